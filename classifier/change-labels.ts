@@ -1,0 +1,53 @@
+// Semantic labels for the change feed: what a reviewer of a tool change needs to notice.
+import { classifyTool } from "./classify.js";
+
+export interface ToolChange {
+  tool: string;
+  kind: string;
+  details: unknown;
+  /** The tool's current classification, when it has one. */
+  category: string | null;
+}
+
+function aimsAtModel(tool: string, description: string | null | undefined): boolean {
+  if (!description) return false;
+  return classifyTool({ name: tool, description, annotations: undefined }).signals.includes("prompt_injection");
+}
+
+function flipped(details: unknown, hint: string): string | undefined {
+  const d = details as { old?: Record<string, unknown> | null; new?: Record<string, unknown> | null } | null;
+  const before = d?.old?.[hint];
+  const after = d?.new?.[hint];
+  return before === after ? undefined : `${hint} flipped (${before === undefined ? "absent" : String(before)} → ${after === undefined ? "absent" : String(after)})`;
+}
+
+/** One or more labels per change row; pure, so the feed reads the same in text and JSON. */
+export function changeLabels(change: ToolChange): string[] {
+  switch (change.kind) {
+    case "added":
+      if (change.category === "destructive") return ["new destructive tool"];
+      if (change.category === "financial") return ["new financial tool"];
+      return ["new tool"];
+    case "removed":
+      return ["removed tool"];
+    case "annotations_changed": {
+      const labels = ["readOnlyHint", "destructiveHint"].flatMap((h) => flipped(change.details, h) ?? []);
+      return labels.length ? labels : ["annotations changed"];
+    }
+    case "description_changed": {
+      const d = change.details as { old?: string | null; new?: string | null } | null;
+      return aimsAtModel(change.tool, d?.new) && !aimsAtModel(change.tool, d?.old) ? ["description gained text aimed at the model"] : ["description changed"];
+    }
+    case "schema_changed": {
+      const d = change.details as { addedArguments?: string[]; removedArguments?: string[] } | null;
+      const labels: string[] = [];
+      if (d?.addedArguments?.length) labels.push(`new argument${d.addedArguments.length > 1 ? "s" : ""}: ${d.addedArguments.join(", ")}`);
+      if (d?.removedArguments?.length) labels.push(`argument${d.removedArguments.length > 1 ? "s" : ""} removed: ${d.removedArguments.join(", ")}`);
+      return labels.length ? labels : ["schema changed"];
+    }
+    case "title_changed":
+      return ["title changed"];
+    default:
+      return [change.kind];
+  }
+}

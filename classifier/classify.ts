@@ -1,0 +1,396 @@
+// Weighs a tool's evidence into a category, risk, confidence, rationale and suggested rule.
+import { DOMAIN_LABEL, SEND_VERBS, SEVERITY, VERB_GLOSS, WEIGHTS, type Domain } from "./lexicon.js";
+import { ruleForRisk, type Rule } from "./policy.js";
+import { readTool, buildProfile, quoteText, type Evidence, type ServerProfile, type ToolReading } from "./signals.js";
+import { BASE_RISK, CATEGORIES, raiseRisk, type Category, type Risk } from "./taxonomy.js";
+import type { ToolAnnotations, ToolInput } from "./tool.js";
+import { tokenizeName } from "./tokens.js";
+
+export type { Evidence } from "./signals.js";
+
+/** Bump whenever rules, lexicon or weights change: stored classifications of older versions are redone. */
+export const CLASSIFIER_VERSION = "rules-1";
+
+export interface ServerContext {
+  name: string;
+  description?: string;
+  /** All the server's tools: each one's siblings. */
+  tools: readonly ToolInput[];
+}
+
+export interface Classification {
+  category: Category;
+  risk: Risk;
+  confidence: number;
+  signals: string[];
+  rationale: string;
+  evidence: Evidence[];
+  rule: Rule;
+  method: "rules" | "annotations";
+  classifierVersion: string;
+  /** The server's declared hints, recorded as given. */
+  annotations?: ToolAnnotations;
+}
+
+/** Signals that raise risk one step (DESIGN.md "Risk"). */
+const AGGRAVATING: Record<string, string> = {
+  identity: "it changes identities or permissions",
+  secrets: "it handles secrets",
+  bulk_scope: "it acts on many things at once",
+  external_send: "it sends data outside (an exfiltration path)",
+  production_infra: "it changes production infrastructure",
+  prompt_injection: "its text tries to instruct the model",
+  irreversible: "it overwrites what was there",
+};
+
+const REASON_PREFIX: Record<string, string> = {
+  identity: "Changes identities or permissions",
+  secrets: "Handles secrets",
+  bulk_scope: "Acts in bulk",
+  external_send: "Sends data outside",
+  production_infra: "Changes production infrastructure",
+  prompt_injection: "Its description contains instructions aimed at the model",
+  irreversible: "Overwrites existing data",
+};
+
+function gloss(verb: string): string {
+  const known = VERB_GLOSS[verb];
+  if (known) return known;
+  if (/(?:s|sh|ch|x|z|o)$/.test(verb)) return `${verb}es`;
+  if (/[^aeiou]y$/.test(verb)) return `${verb.slice(0, -1)}ies`;
+  return `${verb}s`;
+}
+
+const DETERMINERS = new Set(["a", "an", "the", "all", "every", "each", "any", "some", "this", "these", "those"]);
+
+/** "repository" → "a repository"; plural, determined or description-given objects keep their own form. */
+function objectPhrase(words: readonly string[], addArticle = true): string {
+  const text = words.join(" ");
+  if (!text) return "";
+  const first = words[0]!;
+  if (first === "a" || first === "an" || first === "the") return words.length > 1 ? text : "";
+  if (!addArticle || DETERMINERS.has(first)) return text;
+  const last = words[words.length - 1]!;
+  if (/[^s]s$/.test(last) || /ies$/.test(last)) return text;
+  return `${/^(?:[aeio]|u(?!s|n[iu]|ti|r))/.test(text) ? "an" : "a"} ${text}`;
+}
+
+/** The verb behind a category: the name's, a joined one, the description's, in that order. */
+function verbFor(r: ToolReading, category: Category): string | undefined {
+  // "create_refund": the name's own verb reads best when its object is what makes the tool financial.
+  if (category === "financial" && r.nameVerb && r.moneyObject) return r.nameVerb.verb;
+  const candidates = [r.nameVerb, ...(r.nameVerb?.joined ?? []), r.descriptionVerb, ...(r.descriptionVerb?.joined ?? [])];
+  for (const v of candidates) if (v && v.category === category) return v.verb;
+  return r.nameVerb?.verb ?? r.descriptionVerb?.verb;
+}
+
+/** What the tool does to what, for reasons and rationales: "deletes a repository". */
+function actionPhrase(r: ToolReading, category: Category, fromOperations: boolean): string {
+  const nameObject = r.object.filter((w) => w.length > 2);
+  if (fromOperations && r.operations) {
+    const op = tokenizeName(r.operations.value).tokens.filter((w) => w !== r.operations!.verb && !STOP.has(w));
+    // "delete_pending" on a review tool: the operation's words qualify the tool's object.
+    const words = op.length >= 2 || nameObject.length === 0 ? op : [...op, ...nameObject];
+    return `${gloss(r.operations.verb)} ${objectPhrase(words.slice(0, 5))}`.trim();
+  }
+  // Noun-first and run-together names (pods_delete, tfdeploy) say less about the object than the description.
+  const preferDescription = !r.nameVerb || r.nameVerb.position === "ends" || r.nameVerb.position === "embeds" || nameObject.length === 0;
+  const descObject = r.descriptionVerb?.object ?? [];
+  const useDescription = descObject.length > 0 && (preferDescription || nameObject.length === 0);
+  const obj = useDescription ? objectPhrase(descObject.slice(0, 4), false) : objectPhrase(nameObject.length > 0 ? r.object.slice(0, 4) : []);
+  const verb = verbFor(r, category);
+  if (!verb) return obj;
+  return obj ? `${gloss(verb)} ${obj}` : gloss(verb);
+}
+
+const STOP = new Set(["a", "an", "the", "to", "from", "of", "for", "in", "on"]);
+
+function capitalize(s: string): string {
+  return s ? s[0]!.toUpperCase() + s.slice(1) : s;
+}
+
+function reasonFor(r: ToolReading, category: Category, aggravating: string[], fromOperations: boolean): string {
+  if (aggravating.includes("prompt_injection")) return REASON_PREFIX.prompt_injection!;
+  const action = actionPhrase(r, category, fromOperations);
+  switch (category) {
+    case "destructive":
+      return action ? `Irreversible: ${action}` : "Irreversible: deletes or overwrites data";
+    case "financial":
+      return action ? `Moves money: ${action}` : "Moves money or commits spend";
+    case "execute":
+      if (r.execKind === "sql") return "Executes arbitrary SQL";
+      if (r.execKind === "command") return "Runs shell commands";
+      if (r.execKind === "code") return "Executes code";
+      return action ? `Runs with open effects: ${action}` : "Runs code, commands or workflows with open effects";
+    default: {
+      const first = aggravating[0];
+      if (first) return action ? `${REASON_PREFIX[first]}: ${action}` : REASON_PREFIX[first]!;
+      return action ? capitalize(action) : category === "read" ? "Reads data" : "Changes state";
+    }
+  }
+}
+
+/** The class the server's explicit hints claim, or undefined when they claim nothing. Absent hints say nothing. */
+function hintedClasses(a: ToolAnnotations | undefined): { allowed: Set<Category>; label: string } | undefined {
+  if (!a) return undefined;
+  if (a.readOnlyHint === true) return { allowed: new Set(["read"]), label: "read-only" };
+  if (a.destructiveHint === true) return { allowed: new Set(["destructive", "execute", "financial"]), label: "destructive" };
+  if (a.destructiveHint === false) return { allowed: new Set(["write", "execute", "financial"]), label: "not destructive" };
+  if (a.readOnlyHint === false) return { allowed: new Set(["write", "execute", "destructive", "financial"]), label: "not read-only" };
+  return undefined;
+}
+
+function argmax(scores: Record<Category, number>): Category | undefined {
+  let best: Category | undefined;
+  let bestScore = 0;
+  for (const c of CATEGORIES) {
+    const s = scores[c];
+    // Ties go to the more severe category: when evidence is split, assume the worse.
+    if (s > bestScore || (s === bestScore && s > 0 && best && SEVERITY[c] > SEVERITY[best])) {
+      best = c;
+      bestScore = s;
+    }
+  }
+  return best;
+}
+
+function joinNames(names: readonly string[]): string {
+  const q = names.map((n) => quoteText(n, 60));
+  if (q.length <= 1) return q.join("");
+  return `${q.slice(0, -1).join(", ")} and ${q[q.length - 1]}`;
+}
+
+const CATEGORY_PHRASE: Record<Category, string> = {
+  read: "a read",
+  write: "a write",
+  execute: "an execute tool",
+  destructive: "destructive",
+  financial: "financial",
+};
+
+function decide(tool: ToolInput, r: ToolReading): Classification {
+  const evidence = r.evidence;
+  const signals: string[] = [];
+  const sentences: string[] = [];
+  const add = (s: string) => {
+    if (!signals.includes(s)) signals.push(s);
+  };
+  for (const e of evidence) add(e.signal);
+
+  // 1. Category from the tool's own text.
+  const scores = { ...r.scores };
+  let category: Category | undefined = argmax(scores);
+  let ruleCategory = category;
+  let fromOperations = false;
+  // A tool that offers a more dangerous operation than its name says can do that operation.
+  if (r.operations && (!category || SEVERITY[r.operations.category] > SEVERITY[category])) {
+    category = r.operations.category;
+    ruleCategory = category;
+    fromOperations = true;
+  }
+
+  // 2. Siblings, when the tool's own text is thin.
+  let contextDomain: { domain: Domain; examples: string[]; server: boolean } | undefined;
+  if (r.thin && r.context.length > 0) {
+    const prefer: Domain[] = ["identity", "secrets", "payments", "database", "messaging", "infrastructure", "browser", "filesystem"];
+    contextDomain = prefer.map((d) => r.context.find((c) => c.domain === d)).find((c) => c !== undefined);
+    if (contextDomain) {
+      const signal = contextDomain.domain === "identity" ? "context:iam_siblings" : `context:${contextDomain.domain}_siblings`;
+      add(signal);
+      evidence.push({ signal, source: contextDomain.examples.length > 0 ? "siblings" : "server", quote: contextDomain.examples.join(", ") || "server description", weight: WEIGHTS.siblingDomain });
+      // "query" or "run" on a database server with nothing else said runs SQL.
+      if (contextDomain.domain === "database" && r.nameVerb && (r.nameVerb.verb === "query" || r.nameVerb.category === "execute")) {
+        category = "execute";
+        ruleCategory = category;
+      }
+    }
+  }
+
+  // 3. Money objects and arguments turn a write into a money movement.
+  if (category && (category === "write" || category === "execute") && (r.moneyObject || (r.moneyArgument && evidence.some((e) => e.signal === "schema:amount_argument")))) {
+    category = "financial";
+    ruleCategory = category;
+    add("money");
+    evidence.push({ signal: "money", source: r.moneyObject ? "name" : "schema", quote: r.moneyObject ?? r.moneyArgument!, weight: 1 });
+  }
+
+  // Nothing at all to go on: assume it changes something, with low confidence.
+  const noEvidence = !category;
+  if (!category) {
+    category = "write";
+    ruleCategory = undefined;
+  }
+
+  // 4. Annotations weigh as evidence, but untrusted hints never lower the rules' class.
+  let method: Classification["method"] = "rules";
+  const a = tool.annotations;
+  if (a) {
+    const withHints = { ...scores };
+    if (a.readOnlyHint === true) withHints.read += WEIGHTS.annotationReadOnly;
+    if (a.readOnlyHint === false) withHints.write += WEIGHTS.annotationWrite;
+    if (a.destructiveHint === true && a.readOnlyHint !== true) withHints.destructive += WEIGHTS.annotationDestructive;
+    const hinted = argmax(withHints);
+    if (hinted && noEvidence) {
+      category = hinted;
+      method = "annotations";
+    } else if (hinted && ruleCategory && SEVERITY[hinted] > SEVERITY[ruleCategory] && !fromOperations) {
+      category = hinted;
+      method = "annotations";
+    }
+    if (a.readOnlyHint !== undefined) evidence.push({ signal: `annotation:readOnlyHint=${a.readOnlyHint}`, source: "annotations", quote: `readOnlyHint: ${a.readOnlyHint}`, weight: a.readOnlyHint ? WEIGHTS.annotationReadOnly : WEIGHTS.annotationWrite });
+    if (a.destructiveHint !== undefined) evidence.push({ signal: `annotation:destructiveHint=${a.destructiveHint}`, source: "annotations", quote: `destructiveHint: ${a.destructiveHint}`, weight: a.destructiveHint ? WEIGHTS.annotationDestructive : 0 });
+  }
+  const hints = hintedClasses(a);
+  const conflict = hints && !hints.allowed.has(category) ? hints.label : undefined;
+
+  // 5. Aggravating signals (each only where it makes the tool more dangerous).
+  const changes = category !== "read";
+  const aggravating: string[] = [];
+  const aggravate = (signal: string, e: Evidence) => {
+    if (!aggravating.includes(signal)) aggravating.push(signal);
+    add(signal);
+    evidence.push(e);
+  };
+  const identityFromContext = contextDomain?.domain === "identity";
+  if (changes && r.identityName && (r.identityName.strong || r.identityName.token !== "access")) {
+    aggravate("identity", { signal: "identity", source: "name", quote: r.identityName.token, weight: 1 });
+  } else if (changes && (identityFromContext || (r.phrases.has("identity") && r.context.some((c) => c.domain === "identity")))) {
+    aggravate("identity", { signal: "identity", source: "siblings", quote: contextDomain?.examples.join(", ") ?? r.phrases.get("identity")!, weight: 1 });
+  }
+  if (r.secretName) aggravate("secrets", { signal: "secrets", source: "name", quote: r.secretName, weight: 1 });
+  else if (r.secretArgument) aggravate("secrets", { signal: "secrets", source: "schema", quote: r.secretArgument, weight: 1 });
+  else if (changes && contextDomain?.domain === "secrets") aggravate("secrets", { signal: "secrets", source: "siblings", quote: contextDomain.examples.join(", "), weight: 1 });
+  if (changes) {
+    const bulk = r.bulkName ?? r.bulkArgument ?? r.phrases.get("bulk_scope");
+    if (bulk) aggravate("bulk_scope", { signal: "bulk_scope", source: r.bulkName ? "name" : r.bulkArgument ? "schema" : "description", quote: bulk, weight: 1 });
+    const verb = r.nameVerb?.verb;
+    const sends = (verb && SEND_VERBS.has(verb)) || (r.messageObject && verb && ["post", "reply", "publish", "create", "write", "respond", "share", "compose", "schedule"].includes(verb));
+    if (sends) aggravate("external_send", { signal: "external_send", source: "name", quote: tool.name, weight: 1 });
+    else if (r.recipientArgument && category !== "destructive") aggravate("external_send", { signal: "external_send", source: "schema", quote: r.recipientArgument, weight: 1 });
+    else if (r.phrases.has("external_send")) aggravate("external_send", { signal: "external_send", source: "description", quote: r.phrases.get("external_send")!, weight: 1 });
+    const infra = r.productionMention ?? (category !== "write" ? r.infraName : undefined);
+    if (infra) aggravate("production_infra", { signal: "production_infra", source: r.productionMention ? "description" : "name", quote: infra, weight: 1 });
+  }
+  // Overwriting a file loses what was there: a write that cannot be undone.
+  if (changes && category !== "destructive" && r.evidence.some((e) => e.signal === "overwrite")) {
+    aggravate("irreversible", { signal: "irreversible", source: "description", quote: r.phrases.get("overwrite") ?? r.overwriteArgument ?? "overwrite", weight: 1 });
+  }
+  if (r.injection) aggravate("prompt_injection", { signal: "prompt_injection", source: "description", quote: quoteText(r.injection, 60), weight: 1 });
+  if (r.emptyDescription) add("empty_description");
+  if (conflict) {
+    add("annotation_conflict");
+    evidence.push({ signal: "annotation_conflict", source: "annotations", quote: conflict, weight: 0 });
+  }
+
+  // 6. Risk: the category's base, raised one step by any aggravating signal.
+  const base = BASE_RISK[category];
+  const risk = aggravating.length > 0 ? raiseRisk(base) : base;
+
+  // 7. Confidence: how many independent pieces agree with the outcome.
+  const nv = r.nameVerb;
+  const dv = r.descriptionVerb;
+  const dvCategory = dv ? [dv, ...dv.joined].reduce((x, y) => (SEVERITY[y.category] > SEVERITY[x.category] ? y : x)).category : undefined;
+  const nvCategory = nv ? [nv, ...nv.joined].reduce((x, y) => (SEVERITY[y.category] > SEVERITY[x.category] ? y : x)).category : undefined;
+  // A write verb on a money object ("create_refund", "transfer_funds") agrees with financial.
+  const moneyWrite = category === "financial" && (r.moneyObject !== undefined || r.evidence.some((e) => e.signal === "schema:amount_argument"));
+  const nameAgrees = nvCategory === category || (moneyWrite && (nvCategory === "write" || nvCategory === "execute"));
+  const descAgrees = dvCategory === category || (moneyWrite && (dvCategory === "write" || dvCategory === "execute"));
+  let confidence: number;
+  if (noEvidence && method !== "annotations") confidence = contextDomain ? 0.4 : 0.3;
+  else if (noEvidence) confidence = 0.5;
+  else if (fromOperations) confidence = nameAgrees || descAgrees ? 0.9 : 0.85;
+  else if (nv && dv) {
+    if (nameAgrees && descAgrees) confidence = nv.ambiguous || nv.position === "embeds" ? 0.9 : 0.95;
+    else if (nameAgrees || descAgrees) confidence = 0.65;
+    else confidence = 0.55;
+  } else if (nv) {
+    const strength = nv.ambiguous ? 0.6 : nv.position === "embeds" ? 0.7 : 0.85;
+    confidence = nameAgrees ? (r.emptyDescription ? strength - 0.05 : strength) : 0.55;
+  } else if (dv) {
+    confidence = descAgrees ? (dv.ambiguous ? 0.7 : 0.85) : 0.55;
+  } else confidence = 0.6;
+  if (!noEvidence) {
+    const readClaim = r.phrases.has("read_only_claim");
+    if (readClaim && category === "read") confidence = Math.min(0.97, confidence + 0.03);
+    if (readClaim && category !== "read") confidence = Math.min(confidence, 0.6);
+    if (r.execKind && category === "execute") confidence = Math.min(0.97, confidence + 0.05);
+    if (r.phrases.has("irreversible") && category === "destructive") confidence = Math.min(0.97, confidence + 0.03);
+  }
+  if (hints && !conflict) confidence = Math.min(0.99, confidence + 0.03);
+  if (conflict) confidence = Math.min(confidence, 0.6);
+  confidence = Math.round(confidence * 100) / 100;
+
+  // 8. Rationale: a short paragraph quoting the evidence.
+  if (nv) {
+    const joined = nv.joined.length > 0 ? ` and '${nv.joined.map((j) => j.verb).join("' and '")}'` : "";
+    if (nv.position === "embeds") sentences.push(`Its name '${quoteText(tool.name, 60)}' embeds the verb '${nv.verb}'.`);
+    else sentences.push(`Its name ${nv.position === "contains" ? "contains" : `${nv.position} with`} '${nv.verb}'${joined}${nv.ambiguous ? ` (a word that is also a noun)` : ""}.`);
+  } else {
+    sentences.push(`Its name '${quoteText(tool.name, 60)}' has no verb the classifier knows.`);
+  }
+  if (r.emptyDescription) {
+    if (contextDomain && contextDomain.examples.length > 0) {
+      sentences.push(`No description; the server's other tools, ${joinNames(contextDomain.examples.slice(0, 2))}, place it in ${DOMAIN_LABEL[contextDomain.domain]}.`);
+    } else if (contextDomain) {
+      sentences.push(`No description; the server's own description places it in ${DOMAIN_LABEL[contextDomain.domain]}.`);
+    } else sentences.push("It has no description.");
+  } else if (dv) {
+    sentences.push(`Its description reads '${dv.quote}'.`);
+    if (contextDomain && contextDomain.examples.length > 0) sentences.push(`The server's other tools, ${joinNames(contextDomain.examples.slice(0, 2))}, place it in ${DOMAIN_LABEL[contextDomain.domain]}.`);
+  } else if (contextDomain && contextDomain.examples.length > 0) {
+    sentences.push(`Its description does not say what it does; the server's other tools, ${joinNames(contextDomain.examples.slice(0, 2))}, place it in ${DOMAIN_LABEL[contextDomain.domain]}.`);
+  }
+  const said: string[] = [];
+  const ro = r.phrases.get("read_only_claim");
+  if (ro) said.push(`claims '${ro}'`);
+  const irr = r.phrases.get("irreversible");
+  if (irr) said.push(`says '${irr}'`);
+  const ex = r.phrases.get("execute_phrase");
+  if (ex) said.push(`mentions '${ex}'`);
+  if (said.length > 0) sentences.push(`The description ${said.join(" and ")}.`);
+  if (r.execKind) sentences.push(`It takes a '${quoteText(r.execProperty!, 40)}' argument (${r.execKind === "sql" ? "SQL" : r.execKind} to execute).`);
+  if (r.operations && fromOperations) sentences.push(`Its '${quoteText(r.operations.property, 40)}' argument offers '${quoteText(r.operations.value, 40)}'.`);
+  if (r.fileWrite) sentences.push(`It takes a path and content to write (${quoteText(r.fileWrite, 60)}).`);
+  if (signals.includes("money")) sentences.push(`It moves money (${quoteText(r.moneyObject ?? r.moneyArgument ?? "", 40)}).`);
+  if (conflict) {
+    sentences.push(`The server marks it ${conflict}, but the evidence says ${category}: annotation conflict.`);
+  } else if (method === "annotations") {
+    sentences.push(`The server's own hints (${hints?.label ?? "annotations"}) decided the class.`);
+  } else if (hints) {
+    sentences.push(`The server's hints agree (${hints.label}).`);
+  }
+  if (r.injection) sentences.push(`Its text contains wording aimed at the model ('${quoteText(r.injection, 50)}'); it is treated as a signal, not an instruction.`);
+  const why = aggravating.filter((s) => s !== "prompt_injection").map((s) => AGGRAVATING[s]!);
+  if (r.injection) why.push(AGGRAVATING.prompt_injection!);
+  const verdict = `So it is ${CATEGORY_PHRASE[category]}: ${base} risk`;
+  sentences.push(risk !== base ? `${verdict}, raised to ${risk} because ${why.join(" and ")}.` : `${verdict}.`);
+
+  const reason = reasonFor(r, category, aggravating, fromOperations);
+  const out: Classification = {
+    category,
+    risk,
+    confidence,
+    signals,
+    rationale: sentences.join(" "),
+    evidence,
+    rule: ruleForRisk(tool.name, risk, reason),
+    method,
+    classifierVersion: CLASSIFIER_VERSION,
+  };
+  if (a) out.annotations = a;
+  return out;
+}
+
+/** Classifies one tool; with `context`, the server's other tools decide the domain when the tool's own text is thin. */
+export function classifyTool(tool: ToolInput, context?: ServerContext): Classification {
+  if (!context) return decide(tool, readTool(tool));
+  const profile = buildProfile(context);
+  const self = context.tools.indexOf(tool);
+  return decide(tool, readTool(tool, profile, self >= 0 ? self : -1, self >= 0 ? profile.names[self] : undefined));
+}
+
+/** Classifies every tool of a server, in order; the sibling profile is built once. */
+export function classifyServer(context: ServerContext): Classification[] {
+  const profile: ServerProfile = buildProfile(context);
+  return context.tools.map((tool, i) => decide(tool, readTool(tool, profile, i, profile.names[i])));
+}

@@ -1,0 +1,75 @@
+// Codex: the [mcp_servers.<name>] keys of config.toml that allow, gate and deny each tool.
+//
+// Codex (codex-rs config, `McpServerConfig`) reads `enabled_tools` as an allow-list (when set, only
+// those tools are registered), then removes `disabled_tools`; `[mcp_servers.<name>.tools.<tool>]
+// approval_mode = "prompt"` asks the user before every call of that tool. (Its other modes are
+// looser: "auto" decides from annotations and "approve" runs without asking.) Codex has no rate
+// limits, so those appear only as comments.
+import type { Decision } from "../policy.js";
+import { commentText, headerLines, limitsText, reasonSuffix, type ResolvedExport, type ToolEntry } from "./export.js";
+
+const FORMAT = "codex";
+
+const BARE_KEY = /^[A-Za-z0-9_-]+$/;
+
+/**
+ * A TOML basic string. JSON's escapes (\" \\ \b \f \n \r \t \uXXXX) are all TOML escapes, and JSON
+ * escapes every control character TOML requires escaped except DEL. Lone surrogates (which would
+ * come out as \udXXX, invalid in TOML) are refused before rendering.
+ */
+export function tomlString(value: string): string {
+  // DEL must be escaped in TOML; C1 controls and U+2028/9 are legal raw but invisible or line-breaking in editors.
+  return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/** A TOML key: bare when it only has A-Za-z0-9_- (so dots never split it into a sub-table), else quoted. */
+export function tomlKey(key: string): string {
+  return BARE_KEY.test(key) ? key : tomlString(key);
+}
+
+function note(tool: ToolEntry): string {
+  const limits = limitsText(tool.rule);
+  switch (tool.decision) {
+    case "allow":
+      return "";
+    case "limit":
+      return `recommended limit ${limits}; Codex cannot rate-limit`;
+    case "approve":
+      return `asks before every call${reasonSuffix(tool.rule)}` + (limits ? `; recommended limit ${limits} not enforced` : "");
+    case "deny":
+      return `denied${reasonSuffix(tool.rule)}`;
+  }
+}
+
+function arrayItems(tools: ToolEntry[]): string[] {
+  return tools.map((tool) => {
+    const text = note(tool);
+    return `  ${tomlString(tool.name)},${text ? ` # ${commentText(text)}` : ""}`;
+  });
+}
+
+function byDecision(input: ResolvedExport, ...decisions: Decision[]): ToolEntry[] {
+  return input.tools.filter((tool) => decisions.includes(tool.decision));
+}
+
+/**
+ * allow and limit → enabled; approve → enabled with approval_mode "prompt"; deny → disabled.
+ * Every tool appears in exactly one of enabled_tools / disabled_tools.
+ */
+export function renderCodex(input: ResolvedExport): string {
+  const table = `mcp_servers.${tomlKey(input.clientName)}`;
+  const enabled = byDecision(input, "allow", "limit", "approve");
+  const disabled = byDecision(input, "deny");
+  const lines = [
+    ...headerLines(FORMAT, input, { namesServer: true }),
+    `Merge these keys into the existing [${table}] table of ~/.codex/config.toml (or .codex/config.toml).`,
+    `Per-tool approval_mode needs a Codex version that reads [mcp_servers.<name>.tools.<tool>].`,
+  ].map((line) => `# ${line}`);
+  lines.push("", `[${table}]`);
+  lines.push(enabled.length ? "enabled_tools = [" : "enabled_tools = []", ...arrayItems(enabled), ...(enabled.length ? ["]"] : []));
+  lines.push(disabled.length ? "disabled_tools = [" : "disabled_tools = []", ...arrayItems(disabled), ...(disabled.length ? ["]"] : []));
+  for (const tool of byDecision(input, "approve")) {
+    lines.push("", `[${table}.tools.${tomlKey(tool.name)}]`, `approval_mode = "prompt"`);
+  }
+  return `${lines.join("\n")}\n`;
+}

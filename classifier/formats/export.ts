@@ -1,0 +1,129 @@
+// What every dialect renderer receives and shares: the export input, one entry per tool, the typed
+// refusal for names a dialect cannot hold, and comment text that cannot break out of its line.
+import type { Document } from "yaml";
+import { decisionOf, type Decision, type Limit, type Policy, type Rule } from "../policy.js";
+
+export interface PolicyExport {
+  server: {
+    /** Catalog key, e.g. "io.github.owner/name" or "github.com/owner/repo#sub". */
+    key: string;
+    /** The name the user gives the server in their client or gateway config; default derived from key. */
+    clientName?: string;
+  };
+  /** Native policy: every tool with its rule. */
+  policy: Policy;
+  /** ISO timestamp; written as a comment where the dialect has comments. */
+  generatedAt?: string;
+}
+
+/** One tool as every dialect sees it: its native rule and the decision that rule means. */
+export interface ToolEntry {
+  name: string;
+  rule: Rule;
+  decision: Decision;
+}
+
+/** The input after defaults are applied and every tool name has passed the common checks. */
+export interface ResolvedExport {
+  serverKey: string;
+  clientName: string;
+  policy: Policy;
+  generatedAt?: string;
+  tools: ToolEntry[];
+}
+
+// Lone UTF-16 surrogates are not Unicode text: YAML, TOML and Cedar cannot carry them, and
+// serializers silently replace them, which would make a rule name a different tool.
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * A tool or server name that a dialect cannot write without changing its meaning. The export stops
+ * rather than write a document that targets a different tool; the CLI reports it and the user picks
+ * another format, another --client-name, or writes that entry by hand.
+ */
+export class UnrepresentableNameError extends Error {
+  override readonly name = "UnrepresentableNameError";
+  constructor(
+    readonly format: string,
+    readonly kind: "tool" | "server",
+    /** The offending name, exactly as given. */
+    readonly value: string,
+    readonly why: string,
+  ) {
+    super(`${format}: ${kind} name ${JSON.stringify(value)} cannot be written: ${why}`);
+  }
+}
+
+/** Refuses names no dialect can hold: empty, or not well-formed Unicode. */
+export function checkName(format: string, kind: "tool" | "server", value: string): void {
+  if (value.length === 0) throw new UnrepresentableNameError(format, kind, value, "the name is empty");
+  if (LONE_SURROGATE.test(value)) throw new UnrepresentableNameError(format, kind, value, "the name is not well-formed Unicode");
+}
+
+/** Checks every tool name once for what no dialect can hold, then pairs each with its decision. */
+export function toolEntries(format: string, policy: Policy): ToolEntry[] {
+  return Object.entries(policy.tools).map(([name, rule]) => {
+    checkName(format, "tool", name);
+    return { name, rule, decision: decisionOf(rule) };
+  });
+}
+
+// Characters that end a line in YAML, TOML, Cedar or an editor, plus the rest of C0/C1 controls.
+const LINE_BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+
+/** Text safe to put after a comment marker: anything that could end the line is shown escaped. */
+export function commentText(text: string): string {
+  return text
+    .replace(/\p{Cs}/gu, "\ufffd")
+    .replace(LINE_BREAKING, (c) => {
+      if (c === "\n") return "\\n";
+      if (c === "\r") return "\\r";
+      if (c === "\t") return "\\t";
+      return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+    });
+}
+
+/** "30/minute" — the way limits read in comments and in Intercept's shorthand. */
+export function limitText(limit: Limit): string {
+  return `${limit.max}/${limit.window}`;
+}
+
+export function limitsText(rule: Rule): string {
+  return (rule.limits ?? []).map(limitText).join(", ");
+}
+
+/**
+ * The first lines of every dialect that has comments: what this is, for which server, when.
+ * `namesServer` says whether the document refers to the server by its client name.
+ */
+export function headerLines(format: string, input: ResolvedExport, options: { namesServer: boolean }): string[] {
+  const counts = { allow: 0, limit: 0, approve: 0, deny: 0 };
+  for (const tool of input.tools) counts[tool.decision] += 1;
+  return [
+    `mcp-catalog recommended policy (${format}) for ${commentText(input.serverKey)}`,
+    ...(input.generatedAt ? [`Generated ${commentText(input.generatedAt)}`] : []),
+    ...(options.namesServer ? [`Server name used below: ${commentText(input.clientName)} (must match the name in your config)`] : []),
+    `${input.tools.length} tools: ${counts.allow} allowed, ${counts.limit} rate-limited, ` +
+      `${counts.approve} need approval, ${counts.deny} denied; tools not listed are denied.`,
+  ];
+}
+
+/** A reason as it reads after "denied: " — or nothing when the rule has none. */
+export function reasonSuffix(rule: Rule): string {
+  return rule.reason ? `: ${rule.reason}` : "";
+}
+
+// Characters YAML 1.1 parsers (libyaml, Go's yaml.v3) read as line breaks even inside quotes, and
+// the C1 controls: the yaml library writes them raw, so they are turned into \u escapes here.
+const YAML_RAW = /[\u007f-\u009f\u2028\u2029]/g;
+
+/**
+ * A YAML document as text. Every string is double-quoted JSON-style unless its node says otherwise
+ * (so `yes`, `null` or `a: b` stay strings) and nothing is folded. The characters above can then
+ * only sit in double-quoted scalars, where \uXXXX means the same character: comments went through
+ * commentText, and single-quoted scalars hold Cedar/CEL literals that already escape them.
+ */
+export function yamlText(doc: Document): string {
+  const text = doc.toString({ lineWidth: 0, defaultStringType: "QUOTE_DOUBLE", defaultKeyType: "PLAIN", doubleQuotedAsJSON: true });
+  return text.replace(YAML_RAW, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}

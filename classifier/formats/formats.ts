@@ -1,0 +1,84 @@
+// The export dialects by name: what `policy --format` accepts, and the one entry point that renders.
+import { policySchema, ruleSchema, type Policy } from "../policy.js";
+import { renderAgentgateway } from "./agentgateway.js";
+import { renderCedar } from "./cedar.js";
+import { renderClaudeCode } from "./claude-code.js";
+import { renderCodex } from "./codex.js";
+import { checkName, toolEntries, type PolicyExport, type ResolvedExport } from "./export.js";
+import { renderIntercept } from "./intercept.js";
+import { renderNative } from "./native.js";
+
+export type { PolicyExport } from "./export.js";
+export { UnrepresentableNameError } from "./export.js";
+
+export const FORMAT_NAMES = ["native", "intercept", "claude-code", "codex", "cedar", "agentgateway"] as const;
+export type FormatName = (typeof FORMAT_NAMES)[number];
+
+/** One line per format for `--format` help. */
+export const FORMAT_DESCRIPTIONS: Record<FormatName, string> = {
+  native: "DESIGN.md policy JSON (version, default, tools with limits/actions)",
+  intercept: "Intercept proxy policy YAML (rate_limit and deny rules)",
+  "claude-code": "Claude Code settings.json permissions (allow / ask / deny)",
+  codex: "Codex config.toml [mcp_servers.<name>] enabled_tools / disabled_tools",
+  cedar: "ToolHive authz config YAML with Cedar permit / forbid policies",
+  agentgateway: "agentgateway mcpAuthorization rules (CEL)",
+};
+
+const RENDERERS: Record<FormatName, (input: ResolvedExport) => string> = {
+  native: renderNative,
+  intercept: renderIntercept,
+  "claude-code": renderClaudeCode,
+  codex: renderCodex,
+  cedar: renderCedar,
+  agentgateway: renderAgentgateway,
+};
+
+export function isFormatName(value: string): value is FormatName {
+  return (FORMAT_NAMES as readonly string[]).includes(value);
+}
+
+/**
+ * The name a user most likely gives the server in a client or gateway config: the last path segment
+ * of the catalog key (the subfolder of a monorepo key), lower-cased, with every run of characters
+ * outside [a-z0-9_-] turned into one "-" — a name every dialect accepts unquoted.
+ * "io.github.github/github-mcp-server" → "github-mcp-server";
+ * "github.com/modelcontextprotocol/servers#src/filesystem" → "filesystem".
+ */
+export function defaultClientName(serverKey: string): string {
+  const hash = serverKey.lastIndexOf("#");
+  const path = (hash >= 0 ? serverKey.slice(hash + 1) : serverKey).replace(/\/+$/, "");
+  const last = path.slice(path.lastIndexOf("/") + 1);
+  const name = last
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, "-")
+    .replace(/_{2,}/g, "_") // "__" separates server from tool in Claude Code's mcp__server__tool
+    .replace(/-{2,}/g, "-")
+    .replace(/^[-_]+|[-_]+$/g, "");
+  return name || "server";
+}
+
+/**
+ * The policy checked against its schema, rule by rule: a zod record would drop a tool named
+ * `__proto__`, and a dropped tool is a tool the export silently stops mentioning.
+ */
+function checkedPolicy(policy: Policy): Policy {
+  const head = policySchema.omit({ tools: true }).parse(policy);
+  const tools = Object.fromEntries(Object.entries(policy.tools).map(([name, rule]) => [name, ruleSchema.parse(rule)] as const));
+  return { ...head, tools };
+}
+
+/** The policy in `format`, ready to write to a file (ends with "\n"). Throws UnrepresentableNameError. */
+export function renderPolicy(format: FormatName, input: PolicyExport): string {
+  const policy = checkedPolicy(input.policy);
+  const clientName = input.server.clientName ?? defaultClientName(input.server.key);
+  checkName(format, "server", clientName);
+  const resolved: ResolvedExport = {
+    serverKey: input.server.key,
+    clientName,
+    policy,
+    ...(input.generatedAt ? { generatedAt: input.generatedAt } : {}),
+    tools: toolEntries(format, policy),
+  };
+  const text = RENDERERS[format](resolved);
+  return text.endsWith("\n") ? text : `${text}\n`;
+}

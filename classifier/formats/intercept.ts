@@ -1,0 +1,109 @@
+// Intercept (PolicyLayer's open-source MCP proxy): its policy YAML, per PolicyLayer/Intercept POLICY.md.
+import { Document, Scalar, YAMLMap, type Pair } from "yaml";
+import type { Limit } from "../policy.js";
+import {
+  commentText,
+  headerLines,
+  limitText,
+  limitsText,
+  reasonSuffix,
+  UnrepresentableNameError,
+  yamlText,
+  type ResolvedExport,
+  type ToolEntry,
+} from "./export.js";
+
+const FORMAT = "intercept";
+
+interface InterceptRule {
+  name: string;
+  action?: "deny";
+  rate_limit?: string;
+  on_deny: string;
+}
+
+/**
+ * Intercept expands `rate_limit` into a counter read at `state.<tool>.<counter>` and splits that
+ * path on "."; a tool name with a dot points the counter at another tool, and `intercept validate`
+ * rejects the file. Such a tool cannot be rate-limited, so it is denied instead (never looser).
+ */
+function canCount(name: string): boolean {
+  return !name.includes(".");
+}
+
+/** One shorthand rule per window; two limits on the same window keep the tighter one. */
+function rateLimitRules(name: string, limits: Limit[]): InterceptRule[] {
+  const tightest = new Map<Limit["window"], Limit>();
+  for (const limit of limits) {
+    const seen = tightest.get(limit.window);
+    if (!seen || limit.max < seen.max) tightest.set(limit.window, limit);
+  }
+  return [...tightest.values()].map((limit) => ({
+    name: `rate limit ${limitText(limit)}`,
+    rate_limit: limitText(limit),
+    on_deny: `Rate limit of ${limit.max} calls per ${limit.window} reached for ${name}. Try again later.`,
+  }));
+}
+
+function deny(name: string, onDeny: string): InterceptRule {
+  return { name, action: "deny", on_deny: onDeny };
+}
+
+/** The rules for one tool, and a comment when Intercept cannot say exactly what the native rule says. */
+function rulesFor(tool: ToolEntry): { rules: InterceptRule[]; note?: string } {
+  const limits = tool.rule.limits ?? [];
+  switch (tool.decision) {
+    case "allow":
+      return { rules: [] };
+    case "limit":
+      if (canCount(tool.name)) return { rules: rateLimitRules(tool.name, limits) };
+      return {
+        rules: [deny("cannot rate-limit", `Denied: the recommended limit (${limitsText(tool.rule)}) cannot be enforced for this tool name.`)],
+        note: `${commentText(tool.name)}: recommended ${limitsText(tool.rule)}, but Intercept cannot count a name containing "."; denied instead`,
+      };
+    case "approve":
+      // Intercept has no approval step: the tool stays denied until a person removes the first rule;
+      // the limit below is what remains once they do.
+      return {
+        rules: [
+          deny("requires approval", `Requires approval${reasonSuffix(tool.rule)}. Blocked until a person allows it.`),
+          ...(canCount(tool.name) ? rateLimitRules(tool.name, limits) : []),
+        ],
+        note:
+          `${commentText(tool.name)}: needs approval; Intercept has no approval step, so it is denied until a person removes "requires approval"` +
+          (canCount(tool.name) || limits.length === 0 ? "" : `; the limit (${limitsText(tool.rule)}) cannot be written for a name containing "."`),
+      };
+    case "deny":
+      return { rules: [deny("denied", `Denied by policy${reasonSuffix(tool.rule)}.`)] };
+  }
+}
+
+/** The policy file: version "1", default deny, one entry per tool under `tools`. */
+export function renderIntercept(input: ResolvedExport): string {
+  const doc = new Document({
+    version: "1",
+    description: `mcp-catalog recommended policy for ${input.serverKey}`,
+    default: "deny",
+    tools: {},
+  });
+  const tools = doc.get("tools") as YAMLMap;
+  for (const tool of input.tools) {
+    // "*" is Intercept's wildcard key: a rule under it applies to every tool of the server.
+    if (tool.name === "*") throw new UnrepresentableNameError(FORMAT, "tool", tool.name, `"*" is Intercept's wildcard key for every tool`);
+    const { rules, note } = rulesFor(tool);
+    // Keys are always double-quoted so names like `yes`, `null`, `1e3` or `a: b` stay strings.
+    const key = new Scalar(tool.name);
+    key.type = Scalar.QUOTE_DOUBLE;
+    if (note) key.commentBefore = ` ${note}`;
+    // Pairs are added as nodes (not object properties) so a tool named `__proto__` is a plain key.
+    tools.items.push(doc.createPair(key, { rules }) as Pair);
+  }
+  doc.commentBefore = [
+    ...headerLines(FORMAT, input, { namesServer: false }),
+    `Check with: intercept validate -c <this file>`,
+    `Limits are per tool and shared by every caller of this proxy (the native policy counts per grant).`,
+  ]
+    .map((line) => ` ${line}`)
+    .join("\n");
+  return yamlText(doc);
+}

@@ -1,0 +1,314 @@
+// The classifier's vocabulary as data: verbs, objects and phrases with their categories and weights.
+// Logic lives in signals.ts and classify.ts; tuning the classifier should mostly mean editing this file.
+import type { Category } from "./taxonomy.js";
+
+/**
+ * Verbs by category, as they appear in tool names and at the start of descriptions. A word in
+ * AMBIGUOUS_VERBS is as often a noun (post, issue, order) and counts for less. Words are base forms;
+ * descriptions also match their third-person and -ing forms (see signals.ts).
+ */
+export const VERBS: Record<Category, string> = {
+  read: `
+    get list search find fetch read view show describe lookup look retrieve inspect check validate verify
+    count browse explore analyze analyse summarize summarise explain preview peek monitor poll wait await
+    download export diff compare calculate compute estimate convert parse lint ping echo help introspect
+    discover enumerate tail grep cat ls stat audit trace diagnose troubleshoot render translate transcribe
+    detect identify classify recognize recognise extract suggest recommend predict forecast recall hover
+    screenshot snapshot scroll observe measure visualize query  load scrape crawl research ask
+    think reason simulate dryrun test review quote whoami info readme ocr geocode tokenize embed
+
+     sniff probe survey examine    locate
+      dump print display   `,
+  write: `
+    create add insert update edit modify change set put patch upsert save store write append upload import
+    attach assign unassign link unlink connect disconnect tag label comment reply respond rename move copy
+    clone fork duplicate merge mark star unstar pin unpin like unlike follow unfollow subscribe unsubscribe
+    enable disable toggle activate deactivate configure register unregister schedule reschedule reserve
+    invite share publish unpublish release approve reject dismiss resolve unresolve close reopen open lock
+    unlock archive unarchive restore undelete rollback revert reset sync refresh reload restart start stop
+    pause resume suspend unsuspend cancel abort retry submit request generate draft compose transition
+    reorder reprioritize prioritize rate vote react acknowledge ack snooze mute unmute hide unhide block
+    unblock ban unban kick provision scale resize install upgrade downgrade commit push pull checkout stage
+    unstage login logout signin signout authenticate fill type click press drag navigate go back forward
+    focus tap swipe emit log record track annotate highlight bookmark note remember memorize learn accept
+    decline  transfer enroll unenroll join leave claim complete finish fix rotate renew extend
+    init initialize setup bootstrap replace rewrite  apply choose pick select keypress keydown
+    upvote downvote favorite unfavorite watch unwatch ignore rebase squash cherry tweak adjust increment
+    decrement bump populate seed migrate map unmap mount unmount bind unbind grant authorize 
+    confirm    continue make   
+    send email mail message notify sms text tweet broadcast forward dm post`,
+  execute: `
+    run exec execute eval evaluate invoke call trigger launch spawn shell bash deploy build compile
+    dispatch perform rerun interpret sql cypher graphql script command automate orchestrate`,
+  destructive: `
+    delete remove rm rmdir del destroy drop purge wipe erase nuke truncate terminate kill revoke uninstall
+    obliterate shred clear flush prune clean cleanup expunge discard evict deprovision decommission
+    overwrite tear teardown trash empty unset  forcepush`,
+  financial: `
+    charge refund pay payout purchase buy sell withdraw deposit tip donate fund trade stake
+    unstake bid settle reimburse remit wire topup invoice bill order swap mint`,
+};
+
+/** Words that are nouns at least as often as verbs: they count only when nothing stronger is there. */
+export const AMBIGUOUS_VERBS = new Set(
+  `post issue order charge review comment label tag star fork merge record report log test check plan
+   sign book ship transfer share release open close note type bill invoice swap mint message text email
+   mail query select build map bind score rank stage track block drop clear flush empty scale move back
+   forward go run call command script sql graphql cypher set lock load pull push watch point fill press
+   display print dump seed reset apply change trade fund quote view reason learn complete finish leave
+   join claim match`.split(/\s+/).filter(Boolean),
+);
+
+/**
+ * How a verb reads in a rationale ("Its name begins with 'delete'" … "deletes a repository"). Verbs
+ * not listed here get a regular third-person ending.
+ */
+export const VERB_GLOSS: Record<string, string> = {
+  rm: "removes",
+  rmdir: "removes",
+  del: "deletes",
+  exec: "executes",
+  eval: "evaluates",
+  ls: "lists",
+  cat: "reads",
+  dryrun: "dry-runs",
+  teardown: "tears down",
+  tear: "tears down",
+  dm: "messages",
+  sql: "runs SQL on",
+  cypher: "runs Cypher on",
+  graphql: "runs GraphQL on",
+  topup: "tops up",
+  forcepush: "force-pushes",
+  whoami: "reads",
+  readme: "reads",
+  info: "reads",
+  ocr: "reads",
+};
+
+/** Verbs that send something to people or systems outside the server: exfiltration sinks. */
+export const SEND_VERBS = new Set(
+  "send email mail message notify sms text tweet broadcast forward dm".split(" "),
+);
+
+/** Objects that turn a plain write into an outside communication ("post a message", "create an email"). */
+export const MESSAGE_OBJECTS = new Set(
+  "email emails mail mails message messages sms text texts tweet tweets dm dms chat webhook webhooks newsletter campaign notification notifications".split(" "),
+);
+
+/** Objects that make a write a money movement ("create a payment", "issue a refund"). */
+export const MONEY_OBJECTS = new Set(
+  `payment payments refund refunds payout payouts charge charges invoice invoices money funds fund
+   transfer transfers purchase purchases checkout wallet wallets balance order orders subscription
+   subscriptions donation donations tip tips bill bills billing payroll withdrawal withdrawals deposit
+   deposits trade trades swap swaps bid bids cart crypto usdc ether eth btc bitcoin lightning
+   transaction_money price prices coupon credit credits`.split(/\s+/).filter(Boolean),
+);
+
+/** Name tokens that mark identity and permissions: strong on their own, weak ones need context. */
+export const IDENTITY_STRONG = new Set(
+  `iam role roles policy policies permission permissions privilege privileges acl acls entitlement
+   entitlements rbac sso saml mfa otp principal principals serviceaccount serviceaccounts membership
+   memberships oauth scim impersonation admin admins sudo`.split(/\s+/).filter(Boolean),
+);
+export const IDENTITY_WEAK = new Set(
+  `user users group groups member members team teams collaborator collaborators account accounts
+   login identity identities profile profiles access owner owners`.split(/\s+/).filter(Boolean),
+);
+/** Verbs that change who can do what, whatever their object. */
+export const IDENTITY_VERBS = new Set("grant revoke impersonate authorize ban unban invite".split(" "));
+
+/** Name tokens for secrets; qualified by SECRET_ABOUT words they describe a report about secrets, not one. */
+export const SECRET_TOKENS = new Set(
+  `secret secrets password passwords passwd credential credentials apikey apikeys token tokens
+   privatekey keypair keypairs passphrase vault kms certificate certificates cert certs`.split(/\s+/).filter(Boolean),
+);
+export const SECRET_ABOUT = new Set("scanning scan scans alert alerts finding findings advisory advisories detection leak leaks".split(" "));
+
+/** Schema property names (tokens) that carry a secret into the call. */
+export const SECRET_PROPERTIES = new Set("password passwd secret apikey api_key private_key privatekey passphrase client_secret".split(" "));
+
+/** Name tokens meaning "many at once". */
+export const BULK_TOKENS = new Set("all bulk batch many multiple mass every everything entire wildcard recursive".split(" "));
+
+/** Name or schema tokens meaning production infrastructure. */
+export const INFRA_TOKENS = new Set("production prod infrastructure infra cloud terraform dns firewall vpc cluster clusters".split(" "));
+
+/** Schema property names that carry code or commands to execute, by what they hold. */
+export const EXEC_PROPERTIES: Record<string, "sql" | "command" | "code" | "expression"> = {
+  sql: "sql",
+  sql_query: "sql",
+  sqlquery: "sql",
+  statement: "sql",
+  statements: "sql",
+  command: "command",
+  commands: "command",
+  cmd: "command",
+  shell: "command",
+  shell_command: "command",
+  argv: "command",
+  script: "code",
+  code: "code",
+  source_code: "code",
+  javascript: "code",
+  js: "code",
+  python: "code",
+  function: "code",
+  expression: "expression",
+  expr: "expression",
+};
+
+/** A `query` argument is SQL (not a search string) when its description or the tool's text says one of these. */
+export const SQL_WORDS = new Set("sql select postgres postgresql mysql sqlite bigquery snowflake clickhouse duckdb mssql tsql plsql".split(" "));
+
+/** Properties whose values are an operation chosen from an enum ("method": ["create", "delete"]). */
+export const OPERATION_PROPERTIES = new Set("method action operation op verb".split(" "));
+
+/** Money arguments. */
+export const AMOUNT_PROPERTIES = new Set("amount amount_cents amount_in_cents price cost total unit_amount value_usd sum".split(" "));
+export const CURRENCY_PROPERTIES = new Set("currency currency_code currencycode".split(" "));
+
+/** Recipients of an outside send. */
+export const RECIPIENT_PROPERTIES = new Set("to cc bcc recipient recipients to_email to_address phone_number to_number".split(" "));
+
+/** Flags that widen scope or skip safety checks. */
+export const BULK_PROPERTIES = new Set("force recursive all delete_all cascade wildcard purge include_all".split(" "));
+
+/** File content arguments; together with a path they mean the tool writes files. */
+export const CONTENT_PROPERTIES = new Set("content contents file_content file_contents".split(" "));
+export const PATH_PROPERTIES = new Set("path file_path filepath filename file_name destination target_path dest".split(" "));
+export const OVERWRITE_WORDS = new Set("overwrite replace truncate".split(" "));
+
+/**
+ * Description phrases as word sequences (lower case, punctuation dropped), with the signal they
+ * raise. Matched word by word, so "Cannot be undone." and "cannot be undone" are the same phrase.
+ */
+export type PhraseSignal =
+  | "irreversible"
+  | "read_only_claim"
+  | "execute_phrase"
+  | "money"
+  | "external_send"
+  | "identity"
+  | "bulk_scope"
+  | "prompt_injection"
+  | "overwrite";
+
+export const PHRASES: Record<PhraseSignal, string[]> = {
+  irreversible: [
+    "permanently", "permanent deletion", "cannot be undone", "can not be undone", "can t be undone", "cannot be reversed",
+    "irreversible", "irreversibly", "not reversible", "cannot be recovered", "can not be recovered", "not be recoverable",
+    "unrecoverable", "no way to recover", "there is no undo", "destroys all", "deletes all", "all data will be lost",
+    "data loss", "will be lost",
+  ],
+  read_only_claim: [
+    "read only operation", "this is a read only", "is read only", "read only access", "does not modify", "do not modify",
+    "doesn t modify", "without modifying", "without making changes", "without making any changes", "without applying any changes",
+    "no changes are made", "makes no changes", "does not change", "does not make any changes", "read only tool", "does not write",
+    "side effect free", "has no side effects", "is a read only",
+  ],
+  execute_phrase: [
+    "arbitrary code", "arbitrary command", "arbitrary commands", "arbitrary sql", "arbitrary query", "arbitrary queries",
+    "shell command", "shell commands", "execute a command", "execute commands", "execute command", "executes a command",
+    "run a command", "run commands", "runs a command", "execute sql", "executes sql", "execute a sql", "run sql", "runs sql",
+    "execute a query", "executes a query", "execute queries", "execute javascript", "executes javascript", "execute python",
+    "execute code", "executes code", "run code", "runs code", "evaluate javascript", "evaluate an expression",
+    "in a shell", "shell access", "sql statement", "sql statements", "sql query",
+  ],
+  money: [
+    "charge the", "charges the", "charge a", "charges a", "refund", "refunds", "payment", "payments", "payout", "payouts",
+    "transfer funds", "transfers funds", "send money", "sends money", "purchase", "purchases", "credit card", "debit card",
+    "invoice", "bank account", "wire transfer", "billing", "funds", "place an order", "places an order", "buy", "buys",
+  ],
+  external_send: [
+    "send an email", "sends an email", "send email", "sends email", "send a message", "sends a message", "send messages",
+    "send an sms", "send a text", "post a message", "posts a message", "send a notification", "sends a notification",
+    "to the recipient", "to recipients", "email to", "message to the channel", "send a dm", "send a direct message",
+    "sends a direct message", "post a tweet", "posts a tweet", "publish a post", "send a webhook",
+  ],
+  identity: [
+    "iam", "permissions", "permission", "access policy", "access policies", "role binding", "role assignment", "privileges",
+    "access control", "identity and access", "service account", "group membership", "admin access", "access key",
+  ],
+  bulk_scope: [
+    "in bulk", "bulk update", "bulk delete", "all resources", "all files", "all records", "all items", "all objects",
+    "every resource", "every file", "entire", "recursively", "wildcard", "wildcards", "all matching",
+  ],
+  prompt_injection: [
+    "ignore previous instructions", "ignore all previous", "ignore the previous", "ignore prior instructions",
+    "ignore all prior", "ignore any previous", "disregard previous", "disregard all previous", "disregard prior",
+    "disregard the above", "forget previous instructions", "forget all previous", "ignore the above",
+    "do not tell the user", "don t tell the user", "do not inform the user", "do not mention", "don t mention",
+    "never mention", "do not reveal", "without telling the user", "without informing the user", "without notifying the user",
+    "hide this from the user", "the user must not", "not visible to the user", "system prompt", "new instructions",
+    "your instructions are", "you are now", "mcp json", "id rsa", "ssh id", "pass its content", "pass their content",
+    "otherwise the tool will not work", "this could upset the user", "very gentle and not scary",
+  ],
+  overwrite: ["overwrite", "overwrites", "overwriting", "completely replace", "completely overwrite"],
+};
+
+/** Raw-text patterns for model-aimed markup that word matching cannot see: tags and hidden characters. */
+export const INJECTION_PATTERNS:  RegExp[] = [
+  /<\s*\/?\s*(?:important|system|instructions?|secret|hidden|assistant|admin)\b[^>]*>/i,
+  /\[\s*(?:system|inst|instructions?)\s*\]/i,
+  // Zero-width characters, bidi controls and Unicode tag characters hide text from the person reading it.
+  /[\u200b-\u200d\u2060-\u2064\u202a-\u202e\u2066-\u2069]|\udb40[\udc00-\udc7f]/,
+];
+
+/** Words skipped before a description's leading verb: labels, numbering and filler ("Step 1 of 4 -"). */
+export const LEADING_FILLER = new Set(
+  `step of this tool tools use used to a an the please you can will for will that lets allows helps quickly
+   simply easily also just then first next finally workflow note`.split(/\s+/).filter(Boolean),
+);
+
+/** Domains the server's other tools or its description can place a tool in. */
+export type Domain = "identity" | "secrets" | "payments" | "messaging" | "database" | "browser" | "filesystem" | "infrastructure";
+
+/** Name and description tokens that vote for a domain. */
+export const DOMAIN_TOKENS: Record<Domain, string> = {
+  identity: "iam role roles policy policies permission permissions acl acls rbac sso saml principal principals entitlement entitlements membership privilege privileges okta auth0 keycloak identity",
+  secrets: "secret secrets vault kms password passwords credential credentials keyvault",
+  payments: "payment payments refund refunds payout payouts invoice invoices charge charges stripe paypal checkout billing wallet",
+  messaging: "email emails mail inbox message messages sms slack channel channels dm chat gmail outlook twilio",
+  database: "sql database databases table tables schema schemas postgres postgresql mysql sqlite bigquery snowflake collection collections index indexes clickhouse duckdb",
+  browser: "browser page tab tabs click hover screenshot navigate playwright puppeteer selenium element dom",
+  filesystem: "file files directory directories folder folders path paths fs filesystem",
+  infrastructure: "cluster clusters terraform pod pods node nodes namespace deployment deployments helm kubernetes k8s ec2 vm vms instance instances infrastructure",
+};
+
+/** How a domain reads in a rationale ("place it in IAM identity management"). */
+export const DOMAIN_LABEL: Record<Domain, string> = {
+  identity: "IAM identity management",
+  secrets: "secrets management",
+  payments: "payments",
+  messaging: "messaging",
+  database: "database administration",
+  browser: "browser automation",
+  filesystem: "file management",
+  infrastructure: "infrastructure operations",
+};
+
+/** How much each kind of evidence counts toward a category. */
+export const WEIGHTS = {
+  nameVerb: 3,
+  nameVerbAmbiguous: 1.5,
+  nameVerbCompound: 2,
+  descriptionVerb: 2,
+  descriptionVerbAmbiguous: 1,
+  operationEnum: 2.5,
+  readOnlyClaim: 3,
+  irreversible: 2,
+  executePhrase: 2,
+  execArgument: 2,
+  sqlArgument: 2.5,
+  moneyArgument: 2,
+  fileWrite: 1.5,
+  overwrite: 1.5,
+  siblingDomain: 1,
+  annotationReadOnly: 2,
+  annotationWrite: 1,
+  annotationDestructive: 1.5,
+} as const;
+
+/** Severity order for "the most dangerous thing this tool can do". */
+export const SEVERITY: Record<Category, number> = { read: 0, write: 1, execute: 2, financial: 3, destructive: 4 };

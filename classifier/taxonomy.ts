@@ -1,0 +1,32 @@
+// The classification vocabulary of DESIGN.md: categories, risk levels and their order.
+import { z } from "zod";
+
+export const CATEGORIES = ["read", "write", "execute", "destructive", "financial"] as const;
+export const categorySchema = z.enum(CATEGORIES);
+export type Category = z.infer<typeof categorySchema>;
+
+export const RISKS = ["low", "medium", "high", "critical"] as const;
+export const riskSchema = z.enum(RISKS);
+export type Risk = z.infer<typeof riskSchema>;
+
+/** The risk a category starts from before aggravating signals raise it. */
+export const BASE_RISK: Record<Category, Risk> = {
+  read: "low",
+  write: "medium",
+  execute: "high",
+  destructive: "critical",
+  financial: "critical",
+};
+
+export function riskRank(risk: Risk): number {
+  return RISKS.indexOf(risk);
+}
+
+/** Raises a risk by `steps`, saturating at critical; never lowers it. */
+export function raiseRisk(risk: Risk, steps = 1): Risk {
+  return RISKS[Math.min(RISKS.length - 1, riskRank(risk) + Math.max(0, steps))]!;
+}
+
+export function maxRisk(a: Risk, b: Risk): Risk {
+  return riskRank(a) >= riskRank(b) ? a : b;
+}

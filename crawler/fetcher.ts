@@ -1,0 +1,88 @@
+// Where source pages come from: the network (HttpClient), a recorded snapshot on disk, or both while recording.
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import type { SourceName } from "./records.js";
+
+export type PageResponse =
+  | { status: 200; url: string; body: unknown; etag?: string; attempts: number }
+  | { status: 304; url: string; etag?: string; attempts: number };
+
+export interface PageFetcher {
+  getJson(url: string, init?: { headers?: Record<string, string>; etag?: string; signal?: AbortSignal }): Promise<PageResponse>;
+}
+
+/** A snapshot page missing from disk: the run asked for something the recording never saw. */
+export class SnapshotMissError extends Error {
+  constructor(
+    readonly source: SourceName,
+    readonly request: string,
+    readonly dir: string,
+  ) {
+    super(`${source}: the snapshot in ${dir} has no page for ${request}`);
+    this.name = "SnapshotMissError";
+  }
+}
+
+interface SnapshotIndex {
+  source: SourceName;
+  recordedAt?: string;
+  /** request key (path + sorted query, no origin) → file name beside the index */
+  pages: Record<string, string>;
+}
+
+/** The part of a URL a snapshot is keyed by: path and sorted query, without the origin. */
+export function snapshotKey(url: string): string {
+  const u = new URL(url);
+  const params = [...u.searchParams.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const query = new URLSearchParams(params).toString();
+  return `${u.pathname}${query ? `?${query}` : ""}`;
+}
+
+function indexPath(dir: string, source: SourceName): string {
+  return join(dir, source, "index.json");
+}
+
+export function hasSnapshot(dir: string, source: SourceName): boolean {
+  return existsSync(indexPath(dir, source));
+}
+
+/** Reads recorded pages from `dir/<source>/`: the same parsers and pipeline, no network. */
+export function snapshotFetcher(dir: string, source: SourceName): PageFetcher {
+  const path = indexPath(dir, source);
+  let index: SnapshotIndex;
+  try {
+    index = JSON.parse(readFileSync(path, "utf8")) as SnapshotIndex;
+  } catch (e) {
+    throw new Error(`${source}: cannot read the snapshot index ${path}: ${(e as Error).message}`);
+  }
+  return {
+    async getJson(url) {
+      const key = snapshotKey(url);
+      const file = index.pages?.[key];
+      if (!file) throw new SnapshotMissError(source, key, dir);
+      const body = JSON.parse(readFileSync(join(dir, source, file), "utf8")) as unknown;
+      return { status: 200, url, body, attempts: 1 };
+    },
+  };
+}
+
+/** Passes requests through to `inner` and writes every page it returns into a snapshot at `dir`. */
+export function recordingFetcher(inner: PageFetcher, dir: string, source: SourceName, now: () => Date = () => new Date()): PageFetcher {
+  const folder = join(dir, source);
+  mkdirSync(folder, { recursive: true });
+  const index: SnapshotIndex = { source, recordedAt: now().toISOString(), pages: {} };
+  return {
+    async getJson(url, init) {
+      // A recording must hold whole pages, so never ask for a 304.
+      const response = await inner.getJson(url, { ...init, etag: undefined });
+      if (response.status === 200) {
+        const key = snapshotKey(url);
+        const file = index.pages[key] ?? `page-${String(Object.keys(index.pages).length + 1).padStart(5, "0")}.json`;
+        index.pages[key] = file;
+        writeFileSync(join(folder, file), `${JSON.stringify(response.body, null, 2)}\n`);
+        writeFileSync(join(folder, "index.json"), `${JSON.stringify(index, null, 2)}\n`);
+      }
+      return response;
+    },
+  };
+}

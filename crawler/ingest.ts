@@ -1,0 +1,125 @@
+// Turns a page of source records into the rows the catalog stores for it.
+import type { ToolInput } from "../classifier/tool.js";
+import type { AliasUpsert, ServerUpsert, SourceRowUpsert } from "../db/queries.js";
+import type { ToolDefinition, ToolOrigin } from "../db/tools.js";
+import { contentHash } from "./hash.js";
+import { storable } from "./sanitize.js";
+import type { SourceName, SourceRecord } from "./records.js";
+
+/**
+ * How strongly a record speaks for its server's fields: the registry's latest version first,
+ * then directories, then older registry versions (which only create a server not yet seen).
+ */
+export function canonicalRank(record: SourceRecord): number {
+  const base: Record<SourceName, number> = { registry: 30, glama: 20, smithery: 15 };
+  return record.isLatest ? base[record.source] : 10;
+}
+
+function later(a: string | undefined, b: string | undefined): boolean {
+  return (a ? Date.parse(a) : 0) > (b ? Date.parse(b) : 0);
+}
+
+export function serverUpsert(record: SourceRecord): ServerUpsert {
+  const s = record.server;
+  const fields = {
+    key: s.key,
+    title: s.title,
+    description: s.description,
+    repositoryKey: s.repository?.key,
+    repositoryUrl: s.repository?.url,
+    repositorySubfolder: s.repository?.subfolder,
+    websiteUrl: s.websiteUrl,
+    version: s.version,
+    status: s.status,
+    packages: s.packages,
+    remotes: s.remotes,
+    publishedAt: s.publishedAt,
+    updatedAt: s.updatedAt,
+  };
+  return {
+    ...fields,
+    canonicalSource: `${record.source}:${record.sourceId}`,
+    canonicalRank: canonicalRank(record),
+    contentHash: contentHash(fields),
+  };
+}
+
+export interface PageRows {
+  servers: ServerUpsert[];
+  sources: SourceRowUpsert[];
+  aliases: AliasUpsert[];
+  toolListings: { serverKey: string; origin: ToolOrigin; tools: ToolDefinition[] }[];
+}
+
+/** A tool as stored: its definition and the hash that tells a changed one. */
+export function toolDefinition(tool: ToolInput): ToolDefinition {
+  const def = {
+    name: tool.name,
+    ...(tool.title !== undefined ? { title: tool.title } : {}),
+    ...(tool.description !== undefined ? { description: tool.description } : {}),
+    ...(tool.inputSchema !== undefined ? { inputSchema: tool.inputSchema } : {}),
+    ...(tool.annotations !== undefined ? { annotations: tool.annotations as Record<string, unknown> } : {}),
+  };
+  return { ...def, contentHash: contentHash(def) };
+}
+
+/** One row per server (the record that outranks the others on the page), one per record, one per alias. */
+export function pageRows(input: readonly SourceRecord[], etag?: string): PageRows & { sanitized: number } {
+  let sanitized = 0;
+  const records = input.map((r) => {
+    const { value, replaced } = storable(r);
+    if (replaced) sanitized += 1;
+    return value;
+  });
+  const best = new Map<string, { record: SourceRecord; rank: number }>();
+  const sources = new Map<string, SourceRowUpsert>();
+  const aliases = new Map<string, AliasUpsert>();
+  for (const record of records) {
+    const key = record.server.key;
+    const rank = canonicalRank(record);
+    const current = best.get(key);
+    if (!current || rank > current.rank || (rank === current.rank && later(record.server.updatedAt, current.record.server.updatedAt))) {
+      best.set(key, { record, rank });
+    }
+    sources.set(`${record.source}\u0000${record.sourceId}`, {
+      source: record.source,
+      sourceId: record.sourceId,
+      serverKey: key,
+      isLatest: record.isLatest,
+      raw: record.raw,
+      contentHash: contentHash(record.raw),
+      ...(etag ? { etag } : {}),
+    });
+    for (const a of record.aliases) {
+      aliases.set(`${a.kind}\u0000${a.value}\u0000${key}`, { kind: a.kind, value: a.value, serverKey: key, source: record.source });
+    }
+  }
+  const toolListings = records.flatMap((r) =>
+    r.tools && r.source !== "registry" ? [{ serverKey: r.server.key, origin: r.source, tools: r.tools.map(toolDefinition) }] : [],
+  );
+  return {
+    servers: [...best.values()].map(({ record }) => serverUpsert(record)),
+    sources: [...sources.values()],
+    aliases: [...aliases.values()],
+    toolListings,
+    sanitized,
+  };
+}
+
+/** Rewrites a page's rows so each record lands on the server resolution chose for it. */
+export function applyResolutions(rows: PageRows & { sanitized?: number }, targetOf: ReadonlyMap<string, string>): PageRows {
+  const target = (key: string) => targetOf.get(key) ?? key;
+  const servers = new Map<string, ServerUpsert>();
+  for (const s of rows.servers) {
+    const key = target(s.key);
+    const current = servers.get(key);
+    // Two records of the page that turn out to be one server: the higher-ranked one speaks for it.
+    if (!current || s.canonicalRank > current.canonicalRank) servers.set(key, { ...s, key });
+  }
+  return {
+    servers: [...servers.values()],
+    sources: rows.sources.map((r) => ({ ...r, serverKey: target(r.serverKey) })),
+    aliases: rows.aliases.map((a) => ({ ...a, serverKey: target(a.serverKey) })),
+    toolListings: rows.toolListings.map((l) => ({ ...l, serverKey: target(l.serverKey) })),
+  };
+}

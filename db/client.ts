@@ -1,0 +1,165 @@
+// Opens the catalog: embedded PGlite in a data directory, or a Postgres server through postgres.js.
+import { existsSync, mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "./schema.js";
+import { acquireFileLock, type FileLock } from "./file-lock.js";
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Driver = "pglite" | "postgres";
+
+export interface CatalogOptions {
+  /** postgres://… ; when absent the catalog is an embedded PGlite database. */
+  databaseUrl?: string;
+  /** PGlite's data directory; "memory://" keeps it in memory (tests). */
+  dataDir: string;
+  /** Apply pending migrations on open (default true). */
+  migrate?: boolean;
+}
+
+export interface Catalog {
+  db: Db;
+  driver: Driver;
+  /** Where the catalog lives, for messages: a data directory or a redacted URL. */
+  location: string;
+  /**
+   * Takes the catalog-wide refresh lock without waiting. Returns a release function,
+   * or undefined when another refresh holds it.
+   */
+  tryLockRefresh(): Promise<(() => Promise<void>) | undefined>;
+  close(): Promise<void>;
+}
+
+/** Thrown when the embedded catalog is already open in another process. */
+export class CatalogBusyError extends Error {
+  constructor(
+    readonly location: string,
+    readonly pid: number,
+  ) {
+    super(`the catalog in ${location} is in use by process ${pid} (a refresh may be running); try again when it ends`);
+    this.name = "CatalogBusyError";
+  }
+}
+
+const REFRESH_LOCK_KEY = 0x6d63_7063; // "mcpc": one advisory lock id for the whole catalog
+
+export function migrationsFolder(): string {
+  // db/client.ts sits beside migrations/; the build (dist/db/client.js) two levels further down.
+  for (const rel of ["./migrations", "../../db/migrations"]) {
+    const dir = fileURLToPath(new URL(rel, import.meta.url));
+    if (existsSync(dir)) return dir;
+  }
+  throw new Error("db/migrations not found beside the catalog code; reinstall the package");
+}
+
+export async function openCatalog(options: CatalogOptions): Promise<Catalog> {
+  const catalog = options.databaseUrl ? await openPostgres(options.databaseUrl) : await openPglite(options.dataDir);
+  if (options.migrate !== false) {
+    try {
+      await migrateCatalog(catalog);
+    } catch (e) {
+      await catalog.close();
+      throw e;
+    }
+  }
+  return catalog;
+}
+
+export async function migrateCatalog(catalog: Catalog): Promise<void> {
+  const migrationsConfig = { migrationsFolder: migrationsFolder() };
+  if (catalog.driver === "pglite") {
+    const { migrate } = await import("drizzle-orm/pglite/migrator");
+    await migrate(catalog.db as never, migrationsConfig);
+  } else {
+    const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+    await migrate(catalog.db as never, migrationsConfig);
+  }
+}
+
+async function openPglite(dataDir: string): Promise<Catalog> {
+  const [{ PGlite }, { pg_trgm }, { drizzle }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("@electric-sql/pglite/contrib/pg_trgm"),
+    import("drizzle-orm/pglite"),
+  ]);
+  const inMemory = dataDir.startsWith("memory://");
+  let lock: FileLock | undefined;
+  if (!inMemory) {
+    mkdirSync(dataDir, { recursive: true });
+    // PGlite is single-process: a second process on the same directory would corrupt it.
+    const held = acquireFileLock(`${dataDir}/mcp-catalog.lock`);
+    if (!held.ok) throw new CatalogBusyError(dataDir, held.pid);
+    lock = held.lock;
+  }
+  let client;
+  try {
+    client = await PGlite.create({ dataDir: inMemory ? undefined : dataDir, extensions: { pg_trgm } });
+  } catch (e) {
+    lock?.release();
+    throw e;
+  }
+  const db = drizzle({ client, schema }) as unknown as Db;
+  let refreshing = false;
+  return {
+    db,
+    driver: "pglite",
+    location: inMemory ? "memory" : dataDir,
+    // The file lock already keeps other processes out; this keeps a second refresh in this one out.
+    async tryLockRefresh() {
+      if (refreshing) return undefined;
+      refreshing = true;
+      return async () => {
+        refreshing = false;
+      };
+    },
+    async close() {
+      try {
+        await client.close();
+      } finally {
+        lock?.release();
+      }
+    },
+  };
+}
+
+async function openPostgres(url: string): Promise<Catalog> {
+  const [{ default: postgres }, { drizzle }] = await Promise.all([import("postgres"), import("drizzle-orm/postgres-js")]);
+  const sql = postgres(url, {
+    max: 4,
+    onnotice: () => {},
+    connect_timeout: 10,
+  });
+  const db = drizzle({ client: sql, schema }) as unknown as Db;
+  return {
+    db,
+    driver: "postgres",
+    location: redactUrl(url),
+    async tryLockRefresh() {
+      // A session-level advisory lock lives on one session: a client of its own holds it for the run
+      // (postgres.js's reserved connections hang when their session is terminated under them).
+      const session = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 10 });
+      const [row] = await session<{ locked: boolean }[]>`select pg_try_advisory_lock(${REFRESH_LOCK_KEY}) as locked`;
+      if (!row?.locked) {
+        await session.end({ timeout: 1 });
+        return undefined;
+      }
+      return async () => {
+        // Ending the session releases the lock; if the server already cut it, the lock went with it.
+        await session.end({ timeout: 2 }).catch(() => {});
+      };
+    },
+    async close() {
+      await sql.end({ timeout: 5 });
+    },
+  };
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "***";
+    return u.toString();
+  } catch {
+    return "postgres (unparseable URL)";
+  }
+}

@@ -1,0 +1,207 @@
+// The catalog's tables: the single source of truth for the database (migrations are generated from it).
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  real,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "string" });
+
+/** One canonical server, however many sources list it. */
+export const servers = pgTable(
+  "servers",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    /** Official registry name when there is one, else host/owner/repo[#subfolder]. */
+    key: text("key").notNull(),
+    title: text("title"),
+    description: text("description"),
+    repositoryKey: text("repository_key"),
+    repositoryUrl: text("repository_url"),
+    repositorySubfolder: text("repository_subfolder"),
+    websiteUrl: text("website_url"),
+    version: text("version"),
+    /** active | deprecated | deleted | gone */
+    status: text("status").notNull().default("active"),
+    packages: jsonb("packages").notNull().default(sql`'[]'::jsonb`),
+    remotes: jsonb("remotes").notNull().default(sql`'[]'::jsonb`),
+    popularity: integer("popularity"),
+    publishedAt: ts("published_at"),
+    updatedAt: ts("updated_at"),
+    /** The source record whose fields the row shows (`source:sourceId`) and how much it outranks others. */
+    canonicalSource: text("canonical_source").notNull(),
+    canonicalRank: integer("canonical_rank").notNull(),
+    /** Hash of the canonical fields: an unchanged record is not rewritten. */
+    contentHash: text("content_hash").notNull(),
+    firstSeenAt: ts("first_seen_at").notNull().defaultNow(),
+    lastSeenAt: ts("last_seen_at").notNull().defaultNow(),
+    /** The runs that first saw, last changed, last saw and removed (deleted/gone) the server: a run's counts. */
+    firstRunId: integer("first_run_id"),
+    changedRunId: integer("changed_run_id"),
+    seenRunId: integer("seen_run_id"),
+    removedRunId: integer("removed_run_id"),
+    introspectedAt: ts("introspected_at"),
+    introspectionError: text("introspection_error"),
+  },
+  (t) => [
+    uniqueIndex("servers_key_idx").on(t.key),
+    index("servers_key_lower_idx").on(sql`lower(${t.key})`),
+    index("servers_status_idx").on(t.status),
+    index("servers_repository_key_idx").on(t.repositoryKey),
+  ],
+);
+
+/** Every record each source published, raw, with the hash that tells a changed one. */
+export const serverSources = pgTable(
+  "server_sources",
+  {
+    source: text("source").notNull(),
+    sourceId: text("source_id").notNull(),
+    serverId: integer("server_id")
+      .notNull()
+      .references(() => servers.id, { onDelete: "cascade" }),
+    isLatest: boolean("is_latest").notNull(),
+    raw: jsonb("raw").notNull(),
+    contentHash: text("content_hash").notNull(),
+    etag: text("etag"),
+    fetchedAt: ts("fetched_at").notNull().defaultNow(),
+    runId: integer("run_id"),
+  },
+  (t) => [primaryKey({ columns: [t.source, t.sourceId] }), index("server_sources_server_idx").on(t.serverId)],
+);
+
+/** Keys that identify a server: registry name, repository, package coordinates, remote URLs, directory ids. */
+export const serverAliases = pgTable(
+  "server_aliases",
+  {
+    kind: text("kind").notNull(),
+    value: text("value").notNull(),
+    serverId: integer("server_id")
+      .notNull()
+      .references(() => servers.id, { onDelete: "cascade" }),
+    source: text("source").notNull(),
+  },
+  (t) => [
+    // A monorepo's repository alias points at several servers, so the server is part of the key.
+    primaryKey({ columns: [t.kind, t.value, t.serverId] }),
+    index("server_aliases_server_idx").on(t.serverId),
+    // Entity resolution looks aliases up by value (then filters the kind).
+    index("server_aliases_value_idx").on(t.value),
+  ],
+);
+
+export const tools = pgTable(
+  "tools",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    serverId: integer("server_id")
+      .notNull()
+      .references(() => servers.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    title: text("title"),
+    description: text("description"),
+    inputSchema: jsonb("input_schema"),
+    annotations: jsonb("annotations"),
+    contentHash: text("content_hash").notNull(),
+    /** Where the current definition came from: live | glama | smithery. */
+    origin: text("origin").notNull(),
+    firstSeenAt: ts("first_seen_at").notNull().defaultNow(),
+    lastSeenAt: ts("last_seen_at").notNull().defaultNow(),
+    removedAt: ts("removed_at"),
+  },
+  (t) => [
+    uniqueIndex("tools_server_name_idx").on(t.serverId, t.name),
+    // `risk NAME` looks tools up by case-insensitive name across every server.
+    index("tools_name_lower_idx").on(sql`lower(${t.name})`),
+    index("tools_name_trgm_idx").using("gin", sql`lower(${t.name}) gin_trgm_ops`),
+  ],
+);
+
+export const toolChanges = pgTable(
+  "tool_changes",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    serverId: integer("server_id")
+      .notNull()
+      .references(() => servers.id, { onDelete: "cascade" }),
+    toolName: text("tool_name").notNull(),
+    /** added | removed | description_changed | schema_changed | annotations_changed */
+    kind: text("kind").notNull(),
+    oldHash: text("old_hash"),
+    newHash: text("new_hash"),
+    details: jsonb("details"),
+    runId: integer("run_id"),
+    at: ts("at").notNull().defaultNow(),
+  },
+  (t) => [index("tool_changes_server_at_idx").on(t.serverId, t.at), index("tool_changes_at_idx").on(t.at)],
+);
+
+export const classifications = pgTable(
+  "classifications",
+  {
+    toolId: integer("tool_id")
+      .primaryKey()
+      .references(() => tools.id, { onDelete: "cascade" }),
+    classifierVersion: text("classifier_version").notNull(),
+    /** The tool's content hash when it was classified: a changed tool is classified again. */
+    contentHash: text("content_hash").notNull(),
+    category: text("category").notNull(),
+    risk: text("risk").notNull(),
+    confidence: real("confidence").notNull(),
+    signals: jsonb("signals").notNull(),
+    rationale: text("rationale").notNull(),
+    evidence: jsonb("evidence").notNull(),
+    rule: jsonb("rule").notNull(),
+    /** rules | annotations | llm */
+    method: text("method").notNull(),
+    classifiedAt: ts("classified_at").notNull().defaultNow(),
+  },
+  (t) => [index("classifications_category_risk_idx").on(t.category, t.risk)],
+);
+
+export const crawlRuns = pgTable("crawl_runs", {
+  id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+  startedAt: ts("started_at").notNull().defaultNow(),
+  finishedAt: ts("finished_at"),
+  /** running | succeeded | failed */
+  status: text("status").notNull(),
+  options: jsonb("options").notNull(),
+  /** Per source: requests, records, skipped, errors. */
+  sources: jsonb("sources").notNull().default(sql`'{}'::jsonb`),
+  /** added, updated, unchanged, removed. */
+  servers: jsonb("servers").notNull().default(sql`'{}'::jsonb`),
+  tools: jsonb("tools").notNull().default(sql`'{}'::jsonb`),
+  error: text("error"),
+});
+
+/** Each source's position: the watermark of the last complete crawl and the checkpoint of one under way. */
+export const sourceState = pgTable("source_state", {
+  source: text("source").primaryKey(),
+  /** Highest updatedAt of the last complete crawl: the next run's updated_since. */
+  watermark: text("watermark"),
+  /** Checkpoint of a crawl under way: the next page to fetch. Null when none is under way. */
+  cursor: text("cursor"),
+  /** full | incremental: the kind of crawl the cursor belongs to. */
+  mode: text("mode"),
+  /** The highest updatedAt seen by the crawl under way. */
+  pendingWatermark: text("pending_watermark"),
+  crawlStartedAt: ts("crawl_started_at"),
+  lastCompletedAt: ts("last_completed_at"),
+  lastRunId: integer("last_run_id"),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+export type ServerRow = typeof servers.$inferSelect;
+export type NewServerRow = typeof servers.$inferInsert;
+export type ToolRow = typeof tools.$inferSelect;
+export type ClassificationRow = typeof classifications.$inferSelect;
+export type CrawlRunRow = typeof crawlRuns.$inferSelect;
+export type SourceStateRow = typeof sourceState.$inferSelect;

@@ -1,0 +1,19 @@
+// Small SQL helpers shared by the query modules: excluded.<col> in upserts, rows of a raw query.
+import { sql, type SQL } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
+import type { Db } from "./client.js";
+
+/** `excluded.<column>`: the value an upsert proposed for a conflicting row. */
+export function excluded(column: PgColumn): SQL {
+  return sql.raw(`excluded."${column.name}"`);
+}
+
+/** Runs a raw query and returns its rows on either driver (PGlite returns {rows}, postgres.js an array). */
+export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown;
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
+
+/** A transaction handle is a Db for every query function here. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];

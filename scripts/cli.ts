@@ -1,0 +1,109 @@
+// The `mcp-catalog` binary: parses argv, dispatches to one command module, maps errors to exit codes.
+import { parseArgs } from "node:util";
+import { CliError, type Command, type Io, type ParsedArgs } from "./command.js";
+
+/** Commands load lazily so `risk` does not pay for the crawler's imports at start-up. */
+const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  refresh: { summary: "Crawl the sources and update the catalog (the nightly job)", load: async () => (await import("./commands/refresh.js")).command },
+  stats: { summary: "Counts of servers, tools and classifications, and the last run", load: async () => (await import("./commands/stats.js")).command },
+  classify: { summary: "Classify tools from a file or stdin (no database needed)", load: async () => (await import("./commands/classify.js")).command },
+  risk: { summary: "The risk of a tool by name, per server, with rationale and suggested rule", load: async () => (await import("./commands/risk.js")).command },
+  search: { summary: "Find tools by name or description, ranked and filtered", load: async () => (await import("./commands/search.js")).command },
+  policy: { summary: "The recommended policy for a server, in native, intercept, claude-code, codex, cedar or agentgateway form", load: async () => (await import("./commands/policy.js")).command },
+  changes: { summary: "The tool change feed with semantic labels", load: async () => (await import("./commands/changes.js")).command },
+  migrate: { summary: "Create or upgrade the catalog's database schema", load: async () => (await import("./commands/migrate.js")).command },
+};
+
+function topHelp(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+  return [
+    "mcp-catalog — every public MCP server and tool, classified by risk, with a recommended policy",
+    "",
+    "Usage: mcp-catalog <command> [options]",
+    "",
+    "Commands:",
+    ...lines,
+    "",
+    "Run `mcp-catalog <command> --help` for a command's options.",
+    "Environment: DATABASE_URL (Postgres; unset = embedded PGlite in CATALOG_DATA_DIR, default ./.catalog).",
+    "",
+  ].join("\n");
+}
+
+export function commandHelp(cmd: Command): string {
+  const opts = Object.entries(cmd.options).map(([name, o]) => {
+    const flag = `${o.short ? `-${o.short}, ` : "    "}--${name}${o.type === "string" ? ` ${o.valueName ?? "VALUE"}` : ""}`;
+    return [flag, o.description] as const;
+  });
+  opts.push(["-h, --help", "Show this help"]);
+  const width = Math.max(...opts.map(([f]) => f.length));
+  return [
+    `Usage: mcp-catalog ${cmd.name} ${cmd.usage}`.trimEnd(),
+    "",
+    cmd.summary,
+    "",
+    "Options:",
+    ...opts.map(([f, d]) => `  ${f.padEnd(width)}  ${d}`),
+    ...(cmd.details ? ["", cmd.details.trimEnd()] : []),
+    "",
+  ].join("\n");
+}
+
+function parse(cmd: Command, argv: string[]): ParsedArgs & { help: boolean } {
+  const options = Object.fromEntries(
+    Object.entries(cmd.options).map(([k, { description: _d, valueName: _v, ...o }]) => [k, o]),
+  );
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new CliError(`${(e as Error).message.replace(/\. To specify.*$/s, "")}\nRun \`mcp-catalog ${cmd.name} --help\` for usage.`, 2);
+  }
+  const { help, ...values } = parsed.values as Record<string, string | boolean | string[] | undefined>;
+  const [min, max] = cmd.positionals ?? [0, 0];
+  if (!help && (parsed.positionals.length < min || parsed.positionals.length > max)) {
+    const want = min === max ? `${min}` : `${min} to ${max}`;
+    throw new CliError(
+      `${cmd.name} takes ${want} argument${max === 1 ? "" : "s"}, got ${parsed.positionals.length}.\nUsage: mcp-catalog ${cmd.name} ${cmd.usage}`,
+      2,
+    );
+  }
+  return { values, positionals: parsed.positionals, help: help === true };
+}
+
+/** Runs one invocation and returns its exit code; never calls process.exit. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    (name === undefined ? io.stderr : io.stdout).write(topHelp());
+    return name === undefined ? 2 : 0;
+  }
+  if (name === "--version" || name === "-V") {
+    io.stdout.write(`${(await import("./version.js")).VERSION}\n`);
+    return 0;
+  }
+  const entry = COMMANDS[name];
+  if (!entry) {
+    io.stderr.write(`mcp-catalog: unknown command '${name}'. Commands: ${Object.keys(COMMANDS).join(", ")}.\n`);
+    return 2;
+  }
+  try {
+    const cmd = await entry.load();
+    const args = parse(cmd, rest);
+    if (args.help) {
+      io.stdout.write(commandHelp(cmd));
+      return 0;
+    }
+    return await cmd.run(args, io);
+  } catch (e) {
+    if (e instanceof CliError) {
+      io.stderr.write(`mcp-catalog ${name}: ${e.message}\n`);
+      return e.exitCode;
+    }
+    const err = e as Error;
+    io.stderr.write(`mcp-catalog ${name}: ${err.message ?? String(e)}\n`);
+    if (io.env.CATALOG_DEBUG) io.stderr.write(`${err.stack}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,141 @@
+// `mcp-catalog refresh`: the nightly job — crawl the sources into the catalog and record the run.
+import { classifyPending } from "../../crawler/classify-stage.js";
+import { HttpClient, DEFAULT_HTTP_OPTIONS } from "../../crawler/http.js";
+import { introspectServers } from "../../crawler/introspect-stage.js";
+import { recordingFetcher, snapshotFetcher, hasSnapshot, type PageFetcher } from "../../crawler/fetcher.js";
+import { SOURCE_NAMES, type SourceName } from "../../crawler/records.js";
+import { refresh, RefreshBusyError, type RefreshSummary } from "../../crawler/refresh.js";
+import { registrySource } from "../../crawler/sources/registry.js";
+import type { Source } from "../../crawler/sources/source.js";
+import { CliError, type Command } from "../command.js";
+import { loadConfig, parseIntrospectModes, type Config } from "../config.js";
+import { withCatalog } from "../open-catalog.js";
+import { terminalProgress } from "../progress-line.js";
+import { safeText } from "../terminal.js";
+
+const AVAILABLE: Partial<Record<SourceName, (config: Config) => Source>> = {
+  registry: (config) => registrySource(config.registryUrl),
+};
+
+export const DEFAULT_SNAPSHOT_HINT = "tests/fixtures/snapshot";
+
+function parseSources(value: string | undefined): SourceName[] {
+  const names = (value ?? Object.keys(AVAILABLE).join(","))
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (names.length === 0) throw new CliError("--sources needs at least one source name", 2);
+  for (const n of names) {
+    if (!(SOURCE_NAMES as readonly string[]).includes(n) || !AVAILABLE[n as SourceName]) {
+      throw new CliError(`unknown source '${safeText(n)}'; available: ${Object.keys(AVAILABLE).join(", ")}`, 2);
+    }
+  }
+  return [...new Set(names)] as SourceName[];
+}
+
+const NETWORK_CODES = new Set(["ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH", "ECONNREFUSED"]);
+
+function unreachable(summary: RefreshSummary): boolean {
+  return Object.values(summary.sources).some((s) => s && s.pages === 0 && s.errors.some((e) => [...NETWORK_CODES].some((c) => e.includes(c))));
+}
+
+export const command: Command = {
+  name: "refresh",
+  summary: "Crawl the sources and update the catalog (the nightly job)",
+  usage: "[--sources registry,…] [--full] [--introspect remote|stdio|remote,stdio|none] [--json] [--snapshot DIR | --record DIR]",
+  details: [
+    "The first run of a source is a full crawl; later runs ask only for what changed since the last",
+    "complete crawl (the registry's updated_since). A run killed half-way resumes from its last page.",
+    "",
+    "Exit codes: 0 the run succeeded; 1 a source failed (the rest of the catalog is intact, the run",
+    "record says why); 2 bad arguments or environment; 3 another refresh holds the catalog.",
+    "",
+    "Environment: DATABASE_URL, CATALOG_DATA_DIR, REGISTRY_URL, CATALOG_ALLOW_PRIVATE_NETWORK=1,",
+    "CATALOG_USER_AGENT.",
+  ].join("\n"),
+  options: {
+    sources: { type: "string", valueName: "LIST", description: `Comma-separated sources to crawl (default: all available: ${Object.keys(AVAILABLE).join(", ")})` },
+    full: { type: "boolean", description: "Ignore the stored watermark and crawl every page" },
+    json: { type: "boolean", description: "Print the run summary as JSON on stdout" },
+    snapshot: { type: "string", valueName: "DIR", description: "Read recorded source pages from DIR instead of the network (always a full crawl)" },
+    record: { type: "string", valueName: "DIR", description: "Also write every fetched page to DIR as a snapshot" },
+    introspect: {
+      type: "string",
+      valueName: "MODES",
+      description: "Live tools/list: remote (servers' HTTP endpoints, the default), stdio (install npm packages in a sandbox), both, or none",
+    },
+    "no-classify": { type: "boolean", description: "Skip the classify stage (tools stay unclassified until the next run)" },
+  },
+  async run(args, io) {
+    const config = loadConfig(io.env, io.cwd);
+    const names = parseSources(args.values.sources as string | undefined);
+    const snapshot = args.values.snapshot as string | undefined;
+    const record = args.values.record as string | undefined;
+    if (snapshot && record) throw new CliError("--snapshot and --record cannot be combined", 2);
+    if (snapshot) {
+      const missing = names.filter((n) => !hasSnapshot(snapshot, n));
+      if (missing.length) throw new CliError(`the snapshot ${snapshot} has no pages for: ${missing.join(", ")} (expected ${snapshot}/<source>/index.json)`, 2);
+    }
+    const sources = names.map((n) => AVAILABLE[n]!(config));
+    // A snapshot run is offline: it lists no server live unless asked to explicitly.
+    const modes = args.values.introspect !== undefined ? parseIntrospectModes(args.values.introspect as string, "--introspect") : snapshot ? [] : config.introspect.modes;
+    const http = snapshot && modes.length === 0
+      ? undefined
+      : new HttpClient({ ...DEFAULT_HTTP_OPTIONS, userAgent: config.userAgent, allowPrivateNetwork: config.allowPrivateNetwork });
+    const i = config.introspect;
+    const fetcherFor = (source: SourceName): PageFetcher => {
+      if (snapshot) return snapshotFetcher(snapshot, source);
+      return record ? recordingFetcher(http!, record, source) : http!;
+    };
+    try {
+      const summary = await withCatalog(config, (catalog) =>
+        refresh(catalog, {
+          sources,
+          full: args.values.full === true || !!snapshot,
+          fetcherFor,
+          progress: args.values.json ? undefined : terminalProgress(io.stderr),
+          ...(modes.length && http
+            ? {
+                introspect: (db, runId, signal) =>
+                  introspectServers(db, runId, {
+                    modes,
+                    limits: { connectTimeoutMs: i.connectTimeoutMs, requestTimeoutMs: i.requestTimeoutMs, totalTimeoutMs: i.totalTimeoutMs, maxTools: i.maxTools, maxBytes: i.maxBytes, maxPages: i.maxPages },
+                    concurrency: i.concurrency,
+                    perHostConcurrency: i.perHostConcurrency,
+                    maxAgeHours: i.maxAgeHours,
+                    fetch: http.fetch,
+                    sandbox: { memoryMb: i.stdioMemoryMb, noNetwork: true },
+                    installTimeoutMs: i.installTimeoutMs,
+                    ...(i.npmRegistryUrl ? { npmRegistryUrl: i.npmRegistryUrl } : {}),
+                    ...(signal ? { signal } : {}),
+                  }),
+              }
+            : {}),
+          ...(args.values["no-classify"] ? {} : { classify: (db, signal) => classifyPending(db, signal ? { signal } : {}) }),
+          ...(io.signal ? { signal: io.signal } : {}),
+          describe: { ...(snapshot ? { snapshot } : {}), ...(record ? { record } : {}) },
+        }),
+      );
+      if (args.values.json) io.stdout.write(`${JSON.stringify(summary)}\n`);
+      else if (io.stderr.isTTY) {
+        const s = summary.servers;
+        io.stderr.write(`run #${summary.runId} ${summary.status} in ${(summary.durationMs / 1000).toFixed(1)} s: servers added ${s.added}, updated ${s.updated}, unchanged ${s.unchanged}, removed ${s.removed}\n`);
+      }
+      if (summary.status === "failed") {
+        for (const [name, s] of Object.entries(summary.sources)) {
+          for (const e of s?.errors ?? []) io.stderr.write(`mcp-catalog refresh: ${name} failed: ${safeText(e)}\n`);
+        }
+        if (unreachable(summary)) {
+          io.stderr.write(`mcp-catalog refresh: the network looks unreachable. To build the catalog offline from the recorded snapshot: mcp-catalog refresh --snapshot ${DEFAULT_SNAPSHOT_HINT}\n`);
+        }
+        return 1;
+      }
+      return 0;
+    } catch (e) {
+      if (e instanceof RefreshBusyError) throw new CliError(e.message, 3);
+      throw e;
+    } finally {
+      await http?.close();
+    }
+  },
+};

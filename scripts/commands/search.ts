@@ -1,0 +1,55 @@
+// `mcp-catalog search TEXT`: tools by name or description, ranked, with filters on class and risk.
+import { CATEGORIES, RISKS } from "../../classifier/taxonomy.js";
+import { searchTools } from "../../db/lookups.js";
+import { CliError, type Command } from "../command.js";
+import { loadConfig } from "../config.js";
+import { withCatalog } from "../open-catalog.js";
+import { requireServer } from "../resolve-server.js";
+import { colorizer, safeText, truncate } from "../terminal.js";
+import { RISK_STYLE, toolView } from "../tool-view.js";
+
+export const command: Command = {
+  name: "search",
+  summary: "Find tools by name or description, ranked, optionally by category, risk and server",
+  usage: "TEXT [--category C] [--risk R] [--server S] [--limit N] [--json]",
+  positionals: [1, 1],
+  options: {
+    category: { type: "string", valueName: "C", description: `Only this category: ${CATEGORIES.join(", ")}` },
+    risk: { type: "string", valueName: "R", description: `Only this risk: ${RISKS.join(", ")}` },
+    server: { type: "string", valueName: "S", description: "Only this server (registry name, repository URL, npm:<package> or unique key prefix)" },
+    limit: { type: "string", valueName: "N", description: "At most N results (default 20, at most 1000)" },
+    json: { type: "boolean", description: "Print a JSON array of entries" },
+  },
+  async run(args, io) {
+    const text = args.positionals[0]!.trim();
+    if (!text) throw new CliError("TEXT must not be empty", 2);
+    const category = args.values.category as string | undefined;
+    if (category && !(CATEGORIES as readonly string[]).includes(category)) throw new CliError(`--category must be one of ${CATEGORIES.join(", ")}`, 2);
+    const risk = args.values.risk as string | undefined;
+    if (risk && !(RISKS as readonly string[]).includes(risk)) throw new CliError(`--risk must be one of ${RISKS.join(", ")}`, 2);
+    const limitText = (args.values.limit as string | undefined) ?? "20";
+    const limit = Number(limitText);
+    if (!/^\d+$/.test(limitText) || limit < 1 || limit > 1000) throw new CliError("--limit must be a whole number from 1 to 1000", 2);
+    const config = loadConfig(io.env, io.cwd);
+    const found = await withCatalog(config, async (catalog) => {
+      const server = args.values.server ? await requireServer(catalog.db, args.values.server as string) : undefined;
+      return searchTools(catalog.db, { text, limit, ...(category ? { category } : {}), ...(risk ? { risk } : {}), ...(server ? { serverIds: [server.id] } : {}) });
+    });
+    const views = found.map((e) => ({ ...toolView(e), description: e.description }));
+    if (args.values.json) {
+      io.stdout.write(`${JSON.stringify(views)}\n`);
+      return 0;
+    }
+    if (views.length === 0) {
+      io.stderr.write(`no tools match '${safeText(text)}'\n`);
+      return 0;
+    }
+    const paint = colorizer(io.stdout, io.env);
+    const lines = views.map((v) => {
+      const r = v.risk ? paint(RISK_STYLE[v.risk] ?? "bold", v.risk.padEnd(8)) : paint("dim", "-".padEnd(8));
+      return `${r} ${(v.category ?? "-").padEnd(11)} ${safeText(v.tool)}  ${paint("dim", safeText(v.server))}\n         ${safeText(truncate(v.description ?? "", 160))}`;
+    });
+    io.stdout.write(`${lines.join("\n")}\n`);
+    return 0;
+  },
+};

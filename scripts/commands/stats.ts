@@ -1,0 +1,40 @@
+// `mcp-catalog stats`: what the catalog holds and how the last run went.
+import { catalogStats } from "../../db/queries.js";
+import type { Command } from "../command.js";
+import { loadConfig } from "../config.js";
+import { withCatalog } from "../open-catalog.js";
+
+export const command: Command = {
+  name: "stats",
+  summary: "Counts of servers (by status), tools and classified tools, and the last run",
+  usage: "[--json]",
+  options: { json: { type: "boolean", description: "Print {servers: {total, active, deprecated, deleted, gone}, tools, classified, merged, lastRun} as JSON" } },
+  async run(args, io) {
+    const config = loadConfig(io.env, io.cwd);
+    const stats = await withCatalog(config, (catalog) => catalogStats(catalog.db));
+    if (args.values.json) {
+      io.stdout.write(`${JSON.stringify(stats)}\n`);
+      return 0;
+    }
+    const s = stats.servers;
+    const lines = [
+      `servers     ${s.total} (active ${s.active}, deprecated ${s.deprecated}, deleted ${s.deleted}, gone ${s.gone})`,
+      `tools       ${stats.tools}`,
+      `classified  ${stats.classified}`,
+      `merged      ${stats.merged} servers seen in more than one source`,
+    ];
+    const run = stats.lastRun;
+    if (run) {
+      const counts = run.servers as Partial<Record<string, number>>;
+      lines.push(
+        `last run    #${run.id} ${run.status}, started ${run.startedAt}${run.finishedAt ? `, finished ${run.finishedAt}` : ""}`,
+        `            servers added ${counts.added ?? 0}, updated ${counts.updated ?? 0}, unchanged ${counts.unchanged ?? 0}, removed ${counts.removed ?? 0}`,
+      );
+      if (run.error) lines.push(`            error: ${run.error}`);
+    } else {
+      lines.push("last run    none yet (run `mcp-catalog refresh`)");
+    }
+    io.stdout.write(`${lines.join("\n")}\n`);
+    return 0;
+  },
+};

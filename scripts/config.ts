@@ -1,0 +1,138 @@
+// Reads the environment once into a validated, typed configuration; nothing else reads process.env.
+import { isAbsolute, resolve } from "node:path";
+import { z } from "zod";
+import { CliError } from "./command.js";
+import { VERSION } from "./version.js";
+
+const flag = z
+  .enum(["", "0", "1", "true", "false", "yes", "no"])
+  .optional()
+  .transform((v) => v === "1" || v === "true" || v === "yes");
+
+function positiveInt(fallback: number) {
+  return z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === "") return fallback;
+      const n = Number(v);
+      if (!/^\d+$/.test(v) || n < 1) {
+        ctx.addIssue({ code: "custom", message: "must be a whole number above 0" });
+        return z.NEVER;
+      }
+      return n;
+    });
+}
+
+export const INTROSPECT_MODES = ["remote", "stdio"] as const;
+export type IntrospectModeName = (typeof INTROSPECT_MODES)[number];
+
+/** "remote", "remote,stdio" or "none". */
+export function parseIntrospectModes(value: string, what: string): IntrospectModeName[] {
+  const parts = value.split(",").map((p) => p.trim()).filter(Boolean);
+  if (parts.length === 1 && parts[0] === "none") return [];
+  for (const p of parts) {
+    if (!(INTROSPECT_MODES as readonly string[]).includes(p)) throw new CliError(`${what} takes remote, stdio, remote,stdio or none; got '${p}'`, 2);
+  }
+  if (parts.length === 0) throw new CliError(`${what} takes remote, stdio, remote,stdio or none`, 2);
+  return [...new Set(parts)] as IntrospectModeName[];
+}
+
+const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
+
+const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  CATALOG_DATA_DIR: z.string().optional(),
+  REGISTRY_URL: httpUrl.optional(),
+  GLAMA_URL: httpUrl.optional(),
+  GLAMA_API_KEY: z.string().optional(),
+  SMITHERY_URL: httpUrl.optional(),
+  SMITHERY_API_KEY: z.string().optional(),
+  CATALOG_ALLOW_PRIVATE_NETWORK: flag,
+  CATALOG_USER_AGENT: z.string().optional(),
+  CATALOG_INTROSPECT: z.string().optional(),
+  CATALOG_INTROSPECT_CONCURRENCY: positiveInt(8),
+  CATALOG_INTROSPECT_PER_HOST: positiveInt(2),
+  CATALOG_INTROSPECT_CONNECT_TIMEOUT_MS: positiveInt(10_000),
+  CATALOG_INTROSPECT_REQUEST_TIMEOUT_MS: positiveInt(15_000),
+  CATALOG_INTROSPECT_TOTAL_TIMEOUT_MS: positiveInt(60_000),
+  CATALOG_INTROSPECT_MAX_TOOLS: positiveInt(2_000),
+  CATALOG_INTROSPECT_MAX_BYTES: positiveInt(5 * 1024 * 1024),
+  CATALOG_INTROSPECT_MAX_PAGES: positiveInt(50),
+  CATALOG_INTROSPECT_MAX_AGE_HOURS: positiveInt(20),
+  CATALOG_STDIO_MEMORY_MB: positiveInt(512),
+  CATALOG_STDIO_INSTALL_TIMEOUT_MS: positiveInt(120_000),
+  NPM_REGISTRY_URL: httpUrl.optional(),
+  NO_COLOR: z.string().optional(),
+});
+
+export interface Config {
+  databaseUrl?: string;
+  dataDir: string;
+  registryUrl: string;
+  glamaUrl: string;
+  glamaApiKey?: string;
+  smitheryUrl: string;
+  smitheryApiKey?: string;
+  allowPrivateNetwork: boolean;
+  userAgent: string;
+  color: boolean;
+  introspect: {
+    modes: IntrospectModeName[];
+    concurrency: number;
+    perHostConcurrency: number;
+    connectTimeoutMs: number;
+    requestTimeoutMs: number;
+    totalTimeoutMs: number;
+    maxTools: number;
+    maxBytes: number;
+    maxPages: number;
+    maxAgeHours: number;
+    stdioMemoryMb: number;
+    installTimeoutMs: number;
+    npmRegistryUrl?: string;
+  };
+}
+
+export const DEFAULT_USER_AGENT = `mcp-catalog/${VERSION} (+https://github.com/mcp-catalog/mcp-catalog)`;
+
+export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new CliError(`environment variable ${String(issue.path[0])} ${issue.message}`, 2);
+  }
+  const e = parsed.data;
+  const dataDir = e.CATALOG_DATA_DIR || ".catalog";
+  return {
+    ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
+    dataDir: dataDir.startsWith("memory://") || isAbsolute(dataDir) ? dataDir : resolve(cwd, dataDir),
+    registryUrl: e.REGISTRY_URL ?? "https://registry.modelcontextprotocol.io",
+    glamaUrl: e.GLAMA_URL ?? "https://glama.ai/api/mcp",
+    ...(e.GLAMA_API_KEY ? { glamaApiKey: e.GLAMA_API_KEY } : {}),
+    smitheryUrl: e.SMITHERY_URL ?? "https://api.smithery.ai",
+    ...(e.SMITHERY_API_KEY ? { smitheryApiKey: e.SMITHERY_API_KEY } : {}),
+    allowPrivateNetwork: e.CATALOG_ALLOW_PRIVATE_NETWORK,
+    userAgent: e.CATALOG_USER_AGENT || DEFAULT_USER_AGENT,
+    color: !e.NO_COLOR,
+    introspect: {
+      modes: parseIntrospectModes(e.CATALOG_INTROSPECT || "remote", "CATALOG_INTROSPECT"),
+      concurrency: e.CATALOG_INTROSPECT_CONCURRENCY,
+      perHostConcurrency: e.CATALOG_INTROSPECT_PER_HOST,
+      connectTimeoutMs: e.CATALOG_INTROSPECT_CONNECT_TIMEOUT_MS,
+      requestTimeoutMs: e.CATALOG_INTROSPECT_REQUEST_TIMEOUT_MS,
+      totalTimeoutMs: e.CATALOG_INTROSPECT_TOTAL_TIMEOUT_MS,
+      maxTools: e.CATALOG_INTROSPECT_MAX_TOOLS,
+      maxBytes: e.CATALOG_INTROSPECT_MAX_BYTES,
+      maxPages: e.CATALOG_INTROSPECT_MAX_PAGES,
+      maxAgeHours: e.CATALOG_INTROSPECT_MAX_AGE_HOURS,
+      stdioMemoryMb: e.CATALOG_STDIO_MEMORY_MB,
+      installTimeoutMs: e.CATALOG_STDIO_INSTALL_TIMEOUT_MS,
+      ...(e.NPM_REGISTRY_URL ? { npmRegistryUrl: e.NPM_REGISTRY_URL } : {}),
+    },
+  };
+}

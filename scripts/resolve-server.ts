@@ -1,0 +1,63 @@
+// Finds the server a user means: registry name, repository URL, package coordinate, remote URL or a unique key prefix.
+import { normalizeRemoteUrl, normalizeRepository, packageAlias, repositoryAlias } from "../crawler/normalize.js";
+import type { Db } from "../db/client.js";
+import { serversByAlias, serversByKeyInsensitive, serversByKeyPrefix, type ServerRef } from "../db/lookups.js";
+import { CliError } from "./command.js";
+import { safeText } from "./terminal.js";
+
+export type ServerMatch = { kind: "one"; server: ServerRef } | { kind: "ambiguous"; candidates: ServerRef[] } | { kind: "none" };
+
+const COORDINATE = /^(npm|pypi|oci|docker|nuget|mcpb|cargo):(.+)$/i;
+
+function unique(refs: ServerRef[]): ServerRef[] {
+  const seen = new Map<number, ServerRef>();
+  for (const r of refs) seen.set(r.id, r);
+  return [...seen.values()].sort((a, b) => (a.key < b.key ? -1 : 1));
+}
+
+function decide(refs: ServerRef[]): ServerMatch | undefined {
+  const u = unique(refs);
+  if (u.length === 1) return { kind: "one", server: u[0]! };
+  if (u.length > 1) return { kind: "ambiguous", candidates: u };
+  return undefined;
+}
+
+export async function matchServer(db: Db, input: string): Promise<ServerMatch> {
+  const text = input.trim();
+  if (!text) return { kind: "none" };
+  const exact = decide(await serversByKeyInsensitive(db, text));
+  if (exact) return exact;
+
+  const coordinate = COORDINATE.exec(text);
+  if (coordinate) {
+    const alias = packageAlias(coordinate[1]!, coordinate[2]!);
+    if (alias) return decide(await serversByAlias(db, alias.kind, alias.value)) ?? { kind: "none" };
+  }
+
+  const byAlias: ServerRef[] = [...(await serversByAlias(db, "registry", text.toLowerCase()))];
+  const looksLikeUrl = /^[a-z]+:\/\//i.test(text) || /^[\w.-]+\.[a-z]{2,}\/[^/\s]+\/[^/\s]+/i.test(text) || text.startsWith("git@");
+  if (looksLikeUrl) {
+    const repo = normalizeRepository(text);
+    if (repo) {
+      byAlias.push(...(await serversByAlias(db, "repo", repositoryAlias(repo))));
+      if (!repo.subfolder && byAlias.length === 0) byAlias.push(...(await serversByKeyInsensitive(db, repo.key)));
+    }
+    const remote = normalizeRemoteUrl(text);
+    if (remote) byAlias.push(...(await serversByAlias(db, "remote", remote)));
+  }
+  const aliased = decide(byAlias);
+  if (aliased) return aliased;
+
+  const prefixed = await serversByKeyPrefix(db, text);
+  return decide(prefixed) ?? { kind: "none" };
+}
+
+/** The one server `input` names, or a CliError: exit 1 when unknown, 2 with the candidates when ambiguous. */
+export async function requireServer(db: Db, input: string): Promise<ServerRef> {
+  const match = await matchServer(db, input);
+  if (match.kind === "one") return match.server;
+  if (match.kind === "none") throw new CliError(`no server in the catalog matches '${safeText(input)}' (try a registry name, a repository URL, npm:<package> or a key prefix)`, 1);
+  const shown = match.candidates.slice(0, 20).map((c) => `  ${safeText(c.key)}`);
+  const more = match.candidates.length > 20 ? [`  … and more; be more specific`] : [];
+  throw new CliError([`'${safeText(input)}' matches ${match.candidates.length > 20 ? "more than 20" : match.candidates.length} servers:`, ...shown, ...more].join("\n"), 2);
+}

@@ -1,0 +1,25 @@
+// Safe, optionally coloured text for a terminal: untrusted strings never reach it raw.
+import type { Output } from "./command.js";
+
+// C0/C1 controls (ESC starts ANSI sequences), DEL, bidi overrides/isolates and lone surrogates.
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Replaces anything that could move the cursor, recolour, or reorder the line with a visible escape. */
+export function safeText(value: unknown, { keepNewlines = false }: { keepNewlines?: boolean } = {}): string {
+  const s = typeof value === "string" ? value : String(value ?? "");
+  const cleaned = s.replace(UNSAFE, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+  return keepNewlines ? cleaned : cleaned.replace(/\r?\n|\t/g, " ");
+}
+
+export function truncate(s: string, max: number): string {
+  return s.length <= max ? s : `${s.slice(0, Math.max(0, max - 1))}…`;
+}
+
+const CODES = { red: 31, green: 32, yellow: 33, magenta: 35, cyan: 36, dim: 2, bold: 1 } as const;
+export type Style = keyof typeof CODES;
+
+/** Colour only on a terminal and only when NO_COLOR is unset. */
+export function colorizer(out: Output, env: NodeJS.ProcessEnv): (style: Style, text: string) => string {
+  const on = !!out.isTTY && !env.NO_COLOR && env.TERM !== "dumb";
+  return (style, text) => (on ? `\u001b[${CODES[style]}m${text}\u001b[0m` : text);
+}

@@ -1,0 +1,57 @@
+// How a catalogued tool is shown: the JSON entry of `risk`/`search`, and its readable text block.
+import type { ToolEntry } from "../db/lookups.js";
+import { safeText, truncate, type Style } from "./terminal.js";
+
+export interface ToolView {
+  server: string;
+  tool: string;
+  category: string | null;
+  risk: string | null;
+  confidence: number | null;
+  rationale: string | null;
+  signals: string[];
+  /** What the server itself declares (MCP annotations), shown beside the inferred category. */
+  annotations: Record<string, unknown> | null;
+  rule: Record<string, unknown> | null;
+  classifierVersion: string | null;
+}
+
+export function toolView(e: ToolEntry): ToolView {
+  const c = e.classification;
+  return {
+    server: e.server,
+    tool: e.tool,
+    category: c?.category ?? null,
+    risk: c?.risk ?? null,
+    confidence: c ? Math.round(c.confidence * 100) / 100 : null,
+    rationale: c?.rationale ?? null,
+    signals: c?.signals ?? [],
+    annotations: e.annotations,
+    rule: c?.rule ?? null,
+    classifierVersion: c?.classifierVersion ?? null,
+  };
+}
+
+export const RISK_STYLE: Record<string, Style> = { low: "green", medium: "yellow", high: "magenta", critical: "red" };
+
+function hints(annotations: Record<string, unknown> | null): string {
+  if (!annotations) return "none declared";
+  const parts = ["readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint"]
+    .filter((k) => typeof annotations[k] === "boolean")
+    .map((k) => `${k}=${String(annotations[k])}`);
+  return parts.length ? parts.join(", ") : "none declared";
+}
+
+/** A readable block for one tool; every untrusted string passes through safeText. */
+export function renderToolText(v: ToolView, paint: (style: Style, text: string) => string): string {
+  const risk = v.risk ? paint(RISK_STYLE[v.risk] ?? "bold", v.risk.toUpperCase()) : paint("dim", "not classified yet");
+  const lines = [
+    `${paint("bold", safeText(v.tool))}  ${paint("dim", "on")} ${safeText(v.server)}`,
+    `  risk        ${risk}${v.category ? ` — ${v.category}, confidence ${v.confidence?.toFixed(2)}` : ""}`,
+    `  declared    ${safeText(hints(v.annotations))}${v.signals.includes("annotation_conflict") ? paint("yellow", "  (contradicts the inferred class)") : ""}`,
+  ];
+  if (v.signals.length) lines.push(`  signals     ${safeText(v.signals.join(", "))}`);
+  if (v.rule) lines.push(`  rule        ${safeText(JSON.stringify(v.rule))}`);
+  if (v.rationale) lines.push(`  why         ${safeText(truncate(v.rationale, 800))}`);
+  return lines.join("\n");
+}

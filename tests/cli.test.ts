@@ -1,0 +1,219 @@
+// The binary as users run it: refresh and stats against a local registry replay, help, and every bad input.
+import { execFile } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { createScratchDatabase, DRIVERS } from "./helpers/catalog.js";
+import { runCli } from "./helpers/cli.js";
+import { loadRegistrySample, meta, startRegistryReplay, type RegistryReplay } from "./helpers/registry-replay.js";
+
+const sample = loadRegistrySample();
+const distinctNames = new Set(sample.map((i) => i.server.name)).size;
+const execFileP = promisify(execFile);
+
+describe.each(DRIVERS)("refresh and stats through the CLI on %s", (driver) => {
+  let replay: RegistryReplay;
+  let env: NodeJS.ProcessEnv;
+  let cleanup: () => Promise<void>;
+
+  beforeAll(async () => {
+    replay = await startRegistryReplay(structuredClone(sample));
+    const base = { REGISTRY_URL: replay.url, CATALOG_ALLOW_PRIVATE_NETWORK: "1" };
+    if (driver === "postgres") {
+      const db = await createScratchDatabase();
+      env = { ...base, DATABASE_URL: db.url };
+      cleanup = db.drop;
+    } else {
+      const dir = mkdtempSync(join(tmpdir(), "mcp-catalog-cli-"));
+      env = { ...base, CATALOG_DATA_DIR: dir };
+      cleanup = async () => rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  afterAll(async () => {
+    await replay.close();
+    await cleanup();
+  });
+
+  test("stats on an empty catalog", async () => {
+    const r = await runCli(["stats", "--json"], env);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ servers: { total: 0, active: 0, deprecated: 0, deleted: 0, gone: 0 }, tools: 0, classified: 0, merged: 0, lastRun: null });
+  });
+
+  test("refresh --json then stats --json count one server per registry name", async () => {
+    const r = await runCli(["refresh", "--sources", "registry", "--json"], env);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(r.stdout);
+    expect(summary).toMatchObject({ status: "succeeded", sources: { registry: { records: 502, errors: [] } }, servers: { added: distinctNames, updated: 0, unchanged: 0, removed: 0 } });
+    expect(typeof summary.runId).toBe("number");
+    expect(summary.sources.registry.requests).toBe(6);
+    expect(summary.durationMs).toBeGreaterThan(0);
+
+    const s = await runCli(["stats", "--json"], env);
+    const stats = JSON.parse(s.stdout);
+    expect(stats.servers.total).toBe(distinctNames);
+    expect(stats.lastRun).toMatchObject({ id: summary.runId, status: "succeeded" });
+  });
+
+  test("a second refresh asks for updated_since and changes nothing", async () => {
+    replay.requests.length = 0;
+    const r = await runCli(["refresh", "--json"], env);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).servers).toEqual({ added: 0, updated: 0, unchanged: 0, removed: 0 });
+    const since = new URL(replay.requests[0]!, "http://x").searchParams.get("updated_since");
+    expect(Date.parse(since!)).toBe(Math.max(...sample.map((i) => Date.parse(String(meta(i).updatedAt)))));
+    const stats = JSON.parse((await runCli(["stats", "--json"], env)).stdout);
+    expect(stats.servers.total).toBe(distinctNames);
+  });
+
+  test("without --json and off a terminal refresh prints nothing on success", async () => {
+    const r = await runCli(["refresh"], env);
+    expect(r).toEqual({ code: 0, stdout: "", stderr: "" });
+  });
+
+  test("stats without --json is a readable summary", async () => {
+    const r = await runCli(["stats"], env);
+    expect(r.stdout).toMatch(new RegExp(`servers\\s+${distinctNames} \\(active ${distinctNames}`));
+    expect(r.stdout).toMatch(/last run\s+#\d+ succeeded/);
+  });
+
+  test("a failing source exits 1, says why, and keeps the catalog", async () => {
+    replay.failFromPage = 1;
+    const r = await runCli(["refresh", "--full", "--json"], { ...env });
+    replay.failFromPage = undefined;
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).status).toBe("failed");
+    expect(r.stderr).toMatch(/registry failed: registry: page 1: .*500/);
+    const stats = JSON.parse((await runCli(["stats", "--json"], env)).stdout);
+    expect(stats.servers.total).toBe(distinctNames);
+    expect(stats.lastRun.status).toBe("failed");
+  });
+});
+
+describe("offline snapshot", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "mcp-catalog-snap-"));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test("refresh --snapshot builds the catalog from the shipped recording, with no network", async () => {
+    const env = { CATALOG_DATA_DIR: join(dir, "db"), REGISTRY_URL: "http://127.0.0.1:9" };
+    const r = await runCli(["refresh", "--snapshot", "tests/fixtures/snapshot", "--json"], env);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ status: "succeeded", servers: { added: distinctNames } });
+  });
+
+  test("--record writes a snapshot that --snapshot replays to the same catalog", async () => {
+    const replay = await startRegistryReplay(structuredClone(sample));
+    try {
+      const rec = join(dir, "rec");
+      const live = await runCli(["refresh", "--record", rec, "--json"], { CATALOG_DATA_DIR: join(dir, "db-live"), REGISTRY_URL: replay.url, CATALOG_ALLOW_PRIVATE_NETWORK: "1" });
+      expect(live.code).toBe(0);
+      const offline = await runCli(["refresh", "--snapshot", rec, "--json"], { CATALOG_DATA_DIR: join(dir, "db-offline") });
+      expect(offline.code).toBe(0);
+      const a = JSON.parse((await runCli(["stats", "--json"], { CATALOG_DATA_DIR: join(dir, "db-live") })).stdout);
+      const b = JSON.parse((await runCli(["stats", "--json"], { CATALOG_DATA_DIR: join(dir, "db-offline") })).stdout);
+      expect(b.servers).toEqual(a.servers);
+    } finally {
+      await replay.close();
+    }
+  });
+
+  test("a snapshot directory without the source's pages is refused", async () => {
+    const r = await runCli(["refresh", "--snapshot", join(dir, "nothing-here")], { CATALOG_DATA_DIR: join(dir, "db2") });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/has no pages for: registry/);
+  });
+});
+
+describe("errors a user can hit", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "mcp-catalog-err-"));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test("an unreachable registry fails the run and points at --snapshot", async () => {
+    const r = await runCli(["refresh"], { CATALOG_DATA_DIR: join(dir, "db"), REGISTRY_URL: "http://127.0.0.1:9", CATALOG_ALLOW_PRIVATE_NETWORK: "1" });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/registry failed/);
+    expect(r.stderr).toMatch(/--snapshot tests\/fixtures\/snapshot/);
+  });
+
+  test("the registry on a private address is refused without CATALOG_ALLOW_PRIVATE_NETWORK", async () => {
+    const r = await runCli(["refresh", "--json"], { CATALOG_DATA_DIR: join(dir, "db"), REGISTRY_URL: "http://127.0.0.1:9" });
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).sources.registry.errors[0]).toMatch(/127\.0\.0\.1/);
+  });
+
+  test.each([
+    [["refresh", "--sources", "nope"], /unknown source 'nope'/],
+    [["refresh", "--sources", ""], /at least one source/],
+    [["refresh", "--bogus"], /Unknown option '--bogus'/],
+    [["refresh", "extra"], /takes 0 arguments/],
+    [["refresh", "--snapshot", "a", "--record", "b"], /cannot be combined/],
+    [["frobnicate"], /unknown command 'frobnicate'/],
+    [[], /Usage: mcp-catalog <command>/],
+  ])("%j exits 2 with a clear message", async (argv, message) => {
+    const r = await runCli(argv, { CATALOG_DATA_DIR: join(dir, "db") });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stdout).toBe("");
+  });
+
+  test.each([
+    [{ DATABASE_URL: "mysql://x" }, /DATABASE_URL must be a postgres/],
+    [{ REGISTRY_URL: "not a url" }, /REGISTRY_URL must be an http/],
+    [{ CATALOG_ALLOW_PRIVATE_NETWORK: "maybe" }, /CATALOG_ALLOW_PRIVATE_NETWORK/],
+  ])("bad environment %j exits 2", async (env, message) => {
+    const r = await runCli(["stats"], { CATALOG_DATA_DIR: join(dir, "db"), ...env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+
+  test("an unreachable Postgres is one clear line and exit 1", async () => {
+    const r = await runCli(["stats"], { DATABASE_URL: "postgres://postgres@127.0.0.1:9/none" });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/cannot open the catalog at postgres:\/\/postgres@127\.0\.0\.1:9\/none/);
+  });
+
+  test("an embedded catalog in use by another process is refused (exit 3)", async () => {
+    const data = join(dir, "busy");
+    mkdirSync(data, { recursive: true });
+    // A live foreign pid in the lock file is what a running refresh leaves there.
+    writeFileSync(join(data, "mcp-catalog.lock"), String(process.ppid));
+    const r = await runCli(["stats"], { CATALOG_DATA_DIR: data });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(new RegExp(`in use by process ${process.ppid}`));
+    // A lock left by a dead process (kill -9) is taken over.
+    writeFileSync(join(data, "mcp-catalog.lock"), "999999");
+    expect((await runCli(["stats"], { CATALOG_DATA_DIR: data })).code).toBe(0);
+  });
+});
+
+describe("help and the installed binary", () => {
+  test.each(["refresh", "stats", "migrate"])("%s --help documents every option", async (name) => {
+    const r = await runCli([name, "--help"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^Usage: mcp-catalog ${name}`));
+    expect(r.stdout).toContain("--help");
+  });
+
+  test("the top-level help lists the commands", async () => {
+    const r = await runCli(["--help"]);
+    expect(r.code).toBe(0);
+    for (const c of ["refresh", "stats", "migrate"]) expect(r.stdout).toContain(c);
+  });
+
+  test("bin/mcp-catalog.js runs the compiled CLI", async () => {
+    const { stdout } = await execFileP(process.execPath, ["bin/mcp-catalog.js", "--help"]);
+    expect(stdout).toMatch(/Usage: mcp-catalog <command>/);
+    const { stdout: version } = await execFileP(process.execPath, ["bin/mcp-catalog.js", "--version"]);
+    expect(version.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});

@@ -1,0 +1,119 @@
+// installPackage offline: a tiny package the test writes and `npm pack`s, installed without its scripts, then listed in the sandbox.
+import { execFile } from "node:child_process";
+import { chmod, mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { EnumerateError, listStdioTools } from "../../crawler/enumerate.js";
+import { installPackage, sandboxCapabilities } from "../../crawler/sandbox.js";
+import { limits } from "./servers.js";
+
+const run = promisify(execFile);
+const caps = await sandboxCapabilities();
+// Nothing listens here: any attempt to reach a registry fails at once, so the tests prove they are offline.
+const DEAD_REGISTRY = "http://127.0.0.1:9/";
+
+let root: string;
+let tarball: string;
+let noBinTarball: string;
+const postinstallMarker = () => join(root, "postinstall-ran");
+
+const SERVER = `#!/usr/bin/env node
+let buf = "";
+const send = (m) => process.stdout.write(JSON.stringify(m) + "\\n");
+process.stdin.on("data", (c) => {
+  buf += c;
+  let i;
+  while ((i = buf.indexOf("\\n")) !== -1) {
+    const msg = JSON.parse(buf.slice(0, i)); buf = buf.slice(i + 1);
+    if (msg.id === undefined) continue;
+    if (msg.method === "initialize") send({ jsonrpc: "2.0", id: msg.id, result: { protocolVersion: "2025-06-18", capabilities: { tools: {} }, serverInfo: { name: "tiny-fixture", version: "1.0.0" } } });
+    else if (msg.method === "tools/list") send({ jsonrpc: "2.0", id: msg.id, result: { tools: [{ name: "read_note", description: "Read a note.", inputSchema: { type: "object" }, annotations: { readOnlyHint: true } }] } });
+    else send({ jsonrpc: "2.0", id: msg.id, error: { code: -32601, message: "nope" } });
+  }
+});
+`;
+
+async function pack(name: string, manifest: Record<string, unknown>, files: Record<string, string>): Promise<string> {
+  const src = join(root, name);
+  await mkdir(src, { recursive: true });
+  await writeFile(join(src, "package.json"), JSON.stringify({ name, version: "1.0.0", license: "MIT", ...manifest }, null, 2));
+  for (const [f, text] of Object.entries(files)) await writeFile(join(src, f), text);
+  const { stdout } = await run("npm", ["pack", "--silent", "--pack-destination", root], { cwd: src, env: { PATH: process.env.PATH ?? "", HOME: root } });
+  return join(root, stdout.trim().split("\n").pop()!);
+}
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), "enumerate-install-"));
+  await chmod(root, 0o755);
+  tarball = await pack(
+    "tiny-mcp-fixture",
+    { bin: { "tiny-mcp-fixture": "server.js", "other-tool": "other.js" }, scripts: { postinstall: `node -e "require('fs').writeFileSync('${postinstallMarker()}', 'ran')"` } },
+    { "server.js": SERVER, "other.js": "process.exit(9)\n" },
+  );
+  noBinTarball = await pack("no-bin-fixture", {}, { "index.js": "module.exports = 1;\n" });
+});
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+async function failure(p: Promise<unknown>): Promise<EnumerateError> {
+  const e = await p.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(EnumerateError);
+  return e as EnumerateError;
+}
+
+describe("installPackage (npm)", () => {
+  it("installs a local tarball without running its scripts, picks the bin named like the package, and lists it in the sandbox", async () => {
+    const installed = await installPackage({ registryType: "npm", identifier: tarball }, { timeoutMs: 60_000, npmRegistryUrl: DEAD_REGISTRY });
+    try {
+      expect(installed.spec.command).toBe(process.execPath);
+      expect(installed.spec.args).toEqual([join(installed.dir, "node_modules", "tiny-mcp-fixture", "server.js")]);
+      await expect(stat(postinstallMarker())).rejects.toThrow(); // --ignore-scripts
+      const r = await listStdioTools({ ...installed.spec, cwd: installed.dir }, { limits, sandbox: { memoryMb: 256, noNetwork: caps.namespaces } });
+      expect(r.serverInfo).toEqual({ name: "tiny-fixture", version: "1.0.0" });
+      expect(r.tools).toEqual([{ name: "read_note", description: "Read a note.", inputSchema: { type: "object" }, annotations: { readOnlyHint: true } }]);
+    } finally {
+      await installed.dispose();
+    }
+    await expect(stat(installed.dir)).rejects.toThrow();
+  });
+
+  it("a package without a bin: install error, and its temp dir is removed", async () => {
+    const before = await readdir(tmpdir());
+    const e = await failure(installPackage({ registryType: "npm", identifier: noBinTarball }, { timeoutMs: 60_000, npmRegistryUrl: DEAD_REGISTRY }));
+    expect(e.reason).toBe("install");
+    expect(e.message).toMatch(/no "bin"/);
+    const leftover = (await readdir(tmpdir())).filter((f) => f.startsWith("mcp-catalog-pkg-") && !before.includes(f));
+    expect(leftover).toEqual([]);
+  });
+
+  it("refuses identifiers that are not package names (flags, URLs, git specs) without running npm", async () => {
+    for (const identifier of ["--registry=http://evil", "https://evil.example/x.tgz", "git+ssh://x/y", "a b"]) {
+      const e = await failure(installPackage({ registryType: "npm", identifier }, { timeoutMs: 5_000 }));
+      expect(e.reason).toBe("install");
+    }
+  });
+
+  it("a registry that cannot be reached: install error naming npm's complaint", async () => {
+    const e = await failure(installPackage({ registryType: "npm", identifier: "some-mcp-server", version: "1.0.0" }, { timeoutMs: 20_000, npmRegistryUrl: DEAD_REGISTRY }));
+    expect(["install", "timeout"]).toContain(e.reason);
+  });
+});
+
+describe("installPackage (pypi)", () => {
+  it("no PyPI here: an unreachable index (or no installer) is an install error", async () => {
+    const e = await failure(installPackage({ registryType: "pypi", identifier: "mcp-server-fetch", version: "1.0.0" }, { timeoutMs: 30_000, pypiIndexUrl: "http://127.0.0.1:9/simple" }));
+    expect(e.reason).toBe("install");
+    expect(e.message).toMatch(/pip|uv|Python installer/i);
+  });
+
+  it("refuses names that are not PEP 508 names", async () => {
+    const e = await failure(installPackage({ registryType: "pypi", identifier: "--index-url=http://evil" }, { timeoutMs: 5_000 }));
+    expect(e.reason).toBe("install");
+  });
+});

@@ -1,0 +1,216 @@
+// listStdioTools: real stdio servers (server-everything, tiny scripts the tests write) inside the sandbox.
+import { createRequire } from "node:module";
+import { chmod, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { EnumerateError, listStdioTools } from "../../crawler/enumerate.js";
+import { sandboxCapabilities, type SandboxOptions } from "../../crawler/sandbox.js";
+import { startLocalServer, type LocalServer } from "../helpers/local-server.js";
+import { limits } from "./servers.js";
+
+const caps = await sandboxCapabilities();
+const sandbox: SandboxOptions = { memoryMb: 256, noNetwork: caps.namespaces };
+const everythingBin = join(dirname(createRequire(import.meta.url).resolve("@modelcontextprotocol/server-everything/package.json")), "dist", "index.js");
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "enumerate-stdio-"));
+  await chmod(dir, 0o777); // the sandboxed child may run as nobody and must read the scripts and write its marker
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/**
+ * A minimal stdio MCP server (no SDK, so it runs from any dir): `before` runs first (top-level
+ * await allowed), `describe()` returns the one tool's description; `mode` picks a misbehaviour.
+ */
+async function script(name: string, body: { before?: string; describe?: string; onInitialize?: string; onToolsList?: string }): Promise<string> {
+  const file = join(dir, `${name}.mjs`);
+  await writeFile(
+    file,
+    `import * as net from "node:net";
+import * as fs from "node:fs";
+import * as cp from "node:child_process";
+${body.before ?? ""}
+const send = (m) => process.stdout.write(JSON.stringify(m) + "\\n");
+let buf = "";
+process.stdin.on("data", (c) => {
+  buf += c;
+  let i;
+  while ((i = buf.indexOf("\\n")) !== -1) {
+    const line = buf.slice(0, i); buf = buf.slice(i + 1);
+    if (!line.trim()) continue;
+    const msg = JSON.parse(line);
+    if (msg.id === undefined) continue;
+    if (msg.method === "initialize") {
+      ${body.onInitialize ?? `send({ jsonrpc: "2.0", id: msg.id, result: { protocolVersion: "2025-06-18", capabilities: { tools: {} }, serverInfo: { name: "script", version: "1" } } });`}
+    } else if (msg.method === "tools/list") {
+      ${body.onToolsList ?? `send({ jsonrpc: "2.0", id: msg.id, result: { tools: [{ name: "probe", description: ${body.describe ?? `"ok"`}, inputSchema: { type: "object" } }] } });`}
+    } else send({ jsonrpc: "2.0", id: msg.id, error: { code: -32601, message: "Method not found" } });
+  }
+});
+`,
+  );
+  await chmod(file, 0o644);
+  return file;
+}
+
+async function failure(p: Promise<unknown>): Promise<EnumerateError> {
+  const e = await p.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(EnumerateError);
+  return e as EnumerateError;
+}
+
+describe("server-everything over stdio", () => {
+  it("lists its tools through the sandbox", async () => {
+    const r = await listStdioTools({ command: process.execPath, args: [everythingBin, "stdio"] }, { limits, sandbox });
+    expect(r.transport).toBe("stdio");
+    expect(r.protocolVersion).toBe("2025-11-25");
+    expect(r.serverInfo?.name).toMatch(/everything/);
+    const names = r.tools.map((t) => t.name);
+    expect(names).toEqual(expect.arrayContaining(["echo", "get-sum", "get-env"]));
+    expect(r.tools.length).toBeGreaterThanOrEqual(10);
+    expect(r.tools.find((t) => t.name === "echo")!.inputSchema).toMatchObject({ type: "object" });
+    expect(r.skipped).toBe(0);
+  });
+});
+
+describe("isolation", () => {
+  let host: LocalServer;
+  beforeAll(async () => {
+    host = await startLocalServer((_req, res) => void res.end("reachable"));
+  });
+  afterAll(async () => {
+    await host.close();
+  });
+
+  it("clean environment, HOME in a temp dir, heap cap; noisy stdout lines are skipped", async () => {
+    process.env.MCP_CATALOG_TEST_SECRET = "hunter2";
+    try {
+      const file = await script("env", {
+        before: `console.log("starting up (a log line on stdout)");`,
+        describe: `JSON.stringify({ env: process.env, uid: process.getuid(), home: fs.existsSync(process.env.HOME) && fs.readdirSync(process.env.HOME) })`,
+      });
+      const r = await listStdioTools({ command: process.execPath, args: [file], env: { EXTRA: "given" } }, { limits, sandbox });
+      const seen = JSON.parse(r.tools[0]!.description!) as { env: Record<string, string>; uid: number; home: string[] | false };
+      expect(Object.keys(seen.env).sort()).toEqual(["EXTRA", "HOME", "NODE_OPTIONS", "PATH"]);
+      expect(seen.env.NODE_OPTIONS).toBe("--max-old-space-size=256");
+      expect(seen.env.HOME).not.toBe(process.env.HOME);
+      expect(seen.home).toEqual([]);
+      if (caps.dropPrivileges) expect(seen.uid).toBe(65534);
+      // The temp HOME is gone afterwards.
+      await expect(stat(seen.env.HOME!)).rejects.toThrow();
+    } finally {
+      delete process.env.MCP_CATALOG_TEST_SECRET;
+    }
+  });
+
+  it.skipIf(!caps.namespaces)("no network: a server listening on the host's loopback is unreachable; the server is PID 1 of its own namespace", async () => {
+    const port = new URL(host.url).port;
+    const file = await script("net", {
+      before: `const net_ = await new Promise((ok) => { const s = net.connect(${port}, "127.0.0.1"); s.on("connect", () => { s.destroy(); ok("connected"); }); s.on("error", (e) => ok(e.code)); setTimeout(() => ok("timeout"), 2000); });`,
+      describe: `JSON.stringify({ net: net_, pid: process.pid })`,
+    });
+    const r = await listStdioTools({ command: process.execPath, args: [file] }, { limits, sandbox: { memoryMb: 256, noNetwork: true } });
+    const seen = JSON.parse(r.tools[0]!.description!) as { net: string; pid: number };
+    expect(seen.net).not.toBe("connected");
+    expect(["ENETUNREACH", "ECONNREFUSED", "EADDRNOTAVAIL"]).toContain(seen.net);
+    expect(seen.pid).toBe(1);
+    // Control: the same script with network reaches the host server.
+    const open = await listStdioTools({ command: process.execPath, args: [file] }, { limits, sandbox: { memoryMb: 256, noNetwork: false } });
+    expect((JSON.parse(open.tools[0]!.description!) as { net: string }).net).toBe("connected");
+  });
+
+  it("kills everything the server started once the list is done", async () => {
+    const marker = join(dir, "grandchild.log");
+    const file = await script("spawner", {
+      before: `const g = cp.spawn(process.execPath, ["-e", ${JSON.stringify(`setInterval(() => require("fs").appendFileSync(${JSON.stringify(marker)}, "x"), 20)`)}], { detached: true, stdio: "ignore" }); g.unref();
+await new Promise((r) => setTimeout(r, 150));`,
+    });
+    const r = await listStdioTools({ command: process.execPath, args: [file] }, { limits, sandbox });
+    expect(r.tools).toHaveLength(1);
+    await new Promise((r) => setTimeout(r, 200));
+    const size = (await stat(marker)).size;
+    expect(size).toBeGreaterThan(0);
+    await new Promise((r) => setTimeout(r, 300));
+    // setsid() lets the grandchild leave our process group; without a PID namespace it can outlive us.
+    if (caps.namespaces) expect((await stat(marker)).size).toBe(size);
+  });
+});
+
+describe("memory caps", () => {
+  it.skipIf(!caps.prlimit)("a non-node server gets an address-space limit (prlimit --as) of memoryMb", async () => {
+    // A shell "server" that answers initialize (id 0) with its own `ulimit -v` as the version, then tools/list (id 1).
+    const sh = [
+      "read init",
+      `printf '%s\\n' "{\\"jsonrpc\\":\\"2.0\\",\\"id\\":0,\\"result\\":{\\"protocolVersion\\":\\"2025-06-18\\",\\"capabilities\\":{\\"tools\\":{}},\\"serverInfo\\":{\\"name\\":\\"sh\\",\\"version\\":\\"$(ulimit -v)\\"}}}"`,
+      "read initialized",
+      "read list",
+      `printf '%s\\n' '{"jsonrpc":"2.0","id":1,"result":{"tools":[]}}'`,
+      "read never",
+    ].join("\n");
+    const r = await listStdioTools({ command: "sh", args: ["-c", sh] }, { limits, sandbox: { memoryMb: 300, noNetwork: caps.namespaces } });
+    expect(r.serverInfo).toEqual({ name: "sh", version: String(300 * 1024) });
+  });
+});
+
+describe("limits and failures", () => {
+  it("a server that never answers initialize is killed at the total timeout", async () => {
+    const file = await script("mute", { onInitialize: "/* silence */" });
+    const t0 = Date.now();
+    const e = await failure(listStdioTools({ command: process.execPath, args: [file] }, { limits: { ...limits, totalTimeoutMs: 800, connectTimeoutMs: 30_000 }, sandbox }));
+    expect(e.reason).toBe("timeout");
+    expect(Date.now() - t0).toBeLessThan(3_000);
+  });
+
+  it("stdout over the byte budget kills the server with a limit error", async () => {
+    const file = await script("flood", { onToolsList: `const line = "x".repeat(64 * 1024) + "\\n"; for (let i = 0; i < 100; i++) process.stdout.write(line);` });
+    const e = await failure(listStdioTools({ command: process.execPath, args: [file] }, { limits: { ...limits, maxBytes: 100_000 }, sandbox }));
+    expect(e.reason).toBe("limit");
+    expect(e.message).toMatch(/stdout/);
+  });
+
+  it("a server that exits at once reports its stderr", async () => {
+    const e = await failure(listStdioTools({ command: process.execPath, args: ["-e", "console.error('missing API_KEY'); process.exit(3)"] }, { limits, sandbox }));
+    expect(e.reason).toBe("connect");
+    expect(e.message).toMatch(/missing API_KEY/);
+  });
+
+  it("a command that does not exist fails as connect", async () => {
+    const e = await failure(listStdioTools({ command: "/nonexistent/mcp-server", args: [] }, { limits, sandbox }));
+    expect(["connect"]).toContain(e.reason);
+  });
+
+  it("pages, skips invalid tools and truncates descriptions over stdio too", async () => {
+    const file = await script("paged", {
+      onToolsList: `const page = Number(msg.params?.cursor ?? 0);
+      const tools = [{ name: "t" + page, description: "d".repeat(50), inputSchema: { type: "object" } }, { name: "" }];
+      send({ jsonrpc: "2.0", id: msg.id, result: { tools, ...(page < 4 ? { nextCursor: String(page + 1) } : {}) } });`,
+    });
+    const r = await listStdioTools({ command: process.execPath, args: [file] }, { limits: { ...limits, maxDescriptionChars: 20 }, sandbox });
+    expect(r.tools.map((t) => t.name)).toEqual(["t0", "t1", "t2", "t3", "t4"]);
+    expect(r.pages).toBe(5);
+    expect(r.skipped).toBe(5);
+    expect(r.descriptionsTruncated).toBe(5);
+    expect(r.tools[0]!.description).toHaveLength(20);
+  });
+
+  it("a modern (2026-07-28) stdio server: initialize refused with -32022, then tools/list with _meta", async () => {
+    const file = await script("modern", {
+      onInitialize: `send({ jsonrpc: "2.0", id: msg.id, error: { code: -32022, message: "Unsupported protocol version", data: { supported: ["2026-07-28"], requested: msg.params.protocolVersion } } });`,
+      onToolsList: `const v = msg.params?._meta?.["io.modelcontextprotocol/protocolVersion"];
+      if (v !== "2026-07-28") { send({ jsonrpc: "2.0", id: msg.id, error: { code: -32022, message: "Unsupported protocol version", data: { supported: ["2026-07-28"] } } }); continue; }
+      send({ jsonrpc: "2.0", id: msg.id, result: { resultType: "complete", tools: [{ name: "modern_tool", inputSchema: { type: "object" } }], ttlMs: 1000, cacheScope: "public", _meta: { "io.modelcontextprotocol/serverInfo": { name: "modern-stdio", version: "2" } } } });`,
+    });
+    const r = await listStdioTools({ command: process.execPath, args: [file] }, { limits, sandbox });
+    expect(r.protocolVersion).toBe("2026-07-28");
+    expect(r.serverInfo).toEqual({ name: "modern-stdio", version: "2" });
+    expect(r.tools.map((t) => t.name)).toEqual(["modern_tool"]);
+  });
+});
+

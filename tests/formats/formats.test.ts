@@ -1,0 +1,463 @@
+// Every export dialect, read back by its own parser: each tool appears once, with the decision its risk calls for.
+import { parse as parseToml } from "smol-toml";
+import { describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
+import {
+  defaultClientName,
+  FORMAT_DESCRIPTIONS,
+  FORMAT_NAMES,
+  isFormatName,
+  renderPolicy,
+  UnrepresentableNameError,
+  type FormatName,
+  type PolicyExport,
+} from "../../classifier/formats/formats.js";
+import { buildPolicy, decisionOf, ruleForRisk, type Decision, type Policy } from "../../classifier/policy.js";
+import type { Risk } from "../../classifier/taxonomy.js";
+
+const RISK_DECISION: Record<Risk, Decision> = { low: "allow", medium: "limit", high: "approve", critical: "deny" };
+
+/** Real github-mcp-server tools (names from its __toolsnaps__, commit 64a49f34), a handful per risk. */
+const GITHUB: [string, Risk][] = [
+  ["get_me", "low"],
+  ["list_issues", "low"],
+  ["search_code", "low"],
+  ["get_file_contents", "low"],
+  ["create_issue", "medium"],
+  ["add_issue_comment", "medium"],
+  ["create_branch", "medium"],
+  ["update_pull_request", "medium"],
+  ["actions_run_trigger", "high"],
+  ["merge_pull_request", "high"],
+  ["push_files", "high"],
+  ["delete_file", "critical"],
+  ["delete_repository", "critical"],
+];
+
+/** Names that need quoting or escaping somewhere, including attempts to break out of a literal. */
+const HOSTILE_NAMES = [
+  "a.b.c",
+  "a_b_c", // collides with a.b.c once Claude Code normalizes names
+  "get-user",
+  "with space",
+  'quote"d',
+  "single'quote",
+  "back\\slash",
+  "trailing\\",
+  'mixed\\"both',
+  "é-ünïcödé",
+  "emoji😀",
+  "日本語ツール",
+  "new\nline",
+  "cr\rreturn",
+  "tab\tbed",
+  "nul\u0000char",
+  "del\u007fchar",
+  "sep\u2028arator",
+  "nel\u0085char",
+  'x"); forbid(principal, action, resource); //',
+  'x" || true || "',
+  '") || mcp.tool.name != ("',
+  "\" && mcp.tool.target == \"other",
+  "${HOME}",
+  "__proto__",
+  "constructor",
+  "yes",
+  "null",
+  "1e3",
+  "#not-a-comment",
+  "- leading dash",
+  "key: value",
+  "[brackets]",
+  "{braces}",
+  "&anchor",
+  "*",
+  "'",
+  '"',
+  "\\",
+];
+const RISKS: Risk[] = ["low", "medium", "high", "critical"];
+const HOSTILE: [string, Risk][] = HOSTILE_NAMES.map((name, i) => [name, RISKS[i % RISKS.length]!]);
+
+function policyOf(tools: [string, Risk][], reason = (name: string) => `Because ${name} is risky`): Policy {
+  return buildPolicy(tools.map(([name, risk]) => [name, ruleForRisk(name, risk, reason(name))] as const));
+}
+
+const githubExport: PolicyExport = {
+  server: { key: "io.github.github/github-mcp-server" },
+  policy: policyOf(GITHUB),
+  generatedAt: "2026-09-01T12:00:00.000Z",
+};
+
+// A hostile reason and server key too: both end up in comments and messages.
+const hostileExport: PolicyExport = {
+  server: { key: "evil\nkey: injected", clientName: "weird.server name" },
+  policy: policyOf(HOSTILE, (name) => `line one\nversion: "2"\n# ${name}\r\u2028*/ end`),
+  generatedAt: "2026-09-01T12:00:00.000Z\nversion: 9",
+};
+
+// ---- readers: each turns a dialect's text back into tool → decision, checking its shape on the way.
+
+type Decisions = Map<string, Decision>;
+
+function putOnce(out: Decisions, name: string, decision: Decision): void {
+  expect(out.has(name), `tool ${JSON.stringify(name)} appears more than once`).toBe(false);
+  out.set(name, decision);
+}
+
+function readNative(text: string): Decisions {
+  const policy = JSON.parse(text) as Policy;
+  expect(policy.version).toBe("1");
+  expect(policy.default).toBe("deny");
+  const out: Decisions = new Map();
+  for (const [name, rule] of Object.entries(policy.tools)) putOnce(out, name, decisionOf(rule));
+  return out;
+}
+
+interface InterceptRule {
+  name?: unknown;
+  action?: unknown;
+  rate_limit?: unknown;
+  on_deny?: unknown;
+  conditions?: unknown;
+  state?: unknown;
+}
+
+/** Intercept rules mean: none → allow; only rate limits → limit; "requires approval" deny → approve; other deny → deny. */
+function readIntercept(text: string, limitsOf: (name: string) => string[]): Decisions {
+  const doc = parseYaml(text) as { version: unknown; default: unknown; tools: Record<string, { rules: InterceptRule[] }> };
+  expect(doc.version).toBe("1");
+  expect(doc.default).toBe("deny");
+  const out: Decisions = new Map();
+  for (const [name, { rules }] of Object.entries(doc.tools)) {
+    expect(name).not.toBe("*");
+    const denies = rules.filter((r) => r.action === "deny");
+    const limits = rules.filter((r) => r.rate_limit !== undefined);
+    for (const rule of rules) {
+      // What `intercept validate` checks: every rule named; deny rules carry no rate_limit/conditions.
+      expect(typeof rule.name).toBe("string");
+      expect(rule.name).not.toBe("");
+      expect(typeof rule.on_deny).toBe("string");
+      expect(rule.conditions).toBeUndefined();
+      expect(rule.state).toBeUndefined();
+      if (rule.action === "deny") expect(rule.rate_limit).toBeUndefined();
+      else expect(rule.rate_limit).toMatch(/^[1-9]\d*\/(minute|hour|day)$/);
+    }
+    expect(denies.length + limits.length).toBe(rules.length);
+    expect(denies.length).toBeLessThanOrEqual(1);
+    // A dotted name cannot carry a counter (Intercept splits state.<tool>.<counter> on ".").
+    if (name.includes(".")) expect(limits).toEqual([]);
+    if (denies.length === 0) {
+      expect(limits.map((r) => r.rate_limit)).toEqual(limitsOf(name));
+      putOnce(out, name, limits.length ? "limit" : "allow");
+    } else if (denies[0]!.name === "requires approval") {
+      expect(denies[0]!.on_deny).toMatch(/^Requires approval/);
+      if (!name.includes(".")) expect(limits.map((r) => r.rate_limit)).toEqual(limitsOf(name));
+      putOnce(out, name, "approve");
+    } else {
+      expect(limits).toEqual([]);
+      putOnce(out, name, "deny");
+    }
+  }
+  return out;
+}
+
+function readClaudeCode(text: string): Map<string, "allow" | "ask" | "deny"> {
+  const doc = JSON.parse(text) as { permissions: Record<string, string[]> };
+  expect(Object.keys(doc)).toEqual(["permissions"]);
+  expect(Object.keys(doc.permissions).sort()).toEqual(["allow", "ask", "deny"]);
+  const out = new Map<string, "allow" | "ask" | "deny">();
+  for (const list of ["allow", "ask", "deny"] as const) {
+    for (const entry of doc.permissions[list]!) {
+      expect(entry).toMatch(/^mcp__[A-Za-z0-9_-]+__[A-Za-z0-9_-]+$/);
+      expect(out.has(entry), `${entry} is in more than one list`).toBe(false);
+      out.set(entry, list);
+    }
+  }
+  return out;
+}
+
+/** Codex: disabled → deny; enabled with approval_mode "prompt" → approve; enabled → allow (no limits in Codex). */
+function readCodex(text: string, clientName: string): Decisions {
+  const doc = parseToml(text) as { mcp_servers: Record<string, { enabled_tools: string[]; disabled_tools: string[]; tools?: Record<string, { approval_mode: string }> }> };
+  expect(Object.keys(doc.mcp_servers)).toEqual([clientName]);
+  const server = doc.mcp_servers[clientName]!;
+  const prompted = new Set<string>();
+  for (const [name, config] of Object.entries(server.tools ?? {})) {
+    expect(config).toEqual({ approval_mode: "prompt" });
+    prompted.add(name);
+  }
+  const out: Decisions = new Map();
+  for (const name of server.enabled_tools) putOnce(out, name, prompted.has(name) ? "approve" : "allow");
+  for (const name of server.disabled_tools) putOnce(out, name, "deny");
+  for (const name of prompted) expect(server.enabled_tools).toContain(name);
+  return out;
+}
+
+/** Undoes Cedar's string escapes (\n \r \t \\ \0 \' \" \u{...}); anything else is an error. */
+function cedarUnescape(body: string): string {
+  return body.replace(/\\(u\{([0-9a-fA-F]{1,6})\}|.)/gsu, (_, esc: string, hex: string | undefined) => {
+    if (hex) return String.fromCodePoint(parseInt(hex, 16));
+    const named: Record<string, string> = { n: "\n", r: "\r", t: "\t", "\\": "\\", "0": "\0", "'": "'", '"': '"' };
+    const c = named[esc];
+    if (c === undefined) throw new Error(`bad Cedar escape \\${esc}`);
+    return c;
+  });
+}
+
+// One whole statement, with the tool literal as the only variable part: an escape that let a quote
+// through would end the literal early and the rest would not match.
+const CEDAR_STATEMENT = /^(permit|forbid)\(principal, action == Action::"call_tool", resource == Tool::"((?:[^"\\\n\r]|\\.)*)"\);$/su;
+
+function readCedar(text: string): Decisions {
+  const doc = parseYaml(text) as { version: unknown; type: unknown; cedar: { policies: unknown[]; entities_json: unknown } };
+  expect(doc.version).toBe("1.0");
+  expect(doc.type).toBe("cedarv1");
+  expect(doc.cedar.entities_json).toBe("[]");
+  const out: Decisions = new Map();
+  for (const statement of doc.cedar.policies) {
+    expect(typeof statement).toBe("string");
+    const match = CEDAR_STATEMENT.exec(statement as string);
+    expect(match, `not a single call_tool statement: ${String(statement)}`).not.toBeNull();
+    putOnce(out, cedarUnescape(match![2]!), match![1] === "permit" ? "allow" : "deny");
+  }
+  return out;
+}
+
+/** Undoes CEL's string escapes as written by the exporter (\\ \" \n \r \t \uXXXX). */
+function celUnescape(body: string): string {
+  return body.replace(/\\(u([0-9a-fA-F]{4})|.)/gsu, (_, esc: string, hex: string | undefined) => {
+    if (hex) return String.fromCharCode(parseInt(hex, 16));
+    const named: Record<string, string> = { n: "\n", r: "\r", t: "\t", "\\": "\\", '"': '"' };
+    const c = named[esc];
+    if (c === undefined) throw new Error(`bad CEL escape \\${esc}`);
+    return c;
+  });
+}
+
+const CEL_LITERAL = String.raw`"((?:[^"\\\n\r]|\\.)*)"`;
+const CEL_RULE = new RegExp(`^mcp\\.tool\\.target == ${CEL_LITERAL} && mcp\\.tool\\.name == ${CEL_LITERAL}$`, "su");
+
+/** agentgateway: a plain string allows, {deny: ...} denies; `false` is the keep-it-an-allow-list rule. */
+function readAgentgateway(text: string, clientName: string): Decisions {
+  const doc = parseYaml(text) as { mcpAuthorization: { rules: unknown[] } };
+  expect(Object.keys(doc)).toEqual(["mcpAuthorization"]);
+  const out: Decisions = new Map();
+  let allowRules = 0;
+  for (const rule of doc.mcpAuthorization.rules) {
+    const denied = typeof rule === "object" && rule !== null;
+    if (denied) expect(Object.keys(rule)).toEqual(["deny"]);
+    const expression = denied ? (rule as { deny: unknown }).deny : rule;
+    expect(typeof expression).toBe("string");
+    if (!denied) allowRules += 1;
+    if (expression === "false" && !denied) continue;
+    const match = CEL_RULE.exec(expression as string);
+    expect(match, `not a target+name rule: ${String(expression)}`).not.toBeNull();
+    expect(celUnescape(match![1]!)).toBe(clientName);
+    putOnce(out, celUnescape(match![2]!), denied ? "deny" : "allow");
+  }
+  // Without an allow rule agentgateway turns the list into a deny-list and admits everything else.
+  expect(allowRules).toBeGreaterThan(0);
+  return out;
+}
+
+// ---- expectations per dialect: the native decision, collapsed to what the dialect can say.
+
+function expected(tools: [string, Risk][], collapse: (name: string, decision: Decision) => Decision): Decisions {
+  return new Map(tools.map(([name, risk]) => [name, collapse(name, RISK_DECISION[risk])]));
+}
+
+const allowOrDeny = (_: string, d: Decision): Decision => (d === "limit" ? "allow" : d === "approve" ? "deny" : d);
+
+function limitsOf(policy: Policy) {
+  return (name: string) => (policy.tools[name]?.limits ?? []).map((l) => `${l.max}/${l.window}`);
+}
+
+function claudeExpected(tools: [string, Risk][], server: string): Map<string, "allow" | "ask" | "deny"> {
+  const list = { low: "allow", medium: "allow", high: "ask", critical: "deny" } as const;
+  const order = ["allow", "ask", "deny"];
+  const out = new Map<string, "allow" | "ask" | "deny">();
+  for (const [name, risk] of tools) {
+    const rule = `mcp__${server}__${name.replace(/[^A-Za-z0-9_-]/g, "_")}`;
+    const seen = out.get(rule);
+    if (!seen || order.indexOf(list[risk]) > order.indexOf(seen)) out.set(rule, list[risk]);
+  }
+  return out;
+}
+
+describe.each([
+  ["github-mcp-server tools", githubExport, GITHUB, "github-mcp-server"],
+  ["hostile names", hostileExport, HOSTILE, "weird.server name"],
+] as const)("every dialect on %s", (_, input, tools, clientName) => {
+  const render = (format: FormatName) => renderPolicy(format, input);
+
+  it("native: the policy itself, unchanged", () => {
+    const text = render("native");
+    expect(JSON.parse(text)).toEqual(input.policy);
+    expect(readNative(text)).toEqual(expected([...tools], (_, d) => d));
+  });
+
+  it("intercept: rules per tool, approval as a deny that says so, limits as rate_limit", () => {
+    const safe = [...tools].filter(([name]) => name !== "*");
+    const text = renderPolicy("intercept", { ...input, policy: policyOf(safe) });
+    const dotted = (name: string, d: Decision): Decision => (d === "limit" && name.includes(".") ? "deny" : d);
+    expect(readIntercept(text, limitsOf(policyOf(safe)))).toEqual(expected(safe, dotted));
+  });
+
+  it("claude-code: every tool in exactly one of allow / ask / deny", () => {
+    const server = clientName.replace(/[^A-Za-z0-9_-]/g, "_");
+    expect(readClaudeCode(render("claude-code"))).toEqual(claudeExpected([...tools], server));
+  });
+
+  it("codex: enabled / disabled, approval as approval_mode prompt", () => {
+    const noLimits = (_: string, d: Decision): Decision => (d === "limit" ? "allow" : d);
+    expect(readCodex(render("codex"), clientName)).toEqual(expected([...tools], noLimits));
+  });
+
+  it("cedar: one permit or forbid per tool, the literal round-trips", () => {
+    expect(readCedar(render("cedar"))).toEqual(expected([...tools], allowOrDeny));
+  });
+
+  it("agentgateway: one CEL rule per tool, target and name round-trip", () => {
+    expect(readAgentgateway(render("agentgateway"), clientName)).toEqual(expected([...tools], allowOrDeny));
+  });
+
+  it("ends every document with a newline, and comments never spill onto a line of their own", () => {
+    for (const format of FORMAT_NAMES) {
+      const safe = format === "intercept" ? { ...input, policy: policyOf([...tools].filter(([n]) => n !== "*")) } : input;
+      const text = renderPolicy(format, safe);
+      expect(text.endsWith("\n")).toBe(true);
+      // JSON may hold U+2028 inside a string; the formats with comments must not hold it anywhere.
+      if (format !== "native" && format !== "claude-code") expect(text).not.toMatch(/[\u007f-\u009f\u2028\u2029\r]/u);
+      for (const line of text.split("\n")) expect(line).not.toMatch(/^\s*(version: "2"|version: 9|key: injected)/);
+    }
+  });
+});
+
+describe("comments and reasons", () => {
+  it("writes generatedAt and the server key as comments where the dialect has them", () => {
+    for (const format of ["intercept", "codex", "cedar", "agentgateway"] as const) {
+      const text = renderPolicy(format, githubExport);
+      expect(text).toContain("# Generated 2026-09-01T12:00:00.000Z");
+      expect(text).toContain("io.github.github/github-mcp-server");
+    }
+  });
+
+  it("says in the document when a limit or an approval cannot be expressed", () => {
+    expect(renderPolicy("codex", githubExport)).toMatch(/"create_issue", # recommended limit 30\/minute; Codex cannot rate-limit/);
+    expect(renderPolicy("cedar", githubExport)).toMatch(/# merge_pull_request: needs approval: .*Cedar has no approval step/);
+    expect(renderPolicy("agentgateway", githubExport)).toMatch(/# create_issue: recommended limit 30\/minute/);
+    expect(renderPolicy("intercept", githubExport)).toMatch(/# push_files: needs approval; Intercept has no approval step/);
+  });
+
+  it("puts the reason in Intercept's on_deny messages", () => {
+    const doc = parseYaml(renderPolicy("intercept", githubExport)) as { tools: Record<string, { rules: InterceptRule[] }> };
+    expect(doc.tools.delete_repository!.rules).toEqual([
+      { name: "denied", action: "deny", on_deny: "Denied by policy: Because delete_repository is risky." },
+    ]);
+    expect(doc.tools.merge_pull_request!.rules).toEqual([
+      { name: "requires approval", action: "deny", on_deny: "Requires approval: Because merge_pull_request is risky. Blocked until a person allows it." },
+      { name: "rate limit 10/hour", rate_limit: "10/hour", on_deny: "Rate limit of 10 calls per hour reached for merge_pull_request. Try again later." },
+    ]);
+  });
+});
+
+describe("special cases", () => {
+  it("intercept refuses a tool named * (its wildcard key) with a typed error naming it", () => {
+    const input: PolicyExport = { server: { key: "x/y" }, policy: policyOf([["*", "critical"], ["ok", "low"]]) };
+    expect(() => renderPolicy("intercept", input)).toThrowError(UnrepresentableNameError);
+    try {
+      renderPolicy("intercept", input);
+    } catch (error) {
+      expect(error).toMatchObject({ format: "intercept", kind: "tool", value: "*" });
+    }
+    // The other dialects can say "*" literally (Claude Code's normalized form has no wildcard).
+    for (const format of FORMAT_NAMES.filter((f) => f !== "intercept")) expect(() => renderPolicy(format, input)).not.toThrow();
+  });
+
+  it("every dialect refuses an empty or malformed tool name, and an empty server name", () => {
+    for (const format of FORMAT_NAMES) {
+      for (const bad of ["", "lone\ud800surrogate"]) {
+        const input: PolicyExport = { server: { key: "x/y" }, policy: policyOf([[bad, "low"]]) };
+        expect(() => renderPolicy(format, input)).toThrowError(UnrepresentableNameError);
+      }
+      const unnamed: PolicyExport = { server: { key: "x/y", clientName: "" }, policy: policyOf([["ok", "low"]]) };
+      expect(() => renderPolicy(format, unnamed)).toThrowError(/server name "" cannot be written/);
+    }
+  });
+
+  it("claude-code refuses a server name with \"__\", which Claude Code would split into server and tool", () => {
+    const input: PolicyExport = { server: { key: "x/y", clientName: "my__server" }, policy: policyOf([["ok", "low"]]) };
+    expect(() => renderPolicy("claude-code", input)).toThrowError(/claude-code: server name "my__server" cannot be written/);
+    expect(() => renderPolicy("claude-code", { ...input, server: { key: "x/y", clientName: "my._server" } })).toThrowError(UnrepresentableNameError);
+    expect(() => renderPolicy("codex", input)).not.toThrow();
+  });
+
+  it("rejects a policy that does not match the native schema", () => {
+    const bad = { version: "1", default: "deny", tools: { x: { action: "allow-everything" } } } as unknown as Policy;
+    expect(() => renderPolicy("cedar", { server: { key: "x/y" }, policy: bad })).toThrow();
+  });
+
+  it("agentgateway keeps an allow-list when no tool is allowed", () => {
+    const text = renderPolicy("agentgateway", { server: { key: "x/y" }, policy: policyOf([["drop_table", "critical"], ["exec", "high"]]) });
+    const rules = (parseYaml(text) as { mcpAuthorization: { rules: unknown[] } }).mcpAuthorization.rules;
+    expect(rules).toContain("false");
+    expect(readAgentgateway(text, "y")).toEqual(new Map([["drop_table", "deny"], ["exec", "deny"]]));
+  });
+
+  it("an empty policy denies everything in every dialect", () => {
+    const input: PolicyExport = { server: { key: "x/y" }, policy: buildPolicy([]) };
+    expect(readCodex(renderPolicy("codex", input), "y").size).toBe(0);
+    expect(parseToml(renderPolicy("codex", input))).toEqual({ mcp_servers: { y: { enabled_tools: [], disabled_tools: [] } } });
+    expect(readCedar(renderPolicy("cedar", input)).size).toBe(0);
+    expect(readAgentgateway(renderPolicy("agentgateway", input), "y").size).toBe(0);
+    expect(readClaudeCode(renderPolicy("claude-code", input)).size).toBe(0);
+    expect((parseYaml(renderPolicy("intercept", input)) as { default: string }).default).toBe("deny");
+  });
+
+  it("keeps the tighter of two limits on the same window for Intercept", () => {
+    const policy = buildPolicy([
+      ["send", { limits: [
+        { counter: "a", window: "minute", max: 30, scope: "grant" },
+        { counter: "b", window: "minute", max: 5, scope: "grant" },
+        { counter: "c", window: "day", max: 100, scope: "grant" },
+      ] }],
+    ]);
+    const doc = parseYaml(renderPolicy("intercept", { server: { key: "x/y" }, policy })) as { tools: Record<string, { rules: InterceptRule[] }> };
+    expect(doc.tools.send!.rules.map((r) => r.rate_limit)).toEqual(["5/minute", "100/day"]);
+  });
+});
+
+describe("registry and names", () => {
+  it("lists every format with a description and a renderer", () => {
+    expect(FORMAT_NAMES).toEqual(["native", "intercept", "claude-code", "codex", "cedar", "agentgateway"]);
+    for (const format of FORMAT_NAMES) {
+      expect(isFormatName(format)).toBe(true);
+      expect(FORMAT_DESCRIPTIONS[format]).toBeTruthy();
+      expect(renderPolicy(format, githubExport).length).toBeGreaterThan(0);
+    }
+    expect(isFormatName("yaml")).toBe(false);
+    expect(isFormatName("toString")).toBe(false);
+  });
+
+  it.each([
+    ["io.github.github/github-mcp-server", "github-mcp-server"],
+    ["github.com/modelcontextprotocol/servers#src/filesystem", "filesystem"],
+    ["github.com/owner/repo", "repo"],
+    ["io.github.Owner/My.Server Name", "my-server-name"],
+    ["io.github.x/My__Server", "my_server"],
+    ["com.example/--weird--", "weird"],
+    ["io.github.x/日本語", "server"],
+    ["", "server"],
+  ])("defaultClientName(%j) is %j", (key, name) => {
+    expect(defaultClientName(key)).toBe(name);
+  });
+
+  it("uses the client name the user gives, quoted where the dialect needs it", () => {
+    const input: PolicyExport = { server: { key: "io.github.github/github-mcp-server", clientName: "gh.prod" }, policy: policyOf(GITHUB) };
+    expect(renderPolicy("codex", input)).toContain('[mcp_servers."gh.prod"]');
+    expect(readCodex(renderPolicy("codex", input), "gh.prod").size).toBe(GITHUB.length);
+    expect(renderPolicy("claude-code", input)).toContain('"mcp__gh_prod__get_me"');
+    expect(readAgentgateway(renderPolicy("agentgateway", input), "gh.prod").size).toBe(GITHUB.length);
+  });
+});

@@ -1,0 +1,115 @@
+// A local official-registry server replaying real registry items, with the faults tests ask for.
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+export type RegistryItem = {
+  server: { name: string; version?: string } & Record<string, unknown>;
+  _meta?: Record<string, Record<string, unknown>>;
+};
+
+export const OFFICIAL = "io.modelcontextprotocol.registry/official";
+
+export function loadRegistrySample(): RegistryItem[] {
+  const path = fileURLToPath(new URL("../fixtures/registry/official-registry_v0-servers-items_2025-12-18_sample.json", import.meta.url));
+  return JSON.parse(readFileSync(path, "utf8")) as RegistryItem[];
+}
+
+export function loadLegacySeed(): unknown[] {
+  const path = fileURLToPath(new URL("../fixtures/registry/official-registry_legacy-seed_2025-05-16.json", import.meta.url));
+  return JSON.parse(readFileSync(path, "utf8")) as unknown[];
+}
+
+export function meta(item: RegistryItem): Record<string, unknown> {
+  return (item._meta?.[OFFICIAL] ?? {}) as Record<string, unknown>;
+}
+
+/** A fault for the next matching request: `times` requests get it, then the server behaves. */
+export type Fault =
+  | { kind: "status"; status: number; retryAfter?: string; times: number }
+  | { kind: "truncate"; times: number }
+  | { kind: "reset"; times: number };
+
+export interface RegistryReplay {
+  url: string;
+  /** Every request's path and query, in order. */
+  requests: string[];
+  items: RegistryItem[];
+  faults: Fault[];
+  /** Page number (1-based) from which every page fails with 500 — a source that breaks mid-run. */
+  failFromPage?: number;
+  /** Milliseconds to wait before answering each request (a slow source, to kill a run mid-way). */
+  delayMs?: number;
+  close(): Promise<void>;
+}
+
+/** Serves /v0.1/servers with limit, cursor (`name:version`), updated_since and include_deleted. */
+export async function startRegistryReplay(items: RegistryItem[]): Promise<RegistryReplay> {
+  const state: Omit<RegistryReplay, "url" | "close"> = { requests: [], items, faults: [] };
+  const handler = async (req: IncomingMessage, res: ServerResponse) => {
+    if (state.delayMs) await new Promise((r) => setTimeout(r, state.delayMs));
+    const u = new URL(req.url ?? "/", "http://replay");
+    state.requests.push(`${u.pathname}${u.search}`);
+    const fault = state.faults[0];
+    if (fault) {
+      fault.times -= 1;
+      if (fault.times <= 0) state.faults.shift();
+      if (fault.kind === "reset") {
+        req.socket.destroy();
+        return;
+      }
+      if (fault.kind === "status") {
+        res.writeHead(fault.status, { "content-type": "application/json", ...(fault.retryAfter ? { "retry-after": fault.retryAfter } : {}) });
+        res.end(JSON.stringify({ title: "fault", status: fault.status }));
+        return;
+      }
+    }
+    if (u.pathname !== "/v0.1/servers") {
+      res.writeHead(404).end();
+      return;
+    }
+    const limit = Math.min(100, Number(u.searchParams.get("limit") ?? 30));
+    const since = u.searchParams.get("updated_since");
+    const includeDeleted = since !== null || u.searchParams.get("include_deleted") === "true";
+    const rows = [...state.items]
+      .filter((i) => includeDeleted || meta(i).status !== "deleted")
+      .filter((i) => !since || Date.parse(String(meta(i).updatedAt)) > Date.parse(since))
+      .sort((a, b) => {
+        const ka = `${a.server.name}:${a.server.version}`;
+        const kb = `${b.server.name}:${b.server.version}`;
+        return ka < kb ? -1 : ka > kb ? 1 : 0;
+      });
+    const cursor = u.searchParams.get("cursor");
+    const start = cursor ? rows.findIndex((i) => `${i.server.name}:${i.server.version}` === cursor) + 1 : 0;
+    const pageNumber = Math.floor(start / limit) + 1;
+    if (state.failFromPage !== undefined && pageNumber >= state.failFromPage) {
+      res.writeHead(500, { "content-type": "application/json" }).end('{"title":"Internal Server Error"}');
+      return;
+    }
+    const page = rows.slice(start, start + limit);
+    const last = page[page.length - 1];
+    const hasMore = start + limit < rows.length;
+    const body = JSON.stringify({
+      servers: page,
+      metadata: { count: page.length, ...(hasMore && last ? { nextCursor: `${last.server.name}:${last.server.version}` } : {}) },
+    });
+    res.writeHead(200, { "content-type": "application/json" });
+    if (fault?.kind === "truncate") {
+      res.end(body.slice(0, Math.floor(body.length / 2)));
+      return;
+    }
+    res.end(body);
+  };
+  const server = createServer((req, res) => void handler(req, res).catch(() => res.destroy()));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  const replay = state as RegistryReplay;
+  replay.url = `http://127.0.0.1:${port}`;
+  replay.close = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  return replay;
+}

@@ -1,0 +1,171 @@
+// The refresh pipeline end to end: a local registry replay of real data into the catalog, on every driver.
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { eq, sql } from "drizzle-orm";
+import type { HttpClient } from "../crawler/http.js";
+import { refresh, RefreshBusyError, type RefreshOptions } from "../crawler/refresh.js";
+import { registrySource } from "../crawler/sources/registry.js";
+import { catalogStats, getSourceState } from "../db/queries.js";
+import { serverAliases, servers, serverSources } from "../db/schema.js";
+import { queryRows } from "../db/sql.js";
+import { DRIVERS, openTestCatalog, type TestCatalog } from "./helpers/catalog.js";
+import { testHttpClient } from "./helpers/http.js";
+import { loadRegistrySample, meta, OFFICIAL, startRegistryReplay, type RegistryItem, type RegistryReplay } from "./helpers/registry-replay.js";
+
+const sample = loadRegistrySample();
+const distinctNames = new Set(sample.map((i) => i.server.name)).size;
+const maxUpdatedAt = sample.map((i) => String(meta(i).updatedAt)).sort((a, b) => Date.parse(b) - Date.parse(a))[0]!;
+
+function bump(item: RegistryItem, patch: Record<string, unknown>): RegistryItem {
+  const copy = structuredClone(item);
+  Object.assign(copy._meta![OFFICIAL]!, patch);
+  return copy;
+}
+
+describe.each(DRIVERS)("refresh on %s", (driver) => {
+  let t: TestCatalog;
+  let replay: RegistryReplay;
+  let http: HttpClient;
+
+  beforeAll(async () => {
+    t = await openTestCatalog(driver);
+    http = testHttpClient();
+  });
+  afterAll(async () => {
+    await http.close();
+    await t.dispose();
+  });
+  beforeEach(async () => {
+    await replay?.close();
+    replay = await startRegistryReplay(structuredClone(sample));
+  });
+
+  const run = (extra: Partial<RefreshOptions> = {}) =>
+    refresh(t.catalog, { sources: [registrySource(replay.url)], full: false, fetcherFor: () => http, ...extra });
+
+  test("a first run crawls every page and stores one server per registry name", async () => {
+    const summary = await run();
+    expect(summary.status).toBe("succeeded");
+    expect(summary.sources.registry).toMatchObject({ mode: "full", pages: 6, records: 502, skipped: 0, errors: [] });
+    expect(summary.sources.registry!.requests).toBe(6);
+    expect(summary.servers).toEqual({ added: distinctNames, updated: 0, unchanged: 0, removed: 0 });
+    expect(replay.requests.every((r) => !r.includes("updated_since"))).toBe(true);
+
+    const stats = await catalogStats(t.catalog.db);
+    expect(stats.servers).toMatchObject({ total: distinctNames, active: distinctNames, deleted: 0 });
+    const [{ n }] = await queryRows<{ n: number }>(t.catalog.db, sql`select count(*)::int as n from server_sources`) as [{ n: number }];
+    expect(n).toBe(502);
+
+    // The isLatest version speaks for the server even when older versions came on later pages.
+    const multi = sample.filter((i) => sample.filter((j) => j.server.name === i.server.name).length > 3)[0]!.server.name;
+    const latest = sample.find((i) => i.server.name === multi && meta(i).isLatest === true)!;
+    const [row] = await t.catalog.db.select().from(servers).where(eq(servers.key, multi));
+    expect(row!.version).toBe(latest.server.version);
+    expect(row!.canonicalSource).toBe(`registry:${multi}@${latest.server.version}`);
+
+    const aliases = await t.catalog.db.select().from(serverAliases).where(eq(serverAliases.serverId, row!.id));
+    expect(aliases).toContainEqual(expect.objectContaining({ kind: "registry", value: multi.toLowerCase() }));
+
+    const state = await getSourceState(t.catalog.db, "registry");
+    expect(Date.parse(state!.watermark!)).toBe(Date.parse(maxUpdatedAt));
+    expect(state!.cursor).toBeNull();
+  });
+
+  test("a second run asks for updated_since and changes nothing", async () => {
+    const before = await t.catalog.db.select({ key: servers.key, hash: servers.contentHash }).from(servers).orderBy(servers.key);
+    const summary = await run();
+    expect(summary.status).toBe("succeeded");
+    expect(summary.sources.registry).toMatchObject({ mode: "incremental", records: 0, pages: 1 });
+    expect(new URL(replay.requests[0]!, "http://x").searchParams.get("updated_since")).toBe(maxUpdatedAt);
+    expect(summary.servers).toEqual({ added: 0, updated: 0, unchanged: 0, removed: 0 });
+    const after = await t.catalog.db.select({ key: servers.key, hash: servers.contentHash }).from(servers).orderBy(servers.key);
+    expect(after).toEqual(before);
+  });
+
+  test("a new version and a deletion arrive incrementally", async () => {
+    const name = sample.find((i) => meta(i).isLatest === true)!.server.name;
+    const oldLatest = sample.find((i) => i.server.name === name && meta(i).isLatest === true)!;
+    const later = new Date(Date.parse(maxUpdatedAt) + 60_000).toISOString();
+    const newVersion = bump({ ...oldLatest, server: { ...oldLatest.server, version: "999.0.0", description: "A new version" } }, { updatedAt: later, isLatest: true });
+    const demoted = bump(oldLatest, { updatedAt: later, isLatest: false });
+    const victimName = sample.find((i) => meta(i).isLatest === true && i.server.name !== name)!.server.name;
+    const victim = sample.find((i) => i.server.name === victimName && meta(i).isLatest === true)!;
+    const deleted = bump(victim, { updatedAt: later, status: "deleted" });
+    replay.items = [...sample.filter((i) => i !== oldLatest && i !== victim), demoted, newVersion, deleted];
+
+    const summary = await run();
+    expect(summary.status).toBe("succeeded");
+    expect(summary.sources.registry).toMatchObject({ mode: "incremental", records: 3 });
+    expect(summary.servers).toEqual({ added: 0, updated: 2, unchanged: 0, removed: 1 });
+    const [row] = await t.catalog.db.select().from(servers).where(eq(servers.key, name));
+    expect(row).toMatchObject({ version: "999.0.0", description: "A new version" });
+    const [gone] = await t.catalog.db.select().from(servers).where(eq(servers.key, victimName));
+    expect(gone!.status).toBe("deleted");
+    expect((await catalogStats(t.catalog.db)).servers.total).toBe(distinctNames);
+  });
+
+  test("--full crawls everything again and finds nothing new", async () => {
+    const summary = await run({ full: true });
+    expect(summary.sources.registry!.mode).toBe("full");
+    expect(replay.requests.some((r) => r.includes("updated_since"))).toBe(false);
+    expect(summary.servers.added).toBe(0);
+    expect(summary.servers.unchanged).toBeGreaterThan(0);
+  });
+
+  test("a 503 and a 429 with Retry-After are retried and the run succeeds", async () => {
+    replay.faults.push({ kind: "status", status: 503, times: 1 }, { kind: "status", status: 429, retryAfter: "1", times: 1 });
+    const t0 = Date.now();
+    const summary = await run({ full: true });
+    expect(summary.status).toBe("succeeded");
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(900);
+    expect(summary.sources.registry!.requests).toBe(6 + 2);
+  });
+
+  test("a truncated body fails the source cleanly and loses nothing", async () => {
+    const before = await catalogStats(t.catalog.db);
+    replay.faults.push({ kind: "truncate", times: 10 });
+    const summary = await run({ full: true });
+    expect(summary.status).toBe("failed");
+    expect(summary.sources.registry!.errors[0]).toMatch(/registry: page 1/);
+    const after = await catalogStats(t.catalog.db);
+    expect(after.servers).toEqual(before.servers);
+    expect(after.lastRun).toMatchObject({ id: summary.runId, status: "failed" });
+  });
+
+  test("a source that breaks mid-run keeps its pages and the next run resumes after them", async () => {
+    replay.failFromPage = 3;
+    const failed = await run({ full: true });
+    expect(failed.status).toBe("failed");
+    expect(failed.sources.registry!.pages).toBe(2);
+    const state = await getSourceState(t.catalog.db, "registry");
+    expect(state!.cursor).not.toBeNull();
+    expect((await catalogStats(t.catalog.db)).servers.total).toBe(distinctNames);
+
+    replay.failFromPage = undefined;
+    replay.requests.length = 0;
+    const resumed = await run();
+    expect(resumed.status).toBe("succeeded");
+    expect(resumed.sources.registry).toMatchObject({ mode: "full", resumed: true, pages: 4 });
+    expect(new URL(replay.requests[0]!, "http://x").searchParams.get("cursor")).toBe(state!.cursor);
+    expect((await getSourceState(t.catalog.db, "registry"))!.cursor).toBeNull();
+  });
+
+  test("a second refresh while one holds the lock refuses at once", async () => {
+    const release = await t.catalog.tryLockRefresh();
+    expect(release).toBeDefined();
+    try {
+      await expect(run()).rejects.toBeInstanceOf(RefreshBusyError);
+    } finally {
+      await release!();
+    }
+    expect((await run()).status).toBe("succeeded");
+  });
+
+  test("raw records are kept with a content hash and not rewritten when unchanged", async () => {
+    const [before] = await queryRows<{ max: string }>(t.catalog.db, sql`select max(fetched_at)::text as max from server_sources`);
+    await run({ full: true });
+    const [after] = await queryRows<{ max: string }>(t.catalog.db, sql`select max(fetched_at)::text as max from server_sources`);
+    expect(after!.max).toBe(before!.max);
+    const rows = await t.catalog.db.select({ hash: serverSources.contentHash }).from(serverSources).limit(5);
+    expect(rows.every((r) => r.hash.length > 10)).toBe(true);
+  });
+});

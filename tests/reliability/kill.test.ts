@@ -1,0 +1,66 @@
+// kill -9 in the middle of a refresh, then run again: the catalog ends consistent and complete.
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { createScratchDatabase, DRIVERS } from "../helpers/catalog.js";
+import { runCli } from "../helpers/cli.js";
+import { loadRegistrySample, startRegistryReplay, type RegistryReplay } from "../helpers/registry-replay.js";
+
+const sample = loadRegistrySample();
+const distinct = new Set(sample.map((i) => i.server.name)).size;
+
+describe.each(DRIVERS)("kill -9 during refresh on %s", (driver) => {
+  let replay: RegistryReplay;
+  let env: NodeJS.ProcessEnv;
+  let cleanup: () => Promise<void>;
+
+  beforeAll(async () => {
+    replay = await startRegistryReplay(structuredClone(sample));
+    const base = { REGISTRY_URL: replay.url, CATALOG_ALLOW_PRIVATE_NETWORK: "1", CATALOG_INTROSPECT: "none" };
+    if (driver === "postgres") {
+      const db = await createScratchDatabase();
+      env = { ...base, DATABASE_URL: db.url };
+      cleanup = db.drop;
+    } else {
+      const dir = mkdtempSync(join(tmpdir(), "mcp-catalog-kill-"));
+      env = { ...base, CATALOG_DATA_DIR: join(dir, "db") };
+      cleanup = async () => rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  afterAll(async () => {
+    await replay.close();
+    await cleanup();
+  });
+
+  test("the killed run is marked failed and the rerun resumes to a complete catalog with no duplicates", async () => {
+    replay.delayMs = 300;
+    const child = spawn(process.execPath, ["bin/mcp-catalog.js", "refresh", "--json"], { env: { PATH: process.env.PATH, ...env }, stdio: "ignore" });
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
+    // Wait until at least two pages have been asked for (so one or more were committed), then kill it hard.
+    const deadline = Date.now() + 30_000;
+    while (replay.requests.filter((r) => r.startsWith("/v0.1/servers")).length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    child.kill("SIGKILL");
+    expect(await exited).toBe("SIGKILL");
+    replay.delayMs = 0;
+
+    const killed = JSON.parse((await runCli(["stats", "--json"], env)).stdout);
+    expect(killed.servers.total).toBeLessThan(distinct);
+
+    const rerun = await runCli(["refresh", "--json"], env);
+    expect(rerun.code).toBe(0);
+    const summary = JSON.parse(rerun.stdout);
+    expect(summary.status).toBe("succeeded");
+    expect(summary.sources.registry.resumed).toBe(true);
+
+    const stats = JSON.parse((await runCli(["stats", "--json"], env)).stdout);
+    expect(stats.servers.total).toBe(distinct);
+    expect(stats.lastRun.status).toBe("succeeded");
+
+    // A full crawl afterwards finds nothing missing and nothing to add: the catalog was complete.
+    const full = JSON.parse((await runCli(["refresh", "--full", "--json"], env)).stdout);
+    expect(full.servers.added).toBe(0);
+    expect(full.sources.registry.records).toBe(sample.length);
+  });
+});

@@ -1,0 +1,172 @@
+// Sources that misbehave: every fault ends with the run finishing, or the source failing cleanly after
+// its retry budget, the catalog intact and the failure in the run record. All on 127.0.0.1, bounded in time.
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { sql } from "drizzle-orm";
+import { refresh } from "../../crawler/refresh.js";
+import { registrySource } from "../../crawler/sources/registry.js";
+import { catalogStats, lastRun } from "../../db/queries.js";
+import { queryRows } from "../../db/sql.js";
+import { DRIVERS, openTestCatalog, type TestCatalog } from "../helpers/catalog.js";
+import { testHttpClient } from "../helpers/http.js";
+import { startLocalServer, type LocalServer } from "../helpers/local-server.js";
+import { loadRegistrySample, startRegistryReplay } from "../helpers/registry-replay.js";
+
+const sample = loadRegistrySample();
+const firstPage = { servers: sample.slice(0, 50), metadata: { count: 50 } };
+const json = (body: unknown) => JSON.stringify(body);
+
+describe.each(DRIVERS)("misbehaving sources on %s", (driver) => {
+  let t: TestCatalog;
+  let baseline: Awaited<ReturnType<typeof catalogStats>>;
+  const http = testHttpClient({ maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 1_500, bodyTimeoutMs: 800, requestTimeoutMs: 2_000, maxBodyBytes: 5 * 1024 * 1024 });
+
+  beforeAll(async () => {
+    t = await openTestCatalog(driver);
+    // A catalog with something in it, so "intact" means something.
+    const replay = await startRegistryReplay(structuredClone(sample));
+    await refresh(t.catalog, { sources: [registrySource(replay.url)], full: true, fetcherFor: () => http });
+    await replay.close();
+    baseline = await catalogStats(t.catalog.db);
+    expect(baseline.servers.total).toBeGreaterThan(100);
+  });
+  afterAll(async () => {
+    await http.close();
+    await t.dispose();
+  });
+
+  async function runAgainst(server: LocalServer, maxPages?: number) {
+    // Each fault starts a crawl afresh: a failed crawl's checkpoint would otherwise resume it.
+    await t.catalog.db.execute(sql`delete from source_state`);
+    try {
+      return await refresh(t.catalog, { sources: [registrySource(server.url)], full: true, fetcherFor: () => http, ...(maxPages ? { maxPages } : {}) });
+    } finally {
+      await server.close();
+    }
+  }
+
+  async function expectFailedCleanly(summary: Awaited<ReturnType<typeof refresh>>, message: RegExp) {
+    expect(summary.status).toBe("failed");
+    expect(summary.sources.registry!.errors.join(" ")).toMatch(message);
+    const after = await catalogStats(t.catalog.db);
+    expect(after.servers).toEqual(baseline.servers);
+    const run = await lastRun(t.catalog.db);
+    expect(run).toMatchObject({ id: summary.runId, status: "failed" });
+    expect(run!.error).toMatch(message);
+  }
+
+  test("a burst of 503s is retried through", async () => {
+    const s = await startLocalServer((_req, res, n) => {
+      if (n <= 2) return void res.writeHead(503).end("busy");
+      res.writeHead(200, { "content-type": "application/json" }).end(json(firstPage));
+    });
+    const summary = await runAgainst(s);
+    expect(summary.status).toBe("succeeded");
+    expect(summary.sources.registry!.requests).toBe(3);
+  });
+
+  test("503 past the retry budget fails the source cleanly", async () => {
+    const s = await startLocalServer((_req, res) => void res.writeHead(503).end("down"));
+    const summary = await runAgainst(s);
+    await expectFailedCleanly(summary, /HTTP 503.*|failed after 3 attempts/);
+    expect(s.requests).toHaveLength(3);
+  });
+
+  test("429 with Retry-After waits as asked; 429 without it backs off", async () => {
+    const s = await startLocalServer((_req, res, n) => {
+      if (n === 1) return void res.writeHead(429, { "retry-after": "1" }).end();
+      if (n === 2) return void res.writeHead(429).end();
+      res.writeHead(200, { "content-type": "application/json" }).end(json(firstPage));
+    });
+    const t0 = Date.now();
+    const summary = await runAgainst(s);
+    expect(summary.status).toBe("succeeded");
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(950);
+  });
+
+  test("a Retry-After longer than we wait fails the source instead of sleeping", async () => {
+    const s = await startLocalServer((_req, res) => void res.writeHead(429, { "retry-after": "3600" }).end());
+    const t0 = Date.now();
+    const summary = await runAgainst(s);
+    expect(Date.now() - t0).toBeLessThan(5_000);
+    await expectFailedCleanly(summary, /Retry-After 3600 s/);
+  });
+
+  test("connection resets are retried", async () => {
+    const s = await startLocalServer((req, res, n) => {
+      if (n === 1) return void req.socket.destroy();
+      res.writeHead(200, { "content-type": "application/json" }).end(json(firstPage));
+    });
+    expect((await runAgainst(s)).status).toBe("succeeded");
+  });
+
+  test("a response that drips a byte a second is cut off by the request deadline", async () => {
+    const s = await startLocalServer((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      const timer = setInterval(() => res.write(" "), 400);
+      res.on("close", () => clearInterval(timer));
+    });
+    const t0 = Date.now();
+    const summary = await runAgainst(s);
+    expect(Date.now() - t0).toBeLessThan(15_000);
+    await expectFailedCleanly(summary, /within 2000 ms|timed out/);
+  });
+
+  test("truncated JSON fails the source without a retry storm", async () => {
+    const s = await startLocalServer((_req, res) => void res.writeHead(200, { "content-type": "application/json" }).end(json(firstPage).slice(0, 500)));
+    const summary = await runAgainst(s);
+    await expectFailedCleanly(summary, /not valid JSON/);
+  });
+
+  test("garbage items among good ones are skipped and counted", async () => {
+    const s = await startLocalServer((_req, res) =>
+      void res.writeHead(200, { "content-type": "application/json" }).end(json({ servers: [sample[0], null, "x", { server: { name: 7 } }, sample[1]], metadata: {} })),
+    );
+    const summary = await runAgainst(s);
+    expect(summary.status).toBe("succeeded");
+    expect(summary.sources.registry).toMatchObject({ records: 2, skipped: 3 });
+    expect(Object.values(summary.sources.registry!.skippedReasons).reduce((a, b) => a + b, 0)).toBe(3);
+  });
+
+  test("a cursor that loops back to an earlier page stops the source", async () => {
+    const s = await startLocalServer((req, res) => {
+      const cursor = new URL(req.url!, "http://x").searchParams.get("cursor");
+      const next = cursor === "b" ? "a" : cursor === "a" ? "b" : "a";
+      res.writeHead(200, { "content-type": "application/json" }).end(json({ servers: [], metadata: { nextCursor: next } }));
+    });
+    const summary = await runAgainst(s);
+    await expectFailedCleanly(summary, /loops back/);
+    expect(s.requests.length).toBeLessThan(5);
+  });
+
+  test("pagination that never ends is cut at the page limit", async () => {
+    const s = await startLocalServer((req, res) => {
+      const n = Number(new URL(req.url!, "http://x").searchParams.get("cursor") ?? 0);
+      res.writeHead(200, { "content-type": "application/json" }).end(json({ servers: [], metadata: { nextCursor: String(n + 1) } }));
+    });
+    const summary = await runAgainst(s, 25);
+    await expectFailedCleanly(summary, /after 25 pages/);
+  });
+
+  test("a 50 MB body is refused at the size cap without reading it all", async () => {
+    const s = await startLocalServer((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      const chunk = Buffer.alloc(1024 * 1024, " ");
+      let sent = 0;
+      const pump = () => {
+        while (sent < 50 && res.write(chunk)) sent += 1;
+        if (sent >= 50) res.end();
+        else res.once("drain", () => { sent += 1; pump(); });
+      };
+      pump();
+    });
+    const t0 = Date.now();
+    const summary = await runAgainst(s);
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    await expectFailedCleanly(summary, /limit/);
+  });
+
+  test("nothing half-written: every stored registry record still has its server", async () => {
+    const [orphans] = await queryRows<{ n: number }>(t.catalog.db, sql`select count(*)::int as n from server_sources s left join servers v on v.id = s.server_id where v.id is null`);
+    expect(orphans!.n).toBe(0);
+  });
+});

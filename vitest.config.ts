@@ -1,0 +1,11 @@
+// Tests live in tests/; database and network tests need more than vitest's default 5 s.
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["tests/**/*.test.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: "forks",
+  },
+});
