@@ -22,3 +22,36 @@ export const toolInputSchema = z
   })
   .loose();
 export type ToolInput = z.infer<typeof toolInputSchema>;
+
+export interface ParsedToolList {
+  tools: ToolInput[];
+  /** Why each rejected entry was left out, e.g. "tool dropped: name: Too small". */
+  dropped: string[];
+}
+
+/**
+ * The entries of a directory's tool list that pass toolInputSchema, first of each name; the rest
+ * are named in `dropped`. A null inputSchema (seen in real directory data) means "no arguments",
+ * not a broken tool.
+ */
+export function parseToolList(list: readonly unknown[]): ParsedToolList {
+  const tools: ToolInput[] = [];
+  const dropped: string[] = [];
+  const names = new Set<string>();
+  for (const item of list) {
+    const candidate = item && typeof item === "object" && (item as { inputSchema?: unknown }).inputSchema === null ? { ...item, inputSchema: undefined } : item;
+    const parsed = toolInputSchema.safeParse(candidate);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      dropped.push(`tool dropped: ${issue ? `${issue.path.join(".") || "item"}: ${issue.message}` : "invalid item"}`);
+      continue;
+    }
+    if (names.has(parsed.data.name)) {
+      dropped.push("tool dropped: duplicate name");
+      continue;
+    }
+    names.add(parsed.data.name);
+    tools.push(parsed.data);
+  }
+  return { tools, dropped };
+}

@@ -60,7 +60,7 @@ describe.each(DRIVERS)("refresh and stats through the CLI on %s", (driver) => {
 
   test("a second refresh asks for updated_since and changes nothing", async () => {
     replay.requests.length = 0;
-    const r = await runCli(["refresh", "--json"], env);
+    const r = await runCli(["refresh", "--sources", "registry", "--json"], env);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).servers).toEqual({ added: 0, updated: 0, unchanged: 0, removed: 0 });
     const since = new URL(replay.requests[0]!, "http://x").searchParams.get("updated_since");
@@ -70,7 +70,7 @@ describe.each(DRIVERS)("refresh and stats through the CLI on %s", (driver) => {
   });
 
   test("without --json and off a terminal refresh prints nothing on success", async () => {
-    const r = await runCli(["refresh"], env);
+    const r = await runCli(["refresh", "--sources", "registry"], env);
     expect(r).toEqual({ code: 0, stdout: "", stderr: "" });
   });
 
@@ -82,7 +82,7 @@ describe.each(DRIVERS)("refresh and stats through the CLI on %s", (driver) => {
 
   test("a failing source exits 1, says why, and keeps the catalog", async () => {
     replay.failFromPage = 1;
-    const r = await runCli(["refresh", "--full", "--json"], { ...env });
+    const r = await runCli(["refresh", "--sources", "registry", "--full", "--json"], { ...env });
     replay.failFromPage = undefined;
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).status).toBe("failed");
@@ -105,14 +105,20 @@ describe("offline snapshot", () => {
     const r = await runCli(["refresh", "--snapshot", "tests/fixtures/snapshot", "--json"], env);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ status: "succeeded", servers: { added: distinctNames } });
+    const summary = JSON.parse(r.stdout);
+    expect(summary).toMatchObject({ status: "succeeded", sources: { registry: { records: 502, errors: [] }, glama: { records: 49, errors: [] } } });
+    // Glama's servers that are registry servers merge into them; the rest are new.
+    expect(summary.servers.added).toBe(distinctNames + 49 - summary.sources.glama.merged);
+    expect(summary.sources.glama.merged).toBeGreaterThan(0);
+    expect(summary.tools.added).toBeGreaterThan(100);
+    expect(summary.tools.classified).toBe(summary.tools.added);
   });
 
   test("--record writes a snapshot that --snapshot replays to the same catalog", async () => {
     const replay = await startRegistryReplay(structuredClone(sample));
     try {
       const rec = join(dir, "rec");
-      const live = await runCli(["refresh", "--record", rec, "--json"], { CATALOG_DATA_DIR: join(dir, "db-live"), REGISTRY_URL: replay.url, CATALOG_ALLOW_PRIVATE_NETWORK: "1" });
+      const live = await runCli(["refresh", "--sources", "registry", "--record", rec, "--json"], { CATALOG_DATA_DIR: join(dir, "db-live"), REGISTRY_URL: replay.url, CATALOG_ALLOW_PRIVATE_NETWORK: "1" });
       expect(live.code).toBe(0);
       const offline = await runCli(["refresh", "--snapshot", rec, "--json"], { CATALOG_DATA_DIR: join(dir, "db-offline") });
       expect(offline.code).toBe(0);
@@ -139,14 +145,14 @@ describe("errors a user can hit", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   test("an unreachable registry fails the run and points at --snapshot", async () => {
-    const r = await runCli(["refresh"], { CATALOG_DATA_DIR: join(dir, "db"), REGISTRY_URL: "http://127.0.0.1:9", CATALOG_ALLOW_PRIVATE_NETWORK: "1" });
+    const r = await runCli(["refresh", "--sources", "registry"], { CATALOG_DATA_DIR: join(dir, "db"), REGISTRY_URL: "http://127.0.0.1:9", CATALOG_ALLOW_PRIVATE_NETWORK: "1" });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/registry failed/);
     expect(r.stderr).toMatch(/--snapshot tests\/fixtures\/snapshot/);
   });
 
   test("the registry on a private address is refused without CATALOG_ALLOW_PRIVATE_NETWORK", async () => {
-    const r = await runCli(["refresh", "--json"], { CATALOG_DATA_DIR: join(dir, "db"), REGISTRY_URL: "http://127.0.0.1:9" });
+    const r = await runCli(["refresh", "--sources", "registry", "--json"], { CATALOG_DATA_DIR: join(dir, "db"), REGISTRY_URL: "http://127.0.0.1:9" });
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).sources.registry.errors[0]).toMatch(/127\.0\.0\.1/);
   });

@@ -1,6 +1,6 @@
 // Glama's MCP directory (/v1/servers): relay-style cursor pages of servers, each with the tool list Glama saw.
 import { z } from "zod";
-import { toolInputSchema, type ToolInput } from "../../classifier/tool.js";
+import { parseToolList } from "../../classifier/tool.js";
 import { normalizeRepository, repositoryAlias } from "../normalize.js";
 import type { Alias, SkippedEntry, SourceRecord } from "../records.js";
 import { SourceFormatError, type ParsedPage, type Source } from "./source.js";
@@ -44,30 +44,6 @@ function nonEmpty(s: string | null | undefined): string | undefined {
   return t ? t : undefined;
 }
 
-/**
- * The tools that pass toolInputSchema, first of each name; the rest are named in `dropped`.
- * A null inputSchema (seen in real directory data) means "no arguments", not a broken tool.
- */
-export function glamaTools(list: readonly unknown[]): { tools: ToolInput[]; dropped: string[] } {
-  const tools: ToolInput[] = [];
-  const dropped: string[] = [];
-  const names = new Set<string>();
-  for (const item of list) {
-    const candidate = item && typeof item === "object" && (item as { inputSchema?: unknown }).inputSchema === null ? { ...item, inputSchema: undefined } : item;
-    const parsed = toolInputSchema.safeParse(candidate);
-    if (!parsed.success) {
-      dropped.push(`tool dropped: ${describeIssue(parsed.error)}`);
-      continue;
-    }
-    if (names.has(parsed.data.name)) {
-      dropped.push("tool dropped: duplicate name");
-      continue;
-    }
-    names.add(parsed.data.name);
-    tools.push(parsed.data);
-  }
-  return { tools, dropped };
-}
 
 export type GlamaItemResult = { record: SourceRecord; dropped: string[] } | { skip: string };
 
@@ -84,7 +60,7 @@ export function parseGlamaItem(item: unknown): GlamaItemResult {
   const id = nonEmpty(s.id);
   if (id) aliases.push({ kind: "glama", value: id.toLowerCase() });
   if (repository) aliases.push({ kind: "repo", value: repositoryAlias(repository) });
-  const { tools, dropped } = glamaTools(s.tools ?? []);
+  const { tools, dropped } = parseToolList(s.tools ?? []);
   const record: SourceRecord = {
     source: "glama",
     sourceId: id ?? glamaName,

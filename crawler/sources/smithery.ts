@@ -1,6 +1,6 @@
 // Smithery's registry (/servers): numbered pages of servers; tools and connections come from each server's detail page.
 import { z } from "zod";
-import { toolInputSchema, type ToolInput } from "../../classifier/tool.js";
+import { parseToolList } from "../../classifier/tool.js";
 import { normalizeRemoteUrl, normalizeRepository, repositoryAlias } from "../normalize.js";
 import type { Alias, RemoteRef, SkippedEntry, SourceRecord } from "../records.js";
 import { SourceFormatError, type ParsedPage, type Source } from "./source.js";
@@ -72,27 +72,6 @@ function nonEmpty(s: string | null | undefined): string | undefined {
   return t ? t : undefined;
 }
 
-/** The tools that pass toolInputSchema, first of each name; a null inputSchema means "no arguments". */
-export function smitheryTools(list: readonly unknown[]): { tools: ToolInput[]; dropped: string[] } {
-  const tools: ToolInput[] = [];
-  const dropped: string[] = [];
-  const names = new Set<string>();
-  for (const item of list) {
-    const candidate = item && typeof item === "object" && (item as { inputSchema?: unknown }).inputSchema === null ? { ...item, inputSchema: undefined } : item;
-    const parsed = toolInputSchema.safeParse(candidate);
-    if (!parsed.success) {
-      dropped.push(`tool dropped: ${describeIssue(parsed.error)}`);
-      continue;
-    }
-    if (names.has(parsed.data.name)) {
-      dropped.push("tool dropped: duplicate name");
-      continue;
-    }
-    names.add(parsed.data.name);
-    tools.push(parsed.data);
-  }
-  return { tools, dropped };
-}
 
 const REPOSITORY_HOSTS = new Set(["github.com", "gitlab.com", "codeberg.org", "bitbucket.org"]);
 
@@ -147,7 +126,7 @@ function toRecord(item: ListItem, raw: unknown, detail?: Detail): { record: Sour
     const url = normalizeRemoteUrl(r.url);
     if (url && !aliases.some((a) => a.kind === "remote" && a.value === url)) aliases.push({ kind: "remote", value: url });
   }
-  const { tools, dropped } = smitheryTools(detail?.tools ?? []);
+  const { tools, dropped } = parseToolList(detail?.tools ?? []);
   const record: SourceRecord = {
     source: "smithery",
     // The id survives the move from `@owner/repo` names to `namespace/server` ones; older APIs have none.

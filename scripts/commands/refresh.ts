@@ -5,7 +5,9 @@ import { introspectServers } from "../../crawler/introspect-stage.js";
 import { recordingFetcher, snapshotFetcher, hasSnapshot, type PageFetcher } from "../../crawler/fetcher.js";
 import { SOURCE_NAMES, type SourceName } from "../../crawler/records.js";
 import { refresh, RefreshBusyError, type RefreshSummary } from "../../crawler/refresh.js";
+import { glamaSource } from "../../crawler/sources/glama.js";
 import { registrySource } from "../../crawler/sources/registry.js";
+import { smitheryNotice, smitherySource } from "../../crawler/sources/smithery.js";
 import type { Source } from "../../crawler/sources/source.js";
 import { CliError, type Command } from "../command.js";
 import { loadConfig, parseIntrospectModes, type Config } from "../config.js";
@@ -13,24 +15,54 @@ import { withCatalog } from "../open-catalog.js";
 import { terminalProgress } from "../progress-line.js";
 import { safeText } from "../terminal.js";
 
-const AVAILABLE: Partial<Record<SourceName, (config: Config) => Source>> = {
+/** A source, or the one-line reason it cannot run with this configuration. */
+type SourceFactory = (config: Config) => Source | { unavailable: string };
+
+const AVAILABLE: Record<SourceName, SourceFactory> = {
   registry: (config) => registrySource(config.registryUrl),
+  glama: (config) => glamaSource({ baseUrl: config.glamaUrl, ...(config.glamaApiKey ? { apiKey: config.glamaApiKey } : {}) }),
+  smithery: (config) => (config.smitheryApiKey ? smitherySource({ baseUrl: config.smitheryUrl, apiKey: config.smitheryApiKey }) : { unavailable: smitheryNotice() }),
 };
 
 export const DEFAULT_SNAPSHOT_HINT = "tests/fixtures/snapshot";
 
-function parseSources(value: string | undefined): SourceName[] {
-  const names = (value ?? Object.keys(AVAILABLE).join(","))
+function parseSources(value: string | undefined): SourceName[] | undefined {
+  if (value === undefined) return undefined;
+  const names = value
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean);
   if (names.length === 0) throw new CliError("--sources needs at least one source name", 2);
   for (const n of names) {
-    if (!(SOURCE_NAMES as readonly string[]).includes(n) || !AVAILABLE[n as SourceName]) {
-      throw new CliError(`unknown source '${safeText(n)}'; available: ${Object.keys(AVAILABLE).join(", ")}`, 2);
+    if (!(SOURCE_NAMES as readonly string[]).includes(n)) {
+      throw new CliError(`unknown source '${safeText(n)}'; available: ${SOURCE_NAMES.join(", ")}`, 2);
     }
   }
   return [...new Set(names)] as SourceName[];
+}
+
+/**
+ * The sources to crawl. By default every source that can run: one left out for want of a key is
+ * named in a notice and the run goes on; a snapshot run takes the sources the snapshot holds. A
+ * source asked for by name that cannot run is an error.
+ */
+function selectSources(requested: SourceName[] | undefined, config: Config, snapshot: string | undefined, notice: (line: string) => void): Source[] {
+  if (snapshot) {
+    const names = requested ?? SOURCE_NAMES.filter((n) => hasSnapshot(snapshot, n));
+    const missing = names.filter((n) => !hasSnapshot(snapshot, n));
+    if (names.length === 0 || missing.length) {
+      throw new CliError(`the snapshot ${snapshot} has no pages for: ${(missing.length ? missing : SOURCE_NAMES).join(", ")} (expected ${snapshot}/<source>/index.json)`, 2);
+    }
+    requested = names;
+  }
+  const sources: Source[] = [];
+  for (const name of requested ?? SOURCE_NAMES) {
+    const made = AVAILABLE[name](config);
+    if (!("unavailable" in made)) sources.push(made);
+    else if (requested) throw new CliError(made.unavailable, 2);
+    else notice(made.unavailable);
+  }
+  return sources;
 }
 
 const NETWORK_CODES = new Set(["ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH", "ECONNREFUSED"]);
@@ -42,7 +74,7 @@ function unreachable(summary: RefreshSummary): boolean {
 export const command: Command = {
   name: "refresh",
   summary: "Crawl the sources and update the catalog (the nightly job)",
-  usage: "[--sources registry,…] [--full] [--introspect remote|stdio|remote,stdio|none] [--json] [--snapshot DIR | --record DIR]",
+  usage: "[--sources registry,glama,smithery] [--full] [--introspect remote|stdio|remote,stdio|none] [--json] [--snapshot DIR | --record DIR]",
   details: [
     "The first run of a source is a full crawl; later runs ask only for what changed since the last",
     "complete crawl (the registry's updated_since). A run killed half-way resumes from its last page.",
@@ -50,11 +82,14 @@ export const command: Command = {
     "Exit codes: 0 the run succeeded; 1 a source failed (the rest of the catalog is intact, the run",
     "record says why); 2 bad arguments or environment; 3 another refresh holds the catalog.",
     "",
-    "Environment: DATABASE_URL, CATALOG_DATA_DIR, REGISTRY_URL, CATALOG_ALLOW_PRIVATE_NETWORK=1,",
-    "CATALOG_USER_AGENT.",
+    "Smithery needs SMITHERY_API_KEY; without it the source is skipped with a notice.",
+    "",
+    "Environment: DATABASE_URL, CATALOG_DATA_DIR, REGISTRY_URL, GLAMA_URL, GLAMA_API_KEY, SMITHERY_URL,",
+    "SMITHERY_API_KEY, CATALOG_ALLOW_PRIVATE_NETWORK=1, CATALOG_USER_AGENT, CATALOG_INTROSPECT*, CATALOG_STDIO_*,",
+    "NPM_REGISTRY_URL (see the README).",
   ].join("\n"),
   options: {
-    sources: { type: "string", valueName: "LIST", description: `Comma-separated sources to crawl (default: all available: ${Object.keys(AVAILABLE).join(", ")})` },
+    sources: { type: "string", valueName: "LIST", description: `Comma-separated sources to crawl: ${SOURCE_NAMES.join(", ")} (default: every one configured; with --snapshot, every one recorded)` },
     full: { type: "boolean", description: "Ignore the stored watermark and crawl every page" },
     json: { type: "boolean", description: "Print the run summary as JSON on stdout" },
     snapshot: { type: "string", valueName: "DIR", description: "Read recorded source pages from DIR instead of the network (always a full crawl)" },
@@ -68,15 +103,11 @@ export const command: Command = {
   },
   async run(args, io) {
     const config = loadConfig(io.env, io.cwd);
-    const names = parseSources(args.values.sources as string | undefined);
+    const requested = parseSources(args.values.sources as string | undefined);
     const snapshot = args.values.snapshot as string | undefined;
     const record = args.values.record as string | undefined;
     if (snapshot && record) throw new CliError("--snapshot and --record cannot be combined", 2);
-    if (snapshot) {
-      const missing = names.filter((n) => !hasSnapshot(snapshot, n));
-      if (missing.length) throw new CliError(`the snapshot ${snapshot} has no pages for: ${missing.join(", ")} (expected ${snapshot}/<source>/index.json)`, 2);
-    }
-    const sources = names.map((n) => AVAILABLE[n]!(config));
+    const sources = selectSources(requested, config, snapshot, (line) => io.stderr.write(`mcp-catalog refresh: ${line}\n`));
     // A snapshot run is offline: it lists no server live unless asked to explicitly.
     const modes = args.values.introspect !== undefined ? parseIntrospectModes(args.values.introspect as string, "--introspect") : snapshot ? [] : config.introspect.modes;
     const http = snapshot && modes.length === 0

@@ -3,6 +3,7 @@ import { catalogStats } from "../../db/queries.js";
 import type { Command } from "../command.js";
 import { loadConfig } from "../config.js";
 import { withCatalog } from "../open-catalog.js";
+import { safeText } from "../terminal.js";
 
 export const command: Command = {
   name: "stats",
@@ -30,7 +31,7 @@ export const command: Command = {
         `last run    #${run.id} ${run.status}, started ${run.startedAt}${run.finishedAt ? `, finished ${run.finishedAt}` : ""}`,
         `            servers added ${counts.added ?? 0}, updated ${counts.updated ?? 0}, unchanged ${counts.unchanged ?? 0}, removed ${counts.removed ?? 0}`,
       );
-      if (run.error) lines.push(`            error: ${run.error}`);
+      if (run.error) lines.push(`            error: ${safeText(run.error)}`);
     } else {
       lines.push("last run    none yet (run `mcp-catalog refresh`)");
     }

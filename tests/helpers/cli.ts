@@ -16,7 +16,9 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = {}, option
     stderr: { write: (s: string) => (stderr += s), isTTY: options.tty ?? false },
     stdin: Readable.from(options.stdin !== undefined ? [options.stdin] : []),
     // Registry fixtures name real remote endpoints: tests never list them live unless they ask to.
-    env: { PATH: process.env.PATH, CATALOG_INTROSPECT: "none", ...env },
+    // Directory defaults point at the internet: a test that forgets to name its sources gets a refused
+    // loopback port rather than traffic leaving the machine.
+    env: { PATH: process.env.PATH, CATALOG_INTROSPECT: "none", GLAMA_URL: "http://127.0.0.1:9", SMITHERY_URL: "http://127.0.0.1:9", ...env },
     cwd: options.cwd ?? process.cwd(),
   });
   return { code, stdout, stderr };

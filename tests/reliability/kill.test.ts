@@ -36,7 +36,7 @@ describe.each(DRIVERS)("kill -9 during refresh on %s", (driver) => {
 
   test("the killed run is marked failed and the rerun resumes to a complete catalog with no duplicates", async () => {
     replay.delayMs = 300;
-    const child = spawn(process.execPath, ["bin/mcp-catalog.js", "refresh", "--json"], { env: { PATH: process.env.PATH, ...env }, stdio: "ignore" });
+    const child = spawn(process.execPath, ["bin/mcp-catalog.js", "refresh", "--sources", "registry", "--json"], { env: { PATH: process.env.PATH, ...env }, stdio: "ignore" });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
     // Wait until at least two pages have been asked for (so one or more were committed), then kill it hard.
     const deadline = Date.now() + 30_000;
@@ -48,7 +48,7 @@ describe.each(DRIVERS)("kill -9 during refresh on %s", (driver) => {
     const killed = JSON.parse((await runCli(["stats", "--json"], env)).stdout);
     expect(killed.servers.total).toBeLessThan(distinct);
 
-    const rerun = await runCli(["refresh", "--json"], env);
+    const rerun = await runCli(["refresh", "--sources", "registry", "--json"], env);
     expect(rerun.code).toBe(0);
     const summary = JSON.parse(rerun.stdout);
     expect(summary.status).toBe("succeeded");
@@ -59,7 +59,7 @@ describe.each(DRIVERS)("kill -9 during refresh on %s", (driver) => {
     expect(stats.lastRun.status).toBe("succeeded");
 
     // A full crawl afterwards finds nothing missing and nothing to add: the catalog was complete.
-    const full = JSON.parse((await runCli(["refresh", "--full", "--json"], env)).stdout);
+    const full = JSON.parse((await runCli(["refresh", "--sources", "registry", "--full", "--json"], env)).stdout);
     expect(full.servers.added).toBe(0);
     expect(full.sources.registry.records).toBe(sample.length);
   });
