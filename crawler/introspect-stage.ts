@@ -91,7 +91,7 @@ export async function introspectServers(db: Db, runId: number, o: IntrospectOpti
       const fetched = await listServer(server, o);
       const { value: listed, replaced } = storable(fetched);
       await db.transaction(async (tx) => {
-        const sync = await syncToolListings(tx as unknown as Db, [{ serverId: server.id, origin: "live", tools: listed.tools.map(toolDefinition) }], runId);
+        const sync = await syncToolListings(tx as unknown as Db, [{ serverId: server.id, origin: "live", tools: listed.tools.map(toolDefinition), partial: listed.truncated !== undefined }], runId);
         for (const k of ["added", "changed", "removed", "unchanged"] as const) result.tools[k] += sync[k];
         const notes = [listed.truncated ? `truncated: ${listed.truncated}` : "", replaced ? "NUL bytes or lone surrogates replaced by U+FFFD" : ""].filter(Boolean);
         await recordIntrospection(tx as unknown as Db, server.id, notes.length ? notes.join("; ") : null);

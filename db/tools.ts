@@ -24,6 +24,8 @@ export interface ToolListing {
   serverId: number;
   origin: ToolOrigin;
   tools: ToolDefinition[];
+  /** A list cut short by a limit: what it holds is recorded, but its silence removes nothing. */
+  partial?: boolean;
 }
 
 export interface StoredTool {
@@ -93,7 +95,8 @@ export async function syncToolListings(db: Db, listings: readonly ToolListing[],
 
   const upserts: (typeof tools.$inferInsert)[] = [];
   const changes: (typeof toolChanges.$inferInsert)[] = [];
-  const removals: number[] = [];
+  // Removed rows take the origin of the list that dropped them, so a lower-ranked copy cannot revive them.
+  const removals = new Map<ToolOrigin, number[]>();
 
   for (const listing of listings) {
     const rank = ORIGIN_RANK[listing.origin];
@@ -113,6 +116,8 @@ export async function syncToolListings(db: Db, listings: readonly ToolListing[],
         contentHash: tool.contentHash,
         origin: listing.origin,
       };
+      // A tool a higher-ranked list dropped stays removed: a directory's stale copy does not bring it back.
+      if (old?.removedAt && ORIGIN_RANK[old.origin as ToolOrigin] > rank) continue;
       if (!old || old.removedAt) {
         upserts.push(row);
         changes.push({ serverId: listing.serverId, toolName: tool.name, kind: "added", oldHash: old?.contentHash ?? null, newHash: tool.contentHash, runId, details: old ? { reappeared: true } : null });
@@ -144,9 +149,12 @@ export async function syncToolListings(db: Db, listings: readonly ToolListing[],
       for (const [kind, details] of kinds) changes.push({ ...base, kind, details });
     }
     for (const [name, old] of current) {
+      if (listing.partial) break;
       if (listed.has(name) || old.removedAt) continue;
       if (ORIGIN_RANK[old.origin as ToolOrigin] > rank) continue;
-      removals.push(old.id);
+      let ids = removals.get(listing.origin);
+      if (!ids) removals.set(listing.origin, (ids = []));
+      ids.push(old.id);
       changes.push({ serverId: listing.serverId, toolName: name, kind: "removed", oldHash: old.contentHash, newHash: null, runId, details: null });
       result.removed += 1;
     }
@@ -174,7 +182,7 @@ export async function syncToolListings(db: Db, listings: readonly ToolListing[],
     result.written.push(...written);
   }
   for (let i = 0; i < changes.length; i += 1000) await db.insert(toolChanges).values(changes.slice(i, i + 1000));
-  if (removals.length) await db.update(tools).set({ removedAt: sql`now()` }).where(and(inArray(tools.id, removals), isNull(tools.removedAt)));
+  for (const [origin, ids] of removals) await db.update(tools).set({ removedAt: sql`now()`, origin }).where(and(inArray(tools.id, ids), isNull(tools.removedAt)));
   return result;
 }
 

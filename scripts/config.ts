@@ -9,20 +9,22 @@ const flag = z
   .optional()
   .transform((v) => v === "1" || v === "true" || v === "yes");
 
-function positiveInt(fallback: number) {
+function wholeNumber(fallback: number, min: number) {
   return z
     .string()
     .optional()
     .transform((v, ctx) => {
       if (v === undefined || v === "") return fallback;
       const n = Number(v);
-      if (!/^\d+$/.test(v) || n < 1) {
-        ctx.addIssue({ code: "custom", message: "must be a whole number above 0" });
+      if (!/^\d+$/.test(v) || n < min) {
+        ctx.addIssue({ code: "custom", message: min > 0 ? `must be a whole number from ${min}` : "must be a whole number" });
         return z.NEVER;
       }
       return n;
     });
 }
+
+const positiveInt = (fallback: number) => wholeNumber(fallback, 1);
 
 export const INTROSPECT_MODES = ["remote", "stdio"] as const;
 export type IntrospectModeName = (typeof INTROSPECT_MODES)[number];
@@ -63,7 +65,8 @@ const envSchema = z.object({
   CATALOG_INTROSPECT_MAX_TOOLS: positiveInt(2_000),
   CATALOG_INTROSPECT_MAX_BYTES: positiveInt(5 * 1024 * 1024),
   CATALOG_INTROSPECT_MAX_PAGES: positiveInt(50),
-  CATALOG_INTROSPECT_MAX_AGE_HOURS: positiveInt(20),
+  // 0: every reachable server is listed again on every run.
+  CATALOG_INTROSPECT_MAX_AGE_HOURS: wholeNumber(20, 0),
   CATALOG_STDIO_MEMORY_MB: positiveInt(512),
   CATALOG_STDIO_INSTALL_TIMEOUT_MS: positiveInt(120_000),
   NPM_REGISTRY_URL: httpUrl.optional(),

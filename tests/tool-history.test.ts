@@ -59,16 +59,18 @@ describe.each(DRIVERS)("tool history on %s", (driver) => {
     const r = await sync("live", [{ name: "list_issues", description: "List issues", annotations: { readOnlyHint: true } }]);
     expect(r).toMatchObject({ changed: 1, removed: 1 });
     expect(await current()).toEqual([
-      { name: "create_issue", origin: "glama", removed: true, description: "Create an issue" },
+      // The removal belongs to the list that dropped it.
+      { name: "create_issue", origin: "live", removed: true, description: "Create an issue" },
       { name: "list_issues", origin: "live", removed: false, description: "List issues" },
     ]);
     expect(await changes(run)).toContainEqual(["create_issue", "removed"]);
   });
 
-  test("a directory cannot overwrite or remove what the live list says", async () => {
-    const r = await sync("glama", [{ name: "list_issues", description: "stale directory copy" }]);
-    expect(r).toMatchObject({ changed: 0, removed: 0, unchanged: 1 });
+  test("a directory cannot overwrite, remove or revive what the live list says", async () => {
+    const r = await sync("glama", [{ name: "list_issues", description: "stale directory copy" }, { name: "create_issue", description: "Create an issue" }]);
+    expect(r).toMatchObject({ added: 0, changed: 0, removed: 0, unchanged: 1 });
     expect((await current()).find((x) => x.name === "list_issues")!.description).toBe("List issues");
+    expect((await current()).find((x) => x.name === "create_issue")!.removed).toBe(true);
   });
 
   test("a removed tool that comes back is added again", async () => {
