@@ -9,6 +9,7 @@
 //   initialize can make some servers drop the session); an initialize rejected with the
 //   unsupported-version error listing 2026-07-28 switches to the modern flow.
 // Every limit in EnumerateLimits is enforced here; a list cut by one comes back with `truncated`.
+import { setMaxListeners } from "node:events";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { SSEClientTransport, SseError } from "@modelcontextprotocol/sdk/client/sse.js";
 import { StreamableHTTPClientTransport, StreamableHTTPError } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
@@ -141,9 +142,15 @@ class Budget {
     this.stopped.catch(() => undefined);
     this.timer = setTimeout(() => this.stop(new EnumerateError(`gave up after the total timeout of ${limits.totalTimeoutMs} ms`, "timeout", target)), limits.totalTimeoutMs);
     this.timer.unref?.();
+    // The SDK adds an abort listener per request it is given this signal for and keeps it until the
+    // signal is gone: one per page, bounded by maxPages, not a leak.
+    setMaxListeners(limits.maxPages + 10, this.signal);
     if (callerSignal?.aborted) this.stop(callerSignal.reason);
-    callerSignal?.addEventListener("abort", () => this.stop(callerSignal.reason), { once: true });
+    // The caller's signal outlives this listing (one refresh, thousands of servers): the listener goes in dispose().
+    callerSignal?.addEventListener("abort", this.onCallerAbort, { once: true });
   }
+
+  private readonly onCallerAbort = () => this.stop(this.callerSignal?.reason);
 
   stop(reason: unknown): void {
     if (!this.signal.aborted) this.controller.abort(reason);
@@ -188,6 +195,7 @@ class Budget {
 
   dispose(): void {
     clearTimeout(this.timer);
+    this.callerSignal?.removeEventListener("abort", this.onCallerAbort);
     this.stop(new EnumerateError("finished", "connect", this.target));
   }
 }

@@ -1,0 +1,154 @@
+// MCP servers that misbehave, met by a whole refresh: each is cut off by a documented limit, its
+// outcome is recorded on the server, the run goes on, and nothing already in the catalog is lost.
+// (tests/enumerate/remote.test.ts pins each limit down at the protocol level.)
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { and, eq, isNull } from "drizzle-orm";
+import type { HttpClient } from "../../crawler/http.js";
+import { introspectServers } from "../../crawler/introspect-stage.js";
+import { refresh } from "../../crawler/refresh.js";
+import { registrySource } from "../../crawler/sources/registry.js";
+import { servers, tools } from "../../db/schema.js";
+import { startRawLegacyServer, tool } from "../enumerate/servers.js";
+import { DRIVERS, openTestCatalog, type TestCatalog } from "../helpers/catalog.js";
+import { testHttpClient } from "../helpers/http.js";
+import type { LocalServer } from "../helpers/local-server.js";
+import { startRegistryReplay, type RegistryItem, type RegistryReplay } from "../helpers/registry-replay.js";
+
+const LIMITS = { connectTimeoutMs: 3_000, requestTimeoutMs: 3_000, totalTimeoutMs: 6_000, maxTools: 500, maxBytes: 1024 * 1024, maxPages: 20 };
+
+function item(name: string, url: string): RegistryItem {
+  const at = "2025-11-01T00:00:00Z";
+  return {
+    server: { name, description: "misbehaving", version: "1.0.0", remotes: [{ type: "streamable-http", url }] },
+    _meta: { "io.modelcontextprotocol.registry/official": { status: "active", publishedAt: at, updatedAt: at, isLatest: true } },
+  } as RegistryItem;
+}
+
+/** Per server: its tool list on each call (by call number), so the second run can differ from the first. */
+const behaviours: Record<string, Parameters<typeof startRawLegacyServer>[0]> = {
+  "io.test/hangs-on-initialize": { takeOver: (m) => m.method === "initialize" /* and never answers */ },
+  "io.test/ten-thousand-tools": {
+    toolsList: (cursor) => {
+      const start = Number(cursor ?? 0);
+      return { tools: Array.from({ length: 1_000 }, (_, i) => tool(`tool_${start + i}`)), ...(start + 1_000 < 10_000 ? { nextCursor: String(start + 1_000) } : {}) };
+    },
+  },
+  "io.test/huge-description": { toolsList: () => ({ tools: [tool("verbose", { description: "A".repeat(5 * 1024 * 1024) }), tool("terse")] }) },
+  "io.test/long-description": { toolsList: () => ({ tools: [tool("verbose", { description: "A".repeat(512 * 1024) }), tool("terse")] }) },
+  "io.test/invalid-json-rpc": {
+    takeOver: (m, _req, res) => {
+      if (m.method !== "tools/list") return false;
+      res.writeHead(200, { "content-type": "application/json" }).end('{"jsonrpc":"2.0","id":');
+      return true;
+    },
+  },
+  "io.test/pages-forever": { toolsList: (_c, n) => ({ tools: [tool(`page_${n}`)], nextCursor: `page-${n + 1}` }) },
+  "io.test/closes-mid-stream": {
+    takeOver: (m, _req, res) => {
+      if (m.method !== "tools/list") return false;
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      res.write('event: message\ndata: {"jsonrpc":"2.0","id":');
+      setTimeout(() => res.socket?.destroy(), 20);
+      return true;
+    },
+  },
+  "io.test/well-behaved": { toolsList: () => ({ tools: [tool("get_status"), tool("delete_everything", { description: "Delete every record." })] }) },
+};
+
+describe.each(DRIVERS)("misbehaving MCP servers on %s", (driver) => {
+  let t: TestCatalog;
+  let registry: RegistryReplay;
+  let http: HttpClient;
+  const running: LocalServer[] = [];
+  let summary: Awaited<ReturnType<typeof refresh>>;
+
+  const run = () =>
+    refresh(t.catalog, {
+      sources: [registrySource(registry.url)],
+      full: true,
+      fetcherFor: () => http,
+      introspect: (db, runId) =>
+        introspectServers(db, runId, { modes: ["remote"], limits: LIMITS, concurrency: 8, perHostConcurrency: 8, maxAgeHours: 0, fetch: http.fetch, sandbox: { memoryMb: 256, noNetwork: true }, installTimeoutMs: 1_000 }),
+    });
+
+  const errorOf = async (key: string) => (await t.catalog.db.select({ error: servers.introspectionError }).from(servers).where(eq(servers.key, key)))[0]!.error;
+  const toolsOf = async (key: string) =>
+    (
+      await t.catalog.db
+        .select({ name: tools.name, description: tools.description })
+        .from(tools)
+        .innerJoin(servers, eq(servers.id, tools.serverId))
+        .where(and(eq(servers.key, key), isNull(tools.removedAt)))
+    ).sort((a, b) => a.name.localeCompare(b.name));
+
+  beforeAll(async () => {
+    t = await openTestCatalog(driver);
+    http = testHttpClient({ maxAttempts: 1 });
+    const items: RegistryItem[] = [];
+    for (const [name, behaviour] of Object.entries(behaviours)) {
+      const s = await startRawLegacyServer(behaviour);
+      running.push(s);
+      items.push(item(name, s.url));
+    }
+    registry = await startRegistryReplay(items);
+    const started = Date.now();
+    summary = await run();
+    // Every server is bounded by its own total timeout, concurrently: the run cannot take long.
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+  afterAll(async () => {
+    await Promise.all([http.close(), registry.close(), ...running.map((s) => s.close())]);
+    await t.dispose();
+  });
+
+  test("the run succeeds with every failure counted by reason", () => {
+    expect(summary.status).toBe("succeeded");
+    expect(summary.introspection).toMatchObject({ attempted: 8, succeeded: 4, failed: 4 });
+    const { protocol, limit, timeout = 0, connect = 0, ...other } = summary.introspection!.failures;
+    expect({ protocol, limit, other }).toEqual({ protocol: 1, limit: 1, other: {} });
+    // The hanging server times out; the stream closed mid-reply is a connect error or, if the close races the read, a timeout.
+    expect(timeout + connect).toBe(2);
+  });
+
+  test("a server that hangs on initialize is cut off at the total timeout and recorded", async () => {
+    expect(await errorOf("io.test/hangs-on-initialize")).toMatch(/^timeout: /);
+  });
+
+  test("10,000 tools: the first maxTools are kept and the cut is recorded", async () => {
+    expect(await toolsOf("io.test/ten-thousand-tools")).toHaveLength(LIMITS.maxTools);
+    expect(await errorOf("io.test/ten-thousand-tools")).toBe("truncated: maxTools");
+  });
+
+  test("a 5 MB description is over the byte budget: the listing fails as a limit without reading it all", async () => {
+    expect(await errorOf("io.test/huge-description")).toMatch(/^limit: .*more than \d+ bytes/);
+    expect(await toolsOf("io.test/huge-description")).toEqual([]);
+  });
+
+  test("a 512 KB description within the budget is stored cut to 10,000 characters and marked", async () => {
+    const [terse, verbose] = await toolsOf("io.test/long-description");
+    expect(terse!.name).toBe("terse");
+    expect(verbose!.description).toHaveLength(10_000);
+    expect(verbose!.description!.endsWith("… [truncated]")).toBe(true);
+  });
+
+  test("invalid JSON-RPC and a stream closed mid-reply fail their server only", async () => {
+    expect(await errorOf("io.test/invalid-json-rpc")).toMatch(/^protocol: /);
+    expect(await errorOf("io.test/closes-mid-stream")).toMatch(/^(connect|timeout): /);
+    expect(await toolsOf("io.test/invalid-json-rpc")).toEqual([]);
+  });
+
+  test("a server that never stops paging is cut at maxPages", async () => {
+    expect(await toolsOf("io.test/pages-forever")).toHaveLength(LIMITS.maxPages);
+    expect(await errorOf("io.test/pages-forever")).toBe("truncated: maxPages");
+  });
+
+  test("a rerun where the truncated lists come back different removes nothing they did not reach", async () => {
+    const before = (await toolsOf("io.test/pages-forever")).length;
+    const second = await run();
+    expect(second.status).toBe("succeeded");
+    // pages-forever now lists page_21… (its call counter moved on); the first run's tools stay.
+    expect((await toolsOf("io.test/pages-forever")).length).toBeGreaterThan(before);
+    expect(await toolsOf("io.test/ten-thousand-tools")).toHaveLength(LIMITS.maxTools);
+    expect((await toolsOf("io.test/well-behaved")).map((x) => x.name)).toEqual(["delete_everything", "get_status"]);
+  });
+});
