@@ -24,10 +24,13 @@ function flipped(details: unknown, hint: string): string | undefined {
 /** One or more labels per change row; pure, so the feed reads the same in text and JSON. */
 export function changeLabels(change: ToolChange): string[] {
   switch (change.kind) {
-    case "added":
-      if (change.category === "destructive") return ["new destructive tool"];
-      if (change.category === "financial") return ["new financial tool"];
-      return ["new tool"];
+    case "added": {
+      // A tool listed again after it was removed is not new to a reviewer, but what it can do still is.
+      const noun = (change.details as { reappeared?: boolean } | null)?.reappeared ? "returned" : "new";
+      if (change.category === "destructive") return [`${noun} destructive tool`];
+      if (change.category === "financial") return [`${noun} financial tool`];
+      return [`${noun} tool`];
+    }
     case "removed":
       return ["removed tool"];
     case "annotations_changed": {

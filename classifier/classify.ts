@@ -1,7 +1,7 @@
 // Weighs a tool's evidence into a category, risk, confidence, rationale and suggested rule.
 import { DOMAIN_LABEL, SEND_VERBS, SEVERITY, VERB_GLOSS, WEIGHTS, type Domain } from "./lexicon.js";
-import { ruleForRisk, type Rule } from "./policy.js";
-import { readTool, buildProfile, quoteText, type Evidence, type ServerProfile, type ToolReading } from "./signals.js";
+import { ruleForRisk, ruleHasReason, type Rule } from "./policy.js";
+import { readTool, buildProfile, quoteText, type Evidence, type ServerProfile, type SiblingDomain, type ToolReading, type VerbInfo } from "./signals.js";
 import { BASE_RISK, CATEGORIES, raiseRisk, type Category, type Risk } from "./taxonomy.js";
 import type { ToolAnnotations, ToolInput } from "./tool.js";
 import { tokenizeName } from "./tokens.js";
@@ -9,7 +9,7 @@ import { tokenizeName } from "./tokens.js";
 export type { Evidence } from "./signals.js";
 
 /** Bump whenever rules, lexicon or weights change: stored classifications of older versions are redone. */
-export const CLASSIFIER_VERSION = "rules-1";
+export const CLASSIFIER_VERSION = "rules-2";
 
 export interface ServerContext {
   name: string;
@@ -79,8 +79,11 @@ function objectPhrase(words: readonly string[], addArticle = true): string {
 function verbFor(r: ToolReading, category: Category): string | undefined {
   // "create_refund": the name's own verb reads best when its object is what makes the tool financial.
   if (category === "financial" && r.nameVerb && r.moneyObject) return r.nameVerb.verb;
-  const candidates = [r.nameVerb, ...(r.nameVerb?.joined ?? []), r.descriptionVerb, ...(r.descriptionVerb?.joined ?? [])];
-  for (const v of candidates) if (v && v.category === category) return v.verb;
+  for (const hit of [r.nameVerb, r.descriptionVerb]) {
+    if (!hit) continue;
+    if (hit.category === category) return hit.verb;
+    for (const v of hit.joined) if (v.category === category) return v.verb;
+  }
   return r.nameVerb?.verb ?? r.descriptionVerb?.verb;
 }
 
@@ -130,13 +133,22 @@ function reasonFor(r: ToolReading, category: Category, aggravating: string[], fr
   }
 }
 
+interface HintedClasses {
+  allowed: ReadonlySet<Category>;
+  label: string;
+}
+const HINTED_READ_ONLY: HintedClasses = { allowed: new Set(["read"]), label: "read-only" };
+const HINTED_DESTRUCTIVE: HintedClasses = { allowed: new Set(["destructive", "execute", "financial"]), label: "destructive" };
+const HINTED_NOT_DESTRUCTIVE: HintedClasses = { allowed: new Set(["write", "execute", "financial"]), label: "not destructive" };
+const HINTED_NOT_READ_ONLY: HintedClasses = { allowed: new Set(["write", "execute", "destructive", "financial"]), label: "not read-only" };
+
 /** The class the server's explicit hints claim, or undefined when they claim nothing. Absent hints say nothing. */
-function hintedClasses(a: ToolAnnotations | undefined): { allowed: Set<Category>; label: string } | undefined {
+function hintedClasses(a: ToolAnnotations | undefined): HintedClasses | undefined {
   if (!a) return undefined;
-  if (a.readOnlyHint === true) return { allowed: new Set(["read"]), label: "read-only" };
-  if (a.destructiveHint === true) return { allowed: new Set(["destructive", "execute", "financial"]), label: "destructive" };
-  if (a.destructiveHint === false) return { allowed: new Set(["write", "execute", "financial"]), label: "not destructive" };
-  if (a.readOnlyHint === false) return { allowed: new Set(["write", "execute", "destructive", "financial"]), label: "not read-only" };
+  if (a.readOnlyHint === true) return HINTED_READ_ONLY;
+  if (a.destructiveHint === true) return HINTED_DESTRUCTIVE;
+  if (a.destructiveHint === false) return HINTED_NOT_DESTRUCTIVE;
+  if (a.readOnlyHint === false) return HINTED_NOT_READ_ONLY;
   return undefined;
 }
 
@@ -154,6 +166,18 @@ function argmax(scores: Record<Category, number>): Category | undefined {
   return best;
 }
 
+/** The most severe of a verb and the verbs joined to it ("get_or_delete" → destructive). */
+function mostSevereCategory(hit: VerbInfo & { joined: readonly VerbInfo[] }): Category {
+  let category = hit.category;
+  for (const j of hit.joined) if (SEVERITY[j.category] > SEVERITY[category]) category = j.category;
+  return category;
+}
+
+// Fields by name rather than a spread: spreading was a hot spot of the classifier.
+function copyScores(s: Record<Category, number>): Record<Category, number> {
+  return { read: s.read, write: s.write, execute: s.execute, destructive: s.destructive, financial: s.financial };
+}
+
 function joinNames(names: readonly string[]): string {
   const q = names.map((n) => quoteText(n, 60));
   if (q.length <= 1) return q.join("");
@@ -168,6 +192,12 @@ const CATEGORY_PHRASE: Record<Category, string> = {
   financial: "financial",
 };
 
+/** Verbs that send when their object is a message ("post_message", "create_email"). */
+const MESSAGE_WRITE_VERBS = new Set(["post", "reply", "publish", "create", "write", "respond", "share", "compose", "schedule"]);
+
+/** When siblings establish several domains, the one that matters most for risk places the tool. */
+const CONTEXT_PREFERENCE: readonly Domain[] = ["identity", "secrets", "payments", "database", "messaging", "infrastructure", "browser", "filesystem"];
+
 function decide(tool: ToolInput, r: ToolReading): Classification {
   const evidence = r.evidence;
   const signals: string[] = [];
@@ -178,7 +208,7 @@ function decide(tool: ToolInput, r: ToolReading): Classification {
   for (const e of evidence) add(e.signal);
 
   // 1. Category from the tool's own text.
-  const scores = { ...r.scores };
+  const scores = r.scores;
   let category: Category | undefined = argmax(scores);
   let ruleCategory = category;
   let fromOperations = false;
@@ -190,10 +220,12 @@ function decide(tool: ToolInput, r: ToolReading): Classification {
   }
 
   // 2. Siblings, when the tool's own text is thin.
-  let contextDomain: { domain: Domain; examples: string[]; server: boolean } | undefined;
+  let contextDomain: SiblingDomain | undefined;
   if (r.thin && r.context.length > 0) {
-    const prefer: Domain[] = ["identity", "secrets", "payments", "database", "messaging", "infrastructure", "browser", "filesystem"];
-    contextDomain = prefer.map((d) => r.context.find((c) => c.domain === d)).find((c) => c !== undefined);
+    for (const d of CONTEXT_PREFERENCE) {
+      contextDomain = r.context.find((c) => c.domain === d);
+      if (contextDomain) break;
+    }
     if (contextDomain) {
       const signal = contextDomain.domain === "identity" ? "context:iam_siblings" : `context:${contextDomain.domain}_siblings`;
       add(signal);
@@ -225,7 +257,7 @@ function decide(tool: ToolInput, r: ToolReading): Classification {
   let method: Classification["method"] = "rules";
   const a = tool.annotations;
   if (a) {
-    const withHints = { ...scores };
+    const withHints = copyScores(scores);
     if (a.readOnlyHint === true) withHints.read += WEIGHTS.annotationReadOnly;
     if (a.readOnlyHint === false) withHints.write += WEIGHTS.annotationWrite;
     if (a.destructiveHint === true && a.readOnlyHint !== true) withHints.destructive += WEIGHTS.annotationDestructive;
@@ -254,26 +286,26 @@ function decide(tool: ToolInput, r: ToolReading): Classification {
   const identityFromContext = contextDomain?.domain === "identity";
   if (changes && r.identityName && (r.identityName.strong || r.identityName.token !== "access")) {
     aggravate("identity", { signal: "identity", source: "name", quote: r.identityName.token, weight: 1 });
-  } else if (changes && (identityFromContext || (r.phrases.has("identity") && r.context.some((c) => c.domain === "identity")))) {
-    aggravate("identity", { signal: "identity", source: "siblings", quote: contextDomain?.examples.join(", ") ?? r.phrases.get("identity")!, weight: 1 });
+  } else if (changes && (identityFromContext || (r.phrases.identity !== undefined && r.context.some((c) => c.domain === "identity")))) {
+    aggravate("identity", { signal: "identity", source: "siblings", quote: contextDomain?.examples.join(", ") ?? r.phrases.identity!, weight: 1 });
   }
   if (r.secretName) aggravate("secrets", { signal: "secrets", source: "name", quote: r.secretName, weight: 1 });
   else if (r.secretArgument) aggravate("secrets", { signal: "secrets", source: "schema", quote: r.secretArgument, weight: 1 });
   else if (changes && contextDomain?.domain === "secrets") aggravate("secrets", { signal: "secrets", source: "siblings", quote: contextDomain.examples.join(", "), weight: 1 });
   if (changes) {
-    const bulk = r.bulkName ?? r.bulkArgument ?? r.phrases.get("bulk_scope");
+    const bulk = r.bulkName ?? r.bulkArgument ?? r.phrases.bulk_scope;
     if (bulk) aggravate("bulk_scope", { signal: "bulk_scope", source: r.bulkName ? "name" : r.bulkArgument ? "schema" : "description", quote: bulk, weight: 1 });
     const verb = r.nameVerb?.verb;
-    const sends = (verb && SEND_VERBS.has(verb)) || (r.messageObject && verb && ["post", "reply", "publish", "create", "write", "respond", "share", "compose", "schedule"].includes(verb));
+    const sends = (verb && SEND_VERBS.has(verb)) || (r.messageObject && verb && MESSAGE_WRITE_VERBS.has(verb));
     if (sends) aggravate("external_send", { signal: "external_send", source: "name", quote: tool.name, weight: 1 });
     else if (r.recipientArgument && category !== "destructive") aggravate("external_send", { signal: "external_send", source: "schema", quote: r.recipientArgument, weight: 1 });
-    else if (r.phrases.has("external_send")) aggravate("external_send", { signal: "external_send", source: "description", quote: r.phrases.get("external_send")!, weight: 1 });
+    else if (r.phrases.external_send !== undefined) aggravate("external_send", { signal: "external_send", source: "description", quote: r.phrases.external_send, weight: 1 });
     const infra = r.productionMention ?? (category !== "write" ? r.infraName : undefined);
     if (infra) aggravate("production_infra", { signal: "production_infra", source: r.productionMention ? "description" : "name", quote: infra, weight: 1 });
   }
   // Overwriting a file loses what was there: a write that cannot be undone.
   if (changes && category !== "destructive" && r.evidence.some((e) => e.signal === "overwrite")) {
-    aggravate("irreversible", { signal: "irreversible", source: "description", quote: r.phrases.get("overwrite") ?? r.overwriteArgument ?? "overwrite", weight: 1 });
+    aggravate("irreversible", { signal: "irreversible", source: "description", quote: r.phrases.overwrite ?? r.overwriteArgument ?? "overwrite", weight: 1 });
   }
   if (r.injection) aggravate("prompt_injection", { signal: "prompt_injection", source: "description", quote: quoteText(r.injection, 60), weight: 1 });
   if (r.emptyDescription) add("empty_description");
@@ -289,8 +321,8 @@ function decide(tool: ToolInput, r: ToolReading): Classification {
   // 7. Confidence: how many independent pieces agree with the outcome.
   const nv = r.nameVerb;
   const dv = r.descriptionVerb;
-  const dvCategory = dv ? [dv, ...dv.joined].reduce((x, y) => (SEVERITY[y.category] > SEVERITY[x.category] ? y : x)).category : undefined;
-  const nvCategory = nv ? [nv, ...nv.joined].reduce((x, y) => (SEVERITY[y.category] > SEVERITY[x.category] ? y : x)).category : undefined;
+  const dvCategory = dv ? mostSevereCategory(dv) : undefined;
+  const nvCategory = nv ? mostSevereCategory(nv) : undefined;
   // A write verb on a money object ("create_refund", "transfer_funds") agrees with financial.
   const moneyWrite = category === "financial" && (r.moneyObject !== undefined || r.evidence.some((e) => e.signal === "schema:amount_argument"));
   const nameAgrees = nvCategory === category || (moneyWrite && (nvCategory === "write" || nvCategory === "execute"));
@@ -310,11 +342,11 @@ function decide(tool: ToolInput, r: ToolReading): Classification {
     confidence = descAgrees ? (dv.ambiguous ? 0.7 : 0.85) : 0.55;
   } else confidence = 0.6;
   if (!noEvidence) {
-    const readClaim = r.phrases.has("read_only_claim");
+    const readClaim = r.phrases.read_only_claim !== undefined;
     if (readClaim && category === "read") confidence = Math.min(0.97, confidence + 0.03);
     if (readClaim && category !== "read") confidence = Math.min(confidence, 0.6);
     if (r.execKind && category === "execute") confidence = Math.min(0.97, confidence + 0.05);
-    if (r.phrases.has("irreversible") && category === "destructive") confidence = Math.min(0.97, confidence + 0.03);
+    if (r.phrases.irreversible !== undefined && category === "destructive") confidence = Math.min(0.97, confidence + 0.03);
   }
   if (hints && !conflict) confidence = Math.min(0.99, confidence + 0.03);
   if (conflict) confidence = Math.min(confidence, 0.6);
@@ -341,11 +373,11 @@ function decide(tool: ToolInput, r: ToolReading): Classification {
     sentences.push(`Its description does not say what it does; the server's other tools, ${joinNames(contextDomain.examples.slice(0, 2))}, place it in ${DOMAIN_LABEL[contextDomain.domain]}.`);
   }
   const said: string[] = [];
-  const ro = r.phrases.get("read_only_claim");
+  const ro = r.phrases.read_only_claim;
   if (ro) said.push(`claims '${ro}'`);
-  const irr = r.phrases.get("irreversible");
+  const irr = r.phrases.irreversible;
   if (irr) said.push(`says '${irr}'`);
-  const ex = r.phrases.get("execute_phrase");
+  const ex = r.phrases.execute_phrase;
   if (ex) said.push(`mentions '${ex}'`);
   if (said.length > 0) sentences.push(`The description ${said.join(" and ")}.`);
   if (r.execKind) sentences.push(`It takes a '${quoteText(r.execProperty!, 40)}' argument (${r.execKind === "sql" ? "SQL" : r.execKind} to execute).`);
@@ -365,7 +397,8 @@ function decide(tool: ToolInput, r: ToolReading): Classification {
   const verdict = `So it is ${CATEGORY_PHRASE[category]}: ${base} risk`;
   sentences.push(risk !== base ? `${verdict}, raised to ${risk} because ${why.join(" and ")}.` : `${verdict}.`);
 
-  const reason = reasonFor(r, category, aggravating, fromOperations);
+  // The reason is a phrase to build; rules that do not show it do not pay for it.
+  const reason = ruleHasReason(risk) ? reasonFor(r, category, aggravating, fromOperations) : "";
   const out: Classification = {
     category,
     risk,

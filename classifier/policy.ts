@@ -53,6 +53,11 @@ export function ruleForRisk(toolName: string, risk: Risk, reason: string): Rule 
   }
 }
 
+/** Whether ruleForRisk's rule for `risk` carries the reason: only approval and deny rules explain themselves. */
+export function ruleHasReason(risk: Risk): boolean {
+  return risk === "high" || risk === "critical";
+}
+
 export function decisionOf(rule: Rule): Decision {
   if (rule.action === "deny") return "deny";
   if (rule.action === "require_approval") return "approve";

@@ -21,7 +21,6 @@ import {
   OPERATION_PROPERTIES,
   OVERWRITE_WORDS,
   PATH_PROPERTIES,
-  PHRASES,
   RECIPIENT_PROPERTIES,
   SECRET_ABOUT,
   SECRET_PROPERTIES,
@@ -32,11 +31,11 @@ import {
   VERBS,
   WEIGHTS,
   type Domain,
-  type PhraseSignal,
 } from "./lexicon.js";
 import type { Category } from "./taxonomy.js";
 import type { ToolInput } from "./tool.js";
-import { textWords, tokenizeName, type NameTokens } from "./tokens.js";
+import { findPhrase, noPhrases, scanPhrases, type PhraseHits } from "./phrases.js";
+import { textWords, tokenizeName, WordReader, type NameTokens } from "./tokens.js";
 
 /** One piece of evidence, quoting the text it came from. */
 export interface Evidence {
@@ -88,22 +87,6 @@ export function nameVerb(word: string): VerbInfo | undefined {
   return NAME_VERBS.get(word);
 }
 
-interface Phrase {
-  words: string[];
-  text: string;
-  signal: PhraseSignal;
-}
-const PHRASE_INDEX = new Map<string, Phrase[]>();
-for (const [signal, list] of Object.entries(PHRASES) as [PhraseSignal, string[]][]) {
-  for (const text of list) {
-    const words = text.split(" ");
-    const first = words[0]!;
-    let bucket = PHRASE_INDEX.get(first);
-    if (!bucket) PHRASE_INDEX.set(first, (bucket = []));
-    bucket.push({ words, text, signal });
-  }
-}
-
 const DOMAIN_OF = new Map<string, Domain[]>();
 for (const [domain, words] of Object.entries(DOMAIN_TOKENS) as [Domain, string][]) {
   for (const w of words.split(/\s+/)) {
@@ -114,8 +97,32 @@ for (const [domain, words] of Object.entries(DOMAIN_TOKENS) as [Domain, string][
   }
 }
 
+/** What an argument's name says it carries; one lookup in ARGUMENT_ROLES gives all of them. */
+const ROLE = { amount: 1, currency: 2, recipient: 4, bulk: 8, secret: 16, content: 32, path: 64, overwrite: 128, operation: 256 } as const;
+const ARGUMENT_ROLES = new Map<string, number>();
+for (const [role, names] of [
+  [ROLE.amount, AMOUNT_PROPERTIES],
+  [ROLE.currency, CURRENCY_PROPERTIES],
+  [ROLE.recipient, RECIPIENT_PROPERTIES],
+  [ROLE.bulk, BULK_PROPERTIES],
+  [ROLE.secret, SECRET_PROPERTIES],
+  [ROLE.content, CONTENT_PROPERTIES],
+  [ROLE.path, PATH_PROPERTIES],
+  [ROLE.overwrite, OVERWRITE_WORDS],
+  [ROLE.operation, OPERATION_PROPERTIES],
+] as const) {
+  for (const name of names) ARGUMENT_ROLES.set(name, (ARGUMENT_ROLES.get(name) ?? 0) | role);
+}
+
 // Words every injection phrase in the lexicon contains one of (kept in step with PHRASES.prompt_injection).
-const INJECTION_PREFILTER = /ignore|disregard|forget|mention|reveal|instruction|mcp|rsa|ssh|scary|upset|prompt|tell|inform|notify|hide|must not|visible|pass (?:its|their)|otherwise|<|\[|[\u200b-\u200d\u2060-\u2064\u202a-\u202e\u2066-\u2069]|\udb40/i;
+// Phrases match word by word, so any run of non-word characters may separate a prefilter's words.
+const INJECTION_PREFILTER = /ignore|disregard|forget|mention|reveal|instruction|mcp|rsa|ssh|scary|upset|prompt|tell|inform|notify|hide|must[^a-z0-9]+not|visible|pass[^a-z0-9]+(?:its|their)|are[^a-z0-9]+now|otherwise|<|\[|[\u200b-\u200d\u2060-\u2064\u202a-\u202e\u2066-\u2069]|\udb40/i;
+// A character every INJECTION_PATTERNS match contains (kept in step with lexicon.ts): most text has none.
+const MARKUP_PREFILTER = /[<[\u200b-\u200d\u2060-\u2064\u202a-\u202e\u2066-\u2069\udb40]/;
+// A word of SQL_WORDS in lower-case text, as textWords splits it.
+const SQL_WORD = new RegExp(`(?<![a-z0-9])(?:${[...SQL_WORDS].join("|")})(?![a-z0-9])`);
+// "production" as a word of lower-case text, as textWords splits it.
+const PRODUCTION_WORD = /(?<![a-z0-9])production(?![a-z0-9])/;
 const STOP_WORDS = new Set("a an the to from in of for by with on and or into at as is its via".split(" "));
 const CONJUNCTIONS = new Set(["or", "and"]);
 const PREPOSITIONS = new Set("to from in of for by with on into at via".split(" "));
@@ -124,8 +131,9 @@ const ALL_CAPS = /^[A-Z\d]+$/;
 
 // ---- untrusted text ---------------------------------------------------------------------------
 
-// Controls, zero-width and bidi characters: never copied into a rationale.
-const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|[\ud800-\udfff]/g;
+// Controls, zero-width and bidi characters are never copied into a rationale: each run of them and of
+// whitespace becomes one space.
+const UNSAFE_OR_SPACE_RUN = /(?:[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff]|\s)+/g;
 
 // Anything quoteText would change: an unsafe character, a quote, whitespace other than one inner space.
 const NEEDS_CLEANING = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff']|[^\S ]|\s\s|^\s|\s$/;
@@ -133,66 +141,87 @@ const NEEDS_CLEANING = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2
 /** Tool text made safe to quote: no control or invisible characters, one line, at most `max` characters. */
 export function quoteText(text: string, max = 80): string {
   const head = text.length > max * 2 ? text.slice(0, max * 2) : text;
-  // Most names and descriptions are already clean: one test instead of four replacing passes.
-  const clean = NEEDS_CLEANING.test(head) ? head.replace(UNSAFE_CHARS, " ").replace(/\s+/g, " ").trim().replace(/'/g, "’") : head;
+  // Most names and descriptions are already clean: one test instead of three replacing passes.
+  const clean = NEEDS_CLEANING.test(head) ? head.replace(UNSAFE_OR_SPACE_RUN, " ").trim().replace(/'/g, "’") : head;
   if (clean.length <= max) return clean;
   return `${clean.slice(0, max - 1).trimEnd()}…`;
 }
 
 // ---- siblings ---------------------------------------------------------------------------------
 
+/** A domain the server's other tools (or its own description) establish, with up to three of those tools. */
+export interface SiblingDomain {
+  domain: Domain;
+  examples: readonly string[];
+  server: boolean;
+}
+
 /** What a server's tools and description say about its domain, computed once per server. */
 export interface ServerProfile {
   names: NameTokens[];
-  /** Per domain, the indexes of the tools that vote for it. */
-  votes: Map<Domain, number[]>;
-  /** Domains the server's own name or description names. */
-  serverDomains: Set<Domain>;
+  /** Per tool, the domains its own name votes for. */
+  toolVotes: Domain[][];
+  /** Each domain some tool votes for, in order of its first vote, with its voters' indexes in order. */
+  votes: { domain: Domain; voters: number[]; server: boolean }[];
+  /** Domains the server's own name or description names that no tool votes for. */
+  serverOnly: Domain[];
   toolNames: string[];
+  /** The siblings of a tool that votes for no domain: every voter is its sibling, so all such tools share this. */
+  commonContext: readonly SiblingDomain[];
 }
 
-function toolDomains(tokens: readonly string[]): Set<Domain> {
-  const found = new Set<Domain>();
+/** The domains a name's words vote for, in the order they first appear. */
+function toolDomains(tokens: readonly string[]): Domain[] {
+  const found: Domain[] = [];
   let weakIdentity = 0;
   for (const t of tokens) {
     const ds = DOMAIN_OF.get(t);
-    if (ds) for (const d of ds) found.add(d);
+    if (ds) for (const d of ds) if (!found.includes(d)) found.push(d);
     if (IDENTITY_WEAK.has(t)) weakIdentity++;
   }
   // "add_user_to_group": two weak identity words together are membership management.
-  if (weakIdentity >= 2) found.add("identity");
+  if (weakIdentity >= 2 && !found.includes("identity")) found.push("identity");
   return found;
 }
 
 export function buildProfile(context: { name: string; description?: string | undefined; tools: readonly ToolInput[] }): ServerProfile {
   const names = context.tools.map((t) => tokenizeName(t.name));
-  const votes = new Map<Domain, number[]>();
-  names.forEach((n, i) => {
-    for (const d of toolDomains(n.tokens)) {
-      const list = votes.get(d) ?? [];
-      list.push(i);
-      votes.set(d, list);
-    }
-  });
+  const toolVotes = names.map((n) => toolDomains(n.tokens));
   const serverWords = [...tokenizeName(context.name ?? "").tokens, ...textWords(context.description ?? "").slice(0, 60)];
   const serverDomains = toolDomains(serverWords);
-  return { names, votes, serverDomains, toolNames: context.tools.map((t) => t.name) };
+  const votes: ServerProfile["votes"] = [];
+  toolVotes.forEach((domains, i) => {
+    for (const domain of domains) {
+      const entry = votes.find((v) => v.domain === domain);
+      if (entry) entry.voters.push(i);
+      else votes.push({ domain, voters: [i], server: serverDomains.includes(domain) });
+    }
+  });
+  const serverOnly = serverDomains.filter((d) => !votes.some((v) => v.domain === d));
+  const profile: ServerProfile = { names, toolVotes, votes, serverOnly, toolNames: context.tools.map((t) => t.name), commonContext: [] };
+  profile.commonContext = siblingDomains(profile, -1);
+  return profile;
 }
 
 /** Domains the *other* tools (and the server's own text) establish, with up to three example siblings each. */
-function siblingDomains(profile: ServerProfile, self: number): { domain: Domain; examples: string[]; server: boolean }[] {
-  const out: { domain: Domain; examples: string[]; server: boolean }[] = [];
-  for (const [domain, idx] of profile.votes) {
-    const others = idx.filter((i) => i !== self);
-    const server = profile.serverDomains.has(domain);
-    if (others.length >= 2 || (others.length >= 1 && server)) {
-      out.push({ domain, examples: others.slice(0, 3).map((i) => profile.toolNames[i]!), server });
+function siblingDomains(profile: ServerProfile, self: number): SiblingDomain[] {
+  const out: SiblingDomain[] = [];
+  const own = self >= 0 ? profile.toolVotes[self]! : [];
+  for (const { domain, voters, server } of profile.votes) {
+    const others = own.includes(domain) ? voters.length - 1 : voters.length;
+    if (others >= 2 || (others >= 1 && server)) {
+      const examples: string[] = [];
+      for (let k = 0; k < voters.length && examples.length < 3; k++) if (voters[k] !== self) examples.push(profile.toolNames[voters[k]!]!);
+      out.push({ domain, examples, server });
     }
   }
-  for (const domain of profile.serverDomains) {
-    if (!profile.votes.has(domain)) out.push({ domain, examples: [], server: true });
-  }
+  for (const domain of profile.serverOnly) out.push({ domain, examples: [], server: true });
   return out;
+}
+
+/** The sibling domains of tool `self` (-1: a tool outside the list); work per tool does not grow with the server. */
+function contextOf(profile: ServerProfile, self: number): readonly SiblingDomain[] {
+  return self >= 0 && profile.toolVotes[self]!.length > 0 ? siblingDomains(profile, self) : profile.commonContext;
 }
 
 // ---- reading one tool -------------------------------------------------------------------------
@@ -226,7 +255,7 @@ export interface ToolReading {
   scores: Record<Category, number>;
   evidence: Evidence[];
   /** Flags for aggravating and other named signals; classify.ts turns them into signal names. */
-  phrases: Map<PhraseSignal, string>;
+  phrases: PhraseHits;
   execKind?: "sql" | "command" | "code" | "expression";
   execProperty?: string;
   moneyArgument?: string;
@@ -235,7 +264,7 @@ export interface ToolReading {
   secretArgument?: string;
   fileWrite?: string;
   overwriteArgument?: string;
-  operations?: { property: string; values: string[]; category: Category; value: string; verb: string };
+  operations?: { property: string; values: readonly string[]; category: Category; value: string; verb: string };
   identityName?: { token: string; strong: boolean };
   secretName?: string;
   moneyObject?: string;
@@ -247,7 +276,7 @@ export interface ToolReading {
   emptyDescription: boolean;
   /** The tool's own text says little: no description, or neither name nor description has a verb. */
   thin: boolean;
-  context: { domain: Domain; examples: string[]; server: boolean }[];
+  context: readonly SiblingDomain[];
 }
 
 function emptyScores(): Record<Category, number> {
@@ -272,41 +301,51 @@ function joinedAfter(words: readonly string[], i: number, to: number): VerbInfo[
   return joined;
 }
 
+function nameHit(v: VerbInfo, position: NameVerbPosition, index: number, joined: VerbInfo[], within?: string): NameVerbHit {
+  // Fields copied by name: spreading the lexicon entry here once took a fifth of the classifier's time.
+  const hit: NameVerbHit = { verb: v.verb, category: v.category, ambiguous: v.ambiguous, position, joined, index };
+  if (within) hit.within = within;
+  return hit;
+}
+
+/** The verb of words[from, to) by findNameVerb's precedence, if any. */
+function verbInRange(words: readonly string[], from: number, to: number): NameVerbHit | undefined {
+  const first = NAME_VERBS.get(words[from] ?? "");
+  if (first && !first.ambiguous) return nameHit(first, "begins", from, joinedAfter(words, from, to));
+  const last = NAME_VERBS.get(words[to - 1] ?? "");
+  if (last && !last.ambiguous && to - 1 > from) return nameHit(last, "ends", to - 1, joinedAfter(words, to - 1, to));
+  for (let i = from + 1; i < to - 1; i++) {
+    const v = NAME_VERBS.get(words[i]!);
+    if (v && !v.ambiguous) return nameHit(v, "contains", i, joinedAfter(words, i, to));
+  }
+  if (first) return nameHit(first, "begins", from, joinedAfter(words, from, to));
+  if (last && to - 1 > from) return nameHit(last, "ends", to - 1, joinedAfter(words, to - 1, to));
+  for (let i = from + 1; i < to - 1; i++) {
+    const v = NAME_VERBS.get(words[i]!);
+    if (v) return nameHit(v, "contains", i, joinedAfter(words, i, to));
+  }
+  return undefined;
+}
+
 /**
  * The verb of a name. Precedence: an unambiguous verb that begins the last segment (create_issue),
  * one that ends it (pods_delete, issue_read), any unambiguous verb (vm_create_from_template), then
- * ambiguous ones (post_message), then a verb embedded in a single word (tfdeploy, awsinspect).
+ * ambiguous ones (post_message); then the same in the namespace segments before it; then a verb
+ * embedded in a single word (tfdeploy, awsinspect).
  */
 function findNameVerb(tokens: NameTokens): NameVerbHit | undefined {
   const { tokens: words, lastSegmentStart } = tokens;
-  const ranges: [number, number][] = [[lastSegmentStart, words.length]];
-  if (lastSegmentStart > 0) ranges.push([0, lastSegmentStart]);
-  for (const [from, to] of ranges) {
-    const hit = (i: number, position: NameVerbPosition): NameVerbHit => {
-      const v = NAME_VERBS.get(words[i]!)!;
-      return { verb: v.verb, category: v.category, ambiguous: v.ambiguous, position, joined: joinedAfter(words, i, to), index: i };
-    };
-    const first = NAME_VERBS.get(words[from] ?? "");
-    if (first && !first.ambiguous) return hit(from, "begins");
-    const last = NAME_VERBS.get(words[to - 1] ?? "");
-    if (last && !last.ambiguous && to - 1 > from) return hit(to - 1, "ends");
-    for (let i = from + 1; i < to - 1; i++) {
-      const v = NAME_VERBS.get(words[i]!);
-      if (v && !v.ambiguous) return hit(i, "contains");
-    }
-    if (first) return hit(from, "begins");
-    if (last && to - 1 > from) return hit(to - 1, "ends");
-    for (let i = from + 1; i < to - 1; i++) if (NAME_VERBS.has(words[i]!)) return hit(i, "contains");
-  }
+  const hit = verbInRange(words, lastSegmentStart, words.length) ?? (lastSegmentStart > 0 ? verbInRange(words, 0, lastSegmentStart) : undefined);
+  if (hit) return hit;
   // Run-together names ("tfdeploy", "stackrollback"): a known verb of four letters or more at either end.
   for (let i = words.length - 1; i >= 0; i--) {
     const w = words[i]!;
     if (w.length < 6) continue;
     for (let k = Math.min(w.length - 2, 10); k >= 4; k--) {
       const suffix = NAME_VERBS.get(w.slice(w.length - k));
-      if (suffix && !suffix.ambiguous) return { verb: suffix.verb, category: suffix.category, ambiguous: suffix.ambiguous, position: "embeds", within: w, joined: [], index: i };
+      if (suffix && !suffix.ambiguous) return nameHit(suffix, "embeds", i, [], w);
       const prefix = NAME_VERBS.get(w.slice(0, k));
-      if (prefix && !prefix.ambiguous) return { verb: prefix.verb, category: prefix.category, ambiguous: prefix.ambiguous, position: "embeds", within: w, joined: [], index: i };
+      if (prefix && !prefix.ambiguous) return nameHit(prefix, "embeds", i, [], w);
     }
   }
   return undefined;
@@ -339,11 +378,11 @@ function findDescriptionVerb(description: string): DescriptionVerbHit | undefine
       const rest = head.slice(m.index);
       // The first clause: joined verbs ("Create or update") and the object ("a Kubernetes Pod") live here.
       const clauseEnd = rest.slice(0, 160).search(/[.;:\n(]/);
-      const clause = textWords(clauseEnd >= 0 ? rest.slice(0, clauseEnd) : rest.slice(0, 160));
+      const clause = new WordReader((clauseEnd >= 0 ? rest.slice(0, clauseEnd) : rest.slice(0, 160)).toLowerCase());
       const joined: VerbInfo[] = [];
       let j = 1;
-      while (j < clause.length) {
-        const w = clause[j]!;
+      let w: string | undefined;
+      while ((w = clause.at(j)) !== undefined) {
         if (CONJUNCTIONS.has(w)) {
           j++;
           continue;
@@ -354,10 +393,9 @@ function findDescriptionVerb(description: string): DescriptionVerbHit | undefine
         j++;
       }
       let k = j;
-      if (PARTICLES.has(clause[k] ?? "")) k++;
+      if (PARTICLES.has(clause.at(k) ?? "")) k++;
       const object: string[] = [];
-      while (k < clause.length && object.length < 4) {
-        const w = clause[k]!;
+      while (object.length < 4 && (w = clause.at(k)) !== undefined) {
         if (STOP_WORDS.has(w)) {
           if (object.length > 0) break;
           if (w === "a" || w === "an" || w === "the") object.push(w);
@@ -373,68 +411,30 @@ function findDescriptionVerb(description: string): DescriptionVerbHit | undefine
   return undefined;
 }
 
-/** Like scanPhrases, for one signal only. */
-function scanPhrasesFor(words: readonly string[], into: Map<PhraseSignal, string>, signal: PhraseSignal): void {
-  for (let i = 0; i < words.length; i++) {
-    const bucket = PHRASE_INDEX.get(words[i]!);
-    if (!bucket) continue;
-    for (const p of bucket) {
-      if (p.signal !== signal) continue;
-      let ok = true;
-      for (let k = 1; k < p.words.length; k++) {
-        if (words[i + k] !== p.words[k]) {
-          ok = false;
-          break;
-        }
-      }
-      if (ok) {
-        into.set(signal, p.text);
-        return;
-      }
-    }
-  }
-}
-
-/** Scans words for lexicon phrases; the first quote per signal is kept. */
-function scanPhrases(words: readonly string[], into: Map<PhraseSignal, string>): void {
-  for (let i = 0; i < words.length; i++) {
-    const bucket = PHRASE_INDEX.get(words[i]!);
-    if (!bucket) continue;
-    for (const p of bucket) {
-      if (into.has(p.signal)) continue;
-      let ok = true;
-      for (let k = 1; k < p.words.length; k++) {
-        if (words[i + k] !== p.words[k]) {
-          ok = false;
-          break;
-        }
-      }
-      if (ok) into.set(p.signal, p.text);
-    }
-  }
-}
-
 interface PropertyView {
   name: string;
+  /** The name in snake_case, as the lexicon lists arguments: filePath → file_path. */
   key: string;
   description: string;
-  type: unknown;
-  enumValues: string[];
+  enumValues: readonly string[];
 }
+
+const NO_VALUES: readonly string[] = [];
 
 function schemaProperties(schema: Record<string, unknown> | undefined): PropertyView[] {
   const props = schema?.properties;
   if (!props || typeof props !== "object") return [];
   const out: PropertyView[] = [];
-  for (const [name, raw] of Object.entries(props as Record<string, unknown>)) {
+  for (const name of Object.keys(props)) {
+    const raw = (props as Record<string, unknown>)[name];
     const p = (raw && typeof raw === "object" ? raw : {}) as Record<string, unknown>;
-    const en = Array.isArray(p.enum) ? p.enum.filter((v): v is string => typeof v === "string") : [];
+    const description = p.description;
+    const en = p.enum;
     out.push({
       name,
       key: /[A-Z-]/.test(name) ? name.replace(/([a-z])([A-Z])/g, "$1_$2").toLowerCase().replace(/-/g, "_") : name,
-      description: typeof p.description === "string" ? p.description : "",
-      type: p.type,
-      enumValues: en,
+      description: typeof description === "string" ? description : "",
+      enumValues: Array.isArray(en) ? en.filter((v): v is string => typeof v === "string") : NO_VALUES,
     });
   }
   return out;
@@ -445,7 +445,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   const tokens = precomputed ?? tokenizeName(tool.name);
   const scores = emptyScores();
   const evidence: Evidence[] = [];
-  const phrases = new Map<PhraseSignal, string>();
+  const phrases = noPhrases();
   const description = (tool.description ?? "").trim();
   const emptyDescription = description.length === 0;
 
@@ -496,6 +496,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   }
 
   // Description: leading verb, phrases, injection.
+  let lowerDescription = "";
   let dv: DescriptionVerbHit | undefined;
   let injection: string | undefined;
   let productionMention: string | undefined;
@@ -509,20 +510,22 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
       evidence.push({ signal: `description_verb:${dv.verb}`, source: "description", quote: dv.quote, weight });
       for (const j of dv.joined) evidence.push({ signal: `description_verb:${j.verb}`, source: "description", quote: dv.quote, weight: 0 });
     }
-    const dwords = textWords(description);
-    scanPhrases(dwords, phrases);
-    if (dwords.includes("production")) productionMention = "production";
-    for (const re of INJECTION_PATTERNS) {
-      const m = re.exec(description);
-      if (m) {
-        injection = m[0].length > 1 && /\S/.test(m[0]) && !/^[\u200b-\u206f\udb40\udc00-\udfff]+$/.test(m[0]) ? m[0] : "hidden characters";
-        break;
+    lowerDescription = description.toLowerCase();
+    scanPhrases(lowerDescription, phrases);
+    if (PRODUCTION_WORD.test(lowerDescription)) productionMention = "production";
+    if (MARKUP_PREFILTER.test(description)) {
+      for (const re of INJECTION_PATTERNS) {
+        const m = re.exec(description);
+        if (m) {
+          injection = m[0].length > 1 && /\S/.test(m[0]) && !/^[\u200b-\u206f\udb40\udc00-\udfff]+$/.test(m[0]) ? m[0] : "hidden characters";
+          break;
+        }
       }
     }
   }
   if (tool.title) {
     // Titles are short; they add phrases (e.g. "read-only") but never a leading verb of their own.
-    scanPhrases(textWords(tool.title), phrases);
+    scanPhrases(tool.title.toLowerCase(), phrases);
   }
 
   // Input schema.
@@ -538,9 +541,9 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   let hasPath: string | undefined;
   let overwriteArgument: string | undefined;
   let operations: ToolReading["operations"];
-  const lowerDescription = emptyDescription ? "" : description.toLowerCase();
   for (const p of props) {
-    const kind = EXEC_PROPERTIES[p.key];
+    // Own keys only: an argument named "constructor" or "__proto__" is not an exec argument.
+    const kind = Object.hasOwn(EXEC_PROPERTIES, p.key) ? EXEC_PROPERTIES[p.key] : undefined;
     if (kind && !execKind) {
       // "code" and "expression" are often data (a country code, a filter); they count when described as run.
       const described = /\b(?:run|runs|execute|executes|executed|evaluate|evaluated|eval|shell|sql|script)\b/i.test(p.description);
@@ -549,25 +552,21 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
         execProperty = p.name;
       }
     }
-    if ((p.key === "query" || p.key === "queries") && !execKind) {
-      const text = `${p.description} ${lowerDescription.slice(0, 300)}`.toLowerCase();
-      for (const w of textWords(text)) {
-        if (SQL_WORDS.has(w)) {
-          execKind = "sql";
-          execProperty = p.name;
-          break;
-        }
-      }
+    // A `query` is SQL when its own description or the start of the tool's says so.
+    if ((p.key === "query" || p.key === "queries") && !execKind && (SQL_WORD.test(p.description.toLowerCase()) || SQL_WORD.test(lowerDescription.slice(0, 300)))) {
+      execKind = "sql";
+      execProperty = p.name;
     }
-    if (AMOUNT_PROPERTIES.has(p.key)) moneyArgument ??= p.name;
-    if (CURRENCY_PROPERTIES.has(p.key)) hasCurrency = true;
-    if (RECIPIENT_PROPERTIES.has(p.key)) recipientArgument ??= p.name;
-    if (BULK_PROPERTIES.has(p.key)) bulkArgument ??= p.name;
-    if (SECRET_PROPERTIES.has(p.key)) secretArgument ??= p.name;
-    if (CONTENT_PROPERTIES.has(p.key)) hasContent ??= p.name;
-    if (PATH_PROPERTIES.has(p.key)) hasPath ??= p.name;
-    if (OVERWRITE_WORDS.has(p.key) || p.enumValues.some((v) => OVERWRITE_WORDS.has(v.toLowerCase()))) overwriteArgument ??= p.name;
-    if (OPERATION_PROPERTIES.has(p.key) && p.enumValues.length > 0 && !operations) {
+    const roles = ARGUMENT_ROLES.get(p.key) ?? 0;
+    if (roles & ROLE.amount) moneyArgument ??= p.name;
+    if (roles & ROLE.currency) hasCurrency = true;
+    if (roles & ROLE.recipient) recipientArgument ??= p.name;
+    if (roles & ROLE.bulk) bulkArgument ??= p.name;
+    if (roles & ROLE.secret) secretArgument ??= p.name;
+    if (roles & ROLE.content) hasContent ??= p.name;
+    if (roles & ROLE.path) hasPath ??= p.name;
+    if ((roles & ROLE.overwrite) || p.enumValues.some((v) => OVERWRITE_WORDS.has(v.toLowerCase()))) overwriteArgument ??= p.name;
+    if ((roles & ROLE.operation) && p.enumValues.length > 0 && !operations) {
       let best: VerbInfo | undefined;
       let bestValue = "";
       for (const value of p.enumValues) {
@@ -605,23 +604,23 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   }
 
   // Phrases that weigh toward a category.
-  const readOnly = phrases.get("read_only_claim");
+  const readOnly = phrases.read_only_claim;
   if (readOnly) {
     scores.read += WEIGHTS.readOnlyClaim;
     evidence.push({ signal: "read_only_claim", source: "description", quote: readOnly, weight: WEIGHTS.readOnlyClaim });
   }
-  const irreversible = phrases.get("irreversible");
+  const irreversible = phrases.irreversible;
   if (irreversible) {
     scores.destructive += WEIGHTS.irreversible;
     evidence.push({ signal: "irreversible", source: "description", quote: irreversible, weight: WEIGHTS.irreversible });
   }
-  const overwrite = phrases.get("overwrite") ?? (overwriteArgument ? `${overwriteArgument}` : undefined);
+  const overwrite = phrases.overwrite ?? (overwriteArgument ? `${overwriteArgument}` : undefined);
   // Overwriting counts as destruction for files (a field "replaced" by an update is an ordinary write).
   if (overwrite && (fileWrite || words.includes("file") || words.includes("files"))) {
     scores.destructive += WEIGHTS.overwrite;
-    evidence.push({ signal: "overwrite", source: phrases.has("overwrite") ? "description" : "schema", quote: overwrite, weight: WEIGHTS.overwrite });
+    evidence.push({ signal: "overwrite", source: phrases.overwrite !== undefined ? "description" : "schema", quote: overwrite, weight: WEIGHTS.overwrite });
   }
-  const execPhrase = phrases.get("execute_phrase");
+  const execPhrase = phrases.execute_phrase;
   if (execPhrase) {
     scores.execute += WEIGHTS.executePhrase;
     evidence.push({ signal: "execute_phrase", source: "description", quote: execPhrase, weight: WEIGHTS.executePhrase });
@@ -633,47 +632,46 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     for (const p of props) if (p.description) joined += ` ${p.description}`;
     // Most argument descriptions hold none of the words an injection needs: check cheaply first.
     if (joined && INJECTION_PREFILTER.test(joined)) {
-      const found = new Map<PhraseSignal, string>();
-      scanPhrasesFor(textWords(joined), found, "prompt_injection");
-      const hit = found.get("prompt_injection") ?? (INJECTION_PATTERNS.some((re) => re.test(joined)) ? "model-aimed markup in an argument description" : undefined);
+      const hit = findPhrase(joined.toLowerCase(), "prompt_injection") ?? (INJECTION_PATTERNS.some((re) => re.test(joined)) ? "model-aimed markup in an argument description" : undefined);
       if (hit) injection = hit;
     }
   }
-  if (!injection) injection = phrases.get("prompt_injection");
+  if (!injection) injection = phrases.prompt_injection;
 
   const thin = emptyDescription || description.length < 12 || (!nv && !dv);
-  const context = profile ? siblingDomains(profile, self) : [];
+  const context = profile ? contextOf(profile, self) : [];
 
-  const reading: ToolReading = {
+  // Every field present, absent ones undefined: readings of one shape keep decide()'s property reads monomorphic.
+  return {
     tokens,
+    nameVerb: nv,
+    descriptionVerb: dv,
     object,
     scores,
     evidence,
     phrases,
+    execKind,
+    execProperty,
+    moneyArgument,
+    recipientArgument,
+    bulkArgument,
+    secretArgument,
+    fileWrite,
+    // An unnamed argument ("") with an overwrite option counts as no overwrite argument.
+    overwriteArgument: overwriteArgument || undefined,
+    operations,
+    identityName,
+    secretName,
+    moneyObject,
+    messageObject,
+    bulkName,
+    infraName,
+    productionMention,
+    injection,
     emptyDescription,
     thin,
     context,
   };
-  if (nv) reading.nameVerb = nv;
-  if (dv) reading.descriptionVerb = dv;
-  if (execKind) reading.execKind = execKind;
-  if (execProperty) reading.execProperty = execProperty;
-  if (moneyArgument) reading.moneyArgument = moneyArgument;
-  if (recipientArgument) reading.recipientArgument = recipientArgument;
-  if (bulkArgument) reading.bulkArgument = bulkArgument;
-  if (secretArgument) reading.secretArgument = secretArgument;
-  if (fileWrite) reading.fileWrite = fileWrite;
-  if (overwriteArgument) reading.overwriteArgument = overwriteArgument;
-  if (operations) reading.operations = operations;
-  if (identityName) reading.identityName = identityName;
-  if (secretName) reading.secretName = secretName;
-  if (moneyObject) reading.moneyObject = moneyObject;
-  if (messageObject) reading.messageObject = messageObject;
-  if (bulkName) reading.bulkName = bulkName;
-  if (infraName) reading.infraName = infraName;
-  if (productionMention) reading.productionMention = productionMention;
-  if (injection) reading.injection = injection;
-  return reading;
 }
 
 export { SEND_VERBS };

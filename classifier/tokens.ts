@@ -37,3 +37,32 @@ const TEXT_WORD = /[a-z0-9]+/g;
 export function textWords(text: string): string[] {
   return text.toLowerCase().match(TEXT_WORD) ?? [];
 }
+
+/** A character of textWords' words, by its code: a–z → 0–25, 0–9 → 26–35; anything else → -1. */
+export function wordCharIndex(code: number): number {
+  if (code >= 97 && code <= 122) return code - 97;
+  if (code >= 48 && code <= 57) return code - 22;
+  return -1;
+}
+
+/** textWords of lower-case text, split only as far as they are read: for callers that need the first few. */
+export class WordReader {
+  private readonly words: string[] = [];
+  private pos = 0;
+
+  constructor(private readonly lower: string) {}
+
+  /** The i-th word, or undefined past the last. */
+  at(i: number): string | undefined {
+    const { lower, words } = this;
+    while (words.length <= i && this.pos < lower.length) {
+      let start = this.pos;
+      while (start < lower.length && wordCharIndex(lower.charCodeAt(start)) < 0) start++;
+      let end = start;
+      while (end < lower.length && wordCharIndex(lower.charCodeAt(end)) >= 0) end++;
+      this.pos = end;
+      if (end > start) words.push(lower.slice(start, end));
+    }
+    return words[i];
+  }
+}

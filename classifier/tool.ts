@@ -12,9 +12,18 @@ export const toolAnnotationsSchema = z
   .loose();
 export type ToolAnnotations = z.infer<typeof toolAnnotationsSchema>;
 
+/**
+ * MCP recommends names of at most 128 characters; a name is a key of the catalog, and a btree index
+ * entry must fit in a third of a page (about 2.7 kB), so anything over this is rejected at the door.
+ */
+export const MAX_TOOL_NAME_BYTES = 1_000;
+
 export const toolInputSchema = z
   .object({
-    name: z.string().min(1),
+    name: z
+      .string()
+      .min(1)
+      .refine((name) => Buffer.byteLength(name, "utf8") <= MAX_TOOL_NAME_BYTES, `longer than ${MAX_TOOL_NAME_BYTES} bytes`),
     title: z.string().optional(),
     description: z.string().nullish().transform((d) => d ?? undefined),
     inputSchema: z.record(z.string(), z.unknown()).optional(),

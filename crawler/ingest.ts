@@ -2,8 +2,8 @@
 import type { ToolInput } from "../classifier/tool.js";
 import type { AliasUpsert, ServerUpsert, SourceRowUpsert } from "../db/queries.js";
 import type { ToolDefinition, ToolOrigin } from "../db/tools.js";
-import { contentHash } from "./hash.js";
-import { storable } from "./sanitize.js";
+import { contentHash, textHash } from "./hash.js";
+import { mayBeUnstorable, storable } from "./sanitize.js";
 import type { SourceName, SourceRecord } from "./records.js";
 
 /**
@@ -63,10 +63,28 @@ export function toolDefinition(tool: ToolInput): ToolDefinition {
   return { ...def, contentHash: contentHash(def) };
 }
 
+/** A record's raw JSON hashed as the source sent it, and whether it may need sanitizing before storage. */
+export interface RecordDigest {
+  hash: string;
+  clean: boolean;
+}
+
+/**
+ * Hashes the raw record over its JSON as parsed: a source lists an unchanged record with the same
+ * bytes, so key order need not be canonical here (tools, which several origins describe, are
+ * hashed canonically in toolDefinition). The same text tells whether sanitizing can be skipped.
+ */
+export function digestRecord(record: SourceRecord): RecordDigest {
+  const text = JSON.stringify(record.raw) ?? "null";
+  return { hash: textHash(text), clean: !mayBeUnstorable(text) };
+}
+
 /** One row per server (the record that outranks the others on the page), one per record, one per alias. */
-export function pageRows(input: readonly SourceRecord[], etag?: string): PageRows & { sanitized: number } {
+export function pageRows(input: readonly SourceRecord[], digests: readonly RecordDigest[] = input.map(digestRecord)): PageRows & { sanitized: number } {
   let sanitized = 0;
-  const records = input.map((r) => {
+  const records = input.map((r, i) => {
+    // Every stored string comes from the raw record, so a clean raw means a clean record.
+    if (digests[i]!.clean) return r;
     const { value, replaced } = storable(r);
     if (replaced) sanitized += 1;
     return value;
@@ -74,7 +92,7 @@ export function pageRows(input: readonly SourceRecord[], etag?: string): PageRow
   const best = new Map<string, { record: SourceRecord; rank: number }>();
   const sources = new Map<string, SourceRowUpsert>();
   const aliases = new Map<string, AliasUpsert>();
-  for (const record of records) {
+  records.forEach((record, i) => {
     const key = record.server.key;
     const rank = canonicalRank(record);
     const current = best.get(key);
@@ -87,13 +105,12 @@ export function pageRows(input: readonly SourceRecord[], etag?: string): PageRow
       serverKey: key,
       isLatest: record.isLatest,
       raw: record.raw,
-      contentHash: contentHash(record.raw),
-      ...(etag ? { etag } : {}),
+      contentHash: digests[i]!.hash,
     });
     for (const a of record.aliases) {
       aliases.set(`${a.kind}\u0000${a.value}\u0000${key}`, { kind: a.kind, value: a.value, serverKey: key, source: record.source });
     }
-  }
+  });
   const toolListings = records.flatMap((r) =>
     r.tools && r.source !== "registry" ? [{ serverKey: r.server.key, origin: r.source, tools: r.tools.map(toolDefinition) }] : [],
   );

@@ -2,18 +2,26 @@
 import type { Catalog } from "../db/client.js";
 import {
   aliasOwners,
+  analyzeChangedTables,
   completeCrawl,
   existingServerKeys,
   failAbandonedRuns,
   finishRun,
   getSourceState,
+  markPageSeen,
   serverCountsForRun,
   startRun,
+  storedPages,
+  storedRecords,
   writeSourcePage,
+  type Checkpoint,
+  type PageInfo,
+  type PageWrite,
   type ServerCounts,
+  type StoredPage,
 } from "../db/queries.js";
-import type { PageFetcher } from "./fetcher.js";
-import { applyResolutions, pageRows } from "./ingest.js";
+import type { PageFetcher, PageResponse } from "./fetcher.js";
+import { applyResolutions, digestRecord, pageRows, type RecordDigest } from "./ingest.js";
 import type { IntrospectResult } from "./introspect-stage.js";
 import { indexOwners, resolveRecord } from "./resolve.js";
 import { silentProgress, type ProgressReporter, type SourceProgress } from "./progress.js";
@@ -33,6 +41,11 @@ export interface RefreshOptions {
   introspect?: (db: Catalog["db"], runId: number, signal?: AbortSignal) => Promise<IntrospectResult>;
   /** The classify stage (crawler/classify-stage.ts), run after the sources over every new or changed tool. */
   classify?: (db: Catalog["db"], signal?: AbortSignal) => Promise<{ classified: number }>;
+  /**
+   * Classifies the tools of a server a page creates as the page is written (classifyServerTools), so
+   * the classify stage need not read them back; with `classify`, which handles everything else.
+   */
+  classifyTools?: PageWrite["classifyFresh"];
   /** Recorded in the run row so a run can be explained later. */
   describe?: Record<string, unknown>;
   now?: () => Date;
@@ -42,9 +55,15 @@ export interface SourceSummary {
   mode: "full" | "incremental";
   since?: string;
   resumed: boolean;
+  /** Pages walked, including those answered 304 Not Modified. */
   pages: number;
+  /** Pages answered 304 to a conditional request: unchanged since the last crawl, neither parsed nor written. */
+  notModified: number;
   requests: number;
+  /** Records parsed from the pages fetched whole. */
   records: number;
+  /** Of those, records whose raw JSON was as stored: not written again. */
+  unchangedRecords: number;
   skipped: number;
   /** Why items were skipped: a few examples, with the count of each reason. */
   skippedReasons: Record<string, number>;
@@ -54,7 +73,15 @@ export interface SourceSummary {
   merged: number;
   /** Records whose identity pointed at several servers, kept apart as unsafe to merge. */
   ambiguous: number;
+  /** Servers this full crawl found no source listing any more: marked gone. */
+  gone: number;
+  /**
+   * Servers that would have gone but were kept: more than MAX_GONE_SHARE of the source at once looks
+   * like a broken source, not a real removal (db/queries.ts).
+   */
+  goneWithheld: number;
   errors: string[];
+  durationMs: number;
 }
 
 export interface ToolCounts {
@@ -74,6 +101,8 @@ export interface RefreshSummary {
   tools: ToolCounts;
   /** Live tools/list outcomes, when the run introspected. */
   introspection?: IntrospectResult;
+  /** Wall time of each stage: the sources' crawls, the live listing, the classifier, statistics for the tables written. */
+  stageMs: { crawl: number; introspect: number; classify: number; analyze: number };
   durationMs: number;
 }
 
@@ -103,6 +132,17 @@ export const DEFAULT_MAX_PAGES = 100_000;
 /** Counted among skippedReasons: records kept, with NUL bytes or lone surrogates replaced by U+FFFD. */
 const SANITIZED = "stored with unstorable characters (NUL, lone surrogates) replaced by U+FFFD";
 
+/**
+ * A failed query as one line that says why: the driver's reason (a lost connection, a constraint),
+ * not only which statement (drizzle's "Failed query: …" keeps the reason in `cause`).
+ */
+function withCause(e: unknown): Error {
+  if (!(e instanceof Error)) return new Error(String(e));
+  const cause = e.cause instanceof Error ? e.cause.message : undefined;
+  if (!cause || e.message.includes(cause)) return e;
+  return new Error(`${cause} (${e.message.split("\n")[0]!.slice(0, 200)})`, { cause: e });
+}
+
 export async function refresh(catalog: Catalog, options: RefreshOptions): Promise<RefreshSummary> {
   const release = await catalog.tryLockRefresh();
   if (!release) throw new RefreshBusyError(catalog.location);
@@ -114,8 +154,9 @@ export async function refresh(catalog: Catalog, options: RefreshOptions): Promis
       return await runStages(catalog, runId, options, started);
     } catch (e) {
       // A stage that broke outright (the database went away, an interrupt) still closes its run record.
-      await finishRun(catalog.db, runId, { status: "failed", sources: {}, servers: await serverCountsForRun(catalog.db, runId).catch(() => ({ added: 0, updated: 0, unchanged: 0, removed: 0 })), error: (e as Error).message ?? String(e) }).catch(() => {});
-      throw e;
+      const error = withCause(e);
+      await finishRun(catalog.db, runId, { status: "failed", sources: {}, servers: await serverCountsForRun(catalog.db, runId).catch(() => ({ added: 0, updated: 0, unchanged: 0, removed: 0 })), error: error.message }).catch(() => {});
+      throw error;
     }
   } finally {
     await release();
@@ -125,24 +166,43 @@ export async function refresh(catalog: Catalog, options: RefreshOptions): Promis
 async function runStages(catalog: Catalog, runId: number, options: RefreshOptions, started: number): Promise<RefreshSummary> {
   const summaries: Partial<Record<SourceName, SourceSummary>> = {};
   const tools: ToolCounts = { added: 0, changed: 0, removed: 0, unchanged: 0, classified: 0 };
+  const stageMs = { crawl: 0, introspect: 0, classify: 0, analyze: 0 };
+  let mark = Date.now();
+  const lap = () => {
+    const t = Date.now();
+    const ms = t - mark;
+    mark = t;
+    return ms;
+  };
   for (const source of options.sources) {
     summaries[source.name] = await crawlSource(catalog, source, runId, options, tools);
   }
+  stageMs.crawl = lap();
   let introspection: IntrospectResult | undefined;
   if (options.introspect) {
     // One server failing is recorded on that server; only a broken stage (the database) fails the run.
     introspection = await options.introspect(catalog.db, runId, options.signal);
     for (const k of ["added", "changed", "removed", "unchanged"] as const) tools[k] += introspection.tools[k];
+    stageMs.introspect = lap();
   }
   const errors = Object.entries(summaries).flatMap(([name, s]) => (s?.errors ?? []).map((e) => (e.startsWith(`${name}:`) ? e : `${name}: ${e}`)));
   if (options.classify) {
     try {
-      tools.classified = (await options.classify(catalog.db, options.signal)).classified;
+      tools.classified += (await options.classify(catalog.db, options.signal)).classified;
     } catch (e) {
       options.signal?.throwIfAborted();
       errors.push(`classify: ${(e as Error).message}`);
     }
+    stageMs.classify = lap();
   }
+  // Statistics for what the run wrote, so lookups plan well right after a big run.
+  try {
+    await analyzeChangedTables(catalog.db);
+  } catch (e) {
+    options.signal?.throwIfAborted();
+    errors.push(`analyze: ${withCause(e).message}`);
+  }
+  stageMs.analyze = lap();
   const status = errors.length ? "failed" : "succeeded";
   const servers = await serverCountsForRun(catalog.db, runId);
   await finishRun(catalog.db, runId, {
@@ -152,7 +212,7 @@ async function runStages(catalog: Catalog, runId: number, options: RefreshOption
     tools: { ...tools, ...(introspection ? { introspection } : {}) },
     ...(errors.length ? { error: errors.join("; ") } : {}),
   });
-  return { runId, status, sources: summaries, servers, tools, ...(introspection ? { introspection } : {}), durationMs: Date.now() - started };
+  return { runId, status, sources: summaries, servers, tools, ...(introspection ? { introspection } : {}), stageMs, durationMs: Date.now() - started };
 }
 
 /**
@@ -186,8 +246,7 @@ async function fetchDetails(source: Source, records: SourceRecord[], fetcher: Pa
 async function resolvePage(catalog: Catalog, records: SourceRecord[], summary: SourceSummary): Promise<{ targetOf: Map<string, string>; renames: { from: string; to: string }[] }> {
   const byKey = new Map<string, Alias[]>();
   for (const r of records) byKey.set(r.server.key, [...(byKey.get(r.server.key) ?? []), ...r.aliases]);
-  const owners = await aliasOwners(catalog.db, records.flatMap((r) => r.aliases));
-  const existingKeys = await existingServerKeys(catalog.db, [...byKey.keys()]);
+  const [owners, existingKeys] = await Promise.all([aliasOwners(catalog.db, records.flatMap((r) => r.aliases)), existingServerKeys(catalog.db, [...byKey.keys()])]);
   const registryKeys = new Set(owners.filter((o) => o.registryNamed).map((o) => o.serverKey));
   const known = { owners: indexOwners(owners), existingKeys, registryKeys };
   const targetOf = new Map<string, string>();
@@ -207,11 +266,15 @@ async function resolvePage(catalog: Catalog, records: SourceRecord[], summary: S
   return { targetOf, renames };
 }
 
+/** A page request under way: started before the previous page is written, awaited after. */
+type Fetch = Promise<{ url: string; stored?: StoredPage; response: PageResponse } | { url: string; error: unknown }>;
+
 async function crawlSource(catalog: Catalog, source: Source, runId: number, options: RefreshOptions, toolCounts: ToolCounts): Promise<SourceSummary> {
   const now = options.now ?? (() => new Date());
   const progress = options.progress ?? silentProgress;
   const fetcher = options.fetcherFor(source.name);
   const state = await getSourceState(catalog.db, source.name);
+  const started = Date.now();
 
   // Resume a crawl a killed run left half done, unless --full asks to start over from a non-full one.
   const resumable = state?.cursor && state.mode && (state.mode === "full" || !options.full);
@@ -221,71 +284,179 @@ async function crawlSource(catalog: Catalog, source: Source, runId: number, opti
       ? "full"
       : "incremental";
   const since = mode === "incremental" ? (state?.watermark ?? undefined) : undefined;
-  let cursor: string | null = resumable ? state.cursor : null;
+  const cursor: string | null = resumable ? state.cursor : null;
   let pendingWatermark: string | null = resumable ? (state.pendingWatermark ?? null) : null;
   const crawlStartedAt = resumable && state.crawlStartedAt ? state.crawlStartedAt : now().toISOString();
+  // A crawl resumed from before pages were kept cannot tell what it saw earlier: it settles no removals.
+  const crawlRunId = resumable ? (state.crawlRunId ?? null) : runId;
 
-  const summary: SourceSummary = { mode, ...(since ? { since } : {}), resumed: !!resumable, pages: 0, requests: 0, records: 0, skipped: 0, skippedReasons: {}, detailErrors: 0, merged: 0, ambiguous: 0, errors: [] };
+  // A full walk asks each page it has an ETag for with If-None-Match. Not for sources with detail
+  // pages: an unchanged list page says nothing about the details behind it.
+  const conditional = mode === "full" && !source.detailUrl;
+  const pages = conditional ? await storedPages(catalog.db, source.name) : new Map<string, StoredPage>();
+
+  const summary: SourceSummary = { mode, ...(since ? { since } : {}), resumed: !!resumable, pages: 0, notModified: 0, requests: 0, records: 0, unchangedRecords: 0, skipped: 0, skippedReasons: {}, detailErrors: 0, merged: 0, ambiguous: 0, gone: 0, goneWithheld: 0, errors: [], durationMs: 0 };
   const p: SourceProgress = { source: source.name, mode, pages: 0, requests: 0, records: 0, skipped: 0, startedAt: Date.now() };
   progress.sourceStarted(p);
   const seenCursors = new Set<string>();
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
-  try {
-    for (;;) {
-      options.signal?.throwIfAborted();
-      if (summary.pages >= maxPages) throw new SourceError(source.name, summary.pages + 1, `stopped after ${maxPages} pages (pagination does not end)`);
-      const url = source.pageUrl(cursor, { ...(since ? { since } : {}) });
-      let response;
-      try {
-        response = await fetcher.getJson(url, { headers: source.headers?.() ?? {}, ...(options.signal ? { signal: options.signal } : {}) });
-      } catch (e) {
-        throw new SourceError(source.name, summary.pages + 1, (e as Error).message, { cause: e });
-      }
-      summary.requests += response.attempts;
-      if (response.status === 304) break;
-      let page;
-      try {
-        page = source.parsePage(response.body);
-      } catch (e) {
-        throw new SourceError(source.name, summary.pages + 1, (e as Error).message, { cause: e });
-      }
+  const start = (at: string | null): Fetch => {
+    const url = source.pageUrl(at, { ...(since ? { since } : {}) });
+    const stored = pages.get(url);
+    const etag = stored?.etag ?? undefined;
+    return fetcher
+      .getJson(url, { headers: source.headers?.() ?? {}, ...(etag ? { etag } : {}), ...(options.signal ? { signal: options.signal } : {}) })
+      .then(
+        (response) => ({ url, ...(stored ? { stored } : {}), response }),
+        (error: unknown) => ({ url, error }),
+      );
+  };
+  const checkpoint = (next: string | null) => ({ source: source.name, cursor: next, mode, pendingWatermark, crawlStartedAt, crawlRunId: crawlRunId ?? runId });
+
+  /**
+   * Takes the page at `at` off the wire: a 304, or a body parsed and hashed. `prepare` reads what the
+   * catalog holds for it and returns the write (one transaction).
+   */
+  const take = async (at: string | null, pending: Fetch): Promise<{ next: string | null; prepare: () => Promise<() => Promise<void>> }> => {
+    options.signal?.throwIfAborted();
+    if (summary.pages >= maxPages) throw new SourceError(source.name, summary.pages + 1, `stopped after ${maxPages} pages (pagination does not end)`);
+    const fetched = await pending;
+    if ("error" in fetched) throw new SourceError(source.name, summary.pages + 1, (fetched.error as Error).message, { cause: fetched.error });
+    const { url, stored, response } = fetched;
+    summary.requests += response.attempts;
+    if (response.status === 304) {
+      // The page is as stored: its records stay placed on it, nothing is parsed or written.
+      if (!stored) throw new SourceError(source.name, summary.pages + 1, "answered 304 Not Modified to a request that was not conditional");
       summary.pages += 1;
-      if (source.detailUrl && source.parseDetail) {
-        page = { ...page, records: await fetchDetails(source, page.records, fetcher, summary, options.signal) };
+      summary.notModified += 1;
+      const next = stored.nextCursor;
+      checkCursor(at, next);
+      if (stored.maxUpdatedAt && (!pendingWatermark || Date.parse(stored.maxUpdatedAt) > Date.parse(pendingWatermark))) pendingWatermark = stored.maxUpdatedAt;
+      const cp = checkpoint(next);
+      return { next, prepare: async () => () => markPageSeen(catalog.db, { pageId: stored.id, runId, checkpoint: cp }) };
+    }
+    let page;
+    try {
+      page = source.parsePage(response.body);
+    } catch (e) {
+      throw new SourceError(source.name, summary.pages + 1, (e as Error).message, { cause: e });
+    }
+    summary.pages += 1;
+    const next = page.next ?? null;
+    checkCursor(at, next);
+    if (source.detailUrl && source.parseDetail) page = { ...page, records: await fetchDetails(source, page.records, fetcher, summary, options.signal) };
+    summary.records += page.records.length;
+    summary.skipped += page.skipped.length;
+    for (const s of page.skipped) summary.skippedReasons[s.reason] = (summary.skippedReasons[s.reason] ?? 0) + 1;
+    if (page.maxUpdatedAt && (!pendingWatermark || Date.parse(page.maxUpdatedAt) > Date.parse(pendingWatermark))) pendingWatermark = page.maxUpdatedAt;
+    const { records } = page;
+    const digests = records.map(digestRecord);
+    const info: PageInfo = { url, ...(response.etag ? { etag: response.etag } : {}), next, ...(page.maxUpdatedAt ? { maxUpdatedAt: page.maxUpdatedAt } : {}), records: records.length };
+    const cp = checkpoint(next);
+    return { next, prepare: () => preparePage(catalog, { source, runId, mode, summary, toolCounts, records, digests, info, checkpoint: cp, ...(options.classifyTools ? { classifyFresh: options.classifyTools } : {}) }) };
+  };
+
+  try {
+    let taken = await take(cursor, start(cursor));
+    for (;;) {
+      const { next } = taken;
+      // Overlapped: the next page is fetched while this one's stored state is read, and parsed and
+      // hashed while this one is written. No request starts during the write's transaction: with
+      // postgres.js a connection lost mid-transaction can take the process down (porsager/postgres#1208),
+      // and what is in flight then is better a read, which fails cleanly. The next page is stored only
+      // after this one commits: its records may resolve to servers this page creates.
+      const nextFetch = next !== null ? start(next) : undefined;
+      const write = await taken.prepare();
+      const fetched = await nextFetch;
+      const writing = write();
+      writing.catch(() => {}); // awaited below; this only keeps a failure from going unhandled meanwhile
+      let following: Awaited<ReturnType<typeof take>> | undefined;
+      let takeError: unknown;
+      if (next !== null && fetched) {
+        try {
+          following = await take(next, Promise.resolve(fetched));
+        } catch (e) {
+          takeError = e;
+        }
       }
-      summary.records += page.records.length;
-      summary.skipped += page.skipped.length;
-      for (const s of page.skipped) summary.skippedReasons[s.reason] = (summary.skippedReasons[s.reason] ?? 0) + 1;
-      if (page.maxUpdatedAt && (!pendingWatermark || Date.parse(page.maxUpdatedAt) > Date.parse(pendingWatermark))) pendingWatermark = page.maxUpdatedAt;
-      const next = page.next ?? null;
-      if (next !== null) {
-        // A cursor seen before would loop forever: the source is broken, stop it cleanly.
-        if (seenCursors.has(next) || next === cursor) throw new SourceError(source.name, summary.pages, `cursor ${JSON.stringify(next)} loops back to an earlier page`);
-        seenCursors.add(next);
-      }
-      const resolved = await resolvePage(catalog, page.records, summary);
-      const { sanitized, ...rows } = pageRows(page.records, response.etag);
-      if (sanitized) summary.skippedReasons[SANITIZED] = (summary.skippedReasons[SANITIZED] ?? 0) + sanitized;
-      const written = await writeSourcePage(catalog.db, {
-        runId,
-        ...applyResolutions(rows, resolved.targetOf),
-        renames: resolved.renames,
-        checkpoint: { source: source.name, cursor: next, mode, pendingWatermark, crawlStartedAt },
-      });
-      for (const k of ["added", "changed", "removed", "unchanged"] as const) toolCounts[k] += written.tools[k];
-      Object.assign(p, { pages: summary.pages, requests: summary.requests, records: summary.records, skipped: summary.skipped });
+      await writing;
+      Object.assign(p, { pages: summary.pages - (following ? 1 : 0), requests: summary.requests, records: summary.records, skipped: summary.skipped });
       progress.pageDone(p);
-      if (next === null) break;
-      cursor = next;
+      if (takeError !== undefined) throw takeError;
+      if (next === null || !following) break;
+      taken = following;
     }
     const previous = state?.watermark ?? null;
     const watermark = !pendingWatermark ? previous : !previous || Date.parse(pendingWatermark) > Date.parse(previous) ? pendingWatermark : previous;
-    await completeCrawl(catalog.db, source.name, watermark, runId);
+    const settled = await completeCrawl(catalog.db, { source: source.name, watermark, runId, mode: mode === "full" && crawlRunId !== null ? "full" : "incremental", crawlRunId: crawlRunId ?? runId });
+    summary.gone = settled.gone;
+    summary.goneWithheld = settled.withheld;
     progress.sourceDone(p);
   } catch (e) {
     const message = (e as Error).message ?? String(e);
     summary.errors.push(message);
     progress.sourceDone(p, message);
   }
+  summary.durationMs = Date.now() - started;
   return summary;
+
+  function checkCursor(at: string | null, next: string | null): void {
+    if (next === null) return;
+    // A cursor seen before would loop forever: the source is broken, stop it cleanly.
+    if (seenCursors.has(next) || next === at) throw new SourceError(source.name, summary.pages, `cursor ${JSON.stringify(next)} loops back to an earlier page`);
+    seenCursors.add(next);
+  }
+}
+
+/**
+ * Reads what the catalog holds for a fetched page and returns its write. Records whose raw JSON hashes
+ * as stored are left alone (only placed on this page); the rest are resolved to their servers and
+ * written with their aliases and tools.
+ */
+async function preparePage(
+  catalog: Catalog,
+  o: {
+    source: Source;
+    runId: number;
+    mode: "full" | "incremental";
+    summary: SourceSummary;
+    toolCounts: ToolCounts;
+    records: SourceRecord[];
+    digests: RecordDigest[];
+    info: PageInfo;
+    checkpoint: Checkpoint;
+    classifyFresh?: PageWrite["classifyFresh"];
+  },
+): Promise<() => Promise<void>> {
+  const { digests } = o;
+  const stored = await storedRecords(catalog.db, o.source.name, o.records.map((r) => r.sourceId));
+  const changed: SourceRecord[] = [];
+  const changedDigests: RecordDigest[] = [];
+  o.records.forEach((record, i) => {
+    const s = stored.get(record.sourceId);
+    // A server marked gone comes back through its record even when the record itself is unchanged.
+    if (s && s.contentHash === digests[i]!.hash && s.serverStatus !== "gone") return;
+    changed.push(record);
+    changedDigests.push(digests[i]!);
+  });
+  o.summary.unchangedRecords += o.records.length - changed.length;
+  const resolved = changed.length ? await resolvePage(catalog, changed, o.summary) : { targetOf: new Map<string, string>(), renames: [] };
+  const { sanitized, ...rows } = pageRows(changed, changedDigests);
+  if (sanitized) o.summary.skippedReasons[SANITIZED] = (o.summary.skippedReasons[SANITIZED] ?? 0) + sanitized;
+  const write = {
+    runId: o.runId,
+    source: o.source.name,
+    mode: o.mode,
+    page: o.info,
+    sourceIds: o.records.map((r) => r.sourceId),
+    ...applyResolutions(rows, resolved.targetOf),
+    renames: resolved.renames,
+    checkpoint: o.checkpoint,
+    ...(o.classifyFresh ? { classifyFresh: o.classifyFresh } : {}),
+  };
+  return async () => {
+    const written = await writeSourcePage(catalog.db, write);
+    for (const k of ["added", "changed", "removed", "unchanged"] as const) o.toolCounts[k] += written.tools[k];
+    o.toolCounts.classified += written.classified;
+  };
 }

@@ -1,6 +1,17 @@
 // What Postgres cannot store: NUL characters and lone UTF-16 surrogates (text and jsonb both refuse them).
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
+// JSON.stringify writes NUL and lone surrogates (and only those of the unstorable) as \u escapes.
+const UNSTORABLE_ESCAPE = /\\u0000|\\u[dD][89a-fA-F][0-9a-fA-F]{2}/;
+
+/**
+ * Whether JSON text (as JSON.stringify writes it) may hold an unstorable character: false means
+ * certainly not, so the value can be stored without the walk `storable` does.
+ */
+export function mayBeUnstorable(json: string): boolean {
+  return UNSTORABLE_ESCAPE.test(json);
+}
+
 /**
  * Returns `value` with every unstorable character in every string (keys included) replaced by
  * U+FFFD, and whether anything was replaced, so the caller can record it. Everything else, HTML,

@@ -1,82 +1,123 @@
-// Reads the tools whose classification is missing or stale, and stores new classifications.
-import { and, asc, inArray, isNull, sql } from "drizzle-orm";
+// Reads the servers the classify stage must look at, and stores their new classifications.
+import { sql } from "drizzle-orm";
 import type { Db } from "./client.js";
-import { classifications, servers, tools } from "./schema.js";
-import { excluded, queryRows } from "./sql.js";
+import type { classifications } from "./schema.js";
+import { jsonb, preparedRows, queryRows } from "./sql.js";
 
 export type NewClassification = typeof classifications.$inferInsert;
+
+export interface ToolToClassify {
+  id: number;
+  name: string;
+  title: string | null;
+  description: string | null;
+  inputSchema: unknown;
+  annotations: unknown;
+  contentHash: string;
+}
 
 export interface ServerToClassify {
   serverId: number;
   key: string;
   description: string | null;
-  tools: (typeof tools.$inferSelect)[];
+  /** Every current tool of the server, by name: a tool's siblings are part of its evidence. */
+  tools: ToolToClassify[];
   /** Ids of the tools among `tools` whose classification is missing or stale. */
   stale: Set<number>;
 }
 
 /**
- * Servers (after `afterServerId`, in id order) with at least one current tool whose classification
- * is missing, from another classifier version, or of an older definition — with all their current
- * tools, since a tool's siblings are part of its evidence.
+ * Queues every server with a tool classified by another classifier version (a new version redoes
+ * them all). Answered from the version index, so with nothing outdated it reads nothing.
  */
-export async function serversNeedingClassification(db: Db, classifierVersion: string, afterServerId: number, limit: number): Promise<ServerToClassify[]> {
-  const pending = await queryRows<{ server_id: number; tool_id: number }>(
+export async function queueOutdatedClassifications(db: Db, classifierVersion: string): Promise<void> {
+  await preparedRows(db, sql`insert into classify_queue (server_id)
+    select distinct t.server_id from classifications c join tools t on t.id = c.tool_id
+    where c.classifier_version < ${classifierVersion} or c.classifier_version > ${classifierVersion}
+    on conflict do nothing`);
+}
+
+/**
+ * The next queued servers (after `afterServerId`, in id order) with all their current tools and which
+ * of those need classifying: no classification, another classifier version, or an older definition.
+ */
+export async function queuedServers(db: Db, classifierVersion: string, afterServerId: number, limit: number): Promise<ServerToClassify[]> {
+  const rows = await preparedRows<{
+    server_id: number;
+    key: string;
+    server_description: string | null;
+    id: number | null;
+    name: string | null;
+    title: string | null;
+    description: string | null;
+    input_schema: unknown;
+    annotations: unknown;
+    content_hash: string | null;
+    stale: boolean | null;
+  }>(
     db,
-    sql`with s as (
-          select distinct t.server_id from tools t
-          left join classifications c on c.tool_id = t.id
-          where t.removed_at is null and t.server_id > ${afterServerId}
-            and (c.tool_id is null or c.classifier_version <> ${classifierVersion} or c.content_hash <> t.content_hash)
-          order by t.server_id limit ${limit})
-        select t.server_id, t.id as tool_id from tools t
-        join s on s.server_id = t.server_id
-        left join classifications c on c.tool_id = t.id
-        where t.removed_at is null
-          and (c.tool_id is null or c.classifier_version <> ${classifierVersion} or c.content_hash <> t.content_hash)`,
+    sql`with q as (select server_id from classify_queue where server_id > ${afterServerId} order by server_id limit ${limit})
+      select s.id as server_id, s.key, s.description as server_description,
+        t.id, t.name, t.title, t.description, t.input_schema, t.annotations, t.content_hash,
+        (c.tool_id is null or c.classifier_version <> ${classifierVersion} or c.content_hash <> t.content_hash) as stale
+      -- Index probes per queued server, even before the tables have statistics (OFFSET 0 keeps them probes).
+      from q cross join lateral (select * from servers where id = q.server_id offset 0) s
+      left join lateral (select * from tools where server_id = s.id and removed_at is null offset 0) t on true
+      left join classifications c on c.tool_id = t.id
+      order by s.id, t.name`,
   );
-  if (pending.length === 0) return [];
-  const serverIds = [...new Set(pending.map((p) => Number(p.server_id)))].sort((a, b) => a - b);
-  const [serverRows, toolRows] = await Promise.all([
-    db.select({ id: servers.id, key: servers.key, description: servers.description }).from(servers).where(inArray(servers.id, serverIds)),
-    db.select().from(tools).where(and(inArray(tools.serverId, serverIds), isNull(tools.removedAt))).orderBy(asc(tools.serverId), asc(tools.name)),
-  ]);
-  const stale = new Set(pending.map((p) => Number(p.tool_id)));
-  const byId = new Map(serverRows.map((s) => [s.id, s]));
-  const result = new Map<number, ServerToClassify>();
-  for (const id of serverIds) {
-    const s = byId.get(id)!;
-    result.set(id, { serverId: id, key: s.key, description: s.description, tools: [], stale: new Set() });
+  const out: ServerToClassify[] = [];
+  let current: ServerToClassify | undefined;
+  for (const r of rows) {
+    const serverId = Number(r.server_id);
+    if (current?.serverId !== serverId) out.push((current = { serverId, key: r.key, description: r.server_description, tools: [], stale: new Set() }));
+    // A queued server whose tools were all removed has nothing to classify, but still leaves the queue.
+    if (r.id === null) continue;
+    const id = Number(r.id);
+    current.tools.push({ id, name: r.name!, title: r.title, description: r.description, inputSchema: r.input_schema, annotations: r.annotations, contentHash: r.content_hash! });
+    if (r.stale) current.stale.add(id);
   }
-  for (const t of toolRows) {
-    const entry = result.get(t.serverId)!;
-    entry.tools.push(t);
-    if (stale.has(t.id)) entry.stale.add(t.id);
-  }
-  return [...result.values()];
+  return out;
 }
 
-export async function upsertClassifications(db: Db, rows: readonly NewClassification[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 500) {
-    await db
-      .insert(classifications)
-      .values(rows.slice(i, i + 500))
-      .onConflictDoUpdate({
-        target: classifications.toolId,
-        set: {
-          classifierVersion: excluded(classifications.classifierVersion),
-          contentHash: excluded(classifications.contentHash),
-          category: excluded(classifications.category),
-          risk: excluded(classifications.risk),
-          confidence: excluded(classifications.confidence),
-          signals: excluded(classifications.signals),
-          rationale: excluded(classifications.rationale),
-          evidence: excluded(classifications.evidence),
-          rule: excluded(classifications.rule),
-          method: excluded(classifications.method),
-          classifiedAt: sql`now()`,
-        },
-      });
-  }
+/** Queues servers for the classify stage. */
+export async function queueServers(db: Db, serverIds: readonly number[]): Promise<void> {
+  if (serverIds.length === 0) return;
+  await preparedRows(db, sql`insert into classify_queue (server_id) select jsonb_array_elements_text(${jsonb(serverIds)})::int on conflict do nothing`);
 }
 
+/** Stores classifications and takes their servers off the queue, in one transaction. */
+export async function storeClassifications(db: Db, rows: readonly NewClassification[], serverIds: readonly number[]): Promise<void> {
+  await db.transaction(async (tx) => {
+    const t = tx as unknown as Db;
+    await insertClassifications(t, rows);
+    await preparedRows(t, sql`delete from classify_queue where server_id in (select jsonb_array_elements_text(${jsonb(serverIds)})::int)`);
+  });
+}
+
+/** Writes classifications (new, or over older ones of the same tools). */
+export async function insertClassifications(db: Db, rows: readonly NewClassification[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 2_000) {
+    const input = rows.slice(i, i + 2_000).map((c) => ({
+      tool_id: c.toolId,
+      classifier_version: c.classifierVersion,
+      content_hash: c.contentHash,
+      category: c.category,
+      risk: c.risk,
+      confidence: c.confidence,
+      signals: c.signals,
+      rationale: c.rationale,
+      evidence: c.evidence,
+      rule: c.rule,
+      method: c.method,
+    }));
+    await preparedRows(db, sql`insert into classifications (tool_id, classifier_version, content_hash, category, risk, confidence, signals, rationale, evidence, rule, method)
+      select tool_id, classifier_version, content_hash, category, risk, confidence, signals, rationale, evidence, rule, method
+      from jsonb_to_recordset(${jsonb(input)}) as x(tool_id int, classifier_version text, content_hash text, category text, risk text,
+        confidence real, signals jsonb, rationale text, evidence jsonb, rule jsonb, method text)
+      on conflict (tool_id) do update set
+        classifier_version = excluded.classifier_version, content_hash = excluded.content_hash, category = excluded.category,
+        risk = excluded.risk, confidence = excluded.confidence, signals = excluded.signals, rationale = excluded.rationale,
+        evidence = excluded.evidence, rule = excluded.rule, method = excluded.method, classified_at = now()`);
+  }
+}

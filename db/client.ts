@@ -128,6 +128,19 @@ async function openPostgres(url: string): Promise<Catalog> {
     max: 4,
     onnotice: () => {},
     connect_timeout: 10,
+    // No column here is an array of a custom type, so the per-connection type query is not needed; without
+    // it a connection is one round trip quicker, and one cut while connecting fails its query, not the process.
+    fetch_types: false,
+    connection: {
+      // Every query here is a short keyed read or a page-sized write; JIT compiling one costs more than
+      // running it (and estimates on tables a crawl has just filled, not yet analyzed, often ask for it).
+      jit: "off",
+      // A commit does not wait for its WAL flush (the server flushes within a fraction of a second).
+      // Our process dying loses nothing; the server crashing loses at most its last moments, never
+      // consistency: a page and its checkpoint go together, so the next run fetches them again.
+      // (PGlite keeps synchronous commits: there the server dies with our process.)
+      synchronous_commit: "off",
+    },
   });
   const db = drizzle({ client: sql, schema }) as unknown as Db;
   return {

@@ -99,16 +99,18 @@ export async function toolsByName(db: Db, name: string, serverIds?: number[]): P
   return rows.map(toEntry);
 }
 
-/** Tool names close to `name` by trigram similarity (pg_trgm), best first. */
-export async function similarToolNames(db: Db, name: string, limit = 5): Promise<string[]> {
+/** Tool names close to `name` by trigram similarity (pg_trgm), best first, one per lower-cased name. */
+export async function similarToolNames(db: Db, name: string, o: { serverIds?: number[]; limit?: number } = {}): Promise<string[]> {
+  if (o.serverIds?.length === 0) return [];
+  const onServers = o.serverIds ? sql`and server_id in (${sql.join(o.serverIds.map((id) => sql`${id}`), sql`, `)})` : sql``;
   const rows = await queryRows<{ name: string }>(
     db,
     sql`select name from (
           select distinct on (lower(name)) name, similarity(lower(name), lower(${name})) as score
           from tools
-          where lower(name) % lower(${name}) and removed_at is null
-          order by lower(name), score desc) candidates
-        order by score desc, name limit ${limit}`,
+          where lower(name) % lower(${name}) and removed_at is null ${onServers}
+          order by lower(name), score desc, name) candidates
+        order by score desc, name limit ${o.limit ?? 5}`,
   );
   return rows.map((r) => r.name);
 }
@@ -121,23 +123,29 @@ export interface SearchOptions {
   limit: number;
 }
 
-/** Tools whose name or description matches, ranked: exact name, name similarity, then description hits. */
+/**
+ * Tools whose name or description matches, ranked in tiers: the exact name (case-insensitive), then
+ * names that contain the text or are like it by trigrams, then tools only whose description mentions
+ * it; within a tier, containing beats resembling, and closer names come first.
+ */
 export async function searchTools(db: Db, o: SearchOptions): Promise<ToolEntry[]> {
   const pattern = `%${o.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const conditions: SQL[] = [
-    isNull(tools.removedAt),
-    or(sql`lower(${tools.name}) % lower(${o.text})`, ilike(tools.name, pattern), ilike(tools.description, pattern))!,
-  ];
+  const contains = ilike(tools.name, pattern);
+  const resembles = sql`lower(${tools.name}) % lower(${o.text})`;
+  const conditions: SQL[] = [isNull(tools.removedAt), or(resembles, contains, ilike(tools.description, pattern))!];
   if (o.category) conditions.push(eq(classifications.category, o.category));
   if (o.risk) conditions.push(eq(classifications.risk, o.risk));
   if (o.serverIds) conditions.push(inArray(tools.serverId, o.serverIds));
-  const rank = sql`(case when lower(${tools.name}) = lower(${o.text}) then 3 else 0 end)
-    + (case when ${tools.name} ilike ${pattern} then 1 else 0 end)
-    + similarity(lower(${tools.name}), lower(${o.text}))
-    + (case when ${tools.description} ilike ${pattern} then 0.5 else 0 end)`;
   const rows = await entries(db)
     .where(and(...conditions))
-    .orderBy(desc(rank), asc(tools.name), asc(servers.key))
+    .orderBy(
+      desc(sql`lower(${tools.name}) = lower(${o.text})`),
+      desc(sql`(${contains} or ${resembles})`),
+      desc(contains),
+      desc(sql`similarity(lower(${tools.name}), lower(${o.text}))`),
+      asc(tools.name),
+      asc(servers.key),
+    )
     .limit(o.limit);
   return rows.map(toEntry);
 }
@@ -156,9 +164,18 @@ export interface ServerRef {
   title: string | null;
   description: string | null;
   status: string;
+  /** Why the last live tools/list failed or was cut; null when it succeeded or never ran. */
+  introspectionError: string | null;
 }
 
-const serverRefColumns = { id: servers.id, key: servers.key, title: servers.title, description: servers.description, status: servers.status };
+const serverRefColumns = {
+  id: servers.id,
+  key: servers.key,
+  title: servers.title,
+  description: servers.description,
+  status: servers.status,
+  introspectionError: servers.introspectionError,
+};
 
 export async function serversByKeyInsensitive(db: Db, key: string): Promise<ServerRef[]> {
   return db.select(serverRefColumns).from(servers).where(sql`lower(${servers.key}) = lower(${key})`);

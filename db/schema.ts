@@ -43,10 +43,12 @@ export const servers = pgTable(
     contentHash: text("content_hash").notNull(),
     firstSeenAt: ts("first_seen_at").notNull().defaultNow(),
     lastSeenAt: ts("last_seen_at").notNull().defaultNow(),
-    /** The runs that first saw, last changed, last saw and removed (deleted/gone) the server: a run's counts. */
+    /**
+     * The runs that first saw, last changed and removed (deleted/gone) the server: a run's counts. Which
+     * runs saw it unchanged is told by its records' pages (source_pages.seen_run_id), not written here.
+     */
     firstRunId: integer("first_run_id"),
     changedRunId: integer("changed_run_id"),
-    seenRunId: integer("seen_run_id"),
     removedRunId: integer("removed_run_id"),
     introspectedAt: ts("introspected_at"),
     introspectionError: text("introspection_error"),
@@ -74,8 +76,32 @@ export const serverSources = pgTable(
     etag: text("etag"),
     fetchedAt: ts("fetched_at").notNull().defaultNow(),
     runId: integer("run_id"),
+    /**
+     * The list page the record was last seen on in a full crawl (or first seen on, incrementally). A
+     * page answered 304 vouches for every record placed on it; a record whose page the last full
+     * crawl did not see is no longer listed by the source.
+     */
+    pageId: integer("page_id").references(() => sourcePages.id, { onDelete: "set null" }),
   },
-  (t) => [primaryKey({ columns: [t.source, t.sourceId] }), index("server_sources_server_idx").on(t.serverId)],
+  (t) => [primaryKey({ columns: [t.source, t.sourceId] }), index("server_sources_server_idx").on(t.serverId), index("server_sources_page_idx").on(t.pageId)],
+);
+
+/** Every list page a crawl fetched: its ETag for the next conditional request, and what a 304 stands for. */
+export const sourcePages = pgTable(
+  "source_pages",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    source: text("source").notNull(),
+    url: text("url").notNull(),
+    etag: text("etag"),
+    /** Where the page pointed next: a crawl answered 304 goes on from here without the body. */
+    nextCursor: text("next_cursor"),
+    maxUpdatedAt: text("max_updated_at"),
+    records: integer("records").notNull().default(0),
+    /** The last run that fetched the page (200 or 304): the records placed on it were listed then. */
+    seenRunId: integer("seen_run_id").notNull(),
+  },
+  (t) => [uniqueIndex("source_pages_source_url_idx").on(t.source, t.url)],
 );
 
 /** Keys that identify a server: registry name, repository, package coordinates, remote URLs, directory ids. */
@@ -164,8 +190,22 @@ export const classifications = pgTable(
     method: text("method").notNull(),
     classifiedAt: ts("classified_at").notNull().defaultNow(),
   },
-  (t) => [index("classifications_category_risk_idx").on(t.category, t.risk)],
+  (t) => [
+    index("classifications_category_risk_idx").on(t.category, t.risk),
+    // A new classifier version finds the tools it must classify again without reading them all.
+    index("classifications_version_idx").on(t.classifierVersion),
+  ],
 );
+
+/**
+ * Servers whose tools changed since they were last classified: written with the tools, in the same
+ * transaction, and emptied by the classify stage, so a night with few changes classifies few servers.
+ */
+export const classifyQueue = pgTable("classify_queue", {
+  serverId: integer("server_id")
+    .primaryKey()
+    .references(() => servers.id, { onDelete: "cascade" }),
+});
 
 export const crawlRuns = pgTable("crawl_runs", {
   id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
@@ -194,6 +234,10 @@ export const sourceState = pgTable("source_state", {
   /** The highest updatedAt seen by the crawl under way. */
   pendingWatermark: text("pending_watermark"),
   crawlStartedAt: ts("crawl_started_at"),
+  /** The run that started the crawl under way: pages seen since belong to it. */
+  crawlRunId: integer("crawl_run_id"),
+  /** The run that started the last complete full crawl: a record is still listed if its page was seen since. */
+  fullRunId: integer("full_run_id"),
   lastCompletedAt: ts("last_completed_at"),
   lastRunId: integer("last_run_id"),
   updatedAt: ts("updated_at").notNull().defaultNow(),
@@ -205,3 +249,4 @@ export type ToolRow = typeof tools.$inferSelect;
 export type ClassificationRow = typeof classifications.$inferSelect;
 export type CrawlRunRow = typeof crawlRuns.$inferSelect;
 export type SourceStateRow = typeof sourceState.$inferSelect;
+export type SourcePageRow = typeof sourcePages.$inferSelect;

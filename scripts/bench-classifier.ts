@@ -1,6 +1,14 @@
-// Classifier throughput: how many tools a second classifyServer handles on one core.
-import { classifyServer } from "../classifier/classify.js";
-import type { ToolInput } from "../classifier/tool.js";
+// Classifier throughput: how many tools a second classifyServer handles on one core, on realistic servers.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { classifyServer, type ServerContext } from "../classifier/classify.js";
+import { parseToolList, type ToolInput } from "../classifier/tool.js";
+import { projectRoot } from "./eval.js";
+import { Rng } from "./world/random.js";
+import { generateTools, pickStyle, plural, toolCount } from "./world/tools.js";
+import { DOMAINS, SERVER_PHRASES } from "./world/vocabulary.js";
 
 export interface ClassifierBench {
   toolsPerSecond: number;
@@ -8,23 +16,92 @@ export interface ClassifierBench {
   seconds: number;
 }
 
-/** Classifies `servers` (each a server's tools, siblings of each other) round after round for about `seconds`. */
-export function benchClassifier(servers: readonly (readonly ToolInput[])[], seconds = 2): ClassifierBench {
-  const total = servers.reduce((n, s) => n + s.length, 0);
+/**
+ * Classifies `servers` round after round for about `seconds`, after three rounds of warm-up, and counts
+ * the whole call: reading, siblings, rationale and rule. A bare tool list is a server with no description.
+ */
+export function benchClassifier(servers: readonly (ServerContext | readonly ToolInput[])[], seconds = 2): ClassifierBench {
+  const contexts = servers.map((s): ServerContext => (isToolList(s) ? { name: "bench", tools: s } : s));
+  const total = contexts.reduce((n, s) => n + s.tools.length, 0);
   if (total === 0) return { toolsPerSecond: 0, tools: 0, seconds: 0 };
   // Warm up so the JIT has compiled the hot paths before timing.
-  for (let i = 0; i < 3; i++) for (const tools of servers) classifyServer({ name: "bench", tools });
+  for (let i = 0; i < 3; i++) for (const context of contexts) classifyServer(context);
   let tools = 0;
+  // Read every result, so no part of the work could be skipped as unused.
+  let checksum = 0;
   const start = process.hrtime.bigint();
   const budget = BigInt(Math.round(seconds * 1e9));
   let elapsed = 0n;
   while (elapsed < budget) {
-    for (const s of servers) {
-      classifyServer({ name: "bench", tools: s });
-      tools += s.length;
+    for (const context of contexts) {
+      for (const c of classifyServer(context)) checksum += c.rationale.length + c.signals.length;
+      tools += context.tools.length;
     }
     elapsed = process.hrtime.bigint() - start;
   }
+  if (checksum < 0) throw new Error("unreachable");
   const secs = Number(elapsed) / 1e9;
   return { toolsPerSecond: Math.round(tools / secs), tools, seconds: secs };
+}
+
+function isToolList(s: ServerContext | readonly ToolInput[]): s is readonly ToolInput[] {
+  return Array.isArray(s);
+}
+
+/**
+ * Synthetic servers from the world generator, as the crawler meets them: skewed sizes (most 1–5 tools, a
+ * few up to 200), each about one domain, with a description, the generator's naming styles, descriptions
+ * and schemas, and annotations on a minority. Deterministic per seed.
+ */
+export function worldServers(options: { tools?: number; seed?: number } = {}): ServerContext[] {
+  const { tools = 20_000, seed = 1 } = options;
+  const rng = new Rng(seed);
+  const servers: ServerContext[] = [];
+  for (let n = 0; n < tools; ) {
+    const domain = rng.pick(DOMAINS);
+    const [a, b] = rng.sample(domain.objects, 2);
+    const description = rng
+      .pick(SERVER_PHRASES)
+      .replace(/\{Domain\}/g, domain.name)
+      .replace("{objs}", plural(a!.s))
+      .replace("{objs2}", plural((b ?? a)!.s));
+    const generated = generateTools(rng, { domain, count: toolCount(rng, 10), style: pickStyle(rng) });
+    // The same parser the crawler uses: null descriptions and schemas become absent ones.
+    const list = parseToolList(generated).tools;
+    servers.push({ name: `${domain.id}-mcp-${servers.length}`, description, tools: list });
+    n += list.length;
+  }
+  return servers;
+}
+
+/** The labelled fixtures: real servers' tools (GitHub, Kubernetes, Buildkite, …), one server per file. */
+export function labelledServers(dir = join(projectRoot(), "tests", "fixtures", "labeled")): ServerContext[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".jsonl"))
+    .sort()
+    .map((file) => {
+      const lines = readFileSync(join(dir, file), "utf8").split("\n").filter((l) => l.trim());
+      const items = lines.map((l) => JSON.parse(l) as { server?: string });
+      return { name: items[0]?.server ?? file, tools: parseToolList(items).tools };
+    });
+}
+
+/** `node dist/scripts/bench-classifier.js [--seconds S] [--tools N]`: throughput on world and on real servers. */
+export function runBench(argv: readonly string[], out: (s: string) => void = (s) => process.stdout.write(`${s}\n`)): number {
+  const { values } = parseArgs({ args: [...argv], options: { seconds: { type: "string", default: "3" }, tools: { type: "string", default: "20000" } } });
+  const seconds = Number(values.seconds);
+  const world = worldServers({ tools: Number(values.tools) });
+  const labelled = labelledServers();
+  for (const [label, servers] of [
+    ["world", world],
+    ["labelled fixtures", labelled],
+  ] as const) {
+    const r = benchClassifier(servers, seconds);
+    out(`${label}: ${r.toolsPerSecond} tools/s (${servers.length} servers, ${r.tools} tools classified in ${r.seconds.toFixed(1)} s)`);
+  }
+  return 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = runBench(process.argv.slice(2));
 }

@@ -1,6 +1,7 @@
 // The `mcp-catalog` binary: parses argv, dispatches to one command module, maps errors to exit codes.
 import { parseArgs } from "node:util";
 import { CliError, type Command, type Io, type ParsedArgs } from "./command.js";
+import { safeText } from "./terminal.js";
 
 /** Commands load lazily so `risk` does not pay for the crawler's imports at start-up. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
@@ -102,7 +103,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return e.exitCode;
     }
     const err = e as Error;
-    io.stderr.write(`mcp-catalog ${name}: ${err.message ?? String(e)}\n`);
+    // An unexpected error may quote catalog data (a driver error echoes its parameters): escaped too.
+    io.stderr.write(`mcp-catalog ${name}: ${safeText(err.message ?? String(e))}\n`);
     if (io.env.CATALOG_DEBUG) io.stderr.write(`${err.stack}\n`);
     return 1;
   }

@@ -1,6 +1,9 @@
 // Reads the environment once into a validated, typed configuration; nothing else reads process.env.
 import { isAbsolute, resolve } from "node:path";
 import { z } from "zod";
+import { DEFAULT_GLAMA_URL } from "../crawler/sources/glama.js";
+import { DEFAULT_REGISTRY_URL } from "../crawler/sources/registry.js";
+import { DEFAULT_SMITHERY_URL } from "../crawler/sources/smithery.js";
 import { CliError } from "./command.js";
 import { VERSION } from "./version.js";
 
@@ -56,6 +59,8 @@ const envSchema = z.object({
   SMITHERY_API_KEY: z.string().optional(),
   CATALOG_ALLOW_PRIVATE_NETWORK: flag,
   CATALOG_USER_AGENT: z.string().optional(),
+  // Politeness: requests started per second against one host (a mirror of your own can take more).
+  CATALOG_HTTP_PER_HOST_RATE: positiveInt(10),
   CATALOG_INTROSPECT: z.string().optional(),
   CATALOG_INTROSPECT_CONCURRENCY: positiveInt(8),
   CATALOG_INTROSPECT_PER_HOST: positiveInt(2),
@@ -83,6 +88,8 @@ export interface Config {
   smitheryApiKey?: string;
   allowPrivateNetwork: boolean;
   userAgent: string;
+  /** Requests started per second against one host (CATALOG_HTTP_PER_HOST_RATE, default 10). */
+  perHostRate: number;
   color: boolean;
   introspect: {
     modes: IntrospectModeName[];
@@ -114,13 +121,14 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): Config {
   return {
     ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
     dataDir: dataDir.startsWith("memory://") || isAbsolute(dataDir) ? dataDir : resolve(cwd, dataDir),
-    registryUrl: e.REGISTRY_URL ?? "https://registry.modelcontextprotocol.io",
-    glamaUrl: e.GLAMA_URL ?? "https://glama.ai/api/mcp",
+    registryUrl: e.REGISTRY_URL ?? DEFAULT_REGISTRY_URL,
+    glamaUrl: e.GLAMA_URL ?? DEFAULT_GLAMA_URL,
     ...(e.GLAMA_API_KEY ? { glamaApiKey: e.GLAMA_API_KEY } : {}),
-    smitheryUrl: e.SMITHERY_URL ?? "https://api.smithery.ai",
+    smitheryUrl: e.SMITHERY_URL ?? DEFAULT_SMITHERY_URL,
     ...(e.SMITHERY_API_KEY ? { smitheryApiKey: e.SMITHERY_API_KEY } : {}),
     allowPrivateNetwork: e.CATALOG_ALLOW_PRIVATE_NETWORK,
     userAgent: e.CATALOG_USER_AGENT || DEFAULT_USER_AGENT,
+    perHostRate: e.CATALOG_HTTP_PER_HOST_RATE,
     color: !e.NO_COLOR,
     introspect: {
       modes: parseIntrospectModes(e.CATALOG_INTROSPECT || "remote", "CATALOG_INTROSPECT"),

@@ -52,8 +52,16 @@ export async function matchServer(db: Db, input: string): Promise<ServerMatch> {
   return decide(prefixed) ?? { kind: "none" };
 }
 
+/** A SERVER or --server argument, checked before the catalog is opened: empty is a bad argument (exit 2). */
+export function serverArgument(value: unknown, what: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "string" || !value.trim()) throw new CliError(`${what} must not be empty (a registry name, a repository URL, npm:<package> or a key prefix)`, 2);
+  return value;
+}
+
 /** The one server `input` names, or a CliError: exit 1 when unknown, 2 with the candidates when ambiguous. */
 export async function requireServer(db: Db, input: string): Promise<ServerRef> {
+  serverArgument(input, "the server");
   const match = await matchServer(db, input);
   if (match.kind === "one") return match.server;
   if (match.kind === "none") throw new CliError(`no server in the catalog matches '${safeText(input)}' (try a registry name, a repository URL, npm:<package> or a key prefix)`, 1);

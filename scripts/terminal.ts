@@ -1,8 +1,9 @@
 // Safe, optionally coloured text for a terminal: untrusted strings never reach it raw.
 import type { Output } from "./command.js";
 
-// C0/C1 controls (ESC starts ANSI sequences), DEL, bidi overrides/isolates and lone surrogates.
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+// C0/C1 controls (ESC starts ANSI sequences, C1 CSI/OSC do on some terminals), DEL, bidi marks,
+// embeddings, overrides and isolates, line/paragraph separators, and lone surrogates.
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Replaces anything that could move the cursor, recolour, or reorder the line with a visible escape. */
 export function safeText(value: unknown, { keepNewlines = false }: { keepNewlines?: boolean } = {}): string {
@@ -11,8 +12,13 @@ export function safeText(value: unknown, { keepNewlines = false }: { keepNewline
   return keepNewlines ? cleaned : cleaned.replace(/\r?\n|\t/g, " ");
 }
 
+/** At most `max` UTF-16 units, ending in "…" when cut; never cuts a surrogate pair in half. */
 export function truncate(s: string, max: number): string {
-  return s.length <= max ? s : `${s.slice(0, Math.max(0, max - 1))}…`;
+  if (s.length <= max) return s;
+  let end = Math.max(0, max - 1);
+  const last = s.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+  return `${s.slice(0, end)}…`;
 }
 
 const CODES = { red: 31, green: 32, yellow: 33, magenta: 35, cyan: 36, dim: 2, bold: 1 } as const;

@@ -1,5 +1,5 @@
 // Reads tools for `classify`: a tools/list result, a JSON array, or JSON lines, each tool validated with its position named.
-import { z } from "zod";
+import type { z } from "zod";
 import { toolInputSchema, type ToolInput } from "../classifier/tool.js";
 import { CliError } from "./command.js";
 import { safeText } from "./terminal.js";
@@ -9,61 +9,102 @@ export interface ToolWithServer {
   tool: ToolInput;
 }
 
-const withServer = toolInputSchema.and(z.object({ server: z.string().min(1).optional() }).loose());
+const EXPECTED = `expected {"tools": [...]}, a JSON array of tools, or JSON lines`;
+
+function bad(message: string): CliError {
+  return new CliError(message, 2);
+}
 
 function describeIssue(where: string, error: z.ZodError): string {
   const issue = error.issues[0]!;
-  const field = issue.path.length ? `field '${issue.path.join(".")}'` : "the tool";
+  const field = issue.path.length ? `field '${safeText(issue.path.join("."))}'` : "the tool";
   return `${where}: ${field}: ${issue.message}`;
 }
 
+function kindOf(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
+
+/**
+ * One tool and the server it names. The tool schema is loose, so `server` rides along and is checked
+ * here: a zod intersection cannot merge the schema's transforms (description: null) with a second object.
+ */
 function validate(item: unknown, where: string): ToolWithServer {
-  const parsed = withServer.safeParse(item);
-  if (!parsed.success) throw new CliError(describeIssue(where, parsed.error), 2);
-  const { server, ...tool } = parsed.data as ToolInput & { server?: string };
-  return { ...(server ? { server } : {}), tool: tool as ToolInput };
+  // A null inputSchema (real directory data) means "no arguments", as parseToolList reads it.
+  const candidate = item && typeof item === "object" && (item as { inputSchema?: unknown }).inputSchema === null ? { ...item, inputSchema: undefined } : item;
+  const parsed = toolInputSchema.safeParse(candidate);
+  if (!parsed.success) throw bad(describeIssue(where, parsed.error));
+  const { server, ...tool } = parsed.data as ToolInput & { server?: unknown };
+  if (server === undefined || server === null) return { tool: tool as ToolInput };
+  if (typeof server !== "string" || server.trim() === "") throw bad(`${where}: field 'server': expected a non-empty string, got ${typeof server === "string" ? "a blank one" : kindOf(server)}`);
+  return { server, tool: tool as ToolInput };
 }
 
-/** The tools array inside a whole-document input, whatever the wrapper. */
-function toolsOf(doc: unknown): unknown[] | undefined {
+/** The tools array inside one parsed value, whatever the wrapper, or why there is none. */
+function toolsOf(doc: unknown, where: string): unknown[] {
   if (Array.isArray(doc)) return doc;
-  if (doc && typeof doc === "object") {
-    const o = doc as { tools?: unknown; result?: { tools?: unknown }; name?: unknown };
+  if (!doc || typeof doc !== "object") throw bad(`${where}: ${EXPECTED}; got ${kindOf(doc)}`);
+  const o = doc as { tools?: unknown; result?: unknown; error?: unknown; name?: unknown };
+  if (o.tools !== undefined) {
     if (Array.isArray(o.tools)) return o.tools;
-    if (o.result && Array.isArray(o.result.tools)) return o.result.tools; // a JSON-RPC response
-    if (typeof o.name === "string") return [doc];
+    throw bad(`${where}: field 'tools': expected an array of tools, got ${kindOf(o.tools)}`);
   }
-  return undefined;
+  if (o.result !== undefined) {
+    // A JSON-RPC response to tools/list.
+    const tools = o.result && typeof o.result === "object" ? (o.result as { tools?: unknown }).tools : undefined;
+    if (Array.isArray(tools)) return tools;
+    throw bad(`${where}: field 'result.tools': expected an array of tools, got ${kindOf(tools)}`);
+  }
+  if (o.error !== undefined) {
+    const e = o.error as { code?: unknown; message?: unknown } | null;
+    throw bad(`${where}: a JSON-RPC error response (${safeText(String(e?.code ?? "no code"))}: ${safeText(String(e?.message ?? "no message"))}), not a tools/list result`);
+  }
+  if (o.name !== undefined) return [doc];
+  throw bad(`${where}: ${EXPECTED}; got an object with neither "tools" nor "name"`);
 }
 
-export function parseToolInput(text: string, source: string): ToolWithServer[] {
-  const trimmed = text.trim();
-  if (!trimmed) throw new CliError(`${source} is empty: expected {"tools": [...]}, a JSON array of tools, or JSON lines`, 2);
-  let whole: unknown;
-  let wholeOk = true;
+/** "line L, column C" of a JSON.parse error position, when the engine gives one. */
+function positionOf(text: string, error: Error): string {
+  const m = /at position (\d+)/.exec(error.message);
+  if (!m) return "";
+  const before = text.slice(0, Number(m[1]));
+  const line = before.split("\n").length;
+  const column = before.length - before.lastIndexOf("\n");
+  return ` at line ${line}, column ${column}`;
+}
+
+function tryParse(text: string): { ok: true; value: unknown } | { ok: false; error: Error } {
   try {
-    whole = JSON.parse(trimmed);
-  } catch {
-    wholeOk = false;
+    return { ok: true, value: JSON.parse(text) };
+  } catch (e) {
+    return { ok: false, error: e as Error };
   }
-  if (wholeOk) {
-    const items = toolsOf(whole);
-    if (!items) throw new CliError(`${source}: expected {"tools": [...]}, a JSON array of tools, or JSON lines; got ${Array.isArray(whole) ? "an array" : typeof whole}`, 2);
-    return items.map((item, i) => validate(item, `${source}: tool ${i + 1}`));
+}
+
+export function parseToolInput(input: string, source: string): ToolWithServer[] {
+  const text = input.replace(/^\ufeff/, "");
+  if (!text.trim()) throw bad(`${source} is empty: ${EXPECTED}`);
+  const whole = tryParse(text);
+  if (whole.ok) return toolsOf(whole.value, source).map((item, i) => validate(item, `${source}: tool ${i + 1}`));
+
+  const lines = text.split(/\r?\n/);
+  const first = lines.findIndex((line) => line.trim());
+  // One document spread over lines (pretty-printed) whose first line is not JSON by itself: a syntax
+  // error somewhere in it, which JSON.parse located; reading it as JSON lines would blame line 1.
+  if (!tryParse(lines[first]!).ok) {
+    throw bad(`${source} is not valid JSON${positionOf(text, whole.error)} (${safeText(whole.error.message)})`);
   }
-  // JSON lines: one tool (or one tools/list result) per line.
   const result: ToolWithServer[] = [];
-  trimmed.split(/\r?\n/).forEach((line, i) => {
+  lines.forEach((line, i) => {
     if (!line.trim()) return;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (e) {
-      throw new CliError(`${source}: line ${i + 1} is not valid JSON (${safeText((e as Error).message)})`, 2);
-    }
-    const items = toolsOf(value);
-    if (!items) throw new CliError(`${source}: line ${i + 1}: expected a tool object with a "name"`, 2);
-    items.forEach((item, j) => result.push(validate(item, `${source}: line ${i + 1}${items.length > 1 ? `, tool ${j + 1}` : ""}`)));
+    const where = `${source}: line ${i + 1}`;
+    const value = tryParse(line);
+    if (!value.ok) throw bad(`${where} is not valid JSON (${safeText(value.error.message)})`);
+    const items = toolsOf(value.value, where);
+    const single = items.length === 1 && items[0] === value.value;
+    items.forEach((item, j) => result.push(validate(item, single ? where : `${where}, tool ${j + 1}`)));
   });
   return result;
 }

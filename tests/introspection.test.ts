@@ -69,6 +69,7 @@ describe.each(DRIVERS)("live introspection in a refresh on %s", (driver) => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "introspection-"));
+    tracker.createIssueDescription = "Create an issue.";
     const trackerHttp = await startStreamableServer(trackerServer);
     const notesSse = await startSseServer(notesServer);
     const paged = await startStreamableServer(pagedServer);

@@ -4,19 +4,43 @@ import { toolChangeFeed } from "../../db/lookups.js";
 import { CliError, type Command } from "../command.js";
 import { loadConfig } from "../config.js";
 import { withCatalog } from "../open-catalog.js";
-import { requireServer } from "../resolve-server.js";
-import { colorizer, safeText } from "../terminal.js";
+import { requireServer, serverArgument } from "../resolve-server.js";
+import { colorizer, safeText, truncate } from "../terminal.js";
 
-/** An ISO date/time, or a relative age like 7d, 12h, 30m. */
+const SINCE_HELP = "--since takes a date (2026-11-01), a date and time (2026-11-01T12:00:00Z; UTC unless it names an offset) or an age (7d, 12h, 30m)";
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
+
+/**
+ * An ISO date/time, or a relative age like 7d, 12h, 30m, as an ISO instant. Strict: Date.parse
+ * would take "2026-02-30" as March 2 and "2026-11-01junk" as a date, silently answering another question.
+ */
 export function parseSince(value: string, now = new Date()): string {
-  const rel = /^(\d+)([dhm])$/.exec(value.trim());
+  const text = value.trim();
+  const refuse = () => new CliError(`${SINCE_HELP}; got '${safeText(value)}'`, 2);
+  const rel = /^(\d{1,7})([dhm])$/.exec(text);
   if (rel) {
     const ms = Number(rel[1]) * { d: 86_400_000, h: 3_600_000, m: 60_000 }[rel[2] as "d" | "h" | "m"];
-    return new Date(now.getTime() - ms).toISOString();
+    const at = new Date(now.getTime() - ms);
+    if (Number.isNaN(at.getTime())) throw refuse();
+    return at.toISOString();
   }
-  const at = Date.parse(value);
-  if (Number.isNaN(at) || !/^\d{4}-\d{2}-\d{2}/.test(value.trim())) throw new CliError(`--since takes a date (2026-11-01, 2026-11-01T12:00:00Z) or an age (7d, 12h, 30m); got '${safeText(value)}'`, 2);
-  return new Date(at).toISOString();
+  const m = DATE_TIME.exec(text);
+  if (!m) throw refuse();
+  const [y, mo, d, h = 0, mi = 0, sec = 0] = [m[1], m[2], m[3], m[4], m[5], m[6]].map((p) => (p === undefined ? undefined : Number(p))) as number[];
+  const local = new Date(Date.UTC(y!, mo! - 1, d!, h, mi, sec));
+  // Date.UTC rolls 2026-02-30 over into March: a date that does not come back unchanged does not exist.
+  if (local.getUTCFullYear() !== y || local.getUTCMonth() !== mo! - 1 || local.getUTCDate() !== d || local.getUTCHours() !== h || local.getUTCMinutes() !== mi || local.getUTCSeconds() !== sec) throw refuse();
+  const fraction = m[7] ? Math.floor(Number(m[7]) * 1000) : 0;
+  const zone = m[8] && m[8].toUpperCase() !== "Z" ? /^([+-])(\d{2}):?(\d{2})$/.exec(m[8]) : null;
+  if (zone && (Number(zone[2]) > 23 || Number(zone[3]) > 59)) throw refuse();
+  const offsetMs = zone ? (zone[1] === "-" ? -1 : 1) * (Number(zone[2]) * 60 + Number(zone[3])) * 60_000 : 0;
+  return new Date(local.getTime() + fraction - offsetMs).toISOString();
+}
+
+/** The drivers print timestamps differently (PGlite to the millisecond, Postgres to the microsecond): one ISO form. */
+function isoInstant(at: string): string {
+  const ms = Date.parse(at.replace(" ", "T").replace(/([+-]\d{2})$/, "$1:00"));
+  return Number.isNaN(ms) ? at : new Date(ms).toISOString();
 }
 
 const ALERT = /destructive|financial|flipped|aimed at the model/;
@@ -25,9 +49,14 @@ export const command: Command = {
   name: "changes",
   summary: "The tool change feed: new and removed tools, changed descriptions, schemas and annotations, labelled",
   usage: "[--server S] [--since DATE] [--limit N] [--json]",
+  details: [
+    "Labels: new tool, new destructive tool, new financial tool, removed tool, readOnlyHint or",
+    "destructiveHint flipped, description gained text aimed at the model, new argument(s). Times are",
+    "UTC. Exit codes: 0 answered; 1 no such server; 2 bad arguments or an ambiguous --server.",
+  ].join("\n"),
   options: {
     server: { type: "string", valueName: "S", description: "Only this server (registry name, repository URL, npm:<package> or unique key prefix)" },
-    since: { type: "string", valueName: "DATE", description: "Only changes at or after DATE (ISO date/time) or within an age (7d, 12h, 30m)" },
+    since: { type: "string", valueName: "DATE", description: "Only changes at or after DATE (2026-11-01, 2026-11-01T12:00:00Z) or within an age (7d, 12h, 30m)" },
     limit: { type: "string", valueName: "N", description: "At most N changes, newest first (default 100, at most 10000)" },
     json: { type: "boolean", description: "Print a JSON array of {at, server, tool, kind, labels, oldHash, newHash, details, runId}" },
   },
@@ -36,12 +65,13 @@ export const command: Command = {
     const limitText = (args.values.limit as string | undefined) ?? "100";
     const limit = Number(limitText);
     if (!/^\d+$/.test(limitText) || limit < 1 || limit > 10_000) throw new CliError("--limit must be a whole number from 1 to 10000", 2);
+    const serverArg = serverArgument(args.values.server, "--server");
     const config = loadConfig(io.env, io.cwd);
     const rows = await withCatalog(config, async (catalog) => {
-      const server = args.values.server ? await requireServer(catalog.db, args.values.server as string) : undefined;
+      const server = serverArg !== undefined ? await requireServer(catalog.db, serverArg) : undefined;
       return toolChangeFeed(catalog.db, { limit, ...(since ? { since } : {}), ...(server ? { serverIds: [server.id] } : {}) });
     });
-    const feed = rows.map((r) => ({ at: r.at, server: r.server, tool: r.tool, kind: r.kind, labels: changeLabels(r), oldHash: r.oldHash, newHash: r.newHash, details: r.details, runId: r.runId }));
+    const feed = rows.map((r) => ({ at: isoInstant(r.at), server: r.server, tool: r.tool, kind: r.kind, labels: changeLabels(r), oldHash: r.oldHash, newHash: r.newHash, details: r.details, runId: r.runId }));
     if (args.values.json) {
       io.stdout.write(`${JSON.stringify(feed)}\n`);
       return 0;
@@ -53,7 +83,8 @@ export const command: Command = {
     const paint = colorizer(io.stdout, io.env);
     const lines = feed.map((c) => {
       const labels = c.labels.join("; ");
-      return `${String(c.at).slice(0, 19)}  ${safeText(c.server)}  ${paint("bold", safeText(c.tool))}  ${ALERT.test(labels) ? paint("red", safeText(labels)) : safeText(labels)}`;
+      const text = safeText(truncate(labels, 300));
+      return `${c.at.slice(0, 19).replace("T", " ")}  ${safeText(truncate(c.server, 120))}  ${paint("bold", safeText(truncate(c.tool, 120)))}  ${ALERT.test(labels) ? paint("red", text) : text}`;
     });
     io.stdout.write(`${lines.join("\n")}\n`);
     return 0;

@@ -7,7 +7,13 @@ import { colorizer, safeText, truncate } from "../terminal.js";
 import { parseToolInput, readAll } from "../tool-input.js";
 import { RISK_STYLE } from "../tool-view.js";
 
-const NO_SERVER = "(no server)";
+function readError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return "no such file";
+  if (code === "EISDIR") return "it is a directory";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  return safeText(code ?? (e as Error).message);
+}
 
 export const command: Command = {
   name: "classify",
@@ -30,43 +36,56 @@ export const command: Command = {
   },
   async run(args, io) {
     const input = (args.values.input as string | undefined) ?? "-";
+    const named = args.values.server as string | undefined;
+    if (named !== undefined && !named.trim()) throw new CliError("--server must not be empty", 2);
+    // Waiting on a terminal for JSON nobody is typing looks like a hang.
+    if (input === "-" && (io.stdin as { isTTY?: boolean }).isTTY) throw new CliError("no input: pass --input FILE, or pipe a tools/list result into standard input", 2);
     let text: string;
     try {
       text = input === "-" ? await readAll(io.stdin) : await readFile(input, "utf8");
     } catch (e) {
-      throw new CliError(`cannot read ${input}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 1);
+      throw new CliError(`cannot read ${safeText(input)}: ${readError(e)}`, 1);
     }
-    const items = parseToolInput(text, input === "-" ? "stdin" : input);
-    const fallbackServer = (args.values.server as string | undefined) ?? NO_SERVER;
+    const items = parseToolInput(text, input === "-" ? "stdin" : safeText(input));
 
-    // Group by server so siblings see each other, then answer in input order.
-    const groups = new Map<string, { tools: ToolInput[]; positions: number[] }>();
+    // Group by server so siblings see each other, then answer in input order (undefined: no server named).
+    const groups = new Map<string | undefined, { tools: ToolInput[]; positions: number[] }>();
     items.forEach((item, i) => {
-      const server = item.server ?? fallbackServer;
+      const server = item.server ?? named;
       let g = groups.get(server);
       if (!g) groups.set(server, (g = { tools: [], positions: [] }));
       g.tools.push(item.tool);
       g.positions.push(i);
     });
-    const results: { server: string; tool: string; c: Classification }[] = new Array(items.length);
+    const results: { server: string | undefined; tool: string; c: Classification }[] = new Array(items.length);
     for (const [server, g] of groups) {
-      const classified = classifyServer({ name: server === NO_SERVER ? "" : server, tools: g.tools });
+      const classified = classifyServer({ name: server ?? "", tools: g.tools });
       g.positions.forEach((pos, k) => (results[pos] = { server, tool: g.tools[k]!.name, c: classified[k]! }));
     }
 
     if (args.values.json) {
       const lines = results.map(({ server, tool, c }) =>
-        JSON.stringify({ server: server === NO_SERVER ? null : server, tool, category: c.category, risk: c.risk, confidence: c.confidence, signals: c.signals, rationale: c.rationale, rule: c.rule, classifierVersion: c.classifierVersion }),
+        JSON.stringify({ server: server ?? null, tool, category: c.category, risk: c.risk, confidence: c.confidence, signals: c.signals, rationale: c.rationale, rule: c.rule, classifierVersion: c.classifierVersion }),
       );
       io.stdout.write(lines.length ? `${lines.join("\n")}\n` : "");
       return 0;
     }
+    if (results.length === 0) {
+      io.stderr.write("no tools in the input\n");
+      return 0;
+    }
     const paint = colorizer(io.stdout, io.env);
-    const nameWidth = Math.min(40, Math.max(4, ...results.map((r) => safeText(r.tool).length)));
-    const header = `${"RISK".padEnd(9)}${"CATEGORY".padEnd(12)}${"CONF".padEnd(6)}${"TOOL".padEnd(nameWidth + 2)}SIGNALS`;
-    const rows = results.map(({ tool, c }) => {
+    const column = (values: string[], title: string) => Math.min(40, values.reduce((width, v) => Math.max(width, v.length), title.length));
+    const cell = (value: string, width: number) => truncate(value, width).padEnd(width + 2);
+    // With tools of several servers the server is a column; with one it would repeat on every row.
+    const servers = groups.size > 1 ? results.map((r) => (r.server === undefined ? "-" : safeText(r.server))) : undefined;
+    const serverWidth = servers ? column(servers, "SERVER") : 0;
+    const tools = results.map((r) => safeText(r.tool));
+    const nameWidth = column(tools, "TOOL");
+    const header = `${"RISK".padEnd(9)}${"CATEGORY".padEnd(12)}${"CONF".padEnd(6)}${servers ? cell("SERVER", serverWidth) : ""}${cell("TOOL", nameWidth)}SIGNALS`;
+    const rows = results.map(({ c }, i) => {
       const risk = paint(RISK_STYLE[c.risk] ?? "bold", c.risk.padEnd(9));
-      return `${risk}${c.category.padEnd(12)}${c.confidence.toFixed(2).padEnd(6)}${truncate(safeText(tool), nameWidth).padEnd(nameWidth + 2)}${safeText(truncate(c.signals.join(", "), 80))}`;
+      return `${risk}${c.category.padEnd(12)}${c.confidence.toFixed(2).padEnd(6)}${servers ? cell(servers[i]!, serverWidth) : ""}${cell(tools[i]!, nameWidth)}${safeText(truncate(c.signals.join(", "), 80))}`.trimEnd();
     });
     io.stdout.write(`${[header, ...rows].join("\n")}\n`);
     return 0;

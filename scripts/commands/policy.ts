@@ -1,14 +1,15 @@
 // `mcp-catalog policy SERVER`: the recommended policy for every tool of one server, in a gateway's or client's dialect.
-import { writeFile } from "node:fs/promises";
+import { stat, writeFile } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
 import { classifyServer, CLASSIFIER_VERSION } from "../../classifier/classify.js";
-import { FORMAT_NAMES, renderPolicy, type FormatName } from "../../classifier/formats/formats.js";
+import { FORMAT_NAMES, renderPolicy, UnrepresentableNameError, type FormatName } from "../../classifier/formats/formats.js";
 import { buildPolicy, ruleSchema, type Rule } from "../../classifier/policy.js";
 import type { ToolInput } from "../../classifier/tool.js";
 import { serverTools, type ToolEntry } from "../../db/lookups.js";
 import { CliError, type Command } from "../command.js";
 import { loadConfig } from "../config.js";
 import { withCatalog } from "../open-catalog.js";
-import { requireServer } from "../resolve-server.js";
+import { requireServer, serverArgument } from "../resolve-server.js";
 import { safeText } from "../terminal.js";
 
 function toolInput(e: ToolEntry): ToolInput {
@@ -32,6 +33,29 @@ export function rulesFor(serverKey: string, description: string | null, entries:
   return entries.map((e, i) => [e.tool, fresh(e) ? ruleSchema.parse(e.classification!.rule) : computed[i]!.rule]);
 }
 
+function fsReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return "no such directory";
+  if (code === "ENOTDIR") return "a part of the path is not a directory";
+  if (code === "EISDIR") return "it is a directory";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "EROFS") return "read-only file system";
+  return safeText(code ?? (e as Error).message);
+}
+
+/** Refuses an --out that cannot be written before any work is done: its directory must exist, and it must not be one. */
+async function checkOut(out: string, cwd: string): Promise<string> {
+  if (!out.trim()) throw new CliError("--out needs a file name", 2);
+  const path = resolve(cwd, out);
+  const dir = await stat(dirname(path)).catch((e: unknown) => {
+    throw new CliError(`cannot write ${safeText(out)}: ${fsReason(e)}`, 1);
+  });
+  if (!dir.isDirectory()) throw new CliError(`cannot write ${safeText(out)}: ${safeText(dirname(out))} is not a directory`, 1);
+  const target = await stat(path).catch(() => undefined);
+  if (target?.isDirectory()) throw new CliError(`cannot write ${safeText(out)}: it is a directory`, 1);
+  return path;
+}
+
 export const command: Command = {
   name: "policy",
   summary: "The recommended policy for one server, every tool in it, in the dialect your gateway or client speaks",
@@ -44,8 +68,9 @@ export const command: Command = {
     "critical → denied with a reason. Dialects without rate limits or approvals get the nearest rule",
     "that is never more permissive, with a comment saying so where the format allows comments.",
     "",
-    "Exit codes: 0 written; 1 unknown server or a server with no tools; 2 bad arguments or an",
-    "ambiguous SERVER (the candidates are listed).",
+    "Exit codes: 0 written; 1 unknown server, a server with no tools, a tool name the format cannot",
+    "hold, or an --out that cannot be written; 2 bad arguments (a --client-name the format cannot",
+    "hold included) or an ambiguous SERVER (the candidates are listed).",
   ].join("\n"),
   positionals: [1, 1],
   options: {
@@ -56,25 +81,38 @@ export const command: Command = {
   async run(args, io) {
     const format = ((args.values.format as string | undefined) ?? "native") as FormatName;
     if (!(FORMAT_NAMES as readonly string[]).includes(format)) throw new CliError(`--format must be one of ${FORMAT_NAMES.join(", ")}; got '${safeText(format)}'`, 2);
+    const serverArg = serverArgument(args.positionals[0], "SERVER")!;
+    const out = args.values.out as string | undefined;
+    const outPath = out !== undefined ? await checkOut(out, io.cwd) : undefined;
+    const clientName = args.values["client-name"] as string | undefined;
+    if (clientName !== undefined && !clientName.trim()) throw new CliError("--client-name must not be empty", 2);
     const config = loadConfig(io.env, io.cwd);
     const { server, entries } = await withCatalog(config, async (catalog) => {
-      const server = await requireServer(catalog.db, args.positionals[0]!);
+      const server = await requireServer(catalog.db, serverArg);
       return { server, entries: await serverTools(catalog.db, server.id) };
     });
     if (entries.length === 0) {
-      throw new CliError(`${safeText(server.key)} has no tools in the catalog yet (its tools come from a directory or a live tools/list on the next refresh)`, 1);
+      const lastListing = server.introspectionError ? `; its last live tools/list failed: ${safeText(server.introspectionError)}` : "";
+      throw new CliError(`${safeText(server.key)} has no tools in the catalog yet (its tools come from a directory or a live tools/list on the next refresh)${lastListing}`, 1);
     }
     const policy = buildPolicy(rulesFor(server.key, server.description, entries));
-    const clientName = args.values["client-name"] as string | undefined;
-    const text = renderPolicy(format, { server: { key: server.key, ...(clientName ? { clientName } : {}) }, policy, generatedAt: new Date().toISOString() });
-    const out = args.values.out as string | undefined;
-    if (out) {
+    let text: string;
+    try {
+      text = renderPolicy(format, { server: { key: server.key, ...(clientName !== undefined ? { clientName } : {}) }, policy, generatedAt: new Date().toISOString() });
+    } catch (e) {
+      if (!(e instanceof UnrepresentableNameError)) throw e;
+      // A name the user chose is a bad argument; a tool's own name is the catalog's data.
+      const byUser = e.kind === "server" && clientName !== undefined;
+      const fix = byUser ? "choose another --client-name" : e.kind === "server" ? "pass --client-name NAME" : "choose another --format, or write that tool's rule by hand";
+      throw new CliError(`the ${format} format cannot hold the ${e.kind} name '${safeText(e.value)}' of ${safeText(server.key)}: ${safeText(e.why)}; ${fix}`, byUser ? 2 : 1);
+    }
+    if (outPath !== undefined) {
       try {
-        await writeFile(out, text);
+        await writeFile(outPath, text);
       } catch (e) {
-        throw new CliError(`cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 1);
+        throw new CliError(`cannot write ${safeText(out)}: ${fsReason(e)}`, 1);
       }
-      io.stderr.write(`wrote the ${format} policy for ${safeText(server.key)} (${entries.length} tools) to ${out}\n`);
+      io.stderr.write(`wrote the ${format} policy for ${safeText(server.key)} (${entries.length} tools) to ${safeText(out)}\n`);
     } else {
       io.stdout.write(text);
     }

@@ -1,13 +1,13 @@
 // `mcp-catalog refresh`: the nightly job — crawl the sources into the catalog and record the run.
-import { classifyPending } from "../../crawler/classify-stage.js";
+import { classifyPending, classifyServerTools } from "../../crawler/classify-stage.js";
 import { HttpClient, DEFAULT_HTTP_OPTIONS } from "../../crawler/http.js";
 import { introspectServers } from "../../crawler/introspect-stage.js";
 import { recordingFetcher, snapshotFetcher, hasSnapshot, type PageFetcher } from "../../crawler/fetcher.js";
 import { SOURCE_NAMES, type SourceName } from "../../crawler/records.js";
 import { refresh, RefreshBusyError, type RefreshSummary } from "../../crawler/refresh.js";
-import { glamaSource } from "../../crawler/sources/glama.js";
-import { registrySource } from "../../crawler/sources/registry.js";
-import { smitheryNotice, smitherySource } from "../../crawler/sources/smithery.js";
+import { DEFAULT_GLAMA_URL, glamaSource } from "../../crawler/sources/glama.js";
+import { DEFAULT_REGISTRY_URL, registrySource } from "../../crawler/sources/registry.js";
+import { DEFAULT_SMITHERY_URL, smitheryNotice, smitherySource } from "../../crawler/sources/smithery.js";
 import type { Source } from "../../crawler/sources/source.js";
 import { CliError, type Command } from "../command.js";
 import { loadConfig, parseIntrospectModes, type Config } from "../config.js";
@@ -54,6 +54,9 @@ function selectSources(requested: SourceName[] | undefined, config: Config, snap
       throw new CliError(`the snapshot ${snapshot} has no pages for: ${(missing.length ? missing : SOURCE_NAMES).join(", ")} (expected ${snapshot}/<source>/index.json)`, 2);
     }
     requested = names;
+    // Recorded pages are keyed by the public APIs' paths: a snapshot replays against the default
+    // URLs whatever the environment points at.
+    config = { ...config, registryUrl: DEFAULT_REGISTRY_URL, glamaUrl: DEFAULT_GLAMA_URL, smitheryUrl: DEFAULT_SMITHERY_URL };
   }
   const sources: Source[] = [];
   for (const name of requested ?? SOURCE_NAMES) {
@@ -85,7 +88,7 @@ export const command: Command = {
     "Smithery needs SMITHERY_API_KEY; without it the source is skipped with a notice.",
     "",
     "Environment: DATABASE_URL, CATALOG_DATA_DIR, REGISTRY_URL, GLAMA_URL, GLAMA_API_KEY, SMITHERY_URL,",
-    "SMITHERY_API_KEY, CATALOG_ALLOW_PRIVATE_NETWORK=1, CATALOG_USER_AGENT, CATALOG_INTROSPECT*, CATALOG_STDIO_*,",
+    "SMITHERY_API_KEY, CATALOG_ALLOW_PRIVATE_NETWORK=1, CATALOG_USER_AGENT, CATALOG_HTTP_PER_HOST_RATE, CATALOG_INTROSPECT*, CATALOG_STDIO_*,",
     "NPM_REGISTRY_URL (see the README).",
   ].join("\n"),
   options: {
@@ -112,7 +115,12 @@ export const command: Command = {
     const modes = args.values.introspect !== undefined ? parseIntrospectModes(args.values.introspect as string, "--introspect") : snapshot ? [] : config.introspect.modes;
     const http = snapshot && modes.length === 0
       ? undefined
-      : new HttpClient({ ...DEFAULT_HTTP_OPTIONS, userAgent: config.userAgent, allowPrivateNetwork: config.allowPrivateNetwork });
+      : new HttpClient({
+          ...DEFAULT_HTTP_OPTIONS,
+          userAgent: config.userAgent,
+          allowPrivateNetwork: config.allowPrivateNetwork,
+          perHost: { ...DEFAULT_HTTP_OPTIONS.perHost, intervalCap: config.perHostRate },
+        });
     const i = config.introspect;
     const fetcherFor = (source: SourceName): PageFetcher => {
       if (snapshot) return snapshotFetcher(snapshot, source);
@@ -142,7 +150,7 @@ export const command: Command = {
                   }),
               }
             : {}),
-          ...(args.values["no-classify"] ? {} : { classify: (db, signal) => classifyPending(db, signal ? { signal } : {}) }),
+          ...(args.values["no-classify"] ? {} : { classify: (db, signal) => classifyPending(db, signal ? { signal } : {}), classifyTools: classifyServerTools }),
           ...(io.signal ? { signal: io.signal } : {}),
           describe: { ...(snapshot ? { snapshot } : {}), ...(record ? { record } : {}) },
         }),

@@ -3,7 +3,7 @@ import { similarToolNames, toolsByName } from "../../db/lookups.js";
 import { CliError, type Command } from "../command.js";
 import { loadConfig } from "../config.js";
 import { withCatalog } from "../open-catalog.js";
-import { requireServer } from "../resolve-server.js";
+import { requireServer, serverArgument } from "../resolve-server.js";
 import { colorizer, safeText } from "../terminal.js";
 import { renderToolText, toolView } from "../tool-view.js";
 
@@ -23,15 +23,17 @@ export const command: Command = {
   async run(args, io) {
     const name = args.positionals[0]!.trim();
     if (!name) throw new CliError("NAME must not be empty", 2);
+    const serverArg = serverArgument(args.values.server, "--server");
     const config = loadConfig(io.env, io.cwd);
-    const { found, suggestions } = await withCatalog(config, async (catalog) => {
-      const server = args.values.server ? await requireServer(catalog.db, args.values.server as string) : undefined;
+    const { server, found, suggestions } = await withCatalog(config, async (catalog) => {
+      const server = serverArg !== undefined ? await requireServer(catalog.db, serverArg) : undefined;
       const found = await toolsByName(catalog.db, name, server ? [server.id] : undefined);
-      return { found, suggestions: found.length ? [] : await similarToolNames(catalog.db, name) };
+      // On one server the suggestions are that server's names; a name on another server is no answer there.
+      return { server, found, suggestions: found.length ? [] : await similarToolNames(catalog.db, name, { ...(server ? { serverIds: [server.id] } : {}) }) };
     });
     if (found.length === 0) {
       const hint = suggestions.length ? ` Did you mean: ${suggestions.map((s) => safeText(s)).join(", ")}?` : "";
-      throw new CliError(`no tool named '${safeText(name)}' in the catalog${args.values.server ? " on that server" : ""}.${hint}`, 1);
+      throw new CliError(`no tool named '${safeText(name)}' ${server ? `on ${safeText(server.key)}` : "in the catalog"}.${hint}`, 1);
     }
     const views = found.map(toolView);
     if (args.values.json) {

@@ -4,7 +4,7 @@ import { searchTools } from "../../db/lookups.js";
 import { CliError, type Command } from "../command.js";
 import { loadConfig } from "../config.js";
 import { withCatalog } from "../open-catalog.js";
-import { requireServer } from "../resolve-server.js";
+import { requireServer, serverArgument } from "../resolve-server.js";
 import { colorizer, safeText, truncate } from "../terminal.js";
 import { RISK_STYLE, toolView } from "../tool-view.js";
 
@@ -12,6 +12,11 @@ export const command: Command = {
   name: "search",
   summary: "Find tools by name or description, ranked, optionally by category, risk and server",
   usage: "TEXT [--category C] [--risk R] [--server S] [--limit N] [--json]",
+  details: [
+    "Ranked: the exact name first, then names that contain TEXT or resemble it (trigram similarity),",
+    "then tools whose description mentions it. Exit codes: 0 answered (no match is an empty answer);",
+    "1 no such server; 2 bad arguments or an ambiguous --server (the candidates are listed).",
+  ].join("\n"),
   positionals: [1, 1],
   options: {
     category: { type: "string", valueName: "C", description: `Only this category: ${CATEGORIES.join(", ")}` },
@@ -30,9 +35,10 @@ export const command: Command = {
     const limitText = (args.values.limit as string | undefined) ?? "20";
     const limit = Number(limitText);
     if (!/^\d+$/.test(limitText) || limit < 1 || limit > 1000) throw new CliError("--limit must be a whole number from 1 to 1000", 2);
+    const serverArg = serverArgument(args.values.server, "--server");
     const config = loadConfig(io.env, io.cwd);
     const found = await withCatalog(config, async (catalog) => {
-      const server = args.values.server ? await requireServer(catalog.db, args.values.server as string) : undefined;
+      const server = serverArg !== undefined ? await requireServer(catalog.db, serverArg) : undefined;
       return searchTools(catalog.db, { text, limit, ...(category ? { category } : {}), ...(risk ? { risk } : {}), ...(server ? { serverIds: [server.id] } : {}) });
     });
     const views = found.map((e) => ({ ...toolView(e), description: e.description }));
@@ -47,7 +53,7 @@ export const command: Command = {
     const paint = colorizer(io.stdout, io.env);
     const lines = views.map((v) => {
       const r = v.risk ? paint(RISK_STYLE[v.risk] ?? "bold", v.risk.padEnd(8)) : paint("dim", "-".padEnd(8));
-      return `${r} ${(v.category ?? "-").padEnd(11)} ${safeText(v.tool)}  ${paint("dim", safeText(v.server))}\n         ${safeText(truncate(v.description ?? "", 160))}`;
+      return `${r} ${(v.category ?? "-").padEnd(11)} ${safeText(truncate(v.tool, 120))}  ${paint("dim", safeText(truncate(v.server, 120)))}\n         ${safeText(truncate(v.description ?? "", 160))}`;
     });
     io.stdout.write(`${lines.join("\n")}\n`);
     return 0;

@@ -1,0 +1,98 @@
+// The benchmark's database side: a raw COPY of the rows a refresh wrote (the floor its ingest is
+// measured against), row counts, and a sample of tool names for lookup latency.
+import { createReadStream, createWriteStream } from "node:fs";
+import { unlink } from "node:fs/promises";
+import { join } from "node:path";
+import { pipeline } from "node:stream/promises";
+import { sql } from "drizzle-orm";
+import postgres from "postgres";
+import type { Catalog } from "./client.js";
+import { queryRows } from "./sql.js";
+
+/** What a crawl writes; classifications are the classify stage's. */
+export const CRAWL_TABLES = ["servers", "server_sources", "server_aliases", "tools", "tool_changes", "source_pages"] as const;
+export const CLASSIFY_TABLES = ["classifications"] as const;
+export type BenchTable = (typeof CRAWL_TABLES)[number] | (typeof CLASSIFY_TABLES)[number];
+
+export interface CopyTiming {
+  table: BenchTable;
+  rows: number;
+  bytes: number;
+  /** Loading the rows with COPY FROM into an empty copy of the table (same columns and indexes). */
+  ms: number;
+}
+
+const SCHEMA = "bench_copy";
+
+/** Row counts of the tables, as they stand. */
+export async function tableRows(catalog: Catalog, tables: readonly BenchTable[]): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const t of tables) {
+    const [row] = await queryRows<{ n: number }>(catalog.db, sql.raw(`select count(*)::int as n from public.${t}`));
+    out[t] = Number(row?.n ?? 0);
+  }
+  return out;
+}
+
+/**
+ * Copies each table out (COPY TO) and times loading it back with COPY FROM into an empty twin
+ * (`CREATE TABLE … (LIKE … INCLUDING ALL)`: same columns, defaults and indexes; no foreign keys) in a
+ * scratch schema of the same database, which is dropped afterwards. On Postgres the dumps go through
+ * files in `tmpDir`, on connections of their own to `databaseUrl`.
+ */
+export async function copyBaseline(catalog: Catalog, tables: readonly BenchTable[], o: { tmpDir: string; databaseUrl?: string }): Promise<CopyTiming[]> {
+  const out: CopyTiming[] = [];
+  await catalog.db.execute(sql.raw(`drop schema if exists ${SCHEMA} cascade`));
+  await catalog.db.execute(sql.raw(`create schema ${SCHEMA}`));
+  try {
+    for (const table of tables) {
+      await catalog.db.execute(sql.raw(`create table ${SCHEMA}.${table} (like public.${table} including all)`));
+      const [row] = await queryRows<{ n: number }>(catalog.db, sql.raw(`select count(*)::int as n from public.${table}`));
+      const rows = Number(row?.n ?? 0);
+      const timing = catalog.driver === "pglite" ? await copyPglite(catalog, table) : await copyPostgres(o.databaseUrl!, table, o.tmpDir);
+      out.push({ table, rows, ...timing });
+    }
+  } finally {
+    await catalog.db.execute(sql.raw(`drop schema if exists ${SCHEMA} cascade`));
+  }
+  return out;
+}
+
+interface PgliteClient {
+  query(text: string, params?: unknown[], options?: { blob?: Blob }): Promise<{ blob?: Blob }>;
+}
+
+async function copyPglite(catalog: Catalog, table: string): Promise<{ bytes: number; ms: number }> {
+  const client = (catalog.db as unknown as { $client: PgliteClient }).$client;
+  const dumped = await client.query(`copy public.${table} to '/dev/blob'`);
+  const blob = dumped.blob ?? new Blob([]);
+  const started = performance.now();
+  await client.query(`copy ${SCHEMA}.${table} from '/dev/blob'`, [], { blob });
+  return { bytes: blob.size, ms: performance.now() - started };
+}
+
+async function copyPostgres(databaseUrl: string, table: string, tmpDir: string): Promise<{ bytes: number; ms: number }> {
+  const file = join(tmpDir, `${table}.copy`);
+  // One connection each way: postgres.js hangs a COPY FROM STDIN issued on a client that ran COPY TO STDOUT.
+  const out = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  const into = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    const dump = createWriteStream(file);
+    await pipeline(await out.unsafe(`copy public.${table} to stdout`).readable(), dump);
+    const started = performance.now();
+    await pipeline(createReadStream(file), await into.unsafe(`copy ${SCHEMA}.${table} from stdin`).writable());
+    return { bytes: dump.bytesWritten, ms: performance.now() - started };
+  } finally {
+    await Promise.all([out.end(), into.end()]);
+    await unlink(file).catch(() => {});
+  }
+}
+
+/** Up to `n` distinct current tool names, drawn at random. */
+export async function sampleToolNames(catalog: Catalog, n: number): Promise<string[]> {
+  const rows = await queryRows<{ name: string }>(
+    catalog.db,
+    sql`select name from (select distinct name from tools where removed_at is null) names order by random() limit ${n}`,
+  );
+  return rows.map((r) => r.name);
+}

@@ -1,0 +1,550 @@
+// `npm run bench`: the nightly refresh at internet scale against the synthetic world, on PGlite and (when
+// DATABASE_URL is set) Postgres: time, throughput, memory, ingest beside a raw COPY, quiet and 1% nights,
+// lookup latency and the CLI's cold start, each figure beside its target. Writes bench-results/<time>.json.
+import { cpSync, createReadStream, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
+import { join, resolve } from "node:path";
+import { createInterface } from "node:readline";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+import { parseToolList } from "../classifier/tool.js";
+import type { ToolInput } from "../classifier/tool.js";
+import type { RefreshSummary } from "../crawler/refresh.js";
+import { CLASSIFY_TABLES, copyBaseline, CRAWL_TABLES, sampleToolNames, tableRows, type CopyTiming } from "../db/bench.js";
+import { openCatalog, type Catalog } from "../db/client.js";
+import { toolsByName } from "../db/lookups.js";
+import { benchClassifier } from "./bench-classifier.js";
+import { coldStart, generateWorld, mutateWorld, parseSummary, REFRESH_ARGS, refreshEnv, repoRoot, runCli, serveWorld, type MeasuredRun } from "./bench/processes.js";
+import { figure, format, table, withDetail, type Figure } from "./bench/report.js";
+import { FILES, type Manifest } from "./world/files.js";
+
+export const USAGE = `Usage: npm run bench -- [options]
+
+Measures the nightly refresh against the synthetic world (scripts/gen-world.ts), served from a child
+process on 127.0.0.1: a full refresh, a refresh with nothing changed, one with 1% changed, ingest
+beside a raw COPY of the same rows, the classifier alone, risk lookup latency and the CLI's cold
+start. Runs on PGlite, and on Postgres when DATABASE_URL is set (in a scratch database it drops).
+Prints a table and writes the same figures as JSON.
+
+Options:
+  --servers N   registry names in the world (default 50000; Glama lists ~1.6x as many servers, ~10 tools each)
+  --quick       a small smoke run (300 servers unless --servers says otherwise, fewer repetitions)
+  --scale       also run the full refresh on worlds of 10k, 50k and 200k servers (with --quick: 300, 600,
+                1200) and report the refresh's peak RSS for each
+  --driver D    pglite, postgres or both (default: both when DATABASE_URL is set, else pglite)
+  --seed S      the world's seed (default 1)
+  --out DIR     where the JSON goes (default bench-results/ in the repository)
+  --json        print the JSON on stdout instead of the table
+  -h, --help    this text
+`;
+
+const TARGETS = {
+  fullRefreshSeconds: 60,
+  ingestToCopy: 0.5,
+  peakRssMb: 512,
+  nothingChangedShare: 0.1,
+  classifierToolsPerSecond: 100_000,
+  riskP99Ms: 5,
+  /** "Flat": the largest world's peak RSS within this factor of the smallest's. */
+  rssGrowth: 1.25,
+};
+
+type Driver = "pglite" | "postgres";
+
+interface Options {
+  servers: number;
+  quick: boolean;
+  scale: boolean;
+  drivers: Driver[];
+  seed: number;
+  out: string;
+  json: boolean;
+  databaseUrl?: string;
+}
+
+export interface BenchIo {
+  stdout: { write(s: string): unknown };
+  stderr: { write(s: string): unknown };
+  env: NodeJS.ProcessEnv;
+}
+
+class UsageError extends Error {}
+
+function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options | "help" {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      servers: { type: "string" },
+      quick: { type: "boolean" },
+      scale: { type: "boolean" },
+      driver: { type: "string" },
+      seed: { type: "string" },
+      out: { type: "string" },
+      json: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) return "help";
+  const quick = values.quick === true;
+  const servers = values.servers === undefined ? (quick ? 300 : 50_000) : Number(values.servers);
+  if (!Number.isInteger(servers) || servers < 1) throw new UsageError(`--servers: invalid value ${JSON.stringify(values.servers)}`);
+  const seed = values.seed === undefined ? 1 : Number(values.seed);
+  if (!Number.isInteger(seed)) throw new UsageError(`--seed: invalid value ${JSON.stringify(values.seed)}`);
+  const databaseUrl = env.DATABASE_URL || undefined;
+  const wanted = values.driver ?? (databaseUrl ? "both" : "pglite");
+  if (!["pglite", "postgres", "both"].includes(wanted)) throw new UsageError(`--driver takes pglite, postgres or both; got '${wanted}'`);
+  const drivers: Driver[] = wanted === "both" ? ["pglite", "postgres"] : [wanted as Driver];
+  if (drivers.includes("postgres") && !databaseUrl) throw new UsageError("--driver postgres needs DATABASE_URL (a server where a scratch database may be created)");
+  return {
+    servers,
+    quick,
+    scale: values.scale === true,
+    drivers,
+    seed,
+    out: resolve(values.out ?? join(repoRoot(), "bench-results")),
+    json: values.json === true,
+    ...(databaseUrl ? { databaseUrl } : {}),
+  };
+}
+
+/** A fresh database on the server DATABASE_URL names, dropped afterwards. */
+async function scratchDatabase(base: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `mcp_catalog_bench_${randomBytes(5).toString("hex")}`;
+  const admin = postgres(base, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const a = postgres(base, { max: 1, onnotice: () => {} });
+      try {
+        await a.unsafe(`drop database if exists ${name} with (force)`);
+      } finally {
+        await a.end();
+      }
+    },
+  };
+}
+
+interface CatalogHandle {
+  ref: { databaseUrl: string } | { dataDir: string };
+  open(): Promise<Catalog>;
+  dispose(): Promise<void>;
+}
+
+async function freshCatalog(driver: Driver, o: Options, dir: string): Promise<CatalogHandle> {
+  if (driver === "postgres") {
+    const db = await scratchDatabase(o.databaseUrl!);
+    return { ref: { databaseUrl: db.url }, open: () => openCatalog({ databaseUrl: db.url, dataDir: "unused" }), dispose: db.drop };
+  }
+  const dataDir = join(dir, "catalog");
+  return { ref: { dataDir }, open: () => openCatalog({ dataDir }), dispose: async () => rmSync(dataDir, { recursive: true, force: true }) };
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
+}
+
+interface LookupResult {
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  lookups: number;
+  names: string[];
+  /** The most entries one name returned, and which. */
+  largest: { name: string; entries: number };
+}
+
+/** toolsByName over a sample of names, in this process against the full catalog, after a warm-up round. */
+async function measureLookups(catalog: Catalog, count: number): Promise<LookupResult> {
+  const names = await sampleToolNames(catalog, 200);
+  const largest = { name: "", entries: 0 };
+  for (const name of names) {
+    const entries = (await toolsByName(catalog.db, name)).length;
+    if (entries > largest.entries) Object.assign(largest, { name, entries });
+  }
+  const times: number[] = [];
+  for (let i = 0; i < count && names.length; i++) {
+    const t = performance.now();
+    await toolsByName(catalog.db, names[i % names.length]!);
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return { p50Ms: percentile(times, 0.5), p99Ms: percentile(times, 0.99), maxMs: times[times.length - 1] ?? NaN, lookups: times.length, names, largest };
+}
+
+interface RunFigures {
+  wallMs: number;
+  durationMs: number;
+  stageMs: RefreshSummary["stageMs"];
+  peakRssMb: number;
+  rssSamplesMb: number[];
+  status: string;
+  servers: RefreshSummary["servers"];
+  tools: RefreshSummary["tools"];
+  sources: Record<string, { mode: string; pages: number; notModified: number; requests: number; records: number; unchangedRecords: number; durationMs: number }>;
+  loadAverage: number;
+}
+
+function runFigures(run: MeasuredRun<RefreshSummary>, load: number): RunFigures {
+  const s = run.result;
+  const sources: RunFigures["sources"] = {};
+  for (const [name, v] of Object.entries(s.sources)) {
+    if (v) sources[name] = { mode: v.mode, pages: v.pages, notModified: v.notModified, requests: v.requests, records: v.records, unchangedRecords: v.unchangedRecords, durationMs: v.durationMs };
+  }
+  return {
+    wallMs: Math.round(run.wallMs),
+    durationMs: s.durationMs,
+    stageMs: s.stageMs,
+    peakRssMb: run.peakRssMb,
+    rssSamplesMb: run.rssSamplesMb,
+    status: s.status,
+    servers: s.servers,
+    tools: s.tools,
+    sources,
+    loadAverage: Math.max(load, loadavg()[0]!),
+  };
+}
+
+interface DriverResult {
+  driver: Driver;
+  runs: { full: RunFigures; nothingChanged: RunFigures; onePercentChanged: RunFigures };
+  rows: Record<string, number>;
+  copy: CopyTiming[];
+  lookups: Omit<LookupResult, "names">;
+  cli: { helpMedianMs: number; riskMedianMs: number; runs: number; riskName: string };
+  figures: Record<string, Figure>;
+}
+
+function secs(ms: number): number {
+  return Math.round(ms / 10) / 100;
+}
+
+function log(io: BenchIo, line: string): void {
+  io.stderr.write(`bench: ${line}\n`);
+}
+
+async function refreshOnce(io: BenchIo, label: string, env: NodeJS.ProcessEnv, rssFile: string): Promise<RunFigures> {
+  const load = loadavg()[0]!;
+  const run = await runCli(REFRESH_ARGS, env, { rssFile, parse: parseSummary });
+  if (run.result.status !== "succeeded") throw new Error(`the ${label} refresh failed: ${JSON.stringify(run.result.sources)}`);
+  const f = runFigures(run, load);
+  log(io, `${label}: ${secs(f.wallMs)} s (run ${secs(f.durationMs)} s), peak RSS ${f.peakRssMb} MB`);
+  return f;
+}
+
+function worldBytes(dir: string): number {
+  return statSync(join(dir, FILES.registry)).size + statSync(join(dir, FILES.glama)).size;
+}
+
+async function benchDriver(driver: Driver, world: Manifest & { dir: string }, o: Options, io: BenchIo): Promise<DriverResult> {
+  const work = mkdtempSync(join(tmpdir(), `mcp-catalog-bench-${driver}-`));
+  const worldDir = join(work, "world");
+  cpSync(world.dir, worldDir, { recursive: true });
+  const catalog = await freshCatalog(driver, o, work);
+  const served = await serveWorld(worldDir);
+  try {
+    const env = refreshEnv({ url: served.url, catalog: catalog.ref });
+    const rssFile = join(work, "rss");
+    log(io, `${driver}: full refresh of ${world.registryNames} servers (${world.tools} tools)…`);
+    const full = await refreshOnce(io, `${driver} full refresh`, env, rssFile);
+
+    log(io, `${driver}: raw COPY of the same rows…`);
+    let rows: Record<string, number>;
+    let copy: CopyTiming[];
+    {
+      const c = await catalog.open();
+      try {
+        rows = await tableRows(c, [...CRAWL_TABLES, ...CLASSIFY_TABLES]);
+        copy = await copyBaseline(c, [...CRAWL_TABLES, ...CLASSIFY_TABLES], { tmpDir: work, ...("databaseUrl" in catalog.ref ? { databaseUrl: catalog.ref.databaseUrl } : {}) });
+      } finally {
+        await c.close();
+      }
+    }
+
+    const nothingChanged = await refreshOnce(io, `${driver} nothing changed`, env, rssFile);
+    await mutateWorld(worldDir, 0.01);
+    const onePercentChanged = await refreshOnce(io, `${driver} 1% changed`, env, rssFile);
+
+    log(io, `${driver}: risk lookups…`);
+    let lookups: LookupResult;
+    {
+      const c = await catalog.open();
+      try {
+        lookups = await measureLookups(c, o.quick ? 300 : 2_000);
+      } finally {
+        await c.close();
+      }
+    }
+    const runs = o.quick ? 1 : 5;
+    const riskName = lookups.names[0] ?? "create_issue";
+    log(io, `${driver}: CLI cold start…`);
+    const help = await coldStart(["--help"], env, runs);
+    const risk = await coldStart(["risk", riskName, "--json"], env, runs);
+    const result = {
+      driver,
+      runs: { full, nothingChanged, onePercentChanged },
+      rows,
+      copy,
+      lookups: { p50Ms: lookups.p50Ms, p99Ms: lookups.p99Ms, maxMs: lookups.maxMs, lookups: lookups.lookups, largest: lookups.largest },
+      cli: { helpMedianMs: Math.round(help.medianMs), riskMedianMs: Math.round(risk.medianMs), runs, riskName },
+    };
+    return { ...result, figures: driverFigures(result, world, worldBytes(world.dir)) };
+  } finally {
+    await served.stop();
+    await catalog.dispose();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function loadNote(load: number): string {
+  const cores = cpus().length;
+  return load > cores ? ` The machine's load average was ${load.toFixed(1)} on ${cores} cores: other processes were competing for the CPU.` : "";
+}
+
+function driverFigures(r: Omit<DriverResult, "figures">, world: Manifest, bytes: number): Record<string, Figure> {
+  const { full, nothingChanged, onePercentChanged } = r.runs;
+  const pglite = r.driver === "pglite";
+  const crawlRows = CRAWL_TABLES.reduce((n, t) => n + (r.rows[t] ?? 0), 0);
+  const crawlCopyMs = r.copy.filter((c) => (CRAWL_TABLES as readonly string[]).includes(c.table)).reduce((n, c) => n + c.ms, 0);
+  const classifyCopyMs = r.copy.filter((c) => c.table === "classifications").reduce((n, c) => n + c.ms, 0);
+  const crawlS = full.stageMs.crawl / 1000;
+  const ingestRate = crawlRows / crawlS;
+  const copyRate = crawlRows / (crawlCopyMs / 1000);
+  const fullS = full.wallMs / 1000;
+  const sourceText = (run: RunFigures) =>
+    Object.entries(run.sources)
+      .map(([n, s]) => `${n} ${s.mode} ${secs(s.durationMs)} s: ${s.pages} pages (${s.notModified} answered 304), ${s.records} records parsed, ${s.unchangedRecords} of them unchanged`)
+      .join("; ");
+  const stages = (run: RunFigures) =>
+    `process ${secs(run.wallMs)} s = start-up and opening the catalog ${secs(run.wallMs - run.durationMs)} s + crawl ${secs(run.stageMs.crawl)} s + classify ${secs(run.stageMs.classify)} s + analyze ${secs(run.stageMs.analyze)} s (+ counts and run record)`;
+  const pgliteNote = pglite ? " PGlite runs Postgres inside the refresh's own process (WebAssembly, one thread): parsing, classifying and the database cannot overlap as they do with a Postgres server on another core." : "";
+
+  const figures: Record<string, Figure> = {};
+  figures.fullRefresh = withDetail(
+    figure(`full refresh (${format(world.registryNames)} servers, ${format(world.tools)} tools)`, fullS, "s", { op: "<=", value: TARGETS.fullRefreshSeconds }, () => {
+      const floor = (crawlCopyMs + classifyCopyMs) / 1000;
+      return (
+        `a raw COPY of the rows this refresh wrote takes ${format(floor, "s")} s on this database by itself ` +
+        `(crawl tables ${format(crawlCopyMs / 1000, "s")} s, classifications ${format(classifyCopyMs / 1000, "s")} s), ` +
+        `${Math.round((100 * floor) / TARGETS.fullRefreshSeconds)}% of the ${TARGETS.fullRefreshSeconds} s budget; the crawl writes at ${Math.round((100 * ingestRate) / copyRate)}% of COPY's rate ` +
+        `and the classify stage adds ${secs(full.stageMs.classify)} s for ${format(full.tools.classified)} tools.${pgliteNote}${loadNote(full.loadAverage)}`
+      );
+    }),
+    `${stages(full)}. ${sourceText(full)}.`,
+  );
+  figures.throughput = withDetail(figure("  servers per second", world.registryNames / fullS, "servers/s"), `${format((world.tools / fullS), "tools/s")} tools/s over the whole refresh; the crawl alone ${format(world.tools / crawlS, "tools/s")} tools/s`);
+  figures.toolsPerSecond = figure("  tools per second", world.tools / fullS, "tools/s");
+  figures.peakRss = withDetail(
+    figure("peak RSS of the refresh", full.peakRssMb, "MB", { op: "<=", value: TARGETS.peakRssMb }, () =>
+      pglite
+        ? "PGlite runs Postgres inside the refresh process: its WebAssembly heap (shared buffers, caches; it grows and never shrinks) counts in the refresh's RSS. With a Postgres server the same refresh stays far lower."
+        : `the pipeline holds two pages and one classify batch at a time; RSS samples over the run (MB): ${summarizeSamples(full.rssSamplesMb)}.`,
+    ),
+    `RSS while it ran (MB): ${summarizeSamples(full.rssSamplesMb)}`,
+  );
+  figures.ingestRate = withDetail(figure("ingest, crawl stage", ingestRate, "rows/s"), `${format(crawlRows)} rows into ${CRAWL_TABLES.join(", ")} in ${format(crawlS, "s")} s, fetched as ${format(bytes / 1e6, "MB")} MB of JSON`);
+  figures.copyRate = withDetail(
+    figure("raw COPY of the same rows", copyRate, "rows/s"),
+    r.copy.map((c) => `${c.table} ${format(c.rows)} rows ${format(c.bytes / 1e6, "MB")} MB ${format(c.ms / 1000, "s")} s`).join("; "),
+  );
+  figures.ingestToCopy = figure("ingest ÷ COPY", ingestRate / copyRate, "×", { op: ">=", value: TARGETS.ingestToCopy }, () =>
+    `COPY only parses rows and maintains indexes; the ingest also fetches and parses ${format(bytes / 1e6, "MB")} MB of JSON (validated with zod), hashes every record and tool, ` +
+    `resolves each record's identity against the catalog (alias and key look-ups), upserts with ON CONFLICT after reading back stored hashes, and writes the tool history.${pgliteNote}${loadNote(full.loadAverage)}`,
+  );
+  const quietS = nothingChanged.wallMs / 1000;
+  figures.nothingChanged = withDetail(
+    figure("refresh, nothing changed", quietS, "s", { op: "<=", value: TARGETS.nothingChangedShare * fullS }, () =>
+      `${secs(nothingChanged.wallMs - nothingChanged.durationMs)} s of it is starting the process and opening the catalog; the rest is one conditional request per page: ${sourceText(nothingChanged)}.${loadNote(nothingChanged.loadAverage)}`,
+    ),
+    `${Math.round((100 * quietS) / fullS)}% of the full refresh (target ${TARGETS.nothingChangedShare * 100}%). ${stages(nothingChanged)}. ${sourceText(nothingChanged)}; servers ${JSON.stringify(nothingChanged.servers)}, tools ${JSON.stringify(nothingChanged.tools)}.`,
+  );
+  figures.onePercentChanged = withDetail(
+    figure("refresh, 1% changed", onePercentChanged.wallMs / 1000, "s"),
+    `${Math.round((100 * onePercentChanged.wallMs) / full.wallMs)}% of the full refresh. ${stages(onePercentChanged)}. ${sourceText(onePercentChanged)}; servers ${JSON.stringify(onePercentChanged.servers)}, tools ${JSON.stringify(onePercentChanged.tools)}.`,
+  );
+  figures.riskP50 = figure("risk lookup p50", r.lookups.p50Ms, "ms");
+  figures.riskP99 = withDetail(
+    figure("risk lookup p99", r.lookups.p99Ms, "ms", { op: "<=", value: TARGETS.riskP99Ms }, () =>
+      `a generic name is listed by many servers and the lookup returns every one of them with its classification: '${r.lookups.largest.name}' returned ${r.lookups.largest.entries} entries.${pgliteNote}`,
+    ),
+    `${r.lookups.lookups} lookups of 200 sampled names (toolsByName, in-process, warm); slowest ${format(r.lookups.maxMs, "ms")} ms; the largest answer: '${r.lookups.largest.name}', ${r.lookups.largest.entries} entries`,
+  );
+  figures.cliHelp = withDetail(figure("CLI cold start, --help", r.cli.helpMedianMs, "ms"), `median of ${r.cli.runs} runs of node bin/mcp-catalog.js --help`);
+  figures.cliRisk = withDetail(figure("CLI cold start, risk NAME", r.cli.riskMedianMs, "ms"), `median of ${r.cli.runs} runs of node bin/mcp-catalog.js risk ${r.cli.riskName} --json${pglite ? " (each opens the PGlite data directory)" : ""}`);
+  return figures;
+}
+
+function summarizeSamples(samples: readonly number[]): string {
+  if (samples.length === 0) return "none taken";
+  const pick = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * (samples.length - 1)))]!;
+  return `start ${pick(0)}, 25% ${pick(0.25)}, 50% ${pick(0.5)}, 75% ${pick(0.75)}, end ${pick(1)}, max ${Math.max(...samples)}`;
+}
+
+/** Tools of the world's first Glama servers, each server's list as the classifier sees it. */
+async function classifierInput(dir: string, servers: number): Promise<ToolInput[][]> {
+  const out: ToolInput[][] = [];
+  const rl = createInterface({ input: createReadStream(join(dir, FILES.glama), { encoding: "utf8" }), crlfDelay: Infinity });
+  for await (const line of rl) {
+    const tools = parseToolList(((JSON.parse(line) as { tools?: unknown[] }).tools ?? []) as unknown[]).tools;
+    if (tools.length) out.push(tools);
+    if (out.length >= servers) break;
+  }
+  rl.close();
+  return out;
+}
+
+interface ScaleResult {
+  driver: Driver;
+  sizes: { servers: number; tools: number; seconds: number; peakRssMb: number; rssSamplesMb: number[] }[];
+  figure: Figure;
+}
+
+async function benchScale(o: Options, io: BenchIo): Promise<ScaleResult> {
+  const driver: Driver = o.drivers.includes("postgres") ? "postgres" : "pglite";
+  const sizes = o.quick ? [300, 600, 1_200] : [10_000, 50_000, 200_000];
+  const out: ScaleResult["sizes"] = [];
+  for (const servers of sizes) {
+    log(io, `scale: ${servers} servers on ${driver}…`);
+    const world = await generateWorld({ dir: join(tmpdir(), `mcp-catalog-bench-world-s${servers}-seed${o.seed}`), servers, seed: o.seed });
+    const work = mkdtempSync(join(tmpdir(), `mcp-catalog-bench-scale-`));
+    const catalog = await freshCatalog(driver, o, work);
+    const served = await serveWorld(world.dir);
+    try {
+      const run = await refreshOnce(io, `scale ${servers}`, refreshEnv({ url: served.url, catalog: catalog.ref }), join(work, "rss"));
+      out.push({ servers, tools: world.tools, seconds: run.wallMs / 1000, peakRssMb: run.peakRssMb, rssSamplesMb: run.rssSamplesMb });
+    } finally {
+      await served.stop();
+      await catalog.dispose();
+      rmSync(work, { recursive: true, force: true });
+    }
+  }
+  const peaks = out.map((s) => s.peakRssMb);
+  const worst = Math.max(...peaks);
+  const growth = worst / Math.max(1, peaks[0]!);
+  const f = figure(`peak RSS at ${out.map((s) => format(s.servers)).join(" / ")} servers`, worst, "MB", { op: "<=", value: TARGETS.peakRssMb }, () =>
+    driver === "pglite" ? "PGlite's WebAssembly heap lives in the refresh process and grows with the database." : "see the sizes below.",
+  );
+  const flat = growth <= TARGETS.rssGrowth;
+  return {
+    driver,
+    sizes: out,
+    figure: withDetail(
+      { ...f, ...(f.met && !flat ? { met: false, missedBy: `grows ${growth.toFixed(2)}× from the smallest world to the largest (flat: ≤ ${TARGETS.rssGrowth}×)` } : {}) },
+      out.map((s) => `${format(s.servers)} servers (${format(s.tools)} tools): ${s.peakRssMb} MB in ${format(s.seconds, "s")} s`).join("; ") + `; growth ${growth.toFixed(2)}×`,
+    ),
+  };
+}
+
+export interface BenchReport {
+  version: 1;
+  startedAt: string;
+  finishedAt: string;
+  machine: { cpus: number; model: string; memoryMb: number; node: string; loadAverage: { start: number; end: number } };
+  world: Manifest & { dir: string };
+  options: { servers: number; quick: boolean; scale: boolean; drivers: Driver[]; seed: number };
+  classifier: { toolsPerSecond: number; tools: number; seconds: number; figure: Figure };
+  drivers: Partial<Record<Driver, DriverResult>>;
+  scale?: ScaleResult;
+}
+
+export async function runBench(o: Options, io: BenchIo): Promise<BenchReport> {
+  const startedAt = new Date().toISOString();
+  const loadStart = loadavg()[0]!;
+  log(io, `world of ${o.servers} servers (seed ${o.seed})…`);
+  const world = await generateWorld({ dir: join(tmpdir(), `mcp-catalog-bench-world-s${o.servers}-seed${o.seed}`), servers: o.servers, seed: o.seed });
+
+  log(io, "classifier alone…");
+  const load = loadavg()[0]!;
+  const c = benchClassifier(await classifierInput(world.dir, o.quick ? 200 : 2_000), o.quick ? 1 : 3);
+  const classifier = {
+    ...c,
+    figure: withDetail(
+      figure("classifier alone", c.toolsPerSecond, "tools/s", { op: ">=", value: TARGETS.classifierToolsPerSecond }, () => `classifyServer on one core over the world's tool lists.${loadNote(load)}`),
+      `${format(c.tools)} tools classified in ${format(c.seconds, "s")} s (classifyServer, one core, the world's first Glama servers)`,
+    ),
+  };
+
+  const drivers: BenchReport["drivers"] = {};
+  for (const driver of o.drivers) drivers[driver] = await benchDriver(driver, world, o, io);
+  const scale = o.scale ? await benchScale(o, io) : undefined;
+  const cpu = cpus();
+  return {
+    version: 1,
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    machine: { cpus: cpu.length, model: cpu[0]?.model ?? "unknown", memoryMb: Math.round(totalmem() / 2 ** 20), node: process.version, loadAverage: { start: loadStart, end: loadavg()[0]! } },
+    world,
+    options: { servers: o.servers, quick: o.quick, scale: o.scale, drivers: o.drivers, seed: o.seed },
+    classifier,
+    drivers,
+    ...(scale ? { scale } : {}),
+  };
+}
+
+export function renderReport(r: BenchReport): string {
+  const w = r.world;
+  const parts = [
+    `mcp-catalog bench: ${format(w.registryNames)} registry servers (${format(w.registryItems)} items), ${format(w.glamaServers)} Glama servers, ${format(w.tools)} tools; ` +
+      `${r.machine.cpus} cores (${r.machine.model}), Node ${r.machine.node}, load average ${r.machine.loadAverage.start.toFixed(1)} → ${r.machine.loadAverage.end.toFixed(1)}\n`,
+    table("classifier", [r.classifier.figure]),
+  ];
+  for (const d of ["postgres", "pglite"] as const) {
+    const res = r.drivers[d];
+    if (res) parts.push(table(d === "postgres" ? "Postgres (DATABASE_URL)" : "PGlite (embedded)", Object.values(res.figures)));
+  }
+  if (r.scale) parts.push(table(`memory as the world grows (${r.scale.driver})`, [r.scale.figure]));
+  return parts.join("\n");
+}
+
+/** Runs the bench with `argv` (without node and script); resolves to the exit code. */
+export async function main(argv: string[], io: BenchIo = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
+  let options: Options | "help";
+  try {
+    options = parseOptions(argv, io.env);
+  } catch (e) {
+    if (e instanceof UsageError || (e instanceof TypeError && "code" in e && String(e.code).startsWith("ERR_PARSE_ARGS"))) {
+      io.stderr.write(`bench: ${e.message}\n${USAGE}`);
+      return 2;
+    }
+    throw e;
+  }
+  if (options === "help") {
+    io.stdout.write(USAGE);
+    return 0;
+  }
+  try {
+    const report = await runBench(options, io);
+    mkdirSync(options.out, { recursive: true });
+    const file = join(options.out, `${report.startedAt.replace(/[:.]/g, "-")}.json`);
+    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+    io.stdout.write(options.json ? `${JSON.stringify(report)}\n` : renderReport(report));
+    log(io, `figures written to ${file}`);
+    return 0;
+  } catch (e) {
+    io.stderr.write(`bench: ${(e as Error).message}\n`);
+    if (io.env.CATALOG_DEBUG) io.stderr.write(`${(e as Error).stack}\n`);
+    return 1;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`bench: ${String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

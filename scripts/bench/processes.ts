@@ -1,0 +1,190 @@
+// The benchmark's child processes: the synthetic world (generated, served, mutated) and the CLI whose
+// time and memory are measured, each in a process of its own so its CPU and memory are not ours.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { RefreshSummary } from "../../crawler/refresh.js";
+import type { Manifest } from "../world/files.js";
+
+/** The repository root: where bin/ and dist/ are, whether this runs from scripts/ or dist/scripts/. */
+export function repoRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, "package.json"))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error("bench: cannot find the repository root (package.json)");
+    dir = up;
+  }
+  return dir;
+}
+
+const GEN_WORLD = () => join(repoRoot(), "dist", "scripts", "gen-world.js");
+const CLI = () => join(repoRoot(), "bin", "mcp-catalog.js");
+
+interface Finished {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+function finished(child: ChildProcess, started: number): Promise<Finished> {
+  let stdout = "";
+  let stderr = "";
+  child.stdout?.setEncoding("utf8").on("data", (s: string) => (stdout += s));
+  child.stderr?.setEncoding("utf8").on("data", (s: string) => (stderr += s));
+  return new Promise((resolve, reject) => {
+    child.once("error", reject);
+    child.once("close", (code) => resolve({ code, stdout, stderr, ms: performance.now() - started }));
+  });
+}
+
+async function runNode(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<Finished> {
+  const started = performance.now();
+  return finished(spawn(process.execPath, args, { env, stdio: ["ignore", "pipe", "pipe"] }), started);
+}
+
+function lastLine(text: string): string {
+  return text.trim().split("\n").pop() ?? "";
+}
+
+/** Generates the world for `servers` (or reuses an unchanged one already in `dir`). */
+export async function generateWorld(o: { dir: string; servers: number; seed: number }): Promise<Manifest & { dir: string }> {
+  const args = [GEN_WORLD(), "--servers", String(o.servers), "--seed", String(o.seed), "--out", o.dir, "--json"];
+  let r = await runNode(args);
+  if (r.code !== 0) throw new Error(`gen-world failed (${r.code}): ${r.stderr.trim()}`);
+  let manifest = JSON.parse(lastLine(r.stdout)) as Manifest & { dir: string };
+  if (manifest.mutations > 0) {
+    // A world someone changed is not the world the figures are about.
+    r = await runNode([...args, "--force"]);
+    if (r.code !== 0) throw new Error(`gen-world failed (${r.code}): ${r.stderr.trim()}`);
+    manifest = JSON.parse(lastLine(r.stdout)) as Manifest & { dir: string };
+  }
+  return manifest;
+}
+
+/** Changes `fraction` of the world in `dir` (a server already serving it picks the change up). */
+export async function mutateWorld(dir: string, fraction: number): Promise<void> {
+  const r = await runNode([GEN_WORLD(), "--out", dir, "--mutate", String(fraction), "--json"]);
+  if (r.code !== 0) throw new Error(`gen-world --mutate failed (${r.code}): ${r.stderr.trim()}`);
+}
+
+export interface ServedWorld {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Serves the world in `dir` from a child process on 127.0.0.1. */
+export async function serveWorld(dir: string): Promise<ServedWorld> {
+  const child = spawn(process.execPath, [GEN_WORLD(), "--out", dir, "--serve", "--json"], { stdio: ["ignore", "pipe", "pipe"] });
+  let stderr = "";
+  child.stderr.setEncoding("utf8").on("data", (s: string) => (stderr += s));
+  const exited = new Promise<void>((resolve) => child.once("close", () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    child.stdout.setEncoding("utf8").on("data", (s: string) => {
+      out += s;
+      const nl = out.indexOf("\n");
+      if (nl >= 0) {
+        try {
+          resolve((JSON.parse(out.slice(0, nl)) as { url: string }).url);
+        } catch (e) {
+          reject(e as Error);
+        }
+      }
+    });
+    child.once("close", (code) => reject(new Error(`the world server exited (${code}) before serving: ${stderr.trim()}`)));
+    child.once("error", reject);
+  });
+  return {
+    url,
+    async stop() {
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+// Loaded into the measured process: its own peak RSS in KiB when it exits. VmHWM, not getrusage's
+// ru_maxrss: Linux carries ru_maxrss across exec from the forked parent, so a child of a large bench
+// process would report the bench's size.
+const RSS_PROBE = `data:text/javascript,${encodeURIComponent(
+  'import{readFileSync,writeFileSync}from"node:fs";process.on("exit",()=>{const f=process.env.MCP_CATALOG_BENCH_RSS_FILE;if(!f)return;let kb;try{kb=Number(/VmHWM:\\s+(\\d+) kB/.exec(readFileSync("/proc/self/status","utf8"))?.[1])}catch{}writeFileSync(f,String(kb||process.resourceUsage().maxRSS))})',
+)}`;
+
+export interface MeasuredRun<T> {
+  result: T;
+  code: number | null;
+  stderr: string;
+  wallMs: number;
+  /** The process's peak resident set (MiB), as it reported on exit. */
+  peakRssMb: number;
+  /** Resident set sampled while it ran (MiB), to show it stays flat. */
+  rssSamplesMb: number[];
+}
+
+function vmRssMb(pid: number): number | undefined {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs `mcp-catalog ARGS` with `env`, measuring wall time and peak RSS. */
+export async function runCli<T>(args: string[], env: NodeJS.ProcessEnv, o: { rssFile: string; parse: (stdout: string) => T; sampleMs?: number }): Promise<MeasuredRun<T>> {
+  rmSync(o.rssFile, { force: true });
+  const started = performance.now();
+  const child = spawn(process.execPath, ["--import", RSS_PROBE, CLI(), ...args], {
+    env: { ...env, MCP_CATALOG_BENCH_RSS_FILE: o.rssFile },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const samples: number[] = [];
+  const timer = setInterval(() => {
+    const mb = child.pid ? vmRssMb(child.pid) : undefined;
+    if (mb !== undefined) samples.push(Math.round(mb));
+  }, o.sampleMs ?? 250);
+  const done = await finished(child, started).finally(() => clearInterval(timer));
+  const peakKb = existsSync(o.rssFile) ? Number(readFileSync(o.rssFile, "utf8")) : NaN;
+  let result: T;
+  try {
+    result = o.parse(done.stdout);
+  } catch (e) {
+    throw new Error(`mcp-catalog ${args.join(" ")} exited ${done.code} without the expected output (${(e as Error).message}): ${done.stderr.trim().slice(-2000)}`);
+  }
+  return { result, code: done.code, stderr: done.stderr, wallMs: done.ms, peakRssMb: Math.round(peakKb / 1024), rssSamplesMb: samples };
+}
+
+/** The environment a refresh against the served world runs with. */
+export function refreshEnv(o: { url: string; catalog: { databaseUrl: string } | { dataDir: string } }): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    ...("databaseUrl" in o.catalog ? { DATABASE_URL: o.catalog.databaseUrl } : { CATALOG_DATA_DIR: o.catalog.dataDir }),
+    REGISTRY_URL: o.url,
+    GLAMA_URL: o.url,
+    CATALOG_ALLOW_PRIVATE_NETWORK: "1",
+    CATALOG_INTROSPECT: "none",
+    // The world is ours, on loopback: politeness would only measure the rate limit.
+    CATALOG_HTTP_PER_HOST_RATE: "100000",
+  };
+}
+
+export const REFRESH_ARGS = ["refresh", "--sources", "registry,glama", "--introspect", "none", "--json"];
+
+export function parseSummary(stdout: string): RefreshSummary {
+  return JSON.parse(lastLine(stdout)) as RefreshSummary;
+}
+
+/** Median wall time (ms) of `runs` runs of `mcp-catalog ARGS`. */
+export async function coldStart(args: string[], env: NodeJS.ProcessEnv, runs: number): Promise<{ medianMs: number; runsMs: number[]; code: number | null }> {
+  const times: number[] = [];
+  let code: number | null = 0;
+  for (let i = 0; i < runs; i++) {
+    const r = await runNode([CLI(), ...args], env);
+    times.push(r.ms);
+    code = r.code;
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  return { medianMs: sorted[Math.floor(sorted.length / 2)]!, runsMs: times.map((t) => Math.round(t)), code };
+}

@@ -1,0 +1,52 @@
+// The benchmark entry end to end on a tiny world: it runs, and its JSON carries every figure with its target.
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, expect, test } from "vitest";
+import { main, type BenchReport } from "../scripts/bench.js";
+
+let out: string | undefined;
+afterAll(async () => {
+  if (out) await rm(out, { recursive: true, force: true });
+});
+
+// One driver is enough to check the report's shape: Postgres when there is one (quicker), else PGlite.
+const driver = process.env.DATABASE_URL ? "postgres" : "pglite";
+
+test(`npm run bench -- --quick writes every figure, with its target and verdict (${driver})`, async () => {
+  out = await mkdtemp(join(tmpdir(), "mcp-catalog-bench-test-"));
+  let stdout = "";
+  let stderr = "";
+  const code = await main(["--quick", "--servers", "120", "--driver", driver, "--out", out], {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    env: process.env,
+  });
+  expect(code, stderr).toBe(0);
+  const [file] = await readdir(out);
+  const report = JSON.parse(await readFile(join(out, file!), "utf8")) as BenchReport;
+
+  expect(report.world.registryNames).toBe(120);
+  expect(report.classifier.figure).toMatchObject({ unit: "tools/s", target: { op: ">=", value: 100_000 } });
+  expect(typeof report.classifier.figure.met).toBe("boolean");
+  const figures = report.drivers[driver]!.figures;
+  const targeted = ["fullRefresh", "peakRss", "ingestToCopy", "nothingChanged", "riskP99"];
+  for (const key of ["throughput", "toolsPerSecond", "ingestRate", "copyRate", "onePercentChanged", "riskP50", "cliHelp", "cliRisk", ...targeted]) {
+    expect(figures[key], key).toBeDefined();
+    expect(Number.isFinite(figures[key]!.value), key).toBe(true);
+  }
+  for (const key of targeted) {
+    const f = figures[key]!;
+    expect(f.target, key).toBeDefined();
+    expect(typeof f.met, key).toBe("boolean");
+    // A missed figure says by how much and why.
+    if (!f.met) expect([f.missedBy, f.why].every(Boolean), key).toBe(true);
+  }
+  const runs = report.drivers[driver]!.runs;
+  expect(runs.full.status).toBe("succeeded");
+  expect(runs.nothingChanged.sources.glama!.notModified).toBe(runs.nothingChanged.sources.glama!.pages);
+  expect(runs.onePercentChanged.tools.changed).toBeGreaterThan(0);
+  // The table on stdout shows the same figures.
+  expect(stdout).toContain("full refresh");
+  expect(stdout).toContain("ingest ÷ COPY");
+}, 60_000);

@@ -1,0 +1,269 @@
+// risk, search, policy and changes as users run them, on a catalog built from the shipped recordings of real data.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { CLASSIFIER_VERSION } from "../classifier/classify.js";
+import { FORMAT_NAMES, type FormatName } from "../classifier/formats/formats.js";
+import { CATEGORIES, RISKS, type Risk } from "../classifier/taxonomy.js";
+import { command as changes, parseSince } from "../scripts/commands/changes.js";
+import { command as classify } from "../scripts/commands/classify.js";
+import { command as policy } from "../scripts/commands/policy.js";
+import { command as risk } from "../scripts/commands/risk.js";
+import { command as search } from "../scripts/commands/search.js";
+import { DRIVERS } from "./helpers/catalog.js";
+import { runCli } from "./helpers/cli.js";
+import { expectedDecision, policyKey, readPolicy, RISK_DECISION } from "./helpers/policy-readers.js";
+import { snapshotCliCatalog, type CliCatalog } from "./helpers/snapshot-catalog.js";
+
+const GITHUB = "io.github.github/github-mcp-server";
+const KUBERNETES = "github.com/containers/kubernetes-mcp-server";
+const ESC = "\u001b";
+
+/** How each format's test names the GitHub server: every identity `policy SERVER` accepts. */
+const IDENTITY: Record<FormatName, string> = {
+  native: GITHUB,
+  intercept: "https://github.com/github/github-mcp-server",
+  "claude-code": "oci:ghcr.io/github/github-mcp-server:0.16.0",
+  codex: "io.github.github/github-mcp", // a unique prefix
+  cedar: "IO.GITHUB.GITHUB/GITHUB-MCP-SERVER",
+  agentgateway: "git@github.com:github/github-mcp-server.git",
+};
+
+describe.each(DRIVERS)("the read commands on a catalog of real data (%s)", (driver) => {
+  let cat: CliCatalog;
+  let dir: string;
+  /** GitHub's tools as the classifications table has them: the answer every command must agree with. */
+  let github: Map<string, { risk: Risk; category: string }>;
+  let kubernetes: string[];
+  const cli = (argv: string[], { tty = false }: { tty?: boolean } = {}) => runCli(argv, cat.env, { tty });
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "mcp-catalog-lookups-"));
+    cat = await snapshotCliCatalog(driver);
+    const rows = await cat.rows<{ key: string; name: string; risk: Risk; category: string }>(
+      sql`select s.key, t.name, c.risk, c.category from tools t join servers s on s.id = t.server_id join classifications c on c.tool_id = t.id
+          where s.key in (${GITHUB}, ${KUBERNETES}) and t.removed_at is null`,
+    );
+    github = new Map(rows.filter((r) => r.key === GITHUB).map((r) => [r.name, { risk: r.risk, category: r.category }]));
+    kubernetes = rows.filter((r) => r.key === KUBERNETES).map((r) => r.name);
+    expect(github.size).toBeGreaterThan(100);
+  });
+  afterAll(async () => {
+    await cat?.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test("risk NAME --json: one entry per server with the tool, matched case-insensitively, every field filled", async () => {
+    const r = await cli(["risk", "PROJECTS_LIST", "--json"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("");
+    expect(r.stdout.trimEnd().split("\n")).toHaveLength(1);
+    const entries = JSON.parse(r.stdout) as Record<string, unknown>[];
+    expect(entries.map((e) => e.server)).toEqual([KUBERNETES, GITHUB]);
+    for (const e of entries) {
+      expect(Object.keys(e).sort()).toEqual(["annotations", "category", "classifierVersion", "confidence", "rationale", "risk", "rule", "server", "signals", "tool"]);
+      expect(e.tool).toBe("projects_list");
+      expect(CATEGORIES).toContain(e.category);
+      expect(RISKS).toContain(e.risk);
+      expect(e.confidence).toBeGreaterThan(0);
+      expect(e.confidence).toBeLessThanOrEqual(1);
+      expect(e.rationale).toMatch(/list/i);
+      expect((e.signals as string[]).length).toBeGreaterThan(0);
+      expect(e.classifierVersion).toBe(CLASSIFIER_VERSION);
+      expect(e.annotations).toBeNull(); // Glama publishes no annotations
+      const rule = e.rule as { action?: string; limits?: unknown[] };
+      const decision = rule.action === "deny" ? "deny" : rule.action === "require_approval" ? "approve" : rule.limits?.length ? "limit" : "allow";
+      expect(decision).toBe(RISK_DECISION[e.risk as Risk]);
+    }
+    expect(entries[1]).toMatchObject({ risk: github.get("projects_list")!.risk, category: github.get("projects_list")!.category });
+  });
+
+  test("risk --server narrows to one server (named by its repository URL); on a terminal the risk is coloured", async () => {
+    const r = await cli(["risk", "projects_list", "--server", "https://github.com/containers/kubernetes-mcp-server/"], { tty: true });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`${ESC}[2mon${ESC}[0m ${KUBERNETES}`);
+    expect(r.stdout).not.toContain(GITHUB);
+    expect(r.stdout).toContain(`${ESC}[32mLOW${ESC}[0m — read, confidence 0.95`);
+    expect(r.stdout).toMatch(/\n {2}declared {4}none declared\n/);
+    expect(r.stdout).toMatch(/\n {2}rule {8}\{\}\n/);
+    expect(r.stdout).toMatch(/\n {2}why {9}.*OpenShift projects/);
+  });
+
+  test("an unknown name exits 1 with did-you-mean suggestions by trigram similarity", async () => {
+    const r = await cli(["risk", "delte_fil"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/^mcp-catalog risk: no tool named 'delte_fil' in the catalog\. Did you mean: delete_file\b.*\?\n$/);
+    // With --server, the suggestions are that server's own names.
+    const scoped = await cli(["risk", "pods_lst", "--server", KUBERNETES]);
+    expect(scoped.code).toBe(1);
+    expect(scoped.stderr).toMatch(new RegExp(`^mcp-catalog risk: no tool named 'pods_lst' on ${KUBERNETES}\\. Did you mean: pods_list\\b`));
+    const suggested = /Did you mean: (.*)\?/.exec(scoped.stderr)![1]!.split(", ");
+    for (const name of suggested) expect(kubernetes).toContain(name);
+  });
+
+  test("search ranks names containing the text above tools that only mention it, within --limit", async () => {
+    const r = await cli(["search", "pull_request", "--limit", "30", "--json"]);
+    expect(r.code).toBe(0);
+    const found = JSON.parse(r.stdout) as { tool: string; description: string; server: string }[];
+    expect(found.length).toBeGreaterThan(15);
+    expect(found.length).toBeLessThanOrEqual(30);
+    const named = found.map((t) => t.tool.includes("pull_request"));
+    const lastNamed = named.lastIndexOf(true);
+    const firstUnnamed = named.indexOf(false);
+    expect(firstUnnamed).toBeGreaterThan(lastNamed); // every name hit before any description-only hit
+    for (const t of found.filter((t) => !t.tool.includes("pull_request"))) expect(t.description.toLowerCase()).toMatch(/pull.request/);
+    expect(new Set(found.map((t) => `${t.server}/${t.tool}`)).size).toBe(found.length);
+  });
+
+  test("search filters by --category, --risk and --server; the exact name comes first; piped text has no colour", async () => {
+    const r = await cli(["search", "delete_file", "--category", "destructive", "--risk", "critical", "--server", GITHUB]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain(ESC);
+    const lines = r.stdout.trimEnd().split("\n");
+    expect(lines.length % 2).toBe(0);
+    const rows = lines.filter((_, i) => i % 2 === 0).map((line) => /^(\w+) +(\w+) +(\S+) {2}(\S+)$/.exec(line)?.slice(1));
+    expect(rows[0]).toEqual(["critical", "destructive", "delete_file", GITHUB]);
+    expect(lines[1]).toBe("         Delete a file from a GitHub repository");
+    expect(rows.length).toBeGreaterThan(1);
+    for (const row of rows) {
+      expect(row).toEqual(["critical", "destructive", row![2], GITHUB]);
+      expect(github.get(row![2]!)).toEqual({ risk: "critical", category: "destructive" });
+    }
+  });
+
+  test.each(FORMAT_NAMES)("policy --format %s: every GitHub tool, with the decision its risk calls for", async (format) => {
+    const out = join(dir, `policy.${format}`);
+    // cedar goes through --out; the others through stdout.
+    const viaFile = format === "cedar";
+    const r = await cli(["policy", IDENTITY[format], "--format", format, ...(viaFile ? ["--out", out] : [])]);
+    expect(r.code).toBe(0);
+    const text = viaFile ? readFileSync(out, "utf8") : r.stdout;
+    if (viaFile) {
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toBe(`wrote the cedar policy for ${GITHUB} (${github.size} tools) to ${out}\n`);
+    } else expect(r.stderr).toBe("");
+    const decisions = readPolicy(format, text, "github-mcp-server");
+    const expected = new Map([...github].map(([name, { risk }]) => [policyKey(format, "github-mcp-server", name), expectedDecision(format, risk, name)]));
+    expect(decisions).toEqual(expected);
+    // Each dialect says something other than "allow" for at least the critical tools.
+    expect([...decisions.values()].filter((d) => d === "deny").length).toBeGreaterThan(0);
+  });
+
+  test("policy: an ambiguous SERVER exits 2 with the candidates, an unknown one 1, and a server without tools 1", async () => {
+    const ambiguous = await cli(["policy", "npm:in-memoria"]);
+    expect(ambiguous).toEqual({ code: 2, stdout: "", stderr: "mcp-catalog policy: 'npm:in-memoria' matches 2 servers:\n  io.github.pi22by7/in-memoria\n  me.pi22by7/in-memoria\n" });
+    const unknown = await cli(["policy", "io.github.nobody/nothing"]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stdout).toBe("");
+    expect(unknown.stderr).toMatch(/^mcp-catalog policy: no server in the catalog matches 'io\.github\.nobody\/nothing'/);
+    // A package coordinate resolves to its one server, which the recordings give no tools.
+    const empty = await cli(["policy", "npm:@agent-infra/mcp-server-filesystem"]);
+    expect(empty.code).toBe(1);
+    expect(empty.stdout).toBe("");
+    expect(empty.stderr).toMatch(/^mcp-catalog policy: io\.github\.bytedance\/mcp-server-filesystem has no tools in the catalog yet/);
+  });
+
+  test("policy: a --client-name the format cannot hold is a clear error, exit 2, nothing written", async () => {
+    const r = await cli(["policy", GITHUB, "--format", "claude-code", "--client-name", "my__github"]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/^mcp-catalog policy: the claude-code format cannot hold the server name 'my__github' of io\.github\.github\/github-mcp-server: .*"__".*; choose another --client-name\n$/);
+  });
+
+  test("changes --json: the recordings' tools arrived as new tools, the destructive ones labelled so", async () => {
+    const r = await cli(["changes", "--server", "https://github.com/github/github-mcp-server", "--limit", "1000", "--json"]);
+    expect(r.code).toBe(0);
+    const feed = JSON.parse(r.stdout) as { at: string; server: string; tool: string; kind: string; labels: string[]; runId: number }[];
+    expect(feed).toHaveLength(github.size);
+    for (const c of feed) {
+      expect(c).toMatchObject({ server: GITHUB, kind: "added" });
+      expect(c.at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+      expect(Date.now() - Date.parse(c.at)).toBeLessThan(10 * 60_000);
+      const category = github.get(c.tool)!.category;
+      expect(c.labels).toEqual([category === "destructive" ? "new destructive tool" : category === "financial" ? "new financial tool" : "new tool"]);
+    }
+    expect(feed.filter((c) => c.labels[0] === "new destructive tool").length).toBeGreaterThan(3);
+  });
+});
+
+describe("bad arguments are refused before the catalog is opened", () => {
+  let dir: string;
+  let env: NodeJS.ProcessEnv;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "mcp-catalog-badargs-"));
+    mkdirSync(join(dir, "a-directory"));
+    // Never created: a command that opened the catalog would create it.
+    env = { CATALOG_DATA_DIR: join(dir, "never-opened") };
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test.each([
+    [["risk", " "], /NAME must not be empty/],
+    [["risk", "a", "b"], /risk takes 1 argument, got 2/],
+    [["risk", "a", "--server", ""], /--server must not be empty/],
+    [["search", "x", "--category", "dangerous"], /--category must be one of read, write, execute, destructive, financial/],
+    [["search", "x", "--risk", "extreme"], /--risk must be one of low, medium, high, critical/],
+    [["search", "x", "--limit", "0"], /--limit must be a whole number from 1 to 1000/],
+    [["search", "x", "--limit", "ten"], /--limit must be a whole number from 1 to 1000/],
+    [["search", ""], /TEXT must not be empty/],
+    [["policy"], /policy takes 1 argument, got 0/],
+    [["policy", " "], /SERVER must not be empty/],
+    [["policy", "x", "--format", "yaml"], /--format must be one of native, intercept, claude-code, codex, cedar, agentgateway; got 'yaml'/],
+    [["policy", "x", "--out", ""], /--out needs a file name/],
+    [["changes", "--since", "yesterday"], /--since takes a date .*; got 'yesterday'/],
+    [["changes", "--since", "2026-02-30"], /--since takes a date .*; got '2026-02-30'/],
+    [["changes", "--limit", "0"], /--limit must be a whole number from 1 to 10000/],
+    [["changes", "extra"], /changes takes 0 arguments, got 1/],
+  ])("%j exits 2 with a clear message", async (argv, message) => {
+    const r = await runCli(argv, env);
+    expect(r.stderr).toMatch(message);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(existsSync(env.CATALOG_DATA_DIR!)).toBe(false);
+  });
+
+  test.each([risk, search, policy, changes, classify])("$name --help documents every option and its exit codes", async (command) => {
+    const r = await runCli([command.name, "--help"], env);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^Usage: mcp-catalog ${command.name} `));
+    for (const option of [...Object.keys(command.options), "help"]) expect(r.stdout).toContain(`--${option}`);
+    expect(r.stdout).toMatch(/Exit codes: 0 /);
+  });
+
+  test("a bad --out path is a clear error (exit 1) before any work", async () => {
+    const missing = join(dir, "no-such-dir", "policy.json");
+    const r1 = await runCli(["policy", GITHUB, "--out", missing], env);
+    expect(r1).toEqual({ code: 1, stdout: "", stderr: `mcp-catalog policy: cannot write ${missing}: no such directory\n` });
+    const r2 = await runCli(["policy", GITHUB, "--out", join(dir, "a-directory")], env);
+    expect(r2).toEqual({ code: 1, stdout: "", stderr: `mcp-catalog policy: cannot write ${join(dir, "a-directory")}: it is a directory\n` });
+    expect(existsSync(env.CATALOG_DATA_DIR!)).toBe(false);
+  });
+});
+
+describe("--since", () => {
+  const now = new Date("2026-11-15T12:00:00.000Z");
+  test.each([
+    ["2026-11-01", "2026-11-01T00:00:00.000Z"],
+    ["2026-11-01T12:30:00Z", "2026-11-01T12:30:00.000Z"],
+    ["2026-11-01 12:30", "2026-11-01T12:30:00.000Z"],
+    ["2026-11-01T12:30:15.250+02:00", "2026-11-01T10:30:15.250Z"],
+    ["2026-11-01T00:30:00-0130", "2026-11-01T02:00:00.000Z"],
+    ["2024-02-29", "2024-02-29T00:00:00.000Z"],
+    ["7d", "2026-11-08T12:00:00.000Z"],
+    ["12h", "2026-11-15T00:00:00.000Z"],
+    ["30m", "2026-11-15T11:30:00.000Z"],
+    [" 0d ", "2026-11-15T12:00:00.000Z"],
+  ])("%j is %s", (value, iso) => {
+    expect(parseSince(value, now)).toBe(iso);
+  });
+
+  test.each(["2026-02-30", "2025-02-29", "2026-13-01", "2026-11-01junk", "2026-11-01T24:00", "2026-11-01T12:60", "2026-11-01T12:00+25:00", "11/01/2026", "7 days", "-7d", "d", "", "99999999d"])(
+    "%j is refused",
+    (value) => {
+      expect(() => parseSince(value, now)).toThrowError(/--since takes a date/);
+    },
+  );
+});
