@@ -79,8 +79,11 @@ export function digestRecord(record: SourceRecord): RecordDigest {
   return { hash: textHash(text), clean: !mayBeUnstorable(text) };
 }
 
-/** One row per server (the record that outranks the others on the page), one per record, one per alias. */
-export function pageRows(input: readonly SourceRecord[], digests: readonly RecordDigest[] = input.map(digestRecord)): PageRows & { sanitized: number } {
+/**
+ * The records with NUL bytes and lone surrogates replaced, before anything (an identity look-up, a
+ * write) sends their strings to the database, which cannot hold them; `sanitized` counts the records changed.
+ */
+export function storableRecords(input: readonly SourceRecord[], digests: readonly RecordDigest[]): { records: SourceRecord[]; sanitized: number } {
   let sanitized = 0;
   const records = input.map((r, i) => {
     // Every stored string comes from the raw record, so a clean raw means a clean record.
@@ -89,6 +92,11 @@ export function pageRows(input: readonly SourceRecord[], digests: readonly Recor
     if (replaced) sanitized += 1;
     return value;
   });
+  return { records, sanitized };
+}
+
+/** One row per server (the record that outranks the others on the page), one per record, one per alias. Records must be storable. */
+export function pageRows(records: readonly SourceRecord[], digests: readonly RecordDigest[] = records.map(digestRecord)): PageRows {
   const best = new Map<string, { record: SourceRecord; rank: number }>();
   const sources = new Map<string, SourceRowUpsert>();
   const aliases = new Map<string, AliasUpsert>();
@@ -119,12 +127,11 @@ export function pageRows(input: readonly SourceRecord[], digests: readonly Recor
     sources: [...sources.values()],
     aliases: [...aliases.values()],
     toolListings,
-    sanitized,
   };
 }
 
 /** Rewrites a page's rows so each record lands on the server resolution chose for it. */
-export function applyResolutions(rows: PageRows & { sanitized?: number }, targetOf: ReadonlyMap<string, string>): PageRows {
+export function applyResolutions(rows: PageRows, targetOf: ReadonlyMap<string, string>): PageRows {
   const target = (key: string) => targetOf.get(key) ?? key;
   const servers = new Map<string, ServerUpsert>();
   for (const s of rows.servers) {

@@ -7,6 +7,7 @@ import {
   existingServerKeys,
   failAbandonedRuns,
   finishRun,
+  type RunOutcome,
   getSourceState,
   markPageSeen,
   serverCountsForRun,
@@ -21,11 +22,12 @@ import {
   type StoredPage,
 } from "../db/queries.js";
 import type { PageFetcher, PageResponse } from "./fetcher.js";
-import { applyResolutions, digestRecord, pageRows, type RecordDigest } from "./ingest.js";
+import { applyResolutions, digestRecord, pageRows, storableRecords, type RecordDigest } from "./ingest.js";
 import type { IntrospectResult } from "./introspect-stage.js";
 import { indexOwners, resolveRecord } from "./resolve.js";
 import { silentProgress, type ProgressReporter, type SourceProgress } from "./progress.js";
 import type { Alias, SourceName, SourceRecord } from "./records.js";
+import { storable } from "./sanitize.js";
 import type { Source } from "./sources/source.js";
 
 export interface RefreshOptions {
@@ -155,7 +157,8 @@ export async function refresh(catalog: Catalog, options: RefreshOptions): Promis
     } catch (e) {
       // A stage that broke outright (the database went away, an interrupt) still closes its run record.
       const error = withCause(e);
-      await finishRun(catalog.db, runId, { status: "failed", sources: {}, servers: await serverCountsForRun(catalog.db, runId).catch(() => ({ added: 0, updated: 0, unchanged: 0, removed: 0 })), error: error.message }).catch(() => {});
+      const servers = await serverCountsForRun(catalog.db, runId).catch(() => ({ added: 0, updated: 0, unchanged: 0, removed: 0 }));
+      await finishRun(catalog.db, runId, storable({ status: "failed" as const, sources: {}, servers, error: error.message }).value).catch(() => {});
       throw error;
     }
   } finally {
@@ -205,13 +208,15 @@ async function runStages(catalog: Catalog, runId: number, options: RefreshOption
   stageMs.analyze = lap();
   const status = errors.length ? "failed" : "succeeded";
   const servers = await serverCountsForRun(catalog.db, runId);
-  await finishRun(catalog.db, runId, {
+  // Error texts may quote what a source sent (a NUL, a lone surrogate): the run record must still be written.
+  const outcome = storable<RunOutcome>({
     status,
     sources: summaries,
     servers,
     tools: { ...tools, ...(introspection ? { introspection } : {}) },
     ...(errors.length ? { error: errors.join("; ") } : {}),
-  });
+  }).value;
+  await finishRun(catalog.db, runId, outcome);
   return { runId, status, sources: summaries, servers, tools, ...(introspection ? { introspection } : {}), stageMs, durationMs: Date.now() - started };
 }
 
@@ -429,26 +434,27 @@ async function preparePage(
   },
 ): Promise<() => Promise<void>> {
   const { digests } = o;
-  const stored = await storedRecords(catalog.db, o.source.name, o.records.map((r) => r.sourceId));
+  const { records, sanitized } = storableRecords(o.records, digests);
+  if (sanitized) o.summary.skippedReasons[SANITIZED] = (o.summary.skippedReasons[SANITIZED] ?? 0) + sanitized;
+  const stored = await storedRecords(catalog.db, o.source.name, records.map((r) => r.sourceId));
   const changed: SourceRecord[] = [];
   const changedDigests: RecordDigest[] = [];
-  o.records.forEach((record, i) => {
+  records.forEach((record, i) => {
     const s = stored.get(record.sourceId);
     // A server marked gone comes back through its record even when the record itself is unchanged.
     if (s && s.contentHash === digests[i]!.hash && s.serverStatus !== "gone") return;
     changed.push(record);
     changedDigests.push(digests[i]!);
   });
-  o.summary.unchangedRecords += o.records.length - changed.length;
+  o.summary.unchangedRecords += records.length - changed.length;
   const resolved = changed.length ? await resolvePage(catalog, changed, o.summary) : { targetOf: new Map<string, string>(), renames: [] };
-  const { sanitized, ...rows } = pageRows(changed, changedDigests);
-  if (sanitized) o.summary.skippedReasons[SANITIZED] = (o.summary.skippedReasons[SANITIZED] ?? 0) + sanitized;
+  const rows = pageRows(changed, changedDigests);
   const write = {
     runId: o.runId,
     source: o.source.name,
     mode: o.mode,
     page: o.info,
-    sourceIds: o.records.map((r) => r.sourceId),
+    sourceIds: records.map((r) => r.sourceId),
     ...applyResolutions(rows, resolved.targetOf),
     renames: resolved.renames,
     checkpoint: o.checkpoint,

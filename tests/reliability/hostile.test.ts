@@ -271,7 +271,7 @@ describe.each(DRIVERS)("hostile content through the catalog on %s", (driver) => 
     }
   });
 
-  test.fails("a server whose directory slug holds a NUL is stored with U+FFFD, not fatal to the crawl or its run record", async () => {
+  test("a server whose directory slug holds a NUL is stored with U+FFFD, not fatal to the crawl or its run record", async () => {
     list.push(glamaServer("acme", "nul\u0000slug", null, [{ name: "harmless", description: "hostile: fine", inputSchema: object({}) }]));
     try {
       const r = await cli(["refresh", "--sources", "glama", "--json"]);
