@@ -1,7 +1,6 @@
 // Classifier throughput: how many tools a second classifyServer handles on one core, on realistic servers.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { classifyServer, type ServerContext } from "../classifier/classify.js";
 import { parseToolList, type ToolInput } from "../classifier/tool.js";
@@ -9,6 +8,7 @@ import { projectRoot } from "./eval.js";
 import { Rng } from "./world/random.js";
 import { generateTools, pickStyle, plural, toolCount } from "./world/tools.js";
 import { DOMAINS, SERVER_PHRASES } from "./world/vocabulary.js";
+import { runAsScript } from "./run-as-script.js";
 
 export interface ClassifierBench {
   toolsPerSecond: number;
@@ -102,6 +102,4 @@ export function runBench(argv: readonly string[], out: (s: string) => void = (s)
   return 0;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = runBench(process.argv.slice(2));
-}
+runAsScript(import.meta.url, "bench-classifier", runBench);

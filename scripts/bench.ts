@@ -5,20 +5,19 @@ import { cpSync, createReadStream, mkdirSync, mkdtempSync, rmSync, statSync, wri
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
-import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { randomBytes } from "node:crypto";
-import postgres from "postgres";
 import { parseToolList } from "../classifier/tool.js";
 import type { ToolInput } from "../classifier/tool.js";
 import type { RefreshSummary } from "../crawler/refresh.js";
 import { CLASSIFY_TABLES, copyBaseline, CRAWL_TABLES, sampleToolNames, tableRows, type CopyTiming } from "../db/bench.js";
 import { openCatalog, type Catalog } from "../db/client.js";
+import { createScratchDatabase } from "../db/scratch.js";
 import { toolsByName } from "../db/lookups.js";
 import { benchClassifier } from "./bench-classifier.js";
 import { coldStart, generateWorld, mutateWorld, parseSummary, REFRESH_ARGS, refreshEnv, repoRoot, runCli, serveWorld, type MeasuredRun } from "./bench/processes.js";
 import { figure, format, table, withDetail, type Figure } from "./bench/report.js";
 import { FILES, type Manifest } from "./world/files.js";
+import { runAsScript } from "./run-as-script.js";
 
 export const USAGE = `Usage: npm run bench -- [options]
 
@@ -110,30 +109,6 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options | "help" 
   };
 }
 
-/** A fresh database on the server DATABASE_URL names, dropped afterwards. */
-async function scratchDatabase(base: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `mcp_catalog_bench_${randomBytes(5).toString("hex")}`;
-  const admin = postgres(base, { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`create database ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const a = postgres(base, { max: 1, onnotice: () => {} });
-      try {
-        await a.unsafe(`drop database if exists ${name} with (force)`);
-      } finally {
-        await a.end();
-      }
-    },
-  };
-}
-
 interface CatalogHandle {
   ref: { databaseUrl: string } | { dataDir: string };
   open(): Promise<Catalog>;
@@ -142,7 +117,7 @@ interface CatalogHandle {
 
 async function freshCatalog(driver: Driver, o: Options, dir: string): Promise<CatalogHandle> {
   if (driver === "postgres") {
-    const db = await scratchDatabase(o.databaseUrl!);
+    const db = await createScratchDatabase(o.databaseUrl!, "mcp_catalog_bench");
     return { ref: { databaseUrl: db.url }, open: () => openCatalog({ databaseUrl: db.url, dataDir: "unused" }), dispose: db.drop };
   }
   const dataDir = join(dir, "catalog");
@@ -537,14 +512,4 @@ export async function main(argv: string[], io: BenchIo = { stdout: process.stdou
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`bench: ${String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+runAsScript(import.meta.url, "bench", main);

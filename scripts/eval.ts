@@ -2,10 +2,11 @@
 // The maths (labels, confusion matrix, precision/recall, calibration) are pure and exported for tests.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { classifyServer } from "../classifier/classify.js";
 import type { Category } from "../classifier/taxonomy.js";
 import type { ToolAnnotations, ToolInput } from "../classifier/tool.js";
+import { runAsScript } from "./run-as-script.js";
 
 export const THREE_WAY = ["read", "write", "destructive"] as const;
 export type ThreeWay = (typeof THREE_WAY)[number];
@@ -264,6 +265,4 @@ export function runEval(out: (s: string) => void = (s) => process.stdout.write(`
   return missed.length ? 1 : 0;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = runEval();
-}
+runAsScript(import.meta.url, "eval", () => runEval());

@@ -2,12 +2,12 @@
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { FILES, readManifest, type Manifest } from "./world/files.js";
 import { generateWorld } from "./world/generate.js";
 import { mutateWorld } from "./world/mutate.js";
 import { serveWorld } from "./world/serve.js";
+import { runAsScript } from "./run-as-script.js";
 
 export { generateWorld, type GenerateOptions } from "./world/generate.js";
 export { mutateWorld, type MutateOptions, type Mutation } from "./world/mutate.js";
@@ -138,14 +138,4 @@ export async function main(argv: string[], io: GenWorldIo = { stdout: process.st
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`gen-world: ${String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+runAsScript(import.meta.url, "gen-world", (argv: string[]) => main(argv));

@@ -1,7 +1,6 @@
 // Test catalogs: an in-memory PGlite always, and a fresh database on the Postgres server when DATABASE_URL is set.
-import { randomBytes } from "node:crypto";
-import postgres from "postgres";
 import { openCatalog, type Catalog } from "../../db/client.js";
+import { createScratchDatabase as createScratch, type ScratchDatabase } from "../../db/scratch.js";
 
 export type DriverName = "pglite" | "postgres";
 
@@ -15,23 +14,11 @@ export interface TestCatalog {
 }
 
 /** Creates an empty database on the server named by DATABASE_URL and returns its URL and a dropper. */
-export async function createScratchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+/** A fresh database on the server DATABASE_URL names, dropped by the caller. */
+export async function createScratchDatabase(): Promise<ScratchDatabase> {
   const base = process.env.DATABASE_URL;
   if (!base) throw new Error("DATABASE_URL is not set");
-  const name = `mcp_catalog_test_${randomBytes(5).toString("hex")}`;
-  const admin = postgres(base, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const a = postgres(base, { max: 1, onnotice: () => {} });
-      await a.unsafe(`drop database if exists ${name} with (force)`);
-      await a.end();
-    },
-  };
+  return createScratch(base, "mcp_catalog_test");
 }
 
 export async function openTestCatalog(driver: DriverName): Promise<TestCatalog> {
