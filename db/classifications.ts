@@ -98,22 +98,10 @@ export async function storeClassifications(db: Db, rows: readonly NewClassificat
 /** Writes classifications (new, or over older ones of the same tools). */
 export async function insertClassifications(db: Db, rows: readonly NewClassification[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 2_000) {
-    const input = rows.slice(i, i + 2_000).map((c) => ({
-      tool_id: c.toolId,
-      classifier_version: c.classifierVersion,
-      content_hash: c.contentHash,
-      category: c.category,
-      risk: c.risk,
-      confidence: c.confidence,
-      signals: c.signals,
-      rationale: c.rationale,
-      evidence: c.evidence,
-      rule: c.rule,
-      method: c.method,
-    }));
+    // The rows go as JSON under their own (camelCase) keys; jsonb_to_recordset names the columns it reads.
     await preparedRows(db, sql`insert into classifications (tool_id, classifier_version, content_hash, category, risk, confidence, signals, rationale, evidence, rule, method)
-      select tool_id, classifier_version, content_hash, category, risk, confidence, signals, rationale, evidence, rule, method
-      from jsonb_to_recordset(${jsonb(input)}) as x(tool_id int, classifier_version text, content_hash text, category text, risk text,
+      select "toolId", "classifierVersion", "contentHash", category, risk, confidence, signals, rationale, evidence, rule, method
+      from jsonb_to_recordset(${jsonb(rows.slice(i, i + 2_000))}) as x("toolId" int, "classifierVersion" text, "contentHash" text, category text, risk text,
         confidence real, signals jsonb, rationale text, evidence jsonb, rule jsonb, method text)
       on conflict (tool_id) do update set
         classifier_version = excluded.classifier_version, content_hash = excluded.content_hash, category = excluded.category,
