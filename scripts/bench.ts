@@ -32,6 +32,7 @@ Options:
   --quick       a small smoke run (300 servers unless --servers says otherwise, fewer repetitions)
   --scale       also run the full refresh on worlds of 10k, 50k and 200k servers (with --quick: 300, 600,
                 1200) and report the refresh's peak RSS for each
+  --scale-sizes LIST  the world sizes --scale runs, comma-separated (e.g. 10000,50000,200000)
   --driver D    pglite, postgres or both (default: both when DATABASE_URL is set, else pglite)
   --seed S      the world's seed (default 1)
   --out DIR     where the JSON goes (default bench-results/ in the repository)
@@ -56,6 +57,7 @@ interface Options {
   servers: number;
   quick: boolean;
   scale: boolean;
+  scaleSizes: number[];
   drivers: Driver[];
   seed: number;
   out: string;
@@ -79,6 +81,7 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options | "help" 
       servers: { type: "string" },
       quick: { type: "boolean" },
       scale: { type: "boolean" },
+      "scale-sizes": { type: "string" },
       driver: { type: "string" },
       seed: { type: "string" },
       out: { type: "string" },
@@ -96,11 +99,14 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options | "help" 
   const wanted = values.driver ?? (databaseUrl ? "both" : "pglite");
   if (!["pglite", "postgres", "both"].includes(wanted)) throw new UsageError(`--driver takes pglite, postgres or both; got '${wanted}'`);
   const drivers: Driver[] = wanted === "both" ? ["pglite", "postgres"] : [wanted as Driver];
+  const scaleSizes = values["scale-sizes"] === undefined ? (quick ? [300, 600, 1_200] : [10_000, 50_000, 200_000]) : values["scale-sizes"].split(",").map(Number);
+  if (scaleSizes.some((n) => !Number.isInteger(n) || n < 1)) throw new UsageError(`--scale-sizes: invalid value ${JSON.stringify(values["scale-sizes"])}`);
   if (drivers.includes("postgres") && !databaseUrl) throw new UsageError("--driver postgres needs DATABASE_URL (a server where a scratch database may be created)");
   return {
     servers,
     quick,
-    scale: values.scale === true,
+    scale: values.scale === true || values["scale-sizes"] !== undefined,
+    scaleSizes,
     drivers,
     seed,
     out: resolve(values.out ?? join(repoRoot(), "bench-results")),
@@ -380,15 +386,14 @@ async function classifierInput(dir: string, servers: number): Promise<ToolInput[
 
 interface ScaleResult {
   driver: Driver;
-  sizes: { servers: number; tools: number; seconds: number; peakRssMb: number; rssSamplesMb: number[] }[];
+  sizes: { servers: number; tools: number; seconds: number; peakRssMb: number; rssSamplesMb: number[]; error?: string }[];
   figure: Figure;
 }
 
 async function benchScale(o: Options, io: BenchIo): Promise<ScaleResult> {
   const driver: Driver = o.drivers.includes("postgres") ? "postgres" : "pglite";
-  const sizes = o.quick ? [300, 600, 1_200] : [10_000, 50_000, 200_000];
   const out: ScaleResult["sizes"] = [];
-  for (const servers of sizes) {
+  for (const servers of o.scaleSizes) {
     log(io, `scale: ${servers} servers on ${driver}…`);
     const world = await generateWorld({ dir: join(tmpdir(), `mcp-catalog-bench-world-s${servers}-seed${o.seed}`), servers, seed: o.seed });
     const work = mkdtempSync(join(tmpdir(), `mcp-catalog-bench-scale-`));
@@ -397,16 +402,21 @@ async function benchScale(o: Options, io: BenchIo): Promise<ScaleResult> {
     try {
       const run = await refreshOnce(io, `scale ${servers}`, refreshEnv({ url: served.url, catalog: catalog.ref }), join(work, "rss"));
       out.push({ servers, tools: world.tools, seconds: run.wallMs / 1000, peakRssMb: run.peakRssMb, rssSamplesMb: run.rssSamplesMb });
+    } catch (e) {
+      // A size that fails (or is stopped) is reported as such; the sizes before it still count.
+      out.push({ servers, tools: world.tools, seconds: NaN, peakRssMb: NaN, rssSamplesMb: [], error: (e as Error).message.slice(0, 500) });
+      log(io, `scale ${servers}: ${(e as Error).message.slice(0, 300)}`);
     } finally {
       await served.stop();
       await catalog.dispose();
       rmSync(work, { recursive: true, force: true });
     }
   }
-  const peaks = out.map((s) => s.peakRssMb);
-  const worst = Math.max(...peaks);
-  const growth = worst / Math.max(1, peaks[0]!);
-  const f = figure(`peak RSS at ${out.map((s) => format(s.servers)).join(" / ")} servers`, worst, "MB", { op: "<=", value: TARGETS.peakRssMb }, () =>
+  const done = out.filter((s) => !s.error);
+  const peaks = done.map((s) => s.peakRssMb);
+  const worst = peaks.length ? Math.max(...peaks) : NaN;
+  const growth = worst / Math.max(1, peaks[0] ?? 1);
+  const f = figure(`peak RSS at ${done.map((s) => format(s.servers)).join(" / ")} servers`, worst, "MB", { op: "<=", value: TARGETS.peakRssMb }, () =>
     driver === "pglite" ? "PGlite's WebAssembly heap lives in the refresh process and grows with the database." : "see the sizes below.",
   );
   const flat = growth <= TARGETS.rssGrowth;
@@ -415,7 +425,8 @@ async function benchScale(o: Options, io: BenchIo): Promise<ScaleResult> {
     sizes: out,
     figure: withDetail(
       { ...f, ...(f.met && !flat ? { met: false, missedBy: `grows ${growth.toFixed(2)}× from the smallest world to the largest (flat: ≤ ${TARGETS.rssGrowth}×)` } : {}) },
-      out.map((s) => `${format(s.servers)} servers (${format(s.tools)} tools): ${s.peakRssMb} MB in ${format(s.seconds, "s")} s`).join("; ") + `; growth ${growth.toFixed(2)}×`,
+      out.map((s) => (s.error ? `${format(s.servers)} servers: not measured (${s.error.slice(0, 120)})` : `${format(s.servers)} servers (${format(s.tools)} tools): ${s.peakRssMb} MB in ${format(s.seconds, "s")} s`)).join("; ") +
+        `; growth ${growth.toFixed(2)}×`,
     ),
   };
 }
@@ -432,7 +443,7 @@ export interface BenchReport {
   scale?: ScaleResult;
 }
 
-export async function runBench(o: Options, io: BenchIo): Promise<BenchReport> {
+export async function runBench(o: Options, io: BenchIo, save: (partial: BenchReport) => void = () => {}): Promise<BenchReport> {
   const startedAt = new Date().toISOString();
   const loadStart = loadavg()[0]!;
   log(io, `world of ${o.servers} servers (seed ${o.seed})…`);
@@ -450,10 +461,8 @@ export async function runBench(o: Options, io: BenchIo): Promise<BenchReport> {
   };
 
   const drivers: BenchReport["drivers"] = {};
-  for (const driver of o.drivers) drivers[driver] = await benchDriver(driver, world, o, io);
-  const scale = o.scale ? await benchScale(o, io) : undefined;
   const cpu = cpus();
-  return {
+  const report = (scale?: ScaleResult): BenchReport => ({
     version: 1,
     startedAt,
     finishedAt: new Date().toISOString(),
@@ -463,7 +472,14 @@ export async function runBench(o: Options, io: BenchIo): Promise<BenchReport> {
     classifier,
     drivers,
     ...(scale ? { scale } : {}),
-  };
+  });
+  // Saved after each part, so a long run stopped later still leaves what it measured.
+  for (const driver of o.drivers) {
+    drivers[driver] = await benchDriver(driver, world, o, io);
+    save(report());
+  }
+  const scale = o.scale ? await benchScale(o, io) : undefined;
+  return report(scale);
 }
 
 export function renderReport(r: BenchReport): string {
@@ -498,10 +514,12 @@ export async function main(argv: string[], io: BenchIo = { stdout: process.stdou
     return 0;
   }
   try {
-    const report = await runBench(options, io);
     mkdirSync(options.out, { recursive: true });
-    const file = join(options.out, `${report.startedAt.replace(/[:.]/g, "-")}.json`);
-    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+    const fileOf = (r: BenchReport) => join(options.out, `${r.startedAt.replace(/[:.]/g, "-")}.json`);
+    const save = (r: BenchReport) => writeFileSync(fileOf(r), `${JSON.stringify(r, null, 2)}\n`);
+    const report = await runBench(options, io, save);
+    save(report);
+    const file = fileOf(report);
     io.stdout.write(options.json ? `${JSON.stringify(report)}\n` : renderReport(report));
     log(io, `figures written to ${file}`);
     return 0;
