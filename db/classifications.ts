@@ -2,7 +2,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "./client.js";
 import type { classifications } from "./schema.js";
-import { jsonb, preparedRows, queryRows } from "./sql.js";
+import { jsonb, queryRows } from "./sql.js";
 
 export type NewClassification = typeof classifications.$inferInsert;
 
@@ -31,7 +31,7 @@ export interface ServerToClassify {
  * them all). Answered from the version index, so with nothing outdated it reads nothing.
  */
 export async function queueOutdatedClassifications(db: Db, classifierVersion: string): Promise<void> {
-  await preparedRows(db, sql`insert into classify_queue (server_id)
+  await queryRows(db, sql`insert into classify_queue (server_id)
     select distinct t.server_id from classifications c join tools t on t.id = c.tool_id
     where c.classifier_version < ${classifierVersion} or c.classifier_version > ${classifierVersion}
     on conflict do nothing`);
@@ -42,7 +42,7 @@ export async function queueOutdatedClassifications(db: Db, classifierVersion: st
  * of those need classifying: no classification, another classifier version, or an older definition.
  */
 export async function queuedServers(db: Db, classifierVersion: string, afterServerId: number, limit: number): Promise<ServerToClassify[]> {
-  const rows = await preparedRows<{
+  const rows = await queryRows<{
     server_id: number;
     key: string;
     server_description: string | null;
@@ -83,7 +83,7 @@ export async function queuedServers(db: Db, classifierVersion: string, afterServ
 /** Queues servers for the classify stage. */
 export async function queueServers(db: Db, serverIds: readonly number[]): Promise<void> {
   if (serverIds.length === 0) return;
-  await preparedRows(db, sql`insert into classify_queue (server_id) select jsonb_array_elements_text(${jsonb(serverIds)})::int on conflict do nothing`);
+  await queryRows(db, sql`insert into classify_queue (server_id) select jsonb_array_elements_text(${jsonb(serverIds)})::int on conflict do nothing`);
 }
 
 /** Stores classifications and takes their servers off the queue, in one transaction. */
@@ -91,7 +91,7 @@ export async function storeClassifications(db: Db, rows: readonly NewClassificat
   await db.transaction(async (tx) => {
     const t = tx as unknown as Db;
     await insertClassifications(t, rows);
-    await preparedRows(t, sql`delete from classify_queue where server_id in (select jsonb_array_elements_text(${jsonb(serverIds)})::int)`);
+    await queryRows(t, sql`delete from classify_queue where server_id in (select jsonb_array_elements_text(${jsonb(serverIds)})::int)`);
   });
 }
 
@@ -99,7 +99,7 @@ export async function storeClassifications(db: Db, rows: readonly NewClassificat
 export async function insertClassifications(db: Db, rows: readonly NewClassification[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 2_000) {
     // The rows go as JSON under their own (camelCase) keys; jsonb_to_recordset names the columns it reads.
-    await preparedRows(db, sql`insert into classifications (tool_id, classifier_version, content_hash, category, risk, confidence, signals, rationale, evidence, rule, method)
+    await queryRows(db, sql`insert into classifications (tool_id, classifier_version, content_hash, category, risk, confidence, signals, rationale, evidence, rule, method)
       select "toolId", "classifierVersion", "contentHash", category, risk, confidence, signals, rationale, evidence, rule, method
       from jsonb_to_recordset(${jsonb(rows.slice(i, i + 2_000))}) as x("toolId" int, "classifierVersion" text, "contentHash" text, category text, risk text,
         confidence real, signals jsonb, rationale text, evidence jsonb, rule jsonb, method text)

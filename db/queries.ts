@@ -2,7 +2,7 @@
 import { and, desc, eq, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "./client.js";
 import { crawlRuns, servers, sourceState, type CrawlRunRow, type SourceStateRow } from "./schema.js";
-import { jsonb, preparedRows, queryRows } from "./sql.js";
+import { jsonb, queryRows } from "./sql.js";
 import { insertClassifications, queueServers, type NewClassification } from "./classifications.js";
 import { syncToolListings, type StoredTool, type ToolDefinition, type ToolOrigin, type ToolSyncResult } from "./tools.js";
 
@@ -127,7 +127,7 @@ export async function writeSourcePage(db: Db, w: PageWrite): Promise<PageWriteRe
     // One statement at a time: after a failure nothing more is sent on the transaction's connection.
     const page = await upsertPage(t, w.source, w.page, w.runId);
     const existing = w.servers.length
-      ? await preparedRows<ServerState>(t, sql`select id, key, content_hash, canonical_rank, status from servers where key in (select jsonb_array_elements_text(${jsonb(w.servers.map((s) => s.key))}))`)
+      ? await queryRows<ServerState>(t, sql`select id, key, content_hash, canonical_rank, status from servers where key in (select jsonb_array_elements_text(${jsonb(w.servers.map((s) => s.key))}))`)
       : [];
     const byKey = new Map(existing.map((r) => [r.key, r]));
     const serverIds = new Map(existing.map((r) => [r.key, Number(r.id)]));
@@ -160,7 +160,7 @@ export async function writeSourcePage(db: Db, w: PageWrite): Promise<PageWriteRe
     if (sourceRows.length) await upsertSourceRows(t, sourceRows, { runId: w.runId, pageId: page.id, placeAll: w.mode === "full" });
     if (w.mode === "full") await placeRecords(t, { source: w.source, pageId: page.id, listed: w.sourceIds, unchanged: w.sourceIds.filter((id) => !rewritten.has(id)), newPage: page.inserted });
     if (aliasRows.length) {
-      await preparedRows(t, sql`insert into server_aliases (kind, value, server_id, source)
+      await queryRows(t, sql`insert into server_aliases (kind, value, server_id, source)
         select kind, value, server_id, source from jsonb_to_recordset(${jsonb(aliasRows)}) as x(kind text, value text, server_id int, source text)
         on conflict do nothing`);
     }
@@ -220,13 +220,13 @@ function classifyInline(
 export async function markPageSeen(db: Db, o: { pageId: number; runId: number; checkpoint: Checkpoint }): Promise<void> {
   await db.transaction(async (tx) => {
     const t = tx as unknown as Db;
-    await preparedRows(t, sql`update source_pages set seen_run_id = ${o.runId} where id = ${o.pageId}`);
+    await queryRows(t, sql`update source_pages set seen_run_id = ${o.runId} where id = ${o.pageId}`);
     await saveCheckpoint(t, o.checkpoint, o.runId);
   });
 }
 
 async function upsertPage(db: Db, source: string, p: PageInfo, runId: number): Promise<{ id: number; inserted: boolean }> {
-  const [row] = await preparedRows<{ id: number; inserted: boolean }>(
+  const [row] = await queryRows<{ id: number; inserted: boolean }>(
     db,
     sql`insert into source_pages (source, url, etag, next_cursor, max_updated_at, records, seen_run_id)
       values (${source}, ${p.url}, ${p.etag ?? null}, ${p.next}, ${p.maxUpdatedAt ?? null}, ${p.records}, ${runId})
@@ -256,7 +256,7 @@ async function upsertServers(db: Db, rows: ServerUpsert[], runId: number): Promi
     canonical_rank: s.canonicalRank,
     content_hash: s.contentHash,
   }));
-  return preparedRows<{ id: number; key: string; inserted: boolean }>(
+  return queryRows<{ id: number; key: string; inserted: boolean }>(
     db,
     sql`insert into servers (key, title, description, repository_key, repository_url, repository_subfolder, website_url, version, status,
         packages, remotes, published_at, updated_at, canonical_source, canonical_rank, content_hash, first_run_id, changed_run_id, removed_run_id)
@@ -284,7 +284,7 @@ type SourceRow = { source: string; source_id: string; server_id: number; is_late
 async function upsertSourceRows(db: Db, rows: SourceRow[], o: { runId: number; pageId: number; placeAll: boolean }): Promise<void> {
   // An incremental page places only records that have no page yet: the full crawl's page still lists the others.
   const page = o.placeAll ? sql`excluded.page_id` : sql`coalesce(server_sources.page_id, excluded.page_id)`;
-  await preparedRows(db, sql`insert into server_sources (source, source_id, server_id, is_latest, raw, content_hash, run_id, page_id)
+  await queryRows(db, sql`insert into server_sources (source, source_id, server_id, is_latest, raw, content_hash, run_id, page_id)
     select source, source_id, server_id, is_latest, raw, content_hash, ${o.runId}, ${o.pageId}
     from jsonb_to_recordset(${jsonb(rows)}) as x(source text, source_id text, server_id int, is_latest boolean, raw jsonb, content_hash text)
     on conflict (source, source_id) do update set
@@ -303,18 +303,18 @@ async function upsertSourceRows(db: Db, rows: SourceRow[], o: { runId: number; p
  */
 async function placeRecords(db: Db, o: { source: string; pageId: number; listed: string[]; unchanged: string[]; newPage: boolean }): Promise<void> {
   if (o.unchanged.length) {
-    await preparedRows(db, sql`update server_sources set page_id = ${o.pageId}
+    await queryRows(db, sql`update server_sources set page_id = ${o.pageId}
       where source = ${o.source} and source_id in (select jsonb_array_elements_text(${jsonb(o.unchanged)})) and page_id is distinct from ${o.pageId}`);
   }
   if (o.newPage) return;
-  await preparedRows(db, sql`update server_sources set page_id = null
+  await queryRows(db, sql`update server_sources set page_id = null
     where page_id = ${o.pageId} and source_id not in (select jsonb_array_elements_text(${jsonb(o.listed)}))`);
 }
 
 /** The stored hash, server and page of each of these records of `source`. */
 export async function storedRecords(db: Db, source: string, sourceIds: readonly string[]): Promise<Map<string, StoredRecord>> {
   if (sourceIds.length === 0) return new Map();
-  const rows = await preparedRows<{ source_id: string; content_hash: string; server_id: number; page_id: number | null; status: string }>(
+  const rows = await queryRows<{ source_id: string; content_hash: string; server_id: number; page_id: number | null; status: string }>(
     db,
     sql`select ss.source_id, ss.content_hash, ss.server_id, ss.page_id, s.status
       from server_sources ss join servers s on s.id = ss.server_id
@@ -337,7 +337,7 @@ export async function storedPages(db: Db, source: string): Promise<Map<string, S
 }
 
 export async function saveCheckpoint(db: Db, cp: Checkpoint, runId: number): Promise<void> {
-  await preparedRows(db, sql`insert into source_state (source, cursor, mode, pending_watermark, crawl_started_at, crawl_run_id, last_run_id)
+  await queryRows(db, sql`insert into source_state (source, cursor, mode, pending_watermark, crawl_started_at, crawl_run_id, last_run_id)
     values (${cp.source}, ${cp.cursor}, ${cp.mode}, ${cp.pendingWatermark}, ${cp.crawlStartedAt}, ${cp.crawlRunId}, ${runId})
     on conflict (source) do update set cursor = excluded.cursor, mode = excluded.mode, pending_watermark = excluded.pending_watermark,
       crawl_started_at = excluded.crawl_started_at, crawl_run_id = excluded.crawl_run_id, last_run_id = excluded.last_run_id, updated_at = now()`);
@@ -555,7 +555,7 @@ export async function aliasOwners(db: Db, aliases: readonly { kind: string; valu
   if (aliases.length === 0) return [];
   const values = [...new Set(aliases.map((a) => a.value))];
   const wanted = new Set(aliases.map((a) => `${a.kind}\u0000${a.value}`));
-  const rows = await preparedRows<{ kind: string; value: string; key: string; registry_named: boolean }>(
+  const rows = await queryRows<{ kind: string; value: string; key: string; registry_named: boolean }>(
     db,
     // Index probes per value, OFFSET 0 keeping them probes while the tables have no statistics yet
     // (a crawl fills them faster than autovacuum analyzes, and some servers run without it).
@@ -571,7 +571,7 @@ export async function aliasOwners(db: Db, aliases: readonly { kind: string; valu
 /** Which of these keys name existing servers. */
 export async function existingServerKeys(db: Db, keys: readonly string[]): Promise<Set<string>> {
   if (keys.length === 0) return new Set();
-  const rows = await preparedRows<{ key: string }>(db, sql`select key from servers where key in (select jsonb_array_elements_text(${jsonb([...new Set(keys)])}))`);
+  const rows = await queryRows<{ key: string }>(db, sql`select key from servers where key in (select jsonb_array_elements_text(${jsonb([...new Set(keys)])}))`);
   return new Set(rows.map((r) => r.key));
 }
 

@@ -3,7 +3,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "./client.js";
 import { tools } from "./schema.js";
 import { queueServers } from "./classifications.js";
-import { jsonb, preparedRows } from "./sql.js";
+import { jsonb, queryRows } from "./sql.js";
 
 export const TOOL_ORIGINS = ["live", "glama", "smithery"] as const;
 export type ToolOrigin = (typeof TOOL_ORIGINS)[number];
@@ -84,7 +84,7 @@ export async function syncToolListings(db: Db, listings: readonly ToolListing[],
   if (listings.length === 0) return result;
   const serverIds = [...new Set(listings.filter((l) => !l.fresh).map((l) => l.serverId))];
   // Hashes only: the full old definition is read back just for the few tools that changed.
-  const existing = !serverIds.length ? [] : await preparedRows<ExistingTool>(
+  const existing = !serverIds.length ? [] : await queryRows<ExistingTool>(
     db,
     // One index probe per server (OFFSET 0 keeps the planner from turning it into a scan of every tool
     // when a table that grew during the crawl has no statistics yet).
@@ -161,7 +161,7 @@ export async function syncToolListings(db: Db, listings: readonly ToolListing[],
   }
 
   if (changed.length) {
-    const details = await preparedRows<ToolDetails>(
+    const details = await queryRows<ToolDetails>(
       db,
       sql`select id, title, description, input_schema, annotations from tools where id in (select jsonb_array_elements_text(${jsonb(changed.map((c) => Number(c.old.id)))})::int)`,
     );
@@ -170,7 +170,7 @@ export async function syncToolListings(db: Db, listings: readonly ToolListing[],
   }
 
   for (let i = 0; i < upserts.length; i += ROWS_PER_STATEMENT) {
-    const written = await preparedRows<{ id: number; server_id: number; name: string; content_hash: string }>(
+    const written = await queryRows<{ id: number; server_id: number; name: string; content_hash: string }>(
       db,
       sql`insert into tools (server_id, name, title, description, input_schema, annotations, content_hash, origin)
         select server_id, name, title, description, input_schema, annotations, content_hash, origin
@@ -185,13 +185,13 @@ export async function syncToolListings(db: Db, listings: readonly ToolListing[],
     for (const w of written) result.written.push({ id: Number(w.id), serverId: Number(w.server_id), name: w.name, contentHash: w.content_hash });
   }
   for (let i = 0; i < changes.length; i += ROWS_PER_STATEMENT) {
-    await preparedRows(db, sql`insert into tool_changes (server_id, tool_name, kind, old_hash, new_hash, details, run_id)
+    await queryRows(db, sql`insert into tool_changes (server_id, tool_name, kind, old_hash, new_hash, details, run_id)
       select server_id, tool_name, kind, old_hash, new_hash, details, ${runId}
       from jsonb_to_recordset(${jsonb(changes.slice(i, i + ROWS_PER_STATEMENT))})
         as x(server_id int, tool_name text, kind text, old_hash text, new_hash text, details jsonb)`);
   }
   if (removals.length) {
-    await preparedRows(db, sql`update tools t set removed_at = now(), origin = x.origin
+    await queryRows(db, sql`update tools t set removed_at = now(), origin = x.origin
       from jsonb_to_recordset(${jsonb(removals)}) as x(id int, origin text)
       where t.id = x.id and t.removed_at is null`);
   }
