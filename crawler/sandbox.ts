@@ -274,6 +274,8 @@ export interface InstallOptions {
   workRoot?: string;
   /** npm: `--registry`; a local registry in tests, a mirror in production. */
   npmRegistryUrl?: string;
+  /** npm: a cache shared between installs (`--cache`, `--prefer-offline`): many servers share most dependencies. Unset: a fresh one per install. */
+  npmCacheDir?: string;
   /** pypi: `--index-url`. */
   pypiIndexUrl?: string;
   timeoutMs: number;
@@ -343,8 +345,10 @@ function run(label: string, command: string, args: string[], o: { cwd: string; e
 }
 
 function installerEnv(dir: string): Record<string, string> {
-  // The installer gets no secrets either: no npm tokens from ~/.npmrc (HOME is the temp dir).
-  return { PATH: process.env.PATH ?? "/usr/local/bin:/usr/bin:/bin", HOME: dir, npm_config_update_notifier: "false", PIP_DISABLE_PIP_VERSION_CHECK: "1" };
+  // The installer gets no secrets either: no npm tokens from ~/.npmrc (HOME is the temp dir). A CA
+  // bundle path is no secret, and without it npm cannot reach a registry behind a TLS-inspecting proxy.
+  const ca = process.env.NODE_EXTRA_CA_CERTS;
+  return { PATH: process.env.PATH ?? "/usr/local/bin:/usr/bin:/bin", HOME: dir, npm_config_update_notifier: "false", PIP_DISABLE_PIP_VERSION_CHECK: "1", ...(ca ? { NODE_EXTRA_CA_CERTS: ca } : {}) };
 }
 
 async function installNpm(pkg: { identifier: string; version?: string }, dir: string, opts: InstallOptions) {
@@ -361,6 +365,7 @@ async function installNpm(pkg: { identifier: string; version?: string }, dir: st
     // One quick retry, not npm's default of two with up to a minute's backoff: a dead registry should fail this item, not stall the stage.
     "--fetch-retries=1", "--fetch-retry-mintimeout=1000", "--fetch-retry-maxtimeout=5000", "--prefix", dir];
   if (opts.npmRegistryUrl) args.push("--registry", opts.npmRegistryUrl);
+  if (opts.npmCacheDir) args.push("--cache", opts.npmCacheDir, "--prefer-offline");
   args.push(target);
   await run("npm install", "npm", args, { cwd: dir, env: installerEnv(dir), timeoutMs: opts.timeoutMs, ...(opts.signal ? { signal: opts.signal } : {}) });
 

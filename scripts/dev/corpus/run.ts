@@ -1,0 +1,149 @@
+// A harvest run: which candidates need work, several packages at once, the corpus written as it grows, and the figures at the end.
+import PQueue from "p-queue";
+import type { Candidate } from "./candidates.js";
+import { Corpus, type PackageEntry } from "./corpus-data.js";
+import { fetchLatestManifest, harvestPackage, type HarvestOptions } from "./harvest.js";
+
+export interface RunOptions extends HarvestOptions {
+  candidates: Candidate[];
+  /** Candidates refused as evaluation packages before this run (counted in the manifest). */
+  excludedCandidates: number;
+  dataDir: string;
+  /** The main candidates file as the manifest names it. */
+  candidatesFile: string;
+  concurrency: number;
+  /** Only the first N candidates. */
+  limit?: number;
+  /** Only these packages (by name). */
+  only?: string[];
+  /** Try again packages that failed at the same version (listed and not-a-server stay done). */
+  retry: boolean;
+  /** The corpus is written at most this often while the run goes on, and once at its end. */
+  flushIntervalMs: number;
+  log: (line: string) => void;
+}
+
+export interface CorpusFigures {
+  packages: number;
+  /** Packages whose manifest could not be read (neither known servers nor known non-servers). */
+  noManifest: number;
+  /** Packages whose manifest proves a server (listed or failed). */
+  servers: number;
+  listed: number;
+  /** Listed servers with at least one tool carrying an explicit readOnlyHint. */
+  annotatedServers: number;
+  tools: number;
+  annotatedTools: number;
+  notServers: Record<string, number>;
+  failures: Record<string, number>;
+}
+
+export interface RunSummary {
+  run: { candidates: number; harvested: number; skipped: number };
+  corpus: CorpusFigures;
+}
+
+/** Pure: the figures of a corpus, over every package it holds. */
+export function corpusFigures(entries: Iterable<PackageEntry>): CorpusFigures {
+  const f: CorpusFigures = { packages: 0, noManifest: 0, servers: 0, listed: 0, annotatedServers: 0, tools: 0, annotatedTools: 0, notServers: {}, failures: {} };
+  const bump = (o: Record<string, number>, k: string) => (o[k] = (o[k] ?? 0) + 1);
+  for (const e of entries) {
+    f.packages += 1;
+    if (e.status === "not-a-server") {
+      bump(f.notServers, e.reason ?? "unknown");
+      continue;
+    }
+    if (!e.evidence) {
+      f.noManifest += 1;
+      continue;
+    }
+    f.servers += 1;
+    if (e.status === "failed") {
+      bump(f.failures, e.reason ?? "unknown");
+      continue;
+    }
+    f.listed += 1;
+    f.tools += e.tools;
+    f.annotatedTools += e.annotated;
+    if (e.annotated > 0) f.annotatedServers += 1;
+  }
+  return f;
+}
+
+/** Pure: whether a package needs harvesting at `version`, given what the corpus holds. */
+export function needsHarvest(held: PackageEntry | undefined, version: string, retry: boolean): boolean {
+  if (!held || held.version !== version) return true;
+  return retry && held.status === "failed";
+}
+
+function describe(e: PackageEntry): string {
+  if (e.status === "listed") {
+    const how = e.start && (e.start.node === "22" || e.start.attempts > 1 || e.start.args.length) ? ` (node ${e.start.node}, ${e.start.attempts} tr${e.start.attempts === 1 ? "y" : "ies"})` : "";
+    return `listed ${e.tools} tools, ${e.annotated} with readOnlyHint${how}`;
+  }
+  return `${e.status} (${e.reason}${e.detail ? `: ${e.detail.slice(0, 160)}` : ""})`;
+}
+
+/** Selects the candidates of this run: --only, then --limit. */
+export function selectCandidates(all: Candidate[], o: { only?: string[]; limit?: number }): Candidate[] {
+  let picked = all;
+  if (o.only?.length) {
+    const byName = new Map(all.map((c) => [c.name.toLowerCase(), c]));
+    picked = o.only.map((name) => byName.get(name.toLowerCase()) ?? { name, origin: "cli:--only" });
+  }
+  return o.limit !== undefined ? picked.slice(0, o.limit) : picked;
+}
+
+/**
+ * Harvests every selected candidate not already done at its current version, `concurrency` at
+ * once, writing the corpus every flushIntervalMs and at the end (also when stopped by the signal).
+ */
+export async function runHarvest(o: RunOptions): Promise<RunSummary> {
+  const corpus = Corpus.load(o.dataDir, o.excluded);
+  if (!o.only?.length && o.limit === undefined) corpus.excludedCandidates = o.excludedCandidates;
+  const selected = selectCandidates(o.candidates, o);
+  const save = () => corpus.save(o.dataDir, { generatedAt: o.now().toISOString(), candidatesFile: o.candidatesFile });
+  let lastSave = Date.now();
+  let dirty = false;
+  const counts = { harvested: 0, skipped: 0, done: 0 };
+  const queue = new PQueue({ concurrency: o.concurrency });
+
+  const one = async (c: Candidate) => {
+    if (o.signal?.aborted) return;
+    if (o.excluded.has(c.name)) {
+      // mergeCandidates already left these out; --only may still name one.
+      o.log(`${c.name}: refused, an evaluation package (excluded-packages.txt)`);
+      return;
+    }
+    const { manifest } = await fetchLatestManifest(c.name, o);
+    if (manifest && !needsHarvest(corpus.entries.get(c.name), manifest.version, o.retry)) {
+      counts.skipped += 1;
+      return;
+    }
+    const { entry, tools } = await harvestPackage(c, o, manifest);
+    corpus.set(entry, tools);
+    counts.harvested += 1;
+    dirty = true;
+    o.log(`[${++counts.done + counts.skipped}/${selected.length}] ${entry.package}${entry.version ? `@${entry.version}` : ""}: ${describe(entry)}`);
+    if (Date.now() - lastSave >= o.flushIntervalMs) {
+      save();
+      lastSave = Date.now();
+      dirty = false;
+    }
+  };
+
+  try {
+    await Promise.all(
+      selected.map((c) =>
+        queue.add(() =>
+          one(c).catch((e: unknown) => {
+            if (!o.signal?.aborted) throw e;
+          }),
+        ),
+      ),
+    );
+  } finally {
+    if (dirty || corpus.entries.size === 0) save();
+  }
+  return { run: { candidates: selected.length, harvested: counts.harvested, skipped: counts.skipped }, corpus: corpusFigures(corpus.entries.values()) };
+}
