@@ -19,6 +19,7 @@ export const npmManifestSchema = z
     license: z.union([z.string(), z.object({ type: z.string().optional() }).loose()]).optional().catch(undefined),
     licenses: z.array(z.object({ type: z.string().optional() }).loose()).optional().catch(undefined),
     engines: stringMap.optional(),
+    keywords: z.array(z.string()).optional().catch(undefined),
     deprecated: z.union([z.string(), z.boolean()]).optional().catch(undefined),
   })
   .loose();
@@ -46,9 +47,16 @@ export const MCP_SERVER_FRAMEWORKS: readonly string[] = [
   "@hono/mcp",
 ];
 
+/**
+ * Keywords by which an author says the package is an MCP server (not merely about MCP). With a bin
+ * they prove a server whose SDK is bundled into its own files, so it declares no dependency on it.
+ */
+export const MCP_SERVER_KEYWORDS: readonly string[] = ["mcp-server", "mcp server", "mcpserver", "mcp_server", "model-context-protocol-server", "modelcontextprotocol-server"];
+
 export type ServerEvidence =
   | { server: true; evidence: "mcpName"; mcpName: string; framework?: string; hasBin: boolean }
   | { server: true; evidence: "bin+framework"; framework: string; hasBin: true }
+  | { server: true; evidence: "bin+keyword"; keyword: string; hasBin: true }
   | { server: false; reason: "no-bin" | "no-mcp-dependency" };
 
 function hasBin(m: NpmManifest): boolean {
@@ -64,15 +72,18 @@ function framework(m: NpmManifest): string | undefined {
 /**
  * Pure: does this manifest prove the package is an MCP server? An `mcpName` does (the official
  * registry only accepts servers); otherwise a `bin` (a command to start) plus a dependency on the
- * SDK or a server framework. A server without a bin is still a server: it just cannot be run over stdio.
+ * SDK or a server framework; or a `bin` and a keyword saying "MCP server" (a bundled server). A
+ * server without a bin is still a server: it just cannot be run over stdio.
  */
 export function mcpServerEvidence(m: NpmManifest): ServerEvidence {
   const fw = framework(m);
   const bin = hasBin(m);
   if (m.mcpName?.trim()) return { server: true, evidence: "mcpName", mcpName: m.mcpName.trim(), ...(fw ? { framework: fw } : {}), hasBin: bin };
   if (!bin) return { server: false, reason: "no-bin" };
-  if (!fw) return { server: false, reason: "no-mcp-dependency" };
-  return { server: true, evidence: "bin+framework", framework: fw, hasBin: true };
+  if (fw) return { server: true, evidence: "bin+framework", framework: fw, hasBin: true };
+  const keyword = m.keywords?.find((k) => MCP_SERVER_KEYWORDS.includes(k.trim().toLowerCase()));
+  if (keyword) return { server: true, evidence: "bin+keyword", keyword, hasBin: true };
+  return { server: false, reason: "no-mcp-dependency" };
 }
 
 // npm's shorthand repository forms: "github:owner/repo", "gitlab:…", "bitbucket:…", and a bare "owner/repo" (GitHub).

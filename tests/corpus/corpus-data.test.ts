@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toolInputSchema } from "../../classifier/tool.js";
+import { npmManifestSchema } from "../../crawler/sources/npm-manifest.js";
 import { Corpus, isAnnotated, toolRecord as record, type PackageEntry } from "../../scripts/dev/corpus/corpus-data.js";
 import { ExcludedPackages } from "../../scripts/dev/corpus/excluded.js";
 import { corpusFigures, needsHarvest, selectCandidates } from "../../scripts/dev/corpus/run.js";
@@ -70,13 +71,15 @@ describe("Corpus files", () => {
 });
 
 describe("run decisions", () => {
-  it("redoes a package at a new version, a failed one only with --retry, never a done one at its version", () => {
-    expect(needsHarvest(undefined, "1.0.0", false)).toBe(true);
-    expect(needsHarvest(entry({ package: "a", status: "listed" }), "1.0.1", false)).toBe(true);
-    expect(needsHarvest(entry({ package: "a", status: "listed" }), "1.0.0", true)).toBe(false);
-    expect(needsHarvest(entry({ package: "a", status: "not-a-server" }), "1.0.0", true)).toBe(false);
-    expect(needsHarvest(entry({ package: "a", status: "failed" }), "1.0.0", false)).toBe(false);
-    expect(needsHarvest(entry({ package: "a", status: "failed" }), "1.0.0", true)).toBe(true);
+  it("redoes a package at a new version, a failed one only with --retry, a non-server once its manifest proves a server, never a done one at its version", () => {
+    const v1 = npmManifestSchema.parse({ name: "a", version: "1.0.0", bin: "cli.js" });
+    expect(needsHarvest(undefined, v1, false)).toBe(true);
+    expect(needsHarvest(entry({ package: "a", status: "listed" }), { ...v1, version: "1.0.1" }, false)).toBe(true);
+    expect(needsHarvest(entry({ package: "a", status: "listed" }), v1, true)).toBe(false);
+    expect(needsHarvest(entry({ package: "a", status: "failed" }), v1, false)).toBe(false);
+    expect(needsHarvest(entry({ package: "a", status: "failed" }), v1, true)).toBe(true);
+    expect(needsHarvest(entry({ package: "a", status: "not-a-server" }), v1, true)).toBe(false);
+    expect(needsHarvest(entry({ package: "a", status: "not-a-server" }), { ...v1, keywords: ["mcp-server"] }, false)).toBe(true);
   });
 
   it("--only picks by name (a name no source offered still runs), --limit takes the first N", () => {

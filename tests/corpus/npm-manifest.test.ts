@@ -20,6 +20,13 @@ describe("mcpServerEvidence", () => {
     expect(mcpServerEvidence(manifest({ bin: "index.js", peerDependencies: { "@modelcontextprotocol/sdk": "1" } }))).toMatchObject({ server: true });
   });
 
+  it("a bin and a keyword saying MCP server proves a bundled server (its SDK is in its own files, not a dependency)", () => {
+    expect(mcpServerEvidence(manifest({ bin: { x: "index.js" }, keywords: ["railway", "MCP-Server"] }))).toEqual({ server: true, evidence: "bin+keyword", keyword: "MCP-Server", hasBin: true });
+    // "mcp" alone says the package is about MCP (clients, proxies, inspectors say it too), not that it is a server.
+    expect(mcpServerEvidence(manifest({ bin: "index.js", keywords: ["mcp", "modelcontextprotocol"] }))).toEqual({ server: false, reason: "no-mcp-dependency" });
+    expect(mcpServerEvidence(manifest({ keywords: ["mcp-server"] }))).toEqual({ server: false, reason: "no-bin" });
+  });
+
   it("a library (no bin) or a bin without an MCP server dependency (a client, a CLI, a proxy) is not a server", () => {
     expect(mcpServerEvidence(manifest({ dependencies: { "@modelcontextprotocol/sdk": "1" } }))).toEqual({ server: false, reason: "no-bin" });
     expect(mcpServerEvidence(manifest({ bin: { x: "  " }, dependencies: { "@modelcontextprotocol/sdk": "1" } }))).toEqual({ server: false, reason: "no-bin" });

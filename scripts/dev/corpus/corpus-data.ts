@@ -43,7 +43,7 @@ export const packageEntrySchema = z
     /** The last error's text, cut. */
     detail: z.string().optional(),
     /** What proved it a server. */
-    evidence: z.enum(["mcpName", "bin+framework"]).optional(),
+    evidence: z.enum(["mcpName", "bin+framework", "bin+keyword"]).optional(),
     tools: z.number().int().nonnegative(),
     /** Tools carrying an explicit boolean readOnlyHint (the labelled ones). */
     annotated: z.number().int().nonnegative(),

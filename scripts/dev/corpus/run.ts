@@ -1,5 +1,6 @@
 // A harvest run: which candidates need work, several packages at once, the corpus written as it grows, and the figures at the end.
 import PQueue from "p-queue";
+import { mcpServerEvidence, type NpmManifest } from "../../../crawler/sources/npm-manifest.js";
 import type { Candidate } from "./candidates.js";
 import { Corpus, type PackageEntry } from "./corpus-data.js";
 import { fetchLatestManifest, harvestPackage, type HarvestOptions } from "./harvest.js";
@@ -70,9 +71,13 @@ export function corpusFigures(entries: Iterable<PackageEntry>): CorpusFigures {
   return f;
 }
 
-/** Pure: whether a package needs harvesting at `version`, given what the corpus holds. */
-export function needsHarvest(held: PackageEntry | undefined, version: string, retry: boolean): boolean {
-  if (!held || held.version !== version) return true;
+/**
+ * Pure: whether a package needs harvesting at its manifest's version, given what the corpus holds. A
+ * package once judged no server is judged again (the decision may have learnt a new kind of evidence).
+ */
+export function needsHarvest(held: PackageEntry | undefined, manifest: NpmManifest, retry: boolean): boolean {
+  if (!held || held.version !== manifest.version) return true;
+  if (held.status === "not-a-server") return mcpServerEvidence(manifest).server;
   return retry && held.status === "failed";
 }
 
@@ -116,7 +121,7 @@ export async function runHarvest(o: RunOptions): Promise<RunSummary> {
       return;
     }
     const { manifest } = await fetchLatestManifest(c.name, o);
-    if (manifest && !needsHarvest(corpus.entries.get(c.name), manifest.version, o.retry)) {
+    if (manifest && !needsHarvest(corpus.entries.get(c.name), manifest, o.retry)) {
       counts.skipped += 1;
       return;
     }
