@@ -24,7 +24,11 @@ describe("the exclusion list", () => {
     expect(list.size).toBe(2);
     expect(list.has("@acme/secret-mcp")).toBe(true);
     expect(list.has("PLAIN-SERVER")).toBe(true);
-    expect(list.has("plain-server-extra")).toBe(false);
+    // Its platform builds and plug-ins are the same server: refused too. A longer name without the dash is another package.
+    expect(list.has("plain-server-linux-x64")).toBe(true);
+    expect(list.has("@acme/secret-mcp-provider-tools")).toBe(true);
+    expect(list.has("plain-servers")).toBe(false);
+    expect(list.has("other-plain-server")).toBe(false);
     expect(() => list.refuse("@ACME/secret-mcp")).toThrow(ExcludedPackageError);
     expect(() => list.refuse("other")).not.toThrow();
   });

@@ -16,6 +16,8 @@ describe("placeholders", () => {
     expect(placeholderValue("SMTP_HOST", WS)).toBe("placeholder.invalid");
     expect(placeholderValue("ADMIN_EMAIL", WS)).toBe("placeholder@example.com");
     expect(placeholderValue("NOTES_DIR", WS)).toBe(WS);
+    // A *_PATH is usually a file (a key, a credentials JSON): left to the server's default rather than pointed at a directory.
+    expect(placeholderValue("GDRIVE_CREDENTIALS_PATH", WS)).toBeUndefined();
     expect(placeholderValue("AWS_REGION", WS)).toBe("us-east-1");
     expect(placeholderValue("CONFLUENCE_USERNAME", WS)).toBe("placeholder");
     expect(placeholderValue("VERBOSE", WS)).toBeUndefined();

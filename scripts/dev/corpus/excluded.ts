@@ -42,8 +42,17 @@ export class ExcludedPackages {
     return this.names.size;
   }
 
+  /**
+   * An evaluation package, or one named `<evaluation package>-…`: its platform builds
+   * (`@azure/mcp-linux-x64`) and plug-ins (`@salesforce/mcp-provider-…`) carry the same server's tools.
+   */
   has(name: string): boolean {
-    return this.names.has(key(name));
+    const k = key(name);
+    if (this.names.has(k)) return true;
+    for (let dash = k.indexOf("-"); dash !== -1; dash = k.indexOf("-", dash + 1)) {
+      if (this.names.has(k.slice(0, dash))) return true;
+    }
+    return false;
   }
 
   /** Throws ExcludedPackageError for an evaluation package; call before any request that names the package. */

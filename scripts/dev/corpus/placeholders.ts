@@ -34,7 +34,8 @@ const KINDS: [RegExp, Kind][] = [
   [/(_URL|_URI|_ENDPOINT|_BASE)$/, "url"],
   [/(_HOST|_HOSTNAME|_SERVER)$/, "host"],
   [/_EMAIL$/, "email"],
-  [/(_DIR|_PATH|_ROOT|_FOLDER|_DIRECTORY|_HOME)$/, "path"],
+  // Only names that say "directory": a *_PATH is usually a file (a key, a credentials JSON), and a directory there fails as EISDIR.
+  [/(_DIR|_ROOT|_FOLDER|_DIRECTORY|_HOME|_WORKDIR|_WORKSPACE_PATH)$/, "path"],
   [/_REGION$/, "region"],
   [/(_ID|_USER|_USERNAME|_LOGIN|_ACCOUNT|_ORG|_ORGANIZATION|_PROJECT|_WORKSPACE|_TENANT|_TEAM|_DOMAIN|_SUBDOMAIN|_SITE|_INSTANCE|_NAME)$/, "identity"],
 ];
