@@ -1,23 +1,43 @@
-// Live tools/list against one MCP server: a remote endpoint (Streamable HTTP or HTTP+SSE, either protocol era) or a sandboxed stdio child.
+// Live tools/list against one MCP server through the official client (@modelcontextprotocol/client):
+// a remote endpoint (Streamable HTTP or HTTP+SSE, either protocol era) or a sandboxed stdio child.
 //
-// Eras (see research/sources.md §8): legacy servers (≤ 2025-11-25) need initialize first and are
-// spoken to through the SDK's Client; modern servers (2026-07-28) are stateless, have no
-// initialize, and get raw JSON-RPC with `_meta` (the SDK does not speak that era yet).
-// - Streamable HTTP: a `server/discover` POST first (stateless, harmless to legacy servers, which
-//   answer 400 or "method not found"); a DiscoverResult means modern, anything else legacy.
-// - stdio and SSE: initialize first (a `server/discover` sent to a legacy stdio server before
-//   initialize can make some servers drop the session); an initialize rejected with the
-//   unsupported-version error listing 2026-07-28 switches to the modern flow.
+// What is the client's: both transports, the SSE reader, the 2026-07-28 era (server/discover,
+// stateless requests with the `_meta` envelope) and its negotiation with the 2025 era.
+// What is ours, handed to it as options: the SSRF-guarded fetch (crawler/http.ts, which also holds
+// the redirect policy of every transport), the byte and time budgets below, and the sandboxed
+// stdio process (crawler/sandbox.ts: the client's StdioClientTransport spawns the command itself,
+// so it cannot drop privileges, clear the environment or cap stdout).
+//
+// Eras (see research/sources.md §8):
+// - Streamable HTTP: the client probes with `server/discover` ("auto" negotiation); a server whose
+//   discover says nothing but whose initialize is refused with -32022 naming 2026-07-28 is then
+//   spoken to in that era from what the refusal announced.
+// - stdio and SSE: initialize first (a probe sent to a legacy stdio server before initialize can
+//   make some servers drop the session); an initialize refused with -32022 naming 2026-07-28
+//   restarts the server and lists it in that era.
 // Every limit in EnumerateLimits is enforced here; a list cut by one comes back with `truncated`.
 import { setMaxListeners } from "node:events";
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { SSEClientTransport, SseError } from "@modelcontextprotocol/sdk/client/sse.js";
-import { StreamableHTTPClientTransport, StreamableHTTPError } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
-import { ErrorCode, McpError, type JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
+import {
+  Client,
+  ProtocolError,
+  ProtocolErrorCode,
+  SdkError,
+  SdkErrorCode,
+  SdkHttpError,
+  SERVER_INFO_META_KEY,
+  SSEClientTransport,
+  SseError,
+  StreamableHTTPClientTransport,
+  UnauthorizedError,
+  type PriorDiscovery,
+  type Transport,
+  type VersionNegotiationOptions,
+} from "@modelcontextprotocol/client";
 import { z } from "zod";
 import { toolInputSchema, type ToolInput } from "../classifier/tool.js";
+import { HttpError } from "./http.js";
 import { SandboxedStdioTransport, DEFAULT_SANDBOX_OPTIONS, type SandboxOptions } from "./sandbox.js";
+import { SsrfError } from "./ssrf.js";
 
 export interface EnumerateLimits {
   /** Transport start plus initialize (or discover), per attempt. */
@@ -63,7 +83,12 @@ export interface EnumerateResult {
   skipReasons: string[];
   /** Tools whose description was cut to maxDescriptionChars. */
   descriptionsTruncated: number;
+  /** How long the server says its list stays fresh (2026-07-28 `ttlMs`, the smallest over the pages). */
+  ttlMs?: number;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Errors
 
 /**
  * Why a server could not be listed, as what the runner should do about it:
@@ -90,6 +115,102 @@ export class EnumerateError extends Error {
   }
 }
 
+function chain(e: unknown): unknown[] {
+  const out: unknown[] = [];
+  for (let cur = e; cur && out.length < 6; cur = (cur as { cause?: unknown }).cause) out.push(cur);
+  return out;
+}
+
+/**
+ * The SSRF guard's refusal. By name too: the fetch is handed in, and a guard from another copy of
+ * this module (another bundle, a caller's own guard) fails instanceof while meaning the same.
+ */
+function isRefusal(x: unknown): x is Error {
+  return x instanceof SsrfError || (x instanceof HttpError && x.kind === "blocked") || (x instanceof Error && x.name === "SsrfError");
+}
+
+function isParseError(e: unknown): boolean {
+  return chain(e).some((x) => x instanceof SyntaxError || x instanceof z.ZodError || (x instanceof SdkError && x.code === SdkErrorCode.InvalidResult));
+}
+
+const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "EPIPE"]);
+
+function reasonForStatus(status: number): EnumerateReason {
+  if (status === 401 || status === 403) return "auth";
+  if (status === 408 || status === 429 || status >= 500) return "connect";
+  return "protocol";
+}
+
+function reasonForHttpError(e: HttpError): EnumerateReason {
+  switch (e.kind) {
+    case "blocked":
+      return "blocked";
+    case "too_large":
+      return "limit";
+    case "timeout":
+      return "timeout";
+    case "network":
+    case "aborted":
+      return "connect";
+    case "status":
+      return e.status !== undefined ? reasonForStatus(e.status) : "protocol";
+    case "invalid_json":
+    case "redirect":
+      return "protocol";
+  }
+}
+
+function reasonForSdkError(e: SdkError, budget: Budget | undefined): EnumerateReason | undefined {
+  if (e instanceof SdkHttpError) return reasonForStatus(e.status);
+  switch (e.code) {
+    case SdkErrorCode.RequestTimeout:
+      // A request that timed out after the transport choked on a bad message is a protocol failure.
+      return budget?.parseError !== undefined ? "protocol" : "timeout";
+    case SdkErrorCode.ConnectionClosed:
+    case SdkErrorCode.NotConnected:
+    case SdkErrorCode.SendFailed:
+    case SdkErrorCode.ClientHttpFailedToOpenStream:
+      return "connect";
+    case SdkErrorCode.ClientHttpAuthentication:
+    case SdkErrorCode.ClientHttpForbidden:
+      return "auth";
+    case SdkErrorCode.EraNegotiationFailed:
+      // The client says why in the cause when it has one (a network failure, a 5xx).
+      return undefined;
+    default:
+      return "protocol";
+  }
+}
+
+/** Any failure, as an EnumerateError with the reason the runner acts on. A refusal by the SSRF guard always reads `blocked`. */
+function toEnumerateError(e: unknown, target: string, budget?: Budget): EnumerateError {
+  if (e instanceof EnumerateError) return e;
+  const message = e instanceof Error ? e.message : String(e);
+  const make = (reason: EnumerateReason, msg = message) => new EnumerateError(msg, reason, target, { cause: e });
+  // The SSE transport's stream reader reports a failed fetch as an event without its cause: the fetch itself says what it was.
+  if (budget?.refusal) return make("blocked", budget.refusal.message);
+  for (const x of chain(e)) {
+    if (x instanceof EnumerateError) return x;
+    if (isRefusal(x)) return make("blocked");
+    if (x instanceof HttpError) return make(reasonForHttpError(x));
+    if (x instanceof UnauthorizedError) return make("auth");
+    if (x instanceof SdkError) {
+      const reason = reasonForSdkError(x, budget);
+      if (reason === undefined) continue;
+      const seen = reason !== "connect" && x.code === SdkErrorCode.RequestTimeout ? (budget?.parseError ?? budget?.lastTransportError) : undefined;
+      return seen === undefined ? make(reason) : make(reason, `${message} (transport reported: ${(seen instanceof Error ? seen.message : String(seen)).slice(0, 300)})`);
+    }
+    if (x instanceof SseError && typeof x.code === "number") return make(x.code > 0 ? reasonForStatus(x.code) : "connect");
+    if (x instanceof ProtocolError) return make("protocol");
+    if (x instanceof Error && (x.name === "AbortError" || x.name === "TimeoutError")) return make("timeout");
+    const code = (x as { code?: unknown }).code;
+    if (typeof code === "string" && (NETWORK_CODES.has(code) || code.startsWith("UND_ERR"))) return make("connect");
+  }
+  if (isParseError(e)) return make("protocol");
+  if (budget?.fetchFailure) return toEnumerateError(budget.fetchFailure, target);
+  return make(e instanceof SdkError ? "connect" : "protocol");
+}
+
 const CLIENT_INFO = { name: "mcp-catalog", version: "0.1.0" };
 const MODERN_VERSION = "2026-07-28";
 const MAX_SKIP_REASONS = 10;
@@ -97,7 +218,7 @@ const TRUNCATION_MARK = "… [truncated]";
 
 export interface RemoteOptions {
   limits: EnumerateLimits;
-  /** The SSRF-guarded fetch (crawler/http.ts); every request of both transports goes through it. */
+  /** The SSRF-guarded fetch (crawler/http.ts); every request of every transport goes through it, redirects included. */
   fetch?: typeof fetch;
   signal?: AbortSignal;
   clientInfo?: { name: string; version: string };
@@ -124,10 +245,20 @@ class Budget {
   lastTransportError: unknown;
   /** The first unparsable message a transport reported: makes a later timeout a protocol error. */
   parseError: unknown;
+  /** The last failure our fetch threw: what a transport that swallows causes (the SSE stream reader) was refused by. */
+  fetchFailure: unknown;
+  /** The SSRF guard's refusal, when the guard refused any hop of any request of this listing. */
+  refusal: Error | undefined;
 
   noteTransportError(e: unknown): void {
     this.lastTransportError = e;
     if (this.parseError === undefined && isParseError(e)) this.parseError = e;
+  }
+
+  noteFetchFailure(e: unknown): void {
+    this.fetchFailure = e;
+    const refused = chain(e).find(isRefusal);
+    if (refused) this.refusal ??= refused;
   }
 
   constructor(
@@ -142,7 +273,7 @@ class Budget {
     this.stopped.catch(() => undefined);
     this.timer = setTimeout(() => this.stop(new EnumerateError(`gave up after the total timeout of ${limits.totalTimeoutMs} ms`, "timeout", target)), limits.totalTimeoutMs);
     this.timer.unref?.();
-    // The SDK adds an abort listener per request it is given this signal for and keeps it until the
+    // The client adds an abort listener per request it is given this signal for and keeps it until the
     // signal is gone: one per page, bounded by maxPages, not a leak.
     setMaxListeners(limits.maxPages + 10, this.signal);
     if (callerSignal?.aborted) this.stop(callerSignal.reason);
@@ -207,6 +338,8 @@ const pageSchema = z
   .object({
     tools: z.array(z.unknown()),
     nextCursor: z.unknown().optional(),
+    ttlMs: z.unknown().optional(),
+    _meta: z.record(z.string(), z.unknown()).optional().catch(undefined),
   })
   .loose();
 
@@ -222,6 +355,7 @@ class ToolCollector {
   skipped = 0;
   readonly skipReasons: string[] = [];
   descriptionsTruncated = 0;
+  ttlMs: number | undefined;
 
   constructor(private readonly limits: EnumerateLimits) {}
 
@@ -233,6 +367,7 @@ class ToolCollector {
   /** Takes one page; returns the cursor of the next page to ask for, or undefined to stop. */
   add(page: Page): string | undefined {
     this.pages += 1;
+    if (typeof page.ttlMs === "number" && Number.isFinite(page.ttlMs) && page.ttlMs >= 0) this.ttlMs = Math.min(this.ttlMs ?? Infinity, page.ttlMs);
     for (const [i, raw] of page.tools.entries()) {
       if (this.tools.length >= this.limits.maxTools) {
         this.truncated = "maxTools";
@@ -297,6 +432,7 @@ class ToolCollector {
       skipped: this.skipped,
       skipReasons: this.skipReasons,
       descriptionsTruncated: this.descriptionsTruncated,
+      ...(this.ttlMs !== undefined ? { ttlMs: this.ttlMs } : {}),
     };
   }
 }
@@ -319,72 +455,12 @@ async function collect(c: ToolCollector, fetchPage: (cursor: string | undefined)
   } while (cursor !== undefined);
 }
 
+/** A server's name and version, from the client or from a result's `_meta`, cut to sane lengths. */
 function serverInfoOf(v: unknown): { name: string; version?: string } | undefined {
   if (!v || typeof v !== "object") return undefined;
   const { name, version } = v as { name?: unknown; version?: unknown };
   if (typeof name !== "string") return undefined;
   return { name: name.slice(0, 200), ...(typeof version === "string" ? { version: version.slice(0, 100) } : {}) };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Errors from anywhere, as EnumerateError
-
-function chain(e: unknown): unknown[] {
-  const out: unknown[] = [];
-  for (let cur = e; cur && out.length < 6; cur = (cur as { cause?: unknown }).cause) out.push(cur);
-  return out;
-}
-
-function isParseError(e: unknown): boolean {
-  return chain(e).some((x) => x instanceof SyntaxError || (x instanceof Error && (x.name === "ZodError" || x.name === "$ZodError")));
-}
-
-const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "EPIPE", "UND_ERR_SOCKET", "UND_ERR_CLOSED"]);
-
-function reasonForStatus(status: number): EnumerateReason {
-  if (status === 401 || status === 403) return "auth";
-  if (status === 408 || status === 429 || status >= 500) return "connect";
-  return "protocol";
-}
-
-function toEnumerateError(e: unknown, target: string, budget?: Budget): EnumerateError {
-  if (e instanceof EnumerateError) return e;
-  const message = e instanceof Error ? e.message : String(e);
-  const make = (reason: EnumerateReason, msg = message) => new EnumerateError(msg, reason, target, { cause: e });
-  for (const x of chain(e)) {
-    if (x instanceof EnumerateError) return x;
-    if (!x || typeof x !== "object") continue;
-    const o = x as { name?: string; kind?: string; status?: number; code?: unknown; message?: string };
-    if (o.name === "SsrfError" || o.kind === "blocked") return make("blocked");
-    if (o.name === "HttpError") {
-      if (o.kind === "too_large") return make("limit");
-      if (o.kind === "timeout") return make("timeout");
-      if (o.kind === "invalid_json") return make("protocol");
-      if (o.kind === "status" && typeof o.status === "number") return make(reasonForStatus(o.status));
-      if (o.kind === "network") return make("connect");
-    }
-    if ((x instanceof StreamableHTTPError || x instanceof SseError) && typeof x.code === "number") {
-      return make(x.code > 0 ? reasonForStatus(x.code) : x.code === -1 ? "protocol" : "connect");
-    }
-    if (o.name === "UnauthorizedError") return make("auth");
-    if (x instanceof McpError) {
-      if (x.code === ErrorCode.RequestTimeout) {
-        const seen = budget?.parseError ?? budget?.lastTransportError;
-        if (seen !== undefined) {
-          const why = seen instanceof Error ? seen.message : String(seen);
-          return make(isParseError(seen) ? "protocol" : "timeout", `${message} (transport reported: ${why.slice(0, 300)})`);
-        }
-        return make("timeout");
-      }
-      if (x.code === ErrorCode.ConnectionClosed) return make("connect");
-      return make("protocol");
-    }
-    if (o.name === "AbortError" || o.name === "TimeoutError") return make("timeout");
-    if (typeof o.code === "string" && (NETWORK_CODES.has(o.code) || o.code.startsWith("UND_ERR"))) return make("connect");
-  }
-  if (isParseError(e)) return make("protocol");
-  if (e instanceof TypeError && /fetch failed|terminated|network/i.test(message)) return make("connect");
-  return make("protocol");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -399,7 +475,13 @@ function boundedFetch(base: typeof fetch, budget: Budget): typeof fetch {
   let received = 0;
   const f = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const signal = init?.signal ? AbortSignal.any([init.signal, budget.signal]) : budget.signal;
-    const res = await base(input, { ...init, signal });
+    let res: Response;
+    try {
+      res = await base(input, { ...init, signal });
+    } catch (e) {
+      budget.noteFetchFailure(e);
+      throw e;
+    }
     if (!res.body) return res;
     const reader = res.body.getReader();
     const body = new ReadableStream<Uint8Array>({
@@ -427,7 +509,7 @@ function boundedFetch(base: typeof fetch, budget: Budget): typeof fetch {
       },
     });
     const counted = new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
-    // The SDK checks redirects against response.url, which a constructed Response leaves empty.
+    // A constructed Response has an empty url; the client reads it to resolve relative endpoints.
     Object.defineProperty(counted, "url", { value: res.url });
     return counted;
   };
@@ -435,241 +517,72 @@ function boundedFetch(base: typeof fetch, budget: Budget): typeof fetch {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Modern (2026-07-28) flow: stateless JSON-RPC with _meta, over HTTP or any SDK Transport.
+// One session through the client: connect (negotiating the era), page tools/list, close.
 
-interface RpcError {
-  code: number;
-  message: string;
-  data?: unknown;
-}
+/** The versions an "unsupported protocol version" answer (-32022) says the server speaks, from a JSON-RPC error or the HTTP 400 that carried one. */
+const unsupportedVersionSchema = z.object({
+  code: z.literal(ProtocolErrorCode.UnsupportedProtocolVersion),
+  data: z.object({ supported: z.array(z.string()) }).loose(),
+});
+const rpcErrorBodySchema = z.object({ error: unsupportedVersionSchema }).loose();
 
-type RpcReply = { result: Record<string, unknown> } | { error: RpcError; httpStatus?: number };
-
-interface ModernChannel {
-  request(method: string, params: Record<string, unknown>, timeoutMs: number): Promise<RpcReply>;
-}
-
-const rpcReplySchema = z.union([
-  z.object({ jsonrpc: z.literal("2.0"), id: z.union([z.string(), z.number()]), result: z.record(z.string(), z.unknown()) }),
-  z.object({
-    jsonrpc: z.literal("2.0"),
-    id: z.union([z.string(), z.number(), z.null()]).optional(),
-    error: z.object({ code: z.number(), message: z.string(), data: z.unknown().optional() }),
-  }),
-]);
-
-function modernMeta(clientInfo: { name: string; version: string }) {
-  return {
-    "io.modelcontextprotocol/protocolVersion": MODERN_VERSION,
-    "io.modelcontextprotocol/clientInfo": clientInfo,
-    "io.modelcontextprotocol/clientCapabilities": {},
-  };
-}
-
-function asReply(v: unknown): RpcReply | undefined {
-  const r = rpcReplySchema.safeParse(v);
-  if (!r.success) return undefined;
-  return "result" in r.data ? { result: r.data.result } : { error: r.data.error };
-}
-
-/** Reads an SSE body until the JSON-RPC response with `id` arrives. */
-async function replyFromEventStream(body: ReadableStream<Uint8Array>, id: string): Promise<RpcReply> {
-  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
-  let buf = "";
-  let data: string[] = [];
-  try {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      buf += value;
-      let nl: number;
-      while ((nl = buf.indexOf("\n")) !== -1) {
-        const line = buf.slice(0, nl).replace(/\r$/, "");
-        buf = buf.slice(nl + 1);
-        if (line === "") {
-          if (data.length) {
-            const msg = JSON.parse(data.join("\n")) as { id?: unknown };
-            data = [];
-            if (msg && msg.id === id) {
-              const reply = asReply(msg);
-              if (!reply) throw new SyntaxError("not a JSON-RPC response");
-              return reply;
-            }
-          }
-        } else if (line.startsWith("data:")) {
-          data.push(line.slice(5).replace(/^ /, ""));
-        }
-      }
-    }
-  } finally {
-    void reader.cancel().catch(() => undefined);
-  }
-  throw new SyntaxError("event stream ended without a response");
-}
-
-class HttpModernChannel implements ModernChannel {
-  private seq = 0;
-
-  constructor(
-    private readonly url: URL,
-    private readonly fetch: typeof globalThis.fetch,
-    private readonly clientInfo: { name: string; version: string },
-    private readonly target: string,
-  ) {}
-
-  async request(method: string, params: Record<string, unknown>, timeoutMs: number): Promise<RpcReply> {
-    const id = `mcp-catalog-${++this.seq}`;
-    const body = JSON.stringify({ jsonrpc: "2.0", id, method, params: { ...params, _meta: modernMeta(this.clientInfo) } });
-    const signal = AbortSignal.timeout(timeoutMs);
-    try {
-      const res = await this.fetch(this.url, {
-        method: "POST",
-        headers: {
-          "content-type": "application/json",
-          accept: "application/json, text/event-stream",
-          "mcp-protocol-version": MODERN_VERSION,
-          "mcp-method": method,
-        },
-        body,
-        signal,
-        redirect: "follow",
-      });
-      const type = res.headers.get("content-type") ?? "";
-      if (res.ok && type.includes("text/event-stream") && res.body) return await replyFromEventStream(res.body, id);
-      const text = await res.text();
-      let reply: RpcReply | undefined;
-      try {
-        reply = asReply(JSON.parse(text));
-      } catch {
-        reply = undefined;
-      }
-      if (reply && "error" in reply) return { ...reply, httpStatus: res.status };
-      if (!res.ok) throw new StreamableHTTPError(res.status, `${method}: HTTP ${res.status} ${text.slice(0, 200)}`);
-      if (!reply) throw new EnumerateError(`${method}: the reply is not a JSON-RPC response`, "protocol", this.target);
-      return reply;
-    } catch (e) {
-      if (signal.aborted && !(e instanceof EnumerateError)) throw new EnumerateError(`${method}: no answer within ${timeoutMs} ms`, "timeout", this.target, { cause: e });
-      throw e;
-    }
-  }
-}
-
-/** Raw JSON-RPC over an SDK Transport (stdio), for the modern era the SDK Client cannot speak. */
-class TransportModernChannel implements ModernChannel {
-  private seq = 0;
-  private readonly pending = new Map<string, { ok: (r: RpcReply) => void; fail: (e: unknown) => void }>();
-
-  constructor(
-    private readonly transport: Transport,
-    private readonly clientInfo: { name: string; version: string },
-    private readonly target: string,
-  ) {
-    transport.onmessage = (message: JSONRPCMessage) => {
-      const id = (message as { id?: unknown }).id;
-      const reply = asReply(message);
-      if (typeof id === "string" && reply) this.pending.get(id)?.ok(reply);
-    };
-    const onclose = transport.onclose;
-    transport.onclose = () => {
-      onclose?.();
-      const gone = (transport as { error?: unknown }).error ?? new EnumerateError("the server closed the connection", "connect", target);
-      for (const p of this.pending.values()) p.fail(gone);
-    };
-  }
-
-  async request(method: string, params: Record<string, unknown>, timeoutMs: number): Promise<RpcReply> {
-    const id = `mcp-catalog-${++this.seq}`;
-    const answered = new Promise<RpcReply>((ok, fail) => this.pending.set(id, { ok, fail }));
-    answered.catch(() => undefined);
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      await this.transport.send({ jsonrpc: "2.0", id, method, params: { ...params, _meta: modernMeta(this.clientInfo) } } as JSONRPCMessage);
-      return await Promise.race([
-        answered,
-        new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new EnumerateError(`${method}: no answer within ${timeoutMs} ms`, "timeout", this.target)), timeoutMs);
-        }),
-      ]);
-    } finally {
-      clearTimeout(timer);
-      this.pending.delete(id);
-    }
-  }
-}
-
-/** True when an error (JSON-RPC or HTTP) says "unsupported version" and lists 2026-07-28 as supported. */
-function saysModern(e: unknown): boolean {
+function modernAnnounced(e: unknown): string[] | undefined {
   for (const x of chain(e)) {
-    if (x instanceof McpError && (x.code === -32022 || x.code === ErrorCode.InvalidParams || x.code === ErrorCode.InvalidRequest)) {
-      const supported = (x.data as { supported?: unknown } | undefined)?.supported;
-      if (Array.isArray(supported) && supported.includes(MODERN_VERSION)) return true;
+    let supported: string[] | undefined;
+    if (x instanceof ProtocolError) supported = unsupportedVersionSchema.safeParse({ code: x.code, data: x.data }).data?.data.supported;
+    else if (x instanceof SdkHttpError && x.status === 400 && typeof x.data.text === "string") {
+      try {
+        supported = rpcErrorBodySchema.safeParse(JSON.parse(x.data.text)).data?.error.data.supported;
+      } catch {
+        supported = undefined;
+      }
     }
-    if (x instanceof StreamableHTTPError && x.code === 400 && x.message.includes(MODERN_VERSION) && x.message.includes("-32022")) return true;
+    if (supported?.includes(MODERN_VERSION)) return supported;
   }
-  return false;
+  return undefined;
 }
 
-function isModernDiscover(reply: RpcReply): boolean {
-  if ("error" in reply) {
-    const supported = (reply.error.data as { supported?: unknown } | undefined)?.supported;
-    return reply.error.code === -32022 && Array.isArray(supported) && supported.includes(MODERN_VERSION);
-  }
-  const versions = reply.result.supportedVersions;
-  return Array.isArray(versions) && versions.includes(MODERN_VERSION);
+/**
+ * What a server that refused initialize with -32022 announced, as the discover result the client
+ * adopts without a round trip (it sends no server/discover that such a server may not answer).
+ */
+function announcedDiscovery(supported: string[]): PriorDiscovery {
+  return { kind: "modern", discover: { supportedVersions: supported, capabilities: { tools: {} } } };
 }
 
-async function listModern(
-  channel: ModernChannel,
-  budget: Budget,
-  transport: EnumerateTransport,
-  serverInfo: { name: string; version?: string } | undefined,
-): Promise<EnumerateResult> {
-  const c = new ToolCollector(budget.limits);
-  let info = serverInfo;
-  await collect(c, async (cursor) => {
-    const reply = await budget.run(channel.request("tools/list", cursor ? { cursor } : {}, budget.requestTimeout()));
-    if ("error" in reply) {
-      if (reply.error.code === ErrorCode.MethodNotFound && c.pages === 0) return "none";
-      throw new EnumerateError(`tools/list failed: ${reply.error.code} ${reply.error.message.slice(0, 300)}`, "protocol", budget.target);
-    }
-    info ??= serverInfoOf((reply.result._meta as Record<string, unknown> | undefined)?.["io.modelcontextprotocol/serverInfo"]);
-    const page = pageSchema.safeParse(reply.result);
-    if (!page.success) throw new EnumerateError("tools/list result has no tools array", "protocol", budget.target);
-    return page.data;
-  });
-  return c.result({ transport, protocolVersion: MODERN_VERSION, serverInfo: info }, budget.target);
+interface SessionSpec {
+  transport: Transport;
+  kind: EnumerateTransport;
+  clientInfo: { name: string; version: string };
+  /** How the client picks the era: "auto" probes with server/discover, "legacy" initializes; `prior` adopts a known modern era. */
+  negotiation: VersionNegotiationOptions["mode"];
+  prior?: PriorDiscovery;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Legacy (initialize) flow through the SDK Client
-
-async function listWithClient(transport: Transport, kind: EnumerateTransport, budget: Budget, clientInfo: { name: string; version: string }): Promise<EnumerateResult> {
-  const client = new Client(clientInfo, { capabilities: {} });
+async function listThroughClient(spec: SessionSpec, budget: Budget): Promise<EnumerateResult> {
+  const connectMs = budget.connectTimeout();
+  const negotiation: VersionNegotiationOptions = { mode: spec.negotiation ?? "legacy", probe: { timeoutMs: connectMs } };
+  const client = new Client(spec.clientInfo, { capabilities: {}, versionNegotiation: negotiation });
   client.onerror = (e) => budget.noteTransportError(e);
-  let negotiated: string | undefined;
-  const setVersion = transport.setProtocolVersion?.bind(transport);
-  transport.setProtocolVersion = (v: string) => {
-    negotiated = v;
-    setVersion?.(v);
-  };
   try {
-    const connectMs = budget.connectTimeout();
-    await budget.within(client.connect(transport, { timeout: connectMs, signal: budget.signal }), connectMs, () =>
-      new EnumerateError(`no answer to initialize within ${connectMs} ms`, "timeout", budget.target),
-    );
+    const connected = client.connect(spec.transport, { timeout: connectMs, signal: budget.signal, ...(spec.prior ? { prior: spec.prior } : {}) });
+    await budget.within(connected, connectMs, () => new EnumerateError(`no answer to initialize within ${connectMs} ms`, "timeout", budget.target));
     const c = new ToolCollector(budget.limits);
+    let serverInfo = serverInfoOf(client.getServerVersion());
     await collect(c, async (cursor) => {
       try {
-        return await budget.run(client.request({ method: "tools/list", params: cursor ? { cursor } : {} }, pageSchema, { timeout: budget.requestTimeout(), signal: budget.signal }));
+        const page = await budget.run(client.request({ method: "tools/list", params: cursor ? { cursor } : {} }, pageSchema, { timeout: budget.requestTimeout(), signal: budget.signal }));
+        serverInfo ??= serverInfoOf(page._meta?.[SERVER_INFO_META_KEY]);
+        return page;
       } catch (e) {
         // A server without tools answers "method not found": an empty list, not a failure.
-        if (e instanceof McpError && e.code === ErrorCode.MethodNotFound && c.pages === 0) return "none";
+        if (e instanceof ProtocolError && e.code === ProtocolErrorCode.MethodNotFound && c.pages === 0) return "none";
         throw e;
       }
     });
-    return c.result({ transport: kind, protocolVersion: negotiated, serverInfo: serverInfoOf(client.getServerVersion()) }, budget.target);
+    return c.result({ transport: spec.kind, protocolVersion: client.getNegotiatedProtocolVersion(), serverInfo }, budget.target);
   } finally {
-    await closeQuietly(client, transport);
+    await closeQuietly(client, spec.transport);
   }
 }
 
@@ -680,16 +593,31 @@ async function closeQuietly(client: Client, transport: Transport): Promise<void>
   await bounded(client.close());
 }
 
+/** Lists through `open()`'s transport; an initialize refused with -32022 naming 2026-07-28 is retried on a fresh transport in that era. */
+async function listEitherEra(open: () => Promise<Transport> | Transport, spec: Omit<SessionSpec, "transport" | "prior">, budget: Budget): Promise<EnumerateResult> {
+  try {
+    return await listThroughClient({ ...spec, transport: await open() }, budget);
+  } catch (e) {
+    const supported = budget.signal.aborted ? undefined : modernAnnounced(e);
+    if (!supported) throw e;
+    return listThroughClient({ ...spec, transport: await open(), negotiation: "legacy", prior: announcedDiscovery(supported) }, budget);
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Remote
 
+/** A status that means "not this transport here" (try the other one), from either transport's error. */
 function isFallbackStatus(e: unknown): boolean {
-  return chain(e).some((x) => (x instanceof StreamableHTTPError || x instanceof SseError) && (x.code === 400 || x.code === 404 || x.code === 405));
+  return chain(e).some((x) => {
+    const status = x instanceof SdkHttpError ? x.status : x instanceof SseError ? x.code : undefined;
+    return status === 400 || status === 404 || status === 405;
+  });
 }
 
 /**
- * Lists a remote server's tools. Streamable HTTP first (modern discover, then legacy initialize),
- * then HTTP+SSE when the POST is refused with 400/404/405; `type: "sse"` tries SSE first.
+ * Lists a remote server's tools. Streamable HTTP first (the client negotiates the era), then
+ * HTTP+SSE when the POST is refused with 400/404/405; `type: "sse"` tries SSE first.
  */
 export async function listRemoteTools(remote: { url: string; type: "streamable-http" | "sse" }, opts: RemoteOptions): Promise<EnumerateResult> {
   const target = remote.url;
@@ -704,29 +632,26 @@ export async function listRemoteTools(remote: { url: string; type: "streamable-h
   const fetch = boundedFetch(opts.fetch ?? globalThis.fetch, budget);
   const clientInfo = opts.clientInfo ?? CLIENT_INFO;
 
-  const viaStreamable = async (): Promise<EnumerateResult> => {
-    const channel = new HttpModernChannel(url, fetch, clientInfo, target);
-    const probe = await discover(channel, budget);
-    if (probe.modern) return listModern(channel, budget, "streamable-http", probe.serverInfo);
-    const transport = new StreamableHTTPClientTransport(url, {
-      fetch,
-      reconnectionOptions: { maxRetries: 0, initialReconnectionDelay: 1000, maxReconnectionDelay: 1000, reconnectionDelayGrowFactor: 1 },
-    });
-    try {
-      return await listWithClient(transport, "streamable-http", budget, clientInfo);
-    } catch (e) {
-      if (!budget.signal.aborted && saysModern(e)) return listModern(channel, budget, "streamable-http", undefined);
-      throw e;
-    }
-  };
-  const viaSse = () => listWithClient(new SSEClientTransport(url, { fetch }), "sse", budget, clientInfo);
+  // redirectPolicy "follow" hands every redirect to our fetch, whose one policy (crawler/http.ts) holds for every transport.
+  const viaStreamable = () =>
+    listEitherEra(
+      () =>
+        new StreamableHTTPClientTransport(url, {
+          fetch,
+          redirectPolicy: "follow",
+          reconnectionOptions: { maxRetries: 0, initialReconnectionDelay: 1000, maxReconnectionDelay: 1000, reconnectionDelayGrowFactor: 1 },
+        }),
+      { kind: "streamable-http", clientInfo, negotiation: "auto" },
+      budget,
+    );
+  const viaSse = () => listEitherEra(() => new SSEClientTransport(url, { fetch, redirectPolicy: "follow" }), { kind: "sse", clientInfo, negotiation: "legacy" }, budget);
   const [first, second] = remote.type === "sse" ? [viaSse, viaStreamable] : [viaStreamable, viaSse];
 
   try {
     try {
       return await first();
     } catch (e) {
-      if (budget.signal.aborted || !isFallbackStatus(e)) throw e;
+      if (budget.signal.aborted || budget.refusal || !isFallbackStatus(e)) throw e;
       try {
         return await second();
       } catch (e2) {
@@ -743,31 +668,13 @@ export async function listRemoteTools(remote: { url: string; type: "streamable-h
   }
 }
 
-/** The modern probe: is this a 2026-07-28 server? Any failure short of the run stopping means "legacy". */
-async function discover(channel: ModernChannel, budget: Budget): Promise<{ modern: boolean; serverInfo?: { name: string; version?: string } }> {
-  const ms = Math.min(budget.connectTimeout(), budget.requestTimeout());
-  try {
-    const reply = await budget.run(channel.request("server/discover", {}, ms));
-    if (!isModernDiscover(reply)) return { modern: false };
-    const info = "result" in reply ? serverInfoOf((reply.result._meta as Record<string, unknown> | undefined)?.["io.modelcontextprotocol/serverInfo"]) : undefined;
-    return { modern: true, ...(info ? { serverInfo: info } : {}) };
-  } catch (e) {
-    if (budget.signal.aborted) throw e;
-    // Unreachable is unreachable in either era; everything else (4xx, odd bodies, a slow answer) is legacy.
-    const err = toEnumerateError(e, budget.target, budget);
-    if (err.reason === "connect" && !isFallbackStatus(e) && !chain(e).some((x) => x instanceof StreamableHTTPError)) throw err;
-    if (err.reason === "blocked" || err.reason === "limit" || err.reason === "auth") throw err;
-    return { modern: false };
-  }
-}
-
 // ---------------------------------------------------------------------------------------------
 // stdio
 
 /**
  * Lists the tools of a stdio server, spawned inside the sandbox (see crawler/sandbox.ts for exactly
  * what isolation that gives). Legacy initialize first; an unsupported-version answer naming
- * 2026-07-28 restarts the server and lists it the modern way.
+ * 2026-07-28 restarts the server and lists it in that era.
  */
 export async function listStdioTools(spec: { command: string; args: string[]; cwd?: string; env?: Record<string, string> }, opts: StdioOptions): Promise<EnumerateResult> {
   const target = [spec.command, ...spec.args].join(" ").slice(0, 500);
@@ -776,29 +683,21 @@ export async function listStdioTools(spec: { command: string; args: string[]; cw
   const transportOpts = { sandbox: opts.sandbox ?? DEFAULT_SANDBOX_OPTIONS, maxStdoutBytes: wireCap(opts.limits) };
   const open: SandboxedStdioTransport[] = [];
   const spawn = async () => {
+    await Promise.all(open.map((t) => t.close()));
     const t = new SandboxedStdioTransport(spec, transportOpts);
     open.push(t);
     // A limit hit on stdout stops the run at once rather than at the next timeout.
-    t.onclose = () => {
-      if (t.error?.reason === "limit") budget.stop(t.error);
-    };
+    t.onLimit = (e) => budget.stop(e);
     const startMs = budget.connectTimeout();
     await budget.within(t.start(), startMs, () => new EnumerateError(`could not start within ${startMs} ms`, "timeout", target));
     return t;
   };
   try {
-    const first = await spawn();
-    try {
-      return await listWithClient(first, "stdio", budget, clientInfo);
-    } catch (e) {
-      if (budget.signal.aborted || !saysModern(e)) throw first.error?.reason === "limit" ? first.error : e;
-      await first.close();
-      const second = await spawn();
-      const channel = new TransportModernChannel(second, clientInfo, target);
-      return await listModern(channel, budget, "stdio", undefined);
-    }
+    return await listEitherEra(spawn, { kind: "stdio", clientInfo, negotiation: "legacy" }, budget);
   } catch (e) {
     if (opts.signal?.aborted) throw opts.signal.reason;
+    const limit = open.find((t) => t.error?.reason === "limit")?.error;
+    if (limit) throw limit;
     const err = toEnumerateError(budget.explain(e), target, budget);
     // The server's own words beat "connection closed".
     const died = open.find((t) => t.error)?.error;

@@ -200,7 +200,7 @@ export class HttpClient {
   private readonly random: () => number;
   /** Aborted by close(): every queued, sleeping or running request stops. */
   private readonly closing = new AbortController();
-  /** fetch-compatible, for @modelcontextprotocol/sdk transports: the same SSRF guard, agent, timeouts and size cap; no retries, no queue. */
+  /** fetch-compatible, for the MCP client's transports: the same SSRF guard, agent, timeouts and size cap, one redirect policy; no retries, no queue. */
   readonly fetch: typeof globalThis.fetch;
 
   constructor(options: HttpOptions) {
@@ -387,7 +387,10 @@ export class HttpClient {
     return Buffer.concat(chunks).toString("utf8");
   }
 
-  /** fetch for MCP transports: redirects re-checked hop by hop; failures as HttpError (a caller's abort passes through as it is). */
+  /**
+   * fetch for MCP transports: redirects re-checked hop by hop, those of a POST only within its
+   * origin; failures as HttpError (a caller's abort passes through as it is).
+   */
   private async guardedFetch(input: string | URL | Request, init: RequestInit = {}): Promise<Response> {
     let url: URL;
     let base: RequestInit = {};
@@ -426,6 +429,12 @@ export class HttpClient {
         throw new HttpError({ url: url.toString(), method, kind: "redirect", attempts: 1, retryable: false, status: res.status, detail });
       }
       const next = new URL(location, url);
+      // The redirect policy of every MCP transport: a request with a body (or any method but GET and
+      // HEAD) is followed only within its origin, so a body is never re-sent to a host it was not
+      // addressed to; a GET may cross origins without its credentials. The guard checks every hop.
+      if (method !== "GET" && method !== "HEAD" && next.origin !== url.origin) {
+        throw new HttpError({ url: url.toString(), method, kind: "redirect", attempts: 1, retryable: false, status: res.status, detail: `refused to follow a ${res.status} redirect of a ${method} to another origin (${next.origin})` });
+      }
       // Fetch's rules: 303, and 301/302 after a POST, become a GET without a body.
       if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === "POST")) {
         method = "GET";

@@ -37,8 +37,7 @@ import { spawn, execFile, type ChildProcess } from "node:child_process";
 import { chmod, chown, mkdtemp, readFile, readdir, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, isAbsolute, join, resolve } from "node:path";
-import { JSONRPCMessageSchema, type JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
-import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
+import { deserializeMessage, type JSONRPCMessage, type Transport } from "@modelcontextprotocol/client";
 import { EnumerateError } from "./enumerate.js";
 
 export interface SandboxOptions {
@@ -137,15 +136,21 @@ export interface SandboxedStdioOptions {
 }
 
 /**
- * The SDK Transport over a sandboxed child's stdin/stdout (newline-delimited JSON-RPC). Unlike the
- * SDK's StdioClientTransport it inherits no environment, kills the whole process group, caps stdout,
- * and skips stdout lines that are not JSON-RPC (servers that log to stdout) instead of failing.
+ * The client's Transport over a sandboxed child's stdin/stdout (newline-delimited JSON-RPC, framed by
+ * the client's own deserializeMessage). The one piece of listing the official client cannot do for
+ * us: its StdioClientTransport spawns the command itself, always adds its default environment
+ * (HOME, LOGNAME, SHELL, TERM, USER), cannot run the child as another user or in its own process
+ * group, and has no cap on the bytes a server writes. This one inherits no environment, kills the
+ * whole process group, caps stdout, and skips stdout lines that are not JSON-RPC (servers that log
+ * to stdout) instead of failing.
  */
 export class SandboxedStdioTransport implements Transport {
   onclose?: () => void;
   onerror?: (error: Error) => void;
   onmessage?: (message: JSONRPCMessage) => void;
-  /** The version the client negotiated (set by the SDK Client after initialize). */
+  /** Called once when the child is killed for writing more than maxStdoutBytes. */
+  onLimit?: (error: EnumerateError) => void;
+  /** The version the client negotiated (set by the client after initialize). */
   protocolVersion: string | undefined;
   /** Lines on stdout that were not JSON-RPC messages. */
   noiseLines = 0;
@@ -213,7 +218,9 @@ export class SandboxedStdioTransport implements Transport {
   private onStdout(chunk: Buffer): void {
     this.stdoutBytes += chunk.byteLength;
     if (this.stdoutBytes > this.opts.maxStdoutBytes) {
-      this.failure ??= new EnumerateError(`server wrote more than ${this.opts.maxStdoutBytes} bytes on stdout`, "limit", this.spec.command);
+      if (this.failure?.reason === "limit") return;
+      this.failure = new EnumerateError(`server wrote more than ${this.opts.maxStdoutBytes} bytes on stdout`, "limit", this.spec.command);
+      this.onLimit?.(this.failure);
       void this.close();
       return;
     }
@@ -222,19 +229,14 @@ export class SandboxedStdioTransport implements Transport {
       const line = this.buffer.slice(0, nl).replace(/\r$/, "");
       this.buffer = this.buffer.slice(nl + 1);
       if (!line.trim()) continue;
-      let parsed: unknown;
+      let message: JSONRPCMessage;
       try {
-        parsed = JSON.parse(line);
+        message = deserializeMessage(line);
       } catch {
         this.noiseLines += 1;
         continue;
       }
-      const message = JSONRPCMessageSchema.safeParse(parsed);
-      if (!message.success) {
-        this.noiseLines += 1;
-        continue;
-      }
-      this.onmessage?.(message.data);
+      this.onmessage?.(message);
     }
   }
 

@@ -9,7 +9,9 @@ import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { SSEServerTransport } from "@modelcontextprotocol/sdk/server/sse.js";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import { isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
+import { expect } from "vitest";
 import { z } from "zod";
+import { EnumerateError } from "../../crawler/enumerate.js";
 import { startLocalServer, type LocalServer } from "../helpers/local-server.js";
 
 export const limits = {
@@ -21,6 +23,16 @@ export const limits = {
   maxPages: 100,
   maxDescriptionChars: 10_000,
 };
+
+/** The EnumerateError a listing failed with (the test fails if it did not fail, or failed otherwise). */
+export async function listingFailure(p: Promise<unknown>): Promise<EnumerateError> {
+  const e = await p.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(EnumerateError);
+  return e as EnumerateError;
+}
 
 export async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
