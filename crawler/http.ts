@@ -431,7 +431,13 @@ export class HttpClient {
       const next = new URL(location, url);
       // The redirect policy of every MCP transport: a request with a body (or any method but GET and
       // HEAD) is followed only within its origin, so a body is never re-sent to a host it was not
-      // addressed to; a GET may cross origins without its credentials. The guard checks every hop.
+      // addressed to; a GET may cross origins without its credentials. The guard checks every hop,
+      // first: a hop it refuses is a refusal ("blocked") whatever the method.
+      try {
+        await assertUrlAllowed(next, this.guardOptions());
+      } catch (e) {
+        return fail(e);
+      }
       if (method !== "GET" && method !== "HEAD" && next.origin !== url.origin) {
         throw new HttpError({ url: url.toString(), method, kind: "redirect", attempts: 1, retryable: false, status: res.status, detail: `refused to follow a ${res.status} redirect of a ${method} to another origin (${next.origin})` });
       }
