@@ -35,7 +35,8 @@ import {
 } from "@modelcontextprotocol/client";
 import { z } from "zod";
 import { toolInputSchema, type ToolInput } from "../classifier/tool.js";
-import { HttpError } from "./http.js";
+import { describeAuthRequirement, type AuthChallenge, type AuthRequirement } from "./auth-posture.js";
+import { HttpError, parseRetryAfter } from "./http.js";
 import { SandboxedStdioTransport, DEFAULT_SANDBOX_OPTIONS, type SandboxOptions } from "./sandbox.js";
 import { SsrfError } from "./ssrf.js";
 
@@ -105,12 +106,18 @@ export class EnumerateError extends Error {
   readonly reason: EnumerateReason;
   /** The URL, or the command / package that was being listed. */
   readonly target: string;
+  /** For reason "auth" on a remote: how the server said it needs credentials. */
+  readonly auth: AuthRequirement | undefined;
+  /** The server answered 429: how long it asked us to wait (Retry-After), when it said. */
+  readonly rateLimited: { retryAfterMs?: number } | undefined;
   override cause?: unknown;
 
-  constructor(message: string, reason: EnumerateReason, target: string, options?: { cause?: unknown }) {
+  constructor(message: string, reason: EnumerateReason, target: string, options?: { cause?: unknown; auth?: AuthRequirement; rateLimited?: { retryAfterMs?: number } }) {
     super(message);
     this.reason = reason;
     this.target = target;
+    this.auth = options?.auth;
+    this.rateLimited = options?.rateLimited;
     if (options && "cause" in options) this.cause = options.cause;
   }
 }
@@ -249,6 +256,10 @@ class Budget {
   fetchFailure: unknown;
   /** The SSRF guard's refusal, when the guard refused any hop of any request of this listing. */
   refusal: Error | undefined;
+  /** The first 401/403 a server answered: how it says it needs auth. */
+  challenge: AuthChallenge | undefined;
+  /** The server answered 429, and what its Retry-After asked for. */
+  rateLimited: { retryAfterMs?: number } | undefined;
 
   noteTransportError(e: unknown): void {
     this.lastTransportError = e;
@@ -482,6 +493,11 @@ function boundedFetch(base: typeof fetch, budget: Budget): typeof fetch {
       budget.noteFetchFailure(e);
       throw e;
     }
+    if ((res.status === 401 || res.status === 403) && !budget.challenge) budget.challenge = { status: res.status, wwwAuthenticate: res.headers.get("www-authenticate") };
+    if (res.status === 429 && !budget.rateLimited) {
+      const retryAfterMs = parseRetryAfter(res.headers.get("retry-after") ?? undefined);
+      budget.rateLimited = retryAfterMs === undefined ? {} : { retryAfterMs };
+    }
     if (!res.body) return res;
     const reader = res.body.getReader();
     const body = new ReadableStream<Uint8Array>({
@@ -662,7 +678,14 @@ export async function listRemoteTools(remote: { url: string; type: "streamable-h
     }
   } catch (e) {
     if (opts.signal?.aborted) throw opts.signal.reason;
-    throw toEnumerateError(budget.explain(e), target, budget);
+    const err = toEnumerateError(budget.explain(e), target, budget);
+    const { challenge, rateLimited } = budget;
+    if (rateLimited) throw new EnumerateError(err.message, err.reason, target, { cause: err.cause, rateLimited });
+    if (err.reason !== "auth" || !challenge || budget.signal.aborted) throw err;
+    // How it says it needs auth: the challenge and the protected-resource metadata it points to.
+    const ms = Math.min(budget.requestTimeout(), 10_000);
+    const auth = await budget.within(describeAuthRequirement(target, challenge, fetch), ms, () => new EnumerateError("no metadata", "timeout", target)).catch(() => ({ status: challenge.status }));
+    throw new EnumerateError(err.message, "auth", target, { cause: err.cause, auth });
   } finally {
     budget.dispose();
   }

@@ -24,6 +24,7 @@ import {
 import type { PageFetcher, PageResponse } from "./fetcher.js";
 import { applyResolutions, digestRecord, pageRows, storableRecords, type RecordDigest } from "./ingest.js";
 import type { IntrospectResult } from "./introspect-stage.js";
+import type { EnqueueResult } from "./listing-queue.js";
 import { indexOwners, resolveRecord } from "./resolve.js";
 import { silentProgress, type ProgressReporter, type SourceProgress } from "./progress.js";
 import type { Alias, SourceName, SourceRecord } from "./records.js";
@@ -41,6 +42,8 @@ export interface RefreshOptions {
   maxPages?: number;
   /** The introspect stage (crawler/introspect-stage.ts): live tools/list of reachable servers, after the sources. */
   introspect?: (db: Catalog["db"], runId: number, signal?: AbortSignal) => Promise<IntrospectResult>;
+  /** Instead of listing in-process: enqueue one listing job per due server for the workers (crawler/listing-queue.ts). */
+  enqueue?: (db: Catalog["db"], runId: number, signal?: AbortSignal) => Promise<EnqueueResult>;
   /** The classify stage (crawler/classify-stage.ts), run after the sources over every new or changed tool. */
   classify?: (db: Catalog["db"], signal?: AbortSignal) => Promise<{ classified: number }>;
   /**
@@ -103,6 +106,8 @@ export interface RefreshSummary {
   tools: ToolCounts;
   /** Live tools/list outcomes, when the run introspected. */
   introspection?: IntrospectResult;
+  /** Listing jobs enqueued for the workers, when the run was given --queue. */
+  queued?: EnqueueResult;
   /** Wall time of each stage: the sources' crawls, the live listing, the classifier, statistics for the tables written. */
   stageMs: { crawl: number; introspect: number; classify: number; analyze: number };
   durationMs: number;
@@ -188,6 +193,11 @@ async function runStages(catalog: Catalog, runId: number, options: RefreshOption
     for (const k of ["added", "changed", "removed", "unchanged"] as const) tools[k] += introspection.tools[k];
     stageMs.introspect = lap();
   }
+  let queued: EnqueueResult | undefined;
+  if (options.enqueue) {
+    queued = await options.enqueue(catalog.db, runId, options.signal);
+    stageMs.introspect = lap();
+  }
   const errors = Object.entries(summaries).flatMap(([name, s]) => (s?.errors ?? []).map((e) => (e.startsWith(`${name}:`) ? e : `${name}: ${e}`)));
   if (options.classify) {
     try {
@@ -213,11 +223,11 @@ async function runStages(catalog: Catalog, runId: number, options: RefreshOption
     status,
     sources: summaries,
     servers,
-    tools: { ...tools, ...(introspection ? { introspection } : {}) },
+    tools: { ...tools, ...(introspection ? { introspection } : {}), ...(queued ? { queued } : {}) },
     ...(errors.length ? { error: errors.join("; ") } : {}),
   }).value;
   await finishRun(catalog.db, runId, outcome);
-  return { runId, status, sources: summaries, servers, tools, ...(introspection ? { introspection } : {}), stageMs, durationMs: Date.now() - started };
+  return { runId, status, sources: summaries, servers, tools, ...(introspection ? { introspection } : {}), ...(queued ? { queued } : {}), stageMs, durationMs: Date.now() - started };
 }
 
 /**

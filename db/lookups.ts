@@ -166,6 +166,9 @@ export interface ServerRef {
   status: string;
   /** Why the last live tools/list failed or was cut; null when it succeeded or never ran. */
   introspectionError: string | null;
+  /** open | auth, from the last live listing of a remote; null when none told. */
+  authPosture: string | null;
+  authDetails: unknown;
 }
 
 const serverRefColumns = {
@@ -175,6 +178,8 @@ const serverRefColumns = {
   description: servers.description,
   status: servers.status,
   introspectionError: servers.introspectionError,
+  authPosture: servers.authPosture,
+  authDetails: servers.authDetails,
 };
 
 export async function serversByKeyInsensitive(db: Db, key: string): Promise<ServerRef[]> {

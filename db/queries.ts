@@ -1,7 +1,7 @@
 // The catalog's writes and reads for crawling: source pages, checkpoints, runs and counts.
 import { and, desc, eq, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "./client.js";
-import { crawlRuns, servers, sourceState, type CrawlRunRow, type SourceStateRow } from "./schema.js";
+import { crawlRuns, servers, sourceState, type CrawlRunRow, type NewServerRow, type SourceStateRow } from "./schema.js";
 import { jsonb, queryRows } from "./sql.js";
 import { insertClassifications, queueServers, type NewClassification } from "./classifications.js";
 import { syncToolListings, type StoredTool, type ToolDefinition, type ToolOrigin, type ToolSyncResult } from "./tools.js";
@@ -500,6 +500,8 @@ export async function failAbandonedRuns(db: Db): Promise<number> {
 
 export interface CatalogStats {
   servers: { total: number; active: number; deprecated: number; deleted: number; gone: number };
+  /** Auth posture of the remotes listed live: open, or needing credentials. */
+  remotes: { open: number; needsAuth: number };
   tools: number;
   classified: number;
   /** Servers described by more than one source (the registry and a directory, say), merged into one. */
@@ -531,9 +533,14 @@ export async function catalogStats(db: Db): Promise<CatalogStats> {
       (select count(*) from classifications c join tools t on t.id = c.tool_id where t.removed_at is null)::int as classified,
       (select count(*) from (select server_id from server_sources group by server_id having count(distinct source) > 1) m)::int as merged`,
   );
+  const [a] = await queryRows<{ open: number; auth: number }>(
+    db,
+    sql`select count(*) filter (where auth_posture = 'open')::int as open, count(*) filter (where auth_posture = 'auth')::int as auth from servers`,
+  );
   const run = await lastRun(db);
   return {
     servers: { total: s?.total ?? 0, active: s?.active ?? 0, deprecated: s?.deprecated ?? 0, deleted: s?.deleted ?? 0, gone: s?.gone ?? 0 },
+    remotes: { open: a?.open ?? 0, needsAuth: a?.auth ?? 0 },
     tools: t?.tools ?? 0,
     classified: t?.classified ?? 0,
     merged: t?.merged ?? 0,
@@ -578,13 +585,17 @@ export async function existingServerKeys(db: Db, keys: readonly string[]): Promi
 export interface IntrospectionCandidate {
   id: number;
   key: string;
+  description: string | null;
+  /** The server record's hash: a listing job is keyed by server and this. */
+  contentHash: string;
   remotes: { type: string; url: string; needsSecret?: boolean }[];
   packages: { registryType: string; identifier: string; version?: string; transport?: string }[];
 }
 
 /**
  * Servers (after `afterId`, in id order) due for a live tools/list: never introspected, changed in
- * this run, or last introspected before `staleBefore`. Deleted and gone servers are left alone.
+ * this run, past the re-listing time their own list asked for (relist_at), or, without one, last
+ * introspected before `staleBefore`. Deleted and gone servers are left alone.
  */
 export async function serversDueForIntrospection(
   db: Db,
@@ -596,14 +607,19 @@ export async function serversDueForIntrospection(
   ];
   if (reachable.length === 0) return [];
   const rows = await db
-    .select({ id: servers.id, key: servers.key, remotes: servers.remotes, packages: servers.packages })
+    .select({ id: servers.id, key: servers.key, description: servers.description, contentHash: servers.contentHash, remotes: servers.remotes, packages: servers.packages })
     .from(servers)
     .where(
       and(
         sql`${servers.id} > ${o.afterId}`,
         sql`${servers.status} in ('active', 'deprecated')`,
         or(...reachable),
-        or(isNull(servers.introspectedAt), eq(servers.changedRunId, o.runId), sql`${servers.introspectedAt} < ${o.staleBefore}`),
+        or(
+          isNull(servers.introspectedAt),
+          eq(servers.changedRunId, o.runId),
+          sql`${servers.relistAt} <= now()`,
+          and(isNull(servers.relistAt), sql`${servers.introspectedAt} < ${o.staleBefore}`),
+        ),
       ),
     )
     .orderBy(servers.id)
@@ -611,7 +627,13 @@ export async function serversDueForIntrospection(
   return rows as IntrospectionCandidate[];
 }
 
-/** Records the outcome of a live listing on the server: when, and why it failed (null on success). */
-export async function recordIntrospection(db: Db, serverId: number, error: string | null): Promise<void> {
-  await db.update(servers).set({ introspectedAt: sql`now()`, introspectionError: error }).where(eq(servers.id, serverId));
+/** What a live listing leaves on its server; the auth fields only when the listing told (a remote answered or refused). */
+export type IntrospectionOutcome = Pick<NewServerRow, "introspectionError" | "relistAt" | "authPosture" | "authDetails">;
+
+/** Records the outcome of a live listing on the server: when, why it failed (null on success), when it is due again, its auth posture. */
+export async function recordIntrospection(db: Db, serverId: number, outcome: IntrospectionOutcome): Promise<void> {
+  await db
+    .update(servers)
+    .set({ introspectedAt: sql`now()`, introspectionError: outcome.introspectionError ?? null, relistAt: outcome.relistAt ?? null, ...("authPosture" in outcome ? { authPosture: outcome.authPosture, authDetails: outcome.authDetails ?? null } : {}) })
+    .where(eq(servers.id, serverId));
 }

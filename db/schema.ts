@@ -52,6 +52,12 @@ export const servers = pgTable(
     removedRunId: integer("removed_run_id"),
     introspectedAt: ts("introspected_at"),
     introspectionError: text("introspection_error"),
+    /** When the live list is due again: the server's own `ttlMs` bounded by a floor and a ceiling; null: the max-age rule. */
+    relistAt: ts("relist_at"),
+    /** How a remote answers without credentials: open | auth (null until listed). */
+    authPosture: text("auth_posture"),
+    /** How it says it needs auth: status, WWW-Authenticate scheme and realm, protected-resource metadata and its authorization servers. */
+    authDetails: jsonb("auth_details"),
   },
   (t) => [
     uniqueIndex("servers_key_idx").on(t.key),
@@ -205,6 +211,16 @@ export const classifyQueue = pgTable("classify_queue", {
   serverId: integer("server_id")
     .primaryKey()
     .references(() => servers.id, { onDelete: "cascade" }),
+});
+
+/**
+ * Hosts that answered a listing with 429: every worker of the fleet leaves them alone until `until`.
+ * (Per-host concurrency across workers needs no table: it is a set of advisory locks.)
+ */
+export const hostBackoffs = pgTable("host_backoffs", {
+  host: text("host").primaryKey(),
+  until: ts("until").notNull(),
+  reason: text("reason").notNull(),
 });
 
 export const crawlRuns = pgTable("crawl_runs", {

@@ -12,6 +12,8 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   search: { summary: "Find tools by name or description, ranked and filtered", load: async () => (await import("./commands/search.js")).command },
   policy: { summary: "The recommended policy for a server, in native, intercept, claude-code, codex, cedar or agentgateway form", load: async () => (await import("./commands/policy.js")).command },
   changes: { summary: "The tool change feed with semantic labels", load: async () => (await import("./commands/changes.js")).command },
+  worker: { summary: "Take live-listing jobs from the queue and list each server (run many, on many machines)", load: async () => (await import("./commands/worker.js")).command },
+  queue: { summary: "The live-listing queue: jobs by mode and state, the oldest wait, the last failures", load: async () => (await import("./commands/queue.js")).command },
   migrate: { summary: "Create or upgrade the catalog's database schema", load: async () => (await import("./commands/migrate.js")).command },
 };
 

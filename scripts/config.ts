@@ -4,6 +4,7 @@ import { z } from "zod";
 import { DEFAULT_GLAMA_URL } from "../crawler/sources/glama.js";
 import { DEFAULT_REGISTRY_URL } from "../crawler/sources/registry.js";
 import { DEFAULT_SMITHERY_URL } from "../crawler/sources/smithery.js";
+import type { QueueSettings } from "../crawler/listing-queue.js";
 import { CliError } from "./command.js";
 import { VERSION } from "./version.js";
 
@@ -76,6 +77,14 @@ const envSchema = z.object({
   CATALOG_STDIO_INSTALL_TIMEOUT_MS: positiveInt(120_000),
   NPM_REGISTRY_URL: httpUrl.optional(),
   NO_COLOR: z.string().optional(),
+  // The listing queue (refresh --queue, worker): retries of a crashing or hanging server, then the dead letter.
+  CATALOG_QUEUE_RETRY_LIMIT: wholeNumber(3, 0),
+  CATALOG_QUEUE_RETRY_DELAY_SECONDS: positiveInt(30),
+  // 0: derived from the listing timeouts (remote: total + 60 s; stdio: install + total + 60 s).
+  CATALOG_QUEUE_EXPIRE_SECONDS: wholeNumber(0, 0),
+  CATALOG_QUEUE_POLL_SECONDS: positiveInt(2),
+  CATALOG_QUEUE_MAINTENANCE_SECONDS: positiveInt(60),
+  CATALOG_WORKER_GRACE_SECONDS: wholeNumber(20, 0),
 });
 
 export interface Config {
@@ -105,6 +114,10 @@ export interface Config {
     stdioMemoryMb: number;
     installTimeoutMs: number;
     npmRegistryUrl?: string;
+  };
+  queue: QueueSettings & {
+    /** After SIGTERM, how long jobs in hand may finish before they are released to the queue. */
+    graceMs: number;
   };
 }
 
@@ -145,5 +158,25 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): Config {
       installTimeoutMs: e.CATALOG_STDIO_INSTALL_TIMEOUT_MS,
       ...(e.NPM_REGISTRY_URL ? { npmRegistryUrl: e.NPM_REGISTRY_URL } : {}),
     },
+    queue: {
+      retryLimit: e.CATALOG_QUEUE_RETRY_LIMIT,
+      retryDelaySeconds: e.CATALOG_QUEUE_RETRY_DELAY_SECONDS,
+      expireSeconds: {
+        remote: e.CATALOG_QUEUE_EXPIRE_SECONDS || Math.ceil(e.CATALOG_INTROSPECT_TOTAL_TIMEOUT_MS / 1000) + 60,
+        stdio: e.CATALOG_QUEUE_EXPIRE_SECONDS || Math.ceil((e.CATALOG_STDIO_INSTALL_TIMEOUT_MS + e.CATALOG_INTROSPECT_TOTAL_TIMEOUT_MS) / 1000) + 60,
+      },
+      pollSeconds: e.CATALOG_QUEUE_POLL_SECONDS,
+      maintenanceSeconds: e.CATALOG_QUEUE_MAINTENANCE_SECONDS,
+      graceMs: e.CATALOG_WORKER_GRACE_SECONDS * 1000,
+    },
   };
+}
+
+/** The queue lives in Postgres: on the embedded PGlite catalog a queue command refuses before touching anything. */
+export function requireQueueDatabase(config: Config, what: string): string {
+  if (config.databaseUrl) return config.databaseUrl;
+  throw new CliError(
+    `${what} needs Postgres: the listing queue lives in the catalog's Postgres database, and this catalog is the embedded PGlite one (${config.dataDir}). Set DATABASE_URL=postgres://…, or run \`mcp-catalog refresh\` without --queue to list in-process`,
+    2,
+  );
 }

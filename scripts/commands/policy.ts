@@ -10,6 +10,7 @@ import { CliError, type Command } from "../command.js";
 import { loadConfig } from "../config.js";
 import { withCatalog } from "../open-catalog.js";
 import { requireServer, serverArgument } from "../resolve-server.js";
+import { AUTH_POSTURES, authRequirementSchema, describePosture } from "../../crawler/auth-posture.js";
 import { safeText } from "../terminal.js";
 
 function toolInput(e: ToolEntry): ToolInput {
@@ -93,8 +94,11 @@ export const command: Command = {
     });
     if (entries.length === 0) {
       const lastListing = server.introspectionError ? `; its last live tools/list failed: ${safeText(server.introspectionError)}` : "";
+      if (server.authPosture === "auth") throw new CliError(`${safeText(server.key)} has no tools in the catalog: its remote ${safeText(authPostureOf(server) ?? "needs auth")}`, 1);
       throw new CliError(`${safeText(server.key)} has no tools in the catalog yet (its tools come from a directory or a live tools/list on the next refresh)${lastListing}`, 1);
     }
+    const posture = authPostureOf(server);
+    if (posture) io.stderr.write(`${safeText(server.key)}: remote ${safeText(posture)}\n`);
     const policy = buildPolicy(rulesFor(server.key, server.description, entries));
     let text: string;
     try {
@@ -119,3 +123,10 @@ export const command: Command = {
     return 0;
   },
 };
+
+/** The server's auth posture as one line, or undefined when no live listing told it. */
+function authPostureOf(server: { authPosture: string | null; authDetails: unknown }): string | undefined {
+  const posture = AUTH_POSTURES.find((p) => p === server.authPosture);
+  if (!posture) return undefined;
+  return describePosture(posture, authRequirementSchema.safeParse(server.authDetails).data ?? null);
+}

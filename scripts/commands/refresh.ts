@@ -1,7 +1,7 @@
 // `mcp-catalog refresh`: the nightly job — crawl the sources into the catalog and record the run.
 import { classifyPending, classifyServerTools } from "../../crawler/classify-stage.js";
-import { HttpClient, DEFAULT_HTTP_OPTIONS } from "../../crawler/http.js";
 import { introspectServers } from "../../crawler/introspect-stage.js";
+import { enqueueListings, openListingQueue } from "../../crawler/listing-queue.js";
 import { recordingFetcher, snapshotFetcher, hasSnapshot, type PageFetcher } from "../../crawler/fetcher.js";
 import { SOURCE_NAMES, type SourceName } from "../../crawler/records.js";
 import { refresh, RefreshBusyError, type RefreshSummary } from "../../crawler/refresh.js";
@@ -10,7 +10,8 @@ import { DEFAULT_REGISTRY_URL, registrySource } from "../../crawler/sources/regi
 import { DEFAULT_SMITHERY_URL, smitheryNotice, smitherySource } from "../../crawler/sources/smithery.js";
 import type { Source } from "../../crawler/sources/source.js";
 import { CliError, type Command } from "../command.js";
-import { loadConfig, parseIntrospectModes, type Config } from "../config.js";
+import { loadConfig, parseIntrospectModes, requireQueueDatabase, type Config } from "../config.js";
+import { crawlerHttpClient, listingOptions } from "../listing-setup.js";
 import { withCatalog } from "../open-catalog.js";
 import { terminalProgress } from "../progress-line.js";
 import { safeText } from "../terminal.js";
@@ -77,7 +78,7 @@ function unreachable(summary: RefreshSummary): boolean {
 export const command: Command = {
   name: "refresh",
   summary: "Crawl the sources and update the catalog (the nightly job)",
-  usage: "[--sources registry,glama,smithery] [--full] [--introspect remote|stdio|remote,stdio|none] [--json] [--snapshot DIR | --record DIR]",
+  usage: "[--sources registry,glama,smithery] [--full] [--introspect remote|stdio|remote,stdio|none] [--queue] [--json] [--snapshot DIR | --record DIR]",
   details: [
     "The first run of a source is a full crawl; later runs ask only for what changed since the last",
     "complete crawl (the registry's updated_since). A run killed half-way resumes from its last page.",
@@ -103,9 +104,12 @@ export const command: Command = {
       description: "Live tools/list: remote (servers' HTTP endpoints, the default), stdio (install npm packages in a sandbox), both, or none",
     },
     "no-classify": { type: "boolean", description: "Skip the classify stage (tools stay unclassified until the next run)" },
+    queue: { type: "boolean", description: "Enqueue one listing job per due server for `mcp-catalog worker` instead of listing in-process (needs Postgres)" },
   },
   async run(args, io) {
     const config = loadConfig(io.env, io.cwd);
+    // The queue lives in Postgres: refuse before crawling or touching anything.
+    const queueUrl = args.values.queue ? requireQueueDatabase(config, "refresh --queue") : undefined;
     const requested = parseSources(args.values.sources as string | undefined);
     const snapshot = args.values.snapshot as string | undefined;
     const record = args.values.record as string | undefined;
@@ -113,14 +117,7 @@ export const command: Command = {
     const sources = selectSources(requested, config, snapshot, (line) => io.stderr.write(`mcp-catalog refresh: ${line}\n`));
     // A snapshot run is offline: it lists no server live unless asked to explicitly.
     const modes = args.values.introspect !== undefined ? parseIntrospectModes(args.values.introspect as string, "--introspect") : snapshot ? [] : config.introspect.modes;
-    const http = snapshot && modes.length === 0
-      ? undefined
-      : new HttpClient({
-          ...DEFAULT_HTTP_OPTIONS,
-          userAgent: config.userAgent,
-          allowPrivateNetwork: config.allowPrivateNetwork,
-          perHost: { ...DEFAULT_HTTP_OPTIONS.perHost, intervalCap: config.perHostRate },
-        });
+    const http = snapshot && modes.length === 0 ? undefined : crawlerHttpClient(config);
     const i = config.introspect;
     const fetcherFor = (source: SourceName): PageFetcher => {
       if (snapshot) return snapshotFetcher(snapshot, source);
@@ -133,21 +130,29 @@ export const command: Command = {
           full: args.values.full === true || !!snapshot,
           fetcherFor,
           progress: args.values.json ? undefined : terminalProgress(io.stderr),
-          ...(modes.length && http
+          ...(modes.length && http && !queueUrl
             ? {
                 introspect: (db, runId, signal) =>
                   introspectServers(db, runId, {
+                    ...listingOptions(config, http),
                     modes,
-                    limits: { connectTimeoutMs: i.connectTimeoutMs, requestTimeoutMs: i.requestTimeoutMs, totalTimeoutMs: i.totalTimeoutMs, maxTools: i.maxTools, maxBytes: i.maxBytes, maxPages: i.maxPages },
                     concurrency: i.concurrency,
                     perHostConcurrency: i.perHostConcurrency,
                     maxAgeHours: i.maxAgeHours,
-                    fetch: http.fetch,
-                    sandbox: { memoryMb: i.stdioMemoryMb, noNetwork: true },
-                    installTimeoutMs: i.installTimeoutMs,
-                    ...(i.npmRegistryUrl ? { npmRegistryUrl: i.npmRegistryUrl } : {}),
                     ...(signal ? { signal } : {}),
                   }),
+              }
+            : {}),
+          ...(modes.length && queueUrl
+            ? {
+                enqueue: async (db, runId, signal) => {
+                  const boss = await openListingQueue(queueUrl, config.queue, { supervise: false });
+                  try {
+                    return await enqueueListings(db, boss, runId, { modes, maxAgeHours: i.maxAgeHours, ...(signal ? { signal } : {}) });
+                  } finally {
+                    await boss.stop({ graceful: false, wait: true });
+                  }
+                },
               }
             : {}),
           ...(args.values["no-classify"] ? {} : { classify: (db, signal) => classifyPending(db, signal ? { signal } : {}), classifyTools: classifyServerTools }),
@@ -159,6 +164,7 @@ export const command: Command = {
       else if (io.stderr.isTTY) {
         const s = summary.servers;
         io.stderr.write(`run #${summary.runId} ${summary.status} in ${(summary.durationMs / 1000).toFixed(1)} s: servers added ${s.added}, updated ${s.updated}, unchanged ${s.unchanged}, removed ${s.removed}\n`);
+        if (summary.queued) io.stderr.write(`listing jobs queued: remote ${summary.queued.enqueued.remote}, stdio ${summary.queued.enqueued.stdio} (${summary.queued.alreadyQueued} already waiting); run \`mcp-catalog worker\` to list them\n`);
       }
       if (summary.status === "failed") {
         for (const [name, s] of Object.entries(summary.sources)) {

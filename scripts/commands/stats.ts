@@ -9,7 +9,7 @@ export const command: Command = {
   name: "stats",
   summary: "Counts of servers (by status), tools and classified tools, and the last run",
   usage: "[--json]",
-  options: { json: { type: "boolean", description: "Print {servers: {total, active, deprecated, deleted, gone}, tools, classified, merged, lastRun} as JSON" } },
+  options: { json: { type: "boolean", description: "Print {servers: {total, active, deprecated, deleted, gone}, remotes: {open, needsAuth}, tools, classified, merged, lastRun} as JSON" } },
   async run(args, io) {
     const config = loadConfig(io.env, io.cwd);
     const stats = await withCatalog(config, (catalog) => catalogStats(catalog.db));
@@ -20,6 +20,7 @@ export const command: Command = {
     const s = stats.servers;
     const lines = [
       `servers     ${s.total} (active ${s.active}, deprecated ${s.deprecated}, deleted ${s.deleted}, gone ${s.gone})`,
+      `remotes     open ${stats.remotes.open}, needs auth ${stats.remotes.needsAuth} (as listed live)`,
       `tools       ${stats.tools}`,
       `classified  ${stats.classified}`,
       `merged      ${stats.merged} servers seen in more than one source`,

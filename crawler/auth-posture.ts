@@ -1,0 +1,85 @@
+// Auth posture of a remote: open, or needs auth — and how it says so (401/403 with WWW-Authenticate,
+// RFC 9728 protected-resource metadata and the authorization servers it names). Read with the MCP
+// client's own OAuth discovery helpers, through the crawler's guarded fetch.
+import { discoverOAuthProtectedResourceMetadata, extractWWWAuthenticateParams } from "@modelcontextprotocol/client";
+import { z } from "zod";
+
+export const AUTH_POSTURES = ["open", "auth"] as const;
+export type AuthPosture = (typeof AUTH_POSTURES)[number];
+
+/** How a remote said it needs credentials: the shape stored in servers.auth_details. */
+export const authRequirementSchema = z.object({
+  status: z.number(),
+  /** The WWW-Authenticate scheme (Bearer, DPoP, Basic, …), when the server sent the header. */
+  scheme: z.string().optional(),
+  realm: z.string().optional(),
+  scope: z.string().optional(),
+  /** RFC 9728 metadata: where it was found, and the authorization servers it names. */
+  resourceMetadataUrl: z.string().optional(),
+  authorizationServers: z.array(z.string()).optional(),
+  /** Why the metadata could not be read, when it was looked for and not found. */
+  metadataError: z.string().optional(),
+});
+export type AuthRequirement = z.infer<typeof authRequirementSchema>;
+
+/** A 401/403 answer, kept as it came: the status and the WWW-Authenticate header. */
+export interface AuthChallenge {
+  status: number;
+  wwwAuthenticate: string | null;
+}
+
+const MAX_TEXT = 500;
+
+/** What the challenge itself says (pure). */
+export function readChallenge(challenge: AuthChallenge): AuthRequirement & { resourceMetadata?: URL } {
+  const header = challenge.wwwAuthenticate;
+  if (!header) return { status: challenge.status };
+  const scheme = /^\s*([A-Za-z][A-Za-z0-9!#$%&'*+.^_`|~-]*)/.exec(header)?.[1];
+  const realm = /\brealm="([^"]*)"/i.exec(header)?.[1];
+  const params = extractWWWAuthenticateParams(new Response(null, { status: challenge.status, headers: { "www-authenticate": header } }));
+  return {
+    status: challenge.status,
+    ...(scheme ? { scheme: scheme.slice(0, 40) } : {}),
+    ...(realm !== undefined ? { realm: realm.slice(0, MAX_TEXT) } : {}),
+    ...(params.scope ? { scope: params.scope.slice(0, MAX_TEXT) } : {}),
+    ...(params.resourceMetadataUrl ? { resourceMetadata: params.resourceMetadataUrl } : {}),
+  };
+}
+
+/**
+ * The full requirement: the challenge, then the protected-resource metadata (named by the challenge,
+ * else at the well-known location) and the authorization servers it names. A server without
+ * metadata still needs auth; the lookup's failure is kept as a note.
+ */
+export async function describeAuthRequirement(serverUrl: string, challenge: AuthChallenge, fetch: typeof globalThis.fetch): Promise<AuthRequirement> {
+  const { resourceMetadata, ...read } = readChallenge(challenge);
+  try {
+    const metadata = await discoverOAuthProtectedResourceMetadata(serverUrl, resourceMetadata ? { resourceMetadataUrl: resourceMetadata } : {}, fetch);
+    const servers = metadata.authorization_servers?.map((s) => String(s).slice(0, MAX_TEXT)).slice(0, 10);
+    return {
+      ...read,
+      resourceMetadataUrl: (resourceMetadata ?? wellKnown(serverUrl)).toString().slice(0, MAX_TEXT),
+      ...(servers?.length ? { authorizationServers: servers } : {}),
+    };
+  } catch (e) {
+    return { ...read, ...(resourceMetadata ? { resourceMetadataUrl: resourceMetadata.toString().slice(0, MAX_TEXT) } : {}), metadataError: (e instanceof Error ? e.message : String(e)).slice(0, MAX_TEXT) };
+  }
+}
+
+/** RFC 9728 §3.1: the well-known metadata URL of a resource (path appended after the well-known suffix). */
+function wellKnown(serverUrl: string): URL {
+  const u = new URL(serverUrl);
+  const path = u.pathname === "/" ? "" : u.pathname.replace(/\/$/, "");
+  return new URL(`/.well-known/oauth-protected-resource${path}`, u.origin);
+}
+
+/** One line for people: "needs auth: 401 Bearer, authorization server https://…". */
+export function describePosture(posture: AuthPosture | null, details: AuthRequirement | null): string {
+  if (posture === "open") return "open (lists its tools without credentials)";
+  if (posture !== "auth") return "unknown (not listed live yet)";
+  if (!details) return "needs auth";
+  const how = [`${details.status}`, details.scheme, details.realm ? `realm "${details.realm}"` : undefined].filter(Boolean).join(" ");
+  const servers = details.authorizationServers?.length ? `, authorization server${details.authorizationServers.length > 1 ? "s" : ""} ${details.authorizationServers.join(", ")}` : "";
+  const metadata = details.resourceMetadataUrl && !details.metadataError ? `, protected-resource metadata at ${details.resourceMetadataUrl}` : "";
+  return `needs auth (${how}${metadata}${servers})`;
+}

@@ -1,0 +1,279 @@
+// Live listing on a job queue: pg-boss in the catalog's Postgres, so any number of workers on any
+// number of machines share the work. `refresh --queue` enqueues one job per due server (keyed by
+// server and content hash); `worker` takes jobs, lists with the same code as the in-process stage,
+// and writes the tool list, its history and its classifications in one transaction.
+// pg-boss owns the queue: its schema, job rows, leases (expiry), retries with back-off and dead letters.
+import PgBoss from "pg-boss";
+import { z } from "zod";
+import type { Db } from "../db/client.js";
+import { backOffHost, hostBackedOffUntil, type HostSlots } from "../db/host-politeness.js";
+import { listingCandidate } from "../db/listing-jobs.js";
+import { recordIntrospection, serversDueForIntrospection } from "../db/queries.js";
+import { EnumerateError } from "./enumerate.js";
+import { failureOutcome, listingHostOf, listingModeOf, listServer, storeListing, type IntrospectMode, type ListingOptions } from "./listing.js";
+
+/** The schema pg-boss creates and migrates itself, at the first start of a command that uses the queue. */
+export const QUEUE_SCHEMA = "mcp_catalog_queue";
+export const LISTING_QUEUES: Record<IntrospectMode, string> = { remote: "listing-remote", stdio: "listing-stdio" };
+export const deadLetterQueue = (queue: string) => `${queue}-dead`;
+
+export interface QueueSettings {
+  /** Retries after the first attempt, for a server that crashes or hangs (then the job is dead-lettered). */
+  retryLimit: number;
+  /** The first retry's delay; each next one doubles (pg-boss's back-off). */
+  retryDelaySeconds: number;
+  /** How long a job may stay active before pg-boss takes it back (a worker killed mid-job), by mode. */
+  expireSeconds: Record<IntrospectMode, number>;
+  /** How often an idle worker asks for jobs. */
+  pollSeconds: number;
+  /** How often pg-boss's maintenance (expiry of abandoned jobs) runs. */
+  maintenanceSeconds: number;
+}
+
+/** The job: which server, at which content hash, for which run's history. */
+export const listingJobSchema = z.object({
+  serverId: z.number().int(),
+  contentHash: z.string(),
+  runId: z.number().int(),
+  /** Times this listing was put off because its host asked us to back off (429). */
+  deferrals: z.number().int().default(0),
+});
+export type ListingJob = z.infer<typeof listingJobSchema>;
+
+export const jobKey = (job: Pick<ListingJob, "serverId" | "contentHash">) => `${job.serverId}:${job.contentHash}`;
+
+export async function openListingQueue(databaseUrl: string, s: QueueSettings, o: { supervise: boolean }): Promise<PgBoss> {
+  const boss = new PgBoss({
+    connectionString: databaseUrl,
+    schema: QUEUE_SCHEMA,
+    application_name: "mcp-catalog",
+    max: 4,
+    supervise: o.supervise,
+    schedule: false,
+    maintenanceIntervalSeconds: s.maintenanceSeconds,
+  });
+  // pg-boss reports background errors as events; a lost connection surfaces in the next call we make.
+  boss.on("error", () => undefined);
+  await boss.start();
+  for (const mode of Object.keys(LISTING_QUEUES) as IntrospectMode[]) {
+    const name = LISTING_QUEUES[mode];
+    const options = { policy: "short" as const, retryLimit: s.retryLimit, retryDelay: s.retryDelaySeconds, retryBackoff: true, expireInSeconds: s.expireSeconds[mode] };
+    if (!(await boss.getQueue(deadLetterQueue(name)))) await boss.createQueue(deadLetterQueue(name), { name: deadLetterQueue(name), policy: "standard" }).catch(ignoreExists);
+    if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, ...options, deadLetter: deadLetterQueue(name) }).catch(ignoreExists);
+    else await boss.updateQueue(name, { name, ...options, deadLetter: deadLetterQueue(name) });
+  }
+  return boss;
+}
+
+/** Two workers starting at once both create a queue: the second one's "already exists" is no failure. */
+function ignoreExists(e: unknown): void {
+  if ((e as { code?: unknown }).code !== "23505") throw e;
+}
+
+export interface EnqueueResult {
+  /** New jobs, by mode. */
+  enqueued: Record<IntrospectMode, number>;
+  /** Due servers whose job (same server, same content hash) was already waiting. */
+  alreadyQueued: number;
+}
+
+/** One job per due server, on the queue of the mode it will be listed by; a job already waiting is not added again. */
+export async function enqueueListings(
+  db: Db,
+  boss: PgBoss,
+  runId: number,
+  o: { modes: IntrospectMode[]; maxAgeHours: number; now?: Date; signal?: AbortSignal },
+): Promise<EnqueueResult> {
+  const result: EnqueueResult = { enqueued: { remote: 0, stdio: 0 }, alreadyQueued: 0 };
+  const staleBefore = new Date((o.now ?? new Date()).getTime() - o.maxAgeHours * 3_600_000).toISOString();
+  for (let after = 0; ; ) {
+    o.signal?.throwIfAborted();
+    const batch = await serversDueForIntrospection(db, { afterId: after, limit: 500, runId, staleBefore, modes: o.modes });
+    if (batch.length === 0) return result;
+    after = batch[batch.length - 1]!.id;
+    for (const server of batch) {
+      const mode = listingModeOf(server, o.modes);
+      if (!mode) continue;
+      const job: ListingJob = { serverId: server.id, contentHash: server.contentHash, runId, deferrals: 0 };
+      const id = await boss.send(LISTING_QUEUES[mode], job, { singletonKey: jobKey(job) });
+      if (id) result.enqueued[mode] += 1;
+      else result.alreadyQueued += 1;
+    }
+  }
+}
+
+export interface WorkerOptions {
+  modes: IntrospectMode[];
+  /** Listings in hand at once, per mode. */
+  concurrency: number;
+  listing: Omit<ListingOptions, "modes" | "signal">;
+  /** Per-host politeness across the fleet. */
+  hostSlots: HostSlots;
+  /** How long to wait in hand for a free host slot before putting the job off. */
+  slotWaitMs: number;
+  /** Put-offs allowed for a host that keeps answering 429 before the job fails like any other. */
+  maxDeferrals: number;
+  /** Back-off of a 429'd host without a Retry-After, and the most a Retry-After may ask. */
+  rateLimitBackoffMs: { fallback: number; max: number };
+  queue: QueueSettings;
+  /** Return once no job this worker could take is queued, active or waiting for a retry. */
+  once: boolean;
+  /** Aborted on SIGTERM: jobs in hand get `graceMs` to finish, then are released to the queue. */
+  signal?: AbortSignal;
+  graceMs: number;
+  now?: () => Date;
+  onJob?: (event: WorkerEvent) => void;
+}
+
+export type WorkerEvent = { server: string; mode: IntrospectMode; outcome: "listed" | "failed" | "retry" | "dead" | "deferred" | "released" | "skipped"; detail?: string };
+
+export interface WorkerSummary {
+  listed: number;
+  failed: number;
+  retried: number;
+  deadLettered: number;
+  deferred: number;
+  released: number;
+}
+
+// Failures worth another attempt (the server or the network may recover); the rest are recorded and done.
+const RETRYABLE = new Set(["connect", "timeout", "error"]);
+
+/** A listing that failed in a way worth retrying: pg-boss retries it with back-off, then dead-letters it. */
+export class ListingRetryError extends Error {
+  override name = "ListingRetryError";
+}
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener("abort", () => (clearTimeout(t), resolve()), { once: true });
+  });
+
+/** Runs a worker until `signal` aborts (or, with `once`, until the queue holds nothing it could take). */
+export async function runWorker(db: Db, boss: PgBoss, o: WorkerOptions): Promise<WorkerSummary> {
+  const summary: WorkerSummary = { listed: 0, failed: 0, retried: 0, deadLettered: 0, deferred: 0, released: 0 };
+  const now = o.now ?? (() => new Date());
+  // Aborted `graceMs` after SIGTERM: what is still listing then stops, and its job goes back to the queue.
+  const release = new AbortController();
+  let inHand = 0;
+
+  const defer = async (queue: string, job: ListingJob, at: Date) => {
+    // The current job completes; the same key comes back at `at` (unless a job for it is already waiting).
+    await boss.send(queue, job, { singletonKey: jobKey(job), startAfter: at });
+    summary.deferred += 1;
+  };
+
+  const waitForSlot = async (host: string) => {
+    const until = Date.now() + o.slotWaitMs;
+    for (;;) {
+      const slot = await o.hostSlots.tryAcquire(host);
+      if (slot || Date.now() >= until || release.signal.aborted) return slot;
+      await sleep(500, release.signal);
+    }
+  };
+
+  const handle = async (mode: IntrospectMode, job: PgBoss.JobWithMetadata<unknown>) => {
+    const queue = LISTING_QUEUES[mode];
+    const data = listingJobSchema.parse(job.data);
+    const server = await listingCandidate(db, data.serverId);
+    const event = (outcome: WorkerEvent["outcome"], detail?: string) => o.onJob?.({ server: server?.key ?? String(data.serverId), mode, outcome, ...(detail ? { detail } : {}) });
+    if (!server || listingModeOf(server, [mode]) !== mode) return event("skipped", "gone, or no longer reachable this way");
+    const host = listingHostOf(server, [mode]);
+    const backedOff = await hostBackedOffUntil(db, host);
+    if (backedOff) {
+      await defer(queue, data, new Date(backedOff));
+      return event("deferred", `${host} backed off until ${backedOff}`);
+    }
+    const slot = await waitForSlot(host);
+    if (!slot) {
+      if (release.signal.aborted) return releaseJob(mode, job, event);
+      await defer(queue, data, new Date(Date.now() + o.slotWaitMs));
+      return event("deferred", `${host} is busy`);
+    }
+    try {
+      const fetched = await listServer(server, { ...o.listing, modes: [mode], signal: release.signal });
+      await storeListing(db, server, fetched, { runId: data.runId, now: now(), mode, classify: true });
+      summary.listed += 1;
+      return event("listed", `${fetched.tools.length} tools`);
+    } catch (e) {
+      if (release.signal.aborted) return releaseJob(mode, job, event);
+      const rateLimited = e instanceof EnumerateError ? e.rateLimited : undefined;
+      if (rateLimited && data.deferrals < o.maxDeferrals) {
+        const wait = Math.min(o.rateLimitBackoffMs.max, rateLimited.retryAfterMs ?? o.rateLimitBackoffMs.fallback);
+        const until = new Date(Date.now() + wait);
+        await backOffHost(db, host, until, `429 from ${server.key}`);
+        await defer(queue, { ...data, deferrals: data.deferrals + 1 }, until);
+        return event("deferred", `${host} answered 429; backed off for ${Math.round(wait / 1000)} s`);
+      }
+      const reason = e instanceof EnumerateError ? e.reason : "error";
+      const retryable = RETRYABLE.has(reason);
+      const attempt = job.retryCount + 1;
+      const last = job.retryCount >= job.retryLimit;
+      const prefix = !retryable ? "" : last ? `dead-lettered after ${attempt} attempts: ` : `attempt ${attempt} of ${job.retryLimit + 1}, will retry: `;
+      const { reason: _reason, ...outcome } = failureOutcome(e, mode, prefix);
+      await recordIntrospection(db, server.id, outcome);
+      if (!retryable) {
+        summary.failed += 1;
+        return event("failed", outcome.introspectionError ?? reason);
+      }
+      if (last) summary.deadLettered += 1;
+      else summary.retried += 1;
+      event(last ? "dead" : "retry", outcome.introspectionError ?? reason);
+      throw new ListingRetryError(outcome.introspectionError ?? reason);
+    } finally {
+      await slot();
+    }
+  };
+
+  /** Puts a job in hand back on the queue as it was (not a failed attempt): cancelled, then resumed. */
+  const releaseJob = async (mode: IntrospectMode, job: PgBoss.JobWithMetadata<unknown>, event: (outcome: WorkerEvent["outcome"], detail?: string) => void) => {
+    const queue = LISTING_QUEUES[mode];
+    await boss.cancel(queue, job.id);
+    // A job for the same key may have been queued meanwhile (short policy: one waiting per key); then that one stands for it.
+    await boss.resume(queue, job.id).catch(() => undefined);
+    summary.released += 1;
+    event("released", "the worker is stopping");
+  };
+
+  for (const mode of o.modes) {
+    for (let i = 0; i < o.concurrency; i++) {
+      await boss.work(LISTING_QUEUES[mode], { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: o.queue.pollSeconds }, async ([job]) => {
+        if (!job) return;
+        inHand += 1;
+        try {
+          await handle(mode, job);
+        } finally {
+          inHand -= 1;
+        }
+      });
+    }
+  }
+
+  const stopped = new Promise<void>((resolve) => {
+    const onStop = () => {
+      // Jobs in hand get the grace period, then are released; pg-boss waits for the handlers to return.
+      const timer = setTimeout(() => release.abort(new Error("the worker is stopping")), o.graceMs);
+      timer.unref?.();
+      resolve();
+    };
+    if (o.signal?.aborted) onStop();
+    else o.signal?.addEventListener("abort", onStop, { once: true });
+  });
+
+  if (o.once) {
+    // Drained: nothing this worker could take is queued, active (in any worker) or waiting for a retry.
+    const queues = o.modes.map((m) => LISTING_QUEUES[m]);
+    for (;;) {
+      await Promise.race([sleep(o.queue.pollSeconds * 1000), stopped]);
+      if (o.signal?.aborted) break;
+      const pending = await Promise.all(queues.map((q) => boss.getQueueSize(q, { before: "completed" })));
+      if (inHand === 0 && pending.every((n) => n === 0)) break;
+    }
+  } else {
+    await stopped;
+  }
+  if (!o.signal?.aborted) release.abort(new Error("drained"));
+  await boss.stop({ graceful: true, timeout: o.graceMs + 10_000, wait: true });
+  return summary;
+}

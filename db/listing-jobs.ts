@@ -1,0 +1,49 @@
+// What the listing workers read: one server to list, and what the queue holds (pg-boss's job table,
+// in the schema pg-boss owns, read for counts the library has no call for).
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "./client.js";
+import type { IntrospectionCandidate } from "./queries.js";
+import { servers } from "./schema.js";
+import { queryRows } from "./sql.js";
+
+/** The server a job names, as the listing needs it; undefined when it is gone or was deleted since. */
+export async function listingCandidate(db: Db, serverId: number): Promise<IntrospectionCandidate | undefined> {
+  const [row] = await db
+    .select({ id: servers.id, key: servers.key, description: servers.description, contentHash: servers.contentHash, remotes: servers.remotes, packages: servers.packages, status: servers.status })
+    .from(servers)
+    .where(eq(servers.id, serverId));
+  if (!row || (row.status !== "active" && row.status !== "deprecated")) return undefined;
+  const { status: _status, ...candidate } = row;
+  return candidate as IntrospectionCandidate;
+}
+
+export interface JobStateCount {
+  queue: string;
+  state: string;
+  count: number;
+  /** For created and retry jobs already due: seconds since the oldest became due. */
+  oldestWaitingSeconds: number | null;
+}
+
+/** Jobs by queue and state (created, retry, active, completed, cancelled, failed), with the oldest due wait. */
+export async function listingJobStates(db: Db, schema: string, queues: readonly string[]): Promise<JobStateCount[]> {
+  const rows = await queryRows<{ queue: string; state: string; count: number; oldest: number | null }>(
+    db,
+    sql`select name as queue, state::text as state, count(*)::int as count,
+        extract(epoch from now() - min(start_after) filter (where state in ('created', 'retry') and start_after <= now()))::float8 as oldest
+      from ${sql.identifier(schema)}.job
+      where name in (select jsonb_array_elements_text(${JSON.stringify(queues)}::jsonb))
+      group by name, state`,
+  );
+  return rows.map((r) => ({ queue: r.queue, state: r.state, count: Number(r.count), oldestWaitingSeconds: r.oldest === null ? null : Math.max(0, Math.round(Number(r.oldest))) }));
+}
+
+/** The most recent listing failures recorded on servers (by workers or in-process). */
+export async function lastListingFailures(db: Db, limit: number): Promise<{ key: string; at: string; error: string }[]> {
+  return queryRows(
+    db,
+    sql`select key, to_json(introspected_at)#>>'{}' as at, introspection_error as error from servers
+      where introspection_error is not null and introspection_error not like 'truncated:%' and introspected_at is not null
+      order by introspected_at desc limit ${limit}`,
+  );
+}

@@ -1,0 +1,57 @@
+// `mcp-catalog queue`: what the listing queue holds, by mode, with the oldest wait and the last failures.
+import { deadLetterQueue, LISTING_QUEUES, openListingQueue, QUEUE_SCHEMA } from "../../crawler/listing-queue.js";
+import type { IntrospectMode } from "../../crawler/listing.js";
+import { lastListingFailures, listingJobStates } from "../../db/listing-jobs.js";
+import type { Command } from "../command.js";
+import { loadConfig, requireQueueDatabase } from "../config.js";
+import { withCatalog } from "../open-catalog.js";
+import { safeText } from "../terminal.js";
+
+const STATES = ["created", "retry", "active", "completed", "cancelled", "failed"] as const;
+const LAST_FAILURES = 10;
+
+export const command: Command = {
+  name: "queue",
+  summary: "The live-listing queue: queued, active, completed, failed and dead-lettered jobs by mode, the oldest wait, the last failures",
+  usage: "[--json]",
+  details: "Needs Postgres (DATABASE_URL). Exit codes: 0 shown; 2 no Postgres.",
+  options: {
+    json: { type: "boolean", description: "Print {modes: {<mode>: {queued, retry, active, completed, cancelled, failed, deadLettered, oldestWaitingSeconds}}, lastFailures: [{server, at, error}]} as JSON" },
+  },
+  async run(args, io) {
+    const config = loadConfig(io.env, io.cwd);
+    const databaseUrl = requireQueueDatabase(config, "queue");
+    const report = await withCatalog(config, async (catalog) => {
+      // Starting pg-boss creates its schema and our queues when this is the first command to use them.
+      const boss = await openListingQueue(databaseUrl, config.queue, { supervise: false });
+      await boss.stop({ graceful: false, wait: true });
+      const names = Object.values(LISTING_QUEUES).flatMap((q) => [q, deadLetterQueue(q)]);
+      const states = await listingJobStates(catalog.db, QUEUE_SCHEMA, names);
+      const modes = Object.fromEntries(
+        (Object.keys(LISTING_QUEUES) as IntrospectMode[]).map((mode) => {
+          const queue = LISTING_QUEUES[mode];
+          const of = (state: string, q = queue) => states.find((s) => s.queue === q && s.state === state);
+          const count = (state: string) => of(state)?.count ?? 0;
+          const waits = [of("created")?.oldestWaitingSeconds, of("retry")?.oldestWaitingSeconds].filter((w): w is number => typeof w === "number");
+          const deadLettered = STATES.reduce((n, s) => n + (of(s, deadLetterQueue(queue))?.count ?? 0), 0);
+          return [mode, { queued: count("created"), retry: count("retry"), active: count("active"), completed: count("completed"), cancelled: count("cancelled"), failed: count("failed"), deadLettered, oldestWaitingSeconds: waits.length ? Math.max(...waits) : null }];
+        }),
+      );
+      const lastFailures = (await lastListingFailures(catalog.db, LAST_FAILURES)).map((f) => ({ server: f.key, at: f.at, error: f.error }));
+      return { modes, lastFailures };
+    });
+    if (args.values.json) {
+      io.stdout.write(`${JSON.stringify(report)}\n`);
+      return 0;
+    }
+    const lines = ["mode     queued  retry  active  completed  failed  dead-lettered  oldest wait"];
+    for (const [mode, m] of Object.entries(report.modes)) {
+      const wait = m.oldestWaitingSeconds === null ? "-" : `${m.oldestWaitingSeconds} s`;
+      lines.push(`${mode.padEnd(8)} ${String(m.queued).padStart(6)} ${String(m.retry).padStart(6)} ${String(m.active).padStart(7)} ${String(m.completed).padStart(10)} ${String(m.failed).padStart(7)} ${String(m.deadLettered).padStart(14)}  ${wait}`);
+    }
+    lines.push("", report.lastFailures.length ? "last failures:" : "last failures: none");
+    for (const f of report.lastFailures) lines.push(`  ${f.at}  ${safeText(f.server)}: ${safeText(f.error).slice(0, 300)}`);
+    io.stdout.write(`${lines.join("\n")}\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,80 @@
+// `mcp-catalog worker`: takes listing jobs from the queue in the catalog's Postgres, lists each server live, stores the result.
+import { LISTING_QUEUES, openListingQueue, runWorker } from "../../crawler/listing-queue.js";
+import type { IntrospectMode } from "../../crawler/listing.js";
+import { sandboxCapabilities } from "../../crawler/sandbox.js";
+import { openHostSlots } from "../../db/host-politeness.js";
+import { CliError, type Command } from "../command.js";
+import { loadConfig, parseIntrospectModes, requireQueueDatabase } from "../config.js";
+import { crawlerHttpClient, listingOptions } from "../listing-setup.js";
+import { withCatalog } from "../open-catalog.js";
+import { safeText } from "../terminal.js";
+
+// Politeness settings of the fleet that are not worth a knob each.
+const SLOT_WAIT_MS = 5_000;
+const MAX_DEFERRALS = 5;
+const RATE_LIMIT_BACKOFF = { fallback: 60_000, max: 60 * 60_000 };
+
+export const command: Command = {
+  name: "worker",
+  summary: "Take live-listing jobs from the queue (refresh --queue) and list each server; run as many as you like, anywhere",
+  usage: "[--concurrency N] [--modes remote,stdio] [--once]",
+  details: [
+    "Needs Postgres (DATABASE_URL): the queue is pg-boss in the catalog's database. Every worker on every",
+    "machine shares it: a job is taken by one worker, retried with back-off when a server crashes or",
+    "hangs, and dead-lettered (recorded on the server) after CATALOG_QUEUE_RETRY_LIMIT retries. A worker",
+    "killed mid-job loses nothing: the job comes back after its expiry and another worker finishes it.",
+    "",
+    "SIGTERM (or SIGINT) stops taking jobs; jobs in hand get CATALOG_WORKER_GRACE_SECONDS to finish,",
+    "then are put back on the queue as they were.",
+    "",
+    "Exit codes: 0 stopped or drained; 2 bad arguments or no Postgres.",
+  ].join("\n"),
+  options: {
+    concurrency: { type: "string", valueName: "N", description: "Listings in hand at once, per mode (default CATALOG_INTROSPECT_CONCURRENCY)" },
+    modes: { type: "string", valueName: "MODES", description: "remote, stdio or remote,stdio (default: every mode this machine can run; stdio needs network namespaces)" },
+    once: { type: "boolean", description: "Drain the queue and exit: return when no job this worker could take is queued, active or waiting for a retry" },
+  },
+  async run(args, io) {
+    const config = loadConfig(io.env, io.cwd);
+    const databaseUrl = requireQueueDatabase(config, "worker");
+    const concurrency = args.values.concurrency === undefined ? config.introspect.concurrency : Number(args.values.concurrency);
+    if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 1000) throw new CliError(`--concurrency takes a whole number from 1 to 1000; got '${safeText(String(args.values.concurrency))}'`, 2);
+    const modes: IntrospectMode[] =
+      args.values.modes !== undefined ? parseIntrospectModes(args.values.modes as string, "--modes") : (await sandboxCapabilities()).namespaces ? ["remote", "stdio"] : ["remote"];
+    if (modes.length === 0) throw new CliError("--modes takes remote, stdio or remote,stdio", 2);
+    const http = crawlerHttpClient(config);
+    const log = (line: string) => io.stderr.write(`mcp-catalog worker: ${line}\n`);
+    try {
+      const summary = await withCatalog(config, async (catalog) => {
+        const boss = await openListingQueue(databaseUrl, config.queue, { supervise: true });
+        const hostSlots = await openHostSlots(databaseUrl, { perHost: config.introspect.perHostConcurrency });
+        try {
+          log(`taking ${modes.map((m) => LISTING_QUEUES[m]).join(", ")} jobs, ${concurrency} at once per mode${args.values.once ? ", until the queue is drained" : ""}`);
+          return await runWorker(catalog.db, boss, {
+            modes,
+            concurrency,
+            listing: listingOptions(config, http),
+            hostSlots,
+            slotWaitMs: SLOT_WAIT_MS,
+            maxDeferrals: MAX_DEFERRALS,
+            rateLimitBackoffMs: RATE_LIMIT_BACKOFF,
+            queue: config.queue,
+            once: args.values.once === true,
+            graceMs: config.queue.graceMs,
+            ...(io.signal ? { signal: io.signal } : {}),
+            onJob: (e) => {
+              if (e.outcome !== "listed" && e.outcome !== "skipped") log(`${e.outcome} ${safeText(e.server)}${e.detail ? `: ${safeText(e.detail)}` : ""}`);
+            },
+          });
+        } finally {
+          await hostSlots.close();
+          await boss.stop({ graceful: false, wait: true }).catch(() => undefined);
+        }
+      });
+      log(`stopped: listed ${summary.listed}, failed ${summary.failed}, retried ${summary.retried}, dead-lettered ${summary.deadLettered}, put off ${summary.deferred}, released ${summary.released}`);
+      return 0;
+    } finally {
+      await http.close();
+    }
+  },
+};

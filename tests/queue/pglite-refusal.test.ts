@@ -1,0 +1,28 @@
+// The queue needs Postgres: on the embedded PGlite catalog every queue command exits 2 before it crawls or touches anything.
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, test } from "vitest";
+import { runCli } from "../helpers/cli.js";
+import { startLocalServer } from "../helpers/local-server.js";
+
+describe("queue commands on PGlite", () => {
+  const dir = mkdtempSync(join(tmpdir(), "queue-pglite-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test.each([[["refresh", "--queue", "--sources", "registry"]], [["worker"]], [["worker", "--once"]], [["queue", "--json"]]])("%j exits 2 and leaves no catalog behind", async (argv) => {
+    const registry = await startLocalServer((_req, res) => void res.end("{}"));
+    try {
+      const dataDir = join(dir, argv.join("-"));
+      const r = await runCli(argv, { CATALOG_DATA_DIR: dataDir, REGISTRY_URL: registry.url, CATALOG_ALLOW_PRIVATE_NETWORK: "1" });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/needs Postgres/);
+      expect(r.stderr).toMatch(/DATABASE_URL/);
+      expect(r.stdout).toBe("");
+      expect(existsSync(dataDir)).toBe(false);
+      expect(registry.requests).toEqual([]);
+    } finally {
+      await registry.close();
+    }
+  });
+});
