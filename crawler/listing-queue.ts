@@ -238,13 +238,16 @@ export async function runWorker(db: Db, boss: PgBoss, o: WorkerOptions): Promise
 
   for (const mode of o.modes) {
     for (let i = 0; i < o.concurrency; i++) {
-      await boss.work(LISTING_QUEUES[mode], { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: o.queue.pollSeconds }, async ([job]) => {
+      let id: string | undefined;
+      id = await boss.work(LISTING_QUEUES[mode], { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: o.queue.pollSeconds }, async ([job]) => {
         if (!job) return;
         inHand += 1;
         try {
           await handle(mode, job);
         } finally {
           inHand -= 1;
+          // A poller that just finished a job asks for the next at once, not after its polling interval.
+          if (id) boss.notifyWorker(id);
         }
       });
     }

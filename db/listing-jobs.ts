@@ -47,3 +47,13 @@ export async function lastListingFailures(db: Db, limit: number): Promise<{ key:
       order by introspected_at desc limit ${limit}`,
   );
 }
+
+/** The listing window of a queue: completed jobs, and seconds from the first one taken to the last one completed. */
+export async function listingJobWindow(db: Db, schema: string, queue: string): Promise<{ completed: number; seconds: number }> {
+  const [row] = await queryRows<{ completed: number; seconds: number | null }>(
+    db,
+    sql`select count(*)::int as completed, extract(epoch from max(completed_on) - min(started_on))::float8 as seconds
+      from ${sql.identifier(schema)}.job where name = ${queue} and state = 'completed'`,
+  );
+  return { completed: Number(row?.completed ?? 0), seconds: Number(row?.seconds ?? 0) };
+}

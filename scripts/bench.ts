@@ -16,6 +16,7 @@ import { toolsByName } from "../db/lookups.js";
 import { benchClassifier } from "./bench-classifier.js";
 import { coldStart, generateWorld, mutateWorld, parseSummary, REFRESH_ARGS, refreshEnv, repoRoot, runCli, serveWorld, type MeasuredRun } from "./bench/processes.js";
 import { figure, format, table, withDetail, type Figure } from "./bench/report.js";
+import { benchWorkers, renderWorkers, type WorkersOptions } from "./bench/workers.js";
 import { FILES, type Manifest } from "./world/files.js";
 import { runAsScript } from "./run-as-script.js";
 
@@ -36,6 +37,8 @@ Options:
   --driver D    pglite, postgres or both (default: both when DATABASE_URL is set, else pglite)
   --seed S      the world's seed (default 1)
   --out DIR     where the JSON goes (default bench-results/ in the repository)
+  --workers     instead: live listing on the queue (Postgres, DATABASE_URL) with 1, 2 and 4 worker processes
+                against 300 loopback servers answering after 200 ms; throughput and its scaling
   --json        print the JSON on stdout instead of the table
   -h, --help    this text
 `;
@@ -73,7 +76,7 @@ export interface BenchIo {
 
 class UsageError extends Error {}
 
-function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options | "help" {
+function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options | { workers: WorkersOptions; json: boolean; out: string } | "help" {
   const { values } = parseArgs({
     args: argv,
     strict: true,
@@ -86,10 +89,15 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options | "help" 
       seed: { type: "string" },
       out: { type: "string" },
       json: { type: "boolean" },
+      workers: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
   if (values.help) return "help";
+  if (values.workers) {
+    if (!env.DATABASE_URL) throw new UsageError("--workers needs DATABASE_URL: the listing queue lives in Postgres (a scratch database is created there and dropped)");
+    return { workers: { databaseUrl: env.DATABASE_URL, servers: values.servers === undefined ? 300 : Number(values.servers), delayMs: 200, workerCounts: [1, 2, 4], concurrency: 8 }, json: values.json === true, out: resolve(values.out ?? join(repoRoot(), "bench-results")) };
+  }
   const quick = values.quick === true;
   const servers = values.servers === undefined ? (quick ? 300 : 50_000) : Number(values.servers);
   if (!Number.isInteger(servers) || servers < 1) throw new UsageError(`--servers: invalid value ${JSON.stringify(values.servers)}`);
@@ -499,7 +507,7 @@ export function renderReport(r: BenchReport): string {
 
 /** Runs the bench with `argv` (without node and script); resolves to the exit code. */
 export async function main(argv: string[], io: BenchIo = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
-  let options: Options | "help";
+  let options: ReturnType<typeof parseOptions>;
   try {
     options = parseOptions(argv, io.env);
   } catch (e) {
@@ -513,6 +521,7 @@ export async function main(argv: string[], io: BenchIo = { stdout: process.stdou
     io.stdout.write(USAGE);
     return 0;
   }
+  if ("workers" in options) return mainWorkers(options, io);
   try {
     mkdirSync(options.out, { recursive: true });
     const fileOf = (r: BenchReport) => join(options.out, `${r.startedAt.replace(/[:.]/g, "-")}.json`);
@@ -526,6 +535,22 @@ export async function main(argv: string[], io: BenchIo = { stdout: process.stdou
   } catch (e) {
     io.stderr.write(`bench: ${(e as Error).message}\n`);
     if (io.env.CATALOG_DEBUG) io.stderr.write(`${(e as Error).stack}\n`);
+    return 1;
+  }
+}
+
+async function mainWorkers(o: { workers: WorkersOptions; json: boolean; out: string }, io: BenchIo): Promise<number> {
+  try {
+    const startedAt = new Date().toISOString();
+    const result = await benchWorkers(o.workers, io);
+    mkdirSync(o.out, { recursive: true });
+    const file = join(o.out, `workers-${startedAt.replace(/[:.]/g, "-")}.json`);
+    writeFileSync(file, `${JSON.stringify({ version: 1, startedAt, options: o.workers, ...result }, null, 2)}\n`);
+    io.stdout.write(o.json ? `${JSON.stringify(result)}\n` : renderWorkers(o.workers, result));
+    log(io, `figures written to ${file}`);
+    return 0;
+  } catch (e) {
+    io.stderr.write(`bench: ${(e as Error).message}\n`);
     return 1;
   }
 }
