@@ -17,35 +17,50 @@ export interface HostSlots {
 
 /**
  * Host slots, each held on a session of its own (a session lock lives on one session; postgres.js's
- * reserved connections hang on a fresh client, so each held slot is a one-connection client).
+ * reserved connections hang on a fresh client, so each session is a one-connection client). Sessions
+ * are kept for the next slot once their lock is given back: no connection set up per listing.
  */
 export async function openHostSlots(databaseUrl: string, o: { perHost: number }): Promise<HostSlots> {
   const { default: postgres } = await import("postgres");
-  const open = new Set<ReturnType<typeof postgres>>();
+  type Session = ReturnType<typeof postgres>;
+  const idle: Session[] = [];
+  const all = new Set<Session>();
+  const session = (): Session => {
+    const reused = idle.pop();
+    if (reused) return reused;
+    const fresh = postgres(databaseUrl, { max: 1, onnotice: () => {}, connect_timeout: 10, fetch_types: false });
+    all.add(fresh);
+    return fresh;
+  };
+  const discard = async (s: Session) => {
+    all.delete(s);
+    await s.end({ timeout: 2 }).catch(() => undefined);
+  };
   return {
     async tryAcquire(host) {
-      const session = postgres(databaseUrl, { max: 1, onnotice: () => {}, connect_timeout: 10, fetch_types: false });
-      open.add(session);
-      const end = async () => {
-        open.delete(session);
-        await session.end({ timeout: 2 }).catch(() => undefined);
-      };
+      const s = session();
       try {
         for (let slot = 0; slot < o.perHost; slot++) {
           // hashtext spreads hosts over the 32-bit key; the slot number is mixed in, so N slots are N locks.
-          const [row] = await session<{ locked: boolean }[]>`select pg_try_advisory_lock(${HOST_SLOT_CLASS}, hashtext(${host}) # ${slot}) as locked`;
-          // Ending the session releases the lock (and a killed worker's sessions end with it).
-          if (row?.locked) return end;
+          const [row] = await s<{ locked: boolean }[]>`select pg_try_advisory_lock(${HOST_SLOT_CLASS}, hashtext(${host}) # ${slot}) as locked`;
+          if (row?.locked) {
+            return async () => {
+              // A session that cannot say unlock is ended, which releases its locks just the same.
+              const [unlocked] = await s<{ ok: boolean }[]>`select pg_advisory_unlock(${HOST_SLOT_CLASS}, hashtext(${host}) # ${slot}) as ok`.catch(() => [undefined]);
+              if (unlocked?.ok) idle.push(s);
+              else await discard(s);
+            };
+          }
         }
       } catch (e) {
-        await end();
+        await discard(s);
         throw e;
       }
-      await end();
+      idle.push(s);
       return undefined;
     },
     async close() {
-      await Promise.all([...open].map((s) => s.end({ timeout: 2 }).catch(() => undefined)));
+      await Promise.all([...all].map(discard));
     },
   };
 }

@@ -32,6 +32,8 @@ export interface WorkersRun {
   wallSeconds: number;
   serversPerSecond: number;
   loadAverage: number;
+  /** CPU the worker processes used, together (user + system). */
+  cpuSeconds: number;
 }
 
 interface Io {
@@ -76,10 +78,12 @@ async function oneRun(o: WorkersOptions, registryUrl: string, workers: number, i
     const wallSeconds = (Date.now() - started) / 1000;
     const failed = ends.find((e) => e.code !== 0);
     if (failed) throw new Error(`a worker failed: ${failed.stderr.trim()}`);
+    // Each worker says the CPU it used when it stops: how much of the machine the fleet actually got.
+    const cpuSeconds = ends.reduce((sum, e) => sum + Number(/cpu ([\d.]+) s/.exec(e.stderr)?.[1] ?? NaN), 0);
     const catalog = await openCatalog({ databaseUrl: db.url, dataDir: "unused", migrate: false });
     try {
       const w = await listingJobWindow(catalog.db, QUEUE_SCHEMA, LISTING_QUEUES.remote);
-      const run = { workers, listed: w.completed, listingSeconds: w.seconds, wallSeconds, serversPerSecond: w.completed / Math.max(w.seconds, 0.001), loadAverage: load };
+      const run = { workers, listed: w.completed, listingSeconds: w.seconds, wallSeconds, serversPerSecond: w.completed / Math.max(w.seconds, 0.001), loadAverage: load, cpuSeconds };
       io.stderr.write(`bench: ${workers} worker${workers > 1 ? "s" : ""}: ${w.completed} servers listed in ${format(w.seconds, "s")} s (${format(run.serversPerSecond, "/s")}/s; ${format(wallSeconds, "s")} s wall)\n`);
       return run;
     } finally {
@@ -100,18 +104,21 @@ export async function benchWorkers(o: WorkersOptions, io: Io): Promise<{ runs: W
   }
   const base = runs.find((r) => r.workers === 1);
   const figures: Figure[] = runs.map((r) =>
-    withDetail(figure(`${r.workers} worker${r.workers > 1 ? "s" : ""}: throughput`, r.serversPerSecond, "servers/s"), `${r.listed} listed in ${format(r.listingSeconds, "s")} s of listing, ${format(r.wallSeconds, "s")} s wall; load average ${r.loadAverage.toFixed(1)}`),
+    withDetail(figure(`${r.workers} worker${r.workers > 1 ? "s" : ""}: throughput`, r.serversPerSecond, "servers/s"), `${r.listed} listed in ${format(r.listingSeconds, "s")} s of listing, ${format(r.wallSeconds, "s")} s wall; the workers used ${format(r.cpuSeconds, "s")} s of CPU (${format(r.cpuSeconds / r.wallSeconds)} cores, ${format((r.cpuSeconds * 1000) / Math.max(r.listed, 1), "ms")} ms a listing); load average ${r.loadAverage.toFixed(1)}`),
   );
   for (const [n, target] of [[2, WORKER_TARGETS.twoWorkers], [4, WORKER_TARGETS.fourWorkers]] as const) {
     const r = runs.find((x) => x.workers === n);
     if (!base || !r) continue;
     const scaling = r.serversPerSecond / base.serversPerSecond;
     figures.push(
-      figure(`scaling 1 → ${n} workers`, scaling, "×", { op: ">=", value: target }, () =>
-        `each request waits ${o.delayMs} ms by design, so workers wait on the servers, not on each other; what held them back was CPU: ` +
-        `load average ${r.loadAverage.toFixed(1)} on ${cpus().length} cores when the ${n}-worker run started, ` +
-        `with ${n} worker processes (each its own Node, pg-boss and Postgres connections) sharing them with the database`,
-      ),
+      figure(`scaling 1 → ${n} workers`, scaling, "×", { op: ">=", value: target }, () => {
+        const idealSeconds = (o.servers / (n * o.concurrency)) * 2 * (o.delayMs / 1000);
+        return (
+          `each listing is two requests that wait ${o.delayMs} ms, so ${n} workers × ${o.concurrency} could list ${o.servers} servers in ~${format(idealSeconds, "s")} s; ` +
+          `they took ${format(r.listingSeconds, "s")} s because they were short of CPU, not of work: together they got ${format(r.cpuSeconds / r.wallSeconds)} of ${cpus().length} cores ` +
+          `(${format((r.cpuSeconds * 1000) / Math.max(r.listed, 1), "ms")} ms of CPU a listing) under a load average of ${r.loadAverage.toFixed(1)}, shared with Postgres and everything else on the machine`
+        );
+      }),
     );
   }
   return { runs, figures };

@@ -71,7 +71,8 @@ export const command: Command = {
           await boss.stop({ graceful: false, wait: true }).catch(() => undefined);
         }
       });
-      log(`stopped: listed ${summary.listed}, failed ${summary.failed}, retried ${summary.retried}, dead-lettered ${summary.deadLettered}, put off ${summary.deferred}, released ${summary.released}`);
+      const cpu = process.cpuUsage();
+      log(`stopped: listed ${summary.listed}, failed ${summary.failed}, retried ${summary.retried}, dead-lettered ${summary.deadLettered}, put off ${summary.deferred}, released ${summary.released}; cpu ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s`);
       return 0;
     } finally {
       await http.close();
