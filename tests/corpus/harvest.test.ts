@@ -78,7 +78,8 @@ beforeAll(async () => {
   await chmod(root, 0o755);
   registry = await startNpmRegistry(root, PACKAGES);
   http = new HttpClient({ ...DEFAULT_HTTP_OPTIONS, userAgent: "corpus-test", allowPrivateNetwork: true, maxAttempts: 1 });
-  node22 = new Node22({ timeoutMs: 20_000, npmRegistryUrl: registry.url });
+  // Installs go under this test's own directory: other test files watch the system temp dir for leftovers.
+  node22 = new Node22({ timeoutMs: 20_000, npmRegistryUrl: registry.url, workRoot: root });
 });
 afterAll(async () => {
   await node22?.dispose();
@@ -112,6 +113,7 @@ async function options(dataDir: string, over: Partial<RunOptions> = {}): Promise
     maxAttempts: 5,
     packageTimeoutMs: 90_000,
     node22,
+    workRoot: root,
     now: () => new Date("2026-12-01T00:00:00Z"),
     ...over,
   };
