@@ -47,30 +47,22 @@ export function readChallenge(challenge: AuthChallenge): AuthRequirement & { res
 }
 
 /**
- * The full requirement: the challenge, then the protected-resource metadata (named by the challenge,
- * else at the well-known location) and the authorization servers it names. A server without
- * metadata still needs auth; the lookup's failure is kept as a note.
+ * The full requirement: the challenge, then the protected-resource metadata it names (RFC 9728
+ * `resource_metadata`) and the authorization servers that names. A crawler asks no more of a server
+ * that refused it than it said: without `resource_metadata` no well-known location is probed. A
+ * server without metadata still needs auth; a failed lookup is kept as a note.
  */
 export async function describeAuthRequirement(serverUrl: string, challenge: AuthChallenge, fetch: typeof globalThis.fetch): Promise<AuthRequirement> {
   const { resourceMetadata, ...read } = readChallenge(challenge);
+  if (!resourceMetadata) return read;
+  const resourceMetadataUrl = resourceMetadata.toString().slice(0, MAX_TEXT);
   try {
-    const metadata = await discoverOAuthProtectedResourceMetadata(serverUrl, resourceMetadata ? { resourceMetadataUrl: resourceMetadata } : {}, fetch);
+    const metadata = await discoverOAuthProtectedResourceMetadata(serverUrl, { resourceMetadataUrl: resourceMetadata }, fetch);
     const servers = metadata.authorization_servers?.map((s) => String(s).slice(0, MAX_TEXT)).slice(0, 10);
-    return {
-      ...read,
-      resourceMetadataUrl: (resourceMetadata ?? wellKnown(serverUrl)).toString().slice(0, MAX_TEXT),
-      ...(servers?.length ? { authorizationServers: servers } : {}),
-    };
+    return { ...read, resourceMetadataUrl, ...(servers?.length ? { authorizationServers: servers } : {}) };
   } catch (e) {
-    return { ...read, ...(resourceMetadata ? { resourceMetadataUrl: resourceMetadata.toString().slice(0, MAX_TEXT) } : {}), metadataError: (e instanceof Error ? e.message : String(e)).slice(0, MAX_TEXT) };
+    return { ...read, resourceMetadataUrl, metadataError: (e instanceof Error ? e.message : String(e)).slice(0, MAX_TEXT) };
   }
-}
-
-/** RFC 9728 §3.1: the well-known metadata URL of a resource (path appended after the well-known suffix). */
-function wellKnown(serverUrl: string): URL {
-  const u = new URL(serverUrl);
-  const path = u.pathname === "/" ? "" : u.pathname.replace(/\/$/, "");
-  return new URL(`/.well-known/oauth-protected-resource${path}`, u.origin);
 }
 
 /** One line for people: "needs auth: 401 Bearer, authorization server https://…". */

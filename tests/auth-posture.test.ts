@@ -46,13 +46,23 @@ describe("how a remote says it needs auth", () => {
     });
   });
 
-  test("401 with a Basic challenge and no metadata: needs auth, and the missing metadata is noted", async () => {
+  test("401 with a Basic challenge naming no metadata: needs auth, and nothing more is asked of the server", async () => {
     const s = await lockedServer({ metadata: false });
     servers.push(s);
     const e = await listRemoteTools({ url: `${s.url}/mcp`, type: "streamable-http" }, { limits }).catch((x: unknown) => x);
-    expect(e).toMatchObject({ reason: "auth", auth: { status: 401, scheme: "Basic", realm: "intranet" } });
-    expect((e as { auth: { authorizationServers?: unknown; metadataError?: string } }).auth.authorizationServers).toBeUndefined();
-    expect((e as { auth: { metadataError?: string } }).auth.metadataError).toBeTruthy();
+    expect((e as { auth: unknown }).auth).toEqual({ status: 401, scheme: "Basic", realm: "intranet" });
+    expect(s.requests.filter((r) => r.startsWith("/.well-known/"))).toEqual([]);
+  });
+
+  test("metadata the challenge names but that cannot be read: needs auth, with the failure noted", async () => {
+    const s: LocalServer = await startLocalServer((_req, res) => {
+      res.writeHead(401, { "www-authenticate": `Bearer resource_metadata="${s.url}/.well-known/oauth-protected-resource/missing"` }).end();
+    });
+    servers.push(s);
+    const e = await listRemoteTools({ url: `${s.url}/mcp`, type: "streamable-http" }, { limits }).catch((x: unknown) => x);
+    expect(e).toMatchObject({ reason: "auth", auth: { status: 401, scheme: "Bearer", resourceMetadataUrl: `${s.url}/.well-known/oauth-protected-resource/missing` } });
+    expect((e as { auth: { metadataError?: string; authorizationServers?: unknown } }).auth.metadataError).toBeTruthy();
+    expect((e as { auth: { authorizationServers?: unknown } }).auth.authorizationServers).toBeUndefined();
   });
 
   test("a 2026-07-28 list's ttlMs comes back with the list", async () => {
