@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { classifyServer, type ServerContext } from "../classifier/classify.js";
 import { parseToolList, type ToolInput } from "../classifier/tool.js";
-import { projectRoot } from "./eval.js";
+import { projectRoot } from "./project-root.js";
 import { Rng } from "./world/random.js";
 import { generateTools, pickStyle, plural, toolCount } from "./world/tools.js";
 import { DOMAINS, SERVER_PHRASES } from "./world/vocabulary.js";
