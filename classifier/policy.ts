@@ -1,4 +1,6 @@
-// The suggested rule per tool and the recommended policy per server, in DESIGN.md's native format.
+// The catalog's recommendation: a rule per tool (allow, limits, approval or denial, with the reason) and
+// a policy per server. Every export dialect renders it, native (PolicyLayer policy.json) included; it is
+// also what `classify --json` and `policy --json` print, because it keeps what dialects lose (reasons, approval).
 import { z } from "zod";
 import type { Risk } from "./taxonomy.js";
 

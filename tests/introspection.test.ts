@@ -152,14 +152,14 @@ describe.each(DRIVERS)("live introspection in a refresh on %s", (driver) => {
     const stats = await json(["stats"]);
     expect(stats.merged).toBe(1);
     expect(stats.servers.total).toBe(5);
-    const policy = JSON.parse((await runCli(["policy", "io.github.acme/tracker"], env)).stdout);
+    const { policy } = JSON.parse((await runCli(["policy", "io.github.acme/tracker", "--json"], env)).stdout);
     // close_issue was only Glama's stale copy: the live list, which outranks it, no longer has it.
     expect(Object.keys(policy.tools).sort()).toEqual(["create_issue", "delete_repo", "list_issues"]);
     expect(policy.tools.delete_repo.action).toBe("deny");
   });
 
   test("hundreds of tools over several pages are all stored", async () => {
-    const policy = JSON.parse((await runCli(["policy", "io.github.acme/paged"], env)).stdout);
+    const { policy } = JSON.parse((await runCli(["policy", "io.github.acme/paged", "--json"], env)).stdout);
     expect(Object.keys(policy.tools)).toHaveLength(PAGED_TOOLS);
   });
 

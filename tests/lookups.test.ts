@@ -143,13 +143,21 @@ describe.each(DRIVERS)("the read commands on a catalog of real data (%s)", (driv
     const text = viaFile ? readFileSync(out, "utf8") : r.stdout;
     if (viaFile) {
       expect(r.stdout).toBe("");
-      expect(r.stderr).toBe(`wrote the cedar policy for ${GITHUB} (${github.size} tools) to ${out}\n`);
-    } else expect(r.stderr).toBe("");
+      expect(r.stderr).toMatch(new RegExp(`wrote the cedar policy for ${GITHUB.replace(/[./]/g, "\\$&")} \\(${github.size} tools\\) to .*\n$`));
+    }
+    // Everything else on stderr names a rule the dialect could not express.
+    for (const line of r.stderr.split("\n").filter((l) => l && !l.startsWith("wrote "))) expect(line).toMatch(new RegExp(`^warning: ${format}: `));
     const decisions = readPolicy(format, text, "github-mcp-server");
-    const expected = new Map([...github].map(([name, { risk }]) => [policyKey(format, "github-mcp-server", name), expectedDecision(format, risk, name)]));
+    const expected = new Map(
+      [...github].flatMap(([name, { risk }]) => {
+        const decision = expectedDecision(format, risk, name);
+        return decision === undefined ? [] : [[policyKey(format, "github-mcp-server", name), decision] as const];
+      }),
+    );
     expect(decisions).toEqual(expected);
-    // Each dialect says something other than "allow" for at least the critical tools.
-    expect([...decisions.values()].filter((d) => d === "deny").length).toBeGreaterThan(0);
+    // Each dialect says something other than "allow" for at least the critical tools (policy.json by leaving them out).
+    if (format === "native") expect(decisions.size).toBeLessThan(github.size);
+    else expect([...decisions.values()].filter((d) => d === "deny").length).toBeGreaterThan(0);
   });
 
   test("policy: an ambiguous SERVER exits 2 with the candidates, an unknown one 1, and a server without tools 1", async () => {

@@ -8,9 +8,12 @@
 // matched by target too, so a rule for this server never admits a same-named tool of another target.
 // Rate limits (localRateLimit) are route-wide and there is no approval step: both appear as comments.
 import { Document, Scalar, type YAMLSeq } from "yaml";
-import { commentText, headerLines, limitsText, reasonSuffix, type ResolvedExport, type ToolEntry, yamlText } from "./export.js";
+import { commentText, headerLines, limitsText, lossWarnings, reasonSuffix, type Expressiveness, type Rendered, type ResolvedExport, type ToolEntry, yamlText } from "./export.js";
 
 const FORMAT = "agentgateway";
+
+/** Request-time CEL sees the tool's name, not its arguments; no counters, no approval step. */
+export const AGENTGATEWAY_EXPRESSES: Expressiveness = { limits: false, approval: false, argumentRules: false };
 
 const NAMED_ESCAPES: Record<string, string> = { "\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t" };
 
@@ -48,7 +51,7 @@ function quoted(text: string): Scalar {
   return scalar;
 }
 
-export function renderAgentgateway(input: ResolvedExport): string {
+export function renderAgentgateway(input: ResolvedExport): Rendered {
   const doc = new Document({ mcpAuthorization: { rules: [] } });
   const rules = doc.getIn(["mcpAuthorization", "rules"]) as YAMLSeq;
   for (const tool of input.tools) {
@@ -71,5 +74,5 @@ export function renderAgentgateway(input: ResolvedExport): string {
   ]
     .map((line) => ` ${line}`)
     .join("\n");
-  return yamlText(doc);
+  return { text: yamlText(doc), warnings: lossWarnings(FORMAT, input.tools, AGENTGATEWAY_EXPRESSES) };
 }

@@ -8,9 +8,12 @@
 // filters tools/list down to what the caller may call, so no list_tools policy is needed.
 import { Document, Scalar, type YAMLSeq } from "yaml";
 import type { Decision } from "../policy.js";
-import { commentText, headerLines, limitsText, reasonSuffix, type ResolvedExport, type ToolEntry, yamlText } from "./export.js";
+import { commentText, headerLines, limitsText, lossWarnings, reasonSuffix, type Expressiveness, type Rendered, type ResolvedExport, type ToolEntry, yamlText } from "./export.js";
 
 const FORMAT = "cedar";
+
+/** Cedar conditions can read the request context (argument rules); it cannot count calls or ask a person. */
+export const CEDAR_EXPRESSES: Expressiveness = { limits: false, approval: false, argumentRules: true };
 
 const NAMED_ESCAPES: Record<string, string> = { "\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\0": "\\0" };
 
@@ -44,7 +47,7 @@ function note(tool: ToolEntry): string {
   }
 }
 
-export function renderCedar(input: ResolvedExport): string {
+export function renderCedar(input: ResolvedExport): Rendered {
   const doc = new Document({ version: "1.0", type: "cedarv1", cedar: { policies: [], entities_json: "[]" } });
   const policies = doc.getIn(["cedar", "policies"]) as YAMLSeq;
   for (const tool of input.tools) {
@@ -58,5 +61,5 @@ export function renderCedar(input: ResolvedExport): string {
   doc.commentBefore = [...headerLines(FORMAT, input, { namesServer: false }), `Use with: thv run --authz-config <this file> ...`]
     .map((line) => ` ${line}`)
     .join("\n");
-  return yamlText(doc);
+  return { text: yamlText(doc), warnings: lossWarnings(FORMAT, input.tools, CEDAR_EXPRESSES) };
 }

@@ -1,5 +1,5 @@
 // Claude Code: a settings.json fragment whose permissions allow, ask or deny each mcp__server__tool.
-import { UnrepresentableNameError, type ResolvedExport } from "./export.js";
+import { lossWarnings, UnrepresentableNameError, type Expressiveness, type Rendered, type ResolvedExport } from "./export.js";
 import type { Decision } from "../policy.js";
 
 /**
@@ -10,6 +10,9 @@ export function claudeCodeName(name: string): string {
   return name.replace(/[^A-Za-z0-9_-]/g, "_");
 }
 
+/** Permissions name whole tools: no arguments, no counters; `ask` is its approval. */
+export const CLAUDE_CODE_EXPRESSES: Expressiveness = { limits: false, approval: true, argumentRules: false };
+
 type List = "allow" | "ask" | "deny";
 
 const LIST: Record<Decision, List> = { allow: "allow", limit: "allow", approve: "ask", deny: "deny" };
@@ -19,7 +22,7 @@ const STRICTNESS: Record<List, number> = { allow: 0, ask: 1, deny: 2 };
  * low/medium → allow (Claude Code cannot rate-limit), high → ask, critical → deny. Two tools whose
  * names normalize to the same rule (`a.b` and `a_b`) share it, so the rule takes the stricter list.
  */
-export function renderClaudeCode(input: ResolvedExport): string {
+export function renderClaudeCode(input: ResolvedExport): Rendered {
   const server = claudeCodeName(input.clientName);
   // Claude Code splits mcp__<server>__<tool> on "__", so a server name holding "__" is read as a
   // shorter server name and a longer tool name: the rules would not be about this server.
@@ -36,5 +39,5 @@ export function renderClaudeCode(input: ResolvedExport): string {
   const permissions: Record<List, string[]> = { allow: [], ask: [], deny: [] };
   for (const [rule, list] of lists) permissions[list].push(rule);
   for (const list of Object.values(permissions)) list.sort();
-  return `${JSON.stringify({ permissions }, null, 2)}\n`;
+  return { text: `${JSON.stringify({ permissions }, null, 2)}\n`, warnings: lossWarnings("claude-code", input.tools, CLAUDE_CODE_EXPRESSES) };
 }

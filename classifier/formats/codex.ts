@@ -6,9 +6,12 @@
 // looser: "auto" decides from annotations and "approve" runs without asking.) Codex has no rate
 // limits, so those appear only as comments.
 import type { Decision } from "../policy.js";
-import { commentText, headerLines, limitsText, reasonSuffix, type ResolvedExport, type ToolEntry } from "./export.js";
+import { commentText, headerLines, limitsText, lossWarnings, reasonSuffix, type Expressiveness, type Rendered, type ResolvedExport, type ToolEntry } from "./export.js";
 
 const FORMAT = "codex";
+
+/** Tool lists and per-tool approval_mode: no counters, nothing about arguments. */
+export const CODEX_EXPRESSES: Expressiveness = { limits: false, approval: true, argumentRules: false };
 
 const BARE_KEY = /^[A-Za-z0-9_-]+$/;
 
@@ -56,7 +59,7 @@ function byDecision(input: ResolvedExport, ...decisions: Decision[]): ToolEntry[
  * allow and limit → enabled; approve → enabled with approval_mode "prompt"; deny → disabled.
  * Every tool appears in exactly one of enabled_tools / disabled_tools.
  */
-export function renderCodex(input: ResolvedExport): string {
+export function renderCodex(input: ResolvedExport): Rendered {
   const table = `mcp_servers.${tomlKey(input.clientName)}`;
   const enabled = byDecision(input, "allow", "limit", "approve");
   const disabled = byDecision(input, "deny");
@@ -71,5 +74,5 @@ export function renderCodex(input: ResolvedExport): string {
   for (const tool of byDecision(input, "approve")) {
     lines.push("", `[${table}.tools.${tomlKey(tool.name)}]`, `approval_mode = "prompt"`);
   }
-  return `${lines.join("\n")}\n`;
+  return { text: `${lines.join("\n")}\n`, warnings: lossWarnings(FORMAT, input.tools, CODEX_EXPRESSES) };
 }

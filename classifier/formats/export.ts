@@ -14,6 +14,14 @@ export interface PolicyExport {
   policy: Policy;
   /** ISO timestamp; written as a comment where the dialect has comments. */
   generatedAt?: string;
+  /** Native only: list denied tools in `hide` so the agent never sees them (default: simply not listed). */
+  hideDenied?: boolean;
+}
+
+/** A rendered document and, one line each, what the dialect could not express (printed on stderr). */
+export interface Rendered {
+  text: string;
+  warnings: string[];
 }
 
 /** One tool as every dialect sees it: its native rule and the decision that rule means. */
@@ -29,6 +37,7 @@ export interface ResolvedExport {
   clientName: string;
   policy: Policy;
   generatedAt?: string;
+  hideDenied: boolean;
   tools: ToolEntry[];
 }
 
@@ -106,6 +115,28 @@ export function headerLines(format: string, input: ResolvedExport, options: { na
     `${input.tools.length} tools: ${counts.allow} allowed, ${counts.limit} rate-limited, ` +
       `${counts.approve} need approval, ${counts.deny} denied; tools not listed are denied.`,
   ];
+}
+
+/** What a dialect can say besides allow and deny: the table the loss warnings are read from. */
+export interface Expressiveness {
+  limits: boolean;
+  approval: boolean;
+  /** Whether it can allow or deny a tool by the value of an argument. */
+  argumentRules: boolean;
+}
+
+/**
+ * One warning per tool whose rule the dialect cannot say as is, naming what was lost and the
+ * stricter rule written instead: limits dropped from an allowed tool, approval turned into denial.
+ */
+export function lossWarnings(format: string, tools: readonly ToolEntry[], can: Expressiveness): string[] {
+  const out: string[] = [];
+  for (const tool of tools) {
+    const name = commentText(tool.name);
+    if (tool.decision === "limit" && !can.limits) out.push(`${format}: ${name}: the limit ${limitsText(tool.rule)} cannot be expressed; allowed without it`);
+    if (tool.decision === "approve" && !can.approval) out.push(`${format}: ${name}: needs approval, which ${format} cannot express; denied instead`);
+  }
+  return out;
 }
 
 /** A reason as it reads after "denied: " — or nothing when the rule has none. */

@@ -4,11 +4,11 @@ import { renderAgentgateway } from "./agentgateway.js";
 import { renderCedar } from "./cedar.js";
 import { renderClaudeCode } from "./claude-code.js";
 import { renderCodex } from "./codex.js";
-import { checkName, toolEntries, type PolicyExport, type ResolvedExport } from "./export.js";
+import { checkName, toolEntries, type PolicyExport, type Rendered, type ResolvedExport } from "./export.js";
 import { renderIntercept } from "./intercept.js";
 import { renderNative } from "./native.js";
 
-export type { PolicyExport } from "./export.js";
+export type { PolicyExport, Rendered } from "./export.js";
 export { UnrepresentableNameError } from "./export.js";
 
 export const FORMAT_NAMES = ["native", "intercept", "claude-code", "codex", "cedar", "agentgateway"] as const;
@@ -16,7 +16,7 @@ export type FormatName = (typeof FORMAT_NAMES)[number];
 
 /** One line per format for `--format` help. */
 export const FORMAT_DESCRIPTIONS: Record<FormatName, string> = {
-  native: "DESIGN.md policy JSON (version, default, tools with limits/actions)",
+  native: "PolicyLayer policy.json (version, default, hide, tools with require / deny_if / limits)",
   intercept: "Intercept proxy policy YAML (rate_limit and deny rules)",
   "claude-code": "Claude Code settings.json permissions (allow / ask / deny)",
   codex: "Codex config.toml [mcp_servers.<name>] enabled_tools / disabled_tools",
@@ -24,7 +24,7 @@ export const FORMAT_DESCRIPTIONS: Record<FormatName, string> = {
   agentgateway: "agentgateway mcpAuthorization rules (CEL)",
 };
 
-const RENDERERS: Record<FormatName, (input: ResolvedExport) => string> = {
+const RENDERERS: Record<FormatName, (input: ResolvedExport) => Rendered> = {
   native: renderNative,
   intercept: renderIntercept,
   "claude-code": renderClaudeCode,
@@ -67,8 +67,11 @@ function checkedPolicy(policy: Policy): Policy {
   return { ...head, tools };
 }
 
-/** The policy in `format`, ready to write to a file (ends with "\n"). Throws UnrepresentableNameError. */
-export function renderPolicy(format: FormatName, input: PolicyExport): string {
+/**
+ * The policy in `format`, ready to write to a file (ends with "\n"), and what the dialect could not
+ * express. Throws UnrepresentableNameError.
+ */
+export function exportPolicy(format: FormatName, input: PolicyExport): Rendered {
   const policy = checkedPolicy(input.policy);
   const clientName = input.server.clientName ?? defaultClientName(input.server.key);
   checkName(format, "server", clientName);
@@ -77,8 +80,14 @@ export function renderPolicy(format: FormatName, input: PolicyExport): string {
     clientName,
     policy,
     ...(input.generatedAt ? { generatedAt: input.generatedAt } : {}),
+    hideDenied: input.hideDenied ?? false,
     tools: toolEntries(format, policy),
   };
-  const text = RENDERERS[format](resolved);
-  return text.endsWith("\n") ? text : `${text}\n`;
+  const { text, warnings } = RENDERERS[format](resolved);
+  return { text: text.endsWith("\n") ? text : `${text}\n`, warnings };
+}
+
+/** The document alone. */
+export function renderPolicy(format: FormatName, input: PolicyExport): string {
+  return exportPolicy(format, input).text;
 }

@@ -6,7 +6,10 @@ import {
   headerLines,
   limitText,
   limitsText,
+  lossWarnings,
   reasonSuffix,
+  type Expressiveness,
+  type Rendered,
   UnrepresentableNameError,
   yamlText,
   type ResolvedExport,
@@ -14,6 +17,9 @@ import {
 } from "./export.js";
 
 const FORMAT = "intercept";
+
+/** Rules with `rate_limit` count calls; there is no approval step. */
+export const INTERCEPT_EXPRESSES: Expressiveness = { limits: true, approval: false, argumentRules: false };
 
 interface InterceptRule {
   name: string;
@@ -79,7 +85,7 @@ function rulesFor(tool: ToolEntry): { rules: InterceptRule[]; note?: string } {
 }
 
 /** The policy file: version "1", default deny, one entry per tool under `tools`. */
-export function renderIntercept(input: ResolvedExport): string {
+export function renderIntercept(input: ResolvedExport): Rendered {
   const doc = new Document({
     version: "1",
     description: `mcp-catalog recommended policy for ${input.serverKey}`,
@@ -87,10 +93,14 @@ export function renderIntercept(input: ResolvedExport): string {
     tools: {},
   });
   const tools = doc.get("tools") as YAMLMap;
+  const uncountable: string[] = [];
   for (const tool of input.tools) {
     // "*" is Intercept's wildcard key: a rule under it applies to every tool of the server.
     if (tool.name === "*") throw new UnrepresentableNameError(FORMAT, "tool", tool.name, `"*" is Intercept's wildcard key for every tool`);
     const { rules, note } = rulesFor(tool);
+    if (tool.decision === "limit" && !canCount(tool.name)) {
+      uncountable.push(`${FORMAT}: ${commentText(tool.name)}: the limit ${limitsText(tool.rule)} cannot be counted for a name containing "."; denied instead`);
+    }
     // Keys are always double-quoted so names like `yes`, `null`, `1e3` or `a: b` stay strings.
     const key = new Scalar(tool.name);
     key.type = Scalar.QUOTE_DOUBLE;
@@ -105,5 +115,5 @@ export function renderIntercept(input: ResolvedExport): string {
   ]
     .map((line) => ` ${line}`)
     .join("\n");
-  return yamlText(doc);
+  return { text: yamlText(doc), warnings: [...lossWarnings(FORMAT, input.tools, INTERCEPT_EXPRESSES), ...uncountable] };
 }

@@ -1,7 +1,31 @@
-// The native dialect: DESIGN.md's policy JSON, exactly as classifier/policy.ts builds it.
-import type { ResolvedExport } from "./export.js";
+// The native dialect: PolicyLayer's policy.json exactly as documented (see native-schema.ts), nothing else.
+//
+// Under `default: deny` a tool listed with `{}` is allowed, one with `limits` is allowed within them,
+// and a tool not listed is denied. The document has no approval step and no place for a reason, so
+// a tool that needs approval is not listed (the strictest rule it can hold), a denied tool is not
+// listed or, when the operator asks, listed in `hide`, and every such loss is a warning.
+import { parseNativePolicy, type NativePolicy, type NativeTool } from "./native-schema.js";
+import { lossWarnings, UnrepresentableNameError, type Expressiveness, type Rendered, type ResolvedExport } from "./export.js";
 
-/** JSON has no comments, so nothing beyond the policy itself is written (generatedAt included). */
-export function renderNative(input: ResolvedExport): string {
-  return `${JSON.stringify(input.policy, null, 2)}\n`;
+const FORMAT = "native";
+
+/** Limits and argument conditions (`require` / `deny_if`); approval has no form. */
+export const NATIVE_EXPRESSES: Expressiveness = { limits: true, approval: false, argumentRules: true };
+
+export function renderNative(input: ResolvedExport): Rendered {
+  // A null-prototype object, so a tool named `__proto__` is an ordinary key.
+  const tools = Object.create(null) as Record<string, NativeTool>;
+  const hide: string[] = [];
+  for (const tool of input.tools) {
+    const written = tool.decision === "allow" || tool.decision === "limit" || (tool.decision === "deny" && input.hideDenied);
+    // "*" in `hide` hides every tool, and as a tools key it reads as a wildcard to a gateway that has one.
+    if (written && tool.name === "*") throw new UnrepresentableNameError(FORMAT, "tool", tool.name, `"*" is PolicyLayer's wildcard for every tool`);
+    if (tool.decision === "allow") tools[tool.name] = {};
+    else if (tool.decision === "limit") tools[tool.name] = { limits: tool.rule.limits ?? [] };
+    else if (tool.decision === "deny" && input.hideDenied) hide.push(tool.name);
+  }
+  const policy: NativePolicy = { version: "1", default: "deny", ...(hide.length ? { hide } : {}), tools };
+  // What we write must pass the documented schema: a key PolicyLayer does not list is a bug here.
+  parseNativePolicy(policy);
+  return { text: `${JSON.stringify(policy, null, 2)}\n`, warnings: lossWarnings(FORMAT, input.tools, NATIVE_EXPRESSES) };
 }

@@ -2,7 +2,7 @@
 import { stat, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { classifyServer, CLASSIFIER_VERSION } from "../../classifier/classify.js";
-import { FORMAT_NAMES, renderPolicy, UnrepresentableNameError, type FormatName } from "../../classifier/formats/formats.js";
+import { exportPolicy, FORMAT_NAMES, UnrepresentableNameError, type FormatName, type Rendered } from "../../classifier/formats/formats.js";
 import { buildPolicy, ruleSchema, type Rule } from "../../classifier/policy.js";
 import type { ToolInput } from "../../classifier/tool.js";
 import { serverTools, type ToolEntry } from "../../db/lookups.js";
@@ -60,14 +60,15 @@ async function checkOut(out: string, cwd: string): Promise<string> {
 export const command: Command = {
   name: "policy",
   summary: "The recommended policy for one server, every tool in it, in the dialect your gateway or client speaks",
-  usage: `SERVER [--format ${FORMAT_NAMES.join("|")}] [--out FILE] [--client-name NAME]`,
+  usage: `SERVER [--format ${FORMAT_NAMES.join("|")}] [--out FILE] [--client-name NAME] [--hide] [--json]`,
   details: [
     "SERVER is a registry name (io.github.owner/name), a repository URL, a package coordinate",
     "(npm:@scope/pkg, pypi:name, oci:image) or a unique prefix of a server's key.",
     "",
     "Per risk: low → allowed; medium → allowed, 30 calls a minute; high → needs approval, 10 an hour;",
     "critical → denied with a reason. Dialects without rate limits or approvals get the nearest rule",
-    "that is never more permissive, with a comment saying so where the format allows comments.",
+    "that is never more permissive, with a comment saying so where the format allows comments, and",
+    "stderr names every rule the dialect could not express.",
     "",
     "Exit codes: 0 written; 1 unknown server, a server with no tools, a tool name the format cannot",
     "hold, or an --out that cannot be written; 2 bad arguments (a --client-name the format cannot",
@@ -78,6 +79,8 @@ export const command: Command = {
     format: { type: "string", valueName: "F", description: `Output dialect: ${FORMAT_NAMES.join(", ")} (default native)` },
     out: { type: "string", valueName: "FILE", description: "Write to FILE instead of standard output" },
     "client-name": { type: "string", valueName: "NAME", description: "The server's name in your client or gateway config (claude-code, codex; default derived from the key)" },
+    hide: { type: "boolean", description: "native: list denied tools in `hide`, so the agent never sees them (default: not listed, so denied)" },
+    json: { type: "boolean", description: "Print the recommendation with its reasons and the export's warnings as JSON instead of the document" },
   },
   async run(args, io) {
     const format = ((args.values.format as string | undefined) ?? "native") as FormatName;
@@ -100,9 +103,14 @@ export const command: Command = {
     const posture = authPostureOf(server);
     if (posture) io.stderr.write(`${safeText(server.key)}: remote ${safeText(posture)}\n`);
     const policy = buildPolicy(rulesFor(server.key, server.description, entries));
-    let text: string;
+    let rendered: Rendered;
     try {
-      text = renderPolicy(format, { server: { key: server.key, ...(clientName !== undefined ? { clientName } : {}) }, policy, generatedAt: new Date().toISOString() });
+      rendered = exportPolicy(format, {
+        server: { key: server.key, ...(clientName !== undefined ? { clientName } : {}) },
+        policy,
+        generatedAt: new Date().toISOString(),
+        hideDenied: args.values.hide === true,
+      });
     } catch (e) {
       if (!(e instanceof UnrepresentableNameError)) throw e;
       // A name the user chose is a bad argument; a tool's own name is the catalog's data.
@@ -110,6 +118,8 @@ export const command: Command = {
       const fix = byUser ? "choose another --client-name" : e.kind === "server" ? "pass --client-name NAME" : "choose another --format, or write that tool's rule by hand";
       throw new CliError(`the ${format} format cannot hold the ${e.kind} name '${safeText(e.value)}' of ${safeText(server.key)}: ${safeText(e.why)}; ${fix}`, byUser ? 2 : 1);
     }
+    for (const warning of rendered.warnings) io.stderr.write(`warning: ${safeText(warning)}\n`);
+    const text = args.values.json === true ? `${JSON.stringify({ server: server.key, format, policy, warnings: rendered.warnings }, null, 2)}\n` : rendered.text;
     if (outPath !== undefined) {
       try {
         await writeFile(outPath, text);

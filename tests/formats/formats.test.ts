@@ -12,7 +12,8 @@ import {
   type FormatName,
   type PolicyExport,
 } from "../../classifier/formats/formats.js";
-import { buildPolicy, decisionOf, ruleForRisk, type Decision, type Policy } from "../../classifier/policy.js";
+import { parseNativePolicy } from "../../classifier/formats/native-schema.js";
+import { buildPolicy, ruleForRisk, type Decision, type Policy } from "../../classifier/policy.js";
 import type { Risk } from "../../classifier/taxonomy.js";
 
 const RISK_DECISION: Record<Risk, Decision> = { low: "allow", medium: "limit", high: "approve", critical: "deny" };
@@ -105,12 +106,13 @@ function putOnce(out: Decisions, name: string, decision: Decision): void {
   out.set(name, decision);
 }
 
+/** policy.json through the strict schema of its documented fields; only allowed tools are listed. */
 function readNative(text: string): Decisions {
-  const policy = JSON.parse(text) as Policy;
-  expect(policy.version).toBe("1");
+  const policy = parseNativePolicy(JSON.parse(text));
   expect(policy.default).toBe("deny");
+  expect(policy.hide).toBeUndefined();
   const out: Decisions = new Map();
-  for (const [name, rule] of Object.entries(policy.tools)) putOnce(out, name, decisionOf(rule));
+  for (const [name, rule] of Object.entries(policy.tools ?? {})) putOnce(out, name, rule.limits?.length ? "limit" : "allow");
   return out;
 }
 
@@ -291,10 +293,12 @@ describe.each([
 ] as const)("every dialect on %s", (_, input, tools, clientName) => {
   const render = (format: FormatName) => renderPolicy(format, input);
 
-  it("native: the policy itself, unchanged", () => {
-    const text = render("native");
-    expect(JSON.parse(text)).toEqual(input.policy);
-    expect(readNative(text)).toEqual(expected([...tools], (_, d) => d));
+  it("native: policy.json lists the allowed tools (with their limits); approval and denial are not listed", () => {
+    const safe = [...tools].filter(([name]) => name !== "*");
+    const text = renderPolicy("native", { ...input, policy: policyOf(safe) });
+    const listed = new Map([...expected(safe, (_, d) => d)].filter(([, d]) => d === "allow" || d === "limit"));
+    expect(readNative(text)).toEqual(listed);
+    for (const [name, rule] of Object.entries(parseNativePolicy(JSON.parse(text)).tools ?? {})) expect(rule.limits ?? []).toEqual(policyOf(safe).tools[name]!.limits ?? []);
   });
 
   it("intercept: rules per tool, approval as a deny that says so, limits as rate_limit", () => {
@@ -324,7 +328,7 @@ describe.each([
 
   it("ends every document with a newline, and comments never spill onto a line of their own", () => {
     for (const format of FORMAT_NAMES) {
-      const safe = format === "intercept" ? { ...input, policy: policyOf([...tools].filter(([n]) => n !== "*")) } : input;
+      const safe = format === "intercept" || format === "native" ? { ...input, policy: policyOf([...tools].filter(([n]) => n !== "*")) } : input;
       const text = renderPolicy(format, safe);
       expect(text.endsWith("\n")).toBe(true);
       // JSON may hold U+2028 inside a string; the formats with comments must not hold it anywhere.

@@ -2,17 +2,21 @@
 import { parse as parseToml } from "smol-toml";
 import { parse as parseYaml } from "yaml";
 import type { FormatName } from "../../classifier/formats/formats.js";
+import { parseNativePolicy } from "../../classifier/formats/native-schema.js";
 import type { Decision } from "../../classifier/policy.js";
 import type { Risk } from "../../classifier/taxonomy.js";
 
 export const RISK_DECISION: Record<Risk, Decision> = { low: "allow", medium: "limit", high: "approve", critical: "deny" };
 
-/** What a dialect can say of a decision: Cedar and CEL only permit or forbid, Codex has no limits, Claude Code asks. */
-export function expectedDecision(format: FormatName, risk: Risk, name: string): string {
+/**
+ * What a dialect can say of a decision: Cedar and CEL only permit or forbid, Codex has no limits,
+ * Claude Code asks; policy.json lists only what it allows (undefined: not listed, so denied).
+ */
+export function expectedDecision(format: FormatName, risk: Risk, name: string): string | undefined {
   const d = RISK_DECISION[risk];
   switch (format) {
     case "native":
-      return d;
+      return d === "allow" || d === "limit" ? d : undefined;
     case "intercept":
       // Intercept cannot count a dotted name, so a limit on one becomes a deny.
       return d === "limit" && name.includes(".") ? "deny" : d;
@@ -31,17 +35,13 @@ function once(out: Map<string, string>, name: string, decision: string): void {
   out.set(name, decision);
 }
 
-function nativeDecision(rule: { action?: string; limits?: unknown[] }): Decision {
-  if (rule.action === "deny") return "deny";
-  if (rule.action === "require_approval") return "approve";
-  return rule.limits?.length ? "limit" : "allow";
-}
-
-function readNative(text: string): Map<string, string> {
-  const policy = JSON.parse(text) as { version: string; default: string; tools: Record<string, { action?: string; limits?: unknown[] }> };
-  if (policy.version !== "1" || policy.default !== "deny") throw new Error(`not a native policy: ${text.slice(0, 80)}`);
+/** policy.json through the strict schema of its documented fields: listed tools are allowed, with or without limits; `hide` hides. */
+export function readNative(text: string): Map<string, string> {
+  const policy = parseNativePolicy(JSON.parse(text));
+  if (policy.default !== "deny") throw new Error(`not a default-deny policy: ${text.slice(0, 80)}`);
   const out = new Map<string, string>();
-  for (const [name, rule] of Object.entries(policy.tools)) once(out, name, nativeDecision(rule));
+  for (const [name, rule] of Object.entries(policy.tools ?? {})) once(out, name, rule.limits?.length ? "limit" : "allow");
+  for (const name of policy.hide ?? []) once(out, name, "hide");
   return out;
 }
 

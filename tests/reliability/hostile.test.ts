@@ -237,9 +237,9 @@ describe.each(DRIVERS)("hostile content through the catalog on %s", (driver) => 
   });
 
   test("policy for the hostile server: names round-trip in JSON and TOML; a name Intercept cannot hold is a clear error", async () => {
-    const native = await cli(["policy", "glama.ai/evil"]);
+    const native = await cli(["policy", "glama.ai/evil", "--json"]);
     expect(native.code).toBe(0);
-    expect(Object.keys((JSON.parse(native.stdout) as { tools: object }).tools).sort()).toEqual(HOSTILE.map((h) => h.stored).sort());
+    expect(Object.keys((JSON.parse(native.stdout) as { policy: { tools: object } }).policy.tools).sort()).toEqual(HOSTILE.map((h) => h.stored).sort());
 
     const codex = await cli(["policy", "glama.ai/evil", "--format", "codex"]);
     expect(codex.code).toBe(0);
