@@ -1,22 +1,50 @@
 // Evaluation packages: refused by name before any request, dropped from candidates, and absent from everything the corpus commits.
 import { existsSync, readFileSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_HTTP_OPTIONS, HttpClient } from "../../crawler/http.js";
 import { mergeCandidates, parseCandidatesTsv } from "../../scripts/dev/corpus/candidates.js";
-import { manifestSchema, toolRecordSchema } from "../../scripts/dev/corpus/corpus-data.js";
-import { DEFAULT_EXCLUDED_FILE, ExcludedPackageError, ExcludedPackages } from "../../scripts/dev/corpus/excluded.js";
+import { Corpus, manifestSchema, toolRecordSchema } from "../../scripts/dev/corpus/corpus-data.js";
+import { DEFAULT_EXCLUDED_FILE, ExcludedPackageError, ExcludedPackages, ExcludedRepositoryError } from "../../scripts/dev/corpus/excluded.js";
+import {
+  DEFAULT_EXCLUDED_REPOSITORIES_FILE,
+  formatRepositoryList,
+  lookUpRepositories,
+  parseRepositoryList,
+  readRepositoryList,
+} from "../../scripts/dev/corpus/excluded-repositories.js";
 import { fetchLatestManifest, harvestPackage, type HarvestOptions } from "../../scripts/dev/corpus/harvest.js";
 import { Node22 } from "../../scripts/dev/corpus/node-runtime.js";
+import { runHarvest } from "../../scripts/dev/corpus/run.js";
 import { startLocalServer, type LocalServer } from "../helpers/local-server.js";
 
 const DATA = "scripts/dev/corpus/data";
-const excludedList = ExcludedPackages.read(DEFAULT_EXCLUDED_FILE);
+const evaluationRepositories = readRepositoryList(DEFAULT_EXCLUDED_REPOSITORIES_FILE) ?? [];
+const excludedList = ExcludedPackages.read(DEFAULT_EXCLUDED_FILE).withRepositories(evaluationRepositories);
 const evaluationNames = readFileSync(DEFAULT_EXCLUDED_FILE, "utf8")
   .split("\n")
   .map((l) => l.replace(/#.*/, "").trim())
   .filter(Boolean);
+
+/** Harvest options for refusal tests: short limits, since nothing here may get as far as an install. */
+function harvestOptions(registryUrl: string, http: HttpClient, excluded: ExcludedPackages): HarvestOptions {
+  return {
+    registryUrl,
+    http,
+    excluded,
+    placeholders: {},
+    limits: { connectTimeoutMs: 1000, requestTimeoutMs: 1000, totalTimeoutMs: 2000, maxTools: 10, maxBytes: 1000, maxPages: 1 },
+    sandbox: { memoryMb: 128, noNetwork: true },
+    installTimeoutMs: 1000,
+    maxAttempts: 1,
+    packageTimeoutMs: 5000,
+    node22: new Node22({ timeoutMs: 1000, npmRegistryUrl: registryUrl }),
+    now: () => new Date("2026-12-01T00:00:00Z"),
+  };
+}
 
 describe("the exclusion list", () => {
   it("parses names, ignoring comments and blank lines, and matches regardless of case", () => {
@@ -52,6 +80,59 @@ describe("the exclusion list", () => {
   });
 });
 
+describe("the repository rule", () => {
+  it("refuses a package from an evaluation package's repository, whatever form the URL takes; another repository or none passes", () => {
+    const list = new ExcludedPackages(["eval-a"], ["git+https://github.com/Acme/Eval-Servers.git"]);
+    expect(list.repositoryCount).toBe(1);
+    for (const url of ["https://github.com/acme/eval-servers", "git@github.com:ACME/eval-servers.git", "github.com/acme/eval-servers/tree/main/packages/other", "https://www.github.com/acme/eval-servers/"]) {
+      expect(list.hasRepository(url)).toBe(true);
+    }
+    expect(list.hasRepository("https://github.com/acme/eval-servers-2")).toBe(false);
+    expect(list.hasRepository("https://github.com/other/eval-servers")).toBe(false);
+    expect(list.hasRepository(undefined)).toBe(false);
+    expect(() => list.refuseRepository("sibling", "https://github.com/acme/eval-servers")).toThrow(ExcludedRepositoryError);
+    expect(() => list.refuseRepository("sibling", "https://github.com/acme/eval-servers")).toThrow(/repository of an evaluation package/);
+    expect(() => list.refuseRepository("sibling", undefined)).not.toThrow();
+    // Names still refuse, and withRepositories keeps what was known.
+    const more = list.withRepositories(["https://gitlab.com/b/c"]);
+    expect(more.has("eval-a")).toBe(true);
+    expect(more.repositoryCount).toBe(2);
+  });
+
+  it("the list file reads back what it writes: normal keys, sorted, once each, comments ignored", () => {
+    const text = formatRepositoryList(["git+https://github.com/B/b.git", "https://github.com/a/a", "https://github.com/b/b"]);
+    expect(text.startsWith("#")).toBe(true);
+    expect(parseRepositoryList(text)).toEqual(["github.com/a/a", "github.com/b/b"]);
+  });
+
+  it("looks up only the evaluation packages' repository fields, counting those that name none", async () => {
+    const registry = await startLocalServer((req, res) => {
+      const name = decodeURIComponent(req.url ?? "").split("/")[1];
+      if (name === "no-such") {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ name, version: "1.0.0", ...(name === "bare" ? {} : { repository: { type: "git", url: `git+https://github.com/vendor/${name}.git` } }) }));
+    });
+    const http = new HttpClient({ ...DEFAULT_HTTP_OPTIONS, userAgent: "corpus-test", allowPrivateNetwork: true, maxAttempts: 1 });
+    try {
+      const found = await lookUpRepositories(["one", "two", "bare", "no-such"], { http, registryUrl: registry.url });
+      expect(found).toEqual({ repositories: ["https://github.com/vendor/one", "https://github.com/vendor/two"], unresolved: 2 });
+      expect(registry.requests).toEqual(["/one/latest", "/two/latest", "/bare/latest", "/no-such/latest"]);
+    } finally {
+      await http.close();
+      await registry.close();
+    }
+  });
+
+  it("the committed list holds the repositories of most evaluation packages", () => {
+    expect(existsSync(DEFAULT_EXCLUDED_REPOSITORIES_FILE)).toBe(true);
+    expect(evaluationRepositories.length).toBeGreaterThan(evaluationNames.length / 2);
+    expect(excludedList.repositoryCount).toBe(new Set(evaluationRepositories).size);
+  });
+});
+
 describe("refusal before any request", () => {
   let registry: LocalServer;
   let http: HttpClient;
@@ -69,19 +150,7 @@ describe("refusal before any request", () => {
 
   it("fetchLatestManifest and harvestPackage throw ExcludedPackageError for an evaluation package, and the registry hears nothing", async () => {
     const name = evaluationNames[0]!;
-    const o = {
-      registryUrl: registry.url,
-      http,
-      excluded: excludedList,
-      placeholders: {},
-      limits: { connectTimeoutMs: 1000, requestTimeoutMs: 1000, totalTimeoutMs: 2000, maxTools: 10, maxBytes: 1000, maxPages: 1 },
-      sandbox: { memoryMb: 128, noNetwork: true },
-      installTimeoutMs: 1000,
-      maxAttempts: 1,
-      packageTimeoutMs: 5000,
-      node22: new Node22({ timeoutMs: 1000, npmRegistryUrl: registry.url }),
-      now: () => new Date(),
-    } satisfies HarvestOptions;
+    const o = harvestOptions(registry.url, http, excludedList);
     await expect(fetchLatestManifest(name, o)).rejects.toBeInstanceOf(ExcludedPackageError);
     await expect(harvestPackage({ name: name.toUpperCase(), origin: "cli:--only" }, o)).rejects.toBeInstanceOf(ExcludedPackageError);
     // A package the list does not name goes through to the registry: the server above is really listening.
@@ -90,11 +159,85 @@ describe("refusal before any request", () => {
   });
 });
 
+describe("refusal by repository, before any install", () => {
+  const EVAL_REPO = "https://github.com/acme/eval-servers";
+  let registry: LocalServer;
+  let http: HttpClient;
+  let dir: string;
+  beforeAll(async () => {
+    registry = await startLocalServer((req, res) => {
+      const name = decodeURIComponent(req.url ?? "").split("/")[1];
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ name, version: "2.0.0", mcpName: "io.github.acme/sibling", bin: "a.js", repository: { type: "git", url: `git+${EVAL_REPO}.git`, directory: "packages/sibling" } }));
+    });
+    http = new HttpClient({ ...DEFAULT_HTTP_OPTIONS, userAgent: "corpus-test", allowPrivateNetwork: true, maxAttempts: 1 });
+    dir = await mkdtemp(join(tmpdir(), "corpus-repo-rule-"));
+  });
+  afterAll(async () => {
+    await http.close();
+    await registry.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const options = (excluded: ExcludedPackages) => harvestOptions(registry.url, http, excluded);
+
+  it("harvestPackage throws ExcludedRepositoryError after reading the manifest, and installs nothing", async () => {
+    const before = registry.requests.length;
+    const o = options(new ExcludedPackages(["eval-server"], [EVAL_REPO]));
+    await expect(harvestPackage({ name: "sibling-server", origin: "cli:--only" }, o)).rejects.toBeInstanceOf(ExcludedRepositoryError);
+    expect(registry.requests.slice(before)).toEqual(["/sibling-server/latest"]);
+  });
+
+  it("a run refuses the candidate, forgets what an earlier run collected of it, and counts the refusal in the manifest", async () => {
+    // An earlier run, before its repository was known to be an evaluation package's, listed it.
+    const earlier = new Corpus();
+    earlier.set({ package: "sibling-server", version: "2.0.0", origin: "file:c.tsv", repository: EVAL_REPO, listedAt: "2026-11-01T00:00:00.000Z", status: "listed", tools: 1, annotated: 1 }, [
+      { package: "sibling-server", version: "2.0.0", name: "t", annotations: { readOnlyHint: true } },
+    ]);
+    earlier.set({ package: "kept-server", version: "1.0.0", origin: "file:c.tsv", listedAt: "2026-11-01T00:00:00.000Z", status: "failed", reason: "timeout", tools: 0, annotated: 0 }, []);
+    earlier.save(dir, { generatedAt: "2026-11-01T00:00:00.000Z", candidatesFile: "c.tsv" });
+
+    const before = registry.requests.length;
+    const log: string[] = [];
+    const summary = await runHarvest({
+      ...options(new ExcludedPackages(["eval-server"], [EVAL_REPO])),
+      candidates: [{ name: "sibling-server", origin: "file:c.tsv" }],
+      excludedCandidates: 0,
+      dataDir: dir,
+      candidatesFile: "c.tsv",
+      concurrency: 1,
+      retry: false,
+      flushIntervalMs: 60_000,
+      log: (l) => log.push(l),
+    });
+    expect(summary.run).toMatchObject({ harvested: 0, refusedByRepository: 1 });
+    expect(log.join("\n")).toMatch(/sibling-server: refused, from https:\/\/github\.com\/acme\/eval-servers/);
+    expect(registry.requests.slice(before)).toEqual(["/sibling-server/latest"]);
+    const manifest = manifestSchema.parse(JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")));
+    expect(manifest.packages.map((p) => p.package)).toEqual(["kept-server"]);
+    expect(manifest.excludedByRepository).toBe(1);
+    expect(gunzipSync(readFileSync(join(dir, "tools.jsonl.gz"))).toString("utf8")).toBe("");
+  });
+
+  it("loading a corpus drops packages whose repository has since become an evaluation package's", () => {
+    const c = Corpus.load(dir, new ExcludedPackages([], ["https://github.com/other/x"]));
+    expect(c.droppedOnLoad).toBe(0);
+    const earlier = new Corpus();
+    earlier.set({ package: "late-sibling", origin: "file:c.tsv", repository: "https://github.com/other/x", listedAt: "2026-11-01T00:00:00.000Z", status: "listed", tools: 0, annotated: 0 }, []);
+    earlier.save(dir, { generatedAt: "2026-11-01T00:00:00.000Z", candidatesFile: "c.tsv" });
+    const back = Corpus.load(dir, new ExcludedPackages([], ["git+https://github.com/Other/X.git"]));
+    expect([...back.entries.keys()]).toEqual([]);
+    expect(back.droppedOnLoad).toBe(1);
+  });
+});
+
 describe("the committed corpus", () => {
   it("names no evaluation package: not in the manifest, not in the tools, not in the committed candidate list", () => {
     const manifest = manifestSchema.parse(JSON.parse(readFileSync(join(DATA, "manifest.json"), "utf8")));
     expect(manifest.packages.length).toBeGreaterThan(0);
     expect(manifest.packages.filter((p) => excludedList.has(p.package)).map((p) => p.package)).toEqual([]);
+    // Nor any package from an evaluation package's repository.
+    expect(manifest.packages.filter((p) => excludedList.hasRepository(p.repository)).map((p) => p.package)).toEqual([]);
 
     const tools = gunzipSync(readFileSync(join(DATA, "tools.jsonl.gz"))).toString("utf8").split("\n").filter(Boolean);
     expect(tools.length).toBeGreaterThan(0);

@@ -168,13 +168,13 @@ describe("npm run corpus, end to end on a local registry", () => {
     const toolsBefore = await readFile(join(dataDir, "tools.jsonl.gz"));
     const tarballsBefore = registry.requests.filter((r) => r.startsWith("/tarballs/")).length;
     const second = await runHarvest(await options(dataDir));
-    expect(second.run).toEqual({ candidates: 5, harvested: 0, skipped: 5 });
+    expect(second.run).toEqual({ candidates: 5, harvested: 0, skipped: 5, refusedByRepository: 0 });
     expect(registry.requests.filter((r) => r.startsWith("/tarballs/")).length).toBe(tarballsBefore);
     expect(await readFile(join(dataDir, "tools.jsonl.gz"))).toEqual(toolsBefore);
 
     // --retry tries the failed one again, and only it.
     const third = await runHarvest(await options(dataDir, { retry: true }));
-    expect(third.run).toEqual({ candidates: 5, harvested: 1, skipped: 4 });
+    expect(third.run).toEqual({ candidates: 5, harvested: 1, skipped: 4, refusedByRepository: 0 });
   });
 
   it("--only an evaluation package refuses it without a request and records nothing", async () => {

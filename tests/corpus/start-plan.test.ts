@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { diagnose, listFailureCode, nextAttempt, type Attempt } from "../../scripts/dev/corpus/diagnosis.js";
 import { runtimeForEngines } from "../../scripts/dev/corpus/node-runtime.js";
-import { envNamesInSource, envNamesInText, placeholderEnv, placeholderTableSchema, placeholderValue, readPlaceholderTable, resolveEntry } from "../../scripts/dev/corpus/placeholders.js";
+import { envNamesInSource, envNamesInText, placeholderEnv, placeholderFile, placeholderTableSchema, placeholderValue, readPlaceholderTable, resolveEntry } from "../../scripts/dev/corpus/placeholders.js";
 
 const WS = "/tmp/ws";
 const start: Attempt = { node: "20", env: {}, args: [] };
@@ -27,6 +27,16 @@ describe("placeholders", () => {
     const names = envNamesInSource(`const k = process.env.ACME_API_KEY; const t = process.env["ACME_TRANSPORT"]; process.env['LOG_LEVEL']; process.env.MCP_PORT; process.env.NODE_ENV; const o = process.env.ACME_ORG_ID;`);
     expect(names).toEqual(["ACME_API_KEY", "ACME_ORG_ID", "ACME_TRANSPORT", "LOG_LEVEL", "MCP_PORT", "NODE_ENV"]);
     expect(Object.keys(placeholderEnv(names, WS))).toEqual(["ACME_API_KEY", "ACME_ORG_ID"]);
+  });
+
+  it("a file or a port is filled only when the server names it: the dummy file, the discard port", () => {
+    expect(placeholderEnv(["ACME_CREDENTIALS_PATH", "ACME_KEY_FILE", "IMAP_PORT"], WS)).toEqual({});
+    expect(placeholderEnv(["ACME_CREDENTIALS_PATH", "ACME_KEY_FILE", "IMAP_PORT"], WS, { told: true })).toEqual({
+      ACME_CREDENTIALS_PATH: placeholderFile(WS),
+      ACME_KEY_FILE: placeholderFile(WS),
+      IMAP_PORT: "9",
+    });
+    expect(placeholderFile(WS)).toBe("/tmp/ws/placeholder.json");
   });
 
   it("fills a variable the server named itself even when it looks like runtime, but never the sandbox's own", () => {
@@ -56,6 +66,24 @@ describe("the next attempt", () => {
     expect(nextAttempt({ ...start, args: [WS] }, exited("Usage: mcp-server-files <allowed-directory>"), WS)).toBeUndefined();
   });
 
+  it("points a directory the server read as a file (EISDIR) at the dummy file, in variables and arguments", () => {
+    const given: Attempt = { node: "20", env: { ACME_DIR: WS, ACME_TOKEN: "t" }, args: [WS] };
+    expect(nextAttempt(given, exited("Error: EISDIR: illegal operation on a directory, read"), WS)).toEqual({ node: "20", env: { ACME_DIR: placeholderFile(WS), ACME_TOKEN: "t" }, args: [placeholderFile(WS)] });
+    // Nothing was a directory: EISDIR alone gives no new attempt of this kind.
+    expect(nextAttempt({ ...start, node: "22", args: ["x"] }, exited("EISDIR: illegal operation on a directory"), WS)).toBeUndefined();
+  });
+
+  it("starts the MCP subcommand a CLI offers, replacing a directory given on a guess, and not twice", () => {
+    expect(nextAttempt(start, exited("Error: Unknown command: undefined. Expected 'init' or 'run'."), WS)).toEqual({ ...start, args: ["run"] });
+    expect(nextAttempt({ ...start, args: [WS] }, exited(`Unknown command: ${WS} Available commands: start, inspect-tools, list-policies`), WS)).toEqual({ ...start, args: ["start"] });
+    expect(nextAttempt(start, exited("Usage: acme <command>\nCommands:\n  login   sign in\n  mcp     start the MCP server"), WS)).toEqual({ ...start, args: ["mcp"] });
+    expect(nextAttempt({ ...start, args: ["mcp"] }, exited("Usage: acme <command>\nCommands:\n  mcp  start the MCP server"), WS)).toBeUndefined();
+    // A package name or an option is not the command, and text that is not about commands offers none.
+    expect(diagnose(exited("Usage: run npx @acme/mcp-server --stdio")).subcommand).toBe("run");
+    expect(diagnose(exited("Usage: npx @acme/mcp-server --port 1")).subcommand).toBeUndefined();
+    expect(diagnose(exited("Could not start: the API is down")).subcommand).toBeUndefined();
+  });
+
   it("then Node 22 for a crash that is no configuration complaint, or one that looks like a Node version problem", () => {
     expect(nextAttempt(start, exited("TypeError: Promise.withResolvers is not a function"), WS)).toEqual({ ...start, node: "22" });
     expect(nextAttempt(start, exited("SyntaxError: Invalid regular expression flags"), WS)).toEqual({ ...start, node: "22" });
@@ -70,7 +98,7 @@ describe("the next attempt", () => {
   });
 
   it("only a server that exited has said anything: a timeout's message is not read as a complaint", () => {
-    expect(diagnose({ reason: "timeout", message: "API_KEY is required" })).toEqual({ wantsConfig: false, envNames: [], wantsPath: false, nodeProblem: false });
+    expect(diagnose({ reason: "timeout", message: "API_KEY is required" })).toEqual({ wantsConfig: false, envNames: [], wantsPath: false, nodeProblem: false, wantsFile: false, subcommand: undefined });
   });
 });
 

@@ -68,6 +68,8 @@ export const manifestSchema = z
     candidateOrigins: z.record(z.string(), z.number().int().nonnegative()),
     /** Candidates refused as evaluation packages (only counted: they are never named here). */
     excludedCandidates: z.number().int().nonnegative(),
+    /** Candidates refused because their repository is an evaluation package's (counted by the last full run). */
+    excludedByRepository: z.number().int().nonnegative().optional(),
     packages: z.array(packageEntrySchema),
   })
   .strict();
@@ -100,6 +102,9 @@ export class Corpus {
   readonly entries = new Map<string, PackageEntry>();
   readonly tools = new Map<string, ToolRecord[]>();
   excludedCandidates = 0;
+  excludedByRepository = 0;
+  /** Packages load() left out (now on the evaluation list or from an evaluation repository): the files still hold them until saved. */
+  droppedOnLoad = 0;
 
   set(entry: PackageEntry, tools: ToolRecord[]): void {
     this.entries.set(entry.package, entry);
@@ -107,16 +112,29 @@ export class Corpus {
     else this.tools.delete(entry.package);
   }
 
-  /** Reads a corpus directory (empty when it holds none); data of any package now on the evaluation list is dropped. */
+  /** Forgets a package and its tools. */
+  delete(name: string): boolean {
+    this.tools.delete(name);
+    return this.entries.delete(name);
+  }
+
+  /**
+   * Reads a corpus directory (empty when it holds none); data of any package now on the evaluation
+   * list, or from an evaluation package's repository, is dropped.
+   */
   static load(dir: string, excluded: ExcludedPackages): Corpus {
     const corpus = new Corpus();
     const manifestPath = join(dir, MANIFEST_FILE);
     if (!existsSync(manifestPath)) return corpus;
     const manifest = manifestSchema.parse(JSON.parse(readFileSync(manifestPath, "utf8")));
     corpus.excludedCandidates = manifest.excludedCandidates;
+    corpus.excludedByRepository = manifest.excludedByRepository ?? 0;
     const tools = readTools(dir);
     for (const entry of manifest.packages) {
-      if (excluded.has(entry.package)) continue;
+      if (excluded.has(entry.package) || excluded.hasRepository(entry.repository)) {
+        corpus.droppedOnLoad += 1;
+        continue;
+      }
       corpus.set(entry, tools.get(entry.package) ?? []);
     }
     return corpus;
@@ -127,7 +145,7 @@ export class Corpus {
     const packages = [...this.entries.values()].sort((a, b) => compare(a.package, b.package));
     const origins: Record<string, number> = {};
     for (const p of packages) origins[p.origin] = (origins[p.origin] ?? 0) + 1;
-    return { ...meta, candidateOrigins: sortedKeys(origins), excludedCandidates: this.excludedCandidates, packages };
+    return { ...meta, candidateOrigins: sortedKeys(origins), excludedCandidates: this.excludedCandidates, excludedByRepository: this.excludedByRepository, packages };
   }
 
   /** Pure: the tool lines, by package name, each package's tools in the order its server listed them. */

@@ -1,5 +1,6 @@
-// The evaluation packages the classifier is measured on: the corpus refuses them by name, before any request about them.
+// The evaluation packages the classifier is measured on: the corpus refuses them by name, before any request about them, and refuses any other package from their repositories.
 import { readFileSync } from "node:fs";
+import { normalizeRepository } from "../../../crawler/normalize.js";
 
 /** The list beside the repository (../shared), as CI lays it out. */
 export const DEFAULT_EXCLUDED_FILE = "../shared/eval/excluded-packages.txt";
@@ -12,6 +13,23 @@ export class ExcludedPackageError extends Error {
   }
 }
 
+/** Raised for a package that is not on the list but comes from the repository of one that is (the same vendor's code and texts). */
+export class ExcludedRepositoryError extends ExcludedPackageError {
+  override name = "ExcludedRepositoryError";
+  constructor(
+    packageName: string,
+    readonly repository: string,
+  ) {
+    super(packageName);
+    this.message = `${packageName} comes from ${repository}, the repository of an evaluation package: the corpus never collects it`;
+  }
+}
+
+/** A repository as compared here: host/owner/repo in lower case (a monorepo's folders are one repository). */
+export function repositoryKey(url: string): string | undefined {
+  return normalizeRepository(url)?.key;
+}
+
 /** npm names compare case-insensitively for this purpose: a differently cased spelling is still the same package to a reader. */
 function key(name: string): string {
   return name.trim().toLowerCase();
@@ -19,9 +37,27 @@ function key(name: string): string {
 
 export class ExcludedPackages {
   private readonly names: ReadonlySet<string>;
+  private readonly repositories: ReadonlySet<string>;
 
-  constructor(names: Iterable<string>) {
+  /** `repositories`: the evaluation packages' repositories (URLs in any form normalizeRepository reads). */
+  constructor(names: Iterable<string>, repositories: Iterable<string> = []) {
     this.names = new Set([...names].map(key));
+    this.repositories = new Set([...repositories].map(repositoryKey).filter((k): k is string => k !== undefined));
+  }
+
+  /** The same names, refusing also the packages of these repositories. */
+  withRepositories(repositories: Iterable<string>): ExcludedPackages {
+    return new ExcludedPackages(this.names, [...[...this.repositories].map((k) => `https://${k}`), ...repositories]);
+  }
+
+  /** The evaluation packages' names (in lower case, as npm compares them). */
+  get packageNames(): string[] {
+    return [...this.names].sort();
+  }
+
+  /** How many evaluation repositories are known. */
+  get repositoryCount(): number {
+    return this.repositories.size;
   }
 
   /** One package name a line; `#` starts a comment; blank lines ignored. */
@@ -58,5 +94,16 @@ export class ExcludedPackages {
   /** Throws ExcludedPackageError for an evaluation package; call before any request that names the package. */
   refuse(name: string): void {
     if (this.has(name)) throw new ExcludedPackageError(name);
+  }
+
+  /** Whether a repository URL is the repository of an evaluation package. */
+  hasRepository(url: string | undefined): boolean {
+    const k = url === undefined ? undefined : repositoryKey(url);
+    return k !== undefined && this.repositories.has(k);
+  }
+
+  /** Throws ExcludedRepositoryError when the package's repository is an evaluation package's; call before installing it. */
+  refuseRepository(name: string, repository: string | undefined): void {
+    if (repository !== undefined && this.hasRepository(repository)) throw new ExcludedRepositoryError(name, repository);
   }
 }

@@ -1,5 +1,5 @@
 // Harvesting one package: its manifest from the registry, the server decision, a scriptless install, and tools/list in the sandbox with placeholder configuration.
-import { chmod, mkdir, readdir, readFile, stat } from "node:fs/promises";
+import { chmod, mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { EnumerateError, listStdioTools, type EnumerateLimits, type EnumerateResult } from "../../../crawler/enumerate.js";
 import { HttpError, type HttpClient } from "../../../crawler/http.js";
@@ -9,9 +9,9 @@ import { npmManifestUrl } from "../../../crawler/sources/npm-registry.js";
 import type { Candidate } from "./candidates.js";
 import { isAnnotated, toolRecord, type PackageEntry, type ToolRecord } from "./corpus-data.js";
 import { listFailureCode, nextAttempt, type Attempt, type FailureCode, type ListFailure } from "./diagnosis.js";
-import type { ExcludedPackages } from "./excluded.js";
+import { ExcludedPackageError, type ExcludedPackages } from "./excluded.js";
 import { Node22, runtimeForEngines } from "./node-runtime.js";
-import { envNamesInSource, placeholderEnv, resolveEntry, WORKSPACE_TOKEN, type PlaceholderTable } from "./placeholders.js";
+import { envNamesInSource, placeholderEnv, placeholderFile, resolveEntry, WORKSPACE_TOKEN, type PlaceholderTable } from "./placeholders.js";
 
 export interface HarvestOptions {
   /** Where manifests are read (and, unless npmRegistryUrl says otherwise, packages installed from). */
@@ -115,19 +115,24 @@ async function envNamesInPackage(dir: string): Promise<string[]> {
   return [...names].sort();
 }
 
-/** A fresh directory the server may use as its workspace (writable by the sandbox's unprivileged user). */
+/**
+ * A fresh directory the server may use as its workspace and runs in (writable by the sandbox's
+ * unprivileged user, so servers that write logs or caches beside them start), with the dummy
+ * configuration file for servers that want a file.
+ */
 async function workspaceIn(installed: InstalledPackage): Promise<string> {
   const dir = join(installed.dir, "workspace");
   await mkdir(dir);
   await chmod(dir, 0o777);
+  await writeFile(placeholderFile(dir), "{}\n", { mode: 0o644 });
   return dir;
 }
 
-async function listOnce(installed: InstalledPackage, attempt: Attempt, o: HarvestOptions, signal: AbortSignal): Promise<EnumerateResult> {
+async function listOnce(installed: InstalledPackage, attempt: Attempt, workspace: string, o: HarvestOptions, signal: AbortSignal): Promise<EnumerateResult> {
   // Only a server started by our node moves to Node 22; a bin with its own interpreter keeps it.
   const command = attempt.node === "22" && installed.spec.command === process.execPath ? await o.node22.path() : installed.spec.command;
   return listStdioTools(
-    { command, args: [...installed.spec.args, ...attempt.args], cwd: installed.dir, env: { ...installed.spec.env, ...attempt.env } },
+    { command, args: [...installed.spec.args, ...attempt.args], cwd: workspace, env: { ...installed.spec.env, ...attempt.env } },
     { limits: o.limits, sandbox: o.sandbox, signal },
   );
 }
@@ -168,7 +173,7 @@ async function installAndList(c: Candidate, m: NpmManifest, base: EntryBase, o: 
     let attempt: Attempt = { node: table?.node ?? runtimeForEngines(m.engines?.node), env: { ...scanned, ...fixed.env }, args: fixed.args };
     for (let tries = 1; ; tries++) {
       try {
-        const r = await listOnce(installed, attempt, o, signal);
+        const r = await listOnce(installed, attempt, workspace, o, signal);
         const tools = r.tools.map((t) => toolRecord(c.name, m.version, t));
         return {
           entry: {
@@ -206,8 +211,9 @@ async function installAndList(c: Candidate, m: NpmManifest, base: EntryBase, o: 
 
 /**
  * One candidate, start to end: refused if it is an evaluation package (before any request), its
- * latest manifest, the server decision, then install and list. The package's time is bounded by
- * packageTimeoutMs; only the harvest's own signal (Ctrl-C) makes this throw.
+ * latest manifest, refused if it comes from an evaluation package's repository, the server decision,
+ * then install and list. The package's time is bounded by packageTimeoutMs; only the harvest's own
+ * signal (Ctrl-C) and the refusals make this throw.
  */
 export async function harvestPackage(c: Candidate, o: HarvestOptions, manifest?: NpmManifest): Promise<Harvested> {
   o.excluded.refuse(c.name);
@@ -218,6 +224,7 @@ export async function harvestPackage(c: Candidate, o: HarvestOptions, manifest?:
     const lookup: ManifestLookup = manifest ? { manifest } : await fetchLatestManifest(c.name, { ...o, signal });
     if (lookup.failure !== undefined) return { entry: failedEntry(base, "no-manifest", lookup.failure), tools: [] };
     const m = lookup.manifest;
+    o.excluded.refuseRepository(c.name, manifestRepository(m)?.url);
     base = baseEntry(c, m, o.now());
     const decision = mcpServerEvidence(m);
     if (!decision.server) return { entry: { ...base, status: "not-a-server", reason: decision.reason, tools: 0, annotated: 0 }, tools: [] };
@@ -225,7 +232,7 @@ export async function harvestPackage(c: Candidate, o: HarvestOptions, manifest?:
     if (!decision.hasBin) return { entry: failedEntry(base, "no-bin", "the manifest has an mcpName but no bin: nothing to start over stdio"), tools: [] };
     return await installAndList(c, m, base, o, signal);
   } catch (e) {
-    if (o.signal?.aborted) throw e;
+    if (o.signal?.aborted || e instanceof ExcludedPackageError) throw e;
     if (deadline.aborted) return { entry: failedEntry(base, "timeout", `the package took more than ${o.packageTimeoutMs} ms in all`), tools: [] };
     return { entry: failedEntry(base, "error", e instanceof Error ? e.message : String(e)), tools: [] };
   }

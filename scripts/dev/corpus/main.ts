@@ -10,6 +10,7 @@ import { loadConfig } from "../../config.js";
 import { runAsScript } from "../../run-as-script.js";
 import { mergeCandidates, readCandidatesFile, readFixtureCandidates, searchCandidates } from "./candidates.js";
 import { DEFAULT_EXCLUDED_FILE, ExcludedPackages } from "./excluded.js";
+import { DEFAULT_EXCLUDED_REPOSITORIES_FILE, lookUpRepositories, readRepositoryList, writeRepositoryList } from "./excluded-repositories.js";
 import { Node22 } from "./node-runtime.js";
 import { readPlaceholderTable } from "./placeholders.js";
 import { runHarvest, type RunSummary } from "./run.js";
@@ -40,7 +41,8 @@ mcpName, or a bin plus a dependency on the MCP SDK or a server framework); it is
 install scripts into a throwaway prefix, started in the stdio sandbox (no network, no inherited
 environment; placeholder configuration where it asks for some) and its tools are listed. Writes
 ${DEFAULTS.dataDir}/tools.jsonl.gz and manifest.json. Evaluation packages
-(${DEFAULT_EXCLUDED_FILE}) are refused by name.
+(${DEFAULT_EXCLUDED_FILE}) are refused by name, and so is every package whose repository is
+one of theirs (${DEFAULT_EXCLUDED_REPOSITORIES_FILE}; looked up on the registry when that file is missing).
 
   --candidates FILE   a candidates file (one package name a line; repeatable). Default: ${DEFAULTS.candidates.join(", ")}
                       plus the npm packages named in ${DEFAULTS.fixtures.join(", ")}
@@ -48,6 +50,8 @@ ${DEFAULTS.dataDir}/tools.jsonl.gz and manifest.json. Evaluation packages
   --limit N           only the first N candidates
   --only NAME         only this package (repeatable)
   --retry             try again packages that failed at the same version
+  --refresh-excluded-repositories
+                      look up the evaluation packages' repositories again (their manifests' repository field only)
   --data-dir DIR      where the corpus lives (default ${DEFAULTS.dataDir})
   -h, --help          this text
 
@@ -66,7 +70,7 @@ function report(s: RunSummary): string {
   const c = s.corpus;
   const met = c.annotatedServers >= TARGET.servers && c.annotatedTools >= TARGET.annotatedTools;
   const lines = [
-    `this run: ${s.run.candidates} candidates, ${s.run.harvested} harvested, ${s.run.skipped} already done at their version`,
+    `this run: ${s.run.candidates} candidates, ${s.run.harvested} harvested, ${s.run.skipped} already done at their version, ${s.run.refusedByRepository} refused as from an evaluation package's repository`,
     `corpus: ${c.packages} packages (${c.noManifest} without a readable manifest), ${c.servers} servers tried, ${c.listed} listed, ${c.annotatedServers} with readOnlyHint on their tools`,
     `tools: ${c.tools} listed, ${c.annotatedTools} with an explicit readOnlyHint`,
     `target (>= ${TARGET.servers} servers and >= ${TARGET.annotatedTools} tools with readOnlyHint): ${met ? "met" : "NOT met"}`,
@@ -74,6 +78,22 @@ function report(s: RunSummary): string {
     `not servers: ${Object.entries(c.notServers).map(([k, v]) => `${k} ${v}`).join(", ") || "none"}`,
   ];
   return lines.join("\n") + "\n";
+}
+
+/** The evaluation repositories from their committed list, looked up on the registry (and the list written) when it is missing or a refresh is asked for. */
+async function excludedRepositories(
+  byName: ExcludedPackages,
+  refresh: boolean,
+  o: { http: HttpClient; registryUrl: string; signal: AbortSignal; log: (line: string) => void; root: string },
+): Promise<string[]> {
+  const file = resolve(o.root, DEFAULT_EXCLUDED_REPOSITORIES_FILE);
+  const held = refresh ? undefined : readRepositoryList(file);
+  if (held) return held;
+  o.log(`looking up the repositories of ${byName.size} evaluation packages (repository field only)`);
+  const found = await lookUpRepositories(byName.packageNames, o);
+  writeRepositoryList(file, found.repositories);
+  o.log(`${found.repositories.length} evaluation repositories written to ${DEFAULT_EXCLUDED_REPOSITORIES_FILE}; ${found.unresolved} packages name none`);
+  return found.repositories;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -85,6 +105,7 @@ export async function main(argv: string[]): Promise<number> {
       limit: { type: "string" },
       only: { type: "string", multiple: true },
       retry: { type: "boolean", default: false },
+      "refresh-excluded-repositories": { type: "boolean", default: false },
       "data-dir": { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -98,7 +119,7 @@ export async function main(argv: string[]): Promise<number> {
   const log = (line: string) => process.stderr.write(line + "\n");
   const config = loadConfig(process.env, root);
   const registryUrl = config.introspect.npmRegistryUrl ?? DEFAULT_NPM_REGISTRY_URL;
-  const excluded = ExcludedPackages.read(resolve(root, DEFAULT_EXCLUDED_FILE));
+  const byName = ExcludedPackages.read(resolve(root, DEFAULT_EXCLUDED_FILE));
   // The registry is trusted by name: an install mirror (or this machine's registry proxy) may sit on a private address.
   const http = new HttpClient({ ...DEFAULT_HTTP_OPTIONS, userAgent: config.userAgent, allowPrivateNetwork: config.allowPrivateNetwork, trustedHosts: [new URL(registryUrl).hostname], maxAttempts: 3 });
   const npm = { npmCacheDir: DEFAULTS.npmCacheDir, ...(config.introspect.npmRegistryUrl ? { npmRegistryUrl: config.introspect.npmRegistryUrl } : {}) };
@@ -111,6 +132,7 @@ export async function main(argv: string[]): Promise<number> {
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);
   try {
+    const excluded = byName.withRepositories(await excludedRepositories(byName, values["refresh-excluded-repositories"], { http, registryUrl, signal: stop.signal, log, root }));
     const files = (values.candidates ?? DEFAULTS.candidates).map((f) => resolve(root, f));
     for (const f of files) if (!existsSync(f)) throw new Error(`no candidates file at ${f}`);
     const lists = [

@@ -5,6 +5,13 @@ import { z } from "zod";
 /** In a table value, stands for a fresh empty directory the server may read and write (its "workspace"). */
 export const WORKSPACE_TOKEN = "{workspace}";
 
+/** A dummy configuration file inside the workspace (an empty JSON object), for servers that want a file where a directory was given. */
+export const PLACEHOLDER_FILE = "placeholder.json";
+
+export function placeholderFile(workspace: string): string {
+  return `${workspace}/${PLACEHOLDER_FILE}`;
+}
+
 export const placeholderEntrySchema = z
   .object({
     env: z.record(z.string(), z.string()).optional(),
@@ -89,16 +96,27 @@ export function envNamesInText(text: string): string[] {
   return [...new Set(text.match(UPPER_SNAKE) ?? [])].sort();
 }
 
+// Names only filled when the server itself asks for them: a file (a key, a credentials JSON, a spec)
+// gets the dummy file, a port the discard port. Guessed from code alone they would change more than they fix.
+const TOLD_FILE = /(_PATH|_FILE)$/;
+const TOLD_PORT = /_PORT$/;
+
+function toldValue(name: string, workspace: string): string | undefined {
+  if (TOLD_FILE.test(name)) return placeholderFile(workspace);
+  if (TOLD_PORT.test(name)) return "9";
+  return undefined;
+}
+
 /**
  * Placeholders for those of `names` whose name says what they hold; names already set are left alone.
- * `told`: the server named these itself (in its complaint), so runtime-looking names are filled too.
+ * `told`: the server named these itself (in its complaint), so runtime-looking names, files and ports are filled too.
  */
 export function placeholderEnv(names: readonly string[], workspace: string, o: { already?: Record<string, string>; told?: boolean } = {}): Record<string, string> {
   const env: Record<string, string> = {};
   for (const name of names) {
     if (o.already && name in o.already) continue;
     if ((o.told ? SANDBOX_OWNED : RUNTIME).test(name)) continue;
-    const value = placeholderValue(name, workspace);
+    const value = placeholderValue(name, workspace) ?? (o.told ? toldValue(name, workspace) : undefined);
     if (value !== undefined) env[name] = value;
   }
   return env;

@@ -1,6 +1,6 @@
 // A harvest run: which candidates need work, several packages at once, the corpus written as it grows, and the figures at the end.
 import PQueue from "p-queue";
-import { mcpServerEvidence, type NpmManifest } from "../../../crawler/sources/npm-manifest.js";
+import { manifestRepository, mcpServerEvidence, type NpmManifest } from "../../../crawler/sources/npm-manifest.js";
 import type { Candidate } from "./candidates.js";
 import { Corpus, type PackageEntry } from "./corpus-data.js";
 import { fetchLatestManifest, harvestPackage, type HarvestOptions } from "./harvest.js";
@@ -40,7 +40,7 @@ export interface CorpusFigures {
 }
 
 export interface RunSummary {
-  run: { candidates: number; harvested: number; skipped: number };
+  run: { candidates: number; harvested: number; skipped: number; refusedByRepository: number };
   corpus: CorpusFigures;
 }
 
@@ -109,8 +109,8 @@ export async function runHarvest(o: RunOptions): Promise<RunSummary> {
   const selected = selectCandidates(o.candidates, o);
   const save = () => corpus.save(o.dataDir, { generatedAt: o.now().toISOString(), candidatesFile: o.candidatesFile });
   let lastSave = Date.now();
-  let dirty = false;
-  const counts = { harvested: 0, skipped: 0, done: 0 };
+  let dirty = corpus.droppedOnLoad > 0;
+  const counts = { harvested: 0, skipped: 0, done: 0, refusedByRepository: 0 };
   const queue = new PQueue({ concurrency: o.concurrency });
 
   const one = async (c: Candidate) => {
@@ -121,6 +121,14 @@ export async function runHarvest(o: RunOptions): Promise<RunSummary> {
       return;
     }
     const { manifest } = await fetchLatestManifest(c.name, o);
+    const repository = manifest && manifestRepository(manifest)?.url;
+    if (repository && o.excluded.hasRepository(repository)) {
+      // The same vendor's code as an evaluation package: not collected, and forgotten if an earlier run had it.
+      o.log(`${c.name}: refused, from ${repository}, the repository of an evaluation package`);
+      counts.refusedByRepository += 1;
+      if (corpus.delete(c.name)) dirty = true;
+      return;
+    }
     if (manifest && !needsHarvest(corpus.entries.get(c.name), manifest, o.retry)) {
       counts.skipped += 1;
       return;
@@ -148,7 +156,14 @@ export async function runHarvest(o: RunOptions): Promise<RunSummary> {
       ),
     );
   } finally {
+    if (!o.only?.length && o.limit === undefined && !o.signal?.aborted) {
+      dirty ||= corpus.excludedByRepository !== counts.refusedByRepository;
+      corpus.excludedByRepository = counts.refusedByRepository;
+    }
     if (dirty || corpus.entries.size === 0) save();
   }
-  return { run: { candidates: selected.length, harvested: counts.harvested, skipped: counts.skipped }, corpus: corpusFigures(corpus.entries.values()) };
+  return {
+    run: { candidates: selected.length, harvested: counts.harvested, skipped: counts.skipped, refusedByRepository: counts.refusedByRepository },
+    corpus: corpusFigures(corpus.entries.values()),
+  };
 }
