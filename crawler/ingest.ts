@@ -11,8 +11,13 @@ import type { SourceName, SourceRecord } from "./records.js";
  * then directories, then older registry versions (which only create a server not yet seen).
  */
 export function canonicalRank(record: SourceRecord): number {
+  return sourceRank(record.source, record.isLatest);
+}
+
+/** canonicalRank of a record known only by its source and whether it is the latest (a stored source row). */
+export function sourceRank(source: SourceName, isLatest: boolean): number {
   const base: Record<SourceName, number> = { registry: 30, glama: 20, smithery: 15 };
-  return record.isLatest ? base[record.source] : 10;
+  return isLatest ? base[source] : 10;
 }
 
 function later(a: string | undefined, b: string | undefined): boolean {
@@ -44,11 +49,20 @@ export function serverUpsert(record: SourceRecord): ServerUpsert {
   };
 }
 
+/** The tool list one record publishes for its server, with what ranks it against another record's list. */
+export interface RecordListing {
+  serverKey: string;
+  origin: ToolOrigin;
+  tools: ToolDefinition[];
+  sourceId: string;
+  rank: number;
+}
+
 export interface PageRows {
   servers: ServerUpsert[];
   sources: SourceRowUpsert[];
   aliases: AliasUpsert[];
-  toolListings: { serverKey: string; origin: ToolOrigin; tools: ToolDefinition[] }[];
+  toolListings: RecordListing[];
 }
 
 /** A tool as stored: its definition and the hash that tells a changed one. */
@@ -120,7 +134,9 @@ export function pageRows(records: readonly SourceRecord[], digests: readonly Rec
     }
   });
   const toolListings = records.flatMap((r) =>
-    r.tools && r.source !== "registry" ? [{ serverKey: r.server.key, origin: r.source, tools: r.tools.map(toolDefinition) }] : [],
+    r.tools && r.source !== "registry"
+      ? [{ serverKey: r.server.key, origin: r.source, tools: r.tools.map(toolDefinition), sourceId: r.sourceId, rank: canonicalRank(r) }]
+      : [],
   );
   return {
     servers: [...best.values()].map(({ record }) => serverUpsert(record)),
@@ -146,4 +162,33 @@ export function applyResolutions(rows: PageRows, targetOf: ReadonlyMap<string, s
     aliases: rows.aliases.map((a) => ({ ...a, serverKey: target(a.serverKey) })),
     toolListings: rows.toolListings.map((l) => ({ ...l, serverKey: target(l.serverKey) })),
   };
+}
+
+/** Another record of the same source already placed on a server (a stored source row). */
+export interface ListingRival {
+  serverKey: string;
+  sourceId: string;
+  rank: number;
+}
+
+/** Whether list `a` speaks for its server before list `b`: the higher rank, then (a fixed order) the smaller source id. */
+function outranks(a: { rank: number; sourceId: string }, b: { rank: number; sourceId: string }): boolean {
+  return a.rank > b.rank || (a.rank === b.rank && a.sourceId < b.sourceId);
+}
+
+/**
+ * One tool list per server and origin. Two entries of a directory can resolve to one server (one
+ * repository under two namespaces): on one page both lists would write the same (server, name) twice,
+ * across pages each would replace the other's every night. The best-ranked record's list is kept,
+ * whichever page it is on; both records stay stored on the server. `setAside` counts the others.
+ */
+export function bestListings(listings: readonly RecordListing[], rivals: readonly ListingRival[]): { listings: RecordListing[]; setAside: number } {
+  const best = new Map<string, RecordListing>();
+  for (const l of listings) {
+    const k = `${l.serverKey}\u0000${l.origin}`;
+    const current = best.get(k);
+    if (!current || outranks(l, current)) best.set(k, l);
+  }
+  const kept = [...best.values()].filter((l) => !rivals.some((r) => r.serverKey === l.serverKey && r.sourceId !== l.sourceId && outranks(r, l)));
+  return { listings: kept, setAside: listings.length - kept.length };
 }

@@ -9,6 +9,7 @@ import {
   finishRun,
   type RunOutcome,
   getSourceState,
+  listedRecordsOf,
   markPageSeen,
   serverCountsForRun,
   startRun,
@@ -22,7 +23,7 @@ import {
   type StoredPage,
 } from "../db/queries.js";
 import type { PageFetcher, PageResponse } from "./fetcher.js";
-import { applyResolutions, digestRecord, pageRows, storableRecords, type RecordDigest } from "./ingest.js";
+import { applyResolutions, bestListings, digestRecord, pageRows, sourceRank, storableRecords, type RecordDigest } from "./ingest.js";
 import type { IntrospectResult } from "./introspect-stage.js";
 import type { EnqueueResult } from "./listing-queue.js";
 import { indexOwners, resolveRecord } from "./resolve.js";
@@ -30,6 +31,7 @@ import { silentProgress, type ProgressReporter, type SourceProgress } from "./pr
 import type { Alias, SourceName, SourceRecord } from "./records.js";
 import { storable } from "./sanitize.js";
 import type { Source } from "./sources/source.js";
+import { DEFAULT_CLOCK_SKEW_MS, watermarkOf, type FutureDates } from "./timestamps.js";
 
 export interface RefreshOptions {
   sources: Source[];
@@ -54,6 +56,8 @@ export interface RefreshOptions {
   /** Recorded in the run row so a run can be explained later. */
   describe?: Record<string, unknown>;
   now?: () => Date;
+  /** How far past our clock a source's dates may run and still move the watermark (default DEFAULT_CLOCK_SKEW_MS). */
+  clockSkewMs?: number;
 }
 
 export interface SourceSummary {
@@ -85,6 +89,8 @@ export interface SourceSummary {
    * like a broken source, not a real removal (db/queries.ts).
    */
   goneWithheld: number;
+  /** Dates later than now plus the clock skew, left out of the watermark (absent when there were none). */
+  futureDates?: FutureDates;
   errors: string[];
   durationMs: number;
 }
@@ -138,6 +144,9 @@ export const DEFAULT_MAX_PAGES = 100_000;
 
 /** Counted among skippedReasons: records kept, with NUL bytes or lone surrogates replaced by U+FFFD. */
 const SANITIZED = "stored with unstorable characters (NUL, lone surrogates) replaced by U+FFFD";
+
+/** Counted among skippedReasons: a record kept, but its tool list not applied (crawler/ingest.ts bestListings). */
+const SET_ASIDE = "tool list set aside: a better-ranked entry of the same source lists this server's tools";
 
 /**
  * A failed query as one line that says why: the driver's reason (a lost connection, a constraint),
@@ -290,17 +299,35 @@ async function crawlSource(catalog: Catalog, source: Source, runId: number, opti
   const fetcher = options.fetcherFor(source.name);
   const state = await getSourceState(catalog.db, source.name);
   const started = Date.now();
+  const limitMs = now().getTime() + (options.clockSkewMs ?? DEFAULT_CLOCK_SKEW_MS);
+  let futureDates: FutureDates | undefined;
+  /** The latest of `dates` the clock allows; the rest are counted in the run record. */
+  const within = (dates: readonly (string | null | undefined)[]): string | undefined => {
+    const w = watermarkOf(dates.map((d) => d ?? undefined), limitMs);
+    if (w.ignored) {
+      const f = (futureDates ??= { ignored: 0, limit: new Date(limitMs).toISOString() });
+      f.ignored += w.ignored;
+      f.latest = watermarkOf([f.latest, w.latestIgnored], limitMs).latestIgnored;
+    }
+    return w.max;
+  };
+  // A watermark stored in the far future (by a version before the clamp) would ask for nothing new forever.
+  const storedWatermark = state?.watermark ? (within([state.watermark]) ?? null) : null;
+  if (state?.watermark && !storedWatermark) futureDates!.storedWatermark = state.watermark;
 
   // Resume a crawl a killed run left half done, unless --full asks to start over from a non-full one.
   const resumable = state?.cursor && state.mode && (state.mode === "full" || !options.full);
   const mode: "full" | "incremental" = resumable
     ? (state.mode as "full" | "incremental")
-    : options.full || !source.incremental || !state?.watermark
+    : options.full || !source.incremental || !storedWatermark
       ? "full"
       : "incremental";
-  const since = mode === "incremental" ? (state?.watermark ?? undefined) : undefined;
+  const since = mode === "incremental" ? (storedWatermark ?? undefined) : undefined;
   const cursor: string | null = resumable ? state.cursor : null;
-  let pendingWatermark: string | null = resumable ? (state.pendingWatermark ?? null) : null;
+  let pendingWatermark: string | null = resumable ? (within([state.pendingWatermark]) ?? null) : null;
+  const raiseWatermark = (candidate: string | undefined) => {
+    if (candidate && (!pendingWatermark || Date.parse(candidate) > Date.parse(pendingWatermark))) pendingWatermark = candidate;
+  };
   const crawlStartedAt = resumable && state.crawlStartedAt ? state.crawlStartedAt : now().toISOString();
   // A crawl resumed from before pages were kept cannot tell what it saw earlier: it settles no removals.
   const crawlRunId = resumable ? (state.crawlRunId ?? null) : runId;
@@ -346,7 +373,7 @@ async function crawlSource(catalog: Catalog, source: Source, runId: number, opti
       summary.notModified += 1;
       const next = stored.nextCursor;
       checkCursor(at, next);
-      if (stored.maxUpdatedAt && (!pendingWatermark || Date.parse(stored.maxUpdatedAt) > Date.parse(pendingWatermark))) pendingWatermark = stored.maxUpdatedAt;
+      raiseWatermark(within([stored.maxUpdatedAt]));
       const cp = checkpoint(next);
       return { next, prepare: async () => () => markPageSeen(catalog.db, { pageId: stored.id, runId, checkpoint: cp }) };
     }
@@ -363,10 +390,12 @@ async function crawlSource(catalog: Catalog, source: Source, runId: number, opti
     summary.records += page.records.length;
     summary.skipped += page.skipped.length;
     for (const s of page.skipped) summary.skippedReasons[s.reason] = (summary.skippedReasons[s.reason] ?? 0) + 1;
-    if (page.maxUpdatedAt && (!pendingWatermark || Date.parse(page.maxUpdatedAt) > Date.parse(pendingWatermark))) pendingWatermark = page.maxUpdatedAt;
     const { records } = page;
+    // Only a source that is asked for what changed since a date needs the page's latest one.
+    const maxUpdatedAt = source.incremental ? within(records.map((r) => r.server.updatedAt)) : undefined;
+    raiseWatermark(maxUpdatedAt);
     const digests = records.map(digestRecord);
-    const info: PageInfo = { url, ...(response.etag ? { etag: response.etag } : {}), next, ...(page.maxUpdatedAt ? { maxUpdatedAt: page.maxUpdatedAt } : {}), records: records.length };
+    const info: PageInfo = { url, ...(response.etag ? { etag: response.etag } : {}), next, ...(maxUpdatedAt ? { maxUpdatedAt } : {}), records: records.length };
     const cp = checkpoint(next);
     return { next, prepare: () => preparePage(catalog, { source, runId, mode, summary, toolCounts, records, digests, info, checkpoint: cp, ...(options.classifyTools ? { classifyFresh: options.classifyTools } : {}) }) };
   };
@@ -401,7 +430,7 @@ async function crawlSource(catalog: Catalog, source: Source, runId: number, opti
       if (next === null || !following) break;
       taken = following;
     }
-    const previous = state?.watermark ?? null;
+    const previous = storedWatermark;
     const watermark = !pendingWatermark ? previous : !previous || Date.parse(pendingWatermark) > Date.parse(previous) ? pendingWatermark : previous;
     const settled = await completeCrawl(catalog.db, { source: source.name, watermark, runId, mode: mode === "full" && crawlRunId !== null ? "full" : "incremental", crawlRunId: crawlRunId ?? runId });
     summary.gone = settled.gone;
@@ -412,6 +441,7 @@ async function crawlSource(catalog: Catalog, source: Source, runId: number, opti
     summary.errors.push(message);
     progress.sourceDone(p, message);
   }
+  if (futureDates) summary.futureDates = futureDates;
   summary.durationMs = Date.now() - started;
   return summary;
 
@@ -458,14 +488,18 @@ async function preparePage(
   });
   o.summary.unchangedRecords += records.length - changed.length;
   const resolved = changed.length ? await resolvePage(catalog, changed, o.summary) : { targetOf: new Map<string, string>(), renames: [] };
-  const rows = pageRows(changed, changedDigests);
+  const rows = applyResolutions(pageRows(changed, changedDigests), resolved.targetOf);
+  const listed = rows.toolListings.length ? await listedRecordsOf(catalog.db, o.source.name, [...new Set(rows.toolListings.map((l) => l.serverKey))]) : [];
+  const { listings: toolListings, setAside } = bestListings(rows.toolListings, listed.map((r) => ({ ...r, rank: sourceRank(o.source.name, r.isLatest) })));
+  if (setAside) o.summary.skippedReasons[SET_ASIDE] = (o.summary.skippedReasons[SET_ASIDE] ?? 0) + setAside;
   const write = {
     runId: o.runId,
     source: o.source.name,
     mode: o.mode,
     page: o.info,
     sourceIds: records.map((r) => r.sourceId),
-    ...applyResolutions(rows, resolved.targetOf),
+    ...rows,
+    toolListings,
     renames: resolved.renames,
     checkpoint: o.checkpoint,
     ...(o.classifyFresh ? { classifyFresh: o.classifyFresh } : {}),

@@ -325,6 +325,18 @@ export async function storedRecords(db: Db, source: string, sourceIds: readonly 
   );
 }
 
+/** The records of `source` still placed on a list page, of the servers with these keys: whose tool list may speak for them. */
+export async function listedRecordsOf(db: Db, source: string, serverKeys: readonly string[]): Promise<{ serverKey: string; sourceId: string; isLatest: boolean }[]> {
+  if (serverKeys.length === 0) return [];
+  const rows = await queryRows<{ key: string; source_id: string; is_latest: boolean }>(
+    db,
+    sql`select s.key, ss.source_id, ss.is_latest
+      from servers s join server_sources ss on ss.server_id = s.id
+      where ss.source = ${source} and ss.page_id is not null and s.key in (select jsonb_array_elements_text(${jsonb(serverKeys)}))`,
+  );
+  return rows.map((r) => ({ serverKey: r.key, sourceId: r.source_id, isLatest: r.is_latest }));
+}
+
 /** The pages of `source` an earlier crawl stored with an ETag, by URL: what a conditional request needs. */
 export async function storedPages(db: Db, source: string): Promise<Map<string, StoredPage>> {
   const rows = await queryRows<{ id: number; url: string; etag: string | null; next_cursor: string | null; max_updated_at: string | null; records: number }>(

@@ -5,6 +5,7 @@ import { DEFAULT_GLAMA_URL } from "../crawler/sources/glama.js";
 import { DEFAULT_REGISTRY_URL } from "../crawler/sources/registry.js";
 import { DEFAULT_SMITHERY_URL } from "../crawler/sources/smithery.js";
 import type { QueueSettings } from "../crawler/listing-queue.js";
+import { DEFAULT_CLOCK_SKEW_MS } from "../crawler/timestamps.js";
 import { CliError } from "./command.js";
 import { VERSION } from "./version.js";
 
@@ -62,6 +63,8 @@ const envSchema = z.object({
   CATALOG_USER_AGENT: z.string().optional(),
   // Politeness: requests started per second against one host (a mirror of your own can take more).
   CATALOG_HTTP_PER_HOST_RATE: positiveInt(10),
+  // A source date later than now plus this is kept on its record but never becomes the watermark.
+  CATALOG_CLOCK_SKEW_MINUTES: wholeNumber(DEFAULT_CLOCK_SKEW_MS / 60_000, 0),
   CATALOG_INTROSPECT: z.string().optional(),
   CATALOG_INTROSPECT_CONCURRENCY: positiveInt(8),
   CATALOG_INTROSPECT_PER_HOST: positiveInt(2),
@@ -99,6 +102,8 @@ export interface Config {
   userAgent: string;
   /** Requests started per second against one host (CATALOG_HTTP_PER_HOST_RATE, default 10). */
   perHostRate: number;
+  /** How far a source's dates may run ahead of our clock and still move its watermark. */
+  clockSkewMs: number;
   color: boolean;
   introspect: {
     modes: IntrospectModeName[];
@@ -142,6 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): Config {
     allowPrivateNetwork: e.CATALOG_ALLOW_PRIVATE_NETWORK,
     userAgent: e.CATALOG_USER_AGENT || DEFAULT_USER_AGENT,
     perHostRate: e.CATALOG_HTTP_PER_HOST_RATE,
+    clockSkewMs: e.CATALOG_CLOCK_SKEW_MINUTES * 60_000,
     color: !e.NO_COLOR,
     introspect: {
       modes: parseIntrospectModes(e.CATALOG_INTROSPECT || "remote", "CATALOG_INTROSPECT"),

@@ -4,6 +4,7 @@ import { normalizeOciRef, normalizeRemoteUrl, normalizeRepository, packageAlias 
 import type { SourceRecord } from "../crawler/records.js";
 import { parseRegistryItem, parseRegistryPage, registrySource } from "../crawler/sources/registry.js";
 import { SourceFormatError } from "../crawler/sources/source.js";
+import { watermarkOf } from "../crawler/timestamps.js";
 import { loadLegacySeed, loadRegistrySample, meta } from "./helpers/registry-replay.js";
 
 const sample = loadRegistrySample();
@@ -26,7 +27,7 @@ describe("registry items (current shape, real sample)", () => {
 
   test("the page's highest updatedAt is its watermark candidate", () => {
     const max = Math.max(...sample.map((i) => Date.parse(String(meta(i).updatedAt))));
-    expect(Date.parse(page.maxUpdatedAt!)).toBe(max);
+    expect(Date.parse(watermarkOf(page.records.map((r) => r.server.updatedAt), Date.now()).max!)).toBe(max);
   });
 
   test("repository URLs are normalised: .git and upper case go, empty objects give none", () => {

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { normalizeRemoteUrl, normalizeRepository, packageAlias, repositoryAlias } from "../normalize.js";
 import type { Alias, PackageRef, RemoteRef, ServerStatus, SkippedEntry, SourceRecord } from "../records.js";
+import { timestampSchema } from "../timestamps.js";
 import { SourceFormatError, type CrawlMode, type ParsedPage, type Source } from "./source.js";
 
 export const DEFAULT_REGISTRY_URL = "https://registry.modelcontextprotocol.io";
@@ -49,8 +50,8 @@ const serverSchema = z
 const officialMetaSchema = z
   .object({
     status: z.string().optional(),
-    publishedAt: z.string().optional(),
-    updatedAt: z.string().optional(),
+    publishedAt: timestampSchema.optional(),
+    updatedAt: timestampSchema.optional(),
     isLatest: z.boolean().optional(),
   })
   .loose();
@@ -67,7 +68,7 @@ const legacyItemSchema = z
     description: z.string().optional(),
     repository: repositorySchema.nullish(),
     version_detail: z
-      .object({ version: z.string().optional(), release_date: z.string().optional(), is_latest: z.boolean().optional() })
+      .object({ version: z.string().optional(), release_date: timestampSchema.optional(), is_latest: z.boolean().optional() })
       .loose()
       .optional(),
     packages: z
@@ -240,7 +241,6 @@ export function parseRegistryPage(body: unknown): ParsedPage {
   if (!page) throw new SourceFormatError("registry", "page is not {servers: [...], metadata: {...}}");
   const records: SourceRecord[] = [];
   const skipped: SkippedEntry[] = [];
-  let maxUpdatedAt: string | undefined;
   page.servers.forEach((item, index) => {
     const result = parseRegistryItem(item);
     if ("skip" in result) {
@@ -248,11 +248,9 @@ export function parseRegistryPage(body: unknown): ParsedPage {
       return;
     }
     records.push(result);
-    const updated = result.server.updatedAt;
-    if (updated && Date.parse(updated) && (!maxUpdatedAt || Date.parse(updated) > Date.parse(maxUpdatedAt))) maxUpdatedAt = updated;
   });
   const next = page.metadata?.nextCursor ?? page.metadata?.next_cursor ?? undefined;
-  return { records, skipped, ...(next ? { next } : {}), ...(maxUpdatedAt ? { maxUpdatedAt } : {}) };
+  return { records, skipped, ...(next ? { next } : {}) };
 }
 
 export function registrySource(baseUrl: string = DEFAULT_REGISTRY_URL): Source {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { parseToolList } from "../../classifier/tool.js";
 import { normalizeRemoteUrl, normalizeRepository, repositoryAlias } from "../normalize.js";
 import type { Alias, RemoteRef, SkippedEntry, SourceRecord } from "../records.js";
+import { timestampSchema } from "../timestamps.js";
 import { SourceFormatError, type ParsedPage, type Source } from "./source.js";
 
 export const DEFAULT_SMITHERY_URL = "https://api.smithery.ai";
@@ -26,8 +27,8 @@ const listItemSchema = z
     description: z.string().nullish(),
     homepage: z.string().nullish(),
     repository: repositorySchema,
-    createdAt: z.string().nullish(),
-    updatedAt: z.string().nullish(),
+    createdAt: timestampSchema.nullish(),
+    updatedAt: timestampSchema.nullish(),
   })
   .loose();
 type ListItem = z.infer<typeof listItemSchema>;
@@ -50,7 +51,7 @@ const detailSchema = z
     deploymentUrl: z.string().nullish(),
     connections: z.array(z.unknown()).nullish(),
     tools: z.array(z.unknown()).nullish(),
-    updatedAt: z.string().nullish(),
+    updatedAt: timestampSchema.nullish(),
   })
   .loose();
 type Detail = z.infer<typeof detailSchema>;

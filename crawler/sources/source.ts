@@ -11,8 +11,6 @@ export interface ParsedPage {
   skipped: SkippedEntry[];
   /** The cursor of the next page; absent on the last one. */
   next?: string;
-  /** Highest updatedAt on the page, the candidate watermark. */
-  maxUpdatedAt?: string;
 }
 
 export interface Source {

@@ -129,6 +129,7 @@ export const command: Command = {
           sources,
           full: args.values.full === true || !!snapshot,
           fetcherFor,
+          clockSkewMs: config.clockSkewMs,
           progress: args.values.json ? undefined : terminalProgress(io.stderr),
           ...(modes.length && http && !queueUrl
             ? {

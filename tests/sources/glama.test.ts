@@ -189,7 +189,6 @@ describe("glama source: pages", () => {
     expect(parseGlamaPage({ servers: [], pageInfo: { ...pageInfo, hasNextPage: false } }).next).toBeUndefined();
     expect(parseGlamaPage({ servers: [], pageInfo: { ...pageInfo, endCursor: null } }).next).toBeUndefined();
     expect(parseGlamaPage({ servers: [], pageInfo: { ...pageInfo, endCursor: "" } }).next).toBeUndefined();
-    expect(parseGlamaPage({ servers: [], pageInfo }).maxUpdatedAt).toBeUndefined();
   });
 
   test("an unusable envelope throws SourceFormatError; an error body says its code", () => {

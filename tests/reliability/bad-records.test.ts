@@ -1,0 +1,209 @@
+// One bad record must not stop a source: replays carrying each record a hostile directory could list
+// crawl to the end, store every good record and count the bad ones by reason. Both drivers.
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { sql } from "drizzle-orm";
+import { refresh } from "../../crawler/refresh.js";
+import { glamaSource } from "../../crawler/sources/glama.js";
+import { registrySource } from "../../crawler/sources/registry.js";
+import { lastRun } from "../../db/queries.js";
+import { queryRows } from "../../db/sql.js";
+import { DRIVERS, openTestCatalog, type TestCatalog } from "../helpers/catalog.js";
+import { buildGlamaServers, glamaId, startGlamaReplay, type GlamaServer } from "../helpers/glama-replay.js";
+import { testHttpClient } from "../helpers/http.js";
+import { loadRegistrySample, meta, OFFICIAL, startRegistryReplay, type RegistryItem } from "../helpers/registry-replay.js";
+
+const http = testHttpClient({ maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 50 });
+afterAll(() => http.close());
+
+function glamaServer(namespace: string, slug: string, repository: string | null, tools: unknown[]): GlamaServer {
+  return {
+    id: glamaId(namespace, slug),
+    name: `${namespace}/${slug}`,
+    namespace,
+    slug,
+    description: `${slug} by ${namespace}`,
+    url: `https://glama.ai/mcp/servers/${namespace}/${slug}`,
+    repository: repository ? { url: repository } : null,
+    spdxLicense: null,
+    attributes: [],
+    environmentVariablesJsonSchema: null,
+    tools: tools as GlamaServer["tools"],
+  };
+}
+
+const tool = (name: string, description = `does ${name}`) => ({ name, description, inputSchema: { type: "object", properties: {} } });
+
+/** A registry item of the sample with its dates replaced. */
+function dated(item: RegistryItem, name: string, dates: { publishedAt?: unknown; updatedAt?: unknown }): RegistryItem {
+  const copy = structuredClone(item);
+  copy.server.name = name;
+  copy.server.version = "1.0.0";
+  delete copy.server.repository;
+  delete copy.server.packages;
+  delete copy.server.remotes;
+  copy._meta = { [OFFICIAL]: { ...meta(item), status: "active", isLatest: true, ...dates } };
+  return copy;
+}
+
+async function serverKeys(t: TestCatalog): Promise<Set<string>> {
+  return new Set((await queryRows<{ key: string }>(t.catalog.db, sql`select key from servers`)).map((r) => r.key));
+}
+
+async function toolsOf(t: TestCatalog, key: string): Promise<string[]> {
+  const rows = await queryRows<{ name: string }>(
+    t.catalog.db,
+    sql`select t.name from tools t join servers s on s.id = t.server_id where s.key = ${key} and t.removed_at is null order by t.name`,
+  );
+  return rows.map((r) => r.name);
+}
+
+describe.each(DRIVERS)("bad records on %s", (driver) => {
+  let t: TestCatalog;
+  beforeAll(async () => {
+    t = await openTestCatalog(driver);
+  });
+  afterAll(async () => {
+    await t?.dispose();
+  });
+
+  async function reset(): Promise<void> {
+    await t.catalog.db.execute(sql`truncate servers, server_sources, server_aliases, source_pages, source_state, tools, tool_changes, crawl_runs restart identity cascade`);
+  }
+
+  test("case 1: two Glama entries of one server on one page are merged; the page and the pages after it are stored", async () => {
+    await reset();
+    const filler = buildGlamaServers().filter((s): s is GlamaServer => !!s && typeof s === "object" && typeof (s as GlamaServer).id === "string").slice(0, 25);
+    const servers = [
+      ...filler.slice(0, 3),
+      glamaServer("ACME", "tool", "https://github.com/ACME/tool.git", [tool("alpha"), tool("beta")]),
+      ...filler.slice(3, 6),
+      glamaServer("acme-mirror", "tool", "https://github.com/acme/tool/tree/main", [tool("alpha"), tool("gamma")]),
+      ...filler.slice(6),
+    ];
+    const replay = await startGlamaReplay({ servers });
+    try {
+      const summary = await refresh(t.catalog, { sources: [glamaSource({ baseUrl: replay.url, pageSize: 10 })], full: true, fetcherFor: () => http });
+      expect(summary.sources.glama!.errors).toEqual([]);
+      expect(summary.status).toBe("succeeded");
+      expect(summary.sources.glama!.pages).toBe(3);
+      const keys = await serverKeys(t);
+      expect(keys.has("github.com/acme/tool")).toBe(true);
+      // Every unrelated server on the page and after it is stored.
+      expect(keys.size).toBe(servers.length - 1);
+      // The better-ranked entry (the same rank: the smaller id) gives the tools; both records point at the server.
+      const winner = [glamaId("ACME", "tool"), glamaId("acme-mirror", "tool")].sort()[0];
+      expect(await toolsOf(t, "github.com/acme/tool")).toEqual(winner === glamaId("ACME", "tool") ? ["alpha", "beta"] : ["alpha", "gamma"]);
+      const sources = await queryRows<{ source_id: string }>(t.catalog.db, sql`select ss.source_id from server_sources ss join servers s on s.id = ss.server_id where s.key = 'github.com/acme/tool' order by 1`);
+      expect(sources.map((r) => r.source_id)).toEqual([glamaId("ACME", "tool"), glamaId("acme-mirror", "tool")].sort());
+      expect(Object.keys(summary.sources.glama!.skippedReasons).join(" ")).toMatch(/tool list set aside/);
+    } finally {
+      await replay.close();
+    }
+  });
+
+  test("case 1: the two entries on different pages: the better-ranked list holds, run after run, in either order", async () => {
+    for (const order of [0, 1]) {
+      await reset();
+      const a = glamaServer("ACME", "tool", "https://github.com/ACME/tool.git", [tool("alpha"), tool("beta")]);
+      const b = glamaServer("acme-mirror", "tool", "https://github.com/acme/tool/tree/main", [tool("alpha"), tool("gamma")]);
+      const [first, second] = order ? [b, a] : [a, b];
+      const filler = [1, 2, 3].map((n) => glamaServer("filler", `server-${n}`, `https://github.com/filler/server-${n}`, [tool(`f${n}`)]));
+      const replay = await startGlamaReplay({ servers: [first, ...filler, second] });
+      const winner = [a, b].sort((x, y) => (x.id! < y.id! ? -1 : 1))[0]!;
+      const expected = winner.tools.map((x) => x.name!).sort();
+      const history = async () =>
+        (await queryRows<{ n: number }>(t.catalog.db, sql`select count(*)::int as n from tool_changes c join servers s on s.id = c.server_id where s.key = 'github.com/acme/tool'`))[0]!.n;
+      try {
+        const counts: number[] = [];
+        for (let run = 0; run < 3; run++) {
+          const summary = await refresh(t.catalog, { sources: [glamaSource({ baseUrl: replay.url, pageSize: 2 })], full: true, fetcherFor: () => http });
+          expect(summary.sources.glama!.errors).toEqual([]);
+          expect(await toolsOf(t, "github.com/acme/tool")).toEqual(expected);
+          counts.push(await history());
+        }
+        // Once both entries were met, the list no longer flaps: later runs change nothing.
+        expect(counts[2]).toBe(counts[0]);
+        const sources = await queryRows<{ n: number }>(t.catalog.db, sql`select count(*)::int as n from server_sources ss join servers s on s.id = ss.server_id where s.key = 'github.com/acme/tool'`);
+        expect(sources[0]!.n).toBe(2);
+      } finally {
+        await replay.close();
+      }
+    }
+  });
+
+  test("case 2: impossible dates skip their item, counted by reason; the page and the crawl go on", async () => {
+    await reset();
+    const sample = loadRegistrySample();
+    const base = sample[0]!;
+    const bad = [
+      dated(base, "io.example/not-a-date", { updatedAt: "not-a-date" }),
+      dated(base, "io.example/feb-30", { updatedAt: "2026-02-30T00:00:00Z" }),
+      dated(base, "io.example/month-13", { publishedAt: "2026-13-01T00:00:00Z" }),
+      dated(base, "io.example/year-0", { publishedAt: "0000-01-01T00:00:00Z" }),
+      dated(base, "io.example/year-294277", { updatedAt: "294277-01-01T00:00:00Z" }),
+    ];
+    const items = [...sample.slice(0, 150), ...bad, ...sample.slice(150)];
+    const replay = await startRegistryReplay(items);
+    try {
+      const summary = await refresh(t.catalog, { sources: [registrySource(replay.url)], full: true, fetcherFor: () => http });
+      const s = summary.sources.registry!;
+      expect(s.errors).toEqual([]);
+      expect(summary.status).toBe("succeeded");
+      expect(s.records).toBe(sample.length);
+      const reasons = Object.entries(s.skippedReasons).filter(([r]) => /not a date Postgres accepts/.test(r));
+      expect(reasons.reduce((n, [, c]) => n + c, 0)).toBe(bad.length);
+      const keys = await serverKeys(t);
+      for (const item of bad) expect(keys.has(item.server.name)).toBe(false);
+      for (const item of sample) expect(keys.has(item.server.name)).toBe(true);
+      const run = await lastRun(t.catalog.db);
+      expect(JSON.stringify(run!.sources)).toMatch(/not a date Postgres accepts/);
+    } finally {
+      await replay.close();
+    }
+  });
+
+  test("case 3: a far-future updatedAt does not become the watermark; the run record says so and later updates arrive", async () => {
+    await reset();
+    const sample = loadRegistrySample();
+    const future = dated(sample[0]!, "io.example/from-the-future", { updatedAt: "9999-12-31T00:00:00Z" });
+    const items = [...sample, future];
+    const replay = await startRegistryReplay(items);
+    try {
+      const first = await refresh(t.catalog, { sources: [registrySource(replay.url)], full: true, fetcherFor: () => http });
+      expect(first.sources.registry!.errors).toEqual([]);
+      // The record itself is kept: only the watermark ignores its date.
+      expect((await serverKeys(t)).has("io.example/from-the-future")).toBe(true);
+      expect(first.sources.registry!.futureDates).toMatchObject({ ignored: 1, latest: "9999-12-31T00:00:00Z" });
+      const [state] = await queryRows<{ watermark: string }>(t.catalog.db, sql`select watermark from source_state where source = 'registry'`);
+      expect(Date.parse(state!.watermark)).toBeLessThan(Date.now() + 24 * 3600_000);
+      const run = await lastRun(t.catalog.db);
+      expect(JSON.stringify(run!.sources)).toContain("futureDates");
+
+      // A server updated after the crawl arrives on the next incremental run.
+      const fresh = dated(sample[0]!, "io.example/updated-later", { updatedAt: new Date(Date.now() - 1_000).toISOString() });
+      replay.items.push(fresh);
+      const second = await refresh(t.catalog, { sources: [registrySource(replay.url)], full: false, fetcherFor: () => http });
+      expect(second.sources.registry!.mode).toBe("incremental");
+      expect((await serverKeys(t)).has("io.example/updated-later")).toBe(true);
+    } finally {
+      await replay.close();
+    }
+  });
+
+  test("case 3: a watermark already stored in the far future is set aside: the run crawls in full and says why", async () => {
+    await reset();
+    const sample = loadRegistrySample().slice(0, 40);
+    const replay = await startRegistryReplay(structuredClone(sample));
+    try {
+      await refresh(t.catalog, { sources: [registrySource(replay.url)], full: true, fetcherFor: () => http });
+      await t.catalog.db.execute(sql`update source_state set watermark = '9999-12-31T00:00:00Z' where source = 'registry'`);
+      const summary = await refresh(t.catalog, { sources: [registrySource(replay.url)], full: false, fetcherFor: () => http });
+      const s = summary.sources.registry!;
+      expect(s.mode).toBe("full");
+      expect(s.futureDates).toMatchObject({ storedWatermark: "9999-12-31T00:00:00Z" });
+      expect(replay.requests.at(-1)).not.toContain("updated_since=9999");
+    } finally {
+      await replay.close();
+    }
+  });
+});
