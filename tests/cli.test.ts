@@ -102,7 +102,7 @@ describe("offline snapshot", () => {
 
   test("refresh --snapshot builds the catalog from the shipped recording, with no network", async () => {
     const env = { CATALOG_DATA_DIR: join(dir, "db"), REGISTRY_URL: "http://127.0.0.1:9" };
-    const r = await runCli(["refresh", "--snapshot", "tests/fixtures/snapshot", "--json"], env);
+    const r = await runCli(["refresh", "--snapshot", "data/snapshot", "--json"], env);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const summary = JSON.parse(r.stdout);
@@ -148,7 +148,7 @@ describe("errors a user can hit", () => {
     const r = await runCli(["refresh", "--sources", "registry"], { CATALOG_DATA_DIR: join(dir, "db"), REGISTRY_URL: "http://127.0.0.1:9", CATALOG_ALLOW_PRIVATE_NETWORK: "1" });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/registry failed/);
-    expect(r.stderr).toMatch(/--snapshot tests\/fixtures\/snapshot/);
+    expect(r.stderr).toMatch(/--snapshot data\/snapshot/);
   });
 
   test("the registry on a private address is refused without CATALOG_ALLOW_PRIVATE_NETWORK", async () => {

@@ -25,7 +25,7 @@ const AVAILABLE: Record<SourceName, SourceFactory> = {
   smithery: (config) => (config.smitheryApiKey ? smitherySource({ baseUrl: config.smitheryUrl, apiKey: config.smitheryApiKey }) : { unavailable: smitheryNotice() }),
 };
 
-export const DEFAULT_SNAPSHOT_HINT = "tests/fixtures/snapshot";
+export const DEFAULT_SNAPSHOT_HINT = "data/snapshot";
 
 function parseSources(value: string | undefined): SourceName[] | undefined {
   if (value === undefined) return undefined;

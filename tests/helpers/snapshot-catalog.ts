@@ -8,7 +8,7 @@ import { queryRows } from "../../db/sql.js";
 import { createScratchDatabase, type DriverName } from "./catalog.js";
 import { runCli } from "./cli.js";
 
-export const SNAPSHOT = "tests/fixtures/snapshot";
+export const SNAPSHOT = "data/snapshot";
 
 export interface CliCatalog {
   /** The environment that points a CLI run at this catalog. */
@@ -45,7 +45,7 @@ export async function emptyCliCatalog(driver: DriverName, env: NodeJS.ProcessEnv
   };
 }
 
-/** `refresh --snapshot tests/fixtures/snapshot` (no network) into a new catalog. */
+/** `refresh --snapshot data/snapshot` (no network) into a new catalog. */
 export async function snapshotCliCatalog(driver: DriverName): Promise<CliCatalog> {
   const catalog = await emptyCliCatalog(driver);
   const r = await runCli(["refresh", "--snapshot", SNAPSHOT, "--json"], catalog.env);

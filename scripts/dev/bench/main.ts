@@ -6,23 +6,24 @@ import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import { parseToolList } from "../classifier/tool.js";
-import type { ToolInput } from "../classifier/tool.js";
-import type { RefreshSummary } from "../crawler/refresh.js";
-import { CLASSIFY_TABLES, copyBaseline, CRAWL_TABLES, sampleToolNames, tableRows, type CopyTiming } from "../db/bench.js";
-import { openCatalog, type Catalog } from "../db/client.js";
-import { createScratchDatabase } from "../db/scratch.js";
-import { toolsByName } from "../db/lookups.js";
-import { benchClassifier } from "./bench-classifier.js";
-import { coldStart, generateWorld, mutateWorld, parseSummary, REFRESH_ARGS, refreshEnv, repoRoot, runCli, serveWorld, type MeasuredRun } from "./bench/processes.js";
-import { figure, format, table, withDetail, type Figure } from "./bench/report.js";
-import { benchWorkers, renderWorkers, type WorkersOptions } from "./bench/workers.js";
-import { FILES, type Manifest } from "./world/files.js";
-import { runAsScript } from "./run-as-script.js";
+import { parseToolList } from "../../../classifier/tool.js";
+import type { ToolInput } from "../../../classifier/tool.js";
+import type { RefreshSummary } from "../../../crawler/refresh.js";
+import { CLASSIFY_TABLES, copyBaseline, CRAWL_TABLES, sampleToolNames, tableRows, type CopyTiming } from "./copy-baseline.js";
+import { openCatalog, type Catalog } from "../../../db/client.js";
+import { createScratchDatabase } from "../../../db/scratch.js";
+import { toolsByName } from "../../../db/lookups.js";
+import { benchClassifier } from "./classifier.js";
+import { projectRoot } from "../../project-root.js";
+import { coldStart, generateWorld, mutateWorld, parseSummary, REFRESH_ARGS, refreshEnv, runCli, serveWorld, type MeasuredRun } from "./processes.js";
+import { figure, format, table, withDetail, type Figure } from "./report.js";
+import { benchWorkers, renderWorkers, type WorkersOptions } from "./workers.js";
+import { FILES, type Manifest } from "../world/files.js";
+import { runAsScript } from "../../run-as-script.js";
 
 export const USAGE = `Usage: npm run bench -- [options]
 
-Measures the nightly refresh against the synthetic world (scripts/gen-world.ts), served from a child
+Measures the nightly refresh against the synthetic world (scripts/dev/world/main.ts), served from a child
 process on 127.0.0.1: a full refresh, a refresh with nothing changed, one with 1% changed, ingest
 beside a raw COPY of the same rows, the classifier alone, risk lookup latency and the CLI's cold
 start. Runs on PGlite, and on Postgres when DATABASE_URL is set (in a scratch database it drops).
@@ -96,7 +97,7 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options | { worke
   if (values.help) return "help";
   if (values.workers) {
     if (!env.DATABASE_URL) throw new UsageError("--workers needs DATABASE_URL: the listing queue lives in Postgres (a scratch database is created there and dropped)");
-    return { workers: { databaseUrl: env.DATABASE_URL, servers: values.servers === undefined ? 300 : Number(values.servers), delayMs: 200, workerCounts: [1, 2, 4], concurrency: 8 }, json: values.json === true, out: resolve(values.out ?? join(repoRoot(), "bench-results")) };
+    return { workers: { databaseUrl: env.DATABASE_URL, servers: values.servers === undefined ? 300 : Number(values.servers), delayMs: 200, workerCounts: [1, 2, 4], concurrency: 8 }, json: values.json === true, out: resolve(values.out ?? join(projectRoot(), "bench-results")) };
   }
   const quick = values.quick === true;
   const servers = values.servers === undefined ? (quick ? 300 : 50_000) : Number(values.servers);
@@ -117,7 +118,7 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options | { worke
     scaleSizes,
     drivers,
     seed,
-    out: resolve(values.out ?? join(repoRoot(), "bench-results")),
+    out: resolve(values.out ?? join(projectRoot(), "bench-results")),
     json: values.json === true,
     ...(databaseUrl ? { databaseUrl } : {}),
   };

@@ -2,13 +2,13 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { classifyServer, type ServerContext } from "../classifier/classify.js";
-import { parseToolList, type ToolInput } from "../classifier/tool.js";
-import { projectRoot } from "./project-root.js";
-import { Rng } from "./world/random.js";
-import { generateTools, pickStyle, plural, toolCount } from "./world/tools.js";
-import { DOMAINS, SERVER_PHRASES } from "./world/vocabulary.js";
-import { runAsScript } from "./run-as-script.js";
+import { classifyServer, type ServerContext } from "../../../classifier/classify.js";
+import { parseToolList, type ToolInput } from "../../../classifier/tool.js";
+import { projectRoot } from "../../project-root.js";
+import { Rng } from "../world/random.js";
+import { generateTools, pickStyle, plural, toolCount } from "../world/tools.js";
+import { DOMAINS, SERVER_PHRASES } from "../world/vocabulary.js";
+import { runAsScript } from "../../run-as-script.js";
 
 export interface ClassifierBench {
   toolsPerSecond: number;
@@ -86,7 +86,7 @@ export function labelledServers(dir = join(projectRoot(), "tests", "fixtures", "
     });
 }
 
-/** `node dist/scripts/bench-classifier.js [--seconds S] [--tools N]`: throughput on world and on real servers. */
+/** `node dist/scripts/dev/bench/classifier.js [--seconds S] [--tools N]`: throughput on world and on real servers. */
 export function runBench(argv: readonly string[], out: (s: string) => void = (s) => process.stdout.write(`${s}\n`)): number {
   const { values } = parseArgs({ args: [...argv], options: { seconds: { type: "string", default: "3" }, tools: { type: "string", default: "20000" } } });
   const seconds = Number(values.seconds);

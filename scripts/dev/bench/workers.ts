@@ -5,12 +5,12 @@ import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
-import { openCatalog } from "../../db/client.js";
-import { listingJobWindow } from "../../db/listing-jobs.js";
-import { createScratchDatabase } from "../../db/scratch.js";
-import { LISTING_QUEUES, QUEUE_SCHEMA } from "../../crawler/listing-queue.js";
+import { openCatalog } from "../../../db/client.js";
+import { listingJobWindow } from "../../../db/listing-jobs.js";
+import { createScratchDatabase } from "../../../db/scratch.js";
+import { LISTING_QUEUES, QUEUE_SCHEMA } from "../../../crawler/listing-queue.js";
 import { figure, format, table, withDetail, type Figure } from "./report.js";
-import { repoRoot } from "./processes.js";
+import { projectRoot } from "../../project-root.js";
 
 export const WORKER_TARGETS = { twoWorkers: 1.8, fourWorkers: 3 };
 
@@ -42,7 +42,7 @@ interface Io {
 
 function cli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(repoRoot(), "bin/mcp-catalog.js"), ...args], { env, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, [join(projectRoot(), "bin/mcp-catalog.js"), ...args], { env, stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
     child.on("exit", (code) => resolve({ code, stderr }));
@@ -50,7 +50,7 @@ function cli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | n
 }
 
 async function startFleet(o: WorkersOptions): Promise<{ registryUrl: string; stop(): void }> {
-  const child = spawn(process.execPath, [join(repoRoot(), "dist/scripts/bench/mcp-fleet.js"), String(o.servers), String(o.delayMs)], { stdio: ["pipe", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [join(projectRoot(), "dist/scripts/dev/bench/mcp-fleet.js"), String(o.servers), String(o.delayMs)], { stdio: ["pipe", "pipe", "inherit"] });
   const line = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout }).once("line", resolve);
     child.once("exit", (code) => reject(new Error(`the MCP fleet exited (${code}) before listening`)));

@@ -3,16 +3,16 @@ import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { FILES, readManifest, type Manifest } from "./world/files.js";
-import { generateWorld } from "./world/generate.js";
-import { mutateWorld } from "./world/mutate.js";
-import { serveWorld } from "./world/serve.js";
-import { runAsScript } from "./run-as-script.js";
+import { FILES, readManifest, type Manifest } from "./files.js";
+import { generateWorld } from "./generate.js";
+import { mutateWorld } from "./mutate.js";
+import { serveWorld } from "./serve.js";
+import { runAsScript } from "../../run-as-script.js";
 
-export { generateWorld, type GenerateOptions } from "./world/generate.js";
-export { mutateWorld, type MutateOptions, type Mutation } from "./world/mutate.js";
-export { serveWorld, type ServeOptions, type WorldServer } from "./world/serve.js";
-export { readManifest, type Manifest } from "./world/files.js";
+export { generateWorld, type GenerateOptions } from "./generate.js";
+export { mutateWorld, type MutateOptions, type Mutation } from "./mutate.js";
+export { serveWorld, type ServeOptions, type WorldServer } from "./serve.js";
+export { readManifest, type Manifest } from "./files.js";
 
 export const USAGE = `Usage: gen-world [options]
 

@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, test } from "vitest";
-import { main, type BenchReport } from "../scripts/bench.js";
+import { main, type BenchReport } from "../../scripts/dev/bench/main.js";
 
 let out: string | undefined;
 afterAll(async () => {

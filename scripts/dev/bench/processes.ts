@@ -2,24 +2,14 @@
 // time and memory are measured, each in a process of its own so its CPU and memory are not ours.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import type { RefreshSummary } from "../../crawler/refresh.js";
+import { join } from "node:path";
+import type { RefreshSummary } from "../../../crawler/refresh.js";
 import type { Manifest } from "../world/files.js";
+import { projectRoot } from "../../project-root.js";
 
-/** The repository root: where bin/ and dist/ are, whether this runs from scripts/ or dist/scripts/. */
-export function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, "package.json"))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error("bench: cannot find the repository root (package.json)");
-    dir = up;
-  }
-  return dir;
-}
 
-const GEN_WORLD = () => join(repoRoot(), "dist", "scripts", "gen-world.js");
-const CLI = () => join(repoRoot(), "bin", "mcp-catalog.js");
+const GEN_WORLD = () => join(projectRoot(), "dist", "scripts", "dev", "world", "main.js");
+const CLI = () => join(projectRoot(), "bin", "mcp-catalog.js");
 
 interface Finished {
   code: number | null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { classifyServer, classifyTool } from "../../classifier/classify.js";
-import { benchClassifier, labelledServers, worldServers } from "../../scripts/bench-classifier.js";
+import { benchClassifier, labelledServers, worldServers } from "../../scripts/dev/bench/classifier.js";
 
 describe("benchClassifier", () => {
   const world = worldServers({ tools: 2000, seed: 7 });

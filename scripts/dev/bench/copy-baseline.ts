@@ -6,8 +6,8 @@ import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
-import type { Catalog } from "./client.js";
-import { queryRows } from "./sql.js";
+import type { Catalog } from "../../../db/client.js";
+import { queryRows } from "../../../db/sql.js";
 
 /** What a crawl writes; classifications are the classify stage's. */
 export const CRAWL_TABLES = ["servers", "server_sources", "server_aliases", "tools", "tool_changes", "source_pages"] as const;
