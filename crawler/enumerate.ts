@@ -282,7 +282,7 @@ class Budget {
       this.signal.addEventListener("abort", () => reject(this.signal.reason), { once: true });
     });
     this.stopped.catch(() => undefined);
-    this.timer = setTimeout(() => this.stop(new EnumerateError(`gave up after the total timeout of ${limits.totalTimeoutMs} ms`, "timeout", target)), limits.totalTimeoutMs);
+    this.timer = setTimeout(() => this.stop(this.totalTimeout()), limits.totalTimeoutMs);
     this.timer.unref?.();
     // The client adds an abort listener per request it is given this signal for and keeps it until the
     // signal is gone: one per page, bounded by maxPages, not a leak.
@@ -293,6 +293,10 @@ class Budget {
   }
 
   private readonly onCallerAbort = () => this.stop(this.callerSignal?.reason);
+
+  private totalTimeout(): EnumerateError {
+    return new EnumerateError(`gave up after the total timeout of ${this.limits.totalTimeoutMs} ms`, "timeout", this.target);
+  }
 
   stop(reason: unknown): void {
     if (!this.signal.aborted) this.controller.abort(reason);
@@ -316,11 +320,14 @@ class Budget {
     return Promise.race([work, this.stopped]);
   }
 
-  /** `work` bounded by `ms`, failing with `onTimeout()` after that. */
+  /** `work` bounded by `ms`, failing with `onTimeout()` after that, or with the total timeout's error when
+   * `ms` is the rest of the run's budget: both timers then fire together, and which one wins must not
+   * depend on the scheduler. */
   async within<T>(work: Promise<T>, ms: number, onTimeout: () => EnumerateError): Promise<T> {
+    const boundedByTotal = ms >= this.remaining();
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(onTimeout()), ms);
+      timer = setTimeout(() => reject(boundedByTotal ? this.totalTimeout() : onTimeout()), ms);
     });
     try {
       return await this.run(Promise.race([work, late]));
