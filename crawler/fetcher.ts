@@ -7,8 +7,21 @@ export type PageResponse =
   | { status: 200; url: string; body: unknown; etag?: string; attempts: number }
   | { status: 304; url: string; etag?: string; attempts: number };
 
+type FetchInit = { headers?: Record<string, string>; etag?: string; signal?: AbortSignal };
+
 export interface PageFetcher {
-  getJson(url: string, init?: { headers?: Record<string, string>; etag?: string; signal?: AbortSignal }): Promise<PageResponse>;
+  getJson(url: string, init?: FetchInit): Promise<PageResponse>;
+  /** Pages that are not JSON (a markdown list). Fetchers without it cannot serve text sources. */
+  getText?(url: string, init?: FetchInit): Promise<{ status: 200 | 304; url: string; text: string; etag?: string; attempts: number }>;
+}
+
+/** A source's page in its format: a text page comes back with the text as its body. */
+export async function fetchPage(fetcher: PageFetcher, url: string, init: FetchInit, format: "json" | "text" = "json"): Promise<PageResponse> {
+  if (format === "json") return fetcher.getJson(url, init);
+  if (!fetcher.getText) throw new Error(`this fetcher cannot read text pages (${url})`);
+  const r = await fetcher.getText(url, init);
+  const etag = r.etag ? { etag: r.etag } : {};
+  return r.status === 304 ? { status: 304, url: r.url, ...etag, attempts: r.attempts } : { status: 200, url: r.url, body: r.text, ...etag, attempts: r.attempts };
 }
 
 /** A snapshot page missing from disk: the run asked for something the recording never saw. */
@@ -55,13 +68,21 @@ export function snapshotFetcher(dir: string, source: SourceName): PageFetcher {
   } catch (e) {
     throw new Error(`${source}: cannot read the snapshot index ${path}: ${(e as Error).message}`);
   }
+  const read = (url: string): unknown => {
+    const key = snapshotKey(url);
+    const file = index.pages?.[key];
+    if (!file) throw new SnapshotMissError(source, key, dir);
+    return JSON.parse(readFileSync(join(dir, source, file), "utf8")) as unknown;
+  };
   return {
     async getJson(url) {
-      const key = snapshotKey(url);
-      const file = index.pages?.[key];
-      if (!file) throw new SnapshotMissError(source, key, dir);
-      const body = JSON.parse(readFileSync(join(dir, source, file), "utf8")) as unknown;
-      return { status: 200, url, body, attempts: 1 };
+      return { status: 200, url, body: read(url), attempts: 1 };
+    },
+    // A text page is recorded as one JSON string.
+    async getText(url) {
+      const body = read(url);
+      if (typeof body !== "string") throw new Error(`${source}: the snapshot page for ${snapshotKey(url)} is not text`);
+      return { status: 200, url, text: body, attempts: 1 };
     },
   };
 }
@@ -71,18 +92,28 @@ export function recordingFetcher(inner: PageFetcher, dir: string, source: Source
   const folder = join(dir, source);
   mkdirSync(folder, { recursive: true });
   const index: SnapshotIndex = { source, recordedAt: now().toISOString(), pages: {} };
+  const write = (url: string, body: unknown) => {
+    const key = snapshotKey(url);
+    const file = index.pages[key] ?? `page-${String(Object.keys(index.pages).length + 1).padStart(5, "0")}.json`;
+    index.pages[key] = file;
+    writeFileSync(join(folder, file), `${JSON.stringify(body, null, 2)}\n`);
+    writeFileSync(join(folder, "index.json"), `${JSON.stringify(index, null, 2)}\n`);
+  };
   return {
     async getJson(url, init) {
       // A recording must hold whole pages, so never ask for a 304.
       const response = await inner.getJson(url, { ...init, etag: undefined });
-      if (response.status === 200) {
-        const key = snapshotKey(url);
-        const file = index.pages[key] ?? `page-${String(Object.keys(index.pages).length + 1).padStart(5, "0")}.json`;
-        index.pages[key] = file;
-        writeFileSync(join(folder, file), `${JSON.stringify(response.body, null, 2)}\n`);
-        writeFileSync(join(folder, "index.json"), `${JSON.stringify(index, null, 2)}\n`);
-      }
+      if (response.status === 200) write(url, response.body);
       return response;
     },
+    ...(inner.getText
+      ? {
+          async getText(url: string, init?: FetchInit) {
+            const response = await inner.getText!(url, { ...init, etag: undefined });
+            if (response.status === 200) write(url, response.text);
+            return response;
+          },
+        }
+      : {}),
   };
 }

@@ -1,7 +1,8 @@
 // Turns a page of source records into the rows the catalog stores for it.
 import type { ToolInput } from "../classifier/tool.js";
 import type { AliasUpsert, ServerUpsert, SourceRowUpsert } from "../db/queries.js";
-import type { ToolDefinition, ToolOrigin } from "../db/tools.js";
+import type { SignalUpsert } from "../db/signals.js";
+import { TOOL_ORIGINS, type ToolDefinition, type ToolOrigin } from "../db/tools.js";
 import { contentHash, textHash } from "./hash.js";
 import { mayBeUnstorable, storable } from "./sanitize.js";
 import type { SourceName, SourceRecord } from "./records.js";
@@ -16,7 +17,8 @@ export function canonicalRank(record: SourceRecord): number {
 
 /** canonicalRank of a record known only by its source and whether it is the latest (a stored source row). */
 export function sourceRank(source: SourceName, isLatest: boolean): number {
-  const base: Record<SourceName, number> = { registry: 30, glama: 20, smithery: 15 };
+  // Package registries describe the package more than the server; a list line describes it least.
+  const base: Record<SourceName, number> = { registry: 30, glama: 20, smithery: 15, pulsemcp: 14 };
   return isLatest ? base[source] : 10;
 }
 
@@ -63,6 +65,12 @@ export interface PageRows {
   sources: SourceRowUpsert[];
   aliases: AliasUpsert[];
   toolListings: RecordListing[];
+  /** Categories and popularity of the records that carry them (an empty list clears what the record said). */
+  signals: SignalUpsert[];
+}
+
+function toolOrigin(source: SourceName): ToolOrigin | undefined {
+  return (TOOL_ORIGINS as readonly string[]).includes(source) ? (source as ToolOrigin) : undefined;
 }
 
 /** A tool as stored: its definition and the hash that tells a changed one. */
@@ -133,9 +141,13 @@ export function pageRows(records: readonly SourceRecord[], digests: readonly Rec
       aliases.set(`${a.kind}\u0000${a.value}\u0000${key}`, { kind: a.kind, value: a.value, serverKey: key, source: record.source });
     }
   });
-  const toolListings = records.flatMap((r) =>
-    r.tools && r.source !== "registry"
-      ? [{ serverKey: r.server.key, origin: r.source, tools: r.tools.map(toolDefinition), sourceId: r.sourceId, rank: canonicalRank(r) }]
+  const toolListings = records.flatMap((r) => {
+    const origin = toolOrigin(r.source);
+    return r.tools && origin ? [{ serverKey: r.server.key, origin, tools: r.tools.map(toolDefinition), sourceId: r.sourceId, rank: canonicalRank(r) }] : [];
+  });
+  const signals = records.flatMap((r) =>
+    r.categories || r.popularity
+      ? [{ source: r.source, sourceId: r.sourceId, serverKey: r.server.key, categories: r.categories ?? [], popularity: r.popularity ?? [] }]
       : [],
   );
   return {
@@ -143,6 +155,7 @@ export function pageRows(records: readonly SourceRecord[], digests: readonly Rec
     sources: [...sources.values()],
     aliases: [...aliases.values()],
     toolListings,
+    signals,
   };
 }
 
@@ -161,6 +174,7 @@ export function applyResolutions(rows: PageRows, targetOf: ReadonlyMap<string, s
     sources: rows.sources.map((r) => ({ ...r, serverKey: target(r.serverKey) })),
     aliases: rows.aliases.map((a) => ({ ...a, serverKey: target(a.serverKey) })),
     toolListings: rows.toolListings.map((l) => ({ ...l, serverKey: target(l.serverKey) })),
+    signals: rows.signals.map((g) => ({ ...g, serverKey: target(g.serverKey) })),
   };
 }
 

@@ -1,12 +1,26 @@
 // What a source hands the pipeline: one SourceRecord per entry it lists, already normalised.
 import type { ToolInput } from "../classifier/tool.js";
 
-export const SOURCE_NAMES = ["registry", "glama", "smithery"] as const;
+export const SOURCE_NAMES = ["registry", "glama", "smithery", "pulsemcp"] as const;
 export type SourceName = (typeof SOURCE_NAMES)[number];
 
 export type ServerStatus = "active" | "deprecated" | "deleted";
 
-export type AliasKind = "registry" | "repo" | "npm" | "pypi" | "oci" | "nuget" | "mcpb" | "cargo" | "remote" | "glama" | "smithery";
+export type AliasKind =
+  | "registry"
+  | "repo"
+  | "npm"
+  | "pypi"
+  | "oci"
+  | "nuget"
+  | "mcpb"
+  | "cargo"
+  | "remote"
+  | "glama"
+  | "smithery"
+  | "pulsemcp"
+  /** An awesome-list link that is not a repository (a product page): weak, but the same link is the same server. */
+  | "link";
 
 export interface Alias {
   kind: AliasKind;
@@ -62,7 +76,23 @@ export interface SourceRecord {
   aliases: Alias[];
   /** The tool list the source publishes, when it has one. */
   tools?: ToolInput[];
+  /** Categories the source files the server under (a directory's or a list's headings). */
+  categories?: string[];
+  /** How popular the source says the server is. */
+  popularity?: Popularity[];
 }
+
+/**
+ * One measure of popularity as a source reports it. Kept apart by metric: GitHub stars, npm's weekly
+ * downloads and a directory's download count are different scales and are never added up.
+ */
+export interface Popularity {
+  metric: PopularityMetric;
+  value: number;
+}
+
+export const POPULARITY_METRICS = ["stars", "weeklyDownloads", "downloads"] as const;
+export type PopularityMetric = (typeof POPULARITY_METRICS)[number];
 
 /** An entry a source could not turn into a record: skipped and counted, never fatal. */
 export interface SkippedEntry {

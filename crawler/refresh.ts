@@ -2,6 +2,7 @@
 import type { Catalog } from "../db/client.js";
 import {
   aliasOwners,
+  aliasValues,
   analyzeChangedTables,
   completeCrawl,
   existingServerKeys,
@@ -22,7 +23,7 @@ import {
   type ServerCounts,
   type StoredPage,
 } from "../db/queries.js";
-import type { PageFetcher, PageResponse } from "./fetcher.js";
+import { fetchPage, type PageFetcher, type PageResponse } from "./fetcher.js";
 import { applyResolutions, bestListings, digestRecord, pageRows, sourceRank, storableRecords, type RecordDigest } from "./ingest.js";
 import type { IntrospectResult } from "./introspect-stage.js";
 import type { EnqueueResult } from "./listing-queue.js";
@@ -241,26 +242,36 @@ async function runStages(catalog: Catalog, runId: number, options: RefreshOption
 
 /**
  * Fetches each record's detail page concurrently (the HTTP client's per-host queue keeps it
- * polite). A detail that fails is counted and the record is kept as the list page gave it.
+ * polite). A detail that fails is counted and the record is kept as the list page gave it, unless
+ * the source needs the detail to prove the record; a detail that shows the record is not one to
+ * keep skips it. Skips are counted by reason.
  */
 async function fetchDetails(source: Source, records: SourceRecord[], fetcher: PageFetcher, summary: SourceSummary, signal?: AbortSignal): Promise<SourceRecord[]> {
-  return Promise.all(
-    records.map(async (record) => {
+  const skip = (reason: string) => {
+    summary.skipped += 1;
+    summary.skippedReasons[reason] = (summary.skippedReasons[reason] ?? 0) + 1;
+  };
+  const completed = await Promise.all(
+    records.map(async (record): Promise<SourceRecord | undefined> => {
       const url = source.detailUrl!(record);
-      if (!url) return record;
+      if (!url) return source.detailRequired ? (skip("detail: none to prove the record"), undefined) : record;
       try {
         const response = await fetcher.getJson(url, { headers: source.headers?.() ?? {}, ...(signal ? { signal } : {}) });
         summary.requests += response.attempts;
-        return response.status === 200 ? source.parseDetail!(record, response.body) : record;
+        const detailed = response.status === 200 ? source.parseDetail!(record, response.body) : record;
+        if ("skip" in detailed) return skip(detailed.skip), undefined;
+        return detailed;
       } catch (e) {
         signal?.throwIfAborted();
         const reason = `detail: ${(e as Error).message}`;
         summary.skippedReasons[reason] = (summary.skippedReasons[reason] ?? 0) + 1;
         summary.detailErrors += 1;
-        return record;
+        if (source.detailRequired) summary.skipped += 1;
+        return source.detailRequired ? undefined : record;
       }
     }),
   );
+  return completed.filter((r): r is SourceRecord => r !== undefined);
 }
 
 /**
@@ -344,10 +355,11 @@ async function crawlSource(catalog: Catalog, source: Source, runId: number, opti
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
   const start = (at: string | null): Fetch => {
     const url = source.pageUrl(at, { ...(since ? { since } : {}) });
+    // A source without a list endpoint makes its list page itself: no request.
+    if (source.listPage) return Promise.resolve({ url, response: { status: 200, url, body: source.listPage(at), attempts: 0 } });
     const stored = pages.get(url);
     const etag = stored?.etag ?? undefined;
-    return fetcher
-      .getJson(url, { headers: source.headers?.() ?? {}, ...(etag ? { etag } : {}), ...(options.signal ? { signal: options.signal } : {}) })
+    return fetchPage(fetcher, url, { headers: source.headers?.() ?? {}, ...(etag ? { etag } : {}), ...(options.signal ? { signal: options.signal } : {}) }, source.format)
       .then(
         (response) => ({ url, ...(stored ? { stored } : {}), response }),
         (error: unknown) => ({ url, error }),
@@ -379,7 +391,7 @@ async function crawlSource(catalog: Catalog, source: Source, runId: number, opti
     }
     let page;
     try {
-      page = source.parsePage(response.body);
+      page = source.parsePage(response.body, at);
     } catch (e) {
       throw new SourceError(source.name, summary.pages + 1, (e as Error).message, { cause: e });
     }
@@ -401,6 +413,7 @@ async function crawlSource(catalog: Catalog, source: Source, runId: number, opti
   };
 
   try {
+    await source.start?.({ aliasValues: (kind) => aliasValues(catalog.db, kind) });
     let taken = await take(cursor, start(cursor));
     for (;;) {
       const { next } = taken;

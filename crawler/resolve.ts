@@ -7,7 +7,7 @@ export const IDENTITY_LADDER: readonly Alias["kind"][][] = [
   ["repo"],
   ["npm", "pypi", "oci", "nuget", "mcpb", "cargo"],
   ["remote"],
-  ["glama", "smithery"],
+  ["glama", "smithery", "pulsemcp", "link"],
 ];
 
 export interface AliasOwner {

@@ -4,6 +4,7 @@ import type { Db } from "./client.js";
 import { crawlRuns, servers, sourceState, type CrawlRunRow, type NewServerRow, type SourceStateRow } from "./schema.js";
 import { jsonb, queryRows } from "./sql.js";
 import { insertClassifications, queueServers, type NewClassification } from "./classifications.js";
+import { replaceSignals, type SignalUpsert } from "./signals.js";
 import { syncToolListings, type StoredTool, type ToolDefinition, type ToolOrigin, type ToolSyncResult } from "./tools.js";
 
 /** One server as a page of records proposes it, already reduced to the record that speaks for it. */
@@ -96,6 +97,8 @@ export interface PageWrite {
   aliases: AliasUpsert[];
   /** Tool lists the page's changed records carry (directories), applied once the servers exist. */
   toolListings?: { serverKey: string; origin: ToolOrigin; tools: ToolDefinition[] }[];
+  /** Categories and popularity of the page's changed records. */
+  signals?: SignalUpsert[];
   /**
    * Classifies a server this page creates from its one listing (which is then all its tools), so its
    * tools are classified as they are written instead of read back by the classify stage.
@@ -164,6 +167,7 @@ export async function writeSourcePage(db: Db, w: PageWrite): Promise<PageWriteRe
         select kind, value, server_id, source from jsonb_to_recordset(${jsonb(aliasRows)}) as x(kind text, value text, server_id int, source text)
         on conflict do nothing`);
     }
+    if (w.signals?.length) await replaceSignals(t, w.signals, serverIds);
     const inline = w.classifyFresh ? freshSingleListings(listings) : [];
     const { written: toolsWritten, ...toolCounts } = await syncToolListings(t, listings, w.runId, { unqueued: new Set(inline.map((l) => l.serverId)) });
     let classifications: NewClassification[] = [];
@@ -585,6 +589,12 @@ export async function aliasOwners(db: Db, aliases: readonly { kind: string; valu
         from server_aliases a join servers s on s.id = a.server_id where a.value = v.value offset 0) a`,
   );
   return rows.filter((r) => wanted.has(`${r.kind}\u0000${r.value}`)).map((r) => ({ kind: r.kind, value: r.value, serverKey: r.key, registryNamed: r.registry_named }));
+}
+
+/** Every distinct value of one alias kind, in order (the PyPI source reads the coordinates other sources named). */
+export async function aliasValues(db: Db, kind: string): Promise<string[]> {
+  const rows = await queryRows<{ value: string }>(db, sql`select distinct value from server_aliases where kind = ${kind} order by value`);
+  return rows.map((r) => r.value);
 }
 
 /** Which of these keys name existing servers. */

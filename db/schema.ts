@@ -1,6 +1,7 @@
 // The catalog's tables: the single source of truth for the database (migrations are generated from it).
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   index,
   integer,
@@ -128,6 +129,43 @@ export const serverAliases = pgTable(
     // Entity resolution looks aliases up by value (then filters the kind).
     index("server_aliases_value_idx").on(t.value),
   ],
+);
+
+/**
+ * The categories each source record files its server under (a list's heading, a directory's tag),
+ * replaced whenever that record changes; `observedAt` is when the source said so.
+ */
+export const serverCategories = pgTable(
+  "server_categories",
+  {
+    source: text("source").notNull(),
+    sourceId: text("source_id").notNull(),
+    serverId: integer("server_id")
+      .notNull()
+      .references(() => servers.id, { onDelete: "cascade" }),
+    category: text("category").notNull(),
+    observedAt: ts("observed_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.source, t.sourceId, t.category] }), index("server_categories_server_idx").on(t.serverId)],
+);
+
+/**
+ * How popular each source record says its server is, one row per metric (stars, weeklyDownloads,
+ * downloads: never added across metrics), replaced whenever that record changes.
+ */
+export const serverPopularity = pgTable(
+  "server_popularity",
+  {
+    source: text("source").notNull(),
+    sourceId: text("source_id").notNull(),
+    serverId: integer("server_id")
+      .notNull()
+      .references(() => servers.id, { onDelete: "cascade" }),
+    metric: text("metric").notNull(),
+    value: bigint("value", { mode: "number" }).notNull(),
+    observedAt: ts("observed_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.source, t.sourceId, t.metric] }), index("server_popularity_server_idx").on(t.serverId)],
 );
 
 export const tools = pgTable(

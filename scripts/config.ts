@@ -2,6 +2,7 @@
 import { isAbsolute, resolve } from "node:path";
 import { z } from "zod";
 import { DEFAULT_GLAMA_URL } from "../crawler/sources/glama.js";
+import { DEFAULT_PULSEMCP_URL } from "../crawler/sources/pulsemcp.js";
 import { DEFAULT_REGISTRY_URL } from "../crawler/sources/registry.js";
 import { DEFAULT_SMITHERY_URL } from "../crawler/sources/smithery.js";
 import type { QueueSettings } from "../crawler/listing-queue.js";
@@ -59,6 +60,7 @@ const envSchema = z.object({
   GLAMA_API_KEY: z.string().optional(),
   SMITHERY_URL: httpUrl.optional(),
   SMITHERY_API_KEY: z.string().optional(),
+  PULSEMCP_URL: httpUrl.optional(),
   CATALOG_ALLOW_PRIVATE_NETWORK: flag,
   CATALOG_USER_AGENT: z.string().optional(),
   // Politeness: requests started per second against one host (a mirror of your own can take more).
@@ -98,6 +100,7 @@ export interface Config {
   glamaApiKey?: string;
   smitheryUrl: string;
   smitheryApiKey?: string;
+  pulsemcpUrl: string;
   allowPrivateNetwork: boolean;
   userAgent: string;
   /** Requests started per second against one host (CATALOG_HTTP_PER_HOST_RATE, default 10). */
@@ -144,6 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): Config {
     ...(e.GLAMA_API_KEY ? { glamaApiKey: e.GLAMA_API_KEY } : {}),
     smitheryUrl: e.SMITHERY_URL ?? DEFAULT_SMITHERY_URL,
     ...(e.SMITHERY_API_KEY ? { smitheryApiKey: e.SMITHERY_API_KEY } : {}),
+    pulsemcpUrl: e.PULSEMCP_URL ?? DEFAULT_PULSEMCP_URL,
     allowPrivateNetwork: e.CATALOG_ALLOW_PRIVATE_NETWORK,
     userAgent: e.CATALOG_USER_AGENT || DEFAULT_USER_AGENT,
     perHostRate: e.CATALOG_HTTP_PER_HOST_RATE,

@@ -4,8 +4,11 @@ import type { SkippedEntry } from "../records.js";
 
 export const DEFAULT_NPM_REGISTRY_URL = "https://registry.npmjs.org";
 
+/** Keywords that mark MCP packages. */
+export const NPM_MCP_KEYWORDS: readonly string[] = ["mcp", "mcp-server", "modelcontextprotocol"];
+
 /** Keyword searches that find MCP packages; npm's search ANDs words, so each is its own query. */
-export const NPM_MCP_SEARCHES: readonly string[] = ["keywords:mcp", "keywords:mcp-server", "keywords:modelcontextprotocol"];
+export const NPM_MCP_SEARCHES: readonly string[] = NPM_MCP_KEYWORDS.map((k) => `keywords:${k}`);
 
 /** npm serves at most 250 results a page. */
 export const NPM_SEARCH_PAGE_SIZE = 250;

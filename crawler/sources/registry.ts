@@ -96,7 +96,7 @@ function needsSecret(remote: z.infer<typeof remoteSchema>): boolean {
   return inputs.some((i) => i.isRequired === true || i.isSecret === true || templated(i.value));
 }
 
-function remoteType(type: string): RemoteRef["type"] | undefined {
+export function remoteType(type: string): RemoteRef["type"] | undefined {
   const t = type.toLowerCase();
   if (t === "streamable-http" || t === "streamable_http" || t === "http") return "streamable-http";
   if (t === "sse") return "sse";

@@ -215,7 +215,8 @@ function pageSize(requested: number | undefined): number {
   return Math.max(1, Math.min(SMITHERY_MAX_PAGE_SIZE, Math.floor(requested)));
 }
 
-export function smitherySource(opts: SmitherySourceOptions): Source {
+/** A Smithery detail never skips its record: it only completes it. */
+export function smitherySource(opts: SmitherySourceOptions): Omit<Source, "parseDetail"> & { parseDetail(record: SourceRecord, body: unknown): SourceRecord } {
   const apiKey = opts.apiKey?.trim();
   // The CLI leaves the source out (smitheryNotice) when there is no key; reaching here without one is a bug.
   if (!apiKey) throw new TypeError("smitherySource needs an apiKey");

@@ -1,5 +1,5 @@
 // The adapter every source implements: which page comes next, and how a page becomes records.
-import type { SkippedEntry, SourceName, SourceRecord } from "../records.js";
+import type { AliasKind, SkippedEntry, SourceName, SourceRecord } from "../records.js";
 
 export interface CrawlMode {
   /** Incremental crawls ask only for what changed since this instant (RFC 3339). */
@@ -13,14 +13,33 @@ export interface ParsedPage {
   next?: string;
 }
 
+/** What the catalog tells a source before its crawl. */
+export interface SourceContext {
+  /** Every value of this alias kind the catalog holds (PyPI reads the coordinates other sources named). */
+  aliasValues(kind: AliasKind): Promise<string[]>;
+}
+
 export interface Source {
   readonly name: SourceName;
   /** Sources that support updated_since crawl incrementally once they have a watermark. */
   readonly incremental: boolean;
+  /** How a list page's body is read: JSON (the default), or text (a markdown list) handed to parsePage as a string. */
+  readonly format?: "json" | "text";
+  /** Called once before the crawl, for a source whose work comes from the catalog. */
+  start?(ctx: SourceContext): Promise<void>;
   /** The URL of the page at `cursor` (null: the first page). */
   pageUrl(cursor: string | null, mode: CrawlMode): string;
-  /** Pure: a fetched body to records. Throws SourceFormatError when the page itself is unusable. */
-  parsePage(body: unknown): ParsedPage;
+  /**
+   * A source with no list endpoint (PyPI has no search) builds the list page at `cursor` itself
+   * instead of fetching pageUrl, which then only names the page; its records come from detail pages.
+   */
+  listPage?(cursor: string | null): unknown;
+  /**
+   * Pure: a fetched body to records; `cursor` is the one the page was asked for (a source whose
+   * cursor is a plan, like npm's split queries, reads where it is from it). Throws SourceFormatError
+   * when the page itself is unusable.
+   */
+  parsePage(body: unknown, cursor?: string | null): ParsedPage;
   /** Request headers the source needs (auth). */
   headers?(): Record<string, string>;
   /**
@@ -28,7 +47,13 @@ export interface Source {
    * record; the crawler fetches it and hands the body back to `parseDetail` before storing the page.
    */
   detailUrl?(record: SourceRecord): string | undefined;
-  parseDetail?(record: SourceRecord, body: unknown): SourceRecord;
+  /** The record completed by its detail page, or why the detail shows it is not one to keep (skipped and counted). */
+  parseDetail?(record: SourceRecord, body: unknown): SourceRecord | { skip: string };
+  /**
+   * When only the detail proves the record (npm: the manifest shows a server), a record whose detail
+   * fails is skipped and counted rather than stored from the list page alone.
+   */
+  readonly detailRequired?: boolean;
 }
 
 /** A page whose envelope is not what the source publishes: the source stops, nothing is written. */

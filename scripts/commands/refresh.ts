@@ -6,6 +6,7 @@ import { recordingFetcher, snapshotFetcher, hasSnapshot, type PageFetcher } from
 import { SOURCE_NAMES, type SourceName } from "../../crawler/records.js";
 import { refresh, RefreshBusyError, type RefreshSummary } from "../../crawler/refresh.js";
 import { DEFAULT_GLAMA_URL, glamaSource } from "../../crawler/sources/glama.js";
+import { DEFAULT_PULSEMCP_URL, pulsemcpSource } from "../../crawler/sources/pulsemcp.js";
 import { DEFAULT_REGISTRY_URL, registrySource } from "../../crawler/sources/registry.js";
 import { DEFAULT_SMITHERY_URL, smitheryNotice, smitherySource } from "../../crawler/sources/smithery.js";
 import type { Source } from "../../crawler/sources/source.js";
@@ -23,6 +24,7 @@ const AVAILABLE: Record<SourceName, SourceFactory> = {
   registry: (config) => registrySource(config.registryUrl),
   glama: (config) => glamaSource({ baseUrl: config.glamaUrl, ...(config.glamaApiKey ? { apiKey: config.glamaApiKey } : {}) }),
   smithery: (config) => (config.smitheryApiKey ? smitherySource({ baseUrl: config.smitheryUrl, apiKey: config.smitheryApiKey }) : { unavailable: smitheryNotice() }),
+  pulsemcp: (config) => pulsemcpSource({ baseUrl: config.pulsemcpUrl }),
 };
 
 export const DEFAULT_SNAPSHOT_HINT = "data/snapshot";
@@ -57,7 +59,7 @@ function selectSources(requested: SourceName[] | undefined, config: Config, snap
     requested = names;
     // Recorded pages are keyed by the public APIs' paths: a snapshot replays against the default
     // URLs whatever the environment points at.
-    config = { ...config, registryUrl: DEFAULT_REGISTRY_URL, glamaUrl: DEFAULT_GLAMA_URL, smitheryUrl: DEFAULT_SMITHERY_URL };
+    config = { ...config, registryUrl: DEFAULT_REGISTRY_URL, glamaUrl: DEFAULT_GLAMA_URL, smitheryUrl: DEFAULT_SMITHERY_URL, pulsemcpUrl: DEFAULT_PULSEMCP_URL };
   }
   const sources: Source[] = [];
   for (const name of requested ?? SOURCE_NAMES) {
@@ -89,7 +91,7 @@ export const command: Command = {
     "Smithery needs SMITHERY_API_KEY; without it the source is skipped with a notice.",
     "",
     "Environment: DATABASE_URL, CATALOG_DATA_DIR, REGISTRY_URL, GLAMA_URL, GLAMA_API_KEY, SMITHERY_URL,",
-    "SMITHERY_API_KEY, CATALOG_ALLOW_PRIVATE_NETWORK=1, CATALOG_USER_AGENT, CATALOG_HTTP_PER_HOST_RATE, CATALOG_INTROSPECT*, CATALOG_STDIO_*,",
+    "SMITHERY_API_KEY, PULSEMCP_URL, CATALOG_ALLOW_PRIVATE_NETWORK=1, CATALOG_USER_AGENT, CATALOG_HTTP_PER_HOST_RATE, CATALOG_INTROSPECT*, CATALOG_STDIO_*,",
     "NPM_REGISTRY_URL (see the README).",
   ].join("\n"),
   options: {
