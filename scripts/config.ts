@@ -2,6 +2,7 @@
 import { isAbsolute, resolve } from "node:path";
 import { z } from "zod";
 import { DEFAULT_GLAMA_URL } from "../crawler/sources/glama.js";
+import { DEFAULT_NPM_REGISTRY_URL } from "../crawler/sources/npm-registry.js";
 import { DEFAULT_PULSEMCP_URL } from "../crawler/sources/pulsemcp.js";
 import { DEFAULT_REGISTRY_URL } from "../crawler/sources/registry.js";
 import { DEFAULT_SMITHERY_URL } from "../crawler/sources/smithery.js";
@@ -101,6 +102,8 @@ export interface Config {
   smitheryUrl: string;
   smitheryApiKey?: string;
   pulsemcpUrl: string;
+  /** The npm registry the `npm` source searches (NPM_REGISTRY_URL; stdio installs use it too). */
+  npmRegistryUrl: string;
   allowPrivateNetwork: boolean;
   userAgent: string;
   /** Requests started per second against one host (CATALOG_HTTP_PER_HOST_RATE, default 10). */
@@ -148,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): Config {
     smitheryUrl: e.SMITHERY_URL ?? DEFAULT_SMITHERY_URL,
     ...(e.SMITHERY_API_KEY ? { smitheryApiKey: e.SMITHERY_API_KEY } : {}),
     pulsemcpUrl: e.PULSEMCP_URL ?? DEFAULT_PULSEMCP_URL,
+    npmRegistryUrl: e.NPM_REGISTRY_URL ?? DEFAULT_NPM_REGISTRY_URL,
     allowPrivateNetwork: e.CATALOG_ALLOW_PRIVATE_NETWORK,
     userAgent: e.CATALOG_USER_AGENT || DEFAULT_USER_AGENT,
     perHostRate: e.CATALOG_HTTP_PER_HOST_RATE,

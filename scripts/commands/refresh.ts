@@ -6,6 +6,8 @@ import { recordingFetcher, snapshotFetcher, hasSnapshot, type PageFetcher } from
 import { SOURCE_NAMES, type SourceName } from "../../crawler/records.js";
 import { refresh, RefreshBusyError, type RefreshSummary } from "../../crawler/refresh.js";
 import { DEFAULT_GLAMA_URL, glamaSource } from "../../crawler/sources/glama.js";
+import { npmSource } from "../../crawler/sources/npm.js";
+import { DEFAULT_NPM_REGISTRY_URL } from "../../crawler/sources/npm-registry.js";
 import { DEFAULT_PULSEMCP_URL, pulsemcpSource } from "../../crawler/sources/pulsemcp.js";
 import { DEFAULT_REGISTRY_URL, registrySource } from "../../crawler/sources/registry.js";
 import { DEFAULT_SMITHERY_URL, smitheryNotice, smitherySource } from "../../crawler/sources/smithery.js";
@@ -25,6 +27,7 @@ const AVAILABLE: Record<SourceName, SourceFactory> = {
   glama: (config) => glamaSource({ baseUrl: config.glamaUrl, ...(config.glamaApiKey ? { apiKey: config.glamaApiKey } : {}) }),
   smithery: (config) => (config.smitheryApiKey ? smitherySource({ baseUrl: config.smitheryUrl, apiKey: config.smitheryApiKey }) : { unavailable: smitheryNotice() }),
   pulsemcp: (config) => pulsemcpSource({ baseUrl: config.pulsemcpUrl }),
+  npm: (config) => npmSource({ registryUrl: config.npmRegistryUrl }),
 };
 
 export const DEFAULT_SNAPSHOT_HINT = "data/snapshot";
@@ -59,7 +62,7 @@ function selectSources(requested: SourceName[] | undefined, config: Config, snap
     requested = names;
     // Recorded pages are keyed by the public APIs' paths: a snapshot replays against the default
     // URLs whatever the environment points at.
-    config = { ...config, registryUrl: DEFAULT_REGISTRY_URL, glamaUrl: DEFAULT_GLAMA_URL, smitheryUrl: DEFAULT_SMITHERY_URL, pulsemcpUrl: DEFAULT_PULSEMCP_URL };
+    config = { ...config, registryUrl: DEFAULT_REGISTRY_URL, glamaUrl: DEFAULT_GLAMA_URL, smitheryUrl: DEFAULT_SMITHERY_URL, pulsemcpUrl: DEFAULT_PULSEMCP_URL, npmRegistryUrl: DEFAULT_NPM_REGISTRY_URL };
   }
   const sources: Source[] = [];
   for (const name of requested ?? SOURCE_NAMES) {
@@ -80,7 +83,7 @@ function unreachable(summary: RefreshSummary): boolean {
 export const command: Command = {
   name: "refresh",
   summary: "Crawl the sources and update the catalog (the nightly job)",
-  usage: "[--sources registry,glama,smithery] [--full] [--introspect remote|stdio|remote,stdio|none] [--queue] [--json] [--snapshot DIR | --record DIR]",
+  usage: "[--sources LIST] [--full] [--introspect remote|stdio|remote,stdio|none] [--queue] [--json] [--snapshot DIR | --record DIR]",
   details: [
     "The first run of a source is a full crawl; later runs ask only for what changed since the last",
     "complete crawl (the registry's updated_since). A run killed half-way resumes from its last page.",
@@ -91,8 +94,8 @@ export const command: Command = {
     "Smithery needs SMITHERY_API_KEY; without it the source is skipped with a notice.",
     "",
     "Environment: DATABASE_URL, CATALOG_DATA_DIR, REGISTRY_URL, GLAMA_URL, GLAMA_API_KEY, SMITHERY_URL,",
-    "SMITHERY_API_KEY, PULSEMCP_URL, CATALOG_ALLOW_PRIVATE_NETWORK=1, CATALOG_USER_AGENT, CATALOG_HTTP_PER_HOST_RATE, CATALOG_INTROSPECT*, CATALOG_STDIO_*,",
-    "NPM_REGISTRY_URL (see the README).",
+    "SMITHERY_API_KEY, PULSEMCP_URL, NPM_REGISTRY_URL, CATALOG_ALLOW_PRIVATE_NETWORK=1, CATALOG_USER_AGENT, CATALOG_HTTP_PER_HOST_RATE, CATALOG_INTROSPECT*, CATALOG_STDIO_*,",
+    "(see the README).",
   ].join("\n"),
   options: {
     sources: { type: "string", valueName: "LIST", description: `Comma-separated sources to crawl: ${SOURCE_NAMES.join(", ")} (default: every one configured; with --snapshot, every one recorded)` },
