@@ -346,7 +346,7 @@ function run(label: string, command: string, args: string[], o: { cwd: string; e
   });
 }
 
-function installerEnv(dir: string): Record<string, string> {
+export function installerEnv(dir: string): Record<string, string> {
   // The installer gets no secrets either: no npm tokens from ~/.npmrc (HOME is the temp dir). A CA
   // bundle path is no secret, and without it npm cannot reach a registry behind a TLS-inspecting proxy.
   const ca = process.env.NODE_EXTRA_CA_CERTS;

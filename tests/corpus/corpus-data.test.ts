@@ -9,7 +9,8 @@ import { toolInputSchema } from "../../classifier/tool.js";
 import { npmManifestSchema } from "../../crawler/sources/npm-manifest.js";
 import { Corpus, isAnnotated, toolRecord as record, type PackageEntry } from "../../scripts/dev/corpus/corpus-data.js";
 import { ExcludedPackages } from "../../scripts/dev/corpus/excluded.js";
-import { corpusFigures, needsHarvest, selectCandidates } from "../../scripts/dev/corpus/run.js";
+import { hintLiterals } from "../../scripts/dev/corpus/prescreen.js";
+import { corpusFigures, needsHarvest, orderByHints, selectCandidates } from "../../scripts/dev/corpus/run.js";
 
 /** A tool as the crawler hands it over (validated by the same schema). */
 const toolRecord = (pkg: string, version: string, tool: unknown) => record(pkg, version, toolInputSchema.parse(tool));
@@ -93,6 +94,20 @@ describe("run decisions", () => {
     expect(selectCandidates(all, {})).toEqual(all);
   });
 
+  it("counts literal hint values as written or minified, not the SDK's schema of them", () => {
+    expect(hintLiterals(`annotations: { readOnlyHint: true, destructiveHint: false }`)).toBe(2);
+    expect(hintLiterals(`{"readOnlyHint":true}`)).toBe(1);
+    expect(hintLiterals(`annotations:{readOnlyHint:!0,destructiveHint:!1}`)).toBe(2);
+    expect(hintLiterals(`readOnlyHint: z.boolean().optional(), destructiveHint: z.optional(z.boolean())`)).toBe(0);
+    expect(hintLiterals(`readOnlyHint: isReadOnly, notreadOnlyHint: true`)).toBe(0);
+  });
+
+  it("orders candidates with hints first, most first, the rest in their given order", () => {
+    const c = (name: string) => ({ name, origin: "file:c.tsv" });
+    const hints = new Map([["b", 2], ["d", 5], ["e", 2], ["a", 0]]);
+    expect(orderByHints([c("a"), c("b"), c("c"), c("d"), c("e")], hints).map((x) => x.name)).toEqual(["d", "b", "e", "a", "c"]);
+  });
+
   it("counts servers, listings, labelled tools and failures by reason over the whole corpus", () => {
     const f = corpusFigures([
       entry({ package: "a", status: "listed", evidence: "mcpName", tools: 10, annotated: 4 }),
@@ -100,8 +115,9 @@ describe("run decisions", () => {
       entry({ package: "c", status: "failed", evidence: "mcpName", reason: "needs-config" }),
       entry({ package: "d", status: "failed", reason: "no-manifest" }),
       entry({ package: "e", status: "not-a-server", reason: "no-bin" }),
+      entry({ package: "f", status: "refused", reason: "evaluation-repository" }),
     ]);
-    expect(f).toEqual({ packages: 5, noManifest: 1, servers: 3, listed: 2, annotatedServers: 1, tools: 13, annotatedTools: 4, notServers: { "no-bin": 1 }, failures: { "needs-config": 1 } });
+    expect(f).toEqual({ packages: 6, noManifest: 1, refused: 1, servers: 3, listed: 2, annotatedServers: 1, tools: 13, annotatedTools: 4, notServers: { "no-bin": 1 }, failures: { "needs-config": 1 } });
   });
 });
 

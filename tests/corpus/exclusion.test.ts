@@ -188,46 +188,59 @@ describe("refusal by repository, before any install", () => {
     expect(registry.requests.slice(before)).toEqual(["/sibling-server/latest"]);
   });
 
-  it("a run refuses the candidate, forgets what an earlier run collected of it, and counts the refusal in the manifest", async () => {
+  it("a run records the candidate as refused, drops what an earlier run collected of it, and does not redo it", async () => {
     // An earlier run, before its repository was known to be an evaluation package's, listed it.
     const earlier = new Corpus();
-    earlier.set({ package: "sibling-server", version: "2.0.0", origin: "file:c.tsv", repository: EVAL_REPO, listedAt: "2026-11-01T00:00:00.000Z", status: "listed", tools: 1, annotated: 1 }, [
-      { package: "sibling-server", version: "2.0.0", name: "t", annotations: { readOnlyHint: true } },
+    earlier.set({ package: "sibling-server", version: "1.0.0", origin: "file:c.tsv", repository: EVAL_REPO, listedAt: "2026-11-01T00:00:00.000Z", status: "listed", tools: 1, annotated: 1 }, [
+      { package: "sibling-server", version: "1.0.0", name: "t", annotations: { readOnlyHint: true } },
     ]);
     earlier.set({ package: "kept-server", version: "1.0.0", origin: "file:c.tsv", listedAt: "2026-11-01T00:00:00.000Z", status: "failed", reason: "timeout", tools: 0, annotated: 0 }, []);
     earlier.save(dir, { generatedAt: "2026-11-01T00:00:00.000Z", candidatesFile: "c.tsv" });
 
+    const run = async () => {
+      const log: string[] = [];
+      const summary = await runHarvest({
+        ...options(new ExcludedPackages(["eval-server"], [EVAL_REPO])),
+        candidates: [{ name: "sibling-server", origin: "file:c.tsv" }],
+        excludedCandidates: 0,
+        dataDir: dir,
+        candidatesFile: "c.tsv",
+        concurrency: 1,
+        retry: true,
+        flushIntervalMs: 60_000,
+        log: (l) => log.push(l),
+      });
+      return { summary, log };
+    };
     const before = registry.requests.length;
-    const log: string[] = [];
-    const summary = await runHarvest({
-      ...options(new ExcludedPackages(["eval-server"], [EVAL_REPO])),
-      candidates: [{ name: "sibling-server", origin: "file:c.tsv" }],
-      excludedCandidates: 0,
-      dataDir: dir,
-      candidatesFile: "c.tsv",
-      concurrency: 1,
-      retry: false,
-      flushIntervalMs: 60_000,
-      log: (l) => log.push(l),
-    });
-    expect(summary.run).toMatchObject({ harvested: 0, refusedByRepository: 1 });
-    expect(log.join("\n")).toMatch(/sibling-server: refused, from https:\/\/github\.com\/acme\/eval-servers/);
+    const first = await run();
+    expect(first.summary.run).toMatchObject({ harvested: 0, refusedByRepository: 1 });
+    expect(first.summary.corpus).toMatchObject({ packages: 2, refused: 1, listed: 0, tools: 0 });
+    expect(first.log.join("\n")).toMatch(/sibling-server: refused, from https:\/\/github\.com\/acme\/eval-servers/);
     expect(registry.requests.slice(before)).toEqual(["/sibling-server/latest"]);
     const manifest = manifestSchema.parse(JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")));
-    expect(manifest.packages.map((p) => p.package)).toEqual(["kept-server"]);
-    expect(manifest.excludedByRepository).toBe(1);
+    expect(manifest.packages).toEqual([
+      expect.objectContaining({ package: "kept-server", status: "failed" }),
+      { package: "sibling-server", version: "2.0.0", origin: "file:c.tsv", repository: EVAL_REPO, repositoryDirectory: "packages/sibling", listedAt: "2026-12-01T00:00:00.000Z", status: "refused", reason: "evaluation-repository", tools: 0, annotated: 0 },
+    ]);
     expect(gunzipSync(readFileSync(join(dir, "tools.jsonl.gz"))).toString("utf8")).toBe("");
+    // Resumed: still refused, nothing rewritten, nothing installed.
+    const second = await run();
+    expect(second.summary.run).toMatchObject({ harvested: 0, refusedByRepository: 1 });
+    expect(second.log).toEqual([]);
   });
 
-  it("loading a corpus drops packages whose repository has since become an evaluation package's", () => {
-    const c = Corpus.load(dir, new ExcludedPackages([], ["https://github.com/other/x"]));
-    expect(c.droppedOnLoad).toBe(0);
+  it("loading a corpus turns a package whose repository has since become an evaluation package's into a refused entry without tools", () => {
     const earlier = new Corpus();
-    earlier.set({ package: "late-sibling", origin: "file:c.tsv", repository: "https://github.com/other/x", listedAt: "2026-11-01T00:00:00.000Z", status: "listed", tools: 0, annotated: 0 }, []);
+    earlier.set({ package: "late-sibling", version: "1.0.0", origin: "file:c.tsv", repository: "https://github.com/other/x", listedAt: "2026-11-01T00:00:00.000Z", status: "listed", tools: 1, annotated: 0 }, [
+      { package: "late-sibling", version: "1.0.0", name: "t" },
+    ]);
     earlier.save(dir, { generatedAt: "2026-11-01T00:00:00.000Z", candidatesFile: "c.tsv" });
+    expect(Corpus.load(dir, new ExcludedPackages([], ["https://github.com/third/y"])).changedOnLoad).toBe(0);
     const back = Corpus.load(dir, new ExcludedPackages([], ["git+https://github.com/Other/X.git"]));
-    expect([...back.entries.keys()]).toEqual([]);
-    expect(back.droppedOnLoad).toBe(1);
+    expect(back.changedOnLoad).toBe(1);
+    expect([...back.entries.values()]).toEqual([expect.objectContaining({ package: "late-sibling", status: "refused", reason: "evaluation-repository", tools: 0, annotated: 0 })]);
+    expect(back.toolLines()).toBe("");
   });
 });
 
@@ -236,8 +249,8 @@ describe("the committed corpus", () => {
     const manifest = manifestSchema.parse(JSON.parse(readFileSync(join(DATA, "manifest.json"), "utf8")));
     expect(manifest.packages.length).toBeGreaterThan(0);
     expect(manifest.packages.filter((p) => excludedList.has(p.package)).map((p) => p.package)).toEqual([]);
-    // Nor any package from an evaluation package's repository.
-    expect(manifest.packages.filter((p) => excludedList.hasRepository(p.repository)).map((p) => p.package)).toEqual([]);
+    // A package from an evaluation package's repository is only ever recorded as refused, with nothing collected.
+    expect(manifest.packages.filter((p) => excludedList.hasRepository(p.repository) && (p.status !== "refused" || p.tools > 0)).map((p) => p.package)).toEqual([]);
 
     const tools = gunzipSync(readFileSync(join(DATA, "tools.jsonl.gz"))).toString("utf8").split("\n").filter(Boolean);
     expect(tools.length).toBeGreaterThan(0);

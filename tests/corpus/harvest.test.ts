@@ -10,6 +10,7 @@ import { mergeCandidates, readCandidatesFile, searchCandidates } from "../../scr
 import { manifestSchema } from "../../scripts/dev/corpus/corpus-data.js";
 import { ExcludedPackages } from "../../scripts/dev/corpus/excluded.js";
 import { Node22 } from "../../scripts/dev/corpus/node-runtime.js";
+import { packedHintLiterals } from "../../scripts/dev/corpus/prescreen.js";
 import { runHarvest, type RunOptions } from "../../scripts/dev/corpus/run.js";
 import type { LocalServer } from "../helpers/local-server.js";
 import { startNpmRegistry, type FixturePackage } from "./npm-registry-server.js";
@@ -187,5 +188,20 @@ describe("npm run corpus, end to end on a local registry", () => {
     expect(registry.requests.slice(before).filter((r) => !r.startsWith("/-/v1/search"))).toEqual([]);
     const manifest = manifestSchema.parse(JSON.parse(await readFile(join(dataDir, "manifest.json"), "utf8")));
     expect(manifest.packages).toEqual([]);
+  });
+
+  it("--annotated-first reads each candidate's tarball without installing it and harvests those that declare hints first", { timeout: 120_000 }, async () => {
+    const pack = { npmRegistryUrl: registry.url, timeoutMs: 30_000, workRoot: root };
+    // The annotated server's file gives its three literal hints; a server without any gives none.
+    expect(await packedHintLiterals("tiny-annotated-server", "1.0.0", pack)).toBe(3);
+    expect(await packedHintLiterals("tiny-crasher", "1.0.0", pack)).toBe(0);
+
+    const dataDir = await mkdtemp(join(root, "data-"));
+    const log: string[] = [];
+    const o = await options(dataDir, { annotatedFirst: true, log: (l) => log.push(l) });
+    const candidates = [{ name: "tiny-crasher", origin: "file:c.tsv" }, { name: "tiny-library", origin: "file:c.tsv" }, { name: "tiny-annotated-server", origin: "file:c.tsv" }];
+    await runHarvest({ ...o, candidates, concurrency: 1 });
+    expect(log).toContain("1 of the candidates to harvest declare tool hints in their own files: those go first");
+    expect(log.filter((l) => l.startsWith("[")).map((l) => l.replace(/^\[\d+\/\d+\] (\S+)@.*$/, "$1"))).toEqual(["tiny-annotated-server", "tiny-crasher", "tiny-library"]);
   });
 });

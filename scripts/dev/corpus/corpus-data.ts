@@ -22,7 +22,11 @@ export const toolRecordSchema = z
   .strict();
 export type ToolRecord = z.infer<typeof toolRecordSchema>;
 
-export const PACKAGE_STATUSES = ["listed", "failed", "not-a-server"] as const;
+/** `refused`: from an evaluation package's repository; recorded (it is no evaluation package) but never installed. */
+export const PACKAGE_STATUSES = ["listed", "failed", "not-a-server", "refused"] as const;
+
+/** The reason of a refused entry. */
+export const EVALUATION_REPOSITORY = "evaluation-repository";
 
 export const packageEntrySchema = z
   .object({
@@ -38,7 +42,7 @@ export const packageEntrySchema = z
     /** When the package was tried. */
     listedAt: z.string(),
     status: z.enum(PACKAGE_STATUSES),
-    /** Why it failed or is not a server (a FailureCode or a ServerEvidence reason). */
+    /** Why it failed, is not a server or was refused (a FailureCode, a ServerEvidence reason, EVALUATION_REPOSITORY). */
     reason: z.string().optional(),
     /** The last error's text, cut. */
     detail: z.string().optional(),
@@ -68,8 +72,6 @@ export const manifestSchema = z
     candidateOrigins: z.record(z.string(), z.number().int().nonnegative()),
     /** Candidates refused as evaluation packages (only counted: they are never named here). */
     excludedCandidates: z.number().int().nonnegative(),
-    /** Candidates refused because their repository is an evaluation package's (counted by the last full run). */
-    excludedByRepository: z.number().int().nonnegative().optional(),
     packages: z.array(packageEntrySchema),
   })
   .strict();
@@ -92,6 +94,23 @@ export function toolRecord(pkg: string, version: string, tool: ToolInput): ToolR
   };
 }
 
+/** Pure: the entry of a package refused as from an evaluation package's repository: provenance kept, nothing collected. */
+export function refusedEntry(e: Pick<PackageEntry, "package" | "version" | "origin" | "repository" | "repositoryDirectory" | "license" | "listedAt">): PackageEntry {
+  return {
+    package: e.package,
+    ...(e.version !== undefined ? { version: e.version } : {}),
+    origin: e.origin,
+    ...(e.repository !== undefined ? { repository: e.repository } : {}),
+    ...(e.repositoryDirectory !== undefined ? { repositoryDirectory: e.repositoryDirectory } : {}),
+    ...(e.license !== undefined ? { license: e.license } : {}),
+    listedAt: e.listedAt,
+    status: "refused",
+    reason: EVALUATION_REPOSITORY,
+    tools: 0,
+    annotated: 0,
+  };
+}
+
 /** A tool labelled by its server: an explicit boolean readOnlyHint. */
 export function isAnnotated(tool: ToolRecord): boolean {
   return typeof tool.annotations?.readOnlyHint === "boolean";
@@ -102,9 +121,8 @@ export class Corpus {
   readonly entries = new Map<string, PackageEntry>();
   readonly tools = new Map<string, ToolRecord[]>();
   excludedCandidates = 0;
-  excludedByRepository = 0;
-  /** Packages load() left out (now on the evaluation list or from an evaluation repository): the files still hold them until saved. */
-  droppedOnLoad = 0;
+  /** Packages load() changed (left out as now on the evaluation list, or refused as from an evaluation repository): the files hold the old state until saved. */
+  changedOnLoad = 0;
 
   set(entry: PackageEntry, tools: ToolRecord[]): void {
     this.entries.set(entry.package, entry);
@@ -112,15 +130,9 @@ export class Corpus {
     else this.tools.delete(entry.package);
   }
 
-  /** Forgets a package and its tools. */
-  delete(name: string): boolean {
-    this.tools.delete(name);
-    return this.entries.delete(name);
-  }
-
   /**
-   * Reads a corpus directory (empty when it holds none); data of any package now on the evaluation
-   * list, or from an evaluation package's repository, is dropped.
+   * Reads a corpus directory (empty when it holds none); a package now on the evaluation list is
+   * dropped, and one from an evaluation package's repository becomes a refused entry without tools.
    */
   static load(dir: string, excluded: ExcludedPackages): Corpus {
     const corpus = new Corpus();
@@ -128,11 +140,15 @@ export class Corpus {
     if (!existsSync(manifestPath)) return corpus;
     const manifest = manifestSchema.parse(JSON.parse(readFileSync(manifestPath, "utf8")));
     corpus.excludedCandidates = manifest.excludedCandidates;
-    corpus.excludedByRepository = manifest.excludedByRepository ?? 0;
     const tools = readTools(dir);
     for (const entry of manifest.packages) {
-      if (excluded.has(entry.package) || excluded.hasRepository(entry.repository)) {
-        corpus.droppedOnLoad += 1;
+      if (excluded.has(entry.package)) {
+        corpus.changedOnLoad += 1;
+        continue;
+      }
+      if (entry.status !== "refused" && excluded.hasRepository(entry.repository)) {
+        corpus.changedOnLoad += 1;
+        corpus.set(refusedEntry(entry), []);
         continue;
       }
       corpus.set(entry, tools.get(entry.package) ?? []);
@@ -145,7 +161,7 @@ export class Corpus {
     const packages = [...this.entries.values()].sort((a, b) => compare(a.package, b.package));
     const origins: Record<string, number> = {};
     for (const p of packages) origins[p.origin] = (origins[p.origin] ?? 0) + 1;
-    return { ...meta, candidateOrigins: sortedKeys(origins), excludedCandidates: this.excludedCandidates, excludedByRepository: this.excludedByRepository, packages };
+    return { ...meta, candidateOrigins: sortedKeys(origins), excludedCandidates: this.excludedCandidates, packages };
   }
 
   /** Pure: the tool lines, by package name, each package's tools in the order its server listed them. */

@@ -72,7 +72,7 @@ function cutDetail(text: string): string {
 }
 
 /** Provenance from the manifest. */
-function baseEntry(c: Candidate, m: NpmManifest, now: Date): EntryBase {
+export function baseEntry(c: Candidate, m: NpmManifest, now: Date): EntryBase {
   const repo = manifestRepository(m);
   const license = manifestLicense(m);
   return {

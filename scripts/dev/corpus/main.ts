@@ -29,7 +29,8 @@ const DEFAULTS = {
   // Generous for one server (install and up to maxAttempts starts); the listing itself has its own timeouts below.
   packageTimeoutMs: 6 * 60_000,
   flushIntervalMs: 30_000,
-  limits: { ...DEFAULT_ENUMERATE_LIMITS, connectTimeoutMs: 20_000, totalTimeoutMs: 45_000, maxDescriptionChars: Infinity },
+  // On a loaded machine a big bundle takes more than 20 s to answer initialize (timeouts were 1 failure in 25).
+  limits: { ...DEFAULT_ENUMERATE_LIMITS, connectTimeoutMs: 40_000, totalTimeoutMs: 70_000, maxDescriptionChars: Infinity },
 };
 
 const TARGET = { servers: 150, annotatedTools: 4_000 };
@@ -50,6 +51,8 @@ one of theirs (${DEFAULT_EXCLUDED_REPOSITORIES_FILE}; looked up on the registry 
   --limit N           only the first N candidates
   --only NAME         only this package (repeatable)
   --retry             try again packages that failed at the same version
+  --annotated-first   harvest first the candidates whose published files declare tool hints
+                      (readOnlyHint / destructiveHint with a literal value; read with npm pack, nothing run)
   --refresh-excluded-repositories
                       look up the evaluation packages' repositories again (their manifests' repository field only)
   --data-dir DIR      where the corpus lives (default ${DEFAULTS.dataDir})
@@ -71,7 +74,7 @@ function report(s: RunSummary): string {
   const met = c.annotatedServers >= TARGET.servers && c.annotatedTools >= TARGET.annotatedTools;
   const lines = [
     `this run: ${s.run.candidates} candidates, ${s.run.harvested} harvested, ${s.run.skipped} already done at their version, ${s.run.refusedByRepository} refused as from an evaluation package's repository`,
-    `corpus: ${c.packages} packages (${c.noManifest} without a readable manifest), ${c.servers} servers tried, ${c.listed} listed, ${c.annotatedServers} with readOnlyHint on their tools`,
+    `corpus: ${c.packages} packages (${c.noManifest} without a readable manifest, ${c.refused} refused as from an evaluation package's repository), ${c.servers} servers tried, ${c.listed} listed, ${c.annotatedServers} with readOnlyHint on their tools`,
     `tools: ${c.tools} listed, ${c.annotatedTools} with an explicit readOnlyHint`,
     `target (>= ${TARGET.servers} servers and >= ${TARGET.annotatedTools} tools with readOnlyHint): ${met ? "met" : "NOT met"}`,
     `failed: ${Object.entries(c.failures).sort(([, a], [, b]) => b - a).map(([k, v]) => `${k} ${v}`).join(", ") || "none"}`,
@@ -105,6 +108,7 @@ export async function main(argv: string[]): Promise<number> {
       limit: { type: "string" },
       only: { type: "string", multiple: true },
       retry: { type: "boolean", default: false },
+      "annotated-first": { type: "boolean", default: false },
       "refresh-excluded-repositories": { type: "boolean", default: false },
       "data-dir": { type: "string" },
       help: { type: "boolean", short: "h", default: false },
@@ -154,6 +158,7 @@ export async function main(argv: string[]): Promise<number> {
       ...(limit !== undefined ? { limit } : {}),
       ...(values.only ? { only: values.only } : {}),
       retry: values.retry,
+      annotatedFirst: values["annotated-first"],
       flushIntervalMs: DEFAULTS.flushIntervalMs,
       log,
       registryUrl,

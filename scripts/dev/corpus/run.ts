@@ -2,8 +2,9 @@
 import PQueue from "p-queue";
 import { manifestRepository, mcpServerEvidence, type NpmManifest } from "../../../crawler/sources/npm-manifest.js";
 import type { Candidate } from "./candidates.js";
-import { Corpus, type PackageEntry } from "./corpus-data.js";
-import { fetchLatestManifest, harvestPackage, type HarvestOptions } from "./harvest.js";
+import { Corpus, refusedEntry, type PackageEntry } from "./corpus-data.js";
+import { baseEntry, fetchLatestManifest, harvestPackage, type HarvestOptions } from "./harvest.js";
+import { packedHintLiterals } from "./prescreen.js";
 
 export interface RunOptions extends HarvestOptions {
   candidates: Candidate[];
@@ -19,6 +20,8 @@ export interface RunOptions extends HarvestOptions {
   only?: string[];
   /** Try again packages that failed at the same version (listed and not-a-server stay done). */
   retry: boolean;
+  /** Harvest first the candidates whose own published files declare tool hints (see prescreen.ts). */
+  annotatedFirst?: boolean;
   /** The corpus is written at most this often while the run goes on, and once at its end. */
   flushIntervalMs: number;
   log: (line: string) => void;
@@ -28,6 +31,8 @@ export interface CorpusFigures {
   packages: number;
   /** Packages whose manifest could not be read (neither known servers nor known non-servers). */
   noManifest: number;
+  /** Packages refused as from an evaluation package's repository (never installed). */
+  refused: number;
   /** Packages whose manifest proves a server (listed or failed). */
   servers: number;
   listed: number;
@@ -46,10 +51,14 @@ export interface RunSummary {
 
 /** Pure: the figures of a corpus, over every package it holds. */
 export function corpusFigures(entries: Iterable<PackageEntry>): CorpusFigures {
-  const f: CorpusFigures = { packages: 0, noManifest: 0, servers: 0, listed: 0, annotatedServers: 0, tools: 0, annotatedTools: 0, notServers: {}, failures: {} };
+  const f: CorpusFigures = { packages: 0, noManifest: 0, refused: 0, servers: 0, listed: 0, annotatedServers: 0, tools: 0, annotatedTools: 0, notServers: {}, failures: {} };
   const bump = (o: Record<string, number>, k: string) => (o[k] = (o[k] ?? 0) + 1);
   for (const e of entries) {
     f.packages += 1;
+    if (e.status === "refused") {
+      f.refused += 1;
+      continue;
+    }
     if (e.status === "not-a-server") {
       bump(f.notServers, e.reason ?? "unknown");
       continue;
@@ -77,6 +86,8 @@ export function corpusFigures(entries: Iterable<PackageEntry>): CorpusFigures {
  */
 export function needsHarvest(held: PackageEntry | undefined, manifest: NpmManifest, retry: boolean): boolean {
   if (!held || held.version !== manifest.version) return true;
+  // Asked only once the repository check passed: a package refused before is no longer refused.
+  if (held.status === "refused") return true;
   if (held.status === "not-a-server") return mcpServerEvidence(manifest).server;
   return retry && held.status === "failed";
 }
@@ -99,6 +110,31 @@ export function selectCandidates(all: Candidate[], o: { only?: string[]; limit?:
   return o.limit !== undefined ? picked.slice(0, o.limit) : picked;
 }
 
+/** Pure: the candidates with a hint count first, most hints first; the others after them, each group in its given order. */
+export function orderByHints(candidates: Candidate[], hints: ReadonlyMap<string, number>): Candidate[] {
+  const first = candidates.filter((c) => (hints.get(c.name) ?? 0) > 0);
+  const rest = candidates.filter((c) => (hints.get(c.name) ?? 0) <= 0);
+  return [...first.map((c, i) => ({ c, i })).sort((a, b) => hints.get(b.c.name)! - hints.get(a.c.name)! || a.i - b.i).map(({ c }) => c), ...rest];
+}
+
+/** The literal hints in the tarballs of the candidates that need work (a tarball that cannot be read counts none). */
+async function hintsOfCandidates(selected: Candidate[], corpus: Corpus, o: RunOptions): Promise<Map<string, number>> {
+  const hints = new Map<string, number>();
+  const queue = new PQueue({ concurrency: o.concurrency });
+  await Promise.all(
+    selected.map((c) =>
+      queue.add(async () => {
+        if (o.signal?.aborted || o.excluded.has(c.name)) return;
+        const { manifest } = await fetchLatestManifest(c.name, o);
+        if (!manifest || !needsHarvest(corpus.entries.get(c.name), manifest, o.retry) || o.excluded.hasRepository(manifestRepository(manifest)?.url)) return;
+        const n = await packedHintLiterals(c.name, manifest.version, { ...o, timeoutMs: o.installTimeoutMs }).catch(() => 0);
+        if (n > 0) hints.set(c.name, n);
+      }),
+    ),
+  );
+  return hints;
+}
+
 /**
  * Harvests every selected candidate not already done at its current version, `concurrency` at
  * once, writing the corpus every flushIntervalMs and at the end (also when stopped by the signal).
@@ -106,10 +142,15 @@ export function selectCandidates(all: Candidate[], o: { only?: string[]; limit?:
 export async function runHarvest(o: RunOptions): Promise<RunSummary> {
   const corpus = Corpus.load(o.dataDir, o.excluded);
   if (!o.only?.length && o.limit === undefined) corpus.excludedCandidates = o.excludedCandidates;
-  const selected = selectCandidates(o.candidates, o);
+  let selected = selectCandidates(o.candidates, o);
+  if (o.annotatedFirst) {
+    const hints = await hintsOfCandidates(selected, corpus, o);
+    o.log(`${hints.size} of the candidates to harvest declare tool hints in their own files: those go first`);
+    selected = orderByHints(selected, hints);
+  }
   const save = () => corpus.save(o.dataDir, { generatedAt: o.now().toISOString(), candidatesFile: o.candidatesFile });
   let lastSave = Date.now();
-  let dirty = corpus.droppedOnLoad > 0;
+  let dirty = corpus.changedOnLoad > 0;
   const counts = { harvested: 0, skipped: 0, done: 0, refusedByRepository: 0 };
   const queue = new PQueue({ concurrency: o.concurrency });
 
@@ -122,11 +163,14 @@ export async function runHarvest(o: RunOptions): Promise<RunSummary> {
     }
     const { manifest } = await fetchLatestManifest(c.name, o);
     const repository = manifest && manifestRepository(manifest)?.url;
-    if (repository && o.excluded.hasRepository(repository)) {
-      // The same vendor's code as an evaluation package: not collected, and forgotten if an earlier run had it.
-      o.log(`${c.name}: refused, from ${repository}, the repository of an evaluation package`);
+    if (manifest && repository && o.excluded.hasRepository(repository)) {
+      // The same vendor's code as an evaluation package: recorded as refused (an earlier run's tools of it dropped), never installed.
       counts.refusedByRepository += 1;
-      if (corpus.delete(c.name)) dirty = true;
+      const held = corpus.entries.get(c.name);
+      if (held?.status === "refused" && held.version === manifest.version) return;
+      corpus.set(refusedEntry(baseEntry(c, manifest, o.now())), []);
+      dirty = true;
+      o.log(`${c.name}: refused, from ${repository}, the repository of an evaluation package`);
       return;
     }
     if (manifest && !needsHarvest(corpus.entries.get(c.name), manifest, o.retry)) {
@@ -156,10 +200,6 @@ export async function runHarvest(o: RunOptions): Promise<RunSummary> {
       ),
     );
   } finally {
-    if (!o.only?.length && o.limit === undefined && !o.signal?.aborted) {
-      dirty ||= corpus.excludedByRepository !== counts.refusedByRepository;
-      corpus.excludedByRepository = counts.refusedByRepository;
-    }
     if (dirty || corpus.entries.size === 0) save();
   }
   return {
