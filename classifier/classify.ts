@@ -1,15 +1,26 @@
 // Weighs a tool's evidence into a category, risk, confidence, rationale and suggested rule.
 import { DOMAIN_LABEL, SEND_VERBS, SEVERITY, VERB_GLOSS, WEIGHTS, type Domain } from "./lexicon.js";
 import { ruleForRisk, ruleHasReason, type Rule } from "./policy.js";
+import { toolFeatures, type Features } from "./features.js";
+import { hintClassOfCategory, hintsFor, type Hints } from "./hints.js";
+import { HINT_CLASSES, predict, shippedModel, strongestEvidence, type HintClass, type Model } from "./model.js";
 import { readTool, buildProfile, quoteText, type Evidence, type ServerProfile, type SiblingDomain, type ToolReading, type VerbInfo } from "./signals.js";
 import { BASE_RISK, CATEGORIES, raiseRisk, type Category, type Risk } from "./taxonomy.js";
 import type { ToolAnnotations, ToolInput } from "./tool.js";
 import { tokenizeName } from "./tokens.js";
 
 export type { Evidence } from "./signals.js";
+export type { Hints } from "./hints.js";
 
 /** Bump whenever rules, lexicon or weights change: stored classifications of older versions are redone. */
 export const CLASSIFIER_VERSION = "rules-2";
+
+/** How to classify: `model` null means the rules alone; absent, the shipped learned model weighs the evidence. */
+export interface ClassifyOptions {
+  model?: Model | null;
+  /** Receives each tool's model features, in order (training sees exactly what inference sees). */
+  onFeatures?: (features: Features, index: number) => void;
+}
 
 export interface ServerContext {
   name: string;
@@ -26,6 +37,8 @@ export interface Classification {
   rationale: string;
   evidence: Evidence[];
   rule: Rule;
+  /** MCP's hints as the classifier predicts them from the tool's text (never copied from its annotations). */
+  hints: Hints;
   method: "rules" | "annotations";
   classifierVersion: string;
   /** The server's declared hints, recorded as given. */
@@ -198,7 +211,26 @@ const MESSAGE_WRITE_VERBS = new Set(["post", "reply", "publish", "create", "writ
 /** When siblings establish several domains, the one that matters most for risk places the tool. */
 const CONTEXT_PREFERENCE: readonly Domain[] = ["identity", "secrets", "payments", "database", "messaging", "infrastructure", "browser", "filesystem"];
 
-function decide(tool: ToolInput, r: ToolReading): Classification {
+/**
+ * Whether the name's verb or the description's leading verb is a destructive one (delete, drop, purge …): such a
+ * tool is never read, whatever else its text says (a safety invariant, held by property tests).
+ */
+export function leadsDestructive(r: ToolReading): boolean {
+  const nv = r.nameVerb;
+  if (nv && nv.position !== "embeds" && !nv.ambiguous && (nv.category === "destructive" || nv.joined.some((j) => j.category === "destructive"))) return true;
+  const dv = r.descriptionVerb;
+  return dv !== undefined && !dv.ambiguous && dv.category === "destructive";
+}
+
+/** Categories the hint classes stand for when the learned model moves a tool across the read axis. */
+const CATEGORY_OF_HINT: Record<HintClass, Category> = { read: "read", write: "write", destructive: "destructive" };
+
+/** How sure the model must be to move a tool across the read axis against the rules' reading. */
+const MODEL_OVERRULES = 0.8;
+
+const HINT_PHRASE: Record<HintClass, string> = { read: "read-only", write: "non-destructive writes", destructive: "destructive" };
+
+function decide(tool: ToolInput, r: ToolReading, model: Model | null, onFeatures?: (features: Features) => void): Classification {
   const evidence = r.evidence;
   const signals: string[] = [];
   const sentences: string[] = [];
@@ -251,6 +283,39 @@ function decide(tool: ToolInput, r: ToolReading): Classification {
   if (!category) {
     category = "write";
     ruleCategory = undefined;
+  }
+
+  // Safety: a destructive verb leading the name or the description is never a read.
+  const destructiveLead = leadsDestructive(r);
+  if (destructiveLead && category === "read") {
+    category = "destructive";
+    ruleCategory = category;
+  }
+
+  // 3b. The learned model weighs the rules' reading with the name's and description's words into MCP's hint
+  // classes; where it crosses the read axis, the category follows it (the read axis is one decision).
+  const overwrites = r.phrases.overwrite !== undefined || r.overwriteArgument !== undefined;
+  let hintClass = hintClassOfCategory(category, overwrites);
+  let learned: { p: number; cls: HintClass; evidence: string[] } | undefined;
+  const features = model || onFeatures ? toolFeatures(tool, r, noEvidence ? undefined : category) : undefined;
+  onFeatures?.(features!);
+  if (model && features) {
+    const p = predict(model, features);
+    let cls = p[0]! >= p[1]! && p[0]! >= p[2]! ? 0 : p[2]! > p[1]! ? 2 : 1;
+    if (cls === 0 && destructiveLead) cls = 2;
+    const rulesClass = hintClass;
+    hintClass = HINT_CLASSES[cls]!;
+    // The model overrules the rules' reading only when it is sure: the rules explain themselves, and a few
+    // servers' labelling habits should not outweigh them.
+    if (!noEvidence && hintClass !== rulesClass && p[cls]! < MODEL_OVERRULES) {
+      hintClass = rulesClass;
+      cls = HINT_CLASSES.indexOf(rulesClass);
+    }
+    learned = { p: p[cls]!, cls: hintClass, evidence: strongestEvidence(model, features, cls, 2) };
+    if (noEvidence || (category === "read") !== (hintClass === "read")) {
+      category = CATEGORY_OF_HINT[hintClass];
+      ruleCategory = category;
+    }
   }
 
   // 4. Annotations weigh as evidence, but untrusted hints never lower the rules' class.
@@ -328,7 +393,8 @@ function decide(tool: ToolInput, r: ToolReading): Classification {
   const nameAgrees = nvCategory === category || (moneyWrite && (nvCategory === "write" || nvCategory === "execute"));
   const descAgrees = dvCategory === category || (moneyWrite && (dvCategory === "write" || dvCategory === "execute"));
   let confidence: number;
-  if (noEvidence && method !== "annotations") confidence = contextDomain ? 0.4 : 0.3;
+  if (learned) confidence = learned.p;
+  else if (noEvidence && method !== "annotations") confidence = contextDomain ? 0.4 : 0.3;
   else if (noEvidence) confidence = 0.5;
   else if (fromOperations) confidence = nameAgrees || descAgrees ? 0.9 : 0.85;
   else if (nv && dv) {
@@ -341,7 +407,7 @@ function decide(tool: ToolInput, r: ToolReading): Classification {
   } else if (dv) {
     confidence = descAgrees ? (dv.ambiguous ? 0.7 : 0.85) : 0.55;
   } else confidence = 0.6;
-  if (!noEvidence) {
+  if (!noEvidence && !learned) {
     const readClaim = r.phrases.read_only_claim !== undefined;
     if (readClaim && category === "read") confidence = Math.min(0.97, confidence + 0.03);
     if (readClaim && category !== "read") confidence = Math.min(confidence, 0.6);
@@ -391,6 +457,10 @@ function decide(tool: ToolInput, r: ToolReading): Classification {
   } else if (hints) {
     sentences.push(`The server's hints agree (${hints.label}).`);
   }
+  if (learned) {
+    const weighs = learned.evidence.length > 0 ? `${learned.evidence.join(" and ")} weigh most; ` : "";
+    sentences.push(`Learned from ${model!.trainedOn.labelledTools} annotated tools of ${model!.trainedOn.servers} servers: ${weighs}tools like this one are ${HINT_PHRASE[learned.cls]} in ${Math.round(learned.p * 100)}% of cases.`);
+  }
   if (r.injection) sentences.push(`Its text contains wording aimed at the model ('${quoteText(r.injection, 50)}'); it is treated as a signal, not an instruction.`);
   const why = aggravating.filter((s) => s !== "prompt_injection").map((s) => AGGRAVATING[s]!);
   if (r.injection) why.push(AGGRAVATING.prompt_injection!);
@@ -407,6 +477,7 @@ function decide(tool: ToolInput, r: ToolReading): Classification {
     rationale: sentences.join(" "),
     evidence,
     rule: ruleForRisk(tool.name, risk, reason),
+    hints: hintsFor(hintClass, r),
     method,
     classifierVersion: CLASSIFIER_VERSION,
   };
@@ -414,16 +485,24 @@ function decide(tool: ToolInput, r: ToolReading): Classification {
   return out;
 }
 
+function modelOf(options: ClassifyOptions): Model | null {
+  return options.model === undefined ? shippedModel() : options.model;
+}
+
 /** Classifies one tool; with `context`, the server's other tools decide the domain when the tool's own text is thin. */
-export function classifyTool(tool: ToolInput, context?: ServerContext): Classification {
-  if (!context) return decide(tool, readTool(tool));
+export function classifyTool(tool: ToolInput, context?: ServerContext, options: ClassifyOptions = {}): Classification {
+  const model = modelOf(options);
+  const sink = options.onFeatures ? (f: Features) => options.onFeatures!(f, 0) : undefined;
+  if (!context) return decide(tool, readTool(tool), model, sink);
   const profile = buildProfile(context);
   const self = context.tools.indexOf(tool);
-  return decide(tool, readTool(tool, profile, self >= 0 ? self : -1, self >= 0 ? profile.names[self] : undefined));
+  return decide(tool, readTool(tool, profile, self >= 0 ? self : -1, self >= 0 ? profile.names[self] : undefined), model, sink);
 }
 
 /** Classifies every tool of a server, in order; the sibling profile is built once. */
-export function classifyServer(context: ServerContext): Classification[] {
+export function classifyServer(context: ServerContext, options: ClassifyOptions = {}): Classification[] {
+  const model = modelOf(options);
   const profile: ServerProfile = buildProfile(context);
-  return context.tools.map((tool, i) => decide(tool, readTool(tool, profile, i, profile.names[i])));
+  const { onFeatures } = options;
+  return context.tools.map((tool, i) => decide(tool, readTool(tool, profile, i, profile.names[i]), model, onFeatures ? (f) => onFeatures(f, i) : undefined));
 }

@@ -310,5 +310,28 @@ export const WEIGHTS = {
   annotationDestructive: 1.5,
 } as const;
 
+/**
+ * Verbs whose second call with the same arguments changes nothing more (MCP's idempotentHint): they set a
+ * state rather than add to it. Create, add, append, send, run and the like are not here.
+ */
+export const IDEMPOTENT_VERBS = new Set(
+  `set put update edit modify patch upsert replace overwrite rename move assign unassign tag label mark star
+   unstar pin unpin like unlike follow unfollow subscribe unsubscribe enable disable activate deactivate
+   configure register unregister archive unarchive restore close reopen lock unlock approve reject resolve
+   unresolve mute unmute hide unhide block unblock ban unban mount unmount bind unbind grant revoke install
+   uninstall delete remove rm rmdir del destroy drop purge wipe erase truncate terminate kill unset clear
+   empty link unlink connect disconnect save store write sync refresh reload stop start resize scale
+   navigate go focus select choose pick login logout signin signout authenticate`.split(/\s+/).filter(Boolean),
+);
+
+/**
+ * Verbs of tools that work only on what they are given (MCP's openWorldHint false): computing, converting,
+ * formatting, reasoning. A browser, a service or the web makes a tool open-world whatever its verb.
+ */
+export const LOCAL_VERBS = new Set(
+  `calculate compute convert parse format lint validate tokenize think reason render visualize diff compare
+   estimate explain summarize summarise translate echo encode decode hash`.split(/\s+/).filter(Boolean),
+);
+
 /** Severity order for "the most dangerous thing this tool can do". */
 export const SEVERITY: Record<Category, number> = { read: 0, write: 1, execute: 2, financial: 3, destructive: 4 };

@@ -44,6 +44,7 @@ export function classifyServerTools(
       rationale: c.rationale,
       evidence: c.evidence,
       rule: c.rule,
+      hints: c.hints,
       method: c.method,
     });
   });

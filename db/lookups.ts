@@ -22,6 +22,8 @@ export interface ToolEntry {
     signals: string[];
     rationale: string;
     rule: Record<string, unknown>;
+    /** Predicted MCP hints; null for classifications stored before the classifier predicted them. */
+    hints: Record<string, boolean> | null;
     classifierVersion: string;
     contentHash: string;
     method: string;
@@ -45,6 +47,7 @@ const entryColumns = {
   signals: classifications.signals,
   rationale: classifications.rationale,
   rule: classifications.rule,
+  hints: classifications.hints,
   classifierVersion: classifications.classifierVersion,
   classifiedHash: classifications.contentHash,
   method: classifications.method,
@@ -74,6 +77,7 @@ function toEntry(r: EntryRow): ToolEntry {
             signals: r.signals as string[],
             rationale: r.rationale as string,
             rule: r.rule as Record<string, unknown>,
+            hints: (r.hints as Record<string, boolean> | null) ?? null,
             classifierVersion: r.classifierVersion as string,
             contentHash: r.classifiedHash as string,
             method: r.method as string,

@@ -230,6 +230,8 @@ export const classifications = pgTable(
     rationale: text("rationale").notNull(),
     evidence: jsonb("evidence").notNull(),
     rule: jsonb("rule").notNull(),
+    /** MCP's four hints as the classifier predicts them (null on rows of classifiers that predated them). */
+    hints: jsonb("hints"),
     /** rules | annotations | llm */
     method: text("method").notNull(),
     classifiedAt: ts("classified_at").notNull().defaultNow(),

@@ -13,6 +13,8 @@ export interface ToolView {
   /** What the server itself declares (MCP annotations), shown beside the inferred category. */
   annotations: Record<string, unknown> | null;
   rule: Record<string, unknown> | null;
+  /** MCP's hints as the classifier predicts them from the tool's text. */
+  hints: Record<string, boolean> | null;
   classifierVersion: string | null;
 }
 
@@ -28,6 +30,7 @@ export function toolView(e: ToolEntry): ToolView {
     signals: c?.signals ?? [],
     annotations: e.annotations,
     rule: c?.rule ?? null,
+    hints: c?.hints ?? null,
     classifierVersion: c?.classifierVersion ?? null,
   };
 }
@@ -50,6 +53,7 @@ export function renderToolText(v: ToolView, paint: (style: Style, text: string) 
     `  risk        ${risk}${v.category ? ` — ${v.category}, confidence ${v.confidence?.toFixed(2)}` : ""}`,
     `  declared    ${safeText(hints(v.annotations))}${v.signals.includes("annotation_conflict") ? paint("yellow", "  (contradicts the inferred class)") : ""}`,
   ];
+  if (v.hints) lines.push(`  predicted   ${safeText(hints(v.hints))}`);
   if (v.signals.length) lines.push(`  signals     ${safeText(v.signals.join(", "))}`);
   if (v.rule) lines.push(`  rule        ${safeText(JSON.stringify(v.rule))}`);
   if (v.rationale) lines.push(`  why         ${safeText(truncate(v.rationale, 800))}`);

@@ -22,7 +22,7 @@ const kubernetesTools = kubernetesLines
   .filter((l) => l.trim())
   .map((l) => JSON.parse(l) as ToolInput & { server: string });
 
-type Line = { server: string | null; tool: string; category: string; risk: string; confidence: number; signals: string[]; rationale: string; rule: unknown; classifierVersion: string };
+type Line = { server: string | null; tool: string; category: string; risk: string; confidence: number; signals: string[]; rationale: string; rule: unknown; hints: unknown; classifierVersion: string };
 
 function jsonLines(stdout: string): Line[] {
   expect(stdout.endsWith("\n")).toBe(true);
@@ -43,6 +43,7 @@ function expectedFor(server: string | null, tools: ToolInput[]): Line[] {
     signals: c.signals,
     rationale: c.rationale,
     rule: c.rule,
+    hints: c.hints,
     classifierVersion: c.classifierVersion,
   }));
 }
@@ -61,13 +62,13 @@ describe("classify reads every input shape", () => {
     const lines = jsonLines(r.stdout);
     expect(lines).toHaveLength(githubTools.length);
     for (const line of lines) {
-      expect(Object.keys(line)).toEqual(["server", "tool", "category", "risk", "confidence", "signals", "rationale", "rule", "classifierVersion"]);
+      expect(Object.keys(line)).toEqual(["server", "tool", "category", "risk", "confidence", "signals", "rationale", "rule", "hints", "classifierVersion"]);
       expect(line.classifierVersion).toBe(CLASSIFIER_VERSION);
     }
     expect(lines).toEqual(expectedFor(GITHUB, githubTools));
     const byName = new Map(lines.map((l) => [l.tool, l]));
-    expect(byName.get("delete_file")).toMatchObject({ category: "destructive", risk: "critical", rule: { action: "deny" } });
-    expect(byName.get("get_me")).toMatchObject({ category: "read", risk: "low", rule: {} });
+    expect(byName.get("delete_file")).toMatchObject({ category: "destructive", risk: "critical", rule: { action: "deny" }, hints: { readOnlyHint: false, destructiveHint: true } });
+    expect(byName.get("get_me")).toMatchObject({ category: "read", risk: "low", rule: {}, hints: { readOnlyHint: true, destructiveHint: false, idempotentHint: true } });
   });
 
   test("the same tools as a JSON array file, a JSON-RPC response and JSON lines give the same answer", async () => {

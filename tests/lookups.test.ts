@@ -63,7 +63,8 @@ describe.each(DRIVERS)("the read commands on a catalog of real data (%s)", (driv
     const entries = JSON.parse(r.stdout) as Record<string, unknown>[];
     expect(entries.map((e) => e.server)).toEqual([KUBERNETES, GITHUB]);
     for (const e of entries) {
-      expect(Object.keys(e).sort()).toEqual(["annotations", "category", "classifierVersion", "confidence", "rationale", "risk", "rule", "server", "signals", "tool"]);
+      expect(Object.keys(e).sort()).toEqual(["annotations", "category", "classifierVersion", "confidence", "hints", "rationale", "risk", "rule", "server", "signals", "tool"]);
+      expect(e.hints).toMatchObject({ readOnlyHint: true, destructiveHint: false, idempotentHint: true });
       expect(e.tool).toBe("projects_list");
       expect(CATEGORIES).toContain(e.category);
       expect(RISKS).toContain(e.risk);
@@ -85,7 +86,8 @@ describe.each(DRIVERS)("the read commands on a catalog of real data (%s)", (driv
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`${ESC}[2mon${ESC}[0m ${KUBERNETES}`);
     expect(r.stdout).not.toContain(GITHUB);
-    expect(r.stdout).toContain(`${ESC}[32mLOW${ESC}[0m — read, confidence 0.95`);
+    expect(r.stdout).toContain(`${ESC}[32mLOW${ESC}[0m — read, confidence 0.9`);
+    expect(r.stdout).toMatch(/\n {2}predicted {3}readOnlyHint=true, destructiveHint=false/);
     expect(r.stdout).toMatch(/\n {2}declared {4}none declared\n/);
     expect(r.stdout).toMatch(/\n {2}rule {8}\{\}\n/);
     expect(r.stdout).toMatch(/\n {2}why {9}.*OpenShift projects/);

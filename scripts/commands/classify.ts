@@ -32,7 +32,7 @@ export const command: Command = {
   options: {
     input: { type: "string", valueName: "FILE", description: "Read tools from FILE, or - for standard input (the default)" },
     server: { type: "string", valueName: "NAME", description: "Server of tools that do not name one (their siblings' context)" },
-    json: { type: "boolean", description: "Print one JSON line per tool: {server, tool, category, risk, confidence, signals, rationale, rule, classifierVersion}" },
+    json: { type: "boolean", description: "Print one JSON line per tool: {server, tool, category, risk, confidence, signals, rationale, rule, hints, classifierVersion}" },
   },
   async run(args, io) {
     const input = (args.values.input as string | undefined) ?? "-";
@@ -65,7 +65,7 @@ export const command: Command = {
 
     if (args.values.json) {
       const lines = results.map(({ server, tool, c }) =>
-        JSON.stringify({ server: server ?? null, tool, category: c.category, risk: c.risk, confidence: c.confidence, signals: c.signals, rationale: c.rationale, rule: c.rule, classifierVersion: c.classifierVersion }),
+        JSON.stringify({ server: server ?? null, tool, category: c.category, risk: c.risk, confidence: c.confidence, signals: c.signals, rationale: c.rationale, rule: c.rule, hints: c.hints, classifierVersion: c.classifierVersion }),
       );
       io.stdout.write(lines.length ? `${lines.join("\n")}\n` : "");
       return 0;

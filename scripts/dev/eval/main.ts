@@ -8,7 +8,7 @@ import { crossValidate, makeFolds, rowsOf, type Fit } from "./cross-validate.js"
 import { labelledCount, loadDataset, type Dataset, type Table } from "./dataset.js";
 import { evaluate, missedTargets, type EvalReport, type EvalRow } from "./metrics.js";
 import { confusionTable, disputedList, figureTable, measuredCause, perClassTable, pct, worstServersList, type Column } from "./report.js";
-import { rulesOnly } from "./systems.js";
+import { learned, rulesOnly } from "./systems.js";
 
 const HELP = `npm run eval [-- options]
 
@@ -77,7 +77,10 @@ export function runEval(argv: readonly string[], out: (...lines: string[]) => vo
   const started = Date.now();
   const data = loadDataset(projectRoot());
   const folds = makeFolds(data, maxFolds);
-  const systems: System[] = [{ title: "rules only", fit: rulesOnly }];
+  const systems: System[] = [
+    { title: "rules only", fit: rulesOnly },
+    { title: "rules + learned", fit: learned },
+  ];
   const predictions = new Map<string, ReturnType<typeof crossValidate>>();
   for (const s of systems) {
     log(`eval: ${s.title} on ${folds.k} folds…`);

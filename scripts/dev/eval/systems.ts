@@ -1,6 +1,12 @@
-// The classifiers the evaluation compares, as fits over training servers: the rules alone, and the shipped classifier.
+// The classifiers the evaluation compares, as fits over training servers: the rules alone (scored by their
+// category), and the shipped design (scored by its predicted hints) with the learned model refitted on the
+// training folds' corpus servers only, so no fold is scored by weights that saw its servers.
 import { classifyServer, type Classification } from "../../../classifier/classify.js";
 import type { ServerContext } from "../../../classifier/classify.js";
+import { hintClassOf } from "../../../classifier/hints.js";
+import type { Model } from "../../../classifier/model.js";
+import { examplesOf } from "../train/examples.js";
+import { fitModel } from "../train/fit.js";
 import type { Fit, Prediction } from "./cross-validate.js";
 import type { ServerData } from "./dataset.js";
 import { threeWayOf } from "./labels.js";
@@ -14,5 +20,22 @@ export function byCategory(c: Classification): Prediction {
   return { threeWay: (label) => threeWayOf(c.category, label.threeWay), confidence: c.confidence, category: c.category, signals: c.signals };
 }
 
+/** A classification on the evaluation's scale by its predicted hints, compared with the declared ones. */
+export function byHints(c: Classification): Prediction {
+  const cls = hintClassOf(c.hints);
+  return { threeWay: () => cls, confidence: c.confidence, category: c.category, signals: c.signals };
+}
+
 /** The rules alone: nothing to learn from the training servers. */
-export const rulesOnly: Fit = () => (s) => classifyServer(contextOf(s)).map(byCategory);
+export const rulesOnly: Fit = () => (s) => classifyServer(contextOf(s), { model: null }).map(byCategory);
+
+/** The model fitted on the training servers of the corpus (the fixtures are never trained on). */
+export function fitOnCorpus(training: readonly ServerData[]): Model {
+  return fitModel(examplesOf(training.filter((s) => s.table === "corpus"))).model;
+}
+
+/** Rules and the learned model together, the model refitted per fold. */
+export const learned: Fit = (training) => {
+  const model = fitOnCorpus(training);
+  return (s) => classifyServer(contextOf(s), { model }).map(byHints);
+};

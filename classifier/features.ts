@@ -1,0 +1,142 @@
+// The learned model's view of a tool: hashed sparse features from the rules' reading (their category and
+// signals), the name's words by position, the description's words and word pairs, and the input schema's
+// argument names. Shared by training (scripts/dev/train) and inference (model.ts), so both see the same thing.
+import type { Category } from "./taxonomy.js";
+import type { ToolInput } from "./tool.js";
+import type { ToolReading } from "./signals.js";
+import { textWords } from "./tokens.js";
+
+/** Feature kinds; the kind is hashed with the feature's text, so "delete" first in a name and in a description differ. */
+export const KIND = {
+  bias: 0,
+  ruleCategory: 1,
+  signal: 2,
+  nameFirst: 3,
+  nameLast: 4,
+  nameWord: 5,
+  descriptionWord: 6,
+  descriptionPair: 7,
+  argument: 8,
+  argumentCount: 9,
+  descriptionLead: 10,
+  nameVerbCategory: 11,
+  descriptionVerbCategory: 12,
+} as const;
+export type Kind = (typeof KIND)[keyof typeof KIND];
+
+/** log2 of the hashed feature space: 2^18 buckets keep collisions rare for tens of thousands of distinct features. */
+export const HASH_BITS = 18;
+const MASK = (1 << HASH_BITS) - 1;
+
+/** How many description words are read: the opening says what a tool does; the rest is usage detail. */
+export const DESCRIPTION_WORDS = 40;
+const MAX_ARGUMENTS = 24;
+
+/** One tool's features: bucket ids, and for explaining a decision, each one's kind and text. */
+export interface Features {
+  ids: number[];
+  kinds: Kind[];
+  texts: string[];
+}
+
+/** FNV-1a over the kind and the text (and a second text for pairs), masked to the bucket space. */
+export function featureId(kind: Kind, text: string, second?: string): number {
+  let h = 0x811c9dc5 ^ (kind + 1);
+  h = Math.imul(h, 0x01000193);
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  if (second !== undefined) {
+    h = Math.imul(h ^ 0x20, 0x01000193);
+    for (let i = 0; i < second.length; i++) h = Math.imul(h ^ second.charCodeAt(i), 0x01000193);
+  }
+  return (h >>> 0) & MASK;
+}
+
+function push(f: Features, kind: Kind, text: string, second?: string): void {
+  f.ids.push(featureId(kind, text, second));
+  f.kinds.push(kind);
+  f.texts.push(second === undefined ? text : `${text} ${second}`);
+}
+
+/** Signals that carry their own meaning; verb signals are covered by the name and description words. */
+function isVerbSignal(signal: string): boolean {
+  return signal.startsWith("verb:") || signal.startsWith("description_verb:");
+}
+
+function argumentBucket(n: number): string {
+  return n === 0 ? "none" : n <= 2 ? "1-2" : n <= 5 ? "3-5" : "6+";
+}
+
+/**
+ * The features of a tool, given the rules' reading of it and the category the rules chose (undefined when
+ * the rules found no evidence). Annotations are never features: the model predicts them.
+ */
+export function toolFeatures(tool: ToolInput, reading: ToolReading, ruleCategory: Category | undefined): Features {
+  const f: Features = { ids: [], kinds: [], texts: [] };
+  push(f, KIND.bias, "");
+  push(f, KIND.ruleCategory, ruleCategory ?? "none");
+  for (const e of reading.evidence) if (!isVerbSignal(e.signal)) push(f, KIND.signal, e.signal);
+  const nv = reading.nameVerb;
+  push(f, KIND.nameVerbCategory, nv ? `${nv.category}:${nv.position}${nv.ambiguous ? ":ambiguous" : ""}` : "none");
+  const dv = reading.descriptionVerb;
+  push(f, KIND.descriptionVerbCategory, dv ? `${dv.category}${dv.ambiguous ? ":ambiguous" : ""}` : reading.emptyDescription ? "empty" : "none");
+
+  const { tokens: words, lastSegmentStart } = reading.tokens;
+  const segment = words.length > lastSegmentStart ? lastSegmentStart : 0;
+  for (let i = segment; i < words.length; i++) {
+    const w = words[i]!;
+    if (i === segment) push(f, KIND.nameFirst, w);
+    else if (i === words.length - 1) push(f, KIND.nameLast, w);
+    else push(f, KIND.nameWord, w);
+  }
+
+  const text = (tool.description ?? "").length > 600 ? tool.description!.slice(0, 600) : (tool.description ?? "");
+  const dw = textWords(text);
+  const n = Math.min(dw.length, DESCRIPTION_WORDS);
+  if (n > 0) push(f, KIND.descriptionLead, dw[0]!);
+  for (let i = 0; i < n; i++) {
+    push(f, KIND.descriptionWord, dw[i]!);
+    if (i + 1 < n) push(f, KIND.descriptionPair, dw[i]!, dw[i + 1]!);
+  }
+
+  const props = tool.inputSchema?.properties;
+  let count = 0;
+  if (props && typeof props === "object") {
+    for (const name of Object.keys(props)) {
+      if (count++ >= MAX_ARGUMENTS) break;
+      push(f, KIND.argument, name.toLowerCase());
+    }
+  }
+  push(f, KIND.argumentCount, argumentBucket(count));
+  return f;
+}
+
+/** A feature in words, for rationales: "'delete' first in the name". */
+export function describeFeature(kind: Kind, text: string): string {
+  switch (kind) {
+    case KIND.ruleCategory:
+      return text === "none" ? "the rules finding no evidence" : `the rules' reading (${text})`;
+    case KIND.signal:
+      return `the ${text} signal`;
+    case KIND.nameFirst:
+      return `'${text}' first in the name`;
+    case KIND.nameLast:
+      return `'${text}' last in the name`;
+    case KIND.nameWord:
+      return `'${text}' in the name`;
+    case KIND.descriptionLead:
+      return `a description opening with '${text}'`;
+    case KIND.descriptionWord:
+    case KIND.descriptionPair:
+      return `'${text}' in the description`;
+    case KIND.argument:
+      return `a '${text}' argument`;
+    case KIND.argumentCount:
+      return `${text === "none" ? "no" : text} arguments`;
+    case KIND.nameVerbCategory:
+      return text === "none" ? "no verb in the name" : `a ${text.split(":")[0]} verb in the name`;
+    case KIND.descriptionVerbCategory:
+      return text === "none" || text === "empty" ? "no leading verb in the description" : `a description leading with a ${text.split(":")[0]} verb`;
+    default:
+      return "the base rate";
+  }
+}

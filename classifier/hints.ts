@@ -1,0 +1,59 @@
+// MCP's own tool hints as the classifier predicts them, in the specification's meaning: readOnlyHint (changes
+// nothing in its environment), destructiveHint (may make a non-additive change: a delete, and also an update that
+// overwrites, a replace, a reset), idempotentHint (calling again with the same arguments has no further effect)
+// and openWorldHint (reaches an open world of outside entities, such as the web or another service). Pure.
+import { DOMAIN_TOKENS, IDEMPOTENT_VERBS, LOCAL_VERBS } from "./lexicon.js";
+import type { HintClass } from "./model.js";
+import type { ToolReading } from "./signals.js";
+import type { Category } from "./taxonomy.js";
+
+export interface Hints {
+  readOnlyHint: boolean;
+  destructiveHint: boolean;
+  idempotentHint: boolean;
+  openWorldHint: boolean;
+}
+
+/** The hint class a category stands for when the rules decide alone: execute may do anything, so it may destroy. */
+export function hintClassOfCategory(category: Category, overwrites: boolean): HintClass {
+  if (category === "read") return "read";
+  if (category === "destructive" || category === "execute") return "destructive";
+  // An overwrite is a write for policy and a non-additive change for the hints.
+  return overwrites ? "destructive" : "write";
+}
+
+/** The hint class on the evaluation's scale of declared hints: read = readOnly; destructive = not read-only and destructive. */
+export function hintClassOf(h: Pick<Hints, "readOnlyHint" | "destructiveHint">): HintClass {
+  if (h.readOnlyHint) return "read";
+  return h.destructiveHint ? "destructive" : "write";
+}
+
+/**
+ * Whether calling the tool again with the same arguments changes nothing more: a read does not change anything;
+ * set / update / delete-style verbs land in the same state; create, add, send and run do it again.
+ */
+function idempotent(cls: HintClass, r: ToolReading): boolean {
+  if (cls === "read") return true;
+  const verb = r.nameVerb?.verb ?? r.descriptionVerb?.verb;
+  return verb !== undefined && IDEMPOTENT_VERBS.has(verb);
+}
+
+const FILE_WORDS = new Set(DOMAIN_TOKENS.filesystem.split(" "));
+
+/**
+ * Whether the tool reaches outside entities. The specification's default is true; a tool that only computes
+ * over what it is given, or works on local files, is a closed world.
+ */
+function openWorld(r: ToolReading): boolean {
+  const verb = r.nameVerb?.verb ?? r.descriptionVerb?.verb;
+  if (verb !== undefined && LOCAL_VERBS.has(verb) && !r.context.some((c) => c.domain === "browser")) return false;
+  // A file tool works on the machine it runs on, unless its server talks to a browser or sends messages.
+  const files = r.tokens.tokens.some((w) => FILE_WORDS.has(w)) || r.context.some((c) => c.domain === "filesystem");
+  if (files && !r.context.some((c) => c.domain === "browser" || c.domain === "messaging")) return false;
+  return true;
+}
+
+/** All four hints from a hint class and the rules' reading of the tool. */
+export function hintsFor(cls: HintClass, r: ToolReading): Hints {
+  return { readOnlyHint: cls === "read", destructiveHint: cls === "destructive", idempotentHint: idempotent(cls, r), openWorldHint: openWorld(r) };
+}

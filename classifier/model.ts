@@ -1,0 +1,161 @@
+// The learned model: a multinomial logistic regression over features.ts's hashed features, predicting the
+// class MCP's own hints give a tool (read / write / destructive). The weights are data (model-weights.json,
+// written by `npm run train`); inference is a few array reads per feature, pure, with no network.
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import { describeFeature, HASH_BITS, type Features } from "./features.js";
+
+export const HINT_CLASSES = ["read", "write", "destructive"] as const;
+export type HintClass = (typeof HINT_CLASSES)[number];
+const K = HINT_CLASSES.length;
+
+/** Weights are stored as thousandths in 16 bits: ±32 is far beyond any weight L2 training leaves. */
+const SCALE = 1000;
+const ENTRY_BYTES = 4 + 2 * K;
+
+export const modelFileSchema = z
+  .object({
+    format: z.literal(1),
+    hashBits: z.literal(HASH_BITS),
+    classes: z.tuple([z.literal("read"), z.literal("write"), z.literal("destructive")]),
+    /** Divides the logits: fitted on held-out servers so confidence means what it says. */
+    temperature: z.number().positive(),
+    trainedOn: z.object({ servers: z.number().int().nonnegative(), labelledTools: z.number().int().nonnegative() }),
+    /** Base64 of little-endian entries: bucket (uint32), then one int16 weight (thousandths) per class. */
+    weights: z.string(),
+  })
+  .strict();
+export type ModelFile = z.infer<typeof modelFileSchema>;
+
+export interface Model {
+  /** Dense: bucket * 3 + class. */
+  weights: Float32Array;
+  temperature: number;
+  trainedOn: ModelFile["trainedOn"];
+}
+
+export function emptyWeights(): Float32Array {
+  return new Float32Array((1 << HASH_BITS) * K);
+}
+
+/** The data file's form of a model: only the buckets with a weight, rounded to thousandths. */
+export function encodeModel(model: Model): ModelFile {
+  const buckets: number[] = [];
+  for (let b = 0; b < 1 << HASH_BITS; b++) {
+    for (let c = 0; c < K; c++) {
+      if (Math.round(model.weights[b * K + c]! * SCALE) !== 0) {
+        buckets.push(b);
+        break;
+      }
+    }
+  }
+  const buf = Buffer.alloc(buckets.length * ENTRY_BYTES);
+  buckets.forEach((b, i) => {
+    buf.writeUInt32LE(b, i * ENTRY_BYTES);
+    for (let c = 0; c < K; c++) buf.writeInt16LE(Math.max(-32767, Math.min(32767, Math.round(model.weights[b * K + c]! * SCALE))), i * ENTRY_BYTES + 4 + 2 * c);
+  });
+  return { format: 1, hashBits: HASH_BITS, classes: [...HINT_CLASSES], temperature: Math.round(model.temperature * 1000) / 1000, trainedOn: model.trainedOn, weights: buf.toString("base64") };
+}
+
+export function decodeModel(file: ModelFile): Model {
+  const buf = Buffer.from(file.weights, "base64");
+  if (buf.length % ENTRY_BYTES !== 0) throw new Error(`model weights: ${buf.length} bytes is not a whole number of ${ENTRY_BYTES}-byte entries`);
+  const weights = emptyWeights();
+  for (let off = 0; off < buf.length; off += ENTRY_BYTES) {
+    const b = buf.readUInt32LE(off);
+    if (b >= 1 << HASH_BITS) throw new Error(`model weights: bucket ${b} outside the ${HASH_BITS}-bit space`);
+    for (let c = 0; c < K; c++) weights[b * K + c] = buf.readInt16LE(off + 4 + 2 * c) / SCALE;
+  }
+  return { weights, temperature: file.temperature, trainedOn: file.trainedOn };
+}
+
+/** The shipped weights' file name, in classifier/ beside this module's source. */
+export const MODEL_FILE = "model-weights.json";
+
+let shipped: Model | null | undefined;
+
+/**
+ * The model shipped in classifier/model-weights.json, read once; null when the package has none (the rules
+ * then decide alone). Source (classifier/) and build (dist/classifier/) sit at different depths.
+ */
+export function shippedModel(): Model | null {
+  if (shipped !== undefined) return shipped;
+  shipped = null;
+  for (const rel of [`./${MODEL_FILE}`, `../../classifier/${MODEL_FILE}`]) {
+    let text: string;
+    try {
+      text = readFileSync(new URL(rel, import.meta.url), "utf8");
+    } catch {
+      continue;
+    }
+    shipped = decodeModel(modelFileSchema.parse(JSON.parse(text)));
+    break;
+  }
+  return shipped;
+}
+
+/** Raw scores (logits) per class: the sum of each feature's weights. */
+export function logits(weights: Float32Array, features: Features, out: Float64Array): void {
+  let r = 0;
+  let w = 0;
+  let d = 0;
+  const ids = features.ids;
+  for (let i = 0; i < ids.length; i++) {
+    const o = ids[i]! * K;
+    r += weights[o]!;
+    w += weights[o + 1]!;
+    d += weights[o + 2]!;
+  }
+  out[0] = r;
+  out[1] = w;
+  out[2] = d;
+}
+
+/** Softmax of logits / temperature, in place. */
+export function softmax(z: Float64Array, temperature = 1): void {
+  const a = z[0]! / temperature;
+  const b = z[1]! / temperature;
+  const c = z[2]! / temperature;
+  const m = Math.max(a, b, c);
+  const ea = Math.exp(a - m);
+  const eb = Math.exp(b - m);
+  const ec = Math.exp(c - m);
+  const s = ea + eb + ec;
+  z[0] = ea / s;
+  z[1] = eb / s;
+  z[2] = ec / s;
+}
+
+/** Class probabilities [read, write, destructive], calibrated by the model's temperature. */
+export function predict(model: Model, features: Features): Float64Array {
+  const p = new Float64Array(K);
+  logits(model.weights, features, p);
+  softmax(p, model.temperature);
+  return p;
+}
+
+/**
+ * The features that weigh most for `cls` against the strongest other class, in words, at most `n`, each once
+ * ("'delete' first in the name"). Only features that push toward `cls` are named.
+ */
+export function strongestEvidence(model: Model, features: Features, cls: number, n: number): string[] {
+  const scored: { text: string; weight: number }[] = [];
+  const seen = new Set<number>();
+  for (let i = 0; i < features.ids.length; i++) {
+    const id = features.ids[i]!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const o = id * K;
+    let other = -Infinity;
+    for (let c = 0; c < K; c++) if (c !== cls) other = Math.max(other, model.weights[o + c]!);
+    const weight = model.weights[o + cls]! - other;
+    if (weight > 0.05 && features.kinds[i] !== 0) scored.push({ text: describeFeature(features.kinds[i]!, features.texts[i]!), weight });
+  }
+  scored.sort((a, b) => b.weight - a.weight);
+  const out: string[] = [];
+  for (const s of scored) {
+    if (out.length >= n) break;
+    if (!out.includes(s.text)) out.push(s.text);
+  }
+  return out;
+}
