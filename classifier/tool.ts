@@ -18,19 +18,40 @@ export type ToolAnnotations = z.infer<typeof toolAnnotationsSchema>;
  */
 export const MAX_TOOL_NAME_BYTES = 1_000;
 
-export const toolInputSchema = z
+const toolObjectSchema = z
   .object({
     name: z
       .string()
       .min(1)
+      .refine((name) => name.trim() !== "", "only spaces")
       .refine((name) => Buffer.byteLength(name, "utf8") <= MAX_TOOL_NAME_BYTES, `longer than ${MAX_TOOL_NAME_BYTES} bytes`),
     title: z.string().optional(),
-    description: z.string().nullish().transform((d) => d ?? undefined),
+    description: z.string().optional(),
     inputSchema: z.record(z.string(), z.unknown()).optional(),
-    annotations: toolAnnotationsSchema.nullish().transform((a) => a ?? undefined),
+    annotations: toolAnnotationsSchema.optional(),
   })
   .loose();
-export type ToolInput = z.infer<typeof toolInputSchema>;
+
+function withoutNulls(o: Record<string, unknown>, keep: string): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(o).filter(([k, v]) => v !== null || k === keep));
+}
+
+/**
+ * A null where MCP's Tool has an optional field (title, description, a null inputSchema as directories
+ * publish "no arguments", annotations and each of their hints) means the field is absent: servers and
+ * directories send them, and a tool must not vanish from risk and policy for it. `name` is required, so
+ * a null name still fails.
+ */
+function absentNulls(item: unknown): unknown {
+  if (!item || typeof item !== "object" || Array.isArray(item)) return item;
+  const tool = withoutNulls(item as Record<string, unknown>, "name");
+  const a = tool.annotations;
+  if (a && typeof a === "object" && !Array.isArray(a)) tool.annotations = withoutNulls(a as Record<string, unknown>, "");
+  return tool;
+}
+
+export const toolInputSchema = z.preprocess(absentNulls, toolObjectSchema);
+export type ToolInput = z.infer<typeof toolObjectSchema>;
 
 export interface ParsedToolList {
   tools: ToolInput[];
@@ -38,18 +59,13 @@ export interface ParsedToolList {
   dropped: string[];
 }
 
-/**
- * The entries of a directory's tool list that pass toolInputSchema, first of each name; the rest
- * are named in `dropped`. A null inputSchema (seen in real directory data) means "no arguments",
- * not a broken tool.
- */
+/** The entries of a directory's tool list that pass toolInputSchema, first of each name; the rest are named in `dropped`. */
 export function parseToolList(list: readonly unknown[]): ParsedToolList {
   const tools: ToolInput[] = [];
   const dropped: string[] = [];
   const names = new Set<string>();
   for (const item of list) {
-    const candidate = item && typeof item === "object" && (item as { inputSchema?: unknown }).inputSchema === null ? { ...item, inputSchema: undefined } : item;
-    const parsed = toolInputSchema.safeParse(candidate);
+    const parsed = toolInputSchema.safeParse(item);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       dropped.push(`tool dropped: ${issue ? `${issue.path.join(".") || "item"}: ${issue.message}` : "invalid item"}`);

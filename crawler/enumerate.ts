@@ -35,6 +35,7 @@ import {
 } from "@modelcontextprotocol/client";
 import { z } from "zod";
 import { toolInputSchema, type ToolInput } from "../classifier/tool.js";
+import { capTool, MAX_TEXT_CHARS } from "./text-cap.js";
 import { describeAuthRequirement, type AuthChallenge, type AuthRequirement } from "./auth-posture.js";
 import { HttpError, parseRetryAfter } from "./http.js";
 import { SandboxedStdioTransport, DEFAULT_SANDBOX_OPTIONS, type SandboxOptions } from "./sandbox.js";
@@ -51,7 +52,7 @@ export interface EnumerateLimits {
   /** Sum of the JSON length of the tools received; the wire itself is cut at 2 × maxBytes + 1 MiB. */
   maxBytes: number;
   maxPages: number;
-  /** Longer descriptions are cut to this many characters (ending in "… [truncated]"). Unset: the default (10,000); Infinity: never. */
+  /** Longer descriptions and titles are cut to this many characters (ending in "… [truncated]"). Unset: the default (10,000); Infinity: never. */
   maxDescriptionChars?: number;
 }
 
@@ -62,7 +63,7 @@ export const DEFAULT_ENUMERATE_LIMITS: EnumerateLimits = {
   maxTools: 2_000,
   maxBytes: 8 * 1024 * 1024,
   maxPages: 100,
-  maxDescriptionChars: 10_000,
+  maxDescriptionChars: MAX_TEXT_CHARS,
 };
 
 export type EnumerateTransport = "streamable-http" | "sse" | "stdio";
@@ -82,7 +83,7 @@ export interface EnumerateResult {
   skipped: number;
   /** Why, for the first few skipped tools. */
   skipReasons: string[];
-  /** Tools whose description was cut to maxDescriptionChars. */
+  /** Descriptions and titles cut to maxDescriptionChars. */
   descriptionsTruncated: number;
   /** How long the server says its list stays fresh (2026-07-28 `ttlMs`, the smallest over the pages). */
   ttlMs?: number;
@@ -221,7 +222,6 @@ function toEnumerateError(e: unknown, target: string, budget?: Budget): Enumerat
 const CLIENT_INFO = { name: "mcp-catalog", version: "0.1.0" };
 const MODERN_VERSION = "2026-07-28";
 const MAX_SKIP_REASONS = 10;
-const TRUNCATION_MARK = "… [truncated]";
 
 export interface RemoteOptions {
   limits: EnumerateLimits;
@@ -411,11 +411,9 @@ class ToolCollector {
       }
       this.names.add(tool.name);
       const max = this.limits.maxDescriptionChars ?? DEFAULT_ENUMERATE_LIMITS.maxDescriptionChars ?? Infinity;
-      if (tool.description !== undefined && tool.description.length > max) {
-        tool.description = cut(tool.description, max);
-        this.descriptionsTruncated += 1;
-      }
-      this.tools.push(tool);
+      const capped = capTool(tool, max);
+      this.descriptionsTruncated += capped.cut;
+      this.tools.push(capped.tool);
     }
     const next = page.nextCursor;
     if (typeof next !== "string" || next === "") return undefined;
@@ -456,14 +454,6 @@ class ToolCollector {
 }
 
 /** Cuts to at most `max` characters, never inside a surrogate pair, ending with a visible mark. */
-function cut(text: string, max: number): string {
-  if (max <= TRUNCATION_MARK.length) return text.slice(0, max);
-  let end = max - TRUNCATION_MARK.length;
-  const code = text.charCodeAt(end - 1);
-  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
-  return text.slice(0, end) + TRUNCATION_MARK;
-}
-
 async function collect(c: ToolCollector, fetchPage: (cursor: string | undefined) => Promise<Page | "none">): Promise<void> {
   let cursor: string | undefined;
   do {

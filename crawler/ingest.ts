@@ -5,6 +5,7 @@ import type { SignalUpsert } from "../db/signals.js";
 import { TOOL_ORIGINS, type ToolDefinition, type ToolOrigin } from "../db/tools.js";
 import { contentHash, textHash } from "./hash.js";
 import { mayBeUnstorable, storable } from "./sanitize.js";
+import { capRecordText, MAX_TEXT_CHARS } from "./text-cap.js";
 import type { SourceName, SourceRecord } from "./records.js";
 
 /**
@@ -85,10 +86,12 @@ export function toolDefinition(tool: ToolInput): ToolDefinition {
   return { ...def, contentHash: contentHash(def) };
 }
 
-/** A record's raw JSON hashed as the source sent it, and whether it may need sanitizing before storage. */
+/** A record's raw JSON hashed as the source sent it, and whether it may need sanitizing or cutting before storage. */
 export interface RecordDigest {
   hash: string;
   clean: boolean;
+  /** The JSON is longer than the text cap: one of its strings may be too. */
+  long: boolean;
 }
 
 /**
@@ -98,23 +101,32 @@ export interface RecordDigest {
  */
 export function digestRecord(record: SourceRecord): RecordDigest {
   const text = JSON.stringify(record.raw) ?? "null";
-  return { hash: textHash(text), clean: !mayBeUnstorable(text) };
+  return { hash: textHash(text), clean: !mayBeUnstorable(text), long: text.length > MAX_TEXT_CHARS };
 }
 
 /**
  * The records with NUL bytes and lone surrogates replaced, before anything (an identity look-up, a
- * write) sends their strings to the database, which cannot hold them; `sanitized` counts the records changed.
+ * write) sends their strings to the database, which cannot hold them, and every string cut to the
+ * text cap; `sanitized` and `cut` count the records changed.
  */
-export function storableRecords(input: readonly SourceRecord[], digests: readonly RecordDigest[]): { records: SourceRecord[]; sanitized: number } {
+export function storableRecords(input: readonly SourceRecord[], digests: readonly RecordDigest[]): { records: SourceRecord[]; sanitized: number; cut: number } {
   let sanitized = 0;
+  let cut = 0;
   const records = input.map((r, i) => {
-    // Every stored string comes from the raw record, so a clean raw means a clean record.
-    if (digests[i]!.clean) return r;
-    const { value, replaced } = storable(r);
+    // Every stored string comes from the raw record, so a clean, short raw means a clean record.
+    const { clean, long } = digests[i]!;
+    let record = r;
+    if (long) {
+      const capped = capRecordText(record);
+      if (capped.cut) cut += 1;
+      record = capped.record;
+    }
+    if (clean) return record;
+    const { value, replaced } = storable(record);
     if (replaced) sanitized += 1;
     return value;
   });
-  return { records, sanitized };
+  return { records, sanitized, cut };
 }
 
 /** One row per server (the record that outranks the others on the page), one per record, one per alias. Records must be storable. */

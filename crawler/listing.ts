@@ -118,7 +118,12 @@ export async function storeListing(db: Db, server: IntrospectionCandidate, fetch
         classified = rows.length;
       }
     }
-    const notes = [listed.truncated ? `truncated: ${listed.truncated}` : "", replaced ? "NUL bytes or lone surrogates replaced by U+FFFD" : ""].filter(Boolean);
+    const notes = [
+      // A tool the server sent that could not be kept is named on the server, not silently missing from risk and policy.
+      listed.skipped ? `skipped ${listed.skipped} tool${listed.skipped === 1 ? "" : "s"}: ${listed.skipReasons.join("; ")}` : "",
+      listed.truncated ? `truncated: ${listed.truncated}` : "",
+      replaced ? "NUL bytes or lone surrogates replaced by U+FFFD" : "",
+    ].filter(Boolean);
     await recordIntrospection(t, server.id, {
       introspectionError: notes.length ? notes.join("; ") : null,
       relistAt: relistAt(o.now, listed.ttlMs),

@@ -33,6 +33,7 @@ import type { Alias, SourceName, SourceRecord } from "./records.js";
 import { storable } from "./sanitize.js";
 import type { Source } from "./sources/source.js";
 import { DEFAULT_CLOCK_SKEW_MS, watermarkOf, type FutureDates } from "./timestamps.js";
+import { MAX_TEXT_CHARS } from "./text-cap.js";
 
 export interface RefreshOptions {
   sources: Source[];
@@ -145,6 +146,9 @@ export const DEFAULT_MAX_PAGES = 100_000;
 
 /** Counted among skippedReasons: records kept, with NUL bytes or lone surrogates replaced by U+FFFD. */
 const SANITIZED = "stored with unstorable characters (NUL, lone surrogates) replaced by U+FFFD";
+
+/** Counted among skippedReasons: records kept, with a text longer than the cap cut (crawler/text-cap.ts). */
+const TEXT_CUT = `stored with text over ${MAX_TEXT_CHARS.toLocaleString("en")} characters cut`;
 
 /** Counted among skippedReasons: a record kept, but its tool list not applied (crawler/ingest.ts bestListings). */
 const SET_ASIDE = "tool list set aside: a better-ranked entry of the same source lists this server's tools";
@@ -487,8 +491,9 @@ async function preparePage(
   },
 ): Promise<() => Promise<void>> {
   const { digests } = o;
-  const { records, sanitized } = storableRecords(o.records, digests);
+  const { records, sanitized, cut } = storableRecords(o.records, digests);
   if (sanitized) o.summary.skippedReasons[SANITIZED] = (o.summary.skippedReasons[SANITIZED] ?? 0) + sanitized;
+  if (cut) o.summary.skippedReasons[TEXT_CUT] = (o.summary.skippedReasons[TEXT_CUT] ?? 0) + cut;
   const stored = await storedRecords(catalog.db, o.source.name, records.map((r) => r.sourceId));
   const changed: SourceRecord[] = [];
   const changedDigests: RecordDigest[] = [];

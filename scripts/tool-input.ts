@@ -32,9 +32,7 @@ function kindOf(value: unknown): string {
  * here: a zod intersection cannot merge the schema's transforms (description: null) with a second object.
  */
 function validate(item: unknown, where: string): ToolWithServer {
-  // A null inputSchema (real directory data) means "no arguments", as parseToolList reads it.
-  const candidate = item && typeof item === "object" && (item as { inputSchema?: unknown }).inputSchema === null ? { ...item, inputSchema: undefined } : item;
-  const parsed = toolInputSchema.safeParse(candidate);
+  const parsed = toolInputSchema.safeParse(item);
   if (!parsed.success) throw bad(describeIssue(where, parsed.error));
   const { server, ...tool } = parsed.data as ToolInput & { server?: unknown };
   if (server === undefined || server === null) return { tool: tool as ToolInput };

@@ -109,6 +109,25 @@ describe("classify reads every input shape", () => {
     expect(r.stderr).toBe("");
     expect(jsonLines(r.stdout)).toEqual([expect.objectContaining({ server: null, tool: "drop_table", category: "destructive" })]);
   });
+
+  test("a null title, annotations.title or hint is absent: one such tool does not fail the batch", async () => {
+    const tools = [
+      { name: "drop_table", title: null, description: "Drop a table", annotations: { title: null, readOnlyHint: null, destructiveHint: true } },
+      { name: "list_tables", description: "List the tables", annotations: { readOnlyHint: true } },
+    ];
+    const r = await runCli(["classify", "--json"], {}, { stdin: JSON.stringify(tools) });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(jsonLines(r.stdout).map((l) => l.tool)).toEqual(["drop_table", "list_tables"]);
+    expect(jsonLines(r.stdout)[0]!.risk).not.toBe("low");
+  });
+
+  test("a name of only spaces is refused, naming the line", async () => {
+    const r = await runCli(["classify", "--json"], {}, { stdin: JSON.stringify([{ name: "   ", description: "blank" }]) });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/field 'name'/);
+  });
 });
 
 describe("classify's readable table", () => {

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { sql } from "drizzle-orm";
 import { refresh } from "../../crawler/refresh.js";
-import { glamaSource } from "../../crawler/sources/glama.js";
+import { glamaSource, parseGlamaItem } from "../../crawler/sources/glama.js";
 import { registrySource } from "../../crawler/sources/registry.js";
 import { lastRun } from "../../db/queries.js";
 import { queryRows } from "../../db/sql.js";
@@ -202,6 +202,102 @@ describe.each(DRIVERS)("bad records on %s", (driver) => {
       expect(s.mode).toBe("full");
       expect(s.futureDates).toMatchObject({ storedWatermark: "9999-12-31T00:00:00Z" });
       expect(replay.requests.at(-1)).not.toContain("updated_since=9999");
+    } finally {
+      await replay.close();
+    }
+  });
+
+  test("a registry replay carrying every bad record crawls to the end, stores every good record and counts the bad ones by reason", async () => {
+    await reset();
+    const sample = loadRegistrySample();
+    const base = sample[0]!;
+    const huge = dated(base, "io.example/huge-description", { updatedAt: "2025-10-01T00:00:00Z" });
+    huge.server.description = "D".repeat(2_000_000);
+    const bad = [
+      dated(base, "io.example/not-a-date", { updatedAt: "not-a-date" }),
+      dated(base, "io.example/feb-30", { publishedAt: "2026-02-30T00:00:00Z" }),
+      dated(base, "io.example/month-13", { updatedAt: "2026-13-01T00:00:00Z" }),
+      dated(base, "io.example/year-0", { updatedAt: "0000-01-01T00:00:00Z" }),
+      dated(base, "io.example/year-294277", { publishedAt: "294277-01-01T00:00:00Z" }),
+    ];
+    const future = dated(base, "io.example/far-future", { updatedAt: "9999-12-31T00:00:00Z" });
+    // Spread over the pages: the first, a middle one and the last.
+    const items = [bad[0]!, ...sample.slice(0, 120), bad[1]!, huge, ...sample.slice(120, 330), bad[2]!, future, bad[3]!, ...sample.slice(330), bad[4]!];
+    const replay = await startRegistryReplay(items);
+    try {
+      const summary = await refresh(t.catalog, { sources: [registrySource(replay.url)], full: true, fetcherFor: () => http });
+      const s = summary.sources.registry!;
+      expect(summary.status).toBe("succeeded");
+      expect(s.errors).toEqual([]);
+      expect(s.pages).toBe(Math.ceil(items.length / 100));
+      const keys = await serverKeys(t);
+      for (const item of [...sample, huge, future]) expect(keys.has(item.server.name)).toBe(true);
+      for (const item of bad) expect(keys.has(item.server.name)).toBe(false);
+      const reasons = s.skippedReasons;
+      expect(Object.entries(reasons).filter(([r]) => r.includes("not a date Postgres accepts")).reduce((n, [, c]) => n + c, 0)).toBe(5);
+      expect(reasons["stored with text over 10,000 characters cut"]).toBe(1);
+      expect(s.futureDates).toMatchObject({ ignored: 1, latest: "9999-12-31T00:00:00Z" });
+      const [row] = await queryRows<{ n: number; raw: number }>(
+        t.catalog.db,
+        sql`select length(s.description)::int as n, max(length(ss.raw::text))::int as raw from servers s join server_sources ss on ss.server_id = s.id where s.key = 'io.example/huge-description' group by s.description`,
+      );
+      expect(row!.n).toBe(10_000);
+      expect(row!.raw).toBeLessThan(20_000);
+      const run = await lastRun(t.catalog.db);
+      expect(run!.status).toBe("succeeded");
+      expect((run!.sources as Record<string, { skippedReasons: Record<string, number> }>).registry!.skippedReasons).toEqual(reasons);
+    } finally {
+      await replay.close();
+    }
+  });
+
+  test("a Glama replay carrying every bad record crawls to the end, stores every good record and counts the bad ones by reason", async () => {
+    await reset();
+    const good = buildGlamaServers().filter((x): x is GlamaServer => !!x && typeof x === "object" && typeof (x as GlamaServer).id === "string");
+    const nullable = glamaServer("nulls", "nullable-tools", "https://github.com/nulls/nullable-tools", [
+      { name: "drop_table", title: null, description: "Drop a table and every row in it", inputSchema: null, annotations: { title: null, readOnlyHint: null, destructiveHint: true } },
+      { name: "list_tables", title: "List tables", description: null, annotations: null },
+      // The one tool that truly cannot be kept.
+      { name: null, description: "nameless" },
+    ]);
+    const huge = glamaServer("huge", "huge-text", "https://github.com/huge/huge-text", [tool("verbose", "V".repeat(2_000_000))]);
+    huge.description = "D".repeat(2_000_000);
+    const bidi = glamaServer("bidi", "trojan", "https://github.com/bidi/trojan", [tool("safe\u202e\u2066name"), tool("plain_\u200bname")]);
+    const twinA = glamaServer("ACME", "tool", "https://github.com/ACME/tool.git", [tool("alpha"), tool("beta")]);
+    const twinB = glamaServer("acme-mirror", "tool", "https://github.com/acme/tool/tree/main", [tool("alpha"), tool("gamma")]);
+    const twinC = glamaServer("acme-fork", "tool", "https://github.com/acme/tool", [tool("delta")]);
+    // Twins A and B share a page; C is on a later one.
+    const servers = [...good.slice(0, 10), twinA, nullable, twinB, ...good.slice(10, 40), huge, bidi, ...good.slice(40), twinC];
+    const replay = await startGlamaReplay({ servers });
+    try {
+      const summary = await refresh(t.catalog, { sources: [glamaSource({ baseUrl: replay.url, pageSize: 20 })], full: true, fetcherFor: () => http });
+      const s = summary.sources.glama!;
+      expect(summary.status).toBe("succeeded");
+      expect(s.errors).toEqual([]);
+      expect(s.pages).toBe(Math.ceil(servers.length / 20));
+      // Every entry is stored, on the server its key names (entries of one repository on one server).
+      const expectedKeys = new Set(
+        servers.flatMap((x) => {
+          const r = parseGlamaItem(x);
+          return "record" in r ? [r.record.server.key] : [];
+        }),
+      );
+      expect(await serverKeys(t)).toEqual(expectedKeys);
+      expect(await toolsOf(t, "github.com/nulls/nullable-tools")).toEqual(["drop_table", "list_tables"]);
+      const [dropTable] = await queryRows<{ annotations: unknown; title: string | null }>(t.catalog.db, sql`select annotations, title from tools where name = 'drop_table'`);
+      expect(dropTable).toEqual({ annotations: { destructiveHint: true }, title: null });
+      expect(await toolsOf(t, "github.com/bidi/trojan")).toEqual(["plain_\u200bname", "safe\u202e\u2066name"]);
+      const [long] = await queryRows<{ server: number; tool: number }>(
+        t.catalog.db,
+        sql`select length(s.description)::int as server, length(t.description)::int as tool from servers s join tools t on t.server_id = s.id where s.key = 'github.com/huge/huge-text'`,
+      );
+      expect(long).toEqual({ server: 10_000, tool: 10_000 });
+      const twins = [twinA, twinB, twinC].sort((x, y) => (x.id! < y.id! ? -1 : 1));
+      expect(await toolsOf(t, "github.com/acme/tool")).toEqual(twins[0]!.tools.map((x) => x.name!).sort());
+      const reasons = s.skippedReasons;
+      expect(reasons["tool list set aside: a better-ranked entry of the same source lists this server's tools"]).toBe(twins[0] === twinC ? 1 : 2);
+      expect(reasons["stored with text over 10,000 characters cut"]).toBe(1);
+      expect(Object.keys(reasons).some((r) => r.startsWith("tool dropped: name"))).toBe(true);
     } finally {
       await replay.close();
     }

@@ -1,6 +1,7 @@
 // Hostile catalog content (issue 7): names and descriptions built to inject SQL, break storage, hijack a terminal or
 // reorder text arrive from a directory, are stored faithfully (or replaced and recorded), print safely, and stay valid
 // JSON; and the change feed labels what changed between two crawls of the same directory.
+import { cut, MAX_TEXT_CHARS } from "../../crawler/text-cap.js";
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { parse as parseToml } from "smol-toml";
@@ -198,7 +199,9 @@ describe.each(DRIVERS)("hostile content through the catalog on %s", (driver) => 
     expect(description(HOSTILE[1]!.stored)).toBe("hostile: Deletes a file.\ufffd Trailing NUL.");
     expect(description(HOSTILE[2]!.stored)).toBe("hostile: Reads a value \ufffd with a lone low surrogate.");
     expect(description(HOSTILE[6]!.stored)).toBe(HOSTILE[6]!.description);
-    expect(description(LONG_NAME)).toBe(LONG_DESCRIPTION);
+    // Every source's text is cut at the one cap, as live descriptions are.
+    expect(description(LONG_NAME)).toBe(cut(LONG_DESCRIPTION));
+    expect(description(LONG_NAME)).toHaveLength(MAX_TEXT_CHARS);
   });
 
   test("risk finds a name full of SQL metacharacters as text, and prints an escape-laden one safely", async () => {

@@ -52,6 +52,12 @@ const behaviours: Record<string, Parameters<typeof startRawLegacyServer>[0]> = {
       return true;
     },
   },
+  // MCP's optional fields sent as null, and one entry that is no tool at all.
+  "io.test/null-fields": {
+    toolsList: () => ({
+      tools: [tool("nullable_title", { title: null, annotations: { title: null, readOnlyHint: null, destructiveHint: true } }), { name: 42 }, tool("plain")],
+    }),
+  },
   "io.test/well-behaved": { toolsList: () => ({ tools: [tool("get_status"), tool("delete_everything", { description: "Delete every record." })] }) },
 };
 
@@ -103,7 +109,7 @@ describe.each(DRIVERS)("misbehaving MCP servers on %s", (driver) => {
 
   test("the run succeeds with every failure counted by reason", () => {
     expect(summary.status).toBe("succeeded");
-    expect(summary.introspection).toMatchObject({ attempted: 8, succeeded: 4, failed: 4 });
+    expect(summary.introspection).toMatchObject({ attempted: 9, succeeded: 5, failed: 4 });
     const { protocol, limit, timeout = 0, connect = 0, ...other } = summary.introspection!.failures;
     expect({ protocol, limit, other }).toEqual({ protocol: 1, limit: 1, other: {} });
     // The hanging server times out; the stream closed mid-reply is a connect error or, if the close races the read, a timeout.
@@ -135,6 +141,19 @@ describe.each(DRIVERS)("misbehaving MCP servers on %s", (driver) => {
     expect(await errorOf("io.test/invalid-json-rpc")).toMatch(/^protocol: /);
     expect(await errorOf("io.test/closes-mid-stream")).toMatch(/^(connect|timeout): /);
     expect(await toolsOf("io.test/invalid-json-rpc")).toEqual([]);
+  });
+
+  test("a tool whose title or annotation hints are null is kept as if they were absent; one that cannot be kept is recorded on its server", async () => {
+    const listed = await t.catalog.db
+      .select({ name: tools.name, title: tools.title, annotations: tools.annotations })
+      .from(tools)
+      .innerJoin(servers, eq(servers.id, tools.serverId))
+      .where(eq(servers.key, "io.test/null-fields"));
+    expect(listed.map((x) => x.name).sort()).toEqual(["nullable_title", "plain"]);
+    const nullable = listed.find((x) => x.name === "nullable_title")!;
+    expect(nullable.title).toBeNull();
+    expect(nullable.annotations).toEqual({ destructiveHint: true });
+    expect(await errorOf("io.test/null-fields")).toMatch(/^skipped 1 tool: .*name/);
   });
 
   test("a server that never stops paging is cut at maxPages", async () => {
