@@ -1,7 +1,7 @@
 // What a source hands the pipeline: one SourceRecord per entry it lists, already normalised.
 import type { ToolInput } from "../classifier/tool.js";
 
-export const SOURCE_NAMES = ["registry", "glama", "smithery", "pulsemcp", "npm"] as const;
+export const SOURCE_NAMES = ["registry", "glama", "smithery", "pulsemcp", "npm", "awesome"] as const;
 export type SourceName = (typeof SOURCE_NAMES)[number];
 
 export type ServerStatus = "active" | "deprecated" | "deleted";

@@ -1,6 +1,7 @@
 // Reads the environment once into a validated, typed configuration; nothing else reads process.env.
 import { isAbsolute, resolve } from "node:path";
 import { z } from "zod";
+import { DEFAULT_AWESOME_LIST_URLS } from "../crawler/sources/awesome.js";
 import { DEFAULT_GLAMA_URL } from "../crawler/sources/glama.js";
 import { DEFAULT_NPM_REGISTRY_URL } from "../crawler/sources/npm-registry.js";
 import { DEFAULT_PULSEMCP_URL } from "../crawler/sources/pulsemcp.js";
@@ -62,6 +63,18 @@ const envSchema = z.object({
   SMITHERY_URL: httpUrl.optional(),
   SMITHERY_API_KEY: z.string().optional(),
   PULSEMCP_URL: httpUrl.optional(),
+  AWESOME_LIST_URLS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const urls = (v ?? "").split(",").map((u) => u.trim()).filter(Boolean);
+      const bad = urls.find((u) => !httpUrl.safeParse(u).success);
+      if (bad) {
+        ctx.addIssue({ code: "custom", message: `must be comma-separated http(s) URLs; '${bad}' is not one` });
+        return z.NEVER;
+      }
+      return urls.length ? urls : undefined;
+    }),
   CATALOG_ALLOW_PRIVATE_NETWORK: flag,
   CATALOG_USER_AGENT: z.string().optional(),
   // Politeness: requests started per second against one host (a mirror of your own can take more).
@@ -104,6 +117,8 @@ export interface Config {
   pulsemcpUrl: string;
   /** The npm registry the `npm` source searches (NPM_REGISTRY_URL; stdio installs use it too). */
   npmRegistryUrl: string;
+  /** The awesome lists' raw READMEs (AWESOME_LIST_URLS). */
+  awesomeListUrls: readonly string[];
   allowPrivateNetwork: boolean;
   userAgent: string;
   /** Requests started per second against one host (CATALOG_HTTP_PER_HOST_RATE, default 10). */
@@ -152,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): Config {
     ...(e.SMITHERY_API_KEY ? { smitheryApiKey: e.SMITHERY_API_KEY } : {}),
     pulsemcpUrl: e.PULSEMCP_URL ?? DEFAULT_PULSEMCP_URL,
     npmRegistryUrl: e.NPM_REGISTRY_URL ?? DEFAULT_NPM_REGISTRY_URL,
+    awesomeListUrls: e.AWESOME_LIST_URLS ?? DEFAULT_AWESOME_LIST_URLS,
     allowPrivateNetwork: e.CATALOG_ALLOW_PRIVATE_NETWORK,
     userAgent: e.CATALOG_USER_AGENT || DEFAULT_USER_AGENT,
     perHostRate: e.CATALOG_HTTP_PER_HOST_RATE,

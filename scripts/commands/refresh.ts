@@ -5,6 +5,7 @@ import { enqueueListings, openListingQueue } from "../../crawler/listing-queue.j
 import { recordingFetcher, snapshotFetcher, hasSnapshot, type PageFetcher } from "../../crawler/fetcher.js";
 import { SOURCE_NAMES, type SourceName } from "../../crawler/records.js";
 import { refresh, RefreshBusyError, type RefreshSummary } from "../../crawler/refresh.js";
+import { awesomeSource, DEFAULT_AWESOME_LIST_URLS } from "../../crawler/sources/awesome.js";
 import { DEFAULT_GLAMA_URL, glamaSource } from "../../crawler/sources/glama.js";
 import { npmSource } from "../../crawler/sources/npm.js";
 import { DEFAULT_NPM_REGISTRY_URL } from "../../crawler/sources/npm-registry.js";
@@ -28,6 +29,7 @@ const AVAILABLE: Record<SourceName, SourceFactory> = {
   smithery: (config) => (config.smitheryApiKey ? smitherySource({ baseUrl: config.smitheryUrl, apiKey: config.smitheryApiKey }) : { unavailable: smitheryNotice() }),
   pulsemcp: (config) => pulsemcpSource({ baseUrl: config.pulsemcpUrl }),
   npm: (config) => npmSource({ registryUrl: config.npmRegistryUrl }),
+  awesome: (config) => awesomeSource(config.awesomeListUrls),
 };
 
 export const DEFAULT_SNAPSHOT_HINT = "data/snapshot";
@@ -62,7 +64,7 @@ function selectSources(requested: SourceName[] | undefined, config: Config, snap
     requested = names;
     // Recorded pages are keyed by the public APIs' paths: a snapshot replays against the default
     // URLs whatever the environment points at.
-    config = { ...config, registryUrl: DEFAULT_REGISTRY_URL, glamaUrl: DEFAULT_GLAMA_URL, smitheryUrl: DEFAULT_SMITHERY_URL, pulsemcpUrl: DEFAULT_PULSEMCP_URL, npmRegistryUrl: DEFAULT_NPM_REGISTRY_URL };
+    config = { ...config, registryUrl: DEFAULT_REGISTRY_URL, glamaUrl: DEFAULT_GLAMA_URL, smitheryUrl: DEFAULT_SMITHERY_URL, pulsemcpUrl: DEFAULT_PULSEMCP_URL, npmRegistryUrl: DEFAULT_NPM_REGISTRY_URL, awesomeListUrls: DEFAULT_AWESOME_LIST_URLS };
   }
   const sources: Source[] = [];
   for (const name of requested ?? SOURCE_NAMES) {
@@ -94,7 +96,7 @@ export const command: Command = {
     "Smithery needs SMITHERY_API_KEY; without it the source is skipped with a notice.",
     "",
     "Environment: DATABASE_URL, CATALOG_DATA_DIR, REGISTRY_URL, GLAMA_URL, GLAMA_API_KEY, SMITHERY_URL,",
-    "SMITHERY_API_KEY, PULSEMCP_URL, NPM_REGISTRY_URL, CATALOG_ALLOW_PRIVATE_NETWORK=1, CATALOG_USER_AGENT, CATALOG_HTTP_PER_HOST_RATE, CATALOG_INTROSPECT*, CATALOG_STDIO_*,",
+    "SMITHERY_API_KEY, PULSEMCP_URL, NPM_REGISTRY_URL, AWESOME_LIST_URLS, CATALOG_ALLOW_PRIVATE_NETWORK=1, CATALOG_USER_AGENT, CATALOG_HTTP_PER_HOST_RATE, CATALOG_INTROSPECT*, CATALOG_STDIO_*,",
     "(see the README).",
   ].join("\n"),
   options: {

@@ -1,0 +1,204 @@
+// The awesome-list source on the real appcypher README: every entry right (checked against a second,
+// line-based reading of the same file), one server per distinct repository, and a refresh on a local replay.
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { HttpClient } from "../../crawler/http.js";
+import { normalizeRepository, repositoryAlias } from "../../crawler/normalize.js";
+import { refresh } from "../../crawler/refresh.js";
+import { awesomeSource, parseAwesomeList, readAwesomeList } from "../../crawler/sources/awesome.js";
+import { registrySource } from "../../crawler/sources/registry.js";
+import { SourceFormatError } from "../../crawler/sources/source.js";
+import { serverSignals } from "../../db/signals.js";
+import { queryRows } from "../../db/sql.js";
+import { loadConfig } from "../../scripts/config.js";
+import { DRIVERS, openTestCatalog, type TestCatalog } from "../helpers/catalog.js";
+import { testHttpClient } from "../helpers/http.js";
+import { startLocalServer, type LocalServer } from "../helpers/local-server.js";
+import { loadRegistrySample, meta, startRegistryReplay, type RegistryReplay } from "../helpers/registry-replay.js";
+
+const APPCYPHER = readFileSync(new URL("../../../shared/fixtures/sources/awesome-list_appcypher_README_2025-09-04.md", import.meta.url), "utf8");
+
+/**
+ * A second reading of the appcypher README, line by line with regular expressions: the entries are
+ * the bullets from the first category heading (`## <emoji> <a name=…></a>Title`) to the trailing
+ * "# Tools & Utilities" part, which lists server managers, not servers.
+ */
+function linesOracle(markdown: string): { name: string; url: string; description: string; category: string }[] {
+  const out: { name: string; url: string; description: string; category: string }[] = [];
+  let category: string | undefined;
+  for (const line of markdown.split("\n")) {
+    const heading = /^## .*<\/a>(.+)$/.exec(line);
+    if (heading) category = heading[1]!.trim();
+    if (/^# Tools & Utilities/.test(line)) break;
+    if (!category || !line.startsWith("- ")) continue;
+    const bare = line
+      .slice(2)
+      .replace(/<img[^>]*>/g, "")
+      .replace(/<sup><sup>[^<]*<\/sup><\/sup>/g, "");
+    const m = /^[^[]*?\**\[([^\]]+)\]\(([^)]+)\)\**\s*(?:-\s*)?(.*)$/.exec(bare)!;
+    const url = /^https?:/.test(m[2]!) ? m[2]! : `https://${m[2]}`;
+    out.push({ name: m[1]!.trim(), url, description: m[3]!.replace(/\[([^\]]+)\]\([^)]+\)/g, "$1").replace(/`|\*\*/g, "").replace(/\s+/g, " ").trim(), category });
+  }
+  return out;
+}
+
+describe("awesome source: the appcypher README", () => {
+  const oracle = linesOracle(APPCYPHER);
+  const { entries, skipped } = readAwesomeList(APPCYPHER);
+
+  test("every entry comes out right: name, link, description and category, none left out, none invented", () => {
+    expect(oracle).toHaveLength(184);
+    expect(skipped).toEqual([]);
+    expect(entries.map((e) => ({ ...e, description: e.description ?? "" }))).toEqual(oracle);
+  });
+
+  test("icons, footnote marks, bold and emoji never reach a name or a description", () => {
+    for (const e of entries) {
+      expect(`${e.name} ${e.description}`).not.toMatch(/<|>|\]\(|\*\*|cdn\.simpleicons/);
+      // An emoji inside a description is the author's prose; a leading one was a legend.
+      expect(`${e.name[0]}${e.description![0]}`).not.toMatch(/\p{Extended_Pictographic}/u);
+      expect(e.description).toBeTruthy();
+    }
+    expect(entries.find((e) => e.name === "ShopSavvy")).toMatchObject({ url: "https://github.com/shopsavvy/shopsavvy-mcp-server", category: "E-Commerce" });
+    expect(entries.find((e) => e.name === "ShopSavvy")!.description).toMatch(/Published as @shopsavvy\/mcp-server\.$/);
+    // The server managers at the end are tools, not servers.
+    expect(entries.find((e) => e.name === "mcp-get")).toBeUndefined();
+    expect(new Set(entries.map((e) => e.category)).size).toBe(30);
+  });
+
+  test("one server per distinct repository: monorepo folders apart, one repository under two headings once", () => {
+    const { records } = parseAwesomeList(APPCYPHER, "https://lists.example/appcypher.md");
+    const distinct = new Set(oracle.map((o) => {
+      const repo = /github\.com/.test(o.url) ? normalizeRepository(o.url) : undefined;
+      return repo ? repositoryAlias(repo) : o.url.replace(/^https?:\/\/(www\.)?/, "").replace(/\/+$/, "");
+    }));
+    expect(records).toHaveLength(distinct.size);
+    expect(records).toHaveLength(182);
+    expect(new Set(records.map((r) => r.server.key)).size).toBe(records.length);
+    const fs = records.filter((r) => r.server.title === "FileSystem").map((r) => r.server.key);
+    expect(fs.sort()).toEqual(["github.com/mark3labs/mcp-filesystem-server", "github.com/modelcontextprotocol/servers#src/filesystem"]);
+    const videodb = records.find((r) => r.server.key === "github.com/video-db/agent-toolkit#modelcontextprotocol")!;
+    expect(videodb.categories).toEqual(["Cloud Storage", "Databases"]);
+    expect(records.find((r) => r.server.title === "FileStash")!.server.repository).toEqual({
+      key: "github.com/mickael-kerjean/filestash",
+      url: "https://github.com/mickael-kerjean/filestash",
+      subfolder: "server/plugin/plg_handler_mcp",
+    });
+    // A product page, not a repository: the link is its identity.
+    const box = records.find((r) => r.server.title === "Box")!;
+    expect(box.server).toMatchObject({ key: "developer.box.com/guides/box-mcp", websiteUrl: "https://developer.box.com/guides/box-mcp/" });
+    expect(box.aliases).toEqual([{ kind: "link", value: "developer.box.com/guides/box-mcp" }]);
+    expect(records.find((r) => r.server.title === "Vulert")!.server.key).toBe("vulert.com");
+  });
+});
+
+/** A short list in punkpeye's shape (written for this test from the format its README documents). */
+const PUNKPEYE_STYLE = `# Awesome MCP Servers
+
+- [Aggregators](#aggregators)
+
+## Server Implementations
+
+### 🔗 <a name="aggregators"></a>Aggregators
+
+- [acme/meta-mcp](https://github.com/acme/meta-mcp) 📇 ☁️ 🏠 - One MCP server in front of many
+- [GitHub's server](https://github.com/github/github-mcp-server) [![score](https://glama.ai/mcp/servers/github/github-mcp-server/badges/score.svg)](https://glama.ai/mcp/servers/github/github-mcp-server) 🎖️ #️⃣ 🏎️ ☁️ - Repositories, issues and pull requests
+- [evil](javascript:alert(1)) - not a link anyone should follow
+- [monorepo/tools](https://github.com/monorepo/tools/tree/main/servers/search) 🐍 🏠 Search, without a dash before it
+  - a note about the entry above
+
+### 📂 <a name="file-systems"></a>File Systems
+
+- [acme/meta-mcp](https://github.com/acme/meta-mcp.git) 📇 - Listed twice, under two headings
+
+## Frameworks
+
+- [fw/mcp-framework](https://github.com/fw/mcp-framework) - A framework, not a server
+`;
+
+describe("awesome source: a punkpeye-style list", () => {
+  test("legend emojis and score badges are stripped, a bad link is skipped and counted, sub-bullets and frameworks are not entries", () => {
+    const { records, skipped } = parseAwesomeList(PUNKPEYE_STYLE, "L");
+    expect(skipped).toEqual([{ index: 2, reason: "entry link is not an http(s) URL: javascript:alert(1)" }]);
+    expect(records.map((r) => [r.server.key, r.server.title, r.server.description, r.categories])).toEqual([
+      ["github.com/acme/meta-mcp", "acme/meta-mcp", "One MCP server in front of many", ["Aggregators", "File Systems"]],
+      ["github.com/github/github-mcp-server", "GitHub's server", "Repositories, issues and pull requests", ["Aggregators"]],
+      ["github.com/monorepo/tools#servers/search", "monorepo/tools", "Search, without a dash before it", ["Aggregators"]],
+    ]);
+  });
+
+  test("each list is a page; a page that is not a list stops the source", () => {
+    const source = awesomeSource(["http://127.0.0.1:9/a.md", "http://127.0.0.1:9/b.md"]);
+    expect(source.format).toBe("text");
+    expect(source.pageUrl(null, {})).toBe("http://127.0.0.1:9/a.md");
+    expect(source.parsePage(PUNKPEYE_STYLE, null).next).toBe("1");
+    expect(source.pageUrl("1", {})).toBe("http://127.0.0.1:9/b.md");
+    expect(source.parsePage(PUNKPEYE_STYLE, "1").next).toBeUndefined();
+    expect(() => source.parsePage("<html>404: Not Found</html>", null)).toThrow(SourceFormatError);
+    expect(() => source.parsePage({ not: "text" }, null)).toThrow(/not text/);
+  });
+});
+
+describe("awesome source: AWESOME_LIST_URLS", () => {
+  test("comma-separated URLs replace the default lists; anything else is refused with exit code 2", () => {
+    expect(loadConfig({}, "/").awesomeListUrls).toHaveLength(2);
+    expect(loadConfig({ AWESOME_LIST_URLS: " http://127.0.0.1:1/a.md , https://x.example/b.md," }, "/").awesomeListUrls).toEqual(["http://127.0.0.1:1/a.md", "https://x.example/b.md"]);
+    expect(() => loadConfig({ AWESOME_LIST_URLS: "https://x.example/a.md,ftp://x/b" }, "/")).toThrow(expect.objectContaining({ exitCode: 2, message: expect.stringMatching(/AWESOME_LIST_URLS .*'ftp:\/\/x\/b' is not one/) }));
+  });
+});
+
+describe.each(DRIVERS)("awesome lists beside the registry on %s", (driver) => {
+  let t: TestCatalog;
+  let http: HttpClient;
+  let registry: RegistryReplay;
+  let lists: LocalServer;
+  const conditionals: (string | undefined)[] = [];
+  const linked = loadRegistrySample().filter(
+    (i) => meta(i).isLatest === true && ["io.github.github/github-mcp-server", "io.github.domdomegg/airtable-mcp-server", "io.github.VictoriaMetrics-Community/mcp-victoriametrics"].includes(i.server.name),
+  );
+
+  beforeAll(async () => {
+    t = await openTestCatalog(driver);
+    http = testHttpClient();
+    registry = await startRegistryReplay(linked);
+    lists = await startLocalServer((req, res) => {
+      const body = req.url === "/appcypher/README.md" ? APPCYPHER : req.url === "/punkpeye/README.md" ? PUNKPEYE_STYLE : undefined;
+      if (body === undefined) return void res.writeHead(404).end("404: Not Found");
+      const etag = `"${createHash("sha256").update(body).digest("hex").slice(0, 16)}"`;
+      conditionals.push(req.headers["if-none-match"] as string | undefined);
+      if (req.headers["if-none-match"] === etag) return void res.writeHead(304, { etag }).end();
+      res.writeHead(200, { "content-type": "text/plain; charset=utf-8", etag }).end(body);
+    });
+  });
+
+  afterAll(async () => {
+    await http.close();
+    await Promise.all([registry.close(), lists.close(), t.dispose()]);
+  });
+
+  test("entries merge into the registry's servers by repository; a repository on both lists is one server with both lists' categories; unchanged lists answer 304", async () => {
+    const source = awesomeSource([`${lists.url}/appcypher/README.md`, `${lists.url}/punkpeye/README.md`]);
+    const summary = await refresh(t.catalog, { sources: [registrySource(registry.url), source], full: false, fetcherFor: () => http });
+    expect(summary.status).toBe("succeeded");
+    expect(summary.sources.awesome).toMatchObject({ pages: 2, records: 182 + 3, skipped: 1, errors: [] });
+    // GitHub's server is on both lists and in the registry; airtable and VictoriaMetrics on appcypher's and in the registry.
+    expect(summary.sources.awesome!.merged).toBe(4);
+    const [counts] = await queryRows<{ servers: number; awesome: number }>(
+      t.catalog.db,
+      sql`select (select count(*) from servers)::int as servers, (select count(distinct server_id) from server_sources where source = 'awesome')::int as awesome`,
+    );
+    // appcypher's 182, punkpeye's 3 of which GitHub's is shared; the registry's three are among them.
+    expect(counts).toEqual({ servers: 182 + 2, awesome: 182 + 2 });
+    const [github] = await queryRows<{ id: number }>(t.catalog.db, sql`select id from servers where key = 'io.github.github/github-mcp-server'`);
+    const signals = await serverSignals(t.catalog.db, github!.id);
+    expect(signals.categories.map((c) => [c.category, c.source])).toEqual([
+      ["Aggregators", "awesome"],
+      ["Version Control", "awesome"],
+    ]);
+    const again = await refresh(t.catalog, { sources: [registrySource(registry.url), source], full: false, fetcherFor: () => http });
+    expect(again.sources.awesome).toMatchObject({ pages: 2, notModified: 2, records: 0 });
+    expect(conditionals.slice(-2).every((e) => e !== undefined)).toBe(true);
+  });
+});
