@@ -4,30 +4,28 @@ import type { Db } from "./client.js";
 import { classifications, serverAliases, servers, toolChanges, tools } from "./schema.js";
 import { queryRows } from "./sql.js";
 
+type ToolRow = typeof tools.$inferSelect;
+type ServerRow = typeof servers.$inferSelect;
+type ClassificationRow = typeof classifications.$inferSelect;
+
+/** One tool on one server with its current classification, as every read command and page shows it. */
 export interface ToolEntry {
-  serverId: number;
-  server: string;
-  serverStatus: string;
-  tool: string;
-  title: string | null;
-  description: string | null;
-  inputSchema: unknown;
+  serverId: ServerRow["id"];
+  server: ServerRow["key"];
+  serverStatus: ServerRow["status"];
+  tool: ToolRow["name"];
+  title: ToolRow["title"];
+  description: ToolRow["description"];
+  inputSchema: ToolRow["inputSchema"];
   annotations: Record<string, unknown> | null;
-  origin: string;
-  contentHash: string;
-  classification: null | {
-    category: string;
-    risk: string;
-    confidence: number;
+  origin: ToolRow["origin"];
+  contentHash: ToolRow["contentHash"];
+  classification: null | (Pick<ClassificationRow, "category" | "risk" | "confidence" | "rationale" | "classifierVersion" | "contentHash" | "method"> & {
     signals: string[];
-    rationale: string;
     rule: Record<string, unknown>;
     /** Predicted MCP hints; null for classifications stored before the classifier predicted them. */
     hints: Record<string, boolean> | null;
-    classifierVersion: string;
-    contentHash: string;
-    method: string;
-  };
+  });
 }
 
 const entryColumns = {
@@ -41,49 +39,19 @@ const entryColumns = {
   annotations: tools.annotations,
   origin: tools.origin,
   contentHash: tools.contentHash,
-  category: classifications.category,
-  risk: classifications.risk,
-  confidence: classifications.confidence,
-  signals: classifications.signals,
-  rationale: classifications.rationale,
-  rule: classifications.rule,
-  hints: classifications.hints,
-  classifierVersion: classifications.classifierVersion,
-  classifiedHash: classifications.contentHash,
-  method: classifications.method,
+  classification: {
+    category: classifications.category,
+    risk: classifications.risk,
+    confidence: classifications.confidence,
+    signals: classifications.signals,
+    rationale: classifications.rationale,
+    rule: classifications.rule,
+    hints: classifications.hints,
+    classifierVersion: classifications.classifierVersion,
+    contentHash: classifications.contentHash,
+    method: classifications.method,
+  },
 };
-
-type EntryRow = { [K in keyof typeof entryColumns]: unknown };
-
-function toEntry(r: EntryRow): ToolEntry {
-  return {
-    serverId: r.serverId as number,
-    server: r.server as string,
-    serverStatus: r.serverStatus as string,
-    tool: r.tool as string,
-    title: (r.title as string | null) ?? null,
-    description: (r.description as string | null) ?? null,
-    inputSchema: r.inputSchema ?? null,
-    annotations: (r.annotations as Record<string, unknown> | null) ?? null,
-    origin: r.origin as string,
-    contentHash: r.contentHash as string,
-    classification:
-      r.category == null
-        ? null
-        : {
-            category: r.category as string,
-            risk: r.risk as string,
-            confidence: Number(r.confidence),
-            signals: r.signals as string[],
-            rationale: r.rationale as string,
-            rule: r.rule as Record<string, unknown>,
-            hints: (r.hints as Record<string, boolean> | null) ?? null,
-            classifierVersion: r.classifierVersion as string,
-            contentHash: r.classifiedHash as string,
-            method: r.method as string,
-          },
-  };
-}
 
 function entries(db: Db) {
   return db
@@ -93,14 +61,57 @@ function entries(db: Db) {
     .leftJoin(classifications, eq(classifications.toolId, tools.id));
 }
 
-/** Every current tool with this name (case-insensitive), one per server; answered from the lower(name) index. */
-export async function toolsByName(db: Db, name: string, serverIds?: number[]): Promise<ToolEntry[]> {
+type EntryRow = Awaited<ReturnType<ReturnType<typeof entries>["execute"]>>[number];
+
+// jsonb columns come back as `unknown`; these are the shapes the crawler and the classifier write.
+function toEntry(r: EntryRow): ToolEntry {
+  const c = r.classification;
+  return {
+    ...r,
+    annotations: (r.annotations as Record<string, unknown> | null) ?? null,
+    classification: c ? { ...c, signals: c.signals as string[], rule: c.rule as Record<string, unknown>, hints: (c.hints as Record<string, boolean> | null) ?? null } : null,
+  };
+}
+
+function byName(name: string, serverIds?: number[]): SQL | undefined {
   const conditions: SQL[] = [sql`lower(${tools.name}) = lower(${name})`, isNull(tools.removedAt)];
   if (serverIds) conditions.push(inArray(tools.serverId, serverIds));
-  const rows = await entries(db)
-    .where(and(...conditions))
-    .orderBy(asc(servers.key));
-  return rows.map(toEntry);
+  return and(...conditions);
+}
+
+/** How the servers holding one tool name classify it: one group per (category, risk), largest first. */
+export interface NameGroup {
+  category: string | null;
+  risk: string | null;
+  count: number;
+}
+
+export interface NameSummary {
+  name: string;
+  total: number;
+  groups: NameGroup[];
+  /** The riskiest entries first (a reader wants the worst case), then by server key; `limit` of them. */
+  entries: ToolEntry[];
+}
+
+const RISK_ORDER = sql`case ${classifications.risk} when 'critical' then 0 when 'high' then 1 when 'medium' then 2 when 'low' then 3 else 4 end`;
+
+/** A name held by hundreds of servers answered as a grouped summary plus its top entries: two indexed
+ * queries whose cost is bounded by `limit`, not by how many servers hold the name. */
+export async function summarizeName(db: Db, name: string, o: { serverIds?: number[]; limit?: number } = {}): Promise<NameSummary> {
+  const where = byName(name, o.serverIds);
+  const grouped = await db
+    .select({ category: classifications.category, risk: classifications.risk, count: sql<number>`count(*)::int` })
+    .from(tools)
+    .leftJoin(classifications, eq(classifications.toolId, tools.id))
+    .where(where)
+    .groupBy(classifications.category, classifications.risk);
+  const groups = grouped.map((g) => ({ ...g, count: Number(g.count) })).sort((a, b) => b.count - a.count || `${a.category}/${a.risk}`.localeCompare(`${b.category}/${b.risk}`));
+  const total = groups.reduce((n, g) => n + g.count, 0);
+  if (total === 0) return { name, total, groups, entries: [] };
+  const query = entries(db).where(where).orderBy(RISK_ORDER, asc(servers.key));
+  const rows = o.limit === undefined ? await query : await query.limit(o.limit);
+  return { name, total, groups, entries: rows.map(toEntry) };
 }
 
 /** Tool names close to `name` by trigram similarity (pg_trgm), best first, one per lower-cased name. */

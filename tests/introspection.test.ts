@@ -141,10 +141,10 @@ describe.each(DRIVERS)("live introspection in a refresh on %s", (driver) => {
   });
 
   test("live tools carry their annotations, and risk shows them beside the inferred class", async () => {
-    const [entry] = await json(["risk", "delete_repo"]);
+    const [entry] = (await json(["risk", "delete_repo"])).entries;
     expect(entry).toMatchObject({ server: "io.github.acme/tracker", tool: "delete_repo", category: "destructive" });
     expect(entry.annotations).toMatchObject({ destructiveHint: true });
-    const [readNote] = await json(["risk", "read_note"]);
+    const [readNote] = (await json(["risk", "read_note"])).entries;
     expect(readNote).toMatchObject({ server: "io.github.acme/notes", category: "read" });
   });
 
@@ -180,7 +180,7 @@ describe.each(DRIVERS)("live introspection in a refresh on %s", (driver) => {
     const change = feed.find((c: { tool: string; kind: string }) => c.tool === "create_issue" && c.kind === "description_changed");
     expect(change).toBeDefined();
     expect(change.labels).toContain("description gained text aimed at the model");
-    const [entry] = await json(["risk", "create_issue", "--server", "io.github.acme/tracker"]);
+    const [entry] = (await json(["risk", "create_issue", "--server", "io.github.acme/tracker"])).entries;
     expect(entry.signals).toContain("prompt_injection");
   });
 });

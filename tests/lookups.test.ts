@@ -55,13 +55,17 @@ describe.each(DRIVERS)("the read commands on a catalog of real data (%s)", (driv
     rmSync(dir, { recursive: true, force: true });
   });
 
-  test("risk NAME --json: one entry per server with the tool, matched case-insensitively, every field filled", async () => {
+  test("risk NAME --json: one object with the groups and one entry per server with the tool, matched case-insensitively, every field filled", async () => {
     const r = await cli(["risk", "PROJECTS_LIST", "--json"]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("");
     expect(r.stdout.trimEnd().split("\n")).toHaveLength(1);
-    const entries = JSON.parse(r.stdout) as Record<string, unknown>[];
-    expect(entries.map((e) => e.server)).toEqual([KUBERNETES, GITHUB]);
+    const answer = JSON.parse(r.stdout) as { name: string; total: number; groups: { category: string; risk: string; count: number }[]; entries: Record<string, unknown>[] };
+    expect(Object.keys(answer)).toEqual(["name", "total", "groups", "entries"]);
+    expect(answer).toMatchObject({ name: "PROJECTS_LIST", total: 2 });
+    expect(answer.groups.reduce((n, g) => n + g.count, 0)).toBe(2);
+    const entries = answer.entries;
+    expect(entries.map((e) => e.server).sort()).toEqual([GITHUB, KUBERNETES].sort());
     for (const e of entries) {
       expect(Object.keys(e).sort()).toEqual(["annotations", "category", "classifierVersion", "confidence", "hints", "rationale", "risk", "rule", "server", "signals", "tool"]);
       expect(e.hints).toMatchObject({ readOnlyHint: true, destructiveHint: false, idempotentHint: true });
@@ -78,7 +82,7 @@ describe.each(DRIVERS)("the read commands on a catalog of real data (%s)", (driv
       const decision = rule.action === "deny" ? "deny" : rule.action === "require_approval" ? "approve" : rule.limits?.length ? "limit" : "allow";
       expect(decision).toBe(RISK_DECISION[e.risk as Risk]);
     }
-    expect(entries[1]).toMatchObject({ risk: github.get("projects_list")!.risk, category: github.get("projects_list")!.category });
+    expect(entries.find((e) => e.server === GITHUB)).toMatchObject({ risk: github.get("projects_list")!.risk, category: github.get("projects_list")!.category });
   });
 
   test("risk --server narrows to one server (named by its repository URL); on a terminal the risk is coloured", async () => {

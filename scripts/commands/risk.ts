@@ -1,47 +1,66 @@
 // `mcp-catalog risk NAME`: how risky is this tool, on every server that has one by that name.
-import { similarToolNames, toolsByName } from "../../db/lookups.js";
+import { similarToolNames, summarizeName, type NameSummary } from "../../db/lookups.js";
 import { CliError, type Command } from "../command.js";
 import { loadConfig } from "../config.js";
 import { withCatalog } from "../open-catalog.js";
 import { requireServer, serverArgument } from "../resolve-server.js";
-import { colorizer, safeText } from "../terminal.js";
-import { renderToolText, toolView } from "../tool-view.js";
+import { colorizer, safeText, type Style } from "../terminal.js";
+import { renderToolText, RISK_STYLE, toolView } from "../tool-view.js";
+
+/** Entries shown for a name held by many servers unless `--all`; the groups always count every one. */
+export const RISK_TOP_ENTRIES = 20;
 
 export const command: Command = {
   name: "risk",
   summary: "The risk of a tool by name: category, risk, confidence, rationale and suggested rule per server",
-  usage: "NAME [--server S] [--json]",
+  usage: "NAME [--server S] [--all] [--json]",
   details: [
-    "NAME matches case-insensitively. Exit codes: 0 found; 1 no such tool (with suggestions) or no such",
-    "server; 2 bad arguments or an ambiguous --server (the candidates are listed).",
+    "NAME matches case-insensitively. A name on many servers is answered as a summary by category and risk",
+    `plus the ${RISK_TOP_ENTRIES} riskiest entries (--all lists every one). Exit codes: 0 found; 1 no such tool`,
+    "(with suggestions) or no such server; 2 bad arguments or an ambiguous --server (the candidates are listed).",
   ].join("\n"),
   positionals: [1, 1],
   options: {
     server: { type: "string", valueName: "S", description: "Only this server (registry name, repository URL, npm:<package> or unique key prefix)" },
-    json: { type: "boolean", description: "Print a JSON array of entries" },
+    all: { type: "boolean", description: `Every entry, not only the ${RISK_TOP_ENTRIES} riskiest` },
+    json: { type: "boolean", description: "Print one JSON object: {name, total, groups, entries}" },
   },
   async run(args, io) {
     const name = args.positionals[0]!.trim();
     if (!name) throw new CliError("NAME must not be empty", 2);
     const serverArg = serverArgument(args.values.server, "--server");
     const config = loadConfig(io.env, io.cwd);
-    const { server, found, suggestions } = await withCatalog(config, async (catalog) => {
+    const limit = args.values.all ? undefined : RISK_TOP_ENTRIES;
+    const { server, summary, suggestions } = await withCatalog(config, async (catalog) => {
       const server = serverArg !== undefined ? await requireServer(catalog.db, serverArg) : undefined;
-      const found = await toolsByName(catalog.db, name, server ? [server.id] : undefined);
+      const summary = await summarizeName(catalog.db, name, { ...(server ? { serverIds: [server.id] } : {}), ...(limit !== undefined ? { limit } : {}) });
       // On one server the suggestions are that server's names; a name on another server is no answer there.
-      return { server, found, suggestions: found.length ? [] : await similarToolNames(catalog.db, name, { ...(server ? { serverIds: [server.id] } : {}) }) };
+      return { server, summary, suggestions: summary.total ? [] : await similarToolNames(catalog.db, name, { ...(server ? { serverIds: [server.id] } : {}) }) };
     });
-    if (found.length === 0) {
+    if (summary.total === 0) {
       const hint = suggestions.length ? ` Did you mean: ${suggestions.map((s) => safeText(s)).join(", ")}?` : "";
       throw new CliError(`no tool named '${safeText(name)}' ${server ? `on ${safeText(server.key)}` : "in the catalog"}.${hint}`, 1);
     }
-    const views = found.map(toolView);
+    const views = summary.entries.map(toolView);
     if (args.values.json) {
-      io.stdout.write(`${JSON.stringify(views)}\n`);
+      io.stdout.write(`${JSON.stringify({ name: summary.name, total: summary.total, groups: summary.groups, entries: views })}\n`);
       return 0;
     }
     const paint = colorizer(io.stdout, io.env);
-    io.stdout.write(`${views.map((v) => renderToolText(v, paint)).join("\n\n")}\n`);
+    const blocks = views.map((v) => renderToolText(v, paint));
+    if (summary.total > 1) blocks.unshift(renderGroups(summary, paint));
+    const hidden = summary.total - views.length;
+    if (hidden > 0) blocks.push(paint("dim", `… and ${hidden} more on other servers (--all lists every one)`));
+    io.stdout.write(`${blocks.join("\n\n")}\n`);
     return 0;
   },
 };
+
+/** "77 servers: 70 read / low, 7 write / medium". */
+export function renderGroups(summary: NameSummary, paint: (style: Style, text: string) => string): string {
+  const parts = summary.groups.map((g) => {
+    const label = g.category ? `${g.category} / ${g.risk}` : "not classified yet";
+    return `${g.count} ${g.risk ? paint(RISK_STYLE[g.risk] ?? "bold", label) : paint("dim", label)}`;
+  });
+  return `${paint("bold", safeText(summary.name))} is on ${summary.total} servers: ${parts.join(", ")}`;
+}

@@ -207,7 +207,7 @@ describe.each(DRIVERS)("hostile content through the catalog on %s", (driver) => 
   test("risk finds a name full of SQL metacharacters as text, and prints an escape-laden one safely", async () => {
     const json = await cli(["risk", "DROP_TABLE'); drop table tools; --", "--json"]);
     expect(json.code).toBe(0);
-    expect(JSON.parse(json.stdout)).toEqual([expect.objectContaining({ server: HOSTILE_KEY, tool: HOSTILE[0]!.stored, category: "destructive" })]);
+    expect(JSON.parse(json.stdout).entries).toEqual([expect.objectContaining({ server: HOSTILE_KEY, tool: HOSTILE[0]!.stored, category: "destructive" })]);
 
     const text = await cli(["risk", HOSTILE[4]!.stored], true);
     expect(text.code).toBe(0);
