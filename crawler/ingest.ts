@@ -19,7 +19,7 @@ export function canonicalRank(record: SourceRecord): number {
 /** canonicalRank of a record known only by its source and whether it is the latest (a stored source row). */
 export function sourceRank(source: SourceName, isLatest: boolean): number {
   // Package registries describe the package more than the server; a list line describes it least.
-  const base: Record<SourceName, number> = { registry: 30, glama: 20, smithery: 15, pulsemcp: 14, npm: 13, awesome: 12 };
+  const base: Record<SourceName, number> = { registry: 30, glama: 20, smithery: 15, pulsemcp: 14, npm: 13, pypi: 13, awesome: 12 };
   return isLatest ? base[source] : 10;
 }
 

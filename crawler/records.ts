@@ -1,7 +1,8 @@
 // What a source hands the pipeline: one SourceRecord per entry it lists, already normalised.
 import type { ToolInput } from "../classifier/tool.js";
 
-export const SOURCE_NAMES = ["registry", "glama", "smithery", "pulsemcp", "npm", "awesome"] as const;
+/** In crawl order: pypi reads the PyPI coordinates the sources before it named, so it comes last. */
+export const SOURCE_NAMES = ["registry", "glama", "smithery", "pulsemcp", "npm", "awesome", "pypi"] as const;
 export type SourceName = (typeof SOURCE_NAMES)[number];
 
 export type ServerStatus = "active" | "deprecated" | "deleted";

@@ -5,6 +5,7 @@ import { DEFAULT_AWESOME_LIST_URLS } from "../crawler/sources/awesome.js";
 import { DEFAULT_GLAMA_URL } from "../crawler/sources/glama.js";
 import { DEFAULT_NPM_REGISTRY_URL } from "../crawler/sources/npm-registry.js";
 import { DEFAULT_PULSEMCP_URL } from "../crawler/sources/pulsemcp.js";
+import { DEFAULT_PYPI_URL } from "../crawler/sources/pypi.js";
 import { DEFAULT_REGISTRY_URL } from "../crawler/sources/registry.js";
 import { DEFAULT_SMITHERY_URL } from "../crawler/sources/smithery.js";
 import type { QueueSettings } from "../crawler/listing-queue.js";
@@ -63,6 +64,7 @@ const envSchema = z.object({
   SMITHERY_URL: httpUrl.optional(),
   SMITHERY_API_KEY: z.string().optional(),
   PULSEMCP_URL: httpUrl.optional(),
+  PYPI_URL: httpUrl.optional(),
   AWESOME_LIST_URLS: z
     .string()
     .optional()
@@ -119,6 +121,8 @@ export interface Config {
   npmRegistryUrl: string;
   /** The awesome lists' raw READMEs (AWESOME_LIST_URLS). */
   awesomeListUrls: readonly string[];
+  /** PyPI's JSON API (PYPI_URL). */
+  pypiUrl: string;
   allowPrivateNetwork: boolean;
   userAgent: string;
   /** Requests started per second against one host (CATALOG_HTTP_PER_HOST_RATE, default 10). */
@@ -168,6 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): Config {
     pulsemcpUrl: e.PULSEMCP_URL ?? DEFAULT_PULSEMCP_URL,
     npmRegistryUrl: e.NPM_REGISTRY_URL ?? DEFAULT_NPM_REGISTRY_URL,
     awesomeListUrls: e.AWESOME_LIST_URLS ?? DEFAULT_AWESOME_LIST_URLS,
+    pypiUrl: e.PYPI_URL ?? DEFAULT_PYPI_URL,
     allowPrivateNetwork: e.CATALOG_ALLOW_PRIVATE_NETWORK,
     userAgent: e.CATALOG_USER_AGENT || DEFAULT_USER_AGENT,
     perHostRate: e.CATALOG_HTTP_PER_HOST_RATE,

@@ -10,6 +10,7 @@ import { DEFAULT_GLAMA_URL, glamaSource } from "../../crawler/sources/glama.js";
 import { npmSource } from "../../crawler/sources/npm.js";
 import { DEFAULT_NPM_REGISTRY_URL } from "../../crawler/sources/npm-registry.js";
 import { DEFAULT_PULSEMCP_URL, pulsemcpSource } from "../../crawler/sources/pulsemcp.js";
+import { DEFAULT_PYPI_URL, pypiSource } from "../../crawler/sources/pypi.js";
 import { DEFAULT_REGISTRY_URL, registrySource } from "../../crawler/sources/registry.js";
 import { DEFAULT_SMITHERY_URL, smitheryNotice, smitherySource } from "../../crawler/sources/smithery.js";
 import type { Source } from "../../crawler/sources/source.js";
@@ -30,6 +31,7 @@ const AVAILABLE: Record<SourceName, SourceFactory> = {
   pulsemcp: (config) => pulsemcpSource({ baseUrl: config.pulsemcpUrl }),
   npm: (config) => npmSource({ registryUrl: config.npmRegistryUrl }),
   awesome: (config) => awesomeSource(config.awesomeListUrls),
+  pypi: (config) => pypiSource({ baseUrl: config.pypiUrl }),
 };
 
 export const DEFAULT_SNAPSHOT_HINT = "data/snapshot";
@@ -46,7 +48,8 @@ function parseSources(value: string | undefined): SourceName[] | undefined {
       throw new CliError(`unknown source '${safeText(n)}'; available: ${SOURCE_NAMES.join(", ")}`, 2);
     }
   }
-  return [...new Set(names)] as SourceName[];
+  // Crawled in SOURCE_NAMES order whatever order they were named in (pypi reads what the others found).
+  return SOURCE_NAMES.filter((n) => names.includes(n));
 }
 
 /**
@@ -64,7 +67,7 @@ function selectSources(requested: SourceName[] | undefined, config: Config, snap
     requested = names;
     // Recorded pages are keyed by the public APIs' paths: a snapshot replays against the default
     // URLs whatever the environment points at.
-    config = { ...config, registryUrl: DEFAULT_REGISTRY_URL, glamaUrl: DEFAULT_GLAMA_URL, smitheryUrl: DEFAULT_SMITHERY_URL, pulsemcpUrl: DEFAULT_PULSEMCP_URL, npmRegistryUrl: DEFAULT_NPM_REGISTRY_URL, awesomeListUrls: DEFAULT_AWESOME_LIST_URLS };
+    config = { ...config, registryUrl: DEFAULT_REGISTRY_URL, glamaUrl: DEFAULT_GLAMA_URL, smitheryUrl: DEFAULT_SMITHERY_URL, pulsemcpUrl: DEFAULT_PULSEMCP_URL, npmRegistryUrl: DEFAULT_NPM_REGISTRY_URL, awesomeListUrls: DEFAULT_AWESOME_LIST_URLS, pypiUrl: DEFAULT_PYPI_URL };
   }
   const sources: Source[] = [];
   for (const name of requested ?? SOURCE_NAMES) {
@@ -96,7 +99,7 @@ export const command: Command = {
     "Smithery needs SMITHERY_API_KEY; without it the source is skipped with a notice.",
     "",
     "Environment: DATABASE_URL, CATALOG_DATA_DIR, REGISTRY_URL, GLAMA_URL, GLAMA_API_KEY, SMITHERY_URL,",
-    "SMITHERY_API_KEY, PULSEMCP_URL, NPM_REGISTRY_URL, AWESOME_LIST_URLS, CATALOG_ALLOW_PRIVATE_NETWORK=1, CATALOG_USER_AGENT, CATALOG_HTTP_PER_HOST_RATE, CATALOG_INTROSPECT*, CATALOG_STDIO_*,",
+    "SMITHERY_API_KEY, PULSEMCP_URL, NPM_REGISTRY_URL, AWESOME_LIST_URLS, PYPI_URL, CATALOG_ALLOW_PRIVATE_NETWORK=1, CATALOG_USER_AGENT, CATALOG_HTTP_PER_HOST_RATE, CATALOG_INTROSPECT*, CATALOG_STDIO_*,",
     "(see the README).",
   ].join("\n"),
   options: {
