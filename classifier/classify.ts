@@ -1,9 +1,12 @@
 // Weighs a tool's evidence into a category, risk, confidence, rationale and suggested rule.
 import { DOMAIN_LABEL, SEND_VERBS, SEVERITY, VERB_GLOSS, WEIGHTS, type Domain } from "./lexicon.js";
+import { actionToolName, findActionArgument } from "./actions.js";
+import { actionRisk, ruleWithArguments, type ActionClass, type ArgumentFindings } from "./argument-rules.js";
 import { ruleForRisk, ruleHasReason, type Rule } from "./policy.js";
 import { toolFeatures, type Features } from "./features.js";
 import { hintClassOfCategory, hintsFor, type Hints } from "./hints.js";
 import { HINT_CLASSES, predict, shippedModel, strongestEvidence, type HintClass, type Model } from "./model.js";
+import { findRawArguments } from "./raw-arguments.js";
 import { readTool, buildProfile, quoteText, type Evidence, type ServerProfile, type SiblingDomain, type ToolReading, type VerbInfo } from "./signals.js";
 import { BASE_RISK, CATEGORIES, raiseRisk, type Category, type Risk } from "./taxonomy.js";
 import type { ToolAnnotations, ToolInput } from "./tool.js";
@@ -13,7 +16,7 @@ export type { Evidence } from "./signals.js";
 export type { Hints } from "./hints.js";
 
 /** Bump whenever rules, lexicon or weights change: stored classifications of older versions are redone. */
-export const CLASSIFIER_VERSION = "rules-2";
+export const CLASSIFIER_VERSION = "rules-3";
 
 /** How to classify: `model` null means the rules alone; absent, the shipped learned model weighs the evidence. */
 export interface ClassifyOptions {
@@ -43,6 +46,8 @@ export interface Classification {
   classifierVersion: string;
   /** The server's declared hints, recorded as given. */
   annotations?: ToolAnnotations;
+  /** What its arguments say: the action each value of a consolidated tool's action argument is, and raw-language arguments. */
+  arguments?: ArgumentFindings;
 }
 
 /** Signals that raise risk one step (DESIGN.md "Risk"). */
@@ -489,14 +494,38 @@ function modelOf(options: ClassifyOptions): Model | null {
   return options.model === undefined ? shippedModel() : options.model;
 }
 
+/**
+ * Each action of a consolidated tool classified on its own, as the tool it would be alone (its value
+ * and the tool's nouns as the name, the argument's line about it as the description), and raw-language
+ * arguments; the tool's rule then follows from them (argument-rules.ts).
+ */
+function withArguments(tool: ToolInput, c: Classification, model: Model | null, profile?: ServerProfile): Classification {
+  const action = findActionArgument(tool);
+  const raw = findRawArguments(tool);
+  if (!action && raw.length === 0) return c;
+  const findings: ArgumentFindings = { raw };
+  if (action) {
+    const values: ActionClass[] = action.values.map((value) => {
+      const note = action.notes[value];
+      const alone: ToolInput = { name: actionToolName(tool.name, value), description: note, annotations: undefined };
+      const own = decide(alone, readTool(alone, profile), model);
+      const risk = actionRisk(own, c);
+      const reason = ruleHasReason(risk) ? `${action.name}=${value}: ${own.rule.reason ?? `${own.category} action`}` : "";
+      return { value, category: own.category, risk, confidence: own.confidence, rationale: own.rationale, reason };
+    });
+    findings.action = { argument: action.name, source: action.source, values };
+  }
+  return { ...c, rule: ruleWithArguments(tool.name, c.rule, findings), arguments: findings };
+}
+
 /** Classifies one tool; with `context`, the server's other tools decide the domain when the tool's own text is thin. */
 export function classifyTool(tool: ToolInput, context?: ServerContext, options: ClassifyOptions = {}): Classification {
   const model = modelOf(options);
   const sink = options.onFeatures ? (f: Features) => options.onFeatures!(f, 0) : undefined;
-  if (!context) return decide(tool, readTool(tool), model, sink);
+  if (!context) return withArguments(tool, decide(tool, readTool(tool), model, sink), model);
   const profile = buildProfile(context);
   const self = context.tools.indexOf(tool);
-  return decide(tool, readTool(tool, profile, self >= 0 ? self : -1, self >= 0 ? profile.names[self] : undefined), model, sink);
+  return withArguments(tool, decide(tool, readTool(tool, profile, self >= 0 ? self : -1, self >= 0 ? profile.names[self] : undefined), model, sink), model, profile);
 }
 
 /** Classifies every tool of a server, in order; the sibling profile is built once. */
@@ -504,5 +533,5 @@ export function classifyServer(context: ServerContext, options: ClassifyOptions 
   const model = modelOf(options);
   const profile: ServerProfile = buildProfile(context);
   const { onFeatures } = options;
-  return context.tools.map((tool, i) => decide(tool, readTool(tool, profile, i, profile.names[i]), model, onFeatures ? (f) => onFeatures(f, i) : undefined));
+  return context.tools.map((tool, i) => withArguments(tool, decide(tool, readTool(tool, profile, i, profile.names[i]), model, onFeatures ? (f) => onFeatures(f, i) : undefined), model, profile));
 }

@@ -335,3 +335,35 @@ export const LOCAL_VERBS = new Set(
 
 /** Severity order for "the most dangerous thing this tool can do". */
 export const SEVERITY: Record<Category, number> = { read: 0, write: 1, execute: 2, financial: 3, destructive: 4 };
+
+/**
+ * Arguments that choose which of several actions a consolidated tool performs, most telling first:
+ * `{"method": {"enum": ["list", "create", "delete"]}}`. `command` comes last because it is as often
+ * a raw shell command as an action name (then it has no enum and is a raw-language argument).
+ */
+export const ACTION_ARGUMENTS = ["action", "method", "operation", "op", "verb", "command"] as const;
+
+/** Words that name a consolidated tool's whole family of actions (`label_write`, `pg_manage_functions`), not one of them. */
+export const CONSOLIDATING_WORDS = new Set("read write get list manage management ops operation operations action actions execute run crud admin tool tools".split(" "));
+
+/** A query argument's language by the words around it (its description, the tool's): checked in order. */
+export const QUERY_LANGUAGES: readonly [language: "sql" | "graphql" | "query-dsl", words: RegExp][] = [
+  ["graphql", /\bgraphql\b/],
+  ["sql", /\b(?:sql|select|postgres(?:ql)?|mysql|sqlite|bigquery|snowflake|clickhouse|duckdb|mssql|t-?sql|pl\/?sql)\b/],
+  ["query-dsl", /\b(?:cypher|promql|logql|jql|kql|lucene|elasticsearch|opensearch|mongodb|mongo|sparql|xpath|jsonpath|jmespath|jq)\b/],
+];
+
+/**
+ * Text that limits what a raw-language argument may do ("read-only queries", "SELECT only"). A limit
+ * counts only when no write keyword sits beside it ("SELECT, INSERT or DELETE" limits nothing).
+ */
+export const RAW_LIMIT_PHRASES: readonly RegExp[] = [
+  /\bread[- ]only\b/,
+  /\bselect (?:queries|query|statements?) only\b/,
+  /\bonly (?:select|read|read-only|readonly)\b/,
+  /\b(?:execute|run|executes|runs) (?:a |an )?(?:select|read-only|readonly) (?:queries|query|statements?)\b/,
+  /\bselect (?:queries|statements) and data retrieval\b/,
+  /\b(?:does not|cannot|can't|will not|won't) (?:modify|write|change|alter)\b/,
+  /\bno (?:writes|modifications|mutations|ddl|dml)\b/,
+];
+export const RAW_WRITE_WORDS = /\b(?:insert|update|delete|drop|alter|truncate|create|grant|revoke|mutation|mutations|merge|upsert)\b/;

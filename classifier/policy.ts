@@ -12,12 +12,27 @@ export const limitSchema = z.object({
 });
 export type Limit = z.infer<typeof limitSchema>;
 
-export const ruleSchema = z.object({
+export const baseRuleSchema = z.object({
   action: z.enum(["require_approval", "deny"]).optional(),
   reason: z.string().optional(),
   limits: z.array(limitSchema).optional(),
 });
-/** One tool's entry: `{}` allows it; limits throttle it; action gates it. */
+/** A rule without argument conditions: one action value's rule. */
+export type BaseRule = z.infer<typeof baseRuleSchema>;
+
+/**
+ * The rule of each value of the argument that picks a consolidated tool's action. The tool's own
+ * rule (the fields beside `byArgument`) is the strictest of them: what a dialect that cannot read
+ * arguments must apply to every call.
+ */
+export const argumentRuleSchema = z.object({
+  argument: z.string().min(1),
+  values: z.record(z.string(), baseRuleSchema),
+});
+export type ArgumentRule = z.infer<typeof argumentRuleSchema>;
+
+export const ruleSchema = baseRuleSchema.extend({ byArgument: argumentRuleSchema.optional() });
+/** One tool's entry: `{}` allows it; limits throttle it; action gates it; byArgument decides per action. */
 export type Rule = z.infer<typeof ruleSchema>;
 
 export const policySchema = z.object({
@@ -60,7 +75,14 @@ export function ruleHasReason(risk: Risk): boolean {
   return risk === "high" || risk === "critical";
 }
 
-export function decisionOf(rule: Rule): Decision {
+/** Decisions from the most permissive to the strictest. */
+export const DECISIONS: readonly Decision[] = ["allow", "limit", "approve", "deny"];
+
+export function decisionRank(decision: Decision): number {
+  return DECISIONS.indexOf(decision);
+}
+
+export function decisionOf(rule: BaseRule): Decision {
   if (rule.action === "deny") return "deny";
   if (rule.action === "require_approval") return "approve";
   return rule.limits && rule.limits.length > 0 ? "limit" : "allow";

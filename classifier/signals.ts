@@ -411,7 +411,7 @@ function findDescriptionVerb(description: string): DescriptionVerbHit | undefine
   return undefined;
 }
 
-interface PropertyView {
+export interface PropertyView {
   name: string;
   /** The name in snake_case, as the lexicon lists arguments: filePath → file_path. */
   key: string;
@@ -421,7 +421,8 @@ interface PropertyView {
 
 const NO_VALUES: readonly string[] = [];
 
-function schemaProperties(schema: Record<string, unknown> | undefined): PropertyView[] {
+/** The properties of a tool's input schema, each with its snake_case key, description and string enum. */
+export function schemaProperties(schema: Record<string, unknown> | undefined): PropertyView[] {
   const props = schema?.properties;
   if (!props || typeof props !== "object") return [];
   const out: PropertyView[] = [];

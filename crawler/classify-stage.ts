@@ -45,6 +45,7 @@ export function classifyServerTools(
       evidence: c.evidence,
       rule: c.rule,
       hints: c.hints,
+      arguments: c.arguments ?? null,
       method: c.method,
     });
   });

@@ -99,13 +99,13 @@ export async function storeClassifications(db: Db, rows: readonly NewClassificat
 export async function insertClassifications(db: Db, rows: readonly NewClassification[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 2_000) {
     // The rows go as JSON under their own (camelCase) keys; jsonb_to_recordset names the columns it reads.
-    await queryRows(db, sql`insert into classifications (tool_id, classifier_version, content_hash, category, risk, confidence, signals, rationale, evidence, rule, hints, method)
-      select "toolId", "classifierVersion", "contentHash", category, risk, confidence, signals, rationale, evidence, rule, hints, method
+    await queryRows(db, sql`insert into classifications (tool_id, classifier_version, content_hash, category, risk, confidence, signals, rationale, evidence, rule, hints, arguments, method)
+      select "toolId", "classifierVersion", "contentHash", category, risk, confidence, signals, rationale, evidence, rule, hints, nullif(arguments, 'null'::jsonb), method
       from jsonb_to_recordset(${jsonb(rows.slice(i, i + 2_000))}) as x("toolId" int, "classifierVersion" text, "contentHash" text, category text, risk text,
-        confidence real, signals jsonb, rationale text, evidence jsonb, rule jsonb, hints jsonb, method text)
+        confidence real, signals jsonb, rationale text, evidence jsonb, rule jsonb, hints jsonb, arguments jsonb, method text)
       on conflict (tool_id) do update set
         classifier_version = excluded.classifier_version, content_hash = excluded.content_hash, category = excluded.category,
         risk = excluded.risk, confidence = excluded.confidence, signals = excluded.signals, rationale = excluded.rationale,
-        evidence = excluded.evidence, rule = excluded.rule, hints = excluded.hints, method = excluded.method, classified_at = now()`);
+        evidence = excluded.evidence, rule = excluded.rule, hints = excluded.hints, arguments = excluded.arguments, method = excluded.method, classified_at = now()`);
   }
 }

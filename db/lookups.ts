@@ -25,6 +25,8 @@ export interface ToolEntry {
     rule: Record<string, unknown>;
     /** Predicted MCP hints; null for classifications stored before the classifier predicted them. */
     hints: Record<string, boolean> | null;
+    /** ArgumentFindings as stored; null when the tool has no action argument or raw-language argument. */
+    arguments: unknown;
   });
 }
 
@@ -47,6 +49,7 @@ const entryColumns = {
     rationale: classifications.rationale,
     rule: classifications.rule,
     hints: classifications.hints,
+    arguments: classifications.arguments,
     classifierVersion: classifications.classifierVersion,
     contentHash: classifications.contentHash,
     method: classifications.method,

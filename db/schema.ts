@@ -232,6 +232,8 @@ export const classifications = pgTable(
     rule: jsonb("rule").notNull(),
     /** MCP's four hints as the classifier predicts them (null on rows of classifiers that predated them). */
     hints: jsonb("hints"),
+    /** What its arguments say (classifier/argument-rules.ts ArgumentFindings): per-action classes, raw-language arguments; null when neither. */
+    arguments: jsonb("arguments"),
     /** rules | annotations | llm */
     method: text("method").notNull(),
     classifiedAt: ts("classified_at").notNull().defaultNow(),

@@ -6,6 +6,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { CLASSIFIER_VERSION } from "../classifier/classify.js";
 import { FORMAT_NAMES, type FormatName } from "../classifier/formats/formats.js";
+import type { Rule } from "../classifier/policy.js";
 import { CATEGORIES, RISKS, type Risk } from "../classifier/taxonomy.js";
 import { command as changes, parseSince } from "../scripts/commands/changes.js";
 import { command as classify } from "../scripts/commands/classify.js";
@@ -35,18 +36,18 @@ describe.each(DRIVERS)("the read commands on a catalog of real data (%s)", (driv
   let cat: CliCatalog;
   let dir: string;
   /** GitHub's tools as the classifications table has them: the answer every command must agree with. */
-  let github: Map<string, { risk: Risk; category: string }>;
+  let github: Map<string, { risk: Risk; category: string; rule: Rule }>;
   let kubernetes: string[];
   const cli = (argv: string[], { tty = false }: { tty?: boolean } = {}) => runCli(argv, cat.env, { tty });
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "mcp-catalog-lookups-"));
     cat = await snapshotCliCatalog(driver);
-    const rows = await cat.rows<{ key: string; name: string; risk: Risk; category: string }>(
-      sql`select s.key, t.name, c.risk, c.category from tools t join servers s on s.id = t.server_id join classifications c on c.tool_id = t.id
+    const rows = await cat.rows<{ key: string; name: string; risk: Risk; category: string; rule: Rule }>(
+      sql`select s.key, t.name, c.risk, c.category, c.rule from tools t join servers s on s.id = t.server_id join classifications c on c.tool_id = t.id
           where s.key in (${GITHUB}, ${KUBERNETES}) and t.removed_at is null`,
     );
-    github = new Map(rows.filter((r) => r.key === GITHUB).map((r) => [r.name, { risk: r.risk, category: r.category }]));
+    github = new Map(rows.filter((r) => r.key === GITHUB).map((r) => [r.name, { risk: r.risk, category: r.category, rule: r.rule }]));
     kubernetes = rows.filter((r) => r.key === KUBERNETES).map((r) => r.name);
     expect(github.size).toBeGreaterThan(100);
   });
@@ -136,7 +137,7 @@ describe.each(DRIVERS)("the read commands on a catalog of real data (%s)", (driv
     expect(rows.length).toBeGreaterThan(1);
     for (const row of rows) {
       expect(row).toEqual(["critical", "destructive", row![2], GITHUB]);
-      expect(github.get(row![2]!)).toEqual({ risk: "critical", category: "destructive" });
+      expect(github.get(row![2]!)).toMatchObject({ risk: "critical", category: "destructive" });
     }
   });
 
@@ -155,8 +156,8 @@ describe.each(DRIVERS)("the read commands on a catalog of real data (%s)", (driv
     for (const line of r.stderr.split("\n").filter((l) => l && !l.startsWith("wrote "))) expect(line).toMatch(new RegExp(`^warning: ${format}: `));
     const decisions = readPolicy(format, text, "github-mcp-server");
     const expected = new Map(
-      [...github].flatMap(([name, { risk }]) => {
-        const decision = expectedDecision(format, risk, name);
+      [...github].flatMap(([name, { rule }]) => {
+        const decision = expectedDecision(format, rule, name);
         return decision === undefined ? [] : [[policyKey(format, "github-mcp-server", name), decision] as const];
       }),
     );

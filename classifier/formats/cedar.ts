@@ -7,13 +7,13 @@
 // should see that). Cedar denies whatever no permit matches and a forbid beats any permit; ToolHive
 // filters tools/list down to what the caller may call, so no list_tools policy is needed.
 import { Document, Scalar, type YAMLSeq } from "yaml";
-import type { Decision } from "../policy.js";
-import { commentText, headerLines, limitsText, lossWarnings, reasonSuffix, type Expressiveness, type Rendered, type ResolvedExport, type ToolEntry, yamlText } from "./export.js";
+import { decisionOf, type Decision, type Policy } from "../policy.js";
+import { actionSplit, commentText, headerLines, limitsText, lossWarnings, reasonSuffix, type ActionSplit, type Expressiveness, type Rendered, type ResolvedExport, type ToolEntry, yamlText } from "./export.js";
 
 const FORMAT = "cedar";
 
 /** Cedar conditions can read the request context (argument rules); it cannot count calls or ask a person. */
-export const CEDAR_EXPRESSES: Expressiveness = { limits: false, approval: false, argumentRules: true };
+export const CEDAR_EXPRESSES: Expressiveness = { limits: false, approval: false, argumentRules: "any" };
 
 const NAMED_ESCAPES: Record<string, string> = { "\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\0": "\\0" };
 
@@ -33,6 +33,58 @@ export function cedarStatement(tool: ToolEntry): string {
   return `${EFFECT[tool.decision]}(principal, action == Action::"call_tool", resource == Tool::${cedarString(tool.name)});`;
 }
 
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+// Cedar's reserved words cannot follow a "." even as attribute names.
+const RESERVED = new Set(["true", "false", "if", "then", "else", "in", "is", "like", "has", "principal", "action", "resource", "context"]);
+
+/** ToolHive puts each tool argument in the request context as `arg_<name>`. */
+export function cedarArgumentAttribute(argument: string): string {
+  return `arg_${argument}`;
+}
+
+/** `context has arg_x && <test of context.arg_x>`, with the quoted forms for a name that is not an identifier. */
+function contextTest(argument: string, values: readonly string[]): string {
+  const attribute = cedarArgumentAttribute(argument);
+  const plain = IDENTIFIER.test(attribute) && !RESERVED.has(attribute);
+  const has = plain ? `context has ${attribute}` : `context has ${cedarString(attribute)}`;
+  const read = plain ? `context.${attribute}` : `context[${cedarString(attribute)}]`;
+  return `${has} && [${values.map(cedarString).join(", ")}].contains(${read})`;
+}
+
+/**
+ * A consolidated tool: permitted only when the action argument is present and one of the allowed
+ * values (a `has` guard first, as Cedar's validator requires for an optional attribute), and
+ * forbidden for the refused ones, so a forbid states the intent even beside a broader permit.
+ */
+export function cedarArgumentStatements(tool: ToolEntry, split: ActionSplit): string[] {
+  const head = `(principal, action == Action::"call_tool", resource == Tool::${cedarString(tool.name)})`;
+  return [
+    `permit${head} when { ${contextTest(split.argument, split.allowed)} };`,
+    ...(split.refused.length ? [`forbid${head} when { ${contextTest(split.argument, split.refused)} };`] : []),
+  ];
+}
+
+/**
+ * A Cedar schema (JSON form) for the policies rendered from `input`: ToolHive's entity types, the
+ * call_tool action, and every argument a policy reads as an optional String in the context. It lets
+ * Cedar's own validator check the policy set (names, types, and that each read is guarded by `has`).
+ */
+export function cedarSchema(policy: Policy): Record<string, unknown> {
+  const attributes: Record<string, unknown> = {};
+  for (const rule of Object.values(policy.tools)) {
+    const split = actionSplit({ rule });
+    if (split && split.allowed.length > 0) attributes[cedarArgumentAttribute(split.argument)] = { type: "String", required: false };
+  }
+  return {
+    "": {
+      entityTypes: { Client: {}, Tool: {} },
+      actions: {
+        call_tool: { appliesTo: { principalTypes: ["Client"], resourceTypes: ["Tool"], context: { type: "Record", attributes } } },
+      },
+    },
+  };
+}
+
 function note(tool: ToolEntry): string {
   const name = commentText(tool.name);
   switch (tool.decision) {
@@ -47,16 +99,25 @@ function note(tool: ToolEntry): string {
   }
 }
 
+function argumentNote(tool: ToolEntry, split: ActionSplit): string {
+  const refused = split.refused.map((v) => `${commentText(v)} (${decisionOf(split.rules[v]!) === "approve" ? "needs approval; Cedar has none, so forbidden" : "denied"})`);
+  return `${commentText(tool.name)}: ${commentText(split.argument)} ${split.allowed.map(commentText).join(", ")} allowed${refused.length ? `; ${refused.join(", ")}` : ""}`;
+}
+
 export function renderCedar(input: ResolvedExport): Rendered {
   const doc = new Document({ version: "1.0", type: "cedarv1", cedar: { policies: [], entities_json: "[]" } });
   const policies = doc.getIn(["cedar", "policies"]) as YAMLSeq;
   for (const tool of input.tools) {
-    const statement = new Scalar(cedarStatement(tool));
-    // Single quotes, as in ToolHive's docs: Cedar's own double quotes need no YAML escaping.
-    statement.type = Scalar.QUOTE_SINGLE;
-    const text = note(tool);
-    if (text) statement.commentBefore = ` ${text}`;
-    policies.items.push(statement);
+    const split = actionSplit(tool);
+    const statements = split && split.allowed.length > 0 ? cedarArgumentStatements(tool, split) : [cedarStatement(tool)];
+    statements.forEach((text, i) => {
+      const statement = new Scalar(text);
+      // Single quotes, as in ToolHive's docs: Cedar's own double quotes need no YAML escaping.
+      statement.type = Scalar.QUOTE_SINGLE;
+      const comment = i === 0 ? (split && split.allowed.length > 0 ? argumentNote(tool, split) : note(tool)) : "";
+      if (comment) statement.commentBefore = ` ${comment}`;
+      policies.items.push(statement);
+    });
   }
   doc.commentBefore = [...headerLines(FORMAT, input, { namesServer: false }), `Use with: thv run --authz-config <this file> ...`]
     .map((line) => ` ${line}`)

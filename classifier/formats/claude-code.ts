@@ -11,7 +11,7 @@ export function claudeCodeName(name: string): string {
 }
 
 /** Permissions name whole tools: no arguments, no counters; `ask` is its approval. */
-export const CLAUDE_CODE_EXPRESSES: Expressiveness = { limits: false, approval: true, argumentRules: false };
+export const CLAUDE_CODE_EXPRESSES: Expressiveness = { limits: false, approval: true, argumentRules: "none" };
 
 type List = "allow" | "ask" | "deny";
 

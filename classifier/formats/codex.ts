@@ -11,7 +11,7 @@ import { commentText, headerLines, limitsText, lossWarnings, reasonSuffix, type 
 const FORMAT = "codex";
 
 /** Tool lists and per-tool approval_mode: no counters, nothing about arguments. */
-export const CODEX_EXPRESSES: Expressiveness = { limits: false, approval: true, argumentRules: false };
+export const CODEX_EXPRESSES: Expressiveness = { limits: false, approval: true, argumentRules: "none" };
 
 const BARE_KEY = /^[A-Za-z0-9_-]+$/;
 

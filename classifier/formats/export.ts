@@ -1,7 +1,8 @@
 // What every dialect renderer receives and shares: the export input, one entry per tool, the typed
 // refusal for names a dialect cannot hold, and comment text that cannot break out of its line.
 import type { Document } from "yaml";
-import { decisionOf, type Decision, type Limit, type Policy, type Rule } from "../policy.js";
+import { splitValues } from "../argument-rules.js";
+import { decisionOf, type BaseRule, type Decision, type Limit, type Policy, type Rule } from "../policy.js";
 
 export interface PolicyExport {
   server: {
@@ -121,8 +122,11 @@ export function headerLines(format: string, input: ResolvedExport, options: { na
 export interface Expressiveness {
   limits: boolean;
   approval: boolean;
-  /** Whether it can allow or deny a tool by the value of an argument. */
-  argumentRules: boolean;
+  /**
+   * Whether it can allow or deny a tool by the value of an argument: not at all, or by any argument
+   * name, or only by names without "." (where a condition path `args.a.b` reads a nested field).
+   */
+  argumentRules: "none" | "any" | "undotted";
 }
 
 /**
@@ -133,10 +137,49 @@ export function lossWarnings(format: string, tools: readonly ToolEntry[], can: E
   const out: string[] = [];
   for (const tool of tools) {
     const name = commentText(tool.name);
+    const split = actionSplit(tool);
+    const expressible = split !== undefined && (can.argumentRules === "any" || (can.argumentRules === "undotted" && !split.argument.includes(".")));
+    if (split && expressible) {
+      for (const value of split.refused) {
+        if (decisionOf(split.rules[value]!) === "approve" && !can.approval) out.push(`${format}: ${name}: ${commentText(split.argument)}=${commentText(value)} needs approval, which ${format} cannot express; denied instead`);
+      }
+      if (split.allowed.length > 0) continue;
+    }
+    if (split && !expressible) {
+      out.push(
+        `${format}: ${name}: per-action rules (${commentText(split.argument)}: ${split.allowed.map(commentText).join(", ")} allowed; ${split.refused.map(commentText).join(", ")} not) ` +
+          `cannot be expressed; the strictest action's rule (${tool.decision}) applies to every call`,
+      );
+    }
     if (tool.decision === "limit" && !can.limits) out.push(`${format}: ${name}: the limit ${limitsText(tool.rule)} cannot be expressed; allowed without it`);
     if (tool.decision === "approve" && !can.approval) out.push(`${format}: ${name}: needs approval, which ${format} cannot express; denied instead`);
   }
   return out;
+}
+
+/** A consolidated tool's per-action rules as dialects write them: the argument, the values allowed and the rest. */
+export interface ActionSplit {
+  argument: string;
+  allowed: string[];
+  refused: string[];
+  rules: Record<string, BaseRule>;
+  /** The limits every allowed call counts against: the tightest an allowed value carries (a dialect counts per tool). */
+  limits: Limit[];
+}
+
+export function actionSplit(tool: { rule: Rule }): ActionSplit | undefined {
+  const by = tool.rule.byArgument;
+  if (!by) return undefined;
+  const { allowed, refused } = splitValues(by);
+  const limited = allowed.map((v) => by.values[v]!).filter((r) => (r.limits ?? []).length > 0);
+  const limits = limited.length ? limited.reduce((a, b) => (tightest(b.limits!) < tightest(a.limits!) ? b : a)).limits! : [];
+  return { argument: by.argument, allowed, refused, rules: by.values, limits };
+}
+
+/** Calls a minute a set of limits allows at most, to compare two sets. */
+function tightest(limits: readonly Limit[]): number {
+  const PER_MINUTE = { minute: 1, hour: 60, day: 1440 } as const;
+  return Math.min(...limits.map((l) => l.max / PER_MINUTE[l.window]));
 }
 
 /** A reason as it reads after "denied: " — or nothing when the rule has none. */

@@ -5,6 +5,7 @@ import {
   commentText,
   headerLines,
   limitText,
+  actionSplit,
   limitsText,
   lossWarnings,
   reasonSuffix,
@@ -19,11 +20,12 @@ import {
 const FORMAT = "intercept";
 
 /** Rules with `rate_limit` count calls; there is no approval step. */
-export const INTERCEPT_EXPRESSES: Expressiveness = { limits: true, approval: false, argumentRules: false };
+export const INTERCEPT_EXPRESSES: Expressiveness = { limits: true, approval: false, argumentRules: "undotted" };
 
 interface InterceptRule {
   name: string;
   action?: "deny";
+  conditions?: { path: string; op: "in"; value: string[] }[];
   rate_limit?: string;
   on_deny: string;
 }
@@ -55,8 +57,30 @@ function deny(name: string, onDeny: string): InterceptRule {
   return { name, action: "deny", on_deny: onDeny };
 }
 
+/**
+ * A consolidated tool allowed for its safe actions: one evaluate rule whose condition admits only the
+ * allowed values of the action argument, then the tightest limit of those values. Undefined when no
+ * value is allowed, the argument's name holds a "." (a path would read it as a nested field), or a
+ * limit is due on a name Intercept cannot count.
+ */
+function argumentRules(tool: ToolEntry): InterceptRule[] | undefined {
+  const split = actionSplit(tool);
+  if (!split || split.allowed.length === 0 || split.argument.includes(".")) return undefined;
+  if (split.limits.length && !canCount(tool.name)) return undefined;
+  return [
+    {
+      name: "allowed actions",
+      conditions: [{ path: `args.${split.argument}`, op: "in", value: split.allowed }],
+      on_deny: `Only ${split.argument} ${split.allowed.join(", ")} may be called; ${split.refused.join(", ")} need approval or are denied.`,
+    },
+    ...rateLimitRules(tool.name, split.limits),
+  ];
+}
+
 /** The rules for one tool, and a comment when Intercept cannot say exactly what the native rule says. */
 function rulesFor(tool: ToolEntry): { rules: InterceptRule[]; note?: string } {
+  const byArgument = argumentRules(tool);
+  if (byArgument) return { rules: byArgument, note: `${commentText(tool.name)}: per-action rules; the refused actions are denied (Intercept has no approval step)` };
   const limits = tool.rule.limits ?? [];
   switch (tool.decision) {
     case "allow":

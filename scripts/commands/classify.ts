@@ -65,7 +65,7 @@ export const command: Command = {
 
     if (args.values.json) {
       const lines = results.map(({ server, tool, c }) =>
-        JSON.stringify({ server: server ?? null, tool, category: c.category, risk: c.risk, confidence: c.confidence, signals: c.signals, rationale: c.rationale, rule: c.rule, hints: c.hints, classifierVersion: c.classifierVersion }),
+        JSON.stringify({ server: server ?? null, tool, category: c.category, risk: c.risk, confidence: c.confidence, signals: c.signals, rationale: c.rationale, rule: c.rule, hints: c.hints, ...(c.arguments ? { arguments: c.arguments } : {}), classifierVersion: c.classifierVersion }),
       );
       io.stdout.write(lines.length ? `${lines.join("\n")}\n` : "");
       return 0;

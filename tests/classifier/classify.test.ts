@@ -190,7 +190,9 @@ describe("signals", () => {
     const r = c("label_write", "Perform write operations on repository labels.", { inputSchema: { properties: { method: { type: "string", enum: ["create", "update", "delete"] } } } });
     expect(r.category).toBe("destructive");
     expect(r.signals).toContain("schema:operation_destructive");
-    expect(r.rule).toEqual({ action: "deny", reason: "Irreversible: deletes a label" });
+    // The tool's own rule is the strictest action's; each action keeps its own beside it.
+    expect(r.rule).toMatchObject({ action: "deny", reason: "Irreversible: deletes a label" });
+    expect(Object.keys(r.rule.byArgument!.values)).toEqual(["create", "update", "delete"]);
   });
 
   it("a read-only claim in the description weighs toward read", () => {

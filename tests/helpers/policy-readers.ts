@@ -3,17 +3,23 @@ import { parse as parseToml } from "smol-toml";
 import { parse as parseYaml } from "yaml";
 import type { FormatName } from "../../classifier/formats/formats.js";
 import { parseNativePolicy } from "../../classifier/formats/native-schema.js";
-import type { Decision } from "../../classifier/policy.js";
+import { actionSplit } from "../../classifier/formats/export.js";
+import { decisionOf, type Decision, type Rule } from "../../classifier/policy.js";
 import type { Risk } from "../../classifier/taxonomy.js";
 
 export const RISK_DECISION: Record<Risk, Decision> = { low: "allow", medium: "limit", high: "approve", critical: "deny" };
 
 /**
- * What a dialect can say of a decision: Cedar and CEL only permit or forbid, Codex has no limits,
- * Claude Code asks; policy.json lists only what it allows (undefined: not listed, so denied).
+ * What a dialect can say of a tool's rule: Cedar and CEL only permit or forbid, Codex has no limits,
+ * Claude Code asks; policy.json lists only what it allows (undefined: not listed, so denied). A
+ * consolidated tool with allowed actions is listed by the dialects that read arguments (allowed for
+ * those actions, counted when one of them is limited) and gets the strictest rule in the others.
  */
-export function expectedDecision(format: FormatName, risk: Risk, name: string): string | undefined {
-  const d = RISK_DECISION[risk];
+export function expectedDecision(format: FormatName, rule: Rule, name: string): string | undefined {
+  const split = actionSplit({ rule });
+  if (split && split.allowed.length > 0 && (format === "native" || format === "intercept")) return split.limits.length ? "limit" : "allow";
+  if (split && split.allowed.length > 0 && format === "cedar") return "allow"; // a permit with a condition
+  const d = decisionOf(rule);
   switch (format) {
     case "native":
       return d === "allow" || d === "limit" ? d : undefined;
@@ -89,7 +95,8 @@ function unescape(body: string, named: Record<string, string>): string {
 }
 
 const ESCAPES = { n: "\n", r: "\r", t: "\t", "\\": "\\", "0": "\0", "'": "'", '"': '"' };
-const CEDAR = /^(permit|forbid)\(principal, action == Action::"call_tool", resource == Tool::"((?:[^"\\\n\r]|\\.)*)"\);$/su;
+// A statement about one tool, with or without a condition on its arguments (`when { context has … }`).
+const CEDAR = /^(permit|forbid)\(principal, action == Action::"call_tool", resource == Tool::"((?:[^"\\\n\r]|\\.)*)"\)( when \{ context has .* \})?;$/su;
 
 function readCedar(text: string): Map<string, string> {
   const doc = parseYaml(text) as { type: string; cedar: { policies: string[] } };
@@ -98,6 +105,8 @@ function readCedar(text: string): Map<string, string> {
   for (const statement of doc.cedar.policies) {
     const m = CEDAR.exec(statement);
     if (!m) throw new Error(`not one call_tool statement: ${statement}`);
+    // A conditional forbid only narrows its tool's conditional permit: the permit says what the tool is.
+    if (m[3] && m[1] === "forbid") continue;
     once(out, unescape(m[2]!, ESCAPES), m[1] === "permit" ? "allow" : "deny");
   }
   return out;

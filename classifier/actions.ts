@@ -1,0 +1,99 @@
+// Consolidated tools: the argument that picks one of several actions (`method: list | create | delete`),
+// read from the input schema alone. Pure; the classifier decides each action's class from what is found.
+import { ACTION_ARGUMENTS, CONSOLIDATING_WORDS } from "./lexicon.js";
+import { nameVerb, schemaProperties, type PropertyView } from "./signals.js";
+import { splitName } from "./tokens.js";
+import type { ToolInput } from "./tool.js";
+
+export interface ActionArgument {
+  /** The argument's name as the schema spells it (the call carries it under this name). */
+  name: string;
+  /** The action values, in schema order, without duplicates. */
+  values: string[];
+  /** Where the values came from: the argument's enum, or a list of quoted values in its description. */
+  source: "enum" | "description";
+  /** What the argument's description says about each value (the line naming it), when it does. */
+  notes: Record<string, string>;
+}
+
+// A value quoted in a description: 'add', "create", `delete`; an identifier, not a sentence.
+const QUOTED_VALUE = /['"`]([A-Za-z][A-Za-z0-9_-]{0,63})['"`]/g;
+// Values a description lists as "operation=\"select/count/exists\"" or "one of: a, b, c".
+const ONE_OF = /\bone of[:\s]+((?:[A-Za-z][A-Za-z0-9_-]*(?:,\s*|\s+or\s+|\s*\|\s*)){1,}[A-Za-z][A-Za-z0-9_-]*)/i;
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values.map((v) => v.trim()).filter((v) => v.length > 0))];
+}
+
+function describedValues(description: string): string[] {
+  const quoted = unique([...description.matchAll(QUOTED_VALUE)].map((m) => m[1]!));
+  if (quoted.length >= 2) return quoted;
+  const listed = ONE_OF.exec(description);
+  return listed ? unique(listed[1]!.split(/,\s*|\s+or\s+|\s*\|\s*/)) : [];
+}
+
+/** The line of the argument's description that names `value`, as a note on what that action does. */
+function noteFor(description: string, value: string): string | undefined {
+  const quoted = new RegExp(`(?:['"\`]${value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}['"\`]|^\\s*(?:[-*]|\\d+\\.)\\s*${value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b)`, "m");
+  const line = description.split(/\r?\n/).find((l) => quoted.test(l));
+  return line?.trim().slice(0, 200);
+}
+
+/** Whether a value names an action: its first word is a verb the lexicon knows ("delete", "get_comments"). */
+function isAction(value: string): boolean {
+  const first = splitName(value)[0];
+  return first !== undefined && nameVerb(first) !== undefined;
+}
+
+/**
+ * An enum is a list of actions when at least half its values are (an index `method: btree | hash` or
+ * a data kind `method: labels | branches` is not); a description's quoted words count only when they are.
+ */
+function candidate(p: PropertyView): ActionArgument | undefined {
+  if (p.enumValues.length >= 2) {
+    const values = unique(p.enumValues);
+    if (values.length < 2 || values.filter(isAction).length * 2 < values.length) return undefined;
+    const notes: Record<string, string> = {};
+    for (const v of values) {
+      const note = noteFor(p.description, v);
+      if (note) notes[v] = note;
+    }
+    return { name: p.name, values, source: "enum", notes };
+  }
+  // A raw command is not an action list: only the enum form of `command` counts.
+  if (p.key === "command") return undefined;
+  const values = describedValues(p.description).filter(isAction);
+  if (values.length < 2) return undefined;
+  const notes: Record<string, string> = {};
+  for (const v of values) {
+    const note = noteFor(p.description, v);
+    if (note) notes[v] = note;
+  }
+  return { name: p.name, values, source: "description", notes };
+}
+
+/**
+ * The argument that selects a consolidated tool's action, if it has one: the first of ACTION_ARGUMENTS
+ * (by snake_case key) whose enum lists actions, or whose description quotes two or more of them.
+ * A tool without one is a single-action tool.
+ */
+export function findActionArgument(tool: ToolInput): ActionArgument | undefined {
+  const props = schemaProperties(tool.inputSchema);
+  for (const key of ACTION_ARGUMENTS) {
+    const p = props.find((prop) => prop.key === key);
+    const found = p && candidate(p);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * The name an action reads as when it stands alone: the value, then the tool name's words that are
+ * not the consolidating verb ("write", "manage") and not already in the value. `label_write` + `delete` → `delete_label`;
+ * `projects_write` + `delete_project_item` → `delete_project_item_projects`.
+ */
+export function actionToolName(toolName: string, value: string): string {
+  const own = splitName(value);
+  const rest = splitName(toolName).filter((word) => !CONSOLIDATING_WORDS.has(word) && !own.includes(word));
+  return [...own, ...rest].join("_");
+}

@@ -1,0 +1,57 @@
+// Raw-language arguments: a tool that takes SQL, a shell command, code, GraphQL or a query DSL to run,
+// and whether its text limits what may be sent ("read-only", "SELECT only"). Pure, schema and text only.
+import { EXEC_PROPERTIES, QUERY_LANGUAGES, RAW_LIMIT_PHRASES, RAW_WRITE_WORDS } from "./lexicon.js";
+import { quoteText, schemaProperties } from "./signals.js";
+import type { ToolInput } from "./tool.js";
+
+export const RAW_LANGUAGES = ["sql", "shell", "code", "graphql", "query-dsl", "expression"] as const;
+export type RawLanguage = (typeof RAW_LANGUAGES)[number];
+
+export interface RawArgument {
+  /** The argument's name as the schema spells it. */
+  name: string;
+  language: RawLanguage;
+  /** Whether the tool's or the argument's description limits what may be sent. */
+  limited: boolean;
+  /** The words that limit it, quoted. */
+  limit?: string;
+}
+
+const EXEC_LANGUAGE: Record<string, RawLanguage> = { sql: "sql", command: "shell", code: "code", expression: "expression" };
+
+// "code" and "expression" are often data (a country code, a filter): they count when described as run.
+const RUN_WORDS = /\b(?:run|runs|execute|executes|executed|evaluate|evaluated|eval|shell|sql|script)\b/;
+
+/** The limiting phrase of `text`, unless a write keyword in the same sentence undoes it. */
+function limitIn(text: string): string | undefined {
+  for (const sentence of text.toLowerCase().split(/(?<=[.!?;\n])\s+/)) {
+    for (const phrase of RAW_LIMIT_PHRASES) {
+      const m = phrase.exec(sentence);
+      if (m && !RAW_WRITE_WORDS.test(sentence.replace(m[0], ""))) return quoteText(sentence.trim(), 100);
+    }
+  }
+  return undefined;
+}
+
+function queryLanguage(text: string): RawLanguage | undefined {
+  return QUERY_LANGUAGES.find(([, words]) => words.test(text))?.[0];
+}
+
+/** Every argument of the tool that carries a language to run, with whether the text limits it. */
+export function findRawArguments(tool: ToolInput): RawArgument[] {
+  const toolText = `${tool.title ?? ""} ${tool.description ?? ""}`;
+  const out: RawArgument[] = [];
+  for (const p of schemaProperties(tool.inputSchema)) {
+    if (p.enumValues.length > 0) continue; // a choice among fixed values is not a language
+    const exec = Object.hasOwn(EXEC_PROPERTIES, p.key) ? EXEC_PROPERTIES[p.key] : undefined;
+    const own = p.description.toLowerCase();
+    let language: RawLanguage | undefined;
+    if (exec === "sql" || exec === "command") language = EXEC_LANGUAGE[exec];
+    else if (exec && RUN_WORDS.test(own)) language = EXEC_LANGUAGE[exec];
+    else if (p.key === "query" || p.key === "queries" || p.key === "statement") language = queryLanguage(own) ?? queryLanguage(toolText.toLowerCase().slice(0, 300));
+    if (!language) continue;
+    const limit = limitIn(p.description) ?? limitIn(toolText);
+    out.push({ name: p.name, language, limited: limit !== undefined, ...(limit ? { limit } : {}) });
+  }
+  return out;
+}

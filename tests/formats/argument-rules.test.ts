@@ -1,0 +1,127 @@
+// Per-action rules of real consolidated tools in every dialect, each checked by its own parser or
+// validator: policy.json through its strict schema and evaluated on sample calls, Cedar through
+// Cedar's validator with a generated schema and its authorizer, Intercept and agentgateway as YAML,
+// Codex as TOML; the dialects that cannot read arguments fall back to the strictest rule and say so.
+import { isAuthorized, validate } from "@cedar-policy/cedar-wasm/nodejs";
+import { parse as parseToml } from "smol-toml";
+import { describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
+import { classifyServer } from "../../classifier/classify.js";
+import { cedarSchema } from "../../classifier/formats/cedar.js";
+import { exportPolicy, type PolicyExport } from "../../classifier/formats/formats.js";
+import { parseNativePolicy } from "../../classifier/formats/native-schema.js";
+import { buildPolicy } from "../../classifier/policy.js";
+import type { ToolInput } from "../../classifier/tool.js";
+import { fixtureTools } from "../helpers/fixture-tools.js";
+import { nativeAllows } from "../helpers/native-evaluator.js";
+
+function exportFor(key: string, tools: ToolInput[]): PolicyExport {
+  const classified = classifyServer({ name: key, tools });
+  return { server: { key }, policy: buildPolicy(tools.map((t, i) => [t.name, classified[i]!.rule] as const)) };
+}
+
+const github = exportFor("io.github.github/github-mcp-server", fixtureTools("labeled/github-mcp-server.jsonl"));
+const postgres = exportFor("npm:@henkey/postgres-mcp-server", fixtureTools("servers/henkey-postgres-mcp-server.jsonl"));
+
+/** Sample calls and whether a policy that reads arguments lets each through. */
+const CALLS: [server: PolicyExport, tool: string, args: Record<string, unknown>, allowed: boolean][] = [
+  [github, "label_write", { method: "create", owner: "o", repo: "r", name: "bug" }, true],
+  [github, "label_write", { method: "delete", owner: "o", repo: "r", name: "bug" }, false],
+  [github, "label_write", { owner: "o", repo: "r", name: "bug" }, false], // no method: not an allowed action
+  [github, "label_write", { method: "purge_all" }, false], // a value the schema never listed
+  [github, "issue_dependency_write", { method: "add" }, true],
+  [github, "issue_dependency_write", { method: "remove" }, false],
+  [github, "issue_read", { method: "get" }, true],
+  [github, "delete_file", { path: "x" }, false],
+  [postgres, "pg_manage_functions", { operation: "get" }, true],
+  [postgres, "pg_manage_functions", { operation: "drop", functionName: "f" }, false],
+  [postgres, "pg_execute_mutation", { operation: "insert", table: "t" }, true],
+  [postgres, "pg_execute_mutation", { operation: "delete", table: "t" }, false],
+  [postgres, "pg_execute_sql", { sql: "select 1" }, false], // raw SQL, unlimited: needs approval, so not callable unattended
+];
+
+describe("native: policy.json with require / deny_if on the action argument", () => {
+  it.each(CALLS)("%#: %s %j → allowed %s", (server, tool, args, allowed) => {
+    const doc = parseNativePolicy(JSON.parse(exportPolicy("native", server).text));
+    expect(nativeAllows(doc, tool, args)).toBe(allowed);
+  });
+
+  it("writes the allowed values as require, the refused as deny_if, and the tightest limit of an allowed value", () => {
+    const doc = parseNativePolicy(JSON.parse(exportPolicy("native", github).text));
+    expect(doc.tools!.label_write).toEqual({
+      require: [{ path: "args.method", op: "in", value: ["create", "update"] }],
+      deny_if: [{ path: "args.method", op: "in", value: ["delete"] }],
+      limits: [{ counter: "label_write_rate", window: "minute", max: 30, scope: "grant" }],
+    });
+  });
+
+  it("names each refused action that needed approval on stderr", () => {
+    const { warnings } = exportPolicy("native", github);
+    expect(warnings).toContainEqual(expect.stringMatching(/^native: projects_write: method=add_project_item needs approval, which native cannot express; denied instead$/));
+  });
+});
+
+describe("cedar: the action value in the request context behind a has guard", () => {
+  const rendered = (server: PolicyExport) => exportPolicy("cedar", server).text;
+  const policies = (server: PolicyExport) => (parseYaml(rendered(server)) as { cedar: { policies: string[] } }).cedar.policies.join("\n");
+
+  it.each([github, postgres])("Cedar's validator accepts the policy set against the generated schema (strict mode)", (server) => {
+    const answer = validate({ validationSettings: { mode: "strict" }, schema: cedarSchema(server.policy) as never, policies: { staticPolicies: policies(server) } });
+    expect(answer.type).toBe("success");
+    if (answer.type === "success") expect(answer.validationErrors).toEqual([]);
+  });
+
+  it("without its has guard, the validator rejects a read of an optional argument", () => {
+    const unguarded = policies(github).replace(/context has arg_method && /g, "");
+    const answer = validate({ validationSettings: { mode: "strict" }, schema: cedarSchema(github.policy) as never, policies: { staticPolicies: unguarded } });
+    expect(answer.type === "success" ? answer.validationErrors.length : 1).toBeGreaterThan(0);
+  });
+
+  it.each(CALLS)("%#: Cedar's authorizer decides %s %j → allowed %s", (server, tool, args, allowed) => {
+    const context = Object.fromEntries(Object.entries(args).map(([k, v]) => [`arg_${k}`, v as string]));
+    const answer = isAuthorized({
+      principal: { type: "Client", id: "agent" },
+      action: { type: "Action", id: "call_tool" },
+      resource: { type: "Tool", id: tool },
+      context,
+      policies: { staticPolicies: policies(server) },
+      entities: [],
+    });
+    expect(answer.type).toBe("success");
+    if (answer.type === "success") expect(answer.response.decision).toBe(allowed ? "allow" : "deny");
+  });
+});
+
+describe("intercept: an evaluate rule admits the allowed actions", () => {
+  it("label_write: a condition on args.method, then its rate limit", () => {
+    const doc = parseYaml(exportPolicy("intercept", github).text) as { tools: Record<string, { rules: unknown[] }> };
+    expect(doc.tools.label_write!.rules).toEqual([
+      { name: "allowed actions", conditions: [{ path: "args.method", op: "in", value: ["create", "update"] }], on_deny: expect.stringMatching(/^Only method create, update may be called; delete/) },
+      expect.objectContaining({ rate_limit: "30/minute" }),
+    ]);
+  });
+});
+
+describe("dialects that cannot read arguments: the strictest action's rule, and a warning naming what was lost", () => {
+  const lost = /^(claude-code|codex|agentgateway): label_write: per-action rules \(method: create, update allowed; delete not\) cannot be expressed; the strictest action's rule \(deny\) applies to every call$/;
+
+  it("claude-code denies label_write outright", () => {
+    const { text, warnings } = exportPolicy("claude-code", github);
+    expect((JSON.parse(text) as { permissions: { deny: string[] } }).permissions.deny).toContain("mcp__github-mcp-server__label_write");
+    expect(warnings).toContainEqual(expect.stringMatching(lost));
+  });
+
+  it("codex disables label_write (read back with a TOML parser)", () => {
+    const { text, warnings } = exportPolicy("codex", github);
+    const doc = parseToml(text) as { mcp_servers: Record<string, { disabled_tools: string[] }> };
+    expect(doc.mcp_servers["github-mcp-server"]!.disabled_tools).toContain("label_write");
+    expect(warnings).toContainEqual(expect.stringMatching(lost));
+  });
+
+  it("agentgateway denies label_write (read back with a YAML parser)", () => {
+    const { text, warnings } = exportPolicy("agentgateway", github);
+    const rules = (parseYaml(text) as { mcpAuthorization: { rules: unknown[] } }).mcpAuthorization.rules;
+    expect(rules).toContainEqual({ deny: 'mcp.tool.target == "github-mcp-server" && mcp.tool.name == "label_write"' });
+    expect(warnings).toContainEqual(expect.stringMatching(lost));
+  });
+});
