@@ -9,7 +9,7 @@ import type { Db } from "../db/client.js";
 import { backOffHost, hostBackedOffUntil, type HostSlots } from "../db/host-politeness.js";
 import { listingCandidate } from "../db/listing-jobs.js";
 import { recordIntrospection, serversDueForIntrospection } from "../db/queries.js";
-import { EnumerateError } from "./enumerate.js";
+import { EnumerateError } from "./mcp/errors.js";
 import { failureOutcome, listingHostOf, listingModeOf, listServer, storeListing, type IntrospectMode, type ListingOptions } from "./listing.js";
 
 /** The schema pg-boss creates and migrates itself, at the first start of a command that uses the queue. */

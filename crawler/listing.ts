@@ -6,10 +6,14 @@ import { queuedServers, storeClassifications } from "../db/classifications.js";
 import { recordIntrospection, type IntrospectionCandidate, type IntrospectionOutcome } from "../db/queries.js";
 import { syncToolListings, type ToolSyncResult } from "../db/tools.js";
 import { classifyServerTools } from "./classify-stage.js";
-import { EnumerateError, listRemoteTools, listStdioTools, type EnumerateLimits, type EnumerateResult } from "./enumerate.js";
+import { EnumerateError } from "./mcp/errors.js";
+import type { EnumerateLimits, EnumerateResult } from "./mcp/limits.js";
+import { listRemoteTools } from "./mcp/remote.js";
+import { listStdioTools } from "./mcp/stdio.js";
 import { toolDefinition } from "./ingest.js";
 import { storable } from "./sanitize.js";
-import { installPackage, type SandboxOptions } from "./sandbox.js";
+import { installPackage } from "./mcp/install.js";
+import type { SandboxOptions } from "./mcp/sandbox.js";
 
 export type IntrospectMode = "remote" | "stdio";
 

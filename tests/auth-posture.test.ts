@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { listRemoteTools } from "../crawler/enumerate.js";
+import { listRemoteTools } from "../crawler/mcp/remote.js";
 import { relistAt, RELIST_BOUNDS } from "../crawler/listing.js";
 import { openCatalog } from "../db/client.js";
 import * as schema from "../db/schema.js";

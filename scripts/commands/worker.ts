@@ -1,7 +1,7 @@
 // `mcp-catalog worker`: takes listing jobs from the queue in the catalog's Postgres, lists each server live, stores the result.
 import { LISTING_QUEUES, openListingQueue, runWorker } from "../../crawler/listing-queue.js";
 import type { IntrospectMode } from "../../crawler/listing.js";
-import { sandboxCapabilities } from "../../crawler/sandbox.js";
+import { sandboxCapabilities } from "../../crawler/mcp/sandbox.js";
 import { openHostSlots } from "../../db/host-politeness.js";
 import { CliError, type Command } from "../command.js";
 import { loadConfig, parseIntrospectModes, requireQueueDatabase } from "../config.js";

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HttpClient, DEFAULT_HTTP_OPTIONS } from "../../crawler/http.js";
-import { sandboxCapabilities } from "../../crawler/sandbox.js";
+import { sandboxCapabilities } from "../../crawler/mcp/sandbox.js";
 import { mergeCandidates, readCandidatesFile, searchCandidates } from "../../scripts/dev/corpus/candidates.js";
 import { manifestSchema } from "../../scripts/dev/corpus/corpus-data.js";
 import { ExcludedPackages } from "../../scripts/dev/corpus/excluded.js";

@@ -5,7 +5,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listRemoteTools } from "../../crawler/enumerate.js";
+import { listRemoteTools } from "../../crawler/mcp/remote.js";
 import { limits } from "./servers.js";
 
 const everythingBin = join(dirname(createRequire(import.meta.url).resolve("@modelcontextprotocol/server-everything/package.json")), "dist", "index.js");

@@ -5,8 +5,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EnumerateError, listStdioTools } from "../../crawler/enumerate.js";
-import { installPackage, sandboxCapabilities } from "../../crawler/sandbox.js";
+import { EnumerateError } from "../../crawler/mcp/errors.js";
+import { listStdioTools } from "../../crawler/mcp/stdio.js";
+import { installPackage } from "../../crawler/mcp/install.js";
+import { sandboxCapabilities } from "../../crawler/mcp/sandbox.js";
 import { limits } from "./servers.js";
 
 const run = promisify(execFile);

@@ -2,7 +2,7 @@
 // within its origin, the SSRF guard checks every hop, and a refusal by the guard reads "blocked",
 // over SSE as over Streamable HTTP.
 import { afterEach, describe, expect, it } from "vitest";
-import { listRemoteTools } from "../../crawler/enumerate.js";
+import { listRemoteTools } from "../../crawler/mcp/remote.js";
 import { HttpError, type HttpClient } from "../../crawler/http.js";
 import { testHttpClient } from "../helpers/http.js";
 import { startLocalServer, type LocalServer } from "../helpers/local-server.js";

@@ -2,7 +2,9 @@
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { ListToolsRequestSchema } from "@modelcontextprotocol/sdk/types.js";
 import { afterEach, describe, expect, it } from "vitest";
-import { EnumerateError, listRemoteTools, type EnumerateLimits } from "../../crawler/enumerate.js";
+import { EnumerateError } from "../../crawler/mcp/errors.js";
+import type { EnumerateLimits } from "../../crawler/mcp/limits.js";
+import { listRemoteTools } from "../../crawler/mcp/remote.js";
 import type { LocalServer } from "../helpers/local-server.js";
 import { annotatedServer, limits, startModernServer, startRawLegacyServer, startSseServer, startStreamableServer, tool } from "./servers.js";
 

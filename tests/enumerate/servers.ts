@@ -11,7 +11,7 @@ import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/
 import { isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
 import { expect } from "vitest";
 import { z } from "zod";
-import { EnumerateError } from "../../crawler/enumerate.js";
+import { EnumerateError } from "../../crawler/mcp/errors.js";
 import { startLocalServer, type LocalServer } from "../helpers/local-server.js";
 
 export const limits = {

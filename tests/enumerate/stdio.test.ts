@@ -4,8 +4,9 @@ import { chmod, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EnumerateError, listStdioTools } from "../../crawler/enumerate.js";
-import { sandboxCapabilities, type SandboxOptions } from "../../crawler/sandbox.js";
+import { EnumerateError } from "../../crawler/mcp/errors.js";
+import { listStdioTools } from "../../crawler/mcp/stdio.js";
+import { sandboxCapabilities, type SandboxOptions } from "../../crawler/mcp/sandbox.js";
 import { startLocalServer, type LocalServer } from "../helpers/local-server.js";
 import { limits } from "./servers.js";
 

@@ -1,5 +1,5 @@
 // What a failed start says about what the server wants, the next thing to try, and the reason recorded when nothing more helps.
-import type { EnumerateReason } from "../../../crawler/enumerate.js";
+import type { EnumerateReason } from "../../../crawler/mcp/errors.js";
 import { envNamesInText, placeholderEnv, placeholderFile } from "./placeholders.js";
 
 export type NodeRuntime = "20" | "22";

@@ -1,9 +1,12 @@
 // Harvesting one package: its manifest from the registry, the server decision, a scriptless install, and tools/list in the sandbox with placeholder configuration.
 import { chmod, mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { EnumerateError, listStdioTools, type EnumerateLimits, type EnumerateResult } from "../../../crawler/enumerate.js";
+import { EnumerateError } from "../../../crawler/mcp/errors.js";
+import type { EnumerateLimits, EnumerateResult } from "../../../crawler/mcp/limits.js";
+import { listStdioTools } from "../../../crawler/mcp/stdio.js";
 import { HttpError, type HttpClient } from "../../../crawler/http.js";
-import { installPackage, type InstalledPackage, type SandboxOptions } from "../../../crawler/sandbox.js";
+import { installPackage, type InstalledPackage } from "../../../crawler/mcp/install.js";
+import type { SandboxOptions } from "../../../crawler/mcp/sandbox.js";
 import { manifestLicense, manifestRepository, mcpServerEvidence, npmManifestSchema, type NpmManifest } from "../../../crawler/sources/npm-manifest.js";
 import { npmManifestUrl } from "../../../crawler/sources/npm-registry.js";
 import type { Candidate } from "./candidates.js";

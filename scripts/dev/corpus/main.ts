@@ -3,7 +3,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { DEFAULT_ENUMERATE_LIMITS } from "../../../crawler/enumerate.js";
+import { DEFAULT_ENUMERATE_LIMITS } from "../../../crawler/mcp/limits.js";
 import { DEFAULT_HTTP_OPTIONS, HttpClient } from "../../../crawler/http.js";
 import { DEFAULT_NPM_REGISTRY_URL } from "../../../crawler/sources/npm-registry.js";
 import { loadConfig } from "../../config.js";

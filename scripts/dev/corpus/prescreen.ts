@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { gunzipSync } from "node:zlib";
-import { installerEnv } from "../../../crawler/sandbox.js";
+import { installerEnv } from "../../../crawler/mcp/install.js";
 
 const run = promisify(execFile);
 

@@ -1,0 +1,127 @@
+// Collecting tools/list pages under the limits: duplicate names, caps, cursor loops, skipped tools.
+import { z } from "zod";
+import { type ToolInput, toolInputSchema } from "../../classifier/tool.js";
+import { capTool } from "../text-cap.js";
+import { EnumerateError } from "./errors.js";
+import { DEFAULT_ENUMERATE_LIMITS, type EnumerateLimits, type EnumerateResult, type EnumerateTransport, type Truncation } from "./limits.js";
+
+const MAX_SKIP_REASONS = 10;
+
+export const pageSchema = z
+  .object({
+    tools: z.array(z.unknown()),
+    nextCursor: z.unknown().optional(),
+    ttlMs: z.unknown().optional(),
+    _meta: z.record(z.string(), z.unknown()).optional().catch(undefined),
+  })
+  .loose();
+
+type Page = z.infer<typeof pageSchema>;
+
+export class ToolCollector {
+  readonly tools: ToolInput[] = [];
+  private readonly names = new Set<string>();
+  private readonly cursors = new Set<string>();
+  pages = 0;
+  bytes = 0;
+  truncated: Truncation | undefined;
+  skipped = 0;
+  readonly skipReasons: string[] = [];
+  descriptionsTruncated = 0;
+  ttlMs: number | undefined;
+
+  constructor(private readonly limits: EnumerateLimits) {}
+
+  private skip(reason: string): void {
+    this.skipped += 1;
+    if (this.skipReasons.length < MAX_SKIP_REASONS) this.skipReasons.push(reason);
+  }
+
+  /** Takes one page; returns the cursor of the next page to ask for, or undefined to stop. */
+  add(page: Page): string | undefined {
+    this.pages += 1;
+    if (typeof page.ttlMs === "number" && Number.isFinite(page.ttlMs) && page.ttlMs >= 0) this.ttlMs = Math.min(this.ttlMs ?? Infinity, page.ttlMs);
+    for (const [i, raw] of page.tools.entries()) {
+      if (this.tools.length >= this.limits.maxTools) {
+        this.truncated = "maxTools";
+        return undefined;
+      }
+      const size = JSON.stringify(raw)?.length ?? 0;
+      if (this.bytes + size > this.limits.maxBytes) {
+        this.truncated = "maxBytes";
+        return undefined;
+      }
+      this.bytes += size;
+      const parsed = toolInputSchema.safeParse(raw);
+      const where = `page ${this.pages} tool ${i}`;
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        this.skip(`${where}: invalid (${issue ? `${issue.path.join(".") || "tool"}: ${issue.message}` : "not a tool"})`);
+        continue;
+      }
+      const tool = parsed.data;
+      if (this.names.has(tool.name)) {
+        this.skip(`${where}: duplicate name ${JSON.stringify(tool.name.slice(0, 100))}`);
+        continue;
+      }
+      this.names.add(tool.name);
+      const max = this.limits.maxDescriptionChars ?? DEFAULT_ENUMERATE_LIMITS.maxDescriptionChars ?? Infinity;
+      const capped = capTool(tool, max);
+      this.descriptionsTruncated += capped.cut;
+      this.tools.push(capped.tool);
+    }
+    const next = page.nextCursor;
+    if (typeof next !== "string" || next === "") return undefined;
+    if (this.tools.length >= this.limits.maxTools) {
+      this.truncated = "maxTools";
+      return undefined;
+    }
+    if (this.cursors.has(next)) {
+      this.truncated = "cursorLoop";
+      return undefined;
+    }
+    if (this.pages >= this.limits.maxPages) {
+      this.truncated = "maxPages";
+      return undefined;
+    }
+    this.cursors.add(next);
+    return next;
+  }
+
+  result(base: { transport: EnumerateTransport; protocolVersion?: string | undefined; serverInfo?: { name: string; version?: string } | undefined }, target: string): EnumerateResult {
+    if (this.tools.length === 0 && this.truncated === "maxBytes") {
+      throw new EnumerateError(`the first tool alone is over maxBytes (${this.limits.maxBytes})`, "limit", target);
+    }
+    return {
+      tools: this.tools,
+      transport: base.transport,
+      ...(base.protocolVersion ? { protocolVersion: base.protocolVersion } : {}),
+      ...(base.serverInfo ? { serverInfo: base.serverInfo } : {}),
+      pages: this.pages,
+      bytes: this.bytes,
+      ...(this.truncated ? { truncated: this.truncated } : {}),
+      skipped: this.skipped,
+      skipReasons: this.skipReasons,
+      descriptionsTruncated: this.descriptionsTruncated,
+      ...(this.ttlMs !== undefined ? { ttlMs: this.ttlMs } : {}),
+    };
+  }
+}
+
+/** Cuts to at most `max` characters, never inside a surrogate pair, ending with a visible mark. */
+export async function collect(c: ToolCollector, fetchPage: (cursor: string | undefined) => Promise<Page | "none">): Promise<void> {
+  let cursor: string | undefined;
+  do {
+    const page = await fetchPage(cursor);
+    if (page === "none") return;
+    cursor = c.add(page);
+  } while (cursor !== undefined);
+}
+
+/** A server's name and version, from the client or from a result's `_meta`, cut to sane lengths. */
+export function serverInfoOf(v: unknown): { name: string; version?: string } | undefined {
+  if (!v || typeof v !== "object") return undefined;
+  const { name, version } = v as { name?: unknown; version?: unknown };
+  if (typeof name !== "string") return undefined;
+  return { name: name.slice(0, 200), ...(typeof version === "string" ? { version: version.slice(0, 100) } : {}) };
+}

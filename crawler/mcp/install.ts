@@ -1,0 +1,164 @@
+// Installing a server's package for the sandbox: npm without install scripts, pip/uv wheels only, into a fresh prefix.
+import { execFile } from "node:child_process";
+import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { isAbsolute, join, resolve } from "node:path";
+import { EnumerateError } from "./errors.js";
+import { openUp, runs } from "./sandbox.js";
+
+export interface InstallOptions {
+  /** Where the temp install dirs go (default: the OS temp dir). */
+  workRoot?: string;
+  /** npm: `--registry`; a local registry in tests, a mirror in production. */
+  npmRegistryUrl?: string;
+  /** npm: a cache shared between installs (`--cache`, `--prefer-offline`): many servers share most dependencies. Unset: a fresh one per install. */
+  npmCacheDir?: string;
+  /** pypi: `--index-url`. */
+  pypiIndexUrl?: string;
+  timeoutMs: number;
+  signal?: AbortSignal;
+}
+
+export interface InstalledPackage {
+  /** The temp dir holding the install; dispose() removes it. */
+  dir: string;
+  /** How to start the server (cwd: dir). pip installs add PYTHONPATH in env. */
+  spec: { command: string; args: string[]; env?: Record<string, string> };
+  dispose(): Promise<void>;
+}
+
+/**
+ * Installs one package into a fresh temp dir without running any of its code, and says how to start
+ * it. `identifier` is a registry name; for npm it may also be a path to a local .tgz or directory
+ * (`npm pack` output, used by tests and offline mirrors), in which case `version` is ignored.
+ */
+export async function installPackage(
+  pkg: { registryType: "npm" | "pypi"; identifier: string; version?: string },
+  opts: InstallOptions,
+): Promise<InstalledPackage> {
+  const dir = await mkdtemp(join(opts.workRoot ?? tmpdir(), `mcp-catalog-pkg-`));
+  const dispose = () => rm(dir, { recursive: true, force: true });
+  try {
+    const spec = pkg.registryType === "npm" ? await installNpm(pkg, dir, opts) : await installPypi(pkg, dir, opts);
+    await openUp(dir);
+    return { dir, spec, dispose };
+  } catch (e) {
+    await dispose();
+    if (e instanceof EnumerateError) throw e;
+    throw new EnumerateError(`installing ${pkg.registryType}:${pkg.identifier}: ${(e as Error).message}`, "install", `${pkg.registryType}:${pkg.identifier}`, { cause: e });
+  }
+}
+
+function isLocalPath(identifier: string): boolean {
+  return isAbsolute(identifier) || identifier.startsWith("./") || identifier.startsWith("../") || identifier.startsWith("file:");
+}
+
+// npm names: optional @scope/, then url-safe chars. Anything else (flags, URLs, git specs) is refused.
+const NPM_NAME = /^(?:@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*$/i;
+const VERSION = /^[0-9A-Za-z.+~^<>=*| -]{1,100}$/;
+
+/** Runs a command without a shell, bounded in time, and with its output bounded; rejects with the stderr tail. */
+export function run(label: string, command: string, args: string[], o: { cwd: string; env: Record<string, string>; timeoutMs: number; signal?: AbortSignal }): Promise<string> {
+  return new Promise((ok, fail) => {
+    execFile(
+      command,
+      args,
+      { cwd: o.cwd, env: o.env, timeout: o.timeoutMs, killSignal: "SIGKILL", maxBuffer: 4 * 1024 * 1024, ...(o.signal ? { signal: o.signal } : {}) },
+      (err, stdout, stderr) => {
+        if (!err) return ok(String(stdout));
+        const timedOut = (err as { killed?: boolean }).killed && !o.signal?.aborted;
+        const tail = String(stderr).trim().split("\n").slice(-6).join(" | ").slice(-800);
+        fail(
+          new EnumerateError(
+            timedOut ? `${label} timed out after ${o.timeoutMs} ms` : `${label} failed: ${tail || err.message}`,
+            timedOut ? "timeout" : "install",
+            [command, ...args].join(" "),
+            { cause: err },
+          ),
+        );
+      },
+    );
+  });
+}
+
+export function installerEnv(dir: string): Record<string, string> {
+  // The installer gets no secrets either: no npm tokens from ~/.npmrc (HOME is the temp dir). A CA
+  // bundle path is no secret, and without it npm cannot reach a registry behind a TLS-inspecting proxy.
+  const ca = process.env.NODE_EXTRA_CA_CERTS;
+  return { PATH: process.env.PATH ?? "/usr/local/bin:/usr/bin:/bin", HOME: dir, npm_config_update_notifier: "false", PIP_DISABLE_PIP_VERSION_CHECK: "1", ...(ca ? { NODE_EXTRA_CA_CERTS: ca } : {}) };
+}
+
+async function installNpm(pkg: { identifier: string; version?: string }, dir: string, opts: InstallOptions) {
+  const local = isLocalPath(pkg.identifier);
+  let target: string;
+  if (local) {
+    target = resolve(pkg.identifier.replace(/^file:/, ""));
+  } else {
+    if (!NPM_NAME.test(pkg.identifier)) throw new EnumerateError(`not an npm package name: ${JSON.stringify(pkg.identifier)}`, "install", `npm:${pkg.identifier}`);
+    if (pkg.version !== undefined && !VERSION.test(pkg.version)) throw new EnumerateError(`not an npm version: ${JSON.stringify(pkg.version)}`, "install", `npm:${pkg.identifier}`);
+    target = pkg.version ? `${pkg.identifier}@${pkg.version}` : pkg.identifier;
+  }
+  const args = ["install", "--ignore-scripts", "--no-audit", "--no-fund", "--omit=dev", "--no-package-lock", "--install-links", "--loglevel=error",
+    // One quick retry, not npm's default of two with up to a minute's backoff: a dead registry should fail this item, not stall the stage.
+    "--fetch-retries=1", "--fetch-retry-mintimeout=1000", "--fetch-retry-maxtimeout=5000", "--prefix", dir];
+  if (opts.npmRegistryUrl) args.push("--registry", opts.npmRegistryUrl);
+  if (opts.npmCacheDir) args.push("--cache", opts.npmCacheDir, "--prefer-offline");
+  args.push(target);
+  await run("npm install", "npm", args, { cwd: dir, env: installerEnv(dir), timeoutMs: opts.timeoutMs, ...(opts.signal ? { signal: opts.signal } : {}) });
+
+  // Which package landed: for a name it is that name; for a local tarball/dir, the one dependency npm added.
+  const manifest = JSON.parse(await readFile(join(dir, "package.json"), "utf8")) as { dependencies?: Record<string, string> };
+  const name = local ? Object.keys(manifest.dependencies ?? {})[0] : pkg.identifier;
+  if (!name) throw new EnumerateError(`npm installed nothing from ${pkg.identifier}`, "install", `npm:${pkg.identifier}`);
+  const pkgDir = join(dir, "node_modules", name);
+  const pj = JSON.parse(await readFile(join(pkgDir, "package.json"), "utf8")) as { name?: string; bin?: string | Record<string, string> };
+  const bin = pickBin(name, pj.bin);
+  if (!bin) throw new EnumerateError(`${name} has no "bin" in its package.json, so there is no command to start`, "install", `npm:${name}`);
+  const binPath = resolve(pkgDir, bin);
+  if (!binPath.startsWith(pkgDir + "/")) throw new EnumerateError(`${name}'s bin points outside the package: ${bin}`, "install", `npm:${name}`);
+  await stat(binPath).catch(() => {
+    throw new EnumerateError(`${name}'s bin ${bin} does not exist in the package`, "install", `npm:${name}`);
+  });
+  // A JS bin runs under our node (whatever its shebang says); a bin with a non-node shebang runs as it is.
+  const head = (await readFile(binPath, "utf8")).slice(0, 200);
+  const foreign = head.startsWith("#!") && !/\bnode\b/.test(head.split("\n")[0] ?? "");
+  return foreign ? { command: binPath, args: [] } : { command: process.execPath, args: [binPath] };
+}
+
+/** The bin a server is started by: the only one, else the one named like the package, else the first. */
+function pickBin(name: string, bin: string | Record<string, string> | undefined): string | undefined {
+  if (typeof bin === "string") return bin;
+  if (!bin) return undefined;
+  const entries = Object.entries(bin);
+  if (entries.length <= 1) return entries[0]?.[1];
+  const short = name.replace(/^@[^/]+\//, "");
+  return (bin[short] ?? bin[name] ?? entries[0]?.[1]) || undefined;
+}
+
+async function which(cmd: string): Promise<boolean> {
+  return runs(cmd, ["--version"]);
+}
+
+async function installPypi(pkg: { identifier: string; version?: string }, dir: string, opts: InstallOptions) {
+  // PEP 508 names only; no URLs, paths or options.
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(pkg.identifier)) throw new EnumerateError(`not a PyPI package name: ${JSON.stringify(pkg.identifier)}`, "install", `pypi:${pkg.identifier}`);
+  if (pkg.version !== undefined && !/^[0-9A-Za-z.!+*-]{1,64}$/.test(pkg.version)) throw new EnumerateError(`not a PyPI version: ${JSON.stringify(pkg.version)}`, "install", `pypi:${pkg.identifier}`);
+  const requirement = pkg.version ? `${pkg.identifier}==${pkg.version}` : pkg.identifier;
+  const site = join(dir, "site");
+  const index = opts.pypiIndexUrl ? ["--index-url", opts.pypiIndexUrl] : [];
+  const common = { cwd: dir, env: installerEnv(dir), timeoutMs: opts.timeoutMs, ...(opts.signal ? { signal: opts.signal } : {}) };
+  if (await which("uv")) {
+    await run("uv pip install", "uv", ["pip", "install", "--quiet", "--only-binary", ":all:", "--target", site, ...index, requirement], common);
+  } else if (await which("python3")) {
+    if (!(await runs("python3", ["-m", "pip", "--version"]))) throw new EnumerateError("no Python installer available (neither uv nor python3 -m pip)", "install", `pypi:${pkg.identifier}`);
+    await run("pip install", "python3", ["-m", "pip", "install", "--quiet", "--no-input", "--retries", "0", "--timeout", "15", "--only-binary=:all:", "--target", site, ...index, requirement], common);
+  } else {
+    throw new EnumerateError("no Python installer available (neither uv nor python3)", "install", `pypi:${pkg.identifier}`);
+  }
+  // Console scripts land in <target>/bin; start the one named like the package, else the only one.
+  const scripts = await readdir(join(site, "bin")).catch(() => [] as string[]);
+  const norm = (s: string) => s.toLowerCase().replace(/[-_.]+/g, "-");
+  const script = scripts.find((s) => norm(s) === norm(pkg.identifier)) ?? (scripts.length === 1 ? scripts[0] : undefined);
+  if (!script) throw new EnumerateError(`${pkg.identifier} installs no console script to start (found: ${scripts.join(", ") || "none"})`, "install", `pypi:${pkg.identifier}`);
+  return { command: "python3", args: [join(site, "bin", script)], env: { PYTHONPATH: site } };
+}

@@ -1,0 +1,128 @@
+// Running an untrusted stdio MCP server: a package installed without its scripts, spawned as a locked-down child.
+//
+// What isolation a stdio server gets (Linux, as this crawler runs it):
+//  GIVEN
+//  - Environment: nothing inherited but PATH. HOME is a fresh empty temp dir (removed afterwards),
+//    NODE_OPTIONS=--max-old-space-size=<memoryMb>, plus only what the spec's `env` names
+//    (installPackage adds PYTHONPATH for pip installs). No tokens, no proxy settings, no npm config.
+//  - Network (noNetwork: true): the child runs under `unshare --net`, a new network namespace whose
+//    only interface is a loopback that is down: no DNS, no internet, no host loopback services.
+//    When namespaces are not permitted (not root, seccomp, a container without CAP_SYS_ADMIN) the
+//    server is NOT run and listStdioTools fails with reason "blocked"; with noNetwork: false it runs
+//    with the host's network.
+//  - Processes: with namespaces, also `--pid --fork --kill-child`: the server is PID 1 of its own PID
+//    namespace, so when we kill it (or `unshare` dies) every process it started dies too, even ones
+//    that called setsid(). Without namespaces the child leads its own process group and the group
+//    is SIGKILLed on finish/timeout (a grandchild that calls setsid() could outlive it).
+//  - User: when we run as root, the server runs as nobody:nogroup (uid/gid 65534), so it cannot
+//    write root-owned files or read root-only ones (e.g. /root, 0600 secrets).
+//  - Memory: node servers get a V8 heap cap (--max-old-space-size; buffers and native memory are
+//    not counted). Other commands get `prlimit --as=<memoryMb>` (address space) when prlimit exists;
+//    node is not given --as because V8/WebAssembly reserve far more address space than they use.
+//    Every child gets `prlimit --core=0 --fsize=<64 MiB>` when prlimit exists (no core dumps, no
+//    huge files).
+//  - Output: stdout is capped (the caller's byte budget; over it the child is killed) and stderr is
+//    kept only as a 4 KiB tail for error messages.
+//  - Install: npm install --ignore-scripts (no install/postinstall code runs), --omit=dev, into a
+//    fresh temp prefix; pip/uv only wheels (--only-binary=:all:), so no setup.py runs at install.
+//  NOT GIVEN
+//  - No filesystem isolation: no mount namespace, chroot or seccomp. As nobody the server can still
+//    read every world-readable file (system config, other users' 0644 files, /proc) and write to
+//    world-writable dirs (/tmp, /dev/shm).
+//  - No CPU cap (only the caller's wall-clock timeouts) and no cgroup memory cap for node's native memory.
+//  - Not root-free when not root: run as a normal user, the server keeps that user's rights.
+//  - The install step itself reaches the npm registry (or the configured one) with the host's network.
+//  - No protection against kernel exploits; this is hygiene for a crawler, not a container.
+import { execFile } from "node:child_process";
+import { chmod } from "node:fs/promises";
+import { basename } from "node:path";
+import { EnumerateError } from "./errors.js";
+
+export interface SandboxOptions {
+  /** Heap cap for node servers (NODE_OPTIONS), address-space cap for others (prlimit --as). */
+  memoryMb: number;
+  /** Run in an empty network namespace; refuse to run ("blocked") when that is not possible. */
+  noNetwork: boolean;
+}
+
+export const DEFAULT_SANDBOX_OPTIONS: SandboxOptions = { memoryMb: 512, noNetwork: true };
+
+export const NOBODY = 65534;
+const MAX_FILE_BYTES = 64 * 1024 * 1024;
+export const STDERR_TAIL = 4096;
+
+export interface SandboxCapabilities {
+  /** `unshare --net --pid --fork --kill-child` works here. */
+  namespaces: boolean;
+  prlimit: boolean;
+  /** We are root, so the child can be run as nobody. */
+  dropPrivileges: boolean;
+}
+
+export let capabilities: Promise<SandboxCapabilities> | undefined;
+
+export function runs(cmd: string, args: string[]): Promise<boolean> {
+  return new Promise((ok) => {
+    execFile(cmd, args, { timeout: 5000, env: { PATH: process.env.PATH ?? "/usr/bin:/bin" } }, (err) => ok(!err));
+  });
+}
+
+/** What this host lets us do, probed once per process. */
+export function sandboxCapabilities(): Promise<SandboxCapabilities> {
+  capabilities ??= (async () => {
+    const [namespaces, prlimit] = await Promise.all([runs("unshare", ["--net", "--pid", "--fork", "--kill-child", "true"]), runs("prlimit", ["--core=0", "true"])]);
+    return { namespaces, prlimit, dropPrivileges: process.getuid?.() === 0 };
+  })();
+  return capabilities;
+}
+
+const NODE_COMMANDS = new Set(["node", "nodejs", "npx", "npm", "tsx"]);
+
+function isNodeCommand(command: string): boolean {
+  return command === process.execPath || NODE_COMMANDS.has(basename(command));
+}
+
+export interface SpawnSpec {
+  command: string;
+  args: string[];
+  cwd?: string;
+  env?: Record<string, string>;
+}
+
+/** The argv and spawn options that put `spec` inside the sandbox. */
+export async function sandboxedCommand(
+  spec: SpawnSpec,
+  sandbox: SandboxOptions,
+  home: string,
+): Promise<{ argv: [string, ...string[]]; env: Record<string, string>; uid?: number; gid?: number; isolated: boolean }> {
+  const caps = await sandboxCapabilities();
+  if (sandbox.noNetwork && !caps.namespaces) {
+    throw new EnumerateError(
+      "network isolation requested but `unshare --net` is not available or not permitted here (needs root or CAP_SYS_ADMIN); refusing to run the server with network",
+      "blocked",
+      spec.command,
+    );
+  }
+  const env: Record<string, string> = {
+    ...spec.env,
+    PATH: process.env.PATH ?? "/usr/local/bin:/usr/bin:/bin",
+    HOME: home,
+    NODE_OPTIONS: `--max-old-space-size=${Math.max(16, Math.floor(sandbox.memoryMb))}`,
+  };
+  const limits = caps.prlimit
+    ? ["prlimit", "--core=0", `--fsize=${MAX_FILE_BYTES}`, ...(isNodeCommand(spec.command) ? [] : [`--as=${Math.floor(sandbox.memoryMb) * 1024 * 1024}`]), "--"]
+    : [];
+  const inner = [...limits, spec.command, ...spec.args];
+  if (sandbox.noNetwork) {
+    const drop = caps.dropPrivileges ? ["--setuid", String(NOBODY), "--setgid", String(NOBODY)] : [];
+    return { argv: ["unshare", "--net", "--pid", "--fork", "--kill-child", ...drop, "--", ...inner] as [string, ...string[]], env, isolated: true };
+  }
+  const [command, ...rest] = inner as [string, ...string[]];
+  return { argv: [command, ...rest], env, isolated: false, ...(caps.dropPrivileges ? { uid: NOBODY, gid: NOBODY } : {}) };
+}
+
+/** Lets nobody read a tree we created as root (dirs 0755). Files written by npm are already 0644. */
+export async function openUp(dir: string): Promise<void> {
+  if (process.getuid?.() !== 0) return;
+  await chmod(dir, 0o755);
+}

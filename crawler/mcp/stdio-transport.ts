@@ -1,0 +1,149 @@
+// The stdio transport the MCP client speaks over: a sandboxed child whose stdout is capped and whose
+// stderr is kept as a short tail for error messages (the SDK's own transport spawns the command itself,
+// so it cannot drop privileges, clear the environment or cap output).
+import { type ChildProcess, spawn } from "node:child_process";
+import { chown, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { deserializeMessage, type JSONRPCMessage, type Transport } from "@modelcontextprotocol/client";
+import { EnumerateError } from "./errors.js";
+import { NOBODY, sandboxCapabilities, sandboxedCommand, type SandboxOptions, type SpawnSpec, STDERR_TAIL } from "./sandbox.js";
+
+export interface SandboxedStdioOptions {
+  sandbox: SandboxOptions;
+  /** Over this many bytes on stdout the child is killed and the transport fails with reason "limit". */
+  maxStdoutBytes: number;
+}
+
+/**
+ * The client's Transport over a sandboxed child's stdin/stdout (newline-delimited JSON-RPC, framed by
+ * the client's own deserializeMessage). The one piece of listing the official client cannot do for
+ * us: its StdioClientTransport spawns the command itself, always adds its default environment
+ * (HOME, LOGNAME, SHELL, TERM, USER), cannot run the child as another user or in its own process
+ * group, and has no cap on the bytes a server writes. This one inherits no environment, kills the
+ * whole process group, caps stdout, and skips stdout lines that are not JSON-RPC (servers that log
+ * to stdout) instead of failing.
+ */
+export class SandboxedStdioTransport implements Transport {
+  onclose?: () => void;
+  onerror?: (error: Error) => void;
+  onmessage?: (message: JSONRPCMessage) => void;
+  /** Called once when the child is killed for writing more than maxStdoutBytes. */
+  onLimit?: (error: EnumerateError) => void;
+  /** The version the client negotiated (set by the client after initialize). */
+  protocolVersion: string | undefined;
+  /** Lines on stdout that were not JSON-RPC messages. */
+  noiseLines = 0;
+  stdoutBytes = 0;
+  isolated = false;
+
+  private child: ChildProcess | undefined;
+  private home: string | undefined;
+  private buffer = "";
+  private stderrTail = "";
+  private exited: Promise<void> | undefined;
+  private failure: EnumerateError | undefined;
+  private closed = false;
+
+  constructor(
+    private readonly spec: SpawnSpec,
+    private readonly opts: SandboxedStdioOptions,
+  ) {}
+
+  /** Why the child went away, when it did so on its own (or was killed for a limit). */
+  get error(): EnumerateError | undefined {
+    return this.failure;
+  }
+
+  get stderr(): string {
+    return this.stderrTail;
+  }
+
+  async start(): Promise<void> {
+    if (this.child) return;
+    this.home = await mkdtemp(join(tmpdir(), "mcp-catalog-home-"));
+    const caps = await sandboxCapabilities();
+    if (caps.dropPrivileges) await chown(this.home, NOBODY, NOBODY);
+    const cmd = await sandboxedCommand(this.spec, this.opts.sandbox, this.home);
+    this.isolated = cmd.isolated;
+    const [command, ...args] = cmd.argv;
+    const child = spawn(command, args, {
+      cwd: this.spec.cwd ?? this.home,
+      env: cmd.env,
+      stdio: ["pipe", "pipe", "pipe"],
+      detached: true, // its own process group, so we can kill everything it starts
+      ...(cmd.uid !== undefined ? { uid: cmd.uid, gid: cmd.gid } : {}),
+    });
+    this.child = child;
+    this.exited = new Promise((done) => child.once("close", () => done()));
+    await new Promise<void>((ok, fail) => {
+      child.once("spawn", () => ok());
+      child.once("error", (e) => fail(new EnumerateError(`cannot start ${this.spec.command}: ${e.message}`, "connect", this.spec.command, { cause: e })));
+    });
+    child.on("error", (e) => this.onerror?.(e));
+    child.stdin?.on("error", () => undefined); // EPIPE when the child exits first; the close below reports it
+    child.stdout?.on("data", (chunk: Buffer) => this.onStdout(chunk));
+    child.stderr?.on("data", (chunk: Buffer) => {
+      this.stderrTail = (this.stderrTail + chunk.toString("utf8")).slice(-STDERR_TAIL);
+    });
+    child.once("close", (code, signal) => {
+      if (!this.closed) {
+        const tail = this.stderrTail.trim() ? `: ${this.stderrTail.trim().slice(-1000)}` : "";
+        this.failure ??= new EnumerateError(`server process exited (${signal ?? `code ${code}`}) before we were done${tail}`, "connect", this.spec.command);
+      }
+      void this.close();
+    });
+  }
+
+  private onStdout(chunk: Buffer): void {
+    this.stdoutBytes += chunk.byteLength;
+    if (this.stdoutBytes > this.opts.maxStdoutBytes) {
+      if (this.failure?.reason === "limit") return;
+      this.failure = new EnumerateError(`server wrote more than ${this.opts.maxStdoutBytes} bytes on stdout`, "limit", this.spec.command);
+      this.onLimit?.(this.failure);
+      void this.close();
+      return;
+    }
+    this.buffer += chunk.toString("utf8");
+    for (let nl = this.buffer.indexOf("\n"); nl !== -1; nl = this.buffer.indexOf("\n")) {
+      const line = this.buffer.slice(0, nl).replace(/\r$/, "");
+      this.buffer = this.buffer.slice(nl + 1);
+      if (!line.trim()) continue;
+      let message: JSONRPCMessage;
+      try {
+        message = deserializeMessage(line);
+      } catch {
+        this.noiseLines += 1;
+        continue;
+      }
+      this.onmessage?.(message);
+    }
+  }
+
+  async send(message: JSONRPCMessage): Promise<void> {
+    const stdin = this.child?.stdin;
+    if (!stdin || this.closed) throw this.failure ?? new EnumerateError("server process is not running", "connect", this.spec.command);
+    await new Promise<void>((ok, fail) => stdin.write(JSON.stringify(message) + "\n", (e) => (e ? fail(e) : ok())));
+  }
+
+  setProtocolVersion(version: string): void {
+    this.protocolVersion = version;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    const child = this.child;
+    if (child?.pid !== undefined && child.exitCode === null && child.signalCode === null) {
+      try {
+        process.kill(-child.pid, "SIGKILL");
+      } catch {
+        child.kill("SIGKILL");
+      }
+    }
+    child?.stdin?.destroy();
+    if (this.exited) await Promise.race([this.exited, new Promise((r) => setTimeout(r, 2000).unref())]);
+    if (this.home) await rm(this.home, { recursive: true, force: true }).catch(() => undefined);
+    this.onclose?.();
+  }
+}
