@@ -332,7 +332,8 @@ function decide(tool: ToolInput, r: ToolReading, model: Model | null, onFeatures
     if (a.readOnlyHint === false) withHints.write += WEIGHTS.annotationWrite;
     if (a.destructiveHint === true && a.readOnlyHint !== true) withHints.destructive += WEIGHTS.annotationDestructive;
     const hinted = argmax(withHints);
-    if (hinted && noEvidence) {
+    // A declared destructiveHint never lets the hints choose read, even beside a readOnlyHint: it never lowers risk.
+    if (hinted && noEvidence && !(hinted === "read" && a.destructiveHint === true)) {
       category = hinted;
       method = "annotations";
     } else if (hinted && ruleCategory && SEVERITY[hinted] > SEVERITY[ruleCategory] && !fromOperations) {
@@ -450,7 +451,16 @@ function decide(tool: ToolInput, r: ToolReading, model: Model | null, onFeatures
   if (irr) said.push(`says '${irr}'`);
   const ex = r.phrases.execute_phrase;
   if (ex) said.push(`mentions '${ex}'`);
+  const effect = r.phrases.destructive_effect;
+  if (effect) said.push(`states the effect '${effect}'`);
+  const readQuery = r.phrases.read_query;
+  if (readQuery && r.evidence.some((e) => e.signal === "read_query")) said.push(`says it runs a '${readQuery}'`);
   if (said.length > 0) sentences.push(`The description ${said.join(" and ")}.`);
+  for (const e of r.evidence) {
+    if (e.signal === "destructive_effect" && e.source === "schema") sentences.push(`An argument's description states the effect '${e.quote}'.`);
+    if (e.signal === "unlink") sentences.push(`It removes a link ('${quoteText(e.quote, 60)}'), deleting neither end.`);
+    if (e.signal === "generated_artifact") sentences.push(`It makes an artifact from what it is given ('${e.quote}') and keeps nothing.`);
+  }
   if (r.execKind) sentences.push(`It takes a '${quoteText(r.execProperty!, 40)}' argument (${r.execKind === "sql" ? "SQL" : r.execKind} to execute).`);
   if (r.operations && fromOperations) sentences.push(`Its '${quoteText(r.operations.property, 40)}' argument offers '${quoteText(r.operations.value, 40)}'.`);
   if (r.fileWrite) sentences.push(`It takes a path and content to write (${quoteText(r.fileWrite, 60)}).`);

@@ -16,12 +16,13 @@ export const VERBS: Record<Category, string> = {
     detect identify classify recognize recognise extract suggest recommend predict forecast recall hover
     screenshot snapshot scroll observe measure visualize query  load scrape crawl research ask
     think reason simulate dryrun test review quote whoami info readme ocr geocode tokenize embed
+    aggregate connect disconnect reconnect
 
      sniff probe survey examine    locate
       dump print display   `,
   write: `
     create add insert update edit modify change set put patch upsert save store write append upload import
-    attach assign unassign link unlink connect disconnect tag label comment reply respond rename move copy
+    attach detach disassociate assign unassign link unlink tag label comment reply respond rename move copy
     clone fork duplicate merge mark star unstar pin unpin like unlike follow unfollow subscribe unsubscribe
     enable disable toggle activate deactivate configure register unregister schedule reschedule reserve
     invite share publish unpublish release approve reject dismiss resolve unresolve close reopen open lock
@@ -192,20 +193,26 @@ export type PhraseSignal =
   | "identity"
   | "bulk_scope"
   | "prompt_injection"
-  | "overwrite";
+  | "overwrite"
+  | "destructive_effect"
+  | "read_query"
+  | "mutation";
 
 export const PHRASES: Record<PhraseSignal, string[]> = {
   irreversible: [
     "permanently", "permanent deletion", "cannot be undone", "can not be undone", "can t be undone", "cannot be reversed",
     "irreversible", "irreversibly", "not reversible", "cannot be recovered", "can not be recovered", "not be recoverable",
     "unrecoverable", "no way to recover", "there is no undo", "destroys all", "deletes all", "all data will be lost",
-    "data loss", "will be lost",
+    "data loss", "will be lost", "lost forever", "permanently lost", "cannot be restored", "no way to undo", "unrecoverably",
   ],
   read_only_claim: [
     "read only operation", "this is a read only", "is read only", "read only access", "does not modify", "do not modify",
     "doesn t modify", "without modifying", "without making changes", "without making any changes", "without applying any changes",
     "no changes are made", "makes no changes", "does not change", "does not make any changes", "read only tool", "does not write",
     "side effect free", "has no side effects", "is a read only",
+    "read only", "readonly", "no side effects", "without side effects", "does not alter", "doesn t alter", "never modifies",
+    "no data is modified", "nothing is modified", "only reads", "changes nothing", "without changing anything", "purely informational",
+    "does not delete", "non destructive", "safe to call",
   ],
   execute_phrase: [
     "arbitrary code", "arbitrary command", "arbitrary commands", "arbitrary sql", "arbitrary query", "arbitrary queries",
@@ -245,6 +252,24 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "otherwise the tool will not work", "this could upset the user", "very gentle and not scary",
   ],
   overwrite: ["overwrite", "overwrites", "overwriting", "completely replace", "completely overwrite"],
+  // A dangerous effect the text states outweighs a benign name ("get_report … also deletes the source data").
+  destructive_effect: [
+    "also deletes", "also removes", "also drops", "also wipes", "and deletes", "and then deletes", "will delete", "will remove all",
+    "will be deleted", "will be permanently", "deletes all", "removes all", "drop table", "drop tables", "drop database", "drop schema",
+    "truncate table", "rm rf", "wipes", "erases all", "destroys", "permanently deletes", "permanently removes", "permanently delete",
+    "deleted permanently", "removed permanently", "discards all", "data will be lost", "lose all", "loses all",
+  ],
+  // Running a query that reads (a SELECT, a search, an aggregation) is a read; these say the query reads.
+  read_query: [
+    "select query", "select queries", "select statement", "select statements", "select only", "only select", "read only query",
+    "read only queries", "read only sql", "readonly query", "readonly sql", "aggregation pipeline", "aggregation query",
+    "aggregate query", "graphql query", "search query", "only read queries", "read queries",
+  ],
+  // … and these say it may change data, which makes it no read whatever else it says.
+  mutation: [
+    "insert", "update", "delete", "drop", "alter", "truncate", "create table", "ddl", "dml", "mutation", "mutations", "write queries",
+    "write operations", "modify data", "modifies data", "upsert", "merge into", "grant", "revoke",
+  ],
 };
 
 /** Raw-text patterns for model-aimed markup that word matching cannot see: tags and hidden characters. */
@@ -288,6 +313,64 @@ export const DOMAIN_LABEL: Record<Domain, string> = {
   infrastructure: "infrastructure operations",
 };
 
+/** Objects a generating verb makes from the data it is given, changing nothing: "generate a chart", "create a link". */
+export const GENERATED_ARTIFACTS = new Set(
+  `chart charts diagram diagrams graph graphs plot plots visualization visualizations visualisation mermaid flowchart
+   summary summaries link links url urls preview previews snippet snippets`.split(/\s+/).filter(Boolean),
+);
+/** Verbs that make an artifact rather than a record. */
+export const GENERATING_VERBS = new Set("generate create make render draw build produce compose plot".split(" "));
+/** Words that say the artifact is kept or shared somewhere, so making it does change something. */
+export const PERSIST_WORDS = /\b(?:save|saves|saved|store|stores|stored|upload|uploads|publish|publishes|persist|persists|write|writes)\b/;
+
+/**
+ * Containers a thing is removed from without being deleted: "remove_user_from_group" unlinks a member; the
+ * user and the group both remain. Data removed from a store (rows from a table, a file from a repository) is not this.
+ */
+export const LINK_CONTAINERS = new Set(
+  `group groups team teams channel channels project projects list lists playlist playlists collection collections set sets cart
+   favorites favourites watchlist watchlists role roles organization organisation org orgs workspace workspaces board boards
+   issue issues ticket tickets pr milestone milestones label labels tag tags album albums queue space spaces conversation thread
+   folder category categories segment segments audience audiences cohort`.split(/\s+/).filter(Boolean),
+);
+export const DATA_OBJECTS = new Set(
+  `file files row rows record records data entry entries document documents message messages object objects item items blob
+   blobs table tables content contents database databases key keys value values version versions`.split(/\s+/).filter(Boolean),
+);
+/** Objects that are themselves a link between two things: deleting one leaves both things. */
+export const LINK_OBJECTS = new Set(
+  `link links relation relations relationship relationships association associations dependency dependencies edge edges
+   mapping mappings binding bindings assignment assignments assignee assignees reviewer reviewers`.split(/\s+/).filter(Boolean),
+);
+
+/**
+ * Common verbs of descriptions in other languages (French, Spanish, German, Portuguese), by their lower-case form
+ * as a description's first word, with the category they stand for.
+ */
+export const FOREIGN_VERBS: Record<Category, string> = {
+  read: `obtenir obtient récupérer récupère lister liste listes afficher affiche rechercher recherche chercher cherche lire
+    consulter consulte retourne renvoie obtener obtiene listar lista muestra mostrar buscar busca leer consultar devuelve
+    abrufen ruft holen holt auflisten listet anzeigen zeigt suchen sucht lesen liest gibt liefert obter obtém pesquisar pesquisa
+    ler lê retorna recupera recuperar`,
+  write: `créer crée ajouter ajoute modifier modifie mettre envoyer envoie enregistrer enregistre crear crea añadir añade
+    agregar agrega actualizar actualiza modificar modifica enviar envía guardar guarda erstellen erstellt hinzufügen fügt
+    aktualisieren aktualisiert ändern ändert senden sendet speichern speichert criar cria adicionar adiciona atualizar atualiza
+    envia salvar salva`,
+  execute: `exécuter exécute lancer ejecutar ejecuta ausführen führt executar executa`,
+  destructive: `supprimer supprime effacer efface détruire détruit eliminar elimina borrar borra löschen löscht entfernen entfernt
+    excluir exclui apagar apaga remover deletar deleta`,
+  financial: `payer paie pagar paga bezahlen bezahlt`,
+};
+
+/** Verbs of Chinese and Japanese descriptions, found near the start of the text (no spaces separate words there). */
+export const CJK_VERBS: Record<Category, string> = {
+  read: "获取 查询 搜索 列出 读取 查看 显示 检索 取得 検索 一覧 表示 読み込 参照 確認",
+  write: "创建 添加 新增 更新 修改 编辑 发送 保存 作成 追加 変更 編集 送信 保存 登録",
+  execute: "执行 运行 実行",
+  destructive: "删除 移除 清空 清除 削除 消去",
+  financial: "支付 付款 支払",
+};
+
 /** How much each kind of evidence counts toward a category. */
 export const WEIGHTS = {
   nameVerb: 3,
@@ -304,6 +387,9 @@ export const WEIGHTS = {
   moneyArgument: 2,
   fileWrite: 1.5,
   overwrite: 1.5,
+  destructiveEffect: 5,
+  readQuery: 4,
+  generatedArtifact: 6,
   siblingDomain: 1,
   annotationReadOnly: 2,
   annotationWrite: 1,

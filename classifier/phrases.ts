@@ -82,6 +82,9 @@ export function noPhrases(): PhraseHits {
     bulk_scope: undefined,
     prompt_injection: undefined,
     overwrite: undefined,
+    destructive_effect: undefined,
+    read_query: undefined,
+    mutation: undefined,
   };
 }
 

@@ -6,21 +6,29 @@ import {
   AMOUNT_PROPERTIES,
   BULK_PROPERTIES,
   BULK_TOKENS,
+  CJK_VERBS,
   CONTENT_PROPERTIES,
   CURRENCY_PROPERTIES,
+  DATA_OBJECTS,
   DOMAIN_TOKENS,
   EXEC_PROPERTIES,
+  FOREIGN_VERBS,
+  GENERATED_ARTIFACTS,
+  GENERATING_VERBS,
   IDENTITY_STRONG,
   IDENTITY_VERBS,
   IDENTITY_WEAK,
   INFRA_TOKENS,
   INJECTION_PATTERNS,
   LEADING_FILLER,
+  LINK_CONTAINERS,
+  LINK_OBJECTS,
   MESSAGE_OBJECTS,
   MONEY_OBJECTS,
   OPERATION_PROPERTIES,
   OVERWRITE_WORDS,
   PATH_PROPERTIES,
+  PERSIST_WORDS,
   RECIPIENT_PROPERTIES,
   SECRET_ABOUT,
   SECRET_PROPERTIES,
@@ -310,6 +318,18 @@ function nameHit(v: VerbInfo, position: NameVerbPosition, index: number, joined:
 
 /** The verb of words[from, to) by findNameVerb's precedence, if any. */
 function verbInRange(words: readonly string[], from: number, to: number): NameVerbHit | undefined {
+  const hit = verbByPosition(words, from, to);
+  if (!hit || hit.category === "destructive" || hit.joined.some((j) => j.category === "destructive")) return hit;
+  // A destructive verb anywhere in the name wins over a milder one before it ("list-prune", "get_and_delete"):
+  // when a name could be read either way, assume the worse.
+  for (let i = from; i < to; i++) {
+    const v = NAME_VERBS.get(words[i]!);
+    if (v && !v.ambiguous && v.category === "destructive" && i !== hit.index) return nameHit(v, i === from ? "begins" : i === to - 1 ? "ends" : "contains", i, joinedAfter(words, i, to));
+  }
+  return hit;
+}
+
+function verbByPosition(words: readonly string[], from: number, to: number): NameVerbHit | undefined {
   const first = NAME_VERBS.get(words[from] ?? "");
   if (first && !first.ambiguous) return nameHit(first, "begins", from, joinedAfter(words, from, to));
   const last = NAME_VERBS.get(words[to - 1] ?? "");
@@ -337,7 +357,8 @@ function findNameVerb(tokens: NameTokens): NameVerbHit | undefined {
   const { tokens: words, lastSegmentStart } = tokens;
   const hit = verbInRange(words, lastSegmentStart, words.length) ?? (lastSegmentStart > 0 ? verbInRange(words, 0, lastSegmentStart) : undefined);
   if (hit) return hit;
-  // Run-together names ("tfdeploy", "stackrollback"): a known verb of four letters or more at either end.
+  // Run-together names ("tfdeploy", "stackrollback"): a known verb of four letters or more at either end, the
+  // rest a word of its own. A verb followed by an ending is another word ("deleted", "creator", "settings").
   for (let i = words.length - 1; i >= 0; i--) {
     const w = words[i]!;
     if (w.length < 6) continue;
@@ -345,13 +366,84 @@ function findNameVerb(tokens: NameTokens): NameVerbHit | undefined {
       const suffix = NAME_VERBS.get(w.slice(w.length - k));
       if (suffix && !suffix.ambiguous) return nameHit(suffix, "embeds", i, [], w);
       const prefix = NAME_VERBS.get(w.slice(0, k));
-      if (prefix && !prefix.ambiguous) return nameHit(prefix, "embeds", i, [], w);
+      if (prefix && !prefix.ambiguous && !INFLECTION.test(w.slice(k))) return nameHit(prefix, "embeds", i, [], w);
     }
   }
   return undefined;
 }
 
+/** What follows a verb inside a longer word that makes it another word: "delet|ed", "creat|or", "sett|ings". */
+const INFLECTION = /^(?:e?d|e?r|e?rs|ing|ings|ion|ions|ment|ments|able|ive|or|ors|s|es|ure|al)$/;
+
+const FOREIGN_VERB_OF = new Map<string, VerbInfo>();
+for (const [category, words] of Object.entries(FOREIGN_VERBS) as [Category, string][]) {
+  for (const w of words.split(/\s+/)) if (w) FOREIGN_VERB_OF.set(w, { verb: w, category, ambiguous: false });
+}
+const CJK_VERB_LIST: VerbInfo[] = [];
+for (const [category, words] of Object.entries(CJK_VERBS) as [Category, string][]) {
+  for (const w of words.split(/\s+/)) if (w) CJK_VERB_LIST.push({ verb: w, category, ambiguous: false });
+}
+const LEADING_LETTERS = /^[^\p{L}]*(\p{L}+)/u;
+// Any letter outside ASCII in the first few characters: only such descriptions are read in other languages.
+const NON_ASCII_LETTER = /[^\u0000-\u007f]/;
+
+/**
+ * The verb of a description in another language: with `firstWord`, its first word (French, Spanish, German,
+ * Portuguese); without, the earliest known verb in its first 40 characters (Chinese, Japanese).
+ */
+function foreignDescriptionVerb(description: string, firstWord: boolean): DescriptionVerbHit | undefined {
+  const head = description.slice(0, 40);
+  let found: VerbInfo | undefined;
+  if (firstWord) {
+    const first = LEADING_LETTERS.exec(head)?.[1]?.toLowerCase();
+    found = first ? FOREIGN_VERB_OF.get(first) : undefined;
+  } else if (NON_ASCII_LETTER.test(head)) {
+    let at = Infinity;
+    for (const v of CJK_VERB_LIST) {
+      const i = head.indexOf(v.verb);
+      if (i >= 0 && i < at) {
+        at = i;
+        found = v;
+      }
+    }
+  }
+  if (!found) return undefined;
+  return { verb: found.verb, category: found.category, ambiguous: false, joined: [], quote: quoteText(description, 90), object: [] };
+}
+
 const DESCRIPTION_WORD = /[A-Za-z0-9][A-Za-z0-9'’]*|[.!?;]/g;
+
+const REMOVE_VERBS = new Set(["remove", "delete", "rm", "del", "detach"]);
+// "Removes the label from an issue": the removed thing and what it is removed from, in the first clause.
+const REMOVED_FROM = /\b(?:removes?|deletes?|detach(?:es)?)\s+(?:the\s+|a\s+|an\s+|one\s+|specified\s+|given\s+)*([a-z]+(?:\s+[a-z]+)?)\s+from\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|specified\s+|given\s+)*([a-z]+)/;
+// Cheap test before scanning argument descriptions for a stated destructive effect.
+const EFFECT_PREFILTER = /delet|remov|drop|truncat|wipe|eras|destroy|purg|lost|lose|rm -rf/i;
+
+/**
+ * Whether a remove/delete names a link rather than a thing: "remove_user_from_group" (the user and the group stay),
+ * "delete_relation", "Removes the label from an issue". Returns the words that show it.
+ */
+function unlinkOf(words: readonly string[], nv: NameVerbHit | undefined, dv: DescriptionVerbHit | undefined, lowerDescription: string): string | undefined {
+  if (nv && REMOVE_VERBS.has(nv.verb) && nv.position !== "embeds") {
+    const after = words.slice(nv.index + 1);
+    const from = after.indexOf("from");
+    if (from > 0 && LINK_CONTAINERS.has(after[from + 1] ?? "") && !after.slice(0, from).some((w) => DATA_OBJECTS.has(w))) return after.slice(0, from + 2).join(" ");
+    if (from < 0 && after.length > 0 && LINK_OBJECTS.has(after[after.length - 1]!)) return after.join(" ");
+  }
+  if ((!nv || nv.category === "destructive") && dv && REMOVE_VERBS.has(dv.verb)) {
+    const m = REMOVED_FROM.exec(lowerDescription.slice(0, 160));
+    if (m && LINK_CONTAINERS.has(m[2]!) && !m[1]!.split(/\s+/).some((w) => DATA_OBJECTS.has(w))) return m[0];
+  }
+  return undefined;
+}
+
+/** A stated destructive effect in the arguments' descriptions ("raw SQL, e.g. to DROP TABLE"). */
+function argumentEffect(props: readonly { description: string }[]): string | undefined {
+  let joined = "";
+  for (const p of props) if (p.description) joined += ` ${p.description}`;
+  if (!joined || !EFFECT_PREFILTER.test(joined)) return undefined;
+  return findPhrase(joined.toLowerCase(), "destructive_effect");
+}
 const SKIPPED_GENERIC = new Set(["perform", "performs", "use", "uses"]);
 
 /** The verb a description leads with, after labels ("WORKFLOW:", "Step 1 of 4 -") and filler ("Use this tool to"). */
@@ -502,7 +594,9 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   let injection: string | undefined;
   let productionMention: string | undefined;
   if (!emptyDescription) {
-    dv = findDescriptionVerb(description);
+    // A description that opens with a known verb of another language is read in it ("Obtiene los datos del …"
+    // is no English "del"); otherwise English first, then Chinese and Japanese.
+    dv = foreignDescriptionVerb(description, true) ?? findDescriptionVerb(description) ?? foreignDescriptionVerb(description, false);
     if (dv) {
       let best: VerbInfo = dv;
       for (const j of dv.joined) best = mostSevere(best, j);
@@ -625,6 +719,38 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   if (execPhrase) {
     scores.execute += WEIGHTS.executePhrase;
     evidence.push({ signal: "execute_phrase", source: "description", quote: execPhrase, weight: WEIGHTS.executePhrase });
+  }
+
+  // A dangerous effect the text states outweighs a benign name.
+  const effect = phrases.destructive_effect ?? argumentEffect(props);
+  if (effect) {
+    scores.destructive += WEIGHTS.destructiveEffect;
+    evidence.push({ signal: "destructive_effect", source: phrases.destructive_effect !== undefined ? "description" : "schema", quote: effect, weight: WEIGHTS.destructiveEffect });
+  }
+  // Running a query that the text says only reads (a SELECT, an aggregation) is a read, unless it also says it may change data.
+  if (phrases.read_query && !phrases.mutation && !effect) {
+    scores.read += scores.execute + WEIGHTS.readQuery;
+    scores.execute = 0;
+    evidence.push({ signal: "read_query", source: "description", quote: phrases.read_query, weight: WEIGHTS.readQuery });
+  }
+  // Generating a chart, a diagram or a summary from given data changes nothing, unless the text says it is kept.
+  const generating = nv && GENERATING_VERBS.has(nv.verb) ? nv.verb : dv && GENERATING_VERBS.has(dv.verb) ? dv.verb : undefined;
+  if (generating && !effect) {
+    const artifact = object.find((w) => GENERATED_ARTIFACTS.has(w)) ?? dv?.object.find((w) => GENERATED_ARTIFACTS.has(w));
+    // Creating a link or a URL usually stores it (a short link); generating one only composes it.
+    const stored = artifact !== undefined && /^(?:link|links|url|urls)$/.test(artifact) && generating === "create" && dv?.verb !== "generate";
+    if (artifact && !stored && !PERSIST_WORDS.test(lowerDescription)) {
+      scores.read += WEIGHTS.generatedArtifact;
+      evidence.push({ signal: "generated_artifact", source: "name", quote: `${generating} ${artifact}`, weight: WEIGHTS.generatedArtifact });
+    }
+  }
+  // Removing a link between two things deletes neither.
+  const unlink = effect ? undefined : unlinkOf(words, nv, dv, lowerDescription);
+  if (unlink) {
+    const moved = scores.destructive;
+    scores.destructive = 0;
+    scores.write += moved;
+    evidence.push({ signal: "unlink", source: nv && REMOVE_VERBS.has(nv.verb) ? "name" : "description", quote: unlink, weight: moved });
   }
 
   if (!injection && props.length > 0) {

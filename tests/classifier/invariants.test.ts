@@ -1,0 +1,107 @@
+// Safety invariants as properties, over every tool of the harvested corpus and over generated names: a destructive
+// verb leading the name or the description is never read nor low risk; a declared destructiveHint: true never
+// lowers risk; critical risk is never allowed.
+import { describe, expect, it } from "vitest";
+import { classifyServer, classifyTool, leadsDestructive, type Classification } from "../../classifier/classify.js";
+import { VERBS, AMBIGUOUS_VERBS } from "../../classifier/lexicon.js";
+import { readTool } from "../../classifier/signals.js";
+import { riskRank } from "../../classifier/taxonomy.js";
+import type { ToolInput } from "../../classifier/tool.js";
+import { projectRoot } from "../../scripts/project-root.js";
+import { loadDataset } from "../../scripts/dev/eval/dataset.js";
+
+const corpus = loadDataset(projectRoot()).servers.filter((s) => s.table === "corpus");
+const MODELS = [
+  ["the shipped model", {}],
+  ["the rules alone", { model: null }],
+] as const;
+
+/** A small deterministic generator (mulberry32). */
+function rng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const DESTRUCTIVE = VERBS.destructive.split(/\s+/).filter((v) => v && !AMBIGUOUS_VERBS.has(v));
+const OBJECTS = ["repository", "user", "bucket", "record", "file", "cluster", "index", "secret", "widget", "report", "list", "chart"];
+const SERVICES = ["github", "aws", "acme", "jira", "db"];
+// Descriptions chosen to tempt a reader toward "read": claims, read verbs, benign words.
+const LURES = ["", "Read-only. Lists nothing.", "Get the item.", "Returns the result of the operation.", "Safe to call; shows a summary.", "Search and view details."];
+
+function generated(n: number): ToolInput[] {
+  const r = rng(11);
+  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+  const styles = [
+    (v: string, o: string) => `${v}_${o}`,
+    (v: string, o: string) => `${v}${o[0]!.toUpperCase()}${o.slice(1)}`,
+    (v: string, o: string) => `${o}-${v}`,
+    (v: string, o: string) => `${pick(SERVICES)}_${o}_${v}`,
+    (v: string, o: string) => `${pick(SERVICES)}.${v}_${o}`,
+  ];
+  return Array.from({ length: n }, () => {
+    const verb = pick(DESTRUCTIVE);
+    return { name: pick(styles)(verb, pick(OBJECTS)), description: pick(LURES), annotations: undefined };
+  });
+}
+
+function notAllowed(c: Classification): boolean {
+  const rule = c.rule as { action?: string };
+  return rule.action === "deny" || rule.action === "require_approval";
+}
+
+describe.each(MODELS)("safety invariants with %s", (_, options) => {
+  it("a generated name led by a destructive verb is never read nor low risk, whatever its description claims", () => {
+    const tools = generated(600);
+    const classified = classifyServer({ name: "generated", tools }, options);
+    tools.forEach((t, i) => {
+      const c = classified[i]!;
+      expect(leadsDestructive(readTool(t)), t.name).toBe(true);
+      expect(c.category, `${t.name}: ${t.description}`).not.toBe("read");
+      expect(c.risk, t.name).not.toBe("low");
+      expect(c.hints.readOnlyHint, t.name).toBe(false);
+    });
+  });
+
+  it("a description led by a destructive verb is never read nor low risk", () => {
+    for (const verb of DESTRUCTIVE) {
+      const c = classifyTool({ name: "widget_helper", description: `${verb[0]!.toUpperCase()}${verb.slice(1)} the widget.`, annotations: undefined }, undefined, options);
+      expect(c.category, verb).not.toBe("read");
+      expect(c.risk, verb).not.toBe("low");
+    }
+  });
+
+  it("over the corpus: a destructive leading verb is never read nor low risk; critical risk is never allowed", () => {
+    let checked = 0;
+    for (const s of corpus) {
+      const classified = classifyServer({ name: s.server, tools: s.tools }, options);
+      s.tools.forEach((t, i) => {
+        const c = classified[i]!;
+        if (c.risk === "critical") expect(notAllowed(c), `${s.server}/${t.name}`).toBe(true);
+        if (!leadsDestructive(readTool(t))) return;
+        checked++;
+        expect(c.category, `${s.server}/${t.name}`).not.toBe("read");
+        expect(c.risk, `${s.server}/${t.name}`).not.toBe("low");
+      });
+    }
+    expect(checked).toBeGreaterThan(50);
+  });
+
+  it("over the corpus: declaring destructiveHint: true never lowers a tool's risk", () => {
+    for (const s of corpus) {
+      const plain = classifyServer({ name: s.server, tools: s.tools }, options);
+      const declared = s.tools.map((t) => ({ ...t, annotations: { readOnlyHint: false, destructiveHint: true } }));
+      const hinted = classifyServer({ name: s.server, tools: declared }, options);
+      // The server's own mixed hints too (a readOnlyHint beside a destructive one).
+      const mixed = classifyServer({ name: s.server, tools: s.tools.map((t) => ({ ...t, annotations: { readOnlyHint: true, destructiveHint: true } })) }, options);
+      s.tools.forEach((t, i) => {
+        expect(riskRank(hinted[i]!.risk), `${s.server}/${t.name}`).toBeGreaterThanOrEqual(riskRank(plain[i]!.risk));
+        expect(riskRank(mixed[i]!.risk), `${s.server}/${t.name}`).toBeGreaterThanOrEqual(riskRank(plain[i]!.risk));
+      });
+    }
+  });
+});

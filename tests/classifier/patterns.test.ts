@@ -1,0 +1,91 @@
+// The general failure patterns seen on servers the classifier had never seen, each as a pattern (never a tool's name).
+import { describe, expect, it } from "vitest";
+import { classifyTool, type Classification } from "../../classifier/classify.js";
+import type { ToolInput } from "../../classifier/tool.js";
+
+const tool = (name: string, description?: string, extra: Partial<ToolInput> = {}): ToolInput => ({ name, description, annotations: undefined, ...extra });
+const c = (name: string, description?: string, extra: Partial<ToolInput> = {}): Classification => classifyTool(tool(name, description, extra), undefined, { model: null });
+
+describe("failure patterns, fixed as patterns", () => {
+  it("the verb need not come first: <service>_<resource>_<verb> and <resource>-<verb>", () => {
+    expect(c("jira_issue_delete", "").category).toBe("destructive");
+    expect(c("widget-list", "").category).toBe("read");
+  });
+
+  it("a word that is a verb elsewhere can be the object", () => {
+    expect(c("create_mailing_list", "Create a mailing list").category).toBe("write");
+  });
+
+  it("a verb inside a longer word is not that verb", () => {
+    expect(c("deleted_widgets", "").category).not.toBe("destructive");
+    expect(c("tfdeploy", "").category).toBe("execute");
+  });
+
+  it("a read query is a read; a statement that may change data is not", () => {
+    const schema = { properties: { sql: { type: "string" } } };
+    const select = c("run_query", "Run a read-only SQL query (SELECT only) against the warehouse", { inputSchema: schema });
+    expect(select.category).toBe("read");
+    expect(select.signals).toContain("read_query");
+    expect(select.rationale).toContain("says it runs a");
+    expect(c("aggregate", "Run a MongoDB aggregation pipeline on a collection").category).toBe("read");
+    expect(c("run_query", "Run a SQL query: SELECT, INSERT, UPDATE or DELETE", { inputSchema: schema }).category).toBe("execute");
+    expect(c("graphql", "Execute a GraphQL mutation against the API").category).not.toBe("read");
+  });
+
+  it("a description that says it is read-only or changes nothing is strong evidence", () => {
+    expect(c("sync_status", "Shows the sync state. Read-only: changes nothing.").category).toBe("read");
+  });
+
+  it("words that say data is lost make a change destructive", () => {
+    expect(c("reset_project", "Reset the project. All data will be lost.").category).toBe("destructive");
+  });
+
+  it("generating a chart, diagram or summary from given data changes nothing", () => {
+    expect(c("generate_chart", "Generate a bar chart from the given series").category).toBe("read");
+    expect(c("create_diagram", "Create a Mermaid diagram from a description").category).toBe("read");
+    expect(c("create_chart", "Create a chart and save it to the dashboard").category).toBe("write");
+  });
+
+  it("connecting to or disconnecting from a service changes no user data", () => {
+    expect(c("connect", "Connect to the device").category).toBe("read");
+    expect(c("disconnect_server", "Disconnect from the server").category).toBe("read");
+  });
+
+  it("removing a link between two things deletes neither", () => {
+    const member = c("remove_user_from_group", "Remove a user from a group");
+    expect(member.category).toBe("write");
+    expect(member.signals).toContain("unlink");
+    expect(member.rationale).toContain("deleting neither end");
+    expect(c("delete_issue_relation", "").category).toBe("write");
+    expect(c("remove_label", "Removes the label from an issue").category).toBe("write");
+    expect(c("delete_rows_from_table", "Delete rows from a table").category).toBe("destructive");
+    expect(c("remove_file_from_repository", "").category).toBe("destructive");
+  });
+
+  it.each([
+    ["Supprime le fichier indiqué", "destructive"],
+    ["Elimina el registro seleccionado", "destructive"],
+    ["Löscht den Eintrag", "destructive"],
+    ["Exclui o documento", "destructive"],
+    ["删除指定的文件", "destructive"],
+    ["指定したファイルを削除します", "destructive"],
+    ["Récupère la liste des projets", "read"],
+    ["Obtiene los datos del usuario", "read"],
+    ["Ruft die Daten ab", "read"],
+    ["获取用户信息", "read"],
+    ["ユーザー情報を取得します", "read"],
+    ["Crée un nouveau projet", "write"],
+    ["Erstellt einen Termin", "write"],
+  ])("reads the common verbs of other languages: %s → %s", (description, category) => {
+    expect(c("do_it", description).category).toBe(category);
+  });
+
+  it("a dangerous effect stated in the text outweighs a benign name", () => {
+    const also = c("get_report", "Returns the report and also deletes the source data");
+    expect(also.category).toBe("destructive");
+    expect(also.rationale).toContain("states the effect 'also deletes'");
+    const arg = c("fetch_data", "Fetch data from the store", { inputSchema: { properties: { sql: { type: "string", description: "Raw SQL to run, e.g. to DROP TABLE old_rows" } } } });
+    expect(arg.category).toBe("destructive");
+    expect(arg.rationale).toContain("An argument's description states the effect 'drop table'");
+  });
+});
