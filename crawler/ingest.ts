@@ -2,7 +2,7 @@
 import type { ToolInput } from "../classifier/tool.js";
 import type { AliasUpsert, ServerUpsert, SourceRowUpsert } from "../db/queries.js";
 import type { SignalUpsert } from "../db/signals.js";
-import { TOOL_ORIGINS, type ToolDefinition, type ToolOrigin } from "../db/tools.js";
+import { isToolOrigin, type ToolDefinition, type ToolOrigin } from "./plan/tools.js";
 import { contentHash, textHash } from "./hash.js";
 import { mayBeUnstorable, storable } from "./sanitize.js";
 import { capRecordText, MAX_TEXT_CHARS } from "./text-cap.js";
@@ -71,7 +71,7 @@ export interface PageRows {
 }
 
 function toolOrigin(source: SourceName): ToolOrigin | undefined {
-  return (TOOL_ORIGINS as readonly string[]).includes(source) ? (source as ToolOrigin) : undefined;
+  return isToolOrigin(source) ? source : undefined;
 }
 
 /** A tool as stored: its definition and the hash that tells a changed one. */

@@ -5,7 +5,9 @@ import { crawlRuns, servers, sourceState, type CrawlRunRow, type NewServerRow, t
 import { jsonb, queryRows } from "./sql.js";
 import { insertClassifications, queueServers, type NewClassification } from "./classifications.js";
 import { replaceSignals, type SignalUpsert } from "./signals.js";
-import { syncToolListings, type StoredTool, type ToolDefinition, type ToolOrigin, type ToolSyncResult } from "./tools.js";
+import type { StoredTool, ToolSyncResult } from "./tools.js";
+import type { ToolDefinition, ToolOrigin } from "../crawler/plan/tools.js";
+import { syncToolListings } from "../crawler/tool-sync.js";
 
 /** One server as a page of records proposes it, already reduced to the record that speaks for it. */
 export interface ServerUpsert {

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { asc, eq } from "drizzle-orm";
 import { toolDefinition } from "../crawler/ingest.js";
 import { servers, toolChanges, tools } from "../db/schema.js";
-import { syncToolListings, type ToolOrigin } from "../db/tools.js";
+import type { ToolOrigin } from "../crawler/plan/tools.js";
+import { syncToolListings } from "../crawler/tool-sync.js";
 import { DRIVERS, openTestCatalog, type TestCatalog } from "./helpers/catalog.js";
 
 describe.each(DRIVERS)("tool history on %s", (driver) => {

@@ -1,0 +1,175 @@
+// What a set of tool lists does to the stored tools: upserts, removals, history rows and counts, decided on plain data.
+import type { tools, toolChanges, ToolRow } from "../../db/schema.js";
+
+export const TOOL_ORIGINS = ["live", "glama", "smithery"] as const;
+export type ToolOrigin = (typeof TOOL_ORIGINS)[number];
+
+/** A live tools/list outranks a directory's copy of it. */
+export const ORIGIN_RANK: Record<ToolOrigin, number> = { live: 3, glama: 2, smithery: 1 };
+
+export function isToolOrigin(value: string): value is ToolOrigin {
+  return (TOOL_ORIGINS as readonly string[]).includes(value);
+}
+
+/** The rank of a stored origin; one this version does not know outranks nothing. */
+export function originRank(origin: string): number {
+  return isToolOrigin(origin) ? ORIGIN_RANK[origin] : 0;
+}
+
+export type NewTool = typeof tools.$inferInsert;
+export type NewToolChange = Omit<typeof toolChanges.$inferInsert, "id" | "at" | "runId">;
+
+/** A tool as a list gives it: its definition and the hash that tells a changed one. */
+export type ToolDefinition = { name: string; contentHash: string } & Partial<{ title: string; description: string; inputSchema: Record<string, unknown>; annotations: Record<string, unknown> }>;
+
+/** Everything one source says a server serves, right now. */
+export interface ToolListing {
+  serverId: number;
+  origin: ToolOrigin;
+  tools: ToolDefinition[];
+  /** A list cut short by a limit: what it holds is recorded, but its silence removes nothing. */
+  partial?: boolean;
+  /** The server was created in this transaction: it has no tools to read. */
+  fresh?: boolean;
+}
+
+/** What the catalog holds of a tool, as much as the plan needs (the full old definition is read only for changed ones). */
+export type StoredToolState = Pick<ToolRow, "id" | "serverId" | "name" | "contentHash" | "origin" | "removedAt">;
+
+/** The old definition of a tool whose content hash changed: what its history rows compare. */
+export type ToolBefore = Pick<ToolRow, "id" | "title" | "description" | "inputSchema" | "annotations">;
+
+export type ChangeKind = "added" | "removed" | "description_changed" | "schema_changed" | "annotations_changed" | "title_changed";
+
+export interface ToolCounts {
+  added: number;
+  changed: number;
+  removed: number;
+  unchanged: number;
+}
+
+export interface ToolPlan {
+  /** Rows to insert or rewrite by (server, name); a rewrite also clears removed_at. */
+  upserts: NewTool[];
+  /** Tools to mark removed, taking the origin of the list that dropped them. */
+  removals: { id: number; origin: ToolOrigin }[];
+  /** History rows known without the old definition: added and removed. */
+  changes: NewToolChange[];
+  /** Tools whose definition changed: their history rows need the old definition (changeRows). */
+  changed: { id: number; oldHash: string; row: NewTool }[];
+  counts: ToolCounts;
+  /** Servers whose tools were written or removed: the classify stage's work. */
+  touched: number[];
+}
+
+/**
+ * Applies listings (several servers at once) to the stored tools of their servers. A listing rewrites
+ * tools it outranks or equals, and marks removed the tools of equal or lower origin that it no longer
+ * lists (unless it is partial); unchanged tools are not written at all, except to take a new origin.
+ */
+export function planToolListings(listings: readonly ToolListing[], stored: readonly StoredToolState[]): ToolPlan {
+  const byServer = new Map<number, Map<string, StoredToolState>>();
+  for (const row of stored) {
+    let m = byServer.get(row.serverId);
+    if (!m) byServer.set(row.serverId, (m = new Map()));
+    m.set(row.name, row);
+  }
+  const plan: ToolPlan = { upserts: [], removals: [], changes: [], changed: [], counts: { added: 0, changed: 0, removed: 0, unchanged: 0 }, touched: [] };
+  const touched = new Set<number>();
+
+  for (const listing of listings) {
+    const rank = ORIGIN_RANK[listing.origin];
+    const current = byServer.get(listing.serverId) ?? new Map<string, StoredToolState>();
+    const listed = new Set<string>();
+    for (const tool of listing.tools) {
+      if (listed.has(tool.name)) continue; // a server listing a name twice: the first wins
+      listed.add(tool.name);
+      const old = current.get(tool.name);
+      const row: NewTool = {
+        serverId: listing.serverId,
+        name: tool.name,
+        title: tool.title ?? null,
+        description: tool.description ?? null,
+        inputSchema: tool.inputSchema ?? null,
+        annotations: tool.annotations ?? null,
+        contentHash: tool.contentHash,
+        origin: listing.origin,
+      };
+      const removed = old?.removedAt != null;
+      // A tool a higher-ranked list dropped stays removed: a directory's stale copy does not bring it back.
+      if (old && removed && originRank(old.origin) > rank) continue;
+      if (!old || removed) {
+        plan.upserts.push(row);
+        touched.add(listing.serverId);
+        plan.changes.push({ serverId: listing.serverId, toolName: tool.name, kind: "added", oldHash: old?.contentHash ?? null, newHash: tool.contentHash, details: old ? { reappeared: true } : null });
+        plan.counts.added += 1;
+        continue;
+      }
+      if (originRank(old.origin) > rank) {
+        plan.counts.unchanged += 1;
+        continue;
+      }
+      if (old.contentHash === tool.contentHash) {
+        // Unchanged tools are not rewritten: a nightly run that finds nothing new writes nothing.
+        if (old.origin !== listing.origin) plan.upserts.push(row);
+        plan.counts.unchanged += 1;
+        continue;
+      }
+      plan.upserts.push(row);
+      touched.add(listing.serverId);
+      plan.changed.push({ id: old.id, oldHash: old.contentHash, row });
+      plan.counts.changed += 1;
+    }
+    if (listing.partial) continue;
+    for (const [name, old] of current) {
+      if (listed.has(name) || old.removedAt != null) continue;
+      if (originRank(old.origin) > rank) continue;
+      plan.removals.push({ id: old.id, origin: listing.origin });
+      touched.add(listing.serverId);
+      plan.changes.push({ serverId: listing.serverId, toolName: name, kind: "removed", oldHash: old.contentHash, newHash: null, details: null });
+      plan.counts.removed += 1;
+    }
+  }
+  plan.touched = [...touched];
+  return plan;
+}
+
+const MAX_DETAIL_CHARS = 4_000;
+
+function clip(text: string | null | undefined): string | null {
+  if (text == null) return null;
+  return text.length > MAX_DETAIL_CHARS ? `${text.slice(0, MAX_DETAIL_CHARS)}…` : text;
+}
+
+function argumentNames(schema: unknown): string[] {
+  if (!schema || typeof schema !== "object" || !("properties" in schema)) return [];
+  const props = schema.properties;
+  return props && typeof props === "object" ? Object.keys(props).sort() : [];
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+/** The history rows of one changed tool: which parts of its definition differ from before (each a change kind). */
+export function changeRows(before: ToolBefore | undefined, row: NewTool, oldHash: string): NewToolChange[] {
+  const base = { serverId: row.serverId, toolName: row.name, oldHash, newHash: row.contentHash };
+  const prev = before ?? { title: null, description: null, inputSchema: null, annotations: null };
+  const out: NewToolChange[] = [];
+  const kind = (k: ChangeKind, details: unknown) => out.push({ ...base, kind: k, details });
+  if (!same(prev.description, row.description)) kind("description_changed", { old: clip(prev.description), new: clip(row.description) });
+  if (!same(prev.inputSchema, row.inputSchema)) {
+    const was = argumentNames(prev.inputSchema);
+    const now = argumentNames(row.inputSchema);
+    kind("schema_changed", { addedArguments: now.filter((a) => !was.includes(a)), removedArguments: was.filter((a) => !now.includes(a)) });
+  }
+  if (!same(prev.annotations, row.annotations)) kind("annotations_changed", { old: prev.annotations, new: row.annotations });
+  if (!same(prev.title, row.title)) kind("title_changed", { old: prev.title, new: row.title });
+  return out;
+}
+
+/** Every history row of a plan, once the old definitions of its changed tools are known. */
+export function historyRows(plan: ToolPlan, before: readonly ToolBefore[]): NewToolChange[] {
+  const byId = new Map(before.map((b) => [b.id, b]));
+  return [...plan.changes, ...plan.changed.flatMap((c) => changeRows(byId.get(c.id), c.row, c.oldHash))];
+}

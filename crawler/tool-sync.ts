@@ -1,0 +1,20 @@
+// A set of tool lists into the catalog, in the caller's transaction: read the stored tools, plan, apply.
+import type { Db } from "../db/client.js";
+import { applyToolPlan, storedToolsOf, toolsBefore, type ToolSyncResult } from "../db/tools.js";
+import { historyRows, planToolListings, type ToolListing } from "./plan/tools.js";
+
+/**
+ * Applies listings (several servers at once, one transaction's worth) to the tools table. Servers in
+ * `unqueued` are classified by the caller in this transaction and need no pass of the classify stage.
+ */
+export async function syncToolListings(db: Db, listings: readonly ToolListing[], runId: number, options: { unqueued?: ReadonlySet<number> } = {}): Promise<ToolSyncResult> {
+  if (listings.length === 0) return { added: 0, changed: 0, removed: 0, unchanged: 0, written: [] };
+  // Servers created in this transaction have no tools to read.
+  const stored = await storedToolsOf(db, listings.filter((l) => !l.fresh).map((l) => l.serverId));
+  const plan = planToolListings(listings, stored);
+  const unqueued = options.unqueued;
+  if (unqueued?.size) plan.touched = plan.touched.filter((id) => !unqueued.has(id));
+  const history = historyRows(plan, await toolsBefore(db, plan));
+  const written = await applyToolPlan(db, plan, history, runId);
+  return { ...plan.counts, written };
+}

@@ -1,0 +1,112 @@
+// The tool-list planner on plain data: origin rank, partial lists, revival, change kinds.
+import { describe, expect, test } from "vitest";
+import { changeRows, historyRows, planToolListings, type StoredToolState, type ToolDefinition } from "../../crawler/plan/tools.js";
+
+const def = (name: string, hash = `h-${name}`, extra: Partial<ToolDefinition> = {}): ToolDefinition => ({ name, contentHash: hash, ...extra });
+let nextId = 1;
+const stored = (name: string, o: Partial<StoredToolState> = {}): StoredToolState => ({ id: nextId++, serverId: 1, name, contentHash: `h-${name}`, origin: "glama", removedAt: null, ...o });
+
+describe("planToolListings", () => {
+  test("a first listing adds every tool, records each as added and touches its server", () => {
+    const plan = planToolListings([{ serverId: 1, origin: "glama", tools: [def("a"), def("b")] }], []);
+    expect(plan.counts).toEqual({ added: 2, changed: 0, removed: 0, unchanged: 0 });
+    expect(plan.upserts.map((u) => [u.name, u.origin, u.contentHash])).toEqual([["a", "glama", "h-a"], ["b", "glama", "h-b"]]);
+    expect(plan.changes.map((c) => [c.toolName, c.kind, c.details])).toEqual([["a", "added", null], ["b", "added", null]]);
+    expect(plan.touched).toEqual([1]);
+  });
+
+  test("the same listing again writes nothing and touches nothing", () => {
+    const plan = planToolListings([{ serverId: 1, origin: "glama", tools: [def("a")] }], [stored("a")]);
+    expect(plan).toMatchObject({ upserts: [], removals: [], changes: [], changed: [], touched: [], counts: { unchanged: 1 } });
+  });
+
+  test("a name listed twice keeps the first definition", () => {
+    const plan = planToolListings([{ serverId: 1, origin: "glama", tools: [def("a", "first"), def("a", "second")] }], []);
+    expect(plan.upserts.map((u) => u.contentHash)).toEqual(["first"]);
+  });
+
+  test("a changed hash is planned as changed, its history left to changeRows", () => {
+    const old = stored("a");
+    const plan = planToolListings([{ serverId: 1, origin: "glama", tools: [def("a", "new")] }], [old]);
+    expect(plan.counts.changed).toBe(1);
+    expect(plan.changed).toEqual([{ id: old.id, oldHash: "h-a", row: expect.objectContaining({ name: "a", contentHash: "new" }) }]);
+    expect(plan.changes).toEqual([]);
+  });
+
+  test("origin rank: a directory does not overwrite a live tool, nor remove it", () => {
+    const plan = planToolListings([{ serverId: 1, origin: "glama", tools: [def("a", "directory copy")] }], [stored("a", { origin: "live" }), stored("b", { origin: "live" })]);
+    expect(plan).toMatchObject({ upserts: [], removals: [], counts: { unchanged: 1, removed: 0 } });
+  });
+
+  test("origin rank: a live list rewrites a directory's tool and removes what it does not list, taking its origin", () => {
+    const b = stored("b", { origin: "smithery" });
+    const plan = planToolListings([{ serverId: 1, origin: "live", tools: [def("a")] }], [stored("a"), b]);
+    // Same content, new origin: rewritten to take the origin, counted unchanged.
+    expect(plan.upserts.map((u) => [u.name, u.origin])).toEqual([["a", "live"]]);
+    expect(plan.removals).toEqual([{ id: b.id, origin: "live" }]);
+    expect(plan.changes.map((c) => [c.toolName, c.kind])).toEqual([["b", "removed"]]);
+    expect(plan.counts).toEqual({ added: 0, changed: 0, removed: 1, unchanged: 1 });
+  });
+
+  test("a partial list records what it holds and removes nothing", () => {
+    const plan = planToolListings([{ serverId: 1, origin: "live", tools: [def("c")], partial: true }], [stored("a", { origin: "live" })]);
+    expect(plan.removals).toEqual([]);
+    expect(plan.counts).toMatchObject({ added: 1, removed: 0 });
+  });
+
+  test("revival: a removed tool listed again is added back as reappeared, unless a higher origin removed it", () => {
+    const byGlama = stored("a", { removedAt: "2026-01-01 00:00:00+00", origin: "glama" });
+    const revived = planToolListings([{ serverId: 1, origin: "glama", tools: [def("a")] }], [byGlama]);
+    expect(revived.changes).toEqual([expect.objectContaining({ toolName: "a", kind: "added", oldHash: "h-a", details: { reappeared: true } })]);
+    expect(revived.upserts).toHaveLength(1);
+    const byLive = stored("a", { removedAt: "2026-01-01 00:00:00+00", origin: "live" });
+    const stale = planToolListings([{ serverId: 1, origin: "glama", tools: [def("a")] }], [byLive]);
+    expect(stale).toMatchObject({ upserts: [], changes: [], counts: { added: 0, unchanged: 0 } });
+  });
+
+  test("an already removed tool is not removed again", () => {
+    const plan = planToolListings([{ serverId: 1, origin: "glama", tools: [] }], [stored("a", { removedAt: "2026-01-01 00:00:00+00" })]);
+    expect(plan).toMatchObject({ removals: [], counts: { removed: 0 } });
+  });
+
+  test("an origin this version does not know outranks nothing", () => {
+    const plan = planToolListings([{ serverId: 1, origin: "smithery", tools: [def("a", "new")] }], [stored("a", { origin: "someday" })]);
+    expect(plan.counts.changed).toBe(1);
+  });
+
+  test("listings of several servers are planned apart", () => {
+    const plan = planToolListings(
+      [{ serverId: 1, origin: "glama", tools: [def("a")] }, { serverId: 2, origin: "glama", tools: [] }],
+      [stored("a", { serverId: 2 })],
+    );
+    expect(plan.counts).toEqual({ added: 1, changed: 0, removed: 1, unchanged: 0 });
+    expect(plan.touched.sort()).toEqual([1, 2]);
+  });
+});
+
+describe("changeRows", () => {
+  const row = { serverId: 1, name: "t", title: "New", description: "after", inputSchema: { properties: { a: {}, c: {} } }, annotations: { readOnlyHint: true }, contentHash: "new", origin: "live" };
+
+  test("each differing part is its own change kind, with what changed", () => {
+    const rows = changeRows({ id: 9, title: "Old", description: "before", inputSchema: { properties: { a: {}, b: {} } }, annotations: null }, row, "old");
+    expect(rows.map((r) => [r.kind, r.details])).toEqual([
+      ["description_changed", { old: "before", new: "after" }],
+      ["schema_changed", { addedArguments: ["c"], removedArguments: ["b"] }],
+      ["annotations_changed", { old: null, new: { readOnlyHint: true } }],
+      ["title_changed", { old: "Old", new: "New" }],
+    ]);
+    expect(rows.every((r) => r.oldHash === "old" && r.newHash === "new" && r.toolName === "t")).toBe(true);
+  });
+
+  test("a description over 4,000 characters is clipped in the history", () => {
+    const [r] = changeRows({ id: 9, title: "New", description: "x".repeat(5_000), inputSchema: row.inputSchema, annotations: row.annotations }, row, "old");
+    expect((r!.details as { old: string }).old).toHaveLength(4_001);
+  });
+
+  test("historyRows appends the changed tools' kinds after the added and removed rows", () => {
+    const old = stored("t", { id: 42 });
+    const plan = planToolListings([{ serverId: 1, origin: "glama", tools: [def("t", "new", { description: "after" }), def("u")] }], [old]);
+    const rows = historyRows(plan, [{ id: 42, title: null, description: "before", inputSchema: null, annotations: null }]);
+    expect(rows.map((r) => [r.toolName, r.kind])).toEqual([["u", "added"], ["t", "description_changed"]]);
+  });
+});
