@@ -5,9 +5,11 @@ import { actionRisk, ruleWithArguments, type ActionClass, type ArgumentFindings 
 import { ruleForRisk, ruleHasReason, type Rule } from "./policy.js";
 import { toolFeatures, type Features } from "./features.js";
 import { hintClassOfCategory, hintsFor, type Hints } from "./hints.js";
+import { describeInjection } from "./injection.js";
 import { HINT_CLASSES, predict, shippedModel, strongestEvidence, type HintClass, type Model } from "./model.js";
+import { quoteText } from "./quote.js";
 import { findRawArguments } from "./raw-arguments.js";
-import { readTool, buildProfile, quoteText, type Evidence, type ServerProfile, type SiblingDomain, type ToolReading, type VerbInfo } from "./signals.js";
+import { readTool, buildProfile, type Evidence, type ServerProfile, type SiblingDomain, type ToolReading, type VerbInfo } from "./signals.js";
 import { BASE_RISK, CATEGORIES, raiseRisk, type Category, type Risk } from "./taxonomy.js";
 import type { ToolAnnotations, ToolInput } from "./tool.js";
 import { tokenizeName } from "./tokens.js";
@@ -378,7 +380,8 @@ function decide(tool: ToolInput, r: ToolReading, model: Model | null, onFeatures
   if (changes && category !== "destructive" && r.evidence.some((e) => e.signal === "overwrite")) {
     aggravate("irreversible", { signal: "irreversible", source: "description", quote: r.phrases.overwrite ?? r.overwriteArgument ?? "overwrite", weight: 1 });
   }
-  if (r.injection) aggravate("prompt_injection", { signal: "prompt_injection", source: "description", quote: quoteText(r.injection, 60), weight: 1 });
+  const inj = r.injection;
+  if (inj) aggravate("prompt_injection", { signal: "prompt_injection", source: inj.where === "description" ? "description" : "schema", quote: quoteText(inj.finding.quote, 60), weight: 1 });
   if (r.emptyDescription) add("empty_description");
   if (conflict) {
     add("annotation_conflict");
@@ -476,9 +479,9 @@ function decide(tool: ToolInput, r: ToolReading, model: Model | null, onFeatures
     const weighs = learned.evidence.length > 0 ? `${learned.evidence.join(" and ")} weigh most; ` : "";
     sentences.push(`Learned from ${model!.trainedOn.labelledTools} annotated tools of ${model!.trainedOn.servers} servers: ${weighs}tools like this one are ${HINT_PHRASE[learned.cls]} in ${Math.round(learned.p * 100)}% of cases.`);
   }
-  if (r.injection) sentences.push(`Its text contains wording aimed at the model ('${quoteText(r.injection, 50)}'); it is treated as a signal, not an instruction.`);
+  if (inj) sentences.push(describeInjection(inj.finding, inj.where === "description" ? "Its description" : `The description of its argument '${quoteText(inj.where.argument, 40)}'`));
   const why = aggravating.filter((s) => s !== "prompt_injection").map((s) => AGGRAVATING[s]!);
-  if (r.injection) why.push(AGGRAVATING.prompt_injection!);
+  if (inj) why.push(AGGRAVATING.prompt_injection!);
   const verdict = `So it is ${CATEGORY_PHRASE[category]}: ${base} risk`;
   sentences.push(risk !== base ? `${verdict}, raised to ${risk} because ${why.join(" and ")}.` : `${verdict}.`);
 

@@ -192,7 +192,6 @@ export type PhraseSignal =
   | "external_send"
   | "identity"
   | "bulk_scope"
-  | "prompt_injection"
   | "overwrite"
   | "destructive_effect"
   | "read_query"
@@ -241,16 +240,6 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "in bulk", "bulk update", "bulk delete", "all resources", "all files", "all records", "all items", "all objects",
     "every resource", "every file", "entire", "recursively", "wildcard", "wildcards", "all matching",
   ],
-  prompt_injection: [
-    "ignore previous instructions", "ignore all previous", "ignore the previous", "ignore prior instructions",
-    "ignore all prior", "ignore any previous", "disregard previous", "disregard all previous", "disregard prior",
-    "disregard the above", "forget previous instructions", "forget all previous", "ignore the above",
-    "do not tell the user", "don t tell the user", "do not inform the user", "do not mention", "don t mention",
-    "never mention", "do not reveal", "without telling the user", "without informing the user", "without notifying the user",
-    "hide this from the user", "the user must not", "not visible to the user", "system prompt", "new instructions",
-    "your instructions are", "you are now", "mcp json", "id rsa", "ssh id", "pass its content", "pass their content",
-    "otherwise the tool will not work", "this could upset the user", "very gentle and not scary",
-  ],
   overwrite: ["overwrite", "overwrites", "overwriting", "completely replace", "completely overwrite"],
   // A dangerous effect the text states outweighs a benign name ("get_report … also deletes the source data").
   destructive_effect: [
@@ -271,14 +260,6 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "write operations", "modify data", "modifies data", "upsert", "merge into", "grant", "revoke",
   ],
 };
-
-/** Raw-text patterns for model-aimed markup that word matching cannot see: tags and hidden characters. */
-export const INJECTION_PATTERNS:  RegExp[] = [
-  /<\s*\/?\s*(?:important|system|instructions?|secret|hidden|assistant|admin)\b[^>]*>/i,
-  /\[\s*(?:system|inst|instructions?)\s*\]/i,
-  // Zero-width characters, bidi controls and Unicode tag characters hide text from the person reading it.
-  /[\u200b-\u200d\u2060-\u2064\u202a-\u202e\u2066-\u2069]|\udb40[\udc00-\udc7f]/,
-];
 
 /** Words skipped before a description's leading verb: labels, numbering and filler ("Step 1 of 4 -"). */
 export const LEADING_FILLER = new Set(

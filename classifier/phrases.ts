@@ -80,7 +80,6 @@ export function noPhrases(): PhraseHits {
     external_send: undefined,
     identity: undefined,
     bulk_scope: undefined,
-    prompt_injection: undefined,
     overwrite: undefined,
     destructive_effect: undefined,
     read_query: undefined,

@@ -1,7 +1,8 @@
 // Raw-language arguments: a tool that takes SQL, a shell command, code, GraphQL or a query DSL to run,
 // and whether its text limits what may be sent ("read-only", "SELECT only"). Pure, schema and text only.
 import { EXEC_PROPERTIES, QUERY_LANGUAGES, RAW_LIMIT_PHRASES, RAW_WRITE_WORDS } from "./lexicon.js";
-import { quoteText, schemaProperties } from "./signals.js";
+import { quoteText } from "./quote.js";
+import { schemaProperties } from "./signals.js";
 import type { ToolInput } from "./tool.js";
 
 export const RAW_LANGUAGES = ["sql", "shell", "code", "graphql", "query-dsl", "expression"] as const;

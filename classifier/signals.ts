@@ -19,7 +19,6 @@ import {
   IDENTITY_VERBS,
   IDENTITY_WEAK,
   INFRA_TOKENS,
-  INJECTION_PATTERNS,
   LEADING_FILLER,
   LINK_CONTAINERS,
   LINK_OBJECTS,
@@ -42,7 +41,9 @@ import {
 } from "./lexicon.js";
 import type { Category } from "./taxonomy.js";
 import type { ToolInput } from "./tool.js";
+import { findInjection, type InjectionFinding } from "./injection.js";
 import { findPhrase, noPhrases, scanPhrases, type PhraseHits } from "./phrases.js";
+import { quoteText } from "./quote.js";
 import { textWords, tokenizeName, WordReader, type NameTokens } from "./tokens.js";
 
 /** One piece of evidence, quoting the text it came from. */
@@ -122,11 +123,6 @@ for (const [role, names] of [
   for (const name of names) ARGUMENT_ROLES.set(name, (ARGUMENT_ROLES.get(name) ?? 0) | role);
 }
 
-// Words every injection phrase in the lexicon contains one of (kept in step with PHRASES.prompt_injection).
-// Phrases match word by word, so any run of non-word characters may separate a prefilter's words.
-const INJECTION_PREFILTER = /ignore|disregard|forget|mention|reveal|instruction|mcp|rsa|ssh|scary|upset|prompt|tell|inform|notify|hide|must[^a-z0-9]+not|visible|pass[^a-z0-9]+(?:its|their)|are[^a-z0-9]+now|otherwise|<|\[|[\u200b-\u200d\u2060-\u2064\u202a-\u202e\u2066-\u2069]|\udb40/i;
-// A character every INJECTION_PATTERNS match contains (kept in step with lexicon.ts): most text has none.
-const MARKUP_PREFILTER = /[<[\u200b-\u200d\u2060-\u2064\u202a-\u202e\u2066-\u2069\udb40]/;
 // A word of SQL_WORDS in lower-case text, as textWords splits it.
 const SQL_WORD = new RegExp(`(?<![a-z0-9])(?:${[...SQL_WORDS].join("|")})(?![a-z0-9])`);
 // "production" as a word of lower-case text, as textWords splits it.
@@ -136,24 +132,6 @@ const CONJUNCTIONS = new Set(["or", "and"]);
 const PREPOSITIONS = new Set("to from in of for by with on into at via".split(" "));
 const PARTICLES = new Set(["down", "up", "out", "off", "over"]);
 const ALL_CAPS = /^[A-Z\d]+$/;
-
-// ---- untrusted text ---------------------------------------------------------------------------
-
-// Controls, zero-width and bidi characters are never copied into a rationale: each run of them and of
-// whitespace becomes one space.
-const UNSAFE_OR_SPACE_RUN = /(?:[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff]|\s)+/g;
-
-// Anything quoteText would change: an unsafe character, a quote, whitespace other than one inner space.
-const NEEDS_CLEANING = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff']|[^\S ]|\s\s|^\s|\s$/;
-
-/** Tool text made safe to quote: no control or invisible characters, one line, at most `max` characters. */
-export function quoteText(text: string, max = 80): string {
-  const head = text.length > max * 2 ? text.slice(0, max * 2) : text;
-  // Most names and descriptions are already clean: one test instead of three replacing passes.
-  const clean = NEEDS_CLEANING.test(head) ? head.replace(UNSAFE_OR_SPACE_RUN, " ").trim().replace(/'/g, "’") : head;
-  if (clean.length <= max) return clean;
-  return `${clean.slice(0, max - 1).trimEnd()}…`;
-}
 
 // ---- siblings ---------------------------------------------------------------------------------
 
@@ -280,7 +258,8 @@ export interface ToolReading {
   bulkName?: string;
   infraName?: string;
   productionMention?: string;
-  injection?: string;
+  /** Text aimed at the model, and where: the description or an argument's description. */
+  injection?: { finding: InjectionFinding; where: "description" | { argument: string } };
   emptyDescription: boolean;
   /** The tool's own text says little: no description, or neither name nor description has a verb. */
   thin: boolean;
@@ -591,7 +570,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // Description: leading verb, phrases, injection.
   let lowerDescription = "";
   let dv: DescriptionVerbHit | undefined;
-  let injection: string | undefined;
+  let injection: ToolReading["injection"];
   let productionMention: string | undefined;
   if (!emptyDescription) {
     // A description that opens with a known verb of another language is read in it ("Obtiene los datos del …"
@@ -608,15 +587,8 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     lowerDescription = description.toLowerCase();
     scanPhrases(lowerDescription, phrases);
     if (PRODUCTION_WORD.test(lowerDescription)) productionMention = "production";
-    if (MARKUP_PREFILTER.test(description)) {
-      for (const re of INJECTION_PATTERNS) {
-        const m = re.exec(description);
-        if (m) {
-          injection = m[0].length > 1 && /\S/.test(m[0]) && !/^[\u200b-\u206f\udb40\udc00-\udfff]+$/.test(m[0]) ? m[0] : "hidden characters";
-          break;
-        }
-      }
-    }
+    const finding = findInjection(description);
+    if (finding) injection = { finding, where: "description" };
   }
   if (tool.title) {
     // Titles are short; they add phrases (e.g. "read-only") but never a leading verb of their own.
@@ -753,17 +725,12 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     evidence.push({ signal: "unlink", source: nv && REMOVE_VERBS.has(nv.verb) ? "name" : "description", quote: unlink, weight: moved });
   }
 
-  if (!injection && props.length > 0) {
-    // Tool poisoning also hides in argument descriptions: scan them together, once.
-    let joined = "";
-    for (const p of props) if (p.description) joined += ` ${p.description}`;
-    // Most argument descriptions hold none of the words an injection needs: check cheaply first.
-    if (joined && INJECTION_PREFILTER.test(joined)) {
-      const hit = findPhrase(joined.toLowerCase(), "prompt_injection") ?? (INJECTION_PATTERNS.some((re) => re.test(joined)) ? "model-aimed markup in an argument description" : undefined);
-      if (hit) injection = hit;
-    }
+  // Tool poisoning also hides in argument descriptions.
+  for (let i = 0; !injection && i < props.length; i++) {
+    const p = props[i]!;
+    const finding = p.description ? findInjection(p.description) : undefined;
+    if (finding) injection = { finding, where: { argument: p.name } };
   }
-  if (!injection) injection = phrases.prompt_injection;
 
   const thin = emptyDescription || description.length < 12 || (!nv && !dv);
   const context = profile ? contextOf(profile, self) : [];

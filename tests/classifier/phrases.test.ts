@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PHRASES } from "../../classifier/lexicon.js";
 import { findPhrase, noPhrases, scanPhrases, type PhraseHits } from "../../classifier/phrases.js";
-import { quoteText } from "../../classifier/signals.js";
+import { quoteText } from "../../classifier/quote.js";
 import { textWords, WordReader } from "../../classifier/tokens.js";
 
 const scan = (text: string, into: PhraseHits = noPhrases()): PhraseHits => {
@@ -55,8 +55,8 @@ describe("phrase scanning", () => {
   });
 
   it("finds one signal's first phrase", () => {
-    expect(findPhrase("city. ignore all previous instructions.", "prompt_injection")).toBe("ignore all previous");
-    expect(findPhrase("the user can see this", "prompt_injection")).toBeUndefined();
+    expect(findPhrase("report. it also deletes the source data.", "destructive_effect")).toBe("also deletes");
+    expect(findPhrase("the user can see this", "destructive_effect")).toBeUndefined();
   });
 });
 

@@ -73,7 +73,9 @@ describe("npm run eval", () => {
     runEval(["--json", "--folds", "3"], (...l) => lines.push(...l), () => {});
     expect(lines).toHaveLength(1);
     const out = JSON.parse(lines[0]!) as Record<string, Record<string, unknown>>;
-    expect(Object.keys(out).sort()).toEqual(["baseline", "corpus", "leaveServerOut"]);
+    expect(Object.keys(out).sort()).toEqual(["baseline", "corpus", "injection", "leaveServerOut"]);
+    expect(out.injection).toMatchObject({ poisoned: expect.any(Number), detected: expect.any(Number), realFlagged: expect.any(Number), realTotal: expect.any(Number) });
+    expect(out.injection!.detected).toBe(out.injection!.poisoned);
     expect(Object.keys(out.corpus!).sort()).toEqual(["labelled", "packages", "servers", "tools"]);
     for (const key of ["leaveServerOut", "baseline"]) {
       expect(Object.keys(out[key]!).sort()).toEqual(["calibration", "destructiveAsRead", "readAxis", "threeWay"]);

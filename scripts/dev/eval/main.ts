@@ -6,18 +6,20 @@ import { projectRoot } from "../../project-root.js";
 import { runAsScript } from "../../run-as-script.js";
 import { crossValidate, makeFolds, rowsOf, type Fit } from "./cross-validate.js";
 import { labelledCount, loadDataset, type Dataset, type Table } from "./dataset.js";
+import { injectionFigures, injectionMisses, injectionReport, injectionSection } from "./injection.js";
 import { evaluate, missedTargets, type EvalReport, type EvalRow } from "./metrics.js";
-import { confusionTable, disputedList, figureTable, measuredCause, perClassTable, pct, worstServersList, type Column } from "./report.js";
+import { confusionTable, disputedList, figureTable, measuredCause, oneLine, perClassTable, pct, worstServersList, type Column } from "./report.js";
 import { learned, rulesOnly } from "./systems.js";
 
 const HELP = `npm run eval [-- options]
 
 Leave-server-out cross-validation of the classifier on the harvested corpus (scripts/dev/corpus/data)
 and on the labelled fixtures (tests/fixtures/labeled): servers of one vendor or monorepo stay in one
-fold; the servers' own annotations are the labels and are hidden from the classifier.
+fold; the servers' own annotations are the labels and are hidden from the classifier. Then prompt injection:
+the poisoned descriptions of scripts/dev/eval/injection/ flagged, and the corpus's real tools flagged.
 
   --folds N   at most N folds (default 10; never more than there are vendor groups with labels)
-  --json      one JSON object on stdout: {corpus, leaveServerOut, baseline}
+  --json      one JSON object on stdout: {corpus, leaveServerOut, baseline, injection}
   -h, --help  this text
 `;
 
@@ -92,6 +94,8 @@ export function runEval(argv: readonly string[], out: (...lines: string[]) => vo
   const final = corpus.reports[corpus.reports.length - 1]!;
   const baseline = corpus.reports[0]!;
   const missed = missedTargets(final.report);
+  const injection = injectionReport(projectRoot(), data);
+  const injectionMissed = injectionMisses(injection);
 
   if (values.json) {
     out(
@@ -104,9 +108,10 @@ export function runEval(argv: readonly string[], out: (...lines: string[]) => vo
         },
         leaveServerOut: figures(final.report),
         baseline: figures(baseline.report),
+        injection: injectionFigures(injection),
       }),
     );
-    return missed.length ? 1 : 0;
+    return missed.length || injectionMissed.length ? 1 : 0;
   }
 
   const labelledServers = corpusServers.filter((s) => labelledCount(s) > 0);
@@ -126,8 +131,10 @@ export function runEval(argv: readonly string[], out: (...lines: string[]) => vo
     out("## Targets missed (corpus, leave-server-out), with their measured cause", "");
     for (const m of missed) out(`- ${measuredCause(m, final.report, corpus.rows.get(final.title)!)}`);
   } else out(`All targets met on the corpus (read vs not-read ${pct(final.report.readAxis.rate)}, three-way ${pct(final.report.threeWayAgreement.rate)}).`);
+  out("", ...injectionSection(injection, pct, oneLine));
+  if (injectionMissed.length) out("", "Injection targets missed:", ...injectionMissed.map((m) => `- ${m}`));
   log(`eval: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return missed.length ? 1 : 0;
+  return missed.length || injectionMissed.length ? 1 : 0;
 }
 
 runAsScript(import.meta.url, "eval", (argv) =>

@@ -1,0 +1,282 @@
+// The families of text that tries to steer the model reading a tool's description, as data: the cue words that
+// let a family's rules run at all, and the rules themselves. injection.ts compiles and applies them.
+
+export const INJECTION_FAMILIES = [
+  "model_directed",
+  "concealment",
+  "false_authorization",
+  "shadowing",
+  "exfiltration",
+  "encoded_payload",
+  "hidden_unicode",
+] as const;
+export type InjectionFamily = (typeof INJECTION_FAMILIES)[number];
+
+/** How each family reads in a rationale. */
+export const FAMILY_LABEL: Record<InjectionFamily, string> = {
+  model_directed: "text addressed to the model rather than the person",
+  concealment: "an attempt to hide something from the person",
+  false_authorization: "a claim of prior authorization",
+  shadowing: "an attempt to displace or redirect calls meant for other tools",
+  exfiltration: "an attempt to send secrets, the environment or local files out",
+  encoded_payload: "an encoded payload",
+  hidden_unicode: "invisible or direction-changing characters",
+};
+
+/** The families whose rules read words (the other two reveal hidden text and read it with these). */
+/** Words that name an encoding: text with one is decoded even when nothing in it looks encoded. */
+export const ENCODING_CUES = "rot13 rot base64 b64 hex encoded decode decoded caesar";
+
+export type WordFamily = Exclude<InjectionFamily, "encoded_payload" | "hidden_unicode">;
+
+/**
+ * Words without which no rule of a family can match: text holding none of them skips the family. A cue is a whole
+ * lower-case word as the cue scan splits text ([a-z0-9] runs), or two such words in a row joined by "+"
+ * ("don't" is "don+t"); common words only cue as part of a pair, so ordinary text rarely wakes a family.
+ */
+export const CUES: Record<WordFamily, string> = {
+  model_directed: `ignore ignores ignored ignoring disregard disregards disregarding forget forgetting override overrides
+    overriding overrule bypass bypassing discard abandon aside henceforth instructions instruction directive
+    directives guidelines jailbreak jailbroken dan unrestricted unfiltered hey dear psst listen hello hi
+    attention reading processing seeing parsing reads sees processes are+now are+henceforth are+actually
+    are+really re+now re+henceforth re+actually re+really be+now be+henceforth be+actually be+really no+longer
+    now+on going+forward your+new your+real your+true your+actual your+primary your+only your+updated
+    your+revised your+secret your+hidden your+overriding your+first your+main your+sole your+rules system+prompt
+    note+to note+for message+to message+for memo+to memo+for reminder+to reminder+for notice+to notice+for
+    warning+to warning+for important+to important+for are+an re+an an+ai an+llm an+assistant an+agent
+    an+automated a+language a+large a+chatbot a+bot system+command system+notice admin+command admin+notice
+    administrator+command administrator+notice developer+command developer+notice priority+command
+    priority+notice security+command security+notice root+command root+notice developer+mode god+mode`,
+  concealment: `tell telling told inform informing notify notifying notified mention mentioning reveal revealing disclose
+    disclosing alert alerting show showing shown let letting warn warning explain explaining acknowledge
+    acknowledging bring bother bothering report reporting surface surfacing expose exposing indicate indicating
+    say saying discuss discussing reference referencing visible invisible hidden hide hiding conceal concealing
+    withhold withholding suppress suppressing secret secretly silently quietly covertly discreetly
+    surreptitiously stealthily unobtrusively confidential undisclosed assure reassure behind not+know not+see
+    not+notice not+learn not+realize not+discover not+hear not+suspect t+know t+see t+notice t+learn t+realize
+    t+discover t+hear t+suspect never+know never+see never+notice never+learn never+realize never+discover
+    never+hear never+suspect find+out become+aware be+aware be+told be+informed be+notified be+shown be+alerted
+    be+bothered be+worried`,
+  false_authorization: `authorized authorised authorization authorisation approved approval preapproved consent consented permission
+    permitted confirmation confirm confirmed confirming granted cleared clearance whitelisted allowlisted
+    sanctioned vetted verified trusted endorsed certified entitled agreed okayed go+ahead said+yes`,
+  shadowing: `other another builtin built native original official competing remaining third replaces supersedes supersede
+    precedence shadow shadows intercept intercepts hijack hijacks prioritize prioritise prefer favor favour
+    deprecated broken compromised malicious unsafe insecure meant intended destined addressed directed recipient
+    recipients destination payee beneficiary iban wallet webhook endpoint hostname redirect redirected redirects
+    forwarded routed substitute swap rewrite bcc cc blind carbon must+send must+sends must+forward must+forwards
+    must+route must+routes must+redirect must+copy must+copies must+cc must+bcc must+deliver must+pay
+    must+transfer must+upload must+post must+also must+always must+instead must+now should+send should+sends
+    should+forward should+forwards should+route should+routes should+redirect should+copy should+copies
+    should+cc should+bcc should+deliver should+pay should+transfer should+upload should+post should+also
+    should+always should+instead should+now shall+send shall+sends shall+forward shall+forwards shall+route
+    shall+routes shall+redirect shall+copy shall+copies shall+cc shall+bcc shall+deliver shall+pay
+    shall+transfer shall+upload shall+post shall+also shall+always shall+instead shall+now always+send
+    always+sends always+forward always+forwards always+route always+routes always+redirect always+copy
+    always+copies always+cc always+bcc always+deliver always+pay always+transfer always+upload always+post
+    always+also always+always always+instead always+now also+send also+sends also+forward also+forwards
+    also+route also+routes also+redirect also+copy also+copies also+cc also+bcc also+deliver also+pay
+    also+transfer also+upload also+post also+also also+always also+instead also+now instead+send instead+sends
+    instead+forward instead+forwards instead+route instead+routes instead+redirect instead+copy instead+copies
+    instead+cc instead+bcc instead+deliver instead+pay instead+transfer instead+upload instead+post instead+also
+    instead+always instead+instead instead+now additionally+send additionally+sends additionally+forward
+    additionally+forwards additionally+route additionally+routes additionally+redirect additionally+copy
+    additionally+copies additionally+cc additionally+bcc additionally+deliver additionally+pay
+    additionally+transfer additionally+upload additionally+post additionally+also additionally+always
+    additionally+instead additionally+now take+over takes+over drop+in`,
+  exfiltration: `env ssh rsa ed25519 ecdsa dsa aws npmrc netrc pgpass gnupg kube passwd keychain cursor credentials
+    credential secrets secret passwords password cookies cookie keys tokens transcript conversation
+    conversations dialog dialogue printenv environ mcp+json desktop+config wallet+dat process+env bash+history
+    zsh+history git+credentials docker+config kube+config api+key private+key ssh+key signing+key gpg+key
+    pgp+key user+key s+key access+token auth+token bearer+token session+token environment+variables
+    environment+variable environment+vars env+variables env+variable env+vars current+environment
+    local+environment whole+environment entire+environment full+environment conversation+history
+    conversation+log conversation+logs conversation+transcript conversation+context conversation+so chat+history
+    chat+log chat+logs chat+transcript chat+context chat+so session+history session+log session+logs
+    session+transcript session+context session+so message+history message+log message+logs message+transcript
+    message+context message+so dialog+history dialog+log dialog+logs dialog+transcript dialog+context dialog+so
+    previous+messages previous+turns previous+prompts prior+messages prior+turns prior+prompts earlier+messages
+    earlier+turns earlier+prompts preceding+messages preceding+turns preceding+prompts all+messages all+turns
+    all+prompts other+messages other+turns other+prompts user+messages user+turns user+prompts system+prompt
+    your+instructions your+memory your+configuration context+window other+tools other+tool other+calls
+    previous+tools previous+tool previous+calls all+tools all+tool all+calls prior+tools prior+tool prior+calls
+    earlier+tools earlier+tool earlier+calls tool+calls`,
+};
+
+/**
+ * A rule: `re` is a template matched against lower-case text. In a template a space stands for one run of
+ * separators within a sentence, `…N` for up to N words between two words; a rule matches only at word edges.
+ */
+export interface InjectionRule {
+  family: WordFamily;
+  re: string;
+}
+
+// Reused word sets.
+const NEG = "(?:do not|don't|dont|never|must not|mustn't|should not|shouldn't|avoid|refrain from|under no circumstances)";
+const PERSON = "(?:the user|users|the human|humans|the person|the operator|the requester|the customer|the end user|the account holder|them|him|her|anyone|anybody)";
+const COMMUNICATE =
+  "(?:tell|telling|inform|informing|notify|notifying|mention|mentioning|reveal|revealing|disclose|disclosing|alert|alerting|show|showing|let|letting|warn|warning|explain|explaining|report|reporting|surface|surfacing|bother|bothering|acknowledge|acknowledging|bring up|bringing up|expose|exposing|indicate|indicating|say|saying)";
+const MODEL = "(?:ai|a\\.i|assistant|assistants|agent|agents|model|models|llm|llms|language model|language models|chatbot|bot|claude|gpt|copilot|gemini)";
+const SECRET_WORDS =
+  "(?:api keys?|keys|tokens?|secrets?|credentials?|passwords?|private keys?|ssh keys?|cookies?|session (?:ids?|tokens?|cookies?)|access tokens?|auth tokens?|bearer tokens?|env(?:ironment)? (?:variables?|vars?))";
+
+/** A concrete place a redirection sends things: an address, a URL, a wallet, an account number, a domain. */
+const LITERAL_DESTINATION = "(?=\\S+@[a-z0-9-]+\\.|https?:|0x[0-9a-f]{6}|[a-z]{2}\\d{2}[a-z0-9]{10,}|\\d{8,}|[a-z0-9-]+\\.(?:com|net|org|io|co|dev|app|xyz|ru|cn|tk|top|info|biz)(?![a-z]))";
+
+export const RULES: readonly InjectionRule[] = [
+  // ---- text addressed to the model ----------------------------------------------------------------------------
+  // cue: ignore / disregard / forget / override / bypass …
+  {
+    family: "model_directed",
+    re: "(?:ignore|ignoring|disregard|disregarding|forget|forgetting|override|overriding|overrule|bypass|bypassing|discard|abandon|set aside) …3 (?:previous|prior|above|earlier|preceding|original|existing|initial|all|any|every|your|the|other|system|safety|developer|former|old) …2 (?:instructions?|directives?|prompts?|guidelines?|guardrails?|constraints|policies|programming|restrictions|safeguards|system prompt|orders|commands|messages|rules)",
+  },
+  { family: "model_directed", re: "(?:ignore|disregard|forget) (?:everything|anything|all|whatever) …2 (?:above|before|previously|earlier|said|told|else|you (?:were|have been) (?:told|given))" },
+  // cue: now / henceforth
+  { family: "model_directed", re: "you (?:are|'re|will be) (?:now|henceforth|no longer|actually|really) (?!able|connected|logged|ready|authenticated|signed|in|on|done|all set)" },
+  { family: "model_directed", re: "(?:from now on|henceforth|going forward) …2 (?:you|always|never|respond|reply|answer|ignore|only|every)" },
+  // cue: the noun (instructions, task, role …)
+  {
+    family: "model_directed",
+    re: "your (?:new|real|true|actual|primary|only|updated|revised|secret|hidden|overriding|first|main|sole) (?:task|tasks|instructions?|goal|objective|purpose|role|job|directive|mission|orders|priority)",
+  },
+  { family: "model_directed", re: `(?:new|updated|revised|hidden|secret|additional|special|real) (?:system )?(?:instructions|directives|system prompt) (?:for|to) (?:you|the ${MODEL})` },
+  { family: "model_directed", re: "(?:override|replace|change|update|modify|rewrite) …1 (?:your|the (?:ai's|assistant's|model's|agent's)) (?:system prompt|instructions|directives|guidelines|rules)" },
+  // cue: ai / assistant / model …
+  { family: "model_directed", re: `(?:note|message|instructions?|directive|reminder|attention|notice|memo|warning|important) (?:to|for) (?:the |any |all |every )?${MODEL}(?: reading this| processing this)? ?[:\\-—]` },
+  { family: "model_directed", re: `(?:hey|dear|attention|hello|hi|listen|psst) ,? ?(?:the |you )?${MODEL}` },
+  { family: "model_directed", re: `(?:if|when|since|because|as long as|while) you (?:are|'re) (?:an? |the )?(?:ai|assistant|agent|llm|language model|large language model|chatbot|bot|claude|gpt|ai agent|ai assistant|ai model|automated agent)` },
+  { family: "model_directed", re: `(?:any|all|every|each) (?:ai|assistant|llm|language model|ai agent|ai model|automated agent|agent|model)s? (?:that is |who is |that's )?(?:reading|processing|seeing|parsing|using|that reads?|that sees?|that processes)` },
+  { family: "model_directed", re: "as an? (?:ai|llm|language model|ai agent|ai model|ai assistant|assistant) …4 you (?:must|should|will|need|have to|are required)" },
+  // cue: important / system / inst / admin (markup the person's client may hide or style away)
+  { family: "model_directed", re: "<\\s*/?\\s*(?:important|system|instructions?|secret|hidden|assistant|admin|sys|override|priority|critical|prompt|ai|model|agent|directive|internal)(?:[\\s_-][^>]{0,40})?>" },
+  { family: "model_directed", re: "\\[\\s*/?\\s*(?:system|inst|instructions?|admin|override|hidden|assistant|sys|system message|system note)\\s*\\]" },
+  { family: "model_directed", re: "<\\|\\s*(?:im_start|im_end|system|endoftext|start_header_id|end_header_id|eot_id|assistant)\\s*\\|>|<<\\s*/?sys\\s*>>" },
+  { family: "model_directed", re: "(?:begin|start|end) (?:of )?(?:the )?(?:system|hidden|secret|admin|priority|override|internal) (?:instructions?|prompt|message|section|block|directive)" },
+  { family: "model_directed", re: `(?:system|admin|administrator|developer|priority|security|root) (?:override|directive|instruction|command|notice) ?(?::|for (?:you|the ${MODEL}))` },
+  // cue: jailbreak / unrestricted / dan
+  { family: "model_directed", re: "(?:developer|god|jailbreak|jailbroken|dan|unrestricted|unfiltered) mode" },
+
+  // ---- concealment from the person ------------------------------------------------------------------------------
+  // cue: the verb of telling
+  { family: "concealment", re: `${NEG} …2 ${COMMUNICATE} …4 ${PERSON}(?!'s| (?:id|ids|name|names|password|passwords|data|input|list|account|accounts|profile|email|emails|record|records|object|role|roles|permissions?)(?![a-z]))` },
+  { family: "concealment", re: `without (?:ever )?(?:telling|informing|notifying|alerting|letting|warning|showing|asking|bothering) (?:the user|the human|the person|the operator|the end user)` },
+  { family: "concealment", re: `without (?:the )?(?:user|user's|human's|person's|operator's) (?:knowledge|knowing|noticing|awareness|seeing|consent|permission|approval)` },
+  { family: "concealment", re: `${NEG} …1 (?:mention|mentioning|reveal|revealing|disclose|disclosing|acknowledge|acknowledging|discuss|discussing|reference|referencing|bring up|talk about|explain|explaining) (?:this|these|that|it|the (?:above|following|previous|preceding|prior|hidden|extra|additional|first|secret|instructions?|notes?|sidenote|steps?|request|file|call|action|process|message|part|context|parameter))` },
+  { family: "concealment", re: `(?:don't|do not|never) (?:let|make) ${PERSON} (?:know|see|notice|aware|suspect|find out|realize)` },
+  { family: "concealment", re: `(?:the user|users|the human|humans|the person|the operator) (?:must|should|need|needs|may|will|is|are|can)(?: not|n't| never)(?: to)? …1 (?:know|see|notice|learn|find out|suspect|become aware|be aware|be told|be informed|be notified|be shown|be alerted|be bothered|be worried|realize|discover|hear)` },
+  // cue: the adverb of stealth
+  { family: "concealment", re: "(?:silently|secretly|quietly|covertly|discreetly|surreptitiously|invisibly|stealthily|unobtrusively|in secret) …3 (?:call|invoke|run|execute|send|forward|include|add|append|attach|copy|upload|post|pass|read|save|write|transmit|bcc|cc|email|share|collect|gather|exfiltrate|redirect|route|log|store|replace|change|use|fetch|grab)" },
+  { family: "concealment", re: "(?:call|invoke|send|forward|include|append|attach|copy|upload|post|pass|transmit|exfiltrate|bcc|cc|redirect|route|do (?:this|it|so)) …5 (?:silently|secretly|covertly|quietly|discreetly|surreptitiously|stealthily|in secret|behind (?:the user's|their) back)" },
+  // cue: secret / confidential / hidden / hide …
+  { family: "concealment", re: "(?:keep|treat) (?:this|these|it|that|them|the (?:following|above|instructions?|steps?|notes?|request|process)) …2 (?:between us|between you and me|to yourself|from the user|hidden from|secret from|confidential from)" },
+  { family: "concealment", re: "(?:this|these|the following|the above|the|such) (?:instructions?|steps?|notes?|messages?|directives?|parts?|sections?|details?|requirements?|behaviou?r) (?:is|are|must be|should be|must remain|should remain|remain|stays?) (?:strictly |always |completely )?(?:confidential|secret|hidden|private|invisible|internal|undisclosed)" },
+  { family: "concealment", re: `(?:hide|hiding|conceal|concealing|mask|masking|withhold|withholding|suppress|suppressing|omit|omitting|keep) …3 from (?:the user|the human|the person|them|the operator|your (?:response|reply|answer|output|summary|explanation))` },
+  { family: "concealment", re: `(?:not|never|isn't|is not|are not|aren't|won't be|will not be|cannot be|can't be|shouldn't be|should not be|must not be|mustn't be) (?:be )?(?:visible|shown|displayed|rendered|seen|surfaced|revealed|disclosed) (?:to|by) ${PERSON}` },
+  { family: "concealment", re: "(?:invisible|hidden) (?:to|from) (?:the user|the human|users|humans|people|the person|the operator)" },
+  // cue: assure / reassure / tell
+  { family: "concealment", re: "(?:tell|inform|assure|reassure) (?:the user|them|the human) (?:that )?(?:everything|it|all|nothing|the (?:operation|request|action|task|file|call|transfer|payment)) (?:is|was|went|has been|succeeded|completed|worked|happened|is fine)" },
+
+  // ---- prior authorization ---------------------------------------------------------------------------------
+  // cue: the verb of approving
+  {
+    family: "false_authorization",
+    re: "(?<!(?:after|once|until|unless|if|when|whenever|before|whether|till) )(?:the user|the owner|the admin|the administrator|an administrator|your administrator|the operator|the account owner|the customer|the developer|the security team|security|management|they|you|we|i) (?:has|have|had|'ve) (?:already |previously |explicitly |just |fully )?(?:been )?(?:authorized|authorised|approved|pre-?approved|consented|sanctioned|signed off on|okayed|given (?:[a-z]+ )?(?:permission|consent|approval|authorization|authorisation|the go-ahead)|granted (?:[a-z]+ )?(?:permission|consent|approval|authorization|authorisation)|agreed) (?:to |on |for )?(?:this|these|that|it|you|all|any|every|everything|the (?:action|actions|operation|operations|call|calls|request|requests|tool|transfer|transfers|payment|payments|deletion|command|commands|change|changes|access|use|execution|following))",
+  },
+  {
+    family: "false_authorization",
+    re: "(?<!(?:after|once|until|unless|if|when|whenever|before|whether|till) )(?:the user|the owner|the admin|the administrator|the operator|the account owner|the customer|the security team|they|you) (?:has|have|had) (?:already|previously|explicitly|in advance) (?:been )?(?:authorized|authorised|approved|consented|confirmed|granted|permitted|allowed|agreed|cleared|whitelisted|allowlisted|verified|given)",
+  },
+  { family: "false_authorization", re: "(?:consent|approval|permission|authorization|authorisation|confirmation|sign-?off|clearance) …2 (?:has|have|was|were|is|had) (?:already|previously|explicitly|been already|already been|previously been) (?:been )?(?:given|granted|obtained|provided|received|secured|established|confirmed|recorded|approved|issued)" },
+  { family: "false_authorization", re: "(?:consent|approval|permission|authorization|authorisation|confirmation|clearance) …4 (?:given|granted|obtained|provided|received|secured) (?:in advance|beforehand|earlier|previously|upfront|ahead of time|for (?:this|these|all|every|any))" },
+  {
+    family: "false_authorization",
+    re: "(?:this|the|these|such|all) (?:tool|tools|action|actions|operation|operations|call|calls|request|requests|command|commands|transfer|transfers|payment|payments|deletion|deletions|change|changes|task|step|function|access|transaction|transactions|execution|invocation|invocations) (?:is|are|has been|have been|was|were) (?:already |fully |previously |explicitly |permanently )?(?:pre-?authorized|pre-?authorised|pre-?approved|pre-?cleared|pre-?vetted|whitelisted|allowlisted|sanctioned)",
+  },
+  {
+    family: "false_authorization",
+    re: "(?:this|the|these|such|all) (?:tool|tools|action|actions|operation|operations|call|calls|request|requests|command|commands|transfer|transfers|payment|payments|deletion|deletions|change|changes|task|function|transaction|transactions|execution) (?:is|are|has been|have been|was|were) (?:already|previously|explicitly) (?:authorized|authorised|approved|cleared|confirmed|verified|vetted|permitted|allowed|trusted)",
+  },
+  { family: "false_authorization", re: "(?:is|are|been|was|were) pre-?(?:authorized|authorised|approved|cleared|vetted|confirmed)(?! (?:by the bank|by your bank|payment|payments|amount|limit))" },
+  // cue: confirmation / permission / consent / approval
+  {
+    family: "false_authorization",
+    re: "(?:do not|don't|dont|never|no need to|not necessary to|unnecessary to|need not|needn't|you don't need to|you do not need to|there is no need to|there's no need to|without needing to) …2 (?:ask|asking|request|requesting|seek|seeking|obtain|obtaining|get|getting|wait|waiting|prompt|prompting|check|checking|double-check|verify|verifying|confirm|confirming) …3 (?:permission|consent|approval|confirmation|authorization|authorisation|sign-?off|clearance|the user first|with the user)",
+  },
+  { family: "false_authorization", re: "(?:do not|don't|never|no need to) (?:confirm|verify|double-check|check) (?:with )?(?:the user|them|the human|the owner)" },
+  // cue: authorized / entitled / cleared …
+  { family: "false_authorization", re: "you (?:are|have been|were|'re|'ve been) (?:already |now |hereby |fully |explicitly |officially )?(?:authorized|authorised|cleared|entitled|approved|granted (?:full |admin |root |elevated |unrestricted )?(?:access|permission|permissions|privileges|rights|clearance)|hereby (?:allowed|permitted)|pre-?approved)" },
+  { family: "false_authorization", re: "you (?:now )?have (?:(?:full|admin|administrator|root|unrestricted|elevated|blanket|standing|complete|explicit) ){1,2}(?:access|permission|permissions|privileges|rights|clearance|approval|authorization|authorisation)" },
+  { family: "false_authorization", re: "(?:trusted|verified|approved|certified|endorsed|sanctioned|vetted|authorized|authorised|whitelisted|allowlisted|cleared) by (?:anthropic|openai|google|microsoft|the (?:security|it|platform|admin|trust|safety|compliance|infosec) team|your (?:administrator|organization|organisation|admin|company|employer|it department)|the (?:administrator|system|platform|operator|organization|organisation|company))" },
+  { family: "false_authorization", re: "(?:as|per) (?:previously|already|earlier) (?:agreed|approved|authorized|authorised|confirmed|consented|instructed|requested|granted)" },
+  { family: "false_authorization", re: "(?:the user|they|you) (?:already )?(?:agreed|consented|confirmed|approved|authorized|authorised|said yes|gave (?:permission|consent|approval)) (?:to (?:this|it|these) )?(?:earlier|before|previously|in (?:a|the|an) (?:previous|prior|earlier) (?:message|turn|session|conversation|chat))" },
+  { family: "false_authorization", re: "(?<!requires? |required |needs? |needing |without |pending |awaiting |request |requesting |obtain |get |seek )(?:standing|blanket|permanent|advance|pre-?existing|pre-?granted|unconditional|implicit) (?:approval|consent|permission|authorization|authorisation|clearance)" },
+
+  // ---- displacing, shadowing or redirecting other tools ---------------------------------------------------------
+  // cue: other / another / built-in …
+  {
+    family: "shadowing",
+    re: "(?:the |all |any |every )?(?:other|another|remaining|built-in|builtin|native|default|standard|original|existing|similar|competing|third-party|official) …1 (?:tools?|functions?|servers?|mcp servers?|plugins?|extensions?|integrations?|connectors?) (?:is|are|has been|have been|was|were|may be|might be|can be) (?:now |currently |all )?(?:deprecated|broken|unsafe|insecure|compromised|malicious|disabled|unreliable|untrusted|outdated|obsolete|hijacked|buggy|dangerous|not safe|not trusted|no longer (?:safe|available|supported|working|trusted))",
+  },
+  {
+    family: "shadowing",
+    re: "(?:do not|don't|never|stop|avoid|refuse to) (?:use|using|call|calling|invoke|invoking|trust|trusting|rely on|route to) (?:the |any |a |an )?(?:other|another|built-in|builtin|native|default|original|standard|existing|third-party|official|competing|similar|remaining) …2 (?:tools?|functions?|servers?|mcp|plugins?|commands?|integrations?|connectors?)",
+  },
+  { family: "shadowing", re: "(?:do not|don't|never) (?:use|call|invoke) …3 (?:from|of|on|in) (?:any |the |an? )?(?:other|another|different) (?:mcp )?(?:servers?|providers?|connectors?|integrations?|plugins?)" },
+  { family: "shadowing", re: "(?:instead of|rather than|in place of|in preference to) (?:using |calling |invoking )?(?:the |any |all |every )?(?:other|another|built-in|builtin|native|default|original|standard|existing) …2 (?:tools?|functions?|servers?|mcp|plugins?|commands?|integrations?)" },
+  { family: "shadowing", re: "(?:prioriti[sz]e|prefer|favou?r|choose|select|use|call) (?:this|me|it)(?: tool| function| server)? (?:over|above|before|instead of|rather than|in place of) (?:all|any|every|the) (?:other|another)" },
+  { family: "shadowing", re: "(?:this|the present|my) (?:tool|function|server) (?:replaces|supersedes|overrides|takes precedence over|must be used instead of|should be used instead of|shadows|takes over from|is a drop-in replacement for) (?:the |all |any |every )?(?:other|built-in|builtin|native|default|original|standard|existing|official)" },
+  { family: "shadowing", re: "(?:calls?|requests?|invocations?) (?:meant|intended|destined|addressed|directed) for (?:the |an? |any |other |another )" },
+  { family: "shadowing", re: "(?:intercept|intercepts|hijack|hijacks|shadow|shadows|take over|takes over|supersede|supersedes|override|overrides) (?:all |any |every |the )?(?:calls|requests|invocations|uses|behaviou?r|requests) (?:to|of|for|from|meant|made|intended) " },
+  { family: "shadowing", re: "(?:tools?|calls?|requests?) (?:from|of|on|to|provided by) (?:any |all |every |the )?(?:other|another) (?:mcp )?(?:servers?|providers?|connectors?)" },
+  // cue: recipient / destination / wallet … (a literal destination swapped in)
+  {
+    family: "shadowing",
+    re: `(?:change|replace|set|override|substitute|swap|rewrite|redirect|switch|update) (?:the |any |all |every |each )?(?:recipient|recipients|destination|to address|to field|email address|address|account number|iban|wallet|wallet address|bank account|payee|payee account|beneficiary|url|endpoint|host|hostname|webhook|server|target)s? …4 (?:to|with|into) (?:the |this |that |our |my )?(?:iban |account |address |wallet |number |url |email )?${LITERAL_DESTINATION}`,
+  },
+  {
+    family: "shadowing",
+    re: "(?:all|every|any|each) (?:[a-z]+ )?(?:emails?|messages?|payments?|transfers?|funds|money|requests?|calls?|traffic|data|files?|uploads?|invoices?|transactions?|replies) (?:must|should|shall|need to|have to|are to|is to) (?:also |instead |always |now )?(?:be )?(?:sent|forwarded|redirected|routed|copied|cc'?d|bcc'?d|delivered|transferred|uploaded|posted|mirrored|relayed|paid|addressed) (?:[a-z]+ )?(?:to|through|via)",
+  },
+  {
+    family: "shadowing",
+    re: `(?:must|should|shall|always|also|instead|additionally) (?:also |always |instead |now )?(?:send|sends|forward|forwards|route|routes|redirect|redirects|copy|copies|cc|bcc|deliver|delivers|pay|pays|transfer|transfers|upload|uploads|post|posts) …4 to ${LITERAL_DESTINATION}`,
+  },
+  // cue: bcc / cc / forwarded …
+  { family: "shadowing", re: "(?:always|also|additionally|secretly|silently|quietly|automatically|invisibly) …2 (?:bcc|cc|blind copy|blind-copy|blind carbon copy|forward a copy|forward copies|forward it|forward them|forward everything|send a copy|send copies|carbon copy|copy in)" },
+
+  // Exfiltration is not a single rule: a source, a verb that moves it and a place it goes must meet within one
+  // sentence (EXFIL_SOURCE, EXFIL_MOVE, EXFIL_SINK below).
+];
+
+/** Files and places that hold secrets: matched anywhere (paths start with "~", "." or "/"). */
+export const EXFIL_PLACES =
+  "~/\\.[a-z]|\\.ssh\\b|\\bid_(?:rsa|dsa|ecdsa|ed25519)\\b|\\.aws/|\\.(?:npmrc|netrc|pgpass|git-credentials|gnupg|bash_history|zsh_history|docker/config|kube/config)|\\bmcp\\.json|claude_desktop_config|\\.cursor/|/etc/(?:passwd|shadow)|\\.env\\b|\\b(?:keychain|wallet\\.dat)\\b";
+
+/** Collections of secrets and the person's private context, as words: matched at word edges. */
+export const EXFIL_HOLDINGS = [
+  `(?:all|any|every|each|the full|the entire|the complete|whatever|the user's|user's|stored|saved|local|cached) (?:of (?:the |your |their )?)?(?:[a-z]+ )?${SECRET_WORDS}`,
+  "(?:ssh|private|signing|gpg|pgp) keys?",
+  "(?:all|every|any|the full|the entire|the complete|the current|your|local|system|the user's|shell) (?:of the )?(?:environment variables?|env vars?|env variables)",
+  "process\\.env|os\\.environ|printenv|the (?:local|whole|entire|full|current) environment",
+  "(?:conversation|chat|session|dialog|dialogue|message) (?:history|log|logs|transcript|context|so far)",
+  "(?:previous|prior|earlier|preceding|all|other) (?:messages|turns|conversations?|prompts|user messages)",
+  "(?:your|the) system prompt",
+  "(?:your|the assistant's|the model's|the agent's) (?:instructions|context window|memory|configuration)",
+  "(?:outputs?|results?|responses?) (?:of|from) (?:the )?(?:other|previous|all|prior|earlier) (?:tools?|calls?|tool calls?)",
+].join("|");
+
+/** Verbs that move what was found somewhere: matched at word edges. */
+export const EXFIL_MOVE =
+  "pass|passing|include|including|put|putting|add|adding|append|appending|attach|attaching|embed|embedding|insert|inserting|send|sending|copy|copying|paste|pasting|provide|providing|supply|supplying|forward|forwarding|upload|uploading|post|posting|encode|encoding|place|placing|transmit|transmitting|exfiltrate|leak|share|sharing|submit|submitting|fill|filling|dump|dumping|read|reading|cat|collect|collecting|gather|gathering|concatenate";
+
+/** Where it goes: an argument of a call, a URL, an address (words at word edges, then literal forms). */
+export const EXFIL_SINK_WORDS =
+  "parameters?|param|params|arguments?|args?|fields?|query string|url|request|header|headers|body|payload|notes?|sidenote|side note|metadata|comments?|context|feedback|extra|debug|details|this tool|the tool|tool call|input|here|webhook|endpoint|our server|the server|address";
+export const EXFIL_SINK_LITERAL = "\\S@[a-z0-9-]+\\.[a-z]|https?://|['\"`][a-z_]{2,30}['\"`]";
+
+/** A side channel: a link or image whose query string is meant to carry data out when rendered or fetched. */
+export const SIDE_CHANNEL = "!\\[[^\\]]*\\]\\(\\s*https?://[^)\\s]*\\?[^)\\s]*=|https?://[^\\s)'\"]*[?&][a-z_]*=\\s*(?:\\{|\\$\\{|<|\\[)\\s*[a-z_ ]*(?:key|token|secret|pass|cred|env|history|conversation|chat|prompt|cookie|session|ssh|content|data)";
+
+/** Words that make decoded or revealed text an instruction even when no family rule matched it. */
+export const INSTRUCTION_WORDS = /(?<![a-z])(?:you|your|must|always|never|ignore|call|send|include|read|execute|run|pass|do not|don't|assistant|model|instructions?|tool|user)(?![a-z])/;

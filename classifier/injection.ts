@@ -1,0 +1,280 @@
+// Prompt injection in a tool's text, by family: text addressed to the model, concealment from the person, claims
+// of prior authorization, displacing other tools, exfiltration, encoded payloads and invisible Unicode. Hidden and
+// encoded text is revealed and read again, and the finding quotes what was revealed.
+//
+// Every description is read, so a cue scan comes first: one pass over the characters that hashes each word and
+// notes the few characters that matter. Text with no cue (most text) costs that pass and nothing more; a family's
+// rules run only when one of its cue words is present.
+import { decodePayloads, revealUnicode, type Revealed } from "./hidden-text.js";
+import {
+  CUES,
+  ENCODING_CUES,
+  EXFIL_HOLDINGS,
+  EXFIL_MOVE,
+  EXFIL_PLACES,
+  EXFIL_SINK_LITERAL,
+  EXFIL_SINK_WORDS,
+  FAMILY_LABEL,
+  INSTRUCTION_WORDS,
+  RULES,
+  SIDE_CHANNEL,
+  type InjectionFamily,
+  type WordFamily,
+} from "./injection-lexicon.js";
+import { quoteText } from "./quote.js";
+
+export type { InjectionFamily } from "./injection-lexicon.js";
+
+export interface InjectionFinding {
+  family: InjectionFamily;
+  /** The words that decided, as the text has them (after revealing or decoding, for those families). */
+  quote: string;
+  /** How the text was hidden and what it says, when it was hidden or encoded. */
+  revealed?: { how: string; shown: string; text: string; family?: InjectionFamily };
+}
+
+// ---- compiled lexicon -------------------------------------------------------------------------------------------
+
+const WORD_FAMILIES: readonly WordFamily[] = ["model_directed", "concealment", "false_authorization", "shadowing", "exfiltration"];
+const BIT: Record<WordFamily, number> = { model_directed: 1, concealment: 2, false_authorization: 4, shadowing: 8, exfiltration: 16 };
+const MARKUP = 32;
+const ENCODED = 64;
+const HIDDEN = 128;
+const PADDING = 256;
+const LOOKALIKE = 512;
+const LONG_RUN = 1024;
+const TYPOGRAPHIC = 2048;
+
+/** Separators between two words of one sentence. */
+const SEP = "[^a-z0-9'.!?;]+";
+
+/** A rule template as regex source: spaces become separators, `…N` up to N words. */
+function expand(template: string): string {
+  return template.replace(/ …(\d+) /g, (_, n: string) => `(?:${SEP}[a-z0-9']+){0,${n}}?${SEP}`).replace(/ /g, SEP);
+}
+
+/** Markup rules need a "<" or "[" and run only when the text has one; they need no cue word. */
+const isMarkup = (re: string) => re.startsWith("<") || re.startsWith("\\[");
+
+/** Rules as one alternation: one pass over the text per family instead of one per rule. */
+function compile(rules: readonly { re: string }[], atWord = true): RegExp {
+  return new RegExp(`${atWord ? "\\b" : ""}(?:${rules.map((r) => expand(r.re)).join("|")})`);
+}
+
+const COMPILED = WORD_FAMILIES.map((family) => compile(RULES.filter((r) => r.family === family && !isMarkup(r.re))));
+const MARKUP_RULES = compile(RULES.filter((r) => isMarkup(r.re)), false);
+
+// Words are hashed as the scan reads them. A table of 2^16 slots says whether a hash may be a cue (a typed array is
+// several times faster to read than a Map, and almost every word stops there); the Map then gives the families.
+const SLOTS = 0xffff;
+
+function hashWord(word: string): number {
+  let h = 0;
+  for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + word.charCodeAt(i)) | 0;
+  return h;
+}
+
+/** Two words in a row: "don+t", "system+prompt". */
+function hashPair(first: number, second: number): number {
+  return (Math.imul(first, 0x5bd1e995) ^ second) | 0;
+}
+
+const MAYBE_CUE = new Uint8Array(SLOTS + 1);
+const CUE_BITS = new Map<number, number>();
+const addCues = (cues: string, bits: number) => {
+  for (const cue of cues.split(/\s+/)) {
+    if (!cue) continue;
+    const [first, second] = cue.split("+");
+    const h = second ? hashPair(hashWord(first!), hashWord(second)) : hashWord(first!);
+    MAYBE_CUE[h & SLOTS] = 1;
+    CUE_BITS.set(h, (CUE_BITS.get(h) ?? 0) | bits);
+  }
+};
+
+function cueBits(h: number): number {
+  return MAYBE_CUE[h & SLOTS] === 0 ? 0 : (CUE_BITS.get(h) ?? 0);
+}
+for (const family of WORD_FAMILIES) addCues(CUES[family], BIT[family]);
+addCues(ENCODING_CUES, ENCODED);
+
+/** A word this long is an identifier, a URL piece, an account number or an encoded payload. */
+const LONG_WORD = 16;
+
+/**
+ * One pass over the text: the families whose cue words occur, and flags for markup, encodings, invisible and
+ * look-alike characters and padding. 0 means nothing here can be an injection.
+ */
+export function cueScan(text: string): number {
+  let mask = 0;
+  let h = 0;
+  let previous = 0;
+  let len = 0;
+  let newlines = 0;
+  let spaces = 0;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    // Lower-case letters and digits: most characters end here.
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      h = (Math.imul(h, 31) + c) | 0;
+      len++;
+      continue;
+    }
+    if (len > 0) {
+      mask |= cueBits(h) | cueBits(hashPair(previous, h));
+      if (len >= LONG_WORD) mask |= ENCODED | LONG_RUN | BIT.shadowing;
+      previous = h;
+      h = 0;
+      len = 0;
+    }
+    if (c < 128) {
+      if (c === 10) {
+        if (++newlines >= 8) mask |= PADDING;
+        continue;
+      }
+      if (c === 32 || c === 9 || c === 13) {
+        if (++spaces >= 80) mask |= PADDING;
+        continue;
+      }
+      newlines = 0;
+      spaces = 0;
+      if (c === 60 || c === 91 || c === 33) mask |= MARKUP; // < [ !
+      else if (c === 37 || c === 92 || c === 38) mask |= ENCODED; // % \ &
+      else if (c === 126) mask |= BIT.exfiltration; // ~/…
+      else if (c === 64) mask |= BIT.shadowing; // an address to redirect to
+      else if (c === 96) mask |= TYPOGRAPHIC;
+      continue;
+    }
+    newlines = 0;
+    spaces = 0;
+    if ((c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x2069) || c === 0xfeff || c === 0xdb40 || c === 0x180e || c === 0x061c || c === 0x3164 || c === 0x115f || c === 0x1160 || c === 0xffa0) mask |= HIDDEN;
+    else if ((c >= 0x0370 && c <= 0x052f) || (c >= 0xff01 && c <= 0xff5e) || c === 0xd835) mask |= LOOKALIKE;
+    else if (c === 0x2018 || c === 0x2019 || c === 0x02bc || c === 0xb4) mask |= TYPOGRAPHIC;
+  }
+  if (len > 0) {
+    mask |= cueBits(h) | cueBits(hashPair(previous, h));
+    if (len >= LONG_WORD) mask |= ENCODED | LONG_RUN | BIT.shadowing;
+  }
+  return mask;
+}
+
+// ---- reading the words ------------------------------------------------------------------------------------------
+
+const SENTENCE = /(?<=[.!?;])\s+|\n+/;
+const PLACES = new RegExp(EXFIL_PLACES);
+const HOLDINGS = new RegExp(`\\b(?:${EXFIL_HOLDINGS})\\b`);
+const MOVE = new RegExp(`\\b(?:${EXFIL_MOVE})\\b`);
+const SINK = new RegExp(`\\b(?:${EXFIL_SINK_WORDS})\\b|${EXFIL_SINK_LITERAL}`);
+const source = (s: string) => PLACES.test(s) || HOLDINGS.test(s);
+const SIDE = new RegExp(SIDE_CHANNEL);
+const HTML_COMMENT = /<!--([\s\S]{0,2000}?)-->/g;
+const PADDED = /(?:\n[ \t\r]*){8,}\S|[ \t]{80,}\S/;
+
+/** The text lower-cased with typographic apostrophes as plain ones, the same length as the text. */
+function lowerText(text: string, typographic = true): string {
+  const lower = text.toLowerCase();
+  return typographic ? lower.replace(/[\u2018\u2019\u02bc`´]/g, "'") : lower;
+}
+
+/** A quote from the original text where lower-casing kept positions, else from the lower-case text. */
+function cut(text: string, lower: string, start: number, end: number): string {
+  return (lower.length === text.length ? text : lower).slice(start, end).trim();
+}
+
+function exfiltration(text: string, lower: string): string | undefined {
+  if (lower.includes("://")) {
+    const side = SIDE.exec(lower);
+    if (side) return cut(text, lower, side.index, side.index + side[0].length);
+  }
+  if (!source(lower)) return undefined;
+  let offset = 0;
+  for (const sentence of lower.split(SENTENCE)) {
+    const at = lower.indexOf(sentence, offset);
+    offset = at + sentence.length;
+    if (source(sentence) && MOVE.test(sentence) && SINK.test(sentence)) return cut(text, lower, at, at + sentence.length);
+  }
+  return undefined;
+}
+
+function wordFamilies(text: string, lower: string, mask: number): InjectionFinding | undefined {
+  for (let f = 0; f < WORD_FAMILIES.length; f++) {
+    const family = WORD_FAMILIES[f]!;
+    if (!(mask & BIT[family])) continue;
+    if (family === "exfiltration") {
+      const quote = exfiltration(text, lower);
+      if (quote) return { family, quote };
+      continue;
+    }
+    const m = COMPILED[f]!.exec(lower);
+    if (m) return { family, quote: cut(text, lower, m.index, m.index + m[0].length) };
+  }
+  if (mask & MARKUP) {
+    // Markup (tags, [SYSTEM]) speaks to the model; an HTML comment is hidden once the text is rendered.
+    const m = MARKUP_RULES.exec(lower);
+    if (m) return { family: "model_directed", quote: cut(text, lower, m.index, m.index + m[0].length) };
+    for (const m of lower.matchAll(HTML_COMMENT)) {
+      if (INSTRUCTION_WORDS.test(m[1]!)) return { family: "concealment", quote: cut(text, lower, m.index, m.index + m[0].length) };
+    }
+  }
+  if (mask & PADDING) {
+    const m = PADDED.exec(text);
+    if (m && INSTRUCTION_WORDS.test(lower.slice(m.index + m[0].length - 1, m.index + m[0].length + 300))) {
+      return { family: "concealment", quote: `text pushed out of sight: ${text.slice(m.index + m[0].length - 1, m.index + m[0].length + 119).trim()}` };
+    }
+  }
+  if ((mask & (BIT.exfiltration | MARKUP)) && lower.includes("://")) {
+    const quote = exfiltration(text, lower);
+    if (quote) return { family: "exfiltration", quote };
+  }
+  return undefined;
+}
+
+// ---- hidden and encoded text --------------------------------------------------------------------------------------
+
+/** Revealed text read again; an instruction by its form (tag characters) counts even when no family rule matches. */
+function readRevealed(r: Revealed, family: "hidden_unicode" | "encoded_payload", depth: number, original: InjectionFinding | undefined): InjectionFinding | undefined {
+  const inner = depth < 2 ? scan(r.text, depth + 1) : undefined;
+  // Revealing must add something: the same finding in the visible text is reported as itself.
+  if (inner && !(original && original.family === inner.family && original.quote === inner.quote)) {
+    return { family, quote: inner.revealed ? inner.revealed.text : inner.quote, revealed: { how: r.how, shown: r.shown, text: r.text, family: inner.revealed?.family ?? inner.family } };
+  }
+  const words = r.text.match(/[A-Za-z]{2,}/g)?.length ?? 0;
+  if (r.hiddenByItself || (family === "encoded_payload" && words >= 3 && INSTRUCTION_WORDS.test(lowerText(r.text)))) {
+    return { family, quote: r.text, revealed: { how: r.how, shown: r.shown, text: r.text } };
+  }
+  return undefined;
+}
+
+function scan(text: string, depth: number): InjectionFinding | undefined {
+  const mask = cueScan(text);
+  if (mask === 0) return undefined;
+  const lower = lowerText(text, (mask & TYPOGRAPHIC) !== 0);
+  const visible = wordFamilies(text, lower, mask);
+  if (mask & (HIDDEN | LOOKALIKE)) {
+    for (const r of revealUnicode(text)) {
+      const found = readRevealed(r, "hidden_unicode", depth, visible);
+      if (found) return found;
+    }
+  }
+  if (mask & ENCODED) {
+    for (const r of decodePayloads(text, (mask & LONG_RUN) !== 0)) {
+      const found = readRevealed(r, "encoded_payload", depth, visible);
+      if (found) return found;
+    }
+  }
+  return visible;
+}
+
+/** The first injection found in one piece of a tool's text (its description, or one argument's description). */
+export function findInjection(text: string): InjectionFinding | undefined {
+  return scan(text, 0);
+}
+
+/** One rationale sentence for a finding, quoting what decided (decoded or revealed text included). */
+export function describeInjection(finding: InjectionFinding, where: string): string {
+  const r = finding.revealed;
+  if (!r) return `${where} contains ${FAMILY_LABEL[finding.family]} ('${quoteText(finding.quote, 90)}'); it is treated as a signal, not an instruction.`;
+  const what = r.family ? ` (${FAMILY_LABEL[r.family]})` : "";
+  const shown = r.shown === r.text ? "" : ` '${quoteText(r.shown, 50)}'`;
+  return `${where} hides text in ${r.how}${shown} that reads '${quoteText(finding.quote, 120)}'${what}; it is treated as a signal, not an instruction.`;
+}

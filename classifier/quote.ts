@@ -1,0 +1,17 @@
+// Tool text made safe to quote in a rationale: untrusted, so controls and invisible characters never pass.
+
+// Controls, zero-width and bidi characters are never copied into a rationale: each run of them and of
+// whitespace becomes one space.
+const UNSAFE_OR_SPACE_RUN = /(?:[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff]|\s)+/g;
+
+// Anything quoteText would change: an unsafe character, a quote, whitespace other than one inner space.
+const NEEDS_CLEANING = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff']|[^\S ]|\s\s|^\s|\s$/;
+
+/** Tool text made safe to quote: no control or invisible characters, one line, at most `max` characters. */
+export function quoteText(text: string, max = 80): string {
+  const head = text.length > max * 2 ? text.slice(0, max * 2) : text;
+  // Most names and descriptions are already clean: one test instead of three replacing passes.
+  const clean = NEEDS_CLEANING.test(head) ? head.replace(UNSAFE_OR_SPACE_RUN, " ").trim().replace(/'/g, "’") : head;
+  if (clean.length <= max) return clean;
+  return `${clean.slice(0, max - 1).trimEnd()}…`;
+}

@@ -1,0 +1,115 @@
+// The prompt-injection figures: how many hand-written poisoned descriptions the classifier flags (every family,
+// varied wording; a held-out set written after the detector), and how many of the corpus's real tools it flags.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+import { classifyServer, classifyTool } from "../../../classifier/classify.js";
+import { INJECTION_FAMILIES } from "../../../classifier/injection-lexicon.js";
+import { toolInputSchema, type ToolInput } from "../../../classifier/tool.js";
+import type { Dataset } from "./dataset.js";
+
+export const INJECTION_PATHS = {
+  poisoned: "scripts/dev/eval/injection/poisoned.jsonl",
+  heldOut: "scripts/dev/eval/injection/held-out.jsonl",
+} as const;
+
+/** At most this share of real tools may be flagged (real descriptions say "IMPORTANT: use absolute paths"). */
+export const MAX_REAL_FLAGGED = 0.01;
+
+const familySchema = z.object({ family: z.enum(INJECTION_FAMILIES) }).loose();
+/** A poisoned tool, as a server would list it, with the family it was written for. */
+export type Poisoned = ToolInput & z.infer<typeof familySchema>;
+
+export function readPoisoned(path: string): Poisoned[] {
+  return readFileSync(path, "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l, i) => {
+      const item: unknown = JSON.parse(l);
+      const tool = toolInputSchema.safeParse(item);
+      const family = familySchema.safeParse(item);
+      if (!tool.success || !family.success) throw new Error(`${path}:${i + 1}: ${(tool.error ?? family.error)?.issues[0]?.message ?? "invalid line"}`);
+      return { ...tool.data, family: family.data.family };
+    });
+}
+
+const flagged = (c: { signals: string[] }) => c.signals.includes("prompt_injection");
+
+export interface SetResult {
+  total: number;
+  detected: number;
+  missed: Poisoned[];
+}
+
+/** Each poisoned tool classified alone, as a new server's only tool would be. */
+export function detectPoisoned(set: readonly Poisoned[]): SetResult {
+  const missed = set.filter((p) => !flagged(classifyTool({ ...p, annotations: undefined })));
+  return { total: set.length, detected: set.length - missed.length, missed };
+}
+
+export interface RealResult {
+  total: number;
+  flagged: { server: string; tool: string; quote: string }[];
+}
+
+/** The corpus's real tools classified server by server, as the catalog does; every flagged one named. */
+export function flagReal(data: Dataset): RealResult {
+  const out: RealResult = { total: 0, flagged: [] };
+  for (const s of data.servers) {
+    if (s.table !== "corpus") continue;
+    classifyServer({ name: s.server, tools: s.tools }).forEach((c, i) => {
+      out.total++;
+      if (flagged(c)) out.flagged.push({ server: s.server, tool: s.tools[i]!.name, quote: c.evidence.find((e) => e.signal === "prompt_injection")?.quote ?? "" });
+    });
+  }
+  return out;
+}
+
+export interface InjectionReport {
+  poisoned: SetResult;
+  heldOut: SetResult;
+  real: RealResult;
+}
+
+export function injectionReport(root: string, data: Dataset): InjectionReport {
+  return {
+    poisoned: detectPoisoned(readPoisoned(join(root, INJECTION_PATHS.poisoned))),
+    heldOut: detectPoisoned(readPoisoned(join(root, INJECTION_PATHS.heldOut))),
+    real: flagReal(data),
+  };
+}
+
+/** The targets this report misses, in words. */
+export function injectionMisses(r: InjectionReport): string[] {
+  const misses: string[] = [];
+  if (r.poisoned.detected < r.poisoned.total) misses.push(`poisoned descriptions missed: ${r.poisoned.missed.map((m) => m.name).join(", ")}`);
+  if (r.real.flagged.length > MAX_REAL_FLAGGED * r.real.total) misses.push(`real tools flagged: ${r.real.flagged.length} of ${r.real.total} (target at most ${MAX_REAL_FLAGGED * 100}%)`);
+  return misses;
+}
+
+/** The figures as `--json` carries them. */
+export function injectionFigures(r: InjectionReport) {
+  return {
+    poisoned: r.poisoned.total,
+    detected: r.poisoned.detected,
+    realFlagged: r.real.flagged.length,
+    realTotal: r.real.total,
+    heldOut: { poisoned: r.heldOut.total, detected: r.heldOut.detected },
+  };
+}
+
+export function injectionSection(r: InjectionReport, pct: (x: number) => string, oneLine: (s: string, max: number) => string): string[] {
+  const lines = [
+    "## Prompt injection in descriptions",
+    "",
+    "| set | flagged | target |",
+    "| --- | --- | --- |",
+    `| poisoned descriptions (${INJECTION_PATHS.poisoned}) | ${r.poisoned.detected}/${r.poisoned.total} | all |`,
+    `| held-out poisoned descriptions, written after the detector (${INJECTION_PATHS.heldOut}) | ${r.heldOut.detected}/${r.heldOut.total} | — |`,
+    `| real corpus tools | ${r.real.flagged.length}/${r.real.total} (${pct(r.real.flagged.length / r.real.total)}) | at most ${MAX_REAL_FLAGGED * 100}% |`,
+    "",
+  ];
+  for (const m of [...r.poisoned.missed, ...r.heldOut.missed]) lines.push(`- missed (${m.family}): ${m.name}: ${oneLine(m.description ?? "", 120)}`);
+  for (const f of r.real.flagged) lines.push(`- real tool flagged: ${f.server} ${f.tool}: '${f.quote}'`);
+  return lines;
+}
