@@ -3,7 +3,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema.js";
-import { acquireFileLock, type FileLock } from "./file-lock.js";
+import { acquireFileLock, type FileLock, type LockHolder } from "./file-lock.js";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Driver = "pglite" | "postgres";
@@ -32,12 +32,17 @@ export interface Catalog {
 
 /** Thrown when the embedded catalog is already open in another process. */
 export class CatalogBusyError extends Error {
+  readonly pid: number;
   constructor(
     readonly location: string,
-    readonly pid: number,
+    readonly holder: LockHolder,
+    /** Set when the holder could not be confirmed: what to check, and which file to remove if it is gone. */
+    readonly doubt?: string,
   ) {
-    super(`the catalog in ${location} is in use by process ${pid} (a refresh may be running); try again when it ends`);
+    const who = `process ${holder.pid}${holder.command ? ` (${holder.command.slice(0, 120)})` : ""}`;
+    super(doubt ? `the catalog in ${location} is locked by ${who}: ${doubt}` : `the catalog in ${location} is in use by ${who} (a refresh may be running); try again when it ends`);
     this.name = "CatalogBusyError";
+    this.pid = holder.pid;
   }
 }
 
@@ -88,7 +93,7 @@ async function openPglite(dataDir: string): Promise<Catalog> {
     mkdirSync(dataDir, { recursive: true });
     // PGlite is single-process: a second process on the same directory would corrupt it.
     const held = acquireFileLock(`${dataDir}/mcp-catalog.lock`);
-    if (!held.ok) throw new CatalogBusyError(dataDir, held.pid);
+    if (!held.ok) throw new CatalogBusyError(dataDir, held.holder, held.doubt);
     lock = held.lock;
   }
   let client;

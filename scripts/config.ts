@@ -81,6 +81,8 @@ const envSchema = z.object({
   CATALOG_USER_AGENT: z.string().optional(),
   // Politeness: requests started per second against one host (a mirror of your own can take more).
   CATALOG_HTTP_PER_HOST_RATE: positiveInt(10),
+  // How long a read command waits for an embedded catalog a refresh holds (--wait overrides).
+  CATALOG_WAIT_SECONDS: wholeNumber(60, 0),
   // A source date later than now plus this is kept on its record but never becomes the watermark.
   CATALOG_CLOCK_SKEW_MINUTES: wholeNumber(DEFAULT_CLOCK_SKEW_MS / 60_000, 0),
   CATALOG_INTROSPECT: z.string().optional(),
@@ -127,6 +129,8 @@ export interface Config {
   userAgent: string;
   /** Requests started per second against one host (CATALOG_HTTP_PER_HOST_RATE, default 10). */
   perHostRate: number;
+  /** How long read commands wait for an embedded catalog another process holds (CATALOG_WAIT_SECONDS, --wait). */
+  readerWaitSeconds: number;
   /** How far a source's dates may run ahead of our clock and still move its watermark. */
   clockSkewMs: number;
   color: boolean;
@@ -177,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): Config {
     userAgent: e.CATALOG_USER_AGENT || DEFAULT_USER_AGENT,
     perHostRate: e.CATALOG_HTTP_PER_HOST_RATE,
     clockSkewMs: e.CATALOG_CLOCK_SKEW_MINUTES * 60_000,
+    readerWaitSeconds: e.CATALOG_WAIT_SECONDS,
     color: !e.NO_COLOR,
     introspect: {
       modes: parseIntrospectModes(e.CATALOG_INTROSPECT || "remote", "CATALOG_INTROSPECT"),

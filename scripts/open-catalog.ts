@@ -1,20 +1,60 @@
 // Opens the catalog the configuration names, turning driver failures into one clear line.
 import { CatalogBusyError, openCatalog, redactUrl, type Catalog } from "../db/client.js";
-import { CliError } from "./command.js";
+import { CliError, type Io } from "./command.js";
 import type { Config } from "./config.js";
 
-export async function openConfiguredCatalog(config: Config, options: { migrate?: boolean } = {}): Promise<Catalog> {
-  try {
-    return await openCatalog({ ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}), dataDir: config.dataDir, ...options });
-  } catch (e) {
-    if (e instanceof CatalogBusyError) throw new CliError(e.message, 3);
-    const where = config.databaseUrl ? redactUrl(config.databaseUrl) : config.dataDir;
-    throw new CliError(`cannot open the catalog at ${where}: ${(e as Error).message}`, 1);
+export interface OpenOptions {
+  migrate?: boolean;
+  /**
+   * A reader (risk, search, policy, stats, changes) waits this long for an embedded catalog another
+   * process holds (a refresh), saying so once on `notice`; without it a held catalog refuses at once.
+   */
+  wait?: { seconds: number; notice: (line: string) => void; signal?: AbortSignal };
+}
+
+const POLL_MS = 250;
+
+export async function openConfiguredCatalog(config: Config, options: OpenOptions = {}): Promise<Catalog> {
+  const { wait, ...open } = options;
+  const deadline = Date.now() + (wait?.seconds ?? 0) * 1000;
+  let noticed = false;
+  for (;;) {
+    try {
+      return await openCatalog({ ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}), dataDir: config.dataDir, ...open });
+    } catch (e) {
+      if (e instanceof CatalogBusyError) {
+        // A lock in doubt will not clear by waiting: its message says what to remove.
+        if (!wait || e.doubt || Date.now() >= deadline || wait.signal?.aborted) {
+          throw new CliError(noticed ? `${e.message} (waited ${wait!.seconds} s)` : e.message, 3);
+        }
+        if (!noticed) wait.notice(`${e.message.replace(/; try again when it ends$/, "")}; waiting up to ${wait.seconds} s for it (--wait SECONDS)`);
+        noticed = true;
+        await new Promise((r) => setTimeout(r, Math.min(POLL_MS, Math.max(0, deadline - Date.now()))));
+        continue;
+      }
+      const where = config.databaseUrl ? redactUrl(config.databaseUrl) : config.dataDir;
+      throw new CliError(`cannot open the catalog at ${where}: ${(e as Error).message}`, 1);
+    }
   }
 }
 
+/** `--wait SECONDS` of the read commands (the default is CATALOG_WAIT_SECONDS). */
+export const WAIT_OPTION = {
+  wait: { type: "string", valueName: "SECONDS", description: "On the embedded catalog, wait up to SECONDS for a refresh holding it (default CATALOG_WAIT_SECONDS, 60; 0: refuse at once)" },
+} as const;
+
+/** The wait a read command asked for, with its notice on stderr. */
+export function readerWait(value: unknown, config: Config, io: Io, command: string): NonNullable<OpenOptions["wait"]> {
+  let seconds = config.readerWaitSeconds;
+  if (value !== undefined) {
+    if (typeof value !== "string" || !/^\d+$/.test(value)) throw new CliError("--wait must be a whole number of seconds", 2);
+    seconds = Number(value);
+  }
+  return { seconds, notice: (line) => io.stderr.write(`mcp-catalog ${command}: ${line}\n`), ...(io.signal ? { signal: io.signal } : {}) };
+}
+
 /** Opens the catalog, runs `fn`, and always closes it (an open PGlite keeps the process alive). */
-export async function withCatalog<T>(config: Config, fn: (catalog: Catalog) => Promise<T>, options: { migrate?: boolean } = {}): Promise<T> {
+export async function withCatalog<T>(config: Config, fn: (catalog: Catalog) => Promise<T>, options: OpenOptions = {}): Promise<T> {
   const catalog = await openConfiguredCatalog(config, options);
   try {
     return await fn(catalog);

@@ -193,9 +193,9 @@ describe("errors a user can hit", () => {
     mkdirSync(data, { recursive: true });
     // A live foreign pid in the lock file is what a running refresh leaves there.
     writeFileSync(join(data, "mcp-catalog.lock"), String(process.ppid));
-    const r = await runCli(["stats"], { CATALOG_DATA_DIR: data });
+    const r = await runCli(["stats", "--wait", "0"], { CATALOG_DATA_DIR: data });
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(new RegExp(`in use by process ${process.ppid}`));
+    expect(r.stderr).toMatch(new RegExp(`locked by process ${process.ppid}`));
     // A lock left by a dead process (kill -9) is taken over.
     writeFileSync(join(data, "mcp-catalog.lock"), "999999");
     expect((await runCli(["stats"], { CATALOG_DATA_DIR: data })).code).toBe(0);

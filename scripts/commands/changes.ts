@@ -3,7 +3,7 @@ import { changeLabels } from "../../classifier/change-labels.js";
 import { toolChangeFeed } from "../../db/lookups.js";
 import { CliError, type Command } from "../command.js";
 import { loadConfig } from "../config.js";
-import { withCatalog } from "../open-catalog.js";
+import { readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
 import { requireServer, serverArgument } from "../resolve-server.js";
 import { colorizer, safeText, truncate } from "../terminal.js";
 
@@ -55,6 +55,7 @@ export const command: Command = {
     "UTC. Exit codes: 0 answered; 1 no such server; 2 bad arguments or an ambiguous --server.",
   ].join("\n"),
   options: {
+    ...WAIT_OPTION,
     server: { type: "string", valueName: "S", description: "Only this server (registry name, repository URL, npm:<package> or unique key prefix)" },
     since: { type: "string", valueName: "DATE", description: "Only changes at or after DATE (2026-11-01, 2026-11-01T12:00:00Z) or within an age (7d, 12h, 30m)" },
     limit: { type: "string", valueName: "N", description: "At most N changes, newest first (default 100, at most 10000)" },
@@ -70,7 +71,7 @@ export const command: Command = {
     const rows = await withCatalog(config, async (catalog) => {
       const server = serverArg !== undefined ? await requireServer(catalog.db, serverArg) : undefined;
       return toolChangeFeed(catalog.db, { limit, ...(since ? { since } : {}), ...(server ? { serverIds: [server.id] } : {}) });
-    });
+    }, { wait: readerWait(args.values.wait, config, io, "changes") });
     const feed = rows.map((r) => ({ at: isoInstant(r.at), server: r.server, tool: r.tool, kind: r.kind, labels: changeLabels(r), oldHash: r.oldHash, newHash: r.newHash, details: r.details, runId: r.runId }));
     if (args.values.json) {
       io.stdout.write(`${JSON.stringify(feed)}\n`);

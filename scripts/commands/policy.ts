@@ -8,7 +8,7 @@ import type { ToolInput } from "../../classifier/tool.js";
 import { serverTools, type ToolEntry } from "../../db/lookups.js";
 import { CliError, type Command } from "../command.js";
 import { loadConfig } from "../config.js";
-import { withCatalog } from "../open-catalog.js";
+import { readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
 import { requireServer, serverArgument } from "../resolve-server.js";
 import { AUTH_POSTURES, authRequirementSchema, describePosture } from "../../crawler/auth-posture.js";
 import { safeText } from "../terminal.js";
@@ -76,6 +76,7 @@ export const command: Command = {
   ].join("\n"),
   positionals: [1, 1],
   options: {
+    ...WAIT_OPTION,
     format: { type: "string", valueName: "F", description: `Output dialect: ${FORMAT_NAMES.join(", ")} (default native)` },
     out: { type: "string", valueName: "FILE", description: "Write to FILE instead of standard output" },
     "client-name": { type: "string", valueName: "NAME", description: "The server's name in your client or gateway config (claude-code, codex; default derived from the key)" },
@@ -94,7 +95,7 @@ export const command: Command = {
     const { server, entries } = await withCatalog(config, async (catalog) => {
       const server = await requireServer(catalog.db, serverArg);
       return { server, entries: await serverTools(catalog.db, server.id) };
-    });
+    }, { wait: readerWait(args.values.wait, config, io, "policy") });
     if (entries.length === 0) {
       const lastListing = server.introspectionError ? `; its last live tools/list failed: ${safeText(server.introspectionError)}` : "";
       if (server.authPosture === "auth") throw new CliError(`${safeText(server.key)} has no tools in the catalog: its remote ${safeText(authPostureOf(server) ?? "needs auth")}`, 1);

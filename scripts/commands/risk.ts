@@ -2,7 +2,7 @@
 import { similarToolNames, summarizeName, type NameSummary } from "../../db/lookups.js";
 import { CliError, type Command } from "../command.js";
 import { loadConfig } from "../config.js";
-import { withCatalog } from "../open-catalog.js";
+import { readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
 import { requireServer, serverArgument } from "../resolve-server.js";
 import { colorizer, safeText, type Style } from "../terminal.js";
 import { renderToolText, RISK_STYLE, toolView } from "../tool-view.js";
@@ -21,6 +21,7 @@ export const command: Command = {
   ].join("\n"),
   positionals: [1, 1],
   options: {
+    ...WAIT_OPTION,
     server: { type: "string", valueName: "S", description: "Only this server (registry name, repository URL, npm:<package> or unique key prefix)" },
     all: { type: "boolean", description: `Every entry, not only the ${RISK_TOP_ENTRIES} riskiest` },
     json: { type: "boolean", description: "Print one JSON object: {name, total, groups, entries}" },
@@ -36,7 +37,7 @@ export const command: Command = {
       const summary = await summarizeName(catalog.db, name, { ...(server ? { serverIds: [server.id] } : {}), ...(limit !== undefined ? { limit } : {}) });
       // On one server the suggestions are that server's names; a name on another server is no answer there.
       return { server, summary, suggestions: summary.total ? [] : await similarToolNames(catalog.db, name, { ...(server ? { serverIds: [server.id] } : {}) }) };
-    });
+    }, { wait: readerWait(args.values.wait, config, io, "risk") });
     if (summary.total === 0) {
       const hint = suggestions.length ? ` Did you mean: ${suggestions.map((s) => safeText(s)).join(", ")}?` : "";
       throw new CliError(`no tool named '${safeText(name)}' ${server ? `on ${safeText(server.key)}` : "in the catalog"}.${hint}`, 1);

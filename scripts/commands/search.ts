@@ -3,7 +3,7 @@ import { CATEGORIES, RISKS } from "../../classifier/taxonomy.js";
 import { searchTools } from "../../db/lookups.js";
 import { CliError, type Command } from "../command.js";
 import { loadConfig } from "../config.js";
-import { withCatalog } from "../open-catalog.js";
+import { readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
 import { requireServer, serverArgument } from "../resolve-server.js";
 import { colorizer, safeText, truncate } from "../terminal.js";
 import { RISK_STYLE, toolView } from "../tool-view.js";
@@ -19,6 +19,7 @@ export const command: Command = {
   ].join("\n"),
   positionals: [1, 1],
   options: {
+    ...WAIT_OPTION,
     category: { type: "string", valueName: "C", description: `Only this category: ${CATEGORIES.join(", ")}` },
     risk: { type: "string", valueName: "R", description: `Only this risk: ${RISKS.join(", ")}` },
     server: { type: "string", valueName: "S", description: "Only this server (registry name, repository URL, npm:<package> or unique key prefix)" },
@@ -40,7 +41,7 @@ export const command: Command = {
     const found = await withCatalog(config, async (catalog) => {
       const server = serverArg !== undefined ? await requireServer(catalog.db, serverArg) : undefined;
       return searchTools(catalog.db, { text, limit, ...(category ? { category } : {}), ...(risk ? { risk } : {}), ...(server ? { serverIds: [server.id] } : {}) });
-    });
+    }, { wait: readerWait(args.values.wait, config, io, "search") });
     const views = found.map((e) => ({ ...toolView(e), description: e.description }));
     if (args.values.json) {
       io.stdout.write(`${JSON.stringify(views)}\n`);

@@ -2,17 +2,17 @@
 import { catalogStats } from "../../db/queries.js";
 import type { Command } from "../command.js";
 import { loadConfig } from "../config.js";
-import { withCatalog } from "../open-catalog.js";
+import { readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
 import { safeText } from "../terminal.js";
 
 export const command: Command = {
   name: "stats",
   summary: "Counts of servers (by status), tools and classified tools, and the last run",
   usage: "[--json]",
-  options: { json: { type: "boolean", description: "Print {servers: {total, active, deprecated, deleted, gone}, remotes: {open, needsAuth}, tools, classified, merged, lastRun} as JSON" } },
+  options: { json: { type: "boolean", description: "Print {servers: {total, active, deprecated, deleted, gone}, remotes: {open, needsAuth}, tools, classified, merged, lastRun} as JSON" }, ...WAIT_OPTION },
   async run(args, io) {
     const config = loadConfig(io.env, io.cwd);
-    const stats = await withCatalog(config, (catalog) => catalogStats(catalog.db));
+    const stats = await withCatalog(config, (catalog) => catalogStats(catalog.db), { wait: readerWait(args.values.wait, config, io, "stats") });
     if (args.values.json) {
       io.stdout.write(`${JSON.stringify(stats)}\n`);
       return 0;

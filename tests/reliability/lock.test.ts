@@ -1,0 +1,182 @@
+// The embedded catalog's lock: an atomic take-over of a stale lock, PID reuse told from a live holder,
+// and readers that wait for a refresh instead of failing. Lock files only (PGlite has no server to share).
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { acquireFileLock, judgeHolder, parseLockFile } from "../../db/file-lock.js";
+import { runCli } from "../helpers/cli.js";
+
+const dir = mkdtempSync(join(tmpdir(), "mcp-catalog-lock-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A PID no process has: one that just exited. */
+function deadPid(): number {
+  const r = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" });
+  return Number(r.stdout);
+}
+
+describe("judgeHolder on plain data", () => {
+  const self = { pid: 100, dir: "/data" };
+  const holder = { pid: 200, token: "t", startTime: "5000", command: "node bin/mcp-catalog.js refresh", dir: "/data" };
+  test("a live holder started when the lock says, running its command, holds it", () => {
+    expect(judgeHolder(holder, { alive: true, startTime: "5000", command: holder.command }, self)).toEqual({ state: "held" });
+  });
+  test("an exited holder, a reused PID, another command, another directory: stale", () => {
+    expect(judgeHolder(holder, { alive: false }, self).state).toBe("stale");
+    expect(judgeHolder(holder, { alive: true, startTime: "9000", command: "nginx" }, self)).toMatchObject({ state: "stale", why: expect.stringContaining("another process") });
+    expect(judgeHolder({ ...holder, startTime: undefined }, { alive: true, command: "sleep 30" }, self)).toMatchObject({ state: "stale", why: expect.stringContaining("another command") });
+    expect(judgeHolder(holder, { alive: true, startTime: "5000", command: holder.command }, { ...self, dir: "/copy" }).state).toBe("stale");
+  });
+  test("our own PID in a lock this process did not take (a container's PID 1 after an OOM kill): stale", () => {
+    expect(judgeHolder({ pid: 100 }, { alive: true }, self)).toMatchObject({ state: "stale", why: expect.stringContaining("own PID 100") });
+  });
+  test("a bare-PID lock of a live foreign process cannot be confirmed: doubt, not a take-over", () => {
+    expect(judgeHolder({ pid: 200 }, { alive: true, command: "node x" }, self).state).toBe("doubt");
+  });
+  test("lock files: this format and the bare PID of older versions", () => {
+    expect(parseLockFile("1234\n")).toEqual({ pid: 1234 });
+    expect(parseLockFile(JSON.stringify(holder))).toEqual(holder);
+    expect(parseLockFile("garbage")).toBeUndefined();
+  });
+});
+
+describe("case 6: the take-over of a stale lock is atomic", () => {
+  test("a contender that judged the lock stale, overtaken by another's whole take-over, does not remove the new holder's lock", () => {
+    const data = join(dir, "interleaved");
+    mkdirSync(data, { recursive: true });
+    const lockPath = join(data, "mcp-catalog.lock");
+    writeFileSync(lockPath, JSON.stringify({ pid: deadPid(), token: "stale", dir: data }));
+    let first: ReturnType<typeof acquireFileLock> | undefined;
+    // The second contender runs its whole take-over in the gap the first leaves between judging and acting.
+    const second = acquireFileLock(lockPath, { beforeTakeOver: () => void (first ??= acquireFileLock(lockPath)) });
+    expect(first?.ok).toBe(true);
+    expect(second.ok).toBe(false);
+    const holder = parseLockFile(readFileSync(lockPath, "utf8"));
+    expect(holder?.pid).toBe(process.pid);
+    if (first?.ok) first.lock.release();
+    expect(readdirSync(data)).toEqual([]);
+  });
+});
+
+describe("the lock between processes", () => {
+  let moduleUrl: string;
+  beforeAll(() => {
+    // The built module, as the installed CLI runs it (npm test builds first).
+    const built = join(process.cwd(), "dist/db/file-lock.js");
+    expect(existsSync(built), "run npm run build first").toBe(true);
+    moduleUrl = pathToFileURL(built).href;
+  });
+
+  function contender(lockPath: string, startAt: number): Promise<string> {
+    const script = `
+      const { acquireFileLock } = await import(${JSON.stringify(moduleUrl)});
+      while (Date.now() < ${startAt}) {}
+      const r = acquireFileLock(${JSON.stringify(lockPath)});
+      if (!r.ok) { process.stdout.write("busy"); process.exit(0); }
+      const from = Date.now();
+      setTimeout(() => { const to = Date.now(); r.lock.release(); process.stdout.write(\`held \${from} \${to}\`); }, 1500);`;
+    const child = spawn(process.execPath, ["--input-type=module", "-e", script], { stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
+    return new Promise((resolve) => child.on("exit", () => resolve(out)));
+  }
+
+  test("case 6: six processes started at once on a stale lock: exactly one holds the directory, round after round", async () => {
+    const data = join(dir, "race");
+    mkdirSync(data, { recursive: true });
+    const lockPath = join(data, "mcp-catalog.lock");
+    for (let round = 0; round < 4; round++) {
+      writeFileSync(lockPath, JSON.stringify({ pid: deadPid(), token: `stale-${round}`, dir: data }));
+      const startAt = Date.now() + 1_000;
+      const outcomes = await Promise.all(Array.from({ length: 6 }, () => contender(lockPath, startAt)));
+      // Never two holders at once (a contender started late by the load may take it after the first let go).
+      const holds = outcomes.filter((o) => o.startsWith("held")).map((o) => o.split(" ").slice(1).map(Number) as [number, number]);
+      expect(holds.length, outcomes.join(",")).toBeGreaterThanOrEqual(1);
+      expect(holds.length + outcomes.filter((o) => o === "busy").length).toBe(6);
+      holds.sort((a, b) => a[0] - b[0]);
+      for (let i = 1; i < holds.length; i++) expect(holds[i]![0], `round ${round}: overlapping holders ${JSON.stringify(holds)}`).toBeGreaterThanOrEqual(holds[i - 1]![1]);
+      // The winner released its own lock; no take-over marker or scratch file is left behind.
+      expect(readdirSync(data)).toEqual([]);
+    }
+  });
+});
+
+describe("case 7: a stale lock whose PID is reused", () => {
+  let sleeper: ChildProcess;
+  beforeAll(() => {
+    sleeper = spawn("sleep", ["3600"], { stdio: "ignore" });
+  });
+  afterAll(() => {
+    sleeper.kill();
+  });
+
+  test("a lock naming the CLI's own PID, left by an earlier process (PID 1 in a container), is taken over", async () => {
+    const data = join(dir, "own-pid");
+    mkdirSync(data, { recursive: true });
+    writeFileSync(join(data, "mcp-catalog.lock"), String(process.pid));
+    const r = await runCli(["stats", "--wait", "0"], { CATALOG_DATA_DIR: data });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+  });
+
+  test("a lock whose PID now belongs to another program (another start time) is taken over", async () => {
+    const data = join(dir, "reused");
+    mkdirSync(data, { recursive: true });
+    writeFileSync(join(data, "mcp-catalog.lock"), JSON.stringify({ pid: sleeper.pid, token: "old", startTime: "1", command: "node bin/mcp-catalog.js refresh", dir: data }));
+    const r = await runCli(["stats", "--wait", "0"], { CATALOG_DATA_DIR: data });
+    expect(r.code).toBe(0);
+  });
+
+  test("when the holder cannot be confirmed, the message names the file to remove and why", async () => {
+    const data = join(dir, "doubt");
+    mkdirSync(data, { recursive: true });
+    const lockPath = join(data, "mcp-catalog.lock");
+    writeFileSync(lockPath, String(sleeper.pid));
+    const r = await runCli(["stats", "--wait", "5"], { CATALOG_DATA_DIR: data });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`process ${sleeper.pid} is alive but cannot be confirmed as the mcp-catalog that took the lock (it runs sleep 3600)`);
+    expect(r.stderr).toContain(`remove ${lockPath}`);
+    expect(r.stderr).not.toMatch(/waiting/);
+    expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
+    expect(readFileSync(lockPath, "utf8")).toBe(String(sleeper.pid));
+  });
+});
+
+describe("case 8: readers wait for a refresh instead of failing", () => {
+  test("stats waits with one notice and answers once the lock is released; --wait 0 refuses at once; a bad --wait is a usage error", async () => {
+    const data = join(dir, "reader");
+    mkdirSync(data, { recursive: true });
+    const held = acquireFileLock(join(data, "mcp-catalog.lock"));
+    if (!held.ok) throw new Error("could not take the test lock");
+    const refused = await runCli(["stats", "--wait", "0"], { CATALOG_DATA_DIR: data });
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toMatch(/in use by process \d+/);
+    expect((await runCli(["search", "x", "--wait", "soon"], { CATALOG_DATA_DIR: data })).code).toBe(2);
+    setTimeout(() => held.lock.release(), 800);
+    const started = Date.now();
+    const waited = await runCli(["stats", "--wait", "30"], { CATALOG_DATA_DIR: data });
+    expect(waited.code).toBe(0);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(700);
+    const notices = waited.stderr.trimEnd().split("\n");
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(/^mcp-catalog stats: the catalog in .* is in use by process \d+ .*waiting up to 30 s for it \(--wait SECONDS\)$/);
+    expect(waited.stdout).toMatch(/^servers /);
+  });
+
+  test("the wait is bounded: a lock held past it ends in exit 3 saying how long it waited", async () => {
+    const data = join(dir, "bounded");
+    mkdirSync(data, { recursive: true });
+    const held = acquireFileLock(join(data, "mcp-catalog.lock"));
+    if (!held.ok) throw new Error("could not take the test lock");
+    try {
+      const r = await runCli(["risk", "read_file", "--wait", "1"], { CATALOG_DATA_DIR: data });
+      expect(r.code).toBe(3);
+      expect(r.stderr).toMatch(/waited 1 s/);
+    } finally {
+      held.lock.release();
+    }
+  });
+});
