@@ -149,7 +149,7 @@ export const RULES: readonly InjectionRule[] = [
   { family: "model_directed", re: `(?:any|all|every|each) (?:ai|assistant|llm|language model|ai agent|ai model|automated agent|agent|model)s? (?:that is |who is |that's )?(?:reading|processing|seeing|parsing|using|that reads?|that sees?|that processes)` },
   { family: "model_directed", re: "as an? (?:ai|llm|language model|ai agent|ai model|ai assistant|assistant) …4 you (?:must|should|will|need|have to|are required)" },
   // cue: important / system / inst / admin (markup the person's client may hide or style away)
-  { family: "model_directed", re: "<\\s*/?\\s*(?:important|system|instructions?|secret|hidden|assistant|admin|sys|override|priority|critical|prompt|ai|model|agent|directive|internal)(?:[\\s_-][^>]{0,40})?>" },
+  { family: "model_directed", re: "<\\s*/?\\s*(?:important|system|instructions?|secret|hidden|assistant|admin|sys|override|priority|critical|prompt|ai|model|agent|directive|internal)(?:[_-](?:instructions?|prompt|message|notes?|override|directives?|context))?(?:\\s[^>]{0,40})?>" },
   { family: "model_directed", re: "\\[\\s*/?\\s*(?:system|inst|instructions?|admin|override|hidden|assistant|sys|system message|system note)\\s*\\]" },
   { family: "model_directed", re: "<\\|\\s*(?:im_start|im_end|system|endoftext|start_header_id|end_header_id|eot_id|assistant)\\s*\\|>|<<\\s*/?sys\\s*>>" },
   { family: "model_directed", re: "(?:begin|start|end) (?:of )?(?:the )?(?:system|hidden|secret|admin|priority|override|internal) (?:instructions?|prompt|message|section|block|directive)" },
@@ -166,7 +166,7 @@ export const RULES: readonly InjectionRule[] = [
   { family: "concealment", re: `(?:don't|do not|never) (?:let|make) ${PERSON} (?:know|see|notice|aware|suspect|find out|realize)` },
   { family: "concealment", re: `(?:the user|users|the human|humans|the person|the operator) (?:must|should|need|needs|may|will|is|are|can)(?: not|n't| never)(?: to)? …1 (?:know|see|notice|learn|find out|suspect|become aware|be aware|be told|be informed|be notified|be shown|be alerted|be bothered|be worried|realize|discover|hear)` },
   // cue: the adverb of stealth
-  { family: "concealment", re: "(?:silently|secretly|quietly|covertly|discreetly|surreptitiously|invisibly|stealthily|unobtrusively|in secret) …3 (?:call|invoke|run|execute|send|forward|include|add|append|attach|copy|upload|post|pass|read|save|write|transmit|bcc|cc|email|share|collect|gather|exfiltrate|redirect|route|log|store|replace|change|use|fetch|grab)" },
+  { family: "concealment", re: "(?<!(?:never|not|n't|no|without) )(?:silently|secretly|quietly|covertly|discreetly|surreptitiously|invisibly|stealthily|unobtrusively|in secret) …3 (?:call|invoke|run|execute|send|forward|include|add|append|attach|copy|upload|post|pass|read|save|write|transmit|bcc|cc|email|share|collect|gather|exfiltrate|redirect|route|log|store|replace|change|use|fetch|grab)" },
   { family: "concealment", re: "(?:call|invoke|send|forward|include|append|attach|copy|upload|post|pass|transmit|exfiltrate|bcc|cc|redirect|route|do (?:this|it|so)) …5 (?:silently|secretly|covertly|quietly|discreetly|surreptitiously|stealthily|in secret|behind (?:the user's|their) back)" },
   // cue: secret / confidential / hidden / hide …
   { family: "concealment", re: "(?:keep|treat) (?:this|these|it|that|them|the (?:following|above|instructions?|steps?|notes?|request|process)) …2 (?:between us|between you and me|to yourself|from the user|hidden from|secret from|confidential from)" },
@@ -268,7 +268,9 @@ export const EXFIL_HOLDINGS = [
 
 /** Verbs that move what was found somewhere: matched at word edges. */
 export const EXFIL_MOVE =
-  "pass|passing|include|including|put|putting|add|adding|append|appending|attach|attaching|embed|embedding|insert|inserting|send|sending|copy|copying|paste|pasting|provide|providing|supply|supplying|forward|forwarding|upload|uploading|post|posting|encode|encoding|place|placing|transmit|transmitting|exfiltrate|leak|share|sharing|submit|submitting|fill|filling|dump|dumping|read|reading|cat|collect|collecting|gather|gathering|concatenate";
+  "pass|passing|include|including|put|putting|add|adding|append|appending|attach|attaching|embed|embedding|insert|inserting|send|sending|copy|copying|paste|pasting|provide|providing|supply|supplying|forward|forwarding|upload|uploading|post|posting|encode|encoding|place|placing|transmit|transmitting|exfiltrate|leak|share|sharing|submit|submitting|fill|filling|dump|dumping|concatenate";
+/** Verbs that only fetch: enough with a secret file's path ("read ~/.ssh/id_rsa … as 'notes'"), not with a word like "credential". */
+export const EXFIL_FETCH = "read|reading|cat|open|load|collect|collecting|gather|gathering";
 
 /** Where it goes: an argument of a call, a URL, an address (words at word edges, then literal forms). */
 export const EXFIL_SINK_WORDS =

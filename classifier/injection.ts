@@ -10,6 +10,7 @@ import {
   CUES,
   ENCODING_CUES,
   EXFIL_HOLDINGS,
+  EXFIL_FETCH,
   EXFIL_MOVE,
   EXFIL_PLACES,
   EXFIL_SINK_LITERAL,
@@ -164,8 +165,16 @@ const SENTENCE = /(?<=[.!?;])\s+|\n+/;
 const PLACES = new RegExp(EXFIL_PLACES);
 const HOLDINGS = new RegExp(`\\b(?:${EXFIL_HOLDINGS})\\b`);
 const MOVE = new RegExp(`\\b(?:${EXFIL_MOVE})\\b`);
+const FETCH = new RegExp(`\\b(?:${EXFIL_FETCH})\\b`);
 const SINK = new RegExp(`\\b(?:${EXFIL_SINK_WORDS})\\b|${EXFIL_SINK_LITERAL}`);
 const source = (s: string) => PLACES.test(s) || HOLDINGS.test(s);
+
+/** A sentence that takes a secret and sends it somewhere: a secret file fetched or moved, or a holding moved. */
+function leaks(sentence: string): boolean {
+  if (!SINK.test(sentence)) return false;
+  if (PLACES.test(sentence) && (MOVE.test(sentence) || FETCH.test(sentence))) return true;
+  return HOLDINGS.test(sentence) && MOVE.test(sentence);
+}
 const SIDE = new RegExp(SIDE_CHANNEL);
 const HTML_COMMENT = /<!--([\s\S]{0,2000}?)-->/g;
 const PADDED = /(?:\n[ \t\r]*){8,}\S|[ \t]{80,}\S/;
@@ -191,7 +200,7 @@ function exfiltration(text: string, lower: string): string | undefined {
   for (const sentence of lower.split(SENTENCE)) {
     const at = lower.indexOf(sentence, offset);
     offset = at + sentence.length;
-    if (source(sentence) && MOVE.test(sentence) && SINK.test(sentence)) return cut(text, lower, at, at + sentence.length);
+    if (leaks(sentence)) return cut(text, lower, at, at + sentence.length);
   }
   return undefined;
 }

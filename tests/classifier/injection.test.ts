@@ -73,6 +73,9 @@ describe("ordinary text is not an injection", () => {
     "Team emoji 👩‍💻 and flag 🏴󠁧󠁢󠁥󠁮󠁧󠁿 are fine.",
     "يعرض الملف\u200f المطلوب",
     "Use this tool instead of coordinates when you only have a place name.",
+    "Ask the user before spending paid API credits; never silently use API nodes.",
+    "Pass the family as <model-family>, e.g. flux.",
+    "Read the note on that record before acting: a re-issue is allowed only when any required credential is available.",
   ])("%j", (description) => {
     expect(findInjection(description)).toBeUndefined();
   });
