@@ -16,7 +16,8 @@ import {
   parseRepositoryList,
   readRepositoryList,
 } from "../../scripts/dev/corpus/excluded-repositories.js";
-import { fetchLatestManifest, harvestPackage, type HarvestOptions } from "../../scripts/dev/corpus/harvest.js";
+import { npmManifestSchema } from "../../crawler/sources/npm-manifest.js";
+import { fetchLatestManifest, harvestPackage, manifestRepositories, type HarvestOptions } from "../../scripts/dev/corpus/harvest.js";
 import { Node22 } from "../../scripts/dev/corpus/node-runtime.js";
 import { runHarvest } from "../../scripts/dev/corpus/run.js";
 import { startLocalServer, type LocalServer } from "../helpers/local-server.js";
@@ -90,13 +91,25 @@ describe("the repository rule", () => {
     expect(list.hasRepository("https://github.com/acme/eval-servers-2")).toBe(false);
     expect(list.hasRepository("https://github.com/other/eval-servers")).toBe(false);
     expect(list.hasRepository(undefined)).toBe(false);
-    expect(() => list.refuseRepository("sibling", "https://github.com/acme/eval-servers")).toThrow(ExcludedRepositoryError);
-    expect(() => list.refuseRepository("sibling", "https://github.com/acme/eval-servers")).toThrow(/repository of an evaluation package/);
-    expect(() => list.refuseRepository("sibling", undefined)).not.toThrow();
+    expect(() => list.refuseRepository("sibling", ["https://github.com/other/x", "https://github.com/acme/eval-servers"])).toThrow(ExcludedRepositoryError);
+    expect(() => list.refuseRepository("sibling", ["https://github.com/acme/eval-servers"])).toThrow(/repository of an evaluation package/);
+    expect(() => list.refuseRepository("sibling", [])).not.toThrow();
+    expect(list.evaluationRepository(["https://github.com/other/x", "git+https://github.com/acme/eval-servers.git"])).toBe("git+https://github.com/acme/eval-servers.git");
     // Names still refuse, and withRepositories keeps what was known.
     const more = list.withRepositories(["https://gitlab.com/b/c"]);
     expect(more.has("eval-a")).toBe(true);
     expect(more.repositoryCount).toBe(2);
+  });
+
+  it("a manifest's repositories: the declared one, and the code-host repository its bugs or homepage link lies in", () => {
+    const m = (o: Record<string, unknown>) => npmManifestSchema.parse({ name: "p", version: "1.0.0", ...o });
+    // An old monorepo package names its repository only in its bugs link.
+    expect(manifestRepositories(m({ bugs: "https://github.com/Acme/Servers/issues", homepage: "https://acme.example" }))).toEqual(["https://github.com/acme/servers"]);
+    expect(manifestRepositories(m({ repository: "github:acme/one", bugs: { url: "https://github.com/acme/one/issues" }, homepage: "https://gitlab.com/acme/two#readme" }))).toEqual([
+      "https://github.com/acme/one",
+      "https://gitlab.com/acme/two",
+    ]);
+    expect(manifestRepositories(m({ homepage: "https://docs.acme.example/x/y" }))).toEqual([]);
   });
 
   it("the list file reads back what it writes: normal keys, sorted, once each, comments ignored", () => {

@@ -102,8 +102,14 @@ export class ExcludedPackages {
     return k !== undefined && this.repositories.has(k);
   }
 
-  /** Throws ExcludedRepositoryError when the package's repository is an evaluation package's; call before installing it. */
-  refuseRepository(name: string, repository: string | undefined): void {
-    if (repository !== undefined && this.hasRepository(repository)) throw new ExcludedRepositoryError(name, repository);
+  /** The first of a package's repositories that is an evaluation package's, if any. */
+  evaluationRepository(repositories: readonly string[]): string | undefined {
+    return repositories.find((r) => this.hasRepository(r));
+  }
+
+  /** Throws ExcludedRepositoryError when one of the package's repositories is an evaluation package's; call before installing it. */
+  refuseRepository(name: string, repositories: readonly string[]): void {
+    const hit = this.evaluationRepository(repositories);
+    if (hit !== undefined) throw new ExcludedRepositoryError(name, hit);
   }
 }

@@ -5,6 +5,7 @@ import { EnumerateError } from "../../../crawler/mcp/errors.js";
 import type { EnumerateLimits, EnumerateResult } from "../../../crawler/mcp/limits.js";
 import { listStdioTools } from "../../../crawler/mcp/stdio.js";
 import { HttpError, type HttpClient } from "../../../crawler/http.js";
+import { normalizeRepository } from "../../../crawler/normalize.js";
 import { installPackage, type InstalledPackage } from "../../../crawler/mcp/install.js";
 import type { SandboxOptions } from "../../../crawler/mcp/sandbox.js";
 import { manifestLicense, manifestRepository, mcpServerEvidence, npmManifestSchema, type NpmManifest } from "../../../crawler/sources/npm-manifest.js";
@@ -62,6 +63,24 @@ export async function fetchLatestManifest(name: string, o: Pick<HarvestOptions, 
   const manifest = npmManifestSchema.safeParse(body);
   if (!manifest.success) return { failure: `unreadable manifest: ${manifest.error.issues[0]?.message ?? "bad shape"}` };
   return { manifest: manifest.data };
+}
+
+const CODE_HOST = /^(github\.com|gitlab\.com|bitbucket\.org)\//;
+
+function linkOf(v: unknown): string | undefined {
+  if (typeof v === "string") return v;
+  const url = v && typeof v === "object" ? (v as { url?: unknown }).url : undefined;
+  return typeof url === "string" ? url : undefined;
+}
+
+/**
+ * Pure: the repositories a manifest points at: its `repository`, and the code-host repository its
+ * `bugs` or `homepage` link lies in (older manifests of monorepo packages name their repository only there).
+ */
+export function manifestRepositories(m: NpmManifest): string[] {
+  const declared = manifestRepository(m)?.url;
+  const linked = [linkOf(m.bugs), linkOf(m.homepage)].map((l) => normalizeRepository(l)).filter((r) => r !== undefined && CODE_HOST.test(r.key));
+  return [...new Set([...(declared ? [declared] : []), ...linked.map((r) => r!.url)])];
 }
 
 /** What every entry of a package carries, whatever became of it. */
@@ -227,7 +246,7 @@ export async function harvestPackage(c: Candidate, o: HarvestOptions, manifest?:
     const lookup: ManifestLookup = manifest ? { manifest } : await fetchLatestManifest(c.name, { ...o, signal });
     if (lookup.failure !== undefined) return { entry: failedEntry(base, "no-manifest", lookup.failure), tools: [] };
     const m = lookup.manifest;
-    o.excluded.refuseRepository(c.name, manifestRepository(m)?.url);
+    o.excluded.refuseRepository(c.name, manifestRepositories(m));
     base = baseEntry(c, m, o.now());
     const decision = mcpServerEvidence(m);
     if (!decision.server) return { entry: { ...base, status: "not-a-server", reason: decision.reason, tools: 0, annotated: 0 }, tools: [] };

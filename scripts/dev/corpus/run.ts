@@ -1,9 +1,9 @@
 // A harvest run: which candidates need work, several packages at once, the corpus written as it grows, and the figures at the end.
 import PQueue from "p-queue";
-import { manifestRepository, mcpServerEvidence, type NpmManifest } from "../../../crawler/sources/npm-manifest.js";
+import { mcpServerEvidence, type NpmManifest } from "../../../crawler/sources/npm-manifest.js";
 import type { Candidate } from "./candidates.js";
 import { Corpus, refusedEntry, type PackageEntry } from "./corpus-data.js";
-import { baseEntry, fetchLatestManifest, harvestPackage, type HarvestOptions } from "./harvest.js";
+import { baseEntry, fetchLatestManifest, harvestPackage, manifestRepositories, type HarvestOptions } from "./harvest.js";
 import { packedHintLiterals } from "./prescreen.js";
 
 export interface RunOptions extends HarvestOptions {
@@ -126,7 +126,7 @@ async function hintsOfCandidates(selected: Candidate[], corpus: Corpus, o: RunOp
       queue.add(async () => {
         if (o.signal?.aborted || o.excluded.has(c.name)) return;
         const { manifest } = await fetchLatestManifest(c.name, o);
-        if (!manifest || !needsHarvest(corpus.entries.get(c.name), manifest, o.retry) || o.excluded.hasRepository(manifestRepository(manifest)?.url)) return;
+        if (!manifest || !needsHarvest(corpus.entries.get(c.name), manifest, o.retry) || o.excluded.evaluationRepository(manifestRepositories(manifest))) return;
         const n = await packedHintLiterals(c.name, manifest.version, { ...o, timeoutMs: o.installTimeoutMs }).catch(() => 0);
         if (n > 0) hints.set(c.name, n);
       }),
@@ -162,13 +162,13 @@ export async function runHarvest(o: RunOptions): Promise<RunSummary> {
       return;
     }
     const { manifest } = await fetchLatestManifest(c.name, o);
-    const repository = manifest && manifestRepository(manifest)?.url;
-    if (manifest && repository && o.excluded.hasRepository(repository)) {
+    const repository = manifest && o.excluded.evaluationRepository(manifestRepositories(manifest));
+    if (manifest && repository) {
       // The same vendor's code as an evaluation package: recorded as refused (an earlier run's tools of it dropped), never installed.
       counts.refusedByRepository += 1;
       const held = corpus.entries.get(c.name);
       if (held?.status === "refused" && held.version === manifest.version) return;
-      corpus.set(refusedEntry(baseEntry(c, manifest, o.now())), []);
+      corpus.set(refusedEntry({ repository, ...baseEntry(c, manifest, o.now()) }), []);
       dirty = true;
       o.log(`${c.name}: refused, from ${repository}, the repository of an evaluation package`);
       return;
