@@ -139,6 +139,21 @@ export interface SearchOptions {
   risk?: string;
   serverIds?: number[];
   limit: number;
+  /** relevance (the default): the tiers below; popularity: the most popular servers' tools first, relevance within. */
+  sort?: SearchSort;
+}
+
+export const SEARCH_SORTS = ["relevance", "popularity"] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
+
+/**
+ * A server's popularity, best measure first: the most GitHub stars any source reports, then the
+ * most weekly npm downloads, then the most downloads a directory counts. Scales are never mixed.
+ */
+function popularityOrder(): SQL[] {
+  const most = (metrics: string[]) =>
+    sql`(select max(p.value) from server_popularity p where p.server_id = ${servers.id} and p.metric in (${sql.join(metrics.map((m) => sql`${m}`), sql`, `)})) desc nulls last`;
+  return [most(["stars"]), most(["weeklyDownloads"]), most(["downloads"])];
 }
 
 /**
@@ -157,6 +172,7 @@ export async function searchTools(db: Db, o: SearchOptions): Promise<ToolEntry[]
   const rows = await entries(db)
     .where(and(...conditions))
     .orderBy(
+      ...(o.sort === "popularity" ? popularityOrder() : []),
       desc(sql`lower(${tools.name}) = lower(${o.text})`),
       desc(sql`(${contains} or ${resembles})`),
       desc(contains),

@@ -4,7 +4,7 @@ import type { Db } from "./client.js";
 import { crawlRuns, servers, sourceState, type CrawlRunRow, type NewServerRow, type SourceStateRow } from "./schema.js";
 import { jsonb, queryRows } from "./sql.js";
 import { insertClassifications, queueServers, type NewClassification } from "./classifications.js";
-import { replaceSignals, type SignalUpsert } from "./signals.js";
+import { replaceSignals, sourceContributions, type SignalUpsert, type SourceContribution } from "./signals.js";
 import type { StoredTool, ToolSyncResult } from "./tools.js";
 import type { ToolDefinition, ToolOrigin } from "../crawler/plan/tools.js";
 import { syncToolListings } from "../crawler/tool-sync.js";
@@ -524,6 +524,8 @@ export interface CatalogStats {
   classified: number;
   /** Servers described by more than one source (the registry and a directory, say), merged into one. */
   merged: number;
+  /** Per source: records it listed, servers it contributed to, servers found only there. */
+  sources: Record<string, SourceContribution>;
   lastRun: null | {
     id: number;
     status: string;
@@ -556,12 +558,14 @@ export async function catalogStats(db: Db): Promise<CatalogStats> {
     sql`select count(*) filter (where auth_posture = 'open')::int as open, count(*) filter (where auth_posture = 'auth')::int as auth from servers`,
   );
   const run = await lastRun(db);
+  const sources = await sourceContributions(db);
   return {
     servers: { total: s?.total ?? 0, active: s?.active ?? 0, deprecated: s?.deprecated ?? 0, deleted: s?.deleted ?? 0, gone: s?.gone ?? 0 },
     remotes: { open: a?.open ?? 0, needsAuth: a?.auth ?? 0 },
     tools: t?.tools ?? 0,
     classified: t?.classified ?? 0,
     merged: t?.merged ?? 0,
+    sources,
     lastRun: run
       ? { id: run.id, status: run.status, startedAt: run.startedAt, finishedAt: run.finishedAt, servers: run.servers, sources: run.sources, error: run.error }
       : null,

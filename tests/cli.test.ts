@@ -163,6 +163,7 @@ describe("errors a user can hit", () => {
     [["refresh", "--bogus"], /Unknown option '--bogus'/],
     [["refresh", "extra"], /takes 0 arguments/],
     [["refresh", "--snapshot", "a", "--record", "b"], /cannot be combined/],
+    [["search", "read", "--sort", "stars"], /--sort must be one of relevance, popularity/],
     [["frobnicate"], /unknown command 'frobnicate'/],
     [[], /Usage: mcp-catalog <command>/],
   ])("%j exits 2 with a clear message", async (argv, message) => {
@@ -176,6 +177,9 @@ describe("errors a user can hit", () => {
     [{ DATABASE_URL: "mysql://x" }, /DATABASE_URL must be a postgres/],
     [{ REGISTRY_URL: "not a url" }, /REGISTRY_URL must be an http/],
     [{ CATALOG_ALLOW_PRIVATE_NETWORK: "maybe" }, /CATALOG_ALLOW_PRIVATE_NETWORK/],
+    [{ PULSEMCP_URL: "ftp://x" }, /PULSEMCP_URL must be an http/],
+    [{ PYPI_URL: "nope" }, /PYPI_URL must be an http/],
+    [{ AWESOME_LIST_URLS: "https://x.example/a.md,b.md" }, /AWESOME_LIST_URLS must be comma-separated http\(s\) URLs; 'b.md'/],
   ])("bad environment %j exits 2", async (env, message) => {
     const r = await runCli(["stats"], { CATALOG_DATA_DIR: join(dir, "db"), ...env });
     expect(r.code).toBe(2);

@@ -1,6 +1,6 @@
 // `mcp-catalog search TEXT`: tools by name or description, ranked, with filters on class and risk.
 import { CATEGORIES, RISKS } from "../../classifier/taxonomy.js";
-import { searchTools } from "../../db/lookups.js";
+import { SEARCH_SORTS, searchTools, type SearchSort } from "../../db/lookups.js";
 import { CliError, type Command } from "../command.js";
 import { loadConfig } from "../config.js";
 import { readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
@@ -11,10 +11,11 @@ import { RISK_STYLE, toolView } from "../tool-view.js";
 export const command: Command = {
   name: "search",
   summary: "Find tools by name or description, ranked, optionally by category, risk and server",
-  usage: "TEXT [--category C] [--risk R] [--server S] [--limit N] [--json]",
+  usage: "TEXT [--category C] [--risk R] [--server S] [--sort relevance|popularity] [--limit N] [--json]",
   details: [
     "Ranked: the exact name first, then names that contain TEXT or resemble it (trigram similarity),",
-    "then tools whose description mentions it. Exit codes: 0 answered (no match is an empty answer);",
+    "then tools whose description mentions it. --sort popularity puts the tools of the most popular servers",
+    "first (GitHub stars, then weekly npm downloads, then a directory's download count), relevance within. Exit codes: 0 answered (no match is an empty answer);",
     "1 no such server; 2 bad arguments or an ambiguous --server (the candidates are listed).",
   ].join("\n"),
   positionals: [1, 1],
@@ -23,6 +24,7 @@ export const command: Command = {
     category: { type: "string", valueName: "C", description: `Only this category: ${CATEGORIES.join(", ")}` },
     risk: { type: "string", valueName: "R", description: `Only this risk: ${RISKS.join(", ")}` },
     server: { type: "string", valueName: "S", description: "Only this server (registry name, repository URL, npm:<package> or unique key prefix)" },
+    sort: { type: "string", valueName: "S", description: "relevance (default) or popularity: the most popular servers' tools first" },
     limit: { type: "string", valueName: "N", description: "At most N results (default 20, at most 1000)" },
     json: { type: "boolean", description: "Print a JSON array of entries" },
   },
@@ -36,11 +38,13 @@ export const command: Command = {
     const limitText = (args.values.limit as string | undefined) ?? "20";
     const limit = Number(limitText);
     if (!/^\d+$/.test(limitText) || limit < 1 || limit > 1000) throw new CliError("--limit must be a whole number from 1 to 1000", 2);
+    const sort = ((args.values.sort as string | undefined) ?? "relevance") as SearchSort;
+    if (!(SEARCH_SORTS as readonly string[]).includes(sort)) throw new CliError(`--sort must be one of ${SEARCH_SORTS.join(", ")}`, 2);
     const serverArg = serverArgument(args.values.server, "--server");
     const config = loadConfig(io.env, io.cwd);
     const found = await withCatalog(config, async (catalog) => {
       const server = serverArg !== undefined ? await requireServer(catalog.db, serverArg) : undefined;
-      return searchTools(catalog.db, { text, limit, ...(category ? { category } : {}), ...(risk ? { risk } : {}), ...(server ? { serverIds: [server.id] } : {}) });
+      return searchTools(catalog.db, { text, limit, sort, ...(category ? { category } : {}), ...(risk ? { risk } : {}), ...(server ? { serverIds: [server.id] } : {}) });
     }, { wait: readerWait(args.values.wait, config, io, "search") });
     const views = found.map((e) => ({ ...toolView(e), description: e.description }));
     if (args.values.json) {

@@ -9,7 +9,7 @@ export const command: Command = {
   name: "stats",
   summary: "Counts of servers (by status), tools and classified tools, and the last run",
   usage: "[--json]",
-  options: { json: { type: "boolean", description: "Print {servers: {total, active, deprecated, deleted, gone}, remotes: {open, needsAuth}, tools, classified, merged, lastRun} as JSON" }, ...WAIT_OPTION },
+  options: { json: { type: "boolean", description: "Print {servers: {total, active, deprecated, deleted, gone}, remotes: {open, needsAuth}, tools, classified, merged, sources: {<source>: {records, servers, only}}, lastRun} as JSON" }, ...WAIT_OPTION },
   async run(args, io) {
     const config = loadConfig(io.env, io.cwd);
     const stats = await withCatalog(config, (catalog) => catalogStats(catalog.db), { wait: readerWait(args.values.wait, config, io, "stats") });
@@ -24,6 +24,9 @@ export const command: Command = {
       `tools       ${stats.tools}`,
       `classified  ${stats.classified}`,
       `merged      ${stats.merged} servers seen in more than one source`,
+      ...Object.entries(stats.sources).map(
+        ([name, c], i) => `${i === 0 ? "sources     " : "            "}${name.padEnd(9)} ${c.records} records, ${c.servers} servers, ${c.only} found only there`,
+      ),
     ];
     const run = stats.lastRun;
     if (run) {
