@@ -1,9 +1,12 @@
 // The awesome-list source on the real appcypher README: every entry right (checked against a second,
 // line-based reading of the same file), one server per distinct repository, and a refresh on a local replay.
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { fetchPage, recordingFetcher, snapshotFetcher } from "../../crawler/fetcher.js";
 import type { HttpClient } from "../../crawler/http.js";
 import { normalizeRepository, repositoryAlias } from "../../crawler/normalize.js";
 import { refresh } from "../../crawler/refresh.js";
@@ -138,6 +141,22 @@ describe("awesome source: a punkpeye-style list", () => {
     expect(source.parsePage(PUNKPEYE_STYLE, "1").next).toBeUndefined();
     expect(() => source.parsePage("<html>404: Not Found</html>", null)).toThrow(SourceFormatError);
     expect(() => source.parsePage({ not: "text" }, null)).toThrow(/not text/);
+  });
+});
+
+describe("awesome source: text pages through the fetchers", () => {
+  test("--record keeps a list as text and --snapshot gives the same text back; a fetcher without text pages says so", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "mcp-catalog-awesome-"));
+    try {
+      const url = "https://raw.githubusercontent.com/appcypher/awesome-mcp-servers/main/README.md";
+      const live = { getJson: () => Promise.reject(new Error("not JSON")), getText: async (u: string) => ({ status: 200 as const, url: u, text: PUNKPEYE_STYLE, etag: '"v1"', attempts: 1 }) };
+      const recorded = await fetchPage(recordingFetcher(live, dir, "awesome"), url, {}, "text");
+      expect(recorded).toMatchObject({ status: 200, body: PUNKPEYE_STYLE, etag: '"v1"' });
+      expect(await fetchPage(snapshotFetcher(dir, "awesome"), url, {}, "text")).toMatchObject({ status: 200, body: PUNKPEYE_STYLE });
+      await expect(fetchPage({ getJson: live.getJson }, url, {}, "text")).rejects.toThrow(/cannot read text pages/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
