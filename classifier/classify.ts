@@ -44,7 +44,10 @@ export interface Classification {
   rule: Rule;
   /** MCP's hints as the classifier predicts them from the tool's text (never copied from its annotations). */
   hints: Hints;
-  method: "rules" | "annotations";
+  /** How the verdict was reached: the rules, the server's hints, or the rules reviewed by a model (review.ts). */
+  method: "rules" | "annotations" | "rules+model";
+  /** The reviewing model and prompt version, when a model reviewed it. */
+  reviewedBy?: string;
   classifierVersion: string;
   /** The server's declared hints, recorded as given. */
   annotations?: ToolAnnotations;

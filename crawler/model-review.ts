@@ -1,0 +1,163 @@
+// The model review pass over classified tools (classifier/review.ts decides; this asks): batches of the tools that
+// need a second reader go to an OpenAI-compatible endpoint through the `openai` client, with structured output.
+// An answer that fails validation is asked for once more, then dropped; an endpoint that fails (429 and 5xx after
+// the client's own retries, a timeout) leaves the batch unreviewed; the run goes on either way, and the counts say so.
+import OpenAI from "openai";
+import type { Classification } from "../classifier/classify.js";
+import { applyVerdict, REVIEW_JSON_SCHEMA, REVIEW_PROMPT_VERSION, reviewAnswerSchema, reviewMessages, type ReviewVerdict } from "../classifier/review.js";
+import type { ToolInput } from "../classifier/tool.js";
+
+export interface ModelReviewConfig {
+  model: string;
+  /** Tools per call. */
+  batchSize: number;
+  /** At most this many calls in the run (undefined: no cap). */
+  budget?: number;
+  /** Dollars per million prompt and completion tokens, for the estimated cost (0 when unknown). */
+  pricePerMillion: { prompt: number; completion: number };
+}
+
+export interface ReviewItem {
+  /** The tool's content hash: with the model and prompt version, the cache key. */
+  contentHash: string;
+  tool: ToolInput;
+  classification: Classification;
+}
+
+/** Verdicts already paid for, by (content hash, model, prompt version). */
+export interface VerdictCache {
+  get(keys: readonly string[], model: string, promptVersion: string): Promise<Map<string, ReviewVerdict>>;
+  put(entries: readonly { contentHash: string; verdict: ReviewVerdict }[], model: string, promptVersion: string): Promise<void>;
+}
+
+export interface ModelReviewStats {
+  /** Tools that needed review. */
+  candidates: number;
+  calls: number;
+  promptTokens: number;
+  completionTokens: number;
+  estimatedCost: number;
+  cacheHits: number;
+  /** Tools whose classification the model's verdict changed or confirmed. */
+  reviewed: number;
+  /** Verdicts refused because a quote did not occur in the tool's text. */
+  rejected: number;
+  /** Tools whose answer failed validation twice. */
+  dropped: number;
+  /** Tools left to the classifier because the endpoint failed or the budget ran out. */
+  unreviewed: number;
+}
+
+export function emptyReviewStats(): ModelReviewStats {
+  return { candidates: 0, calls: 0, promptTokens: 0, completionTokens: 0, estimatedCost: 0, cacheHits: 0, reviewed: 0, rejected: 0, dropped: 0, unreviewed: 0 };
+}
+
+/** Why a call gave no verdicts: the answer did not validate (ask again) or the endpoint failed (give up on the batch). */
+class ReviewCallError extends Error {
+  constructor(
+    readonly kind: "invalid_answer" | "endpoint",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function ask(client: OpenAI, config: ModelReviewConfig, items: readonly ReviewItem[], stats: ModelReviewStats): Promise<ReviewVerdict[]> {
+  stats.calls++;
+  let content: string | null | undefined;
+  try {
+    const response = await client.chat.completions.create({
+      model: config.model,
+      temperature: 0,
+      messages: reviewMessages(items.map((i) => ({ tool: i.tool, classification: i.classification }))),
+      // Not `strict`: OpenAI's strict mode refuses some of the schema's keywords (lengths, item counts) that local
+      // servers honour; every answer is validated against the zod schema here either way.
+      response_format: { type: "json_schema", json_schema: { name: "tool_review", strict: false, schema: REVIEW_JSON_SCHEMA as Record<string, unknown> } },
+    });
+    stats.promptTokens += response.usage?.prompt_tokens ?? 0;
+    stats.completionTokens += response.usage?.completion_tokens ?? 0;
+    content = response.choices[0]?.message.content;
+  } catch (e) {
+    // The client has already retried 429 and 5xx answers and timeouts as configured.
+    if (e instanceof OpenAI.APIError || e instanceof Error) throw new ReviewCallError("endpoint", e.message);
+    throw e;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(content ?? "");
+  } catch {
+    throw new ReviewCallError("invalid_answer", "the answer is not JSON");
+  }
+  const parsed = reviewAnswerSchema.safeParse(json);
+  if (!parsed.success) throw new ReviewCallError("invalid_answer", parsed.error.issues[0]?.message ?? "invalid answer");
+  return parsed.data.verdicts;
+}
+
+/**
+ * Reviews `items` (the tools that need it) and returns their classifications after review, by content hash;
+ * tools without a usable verdict keep the classifier's. Cached verdicts are applied without a call.
+ */
+export async function reviewWithModel(
+  client: OpenAI,
+  config: ModelReviewConfig,
+  items: readonly ReviewItem[],
+  options: { cache?: VerdictCache; stats?: ModelReviewStats } = {},
+): Promise<{ classifications: Map<string, Classification>; stats: ModelReviewStats }> {
+  const stats = options.stats ?? emptyReviewStats();
+  const model = { name: config.model, promptVersion: REVIEW_PROMPT_VERSION };
+  const out = new Map<string, Classification>();
+  stats.candidates += items.length;
+  const take = (item: ReviewItem, v: ReviewVerdict) => {
+    const outcome = applyVerdict(item.tool, item.classification, v, model);
+    if (outcome.rejected) stats.rejected++;
+    else stats.reviewed++;
+    out.set(item.contentHash, outcome.classification);
+  };
+  const cached = options.cache ? await options.cache.get(items.map((i) => i.contentHash), config.model, REVIEW_PROMPT_VERSION) : new Map<string, ReviewVerdict>();
+  const pending: ReviewItem[] = [];
+  for (const item of items) {
+    const v = cached.get(item.contentHash);
+    if (v) {
+      stats.cacheHits++;
+      take(item, v);
+    } else pending.push(item);
+  }
+  for (let i = 0; i < pending.length; i += config.batchSize) {
+    const batch = pending.slice(i, i + config.batchSize);
+    if (config.budget !== undefined && stats.calls >= config.budget) {
+      stats.unreviewed += batch.length;
+      continue;
+    }
+    let verdicts: ReviewVerdict[] | undefined;
+    let failure: ReviewCallError["kind"] | undefined;
+    // An invalid answer is asked for once more (within the budget); an endpoint that failed is not.
+    for (let attempt = 0; attempt < 2 && !verdicts && failure !== "endpoint"; attempt++) {
+      if (attempt > 0 && config.budget !== undefined && stats.calls >= config.budget) break;
+      try {
+        verdicts = await ask(client, config, batch, stats);
+      } catch (e) {
+        if (!(e instanceof ReviewCallError)) throw e;
+        failure = e.kind;
+      }
+    }
+    if (!verdicts) {
+      if (failure === "invalid_answer") stats.dropped += batch.length;
+      else stats.unreviewed += batch.length;
+      continue;
+    }
+    const byIndex = new Map(verdicts.map((v) => [v.index, v]));
+    const fresh: { contentHash: string; verdict: ReviewVerdict }[] = [];
+    batch.forEach((item, k) => {
+      const v = byIndex.get(k);
+      if (!v) {
+        stats.dropped++;
+        return;
+      }
+      take(item, v);
+      fresh.push({ contentHash: item.contentHash, verdict: v });
+    });
+    if (options.cache && fresh.length) await options.cache.put(fresh, config.model, REVIEW_PROMPT_VERSION);
+  }
+  stats.estimatedCost = (stats.promptTokens * config.pricePerMillion.prompt + stats.completionTokens * config.pricePerMillion.completion) / 1e6;
+  return { classifications: out, stats };
+}
