@@ -37,6 +37,8 @@ export interface Features {
   ids: number[];
   kinds: Kind[];
   texts: string[];
+  /** The second word of a pair ("" for other kinds): kept apart so no string is built unless a rationale needs it. */
+  seconds: string[];
 }
 
 /** FNV-1a over the kind and the text (and a second text for pairs), masked to the bucket space. */
@@ -54,7 +56,8 @@ export function featureId(kind: Kind, text: string, second?: string): number {
 function push(f: Features, kind: Kind, text: string, second?: string): void {
   f.ids.push(featureId(kind, text, second));
   f.kinds.push(kind);
-  f.texts.push(second === undefined ? text : `${text} ${second}`);
+  f.texts.push(text);
+  f.seconds.push(second ?? "");
 }
 
 /** Signals that carry their own meaning; verb signals are covered by the name and description words. */
@@ -71,7 +74,7 @@ function argumentBucket(n: number): string {
  * the rules found no evidence). Annotations are never features: the model predicts them.
  */
 export function toolFeatures(tool: ToolInput, reading: ToolReading, ruleCategory: Category | undefined): Features {
-  const f: Features = { ids: [], kinds: [], texts: [] };
+  const f: Features = { ids: [], kinds: [], texts: [], seconds: [] };
   push(f, KIND.bias, "");
   push(f, KIND.ruleCategory, ruleCategory ?? "none");
   for (const e of reading.evidence) if (!isVerbSignal(e.signal)) push(f, KIND.signal, e.signal);

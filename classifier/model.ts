@@ -149,7 +149,8 @@ export function strongestEvidence(model: Model, features: Features, cls: number,
     let other = -Infinity;
     for (let c = 0; c < K; c++) if (c !== cls) other = Math.max(other, model.weights[o + c]!);
     const weight = model.weights[o + cls]! - other;
-    if (weight > 0.05 && features.kinds[i] !== 0) scored.push({ text: describeFeature(features.kinds[i]!, features.texts[i]!), weight });
+    const second = features.seconds[i];
+    if (weight > 0.05 && features.kinds[i] !== 0) scored.push({ text: describeFeature(features.kinds[i]!, second ? `${features.texts[i]} ${second}` : features.texts[i]!), weight });
   }
   scored.sort((a, b) => b.weight - a.weight);
   const out: string[] = [];

@@ -1,7 +1,9 @@
 // `npm run eval`: the classifier on real servers it never saw. Leave-server-out cross-validation over the
 // harvested corpus (vendor groups kept whole), the labelled fixtures as a second table, the rules-only baseline
 // beside the final classifier on the same folds. `--json` prints the figures for scripts.
+import { availableParallelism, loadavg } from "node:os";
 import { parseArgs } from "node:util";
+import { benchClassifier } from "../bench/classifier.js";
 import { projectRoot } from "../../project-root.js";
 import { runAsScript } from "../../run-as-script.js";
 import { crossValidate, makeFolds, rowsOf, type Fit } from "./cross-validate.js";
@@ -9,7 +11,7 @@ import { labelledCount, loadDataset, type Dataset, type Table } from "./dataset.
 import { injectionFigures, injectionMisses, injectionReport, injectionSection } from "./injection.js";
 import { evaluate, missedTargets, type EvalReport, type EvalRow } from "./metrics.js";
 import { confusionTable, disputedList, figureTable, measuredCause, oneLine, perClassTable, pct, worstServersList, type Column } from "./report.js";
-import { learned, rulesOnly } from "./systems.js";
+import { contextOf, learned, rulesOnly } from "./systems.js";
 
 const HELP = `npm run eval [-- options]
 
@@ -133,6 +135,15 @@ export function runEval(argv: readonly string[], out: (...lines: string[]) => vo
   } else out(`All targets met on the corpus (read vs not-read ${pct(final.report.readAxis.rate)}, three-way ${pct(final.report.threeWayAgreement.rate)}).`);
   out("", ...injectionSection(injection, pct, oneLine));
   if (injectionMissed.length) out("", "Injection targets missed:", ...injectionMissed.map((m) => `- ${m}`));
+  // Inference speed with the learned model: the whole classifyServer call, on one core, over the corpus's real tools.
+  const speed = benchClassifier(corpusServers.map(contextOf), 2);
+  out(
+    "",
+    "## Throughput",
+    "",
+    `classifyServer with the shipped learned model: ${speed.toolsPerSecond.toLocaleString("en-US")} tools/s on one core ` +
+      `(${speed.tools.toLocaleString("en-US")} corpus tools classified in ${speed.seconds.toFixed(1)} s; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores; target >= 100,000).`,
+  );
   log(`eval: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return missed.length || injectionMissed.length ? 1 : 0;
 }
