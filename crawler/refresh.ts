@@ -1,5 +1,6 @@
 // One refresh run: takes the lock, crawls each source page by page with checkpoints, records the run.
 import type { Catalog } from "../db/client.js";
+import { describeDbError } from "../db/errors.js";
 import {
   aliasOwners,
   aliasValues,
@@ -154,14 +155,13 @@ const TEXT_CUT = `stored with text over ${MAX_TEXT_CHARS.toLocaleString("en")} c
 const SET_ASIDE = "tool list set aside: a better-ranked entry of the same source lists this server's tools";
 
 /**
- * A failed query as one line that says why: the driver's reason (a lost connection, a constraint),
- * not only which statement (drizzle's "Failed query: …" keeps the reason in `cause`).
+ * A failed query as one line that says why: the database's reason, code and operation (db/errors.ts),
+ * not drizzle's "Failed query: <SQL> params: <every value>", which quotes crawled text by the kilobyte.
  */
 function withCause(e: unknown): Error {
-  if (!(e instanceof Error)) return new Error(String(e));
-  const cause = e.cause instanceof Error ? e.cause.message : undefined;
-  if (!cause || e.message.includes(cause)) return e;
-  return new Error(`${cause} (${e.message.split("\n")[0]!.slice(0, 200)})`, { cause: e });
+  const line = describeDbError(e);
+  if (line) return new Error(line, { cause: e });
+  return e instanceof Error ? e : new Error(String(e));
 }
 
 export async function refresh(catalog: Catalog, options: RefreshOptions): Promise<RefreshSummary> {
@@ -454,7 +454,7 @@ async function crawlSource(catalog: Catalog, source: Source, runId: number, opti
     summary.goneWithheld = settled.withheld;
     progress.sourceDone(p);
   } catch (e) {
-    const message = (e as Error).message ?? String(e);
+    const message = withCause(e).message;
     summary.errors.push(message);
     progress.sourceDone(p, message);
   }

@@ -161,6 +161,12 @@ function popularityOrder(): SQL[] {
  * names that contain the text or are like it by trigrams, then tools only whose description mentions
  * it; within a tier, containing beats resembling, and closer names come first.
  */
+/** No tool at all: an answer of "nothing matches" would hide that the catalog was never filled. */
+export async function catalogIsEmpty(db: Db): Promise<boolean> {
+  const [row] = await db.select({ id: tools.id }).from(tools).limit(1);
+  return row === undefined;
+}
+
 export async function searchTools(db: Db, o: SearchOptions): Promise<ToolEntry[]> {
   const pattern = `%${o.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const contains = ilike(tools.name, pattern);

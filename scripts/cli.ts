@@ -1,6 +1,7 @@
 // The `mcp-catalog` binary: parses argv, dispatches to one command module, maps errors to exit codes.
 import { parseArgs } from "node:util";
 import { CliError, type Command, type Io, type ParsedArgs } from "./command.js";
+import { describeDbError } from "../db/errors.js";
 import { safeText } from "./terminal.js";
 
 /** Commands load lazily so `risk` does not pay for the crawler's imports at start-up. */
@@ -105,9 +106,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return e.exitCode;
     }
     const err = e as Error;
-    // An unexpected error may quote catalog data (a driver error echoes its parameters): escaped too.
-    io.stderr.write(`mcp-catalog ${name}: ${safeText(err.message ?? String(e))}\n`);
-    if (io.env.CATALOG_DEBUG) io.stderr.write(`${err.stack}\n`);
+    const debug = !!io.env.CATALOG_DEBUG;
+    // A failed query is the database's reason in one line (its statement only under CATALOG_DEBUG, its
+    // parameters never); anything else may quote catalog data too: escaped.
+    io.stderr.write(`mcp-catalog ${name}: ${safeText(describeDbError(e, { debug }) ?? err.message ?? String(e))}\n`);
+    if (debug) io.stderr.write(`${err.stack}\n`);
     return 1;
   }
 }

@@ -1,5 +1,6 @@
 // Opens the catalog the configuration names, turning driver failures into one clear line.
 import { CatalogBusyError, openCatalog, redactUrl, type Catalog } from "../db/client.js";
+import { describeDbError } from "../db/errors.js";
 import { CliError, type Io } from "./command.js";
 import type { Config } from "./config.js";
 
@@ -33,7 +34,7 @@ export async function openConfiguredCatalog(config: Config, options: OpenOptions
         continue;
       }
       const where = config.databaseUrl ? redactUrl(config.databaseUrl) : config.dataDir;
-      throw new CliError(`cannot open the catalog at ${where}: ${(e as Error).message}`, 1);
+      throw new CliError(`cannot open the catalog at ${where}: ${describeDbError(e) ?? (e as Error).message}`, 1);
     }
   }
 }

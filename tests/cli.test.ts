@@ -206,6 +206,30 @@ describe("errors a user can hit", () => {
   });
 });
 
+describe("small things a careless user meets (issue 10, case 12)", () => {
+  const dir = mkdtempSync(join(tmpdir(), "mcp-catalog-careless-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  test("an empty --risk or --category is refused, not read as no filter", async () => {
+    for (const flag of ["--risk", "--category"]) {
+      const r = await runCli(["search", "read", flag, ""], { CATALOG_DATA_DIR: join(dir, "never-opened") });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`${flag} must be one of`));
+    }
+  });
+
+  test("search on an empty catalog says it is empty and how to fill it; a 100 KB name is cut in messages", async () => {
+    const data = join(dir, "empty");
+    const empty = await runCli(["search", "read_file"], { CATALOG_DATA_DIR: data });
+    expect(empty.code).toBe(0);
+    expect(empty.stderr).toMatch(/^the catalog is empty: fill it with `mcp-catalog refresh`/);
+    const long = "n".repeat(100_000);
+    const risk = await runCli(["risk", long], { CATALOG_DATA_DIR: data });
+    expect(risk.code).toBe(1);
+    expect(risk.stderr.length).toBeLessThan(500);
+    expect(risk.stderr).toContain("…");
+  });
+});
+
 describe("help and the installed binary", () => {
   test.each(["refresh", "stats", "migrate"])("%s --help documents every option", async (name) => {
     const r = await runCli([name, "--help"]);

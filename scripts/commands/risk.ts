@@ -4,7 +4,7 @@ import { CliError, type Command } from "../command.js";
 import { loadConfig } from "../config.js";
 import { readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
 import { requireServer, serverArgument } from "../resolve-server.js";
-import { colorizer, safeText, type Style } from "../terminal.js";
+import { colorizer, safeText, truncate, type Style } from "../terminal.js";
 import { renderToolText, RISK_STYLE, toolView } from "../tool-view.js";
 
 /** Entries shown for a name held by many servers unless `--all`; the groups always count every one. */
@@ -40,7 +40,7 @@ export const command: Command = {
     }, { wait: readerWait(args.values.wait, config, io, "risk") });
     if (summary.total === 0) {
       const hint = suggestions.length ? ` Did you mean: ${suggestions.map((s) => safeText(s)).join(", ")}?` : "";
-      throw new CliError(`no tool named '${safeText(name)}' ${server ? `on ${safeText(server.key)}` : "in the catalog"}.${hint}`, 1);
+      throw new CliError(`no tool named '${safeText(truncate(name, 120))}' ${server ? `on ${safeText(server.key)}` : "in the catalog"}.${hint}`, 1);
     }
     const views = summary.entries.map(toolView);
     if (args.values.json) {

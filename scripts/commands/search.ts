@@ -1,6 +1,6 @@
 // `mcp-catalog search TEXT`: tools by name or description, ranked, with filters on class and risk.
 import { CATEGORIES, RISKS } from "../../classifier/taxonomy.js";
-import { SEARCH_SORTS, searchTools, type SearchSort } from "../../db/lookups.js";
+import { catalogIsEmpty, SEARCH_SORTS, searchTools, type SearchSort } from "../../db/lookups.js";
 import { CliError, type Command } from "../command.js";
 import { loadConfig } from "../config.js";
 import { readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
@@ -32,9 +32,10 @@ export const command: Command = {
     const text = args.positionals[0]!.trim();
     if (!text) throw new CliError("TEXT must not be empty", 2);
     const category = args.values.category as string | undefined;
-    if (category && !(CATEGORIES as readonly string[]).includes(category)) throw new CliError(`--category must be one of ${CATEGORIES.join(", ")}`, 2);
+    // An empty value is refused, not read as "no filter": `--risk "$LEVEL"` with LEVEL unset must not widen the search.
+    if (category !== undefined && !(CATEGORIES as readonly string[]).includes(category)) throw new CliError(`--category must be one of ${CATEGORIES.join(", ")}`, 2);
     const risk = args.values.risk as string | undefined;
-    if (risk && !(RISKS as readonly string[]).includes(risk)) throw new CliError(`--risk must be one of ${RISKS.join(", ")}`, 2);
+    if (risk !== undefined && !(RISKS as readonly string[]).includes(risk)) throw new CliError(`--risk must be one of ${RISKS.join(", ")}`, 2);
     const limitText = (args.values.limit as string | undefined) ?? "20";
     const limit = Number(limitText);
     if (!/^\d+$/.test(limitText) || limit < 1 || limit > 1000) throw new CliError("--limit must be a whole number from 1 to 1000", 2);
@@ -42,17 +43,22 @@ export const command: Command = {
     if (!(SEARCH_SORTS as readonly string[]).includes(sort)) throw new CliError(`--sort must be one of ${SEARCH_SORTS.join(", ")}`, 2);
     const serverArg = serverArgument(args.values.server, "--server");
     const config = loadConfig(io.env, io.cwd);
-    const found = await withCatalog(config, async (catalog) => {
+    const { found, empty } = await withCatalog(config, async (catalog) => {
       const server = serverArg !== undefined ? await requireServer(catalog.db, serverArg) : undefined;
-      return searchTools(catalog.db, { text, limit, sort, ...(category ? { category } : {}), ...(risk ? { risk } : {}), ...(server ? { serverIds: [server.id] } : {}) });
+      const found = await searchTools(catalog.db, { text, limit, sort, ...(category ? { category } : {}), ...(risk ? { risk } : {}), ...(server ? { serverIds: [server.id] } : {}) });
+      return { found, empty: found.length === 0 && (await catalogIsEmpty(catalog.db)) };
     }, { wait: readerWait(args.values.wait, config, io, "search") });
     const views = found.map((e) => ({ ...toolView(e), description: e.description }));
     if (args.values.json) {
       io.stdout.write(`${JSON.stringify(views)}\n`);
       return 0;
     }
+    if (empty) {
+      io.stderr.write("the catalog is empty: fill it with `mcp-catalog refresh` (or offline, `mcp-catalog refresh --snapshot DIR`)\n");
+      return 0;
+    }
     if (views.length === 0) {
-      io.stderr.write(`no tools match '${safeText(text)}'\n`);
+      io.stderr.write(`no tools match '${safeText(truncate(text, 120))}'\n`);
       return 0;
     }
     const paint = colorizer(io.stdout, io.env);

@@ -1,0 +1,46 @@
+// A database failure as one line a person can act on: the database's own reason, its code, the operation.
+import { DrizzleQueryError } from "drizzle-orm/errors";
+
+const MAX_LINE = 300;
+
+/** What a statement did, never its values: "insert into tools", "select … from servers", "CREATE SCHEMA IF NOT EXISTS "drizzle"". */
+export function operationOf(query: string): string {
+  const flat = query.replace(/\s+/g, " ").trim();
+  const from = /^select\b.*?\bfrom\s+("?[\w.]+"?)/i.exec(flat);
+  if (from) return `select … from ${from[1]}`;
+  // Up to the first column list, value list or condition.
+  return flat.split(/\s*\(|\s+(?:values|where|set|select|on|as)\b/i)[0]!.slice(0, 80);
+}
+
+function oneLine(text: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > MAX_LINE ? `${flat.slice(0, MAX_LINE - 1)}…` : flat;
+}
+
+/** The reason a driver gave (postgres.js, PGlite, a socket): its message and code. */
+function reasonOf(e: unknown): { message: string; code?: string } {
+  if (e instanceof AggregateError && e.errors.length) return reasonOf(e.errors[0]);
+  const err = e as { message?: unknown; code?: unknown; cause?: unknown } | null;
+  const message = typeof err?.message === "string" && err.message ? err.message : String(e);
+  const code = typeof err?.code === "string" || typeof err?.code === "number" ? String(err.code) : undefined;
+  // A connection error wrapped once more (postgres.js CONNECT_TIMEOUT has its socket error as cause) keeps the inner code.
+  if (!code && err?.cause) return reasonOf(err.cause);
+  return { message, ...(code ? { code } : {}) };
+}
+
+/**
+ * A failed query (drizzle's "Failed query: <SQL> params: <every value>") as one line: the database's
+ * message, its code, and the operation, cut to a line. Parameters never appear (they carry crawled
+ * text); the statement only with `debug` (CATALOG_DEBUG), on lines of its own. Other errors: undefined.
+ */
+export function describeDbError(e: unknown, o: { debug?: boolean } = {}): string | undefined {
+  if (!(e instanceof DrizzleQueryError)) return undefined;
+  const reason = e.cause ? reasonOf(e.cause) : { message: "the query failed" };
+  const line = oneLine(`${reason.message}${reason.code ? ` (code ${reason.code})` : ""} during ${operationOf(e.query)}`);
+  return o.debug ? `${line}\nstatement: ${e.query}` : line;
+}
+
+/** Any error as one line: a failed query described as above, anything else by its first line, cut. */
+export function errorLine(e: unknown): string {
+  return describeDbError(e) ?? oneLine((e instanceof Error ? e.message : String(e)).split("\n")[0] ?? "");
+}

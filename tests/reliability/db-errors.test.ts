@@ -1,0 +1,91 @@
+// A database failure reads as the database's reason, code and operation in one line: never drizzle's
+// "Failed query: <SQL> params: <every value>", never a parameter (crawled text). Both drivers.
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { sql } from "drizzle-orm";
+import { refresh } from "../../crawler/refresh.js";
+import { glamaSource } from "../../crawler/sources/glama.js";
+import { describeDbError, operationOf } from "../../db/errors.js";
+import { lastRun } from "../../db/queries.js";
+import { queryRows } from "../../db/sql.js";
+import { DRIVERS, openTestCatalog, type TestCatalog } from "../helpers/catalog.js";
+import { runCli } from "../helpers/cli.js";
+import { startGlamaReplay } from "../helpers/glama-replay.js";
+import { testHttpClient } from "../helpers/http.js";
+
+const SECRET = `crawled-text-${"x".repeat(5_000)}`;
+
+test("the operation of a statement names what it did, not its values", () => {
+  expect(operationOf(`insert into "tools" ("server_id", "name") values ($1, $2)`)).toBe(`insert into "tools"`);
+  expect(operationOf(`select "id", "key" from "servers" where "key" = $1`)).toBe(`select … from "servers"`);
+  expect(operationOf(`CREATE SCHEMA IF NOT EXISTS "drizzle"`)).toBe(`CREATE SCHEMA IF NOT EXISTS "drizzle"`);
+});
+
+describe.each(DRIVERS)("database errors on %s", (driver) => {
+  let t: TestCatalog;
+  beforeAll(async () => {
+    t = await openTestCatalog(driver);
+  });
+  afterAll(async () => {
+    await t?.dispose();
+  });
+
+  test("a constraint violation: the reason, its code and the operation, cut to a line; the statement only under debug", async () => {
+    let error: unknown;
+    try {
+      await queryRows(t.catalog.db, sql`insert into tools (server_id, name, content_hash, origin) values (${999_999}, ${SECRET}, ${"h"}, ${"live"})`);
+    } catch (e) {
+      error = e;
+    }
+    const line = describeDbError(error)!;
+    expect(line).toMatch(/violates foreign key constraint/);
+    expect(line).toContain("(code 23503)");
+    expect(line).toContain("during insert into tools");
+    expect(line).not.toContain("crawled-text");
+    expect(line).not.toContain("\n");
+    expect(line.length).toBeLessThanOrEqual(300);
+    const debug = describeDbError(error, { debug: true })!;
+    expect(debug).toContain("statement: insert into tools (server_id, name, content_hash, origin) values");
+    expect(debug).not.toContain("crawled-text");
+  });
+
+  test("a page write the database refuses: the run record and the source error are one line with the reason, no parameters", async () => {
+    // Every tool name is refused: a real failure of the page's transaction, not a mock.
+    await t.catalog.db.execute(sql`alter table tools add constraint refuse_all check (length(name) < 0) not valid`);
+    const replay = await startGlamaReplay();
+    const http = testHttpClient({ maxAttempts: 1 });
+    try {
+      const summary = await refresh(t.catalog, { sources: [glamaSource({ baseUrl: replay.url })], full: true, fetcherFor: () => http });
+      expect(summary.status).toBe("failed");
+      const [error] = summary.sources.glama!.errors;
+      expect(error).toMatch(/violates check constraint "refuse_all" \(code 23514\) during insert into tools/);
+      expect(error).not.toMatch(/Failed query|params:/);
+      expect(error!.length).toBeLessThanOrEqual(300);
+      const run = await lastRun(t.catalog.db);
+      expect(run!.error).toMatch(/code 23514/);
+      expect(run!.error!.length).toBeLessThan(400);
+    } finally {
+      await t.catalog.db.execute(sql`alter table tools drop constraint refuse_all`);
+      await replay.close();
+      await http.close();
+    }
+  });
+});
+
+describe("the CLI on an unusable database", () => {
+  test("a refused connection is the driver's reason and code, not the first statement", async () => {
+    const r = await runCli(["stats"], { DATABASE_URL: "postgres://postgres@127.0.0.1:9/none" });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^mcp-catalog stats: cannot open the catalog at postgres:\/\/postgres@127\.0\.0\.1:9\/none: .*ECONNREFUSED/);
+    expect(r.stderr).not.toMatch(/Failed query|params:/);
+    expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
+  });
+
+  test.runIf(!!process.env.DATABASE_URL)("a missing database says so, with its code", async () => {
+    const url = new URL(process.env.DATABASE_URL!);
+    url.pathname = "/mcp_catalog_no_such_database";
+    const r = await runCli(["stats"], { DATABASE_URL: url.toString() });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/database "mcp_catalog_no_such_database" does not exist \(code 3D000\)/);
+    expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
+  });
+});
