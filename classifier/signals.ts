@@ -643,6 +643,8 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
           v = NAME_VERBS.get(t);
           if (v) break;
         }
+        // "remove" on a tool about a link (issue_dependency_write: add / remove) unlinks; it deletes neither end.
+        if (v && REMOVE_VERBS.has(v.verb) && (words.some((w) => LINK_OBJECTS.has(w)) || vt.some((w) => LINK_OBJECTS.has(w)))) v = NAME_VERBS.get("unlink");
         if (v && (!best || SEVERITY[v.category] > SEVERITY[best.category])) {
           best = v;
           bestValue = value;

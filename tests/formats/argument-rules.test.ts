@@ -30,7 +30,7 @@ const CALLS: [server: PolicyExport, tool: string, args: Record<string, unknown>,
   [github, "label_write", { owner: "o", repo: "r", name: "bug" }, false], // no method: not an allowed action
   [github, "label_write", { method: "purge_all" }, false], // a value the schema never listed
   [github, "issue_dependency_write", { method: "add" }, true],
-  [github, "issue_dependency_write", { method: "remove" }, false],
+  [github, "issue_dependency_write", { method: "remove" }, true], // removes the link between two issues: neither is deleted (a write)
   [github, "issue_read", { method: "get" }, true],
   [github, "delete_file", { path: "x" }, false],
   [postgres, "pg_manage_functions", { operation: "get" }, true],
