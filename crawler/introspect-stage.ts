@@ -1,7 +1,7 @@
 // The introspect stage of a refresh: a live tools/list for every reachable server, into the catalog as origin "live".
 import PQueue from "p-queue";
 import type { Db } from "../db/client.js";
-import { recordIntrospection, serversDueForIntrospection, type IntrospectionCandidate } from "../db/queries.js";
+import { recordIntrospection, serversDueForIntrospection, type IntrospectionCandidate } from "../db/introspection.js";
 import { failureOutcome, listingHostOf, listingModeOf, listServer, storeListing, type ListingOptions } from "./listing.js";
 
 export interface IntrospectOptions extends ListingOptions {

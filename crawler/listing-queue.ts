@@ -8,7 +8,7 @@ import { z } from "zod";
 import type { Db } from "../db/client.js";
 import { backOffHost, hostBackedOffUntil, type HostSlots } from "../db/host-politeness.js";
 import { listingCandidate } from "../db/listing-jobs.js";
-import { recordIntrospection, serversDueForIntrospection } from "../db/queries.js";
+import { recordIntrospection, serversDueForIntrospection } from "../db/introspection.js";
 import { EnumerateError } from "./mcp/errors.js";
 import { failureOutcome, listingHostOf, listingModeOf, listServer, storeListing, type IntrospectMode, type ListingOptions } from "./listing.js";
 

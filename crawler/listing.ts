@@ -3,7 +3,7 @@
 import { CLASSIFIER_VERSION } from "../classifier/classify.js";
 import type { Db } from "../db/client.js";
 import { queuedServers, storeClassifications } from "../db/classifications.js";
-import { recordIntrospection, type IntrospectionCandidate, type IntrospectionOutcome } from "../db/queries.js";
+import { recordIntrospection, type IntrospectionCandidate, type IntrospectionOutcome } from "../db/introspection.js";
 import type { ToolSyncResult } from "../db/tools.js";
 import { syncToolListings } from "./tool-sync.js";
 import { classifyServerTools } from "./classify-stage.js";

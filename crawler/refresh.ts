@@ -1,31 +1,17 @@
 // One refresh run: takes the lock, crawls each source page by page with checkpoints, records the run.
 import type { Catalog } from "../db/client.js";
 import { describeDbError } from "../db/errors.js";
-import {
-  aliasOwners,
-  aliasValues,
-  analyzeChangedTables,
-  completeCrawl,
-  existingServerKeys,
-  failAbandonedRuns,
-  finishRun,
-  type RunOutcome,
-  getSourceState,
-  listedRecordsOf,
-  markPageSeen,
-  serverCountsForRun,
-  startRun,
-  storedPages,
-  storedRecords,
-  writeSourcePage,
-  type Checkpoint,
-  type PageInfo,
-  type PageWrite,
-  type ServerCounts,
-  type StoredPage,
-} from "../db/queries.js";
+import { aliasOwners, aliasValues, existingServerKeys } from "../db/identity.js";
+import { listedRecordsOf, markPageSeen, storedPages, storedRecords, type PageInfo, type StoredPage } from "../db/pages.js";
+import { analyzeChangedTables, failAbandonedRuns, finishRun, serverCountsForRun, startRun, type RunOutcome, type ServerCounts } from "../db/runs.js";
+import { getSourceState, type Checkpoint } from "../db/source-state.js";
+import { completeCrawl } from "./complete-crawl.js";
+import { writeSourcePage, type ClassifyFresh } from "./page-write.js";
+import { changedRecords } from "./plan/page.js";
+import { crawlStart, laterWatermark } from "./plan/crawl.js";
 import { fetchPage, type PageFetcher, type PageResponse } from "./fetcher.js";
-import { applyResolutions, bestListings, digestRecord, pageRows, sourceRank, storableRecords, type RecordDigest } from "./ingest.js";
+import { digestRecord, storableRecords, type RecordDigest } from "./ingest.js";
+import { applyResolutions, bestListings, pageRows, sourceRank } from "./plan/records.js";
 import type { IntrospectResult } from "./introspect-stage.js";
 import type { EnqueueResult } from "./listing-queue.js";
 import { indexOwners, resolveRecord } from "./resolve.js";
@@ -55,7 +41,7 @@ export interface RefreshOptions {
    * Classifies the tools of a server a page creates as the page is written (classifyServerTools), so
    * the classify stage need not read them back; with `classify`, which handles everything else.
    */
-  classifyTools?: PageWrite["classifyFresh"];
+  classifyTools?: ClassifyFresh;
   /** Recorded in the run row so a run can be explained later. */
   describe?: Record<string, unknown>;
   now?: () => Date;
@@ -89,7 +75,7 @@ export interface SourceSummary {
   gone: number;
   /**
    * Servers that would have gone but were kept: more than MAX_GONE_SHARE of the source at once looks
-   * like a broken source, not a real removal (db/queries.ts).
+   * like a broken source, not a real removal (crawler/plan/crawl.ts).
    */
   goneWithheld: number;
   /** Dates later than now plus the clock skew, left out of the watermark (absent when there were none). */
@@ -151,7 +137,7 @@ const SANITIZED = "stored with unstorable characters (NUL, lone surrogates) repl
 /** Counted among skippedReasons: records kept, with a text longer than the cap cut (crawler/text-cap.ts). */
 const TEXT_CUT = `stored with text over ${MAX_TEXT_CHARS.toLocaleString("en")} characters cut`;
 
-/** Counted among skippedReasons: a record kept, but its tool list not applied (crawler/ingest.ts bestListings). */
+/** Counted among skippedReasons: a record kept, but its tool list not applied (crawler/plan/records.ts bestListings). */
 const SET_ASIDE = "tool list set aside: a better-ranked entry of the same source lists this server's tools";
 
 /**
@@ -330,22 +316,17 @@ async function crawlSource(catalog: Catalog, source: Source, runId: number, opti
   const storedWatermark = state?.watermark ? (within([state.watermark]) ?? null) : null;
   if (state?.watermark && !storedWatermark) futureDates!.storedWatermark = state.watermark;
 
-  // Resume a crawl a killed run left half done, unless --full asks to start over from a non-full one.
-  const resumable = state?.cursor && state.mode && (state.mode === "full" || !options.full);
-  const mode: "full" | "incremental" = resumable
-    ? (state.mode as "full" | "incremental")
-    : options.full || !source.incremental || !storedWatermark
-      ? "full"
-      : "incremental";
-  const since = mode === "incremental" ? (storedWatermark ?? undefined) : undefined;
-  const cursor: string | null = resumable ? state.cursor : null;
-  let pendingWatermark: string | null = resumable ? (within([state.pendingWatermark]) ?? null) : null;
+  const { mode, since, resumed: resumable, cursor, crawlStartedAt, crawlRunId } = crawlStart(state, {
+    full: options.full,
+    incremental: !!source.incremental,
+    watermark: storedWatermark,
+    runId,
+    now: now().toISOString(),
+  });
+  let pendingWatermark: string | null = resumable ? (within([state?.pendingWatermark]) ?? null) : null;
   const raiseWatermark = (candidate: string | undefined) => {
-    if (candidate && (!pendingWatermark || Date.parse(candidate) > Date.parse(pendingWatermark))) pendingWatermark = candidate;
+    pendingWatermark = laterWatermark(candidate, pendingWatermark);
   };
-  const crawlStartedAt = resumable && state.crawlStartedAt ? state.crawlStartedAt : now().toISOString();
-  // A crawl resumed from before pages were kept cannot tell what it saw earlier: it settles no removals.
-  const crawlRunId = resumable ? (state.crawlRunId ?? null) : runId;
 
   // A full walk asks each page it has an ETag for with If-None-Match. Not for sources with detail
   // pages: an unchanged list page says nothing about the details behind it.
@@ -447,8 +428,7 @@ async function crawlSource(catalog: Catalog, source: Source, runId: number, opti
       if (next === null || !following) break;
       taken = following;
     }
-    const previous = storedWatermark;
-    const watermark = !pendingWatermark ? previous : !previous || Date.parse(pendingWatermark) > Date.parse(previous) ? pendingWatermark : previous;
+    const watermark = laterWatermark(pendingWatermark, storedWatermark);
     const settled = await completeCrawl(catalog.db, { source: source.name, watermark, runId, mode: mode === "full" && crawlRunId !== null ? "full" : "incremental", crawlRunId: crawlRunId ?? runId });
     summary.gone = settled.gone;
     summary.goneWithheld = settled.withheld;
@@ -487,7 +467,7 @@ async function preparePage(
     digests: RecordDigest[];
     info: PageInfo;
     checkpoint: Checkpoint;
-    classifyFresh?: PageWrite["classifyFresh"];
+    classifyFresh?: ClassifyFresh;
   },
 ): Promise<() => Promise<void>> {
   const { digests } = o;
@@ -495,16 +475,8 @@ async function preparePage(
   if (sanitized) o.summary.skippedReasons[SANITIZED] = (o.summary.skippedReasons[SANITIZED] ?? 0) + sanitized;
   if (cut) o.summary.skippedReasons[TEXT_CUT] = (o.summary.skippedReasons[TEXT_CUT] ?? 0) + cut;
   const stored = await storedRecords(catalog.db, o.source.name, records.map((r) => r.sourceId));
-  const changed: SourceRecord[] = [];
-  const changedDigests: RecordDigest[] = [];
-  records.forEach((record, i) => {
-    const s = stored.get(record.sourceId);
-    // A server marked gone comes back through its record even when the record itself is unchanged.
-    if (s && s.contentHash === digests[i]!.hash && s.serverStatus !== "gone") return;
-    changed.push(record);
-    changedDigests.push(digests[i]!);
-  });
-  o.summary.unchangedRecords += records.length - changed.length;
+  const { records: changed, digests: changedDigests, unchanged } = changedRecords(records, digests, stored);
+  o.summary.unchangedRecords += unchanged;
   const resolved = changed.length ? await resolvePage(catalog, changed, o.summary) : { targetOf: new Map<string, string>(), renames: [] };
   const rows = applyResolutions(pageRows(changed, changedDigests), resolved.targetOf);
   const listed = rows.toolListings.length ? await listedRecordsOf(catalog.db, o.source.name, [...new Set(rows.toolListings.map((l) => l.serverKey))]) : [];

@@ -2,7 +2,7 @@
 // in the schema pg-boss owns, read for counts the library has no call for).
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "./client.js";
-import type { IntrospectionCandidate } from "./queries.js";
+import type { IntrospectionCandidate } from "./introspection.js";
 import { servers } from "./schema.js";
 import { queryRows } from "./sql.js";
 

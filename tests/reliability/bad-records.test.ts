@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import { refresh } from "../../crawler/refresh.js";
 import { glamaSource, parseGlamaItem } from "../../crawler/sources/glama.js";
 import { registrySource } from "../../crawler/sources/registry.js";
-import { lastRun } from "../../db/queries.js";
+import { lastRun } from "../../db/runs.js";
 import { queryRows } from "../../db/sql.js";
 import { DRIVERS, openTestCatalog, type TestCatalog } from "../helpers/catalog.js";
 import { buildGlamaServers, glamaId, startGlamaReplay, type GlamaServer } from "../helpers/glama-replay.js";

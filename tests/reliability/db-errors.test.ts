@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import { refresh } from "../../crawler/refresh.js";
 import { glamaSource } from "../../crawler/sources/glama.js";
 import { describeDbError, operationOf } from "../../db/errors.js";
-import { lastRun } from "../../db/queries.js";
+import { lastRun } from "../../db/runs.js";
 import { queryRows } from "../../db/sql.js";
 import { DRIVERS, openTestCatalog, type TestCatalog } from "../helpers/catalog.js";
 import { runCli } from "../helpers/cli.js";

@@ -1,0 +1,86 @@
+// One source page into the catalog in one transaction: read what it touches, plan, apply.
+import type { Db } from "../db/client.js";
+import { insertClassifications, queueServers, type NewClassification } from "../db/classifications.js";
+import { placeRecords, upsertPage, upsertSourceRows, type PageInfo } from "../db/pages.js";
+import { insertAliases, renameServers, storedServers, upsertServers } from "../db/servers.js";
+import { replaceSignals, type SignalUpsert } from "../db/signals.js";
+import { saveCheckpoint, type Checkpoint } from "../db/source-state.js";
+import { inlineClassifyInputs, inlineListings, placeOnServers, serversToWrite, type AliasUpsert, type ServerUpsert, type SourceRowUpsert } from "./plan/page.js";
+import type { ToolCounts, ToolDefinition, ToolOrigin } from "./plan/tools.js";
+import { syncToolListings } from "./tool-sync.js";
+
+/** Classifies the tools of a server a page creates from its one listing (then all its tools), as they are written. */
+export type ClassifyFresh = (server: { key: string; description?: string }, tools: (ToolDefinition & { id: number })[]) => NewClassification[];
+
+export interface PageWrite {
+  runId: number;
+  source: string;
+  /** A full crawl places every record the page lists on it; an incremental one only places new records. */
+  mode: "full" | "incremental";
+  page: PageInfo;
+  /** Every source id the page listed, changed or not. */
+  sourceIds: string[];
+  /** Servers whose key changes before the page is written (a repository key becoming a registry name). */
+  renames?: { from: string; to: string }[];
+  /** Servers, records and aliases of the records that changed (new, or a different raw hash). */
+  servers: ServerUpsert[];
+  sources: SourceRowUpsert[];
+  aliases: AliasUpsert[];
+  /** Tool lists the page's changed records carry (directories), applied once the servers exist. */
+  toolListings?: { serverKey: string; origin: ToolOrigin; tools: ToolDefinition[] }[];
+  /** Categories and popularity of the page's changed records. */
+  signals?: SignalUpsert[];
+  classifyFresh?: ClassifyFresh;
+  checkpoint: Checkpoint;
+}
+
+export interface PageWriteResult {
+  pageId: number;
+  serversWritten: number;
+  tools: ToolCounts;
+  /** Tools classified as they were written (see classifyFresh). */
+  classified: number;
+}
+
+/**
+ * Writes one source page in one transaction: the page (its ETag and where it points), servers
+ * (only those serversToWrite chooses), raw records, aliases, signals, tools, and the checkpoint that
+ * lets a killed run resume after this page. Each step is one set-based statement (or a few).
+ */
+export async function writeSourcePage(db: Db, w: PageWrite): Promise<PageWriteResult> {
+  return db.transaction(async (tx) => {
+    const t = tx as unknown as Db;
+    // One statement at a time: after a failure nothing more is sent on the transaction's connection.
+    await renameServers(t, w.renames ?? []);
+    const page = await upsertPage(t, w.source, w.page, w.runId);
+    const stored = await storedServers(t, w.servers.map((s) => s.key));
+    const serverIds = new Map(stored.map((r) => [r.key, r.id]));
+    const changed = serversToWrite(w.servers, stored);
+    const created = new Set<number>();
+    for (const r of await upsertServers(t, changed, w.runId)) {
+      serverIds.set(r.key, Number(r.id));
+      if (r.inserted) created.add(Number(r.id));
+    }
+    const placed = placeOnServers({ sources: w.sources, aliases: w.aliases, toolListings: w.toolListings ?? [] }, serverIds, created);
+    if (placed.sources.length) await upsertSourceRows(t, placed.sources, { runId: w.runId, pageId: page.id, placeAll: w.mode === "full" });
+    if (w.mode === "full") {
+      const rewritten = new Set(w.sources.map((r) => r.sourceId));
+      await placeRecords(t, { source: w.source, pageId: page.id, listed: w.sourceIds, unchanged: w.sourceIds.filter((id) => !rewritten.has(id)), newPage: page.inserted });
+    }
+    await insertAliases(t, placed.aliases);
+    if (w.signals?.length) await replaceSignals(t, w.signals, serverIds);
+    const inline = w.classifyFresh ? inlineListings(placed.listings) : [];
+    const { written, ...toolCounts } = await syncToolListings(t, placed.listings, w.runId, { unqueued: new Set(inline.map((l) => l.serverId)) });
+    let classifications: NewClassification[] = [];
+    try {
+      classifications = inlineClassifyInputs(inline, written, changed, serverIds).flatMap(({ server, tools }) => w.classifyFresh!(server, tools));
+    } catch {
+      // A classifier failure must not cost the page: the servers go to the classify stage, which
+      // meets the same failure and records it as the stage's error.
+      await queueServers(t, inline.map((l) => l.serverId));
+    }
+    if (classifications.length) await insertClassifications(t, classifications);
+    await saveCheckpoint(t, w.checkpoint, w.runId);
+    return { pageId: page.id, serversWritten: changed.length, tools: toolCounts, classified: classifications.length };
+  });
+}

@@ -1,0 +1,111 @@
+// What a page of source records does to the catalog's servers, records and aliases, decided on plain data.
+import type { NewServerRow, ServerRow, serverAliases, serverSources } from "../../db/schema.js";
+import type { StoredTool } from "../../db/tools.js";
+import type { RecordDigest } from "../ingest.js";
+import type { SourceRecord } from "../records.js";
+import type { ToolDefinition, ToolListing, ToolOrigin } from "./tools.js";
+
+/** One server as a page of records proposes it, already reduced to the record that speaks for it. */
+export type ServerUpsert = Pick<
+  NewServerRow,
+  "title" | "description" | "repositoryKey" | "repositoryUrl" | "repositorySubfolder" | "websiteUrl" | "version" | "publishedAt" | "updatedAt"
+> &
+  Required<Pick<NewServerRow, "key" | "status" | "packages" | "remotes" | "canonicalSource" | "canonicalRank" | "contentHash">>;
+
+/** A record as stored, placed on its server by key until the server's id is known. */
+export type SourceRowUpsert = Pick<typeof serverSources.$inferInsert, "source" | "sourceId" | "isLatest" | "raw" | "contentHash"> & { serverKey: string };
+export type AliasUpsert = Pick<typeof serverAliases.$inferInsert, "kind" | "value" | "source"> & { serverKey: string };
+export type NewSourceRow = Omit<typeof serverSources.$inferInsert, "etag" | "fetchedAt" | "runId" | "pageId">;
+export type NewAlias = typeof serverAliases.$inferInsert;
+
+/** What the catalog already holds for one (source, source id): an unchanged record needs no write. */
+export interface StoredRecord {
+  contentHash: string;
+  serverId: number;
+  pageId: number | null;
+  /** The status of the server the record belongs to (a `gone` server comes back when listed again). */
+  serverStatus: string;
+}
+
+/**
+ * The records of a page that need writing: new, with a different raw hash, or whose server is gone
+ * (revival: a server marked gone comes back through its record even when the record is unchanged).
+ */
+export function changedRecords(
+  records: readonly SourceRecord[],
+  digests: readonly RecordDigest[],
+  stored: ReadonlyMap<string, StoredRecord>,
+): { records: SourceRecord[]; digests: RecordDigest[]; unchanged: number } {
+  const out: SourceRecord[] = [];
+  const outDigests: RecordDigest[] = [];
+  records.forEach((record, i) => {
+    const s = stored.get(record.sourceId);
+    if (s && s.contentHash === digests[i]!.hash && s.serverStatus !== "gone") return;
+    out.push(record);
+    outDigests.push(digests[i]!);
+  });
+  return { records: out, digests: outDigests, unchanged: records.length - out.length };
+}
+
+export type StoredServer = Pick<ServerRow, "id" | "key" | "contentHash" | "canonicalRank" | "status">;
+
+/**
+ * The servers a page rewrites: new ones, gone ones listed again, and those a higher-ranked record now
+ * speaks for or whose speaking record changed; a lower-ranked record never overwrites a better one.
+ */
+export function serversToWrite(proposed: readonly ServerUpsert[], stored: readonly StoredServer[]): ServerUpsert[] {
+  const byKey = new Map(stored.map((r) => [r.key, r]));
+  return proposed.filter((s) => {
+    const old = byKey.get(s.key);
+    return !old || old.status === "gone" || s.canonicalRank > old.canonicalRank || (s.canonicalRank === old.canonicalRank && s.contentHash !== old.contentHash);
+  });
+}
+
+/** The page's records, aliases and tool lists placed on server ids; those whose server is unknown are left out. */
+export function placeOnServers(
+  rows: { sources: readonly SourceRowUpsert[]; aliases: readonly AliasUpsert[]; toolListings: readonly { serverKey: string; origin: ToolOrigin; tools: ToolDefinition[] }[] },
+  serverIds: ReadonlyMap<string, number>,
+  created: ReadonlySet<number>,
+): { sources: NewSourceRow[]; aliases: NewAlias[]; listings: ToolListing[] } {
+  const place = <T extends { serverKey: string }, R>(items: readonly T[], to: (item: T, serverId: number) => R): R[] =>
+    items.flatMap((item) => {
+      const serverId = serverIds.get(item.serverKey);
+      return serverId === undefined ? [] : [to(item, serverId)];
+    });
+  return {
+    sources: place(rows.sources, (r, serverId) => ({ source: r.source, sourceId: r.sourceId, serverId, isLatest: r.isLatest, raw: r.raw, contentHash: r.contentHash })),
+    aliases: place(rows.aliases, (a, serverId) => ({ kind: a.kind, value: a.value, serverId, source: a.source })),
+    // Servers this page creates have no tools yet: their listings need not read any.
+    listings: place(rows.toolListings, (l, serverId) => ({ serverId, origin: l.origin, tools: l.tools, ...(created.has(serverId) ? { fresh: true } : {}) })),
+  };
+}
+
+/** Listings of servers created on this page that are their server's only listing here: all its tools, classifiable as written. */
+export function inlineListings(listings: readonly ToolListing[]): ToolListing[] {
+  const count = new Map<number, number>();
+  for (const l of listings) count.set(l.serverId, (count.get(l.serverId) ?? 0) + 1);
+  return listings.filter((l) => l.fresh && count.get(l.serverId) === 1);
+}
+
+/** What the classifier needs for each inline listing: its server and its tools as written (the first of a name wins). */
+export function inlineClassifyInputs(
+  listings: readonly ToolListing[],
+  written: readonly StoredTool[],
+  servers: readonly ServerUpsert[],
+  serverIds: ReadonlyMap<string, number>,
+): { server: { key: string; description?: string }; tools: (ToolDefinition & { id: number })[] }[] {
+  const ids = new Map(written.map((t) => [`${t.serverId}\u0000${t.name}`, t.id]));
+  const byId = new Map(servers.map((s) => [serverIds.get(s.key), s]));
+  return listings.flatMap((l) => {
+    const server = byId.get(l.serverId);
+    if (!server) return [];
+    const seen = new Set<string>();
+    const tools = l.tools.flatMap((t) => {
+      const id = ids.get(`${l.serverId}\u0000${t.name}`);
+      if (id === undefined || seen.has(t.name)) return [];
+      seen.add(t.name);
+      return [{ ...t, id }];
+    });
+    return [{ server: { key: server.key, ...(server.description ? { description: server.description } : {}) }, tools }];
+  });
+}

@@ -1,0 +1,42 @@
+// Entity resolution's reads: which servers carry an alias, which keys exist, the values of one alias kind.
+import { sql } from "drizzle-orm";
+import type { Db } from "./client.js";
+import { jsonb, queryRows } from "./sql.js";
+
+export interface AliasOwnerRow {
+  kind: string;
+  value: string;
+  serverKey: string;
+  registryNamed: boolean;
+}
+
+/** Which servers already carry any of these aliases, and whether each is named by the registry. */
+export async function aliasOwners(db: Db, aliases: readonly { kind: string; value: string }[]): Promise<AliasOwnerRow[]> {
+  if (aliases.length === 0) return [];
+  const values = [...new Set(aliases.map((a) => a.value))];
+  const wanted = new Set(aliases.map((a) => `${a.kind}\u0000${a.value}`));
+  const rows = await queryRows<{ kind: string; value: string; key: string; registry_named: boolean }>(
+    db,
+    // Index probes per value, OFFSET 0 keeping them probes while the tables have no statistics yet
+    // (a crawl fills them faster than autovacuum analyzes, and some servers run without it).
+    sql`select a.kind, a.value, a.key, a.registry_named
+      from jsonb_array_elements_text(${jsonb(values)}) as v(value)
+      cross join lateral (
+        select a.kind, a.value, s.key, s.canonical_source like 'registry:%' as registry_named
+        from server_aliases a join servers s on s.id = a.server_id where a.value = v.value offset 0) a`,
+  );
+  return rows.filter((r) => wanted.has(`${r.kind}\u0000${r.value}`)).map((r) => ({ kind: r.kind, value: r.value, serverKey: r.key, registryNamed: r.registry_named }));
+}
+
+/** Every distinct value of one alias kind, in order (the PyPI source reads the coordinates other sources named). */
+export async function aliasValues(db: Db, kind: string): Promise<string[]> {
+  const rows = await queryRows<{ value: string }>(db, sql`select distinct value from server_aliases where kind = ${kind} order by value`);
+  return rows.map((r) => r.value);
+}
+
+/** Which of these keys name existing servers. */
+export async function existingServerKeys(db: Db, keys: readonly string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const rows = await queryRows<{ key: string }>(db, sql`select key from servers where key in (select jsonb_array_elements_text(${jsonb([...new Set(keys)])}))`);
+  return new Set(rows.map((r) => r.key));
+}

@@ -1,0 +1,60 @@
+// Live listing's reads and writes on servers: which are due for a tools/list, and what the last one found.
+import { and, eq, isNull, or, sql } from "drizzle-orm";
+import type { Db } from "./client.js";
+import { servers, type NewServerRow } from "./schema.js";
+
+export interface IntrospectionCandidate {
+  id: number;
+  key: string;
+  description: string | null;
+  /** The server record's hash: a listing job is keyed by server and this. */
+  contentHash: string;
+  remotes: { type: string; url: string; needsSecret?: boolean }[];
+  packages: { registryType: string; identifier: string; version?: string; transport?: string }[];
+}
+
+/**
+ * Servers (after `afterId`, in id order) due for a live tools/list: never introspected, changed in
+ * this run, past the re-listing time their own list asked for (relist_at), or, without one, last
+ * introspected before `staleBefore`. Deleted and gone servers are left alone.
+ */
+export async function serversDueForIntrospection(
+  db: Db,
+  o: { afterId: number; limit: number; runId: number; staleBefore: string; modes: ("remote" | "stdio")[] },
+): Promise<IntrospectionCandidate[]> {
+  const reachable = [
+    ...(o.modes.includes("remote") ? [sql`${servers.remotes} @> '[{"needsSecret": false}]'::jsonb`] : []),
+    ...(o.modes.includes("stdio") ? [sql`${servers.packages} @> '[{"registryType": "npm"}]'::jsonb`] : []),
+  ];
+  if (reachable.length === 0) return [];
+  const rows = await db
+    .select({ id: servers.id, key: servers.key, description: servers.description, contentHash: servers.contentHash, remotes: servers.remotes, packages: servers.packages })
+    .from(servers)
+    .where(
+      and(
+        sql`${servers.id} > ${o.afterId}`,
+        sql`${servers.status} in ('active', 'deprecated')`,
+        or(...reachable),
+        or(
+          isNull(servers.introspectedAt),
+          eq(servers.changedRunId, o.runId),
+          sql`${servers.relistAt} <= now()`,
+          and(isNull(servers.relistAt), sql`${servers.introspectedAt} < ${o.staleBefore}`),
+        ),
+      ),
+    )
+    .orderBy(servers.id)
+    .limit(o.limit);
+  return rows as IntrospectionCandidate[];
+}
+
+/** What a live listing leaves on its server; the auth fields only when the listing told (a remote answered or refused). */
+export type IntrospectionOutcome = Pick<NewServerRow, "introspectionError" | "relistAt" | "authPosture" | "authDetails">;
+
+/** Records the outcome of a live listing on the server: when, why it failed (null on success), when it is due again, its auth posture. */
+export async function recordIntrospection(db: Db, serverId: number, outcome: IntrospectionOutcome): Promise<void> {
+  await db
+    .update(servers)
+    .set({ introspectedAt: sql`now()`, introspectionError: outcome.introspectionError ?? null, relistAt: outcome.relistAt ?? null, ...("authPosture" in outcome ? { authPosture: outcome.authPosture, authDetails: outcome.authDetails ?? null } : {}) })
+    .where(eq(servers.id, serverId));
+}

@@ -1,0 +1,117 @@
+// Source pages and the records placed on them: ETags and cursors for conditional requests, raw records by (source, id).
+import { sql } from "drizzle-orm";
+import type { Db } from "./client.js";
+import { jsonb, queryRows } from "./sql.js";
+import { saveCheckpoint, type Checkpoint } from "./source-state.js";
+import type { NewSourceRow, StoredRecord } from "../crawler/plan/page.js";
+
+/** A list page as fetched: what a later conditional request needs to stand in for its body. */
+export interface PageInfo {
+  url: string;
+  etag?: string;
+  next: string | null;
+  maxUpdatedAt?: string;
+  /** Records the page listed. */
+  records: number;
+}
+
+/** A page stored by an earlier crawl, for its conditional request. */
+export interface StoredPage {
+  id: number;
+  etag: string | null;
+  nextCursor: string | null;
+  maxUpdatedAt: string | null;
+  records: number;
+}
+
+/**
+ * A page answered 304: its body is what was stored, so only the page is marked seen (which keeps
+ * every record placed on it listed) and the checkpoint moves on. Nothing else is read or written.
+ */
+export async function markPageSeen(db: Db, o: { pageId: number; runId: number; checkpoint: Checkpoint }): Promise<void> {
+  await db.transaction(async (tx) => {
+    const t = tx as unknown as Db;
+    await queryRows(t, sql`update source_pages set seen_run_id = ${o.runId} where id = ${o.pageId}`);
+    await saveCheckpoint(t, o.checkpoint, o.runId);
+  });
+}
+
+export async function upsertPage(db: Db, source: string, p: PageInfo, runId: number): Promise<{ id: number; inserted: boolean }> {
+  const [row] = await queryRows<{ id: number; inserted: boolean }>(
+    db,
+    sql`insert into source_pages (source, url, etag, next_cursor, max_updated_at, records, seen_run_id)
+      values (${source}, ${p.url}, ${p.etag ?? null}, ${p.next}, ${p.maxUpdatedAt ?? null}, ${p.records}, ${runId})
+      on conflict (source, url) do update set etag = excluded.etag, next_cursor = excluded.next_cursor,
+        max_updated_at = excluded.max_updated_at, records = excluded.records, seen_run_id = excluded.seen_run_id
+      returning id, (xmax = 0) as inserted`,
+  );
+  return { id: Number(row!.id), inserted: row!.inserted };
+}
+
+/** Writes a page's changed records (an unchanged one is not rewritten). */
+export async function upsertSourceRows(db: Db, rows: readonly NewSourceRow[], o: { runId: number; pageId: number; placeAll: boolean }): Promise<void> {
+  // An incremental page places only records that have no page yet: the full crawl's page still lists the others.
+  const page = o.placeAll ? sql`excluded.page_id` : sql`coalesce(server_sources.page_id, excluded.page_id)`;
+  await queryRows(db, sql`insert into server_sources (source, source_id, server_id, is_latest, raw, content_hash, run_id, page_id)
+    select source, "sourceId", "serverId", "isLatest", raw, "contentHash", ${o.runId}, ${o.pageId}
+    from jsonb_to_recordset(${jsonb(rows)}) as x(source text, "sourceId" text, "serverId" int, "isLatest" boolean, raw jsonb, "contentHash" text)
+    on conflict (source, source_id) do update set
+      server_id = excluded.server_id, is_latest = excluded.is_latest, raw = excluded.raw, content_hash = excluded.content_hash,
+      run_id = excluded.run_id, fetched_at = now(), page_id = ${page}
+    -- An unchanged record is not rewritten.
+    where server_sources.content_hash <> excluded.content_hash or server_sources.is_latest <> excluded.is_latest
+      or server_sources.server_id <> excluded.server_id or server_sources.page_id is distinct from ${page}`);
+}
+
+/**
+ * A full crawl's page lists exactly these records now: those written above were placed with their
+ * write, the unchanged ones are placed here, and records the page listed before but no longer does
+ * lose their place (unless a later page of the crawl lists them, they are no longer listed by the
+ * source when the crawl completes).
+ */
+export async function placeRecords(db: Db, o: { source: string; pageId: number; listed: string[]; unchanged: string[]; newPage: boolean }): Promise<void> {
+  if (o.unchanged.length) {
+    await queryRows(db, sql`update server_sources set page_id = ${o.pageId}
+      where source = ${o.source} and source_id in (select jsonb_array_elements_text(${jsonb(o.unchanged)})) and page_id is distinct from ${o.pageId}`);
+  }
+  if (o.newPage) return;
+  await queryRows(db, sql`update server_sources set page_id = null
+    where page_id = ${o.pageId} and source_id not in (select jsonb_array_elements_text(${jsonb(o.listed)}))`);
+}
+
+/** The stored hash, server and page of each of these records of `source`. */
+export async function storedRecords(db: Db, source: string, sourceIds: readonly string[]): Promise<Map<string, StoredRecord>> {
+  if (sourceIds.length === 0) return new Map();
+  const rows = await queryRows<{ source_id: string; content_hash: string; server_id: number; page_id: number | null; status: string }>(
+    db,
+    sql`select ss.source_id, ss.content_hash, ss.server_id, ss.page_id, s.status
+      from server_sources ss join servers s on s.id = ss.server_id
+      where ss.source = ${source} and ss.source_id in (select jsonb_array_elements_text(${jsonb(sourceIds)}))`,
+  );
+  return new Map(
+    rows.map((r) => [r.source_id, { contentHash: r.content_hash, serverId: Number(r.server_id), pageId: r.page_id === null ? null : Number(r.page_id), serverStatus: r.status }]),
+  );
+}
+
+/** The records of `source` still placed on a list page, of the servers with these keys: whose tool list may speak for them. */
+export async function listedRecordsOf(db: Db, source: string, serverKeys: readonly string[]): Promise<{ serverKey: string; sourceId: string; isLatest: boolean }[]> {
+  if (serverKeys.length === 0) return [];
+  const rows = await queryRows<{ key: string; source_id: string; is_latest: boolean }>(
+    db,
+    sql`select s.key, ss.source_id, ss.is_latest
+      from servers s join server_sources ss on ss.server_id = s.id
+      where ss.source = ${source} and ss.page_id is not null and s.key in (select jsonb_array_elements_text(${jsonb(serverKeys)}))`,
+  );
+  return rows.map((r) => ({ serverKey: r.key, sourceId: r.source_id, isLatest: r.is_latest }));
+}
+
+/** The pages of `source` an earlier crawl stored with an ETag, by URL: what a conditional request needs. */
+export async function storedPages(db: Db, source: string): Promise<Map<string, StoredPage>> {
+  const rows = await queryRows<{ id: number; url: string; etag: string | null; next_cursor: string | null; max_updated_at: string | null; records: number }>(
+    db,
+    sql`select id, url, etag, next_cursor, max_updated_at, records from source_pages where source = ${source} and etag is not null`,
+  );
+  return new Map(
+    rows.map((r) => [r.url, { id: Number(r.id), etag: r.etag, nextCursor: r.next_cursor, maxUpdatedAt: r.max_updated_at, records: Number(r.records) }]),
+  );
+}

@@ -1,0 +1,89 @@
+// The run record: started, finished, abandoned, what it did to servers, and statistics for the tables it wrote.
+import { desc, eq, sql } from "drizzle-orm";
+import type { Db } from "./client.js";
+import { crawlRuns, type CrawlRunRow } from "./schema.js";
+import { queryRows } from "./sql.js";
+
+/**
+ * Analyzes the tables a run changed by more than a tenth, as autovacuum would: PGlite has no
+ * autovacuum and some servers run without it, and the lookups after a big run (the first one
+ * above all) need statistics to use their indexes. Returns the tables analyzed.
+ */
+export async function analyzeChangedTables(db: Db): Promise<string[]> {
+  const rows = await queryRows<{ relname: string }>(
+    db,
+    sql`select relname from pg_stat_user_tables where schemaname = 'public' and n_mod_since_analyze > 50 + 0.1 * n_live_tup order by relname`,
+  );
+  // Names from the catalog itself, quoted as identifiers.
+  for (const r of rows) await db.execute(sql.raw(`analyze "${r.relname.replace(/"/g, '""')}"`));
+  return rows.map((r) => r.relname);
+}
+
+export async function startRun(db: Db, options: Record<string, unknown>): Promise<number> {
+  const [row] = await db.insert(crawlRuns).values({ status: "running", options }).returning({ id: crawlRuns.id });
+  return row!.id;
+}
+
+export interface RunOutcome {
+  status: "succeeded" | "failed";
+  sources: Record<string, unknown>;
+  servers: ServerCounts;
+  tools?: Record<string, number> | object;
+  error?: string;
+}
+
+export async function finishRun(db: Db, runId: number, outcome: RunOutcome): Promise<void> {
+  await db
+    .update(crawlRuns)
+    .set({
+      status: outcome.status,
+      finishedAt: sql`now()`,
+      sources: outcome.sources,
+      servers: outcome.servers,
+      tools: outcome.tools ?? {},
+      error: outcome.error ?? null,
+    })
+    .where(eq(crawlRuns.id, runId));
+}
+
+export interface ServerCounts {
+  added: number;
+  updated: number;
+  unchanged: number;
+  removed: number;
+}
+
+/**
+ * What a run did to servers, read back from the run ids each row carries; a server the run saw
+ * without changing it is one with a record on a page the run fetched (200 or 304).
+ */
+export async function serverCountsForRun(db: Db, runId: number): Promise<ServerCounts> {
+  const [row] = await queryRows<{ added: number; updated: number; removed: number; unchanged: number }>(
+    db,
+    sql`select
+      count(*) filter (where first_run_id = ${runId})::int as added,
+      count(*) filter (where changed_run_id = ${runId} and first_run_id is distinct from ${runId})::int as updated,
+      count(*) filter (where removed_run_id = ${runId})::int as removed,
+      (select count(*) from servers s
+        where s.changed_run_id is distinct from ${runId} and s.removed_run_id is distinct from ${runId}
+          and s.id in (select ss.server_id from server_sources ss join source_pages p on p.id = ss.page_id where p.seen_run_id = ${runId}))::int as unchanged
+    from servers
+    where ${runId} in (first_run_id, changed_run_id, removed_run_id)`,
+  );
+  return { added: row?.added ?? 0, updated: row?.updated ?? 0, unchanged: row?.unchanged ?? 0, removed: row?.removed ?? 0 };
+}
+
+export async function lastRun(db: Db): Promise<CrawlRunRow | undefined> {
+  const [row] = await db.select().from(crawlRuns).orderBy(desc(crawlRuns.id)).limit(1);
+  return row;
+}
+
+/** Marks runs left "running" by a process that died (kill -9) as failed. */
+export async function failAbandonedRuns(db: Db): Promise<number> {
+  const rows = await db
+    .update(crawlRuns)
+    .set({ status: "failed", finishedAt: sql`now()`, error: "the process running it stopped before it finished" })
+    .where(eq(crawlRuns.status, "running"))
+    .returning({ id: crawlRuns.id });
+  return rows.length;
+}

@@ -1,0 +1,54 @@
+// Server rows as a page writes them: renames, the state a page plan reads, upserts, aliases.
+import { eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "./client.js";
+import { servers } from "./schema.js";
+import { jsonb, queryRows } from "./sql.js";
+import type { NewAlias, ServerUpsert, StoredServer } from "../crawler/plan/page.js";
+
+/** Servers whose key changes before a page is written (a repository key becoming a registry name). */
+export async function renameServers(db: Db, renames: readonly { from: string; to: string }[]): Promise<void> {
+  for (const r of renames) await db.update(servers).set({ key: r.to }).where(eq(servers.key, r.from));
+}
+
+/** What the catalog holds of the servers with these keys: what decides whether a page rewrites them. */
+export async function storedServers(db: Db, keys: readonly string[]): Promise<StoredServer[]> {
+  if (keys.length === 0) return [];
+  return db
+    .select({ id: servers.id, key: servers.key, contentHash: servers.contentHash, canonicalRank: servers.canonicalRank, status: servers.status })
+    .from(servers)
+    .where(inArray(servers.key, [...new Set(keys)]));
+}
+
+/** Inserts or rewrites the servers a page plan chose; returns each one's id and whether it is new. */
+export async function upsertServers(db: Db, rows: readonly ServerUpsert[], runId: number): Promise<{ id: number; key: string; inserted: boolean }[]> {
+  if (rows.length === 0) return [];
+  const input = jsonb(rows);
+  return queryRows<{ id: number; key: string; inserted: boolean }>(
+    db,
+    sql`insert into servers (key, title, description, repository_key, repository_url, repository_subfolder, website_url, version, status,
+        packages, remotes, published_at, updated_at, canonical_source, canonical_rank, content_hash, first_run_id, changed_run_id, removed_run_id)
+      select key, title, description, "repositoryKey", "repositoryUrl", "repositorySubfolder", "websiteUrl", version, status,
+        coalesce(packages, '[]'::jsonb), coalesce(remotes, '[]'::jsonb), "publishedAt", "updatedAt", "canonicalSource", "canonicalRank", "contentHash",
+        ${runId}, ${runId}, case when status = 'deleted' then ${runId}::int end
+      from jsonb_to_recordset(${input}) as x(key text, title text, description text, "repositoryKey" text, "repositoryUrl" text,
+        "repositorySubfolder" text, "websiteUrl" text, version text, status text, packages jsonb, remotes jsonb, "publishedAt" timestamptz,
+        "updatedAt" timestamptz, "canonicalSource" text, "canonicalRank" int, "contentHash" text)
+      on conflict (key) do update set
+        title = excluded.title, description = excluded.description, repository_key = excluded.repository_key,
+        repository_url = excluded.repository_url, repository_subfolder = excluded.repository_subfolder, website_url = excluded.website_url,
+        version = excluded.version, status = excluded.status, packages = excluded.packages, remotes = excluded.remotes,
+        published_at = excluded.published_at, updated_at = excluded.updated_at, canonical_source = excluded.canonical_source,
+        canonical_rank = excluded.canonical_rank, content_hash = excluded.content_hash, changed_run_id = excluded.changed_run_id,
+        last_seen_at = now(),
+        -- A server counts as removed in the run that moved it into deleted/gone.
+        removed_run_id = case when excluded.status in ('deleted', 'gone') and servers.status not in ('deleted', 'gone') then ${runId}::int else servers.removed_run_id end
+      returning id, key, (xmax = 0) as inserted`,
+  );
+}
+
+export async function insertAliases(db: Db, rows: readonly NewAlias[]): Promise<void> {
+  if (rows.length === 0) return;
+  await queryRows(db, sql`insert into server_aliases (kind, value, server_id, source)
+    select kind, value, "serverId", source from jsonb_to_recordset(${jsonb(rows)}) as x(kind text, value text, "serverId" int, source text)
+    on conflict do nothing`);
+}

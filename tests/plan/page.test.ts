@@ -1,0 +1,84 @@
+// What a page does to servers and records, on plain data: revival, canonical rank, placement, inline classification.
+import { describe, expect, test } from "vitest";
+import { changedRecords, inlineClassifyInputs, inlineListings, placeOnServers, serversToWrite, type ServerUpsert, type StoredServer } from "../../crawler/plan/page.js";
+import type { SourceRecord } from "../../crawler/records.js";
+
+const record = (sourceId: string): SourceRecord => ({ source: "glama", sourceId, isLatest: true, raw: { id: sourceId }, server: { key: `k/${sourceId}`, status: "active", packages: [], remotes: [] }, aliases: [] });
+const digest = (hash: string) => ({ hash, clean: true, long: false });
+const upsert = (key: string, canonicalRank: number, contentHash = "h"): ServerUpsert => ({ key, status: "active", packages: [], remotes: [], canonicalSource: `glama:${key}`, canonicalRank, contentHash });
+const storedServer = (key: string, o: Partial<StoredServer> = {}): StoredServer => ({ id: 1, key, contentHash: "h", canonicalRank: 20, status: "active", ...o });
+
+describe("changedRecords", () => {
+  test("a record stored with the same raw hash is unchanged; a new or different one is written", () => {
+    const stored = new Map([
+      ["a", { contentHash: "ha", serverId: 1, pageId: 1, serverStatus: "active" }],
+      ["b", { contentHash: "old", serverId: 2, pageId: 1, serverStatus: "active" }],
+    ]);
+    const r = changedRecords([record("a"), record("b"), record("c")], [digest("ha"), digest("hb"), digest("hc")], stored);
+    expect(r.records.map((x) => x.sourceId)).toEqual(["b", "c"]);
+    expect(r.digests.map((d) => d.hash)).toEqual(["hb", "hc"]);
+    expect(r.unchanged).toBe(1);
+  });
+
+  test("revival: an unchanged record of a gone server is written again, which brings the server back", () => {
+    const stored = new Map([["a", { contentHash: "ha", serverId: 1, pageId: null, serverStatus: "gone" }]]);
+    expect(changedRecords([record("a")], [digest("ha")], stored).records).toHaveLength(1);
+  });
+});
+
+describe("serversToWrite (canonical rank)", () => {
+  test("a new server is written; an equal-ranked record rewrites only when it changed", () => {
+    const out = serversToWrite([upsert("new", 20), upsert("same", 20), upsert("edited", 20, "h2")], [storedServer("same"), storedServer("edited")]);
+    expect(out.map((s) => s.key)).toEqual(["new", "edited"]);
+  });
+
+  test("a lower-ranked record never overwrites a better one; a higher-ranked one takes over even unchanged", () => {
+    const out = serversToWrite([upsert("registry-held", 20, "other"), upsert("directory-held", 30)], [storedServer("registry-held", { canonicalRank: 30 }), storedServer("directory-held")]);
+    expect(out.map((s) => s.key)).toEqual(["directory-held"]);
+  });
+
+  test("a gone server is written again whatever the ranks", () => {
+    expect(serversToWrite([upsert("back", 10)], [storedServer("back", { status: "gone", canonicalRank: 30 })])).toHaveLength(1);
+  });
+});
+
+describe("placeOnServers", () => {
+  test("rows land on their server's id; rows of an unknown server are left out; listings of created servers are fresh", () => {
+    const ids = new Map([["a", 1], ["b", 2]]);
+    const placed = placeOnServers(
+      {
+        sources: [{ source: "glama", sourceId: "x", serverKey: "a", isLatest: true, raw: {}, contentHash: "h" }, { source: "glama", sourceId: "y", serverKey: "zz", isLatest: true, raw: {}, contentHash: "h" }],
+        aliases: [{ kind: "repo", value: "github.com/a/a", serverKey: "b", source: "glama" }],
+        toolListings: [{ serverKey: "a", origin: "glama", tools: [] }, { serverKey: "b", origin: "glama", tools: [] }],
+      },
+      ids,
+      new Set([2]),
+    );
+    expect(placed.sources).toEqual([{ source: "glama", sourceId: "x", serverId: 1, isLatest: true, raw: {}, contentHash: "h" }]);
+    expect(placed.aliases).toEqual([{ kind: "repo", value: "github.com/a/a", serverId: 2, source: "glama" }]);
+    expect(placed.listings).toEqual([{ serverId: 1, origin: "glama", tools: [] }, { serverId: 2, origin: "glama", tools: [], fresh: true }]);
+  });
+});
+
+describe("inline classification", () => {
+  test("only a created server's only listing is classified as written", () => {
+    const listings = [
+      { serverId: 1, origin: "glama" as const, tools: [], fresh: true },
+      { serverId: 2, origin: "glama" as const, tools: [], fresh: true },
+      { serverId: 2, origin: "smithery" as const, tools: [], fresh: true },
+      { serverId: 3, origin: "glama" as const, tools: [] },
+    ];
+    expect(inlineListings(listings).map((l) => l.serverId)).toEqual([1]);
+  });
+
+  test("each listing gets its server and its tools as written, the first of a name winning", () => {
+    const tools = [{ name: "t", contentHash: "1" }, { name: "t", contentHash: "2" }, { name: "unwritten", contentHash: "3" }];
+    const inputs = inlineClassifyInputs(
+      [{ serverId: 1, origin: "glama", tools, fresh: true }],
+      [{ id: 10, serverId: 1, name: "t", contentHash: "1" }],
+      [{ ...upsert("a", 20), description: "Tracks issues" }],
+      new Map([["a", 1]]),
+    );
+    expect(inputs).toEqual([{ server: { key: "a", description: "Tracks issues" }, tools: [{ name: "t", contentHash: "1", id: 10 }] }]);
+  });
+});

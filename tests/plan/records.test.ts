@@ -1,0 +1,63 @@
+// Which record speaks for a server and which tool list a directory keeps, on plain data.
+import { describe, expect, test } from "vitest";
+import { applyResolutions, bestListings, canonicalRank, pageRows } from "../../crawler/plan/records.js";
+import type { SourceName, SourceRecord } from "../../crawler/records.js";
+
+const record = (source: SourceName, sourceId: string, key: string, o: Partial<SourceRecord> & { updatedAt?: string; title?: string } = {}): SourceRecord => ({
+  source,
+  sourceId,
+  isLatest: o.isLatest ?? true,
+  raw: { sourceId },
+  server: { key, status: "active", packages: [], remotes: [], ...(o.updatedAt ? { updatedAt: o.updatedAt } : {}), ...(o.title ? { title: o.title } : {}) },
+  aliases: o.aliases ?? [],
+  ...(o.tools ? { tools: o.tools } : {}),
+});
+
+describe("canonical rank", () => {
+  test("the registry's latest version outranks directories, which outrank older registry versions", () => {
+    const latest = canonicalRank(record("registry", "a@2", "a"));
+    const glama = canonicalRank(record("glama", "g", "a"));
+    const awesome = canonicalRank(record("awesome", "w", "a"));
+    const old = canonicalRank(record("registry", "a@1", "a", { isLatest: false }));
+    expect(latest).toBeGreaterThan(glama);
+    expect(glama).toBeGreaterThan(awesome);
+    expect(awesome).toBeGreaterThan(old);
+  });
+
+  test("on one page the best-ranked record speaks for its server, the later one on a tie", () => {
+    const rows = pageRows([
+      record("registry", "a@1", "a", { isLatest: false, title: "old" }),
+      record("registry", "a@2", "a", { title: "latest", updatedAt: "2026-01-01T00:00:00Z" }),
+      record("registry", "a@3", "a", { title: "newer", updatedAt: "2026-02-01T00:00:00Z" }),
+    ]);
+    expect(rows.servers.map((s) => [s.key, s.title, s.canonicalSource])).toEqual([["a", "newer", "registry:a@3"]]);
+    // Every record and alias is kept.
+    expect(rows.sources).toHaveLength(3);
+  });
+
+  test("records resolved onto one server: the higher-ranked one speaks for it, every record lands on it", () => {
+    const rows = applyResolutions(pageRows([record("glama", "g", "github.com/a/a"), record("registry", "r", "io.github.a/a")]), new Map([["github.com/a/a", "io.github.a/a"]]));
+    expect(rows.servers.map((s) => [s.key, s.canonicalSource])).toEqual([["io.github.a/a", "registry:r"]]);
+    expect(rows.sources.map((s) => s.serverKey)).toEqual(["io.github.a/a", "io.github.a/a"]);
+  });
+});
+
+describe("bestListings (one tool list per server and origin)", () => {
+  const tools = [{ name: "t" }];
+  const listings = pageRows([record("glama", "b-entry", "s", { tools }), record("glama", "a-entry", "s", { tools })]).toolListings;
+
+  test("two entries of a directory on one server: the better-ranked, then the smaller id, keeps its list", () => {
+    const { listings: kept, setAside } = bestListings(listings, []);
+    expect(kept.map((l) => l.sourceId)).toEqual(["a-entry"]);
+    expect(setAside).toBe(1);
+  });
+
+  test("a better entry stored from another page keeps the list; a worse one does not", () => {
+    expect(bestListings(listings, [{ serverKey: "s", sourceId: "0-entry", rank: 20 }]).listings).toEqual([]);
+    expect(bestListings(listings, [{ serverKey: "s", sourceId: "z-entry", rank: 20 }]).listings.map((l) => l.sourceId)).toEqual(["a-entry"]);
+  });
+
+  test("only sources whose lists are tools origins carry listings", () => {
+    expect(pageRows([record("awesome", "w", "s", { tools })]).toolListings).toEqual([]);
+  });
+});
