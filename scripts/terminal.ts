@@ -1,9 +1,10 @@
 // Safe, optionally coloured text for a terminal: untrusted strings never reach it raw.
 import type { Output } from "./command.js";
 
-// C0/C1 controls (ESC starts ANSI sequences, C1 CSI/OSC do on some terminals), DEL, bidi marks,
-// embeddings, overrides and isolates, line/paragraph separators, and lone surrogates.
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+// C0/C1 controls (ESC starts ANSI sequences, C1 CSI/OSC do on some terminals), DEL, line separators, lone surrogates, and every invisible format character (\p{Cf}: bidi
+// marks, embeddings, overrides and isolates, zero-width spaces and joiners, BOM, soft hyphen, tag
+// characters): a Trojan-Source name must look different from the name it imitates.
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\p{Cf}\ud800-\udfff]/gu;
 
 /** Replaces anything that could move the cursor, recolour, or reorder the line with a visible escape. */
 export function safeText(value: unknown, { keepNewlines = false }: { keepNewlines?: boolean } = {}): string {

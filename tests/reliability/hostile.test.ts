@@ -112,6 +112,8 @@ describe("the terminal guard", () => {
     expect(safeText(`x${C1_CSI}\u0085y`)).toBe("x\\u{9b}38;5;196m\\u{85}y");
     expect(safeText(`r${RLO}l\u2066\u2069\u200f\u061c\u2028`)).toBe("r\\u{202e}l\\u{2066}\\u{2069}\\u{200f}\\u{61c}\\u{2028}");
     expect(safeText("lone\ud800 \udc00")).toBe("lone\\u{d800} \\u{dc00}");
+    // Invisible format characters show too (issue 10, case 11): zero-width space and joiner, word joiner, BOM, soft hyphen, a tag character.
+    expect(safeText("a\u200bb\u200dc\u2060d\ufeffe\u00adf\u{e0041}g")).toBe("a\\u{200b}b\\u{200d}c\\u{2060}d\\u{feff}e\\u{ad}f\\u{e0041}g");
     expect(safeText("tab\tand\nnewline\r")).toBe("tab and newline\\u{d}");
     expect(safeText("ünïcödé 😀 日本語 \ufffd <b>")).toBe("ünïcödé 😀 日本語 \ufffd <b>");
   });
