@@ -35,6 +35,41 @@ function wholeNumber(fallback: number, min: number) {
 
 const positiveInt = (fallback: number) => wholeNumber(fallback, 1);
 
+/** A share in [0, 1], e.g. the model review's confidence threshold. */
+function share(fallback: number) {
+  return z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === "") return fallback;
+      const n = Number(v);
+      if (!/^\d*\.?\d+$/.test(v) || n > 1) {
+        ctx.addIssue({ code: "custom", message: "must be a number from 0 to 1" });
+        return z.NEVER;
+      }
+      return n;
+    });
+}
+
+/** Dollars per million tokens: a non-negative number. */
+const price = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v === "") return 0;
+    if (!/^\d*\.?\d+$/.test(v)) {
+      ctx.addIssue({ code: "custom", message: "must be a non-negative number (dollars per million tokens)" });
+      return z.NEVER;
+    }
+    return Number(v);
+  });
+
+/**
+ * Tools classified with less confidence than this go to the model review. On the labelled evaluation, tools at
+ * 0.7 and above are right far more often than those below, where the rules' errors gather.
+ */
+export const DEFAULT_LLM_THRESHOLD = 0.7;
+
 export const INTROSPECT_MODES = ["remote", "stdio"] as const;
 export type IntrospectModeName = (typeof INTROSPECT_MODES)[number];
 
@@ -108,6 +143,16 @@ const envSchema = z.object({
   CATALOG_QUEUE_POLL_SECONDS: positiveInt(2),
   CATALOG_QUEUE_MAINTENANCE_SECONDS: positiveInt(60),
   CATALOG_WORKER_GRACE_SECONDS: wholeNumber(20, 0),
+  // The model review (issue 17): on when either of the first two is set.
+  OPENAI_API_KEY: z.string().optional(),
+  OPENAI_BASE_URL: httpUrl.optional().or(z.literal("").transform(() => undefined)),
+  CATALOG_LLM_MODEL: z.string().optional(),
+  CATALOG_LLM_THRESHOLD: share(DEFAULT_LLM_THRESHOLD),
+  CATALOG_LLM_BATCH: positiveInt(8),
+  CATALOG_LLM_TIMEOUT_MS: positiveInt(60_000),
+  CATALOG_LLM_MAX_RETRIES: wholeNumber(2, 0),
+  CATALOG_LLM_PRICE_PROMPT: price,
+  CATALOG_LLM_PRICE_COMPLETION: price,
 });
 
 export interface Config {
@@ -148,6 +193,19 @@ export interface Config {
     stdioMemoryMb: number;
     installTimeoutMs: number;
     npmRegistryUrl?: string;
+  };
+  /** The model review of the uncertain tail. */
+  llm: {
+    /** OPENAI_API_KEY or OPENAI_BASE_URL is set. */
+    enabled: boolean;
+    apiKey?: string;
+    baseUrl?: string;
+    model: string;
+    threshold: number;
+    batchSize: number;
+    timeoutMs: number;
+    maxRetries: number;
+    pricePerMillion: { prompt: number; completion: number };
   };
   queue: QueueSettings & {
     /** After SIGTERM, how long jobs in hand may finish before they are released to the queue. */
@@ -197,6 +255,17 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): Config {
       stdioMemoryMb: e.CATALOG_STDIO_MEMORY_MB,
       installTimeoutMs: e.CATALOG_STDIO_INSTALL_TIMEOUT_MS,
       ...(e.NPM_REGISTRY_URL ? { npmRegistryUrl: e.NPM_REGISTRY_URL } : {}),
+    },
+    llm: {
+      enabled: Boolean(e.OPENAI_API_KEY || e.OPENAI_BASE_URL),
+      ...(e.OPENAI_API_KEY ? { apiKey: e.OPENAI_API_KEY } : {}),
+      ...(e.OPENAI_BASE_URL ? { baseUrl: e.OPENAI_BASE_URL } : {}),
+      model: e.CATALOG_LLM_MODEL || "gpt-4o-mini",
+      threshold: e.CATALOG_LLM_THRESHOLD,
+      batchSize: e.CATALOG_LLM_BATCH,
+      timeoutMs: e.CATALOG_LLM_TIMEOUT_MS,
+      maxRetries: e.CATALOG_LLM_MAX_RETRIES,
+      pricePerMillion: { prompt: e.CATALOG_LLM_PRICE_PROMPT, completion: e.CATALOG_LLM_PRICE_COMPLETION },
     },
     queue: {
       retryLimit: e.CATALOG_QUEUE_RETRY_LIMIT,

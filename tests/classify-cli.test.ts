@@ -22,7 +22,7 @@ const kubernetesTools = kubernetesLines
   .filter((l) => l.trim())
   .map((l) => JSON.parse(l) as ToolInput & { server: string });
 
-type Line = { server: string | null; tool: string; category: string; risk: string; confidence: number; signals: string[]; rationale: string; rule: unknown; hints: unknown; arguments?: unknown; classifierVersion: string };
+type Line = { server: string | null; tool: string; category: string; risk: string; confidence: number; signals: string[]; rationale: string; rule: unknown; hints: unknown; arguments?: unknown; method: string; classifierVersion: string };
 
 function jsonLines(stdout: string): Line[] {
   expect(stdout.endsWith("\n")).toBe(true);
@@ -45,6 +45,7 @@ function expectedFor(server: string | null, tools: ToolInput[]): Line[] {
     rule: c.rule,
     hints: c.hints,
     ...(c.arguments ? { arguments: c.arguments } : {}),
+    method: c.method,
     classifierVersion: c.classifierVersion,
   }));
 }
@@ -64,7 +65,7 @@ describe("classify reads every input shape", () => {
     expect(lines).toHaveLength(githubTools.length);
     for (const line of lines) {
       // `arguments` only where a tool's arguments say something (a consolidated action, a raw-language argument).
-      expect(Object.keys(line).filter((k) => k !== "arguments")).toEqual(["server", "tool", "category", "risk", "confidence", "signals", "rationale", "rule", "hints", "classifierVersion"]);
+      expect(Object.keys(line).filter((k) => k !== "arguments")).toEqual(["server", "tool", "category", "risk", "confidence", "signals", "rationale", "rule", "hints", "method", "classifierVersion"]);
       expect(line.classifierVersion).toBe(CLASSIFIER_VERSION);
     }
     expect(lines).toEqual(expectedFor(GITHUB, githubTools));

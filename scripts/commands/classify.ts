@@ -3,6 +3,8 @@ import { readFile } from "node:fs/promises";
 import { classifyServer, type Classification } from "../../classifier/classify.js";
 import type { ToolInput } from "../../classifier/tool.js";
 import { CliError, type Command } from "../command.js";
+import { loadConfig } from "../config.js";
+import { reviewClassifications, reviewSettings, reviewSummary } from "../model-review-setup.js";
 import { colorizer, safeText, truncate } from "../terminal.js";
 import { parseToolInput, readAll } from "../tool-input.js";
 import { RISK_STYLE } from "../tool-view.js";
@@ -18,11 +20,14 @@ function readError(e: unknown): string {
 export const command: Command = {
   name: "classify",
   summary: "Classify tools from a tools/list result, a JSON array or JSON lines (no database needed)",
-  usage: "[--input FILE|-] [--server NAME] [--json]",
+  usage: "[--input FILE|-] [--server NAME] [--llm | --no-llm] [--llm-threshold X] [--llm-budget N] [--json]",
   details: [
     "Input: {\"tools\": [...]} (a tools/list result, also inside a JSON-RPC response), a JSON array of",
     "tools, or JSON lines with one tool per line. A tool may carry \"server\"; tools of the same server",
     "are each other's siblings, which is evidence when a tool's own text is thin.",
+    "",
+    "With a model endpoint (OPENAI_API_KEY or OPENAI_BASE_URL) or --llm, tools below the confidence threshold",
+    "and tools their hints contradict are reviewed by the model (CATALOG_LLM_MODEL); its counts go to stderr.",
     "",
     "Exit codes: 0 classified; 2 bad input (the message names the line or field; nothing is printed",
     "on stdout); 1 the file cannot be read.",
@@ -32,13 +37,24 @@ export const command: Command = {
   options: {
     input: { type: "string", valueName: "FILE", description: "Read tools from FILE, or - for standard input (the default)" },
     server: { type: "string", valueName: "NAME", description: "Server of tools that do not name one (their siblings' context)" },
-    json: { type: "boolean", description: "Print one JSON line per tool: {server, tool, category, risk, confidence, signals, rationale, rule, hints, classifierVersion}" },
+    json: { type: "boolean", description: "Print one JSON line per tool: {server, tool, category, risk, confidence, signals, rationale, rule, hints, method, reviewedBy?, classifierVersion}" },
+    llm: { type: "boolean", description: "Review uncertain tools with the model (needs OPENAI_API_KEY or OPENAI_BASE_URL)" },
+    "no-llm": { type: "boolean", description: "No model review, even with an endpoint set" },
+    "llm-threshold": { type: "string", valueName: "X", description: "Review tools with confidence below X, from 0 (none) to 1 (all) (CATALOG_LLM_THRESHOLD)" },
+    "llm-budget": { type: "string", valueName: "N", description: "At most N model calls" },
   },
   async run(args, io) {
     const input = (args.values.input as string | undefined) ?? "-";
     const named = args.values.server as string | undefined;
     if (named !== undefined && !named.trim()) throw new CliError("--server must not be empty", 2);
     // Waiting on a terminal for JSON nobody is typing looks like a hang.
+    const config = loadConfig(io.env, io.cwd);
+    const review = reviewSettings(config, {
+      llm: args.values.llm as boolean | undefined,
+      noLlm: args.values["no-llm"] as boolean | undefined,
+      threshold: args.values["llm-threshold"] as string | undefined,
+      budget: args.values["llm-budget"] as string | undefined,
+    });
     if (input === "-" && (io.stdin as { isTTY?: boolean }).isTTY) throw new CliError("no input: pass --input FILE, or pipe a tools/list result into standard input", 2);
     let text: string;
     try {
@@ -62,10 +78,15 @@ export const command: Command = {
       const classified = classifyServer({ name: server ?? "", tools: g.tools });
       g.positions.forEach((pos, k) => (results[pos] = { server, tool: g.tools[k]!.name, c: classified[k]! }));
     }
+    if (review) {
+      const reviewed = await reviewClassifications(config, review, results.map((r, i) => ({ contentHash: String(i), tool: items[i]!.tool, classification: r.c })));
+      reviewed.classifications.forEach((c, i) => (results[i]!.c = c));
+      io.stderr.write(`${reviewSummary(config.llm.model, reviewed.stats)}\n`);
+    }
 
     if (args.values.json) {
       const lines = results.map(({ server, tool, c }) =>
-        JSON.stringify({ server: server ?? null, tool, category: c.category, risk: c.risk, confidence: c.confidence, signals: c.signals, rationale: c.rationale, rule: c.rule, hints: c.hints, ...(c.arguments ? { arguments: c.arguments } : {}), classifierVersion: c.classifierVersion }),
+        JSON.stringify({ server: server ?? null, tool, category: c.category, risk: c.risk, confidence: c.confidence, signals: c.signals, rationale: c.rationale, rule: c.rule, hints: c.hints, ...(c.arguments ? { arguments: c.arguments } : {}), method: c.method, ...(c.reviewedBy ? { reviewedBy: c.reviewedBy } : {}), classifierVersion: c.classifierVersion }),
       );
       io.stdout.write(lines.length ? `${lines.join("\n")}\n` : "");
       return 0;

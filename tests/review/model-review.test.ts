@@ -5,6 +5,7 @@ import { classifyTool, type Classification } from "../../classifier/classify.js"
 import { needsReview, REVIEW_PROMPT_VERSION, type ReviewVerdict } from "../../classifier/review.js";
 import type { ToolInput } from "../../classifier/tool.js";
 import { reviewWithModel, type ModelReviewConfig, type ReviewItem, type VerdictCache } from "../../crawler/model-review.js";
+import { runCli } from "../helpers/cli.js";
 import { startLocalServer, type LocalServer } from "../helpers/local-server.js";
 
 const CONFIG: ModelReviewConfig = { model: "local-model", batchSize: 8, pricePerMillion: { prompt: 1, completion: 2 } };
@@ -169,5 +170,38 @@ describe("which tools go to the model", () => {
     expect(needsReview(c({ signals: ["annotation_conflict"] }), 0.7)).toBe(true);
     expect(needsReview(c({ confidence: 0.99 }), 1)).toBe(true);
     expect(needsReview(c({ confidence: 0 }), 0)).toBe(false);
+  });
+});
+
+describe("classify --llm", () => {
+  const tools = JSON.stringify({ tools: [vague, wipe] });
+
+  it("reviews the uncertain tools through the endpoint in OPENAI_BASE_URL and records the method", async () => {
+    await endpoint((body, _n, res) => answer(res, verdicts(toolsOf(body).map((t) => ({ index: t.index, category: "destructive", risk: "critical", rationale: "r", quotes: [t.name] })))));
+    const r = await runCli(["classify", "--json", "--llm-threshold", "1"], { OPENAI_BASE_URL: `${server!.url}/v1`, CATALOG_LLM_MODEL: "local-model" }, { stdin: tools });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l) as { tool: string; method: string; reviewedBy?: string; risk: string });
+    expect(lines.map((l) => l.method)).toEqual(["rules+model", "rules+model"]);
+    expect(lines[0]!.reviewedBy).toBe(`local-model ${REVIEW_PROMPT_VERSION}`);
+    expect(r.stderr).toMatch(/model review \(local-model\): 2 tools to review, 2 reviewed, 0 from cache, 1 calls/);
+  });
+
+  it("makes no call with --no-llm, and refuses --llm without an endpoint or with a bad threshold", async () => {
+    const off = await runCli(["classify", "--json", "--no-llm"], { OPENAI_BASE_URL: "http://127.0.0.1:9/v1" }, { stdin: tools });
+    expect(off.code).toBe(0);
+    expect(off.stderr).toBe("");
+    const none = await runCli(["classify", "--llm"], {}, { stdin: tools });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain("OPENAI_BASE_URL");
+    const bad = await runCli(["classify", "--llm-threshold", "2"], { OPENAI_BASE_URL: "http://127.0.0.1:9/v1" }, { stdin: tools });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--llm-threshold");
+  });
+
+  it("finishes with the classifier's verdicts when the endpoint is down, and says how many stayed unreviewed", async () => {
+    const r = await runCli(["classify", "--json", "--llm-threshold", "1"], { OPENAI_BASE_URL: "http://127.0.0.1:9/v1", CATALOG_LLM_MAX_RETRIES: "0" }, { stdin: tools });
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split("\n")).toHaveLength(2);
+    expect(r.stderr).toContain("2 left unreviewed");
   });
 });

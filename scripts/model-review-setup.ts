@@ -1,0 +1,67 @@
+// The CLI's side of the model review: whether it is on (environment, then flags), the openai client it uses,
+// and the one-line summary a run prints. The review itself is crawler/model-review.ts.
+import OpenAI from "openai";
+import type { Classification } from "../classifier/classify.js";
+import { needsReview } from "../classifier/review.js";
+import type { ToolInput } from "../classifier/tool.js";
+import { reviewWithModel, type ModelReviewStats, type VerdictCache } from "../crawler/model-review.js";
+import { CliError } from "./command.js";
+import type { Config } from "./config.js";
+
+/** What the flags say: --llm / --no-llm, --llm-threshold, --llm-budget. */
+export interface ReviewFlags {
+  llm?: boolean;
+  noLlm?: boolean;
+  threshold?: string;
+  budget?: string;
+}
+
+export interface ReviewSettings {
+  threshold: number;
+  budget?: number;
+}
+
+/** The review settings for this run, or undefined when the review is off; bad flags are exit-2 errors. */
+export function reviewSettings(config: Config, flags: ReviewFlags): ReviewSettings | undefined {
+  if (flags.llm && flags.noLlm) throw new CliError("--llm and --no-llm contradict each other", 2);
+  const on = flags.noLlm ? false : flags.llm || config.llm.enabled;
+  if (!on) return undefined;
+  if (!config.llm.enabled) throw new CliError("--llm needs a model endpoint: set OPENAI_API_KEY (OpenAI) or OPENAI_BASE_URL (any OpenAI-compatible server)", 2);
+  let threshold = config.llm.threshold;
+  if (flags.threshold !== undefined) {
+    threshold = Number(flags.threshold);
+    if (!/^\d*\.?\d+$/.test(flags.threshold) || threshold > 1) throw new CliError(`--llm-threshold must be a number from 0 to 1 (got '${flags.threshold}')`, 2);
+  }
+  let budget: number | undefined;
+  if (flags.budget !== undefined) {
+    budget = Number(flags.budget);
+    if (!/^\d+$/.test(flags.budget)) throw new CliError(`--llm-budget must be a whole number of calls (got '${flags.budget}')`, 2);
+  }
+  return { threshold, ...(budget !== undefined ? { budget } : {}) };
+}
+
+export function reviewClient(config: Config): OpenAI {
+  // A local server needs no key; the client insists on one, so it gets a placeholder that is never a secret.
+  return new OpenAI({ apiKey: config.llm.apiKey ?? "no-key", ...(config.llm.baseUrl ? { baseURL: config.llm.baseUrl } : {}), timeout: config.llm.timeoutMs, maxRetries: config.llm.maxRetries });
+}
+
+/** Reviews those of `items` that need it; returns every classification, reviewed or not, in order, and the counts. */
+export async function reviewClassifications(
+  config: Config,
+  settings: ReviewSettings,
+  items: readonly { contentHash: string; tool: ToolInput; classification: Classification }[],
+  options: { client?: OpenAI; cache?: VerdictCache } = {},
+): Promise<{ classifications: Classification[]; stats: ModelReviewStats }> {
+  const candidates = items.filter((i) => needsReview(i.classification, settings.threshold));
+  const { classifications, stats } = await reviewWithModel(
+    options.client ?? reviewClient(config),
+    { model: config.llm.model, batchSize: config.llm.batchSize, pricePerMillion: config.llm.pricePerMillion, ...(settings.budget !== undefined ? { budget: settings.budget } : {}) },
+    candidates,
+    options.cache ? { cache: options.cache } : {},
+  );
+  return { classifications: items.map((i) => classifications.get(i.contentHash) ?? i.classification), stats };
+}
+
+export function reviewSummary(model: string, s: ModelReviewStats): string {
+  return `model review (${model}): ${s.candidates} tools to review, ${s.reviewed} reviewed, ${s.cacheHits} from cache, ${s.calls} calls, ${s.promptTokens + s.completionTokens} tokens, ~$${s.estimatedCost.toFixed(4)}; ${s.rejected} verdicts refused (quote not in the text), ${s.dropped} dropped (invalid answers), ${s.unreviewed} left unreviewed`;
+}
