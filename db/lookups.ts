@@ -56,7 +56,8 @@ const entryColumns = {
   },
 };
 
-function entries(db: Db) {
+/** Tools joined with their server and classification. */
+export function entries(db: Db) {
   return db
     .select(entryColumns)
     .from(tools)
@@ -67,7 +68,7 @@ function entries(db: Db) {
 type EntryRow = Awaited<ReturnType<ReturnType<typeof entries>["execute"]>>[number];
 
 // jsonb columns come back as `unknown`; these are the shapes the crawler and the classifier write.
-function toEntry(r: EntryRow): ToolEntry {
+export function toEntry(r: EntryRow): ToolEntry {
   const c = r.classification;
   return {
     ...r,
@@ -156,38 +157,59 @@ function popularityOrder(): SQL[] {
   return [most(["stars"]), most(["weeklyDownloads"]), most(["downloads"])];
 }
 
-/**
- * Tools whose name or description matches, ranked in tiers: the exact name (case-insensitive), then
- * names that contain the text or are like it by trigrams, then tools only whose description mentions
- * it; within a tier, containing beats resembling, and closer names come first.
- */
+/** Where a search result ranks, lowest first: exact name, then named, containing, by trigram distance, name, server. */
+export type SearchKey = [exact: number, named: number, contains: number, distance: string, name: string, server: string];
+
 /** No tool at all: an answer of "nothing matches" would hide that the catalog was never filled. */
 export async function catalogIsEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ id: tools.id }).from(tools).limit(1);
   return row === undefined;
 }
 
-export async function searchTools(db: Db, o: SearchOptions): Promise<ToolEntry[]> {
+/**
+ * Tools whose name or description matches, ranked in tiers: the exact name (case-insensitive), then
+ * names that contain the text or are like it by trigrams, then tools only whose description mentions
+ * it; within a tier, containing beats resembling, and closer names come first. `after` continues
+ * from a result's key (keyset paging: stable while the catalog changes, no offset to scan past).
+ */
+export async function searchToolsPage(db: Db, o: SearchOptions & { after?: SearchKey }): Promise<{ entries: ToolEntry[]; keys: SearchKey[] }> {
   const pattern = `%${o.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const contains = ilike(tools.name, pattern);
   const resembles = sql`lower(${tools.name}) % lower(${o.text})`;
+  // Every part ascends, so one row comparison continues the order; the distance is rounded so it
+  // survives the trip through a cursor unchanged.
+  const rank = {
+    exact: sql<number>`(case when lower(${tools.name}) = lower(${o.text}) then 0 else 1 end)`,
+    named: sql<number>`(case when ${contains} or ${resembles} then 0 else 1 end)`,
+    contains: sql<number>`(case when ${contains} then 0 else 1 end)`,
+    distance: sql<string>`round((1 - similarity(lower(${tools.name}), lower(${o.text})))::numeric, 6)`,
+  };
   const conditions: SQL[] = [isNull(tools.removedAt), or(resembles, contains, ilike(tools.description, pattern))!];
   if (o.category) conditions.push(eq(classifications.category, o.category));
   if (o.risk) conditions.push(eq(classifications.risk, o.risk));
   if (o.serverIds) conditions.push(inArray(tools.serverId, o.serverIds));
-  const rows = await entries(db)
+  if (o.after) {
+    const [e, n, c, d, name, server] = o.after;
+    conditions.push(sql`(${rank.exact}, ${rank.named}, ${rank.contains}, ${rank.distance}, ${tools.name}, ${servers.key}) > (${e}, ${n}, ${c}, ${d}::numeric, ${name}, ${server})`);
+  }
+  const rows = await db
+    .select({ ...entryColumns, rank })
+    .from(tools)
+    .innerJoin(servers, eq(servers.id, tools.serverId))
+    .leftJoin(classifications, eq(classifications.toolId, tools.id))
     .where(and(...conditions))
-    .orderBy(
-      ...(o.sort === "popularity" ? popularityOrder() : []),
-      desc(sql`lower(${tools.name}) = lower(${o.text})`),
-      desc(sql`(${contains} or ${resembles})`),
-      desc(contains),
-      desc(sql`similarity(lower(${tools.name}), lower(${o.text}))`),
-      asc(tools.name),
-      asc(servers.key),
-    )
+    // Popularity leads when asked; keyset paging (`after`) follows the relevance key alone.
+    .orderBy(...(o.sort === "popularity" ? popularityOrder() : []), rank.exact, rank.named, rank.contains, rank.distance, asc(tools.name), asc(servers.key))
     .limit(o.limit);
-  return rows.map(toEntry);
+  return {
+    entries: rows.map(({ rank: _rank, ...row }) => toEntry(row)),
+    keys: rows.map((r) => [Number(r.rank.exact), Number(r.rank.named), Number(r.rank.contains), String(r.rank.distance), r.tool, r.server]),
+  };
+}
+
+/** The first `limit` tools of a search, ranked as searchToolsPage ranks them. */
+export async function searchTools(db: Db, o: SearchOptions): Promise<ToolEntry[]> {
+  return (await searchToolsPage(db, o)).entries;
 }
 
 /** Every current tool of a server with its classification, by name. */
@@ -260,11 +282,12 @@ export interface ChangeRow {
   annotations: unknown;
 }
 
-/** The change feed, newest first. */
-export async function toolChangeFeed(db: Db, o: { serverIds?: number[]; since?: string; limit: number }): Promise<ChangeRow[]> {
+/** The change feed, newest first; `before` continues after a change (its time and id, keyset paging). */
+export async function toolChangeFeed(db: Db, o: { serverIds?: number[]; since?: string; before?: { at: string; id: number }; limit: number }): Promise<ChangeRow[]> {
   const conditions: SQL[] = [];
   if (o.serverIds) conditions.push(inArray(toolChanges.serverId, o.serverIds));
   if (o.since) conditions.push(gte(toolChanges.at, o.since));
+  if (o.before) conditions.push(sql`(${toolChanges.at}, ${toolChanges.id}) < (${o.before.at}::timestamptz, ${o.before.id})`);
   const rows = await db
     .select({
       id: toolChanges.id,

@@ -34,9 +34,16 @@ const remoteSchema = z
 
 const repositorySchema = z.object({ url: z.string().optional(), subfolder: z.string().optional() }).loose();
 
+/**
+ * namespace/name. The official registry allows one slash; a sub-registry that follows its API may name
+ * servers it has no registry name for by a longer path (mcp-catalog's own feed publishes such a server
+ * under its catalog key, github.com/owner/repo#subfolder), so anything after the first slash is the name.
+ */
+const registryName = z.string().min(3).max(200).regex(/^[^/\s]+\/[^\s]+$/, "name must be namespace/name");
+
 const serverSchema = z
   .object({
-    name: z.string().min(3).max(200).regex(/^[^/\s]+\/[^/\s]+$/, "name must be namespace/name"),
+    name: registryName,
     title: z.string().optional(),
     description: z.string().optional(),
     version: z.string().optional(),

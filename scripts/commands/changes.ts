@@ -2,6 +2,7 @@
 import { changeLabels } from "../../classifier/change-labels.js";
 import { toolChangeFeed } from "../../db/lookups.js";
 import { CliError, type Command } from "../command.js";
+import { isoInstant } from "../iso-instant.js";
 import { loadConfig } from "../config.js";
 import { readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
 import { requireServer, serverArgument } from "../resolve-server.js";
@@ -35,12 +36,6 @@ export function parseSince(value: string, now = new Date()): string {
   if (zone && (Number(zone[2]) > 23 || Number(zone[3]) > 59)) throw refuse();
   const offsetMs = zone ? (zone[1] === "-" ? -1 : 1) * (Number(zone[2]) * 60 + Number(zone[3])) * 60_000 : 0;
   return new Date(local.getTime() + fraction - offsetMs).toISOString();
-}
-
-/** The drivers print timestamps differently (PGlite to the millisecond, Postgres to the microsecond): one ISO form. */
-function isoInstant(at: string): string {
-  const ms = Date.parse(at.replace(" ", "T").replace(/([+-]\d{2})$/, "$1:00"));
-  return Number.isNaN(ms) ? at : new Date(ms).toISOString();
 }
 
 const ALERT = /destructive|financial|flipped|aimed at the model/;

@@ -1,38 +1,16 @@
 // `mcp-catalog policy SERVER`: the recommended policy for every tool of one server, in a gateway's or client's dialect.
 import { stat, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { classifyServer, CLASSIFIER_VERSION } from "../../classifier/classify.js";
 import { exportPolicy, FORMAT_NAMES, UnrepresentableNameError, type FormatName, type Rendered } from "../../classifier/formats/formats.js";
-import { buildPolicy, ruleSchema, type Rule } from "../../classifier/policy.js";
-import type { ToolInput } from "../../classifier/tool.js";
-import { serverTools, type ToolEntry } from "../../db/lookups.js";
+import { buildPolicy } from "../../classifier/policy.js";
+import { serverTools } from "../../db/lookups.js";
 import { CliError, type Command } from "../command.js";
 import { loadConfig } from "../config.js";
 import { readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
+import { rulesFor } from "../policy-rules.js";
 import { requireServer, serverArgument } from "../resolve-server.js";
 import { AUTH_POSTURES, authRequirementSchema, describePosture } from "../../crawler/auth-posture.js";
 import { safeText } from "../terminal.js";
-
-function toolInput(e: ToolEntry): ToolInput {
-  return {
-    name: e.tool,
-    ...(e.title ? { title: e.title } : {}),
-    description: e.description ?? undefined,
-    ...(e.inputSchema ? { inputSchema: e.inputSchema as Record<string, unknown> } : {}),
-    annotations: (e.annotations ?? undefined) as ToolInput["annotations"],
-  };
-}
-
-/**
- * The stored rule of each tool; a tool whose classification is missing or stale (a newer classifier,
- * a changed definition not yet classified) is classified now, with its siblings, so every tool is in.
- */
-export function rulesFor(serverKey: string, description: string | null, entries: ToolEntry[]): [string, Rule][] {
-  const fresh = (e: ToolEntry) => e.classification && e.classification.classifierVersion === CLASSIFIER_VERSION && e.classification.contentHash === e.contentHash;
-  const needed = entries.some((e) => !fresh(e));
-  const computed = needed ? classifyServer({ name: serverKey, ...(description ? { description } : {}), tools: entries.map(toolInput) }) : [];
-  return entries.map((e, i) => [e.tool, fresh(e) ? ruleSchema.parse(e.classification!.rule) : computed[i]!.rule]);
-}
 
 function fsReason(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;

@@ -4,7 +4,7 @@ import { introspectServers } from "../../crawler/introspect-stage.js";
 import { enqueueListings, openListingQueue } from "../../crawler/listing-queue.js";
 import { recordingFetcher, snapshotFetcher, hasSnapshot, type PageFetcher } from "../../crawler/fetcher.js";
 import { SOURCE_NAMES, type SourceName } from "../../crawler/records.js";
-import { refresh, RefreshBusyError, type RefreshSummary } from "../../crawler/refresh.js";
+import { refresh, RefreshBusyError, type RefreshOptions, type RefreshSummary } from "../../crawler/refresh.js";
 import { awesomeSource, DEFAULT_AWESOME_LIST_URLS } from "../../crawler/sources/awesome.js";
 import { DEFAULT_GLAMA_URL, glamaSource } from "../../crawler/sources/glama.js";
 import { npmSource } from "../../crawler/sources/npm.js";
@@ -15,7 +15,7 @@ import { DEFAULT_REGISTRY_URL, registrySource } from "../../crawler/sources/regi
 import { DEFAULT_SMITHERY_URL, smitheryNotice, smitherySource } from "../../crawler/sources/smithery.js";
 import type { Source } from "../../crawler/sources/source.js";
 import { CliError, type Command } from "../command.js";
-import { loadConfig, parseIntrospectModes, requireQueueDatabase, type Config } from "../config.js";
+import { loadConfig, parseIntrospectModes, requireQueueDatabase, type Config, type IntrospectModeName } from "../config.js";
 import { crawlerHttpClient, listingOptions } from "../listing-setup.js";
 import { withCatalog } from "../open-catalog.js";
 import { terminalProgress } from "../progress-line.js";
@@ -124,51 +124,22 @@ export const command: Command = {
     const snapshot = args.values.snapshot as string | undefined;
     const record = args.values.record as string | undefined;
     if (snapshot && record) throw new CliError("--snapshot and --record cannot be combined", 2);
-    const sources = selectSources(requested, config, snapshot, (line) => io.stderr.write(`mcp-catalog refresh: ${line}\n`));
-    // A snapshot run is offline: it lists no server live unless asked to explicitly.
-    const modes = args.values.introspect !== undefined ? parseIntrospectModes(args.values.introspect as string, "--introspect") : snapshot ? [] : config.introspect.modes;
-    const http = snapshot && modes.length === 0 ? undefined : crawlerHttpClient(config);
-    const i = config.introspect;
-    const fetcherFor = (source: SourceName): PageFetcher => {
-      if (snapshot) return snapshotFetcher(snapshot, source);
-      return record ? recordingFetcher(http!, record, source) : http!;
-    };
+    const plan = refreshPlan(config, {
+      ...(requested ? { sources: requested } : {}),
+      ...(snapshot ? { snapshot } : {}),
+      ...(record ? { record } : {}),
+      ...(args.values.introspect !== undefined ? { introspect: parseIntrospectModes(args.values.introspect as string, "--introspect") } : {}),
+      ...(queueUrl ? { queueUrl } : {}),
+      full: args.values.full === true,
+      classify: !args.values["no-classify"],
+      notice: (line) => io.stderr.write(`mcp-catalog refresh: ${line}\n`),
+    });
     try {
       const summary = await withCatalog(config, (catalog) =>
         refresh(catalog, {
-          sources,
-          full: args.values.full === true || !!snapshot,
-          fetcherFor,
-          clockSkewMs: config.clockSkewMs,
+          ...plan.options,
           progress: args.values.json ? undefined : terminalProgress(io.stderr),
-          ...(modes.length && http && !queueUrl
-            ? {
-                introspect: (db, runId, signal) =>
-                  introspectServers(db, runId, {
-                    ...listingOptions(config, http),
-                    modes,
-                    concurrency: i.concurrency,
-                    perHostConcurrency: i.perHostConcurrency,
-                    maxAgeHours: i.maxAgeHours,
-                    ...(signal ? { signal } : {}),
-                  }),
-              }
-            : {}),
-          ...(modes.length && queueUrl
-            ? {
-                enqueue: async (db, runId, signal) => {
-                  const boss = await openListingQueue(queueUrl, config.queue, { supervise: false });
-                  try {
-                    return await enqueueListings(db, boss, runId, { modes, maxAgeHours: i.maxAgeHours, ...(signal ? { signal } : {}) });
-                  } finally {
-                    await boss.stop({ graceful: false, wait: true });
-                  }
-                },
-              }
-            : {}),
-          ...(args.values["no-classify"] ? {} : { classify: (db, signal) => classifyPending(db, signal ? { signal } : {}), classifyTools: classifyServerTools }),
           ...(io.signal ? { signal: io.signal } : {}),
-          describe: { ...(snapshot ? { snapshot } : {}), ...(record ? { record } : {}) },
         }),
       );
       if (args.values.json) io.stdout.write(`${JSON.stringify(summary)}\n`);
@@ -191,7 +162,73 @@ export const command: Command = {
       if (e instanceof RefreshBusyError) throw new CliError(e.message, 3);
       throw e;
     } finally {
-      await http?.close();
+      await plan.close();
     }
   },
 };
+
+export interface RefreshRequest {
+  /** Default: every configured source; with a snapshot, every recorded one. */
+  sources?: SourceName[];
+  snapshot?: string;
+  record?: string;
+  /** Default: CATALOG_INTROSPECT; none for a snapshot. */
+  introspect?: IntrospectModeName[];
+  /** Enqueue listings on the Postgres queue at this URL instead of listing in-process. */
+  queueUrl?: string;
+  full: boolean;
+  classify: boolean;
+  notice: (line: string) => void;
+}
+
+/**
+ * What one refresh runs: its sources, fetchers and stages, built from the configuration and the
+ * request (the `refresh` command's flags; `serve --refresh-every` asks for the nightly defaults).
+ * `close` releases the HTTP client once the run is over.
+ */
+export function refreshPlan(config: Config, r: RefreshRequest): { options: RefreshOptions; close: () => Promise<void> } {
+  const { snapshot, record, queueUrl } = r;
+  const sources = selectSources(r.sources, config, snapshot, r.notice);
+  // A snapshot run is offline: it lists no server live unless asked to explicitly.
+  const modes = r.introspect ?? (snapshot ? [] : config.introspect.modes);
+  const http = snapshot && modes.length === 0 ? undefined : crawlerHttpClient(config);
+  const i = config.introspect;
+  const fetcherFor = (source: SourceName): PageFetcher => {
+    if (snapshot) return snapshotFetcher(snapshot, source);
+    return record ? recordingFetcher(http!, record, source) : http!;
+  };
+  const options: RefreshOptions = {
+    sources,
+    full: r.full || !!snapshot,
+    fetcherFor,
+    clockSkewMs: config.clockSkewMs,
+    ...(modes.length && http && !queueUrl
+      ? {
+          introspect: (db, runId, signal) =>
+            introspectServers(db, runId, {
+              ...listingOptions(config, http),
+              modes,
+              concurrency: i.concurrency,
+              perHostConcurrency: i.perHostConcurrency,
+              maxAgeHours: i.maxAgeHours,
+              ...(signal ? { signal } : {}),
+            }),
+        }
+      : {}),
+    ...(modes.length && queueUrl
+      ? {
+          enqueue: async (db, runId, signal) => {
+            const boss = await openListingQueue(queueUrl, config.queue, { supervise: false });
+            try {
+              return await enqueueListings(db, boss, runId, { modes, maxAgeHours: i.maxAgeHours, ...(signal ? { signal } : {}) });
+            } finally {
+              await boss.stop({ graceful: false, wait: true });
+            }
+          },
+        }
+      : {}),
+    ...(r.classify ? { classify: (db, signal) => classifyPending(db, signal ? { signal } : {}), classifyTools: classifyServerTools } : {}),
+    describe: { ...(snapshot ? { snapshot } : {}), ...(record ? { record } : {}) },
+  };
+  return { options, close: async () => http?.close() };
+}

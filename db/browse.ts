@@ -1,0 +1,137 @@
+// Keyset-paged lists for the served catalog: tools by name, servers by key, a server in full, counts for charts.
+import { and, asc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import type { Db } from "./client.js";
+import { entries, toEntry, type ToolEntry } from "./lookups.js";
+import { classifications, serverAliases, servers, serverSources, tools } from "./schema.js";
+import { queryRows } from "./sql.js";
+
+/** Where a tool sits in name order: its lower-cased name, then its server's key. */
+export type NameKey = [lowerName: string, server: string];
+
+export interface ToolListOptions {
+  /** Exact name, case-insensitive. */
+  name?: string;
+  category?: string;
+  risk?: string;
+  serverIds?: number[];
+  after?: NameKey;
+  limit: number;
+}
+
+/** Current tools in name order (then server), filtered; `after` continues from a tool's key. */
+export async function listTools(db: Db, o: ToolListOptions): Promise<{ entries: ToolEntry[]; keys: NameKey[] }> {
+  const conditions: SQL[] = [isNull(tools.removedAt)];
+  if (o.name !== undefined) conditions.push(sql`lower(${tools.name}) = lower(${o.name})`);
+  if (o.category) conditions.push(eq(classifications.category, o.category));
+  if (o.risk) conditions.push(eq(classifications.risk, o.risk));
+  if (o.serverIds) conditions.push(inArray(tools.serverId, o.serverIds));
+  if (o.after) conditions.push(sql`(lower(${tools.name}), ${servers.key}) > (${o.after[0]}, ${o.after[1]})`);
+  const rows = await entries(db)
+    .where(and(...conditions))
+    .orderBy(sql`lower(${tools.name})`, asc(servers.key))
+    .limit(o.limit);
+  return { entries: rows.map(toEntry), keys: rows.map((r) => [(r.tool as string).toLowerCase(), r.server as string]) };
+}
+
+const serverColumns = {
+  id: servers.id,
+  key: servers.key,
+  title: servers.title,
+  description: servers.description,
+  version: servers.version,
+  status: servers.status,
+  repositoryUrl: servers.repositoryUrl,
+  repositorySubfolder: servers.repositorySubfolder,
+  websiteUrl: servers.websiteUrl,
+  packages: servers.packages,
+  remotes: servers.remotes,
+  publishedAt: servers.publishedAt,
+  updatedAt: servers.updatedAt,
+  firstSeenAt: servers.firstSeenAt,
+  lastSeenAt: servers.lastSeenAt,
+  introspectedAt: servers.introspectedAt,
+  introspectionError: servers.introspectionError,
+  authPosture: servers.authPosture,
+  authDetails: servers.authDetails,
+  tools: sql<number>`(select count(*)::int from ${tools} where ${tools.serverId} = ${servers.id} and ${tools.removedAt} is null)`,
+};
+
+export type ServerSummary = Awaited<ReturnType<typeof listServers>>[number];
+
+export interface ServerListOptions {
+  /** Text in the key, title or description, case-insensitive. */
+  q?: string;
+  /** Only servers whose record changed at or after this instant (the registry's `updated_since`). */
+  updatedSince?: string;
+  /** Continue after this key. */
+  after?: string;
+  /** Leave out deleted and gone servers unless true (the registry's include_deleted); default: include them. */
+  includeDeleted?: boolean;
+  limit: number;
+}
+
+/** The registry's updatedAt when a source gave one, else when the catalog first saw the server. */
+export const serverUpdatedAt = sql<string>`coalesce(${servers.updatedAt}, ${servers.firstSeenAt})`;
+
+/** Servers in key order, filtered. */
+export async function listServers(db: Db, o: ServerListOptions) {
+  const conditions: SQL[] = [];
+  if (o.q) {
+    const pattern = `%${o.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(or(ilike(servers.key, pattern), ilike(servers.title, pattern), ilike(servers.description, pattern))!);
+  }
+  if (o.updatedSince) conditions.push(sql`${serverUpdatedAt} >= ${o.updatedSince}::timestamptz`);
+  if (o.after !== undefined) conditions.push(sql`${servers.key} > ${o.after}`);
+  if (o.includeDeleted === false) conditions.push(sql`${servers.status} not in ('deleted', 'gone')`);
+  return db
+    .select(serverColumns)
+    .from(servers)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(asc(servers.key))
+    .limit(o.limit);
+}
+
+/** One server by id, with the keys it is known by and the source records it was built from. */
+export async function serverDetail(db: Db, id: number) {
+  const [server] = await db.select(serverColumns).from(servers).where(eq(servers.id, id));
+  if (!server) return undefined;
+  const aliases = await db
+    .select({ kind: serverAliases.kind, value: serverAliases.value, source: serverAliases.source })
+    .from(serverAliases)
+    .where(eq(serverAliases.serverId, id))
+    .orderBy(asc(serverAliases.kind), asc(serverAliases.value));
+  const sources = await db
+    .select({ source: serverSources.source, sourceId: serverSources.sourceId, isLatest: serverSources.isLatest, fetchedAt: serverSources.fetchedAt })
+    .from(serverSources)
+    .where(eq(serverSources.serverId, id))
+    .orderBy(asc(serverSources.source), asc(serverSources.sourceId));
+  return { ...server, aliases, sources };
+}
+
+/** Current tools of many servers at once, with their classifications, grouped by server id. */
+export async function toolsOfServers(db: Db, serverIds: readonly number[]): Promise<Map<number, ToolEntry[]>> {
+  const byServer = new Map<number, ToolEntry[]>(serverIds.map((id) => [id, []]));
+  if (serverIds.length === 0) return byServer;
+  const rows = await entries(db)
+    .where(and(inArray(tools.serverId, [...serverIds]), isNull(tools.removedAt)))
+    .orderBy(asc(tools.serverId), asc(tools.name));
+  for (const row of rows.map(toEntry)) byServer.get(row.serverId)?.push(row);
+  return byServer;
+}
+
+export interface CategoryRiskCount {
+  category: string;
+  risk: string;
+  tools: number;
+}
+
+/** Classified current tools counted by category and risk (the home page's chart). */
+export async function categoryRiskCounts(db: Db): Promise<CategoryRiskCount[]> {
+  return queryRows<CategoryRiskCount>(
+    db,
+    sql`select c.category, c.risk, count(*)::int as tools
+        from ${classifications} c join ${tools} t on t.id = c.tool_id
+        where t.removed_at is null
+        group by c.category, c.risk order by c.category, c.risk`,
+  );
+}

@@ -1,0 +1,70 @@
+// The served catalog as one Hono app: request logs, security headers, the JSON API, the registry feed, MCP and the pages.
+import { Hono, type Context } from "hono";
+import { cors } from "hono/cors";
+import { etag } from "hono/etag";
+import { secureHeaders } from "hono/secure-headers";
+import type { Db } from "../db/client.js";
+import { apiRoutes } from "./api.js";
+import { feedRoutes } from "./feed.js";
+import { RequestError } from "./errors.js";
+import type { ErrorBody } from "./views.js";
+import { paths } from "./paths.js";
+
+export interface AppOptions {
+  db: Db;
+  /** One line per request (method, path, status, time); omitted: no request log. */
+  log?: (line: string) => void;
+  /** Internal errors, with their stack, for the operator. */
+  onError?: (error: unknown) => void;
+}
+
+/** Every page and route may only load from this origin; no inline script or style (catalog text cannot run). */
+const CSP = {
+  defaultSrc: ["'none'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", "data:"],
+  connectSrc: ["'self'"],
+  formAction: ["'self'"],
+  baseUri: ["'none'"],
+  frameAncestors: ["'none'"],
+};
+
+export function errorJson(c: Context, e: RequestError) {
+  const body: ErrorBody = {
+    error: {
+      status: e.status,
+      message: e.message,
+      ...(e.status === 409 ? { candidates: e.candidates.map((server) => ({ server, page: paths.server(server) })) } : {}),
+      ...(e.status === 404 && e.candidates.length ? { suggestions: [...e.candidates] } : {}),
+    },
+  };
+  return c.json(body, e.status);
+}
+
+export function createApp(o: AppOptions) {
+  const app = new Hono();
+  if (o.log) {
+    const log = o.log;
+    app.use(async (c, next) => {
+      const started = performance.now();
+      await next();
+      log(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms`);
+    });
+  }
+  app.use(secureHeaders({ contentSecurityPolicy: CSP, crossOriginResourcePolicy: false }));
+  for (const prefix of ["/api/*", "/v0.1/*"]) {
+    app.use(prefix, cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], exposeHeaders: ["ETag"] }));
+    app.use(prefix, etag());
+  }
+  app.route("/api", apiRoutes(o.db));
+  app.route("/v0.1", feedRoutes(o.db));
+
+  app.notFound((c) => errorJson(c, new RequestError(404, `no route ${c.req.method} ${c.req.path}`)));
+  app.onError((e, c) => {
+    if (e instanceof RequestError) return errorJson(c, e);
+    o.onError?.(e);
+    return c.json({ error: { status: 500, message: "internal error" } } satisfies ErrorBody, 500);
+  });
+  return app;
+}

@@ -1,0 +1,134 @@
+// The registry-compatible feed under /v0.1: every catalogued server in the official registry's response
+// shape, the catalog's findings under one namespaced _meta key, so a host that reads the registry gets them.
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import type { PackageRef, RemoteRef } from "../crawler/records.js";
+import { listServers, serverDetail, toolsOfServers, type ServerSummary } from "../db/browse.js";
+import type { Db } from "../db/client.js";
+import type { ToolEntry } from "../db/lookups.js";
+import { isoInstant } from "../scripts/iso-instant.js";
+import { decodeCursor, encodeCursor } from "./cursor.js";
+import { SERVE_DEFAULTS } from "./defaults.js";
+import { notFound } from "./errors.js";
+import { paths } from "./paths.js";
+import { resolveServer } from "./reader.js";
+import { validationHook } from "./validation.js";
+import { verdictOf } from "./views.js";
+
+/** The catalog's own _meta namespace (reverse-DNS of the project's home, as the registry asks of extensions). */
+export const FINDINGS_META = "io.github.mcp-catalog/findings";
+export const OFFICIAL_META = "io.modelcontextprotocol.registry/official";
+const SERVER_SCHEMA = "https://static.modelcontextprotocol.io/schemas/2025-12-11/server.schema.json";
+/** The registry requires a version; a server no source versioned is published as this one. */
+export const UNVERSIONED = "0.0.0";
+
+type FeedServer = ServerSummary & { packages: unknown; remotes: unknown; repositorySubfolder: string | null; publishedAt: string | null };
+
+function repositoryOf(s: FeedServer) {
+  if (!s.repositoryUrl) return undefined;
+  const host = /^https?:\/\/(?:www\.)?([^/]+)/i.exec(s.repositoryUrl)?.[1]?.toLowerCase() ?? "";
+  const source = host.split(".").at(-2) ?? host;
+  return { url: s.repositoryUrl, source, ...(s.repositorySubfolder ? { subfolder: s.repositorySubfolder } : {}) };
+}
+
+/** One server as the official registry lists it, with the catalog's findings beside the registry's own metadata. */
+export function feedItem(s: FeedServer, tools: readonly ToolEntry[]) {
+  const packages = (s.packages as PackageRef[]).map((p) => ({
+    registryType: p.registryType,
+    identifier: p.identifier,
+    ...(p.version ? { version: p.version } : {}),
+    ...(p.runtimeHint ? { runtimeHint: p.runtimeHint } : {}),
+    transport: { type: p.transport ?? "stdio" },
+  }));
+  const remotes = (s.remotes as RemoteRef[]).map((r) => ({ type: r.type, url: r.url }));
+  const repository = repositoryOf(s);
+  const verdict = verdictOf(tools);
+  return {
+    server: {
+      $schema: SERVER_SCHEMA,
+      name: s.key,
+      description: s.description ?? s.title ?? "",
+      ...(s.title ? { title: s.title } : {}),
+      version: s.version ?? UNVERSIONED,
+      ...(repository ? { repository } : {}),
+      ...(s.websiteUrl ? { websiteUrl: s.websiteUrl } : {}),
+      ...(packages.length ? { packages } : {}),
+      ...(remotes.length ? { remotes } : {}),
+    },
+    _meta: {
+      [OFFICIAL_META]: {
+        status: s.status === "gone" ? "deleted" : s.status,
+        ...(s.publishedAt ? { publishedAt: isoInstant(s.publishedAt) } : {}),
+        updatedAt: isoInstant(s.updatedAt ?? s.firstSeenAt),
+        isLatest: true,
+      },
+      [FINDINGS_META]: {
+        page: paths.server(s.key),
+        verdict: { risk: verdict.risk, summary: verdict.summary, needsApproval: verdict.needsApproval, denied: verdict.denied, byCategory: verdict.byCategory },
+        tools: tools.map((t) => ({
+          name: t.tool,
+          category: t.classification?.category ?? null,
+          risk: t.classification?.risk ?? null,
+          rule: t.classification?.rule ?? null,
+          classifierVersion: t.classification?.classifierVersion ?? null,
+        })),
+        ...(s.introspectionError ? { lastListingError: s.introspectionError } : {}),
+      },
+    },
+  };
+}
+
+const rfc3339 = z.string().refine((v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.test(v) && !Number.isNaN(Date.parse(v)), {
+  message: "must be an RFC 3339 date and time (2026-11-01T00:00:00Z)",
+});
+
+const listRoute = createRoute({
+  method: "get",
+  path: "/servers",
+  request: {
+    query: z.object({
+      cursor: z.string().optional(),
+      limit: z.coerce.number().int().min(1).max(SERVE_DEFAULTS.maxFeedPageSize).default(SERVE_DEFAULTS.feedPageSize),
+      search: z.string().optional(),
+      updated_since: rfc3339.optional(),
+      version: z.literal("latest").optional(),
+      include_deleted: z.enum(["true", "false"]).optional(),
+    }),
+  },
+  responses: { 200: { description: "a page of servers in the official registry's shape" } },
+});
+
+const versionRoute = createRoute({
+  method: "get",
+  path: "/servers/{name}/versions/{version}",
+  request: { params: z.object({ name: z.string().min(1), version: z.string().min(1) }) },
+  responses: { 200: { description: "one server version in the official registry's shape" } },
+});
+
+export function feedRoutes(db: Db) {
+  const feed = new OpenAPIHono({ defaultHook: validationHook });
+  feed.openapi(listRoute, async (c) => {
+    const q = c.req.valid("query");
+    const after = q.cursor !== undefined ? decodeCursor(q.cursor, "feed", z.string()) : undefined;
+    const rows = await listServers(db, {
+      limit: q.limit + 1,
+      ...(q.search?.trim() ? { q: q.search.trim() } : {}),
+      ...(q.updated_since ? { updatedSince: q.updated_since } : {}),
+      ...(after !== undefined ? { after } : {}),
+      includeDeleted: q.include_deleted === "true",
+    });
+    const shown = rows.slice(0, q.limit);
+    const tools = await toolsOfServers(db, shown.map((s) => s.id));
+    const servers = shown.map((s) => feedItem(s, tools.get(s.id) ?? []));
+    const next = rows.length > q.limit ? encodeCursor("feed", shown.at(-1)!.key) : undefined;
+    return c.json({ servers, metadata: { count: servers.length, ...(next ? { nextCursor: next } : {}) } }, 200);
+  });
+  feed.openapi(versionRoute, async (c) => {
+    const { name, version } = c.req.valid("param");
+    const ref = await resolveServer(db, name);
+    const s = (await serverDetail(db, ref.id))!;
+    if (version !== "latest" && version !== (s.version ?? UNVERSIONED)) throw notFound(`${s.key} has no version '${version}' in the catalog (it keeps the latest: ${s.version ?? UNVERSIONED})`);
+    const tools = await toolsOfServers(db, [s.id]);
+    return c.json(feedItem(s, tools.get(s.id) ?? []), 200);
+  });
+  return feed;
+}

@@ -1,0 +1,159 @@
+// The served catalog's questions, answered over the CLI's own query functions: shared by the API, the MCP tools and the pages.
+import { FORMAT_NAMES, renderPolicy, UnrepresentableNameError, type FormatName } from "../classifier/formats/formats.js";
+import { buildPolicy } from "../classifier/policy.js";
+import { CATEGORIES, RISKS } from "../classifier/taxonomy.js";
+import { categoryRiskCounts, listServers, listTools, serverDetail, type NameKey } from "../db/browse.js";
+import type { Db } from "../db/client.js";
+import { searchToolsPage, serverTools, similarToolNames, summarizeName, toolChangeFeed, type NameSummary, type SearchKey, type ServerRef, type ToolEntry } from "../db/lookups.js";
+import { catalogStats } from "../db/queries.js";
+import { CliError } from "../scripts/command.js";
+import { parseSince } from "../scripts/commands/changes.js";
+import { rulesFor } from "../scripts/policy-rules.js";
+import { matchServer } from "../scripts/resolve-server.js";
+import { z } from "zod";
+import { decodeCursor, page } from "./cursor.js";
+import { ambiguous, badRequest, notFound } from "./errors.js";
+import { changeItem, serverItem, statsView, toolItem, verdictOf, type ChangeItem, type ServerDetailView, type ServerItem, type StatsView, type ToolItem } from "./views.js";
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** The one server `input` names (key, registry name, repository URL, package coordinate or key prefix). */
+export async function resolveServer(db: Db, input: string): Promise<ServerRef> {
+  const match = await matchServer(db, input);
+  if (match.kind === "one") return match.server;
+  if (match.kind === "none") throw notFound(`no server in the catalog matches '${input}'`);
+  throw ambiguous(`'${input}' matches ${match.candidates.length} servers; name one of them`, match.candidates.map((c) => c.key));
+}
+
+export interface ToolQuery {
+  name?: string;
+  q?: string;
+  category?: (typeof CATEGORIES)[number];
+  risk?: (typeof RISKS)[number];
+  server?: string;
+  cursor?: string;
+  limit: number;
+}
+
+const nameKey = z.tuple([z.string(), z.string()]);
+const searchKey = z.tuple([z.number(), z.number(), z.number(), z.string().regex(/^\d+(\.\d+)?$/), z.string(), z.string()]);
+
+/** Tools by exact name, by search text (ranked), or all of them, filtered; keyset-paged. */
+export async function findTools(db: Db, o: ToolQuery): Promise<Page<ToolItem>> {
+  const server = o.server !== undefined ? await resolveServer(db, o.server) : undefined;
+  const filters = { ...(o.category ? { category: o.category } : {}), ...(o.risk ? { risk: o.risk } : {}), ...(server ? { serverIds: [server.id] } : {}) };
+  if (o.q !== undefined && o.q.trim()) {
+    const after = o.cursor !== undefined ? (decodeCursor(o.cursor, "search", searchKey) as SearchKey) : undefined;
+    const found = await searchToolsPage(db, { text: o.q.trim(), ...filters, limit: o.limit + 1, ...(after ? { after } : {}) });
+    return page(found.entries.map(toolItem), found.keys, o.limit, "search");
+  }
+  const after = o.cursor !== undefined ? (decodeCursor(o.cursor, "name", nameKey) as NameKey) : undefined;
+  const found = await listTools(db, { ...(o.name !== undefined ? { name: o.name } : {}), ...filters, limit: o.limit + 1, ...(after ? { after } : {}) });
+  return page(found.entries.map(toolItem), found.keys, o.limit, "name");
+}
+
+/**
+ * A tool name across the servers that hold it, as `risk NAME` answers it: groups by category and risk,
+ * the riskiest `limit` entries; a 404 with close names when no server has it.
+ */
+export async function toolsNamed(db: Db, name: string, o: { server?: ServerRef; limit?: number } = {}): Promise<NameSummary> {
+  const serverIds = o.server ? { serverIds: [o.server.id] } : {};
+  const summary = await summarizeName(db, name, { ...serverIds, ...(o.limit !== undefined ? { limit: o.limit } : {}) });
+  if (summary.total > 0) return summary;
+  const suggestions = await similarToolNames(db, name, serverIds);
+  throw notFound(`no tool named '${name}' ${o.server ? `on ${o.server.key}` : "in the catalog"}`, suggestions);
+}
+
+/** One tool on one server, with the server. */
+export async function toolOn(db: Db, serverInput: string, name: string): Promise<{ server: ServerRef; entry: ToolEntry }> {
+  const server = await resolveServer(db, serverInput);
+  const { entries } = await toolsNamed(db, name, { server });
+  return { server, entry: entries[0]! };
+}
+
+export async function findServers(db: Db, o: { q?: string; cursor?: string; limit: number }): Promise<Page<ServerItem>> {
+  const after = o.cursor !== undefined ? decodeCursor(o.cursor, "server", z.string()) : undefined;
+  const rows = await listServers(db, { ...(o.q?.trim() ? { q: o.q.trim() } : {}), limit: o.limit + 1, ...(after !== undefined ? { after } : {}) });
+  return page(rows.map(serverItem), rows.map((r) => r.key), o.limit, "server");
+}
+
+export interface ServerView extends ServerDetailView {
+  entries: ToolEntry[];
+  description: string | null;
+}
+
+/** A server in full: its row, verdict, tools, aliases and sources. */
+export async function serverView(db: Db, input: string): Promise<ServerView> {
+  const ref = await resolveServer(db, input);
+  const detail = (await serverDetail(db, ref.id))!;
+  const entries = await serverTools(db, ref.id);
+  return {
+    ...serverItem(detail),
+    verdict: verdictOf(entries),
+    items: entries.map(toolItem),
+    aliases: detail.aliases,
+    sources: detail.sources.map((s) => ({ ...s, fetchedAt: s.fetchedAt })),
+    entries,
+  };
+}
+
+/** The file type each dialect is written in. */
+export const POLICY_MEDIA_TYPES: Record<FormatName, string> = {
+  native: "application/json",
+  "claude-code": "application/json",
+  intercept: "application/yaml",
+  cedar: "application/yaml",
+  agentgateway: "application/yaml",
+  codex: "application/toml",
+};
+
+/** The server's recommended policy in one dialect, as the `policy` command writes it. */
+export function policyText(server: { key: string; description: string | null }, entries: ToolEntry[], format: FormatName, clientName?: string): string {
+  if (entries.length === 0) throw notFound(`${server.key} has no tools in the catalog yet`);
+  const policy = buildPolicy(rulesFor(server.key, server.description, entries));
+  try {
+    return renderPolicy(format, { server: { key: server.key, ...(clientName !== undefined ? { clientName } : {}) }, policy });
+  } catch (e) {
+    if (!(e instanceof UnrepresentableNameError)) throw e;
+    throw badRequest(`the ${format} format cannot hold the ${e.kind} name '${e.value}' of ${server.key}: ${e.why}`);
+  }
+}
+
+export async function serverPolicy(db: Db, input: string, format: FormatName, clientName?: string): Promise<{ server: ServerRef; text: string }> {
+  const server = await resolveServer(db, input);
+  return { server, text: policyText(server, await serverTools(db, server.id), format, clientName) };
+}
+
+export { FORMAT_NAMES };
+
+const changeKey = z.tuple([z.string(), z.number().int()]);
+
+/** `since` as the CLI reads it (a date, a date and time, or an age like 7d), else a 400. */
+export function sinceInstant(since: string, now = new Date()): string {
+  try {
+    return parseSince(since, now);
+  } catch (e) {
+    if (e instanceof CliError) throw badRequest(e.message.replace(/^--since/, "since"));
+    throw e;
+  }
+}
+
+export async function findChanges(db: Db, o: { since?: string; server?: string; cursor?: string; limit: number }): Promise<Page<ChangeItem>> {
+  const server = o.server !== undefined ? await resolveServer(db, o.server) : undefined;
+  const before = o.cursor !== undefined ? decodeCursor(o.cursor, "change", changeKey) : undefined;
+  const rows = await toolChangeFeed(db, {
+    limit: o.limit + 1,
+    ...(o.since !== undefined ? { since: sinceInstant(o.since) } : {}),
+    ...(server ? { serverIds: [server.id] } : {}),
+    ...(before ? { before: { at: before[0], id: before[1] } } : {}),
+  });
+  // The key keeps the database's own timestamp: Postgres has microseconds, which the ISO form rounds away.
+  return page(rows.map(changeItem), rows.map((r) => [r.at, r.id]), o.limit, "change");
+}
+
+export async function stats(db: Db): Promise<StatsView> {
+  return statsView(await catalogStats(db), await categoryRiskCounts(db));
+}

@@ -1,0 +1,166 @@
+// What the served catalog answers with, as zod schemas (validation, OpenAPI, types) and builders from rows.
+import { z } from "@hono/zod-openapi";
+import { changeLabels } from "../classifier/change-labels.js";
+import { verdictSchema, serverVerdict } from "../classifier/verdict.js";
+import type { Category, Risk } from "../classifier/taxonomy.js";
+import type { ServerSummary } from "../db/browse.js";
+import type { ChangeRow, ToolEntry } from "../db/lookups.js";
+import type { CatalogStats } from "../db/queries.js";
+import { isoInstant } from "../scripts/iso-instant.js";
+import { toolView } from "../scripts/tool-view.js";
+import { paths } from "./paths.js";
+
+const json = z.record(z.string(), z.unknown());
+
+export const toolItemSchema = z
+  .object({
+    server: z.string(),
+    tool: z.string(),
+    title: z.string().nullable(),
+    description: z.string().nullable(),
+    category: z.string().nullable(),
+    risk: z.string().nullable(),
+    confidence: z.number().nullable(),
+    rationale: z.string().nullable(),
+    signals: z.array(z.string()),
+    annotations: json.nullable(),
+    rule: json.nullable(),
+    hints: z.record(z.string(), z.boolean()).nullable().meta({ description: "MCP's hints as the classifier predicts them" }),
+    classifierVersion: z.string().nullable(),
+    page: z.string().meta({ description: "path of the tool's HTML page" }),
+  })
+  .openapi("Tool");
+export type ToolItem = z.infer<typeof toolItemSchema>;
+
+export function toolItem(e: ToolEntry): ToolItem {
+  return { ...toolView(e), title: e.title, description: e.description, page: paths.tool(e.server, e.tool) };
+}
+
+export const serverItemSchema = z
+  .object({
+    server: z.string(),
+    title: z.string().nullable(),
+    description: z.string().nullable(),
+    version: z.string().nullable(),
+    status: z.string(),
+    repositoryUrl: z.string().nullable(),
+    websiteUrl: z.string().nullable(),
+    tools: z.number().int(),
+    updatedAt: z.string().nullable(),
+    lastSeenAt: z.string(),
+    introspectedAt: z.string().nullable(),
+    introspectionError: z.string().nullable(),
+    authPosture: z.string().nullable(),
+    page: z.string(),
+  })
+  .openapi("Server");
+export type ServerItem = z.infer<typeof serverItemSchema>;
+
+export function serverItem(s: ServerSummary): ServerItem {
+  return {
+    server: s.key,
+    title: s.title,
+    description: s.description,
+    version: s.version,
+    status: s.status,
+    repositoryUrl: s.repositoryUrl,
+    websiteUrl: s.websiteUrl,
+    tools: Number(s.tools),
+    updatedAt: isoInstant(s.updatedAt),
+    lastSeenAt: isoInstant(s.lastSeenAt),
+    introspectedAt: isoInstant(s.introspectedAt),
+    introspectionError: s.introspectionError,
+    authPosture: s.authPosture,
+    page: paths.server(s.key),
+  };
+}
+
+export const serverDetailSchema = serverItemSchema
+  .extend({
+    verdict: verdictSchema,
+    items: z.array(toolItemSchema),
+    aliases: z.array(z.object({ kind: z.string(), value: z.string(), source: z.string() })),
+    sources: z.array(z.object({ source: z.string(), sourceId: z.string(), isLatest: z.boolean(), fetchedAt: z.string() })),
+  })
+  .openapi("ServerDetail");
+export type ServerDetailView = z.infer<typeof serverDetailSchema>;
+
+export function verdictOf(entries: readonly ToolEntry[]) {
+  return serverVerdict(entries.map((e) => ({ category: (e.classification?.category ?? null) as Category | null, risk: (e.classification?.risk ?? null) as Risk | null })));
+}
+
+export const changeItemSchema = z
+  .object({
+    id: z.number().int(),
+    at: z.string(),
+    server: z.string(),
+    tool: z.string(),
+    kind: z.string(),
+    labels: z.array(z.string()),
+    oldHash: z.string().nullable(),
+    newHash: z.string().nullable(),
+    details: z.unknown(),
+    runId: z.number().int().nullable(),
+    page: z.string(),
+  })
+  .openapi("Change");
+export type ChangeItem = z.infer<typeof changeItemSchema>;
+
+export function changeItem(r: ChangeRow): ChangeItem {
+  return {
+    id: r.id,
+    at: isoInstant(r.at),
+    server: r.server,
+    tool: r.tool,
+    kind: r.kind,
+    labels: changeLabels(r),
+    oldHash: r.oldHash,
+    newHash: r.newHash,
+    details: r.details,
+    runId: r.runId,
+    page: paths.tool(r.server, r.tool),
+  };
+}
+
+export const statsSchema = z
+  .object({
+    servers: z.object({ total: z.number(), active: z.number(), deprecated: z.number(), deleted: z.number(), gone: z.number() }),
+    remotes: z.object({ open: z.number(), needsAuth: z.number() }),
+    tools: z.number(),
+    classified: z.number(),
+    merged: z.number(),
+    byCategoryRisk: z.array(z.object({ category: z.string(), risk: z.string(), tools: z.number() })),
+    lastRun: z.object({ id: z.number(), status: z.string(), startedAt: z.string(), finishedAt: z.string().nullable(), error: z.string().nullable() }).nullable(),
+  })
+  .openapi("Stats");
+export type StatsView = z.infer<typeof statsSchema>;
+
+export function statsView(s: CatalogStats, byCategoryRisk: StatsView["byCategoryRisk"]): StatsView {
+  const run = s.lastRun;
+  return {
+    servers: s.servers,
+    remotes: s.remotes,
+    tools: s.tools,
+    classified: s.classified,
+    merged: s.merged,
+    byCategoryRisk,
+    lastRun: run ? { id: run.id, status: run.status, startedAt: isoInstant(run.startedAt), finishedAt: isoInstant(run.finishedAt), error: run.error } : null,
+  };
+}
+
+export const errorSchema = z
+  .object({
+    error: z.object({
+      status: z.number().int(),
+      message: z.string(),
+      candidates: z.array(z.object({ server: z.string(), page: z.string() })).optional().meta({ description: "409: the servers the name matches" }),
+      suggestions: z.array(z.string()).optional().meta({ description: "404: close names that do exist" }),
+    }),
+  })
+  .openapi("Error");
+export type ErrorBody = z.infer<typeof errorSchema>;
+
+/** Every list route answers `{items, nextCursor}`; nextCursor is null on the last page. */
+export function listSchema<T extends z.ZodType>(item: T, name: string) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() }).openapi(name);
+}

@@ -1,0 +1,54 @@
+// The served catalog for tests: the shipped snapshot refreshed by the CLI, opened and served on 127.0.0.1 by a real HTTP server.
+import { serve } from "@hono/node-server";
+import type { AddressInfo } from "node:net";
+import { openCatalog, type Catalog } from "../../db/client.js";
+import { createApp } from "../../server/app.js";
+import type { DriverName } from "./catalog.js";
+import { snapshotCliCatalog, type CliCatalog } from "./snapshot-catalog.js";
+
+export interface ServedCatalog {
+  url: string;
+  catalog: Catalog;
+  cli: CliCatalog;
+  /** Request log lines the app wrote. */
+  log: string[];
+  close(): Promise<void>;
+}
+
+/** Serves an already built catalog (its CLI env names where it lives) on an ephemeral port. */
+export async function serveCatalog(cli: CliCatalog): Promise<ServedCatalog> {
+  const catalog = await openCatalog({
+    ...(cli.env.DATABASE_URL ? { databaseUrl: cli.env.DATABASE_URL } : {}),
+    dataDir: cli.env.CATALOG_DATA_DIR ?? "unused",
+    migrate: false,
+  });
+  const log: string[] = [];
+  const app = createApp({ db: catalog.db, log: (line) => log.push(line), onError: (e) => log.push(`error: ${(e as Error).stack}`) });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    catalog,
+    cli,
+    log,
+    async close() {
+      if ("closeAllConnections" in server) server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await catalog.close();
+    },
+  };
+}
+
+export async function servedSnapshot(driver: DriverName): Promise<ServedCatalog> {
+  const cli = await snapshotCliCatalog(driver);
+  const served = await serveCatalog(cli);
+  return {
+    ...served,
+    async close() {
+      await served.close();
+      await cli.dispose();
+    },
+  };
+}

@@ -1,0 +1,202 @@
+// The JSON API over a real HTTP server on the shipped snapshot: lists and keyset paging, look-ups, errors, ETags, CORS, OpenAPI.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse as parseToml } from "smol-toml";
+import { parse as parseYaml } from "yaml";
+import { FORMAT_NAMES } from "../../classifier/formats/formats.js";
+import { DRIVERS } from "../helpers/catalog.js";
+import { runCli } from "../helpers/cli.js";
+import { serveCatalog, type ServedCatalog } from "../helpers/served-catalog.js";
+import { snapshotCliCatalog } from "../helpers/snapshot-catalog.js";
+
+const GITHUB = "io.github.github/github-mcp-server";
+
+describe.each(DRIVERS)("the JSON API on %s", (driver) => {
+  let s: ServedCatalog;
+  /** What the CLI answers on the same catalog, asked before serving it (PGlite is one process's). */
+  const cli: { codex?: string; stats?: any } = {};
+  const get = (path: string, init?: RequestInit) => fetch(`${s.url}${path}`, init);
+  const json = async (path: string) => {
+    const r = await get(path);
+    return { status: r.status, body: (await r.json()) as any, headers: r.headers };
+  };
+  /** Every item of a list route, page by page, with the page count. */
+  async function walk(path: string): Promise<{ items: any[]; pages: number }> {
+    const items: any[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const sep = path.includes("?") ? "&" : "?";
+      const { status, body } = await json(`${path}${cursor ? `${sep}cursor=${encodeURIComponent(cursor)}` : ""}`);
+      expect(status).toBe(200);
+      items.push(...body.items);
+      cursor = body.nextCursor;
+      pages += 1;
+    } while (cursor && pages < 1000);
+    return { items, pages };
+  }
+
+  beforeAll(async () => {
+    const catalog = await snapshotCliCatalog(driver);
+    const policy = await runCli(["policy", GITHUB, "--format", "codex"], catalog.env);
+    expect(policy.code).toBe(0);
+    cli.codex = policy.stdout;
+    cli.stats = JSON.parse((await runCli(["stats", "--json"], catalog.env)).stdout);
+    s = await serveCatalog(catalog);
+  });
+  afterAll(async () => {
+    await s?.close();
+    await s?.cli.dispose();
+  });
+
+  it("finds a tool by exact name on every server that has it, each with its page", async () => {
+    const { status, body } = await json("/api/tools?name=DELETE_FILE");
+    expect(status).toBe(200);
+    expect(body.nextCursor).toBeNull();
+    const github = body.items.find((i: any) => i.server === GITHUB);
+    expect(github).toMatchObject({ tool: "delete_file", category: "destructive", risk: "critical", rule: { action: "deny" } });
+    expect(github.page).toBe(`/servers/${encodeURIComponent(GITHUB)}/tools/delete_file`);
+  });
+
+  it("pages every tool exactly once with keyset cursors, in name order", async () => {
+    const stats = (await json("/api/stats")).body;
+    const { items, pages } = await walk("/api/tools?limit=7");
+    expect(items).toHaveLength(stats.tools);
+    expect(pages).toBe(Math.ceil(stats.tools / 7));
+    const keys = items.map((i) => `${i.tool.toLowerCase()}\u0000${i.server}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect([...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))).toEqual(keys);
+  });
+
+  it("pages a ranked search in the order of one big page, filtered by category", async () => {
+    const whole = (await json("/api/tools?q=delete&limit=100")).body.items.map((i: any) => `${i.server} ${i.tool}`);
+    expect(whole.length).toBeGreaterThan(3);
+    const { items } = await walk("/api/tools?q=delete&limit=2");
+    expect(items.map((i) => `${i.server} ${i.tool}`)).toEqual(whole);
+    const destructive = (await json("/api/tools?q=delete&category=destructive&limit=100")).body.items;
+    expect(destructive.length).toBeGreaterThan(0);
+    expect(destructive.every((i: any) => i.category === "destructive")).toBe(true);
+  });
+
+  it("answers one tool on one server, and 404 with suggestions for a near miss", async () => {
+    const { status, body } = await json(`/api/tools/${encodeURIComponent(GITHUB)}/delete_file`);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ server: GITHUB, tool: "delete_file", risk: "critical" });
+    const miss = await json(`/api/tools/${encodeURIComponent(GITHUB)}/delete_fil`);
+    expect(miss.status).toBe(404);
+    expect(miss.body.error.message).toContain("no tool named 'delete_fil'");
+    expect(miss.body.error.suggestions).toContain("delete_file");
+  });
+
+  it("answers 409 with the candidates for an ambiguous server, 404 for an unknown one", async () => {
+    const amb = await json("/api/servers/io.github.");
+    expect(amb.status).toBe(409);
+    expect(amb.body.error.candidates.length).toBeGreaterThan(1);
+    expect(amb.body.error.candidates[0]).toHaveProperty("page");
+    const unknown = await json("/api/servers/no.such%2Fserver");
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.message).toContain("no.such/server");
+  });
+
+  it("answers 400 with the parameter named for bad parameters", async () => {
+    for (const [path, needle] of [
+      ["/api/tools?limit=0", "limit"],
+      ["/api/tools?limit=abc", "limit"],
+      ["/api/tools?category=sideways", "category"],
+      ["/api/tools?risk=extreme", "risk"],
+      ["/api/tools?cursor=not-a-cursor", "cursor"],
+      ["/api/tools?name=a&q=b", "name and q"],
+      ["/api/changes?since=2026-02-30", "since"],
+      [`/api/servers/${encodeURIComponent(GITHUB)}/policy?format=xml`, "format"],
+    ] as const) {
+      const r = await json(path);
+      expect(r.status, path).toBe(400);
+      expect(r.body.error.message, path).toContain(needle);
+    }
+    // A cursor of one list is no cursor of another.
+    const serverCursor = (await json("/api/servers?limit=1")).body.nextCursor;
+    expect((await json(`/api/tools?cursor=${serverCursor}`)).status).toBe(400);
+  });
+
+  it("pages servers and shows one with its verdict, tools, aliases and sources", async () => {
+    const stats = (await json("/api/stats")).body;
+    const { items } = await walk("/api/servers?limit=50");
+    expect(items).toHaveLength(stats.servers.total);
+    const github = await json(`/api/servers/${encodeURIComponent(GITHUB)}`);
+    expect(github.status).toBe(200);
+    expect(github.body.items.some((t: any) => t.tool === "delete_file")).toBe(true);
+    expect(github.body.verdict.risk).toBe("critical");
+    expect(github.body.verdict.summary).toMatch(/denied/);
+    expect(github.body.aliases.some((a: any) => a.kind === "registry")).toBe(true);
+    expect(github.body.sources.length).toBeGreaterThan(0);
+    const filtered = (await json("/api/servers?q=kubernetes&limit=100")).body.items;
+    expect(filtered.length).toBeGreaterThan(0);
+    expect(filtered.every((i: any) => `${i.server} ${i.title} ${i.description}`.toLowerCase().includes("kubernetes"))).toBe(true);
+  });
+
+  it("serves the policy in every dialect as the policy command writes it", async () => {
+    for (const format of FORMAT_NAMES) {
+      const r = await get(`/api/servers/${encodeURIComponent(GITHUB)}/policy?format=${format}`);
+      expect(r.status, format).toBe(200);
+      const text = await r.text();
+      const type = r.headers.get("content-type")!;
+      if (type.startsWith("application/json")) expect(() => JSON.parse(text)).not.toThrow();
+      if (type.startsWith("application/yaml")) expect(() => parseYaml(text)).not.toThrow();
+      if (type.startsWith("application/toml")) {
+        expect(parseToml(text)).toEqual(parseToml(cli.codex!));
+      }
+    }
+    const native = JSON.parse(await (await get(`/api/servers/${encodeURIComponent(GITHUB)}/policy`)).text());
+    expect(native.tools.delete_file.action).toBe("deny");
+  });
+
+  it("pages the change feed newest first and filters it by since", async () => {
+    const { items } = await walk("/api/changes?limit=25");
+    const stats = (await json("/api/stats")).body;
+    expect(items).toHaveLength(stats.tools); // the snapshot's one run added every tool
+    const times = items.map((i) => i.at);
+    expect([...times].sort().reverse()).toEqual(times);
+    expect((await json("/api/changes?since=2999-01-01")).body.items).toEqual([]);
+    expect((await json("/api/changes?since=7d&limit=1")).body.items[0].labels).toContain("new tool");
+  });
+
+  it("answers stats as the stats command counts them", async () => {
+    const { body } = await json("/api/stats");
+    expect(body.servers).toEqual(cli.stats.servers);
+    expect(body.tools).toBe(cli.stats.tools);
+    expect(body.byCategoryRisk.reduce((n: number, r: any) => n + r.tools, 0)).toBe(cli.stats.classified);
+  });
+
+  it("sends ETags and answers 304 to a matching If-None-Match; CORS for GET", async () => {
+    const first = await get("/api/tools?name=delete_file", { headers: { origin: "https://elsewhere.example" } });
+    const tag = first.headers.get("etag");
+    expect(tag).toMatch(/^"[0-9a-f]+"$/);
+    expect(first.headers.get("access-control-allow-origin")).toBe("*");
+    const again = await get("/api/tools?name=delete_file", { headers: { "if-none-match": tag! } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe("");
+    const preflight = await get("/api/tools", { method: "OPTIONS", headers: { origin: "https://elsewhere.example", "access-control-request-method": "GET" } });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-methods")).toContain("GET");
+  });
+
+  it("publishes an OpenAPI document generated from the route schemas", async () => {
+    const { status, body } = await json("/api/openapi.json");
+    expect(status).toBe(200);
+    expect(body.openapi).toBe("3.1.0");
+    expect(Object.keys(body.paths)).toEqual(
+      expect.arrayContaining(["/tools", "/tools/{server}/{tool}", "/servers", "/servers/{server}", "/servers/{server}/policy", "/changes", "/stats"]),
+    );
+    const limit = body.paths["/tools"].get.parameters.find((p: any) => p.name === "limit");
+    expect(limit.schema.maximum).toBe(100);
+    const category = body.paths["/tools"].get.parameters.find((p: any) => p.name === "category");
+    expect(category.schema.enum).toEqual(["read", "write", "execute", "destructive", "financial"]);
+  });
+
+  it("answers an unknown route with a JSON 404 and logs one line per request", async () => {
+    const r = await json("/api/nothing-here");
+    expect(r.status).toBe(404);
+    expect(r.body.error.status).toBe(404);
+    expect(s.log.some((l) => /^GET \/api\/nothing-here 404 \d+(\.\d+)?ms$/.test(l))).toBe(true);
+    expect(s.log.filter((l) => l.startsWith("error:"))).toEqual([]);
+  });
+});

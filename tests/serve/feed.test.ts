@@ -1,0 +1,92 @@
+// The registry-compatible feed: the official registry's shape, the catalog's findings under its own _meta key,
+// and a round trip through the project's own registry source (a refresh of a second catalog from the feed).
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseRegistryPage } from "../../crawler/sources/registry.js";
+import { FINDINGS_META, OFFICIAL_META } from "../../server/feed.js";
+import { DRIVERS } from "../helpers/catalog.js";
+import { runCli } from "../helpers/cli.js";
+import { serveCatalog, type ServedCatalog } from "../helpers/served-catalog.js";
+import { emptyCliCatalog, snapshotCliCatalog } from "../helpers/snapshot-catalog.js";
+
+const GITHUB = "io.github.github/github-mcp-server";
+
+describe.each(DRIVERS)("the /v0.1 feed on %s", (driver) => {
+  let s: ServedCatalog;
+  let keys: string[];
+  const json = async (path: string) => {
+    const r = await fetch(`${s.url}${path}`);
+    return { status: r.status, body: (await r.json()) as any };
+  };
+
+  beforeAll(async () => {
+    const catalog = await snapshotCliCatalog(driver);
+    keys = (await catalog.rows<{ key: string }>(sql`select key from servers order by key`)).map((r) => r.key);
+    s = await serveCatalog(catalog);
+  });
+  afterAll(async () => {
+    await s?.close();
+    await s?.cli.dispose();
+  });
+
+  it("lists servers in the registry's shape with the catalog's findings under its own _meta key", async () => {
+    const { status, body } = await json(`/v0.1/servers?search=${encodeURIComponent("github-mcp-server")}&limit=5`);
+    expect(status).toBe(200);
+    const item = body.servers.find((i: any) => i.server.name === GITHUB);
+    expect(item.server).toMatchObject({ name: GITHUB, version: expect.any(String), description: expect.any(String) });
+    expect(item._meta[OFFICIAL_META]).toMatchObject({ status: "active", isLatest: true });
+    const findings = item._meta[FINDINGS_META];
+    expect(findings.verdict.risk).toBe("critical");
+    expect(findings.tools.find((t: any) => t.name === "delete_file")).toMatchObject({ category: "destructive", risk: "critical", rule: { action: "deny" } });
+    expect(body.metadata.count).toBe(body.servers.length);
+    // The registry source itself accepts the page.
+    expect(parseRegistryPage(body).skipped).toEqual([]);
+  });
+
+  it("names a server without a registry name by its catalog key", async () => {
+    const unregistered = keys.find((k) => k.startsWith("github.com/"))!;
+    expect(unregistered).toBeDefined();
+    const { body } = await json(`/v0.1/servers/${encodeURIComponent(unregistered)}/versions/latest`);
+    expect(body.server.name).toBe(unregistered);
+    expect(body._meta[FINDINGS_META].page).toBe(`/servers/${encodeURIComponent(unregistered)}`);
+  });
+
+  it("answers one version by name, 404 for a version the catalog does not keep, 400 for a bad updated_since", async () => {
+    const latest = await json(`/v0.1/servers/${encodeURIComponent(GITHUB)}/versions/latest`);
+    expect(latest.status).toBe(200);
+    const exact = await json(`/v0.1/servers/${encodeURIComponent(GITHUB)}/versions/${encodeURIComponent(latest.body.server.version)}`);
+    expect(exact.body).toEqual(latest.body);
+    const old = await json(`/v0.1/servers/${encodeURIComponent(GITHUB)}/versions/0.0.1-never`);
+    expect(old.status).toBe(404);
+    expect(old.body.error.message).toContain("0.0.1-never");
+    expect((await json("/v0.1/servers?updated_since=yesterday")).status).toBe(400);
+    expect((await json("/v0.1/servers?limit=101")).status).toBe(400);
+    expect((await json("/v0.1/servers?updated_since=2999-01-01T00:00:00Z")).body.servers).toEqual([]);
+  });
+
+  it("pages every server once by cursor", async () => {
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const { body } = await json(`/v0.1/servers?limit=40&include_deleted=true${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+      seen.push(...body.servers.map((i: any) => i.server.name));
+      cursor = body.metadata.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(keys);
+  });
+
+  it("round-trips through the project's own registry source: a refresh from the feed gets the same servers", async () => {
+    const copy = await emptyCliCatalog(driver);
+    try {
+      const r = await runCli(["refresh", "--sources", "registry", "--json"], { ...copy.env, REGISTRY_URL: s.url, CATALOG_ALLOW_PRIVATE_NETWORK: "1" });
+      expect(r.code, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout).sources.registry.skipped).toBe(0);
+      const copied = (await copy.rows<{ key: string }>(sql`select key from servers order by key`)).map((row) => row.key);
+      expect(copied).toEqual(keys);
+      const [raw] = await copy.rows<{ raw: any }>(sql`select raw from server_sources where source_id like ${`${GITHUB}@%`}`);
+      expect(raw!.raw._meta[FINDINGS_META].tools.length).toBeGreaterThan(10);
+    } finally {
+      await copy.dispose();
+    }
+  });
+});

@@ -1,0 +1,97 @@
+// `mcp-catalog serve` as a process: arguments, request logs and --quiet, a port in use, graceful SIGTERM, --refresh-every on PGlite.
+import { createServer } from "node:net";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+import { startGlamaReplay, type GlamaReplay } from "../helpers/glama-replay.js";
+import { loadRegistrySample, startRegistryReplay, type RegistryReplay } from "../helpers/registry-replay.js";
+import { startServeProcess } from "../helpers/serve-process.js";
+import { emptyCliCatalog, snapshotCliCatalog, type CliCatalog } from "../helpers/snapshot-catalog.js";
+
+describe("serve arguments", () => {
+  it.each([
+    [["--port", "http"], "--port takes a port number"],
+    [["--port", "70000"], "--port takes a port number"],
+    [["--refresh-every", "soon"], "--refresh-every takes a duration"],
+    [["--refresh-every", "0s"], "--refresh-every takes a duration"],
+    [["--host", " "], "--host must not be empty"],
+    [["extra"], "serve takes 0 arguments"],
+  ])("refuses %j with exit 2 before opening the catalog", async (args, message) => {
+    const r = await runCli(["serve", ...args], { CATALOG_DATA_DIR: "/nonexistent/never-created" });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+  });
+});
+
+describe("serve as a process on PGlite", () => {
+  let catalog: CliCatalog;
+  beforeAll(async () => {
+    catalog = await snapshotCliCatalog("pglite");
+  });
+  afterAll(async () => catalog?.dispose());
+
+  it("logs one line per request on stderr, and stops on SIGTERM with exit 0", async () => {
+    const serve = await startServeProcess([], catalog.env);
+    const r = await fetch(`${serve.url}/api/tools?name=delete_file`);
+    expect(r.status).toBe(200);
+    expect(((await r.json()) as any).items.length).toBeGreaterThan(0);
+    expect(await serve.stop()).toBe(0);
+    expect(serve.stderr()).toMatch(/^GET \/api\/tools 200 \d+\.\dms$/m);
+    expect(serve.stderr()).toContain("mcp-catalog serve: stopped");
+  });
+
+  it("--quiet leaves the request log out", async () => {
+    const serve = await startServeProcess(["--quiet"], catalog.env);
+    expect((await fetch(`${serve.url}/api/stats`)).status).toBe(200);
+    expect(await serve.stop()).toBe(0);
+    expect(serve.stderr()).not.toContain("GET /api/stats");
+  });
+
+  it("exits 3 while another process holds the embedded catalog, 1 on a port in use", async () => {
+    const first = await startServeProcess(["--quiet"], catalog.env);
+    const busy = await runCli(["serve", "--port", "0"], catalog.env);
+    expect(busy.code).toBe(3);
+    expect(busy.stderr).toContain("in use by process");
+    expect(await first.stop()).toBe(0);
+
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", () => resolve()));
+    const port = (blocker.address() as AddressInfo).port;
+    const taken = await runCli(["serve", "--port", String(port)], catalog.env);
+    blocker.close();
+    expect(taken.code).toBe(1);
+    expect(taken.stderr).toContain(`cannot listen on 127.0.0.1:${port}: the port is in use`);
+  });
+});
+
+describe("serve --refresh-every on PGlite", () => {
+  let registry: RegistryReplay;
+  let glama: GlamaReplay;
+  let catalog: CliCatalog;
+  beforeAll(async () => {
+    registry = await startRegistryReplay(loadRegistrySample());
+    glama = await startGlamaReplay();
+    catalog = await emptyCliCatalog("pglite", { REGISTRY_URL: registry.url, GLAMA_URL: glama.url, CATALOG_ALLOW_PRIVATE_NETWORK: "1" });
+  });
+  afterAll(async () => {
+    await registry?.close();
+    await glama?.close();
+    await catalog?.dispose();
+  });
+
+  it("runs the refresh inside the serving process while pages keep answering", async () => {
+    const serve = await startServeProcess(["--refresh-every", "1s", "--quiet"], catalog.env);
+    expect(((await (await fetch(`${serve.url}/api/stats`)).json()) as any).servers.total).toBe(0);
+    // Until the run reports, every request is answered (the refresh writes page by page in between).
+    const deadline = Date.now() + 90_000;
+    while (!/refresh #1 /.test(serve.stderr()) && Date.now() < deadline) {
+      expect((await fetch(`${serve.url}/api/stats`)).status).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const total = ((await (await fetch(`${serve.url}/api/stats`)).json()) as any).servers.total;
+    expect(total).toBeGreaterThanOrEqual(new Set(loadRegistrySample().map((i) => i.server.name)).size);
+    expect(await serve.stop()).toBe(0);
+    expect(serve.stderr()).toMatch(/refresh #1 succeeded/);
+    expect(registry.requests.some((r) => r.startsWith("/v0.1/servers"))).toBe(true);
+  });
+});
