@@ -15,6 +15,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   changes: { summary: "The tool change feed with semantic labels", load: async () => (await import("./commands/changes.js")).command },
   worker: { summary: "Take live-listing jobs from the queue and list each server (run many, on many machines)", load: async () => (await import("./commands/worker.js")).command },
   queue: { summary: "The live-listing queue: jobs by mode and state, the oldest wait, the last failures", load: async () => (await import("./commands/queue.js")).command },
+  mcp: { summary: "Serve the catalog as an MCP server on stdio (check_tool, search_tools, check_server, get_policy, get_changes)", load: async () => (await import("./commands/mcp.js")).command },
   serve: { summary: "Serve the catalog: JSON API, registry-compatible feed, MCP endpoint and HTML pages", load: async () => (await import("./commands/serve.js")).command },
   migrate: { summary: "Create or upgrade the catalog's database schema", load: async () => (await import("./commands/migrate.js")).command },
 };

@@ -1,4 +1,5 @@
 // The served catalog as one Hono app: request logs, security headers, the JSON API, the registry feed, MCP and the pages.
+import { createMcpHandler } from "@modelcontextprotocol/server";
 import { Hono, type Context } from "hono";
 import { cors } from "hono/cors";
 import { etag } from "hono/etag";
@@ -6,6 +7,9 @@ import { secureHeaders } from "hono/secure-headers";
 import type { Db } from "../db/client.js";
 import { apiRoutes } from "./api.js";
 import { feedRoutes } from "./feed.js";
+import { catalogMcpServer } from "./mcp.js";
+import { errorPage } from "./pages/render.js";
+import { pageRoutes } from "./pages/routes.js";
 import { RequestError } from "./errors.js";
 import type { ErrorBody } from "./views.js";
 import { paths } from "./paths.js";
@@ -59,12 +63,19 @@ export function createApp(o: AppOptions) {
   }
   app.route("/api", apiRoutes(o.db));
   app.route("/v0.1", feedRoutes(o.db));
+  // MCP over Streamable HTTP: the SDK serves each request with a fresh server (stateless; both protocol eras).
+  const mcp = createMcpHandler(() => catalogMcpServer(o.db), { ...(o.onError ? { onerror: o.onError } : {}) });
+  app.all("/mcp", (c) => mcp.fetch(c.req.raw));
+  app.route("/", pageRoutes(o.db));
 
-  app.notFound((c) => errorJson(c, new RequestError(404, `no route ${c.req.method} ${c.req.path}`)));
+  // Programs get JSON errors; people get a page.
+  const wantsJson = (c: Context) => /^\/(api|v0\.1|mcp)(\/|$)/.test(c.req.path);
+  const answerError = (c: Context, e: RequestError) => (wantsJson(c) ? errorJson(c, e) : c.html(errorPage(e.status, e.message, e.candidates), e.status));
+  app.notFound((c) => answerError(c, new RequestError(404, `no route ${c.req.method} ${c.req.path}`)));
   app.onError((e, c) => {
-    if (e instanceof RequestError) return errorJson(c, e);
+    if (e instanceof RequestError) return answerError(c, e);
     o.onError?.(e);
-    return c.json({ error: { status: 500, message: "internal error" } } satisfies ErrorBody, 500);
+    return wantsJson(c) ? c.json({ error: { status: 500, message: "internal error" } } satisfies ErrorBody, 500) : c.text("internal error", 500);
   });
   return app;
 }

@@ -42,7 +42,7 @@ describe.each(DRIVERS)("the JSON API on %s", (driver) => {
     cli.codex = policy.stdout;
     cli.stats = JSON.parse((await runCli(["stats", "--json"], catalog.env)).stdout);
     s = await serveCatalog(catalog);
-  });
+  }, 300_000);
   afterAll(async () => {
     await s?.close();
     await s?.cli.dispose();

@@ -23,7 +23,7 @@ describe.each(DRIVERS)("the /v0.1 feed on %s", (driver) => {
     const catalog = await snapshotCliCatalog(driver);
     keys = (await catalog.rows<{ key: string }>(sql`select key from servers order by key`)).map((r) => r.key);
     s = await serveCatalog(catalog);
-  });
+  }, 300_000);
   afterAll(async () => {
     await s?.close();
     await s?.cli.dispose();
@@ -75,7 +75,7 @@ describe.each(DRIVERS)("the /v0.1 feed on %s", (driver) => {
     expect(seen).toEqual(keys);
   });
 
-  it("round-trips through the project's own registry source: a refresh from the feed gets the same servers", async () => {
+  it("round-trips through the project's own registry source: a refresh from the feed gets the same servers", { timeout: 240_000 }, async () => {
     const copy = await emptyCliCatalog(driver);
     try {
       const r = await runCli(["refresh", "--sources", "registry", "--json"], { ...copy.env, REGISTRY_URL: s.url, CATALOG_ALLOW_PRIVATE_NETWORK: "1" });

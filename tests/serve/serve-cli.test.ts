@@ -27,7 +27,7 @@ describe("serve as a process on PGlite", () => {
   let catalog: CliCatalog;
   beforeAll(async () => {
     catalog = await snapshotCliCatalog("pglite");
-  });
+  }, 300_000);
   afterAll(async () => catalog?.dispose());
 
   it("logs one line per request on stderr, and stops on SIGTERM with exit 0", async () => {
@@ -72,14 +72,14 @@ describe("serve --refresh-every on PGlite", () => {
     registry = await startRegistryReplay(loadRegistrySample());
     glama = await startGlamaReplay();
     catalog = await emptyCliCatalog("pglite", { REGISTRY_URL: registry.url, GLAMA_URL: glama.url, CATALOG_ALLOW_PRIVATE_NETWORK: "1" });
-  });
+  }, 300_000);
   afterAll(async () => {
     await registry?.close();
     await glama?.close();
     await catalog?.dispose();
   });
 
-  it("runs the refresh inside the serving process while pages keep answering", async () => {
+  it("runs the refresh inside the serving process while pages keep answering", { timeout: 240_000 }, async () => {
     const serve = await startServeProcess(["--refresh-every", "1s", "--quiet"], catalog.env);
     expect(((await (await fetch(`${serve.url}/api/stats`)).json()) as any).servers.total).toBe(0);
     // Until the run reports, every request is answered (the refresh writes page by page in between).

@@ -1,0 +1,144 @@
+// The catalog as an MCP server: tools an agent or gateway calls before it connects to anything, all read-only.
+import { McpServer } from "@modelcontextprotocol/server";
+import { z } from "zod";
+import { FORMAT_NAMES } from "../classifier/formats/formats.js";
+import { CATEGORIES, RISKS } from "../classifier/taxonomy.js";
+import type { Db } from "../db/client.js";
+import { VERSION } from "../scripts/version.js";
+import { SERVE_DEFAULTS } from "./defaults.js";
+import { RequestError } from "./errors.js";
+import { findChanges, findTools, resolveServer, serverPolicy, serverView, toolsNamed } from "./reader.js";
+import { toolItem } from "./views.js";
+
+/** Every tool here only reads the catalog: a host may call them without asking. */
+const READ_ONLY = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false } as const;
+
+/** How many servers' entries check_tool returns for a name held by many (the groups count them all). */
+const CHECK_TOOL_ENTRIES = 20;
+
+type ToolResult = { content: { type: "text"; text: string }[]; structuredContent?: Record<string, unknown>; isError?: boolean };
+
+/** A tool's answer as JSON text and structured content; a request error as an error result the model can read. */
+async function answer(fn: () => Promise<Record<string, unknown>>): Promise<ToolResult> {
+  try {
+    const result = await fn();
+    return { content: [{ type: "text", text: JSON.stringify(result) }], structuredContent: result };
+  } catch (e) {
+    if (!(e instanceof RequestError)) throw e;
+    const hint = e.candidates.length ? ` (${e.status === 409 ? "candidates" : "did you mean"}: ${e.candidates.slice(0, 20).join(", ")})` : "";
+    return { content: [{ type: "text", text: `${e.message}${hint}` }], isError: true };
+  }
+}
+
+const serverArg = z.string().min(1).describe("a server key, registry name (io.github.owner/name), repository URL, npm:<package> or unique key prefix");
+
+/** A fresh MCP server over the catalog (the SDK asks for one per HTTP request, one per stdio connection). */
+export function catalogMcpServer(db: Db): McpServer {
+  const server = new McpServer({ name: "mcp-catalog", version: VERSION }, { capabilities: { tools: {} } });
+
+  server.registerTool(
+    "check_tool",
+    {
+      title: "Check a tool by name",
+      description:
+        "How risky is an MCP tool? Every catalogued server that has a tool by this name: its category (read, write, execute, destructive, financial), risk (low to critical), the rationale, the recommended rule, and the server's own declared annotations.",
+      inputSchema: z.object({ name: z.string().min(1).describe("the tool's name, case-insensitive"), server: serverArg.optional() }),
+      annotations: READ_ONLY,
+    },
+    async ({ name, server: serverInput }) =>
+      answer(async () => {
+        const server = serverInput !== undefined ? await resolveServer(db, serverInput) : undefined;
+        const summary = await toolsNamed(db, name, { ...(server ? { server } : {}), limit: CHECK_TOOL_ENTRIES });
+        return {
+          name,
+          servers: summary.total,
+          groups: summary.groups,
+          entries: summary.entries.map((e) => {
+            const v = toolItem(e);
+            return { server: v.server, tool: v.tool, category: v.category, risk: v.risk, rationale: v.rationale, rule: v.rule, declaredAnnotations: v.annotations, page: v.page };
+          }),
+        };
+      }),
+  );
+
+  server.registerTool(
+    "search_tools",
+    {
+      title: "Search tools",
+      description: "Find catalogued MCP tools whose name or description matches, ranked (exact name first), optionally of one category, risk or server.",
+      inputSchema: z.object({
+        query: z.string().min(1),
+        category: z.enum(CATEGORIES).optional(),
+        risk: z.enum(RISKS).optional(),
+        server: serverArg.optional(),
+        limit: z.number().int().min(1).max(SERVE_DEFAULTS.maxPageSize).optional(),
+        cursor: z.string().optional().describe("nextCursor of the previous call"),
+      }),
+      annotations: READ_ONLY,
+    },
+    async ({ query, limit, ...filters }) => answer(async () => ({ ...(await findTools(db, { q: query, limit: limit ?? SERVE_DEFAULTS.pageSize, ...filters })) })),
+  );
+
+  server.registerTool(
+    "check_server",
+    {
+      title: "Check a server",
+      description: "What can this MCP server do? Its verdict, its tools grouped by category, which tools need approval and which are denied under the recommended policy, and its last live listing.",
+      inputSchema: z.object({ server: serverArg }),
+      annotations: READ_ONLY,
+    },
+    async ({ server }) =>
+      answer(async () => {
+        const view = await serverView(db, server);
+        const byCategory: Record<string, string[]> = {};
+        for (const t of view.items) (byCategory[t.category ?? "unclassified"] ??= []).push(t.tool);
+        return {
+          server: view.server,
+          status: view.status,
+          verdict: view.verdict,
+          toolsByCategory: byCategory,
+          needsApproval: view.items.filter((t) => t.rule?.action === "require_approval").map((t) => t.tool),
+          denied: view.items.filter((t) => t.rule?.action === "deny").map((t) => t.tool),
+          lastListing: { at: view.introspectedAt, error: view.introspectionError, authPosture: view.authPosture },
+          page: view.page,
+        };
+      }),
+  );
+
+  server.registerTool(
+    "get_policy",
+    {
+      title: "Get a server's policy",
+      description: `The recommended policy for every tool of one server, in a gateway's or client's dialect: ${FORMAT_NAMES.join(", ")}.`,
+      inputSchema: z.object({
+        server: serverArg,
+        format: z.enum(FORMAT_NAMES).optional().describe("default native"),
+        clientName: z.string().min(1).optional().describe("the server's name in your client config (claude-code, codex)"),
+      }),
+      annotations: READ_ONLY,
+    },
+    async ({ server, format, clientName }) =>
+      answer(async () => {
+        const { server: ref, text } = await serverPolicy(db, server, format ?? "native", clientName);
+        return { server: ref.key, format: format ?? "native", policy: text };
+      }),
+  );
+
+  server.registerTool(
+    "get_changes",
+    {
+      title: "Get changes",
+      description: "The tool change feed, newest first, with labels (new destructive tool, readOnlyHint flipped, description gained text aimed at the model, …), for one server or since a date.",
+      inputSchema: z.object({
+        server: serverArg.optional(),
+        since: z.string().optional().describe("a date (2026-11-01), a date and time, or an age (7d, 12h)"),
+        limit: z.number().int().min(1).max(SERVE_DEFAULTS.maxPageSize).optional(),
+        cursor: z.string().optional(),
+      }),
+      annotations: READ_ONLY,
+    },
+    async ({ limit, ...filters }) => answer(async () => ({ ...(await findChanges(db, { limit: limit ?? SERVE_DEFAULTS.pageSize, ...filters })) })),
+  );
+
+  return server;
+}

@@ -1,0 +1,59 @@
+// The pages' one stylesheet and one script, served from /assets (CSP allows 'self' only: nothing inline).
+export const STYLE = `
+:root{--fg:#1b1f24;--muted:#59636e;--bg:#fff;--panel:#f6f8fa;--line:#d1d9e0;--accent:#0969da;
+--low:#1a7f37;--medium:#9a6700;--high:#bc4c00;--critical:#cf222e;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+*{box-sizing:border-box}body{margin:0;color:var(--fg);background:var(--bg);line-height:1.5}
+a{color:var(--accent)}header.top{display:flex;flex-wrap:wrap;gap:.75rem;align-items:center;padding:.75rem 1rem;border-bottom:1px solid var(--line)}
+header.top .brand{font-weight:700;text-decoration:none;color:var(--fg)}header.top form{flex:1 1 14rem}
+main{max-width:60rem;margin:0 auto;padding:1rem}h1{font-size:1.6rem;margin:.5rem 0;overflow-wrap:anywhere}h2{font-size:1.2rem;margin-top:1.75rem}
+input[type=search]{width:100%;padding:.5rem .6rem;font-size:1rem;border:1px solid var(--line);border-radius:6px}
+.badge{display:inline-block;padding:.1rem .5rem;border-radius:1rem;font-size:.85rem;font-weight:600;color:#fff;background:var(--muted)}
+.badge.low{background:var(--low)}.badge.medium{background:var(--medium)}.badge.high{background:var(--high)}.badge.critical{background:var(--critical)}
+.muted{color:var(--muted)}.card{background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:.75rem 1rem;margin:.75rem 0}
+ul.results{list-style:none;padding:0;margin:0}ul.results li{padding:.5rem 0;border-bottom:1px solid var(--line);overflow-wrap:anywhere}
+pre{background:var(--panel);border:1px solid var(--line);border-radius:6px;padding:.75rem;overflow-x:auto;max-width:100%;font-size:.85rem}
+table{border-collapse:collapse;width:100%;display:block;overflow-x:auto}td,th{text-align:left;padding:.3rem .5rem;border-bottom:1px solid var(--line);vertical-align:top;overflow-wrap:anywhere}
+.conflict{background:#fff8c5;border-left:4px solid var(--medium);padding:.5rem .75rem}
+.policy-tools{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}.policy-tools select,.policy-tools button{font-size:1rem;padding:.3rem .6rem}
+svg.chart{max-width:100%;height:auto}.desc{white-space:pre-wrap;overflow-wrap:anywhere}
+dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dl.facts dt{color:var(--muted)}dl.facts dd{margin:0;overflow-wrap:anywhere}
+@media (max-width:40rem){dl.facts{grid-template-columns:1fr}main{padding:.75rem}}
+`;
+
+/**
+ * Progressive enhancement only: without it every page works (search submits, every policy dialect
+ * is shown). Catalog text is put in the page with textContent, never parsed as HTML.
+ */
+export const SCRIPT = `
+(function(){
+  var box=document.querySelector('[data-live-search]');
+  if(box){
+    var out=document.getElementById(box.getAttribute('data-live-search'));var timer;var last='';
+    box.addEventListener('input',function(){clearTimeout(timer);timer=setTimeout(run,150)});
+    function run(){
+      var q=box.value.trim();if(q===last)return;last=q;
+      if(!q){out.replaceChildren();return}
+      fetch('/api/tools?limit=10&q='+encodeURIComponent(q)).then(function(r){return r.json()}).then(function(body){
+        if(q!==last)return;
+        var items=(body.items||[]).map(function(t){
+          var li=document.createElement('li');var a=document.createElement('a');a.href=t.page;a.textContent=t.tool;
+          var b=document.createElement('span');b.className='badge '+(t.risk||'');b.textContent=t.risk||'unclassified';
+          var s=document.createElement('span');s.className='muted';s.textContent=' on '+t.server+' ';
+          li.append(a,s,b);return li});
+        if(!items.length){var li=document.createElement('li');li.className='muted';li.textContent='No tool matches.';items=[li]}
+        out.replaceChildren.apply(out,items);
+      }).catch(function(){});
+    }
+  }
+  document.querySelectorAll('[data-policy]').forEach(function(root){
+    var select=root.querySelector('select');var button=root.querySelector('button[data-copy]');
+    var blocks=root.querySelectorAll('[data-format]');
+    function show(){blocks.forEach(function(b){b.hidden=b.getAttribute('data-format')!==select.value})}
+    root.querySelector('.policy-tools').hidden=false;select.addEventListener('change',show);show();
+    button.addEventListener('click',function(){
+      var pre=root.querySelector('[data-format="'+select.value+'"] pre');
+      navigator.clipboard.writeText(pre.textContent).then(function(){button.textContent='Copied';setTimeout(function(){button.textContent='Copy'},1500)});
+    });
+  });
+})();
+`;

@@ -1,0 +1,30 @@
+// The frame of every page: head, header with the search form, main; every catalog value passes through html`` (escaped).
+import { html } from "hono/html";
+import type { HtmlEscapedString } from "hono/utils/html";
+
+export type Html = HtmlEscapedString;
+
+export function layout(o: { title: string; description?: string; body: Html | Html[] }): Html {
+  return html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${o.title} · mcp-catalog</title>
+${o.description ? html`<meta name="description" content="${o.description}">` : ""}
+<link rel="stylesheet" href="/assets/style.css">
+<script src="/assets/app.js" defer></script>
+</head>
+<body>
+<header class="top">
+<a class="brand" href="/">mcp-catalog</a>
+<form action="/search" method="get" role="search"><input type="search" name="q" placeholder="Search tools" aria-label="Search tools"></form>
+</header>
+<main>${o.body}</main>
+</body>
+</html>` as Html;
+}
+
+export function riskBadge(risk: string | null): Html {
+  return html`<span class="badge ${risk ?? ""}">${risk ?? "unclassified"}</span>` as Html;
+}

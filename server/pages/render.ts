@@ -1,0 +1,195 @@
+// The pages: home, search, a tool name across servers, one tool on one server, one server. Pure: data in, HTML out.
+import { html } from "hono/html";
+import { FORMAT_DESCRIPTIONS, FORMAT_NAMES } from "../../classifier/formats/formats.js";
+import type { CategoryRiskCount } from "../../db/browse.js";
+import type { NameSummary } from "../../db/lookups.js";
+import { paths } from "../paths.js";
+import type { ServerView } from "../reader.js";
+import type { ChangeItem, StatsView, ToolItem } from "../views.js";
+import { categoryRiskChart } from "./chart.js";
+import { layout, riskBadge, type Html } from "./layout.js";
+
+const HINTS = ["readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint"] as const;
+
+function toolList(items: readonly ToolItem[], o: { showServer: boolean }): Html {
+  return html`<ul class="results">${items.map(
+    (t) => html`<li><a href="${t.page}">${t.tool}</a> ${o.showServer ? html`<span class="muted">on ${t.server}</span> ` : ""}${riskBadge(t.risk)} <span class="muted">${t.category ?? ""}</span></li>`,
+  )}</ul>` as Html;
+}
+
+function changeList(items: readonly ChangeItem[]): Html {
+  if (!items.length) return html`<p class="muted">No changes recorded.</p>` as Html;
+  return html`<ul class="results">${items.map(
+    (c) => html`<li><span class="muted">${c.at.slice(0, 10)}</span> <a href="${c.page}">${c.tool}</a> <span class="muted">on ${c.server}</span> — ${c.labels.join("; ")}</li>`,
+  )}</ul>` as Html;
+}
+
+/** Every dialect of a policy; the script turns the list into a switcher with a copy button. */
+function policyBlock(texts: readonly { format: string; text: string }[], label: string): Html {
+  return html`<div class="policy" data-policy>
+<div class="policy-tools" hidden>
+<label>Format <select aria-label="Policy format">${texts.map((t) => html`<option value="${t.format}">${t.format}</option>`)}</select></label>
+<button type="button" data-copy>Copy</button>
+</div>
+${texts.map(
+  (t) => html`<section data-format="${t.format}"><h3>${t.format} <span class="muted">— ${FORMAT_DESCRIPTIONS[t.format as keyof typeof FORMAT_DESCRIPTIONS] ?? ""}</span></h3><pre aria-label="${label} (${t.format})">${t.text}</pre></section>`,
+)}
+</div>` as Html;
+}
+
+export function homePage(o: { stats: StatsView; changes: ChangeItem[] }): Html {
+  const s = o.stats;
+  return layout({
+    title: "Every MCP tool, classified by risk",
+    description: "Every public MCP server and tool, classified by what it does and how risky it is, with a recommended policy.",
+    body: html`<h1>Every MCP tool, classified by risk</h1>
+<p>What each tool of each public MCP server does — read, write, execute, destructive, financial — how risky it is, and the policy a gateway or client should enforce.</p>
+<form action="/search" method="get" role="search" class="card">
+<label for="q">Search a tool or server</label>
+<input id="q" type="search" name="q" autocomplete="off" data-live-search="live-results" placeholder="delete_file, create_user, kubernetes…">
+<ul class="results" id="live-results" aria-live="polite"></ul>
+</form>
+<h2>The catalog</h2>
+<p>${s.servers.total} servers (${s.servers.active} active), ${s.tools} tools, ${s.classified} classified; ${s.merged} servers seen in more than one source.${s.lastRun ? html` Last refresh: ${s.lastRun.status}, ${s.lastRun.startedAt.slice(0, 16).replace("T", " ")} UTC.` : ""}</p>
+${categoryRiskChart(s.byCategoryRisk as CategoryRiskCount[])}
+<h2>Latest changes</h2>
+${changeList(o.changes)}` as Html,
+  });
+}
+
+export function searchPage(o: { q: string; items: ToolItem[]; nextCursor: string | null }): Html {
+  return layout({
+    title: o.q ? `Tools matching “${o.q}”` : "Search",
+    body: html`<h1>${o.q ? html`Tools matching “${o.q}”` : "Search"}</h1>
+<form action="/search" method="get" role="search"><input type="search" name="q" value="${o.q}" aria-label="Search tools" data-live-search="search-results"></form>
+${o.q && !o.items.length ? html`<p class="muted">No tool matches.</p>` : ""}
+<div id="search-results">${toolList(o.items, { showServer: true })}</div>
+${o.nextCursor ? html`<p><a href="/search?q=${encodeURIComponent(o.q)}&amp;cursor=${encodeURIComponent(o.nextCursor)}">More results</a></p>` : ""}` as Html,
+  });
+}
+
+/** "77 servers: 70 read / low, 7 write / medium". */
+export function nameSummaryLine(s: NameSummary): string {
+  const groups = s.groups.map((g) => `${g.count} ${g.category ?? "unclassified"}${g.risk ? ` / ${g.risk}` : ""}`).join(", ");
+  return `${s.total} server${s.total === 1 ? "" : "s"}: ${groups}`;
+}
+
+export function toolNamePage(o: { summary: NameSummary; items: ToolItem[] }): Html {
+  const name = o.summary.name;
+  return layout({
+    title: `${name}: what it does and how risky it is`,
+    description: nameSummaryLine(o.summary),
+    body: html`<h1>${name}</h1>
+<p class="card">${nameSummaryLine(o.summary)}</p>
+<h2>On each server</h2>
+${toolList(o.items, { showServer: true })}
+${o.summary.total > o.items.length ? html`<p class="muted">The ${o.items.length} riskiest of ${o.summary.total} are listed.</p>` : ""}` as Html,
+  });
+}
+
+function declaredHints(t: ToolItem): Html {
+  const declared = t.annotations ?? {};
+  const rows = HINTS.map((h) => {
+    const said = typeof declared[h] === "boolean" ? String(declared[h]) : "not declared";
+    const inferred = t.hints && typeof t.hints[h] === "boolean" ? String(t.hints[h]) : "—";
+    const conflict = said !== "not declared" && inferred !== "—" && said !== inferred;
+    return html`<tr${conflict ? html` class="conflict"` : ""}><th scope="row">${h}</th><td>${said}</td><td>${inferred}</td></tr>`;
+  });
+  return html`<table><thead><tr><th>hint</th><th>the server declares</th><th>the catalog infers</th></tr></thead><tbody>${rows}</tbody></table>` as Html;
+}
+
+function contradicts(t: ToolItem): boolean {
+  if (t.signals.includes("annotation_conflict")) return true;
+  const a = t.annotations ?? {};
+  return (a.readOnlyHint === true && t.category !== null && t.category !== "read") || (a.destructiveHint === false && t.category === "destructive");
+}
+
+function ruleSentence(t: ToolItem): string {
+  const r = t.rule ?? {};
+  if (r.action === "deny") return `Deny ${t.tool}${typeof r.reason === "string" ? `: ${r.reason}` : ""}.`;
+  if (r.action === "require_approval") return `Ask a person before each call of ${t.tool}, at most 10 calls an hour.`;
+  if (Array.isArray(r.limits) && r.limits.length) return `Allow ${t.tool}, at most 30 calls a minute.`;
+  return t.rule ? `Allow ${t.tool}.` : "Not classified yet.";
+}
+
+export function toolPage(o: { tool: ToolItem; related: ToolItem[]; history: ChangeItem[]; policies: { format: string; text: string }[] }): Html {
+  const t = o.tool;
+  const name = t.tool;
+  return layout({
+    title: `${name} on ${t.server}`,
+    description: `${name}: ${t.category ?? "unclassified"}, ${t.risk ?? "unclassified"} risk. ${ruleSentence(t)}`,
+    body: html`<p class="muted"><a href="${paths.server(t.server)}">${t.server}</a> · <a href="${paths.toolName(name)}">${name} on every server</a></p>
+<h1>${name} ${riskBadge(t.risk)}</h1>
+<p>${t.category ? html`Category: <strong>${t.category}</strong>, confidence ${t.confidence ?? ""}.` : "Not classified yet."}</p>
+<h2>What ${name} does</h2>
+${t.title ? html`<p><strong>${t.title}</strong></p>` : ""}
+<p class="desc">${t.description ?? "The server gives no description."}</p>
+<h2>Why ${name} needs a policy</h2>
+<p>${t.rationale ?? "Not classified yet."}</p>
+${t.signals.length ? html`<p class="muted">Signals: ${t.signals.join(", ")}</p>` : ""}
+<h2>What the server declares</h2>
+${contradicts(t) ? html`<p class="conflict">The server's own annotations contradict what the tool's name and description say it does.</p>` : ""}
+${declaredHints(t)}
+<h2>How to control ${name}</h2>
+<p>${ruleSentence(t)}</p>
+${policyBlock(o.policies, `policy for ${name}`)}
+<h2>Other tools on ${t.server}</h2>
+${o.related.length ? toolList(o.related, { showServer: false }) : html`<p class="muted">None.</p>`}
+<h2>History</h2>
+${changeList(o.history)}
+<h2>FAQ</h2>
+<dl>
+<dt>What does ${name} do?</dt><dd>${t.description ?? "Its server gives no description."}</dd>
+<dt>How risky is ${name}?</dt><dd>${t.risk ? `${t.risk} risk: it is classified as ${t.category}.` : "Not classified yet."}</dd>
+<dt>How do I enforce a policy on ${name}?</dt><dd>Put the rule above in your gateway or client: pick its format, copy it, or fetch the whole server's policy with <code>mcp-catalog policy ${t.server} --format FORMAT</code>.</dd>
+<dt>Can I rate-limit ${name}?</dt><dd>Yes: the native and Intercept formats carry rate limits (medium risk: 30 calls a minute; high: 10 an hour, with approval); formats without limits get the nearest stricter rule.</dd>
+<dt>How do I block ${name}?</dt><dd>Deny it: in Claude Code list <code>mcp__SERVER__${name}</code> under <code>permissions.deny</code>, in Codex leave it out of <code>enabled_tools</code>, in the native policy set <code>"action": "deny"</code>.</dd>
+</dl>` as Html,
+  });
+}
+
+export function serverPage(o: { server: ServerView; policies: { format: string; text: string }[] }): Html {
+  const s = o.server;
+  const byCategory = new Map<string, ToolItem[]>();
+  for (const t of s.items) byCategory.set(t.category ?? "unclassified", [...(byCategory.get(t.category ?? "unclassified") ?? []), t]);
+  const listing = s.introspectedAt
+    ? `listed live ${s.introspectedAt.slice(0, 16).replace("T", " ")} UTC${s.introspectionError ? `; failed: ${s.introspectionError}` : ""}${s.authPosture ? `; remote ${s.authPosture === "auth" ? "needs auth" : s.authPosture}` : ""}`
+    : s.introspectionError
+      ? `live listing failed: ${s.introspectionError}`
+      : "not listed live (tools from directories)";
+  return layout({
+    title: s.server,
+    description: s.verdict.summary,
+    body: html`<h1>${s.title ?? s.server} ${riskBadge(s.verdict.risk)}</h1>
+<p class="muted">${s.server}</p>
+<p class="card">${s.verdict.summary}</p>
+${s.description ? html`<p class="desc">${s.description}</p>` : ""}
+<dl class="facts">
+<dt>status</dt><dd>${s.status}</dd>
+<dt>version</dt><dd>${s.version ?? "—"}</dd>
+${s.repositoryUrl ? html`<dt>repository</dt><dd>${s.repositoryUrl}</dd>` : ""}
+${s.websiteUrl ? html`<dt>website</dt><dd>${s.websiteUrl}</dd>` : ""}
+<dt>last refreshed</dt><dd>${s.lastSeenAt.slice(0, 16).replace("T", " ")} UTC</dd>
+<dt>live listing</dt><dd>${listing}</dd>
+</dl>
+<h2>Tools by category</h2>
+${s.items.length ? "" : html`<p class="muted">No tools in the catalog yet.</p>`}
+${[...byCategory].map(([category, tools]) => html`<h3>${category} <span class="muted">(${tools.length})</span></h3>${toolList(tools, { showServer: false })}`)}
+${o.policies.length ? html`<h2>Recommended policy</h2>${policyBlock(o.policies, `policy for ${s.server}`)}` : ""}
+<h2>Sources and aliases</h2>
+<table><thead><tr><th>source</th><th>record</th><th>fetched</th></tr></thead><tbody>${s.sources.map(
+      (r) => html`<tr><td>${r.source}</td><td>${r.sourceId}</td><td>${r.fetchedAt.slice(0, 10)}</td></tr>`,
+    )}</tbody></table>
+<table><thead><tr><th>alias</th><th>value</th></tr></thead><tbody>${s.aliases.map((a) => html`<tr><td>${a.kind}</td><td>${a.value}</td></tr>`)}</tbody></table>` as Html,
+  });
+}
+
+export function errorPage(status: number, message: string, candidates: readonly string[]): Html {
+  return layout({
+    title: status === 404 ? "Not found" : status === 409 ? "Which one?" : "Bad request",
+    body: html`<h1>${status === 404 ? "Not found" : status === 409 ? "Which one?" : "Bad request"}</h1><p>${message}</p>
+${candidates.length ? html`<ul class="results">${candidates.slice(0, 50).map((c) => html`<li><a href="${status === 409 ? paths.server(c) : paths.toolName(c)}">${c}</a></li>`)}</ul>` : ""}` as Html,
+  });
+}
+
+export const ALL_FORMATS = FORMAT_NAMES;

@@ -1,0 +1,69 @@
+// The HTML routes: each asks the reader, renders a page, and answers with it.
+import { Hono } from "hono";
+import { FORMAT_NAMES } from "../../classifier/formats/formats.js";
+import { buildPolicy, ruleSchema } from "../../classifier/policy.js";
+import type { Db } from "../../db/client.js";
+import { serverTools } from "../../db/lookups.js";
+import { SERVE_DEFAULTS } from "../defaults.js";
+import { RequestError } from "../errors.js";
+import { findChanges, findTools, policyText, resolveServer, serverView, stats, toolOn, toolsNamed } from "../reader.js";
+import { toolItem } from "../views.js";
+import { renderPolicy, UnrepresentableNameError } from "../../classifier/formats/formats.js";
+import { SCRIPT, STYLE } from "./assets.js";
+import { homePage, searchPage, serverPage, toolNamePage, toolPage } from "./render.js";
+
+/** How many servers a tool name's page lists (the riskiest; its summary line counts them all). */
+const NAME_PAGE_ENTRIES = 100;
+
+/** Every dialect the `policy` command writes, for the switcher; a dialect that cannot hold a name is left out. */
+function everyFormat(render: (format: (typeof FORMAT_NAMES)[number]) => string) {
+  return FORMAT_NAMES.flatMap((format) => {
+    try {
+      return [{ format, text: render(format) }];
+    } catch (e) {
+      if (e instanceof RequestError || e instanceof UnrepresentableNameError) return [];
+      throw e;
+    }
+  });
+}
+
+export function pageRoutes(db: Db) {
+  const pages = new Hono();
+  pages.get("/assets/style.css", (c) => c.body(STYLE, 200, { "content-type": "text/css; charset=utf-8", "cache-control": "public, max-age=3600" }));
+  pages.get("/assets/app.js", (c) => c.body(SCRIPT, 200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "public, max-age=3600" }));
+
+  pages.get("/", async (c) => c.html(homePage({ stats: await stats(db), changes: (await findChanges(db, { limit: 10 })).items })));
+
+  pages.get("/search", async (c) => {
+    const q = (c.req.query("q") ?? "").trim();
+    const cursor = c.req.query("cursor");
+    const found = q ? await findTools(db, { q, limit: SERVE_DEFAULTS.pageSize, ...(cursor ? { cursor } : {}) }) : { items: [], nextCursor: null };
+    return c.html(searchPage({ q, ...found }));
+  });
+
+  pages.get("/tools/:name", async (c) => {
+    const summary = await toolsNamed(db, c.req.param("name"), { limit: NAME_PAGE_ENTRIES });
+    return c.html(toolNamePage({ summary, items: summary.entries.map(toolItem) }));
+  });
+
+  pages.get("/servers/:server/tools/:tool", async (c) => {
+    const { server, entry } = await toolOn(db, c.req.param("server"), c.req.param("tool"));
+    const tool = toolItem(entry);
+    const siblings = await serverTools(db, server.id);
+    const history = (await findChanges(db, { server: server.key, limit: SERVE_DEFAULTS.maxPageSize })).items.filter((h) => h.tool === entry.tool);
+    // The tool's own rule as a one-tool policy, in every dialect.
+    const rule = entry.classification ? ruleSchema.parse(entry.classification.rule) : undefined;
+    const policies = rule
+      ? everyFormat((format) => renderPolicy(format, { server: { key: server.key }, policy: buildPolicy([[entry.tool, rule]]) }))
+      : [];
+    return c.html(toolPage({ tool, related: siblings.filter((s) => s.tool !== entry.tool).map(toolItem), history, policies }));
+  });
+
+  pages.get("/servers/:server", async (c) => {
+    const ref = await resolveServer(db, c.req.param("server"));
+    const view = await serverView(db, ref.key);
+    const policies = view.entries.length ? everyFormat((format) => policyText(ref, view.entries, format)) : [];
+    return c.html(serverPage({ server: view, policies }));
+  });
+  return pages;
+}

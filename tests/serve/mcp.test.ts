@@ -1,0 +1,92 @@
+// The catalog as an MCP server, driven by the SDK's own client over stdio (`mcp-catalog mcp`) and Streamable HTTP (`/mcp` on serve).
+import { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
+import { StdioClientTransport } from "@modelcontextprotocol/client/stdio";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serveCatalog, type ServedCatalog } from "../helpers/served-catalog.js";
+import { snapshotCliCatalog, type CliCatalog } from "../helpers/snapshot-catalog.js";
+
+const GITHUB = "io.github.github/github-mcp-server";
+const TOOLS = ["check_server", "check_tool", "get_changes", "get_policy", "search_tools"];
+
+type CallResult = { content: { type: string; text?: string }[]; structuredContent?: any; isError?: boolean };
+
+/** What every transport must answer alike. */
+async function exercise(client: Client): Promise<void> {
+  const { tools } = await client.listTools();
+  expect(tools.map((t) => t.name).sort()).toEqual(TOOLS);
+  for (const t of tools) expect(t.annotations?.readOnlyHint, t.name).toBe(true);
+
+  const check = (await client.callTool({ name: "check_tool", arguments: { name: "delete_file", server: GITHUB } })) as CallResult;
+  expect(check.isError).toBeFalsy();
+  const entry = check.structuredContent.entries[0];
+  expect(entry).toMatchObject({ server: GITHUB, tool: "delete_file", category: "destructive", risk: "critical", rule: { action: "deny" } });
+  expect(entry.rationale).toMatch(/delete/i);
+  expect(entry).toHaveProperty("declaredAnnotations");
+  expect(JSON.parse(check.content[0]!.text!)).toEqual(check.structuredContent);
+
+  const search = (await client.callTool({ name: "search_tools", arguments: { query: "delete", category: "destructive", limit: 5 } })) as CallResult;
+  expect(search.structuredContent.items.length).toBeGreaterThan(0);
+  expect(search.structuredContent.items.every((i: any) => i.category === "destructive")).toBe(true);
+
+  const server = (await client.callTool({ name: "check_server", arguments: { server: GITHUB } })) as CallResult;
+  expect(server.structuredContent.verdict.risk).toBe("critical");
+  expect(server.structuredContent.denied).toContain("delete_file");
+  expect(server.structuredContent.toolsByCategory.read.length).toBeGreaterThan(0);
+
+  const policy = (await client.callTool({ name: "get_policy", arguments: { server: GITHUB, format: "claude-code" } })) as CallResult;
+  expect(JSON.parse(policy.structuredContent.policy).permissions.deny.some((d: string) => d.endsWith("__delete_file"))).toBe(true);
+
+  const changes = (await client.callTool({ name: "get_changes", arguments: { server: GITHUB, limit: 3 } })) as CallResult;
+  expect(changes.structuredContent.items).toHaveLength(3);
+  expect(changes.structuredContent.nextCursor).toEqual(expect.any(String));
+
+  // Errors come back as tool errors the model can read, not protocol failures.
+  const unknown = (await client.callTool({ name: "check_tool", arguments: { name: "delete_fil" } })) as CallResult;
+  expect(unknown.isError).toBe(true);
+  expect(unknown.content[0]!.text).toContain("did you mean: delete_file");
+  const ambiguous = (await client.callTool({ name: "check_server", arguments: { server: "io.github." } })) as CallResult;
+  expect(ambiguous.isError).toBe(true);
+  expect(ambiguous.content[0]!.text).toMatch(/matches \d+ servers/);
+}
+
+describe("the catalog as an MCP server", () => {
+  let catalog: CliCatalog;
+  beforeAll(async () => {
+    catalog = await snapshotCliCatalog("pglite");
+  }, 300_000);
+  afterAll(async () => catalog?.dispose());
+
+  it("answers over stdio (mcp-catalog mcp), every tool read-only", async () => {
+    const transport = new StdioClientTransport({
+      command: process.execPath,
+      args: ["bin/mcp-catalog.js", "mcp"],
+      env: { PATH: process.env.PATH!, ...(catalog.env as Record<string, string>) },
+      stderr: "pipe",
+    });
+    const client = new Client({ name: "mcp-catalog-test", version: "1" });
+    await client.connect(transport);
+    try {
+      await exercise(client);
+    } finally {
+      await client.close();
+    }
+  });
+
+  describe("over Streamable HTTP (/mcp on serve)", () => {
+    let served: ServedCatalog;
+    beforeAll(async () => {
+      served = await serveCatalog(catalog);
+    });
+    afterAll(async () => served?.close());
+
+    it("answers the same, every tool read-only", async () => {
+      const client = new Client({ name: "mcp-catalog-test", version: "1" });
+      await client.connect(new StreamableHTTPClientTransport(new URL(`${served.url}/mcp`)));
+      try {
+        await exercise(client);
+      } finally {
+        await client.close();
+      }
+    });
+  });
+});

@@ -1,0 +1,99 @@
+// The HTML pages over HTTP: every page answers, catalog text is escaped, CSP without unsafe-inline, no external URL loaded.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { HOSTILE_DESCRIPTION, HOSTILE_SERVER, HOSTILE_TOOL, hostileCliCatalog } from "../helpers/hostile-catalog.js";
+import { serveCatalog, type ServedCatalog } from "../helpers/served-catalog.js";
+import { snapshotCliCatalog } from "../helpers/snapshot-catalog.js";
+
+const GITHUB = "io.github.github/github-mcp-server";
+const enc = encodeURIComponent;
+
+async function page(s: ServedCatalog, path: string) {
+  const r = await fetch(`${s.url}${path}`);
+  return { status: r.status, text: await r.text(), headers: r.headers };
+}
+
+/** Nothing a page loads comes from another origin (links may point out; src/href of assets may not). */
+function expectNoExternalLoads(text: string): void {
+  expect(text).not.toMatch(/<(script|link|img|iframe)[^>]+(src|href)="(https?:)?\/\//i);
+}
+
+describe("pages on the shipped snapshot", () => {
+  let s: ServedCatalog;
+  beforeAll(async () => {
+    s = await serveCatalog(await snapshotCliCatalog("pglite"));
+  }, 300_000);
+  afterAll(async () => {
+    await s?.close();
+    await s?.cli.dispose();
+  });
+
+  it("serves home, search, a tool name, a tool and a server page", async () => {
+    const home = await page(s, "/");
+    expect(home.status).toBe(200);
+    expect(home.text).toContain('<svg class="chart"');
+    expect(home.text).toContain("data-live-search");
+    expect(home.text).toMatch(/Latest changes/);
+    const search = await page(s, "/search?q=delete_file");
+    expect(search.text).toContain(`/servers/${enc(GITHUB)}/tools/delete_file`);
+    const name = await page(s, "/tools/delete_file");
+    expect(name.text).toMatch(/\d+ servers?: \d+ destructive \/ critical/);
+    const tool = await page(s, `/servers/${enc(GITHUB)}/tools/delete_file`);
+    expect(tool.status).toBe(200);
+    for (const heading of ["What delete_file does", "Why delete_file needs a policy", "How to control delete_file", "Other tools on", "History", "FAQ"]) expect(tool.text).toContain(heading);
+    for (const format of ["native", "intercept", "claude-code", "codex", "cedar", "agentgateway"]) expect(tool.text).toContain(`data-format="${format}"`);
+    const server = await page(s, `/servers/${enc(GITHUB)}`);
+    expect(server.text).toContain("Tools by category");
+    expect(server.text).toContain("Sources and aliases");
+    expect(server.text).toMatch(/denied/);
+    for (const p of [home, search, name, tool, server]) {
+      expect(p.headers.get("content-type")).toMatch(/^text\/html/);
+      expectNoExternalLoads(p.text);
+    }
+  });
+
+  it("sends a CSP without unsafe-inline, and serves its one script and stylesheet itself", async () => {
+    const home = await page(s, "/");
+    const csp = home.headers.get("content-security-policy")!;
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("style-src 'self'");
+    expect(csp).not.toContain("unsafe-inline");
+    expect(home.text).not.toMatch(/<script>(?!<\/script>)/);
+    expect((await page(s, "/assets/app.js")).headers.get("content-type")).toMatch(/javascript/);
+    expect((await page(s, "/assets/style.css")).headers.get("content-type")).toMatch(/text\/css/);
+  });
+
+  it("answers an unknown tool with a 404 page naming close names, an ambiguous server with a 409 page", async () => {
+    const miss = await page(s, "/tools/delete_fil");
+    expect(miss.status).toBe(404);
+    expect(miss.text).toContain('href="/tools/delete_file"');
+    const amb = await page(s, "/servers/io.github.");
+    expect(amb.status).toBe(409);
+    expect(amb.text).toMatch(/href="\/servers\/io\.github\.[^"]+%2F[^"]+"/);
+  });
+});
+
+describe("pages of a hostile server", () => {
+  let s: ServedCatalog;
+  beforeAll(async () => {
+    s = await serveCatalog(await hostileCliCatalog());
+  }, 300_000);
+  afterAll(async () => {
+    await s?.close();
+    await s?.cli.dispose();
+  });
+
+  it("shows every catalog value as text", async () => {
+    const tool = await page(s, `/servers/${enc(HOSTILE_SERVER)}/tools/${enc(HOSTILE_TOOL)}`);
+    expect(tool.status).toBe(200);
+    expect(tool.text).toContain("&lt;script&gt;window.__pwned = 1;");
+    expect(tool.text).toContain("&lt;img src=x onerror=");
+    expect(tool.text).not.toContain(HOSTILE_DESCRIPTION);
+    expect(tool.text).not.toContain("<svg onload");
+    const server = await page(s, `/servers/${enc(HOSTILE_SERVER)}`);
+    expect(server.status).toBe(200);
+    expect(server.text).not.toMatch(/<script>alert|<iframe|<style>|<\/pre><script>/);
+    expect(server.text).toContain("&lt;iframe");
+    const search = await page(s, "/search?q=%3Cscript%3E");
+    expect(search.text).not.toContain("<script>alert");
+  });
+});
