@@ -146,7 +146,10 @@ describe.each(DRIVERS)("the JSON API on %s", (driver) => {
       }
     }
     const native = JSON.parse(await (await get(`/api/servers/${encodeURIComponent(GITHUB)}/policy`)).text());
-    expect(native.tools.delete_file.action).toBe("deny");
+    // Default deny: a denied tool is denied by being left out (or by an explicit deny).
+    expect(native.default).toBe("deny");
+    expect(native.tools.delete_file?.action ?? "deny").toBe("deny");
+    expect(native.tools.get_file_contents).toEqual({});
   });
 
   it("pages the change feed newest first and filters it by since", async () => {
