@@ -14,7 +14,7 @@ import { digestRecord, storableRecords, type RecordDigest } from "./ingest.js";
 import { applyResolutions, bestListings, pageRows, sourceRank } from "./plan/records.js";
 import type { IntrospectResult } from "./introspect-stage.js";
 import type { EnqueueResult } from "./listing-queue.js";
-import { indexOwners, resolveRecord } from "./resolve.js";
+import { indexOwners, planResolutions } from "./resolve.js";
 import { silentProgress, type ProgressReporter, type SourceProgress } from "./progress.js";
 import type { Alias, SourceName, SourceRecord } from "./records.js";
 import { storable } from "./sanitize.js";
@@ -273,21 +273,9 @@ async function resolvePage(catalog: Catalog, records: SourceRecord[], summary: S
   for (const r of records) byKey.set(r.server.key, [...(byKey.get(r.server.key) ?? []), ...r.aliases]);
   const [owners, existingKeys] = await Promise.all([aliasOwners(catalog.db, records.flatMap((r) => r.aliases)), existingServerKeys(catalog.db, [...byKey.keys()])]);
   const registryKeys = new Set(owners.filter((o) => o.registryNamed).map((o) => o.serverKey));
-  const known = { owners: indexOwners(owners), existingKeys, registryKeys };
-  const targetOf = new Map<string, string>();
-  const renames: { from: string; to: string }[] = [];
-  for (const [key, aliases] of byKey) {
-    const resolution = resolveRecord({ key, aliases }, known);
-    if (resolution.kind === "ambiguous") summary.ambiguous += 1;
-    if (resolution.kind !== "merge") continue;
-    summary.merged += 1;
-    if (aliases.some((a) => a.kind === "registry") && !registryKeys.has(resolution.key)) {
-      // The registry names a server we first met under its repository: it takes the official name.
-      renames.push({ from: resolution.key, to: key });
-    } else {
-      targetOf.set(key, resolution.key);
-    }
-  }
+  const { targetOf, renames, merged, ambiguous } = planResolutions(byKey, { owners: indexOwners(owners), existingKeys, registryKeys });
+  summary.merged += merged;
+  summary.ambiguous += ambiguous;
   return { targetOf, renames };
 }
 

@@ -68,3 +68,33 @@ export function resolveRecord(
   }
   return { kind: "same", key: ownKey };
 }
+
+export interface PageResolution {
+  /** Records whose server is another key: where they land. */
+  targetOf: Map<string, string>;
+  /** Servers first met under their repository that the registry now names: they take the official name. */
+  renames: { from: string; to: string }[];
+  merged: number;
+  ambiguous: number;
+}
+
+/**
+ * Resolves every server key of a page (with the aliases its records carry): a merge lands the records
+ * on the existing server, except that a registry record merging into a server no registry name holds
+ * renames that server to the official name instead.
+ */
+export function planResolutions(
+  byKey: ReadonlyMap<string, readonly Alias[]>,
+  known: { owners: Map<string, Set<string>>; existingKeys: ReadonlySet<string>; registryKeys: ReadonlySet<string> },
+): PageResolution {
+  const out: PageResolution = { targetOf: new Map(), renames: [], merged: 0, ambiguous: 0 };
+  for (const [key, aliases] of byKey) {
+    const resolution = resolveRecord({ key, aliases }, known);
+    if (resolution.kind === "ambiguous") out.ambiguous += 1;
+    if (resolution.kind !== "merge") continue;
+    out.merged += 1;
+    if (aliases.some((a) => a.kind === "registry") && !known.registryKeys.has(resolution.key)) out.renames.push({ from: resolution.key, to: key });
+    else out.targetOf.set(key, resolution.key);
+  }
+  return out;
+}

@@ -1,7 +1,7 @@
 // Entity resolution by the identity ladder: merge on one candidate, never on two, never two registry names.
 import { describe, expect, test } from "vitest";
 import type { Alias } from "../crawler/records.js";
-import { indexOwners, resolveRecord } from "../crawler/resolve.js";
+import { indexOwners, planResolutions, resolveRecord } from "../crawler/resolve.js";
 
 const owners = indexOwners([
   { kind: "registry", value: "io.github.acme/tools", serverKey: "io.github.acme/tools" },
@@ -60,5 +60,28 @@ describe("resolveRecord", () => {
 
   test("nothing in common: a new server", () => {
     expect(resolveRecord({ key: "github.com/new/one", aliases: [repo("github.com/new/one")] }, known())).toEqual({ kind: "same", key: "github.com/new/one" });
+  });
+});
+
+describe("planResolutions", () => {
+  test("a page's keys: merges land on their server, monorepo records stay apart, a registry name renames a repository-keyed server", () => {
+    const soloOwners = indexOwners([
+      { kind: "repo", value: "github.com/acme/tools", serverKey: "io.github.acme/tools" },
+      { kind: "repo", value: "github.com/big/mono", serverKey: "io.github.big/a" },
+      { kind: "repo", value: "github.com/big/mono", serverKey: "io.github.big/b" },
+      { kind: "repo", value: "github.com/solo/thing", serverKey: "github.com/solo/thing" },
+    ]);
+    const plan = planResolutions(
+      new Map<string, Alias[]>([
+        ["github.com/acme/tools", [repo("github.com/acme/tools")]],
+        ["github.com/big/mono", [repo("github.com/big/mono")]],
+        ["io.github.solo/thing", [{ kind: "registry", value: "io.github.solo/thing" }, repo("github.com/solo/thing")]],
+        ["brand/new", [repo("github.com/brand/new")]],
+      ]),
+      { owners: soloOwners, existingKeys: new Set(), registryKeys: new Set(["io.github.acme/tools", "io.github.big/a", "io.github.big/b"]) },
+    );
+    expect([...plan.targetOf]).toEqual([["github.com/acme/tools", "io.github.acme/tools"]]);
+    expect(plan.renames).toEqual([{ from: "github.com/solo/thing", to: "io.github.solo/thing" }]);
+    expect(plan).toMatchObject({ merged: 2, ambiguous: 1 });
   });
 });
