@@ -8,7 +8,7 @@
 // matched by target too, so a rule for this server never admits a same-named tool of another target.
 // Rate limits (localRateLimit) are route-wide and there is no approval step: both appear as comments.
 import { Document, Scalar, type YAMLSeq } from "yaml";
-import { commentText, headerLines, limitsText, lossWarnings, reasonSuffix, type Expressiveness, type Rendered, type ResolvedExport, type ToolEntry, yamlText } from "./export.js";
+import { commentText, headerLines, limitsText, lossWarnings, reasonSuffix, unicodeEscape, type Expressiveness, type Rendered, type ResolvedExport, type ToolEntry, yamlText } from "./export.js";
 
 const FORMAT = "agentgateway";
 
@@ -18,11 +18,12 @@ export const AGENTGATEWAY_EXPRESSES: Expressiveness = { limits: false, approval:
 const NAMED_ESCAPES: Record<string, string> = { "\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t" };
 
 /**
- * A CEL double-quoted string literal: backslash and quote escaped, control characters and the
- * Unicode line/paragraph separators as \uXXXX (all CEL-spec escapes); other text stays as is.
+ * A CEL double-quoted string literal: backslash and quote escaped, control characters, the Unicode
+ * line/paragraph separators and the invisible format characters as \uXXXX or \UXXXXXXXX (all CEL-spec
+ * escapes); other text stays as is.
  */
 export function celString(value: string): string {
-  const body = value.replace(/[\\"\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => NAMED_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  const body = value.replace(/[\\"\u0000-\u001f\u007f-\u009f\u2028\u2029]|\p{Cf}/gu, (c) => NAMED_ESCAPES[c] ?? unicodeEscape(c, "u8"));
   return `"${body}"`;
 }
 

@@ -8,7 +8,7 @@
 // filters tools/list down to what the caller may call, so no list_tools policy is needed.
 import { Document, Scalar, type YAMLSeq } from "yaml";
 import { decisionOf, type Decision, type Policy } from "../policy.js";
-import { actionSplit, commentText, headerLines, limitsText, lossWarnings, reasonSuffix, type ActionSplit, type Expressiveness, type Rendered, type ResolvedExport, type ToolEntry, yamlText } from "./export.js";
+import { actionSplit, commentText, headerLines, limitsText, lossWarnings, reasonSuffix, unicodeEscape, type ActionSplit, type Expressiveness, type Rendered, type ResolvedExport, type ToolEntry, yamlText } from "./export.js";
 
 const FORMAT = "cedar";
 
@@ -19,11 +19,11 @@ const NAMED_ESCAPES: Record<string, string> = { "\\": "\\\\", '"': '\\"', "\n": 
 
 /**
  * A Cedar string literal. Cedar unescapes like Rust (\n \r \t \\ \0 \' \" \u{...}); every other
- * control character and the Unicode line/paragraph separators are written as \u{...} so the
- * statement stays on one line and reads unambiguously.
+ * control character, the Unicode line/paragraph separators and the invisible format characters are
+ * written as \u{...} so the statement stays on one line and reads unambiguously.
  */
 export function cedarString(value: string): string {
-  const body = value.replace(/[\\"\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => NAMED_ESCAPES[c] ?? `\\u{${c.charCodeAt(0).toString(16)}}`);
+  const body = value.replace(/[\\"\u0000-\u001f\u007f-\u009f\u2028\u2029]|\p{Cf}/gu, (c) => NAMED_ESCAPES[c] ?? unicodeEscape(c, "braces"));
   return `"${body}"`;
 }
 

@@ -1,5 +1,5 @@
 // Claude Code: a settings.json fragment whose permissions allow, ask or deny each mcp__server__tool.
-import { lossWarnings, UnrepresentableNameError, type Expressiveness, type Rendered, type ResolvedExport } from "./export.js";
+import { jsonText, lossWarnings, UnrepresentableNameError, type Expressiveness, type Rendered, type ResolvedExport } from "./export.js";
 import type { Decision } from "../policy.js";
 
 /**
@@ -39,5 +39,5 @@ export function renderClaudeCode(input: ResolvedExport): Rendered {
   const permissions: Record<List, string[]> = { allow: [], ask: [], deny: [] };
   for (const [rule, list] of lists) permissions[list].push(rule);
   for (const list of Object.values(permissions)) list.sort();
-  return { text: `${JSON.stringify({ permissions }, null, 2)}\n`, warnings: lossWarnings("claude-code", input.tools, CLAUDE_CODE_EXPRESSES) };
+  return { text: jsonText({ permissions }), warnings: lossWarnings("claude-code", input.tools, CLAUDE_CODE_EXPRESSES) };
 }

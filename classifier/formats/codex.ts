@@ -6,7 +6,7 @@
 // looser: "auto" decides from annotations and "approve" runs without asking.) Codex has no rate
 // limits, so those appear only as comments.
 import type { Decision } from "../policy.js";
-import { commentText, headerLines, limitsText, lossWarnings, reasonSuffix, type Expressiveness, type Rendered, type ResolvedExport, type ToolEntry } from "./export.js";
+import { commentText, headerLines, limitsText, lossWarnings, reasonSuffix, unicodeEscape, type Expressiveness, type Rendered, type ResolvedExport, type ToolEntry } from "./export.js";
 
 const FORMAT = "codex";
 
@@ -21,8 +21,9 @@ const BARE_KEY = /^[A-Za-z0-9_-]+$/;
  * come out as \udXXX, invalid in TOML) are refused before rendering.
  */
 export function tomlString(value: string): string {
-  // DEL must be escaped in TOML; C1 controls and U+2028/9 are legal raw but invisible or line-breaking in editors.
-  return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  // DEL must be escaped in TOML; C1 controls, U+2028/9 and invisible format characters are legal raw
+  // but invisible, line-breaking or reordering in editors.
+  return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029]|\p{Cf}/gu, (c) => unicodeEscape(c, "u8"));
 }
 
 /** A TOML key: bare when it only has A-Za-z0-9_- (so dots never split it into a sub-table), else quoted. */

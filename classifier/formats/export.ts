@@ -78,8 +78,29 @@ export function toolEntries(format: string, policy: Policy): ToolEntry[] {
   });
 }
 
-// Characters that end a line in YAML, TOML, Cedar or an editor, plus the rest of C0/C1 controls.
-const LINE_BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+// Invisible format characters (\p{Cf}: bidi embeddings, overrides and isolates, zero-width spaces and
+// joiners, BOM, soft hyphen, tag characters): written raw, a name holding them reads as another name
+// in an editor or a review (Trojan Source), so every dialect escapes them wherever its syntax allows.
+
+/** How a dialect writes one code point as an escape: JSON's \uXXXX (surrogate pairs beyond the BMP),
+ * TOML/YAML/CEL's \uXXXX or \UXXXXXXXX, or Cedar's \u{X}. */
+export type EscapeStyle = "json" | "u8" | "braces";
+
+export function unicodeEscape(c: string, style: EscapeStyle): string {
+  const cp = c.codePointAt(0)!;
+  if (style === "braces") return `\\u{${cp.toString(16)}}`;
+  if (cp <= 0xffff) return `\\u${cp.toString(16).padStart(4, "0")}`;
+  if (style === "u8") return `\\U${cp.toString(16).padStart(8, "0")}`;
+  return `\\u${c.charCodeAt(0).toString(16)}\\u${c.charCodeAt(1).toString(16)}`;
+}
+
+/** JSON text whose invisible characters and line separators are \u escapes (JSON.stringify writes them raw). */
+export function jsonText(value: unknown): string {
+  return `${JSON.stringify(value, null, 2).replace(/[\u2028\u2029]|\p{Cf}/gu, (c) => unicodeEscape(c, "json"))}\n`;
+}
+
+// Characters that end a line in YAML, TOML, Cedar or an editor, the rest of C0/C1 controls, and the invisible ones.
+const LINE_BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]|\p{Cf}/gu;
 
 /** Text safe to put after a comment marker: anything that could end the line is shown escaped. */
 export function commentText(text: string): string {
@@ -89,7 +110,7 @@ export function commentText(text: string): string {
       if (c === "\n") return "\\n";
       if (c === "\r") return "\\r";
       if (c === "\t") return "\\t";
-      return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+      return unicodeEscape(c, "u8");
     });
 }
 
@@ -188,8 +209,9 @@ export function reasonSuffix(rule: Rule): string {
 }
 
 // Characters YAML 1.1 parsers (libyaml, Go's yaml.v3) read as line breaks even inside quotes, and
-// the C1 controls: the yaml library writes them raw, so they are turned into \u escapes here.
-const YAML_RAW = /[\u007f-\u009f\u2028\u2029]/g;
+// the C1 controls, and the invisible characters: the yaml library writes them raw, so they are turned
+// into \u escapes here.
+const YAML_RAW = /[\u007f-\u009f\u2028\u2029]|\p{Cf}/gu;
 
 /**
  * A YAML document as text. Every string is double-quoted JSON-style unless its node says otherwise
@@ -199,5 +221,5 @@ const YAML_RAW = /[\u007f-\u009f\u2028\u2029]/g;
  */
 export function yamlText(doc: Document): string {
   const text = doc.toString({ lineWidth: 0, defaultStringType: "QUOTE_DOUBLE", defaultKeyType: "PLAIN", doubleQuotedAsJSON: true });
-  return text.replace(YAML_RAW, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return text.replace(YAML_RAW, (c) => unicodeEscape(c, "u8"));
 }

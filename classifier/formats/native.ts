@@ -5,7 +5,7 @@
 // a tool that needs approval is not listed (the strictest rule it can hold), a denied tool is not
 // listed or, when the operator asks, listed in `hide`, and every such loss is a warning.
 import { parseNativePolicy, type NativePolicy, type NativeTool } from "./native-schema.js";
-import { actionSplit, lossWarnings, UnrepresentableNameError, type Expressiveness, type Rendered, type ResolvedExport, type ToolEntry } from "./export.js";
+import { actionSplit, jsonText, lossWarnings, UnrepresentableNameError, type Expressiveness, type Rendered, type ResolvedExport, type ToolEntry } from "./export.js";
 
 const FORMAT = "native";
 
@@ -50,5 +50,5 @@ export function renderNative(input: ResolvedExport): Rendered {
   const policy: NativePolicy = { version: "1", default: "deny", ...(hide.length ? { hide } : {}), tools };
   // What we write must pass the documented schema: a key PolicyLayer does not list is a bug here.
   parseNativePolicy(policy);
-  return { text: `${JSON.stringify(policy, null, 2)}\n`, warnings: lossWarnings(FORMAT, input.tools, NATIVE_EXPRESSES) };
+  return { text: jsonText(policy), warnings: lossWarnings(FORMAT, input.tools, NATIVE_EXPRESSES) };
 }

@@ -56,6 +56,12 @@ const HOSTILE_NAMES = [
   "del\u007fchar",
   "sep\u2028arator",
   "nel\u0085char",
+  // Trojan Source: bidi overrides and isolates, zero-width characters, a tag character beyond the BMP.
+  "admin\u202e_etirw",
+  "read\u2066_file\u2069",
+  "get\u200buser",
+  "soft\u00adhyphen",
+  "tag\u{e0041}char",
   'x"); forbid(principal, action, resource); //',
   'x" || true || "',
   '") || mcp.tool.name != ("',
@@ -226,10 +232,11 @@ function readCedar(text: string): Decisions {
   return out;
 }
 
-/** Undoes CEL's string escapes as written by the exporter (\\ \" \n \r \t \uXXXX). */
+/** Undoes CEL's string escapes as written by the exporter (\\ \" \n \r \t \uXXXX \UXXXXXXXX). */
 function celUnescape(body: string): string {
-  return body.replace(/\\(u([0-9a-fA-F]{4})|.)/gsu, (_, esc: string, hex: string | undefined) => {
+  return body.replace(/\\(u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|.)/gsu, (_, esc: string, hex: string | undefined, wide: string | undefined) => {
     if (hex) return String.fromCharCode(parseInt(hex, 16));
+    if (wide) return String.fromCodePoint(parseInt(wide, 16));
     const named: Record<string, string> = { n: "\n", r: "\r", t: "\t", "\\": "\\", '"': '"' };
     const c = named[esc];
     if (c === undefined) throw new Error(`bad CEL escape \\${esc}`);
@@ -334,6 +341,13 @@ describe.each([
       // JSON may hold U+2028 inside a string; the formats with comments must not hold it anywhere.
       if (format !== "native" && format !== "claude-code") expect(text).not.toMatch(/[\u007f-\u009f\u2028\u2029\r]/u);
       for (const line of text.split("\n")) expect(line).not.toMatch(/^\s*(version: "2"|version: 9|key: injected)/);
+    }
+  });
+
+  it("writes no invisible format character raw in any dialect: each one is an escape its parser reads back (the round-trips above)", () => {
+    for (const format of FORMAT_NAMES) {
+      const safe = format === "intercept" || format === "native" ? { ...input, policy: policyOf([...tools].filter(([n]) => n !== "*")) } : input;
+      expect(renderPolicy(format, safe), format).not.toMatch(/[\u2028\u2029]|\p{Cf}/u);
     }
   });
 });
