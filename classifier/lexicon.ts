@@ -434,3 +434,17 @@ export const RAW_LIMIT_PHRASES: readonly RegExp[] = [
   /\bno (?:writes|modifications|mutations|ddl|dml)\b/,
 ];
 export const RAW_WRITE_WORDS = /\b(?:insert|update|delete|drop|alter|truncate|create|grant|revoke|mutation|mutations|merge|upsert)\b/;
+
+/**
+ * Capability facets (toxic flows): words of a tool's name or description that say what it touches,
+ * with the categories the tool must have for the facet to count. Reading an issue is an untrusted
+ * source; creating one is an outward sink.
+ */
+export const FACET_WORDS = {
+  /** Content anyone outside can write: the web, mail, issues, tickets, chats, comments. */
+  untrusted: "web url urls page pages website browse browser fetch scrape crawl html search email emails mail mails inbox message messages issue issues ticket tickets comment comments discussion discussions review reviews pull pr prs post posts tweet tweets feed rss chat chats channel channels notification notifications thread threads",
+  /** The user's own data: files, mail, databases, secrets, documents, repositories' contents. */
+  private: "file files content contents directory directories folder repo repository repositories code source email emails mail mails inbox database databases db sql query table tables record records row rows secret secrets password passwords credential credentials token tokens key keys env document documents doc docs drive calendar contact contacts note notes customer customers user users account accounts private",
+  /** Channels out: HTTP, mail, messages, public posts. */
+  sink: "send post publish share upload http request requests webhook webhooks email mail message messages comment comments reply issue issues pull pr gist tweet notify notification slack post posts",
+} as const;

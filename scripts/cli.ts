@@ -13,6 +13,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   search: { summary: "Find tools by name or description, ranked and filtered", load: async () => (await import("./commands/search.js")).command },
   policy: { summary: "The recommended policy for a server, in native, intercept, claude-code, codex, cedar or agentgateway form", load: async () => (await import("./commands/policy.js")).command },
   changes: { summary: "The tool change feed with semantic labels", load: async () => (await import("./commands/changes.js")).command },
+  annotations: { summary: "The MCP hints a server's tools should declare where theirs are missing, partial or contradicted", load: async () => (await import("./commands/annotations.js")).command },
   worker: { summary: "Take live-listing jobs from the queue and list each server (run many, on many machines)", load: async () => (await import("./commands/worker.js")).command },
   queue: { summary: "The live-listing queue: jobs by mode and state, the oldest wait, the last failures", load: async () => (await import("./commands/queue.js")).command },
   mcp: { summary: "Serve the catalog as an MCP server on stdio (check_tool, search_tools, check_server, get_policy, get_changes)", load: async () => (await import("./commands/mcp.js")).command },

@@ -153,7 +153,10 @@ describe.each(DRIVERS)("the read commands on a catalog of real data (%s)", (driv
       expect(r.stderr).toMatch(new RegExp(`wrote the cedar policy for ${GITHUB.replace(/[./]/g, "\\$&")} \\(${github.size} tools\\) to .*\n$`));
     }
     // Everything else on stderr names a rule the dialect could not express.
-    for (const line of r.stderr.split("\n").filter((l) => l && !l.startsWith("wrote "))) expect(line).toMatch(new RegExp(`^warning: ${format}: `));
+    // The grade and any toxic flow come first; everything else on stderr names a rule the dialect could not express.
+    const lines = r.stderr.split("\n").filter((l) => l && !l.startsWith("wrote "));
+    expect(lines[0]).toMatch(new RegExp(`^${GITHUB.replace(/[./]/g, "\\$&")}: grade [A-F] \\(`));
+    for (const line of lines.slice(1).filter((l) => !l.startsWith("toxic flow: "))) expect(line).toMatch(new RegExp(`^warning: ${format}: `));
     const decisions = readPolicy(format, text, "github-mcp-server");
     const expected = new Map(
       [...github].flatMap(([name, { rule }]) => {
@@ -224,7 +227,8 @@ describe("bad arguments are refused before the catalog is opened", () => {
     [["search", "x", "--limit", "0"], /--limit must be a whole number from 1 to 1000/],
     [["search", "x", "--limit", "ten"], /--limit must be a whole number from 1 to 1000/],
     [["search", ""], /TEXT must not be empty/],
-    [["policy"], /policy takes 1 argument, got 0/],
+    [["policy"], /policy needs SERVER, or --servers A,B,… to look for toxic flows across servers/],
+    [["policy", "x", "--servers", "a,,b"], /--servers takes a comma-separated list of servers with no empty item/],
     [["policy", " "], /SERVER must not be empty/],
     [["policy", "x", "--format", "yaml"], /--format must be one of native, intercept, claude-code, codex, cedar, agentgateway; got 'yaml'/],
     [["policy", "x", "--out", ""], /--out needs a file name/],

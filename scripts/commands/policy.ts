@@ -4,6 +4,8 @@ import { dirname, resolve } from "node:path";
 import { exportPolicy, FORMAT_NAMES, UnrepresentableNameError, type FormatName, type Rendered } from "../../classifier/formats/formats.js";
 import { buildPolicy } from "../../classifier/policy.js";
 import { serverTools } from "../../db/lookups.js";
+import { flowSummary, gateSink, toxicFlow } from "../../classifier/flows.js";
+import { assessServers, type ServerAssessment } from "../server-verdict.js";
 import { CliError, type Command } from "../command.js";
 import { loadConfig } from "../config.js";
 import { readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
@@ -38,7 +40,7 @@ async function checkOut(out: string, cwd: string): Promise<string> {
 export const command: Command = {
   name: "policy",
   summary: "The recommended policy for one server, every tool in it, in the dialect your gateway or client speaks",
-  usage: `SERVER [--format ${FORMAT_NAMES.join("|")}] [--out FILE] [--client-name NAME] [--hide] [--json]`,
+  usage: `[SERVER] [--servers A,B,…] [--format ${FORMAT_NAMES.join("|")}] [--out FILE] [--client-name NAME] [--hide] [--gate-flows] [--json]`,
   details: [
     "SERVER is a registry name (io.github.owner/name), a repository URL, a package coordinate",
     "(npm:@scope/pkg, pypi:name, oci:image) or a unique prefix of a server's key.",
@@ -48,32 +50,55 @@ export const command: Command = {
     "that is never more permissive, with a comment saying so where the format allows comments, and",
     "stderr names every rule the dialect could not express.",
     "",
+    "stderr also gives each server's grade (A–F, with its reasons) and any toxic flow: tools that read",
+    "untrusted content, tools that read private data and tools that send data outside, on SERVER or",
+    "across SERVER and the servers named with --servers. --gate-flows puts the sink leg of SERVER",
+    "behind approval in the export. With --servers and no SERVER, only the grades and the flow are told.",
+    "",
     "Exit codes: 0 written; 1 unknown server, a server with no tools, a tool name the format cannot",
     "hold, or an --out that cannot be written; 2 bad arguments (a --client-name the format cannot",
     "hold included) or an ambiguous SERVER (the candidates are listed).",
   ].join("\n"),
-  positionals: [1, 1],
+  positionals: [0, 1],
   options: {
     ...WAIT_OPTION,
     format: { type: "string", valueName: "F", description: `Output dialect: ${FORMAT_NAMES.join(", ")} (default native)` },
     out: { type: "string", valueName: "FILE", description: "Write to FILE instead of standard output" },
     "client-name": { type: "string", valueName: "NAME", description: "The server's name in your client or gateway config (claude-code, codex; default derived from the key)" },
     hide: { type: "boolean", description: "native: list denied tools in `hide`, so the agent never sees them (default: not listed, so denied)" },
-    json: { type: "boolean", description: "Print the recommendation with its reasons and the export's warnings as JSON instead of the document" },
+    servers: { type: "string", valueName: "A,B", description: "Other servers used together with SERVER: toxic flows are looked for across all of them" },
+    "gate-flows": { type: "boolean", description: "Put the sink leg of a toxic flow (SERVER's tools that send data outside) behind approval" },
+    json: { type: "boolean", description: "Print the recommendation with its reasons, grade, flow and the export's warnings as JSON instead of the document" },
   },
   async run(args, io) {
     const format = ((args.values.format as string | undefined) ?? "native") as FormatName;
     if (!(FORMAT_NAMES as readonly string[]).includes(format)) throw new CliError(`--format must be one of ${FORMAT_NAMES.join(", ")}; got '${safeText(format)}'`, 2);
-    const serverArg = serverArgument(args.positionals[0], "SERVER")!;
+    const serverArg = args.positionals[0] === undefined ? undefined : serverArgument(args.positionals[0], "SERVER")!;
+    const others = serverList(args.values.servers as string | undefined);
+    if (serverArg === undefined && others.length === 0) throw new CliError("policy needs SERVER, or --servers A,B,… to look for toxic flows across servers", 2);
     const out = args.values.out as string | undefined;
     const outPath = out !== undefined ? await checkOut(out, io.cwd) : undefined;
     const clientName = args.values["client-name"] as string | undefined;
     if (clientName !== undefined && !clientName.trim()) throw new CliError("--client-name must not be empty", 2);
     const config = loadConfig(io.env, io.cwd);
-    const { server, entries } = await withCatalog(config, async (catalog) => {
-      const server = await requireServer(catalog.db, serverArg);
-      return { server, entries: await serverTools(catalog.db, server.id) };
+    const { server, entries, set } = await withCatalog(config, async (catalog) => {
+      const server = serverArg === undefined ? undefined : await requireServer(catalog.db, serverArg);
+      const named = [];
+      for (const other of others) named.push(await requireServer(catalog.db, other));
+      const ids = [...new Set([...(server ? [server.id] : []), ...named.map((n) => n.id)])];
+      return { server, entries: server ? await serverTools(catalog.db, server.id) : [], set: await assessServers(catalog.db, { serverIds: ids }) };
     }, { wait: readerWait(args.values.wait, config, io, "policy") });
+    // Every server named, and the toxic flow their tools make together.
+    const flow = set.length > 1 ? toxicFlow(set.flatMap((a) => a.tools.map((t) => ({ server: a.key, tool: t.name, facets: t.facets })))) : set[0]?.flow;
+    const report = [
+      ...set.map((a) => `${safeText(a.key)}: grade ${a.verdict.grade} (${a.verdict.score}/100)${a.verdict.reasons.length ? `: ${safeText(a.verdict.reasons.map((r) => r.reason).join("; "))}` : ""}\n`),
+      ...(flow ? [`toxic flow${set.length > 1 ? ` across ${set.length} servers` : ""}: ${safeText(flowSummary(flow, { withServer: set.length > 1 }))}\n`] : []),
+    ];
+    if (!server) {
+      io.stderr.write(report.join(""));
+      if (args.values.json === true) io.stdout.write(`${JSON.stringify({ servers: set.map(verdictJson), flow: flow ?? null }, null, 2)}\n`);
+      return 0;
+    }
     if (entries.length === 0) {
       const lastListing = server.introspectionError ? `; its last live tools/list failed: ${safeText(server.introspectionError)}` : "";
       if (server.authPosture === "auth") throw new CliError(`${safeText(server.key)} has no tools in the catalog: its remote ${safeText(authPostureOf(server) ?? "needs auth")}`, 1);
@@ -81,7 +106,13 @@ export const command: Command = {
     }
     const posture = authPostureOf(server);
     if (posture) io.stderr.write(`${safeText(server.key)}: remote ${safeText(posture)}\n`);
-    const policy = buildPolicy(rulesFor(server.key, server.description, entries));
+    let rules = rulesFor(server.key, server.description, entries);
+    if (args.values["gate-flows"] === true && flow) {
+      const sinks = new Set(flow.sink.filter((t) => t.server === server.key).map((t) => t.tool));
+      rules = rules.map(([name, rule]) => [name, sinks.has(name) ? gateSink(name, rule) : rule]);
+      io.stderr.write(`gated ${sinks.size} sink tool${sinks.size === 1 ? "" : "s"} of ${safeText(server.key)} behind approval (--gate-flows)\n`);
+    }
+    const policy = buildPolicy(rules);
     let rendered: Rendered;
     try {
       rendered = exportPolicy(format, {
@@ -97,8 +128,12 @@ export const command: Command = {
       const fix = byUser ? "choose another --client-name" : e.kind === "server" ? "pass --client-name NAME" : "choose another --format, or write that tool's rule by hand";
       throw new CliError(`the ${format} format cannot hold the ${e.kind} name '${safeText(e.value)}' of ${safeText(server.key)}: ${safeText(e.why)}; ${fix}`, byUser ? 2 : 1);
     }
+    // Told once the export is sure to be written: a refused name is the only line of a failed run.
+    io.stderr.write(report.join(""));
     for (const warning of rendered.warnings) io.stderr.write(`warning: ${safeText(warning)}\n`);
-    const text = args.values.json === true ? `${JSON.stringify({ server: server.key, format, policy, warnings: rendered.warnings }, null, 2)}\n` : rendered.text;
+    const own = set.find((a) => a.serverId === server.id);
+    const json = { server: server.key, format, policy, warnings: rendered.warnings, grade: own ? verdictJson(own) : null, flow: flow ?? null, ...(set.length > 1 ? { servers: set.map(verdictJson) } : {}) };
+    const text = args.values.json === true ? `${JSON.stringify(json, null, 2)}\n` : rendered.text;
     if (outPath !== undefined) {
       try {
         await writeFile(outPath, text);
@@ -112,6 +147,18 @@ export const command: Command = {
     return 0;
   },
 };
+
+/** `--servers a,b,c`: each a SERVER as the positional takes it; empty items are refused. */
+function serverList(value: string | undefined): string[] {
+  if (value === undefined) return [];
+  const items = value.split(",").map((v) => v.trim());
+  if (items.some((v) => v === "")) throw new CliError("--servers takes a comma-separated list of servers with no empty item", 2);
+  return items;
+}
+
+function verdictJson(a: ServerAssessment) {
+  return { server: a.key, grade: a.verdict.grade, score: a.verdict.score, reasons: a.verdict.reasons, annotationCoverage: a.coverage, flow: a.flow ?? null };
+}
 
 /** The server's auth posture as one line, or undefined when no live listing told it. */
 function authPostureOf(server: { authPosture: string | null; authDetails: unknown }): string | undefined {

@@ -1,5 +1,6 @@
 // `mcp-catalog stats`: what the catalog holds and how the last run went.
 import { catalogStats } from "../../db/queries.js";
+import { assessServers, summarizeVerdicts } from "../server-verdict.js";
 import type { Command } from "../command.js";
 import { loadConfig } from "../config.js";
 import { readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
@@ -7,12 +8,21 @@ import { safeText } from "../terminal.js";
 
 export const command: Command = {
   name: "stats",
-  summary: "Counts of servers (by status), tools and classified tools, and the last run",
+  summary: "Counts of servers (by status, grade, annotation coverage, toxic flows), tools and classified tools, and the last run",
   usage: "[--json]",
-  options: { json: { type: "boolean", description: "Print {servers: {total, active, deprecated, deleted, gone}, remotes: {open, needsAuth}, tools, classified, merged, sources: {<source>: {records, servers, only}}, lastRun} as JSON" }, ...WAIT_OPTION },
+  options: {
+    json: {
+      type: "boolean",
+      description:
+        "Print {servers: {total, active, deprecated, deleted, gone}, remotes: {open, needsAuth}, tools, classified, merged, sources: {<source>: {records, servers, only}}, grades, annotationCoverage, toxicFlows, lastRun} as JSON",
+    },
+    ...WAIT_OPTION,
+  },
   async run(args, io) {
     const config = loadConfig(io.env, io.cwd);
-    const stats = await withCatalog(config, (catalog) => catalogStats(catalog.db), { wait: readerWait(args.values.wait, config, io, "stats") });
+    const stats = await withCatalog(config, async (catalog) => ({ ...(await catalogStats(catalog.db)), ...summarizeVerdicts(await assessServers(catalog.db)) }), {
+      wait: readerWait(args.values.wait, config, io, "stats"),
+    });
     if (args.values.json) {
       io.stdout.write(`${JSON.stringify(stats)}\n`);
       return 0;
@@ -27,6 +37,9 @@ export const command: Command = {
       ...Object.entries(stats.sources).map(
         ([name, c], i) => `${i === 0 ? "sources     " : "            "}${name.padEnd(9)} ${c.records} records, ${c.servers} servers, ${c.only} found only there`,
       ),
+      `grades      ${Object.entries(stats.grades).map(([grade, n]) => `${grade} ${n}`).join(", ")} (servers with tools)`,
+      `annotations full ${stats.annotationCoverage.full}, partial ${stats.annotationCoverage.partial}, none ${stats.annotationCoverage.none} (servers declaring MCP's hints)`,
+      `toxic flows ${stats.toxicFlows} servers`,
     ];
     const run = stats.lastRun;
     if (run) {

@@ -1,0 +1,68 @@
+// MCP annotations as a server declares them, against what the catalog would declare: each tool's status
+// (missing, partial, contradicted, complete), the hints to paste, and a server's coverage. Pure.
+import type { Hints } from "./hints.js";
+
+export const HINT_NAMES = ["readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint"] as const;
+export type HintName = (typeof HINT_NAMES)[number];
+
+export type AnnotationStatus = "missing" | "partial" | "contradicted" | "complete";
+
+/** The hints a tool declares, as booleans; anything else in its annotations is not a hint. */
+export function declaredHints(annotations: unknown): Partial<Hints> {
+  const out: Partial<Hints> = {};
+  if (!annotations || typeof annotations !== "object") return out;
+  for (const name of HINT_NAMES) {
+    const value = (annotations as Record<string, unknown>)[name];
+    if (typeof value === "boolean") out[name] = value;
+  }
+  return out;
+}
+
+export interface AnnotationFix {
+  status: Exclude<AnnotationStatus, "complete">;
+  declared: Partial<Hints>;
+  /** All four hints as the catalog would declare them. */
+  suggested: Hints;
+  /** Declared hints that disagree with what the tool does, by name. */
+  contradicted: HintName[];
+  /** Hints the tool does not declare. */
+  absent: HintName[];
+}
+
+/**
+ * A tool's annotation status. Only readOnlyHint and destructiveHint can be contradicted: they say what a
+ * tool does, which the classifier reads from its evidence (and flags as `annotation_conflict`); whether a
+ * call can be repeated or reaches the outside is less certain from text, so a differing idempotentHint or
+ * openWorldHint is suggested, not called a contradiction.
+ */
+export function annotationStatus(annotations: unknown, predicted: Hints, signals: readonly string[]): AnnotationStatus {
+  const declared = declaredHints(annotations);
+  const named = HINT_NAMES.filter((h) => h in declared);
+  if (named.length === 0) return "missing";
+  const contradicts = signals.includes("annotation_conflict") || (["readOnlyHint", "destructiveHint"] as const).some((h) => h in declared && declared[h] !== predicted[h]);
+  if (contradicts) return "contradicted";
+  return named.length < HINT_NAMES.length ? "partial" : "complete";
+}
+
+/** What a server author should declare for one tool, or undefined when its annotations are complete and agree. */
+export function annotationFix(annotations: unknown, predicted: Hints, signals: readonly string[]): AnnotationFix | undefined {
+  const status = annotationStatus(annotations, predicted, signals);
+  if (status === "complete") return undefined;
+  const declared = declaredHints(annotations);
+  return {
+    status,
+    declared,
+    suggested: predicted,
+    contradicted: HINT_NAMES.filter((h) => h in declared && declared[h] !== predicted[h] && (h === "readOnlyHint" || h === "destructiveHint")),
+    absent: HINT_NAMES.filter((h) => !(h in declared)),
+  };
+}
+
+export type Coverage = "full" | "partial" | "none";
+
+/** A server's coverage: every tool declares all four hints, some hints are declared, or none at all. */
+export function annotationCoverage(tools: readonly { annotations: unknown }[]): Coverage {
+  const counts = tools.map((t) => Object.keys(declaredHints(t.annotations)).length);
+  if (counts.length > 0 && counts.every((n) => n === HINT_NAMES.length)) return "full";
+  return counts.some((n) => n > 0) ? "partial" : "none";
+}

@@ -1,0 +1,53 @@
+// Toxic flows: a set of tools (one server's, or several servers' named together) that can read untrusted
+// content, read private data and send data outside, so injected text can carry private data out. Pure.
+import { decisionOf, decisionRank, ruleForRisk, type Rule } from "./policy.js";
+import type { Facet } from "./facets.js";
+
+export interface FlowTool {
+  server: string;
+  tool: string;
+  facets: readonly Facet[];
+}
+
+/** The tools on each leg of the flow, by server and name, sorted. */
+export interface ToxicFlow {
+  untrusted: { server: string; tool: string }[];
+  private: { server: string; tool: string }[];
+  sink: { server: string; tool: string }[];
+}
+
+const LEGS: [keyof ToxicFlow, Facet][] = [
+  ["untrusted", "untrusted_input"],
+  ["private", "private_data"],
+  ["sink", "outward_sink"],
+];
+
+function byServerThenTool(a: { server: string; tool: string }, b: { server: string; tool: string }): number {
+  return a.server < b.server ? -1 : a.server > b.server ? 1 : a.tool < b.tool ? -1 : a.tool > b.tool ? 1 : 0;
+}
+
+/** The flow the tools make, when every leg has at least one tool; undefined otherwise. */
+export function toxicFlow(tools: readonly FlowTool[]): ToxicFlow | undefined {
+  const flow: ToxicFlow = { untrusted: [], private: [], sink: [] };
+  for (const [leg, facet] of LEGS) {
+    flow[leg] = tools.filter((t) => t.facets.includes(facet)).map(({ server, tool }) => ({ server, tool })).sort(byServerThenTool);
+    if (flow[leg].length === 0) return undefined;
+  }
+  return flow;
+}
+
+/** One line naming a few tools of each leg, for stderr and stats. */
+export function flowSummary(flow: ToxicFlow, options: { withServer: boolean }): string {
+  const names = (leg: { server: string; tool: string }[]) => {
+    const shown = leg.slice(0, 3).map((t) => (options.withServer ? `${t.server}:${t.tool}` : t.tool));
+    return leg.length > 3 ? `${shown.join(", ")} and ${leg.length - 3} more` : shown.join(", ");
+  };
+  return `untrusted content from ${names(flow.untrusted)}; private data from ${names(flow.private)}; out through ${names(flow.sink)}`;
+}
+
+export const FLOW_GATE_REASON = "Sends data outside on a server set that also reads untrusted content and private data (toxic flow)";
+
+/** A sink-leg tool's rule under --gate-flows: approval at least, never looser than it was. */
+export function gateSink(toolName: string, rule: Rule): Rule {
+  return decisionRank(decisionOf(rule)) >= decisionRank("approve") ? rule : ruleForRisk(toolName, "high", FLOW_GATE_REASON);
+}

@@ -1,0 +1,128 @@
+// A server's verdict as `policy`, `stats` and pages show it: its grade with reasons, its toxic flow, its
+// annotation coverage, and each tool's class, facets and hints. Reads the catalog through db/ and decides
+// with classifier/; a tool whose stored classification is missing or stale is classified again here.
+import { annotationCoverage, declaredHints, type Coverage } from "../classifier/annotations.js";
+import type { ArgumentFindings } from "../classifier/argument-rules.js";
+import { changeLabels } from "../classifier/change-labels.js";
+import { classifyServer, CLASSIFIER_VERSION, type Hints } from "../classifier/classify.js";
+import { toolFacets, type Facet } from "../classifier/facets.js";
+import { toxicFlow, type ToxicFlow } from "../classifier/flows.js";
+import { gradeServer, type Verdict } from "../classifier/grade.js";
+import type { Category, Risk } from "../classifier/taxonomy.js";
+import type { ToolInput } from "../classifier/tool.js";
+import type { Db } from "../db/client.js";
+import { recentChangeRows, verdictToolRows, type VerdictToolRow } from "../db/verdict-facts.js";
+
+/** Changes within this many days count as recent drift. */
+export const DRIFT_DAYS = 30;
+
+/** Change labels that make a server riskier: the change feed's own words (classifier/change-labels.ts). */
+const RISKY_LABEL = /^(?:new destructive tool|new financial tool|returned destructive tool|returned financial tool|readOnlyHint flipped \(true|destructiveHint flipped \(false|description gained text aimed at the model)/;
+
+export interface AssessedTool {
+  name: string;
+  description: string | null;
+  annotations: unknown;
+  category: Category;
+  risk: Risk;
+  signals: string[];
+  rationale: string;
+  hints: Hints;
+  facets: Facet[];
+}
+
+export interface ServerAssessment {
+  serverId: number;
+  key: string;
+  verdict: Verdict;
+  /** The toxic flow its own tools make, if any. */
+  flow?: ToxicFlow;
+  coverage: Coverage;
+  tools: AssessedTool[];
+}
+
+function toolInput(r: VerdictToolRow): ToolInput {
+  return {
+    name: r.name,
+    ...(r.title ? { title: r.title } : {}),
+    description: r.description ?? undefined,
+    ...(r.inputSchema ? { inputSchema: r.inputSchema as Record<string, unknown> } : {}),
+    annotations: (r.annotations ?? undefined) as ToolInput["annotations"],
+  };
+}
+
+/** The server's tools with a current classification each: stored when fresh, else all classified together now. */
+function assessTools(key: string, description: string | null, rows: VerdictToolRow[]): (AssessedTool & { unlimitedRaw: boolean })[] {
+  const fresh = rows.every((r) => r.category !== null && !r.stale && r.classifierVersion === CLASSIFIER_VERSION && r.hints !== null);
+  const computed = fresh ? [] : classifyServer({ name: key, ...(description ? { description } : {}), tools: rows.map(toolInput) });
+  return rows.map((r, i) => {
+    const c = computed[i];
+    const category = (c?.category ?? r.category) as Category;
+    const signals = c?.signals ?? (r.signals as string[]);
+    const findings = (c ? c.arguments : (r.arguments as ArgumentFindings | null)) ?? undefined;
+    return {
+      name: r.name,
+      description: r.description,
+      annotations: r.annotations,
+      category,
+      risk: (c?.risk ?? r.risk) as Risk,
+      signals,
+      rationale: c?.rationale ?? r.rationale ?? "",
+      hints: c?.hints ?? (r.hints as Hints),
+      facets: toolFacets({ name: r.name, description: r.description, category, signals }),
+      unlimitedRaw: (findings?.raw ?? []).some((raw) => !raw.limited),
+    };
+  });
+}
+
+/**
+ * The verdict of each server (every server with a current tool when `serverIds` is undefined), in id order.
+ * `now` dates the drift window.
+ */
+export async function assessServers(db: Db, options: { serverIds?: readonly number[]; now?: Date } = {}): Promise<ServerAssessment[]> {
+  const since = new Date((options.now ?? new Date()).getTime() - DRIFT_DAYS * 86_400_000);
+  const [rows, changes] = await Promise.all([verdictToolRows(db, options.serverIds), recentChangeRows(db, since, options.serverIds)]);
+  const risky = new Map<number, number>();
+  for (const change of changes) {
+    if (changeLabels(change).some((label) => RISKY_LABEL.test(label))) risky.set(change.serverId, (risky.get(change.serverId) ?? 0) + 1);
+  }
+  const out: ServerAssessment[] = [];
+  for (let i = 0; i < rows.length; ) {
+    let j = i;
+    while (j < rows.length && rows[j]!.serverId === rows[i]!.serverId) j++;
+    const group = rows.slice(i, j);
+    const head = group[0]!;
+    const tools = assessTools(head.serverKey, head.serverDescription, group);
+    const flow = toxicFlow(tools.map((t) => ({ server: head.serverKey, tool: t.name, facets: t.facets })));
+    const verdict = gradeServer({
+      tools: tools.map((t) => ({ risk: t.risk, signals: t.signals, annotated: Object.keys(declaredHints(t.annotations)).length > 0, unlimitedRaw: t.unlimitedRaw })),
+      authPosture: head.authPosture,
+      listingFailed: head.introspectionError !== null,
+      riskyChanges: risky.get(head.serverId) ?? 0,
+      toxicFlow: flow !== undefined,
+    });
+    out.push({
+      serverId: head.serverId,
+      key: head.serverKey,
+      verdict,
+      ...(flow ? { flow } : {}),
+      coverage: annotationCoverage(group),
+      tools: tools.map(({ unlimitedRaw: _, ...t }) => t),
+    });
+    i = j;
+  }
+  return out;
+}
+
+/** A summary of many verdicts for `stats`: servers per grade, per annotation coverage, and with a toxic flow. */
+export function summarizeVerdicts(assessments: readonly ServerAssessment[]): { grades: Record<string, number>; annotationCoverage: Record<Coverage, number>; toxicFlows: number } {
+  const grades: Record<string, number> = { A: 0, B: 0, C: 0, D: 0, F: 0 };
+  const annotationCoverage: Record<Coverage, number> = { full: 0, partial: 0, none: 0 };
+  let toxicFlows = 0;
+  for (const a of assessments) {
+    grades[a.verdict.grade] = (grades[a.verdict.grade] ?? 0) + 1;
+    annotationCoverage[a.coverage] += 1;
+    if (a.flow) toxicFlows += 1;
+  }
+  return { grades, annotationCoverage, toxicFlows };
+}

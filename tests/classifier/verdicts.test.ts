@@ -1,0 +1,106 @@
+// Capability facets, toxic flows and server grades on real fixture servers, from plain data.
+import { describe, expect, it } from "vitest";
+import { classifyServer } from "../../classifier/classify.js";
+import { toolFacets } from "../../classifier/facets.js";
+import { gateSink, toxicFlow, type FlowTool } from "../../classifier/flows.js";
+import { GRADE_FORMULA, gradeServer, type ServerFacts } from "../../classifier/grade.js";
+import { decisionOf, ruleForRisk } from "../../classifier/policy.js";
+import { fixtureTools } from "../helpers/fixture-tools.js";
+
+function flowTools(file: string, server: string): FlowTool[] {
+  const tools = fixtureTools(file);
+  const classified = classifyServer({ name: server, tools });
+  return tools.map((t, i) => ({ server, tool: t.name, facets: toolFacets({ name: t.name, description: t.description, category: classified[i]!.category, signals: classified[i]!.signals }) }));
+}
+
+const github = flowTools("labeled/github-mcp-server.jsonl", "github");
+const apollo = flowTools("labeled/docker-mcp-registry-apollo-mcp-server.jsonl", "apollo");
+const mysql = flowTools("servers/f4ww4z-mcp-mysql-server.jsonl", "mysql");
+
+describe("capability facets", () => {
+  const facets = (name: string) => github.find((t) => t.tool === name)!.facets;
+  it("reading issues and discussions is untrusted content; reading files is private data; commenting is a way out", () => {
+    expect(facets("get_discussion_comments")).toContain("untrusted_input");
+    expect(facets("get_file_contents")).toContain("private_data");
+    expect(facets("add_issue_comment")).toEqual(expect.arrayContaining(["outward_sink", "changes_data"]));
+    expect(facets("get_me")).not.toContain("outward_sink");
+  });
+});
+
+describe("toxic flows", () => {
+  it("GitHub's server alone: untrusted issues, private code, public comments — each leg named", () => {
+    const flow = toxicFlow(github)!;
+    expect(flow.untrusted.map((t) => t.tool)).toContain("get_discussion_comments");
+    expect(flow.private.map((t) => t.tool)).toContain("get_file_contents");
+    expect(flow.sink.map((t) => t.tool)).toContain("add_issue_comment");
+  });
+
+  it("a server with no way out has none (a SELECT-only MySQL server; a GraphQL server)", () => {
+    expect(toxicFlow(mysql)).toBeUndefined();
+    expect(toxicFlow(apollo)).toBeUndefined();
+    expect(toxicFlow([...apollo, ...mysql])).toBeUndefined();
+  });
+
+  it("a three-server set: the legs name each server's tools", () => {
+    const flow = toxicFlow([...apollo, ...mysql, ...github])!;
+    expect(flow.untrusted).toContainEqual({ server: "apollo", tool: "search" });
+    expect(flow.private).toContainEqual({ server: "mysql", tool: "query" });
+    expect(flow.sink.every((t) => t.server === "github")).toBe(true);
+  });
+
+  it("--gate-flows puts a sink behind approval, never loosens a stricter rule", () => {
+    expect(decisionOf(gateSink("add_issue_comment", ruleForRisk("add_issue_comment", "medium", "")))).toBe("approve");
+    expect(decisionOf(gateSink("delete_file", ruleForRisk("delete_file", "critical", "x")))).toBe("deny");
+  });
+});
+
+describe("grades", () => {
+  const clean: ServerFacts = { tools: [{ risk: "low", signals: [], annotated: true, unlimitedRaw: false }], authPosture: null, listingFailed: false, riskyChanges: 0, toxicFlow: false };
+
+  it("a read-only, annotated server is an A with no reasons", () => {
+    expect(gradeServer(clean)).toEqual({ grade: "A", score: 100, reasons: [] });
+  });
+
+  it("each finding takes its row's points, capped, and says why", () => {
+    const v = gradeServer({
+      ...clean,
+      tools: [
+        { risk: "critical", signals: ["prompt_injection"], annotated: false, unlimitedRaw: false },
+        { risk: "critical", signals: [], annotated: false, unlimitedRaw: true },
+        { risk: "high", signals: ["annotation_conflict"], annotated: true, unlimitedRaw: false },
+        { risk: "low", signals: [], annotated: true, unlimitedRaw: false },
+      ],
+      toxicFlow: true,
+    });
+    expect(v.reasons).toEqual([
+      { reason: "1 tool description(s) with text aimed at the model", points: 30 },
+      { reason: "its tools combine untrusted content, private data and a way out (toxic flow)", points: 20 },
+      { reason: "2 critical tool(s) (destroy data or move money)", points: 8 },
+      { reason: "1 tool(s) taking raw SQL, shell or code that the description does not limit", points: 5 },
+      { reason: "1 tool(s) whose declared hints contradict what they do", points: 5 },
+      { reason: "50% of its tools declare no hints", points: 5 },
+      { reason: "1 high-risk tool(s) (run code or change identities)", points: 2 },
+    ]);
+    expect(v.score).toBe(25);
+    expect(v.grade).toBe("F");
+  });
+
+  it("the formula is data: every row's cap is reachable and the bands cover 0 to 100", () => {
+    for (const row of GRADE_FORMULA.penalties) expect(row.cap).toBeGreaterThan(0);
+    expect(GRADE_FORMULA.bands.at(-1)).toEqual([0, "F"]);
+  });
+
+  it("GitHub's server, graded from its fixture: reasons name its critical tools and its toxic flow", () => {
+    const tools = fixtureTools("labeled/github-mcp-server.jsonl");
+    const classified = classifyServer({ name: "github", tools });
+    const v = gradeServer({
+      tools: classified.map((c, i) => ({ risk: c.risk, signals: c.signals, annotated: Object.keys(tools[i]!.annotations ?? {}).some((k) => k.endsWith("Hint")), unlimitedRaw: false })),
+      authPosture: null,
+      listingFailed: false,
+      riskyChanges: 0,
+      toxicFlow: toxicFlow(github) !== undefined,
+    });
+    expect(v.reasons.map((r) => r.reason)).toEqual(expect.arrayContaining([expect.stringMatching(/critical tool\(s\)/), expect.stringMatching(/toxic flow/)]));
+    expect(["C", "D", "F"]).toContain(v.grade);
+  });
+});
