@@ -9,6 +9,7 @@ import { DEFAULT_PYPI_URL } from "../crawler/sources/pypi.js";
 import { DEFAULT_REGISTRY_URL } from "../crawler/sources/registry.js";
 import { DEFAULT_SMITHERY_URL } from "../crawler/sources/smithery.js";
 import type { QueueSettings } from "../crawler/listing-queue.js";
+import { DEFAULT_ENUMERATE_LIMITS, type EnumerateLimits } from "../crawler/mcp/limits.js";
 import { DEFAULT_CLOCK_SKEW_MS } from "../crawler/timestamps.js";
 import { CliError } from "./command.js";
 import { VERSION } from "./version.js";
@@ -123,12 +124,12 @@ const envSchema = z.object({
   CATALOG_INTROSPECT: z.string().optional(),
   CATALOG_INTROSPECT_CONCURRENCY: positiveInt(8),
   CATALOG_INTROSPECT_PER_HOST: positiveInt(2),
-  CATALOG_INTROSPECT_CONNECT_TIMEOUT_MS: positiveInt(10_000),
-  CATALOG_INTROSPECT_REQUEST_TIMEOUT_MS: positiveInt(15_000),
-  CATALOG_INTROSPECT_TOTAL_TIMEOUT_MS: positiveInt(60_000),
-  CATALOG_INTROSPECT_MAX_TOOLS: positiveInt(2_000),
-  CATALOG_INTROSPECT_MAX_BYTES: positiveInt(5 * 1024 * 1024),
-  CATALOG_INTROSPECT_MAX_PAGES: positiveInt(50),
+  CATALOG_INTROSPECT_CONNECT_TIMEOUT_MS: positiveInt(DEFAULT_ENUMERATE_LIMITS.connectTimeoutMs),
+  CATALOG_INTROSPECT_REQUEST_TIMEOUT_MS: positiveInt(DEFAULT_ENUMERATE_LIMITS.requestTimeoutMs),
+  CATALOG_INTROSPECT_TOTAL_TIMEOUT_MS: positiveInt(DEFAULT_ENUMERATE_LIMITS.totalTimeoutMs),
+  CATALOG_INTROSPECT_MAX_TOOLS: positiveInt(DEFAULT_ENUMERATE_LIMITS.maxTools),
+  CATALOG_INTROSPECT_MAX_BYTES: positiveInt(DEFAULT_ENUMERATE_LIMITS.maxBytes),
+  CATALOG_INTROSPECT_MAX_PAGES: positiveInt(DEFAULT_ENUMERATE_LIMITS.maxPages),
   // 0: every reachable server is listed again on every run.
   CATALOG_INTROSPECT_MAX_AGE_HOURS: wholeNumber(20, 0),
   CATALOG_STDIO_MEMORY_MB: positiveInt(512),
@@ -179,16 +180,10 @@ export interface Config {
   /** How far a source's dates may run ahead of our clock and still move its watermark. */
   clockSkewMs: number;
   color: boolean;
-  introspect: {
+  introspect: Omit<EnumerateLimits, "maxDescriptionChars"> & {
     modes: IntrospectModeName[];
     concurrency: number;
     perHostConcurrency: number;
-    connectTimeoutMs: number;
-    requestTimeoutMs: number;
-    totalTimeoutMs: number;
-    maxTools: number;
-    maxBytes: number;
-    maxPages: number;
     maxAgeHours: number;
     stdioMemoryMb: number;
     installTimeoutMs: number;

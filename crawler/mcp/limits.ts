@@ -17,15 +17,16 @@ export interface EnumerateLimits {
   maxDescriptionChars?: number;
 }
 
-export const DEFAULT_ENUMERATE_LIMITS: EnumerateLimits = {
-  connectTimeoutMs: 15_000,
-  requestTimeoutMs: 20_000,
+/** The one table of listing limits: the CLI's CATALOG_INTROSPECT_* variables default to these (scripts/config.ts). */
+export const DEFAULT_ENUMERATE_LIMITS = {
+  connectTimeoutMs: 10_000,
+  requestTimeoutMs: 15_000,
   totalTimeoutMs: 60_000,
   maxTools: 2_000,
-  maxBytes: 8 * 1024 * 1024,
-  maxPages: 100,
+  maxBytes: 5 * 1024 * 1024,
+  maxPages: 50,
   maxDescriptionChars: MAX_TEXT_CHARS,
-};
+} satisfies Required<EnumerateLimits>;
 
 export type EnumerateTransport = "streamable-http" | "sse" | "stdio";
 

@@ -4,6 +4,7 @@ import { parseToolList } from "../../classifier/tool.js";
 import { normalizeRepository, repositoryAlias } from "../normalize.js";
 import type { Alias, SkippedEntry, SourceRecord } from "../records.js";
 import { SourceFormatError, type ParsedPage, type Source } from "./source.js";
+import { describeIssue, nonEmpty } from "./fields.js";
 
 export const DEFAULT_GLAMA_URL = "https://glama.ai/api/mcp";
 /** The API's maximum for `first` (its default is 10). */
@@ -33,17 +34,6 @@ const pageSchema = z
   .loose();
 
 const errorSchema = z.object({ error: z.object({ code: z.string().optional(), message: z.string().optional() }).loose() });
-
-function describeIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  return issue ? `${issue.path.join(".") || "item"}: ${issue.message}` : "invalid item";
-}
-
-function nonEmpty(s: string | null | undefined): string | undefined {
-  const t = s?.trim();
-  return t ? t : undefined;
-}
-
 
 export type GlamaItemResult = { record: SourceRecord; dropped: string[] } | { skip: string };
 

@@ -5,6 +5,7 @@ import type { Alias, SkippedEntry, SourceRecord } from "../records.js";
 import { manifestRepository, mcpServerEvidence, npmManifestSchema } from "./npm-manifest.js";
 import { DEFAULT_NPM_REGISTRY_URL, NPM_MCP_KEYWORDS, NPM_SEARCH_PAGE_SIZE, nextSearchFrom, npmManifestUrl, npmSearchUrl } from "./npm-registry.js";
 import { SourceFormatError, type ParsedPage, type Source } from "./source.js";
+import { describeIssue, nonEmpty } from "./fields.js";
 
 /** npm's search serves no result past the 10,000th of a query, however it is paged. */
 export const NPM_SEARCH_WINDOW = 10_000;
@@ -66,16 +67,6 @@ const hitSchema = z
   .loose();
 
 const pageSchema = z.object({ objects: z.array(z.unknown()), total: z.number().int().nonnegative() }).loose();
-
-function describeIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  return issue ? `${issue.path.join(".") || "item"}: ${issue.message}` : "invalid item";
-}
-
-function nonEmpty(s: string | null | undefined): string | undefined {
-  const t = s?.trim();
-  return t ? t : undefined;
-}
 
 function packageKey(name: string): string {
   return `npmjs.com/package/${name.toLowerCase()}`;

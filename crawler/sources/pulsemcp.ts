@@ -4,6 +4,7 @@ import { normalizeRemoteUrl, normalizeRepository, packageAlias, repositoryAlias 
 import type { Alias, PackageRef, Popularity, RemoteRef, SkippedEntry, SourceRecord } from "../records.js";
 import { remoteType } from "./registry.js";
 import { SourceFormatError, type ParsedPage, type Source } from "./source.js";
+import { describeIssue, nonEmpty } from "./fields.js";
 
 export const DEFAULT_PULSEMCP_URL = "https://api.pulsemcp.com/v0beta";
 /** The API's maximum (and default) is 5,000; smaller pages keep each page's write transaction small. */
@@ -40,16 +41,6 @@ const pageSchema = z
     next: z.string().nullish(),
   })
   .loose();
-
-function describeIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  return issue ? `${issue.path.join(".") || "item"}: ${issue.message}` : "invalid item";
-}
-
-function nonEmpty(s: string | null | undefined): string | undefined {
-  const t = s?.trim();
-  return t ? t : undefined;
-}
 
 /** The PulseMCP page of a server without scheme, `www.` or trailing slash: its id in the directory. */
 function pageId(url: string | undefined): string | undefined {

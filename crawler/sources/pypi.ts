@@ -3,6 +3,7 @@ import { z } from "zod";
 import { normalizeRepository, packageAlias, repositoryAlias } from "../normalize.js";
 import type { Alias, Repository, SourceRecord } from "../records.js";
 import { SourceFormatError, type ParsedPage, type Source, type SourceContext } from "./source.js";
+import { describeIssue, nonEmpty } from "./fields.js";
 
 export const DEFAULT_PYPI_URL = "https://pypi.org";
 /** Projects per list page: each is one JSON request, and a page is written in one transaction. */
@@ -37,16 +38,6 @@ const projectSchema = z
   .loose();
 
 const listSchema = z.object({ projects: z.array(z.string().min(1)), next: z.string().optional() });
-
-function describeIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  return issue ? `${issue.path.join(".") || "item"}: ${issue.message}` : "invalid item";
-}
-
-function nonEmpty(s: string | null | undefined): string | undefined {
-  const t = s?.trim();
-  return t ? t : undefined;
-}
 
 /** PEP 503: the name PyPI compares by. */
 export function pep503(name: string): string {

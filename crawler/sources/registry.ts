@@ -4,6 +4,7 @@ import { normalizeRemoteUrl, normalizeRepository, packageAlias, repositoryAlias 
 import type { Alias, PackageRef, RemoteRef, ServerStatus, SkippedEntry, SourceRecord } from "../records.js";
 import { timestampSchema } from "../timestamps.js";
 import { SourceFormatError, type CrawlMode, type ParsedPage, type Source } from "./source.js";
+import { describeIssue } from "./fields.js";
 
 export const DEFAULT_REGISTRY_URL = "https://registry.modelcontextprotocol.io";
 export const REGISTRY_PAGE_LIMIT = 100;
@@ -225,11 +226,6 @@ function dedupeAliases(aliases: Alias[]): Alias[] {
     seen.add(k);
     return true;
   });
-}
-
-function describeIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  return issue ? `${issue.path.join(".") || "item"}: ${issue.message}` : "invalid item";
 }
 
 /** One registry item, current or legacy shape, to a record; a reason when it is unusable. */

@@ -5,6 +5,7 @@ import { normalizeRemoteUrl, normalizeRepository, repositoryAlias } from "../nor
 import type { Alias, RemoteRef, SkippedEntry, SourceRecord } from "../records.js";
 import { timestampSchema } from "../timestamps.js";
 import { SourceFormatError, type ParsedPage, type Source } from "./source.js";
+import { describeIssue, nonEmpty } from "./fields.js";
 
 export const DEFAULT_SMITHERY_URL = "https://api.smithery.ai";
 /** The API's maximum pageSize (its default is 10). */
@@ -62,17 +63,6 @@ const pageSchema = z
     pagination: z.object({ currentPage: z.number().int(), totalPages: z.number().int() }).loose(),
   })
   .loose();
-
-function describeIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  return issue ? `${issue.path.join(".") || "item"}: ${issue.message}` : "invalid item";
-}
-
-function nonEmpty(s: string | null | undefined): string | undefined {
-  const t = s?.trim();
-  return t ? t : undefined;
-}
-
 
 const REPOSITORY_HOSTS = new Set(["github.com", "gitlab.com", "codeberg.org", "bitbucket.org"]);
 
