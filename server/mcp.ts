@@ -83,7 +83,7 @@ export function catalogMcpServer(db: Db): McpServer {
     "check_server",
     {
       title: "Check a server",
-      description: "What can this MCP server do? Its verdict, its tools grouped by category, which tools need approval and which are denied under the recommended policy, and its last live listing.",
+      description: "What can this MCP server do? Its verdict, its A–F grade with the reasons, any toxic flow its tools make, its tools grouped by category, which tools need approval and which are denied under the recommended policy, and its last live listing.",
       inputSchema: z.object({ server: serverArg }),
       annotations: READ_ONLY,
     },
@@ -96,6 +96,8 @@ export function catalogMcpServer(db: Db): McpServer {
           server: view.server,
           status: view.status,
           verdict: view.verdict,
+          grade: view.grade,
+          toxicFlow: view.toxicFlow,
           toolsByCategory: byCategory,
           needsApproval: view.items.filter((t) => t.rule?.action === "require_approval").map((t) => t.tool),
           denied: view.items.filter((t) => t.rule?.action === "deny").map((t) => t.tool),

@@ -9,6 +9,7 @@ import { catalogStats } from "../db/queries.js";
 import { CliError } from "../scripts/command.js";
 import { parseSince } from "../scripts/commands/changes.js";
 import { rulesFor } from "../scripts/policy-rules.js";
+import { assessServers } from "../scripts/server-verdict.js";
 import { matchServer } from "../scripts/resolve-server.js";
 import { z } from "zod";
 import { decodeCursor, page } from "./cursor.js";
@@ -90,9 +91,12 @@ export async function serverView(db: Db, input: string): Promise<ServerView> {
   const ref = await resolveServer(db, input);
   const detail = (await serverDetail(db, ref.id))!;
   const entries = await serverTools(db, ref.id);
+  const [assessment] = await assessServers(db, { serverIds: [ref.id] });
   return {
     ...serverItem(detail),
     verdict: verdictOf(entries),
+    grade: assessment?.verdict ?? null,
+    toxicFlow: assessment?.flow ?? null,
     items: entries.map(toolItem),
     aliases: detail.aliases,
     sources: detail.sources.map((s) => ({ ...s, fetchedAt: s.fetchedAt })),

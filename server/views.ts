@@ -1,6 +1,7 @@
 // What the served catalog answers with, as zod schemas (validation, OpenAPI, types) and builders from rows.
 import { z } from "@hono/zod-openapi";
 import { changeLabels } from "../classifier/change-labels.js";
+import { GRADES } from "../classifier/grade.js";
 import { verdictSchema, serverVerdict } from "../classifier/verdict.js";
 import type { Category, Risk } from "../classifier/taxonomy.js";
 import type { ServerSummary } from "../db/browse.js";
@@ -75,9 +76,17 @@ export function serverItem(s: ServerSummary): ServerItem {
   };
 }
 
+const flowLegSchema = z.array(z.object({ server: z.string(), tool: z.string() }));
+
 export const serverDetailSchema = serverItemSchema
   .extend({
     verdict: verdictSchema,
+    /** The A–F grade with the reasons that took points (classifier/grade.ts); null for a server without tools. */
+    grade: z
+      .object({ grade: z.enum(GRADES), score: z.number(), reasons: z.array(z.object({ reason: z.string(), points: z.number() })) })
+      .nullable(),
+    /** Tools on each leg when the server alone reads untrusted content, reads private data and sends data out. */
+    toxicFlow: z.object({ untrusted: flowLegSchema, private: flowLegSchema, sink: flowLegSchema }).nullable(),
     items: z.array(toolItemSchema),
     aliases: z.array(z.object({ kind: z.string(), value: z.string(), source: z.string() })),
     sources: z.array(z.object({ source: z.string(), sourceId: z.string(), isLatest: z.boolean(), fetchedAt: z.string() })),

@@ -163,6 +163,7 @@ export function serverPage(o: { server: ServerView; policies: { format: string; 
     body: html`<h1>${s.title ?? s.server} ${riskBadge(s.verdict.risk)}</h1>
 <p class="muted">${s.server}</p>
 <p class="card">${s.verdict.summary}</p>
+${gradeBlock(s)}
 ${s.description ? html`<p class="desc">${s.description}</p>` : ""}
 <dl class="facts">
 <dt>status</dt><dd>${s.status}</dd>
@@ -182,6 +183,19 @@ ${o.policies.length ? html`<h2>Recommended policy</h2>${policyBlock(o.policies, 
     )}</tbody></table>
 <table><thead><tr><th>alias</th><th>value</th></tr></thead><tbody>${s.aliases.map((a) => html`<tr><td>${a.kind}</td><td>${a.value}</td></tr>`)}</tbody></table>` as Html,
   });
+}
+
+/** The server's grade with every reason that took points, and its toxic flow named leg by leg. */
+function gradeBlock(s: ServerView): Html | string {
+  const leg = (label: string, tools: { tool: string }[]) => html`<li>${label}: ${tools.map((t) => t.tool).join(", ")}</li>`;
+  const flow = s.toxicFlow
+    ? html`<p class="card"><strong>Toxic flow:</strong> this server alone can read untrusted content, read private data and send data out.</p>
+<ul>${leg("reads untrusted content", s.toxicFlow.untrusted)}${leg("reads private data", s.toxicFlow.private)}${leg("sends data out", s.toxicFlow.sink)}</ul>` as Html
+    : "";
+  if (!s.grade) return flow;
+  return html`<h2>Grade <span class="grade grade-${s.grade.grade}">${s.grade.grade}</span> <span class="muted">(${s.grade.score} points)</span></h2>
+${s.grade.reasons.length ? html`<ul class="reasons">${s.grade.reasons.map((r) => html`<li>${r.reason} <span class="muted">(−${r.points})</span></li>`)}</ul>` : html`<p class="muted">No findings took points.</p>`}
+${flow}` as Html;
 }
 
 export function errorPage(status: number, message: string, candidates: readonly string[]): Html {

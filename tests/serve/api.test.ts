@@ -126,6 +126,10 @@ describe.each(DRIVERS)("the JSON API on %s", (driver) => {
     expect(github.body.items.some((t: any) => t.tool === "delete_file")).toBe(true);
     expect(github.body.verdict.risk).toBe("critical");
     expect(github.body.verdict.summary).toMatch(/denied/);
+    // The grade and its reasons come from the same assessment `policy` and `stats` print.
+    expect(["A", "B", "C", "D", "F"]).toContain(github.body.grade.grade);
+    expect(github.body.grade.reasons.some((r: any) => /critical tool/.test(r.reason) && r.points > 0)).toBe(true);
+    expect(github.body).toHaveProperty("toxicFlow");
     expect(github.body.aliases.some((a: any) => a.kind === "registry")).toBe(true);
     expect(github.body.sources.length).toBeGreaterThan(0);
     const filtered = (await json("/api/servers?q=kubernetes&limit=100")).body.items;

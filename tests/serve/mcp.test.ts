@@ -31,6 +31,7 @@ async function exercise(client: Client): Promise<void> {
   const server = (await client.callTool({ name: "check_server", arguments: { server: GITHUB } })) as CallResult;
   expect(server.structuredContent.verdict.risk).toBe("critical");
   expect(server.structuredContent.denied).toContain("delete_file");
+  expect(server.structuredContent.grade.reasons.length).toBeGreaterThan(0);
   expect(server.structuredContent.toolsByCategory.read.length).toBeGreaterThan(0);
 
   const policy = (await client.callTool({ name: "get_policy", arguments: { server: GITHUB, format: "claude-code" } })) as CallResult;
