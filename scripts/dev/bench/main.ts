@@ -2,10 +2,12 @@
 // DATABASE_URL is set) Postgres: time, throughput, memory, ingest beside a raw COPY, quiet and 1% nights,
 // lookup latency and the CLI's cold start, each figure beside its target. Writes bench-results/<time>.json.
 import { cpSync, createReadStream, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
+import { serve } from "@hono/node-server";
 import { parseToolList } from "../../../classifier/tool.js";
 import type { ToolInput } from "../../../classifier/tool.js";
 import type { RefreshSummary } from "../../../crawler/refresh.js";
@@ -13,6 +15,7 @@ import { CLASSIFY_TABLES, copyBaseline, CRAWL_TABLES, sampleToolNames, tableRows
 import { openCatalog, type Catalog } from "../../../db/client.js";
 import { createScratchDatabase } from "../../../db/scratch.js";
 import { summarizeName } from "../../../db/lookups.js";
+import { createApp } from "../../../server/app.js";
 import { RISK_TOP_ENTRIES } from "../../commands/risk.js";
 import { benchClassifier } from "./classifier.js";
 import { projectRoot } from "../../project-root.js";
@@ -145,18 +148,36 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
 }
 
-interface LookupResult {
+interface LatencyFigures {
   p50Ms: number;
   p99Ms: number;
   maxMs: number;
   lookups: number;
-  names: string[];
-  /** The most entries one name returned, and which. */
-  largest: { name: string; entries: number };
 }
 
-/** What `risk NAME` asks (the grouped summary and the top entries) over a sample of names, in this process
- * against the full catalog, after a warm-up round. */
+interface LookupResult extends LatencyFigures {
+  names: string[];
+  /** The most servers one name is held by, and which. */
+  largest: { name: string; entries: number };
+  /** The same names asked of `serve` over HTTP on loopback: GET /api/tools?name=NAME. */
+  http: LatencyFigures;
+}
+
+/** `count` calls of `ask` over the sampled names, after a warm-up round over every name. */
+async function timeLookups(names: readonly string[], count: number, ask: (name: string) => Promise<unknown>): Promise<LatencyFigures> {
+  for (const name of names) await ask(name);
+  const times: number[] = [];
+  for (let i = 0; i < count && names.length; i++) {
+    const t = performance.now();
+    await ask(names[i % names.length]!);
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return { p50Ms: percentile(times, 0.5), p99Ms: percentile(times, 0.99), maxMs: times[times.length - 1] ?? NaN, lookups: times.length };
+}
+
+/** What `risk NAME` asks (the grouped summary and the top entries) over a sample of names against the
+ * full catalog, in this process and through the served API on loopback (the catalog the same). */
 async function measureLookups(catalog: Catalog, count: number): Promise<LookupResult> {
   const names = await sampleToolNames(catalog, 200);
   const largest = { name: "", entries: 0 };
@@ -164,14 +185,22 @@ async function measureLookups(catalog: Catalog, count: number): Promise<LookupRe
     const entries = (await summarizeName(catalog.db, name, { limit: RISK_TOP_ENTRIES })).total;
     if (entries > largest.entries) Object.assign(largest, { name, entries });
   }
-  const times: number[] = [];
-  for (let i = 0; i < count && names.length; i++) {
-    const t = performance.now();
-    await summarizeName(catalog.db, names[i % names.length]!, { limit: RISK_TOP_ENTRIES });
-    times.push(performance.now() - t);
+  const inProcess = await timeLookups(names, count, (name) => summarizeName(catalog.db, name, { limit: RISK_TOP_ENTRIES }));
+  const app = createApp({ db: catalog.db });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
+  });
+  try {
+    const { port } = server.address() as AddressInfo;
+    const http = await timeLookups(names, count, async (name) => {
+      const res = await fetch(`http://127.0.0.1:${port}/api/tools?name=${encodeURIComponent(name)}&limit=${RISK_TOP_ENTRIES}`);
+      if (!res.ok) throw new Error(`GET /api/tools?name=${name}: ${res.status}`);
+      return res.json();
+    });
+    return { ...inProcess, names, largest, http };
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
   }
-  times.sort((a, b) => a - b);
-  return { p50Ms: percentile(times, 0.5), p99Ms: percentile(times, 0.99), maxMs: times[times.length - 1] ?? NaN, lookups: times.length, names, largest };
 }
 
 interface RunFigures {
@@ -287,7 +316,7 @@ async function benchDriver(driver: Driver, world: Manifest & { dir: string }, o:
       runs: { full, nothingChanged, onePercentChanged },
       rows,
       copy,
-      lookups: { p50Ms: lookups.p50Ms, p99Ms: lookups.p99Ms, maxMs: lookups.maxMs, lookups: lookups.lookups, largest: lookups.largest },
+      lookups: { p50Ms: lookups.p50Ms, p99Ms: lookups.p99Ms, maxMs: lookups.maxMs, lookups: lookups.lookups, largest: lookups.largest, http: lookups.http },
       cli: { helpMedianMs: Math.round(help.medianMs), riskMedianMs: Math.round(risk.medianMs), runs, riskName },
     };
     return { ...result, figures: driverFigures(result, world, worldBytes(world.dir)) };
@@ -367,9 +396,15 @@ function driverFigures(r: Omit<DriverResult, "figures">, world: Manifest, bytes:
   figures.riskP50 = figure("risk lookup p50", r.lookups.p50Ms, "ms");
   figures.riskP99 = withDetail(
     figure("risk lookup p99", r.lookups.p99Ms, "ms", { op: "<=", value: TARGETS.riskP99Ms }, () =>
-      `a generic name is listed by many servers and the lookup returns every one of them with its classification: '${r.lookups.largest.name}' returned ${r.lookups.largest.entries} entries.${pgliteNote}`,
+      `the grouped summary counts every server holding the name and reads the ${RISK_TOP_ENTRIES} riskiest with their classifications: '${r.lookups.largest.name}' is held by ${r.lookups.largest.entries} servers.${pgliteNote}`,
     ),
     `${r.lookups.lookups} lookups of 200 sampled names (risk's grouped summary, in-process, warm); slowest ${format(r.lookups.maxMs, "ms")} ms; the largest answer: '${r.lookups.largest.name}', ${r.lookups.largest.entries} servers`,
+  );
+  figures.httpP99 = withDetail(
+    figure("tool by name over HTTP p99", r.lookups.http.p99Ms, "ms", { op: "<=", value: TARGETS.riskP99Ms }, () =>
+      `the HTTP path adds JSON serialisation and the request to the same grouped query; in-process p99 is ${format(r.lookups.p99Ms, "ms")} ms.${pgliteNote}`,
+    ),
+    `${r.lookups.http.lookups} requests of GET /api/tools?name=NAME&limit=${RISK_TOP_ENTRIES} to the served API (server/app.ts) on 127.0.0.1, warm; p50 ${format(r.lookups.http.p50Ms, "ms")} ms, slowest ${format(r.lookups.http.maxMs, "ms")} ms`,
   );
   figures.cliHelp = withDetail(figure("CLI cold start, --help", r.cli.helpMedianMs, "ms"), `median of ${r.cli.runs} runs of node bin/mcp-catalog.js --help`);
   figures.cliRisk = withDetail(figure("CLI cold start, risk NAME", r.cli.riskMedianMs, "ms"), `median of ${r.cli.runs} runs of node bin/mcp-catalog.js risk ${r.cli.riskName} --json${pglite ? " (each opens the PGlite data directory)" : ""}`);
