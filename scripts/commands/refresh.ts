@@ -36,7 +36,7 @@ const AVAILABLE: Record<SourceName, SourceFactory> = {
 
 export const DEFAULT_SNAPSHOT_HINT = "data/snapshot";
 
-function parseSources(value: string | undefined): SourceName[] | undefined {
+export function parseSources(value: string | undefined): SourceName[] | undefined {
   if (value === undefined) return undefined;
   const names = value
     .split(",")

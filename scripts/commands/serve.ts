@@ -9,7 +9,7 @@ import { loadConfig } from "../config.js";
 import { parseDuration } from "../duration.js";
 import { openConfiguredCatalog } from "../open-catalog.js";
 import { safeText } from "../terminal.js";
-import { refreshPlan } from "./refresh.js";
+import { parseSources, refreshPlan } from "./refresh.js";
 
 function parsePort(value: string | undefined): number {
   if (value === undefined) return SERVE_DEFAULTS.port;
@@ -21,7 +21,7 @@ function parsePort(value: string | undefined): number {
 export const command: Command = {
   name: "serve",
   summary: "Serve the catalog: JSON API, registry-compatible feed, MCP endpoint and HTML pages",
-  usage: "[--port N] [--host H] [--refresh-every DURATION] [--quiet]",
+  usage: "[--port N] [--host H] [--refresh-every DURATION [--sources LIST]] [--quiet]",
   details: [
     "Routes: / (home), /tools/NAME, /servers/SERVER, /servers/SERVER/tools/TOOL, /api/…",
     "(OpenAPI at /api/openapi.json), /v0.1/servers (the official registry's shape), /mcp (MCP, Streamable HTTP).",
@@ -34,6 +34,7 @@ export const command: Command = {
     port: { type: "string", valueName: "N", description: `Port to listen on (default ${SERVE_DEFAULTS.port}; 0 picks a free one)` },
     host: { type: "string", valueName: "H", description: `Address to listen on (default ${SERVE_DEFAULTS.host})` },
     "refresh-every": { type: "string", valueName: "DURATION", description: "Also run the refresh every DURATION (90s, 30m, 12h, 1d), in this process" },
+    sources: { type: "string", valueName: "LIST", description: "With --refresh-every: the sources the refresh crawls, as refresh --sources takes them (default: every configured one)" },
     quiet: { type: "boolean", description: "No request log on stderr" },
   },
   async run(args, io) {
@@ -41,6 +42,8 @@ export const command: Command = {
     const host = (args.values.host as string | undefined) ?? SERVE_DEFAULTS.host;
     if (!host.trim()) throw new CliError("--host must not be empty", 2);
     const everyMs = args.values["refresh-every"] !== undefined ? parseDuration(args.values["refresh-every"] as string, "--refresh-every") : undefined;
+    const sources = parseSources(args.values.sources as string | undefined);
+    if (sources && everyMs === undefined) throw new CliError("--sources only applies with --refresh-every", 2);
     const config = loadConfig(io.env, io.cwd);
     const catalog = await openConfiguredCatalog(config);
     const log = (line: string) => io.stderr.write(`${line}\n`);
@@ -64,7 +67,7 @@ export const command: Command = {
           ? startRefreshLoop({
               catalog,
               everyMs,
-              plan: () => refreshPlan(config, { full: false, classify: true, notice: (line) => log(`refresh: ${line}`) }),
+              plan: () => refreshPlan(config, { ...(sources ? { sources } : {}), full: false, classify: true, notice: (line) => log(`refresh: ${line}`) }),
               report: (line) => log(safeText(line)),
             })
           : undefined;

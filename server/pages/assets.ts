@@ -9,7 +9,7 @@ main{max-width:60rem;margin:0 auto;padding:1rem}h1{font-size:1.6rem;margin:.5rem
 input[type=search]{width:100%;padding:.5rem .6rem;font-size:1rem;border:1px solid var(--line);border-radius:6px}
 .badge{display:inline-block;padding:.1rem .5rem;border-radius:1rem;font-size:.85rem;font-weight:600;color:#fff;background:var(--muted)}
 .badge.low{background:var(--low)}.badge.medium{background:var(--medium)}.badge.high{background:var(--high)}.badge.critical{background:var(--critical)}
-.grade{display:inline-block;min-width:1.6em;text-align:center;border-radius:.3rem;color:#fff;background:var(--muted)}.grade-A,.grade-B{background:var(--low)}.grade-C{background:var(--medium)}.grade-D{background:var(--high)}.grade-F{background:var(--critical)}
+.grade{display:inline-block;min-width:1.6em;text-align:center;border-radius:.3rem;color:#fff;background:var(--muted)}.grade-A,.grade-B{background:var(--low)}.grade-C{background:var(--medium)}.grade-D{background:var(--high)}.grade-F{background:var(--critical)}.flow li,.reasons li{overflow-wrap:anywhere}
 .muted{color:var(--muted)}.card{background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:.75rem 1rem;margin:.75rem 0}
 ul.results{list-style:none;padding:0;margin:0}ul.results li{padding:.5rem 0;border-bottom:1px solid var(--line);overflow-wrap:anywhere}
 pre{background:var(--panel);border:1px solid var(--line);border-radius:6px;padding:.75rem;overflow-x:auto;max-width:100%;font-size:.85rem}

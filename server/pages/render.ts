@@ -190,7 +190,7 @@ function gradeBlock(s: ServerView): Html | string {
   const leg = (label: string, tools: { tool: string }[]) => html`<li>${label}: ${tools.map((t) => t.tool).join(", ")}</li>`;
   const flow = s.toxicFlow
     ? html`<p class="card"><strong>Toxic flow:</strong> this server alone can read untrusted content, read private data and send data out.</p>
-<ul>${leg("reads untrusted content", s.toxicFlow.untrusted)}${leg("reads private data", s.toxicFlow.private)}${leg("sends data out", s.toxicFlow.sink)}</ul>` as Html
+<ul class="flow">${leg("reads untrusted content", s.toxicFlow.untrusted)}${leg("reads private data", s.toxicFlow.private)}${leg("sends data out", s.toxicFlow.sink)}</ul>` as Html
     : "";
   if (!s.grade) return flow;
   return html`<h2>Grade <span class="grade grade-${s.grade.grade}">${s.grade.grade}</span> <span class="muted">(${s.grade.score} points)</span></h2>

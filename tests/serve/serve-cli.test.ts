@@ -16,6 +16,8 @@ describe("serve arguments", () => {
     [["--refresh-every", "0s"], "--refresh-every takes a duration"],
     [["--host", " "], "--host must not be empty"],
     [["extra"], "serve takes 0 arguments"],
+    [["--sources", "registry"], "--sources only applies with --refresh-every"],
+    [["--refresh-every", "1h", "--sources", "nowhere"], "unknown source 'nowhere'"],
   ])("refuses %j with exit 2 before opening the catalog", async (args, message) => {
     const r = await runCli(["serve", ...args], { CATALOG_DATA_DIR: "/nonexistent/never-created" });
     expect(r.code).toBe(2);
@@ -80,7 +82,8 @@ describe("serve --refresh-every on PGlite", () => {
   });
 
   it("runs the refresh inside the serving process while pages keep answering", { timeout: 240_000 }, async () => {
-    const serve = await startServeProcess(["--refresh-every", "1s", "--quiet"], catalog.env);
+    // Only the sources replayed here: the tests never reach the network.
+    const serve = await startServeProcess(["--refresh-every", "1s", "--sources", "registry,glama", "--quiet"], catalog.env);
     expect(((await (await fetch(`${serve.url}/api/stats`)).json()) as any).servers.total).toBe(0);
     // Until the run reports, every request is answered (the refresh writes page by page in between).
     const deadline = Date.now() + 90_000;
