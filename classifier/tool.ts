@@ -80,3 +80,14 @@ export function parseToolList(list: readonly unknown[]): ParsedToolList {
   }
   return { tools, dropped };
 }
+
+/** A catalogued tool's stored columns as the classifier reads them (jsonb columns come back untyped). */
+export function storedToolInput(t: { name: string; title: string | null; description: string | null; inputSchema: unknown; annotations: unknown }): ToolInput {
+  return {
+    name: t.name,
+    ...(t.title ? { title: t.title } : {}),
+    description: t.description ?? undefined,
+    ...(t.inputSchema ? { inputSchema: t.inputSchema as Record<string, unknown> } : {}),
+    annotations: (t.annotations ?? undefined) as ToolInput["annotations"],
+  };
+}

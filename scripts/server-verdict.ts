@@ -9,7 +9,7 @@ import { toolFacets, type Facet } from "../classifier/facets.js";
 import { toxicFlow, type ToxicFlow } from "../classifier/flows.js";
 import { gradeServer, type Verdict } from "../classifier/grade.js";
 import type { Category, Risk } from "../classifier/taxonomy.js";
-import type { ToolInput } from "../classifier/tool.js";
+import { storedToolInput } from "../classifier/tool.js";
 import type { Db } from "../db/client.js";
 import { recentChangeRows, verdictToolRows, type VerdictToolRow } from "../db/verdict-facts.js";
 
@@ -41,20 +41,10 @@ export interface ServerAssessment {
   tools: AssessedTool[];
 }
 
-function toolInput(r: VerdictToolRow): ToolInput {
-  return {
-    name: r.name,
-    ...(r.title ? { title: r.title } : {}),
-    description: r.description ?? undefined,
-    ...(r.inputSchema ? { inputSchema: r.inputSchema as Record<string, unknown> } : {}),
-    annotations: (r.annotations ?? undefined) as ToolInput["annotations"],
-  };
-}
-
 /** The server's tools with a current classification each: stored when fresh, else all classified together now. */
 function assessTools(key: string, description: string | null, rows: VerdictToolRow[]): (AssessedTool & { unlimitedRaw: boolean })[] {
   const fresh = rows.every((r) => r.category !== null && !r.stale && r.classifierVersion === CLASSIFIER_VERSION && r.hints !== null);
-  const computed = fresh ? [] : classifyServer({ name: key, ...(description ? { description } : {}), tools: rows.map(toolInput) });
+  const computed = fresh ? [] : classifyServer({ name: key, ...(description ? { description } : {}), tools: rows.map(storedToolInput) });
   return rows.map((r, i) => {
     const c = computed[i];
     const category = (c?.category ?? r.category) as Category;
