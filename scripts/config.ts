@@ -19,37 +19,31 @@ const flag = z
   .optional()
   .transform((v) => v === "1" || v === "true" || v === "yes");
 
-function wholeNumber(fallback: number, min: number) {
+/** A numeric variable: unset or empty gives `fallback`; text `valid` refuses is an error with `message`. */
+function numberVar(fallback: number, valid: (text: string, n: number) => boolean, message: string) {
   return z
     .string()
     .optional()
     .transform((v, ctx) => {
       if (v === undefined || v === "") return fallback;
       const n = Number(v);
-      if (!/^\d+$/.test(v) || n < min) {
-        ctx.addIssue({ code: "custom", message: min > 0 ? `must be a whole number from ${min}` : "must be a whole number" });
+      if (!valid(v, n)) {
+        ctx.addIssue({ code: "custom", message });
         return z.NEVER;
       }
       return n;
     });
 }
 
+function wholeNumber(fallback: number, min: number) {
+  return numberVar(fallback, (v, n) => /^\d+$/.test(v) && n >= min, min > 0 ? `must be a whole number from ${min}` : "must be a whole number");
+}
+
 const positiveInt = (fallback: number) => wholeNumber(fallback, 1);
 
 /** A share in [0, 1], e.g. the model review's confidence threshold. */
 function share(fallback: number) {
-  return z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (v === undefined || v === "") return fallback;
-      const n = Number(v);
-      if (!/^\d*\.?\d+$/.test(v) || n > 1) {
-        ctx.addIssue({ code: "custom", message: "must be a number from 0 to 1" });
-        return z.NEVER;
-      }
-      return n;
-    });
+  return numberVar(fallback, (v, n) => /^\d*\.?\d+$/.test(v) && n <= 1, "must be a number from 0 to 1");
 }
 
 /** Dollars per million tokens: a non-negative number. */
