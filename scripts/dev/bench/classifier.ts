@@ -9,6 +9,8 @@ import { Rng } from "../world/random.js";
 import { generateTools, pickStyle, plural, toolCount } from "../world/tools.js";
 import { DOMAINS, SERVER_PHRASES } from "../world/vocabulary.js";
 import { runAsScript } from "../../run-as-script.js";
+import { readTools } from "../corpus/corpus-data.js";
+import { DATA_PATHS } from "../eval/dataset.js";
 
 export interface ClassifierBench {
   toolsPerSecond: number;
@@ -75,7 +77,7 @@ export function worldServers(options: { tools?: number; seed?: number } = {}): S
 }
 
 /** The labelled fixtures: real servers' tools (GitHub, Kubernetes, Buildkite, …), one server per file. */
-export function labelledServers(dir = join(projectRoot(), "tests", "fixtures", "labeled")): ServerContext[] {
+export function labelledServers(dir = join(projectRoot(), DATA_PATHS.fixtures)): ServerContext[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith(".jsonl"))
     .sort()
@@ -86,15 +88,22 @@ export function labelledServers(dir = join(projectRoot(), "tests", "fixtures", "
     });
 }
 
-/** `node dist/scripts/dev/bench/classifier.js [--seconds S] [--tools N]`: throughput on world and on real servers. */
+/** Every server of the harvested corpus, its tools as listed (annotations included: the classifier reads them). */
+export function corpusServers(root = projectRoot()): ServerContext[] {
+  return [...readTools(join(root, DATA_PATHS.corpus))]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([pkg, records]) => ({ name: pkg, tools: parseToolList(records).tools }));
+}
+
+/** `node dist/scripts/dev/bench/classifier.js [--seconds S] [--tools N]`: throughput on world, on the labelled fixtures and on the corpus's real servers. */
 export function runBench(argv: readonly string[], out: (s: string) => void = (s) => process.stdout.write(`${s}\n`)): number {
   const { values } = parseArgs({ args: [...argv], options: { seconds: { type: "string", default: "3" }, tools: { type: "string", default: "20000" } } });
   const seconds = Number(values.seconds);
   const world = worldServers({ tools: Number(values.tools) });
-  const labelled = labelledServers();
   for (const [label, servers] of [
     ["world", world],
-    ["labelled fixtures", labelled],
+    ["labelled fixtures", labelledServers()],
+    ["corpus", corpusServers()],
   ] as const) {
     const r = benchClassifier(servers, seconds);
     out(`${label}: ${r.toolsPerSecond} tools/s (${servers.length} servers, ${r.tools} tools classified in ${r.seconds.toFixed(1)} s)`);
