@@ -46,13 +46,19 @@ export interface Classification {
   hints: Hints;
   /** How the verdict was reached: the rules, the server's hints, or the rules reviewed by a model (review.ts). */
   method: "rules" | "annotations" | "rules+model";
-  /** The reviewing model and prompt version, when a model reviewed it. */
-  reviewedBy?: string;
+  /** The reviewing model and prompt version, when a model's verdict was applied (method rules+model). */
+  reviewedBy?: ReviewedBy;
   classifierVersion: string;
   /** The server's declared hints, recorded as given. */
   annotations?: ToolAnnotations;
   /** What its arguments say: the action each value of a consolidated tool's action argument is, and raw-language arguments. */
   arguments?: ArgumentFindings;
+}
+
+/** Which model reviewed a classification, with which prompt: a verdict is only as good as both. */
+export interface ReviewedBy {
+  model: string;
+  promptVersion: string;
 }
 
 /** Signals that raise risk one step (DESIGN.md "Risk"). */

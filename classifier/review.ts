@@ -4,7 +4,7 @@
 // a category must rest on words quoted from the tool's own text, and text that tries to instruct the reviewer is
 // itself a prompt_injection signal that raises risk.
 import { z } from "zod";
-import type { Classification } from "./classify.js";
+import type { Classification, ReviewedBy } from "./classify.js";
 import { ruleForRisk } from "./policy.js";
 import { quoteText } from "./quote.js";
 import { BASE_RISK, categorySchema, maxRisk, raiseRisk, riskSchema, type Risk } from "./taxonomy.js";
@@ -34,9 +34,15 @@ export type ReviewAnswer = z.infer<typeof reviewAnswerSchema>;
 /** The JSON schema structured output is asked to follow, from the same zod types. */
 export const REVIEW_JSON_SCHEMA = z.toJSONSchema(reviewAnswerSchema, { target: "draft-7" });
 
-/** Whether a classification goes to the model: below the confidence threshold, or contradicted by its server's hints. */
+/** Signals that send a tool to the model whatever its confidence: its server's hints contradict the classifier. */
+export const REVIEW_SIGNALS: readonly string[] = ["annotation_conflict"];
+
+/**
+ * Whether a classification goes to the model: below the confidence threshold, or carrying a REVIEW_SIGNALS
+ * signal. (db/classifications.ts finds stored classifications by the same two tests, from the same data.)
+ */
 export function needsReview(c: Pick<Classification, "confidence" | "signals">, threshold: number): boolean {
-  return c.confidence < threshold || c.signals.includes("annotation_conflict");
+  return c.confidence < threshold || c.signals.some((s) => REVIEW_SIGNALS.includes(s));
 }
 
 /** All of a tool's own text, where a quote must be found. */
@@ -96,7 +102,7 @@ export interface ReviewOutcome {
  * refused; its risk never lowers the classifier's; a category it chose stands on its quotes; text that tried
  * to instruct the reviewer adds prompt_injection and raises risk one step.
  */
-export function applyVerdict(tool: ToolInput, c: Classification, v: ReviewVerdict, model: { name: string; promptVersion: string }): ReviewOutcome {
+export function applyVerdict(tool: ToolInput, c: Classification, v: ReviewVerdict, model: ReviewedBy): ReviewOutcome {
   const text = normalize(toolText(tool));
   if (!v.quotes.every((q) => text.includes(normalize(q)))) return { classification: c, rejected: "quote_not_in_text" };
   const signals = [...c.signals];
@@ -104,7 +110,7 @@ export function applyVerdict(tool: ToolInput, c: Classification, v: ReviewVerdic
   // A category whose own risk is below the floor would lower the verdict: the classifier's stands.
   const lowers = riskRankBelow(BASE_RISK[v.category], c.risk);
   const category = lowers ? c.category : v.category;
-  const sentences = [c.rationale, `A model (${quoteText(model.name, 60)}, prompt ${model.promptVersion}) reviewed it: ${v.category}, ${v.risk} risk, on '${v.quotes.map((q) => quoteText(q, 60)).join("', '")}': ${quoteText(v.rationale, 240)}`];
+  const sentences = [c.rationale, `A model (${quoteText(model.model, 60)}, prompt ${model.promptVersion}) reviewed it: ${v.category}, ${v.risk} risk, on '${v.quotes.map((q) => quoteText(q, 60)).join("', '")}': ${quoteText(v.rationale, 240)}`];
   if (riskRankBelow(v.risk, c.risk) || lowers) sentences.push(`The model's lower verdict is not taken: the classifier's ${c.category}, ${c.risk} risk, is the floor.`);
   if (v.instructsReviewer) {
     if (!signals.includes("prompt_injection")) signals.push("prompt_injection");
@@ -121,7 +127,7 @@ export function applyVerdict(tool: ToolInput, c: Classification, v: ReviewVerdic
       rationale: sentences.join(" "),
       evidence: [...c.evidence, ...v.quotes.map((q) => ({ signal: "model_review", source: "description" as const, quote: quoteText(q, 80), weight: 0 }))],
       method: "rules+model",
-      reviewedBy: `${model.name} ${model.promptVersion}`,
+      reviewedBy: model,
     },
   };
 }

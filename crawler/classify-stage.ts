@@ -1,59 +1,102 @@
-// The classify stage of a refresh: the servers whose tools changed (queued with the tools), batch by batch;
-// and the same classification for servers a crawl page creates, done as the page is written.
-import { classifyServer, CLASSIFIER_VERSION } from "../classifier/classify.js";
-import type { ToolInput } from "../classifier/tool.js";
+// The classify stage of a refresh: the servers whose tools changed (queued with the tools), batch by batch, each
+// batch's uncertain tools reviewed by a model when the review is on; and the same classification (rules only)
+// for servers a crawl page creates, done as the page is written.
+import type OpenAI from "openai";
+import { classifyServer, CLASSIFIER_VERSION, type Classification } from "../classifier/classify.js";
+import { REVIEW_PROMPT_VERSION, REVIEW_SIGNALS, reviewVerdictSchema, type ReviewVerdict } from "../classifier/review.js";
+import { storedToolInput, type ToolInput } from "../classifier/tool.js";
 import type { Db } from "../db/client.js";
-import { queuedServers, queueOutdatedClassifications, storeClassifications, type NewClassification, type ServerToClassify } from "../db/classifications.js";
+import { queuedServers, queueOutdatedClassifications, storeClassifications, type NewClassification, type ReviewSelection, type ServerToClassify } from "../db/classifications.js";
+import { storedVerdicts, storeVerdicts } from "../db/model-reviews.js";
+import { emptyReviewStats, reviewTools, type ModelReviewConfig, type ModelReviewStats, type VerdictCache } from "./model-review.js";
 
 export interface ClassifyStageResult {
   servers: number;
   classified: number;
+  /** The model review's counts, when it was on. */
+  review?: ModelReviewStats;
 }
 
 const SERVERS_PER_BATCH = 500;
 
-/** A server's current tools, classified together (each is the others' sibling); rows for those in `only`, or all. */
-export function classifyServerTools(
-  server: { key: string; description?: string | null },
-  tools: readonly { id: number; name: string; title?: string | null; description?: string | null; inputSchema?: unknown; annotations?: unknown; contentHash: string }[],
-  only?: ReadonlySet<number>,
-): NewClassification[] {
+/** A stored tool as the classifier needs it (the classify stage's rows, or a page's freshly written tools). */
+type StoredTool = { id: number; name: string; title?: string | null; description?: string | null; inputSchema?: unknown; annotations?: unknown; contentHash: string };
+
+/** One tool classified with its siblings, before it becomes a row. */
+interface ClassifiedTool {
+  tool: StoredTool;
+  input: ToolInput;
+  classification: Classification;
+}
+
+/** A server's current tools, classified together (each is the others' sibling); those in `only`, or all. */
+function classifyTools(server: { key: string; description?: string | null }, tools: readonly StoredTool[], only?: ReadonlySet<number>): ClassifiedTool[] {
   // In name order (UTF-16, not the database's collation): the evidence a tool's siblings give, and
   // which of them its rationale quotes, must not depend on where the list came from.
   tools = [...tools].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const inputs: ToolInput[] = tools.map((t) => ({
-    name: t.name,
-    ...(t.title ? { title: t.title } : {}),
-    description: t.description ?? undefined,
-    ...(t.inputSchema ? { inputSchema: t.inputSchema as Record<string, unknown> } : {}),
-    annotations: (t.annotations ?? undefined) as ToolInput["annotations"],
-  }));
+  const inputs = tools.map((t) => storedToolInput({ name: t.name, title: t.title ?? null, description: t.description ?? null, inputSchema: t.inputSchema, annotations: t.annotations }));
   const results = classifyServer({ name: server.key, ...(server.description ? { description: server.description } : {}), tools: inputs });
-  const rows: NewClassification[] = [];
-  tools.forEach((tool, i) => {
-    if (only && !only.has(tool.id)) return;
-    const c = results[i]!;
-    rows.push({
-      toolId: tool.id,
-      classifierVersion: c.classifierVersion,
-      contentHash: tool.contentHash,
-      category: c.category,
-      risk: c.risk,
-      confidence: c.confidence,
-      signals: c.signals,
-      rationale: c.rationale,
-      evidence: c.evidence,
-      rule: c.rule,
-      hints: c.hints,
-      arguments: c.arguments ?? null,
-      method: c.method,
-    });
-  });
-  return rows;
+  return tools.flatMap((tool, i) => (only && !only.has(tool.id) ? [] : [{ tool, input: inputs[i]!, classification: results[i]! }]));
 }
 
-function classifyBatch(batch: ServerToClassify[]): NewClassification[] {
-  return batch.flatMap((server) => (server.stale.size === 0 ? [] : classifyServerTools(server, server.tools, server.stale)));
+/** The row a classification is stored as. */
+function classificationRow(tool: StoredTool, c: Classification): NewClassification {
+  return {
+    toolId: tool.id,
+    classifierVersion: c.classifierVersion,
+    contentHash: tool.contentHash,
+    category: c.category,
+    risk: c.risk,
+    confidence: c.confidence,
+    signals: c.signals,
+    rationale: c.rationale,
+    evidence: c.evidence,
+    rule: c.rule,
+    hints: c.hints,
+    arguments: c.arguments ?? null,
+    method: c.method,
+    reviewModel: c.reviewedBy?.model ?? null,
+    reviewPromptVersion: c.reviewedBy?.promptVersion ?? null,
+  };
+}
+
+/** A server's current tools, classified together (each is the others' sibling); rows for those in `only`, or all. */
+export function classifyServerTools(server: { key: string; description?: string | null }, tools: readonly StoredTool[], only?: ReadonlySet<number>): NewClassification[] {
+  return classifyTools(server, tools, only).map((t) => classificationRow(t.tool, t.classification));
+}
+
+/** The model review in the classify stage: the client, its settings, and the answers already paid for. */
+export interface ClassifyReview {
+  client: OpenAI;
+  config: ModelReviewConfig & { threshold: number };
+}
+
+/** The cache of verdicts in the catalog: stored answers are validated like fresh ones; one that no longer validates is asked again. */
+function catalogVerdictCache(db: Db): VerdictCache {
+  return {
+    async get(keys, model, promptVersion) {
+      const stored = await storedVerdicts(db, keys, model, promptVersion);
+      const out = new Map<string, ReviewVerdict>();
+      for (const [hash, raw] of stored) {
+        const parsed = reviewVerdictSchema.safeParse(raw);
+        if (parsed.success) out.set(hash, parsed.data);
+      }
+      return out;
+    },
+    put: (entries, model, promptVersion) => storeVerdicts(db, entries, model, promptVersion),
+  };
+}
+
+async function classifyBatch(db: Db, batch: ServerToClassify[], review: { settings: ClassifyReview; stats: ModelReviewStats } | undefined, signal?: AbortSignal): Promise<NewClassification[]> {
+  const classified = batch.flatMap((server) => (server.stale.size === 0 ? [] : classifyTools(server, server.tools, server.stale)));
+  if (!review) return classified.map((t) => classificationRow(t.tool, t.classification));
+  const { classifications } = await reviewTools(
+    review.settings.client,
+    review.settings.config,
+    classified.map((t) => ({ contentHash: t.tool.contentHash, tool: t.input, classification: t.classification })),
+    { cache: catalogVerdictCache(db), stats: review.stats, ...(signal ? { signal } : {}) },
+  );
+  return classified.map((t, i) => classificationRow(t.tool, classifications[i]!));
 }
 
 /**
@@ -61,17 +104,21 @@ function classifyBatch(batch: ServerToClassify[]): NewClassification[] {
  * batch is read while this one is classified and written. Unchanged tools (same definition, same
  * classifier version) are neither queued nor written, so a quiet night classifies next to nothing.
  */
-export async function classifyPending(db: Db, options: { signal?: AbortSignal; onBatch?: (r: ClassifyStageResult) => void } = {}): Promise<ClassifyStageResult> {
+export async function classifyPending(db: Db, options: { signal?: AbortSignal; onBatch?: (r: ClassifyStageResult) => void; review?: ClassifyReview } = {}): Promise<ClassifyStageResult> {
   const result: ClassifyStageResult = { servers: 0, classified: 0 };
-  await queueOutdatedClassifications(db, CLASSIFIER_VERSION);
-  let batch = await queuedServers(db, CLASSIFIER_VERSION, 0, SERVERS_PER_BATCH);
+  const review = options.review ? { settings: options.review, stats: emptyReviewStats() } : undefined;
+  const selection: ReviewSelection | undefined = review && { below: review.settings.config.threshold, signals: REVIEW_SIGNALS, model: review.settings.config.model, promptVersion: REVIEW_PROMPT_VERSION };
+  await queueOutdatedClassifications(db, CLASSIFIER_VERSION, selection);
+  let batch = await queuedServers(db, CLASSIFIER_VERSION, 0, SERVERS_PER_BATCH, selection);
+  if (review) result.review = review.stats;
   while (batch.length) {
     options.signal?.throwIfAborted();
     const after = batch[batch.length - 1]!.serverId;
-    const next = queuedServers(db, CLASSIFIER_VERSION, after, SERVERS_PER_BATCH);
+    const next = queuedServers(db, CLASSIFIER_VERSION, after, SERVERS_PER_BATCH, selection);
     // Settled either way below; without this a failed read would be an unhandled rejection while we write.
     next.catch(() => {});
-    const rows = classifyBatch(batch);
+    const rows = await classifyBatch(db, batch, review, options.signal);
+    options.signal?.throwIfAborted();
     await storeClassifications(db, rows, batch.map((s) => s.serverId));
     result.servers += batch.length;
     result.classified += rows.length;

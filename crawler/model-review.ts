@@ -4,7 +4,7 @@
 // the client's own retries, a timeout) leaves the batch unreviewed; the run goes on either way, and the counts say so.
 import OpenAI from "openai";
 import type { Classification } from "../classifier/classify.js";
-import { applyVerdict, REVIEW_JSON_SCHEMA, REVIEW_PROMPT_VERSION, reviewAnswerSchema, reviewMessages, type ReviewVerdict } from "../classifier/review.js";
+import { applyVerdict, needsReview, REVIEW_JSON_SCHEMA, REVIEW_PROMPT_VERSION, reviewAnswerSchema, reviewMessages, type ReviewVerdict } from "../classifier/review.js";
 import type { ToolInput } from "../classifier/tool.js";
 
 export interface ModelReviewConfig {
@@ -46,6 +46,8 @@ export interface ModelReviewStats {
   dropped: number;
   /** Tools left to the classifier because the endpoint failed or the budget ran out. */
   unreviewed: number;
+  /** Why the endpoint stopped answering (after the client's retries): no call is made after it in the run. */
+  unavailable?: string;
 }
 
 export function emptyReviewStats(): ModelReviewStats {
@@ -62,7 +64,14 @@ class ReviewCallError extends Error {
   }
 }
 
-async function ask(client: OpenAI, config: ModelReviewConfig, items: readonly ReviewItem[], stats: ModelReviewStats): Promise<ReviewVerdict[]> {
+/** What a review run may be given: the answer cache, counts shared across batches, and the run's abort signal. */
+export interface ReviewOptions {
+  cache?: VerdictCache;
+  stats?: ModelReviewStats;
+  signal?: AbortSignal;
+}
+
+async function ask(client: OpenAI, config: ModelReviewConfig, items: readonly ReviewItem[], stats: ModelReviewStats, signal?: AbortSignal): Promise<ReviewVerdict[]> {
   stats.calls++;
   let content: string | null | undefined;
   try {
@@ -73,11 +82,12 @@ async function ask(client: OpenAI, config: ModelReviewConfig, items: readonly Re
       // Not `strict`: OpenAI's strict mode refuses some of the schema's keywords (lengths, item counts) that local
       // servers honour; every answer is validated against the zod schema here either way.
       response_format: { type: "json_schema", json_schema: { name: "tool_review", strict: false, schema: REVIEW_JSON_SCHEMA as Record<string, unknown> } },
-    });
+    }, signal ? { signal } : {});
     stats.promptTokens += response.usage?.prompt_tokens ?? 0;
     stats.completionTokens += response.usage?.completion_tokens ?? 0;
     content = response.choices[0]?.message.content;
   } catch (e) {
+    signal?.throwIfAborted();
     // The client has already retried 429 and 5xx answers and timeouts as configured.
     if (e instanceof OpenAI.APIError || e instanceof Error) throw new ReviewCallError("endpoint", e.message);
     throw e;
@@ -94,70 +104,99 @@ async function ask(client: OpenAI, config: ModelReviewConfig, items: readonly Re
 }
 
 /**
- * Reviews `items` (the tools that need it) and returns their classifications after review, by content hash;
- * tools without a usable verdict keep the classifier's. Cached verdicts are applied without a call.
+ * Reviews `items` (the tools that need it) and returns their classifications after review, in order; a tool
+ * without a usable verdict keeps the classifier's. Tools of the same content hash (one definition on several
+ * servers) are asked about once; cached verdicts are applied without a call. Once the endpoint has failed
+ * (after the client's own retries) no further call is made with these stats: the rest stay unreviewed.
  */
 export async function reviewWithModel(
   client: OpenAI,
   config: ModelReviewConfig,
   items: readonly ReviewItem[],
-  options: { cache?: VerdictCache; stats?: ModelReviewStats } = {},
-): Promise<{ classifications: Map<string, Classification>; stats: ModelReviewStats }> {
+  options: ReviewOptions = {},
+): Promise<{ classifications: Classification[]; stats: ModelReviewStats }> {
   const stats = options.stats ?? emptyReviewStats();
-  const model = { name: config.model, promptVersion: REVIEW_PROMPT_VERSION };
-  const out = new Map<string, Classification>();
+  const model = { model: config.model, promptVersion: REVIEW_PROMPT_VERSION };
+  const out = items.map((i) => i.classification);
   stats.candidates += items.length;
-  const take = (item: ReviewItem, v: ReviewVerdict) => {
-    const outcome = applyVerdict(item.tool, item.classification, v, model);
-    if (outcome.rejected) stats.rejected++;
-    else stats.reviewed++;
-    out.set(item.contentHash, outcome.classification);
+  const byHash = new Map<string, number[]>();
+  items.forEach((item, k) => byHash.set(item.contentHash, [...(byHash.get(item.contentHash) ?? []), k]));
+  const take = (hash: string, v: ReviewVerdict) => {
+    for (const k of byHash.get(hash)!) {
+      const outcome = applyVerdict(items[k]!.tool, items[k]!.classification, v, model);
+      if (outcome.rejected) stats.rejected++;
+      else stats.reviewed++;
+      out[k] = outcome.classification;
+    }
   };
-  const cached = options.cache ? await options.cache.get(items.map((i) => i.contentHash), config.model, REVIEW_PROMPT_VERSION) : new Map<string, ReviewVerdict>();
-  const pending: ReviewItem[] = [];
-  for (const item of items) {
-    const v = cached.get(item.contentHash);
+  const count = (hashes: readonly string[]) => hashes.reduce((n, h) => n + byHash.get(h)!.length, 0);
+  const cached = options.cache ? await options.cache.get([...byHash.keys()], config.model, REVIEW_PROMPT_VERSION) : new Map<string, ReviewVerdict>();
+  const pending: string[] = [];
+  for (const hash of byHash.keys()) {
+    const v = cached.get(hash);
     if (v) {
-      stats.cacheHits++;
-      take(item, v);
-    } else pending.push(item);
+      stats.cacheHits += byHash.get(hash)!.length;
+      take(hash, v);
+    } else pending.push(hash);
   }
+  const overBudget = () => config.budget !== undefined && stats.calls >= config.budget;
   for (let i = 0; i < pending.length; i += config.batchSize) {
     const batch = pending.slice(i, i + config.batchSize);
-    if (config.budget !== undefined && stats.calls >= config.budget) {
-      stats.unreviewed += batch.length;
+    if (overBudget() || stats.unavailable !== undefined) {
+      stats.unreviewed += count(batch);
       continue;
     }
+    const batchItems = batch.map((h) => items[byHash.get(h)![0]!]!);
     let verdicts: ReviewVerdict[] | undefined;
-    let failure: ReviewCallError["kind"] | undefined;
+    let failure: ReviewCallError | undefined;
     // An invalid answer is asked for once more (within the budget); an endpoint that failed is not.
-    for (let attempt = 0; attempt < 2 && !verdicts && failure !== "endpoint"; attempt++) {
-      if (attempt > 0 && config.budget !== undefined && stats.calls >= config.budget) break;
+    for (let attempt = 0; attempt < 2 && !verdicts && failure?.kind !== "endpoint"; attempt++) {
+      if (attempt > 0 && overBudget()) break;
       try {
-        verdicts = await ask(client, config, batch, stats);
+        verdicts = await ask(client, config, batchItems, stats, options.signal);
       } catch (e) {
         if (!(e instanceof ReviewCallError)) throw e;
-        failure = e.kind;
+        failure = e;
       }
     }
     if (!verdicts) {
-      if (failure === "invalid_answer") stats.dropped += batch.length;
-      else stats.unreviewed += batch.length;
+      if (failure?.kind === "invalid_answer") stats.dropped += count(batch);
+      else {
+        stats.unavailable = failure?.message ?? "no answer";
+        stats.unreviewed += count(batch);
+      }
       continue;
     }
     const byIndex = new Map(verdicts.map((v) => [v.index, v]));
     const fresh: { contentHash: string; verdict: ReviewVerdict }[] = [];
-    batch.forEach((item, k) => {
+    batch.forEach((hash, k) => {
       const v = byIndex.get(k);
       if (!v) {
-        stats.dropped++;
+        stats.dropped += count([hash]);
         return;
       }
-      take(item, v);
-      fresh.push({ contentHash: item.contentHash, verdict: v });
+      take(hash, v);
+      fresh.push({ contentHash: hash, verdict: v });
     });
     if (options.cache && fresh.length) await options.cache.put(fresh, config.model, REVIEW_PROMPT_VERSION);
   }
   stats.estimatedCost = (stats.promptTokens * config.pricePerMillion.prompt + stats.completionTokens * config.pricePerMillion.completion) / 1e6;
+  return { classifications: out, stats };
+}
+
+/**
+ * The review of a batch of classified tools: those that need it (needsReview at `threshold`) go to the model;
+ * every classification comes back in order, reviewed or as the classifier left it.
+ */
+export async function reviewTools(
+  client: OpenAI,
+  config: ModelReviewConfig & { threshold: number },
+  items: readonly ReviewItem[],
+  options: ReviewOptions = {},
+): Promise<{ classifications: Classification[]; stats: ModelReviewStats }> {
+  const positions = items.flatMap((item, k) => (needsReview(item.classification, config.threshold) ? [k] : []));
+  const { classifications, stats } = await reviewWithModel(client, config, positions.map((k) => items[k]!), options);
+  const out = items.map((i) => i.classification);
+  positions.forEach((k, n) => (out[k] = classifications[n]!));
   return { classifications: out, stats };
 }

@@ -1,5 +1,5 @@
 // Reads the servers the classify stage must look at, and stores their new classifications.
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "./client.js";
 import type { classifications } from "./schema.js";
 import { jsonb, queryRows } from "./sql.js";
@@ -27,21 +27,48 @@ export interface ServerToClassify {
 }
 
 /**
- * Queues every server with a tool classified by another classifier version (a new version redoes
- * them all). Answered from the version index, so with nothing outdated it reads nothing.
+ * With the model review on: the classifications it should see (the caller's needsReview, as a confidence bound
+ * and signals) that no verdict of this model and prompt version was applied to.
  */
-export async function queueOutdatedClassifications(db: Db, classifierVersion: string): Promise<void> {
+export interface ReviewSelection {
+  /** Confidence below this. */
+  below: number;
+  /** Or any of these signals. */
+  signals: readonly string[];
+  model: string;
+  promptVersion: string;
+}
+
+/** `c` is a classification the review should see and has not (confidence as `real` on both sides, as stored). */
+function awaitsReview(r: ReviewSelection): SQL {
+  return sql`((c.confidence < ${r.below}::real or exists (select 1 from jsonb_array_elements_text(${jsonb(r.signals)}) s(v) where c.signals ? s.v))
+    and (c.review_model is distinct from ${r.model} or c.review_prompt_version is distinct from ${r.promptVersion}))`;
+}
+
+/**
+ * Queues every server with a tool classified by another classifier version (a new version redoes
+ * them all), and with `review`, every server with a tool awaiting the model's review (one left over by a
+ * budget or an unavailable endpoint, classified before the review was on, or reviewed by another model or
+ * prompt). Without `review` it is answered from the version index, so with nothing outdated it reads nothing.
+ */
+export async function queueOutdatedClassifications(db: Db, classifierVersion: string, review?: ReviewSelection): Promise<void> {
   await queryRows(db, sql`insert into classify_queue (server_id)
     select distinct t.server_id from classifications c join tools t on t.id = c.tool_id
     where c.classifier_version < ${classifierVersion} or c.classifier_version > ${classifierVersion}
+    on conflict do nothing`);
+  if (!review) return;
+  await queryRows(db, sql`insert into classify_queue (server_id)
+    select distinct t.server_id from classifications c join tools t on t.id = c.tool_id
+    where t.removed_at is null and ${awaitsReview(review)}
     on conflict do nothing`);
 }
 
 /**
  * The next queued servers (after `afterServerId`, in id order) with all their current tools and which
- * of those need classifying: no classification, another classifier version, or an older definition.
+ * of those need classifying: no classification, another classifier version, or an older definition; with
+ * `review`, also those awaiting the model's review.
  */
-export async function queuedServers(db: Db, classifierVersion: string, afterServerId: number, limit: number): Promise<ServerToClassify[]> {
+export async function queuedServers(db: Db, classifierVersion: string, afterServerId: number, limit: number, review?: ReviewSelection): Promise<ServerToClassify[]> {
   const rows = await queryRows<{
     server_id: number;
     key: string;
@@ -59,7 +86,7 @@ export async function queuedServers(db: Db, classifierVersion: string, afterServ
     sql`with q as (select server_id from classify_queue where server_id > ${afterServerId} order by server_id limit ${limit})
       select s.id as server_id, s.key, s.description as server_description,
         t.id, t.name, t.title, t.description, t.input_schema, t.annotations, t.content_hash,
-        (c.tool_id is null or c.classifier_version <> ${classifierVersion} or c.content_hash <> t.content_hash) as stale
+        (c.tool_id is null or c.classifier_version <> ${classifierVersion} or c.content_hash <> t.content_hash${review ? sql` or ${awaitsReview(review)}` : sql``}) as stale
       -- Index probes per queued server, even before the tables have statistics (OFFSET 0 keeps them probes).
       from q cross join lateral (select * from servers where id = q.server_id offset 0) s
       left join lateral (select * from tools where server_id = s.id and removed_at is null offset 0) t on true
@@ -99,13 +126,14 @@ export async function storeClassifications(db: Db, rows: readonly NewClassificat
 export async function insertClassifications(db: Db, rows: readonly NewClassification[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 2_000) {
     // The rows go as JSON under their own (camelCase) keys; jsonb_to_recordset names the columns it reads.
-    await queryRows(db, sql`insert into classifications (tool_id, classifier_version, content_hash, category, risk, confidence, signals, rationale, evidence, rule, hints, arguments, method)
-      select "toolId", "classifierVersion", "contentHash", category, risk, confidence, signals, rationale, evidence, rule, hints, nullif(arguments, 'null'::jsonb), method
+    await queryRows(db, sql`insert into classifications (tool_id, classifier_version, content_hash, category, risk, confidence, signals, rationale, evidence, rule, hints, arguments, method, review_model, review_prompt_version)
+      select "toolId", "classifierVersion", "contentHash", category, risk, confidence, signals, rationale, evidence, rule, hints, nullif(arguments, 'null'::jsonb), method, "reviewModel", "reviewPromptVersion"
       from jsonb_to_recordset(${jsonb(rows.slice(i, i + 2_000))}) as x("toolId" int, "classifierVersion" text, "contentHash" text, category text, risk text,
-        confidence real, signals jsonb, rationale text, evidence jsonb, rule jsonb, hints jsonb, arguments jsonb, method text)
+        confidence real, signals jsonb, rationale text, evidence jsonb, rule jsonb, hints jsonb, arguments jsonb, method text, "reviewModel" text, "reviewPromptVersion" text)
       on conflict (tool_id) do update set
         classifier_version = excluded.classifier_version, content_hash = excluded.content_hash, category = excluded.category,
         risk = excluded.risk, confidence = excluded.confidence, signals = excluded.signals, rationale = excluded.rationale,
-        evidence = excluded.evidence, rule = excluded.rule, hints = excluded.hints, arguments = excluded.arguments, method = excluded.method, classified_at = now()`);
+        evidence = excluded.evidence, rule = excluded.rule, hints = excluded.hints, arguments = excluded.arguments, method = excluded.method,
+        review_model = excluded.review_model, review_prompt_version = excluded.review_prompt_version, classified_at = now()`);
   }
 }

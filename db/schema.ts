@@ -234,8 +234,11 @@ export const classifications = pgTable(
     hints: jsonb("hints"),
     /** What its arguments say (classifier/argument-rules.ts ArgumentFindings): per-action classes, raw-language arguments; null when neither. */
     arguments: jsonb("arguments"),
-    /** rules | annotations | llm */
+    /** rules | annotations | rules+model */
     method: text("method").notNull(),
+    /** The model and prompt version whose verdict was applied (method rules+model); null otherwise. */
+    reviewModel: text("review_model"),
+    reviewPromptVersion: text("review_prompt_version"),
     classifiedAt: ts("classified_at").notNull().defaultNow(),
   },
   (t) => [
@@ -243,6 +246,23 @@ export const classifications = pgTable(
     // A new classifier version finds the tools it must classify again without reading them all.
     index("classifications_version_idx").on(t.classifierVersion),
   ],
+);
+
+/**
+ * The model review's answers, by (tool content hash, model, prompt version): a tool whose definition is
+ * unchanged is never sent to the same model with the same prompt twice, whatever else is classified again.
+ */
+export const modelReviews = pgTable(
+  "model_reviews",
+  {
+    contentHash: text("content_hash").notNull(),
+    model: text("model").notNull(),
+    promptVersion: text("prompt_version").notNull(),
+    /** The verdict as the model gave it (classifier/review.ts reviewVerdictSchema), validated again when read. */
+    verdict: jsonb("verdict").notNull(),
+    reviewedAt: ts("reviewed_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.contentHash, t.model, t.promptVersion] })],
 );
 
 /**

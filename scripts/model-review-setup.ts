@@ -1,10 +1,7 @@
 // The CLI's side of the model review: whether it is on (environment, then flags), the openai client it uses,
 // and the one-line summary a run prints. The review itself is crawler/model-review.ts.
 import OpenAI from "openai";
-import type { Classification } from "../classifier/classify.js";
-import { needsReview } from "../classifier/review.js";
-import type { ToolInput } from "../classifier/tool.js";
-import { reviewWithModel, type ModelReviewStats, type VerdictCache } from "../crawler/model-review.js";
+import type { ModelReviewConfig, ModelReviewStats } from "../crawler/model-review.js";
 import { CliError } from "./command.js";
 import type { Config } from "./config.js";
 
@@ -45,21 +42,9 @@ export function reviewClient(config: Config): OpenAI {
   return new OpenAI({ apiKey: config.llm.apiKey ?? "no-key", ...(config.llm.baseUrl ? { baseURL: config.llm.baseUrl } : {}), timeout: config.llm.timeoutMs, maxRetries: config.llm.maxRetries });
 }
 
-/** Reviews those of `items` that need it; returns every classification, reviewed or not, in order, and the counts. */
-export async function reviewClassifications(
-  config: Config,
-  settings: ReviewSettings,
-  items: readonly { contentHash: string; tool: ToolInput; classification: Classification }[],
-  options: { client?: OpenAI; cache?: VerdictCache } = {},
-): Promise<{ classifications: Classification[]; stats: ModelReviewStats }> {
-  const candidates = items.filter((i) => needsReview(i.classification, settings.threshold));
-  const { classifications, stats } = await reviewWithModel(
-    options.client ?? reviewClient(config),
-    { model: config.llm.model, batchSize: config.llm.batchSize, pricePerMillion: config.llm.pricePerMillion, ...(settings.budget !== undefined ? { budget: settings.budget } : {}) },
-    candidates,
-    options.cache ? { cache: options.cache } : {},
-  );
-  return { classifications: items.map((i) => classifications.get(i.contentHash) ?? i.classification), stats };
+/** The review's settings for the crawler: the model, batches, budget, prices and threshold. */
+export function modelReviewConfig(config: Config, settings: ReviewSettings): ModelReviewConfig & { threshold: number } {
+  return { model: config.llm.model, batchSize: config.llm.batchSize, pricePerMillion: config.llm.pricePerMillion, threshold: settings.threshold, ...(settings.budget !== undefined ? { budget: settings.budget } : {}) };
 }
 
 export function reviewSummary(model: string, s: ModelReviewStats): string {

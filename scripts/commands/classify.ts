@@ -4,7 +4,8 @@ import { classifyServer, type Classification } from "../../classifier/classify.j
 import type { ToolInput } from "../../classifier/tool.js";
 import { CliError, type Command } from "../command.js";
 import { loadConfig } from "../config.js";
-import { reviewClassifications, reviewSettings, reviewSummary } from "../model-review-setup.js";
+import { reviewTools } from "../../crawler/model-review.js";
+import { modelReviewConfig, reviewClient, reviewSettings, reviewSummary } from "../model-review-setup.js";
 import { colorizer, safeText, truncate } from "../terminal.js";
 import { parseToolInput, readAll } from "../tool-input.js";
 import { RISK_STYLE } from "../tool-view.js";
@@ -37,7 +38,7 @@ export const command: Command = {
   options: {
     input: { type: "string", valueName: "FILE", description: "Read tools from FILE, or - for standard input (the default)" },
     server: { type: "string", valueName: "NAME", description: "Server of tools that do not name one (their siblings' context)" },
-    json: { type: "boolean", description: "Print one JSON line per tool: {server, tool, category, risk, confidence, signals, rationale, rule, hints, method, reviewedBy?, classifierVersion}" },
+    json: { type: "boolean", description: "Print one JSON line per tool: {server, tool, category, risk, confidence, signals, rationale, rule, hints, method, reviewedBy?: {model, promptVersion}, classifierVersion}" },
     llm: { type: "boolean", description: "Review uncertain tools with the model (needs OPENAI_API_KEY or OPENAI_BASE_URL)" },
     "no-llm": { type: "boolean", description: "No model review, even with an endpoint set" },
     "llm-threshold": { type: "string", valueName: "X", description: "Review tools with confidence below X, from 0 (none) to 1 (all) (CATALOG_LLM_THRESHOLD)" },
@@ -79,7 +80,7 @@ export const command: Command = {
       g.positions.forEach((pos, k) => (results[pos] = { server, tool: g.tools[k]!.name, c: classified[k]! }));
     }
     if (review) {
-      const reviewed = await reviewClassifications(config, review, results.map((r, i) => ({ contentHash: String(i), tool: items[i]!.tool, classification: r.c })));
+      const reviewed = await reviewTools(reviewClient(config), modelReviewConfig(config, review), results.map((r, i) => ({ contentHash: String(i), tool: items[i]!.tool, classification: r.c })));
       reviewed.classifications.forEach((c, i) => (results[i]!.c = c));
       io.stderr.write(`${reviewSummary(config.llm.model, reviewed.stats)}\n`);
     }

@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ServerResponse } from "node:http";
 import OpenAI from "openai";
 import { afterEach, describe, expect, it } from "vitest";
 import { classifyTool, type Classification } from "../../classifier/classify.js";
@@ -7,48 +7,23 @@ import type { ToolInput } from "../../classifier/tool.js";
 import { reviewWithModel, type ModelReviewConfig, type ReviewItem, type VerdictCache } from "../../crawler/model-review.js";
 import { runCli } from "../helpers/cli.js";
 import { startLocalServer, type LocalServer } from "../helpers/local-server.js";
+import { answer, destructiveAnswer, fail, startModelEndpoint, toolsOf, verdicts, type ModelEndpoint, type SeenRequest } from "../helpers/model-endpoint.js";
 
 const CONFIG: ModelReviewConfig = { model: "local-model", batchSize: 8, pricePerMillion: { prompt: 1, completion: 2 } };
 
-interface Seen {
-  messages: { role: string; content: string }[];
-  response_format: { type: string; json_schema: { name: string; schema: unknown } };
-}
-
-/** The tools of a request, as the data between the delimiters numbers them. */
-function toolsOf(body: Seen): { index: number; name: string; description: string }[] {
-  const user = body.messages.find((m) => m.role === "user")!.content;
-  return JSON.parse(user.slice(user.indexOf("BEGIN TOOL DATA\n") + 16, user.lastIndexOf("\nEND TOOL DATA")));
-}
-
-async function bodyOf(req: IncomingMessage): Promise<Seen> {
-  let raw = "";
-  for await (const chunk of req) raw += chunk;
-  return JSON.parse(raw) as Seen;
-}
-
-function answer(res: ServerResponse, content: string): void {
-  res.writeHead(200, { "content-type": "application/json" });
-  res.end(JSON.stringify({ id: "x", object: "chat.completion", created: 0, model: "local-model", choices: [{ index: 0, finish_reason: "stop", message: { role: "assistant", content } }], usage: { prompt_tokens: 100, completion_tokens: 20, total_tokens: 120 } }));
-}
-
-const verdicts = (vs: Omit<ReviewVerdict, "instructsReviewer">[], instructsReviewer = false) => JSON.stringify({ verdicts: vs.map((v) => ({ ...v, instructsReviewer })) });
-
-let server: LocalServer | undefined;
-const seen: Seen[] = [];
+let server: ModelEndpoint | LocalServer | undefined;
+let seen: SeenRequest[] = [];
 afterEach(async () => {
   await server?.close();
   server = undefined;
-  seen.length = 0;
+  seen = [];
 });
 
-async function endpoint(reply: (body: Seen, n: number, res: ServerResponse) => void): Promise<OpenAI> {
-  server = await startLocalServer(async (req, res, n) => {
-    const body = await bodyOf(req);
-    seen.push(body);
-    reply(body, n, res);
-  });
-  return new OpenAI({ apiKey: "test", baseURL: `${server.url}/v1`, maxRetries: 1, timeout: 2_000 });
+async function endpoint(reply: (body: SeenRequest, n: number, res: ServerResponse) => void): Promise<OpenAI> {
+  const e = await startModelEndpoint(reply);
+  server = e;
+  seen = e.seen;
+  return new OpenAI({ apiKey: "test", baseURL: e.baseUrl, maxRetries: 1, timeout: 2_000 });
 }
 
 function item(tool: ToolInput): ReviewItem {
@@ -62,8 +37,8 @@ describe("the model review pass", () => {
   it("sends the tool as delimited data with the structured-output schema, and takes a quoted verdict", async () => {
     const client = await endpoint((body, _n, res) => answer(res, verdicts(toolsOf(body).map((t) => ({ index: t.index, category: "destructive", risk: "critical", rationale: "It removes items for good.", quotes: ["Removes the item permanently"] })))));
     const { classifications, stats } = await reviewWithModel(client, CONFIG, [item(vague)]);
-    const c = classifications.get("hash-process_item")!;
-    expect(c).toMatchObject({ category: "destructive", risk: "critical", method: "rules+model", reviewedBy: `local-model ${REVIEW_PROMPT_VERSION}` });
+    const c = classifications[0]!;
+    expect(c).toMatchObject({ category: "destructive", risk: "critical", method: "rules+model", reviewedBy: { model: "local-model", promptVersion: REVIEW_PROMPT_VERSION } });
     expect(c.rationale).toContain("Removes the item permanently");
     expect(stats).toMatchObject({ calls: 1, reviewed: 1, promptTokens: 100, completionTokens: 20, dropped: 0, unreviewed: 0 });
     expect(stats.estimatedCost).toBeCloseTo((100 * 1 + 20 * 2) / 1e6);
@@ -75,7 +50,7 @@ describe("the model review pass", () => {
   it("asks once more after malformed JSON, then drops the batch and keeps the classifier's verdict", async () => {
     const client = await endpoint((_b, _n, res) => answer(res, "{not json"));
     const { classifications, stats } = await reviewWithModel(client, CONFIG, [item(vague)]);
-    expect(classifications.size).toBe(0);
+    expect(classifications.map((c) => c.method)).not.toContain("rules+model");
     expect(stats).toMatchObject({ calls: 2, dropped: 1, reviewed: 0 });
   });
 
@@ -91,14 +66,13 @@ describe("the model review pass", () => {
     const client = await endpoint((_b, _n, res) => answer(res, verdicts([{ index: 0, category: "financial", risk: "critical", rationale: "r", quotes: ["charges the customer's card"] }])));
     const { classifications, stats } = await reviewWithModel(client, CONFIG, [item(vague)]);
     expect(stats).toMatchObject({ calls: 1, rejected: 1, reviewed: 0 });
-    expect(classifications.get("hash-process_item")!.method).not.toBe("rules+model");
+    expect(classifications[0]!.method).not.toBe("rules+model");
   });
 
   it("rides out a 429 with the client's own retry", async () => {
     const client = await endpoint((body, n, res) => {
       if (n === 1) {
-        res.writeHead(429, { "retry-after-ms": "10", "content-type": "application/json" });
-        res.end(JSON.stringify({ error: { message: "slow down" } }));
+        fail(res, 429, { "retry-after-ms": "10" });
         return;
       }
       answer(res, verdicts([{ index: 0, category: "destructive", risk: "critical", rationale: "r", quotes: ["permanently"] }]));
@@ -114,15 +88,34 @@ describe("the model review pass", () => {
     });
     const client = new OpenAI({ apiKey: "test", baseURL: `${server.url}/v1`, maxRetries: 0, timeout: 200 });
     const { classifications, stats } = await reviewWithModel(client, CONFIG, [item(vague), item(wipe)]);
-    expect(classifications.size).toBe(0);
+    expect(classifications.map((c) => c.method)).not.toContain("rules+model");
     expect(stats).toMatchObject({ calls: 1, unreviewed: 2, reviewed: 0 });
+  });
+
+  it("stops calling once the endpoint has failed: the rest of the run stays unreviewed, nothing is thrown", async () => {
+    const client = await endpoint((_b, _n, res) => fail(res, 503));
+    const { classifications, stats } = await reviewWithModel(client, { ...CONFIG, batchSize: 1 }, [item(vague), item(wipe), item({ ...wipe, name: "delete_branch" })]);
+    // One batch, tried twice by the client (maxRetries 1); the other two batches are never sent.
+    expect(server!.requests).toHaveLength(2);
+    expect(stats).toMatchObject({ calls: 1, unreviewed: 3, reviewed: 0 });
+    expect(stats.unavailable).toContain("503");
+    expect(classifications.map((c) => c.method)).not.toContain("rules+model");
+  });
+
+  it("asks once about a definition several servers share, and applies the verdict to each", async () => {
+    const client = await endpoint((body, _n, res) => destructiveAnswer(body, res));
+    const same = item(vague);
+    const { classifications, stats } = await reviewWithModel(client, CONFIG, [same, { ...same }, item(wipe)]);
+    expect(toolsOf(seen[0]!).map((t) => t.name)).toEqual(["process_item", "delete_repository"]);
+    expect(stats).toMatchObject({ calls: 1, candidates: 3, reviewed: 3 });
+    expect(classifications.map((c) => c.method)).toEqual(["rules+model", "rules+model", "rules+model"]);
   });
 
   it("never lowers a destructive tool to read: the classifier's risk is the floor", async () => {
     const client = await endpoint((_b, _n, res) => answer(res, verdicts([{ index: 0, category: "read", risk: "low", rationale: "Only looks.", quotes: ["Deletes a repository"] }])));
     const before = classifyTool(wipe);
     const { classifications } = await reviewWithModel(client, CONFIG, [item(wipe)]);
-    const c = classifications.get("hash-delete_repository")!;
+    const c = classifications[0]!;
     expect(c.category).toBe(before.category);
     expect(c.risk).toBe(before.risk);
     expect(c.rule).toEqual(before.rule);
@@ -135,7 +128,7 @@ describe("the model review pass", () => {
     const before = classifyTool(poisoned);
     expect(before.signals).toContain("prompt_injection");
     const { classifications } = await reviewWithModel(client, CONFIG, [item(poisoned)]);
-    const c = classifications.get("hash-list_notes")!;
+    const c = classifications[0]!;
     expect(c.signals).toContain("prompt_injection");
     expect(["medium", "high", "critical"].indexOf(c.risk)).toBeGreaterThan(["medium", "high", "critical"].indexOf(before.risk));
     expect(c.rationale).toContain("tried to instruct the reviewing model");
@@ -151,7 +144,7 @@ describe("the model review pass", () => {
         for (const e of entries) store.set(`${e.contentHash}|${model}|${version}`, e.verdict);
       },
     };
-    const client = await endpoint((body, _n, res) => answer(res, verdicts(toolsOf(body).map((t) => ({ index: t.index, category: "destructive", risk: "critical", rationale: "r", quotes: [t.name] })))));
+    const client = await endpoint((body, _n, res) => destructiveAnswer(body, res));
     const first = await reviewWithModel(client, CONFIG, [item(vague)], { cache });
     expect(first.stats.calls).toBe(1);
     const second = await reviewWithModel(client, CONFIG, [item(vague)], { cache });
@@ -177,12 +170,12 @@ describe("classify --llm", () => {
   const tools = JSON.stringify({ tools: [vague, wipe] });
 
   it("reviews the uncertain tools through the endpoint in OPENAI_BASE_URL and records the method", async () => {
-    await endpoint((body, _n, res) => answer(res, verdicts(toolsOf(body).map((t) => ({ index: t.index, category: "destructive", risk: "critical", rationale: "r", quotes: [t.name] })))));
+    await endpoint((body, _n, res) => destructiveAnswer(body, res));
     const r = await runCli(["classify", "--json", "--llm-threshold", "1"], { OPENAI_BASE_URL: `${server!.url}/v1`, CATALOG_LLM_MODEL: "local-model" }, { stdin: tools });
     expect(r.code).toBe(0);
-    const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l) as { tool: string; method: string; reviewedBy?: string; risk: string });
+    const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l) as { tool: string; method: string; reviewedBy?: unknown; risk: string });
     expect(lines.map((l) => l.method)).toEqual(["rules+model", "rules+model"]);
-    expect(lines[0]!.reviewedBy).toBe(`local-model ${REVIEW_PROMPT_VERSION}`);
+    expect(lines[0]!.reviewedBy).toEqual({ model: "local-model", promptVersion: REVIEW_PROMPT_VERSION });
     expect(r.stderr).toMatch(/model review \(local-model\): 2 tools to review, 2 reviewed, 0 from cache, 1 calls/);
   });
 
