@@ -21,7 +21,7 @@ describe("compareVerdicts", () => {
   });
 
   it("notices a field added or removed", () => {
-    const extra = (s: ServerContext) => classifyServer(s).map((c) => ({ ...c, reviewedBy: "x" }));
+    const extra = (s: ServerContext) => classifyServer(s).map((c) => ({ ...c, reviewedBy: { model: "x", promptVersion: "p" } }));
     expect(compareVerdicts(sets, (s) => classifyServer(s), extra).differences[0]?.field).toBe("fields");
   });
 });
