@@ -131,7 +131,8 @@ describe("isolation", () => {
     const marker = join(dir, "grandchild.log");
     const file = await script("spawner", {
       before: `const g = cp.spawn(process.execPath, ["-e", ${JSON.stringify(`setInterval(() => require("fs").appendFileSync(${JSON.stringify(marker)}, "x"), 20)`)}], { detached: true, stdio: "ignore" }); g.unref();
-await new Promise((r) => setTimeout(r, 150));`,
+// Answer only once the grandchild has written: under load its start-up can outlast any fixed wait.
+while (!fs.existsSync(${JSON.stringify(marker)})) await new Promise((r) => setTimeout(r, 10));`,
     });
     const r = await listStdioTools({ command: process.execPath, args: [file] }, { limits, sandbox });
     expect(r.tools).toHaveLength(1);
