@@ -134,29 +134,49 @@ export function predict(model: Model, features: Features): Float64Array {
   return p;
 }
 
+// strongestEvidence's scratch space: a stamp per bucket says which buckets this call has already seen (no Set per
+// call), and the candidates are kept as parallel numbers, so only the few features named are ever put in words.
+const seenStamp = new Uint32Array(1 << HASH_BITS);
+let stamp = 0;
+const candidateIndex: number[] = [];
+const candidateWeight: number[] = [];
+
 /**
  * The features that weigh most for `cls` against the strongest other class, in words, at most `n`, each once
- * ("'delete' first in the name"). Only features that push toward `cls` are named.
+ * ("'delete' first in the name"). Only features that push toward `cls` are named; of equal weights, the earlier.
  */
 export function strongestEvidence(model: Model, features: Features, cls: number, n: number): string[] {
-  const scored: { text: string; weight: number }[] = [];
-  const seen = new Set<number>();
+  if (++stamp === 0xffffffff) {
+    seenStamp.fill(0);
+    stamp = 1;
+  }
+  const w = model.weights;
+  candidateIndex.length = 0;
+  candidateWeight.length = 0;
   for (let i = 0; i < features.ids.length; i++) {
     const id = features.ids[i]!;
-    if (seen.has(id)) continue;
-    seen.add(id);
+    if (seenStamp[id] === stamp) continue;
+    seenStamp[id] = stamp;
     const o = id * K;
     let other = -Infinity;
-    for (let c = 0; c < K; c++) if (c !== cls) other = Math.max(other, model.weights[o + c]!);
-    const weight = model.weights[o + cls]! - other;
-    const second = features.seconds[i];
-    if (weight > 0.05 && features.kinds[i] !== 0) scored.push({ text: describeFeature(features.kinds[i]!, second ? `${features.texts[i]} ${second}` : features.texts[i]!), weight });
+    for (let c = 0; c < K; c++) if (c !== cls && w[o + c]! > other) other = w[o + c]!;
+    const weight = w[o + cls]! - other;
+    if (weight > 0.05 && features.kinds[i] !== 0) {
+      candidateIndex.push(i);
+      candidateWeight.push(weight);
+    }
   }
-  scored.sort((a, b) => b.weight - a.weight);
   const out: string[] = [];
-  for (const s of scored) {
-    if (out.length >= n) break;
-    if (!out.includes(s.text)) out.push(s.text);
+  // Heaviest first, the earlier of equals (a stable sort's order), until n distinct descriptions.
+  while (out.length < n) {
+    let best = -1;
+    for (let k = 0; k < candidateWeight.length; k++) if (candidateWeight[k]! > -Infinity && (best < 0 || candidateWeight[k]! > candidateWeight[best]!)) best = k;
+    if (best < 0) break;
+    candidateWeight[best] = -Infinity;
+    const i = candidateIndex[best]!;
+    const second = features.seconds[i];
+    const text = describeFeature(features.kinds[i]!, second ? `${features.texts[i]} ${second}` : features.texts[i]!);
+    if (!out.includes(text)) out.push(text);
   }
   return out;
 }
