@@ -32,11 +32,22 @@ function describedValues(description: string): string[] {
   return listed ? unique(listed[1]!.split(/,\s*|\s+or\s+|\s*\|\s*/)) : [];
 }
 
-/** The line of the argument's description that names `value`, as a note on what that action does. */
-function noteFor(description: string, value: string): string | undefined {
+/** The line of the argument's description (split into `lines`) that names `value`, as a note on what that action does. */
+function noteFor(lines: readonly string[], value: string): string | undefined {
   const quoted = new RegExp(`(?:['"\`]${value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}['"\`]|^\\s*(?:[-*]|\\d+\\.)\\s*${value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b)`, "m");
-  const line = description.split(/\r?\n/).find((l) => quoted.test(l));
+  const line = lines.find((l) => quoted.test(l));
   return line?.trim().slice(0, 200);
+}
+
+/** Each value's note, from the argument's description split into lines once. */
+function notesFor(description: string, values: readonly string[]): Record<string, string> {
+  const lines = description.split(/\r?\n/);
+  const notes: Record<string, string> = {};
+  for (const v of values) {
+    const note = noteFor(lines, v);
+    if (note) notes[v] = note;
+  }
+  return notes;
 }
 
 /** Whether a value names an action: its first word is a verb the lexicon knows ("delete", "get_comments"). */
@@ -53,32 +64,21 @@ function candidate(p: PropertyView): ActionArgument | undefined {
   if (p.enumValues.length >= 2) {
     const values = unique(p.enumValues);
     if (values.length < 2 || values.filter(isAction).length * 2 < values.length) return undefined;
-    const notes: Record<string, string> = {};
-    for (const v of values) {
-      const note = noteFor(p.description, v);
-      if (note) notes[v] = note;
-    }
-    return { name: p.name, values, source: "enum", notes };
+    return { name: p.name, values, source: "enum", notes: notesFor(p.description, values) };
   }
   // A raw command is not an action list: only the enum form of `command` counts.
   if (p.key === "command") return undefined;
   const values = describedValues(p.description).filter(isAction);
   if (values.length < 2) return undefined;
-  const notes: Record<string, string> = {};
-  for (const v of values) {
-    const note = noteFor(p.description, v);
-    if (note) notes[v] = note;
-  }
-  return { name: p.name, values, source: "description", notes };
+  return { name: p.name, values, source: "description", notes: notesFor(p.description, values) };
 }
 
 /**
  * The argument that selects a consolidated tool's action, if it has one: the first of ACTION_ARGUMENTS
  * (by snake_case key) whose enum lists actions, or whose description quotes two or more of them.
- * A tool without one is a single-action tool.
+ * A tool without one is a single-action tool. `props`: the tool's schemaProperties, when its reading has them.
  */
-export function findActionArgument(tool: ToolInput): ActionArgument | undefined {
-  const props = schemaProperties(tool.inputSchema);
+export function findActionArgument(tool: ToolInput, props: readonly PropertyView[] = schemaProperties(tool.inputSchema)): ActionArgument | undefined {
   for (const key of ACTION_ARGUMENTS) {
     const p = props.find((prop) => prop.key === key);
     const found = p && candidate(p);

@@ -521,9 +521,9 @@ function modelOf(options: ClassifyOptions): Model | null {
  * and the tool's nouns as the name, the argument's line about it as the description), and raw-language
  * arguments; the tool's rule then follows from them (argument-rules.ts).
  */
-function withArguments(tool: ToolInput, c: Classification, model: Model | null, profile?: ServerProfile): Classification {
-  const action = findActionArgument(tool);
-  const raw = findRawArguments(tool);
+function withArguments(tool: ToolInput, r: ToolReading, c: Classification, model: Model | null, profile?: ServerProfile): Classification {
+  const action = findActionArgument(tool, r.properties);
+  const raw = findRawArguments(tool, r.properties);
   if (!action && raw.length === 0) return c;
   const findings: ArgumentFindings = { raw };
   if (action) {
@@ -540,14 +540,19 @@ function withArguments(tool: ToolInput, c: Classification, model: Model | null, 
   return { ...c, rule: ruleWithArguments(tool.name, c.rule, findings), arguments: findings };
 }
 
+/** A tool's classification from its reading: the decision, then what its arguments add. */
+function classifyReading(tool: ToolInput, r: ToolReading, model: Model | null, onFeatures?: (features: Features) => void, profile?: ServerProfile): Classification {
+  return withArguments(tool, r, decide(tool, r, model, onFeatures), model, profile);
+}
+
 /** Classifies one tool; with `context`, the server's other tools decide the domain when the tool's own text is thin. */
 export function classifyTool(tool: ToolInput, context?: ServerContext, options: ClassifyOptions = {}): Classification {
   const model = modelOf(options);
   const sink = options.onFeatures ? (f: Features) => options.onFeatures!(f, 0) : undefined;
-  if (!context) return withArguments(tool, decide(tool, readTool(tool), model, sink), model);
+  if (!context) return classifyReading(tool, readTool(tool), model, sink);
   const profile = buildProfile(context);
   const self = context.tools.indexOf(tool);
-  return withArguments(tool, decide(tool, readTool(tool, profile, self >= 0 ? self : -1, self >= 0 ? profile.names[self] : undefined), model, sink), model, profile);
+  return classifyReading(tool, readTool(tool, profile, self >= 0 ? self : -1, self >= 0 ? profile.names[self] : undefined), model, sink, profile);
 }
 
 /** Classifies every tool of a server, in order; the sibling profile is built once. */
@@ -555,5 +560,5 @@ export function classifyServer(context: ServerContext, options: ClassifyOptions 
   const model = modelOf(options);
   const profile: ServerProfile = buildProfile(context);
   const { onFeatures } = options;
-  return context.tools.map((tool, i) => withArguments(tool, decide(tool, readTool(tool, profile, i, profile.names[i]), model, onFeatures ? (f) => onFeatures(f, i) : undefined), model, profile));
+  return context.tools.map((tool, i) => classifyReading(tool, readTool(tool, profile, i, profile.names[i]), model, onFeatures ? (f) => onFeatures(f, i) : undefined, profile));
 }

@@ -2,7 +2,7 @@
 // and whether its text limits what may be sent ("read-only", "SELECT only"). Pure, schema and text only.
 import { EXEC_PROPERTIES, QUERY_LANGUAGES, RAW_LIMIT_PHRASES, RAW_WRITE_WORDS } from "./lexicon.js";
 import { quoteText } from "./quote.js";
-import { schemaProperties } from "./signals.js";
+import { schemaProperties, type PropertyView } from "./signals.js";
 import type { ToolInput } from "./tool.js";
 
 export const RAW_LANGUAGES = ["sql", "shell", "code", "graphql", "query-dsl", "expression"] as const;
@@ -38,11 +38,11 @@ function queryLanguage(text: string): RawLanguage | undefined {
   return QUERY_LANGUAGES.find(([, words]) => words.test(text))?.[0];
 }
 
-/** Every argument of the tool that carries a language to run, with whether the text limits it. */
-export function findRawArguments(tool: ToolInput): RawArgument[] {
+/** Every argument of the tool that carries a language to run, with whether the text limits it (`props`: its schemaProperties). */
+export function findRawArguments(tool: ToolInput, props: readonly PropertyView[] = schemaProperties(tool.inputSchema)): RawArgument[] {
   const toolText = `${tool.title ?? ""} ${tool.description ?? ""}`;
   const out: RawArgument[] = [];
-  for (const p of schemaProperties(tool.inputSchema)) {
+  for (const p of props) {
     if (p.enumValues.length > 0) continue; // a choice among fixed values is not a language
     const exec = Object.hasOwn(EXEC_PROPERTIES, p.key) ? EXEC_PROPERTIES[p.key] : undefined;
     const own = p.description.toLowerCase();

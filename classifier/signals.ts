@@ -233,6 +233,8 @@ export interface DescriptionVerbHit extends VerbInfo {
 
 export interface ToolReading {
   tokens: NameTokens;
+  /** The input schema's properties, read once for every rule that looks at arguments. */
+  properties: readonly PropertyView[];
   nameVerb?: NameVerbHit;
   descriptionVerb?: DescriptionVerbHit;
   /** Name words that are not the verb, conjunctions or namespaces: the object ("pull request review"). */
@@ -740,6 +742,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // Every field present, absent ones undefined: readings of one shape keep decide()'s property reads monomorphic.
   return {
     tokens,
+    properties: props,
     nameVerb: nv,
     descriptionVerb: dv,
     object,
