@@ -154,6 +154,8 @@ export interface ServerProfile {
   toolNames: string[];
   /** The siblings of a tool that votes for no domain: every voter is its sibling, so all such tools share this. */
   commonContext: readonly SiblingDomain[];
+  /** The server names its tools object first, verb last (message_get, draft_create): see verbLastConvention. */
+  verbLast: boolean;
 }
 
 /** The domains a name's words vote for, in the order they first appear. */
@@ -184,9 +186,31 @@ export function buildProfile(context: { name: string; description?: string | und
     }
   });
   const serverOnly = serverDomains.filter((d) => !votes.some((v) => v.domain === d));
-  const profile: ServerProfile = { names, toolVotes, votes, serverOnly, toolNames: context.tools.map((t) => t.name), commonContext: [] };
+  const profile: ServerProfile = { names, toolVotes, votes, serverOnly, toolNames: context.tools.map((t) => t.name), commonContext: [], verbLast: verbLastConvention(names) };
   profile.commonContext = siblingDomains(profile, -1);
   return profile;
+}
+
+/** Names that settle a server's convention before it is trusted: a few tools do not make a habit. */
+const CONVENTION_MIN_NAMES = 3;
+
+/**
+ * Whether a server puts the verb last (messages_list, file_update, attachment_get): among its names with a known
+ * verb either only at the end or only before it, at least CONVENTION_MIN_NAMES end with it and more than twice as
+ * many end with it as not. Such a server's draft_get gets ("draft" is its object), where create_draft creates.
+ */
+function verbLastConvention(names: readonly NameTokens[]): boolean {
+  let before = 0;
+  let last = 0;
+  for (const { tokens } of names) {
+    if (tokens.length < 2) continue;
+    const ends = NAME_VERBS.has(tokens[tokens.length - 1]!);
+    let earlier = false;
+    for (let i = 0; i < tokens.length - 1 && !earlier; i++) earlier = NAME_VERBS.has(tokens[i]!);
+    if (earlier && !ends) before++;
+    else if (ends && !earlier) last++;
+  }
+  return last >= CONVENTION_MIN_NAMES && last > 2 * before;
 }
 
 /** Domains the *other* tools (and the server's own text) establish, with up to three example siblings each. */
@@ -298,8 +322,8 @@ function nameHit(v: VerbInfo, position: NameVerbPosition, index: number, joined:
 }
 
 /** The verb of words[from, to) by findNameVerb's precedence, if any. */
-function verbInRange(words: readonly string[], from: number, to: number): NameVerbHit | undefined {
-  const hit = verbByPosition(words, from, to);
+function verbInRange(words: readonly string[], from: number, to: number, verbLast: boolean): NameVerbHit | undefined {
+  const hit = verbByPosition(words, from, to, verbLast);
   if (!hit || hit.category === "destructive" || hit.joined.some((j) => j.category === "destructive")) return hit;
   // A destructive verb anywhere in the name wins over a milder one before it ("list-prune", "get_and_delete"):
   // when a name could be read either way, assume the worse.
@@ -310,10 +334,12 @@ function verbInRange(words: readonly string[], from: number, to: number): NameVe
   return hit;
 }
 
-function verbByPosition(words: readonly string[], from: number, to: number): NameVerbHit | undefined {
+function verbByPosition(words: readonly string[], from: number, to: number, verbLast: boolean): NameVerbHit | undefined {
   const first = NAME_VERBS.get(words[from] ?? "");
-  if (first && !first.ambiguous) return nameHit(first, "begins", from, joinedAfter(words, from, to));
   const last = NAME_VERBS.get(words[to - 1] ?? "");
+  // On a verb-last server a word at either end that could be a verb is read by the server's habit.
+  if (verbLast && last && to - 1 > from && (!last.ambiguous || !first || first.ambiguous)) return nameHit(last, "ends", to - 1, joinedAfter(words, to - 1, to));
+  if (first && !first.ambiguous) return nameHit(first, "begins", from, joinedAfter(words, from, to));
   if (last && !last.ambiguous && to - 1 > from) return nameHit(last, "ends", to - 1, joinedAfter(words, to - 1, to));
   for (let i = from + 1; i < to - 1; i++) {
     const v = NAME_VERBS.get(words[i]!);
@@ -332,11 +358,12 @@ function verbByPosition(words: readonly string[], from: number, to: number): Nam
  * The verb of a name. Precedence: an unambiguous verb that begins the last segment (create_issue),
  * one that ends it (pods_delete, issue_read), any unambiguous verb (vm_create_from_template), then
  * ambiguous ones (post_message); then the same in the namespace segments before it; then a verb
- * embedded in a single word (tfdeploy, awsinspect).
+ * embedded in a single word (tfdeploy, awsinspect). On a server that puts verbs last, a verb ending the
+ * segment comes first of all (draft_get).
  */
-function findNameVerb(tokens: NameTokens): NameVerbHit | undefined {
+function findNameVerb(tokens: NameTokens, verbLast: boolean): NameVerbHit | undefined {
   const { tokens: words, lastSegmentStart } = tokens;
-  const hit = verbInRange(words, lastSegmentStart, words.length) ?? (lastSegmentStart > 0 ? verbInRange(words, 0, lastSegmentStart) : undefined);
+  const hit = verbInRange(words, lastSegmentStart, words.length, verbLast) ?? (lastSegmentStart > 0 ? verbInRange(words, 0, lastSegmentStart, verbLast) : undefined);
   if (hit) return hit;
   // Run-together names ("tfdeploy", "stackrollback"): a known verb of four letters or more at either end, the
   // rest a word of its own. A verb followed by an ending is another word ("deleted", "creator", "settings").
@@ -524,7 +551,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   const emptyDescription = description.length === 0;
 
   // Name: verb and object.
-  const nv = findNameVerb(tokens);
+  const nv = findNameVerb(tokens, profile?.verbLast ?? false);
   const object: string[] = [];
   const words = tokens.tokens;
   const objectFrom = nv && nv.position !== "embeds" && nv.index >= tokens.lastSegmentStart ? tokens.lastSegmentStart : 0;

@@ -1,6 +1,6 @@
 // The general failure patterns seen on servers the classifier had never seen, each as a pattern (never a tool's name).
 import { describe, expect, it } from "vitest";
-import { classifyTool, type Classification } from "../../classifier/classify.js";
+import { classifyServer, classifyTool, type Classification } from "../../classifier/classify.js";
 import type { ToolInput } from "../../classifier/tool.js";
 
 const tool = (name: string, description?: string, extra: Partial<ToolInput> = {}): ToolInput => ({ name, description, annotations: undefined, ...extra });
@@ -14,6 +14,17 @@ describe("failure patterns, fixed as patterns", () => {
 
   it("a word that is a verb elsewhere can be the object", () => {
     expect(c("create_mailing_list", "Create a mailing list").category).toBe("write");
+  });
+
+  it("a server that names its tools verb last is read by its habit: its draft_get gets", () => {
+    const names = ["drafts_list", "draft_get", "draft_create", "file_update", "labels_list", "attachment_get", "get_profile"];
+    const verbLast = classifyServer({ name: "mail", tools: names.map((n) => tool(n)) }, { model: null });
+    expect(verbLast[names.indexOf("draft_get")]!.category).toBe("read");
+    expect(verbLast[names.indexOf("draft_create")]!.category).toBe("write");
+    expect(verbLast[names.indexOf("draft_get")]!.rationale).toContain("Its name ends with 'get'");
+    // Without that habit the first verb leads, as it does on most servers.
+    const verbFirst = ["get_draft", "list_drafts", "create_label", "draft_get"];
+    expect(classifyServer({ name: "mail", tools: verbFirst.map((n) => tool(n)) }, { model: null })[3]!.rationale).toContain("Its name begins with 'draft'");
   });
 
   it("a verb inside a longer word is not that verb", () => {
