@@ -106,7 +106,7 @@ async function classifyBatch(db: Db, batch: ServerToClassify[], review: { settin
  */
 export async function classifyPending(db: Db, options: { signal?: AbortSignal; onBatch?: (r: ClassifyStageResult) => void; review?: ClassifyReview } = {}): Promise<ClassifyStageResult> {
   const result: ClassifyStageResult = { servers: 0, classified: 0 };
-  const review = options.review ? { settings: options.review, stats: emptyReviewStats() } : undefined;
+  const review = options.review ? { settings: options.review, stats: emptyReviewStats(options.review.config.model) } : undefined;
   const selection: ReviewSelection | undefined = review && { below: review.settings.config.threshold, signals: REVIEW_SIGNALS, model: review.settings.config.model, promptVersion: REVIEW_PROMPT_VERSION };
   await queueOutdatedClassifications(db, CLASSIFIER_VERSION, selection);
   let batch = await queuedServers(db, CLASSIFIER_VERSION, 0, SERVERS_PER_BATCH, selection);

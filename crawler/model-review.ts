@@ -3,6 +3,7 @@
 // An answer that fails validation is asked for once more, then dropped; an endpoint that fails (429 and 5xx after
 // the client's own retries, a timeout) leaves the batch unreviewed; the run goes on either way, and the counts say so.
 import OpenAI from "openai";
+import { z } from "zod";
 import type { Classification } from "../classifier/classify.js";
 import { applyVerdict, needsReview, REVIEW_JSON_SCHEMA, REVIEW_PROMPT_VERSION, reviewAnswerSchema, reviewMessages, type ReviewVerdict } from "../classifier/review.js";
 import type { ToolInput } from "../classifier/tool.js";
@@ -30,28 +31,33 @@ export interface VerdictCache {
   put(entries: readonly { contentHash: string; verdict: ReviewVerdict }[], model: string, promptVersion: string): Promise<void>;
 }
 
-export interface ModelReviewStats {
+export const modelReviewStatsSchema = z.object({
+  model: z.string(),
+  promptVersion: z.string(),
   /** Tools that needed review. */
-  candidates: number;
-  calls: number;
-  promptTokens: number;
-  completionTokens: number;
-  estimatedCost: number;
-  cacheHits: number;
+  candidates: z.number(),
+  calls: z.number(),
+  promptTokens: z.number(),
+  completionTokens: z.number(),
+  /** Dollars, from CATALOG_LLM_PRICE_PROMPT and CATALOG_LLM_PRICE_COMPLETION (0 when they are unset). */
+  estimatedCost: z.number(),
+  cacheHits: z.number(),
   /** Tools whose classification the model's verdict changed or confirmed. */
-  reviewed: number;
+  reviewed: z.number(),
   /** Verdicts refused because a quote did not occur in the tool's text. */
-  rejected: number;
+  rejected: z.number(),
   /** Tools whose answer failed validation twice. */
-  dropped: number;
+  dropped: z.number(),
   /** Tools left to the classifier because the endpoint failed or the budget ran out. */
-  unreviewed: number;
+  unreviewed: z.number(),
   /** Why the endpoint stopped answering (after the client's retries): no call is made after it in the run. */
-  unavailable?: string;
-}
+  unavailable: z.string().optional(),
+});
+/** A review run's counts: in the run summary, the run record and `stats`. */
+export type ModelReviewStats = z.infer<typeof modelReviewStatsSchema>;
 
-export function emptyReviewStats(): ModelReviewStats {
-  return { candidates: 0, calls: 0, promptTokens: 0, completionTokens: 0, estimatedCost: 0, cacheHits: 0, reviewed: 0, rejected: 0, dropped: 0, unreviewed: 0 };
+export function emptyReviewStats(model: string): ModelReviewStats {
+  return { model, promptVersion: REVIEW_PROMPT_VERSION, candidates: 0, calls: 0, promptTokens: 0, completionTokens: 0, estimatedCost: 0, cacheHits: 0, reviewed: 0, rejected: 0, dropped: 0, unreviewed: 0 };
 }
 
 /** Why a call gave no verdicts: the answer did not validate (ask again) or the endpoint failed (give up on the batch). */
@@ -115,7 +121,7 @@ export async function reviewWithModel(
   items: readonly ReviewItem[],
   options: ReviewOptions = {},
 ): Promise<{ classifications: Classification[]; stats: ModelReviewStats }> {
-  const stats = options.stats ?? emptyReviewStats();
+  const stats = options.stats ?? emptyReviewStats(config.model);
   const model = { model: config.model, promptVersion: REVIEW_PROMPT_VERSION };
   const out = items.map((i) => i.classification);
   stats.candidates += items.length;

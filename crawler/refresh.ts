@@ -14,6 +14,7 @@ import { digestRecord, storableRecords, type RecordDigest } from "./ingest.js";
 import { applyResolutions, bestListings, pageRows, sourceRank } from "./plan/records.js";
 import type { IntrospectResult } from "./introspect-stage.js";
 import type { EnqueueResult } from "./listing-queue.js";
+import type { ModelReviewStats } from "./model-review.js";
 import { indexOwners, planResolutions } from "./resolve.js";
 import { silentProgress, type ProgressReporter, type SourceProgress } from "./progress.js";
 import type { Alias, SourceName, SourceRecord } from "./records.js";
@@ -36,7 +37,7 @@ export interface RefreshOptions {
   /** Instead of listing in-process: enqueue one listing job per due server for the workers (crawler/listing-queue.ts). */
   enqueue?: (db: Catalog["db"], runId: number, signal?: AbortSignal) => Promise<EnqueueResult>;
   /** The classify stage (crawler/classify-stage.ts), run after the sources over every new or changed tool. */
-  classify?: (db: Catalog["db"], signal?: AbortSignal) => Promise<{ classified: number }>;
+  classify?: (db: Catalog["db"], signal?: AbortSignal) => Promise<{ classified: number; review?: ModelReviewStats }>;
   /**
    * Classifies the tools of a server a page creates as the page is written (classifyServerTools), so
    * the classify stage need not read them back; with `classify`, which handles everything else.
@@ -103,6 +104,8 @@ export interface RefreshSummary {
   introspection?: IntrospectResult;
   /** Listing jobs enqueued for the workers, when the run was given --queue. */
   queued?: EnqueueResult;
+  /** The model review's counts (calls, tokens, cache hits, dropped and unreviewed tools, cost), when it was on. */
+  review?: ModelReviewStats;
   /** Wall time of each stage: the sources' crawls, the live listing, the classifier, statistics for the tables written. */
   stageMs: { crawl: number; introspect: number; classify: number; analyze: number };
   durationMs: number;
@@ -199,9 +202,12 @@ async function runStages(catalog: Catalog, runId: number, options: RefreshOption
     stageMs.introspect = lap();
   }
   const errors = Object.entries(summaries).flatMap(([name, s]) => (s?.errors ?? []).map((e) => (e.startsWith(`${name}:`) ? e : `${name}: ${e}`)));
+  let review: ModelReviewStats | undefined;
   if (options.classify) {
     try {
-      tools.classified += (await options.classify(catalog.db, options.signal)).classified;
+      const classified = await options.classify(catalog.db, options.signal);
+      tools.classified += classified.classified;
+      review = classified.review;
     } catch (e) {
       options.signal?.throwIfAborted();
       errors.push(`classify: ${(e as Error).message}`);
@@ -223,11 +229,11 @@ async function runStages(catalog: Catalog, runId: number, options: RefreshOption
     status,
     sources: summaries,
     servers,
-    tools: { ...tools, ...(introspection ? { introspection } : {}), ...(queued ? { queued } : {}) },
+    tools: { ...tools, ...(introspection ? { introspection } : {}), ...(queued ? { queued } : {}), ...(review ? { review } : {}) },
     ...(errors.length ? { error: errors.join("; ") } : {}),
   }).value;
   await finishRun(catalog.db, runId, outcome);
-  return { runId, status, sources: summaries, servers, tools, ...(introspection ? { introspection } : {}), ...(queued ? { queued } : {}), stageMs, durationMs: Date.now() - started };
+  return { runId, status, sources: summaries, servers, tools, ...(introspection ? { introspection } : {}), ...(queued ? { queued } : {}), ...(review ? { review } : {}), stageMs, durationMs: Date.now() - started };
 }
 
 /**

@@ -11,6 +11,9 @@ export interface CatalogStats {
   remotes: { open: number; needsAuth: number };
   tools: number;
   classified: number;
+  /** Current classifications a model's verdict was applied to (method rules+model), and the answers cached. */
+  modelReviewed: number;
+  cachedModelAnswers: number;
   /** Servers described by more than one source (the registry and a directory, say), merged into one. */
   merged: number;
   /** Per source: records it listed, servers it contributed to, servers found only there. */
@@ -22,6 +25,8 @@ export interface CatalogStats {
     finishedAt: string | null;
     servers: unknown;
     sources: unknown;
+    /** The model review's counts as the run recorded them (crawler/model-review.ts), or null when it was off. */
+    review: unknown;
     error: string | null;
   };
 }
@@ -36,10 +41,12 @@ export async function catalogStats(db: Db): Promise<CatalogStats> {
       count(*) filter (where status = 'gone')::int as gone
     from servers`,
   );
-  const [t] = await queryRows<{ tools: number; classified: number; merged: number }>(
+  const [t] = await queryRows<{ tools: number; classified: number; reviewed: number; answers: number; merged: number }>(
     db,
     sql`select (select count(*) from tools where removed_at is null)::int as tools,
       (select count(*) from classifications c join tools t on t.id = c.tool_id where t.removed_at is null)::int as classified,
+      (select count(*) from classifications c join tools t on t.id = c.tool_id where t.removed_at is null and c.method = 'rules+model')::int as reviewed,
+      (select count(*) from model_reviews)::int as answers,
       (select count(*) from (select server_id from server_sources group by server_id having count(distinct source) > 1) m)::int as merged`,
   );
   const [a] = await queryRows<{ open: number; auth: number }>(
@@ -53,10 +60,17 @@ export async function catalogStats(db: Db): Promise<CatalogStats> {
     remotes: { open: a?.open ?? 0, needsAuth: a?.auth ?? 0 },
     tools: t?.tools ?? 0,
     classified: t?.classified ?? 0,
+    modelReviewed: t?.reviewed ?? 0,
+    cachedModelAnswers: t?.answers ?? 0,
     merged: t?.merged ?? 0,
     sources,
     lastRun: run
-      ? { id: run.id, status: run.status, startedAt: run.startedAt, finishedAt: run.finishedAt, servers: run.servers, sources: run.sources, error: run.error }
+      ? { id: run.id, status: run.status, startedAt: run.startedAt, finishedAt: run.finishedAt, servers: run.servers, sources: run.sources, review: reviewOf(run.tools), error: run.error }
       : null,
   };
+}
+
+/** The review counts a run recorded beside its tool counts. */
+function reviewOf(tools: unknown): unknown {
+  return tools && typeof tools === "object" && "review" in tools ? tools.review : null;
 }

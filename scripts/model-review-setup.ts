@@ -4,6 +4,21 @@ import OpenAI from "openai";
 import type { ModelReviewConfig, ModelReviewStats } from "../crawler/model-review.js";
 import { CliError } from "./command.js";
 import type { Config } from "./config.js";
+import { safeText, truncate } from "./terminal.js";
+
+/** The flags of every command that can run the review (classify, refresh), with the same meaning in each. */
+export const REVIEW_OPTIONS = {
+  llm: { type: "boolean", description: "Review uncertain tools with the model (needs OPENAI_API_KEY or OPENAI_BASE_URL; on by default when either is set)" },
+  "no-llm": { type: "boolean", description: "No model review, even with an endpoint set" },
+  "llm-threshold": { type: "string", valueName: "X", description: "Review tools with confidence below X, from 0 (none) to 1 (all) (CATALOG_LLM_THRESHOLD)" },
+  "llm-budget": { type: "string", valueName: "N", description: "At most N model calls in this run" },
+} as const;
+
+/** The review flags as parsed. */
+export function reviewFlags(values: Record<string, unknown>): ReviewFlags {
+  const str = (v: unknown) => (typeof v === "string" ? v : undefined);
+  return { llm: values.llm === true, noLlm: values["no-llm"] === true, threshold: str(values["llm-threshold"]), budget: str(values["llm-budget"]) };
+}
 
 /** What the flags say: --llm / --no-llm, --llm-threshold, --llm-budget. */
 export interface ReviewFlags {
@@ -47,6 +62,6 @@ export function modelReviewConfig(config: Config, settings: ReviewSettings): Mod
   return { model: config.llm.model, batchSize: config.llm.batchSize, pricePerMillion: config.llm.pricePerMillion, threshold: settings.threshold, ...(settings.budget !== undefined ? { budget: settings.budget } : {}) };
 }
 
-export function reviewSummary(model: string, s: ModelReviewStats): string {
-  return `model review (${model}): ${s.candidates} tools to review, ${s.reviewed} reviewed, ${s.cacheHits} from cache, ${s.calls} calls, ${s.promptTokens + s.completionTokens} tokens, ~$${s.estimatedCost.toFixed(4)}; ${s.rejected} verdicts refused (quote not in the text), ${s.dropped} dropped (invalid answers), ${s.unreviewed} left unreviewed`;
+export function reviewSummary(s: ModelReviewStats): string {
+  return `model review (${s.model}): ${s.candidates} tools to review, ${s.reviewed} reviewed, ${s.cacheHits} from cache, ${s.calls} calls, ${s.promptTokens + s.completionTokens} tokens, ~$${s.estimatedCost.toFixed(4)}; ${s.rejected} verdicts refused (quote not in the text), ${s.dropped} dropped (invalid answers), ${s.unreviewed} left unreviewed${s.unavailable !== undefined ? ` (the endpoint failed: ${safeText(truncate(s.unavailable, 200))})` : ""}`;
 }

@@ -5,7 +5,7 @@ import type { ToolInput } from "../../classifier/tool.js";
 import { CliError, type Command } from "../command.js";
 import { loadConfig } from "../config.js";
 import { reviewTools } from "../../crawler/model-review.js";
-import { modelReviewConfig, reviewClient, reviewSettings, reviewSummary } from "../model-review-setup.js";
+import { modelReviewConfig, REVIEW_OPTIONS, reviewClient, reviewFlags, reviewSettings, reviewSummary } from "../model-review-setup.js";
 import { colorizer, safeText, truncate } from "../terminal.js";
 import { parseToolInput, readAll } from "../tool-input.js";
 import { RISK_STYLE } from "../tool-view.js";
@@ -39,10 +39,7 @@ export const command: Command = {
     input: { type: "string", valueName: "FILE", description: "Read tools from FILE, or - for standard input (the default)" },
     server: { type: "string", valueName: "NAME", description: "Server of tools that do not name one (their siblings' context)" },
     json: { type: "boolean", description: "Print one JSON line per tool: {server, tool, category, risk, confidence, signals, rationale, rule, hints, method, reviewedBy?: {model, promptVersion}, classifierVersion}" },
-    llm: { type: "boolean", description: "Review uncertain tools with the model (needs OPENAI_API_KEY or OPENAI_BASE_URL)" },
-    "no-llm": { type: "boolean", description: "No model review, even with an endpoint set" },
-    "llm-threshold": { type: "string", valueName: "X", description: "Review tools with confidence below X, from 0 (none) to 1 (all) (CATALOG_LLM_THRESHOLD)" },
-    "llm-budget": { type: "string", valueName: "N", description: "At most N model calls" },
+    ...REVIEW_OPTIONS,
   },
   async run(args, io) {
     const input = (args.values.input as string | undefined) ?? "-";
@@ -50,12 +47,7 @@ export const command: Command = {
     if (named !== undefined && !named.trim()) throw new CliError("--server must not be empty", 2);
     // Waiting on a terminal for JSON nobody is typing looks like a hang.
     const config = loadConfig(io.env, io.cwd);
-    const review = reviewSettings(config, {
-      llm: args.values.llm as boolean | undefined,
-      noLlm: args.values["no-llm"] as boolean | undefined,
-      threshold: args.values["llm-threshold"] as string | undefined,
-      budget: args.values["llm-budget"] as string | undefined,
-    });
+    const review = reviewSettings(config, reviewFlags(args.values));
     if (input === "-" && (io.stdin as { isTTY?: boolean }).isTTY) throw new CliError("no input: pass --input FILE, or pipe a tools/list result into standard input", 2);
     let text: string;
     try {
@@ -82,7 +74,7 @@ export const command: Command = {
     if (review) {
       const reviewed = await reviewTools(reviewClient(config), modelReviewConfig(config, review), results.map((r, i) => ({ contentHash: String(i), tool: items[i]!.tool, classification: r.c })));
       reviewed.classifications.forEach((c, i) => (results[i]!.c = c));
-      io.stderr.write(`${reviewSummary(config.llm.model, reviewed.stats)}\n`);
+      io.stderr.write(`${reviewSummary(reviewed.stats)}\n`);
     }
 
     if (args.values.json) {

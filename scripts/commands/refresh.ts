@@ -17,6 +17,7 @@ import type { Source } from "../../crawler/sources/source.js";
 import { CliError, type Command } from "../command.js";
 import { loadConfig, parseIntrospectModes, requireQueueDatabase, type Config, type IntrospectModeName } from "../config.js";
 import { crawlerHttpClient, listingOptions } from "../listing-setup.js";
+import { modelReviewConfig, REVIEW_OPTIONS, reviewClient, reviewFlags, reviewSettings, reviewSummary, type ReviewSettings } from "../model-review-setup.js";
 import { withCatalog } from "../open-catalog.js";
 import { terminalProgress } from "../progress-line.js";
 import { safeText } from "../terminal.js";
@@ -88,7 +89,7 @@ function unreachable(summary: RefreshSummary): boolean {
 export const command: Command = {
   name: "refresh",
   summary: "Crawl the sources and update the catalog (the nightly job)",
-  usage: "[--sources LIST] [--full] [--introspect remote|stdio|remote,stdio|none] [--queue] [--json] [--snapshot DIR | --record DIR]",
+  usage: "[--sources LIST] [--full] [--introspect remote|stdio|remote,stdio|none] [--queue] [--llm | --no-llm] [--llm-threshold X] [--llm-budget N] [--json] [--snapshot DIR | --record DIR]",
   details: [
     "The first run of a source is a full crawl; later runs ask only for what changed since the last",
     "complete crawl (the registry's updated_since). A run killed half-way resumes from its last page.",
@@ -98,8 +99,13 @@ export const command: Command = {
     "",
     "Smithery needs SMITHERY_API_KEY; without it the source is skipped with a notice.",
     "",
+    "With a model endpoint (OPENAI_API_KEY or OPENAI_BASE_URL) the classify stage sends uncertain and contradicted",
+    "tools to the model (CATALOG_LLM_MODEL); answers are cached, so an unchanged catalog costs no call. An endpoint",
+    "that is down or rate-limited never fails the run: the tools it left are counted and reviewed by a later run.",
+    "",
     "Environment: DATABASE_URL, CATALOG_DATA_DIR, REGISTRY_URL, GLAMA_URL, GLAMA_API_KEY, SMITHERY_URL,",
     "SMITHERY_API_KEY, PULSEMCP_URL, NPM_REGISTRY_URL, AWESOME_LIST_URLS, PYPI_URL, CATALOG_ALLOW_PRIVATE_NETWORK=1, CATALOG_USER_AGENT, CATALOG_HTTP_PER_HOST_RATE, CATALOG_INTROSPECT*, CATALOG_STDIO_*,",
+    "OPENAI_API_KEY, OPENAI_BASE_URL, CATALOG_LLM_* (model, threshold, batch, timeout, retries, prices)",
     "(see the README).",
   ].join("\n"),
   options: {
@@ -114,6 +120,7 @@ export const command: Command = {
       description: "Live tools/list: remote (servers' HTTP endpoints, the default), stdio (install npm packages in a sandbox), both, or none",
     },
     "no-classify": { type: "boolean", description: "Skip the classify stage (tools stay unclassified until the next run)" },
+    ...REVIEW_OPTIONS,
     queue: { type: "boolean", description: "Enqueue one listing job per due server for `mcp-catalog worker` instead of listing in-process (needs Postgres)" },
   },
   async run(args, io) {
@@ -124,6 +131,9 @@ export const command: Command = {
     const snapshot = args.values.snapshot as string | undefined;
     const record = args.values.record as string | undefined;
     if (snapshot && record) throw new CliError("--snapshot and --record cannot be combined", 2);
+    const flags = reviewFlags(args.values);
+    if (args.values["no-classify"] && flags.llm) throw new CliError("--llm reviews what the classify stage classifies: it cannot be combined with --no-classify", 2);
+    const review = args.values["no-classify"] ? undefined : reviewSettings(config, flags);
     const plan = refreshPlan(config, {
       ...(requested ? { sources: requested } : {}),
       ...(snapshot ? { snapshot } : {}),
@@ -132,6 +142,7 @@ export const command: Command = {
       ...(queueUrl ? { queueUrl } : {}),
       full: args.values.full === true,
       classify: !args.values["no-classify"],
+      ...(review ? { review } : {}),
       notice: (line) => io.stderr.write(`mcp-catalog refresh: ${line}\n`),
     });
     try {
@@ -146,7 +157,11 @@ export const command: Command = {
       else if (io.stderr.isTTY) {
         const s = summary.servers;
         io.stderr.write(`run #${summary.runId} ${summary.status} in ${(summary.durationMs / 1000).toFixed(1)} s: servers added ${s.added}, updated ${s.updated}, unchanged ${s.unchanged}, removed ${s.removed}\n`);
+        if (summary.review) io.stderr.write(`${reviewSummary(summary.review)}\n`);
         if (summary.queued) io.stderr.write(`listing jobs queued: remote ${summary.queued.enqueued.remote}, stdio ${summary.queued.enqueued.stdio} (${summary.queued.alreadyQueued} already waiting); run \`mcp-catalog worker\` to list them\n`);
+      } else if (summary.review?.unavailable !== undefined && !args.values.json) {
+        // Not a failure, but a cron job's log should say why the tail went unreviewed.
+        io.stderr.write(`mcp-catalog refresh: ${reviewSummary(summary.review)}\n`);
       }
       if (summary.status === "failed") {
         for (const [name, s] of Object.entries(summary.sources)) {
@@ -178,6 +193,8 @@ export interface RefreshRequest {
   queueUrl?: string;
   full: boolean;
   classify: boolean;
+  /** The model review in the classify stage (reviewSettings); absent: off. */
+  review?: ReviewSettings;
   notice: (line: string) => void;
 }
 
@@ -188,6 +205,7 @@ export interface RefreshRequest {
  */
 export function refreshPlan(config: Config, r: RefreshRequest): { options: RefreshOptions; close: () => Promise<void> } {
   const { snapshot, record, queueUrl } = r;
+  const review = r.review && { client: reviewClient(config), config: modelReviewConfig(config, r.review) };
   const sources = selectSources(r.sources, config, snapshot, r.notice);
   // A snapshot run is offline: it lists no server live unless asked to explicitly.
   const modes = r.introspect ?? (snapshot ? [] : config.introspect.modes);
@@ -227,7 +245,7 @@ export function refreshPlan(config: Config, r: RefreshRequest): { options: Refre
           },
         }
       : {}),
-    ...(r.classify ? { classify: (db, signal) => classifyPending(db, signal ? { signal } : {}), classifyTools: classifyServerTools } : {}),
+    ...(r.classify ? { classify: (db, signal) => classifyPending(db, { ...(signal ? { signal } : {}), ...(review ? { review } : {}) }), classifyTools: classifyServerTools } : {}),
     describe: { ...(snapshot ? { snapshot } : {}), ...(record ? { record } : {}) },
   };
   return { options, close: async () => http?.close() };

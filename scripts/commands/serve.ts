@@ -9,6 +9,7 @@ import { loadConfig } from "../config.js";
 import { parseDuration } from "../duration.js";
 import { openConfiguredCatalog } from "../open-catalog.js";
 import { safeText } from "../terminal.js";
+import { reviewSettings } from "../model-review-setup.js";
 import { parseSources, refreshPlan } from "./refresh.js";
 
 function parsePort(value: string | undefined): number {
@@ -45,6 +46,8 @@ export const command: Command = {
     const sources = parseSources(args.values.sources as string | undefined);
     if (sources && everyMs === undefined) throw new CliError("--sources only applies with --refresh-every", 2);
     const config = loadConfig(io.env, io.cwd);
+    // The nightly default: the model review is on when an endpoint is configured.
+    const review = reviewSettings(config, {});
     const catalog = await openConfiguredCatalog(config);
     const log = (line: string) => io.stderr.write(`${line}\n`);
     try {
@@ -67,7 +70,7 @@ export const command: Command = {
           ? startRefreshLoop({
               catalog,
               everyMs,
-              plan: () => refreshPlan(config, { ...(sources ? { sources } : {}), full: false, classify: true, notice: (line) => log(`refresh: ${line}`) }),
+              plan: () => refreshPlan(config, { ...(sources ? { sources } : {}), full: false, classify: true, ...(review ? { review } : {}), notice: (line) => log(`refresh: ${line}`) }),
               report: (line) => log(safeText(line)),
             })
           : undefined;

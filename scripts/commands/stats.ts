@@ -1,7 +1,9 @@
 // `mcp-catalog stats`: what the catalog holds and how the last run went.
 import { catalogStats } from "../../db/queries.js";
 import { assessServers, summarizeVerdicts } from "../server-verdict.js";
+import { modelReviewStatsSchema } from "../../crawler/model-review.js";
 import type { Command } from "../command.js";
+import { reviewSummary } from "../model-review-setup.js";
 import { loadConfig } from "../config.js";
 import { readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
 import { safeText } from "../terminal.js";
@@ -14,7 +16,7 @@ export const command: Command = {
     json: {
       type: "boolean",
       description:
-        "Print {servers: {total, active, deprecated, deleted, gone}, remotes: {open, needsAuth}, tools, classified, merged, sources: {<source>: {records, servers, only}}, grades, annotationCoverage, toxicFlows, lastRun} as JSON",
+        "Print {servers: {total, active, deprecated, deleted, gone}, remotes: {open, needsAuth}, tools, classified, modelReviewed, cachedModelAnswers, merged, sources: {<source>: {records, servers, only}}, grades, annotationCoverage, toxicFlows, lastRun: {…, review}} as JSON",
     },
     ...WAIT_OPTION,
   },
@@ -32,7 +34,7 @@ export const command: Command = {
       `servers     ${s.total} (active ${s.active}, deprecated ${s.deprecated}, deleted ${s.deleted}, gone ${s.gone})`,
       `remotes     open ${stats.remotes.open}, needs auth ${stats.remotes.needsAuth} (as listed live)`,
       `tools       ${stats.tools}`,
-      `classified  ${stats.classified}`,
+      `classified  ${stats.classified} (${stats.modelReviewed} reviewed by a model; ${stats.cachedModelAnswers} model answers cached)`,
       `merged      ${stats.merged} servers seen in more than one source`,
       ...Object.entries(stats.sources).map(
         ([name, c], i) => `${i === 0 ? "sources     " : "            "}${name.padEnd(9)} ${c.records} records, ${c.servers} servers, ${c.only} found only there`,
@@ -48,6 +50,8 @@ export const command: Command = {
         `last run    #${run.id} ${run.status}, started ${run.startedAt}${run.finishedAt ? `, finished ${run.finishedAt}` : ""}`,
         `            servers added ${counts.added ?? 0}, updated ${counts.updated ?? 0}, unchanged ${counts.unchanged ?? 0}, removed ${counts.removed ?? 0}`,
       );
+      const review = modelReviewStatsSchema.safeParse(run.review);
+      if (review.success) lines.push(`            ${reviewSummary(review.data)}`);
       if (run.error) lines.push(`            error: ${safeText(run.error)}`);
     } else {
       lines.push("last run    none yet (run `mcp-catalog refresh`)");
