@@ -1,5 +1,6 @@
 // The benchmark's figures: each value beside its target, whether it was met, by how much it was missed
 // and why; rendered as a table for people and kept as JSON for machines.
+import { cpus } from "node:os";
 
 export interface Target {
   op: "<=" | ">=";
@@ -28,6 +29,12 @@ export function figure(label: string, value: number, unit: string, target?: Targ
   const factor = target.op === "<=" ? value / target.value : target.value / Math.max(value, Number.EPSILON);
   const missedBy = `${target.op === "<=" ? "+" : "-"}${format(diff, unit)} ${unit}, ${factor.toFixed(2)}× ${target.op === "<=" ? "over" : "under"} the target`;
   return { label, value, unit, target, met, missedBy, ...(explain ? { why: explain() } : {}) };
+}
+
+/** Why a figure may be off: the machine's load when it was measured, if above its cores. */
+export function loadNote(load: number): string {
+  const cores = cpus().length;
+  return load > cores ? ` The machine's load average was ${load.toFixed(1)} on ${cores} cores: other processes were competing for the CPU.` : "";
 }
 
 export function withDetail(f: Figure, detail: string): Figure {
