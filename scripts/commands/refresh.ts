@@ -1,7 +1,5 @@
 // `mcp-catalog refresh`: the nightly job — crawl the sources into the catalog and record the run.
 import { classifyPending, classifyServerTools } from "../../crawler/classify-stage.js";
-import { introspectServers } from "../../crawler/introspect-stage.js";
-import { enqueueListings, openListingQueue } from "../../crawler/listing-queue.js";
 import { recordingFetcher, snapshotFetcher, hasSnapshot, type PageFetcher } from "../../crawler/fetcher.js";
 import { SOURCE_NAMES, type SourceName } from "../../crawler/records.js";
 import { refresh, RefreshBusyError, type RefreshOptions, type RefreshSummary } from "../../crawler/refresh.js";
@@ -222,8 +220,9 @@ export function refreshPlan(config: Config, r: RefreshRequest): { options: Refre
     clockSkewMs: config.clockSkewMs,
     ...(modes.length && http && !queueUrl
       ? {
-          introspect: (db, runId, signal) =>
-            introspectServers(db, runId, {
+          // Loaded when the stage runs: the MCP client and the listing code cost a refresh without it seconds of start-up.
+          introspect: async (db, runId, signal) =>
+            (await import("../../crawler/introspect-stage.js")).introspectServers(db, runId, {
               ...listingOptions(config, http),
               modes,
               concurrency: i.concurrency,
@@ -236,6 +235,8 @@ export function refreshPlan(config: Config, r: RefreshRequest): { options: Refre
     ...(modes.length && queueUrl
       ? {
           enqueue: async (db, runId, signal) => {
+            // pg-boss is loaded only by a run that enqueues.
+            const { enqueueListings, openListingQueue } = await import("../../crawler/listing-queue.js");
             const boss = await openListingQueue(queueUrl, config.queue, { supervise: false });
             try {
               return await enqueueListings(db, boss, runId, { modes, maxAgeHours: i.maxAgeHours, ...(signal ? { signal } : {}) });
