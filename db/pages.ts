@@ -105,13 +105,11 @@ export async function listedRecordsOf(db: Db, source: string, serverKeys: readon
   return rows.map((r) => ({ serverKey: r.key, sourceId: r.source_id, isLatest: r.is_latest }));
 }
 
-/** The pages of `source` an earlier crawl stored with an ETag, by URL: what a conditional request needs. */
-export async function storedPages(db: Db, source: string): Promise<Map<string, StoredPage>> {
-  const rows = await queryRows<{ id: number; url: string; etag: string | null; next_cursor: string | null; max_updated_at: string | null; records: number }>(
+/** The page of `source` at `url` as an earlier crawl stored it with an ETag, if it did: what its conditional request needs. */
+export async function storedPage(db: Db, source: string, url: string): Promise<StoredPage | undefined> {
+  const [r] = await queryRows<{ id: number; etag: string | null; next_cursor: string | null; max_updated_at: string | null; records: number }>(
     db,
-    sql`select id, url, etag, next_cursor, max_updated_at, records from source_pages where source = ${source} and etag is not null`,
+    sql`select id, etag, next_cursor, max_updated_at, records from source_pages where source = ${source} and url = ${url} and etag is not null`,
   );
-  return new Map(
-    rows.map((r) => [r.url, { id: Number(r.id), etag: r.etag, nextCursor: r.next_cursor, maxUpdatedAt: r.max_updated_at, records: Number(r.records) }]),
-  );
+  return r ? { id: Number(r.id), etag: r.etag, nextCursor: r.next_cursor, maxUpdatedAt: r.max_updated_at, records: Number(r.records) } : undefined;
 }

@@ -11,6 +11,7 @@ import { DEFAULT_SMITHERY_URL } from "../crawler/sources/smithery.js";
 import type { QueueSettings } from "../crawler/listing-queue.js";
 import { DEFAULT_ENUMERATE_LIMITS, type EnumerateLimits } from "../crawler/mcp/limits.js";
 import { DEFAULT_CLOCK_SKEW_MS } from "../crawler/timestamps.js";
+import { DEFAULT_CRAWL_LIMITS } from "../crawler/plan/walk.js";
 import { CliError } from "./command.js";
 import { VERSION } from "./version.js";
 
@@ -115,6 +116,8 @@ const envSchema = z.object({
   CATALOG_WAIT_SECONDS: wholeNumber(60, 0),
   // A source date later than now plus this is kept on its record but never becomes the watermark.
   CATALOG_CLOCK_SKEW_MINUTES: wholeNumber(DEFAULT_CLOCK_SKEW_MS / 60_000, 0),
+  // Source pages fetched ahead of the one being written (that one included): memory holds this many.
+  CATALOG_CRAWL_PAGES_IN_FLIGHT: positiveInt(DEFAULT_CRAWL_LIMITS.pagesInFlight),
   CATALOG_INTROSPECT: z.string().optional(),
   CATALOG_INTROSPECT_CONCURRENCY: positiveInt(8),
   CATALOG_INTROSPECT_PER_HOST: positiveInt(2),
@@ -173,6 +176,8 @@ export interface Config {
   readerWaitSeconds: number;
   /** How far a source's dates may run ahead of our clock and still move its watermark. */
   clockSkewMs: number;
+  /** Source pages fetched ahead of the one being written, that one included (CATALOG_CRAWL_PAGES_IN_FLIGHT). */
+  pagesInFlight: number;
   color: boolean;
   introspect: Omit<EnumerateLimits, "maxDescriptionChars"> & {
     modes: IntrospectModeName[];
@@ -228,6 +233,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): Config {
     userAgent: e.CATALOG_USER_AGENT || DEFAULT_USER_AGENT,
     perHostRate: e.CATALOG_HTTP_PER_HOST_RATE,
     clockSkewMs: e.CATALOG_CLOCK_SKEW_MINUTES * 60_000,
+    pagesInFlight: e.CATALOG_CRAWL_PAGES_IN_FLIGHT,
     readerWaitSeconds: e.CATALOG_WAIT_SECONDS,
     color: !e.NO_COLOR,
     introspect: {

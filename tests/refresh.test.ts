@@ -1,7 +1,9 @@
 // The refresh pipeline end to end: a local registry replay of real data into the catalog, on every driver.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { eq, sql } from "drizzle-orm";
+import type { PageFetcher } from "../crawler/fetcher.js";
 import type { HttpClient } from "../crawler/http.js";
+import type { ProgressReporter } from "../crawler/progress.js";
 import { refresh, RefreshBusyError, type RefreshOptions } from "../crawler/refresh.js";
 import { registrySource } from "../crawler/sources/registry.js";
 import { catalogStats } from "../db/queries.js";
@@ -15,6 +17,34 @@ import { loadRegistrySample, meta, OFFICIAL, startRegistryReplay, type RegistryI
 const sample = loadRegistrySample();
 const distinctNames = new Set(sample.map((i) => i.server.name)).size;
 const maxUpdatedAt = sample.map((i) => String(meta(i).updatedAt)).sort((a, b) => Date.parse(b) - Date.parse(a))[0]!;
+
+/**
+ * Every request and every applied page, in the order they happened. A request is logged as the crawler
+ * makes it (before the replay answers), a page as applied once its write has committed (pageDone).
+ */
+function watched(http: HttpClient) {
+  const events: string[] = [];
+  let requested = 0;
+  let applied = 0;
+  let mostInFlight = 0;
+  const fetcher: PageFetcher = {
+    getJson(url, init) {
+      requested += 1;
+      events.push(`request ${requested}`);
+      mostInFlight = Math.max(mostInFlight, requested - applied);
+      return http.getJson(url, init);
+    },
+  };
+  const progress: ProgressReporter = {
+    sourceStarted() {},
+    pageDone(p) {
+      applied = p.pages;
+      events.push(`applied ${p.pages}`);
+    },
+    sourceDone() {},
+  };
+  return { fetcher, progress, events, mostInFlight: () => mostInFlight };
+}
 
 function bump(item: RegistryItem, patch: Record<string, unknown>): RegistryItem {
   const copy = structuredClone(item);
@@ -168,5 +198,37 @@ describe.each(DRIVERS)("refresh on %s", (driver) => {
     expect(after!.max).toBe(before!.max);
     const rows = await t.catalog.db.select({ hash: serverSources.contentHash }).from(serverSources).limit(5);
     expect(rows.every((r) => r.hash.length > 10)).toBe(true);
+  });
+
+  // The pages as a pipeline. The runs are incremental walks of every page (everything updated since
+  // the watermark), whose requests start as soon as the page before is parsed (a full walk reads the
+  // page's stored ETag first).
+  let bumps = 0;
+  function updateEverything() {
+    bumps += 1;
+    const later = new Date(Date.parse(maxUpdatedAt) + bumps * 3_600_000).toISOString();
+    replay.items = replay.items.map((i) => bump(i, { updatedAt: later }));
+  }
+
+  test("page n+1 is requested before page n's write has committed", async () => {
+    updateEverything();
+    const w = watched(http);
+    const summary = await run({ fetcherFor: () => w.fetcher, progress: w.progress, pagesInFlight: 2 });
+    expect(summary.status).toBe("succeeded");
+    expect(summary.sources.registry).toMatchObject({ mode: "incremental", pages: 6, records: sample.length });
+    for (let n = 1; n < 6; n++) expect(w.events.indexOf(`request ${n + 1}`), w.events.join(", ")).toBeLessThan(w.events.indexOf(`applied ${n}`));
+  });
+
+  test("never more pages requested and not yet applied than the bound, whichever bound", async () => {
+    for (const pagesInFlight of [1, 2, 4]) {
+      updateEverything();
+      const w = watched(http);
+      const summary = await run({ fetcherFor: () => w.fetcher, progress: w.progress, pagesInFlight });
+      expect(summary.sources.registry).toMatchObject({ pages: 6, records: sample.length, errors: [] });
+      expect(w.mostInFlight()).toBeLessThanOrEqual(pagesInFlight);
+      // Requests run ahead of the writes up to the bound (with one, strictly one page at a time).
+      expect(w.mostInFlight()).toBeGreaterThanOrEqual(Math.min(pagesInFlight, 2));
+      if (pagesInFlight === 1) for (let n = 1; n < 6; n++) expect(w.events.indexOf(`applied ${n}`)).toBeLessThan(w.events.indexOf(`request ${n + 1}`));
+    }
   });
 });

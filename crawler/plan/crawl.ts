@@ -1,5 +1,7 @@
 // How a source's crawl starts and ends: its mode, checkpoint and watermark, and how many servers a full crawl may mark gone.
 import type { SourceStateRow } from "../../db/schema.js";
+import type { Checkpoint, CrawlCompletion } from "../../db/source-state.js";
+import { watermarkOf, type FutureDates } from "../timestamps.js";
 
 /**
  * At most this share of the servers a source listed may go in one full crawl: a source that suddenly
@@ -56,5 +58,77 @@ export function crawlStart(
     cursor: resumable ? state!.cursor : null,
     crawlStartedAt: resumable && state?.crawlStartedAt ? state.crawlStartedAt : o.now,
     crawlRunId: resumable ? (state!.crawlRunId ?? null) : o.runId,
+  };
+}
+
+/** How a crawl judges a source's dates: the latest instant the clock allows, and the dates it left out. */
+export interface Clock {
+  limitMs: number;
+  futureDates?: FutureDates;
+}
+
+/** The latest of `dates` the clock allows (pure); the clock comes back with the dates it left out counted. */
+export function withinClock(clock: Clock, dates: readonly (string | null | undefined)[]): { latest?: string; clock: Clock } {
+  const w = watermarkOf(
+    dates.map((d) => d ?? undefined),
+    clock.limitMs,
+  );
+  const latest = w.max !== undefined ? { latest: w.max } : {};
+  if (!w.ignored) return { ...latest, clock };
+  const seen = clock.futureDates ?? { ignored: 0, limit: new Date(clock.limitMs).toISOString() };
+  const futureDates = { ...seen, ignored: seen.ignored + w.ignored, latest: watermarkOf([seen.latest, w.latestIgnored], clock.limitMs).latestIgnored };
+  return { ...latest, clock: { ...clock, futureDates } };
+}
+
+/** A crawl as it opens: how it starts, the watermarks it carries, and the clock its dates are judged by. */
+export interface CrawlOpening {
+  start: CrawlStart;
+  /** The stored watermark, unless the clock sets it aside. */
+  storedWatermark: string | null;
+  /** The resumed crawl's watermark so far (null for a crawl started afresh). */
+  pendingWatermark: string | null;
+  clock: Clock;
+}
+
+/**
+ * Opens a source's crawl from its stored state (pure). A watermark stored in the far future (by a
+ * version before the clamp) would ask for nothing new forever: it is set aside, said so in the
+ * clock's futureDates, and the crawl runs as if there were none.
+ */
+export function openCrawl(
+  state: Pick<SourceStateRow, "cursor" | "mode" | "crawlStartedAt" | "crawlRunId" | "watermark" | "pendingWatermark"> | undefined,
+  o: { full: boolean; incremental: boolean; runId: number; now: Date; clockSkewMs: number },
+): CrawlOpening {
+  let clock: Clock = { limitMs: o.now.getTime() + o.clockSkewMs };
+  let storedWatermark: string | null = null;
+  if (state?.watermark) {
+    const judged = withinClock(clock, [state.watermark]);
+    storedWatermark = judged.latest ?? null;
+    const seen = judged.clock.futureDates ?? { ignored: 0, limit: new Date(clock.limitMs).toISOString() };
+    clock = storedWatermark ? judged.clock : { ...judged.clock, futureDates: { ...seen, storedWatermark: state.watermark } };
+  }
+  const start = crawlStart(state, { full: o.full, incremental: o.incremental, watermark: storedWatermark, runId: o.runId, now: o.now.toISOString() });
+  if (!start.resumed || !state?.pendingWatermark) return { start, storedWatermark, pendingWatermark: null, clock };
+  const pending = withinClock(clock, [state.pendingWatermark]);
+  return { start, storedWatermark, pendingWatermark: pending.latest ?? null, clock: pending.clock };
+}
+
+/** The checkpoint a page's write leaves: where the next run resumes, and the watermark so far. */
+export function checkpointAfter(source: string, start: CrawlStart, next: string | null, pendingWatermark: string | null, runId: number): Checkpoint {
+  return { source, cursor: next, mode: start.mode, pendingWatermark, crawlStartedAt: start.crawlStartedAt, crawlRunId: start.crawlRunId ?? runId };
+}
+
+/**
+ * What completing a crawl settles: the later of the crawl's and the stored watermark; removals only
+ * for a full crawl that knows the run it started in (one resumed from before pages were kept cannot).
+ */
+export function crawlCompletion(source: string, opening: Pick<CrawlOpening, "start" | "storedWatermark">, pendingWatermark: string | null, runId: number): CrawlCompletion {
+  const { start } = opening;
+  return {
+    source,
+    watermark: laterWatermark(pendingWatermark, opening.storedWatermark),
+    runId,
+    mode: start.mode === "full" && start.crawlRunId !== null ? "full" : "incremental",
+    crawlRunId: start.crawlRunId ?? runId,
   };
 }

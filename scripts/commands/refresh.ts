@@ -102,7 +102,7 @@ export const command: Command = {
     "that is down or rate-limited never fails the run: the tools it left are counted and reviewed by a later run.",
     "",
     "Environment: DATABASE_URL, CATALOG_DATA_DIR, REGISTRY_URL, GLAMA_URL, GLAMA_API_KEY, SMITHERY_URL,",
-    "SMITHERY_API_KEY, PULSEMCP_URL, NPM_REGISTRY_URL, AWESOME_LIST_URLS, PYPI_URL, CATALOG_ALLOW_PRIVATE_NETWORK=1, CATALOG_USER_AGENT, CATALOG_HTTP_PER_HOST_RATE, CATALOG_INTROSPECT*, CATALOG_STDIO_*,",
+    "SMITHERY_API_KEY, PULSEMCP_URL, NPM_REGISTRY_URL, AWESOME_LIST_URLS, PYPI_URL, CATALOG_ALLOW_PRIVATE_NETWORK=1, CATALOG_USER_AGENT, CATALOG_HTTP_PER_HOST_RATE, CATALOG_CRAWL_PAGES_IN_FLIGHT, CATALOG_INTROSPECT*, CATALOG_STDIO_*,",
     "OPENAI_API_KEY, OPENAI_BASE_URL, CATALOG_LLM_* (model, threshold, batch, timeout, retries, prices)",
     "(see the README).",
   ].join("\n"),
@@ -218,6 +218,7 @@ export function refreshPlan(config: Config, r: RefreshRequest): { options: Refre
     full: r.full || !!snapshot,
     fetcherFor,
     clockSkewMs: config.clockSkewMs,
+    pagesInFlight: config.pagesInFlight,
     ...(modes.length && http && !queueUrl
       ? {
           // Loaded when the stage runs: the MCP client and the listing code cost a refresh without it seconds of start-up.

@@ -1,6 +1,6 @@
 // How a crawl starts and ends, on plain data: mode and resume, watermark, the gone-share rule.
 import { describe, expect, test } from "vitest";
-import { crawlStart, goneDecision, laterWatermark, MAX_GONE_SHARE } from "../../crawler/plan/crawl.js";
+import { checkpointAfter, crawlCompletion, crawlStart, goneDecision, laterWatermark, MAX_GONE_SHARE, openCrawl, withinClock } from "../../crawler/plan/crawl.js";
 
 describe("goneDecision", () => {
   test("a few unlisted servers of a big source go", () => {
@@ -55,5 +55,80 @@ describe("crawlStart", () => {
 
   test("a crawl resumed from before pages were kept has no run: it settles no removals", () => {
     expect(crawlStart({ ...killed("full"), crawlRunId: null }, base)).toMatchObject({ resumed: true, crawlRunId: null });
+  });
+});
+
+describe("withinClock", () => {
+  const limitMs = Date.parse("2026-03-01T01:00:00Z");
+
+  test("the latest date the clock allows; nothing counted when none is past it", () => {
+    expect(withinClock({ limitMs }, ["2026-01-01T00:00:00Z", null, "2026-02-01T00:00:00Z", undefined])).toEqual({ latest: "2026-02-01T00:00:00Z", clock: { limitMs } });
+    expect(withinClock({ limitMs }, [])).toEqual({ clock: { limitMs } });
+  });
+
+  test("dates past the limit are left out and counted, across pages, with the latest of them", () => {
+    const first = withinClock({ limitMs }, ["2026-01-01T00:00:00Z", "9000-01-01T00:00:00Z"]);
+    expect(first.latest).toBe("2026-01-01T00:00:00Z");
+    expect(first.clock.futureDates).toEqual({ ignored: 1, latest: "9000-01-01T00:00:00Z", limit: "2026-03-01T01:00:00.000Z" });
+    const second = withinClock(first.clock, ["9999-12-31T00:00:00Z", "2027-01-01T00:00:00Z"]);
+    expect(second.latest).toBeUndefined();
+    expect(second.clock.futureDates).toEqual({ ignored: 3, latest: "9999-12-31T00:00:00Z", limit: "2026-03-01T01:00:00.000Z" });
+    // The clock given is not changed: each page folds into a new one.
+    expect(first.clock.futureDates!.ignored).toBe(1);
+  });
+});
+
+describe("openCrawl", () => {
+  const o = { full: false, incremental: true, runId: 7, now: new Date("2026-03-01T00:00:00Z"), clockSkewMs: 3_600_000 };
+  const state = { cursor: null, mode: null, crawlStartedAt: null, crawlRunId: null, watermark: "2026-02-01T00:00:00Z", pendingWatermark: null };
+
+  test("a stored watermark within the clock starts an incremental crawl from it", () => {
+    const opened = openCrawl(state, o);
+    expect(opened).toMatchObject({ storedWatermark: state.watermark, pendingWatermark: null, start: { mode: "incremental", since: state.watermark } });
+    expect(opened.clock).toEqual({ limitMs: Date.parse("2026-03-01T01:00:00Z") });
+  });
+
+  test("a watermark stored in the far future is set aside and said so: the crawl runs in full", () => {
+    const opened = openCrawl({ ...state, watermark: "9999-12-31T00:00:00Z" }, o);
+    expect(opened.storedWatermark).toBeNull();
+    expect(opened.start.mode).toBe("full");
+    expect(opened.clock.futureDates).toMatchObject({ ignored: 1, storedWatermark: "9999-12-31T00:00:00Z" });
+  });
+
+  test("a resumed crawl carries its watermark so far; one started afresh does not", () => {
+    const killed = { ...state, cursor: "c3", mode: "full", crawlStartedAt: "2026-02-20T00:00:00Z", crawlRunId: 5, pendingWatermark: "2026-02-15T00:00:00Z" };
+    expect(openCrawl(killed, o)).toMatchObject({ pendingWatermark: "2026-02-15T00:00:00Z", start: { resumed: true, cursor: "c3", crawlRunId: 5 } });
+    expect(openCrawl({ ...killed, mode: "incremental" }, { ...o, full: true })).toMatchObject({ pendingWatermark: null, start: { resumed: false } });
+    // Even a resumed watermark is judged by the clock.
+    expect(openCrawl({ ...killed, pendingWatermark: "9999-01-01T00:00:00Z" }, o)).toMatchObject({ pendingWatermark: null, clock: { futureDates: { ignored: 1 } } });
+  });
+});
+
+describe("checkpointAfter and crawlCompletion", () => {
+  const start = { mode: "full" as const, resumed: true, cursor: "c2", crawlStartedAt: "2026-02-01T00:00:00Z", crawlRunId: 5 };
+
+  test("a page's checkpoint names the next page, the watermark so far and the run that started the crawl", () => {
+    expect(checkpointAfter("registry", start, "c3", "2026-02-10T00:00:00Z", 9)).toEqual({
+      source: "registry",
+      cursor: "c3",
+      mode: "full",
+      pendingWatermark: "2026-02-10T00:00:00Z",
+      crawlStartedAt: "2026-02-01T00:00:00Z",
+      crawlRunId: 5,
+    });
+    expect(checkpointAfter("registry", { ...start, crawlRunId: null }, null, null, 9)).toMatchObject({ cursor: null, crawlRunId: 9 });
+  });
+
+  test("completion keeps the later watermark; only a full crawl that knows its run settles removals", () => {
+    expect(crawlCompletion("registry", { start, storedWatermark: "2026-01-01T00:00:00Z" }, "2026-02-10T00:00:00Z", 9)).toEqual({
+      source: "registry",
+      watermark: "2026-02-10T00:00:00Z",
+      runId: 9,
+      mode: "full",
+      crawlRunId: 5,
+    });
+    expect(crawlCompletion("registry", { start, storedWatermark: "2026-03-01T00:00:00Z" }, null, 9).watermark).toBe("2026-03-01T00:00:00Z");
+    expect(crawlCompletion("registry", { start: { ...start, crawlRunId: null }, storedWatermark: null }, null, 9)).toMatchObject({ mode: "incremental", crawlRunId: 9 });
+    expect(crawlCompletion("registry", { start: { ...start, mode: "incremental" }, storedWatermark: null }, null, 9).mode).toBe("incremental");
   });
 });

@@ -49,21 +49,28 @@ describe.runIf(!!process.env.DATABASE_URL)("a Postgres catalog under a running r
   });
 
   test("connections dropped mid-run (pg_terminate_backend) fail the run cleanly; a rerun completes", async () => {
-    // Cut every connection of the catalog just before page 2 is fetched, while the run is under way.
+    // Cut every connection of the catalog between two pages, while the run is under way: once page 1 is
+    // written, before page 2 is fetched. Not during a page's write: postgres.js cannot survive a backend
+    // dying mid-transaction (its own ROLLBACK writes to the closed socket, porsager/postgres#1208), and the
+    // pages are pipelined, so page 2's request may start while page 1 is being written.
     let cut = false;
     const admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
     const dbName = new URL(scratch.url).pathname.slice(1);
     const server = registrySource(replay.url);
+    let firstWritten!: () => void;
+    const written = new Promise<void>((resolve) => (firstWritten = resolve));
+    const progress = { sourceStarted() {}, pageDone: () => firstWritten(), sourceDone() {} };
     const fetcher = {
       async getJson(url: string, init?: Parameters<typeof http.getJson>[1]) {
         if (url.includes("cursor=") && !cut) {
           cut = true;
+          await written;
           await admin`select pg_terminate_backend(pid) from pg_stat_activity where datname = ${dbName} and pid <> pg_backend_pid()`;
         }
         return http.getJson(url, init);
       },
     };
-    const summary = await refresh(a, { sources: [server], full: true, fetcherFor: () => fetcher }).catch((e: Error) => e);
+    const summary = await refresh(a, { sources: [server], full: true, fetcherFor: () => fetcher, progress }).catch((e: Error) => e);
     expect(cut).toBe(true);
     if (summary instanceof Error) {
       // The run could not even close its record: the next run marks it failed.

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { DEFAULT_CRAWL_LIMITS } from "../../crawler/plan/walk.js";
 import { createScratchDatabase, DRIVERS } from "../helpers/catalog.js";
 import { runCli } from "../helpers/cli.js";
 import { loadRegistrySample, startRegistryReplay, type RegistryReplay } from "../helpers/registry-replay.js";
@@ -38,9 +39,12 @@ describe.each(DRIVERS)("kill -9 during refresh on %s", (driver) => {
     replay.delayMs = 300;
     const child = spawn(process.execPath, ["bin/mcp-catalog.js", "refresh", "--sources", "registry", "--json"], { env: { PATH: process.env.PATH, ...env }, stdio: "ignore" });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
-    // Wait until at least two pages have been asked for (so one or more were committed), then kill it hard.
+    // Wait until page 4 has been asked for, then kill it hard: with the default 3 pages in flight
+    // (DEFAULT_CRAWL_LIMITS), page n + 3 is asked for only once page n is committed.
+    const pageRequests = () => replay.requests.filter((r) => r.startsWith("/v0.1/servers")).length;
+    expect(DEFAULT_CRAWL_LIMITS.pagesInFlight).toBe(3);
     const deadline = Date.now() + 30_000;
-    while (replay.requests.filter((r) => r.startsWith("/v0.1/servers")).length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while (pageRequests() < 4 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     child.kill("SIGKILL");
     expect(await exited).toBe("SIGKILL");
     replay.delayMs = 0;

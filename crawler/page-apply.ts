@@ -1,0 +1,97 @@
+// One fetched page into the catalog: read what it touches, plan its write (crawler/plan/), apply it in one transaction.
+import type { Db } from "../db/client.js";
+import { aliasOwners, existingServerKeys } from "../db/identity.js";
+import { listedRecordsOf, markPageSeen, storedRecords } from "../db/pages.js";
+import { digestRecord, storableRecords } from "./ingest.js";
+import type { FetchedPage } from "./page-stream.js";
+import { writeSourcePage, type ClassifyFresh } from "./page-write.js";
+import { checkpointAfter, laterWatermark, withinClock, type Clock, type CrawlStart } from "./plan/crawl.js";
+import { changedRecords } from "./plan/page.js";
+import { applyResolutions, bestListings, pageRows, sourceRank } from "./plan/records.js";
+import { sumCounts, type PageCounts, type RunToolCounts } from "./plan/summary.js";
+import type { SourceName, SourceRecord } from "./records.js";
+import { indexOwners, planResolutions, type PageResolution } from "./resolve.js";
+import { MAX_TEXT_CHARS } from "./text-cap.js";
+
+/** Counted among skippedReasons: records kept, with NUL bytes or lone surrogates replaced by U+FFFD. */
+export const SANITIZED = "stored with unstorable characters (NUL, lone surrogates) replaced by U+FFFD";
+
+/** Counted among skippedReasons: records kept, with a text longer than the cap cut (crawler/text-cap.ts). */
+export const TEXT_CUT = `stored with text over ${MAX_TEXT_CHARS.toLocaleString("en")} characters cut`;
+
+/** Counted among skippedReasons: a record kept, but its tool list not applied (crawler/plan/records.ts bestListings). */
+export const SET_ASIDE = "tool list set aside: a better-ranked entry of the same source lists this server's tools";
+
+export interface PageApply {
+  db: Db;
+  source: { name: SourceName; incremental: boolean };
+  runId: number;
+  start: CrawlStart;
+  classifyFresh?: ClassifyFresh;
+}
+
+/** Where a crawl stands between two pages: its watermark so far, and the dates the clock left out. */
+export interface CrawlPosition {
+  pendingWatermark: string | null;
+  clock: Clock;
+}
+
+/**
+ * Applies one page, after every page before it: its records may resolve to servers those created.
+ * A 304 page only marks its stored page seen; a whole one writes the records whose raw JSON changed
+ * (resolved to their servers, with their aliases and tools). Either way the checkpoint moves on.
+ */
+export async function applyPage(o: PageApply, page: FetchedPage, at: CrawlPosition): Promise<{ position: CrawlPosition; counts: PageCounts; tools: Partial<RunToolCounts> }> {
+  if (page.status === 304) {
+    const judged = withinClock(at.clock, [page.stored.maxUpdatedAt]);
+    const position = { pendingWatermark: laterWatermark(judged.latest, at.pendingWatermark), clock: judged.clock };
+    await markPageSeen(o.db, { pageId: page.stored.id, runId: o.runId, checkpoint: checkpointAfter(o.source.name, o.start, page.next, position.pendingWatermark, o.runId) });
+    return { position, counts: page.counts, tools: {} };
+  }
+  // Only a source that is asked for what changed since a date needs the page's latest one.
+  const judged = o.source.incremental ? withinClock(at.clock, page.records.map((r) => r.server.updatedAt)) : { clock: at.clock };
+  const maxUpdatedAt = judged.latest;
+  const position = { pendingWatermark: laterWatermark(maxUpdatedAt, at.pendingWatermark), clock: judged.clock };
+
+  const digests = page.records.map(digestRecord);
+  const { records, sanitized, cut } = storableRecords(page.records, digests);
+  const stored = await storedRecords(o.db, o.source.name, records.map((r) => r.sourceId));
+  const changed = changedRecords(records, digests, stored);
+  const resolved = changed.records.length ? await resolvePage(o.db, changed.records) : undefined;
+  const rows = applyResolutions(pageRows(changed.records, changed.digests), resolved?.targetOf ?? new Map());
+  const serverKeys = [...new Set(rows.toolListings.map((l) => l.serverKey))];
+  const listed = serverKeys.length ? await listedRecordsOf(o.db, o.source.name, serverKeys) : [];
+  const { listings: toolListings, setAside } = bestListings(rows.toolListings, listed.map((r) => ({ ...r, rank: sourceRank(o.source.name, r.isLatest) })));
+
+  const written = await writeSourcePage(o.db, {
+    runId: o.runId,
+    source: o.source.name,
+    mode: o.start.mode,
+    page: { url: page.url, ...(page.etag ? { etag: page.etag } : {}), next: page.next, ...(maxUpdatedAt ? { maxUpdatedAt } : {}), records: page.records.length },
+    sourceIds: records.map((r) => r.sourceId),
+    ...rows,
+    toolListings,
+    renames: resolved?.renames ?? [],
+    checkpoint: checkpointAfter(o.source.name, o.start, page.next, position.pendingWatermark, o.runId),
+    ...(o.classifyFresh ? { classifyFresh: o.classifyFresh } : {}),
+  });
+  const counts = sumCounts(page.counts, {
+    unchangedRecords: changed.unchanged,
+    merged: resolved?.merged ?? 0,
+    ambiguous: resolved?.ambiguous ?? 0,
+    reasons: { [SANITIZED]: sanitized, [TEXT_CUT]: cut, [SET_ASIDE]: setAside },
+  });
+  return { position, counts, tools: { ...written.tools, classified: written.classified } };
+}
+
+/**
+ * Finds, for each changed record of a page, the server it is (DESIGN.md's identity ladder). Only one
+ * refresh runs at a time and pages apply in order, so reading before the page's write is safe.
+ */
+async function resolvePage(db: Db, records: readonly SourceRecord[]): Promise<PageResolution> {
+  const byKey = new Map<string, SourceRecord["aliases"]>();
+  for (const r of records) byKey.set(r.server.key, [...(byKey.get(r.server.key) ?? []), ...r.aliases]);
+  const [owners, existingKeys] = await Promise.all([aliasOwners(db, records.flatMap((r) => r.aliases)), existingServerKeys(db, [...byKey.keys()])]);
+  const registryKeys = new Set(owners.filter((o) => o.registryNamed).map((o) => o.serverKey));
+  return planResolutions(byKey, { owners: indexOwners(owners), existingKeys, registryKeys });
+}

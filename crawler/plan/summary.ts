@@ -1,0 +1,115 @@
+// What a source's crawl and a whole run count: the summaries in the run record, added up page by page on plain data.
+import type { FutureDates } from "../timestamps.js";
+import type { ToolCounts } from "./tools.js";
+
+export interface SourceSummary {
+  mode: "full" | "incremental";
+  since?: string;
+  resumed: boolean;
+  /** Pages walked, including those answered 304 Not Modified. */
+  pages: number;
+  /** Pages answered 304 to a conditional request: unchanged since the last crawl, neither parsed nor written. */
+  notModified: number;
+  requests: number;
+  /** Records parsed from the pages fetched whole. */
+  records: number;
+  /** Of those, records whose raw JSON was as stored: not written again. */
+  unchangedRecords: number;
+  skipped: number;
+  /** Why items were skipped: a few examples, with the count of each reason. */
+  skippedReasons: Record<string, number>;
+  /** Detail pages that failed; their records were stored from the list page alone. */
+  detailErrors: number;
+  /** Records merged into a server another source (or key) already described. */
+  merged: number;
+  /** Records whose identity pointed at several servers, kept apart as unsafe to merge. */
+  ambiguous: number;
+  /** Servers this full crawl found no source listing any more: marked gone. */
+  gone: number;
+  /**
+   * Servers that would have gone but were kept: more than MAX_GONE_SHARE of the source at once looks
+   * like a broken source, not a real removal (crawler/plan/crawl.ts).
+   */
+  goneWithheld: number;
+  /** Dates later than now plus the clock skew, left out of the watermark (absent when there were none). */
+  futureDates?: FutureDates;
+  errors: string[];
+  durationMs: number;
+}
+
+/** What one page adds to its source's summary; every field absent counts zero. */
+export type PageCounts = Partial<Pick<SourceSummary, "pages" | "notModified" | "requests" | "records" | "unchangedRecords" | "skipped" | "detailErrors" | "merged" | "ambiguous">> & {
+  /** Reasons to add to skippedReasons, each with its count. */
+  reasons?: Record<string, number>;
+};
+
+const COUNTED = ["pages", "notModified", "requests", "records", "unchangedRecords", "skipped", "detailErrors", "merged", "ambiguous"] as const;
+
+export function newSourceSummary(o: { mode: "full" | "incremental"; since?: string; resumed: boolean }): SourceSummary {
+  return {
+    mode: o.mode,
+    ...(o.since ? { since: o.since } : {}),
+    resumed: o.resumed,
+    pages: 0,
+    notModified: 0,
+    requests: 0,
+    records: 0,
+    unchangedRecords: 0,
+    skipped: 0,
+    skippedReasons: {},
+    detailErrors: 0,
+    merged: 0,
+    ambiguous: 0,
+    gone: 0,
+    goneWithheld: 0,
+    errors: [],
+    durationMs: 0,
+  };
+}
+
+/** Two sets of reasons added up. */
+export function addReasons(a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>> | undefined): Record<string, number> {
+  const out = { ...a };
+  for (const [reason, n] of Object.entries(b ?? {})) if (n) out[reason] = (out[reason] ?? 0) + n;
+  return out;
+}
+
+/** Page counts added together (a page's parse, details and write each count their part). */
+export function sumCounts(...parts: readonly PageCounts[]): PageCounts {
+  const out: PageCounts = {};
+  for (const part of parts) {
+    for (const k of COUNTED) if (part[k]) out[k] = (out[k] ?? 0) + part[k]!;
+    if (part.reasons) out.reasons = addReasons(out.reasons ?? {}, part.reasons);
+  }
+  return out;
+}
+
+/** A summary with one page's counts added (pure). */
+export function countPage(summary: SourceSummary, counts: PageCounts): SourceSummary {
+  const out = { ...summary, skippedReasons: addReasons(summary.skippedReasons, counts.reasons) };
+  for (const k of COUNTED) out[k] += counts[k] ?? 0;
+  return out;
+}
+
+/** Reasons counted once each, in order. */
+export function reasonCounts(reasons: readonly string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of reasons) out[r] = (out[r] ?? 0) + 1;
+  return out;
+}
+
+/** What a run did to tools: a page's or a stage's counts, and those classified. */
+export interface RunToolCounts extends ToolCounts {
+  /** Tools (re)classified because they were new, changed, or classified by an older classifier. */
+  classified: number;
+}
+
+export function addToolCounts(a: RunToolCounts, b: Partial<RunToolCounts>): RunToolCounts {
+  return {
+    added: a.added + (b.added ?? 0),
+    changed: a.changed + (b.changed ?? 0),
+    removed: a.removed + (b.removed ?? 0),
+    unchanged: a.unchanged + (b.unchanged ?? 0),
+    classified: a.classified + (b.classified ?? 0),
+  };
+}

@@ -1,0 +1,60 @@
+// The walk over a source's pages, on plain data: the page limit, looping cursors, and the run summary's counts.
+import { describe, expect, test } from "vitest";
+import { NO_DETAIL, settleDetail } from "../../crawler/plan/details.js";
+import { addToolCounts, countPage, newSourceSummary, reasonCounts, sumCounts } from "../../crawler/plan/summary.js";
+import { cursorStop, describeWalkStop, mayTakePage, newWalk } from "../../crawler/plan/walk.js";
+import type { SourceRecord } from "../../crawler/records.js";
+
+describe("walk stops", () => {
+  test("no page past the limit", () => {
+    expect(mayTakePage({ pages: 24 }, 25)).toBeUndefined();
+    const stop = mayTakePage({ pages: 25 }, 25);
+    expect(stop).toEqual({ kind: "page_limit", maxPages: 25 });
+    expect(describeWalkStop(stop!)).toBe("stopped after 25 pages (pagination does not end)");
+  });
+
+  test("a cursor met before, or pointing at its own page, loops; the last page points nowhere", () => {
+    const walk = newWalk();
+    walk.cursors.add("a");
+    walk.cursors.add("b");
+    expect(cursorStop(walk, "b", "c")).toBeUndefined();
+    expect(cursorStop(walk, "b", null)).toBeUndefined();
+    expect(cursorStop(walk, "b", "a")).toEqual({ kind: "cursor_loop", cursor: "a" });
+    expect(cursorStop(newWalk(), "x", "x")).toEqual({ kind: "cursor_loop", cursor: "x" });
+    expect(describeWalkStop({ kind: "cursor_loop", cursor: "a" })).toBe('cursor "a" loops back to an earlier page');
+  });
+});
+
+describe("summary counts", () => {
+  test("pages add up field by field and reason by reason; zero reasons are not listed", () => {
+    let s = newSourceSummary({ mode: "full", resumed: false });
+    s = countPage(s, sumCounts({ pages: 1, requests: 2, records: 3, reasons: reasonCounts(["bad name", "bad name", "no url"]) }, { unchangedRecords: 1, reasons: { cut: 0 } }));
+    s = countPage(s, { pages: 1, notModified: 1, requests: 1 });
+    expect(s).toMatchObject({ pages: 2, notModified: 1, requests: 3, records: 3, unchangedRecords: 1, skippedReasons: { "bad name": 2, "no url": 1 } });
+    expect(s.skippedReasons).not.toHaveProperty("cut");
+    expect(newSourceSummary({ mode: "incremental", since: "2026-01-01T00:00:00Z", resumed: true })).toMatchObject({ mode: "incremental", since: "2026-01-01T00:00:00Z", resumed: true, errors: [] });
+  });
+
+  test("tool counts of pages and stages add up", () => {
+    const zero = { added: 0, changed: 0, removed: 0, unchanged: 0, classified: 0 };
+    expect(addToolCounts(addToolCounts(zero, { added: 2, unchanged: 1 }), { classified: 5, added: 1 })).toEqual({ added: 3, changed: 0, removed: 0, unchanged: 1, classified: 5 });
+  });
+});
+
+describe("settleDetail", () => {
+  const record: SourceRecord = { source: "smithery", sourceId: "a", isLatest: true, raw: {}, server: { key: "a", status: "active", packages: [], remotes: [] }, aliases: [] };
+  const completed = { ...record, tools: [{ name: "t" }] };
+
+  test("a detail completes its record, or shows it is not one to keep", () => {
+    expect(settleDetail(record, { parsed: completed }, false)).toEqual({ record: completed, counts: {} });
+    expect(settleDetail(record, { parsed: { skip: "not a server" } }, false)).toEqual({ counts: { skipped: 1, reasons: { "not a server": 1 } } });
+    expect(settleDetail(record, { unchanged: true }, true)).toEqual({ record, counts: {} });
+  });
+
+  test("a failed detail keeps the list page's record, unless only the detail proves it", () => {
+    expect(settleDetail(record, { failed: "HTTP 500" }, false)).toEqual({ record, counts: { detailErrors: 1, reasons: { "detail: HTTP 500": 1 } } });
+    expect(settleDetail(record, { failed: "HTTP 500" }, true)).toEqual({ counts: { detailErrors: 1, skipped: 1, reasons: { "detail: HTTP 500": 1 } } });
+    expect(settleDetail(record, { none: true }, false)).toEqual({ record, counts: {} });
+    expect(settleDetail(record, { none: true }, true)).toEqual({ counts: { skipped: 1, reasons: { [NO_DETAIL]: 1 } } });
+  });
+});
