@@ -67,13 +67,13 @@ export function measureClassifier(servers: readonly (ServerContext | readonly To
  * The throughput beside its target; when it is missed, the cause as measured: where a CPU profile of
  * classifyServer over the same servers finds the time, by module and by function.
  */
-export async function classifierFigure(label: string, servers: readonly (ServerContext | readonly ToolInput[])[], r: ClassifierBench & { runs: number }, load: number, detail: string): Promise<Figure> {
+export async function classifierFigure(label: string, servers: readonly (ServerContext | readonly ToolInput[])[], r: ClassifierBench & { runs: number }, load: number, detail: string, profileSeconds = 2): Promise<Figure> {
   let why = "";
   if (r.toolsPerSecond < CLASSIFIER_TARGET.value) {
     const contexts = servers.map((s): ServerContext => (isToolList(s) ? { name: "bench", tools: s } : s));
-    // About two seconds of work, so the samples are many even for a few servers.
+    // Seconds of work rather than rounds, so the samples are many even for a few servers.
     const p = await profileWork(() => {
-      const end = process.hrtime.bigint() + 2_000_000_000n;
+      const end = process.hrtime.bigint() + BigInt(Math.round(profileSeconds * 1e9));
       while (process.hrtime.bigint() < end) for (const context of contexts) classifyServer(context);
     });
     why = `a CPU profile of classifyServer over the same servers spends its time in ${describeEntries(p.modules)}; the largest functions (self time) are ${describeEntries(p.functions)}.${loadNote(load)}`;

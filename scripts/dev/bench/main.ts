@@ -500,7 +500,7 @@ export async function runBench(o: Options, io: BenchIo, save: (partial: BenchRep
   const c = measureClassifier(inputs, o.quick ? 1 : 3, o.quick ? 1 : 3);
   const classifier = {
     ...c,
-    figure: await classifierFigure("classifier alone", inputs, c, load, `${format(c.tools)} tools classified in ${format(c.seconds, "s")} s (classifyServer, one core, the world's first Glama servers)`),
+    figure: await classifierFigure("classifier alone", inputs, c, load, `${format(c.tools)} tools classified in ${format(c.seconds, "s")} s (classifyServer, one core, the world's first Glama servers)`, o.quick ? 0.5 : 2),
   };
 
   const drivers: BenchReport["drivers"] = {};
