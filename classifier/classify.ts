@@ -1,5 +1,5 @@
 // Weighs a tool's evidence into a category, risk, confidence, rationale and suggested rule.
-import { DOMAIN_LABEL, SEND_VERBS, SEVERITY, VERB_GLOSS, WEIGHTS, type Domain } from "./lexicon.js";
+import { DOMAIN_LABEL, NON_ADDITIVE_VERBS, SEND_VERBS, SEVERITY, VERB_GLOSS, WEIGHTS, type Domain } from "./lexicon.js";
 import { actionToolName, findActionArgument } from "./actions.js";
 import { actionRisk, ruleWithArguments, type ActionClass, type ArgumentFindings } from "./argument-rules.js";
 import { ruleForRisk, ruleHasReason, type Rule } from "./policy.js";
@@ -18,7 +18,7 @@ export type { Evidence } from "./signals.js";
 export type { Hints } from "./hints.js";
 
 /** Bump whenever rules, lexicon or weights change: stored classifications of older versions are redone. */
-export const CLASSIFIER_VERSION = "learned-2";
+export const CLASSIFIER_VERSION = "learned-3";
 
 /** How to classify: `model` null means the rules alone; absent, the shipped learned model weighs the evidence. */
 export interface ClassifyOptions {
@@ -310,7 +310,7 @@ function decide(tool: ToolInput, r: ToolReading, model: Model | null, onFeatures
 
   // 3b. The learned model weighs the rules' reading with the name's and description's words into MCP's hint
   // classes; where it crosses the read axis, the category follows it (the read axis is one decision).
-  const overwrites = r.phrases.overwrite !== undefined || r.overwriteArgument !== undefined;
+  const overwrites = r.phrases.overwrite !== undefined || r.overwriteArgument !== undefined || NON_ADDITIVE_VERBS.has(r.nameVerb?.verb ?? r.descriptionVerb?.verb ?? "");
   let hintClass = hintClassOfCategory(category, overwrites);
   let learned: { p: number; cls: HintClass; evidence: string[] } | undefined;
   const features = model || onFeatures ? toolFeatures(tool, r, noEvidence ? undefined : category) : undefined;

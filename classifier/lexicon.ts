@@ -33,7 +33,7 @@ export const VERBS: Record<Category, string> = {
     unstage login logout signin signout authenticate fill type click press drag navigate go back forward
     focus tap swipe emit log record track annotate highlight bookmark note remember memorize learn accept
     decline  transfer enroll unenroll join leave claim complete finish fix rotate renew extend
-    init initialize setup bootstrap replace rewrite  apply choose pick select keypress keydown
+    init initialize setup bootstrap replace rewrite  apply choose pick select keypress keydown boot reboot switch
     upvote downvote favorite unfavorite watch unwatch ignore rebase squash cherry tweak adjust increment
     decrement bump populate seed migrate map unmap mount unmount bind unbind grant authorize 
     confirm    continue make   
@@ -57,7 +57,7 @@ export const AMBIGUOUS_VERBS = new Set(
    mail query select build map bind score rank stage track block drop clear flush empty scale move back
    forward go run call command script sql graphql cypher set lock load pull push watch point fill press
    display print dump seed reset apply change trade fund quote view reason learn complete finish leave
-   join claim match`.split(/\s+/).filter(Boolean),
+   join claim match switch`.split(/\s+/).filter(Boolean),
 );
 
 /**
@@ -390,6 +390,12 @@ export const IDEMPOTENT_VERBS = new Set(
    empty link unlink connect disconnect save store write sync refresh reload stop start resize scale
    navigate go focus select choose pick login logout signin signout authenticate`.split(/\s+/).filter(Boolean),
 );
+
+/**
+ * Write verbs whose change is not additive (MCP's destructiveHint): what was there is replaced, not added to.
+ * Such a tool stays a write for policy (an overwrite is a write) and is destructive in its hints.
+ */
+export const NON_ADDITIVE_VERBS = new Set(["replace", "overwrite", "rewrite", "reset"]);
 
 /**
  * Verbs of tools that work only on what they are given (MCP's openWorldHint false): computing, converting,

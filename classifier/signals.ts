@@ -380,6 +380,25 @@ function findNameVerb(tokens: NameTokens, verbLast: boolean): NameVerbHit | unde
   return undefined;
 }
 
+/**
+ * The name's verb as its description reads it: when the description leads with a verb of another class than the
+ * one the name's word order chose, and another word of the name is a verb of the description's class, that word
+ * is the verb (ip_get_details_link, "Retrieve IP address details…", gets; the link is what it returns). A
+ * destructive verb is never traded away: where a name could be read either way, the worse reading stands.
+ */
+function agreeWithDescription(tokens: NameTokens, nv: NameVerbHit | undefined, dv: DescriptionVerbHit | undefined): NameVerbHit | undefined {
+  // A plain verb opening the name is the name's own answer (get_upgrade_guide gets, whatever its description).
+  if (!nv || !dv || nv.position === "embeds" || (nv.position === "begins" && !nv.ambiguous) || nv.category === dv.category) return nv;
+  if (nv.category === "destructive" || nv.joined.some((j) => j.category === "destructive")) return nv;
+  const words = tokens.tokens;
+  const from = nv.index >= tokens.lastSegmentStart ? tokens.lastSegmentStart : 0;
+  for (let i = from; i < words.length; i++) {
+    const v = i === nv.index ? undefined : NAME_VERBS.get(words[i]!);
+    if (v && v.category === dv.category) return nameHit(v, i === from ? "begins" : i === words.length - 1 ? "ends" : "contains", i, joinedAfter(words, i, words.length));
+  }
+  return nv;
+}
+
 /** What follows a verb inside a longer word that makes it another word: "delet|ed", "creat|or", "sett|ings". */
 const INFLECTION = /^(?:e?d|e?r|e?rs|ing|ings|ion|ions|ment|ments|able|ive|or|ors|s|es|ure|al)$/;
 
@@ -550,8 +569,13 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   const description = (tool.description ?? "").trim();
   const emptyDescription = description.length === 0;
 
+  // The description's leading verb first: it tells which of the name's verb-like words is the verb. A description
+  // that opens with a known verb of another language is read in it ("Obtiene los datos del …" is no English
+  // "del"); otherwise English first, then Chinese and Japanese.
+  const dv = emptyDescription ? undefined : (foreignDescriptionVerb(description, true) ?? findDescriptionVerb(description) ?? foreignDescriptionVerb(description, false));
+
   // Name: verb and object.
-  const nv = findNameVerb(tokens, profile?.verbLast ?? false);
+  const nv = agreeWithDescription(tokens, findNameVerb(tokens, profile?.verbLast ?? false), dv);
   const object: string[] = [];
   const words = tokens.tokens;
   const objectFrom = nv && nv.position !== "embeds" && nv.index >= tokens.lastSegmentStart ? tokens.lastSegmentStart : 0;
@@ -598,13 +622,9 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
 
   // Description: leading verb, phrases, injection.
   let lowerDescription = "";
-  let dv: DescriptionVerbHit | undefined;
   let injection: ToolReading["injection"];
   let productionMention: string | undefined;
   if (!emptyDescription) {
-    // A description that opens with a known verb of another language is read in it ("Obtiene los datos del …"
-    // is no English "del"); otherwise English first, then Chinese and Japanese.
-    dv = foreignDescriptionVerb(description, true) ?? findDescriptionVerb(description) ?? foreignDescriptionVerb(description, false);
     if (dv) {
       let best: VerbInfo = dv;
       for (const j of dv.joined) best = mostSevere(best, j);

@@ -25,6 +25,14 @@ describe("hints in the specification's meaning", () => {
     expect(hintClassOfCategory("execute", false)).toBe("destructive");
   });
 
+  it("a replace or a reset is not additive whatever else the text says; a plain update may be", () => {
+    const replace = rules(tool("str_replace", "Replace an exact string in a file"));
+    expect(replace.category).toBe("write");
+    expect(replace.hints.destructiveHint).toBe(true);
+    expect(rules(tool("reset_filters", "Reset the saved filters to their defaults")).hints.destructiveHint).toBe(true);
+    expect(rules(tool("update_issue_title", "Update the title of an issue")).hints.destructiveHint).toBe(false);
+  });
+
   it("computing over given data or working on local files is a closed world; a web service is open", () => {
     expect(rules(tool("calculate_total", "Calculate the total of the given numbers")).hints.openWorldHint).toBe(false);
     expect(rules(tool("read_file", "Read a file from disk")).hints.openWorldHint).toBe(false);

@@ -27,6 +27,19 @@ describe("failure patterns, fixed as patterns", () => {
     expect(classifyServer({ name: "mail", tools: verbFirst.map((n) => tool(n)) }, { model: null })[3]!.rationale).toContain("Its name begins with 'draft'");
   });
 
+  it("the description tells which of a name's verb-like words is its verb, never trading a destructive one away", () => {
+    expect(c("ip_get_details_link", "Retrieve IP address details and return a resource link").category).toBe("read");
+    expect(c("query_net_by_pin_name", "Get the connectivity of a net from a component pin").category).toBe("read");
+    // A plain verb opening the name stands, and a destructive verb anywhere stands.
+    expect(c("get_upgrade_guide", "Start here to upgrade from version 2 to 3").category).toBe("read");
+    expect(c("branches_list_prune", "List stale branches").category).toBe("destructive");
+  });
+
+  it("booting a device or switching a profile changes state", () => {
+    expect(c("boot_simulator", "Boot the simulator").category).toBe("write");
+    expect(c("use_profile", "Switch the active profile").category).toBe("write");
+  });
+
   it("a verb inside a longer word is not that verb", () => {
     expect(c("deleted_widgets", "").category).not.toBe("destructive");
     expect(c("tfdeploy", "").category).toBe("execute");
