@@ -20,7 +20,7 @@ export interface ToolEntry {
   annotations: Record<string, unknown> | null;
   origin: ToolRow["origin"];
   contentHash: ToolRow["contentHash"];
-  classification: null | (Pick<ClassificationRow, "category" | "risk" | "confidence" | "rationale" | "classifierVersion" | "contentHash" | "method"> & {
+  classification: null | (Pick<ClassificationRow, "category" | "risk" | "confidence" | "rationale" | "classifierVersion" | "contentHash" | "method" | "reviewModel" | "reviewPromptVersion"> & {
     signals: string[];
     rule: Record<string, unknown>;
     /** Predicted MCP hints; null for classifications stored before the classifier predicted them. */
@@ -53,6 +53,8 @@ const entryColumns = {
     classifierVersion: classifications.classifierVersion,
     contentHash: classifications.contentHash,
     method: classifications.method,
+    reviewModel: classifications.reviewModel,
+    reviewPromptVersion: classifications.reviewPromptVersion,
   },
 };
 

@@ -1,4 +1,5 @@
 // How a catalogued tool is shown: the JSON entry of `risk`/`search`, and its readable text block.
+import type { ReviewedBy } from "../classifier/classify.js";
 import type { ToolEntry } from "../db/lookups.js";
 import { safeText, truncate, type Style } from "./terminal.js";
 
@@ -16,6 +17,10 @@ export interface ToolView {
   /** MCP's hints as the classifier predicts them from the tool's text. */
   hints: Record<string, boolean> | null;
   classifierVersion: string | null;
+  /** How the verdict was reached: rules, annotations (the server's own hints), or rules+model. */
+  method: string | null;
+  /** The model and prompt version whose verdict was applied (method rules+model). */
+  reviewedBy: ReviewedBy | null;
 }
 
 export function toolView(e: ToolEntry): ToolView {
@@ -32,7 +37,17 @@ export function toolView(e: ToolEntry): ToolView {
     rule: c?.rule ?? null,
     hints: c?.hints ?? null,
     classifierVersion: c?.classifierVersion ?? null,
+    method: c?.method ?? null,
+    reviewedBy: c?.reviewModel && c.reviewPromptVersion ? { model: c.reviewModel, promptVersion: c.reviewPromptVersion } : null,
   };
+}
+
+/** How a verdict was reached, in a few words: "the rules", "the rules, reviewed by gpt-4o-mini (prompt review-1)". */
+export function methodText(v: Pick<ToolView, "method" | "reviewedBy">): string | null {
+  if (!v.method) return null;
+  if (v.method === "annotations") return "the rules and the server's own annotations";
+  if (v.reviewedBy) return `the rules, reviewed by the model ${v.reviewedBy.model} (prompt ${v.reviewedBy.promptVersion})`;
+  return "the rules";
 }
 
 export const RISK_STYLE: Record<string, Style> = { low: "green", medium: "yellow", high: "magenta", critical: "red" };
@@ -56,6 +71,8 @@ export function renderToolText(v: ToolView, paint: (style: Style, text: string) 
   if (v.hints) lines.push(`  predicted   ${safeText(hints(v.hints))}`);
   if (v.signals.length) lines.push(`  signals     ${safeText(v.signals.join(", "))}`);
   if (v.rule) lines.push(`  rule        ${safeText(JSON.stringify(v.rule))}`);
+  const method = methodText(v);
+  if (method) lines.push(`  method      ${v.method}: ${safeText(method)}`);
   if (v.rationale) lines.push(`  why         ${safeText(truncate(v.rationale, 800))}`);
   return lines.join("\n");
 }

@@ -28,6 +28,8 @@ export const toolItemSchema = z
     rule: json.nullable(),
     hints: z.record(z.string(), z.boolean()).nullable().meta({ description: "MCP's hints as the classifier predicts them" }),
     classifierVersion: z.string().nullable(),
+    method: z.string().nullable().meta({ description: "how the verdict was reached: rules, annotations, or rules+model" }),
+    reviewedBy: z.object({ model: z.string(), promptVersion: z.string() }).nullable().meta({ description: "the model and prompt version whose verdict was applied (method rules+model)" }),
     page: z.string().meta({ description: "path of the tool's HTML page" }),
   })
   .openapi("Tool");

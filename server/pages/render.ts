@@ -4,6 +4,7 @@ import { FORMAT_DESCRIPTIONS, FORMAT_NAMES } from "../../classifier/formats/form
 import type { CategoryRiskCount } from "../../db/browse.js";
 import type { NameSummary } from "../../db/lookups.js";
 import { paths } from "../paths.js";
+import { methodText } from "../../scripts/tool-view.js";
 import type { ServerView } from "../reader.js";
 import type { ChangeItem, StatsView, ToolItem } from "../views.js";
 import { categoryRiskChart } from "./chart.js";
@@ -121,6 +122,7 @@ export function toolPage(o: { tool: ToolItem; related: ToolItem[]; history: Chan
     body: html`<p class="muted"><a href="${paths.server(t.server)}">${t.server}</a> · <a href="${paths.toolName(name)}">${name} on every server</a></p>
 <h1>${name} ${riskBadge(t.risk)}</h1>
 <p>${t.category ? html`Category: <strong>${t.category}</strong>, confidence ${t.confidence ?? ""}.` : "Not classified yet."}</p>
+${methodText(t) ? html`<p class="muted method">Verdict reached by ${methodText(t)}.</p>` : ""}
 <h2>What ${name} does</h2>
 ${t.title ? html`<p><strong>${t.title}</strong></p>` : ""}
 <p class="desc">${t.description ?? "The server gives no description."}</p>

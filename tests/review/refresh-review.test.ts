@@ -4,6 +4,8 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { REVIEW_PROMPT_VERSION } from "../../classifier/review.js";
+import { openCatalog } from "../../db/client.js";
+import { createApp } from "../../server/app.js";
 import { DRIVERS } from "../helpers/catalog.js";
 import { runCli } from "../helpers/cli.js";
 import { glamaId, startGlamaReplay, type GlamaReplay } from "../helpers/glama-replay.js";
@@ -94,6 +96,30 @@ describe.each(DRIVERS)("refresh with the model review (%s)", (driver) => {
     const text = await runCli(["stats"], catalog.env);
     expect(text.stdout).toContain("classified  4 (3 reviewed by a model; 2 model answers cached)");
     expect(text.stdout).toMatch(/model review \(local-model\): 0 tools to review, 0 reviewed, 0 from cache, 0 calls, 0 tokens, ~\$0\.0000/);
+  });
+
+  test("risk (text and --json), the API and the tool page say how each verdict was reached", async () => {
+    const json = await runCli(["risk", "process_item", "--json"], catalog.env);
+    const entries = JSON.parse(json.stdout).entries as { method: string; reviewedBy: unknown }[];
+    expect(entries).toHaveLength(2);
+    for (const e of entries) expect(e).toMatchObject({ method: "rules+model", reviewedBy: { model: "local-model", promptVersion: REVIEW_PROMPT_VERSION } });
+    const text = await runCli(["risk", "process_item", "--server", "github.com/acme/thin-one"], catalog.env);
+    expect(text.stdout).toContain(`method      rules+model: the rules, reviewed by the model local-model (prompt ${REVIEW_PROMPT_VERSION})`);
+    const plain = await runCli(["risk", "list_issues", "--json"], catalog.env);
+    expect(JSON.parse(plain.stdout).entries[0]).toMatchObject({ method: "rules", reviewedBy: null });
+    const opened = await openCatalog(catalog.env.DATABASE_URL ? { databaseUrl: catalog.env.DATABASE_URL, dataDir: "unused" } : { dataDir: catalog.env.CATALOG_DATA_DIR! });
+    try {
+      const app = createApp({ db: opened.db });
+      const api = await app.request("/api/tools/github.com%2Facme%2Fthin-one/process_item");
+      expect(api.status).toBe(200);
+      expect(await api.json()).toMatchObject({ method: "rules+model", reviewedBy: { model: "local-model", promptVersion: REVIEW_PROMPT_VERSION } });
+      const page = await app.request("/servers/github.com%2Facme%2Fthin-one/tools/process_item");
+      expect(await page.text()).toContain(`Verdict reached by the rules, reviewed by the model local-model (prompt ${REVIEW_PROMPT_VERSION}).`);
+      const rulesPage = await app.request("/servers/github.com%2Facme%2Fthin-one/tools/list_issues");
+      expect(await rulesPage.text()).toContain("Verdict reached by the rules.");
+    } finally {
+      await opened.close();
+    }
   });
 
   test("--no-llm runs no review and keeps the reviews already made", async () => {
