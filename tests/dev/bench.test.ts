@@ -30,7 +30,7 @@ test(`npm run bench -- --quick writes every figure, with its target and verdict 
   expect(report.classifier.figure).toMatchObject({ unit: "tools/s", target: { op: ">=", value: 100_000 } });
   expect(typeof report.classifier.figure.met).toBe("boolean");
   const figures = report.drivers[driver]!.figures;
-  const targeted = ["fullRefresh", "peakRss", "ingestToCopy", "nothingChanged", "riskP99", "httpP99"];
+  const targeted = ["createRss", "fullRefresh", "peakRss", "ingestToCopy", "nothingChanged", "onePercentChanged", "riskP99", "httpP99"];
   for (const key of ["throughput", "toolsPerSecond", "ingestRate", "copyRate", "onePercentChanged", "riskP50", "cliHelp", "cliRisk", ...targeted]) {
     expect(figures[key], key).toBeDefined();
     expect(Number.isFinite(figures[key]!.value), key).toBe(true);

@@ -56,6 +56,7 @@ const TARGETS = {
   ingestToCopy: 0.5,
   peakRssMb: 512,
   nothingChangedShare: 0.1,
+  onePercentChangedShare: 0.2,
   riskP99Ms: 5,
   /** "Flat": the largest world's peak RSS within this factor of the smallest's. */
   rssGrowth: 1.25,
@@ -242,6 +243,8 @@ function runFigures(run: MeasuredRun<RefreshSummary>, load: number): RunFigures 
 
 interface DriverResult {
   driver: Driver;
+  /** `mcp-catalog migrate` on the new, empty database, before the full refresh. */
+  create: CreateFigures;
   runs: { full: RunFigures; nothingChanged: RunFigures; onePercentChanged: RunFigures };
   rows: Record<string, number>;
   copy: CopyTiming[];
@@ -267,6 +270,23 @@ async function refreshOnce(io: BenchIo, label: string, env: NodeJS.ProcessEnv, r
   return f;
 }
 
+interface CreateFigures {
+  wallMs: number;
+  peakRssMb: number;
+}
+
+/**
+ * Creates the catalog (`mcp-catalog migrate`) in a process of its own before the full refresh, so the
+ * one-time cost of a new database (PGlite's initdb) is a figure of its own and the refresh's peak RSS
+ * is the refresh's.
+ */
+async function createCatalog(io: BenchIo, label: string, env: NodeJS.ProcessEnv, rssFile: string): Promise<CreateFigures> {
+  const run = await runCli(["migrate"], env, { rssFile, parse: () => undefined });
+  if (run.code !== 0) throw new Error(`${label}: mcp-catalog migrate exited ${run.code}: ${run.stderr.trim().slice(-2000)}`);
+  log(io, `${label}: ${secs(run.wallMs)} s, peak RSS ${run.peakRssMb} MB`);
+  return { wallMs: Math.round(run.wallMs), peakRssMb: run.peakRssMb };
+}
+
 function worldBytes(dir: string): number {
   return statSync(join(dir, FILES.registry)).size + statSync(join(dir, FILES.glama)).size;
 }
@@ -280,6 +300,7 @@ async function benchDriver(driver: Driver, world: Manifest & { dir: string }, o:
   try {
     const env = refreshEnv({ url: served.url, catalog: catalog.ref });
     const rssFile = join(work, "rss");
+    const create = await createCatalog(io, `${driver} creating the catalog`, env, rssFile);
     log(io, `${driver}: full refresh of ${world.registryNames} servers (${world.tools} tools)…`);
     const full = await refreshOnce(io, `${driver} full refresh`, env, rssFile);
 
@@ -317,6 +338,7 @@ async function benchDriver(driver: Driver, world: Manifest & { dir: string }, o:
     const risk = await coldStart(["risk", riskName, "--json"], env, runs);
     const result = {
       driver,
+      create,
       runs: { full, nothingChanged, onePercentChanged },
       rows,
       copy,
@@ -372,6 +394,14 @@ function driverFigures(r: Omit<DriverResult, "figures">, world: Manifest, bytes:
     ),
     `RSS while it ran (MB): ${summarizeSamples(full.rssSamplesMb)}`,
   );
+  figures.createRss = withDetail(
+    figure("peak RSS creating the catalog", r.create.peakRssMb, "MB", { op: "<=", value: TARGETS.peakRssMb }, () =>
+      pglite
+        ? "PGlite creates a new data directory by running initdb in a second WebAssembly instance (its own Postgres, heap and copy of the initial files) beside the first; it happens once per catalog, before any row is written, and its heap is not returned until garbage collection."
+        : "the migrations on a new database.",
+    ),
+    `mcp-catalog migrate on a new, empty ${pglite ? "data directory" : "database"}: ${secs(r.create.wallMs)} s (not part of the full refresh's figures)`,
+  );
   figures.ingestRate = withDetail(figure("ingest, crawl stage", ingestRate, "rows/s"), `${format(crawlRows)} rows into ${CRAWL_TABLES.join(", ")} in ${format(crawlS, "s")} s, fetched as ${format(bytes / 1e6, "MB")} MB of JSON`);
   figures.copyRate = withDetail(
     figure("raw COPY of the same rows", copyRate, "rows/s"),
@@ -389,8 +419,15 @@ function driverFigures(r: Omit<DriverResult, "figures">, world: Manifest, bytes:
     `${Math.round((100 * quietS) / fullS)}% of the full refresh (target ${TARGETS.nothingChangedShare * 100}%). ${stages(nothingChanged)}. ${sourceText(nothingChanged)}; servers ${JSON.stringify(nothingChanged.servers)}, tools ${JSON.stringify(nothingChanged.tools)}.`,
   );
   figures.onePercentChanged = withDetail(
-    figure("refresh, 1% changed", onePercentChanged.wallMs / 1000, "s"),
-    `${Math.round((100 * onePercentChanged.wallMs) / full.wallMs)}% of the full refresh. ${stages(onePercentChanged)}. ${sourceText(onePercentChanged)}; servers ${JSON.stringify(onePercentChanged.servers)}, tools ${JSON.stringify(onePercentChanged.tools)}.`,
+    figure("refresh, 1% changed", onePercentChanged.wallMs / 1000, "s", { op: "<=", value: TARGETS.onePercentChangedShare * fullS }, () => {
+      const pages = Object.values(onePercentChanged.sources).reduce((n, s) => n + s.pages - s.notModified, 0);
+      return (
+        `${secs(onePercentChanged.wallMs - onePercentChanged.durationMs)} s of it is starting the process and opening the catalog; ` +
+        `a 1% change reaches most list pages (${pages} fetched whole and parsed, every record hashed, only the changed ones written), ` +
+        `and the classify stage loads the classifier for the touched servers (${secs(onePercentChanged.stageMs.classify)} s).${loadNote(onePercentChanged.loadAverage)}`
+      );
+    }),
+    `${Math.round((100 * onePercentChanged.wallMs) / full.wallMs)}% of the full refresh (target ${TARGETS.onePercentChangedShare * 100}%). ${stages(onePercentChanged)}. ${sourceText(onePercentChanged)}; servers ${JSON.stringify(onePercentChanged.servers)}, tools ${JSON.stringify(onePercentChanged.tools)}.`,
   );
   figures.riskP50 = figure("risk lookup p50", r.lookups.p50Ms, "ms");
   figures.riskP99 = withDetail(
@@ -445,7 +482,9 @@ async function benchScale(o: Options, io: BenchIo): Promise<ScaleResult> {
     const catalog = await freshCatalog(driver, o, work);
     const served = await serveWorld(world.dir);
     try {
-      const run = await refreshOnce(io, `scale ${servers}`, refreshEnv({ url: served.url, catalog: catalog.ref }), join(work, "rss"));
+      const env = refreshEnv({ url: served.url, catalog: catalog.ref });
+      await createCatalog(io, `scale ${servers}: creating the catalog`, env, join(work, "rss"));
+      const run = await refreshOnce(io, `scale ${servers}`, env, join(work, "rss"));
       out.push({ servers, tools: world.tools, seconds: run.wallMs / 1000, peakRssMb: run.peakRssMb, rssSamplesMb: run.rssSamplesMb });
     } catch (e) {
       // A size that fails (or is stopped) is reported as such; the sizes before it still count.
