@@ -83,6 +83,13 @@ for (const [category, words] of Object.entries(VERBS) as [Category, string][]) {
     for (const form of inflections(verb)) if (!TEXT_VERBS.has(form) || form === verb) TEXT_VERBS.set(form, info);
   }
 }
+// "un" before a destructive verb undoes it (untrash, unremove): it restores, a write. Listed words keep their own class.
+for (const verb of VERBS.destructive.split(/\s+/)) {
+  if (!verb || NAME_VERBS.has(`un${verb}`)) continue;
+  const info: VerbInfo = { verb: `un${verb}`, category: "write", ambiguous: false };
+  NAME_VERBS.set(info.verb, info);
+  for (const form of inflections(info.verb)) if (!TEXT_VERBS.has(form)) TEXT_VERBS.set(form, info);
+}
 // Descriptions begin "Returns …" far more often than names do; it reads.
 TEXT_VERBS.set("returns", { verb: "return", category: "read", ambiguous: true });
 TEXT_VERBS.set("return", { verb: "return", category: "read", ambiguous: true });

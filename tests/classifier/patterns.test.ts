@@ -35,6 +35,11 @@ describe("failure patterns, fixed as patterns", () => {
     expect(c("branches_list_prune", "List stale branches").category).toBe("destructive");
   });
 
+  it("'un' before a destructive verb undoes it: a restore is a write", () => {
+    expect(c("message_untrash", "Remove a message from trash").category).toBe("write");
+    expect(c("message_trash", "Move a message to the trash").category).toBe("destructive");
+  });
+
   it("booting a device or switching a profile changes state", () => {
     expect(c("boot_simulator", "Boot the simulator").category).toBe("write");
     expect(c("use_profile", "Switch the active profile").category).toBe("write");
