@@ -168,7 +168,8 @@ function causes(e: unknown): unknown[] {
   return out;
 }
 
-function errorCode(e: unknown): string | undefined {
+/** The first error code (ECONNREFUSED, UND_ERR_…, a database's SQLSTATE) along an error's chain of causes. */
+export function errorCode(e: unknown): string | undefined {
   for (const c of causes(e)) {
     const code = (c as { code?: unknown }).code;
     if (typeof code === "string") return code;

@@ -38,22 +38,22 @@ export async function* sourcePages(o: PageStreamOptions): AsyncGenerator<Fetched
   let at = o.cursor;
   for (;;) {
     o.signal?.throwIfAborted();
-    const limit = mayTakePage(walk, o.maxPages);
-    if (limit) throw new SourceError(source.name, walk.pages + 1, describeWalkStop(limit));
     const page = walk.pages + 1;
     const url = pageUrlOf(o, at);
+    const limit = mayTakePage(walk, o.maxPages);
+    if (limit) throw new SourceError({ source: source.name, page, url, stop: limit, message: describeWalkStop(limit) });
     const { response, stored } = await request(o, url, at, page);
     let fetched: FetchedPage;
     if (response.status === 304) {
       // The page is as stored: its records stay placed on it, nothing is parsed.
-      if (!stored) throw new SourceError(source.name, page, "answered 304 Not Modified to a request that was not conditional");
+      if (!stored) throw new SourceError({ source: source.name, page, url, stop: { kind: "unexpected_304" }, message: "answered 304 Not Modified to a request that was not conditional" });
       fetched = { status: 304, at, url, next: stored.nextCursor, stored, counts: { pages: 1, notModified: 1, requests: response.attempts } };
     } else {
       let parsed;
       try {
         parsed = source.parsePage(response.body, at);
       } catch (e) {
-        throw new SourceError(source.name, page, (e as Error).message, { cause: e });
+        throw new SourceError({ source: source.name, page, url, stop: { kind: "format" }, message: (e as Error).message, cause: e });
       }
       fetched = {
         status: 200,
@@ -67,7 +67,7 @@ export async function* sourcePages(o: PageStreamOptions): AsyncGenerator<Fetched
     }
     walk.pages = page;
     const loop = cursorStop(walk, at, fetched.next);
-    if (loop) throw new SourceError(source.name, page, describeWalkStop(loop));
+    if (loop) throw new SourceError({ source: source.name, page, url, stop: loop, message: describeWalkStop(loop) });
     if (fetched.status === 200 && source.detailUrl && source.parseDetail) {
       const detailed = await withDetails(o, fetched.records);
       fetched = { ...fetched, records: detailed.records, counts: sumCounts(fetched.counts, detailed.counts) };
@@ -94,7 +94,7 @@ async function request(o: PageStreamOptions, url: string, at: string | null, pag
     const response = await fetchPage(o.fetcher, url, { headers: source.headers?.() ?? {}, ...(etag ? { etag } : {}), ...(o.signal ? { signal: o.signal } : {}) }, source.format);
     return { response, ...(stored ? { stored } : {}) };
   } catch (e) {
-    throw new SourceError(source.name, page, (e as Error).message, { cause: e });
+    throw new SourceError({ source: source.name, page, url, message: (e as Error).message, cause: e });
   }
 }
 

@@ -5,6 +5,7 @@ import { aliasValues } from "../db/identity.js";
 import { analyzeChangedTables, failAbandonedRuns, finishRun, serverCountsForRun, startRun, type RunOutcome, type ServerCounts } from "../db/runs.js";
 import { getSourceState } from "../db/source-state.js";
 import { completeCrawl } from "./complete-crawl.js";
+import { failureLine, failureOf, type Failure } from "./failure.js";
 import type { PageFetcher } from "./fetcher.js";
 import type { IntrospectResult } from "./introspect-stage.js";
 import type { EnqueueResult } from "./listing-queue.js";
@@ -55,6 +56,8 @@ export interface RefreshSummary {
   runId: number;
   status: "succeeded" | "failed";
   sources: Partial<Record<SourceName, SourceSummary>>;
+  /** What failed, typed: each source's stop, then the stages' (crawler/failure.ts); empty when the run succeeded. */
+  failures: Failure[];
   servers: ServerCounts;
   tools: RunToolCounts;
   /** Live tools/list outcomes, when the run introspected. */
@@ -98,8 +101,9 @@ export async function refresh(catalog: Catalog, options: RefreshOptions): Promis
     } catch (e) {
       // A stage that broke outright (the database went away, an interrupt) still closes its run record.
       const error = withCause(e);
+      const failure = failureOf(e, { stage: "run", aborted: !!options.signal?.aborted });
       const servers = await serverCountsForRun(catalog.db, runId).catch(() => ({ added: 0, updated: 0, unchanged: 0, removed: 0 }));
-      await finishRun(catalog.db, runId, storable({ status: "failed" as const, sources: {}, servers, error: error.message }).value).catch(() => {});
+      await finishRun(catalog.db, runId, storable({ status: "failed" as const, sources: {}, servers, failures: [failure], error: error.message }).value).catch(() => {});
       throw error;
     }
   } finally {
@@ -109,6 +113,7 @@ export async function refresh(catalog: Catalog, options: RefreshOptions): Promis
 
 async function runStages(catalog: Catalog, runId: number, options: RefreshOptions, started: number): Promise<RefreshSummary> {
   const summaries: Partial<Record<SourceName, SourceSummary>> = {};
+  const failures: Failure[] = [];
   let tools: RunToolCounts = { added: 0, changed: 0, removed: 0, unchanged: 0, classified: 0 };
   const stageMs = { crawl: 0, introspect: 0, classify: 0, analyze: 0 };
   let mark = Date.now();
@@ -121,6 +126,7 @@ async function runStages(catalog: Catalog, runId: number, options: RefreshOption
   for (const source of options.sources) {
     const crawled = await crawlSource(catalog, source, runId, options);
     summaries[source.name] = crawled.summary;
+    if (crawled.failure) failures.push(crawled.failure);
     tools = addToolCounts(tools, crawled.tools);
   }
   stageMs.crawl = lap();
@@ -136,7 +142,6 @@ async function runStages(catalog: Catalog, runId: number, options: RefreshOption
     queued = await options.enqueue(catalog.db, runId, options.signal);
     stageMs.introspect = lap();
   }
-  const errors = Object.entries(summaries).flatMap(([name, s]) => (s?.errors ?? []).map((e) => (e.startsWith(`${name}:`) ? e : `${name}: ${e}`)));
   let review: ModelReviewStats | undefined;
   if (options.classify) {
     try {
@@ -145,7 +150,7 @@ async function runStages(catalog: Catalog, runId: number, options: RefreshOption
       review = classified.review;
     } catch (e) {
       options.signal?.throwIfAborted();
-      errors.push(`classify: ${(e as Error).message}`);
+      failures.push(failureOf(e, { stage: "classify" }));
     }
     stageMs.classify = lap();
   }
@@ -154,10 +159,10 @@ async function runStages(catalog: Catalog, runId: number, options: RefreshOption
     await analyzeChangedTables(catalog.db);
   } catch (e) {
     options.signal?.throwIfAborted();
-    errors.push(`analyze: ${withCause(e).message}`);
+    failures.push(failureOf(e, { stage: "analyze" }));
   }
   stageMs.analyze = lap();
-  const status = errors.length ? "failed" : "succeeded";
+  const status = failures.length ? "failed" : "succeeded";
   const servers = await serverCountsForRun(catalog.db, runId);
   // Error texts may quote what a source sent (a NUL, a lone surrogate): the run record must still be written.
   const outcome = storable<RunOutcome>({
@@ -165,10 +170,11 @@ async function runStages(catalog: Catalog, runId: number, options: RefreshOption
     sources: summaries,
     servers,
     tools: { ...tools, ...(introspection ? { introspection } : {}), ...(queued ? { queued } : {}), ...(review ? { review } : {}) },
-    ...(errors.length ? { error: errors.join("; ") } : {}),
+    failures,
+    ...(failures.length ? { error: failures.map(failureLine).join("; ") } : {}),
   }).value;
   await finishRun(catalog.db, runId, outcome);
-  return { runId, status, sources: summaries, servers, tools, ...(introspection ? { introspection } : {}), ...(queued ? { queued } : {}), ...(review ? { review } : {}), stageMs, durationMs: Date.now() - started };
+  return { runId, status, sources: summaries, failures: outcome.failures, servers, tools, ...(introspection ? { introspection } : {}), ...(queued ? { queued } : {}), ...(review ? { review } : {}), stageMs, durationMs: Date.now() - started };
 }
 
 /**
@@ -177,7 +183,7 @@ async function runStages(catalog: Catalog, runId: number, options: RefreshOption
  * (crawler/pipeline.ts): fetching and parsing the next pages overlaps applying this one. A page is
  * applied only after the one before it commits: its records may resolve to servers that one created.
  */
-async function crawlSource(catalog: Catalog, source: Source, runId: number, options: RefreshOptions): Promise<{ summary: SourceSummary; tools: RunToolCounts }> {
+async function crawlSource(catalog: Catalog, source: Source, runId: number, options: RefreshOptions): Promise<{ summary: SourceSummary; tools: RunToolCounts; failure?: Failure }> {
   const started = Date.now();
   const progress = options.progress ?? silentProgress;
   const { db } = catalog;
@@ -191,6 +197,7 @@ async function crawlSource(catalog: Catalog, source: Source, runId: number, opti
   const { start } = opening;
   let summary = newSourceSummary({ mode: start.mode, ...(start.since ? { since: start.since } : {}), resumed: start.resumed });
   let tools: RunToolCounts = { added: 0, changed: 0, removed: 0, unchanged: 0, classified: 0 };
+  let failure: Failure | undefined;
   let position: CrawlPosition = { pendingWatermark: opening.pendingWatermark, clock: opening.clock };
   const p: SourceProgress = { source: source.name, mode: start.mode, pages: 0, requests: 0, records: 0, skipped: 0, startedAt: Date.now() };
   progress.sourceStarted(p);
@@ -228,10 +235,10 @@ async function crawlSource(catalog: Catalog, source: Source, runId: number, opti
     summary = { ...summary, gone: settled.gone, goneWithheld: settled.withheld };
     progress.sourceDone(p);
   } catch (e) {
-    const message = withCause(e).message;
-    summary = { ...summary, errors: [...summary.errors, message] };
-    progress.sourceDone(p, message);
+    failure = failureOf(e, { stage: "crawl", source: source.name, aborted: !!options.signal?.aborted });
+    summary = { ...summary, errors: [...summary.errors, failure.message] };
+    progress.sourceDone(p, failure.message);
   }
   const { futureDates } = position.clock;
-  return { summary: { ...summary, ...(futureDates ? { futureDates } : {}), durationMs: Date.now() - started }, tools };
+  return { summary: { ...summary, ...(futureDates ? { futureDates } : {}), durationMs: Date.now() - started }, tools, ...(failure ? { failure } : {}) };
 }

@@ -1,15 +1,26 @@
-// A source that stopped: which source, on which page, and why.
+// A source that stopped: which source, on which page and URL, and why.
+import type { WalkStop } from "./plan/walk.js";
 import type { SourceName } from "./records.js";
 
-/** A source stopped: the pages before this one are stored and the checkpoint lets the next run resume. */
+/** Why a source stopped when no request failed: the page it sent, or the walk, says the source is broken. */
+export type SourceStop = WalkStop | { kind: "format" } | { kind: "unexpected_304" };
+
+/**
+ * A source stopped: the pages before this one are stored and the checkpoint lets the next run resume.
+ * Either `stop` says why, or the `cause` is the failed request (crawler/http.ts HttpError) or read.
+ */
 export class SourceError extends Error {
-  constructor(
-    readonly source: SourceName,
-    readonly page: number,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(`${source}: page ${page}: ${message}`, options);
+  readonly source: SourceName;
+  readonly page: number;
+  readonly url: string | undefined;
+  readonly stop: SourceStop | undefined;
+
+  constructor(init: { source: SourceName; page: number; url?: string; stop?: SourceStop; message: string; cause?: unknown }) {
+    super(`${init.source}: page ${init.page}: ${init.message}`, { cause: init.cause });
     this.name = "SourceError";
+    this.source = init.source;
+    this.page = init.page;
+    this.url = init.url;
+    this.stop = init.stop;
   }
 }

@@ -28,6 +28,8 @@ export interface CatalogStats {
     /** The model review's counts as the run recorded them (crawler/model-review.ts), or null when it was off. */
     review: unknown;
     error: string | null;
+    /** The run's failures, typed (crawler/failure.ts failureSchema). */
+    failures: unknown;
   };
 }
 
@@ -65,7 +67,7 @@ export async function catalogStats(db: Db): Promise<CatalogStats> {
     merged: t?.merged ?? 0,
     sources,
     lastRun: run
-      ? { id: run.id, status: run.status, startedAt: run.startedAt, finishedAt: run.finishedAt, servers: run.servers, sources: run.sources, review: reviewOf(run.tools), error: run.error }
+      ? { id: run.id, status: run.status, startedAt: run.startedAt, finishedAt: run.finishedAt, servers: run.servers, sources: run.sources, review: reviewOf(run.tools), error: run.error, failures: run.failures }
       : null,
   };
 }

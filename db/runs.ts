@@ -3,6 +3,7 @@ import { desc, eq, sql } from "drizzle-orm";
 import type { Db } from "./client.js";
 import { crawlRuns, type CrawlRunRow } from "./schema.js";
 import { queryRows } from "./sql.js";
+import type { Failure } from "../crawler/failure.js";
 
 /**
  * Analyzes the tables a run changed by more than a tenth, as autovacuum would: PGlite has no
@@ -29,6 +30,8 @@ export interface RunOutcome {
   sources: Record<string, unknown>;
   servers: ServerCounts;
   tools?: Record<string, number> | object;
+  /** Every failure of the run, typed; `error` joins their lines. */
+  failures: Failure[];
   error?: string;
 }
 
@@ -41,6 +44,7 @@ export async function finishRun(db: Db, runId: number, outcome: RunOutcome): Pro
       sources: outcome.sources,
       servers: outcome.servers,
       tools: outcome.tools ?? {},
+      failures: outcome.failures,
       error: outcome.error ?? null,
     })
     .where(eq(crawlRuns.id, runId));
@@ -78,11 +82,13 @@ export async function lastRun(db: Db): Promise<CrawlRunRow | undefined> {
   return row;
 }
 
+const ABANDONED: Failure = { stage: "run", kind: "aborted", message: "the process running it stopped before it finished" };
+
 /** Marks runs left "running" by a process that died (kill -9) as failed. */
 export async function failAbandonedRuns(db: Db): Promise<number> {
   const rows = await db
     .update(crawlRuns)
-    .set({ status: "failed", finishedAt: sql`now()`, error: "the process running it stopped before it finished" })
+    .set({ status: "failed", finishedAt: sql`now()`, error: ABANDONED.message, failures: [ABANDONED] })
     .where(eq(crawlRuns.status, "running"))
     .returning({ id: crawlRuns.id });
   return rows.length;

@@ -297,7 +297,10 @@ export const crawlRuns = pgTable("crawl_runs", {
   /** added, updated, unchanged, removed. */
   servers: jsonb("servers").notNull().default(sql`'{}'::jsonb`),
   tools: jsonb("tools").notNull().default(sql`'{}'::jsonb`),
+  /** One line per failure, for a person. */
   error: text("error"),
+  /** The same failures typed: stage, source, kind, page, url, status, code (crawler/failure.ts). */
+  failures: jsonb("failures").notNull().default(sql`'[]'::jsonb`),
 });
 
 /** Each source's position: the watermark of the last complete crawl and the checkpoint of one under way. */

@@ -24,7 +24,7 @@ export function startRefreshLoop(o: RefreshLoopOptions): { stop: () => Promise<v
       o.report(
         `refresh #${summary.runId} ${summary.status} in ${(summary.durationMs / 1000).toFixed(1)} s: servers added ${s.added}, updated ${s.updated}, removed ${s.removed}; tools added ${t.added}, changed ${t.changed}, removed ${t.removed}`,
       );
-      for (const [name, source] of Object.entries(summary.sources)) for (const error of source?.errors ?? []) o.report(`refresh: ${name} failed: ${error}`);
+      for (const f of summary.failures) o.report(`refresh: ${f.source ?? f.stage} failed: ${f.message}`);
     } catch (e) {
       if (controller.signal.aborted) return;
       o.report(e instanceof RefreshBusyError ? `refresh skipped: ${e.message}` : `refresh failed: ${(e as Error).message}`);

@@ -78,10 +78,14 @@ function selectSources(requested: SourceName[] | undefined, config: Config, snap
   return sources;
 }
 
-const NETWORK_CODES = new Set(["ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH", "ECONNREFUSED"]);
+/** Network failures that say this machine cannot reach the source at all (a name that does not resolve, no route, a refused connection). */
+const UNREACHABLE_CODES = new Set(["ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH", "ECONNREFUSED"]);
 
+/** A source that stored no page because the network is out of reach: the offline snapshot is the way on. */
 function unreachable(summary: RefreshSummary): boolean {
-  return Object.values(summary.sources).some((s) => s && s.pages === 0 && s.errors.some((e) => [...NETWORK_CODES].some((c) => e.includes(c))));
+  return summary.failures.some(
+    (f) => f.stage === "crawl" && f.source && summary.sources[f.source]?.pages === 0 && f.kind === "network" && f.code !== undefined && UNREACHABLE_CODES.has(f.code),
+  );
 }
 
 export const command: Command = {
@@ -162,9 +166,7 @@ export const command: Command = {
         io.stderr.write(`mcp-catalog refresh: ${reviewSummary(summary.review)}\n`);
       }
       if (summary.status === "failed") {
-        for (const [name, s] of Object.entries(summary.sources)) {
-          for (const e of s?.errors ?? []) io.stderr.write(`mcp-catalog refresh: ${name} failed: ${safeText(e)}\n`);
-        }
+        for (const f of summary.failures) io.stderr.write(`mcp-catalog refresh: ${f.source ?? f.stage} failed: ${safeText(f.message)}\n`);
         if (unreachable(summary)) {
           io.stderr.write(`mcp-catalog refresh: the network looks unreachable. To build the catalog offline from the recorded snapshot: mcp-catalog refresh --snapshot ${DEFAULT_SNAPSHOT_HINT}\n`);
         }

@@ -1,4 +1,6 @@
 // `mcp-catalog stats`: what the catalog holds and how the last run went.
+import { z } from "zod";
+import { failureSchema } from "../../crawler/failure.js";
 import { catalogStats } from "../../db/queries.js";
 import { assessServers, summarizeVerdicts } from "../server-verdict.js";
 import { modelReviewStatsSchema } from "../../crawler/model-review.js";
@@ -8,6 +10,9 @@ import { loadConfig } from "../config.js";
 import { readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
 import { safeText } from "../terminal.js";
 
+/** A run record from before failures were kept has none. */
+const failuresSchema = z.array(failureSchema).catch([]);
+
 export const command: Command = {
   name: "stats",
   summary: "Counts of servers (by status, grade, annotation coverage, toxic flows), tools and classified tools, and the last run",
@@ -16,7 +21,7 @@ export const command: Command = {
     json: {
       type: "boolean",
       description:
-        "Print {servers: {total, active, deprecated, deleted, gone}, remotes: {open, needsAuth}, tools, classified, modelReviewed, cachedModelAnswers, merged, sources: {<source>: {records, servers, only}}, grades, annotationCoverage, toxicFlows, lastRun: {…, review}} as JSON",
+        "Print {servers: {total, active, deprecated, deleted, gone}, remotes: {open, needsAuth}, tools, classified, modelReviewed, cachedModelAnswers, merged, sources: {<source>: {records, servers, only}}, grades, annotationCoverage, toxicFlows, lastRun: {…, review, error, failures}} as JSON",
     },
     ...WAIT_OPTION,
   },
@@ -52,7 +57,13 @@ export const command: Command = {
       );
       const review = modelReviewStatsSchema.safeParse(run.review);
       if (review.success) lines.push(`            ${reviewSummary(review.data)}`);
-      if (run.error) lines.push(`            error: ${safeText(run.error)}`);
+      // The run record's failures, typed: where, what kind, the status and URL when a request failed.
+      const failures = failuresSchema.parse(run.failures);
+      for (const f of failures) {
+        const detail = [f.kind, f.status, f.url].filter((x) => x !== undefined).join(" ");
+        lines.push(`            failed: ${f.source ?? f.stage} (${safeText(detail)}): ${safeText(f.message)}`);
+      }
+      if (run.error && failures.length === 0) lines.push(`            error: ${safeText(run.error)}`);
     } else {
       lines.push("last run    none yet (run `mcp-catalog refresh`)");
     }

@@ -63,6 +63,9 @@ describe.each(DRIVERS)("database errors on %s", (driver) => {
       const run = await lastRun(t.catalog.db);
       expect(run!.error).toMatch(/code 23514/);
       expect(run!.error!.length).toBeLessThan(400);
+      // Typed to the run record: a database failure with its code, on the source whose page it was.
+      expect(summary.failures).toEqual([expect.objectContaining({ stage: "crawl", source: "glama", kind: "database", code: "23514", message: error })]);
+      expect(run!.failures).toEqual(summary.failures);
     } finally {
       await t.catalog.db.execute(sql`alter table tools drop constraint refuse_all`);
       await replay.close();

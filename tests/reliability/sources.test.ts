@@ -2,6 +2,7 @@
 // its retry budget, the catalog intact and the failure in the run record. All on 127.0.0.1, bounded in time.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { sql } from "drizzle-orm";
+import type { Failure } from "../../crawler/failure.js";
 import { refresh } from "../../crawler/refresh.js";
 import { registrySource } from "../../crawler/sources/registry.js";
 import { catalogStats } from "../../db/queries.js";
@@ -45,14 +46,18 @@ describe.each(DRIVERS)("misbehaving sources on %s", (driver) => {
     }
   }
 
-  async function expectFailedCleanly(summary: Awaited<ReturnType<typeof refresh>>, message: RegExp) {
+  /** Failed as `message` says, typed as `failure` in the summary and the run record, with the catalog as it was. */
+  async function expectFailedCleanly(summary: Awaited<ReturnType<typeof refresh>>, message: RegExp, failure: Partial<Failure>) {
     expect(summary.status).toBe("failed");
     expect(summary.sources.registry!.errors.join(" ")).toMatch(message);
+    expect(summary.failures).toEqual([expect.objectContaining({ stage: "crawl", source: "registry", ...failure })]);
+    expect(summary.failures[0]!.message).toMatch(message);
     const after = await catalogStats(t.catalog.db);
     expect(after.servers).toEqual(baseline.servers);
     const run = await lastRun(t.catalog.db);
     expect(run).toMatchObject({ id: summary.runId, status: "failed" });
     expect(run!.error).toMatch(message);
+    expect(run!.failures).toEqual(summary.failures);
   }
 
   test("a burst of 503s is retried through", async () => {
@@ -68,7 +73,7 @@ describe.each(DRIVERS)("misbehaving sources on %s", (driver) => {
   test("503 past the retry budget fails the source cleanly", async () => {
     const s = await startLocalServer((_req, res) => void res.writeHead(503).end("down"));
     const summary = await runAgainst(s);
-    await expectFailedCleanly(summary, /HTTP 503.*|failed after 3 attempts/);
+    await expectFailedCleanly(summary, /HTTP 503.*|failed after 3 attempts/, { kind: "status", status: 503, attempts: 3, retryable: true, page: 1, url: expect.stringContaining(s.url) });
     expect(s.requests).toHaveLength(3);
   });
 
@@ -89,7 +94,7 @@ describe.each(DRIVERS)("misbehaving sources on %s", (driver) => {
     const t0 = Date.now();
     const summary = await runAgainst(s);
     expect(Date.now() - t0).toBeLessThan(5_000);
-    await expectFailedCleanly(summary, /Retry-After 3600 s/);
+    await expectFailedCleanly(summary, /Retry-After 3600 s/, { kind: "status", status: 429, retryable: true });
   });
 
   test("connection resets are retried", async () => {
@@ -109,13 +114,13 @@ describe.each(DRIVERS)("misbehaving sources on %s", (driver) => {
     const t0 = Date.now();
     const summary = await runAgainst(s);
     expect(Date.now() - t0).toBeLessThan(15_000);
-    await expectFailedCleanly(summary, /within 2000 ms|timed out/);
+    await expectFailedCleanly(summary, /within 2000 ms|timed out/, { kind: "timeout", retryable: true });
   });
 
   test("truncated JSON fails the source without a retry storm", async () => {
     const s = await startLocalServer((_req, res) => void res.writeHead(200, { "content-type": "application/json" }).end(json(firstPage).slice(0, 500)));
     const summary = await runAgainst(s);
-    await expectFailedCleanly(summary, /not valid JSON/);
+    await expectFailedCleanly(summary, /not valid JSON/, { kind: "invalid_json", status: 200, retryable: false });
   });
 
   test("garbage items among good ones are skipped and counted", async () => {
@@ -135,7 +140,7 @@ describe.each(DRIVERS)("misbehaving sources on %s", (driver) => {
       res.writeHead(200, { "content-type": "application/json" }).end(json({ servers: [], metadata: { nextCursor: next } }));
     });
     const summary = await runAgainst(s);
-    await expectFailedCleanly(summary, /loops back/);
+    await expectFailedCleanly(summary, /loops back/, { kind: "cursor_loop" });
     expect(s.requests.length).toBeLessThan(5);
   });
 
@@ -145,7 +150,7 @@ describe.each(DRIVERS)("misbehaving sources on %s", (driver) => {
       res.writeHead(200, { "content-type": "application/json" }).end(json({ servers: [], metadata: { nextCursor: String(n + 1) } }));
     });
     const summary = await runAgainst(s, 25);
-    await expectFailedCleanly(summary, /after 25 pages/);
+    await expectFailedCleanly(summary, /after 25 pages/, { kind: "page_limit", page: 26 });
   });
 
   test("a 50 MB body is refused at the size cap without reading it all", async () => {
@@ -163,7 +168,7 @@ describe.each(DRIVERS)("misbehaving sources on %s", (driver) => {
     const t0 = Date.now();
     const summary = await runAgainst(s);
     expect(Date.now() - t0).toBeLessThan(10_000);
-    await expectFailedCleanly(summary, /limit/);
+    await expectFailedCleanly(summary, /limit/, { kind: "too_large", retryable: false });
   });
 
   test("nothing half-written: every stored registry record still has its server", async () => {

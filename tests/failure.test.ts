@@ -1,0 +1,59 @@
+// Failures typed from the errors' types and fields, never their messages, on plain errors.
+import { DrizzleQueryError } from "drizzle-orm/errors";
+import { describe, expect, test } from "vitest";
+import { failureLine, failureOf } from "../crawler/failure.js";
+import { SnapshotMissError } from "../crawler/fetcher.js";
+import { HttpError } from "../crawler/http.js";
+import { SourceError } from "../crawler/source-error.js";
+
+const url = "https://registry.example/v0.1/servers?limit=100";
+
+describe("failureOf", () => {
+  test("a failed request keeps its kind, URL, status, code, attempts and whether to retry", () => {
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:9"), { code: "ECONNREFUSED" });
+    const cause = new HttpError({ url, kind: "network", attempts: 5, retryable: true, detail: "network error ECONNREFUSED", cause: new Error("fetch failed", { cause: refused }) });
+    const e = new SourceError({ source: "registry", page: 3, url, message: cause.message, cause });
+    expect(failureOf(e, { stage: "crawl", source: "registry" })).toEqual({
+      stage: "crawl",
+      source: "registry",
+      kind: "network",
+      page: 3,
+      url,
+      code: "ECONNREFUSED",
+      attempts: 5,
+      retryable: true,
+      message: e.message,
+    });
+    const status = new HttpError({ url, kind: "status", status: 503, attempts: 3, retryable: true, detail: "HTTP 503" });
+    expect(failureOf(new SourceError({ source: "glama", page: 1, url, message: status.message, cause: status }), { stage: "crawl", source: "glama" })).toMatchObject({ kind: "status", status: 503 });
+  });
+
+  test("a source that stopped says why: its page, its walk, its snapshot", () => {
+    const at = { source: "registry" as const, page: 2, url };
+    expect(failureOf(new SourceError({ ...at, stop: { kind: "format" }, message: "not a page" }), { stage: "crawl" })).toMatchObject({ kind: "format", page: 2, url });
+    expect(failureOf(new SourceError({ ...at, stop: { kind: "cursor_loop", cursor: "a" }, message: "loops" }), { stage: "crawl" }).kind).toBe("cursor_loop");
+    expect(failureOf(new SourceError({ ...at, stop: { kind: "page_limit", maxPages: 2 }, message: "stopped" }), { stage: "crawl" }).kind).toBe("page_limit");
+    const miss = new SnapshotMissError("registry", "/v0.1/servers", "/snap");
+    expect(failureOf(new SourceError({ ...at, message: miss.message, cause: miss }), { stage: "crawl" })).toMatchObject({ kind: "snapshot_miss", url });
+    expect(failureOf(new SourceError({ ...at, message: "odd", cause: new TypeError("odd") }), { stage: "crawl" }).kind).toBe("error");
+  });
+
+  test("a failed query is a database failure with its code and the database's one-line reason", () => {
+    const pgError = Object.assign(new Error('new row violates check constraint "refuse_all"'), { code: "23514" });
+    const f = failureOf(new DrizzleQueryError("insert into tools (name) values ($1)", ["crawled text"], pgError), { stage: "crawl", source: "glama" });
+    expect(f).toMatchObject({ kind: "database", code: "23514" });
+    expect(f.message).toBe('new row violates check constraint "refuse_all" (code 23514) during insert into tools');
+  });
+
+  test("an interrupted run is aborted whatever the error it surfaced as; anything else is an error", () => {
+    expect(failureOf(new Error("the server is shutting down"), { stage: "crawl", source: "registry", aborted: true }).kind).toBe("aborted");
+    expect(failureOf("a string", { stage: "classify" })).toEqual({ stage: "classify", kind: "error", message: "a string" });
+  });
+});
+
+describe("failureLine", () => {
+  test("where, then why, without saying the source twice", () => {
+    expect(failureLine({ stage: "classify", kind: "error", message: "boom" })).toBe("classify: boom");
+    expect(failureLine({ stage: "crawl", source: "registry", kind: "format", message: "registry: page 1: not a page" })).toBe("registry: page 1: not a page");
+  });
+});

@@ -1,0 +1,128 @@
+// Each kind of source failure, typed from the request or the page to the run record and the CLI: the
+// line on stderr, exit code 1, `--json`'s failures and `stats`' last run, with the kind, source, URL and status.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, test } from "vitest";
+import type { Failure } from "../crawler/failure.js";
+import { runCli } from "./helpers/cli.js";
+import { startLocalServer, type LocalServer } from "./helpers/local-server.js";
+import { loadRegistrySample } from "./helpers/registry-replay.js";
+
+const sample = loadRegistrySample();
+const page = (servers: unknown[], nextCursor?: string) => JSON.stringify({ servers, metadata: { count: servers.length, ...(nextCursor ? { nextCursor } : {}) } });
+
+describe("refresh failures at the CLI", () => {
+  const dir = mkdtempSync(join(tmpdir(), "mcp-catalog-failures-"));
+  const env = { CATALOG_DATA_DIR: join(dir, "db"), CATALOG_ALLOW_PRIVATE_NETWORK: "1" };
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** A refresh of the registry at `url` with `--json`: the summary on stdout, the lines a person reads on stderr. */
+  async function refreshAgainst(url: string, extra: Record<string, string> = {}, args: string[] = []) {
+    const run = await runCli(["refresh", "--sources", "registry", "--full", "--json", ...args], { ...env, REGISTRY_URL: url, ...extra });
+    return { run, summary: JSON.parse(run.stdout) as { status: string; failures: Failure[]; sources: { registry: { errors: string[] } } } };
+  }
+
+  async function expectFailure(server: LocalServer | string, want: Partial<Failure>, o: { env?: Record<string, string>; args?: string[] } = {}) {
+    const url = typeof server === "string" ? server : server.url;
+    try {
+      const { run, summary } = await refreshAgainst(url, o.env, o.args);
+      expect(run.code).toBe(1);
+      expect(summary.status).toBe("failed");
+      expect(summary.failures).toHaveLength(1);
+      const failure = summary.failures[0]!;
+      expect(failure).toMatchObject({ stage: "crawl", source: "registry", ...want });
+      // The line a person reads is the failure's own message, as is the source's error in the summary.
+      expect(run.stderr).toContain(`mcp-catalog refresh: registry failed: ${failure.message}`);
+      expect(summary.sources.registry.errors).toEqual([failure.message]);
+      return { run, failure };
+    } finally {
+      if (typeof server !== "string") await server.close();
+    }
+  }
+
+  /** The last run as the run record keeps it, read back by `stats`. */
+  async function lastRun() {
+    const json = JSON.parse((await runCli(["stats", "--json"], env)).stdout) as { lastRun: { status: string; failures: Failure[] } };
+    return { json: json.lastRun, text: (await runCli(["stats"], env)).stdout };
+  }
+
+  test("status: an HTTP error status, with the status and the URL", async () => {
+    const s = await startLocalServer((_req, res) => void res.writeHead(404).end("no"));
+    const { failure } = await expectFailure(s, { kind: "status", status: 404, retryable: false, page: 1 });
+    expect(failure.url).toMatch(new RegExp(`^${s.url}/v0\\.1/servers`));
+    const run = await lastRun();
+    expect(run.json).toMatchObject({ status: "failed", failures: [failure] });
+    expect(run.text).toContain(`failed: registry (status 404 ${failure.url}): ${failure.message}`);
+  });
+
+  test("network: a refused connection, with its code; with no page stored the CLI points at the offline snapshot", async () => {
+    // A port that was just free: nothing listens there.
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, "127.0.0.1", () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolve(port));
+      });
+    });
+    const { run } = await expectFailure(`http://127.0.0.1:${port}`, { kind: "network", code: "ECONNREFUSED", retryable: true });
+    expect(run.stderr).toContain("the network looks unreachable");
+    expect(run.stderr).toContain("mcp-catalog refresh --snapshot data/snapshot");
+  });
+
+  test("invalid_json: a body cut short", async () => {
+    const s = await startLocalServer((_req, res) => void res.writeHead(200, { "content-type": "application/json" }).end(page(sample.slice(0, 20)).slice(0, 300)));
+    const { run } = await expectFailure(s, { kind: "invalid_json", status: 200 });
+    expect(run.stderr).not.toContain("the network looks unreachable");
+  });
+
+  test("format: JSON that is not a page of the source", async () => {
+    const s = await startLocalServer((_req, res) => void res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ error: "maintenance" })));
+    await expectFailure(s, { kind: "format", page: 1 });
+  });
+
+  test("cursor_loop: a cursor pointing back, on the page that points back", async () => {
+    const s = await startLocalServer((req, res) => {
+      const cursor = new URL(req.url!, "http://x").searchParams.get("cursor");
+      res.writeHead(200, { "content-type": "application/json" }).end(page([], cursor === "a" ? "b" : "a"));
+    });
+    await expectFailure(s, { kind: "cursor_loop", page: 3 });
+  });
+
+  test("unexpected_304: Not Modified to a request that was not conditional", async () => {
+    const s = await startLocalServer((_req, res) => void res.writeHead(304).end());
+    await expectFailure(s, { kind: "unexpected_304", page: 1 });
+  });
+
+  test("redirect: a redirect loop past the hop limit", async () => {
+    const s = await startLocalServer((req, res) => void res.writeHead(302, { location: req.url! }).end());
+    await expectFailure(s, { kind: "redirect" });
+  });
+
+  test("blocked: a source on a private address without CATALOG_ALLOW_PRIVATE_NETWORK, refused before any request", async () => {
+    const s = await startLocalServer((_req, res) => void res.writeHead(200).end(page([])));
+    await expectFailure(s, { kind: "blocked", retryable: false }, { env: { CATALOG_ALLOW_PRIVATE_NETWORK: "" } });
+    expect(s.requests).toEqual([]);
+  });
+
+  test("snapshot_miss: a recording without the page the crawl asks for", async () => {
+    const snapshot = join(dir, "snapshot");
+    mkdirSync(join(snapshot, "registry"), { recursive: true });
+    writeFileSync(join(snapshot, "registry", "index.json"), JSON.stringify({ source: "registry", pages: {} }));
+    await expectFailure("http://unused.invalid", { kind: "snapshot_miss", page: 1 }, { args: ["--snapshot", snapshot] });
+  });
+
+  test("a run that succeeds records no failure", async () => {
+    const s = await startLocalServer((_req, res) => void res.writeHead(200, { "content-type": "application/json" }).end(page(sample.slice(0, 5))));
+    try {
+      const { run, summary } = await refreshAgainst(s.url);
+      expect(run.code).toBe(0);
+      expect(summary).toMatchObject({ status: "succeeded", failures: [] });
+      const last = await lastRun();
+      expect(last.json).toMatchObject({ status: "succeeded", failures: [] });
+      expect(last.text).not.toContain("failed:");
+    } finally {
+      await s.close();
+    }
+  });
+});
