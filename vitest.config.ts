@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // Catalog templates (tests/helpers/templates.ts): built once per run, copied per test file.
+    globalSetup: ["tests/helpers/global-setup.ts"],
   },
 });

@@ -16,10 +16,10 @@ async function onServer(base: string, statement: string): Promise<void> {
   }
 }
 
-/** Creates `<prefix>_<random>` on the server `base` points at and returns its URL. */
-export async function createScratchDatabase(base: string, prefix: string): Promise<ScratchDatabase> {
+/** Creates `<prefix>_<random>` on the server `base` points at (a copy of `template` when given) and returns its URL. */
+export async function createScratchDatabase(base: string, prefix: string, options: { template?: string } = {}): Promise<ScratchDatabase> {
   const name = `${prefix}_${randomBytes(5).toString("hex")}`;
-  await onServer(base, `create database ${name}`);
+  await onServer(base, `create database ${name}${options.template ? ` template ${options.template}` : ""}`);
   const url = new URL(base);
   url.pathname = `/${name}`;
   return {

@@ -1,12 +1,10 @@
 // A catalog built by the CLI from the shipped snapshot (real registry and Glama data), on PGlite or Postgres, for CLI tests.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { SQL } from "drizzle-orm";
 import { openCatalog } from "../../db/client.js";
 import { queryRows } from "../../db/sql.js";
-import { createScratchDatabase, type DriverName } from "./catalog.js";
+import type { DriverName } from "./catalog.js";
 import { runCli } from "./cli.js";
+import { catalogFromTemplate, type CatalogCopy, type CatalogLocation } from "./templates.js";
 
 export const SNAPSHOT = "data/snapshot";
 
@@ -18,21 +16,32 @@ export interface CliCatalog {
   dispose(): Promise<void>;
 }
 
-/** An empty catalog for `driver`: a temporary PGlite directory, or a scratch database on DATABASE_URL. */
+/** A migrated, empty catalog for `driver`: a PGlite directory or a Postgres database, copied from the run's template. */
 export async function emptyCliCatalog(driver: DriverName, env: NodeJS.ProcessEnv = {}): Promise<CliCatalog> {
-  let location: { databaseUrl?: string; dataDir: string };
-  let drop: () => Promise<void>;
-  if (driver === "postgres") {
-    const db = await createScratchDatabase();
-    location = { databaseUrl: db.url, dataDir: "unused" };
-    drop = db.drop;
-  } else {
-    const dir = mkdtempSync(join(tmpdir(), "mcp-catalog-cli-"));
-    location = { dataDir: join(dir, "db") };
-    drop = async () => rmSync(dir, { recursive: true, force: true });
-  }
+  return cliCatalog(await catalogFromTemplate(driver, "migrated", migrateInto), env);
+}
+
+/** `refresh --snapshot data/snapshot` (no network) into a new catalog: a copy of the one the run built first. */
+export async function snapshotCliCatalog(driver: DriverName): Promise<CliCatalog> {
+  return cliCatalog(await catalogFromTemplate(driver, "snapshot", refreshSnapshotInto), {});
+}
+
+async function migrateInto(location: CatalogLocation): Promise<void> {
+  await (await openCatalog(location)).close();
+}
+
+async function refreshSnapshotInto(location: CatalogLocation): Promise<void> {
+  const r = await runCli(["refresh", "--snapshot", SNAPSHOT, "--json"], envFor(location));
+  if (r.code !== 0) throw new Error(`refresh --snapshot failed (${r.code}): ${r.stderr}`);
+}
+
+function envFor(location: CatalogLocation): NodeJS.ProcessEnv {
+  return location.databaseUrl ? { DATABASE_URL: location.databaseUrl } : { CATALOG_DATA_DIR: location.dataDir };
+}
+
+function cliCatalog({ location, drop }: CatalogCopy, env: NodeJS.ProcessEnv): CliCatalog {
   return {
-    env: { ...env, ...(location.databaseUrl ? { DATABASE_URL: location.databaseUrl } : { CATALOG_DATA_DIR: location.dataDir }) },
+    env: { ...env, ...envFor(location) },
     async rows<T>(query: SQL) {
       const catalog = await openCatalog({ ...location, migrate: false });
       try {
@@ -43,15 +52,4 @@ export async function emptyCliCatalog(driver: DriverName, env: NodeJS.ProcessEnv
     },
     dispose: drop,
   };
-}
-
-/** `refresh --snapshot data/snapshot` (no network) into a new catalog. */
-export async function snapshotCliCatalog(driver: DriverName): Promise<CliCatalog> {
-  const catalog = await emptyCliCatalog(driver);
-  const r = await runCli(["refresh", "--snapshot", SNAPSHOT, "--json"], catalog.env);
-  if (r.code !== 0) {
-    await catalog.dispose();
-    throw new Error(`refresh --snapshot failed (${r.code}): ${r.stderr}`);
-  }
-  return catalog;
 }

@@ -1,0 +1,139 @@
+// Catalogs built once per test run and copied for each test file that asks: a PGlite data directory copied on disk,
+// a Postgres database created from a template database. Building one costs seconds of CPU (PGlite's initdb alone
+// about 5 s, a snapshot refresh about 10 s more); copying it a fraction of one.
+import { cpSync, existsSync, mkdtempSync, renameSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import postgres from "postgres";
+import { inject } from "vitest";
+import { createScratchDatabase as createScratch } from "../../db/scratch.js";
+import type { DriverName } from "./catalog.js";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** Set by tests/helpers/global-setup.ts: this run's template directory and template database prefix. */
+    catalogTemplates: TemplateRun;
+  }
+}
+
+export interface TemplateRun {
+  /** PGlite templates live in here, one data directory each, removed when the run ends. */
+  dir: string;
+  /** Template databases are named `<prefix>_<name>` and dropped when the run ends. */
+  databasePrefix: string;
+}
+
+/** Where a catalog lives, in the shape `openCatalog` takes. */
+export interface CatalogLocation {
+  databaseUrl?: string;
+  dataDir: string;
+}
+
+export interface CatalogCopy {
+  location: CatalogLocation;
+  drop(): Promise<void>;
+}
+
+const SCRATCH_PREFIX = "mcp_catalog_test";
+
+/** Each template is built at most once per worker; two workers racing to build one keep whichever lands first. */
+const built = new Map<string, Promise<string>>();
+
+/**
+ * A new catalog holding what template `name` holds. The first call in the run builds the template by
+ * calling `build` with an empty location (nothing is migrated yet); every call returns a private copy.
+ */
+export async function catalogFromTemplate(driver: DriverName, name: string, build: (location: CatalogLocation) => Promise<void>): Promise<CatalogCopy> {
+  const key = `${driver}:${name}`;
+  let template = built.get(key);
+  if (!template) {
+    template = driver === "postgres" ? buildPostgresTemplate(name, build) : buildPgliteTemplate(name, build);
+    built.set(key, template);
+    // A failed build is retried by the next caller rather than failing every later file the same way.
+    template.catch(() => built.delete(key));
+  }
+  return driver === "postgres" ? copyPostgres(await template) : copyPglite(await template);
+}
+
+function run(): TemplateRun {
+  const provided = inject("catalogTemplates");
+  if (!provided) throw new Error("catalog templates need tests/helpers/global-setup.ts in vitest.config.ts's globalSetup");
+  return provided;
+}
+
+async function buildPgliteTemplate(name: string, build: (location: CatalogLocation) => Promise<void>): Promise<string> {
+  const target = join(run().dir, name);
+  if (existsSync(target)) return target;
+  const scratch = mkdtempSync(join(run().dir, `${name}.building-`));
+  try {
+    await build({ dataDir: join(scratch, "db") });
+    renameSync(join(scratch, "db"), target);
+  } catch (e) {
+    // Another worker's rename landed first (ENOTEMPTY): its template is the same catalog.
+    if (!existsSync(target)) throw e;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  return target;
+}
+
+function copyPglite(template: string): CatalogCopy {
+  const dir = mkdtempSync(join(tmpdir(), "mcp-catalog-cli-"));
+  const dataDir = join(dir, "db");
+  cpSync(template, dataDir, { recursive: true });
+  return { location: { dataDir }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+function serverUrl(): string {
+  const base = process.env.DATABASE_URL;
+  if (!base) throw new Error("DATABASE_URL is not set");
+  return base;
+}
+
+async function onServer<T>(fn: (sql: postgres.Sql) => Promise<T>): Promise<T> {
+  const admin = postgres(serverUrl(), { max: 1, onnotice: () => {} });
+  try {
+    return await fn(admin);
+  } finally {
+    await admin.end();
+  }
+}
+
+async function buildPostgresTemplate(name: string, build: (location: CatalogLocation) => Promise<void>): Promise<string> {
+  const target = `${run().databasePrefix}_${name}`;
+  const exists = async () => (await onServer((sql) => sql`select 1 from pg_database where datname = ${target}`)).length > 0;
+  if (await exists()) return target;
+  const scratch = await createScratch(serverUrl(), SCRATCH_PREFIX);
+  try {
+    await build({ databaseUrl: scratch.url, dataDir: "unused" });
+    const from = new URL(scratch.url).pathname.slice(1);
+    // No connections, and none from autovacuum either: a database with connections cannot be a template.
+    await onServer((sql) => sql.unsafe(`alter database ${from} with allow_connections false`));
+    await onServer((sql) => sql.unsafe(`alter database ${from} rename to ${target}`));
+  } catch (e) {
+    await scratch.drop();
+    if (!(await exists())) throw e;
+  }
+  return target;
+}
+
+async function copyPostgres(template: string): Promise<CatalogCopy> {
+  const db = await createScratch(serverUrl(), SCRATCH_PREFIX, { template });
+  return { location: { databaseUrl: db.url, dataDir: "unused" }, drop: db.drop };
+}
+
+/** The template run for vitest's globalSetup: a directory and a database prefix unique to this run. */
+export function startTemplateRun(): TemplateRun & { end(): Promise<void> } {
+  const dir = mkdtempSync(join(tmpdir(), "mcp-catalog-templates-"));
+  const databasePrefix = `mcp_catalog_tmpl_${process.pid}_${Date.now().toString(36)}`;
+  return {
+    dir,
+    databasePrefix,
+    async end() {
+      rmSync(dir, { recursive: true, force: true });
+      if (!process.env.DATABASE_URL) return;
+      const names = await onServer((sql) => sql<{ datname: string }[]>`select datname from pg_database where datname like ${`${databasePrefix}_%`}`);
+      for (const { datname } of names) await onServer((sql) => sql.unsafe(`drop database if exists ${datname} with (force)`));
+    },
+  };
+}
