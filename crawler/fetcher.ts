@@ -1,18 +1,18 @@
 // Where source pages come from: the network (HttpClient), a recorded snapshot on disk, or both while recording.
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
+import { validatorsOf, type Validators } from "./validators.js";
 import type { SourceName } from "./records.js";
 
-export type PageResponse =
-  | { status: 200; url: string; body: unknown; etag?: string; attempts: number }
-  | { status: 304; url: string; etag?: string; attempts: number };
+export type PageResponse = ({ status: 200; url: string; body: unknown; attempts: number } & Validators) | ({ status: 304; url: string; attempts: number } & Validators);
 
-type FetchInit = { headers?: Record<string, string>; etag?: string; signal?: AbortSignal };
+/** Validators, when given, make the request conditional (If-None-Match, If-Modified-Since). */
+export type FetchInit = { headers?: Record<string, string>; signal?: AbortSignal } & Validators;
 
 export interface PageFetcher {
   getJson(url: string, init?: FetchInit): Promise<PageResponse>;
   /** Pages that are not JSON (a markdown list). Fetchers without it cannot serve text sources. */
-  getText?(url: string, init?: FetchInit): Promise<{ status: 200 | 304; url: string; text: string; etag?: string; attempts: number }>;
+  getText?(url: string, init?: FetchInit): Promise<{ status: 200 | 304; url: string; text: string; attempts: number } & Validators>;
 }
 
 /** A source's page in its format: a text page comes back with the text as its body. */
@@ -20,8 +20,8 @@ export async function fetchPage(fetcher: PageFetcher, url: string, init: FetchIn
   if (format === "json") return fetcher.getJson(url, init);
   if (!fetcher.getText) throw new Error(`this fetcher cannot read text pages (${url})`);
   const r = await fetcher.getText(url, init);
-  const etag = r.etag ? { etag: r.etag } : {};
-  return r.status === 304 ? { status: 304, url: r.url, ...etag, attempts: r.attempts } : { status: 200, url: r.url, body: r.text, ...etag, attempts: r.attempts };
+  const validators = validatorsOf(r);
+  return r.status === 304 ? { status: 304, url: r.url, ...validators, attempts: r.attempts } : { status: 200, url: r.url, body: r.text, ...validators, attempts: r.attempts };
 }
 
 /** A snapshot page missing from disk: the run asked for something the recording never saw. */
@@ -87,6 +87,11 @@ export function snapshotFetcher(dir: string, source: SourceName): PageFetcher {
   };
 }
 
+/** The same request without its validators. */
+function unconditional(init: FetchInit = {}): FetchInit {
+  return { ...(init.headers ? { headers: init.headers } : {}), ...(init.signal ? { signal: init.signal } : {}) };
+}
+
 /** Passes requests through to `inner` and writes every page it returns into a snapshot at `dir`. */
 export function recordingFetcher(inner: PageFetcher, dir: string, source: SourceName, now: () => Date = () => new Date()): PageFetcher {
   const folder = join(dir, source);
@@ -102,14 +107,14 @@ export function recordingFetcher(inner: PageFetcher, dir: string, source: Source
   return {
     async getJson(url, init) {
       // A recording must hold whole pages, so never ask for a 304.
-      const response = await inner.getJson(url, { ...init, etag: undefined });
+      const response = await inner.getJson(url, unconditional(init));
       if (response.status === 200) write(url, response.body);
       return response;
     },
     ...(inner.getText
       ? {
           async getText(url: string, init?: FetchInit) {
-            const response = await inner.getText!(url, { ...init, etag: undefined });
+            const response = await inner.getText!(url, unconditional(init));
             if (response.status === 200) write(url, response.text);
             return response;
           },

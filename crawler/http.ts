@@ -1,6 +1,7 @@
 // The crawler's only way onto the network: undici with per-host politeness, retries, size caps and the SSRF guard.
 import PQueue from "p-queue";
 import { Agent, fetch as undiciFetch, request, type Dispatcher } from "undici";
+import { validatorsOf, type Validators } from "./validators.js";
 import { assertUrlAllowed, guardedLookup, SsrfError, type GuardOptions, type LookupFunction } from "./ssrf.js";
 
 export interface HttpOptions {
@@ -104,15 +105,13 @@ export class HttpError extends Error {
 }
 
 export type JsonResponse =
-  | { status: 200; url: string; body: unknown; etag?: string; attempts: number; bytes: number }
-  | { status: 304; url: string; etag?: string; attempts: number; bytes: 0 };
+  | ({ status: 200; url: string; body: unknown; attempts: number; bytes: number } & Validators)
+  | ({ status: 304; url: string; attempts: number; bytes: 0 } & Validators);
 
-export type TextResponse = { status: 200 | 304; url: string; text: string; etag?: string; attempts: number; bytes: number };
+export type TextResponse = { status: 200 | 304; url: string; text: string; attempts: number; bytes: number } & Validators;
 
-export interface GetInit {
+export interface GetInit extends Validators {
   headers?: Record<string, string>;
-  /** A stored ETag: sent as If-None-Match, and a 304 comes back as `status: 304`. */
-  etag?: string;
   signal?: AbortSignal;
 }
 
@@ -228,12 +227,12 @@ export class HttpClient {
 
   async getJson(url: string, init: GetInit = {}): Promise<JsonResponse> {
     const r = await this.getText(url, { ...init, headers: { accept: "application/json", ...init.headers } });
-    const etag = r.etag ? { etag: r.etag } : {};
-    if (r.status === 304) return { status: 304, url: r.url, ...etag, attempts: r.attempts, bytes: 0 };
+    const validators = validatorsOf(r);
+    if (r.status === 304) return { status: 304, url: r.url, ...validators, attempts: r.attempts, bytes: 0 };
     try {
       // A BOM is legal in a UTF-8 file and illegal to JSON.parse.
       const body = JSON.parse(r.text.replace(/^\uFEFF/, "")) as unknown;
-      return { status: 200, url: r.url, body, ...etag, attempts: r.attempts, bytes: r.bytes };
+      return { status: 200, url: r.url, body, ...validators, attempts: r.attempts, bytes: r.bytes };
     } catch (e) {
       throw new HttpError({ url, kind: "invalid_json", attempts: r.attempts, retryable: false, status: 200, detail: `the body is not valid JSON (${messageOf(e)})`, cause: e });
     }
@@ -323,7 +322,11 @@ export class HttpClient {
     const deadline = AbortSignal.timeout(this.options.requestTimeoutMs);
     const signal = AbortSignal.any([outer, deadline]);
     let current = new URL(url);
-    let headers: Record<string, string> = { ...init.headers, ...(init.etag ? { "if-none-match": init.etag } : {}) };
+    let headers: Record<string, string> = {
+      ...init.headers,
+      ...(init.etag ? { "if-none-match": init.etag } : {}),
+      ...(init.lastModified ? { "if-modified-since": init.lastModified } : {}),
+    };
     try {
       for (let hop = 0; ; hop++) {
         await assertUrlAllowed(current, this.guardOptions());
@@ -336,7 +339,10 @@ export class HttpClient {
           headers: { "user-agent": this.options.userAgent, "accept-encoding": "identity", ...headers },
         });
         const { statusCode } = res;
-        const etag = typeof res.headers.etag === "string" ? res.headers.etag : undefined;
+        const received = validatorsOf({
+          ...(typeof res.headers.etag === "string" ? { etag: res.headers.etag } : {}),
+          ...(typeof res.headers["last-modified"] === "string" ? { lastModified: res.headers["last-modified"] } : {}),
+        });
         if (statusCode >= 300 && statusCode < 400 && statusCode !== 304) {
           await res.body.dump();
           const location = res.headers.location;
@@ -349,9 +355,8 @@ export class HttpClient {
         }
         if (statusCode === 304) {
           await res.body.dump();
-          // A 304 may leave the ETag out; the one we sent is still the right one to keep.
-          const kept = etag ?? init.etag;
-          return { status: 304, url: current.toString(), text: "", ...(kept ? { etag: kept } : {}), bytes: 0 };
+          // A 304 may leave the validators out; those we sent are still the right ones to keep.
+          return { status: 304, url: current.toString(), text: "", ...validatorsOf(init), ...received, bytes: 0 };
         }
         if (statusCode < 200 || statusCode >= 300) {
           await res.body.dump().catch(() => undefined);
@@ -359,7 +364,7 @@ export class HttpClient {
           throw new AttemptError("status", RETRYABLE_STATUS.has(statusCode), `HTTP ${statusCode}`, { status: statusCode, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) });
         }
         const text = await this.readCapped(res);
-        return { status: 200, url: current.toString(), text, ...(etag ? { etag } : {}), bytes: Buffer.byteLength(text) };
+        return { status: 200, url: current.toString(), text, ...received, bytes: Buffer.byteLength(text) };
       }
     } catch (e) {
       throw this.classify(e, outer, deadline);

@@ -12,6 +12,7 @@ import { sumCounts, type PageCounts, type RunToolCounts } from "./plan/summary.j
 import type { SourceName, SourceRecord } from "./records.js";
 import { indexOwners, planResolutions, type PageResolution } from "./resolve.js";
 import { MAX_TEXT_CHARS } from "./text-cap.js";
+import { validatorsOf } from "./validators.js";
 
 /** Counted among skippedReasons: records kept, with NUL bytes or lone surrogates replaced by U+FFFD. */
 export const SANITIZED = "stored with unstorable characters (NUL, lone surrogates) replaced by U+FFFD";
@@ -67,9 +68,10 @@ export async function applyPage(o: PageApply, page: FetchedPage, at: CrawlPositi
     runId: o.runId,
     source: o.source.name,
     mode: o.start.mode,
-    page: { url: page.url, ...(page.etag ? { etag: page.etag } : {}), next: page.next, ...(maxUpdatedAt ? { maxUpdatedAt } : {}), records: page.records.length },
-    sourceIds: records.map((r) => r.sourceId),
+    page: { url: page.url, ...validatorsOf(page), next: page.next, ...(maxUpdatedAt ? { maxUpdatedAt } : {}), records: page.records.length + page.asStored.length },
+    sourceIds: [...records.map((r) => r.sourceId), ...page.asStored],
     ...rows,
+    ...(page.details ? { details: page.details } : {}),
     toolListings,
     renames: resolved?.renames ?? [],
     checkpoint: checkpointAfter(o.source.name, o.start, page.next, position.pendingWatermark, o.runId),

@@ -1,18 +1,31 @@
-// A source's pages off the wire, in order: each requested (conditionally when an earlier crawl kept its ETag), parsed, completed by its detail pages.
+// A source's pages off the wire, in order: each requested (conditionally when an earlier crawl kept its validators), parsed, completed by its detail pages.
 import type { Db } from "../db/client.js";
+import type { NewSourceDetail } from "../db/details.js";
 import { storedPage, type StoredPage } from "../db/pages.js";
+import { fetchDetails } from "./details.js";
 import { fetchPage, type PageFetcher, type PageResponse } from "./fetcher.js";
-import { settleDetail, type DetailResult } from "./plan/details.js";
 import { reasonCounts, sumCounts, type PageCounts } from "./plan/summary.js";
 import { cursorStop, describeWalkStop, mayTakePage, newWalk } from "./plan/walk.js";
 import type { SourceRecord } from "./records.js";
 import { SourceError } from "./source-error.js";
 import type { Source } from "./sources/source.js";
+import { validatorsOf, type Validators } from "./validators.js";
 
 /** A page as it came: answered 304 (as stored), or whole and parsed into records. */
 export type FetchedPage =
   | { status: 304; at: string | null; url: string; next: string | null; stored: StoredPage; counts: PageCounts }
-  | { status: 200; at: string | null; url: string; etag?: string; next: string | null; records: SourceRecord[]; counts: PageCounts };
+  | ({
+      status: 200;
+      at: string | null;
+      url: string;
+      next: string | null;
+      records: SourceRecord[];
+      /** Records the page lists that stay as stored, not parsed (their detail answered 304, or failed for now). */
+      asStored: string[];
+      /** The validators and outcomes of the details behind the records (crawler/details.ts). */
+      details?: { rows: NewSourceDetail[]; cleared: string[] };
+      counts: PageCounts;
+    } & Validators);
 
 export interface PageStreamOptions {
   db: Db;
@@ -22,8 +35,10 @@ export interface PageStreamOptions {
   cursor: string | null;
   /** updated_since of an incremental crawl. */
   since?: string;
-  /** Ask each page the catalog keeps an ETag for with If-None-Match. */
+  /** Ask each page the catalog keeps validators for conditionally (If-None-Match, If-Modified-Since). */
   conditional: boolean;
+  /** Ask every detail page whole (refresh --full). */
+  full: boolean;
   maxPages: number;
   signal?: AbortSignal;
 }
@@ -59,9 +74,10 @@ export async function* sourcePages(o: PageStreamOptions): AsyncGenerator<Fetched
         status: 200,
         at,
         url,
-        ...(response.etag ? { etag: response.etag } : {}),
+        ...validatorsOf(response),
         next: parsed.next ?? null,
         records: parsed.records,
+        asStored: [],
         counts: { pages: 1, requests: response.attempts, skipped: parsed.skipped.length, reasons: reasonCounts(parsed.skipped.map((s) => s.reason)) },
       };
     }
@@ -69,8 +85,8 @@ export async function* sourcePages(o: PageStreamOptions): AsyncGenerator<Fetched
     const loop = cursorStop(walk, at, fetched.next);
     if (loop) throw new SourceError({ source: source.name, page, url, stop: loop, message: describeWalkStop(loop) });
     if (fetched.status === 200 && source.detailUrl && source.parseDetail) {
-      const detailed = await withDetails(o, fetched.records);
-      fetched = { ...fetched, records: detailed.records, counts: sumCounts(fetched.counts, detailed.counts) };
+      const d = await fetchDetails({ db: o.db, source, fetcher: o.fetcher, full: o.full, ...(o.signal ? { signal: o.signal } : {}) }, fetched.records);
+      fetched = { ...fetched, records: d.records, asStored: d.asStored, details: { rows: d.rows, cleared: d.cleared }, counts: sumCounts(fetched.counts, d.counts) };
     }
     if (fetched.status === 200) fetched.counts = sumCounts(fetched.counts, { records: fetched.records.length });
     yield fetched;
@@ -89,39 +105,10 @@ async function request(o: PageStreamOptions, url: string, at: string | null, pag
   const { source } = o;
   if (source.listPage) return { response: { status: 200, url, body: source.listPage(at), attempts: 0 } };
   const stored = o.conditional ? await storedPage(o.db, source.name, url) : undefined;
-  const etag = stored?.etag ?? undefined;
   try {
-    const response = await fetchPage(o.fetcher, url, { headers: source.headers?.() ?? {}, ...(etag ? { etag } : {}), ...(o.signal ? { signal: o.signal } : {}) }, source.format);
+    const response = await fetchPage(o.fetcher, url, { headers: source.headers?.() ?? {}, ...(stored ? validatorsOf(stored) : {}), ...(o.signal ? { signal: o.signal } : {}) }, source.format);
     return { response, ...(stored ? { stored } : {}) };
   } catch (e) {
     throw new SourceError({ source: source.name, page, url, message: (e as Error).message, cause: e });
-  }
-}
-
-/**
- * Fetches each record's detail page concurrently (the HTTP client's per-host queue keeps it polite)
- * and settles each record by its detail (crawler/plan/details.ts).
- */
-async function withDetails(o: PageStreamOptions, records: readonly SourceRecord[]): Promise<{ records: SourceRecord[]; counts: PageCounts }> {
-  const { source } = o;
-  const settled = await Promise.all(
-    records.map(async (record) => {
-      const { result, attempts } = await detailOf(o, record);
-      const s = settleDetail(record, result, !!source.detailRequired);
-      return { ...s, counts: sumCounts(s.counts, { requests: attempts }) };
-    }),
-  );
-  return { records: settled.flatMap((s) => (s.record ? [s.record] : [])), counts: sumCounts(...settled.map((s) => s.counts)) };
-}
-
-async function detailOf(o: PageStreamOptions, record: SourceRecord): Promise<{ result: DetailResult; attempts: number }> {
-  const url = o.source.detailUrl!(record);
-  if (!url) return { result: { none: true }, attempts: 0 };
-  try {
-    const response = await o.fetcher.getJson(url, { headers: o.source.headers?.() ?? {}, ...(o.signal ? { signal: o.signal } : {}) });
-    return { result: response.status === 200 ? { parsed: o.source.parseDetail!(record, response.body) } : { unchanged: true }, attempts: response.attempts };
-  } catch (e) {
-    o.signal?.throwIfAborted();
-    return { result: { failed: (e as Error).message }, attempts: 0 };
   }
 }

@@ -1,6 +1,7 @@
 // One source page into the catalog in one transaction: read what it touches, plan, apply.
 import type { Db } from "../db/client.js";
 import { insertClassifications, queueServers, type NewClassification } from "../db/classifications.js";
+import { writeDetails, type NewSourceDetail } from "../db/details.js";
 import { placeRecords, upsertPage, upsertSourceRows, type PageInfo } from "../db/pages.js";
 import { insertAliases, renameServers, storedServers, upsertServers } from "../db/servers.js";
 import { replaceSignals, type SignalUpsert } from "../db/signals.js";
@@ -31,6 +32,8 @@ export interface PageWrite {
   /** Categories and popularity of the page's changed records. */
   signals?: SignalUpsert[];
   classifyFresh?: ClassifyFresh;
+  /** The validators and outcomes of the details the page's records were read from (crawler/details.ts). */
+  details?: { rows: NewSourceDetail[]; cleared: string[] };
   checkpoint: Checkpoint;
 }
 
@@ -43,7 +46,7 @@ export interface PageWriteResult {
 }
 
 /**
- * Writes one source page in one transaction: the page (its ETag and where it points), servers
+ * Writes one source page in one transaction: the page (its validators and where it points), servers
  * (only those serversToWrite chooses), raw records, aliases, signals, tools, and the checkpoint that
  * lets a killed run resume after this page. Each step is one set-based statement (or a few).
  */
@@ -80,6 +83,7 @@ export async function writeSourcePage(db: Db, w: PageWrite): Promise<PageWriteRe
       await queueServers(t, inline.map((l) => l.serverId));
     }
     if (classifications.length) await insertClassifications(t, classifications);
+    if (w.details) await writeDetails(t, { source: w.source, ...w.details });
     await saveCheckpoint(t, w.checkpoint, w.runId);
     return { pageId: page.id, serversWritten: changed.length, tools: toolCounts, classified: classifications.length };
   });

@@ -214,6 +214,7 @@ async function crawlSource(catalog: Catalog, source: Source, runId: number, opti
       ...(start.since ? { since: start.since } : {}),
       // Not for sources with detail pages: an unchanged list page says nothing about the details behind it.
       conditional: start.mode === "full" && !source.detailUrl,
+      full: options.full,
       maxPages: options.maxPages ?? DEFAULT_CRAWL_LIMITS.maxPages,
       signal,
     });

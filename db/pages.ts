@@ -1,14 +1,14 @@
-// Source pages and the records placed on them: ETags and cursors for conditional requests, raw records by (source, id).
+// Source pages and the records placed on them: validators and cursors for conditional requests, raw records by (source, id).
 import { sql } from "drizzle-orm";
+import { validatorsOf, type Validators } from "../crawler/validators.js";
 import type { Db } from "./client.js";
 import { jsonb, queryRows } from "./sql.js";
 import { saveCheckpoint, type Checkpoint } from "./source-state.js";
 import type { NewSourceRow, StoredRecord } from "../crawler/plan/page.js";
 
 /** A list page as fetched: what a later conditional request needs to stand in for its body. */
-export interface PageInfo {
+export interface PageInfo extends Validators {
   url: string;
-  etag?: string;
   next: string | null;
   maxUpdatedAt?: string;
   /** Records the page listed. */
@@ -16,9 +16,8 @@ export interface PageInfo {
 }
 
 /** A page stored by an earlier crawl, for its conditional request. */
-export interface StoredPage {
+export interface StoredPage extends Validators {
   id: number;
-  etag: string | null;
   nextCursor: string | null;
   maxUpdatedAt: string | null;
   records: number;
@@ -39,9 +38,9 @@ export async function markPageSeen(db: Db, o: { pageId: number; runId: number; c
 export async function upsertPage(db: Db, source: string, p: PageInfo, runId: number): Promise<{ id: number; inserted: boolean }> {
   const [row] = await queryRows<{ id: number; inserted: boolean }>(
     db,
-    sql`insert into source_pages (source, url, etag, next_cursor, max_updated_at, records, seen_run_id)
-      values (${source}, ${p.url}, ${p.etag ?? null}, ${p.next}, ${p.maxUpdatedAt ?? null}, ${p.records}, ${runId})
-      on conflict (source, url) do update set etag = excluded.etag, next_cursor = excluded.next_cursor,
+    sql`insert into source_pages (source, url, etag, last_modified, next_cursor, max_updated_at, records, seen_run_id)
+      values (${source}, ${p.url}, ${p.etag ?? null}, ${p.lastModified ?? null}, ${p.next}, ${p.maxUpdatedAt ?? null}, ${p.records}, ${runId})
+      on conflict (source, url) do update set etag = excluded.etag, last_modified = excluded.last_modified, next_cursor = excluded.next_cursor,
         max_updated_at = excluded.max_updated_at, records = excluded.records, seen_run_id = excluded.seen_run_id
       returning id, (xmax = 0) as inserted`,
   );
@@ -105,11 +104,14 @@ export async function listedRecordsOf(db: Db, source: string, serverKeys: readon
   return rows.map((r) => ({ serverKey: r.key, sourceId: r.source_id, isLatest: r.is_latest }));
 }
 
-/** The page of `source` at `url` as an earlier crawl stored it with an ETag, if it did: what its conditional request needs. */
+/** The page of `source` at `url` as an earlier crawl stored it with a validator, if it did: what its conditional request needs. */
 export async function storedPage(db: Db, source: string, url: string): Promise<StoredPage | undefined> {
-  const [r] = await queryRows<{ id: number; etag: string | null; next_cursor: string | null; max_updated_at: string | null; records: number }>(
+  const [r] = await queryRows<{ id: number; etag: string | null; last_modified: string | null; next_cursor: string | null; max_updated_at: string | null; records: number }>(
     db,
-    sql`select id, etag, next_cursor, max_updated_at, records from source_pages where source = ${source} and url = ${url} and etag is not null`,
+    sql`select id, etag, last_modified, next_cursor, max_updated_at, records from source_pages
+      where source = ${source} and url = ${url} and (etag is not null or last_modified is not null)`,
   );
-  return r ? { id: Number(r.id), etag: r.etag, nextCursor: r.next_cursor, maxUpdatedAt: r.max_updated_at, records: Number(r.records) } : undefined;
+  return r
+    ? { id: Number(r.id), ...validatorsOf({ etag: r.etag, lastModified: r.last_modified }), nextCursor: r.next_cursor, maxUpdatedAt: r.max_updated_at, records: Number(r.records) }
+    : undefined;
 }

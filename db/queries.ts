@@ -1,7 +1,7 @@
 // The catalog in numbers: servers by status, tools, classifications, merges, remotes' auth posture, each source's contribution, the last run.
 import { sql } from "drizzle-orm";
 import type { Db } from "./client.js";
-import { lastRun } from "./runs.js";
+import { lastCrawls, lastRun, type LastCrawl } from "./runs.js";
 import { sourceContributions, type SourceContribution } from "./signals.js";
 import { queryRows } from "./sql.js";
 
@@ -16,8 +16,8 @@ export interface CatalogStats {
   cachedModelAnswers: number;
   /** Servers described by more than one source (the registry and a directory, say), merged into one. */
   merged: number;
-  /** Per source: records it listed, servers it contributed to, servers found only there. */
-  sources: Record<string, SourceContribution>;
+  /** Per source: records it listed, servers it contributed to, servers found only there, and what its last crawl cost. */
+  sources: Record<string, SourceContribution & { lastCrawl?: LastCrawl }>;
   lastRun: null | {
     id: number;
     status: string;
@@ -56,7 +56,11 @@ export async function catalogStats(db: Db): Promise<CatalogStats> {
     sql`select count(*) filter (where auth_posture = 'open')::int as open, count(*) filter (where auth_posture = 'auth')::int as auth from servers`,
   );
   const run = await lastRun(db);
-  const sources = await sourceContributions(db);
+  const [contributions, crawls] = await Promise.all([sourceContributions(db), lastCrawls(db)]);
+  const sources: CatalogStats["sources"] = {};
+  for (const name of [...new Set([...Object.keys(contributions), ...Object.keys(crawls)])].sort()) {
+    sources[name] = { records: 0, servers: 0, only: 0, ...contributions[name], ...(crawls[name] ? { lastCrawl: crawls[name] } : {}) };
+  }
   return {
     servers: { total: s?.total ?? 0, active: s?.active ?? 0, deprecated: s?.deprecated ?? 0, deleted: s?.deleted ?? 0, gone: s?.gone ?? 0 },
     remotes: { open: a?.open ?? 0, needsAuth: a?.auth ?? 0 },

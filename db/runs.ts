@@ -1,5 +1,6 @@
 // The run record: started, finished, abandoned, what it did to servers, and statistics for the tables it wrote.
 import { desc, eq, sql } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "./client.js";
 import { crawlRuns, type CrawlRunRow } from "./schema.js";
 import { queryRows } from "./sql.js";
@@ -83,6 +84,25 @@ export async function lastRun(db: Db): Promise<CrawlRunRow | undefined> {
 }
 
 const ABANDONED: Failure = { stage: "run", kind: "aborted", message: "the process running it stopped before it finished" };
+
+// A run older than a field counts it as none.
+const figure = z.number().int().nonnegative().catch(0);
+const crawlFigures = z.object({ pages: figure, notModified: figure, details: figure, detailsNotModified: figure, requests: figure, records: figure, skipped: figure });
+
+/** What a source's last crawl cost: requests, and how many of its pages and detail pages answered 304. */
+export type LastCrawl = { runId: number } & z.infer<typeof crawlFigures>;
+
+/** Per source, the figures of the latest finished run that crawled it (runs may crawl a few sources only). */
+export async function lastCrawls(db: Db): Promise<Record<string, LastCrawl>> {
+  const rows = await queryRows<{ source: string; run_id: number; summary: unknown }>(
+    db,
+    sql`select distinct on (e.key) e.key as source, r.id as run_id, e.value as summary
+      from crawl_runs r cross join lateral jsonb_each(r.sources) e
+      where r.finished_at is not null
+      order by e.key, r.id desc`,
+  );
+  return Object.fromEntries(rows.map((r) => [r.source, { runId: Number(r.run_id), ...crawlFigures.parse(r.summary ?? {}) }]));
+}
 
 /** Marks runs left "running" by a process that died (kill -9) as failed. */
 export async function failAbandonedRuns(db: Db): Promise<number> {

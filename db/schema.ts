@@ -80,7 +80,6 @@ export const serverSources = pgTable(
     isLatest: boolean("is_latest").notNull(),
     raw: jsonb("raw").notNull(),
     contentHash: text("content_hash").notNull(),
-    etag: text("etag"),
     fetchedAt: ts("fetched_at").notNull().defaultNow(),
     runId: integer("run_id"),
     /**
@@ -93,7 +92,7 @@ export const serverSources = pgTable(
   (t) => [primaryKey({ columns: [t.source, t.sourceId] }), index("server_sources_server_idx").on(t.serverId), index("server_sources_page_idx").on(t.pageId)],
 );
 
-/** Every list page a crawl fetched: its ETag for the next conditional request, and what a 304 stands for. */
+/** Every list page a crawl fetched: its validators for the next conditional request, and what a 304 stands for. */
 export const sourcePages = pgTable(
   "source_pages",
   {
@@ -101,6 +100,7 @@ export const sourcePages = pgTable(
     source: text("source").notNull(),
     url: text("url").notNull(),
     etag: text("etag"),
+    lastModified: text("last_modified"),
     /** Where the page pointed next: a crawl answered 304 goes on from here without the body. */
     nextCursor: text("next_cursor"),
     maxUpdatedAt: text("max_updated_at"),
@@ -109,6 +109,29 @@ export const sourcePages = pgTable(
     seenRunId: integer("seen_run_id").notNull(),
   },
   (t) => [uniqueIndex("source_pages_source_url_idx").on(t.source, t.url)],
+);
+
+/**
+ * The detail page each record of a source was last read from (npm's manifest, PyPI's project JSON),
+ * with the validators to ask it again conditionally, and what it showed: a record kept (its raw is in
+ * server_sources) or why the record was skipped (npm: not a server). Kept apart from server_sources
+ * because a skipped record has no row there, and asking its detail again conditionally saves as much.
+ */
+export const sourceDetails = pgTable(
+  "source_details",
+  {
+    source: text("source").notNull(),
+    sourceId: text("source_id").notNull(),
+    /** The validators hold for this URL only (a mirror's ETags mean nothing to another registry). */
+    url: text("url").notNull(),
+    etag: text("etag"),
+    lastModified: text("last_modified"),
+    /** Why the detail showed the record is not one to keep; null when it was kept. */
+    skipped: text("skipped"),
+    /** The hash of what the list page said of the record: a 304 with the same list entry changes nothing. */
+    listHash: text("list_hash").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.source, t.sourceId] })],
 );
 
 /** Keys that identify a server: registry name, repository, package coordinates, remote URLs, directory ids. */

@@ -1,22 +1,68 @@
-// What a record's detail page does to it: completes it, shows it is not one to keep, or fails, decided on plain data.
+// What a record's detail page does to it, decided on plain data: how it is asked (conditionally or not), and whether it completes the record, shows it is not one to keep, leaves it as stored, or fails.
 import type { SourceRecord } from "../records.js";
+import { validatorsOf, type Validators } from "../validators.js";
 import type { PageCounts } from "./summary.js";
 
-/** How a record's detail went: parsed (a record or why to skip it), unchanged (304), failed, or no detail to fetch. */
-export type DetailResult = { parsed: SourceRecord | { skip: string } } | { unchanged: true } | { failed: string } | { none: true };
+/** What the catalog holds for the detail page behind one record (db/details.ts). */
+export interface StoredDetail {
+  url: string;
+  etag: string | null;
+  lastModified: string | null;
+  /** Why the detail showed the record is not one to keep; null when it was kept. */
+  skipped: string | null;
+  /** The hash of the list page's entry when the detail was read. */
+  listHash: string;
+  /** The kept record is still stored, on a server that is not gone: it can stand for a 304. */
+  recordStored: boolean;
+}
+
+/**
+ * The validators to ask a detail page with: none when there are none for this URL, when the request
+ * must be whole (`full`: a skipped candidate is judged again by the current rules), or when a 304
+ * could not be answered from the catalog (the kept record was removed, or its server is gone and
+ * must come back through a record written again).
+ */
+export function detailValidators(stored: StoredDetail | undefined, url: string, o: { full: boolean }): Validators {
+  if (!stored || o.full || stored.url !== url) return {};
+  if (stored.skipped === null && !stored.recordStored) return {};
+  return validatorsOf(stored);
+}
+
+export type NotModified = { skip: string } | { unchanged: true } | { rebuild: true };
+
+/**
+ * What a 304 means for a record: skipped again for the reason its detail gave; as stored, neither
+ * parsed nor written, when the list page says of it what it said then; otherwise completed again
+ * from the stored detail (npm's search hit carries the weekly downloads, which move while the
+ * manifest does not).
+ */
+export function notModified(stored: StoredDetail, listHash: string): NotModified {
+  if (stored.skipped !== null) return { skip: stored.skipped };
+  return stored.listHash === listHash ? { unchanged: true } : { rebuild: true };
+}
+
+/**
+ * How a record's detail went: parsed (a record or why to skip it), as stored (a 304), failed (for
+ * now, or for good: a 404), or no detail to fetch.
+ */
+export type DetailResult = { parsed: SourceRecord | { skip: string } } | { asStored: true } | { failed: string; transient: boolean } | { none: true };
 
 export const NO_DETAIL = "detail: none to prove the record";
 
 /**
  * The record a detail leaves, and what it counts. A failed detail keeps the record as the list page
- * gave it, unless the source needs the detail to prove the record (then it is skipped, counted).
+ * gave it, unless the source needs the detail to prove the record: then it is skipped, counted, and
+ * when the failure may pass (a 429 asking more patience than we have, a 5xx, a timeout) a record
+ * already stored stays listed as it is rather than going for a blip. A 304 leaves the record as
+ * stored: listed, neither parsed nor written.
  */
-export function settleDetail(record: SourceRecord, result: DetailResult, required: boolean): { record?: SourceRecord; counts: PageCounts } {
+export function settleDetail(record: SourceRecord, result: DetailResult, required: boolean): { record?: SourceRecord; asStored?: string; counts: PageCounts } {
   if ("none" in result) return required ? { counts: { skipped: 1, reasons: { [NO_DETAIL]: 1 } } } : { record, counts: {} };
-  if ("unchanged" in result) return { record, counts: {} };
+  if ("asStored" in result) return { asStored: record.sourceId, counts: {} };
   if ("failed" in result) {
     const counts = { detailErrors: 1, ...(required ? { skipped: 1 } : {}), reasons: { [`detail: ${result.failed}`]: 1 } };
-    return required ? { counts } : { record, counts };
+    if (!required) return { record, counts };
+    return result.transient ? { asStored: record.sourceId, counts } : { counts };
   }
   const { parsed } = result;
   return "skip" in parsed ? { counts: { skipped: 1, reasons: { [parsed.skip]: 1 } } } : { record: parsed, counts: {} };

@@ -15,7 +15,7 @@ export type ServerUpsert = Pick<
 /** A record as stored, placed on its server by key until the server's id is known. */
 export type SourceRowUpsert = Pick<typeof serverSources.$inferInsert, "source" | "sourceId" | "isLatest" | "raw" | "contentHash"> & { serverKey: string };
 export type AliasUpsert = Pick<typeof serverAliases.$inferInsert, "kind" | "value" | "source"> & { serverKey: string };
-export type NewSourceRow = Omit<typeof serverSources.$inferInsert, "etag" | "fetchedAt" | "runId" | "pageId">;
+export type NewSourceRow = Omit<typeof serverSources.$inferInsert, "fetchedAt" | "runId" | "pageId">;
 export type NewAlias = typeof serverAliases.$inferInsert;
 
 /** What the catalog already holds for one (source, source id): an unchanged record needs no write. */

@@ -18,6 +18,13 @@ export interface SourceSummary {
   skipped: number;
   /** Why items were skipped: a few examples, with the count of each reason. */
   skippedReasons: Record<string, number>;
+  /** Detail pages asked (a source with one per record: npm's manifests, PyPI's projects). */
+  details: number;
+  /**
+   * Of those, answered 304 to a conditional request: the record as stored (or completed again from
+   * its stored detail when its list entry changed), its detail neither downloaded nor parsed.
+   */
+  detailsNotModified: number;
   /** Detail pages that failed; their records were stored from the list page alone. */
   detailErrors: number;
   /** Records merged into a server another source (or key) already described. */
@@ -38,12 +45,12 @@ export interface SourceSummary {
 }
 
 /** What one page adds to its source's summary; every field absent counts zero. */
-export type PageCounts = Partial<Pick<SourceSummary, "pages" | "notModified" | "requests" | "records" | "unchangedRecords" | "skipped" | "detailErrors" | "merged" | "ambiguous">> & {
+export type PageCounts = Partial<Pick<SourceSummary, "pages" | "notModified" | "requests" | "records" | "unchangedRecords" | "skipped" | "details" | "detailsNotModified" | "detailErrors" | "merged" | "ambiguous">> & {
   /** Reasons to add to skippedReasons, each with its count. */
   reasons?: Record<string, number>;
 };
 
-const COUNTED = ["pages", "notModified", "requests", "records", "unchangedRecords", "skipped", "detailErrors", "merged", "ambiguous"] as const;
+const COUNTED = ["pages", "notModified", "requests", "records", "unchangedRecords", "skipped", "details", "detailsNotModified", "detailErrors", "merged", "ambiguous"] as const;
 
 export function newSourceSummary(o: { mode: "full" | "incremental"; since?: string; resumed: boolean }): SourceSummary {
   return {
@@ -57,6 +64,8 @@ export function newSourceSummary(o: { mode: "full" | "incremental"; since?: stri
     unchangedRecords: 0,
     skipped: 0,
     skippedReasons: {},
+    details: 0,
+    detailsNotModified: 0,
     detailErrors: 0,
     merged: 0,
     ambiguous: 0,

@@ -186,6 +186,8 @@ export function npmSource(opts: NpmSourceOptions = {}): Source {
       return npmManifestUrl(base, record.sourceId);
     },
     parseDetail: parseNpmManifest,
+    // A manifest answered 304 is the one stored beside the search hit (see parseNpmManifest).
+    storedDetail: (raw: unknown) => (raw as { manifest?: unknown } | null)?.manifest,
     // Only the manifest proves a package is a server: without it the candidate is not stored.
     detailRequired: true,
   };

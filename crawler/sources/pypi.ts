@@ -145,6 +145,8 @@ export function pypiSource(opts: PypiSourceOptions = {}): Source {
       return `${base}/pypi/${encodeURIComponent(record.sourceId)}/json`;
     },
     parseDetail: parsePypiProject,
+    // The stored raw is the project's JSON without its release files, which parsePypiProject never reads.
+    storedDetail: (raw: unknown) => raw,
     // A coordinate whose project cannot be read says nothing new: skipped and counted.
     detailRequired: true,
   };

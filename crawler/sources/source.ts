@@ -50,6 +50,12 @@ export interface Source {
   /** The record completed by its detail page, or why the detail shows it is not one to keep (skipped and counted). */
   parseDetail?(record: SourceRecord, body: unknown): SourceRecord | { skip: string };
   /**
+   * The detail body a stored record was completed from (npm: the manifest inside its raw). A source
+   * that has it asks each detail page conditionally, with the validators the page last came with:
+   * a 304 leaves the record as stored, or completes it again from this when its list entry changed.
+   */
+  storedDetail?(raw: unknown): unknown;
+  /**
    * When only the detail proves the record (npm: the manifest shows a server), a record whose detail
    * fails is skipped and counted rather than stored from the list page alone.
    */

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { failureSchema } from "../../crawler/failure.js";
 import { catalogStats } from "../../db/queries.js";
+import type { LastCrawl } from "../../db/runs.js";
 import { assessServers, summarizeVerdicts } from "../server-verdict.js";
 import { modelReviewStatsSchema } from "../../crawler/model-review.js";
 import type { Command } from "../command.js";
@@ -13,6 +14,12 @@ import { safeText } from "../terminal.js";
 /** A run record from before failures were kept has none. */
 const failuresSchema = z.array(failureSchema).catch([]);
 
+/** What a source's last crawl cost, 304s beside the requests they answered. */
+function lastCrawlText(c: LastCrawl): string {
+  const details = c.details ? `, ${c.details} detail pages (${c.detailsNotModified} answered 304)` : "";
+  return `last crawl #${c.runId}: ${c.requests} requests, ${c.pages} pages (${c.notModified} answered 304)${details}`;
+}
+
 export const command: Command = {
   name: "stats",
   summary: "Counts of servers (by status, grade, annotation coverage, toxic flows), tools and classified tools, and the last run",
@@ -21,7 +28,7 @@ export const command: Command = {
     json: {
       type: "boolean",
       description:
-        "Print {servers: {total, active, deprecated, deleted, gone}, remotes: {open, needsAuth}, tools, classified, modelReviewed, cachedModelAnswers, merged, sources: {<source>: {records, servers, only}}, grades, annotationCoverage, toxicFlows, lastRun: {…, review, error, failures}} as JSON",
+        "Print {servers: {total, active, deprecated, deleted, gone}, remotes: {open, needsAuth}, tools, classified, modelReviewed, cachedModelAnswers, merged, sources: {<source>: {records, servers, only, lastCrawl: {runId, pages, notModified, details, detailsNotModified, requests, records, skipped}}}, grades, annotationCoverage, toxicFlows, lastRun: {…, review, error, failures}} as JSON",
     },
     ...WAIT_OPTION,
   },
@@ -42,7 +49,7 @@ export const command: Command = {
       `classified  ${stats.classified} (${stats.modelReviewed} reviewed by a model; ${stats.cachedModelAnswers} model answers cached)`,
       `merged      ${stats.merged} servers seen in more than one source`,
       ...Object.entries(stats.sources).map(
-        ([name, c], i) => `${i === 0 ? "sources     " : "            "}${name.padEnd(9)} ${c.records} records, ${c.servers} servers, ${c.only} found only there`,
+        ([name, c], i) => `${i === 0 ? "sources     " : "            "}${name.padEnd(9)} ${c.records} records, ${c.servers} servers, ${c.only} found only there${c.lastCrawl ? `; ${lastCrawlText(c.lastCrawl)}` : ""}`,
       ),
       `grades      ${Object.entries(stats.grades).map(([grade, n]) => `${grade} ${n}`).join(", ")} (servers with tools)`,
       `annotations full ${stats.annotationCoverage.full}, partial ${stats.annotationCoverage.partial}, none ${stats.annotationCoverage.none} (servers declaring MCP's hints)`,

@@ -1,6 +1,6 @@
 // The walk over a source's pages, on plain data: the page limit, looping cursors, and the run summary's counts.
 import { describe, expect, test } from "vitest";
-import { NO_DETAIL, settleDetail } from "../../crawler/plan/details.js";
+import { detailValidators, NO_DETAIL, notModified, settleDetail, type StoredDetail } from "../../crawler/plan/details.js";
 import { addToolCounts, countPage, newSourceSummary, reasonCounts, sumCounts } from "../../crawler/plan/summary.js";
 import { cursorStop, describeWalkStop, mayTakePage, newWalk } from "../../crawler/plan/walk.js";
 import type { SourceRecord } from "../../crawler/records.js";
@@ -45,16 +45,36 @@ describe("settleDetail", () => {
   const record: SourceRecord = { source: "smithery", sourceId: "a", isLatest: true, raw: {}, server: { key: "a", status: "active", packages: [], remotes: [] }, aliases: [] };
   const completed = { ...record, tools: [{ name: "t" }] };
 
-  test("a detail completes its record, or shows it is not one to keep", () => {
+  test("a detail completes its record, shows it is not one to keep, or (a 304) leaves it as stored", () => {
     expect(settleDetail(record, { parsed: completed }, false)).toEqual({ record: completed, counts: {} });
     expect(settleDetail(record, { parsed: { skip: "not a server" } }, false)).toEqual({ counts: { skipped: 1, reasons: { "not a server": 1 } } });
-    expect(settleDetail(record, { unchanged: true }, true)).toEqual({ record, counts: {} });
+    expect(settleDetail(record, { asStored: true }, true)).toEqual({ asStored: "a", counts: {} });
   });
 
-  test("a failed detail keeps the list page's record, unless only the detail proves it", () => {
-    expect(settleDetail(record, { failed: "HTTP 500" }, false)).toEqual({ record, counts: { detailErrors: 1, reasons: { "detail: HTTP 500": 1 } } });
-    expect(settleDetail(record, { failed: "HTTP 500" }, true)).toEqual({ counts: { detailErrors: 1, skipped: 1, reasons: { "detail: HTTP 500": 1 } } });
+  test("a failed detail keeps the list page's record, unless only the detail proves it; a stored one stays listed through a failure that may pass", () => {
+    expect(settleDetail(record, { failed: "HTTP 500", transient: true }, false)).toEqual({ record, counts: { detailErrors: 1, reasons: { "detail: HTTP 500": 1 } } });
+    expect(settleDetail(record, { failed: "HTTP 404", transient: false }, true)).toEqual({ counts: { detailErrors: 1, skipped: 1, reasons: { "detail: HTTP 404": 1 } } });
+    expect(settleDetail(record, { failed: "HTTP 500", transient: true }, true)).toEqual({ asStored: "a", counts: { detailErrors: 1, skipped: 1, reasons: { "detail: HTTP 500": 1 } } });
     expect(settleDetail(record, { none: true }, false)).toEqual({ record, counts: {} });
     expect(settleDetail(record, { none: true }, true)).toEqual({ counts: { skipped: 1, reasons: { [NO_DETAIL]: 1 } } });
+  });
+});
+
+describe("conditional details", () => {
+  const stored: StoredDetail = { url: "http://r/a/latest", etag: '"e1"', lastModified: "Thu, 20 Nov 2025 10:00:00 GMT", skipped: null, listHash: "h1", recordStored: true };
+
+  test("a detail is asked with its stored validators only at the same URL, when a 304 can be answered from the catalog, and never with --full", () => {
+    expect(detailValidators(stored, "http://r/a/latest", { full: false })).toEqual({ etag: '"e1"', lastModified: "Thu, 20 Nov 2025 10:00:00 GMT" });
+    expect(detailValidators(stored, "http://mirror/a/latest", { full: false })).toEqual({});
+    expect(detailValidators(stored, "http://r/a/latest", { full: true })).toEqual({});
+    expect(detailValidators({ ...stored, recordStored: false }, "http://r/a/latest", { full: false })).toEqual({});
+    expect(detailValidators({ ...stored, recordStored: false, skipped: "not a server: no-bin" }, "http://r/a/latest", { full: false })).toEqual(expect.objectContaining({ etag: '"e1"' }));
+    expect(detailValidators(undefined, "http://r/a/latest", { full: false })).toEqual({});
+  });
+
+  test("a 304 skips again, leaves the record as stored, or completes it again when its list entry changed", () => {
+    expect(notModified({ ...stored, skipped: "not a server: no-bin" }, "h2")).toEqual({ skip: "not a server: no-bin" });
+    expect(notModified(stored, "h1")).toEqual({ unchanged: true });
+    expect(notModified(stored, "h2")).toEqual({ rebuild: true });
   });
 });

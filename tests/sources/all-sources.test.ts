@@ -19,7 +19,7 @@ import { DRIVERS, openTestCatalog, type TestCatalog } from "../helpers/catalog.j
 import { glamaId, loadGithubTools, loadLabeledTools, startGlamaReplay, type GlamaReplay } from "../helpers/glama-replay.js";
 import { testHttpClient } from "../helpers/http.js";
 import { startLocalServer, type LocalServer } from "../helpers/local-server.js";
-import { startNpmSearchReplay, type NpmSearchReplay } from "../helpers/npm-search-replay.js";
+import { startNpmSearchReplay, type NpmSearchReplay } from "../../scripts/dev/replays/npm-registry.js";
 import { PULSE_ONLY, pulseServerFor, startPulseReplay, type PulseReplay } from "../helpers/pulsemcp-replay.js";
 import { loadRegistrySample, meta, startRegistryReplay, type RegistryItem, type RegistryReplay } from "../helpers/registry-replay.js";
 
@@ -145,7 +145,8 @@ describe.each(DRIVERS)("every keyless source at once on %s", (driver) => {
 
   test("stats: per source, records seen, servers contributed, servers found only there", async () => {
     const stats = await catalogStats(t.catalog.db);
-    expect(stats.sources).toEqual({
+    const contributions = Object.fromEntries(Object.entries(stats.sources).map(([name, { lastCrawl, ...c }]) => [name, c]));
+    expect(contributions).toEqual({
       awesome: { records: 5, servers: 5, only: 1 },
       glama: { records: 2, servers: 2, only: 1 },
       npm: { records: 3, servers: 3, only: 0 },
@@ -154,6 +155,12 @@ describe.each(DRIVERS)("every keyless source at once on %s", (driver) => {
       registry: { records: 3, servers: 3, only: 0 },
     });
     expect(stats.servers.total).toBe(7);
+    // And what each source's last crawl cost: npm read one manifest per candidate.
+    const npm = stats.sources.npm!.lastCrawl!;
+    expect(npm).toMatchObject({ runId: expect.any(Number), notModified: 0, detailsNotModified: 0 });
+    expect(npm.details).toBeGreaterThanOrEqual(3);
+    expect(npm.requests).toBe(npm.pages + npm.details);
+    expect(Object.values(stats.sources).every((s) => s.lastCrawl !== undefined)).toBe(true);
   });
 
   test("search ranks by popularity on request: the starred server's tools before the unranked one's", async () => {

@@ -12,7 +12,7 @@ import { SourceFormatError } from "../../crawler/sources/source.js";
 import { queryRows } from "../../db/sql.js";
 import { DRIVERS, openTestCatalog, type TestCatalog } from "../helpers/catalog.js";
 import { testHttpClient } from "../helpers/http.js";
-import { searchObject, startNpmSearchReplay, type NpmSearchReplay, type ReplayPackage } from "../helpers/npm-search-replay.js";
+import { searchObject, startNpmSearchReplay, type NpmSearchReplay, type ReplayPackage } from "../../scripts/dev/replays/npm-registry.js";
 import { loadRegistrySample, meta, startRegistryReplay, type RegistryItem, type RegistryReplay } from "../helpers/registry-replay.js";
 
 const SDK = { "@modelcontextprotocol/sdk": "^1.17.0" };

@@ -22,6 +22,7 @@ import { projectRoot } from "../../project-root.js";
 import { coldStart, generateWorld, mutateWorld, parseSummary, REFRESH_ARGS, refreshEnv, runCli, serveWorld, type MeasuredRun } from "./processes.js";
 import { figure, format, loadNote, table, withDetail, type Figure } from "./report.js";
 import { benchWorkers, renderWorkers, type WorkersOptions } from "./workers.js";
+import { benchNpmSource, npmFigures, renderNpm, type NpmBenchOptions } from "./npm-source.js";
 import { FILES, type Manifest } from "../world/files.js";
 import { runAsScript } from "../../run-as-script.js";
 
@@ -47,6 +48,10 @@ Options:
   --classifier  instead: the classifier alone on the synthetic world's tools, the labelled fixtures and the
                 corpus's real servers, each the median of 3 runs beside its target, with the top of a CPU
                 profile as the cause when the target is missed
+  --npm         instead: the npm source's cost on a local npm registry replay of --servers packages (default
+                15000: three keyword queries, one past npm's 10,000-result window; --quick 600), one manifest
+                each: requests, 304s, bytes and wall time of a first refresh, a second (conditional) one and
+                one after 1% of the manifests changed, on --driver's catalog
   --json        print the JSON on stdout instead of the table
   -h, --help    this text
 `;
@@ -84,7 +89,9 @@ export interface BenchIo {
 
 class UsageError extends Error {}
 
-function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options | { workers: WorkersOptions; json: boolean; out: string } | "classifier" | "help" {
+type NpmMode = { npm: NpmBenchOptions; driver: Driver; databaseUrl?: string; json: boolean; out: string };
+
+function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options | { workers: WorkersOptions; json: boolean; out: string } | NpmMode | "classifier" | "help" {
   const { values } = parseArgs({
     args: argv,
     strict: true,
@@ -99,6 +106,7 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options | { worke
       json: { type: "boolean" },
       workers: { type: "boolean" },
       classifier: { type: "boolean" },
+      npm: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -120,6 +128,10 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options | { worke
   const scaleSizes = values["scale-sizes"] === undefined ? (quick ? [300, 600, 1_200] : [10_000, 50_000, 200_000]) : values["scale-sizes"].split(",").map(Number);
   if (scaleSizes.some((n) => !Number.isInteger(n) || n < 1)) throw new UsageError(`--scale-sizes: invalid value ${JSON.stringify(values["scale-sizes"])}`);
   if (drivers.includes("postgres") && !databaseUrl) throw new UsageError("--driver postgres needs DATABASE_URL (a server where a scratch database may be created)");
+  if (values.npm) {
+    const packages = values.servers === undefined ? (quick ? 600 : 15_000) : servers;
+    return { npm: { packages }, driver: drivers[0]!, ...(databaseUrl ? { databaseUrl } : {}), json: values.json === true, out: resolve(values.out ?? join(projectRoot(), "bench-results")) };
+  }
   return {
     servers,
     quick,
@@ -139,7 +151,7 @@ interface CatalogHandle {
   dispose(): Promise<void>;
 }
 
-async function freshCatalog(driver: Driver, o: Options, dir: string): Promise<CatalogHandle> {
+async function freshCatalog(driver: Driver, o: Pick<Options, "databaseUrl">, dir: string): Promise<CatalogHandle> {
   if (driver === "postgres") {
     const db = await createScratchDatabase(o.databaseUrl!, "mcp_catalog_bench");
     return { ref: { databaseUrl: db.url }, open: () => openCatalog({ databaseUrl: db.url, dataDir: "unused" }), dispose: db.drop };
@@ -597,6 +609,7 @@ export async function main(argv: string[], io: BenchIo = { stdout: process.stdou
   }
   if (options === "classifier") return runClassifierBench([], (s) => io.stdout.write(s));
   if ("workers" in options) return mainWorkers(options, io);
+  if ("npm" in options) return mainNpm(options, io);
   try {
     mkdirSync(options.out, { recursive: true });
     const fileOf = (r: BenchReport) => join(options.out, `${r.startedAt.replace(/[:.]/g, "-")}.json`);
@@ -614,16 +627,43 @@ export async function main(argv: string[], io: BenchIo = { stdout: process.stdou
   }
 }
 
+/** Writes a side bench's figures to OUT/<name>-<time>.json and prints them (the table, or the JSON with --json). */
+function publish(io: BenchIo, o: { out: string; name: string; startedAt: string; options: object; result: object; json: boolean; text: string }): number {
+  mkdirSync(o.out, { recursive: true });
+  const file = join(o.out, `${o.name}-${o.startedAt.replace(/[:.]/g, "-")}.json`);
+  writeFileSync(file, `${JSON.stringify({ version: 1, startedAt: o.startedAt, options: o.options, ...o.result }, null, 2)}\n`);
+  io.stdout.write(o.json ? `${JSON.stringify(o.result)}\n` : o.text);
+  log(io, `figures written to ${file}`);
+  return 0;
+}
+
+async function mainNpm(o: NpmMode, io: BenchIo): Promise<number> {
+  const work = mkdtempSync(join(tmpdir(), "mcp-catalog-bench-npm-"));
+  try {
+    const startedAt = new Date().toISOString();
+    const catalog = await freshCatalog(o.driver, o, work);
+    let runs;
+    try {
+      log(io, `npm source: ${o.npm.packages} packages on ${o.driver}…`);
+      runs = await benchNpmSource(o.npm, catalog.ref, work, (line) => log(io, line));
+    } finally {
+      await catalog.dispose();
+    }
+    const result = { driver: o.driver, runs, figures: npmFigures(o.npm, runs) };
+    return publish(io, { out: o.out, name: "npm", startedAt, options: o.npm, result, json: o.json, text: renderNpm(o.npm, runs) });
+  } catch (e) {
+    io.stderr.write(`bench: ${(e as Error).message}\n`);
+    return 1;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
 async function mainWorkers(o: { workers: WorkersOptions; json: boolean; out: string }, io: BenchIo): Promise<number> {
   try {
     const startedAt = new Date().toISOString();
     const result = await benchWorkers(o.workers, io);
-    mkdirSync(o.out, { recursive: true });
-    const file = join(o.out, `workers-${startedAt.replace(/[:.]/g, "-")}.json`);
-    writeFileSync(file, `${JSON.stringify({ version: 1, startedAt, options: o.workers, ...result }, null, 2)}\n`);
-    io.stdout.write(o.json ? `${JSON.stringify(result)}\n` : renderWorkers(o.workers, result));
-    log(io, `figures written to ${file}`);
-    return 0;
+    return publish(io, { out: o.out, name: "workers", startedAt, options: o.workers, result, json: o.json, text: renderWorkers(o.workers, result) });
   } catch (e) {
     io.stderr.write(`bench: ${(e as Error).message}\n`);
     return 1;
