@@ -5,6 +5,7 @@
 // itself a prompt_injection signal that raises risk.
 import { z } from "zod";
 import type { Classification, ReviewedBy } from "./classify.js";
+import { hintClassOfCategory } from "./hints.js";
 import { ruleForRisk } from "./policy.js";
 import { quoteText } from "./quote.js";
 import { BASE_RISK, categorySchema, maxRisk, raiseRisk, riskSchema, type Risk } from "./taxonomy.js";
@@ -117,12 +118,16 @@ export function applyVerdict(tool: ToolInput, c: Classification, v: ReviewVerdic
     risk = raiseRisk(risk);
     sentences.push(`Its text tried to instruct the reviewing model; risk raised to ${risk}.`);
   }
+  // A category the model changed carries its hint class into the predicted hints (read-only, destructive).
+  const cls = hintClassOfCategory(category, signals.includes("overwrites"));
+  const hints = category === c.category ? c.hints : { ...c.hints, readOnlyHint: cls === "read", destructiveHint: cls === "destructive" };
   return {
     classification: {
       ...c,
       category,
       risk,
       signals,
+      hints,
       rule: risk === c.risk ? c.rule : { ...ruleForRisk(tool.name, risk, c.rule.reason ?? `Reviewed by a model: ${category}, ${risk} risk`), ...(c.rule.byArgument ? { byArgument: c.rule.byArgument } : {}) },
       rationale: sentences.join(" "),
       evidence: [...c.evidence, ...v.quotes.map((q) => ({ signal: "model_review", source: "description" as const, quote: quoteText(q, 80), weight: 0 }))],

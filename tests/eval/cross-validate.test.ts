@@ -68,12 +68,12 @@ describe("leave-server-out folds", () => {
 });
 
 describe("npm run eval", () => {
-  it("--json prints the issue's shape, shares as fractions", () => {
+  it("--json prints the issue's shape, shares as fractions", async () => {
     const lines: string[] = [];
-    runEval(["--json", "--folds", "3"], (...l) => lines.push(...l), () => {});
+    await runEval(["--json", "--folds", "3"], (...l) => lines.push(...l), () => {});
     expect(lines).toHaveLength(1);
     const out = JSON.parse(lines[0]!) as Record<string, Record<string, unknown>>;
-    expect(Object.keys(out).sort()).toEqual(["baseline", "corpus", "injection", "leaveServerOut"]);
+    expect(Object.keys(out).sort()).toEqual(["baseline", "calibration", "corpus", "injection", "leaveServerOut"]);
     expect(out.injection).toMatchObject({ poisoned: expect.any(Number), detected: expect.any(Number), realFlagged: expect.any(Number), realTotal: expect.any(Number) });
     expect(out.injection!.detected).toBe(out.injection!.poisoned);
     expect(Object.keys(out.corpus!).sort()).toEqual(["labelled", "packages", "servers", "tools"]);
@@ -84,9 +84,9 @@ describe("npm run eval", () => {
     expect((out.corpus!.packages as string[]).every((p) => /.@\d/.test(p))).toBe(true);
   });
 
-  it("refuses a bad --folds with exit 2 and a message", () => {
+  it("refuses a bad --folds with exit 2 and a message", async () => {
     const errors: string[] = [];
-    expect(runEval(["--folds", "1"], () => {}, (s) => errors.push(s))).toBe(2);
+    expect(await runEval(["--folds", "1"], () => {}, (s) => errors.push(s))).toBe(2);
     expect(errors.join("")).toContain("--folds");
   });
 });

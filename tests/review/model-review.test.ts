@@ -40,6 +40,8 @@ describe("the model review pass", () => {
     const c = classifications[0]!;
     expect(c).toMatchObject({ category: "destructive", risk: "critical", method: "rules+model", reviewedBy: { model: "local-model", promptVersion: REVIEW_PROMPT_VERSION } });
     expect(c.rationale).toContain("Removes the item permanently");
+    // The predicted hints follow the category the model chose.
+    expect(c.hints).toMatchObject({ readOnlyHint: false, destructiveHint: true });
     expect(stats).toMatchObject({ calls: 1, reviewed: 1, promptTokens: 100, completionTokens: 20, dropped: 0, unreviewed: 0 });
     expect(stats.estimatedCost).toBeCloseTo((100 * 1 + 20 * 2) / 1e6);
     expect(seen[0]!.messages[0]!.role).toBe("system");

@@ -38,9 +38,9 @@ export function makeFolds(data: Dataset, maxFolds: number): Folds {
   return { k, foldOf: assignFolds(weights, k) };
 }
 
-/** Out-of-fold predictions for every server, from `fit` trained on the other folds. */
-export function crossValidate(data: Dataset, folds: Folds, fit: Fit): Map<ServerData, Prediction[]> {
-  const out = new Map<ServerData, Prediction[]>();
+/** Out-of-fold answers (predictions, or whole classifications) for every server, from `fit` trained on the other folds. */
+export function crossValidate<T = Prediction>(data: Dataset, folds: Folds, fit: (training: readonly ServerData[]) => (server: ServerData) => T[]): Map<ServerData, T[]> {
+  const out = new Map<ServerData, T[]>();
   for (let f = 0; f < folds.k; f++) {
     const test = data.servers.filter((s) => folds.foldOf.get(s.group) === f);
     if (!test.some((s) => labelledCount(s) > 0)) continue;

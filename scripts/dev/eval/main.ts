@@ -6,12 +6,18 @@ import { parseArgs } from "node:util";
 import { benchClassifier } from "../bench/classifier.js";
 import { projectRoot } from "../../project-root.js";
 import { runAsScript } from "../../run-as-script.js";
-import { crossValidate, makeFolds, rowsOf, type Fit } from "./cross-validate.js";
-import { labelledCount, loadDataset, type Dataset, type Table } from "./dataset.js";
+import { crossValidate, makeFolds, rowsOf, type Fit, type Prediction } from "./cross-validate.js";
+import { labelledCount, loadDataset, type Dataset, type ServerData, type Table } from "./dataset.js";
 import { injectionFigures, injectionMisses, injectionReport, injectionSection } from "./injection.js";
-import { evaluate, missedTargets, type EvalReport, type EvalRow } from "./metrics.js";
-import { confusionTable, disputedList, figureTable, measuredCause, oneLine, perClassTable, pct, worstServersList, type Column } from "./report.js";
-import { contextOf, learned, rulesOnly } from "./systems.js";
+import { evaluate, missedTargets, TARGETS, type EvalReport, type EvalRow } from "./metrics.js";
+import { calibrationSection, confusionTable, disputedList, figureTable, measuredCause, oneLine, perClassTable, pct, worstServersList, type Column } from "./report.js";
+import { contextOf, learned, learnedClassifications, rulesOnly } from "./systems.js";
+import type { ModelReviewStats } from "../../../crawler/model-review.js";
+import { CliError } from "../../command.js";
+import { DEFAULT_LLM_THRESHOLD, loadConfig } from "../../config.js";
+import { modelReviewConfig, reviewClient, reviewSettings, reviewSummary } from "../../model-review-setup.js";
+import { calibrationCurve, chooseThreshold } from "./calibration.js";
+import { reviewedPredictions } from "./model-pass.js";
 
 const HELP = `npm run eval [-- options]
 
@@ -20,10 +26,20 @@ and on the labelled fixtures (tests/fixtures/labeled): servers of one vendor or 
 fold; the servers' own annotations are the labels and are hidden from the classifier. Then prompt injection:
 the poisoned descriptions of scripts/dev/eval/injection/ flagged, and the corpus's real tools flagged.
 
-  --folds N   at most N folds (default 10; never more than there are vendor groups with labels)
-  --json      one JSON object on stdout: {corpus, leaveServerOut, baseline, injection}
-  -h, --help  this text
+  --folds N         at most N folds (default 10; never more than there are vendor groups with labels)
+  --llm             also the model review, against the endpoint the environment names (OPENAI_API_KEY or
+                    OPENAI_BASE_URL, CATALOG_LLM_MODEL, CATALOG_LLM_THRESHOLD …, as for refresh): a column
+                    "with model" beside the others, and the review's calls, tokens and cost
+  --llm-threshold X review the labelled tools with confidence below X (default CATALOG_LLM_THRESHOLD)
+  --llm-budget N    at most N model calls
+  --json            one JSON object on stdout: {corpus, leaveServerOut, baseline, withModel?, modelReview?,
+                    calibration, injection}
+  -h, --help        this text
 `;
+
+/** The shipped classifier's column: the targets and the calibration curve are read from it. */
+const FINAL = "rules + learned";
+const WITH_MODEL = "rules + learned + model";
 
 interface System {
   title: string;
@@ -41,7 +57,7 @@ function figures(r: EvalReport) {
   return { readAxis: r.readAxis.rate, threeWay: r.threeWayAgreement.rate, destructiveAsRead: r.destructiveAsRead.rate, calibration: r.calibration.rate };
 }
 
-function tableResult(data: Dataset, table: Table, predictions: ReadonlyMap<string, ReturnType<typeof crossValidate>>, systems: readonly System[]): TableResult {
+function tableResult(data: Dataset, table: Table, predictions: ReadonlyMap<string, ReadonlyMap<ServerData, Prediction[]>>, systems: readonly System[]): TableResult {
   const rows = new Map<string, EvalRow[]>();
   const reports: Column[] = [];
   for (const s of systems) {
@@ -53,7 +69,7 @@ function tableResult(data: Dataset, table: Table, predictions: ReadonlyMap<strin
 }
 
 function printTable(out: (...lines: string[]) => void, heading: string, t: TableResult): void {
-  const final = t.reports[t.reports.length - 1]!;
+  const final = t.reports.find((c) => c.title === FINAL)!;
   const finalRows = t.rows.get(final.title)!;
   const undisputed = t.reports.map((c) => ({ title: c.title, report: evaluate(t.rows.get(c.title)!.filter((r) => !r.disputed)) }));
   const disputedCount = finalRows.filter((r) => r.disputed).length;
@@ -67,8 +83,31 @@ function printTable(out: (...lines: string[]) => void, heading: string, t: Table
   out(worstServersList(final.report, 8, 6), "");
 }
 
-export function runEval(argv: readonly string[], out: (...lines: string[]) => void, log: (s: string) => void): number {
-  const { values } = parseArgs({ args: [...argv], options: { folds: { type: "string", default: "10" }, json: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } } });
+/** The model review as --llm and the environment ask for it, or the one-line reason it cannot run. */
+function modelSettings(values: { llm?: boolean; "llm-threshold"?: string; "llm-budget"?: string }, env: NodeJS.ProcessEnv) {
+  if (!values.llm) return undefined;
+  try {
+    const config = loadConfig(env, process.cwd());
+    const settings = reviewSettings(config, { llm: true, ...(values["llm-threshold"] !== undefined ? { threshold: values["llm-threshold"] } : {}), ...(values["llm-budget"] !== undefined ? { budget: values["llm-budget"] } : {}) })!;
+    return { client: reviewClient(config), config: modelReviewConfig(config, settings) };
+  } catch (e) {
+    if (e instanceof CliError) return { error: e.message };
+    throw e;
+  }
+}
+
+export async function runEval(argv: readonly string[], out: (...lines: string[]) => void, log: (s: string) => void, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      folds: { type: "string", default: "10" },
+      llm: { type: "boolean", default: false },
+      "llm-threshold": { type: "string" },
+      "llm-budget": { type: "string" },
+      json: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
   if (values.help) {
     out(HELP);
     return 0;
@@ -78,6 +117,11 @@ export function runEval(argv: readonly string[], out: (...lines: string[]) => vo
     log(`eval: --folds must be a whole number of at least 2 (got '${values.folds}')`);
     return 2;
   }
+  const review = modelSettings(values, env);
+  if (review && "error" in review) {
+    log(`eval: ${review.error}`);
+    return 2;
+  }
   const started = Date.now();
   const data = loadDataset(projectRoot());
   const folds = makeFolds(data, maxFolds);
@@ -85,16 +129,26 @@ export function runEval(argv: readonly string[], out: (...lines: string[]) => vo
     { title: "rules only", fit: rulesOnly },
     { title: "rules + learned", fit: learned },
   ];
-  const predictions = new Map<string, ReturnType<typeof crossValidate>>();
+  const predictions = new Map<string, Map<ServerData, Prediction[]>>();
   for (const s of systems) {
     log(`eval: ${s.title} on ${folds.k} folds…`);
     predictions.set(s.title, crossValidate(data, folds, s.fit));
   }
+  let modelReview: ModelReviewStats | undefined;
+  if (review) {
+    log(`eval: ${WITH_MODEL} (${review.config.model}, threshold ${review.config.threshold}) on ${folds.k} folds…`);
+    const reviewed = await reviewedPredictions(crossValidate(data, folds, learnedClassifications), review.client, review.config);
+    predictions.set(WITH_MODEL, reviewed.predictions);
+    systems.push({ title: WITH_MODEL, fit: learned });
+    modelReview = reviewed.stats;
+  }
   const corpus = tableResult(data, "corpus", predictions, systems);
   const fixtures = tableResult(data, "fixtures", predictions, systems);
   const corpusServers = data.servers.filter((s) => s.table === "corpus");
-  const final = corpus.reports[corpus.reports.length - 1]!;
+  const final = corpus.reports.find((c) => c.title === FINAL)!;
   const baseline = corpus.reports[0]!;
+  const withModel = corpus.reports.find((c) => c.title === WITH_MODEL);
+  const curve = calibrationCurve(corpus.rows.get(FINAL)!);
   const missed = missedTargets(final.report);
   const injection = injectionReport(projectRoot(), data);
   const injectionMissed = injectionMisses(injection);
@@ -110,6 +164,9 @@ export function runEval(argv: readonly string[], out: (...lines: string[]) => vo
         },
         leaveServerOut: figures(final.report),
         baseline: figures(baseline.report),
+        ...(withModel ? { withModel: figures(withModel.report) } : {}),
+        ...(modelReview ? { modelReview } : {}),
+        calibration: { ...curve, chosenThreshold: chooseThreshold(curve, TARGETS.calibration) ?? null, defaultThreshold: DEFAULT_LLM_THRESHOLD },
         injection: injectionFigures(injection),
       }),
     );
@@ -127,6 +184,8 @@ export function runEval(argv: readonly string[], out: (...lines: string[]) => vo
     "",
   );
   printTable(out, "Corpus, leave-server-out", corpus);
+  if (modelReview) out(`Model review (${WITH_MODEL} column): ${reviewSummary(modelReview)}.`, "");
+  out(...calibrationSection(curve, TARGETS.calibration, DEFAULT_LLM_THRESHOLD), "");
   printTable(out, "Labelled fixtures, leave-server-out", fixtures);
   out("## Disputed labels (counted in every figure above; also shown without them)", "", disputedList([...corpus.rows.get(final.title)!, ...fixtures.rows.get(final.title)!]), "");
   if (missed.length) {

@@ -1,6 +1,7 @@
 // The evaluation printed: figure tables (baseline beside final), per-class scores, confusion, worst servers
 // with their errors, disputed labels, and for each missed target its measured cause.
 import { THREE_WAY } from "./labels.js";
+import { chooseThreshold, type CalibrationCurve } from "./calibration.js";
 import { CALIBRATION_THRESHOLD, TARGETS, worstServers, type EvalReport, type EvalRow, type MissedTarget } from "./metrics.js";
 
 export function pct(x: number): string {
@@ -99,4 +100,23 @@ export function measuredCause(missed: MissedTarget, report: EvalReport, rows: re
   const value = pct(missed.value);
   const cmp = missed.figure === "destructiveAsRead" ? ">" : "<";
   return `${missed.figure} ${value} ${cmp} ${pct(missed.target)} over ${report.servers} servers: ${errors.length} errors — ${parts.join("; ") || "no labelled tools on that scale"}`;
+}
+
+/** The calibration curve as printed: share right per confidence band, then per threshold the share of tools below it. */
+export function calibrationSection(curve: CalibrationCurve, target: number, current: number): string[] {
+  const chosen = chooseThreshold(curve, target);
+  return [
+    "## Calibration curve (corpus, rules + learned): the model review's threshold",
+    "",
+    "| confidence | tools | right |",
+    "| --- | --- | --- |",
+    ...curve.bands.map((b) => `| ${b.from.toFixed(1)}–${b.to.toFixed(1)} | ${b.right.total} | ${b.right.total ? frac(b.right) : "n/a"} |`),
+    "",
+    "| threshold | tools below (sent to the model) | right at or above (left to the classifier) |",
+    "| --- | --- | --- |",
+    ...curve.thresholds.map((p) => `| ${p.threshold.toFixed(2)} | ${frac(p.below)} | ${frac(p.rightAbove)} |`),
+    "",
+    `Rule: the default threshold is the lowest at which the tools left to the classifier are right at least ${pct(target)} of the time ` +
+      `(the calibration target). It gives ${chosen === undefined ? "no threshold (none reaches the target)" : chosen.toFixed(2)}; CATALOG_LLM_THRESHOLD defaults to ${current}.`,
+  ];
 }

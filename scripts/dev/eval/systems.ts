@@ -34,8 +34,14 @@ export function fitOnCorpus(training: readonly ServerData[]): Model {
   return fitModel(examplesOf(training.filter((s) => s.table === "corpus"))).model;
 }
 
-/** Rules and the learned model together, the model refitted per fold. */
-export const learned: Fit = (training) => {
+/** Rules and the learned model together, the model refitted per fold: the classifications themselves. */
+export function learnedClassifications(training: readonly ServerData[]): (s: ServerData) => Classification[] {
   const model = fitOnCorpus(training);
-  return (s) => classifyServer(contextOf(s), { model }).map(byHints);
+  return (s) => classifyServer(contextOf(s), { model });
+}
+
+/** Rules and the learned model together, scored by their predicted hints. */
+export const learned: Fit = (training) => {
+  const classify = learnedClassifications(training);
+  return (s) => classify(s).map(byHints);
 };
