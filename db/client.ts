@@ -15,6 +15,11 @@ export interface CatalogOptions {
   dataDir: string;
   /** Apply pending migrations on open (default true). */
   migrate?: boolean;
+  /**
+   * A new PGlite starts from this data directory (a PGlite `dumpDataDir` tarball) instead of running initdb:
+   * tests copy one migrated catalog into memory this way, a second and a half of CPU instead of four.
+   */
+  loadDataDir?: Blob;
 }
 
 export interface Catalog {
@@ -58,7 +63,7 @@ export function migrationsFolder(): string {
 }
 
 export async function openCatalog(options: CatalogOptions): Promise<Catalog> {
-  const catalog = options.databaseUrl ? await openPostgres(options.databaseUrl) : await openPglite(options.dataDir);
+  const catalog = options.databaseUrl ? await openPostgres(options.databaseUrl) : await openPglite(options.dataDir, options.loadDataDir);
   if (options.migrate !== false) {
     try {
       await migrateCatalog(catalog);
@@ -89,7 +94,7 @@ export async function migrateCatalog(catalog: Catalog): Promise<void> {
  */
 export const PGLITE_SETTINGS = { shared_buffers: "16MB" } as const;
 
-async function openPglite(dataDir: string): Promise<Catalog> {
+async function openPglite(dataDir: string, loadDataDir: Blob | undefined): Promise<Catalog> {
   const [{ PGlite }, { pg_trgm }, { drizzle }] = await Promise.all([
     import("@electric-sql/pglite"),
     import("@electric-sql/pglite/contrib/pg_trgm"),
@@ -108,6 +113,7 @@ async function openPglite(dataDir: string): Promise<Catalog> {
   try {
     client = await PGlite.create({
       dataDir: inMemory ? undefined : dataDir,
+      ...(loadDataDir ? { loadDataDir } : {}),
       extensions: { pg_trgm },
       startParams: [...PGlite.defaultStartParams, ...Object.entries(PGLITE_SETTINGS).flatMap(([name, value]) => ["-c", `${name}=${value}`])],
       // A new data directory's postgresql.conf (and initdb's own instance) gets the same buffers.

@@ -1,6 +1,7 @@
 // Test catalogs: an in-memory PGlite always, and a fresh database on the Postgres server when DATABASE_URL is set.
 import { openCatalog, type Catalog } from "../../db/client.js";
 import { createScratchDatabase as createScratch, type ScratchDatabase } from "../../db/scratch.js";
+import { migrateInto, pgliteTemplateTarball } from "./templates.js";
 
 export type DriverName = "pglite" | "postgres";
 
@@ -23,7 +24,7 @@ export async function createScratchDatabase(): Promise<ScratchDatabase> {
 
 export async function openTestCatalog(driver: DriverName): Promise<TestCatalog> {
   if (driver === "pglite") {
-    const catalog = await openCatalog({ dataDir: "memory://" });
+    const catalog = await openCatalog({ dataDir: "memory://", loadDataDir: await pgliteTemplateTarball("migrated", migrateInto) });
     return { catalog, dispose: () => catalog.close() };
   }
   const db = await createScratchDatabase();

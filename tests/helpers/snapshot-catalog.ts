@@ -4,7 +4,7 @@ import { openCatalog } from "../../db/client.js";
 import { queryRows } from "../../db/sql.js";
 import type { DriverName } from "./catalog.js";
 import { runCli } from "./cli.js";
-import { catalogFromTemplate, type CatalogCopy, type CatalogLocation } from "./templates.js";
+import { catalogFromTemplate, migrateInto, type CatalogCopy, type CatalogLocation } from "./templates.js";
 
 export const SNAPSHOT = "data/snapshot";
 
@@ -24,10 +24,6 @@ export async function emptyCliCatalog(driver: DriverName, env: NodeJS.ProcessEnv
 /** `refresh --snapshot data/snapshot` (no network) into a new catalog: a copy of the one the run built first. */
 export async function snapshotCliCatalog(driver: DriverName): Promise<CliCatalog> {
   return cliCatalog(await catalogFromTemplate(driver, "snapshot", refreshSnapshotInto), {});
-}
-
-async function migrateInto(location: CatalogLocation): Promise<void> {
-  await (await openCatalog(location)).close();
 }
 
 async function refreshSnapshotInto(location: CatalogLocation): Promise<void> {

@@ -1,11 +1,12 @@
 // Catalogs built once per test run and copied for each test file that asks: a PGlite data directory copied on disk,
 // a Postgres database created from a template database. Building one costs seconds of CPU (PGlite's initdb alone
 // about 5 s, a snapshot refresh about 10 s more); copying it a fraction of one.
-import { cpSync, existsSync, mkdtempSync, renameSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import postgres from "postgres";
 import { inject } from "vitest";
+import { openCatalog } from "../../db/client.js";
 import { createScratchDatabase as createScratch } from "../../db/scratch.js";
 import type { DriverName } from "./catalog.js";
 
@@ -36,6 +37,11 @@ export interface CatalogCopy {
 
 const SCRATCH_PREFIX = "mcp_catalog_test";
 
+/** The build of the "migrated" template every empty test catalog starts from: the schema, no rows. */
+export async function migrateInto(location: CatalogLocation): Promise<void> {
+  await (await openCatalog(location)).close();
+}
+
 /** Each template is built at most once per worker; two workers racing to build one keep whichever lands first. */
 const built = new Map<string, Promise<string>>();
 
@@ -61,20 +67,50 @@ function run(): TemplateRun {
   return provided;
 }
 
-async function buildPgliteTemplate(name: string, build: (location: CatalogLocation) => Promise<void>): Promise<string> {
+/**
+ * The path of file or directory `name` in this run's template directory, made by `build(path)` the first time any
+ * worker asks. Each builder writes beside it and renames into place, so no one ever reads a half-built one.
+ */
+async function runArtifact(name: string, build: (path: string) => Promise<void>): Promise<string> {
   const target = join(run().dir, name);
   if (existsSync(target)) return target;
   const scratch = mkdtempSync(join(run().dir, `${name}.building-`));
   try {
-    await build({ dataDir: join(scratch, "db") });
-    renameSync(join(scratch, "db"), target);
+    await build(join(scratch, name));
+    renameSync(join(scratch, name), target);
   } catch (e) {
-    // Another worker's rename landed first (ENOTEMPTY): its template is the same catalog.
+    // Another worker's rename landed first (ENOTEMPTY): its artifact is the same.
     if (!existsSync(target)) throw e;
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
   return target;
+}
+
+function buildPgliteTemplate(name: string, build: (location: CatalogLocation) => Promise<void>): Promise<string> {
+  return runArtifact(`pglite-${name}`, (dataDir) => build({ dataDir }));
+}
+
+/**
+ * Template `name` as a PGlite data directory tarball, for `openCatalog({ dataDir: "memory://", loadDataDir })`:
+ * an in-memory catalog without initdb.
+ */
+export async function pgliteTemplateTarball(name: string, build: (location: CatalogLocation) => Promise<void>): Promise<Blob> {
+  const path = await runArtifact(`pglite-${name}.tar`, async (tarball) => {
+    const copy = await catalogFromTemplate("pglite", name, build);
+    try {
+      const { PGlite } = await import("@electric-sql/pglite");
+      const pg = await PGlite.create({ dataDir: copy.location.dataDir });
+      try {
+        writeFileSync(tarball, Buffer.from(await (await pg.dumpDataDir("none")).arrayBuffer()));
+      } finally {
+        await pg.close();
+      }
+    } finally {
+      await copy.drop();
+    }
+  });
+  return new Blob([readFileSync(path)]);
 }
 
 function copyPglite(template: string): CatalogCopy {
