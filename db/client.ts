@@ -109,15 +109,16 @@ async function openPglite(dataDir: string, loadDataDir: Blob | undefined): Promi
     if (!held.ok) throw new CatalogBusyError(dataDir, held.holder, held.doubt);
     lock = held.lock;
   }
+  const settings = Object.entries(PGLITE_SETTINGS).map(([name, value]) => `${name}=${value}`);
   let client;
   try {
     client = await PGlite.create({
       dataDir: inMemory ? undefined : dataDir,
       ...(loadDataDir ? { loadDataDir } : {}),
       extensions: { pg_trgm },
-      startParams: [...PGlite.defaultStartParams, ...Object.entries(PGLITE_SETTINGS).flatMap(([name, value]) => ["-c", `${name}=${value}`])],
-      // A new data directory's postgresql.conf (and initdb's own instance) gets the same buffers.
-      initDbStartParams: ["--set", `shared_buffers=${PGLITE_SETTINGS.shared_buffers}`],
+      startParams: [...PGlite.defaultStartParams, ...settings.flatMap((s) => ["-c", s])],
+      // A new data directory's postgresql.conf (and initdb's own instance) gets the same settings.
+      initDbStartParams: settings.flatMap((s) => ["--set", s]),
     });
   } catch (e) {
     lock?.release();
