@@ -1,20 +1,12 @@
 // What a record's detail page does to it, decided on plain data: how it is asked (conditionally or not), and whether it completes the record, shows it is not one to keep, leaves it as stored, or fails.
+import type { sourceDetails } from "../../db/schema.js";
 import type { SourceRecord } from "../records.js";
 import { validatorsOf, type Validators } from "../validators.js";
 import type { PageCounts } from "./summary.js";
 
-/** What the catalog holds for the detail page behind one record (db/details.ts). */
-export interface StoredDetail {
-  url: string;
-  etag: string | null;
-  lastModified: string | null;
-  /** Why the detail showed the record is not one to keep; null when it was kept. */
-  skipped: string | null;
-  /** The hash of the list page's entry when the detail was read. */
-  listHash: string;
-  /** The kept record is still stored, on a server that is not gone: it can stand for a 304. */
-  recordStored: boolean;
-}
+/** What the catalog holds for the detail page behind one record (db/details.ts): its source_details row, and
+ * whether the kept record is still stored, on a server that is not gone, so it can stand for a 304. */
+export type StoredDetail = Pick<typeof sourceDetails.$inferSelect, "url" | "etag" | "lastModified" | "skipped" | "listHash"> & { recordStored: boolean };
 
 /**
  * The validators to ask a detail page with: none when there are none for this URL, when the request
