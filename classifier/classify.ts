@@ -471,6 +471,7 @@ function decide(tool: ToolInput, r: ToolReading, model: Model | null, onFeatures
   for (const e of r.evidence) {
     if (e.signal === "destructive_effect" && e.source === "schema") sentences.push(`An argument's description states the effect '${e.quote}'.`);
     if (e.signal === "unlink") sentences.push(`It removes a link ('${quoteText(e.quote, 60)}'), deleting neither end.`);
+    if (e.signal === "examination") sentences.push(`It runs an examination ('${quoteText(e.quote, 60)}'), which reports findings and changes nothing.`);
     if (e.signal === "generated_artifact") sentences.push(`It makes an artifact from what it is given ('${e.quote}') and keeps nothing.`);
   }
   if (r.execKind) sentences.push(`It takes a '${quoteText(r.execProperty!, 40)}' argument (${r.execKind === "sql" ? "SQL" : r.execKind} to execute).`);

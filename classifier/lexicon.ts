@@ -299,6 +299,25 @@ export const GENERATED_ARTIFACTS = new Set(
   `chart charts diagram diagrams graph graphs plot plots visualization visualizations visualisation mermaid flowchart
    summary summaries link links url urls preview previews snippet snippets`.split(/\s+/).filter(Boolean),
 );
+/** Verbs that run whatever their object is: running a check reads, running a migration does not. */
+export const RUNNING_VERBS = new Set("run perform conduct execute exec".split(" "));
+/**
+ * What running an examination produces is findings, not changes: "Run a Lighthouse audit", "Run electrical rule
+ * checks", "Run security scan on deployment". Tests are not here: running tests runs the project's own code.
+ */
+export const EXAMINATIONS = new Set(
+  `check checks scan scans audit audits analysis analyses diagnostic diagnostics lint inspection inspections validation
+   validations healthcheck`.split(/\s+/).filter(Boolean),
+);
+/**
+ * What "generate" makes and hands back as text, changing nothing: code, JSON, a report, a test, a template. Only for
+ * "generate": creating a template or a report elsewhere stores one. Generated files are written, so not here.
+ */
+export const GENERATED_TEXTS = new Set(
+  `json yaml yml html css code snippet snippets template templates command commands metadata schema report reports
+   palette test tests plan plans idea ideas completion completions embedding embeddings example examples regex
+   suggestion suggestions`.split(/\s+/).filter(Boolean),
+);
 /** Verbs that make an artifact rather than a record. */
 export const GENERATING_VERBS = new Set("generate create make render draw build produce compose plot".split(" "));
 /** Words that say the artifact is kept or shared somewhere, so making it does change something. */
@@ -370,6 +389,7 @@ export const WEIGHTS = {
   overwrite: 1.5,
   destructiveEffect: 5,
   readQuery: 4,
+  examination: 4,
   generatedArtifact: 6,
   siblingDomain: 1,
   annotationReadOnly: 2,

@@ -11,9 +11,11 @@ import {
   CURRENCY_PROPERTIES,
   DATA_OBJECTS,
   DOMAIN_TOKENS,
+  EXAMINATIONS,
   EXEC_PROPERTIES,
   FOREIGN_VERBS,
   GENERATED_ARTIFACTS,
+  GENERATED_TEXTS,
   GENERATING_VERBS,
   IDENTITY_STRONG,
   IDENTITY_VERBS,
@@ -29,6 +31,7 @@ import {
   PATH_PROPERTIES,
   PERSIST_WORDS,
   RECIPIENT_PROPERTIES,
+  RUNNING_VERBS,
   SECRET_ABOUT,
   SECRET_PROPERTIES,
   SECRET_TOKENS,
@@ -478,6 +481,19 @@ function argumentEffect(props: readonly { description: string }[]): string | und
   if (!joined || !EFFECT_PREFILTER.test(joined)) return undefined;
   return findPhrase(joined.toLowerCase(), "destructive_effect");
 }
+/** The examination a running verb runs ("run_audit", "Run security scan on …"), from the name or the description. */
+function examinationRun(nv: NameVerbHit | undefined, object: readonly string[], dv: DescriptionVerbHit | undefined): { source: "name" | "description"; quote: string } | undefined {
+  if (nv && RUNNING_VERBS.has(nv.verb)) {
+    const w = object.find((o) => EXAMINATIONS.has(o));
+    if (w) return { source: "name", quote: `${nv.verb} ${w}` };
+  }
+  if (dv && RUNNING_VERBS.has(dv.verb)) {
+    const w = dv.object.find((o) => EXAMINATIONS.has(o));
+    if (w) return { source: "description", quote: `${dv.verb} ${dv.object.slice(0, dv.object.indexOf(w) + 1).join(" ")}` };
+  }
+  return undefined;
+}
+
 const SKIPPED_GENERIC = new Set(["perform", "performs", "use", "uses"]);
 
 /** The verb a description leads with, after labels ("WORKFLOW:", "Step 1 of 4 -") and filler ("Use this tool to"). */
@@ -500,6 +516,13 @@ function findDescriptionVerb(description: string): DescriptionVerbHit | undefine
     if (raw.length > 1 && ALL_CAPS.test(raw)) continue;
     if (LEADING_FILLER.has(word) || SKIPPED_GENERIC.has(word)) continue;
     const v = TEXT_VERBS.get(word);
+    // An -ing form after other words is how the tool does its work, not what it does ("Optimizes styles by removing
+    // unused layers"); leading the text it is the action ("Deleting a file …").
+    if (v && others > 0 && word.endsWith("ing") && word !== v.verb) {
+      others++;
+      if (others > 4) return undefined;
+      continue;
+    }
     if (v) {
       const rest = head.slice(m.index);
       // The first clause: joined verbs ("Create or update") and the object ("a Kubernetes Pod") live here.
@@ -763,10 +786,19 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     scores.execute = 0;
     evidence.push({ signal: "read_query", source: "description", quote: phrases.read_query, weight: WEIGHTS.readQuery });
   }
+  // Running an examination (a check, a scan, an audit) reports findings and changes nothing, unless the tool takes
+  // code to run or its text says it may change data.
+  const examination = execKind || phrases.mutation || effect ? undefined : examinationRun(nv, object, dv);
+  if (examination) {
+    scores.read += scores.execute + WEIGHTS.examination;
+    scores.execute = 0;
+    evidence.push({ signal: "examination", source: examination.source, quote: examination.quote, weight: WEIGHTS.examination });
+  }
   // Generating a chart, a diagram or a summary from given data changes nothing, unless the text says it is kept.
   const generating = nv && GENERATING_VERBS.has(nv.verb) ? nv.verb : dv && GENERATING_VERBS.has(dv.verb) ? dv.verb : undefined;
   if (generating && !effect) {
-    const artifact = object.find((w) => GENERATED_ARTIFACTS.has(w)) ?? dv?.object.find((w) => GENERATED_ARTIFACTS.has(w));
+    const made = generating === "generate" ? (w: string) => GENERATED_ARTIFACTS.has(w) || GENERATED_TEXTS.has(w) : (w: string) => GENERATED_ARTIFACTS.has(w);
+    const artifact = object.find(made) ?? dv?.object.find(made);
     // Creating a link or a URL usually stores it (a short link); generating one only composes it.
     const stored = artifact !== undefined && /^(?:link|links|url|urls)$/.test(artifact) && generating === "create" && dv?.verb !== "generate";
     if (artifact && !stored && !PERSIST_WORDS.test(lowerDescription)) {

@@ -50,6 +50,13 @@ describe("failure patterns, fixed as patterns", () => {
     expect(c("tfdeploy", "").category).toBe("execute");
   });
 
+  it("an -ing form after other words says how a tool works, not what it does", () => {
+    expect(c("optimize_style", "Optimizes map styles by removing unused layers").category).not.toBe("destructive");
+    expect(c("style_tool", "Optimizes map styles by removing unused layers").signals).not.toContain("description_verb:remove");
+    // Leading the text, it is the action.
+    expect(c("files", "Deleting a file from the workspace").category).toBe("destructive");
+  });
+
   it("a read query is a read; a statement that may change data is not", () => {
     const schema = { properties: { sql: { type: "string" } } };
     const select = c("run_query", "Run a read-only SQL query (SELECT only) against the warehouse", { inputSchema: schema });
@@ -59,6 +66,18 @@ describe("failure patterns, fixed as patterns", () => {
     expect(c("aggregate", "Run a MongoDB aggregation pipeline on a collection").category).toBe("read");
     expect(c("run_query", "Run a SQL query: SELECT, INSERT, UPDATE or DELETE", { inputSchema: schema }).category).toBe("execute");
     expect(c("graphql", "Execute a GraphQL mutation against the API").category).not.toBe("read");
+  });
+
+  it("running an examination (a check, a scan, an audit) is a read; running code or a migration is not", () => {
+    const audit = c("run_audit", "Run an accessibility audit on a URL");
+    expect(audit.category).toBe("read");
+    expect(audit.signals).toContain("examination");
+    expect(audit.rationale).toContain("It runs an examination ('run audit')");
+    expect(c("site_security", "Run security scan on a deployment").category).toBe("read");
+    expect(c("rules", "Runs design rule checks on a board and returns the findings").category).toBe("read");
+    expect(c("run_migration", "Run the pending database migrations").category).toBe("execute");
+    expect(c("run_check", "Run a check and delete the files it flags").category).not.toBe("read");
+    expect(c("run_lint", "Run lint on a script", { inputSchema: { properties: { command: { type: "string" } } } }).category).toBe("execute");
   });
 
   it("a description that says it is read-only or changes nothing is strong evidence", () => {
@@ -73,6 +92,13 @@ describe("failure patterns, fixed as patterns", () => {
     expect(c("generate_chart", "Generate a bar chart from the given series").category).toBe("read");
     expect(c("create_diagram", "Create a Mermaid diagram from a description").category).toBe("read");
     expect(c("create_chart", "Create a chart and save it to the dashboard").category).toBe("write");
+    // What "generate" hands back as text (code, JSON, a test, a report) is made from what it is given, too …
+    expect(c("style_builder", "Generate style JSON for a new map layer").category).toBe("read");
+    expect(c("generate_test", "Generate an end-to-end test for the given scenario").category).toBe("read");
+    // … but creating a template or a report stores one, and generated files are written.
+    expect(c("create_template", "Create an email template").category).toBe("write");
+    expect(c("generate_files", "Generate Terraform files from the design").category).toBe("write");
+    expect(c("generate_report", "Generate a weekly report and save it to the shared drive").category).toBe("write");
   });
 
   it("connecting to or disconnecting from a service changes no user data", () => {
