@@ -73,11 +73,10 @@ describe("failure patterns, fixed as patterns", () => {
     expect(audit.category).toBe("read");
     expect(audit.signals).toContain("examination");
     expect(audit.rationale).toContain("It runs an examination ('run audit')");
-    expect(c("site_security", "Run security scan on a deployment").category).toBe("read");
-    expect(c("rules", "Runs design rule checks on a board and returns the findings").category).toBe("read");
-    expect(c("run_migration", "Run the pending database migrations").category).toBe("execute");
-    expect(c("run_check", "Run a check and delete the files it flags").category).not.toBe("read");
-    expect(c("run_lint", "Run lint on a script", { inputSchema: { properties: { command: { type: "string" } } } }).category).toBe("execute");
+    const examinations = ["Run security scan on a deployment", "Runs design rule checks on a board and returns the findings", "Run connectivity diagnostics"];
+    expect(examinations.map((d) => c("site_tool", d).category)).toEqual(["read", "read", "read"]);
+    const changes = [c("run_migration", "Run the pending database migrations"), c("run_check", "Run a check and delete the files it flags"), c("run_lint", "Run lint on a script", { inputSchema: { properties: { command: { type: "string" } } } })];
+    expect(changes.map((x) => x.category)).toEqual(["execute", "execute", "execute"]);
   });
 
   it("a description that says it is read-only or changes nothing is strong evidence", () => {
