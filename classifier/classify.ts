@@ -310,8 +310,11 @@ function decide(tool: ToolInput, r: ToolReading, model: Model | null, onFeatures
 
   // 3b. The learned model weighs the rules' reading with the name's and description's words into MCP's hint
   // classes; where it crosses the read axis, the category follows it (the read axis is one decision).
-  const overwrites = r.phrases.overwrite !== undefined || r.overwriteArgument !== undefined || NON_ADDITIVE_VERBS.has(r.nameVerb?.verb ?? r.descriptionVerb?.verb ?? "");
-  let hintClass = hintClassOfCategory(category, overwrites);
+  // Not additive, so destructive in MCP's hints though a write for policy: an overwrite, a replace, a reset, and a
+  // removed link (both ends stay, the link is gone).
+  const nonAdditive =
+    r.phrases.overwrite !== undefined || r.overwriteArgument !== undefined || NON_ADDITIVE_VERBS.has(r.nameVerb?.verb ?? r.descriptionVerb?.verb ?? "") || signals.includes("unlink");
+  let hintClass = hintClassOfCategory(category, nonAdditive);
   let learned: { p: number; cls: HintClass; evidence: string[] } | undefined;
   const features = model || onFeatures ? toolFeatures(tool, r, noEvidence ? undefined : category) : undefined;
   onFeatures?.(features!);
@@ -471,6 +474,7 @@ function decide(tool: ToolInput, r: ToolReading, model: Model | null, onFeatures
   for (const e of r.evidence) {
     if (e.signal === "destructive_effect" && e.source === "schema") sentences.push(`An argument's description states the effect '${e.quote}'.`);
     if (e.signal === "unlink") sentences.push(`It removes a link ('${quoteText(e.quote, 60)}'), deleting neither end.`);
+    if (e.signal === "read_query" && e.source === "schema") sentences.push(`An argument's description limits its query to reading ('${e.quote}').`);
     if (e.signal === "examination") sentences.push(`It runs an examination ('${quoteText(e.quote, 60)}'), which reports findings and changes nothing.`);
     if (e.signal === "generated_artifact") sentences.push(`It makes an artifact from what it is given ('${e.quote}') and keeps nothing.`);
   }

@@ -15,11 +15,11 @@ export interface Hints {
 }
 
 /** The hint class a category stands for when the rules decide alone: execute may do anything, so it may destroy. */
-export function hintClassOfCategory(category: Category, overwrites: boolean): HintClass {
+export function hintClassOfCategory(category: Category, nonAdditive: boolean): HintClass {
   if (category === "read") return "read";
   if (category === "destructive" || category === "execute") return "destructive";
-  // An overwrite is a write for policy and a non-additive change for the hints.
-  return overwrites ? "destructive" : "write";
+  // An overwrite or a removed link is a write for policy and a non-additive change for the hints.
+  return nonAdditive ? "destructive" : "write";
 }
 
 /** The hint class on the evaluation's scale of declared hints: read = readOnly; destructive = not read-only and destructive. */

@@ -325,12 +325,13 @@ export const PERSIST_WORDS = /\b(?:save|saves|saved|store|stores|stored|upload|u
 
 /**
  * Containers a thing is removed from without being deleted: "remove_user_from_group" unlinks a member; the
- * user and the group both remain. Data removed from a store (rows from a table, a file from a repository) is not this.
+ * user and the group both remain. Data removed from a store (rows from a table, a file from a repository, a job from a
+ * queue) is not this.
  */
 export const LINK_CONTAINERS = new Set(
   `group groups team teams channel channels project projects list lists playlist playlists collection collections set sets cart
    favorites favourites watchlist watchlists role roles organization organisation org orgs workspace workspaces board boards
-   issue issues ticket tickets pr milestone milestones label labels tag tags album albums queue space spaces conversation thread
+   issue issues ticket tickets pr milestone milestones label labels tag tags album albums space spaces conversation thread
    folder category categories segment segments audience audiences cohort`.split(/\s+/).filter(Boolean),
 );
 export const DATA_OBJECTS = new Set(

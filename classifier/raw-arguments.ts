@@ -1,7 +1,7 @@
 // Raw-language arguments: a tool that takes SQL, a shell command, code, GraphQL or a query DSL to run,
 // and whether its text limits what may be sent ("read-only", "SELECT only"). Pure, schema and text only.
-import { EXEC_PROPERTIES, QUERY_LANGUAGES, RAW_LIMIT_PHRASES, RAW_WRITE_WORDS } from "./lexicon.js";
-import { quoteText } from "./quote.js";
+import { EXEC_PROPERTIES, QUERY_LANGUAGES } from "./lexicon.js";
+import { readOnlyLimit } from "./query-limit.js";
 import { schemaProperties, type PropertyView } from "./signals.js";
 import type { ToolInput } from "./tool.js";
 
@@ -23,17 +23,6 @@ const EXEC_LANGUAGE: Record<string, RawLanguage> = { sql: "sql", command: "shell
 // "code" and "expression" are often data (a country code, a filter): they count when described as run.
 const RUN_WORDS = /\b(?:run|runs|execute|executes|executed|evaluate|evaluated|eval|shell|sql|script)\b/;
 
-/** The limiting phrase of `text`, unless a write keyword in the same sentence undoes it. */
-function limitIn(text: string): string | undefined {
-  for (const sentence of text.toLowerCase().split(/(?<=[.!?;\n])\s+/)) {
-    for (const phrase of RAW_LIMIT_PHRASES) {
-      const m = phrase.exec(sentence);
-      if (m && !RAW_WRITE_WORDS.test(sentence.replace(m[0], ""))) return quoteText(sentence.trim(), 100);
-    }
-  }
-  return undefined;
-}
-
 function queryLanguage(text: string): RawLanguage | undefined {
   return QUERY_LANGUAGES.find(([, words]) => words.test(text))?.[0];
 }
@@ -51,7 +40,7 @@ export function findRawArguments(tool: ToolInput, props: readonly PropertyView[]
     else if (exec && RUN_WORDS.test(own)) language = EXEC_LANGUAGE[exec];
     else if (p.key === "query" || p.key === "queries" || p.key === "statement") language = queryLanguage(own) ?? queryLanguage(toolText.toLowerCase().slice(0, 300));
     if (!language) continue;
-    const limit = limitIn(p.description) ?? limitIn(toolText);
+    const limit = readOnlyLimit(p.description) ?? readOnlyLimit(toolText);
     out.push({ name: p.name, language, limited: limit !== undefined, ...(limit ? { limit } : {}) });
   }
   return out;

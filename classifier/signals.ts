@@ -46,6 +46,7 @@ import type { Category } from "./taxonomy.js";
 import type { ToolInput } from "./tool.js";
 import { findInjection, type InjectionFinding } from "./injection.js";
 import { findPhrase, noPhrases, scanPhrases, type PhraseHits } from "./phrases.js";
+import { readOnlyLimit } from "./query-limit.js";
 import { quoteText } from "./quote.js";
 import { textWords, tokenizeName, WordReader, type NameTokens } from "./tokens.js";
 
@@ -133,6 +134,8 @@ for (const [role, names] of [
   for (const name of names) ARGUMENT_ROLES.set(name, (ARGUMENT_ROLES.get(name) ?? 0) | role);
 }
 
+// Arguments that carry a query or a statement to run: query, sql, cypher_query, sql_statement …
+const QUERY_ARGUMENT = /(?:^|_)(?:query|queries|sql|cypher|statement|statements)$/;
 // A word of SQL_WORDS in lower-case text, as textWords splits it.
 const SQL_WORD = new RegExp(`(?<![a-z0-9])(?:${[...SQL_WORDS].join("|")})(?![a-z0-9])`);
 // "production" as a word of lower-case text, as textWords splits it.
@@ -451,8 +454,9 @@ function foreignDescriptionVerb(description: string, firstWord: boolean): Descri
 const DESCRIPTION_WORD = /[A-Za-z0-9][A-Za-z0-9'’]*|[.!?;]/g;
 
 const REMOVE_VERBS = new Set(["remove", "delete", "rm", "del", "detach"]);
-// "Removes the label from an issue": the removed thing and what it is removed from, in the first clause.
-const REMOVED_FROM = /\b(?:removes?|deletes?|detach(?:es)?)\s+(?:the\s+|a\s+|an\s+|one\s+|specified\s+|given\s+)*([a-z]+(?:\s+[a-z]+)?)\s+from\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|specified\s+|given\s+)*([a-z]+)/;
+// "Removes the label from an issue": the removed thing and what it is removed from, in the first clause. "Delete a
+// label from a board" deletes the label: a thing deleted from where it lives is gone.
+const REMOVED_FROM = /\b(?:removes?|detach(?:es)?)\s+(?:the\s+|a\s+|an\s+|one\s+|specified\s+|given\s+)*([a-z]+(?:\s+[a-z]+)?)\s+from\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|specified\s+|given\s+)*([a-z]+)/;
 // Cheap test before scanning argument descriptions for a stated destructive effect.
 const EFFECT_PREFILTER = /delet|remov|drop|truncat|wipe|eras|destroy|purg|lost|lose|rm -rf/i;
 
@@ -687,6 +691,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   let hasPath: string | undefined;
   let overwriteArgument: string | undefined;
   let operations: ToolReading["operations"];
+  let queryLimit: string | undefined;
   for (const p of props) {
     // Own keys only: an argument named "constructor" or "__proto__" is not an exec argument.
     const kind = Object.hasOwn(EXEC_PROPERTIES, p.key) ? EXEC_PROPERTIES[p.key] : undefined;
@@ -703,6 +708,8 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
       execKind = "sql";
       execProperty = p.name;
     }
+    // A query argument whose own description limits it to reading ("Must be read-only") runs read queries.
+    if (!queryLimit && p.description && QUERY_ARGUMENT.test(p.key)) queryLimit = readOnlyLimit(p.description);
     const roles = ARGUMENT_ROLES.get(p.key) ?? 0;
     if (roles & ROLE.amount) moneyArgument ??= p.name;
     if (roles & ROLE.currency) hasCurrency = true;
@@ -781,10 +788,11 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     evidence.push({ signal: "destructive_effect", source: phrases.destructive_effect !== undefined ? "description" : "schema", quote: effect, weight: WEIGHTS.destructiveEffect });
   }
   // Running a query that the text says only reads (a SELECT, an aggregation) is a read, unless it also says it may change data.
-  if (phrases.read_query && !phrases.mutation && !effect) {
+  const readQuery = phrases.read_query ?? queryLimit;
+  if (readQuery && !phrases.mutation && !effect) {
     scores.read += scores.execute + WEIGHTS.readQuery;
     scores.execute = 0;
-    evidence.push({ signal: "read_query", source: "description", quote: phrases.read_query, weight: WEIGHTS.readQuery });
+    evidence.push({ signal: "read_query", source: phrases.read_query !== undefined ? "description" : "schema", quote: readQuery, weight: WEIGHTS.readQuery });
   }
   // Running an examination (a check, a scan, an audit) reports findings and changes nothing, unless the tool takes
   // code to run or its text says it may change data.

@@ -66,6 +66,12 @@ describe("failure patterns, fixed as patterns", () => {
     expect(c("aggregate", "Run a MongoDB aggregation pipeline on a collection").category).toBe("read");
     expect(c("run_query", "Run a SQL query: SELECT, INSERT, UPDATE or DELETE", { inputSchema: schema }).category).toBe("execute");
     expect(c("graphql", "Execute a GraphQL mutation against the API").category).not.toBe("read");
+    // A query argument whose own description limits it to reading runs read queries.
+    const cypher = (limit: string) => c("query_graph", "Execute queries against the graph", { inputSchema: { properties: { cypher_query: { type: "string", description: limit } } } });
+    const limited = cypher("Cypher to run. Must be read-only, with a LIMIT clause.");
+    expect(limited.category).toBe("read");
+    expect(limited.rationale).toContain("An argument's description limits its query to reading");
+    expect(cypher("Cypher to run: read-only MATCH, or CREATE and DELETE when asked").category).toBe("execute");
   });
 
   it("running an examination (a check, a scan, an audit) is a read; running code or a migration is not", () => {
@@ -110,6 +116,10 @@ describe("failure patterns, fixed as patterns", () => {
     expect(member.category).toBe("write");
     expect(member.signals).toContain("unlink");
     expect(member.rationale).toContain("deleting neither end");
+    // The link itself is gone: not additive, so destructive in MCP's hints, while a write for policy.
+    expect(member.hints.destructiveHint).toBe(true);
+    // A thing deleted from where it lives, or a job removed from a queue, is gone.
+    expect([c("delete_label", "Delete a label from a board"), c("remove_job", "Remove a job from the queue")].map((x) => x.category)).toEqual(["destructive", "destructive"]);
     expect(c("delete_issue_relation", "").category).toBe("write");
     expect(c("remove_label", "Removes the label from an issue").category).toBe("write");
     expect(c("delete_rows_from_table", "Delete rows from a table").category).toBe("destructive");
