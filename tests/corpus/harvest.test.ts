@@ -190,6 +190,40 @@ describe("npm run corpus, end to end on a local registry", () => {
     expect(manifest.packages).toEqual([]);
   });
 
+  it("a placeholder entry writes its files into the workspace before the start, and its own time bound replaces the harvest's", { timeout: 120_000 }, async () => {
+    const own = await mkdtemp(join(root, "own-registry-"));
+    const configured: FixturePackage = {
+      manifest: { name: "tiny-configured-server", version: "1.0.0", mcpName: "io.github.example/tiny-configured", bin: "server.js" },
+      files: {
+        "server.js": server(
+          [{ name: "list_environments", annotations: { readOnlyHint: true } }],
+          `const envs = JSON.parse(require("node:fs").readFileSync(process.env.TINY_CONFIG_FILE, "utf8"));
+if (!Array.isArray(envs) || !envs[0]?.alias) { console.error("Configuration must be an array of environments"); process.exit(1); }`,
+        ),
+      },
+    };
+    // Never answers: only a time bound ends it.
+    const silent: FixturePackage = { manifest: { name: "tiny-silent-server", version: "1.0.0", mcpName: "io.github.example/tiny-silent", bin: "server.js" }, files: { "server.js": "#!/usr/bin/env node\nsetInterval(() => {}, 1000);\n" } };
+    const local = await startNpmRegistry(own, [configured, silent]);
+    try {
+      const dataDir = await mkdtemp(join(root, "data-"));
+      const o = await options(dataDir, { registryUrl: local.url, npmRegistryUrl: local.url });
+      const placeholders = {
+        "tiny-configured-server": { env: { TINY_CONFIG_FILE: "{workspace}/envs.json" }, files: { "envs.json": '[{"alias":"placeholder","root":"{workspace}"}]' } },
+        "tiny-silent-server": { timeoutMs: 3_000 },
+      };
+      const candidates = [{ name: "tiny-configured-server", origin: "file:c.tsv" }, { name: "tiny-silent-server", origin: "file:c.tsv" }];
+      const summary = await runHarvest({ ...o, candidates, placeholders });
+      expect(summary.corpus).toMatchObject({ listed: 1, annotatedTools: 1, failures: { timeout: 1 } });
+      const manifest = manifestSchema.parse(JSON.parse(await readFile(join(dataDir, "manifest.json"), "utf8")));
+      const byName = Object.fromEntries(manifest.packages.map((p) => [p.package, p]));
+      expect(byName["tiny-configured-server"]).toMatchObject({ status: "listed", tools: 1, start: { env: ["TINY_CONFIG_FILE"], attempts: 1 } });
+      expect(byName["tiny-silent-server"]).toMatchObject({ status: "failed", reason: "timeout", detail: "the package took more than 3000 ms in all" });
+    } finally {
+      await local.close();
+    }
+  });
+
   it("--annotated-first reads each candidate's tarball without installing it and harvests those that declare hints first", { timeout: 120_000 }, async () => {
     const pack = { npmRegistryUrl: registry.url, timeoutMs: 30_000, workRoot: root };
     // The annotated server's file gives its three literal hints; a server without any gives none.

@@ -48,8 +48,13 @@ describe("placeholders", () => {
   it("the committed table is valid, and a table entry's workspace token becomes the directory", () => {
     expect(() => readPlaceholderTable("scripts/dev/corpus/placeholders.json")).not.toThrow();
     expect(() => placeholderTableSchema.parse({ x: { env: {}, secret: "no such field" } })).toThrow();
-    expect(resolveEntry({ env: { ROOT: "{workspace}/db" }, args: ["--dir", "{workspace}"] }, WS)).toEqual({ env: { ROOT: "/tmp/ws/db" }, args: ["--dir", "/tmp/ws"] });
-    expect(resolveEntry(undefined, WS)).toEqual({ env: {}, args: [] });
+    expect(resolveEntry({ env: { ROOT: "{workspace}/db" }, args: ["--dir", "{workspace}"] }, WS)).toEqual({ env: { ROOT: "/tmp/ws/db" }, args: ["--dir", "/tmp/ws"], files: {} });
+    expect(resolveEntry(undefined, WS)).toEqual({ env: {}, args: [], files: {} });
+    // A configuration file the server insists on lands in the workspace, its own workspace tokens filled too.
+    expect(resolveEntry({ files: { "envs.json": '[{"root":"{workspace}"}]' } }, WS).files).toEqual({ "/tmp/ws/envs.json": '[{"root":"/tmp/ws"}]' });
+    // File names stay inside the workspace.
+    expect(() => placeholderTableSchema.parse({ x: { files: { "../escape.json": "{}" } } })).toThrow();
+    expect(() => placeholderTableSchema.parse({ x: { timeoutMs: 0 } })).toThrow();
   });
 });
 

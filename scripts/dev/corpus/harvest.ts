@@ -176,7 +176,8 @@ async function installAndList(c: Candidate, m: NpmManifest, base: EntryBase, o: 
     installed = await installPackage(
       { registryType: "npm", identifier: c.name, version: m.version },
       {
-        timeoutMs: o.installTimeoutMs,
+        // A package given a longer bound of its own may spend it installing (the package deadline still bounds both).
+        timeoutMs: o.placeholders[c.name]?.timeoutMs ?? o.installTimeoutMs,
         signal,
         ...(o.npmRegistryUrl ? { npmRegistryUrl: o.npmRegistryUrl } : {}),
         ...(o.npmCacheDir ? { npmCacheDir: o.npmCacheDir } : {}),
@@ -191,6 +192,7 @@ async function installAndList(c: Candidate, m: NpmManifest, base: EntryBase, o: 
     const workspace = await workspaceIn(installed);
     const table = o.placeholders[c.name];
     const fixed = resolveEntry(table, workspace);
+    for (const [path, content] of Object.entries(fixed.files)) await writeFile(path, content, { mode: 0o644 });
     const scanned = placeholderEnv(await envNamesInPackage(join(installed.dir, "node_modules", c.name)), workspace);
     let attempt: Attempt = { node: table?.node ?? runtimeForEngines(m.engines?.node), env: { ...scanned, ...fixed.env }, args: fixed.args };
     for (let tries = 1; ; tries++) {
@@ -239,7 +241,8 @@ async function installAndList(c: Candidate, m: NpmManifest, base: EntryBase, o: 
  */
 export async function harvestPackage(c: Candidate, o: HarvestOptions, manifest?: NpmManifest): Promise<Harvested> {
   o.excluded.refuse(c.name);
-  const deadline = AbortSignal.timeout(o.packageTimeoutMs);
+  const timeoutMs = o.placeholders[c.name]?.timeoutMs ?? o.packageTimeoutMs;
+  const deadline = AbortSignal.timeout(timeoutMs);
   const signal = o.signal ? AbortSignal.any([o.signal, deadline]) : deadline;
   let base: EntryBase = { package: c.name, origin: c.origin, listedAt: o.now().toISOString() };
   try {
@@ -255,7 +258,7 @@ export async function harvestPackage(c: Candidate, o: HarvestOptions, manifest?:
     return await installAndList(c, m, base, o, signal);
   } catch (e) {
     if (o.signal?.aborted || e instanceof ExcludedPackageError) throw e;
-    if (deadline.aborted) return { entry: failedEntry(base, "timeout", `the package took more than ${o.packageTimeoutMs} ms in all`), tools: [] };
+    if (deadline.aborted) return { entry: failedEntry(base, "timeout", `the package took more than ${timeoutMs} ms in all`), tools: [] };
     return { entry: failedEntry(base, "error", e instanceof Error ? e.message : String(e)), tools: [] };
   }
 }

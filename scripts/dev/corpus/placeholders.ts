@@ -17,6 +17,10 @@ export const placeholderEntrySchema = z
     env: z.record(z.string(), z.string()).optional(),
     args: z.array(z.string()).optional(),
     node: z.enum(["20", "22"]).optional(),
+    /** Files written into the workspace before the start (a configuration the server insists on): name → content. */
+    files: z.record(z.string().regex(/^\w[\w.-]*$/, "a plain file name inside the workspace"), z.string()).optional(),
+    /** The whole package's time bound (install and starts) when the harvest's default is too short for it. */
+    timeoutMs: z.number().int().positive().optional(),
     /** Why the entry exists (what the server asked for), for the next reader. */
     note: z.string().optional(),
   })
@@ -122,11 +126,12 @@ export function placeholderEnv(names: readonly string[], workspace: string, o: {
   return env;
 }
 
-/** A table entry with WORKSPACE_TOKEN replaced by the actual directory. */
-export function resolveEntry(entry: PlaceholderEntry | undefined, workspace: string): { env: Record<string, string>; args: string[] } {
+/** A table entry with WORKSPACE_TOKEN replaced by the actual directory; its files by their path inside the workspace. */
+export function resolveEntry(entry: PlaceholderEntry | undefined, workspace: string): { env: Record<string, string>; args: string[]; files: Record<string, string> } {
   const fill = (v: string) => v.split(WORKSPACE_TOKEN).join(workspace);
   return {
     env: Object.fromEntries(Object.entries(entry?.env ?? {}).map(([k, v]) => [k, fill(v)])),
     args: (entry?.args ?? []).map(fill),
+    files: Object.fromEntries(Object.entries(entry?.files ?? {}).map(([name, content]) => [`${workspace}/${name}`, fill(content)])),
   };
 }
