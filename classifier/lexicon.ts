@@ -365,7 +365,7 @@ export const FOREIGN_VERBS: Record<Category, string> = {
 
 /** Verbs of Chinese and Japanese descriptions, found near the start of the text (no spaces separate words there). */
 export const CJK_VERBS: Record<Category, string> = {
-  read: "获取 查询 搜索 列出 读取 查看 显示 检索 取得 検索 一覧 表示 読み込 参照 確認",
+  read: "获取 查询 搜索 列出 读取 查看 显示 检索 取得 计算 规划 转换 测量 推荐 浏览 分析 検索 一覧 表示 読み込 参照 確認 計算 変換 分析",
   write: "创建 添加 新增 更新 修改 编辑 发送 保存 作成 追加 変更 編集 送信 保存 登録",
   execute: "执行 运行 実行",
   destructive: "删除 移除 清空 清除 削除 消去",

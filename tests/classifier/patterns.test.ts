@@ -137,11 +137,16 @@ describe("failure patterns, fixed as patterns", () => {
     ["Obtiene los datos del usuario", "read"],
     ["Ruft die Daten ab", "read"],
     ["获取用户信息", "read"],
+    ["计算出发地到目的地的距离", "read"],
     ["ユーザー情報を取得します", "read"],
     ["Crée un nouveau projet", "write"],
     ["Erstellt einen Termin", "write"],
   ])("reads the common verbs of other languages: %s → %s", (description, category) => {
     expect(c("do_it", description).category).toBe(category);
+  });
+
+  it("a description's verb outweighs a noun that is a verb elsewhere: a map service's directions compute", () => {
+    expect(c("map_directions", "路线规划服务，计算出发地到目的地的距离").category).toBe("read");
   });
 
   it("a dangerous effect stated in the text outweighs a benign name", () => {
