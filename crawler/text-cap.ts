@@ -30,12 +30,24 @@ export function capTool(tool: ToolInput, max: number = MAX_TEXT_CHARS): { tool: 
   return { tool: { ...tool, ...(title !== undefined ? { title } : {}), ...(description !== undefined ? { description } : {}) }, cut: n };
 }
 
+/** Whether any string in `v` (at any depth) is longer than the cap. */
+function hasLongString(v: unknown): boolean {
+  if (typeof v === "string") return v.length > MAX_TEXT_CHARS;
+  if (Array.isArray(v)) return v.some(hasLongString);
+  if (v && typeof v === "object") {
+    for (const x of Object.values(v)) if (hasLongString(x)) return true;
+  }
+  return false;
+}
+
 /**
  * A record with every string over the cap cut: the server's fields, its tools', and the raw record
  * as stored beside them (a directory once listed a 2,000,000-character description). `cut` counts
  * the strings shortened; 0 returns the record as it was.
  */
 export function capRecordText(record: SourceRecord): { record: SourceRecord; cut: number } {
+  // A long record is usually long for its many strings, none over the cap: then nothing is copied.
+  if (!hasLongString(record.raw) && !hasLongString(record.server) && !record.tools?.some((t) => hasLongString(t.title) || hasLongString(t.description))) return { record, cut: 0 };
   let n = 0;
   const walk = (v: unknown): unknown => {
     if (typeof v === "string") {
