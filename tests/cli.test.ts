@@ -1,12 +1,13 @@
 // The binary as users run it: refresh and stats against a local registry replay, help, and every bad input.
 import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createScratchDatabase, DRIVERS } from "./helpers/catalog.js";
+import { DRIVERS } from "./helpers/catalog.js";
 import { runCli } from "./helpers/cli.js";
+import { emptyCliCatalog, migratedDataDir } from "./helpers/snapshot-catalog.js";
 import { loadRegistrySample, meta, startRegistryReplay, type RegistryReplay } from "./helpers/registry-replay.js";
 
 const sample = loadRegistrySample();
@@ -20,16 +21,9 @@ describe.each(DRIVERS)("refresh and stats through the CLI on %s", (driver) => {
 
   beforeAll(async () => {
     replay = await startRegistryReplay(structuredClone(sample));
-    const base = { REGISTRY_URL: replay.url, CATALOG_ALLOW_PRIVATE_NETWORK: "1" };
-    if (driver === "postgres") {
-      const db = await createScratchDatabase();
-      env = { ...base, DATABASE_URL: db.url };
-      cleanup = db.drop;
-    } else {
-      const dir = mkdtempSync(join(tmpdir(), "mcp-catalog-cli-"));
-      env = { ...base, CATALOG_DATA_DIR: dir };
-      cleanup = async () => rmSync(dir, { recursive: true, force: true });
-    }
+    const catalog = await emptyCliCatalog(driver, { REGISTRY_URL: replay.url, CATALOG_ALLOW_PRIVATE_NETWORK: "1" });
+    env = catalog.env;
+    cleanup = catalog.dispose;
   });
   afterAll(async () => {
     await replay.close();
@@ -118,6 +112,9 @@ describe("offline snapshot", () => {
     const replay = await startRegistryReplay(structuredClone(sample));
     try {
       const rec = join(dir, "rec");
+      // Both catalogs exist before the refreshes (a first run's initdb is the test above's).
+      await migratedDataDir(join(dir, "db-live"));
+      await migratedDataDir(join(dir, "db-offline"));
       const live = await runCli(["refresh", "--sources", "registry", "--record", rec, "--json"], { CATALOG_DATA_DIR: join(dir, "db-live"), REGISTRY_URL: replay.url, CATALOG_ALLOW_PRIVATE_NETWORK: "1" });
       expect(live.code).toBe(0);
       const offline = await runCli(["refresh", "--snapshot", rec, "--json"], { CATALOG_DATA_DIR: join(dir, "db-offline") });
@@ -139,8 +136,9 @@ describe("offline snapshot", () => {
 
 describe("errors a user can hit", () => {
   let dir: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "mcp-catalog-err-"));
+    await migratedDataDir(join(dir, "db"));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -194,7 +192,7 @@ describe("errors a user can hit", () => {
 
   test("an embedded catalog in use by another process is refused (exit 3)", async () => {
     const data = join(dir, "busy");
-    mkdirSync(data, { recursive: true });
+    await migratedDataDir(data);
     // A live foreign pid in the lock file is what a running refresh leaves there.
     writeFileSync(join(data, "mcp-catalog.lock"), String(process.ppid));
     const r = await runCli(["stats", "--wait", "0"], { CATALOG_DATA_DIR: data });
@@ -219,6 +217,7 @@ describe("small things a careless user meets (issue 10, case 12)", () => {
 
   test("search on an empty catalog says it is empty and how to fill it; a 100 KB name is cut in messages", async () => {
     const data = join(dir, "empty");
+    await migratedDataDir(data);
     const empty = await runCli(["search", "read_file"], { CATALOG_DATA_DIR: data });
     expect(empty.code).toBe(0);
     expect(empty.stderr).toMatch(/^the catalog is empty: fill it with `mcp-catalog refresh`/);

@@ -4,7 +4,7 @@ import { openCatalog } from "../../db/client.js";
 import { queryRows } from "../../db/sql.js";
 import type { DriverName } from "./catalog.js";
 import { runCli } from "./cli.js";
-import { catalogFromTemplate, migrateInto, type CatalogCopy, type CatalogLocation } from "./templates.js";
+import { catalogFromTemplate, copyPgliteTemplate, migrateInto, type CatalogCopy, type CatalogLocation } from "./templates.js";
 
 export const SNAPSHOT = "data/snapshot";
 
@@ -19,6 +19,14 @@ export interface CliCatalog {
 /** A migrated, empty catalog for `driver`: a PGlite directory or a Postgres database, copied from the run's template. */
 export async function emptyCliCatalog(driver: DriverName, env: NodeJS.ProcessEnv = {}): Promise<CliCatalog> {
   return cliCatalog(await catalogFromTemplate(driver, "migrated", migrateInto), env);
+}
+
+/**
+ * A migrated, empty PGlite catalog at `dataDir`, as the first command run there leaves it: a copy of the run's
+ * template instead of initdb and the migrations (4.5 s of CPU each time, half a second for the copy).
+ */
+export function migratedDataDir(dataDir: string): Promise<void> {
+  return copyPgliteTemplate("migrated", migrateInto, dataDir);
 }
 
 /** `refresh --snapshot data/snapshot` (no network) into a new catalog: a copy of the one the run built first. */

@@ -50,6 +50,17 @@ const built = new Map<string, Promise<string>>();
  * calling `build` with an empty location (nothing is migrated yet); every call returns a private copy.
  */
 export async function catalogFromTemplate(driver: DriverName, name: string, build: (location: CatalogLocation) => Promise<void>): Promise<CatalogCopy> {
+  const template = await templateOf(driver, name, build);
+  return driver === "postgres" ? copyPostgres(template) : copyPglite(template);
+}
+
+/** Template `name` copied into PGlite data directory `dataDir`, for a test that chooses where its catalog lives. */
+export async function copyPgliteTemplate(name: string, build: (location: CatalogLocation) => Promise<void>, dataDir: string): Promise<void> {
+  cpSync(await templateOf("pglite", name, build), dataDir, { recursive: true });
+}
+
+/** The template's data directory (pglite) or database name (postgres), built on first use. */
+function templateOf(driver: DriverName, name: string, build: (location: CatalogLocation) => Promise<void>): Promise<string> {
   const key = `${driver}:${name}`;
   let template = built.get(key);
   if (!template) {
@@ -58,7 +69,7 @@ export async function catalogFromTemplate(driver: DriverName, name: string, buil
     // A failed build is retried by the next caller rather than failing every later file the same way.
     template.catch(() => built.delete(key));
   }
-  return driver === "postgres" ? copyPostgres(await template) : copyPglite(await template);
+  return template;
 }
 
 function run(): TemplateRun {

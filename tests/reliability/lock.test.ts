@@ -8,14 +8,14 @@ import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { acquireFileLock, judgeHolder, parseLockFile } from "../../db/file-lock.js";
 import { runCli } from "../helpers/cli.js";
+import { migratedDataDir } from "../helpers/snapshot-catalog.js";
 
 const dir = mkdtempSync(join(tmpdir(), "mcp-catalog-lock-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A PID no process has: one that just exited. */
 function deadPid(): number {
-  const r = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" });
-  return Number(r.stdout);
+  return spawnSync("true").pid;
 }
 
 describe("judgeHolder on plain data", () => {
@@ -115,7 +115,8 @@ describe("case 7: a stale lock whose PID is reused", () => {
 
   test("a lock naming the CLI's own PID, left by an earlier process (PID 1 in a container), is taken over", async () => {
     const data = join(dir, "own-pid");
-    mkdirSync(data, { recursive: true });
+    // The catalog already exists, as a lock's holder leaves it: the test is about the lock, not about initdb.
+    await migratedDataDir(data);
     writeFileSync(join(data, "mcp-catalog.lock"), String(process.pid));
     const r = await runCli(["stats", "--wait", "0"], { CATALOG_DATA_DIR: data });
     expect(r.stderr).toBe("");
@@ -124,7 +125,7 @@ describe("case 7: a stale lock whose PID is reused", () => {
 
   test("a lock whose PID now belongs to another program (another start time) is taken over", async () => {
     const data = join(dir, "reused");
-    mkdirSync(data, { recursive: true });
+    await migratedDataDir(data);
     writeFileSync(join(data, "mcp-catalog.lock"), JSON.stringify({ pid: sleeper.pid, token: "old", startTime: "1", command: "node bin/mcp-catalog.js refresh", dir: data }));
     const r = await runCli(["stats", "--wait", "0"], { CATALOG_DATA_DIR: data });
     expect(r.code).toBe(0);
@@ -148,7 +149,7 @@ describe("case 7: a stale lock whose PID is reused", () => {
 describe("case 8: readers wait for a refresh instead of failing", () => {
   test("stats waits with one notice and answers once the lock is released; --wait 0 refuses at once; a bad --wait is a usage error", async () => {
     const data = join(dir, "reader");
-    mkdirSync(data, { recursive: true });
+    await migratedDataDir(data);
     const held = acquireFileLock(join(data, "mcp-catalog.lock"));
     if (!held.ok) throw new Error("could not take the test lock");
     const refused = await runCli(["stats", "--wait", "0"], { CATALOG_DATA_DIR: data });
