@@ -79,12 +79,6 @@ export function toEntry(r: EntryRow): ToolEntry {
   };
 }
 
-function byName(name: string, serverIds?: number[]): SQL | undefined {
-  const conditions: SQL[] = [sql`lower(${tools.name}) = lower(${name})`, isNull(tools.removedAt)];
-  if (serverIds) conditions.push(inArray(tools.serverId, serverIds));
-  return and(...conditions);
-}
-
 /** How the servers holding one tool name classify it: one group per (category, risk), largest first. */
 export interface NameGroup {
   category: string | null;
@@ -102,22 +96,52 @@ export interface NameSummary {
 
 const RISK_ORDER = sql`case ${classifications.risk} when 'critical' then 0 when 'high' then 1 when 'medium' then 2 when 'low' then 3 else 4 end`;
 
-/** A name held by hundreds of servers answered as a grouped summary plus its top entries: two indexed
- * queries whose cost is bounded by `limit`, not by how many servers hold the name. */
-export async function summarizeName(db: Db, name: string, o: { serverIds?: number[]; limit?: number } = {}): Promise<NameSummary> {
-  const where = byName(name, o.serverIds);
-  const grouped = await db
-    .select({ category: classifications.category, risk: classifications.risk, count: sql<number>`count(*)::int` })
+/**
+ * The statement behind `summarizeName`, built once per database handle. One round trip answers both
+ * questions: the groups are counted by a subquery Postgres runs once (an InitPlan) beside the riskiest
+ * entries. Prepared, so on Postgres each connection parses and plans it once (planning cost more than
+ * running it) and drizzle builds its SQL once; the generic plan is the custom one (the name's index,
+ * then the primary keys), and ANALYZE, which every refresh ends with, makes Postgres plan it again.
+ * A null `serverId` or `limit` means every server, every entry.
+ */
+export function nameSummaryStatement(db: Db) {
+  const serverId = sql.placeholder("serverId");
+  const where = and(
+    sql`lower(${tools.name}) = lower(${sql.placeholder("name")})`,
+    isNull(tools.removedAt),
+    sql`(${serverId}::int is null or ${tools.serverId} = ${serverId}::int)`,
+  );
+  const counted = db
+    .select({ category: classifications.category, risk: classifications.risk, count: sql<number>`count(*)::int`.as("count") })
     .from(tools)
     .leftJoin(classifications, eq(classifications.toolId, tools.id))
     .where(where)
-    .groupBy(classifications.category, classifications.risk);
-  const groups = grouped.map((g) => ({ ...g, count: Number(g.count) })).sort((a, b) => b.count - a.count || `${a.category}/${a.risk}`.localeCompare(`${b.category}/${b.risk}`));
+    .groupBy(classifications.category, classifications.risk)
+    .as("counted");
+  const groups = sql<NameGroup[] | null>`(select json_agg(json_build_object('category', ${counted.category}, 'risk', ${counted.risk}, 'count', ${counted.count})) from ${counted})`;
+  return db
+    .select({ ...entryColumns, groups })
+    .from(tools)
+    .innerJoin(servers, eq(servers.id, tools.serverId))
+    .leftJoin(classifications, eq(classifications.toolId, tools.id))
+    .where(where)
+    .orderBy(RISK_ORDER, asc(servers.key))
+    .limit(sql.placeholder("limit"))
+    .prepare("name_summary");
+}
+
+const nameSummaryStatements = new WeakMap<Db, ReturnType<typeof nameSummaryStatement>>();
+
+/** A name held by hundreds of servers answered as a grouped summary plus its top entries, in one
+ * statement whose cost is bounded by `limit`, not by how many servers hold the name. */
+export async function summarizeName(db: Db, name: string, o: { serverId?: number; limit?: number } = {}): Promise<NameSummary> {
+  let statement = nameSummaryStatements.get(db);
+  if (!statement) nameSummaryStatements.set(db, (statement = nameSummaryStatement(db)));
+  const rows = await statement.execute({ name, serverId: o.serverId ?? null, limit: o.limit ?? null });
+  // Every row carries the same groups; no row means no server holds the name.
+  const groups = (rows[0]?.groups ?? []).sort((a, b) => b.count - a.count || `${a.category}/${a.risk}`.localeCompare(`${b.category}/${b.risk}`));
   const total = groups.reduce((n, g) => n + g.count, 0);
-  if (total === 0) return { name, total, groups, entries: [] };
-  const query = entries(db).where(where).orderBy(RISK_ORDER, asc(servers.key));
-  const rows = o.limit === undefined ? await query : await query.limit(o.limit);
-  return { name, total, groups, entries: rows.map(toEntry) };
+  return { name, total, groups, entries: rows.map(({ groups: _groups, ...row }) => toEntry(row)) };
 }
 
 /** Tool names close to `name` by trigram similarity (pg_trgm), best first, one per lower-cased name. */

@@ -61,10 +61,9 @@ export async function findTools(db: Db, o: ToolQuery): Promise<Page<ToolItem>> {
  * the riskiest `limit` entries; a 404 with close names when no server has it.
  */
 export async function toolsNamed(db: Db, name: string, o: { server?: ServerRef; limit?: number } = {}): Promise<NameSummary> {
-  const serverIds = o.server ? { serverIds: [o.server.id] } : {};
-  const summary = await summarizeName(db, name, { ...serverIds, ...(o.limit !== undefined ? { limit: o.limit } : {}) });
+  const summary = await summarizeName(db, name, { ...(o.server ? { serverId: o.server.id } : {}), ...(o.limit !== undefined ? { limit: o.limit } : {}) });
   if (summary.total > 0) return summary;
-  const suggestions = await similarToolNames(db, name, serverIds);
+  const suggestions = await similarToolNames(db, name, o.server ? { serverIds: [o.server.id] } : {});
   throw notFound(`no tool named '${name}' ${o.server ? `on ${o.server.key}` : "in the catalog"}`, suggestions);
 }
 

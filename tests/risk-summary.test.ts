@@ -1,6 +1,8 @@
 // `risk NAME` for a generic name held by many servers: a grouped summary and the riskiest entries, not a wall of blocks.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { summarizeName } from "../db/lookups.js";
+import { nameSummaryStatement, summarizeName } from "../db/lookups.js";
+import { queryRows } from "../db/sql.js";
+import { sql } from "drizzle-orm";
 import { classifications, servers, tools } from "../db/schema.js";
 import { renderGroups } from "../scripts/commands/risk.js";
 import { DRIVERS, openTestCatalog, type TestCatalog } from "./helpers/catalog.js";
@@ -53,9 +55,43 @@ describe.each(DRIVERS)("the grouped answer for a name on many servers (%s)", (dr
   test("without a limit every entry comes back; a server filter narrows both the groups and the entries", async () => {
     expect((await summarizeName(t.catalog.db, "search")).entries).toHaveLength(30);
     const [one] = await t.catalog.db.select({ id: servers.id }).from(servers).limit(1);
-    const s = await summarizeName(t.catalog.db, "search", { serverIds: [one!.id] });
+    const s = await summarizeName(t.catalog.db, "search", { serverId: one!.id });
     expect(s.total).toBe(1);
     expect(s.entries).toHaveLength(1);
+  });
+
+  test("a lookup sees the catalog as it is now, not as the first lookup found it", async () => {
+    const db = t.catalog.db;
+    expect((await summarizeName(db, "fetch_page", { limit: 20 })).total).toBe(0);
+    const [first, second] = await db.select({ id: servers.id }).from(servers).orderBy(servers.key).limit(2);
+    const [added] = await db.insert(tools).values({ serverId: first!.id, name: "fetch_page", contentHash: "f1", origin: "live" }).returning({ id: tools.id });
+    await db.insert(tools).values({ serverId: second!.id, name: "FETCH_PAGE", contentHash: "f2", origin: "live" });
+    expect(await summarizeName(db, "fetch_page", { limit: 20 })).toMatchObject({ total: 2, groups: [{ category: null, risk: null, count: 2 }] });
+    await db.update(tools).set({ removedAt: new Date().toISOString() }).where(sql`${tools.id} = ${added!.id}`);
+    expect((await summarizeName(db, "fetch_page", { limit: 20 })).total).toBe(1);
+    expect((await summarizeName(db, "fetch_page", { serverId: first!.id })).total).toBe(0);
+  });
+
+  test("the prepared statement's generic plan reads the tools by the name's index, not by scanning them", async () => {
+    const db = t.catalog.db;
+    // Enough other tools that a scan would cost more than the index, as in any real catalog.
+    const holders = await db.select({ id: servers.id }).from(servers);
+    await db.insert(tools).values(holders.flatMap((s) => Array.from({ length: 60 }, (_, i) => ({ serverId: s.id, name: `other_${i}`, contentHash: `o${i}`, origin: "live" }))));
+    await db.execute(sql`analyze`);
+    const { sql: text, params } = nameSummaryStatement(db).getQuery();
+    const types: Record<string, string> = { name: "text", serverId: "int", limit: "bigint" };
+    const values: Record<string, string> = { name: "'search'", serverId: "null", limit: "20" };
+    const names = params.map((p) => (p as { name: string }).name);
+    // One transaction: a prepared statement and a setting belong to one connection of the pool.
+    const plan = await db.transaction(async (tx) => {
+      await tx.execute(sql.raw(`prepare name_summary_plan (${names.map((n) => types[n]).join(", ")}) as ${text}`));
+      await tx.execute(sql`set local plan_cache_mode = force_generic_plan`);
+      const lines = await queryRows<{ "QUERY PLAN": string }>(tx, sql.raw(`explain execute name_summary_plan (${names.map((n) => values[n]).join(", ")})`));
+      await tx.execute(sql`deallocate name_summary_plan`);
+      return lines.map((r) => r["QUERY PLAN"]).join("\n");
+    });
+    expect(plan.match(/tools_name_lower_idx/g)).toHaveLength(2);
+    expect(plan).not.toMatch(/Seq Scan on tools/);
   });
 
   test("an unknown name is an empty summary", async () => {

@@ -34,7 +34,7 @@ export const command: Command = {
     const limit = args.values.all ? undefined : RISK_TOP_ENTRIES;
     const { server, summary, suggestions } = await withCatalog(config, async (catalog) => {
       const server = serverArg !== undefined ? await requireServer(catalog.db, serverArg) : undefined;
-      const summary = await summarizeName(catalog.db, name, { ...(server ? { serverIds: [server.id] } : {}), ...(limit !== undefined ? { limit } : {}) });
+      const summary = await summarizeName(catalog.db, name, { ...(server ? { serverId: server.id } : {}), ...(limit !== undefined ? { limit } : {}) });
       // On one server the suggestions are that server's names; a name on another server is no answer there.
       return { server, summary, suggestions: summary.total ? [] : await similarToolNames(catalog.db, name, { ...(server ? { serverIds: [server.id] } : {}) }) };
     }, { wait: readerWait(args.values.wait, config, io, "risk") });
