@@ -1,0 +1,35 @@
+// File order for a run: the files that take longest start first, so the run does not end on one worker finishing a
+// long file while the other has nothing left. vitest's own order (longest first by the last run's durations,
+// largest first on a fresh clone) holds for every other file.
+import { BaseSequencer, type TestSpecification } from "vitest/node";
+
+/**
+ * The longest files, longest first: CPU seconds of a run with DATABASE_URL set (worker plus child processes),
+ * measured by a setup file reading /proc/self/stat around each file. Remeasure when one of them changes shape.
+ */
+export const LONGEST_FILES = [
+  "tests/cli.test.ts",
+  "tests/reliability/lock.test.ts",
+  "tests/serve/serve-cli.test.ts",
+  "tests/corpus/harvest.test.ts",
+  "tests/reliability/bad-records.test.ts",
+  "tests/queue/fleet.test.ts",
+  "tests/conditional-refresh.test.ts",
+  "tests/reliability/hostile.test.ts",
+  "tests/serve/browser.test.ts",
+  "tests/queue/workers.test.ts",
+  "tests/eval/llm.test.ts",
+  "tests/auth-posture.test.ts",
+];
+
+export class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (spec: TestSpecification) => {
+      const i = LONGEST_FILES.findIndex((path) => spec.moduleId.endsWith(`/${path}`));
+      return i === -1 ? LONGEST_FILES.length : i;
+    };
+    const sorted = await super.sort(files);
+    // Array.prototype.sort is stable: files outside the list keep vitest's order among themselves.
+    return sorted.sort((a, b) => rank(a) - rank(b));
+  }
+}
