@@ -77,7 +77,7 @@ const excluded = new ExcludedPackages(["tiny-evaluation-server"]);
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), "corpus-harvest-"));
   await chmod(root, 0o755);
-  registry = await startNpmRegistry(root, PACKAGES);
+  registry = await startNpmRegistry(PACKAGES);
   http = new HttpClient({ ...DEFAULT_HTTP_OPTIONS, userAgent: "corpus-test", allowPrivateNetwork: true, maxAttempts: 1 });
   // Installs go under this test's own directory: other test files watch the system temp dir for leftovers.
   node22 = new Node22({ timeoutMs: 20_000, npmRegistryUrl: registry.url, workRoot: root });
@@ -191,7 +191,6 @@ describe("npm run corpus, end to end on a local registry", () => {
   });
 
   it("a placeholder entry writes its files into the workspace before the start, and its own time bound replaces the harvest's", { timeout: 120_000 }, async () => {
-    const own = await mkdtemp(join(root, "own-registry-"));
     const configured: FixturePackage = {
       manifest: { name: "tiny-configured-server", version: "1.0.0", mcpName: "io.github.example/tiny-configured", bin: "server.js" },
       files: {
@@ -204,7 +203,7 @@ if (!Array.isArray(envs) || !envs[0]?.alias) { console.error("Configuration must
     };
     // Never answers: only a time bound ends it.
     const silent: FixturePackage = { manifest: { name: "tiny-silent-server", version: "1.0.0", mcpName: "io.github.example/tiny-silent", bin: "server.js" }, files: { "server.js": "#!/usr/bin/env node\nsetInterval(() => {}, 1000);\n" } };
-    const local = await startNpmRegistry(own, [configured, silent]);
+    const local = await startNpmRegistry([configured, silent]);
     try {
       const dataDir = await mkdtemp(join(root, "data-"));
       const o = await options(dataDir, { registryUrl: local.url, npmRegistryUrl: local.url });

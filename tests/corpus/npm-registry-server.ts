@@ -1,32 +1,18 @@
-// A tiny npm registry on 127.0.0.1 for the corpus tests: packages the test writes and `npm pack`s, served as packuments, `latest` manifests, tarballs and one search page.
-import { execFile } from "node:child_process";
+// A tiny npm registry on 127.0.0.1 for the corpus tests: packages the test writes and packs (tests/helpers/npm-tarball.ts), served as packuments, `latest` manifests, tarballs and one search page.
 import { createHash } from "node:crypto";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
-import { promisify } from "node:util";
 import { startLocalServer, type LocalServer } from "../helpers/local-server.js";
-
-const run = promisify(execFile);
+import { npmTarball } from "../helpers/npm-tarball.js";
 
 export interface FixturePackage {
   manifest: { name: string; version: string } & Record<string, unknown>;
   files: Record<string, string>;
 }
 
-async function pack(root: string, p: FixturePackage): Promise<Buffer> {
-  const src = join(root, "src", p.manifest.name.replace("/", "__"));
-  await mkdir(src, { recursive: true });
-  await writeFile(join(src, "package.json"), JSON.stringify({ license: "MIT", ...p.manifest }, null, 2));
-  for (const [f, text] of Object.entries(p.files)) await writeFile(join(src, f), text, { mode: 0o755 });
-  const { stdout } = await run("npm", ["pack", "--silent", "--pack-destination", root], { cwd: src, env: { PATH: process.env.PATH ?? "", HOME: root } });
-  return readFile(join(root, stdout.trim().split("\n").pop()!));
-}
-
 /** Serves `packages` (and answers 404 for everything else); `requests` records every path asked for. */
-export async function startNpmRegistry(root: string, packages: FixturePackage[]): Promise<LocalServer> {
+export async function startNpmRegistry(packages: FixturePackage[]): Promise<LocalServer> {
   const tarballs = new Map<string, Buffer>();
   const manifests = new Map<string, Record<string, unknown>>();
-  for (const p of packages) tarballs.set(p.manifest.name, await pack(root, p));
+  for (const p of packages) tarballs.set(p.manifest.name, npmTarball(p.manifest, p.files));
   const server = await startLocalServer((req, res): void => {
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname).slice(1);
     const json = (body: unknown) => {

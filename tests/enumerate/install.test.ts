@@ -1,17 +1,15 @@
-// installPackage offline: a tiny package the test writes and `npm pack`s, installed without its scripts, then listed in the sandbox.
-import { execFile } from "node:child_process";
+// installPackage offline: a tiny package the test writes and packs, installed without its scripts, then listed in the sandbox.
 import { chmod, mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EnumerateError } from "../../crawler/mcp/errors.js";
 import { listStdioTools } from "../../crawler/mcp/stdio.js";
 import { installPackage } from "../../crawler/mcp/install.js";
 import { sandboxCapabilities } from "../../crawler/mcp/sandbox.js";
+import { npmTarball } from "../helpers/npm-tarball.js";
 import { limits } from "./servers.js";
 
-const run = promisify(execFile);
 const caps = await sandboxCapabilities();
 // Nothing listens here: any attempt to reach a registry fails at once, so the tests prove they are offline.
 const DEAD_REGISTRY = "http://127.0.0.1:9/";
@@ -37,13 +35,11 @@ process.stdin.on("data", (c) => {
 });
 `;
 
+/** A tarball of package `name` as `npm pack` writes it. */
 async function pack(name: string, manifest: Record<string, unknown>, files: Record<string, string>): Promise<string> {
-  const src = join(root, name);
-  await mkdir(src, { recursive: true });
-  await writeFile(join(src, "package.json"), JSON.stringify({ name, version: "1.0.0", license: "MIT", ...manifest }, null, 2));
-  for (const [f, text] of Object.entries(files)) await writeFile(join(src, f), text);
-  const { stdout } = await run("npm", ["pack", "--silent", "--pack-destination", root], { cwd: src, env: { PATH: process.env.PATH ?? "", HOME: root } });
-  return join(root, stdout.trim().split("\n").pop()!);
+  const path = join(root, `${name}-1.0.0.tgz`);
+  await writeFile(path, npmTarball({ name, version: "1.0.0", ...manifest }, files));
+  return path;
 }
 
 beforeAll(async () => {
