@@ -1,8 +1,10 @@
 // Opens the catalog: embedded PGlite in a data directory, or a Postgres server through postgres.js.
 import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema.js";
+import { defaultTemplateDir, readTemplate } from "./catalog-template.js";
 import { acquireFileLock, type FileLock, type LockHolder } from "./file-lock.js";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -20,6 +22,12 @@ export interface CatalogOptions {
    * tests copy one migrated catalog into memory this way, a second and a half of CPU instead of four.
    */
   loadDataDir?: Blob;
+  /**
+   * Where a new PGlite data directory looks for the shipped template (db/catalog-template.ts; default beside
+   * the compiled code). One for the installed PGlite is loaded instead of running initdb, which peaks at
+   * twice the memory; without one, initdb runs.
+   */
+  templateDir?: string;
 }
 
 export interface Catalog {
@@ -63,7 +71,7 @@ export function migrationsFolder(): string {
 }
 
 export async function openCatalog(options: CatalogOptions): Promise<Catalog> {
-  const catalog = options.databaseUrl ? await openPostgres(options.databaseUrl) : await openPglite(options.dataDir, options.loadDataDir);
+  const catalog = options.databaseUrl ? await openPostgres(options.databaseUrl) : await openPglite(options.dataDir, options.loadDataDir ?? newDataDirTemplate(options));
   if (options.migrate !== false) {
     try {
       await migrateCatalog(catalog);
@@ -73,6 +81,12 @@ export async function openCatalog(options: CatalogOptions): Promise<Catalog> {
     }
   }
   return catalog;
+}
+
+/** The shipped template, when `options` name a PGlite data directory that holds no database yet. */
+function newDataDirTemplate(options: CatalogOptions): Blob | undefined {
+  if (options.databaseUrl || options.dataDir.startsWith("memory://") || existsSync(join(options.dataDir, "PG_VERSION"))) return undefined;
+  return readTemplate(options.templateDir ?? defaultTemplateDir());
 }
 
 export async function migrateCatalog(catalog: Catalog): Promise<void> {
