@@ -326,7 +326,9 @@ function decide(tool: ToolInput, r: ToolReading, model: Model | null, onFeatures
     hintClass = HINT_CLASSES[cls]!;
     // The model overrules the rules' reading only when it is sure: the rules explain themselves, and a few
     // servers' labelling habits should not outweigh them.
-    if (!noEvidence && hintClass !== rulesClass && p[cls]! < MODEL_OVERRULES) {
+    // Nor does it make a change the text calls non-additive (an overwrite, a replace, a removed link) additive.
+    const keepsNonAdditive = nonAdditive && rulesClass === "destructive" && hintClass === "write";
+    if (!noEvidence && hintClass !== rulesClass && (p[cls]! < MODEL_OVERRULES || keepsNonAdditive)) {
       hintClass = rulesClass;
       cls = HINT_CLASSES.indexOf(rulesClass);
     }

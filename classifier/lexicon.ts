@@ -18,7 +18,7 @@ export const VERBS: Record<Category, string> = {
     think reason simulate dryrun test review quote whoami info readme ocr geocode tokenize embed
     aggregate connect disconnect reconnect
 
-     sniff probe survey examine    locate
+     sniff probe survey examine    locate plan
       dump print display   `,
   write: `
     create add insert update edit modify change set put patch upsert save store write append upload import
@@ -211,7 +211,7 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "side effect free", "has no side effects", "is a read only",
     "read only", "readonly", "no side effects", "without side effects", "does not alter", "doesn t alter", "never modifies",
     "no data is modified", "nothing is modified", "only reads", "changes nothing", "without changing anything", "purely informational",
-    "does not delete", "non destructive", "safe to call",
+    "does not delete", "non destructive", "safe to call", "without writing", "never writes", "writes nothing", "nothing is written",
   ],
   execute_phrase: [
     "arbitrary code", "arbitrary command", "arbitrary commands", "arbitrary sql", "arbitrary query", "arbitrary queries",

@@ -498,11 +498,15 @@ function examinationRun(nv: NameVerbHit | undefined, object: readonly string[], 
   return undefined;
 }
 
+const DRY_RUN = /\bdry[- ]run/i;
+const DRY_RUNS = /\bdry[- ]run/gi;
 const SKIPPED_GENERIC = new Set(["perform", "performs", "use", "uses"]);
 
 /** The verb a description leads with, after labels ("WORKFLOW:", "Step 1 of 4 -") and filler ("Use this tool to"). */
 function findDescriptionVerb(description: string): DescriptionVerbHit | undefined {
-  const head = description.length > 400 ? description.slice(0, 400) : description;
+  // "Dry-run: …" and "dry run" are one word, a read ("run" alone would execute).
+  const text = description.length > 400 ? description.slice(0, 400) : description;
+  const head = DRY_RUN.test(text) ? text.replace(DRY_RUNS, "dryrun") : text;
   DESCRIPTION_WORD.lastIndex = 0;
   let m: RegExpExecArray | null;
   let seen = 0;

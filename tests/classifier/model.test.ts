@@ -109,6 +109,15 @@ describe("inference", () => {
     expect(c.risk).not.toBe("low");
   });
 
+  it("never makes a change the text calls non-additive additive, however sure it is", () => {
+    const sureWrite = modelWith([[featureId(KIND.nameFirst, "save"), [0, 20, 0]]]);
+    const overwrite = classifyTool(tool("save_file", "Write a file, overwriting the existing one"), undefined, { model: sureWrite });
+    expect(overwrite.category).toBe("write");
+    expect(overwrite.hints.destructiveHint).toBe(true);
+    // Where the text says nothing of the kind, a sure model decides.
+    expect(classifyTool(tool("save_draft", "Save a draft"), undefined, { model: modelWith([[featureId(KIND.nameFirst, "save"), [0, 0, 20]]]) }).hints.destructiveHint).toBe(true);
+  });
+
   it("with model null the rules decide alone and the hints follow the category", () => {
     const c = classifyTool(tool("write_file", "Write content to a file, overwriting it if it exists", { inputSchema: { properties: { path: {}, content: {} } } }), undefined, { model: null });
     expect(c.rationale).not.toContain("Learned from");

@@ -85,6 +85,15 @@ describe("failure patterns, fixed as patterns", () => {
     expect(changes.map((x) => x.category)).toEqual(["execute", "execute", "execute"]);
   });
 
+  it("planning a change, or a dry run of one, changes nothing; the planned change is the object", () => {
+    expect(c("plan_stack_update", "Plans stack and provider updates for an existing project").category).toBe("read");
+    expect(c("project_dry", "Dry-run: generates a project in memory and returns the file tree").category).toBe("read");
+    expect(c("create_plan", "Create a plan page").category).toBe("write");
+    expect(c("plan_delete", "Delete a plan").category).toBe("destructive");
+    const never = c("gen", "Returns every file body and a review token. It never writes.");
+    expect(never.signals).toContain("read_only_claim");
+  });
+
   it("a description that says it is read-only or changes nothing is strong evidence", () => {
     expect(c("sync_status", "Shows the sync state. Read-only: changes nothing.").category).toBe("read");
   });
