@@ -39,15 +39,21 @@ export interface CrawlPosition {
 
 /**
  * Applies one page, after every page before it: its records may resolve to servers those created.
- * A 304 page only marks its stored page seen; a whole one writes the records whose raw JSON changed
- * (resolved to their servers, with their aliases and tools). Either way the checkpoint moves on.
+ * A 304 page, or one that failed alone, only marks its stored page seen; a whole one writes the
+ * records whose raw JSON changed (resolved to their servers, with their aliases and tools). Either way
+ * the checkpoint moves on.
  */
 export async function applyPage(o: PageApply, page: FetchedPage, at: CrawlPosition): Promise<{ position: CrawlPosition; counts: PageCounts; tools: Partial<RunToolCounts> }> {
   if (page.status === 304) {
     const judged = withinClock(at.clock, [page.stored.maxUpdatedAt]);
     const position = { pendingWatermark: laterWatermark(judged.latest, at.pendingWatermark), clock: judged.clock };
-    await markPageSeen(o.db, { pageId: page.stored.id, runId: o.runId, checkpoint: checkpointAfter(o.source.name, o.start, page.next, position.pendingWatermark, o.runId) });
+    await markPageSeen(o.db, { page: { id: page.stored.id }, runId: o.runId, checkpoint: checkpointAfter(o.source.name, o.start, page.next, position.pendingWatermark, o.runId) });
     return { position, counts: page.counts, tools: {} };
+  }
+  if (page.status === "failed") {
+    // A blip never removes servers: what the page listed before stays listed, as if it had answered 304.
+    await markPageSeen(o.db, { page: { source: o.source.name, url: page.url }, runId: o.runId, checkpoint: checkpointAfter(o.source.name, o.start, page.next, at.pendingWatermark, o.runId) });
+    return { position: at, counts: page.counts, tools: {} };
   }
   // Only a source that is asked for what changed since a date needs the page's latest one.
   const judged = o.source.incremental ? withinClock(at.clock, page.records.map((r) => r.server.updatedAt)) : { clock: at.clock };

@@ -4,6 +4,7 @@ import type { NewSourceDetail } from "../db/details.js";
 import { storedPage, type StoredPage } from "../db/pages.js";
 import { fetchDetails } from "./details.js";
 import { fetchPage, type PageFetcher, type PageResponse } from "./fetcher.js";
+import { HttpError } from "./http.js";
 import { reasonCounts, sumCounts, type PageCounts } from "./plan/summary.js";
 import { cursorStop, describeWalkStop, mayTakePage, newWalk } from "./plan/walk.js";
 import type { SourceRecord } from "./records.js";
@@ -11,9 +12,13 @@ import { SourceError } from "./source-error.js";
 import type { Source } from "./sources/source.js";
 import { validatorsOf, type Validators } from "./validators.js";
 
-/** A page as it came: answered 304 (as stored), or whole and parsed into records. */
+/**
+ * A page as it came: answered 304 (as stored), whole and parsed into records, or failed on its own
+ * (a source whose pages stand alone, Source.pageAfter): what it stored before stays listed.
+ */
 export type FetchedPage =
   | { status: 304; at: string | null; url: string; next: string | null; stored: StoredPage; counts: PageCounts }
+  | { status: "failed"; at: string | null; url: string; next: string | null; error: SourceError; counts: PageCounts }
   | ({
       status: 200;
       at: string | null;
@@ -45,7 +50,8 @@ export interface PageStreamOptions {
 
 /**
  * The pages of one crawl, one after another; a source that breaks (a failed request, an unusable
- * page, a cursor that loops or never ends) ends the stream with a SourceError naming the page.
+ * page, a cursor that loops or never ends) ends the stream with a SourceError naming the page,
+ * except that a failed page of a source whose pages stand alone is yielded as failed (failsAlone).
  */
 export async function* sourcePages(o: PageStreamOptions): AsyncGenerator<FetchedPage> {
   const { source } = o;
@@ -57,29 +63,13 @@ export async function* sourcePages(o: PageStreamOptions): AsyncGenerator<Fetched
     const url = pageUrlOf(o, at);
     const limit = mayTakePage(walk, o.maxPages);
     if (limit) throw new SourceError({ source: source.name, page, url, stop: limit, message: describeWalkStop(limit) });
-    const { response, stored } = await request(o, url, at, page);
     let fetched: FetchedPage;
-    if (response.status === 304) {
-      // The page is as stored: its records stay placed on it, nothing is parsed.
-      if (!stored) throw new SourceError({ source: source.name, page, url, stop: { kind: "unexpected_304" }, message: "answered 304 Not Modified to a request that was not conditional" });
-      fetched = { status: 304, at, url, next: stored.nextCursor, stored, counts: { pages: 1, notModified: 1, requests: response.attempts } };
-    } else {
-      let parsed;
-      try {
-        parsed = source.parsePage(response.body, at);
-      } catch (e) {
-        throw new SourceError({ source: source.name, page, url, stop: { kind: "format" }, message: (e as Error).message, cause: e });
-      }
-      fetched = {
-        status: 200,
-        at,
-        url,
-        ...validatorsOf(response),
-        next: parsed.next ?? null,
-        records: parsed.records,
-        asStored: [],
-        counts: { pages: 1, requests: response.attempts, skipped: parsed.skipped.length, reasons: reasonCounts(parsed.skipped.map((s) => s.reason)) },
-      };
+    try {
+      fetched = await listPage(o, url, at, page);
+    } catch (e) {
+      const next = failsAlone(o, e, at);
+      if (next === undefined) throw e;
+      fetched = { status: "failed", at, url, next, error: e as SourceError, counts: { pages: 1, failedPages: 1, requests: requestsOf(e as SourceError) } };
     }
     walk.pages = page;
     const loop = cursorStop(walk, at, fetched.next);
@@ -94,6 +84,49 @@ export async function* sourcePages(o: PageStreamOptions): AsyncGenerator<Fetched
     walk.cursors.add(fetched.next);
     at = fetched.next;
   }
+}
+
+/** One list page asked for and read: as stored (304), or parsed; a SourceError names why it is unusable. */
+async function listPage(o: PageStreamOptions, url: string, at: string | null, page: number): Promise<FetchedPage> {
+  const { source } = o;
+  const { response, stored } = await request(o, url, at, page);
+  if (response.status === 304) {
+    // The page is as stored: its records stay placed on it, nothing is parsed.
+    if (!stored) throw new SourceError({ source: source.name, page, url, stop: { kind: "unexpected_304" }, message: "answered 304 Not Modified to a request that was not conditional" });
+    return { status: 304, at, url, next: stored.nextCursor, stored, counts: { pages: 1, notModified: 1, requests: response.attempts } };
+  }
+  let parsed;
+  try {
+    parsed = source.parsePage(response.body, at);
+  } catch (e) {
+    throw new SourceError({ source: source.name, page, url, stop: { kind: "format" }, message: (e as Error).message, cause: e });
+  }
+  return {
+    status: 200,
+    at,
+    url,
+    ...validatorsOf(response),
+    next: parsed.next ?? null,
+    records: parsed.records,
+    asStored: [],
+    counts: { pages: 1, requests: response.attempts, skipped: parsed.skipped.length, reasons: reasonCounts(parsed.skipped.map((s) => s.reason)) },
+  };
+}
+
+/**
+ * The page after a failed one, when the failure stops only that page (pure): the source's pages stand
+ * alone and the page itself failed (its request or its body). Undefined: the failure stops the source
+ * (any other source, an interrupted run). Null: the failed page was the last.
+ */
+function failsAlone(o: Pick<PageStreamOptions, "source" | "signal">, e: unknown, at: string | null): string | null | undefined {
+  if (!o.source.pageAfter || !(e instanceof SourceError) || o.signal?.aborted) return undefined;
+  if (e.cause instanceof HttpError && e.cause.kind === "aborted") return undefined;
+  return o.source.pageAfter(at) ?? null;
+}
+
+/** The requests a failed page cost: the client's attempts when it was the request that failed. */
+function requestsOf(e: SourceError): number {
+  return e.cause instanceof HttpError ? e.cause.attempts : 1;
 }
 
 function pageUrlOf(o: PageStreamOptions, at: string | null): string {

@@ -126,7 +126,7 @@ async function runStages(catalog: Catalog, runId: number, options: RefreshOption
   for (const source of options.sources) {
     const crawled = await crawlSource(catalog, source, runId, options);
     summaries[source.name] = crawled.summary;
-    if (crawled.failure) failures.push(crawled.failure);
+    failures.push(...crawled.failures);
     tools = addToolCounts(tools, crawled.tools);
   }
   stageMs.crawl = lap();
@@ -183,7 +183,7 @@ async function runStages(catalog: Catalog, runId: number, options: RefreshOption
  * (crawler/pipeline.ts): fetching and parsing the next pages overlaps applying this one. A page is
  * applied only after the one before it commits: its records may resolve to servers that one created.
  */
-async function crawlSource(catalog: Catalog, source: Source, runId: number, options: RefreshOptions): Promise<{ summary: SourceSummary; tools: RunToolCounts; failure?: Failure }> {
+async function crawlSource(catalog: Catalog, source: Source, runId: number, options: RefreshOptions): Promise<{ summary: SourceSummary; tools: RunToolCounts; failures: Failure[] }> {
   const started = Date.now();
   const progress = options.progress ?? silentProgress;
   const { db } = catalog;
@@ -197,7 +197,8 @@ async function crawlSource(catalog: Catalog, source: Source, runId: number, opti
   const { start } = opening;
   let summary = newSourceSummary({ mode: start.mode, ...(start.since ? { since: start.since } : {}), resumed: start.resumed });
   let tools: RunToolCounts = { added: 0, changed: 0, removed: 0, unchanged: 0, classified: 0 };
-  let failure: Failure | undefined;
+  // Pages that failed alone (Source.pageAfter), then the failure that stopped the source, if one did.
+  const failures: Failure[] = [];
   let position: CrawlPosition = { pendingWatermark: opening.pendingWatermark, clock: opening.clock };
   const p: SourceProgress = { source: source.name, mode: start.mode, pages: 0, requests: 0, records: 0, skipped: 0, startedAt: Date.now() };
   progress.sourceStarted(p);
@@ -224,6 +225,7 @@ async function crawlSource(catalog: Catalog, source: Source, runId: number, opti
       stop: () => stop.abort(),
       consume: async (page) => {
         options.signal?.throwIfAborted();
+        if (page.status === "failed") failures.push(failureOf(page.error, { stage: "crawl", source: source.name }));
         const applied = await applyPage(apply, page, position);
         position = applied.position;
         summary = countPage(summary, applied.counts);
@@ -234,12 +236,11 @@ async function crawlSource(catalog: Catalog, source: Source, runId: number, opti
     });
     const settled = await completeCrawl(db, crawlCompletion(source.name, opening, position.pendingWatermark, runId));
     summary = { ...summary, gone: settled.gone, goneWithheld: settled.withheld };
-    progress.sourceDone(p);
   } catch (e) {
-    failure = failureOf(e, { stage: "crawl", source: source.name, aborted: !!options.signal?.aborted });
-    summary = { ...summary, errors: [...summary.errors, failure.message] };
-    progress.sourceDone(p, failure.message);
+    failures.push(failureOf(e, { stage: "crawl", source: source.name, aborted: !!options.signal?.aborted }));
   }
+  summary = { ...summary, errors: failures.map((f) => f.message) };
+  progress.sourceDone(p, failures.length ? summary.errors.join("; ") : undefined);
   const { futureDates } = position.clock;
-  return { summary: { ...summary, ...(futureDates ? { futureDates } : {}), durationMs: Date.now() - started }, tools, ...(failure ? { failure } : {}) };
+  return { summary: { ...summary, ...(futureDates ? { futureDates } : {}), durationMs: Date.now() - started }, tools, failures };
 }

@@ -24,13 +24,16 @@ export interface StoredPage extends Validators {
 }
 
 /**
- * A page answered 304: its body is what was stored, so only the page is marked seen (which keeps
- * every record placed on it listed) and the checkpoint moves on. Nothing else is read or written.
+ * A page answered 304 (its body is what was stored), or one that failed on its own (what it stored
+ * before stands): only the page is marked seen, which keeps every record placed on it listed, and the
+ * checkpoint moves on. Nothing else is read or written. A failed page is found by its URL, and may
+ * have no stored page at all.
  */
-export async function markPageSeen(db: Db, o: { pageId: number; runId: number; checkpoint: Checkpoint }): Promise<void> {
+export async function markPageSeen(db: Db, o: { page: { id: number } | { source: string; url: string }; runId: number; checkpoint: Checkpoint }): Promise<void> {
+  const page = "id" in o.page ? sql`id = ${o.page.id}` : sql`source = ${o.page.source} and url = ${o.page.url}`;
   await db.transaction(async (tx) => {
     const t = tx as unknown as Db;
-    await queryRows(t, sql`update source_pages set seen_run_id = ${o.runId} where id = ${o.pageId}`);
+    await queryRows(t, sql`update source_pages set seen_run_id = ${o.runId} where ${page}`);
     await saveCheckpoint(t, o.checkpoint, o.runId);
   });
 }

@@ -10,6 +10,11 @@ export interface SourceSummary {
   pages: number;
   /** Pages answered 304 to a conditional request: unchanged since the last crawl, neither parsed nor written. */
   notModified: number;
+  /**
+   * Pages that failed on their own (a source whose pages stand alone: awesome's lists), each also in
+   * errors and the run's failures: the records they listed before stay listed, the crawl went on.
+   */
+  failedPages: number;
   requests: number;
   /** Records parsed from the pages fetched whole. */
   records: number;
@@ -45,12 +50,12 @@ export interface SourceSummary {
 }
 
 /** What one page adds to its source's summary; every field absent counts zero. */
-export type PageCounts = Partial<Pick<SourceSummary, "pages" | "notModified" | "requests" | "records" | "unchangedRecords" | "skipped" | "details" | "detailsNotModified" | "detailErrors" | "merged" | "ambiguous">> & {
+export type PageCounts = Partial<Pick<SourceSummary, "pages" | "notModified" | "failedPages" | "requests" | "records" | "unchangedRecords" | "skipped" | "details" | "detailsNotModified" | "detailErrors" | "merged" | "ambiguous">> & {
   /** Reasons to add to skippedReasons, each with its count. */
   reasons?: Record<string, number>;
 };
 
-const COUNTED = ["pages", "notModified", "requests", "records", "unchangedRecords", "skipped", "details", "detailsNotModified", "detailErrors", "merged", "ambiguous"] as const;
+const COUNTED = ["pages", "notModified", "failedPages", "requests", "records", "unchangedRecords", "skipped", "details", "detailsNotModified", "detailErrors", "merged", "ambiguous"] as const;
 
 export function newSourceSummary(o: { mode: "full" | "incremental"; since?: string; resumed: boolean }): SourceSummary {
   return {
@@ -59,6 +64,7 @@ export function newSourceSummary(o: { mode: "full" | "incremental"; since?: stri
     resumed: o.resumed,
     pages: 0,
     notModified: 0,
+    failedPages: 0,
     requests: 0,
     records: 0,
     unchangedRecords: 0,

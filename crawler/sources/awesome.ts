@@ -166,6 +166,10 @@ export function awesomeSource(urls: readonly string[] = DEFAULT_AWESOME_LIST_URL
     const i = cursor ? Number(cursor) : 0;
     return Number.isInteger(i) && i >= 0 && i < urls.length ? i : 0;
   };
+  const pageAfter = (cursor: string | null | undefined) => {
+    const i = at(cursor);
+    return i + 1 < urls.length ? String(i + 1) : undefined;
+  };
   return {
     name: "awesome",
     // A list is one page, fetched whole (conditionally) every run.
@@ -174,13 +178,16 @@ export function awesomeSource(urls: readonly string[] = DEFAULT_AWESOME_LIST_URL
     pageUrl(cursor: string | null): string {
       return urls[at(cursor)]!;
     },
+    // Each list is its own document: one that fails (a moved README, a host down) fails alone.
+    pageAfter,
     parsePage(body: unknown, cursor?: string | null): ParsedPage {
       if (typeof body !== "string") throw new SourceFormatError("awesome", "the list is not text");
       const i = at(cursor);
       const { records, skipped } = parseAwesomeList(body, urls[i]!);
-      // A list with no entry at all is not a list (an error page, a moved README): stop, write nothing.
+      // A list with no entry at all is not a list (an error page, a moved README): the list fails, nothing of it is written.
       if (records.length === 0) throw new SourceFormatError("awesome", `${urls[i]} has no list entries`);
-      return { records, skipped, ...(i + 1 < urls.length ? { next: String(i + 1) } : {}) };
+      const next = pageAfter(cursor);
+      return { records, skipped, ...(next !== undefined ? { next } : {}) };
     },
   };
 }

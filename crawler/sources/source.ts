@@ -30,6 +30,13 @@ export interface Source {
   /** The URL of the page at `cursor` (null: the first page). */
   pageUrl(cursor: string | null, mode: CrawlMode): string;
   /**
+   * A source whose pages are documents of their own (awesome's lists, one per page) names the page
+   * after `cursor` without reading it (undefined: `cursor` is the last). Such a page fails alone: its
+   * failure is recorded, the records an earlier crawl stored from it stay listed (a blip never
+   * removes servers), and the crawl goes on to the next page.
+   */
+  pageAfter?(cursor: string | null): string | undefined;
+  /**
    * A source with no list endpoint (PyPI has no search) builds the list page at `cursor` itself
    * instead of fetching pageUrl, which then only names the page; its records come from detail pages.
    */

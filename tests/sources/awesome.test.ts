@@ -221,3 +221,92 @@ describe.each(DRIVERS)("awesome lists beside the registry on %s", (driver) => {
     expect(conditionals.slice(-2).every((e) => e !== undefined)).toBe(true);
   });
 });
+
+/** A list of its own: one entry per repository named, under one category. */
+const listOf = (...repos: string[]) => `# List\n\n## Servers\n\n### Things\n\n${repos.map((r) => `- [${r}](https://github.com/${r}) - ${r} server`).join("\n")}\n`;
+
+describe.each(DRIVERS)("awesome lists that fail, each on its own, on %s", (driver) => {
+  let t: TestCatalog;
+  let http: HttpClient;
+  let lists: LocalServer;
+  /** What each list answers now: a body, or an HTTP status. */
+  const answers = new Map<string, string | number>();
+  const key = (repo: string) => `github.com/${repo}`;
+
+  beforeAll(async () => {
+    t = await openTestCatalog(driver);
+    http = testHttpClient();
+    lists = await startLocalServer((req, res) => {
+      const answer = answers.get(req.url ?? "");
+      if (typeof answer === "string") return void res.writeHead(200, { "content-type": "text/plain; charset=utf-8" }).end(answer);
+      res.writeHead(answer ?? 404).end("no");
+    });
+  });
+  afterAll(async () => {
+    await http.close();
+    await Promise.all([lists.close(), t.dispose()]);
+  });
+
+  const source = () => awesomeSource([`${lists.url}/a.md`, `${lists.url}/b.md`, `${lists.url}/c.md`]);
+  const crawl = () => refresh(t.catalog, { sources: [source()], full: false, fetcherFor: () => http });
+  async function statusOf(repos: string[]): Promise<Record<string, string>> {
+    const rows = await queryRows<{ key: string; status: string }>(t.catalog.db, sql`select key, status from servers where key in (select jsonb_array_elements_text(${JSON.stringify(repos.map(key))}::jsonb))`);
+    return Object.fromEntries(rows.map((r) => [r.key, r.status]));
+  }
+
+  test("a list that answers 500 is recorded typed; the lists after it are crawled; its servers stay active", async () => {
+    answers.set("/a.md", listOf("acme/one", "acme/two"));
+    answers.set("/b.md", listOf("beta/one", "beta/two"));
+    answers.set("/c.md", listOf("gamma/one"));
+    expect((await crawl()).status).toBe("succeeded");
+
+    answers.set("/b.md", 500);
+    answers.set("/c.md", listOf("gamma/one", "gamma/new"));
+    const summary = await crawl();
+    expect(summary.status).toBe("failed");
+    expect(summary.failures).toHaveLength(1);
+    expect(summary.failures[0]).toMatchObject({ stage: "crawl", source: "awesome", kind: "status", status: 500, page: 2, url: `${lists.url}/b.md` });
+    expect(summary.sources.awesome).toMatchObject({ pages: 3, failedPages: 1, errors: [summary.failures[0]!.message], gone: 0 });
+    // The list after the failed one was read: its new entry is a server.
+    expect(await statusOf(["acme/one", "beta/one", "beta/two", "gamma/one", "gamma/new"])).toEqual({
+      [key("acme/one")]: "active",
+      [key("beta/one")]: "active",
+      [key("beta/two")]: "active",
+      [key("gamma/one")]: "active",
+      [key("gamma/new")]: "active",
+    });
+  });
+
+  test("a list that is no list (an error page answered 200) fails alone as a format failure; one that recovers settles as usual", async () => {
+    answers.set("/a.md", "<html>404: Not Found</html>");
+    answers.set("/c.md", listOf("gamma/one"));
+    const summary = await crawl();
+    expect(summary.failures.map((f) => [f.kind, f.url])).toEqual([
+      ["format", `${lists.url}/a.md`],
+      ["status", `${lists.url}/b.md`],
+    ]);
+    expect(summary.sources.awesome).toMatchObject({ pages: 3, failedPages: 2, gone: 1 });
+    // gamma/new left list c, the only list read whole that named it: gone. The failed lists' servers stay.
+    expect(await statusOf(["acme/one", "beta/one", "gamma/new"])).toEqual({ [key("acme/one")]: "active", [key("beta/one")]: "active", [key("gamma/new")]: "gone" });
+
+    answers.set("/a.md", listOf("acme/one"));
+    answers.set("/b.md", listOf("beta/one", "beta/two"));
+    const recovered = await crawl();
+    expect(recovered.status).toBe("succeeded");
+    expect(await statusOf(["acme/one", "acme/two", "beta/one"])).toEqual({ [key("acme/one")]: "active", [key("acme/two")]: "gone", [key("beta/one")]: "active" });
+  });
+
+  test("a first crawl whose middle list is unreachable stores the others", async () => {
+    const fresh = await openTestCatalog(driver);
+    try {
+      answers.set("/b.md", 404);
+      const summary = await refresh(fresh.catalog, { sources: [source()], full: false, fetcherFor: () => http });
+      expect(summary.failures.map((f) => [f.kind, f.status])).toEqual([["status", 404]]);
+      expect(summary.sources.awesome).toMatchObject({ pages: 3, failedPages: 1, records: 2 });
+      const [row] = await queryRows<{ n: number }>(fresh.catalog.db, sql`select count(*)::int as n from servers where status = 'active'`);
+      expect(row!.n).toBe(2);
+    } finally {
+      await fresh.dispose();
+    }
+  });
+});
