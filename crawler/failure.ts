@@ -2,7 +2,7 @@
 // read from the error's type and fields, never from its message.
 import { DrizzleQueryError } from "drizzle-orm/errors";
 import { z } from "zod";
-import { describeDbError } from "../db/errors.js";
+import { ConnectionLostError, describeDbError } from "../db/errors.js";
 import { SnapshotMissError } from "./fetcher.js";
 import { errorCode, HttpError, type HttpErrorKind } from "./http.js";
 import { SOURCE_NAMES, type SourceName } from "./records.js";
@@ -80,6 +80,7 @@ export function failureOf(e: unknown, where: { stage: FailureStage; source?: Sou
   }
   if (e instanceof HttpError) return { ...base, ...requestFailure(e) };
   if (e instanceof DrizzleQueryError) return { ...base, kind: "database", code: errorCode(e.cause) };
+  if (e instanceof ConnectionLostError) return { ...base, kind: "database", code: e.code };
   return { ...base, kind: "error" };
 }
 

@@ -6,6 +6,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema.js";
 import { defaultTemplateDir, readTemplate } from "./catalog-template.js";
 import { acquireFileLock, type FileLock, type LockHolder } from "./file-lock.js";
+import { survivingTransactions } from "./postgres-transactions.js";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Driver = "pglite" | "postgres";
@@ -182,7 +183,7 @@ async function openPostgres(url: string): Promise<Catalog> {
       synchronous_commit: "off",
     },
   });
-  const db = drizzle({ client: sql, schema }) as unknown as Db;
+  const db = drizzle({ client: survivingTransactions(sql), schema }) as unknown as Db;
   return {
     db,
     driver: "postgres",

@@ -44,3 +44,34 @@ export function describeDbError(e: unknown, o: { debug?: boolean } = {}): string
 export function errorLine(e: unknown): string {
   return describeDbError(e) ?? oneLine((e instanceof Error ? e.message : String(e)).split("\n")[0] ?? "");
 }
+
+/**
+ * Codes a statement fails with when its connection went away under it: postgres.js's own (the
+ * server closed the connection, or the client tore it down) and the socket's.
+ */
+const CONNECTION_LOSS_CODES = new Set(["CONNECTION_CLOSED", "CONNECTION_DESTROYED", "ECONNRESET", "EPIPE"]);
+
+/** The code of the lost connection behind `e` (drizzle keeps the driver's error as its cause), or undefined. */
+export function connectionLossCode(e: unknown): string | undefined {
+  for (let cur = e, depth = 0; cur && typeof cur === "object" && depth < 5; cur = (cur as { cause?: unknown }).cause, depth += 1) {
+    const code = (cur as { code?: unknown }).code;
+    if (typeof code === "string" && CONNECTION_LOSS_CODES.has(code)) return code;
+  }
+  return undefined;
+}
+
+/**
+ * The database connection died while a transaction was open (the server restarted, an administrator
+ * terminated the session, the network dropped): the server rolled the transaction back, and every
+ * transaction committed before it stands. For a refresh that is one page: the next run resumes there.
+ */
+export class ConnectionLostError extends Error {
+  constructor(
+    /** The driver's or the socket's code (CONNECTION_CLOSED, ECONNRESET). */
+    readonly code: string,
+    cause: unknown,
+  ) {
+    super(`the database connection was lost mid-transaction (${code}): that transaction was rolled back, everything committed before it is kept; run again to go on from there`, { cause });
+    this.name = "ConnectionLostError";
+  }
+}

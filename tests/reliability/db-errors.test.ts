@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { sql } from "drizzle-orm";
 import { refresh } from "../../crawler/refresh.js";
 import { glamaSource } from "../../crawler/sources/glama.js";
-import { describeDbError, operationOf } from "../../db/errors.js";
+import { connectionLossCode, describeDbError, operationOf } from "../../db/errors.js";
+import { DrizzleQueryError } from "drizzle-orm/errors";
 import { lastRun } from "../../db/runs.js";
 import { queryRows } from "../../db/sql.js";
 import { DRIVERS, openTestCatalog, type TestCatalog } from "../helpers/catalog.js";
@@ -18,6 +19,16 @@ test("the operation of a statement names what it did, not its values", () => {
   expect(operationOf(`insert into "tools" ("server_id", "name") values ($1, $2)`)).toBe(`insert into "tools"`);
   expect(operationOf(`select "id", "key" from "servers" where "key" = $1`)).toBe(`select … from "servers"`);
   expect(operationOf(`CREATE SCHEMA IF NOT EXISTS "drizzle"`)).toBe(`CREATE SCHEMA IF NOT EXISTS "drizzle"`);
+});
+
+test("a lost connection is told apart from a failed statement, through drizzle's wrapping", () => {
+  const closed = Object.assign(new Error("write CONNECTION_CLOSED 127.0.0.1:5432"), { code: "CONNECTION_CLOSED" });
+  expect(connectionLossCode(closed)).toBe("CONNECTION_CLOSED");
+  expect(connectionLossCode(new DrizzleQueryError("insert into tools", [], Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" })))).toBe("ECONNRESET");
+  // The database refusing a statement is no lost connection: postgres.js rolls that transaction back itself.
+  expect(connectionLossCode(new DrizzleQueryError("insert into tools", [], Object.assign(new Error("duplicate key"), { code: "23505" })))).toBeUndefined();
+  expect(connectionLossCode(new Error("no code"))).toBeUndefined();
+  expect(connectionLossCode(undefined)).toBeUndefined();
 });
 
 describe.each(DRIVERS)("database errors on %s", (driver) => {
