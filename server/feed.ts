@@ -6,6 +6,7 @@ import { listServers, serverDetail, toolsOfServers, type ServerSummary } from ".
 import type { Db } from "../db/client.js";
 import type { ToolEntry } from "../db/lookups.js";
 import { isoInstant } from "../scripts/iso-instant.js";
+import { toolView } from "../scripts/tool-view.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import { SERVE_DEFAULTS } from "./defaults.js";
 import { notFound } from "./errors.js";
@@ -64,13 +65,8 @@ export function feedItem(s: FeedServer, tools: readonly ToolEntry[]) {
       [FINDINGS_META]: {
         page: paths.server(s.key),
         verdict: { risk: verdict.risk, summary: verdict.summary, needsApproval: verdict.needsApproval, denied: verdict.denied, byCategory: verdict.byCategory },
-        tools: tools.map((t) => ({
-          name: t.tool,
-          category: t.classification?.category ?? null,
-          risk: t.classification?.risk ?? null,
-          rule: t.classification?.rule ?? null,
-          classifierVersion: t.classification?.classifierVersion ?? null,
-        })),
+        // Each verdict with how it was reached (rules, annotations, rules+model), as the API's tool items say.
+        tools: tools.map(toolView).map((v) => ({ name: v.tool, category: v.category, risk: v.risk, rule: v.rule, classifierVersion: v.classifierVersion, method: v.method, reviewedBy: v.reviewedBy })),
         ...(s.introspectionError ? { lastListingError: s.introspectionError } : {}),
       },
     },

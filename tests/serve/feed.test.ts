@@ -38,6 +38,10 @@ describe.each(DRIVERS)("the /v0.1 feed on %s", (driver) => {
     const findings = item._meta[FINDINGS_META];
     expect(findings.verdict.risk).toBe("critical");
     expect(findings.tools.find((t: any) => t.name === "delete_file")).toMatchObject({ category: "destructive", risk: "critical", rule: { action: "deny" } });
+    // How each verdict was reached, as the API's tool items say it.
+    const api = (await json(`/api/servers/${encodeURIComponent(GITHUB)}`)).body.items as { tool: string; method: string | null; reviewedBy: unknown }[];
+    expect(findings.tools.map((t: any) => [t.name, t.method, t.reviewedBy])).toEqual(api.map((t) => [t.tool, t.method, t.reviewedBy]));
+    expect(new Set(findings.tools.map((t: any) => t.method))).toEqual(new Set(["rules"]));
     expect(body.metadata.count).toBe(body.servers.length);
     // The registry source itself accepts the page.
     expect(parseRegistryPage(body).skipped).toEqual([]);
