@@ -24,7 +24,9 @@ import { startLocalServer, type LocalServer } from "../helpers/local-server.js";
 
 const DATA = "scripts/dev/corpus/data";
 const evaluationRepositories = readRepositoryList(DEFAULT_EXCLUDED_REPOSITORIES_FILE) ?? [];
-const excludedList = ExcludedPackages.read(DEFAULT_EXCLUDED_FILE).withRepositories(evaluationRepositories);
+// Forks that copy an evaluation package's code are refused like its own repository (the corpus script reads the same file).
+const copiedRepositories = readRepositoryList("scripts/dev/corpus/evaluation-copies.txt") ?? [];
+const excludedList = ExcludedPackages.read(DEFAULT_EXCLUDED_FILE).withRepositories([...evaluationRepositories, ...copiedRepositories]);
 const evaluationNames = readFileSync(DEFAULT_EXCLUDED_FILE, "utf8")
   .split("\n")
   .map((l) => l.replace(/#.*/, "").trim())
@@ -60,6 +62,10 @@ describe("the exclusion list", () => {
     expect(list.has("other-plain-server")).toBe(false);
     expect(() => list.refuse("@ACME/secret-mcp")).toThrow(ExcludedPackageError);
     expect(() => list.refuse("other")).not.toThrow();
+  });
+
+  it("the committed list of evaluation copies is read", () => {
+    expect(copiedRepositories).toContain("github.com/harshaust06/playwright-mcp");
   });
 
   it("the shared list is read (the evaluation set is not empty)", () => {
@@ -142,7 +148,7 @@ describe("the repository rule", () => {
   it("the committed list holds the repositories of most evaluation packages", () => {
     expect(existsSync(DEFAULT_EXCLUDED_REPOSITORIES_FILE)).toBe(true);
     expect(evaluationRepositories.length).toBeGreaterThan(evaluationNames.length / 2);
-    expect(excludedList.repositoryCount).toBe(new Set(evaluationRepositories).size);
+    expect(excludedList.repositoryCount).toBe(new Set([...evaluationRepositories, ...copiedRepositories]).size);
   });
 });
 

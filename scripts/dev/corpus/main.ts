@@ -33,6 +33,9 @@ const DEFAULTS = {
   limits: { ...DEFAULT_ENUMERATE_LIMITS, connectTimeoutMs: 40_000, totalTimeoutMs: 70_000, maxDescriptionChars: Infinity },
 };
 
+/** Repositories that copy an evaluation package's code (forks), refused like the evaluation repositories; kept by hand. */
+const EVALUATION_COPIES_FILE = `${HERE}/evaluation-copies.txt`;
+
 const TARGET = { servers: 150, annotatedTools: 4_000 };
 
 const HELP = `npm run corpus [-- options]
@@ -43,7 +46,8 @@ install scripts into a throwaway prefix, started in the stdio sandbox (no networ
 environment; placeholder configuration where it asks for some) and its tools are listed. Writes
 ${DEFAULTS.dataDir}/tools.jsonl.gz and manifest.json. Evaluation packages
 (${DEFAULT_EXCLUDED_FILE}) are refused by name, and so is every package whose repository is
-one of theirs (${DEFAULT_EXCLUDED_REPOSITORIES_FILE}; looked up on the registry when that file is missing).
+one of theirs (${DEFAULT_EXCLUDED_REPOSITORIES_FILE}; looked up on the registry when that file is missing)
+or copies theirs (${EVALUATION_COPIES_FILE}).
 
   --candidates FILE   a candidates file (one package name a line; repeatable). Default: ${DEFAULTS.candidates.join(", ")}
                       plus the npm packages named in ${DEFAULTS.fixtures.join(", ")}
@@ -136,7 +140,8 @@ export async function main(argv: string[]): Promise<number> {
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);
   try {
-    const excluded = byName.withRepositories(await excludedRepositories(byName, values["refresh-excluded-repositories"], { http, registryUrl, signal: stop.signal, log, root }));
+    const copies = readRepositoryList(resolve(root, EVALUATION_COPIES_FILE)) ?? [];
+    const excluded = byName.withRepositories([...(await excludedRepositories(byName, values["refresh-excluded-repositories"], { http, registryUrl, signal: stop.signal, log, root })), ...copies]);
     const files = (values.candidates ?? DEFAULTS.candidates).map((f) => resolve(root, f));
     for (const f of files) if (!existsSync(f)) throw new Error(`no candidates file at ${f}`);
     const lists = [
