@@ -1,7 +1,7 @@
 // Reads the environment once into a validated, typed configuration; nothing else reads process.env.
 import { isAbsolute, resolve } from "node:path";
 import { z } from "zod";
-import { DEFAULT_AWESOME_LIST_URLS } from "../crawler/sources/awesome.js";
+import { DEFAULT_AWESOME_LIST_URLS } from "../crawler/sources/awesome-lists.js";
 import { DEFAULT_GLAMA_URL } from "../crawler/sources/glama.js";
 import { DEFAULT_NPM_REGISTRY_URL } from "../crawler/sources/npm-registry.js";
 import { DEFAULT_PULSEMCP_URL } from "../crawler/sources/pulsemcp.js";

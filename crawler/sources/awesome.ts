@@ -4,12 +4,8 @@ import type { AnyNode, Element } from "domhandler";
 import { Marked } from "marked";
 import { normalizeRemoteUrl, normalizeRepository, repositoryAlias } from "../normalize.js";
 import type { Alias, SkippedEntry, SourceRecord } from "../records.js";
+import { DEFAULT_AWESOME_LIST_URLS } from "./awesome-lists.js";
 import { SourceFormatError, type ParsedPage, type Source } from "./source.js";
-
-export const DEFAULT_AWESOME_LIST_URLS: readonly string[] = [
-  "https://raw.githubusercontent.com/punkpeye/awesome-mcp-servers/main/README.md",
-  "https://raw.githubusercontent.com/appcypher/awesome-mcp-servers/main/README.md",
-];
 
 /**
  * Sections whose entries are not servers: clients, frameworks, tools that manage servers, reading

@@ -3,7 +3,8 @@ import { classifyPending, classifyServerTools } from "../../crawler/classify-sta
 import { recordingFetcher, snapshotFetcher, hasSnapshot, type PageFetcher } from "../../crawler/fetcher.js";
 import { SOURCE_NAMES, type SourceName } from "../../crawler/records.js";
 import { refresh, RefreshBusyError, type RefreshOptions, type RefreshSummary } from "../../crawler/refresh.js";
-import { awesomeSource, DEFAULT_AWESOME_LIST_URLS } from "../../crawler/sources/awesome.js";
+import { DEFAULT_AWESOME_LIST_URLS } from "../../crawler/sources/awesome-lists.js";
+import { awesomeSource } from "../../crawler/sources/awesome.js";
 import { DEFAULT_GLAMA_URL, glamaSource } from "../../crawler/sources/glama.js";
 import { npmSource } from "../../crawler/sources/npm.js";
 import { DEFAULT_NPM_REGISTRY_URL } from "../../crawler/sources/npm-registry.js";
