@@ -4,7 +4,7 @@
 import type { Category } from "./taxonomy.js";
 import type { ToolInput } from "./tool.js";
 import type { ToolReading } from "./signals.js";
-import { textWords } from "./tokens.js";
+import { leadingWords } from "./tokens.js";
 
 /** Feature kinds; the kind is hashed with the feature's text, so "delete" first in a name and in a description differ. */
 export const KIND = {
@@ -93,8 +93,8 @@ export function toolFeatures(tool: ToolInput, reading: ToolReading, ruleCategory
   }
 
   const text = (tool.description ?? "").length > 600 ? tool.description!.slice(0, 600) : (tool.description ?? "");
-  const dw = textWords(text);
-  const n = Math.min(dw.length, DESCRIPTION_WORDS);
+  const dw = leadingWords(text, DESCRIPTION_WORDS);
+  const n = dw.length;
   if (n > 0) push(f, KIND.descriptionLead, dw[0]!);
   for (let i = 0; i < n; i++) {
     push(f, KIND.descriptionWord, dw[i]!);

@@ -134,34 +134,33 @@ export function predict(model: Model, features: Features): Float64Array {
   return p;
 }
 
-// strongestEvidence's scratch space: a stamp per bucket says which buckets this call has already seen (no Set per
-// call), and the candidates are kept as parallel numbers, so only the few features named are ever put in words.
-const seenStamp = new Uint32Array(1 << HASH_BITS);
-let stamp = 0;
+// strongestEvidence's scratch space: the candidates are kept as parallel numbers, so only the few features named are
+// ever put in words.
 const candidateIndex: number[] = [];
 const candidateWeight: number[] = [];
+const heavyIds: number[] = [];
 
 /**
  * The features that weigh most for `cls` against the strongest other class, in words, at most `n`, each once
  * ("'delete' first in the name"). Only features that push toward `cls` are named; of equal weights, the earlier.
  */
 export function strongestEvidence(model: Model, features: Features, cls: number, n: number): string[] {
-  if (++stamp === 0xffffffff) {
-    seenStamp.fill(0);
-    stamp = 1;
-  }
   const w = model.weights;
   candidateIndex.length = 0;
   candidateWeight.length = 0;
+  heavyIds.length = 0;
   for (let i = 0; i < features.ids.length; i++) {
     const id = features.ids[i]!;
-    if (seenStamp[id] === stamp) continue;
-    seenStamp[id] = stamp;
     const o = id * K;
     let other = -Infinity;
     for (let c = 0; c < K; c++) if (c !== cls && w[o + c]! > other) other = w[o + c]!;
     const weight = w[o + cls]! - other;
-    if (weight > 0.05 && features.kinds[i] !== 0) {
+    if (!(weight > 0.05)) continue;
+    // A bucket counts once, at its first feature: its weight is the same at every one, so an earlier feature of
+    // this bucket is among the few heavy ones already seen (no per-call set over the whole bucket space).
+    if (heavyIds.includes(id)) continue;
+    heavyIds.push(id);
+    if (features.kinds[i] !== 0) {
       candidateIndex.push(i);
       candidateWeight.push(weight);
     }

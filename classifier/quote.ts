@@ -7,11 +7,30 @@ const UNSAFE_OR_SPACE_RUN = /(?:[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\
 // Anything quoteText would change: an unsafe character, a quote, whitespace other than one inner space.
 const NEEDS_CLEANING = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff']|[^\S ]|\s\s|^\s|\s$/;
 
+/**
+ * NEEDS_CLEANING.test(text), read character by character while the text is ASCII (the regex's end-anchored
+ * alternatives cost a try at every position); the first other character hands the text to the regex.
+ */
+function needsCleaning(text: string): boolean {
+  const n = text.length;
+  let space = false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 127) return NEEDS_CLEANING.test(text);
+    if (c < 32 || c === 39) return true;
+    if (c === 32) {
+      if (space || i === 0 || i === n - 1) return true;
+      space = true;
+    } else space = false;
+  }
+  return false;
+}
+
 /** Tool text made safe to quote: no control or invisible characters, one line, at most `max` characters. */
 export function quoteText(text: string, max = 80): string {
   const head = text.length > max * 2 ? text.slice(0, max * 2) : text;
   // Most names and descriptions are already clean: one test instead of three replacing passes.
-  const clean = NEEDS_CLEANING.test(head) ? head.replace(UNSAFE_OR_SPACE_RUN, " ").trim().replace(/'/g, "’") : head;
+  const clean = needsCleaning(head) ? head.replace(UNSAFE_OR_SPACE_RUN, " ").trim().replace(/'/g, "’") : head;
   if (clean.length <= max) return clean;
   return `${clean.slice(0, max - 1).trimEnd()}…`;
 }

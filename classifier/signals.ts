@@ -48,7 +48,7 @@ import { findInjection, type InjectionFinding } from "./injection.js";
 import { findPhrase, noPhrases, scanPhrases, type PhraseHits } from "./phrases.js";
 import { readOnlyLimit } from "./query-limit.js";
 import { quoteText } from "./quote.js";
-import { textWords, tokenizeName, WordReader, type NameTokens } from "./tokens.js";
+import { leadingWords, tokenizeName, WordReader, type NameTokens } from "./tokens.js";
 
 /** One piece of evidence, quoting the text it came from. */
 export interface Evidence {
@@ -144,7 +144,6 @@ const STOP_WORDS = new Set("a an the to from in of for by with on and or into at
 const CONJUNCTIONS = new Set(["or", "and"]);
 const PREPOSITIONS = new Set("to from in of for by with on into at via".split(" "));
 const PARTICLES = new Set(["down", "up", "out", "off", "over"]);
-const ALL_CAPS = /^[A-Z\d]+$/;
 
 // ---- siblings ---------------------------------------------------------------------------------
 
@@ -188,7 +187,7 @@ function toolDomains(tokens: readonly string[]): Domain[] {
 export function buildProfile(context: { name: string; description?: string | undefined; tools: readonly ToolInput[] }): ServerProfile {
   const names = context.tools.map((t) => tokenizeName(t.name));
   const toolVotes = names.map((n) => toolDomains(n.tokens));
-  const serverWords = [...tokenizeName(context.name ?? "").tokens, ...textWords(context.description ?? "").slice(0, 60)];
+  const serverWords = [...tokenizeName(context.name ?? "").tokens, ...leadingWords(context.description ?? "", 60)];
   const serverDomains = toolDomains(serverWords);
   const votes: ServerProfile["votes"] = [];
   toolVotes.forEach((domains, i) => {
@@ -451,7 +450,54 @@ function foreignDescriptionVerb(description: string, firstWord: boolean): Descri
   return { verb: found.verb, category: found.category, ambiguous: false, joined: [], quote: quoteText(description, 90), object: [] };
 }
 
-const DESCRIPTION_WORD = /[A-Za-z0-9][A-Za-z0-9'’]*|[.!?;]/g;
+/** One match of /[A-Za-z0-9][A-Za-z0-9'’]*|[.!?;]/ and what findDescriptionVerb asks of it, found without a regex. */
+interface DescriptionToken {
+  start: number;
+  end: number;
+  punctuation: boolean;
+  firstDigit: boolean;
+  /** Letters and digits only, upper-case letters and digits only (/^[A-Z\d]+$/). */
+  allCaps: boolean;
+  /** No upper-case letter: the word is its own lower case. */
+  lower: boolean;
+}
+
+const token: DescriptionToken = { start: 0, end: 0, punctuation: false, firstDigit: false, allCaps: false, lower: false };
+
+/** The next word or sentence mark of `text` from `from`; the one object is reused, read before the next call. */
+function nextDescriptionWord(text: string, from: number): DescriptionToken | undefined {
+  const n = text.length;
+  let i = from;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) break;
+    if (c === 46 || c === 33 || c === 63 || c === 59) {
+      token.start = i;
+      token.end = i + 1;
+      token.punctuation = true;
+      return token;
+    }
+  }
+  if (i >= n) return undefined;
+  const first = text.charCodeAt(i);
+  let allCaps = true;
+  let lower = true;
+  let end = i;
+  for (; end < n; end++) {
+    const c = text.charCodeAt(end);
+    if (c >= 97 && c <= 122) allCaps = false;
+    else if (c >= 65 && c <= 90) lower = false;
+    else if (c === 39 || c === 0x2019) allCaps = false;
+    else if (!(c >= 48 && c <= 57)) break;
+  }
+  token.start = i;
+  token.end = end;
+  token.punctuation = false;
+  token.firstDigit = first >= 48 && first <= 57;
+  token.allCaps = allCaps;
+  token.lower = lower;
+  return token;
+}
 
 const REMOVE_VERBS = new Set(["remove", "delete", "rm", "del", "detach"]);
 // "Removes the label from an issue": the removed thing and what it is removed from, in the first clause. "Delete a
@@ -507,21 +553,24 @@ function findDescriptionVerb(description: string): DescriptionVerbHit | undefine
   // "Dry-run: …" and "dry run" are one word, a read ("run" alone would execute).
   const text = description.length > 400 ? description.slice(0, 400) : description;
   const head = DRY_RUN.test(text) ? text.replace(DRY_RUNS, "dryrun") : text;
-  DESCRIPTION_WORD.lastIndex = 0;
-  let m: RegExpExecArray | null;
   let seen = 0;
   let others = 0;
-  while ((m = DESCRIPTION_WORD.exec(head)) && seen < 24) {
+  let at = 0;
+  while (seen < 24) {
+    const token = nextDescriptionWord(head, at);
+    if (!token) break;
+    const start = token.start;
+    at = token.end;
     seen++;
-    const raw = m[0];
-    if (raw.length === 1 && ".!?;".includes(raw)) {
+    if (token.punctuation) {
       if (others > 0) others++;
       continue;
     }
-    const word = raw.toLowerCase();
-    if (/^\d/.test(word)) continue;
+    if (token.firstDigit) continue;
     // Upper-case labels: "INSPECTION:", "DRIFT CHECK:", but a one-letter "A" is filler.
-    if (raw.length > 1 && ALL_CAPS.test(raw)) continue;
+    if (token.end - start > 1 && token.allCaps) continue;
+    const raw = head.slice(start, token.end);
+    const word = token.lower ? raw : raw.toLowerCase();
     if (LEADING_FILLER.has(word) || SKIPPED_GENERIC.has(word)) continue;
     const v = TEXT_VERBS.get(word);
     // An -ing form after other words is how the tool does its work, not what it does ("Optimizes styles by removing
@@ -532,7 +581,7 @@ function findDescriptionVerb(description: string): DescriptionVerbHit | undefine
       continue;
     }
     if (v) {
-      const rest = head.slice(m.index);
+      const rest = head.slice(start);
       // The first clause: joined verbs ("Create or update") and the object ("a Kubernetes Pod") live here.
       const clauseEnd = rest.slice(0, 160).search(/[.;:\n(]/);
       const clause = new WordReader((clauseEnd >= 0 ? rest.slice(0, clauseEnd) : rest.slice(0, 160)).toLowerCase());
@@ -560,7 +609,7 @@ function findDescriptionVerb(description: string): DescriptionVerbHit | undefine
         k++;
       }
       // Quote from the start unless the verb comes late (after a long label or preamble).
-      return { verb: v.verb, category: v.category, ambiguous: v.ambiguous, joined, quote: quoteText(m.index < 60 ? description : rest, 90), object };
+      return { verb: v.verb, category: v.category, ambiguous: v.ambiguous, joined, quote: quoteText(start < 60 ? description : rest, 90), object };
     }
     others++;
     if (others > 4) return undefined;
@@ -578,6 +627,15 @@ export interface PropertyView {
 
 const NO_VALUES: readonly string[] = [];
 
+/** /[A-Z-]/.test(name), without a regex call for every argument of every tool. */
+function hasUpperOrDash(name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c === 45) return true;
+  }
+  return false;
+}
+
 /** The properties of a tool's input schema, each with its snake_case key, description and string enum. */
 export function schemaProperties(schema: Record<string, unknown> | undefined): PropertyView[] {
   const props = schema?.properties;
@@ -590,7 +648,7 @@ export function schemaProperties(schema: Record<string, unknown> | undefined): P
     const en = p.enum;
     out.push({
       name,
-      key: /[A-Z-]/.test(name) ? name.replace(/([a-z])([A-Z])/g, "$1_$2").toLowerCase().replace(/-/g, "_") : name,
+      key: hasUpperOrDash(name) ? name.replace(/([a-z])([A-Z])/g, "$1_$2").toLowerCase().replace(/-/g, "_") : name,
       description: typeof description === "string" ? description : "",
       enumValues: Array.isArray(en) ? en.filter((v): v is string => typeof v === "string") : NO_VALUES,
     });
@@ -673,7 +731,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     }
     lowerDescription = description.toLowerCase();
     scanPhrases(lowerDescription, phrases);
-    if (PRODUCTION_WORD.test(lowerDescription)) productionMention = "production";
+    if (lowerDescription.includes("production") && PRODUCTION_WORD.test(lowerDescription)) productionMention = "production";
     const finding = findInjection(description);
     if (finding) injection = { finding, where: "description" };
   }

@@ -14,6 +14,69 @@ export interface NameTokens {
 
 /** "aws___iam__create_user" → tokens [aws, iam, create, user], last segment from index 2. */
 export function tokenizeName(name: string): NameTokens {
+  return asciiNameTokens(name) ?? unicodeNameTokens(name);
+}
+
+const isUpper = (c: number) => c >= 65 && c <= 90;
+const isLower = (c: number) => c >= 97 && c <= 122;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/**
+ * tokenizeName of an ASCII name in one pass over its characters, as the regexes read it (\p{Lu} is A–Z, \p{Ll}
+ * a–z): the regexes cost several times more, and names are read for every tool. Undefined for any other name.
+ */
+function asciiNameTokens(name: string): NameTokens | undefined {
+  const tokens: string[] = [];
+  let lastSegmentStart = 0;
+  // A namespace separator since the last word: the next word starts a segment.
+  let separated = false;
+  let underscores = 0;
+  const n = name.length;
+  let i = 0;
+  while (i < n) {
+    const c = name.charCodeAt(i);
+    if (c >= 128) return undefined;
+    let end = i;
+    if (isUpper(c)) {
+      // An acronym run stops before the capital that starts a word (HTTPResponse → HTTP, Response); digits stay.
+      let j = i + 1;
+      while (j < n && isUpper(name.charCodeAt(j))) j++;
+      if (j < n && isLower(name.charCodeAt(j))) {
+        if (j - i >= 2) end = j - 1;
+        else {
+          end = j + 1;
+          while (end < n && isLower(name.charCodeAt(end))) end++;
+          while (end < n && isDigit(name.charCodeAt(end))) end++;
+        }
+      } else {
+        end = j;
+        while (end < n && isDigit(name.charCodeAt(end))) end++;
+      }
+    } else if (isLower(c)) {
+      end = i + 1;
+      while (end < n && isLower(name.charCodeAt(end))) end++;
+      while (end < n && isDigit(name.charCodeAt(end))) end++;
+    } else if (isDigit(c)) {
+      end = i + 1;
+      while (end < n && isDigit(name.charCodeAt(end))) end++;
+    } else {
+      underscores = c === 95 ? underscores + 1 : 0;
+      if (underscores >= 2 || c === 46 || c === 47 || c === 58) separated = true;
+      i++;
+      continue;
+    }
+    underscores = 0;
+    if (separated) {
+      lastSegmentStart = tokens.length;
+      separated = false;
+    }
+    tokens.push(name.slice(i, end).toLowerCase());
+    i = end;
+  }
+  return { tokens, lastSegmentStart };
+}
+
+function unicodeNameTokens(name: string): NameTokens {
   const tokens: string[] = [];
   let lastSegmentStart = 0;
   for (const segment of name.split(NAMESPACE_SEPARATOR)) {
@@ -36,6 +99,39 @@ const TEXT_WORD = /[a-z0-9]+/g;
 /** Lower-case words of free text ("Can't be undone." → [can, t, be, undone]); phrases match on these. */
 export function textWords(text: string): string[] {
   return text.toLowerCase().match(TEXT_WORD) ?? [];
+}
+
+/**
+ * The first `max` of textWords(text), read only as far as needed. Lower-casing maps two characters outside ASCII
+ * into it (İ → i̇, the Kelvin sign → k): text with either takes textWords' own path.
+ */
+export function leadingWords(text: string, max: number): string[] {
+  const words: string[] = [];
+  const n = text.length;
+  let start = -1;
+  let mixed = false;
+  for (let i = 0; i < n && words.length < max; i++) {
+    const c = text.charCodeAt(i);
+    if (isLower(c) || isDigit(c) || isUpper(c)) {
+      if (start < 0) {
+        start = i;
+        mixed = false;
+      }
+      if (isUpper(c)) mixed = true;
+      continue;
+    }
+    if (c === 0x130 || c === 0x212a) return textWords(text).slice(0, max);
+    if (start >= 0) {
+      const w = text.slice(start, i);
+      words.push(mixed ? w.toLowerCase() : w);
+      start = -1;
+    }
+  }
+  if (start >= 0 && words.length < max) {
+    const w = text.slice(start);
+    words.push(mixed ? w.toLowerCase() : w);
+  }
+  return words;
 }
 
 /** A character of textWords' words, by its code: a–z → 0–25, 0–9 → 26–35; anything else → -1. */

@@ -82,4 +82,17 @@ describe("quoteText", () => {
   it("cuts at the limit with an ellipsis", () => {
     expect(quoteText(`${"word ".repeat(40)}`, 20)).toBe("word word word word…");
   });
+
+  it.each([
+    [" lead", "lead"],
+    ["trail ", "trail"],
+    ["two  spaces", "two spaces"],
+    ["tab\there", "tab here"],
+    ["it's", "it’s"],
+    ["del\u007fete", "del ete"],
+    ["ascii then \u00a0 no-break", "ascii then no-break"],
+    ["plain words", "plain words"],
+  ])("cleans %j only where it must", (text, quoted) => {
+    expect(quoteText(text, 80)).toBe(quoted);
+  });
 });
