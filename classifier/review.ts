@@ -14,6 +14,9 @@ import type { ToolInput } from "./tool.js";
 /** Bump when the prompt or the answer's shape changes: cached answers of another version are not reused. */
 export const REVIEW_PROMPT_VERSION = "review-1";
 
+/** Evidence of a change that is not additive: a write for policy, destructive in MCP's hints. */
+const NON_ADDITIVE_SIGNALS: ReadonlySet<string> = new Set(["overwrite", "unlink"]);
+
 export const reviewVerdictSchema = z
   .object({
     /** The tool's index in the batch, as the data numbered it. */
@@ -118,8 +121,10 @@ export function applyVerdict(tool: ToolInput, c: Classification, v: ReviewVerdic
     risk = raiseRisk(risk);
     sentences.push(`Its text tried to instruct the reviewing model; risk raised to ${risk}.`);
   }
-  // A category the model changed carries its hint class into the predicted hints (read-only, destructive).
-  const cls = hintClassOfCategory(category, signals.includes("overwrites"));
+  // A category the model changed carries its hint class into the predicted hints (read-only, destructive); a change
+  // the classifier read as non-additive (an overwrite, a removed link: its evidence says so) stays destructive there.
+  const nonAdditive = c.evidence.some((e) => NON_ADDITIVE_SIGNALS.has(e.signal));
+  const cls = hintClassOfCategory(category, nonAdditive);
   const hints = category === c.category ? c.hints : { ...c.hints, readOnlyHint: cls === "read", destructiveHint: cls === "destructive" };
   return {
     classification: {

@@ -34,7 +34,7 @@ const SERVERS = [
   ]),
   glamaServer("thin-two", [
     { name: "process_item", description: "Handles an item." },
-    { name: "sync_state", description: "Syncs the state." },
+    { name: "tidy_entry", description: "Tidies an entry." },
   ]),
 ];
 

@@ -14,7 +14,7 @@ import { destructiveAnswer, fail, startModelEndpoint, type ModelEndpoint } from 
 /** Two thin tools the rules are unsure of, one they are sure of. */
 const TOOLS = [
   { name: "process_item", description: "Handles an item." },
-  { name: "sync_state", description: "Syncs the state." },
+  { name: "tidy_entry", description: "Tidies an entry." },
   { name: "list_issues", description: "Lists the issues of a repository." },
 ];
 
