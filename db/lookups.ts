@@ -1,5 +1,6 @@
 // The catalog's read side: a tool's risk by name, search, a server by any of its identities, the change feed.
 import { and, asc, desc, eq, gte, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import type { SelectedFields } from "drizzle-orm/pg-core";
 import type { Db } from "./client.js";
 import { classifications, serverAliases, servers, toolChanges, tools } from "./schema.js";
 import { queryRows } from "./sql.js";
@@ -59,9 +60,9 @@ const entryColumns = {
 };
 
 /** Tools joined with their server and classification. */
-export function entries(db: Db) {
+export function entries<Extra extends SelectedFields = {}>(db: Db, extra?: Extra) {
   return db
-    .select(entryColumns)
+    .select({ ...entryColumns, ...(extra as Extra) })
     .from(tools)
     .innerJoin(servers, eq(servers.id, tools.serverId))
     .leftJoin(classifications, eq(classifications.toolId, tools.id));
@@ -119,11 +120,7 @@ export function nameSummaryStatement(db: Db) {
     .groupBy(classifications.category, classifications.risk)
     .as("counted");
   const groups = sql<NameGroup[] | null>`(select json_agg(json_build_object('category', ${counted.category}, 'risk', ${counted.risk}, 'count', ${counted.count})) from ${counted})`;
-  return db
-    .select({ ...entryColumns, groups })
-    .from(tools)
-    .innerJoin(servers, eq(servers.id, tools.serverId))
-    .leftJoin(classifications, eq(classifications.toolId, tools.id))
+  return entries(db, { groups })
     .where(where)
     .orderBy(RISK_ORDER, asc(servers.key))
     .limit(sql.placeholder("limit"))
@@ -218,11 +215,7 @@ export async function searchToolsPage(db: Db, o: SearchOptions & { after?: Searc
     const [e, n, c, d, name, server] = o.after;
     conditions.push(sql`(${rank.exact}, ${rank.named}, ${rank.contains}, ${rank.distance}, ${tools.name}, ${servers.key}) > (${e}, ${n}, ${c}, ${d}::numeric, ${name}, ${server})`);
   }
-  const rows = await db
-    .select({ ...entryColumns, rank })
-    .from(tools)
-    .innerJoin(servers, eq(servers.id, tools.serverId))
-    .leftJoin(classifications, eq(classifications.toolId, tools.id))
+  const rows = await entries(db, { rank })
     .where(and(...conditions))
     // Popularity leads when asked; keyset paging (`after`) follows the relevance key alone.
     .orderBy(...(o.sort === "popularity" ? popularityOrder() : []), rank.exact, rank.named, rank.contains, rank.distance, asc(tools.name), asc(servers.key))
