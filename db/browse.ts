@@ -13,24 +13,70 @@ export interface ToolListOptions {
   name?: string;
   category?: string;
   risk?: string;
-  serverIds?: number[];
+  serverId?: number;
   after?: NameKey;
   limit: number;
 }
 
-/** Current tools in name order (then server), filtered; `after` continues from a tool's key. */
+/**
+ * Current tools in name order (then server), filtered; `after` continues from a tool's key. A name
+ * (the API's `?name=`, asked far more than the full list) goes through one prepared statement.
+ */
 export async function listTools(db: Db, o: ToolListOptions): Promise<{ entries: ToolEntry[]; keys: NameKey[] }> {
+  const rows = o.name !== undefined ? await toolsNamed(db, o.name, o) : await allTools(db, o);
+  return { entries: rows.map(toEntry), keys: rows.map((r) => [r.tool.toLowerCase(), r.server]) };
+}
+
+async function allTools(db: Db, o: ToolListOptions) {
   const conditions: SQL[] = [isNull(tools.removedAt)];
-  if (o.name !== undefined) conditions.push(sql`lower(${tools.name}) = lower(${o.name})`);
   if (o.category) conditions.push(eq(classifications.category, o.category));
   if (o.risk) conditions.push(eq(classifications.risk, o.risk));
-  if (o.serverIds) conditions.push(inArray(tools.serverId, o.serverIds));
+  if (o.serverId !== undefined) conditions.push(eq(tools.serverId, o.serverId));
   if (o.after) conditions.push(sql`(lower(${tools.name}), ${servers.key}) > (${o.after[0]}, ${o.after[1]})`);
-  const rows = await entries(db)
+  return entries(db)
     .where(and(...conditions))
     .orderBy(sql`lower(${tools.name})`, asc(servers.key))
     .limit(o.limit);
-  return { entries: rows.map(toEntry), keys: rows.map((r) => [(r.tool as string).toLowerCase(), r.server as string]) };
+}
+
+/**
+ * The tools of one name, as `allTools` would list them, in a statement built once per database handle
+ * and prepared (on Postgres each connection parses and plans it once, one round trip instead of two;
+ * on both drivers drizzle builds its SQL once). The name's index leads every plan, so the generic plan
+ * is the custom one; the other filters are checked on its few rows, a null one matching every row.
+ */
+function toolsNamedStatement(db: Db) {
+  const [category, risk, serverId, afterName, afterServer] = ["category", "risk", "serverId", "afterName", "afterServer"].map((p) => sql.placeholder(p));
+  return entries(db)
+    .where(
+      and(
+        sql`lower(${tools.name}) = lower(${sql.placeholder("name")})`,
+        isNull(tools.removedAt),
+        sql`(${category}::text is null or ${classifications.category} = ${category}::text)`,
+        sql`(${risk}::text is null or ${classifications.risk} = ${risk}::text)`,
+        sql`(${serverId}::int is null or ${tools.serverId} = ${serverId}::int)`,
+        sql`(${afterName}::text is null or (lower(${tools.name}), ${servers.key}) > (${afterName}::text, ${afterServer}::text))`,
+      ),
+    )
+    .orderBy(asc(servers.key))
+    .limit(sql.placeholder("limit"))
+    .prepare("tools_named");
+}
+
+const toolsNamedStatements = new WeakMap<Db, ReturnType<typeof toolsNamedStatement>>();
+
+function toolsNamed(db: Db, name: string, o: ToolListOptions) {
+  let statement = toolsNamedStatements.get(db);
+  if (!statement) toolsNamedStatements.set(db, (statement = toolsNamedStatement(db)));
+  return statement.execute({
+    name,
+    category: o.category ?? null,
+    risk: o.risk ?? null,
+    serverId: o.serverId ?? null,
+    afterName: o.after?.[0] ?? null,
+    afterServer: o.after?.[1] ?? null,
+    limit: o.limit,
+  });
 }
 
 const serverColumns = {

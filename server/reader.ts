@@ -45,14 +45,14 @@ const searchKey = z.tuple([z.number(), z.number(), z.number(), z.string().regex(
 /** Tools by exact name, by search text (ranked), or all of them, filtered; keyset-paged. */
 export async function findTools(db: Db, o: ToolQuery): Promise<Page<ToolItem>> {
   const server = o.server !== undefined ? await resolveServer(db, o.server) : undefined;
-  const filters = { ...(o.category ? { category: o.category } : {}), ...(o.risk ? { risk: o.risk } : {}), ...(server ? { serverIds: [server.id] } : {}) };
+  const filters = { ...(o.category ? { category: o.category } : {}), ...(o.risk ? { risk: o.risk } : {}) };
   if (o.q !== undefined && o.q.trim()) {
     const after = o.cursor !== undefined ? (decodeCursor(o.cursor, "search", searchKey) as SearchKey) : undefined;
-    const found = await searchToolsPage(db, { text: o.q.trim(), ...filters, limit: o.limit + 1, ...(after ? { after } : {}) });
+    const found = await searchToolsPage(db, { text: o.q.trim(), ...filters, ...(server ? { serverIds: [server.id] } : {}), limit: o.limit + 1, ...(after ? { after } : {}) });
     return page(found.entries.map(toolItem), found.keys, o.limit, "search");
   }
   const after = o.cursor !== undefined ? (decodeCursor(o.cursor, "name", nameKey) as NameKey) : undefined;
-  const found = await listTools(db, { ...(o.name !== undefined ? { name: o.name } : {}), ...filters, limit: o.limit + 1, ...(after ? { after } : {}) });
+  const found = await listTools(db, { ...(o.name !== undefined ? { name: o.name } : {}), ...filters, ...(server ? { serverId: server.id } : {}), limit: o.limit + 1, ...(after ? { after } : {}) });
   return page(found.entries.map(toolItem), found.keys, o.limit, "name");
 }
 

@@ -451,7 +451,7 @@ function driverFigures(r: Omit<DriverResult, "figures">, world: Manifest, bytes:
   );
   figures.httpP99 = withDetail(
     figure("tool by name over HTTP p99", r.lookups.http.p99Ms, "ms", { op: "<=", value: TARGETS.riskP99Ms }, () =>
-      `the HTTP path adds JSON serialisation and the request to the same grouped query; in-process p99 is ${format(r.lookups.p99Ms, "ms")} ms.${pgliteNote}`,
+      `the route reads the name's tools with its own prepared statement (db/browse.ts), then adds routing, query validation, JSON serialisation, the ETag's SHA-1 and the loopback request and its client; in-process, risk's grouped summary has p99 ${format(r.lookups.p99Ms, "ms")} ms.${pgliteNote}`,
     ),
     `${r.lookups.http.lookups} requests of GET /api/tools?name=NAME&limit=${RISK_TOP_ENTRIES} to the served API (server/app.ts) on 127.0.0.1, warm; p50 ${format(r.lookups.http.p50Ms, "ms")} ms, slowest ${format(r.lookups.http.maxMs, "ms")} ms`,
   );
