@@ -9,6 +9,9 @@ import { deserializeMessage, type JSONRPCMessage, type Transport } from "@modelc
 import { EnumerateError } from "./errors.js";
 import { NOBODY, sandboxCapabilities, sandboxedCommand, type SandboxOptions, type SpawnSpec, STDERR_TAIL } from "./sandbox.js";
 
+/** How long a killed or departing child is given to be reaped. */
+const EXIT_WAIT_MS = 2000;
+
 export interface SandboxedStdioOptions {
   sandbox: SandboxOptions;
   /** Over this many bytes on stdout the child is killed and the transport fails with reason "limit". */
@@ -88,8 +91,7 @@ export class SandboxedStdioTransport implements Transport {
     });
     child.once("close", (code, signal) => {
       if (!this.closed) {
-        const tail = this.stderrTail.trim() ? `: ${this.stderrTail.trim().slice(-1000)}` : "";
-        this.failure ??= new EnumerateError(`server process exited (${signal ?? `code ${code}`}) before we were done${tail}`, "connect", this.spec.command);
+        this.failure ??= new EnumerateError(`server process exited (${signal ?? `code ${code}`}) before we were done${this.stderrSuffix()}`, "connect", this.spec.command);
       }
       void this.close();
     });
@@ -123,7 +125,25 @@ export class SandboxedStdioTransport implements Transport {
   async send(message: JSONRPCMessage): Promise<void> {
     const stdin = this.child?.stdin;
     if (!stdin || this.closed) throw this.failure ?? new EnumerateError("server process is not running", "connect", this.spec.command);
-    await new Promise<void>((ok, fail) => stdin.write(JSON.stringify(message) + "\n", (e) => (e ? fail(e) : ok())));
+    try {
+      await new Promise<void>((ok, fail) => stdin.write(JSON.stringify(message) + "\n", (e) => (e ? fail(e) : ok())));
+    } catch (e) {
+      // A server that exits at once (a missing variable) can be gone before the first write: EPIPE arrives before
+      // its exit is seen, and the close that follows the failed send would then drop what it said on stderr,
+      // the words the next start is chosen by. Its exit, with its stderr, is the failure to report.
+      await this.exitedWithin(EXIT_WAIT_MS);
+      throw this.failure ?? new EnumerateError(`cannot write to the server: ${(e as Error).message}${this.stderrSuffix()}`, "connect", this.spec.command, { cause: e });
+    }
+  }
+
+  /** Resolves when the child has gone and its exit is recorded, or after `ms`. */
+  private async exitedWithin(ms: number): Promise<void> {
+    if (this.exited) await Promise.race([this.exited, new Promise((r) => setTimeout(r, ms).unref())]);
+  }
+
+  private stderrSuffix(): string {
+    const tail = this.stderrTail.trim();
+    return tail ? `: ${tail.slice(-1000)}` : "";
   }
 
   setProtocolVersion(version: string): void {
@@ -142,7 +162,7 @@ export class SandboxedStdioTransport implements Transport {
       }
     }
     child?.stdin?.destroy();
-    if (this.exited) await Promise.race([this.exited, new Promise((r) => setTimeout(r, 2000).unref())]);
+    await this.exitedWithin(EXIT_WAIT_MS);
     if (this.home) await rm(this.home, { recursive: true, force: true }).catch(() => undefined);
     this.onclose?.();
   }

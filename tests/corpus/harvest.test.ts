@@ -121,10 +121,7 @@ async function options(dataDir: string, over: Partial<RunOptions> = {}): Promise
 }
 
 describe("npm run corpus, end to end on a local registry", () => {
-  // retry: one full-suite CI run (two workers, 2026-12-02) saw tiny-keyed-server end "failed" within seconds, once in
-  // two runs and never when run alone or beside other heavy files; its manifest entry (reason, message) is now printed
-  // with the assertion so the next occurrence names its cause. An open defect, not an accepted flake.
-  it("lists real servers with their own annotations, records every other outcome, never touches an evaluation package, and resumes", { timeout: 240_000, retry: 1 }, async () => {
+  it("lists real servers with their own annotations, records every other outcome, never touches an evaluation package, and resumes", { timeout: 240_000 }, async () => {
     const dataDir = await mkdtemp(join(root, "data-"));
     const first = await runHarvest(await options(dataDir));
 

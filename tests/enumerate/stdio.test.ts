@@ -1,12 +1,14 @@
 // listStdioTools: real stdio servers (server-everything, tiny scripts the tests write) inside the sandbox.
+import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
-import { chmod, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
+import { chmod, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EnumerateError } from "../../crawler/mcp/errors.js";
 import { listStdioTools } from "../../crawler/mcp/stdio.js";
 import { sandboxCapabilities, type SandboxOptions } from "../../crawler/mcp/sandbox.js";
+import { SandboxedStdioTransport } from "../../crawler/mcp/stdio-transport.js";
 import { startLocalServer, type LocalServer } from "../helpers/local-server.js";
 import { limits } from "./servers.js";
 
@@ -181,6 +183,32 @@ describe("limits and failures", () => {
     const e = await failure(listStdioTools({ command: process.execPath, args: ["-e", "console.error('missing API_KEY'); process.exit(3)"] }, { limits, sandbox }));
     expect(e.reason).toBe("connect");
     expect(e.message).toMatch(/missing API_KEY/);
+  });
+
+  it("a server gone before the first write still reports its stderr, not the write's EPIPE", async () => {
+    // The server closes its stdin, complains, says so on `ready`, and exits once `go` is written: the write below
+    // fails with EPIPE while its exit has not been seen yet (a server exiting at once on a missing variable, raced).
+    const ready = join(dir, "gone-ready");
+    const go = join(dir, "gone-go");
+    for (const fifo of [ready, go]) expect(spawnSync("mkfifo", ["-m", "666", fifo]).status).toBe(0);
+    const t = new SandboxedStdioTransport(
+      { command: "/bin/sh", args: ["-c", `exec 0<&-; echo 'Error: TINY_TOKEN environment variable is required' >&2; echo > ${ready}; read x < ${go}; exit 3`] },
+      // Without unshare, whose own process holds the server's stdin open until the server exits.
+      { sandbox: { ...sandbox, noNetwork: false }, maxStdoutBytes: 1 << 20 },
+    );
+    try {
+      await t.start();
+      await readFile(ready);
+      const sent = t.send({ jsonrpc: "2.0", id: 1, method: "initialize", params: {} }).then(() => undefined, (err: unknown) => err);
+      await writeFile(go, "\n");
+      const e = await sent;
+      expect(e).toBeInstanceOf(EnumerateError);
+      if (!(e instanceof EnumerateError)) return;
+      expect(e.reason).toBe("connect");
+      expect(e.message).toMatch(/exited \(code 3\).*TINY_TOKEN environment variable is required/);
+    } finally {
+      await t.close();
+    }
   });
 
   it("a command that does not exist fails as connect", async () => {
