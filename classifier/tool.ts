@@ -59,24 +59,70 @@ export interface ParsedToolList {
   dropped: string[];
 }
 
+const TOOL_FIELDS = ["name", "title", "description", "inputSchema", "annotations"] as const;
+const HINTS = ["readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint"] as const;
+const ANNOTATION_FIELDS = ["title", ...HINTS] as const;
+
+/** A JSON object (not an array, no `__proto__` key, which zod's copy would turn into a prototype) whose values are none null. */
+function plainObject(v: unknown): v is Record<string, unknown> {
+  if (!v || typeof v !== "object" || Object.getPrototypeOf(v) !== Object.prototype || Object.hasOwn(v, "__proto__")) return false;
+  for (const k in v) if ((v as Record<string, unknown>)[k] == null) return false;
+  return true;
+}
+
+/** `o`'s known fields in their order, then its other keys as they came: the object zod's loose parse returns. */
+function inZodOrder(o: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of fields) if (k in o) out[k] = o[k];
+  for (const k in o) if (!fields.includes(k)) out[k] = o[k];
+  return out;
+}
+
+/**
+ * toolInputSchema's result for a tool in the shape almost every list sends (a JSON object without
+ * nulls, every field of its type), built without zod, which costs a crawl a few percent of its CPU;
+ * undefined for anything else, which zod then parses (and explains when it fails).
+ */
+function plainTool(item: unknown): ToolInput | undefined {
+  if (!plainObject(item)) return undefined;
+  const { name, title, description, inputSchema, annotations } = item;
+  if (typeof name !== "string" || name.trim() === "" || (name.length > MAX_TOOL_NAME_BYTES / 3 && Buffer.byteLength(name, "utf8") > MAX_TOOL_NAME_BYTES)) return undefined;
+  if ((title !== undefined && typeof title !== "string") || (description !== undefined && typeof description !== "string")) return undefined;
+  if (inputSchema !== undefined && (!inputSchema || typeof inputSchema !== "object" || Object.getPrototypeOf(inputSchema) !== Object.prototype || Object.hasOwn(inputSchema, "__proto__"))) return undefined;
+  if (annotations !== undefined) {
+    if (!plainObject(annotations)) return undefined;
+    const a = annotations;
+    if (a.title !== undefined && typeof a.title !== "string") return undefined;
+    for (const hint of HINTS) if (a[hint] !== undefined && typeof a[hint] !== "boolean") return undefined;
+  }
+  const tool = inZodOrder(item, TOOL_FIELDS);
+  if (inputSchema !== undefined) tool.inputSchema = { ...inputSchema };
+  if (annotations !== undefined) tool.annotations = inZodOrder(annotations, ANNOTATION_FIELDS);
+  return tool as ToolInput;
+}
+
 /** The entries of a directory's tool list that pass toolInputSchema, first of each name; the rest are named in `dropped`. */
 export function parseToolList(list: readonly unknown[]): ParsedToolList {
   const tools: ToolInput[] = [];
   const dropped: string[] = [];
   const names = new Set<string>();
   for (const item of list) {
-    const parsed = toolInputSchema.safeParse(item);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      dropped.push(`tool dropped: ${issue ? `${issue.path.join(".") || "item"}: ${issue.message}` : "invalid item"}`);
-      continue;
+    let tool = plainTool(item);
+    if (!tool) {
+      const parsed = toolInputSchema.safeParse(item);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        dropped.push(`tool dropped: ${issue ? `${issue.path.join(".") || "item"}: ${issue.message}` : "invalid item"}`);
+        continue;
+      }
+      tool = parsed.data;
     }
-    if (names.has(parsed.data.name)) {
+    if (names.has(tool.name)) {
       dropped.push("tool dropped: duplicate name");
       continue;
     }
-    names.add(parsed.data.name);
-    tools.push(parsed.data);
+    names.add(tool.name);
+    tools.push(tool);
   }
   return { tools, dropped };
 }

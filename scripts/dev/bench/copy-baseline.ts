@@ -9,10 +9,13 @@ import postgres from "postgres";
 import type { Catalog } from "../../../db/client.js";
 import { queryRows } from "../../../db/sql.js";
 
-/** What a crawl writes; classifications are the classify stage's. */
-export const CRAWL_TABLES = ["servers", "server_sources", "server_aliases", "tools", "tool_changes", "source_pages"] as const;
-export const CLASSIFY_TABLES = ["classifications"] as const;
-export type BenchTable = (typeof CRAWL_TABLES)[number] | (typeof CLASSIFY_TABLES)[number];
+/**
+ * Every table a refresh's write stages fill, the crawl (which also classifies the tools of the servers
+ * its pages create) and the classify stage: referenced tables before the tables that reference them,
+ * so the twins can be loaded with their foreign keys in place.
+ */
+export const WRITTEN_TABLES = ["servers", "source_pages", "server_sources", "server_aliases", "server_categories", "server_popularity", "tools", "tool_changes", "classifications"] as const;
+export type BenchTable = (typeof WRITTEN_TABLES)[number];
 
 export interface CopyTiming {
   table: BenchTable;
@@ -35,10 +38,12 @@ export async function tableRows(catalog: Catalog, tables: readonly BenchTable[])
 }
 
 /**
- * Copies each table out (COPY TO) and times loading it back with COPY FROM into an empty twin
- * (`CREATE TABLE … (LIKE … INCLUDING ALL)`: same columns, defaults and indexes; no foreign keys) in a
- * scratch schema of the same database, which is dropped afterwards. On Postgres the dumps go through
- * files in `tmpDir`, on connections of their own to `databaseUrl`.
+ * Copies each table out (COPY TO) and times loading it back with COPY FROM into an empty twin in a
+ * scratch schema of the same database, which is dropped afterwards: `CREATE TABLE … (LIKE … INCLUDING
+ * ALL)` gives the same columns, defaults, checks and indexes, and the table's foreign keys are added
+ * pointing at the twins of the tables they reference (copied first), so COPY checks each row's
+ * reference as the refresh's statements do. On Postgres the dumps go through files in `tmpDir`, on
+ * connections of their own to `databaseUrl`.
  */
 export async function copyBaseline(catalog: Catalog, tables: readonly BenchTable[], o: { tmpDir: string; databaseUrl?: string }): Promise<CopyTiming[]> {
   const out: CopyTiming[] = [];
@@ -47,6 +52,7 @@ export async function copyBaseline(catalog: Catalog, tables: readonly BenchTable
   try {
     for (const table of tables) {
       await catalog.db.execute(sql.raw(`create table ${SCHEMA}.${table} (like public.${table} including all)`));
+      for (const fk of await foreignKeys(catalog, table)) await catalog.db.execute(sql.raw(`alter table ${SCHEMA}.${table} add ${fk}`));
       const [row] = await queryRows<{ n: number }>(catalog.db, sql.raw(`select count(*)::int as n from public.${table}`));
       const rows = Number(row?.n ?? 0);
       const timing = catalog.driver === "pglite" ? await copyPglite(catalog, table) : await copyPostgres(o.databaseUrl!, table, o.tmpDir);
@@ -56,6 +62,16 @@ export async function copyBaseline(catalog: Catalog, tables: readonly BenchTable
     await catalog.db.execute(sql.raw(`drop schema if exists ${SCHEMA} cascade`));
   }
   return out;
+}
+
+/** The table's foreign keys as `FOREIGN KEY (…) REFERENCES bench_copy.<table>(…) …`, pointing at the twins. */
+async function foreignKeys(catalog: Catalog, table: BenchTable): Promise<string[]> {
+  const rows = await queryRows<{ def: string }>(
+    catalog.db,
+    sql`select pg_get_constraintdef(c.oid) as def from pg_constraint c
+      where c.contype = 'f' and c.conrelid = ${`public.${table}`}::regclass`,
+  );
+  return rows.map((r) => r.def.replace(/REFERENCES (?:public\.)?("?)(\w+)\1\(/, (_, __, name: string) => `REFERENCES ${SCHEMA}.${name}(`));
 }
 
 interface PgliteClient {
@@ -79,6 +95,8 @@ async function copyPostgres(databaseUrl: string, table: string, tmpDir: string):
   try {
     const dump = createWriteStream(file);
     await pipeline(await out.unsafe(`copy public.${table} to stdout`).readable(), dump);
+    // Connected before the clock starts: the refresh's connections are open before its rows are written.
+    await into`select 1`;
     const started = performance.now();
     await pipeline(createReadStream(file), await into.unsafe(`copy ${SCHEMA}.${table} from stdin`).writable());
     return { bytes: dump.bytesWritten, ms: performance.now() - started };
