@@ -18,7 +18,7 @@ export type { Evidence } from "./signals.js";
 export type { Hints } from "./hints.js";
 
 /** Bump whenever rules, lexicon or weights change: stored classifications of older versions are redone. */
-export const CLASSIFIER_VERSION = "learned-5";
+export const CLASSIFIER_VERSION = "learned-6";
 
 /** How to classify: `model` null means the rules alone; absent, the shipped learned model weighs the evidence. */
 export interface ClassifyOptions {
@@ -299,6 +299,13 @@ function decide(tool: ToolInput, r: ToolReading, model: Model | null, onFeatures
   if (!category) {
     category = "write";
     ruleCategory = undefined;
+  }
+
+  // Words that say data is lost or cannot be recovered make a change destructive; in a read's text they are about
+  // something else ("deletions cannot be undone" beside a listing).
+  if (category === "write" && r.phrases.irreversible !== undefined) {
+    category = "destructive";
+    ruleCategory = category;
   }
 
   // Safety: a destructive verb leading the name or the description is never a read.

@@ -22,7 +22,7 @@ export const VERBS: Record<Category, string> = {
       dump print display   `,
   write: `
     create add insert update edit modify change set put patch upsert save store write append upload import
-    attach detach disassociate assign unassign link unlink tag label comment reply respond rename move copy
+    attach detach disassociate dissociate assign unassign link unlink tag label comment reply respond rename move copy
     clone fork duplicate merge mark star unstar pin unpin like unlike follow unfollow subscribe unsubscribe
     enable disable toggle activate deactivate configure register unregister schedule reschedule reserve
     invite share publish unpublish release approve reject dismiss resolve unresolve close reopen open lock
@@ -203,6 +203,7 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "irreversible", "irreversibly", "not reversible", "cannot be recovered", "can not be recovered", "not be recoverable",
     "unrecoverable", "no way to recover", "there is no undo", "destroys all", "deletes all", "all data will be lost",
     "data loss", "will be lost", "lost forever", "permanently lost", "cannot be restored", "no way to undo", "unrecoverably",
+    "is destructive", "destructive operation", "destructive action", "is lost", "are lost",
   ],
   read_only_claim: [
     "read only operation", "this is a read only", "is read only", "read only access", "does not modify", "do not modify",
@@ -240,7 +241,10 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "in bulk", "bulk update", "bulk delete", "all resources", "all files", "all records", "all items", "all objects",
     "every resource", "every file", "entire", "recursively", "wildcard", "wildcards", "all matching",
   ],
-  overwrite: ["overwrite", "overwrites", "overwriting", "completely replace", "completely overwrite"],
+  overwrite: [
+    "overwrite", "overwrites", "overwriting", "overwritten", "completely replace", "completely overwrite", "replaces the entire",
+    "replaces the whole", "replaces all existing", "replaces any existing", "replaces the existing", "replaces existing",
+  ],
   // A dangerous effect the text states outweighs a benign name ("get_report … also deletes the source data").
   destructive_effect: [
     "also deletes", "also removes", "also drops", "also wipes", "and deletes", "and then deletes", "will delete", "will remove all",
@@ -260,6 +264,29 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "write operations", "modify data", "modifies data", "upsert", "merge into", "grant", "revoke",
   ],
 };
+
+/**
+ * Words that deny or defer the phrase after them in the same sentence: "never overwrites", "rather than being
+ * permanently deleted", "until it is deleted" (by someone else, later), "to avoid data loss".
+ */
+export const DENIALS =
+  /(?:\b(?:not|never|no|without|rather than|instead of|avoids?|avoiding|prevents?|preventing|cannot|nothing|until|unless|before|refuses? to)\b|n['’]t\b)/;
+
+const REMOVED = "delete|deletes|remove|removes|purge|purges|erase|erases|wipe|wipes|destroy|destroys|terminate|terminates|discard|discards";
+const GONE = "deleted|purged|erased|wiped|destroyed|discarded|removed from";
+const WHAT = "the|all|any|every|its|their|existing|old|stale|unused|previous|those|these|them|it";
+/**
+ * A removal a description states beyond its leading verb, in lower-case text: a second action joined to the first
+ * ("… and terminate any that are idle", "then removes the raw events"), a later clause led by one ("; purges the
+ * record if …"), or the passive ("rows missing from the source are deleted", "is removed from the queue once
+ * read"). Each removal verb needs its object ("discards on restart" discards nothing); "truncates", "drops" and
+ * "clears" are not here, being as often about output, frames and form fields.
+ */
+export const STATED_REMOVALS: readonly RegExp[] = [
+  new RegExp(`\\b(?:also|then|and|this|afterwards)\\s+(?:permanently\\s+|immediately\\s+|automatically\\s+)?(?:${REMOVED})\\s+(?:${WHAT})\\b`),
+  new RegExp(`(?:[.;!:]\\s+|\\n)(?:it\\s+|this\\s+(?:tool\\s+)?)?(?:also\\s+|permanently\\s+)?(?:${REMOVED})\\s+(?:${WHAT})\\b`),
+  new RegExp(`\\b(?:is|are|will be|gets|get|be|being)\\s+(?:permanently\\s+|then\\s+|also\\s+|automatically\\s+|immediately\\s+)?(?:${GONE})\\b`),
+];
 
 /** Words skipped before a description's leading verb: labels, numbering and filler ("Step 1 of 4 -"). */
 export const LEADING_FILLER = new Set(
@@ -338,6 +365,13 @@ export const DATA_OBJECTS = new Set(
   `file files row rows record records data entry entries document documents message messages object objects item items blob
    blobs table tables content contents database databases key keys value values version versions`.split(/\s+/).filter(Boolean),
 );
+/** Things attached to another thing: taking one off ("remove_tag_from_item") deletes neither it nor the thing. */
+export const ATTACHED_THINGS = new Set(
+  `tag tags label labels assignee assignees reviewer reviewers watcher watchers member members collaborator collaborators
+   participant participants attendee attendees subscriber subscribers follower followers`.split(/\s+/).filter(Boolean),
+);
+/** Verbs that remove a link between two things and delete neither: a write, and not additive in MCP's hints. */
+export const UNLINK_VERBS = new Set("unlink detach disassociate dissociate unassign".split(" "));
 /** Objects that are themselves a link between two things: deleting one leaves both things. */
 export const LINK_OBJECTS = new Set(
   `link links relation relations relationship relationships association associations dependency dependencies edge edges
@@ -350,25 +384,32 @@ export const LINK_OBJECTS = new Set(
  */
 export const FOREIGN_VERBS: Record<Category, string> = {
   read: `obtenir obtient récupérer récupère lister liste listes afficher affiche rechercher recherche chercher cherche lire
-    consulter consulte retourne renvoie obtener obtiene listar lista muestra mostrar buscar busca leer consultar devuelve
-    abrufen ruft holen holt auflisten listet anzeigen zeigt suchen sucht lesen liest gibt liefert obter obtém pesquisar pesquisa
-    ler lê retorna recupera recuperar`,
-  write: `créer crée ajouter ajoute modifier modifie mettre envoyer envoie enregistrer enregistre crear crea añadir añade
-    agregar agrega actualizar actualiza modificar modifica enviar envía guardar guarda erstellen erstellt hinzufügen fügt
-    aktualisieren aktualisiert ändern ändert senden sendet speichern speichert criar cria adicionar adiciona atualizar atualiza
-    envia salvar salva`,
-  execute: `exécuter exécute lancer ejecutar ejecuta ausführen führt executar executa`,
-  destructive: `supprimer supprime effacer efface détruire détruit eliminar elimina borrar borra löschen löscht entfernen entfernt
-    excluir exclui apagar apaga remover deletar deleta`,
+    consulter consulte retourne renvoie exporter exporte télécharger télécharge vérifier vérifie calculer calcule trouver
+    trouve extraire extrait décrit donne
+    obtener obtiene listar lista muestra mostrar buscar busca leer consultar devuelve exportar exporta descargar descarga
+    verificar verifica analizar analiza calcular calcula encontrar encuentra extraer extrae
+    abrufen ruft holen holt auflisten listet anzeigen zeigt suchen sucht lesen liest gibt liefert exportiert exportieren
+    prüft prüfen überprüft berechnet berechnen analysiert findet ermittelt
+    obter obtém pesquisar pesquisa ler lê retorna recupera recuperar baixa baixar analisa encontra extrai`,
+  write: `créer crée ajouter ajoute modifier modifie mettre met envoyer envoie enregistrer enregistre importer importe publier
+    publie partager partage renommer renomme déplacer déplace copier définit
+    crear crea añadir añade agregar agrega actualizar actualiza modificar modifica enviar envía guardar guarda importar
+    importa publicar publica compartir comparte renombra mueve copia establece asigna inserta
+    erstellen erstellt hinzufügen fügt aktualisieren aktualisiert ändern ändert senden sendet speichern speichert importiert
+    veröffentlicht setzt legt verschiebt kopiert benennt schreibt
+    criar cria adicionar adiciona atualizar atualiza envia salvar salva compartilha renomeia insere`,
+  execute: `exécuter exécute lancer lance ejecutar ejecuta ausführen führt executar executa`,
+  destructive: `supprimer supprime effacer efface détruire détruit vider vide eliminar elimina borrar borra quita suprime vacía
+    löschen löscht entfernen entfernt leert excluir exclui apagar apaga remover deletar deleta limpa`,
   financial: `payer paie pagar paga bezahlen bezahlt`,
 };
 
 /** Verbs of Chinese and Japanese descriptions, found near the start of the text (no spaces separate words there). */
 export const CJK_VERBS: Record<Category, string> = {
-  read: "获取 查询 搜索 列出 读取 查看 显示 检索 取得 计算 规划 转换 测量 推荐 浏览 分析 検索 一覧 表示 読み込 参照 確認 計算 変換 分析",
-  write: "创建 添加 新增 更新 修改 编辑 发送 保存 作成 追加 変更 編集 送信 保存 登録",
+  read: "获取 查询 搜索 列出 读取 查看 显示 检索 取得 计算 规划 转换 测量 推荐 浏览 分析 导出 统计 検索 一覧 表示 読み込 参照 確認 計算 変換 分析 エクスポート",
+  write: "创建 添加 新增 更新 修改 编辑 发送 保存 上传 导入 设置 发布 分配 作成 追加 変更 編集 送信 保存 登録 設定 アップロード インポート 投稿",
   execute: "执行 运行 実行",
-  destructive: "删除 移除 清空 清除 削除 消去",
+  destructive: "删除 移除 清空 清除 销毁 卸载 削除 消去 破棄",
   financial: "支付 付款 支払",
 };
 
@@ -389,6 +430,7 @@ export const WEIGHTS = {
   fileWrite: 1.5,
   overwrite: 1.5,
   destructiveEffect: 5,
+  statedOverwrite: 5,
   readQuery: 4,
   examination: 4,
   generatedArtifact: 6,

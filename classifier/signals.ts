@@ -7,6 +7,7 @@ import {
   BULK_PROPERTIES,
   BULK_TOKENS,
   CJK_VERBS,
+  ATTACHED_THINGS,
   CONTENT_PROPERTIES,
   CURRENCY_PROPERTIES,
   DATA_OBJECTS,
@@ -38,6 +39,7 @@ import {
   SEND_VERBS,
   SEVERITY,
   SQL_WORDS,
+  UNLINK_VERBS,
   VERBS,
   WEIGHTS,
   type Domain,
@@ -48,6 +50,7 @@ import { findInjection, type InjectionFinding } from "./injection.js";
 import { findPhrase, noPhrases, scanPhrases, type PhraseHits } from "./phrases.js";
 import { readOnlyLimit } from "./query-limit.js";
 import { quoteText } from "./quote.js";
+import { denyPhrases, statedRemoval } from "./stated-effects.js";
 import { leadingWords, tokenizeName, WordReader, type NameTokens } from "./tokens.js";
 
 /** One piece of evidence, quoting the text it came from. */
@@ -401,14 +404,31 @@ function findNameVerb(tokens: NameTokens, verbLast: boolean): NameVerbHit | unde
 function agreeWithDescription(tokens: NameTokens, nv: NameVerbHit | undefined, dv: DescriptionVerbHit | undefined): NameVerbHit | undefined {
   // A plain verb opening the name is the name's own answer (get_upgrade_guide gets, whatever its description).
   if (!nv || !dv || nv.position === "embeds" || (nv.position === "begins" && !nv.ambiguous) || nv.category === dv.category) return nv;
-  if (nv.category === "destructive" || nv.joined.some((j) => j.category === "destructive")) return nv;
   const words = tokens.tokens;
+  if (nv.category === "destructive" || nv.joined.some((j) => j.category === "destructive")) return destructiveAsObject(tokens, nv, dv) ?? nv;
   const from = nv.index >= tokens.lastSegmentStart ? tokens.lastSegmentStart : 0;
   for (let i = from; i < words.length; i++) {
     const v = i === nv.index ? undefined : NAME_VERBS.get(words[i]!);
     if (v && v.category === dv.category) return nameHit(v, i === from ? "begins" : i === words.length - 1 ? "ends" : "contains", i, joinedAfter(words, i, words.length));
   }
   return nv;
+}
+
+/**
+ * A destructive word inside a name that a plain verb opens, read as that verb's object when the description leads
+ * with a verb of the opening verb's class and joins no destructive one: get_delete_protection ("Returns whether
+ * deletion protection is on") gets, add_delete_rule ("Adds a lifecycle rule …") adds. The destructive word must sit
+ * between the opening verb and a word of its own (the thing it qualifies); one ending the name is its verb
+ * (branches_list_prune), and without a description the worse reading stands.
+ */
+function destructiveAsObject(tokens: NameTokens, nv: NameVerbHit, dv: DescriptionVerbHit): NameVerbHit | undefined {
+  const words = tokens.tokens;
+  const from = tokens.lastSegmentStart;
+  if (nv.position !== "contains" || nv.index <= from || nv.index >= words.length - 1) return undefined;
+  if (dv.category === "destructive" || dv.joined.some((j) => j.category === "destructive")) return undefined;
+  const first = NAME_VERBS.get(words[from]!);
+  if (!first || first.ambiguous || first.category !== dv.category) return undefined;
+  return nameHit(first, "begins", from, joinedAfter(words, from, words.length));
 }
 
 /** What follows a verb inside a longer word that makes it another word: "delet|ed", "creat|or", "sett|ings". */
@@ -503,25 +523,42 @@ const REMOVE_VERBS = new Set(["remove", "delete", "rm", "del", "detach"]);
 // "Removes the label from an issue": the removed thing and what it is removed from, in the first clause. "Delete a
 // label from a board" deletes the label: a thing deleted from where it lives is gone.
 const REMOVED_FROM = /\b(?:removes?|detach(?:es)?)\s+(?:the\s+|a\s+|an\s+|one\s+|specified\s+|given\s+)*([a-z]+(?:\s+[a-z]+)?)\s+from\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|specified\s+|given\s+)*([a-z]+)/;
+// "Removes the link between …", "deletes the relationship from …": the removed thing and the word after it.
+const REMOVED_LINK = /\b(?:removes?|deletes?)\s+(?:the\s+|a\s+|an\s+)?([a-z]+)\s+(?:between|from|to|of)\b/;
 // Cheap test before scanning argument descriptions for a stated destructive effect.
-const EFFECT_PREFILTER = /delet|remov|drop|truncat|wipe|eras|destroy|purg|lost|lose|rm -rf/i;
+const EFFECT_PREFILTER = /delet|remov|drop|truncat|wipe|eras|destroy|purg|lost|lose|rm -rf|terminat|discard/i;
 
 /**
  * Whether a remove/delete names a link rather than a thing: "remove_user_from_group" (the user and the group stay),
  * "delete_relation", "Removes the label from an issue". Returns the words that show it.
  */
 function unlinkOf(words: readonly string[], nv: NameVerbHit | undefined, dv: DescriptionVerbHit | undefined, lowerDescription: string): string | undefined {
+  // "unlink_issue", "detach_volume", "disassociate_address": the verb itself removes a link.
+  if (nv && UNLINK_VERBS.has(nv.verb) && nv.position !== "embeds") return words.slice(nv.index).join(" ");
+  if (!nv && dv && UNLINK_VERBS.has(dv.verb)) return dv.quote;
   if (nv && REMOVE_VERBS.has(nv.verb) && nv.position !== "embeds") {
     const after = words.slice(nv.index + 1);
     const from = after.indexOf("from");
-    if (from > 0 && LINK_CONTAINERS.has(after[from + 1] ?? "") && !after.slice(0, from).some((w) => DATA_OBJECTS.has(w))) return after.slice(0, from + 2).join(" ");
+    const removed = after.slice(0, from);
+    // A tag, a label or a member taken off anything stays what it was: remove_tag_from_item.
+    if (from > 0 && (LINK_CONTAINERS.has(after[from + 1] ?? "") || removed.some((w) => ATTACHED_THINGS.has(w))) && !removed.some((w) => DATA_OBJECTS.has(w))) return after.slice(0, from + 2).join(" ");
     if (from < 0 && after.length > 0 && LINK_OBJECTS.has(after[after.length - 1]!)) return after.join(" ");
   }
   if ((!nv || nv.category === "destructive") && dv && REMOVE_VERBS.has(dv.verb)) {
-    const m = REMOVED_FROM.exec(lowerDescription.slice(0, 160));
+    const head = lowerDescription.slice(0, 160);
+    const m = REMOVED_FROM.exec(head);
     if (m && LINK_CONTAINERS.has(m[2]!) && !m[1]!.split(/\s+/).some((w) => DATA_OBJECTS.has(w))) return m[0];
+    // "Removes the link between two issues": the removed thing is itself a link.
+    const link = REMOVED_LINK.exec(head);
+    if (link && LINK_OBJECTS.has(link[1]!)) return link[0];
   }
   return undefined;
+}
+
+/** Whether the name's or the description's verb is itself a removal: a removal stated later in the text is no news. */
+function leadsRemoval(nv: NameVerbHit | undefined, dv: DescriptionVerbHit | undefined): boolean {
+  const removes = (v: VerbInfo) => v.category === "destructive" || REMOVE_VERBS.has(v.verb) || UNLINK_VERBS.has(v.verb);
+  return (nv !== undefined && removes(nv)) || (dv !== undefined && removes(dv));
 }
 
 /** A stated destructive effect in the arguments' descriptions ("raw SQL, e.g. to DROP TABLE"). */
@@ -731,6 +768,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     }
     lowerDescription = description.toLowerCase();
     scanPhrases(lowerDescription, phrases);
+    denyPhrases(lowerDescription, phrases);
     if (lowerDescription.includes("production") && PRODUCTION_WORD.test(lowerDescription)) productionMention = "production";
     const finding = findInjection(description);
     if (finding) injection = { finding, where: "description" };
@@ -837,6 +875,12 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     scores.destructive += WEIGHTS.overwrite;
     evidence.push({ signal: "overwrite", source: phrases.overwrite !== undefined ? "description" : "schema", quote: overwrite, weight: WEIGHTS.overwrite });
   }
+  // An overwrite the description states makes a tool its name calls a read a write ("get_settings … overwrites them
+  // with the defaults"): the name does not outweigh what the text says the tool does.
+  if (phrases.overwrite && scores.read > 0 && scores.read >= Math.max(scores.write, scores.execute, scores.destructive, scores.financial)) {
+    scores.write += WEIGHTS.statedOverwrite;
+    evidence.push({ signal: "stated_overwrite", source: "description", quote: phrases.overwrite, weight: WEIGHTS.statedOverwrite });
+  }
   const execPhrase = phrases.execute_phrase;
   if (execPhrase) {
     scores.execute += WEIGHTS.executePhrase;
@@ -844,6 +888,9 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   }
 
   // A dangerous effect the text states outweighs a benign name.
+  // … also one the description states in passing ("… then removes the raw events"), news only when neither the name
+  // nor the description leads with a removal of its own.
+  if (!phrases.destructive_effect && !leadsRemoval(nv, dv) && EFFECT_PREFILTER.test(lowerDescription)) phrases.destructive_effect = statedRemoval(lowerDescription);
   const effect = phrases.destructive_effect ?? argumentEffect(props);
   if (effect) {
     scores.destructive += WEIGHTS.destructiveEffect;
@@ -866,7 +913,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   }
   // Generating a chart, a diagram or a summary from given data changes nothing, unless the text says it is kept.
   const generating = nv && GENERATING_VERBS.has(nv.verb) ? nv.verb : dv && GENERATING_VERBS.has(dv.verb) ? dv.verb : undefined;
-  if (generating && !effect) {
+  if (generating && !effect && !phrases.overwrite && !phrases.irreversible) {
     const made = generating === "generate" ? (w: string) => GENERATED_ARTIFACTS.has(w) || GENERATED_TEXTS.has(w) : (w: string) => GENERATED_ARTIFACTS.has(w);
     const artifact = object.find(made) ?? dv?.object.find(made);
     // Creating a link or a URL usually stores it (a short link); generating one only composes it.

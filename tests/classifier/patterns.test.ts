@@ -82,7 +82,8 @@ describe("failure patterns, fixed as patterns", () => {
     const examinations = ["Run security scan on a deployment", "Runs design rule checks on a board and returns the findings", "Run connectivity diagnostics"];
     expect(examinations.map((d) => c("site_tool", d).category)).toEqual(["read", "read", "read"]);
     const changes = [c("run_migration", "Run the pending database migrations"), c("run_check", "Run a check and delete the files it flags"), c("run_lint", "Run lint on a script", { inputSchema: { properties: { command: { type: "string" } } } })];
-    expect(changes.map((x) => x.category)).toEqual(["execute", "execute", "execute"]);
+    // Deleting what the check flags is a removal the text states: destructive, by that effect.
+    expect(changes.map((x) => x.category)).toEqual(["execute", "destructive", "execute"]);
   });
 
   it("planning a change, or a dry run of one, changes nothing; the planned change is the object", () => {
@@ -165,5 +166,123 @@ describe("failure patterns, fixed as patterns", () => {
     const arg = c("fetch_data", "Fetch data from the store", { inputSchema: { properties: { sql: { type: "string", description: "Raw SQL to run, e.g. to DROP TABLE old_rows" } } } });
     expect(arg.category).toBe("destructive");
     expect(arg.rationale).toContain("An argument's description states the effect 'drop table'");
+  });
+});
+
+// The same patterns in new wording, each held by the rules alone and by the shipped learned model (what users get).
+describe.each([
+  ["the rules alone", { model: null }],
+  ["the shipped model", {}],
+] as const)("failure patterns in other wording, with %s", (_, options) => {
+  const k = (name: string, description?: string, extra: Partial<ToolInput> = {}): Classification => classifyTool(tool(name, description, extra), undefined, options);
+  const hintClass = (x: Classification) => (x.hints.readOnlyHint ? "read" : x.hints.destructiveHint ? "destructive" : "write");
+
+  it("a removal the description states in passing outweighs a reading name", () => {
+    const cases = [
+      k("show_report", "Shows the weekly report, then removes the raw events it was built from."),
+      k("read_queue", "Read the next message from the queue. The message is removed from the queue once read."),
+      k("view_notes", "View notes. Warning: this wipes the scratch buffer."),
+      k("list_sessions", "List active sessions and terminate any that are idle for more than an hour."),
+      k("lookup_user", "Look up a user record; purges the record if it is marked expired."),
+    ];
+    expect(cases.map((x) => x.category)).toEqual(["destructive", "destructive", "destructive", "destructive", "destructive"]);
+    expect(cases[0]!.rationale).toContain("states the effect 'then removes the'");
+    // Denied, deferred or about something else, it states nothing.
+    const benign = [
+      k("archive_item", "Move an item to the archive, rather than being permanently deleted."),
+      k("create_volume", "Creates a storage volume. It is billed until it is deleted."),
+      k("get_cache", "Returns cached records; the registry discards on restart."),
+      k("fetch_page", "Fetch a web page. Long pages are truncated at 20,000 characters."),
+    ];
+    expect(benign.map((x) => x.category)).toEqual(["write", "write", "read", "read"]);
+  });
+
+  it("an overwrite the description states makes a reading name a write, destructive in MCP's hints", () => {
+    const settings = k("get_settings", "Get the workspace settings. When no settings exist yet, overwrites them with the defaults.");
+    expect(settings.category).toBe("write");
+    expect(settings.hints.destructiveHint).toBe(true);
+    expect(settings.signals).toContain("stated_overwrite");
+    const replaced = k("new_canvas", "Create a new canvas from the given shapes. This replaces the entire drawing, pages included.");
+    expect(hintClass(replaced)).toBe("destructive");
+    // "never overwrites" is no overwrite.
+    const safe = k("store_note", "Stores a note under a fresh key; it never overwrites an existing note.");
+    expect(safe.hints.destructiveHint).toBe(false);
+  });
+
+  it("words that say data is lost make a change destructive; denied, they do not", () => {
+    expect(k("reset_database", "Resets the database to an empty state. Existing data is lost and cannot be recovered.").category).toBe("destructive");
+    expect(k("restore_snapshot", "Restore a snapshot over the current volume; any data written since then is lost").category).toBe("destructive");
+    expect(k("rebuild_index", "Rebuilds the search index. This is a destructive operation.").category).toBe("destructive");
+    expect(k("update_layout", "Update the page layout. Send every existing block to avoid data loss.").category).toBe("write");
+  });
+
+  it("unlinking, detaching or disassociating removes a link and deletes neither thing", () => {
+    const cases = [
+      k("unlink_issue", "Removes the link between two issues"),
+      k("detach_volume", "Detach a storage volume from a virtual machine"),
+      k("disassociate_address", "Disassociate an elastic address from its instance"),
+      k("remove_tag_from_item", "Take a tag off an item; the tag itself stays"),
+      k("unassign_ticket", "Remove the assignee from a ticket"),
+      k("relations_remove", "Deletes the relationship between a contact and a company"),
+    ];
+    expect(cases.map((x) => x.category)).toEqual(["write", "write", "write", "write", "write", "write"]);
+    expect(cases.map(hintClass)).toEqual(["destructive", "destructive", "destructive", "destructive", "destructive", "destructive"]);
+    expect(cases[0]!.rationale).toContain("deleting neither end");
+  });
+
+  it("a destructive word between an opening verb and its noun is the object when the description agrees", () => {
+    expect(k("get_delete_protection", "Returns whether deletion protection is on").category).toBe("read");
+    expect(k("add_delete_rule", "Adds a lifecycle rule that expires old objects").category).toBe("write");
+    // Ending the name, it is the verb; without a description, the worse reading stands.
+    expect(k("records_list_purge", "List records past their retention").category).toBe("destructive");
+    expect(k("get_delete_protection").category).toBe("destructive");
+  });
+
+  it("the verb need not come first, and a verb inside a longer word is not that verb", () => {
+    expect(k("repo_branch_delete", "").category).toBe("destructive");
+    expect(k("contacts-remove", "Removes a contact from the address book").category).toBe("destructive");
+    expect(k("calendar_event_get", "").category).toBe("read");
+    expect(k("create_mailing_list", "Creates a new mailing list").category).toBe("write");
+    expect(k("list_deleted_items", "List the items in the recycle bin").category).toBe("read");
+    expect(k("show_removal_queue", "Show the items scheduled for removal").category).toBe("read");
+  });
+
+  it("read queries read; statements that may change data do not", () => {
+    expect(k("query_metrics", "Run a PromQL query over the metrics store and return the series").category).toBe("read");
+    expect(k("run_select", "Execute a SELECT statement and return the rows", { inputSchema: { properties: { sql: { type: "string" } } } }).category).toBe("read");
+    expect(k("execute_statement", "Execute a SQL statement against the database", { inputSchema: { properties: { sql: { type: "string" } } } }).category).toBe("execute");
+    expect(k("run_cypher", "Run a Cypher statement. Use MERGE or CREATE to add nodes.", { inputSchema: { properties: { query: { type: "string" } } } }).category).not.toBe("read");
+  });
+
+  it("read-only wording, generated artifacts and connections change nothing", () => {
+    const reads = [
+      k("sync_check", "Compares local and remote state. Purely read-only, it never modifies either side."),
+      k("account_overview", "Returns a summary of the account. This tool does not make any changes."),
+      k("render_diagram", "Render a sequence diagram from the given PlantUML text"),
+      k("create_flowchart", "Create a flowchart image from a text description"),
+      k("connect_device", "Connect to a Bluetooth device by address"),
+      k("reconnect_session", "Re-establish the connection to the remote shell"),
+    ];
+    expect(reads.map((x) => x.category)).toEqual(["read", "read", "read", "read", "read", "read"]);
+  });
+
+  it.each([
+    ["Borra un cliente de la base de datos", "destructive"],
+    ["Supprimer définitivement le dossier", "destructive"],
+    ["Entfernt den Benutzer aus dem System", "destructive"],
+    ["Apaga o arquivo selecionado", "destructive"],
+    ["删除该用户的所有数据", "destructive"],
+    ["注文を削除します", "destructive"],
+    ["Exporte les données au format CSV", "read"],
+    ["Zeigt die offenen Aufträge an", "read"],
+    ["Lista todos os pedidos", "read"],
+    ["查询订单状态", "read"],
+    ["天気予報を取得する", "read"],
+    ["Cria uma nova tarefa", "write"],
+    ["Actualiza el estado del pedido", "write"],
+    ["タスクを作成します", "write"],
+    ["Ejecuta un comando en el servidor", "execute"],
+  ])("reads other languages' common verbs: %s → %s", (description, category) => {
+    expect(k("tool_x", description).category).toBe(category);
   });
 });

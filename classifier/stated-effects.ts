@@ -1,0 +1,54 @@
+// What a description says a tool does beyond its leading verb: a removal it states in passing ("Shows the report,
+// then removes the raw events", "rows missing from the source are deleted"), and whether the words before a phrase
+// deny it ("never overwrites", "rather than being permanently deleted", "until it is deleted"). The name does not
+// outweigh what the text says the tool does; nor does a phrase count where the text says it does not happen. Pure.
+import { DENIALS, STATED_REMOVALS, type PhraseSignal } from "./lexicon.js";
+import type { PhraseHits } from "./phrases.js";
+import { quoteText } from "./quote.js";
+
+/** How many words before a phrase a denial reaches: "rather than being permanently deleted", "never overwritten". */
+const DENIAL_WORDS = 3;
+const CLAUSE_END = /[,.;:!?()\n]/;
+
+/** Whether the few words just before `at`, in the same clause, deny or defer what follows them. */
+export function deniedAt(lower: string, at: number): boolean {
+  let from = at;
+  let words = 0;
+  let inWord = false;
+  while (from > 0) {
+    const c = lower[from - 1]!;
+    if (CLAUSE_END.test(c)) break;
+    const letter = /[a-z0-9'’]/.test(c);
+    if (letter && !inWord && ++words > DENIAL_WORDS) break;
+    inWord = letter;
+    from--;
+  }
+  return DENIALS.test(lower.slice(from, at));
+}
+
+/** Whether `phrase`, found in `lower` (lower-case text), is denied where it first occurs. */
+export function phraseDenied(lower: string, phrase: string): boolean {
+  // Phrases are words without their punctuation ("can t be undone", "read only"): any non-word run may separate them.
+  const at = lower.search(new RegExp(`(?<![a-z0-9])${phrase.split(" ").join("[^a-z0-9]+")}(?![a-z0-9])`));
+  return at >= 0 && deniedAt(lower, at);
+}
+
+/** A removal the description states in passing, quoted, unless the words before it deny it. */
+export function statedRemoval(lower: string): string | undefined {
+  for (const pattern of STATED_REMOVALS) {
+    const m = pattern.exec(lower);
+    if (m && !deniedAt(lower, m.index)) return quoteText(m[0].replace(/^[^a-z]+/, "").trim(), 60);
+  }
+  return undefined;
+}
+
+/** Phrases whose meaning a denial before them reverses: what the text says does not happen did not happen. */
+const DENIABLE: readonly PhraseSignal[] = ["irreversible", "overwrite", "destructive_effect", "read_only_claim"];
+
+/** Drops from `hits` each deniable phrase that the words before it deny in `lower` (the text it was found in). */
+export function denyPhrases(lower: string, hits: PhraseHits): void {
+  for (const signal of DENIABLE) {
+    const phrase = hits[signal];
+    if (phrase !== undefined && phraseDenied(lower, phrase)) hits[signal] = undefined;
+  }
+}
