@@ -14,6 +14,7 @@ import { createScratchDatabase, DRIVERS } from "./helpers/catalog.js";
 import { runCli } from "./helpers/cli.js";
 import { startLocalServer, type LocalServer } from "./helpers/local-server.js";
 import { startRegistryReplay, type RegistryReplay } from "./helpers/registry-replay.js";
+import { migratedDataDir } from "./helpers/snapshot-catalog.js";
 import { limits, startModernServer, startStreamableServer } from "./enumerate/servers.js";
 import { registryItem, toolServer } from "./queue/helpers.js";
 
@@ -98,6 +99,8 @@ describe.each(DRIVERS)("auth posture and ttl re-listing in the catalog on %s", (
     registry = await startRegistryReplay([registryItem("io.test/open", `${open.url}/mcp`), registryItem("io.test/locked", `${locked.url}/mcp`), registryItem("io.test/modern", modern.url)]);
     if (driver === "postgres") database = await createScratchDatabase();
     env = { CATALOG_DATA_DIR: join(dir, "db"), ...(database ? { DATABASE_URL: database.url } : {}), REGISTRY_URL: registry.url, CATALOG_ALLOW_PRIVATE_NETWORK: "1", CATALOG_INTROSPECT: "remote" };
+    // The catalog exists before the first refresh: this file is about auth, not a first run's initdb.
+    if (!database) await migratedDataDir(env.CATALOG_DATA_DIR!);
     const r = await runCli(["refresh", "--sources", "registry", "--json"], env);
     expect(r.code, r.stderr).toBe(0);
   }, 180_000);

@@ -14,6 +14,7 @@ import { runCli } from "./helpers/cli.js";
 import { startGlamaReplay, type GlamaReplay } from "./helpers/glama-replay.js";
 import { startLocalServer, type LocalServer } from "./helpers/local-server.js";
 import { startRegistryReplay, type RegistryItem, type RegistryReplay } from "./helpers/registry-replay.js";
+import { migratedDataDir } from "./helpers/snapshot-catalog.js";
 import { startSseServer, startStreamableServer } from "./enumerate/servers.js";
 
 const PAGED_TOOLS = 350;
@@ -117,6 +118,8 @@ describe.each(DRIVERS)("live introspection in a refresh on %s", (driver) => {
       CATALOG_INTROSPECT_TOTAL_TIMEOUT_MS: "3000",
       CATALOG_INTROSPECT_MAX_AGE_HOURS: "0",
     };
+    // The catalog exists before the first refresh: this file is about listing, not a first run's initdb.
+    if (!database) await migratedDataDir(env.CATALOG_DATA_DIR!);
     const r = await runCli(["refresh", "--sources", "registry,glama", "--json"], env);
     expect(r.stderr).toBe("");
     first = JSON.parse(r.stdout);

@@ -4,11 +4,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Failure } from "../crawler/failure.js";
 import { runCli } from "./helpers/cli.js";
 import { startLocalServer, type LocalServer } from "./helpers/local-server.js";
 import { loadRegistrySample } from "./helpers/registry-replay.js";
+import { migratedDataDir } from "./helpers/snapshot-catalog.js";
 
 const sample = loadRegistrySample();
 const page = (servers: unknown[], nextCursor?: string) => JSON.stringify({ servers, metadata: { count: servers.length, ...(nextCursor ? { nextCursor } : {}) } });
@@ -16,6 +17,8 @@ const page = (servers: unknown[], nextCursor?: string) => JSON.stringify({ serve
 describe("refresh failures at the CLI", () => {
   const dir = mkdtempSync(join(tmpdir(), "mcp-catalog-failures-"));
   const env = { CATALOG_DATA_DIR: join(dir, "db"), CATALOG_ALLOW_PRIVATE_NETWORK: "1" };
+  // The catalog exists before the first refresh (empty, as a first run finds it): the failures are the subject, not initdb.
+  beforeAll(() => migratedDataDir(env.CATALOG_DATA_DIR));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   /** A refresh of the registry at `url` with `--json`: the summary on stdout, the lines a person reads on stderr. */

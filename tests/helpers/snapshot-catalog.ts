@@ -35,6 +35,8 @@ export async function snapshotCliCatalog(driver: DriverName): Promise<CliCatalog
 }
 
 async function refreshSnapshotInto(location: CatalogLocation): Promise<void> {
+  // On PGlite from a copy of the migrated template rather than initdb: the refresh is what this template is for.
+  if (!location.databaseUrl) await migratedDataDir(location.dataDir);
   const r = await runCli(["refresh", "--snapshot", SNAPSHOT, "--json"], envFor(location));
   if (r.code !== 0) throw new Error(`refresh --snapshot failed (${r.code}): ${r.stderr}`);
 }

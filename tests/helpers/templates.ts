@@ -1,7 +1,7 @@
 // Catalogs built once per test run and copied for each test file that asks: a PGlite data directory copied on disk,
 // a Postgres database created from a template database. Building one costs seconds of CPU (PGlite's initdb alone
 // about 5 s, a snapshot refresh about 10 s more); copying it a fraction of one.
-import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import postgres from "postgres";
@@ -42,7 +42,7 @@ export async function migrateInto(location: CatalogLocation): Promise<void> {
   await (await openCatalog(location)).close();
 }
 
-/** Each template is built at most once per worker; two workers racing to build one keep whichever lands first. */
+/** Each template is built at most once per run (onceInRun); this worker's own callers share one promise. */
 const built = new Map<string, Promise<string>>();
 
 /**
@@ -84,18 +84,44 @@ function run(): TemplateRun {
  */
 async function runArtifact(name: string, build: (path: string) => Promise<void>): Promise<string> {
   const target = join(run().dir, name);
-  if (existsSync(target)) return target;
-  const scratch = mkdtempSync(join(run().dir, `${name}.building-`));
-  try {
-    await build(join(scratch, name));
-    renameSync(join(scratch, name), target);
-  } catch (e) {
-    // Another worker's rename landed first (ENOTEMPTY): its artifact is the same.
-    if (!existsSync(target)) throw e;
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
+  await onceInRun(name, () => existsSync(target), async () => {
+    const scratch = mkdtempSync(join(run().dir, `${name}.building-`));
+    try {
+      await build(join(scratch, name));
+      renameSync(join(scratch, name), target);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  });
   return target;
+}
+
+const CLAIM_POLL_MS = 100;
+
+/**
+ * Runs `build` unless `done()`, in one worker of the run at a time: the first to ask claims `name` (an atomic
+ * mkdir) and builds; another worker asking meanwhile waits for the claim to go instead of building the same
+ * thing beside it (initdb or a snapshot refresh: seconds of CPU on a machine whose cores both workers share).
+ * A builder that failed leaves no claim, and the next to ask builds.
+ */
+async function onceInRun(name: string, done: () => boolean | Promise<boolean>, build: () => Promise<void>): Promise<void> {
+  const claim = join(run().dir, `${name}.claim`);
+  for (;;) {
+    if (await done()) return;
+    try {
+      mkdirSync(claim);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+      while (existsSync(claim)) await new Promise((r) => setTimeout(r, CLAIM_POLL_MS));
+      continue;
+    }
+    try {
+      if (!(await done())) await build();
+      return;
+    } finally {
+      rmSync(claim, { recursive: true, force: true });
+    }
+  }
 }
 
 function buildPgliteTemplate(name: string, build: (location: CatalogLocation) => Promise<void>): Promise<string> {
@@ -149,18 +175,19 @@ async function onServer<T>(fn: (sql: postgres.Sql) => Promise<T>): Promise<T> {
 async function buildPostgresTemplate(name: string, build: (location: CatalogLocation) => Promise<void>): Promise<string> {
   const target = `${run().databasePrefix}_${name}`;
   const exists = async () => (await onServer((sql) => sql`select 1 from pg_database where datname = ${target}`)).length > 0;
-  if (await exists()) return target;
-  const scratch = await createScratch(serverUrl(), SCRATCH_PREFIX);
-  try {
-    await build({ databaseUrl: scratch.url, dataDir: "unused" });
-    const from = new URL(scratch.url).pathname.slice(1);
-    // No connections, and none from autovacuum either: a database with connections cannot be a template.
-    await onServer((sql) => sql.unsafe(`alter database ${from} with allow_connections false`));
-    await onServer((sql) => sql.unsafe(`alter database ${from} rename to ${target}`));
-  } catch (e) {
-    await scratch.drop();
-    if (!(await exists())) throw e;
-  }
+  await onceInRun(`postgres-${name}`, exists, async () => {
+    const scratch = await createScratch(serverUrl(), SCRATCH_PREFIX);
+    try {
+      await build({ databaseUrl: scratch.url, dataDir: "unused" });
+      const from = new URL(scratch.url).pathname.slice(1);
+      // No connections, and none from autovacuum either: a database with connections cannot be a template.
+      await onServer((sql) => sql.unsafe(`alter database ${from} with allow_connections false`));
+      await onServer((sql) => sql.unsafe(`alter database ${from} rename to ${target}`));
+    } catch (e) {
+      await scratch.drop();
+      throw e;
+    }
+  });
   return target;
 }
 

@@ -8,6 +8,7 @@ import { DEFAULT_CRAWL_LIMITS } from "../../crawler/plan/walk.js";
 import { createScratchDatabase, DRIVERS } from "../helpers/catalog.js";
 import { runCli } from "../helpers/cli.js";
 import { loadRegistrySample, startRegistryReplay, type RegistryReplay } from "../helpers/registry-replay.js";
+import { migratedDataDir } from "../helpers/snapshot-catalog.js";
 
 const sample = loadRegistrySample();
 const distinct = new Set(sample.map((i) => i.server.name)).size;
@@ -28,6 +29,8 @@ describe.each(DRIVERS)("kill -9 during refresh on %s", (driver) => {
       const dir = mkdtempSync(join(tmpdir(), "mcp-catalog-kill-"));
       env = { ...base, CATALOG_DATA_DIR: join(dir, "db") };
       cleanup = async () => rmSync(dir, { recursive: true, force: true });
+      // A copy of the run's migrated catalog rather than an initdb of its own.
+      await migratedDataDir(env.CATALOG_DATA_DIR!);
     }
     // The catalog exists before the child starts, so the time the test waits for is the crawl's, not
     // PGlite's initdb (tens of seconds on a loaded machine).
