@@ -101,6 +101,26 @@ addCues(ENCODING_CUES, ENCODED);
 /** A word this long is an identifier, a URL piece, an account number or an encoded payload. */
 const LONG_WORD = 16;
 
+// ASCII read through two tables, one lookup a character: a word character's lower case (0 for any other), and the
+// flag a mark raises.
+const WORD_CHAR = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) WORD_CHAR[c] = c;
+  else if (c >= 65 && c <= 90) WORD_CHAR[c] = c + 32;
+}
+const MARK_FLAG = new Uint16Array(128);
+for (const c of "<[!") MARK_FLAG[c.charCodeAt(0)] = MARKUP;
+for (const c of "%\\&") MARK_FLAG[c.charCodeAt(0)] = ENCODED;
+MARK_FLAG["~".charCodeAt(0)] = BIT.exfiltration; // ~/…
+MARK_FLAG["@".charCodeAt(0)] = BIT.shadowing; // an address to redirect to
+MARK_FLAG["`".charCodeAt(0)] = TYPOGRAPHIC;
+
+/** What a word ending here adds: its cues, alone and after the word before it, and the long-word flags. */
+function wordCues(h: number, previous: number, len: number): number {
+  const mask = cueBits(h) | cueBits(hashPair(previous, h));
+  return len >= LONG_WORD ? mask | ENCODED | LONG_RUN | BIT.shadowing : mask;
+}
+
 /**
  * One pass over the text: the families whose cue words occur, and flags for markup, encodings, invisible and
  * look-alike characters and padding. 0 means nothing here can be an injection.
@@ -112,38 +132,34 @@ export function cueScan(text: string): number {
   let len = 0;
   let newlines = 0;
   let spaces = 0;
-  for (let i = 0; i < text.length; i++) {
-    let c = text.charCodeAt(i);
-    if (c >= 65 && c <= 90) c += 32;
-    // Lower-case letters and digits: most characters end here.
-    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
-      h = (Math.imul(h, 31) + c) | 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    const w = c < 128 ? WORD_CHAR[c]! : 0;
+    // Letters and digits: most characters end here.
+    if (w !== 0) {
+      h = (Math.imul(h, 31) + w) | 0;
       len++;
       continue;
     }
     if (len > 0) {
-      mask |= cueBits(h) | cueBits(hashPair(previous, h));
-      if (len >= LONG_WORD) mask |= ENCODED | LONG_RUN | BIT.shadowing;
+      mask |= wordCues(h, previous, len);
       previous = h;
       h = 0;
       len = 0;
     }
     if (c < 128) {
-      if (c === 10) {
-        if (++newlines >= 8) mask |= PADDING;
-        continue;
-      }
       if (c === 32 || c === 9 || c === 13) {
         if (++spaces >= 80) mask |= PADDING;
         continue;
       }
+      if (c === 10) {
+        if (++newlines >= 8) mask |= PADDING;
+        continue;
+      }
       newlines = 0;
       spaces = 0;
-      if (c === 60 || c === 91 || c === 33) mask |= MARKUP; // < [ !
-      else if (c === 37 || c === 92 || c === 38) mask |= ENCODED; // % \ &
-      else if (c === 126) mask |= BIT.exfiltration; // ~/…
-      else if (c === 64) mask |= BIT.shadowing; // an address to redirect to
-      else if (c === 96) mask |= TYPOGRAPHIC;
+      mask |= MARK_FLAG[c]!;
       continue;
     }
     newlines = 0;
@@ -152,10 +168,7 @@ export function cueScan(text: string): number {
     else if ((c >= 0x0370 && c <= 0x052f) || (c >= 0xff01 && c <= 0xff5e) || c === 0xd835) mask |= LOOKALIKE;
     else if (c === 0x2018 || c === 0x2019 || c === 0x02bc || c === 0xb4) mask |= TYPOGRAPHIC;
   }
-  if (len > 0) {
-    mask |= cueBits(h) | cueBits(hashPair(previous, h));
-    if (len >= LONG_WORD) mask |= ENCODED | LONG_RUN | BIT.shadowing;
-  }
+  if (len > 0) mask |= wordCues(h, previous, len);
   return mask;
 }
 

@@ -171,6 +171,11 @@ export interface ServerProfile {
   commonContext: readonly SiblingDomain[];
   /** The server names its tools object first, verb last (message_get, draft_create): see verbLastConvention. */
   verbLast: boolean;
+  /**
+   * What each argument description read so far holds (null: no injection). A server repeats its argument
+   * descriptions from tool to tool (a third of their text in the corpus), so each is scanned once.
+   */
+  argumentInjections: Map<string, InjectionFinding | null>;
 }
 
 /** The domains a name's words vote for, in the order they first appear. */
@@ -201,7 +206,7 @@ export function buildProfile(context: { name: string; description?: string | und
     }
   });
   const serverOnly = serverDomains.filter((d) => !votes.some((v) => v.domain === d));
-  const profile: ServerProfile = { names, toolVotes, votes, serverOnly, toolNames: context.tools.map((t) => t.name), commonContext: [], verbLast: verbLastConvention(names) };
+  const profile: ServerProfile = { names, toolVotes, votes, serverOnly, toolNames: context.tools.map((t) => t.name), commonContext: [], verbLast: verbLastConvention(names), argumentInjections: new Map() };
   profile.commonContext = siblingDomains(profile, -1);
   return profile;
 }
@@ -693,6 +698,18 @@ export function schemaProperties(schema: Record<string, unknown> | undefined): P
   return out;
 }
 
+/** findInjection of an argument's description, read once per server. */
+function argumentInjection(text: string, profile: ServerProfile | undefined): InjectionFinding | undefined {
+  const seen = profile?.argumentInjections;
+  if (!seen) return findInjection(text);
+  let found = seen.get(text);
+  if (found === undefined) {
+    found = findInjection(text) ?? null;
+    seen.set(text, found);
+  }
+  return found ?? undefined;
+}
+
 /** All evidence from the tool's own text and its server's other tools. */
 export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, precomputed?: NameTokens): ToolReading {
   const tokens = precomputed ?? tokenizeName(tool.name);
@@ -935,7 +952,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // Tool poisoning also hides in argument descriptions.
   for (let i = 0; !injection && i < props.length; i++) {
     const p = props[i]!;
-    const finding = p.description ? findInjection(p.description) : undefined;
+    const finding = p.description ? argumentInjection(p.description, profile) : undefined;
     if (finding) injection = { finding, where: { argument: p.name } };
   }
 
