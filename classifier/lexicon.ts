@@ -370,6 +370,8 @@ export const ATTACHED_THINGS = new Set(
   `tag tags label labels assignee assignees reviewer reviewers watcher watchers member members collaborator collaborators
    participant participants attendee attendees subscriber subscribers follower followers`.split(/\s+/).filter(Boolean),
 );
+/** Name words for the state of some work ("deploy_status", "build_logs"): reading one changes nothing. */
+export const STATE_NOUNS = new Set("status statuses progress logs history stats statistics metrics health".split(" "));
 /** Verbs that remove a link between two things and delete neither: a write, and not additive in MCP's hints. */
 export const UNLINK_VERBS = new Set("unlink detach disassociate dissociate unassign".split(" "));
 /** Objects that are themselves a link between two things: deleting one leaves both things. */

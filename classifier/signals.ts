@@ -39,6 +39,7 @@ import {
   SEND_VERBS,
   SEVERITY,
   SQL_WORDS,
+  STATE_NOUNS,
   UNLINK_VERBS,
   VERBS,
   WEIGHTS,
@@ -411,6 +412,9 @@ function agreeWithDescription(tokens: NameTokens, nv: NameVerbHit | undefined, d
   if (!nv || !dv || nv.position === "embeds" || (nv.position === "begins" && !nv.ambiguous) || nv.category === dv.category) return nv;
   const words = tokens.tokens;
   if (nv.category === "destructive" || nv.joined.some((j) => j.category === "destructive")) return destructiveAsObject(tokens, nv, dv) ?? nv;
+  // "firebase_deploy_status", "Check the status of a deployment": a name ending in a state its description reads names
+  // the state of that verb's work, and has no verb of its own.
+  if (dv.category === "read" && nv.index < words.length - 1 && STATE_NOUNS.has(words[words.length - 1]!)) return undefined;
   const from = nv.index >= tokens.lastSegmentStart ? tokens.lastSegmentStart : 0;
   for (let i = from; i < words.length; i++) {
     const v = i === nv.index ? undefined : NAME_VERBS.get(words[i]!);
@@ -437,7 +441,7 @@ function destructiveAsObject(tokens: NameTokens, nv: NameVerbHit, dv: Descriptio
 }
 
 /** What follows a verb inside a longer word that makes it another word: "delet|ed", "creat|or", "sett|ings". */
-const INFLECTION = /^(?:e?d|e?r|e?rs|ing|ings|ion|ions|ment|ments|able|ive|or|ors|s|es|ure|al)$/;
+const INFLECTION = /^(?:e?d|e?r|e?rs|ing|ings|ion|ions|ment|ments|able|ive|or|ors|s|es|ure|al|ance|ances)$/;
 
 const FOREIGN_VERB_OF = new Map<string, VerbInfo>();
 for (const [category, words] of Object.entries(FOREIGN_VERBS) as [Category, string][]) {

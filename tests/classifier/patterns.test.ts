@@ -245,6 +245,11 @@ describe.each([
     expect(k("create_mailing_list", "Creates a new mailing list").category).toBe("write");
     expect(k("list_deleted_items", "List the items in the recycle bin").category).toBe("read");
     expect(k("show_removal_queue", "Show the items scheduled for removal").category).toBe("read");
+    expect(k("site_performance_report", "Get page performance figures for a site").category).toBe("read");
+    // A name ending in a state its description reads names that state: the deploy's status is read.
+    expect(k("app_deploy_status", "Check the status of a running deployment").category).toBe("read");
+    expect(k("pipeline_build_logs", "Fetch the logs of a pipeline build").category).toBe("read");
+    expect(k("app_deploy", "Deploy the app to production").category).not.toBe("read");
   });
 
   it("read queries read; statements that may change data do not", () => {
