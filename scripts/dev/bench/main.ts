@@ -57,7 +57,7 @@ Options:
 `;
 
 const TARGETS = {
-  fullRefreshSeconds: 60,
+  fullRefreshSeconds: { postgres: 60, pglite: 120 },
   ingestToCopy: 0.5,
   peakRssMb: 512,
   nothingChangedShare: 0.1,
@@ -226,6 +226,9 @@ interface RunFigures {
   stageMs: RefreshSummary["stageMs"];
   peakRssMb: number;
   rssSamplesMb: number[];
+  /** CPU time of the refresh process, and with Postgres of the backends serving it (ms): wall time on a shared machine counts other processes' turns. */
+  cpuMs: number;
+  dbCpuMs?: number;
   status: string;
   servers: RefreshSummary["servers"];
   tools: RefreshSummary["tools"];
@@ -245,6 +248,8 @@ function runFigures(run: MeasuredRun<RefreshSummary>, load: number): RunFigures 
     stageMs: s.stageMs,
     peakRssMb: run.peakRssMb,
     rssSamplesMb: run.rssSamplesMb,
+    cpuMs: run.cpuMs,
+    ...(run.dbCpuMs === undefined ? {} : { dbCpuMs: run.dbCpuMs }),
     status: s.status,
     servers: s.servers,
     tools: s.tools,
@@ -269,6 +274,10 @@ function secs(ms: number): number {
   return Math.round(ms / 10) / 100;
 }
 
+function cpuText(run: Pick<RunFigures, "cpuMs" | "dbCpuMs">): string {
+  return `CPU ${secs(run.cpuMs)} s in the refresh process${run.dbCpuMs === undefined ? "" : ` + ${secs(run.dbCpuMs)} s in the Postgres backends`}`;
+}
+
 function log(io: BenchIo, line: string): void {
   io.stderr.write(`bench: ${line}\n`);
 }
@@ -278,7 +287,7 @@ async function refreshOnce(io: BenchIo, label: string, env: NodeJS.ProcessEnv, r
   const run = await runCli(REFRESH_ARGS, env, { rssFile, parse: parseSummary });
   if (run.result.status !== "succeeded") throw new Error(`the ${label} refresh failed: ${JSON.stringify(run.result.sources)}`);
   const f = runFigures(run, load);
-  log(io, `${label}: ${secs(f.wallMs)} s (run ${secs(f.durationMs)} s), peak RSS ${f.peakRssMb} MB`);
+  log(io, `${label}: ${secs(f.wallMs)} s (run ${secs(f.durationMs)} s), ${cpuText(f)}, peak RSS ${f.peakRssMb} MB`);
   return f;
 }
 
@@ -379,22 +388,23 @@ function driverFigures(r: Omit<DriverResult, "figures">, world: Manifest, bytes:
   const copyRate = writtenRows / (copyMs / 1000);
   const written = WRITTEN_TABLES.filter((t) => r.rows[t]);
   const fullS = full.wallMs / 1000;
+  const fullTarget = TARGETS.fullRefreshSeconds[r.driver];
   const sourceText = (run: RunFigures) =>
     Object.entries(run.sources)
       .map(([n, s]) => `${n} ${s.mode} ${secs(s.durationMs)} s: ${s.pages} pages (${s.notModified} answered 304), ${s.records} records parsed, ${s.unchangedRecords} of them unchanged`)
       .join("; ");
   const stages = (run: RunFigures) =>
-    `process ${secs(run.wallMs)} s = start-up and opening the catalog ${secs(run.wallMs - run.durationMs)} s + crawl ${secs(run.stageMs.crawl)} s + classify ${secs(run.stageMs.classify)} s + analyze ${secs(run.stageMs.analyze)} s (+ counts and run record)`;
+    `process ${secs(run.wallMs)} s = start-up and opening the catalog ${secs(run.wallMs - run.durationMs)} s + crawl ${secs(run.stageMs.crawl)} s + classify ${secs(run.stageMs.classify)} s + analyze ${secs(run.stageMs.analyze)} s (+ counts and run record); ${cpuText(run)}`;
   const pgliteNote = pglite ? " PGlite runs Postgres inside the refresh's own process (WebAssembly, one thread): parsing, classifying and the database cannot overlap as they do with a Postgres server on another core." : "";
 
   const figures: Record<string, Figure> = {};
   figures.fullRefresh = withDetail(
-    figure(`full refresh (${format(world.registryNames)} servers, ${format(world.tools)} tools)`, fullS, "s", { op: "<=", value: TARGETS.fullRefreshSeconds }, () => {
+    figure(`full refresh (${format(world.registryNames)} servers, ${format(world.tools)} tools)`, fullS, "s", { op: "<=", value: fullTarget }, () => {
       const floor = copyMs / 1000;
       return (
         `a raw COPY of the rows this refresh wrote takes ${format(floor, "s")} s on this database by itself ` +
         `(classifications ${format(classifyCopyMs / 1000, "s")} s of it), ` +
-        `${Math.round((100 * floor) / TARGETS.fullRefreshSeconds)}% of the ${TARGETS.fullRefreshSeconds} s budget; the crawl and classify stages write at ${Math.round((100 * ingestRate) / copyRate)}% of COPY's rate ` +
+        `${Math.round((100 * floor) / fullTarget)}% of the ${fullTarget} s budget; the crawl and classify stages write at ${Math.round((100 * ingestRate) / copyRate)}% of COPY's rate ` +
         `and the classify stage adds ${secs(full.stageMs.classify)} s for ${format(full.tools.classified)} tools.${pgliteNote}${loadNote(full.loadAverage)}`
       );
     }),
@@ -488,7 +498,7 @@ async function classifierInput(dir: string, servers: number): Promise<ToolInput[
 
 interface ScaleResult {
   driver: Driver;
-  sizes: { servers: number; tools: number; seconds: number; peakRssMb: number; rssSamplesMb: number[]; error?: string }[];
+  sizes: { servers: number; tools: number; seconds: number; cpuMs: number; dbCpuMs?: number; peakRssMb: number; rssSamplesMb: number[]; error?: string }[];
   figure: Figure;
 }
 
@@ -505,10 +515,10 @@ async function benchScale(o: Options, io: BenchIo): Promise<ScaleResult> {
       const env = refreshEnv({ url: served.url, catalog: catalog.ref });
       await createCatalog(io, `scale ${servers}: creating the catalog`, env, join(work, "rss"));
       const run = await refreshOnce(io, `scale ${servers}`, env, join(work, "rss"));
-      out.push({ servers, tools: world.tools, seconds: run.wallMs / 1000, peakRssMb: run.peakRssMb, rssSamplesMb: run.rssSamplesMb });
+      out.push({ servers, tools: world.tools, seconds: run.wallMs / 1000, cpuMs: run.cpuMs, ...(run.dbCpuMs === undefined ? {} : { dbCpuMs: run.dbCpuMs }), peakRssMb: run.peakRssMb, rssSamplesMb: run.rssSamplesMb });
     } catch (e) {
       // A size that fails (or is stopped) is reported as such; the sizes before it still count.
-      out.push({ servers, tools: world.tools, seconds: NaN, peakRssMb: NaN, rssSamplesMb: [], error: (e as Error).message.slice(0, 500) });
+      out.push({ servers, tools: world.tools, seconds: NaN, cpuMs: NaN, peakRssMb: NaN, rssSamplesMb: [], error: (e as Error).message.slice(0, 500) });
       log(io, `scale ${servers}: ${(e as Error).message.slice(0, 300)}`);
     } finally {
       await served.stop();
@@ -529,7 +539,7 @@ async function benchScale(o: Options, io: BenchIo): Promise<ScaleResult> {
     sizes: out,
     figure: withDetail(
       { ...f, ...(f.met && !flat ? { met: false, missedBy: `grows ${growth.toFixed(2)}× from the smallest world to the largest (flat: ≤ ${TARGETS.rssGrowth}×)` } : {}) },
-      out.map((s) => (s.error ? `${format(s.servers)} servers: not measured (${s.error.slice(0, 120)})` : `${format(s.servers)} servers (${format(s.tools)} tools): ${s.peakRssMb} MB in ${format(s.seconds, "s")} s`)).join("; ") +
+      out.map((s) => (s.error ? `${format(s.servers)} servers: not measured (${s.error.slice(0, 120)})` : `${format(s.servers)} servers (${format(s.tools)} tools): ${s.peakRssMb} MB in ${format(s.seconds, "s")} s (${cpuText(s)})`)).join("; ") +
         `; growth ${growth.toFixed(2)}×`,
     ),
   };

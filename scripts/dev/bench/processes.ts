@@ -1,7 +1,7 @@
 // The benchmark's child processes: the synthetic world (generated, served, mutated) and the CLI whose
 // time and memory are measured, each in a process of its own so its CPU and memory are not ours.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { RefreshSummary } from "../../../crawler/refresh.js";
 import type { Manifest } from "../world/files.js";
@@ -95,11 +95,11 @@ export async function serveWorld(dir: string): Promise<ServedWorld> {
   };
 }
 
-// Loaded into the measured process: its own peak RSS in KiB when it exits. VmHWM, not getrusage's
-// ru_maxrss: Linux carries ru_maxrss across exec from the forked parent, so a child of a large bench
-// process would report the bench's size.
+// Loaded into the measured process: on exit, its own peak RSS in KiB and its CPU time (user + system, all
+// its threads) in ms, as JSON. VmHWM, not getrusage's ru_maxrss: Linux carries ru_maxrss across exec from
+// the forked parent, so a child of a large bench process would report the bench's size.
 const RSS_PROBE = `data:text/javascript,${encodeURIComponent(
-  'import{readFileSync,writeFileSync}from"node:fs";process.on("exit",()=>{const f=process.env.MCP_CATALOG_BENCH_RSS_FILE;if(!f)return;let kb;try{kb=Number(/VmHWM:\\s+(\\d+) kB/.exec(readFileSync("/proc/self/status","utf8"))?.[1])}catch{}writeFileSync(f,String(kb||process.resourceUsage().maxRSS))})',
+  'import{readFileSync,writeFileSync}from"node:fs";process.on("exit",()=>{const f=process.env.MCP_CATALOG_BENCH_RSS_FILE;if(!f)return;let kb;try{kb=Number(/VmHWM:\\s+(\\d+) kB/.exec(readFileSync("/proc/self/status","utf8"))?.[1])}catch{}const c=process.cpuUsage();writeFileSync(f,JSON.stringify({kb:kb||process.resourceUsage().maxRSS,cpuMs:(c.user+c.system)/1000}))})',
 )}`;
 
 export interface MeasuredRun<T> {
@@ -111,6 +111,10 @@ export interface MeasuredRun<T> {
   peakRssMb: number;
   /** Resident set sampled while it ran (MiB), to show it stays flat. */
   rssSamplesMb: number[];
+  /** The process's CPU time (user + system, ms), as it reported on exit. */
+  cpuMs: number;
+  /** With DATABASE_URL: the CPU time (ms) of the Postgres backends serving its database while it ran. */
+  dbCpuMs?: number;
 }
 
 function vmRssMb(pid: number): number | undefined {
@@ -122,9 +126,39 @@ function vmRssMb(pid: number): number | undefined {
   }
 }
 
-/** Runs `mcp-catalog ARGS` with `env`, measuring wall time and peak RSS. */
+const CLOCK_TICKS_PER_MS = 100 / 1000; // USER_HZ is 100 on Linux
+
+/**
+ * CPU time of the Postgres backends serving `database`, found by their process title ("postgres: …
+ * USER DATABASE HOST(PORT) STATE") on this machine. Sampled while the measured process runs; each
+ * backend's last sample counts, so up to one interval of a backend's work at its end is missed.
+ */
+function backendSampler(database: string): { sample(): void; totalMs(): number } {
+  const ticks = new Map<number, number>();
+  const title = new RegExp(`^postgres: .*\\s${database.replace(/[^\w]/g, "\\$&")}\\s`);
+  return {
+    sample() {
+      for (const entry of readdirSync("/proc")) {
+        if (!/^\d+$/.test(entry)) continue;
+        try {
+          if (!title.test(readFileSync(`/proc/${entry}/cmdline`, "utf8"))) continue;
+          // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+          const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+          const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+          ticks.set(Number(entry), Number(fields[11]) + Number(fields[12]));
+        } catch {
+          // The process ended between listing and reading: its last sample stands.
+        }
+      }
+    },
+    totalMs: () => [...ticks.values()].reduce((n, t) => n + t, 0) / CLOCK_TICKS_PER_MS,
+  };
+}
+
+/** Runs `mcp-catalog ARGS` with `env`, measuring wall time, CPU time and peak RSS (and with DATABASE_URL the database backends' CPU). */
 export async function runCli<T>(args: string[], env: NodeJS.ProcessEnv, o: { rssFile: string; parse: (stdout: string) => T; sampleMs?: number }): Promise<MeasuredRun<T>> {
   rmSync(o.rssFile, { force: true });
+  const backends = env.DATABASE_URL ? backendSampler(decodeURIComponent(new URL(env.DATABASE_URL).pathname.slice(1))) : undefined;
   const started = performance.now();
   const child = spawn(process.execPath, ["--import", RSS_PROBE, CLI(), ...args], {
     env: { ...env, MCP_CATALOG_BENCH_RSS_FILE: o.rssFile },
@@ -134,16 +168,26 @@ export async function runCli<T>(args: string[], env: NodeJS.ProcessEnv, o: { rss
   const timer = setInterval(() => {
     const mb = child.pid ? vmRssMb(child.pid) : undefined;
     if (mb !== undefined) samples.push(Math.round(mb));
+    backends?.sample();
   }, o.sampleMs ?? 250);
   const done = await finished(child, started).finally(() => clearInterval(timer));
-  const peakKb = existsSync(o.rssFile) ? Number(readFileSync(o.rssFile, "utf8")) : NaN;
+  const probe = existsSync(o.rssFile) ? (JSON.parse(readFileSync(o.rssFile, "utf8")) as { kb: number; cpuMs: number }) : { kb: NaN, cpuMs: NaN };
   let result: T;
   try {
     result = o.parse(done.stdout);
   } catch (e) {
     throw new Error(`mcp-catalog ${args.join(" ")} exited ${done.code} without the expected output (${(e as Error).message}): ${done.stderr.trim().slice(-2000)}`);
   }
-  return { result, code: done.code, stderr: done.stderr, wallMs: done.ms, peakRssMb: Math.round(peakKb / 1024), rssSamplesMb: samples };
+  return {
+    result,
+    code: done.code,
+    stderr: done.stderr,
+    wallMs: done.ms,
+    peakRssMb: Math.round(probe.kb / 1024),
+    rssSamplesMb: samples,
+    cpuMs: Math.round(probe.cpuMs),
+    ...(backends ? { dbCpuMs: Math.round(backends.totalMs()) } : {}),
+  };
 }
 
 /** The environment a refresh against the served world runs with. */
