@@ -40,6 +40,7 @@ Options:
   --scale       also run the full refresh on worlds of 10k, 50k and 200k servers (with --quick: 300, 600,
                 1200) and report the refresh's peak RSS for each
   --scale-sizes LIST  the world sizes --scale runs, comma-separated (e.g. 10000,50000,200000)
+  --scale-only  only the --scale runs (on --driver, Postgres when both), without the full bench at --servers
   --driver D    pglite, postgres or both (default: both when DATABASE_URL is set, else pglite)
   --seed S      the world's seed (default 1)
   --out DIR     where the JSON goes (default bench-results/ in the repository)
@@ -73,6 +74,8 @@ interface Options {
   servers: number;
   quick: boolean;
   scale: boolean;
+  /** Only the scale runs. */
+  scaleOnly: boolean;
   scaleSizes: number[];
   drivers: Driver[];
   seed: number;
@@ -100,6 +103,7 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options | { worke
       quick: { type: "boolean" },
       scale: { type: "boolean" },
       "scale-sizes": { type: "string" },
+      "scale-only": { type: "boolean" },
       driver: { type: "string" },
       seed: { type: "string" },
       out: { type: "string" },
@@ -135,7 +139,8 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options | { worke
   return {
     servers,
     quick,
-    scale: values.scale === true || values["scale-sizes"] !== undefined,
+    scale: values.scale === true || values["scale-sizes"] !== undefined || values["scale-only"] === true,
+    scaleOnly: values["scale-only"] === true,
     scaleSizes,
     drivers,
     seed,
@@ -628,6 +633,7 @@ export async function main(argv: string[], io: BenchIo = { stdout: process.stdou
   if (options === "classifier") return runClassifierBench([], (s) => io.stdout.write(s));
   if ("workers" in options) return mainWorkers(options, io);
   if ("npm" in options) return mainNpm(options, io);
+  if (options.scaleOnly) return mainScale(options, io);
   try {
     mkdirSync(options.out, { recursive: true });
     const fileOf = (r: BenchReport) => join(options.out, `${r.startedAt.replace(/[:.]/g, "-")}.json`);
@@ -653,6 +659,18 @@ function publish(io: BenchIo, o: { out: string; name: string; startedAt: string;
   io.stdout.write(o.json ? `${JSON.stringify(o.result)}\n` : o.text);
   log(io, `figures written to ${file}`);
   return 0;
+}
+
+async function mainScale(o: Options, io: BenchIo): Promise<number> {
+  try {
+    const startedAt = new Date().toISOString();
+    const result = await benchScale(o, io);
+    const text = table(`memory as the world grows (${result.driver})`, [result.figure]);
+    return publish(io, { out: o.out, name: "scale", startedAt, options: { sizes: o.scaleSizes, seed: o.seed }, result, json: o.json, text });
+  } catch (e) {
+    io.stderr.write(`bench: ${(e as Error).message}\n`);
+    return 1;
+  }
 }
 
 async function mainNpm(o: NpmMode, io: BenchIo): Promise<number> {
