@@ -2,7 +2,7 @@
 // need a second reader go to an OpenAI-compatible endpoint through the `openai` client, with structured output.
 // An answer that fails validation is asked for once more, then dropped; an endpoint that fails (429 and 5xx after
 // the client's own retries, a timeout) leaves the batch unreviewed; the run goes on either way, and the counts say so.
-import OpenAI from "openai";
+import type OpenAI from "openai";
 import { z } from "zod";
 import type { Classification } from "../classifier/classify.js";
 import { applyVerdict, needsReview, REVIEW_JSON_SCHEMA, REVIEW_PROMPT_VERSION, reviewAnswerSchema, reviewMessages, type ReviewVerdict } from "../classifier/review.js";
@@ -95,7 +95,8 @@ async function ask(client: OpenAI, config: ModelReviewConfig, items: readonly Re
   } catch (e) {
     signal?.throwIfAborted();
     // The client has already retried 429 and 5xx answers and timeouts as configured.
-    if (e instanceof OpenAI.APIError || e instanceof Error) throw new ReviewCallError("endpoint", e.message);
+    // The client's APIError is an Error too.
+    if (e instanceof Error) throw new ReviewCallError("endpoint", e.message);
     throw e;
   }
   let json: unknown;

@@ -1,6 +1,6 @@
 // The CLI's side of the model review: whether it is on (environment, then flags), the openai client it uses,
 // and the one-line summary a run prints. The review itself is crawler/model-review.ts.
-import OpenAI from "openai";
+import type OpenAI from "openai";
 import type { ModelReviewConfig, ModelReviewStats } from "../crawler/model-review.js";
 import { CliError } from "./command.js";
 import type { Config } from "./config.js";
@@ -52,7 +52,9 @@ export function reviewSettings(config: Config, flags: ReviewFlags): ReviewSettin
   return { threshold, ...(budget !== undefined ? { budget } : {}) };
 }
 
-export function reviewClient(config: Config): OpenAI {
+/** The client, loaded only by a run that reviews: `openai` costs a run without the review a tenth of a second of start-up. */
+export async function reviewClient(config: Config): Promise<OpenAI> {
+  const { default: OpenAI } = await import("openai");
   // A local server needs no key; the client insists on one, so it gets a placeholder that is never a secret.
   return new OpenAI({ apiKey: config.llm.apiKey ?? "no-key", ...(config.llm.baseUrl ? { baseURL: config.llm.baseUrl } : {}), timeout: config.llm.timeoutMs, maxRetries: config.llm.maxRetries });
 }

@@ -6,7 +6,7 @@ export interface RefreshLoopOptions {
   catalog: Catalog;
   everyMs: number;
   /** A fresh plan per run (its HTTP client closed after it). */
-  plan: () => { options: RefreshOptions; close: () => Promise<void> };
+  plan: () => Promise<{ options: RefreshOptions; close: () => Promise<void> }>;
   report: (line: string) => void;
 }
 
@@ -16,7 +16,7 @@ export function startRefreshLoop(o: RefreshLoopOptions): { stop: () => Promise<v
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   const runOnce = async () => {
-    const plan = o.plan();
+    const plan = await o.plan();
     try {
       const summary: RefreshSummary = await refresh(o.catalog, { ...plan.options, signal: controller.signal });
       const s = summary.servers;

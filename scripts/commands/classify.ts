@@ -72,7 +72,7 @@ export const command: Command = {
       g.positions.forEach((pos, k) => (results[pos] = { server, tool: g.tools[k]!.name, c: classified[k]! }));
     }
     if (review) {
-      const reviewed = await reviewTools(reviewClient(config), modelReviewConfig(config, review), results.map((r, i) => ({ contentHash: String(i), tool: items[i]!.tool, classification: r.c })));
+      const reviewed = await reviewTools(await reviewClient(config), modelReviewConfig(config, review), results.map((r, i) => ({ contentHash: String(i), tool: items[i]!.tool, classification: r.c })));
       reviewed.classifications.forEach((c, i) => (results[i]!.c = c));
       io.stderr.write(`${reviewSummary(reviewed.stats)}\n`);
     }

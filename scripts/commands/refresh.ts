@@ -4,7 +4,6 @@ import { recordingFetcher, snapshotFetcher, hasSnapshot, type PageFetcher } from
 import { SOURCE_NAMES, type SourceName } from "../../crawler/records.js";
 import { refresh, RefreshBusyError, type RefreshOptions, type RefreshSummary } from "../../crawler/refresh.js";
 import { DEFAULT_AWESOME_LIST_URLS } from "../../crawler/sources/awesome-lists.js";
-import { awesomeSource } from "../../crawler/sources/awesome.js";
 import { DEFAULT_GLAMA_URL, glamaSource } from "../../crawler/sources/glama.js";
 import { npmSource } from "../../crawler/sources/npm.js";
 import { DEFAULT_NPM_REGISTRY_URL } from "../../crawler/sources/npm-registry.js";
@@ -22,16 +21,17 @@ import { terminalProgress } from "../progress-line.js";
 import { safeText } from "../terminal.js";
 
 /** A source, or the one-line reason it cannot run with this configuration. */
-type SourceFactory = (config: Config) => Source | { unavailable: string };
+type SourceFactory = (config: Config) => Promise<Source | { unavailable: string }>;
 
 const AVAILABLE: Record<SourceName, SourceFactory> = {
-  registry: (config) => registrySource(config.registryUrl),
-  glama: (config) => glamaSource({ baseUrl: config.glamaUrl, ...(config.glamaApiKey ? { apiKey: config.glamaApiKey } : {}) }),
-  smithery: (config) => (config.smitheryApiKey ? smitherySource({ baseUrl: config.smitheryUrl, apiKey: config.smitheryApiKey }) : { unavailable: smitheryNotice() }),
-  pulsemcp: (config) => pulsemcpSource({ baseUrl: config.pulsemcpUrl }),
-  npm: (config) => npmSource({ registryUrl: config.npmRegistryUrl }),
-  awesome: (config) => awesomeSource(config.awesomeListUrls),
-  pypi: (config) => pypiSource({ baseUrl: config.pypiUrl }),
+  registry: async (config) => registrySource(config.registryUrl),
+  glama: async (config) => glamaSource({ baseUrl: config.glamaUrl, ...(config.glamaApiKey ? { apiKey: config.glamaApiKey } : {}) }),
+  smithery: async (config) => (config.smitheryApiKey ? smitherySource({ baseUrl: config.smitheryUrl, apiKey: config.smitheryApiKey }) : { unavailable: smitheryNotice() }),
+  pulsemcp: async (config) => pulsemcpSource({ baseUrl: config.pulsemcpUrl }),
+  npm: async (config) => npmSource({ registryUrl: config.npmRegistryUrl }),
+  // Loaded when it runs: its markdown and HTML parsers (marked, cheerio) are a third of the command's start-up.
+  awesome: async (config) => (await import("../../crawler/sources/awesome.js")).awesomeSource(config.awesomeListUrls),
+  pypi: async (config) => pypiSource({ baseUrl: config.pypiUrl }),
 };
 
 export const DEFAULT_SNAPSHOT_HINT = "data/snapshot";
@@ -57,7 +57,7 @@ export function parseSources(value: string | undefined): SourceName[] | undefine
  * named in a notice and the run goes on; a snapshot run takes the sources the snapshot holds. A
  * source asked for by name that cannot run is an error.
  */
-function selectSources(requested: SourceName[] | undefined, config: Config, snapshot: string | undefined, notice: (line: string) => void): Source[] {
+async function selectSources(requested: SourceName[] | undefined, config: Config, snapshot: string | undefined, notice: (line: string) => void): Promise<Source[]> {
   if (snapshot) {
     const names = requested ?? SOURCE_NAMES.filter((n) => hasSnapshot(snapshot, n));
     const missing = names.filter((n) => !hasSnapshot(snapshot, n));
@@ -71,7 +71,7 @@ function selectSources(requested: SourceName[] | undefined, config: Config, snap
   }
   const sources: Source[] = [];
   for (const name of requested ?? SOURCE_NAMES) {
-    const made = AVAILABLE[name](config);
+    const made = await AVAILABLE[name](config);
     if (!("unavailable" in made)) sources.push(made);
     else if (requested) throw new CliError(made.unavailable, 2);
     else notice(made.unavailable);
@@ -137,7 +137,7 @@ export const command: Command = {
     const flags = reviewFlags(args.values);
     if (args.values["no-classify"] && flags.llm) throw new CliError("--llm reviews what the classify stage classifies: it cannot be combined with --no-classify", 2);
     const review = args.values["no-classify"] ? undefined : reviewSettings(config, flags);
-    const plan = refreshPlan(config, {
+    const plan = await refreshPlan(config, {
       ...(requested ? { sources: requested } : {}),
       ...(snapshot ? { snapshot } : {}),
       ...(record ? { record } : {}),
@@ -204,10 +204,10 @@ export interface RefreshRequest {
  * request (the `refresh` command's flags; `serve --refresh-every` asks for the nightly defaults).
  * `close` releases the HTTP client once the run is over.
  */
-export function refreshPlan(config: Config, r: RefreshRequest): { options: RefreshOptions; close: () => Promise<void> } {
+export async function refreshPlan(config: Config, r: RefreshRequest): Promise<{ options: RefreshOptions; close: () => Promise<void> }> {
   const { snapshot, record, queueUrl } = r;
-  const review = r.review && { client: reviewClient(config), config: modelReviewConfig(config, r.review) };
-  const sources = selectSources(r.sources, config, snapshot, r.notice);
+  const review = r.review && { client: await reviewClient(config), config: modelReviewConfig(config, r.review) };
+  const sources = await selectSources(r.sources, config, snapshot, r.notice);
   // A snapshot run is offline: it lists no server live unless asked to explicitly.
   const modes = r.introspect ?? (snapshot ? [] : config.introspect.modes);
   const http = snapshot && modes.length === 0 ? undefined : crawlerHttpClient(config);

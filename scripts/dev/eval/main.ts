@@ -84,12 +84,12 @@ function printTable(out: (...lines: string[]) => void, heading: string, t: Table
 }
 
 /** The model review as --llm and the environment ask for it, or the one-line reason it cannot run. */
-function modelSettings(values: { llm?: boolean; "llm-threshold"?: string; "llm-budget"?: string }, env: NodeJS.ProcessEnv) {
+async function modelSettings(values: { llm?: boolean; "llm-threshold"?: string; "llm-budget"?: string }, env: NodeJS.ProcessEnv) {
   if (!values.llm) return undefined;
   try {
     const config = loadConfig(env, process.cwd());
     const settings = reviewSettings(config, { llm: true, ...(values["llm-threshold"] !== undefined ? { threshold: values["llm-threshold"] } : {}), ...(values["llm-budget"] !== undefined ? { budget: values["llm-budget"] } : {}) })!;
-    return { client: reviewClient(config), config: modelReviewConfig(config, settings) };
+    return { client: await reviewClient(config), config: modelReviewConfig(config, settings) };
   } catch (e) {
     if (e instanceof CliError) return { error: e.message };
     throw e;
@@ -117,7 +117,7 @@ export async function runEval(argv: readonly string[], out: (...lines: string[])
     log(`eval: --folds must be a whole number of at least 2 (got '${values.folds}')`);
     return 2;
   }
-  const review = modelSettings(values, env);
+  const review = await modelSettings(values, env);
   if (review && "error" in review) {
     log(`eval: ${review.error}`);
     return 2;
