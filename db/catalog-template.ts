@@ -1,15 +1,17 @@
 // The migrated, empty PGlite catalog the package ships: a new data directory starts from it instead of running initdb.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /**
- * Where the shipped template lives: beside the compiled catalog code (dist/db/catalog-template/), written
- * by `npm pack` (scripts/dev/catalog-template.ts). A checkout that never packed has none, and a new data
- * directory runs initdb as before.
+ * Where the template lives: beside the compiled catalog code (dist/db/catalog-template/), written by
+ * `npm run build` (scripts/catalog-template.ts); code run from its sources (the tests) reads the build's.
+ * Without one (a PGlite of another version, a tree never built) a new data directory runs initdb.
  */
 export function defaultTemplateDir(): string {
-  return fileURLToPath(new URL("./catalog-template", import.meta.url));
+  const beside = fileURLToPath(new URL("./catalog-template", import.meta.url));
+  const built = fileURLToPath(new URL("../dist/db/catalog-template", import.meta.url));
+  return !existsSync(beside) && existsSync(built) ? built : beside;
 }
 
 /** The installed PGlite's version: a data directory is only handed to the PGlite that wrote it. */
@@ -37,10 +39,16 @@ export function readTemplate(dir: string): Blob | undefined {
   return existsSync(file) ? new Blob([readFileSync(file)]) : undefined;
 }
 
-/** Writes a template (a PGlite `dumpDataDir` tarball of a migrated, empty catalog) for this PGlite. */
+/**
+ * Writes a template (a PGlite `dumpDataDir` tarball of a migrated, empty catalog) for this PGlite: beside
+ * it first, then renamed into place, so a catalog created meanwhile (or a second build racing this one)
+ * never reads half a file.
+ */
 export function writeTemplate(dir: string, tarball: Uint8Array): string {
   mkdirSync(dir, { recursive: true });
   const file = templateFile(dir, pgliteVersion());
-  writeFileSync(file, tarball);
+  const partial = `${file}.${process.pid}.partial`;
+  writeFileSync(partial, tarball);
+  renameSync(partial, file);
   return file;
 }

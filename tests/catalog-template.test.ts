@@ -1,5 +1,5 @@
 // A new embedded catalog starts from the migrated template the package ships (db/catalog-template.ts) instead of initdb.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { pgliteVersion, readTemplate, templateFile, writeTemplate } from "../db/catalog-template.js";
 import { migrationsFolder, openCatalog, PGLITE_SETTINGS } from "../db/client.js";
 import { queryRows } from "../db/sql.js";
-import { buildTemplate } from "../scripts/dev/catalog-template.js";
+import { buildTemplate, templateOutdated } from "../scripts/catalog-template.js";
 
 const journalEntries = () => (JSON.parse(readFileSync(join(migrationsFolder(), "meta", "_journal.json"), "utf8")) as { entries: unknown[] }).entries.length;
 
@@ -18,7 +18,7 @@ describe("the shipped catalog template", () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("is built by the pack script, and a new data directory starts from it: migrated, with the catalog's settings, and reopens", async () => {
+  it("is built by the build script, and a new data directory starts from it: migrated, with the catalog's settings, and reopens", async () => {
     const templateDir = join(dir, "templates");
     writeTemplate(templateDir, await buildTemplate());
     const tarball = readFileSync(templateFile(templateDir, pgliteVersion()));
@@ -58,6 +58,14 @@ describe("the shipped catalog template", () => {
       await fromMarked.close();
     }
   }, 300_000); // initdb and three PGlite starts: CPU-bound seconds that a loaded machine stretches
+
+  it("is rebuilt by the build when missing or older than the newest migration", () => {
+    expect(templateOutdated(dir)).toBe(true);
+    writeFileSync(templateFile(dir, pgliteVersion()), "built");
+    expect(templateOutdated(dir)).toBe(false);
+    utimesSync(templateFile(dir, pgliteVersion()), new Date(0), new Date(0));
+    expect(templateOutdated(dir)).toBe(true);
+  });
 
   it("is only read by the PGlite version that wrote it", () => {
     writeFileSync(templateFile(dir, "0.0.1"), "not this one");

@@ -1,11 +1,12 @@
-// `npm pack` runs this (prepack): builds the migrated, empty PGlite catalog the package ships, so a user's
-// first command on a new data directory loads it instead of running initdb (db/catalog-template.ts).
-import { mkdtempSync, rmSync } from "node:fs";
+// `npm run build` runs this after compiling: the migrated, empty PGlite catalog a new data directory starts
+// from instead of initdb (db/catalog-template.ts). Built once per PGlite version, and again when a migration
+// is newer than it, so a git checkout, the tests, the benchmark and the packed package all start from it.
+import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { defaultTemplateDir, writeTemplate } from "../../db/catalog-template.js";
-import { openCatalog } from "../../db/client.js";
-import { runAsScript } from "../run-as-script.js";
+import { defaultTemplateDir, pgliteVersion, templateFile, writeTemplate } from "../db/catalog-template.js";
+import { migrationsFolder, openCatalog } from "../db/client.js";
+import { runAsScript } from "./run-as-script.js";
 
 /** A PGlite `dumpDataDir` tarball (gzip) of a catalog created and migrated as the CLI creates one. */
 export async function buildTemplate(): Promise<Uint8Array> {
@@ -28,8 +29,16 @@ export async function buildTemplate(): Promise<Uint8Array> {
   }
 }
 
+/** Whether `dir` lacks a template for this PGlite, or holds one older than the newest migration. */
+export function templateOutdated(dir: string): boolean {
+  const file = templateFile(dir, pgliteVersion());
+  return !existsSync(file) || statSync(file).mtimeMs < statSync(join(migrationsFolder(), "meta", "_journal.json")).mtimeMs;
+}
+
 runAsScript(import.meta.url, "catalog-template", async () => {
-  const file = writeTemplate(defaultTemplateDir(), await buildTemplate());
+  const dir = defaultTemplateDir();
+  if (!templateOutdated(dir)) return 0;
+  const file = writeTemplate(dir, await buildTemplate());
   process.stderr.write(`catalog-template: wrote ${file}\n`);
   return 0;
 });
