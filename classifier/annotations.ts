@@ -60,9 +60,20 @@ export function annotationFix(annotations: unknown, predicted: Hints, signals: r
 
 export type Coverage = "full" | "partial" | "none";
 
+/** How many of a server's tools declare any of the four hints, and all four. */
+export interface HintCounts {
+  tools: number;
+  annotated: number;
+  fullyAnnotated: number;
+}
+
 /** A server's coverage: every tool declares all four hints, some hints are declared, or none at all. */
+export function coverageOf(c: HintCounts): Coverage {
+  if (c.tools > 0 && c.fullyAnnotated === c.tools) return "full";
+  return c.annotated > 0 ? "partial" : "none";
+}
+
 export function annotationCoverage(tools: readonly { annotations: unknown }[]): Coverage {
-  const counts = tools.map((t) => Object.keys(declaredHints(t.annotations)).length);
-  if (counts.length > 0 && counts.every((n) => n === HINT_NAMES.length)) return "full";
-  return counts.some((n) => n > 0) ? "partial" : "none";
+  const declared = tools.map((t) => Object.keys(declaredHints(t.annotations)).length);
+  return coverageOf({ tools: declared.length, annotated: declared.filter((n) => n > 0).length, fullyAnnotated: declared.filter((n) => n === HINT_NAMES.length).length });
 }

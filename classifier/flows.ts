@@ -36,6 +36,11 @@ export function toxicFlow(tools: readonly FlowTool[]): ToxicFlow | undefined {
   return flow;
 }
 
+/** Whether tools with these facet counts make a flow: a tool on every leg (what toxicFlow decides, from counts). */
+export function makesToxicFlow(toolsWith: (facet: Facet) => number): boolean {
+  return LEGS.every(([, facet]) => toolsWith(facet) > 0);
+}
+
 /** One line naming a few tools of each leg, for stderr and stats. */
 export function flowSummary(flow: ToxicFlow, options: { withServer: boolean }): string {
   const names = (leg: { server: string; tool: string }[]) => {

@@ -22,20 +22,65 @@ export interface ServerFacts {
   toxicFlow: boolean;
 }
 
-type Counter = (facts: ServerFacts) => number;
+/**
+ * The same facts as counts over the server's tools: what the grade reads. The catalog counts them in SQL for
+ * `stats` (verdictCountRows in db/verdict-facts.ts), so a whole catalog is graded without loading its tools.
+ */
+export interface ServerCounts {
+  tools: number;
+  critical: number;
+  high: number;
+  /** Tools whose risk is above low. */
+  aboveLow: number;
+  /** Tools with the prompt_injection signal. */
+  injection: number;
+  /** Tools with the annotation_conflict signal. */
+  contradictedHints: number;
+  /** Tools declaring none of MCP's four hints. */
+  unannotated: number;
+  unlimitedRaw: number;
+  authPosture: string | null;
+  listingFailed: boolean;
+  riskyChanges: number;
+  toxicFlow: boolean;
+}
+
+/** The signals the grade counts tools by. */
+export const GRADED_SIGNALS = { injection: "prompt_injection", contradictedHints: "annotation_conflict" } as const;
+
+/** A server's facts counted. */
+export function countFacts(facts: ServerFacts): ServerCounts {
+  const count = (keep: (t: ServerFacts["tools"][number]) => boolean) => facts.tools.filter(keep).length;
+  return {
+    tools: facts.tools.length,
+    critical: count((t) => t.risk === "critical"),
+    high: count((t) => t.risk === "high"),
+    aboveLow: count((t) => t.risk !== "low"),
+    injection: count((t) => t.signals.includes(GRADED_SIGNALS.injection)),
+    contradictedHints: count((t) => t.signals.includes(GRADED_SIGNALS.contradictedHints)),
+    unannotated: count((t) => !t.annotated),
+    unlimitedRaw: count((t) => t.unlimitedRaw),
+    authPosture: facts.authPosture,
+    listingFailed: facts.listingFailed,
+    riskyChanges: facts.riskyChanges,
+    toxicFlow: facts.toxicFlow,
+  };
+}
+
+type Counter = (c: ServerCounts) => number;
 
 /** How each finding is counted: one line each, named by the formula's rows. */
 const COUNTERS = {
-  criticalTools: (f) => f.tools.filter((t) => t.risk === "critical").length,
-  highTools: (f) => f.tools.filter((t) => t.risk === "high").length,
-  injection: (f) => f.tools.filter((t) => t.signals.includes("prompt_injection")).length,
-  contradictedHints: (f) => f.tools.filter((t) => t.signals.includes("annotation_conflict")).length,
-  unannotatedShare: (f) => (f.tools.length === 0 ? 0 : Math.round((100 * f.tools.filter((t) => !t.annotated).length) / f.tools.length)),
-  unlimitedRaw: (f) => f.tools.filter((t) => t.unlimitedRaw).length,
-  openRemoteWithWrites: (f) => (f.authPosture === "open" && f.tools.some((t) => t.risk !== "low") ? 1 : 0),
-  listingFailed: (f) => (f.listingFailed ? 1 : 0),
-  riskyChanges: (f) => f.riskyChanges,
-  toxicFlow: (f) => (f.toxicFlow ? 1 : 0),
+  criticalTools: (c) => c.critical,
+  highTools: (c) => c.high,
+  injection: (c) => c.injection,
+  contradictedHints: (c) => c.contradictedHints,
+  unannotatedShare: (c) => (c.tools === 0 ? 0 : Math.round((100 * c.unannotated) / c.tools)),
+  unlimitedRaw: (c) => c.unlimitedRaw,
+  openRemoteWithWrites: (c) => (c.authPosture === "open" && c.aboveLow > 0 ? 1 : 0),
+  listingFailed: (c) => (c.listingFailed ? 1 : 0),
+  riskyChanges: (c) => c.riskyChanges,
+  toxicFlow: (c) => (c.toxicFlow ? 1 : 0),
 } satisfies Record<string, Counter>;
 
 export interface Penalty {
@@ -87,10 +132,15 @@ export interface Verdict {
 }
 
 export function gradeServer(facts: ServerFacts, formula = GRADE_FORMULA): Verdict {
+  return gradeCounts(countFacts(facts), formula);
+}
+
+/** The grade of a server's counted facts. */
+export function gradeCounts(counts: ServerCounts, formula = GRADE_FORMULA): Verdict {
   const reasons: Verdict["reasons"] = [];
   let score = formula.start;
   for (const row of formula.penalties) {
-    const n = COUNTERS[row.counts](facts);
+    const n = COUNTERS[row.counts](counts);
     const points = Math.round(Math.min(row.cap, n * row.each) * 10) / 10;
     if (points <= 0) continue;
     score -= points;

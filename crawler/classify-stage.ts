@@ -3,6 +3,7 @@
 // for servers a crawl page creates, done as the page is written.
 import type OpenAI from "openai";
 import { classifyServer, CLASSIFIER_VERSION, type Classification } from "../classifier/classify.js";
+import { toolFacets } from "../classifier/facets.js";
 import { REVIEW_PROMPT_VERSION, REVIEW_SIGNALS, reviewVerdictSchema, type ReviewVerdict } from "../classifier/review.js";
 import { storedToolInput, type ToolInput } from "../classifier/tool.js";
 import type { Db } from "../db/client.js";
@@ -54,6 +55,7 @@ function classificationRow(tool: StoredTool, c: Classification): NewClassificati
     rule: c.rule,
     hints: c.hints,
     arguments: c.arguments ?? null,
+    facets: toolFacets({ name: tool.name, description: tool.description, category: c.category, signals: c.signals }),
     method: c.method,
     reviewModel: c.reviewedBy?.model ?? null,
     reviewPromptVersion: c.reviewedBy?.promptVersion ?? null,

@@ -47,14 +47,14 @@ function awaitsReview(r: ReviewSelection): SQL {
 
 /**
  * Queues every server with a tool classified by another classifier version (a new version redoes
- * them all), and with `review`, every server with a tool awaiting the model's review (one left over by a
+ * them all) or stored before classifications kept their facets, and with `review`, every server with a tool awaiting the model's review (one left over by a
  * budget or an unavailable endpoint, classified before the review was on, or reviewed by another model or
  * prompt). Without `review` it is answered from the version index, so with nothing outdated it reads nothing.
  */
 export async function queueOutdatedClassifications(db: Db, classifierVersion: string, review?: ReviewSelection): Promise<void> {
   await queryRows(db, sql`insert into classify_queue (server_id)
     select distinct t.server_id from classifications c join tools t on t.id = c.tool_id
-    where c.classifier_version < ${classifierVersion} or c.classifier_version > ${classifierVersion}
+    where c.classifier_version < ${classifierVersion} or c.classifier_version > ${classifierVersion} or c.facets is null
     on conflict do nothing`);
   if (!review) return;
   await queryRows(db, sql`insert into classify_queue (server_id)
@@ -65,7 +65,7 @@ export async function queueOutdatedClassifications(db: Db, classifierVersion: st
 
 /**
  * The next queued servers (after `afterServerId`, in id order) with all their current tools and which
- * of those need classifying: no classification, another classifier version, or an older definition; with
+ * of those need classifying: no classification, another classifier version, an older definition, or no facets; with
  * `review`, also those awaiting the model's review.
  */
 export async function queuedServers(db: Db, classifierVersion: string, afterServerId: number, limit: number, review?: ReviewSelection): Promise<ServerToClassify[]> {
@@ -86,7 +86,7 @@ export async function queuedServers(db: Db, classifierVersion: string, afterServ
     sql`with q as (select server_id from classify_queue where server_id > ${afterServerId} order by server_id limit ${limit})
       select s.id as server_id, s.key, s.description as server_description,
         t.id, t.name, t.title, t.description, t.input_schema, t.annotations, t.content_hash,
-        (c.tool_id is null or c.classifier_version <> ${classifierVersion} or c.content_hash <> t.content_hash${review ? sql` or ${awaitsReview(review)}` : sql``}) as stale
+        (c.tool_id is null or c.classifier_version <> ${classifierVersion} or c.content_hash <> t.content_hash or c.facets is null${review ? sql` or ${awaitsReview(review)}` : sql``}) as stale
       -- Index probes per queued server, even before the tables have statistics (OFFSET 0 keeps them probes).
       from q cross join lateral (select * from servers where id = q.server_id offset 0) s
       left join lateral (select * from tools where server_id = s.id and removed_at is null offset 0) t on true
@@ -126,14 +126,14 @@ export async function storeClassifications(db: Db, rows: readonly NewClassificat
 export async function insertClassifications(db: Db, rows: readonly NewClassification[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 2_000) {
     // The rows go as JSON under their own (camelCase) keys; jsonb_to_recordset names the columns it reads.
-    await queryRows(db, sql`insert into classifications (tool_id, classifier_version, content_hash, category, risk, confidence, signals, rationale, evidence, rule, hints, arguments, method, review_model, review_prompt_version)
-      select "toolId", "classifierVersion", "contentHash", category, risk, confidence, signals, rationale, evidence, rule, hints, nullif(arguments, 'null'::jsonb), method, "reviewModel", "reviewPromptVersion"
+    await queryRows(db, sql`insert into classifications (tool_id, classifier_version, content_hash, category, risk, confidence, signals, rationale, evidence, rule, hints, arguments, facets, method, review_model, review_prompt_version)
+      select "toolId", "classifierVersion", "contentHash", category, risk, confidence, signals, rationale, evidence, rule, hints, nullif(arguments, 'null'::jsonb), facets, method, "reviewModel", "reviewPromptVersion"
       from jsonb_to_recordset(${jsonb(rows.slice(i, i + 2_000))}) as x("toolId" int, "classifierVersion" text, "contentHash" text, category text, risk text,
-        confidence real, signals jsonb, rationale text, evidence jsonb, rule jsonb, hints jsonb, arguments jsonb, method text, "reviewModel" text, "reviewPromptVersion" text)
+        confidence real, signals jsonb, rationale text, evidence jsonb, rule jsonb, hints jsonb, arguments jsonb, facets jsonb, method text, "reviewModel" text, "reviewPromptVersion" text)
       on conflict (tool_id) do update set
         classifier_version = excluded.classifier_version, content_hash = excluded.content_hash, category = excluded.category,
         risk = excluded.risk, confidence = excluded.confidence, signals = excluded.signals, rationale = excluded.rationale,
-        evidence = excluded.evidence, rule = excluded.rule, hints = excluded.hints, arguments = excluded.arguments, method = excluded.method,
+        evidence = excluded.evidence, rule = excluded.rule, hints = excluded.hints, arguments = excluded.arguments, facets = excluded.facets, method = excluded.method,
         review_model = excluded.review_model, review_prompt_version = excluded.review_prompt_version, classified_at = now()`);
   }
 }

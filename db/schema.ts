@@ -257,6 +257,8 @@ export const classifications = pgTable(
     hints: jsonb("hints"),
     /** What its arguments say (classifier/argument-rules.ts ArgumentFindings): per-action classes, raw-language arguments; null when neither. */
     arguments: jsonb("arguments"),
+    /** Its capability facets for toxic flows (classifier/facets.ts), so `stats` finds flows in SQL; null on rows written before they were stored. */
+    facets: jsonb("facets"),
     /** rules | annotations | rules+model */
     method: text("method").notNull(),
     /** The model and prompt version whose verdict was applied (method rules+model); null otherwise. */
@@ -268,6 +270,8 @@ export const classifications = pgTable(
     index("classifications_category_risk_idx").on(t.category, t.risk),
     // A new classifier version finds the tools it must classify again without reading them all.
     index("classifications_version_idx").on(t.classifierVersion),
+    // Rows stored before facets were are found (and classified again) without reading the others.
+    index("classifications_facets_missing_idx").on(t.toolId).where(sql`${t.facets} is null`),
   ],
 );
 

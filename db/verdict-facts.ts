@@ -1,6 +1,6 @@
 // What a server's grade and toxic-flow finding are read from: its current tools with their stored
 // classifications, its live-listing state, and its recent tool changes. Rows only; the caller decides.
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "./client.js";
 import { jsonb, queryRows } from "./sql.js";
 
@@ -27,11 +27,10 @@ export interface VerdictToolRow {
 }
 
 /**
- * Every current tool of the servers (all servers when `serverIds` is undefined), with its classification,
- * in server then name order; a server with no current tool is not listed.
+ * Every current tool of the servers, with its classification, in server then name order; a server with no
+ * current tool is not listed.
  */
-export async function verdictToolRows(db: Db, serverIds?: readonly number[]): Promise<VerdictToolRow[]> {
-  const only = serverIds ? sql`and s.id in (select jsonb_array_elements_text(${jsonb(serverIds)})::int)` : sql``;
+export async function verdictToolRows(db: Db, serverIds: readonly number[]): Promise<VerdictToolRow[]> {
   const rows = await queryRows<Record<string, unknown>>(
     db,
     sql`select s.id as server_id, s.key as server_key, s.description as server_description, s.auth_posture, s.introspection_error,
@@ -39,7 +38,7 @@ export async function verdictToolRows(db: Db, serverIds?: readonly number[]): Pr
         c.category, c.risk, c.signals, c.rationale, c.hints, c.arguments, c.classifier_version, (c.content_hash is distinct from t.content_hash) as stale
       from servers s join tools t on t.server_id = s.id and t.removed_at is null
       left join classifications c on c.tool_id = t.id
-      where true ${only}
+      where s.id in (select jsonb_array_elements_text(${jsonb(serverIds)})::int)
       order by s.id, t.name`,
   );
   return rows.map((r) => ({
@@ -72,17 +71,107 @@ export interface RecentChangeRow {
   category: string | null;
 }
 
-/** Tool changes since `since`, with the changed tool's current category when it has one. */
-export async function recentChangeRows(db: Db, since: Date, serverIds?: readonly number[]): Promise<RecentChangeRow[]> {
-  const only = serverIds ? sql`and tc.server_id in (select jsonb_array_elements_text(${jsonb(serverIds)})::int)` : sql``;
+/** The servers' tool changes since `since`, with the changed tool's current category when it has one. */
+export async function recentChangeRows(db: Db, since: Date, serverIds: readonly number[]): Promise<RecentChangeRow[]> {
   const rows = await queryRows<Record<string, unknown>>(
     db,
     sql`select tc.server_id, tc.tool_name, tc.kind, tc.details, c.category
       from tool_changes tc
       left join tools t on t.server_id = tc.server_id and t.name = tc.tool_name
       left join classifications c on c.tool_id = t.id
-      where tc.at >= ${since.toISOString()} ${only}
+      where tc.at >= ${since.toISOString()} and tc.server_id in (select jsonb_array_elements_text(${jsonb(serverIds)})::int)
       order by tc.id`,
   );
   return rows.map((r) => ({ serverId: Number(r.server_id), tool: r.tool_name as string, kind: r.kind as string, details: r.details ?? null, category: (r.category as string | null) ?? null }));
+}
+
+/** What `verdictCountRows` counts per server: the caller's names for each kind of count. */
+export interface VerdictCountNames {
+  /** Classifications of another classifier version are not current. */
+  classifierVersion: string;
+  risks: readonly string[];
+  signals: readonly string[];
+  facets: readonly string[];
+  /** MCP's hint names: a tool declares one when its annotations hold it as a boolean. */
+  hints: readonly string[];
+}
+
+export interface VerdictCountRow {
+  serverId: number;
+  authPosture: string | null;
+  listingFailed: boolean;
+  tools: number;
+  /**
+   * Whether every tool has a classification of the classifier version for its current definition, with
+   * hints and facets; when not, the counts below read missing or outdated classifications.
+   */
+  current: boolean;
+  /** Tools per risk, per signal they carry, and per facet they have, under the caller's names. */
+  byRisk: Record<string, number>;
+  bySignal: Record<string, number>;
+  byFacet: Record<string, number>;
+  /** Tools declaring any of the hints, and all of them. */
+  annotated: number;
+  fullyAnnotated: number;
+  /** Tools with a raw-language argument their description does not limit (ArgumentFindings.raw). */
+  unlimitedRaw: number;
+}
+
+/** One count per name, as a jsonb object keyed by the name. */
+function countsBy(names: readonly string[], holds: (name: string) => SQL): SQL {
+  if (names.length === 0) return sql`'{}'::jsonb`;
+  return sql`jsonb_build_object(${sql.join(names.map((n) => sql`${n}::text, count(*) filter (where ${holds(n)})`), sql`, `)})`;
+}
+
+/**
+ * A page of servers with a current tool, after `afterServerId` in id order, each with its tools counted in
+ * SQL: what a grade, a coverage and a toxic flow are read from, without reading the tools themselves.
+ */
+export async function verdictCountRows(db: Db, page: { afterServerId: number; limit: number }, names: VerdictCountNames): Promise<VerdictCountRow[]> {
+  const declared = names.hints.length
+    ? sql.join(names.hints.map((h) => sql`coalesce(jsonb_typeof(t.annotations -> ${h}::text) = 'boolean', false)::int`), sql` + `)
+    : sql`0`;
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`with page as (
+        select s.id, s.auth_posture, s.introspection_error from servers s
+        where s.id > ${page.afterServerId} and exists (select 1 from tools t where t.server_id = s.id and t.removed_at is null)
+        order by s.id limit ${page.limit}
+      ), tool_facts as (
+        select t.server_id, c.risk, c.signals, c.facets, c.arguments, ${declared} as declared,
+          (c.tool_id is not null and c.content_hash = t.content_hash and c.classifier_version = ${names.classifierVersion}
+            and c.hints is not null and c.facets is not null) as current
+        from page p join tools t on t.server_id = p.id and t.removed_at is null
+        left join classifications c on c.tool_id = t.id
+      )
+      select p.id as server_id, p.auth_posture, p.introspection_error is not null as listing_failed,
+        count(*)::int as tools, bool_and(f.current) as current,
+        ${countsBy(names.risks, (r) => sql`f.risk = ${r}`)} as by_risk,
+        ${countsBy(names.signals, (s) => sql`f.signals ? ${s}`)} as by_signal,
+        ${countsBy(names.facets, (x) => sql`f.facets ? ${x}`)} as by_facet,
+        count(*) filter (where f.declared > 0)::int as annotated,
+        count(*) filter (where f.declared = ${names.hints.length})::int as fully_annotated,
+        count(*) filter (where jsonb_path_exists(f.arguments, '$.raw[*] ? (!(@.limited == true))'))::int as unlimited_raw
+      from page p join tool_facts f on f.server_id = p.id
+      group by p.id, p.auth_posture, p.introspection_error
+      order by p.id`,
+  );
+  return rows.map((r) => ({
+    serverId: Number(r.server_id),
+    authPosture: (r.auth_posture as string | null) ?? null,
+    listingFailed: r.listing_failed === true,
+    tools: Number(r.tools),
+    current: r.current === true,
+    byRisk: counts(r.by_risk),
+    bySignal: counts(r.by_signal),
+    byFacet: counts(r.by_facet),
+    annotated: Number(r.annotated),
+    fullyAnnotated: Number(r.fully_annotated),
+    unlimitedRaw: Number(r.unlimited_raw),
+  }));
+}
+
+/** A jsonb object of counts as numbers (postgres.js and PGlite both hand jsonb over parsed). */
+function counts(value: unknown): Record<string, number> {
+  return Object.fromEntries(Object.entries((value ?? {}) as Record<string, unknown>).map(([k, v]) => [k, Number(v)]));
 }

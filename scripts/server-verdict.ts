@@ -11,7 +11,7 @@ import { gradeServer, type Verdict } from "../classifier/grade.js";
 import type { Category, Risk } from "../classifier/taxonomy.js";
 import { storedToolInput } from "../classifier/tool.js";
 import type { Db } from "../db/client.js";
-import { recentChangeRows, verdictToolRows, type VerdictToolRow } from "../db/verdict-facts.js";
+import { recentChangeRows, verdictToolRows, type RecentChangeRow, type VerdictToolRow } from "../db/verdict-facts.js";
 
 /** Changes within this many days count as recent drift. */
 export const DRIFT_DAYS = 30;
@@ -41,6 +41,20 @@ export interface ServerAssessment {
   tools: AssessedTool[];
 }
 
+/** Where the drift window that ends at `now` starts. */
+export function driftStart(now: Date): Date {
+  return new Date(now.getTime() - DRIFT_DAYS * 86_400_000);
+}
+
+/** How many of the changes made each server riskier, by server id. */
+export function riskyChangeCounts(changes: readonly RecentChangeRow[]): Map<number, number> {
+  const risky = new Map<number, number>();
+  for (const change of changes) {
+    if (changeLabels(change).some((label) => RISKY_LABEL.test(label))) risky.set(change.serverId, (risky.get(change.serverId) ?? 0) + 1);
+  }
+  return risky;
+}
+
 /** The server's tools with a current classification each: stored when fresh, else all classified together now. */
 function assessTools(key: string, description: string | null, rows: VerdictToolRow[]): (AssessedTool & { unlimitedRaw: boolean })[] {
   const fresh = rows.every((r) => r.category !== null && !r.stale && r.classifierVersion === CLASSIFIER_VERSION && r.hints !== null);
@@ -66,16 +80,12 @@ function assessTools(key: string, description: string | null, rows: VerdictToolR
 }
 
 /**
- * The verdict of each server (every server with a current tool when `serverIds` is undefined), in id order.
- * `now` dates the drift window.
+ * The verdict of each of the servers that has a current tool, in id order, read tool by tool (a whole
+ * catalog's summary is counted in SQL instead: verdict-summary.ts). `now` dates the drift window.
  */
-export async function assessServers(db: Db, options: { serverIds?: readonly number[]; now?: Date } = {}): Promise<ServerAssessment[]> {
-  const since = new Date((options.now ?? new Date()).getTime() - DRIFT_DAYS * 86_400_000);
-  const [rows, changes] = await Promise.all([verdictToolRows(db, options.serverIds), recentChangeRows(db, since, options.serverIds)]);
-  const risky = new Map<number, number>();
-  for (const change of changes) {
-    if (changeLabels(change).some((label) => RISKY_LABEL.test(label))) risky.set(change.serverId, (risky.get(change.serverId) ?? 0) + 1);
-  }
+export async function assessServers(db: Db, options: { serverIds: readonly number[]; now?: Date }): Promise<ServerAssessment[]> {
+  const [rows, changes] = await Promise.all([verdictToolRows(db, options.serverIds), recentChangeRows(db, driftStart(options.now ?? new Date()), options.serverIds)]);
+  const risky = riskyChangeCounts(changes);
   const out: ServerAssessment[] = [];
   for (let i = 0; i < rows.length; ) {
     let j = i;
@@ -102,17 +112,4 @@ export async function assessServers(db: Db, options: { serverIds?: readonly numb
     i = j;
   }
   return out;
-}
-
-/** A summary of many verdicts for `stats`: servers per grade, per annotation coverage, and with a toxic flow. */
-export function summarizeVerdicts(assessments: readonly ServerAssessment[]): { grades: Record<string, number>; annotationCoverage: Record<Coverage, number>; toxicFlows: number } {
-  const grades: Record<string, number> = { A: 0, B: 0, C: 0, D: 0, F: 0 };
-  const annotationCoverage: Record<Coverage, number> = { full: 0, partial: 0, none: 0 };
-  let toxicFlows = 0;
-  for (const a of assessments) {
-    grades[a.verdict.grade] = (grades[a.verdict.grade] ?? 0) + 1;
-    annotationCoverage[a.coverage] += 1;
-    if (a.flow) toxicFlows += 1;
-  }
-  return { grades, annotationCoverage, toxicFlows };
 }

@@ -101,9 +101,9 @@ describe.each(DRIVERS)("conditional refresh on %s", (driver) => {
     try {
       await refresh(other.catalog, { sources: [registrySource(world.url), glamaSource({ baseUrl: world.url })], full: false, fetcherFor: () => base, classify: (db) => classifyPending(db) });
       const read = (c: TestCatalog) =>
-        queryRows<{ k: string; category: string; risk: string; rationale: string; content_hash: string }>(
+        queryRows<{ k: string; category: string; risk: string; rationale: string; content_hash: string; facets: unknown }>(
           c.catalog.db,
-          sql`select s.key || '/' || t.name as k, c.category, c.risk, c.rationale, c.content_hash
+          sql`select s.key || '/' || t.name as k, c.category, c.risk, c.rationale, c.content_hash, c.facets
             from classifications c join tools t on t.id = c.tool_id join servers s on s.id = t.server_id order by 1`,
         );
       const [inline, staged] = await Promise.all([read(t), read(other)]);

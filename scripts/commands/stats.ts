@@ -3,13 +3,13 @@ import { z } from "zod";
 import { failureSchema } from "../../crawler/failure.js";
 import { catalogStats } from "../../db/queries.js";
 import type { LastCrawl } from "../../db/runs.js";
-import { assessServers, summarizeVerdicts } from "../server-verdict.js";
 import { modelReviewStatsSchema } from "../../crawler/model-review.js";
 import type { Command } from "../command.js";
 import { reviewSummary } from "../model-review-setup.js";
 import { loadConfig } from "../config.js";
 import { readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
 import { safeText } from "../terminal.js";
+import { summarizeCatalogVerdicts } from "../verdict-summary.js";
 
 /** A run record from before failures were kept has none. */
 const failuresSchema = z.array(failureSchema).catch([]);
@@ -34,7 +34,7 @@ export const command: Command = {
   },
   async run(args, io) {
     const config = loadConfig(io.env, io.cwd);
-    const stats = await withCatalog(config, async (catalog) => ({ ...(await catalogStats(catalog.db)), ...summarizeVerdicts(await assessServers(catalog.db)) }), {
+    const stats = await withCatalog(config, async (catalog) => ({ ...(await catalogStats(catalog.db)), ...(await summarizeCatalogVerdicts(catalog.db)) }), {
       wait: readerWait(args.values.wait, config, io, "stats"),
     });
     if (args.values.json) {

@@ -1,9 +1,10 @@
 // Capability facets, toxic flows and server grades on real fixture servers, from plain data.
 import { describe, expect, it } from "vitest";
+import { annotationCoverage, coverageOf } from "../../classifier/annotations.js";
 import { classifyServer } from "../../classifier/classify.js";
-import { toolFacets } from "../../classifier/facets.js";
-import { gateSink, toxicFlow, type FlowTool } from "../../classifier/flows.js";
-import { GRADE_FORMULA, gradeServer, type ServerFacts } from "../../classifier/grade.js";
+import { toolFacets, type Facet } from "../../classifier/facets.js";
+import { gateSink, makesToxicFlow, toxicFlow, type FlowTool } from "../../classifier/flows.js";
+import { countFacts, GRADE_FORMULA, gradeCounts, gradeServer, type ServerFacts } from "../../classifier/grade.js";
 import { decisionOf, ruleForRisk } from "../../classifier/policy.js";
 import { fixtureTools } from "../helpers/fixture-tools.js";
 
@@ -83,6 +84,42 @@ describe("grades", () => {
     ]);
     expect(v.score).toBe(25);
     expect(v.grade).toBe("F");
+  });
+
+  it("a grade from counts is the grade from the tools they count (how stats grades a catalog in SQL)", () => {
+    const facts: ServerFacts = {
+      tools: [
+        { risk: "critical", signals: ["prompt_injection", "annotation_conflict"], annotated: false, unlimitedRaw: true },
+        { risk: "medium", signals: [], annotated: true, unlimitedRaw: false },
+        { risk: "low", signals: [], annotated: false, unlimitedRaw: false },
+      ],
+      authPosture: "open",
+      listingFailed: true,
+      riskyChanges: 2,
+      toxicFlow: false,
+    };
+    const counts = countFacts(facts);
+    expect(counts).toEqual({ tools: 3, critical: 1, high: 0, aboveLow: 2, injection: 1, contradictedHints: 1, unannotated: 2, unlimitedRaw: 1, authPosture: "open", listingFailed: true, riskyChanges: 2, toxicFlow: false });
+    expect(gradeCounts(counts)).toEqual(gradeServer(facts));
+    expect(gradeCounts({ ...counts, aboveLow: 0 }).reasons.map((r) => r.reason)).not.toContain("its remote lists tools that change things without asking for credentials");
+  });
+
+  it("a toxic flow from facet counts needs a tool on each of its three legs", () => {
+    const flowCounts = (counts: Partial<Record<Facet, number>>) => makesToxicFlow((f) => counts[f] ?? 0);
+    expect(flowCounts({ untrusted_input: 1, private_data: 2, outward_sink: 1 })).toBe(true);
+    expect(flowCounts({ untrusted_input: 1, private_data: 2, changes_data: 5 })).toBe(false);
+    // On a real server, with and without its sink leg, counts decide as the tool lists do.
+    const noSink = github.filter((t) => !t.facets.includes("outward_sink"));
+    for (const tools of [github, noSink]) expect(makesToxicFlow((f) => tools.filter((t) => t.facets.includes(f)).length)).toBe(toxicFlow(tools) !== undefined);
+    expect(toxicFlow(github)).toBeDefined();
+  });
+
+  it("coverage from counts: full only when every tool declares all four hints", () => {
+    expect(coverageOf({ tools: 3, annotated: 3, fullyAnnotated: 3 })).toBe("full");
+    expect(coverageOf({ tools: 3, annotated: 3, fullyAnnotated: 2 })).toBe("partial");
+    expect(coverageOf({ tools: 3, annotated: 0, fullyAnnotated: 0 })).toBe("none");
+    expect(coverageOf({ tools: 0, annotated: 0, fullyAnnotated: 0 })).toBe("none");
+    expect(annotationCoverage([{ annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false } }, { annotations: { readOnlyHint: "yes" } }])).toBe("partial");
   });
 
   it("the formula is data: every row's cap is reachable and the bands cover 0 to 100", () => {

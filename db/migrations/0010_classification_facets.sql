@@ -1,0 +1,2 @@
+ALTER TABLE "classifications" ADD COLUMN "facets" jsonb;--> statement-breakpoint
+CREATE INDEX "classifications_facets_missing_idx" ON "classifications" USING btree ("tool_id") WHERE "classifications"."facets" is null;

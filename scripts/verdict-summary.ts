@@ -1,0 +1,82 @@
+// The verdicts of a whole catalog as `stats` counts them: servers per grade, per annotation coverage, and
+// with a toxic flow. Each server's tools are counted in SQL a page of servers at a time and graded from the
+// counts, so memory is one page's whatever the catalog's size.
+import { coverageOf, HINT_NAMES, type Coverage } from "../classifier/annotations.js";
+import { CLASSIFIER_VERSION } from "../classifier/classify.js";
+import { FACETS } from "../classifier/facets.js";
+import { makesToxicFlow } from "../classifier/flows.js";
+import { GRADED_SIGNALS, gradeCounts, type Grade, type ServerCounts, type Verdict } from "../classifier/grade.js";
+import { RISKS } from "../classifier/taxonomy.js";
+import type { Db } from "../db/client.js";
+import { recentChangeRows, verdictCountRows, type VerdictCountNames, type VerdictCountRow } from "../db/verdict-facts.js";
+import { assessServers, driftStart, riskyChangeCounts } from "./server-verdict.js";
+
+export interface VerdictSummary {
+  grades: Record<Grade, number>;
+  annotationCoverage: Record<Coverage, number>;
+  toxicFlows: number;
+}
+
+/** One server's place in the summary. */
+export interface ServerTally {
+  serverId: number;
+  verdict: Verdict;
+  coverage: Coverage;
+  toxicFlow: boolean;
+}
+
+const SERVERS_PER_PAGE = 2_000;
+
+const COUNT_NAMES: VerdictCountNames = { classifierVersion: CLASSIFIER_VERSION, risks: RISKS, signals: Object.values(GRADED_SIGNALS), facets: FACETS, hints: HINT_NAMES };
+
+/** A server's verdict, coverage and flow from its counted tools (a row whose classifications are all current). */
+function tallyOfCounts(row: VerdictCountRow, riskyChanges: number): ServerTally {
+  const counts: ServerCounts = {
+    tools: row.tools,
+    critical: row.byRisk.critical ?? 0,
+    high: row.byRisk.high ?? 0,
+    aboveLow: row.tools - (row.byRisk.low ?? 0),
+    injection: row.bySignal[GRADED_SIGNALS.injection] ?? 0,
+    contradictedHints: row.bySignal[GRADED_SIGNALS.contradictedHints] ?? 0,
+    unannotated: row.tools - row.annotated,
+    unlimitedRaw: row.unlimitedRaw,
+    authPosture: row.authPosture,
+    listingFailed: row.listingFailed,
+    riskyChanges,
+    toxicFlow: makesToxicFlow((facet) => row.byFacet[facet] ?? 0),
+  };
+  return { serverId: row.serverId, verdict: gradeCounts(counts), coverage: coverageOf(row), toxicFlow: counts.toxicFlow };
+}
+
+/**
+ * Every server with a current tool, in id order, with its verdict. A page of servers at a time has its tools
+ * counted in SQL; a server with a tool whose classification is missing or outdated is assessed tool by tool
+ * as `policy` does (its tools classified again now). `now` dates the drift window.
+ */
+export async function* catalogTallies(db: Db, options: { now?: Date; pageSize?: number } = {}): AsyncGenerator<ServerTally> {
+  const now = options.now ?? new Date();
+  for (let after = 0; ; ) {
+    const rows = await verdictCountRows(db, { afterServerId: after, limit: options.pageSize ?? SERVERS_PER_PAGE }, COUNT_NAMES);
+    if (rows.length === 0) return;
+    after = rows.at(-1)!.serverId;
+    const current = rows.filter((r) => r.current);
+    const risky = riskyChangeCounts(await recentChangeRows(db, driftStart(now), current.map((r) => r.serverId)));
+    const outdated = rows.filter((r) => !r.current).map((r) => r.serverId);
+    const assessed = new Map(outdated.length ? (await assessServers(db, { serverIds: outdated, now })).map((a) => [a.serverId, a]) : []);
+    for (const row of rows) {
+      const a = assessed.get(row.serverId);
+      yield a ? { serverId: a.serverId, verdict: a.verdict, coverage: a.coverage, toxicFlow: a.flow !== undefined } : tallyOfCounts(row, risky.get(row.serverId) ?? 0);
+    }
+  }
+}
+
+/** The summary `stats` prints, in one page's memory. */
+export async function summarizeCatalogVerdicts(db: Db, options: { now?: Date } = {}): Promise<VerdictSummary> {
+  const summary: VerdictSummary = { grades: { A: 0, B: 0, C: 0, D: 0, F: 0 }, annotationCoverage: { full: 0, partial: 0, none: 0 }, toxicFlows: 0 };
+  for await (const server of catalogTallies(db, options)) {
+    summary.grades[server.verdict.grade] += 1;
+    summary.annotationCoverage[server.coverage] += 1;
+    if (server.toxicFlow) summary.toxicFlows += 1;
+  }
+  return summary;
+}
