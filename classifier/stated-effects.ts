@@ -26,10 +26,15 @@ export function deniedAt(lower: string, at: number): boolean {
   return DENIALS.test(lower.slice(from, at));
 }
 
+/** Each lexicon phrase's pattern, compiled on its first use: the lexicon is fixed, so a tool never compiles one again. */
+const phrasePatterns = new Map<string, RegExp>();
+
 /** Whether `phrase`, found in `lower` (lower-case text), is denied where it first occurs. */
 export function phraseDenied(lower: string, phrase: string): boolean {
+  let pattern = phrasePatterns.get(phrase);
   // Phrases are words without their punctuation ("can t be undone", "read only"): any non-word run may separate them.
-  const at = lower.search(new RegExp(`(?<![a-z0-9])${phrase.split(" ").join("[^a-z0-9]+")}(?![a-z0-9])`));
+  if (!pattern) phrasePatterns.set(phrase, (pattern = new RegExp(`(?<![a-z0-9])${phrase.split(" ").join("[^a-z0-9]+")}(?![a-z0-9])`)));
+  const at = lower.search(pattern);
   return at >= 0 && deniedAt(lower, at);
 }
 
