@@ -32,9 +32,24 @@ function describedValues(description: string): string[] {
   return listed ? unique(listed[1]!.split(/,\s*|\s+or\s+|\s*\|\s*/)) : [];
 }
 
+/** Each action value's note pattern, compiled on its first use: servers repeat the same few actions (list, create, delete). */
+const notePatterns = new Map<string, RegExp>();
+/** Values are the servers' own words: past this many, the memo starts over rather than growing with the catalog. */
+const NOTE_PATTERNS_MAX = 4_096;
+
+function notePattern(value: string): RegExp {
+  let pattern = notePatterns.get(value);
+  if (pattern) return pattern;
+  if (notePatterns.size >= NOTE_PATTERNS_MAX) notePatterns.clear();
+  const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  pattern = new RegExp(`(?:['"\`]${escaped}['"\`]|^\\s*(?:[-*]|\\d+\\.)\\s*${escaped}\\b)`, "m");
+  notePatterns.set(value, pattern);
+  return pattern;
+}
+
 /** The line of the argument's description (split into `lines`) that names `value`, as a note on what that action does. */
 function noteFor(lines: readonly string[], value: string): string | undefined {
-  const quoted = new RegExp(`(?:['"\`]${value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}['"\`]|^\\s*(?:[-*]|\\d+\\.)\\s*${value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b)`, "m");
+  const quoted = notePattern(value);
   const line = lines.find((l) => quoted.test(l));
   return line?.trim().slice(0, 200);
 }

@@ -1,6 +1,6 @@
 // Raw-language arguments: a tool that takes SQL, a shell command, code, GraphQL or a query DSL to run,
 // and whether its text limits what may be sent ("read-only", "SELECT only"). Pure, schema and text only.
-import { EXEC_PROPERTIES, QUERY_LANGUAGES } from "./lexicon.js";
+import { QUERY_LANGUAGES } from "./lexicon.js";
 import { readOnlyLimit } from "./query-limit.js";
 import { schemaProperties, type PropertyView } from "./signals.js";
 import type { ToolInput } from "./tool.js";
@@ -29,18 +29,18 @@ function queryLanguage(text: string): RawLanguage | undefined {
 
 /** Every argument of the tool that carries a language to run, with whether the text limits it (`props`: its schemaProperties). */
 export function findRawArguments(tool: ToolInput, props: readonly PropertyView[] = schemaProperties(tool.inputSchema)): RawArgument[] {
-  const toolText = `${tool.title ?? ""} ${tool.description ?? ""}`;
+  const toolText = () => `${tool.title ?? ""} ${tool.description ?? ""}`;
   const out: RawArgument[] = [];
   for (const p of props) {
     if (p.enumValues.length > 0) continue; // a choice among fixed values is not a language
-    const exec = Object.hasOwn(EXEC_PROPERTIES, p.key) ? EXEC_PROPERTIES[p.key] : undefined;
-    const own = p.description.toLowerCase();
+    const exec = p.exec;
+    // Only arguments that may carry a language have their description lower-cased: most have none.
     let language: RawLanguage | undefined;
     if (exec === "sql" || exec === "command") language = EXEC_LANGUAGE[exec];
-    else if (exec && RUN_WORDS.test(own)) language = EXEC_LANGUAGE[exec];
-    else if (p.key === "query" || p.key === "queries" || p.key === "statement") language = queryLanguage(own) ?? queryLanguage(toolText.toLowerCase().slice(0, 300));
+    else if (exec && RUN_WORDS.test(p.description.toLowerCase())) language = EXEC_LANGUAGE[exec];
+    else if (p.key === "query" || p.key === "queries" || p.key === "statement") language = queryLanguage(p.description.toLowerCase()) ?? queryLanguage(toolText().toLowerCase().slice(0, 300));
     if (!language) continue;
-    const limit = readOnlyLimit(p.description) ?? readOnlyLimit(toolText);
+    const limit = readOnlyLimit(p.description) ?? readOnlyLimit(toolText());
     out.push({ name: p.name, language, limited: limit !== undefined, ...(limit ? { limit } : {}) });
   }
   return out;

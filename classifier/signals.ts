@@ -138,6 +138,11 @@ for (const [role, names] of [
   for (const name of names) ARGUMENT_ROLES.set(name, (ARGUMENT_ROLES.get(name) ?? 0) | role);
 }
 
+type ExecKind = (typeof EXEC_PROPERTIES)[string];
+// A Map rather than the lexicon's object: own keys only (an argument named "constructor" or "__proto__" runs
+// nothing), and one lookup instead of a hasOwn check and a read.
+const EXEC_KIND = new Map<string, ExecKind>(Object.entries(EXEC_PROPERTIES));
+
 // Arguments that carry a query or a statement to run: query, sql, cypher_query, sql_statement …
 const QUERY_ARGUMENT = /(?:^|_)(?:query|queries|sql|cypher|statement|statements)$/;
 // A word of SQL_WORDS in lower-case text, as textWords splits it.
@@ -455,6 +460,30 @@ const LEADING_LETTERS = /^[^\p{L}]*(\p{L}+)/u;
 // Any letter outside ASCII in the first few characters: only such descriptions are read in other languages.
 const NON_ASCII_LETTER = /[^\u0000-\u007f]/;
 
+const isAsciiLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+
+/**
+ * LEADING_LETTERS' word (the first run of letters), read without the Unicode regex while the text is ASCII, as
+ * English descriptions are: any other character on the way hands the text to the regex.
+ */
+function leadingLetters(head: string): string | undefined {
+  const n = head.length;
+  let i = 0;
+  for (; i < n; i++) {
+    const c = head.charCodeAt(i);
+    if (c >= 128) return LEADING_LETTERS.exec(head)?.[1];
+    if (isAsciiLetter(c)) break;
+  }
+  if (i >= n) return undefined;
+  let end = i + 1;
+  for (; end < n; end++) {
+    const c = head.charCodeAt(end);
+    if (c >= 128) return LEADING_LETTERS.exec(head)?.[1];
+    if (!isAsciiLetter(c)) break;
+  }
+  return head.slice(i, end);
+}
+
 /**
  * The verb of a description in another language: with `firstWord`, its first word (French, Spanish, German,
  * Portuguese); without, the earliest known verb in its first 40 characters (Chinese, Japanese).
@@ -463,7 +492,7 @@ function foreignDescriptionVerb(description: string, firstWord: boolean): Descri
   const head = description.slice(0, 40);
   let found: VerbInfo | undefined;
   if (firstWord) {
-    const first = LEADING_LETTERS.exec(head)?.[1]?.toLowerCase();
+    const first = leadingLetters(head)?.toLowerCase();
     found = first ? FOREIGN_VERB_OF.get(first) : undefined;
   } else if (NON_ASCII_LETTER.test(head)) {
     let at = Infinity;
@@ -594,11 +623,14 @@ const DRY_RUN = /\bdry[- ]run/i;
 const DRY_RUNS = /\bdry[- ]run/gi;
 const SKIPPED_GENERIC = new Set(["perform", "performs", "use", "uses"]);
 
-/** The verb a description leads with, after labels ("WORKFLOW:", "Step 1 of 4 -") and filler ("Use this tool to"). */
-function findDescriptionVerb(description: string): DescriptionVerbHit | undefined {
-  // "Dry-run: …" and "dry run" are one word, a read ("run" alone would execute).
+/**
+ * The verb a description leads with, after labels ("WORKFLOW:", "Step 1 of 4 -") and filler ("Use this tool to");
+ * `lower` is the description lower-cased.
+ */
+function findDescriptionVerb(description: string, lower: string): DescriptionVerbHit | undefined {
+  // "Dry-run: …" and "dry run" are one word, a read ("run" alone would execute). Few descriptions say "dry" at all.
   const text = description.length > 400 ? description.slice(0, 400) : description;
-  const head = DRY_RUN.test(text) ? text.replace(DRY_RUNS, "dryrun") : text;
+  const head = lower.includes("dry") && DRY_RUN.test(text) ? text.replace(DRY_RUNS, "dryrun") : text;
   let seen = 0;
   let others = 0;
   let at = 0;
@@ -667,6 +699,8 @@ export interface PropertyView {
   name: string;
   /** The name in snake_case, as the lexicon lists arguments: filePath → file_path. */
   key: string;
+  /** What the key says the argument runs, when it names a language (EXEC_PROPERTIES): looked up once per argument. */
+  exec: ExecKind | undefined;
   description: string;
   enumValues: readonly string[];
 }
@@ -692,9 +726,11 @@ export function schemaProperties(schema: Record<string, unknown> | undefined): P
     const p = (raw && typeof raw === "object" ? raw : {}) as Record<string, unknown>;
     const description = p.description;
     const en = p.enum;
+    const key = hasUpperOrDash(name) ? name.replace(/([a-z])([A-Z])/g, "$1_$2").toLowerCase().replace(/-/g, "_") : name;
     out.push({
       name,
-      key: hasUpperOrDash(name) ? name.replace(/([a-z])([A-Z])/g, "$1_$2").toLowerCase().replace(/-/g, "_") : name,
+      key,
+      exec: EXEC_KIND.get(key),
       description: typeof description === "string" ? description : "",
       enumValues: Array.isArray(en) ? en.filter((v): v is string => typeof v === "string") : NO_VALUES,
     });
@@ -722,11 +758,12 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   const phrases = noPhrases();
   const description = (tool.description ?? "").trim();
   const emptyDescription = description.length === 0;
+  const lowerDescription = emptyDescription ? "" : description.toLowerCase();
 
   // The description's leading verb first: it tells which of the name's verb-like words is the verb. A description
   // that opens with a known verb of another language is read in it ("Obtiene los datos del …" is no English
   // "del"); otherwise English first, then Chinese and Japanese.
-  const dv = emptyDescription ? undefined : (foreignDescriptionVerb(description, true) ?? findDescriptionVerb(description) ?? foreignDescriptionVerb(description, false));
+  const dv = emptyDescription ? undefined : (foreignDescriptionVerb(description, true) ?? findDescriptionVerb(description, lowerDescription) ?? foreignDescriptionVerb(description, false));
 
   // Name: verb and object.
   const nv = agreeWithDescription(tokens, findNameVerb(tokens, profile?.verbLast ?? false), dv);
@@ -775,7 +812,6 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   }
 
   // Description: leading verb, phrases, injection.
-  let lowerDescription = "";
   let injection: ToolReading["injection"];
   let productionMention: string | undefined;
   if (!emptyDescription) {
@@ -787,7 +823,6 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
       evidence.push({ signal: `description_verb:${dv.verb}`, source: "description", quote: dv.quote, weight });
       for (const j of dv.joined) evidence.push({ signal: `description_verb:${j.verb}`, source: "description", quote: dv.quote, weight: 0 });
     }
-    lowerDescription = description.toLowerCase();
     scanPhrases(lowerDescription, phrases);
     denyPhrases(lowerDescription, phrases);
     if (lowerDescription.includes("production") && PRODUCTION_WORD.test(lowerDescription)) productionMention = "production";
@@ -814,8 +849,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   let operations: ToolReading["operations"];
   let queryLimit: string | undefined;
   for (const p of props) {
-    // Own keys only: an argument named "constructor" or "__proto__" is not an exec argument.
-    const kind = Object.hasOwn(EXEC_PROPERTIES, p.key) ? EXEC_PROPERTIES[p.key] : undefined;
+    const kind = p.exec;
     if (kind && !execKind) {
       // "code" and "expression" are often data (a country code, a filter); they count when described as run.
       const described = /\b(?:run|runs|execute|executes|executed|evaluate|evaluated|eval|shell|sql|script)\b/i.test(p.description);
