@@ -244,6 +244,8 @@ const CATEGORY_OF_HINT: Record<HintClass, Category> = { read: "read", write: "wr
 /** How sure the model must be to move a tool across the read axis against the rules' reading. */
 const MODEL_OVERRULES = 0.8;
 
+const scratchFeatures: Features = { ids: [], kinds: [], texts: [], seconds: [] };
+
 const HINT_PHRASE: Record<HintClass, string> = { read: "read-only", write: "non-destructive writes", destructive: "destructive" };
 
 function decide(tool: ToolInput, r: ToolReading, model: Model | null, onFeatures?: (features: Features) => void): Classification {
@@ -323,7 +325,8 @@ function decide(tool: ToolInput, r: ToolReading, model: Model | null, onFeatures
     r.phrases.overwrite !== undefined || r.overwriteArgument !== undefined || NON_ADDITIVE_VERBS.has(r.nameVerb?.verb ?? r.descriptionVerb?.verb ?? "") || signals.includes("unlink");
   let hintClass = hintClassOfCategory(category, nonAdditive);
   let learned: { p: number; cls: HintClass; evidence: string[] } | undefined;
-  const features = model || onFeatures ? toolFeatures(tool, r, noEvidence ? undefined : category) : undefined;
+  // Without a sink the features live only for this decision: one scratch set serves every tool.
+  const features = onFeatures ? toolFeatures(tool, r, noEvidence ? undefined : category) : model ? toolFeatures(tool, r, noEvidence ? undefined : category, scratchFeatures) : undefined;
   onFeatures?.(features!);
   if (model && features) {
     const p = predict(model, features);

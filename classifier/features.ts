@@ -41,24 +41,36 @@ export interface Features {
   seconds: string[];
 }
 
-/** FNV-1a over the kind and the text (and a second text for pairs), masked to the bucket space. */
-export function featureId(kind: Kind, text: string, second?: string): number {
-  let h = 0x811c9dc5 ^ (kind + 1);
-  h = Math.imul(h, 0x01000193);
+/** FNV-1a's state after the kind. */
+const seed = (kind: Kind) => Math.imul(0x811c9dc5 ^ (kind + 1), 0x01000193);
+
+/** FNV-1a's state `h` carried over `text`. */
+function fnv(h: number, text: string): number {
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  if (second !== undefined) {
-    h = Math.imul(h ^ 0x20, 0x01000193);
-    for (let i = 0; i < second.length; i++) h = Math.imul(h ^ second.charCodeAt(i), 0x01000193);
-  }
-  return (h >>> 0) & MASK;
+  return h;
 }
 
-function push(f: Features, kind: Kind, text: string, second?: string): void {
-  f.ids.push(featureId(kind, text, second));
+const mask = (h: number) => (h >>> 0) & MASK;
+
+/** FNV-1a over the kind and the text (and a second text for pairs), masked to the bucket space. */
+export function featureId(kind: Kind, text: string, second?: string): number {
+  const h = fnv(seed(kind), text);
+  return mask(second === undefined ? h : fnv(Math.imul(h ^ 0x20, 0x01000193), second));
+}
+
+function pushId(f: Features, id: number, kind: Kind, text: string, second: string): void {
+  f.ids.push(id);
   f.kinds.push(kind);
   f.texts.push(text);
-  f.seconds.push(second ?? "");
+  f.seconds.push(second);
 }
+
+function push(f: Features, kind: Kind, text: string): void {
+  pushId(f, featureId(kind, text), kind, text, "");
+}
+
+const WORD_SEED = seed(KIND.descriptionWord);
+const PAIR_SEED = seed(KIND.descriptionPair);
 
 /** Signals that carry their own meaning; verb signals are covered by the name and description words. */
 function isVerbSignal(signal: string): boolean {
@@ -71,10 +83,17 @@ function argumentBucket(n: number): string {
 
 /**
  * The features of a tool, given the rules' reading of it and the category the rules chose (undefined when
- * the rules found no evidence). Annotations are never features: the model predicts them.
+ * the rules found no evidence). Annotations are never features: the model predicts them. With `into`, that set is
+ * emptied and filled instead of a new one: its arrays keep their capacity from tool to tool.
  */
-export function toolFeatures(tool: ToolInput, reading: ToolReading, ruleCategory: Category | undefined): Features {
-  const f: Features = { ids: [], kinds: [], texts: [], seconds: [] };
+export function toolFeatures(tool: ToolInput, reading: ToolReading, ruleCategory: Category | undefined, into?: Features): Features {
+  const f: Features = into ?? { ids: [], kinds: [], texts: [], seconds: [] };
+  if (into) {
+    into.ids.length = 0;
+    into.kinds.length = 0;
+    into.texts.length = 0;
+    into.seconds.length = 0;
+  }
   push(f, KIND.bias, "");
   push(f, KIND.ruleCategory, ruleCategory ?? "none");
   for (const e of reading.evidence) if (!isVerbSignal(e.signal)) push(f, KIND.signal, e.signal);
@@ -96,9 +115,21 @@ export function toolFeatures(tool: ToolInput, reading: ToolReading, ruleCategory
   const dw = leadingWords(text, DESCRIPTION_WORDS);
   const n = dw.length;
   if (n > 0) push(f, KIND.descriptionLead, dw[0]!);
+  // Each word hashed once for itself and once as the first of its pair (featureId's ids, in one pass over it).
   for (let i = 0; i < n; i++) {
-    push(f, KIND.descriptionWord, dw[i]!);
-    if (i + 1 < n) push(f, KIND.descriptionPair, dw[i]!, dw[i + 1]!);
+    const w = dw[i]!;
+    let word = WORD_SEED;
+    let pair = PAIR_SEED;
+    for (let k = 0; k < w.length; k++) {
+      const c = w.charCodeAt(k);
+      word = Math.imul(word ^ c, 0x01000193);
+      pair = Math.imul(pair ^ c, 0x01000193);
+    }
+    pushId(f, mask(word), KIND.descriptionWord, w, "");
+    if (i + 1 < n) {
+      const second = dw[i + 1]!;
+      pushId(f, mask(fnv(Math.imul(pair ^ 0x20, 0x01000193), second)), KIND.descriptionPair, w, second);
+    }
   }
 
   const props = tool.inputSchema?.properties;

@@ -707,13 +707,39 @@ export interface PropertyView {
 
 const NO_VALUES: readonly string[] = [];
 
-/** /[A-Z-]/.test(name), without a regex call for every argument of every tool. */
-function hasUpperOrDash(name: string): boolean {
-  for (let i = 0; i < name.length; i++) {
+const snakeCodes: number[] = [];
+
+function snakeByRegex(name: string): string {
+  return name.replace(/([a-z])([A-Z])/g, "$1_$2").toLowerCase().replace(/-/g, "_");
+}
+
+/**
+ * An argument name in snake_case (filePath → file_path, page-size → page_size): the name itself unless it has an
+ * upper-case ASCII letter or a dash; then, for an ASCII name, one pass over its characters that does what the
+ * regex replacements below do (a third of the argument names are camelCase, and every tool's arguments are read).
+ */
+function snakeKey(name: string): string {
+  let i = 0;
+  for (; i < name.length; i++) {
     const c = name.charCodeAt(i);
-    if ((c >= 65 && c <= 90) || c === 45) return true;
+    if ((c >= 65 && c <= 90) || c === 45) break;
   }
-  return false;
+  if (i === name.length) return name;
+  // Long names (as arguments to fromCharCode) and names outside ASCII take the regexes.
+  if (name.length > 256) return snakeByRegex(name);
+  snakeCodes.length = 0;
+  let afterLower = false;
+  for (let k = 0; k < name.length; k++) {
+    const c = name.charCodeAt(k);
+    if (c >= 128) return snakeByRegex(name);
+    if (c >= 65 && c <= 90) {
+      // An upper-case letter after a lower-case one starts a word.
+      if (afterLower) snakeCodes.push(95);
+      snakeCodes.push(c + 32);
+    } else snakeCodes.push(c === 45 ? 95 : c);
+    afterLower = c >= 97 && c <= 122;
+  }
+  return String.fromCharCode(...snakeCodes);
 }
 
 /** The properties of a tool's input schema, each with its snake_case key, description and string enum. */
@@ -726,7 +752,7 @@ export function schemaProperties(schema: Record<string, unknown> | undefined): P
     const p = (raw && typeof raw === "object" ? raw : {}) as Record<string, unknown>;
     const description = p.description;
     const en = p.enum;
-    const key = hasUpperOrDash(name) ? name.replace(/([a-z])([A-Z])/g, "$1_$2").toLowerCase().replace(/-/g, "_") : name;
+    const key = snakeKey(name);
     out.push({
       name,
       key,

@@ -6,6 +6,7 @@ import { ruleWithArguments } from "../../classifier/argument-rules.js";
 import { classifyServer, type Classification } from "../../classifier/classify.js";
 import { decisionOf, ruleForRisk } from "../../classifier/policy.js";
 import { findRawArguments } from "../../classifier/raw-arguments.js";
+import { schemaProperties } from "../../classifier/signals.js";
 import type { ToolInput } from "../../classifier/tool.js";
 import { fixtureTools } from "../helpers/fixture-tools.js";
 
@@ -112,5 +113,25 @@ describe("raw-language arguments", () => {
     expect(c.arguments!.raw).toEqual([{ name: "query", language: "sql", limited: false }]);
     expect(c.rule.byArgument).toBeUndefined();
     expect(decisionOf(c.rule)).toBe("approve");
+  });
+});
+
+describe("an argument's key, as the lexicon lists arguments", () => {
+  const keyOf = (name: string) => schemaProperties({ properties: { [name]: { type: "string" } } })[0]!.key;
+
+  it("is the snake_case of camelCase and dashed names, acronyms kept as one word", () => {
+    expect(keyOf("filePath")).toBe("file_path");
+    expect(keyOf("x-API-Key")).toBe("x_api_key");
+    expect(keyOf("URLPath")).toBe("urlpath");
+    expect(keyOf("sqlQuery")).toBe("sql_query");
+  });
+
+  it("leaves lower-case names alone and lower-cases letters beyond ASCII the same way", () => {
+    expect(keyOf("page_size")).toBe("page_size");
+    expect(keyOf("ÄbcDef")).toBe("äbc_def");
+  });
+
+  it("carries the language an argument's key says it runs", () => {
+    expect(schemaProperties({ properties: { sqlQuery: {}, constructor: {}, city: {} } }).map((p) => p.exec)).toEqual(["sql", undefined, undefined]);
   });
 });
