@@ -11,27 +11,38 @@ interface Phrase {
   signal: PhraseSignal;
 }
 
-/** One character of a first word; `phrases` (in lexicon order) start with the word that ends here. */
-interface TrieNode {
-  next: (TrieNode | undefined)[];
-  phrases: Phrase[] | undefined;
-}
-
-const newNode = (): TrieNode => ({ next: new Array<TrieNode | undefined>(36).fill(undefined), phrases: undefined });
-const ROOT = newNode();
+// The trie as one table: state s goes on character k (wordCharIndex) to NEXT[s * 36 + k], 0 meaning nowhere (the root,
+// state 0, is never returned to); PHRASES_AT[s] are the phrases (in lexicon order) whose first word ends in state s.
+// A typed array walked by index costs a fraction of a graph of node objects, and every character of every
+// description takes a step.
+const WIDTH = 36;
+const transitions: number[] = new Array<number>(WIDTH).fill(0);
+const phrasesAt: (Phrase[] | undefined)[] = [undefined];
 for (const [signal, list] of Object.entries(PHRASES) as [PhraseSignal, string[]][]) {
   for (const text of list) {
     const [first, ...rest] = text.split(" ");
     // A word with other characters could never be one of textWords' words, so neither can the phrase.
     if (!first || [...text.replace(/ /g, "")].some((c) => wordCharIndex(c.charCodeAt(0)) < 0)) continue;
-    let node = ROOT;
+    let state = 0;
     for (let i = 0; i < first.length; i++) {
-      const k = wordCharIndex(first.charCodeAt(i));
-      node = node.next[k] ??= newNode();
+      const at = state * WIDTH + wordCharIndex(first.charCodeAt(i));
+      if (transitions[at] === 0) {
+        transitions[at] = phrasesAt.length;
+        phrasesAt.push(undefined);
+        for (let k = 0; k < WIDTH; k++) transitions.push(0);
+      }
+      state = transitions[at]!;
     }
-    (node.phrases ??= []).push({ rest, text, signal });
+    (phrasesAt[state] ??= []).push({ rest, text, signal });
   }
 }
+const NEXT = Int32Array.from(transitions);
+const PHRASES_AT: readonly (Phrase[] | undefined)[] = phrasesAt;
+
+/** wordCharIndex as a table over ASCII (a–z → 0–25, 0–9 → 26–35, anything else -1): one read per character. */
+const CHAR_INDEX = new Int8Array(128).fill(-1);
+for (let c = 0; c < 128; c++) CHAR_INDEX[c] = wordCharIndex(c);
+const charIndex = (code: number) => (code < 128 ? CHAR_INDEX[code]! : -1);
 
 /** Whether `words` follow position `at` of `lower` as whole words, each after at least one separator. */
 function wordsFollow(lower: string, at: number, words: readonly string[]): boolean {
@@ -53,17 +64,19 @@ function scan(lower: string, found: (p: Phrase, end: number) => boolean): void {
   const n = lower.length;
   let i = 0;
   while (i < n) {
-    if (wordCharIndex(lower.charCodeAt(i)) < 0) {
+    if (charIndex(lower.charCodeAt(i)) < 0) {
       i++;
       continue;
     }
-    let node: TrieNode | undefined = ROOT;
+    // -1: off the trie; the rest of the word is read to its end.
+    let state = 0;
     let k: number;
-    while (i < n && (k = wordCharIndex(lower.charCodeAt(i))) >= 0) {
-      node = node?.next[k];
+    while (i < n && (k = charIndex(lower.charCodeAt(i))) >= 0) {
+      if (state >= 0) state = NEXT[state * WIDTH + k]! || -1;
       i++;
     }
-    if (node?.phrases) for (const p of node.phrases) if (found(p, i)) return;
+    const phrases = state > 0 ? PHRASES_AT[state] : undefined;
+    if (phrases) for (const p of phrases) if (found(p, i)) return;
   }
 }
 
