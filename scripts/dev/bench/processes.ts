@@ -9,7 +9,7 @@ import { projectRoot } from "../../project-root.js";
 
 
 const GEN_WORLD = () => join(projectRoot(), "dist", "scripts", "dev", "world", "main.js");
-const CLI = () => join(projectRoot(), "bin", "mcp-catalog.js");
+export const CLI = () => join(projectRoot(), "bin", "mcp-catalog.js");
 
 interface Finished {
   code: number | null;
