@@ -1,12 +1,14 @@
 // Opens the catalog: embedded PGlite in a data directory, or a Postgres server through postgres.js.
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema.js";
 import { defaultTemplateDir, readTemplate } from "./catalog-template.js";
 import { acquireFileLock, type FileLock, type LockHolder } from "./file-lock.js";
 import { survivingTransactions } from "./postgres-transactions.js";
+import { queryRows } from "./sql.js";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Driver = "pglite" | "postgres";
@@ -90,8 +92,31 @@ function newDataDirTemplate(options: CatalogOptions): Blob | undefined {
   return readTemplate(options.templateDir ?? defaultTemplateDir());
 }
 
+/** When the newest migration in `folder` was generated (drizzle-kit's journal): drizzle records each applied migration by it. */
+function newestMigrationMillis(folder: string): number {
+  const journal = JSON.parse(readFileSync(join(folder, "meta", "_journal.json"), "utf8")) as { entries: { when: number }[] };
+  return Math.max(...journal.entries.map((e) => e.when));
+}
+
+/** The newest migration the database has applied (by drizzle's record of it), or undefined when none is recorded. */
+async function appliedMigrationMillis(db: Db): Promise<number | undefined> {
+  const [table] = await queryRows<{ present: boolean }>(db, sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`);
+  if (!table?.present) return undefined;
+  const [row] = await queryRows<{ at: string | null }>(db, sql`select max(created_at)::text as at from drizzle.__drizzle_migrations`);
+  return row?.at == null ? undefined : Number(row.at);
+}
+
+/**
+ * Applies the migrations the database lacks. Every command opens the catalog, so the usual case — the
+ * schema already current — is two reads; drizzle's migrator (which reads and hashes every migration
+ * file and runs two DDL statements and a transaction to learn the same) runs only when one is missing.
+ * It decides the same way: by the newest applied migration's timestamp.
+ */
 export async function migrateCatalog(catalog: Catalog): Promise<void> {
-  const migrationsConfig = { migrationsFolder: migrationsFolder() };
+  const folder = migrationsFolder();
+  const applied = await appliedMigrationMillis(catalog.db);
+  if (applied !== undefined && applied >= newestMigrationMillis(folder)) return;
+  const migrationsConfig = { migrationsFolder: folder };
   if (catalog.driver === "pglite") {
     const { migrate } = await import("drizzle-orm/pglite/migrator");
     await migrate(catalog.db as never, migrationsConfig);
