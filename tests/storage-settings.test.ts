@@ -1,0 +1,54 @@
+// How the catalog's tables store what a run writes: statistics without the documents no query plans on
+// (migration 0011).
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { sql } from "drizzle-orm";
+import { queryRows } from "../db/sql.js";
+import { classifications, servers, tools } from "../db/schema.js";
+import { DRIVERS, openTestCatalog, type TestCatalog } from "./helpers/catalog.js";
+
+describe.each(DRIVERS)("storage settings on %s", (driver) => {
+  let t: TestCatalog;
+
+  beforeAll(async () => {
+    t = await openTestCatalog(driver);
+    const { db } = t.catalog;
+    const [server] = await db.insert(servers).values({ key: "io.github.acme/tools", canonicalSource: "registry:x", canonicalRank: 30, contentHash: "h" }).returning({ id: servers.id });
+    const written = await db
+      .insert(tools)
+      .values(Array.from({ length: 200 }, (_, i) => ({ serverId: server!.id, name: `tool_${i}`, description: `Does thing ${i}`, contentHash: `c${i}`, origin: "glama" })))
+      .returning({ id: tools.id });
+    await db.insert(classifications).values(
+      written.map((w, i) => ({
+        toolId: w.id,
+        classifierVersion: "v1",
+        contentHash: `c${i}`,
+        category: i % 2 ? "read" : "write",
+        risk: "low",
+        confidence: 0.9,
+        signals: ["reads"],
+        rationale: `rationale ${i}`,
+        evidence: [{ text: `evidence ${i}` }],
+        rule: { name: "r" },
+        hints: { readOnlyHint: true },
+        facets: [],
+        method: "rules",
+      })),
+    );
+  });
+  afterAll(() => t.dispose());
+
+  const statColumns = async (table: string) =>
+    (await queryRows<{ attname: string }>(t.catalog.db, sql`select attname from pg_stats where schemaname = 'public' and tablename = ${table} order by attname`)).map((r) => r.attname);
+
+  test("an analyzed table gets statistics on the columns its queries plan on", async () => {
+    // Whole tables, as analyzeChangedTables runs them (whose choice of tables waits on Postgres's statistics collector).
+    for (const table of ["classifications", "tools"]) await t.catalog.db.execute(sql.raw(`analyze ${table}`));
+    const planned = await statColumns("classifications");
+    expect(planned).toEqual(expect.arrayContaining(["category", "classifier_version", "facets", "hints", "risk", "tool_id"]));
+    // Documents returned but never filtered, joined, grouped or sorted on.
+    for (const column of ["evidence", "rationale", "rule", "signals"]) expect(planned).not.toContain(column);
+    // A table with nothing left out keeps statistics on every column.
+    expect(await statColumns("tools")).toEqual(expect.arrayContaining(["description", "input_schema", "name", "server_id"]));
+  });
+
+});
