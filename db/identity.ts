@@ -19,11 +19,11 @@ export async function aliasOwners(db: Db, aliases: readonly { kind: string; valu
     db,
     // Index probes per value, OFFSET 0 keeping them probes while the tables have no statistics yet
     // (a crawl fills them faster than autovacuum analyzes, and some servers run without it).
-    sql`select a.kind, a.value, a.key, a.registry_named
+    // The server is probed on its own too: joined inside, it was planned as a scan of every server.
+    sql`select a.kind, a.value, s.key, s.canonical_source like 'registry:%' as registry_named
       from jsonb_array_elements_text(${jsonb(values)}) as v(value)
-      cross join lateral (
-        select a.kind, a.value, s.key, s.canonical_source like 'registry:%' as registry_named
-        from server_aliases a join servers s on s.id = a.server_id where a.value = v.value offset 0) a`,
+      cross join lateral (select kind, value, server_id from server_aliases where value = v.value offset 0) a
+      cross join lateral (select key, canonical_source from servers where id = a.server_id offset 0) s`,
   );
   return rows.filter((r) => wanted.has(`${r.kind}\u0000${r.value}`)).map((r) => ({ kind: r.kind, value: r.value, serverKey: r.key, registryNamed: r.registry_named }));
 }
@@ -37,6 +37,10 @@ export async function aliasValues(db: Db, kind: string): Promise<string[]> {
 /** Which of these keys name existing servers. */
 export async function existingServerKeys(db: Db, keys: readonly string[]): Promise<Set<string>> {
   if (keys.length === 0) return new Set();
-  const rows = await queryRows<{ key: string }>(db, sql`select key from servers where key in (select jsonb_array_elements_text(${jsonb([...new Set(keys)])}))`);
+  // One index probe per key (see storedServers).
+  const rows = await queryRows<{ key: string }>(
+    db,
+    sql`select s.key from jsonb_array_elements_text(${jsonb([...new Set(keys)])}) as k(key) cross join lateral (select key from servers where key = k.key offset 0) s`,
+  );
   return new Set(rows.map((r) => r.key));
 }

@@ -1,5 +1,5 @@
 // Server rows as a page writes them: renames, the state a page plan reads, upserts, aliases.
-import { eq, inArray, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "./client.js";
 import { servers } from "./schema.js";
 import { jsonb, queryRows } from "./sql.js";
@@ -13,10 +13,15 @@ export async function renameServers(db: Db, renames: readonly { from: string; to
 /** What the catalog holds of the servers with these keys: what decides whether a page rewrites them. */
 export async function storedServers(db: Db, keys: readonly string[]): Promise<StoredServer[]> {
   if (keys.length === 0) return [];
-  return db
-    .select({ id: servers.id, key: servers.key, contentHash: servers.contentHash, canonicalRank: servers.canonicalRank, status: servers.status })
-    .from(servers)
-    .where(inArray(servers.key, [...new Set(keys)]));
+  const rows = await queryRows<{ id: number; key: string; content_hash: string; canonical_rank: number; status: string }>(
+    db,
+    // One index probe per key, OFFSET 0 keeping them probes: a crawl grows the table faster than its
+    // statistics, and without them a page's keys were matched by scanning every server, on every page.
+    sql`select s.id, s.key, s.content_hash, s.canonical_rank, s.status
+      from jsonb_array_elements_text(${jsonb([...new Set(keys)])}) as k(key)
+      cross join lateral (select id, key, content_hash, canonical_rank, status from servers where key = k.key offset 0) s`,
+  );
+  return rows.map((r) => ({ id: Number(r.id), key: r.key, contentHash: r.content_hash, canonicalRank: Number(r.canonical_rank), status: r.status }));
 }
 
 /** Inserts or rewrites the servers a page plan chose; returns each one's id and whether it is new. */
