@@ -1,5 +1,5 @@
 // How the catalog's tables store what a run writes: statistics without the documents no query plans on
-// (migration 0011).
+// (migration 0011), raw records compressed with lz4 where the server has it (0012).
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { sql } from "drizzle-orm";
 import { queryRows } from "../db/sql.js";
@@ -51,4 +51,12 @@ describe.each(DRIVERS)("storage settings on %s", (driver) => {
     expect(await statColumns("tools")).toEqual(expect.arrayContaining(["description", "input_schema", "name", "server_id"]));
   });
 
+  test("raw records are compressed with lz4 where the server was built with it, else with the default", async () => {
+    const [lz4] = await queryRows<{ available: boolean }>(t.catalog.db, sql`select 'lz4' = any(enumvals) as available from pg_settings where name = 'default_toast_compression'`);
+    const [column] = await queryRows<{ compression: string }>(
+      t.catalog.db,
+      sql`select attcompression::text as compression from pg_attribute where attrelid = 'server_sources'::regclass and attname = 'raw'`,
+    );
+    expect(column!.compression).toBe(lz4?.available ? "l" : "");
+  });
 });
