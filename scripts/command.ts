@@ -1,5 +1,6 @@
 // The shape every `mcp-catalog` subcommand has, and the error it throws to end with a message.
 import type { ParseArgsConfig } from "node:util";
+import type { Catalog, CatalogOptions } from "../db/client.js";
 
 export interface Output {
   write(chunk: string): unknown;
@@ -15,6 +16,11 @@ export interface Io {
   cwd: string;
   /** Aborted on SIGINT/SIGTERM; long commands stop at the next safe point. */
   signal?: AbortSignal;
+  /**
+   * Opens the catalog the configuration names (default: db/client.ts's openCatalog). In-process tests that run many
+   * commands on one catalog hand back the one they hold open, with a close that leaves it open for the next.
+   */
+  openCatalog?: (options: CatalogOptions) => Promise<Catalog>;
 }
 
 export type OptionSpec = NonNullable<ParseArgsConfig["options"]>[string] & { description: string; valueName?: string };

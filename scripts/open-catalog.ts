@@ -15,13 +15,14 @@ export interface OpenOptions {
 
 const POLL_MS = 250;
 
-export async function openConfiguredCatalog(config: Config, options: OpenOptions = {}): Promise<Catalog> {
+export async function openConfiguredCatalog(io: Pick<Io, "openCatalog">, config: Config, options: OpenOptions = {}): Promise<Catalog> {
   const { wait, ...open } = options;
+  const opener = io.openCatalog ?? openCatalog;
   const deadline = Date.now() + (wait?.seconds ?? 0) * 1000;
   let noticed = false;
   for (;;) {
     try {
-      return await openCatalog({ ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}), dataDir: config.dataDir, ...open });
+      return await opener({ ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}), dataDir: config.dataDir, ...open });
     } catch (e) {
       if (e instanceof CatalogBusyError) {
         // A lock in doubt will not clear by waiting: its message says what to remove.
@@ -55,8 +56,8 @@ export function readerWait(value: unknown, config: Config, io: Io, command: stri
 }
 
 /** Opens the catalog, runs `fn`, and always closes it (an open PGlite keeps the process alive). */
-export async function withCatalog<T>(config: Config, fn: (catalog: Catalog) => Promise<T>, options: OpenOptions = {}): Promise<T> {
-  const catalog = await openConfiguredCatalog(config, options);
+export async function withCatalog<T>(io: Pick<Io, "openCatalog">, config: Config, fn: (catalog: Catalog) => Promise<T>, options: OpenOptions = {}): Promise<T> {
+  const catalog = await openConfiguredCatalog(io, config, options);
   try {
     return await fn(catalog);
   } finally {

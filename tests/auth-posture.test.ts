@@ -8,10 +8,9 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { listRemoteTools } from "../crawler/mcp/remote.js";
 import { relistAt, RELIST_BOUNDS } from "../crawler/listing.js";
-import { openCatalog } from "../db/client.js";
 import * as schema from "../db/schema.js";
 import { createScratchDatabase, DRIVERS } from "./helpers/catalog.js";
-import { runCli } from "./helpers/cli.js";
+import { cliSession, runCli, type CliSession } from "./helpers/cli.js";
 import { startLocalServer, type LocalServer } from "./helpers/local-server.js";
 import { startRegistryReplay, type RegistryReplay } from "./helpers/registry-replay.js";
 import { migratedDataDir } from "./helpers/snapshot-catalog.js";
@@ -89,6 +88,7 @@ describe.each(DRIVERS)("auth posture and ttl re-listing in the catalog on %s", (
   const servers: LocalServer[] = [];
   let modern: Awaited<ReturnType<typeof startModernServer>>;
   let database: Awaited<ReturnType<typeof createScratchDatabase>> | undefined;
+  let cli: CliSession;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "auth-posture-"));
@@ -102,9 +102,12 @@ describe.each(DRIVERS)("auth posture and ttl re-listing in the catalog on %s", (
     // The catalog exists before the first refresh: this file is about auth, not a first run's initdb.
     if (!database) await migratedDataDir(env.CATALOG_DATA_DIR!);
     const r = await runCli(["refresh", "--sources", "registry", "--json"], env);
+    // The commands of the tests below share the catalog held open: auth and re-listing are their subject, not opening.
+    cli = cliSession(env);
     expect(r.code, r.stderr).toBe(0);
   }, 180_000);
   afterAll(async () => {
+    await cli?.close();
     await Promise.all(servers.map((s) => s.close()));
     await registry.close();
     await database?.drop();
@@ -112,46 +115,35 @@ describe.each(DRIVERS)("auth posture and ttl re-listing in the catalog on %s", (
   });
 
   test("stats counts the open remotes and those that need auth", async () => {
-    const stats = JSON.parse((await runCli(["stats", "--json"], env)).stdout);
+    const stats = JSON.parse((await cli.run(["stats", "--json"])).stdout);
     expect(stats.remotes).toEqual({ open: 2, needsAuth: 1 });
-    expect((await runCli(["stats"], env)).stdout).toMatch(/remotes\s+open 2, needs auth 1/);
+    expect((await cli.run(["stats"])).stdout).toMatch(/remotes\s+open 2, needs auth 1/);
   });
 
   test("policy says how a remote needs auth, and that an open one is open", async () => {
-    const locked = await runCli(["policy", "io.test/locked"], env);
+    const locked = await cli.run(["policy", "io.test/locked"]);
     expect(locked.code).toBe(1);
     expect(locked.stderr).toMatch(/needs auth \(401 Bearer realm "tools", protected-resource metadata at http:\/\/127\.0\.0\.1:\d+\/\.well-known\/oauth-protected-resource\/mcp, authorization server https:\/\/auth\.example\.com\/\)/);
-    const open = await runCli(["policy", "io.test/open"], env);
+    const open = await cli.run(["policy", "io.test/open"]);
     expect(open.code).toBe(0);
     expect(open.stderr).toMatch(/io\.test\/open: remote open/);
   });
 
   test("a server whose list asked for a ttl is listed again once it has passed, not before", async () => {
     const lists = () => modern.log.filter((l) => l.method === "tools/list").length;
-    const relistOf = async () => {
-      const catalog = await openCatalog({ ...(database ? { databaseUrl: database.url } : {}), dataDir: env.CATALOG_DATA_DIR! });
-      try {
-        const rows = await catalog.db.select({ key: schema.servers.key, relistAt: schema.servers.relistAt }).from(schema.servers).orderBy(schema.servers.key);
-        return { rows, catalog };
-      } catch (e) {
-        await catalog.close();
-        throw e;
-      }
-    };
+    const relistOf = async () =>
+      (await cli.catalog()).db.select({ key: schema.servers.key, relistAt: schema.servers.relistAt }).from(schema.servers).orderBy(schema.servers.key);
     // The modern server's list says ttlMs 300000 (five minutes): under the floor, so it is due in an hour, not in the max-age rule's 20.
     const first = await relistOf();
-    const due = first.rows.find((r) => r.key === "io.test/modern")!.relistAt!;
+    const due = first.find((r) => r.key === "io.test/modern")!.relistAt!;
     expect(Math.abs(Date.parse(due) - Date.now() - RELIST_BOUNDS.floorMs)).toBeLessThan(5 * 60_000);
-    expect(first.rows.find((r) => r.key === "io.test/open")!.relistAt).toBeNull();
-    await first.catalog.close();
+    expect(first.find((r) => r.key === "io.test/open")!.relistAt).toBeNull();
     const before = lists();
-    expect((await runCli(["refresh", "--sources", "registry", "--json"], env)).code).toBe(0);
+    expect((await cli.run(["refresh", "--sources", "registry", "--json"])).code).toBe(0);
     expect(lists()).toBe(before);
     // Its time comes: the next refresh lists it again (and only it: the open one is within the max age).
-    const second = await relistOf();
-    await second.catalog.db.update(schema.servers).set({ relistAt: new Date(Date.now() - 1_000).toISOString() }).where(eq(schema.servers.key, "io.test/modern"));
-    await second.catalog.close();
-    const r = JSON.parse((await runCli(["refresh", "--sources", "registry", "--json"], env)).stdout);
+    await (await cli.catalog()).db.update(schema.servers).set({ relistAt: new Date(Date.now() - 1_000).toISOString() }).where(eq(schema.servers.key, "io.test/modern"));
+    const r = JSON.parse((await cli.run(["refresh", "--sources", "registry", "--json"])).stdout);
     expect(lists()).toBe(before + 2);
     expect(r.introspection.attempted).toBe(1);
   });

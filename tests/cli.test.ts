@@ -6,8 +6,8 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { DRIVERS } from "./helpers/catalog.js";
-import { runCli } from "./helpers/cli.js";
-import { emptyCliCatalog, migratedDataDir } from "./helpers/snapshot-catalog.js";
+import { cliSession, runCli } from "./helpers/cli.js";
+import { emptyCliCatalog, migratedDataDir, type CliCatalog } from "./helpers/snapshot-catalog.js";
 import { loadRegistrySample, meta, startRegistryReplay, type RegistryReplay } from "./helpers/registry-replay.js";
 
 const sample = loadRegistrySample();
@@ -16,28 +16,27 @@ const execFileP = promisify(execFile);
 
 describe.each(DRIVERS)("refresh and stats through the CLI on %s", (driver) => {
   let replay: RegistryReplay;
-  let env: NodeJS.ProcessEnv;
-  let cleanup: () => Promise<void>;
+  let catalog: CliCatalog;
+  // After the first test, which opens the catalog as the binary does, the commands share one held open.
+  const cli = (argv: string[]) => catalog.cli(argv);
 
   beforeAll(async () => {
     replay = await startRegistryReplay(structuredClone(sample));
-    const catalog = await emptyCliCatalog(driver, { REGISTRY_URL: replay.url, CATALOG_ALLOW_PRIVATE_NETWORK: "1" });
-    env = catalog.env;
-    cleanup = catalog.dispose;
+    catalog = await emptyCliCatalog(driver, { REGISTRY_URL: replay.url, CATALOG_ALLOW_PRIVATE_NETWORK: "1" });
   });
   afterAll(async () => {
     await replay.close();
-    await cleanup();
+    await catalog.dispose();
   });
 
   test("stats on an empty catalog", async () => {
-    const r = await runCli(["stats", "--json"], env);
+    const r = await runCli(["stats", "--json"], catalog.env);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({ servers: { total: 0, active: 0, deprecated: 0, deleted: 0, gone: 0 }, remotes: { open: 0, needsAuth: 0 }, tools: 0, classified: 0, modelReviewed: 0, cachedModelAnswers: 0, merged: 0, sources: {}, grades: { A: 0, B: 0, C: 0, D: 0, F: 0 }, annotationCoverage: { full: 0, partial: 0, none: 0 }, toxicFlows: 0, lastRun: null });
   });
 
   test("refresh --json then stats --json count one server per registry name", async () => {
-    const r = await runCli(["refresh", "--sources", "registry", "--json"], env);
+    const r = await cli(["refresh", "--sources", "registry", "--json"]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const summary = JSON.parse(r.stdout);
@@ -46,7 +45,7 @@ describe.each(DRIVERS)("refresh and stats through the CLI on %s", (driver) => {
     expect(summary.sources.registry.requests).toBe(6);
     expect(summary.durationMs).toBeGreaterThan(0);
 
-    const s = await runCli(["stats", "--json"], env);
+    const s = await cli(["stats", "--json"]);
     const stats = JSON.parse(s.stdout);
     expect(stats.servers.total).toBe(distinctNames);
     expect(stats.lastRun).toMatchObject({ id: summary.runId, status: "succeeded" });
@@ -54,34 +53,34 @@ describe.each(DRIVERS)("refresh and stats through the CLI on %s", (driver) => {
 
   test("a second refresh asks for updated_since and changes nothing", async () => {
     replay.requests.length = 0;
-    const r = await runCli(["refresh", "--sources", "registry", "--json"], env);
+    const r = await cli(["refresh", "--sources", "registry", "--json"]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).servers).toEqual({ added: 0, updated: 0, unchanged: 0, removed: 0 });
     const since = new URL(replay.requests[0]!, "http://x").searchParams.get("updated_since");
     expect(Date.parse(since!)).toBe(Math.max(...sample.map((i) => Date.parse(String(meta(i).updatedAt)))));
-    const stats = JSON.parse((await runCli(["stats", "--json"], env)).stdout);
+    const stats = JSON.parse((await cli(["stats", "--json"])).stdout);
     expect(stats.servers.total).toBe(distinctNames);
   });
 
   test("without --json and off a terminal refresh prints nothing on success", async () => {
-    const r = await runCli(["refresh", "--sources", "registry"], env);
+    const r = await cli(["refresh", "--sources", "registry"]);
     expect(r).toEqual({ code: 0, stdout: "", stderr: "" });
   });
 
   test("stats without --json is a readable summary", async () => {
-    const r = await runCli(["stats"], env);
+    const r = await cli(["stats"]);
     expect(r.stdout).toMatch(new RegExp(`servers\\s+${distinctNames} \\(active ${distinctNames}`));
     expect(r.stdout).toMatch(/last run\s+#\d+ succeeded/);
   });
 
   test("a failing source exits 1, says why, and keeps the catalog", async () => {
     replay.failFromPage = 1;
-    const r = await runCli(["refresh", "--sources", "registry", "--full", "--json"], { ...env });
+    const r = await cli(["refresh", "--sources", "registry", "--full", "--json"]);
     replay.failFromPage = undefined;
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).status).toBe("failed");
     expect(r.stderr).toMatch(/registry failed: registry: page 1: .*500/);
-    const stats = JSON.parse((await runCli(["stats", "--json"], env)).stdout);
+    const stats = JSON.parse((await cli(["stats", "--json"])).stdout);
     expect(stats.servers.total).toBe(distinctNames);
     expect(stats.lastRun.status).toBe("failed");
   });
@@ -115,13 +114,18 @@ describe("offline snapshot", () => {
       // Both catalogs exist before the refreshes (a first run's initdb is the test above's).
       await migratedDataDir(join(dir, "db-live"));
       await migratedDataDir(join(dir, "db-offline"));
-      const live = await runCli(["refresh", "--sources", "registry", "--record", rec, "--json"], { CATALOG_DATA_DIR: join(dir, "db-live"), REGISTRY_URL: replay.url, CATALOG_ALLOW_PRIVATE_NETWORK: "1" });
-      expect(live.code).toBe(0);
-      const offline = await runCli(["refresh", "--snapshot", rec, "--json"], { CATALOG_DATA_DIR: join(dir, "db-offline") });
-      expect(offline.code).toBe(0);
-      const a = JSON.parse((await runCli(["stats", "--json"], { CATALOG_DATA_DIR: join(dir, "db-live") })).stdout);
-      const b = JSON.parse((await runCli(["stats", "--json"], { CATALOG_DATA_DIR: join(dir, "db-offline") })).stdout);
-      expect(b.servers).toEqual(a.servers);
+      const live = cliSession({ CATALOG_DATA_DIR: join(dir, "db-live"), REGISTRY_URL: replay.url, CATALOG_ALLOW_PRIVATE_NETWORK: "1" });
+      const offline = cliSession({ CATALOG_DATA_DIR: join(dir, "db-offline") });
+      try {
+        expect((await live.run(["refresh", "--sources", "registry", "--record", rec, "--json"])).code).toBe(0);
+        expect((await offline.run(["refresh", "--snapshot", rec, "--json"])).code).toBe(0);
+        const a = JSON.parse((await live.run(["stats", "--json"])).stdout);
+        const b = JSON.parse((await offline.run(["stats", "--json"])).stdout);
+        expect(b.servers).toEqual(a.servers);
+      } finally {
+        await live.close();
+        await offline.close();
+      }
     } finally {
       await replay.close();
     }

@@ -10,7 +10,7 @@ import { ListToolsRequestSchema } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { z } from "zod";
 import { DRIVERS, createScratchDatabase } from "./helpers/catalog.js";
-import { runCli } from "./helpers/cli.js";
+import { cliSession, runCli, type CliSession } from "./helpers/cli.js";
 import { startGlamaReplay, type GlamaReplay } from "./helpers/glama-replay.js";
 import { startLocalServer, type LocalServer } from "./helpers/local-server.js";
 import { startRegistryReplay, type RegistryItem, type RegistryReplay } from "./helpers/registry-replay.js";
@@ -66,6 +66,7 @@ describe.each(DRIVERS)("live introspection in a refresh on %s", (driver) => {
   const servers: LocalServer[] = [];
   let hangs: LocalServer;
   let database: Awaited<ReturnType<typeof createScratchDatabase>> | undefined;
+  let cli: CliSession;
   let first: { status: string; introspection: { attempted: number; succeeded: number; failed: number; failures: Record<string, number> } };
 
   beforeAll(async () => {
@@ -121,17 +122,20 @@ describe.each(DRIVERS)("live introspection in a refresh on %s", (driver) => {
     // The catalog exists before the first refresh: this file is about listing, not a first run's initdb.
     if (!database) await migratedDataDir(env.CATALOG_DATA_DIR!);
     const r = await runCli(["refresh", "--sources", "registry,glama", "--json"], env);
+    // The commands of the tests below share the catalog held open: listing is their subject, not opening.
+    cli = cliSession(env);
     expect(r.stderr).toBe("");
     first = JSON.parse(r.stdout);
   });
   afterAll(async () => {
+    await cli?.close();
     await Promise.all([registry.close(), glama.close(), ...servers.map((s) => s.close())]);
     await database?.drop();
     rmSync(dir, { recursive: true, force: true });
   });
 
   const json = async (argv: string[]) => {
-    const r = await runCli([...argv, "--json"], env);
+    const r = await cli.run([...argv, "--json"]);
     expect(r.stderr).toBe("");
     return JSON.parse(r.stdout);
   };
@@ -155,21 +159,21 @@ describe.each(DRIVERS)("live introspection in a refresh on %s", (driver) => {
     const stats = await json(["stats"]);
     expect(stats.merged).toBe(1);
     expect(stats.servers.total).toBe(5);
-    const { policy } = JSON.parse((await runCli(["policy", "io.github.acme/tracker", "--json"], env)).stdout);
+    const { policy } = JSON.parse((await cli.run(["policy", "io.github.acme/tracker", "--json"])).stdout);
     // close_issue was only Glama's stale copy: the live list, which outranks it, no longer has it.
     expect(Object.keys(policy.tools).sort()).toEqual(["create_issue", "delete_repo", "list_issues"]);
     expect(policy.tools.delete_repo.action).toBe("deny");
   });
 
   test("hundreds of tools over several pages are all stored", async () => {
-    const { policy } = JSON.parse((await runCli(["policy", "io.github.acme/paged", "--json"], env)).stdout);
+    const { policy } = JSON.parse((await cli.run(["policy", "io.github.acme/paged", "--json"])).stdout);
     expect(Object.keys(policy.tools)).toHaveLength(PAGED_TOOLS);
   });
 
   test("the failure is recorded on the server and the run went on", async () => {
     const changes = await json(["changes", "--server", "io.github.acme/hangs"]);
     expect(changes).toEqual([]);
-    const r = await runCli(["policy", "io.github.acme/hangs"], env);
+    const r = await cli.run(["policy", "io.github.acme/hangs"]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/has no tools in the catalog yet.*timeout/s);
   });

@@ -38,7 +38,7 @@ describe.each(DRIVERS)("the read commands on a catalog of real data (%s)", (driv
   /** GitHub's tools as the classifications table has them: the answer every command must agree with. */
   let github: Map<string, { risk: Risk; category: string; rule: Rule }>;
   let kubernetes: string[];
-  const cli = (argv: string[], { tty = false }: { tty?: boolean } = {}) => runCli(argv, cat.env, { tty });
+  const cli = (argv: string[], { tty = false }: { tty?: boolean } = {}) => cat.cli(argv, {}, { tty });
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "mcp-catalog-lookups-"));

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Failure } from "../crawler/failure.js";
-import { runCli } from "./helpers/cli.js";
+import { cliSession } from "./helpers/cli.js";
 import { startLocalServer, type LocalServer } from "./helpers/local-server.js";
 import { loadRegistrySample } from "./helpers/registry-replay.js";
 import { migratedDataDir } from "./helpers/snapshot-catalog.js";
@@ -17,13 +17,18 @@ const page = (servers: unknown[], nextCursor?: string) => JSON.stringify({ serve
 describe("refresh failures at the CLI", () => {
   const dir = mkdtempSync(join(tmpdir(), "mcp-catalog-failures-"));
   const env = { CATALOG_DATA_DIR: join(dir, "db"), CATALOG_ALLOW_PRIVATE_NETWORK: "1" };
-  // The catalog exists before the first refresh (empty, as a first run finds it): the failures are the subject, not initdb.
+  // The catalog exists before the first refresh (empty, as a first run finds it), and every command shares it held
+  // open: the failures are the subject, not initdb or opening.
+  const cli = cliSession(env);
   beforeAll(() => migratedDataDir(env.CATALOG_DATA_DIR));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(async () => {
+    await cli.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   /** A refresh of the registry at `url` with `--json`: the summary on stdout, the lines a person reads on stderr. */
   async function refreshAgainst(url: string, extra: Record<string, string> = {}, args: string[] = []) {
-    const run = await runCli(["refresh", "--sources", "registry", "--full", "--json", ...args], { ...env, REGISTRY_URL: url, ...extra });
+    const run = await cli.run(["refresh", "--sources", "registry", "--full", "--json", ...args], { REGISTRY_URL: url, ...extra });
     return { run, summary: JSON.parse(run.stdout) as { status: string; failures: Failure[]; sources: { registry: { errors: string[] } } } };
   }
 
@@ -47,8 +52,8 @@ describe("refresh failures at the CLI", () => {
 
   /** The last run as the run record keeps it, read back by `stats`. */
   async function lastRun() {
-    const json = JSON.parse((await runCli(["stats", "--json"], env)).stdout) as { lastRun: { status: string; failures: Failure[] } };
-    return { json: json.lastRun, text: (await runCli(["stats"], env)).stdout };
+    const json = JSON.parse((await cli.run(["stats", "--json"])).stdout) as { lastRun: { status: string; failures: Failure[] } };
+    return { json: json.lastRun, text: (await cli.run(["stats"])).stdout };
   }
 
   test("status: an HTTP error status, with the status and the URL", async () => {

@@ -4,7 +4,6 @@
 // hints a server with none should declare.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { DRIVERS } from "./helpers/catalog.js";
-import { runCli } from "./helpers/cli.js";
 import { snapshotCliCatalog, type CliCatalog } from "./helpers/snapshot-catalog.js";
 
 const GITHUB = "io.github.github/github-mcp-server";
@@ -12,7 +11,7 @@ const KUBERNETES = "github.com/containers/kubernetes-mcp-server";
 
 describe.each(DRIVERS)("verdicts on a catalog of real data (%s)", (driver) => {
   let cat: CliCatalog;
-  const cli = (argv: string[]) => runCli(argv, cat.env);
+  const cli = (argv: string[]) => cat.cli(argv);
 
   beforeAll(async () => {
     cat = await snapshotCliCatalog(driver);

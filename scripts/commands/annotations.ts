@@ -37,7 +37,7 @@ export const command: Command = {
     if (!FORMATS.includes(format)) throw new CliError(`--format must be one of ${FORMATS.join(", ")}; got '${safeText(format)}'`, 2);
     const serverArg = serverArgument(args.positionals[0], "SERVER")!;
     const config = loadConfig(io.env, io.cwd);
-    const { server, assessment } = await withCatalog(config, async (catalog) => {
+    const { server, assessment } = await withCatalog(io, config, async (catalog) => {
       const server = await requireServer(catalog.db, serverArg);
       const [assessment] = await assessServers(catalog.db, { serverIds: [server.id] });
       return { server, assessment };

@@ -63,7 +63,7 @@ export const command: Command = {
     if (!/^\d+$/.test(limitText) || limit < 1 || limit > 10_000) throw new CliError("--limit must be a whole number from 1 to 10000", 2);
     const serverArg = serverArgument(args.values.server, "--server");
     const config = loadConfig(io.env, io.cwd);
-    const rows = await withCatalog(config, async (catalog) => {
+    const rows = await withCatalog(io, config, async (catalog) => {
       const server = serverArg !== undefined ? await requireServer(catalog.db, serverArg) : undefined;
       return toolChangeFeed(catalog.db, { limit, ...(since ? { since } : {}), ...(server ? { serverIds: [server.id] } : {}) });
     }, { wait: readerWait(args.values.wait, config, io, "changes") });

@@ -18,7 +18,7 @@ export const command: Command = {
   options: {},
   async run(_args, io) {
     const config = loadConfig(io.env, io.cwd);
-    await withCatalog(config, async (catalog) => {
+    await withCatalog(io, config, async (catalog) => {
       const ended = new Promise<void>((resolve) => {
         io.stdin.once("end", resolve);
         io.stdin.once("close", resolve);

@@ -12,6 +12,7 @@ export const command: Command = {
   async run(_args, io) {
     const config = loadConfig(io.env, io.cwd);
     await withCatalog(
+      io,
       config,
       async (catalog) => {
         await migrateCatalog(catalog);

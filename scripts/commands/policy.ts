@@ -81,7 +81,7 @@ export const command: Command = {
     const clientName = args.values["client-name"] as string | undefined;
     if (clientName !== undefined && !clientName.trim()) throw new CliError("--client-name must not be empty", 2);
     const config = loadConfig(io.env, io.cwd);
-    const { server, entries, set } = await withCatalog(config, async (catalog) => {
+    const { server, entries, set } = await withCatalog(io, config, async (catalog) => {
       const server = serverArg === undefined ? undefined : await requireServer(catalog.db, serverArg);
       const named = [];
       for (const other of others) named.push(await requireServer(catalog.db, other));

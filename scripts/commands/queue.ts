@@ -21,7 +21,7 @@ export const command: Command = {
   async run(args, io) {
     const config = loadConfig(io.env, io.cwd);
     const databaseUrl = requireQueueDatabase(config, "queue");
-    const report = await withCatalog(config, async (catalog) => {
+    const report = await withCatalog(io, config, async (catalog) => {
       // Starting pg-boss creates its schema and our queues when this is the first command to use them.
       const boss = await openListingQueue(databaseUrl, config.queue, { supervise: false });
       await boss.stop({ graceful: false, wait: true });

@@ -149,7 +149,7 @@ export const command: Command = {
       notice: (line) => io.stderr.write(`mcp-catalog refresh: ${line}\n`),
     });
     try {
-      const summary = await withCatalog(config, (catalog) =>
+      const summary = await withCatalog(io, config, (catalog) =>
         refresh(catalog, {
           ...plan.options,
           progress: args.values.json ? undefined : terminalProgress(io.stderr),

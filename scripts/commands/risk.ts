@@ -32,7 +32,7 @@ export const command: Command = {
     const serverArg = serverArgument(args.values.server, "--server");
     const config = loadConfig(io.env, io.cwd);
     const limit = args.values.all ? undefined : RISK_TOP_ENTRIES;
-    const { server, summary, suggestions } = await withCatalog(config, async (catalog) => {
+    const { server, summary, suggestions } = await withCatalog(io, config, async (catalog) => {
       const server = serverArg !== undefined ? await requireServer(catalog.db, serverArg) : undefined;
       const summary = await summarizeName(catalog.db, name, { ...(server ? { serverId: server.id } : {}), ...(limit !== undefined ? { limit } : {}) });
       // On one server the suggestions are that server's names; a name on another server is no answer there.

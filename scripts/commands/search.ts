@@ -43,7 +43,7 @@ export const command: Command = {
     if (!(SEARCH_SORTS as readonly string[]).includes(sort)) throw new CliError(`--sort must be one of ${SEARCH_SORTS.join(", ")}`, 2);
     const serverArg = serverArgument(args.values.server, "--server");
     const config = loadConfig(io.env, io.cwd);
-    const { found, empty } = await withCatalog(config, async (catalog) => {
+    const { found, empty } = await withCatalog(io, config, async (catalog) => {
       const server = serverArg !== undefined ? await requireServer(catalog.db, serverArg) : undefined;
       const found = await searchTools(catalog.db, { text, limit, sort, ...(category ? { category } : {}), ...(risk ? { risk } : {}), ...(server ? { serverIds: [server.id] } : {}) });
       return { found, empty: found.length === 0 && (await catalogIsEmpty(catalog.db)) };

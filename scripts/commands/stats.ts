@@ -34,7 +34,7 @@ export const command: Command = {
   },
   async run(args, io) {
     const config = loadConfig(io.env, io.cwd);
-    const stats = await withCatalog(config, async (catalog) => ({ ...(await catalogStats(catalog.db)), ...(await summarizeCatalogVerdicts(catalog.db)) }), {
+    const stats = await withCatalog(io, config, async (catalog) => ({ ...(await catalogStats(catalog.db)), ...(await summarizeCatalogVerdicts(catalog.db)) }), {
       wait: readerWait(args.values.wait, config, io, "stats"),
     });
     if (args.values.json) {

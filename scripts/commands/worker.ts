@@ -45,7 +45,7 @@ export const command: Command = {
     const http = crawlerHttpClient(config);
     const log = (line: string) => io.stderr.write(`mcp-catalog worker: ${line}\n`);
     try {
-      const summary = await withCatalog(config, async (catalog) => {
+      const summary = await withCatalog(io, config, async (catalog) => {
         const boss = await openListingQueue(databaseUrl, config.queue, { supervise: true });
         const hostSlots = await openHostSlots(databaseUrl, { perHost: config.introspect.perHostConcurrency });
         try {

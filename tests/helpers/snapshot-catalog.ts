@@ -3,7 +3,7 @@ import type { SQL } from "drizzle-orm";
 import { openCatalog } from "../../db/client.js";
 import { queryRows } from "../../db/sql.js";
 import type { DriverName } from "./catalog.js";
-import { runCli } from "./cli.js";
+import { cliSession, runCli, type CliSession } from "./cli.js";
 import { catalogFromTemplate, copyPgliteTemplate, migrateInto, type CatalogCopy, type CatalogLocation } from "./templates.js";
 
 export const SNAPSHOT = "data/snapshot";
@@ -11,7 +11,14 @@ export const SNAPSHOT = "data/snapshot";
 export interface CliCatalog {
   /** The environment that points a CLI run at this catalog. */
   env: NodeJS.ProcessEnv;
-  /** Rows of one query, read straight from the tables (the catalog is opened and closed around it). */
+  /** CLI runs that share this catalog held open (cliSession); closed by `dispose`. */
+  cli: CliSession["run"];
+  /** The catalog `cli` holds open, opened on first use. */
+  held: CliSession["catalog"];
+  /**
+   * Rows of one query, read straight from the tables: on the catalog `cli` holds open, else on one opened and
+   * closed around the query.
+   */
   rows<T>(query: SQL): Promise<T[]>;
   dispose(): Promise<void>;
 }
@@ -46,9 +53,13 @@ function envFor(location: CatalogLocation): NodeJS.ProcessEnv {
 }
 
 function cliCatalog({ location, drop }: CatalogCopy, env: NodeJS.ProcessEnv): CliCatalog {
+  const session = cliSession({ ...env, ...envFor(location) });
   return {
-    env: { ...env, ...envFor(location) },
+    env: session.env,
+    cli: session.run,
+    held: session.catalog,
     async rows<T>(query: SQL) {
+      if (session.open) return queryRows<T>((await session.catalog()).db, query);
       const catalog = await openCatalog({ ...location, migrate: false });
       try {
         return await queryRows<T>(catalog.db, query);
@@ -56,6 +67,9 @@ function cliCatalog({ location, drop }: CatalogCopy, env: NodeJS.ProcessEnv): Cl
         await catalog.close();
       }
     },
-    dispose: drop,
+    async dispose() {
+      await session.close();
+      await drop();
+    },
   };
 }

@@ -148,7 +148,7 @@ describe.each(DRIVERS)("hostile content through the catalog on %s", (driver) => 
   let between: string;
   let firstRun: { status: string; sources: { glama: { skippedReasons: Record<string, number>; errors: string[] } }; tools: { added: number } };
   let secondRun: { status: string; tools: { added: number; changed: number; removed: number } };
-  const cli = (argv: string[], tty = false) => runCli(argv, cat.env, { tty });
+  const cli = (argv: string[], tty = false) => cat.cli(argv, {}, { tty });
 
   beforeAll(async () => {
     list = servers(1);

@@ -4,7 +4,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { REVIEW_PROMPT_VERSION } from "../../classifier/review.js";
-import { openCatalog } from "../../db/client.js";
 import { createApp } from "../../server/app.js";
 import { DRIVERS } from "../helpers/catalog.js";
 import { runCli } from "../helpers/cli.js";
@@ -44,7 +43,7 @@ describe.each(DRIVERS)("refresh with the model review (%s)", (driver) => {
   let catalog: CliCatalog;
   const env = () => ({ ...catalog.env, GLAMA_URL: replay.url, CATALOG_ALLOW_PRIVATE_NETWORK: "1", OPENAI_BASE_URL: model.baseUrl, CATALOG_LLM_MODEL: "local-model", CATALOG_LLM_MAX_RETRIES: "0", CATALOG_LLM_PRICE_PROMPT: "1", CATALOG_LLM_PRICE_COMPLETION: "2" });
   const refresh = async (flags: string[] = [], over: NodeJS.ProcessEnv = {}) => {
-    const r = await runCli(["refresh", "--sources", "glama", "--json", ...flags], { ...env(), ...over });
+    const r = await catalog.cli(["refresh", "--sources", "glama", "--json", ...flags], { ...env(), ...over });
     expect(r.code, r.stderr).toBe(0);
     return JSON.parse(r.stdout);
   };
@@ -66,7 +65,7 @@ describe.each(DRIVERS)("refresh with the model review (%s)", (driver) => {
     expect(summary.review).toMatchObject({ model: "local-model", candidates: 3, calls: 1, reviewed: 0, unreviewed: 3 });
     expect(summary.review.unavailable).toBeTruthy();
     // Without --json a cron job's log still says why.
-    const text = await runCli(["refresh", "--sources", "glama"], { ...env(), OPENAI_BASE_URL: "http://127.0.0.1:9/v1" });
+    const text = await catalog.cli(["refresh", "--sources", "glama"], { ...env(), OPENAI_BASE_URL: "http://127.0.0.1:9/v1" });
     expect(text.code).toBe(0);
     expect(text.stderr).toMatch(/model review \(local-model\): 3 tools to review, .* 3 left unreviewed \(the endpoint failed: /);
   });
@@ -91,35 +90,30 @@ describe.each(DRIVERS)("refresh with the model review (%s)", (driver) => {
   test("the run record and stats carry the counts", async () => {
     const [run] = await catalog.rows<{ tools: { review: unknown } }>(sql`select tools from crawl_runs order by id desc limit 1`);
     expect(run!.tools.review).toMatchObject({ model: "local-model", calls: 0, candidates: 0 });
-    const json = await runCli(["stats", "--json"], catalog.env);
+    const json = await catalog.cli(["stats", "--json"]);
     expect(JSON.parse(json.stdout)).toMatchObject({ classified: 4, modelReviewed: 3, cachedModelAnswers: 2, lastRun: { review: { model: "local-model", calls: 0 } } });
-    const text = await runCli(["stats"], catalog.env);
+    const text = await catalog.cli(["stats"]);
     expect(text.stdout).toContain("classified  4 (3 reviewed by a model; 2 model answers cached)");
     expect(text.stdout).toMatch(/model review \(local-model\): 0 tools to review, 0 reviewed, 0 from cache, 0 calls, 0 tokens, ~\$0\.0000/);
   });
 
   test("risk (text and --json), the API and the tool page say how each verdict was reached", async () => {
-    const json = await runCli(["risk", "process_item", "--json"], catalog.env);
+    const json = await catalog.cli(["risk", "process_item", "--json"]);
     const entries = JSON.parse(json.stdout).entries as { method: string; reviewedBy: unknown }[];
     expect(entries).toHaveLength(2);
     for (const e of entries) expect(e).toMatchObject({ method: "rules+model", reviewedBy: { model: "local-model", promptVersion: REVIEW_PROMPT_VERSION } });
-    const text = await runCli(["risk", "process_item", "--server", "github.com/acme/thin-one"], catalog.env);
+    const text = await catalog.cli(["risk", "process_item", "--server", "github.com/acme/thin-one"]);
     expect(text.stdout).toContain(`method      rules+model: the rules, reviewed by the model local-model (prompt ${REVIEW_PROMPT_VERSION})`);
-    const plain = await runCli(["risk", "list_issues", "--json"], catalog.env);
+    const plain = await catalog.cli(["risk", "list_issues", "--json"]);
     expect(JSON.parse(plain.stdout).entries[0]).toMatchObject({ method: "rules", reviewedBy: null });
-    const opened = await openCatalog(catalog.env.DATABASE_URL ? { databaseUrl: catalog.env.DATABASE_URL, dataDir: "unused" } : { dataDir: catalog.env.CATALOG_DATA_DIR! });
-    try {
-      const app = createApp({ db: opened.db });
-      const api = await app.request("/api/tools/github.com%2Facme%2Fthin-one/process_item");
-      expect(api.status).toBe(200);
-      expect(await api.json()).toMatchObject({ method: "rules+model", reviewedBy: { model: "local-model", promptVersion: REVIEW_PROMPT_VERSION } });
-      const page = await app.request("/servers/github.com%2Facme%2Fthin-one/tools/process_item");
-      expect(await page.text()).toContain(`Verdict reached by the rules, reviewed by the model local-model (prompt ${REVIEW_PROMPT_VERSION}).`);
-      const rulesPage = await app.request("/servers/github.com%2Facme%2Fthin-one/tools/list_issues");
-      expect(await rulesPage.text()).toContain("Verdict reached by the rules.");
-    } finally {
-      await opened.close();
-    }
+    const app = createApp({ db: (await catalog.held()).db });
+    const api = await app.request("/api/tools/github.com%2Facme%2Fthin-one/process_item");
+    expect(api.status).toBe(200);
+    expect(await api.json()).toMatchObject({ method: "rules+model", reviewedBy: { model: "local-model", promptVersion: REVIEW_PROMPT_VERSION } });
+    const page = await app.request("/servers/github.com%2Facme%2Fthin-one/tools/process_item");
+    expect(await page.text()).toContain(`Verdict reached by the rules, reviewed by the model local-model (prompt ${REVIEW_PROMPT_VERSION}).`);
+    const rulesPage = await app.request("/servers/github.com%2Facme%2Fthin-one/tools/list_issues");
+    expect(await rulesPage.text()).toContain("Verdict reached by the rules.");
   });
 
   test("--no-llm runs no review and keeps the reviews already made", async () => {
