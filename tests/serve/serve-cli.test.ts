@@ -42,19 +42,15 @@ describe("serve as a process on PGlite", () => {
     expect(serve.stderr()).toContain("mcp-catalog serve: stopped");
   });
 
-  it("--quiet leaves the request log out", async () => {
-    const serve = await startServeProcess(["--quiet"], catalog.env);
-    expect((await fetch(`${serve.url}/api/stats`)).status).toBe(200);
-    expect(await serve.stop()).toBe(0);
-    expect(serve.stderr()).not.toContain("GET /api/stats");
-  });
-
-  it("exits 3 while another process holds the embedded catalog, 1 on a port in use", async () => {
+  // One process for both: a --quiet server is what holds the catalog while the second is refused.
+  it("--quiet leaves the request log out; a second serve exits 3 while it holds the embedded catalog, 1 on a port in use", async () => {
     const first = await startServeProcess(["--quiet"], catalog.env);
+    expect((await fetch(`${first.url}/api/stats`)).status).toBe(200);
     const busy = await runCli(["serve", "--port", "0"], catalog.env);
     expect(busy.code).toBe(3);
     expect(busy.stderr).toContain("in use by process");
     expect(await first.stop()).toBe(0);
+    expect(first.stderr()).not.toContain("GET /api/stats");
 
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", () => resolve()));
