@@ -1,5 +1,5 @@
 // How the catalog's tables store what a run writes: statistics without the documents no query plans on
-// (migration 0011), raw records compressed with lz4 where the server has it (0012).
+// (migrations 0011, 0013), raw records compressed with lz4 where the server has it (0012).
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { sql } from "drizzle-orm";
 import { queryRows } from "../db/sql.js";
@@ -15,7 +15,7 @@ describe.each(DRIVERS)("storage settings on %s", (driver) => {
     const [server] = await db.insert(servers).values({ key: "io.github.acme/tools", canonicalSource: "registry:x", canonicalRank: 30, contentHash: "h" }).returning({ id: servers.id });
     const written = await db
       .insert(tools)
-      .values(Array.from({ length: 200 }, (_, i) => ({ serverId: server!.id, name: `tool_${i}`, description: `Does thing ${i}`, contentHash: `c${i}`, origin: "glama" })))
+      .values(Array.from({ length: 200 }, (_, i) => ({ serverId: server!.id, name: `tool_${i}`, description: `Does thing ${i}`, inputSchema: { type: "object", properties: { [`arg${i}`]: { type: "string" } } }, annotations: { readOnlyHint: i % 2 === 0 }, contentHash: `c${i}`, origin: "glama" })))
       .returning({ id: tools.id });
     await db.insert(classifications).values(
       written.map((w, i) => ({
@@ -47,8 +47,10 @@ describe.each(DRIVERS)("storage settings on %s", (driver) => {
     expect(planned).toEqual(expect.arrayContaining(["category", "classifier_version", "facets", "hints", "risk", "tool_id"]));
     // Documents returned but never filtered, joined, grouped or sorted on.
     for (const column of ["evidence", "rationale", "rule", "signals"]) expect(planned).not.toContain(column);
-    // A table with nothing left out keeps statistics on every column.
-    expect(await statColumns("tools")).toEqual(expect.arrayContaining(["description", "input_schema", "name", "server_id"]));
+    // Tools keep theirs on what lookups filter on, not on their schemas and annotations (0013).
+    const toolColumns = await statColumns("tools");
+    expect(toolColumns).toEqual(expect.arrayContaining(["description", "name", "server_id"]));
+    for (const column of ["annotations", "input_schema"]) expect(toolColumns).not.toContain(column);
   });
 
   test("raw records are compressed with lz4 where the server was built with it, else with the default", async () => {
