@@ -18,7 +18,7 @@ export type { Evidence } from "./signals.js";
 export type { Hints } from "./hints.js";
 
 /** Bump whenever rules, lexicon or weights change: stored classifications of older versions are redone. */
-export const CLASSIFIER_VERSION = "learned-7";
+export const CLASSIFIER_VERSION = "learned-8";
 
 /** How to classify: `model` null means the rules alone; absent, the shipped learned model weighs the evidence. */
 export interface ClassifyOptions {
@@ -233,9 +233,11 @@ const CONTEXT_PREFERENCE: readonly Domain[] = ["identity", "secrets", "payments"
  */
 export function leadsDestructive(r: ToolReading): boolean {
   const nv = r.nameVerb;
-  if (nv && nv.position !== "embeds" && !nv.ambiguous && (nv.category === "destructive" || nv.joined.some((j) => j.category === "destructive"))) return true;
+  // A word that is also a noun (drop, clear, flush, empty) counts wherever the name has no other verb: "drop_table",
+  // "canvas_clear"; in the description, where it opens the text ("Drop the table", not "price drop alerts").
+  if (nv && nv.position !== "embeds" && (nv.category === "destructive" || nv.joined.some((j) => j.category === "destructive"))) return true;
   const dv = r.descriptionVerb;
-  return dv !== undefined && !dv.ambiguous && dv.category === "destructive";
+  return dv !== undefined && (!dv.ambiguous || dv.first) && dv.category === "destructive";
 }
 
 /** Categories the hint classes stand for when the learned model moves a tool across the read axis. */
@@ -322,7 +324,7 @@ function decide(tool: ToolInput, r: ToolReading, model: Model | null, onFeatures
   // Not additive, so destructive in MCP's hints though a write for policy: an overwrite, a replace, a reset, and a
   // removed link (both ends stay, the link is gone).
   const nonAdditive =
-    r.phrases.overwrite !== undefined || r.overwriteArgument !== undefined || NON_ADDITIVE_VERBS.has(r.nameVerb?.verb ?? r.descriptionVerb?.verb ?? "") || signals.includes("unlink");
+    r.phrases.overwrite !== undefined || r.overwriteArgument !== undefined || NON_ADDITIVE_VERBS.has(r.nameVerb?.verb ?? r.descriptionVerb?.verb ?? "") || signals.includes("unlink") || signals.includes("replaces_content");
   let hintClass = hintClassOfCategory(category, nonAdditive);
   let learned: { p: number; cls: HintClass; evidence: string[] } | undefined;
   // Without a sink the features live only for this decision: one scratch set serves every tool.
@@ -486,6 +488,7 @@ function decide(tool: ToolInput, r: ToolReading, model: Model | null, onFeatures
   for (const e of r.evidence) {
     if (e.signal === "destructive_effect" && e.source === "schema") sentences.push(`An argument's description states the effect '${e.quote}'.`);
     if (e.signal === "unlink") sentences.push(`It removes a link ('${quoteText(e.quote, 60)}'), deleting neither end.`);
+    if (e.signal === "replaces_content") sentences.push(`It updates with new content ('${quoteText(e.quote, 40)}'), replacing what was there: not additive.`);
     if (e.signal === "read_query" && e.source === "schema") sentences.push(`An argument's description limits its query to reading ('${e.quote}').`);
     if (e.signal === "examination") sentences.push(`It runs an examination ('${quoteText(e.quote, 60)}'), which reports findings and changes nothing.`);
     if (e.signal === "generated_artifact") sentences.push(`It makes an artifact from what it is given ('${e.quote}') and keeps nothing.`);

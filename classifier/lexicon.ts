@@ -14,7 +14,7 @@ export const VERBS: Record<Category, string> = {
     download export diff compare calculate compute estimate convert parse lint ping echo help introspect
     discover enumerate tail grep cat ls stat audit trace diagnose troubleshoot render translate transcribe
     detect identify classify recognize recognise extract suggest recommend predict forecast recall hover
-    screenshot snapshot scroll observe measure visualize query  load scrape crawl research ask
+    screenshot snapshot observe measure visualize query  load scrape crawl research ask
     think reason simulate dryrun test review quote whoami info readme ocr geocode tokenize embed
     aggregate connect disconnect reconnect
 
@@ -31,7 +31,7 @@ export const VERBS: Record<Category, string> = {
     reorder reprioritize prioritize rate vote react acknowledge ack snooze mute unmute hide unhide block
     unblock ban unban kick provision scale resize install upgrade downgrade commit push pull checkout stage
     unstage login logout signin signout authenticate fill type click press drag navigate go back forward
-    focus tap swipe emit log record track annotate highlight bookmark note remember memorize learn accept
+    focus tap swipe scroll emulate emit log record track annotate highlight bookmark note remember memorize learn accept
     decline  transfer enroll unenroll join leave claim complete finish fix rotate renew extend
     init initialize setup bootstrap replace rewrite  apply choose pick select keypress keydown boot reboot switch
     upvote downvote favorite unfavorite watch unwatch ignore rebase squash cherry tweak adjust increment
@@ -244,6 +244,8 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
   overwrite: [
     "overwrite", "overwrites", "overwriting", "overwritten", "completely replace", "completely overwrite", "replaces the entire",
     "replaces the whole", "replaces all existing", "replaces any existing", "replaces the existing", "replaces existing",
+    "override any existing", "overrides any existing", "override the existing", "overrides the existing", "overrides existing",
+    "override existing", "overriding any existing", "overriding the existing",
   ],
   // A dangerous effect the text states outweighs a benign name ("get_report … also deletes the source data").
   destructive_effect: [
@@ -381,7 +383,7 @@ export const LINK_OBJECTS = new Set(
 );
 
 /**
- * Common verbs of descriptions in other languages (French, Spanish, German, Portuguese), by their lower-case form
+ * Common verbs of descriptions in other languages (French, Spanish, German, Portuguese, Italian, Russian), by their lower-case form
  * as a description's first word, with the category they stand for.
  */
 export const FOREIGN_VERBS: Record<Category, string> = {
@@ -392,27 +394,38 @@ export const FOREIGN_VERBS: Record<Category, string> = {
     verificar verifica analizar analiza calcular calcula encontrar encuentra extraer extrae
     abrufen ruft holen holt auflisten listet anzeigen zeigt suchen sucht lesen liest gibt liefert exportiert exportieren
     prüft prüfen überprüft berechnet berechnen analysiert findet ermittelt
-    obter obtém pesquisar pesquisa ler lê retorna recupera recuperar baixa baixar analisa encontra extrai`,
+    obter obtém pesquisar pesquisa ler lê retorna recupera recuperar baixa baixar analisa encontra extrai
+    ottiene ottieni ottenere elenca elencare cerca cercare mostra mostrare legge leggere restituisce recupera scarica
+    получить получает найти находит ищет искать показать показывает прочитать читает возвращает список`,
   write: `créer crée ajouter ajoute modifier modifie mettre met envoyer envoie enregistrer enregistre importer importe publier
     publie partager partage renommer renomme déplacer déplace copier définit
     crear crea añadir añade agregar agrega actualizar actualiza modificar modifica enviar envía guardar guarda importar
     importa publicar publica compartir comparte renombra mueve copia establece asigna inserta
     erstellen erstellt hinzufügen fügt aktualisieren aktualisiert ändern ändert senden sendet speichern speichert importiert
     veröffentlicht setzt legt verschiebt kopiert benennt schreibt
-    criar cria adicionar adiciona atualizar atualiza envia salvar salva compartilha renomeia insere`,
-  execute: `exécuter exécute lancer lance ejecutar ejecuta ausführen führt executar executa`,
+    criar cria adicionar adiciona atualizar atualiza envia salvar salva compartilha renomeia insere
+    crea creare aggiunge aggiungi aggiorna aggiornare modificare invia inviare salvare scrive imposta
+    создать создает создаёт добавить добавляет обновить обновляет изменить изменяет отправить отправляет сохранить сохраняет`,
+  execute: `exécuter exécute lancer lance ejecutar ejecuta ausführen führt executar executa esegue esegui eseguire
+    выполнить выполняет запустить запускает`,
   destructive: `supprimer supprime effacer efface détruire détruit vider vide eliminar elimina borrar borra quita suprime vacía
-    löschen löscht entfernen entfernt leert excluir exclui apagar apaga remover deletar deleta limpa`,
+    löschen löscht entfernen entfernt leert excluir exclui apagar apaga remover deletar deleta limpa
+    cancella cancellare rimuove rimuovi rimuovere svuota удалить удаляет очистить очищает уничтожить`,
   financial: `payer paie pagar paga bezahlen bezahlt`,
 };
 
-/** Verbs of Chinese and Japanese descriptions, found near the start of the text (no spaces separate words there). */
+/**
+ * Verbs of Chinese, Japanese and Korean descriptions, found near the start of the text (no spaces separate words in
+ * the first two; Korean verbs are read as their noun stems, 조회 of 조회합니다).
+ */
 export const CJK_VERBS: Record<Category, string> = {
-  read: "获取 查询 搜索 列出 读取 查看 显示 检索 取得 计算 规划 转换 测量 推荐 浏览 分析 导出 统计 検索 一覧 表示 読み込 参照 確認 計算 変換 分析 エクスポート",
-  write: "创建 添加 新增 更新 修改 编辑 发送 保存 上传 导入 设置 发布 分配 作成 追加 変更 編集 送信 保存 登録 設定 アップロード インポート 投稿",
-  execute: "执行 运行 実行",
-  destructive: "删除 移除 清空 清除 销毁 卸载 削除 消去 破棄",
-  financial: "支付 付款 支払",
+  read: `获取 查询 搜索 列出 读取 查看 显示 检索 取得 计算 规划 转换 测量 推荐 浏览 分析 导出 统计 検索 一覧 表示 読み込 参照 確認 計算 変換 分析
+    エクスポート 조회 검색 목록 가져 확인 분석`,
+  write: `创建 添加 新增 更新 修改 编辑 发送 保存 上传 导入 设置 发布 分配 取消 重试 拒绝 批准 启动 停止 重启 写入 作成 追加 変更 編集 送信 保存 登録 設定
+    アップロード インポート 投稿 キャンセル 起動 書き込 생성 추가 수정 업데이트 전송 저장 등록 설정 변경`,
+  execute: "执行 运行 部署 実行 실행",
+  destructive: "删除 移除 清空 清除 清理 销毁 卸载 削除 消去 破棄 삭제 제거",
+  financial: "支付 付款 支払 결제",
 };
 
 /** How much each kind of evidence counts toward a category. */
@@ -461,6 +474,12 @@ export const IDEMPOTENT_VERBS = new Set(
  * Such a tool stays a write for policy (an overwrite is a write) and is destructive in its hints.
  */
 export const NON_ADDITIVE_VERBS = new Set(["replace", "overwrite", "rewrite", "reset"]);
+/**
+ * Verbs that change a thing in place: given the thing's new content (a `content` argument), such an update
+ * replaces what was there, not additive in MCP's hints ("update_note" with content; a title or a state set alone is
+ * an ordinary write).
+ */
+export const UPDATING_VERBS = new Set("update edit modify patch put set change".split(" "));
 
 /**
  * Verbs of tools that work only on what they are given (MCP's openWorldHint false): computing, converting,

@@ -15,7 +15,7 @@ import type { ToolInput } from "./tool.js";
 export const REVIEW_PROMPT_VERSION = "review-1";
 
 /** Evidence of a change that is not additive: a write for policy, destructive in MCP's hints. */
-const NON_ADDITIVE_SIGNALS: ReadonlySet<string> = new Set(["overwrite", "unlink"]);
+const NON_ADDITIVE_SIGNALS: ReadonlySet<string> = new Set(["overwrite", "unlink", "replaces_content"]);
 
 export const reviewVerdictSchema = z
   .object({

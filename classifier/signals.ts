@@ -41,6 +41,7 @@ import {
   SQL_WORDS,
   STATE_NOUNS,
   UNLINK_VERBS,
+  UPDATING_VERBS,
   VERBS,
   WEIGHTS,
   type Domain,
@@ -49,6 +50,7 @@ import type { Category } from "./taxonomy.js";
 import type { ToolInput } from "./tool.js";
 import { findInjection, type InjectionFinding } from "./injection.js";
 import { findPhrase, noPhrases, scanPhrases, type PhraseHits } from "./phrases.js";
+import { leadingLabel } from "./leading-label.js";
 import { readOnlyLimit } from "./query-limit.js";
 import { quoteText } from "./quote.js";
 import { denyPhrases, statedRemoval } from "./stated-effects.js";
@@ -279,6 +281,8 @@ export interface DescriptionVerbHit extends VerbInfo {
   quote: string;
   /** Up to four words after the verb: the object, when the name has none. */
   object: string[];
+  /** The verb is the description's first word (after a label or filler): "Drop the table", not "… drop-down". */
+  first: boolean;
 }
 
 export interface ToolReading {
@@ -484,28 +488,42 @@ function leadingLetters(head: string): string | undefined {
   return head.slice(i, end);
 }
 
+// Kana or Hangul: Japanese and Korean put the verb at the end of the sentence ("…항목을 확인합니다" checks).
+const VERB_FINAL_SCRIPT = /[\u3040-\u30ff\uac00-\ud7af]/;
+// The end of the first sentence, in either script's punctuation.
+const SENTENCE_END = /[。．.!?！？\n]/;
+
 /**
  * The verb of a description in another language: with `firstWord`, its first word (French, Spanish, German,
- * Portuguese); without, the earliest known verb in its first 40 characters (Chinese, Japanese).
+ * Portuguese, Italian, Russian); without, a known verb in its first 40 characters: the earliest in Chinese, the last
+ * of the first sentence in Japanese and Korean, whose verbs come last; there a destructive verb anywhere in that
+ * sentence wins (where a sentence could be read either way, the worse reading stands).
  */
 function foreignDescriptionVerb(description: string, firstWord: boolean): DescriptionVerbHit | undefined {
-  const head = description.slice(0, 40);
+  let head = description.slice(0, 40);
   let found: VerbInfo | undefined;
   if (firstWord) {
     const first = leadingLetters(head)?.toLowerCase();
     found = first ? FOREIGN_VERB_OF.get(first) : undefined;
   } else if (NON_ASCII_LETTER.test(head)) {
-    let at = Infinity;
+    const verbFinal = VERB_FINAL_SCRIPT.test(head);
+    if (verbFinal) {
+      const end = head.search(SENTENCE_END);
+      if (end > 0) head = head.slice(0, end);
+    }
+    let at = verbFinal ? -1 : Infinity;
     for (const v of CJK_VERB_LIST) {
-      const i = head.indexOf(v.verb);
-      if (i >= 0 && i < at) {
+      const i = verbFinal ? head.lastIndexOf(v.verb) : head.indexOf(v.verb);
+      if (i < 0) continue;
+      if (verbFinal && found?.category === "destructive") break;
+      if (verbFinal ? i > at || v.category === "destructive" : i < at) {
         at = i;
         found = v;
       }
     }
   }
   if (!found) return undefined;
-  return { verb: found.verb, category: found.category, ambiguous: false, joined: [], quote: quoteText(description, 90), object: [] };
+  return { verb: found.verb, category: found.category, ambiguous: false, joined: [], quote: quoteText(description, 90), object: [], first: true };
 }
 
 /** One match of /[A-Za-z0-9][A-Za-z0-9'’]*|[.!?;]/ and what findDescriptionVerb asks of it, found without a regex. */
@@ -619,6 +637,29 @@ function examinationRun(nv: NameVerbHit | undefined, object: readonly string[], 
   return undefined;
 }
 
+/** The description's leading verb: another language's first, then English, then Chinese, Japanese and Korean. */
+function leadingVerb(description: string, lower: string): DescriptionVerbHit | undefined {
+  return foreignDescriptionVerb(description, true) ?? findDescriptionVerb(description, lower) ?? foreignDescriptionVerb(description, false);
+}
+
+const FIRST_WORD = /^[^\p{L}]*(\p{L}+)/u;
+
+/**
+ * The leading verb read after a category label ("[Project Management] Get …", "Search: Delete the saved search"), when
+ * the text after the label has one (a named label only when a verb follows it at once). A destructive verb the whole
+ * text leads with is never traded for a milder one after the label.
+ */
+function descriptionVerbAfterLabel(description: string, lower: string): DescriptionVerbHit | undefined {
+  const whole = leadingVerb(description, lower);
+  const label = leadingLabel(description);
+  if (!label || (whole && whole.category === "destructive")) return whole;
+  if (label.kind === "named") {
+    const first = FIRST_WORD.exec(label.rest)?.[1]?.toLowerCase();
+    if (!first || !(TEXT_VERBS.has(first) || FOREIGN_VERB_OF.has(first))) return whole;
+  }
+  return leadingVerb(label.rest, label.rest.toLowerCase()) ?? whole;
+}
+
 const DRY_RUN = /\bdry[- ]run/i;
 const DRY_RUNS = /\bdry[- ]run/gi;
 const SKIPPED_GENERIC = new Set(["perform", "performs", "use", "uses"]);
@@ -687,7 +728,7 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
         k++;
       }
       // Quote from the start unless the verb comes late (after a long label or preamble).
-      return { verb: v.verb, category: v.category, ambiguous: v.ambiguous, joined, quote: quoteText(start < 60 ? description : rest, 90), object };
+      return { verb: v.verb, category: v.category, ambiguous: v.ambiguous, joined, quote: quoteText(start < 60 ? description : rest, 90), object, first: others === 0 };
     }
     others++;
     if (others > 4) return undefined;
@@ -789,7 +830,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // The description's leading verb first: it tells which of the name's verb-like words is the verb. A description
   // that opens with a known verb of another language is read in it ("Obtiene los datos del …" is no English
   // "del"); otherwise English first, then Chinese and Japanese.
-  const dv = emptyDescription ? undefined : (foreignDescriptionVerb(description, true) ?? findDescriptionVerb(description, lowerDescription) ?? foreignDescriptionVerb(description, false));
+  const dv = emptyDescription ? undefined : descriptionVerbAfterLabel(description, lowerDescription);
 
   // Name: verb and object.
   const nv = agreeWithDescription(tokens, findNameVerb(tokens, profile?.verbLast ?? false), dv);
@@ -935,6 +976,9 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     scores.write += WEIGHTS.fileWrite;
     evidence.push({ signal: "schema:file_write", source: "schema", quote: fileWrite, weight: WEIGHTS.fileWrite });
   }
+  // An update given the thing's new content replaces what was there (not additive; still a write for policy).
+  const updating = nv ?? dv;
+  if (hasContent && updating && UPDATING_VERBS.has(updating.verb)) evidence.push({ signal: "replaces_content", source: "schema", quote: hasContent, weight: 0 });
   if (operations) {
     evidence.push({ signal: `schema:operation_${operations.category}`, source: "schema", quote: `${operations.property}: ${operations.value}`, weight: WEIGHTS.operationEnum });
   }

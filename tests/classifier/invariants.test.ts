@@ -7,6 +7,7 @@ import { VERBS, AMBIGUOUS_VERBS } from "../../classifier/lexicon.js";
 import { readTool } from "../../classifier/signals.js";
 import { riskRank } from "../../classifier/taxonomy.js";
 import type { ToolInput } from "../../classifier/tool.js";
+import { rng } from "../helpers/rng.js";
 import { projectRoot } from "../../scripts/project-root.js";
 import { loadDataset } from "../../scripts/dev/eval/dataset.js";
 
@@ -15,17 +16,6 @@ const MODELS = [
   ["the shipped model", {}],
   ["the rules alone", { model: null }],
 ] as const;
-
-/** A small deterministic generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DESTRUCTIVE = VERBS.destructive.split(/\s+/).filter((v) => v && !AMBIGUOUS_VERBS.has(v));
 const OBJECTS = ["repository", "user", "bucket", "record", "file", "cluster", "index", "secret", "widget", "report", "list", "chart"];

@@ -291,3 +291,96 @@ describe.each([
     expect(k("tool_x", description).category).toBe(category);
   });
 });
+
+describe.each([
+  ["the rules alone", { model: null }],
+  ["the shipped model", {}],
+] as const)("descriptions behind a label, content updates and more languages, with %s", (_, options) => {
+  const k = (name: string, description?: string, extra: Partial<ToolInput> = {}): Classification => classifyTool(tool(name, description, extra), undefined, options);
+  const hintClass = (x: Classification) => (x.hints.readOnlyHint ? "read" : x.hints.destructiveHint ? "destructive" : "write");
+
+  it("a category label in front of the description is skipped before its leading verb is read", () => {
+    // Bracketed labels, whatever their words; in front of a verb of another script too.
+    expect(k("orchard_tool", "[Search] Purge the cached orchard index").category).toBe("destructive");
+    expect(k("gizmo_helper", "[Report Builder] Erase a saved gizmo layout").category).toBe("destructive");
+    expect(k("crate_op", "【仓库】删除指定的货箱").category).toBe("destructive");
+    expect(k("crate_op", "[test suite] 删除指定的货箱").category).toBe("destructive");
+    expect(k("crate_view", "(beta) Lists the crates of a warehouse").category).toBe("read");
+    // A named label ("Query:", "Status |") counts only when a verb follows it at once.
+    expect(k("pantry_tool", "Query: Wipe every pantry shelf and start again").category).toBe("destructive");
+    expect(k("pantry_tool", "Status | Remove the stale pantry markers").category).toBe("destructive");
+    expect(k("pantry_tool", "Pantry Items - Fetch the shelf contents").category).toBe("read");
+    // Where the words before the colon are the action itself, they stay the action.
+    expect(k("steer_browser", "Navigate the browser: go to a URL or back").signals).toContain("description_verb:navigate");
+    // A destructive verb leading the whole text is never traded for a milder one after its label.
+    expect(k("cleanup_tool", "Delete: Shows which stale entries would go").category).not.toBe("read");
+  });
+
+  it("a word that is also a noun (drop, clear, flush, empty) opening a name or a description is its verb", () => {
+    for (const [name, description] of [
+      ["drop_lantern_table", "Drop lantern table. Read-only metadata comes back."],
+      ["clear-kettle-queue", "Safe to call: returns the new queue length."],
+      ["FlushOvenCache", ""],
+      ["bakery_tool", "Empty the proofing basket. Read-only."],
+    ] as const) {
+      const x = k(name, description);
+      expect(x.category, name).not.toBe("read");
+      expect(x.risk, name).not.toBe("low");
+    }
+    // As a noun later in the text it is no verb: a list of drop-down choices reads.
+    expect(k("get_form_choices", "Get the options of a form's drop-down field").category).toBe("read");
+  });
+
+  it("an update given the thing's new content replaces it: a write, not additive in the hints", () => {
+    const content = { inputSchema: { properties: { id: { type: "string" }, content: { type: "string" } } } };
+    for (const [name, description] of [
+      ["update_recipe_card", "Update an existing recipe card"],
+      ["recipeCard_edit", "Edit a recipe card"],
+      ["kitchen_card_modify", "Modify a card in the kitchen binder"],
+      ["card-patch", "Patch a card's text"],
+    ] as const) {
+      const x = k(name, description, content);
+      expect(x.category, name).toBe("write");
+      expect(hintClass(x), name).toBe("destructive");
+      expect(x.signals, name).toContain("replaces_content");
+    }
+    expect(k("update_recipe_card", "Update a card", content).rationale).toContain("It updates with new content ('content'), replacing what was there");
+    // A field set alone, or new content added rather than replacing, stays additive.
+    const title = k("update_card_title", "Update the title of a card", { inputSchema: { properties: { id: { type: "string" }, title: { type: "string" } } } });
+    expect(hintClass(title)).toBe("write");
+    expect(hintClass(k("add_card_note", "Add a note to a card", content))).toBe("write");
+  });
+
+  it("scrolling a view or emulating a device changes the page's state, as a tap or a swipe does", () => {
+    expect(k("viewport_scroll", "Scroll the canvas until the chosen layer is visible").category).toBe("write");
+    expect(k("scrollToNode", "").category).toBe("write");
+    expect(k("device-emulate", "Emulate a slow network and a small screen on the open tab").category).toBe("write");
+    expect(k("get_scroll_position", "Get the current scroll offset of the page").category).toBe("read");
+  });
+
+  it("overriding what exists is an overwrite", () => {
+    const x = k("apply_garden_rules", "Set the watering rules of a garden; these override any existing rules for its beds.");
+    expect(x.category).toBe("write");
+    expect(hintClass(x)).toBe("destructive");
+  });
+
+  it.each([
+    ["Elenca i vasi della serra", "read"],
+    ["Cancella il vaso selezionato", "destructive"],
+    ["Rimuove la pianta dal catalogo", "destructive"],
+    ["Crea un nuovo vaso", "write"],
+    ["Esegue lo script di irrigazione", "execute"],
+    ["Получает список теплиц", "read"],
+    ["Удаляет выбранную теплицу", "destructive"],
+    ["Создает новую теплицу", "write"],
+    ["온실 목록을 조회합니다", "read"],
+    ["선택한 온실을 삭제합니다", "destructive"],
+    ["새 온실을 생성합니다", "write"],
+    ["설치된 화분 중 교체 가능한 항목을 확인합니다", "read"],
+    ["温室の一覧を取得します", "read"],
+    ["古い鉢の記録を削除します", "destructive"],
+    ["取消温室的灌溉计划", "write"],
+  ])("reads the verbs of more languages, verb-final ones by their last verb: %s → %s", (description, category) => {
+    expect(k("greenhouse_op", description).category).toBe(category);
+  });
+});
