@@ -82,7 +82,8 @@ export async function writeSourcePage(db: Db, w: PageWrite): Promise<PageWriteRe
       // meets the same failure and records it as the stage's error.
       await queueServers(t, inline.map((l) => l.serverId));
     }
-    if (classifications.length) await insertClassifications(t, classifications);
+    // Inline listings are of servers this transaction created: every tool classified here is new.
+    if (classifications.length) await insertClassifications(t, classifications, { newTools: true });
     if (w.details) await writeDetails(t, { source: w.source, ...w.details });
     await saveCheckpoint(t, w.checkpoint, w.runId);
     return { pageId: page.id, serversWritten: changed.length, tools: toolCounts, classified: classifications.length };

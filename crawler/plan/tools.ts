@@ -49,6 +49,8 @@ export interface ToolCounts {
 }
 
 export interface ToolPlan {
+  /** Rows of servers created in this transaction (fresh listings): no stored row can share their (server, name). */
+  inserts: NewTool[];
   /** Rows to insert or rewrite by (server, name); a rewrite also clears removed_at. */
   upserts: NewTool[];
   /** Tools to mark removed, taking the origin of the list that dropped them. */
@@ -74,7 +76,7 @@ export function planToolListings(listings: readonly ToolListing[], stored: reado
     if (!m) byServer.set(row.serverId, (m = new Map()));
     m.set(row.name, row);
   }
-  const plan: ToolPlan = { upserts: [], removals: [], changes: [], changed: [], counts: { added: 0, changed: 0, removed: 0, unchanged: 0 }, touched: [] };
+  const plan: ToolPlan = { inserts: [], upserts: [], removals: [], changes: [], changed: [], counts: { added: 0, changed: 0, removed: 0, unchanged: 0 }, touched: [] };
   const touched = new Set<number>();
 
   for (const listing of listings) {
@@ -99,7 +101,7 @@ export function planToolListings(listings: readonly ToolListing[], stored: reado
       // A tool a higher-ranked list dropped stays removed: a directory's stale copy does not bring it back.
       if (old && removed && originRank(old.origin) > rank) continue;
       if (!old || removed) {
-        plan.upserts.push(row);
+        (listing.fresh ? plan.inserts : plan.upserts).push(row);
         touched.add(listing.serverId);
         plan.changes.push({ serverId: listing.serverId, toolName: tool.name, kind: "added", oldHash: old?.contentHash ?? null, newHash: tool.contentHash, details: old ? { reappeared: true } : null });
         plan.counts.added += 1;

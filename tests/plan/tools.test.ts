@@ -15,6 +15,15 @@ describe("planToolListings", () => {
     expect(plan.touched).toEqual([1]);
   });
 
+  test("a listing of a server created in this transaction is inserted as it is, the first of a name twice listed winning", () => {
+    const plan = planToolListings([{ serverId: 2, origin: "glama", tools: [def("a"), def("b"), def("a", "second")], fresh: true }], []);
+    expect(plan.inserts.map((u) => [u.serverId, u.name, u.contentHash])).toEqual([[2, "a", "h-a"], [2, "b", "h-b"]]);
+    expect(plan.upserts).toEqual([]);
+    expect(plan.counts).toEqual({ added: 2, changed: 0, removed: 0, unchanged: 0 });
+    expect(plan.changes.map((c) => [c.toolName, c.kind])).toEqual([["a", "added"], ["b", "added"]]);
+    expect(plan.touched).toEqual([2]);
+  });
+
   test("the same listing again writes nothing and touches nothing", () => {
     const plan = planToolListings([{ serverId: 1, origin: "glama", tools: [def("a")] }], [stored("a")]);
     expect(plan).toMatchObject({ upserts: [], removals: [], changes: [], changed: [], touched: [], counts: { unchanged: 1 } });
