@@ -6,6 +6,8 @@ import type { Config } from "./config.js";
 
 export interface OpenOptions {
   migrate?: boolean;
+  /** A server's process (serve, mcp) keeps the catalog open for hours; a command's, for one command. */
+  lifetime?: "command" | "server";
   /**
    * A reader (risk, search, policy, stats, changes) waits this long for an embedded catalog another
    * process holds (a refresh), saying so once on `notice`; without it a held catalog refuses at once.

@@ -28,7 +28,7 @@ export const command: Command = {
       const handle = serveStdio(() => catalogMcpServer(catalog.db), { onerror: (e) => io.stderr.write(`mcp-catalog mcp: ${safeText(e.message)}\n`) });
       await ended;
       await handle.close();
-    });
+    }, { lifetime: "server" });
     return 0;
   },
 };

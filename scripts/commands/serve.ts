@@ -48,7 +48,7 @@ export const command: Command = {
     const config = loadConfig(io.env, io.cwd);
     // The nightly default: the model review is on when an endpoint is configured.
     const review = reviewSettings(config, {});
-    const catalog = await openConfiguredCatalog(io, config);
+    const catalog = await openConfiguredCatalog(io, config, { lifetime: "server" });
     const log = (line: string) => io.stderr.write(`${line}\n`);
     try {
       const app = createApp({

@@ -10,7 +10,7 @@ import { parseToolList } from "../../../classifier/tool.js";
 import type { ToolInput } from "../../../classifier/tool.js";
 import type { RefreshSummary } from "../../../crawler/refresh.js";
 import { copyBaseline, sampleToolNames, tableRows, WRITTEN_TABLES, type CopyTiming } from "./copy-baseline.js";
-import { openCatalog, type Catalog } from "../../../db/client.js";
+import { openCatalog, type Catalog, type CatalogOptions } from "../../../db/client.js";
 import { createScratchDatabase } from "../../../db/scratch.js";
 import { summarizeName } from "../../../db/lookups.js";
 import { findTools } from "../../../server/reader.js";
@@ -152,17 +152,17 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options | { worke
 
 interface CatalogHandle {
   ref: { databaseUrl: string } | { dataDir: string };
-  open(): Promise<Catalog>;
+  open(o?: Pick<CatalogOptions, "lifetime">): Promise<Catalog>;
   dispose(): Promise<void>;
 }
 
 async function freshCatalog(driver: Driver, o: Pick<Options, "databaseUrl">, dir: string): Promise<CatalogHandle> {
   if (driver === "postgres") {
     const db = await createScratchDatabase(o.databaseUrl!, "mcp_catalog_bench");
-    return { ref: { databaseUrl: db.url }, open: () => openCatalog({ databaseUrl: db.url, dataDir: "unused" }), dispose: db.drop };
+    return { ref: { databaseUrl: db.url }, open: (o) => openCatalog({ databaseUrl: db.url, dataDir: "unused", ...o }), dispose: db.drop };
   }
   const dataDir = join(dir, "catalog");
-  return { ref: { dataDir }, open: () => openCatalog({ dataDir }), dispose: async () => rmSync(dataDir, { recursive: true, force: true }) };
+  return { ref: { dataDir }, open: (o) => openCatalog({ dataDir, ...o }), dispose: async () => rmSync(dataDir, { recursive: true, force: true }) };
 }
 
 interface LookupResult extends LatencyFigures {
@@ -312,7 +312,8 @@ async function benchDriver(driver: Driver, world: Manifest & { dir: string }, o:
     log(io, `${driver}: risk lookups…`);
     let lookups: LookupResult;
     {
-      const c = await catalog.open();
+      // Warm look-ups are a server's: its PGlite optimised as `serve` has it (PGLITE_WASM_TIERING_BUDGET).
+      const c = await catalog.open({ lifetime: "server" });
       try {
         lookups = await measureLookups(c, o.quick ? 300 : 2_000);
       } finally {
