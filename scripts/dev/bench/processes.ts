@@ -132,8 +132,9 @@ const CLOCK_TICKS_PER_MS = 100 / 1000; // USER_HZ is 100 on Linux
  * CPU time of the Postgres backends serving `database`, found by their process title ("postgres: …
  * USER DATABASE HOST(PORT) STATE") on this machine. Sampled while the measured process runs; each
  * backend's last sample counts, so up to one interval of a backend's work at its end is missed. The
- * backends already found are read at every sample; /proc is searched for new ones at every fourth
- * (a search reads every process's command line: about 7 ms of CPU on a busy machine).
+ * backends already found are read at every sample; /proc is searched for new ones at every fourth once
+ * one is found, at every sample before (a search reads every process's command line: about 7 ms of CPU
+ * on a busy machine).
  */
 function backendSampler(database: string): { sample(): void; totalMs(): number } {
   const ticks = new Map<number, number>();
@@ -152,7 +153,8 @@ function backendSampler(database: string): { sample(): void; totalMs(): number }
   return {
     sample() {
       for (const pid of ticks.keys()) read(pid);
-      if (samples++ % 4 !== 0) return;
+      // Until the first backend is found, every sample searches: a short refresh can end before the fourth.
+      if (samples++ % 4 !== 0 && ticks.size > 0) return;
       for (const entry of readdirSync("/proc")) {
         if (!/^\d+$/.test(entry) || ticks.has(Number(entry))) continue;
         try {
