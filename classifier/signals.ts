@@ -642,8 +642,6 @@ function leadingVerb(description: string, lower: string): DescriptionVerbHit | u
   return foreignDescriptionVerb(description, true) ?? findDescriptionVerb(description, lower) ?? foreignDescriptionVerb(description, false);
 }
 
-const FIRST_WORD = /^[^\p{L}]*(\p{L}+)/u;
-
 /**
  * The leading verb read after a category label ("[Project Management] Get …", "Search: Delete the saved search"), when
  * the text after the label has one (a named label only when a verb follows it at once). A destructive verb the whole
@@ -654,7 +652,7 @@ function descriptionVerbAfterLabel(description: string, lower: string): Descript
   const label = leadingLabel(description);
   if (!label || (whole && whole.category === "destructive")) return whole;
   if (label.kind === "named") {
-    const first = FIRST_WORD.exec(label.rest)?.[1]?.toLowerCase();
+    const first = leadingLetters(label.rest)?.toLowerCase();
     if (!first || !(TEXT_VERBS.has(first) || FOREIGN_VERB_OF.has(first))) return whole;
   }
   return leadingVerb(label.rest, label.rest.toLowerCase()) ?? whole;

@@ -1,7 +1,7 @@
 // Entity resolution's reads: which servers carry an alias, which keys exist, the values of one alias kind.
 import { sql } from "drizzle-orm";
 import type { Db } from "./client.js";
-import { jsonb, queryRows } from "./sql.js";
+import { distinctRows, queryRows } from "./sql.js";
 
 export interface AliasOwnerRow {
   kind: string;
@@ -13,15 +13,13 @@ export interface AliasOwnerRow {
 /** Which servers already carry any of these aliases, and whether each is named by the registry. */
 export async function aliasOwners(db: Db, aliases: readonly { kind: string; value: string }[]): Promise<AliasOwnerRow[]> {
   if (aliases.length === 0) return [];
-  const values = [...new Set(aliases.map((a) => a.value))];
   const wanted = new Set(aliases.map((a) => `${a.kind}\u0000${a.value}`));
   const rows = await queryRows<{ kind: string; value: string; key: string; registry_named: boolean }>(
     db,
-    // Index probes per value, OFFSET 0 keeping them probes while the tables have no statistics yet
-    // (a crawl fills them faster than autovacuum analyzes, and some servers run without it).
-    // The server is probed on its own too: joined inside, it was planned as a scan of every server.
+    // Index probes per value (distinctRows). The server is probed on its own too: joined inside, it was
+    // planned as a scan of every server.
     sql`select a.kind, a.value, s.key, s.canonical_source like 'registry:%' as registry_named
-      from jsonb_array_elements_text(${jsonb(values)}) as v(value)
+      from ${distinctRows(aliases.map((a) => a.value))} as v(value)
       cross join lateral (select kind, value, server_id from server_aliases where value = v.value offset 0) a
       cross join lateral (select key, canonical_source from servers where id = a.server_id offset 0) s`,
   );
@@ -37,10 +35,10 @@ export async function aliasValues(db: Db, kind: string): Promise<string[]> {
 /** Which of these keys name existing servers. */
 export async function existingServerKeys(db: Db, keys: readonly string[]): Promise<Set<string>> {
   if (keys.length === 0) return new Set();
-  // One index probe per key (see storedServers).
+  // One index probe per key (distinctRows).
   const rows = await queryRows<{ key: string }>(
     db,
-    sql`select s.key from jsonb_array_elements_text(${jsonb([...new Set(keys)])}) as k(key) cross join lateral (select key from servers where key = k.key offset 0) s`,
+    sql`select s.key from ${distinctRows(keys)} as k(key) cross join lateral (select key from servers where key = k.key offset 0) s`,
   );
   return new Set(rows.map((r) => r.key));
 }

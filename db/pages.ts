@@ -2,7 +2,7 @@
 import { sql } from "drizzle-orm";
 import { validatorsOf, type Validators } from "../crawler/validators.js";
 import type { Db } from "./client.js";
-import { jsonb, queryRows } from "./sql.js";
+import { distinctRows, jsonb, queryRows } from "./sql.js";
 import { saveCheckpoint, type Checkpoint } from "./source-state.js";
 import type { NewSourceRow, StoredRecord } from "../crawler/plan/page.js";
 
@@ -86,9 +86,9 @@ export async function storedRecords(db: Db, source: string, sourceIds: readonly 
   if (sourceIds.length === 0) return new Map();
   const rows = await queryRows<{ source_id: string; content_hash: string; server_id: number; page_id: number | null; status: string }>(
     db,
-    // One index probe per record and one per its server (see storedServers in db/servers.ts).
+    // One index probe per record and one per its server (distinctRows).
     sql`select ss.source_id, ss.content_hash, ss.server_id, ss.page_id, ss.status
-      from jsonb_array_elements_text(${jsonb([...new Set(sourceIds)])}) as k(id)
+      from ${distinctRows(sourceIds)} as k(id)
       cross join lateral (
         select ss.source_id, ss.content_hash, ss.server_id, ss.page_id, s.status
         from server_sources ss join servers s on s.id = ss.server_id where ss.source = ${source} and ss.source_id = k.id offset 0) ss`,
@@ -103,10 +103,10 @@ export async function listedRecordsOf(db: Db, source: string, serverKeys: readon
   if (serverKeys.length === 0) return [];
   const rows = await queryRows<{ key: string; source_id: string; is_latest: boolean }>(
     db,
-    // Index probes per key, then per server (see storedServers in db/servers.ts): the source's own
-    // condition stays outside, or it is planned as a scan of every record of the source, per key.
+    // Index probes per key, then per server (distinctRows): the source's own condition stays outside,
+    // or it is planned as a scan of every record of the source, per key.
     sql`select s.key, ss.source_id, ss.is_latest
-      from jsonb_array_elements_text(${jsonb([...new Set(serverKeys)])}) as k(key)
+      from ${distinctRows(serverKeys)} as k(key)
       cross join lateral (select id, key from servers where key = k.key offset 0) s
       cross join lateral (select source, source_id, is_latest, page_id from server_sources where server_id = s.id offset 0) ss
       where ss.source = ${source} and ss.page_id is not null`,

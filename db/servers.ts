@@ -2,7 +2,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "./client.js";
 import { servers } from "./schema.js";
-import { jsonb, queryRows } from "./sql.js";
+import { distinctRows, jsonb, queryRows } from "./sql.js";
 import type { NewAlias, ServerUpsert, StoredServer } from "../crawler/plan/page.js";
 
 /** Servers whose key changes before a page is written (a repository key becoming a registry name). */
@@ -15,10 +15,9 @@ export async function storedServers(db: Db, keys: readonly string[]): Promise<St
   if (keys.length === 0) return [];
   const rows = await queryRows<{ id: number; key: string; content_hash: string; canonical_rank: number; status: string }>(
     db,
-    // One index probe per key, OFFSET 0 keeping them probes: a crawl grows the table faster than its
-    // statistics, and without them a page's keys were matched by scanning every server, on every page.
+    // One index probe per key (distinctRows).
     sql`select s.id, s.key, s.content_hash, s.canonical_rank, s.status
-      from jsonb_array_elements_text(${jsonb([...new Set(keys)])}) as k(key)
+      from ${distinctRows(keys)} as k(key)
       cross join lateral (select id, key, content_hash, canonical_rank, status from servers where key = k.key offset 0) s`,
   );
   return rows.map((r) => ({ id: Number(r.id), key: r.key, contentHash: r.content_hash, canonicalRank: Number(r.canonical_rank), status: r.status }));

@@ -30,3 +30,14 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export function jsonb(value: unknown): SQL {
   return sql`${JSON.stringify(value)}::jsonb`;
 }
+
+/**
+ * The distinct `values` as rows of one text column, to probe a table once per value:
+ * `from ${distinctRows(keys)} as k(key) cross join lateral (select … where key = k.key offset 0) s`.
+ * OFFSET 0 keeps each lateral an index probe: a crawl grows its tables faster than autovacuum analyzes
+ * them (and some servers run without it), and without statistics the planner matched a page's keys by
+ * scanning the whole table, on every page.
+ */
+export function distinctRows(values: readonly (string | number)[]): SQL {
+  return sql`jsonb_array_elements_text(${jsonb([...new Set(values)])})`;
+}

@@ -3,7 +3,7 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "./client.js";
 import { tools } from "./schema.js";
 import { queueServers } from "./classifications.js";
-import { jsonb, queryRows } from "./sql.js";
+import { distinctRows, jsonb, queryRows } from "./sql.js";
 import type { NewToolChange, StoredToolState, ToolBefore, ToolCounts, ToolPlan } from "../crawler/plan/tools.js";
 
 export interface ToolSyncResult extends ToolCounts {
@@ -26,10 +26,9 @@ export async function storedToolsOf(db: Db, serverIds: readonly number[]): Promi
   if (serverIds.length === 0) return [];
   const rows = await queryRows<{ id: number; server_id: number; name: string; content_hash: string; origin: string; removed_at: string | null }>(
     db,
-    // One index probe per server (OFFSET 0 keeps the planner from turning it into a scan of every tool
-    // when a table that grew during the crawl has no statistics yet).
+    // One index probe per server (distinctRows).
     sql`select t.id, t.server_id, t.name, t.content_hash, t.origin, t.removed_at::text as removed_at
-      from jsonb_array_elements_text(${jsonb([...new Set(serverIds)])}) as k(id)
+      from ${distinctRows(serverIds)} as k(id)
       cross join lateral (select * from tools where server_id = k.id::int offset 0) t`,
   );
   return rows.map((r) => ({ id: Number(r.id), serverId: Number(r.server_id), name: r.name, contentHash: r.content_hash, origin: r.origin, removedAt: r.removed_at }));

@@ -1,5 +1,5 @@
 // Opens the catalog the configuration names, turning driver failures into one clear line.
-import { CatalogBusyError, openCatalog, redactUrl, type Catalog } from "../db/client.js";
+import { CatalogBusyError, openCatalog, redactUrl, type Catalog, type CatalogOptions } from "../db/client.js";
 import { describeDbError } from "../db/errors.js";
 import { CliError, type Io } from "./command.js";
 import type { Config } from "./config.js";
@@ -7,7 +7,7 @@ import type { Config } from "./config.js";
 export interface OpenOptions {
   migrate?: boolean;
   /** A server's process (serve, mcp) keeps the catalog open for hours; a command's, for one command. */
-  lifetime?: "command" | "server";
+  lifetime?: CatalogOptions["lifetime"];
   /**
    * A reader (risk, search, policy, stats, changes) waits this long for an embedded catalog another
    * process holds (a refresh), saying so once on `notice`; without it a held catalog refuses at once.

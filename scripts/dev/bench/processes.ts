@@ -126,7 +126,13 @@ function vmRssMb(pid: number): number | undefined {
   }
 }
 
-const CLOCK_TICKS_PER_MS = 100 / 1000; // USER_HZ is 100 on Linux
+/** CPU time (user + system, all threads) of process `pid` so far, in ms; throws once it has ended. */
+export function processCpuMs(pid: number): number {
+  // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th, in ticks.
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10; // USER_HZ is 100 on Linux
+}
 
 /**
  * CPU time of the Postgres backends serving `database`, found by their process title ("postgres: …
@@ -137,26 +143,23 @@ const CLOCK_TICKS_PER_MS = 100 / 1000; // USER_HZ is 100 on Linux
  * on a busy machine).
  */
 function backendSampler(database: string): { sample(): void; totalMs(): number } {
-  const ticks = new Map<number, number>();
+  const cpuMs = new Map<number, number>();
   const title = new RegExp(`^postgres: .*\\s${database.replace(/[^\w]/g, "\\$&")}\\s`);
   let samples = 0;
   const read = (pid: number) => {
     try {
-      // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
-      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      ticks.set(pid, Number(fields[11]) + Number(fields[12]));
+      cpuMs.set(pid, processCpuMs(pid));
     } catch {
       // The backend ended: its last sample stands.
     }
   };
   return {
     sample() {
-      for (const pid of ticks.keys()) read(pid);
+      for (const pid of cpuMs.keys()) read(pid);
       // Until the first backend is found, every sample searches: a short refresh can end before the fourth.
-      if (samples++ % 4 !== 0 && ticks.size > 0) return;
+      if (samples++ % 4 !== 0 && cpuMs.size > 0) return;
       for (const entry of readdirSync("/proc")) {
-        if (!/^\d+$/.test(entry) || ticks.has(Number(entry))) continue;
+        if (!/^\d+$/.test(entry) || cpuMs.has(Number(entry))) continue;
         try {
           if (title.test(readFileSync(`/proc/${entry}/cmdline`, "utf8"))) read(Number(entry));
         } catch {
@@ -164,7 +167,7 @@ function backendSampler(database: string): { sample(): void; totalMs(): number }
         }
       }
     },
-    totalMs: () => [...ticks.values()].reduce((n, t) => n + t, 0) / CLOCK_TICKS_PER_MS,
+    totalMs: () => [...cpuMs.values()].reduce((n, t) => n + t, 0),
   };
 }
 

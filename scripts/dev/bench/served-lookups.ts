@@ -2,10 +2,9 @@
 // process of its own, asked over one keep-alive connection on 127.0.0.1 after a warm-up, with the server's
 // CPU per request read from /proc so a loaded machine's turns can be told from the server's own work.
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { Client } from "undici";
-import { CLI } from "./processes.js";
+import { CLI, processCpuMs } from "./processes.js";
 import { timeLookups, type LatencyFigures } from "./latency.js";
 
 export interface ServedFigures extends LatencyFigures {
@@ -18,13 +17,6 @@ export interface ServedFigures extends LatencyFigures {
 
 /** Requests before the clock starts: enough for V8 to optimise the request path (the first ~2,000 run at about twice the CPU). */
 export const WARM_UP_REQUESTS = 2_000;
-
-/** CPU time (user + system, all threads) of process `pid`, in ms. */
-function processCpuMs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * 10; // USER_HZ is 100 on Linux
-}
 
 interface Served {
   url: string;
