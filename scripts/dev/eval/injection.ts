@@ -1,5 +1,6 @@
 // The prompt-injection figures: how many hand-written poisoned descriptions the classifier flags (every family,
-// varied wording; a held-out set written after the detector), and how many of the corpus's real tools it flags.
+// varied wording; a held-out set written after the detector; a second held-out set written by another hand without
+// reading the detector), and how many of the corpus's real tools it flags.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
@@ -11,6 +12,7 @@ import type { Dataset } from "./dataset.js";
 export const INJECTION_PATHS = {
   poisoned: "scripts/dev/eval/injection/poisoned.jsonl",
   heldOut: "scripts/dev/eval/injection/held-out.jsonl",
+  heldOut2: "scripts/dev/eval/injection/held-out-2.jsonl",
 } as const;
 
 /** At most this share of real tools may be flagged (real descriptions say "IMPORTANT: use absolute paths"). */
@@ -68,6 +70,7 @@ export function flagReal(data: Dataset): RealResult {
 export interface InjectionReport {
   poisoned: SetResult;
   heldOut: SetResult;
+  heldOut2: SetResult;
   real: RealResult;
 }
 
@@ -75,6 +78,7 @@ export function injectionReport(root: string, data: Dataset): InjectionReport {
   return {
     poisoned: detectPoisoned(readPoisoned(join(root, INJECTION_PATHS.poisoned))),
     heldOut: detectPoisoned(readPoisoned(join(root, INJECTION_PATHS.heldOut))),
+    heldOut2: detectPoisoned(readPoisoned(join(root, INJECTION_PATHS.heldOut2))),
     real: flagReal(data),
   };
 }
@@ -95,6 +99,7 @@ export function injectionFigures(r: InjectionReport) {
     realFlagged: r.real.flagged.length,
     realTotal: r.real.total,
     heldOut: { poisoned: r.heldOut.total, detected: r.heldOut.detected },
+    heldOut2: { poisoned: r.heldOut2.total, detected: r.heldOut2.detected },
   };
 }
 
@@ -106,10 +111,12 @@ export function injectionSection(r: InjectionReport, pct: (x: number) => string,
     "| --- | --- | --- |",
     `| poisoned descriptions (${INJECTION_PATHS.poisoned}) | ${r.poisoned.detected}/${r.poisoned.total} | all |`,
     `| held-out poisoned descriptions, written after the detector (${INJECTION_PATHS.heldOut}) | ${r.heldOut.detected}/${r.heldOut.total} | — |`,
+    `| held-out poisoned descriptions, second set, written by another hand without the detector (${INJECTION_PATHS.heldOut2}) | ${r.heldOut2.detected}/${r.heldOut2.total} | — |`,
     `| real corpus tools | ${r.real.flagged.length}/${r.real.total} (${pct(r.real.flagged.length / r.real.total)}) | at most ${MAX_REAL_FLAGGED * 100}% |`,
     "",
   ];
-  for (const m of [...r.poisoned.missed, ...r.heldOut.missed]) lines.push(`- missed (${m.family}): ${m.name}: ${oneLine(m.description ?? "", 120)}`);
+  const sets = [[r.poisoned, ""], [r.heldOut, ""], [r.heldOut2, ", second held-out set"]] as const;
+  for (const [set, which] of sets) for (const m of set.missed) lines.push(`- missed${which} (${m.family}): ${m.name}: ${oneLine(m.description ?? "", 120)}`);
   for (const f of r.real.flagged) lines.push(`- real tool flagged: ${f.server} ${f.tool}: '${f.quote}'`);
   return lines;
 }
