@@ -177,6 +177,20 @@ export const BULK_PROPERTIES = new Set("force recursive all delete_all cascade w
 
 /** File content arguments; together with a path they mean the tool writes files. */
 export const CONTENT_PROPERTIES = new Set("content contents file_content file_contents".split(" "));
+/**
+ * Arguments that offer a rehearsal of the tool's effect (MCP's own dryRun, Azure's what-if, Google's validateOnly):
+ * a tool that changes nothing has nothing to rehearse.
+ */
+export const DRY_RUN_PROPERTIES = new Set("dry_run dryrun what_if whatif validate_only".split(" "));
+
+/** Input events a tool can simulate: "Simulates pressing a key" and "simulate a click" press and click. */
+export const INPUT_EVENTS = new Set(
+  "click clicks clicking press presses pressing tap taps tapping type types typing keypress keypresses keystroke keystrokes swipe swipes swiping scroll scrolls scrolling drag drags dragging".split(" "),
+);
+
+/** What an extraction writes: "extract an archive" unpacks files to disk, where "extract entities from text" reads. */
+export const ARCHIVE_OBJECTS = new Set("archive archives zip zips tar tarball tarballs rar 7z tgz".split(" "));
+
 export const PATH_PROPERTIES = new Set("path file_path filepath filename file_name destination target_path dest".split(" "));
 export const OVERWRITE_WORDS = new Set("overwrite replace truncate".split(" "));
 
@@ -447,6 +461,7 @@ export const WEIGHTS = {
   destructiveEffect: 5,
   statedOverwrite: 5,
   readQuery: 4,
+  dryRunArgument: 2.5,
   examination: 4,
   generatedArtifact: 6,
   siblingDomain: 1,

@@ -4,6 +4,7 @@
 import {
   AMBIGUOUS_VERBS,
   AMOUNT_PROPERTIES,
+  ARCHIVE_OBJECTS,
   BULK_PROPERTIES,
   BULK_TOKENS,
   CJK_VERBS,
@@ -12,6 +13,7 @@ import {
   CURRENCY_PROPERTIES,
   DATA_OBJECTS,
   DOMAIN_TOKENS,
+  DRY_RUN_PROPERTIES,
   EXAMINATIONS,
   EXEC_PROPERTIES,
   FOREIGN_VERBS,
@@ -22,6 +24,7 @@ import {
   IDENTITY_VERBS,
   IDENTITY_WEAK,
   INFRA_TOKENS,
+  INPUT_EVENTS,
   LEADING_FILLER,
   LINK_CONTAINERS,
   LINK_OBJECTS,
@@ -53,7 +56,7 @@ import { findPhrase, noPhrases, scanPhrases, type PhraseHits } from "./phrases.j
 import { leadingLabel } from "./leading-label.js";
 import { readOnlyLimit } from "./query-limit.js";
 import { quoteText } from "./quote.js";
-import { denyPhrases, statedRemoval } from "./stated-effects.js";
+import { claimAboutMode, denyPhrases, statedRemoval } from "./stated-effects.js";
 import { leadingWords, tokenizeName, WordReader, type NameTokens } from "./tokens.js";
 
 /** One piece of evidence, quoting the text it came from. */
@@ -124,7 +127,7 @@ for (const [domain, words] of Object.entries(DOMAIN_TOKENS) as [Domain, string][
 }
 
 /** What an argument's name says it carries; one lookup in ARGUMENT_ROLES gives all of them. */
-const ROLE = { amount: 1, currency: 2, recipient: 4, bulk: 8, secret: 16, content: 32, path: 64, overwrite: 128, operation: 256 } as const;
+const ROLE = { amount: 1, currency: 2, recipient: 4, bulk: 8, secret: 16, content: 32, path: 64, overwrite: 128, operation: 256, dryRun: 512 } as const;
 const ARGUMENT_ROLES = new Map<string, number>();
 for (const [role, names] of [
   [ROLE.amount, AMOUNT_PROPERTIES],
@@ -136,6 +139,7 @@ for (const [role, names] of [
   [ROLE.path, PATH_PROPERTIES],
   [ROLE.overwrite, OVERWRITE_WORDS],
   [ROLE.operation, OPERATION_PROPERTIES],
+  [ROLE.dryRun, DRY_RUN_PROPERTIES],
 ] as const) {
   for (const name of names) ARGUMENT_ROLES.set(name, (ARGUMENT_ROLES.get(name) ?? 0) | role);
 }
@@ -418,7 +422,7 @@ function findNameVerb(tokens: NameTokens, verbLast: boolean): NameVerbHit | unde
  */
 function agreeWithDescription(tokens: NameTokens, nv: NameVerbHit | undefined, dv: DescriptionVerbHit | undefined): NameVerbHit | undefined {
   // A plain verb opening the name is the name's own answer (get_upgrade_guide gets, whatever its description).
-  if (!nv || !dv || nv.position === "embeds" || (nv.position === "begins" && !nv.ambiguous) || nv.category === dv.category) return nv;
+  if (!nv || !dv || nv.position === "embeds" || (nv.position === "begins" && !nv.ambiguous) || nv.category === dv.category || nv.verb === dv.verb) return nv;
   const words = tokens.tokens;
   if (nv.category === "destructive" || nv.joined.some((j) => j.category === "destructive")) return destructiveAsObject(tokens, nv, dv) ?? nv;
   // "firebase_deploy_status", "Check the status of a deployment": a name ending in a state its description reads names
@@ -637,6 +641,22 @@ function examinationRun(nv: NameVerbHit | undefined, object: readonly string[], 
   return undefined;
 }
 
+/**
+ * A verb whose object says what it does: "simulates pressing a key" and "simulate a click" press and click (the
+ * simulated event happens); "extracts an archive" writes the archive's files, where "extracts entities" reads.
+ */
+function verbForObject<T extends VerbInfo>(v: T, object: readonly string[]): T {
+  if (v.verb === "simulate") {
+    const event = object.find((w) => INPUT_EVENTS.has(w));
+    if (event) {
+      const pressed = TEXT_VERBS.get(event) ?? { verb: event, category: "write" as const, ambiguous: false };
+      return { ...v, verb: pressed.verb, category: pressed.category, ambiguous: pressed.ambiguous };
+    }
+  }
+  if (v.verb === "extract" && object.some((w) => ARCHIVE_OBJECTS.has(w))) return { ...v, category: "write" };
+  return v;
+}
+
 /** The description's leading verb: another language's first, then English, then Chinese, Japanese and Korean. */
 function leadingVerb(description: string, lower: string): DescriptionVerbHit | undefined {
   return foreignDescriptionVerb(description, true) ?? findDescriptionVerb(description, lower) ?? foreignDescriptionVerb(description, false);
@@ -726,7 +746,7 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
         k++;
       }
       // Quote from the start unless the verb comes late (after a long label or preamble).
-      return { verb: v.verb, category: v.category, ambiguous: v.ambiguous, joined, quote: quoteText(start < 60 ? description : rest, 90), object, first: others === 0 };
+      return verbForObject({ verb: v.verb, category: v.category, ambiguous: v.ambiguous, joined, quote: quoteText(start < 60 ? description : rest, 90), object, first: others === 0 }, object);
     }
     others++;
     if (others > 4) return undefined;
@@ -831,7 +851,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   const dv = emptyDescription ? undefined : descriptionVerbAfterLabel(description, lowerDescription);
 
   // Name: verb and object.
-  const nv = agreeWithDescription(tokens, findNameVerb(tokens, profile?.verbLast ?? false), dv);
+  let nv = agreeWithDescription(tokens, findNameVerb(tokens, profile?.verbLast ?? false), dv);
   const object: string[] = [];
   const words = tokens.tokens;
   const objectFrom = nv && nv.position !== "embeds" && nv.index >= tokens.lastSegmentStart ? tokens.lastSegmentStart : 0;
@@ -845,6 +865,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     if (STOP_WORDS.has(w)) continue;
     object.push(w);
   }
+  if (nv) nv = verbForObject(nv, object);
   if (nv) {
     let best: VerbInfo = nv;
     for (const j of nv.joined) best = mostSevere(best, j);
@@ -890,6 +911,9 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     }
     scanPhrases(lowerDescription, phrases);
     denyPhrases(lowerDescription, phrases);
+    // "Use dryRun: true to preview without making changes" claims nothing for the tool itself, unless it reads anyway.
+    const claim = phrases.read_only_claim;
+    if (claim !== undefined && (nv ?? dv)?.category !== "read" && claimAboutMode(lowerDescription, claim)) phrases.read_only_claim = undefined;
     if (lowerDescription.includes("production") && PRODUCTION_WORD.test(lowerDescription)) productionMention = "production";
     const finding = findInjection(description);
     if (finding) injection = { finding, where: "description" };
@@ -913,6 +937,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   let overwriteArgument: string | undefined;
   let operations: ToolReading["operations"];
   let queryLimit: string | undefined;
+  let dryRunArgument: string | undefined;
   for (const p of props) {
     const kind = p.exec;
     if (kind && !execKind) {
@@ -938,6 +963,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     if (roles & ROLE.secret) secretArgument ??= p.name;
     if (roles & ROLE.content) hasContent ??= p.name;
     if (roles & ROLE.path) hasPath ??= p.name;
+    if (roles & ROLE.dryRun) dryRunArgument ??= p.name;
     if ((roles & ROLE.overwrite) || p.enumValues.some((v) => OVERWRITE_WORDS.has(v.toLowerCase()))) overwriteArgument ??= p.name;
     if ((roles & ROLE.operation) && p.enumValues.length > 0 && !operations) {
       let best: VerbInfo | undefined;
@@ -981,6 +1007,11 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     evidence.push({ signal: `schema:operation_${operations.category}`, source: "schema", quote: `${operations.property}: ${operations.value}`, weight: WEIGHTS.operationEnum });
   }
 
+  if (dryRunArgument) {
+    scores.write += WEIGHTS.dryRunArgument;
+    evidence.push({ signal: "schema:dry_run_argument", source: "schema", quote: dryRunArgument, weight: WEIGHTS.dryRunArgument });
+  }
+
   // Phrases that weigh toward a category.
   const readOnly = phrases.read_only_claim;
   if (readOnly) {
@@ -1019,9 +1050,10 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     scores.destructive += WEIGHTS.destructiveEffect;
     evidence.push({ signal: "destructive_effect", source: phrases.destructive_effect !== undefined ? "description" : "schema", quote: effect, weight: WEIGHTS.destructiveEffect });
   }
-  // Running a query that the text says only reads (a SELECT, an aggregation) is a read, unless it also says it may change data.
+  // Running a query that the text says only reads (a SELECT, an aggregation) is a read, unless it also says it may change
+  // data, or the tool runs a program or a shell command, in which a search query is one thing it could do.
   const readQuery = phrases.read_query ?? queryLimit;
-  if (readQuery && !phrases.mutation && !effect) {
+  if (readQuery && !phrases.mutation && !effect && execKind !== "code" && execKind !== "command") {
     scores.read += scores.execute + WEIGHTS.readQuery;
     scores.execute = 0;
     evidence.push({ signal: "read_query", source: phrases.read_query !== undefined ? "description" : "schema", quote: readQuery, weight: WEIGHTS.readQuery });

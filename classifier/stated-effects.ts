@@ -29,13 +29,36 @@ export function deniedAt(lower: string, at: number): boolean {
 /** Each lexicon phrase's pattern, compiled on its first use: the lexicon is fixed, so a tool never compiles one again. */
 const phrasePatterns = new Map<string, RegExp>();
 
-/** Whether `phrase`, found in `lower` (lower-case text), is denied where it first occurs. */
-export function phraseDenied(lower: string, phrase: string): boolean {
+/** Where `phrase` first occurs in `lower` (lower-case text), or -1. */
+function phraseAt(lower: string, phrase: string): number {
   let pattern = phrasePatterns.get(phrase);
   // Phrases are words without their punctuation ("can t be undone", "read only"): any non-word run may separate them.
   if (!pattern) phrasePatterns.set(phrase, (pattern = new RegExp(`(?<![a-z0-9])${phrase.split(" ").join("[^a-z0-9]+")}(?![a-z0-9])`)));
-  const at = lower.search(pattern);
+  return lower.search(pattern);
+}
+
+/** Whether `phrase`, found in `lower` (lower-case text), is denied where it first occurs. */
+export function phraseDenied(lower: string, phrase: string): boolean {
+  const at = phraseAt(lower, phrase);
   return at >= 0 && deniedAt(lower, at);
+}
+
+// A rehearsal mode a tool offers, or an argument set to true: "Use dryRun: true to …", "pass preview=true to …".
+const MODE_WORDS = /(?<![a-z0-9])(?:dry[-_ ]?run|preview|true)(?![a-z0-9])/;
+const SENTENCE_MARK = /[.!?;\n•]/;
+
+/**
+ * Whether the sentence holding `phrase` speaks of a mode the tool offers ("Use dryRun: true to preview without making
+ * changes"): what that mode changes is no claim about what the tool does otherwise.
+ */
+export function claimAboutMode(lower: string, phrase: string): boolean {
+  const at = phraseAt(lower, phrase);
+  if (at < 0) return false;
+  let from = at;
+  while (from > 0 && !SENTENCE_MARK.test(lower[from - 1]!)) from--;
+  let to = at + phrase.length;
+  while (to < lower.length && !SENTENCE_MARK.test(lower[to]!)) to++;
+  return MODE_WORDS.test(lower.slice(from, to));
 }
 
 /** A removal the description states in passing, quoted, unless the words before it deny it. */

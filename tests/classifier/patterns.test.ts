@@ -383,4 +383,35 @@ describe.each([
   ])("reads the verbs of more languages, verb-final ones by their last verb: %s → %s", (description, category) => {
     expect(k("greenhouse_op", description).category).toBe(category);
   });
+
+  it("a read-only claim about a rehearsal mode the tool offers says nothing of the tool itself", () => {
+    const dryRun = { type: "object", properties: { dryRun: { type: "boolean" } } };
+    expect(c("relabel_messages", "Move matching messages to the given folder. Pass dryRun: true to see what would move without making changes.").category).toBe("write");
+    expect(c("run_cleanup_job", "Runs the saved job. Set preview to true to list what it would touch, without modifying anything.").category).not.toBe("read");
+    // A tool that is itself the rehearsal keeps its claim.
+    expect(c("plan_release", "Dry-run: computes the release notes in memory without writing anything.").category).toBe("read");
+    // An argument that rehearses the effect is evidence of one, where nothing else says what the tool does.
+    expect(c("bulk_ops", "Performs batch operations", { inputSchema: dryRun }).category).toBe("write");
+    expect(c("bulk_ops", "Performs batch operations", { inputSchema: dryRun }).rationale).toContain("'dryRun' argument to rehearse");
+    expect(c("bulk_ops", "Performs batch operations", { inputSchema: { type: "object", properties: { what_if: { type: "boolean" } } } }).category).toBe("write");
+  });
+
+  it("a simulated input event happens: simulating a key press or a click is an interaction, simulating a trade is not", () => {
+    expect(c("keyboard_input", "Simulates typing the given text into the focused field").category).toBe("write");
+    expect(c("tap_button", "Simulate a tap on the button at the given coordinates").category).toBe("write");
+    expect(c("simulate_click", "").category).toBe("write");
+    expect(c("simulate_order", "Simulate an order against the current book and return the expected fill").category).toBe("read");
+  });
+
+  it("extracting an archive writes its files, extracting facts from text reads", () => {
+    expect(c("unpack_bundle", "Extracts a zip archive into the target directory").category).toBe("write");
+    expect(c("extract_entities", "Extract named entities from the given text").category).toBe("read");
+  });
+
+  it("a search query is no read for a tool that runs a program or a shell command", () => {
+    const script = { type: "object", properties: { script: { type: "string", description: "Script to execute" } } };
+    expect(c("run_automation", "Execute an automation script; e.g. a search query across all connected services, then a summary.", { inputSchema: script }).category).toBe("execute");
+    // A query language's read-only query stays a read.
+    expect(c("run_query", "Run a read-only SQL query", { inputSchema: { type: "object", properties: { sql: { type: "string" } } } }).category).toBe("read");
+  });
 });
