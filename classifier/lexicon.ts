@@ -462,6 +462,7 @@ export const WEIGHTS = {
   statedOverwrite: 5,
   readQuery: 4,
   dryRunArgument: 2.5,
+  mutatingSql: 2,
   examination: 4,
   generatedArtifact: 6,
   siblingDomain: 1,

@@ -977,6 +977,8 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
         }
         // "remove" on a tool about a link (issue_dependency_write: add / remove) unlinks; it deletes neither end.
         if (v && REMOVE_VERBS.has(v.verb) && (words.some((w) => LINK_OBJECTS.has(w)) || vt.some((w) => LINK_OBJECTS.has(w)))) v = NAME_VERBS.get("unlink");
+        // "select" beside "count" and "exists" on a tool about SQL is a SELECT, not a choice made in an interface.
+        else if (v && v.verb === "select" && SQL_WORD.test(lowerDescription.slice(0, 300))) v = NAME_VERBS.get("query");
         if (v && (!best || SEVERITY[v.category] > SEVERITY[best.category])) {
           best = v;
           bestValue = value;
@@ -1007,6 +1009,12 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     evidence.push({ signal: `schema:operation_${operations.category}`, source: "schema", quote: `${operations.property}: ${operations.value}`, weight: WEIGHTS.operationEnum });
   }
 
+  // SQL that the text says may change data ("Execute INSERT, UPDATE, or DELETE queries") is a statement run, whatever
+  // the name calls it ("write_query"); not where the text limits it to reading (and names the statements it refuses).
+  if (execKind === "sql" && phrases.mutation !== undefined && phrases.read_only_claim === undefined && !queryLimit) {
+    scores.execute += WEIGHTS.mutatingSql;
+    evidence.push({ signal: "mutating_sql", source: "description", quote: phrases.mutation, weight: WEIGHTS.mutatingSql });
+  }
   if (dryRunArgument) {
     scores.write += WEIGHTS.dryRunArgument;
     evidence.push({ signal: "schema:dry_run_argument", source: "schema", quote: dryRunArgument, weight: WEIGHTS.dryRunArgument });

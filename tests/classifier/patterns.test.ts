@@ -414,4 +414,16 @@ describe.each([
     // A query language's read-only query stays a read.
     expect(c("run_query", "Run a read-only SQL query", { inputSchema: { type: "object", properties: { sql: { type: "string" } } } }).category).toBe("read");
   });
+
+  it("SQL the text says may change data is a statement run, whatever the name calls it; a SELECT offered as an operation is a query", () => {
+    const sql = { type: "object", properties: { sql: { type: "string", description: "The statement to run" } } };
+    expect(c("write_rows", "Execute INSERT, UPDATE or DELETE statements against the warehouse", { inputSchema: sql }).category).toBe("execute");
+    // A text that limits the query to reading, naming the statements it refuses, stays a read.
+    expect(c("query_rows", "Runs a read-only query; any insert, update or delete keyword is rejected.", { inputSchema: sql }).category).toBe("read");
+    const operation = { type: "object", properties: { operation: { type: "string", enum: ["select", "count", "exists"] }, query: { type: "string", description: "SQL to run" } } };
+    expect(c("db_fetch", "Run SELECT queries against Postgres: operation select, count or exists", { inputSchema: operation }).category).toBe("read");
+    // Elsewhere "select" is a choice made in an interface: a write.
+    expect(c("dropdown", "Operate a dropdown on the page", { inputSchema: { type: "object", properties: { action: { type: "string", enum: ["open", "select"] } } } }).category).toBe("write");
+  });
 });
+
