@@ -641,6 +641,21 @@ function examinationRun(nv: NameVerbHit | undefined, object: readonly string[], 
   return undefined;
 }
 
+const HTTP_METHODS = new Set("get head post put patch delete options trace connect".split(" "));
+
+function isHttpMethod(value: string): boolean {
+  return HTTP_METHODS.has(value.toLowerCase());
+}
+
+/**
+ * Whether a tool makes HTTP requests itself ("Make an HTTP request to any URL"): only then is a DELETE among its
+ * `method` values something it does; elsewhere the method describes a thing (a mocked endpoint, an API being
+ * documented) or filters a listing.
+ */
+function sendsRequests(words: readonly string[], lowerDescription: string): boolean {
+  return words.includes("request") || words.includes("http") || words.includes("curl") || /\b(?:http )?requests?\b/.test(lowerDescription.slice(0, 200));
+}
+
 /**
  * A verb whose object says what it does: "simulates pressing a key" and "simulate a click" press and click (the
  * simulated event happens); "extracts an archive" writes the archive's files, where "extracts entities" reads.
@@ -965,7 +980,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     if (roles & ROLE.path) hasPath ??= p.name;
     if (roles & ROLE.dryRun) dryRunArgument ??= p.name;
     if ((roles & ROLE.overwrite) || p.enumValues.some((v) => OVERWRITE_WORDS.has(v.toLowerCase()))) overwriteArgument ??= p.name;
-    if ((roles & ROLE.operation) && p.enumValues.length > 0 && !operations) {
+    if ((roles & ROLE.operation) && p.enumValues.length > 0 && !operations && !(p.enumValues.every(isHttpMethod) && !sendsRequests(words, lowerDescription))) {
       let best: VerbInfo | undefined;
       let bestValue = "";
       for (const value of p.enumValues) {

@@ -425,5 +425,12 @@ describe.each([
     // Elsewhere "select" is a choice made in an interface: a write.
     expect(c("dropdown", "Operate a dropdown on the page", { inputSchema: { type: "object", properties: { action: { type: "string", enum: ["open", "select"] } } } }).category).toBe("write");
   });
+
+  it("an HTTP method among a tool's arguments is an operation only for a tool that makes the request itself", () => {
+    const method = { type: "object", properties: { method: { type: "string", enum: ["GET", "POST", "PUT", "DELETE"] }, url: { type: "string" } } };
+    expect(c("list_endpoints", "List the documented endpoints, filtered by path or method", { inputSchema: method }).category).toBe("read");
+    expect(c("create_stub", "Create a stub endpoint that answers with the given body", { inputSchema: method }).category).toBe("write");
+    expect(c("http_call", "Make an HTTP request to any URL", { inputSchema: method }).category).toBe("destructive");
+  });
 });
 
