@@ -183,6 +183,14 @@ export const CONTENT_PROPERTIES = new Set("content contents file_content file_co
  */
 export const DRY_RUN_PROPERTIES = new Set("dry_run dryrun what_if whatif validate_only".split(" "));
 
+/**
+ * A save to local storage the description states ("… and saves it to a specified local path", "save the capture as a
+ * PNG", "writes the report to disk"): the tool writes a file, whatever its leading verb reads. The save is the tool's own
+ * where it opens a sentence or joins the tool's action ("and saves", "then writes"), not "Use export_file to save to disk".
+ */
+export const STATED_SAVE =
+  /(?:^|[.!?;:]\s+|\band\s+|\bthen\s+|,\s+)(?:also\s+|optionally\s+|automatically\s+|auto-?)?(?:sav(?:e|es|ing)|writ(?:e|es|ing)|stor(?:e|es|ing)|persist(?:s|ing)?)\s+(?:it|them|this|the\s+[a-z]+|results?|output|files?|data)?\s*(?:locally|(?:to|into|in|as|on)\s+(?:a\s+|an\s+|the\s+)?(?:specified\s+|given\s+|pre-configured\s+|configured\s+)?(?:local|disk|files?|path|directory|folder|filesystem|png|jpe?g|pdf|csv|svg|gpx|tcx)\b)/;
+
 /** Input events a tool can simulate: "Simulates pressing a key" and "simulate a click" press and click. */
 export const INPUT_EVENTS = new Set(
   "click clicks clicking press presses pressing tap taps tapping type types typing keypress keypresses keystroke keystrokes swipe swipes swiping scroll scrolls scrolling drag drags dragging".split(" "),
@@ -460,6 +468,7 @@ export const WEIGHTS = {
   overwrite: 1.5,
   destructiveEffect: 5,
   statedOverwrite: 5,
+  statedSave: 5,
   readQuery: 4,
   dryRunArgument: 2.5,
   mutatingSql: 2,

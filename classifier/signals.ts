@@ -56,7 +56,7 @@ import { findPhrase, noPhrases, scanPhrases, type PhraseHits } from "./phrases.j
 import { leadingLabel } from "./leading-label.js";
 import { readOnlyLimit } from "./query-limit.js";
 import { quoteText } from "./quote.js";
-import { claimAboutMode, denyPhrases, statedRemoval } from "./stated-effects.js";
+import { claimAboutMode, denyPhrases, statedRemoval, statedSave } from "./stated-effects.js";
 import { leadingWords, tokenizeName, WordReader, type NameTokens } from "./tokens.js";
 
 /** One piece of evidence, quoting the text it came from. */
@@ -1054,6 +1054,12 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   }
   // An overwrite the description states makes a tool its name calls a read a write ("get_settings … overwrites them
   // with the defaults"): the name does not outweigh what the text says the tool does.
+  // So does a save to local storage it states ("Exports the route as GPX and saves it to a local directory").
+  const saved = scores.read > 0 && scores.read >= Math.max(scores.write, scores.execute, scores.destructive, scores.financial) ? statedSave(lowerDescription) : undefined;
+  if (saved) {
+    scores.write += WEIGHTS.statedSave;
+    evidence.push({ signal: "stated_save", source: "description", quote: saved, weight: WEIGHTS.statedSave });
+  }
   if (phrases.overwrite && scores.read > 0 && scores.read >= Math.max(scores.write, scores.execute, scores.destructive, scores.financial)) {
     scores.write += WEIGHTS.statedOverwrite;
     evidence.push({ signal: "stated_overwrite", source: "description", quote: phrases.overwrite, weight: WEIGHTS.statedOverwrite });

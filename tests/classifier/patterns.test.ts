@@ -432,5 +432,16 @@ describe.each([
     expect(c("create_stub", "Create a stub endpoint that answers with the given body", { inputSchema: method }).category).toBe("write");
     expect(c("http_call", "Make an HTTP request to any URL", { inputSchema: method }).category).toBe("destructive");
   });
+
+  it("a save to local storage the description states makes a read-named tool a write, unless it is another tool's or denied", () => {
+    expect(c("export_track", "Exports the track as GPX and saves it to the configured local folder.").category).toBe("write");
+    expect(c("capture_view", "Capture the current view and save it as a PNG").category).toBe("write");
+    expect(c("fetch_logs", "Fetch the build log. Automatically writes to a file when the log is long.").category).toBe("write");
+    expect(c("fetch_logs", "Fetch the build log. Automatically writes to a file when the log is long.").rationale).toContain("writes a file");
+    // Another tool's save, a denied one, or one without a place to save to, says nothing of this tool.
+    expect(c("render_chart", "Render a chart preview. Use chart_save to save to disk.").category).toBe("read");
+    expect(c("render_chart", "Render the chart in memory, without saving to disk.").category).toBe("read");
+    expect(c("get_settings", "Get the saved settings").category).toBe("read");
+  });
 });
 
