@@ -47,4 +47,16 @@ describe("fitting the model", () => {
     // Alone, the model keeps to the rules' prior: no verb → the base rate, not "zorp".
     expect(p.rationale).not.toMatch(/'zorp'/);
   });
+
+  it("averages fits on groups drawn with replacement, deterministically, and still learns what most servers teach", () => {
+    // Seven servers teach that "zorp" destroys; one odd server calls its zorp tool a read.
+    const data = servers(8);
+    data[7]!.labels = [read, read, undefined];
+    const examples = examplesOf(data);
+    const bagged = fitModel(examples, { ...FIT_DEFAULTS, bags: 16 }).model;
+    const once = fitModel(examples, { ...FIT_DEFAULTS, bags: 1 }).model;
+    expect(Buffer.from(bagged.weights.buffer).equals(Buffer.from(fitModel(examples, { ...FIT_DEFAULTS, bags: 16 }).model.weights.buffer))).toBe(true);
+    expect(Buffer.from(bagged.weights.buffer).equals(Buffer.from(once.weights.buffer))).toBe(false);
+    expect(classifyTool(tool("zorp_widget", "Zorps a widget"), undefined, { model: bagged }).hints.destructiveHint).toBe(true);
+  });
 });

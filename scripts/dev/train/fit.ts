@@ -28,9 +28,17 @@ export interface FitOptions {
   innerFolds: number;
   /** A word or argument feature counts only when tools of at least this many servers have it. */
   minServers: number;
+  /**
+   * The final weights are the mean of this many fits, each on the groups drawn with replacement (bagging), so
+   * one server more or less moves few verdicts; 1 fits once on all the examples.
+   */
+  bags: number;
 }
 
-export const FIT_DEFAULTS: FitOptions = { l2: [0.3, 1, 3], epochs: 150, innerFolds: 4, minServers: 2 };
+export const FIT_DEFAULTS: FitOptions = { l2: [0.3, 1, 3], epochs: 150, innerFolds: 4, minServers: 2, bags: 16 };
+
+/** The seed of the bags' draws: fixed, so training is deterministic. */
+const BAG_SEED = 20261202;
 
 /** The weight the rules' category starts with toward its own hint class. */
 const PRIOR = 2;
@@ -163,6 +171,31 @@ function logLoss(logits: readonly Float64Array[], examples: readonly Example[], 
   return total ? loss / total : 0;
 }
 
+/** A deterministic pseudo-random sequence in [0, 1) (mulberry32): the same seed draws the same bags. */
+function randomSequence(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The examples of `groups.length` groups drawn with replacement: a group drawn twice counts twice. */
+function bag(examples: readonly Example[], groups: readonly string[], random: () => number): Example[] {
+  const byGroup = new Map<string, Example[]>();
+  for (const e of examples) {
+    let list = byGroup.get(e.group);
+    if (!list) byGroup.set(e.group, (list = []));
+    list.push(e);
+  }
+  const out: Example[] = [];
+  for (let i = 0; i < groups.length; i++) out.push(...byGroup.get(groups[Math.floor(random() * groups.length)]!)!);
+  return out;
+}
+
 /** A deterministic split of groups into `k` parts by a hash of the group's name. */
 function partOf(group: string, k: number): number {
   return featureId(KIND.bias, group) % k;
@@ -213,12 +246,18 @@ export function fitModel(examples: readonly Example[], options: FitOptions = FIT
       }
     }
   }
-  const c = compact(examples, options.minServers);
-  const w = train(c, examples, l2, options.epochs);
   const weights = emptyWeights();
-  c.ids.forEach((id, j) => {
-    for (let k = 0; k < K; k++) weights[id * K + k] = w[j * K + k]!;
-  });
+  const groups = [...new Set(examples.map((e) => e.group))].sort();
+  const random = randomSequence(BAG_SEED);
+  const bags = groups.length >= 2 ? options.bags : 1;
+  for (let b = 0; b < bags; b++) {
+    const sample = bags === 1 ? examples : bag(examples, groups, random);
+    const c = compact(sample, options.minServers);
+    const w = train(c, sample, l2, options.epochs);
+    c.ids.forEach((id, j) => {
+      for (let k = 0; k < K; k++) weights[id * K + k] = weights[id * K + k]! + w[j * K + k]! / bags;
+    });
+  }
   const servers = new Set(examples.map((e) => e.server)).size;
   return { model: { weights, temperature, trainedOn: { servers, labelledTools: examples.length } }, report: { l2, temperature, heldOut } };
 }
