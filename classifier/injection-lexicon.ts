@@ -46,7 +46,9 @@ export const CUES: Record<WordFamily, string> = {
     warning+to warning+for important+to important+for are+an re+an an+ai an+llm an+assistant an+agent
     an+automated a+language a+large a+chatbot a+bot system+command system+notice admin+command admin+notice
     administrator+command administrator+notice developer+command developer+notice priority+command
-    priority+notice security+command security+notice root+command root+notice developer+mode god+mode`,
+    priority+notice security+command security+notice root+command root+notice developer+mode god+mode
+    guidance briefing programming brief prompts+you prompt+you rules+you orders+you previous+prompts prior+prompts
+    earlier+prompts original+prompts previous+orders prior+orders earlier+orders original+orders`,
   concealment: `tell telling told inform informing notify notifying notified mention mentioning reveal revealing disclose
     disclosing alert alerting show showing shown let letting warn warning explain explaining acknowledge
     acknowledging bring bother bothering report reporting surface surfacing expose exposing indicate indicating
@@ -56,10 +58,16 @@ export const CUES: Record<WordFamily, string> = {
     not+notice not+learn not+realize not+discover not+hear not+suspect t+know t+see t+notice t+learn t+realize
     t+discover t+hear t+suspect never+know never+see never+notice never+learn never+realize never+discover
     never+hear never+suspect find+out become+aware be+aware be+told be+informed be+notified be+shown be+alerted
-    be+bothered be+worried`,
+    be+bothered be+worried unaware uninformed oblivious ignorant the+dark wiser the+loop quiet silent mum tight+lipped
+    say+nothing mention+nothing reveal+nothing disclose+nothing your+response your+reply your+answer your+summary
+    your+report your+message your+explanation no+need no+reason t+need not+need never+needs never+need nothing
+    something omit omitting mask masking`,
   false_authorization: `authorized authorised authorization authorisation approved approval preapproved consent consented permission
     permitted confirmation confirm confirmed confirming granted cleared clearance whitelisted allowlisted
-    sanctioned vetted verified trusted endorsed certified entitled agreed okayed go+ahead said+yes`,
+    sanctioned vetted verified trusted endorsed certified entitled agreed okayed go+ahead said+yes signed+off sign+off
+    greenlit green+lit greenlighted rubber+stamped blessed blessing beforehand upfront up+front advance ahead+of
+    without+waiting without+asking without+checking without+confirming without+prompting without+seeking
+    without+requesting without+needing without+pausing without+stopping`,
   shadowing: `other another builtin built native original official competing remaining third replaces supersedes supersede
     precedence shadow shadows intercept intercepts hijack hijacks prioritize prioritise prefer favor favour
     deprecated broken compromised malicious unsafe insecure meant intended destined addressed directed recipient
@@ -83,7 +91,8 @@ export const CUES: Record<WordFamily, string> = {
     additionally+forwards additionally+route additionally+routes additionally+redirect additionally+copy
     additionally+copies additionally+cc additionally+bcc additionally+deliver additionally+pay
     additionally+transfer additionally+upload additionally+post additionally+also additionally+always
-    additionally+instead additionally+now take+over takes+over drop+in`,
+    additionally+instead additionally+now take+over takes+over drop+in different separate whichever external
+    route routes routed reroute rerouted divert diverted relay relayed funnel`,
   exfiltration: `env ssh rsa ed25519 ecdsa dsa aws npmrc netrc pgpass gnupg kube passwd keychain cursor credentials
     credential secrets secret passwords password cookies cookie keys tokens transcript conversation
     conversations dialog dialogue printenv environ mcp+json desktop+config wallet+dat process+env bash+history
@@ -121,30 +130,88 @@ const MODEL = "(?:ai|a\\.i|assistant|assistants|agent|agents|model|models|llm|ll
 const SECRET_WORDS =
   "(?:api keys?|keys|tokens?|secrets?|credentials?|passwords?|private keys?|ssh keys?|cookies?|session (?:ids?|tokens?|cookies?)|access tokens?|auth tokens?|bearer tokens?|env(?:ironment)? (?:variables?|vars?))";
 
+/** The person, also as the one the model serves: "the person you are assisting", "your user". */
+const PERSON_ADDRESSED = `(?:your (?:user|human|principal|operator|client|customer)|${PERSON.slice(3, -1)})(?: (?:you are|you're|you) [a-z]+(?: for| with| to)?)?`;
+/** Kept uninformed. */
+const UNINFORMED = "(?:completely |entirely |fully |totally )?(?:unaware|uninformed|oblivious|ignorant|in the dark|none the wiser|out of the loop)";
+/** Coming to know. */
+const UNINFORMED_VERB = "(?:know|hear|see|be told|learn|find out|be informed|be aware|notice|be bothered|worry)";
+
+/** Words for authorization. */
+const AUTH_NOUN = "(?:consent|approval|approvals|permission|permissions|authorization|authorisation|sign-?off|clearance|go-?ahead|green light|blessing|confirmation)";
+/** When authorization is claimed to have been given: beforehand, or for everything to come. */
+const AUTH_AHEAD =
+  "(?:in advance|upfront|up front|up-front|beforehand|ahead of time|already|earlier|previously|last (?:week|month|year|quarter|night|time)|for (?:every|all|each|any) (?:of )?(?:the )?(?:requests?|calls?|actions?|operations?|invocations?|runs?|future|subsequent|such|payments?|transfers?|changes?|deletions?|merges?|deploys?|deployments?|commands?|purges?))";
+/** Approved, in any wording. */
+const APPROVED =
+  "(?:already |previously |explicitly |formally |personally |has |have |had )*(?:signed off on|signed off|okayed|ok'd|green-?lit|green-?lighted|rubber-?stamped|blessed|pre-?approved|pre-?authori[sz]ed|pre-?cleared|approved|authori[sz]ed|consented to|agreed to|sanctioned|cleared|gave (?:(?:their|his|her|its|full|explicit|blanket|written) )?(?:consent|permission|approval|the go-ahead|sign-off|clearance)|waived (?:the )?(?:need for )?(?:confirmation|approval|review|sign-?off))";
+/** Who could authorize: the person, an owner, a team, the organization. */
+const AUTHORITY =
+  "(?:the user|the owner|the account holder|the requester|the end user|the (?:repository|repo|account|project|org|organization|organisation|workspace|team|site|data|system) owner|management|leadership|legal|compliance|security|finance|the (?:admin|administrator|operator|customer|client|developer|maintainers?|board|team|manager|cto|ciso|ceo|security team|legal team|finance team|it team|compliance team)|an? (?:admin|administrator)|your (?:manager|boss|admin|administrator|team|organization|organisation|company|employer|lead)|they|we|someone|somebody|everyone)";
+
 /** A concrete place a redirection sends things: an address, a URL, a wallet, an account number, a domain. */
 const LITERAL_DESTINATION = "(?=\\S+@[a-z0-9-]+\\.|https?:|0x[0-9a-f]{6}|[a-z]{2}\\d{2}[a-z0-9]{10,}|\\d{8,}|[a-z0-9-]+\\.(?:com|net|org|io|co|dev|app|xyz|ru|cn|tk|top|info|biz)(?![a-z]))";
 
+/** A tool or server other than this one. */
+const OTHER_TOOL =
+  "(?:(?:any|every|each|all|another|other|a different|different|a separate|separate|some other|whichever|third-party|external|competing) …3 (?:tools?|servers?|integrations?|plugins?|connectors?|extensions?)|(?:tools?|calls?|requests?) (?:from|of|on|in|provided by|belonging to|offered by) (?:a |an |any |the )?(?:another|other|different|separate|third-party|external) …2 (?:servers?|mcp|providers?|integrations?|plugins?|connectors?|vendors?))";
+/** Calls sent somewhere: by an order ("should be routed through …") or to this tool ("route them here"). */
+const REDIRECTED = `(?:(?:should|must|shall|needs? to|has to|have to|is to|are to|ought to|always) (?:be )?(?:now |instead |always |also |first )?(?:route|routed|reroute|rerouted|redirect|redirected|divert|diverted|forward|forwarded|send|sent|go|come|copied|copy|relay|relayed|deliver|delivered|funnel|funneled|mirror|mirrored) …5 (?:through|via|to|into|here)|(?:route|reroute|redirect|divert|forward|send|relay|funnel) …4 (?:to|through|via|into) (?:this|here|me|us|[a-z0-9]+_[a-z0-9_]+|${LITERAL_DESTINATION.slice(3, -1)}))`;
+
+// A look-behind placed after the words it guards runs only where the words matched: a rule that starts with plain
+// words is skipped at the first letter almost everywhere, one that starts with a look-behind is tried at every word.
+/** \`words\` where \`before\` comes just before them. */
+const after = (before: string, words: string) => `${words}(?<=${before}${words})`;
+/** \`words\` unless \`before\` comes just before them. */
+const notAfter = (before: string, words: string) => `${words}(?<!${before}${words})`;
+/** A condition or a relative clause: what follows it is not claimed ("once the user has approved", "which the owner approved"). */
+const CONDITION = "(?:after|once|until|unless|if|when|whenever|before|whether|till|which|that|who) ";
+
+/** Verbs that set guidance aside. */
+const SET_ASIDE = "(?:ignore|ignoring|disregard|disregarding|forget|forgetting|override|overriding|overrule|bypass|bypassing|discard|abandon|set aside)";
+/** What came before, or all of it. */
+const PRIOR = "(?:previous|prior|above|earlier|preceding|original|existing|initial|all|any|every|your|the|other|system|safety|developer|former|old)";
+/** What came before, only (a state like "all prompts are invalid" is ordinary). */
+const PRIOR_ONLY = "(?:previous|prior|earlier|preceding|original|initial|old|older|former|existing|above|other|your|system)";
+/** Guidance only a model is given. */
+const MODEL_GUIDANCE = "(?:instructions?|directives?|guidance|guidelines?|guardrails?|safeguards|system prompt|prompts?|programming|brief|briefing)";
+/** A claim that guidance no longer holds (states such as "expired" or "invalid" are ordinary for records). */
+const STALE =
+  "(?:obsolete|outdated|out of date|void|null and void|revoked|rescinded|withdrawn|no longer (?:valid|apply|applies|applicable|in effect|in force|binding|relevant|active)|(?:do|does) not apply|(?:don't|doesn't) apply|not (?:valid|binding|applicable) any ?more)";
+/** An order's position: a clause's start, or after "you must", "please", "now" … */
+const ORDER_STARTS = "(?:^|[.!?;:,\\n(\\[>*—–-]\\s*|\\b(?:you|please|now|just|simply|also|then|and|so|first|always|instead)(?: (?:must|should|shall|will|need to|have to|are to|can))? )";
+
 export const RULES: readonly InjectionRule[] = [
   // ---- text addressed to the model ----------------------------------------------------------------------------
-  // cue: ignore / disregard / forget / override / bypass …
-  {
-    family: "model_directed",
-    re: "(?:ignore|ignoring|disregard|disregarding|forget|forgetting|override|overriding|overrule|bypass|bypassing|discard|abandon|set aside) …3 (?:previous|prior|above|earlier|preceding|original|existing|initial|all|any|every|your|the|other|system|safety|developer|former|old) …2 (?:instructions?|directives?|prompts?|guidelines?|guardrails?|constraints|policies|programming|restrictions|safeguards|system prompt|orders|commands|messages|rules)",
-  },
+  // cue: ignore / disregard / forget / override / bypass … ("a bypass of the guardrail" names a feature, not an order)
+  { family: "model_directed", re: `${SET_ASIDE}(?! of\\b) …3 ${PRIOR} …2 ${MODEL_GUIDANCE}` },
+  // Policies, rules and commands are also what tools manage ("this policy will override existing policies"): only
+  // an order to set them aside counts.
+  { family: "model_directed", re: `${after(ORDER_STARTS, SET_ASIDE)}(?! of\\b) …3 ${PRIOR} …2 (?:constraints|policies|restrictions|orders|commands|messages|rules)` },
   { family: "model_directed", re: "(?:ignore|disregard|forget) (?:everything|anything|all|whatever) …2 (?:above|before|previously|earlier|said|told|else|you (?:were|have been) (?:told|given))" },
   // cue: now / henceforth
-  { family: "model_directed", re: "you (?:are|'re|will be) (?:now|henceforth|no longer|actually|really) (?!able|connected|logged|ready|authenticated|signed|in|on|done|all set)" },
+  // "the fields you are actually changing" describes the person's edit, not who the model is.
+  { family: "model_directed", re: "you (?:are|'re|will be) (?:now|henceforth|no longer|actually(?! [a-z]+ing\\b)|really(?! [a-z]+ing\\b)) (?!able|connected|logged|ready|authenticated|signed|in|on|done|all set)" },
   { family: "model_directed", re: "(?:from now on|henceforth|going forward) …2 (?:you|always|never|respond|reply|answer|ignore|only|every)" },
   // cue: the noun (instructions, task, role …)
   {
     family: "model_directed",
-    re: "your (?:new|real|true|actual|primary|only|updated|revised|secret|hidden|overriding|first|main|sole) (?:task|tasks|instructions?|goal|objective|purpose|role|job|directive|mission|orders|priority)",
+    re: "your (?:new|real|true|actual|primary|only|updated|revised|secret|hidden|overriding|first|main|sole) (?:task|tasks|instructions?|goal|objective|purpose|role|job|directive|mission|orders|priority|brief|briefing|assignment|mandate)",
   },
-  { family: "model_directed", re: `(?:new|updated|revised|hidden|secret|additional|special|real) (?:system )?(?:instructions|directives|system prompt) (?:for|to) (?:you|the ${MODEL})` },
+  { family: "model_directed", re: `(?:new|updated|revised|hidden|secret|additional|special|real) (?:system )?(?:instructions|directives|system prompt) (?:for|to) (?:you|the ${MODEL})(?= ?[:\\-—]| (?:follow|below|are|is)\\b)` },
+  // Guidance the model was given declared void: whoever says so is speaking to the model. A parameter that sets an
+  // assistant's instructions is described by a bare noun phrase and matches neither.
+  { family: "model_directed", re: `${PRIOR_ONLY} …1 ${MODEL_GUIDANCE} …5 ${STALE}` },
+  { family: "model_directed", re: `${MODEL_GUIDANCE} …4 (?:you|your) …6 (?:${STALE}|cancell?ed|canceled|superseded|invalidated)` },
+  { family: "model_directed", re: `your …1 (?:${MODEL_GUIDANCE}|rules|orders) …4 ${STALE}` },
+  { family: "model_directed", re: `(?:${MODEL_GUIDANCE}|rules|orders) …8 (?:superseded|overridden|replaced) by (?:this|these|the following|what follows)` },
+  { family: "model_directed", re: `(?:whatever|everything|anything|all|what) …3 (?:told|gave|given|instructed|taught|asked) …4 ${STALE}` },
+  { family: "model_directed", re: `(?:rules|orders) (?:that |which )?you …4 ${STALE}` },
   { family: "model_directed", re: "(?:override|replace|change|update|modify|rewrite) …1 (?:your|the (?:ai's|assistant's|model's|agent's)) (?:system prompt|instructions|directives|guidelines|rules)" },
   // cue: ai / assistant / model …
   { family: "model_directed", re: `(?:note|message|instructions?|directive|reminder|attention|notice|memo|warning|important) (?:to|for) (?:the |any |all |every )?${MODEL}(?: reading this| processing this)? ?[:\\-—]` },
-  { family: "model_directed", re: `(?:hey|dear|attention|hello|hi|listen|psst) ,? ?(?:the |you )?${MODEL}` },
+  // A greeting to the model by its role, as a vocative: "Attention, language model:", "Hey agent,".
+  { family: "model_directed", re: `(?:hey|dear|attention|hello|hi|listen|psst) (?:the |you )?${MODEL}(?= ?[:,!—–-])` },
   { family: "model_directed", re: `(?:if|when|since|because|as long as|while) you (?:are|'re) (?:an? |the )?(?:ai|assistant|agent|llm|language model|large language model|chatbot|bot|claude|gpt|ai agent|ai assistant|ai model|automated agent)` },
   { family: "model_directed", re: `(?:any|all|every|each) (?:ai|assistant|llm|language model|ai agent|ai model|automated agent|agent|model)s? (?:that is |who is |that's )?(?:reading|processing|seeing|parsing|using|that reads?|that sees?|that processes)` },
   { family: "model_directed", re: "as an? (?:ai|llm|language model|ai agent|ai model|ai assistant|assistant) …4 you (?:must|should|will|need|have to|are required)" },
@@ -164,15 +231,27 @@ export const RULES: readonly InjectionRule[] = [
   { family: "concealment", re: `without (?:the )?(?:user|user's|human's|person's|operator's) (?:knowledge|knowing|noticing|awareness|seeing|consent|permission|approval)` },
   { family: "concealment", re: `${NEG} …1 (?:mention|mentioning|reveal|revealing|disclose|disclosing|acknowledge|acknowledging|discuss|discussing|reference|referencing|bring up|talk about|explain|explaining) (?:this|these|that|it|the (?:above|following|previous|preceding|prior|hidden|extra|additional|first|secret|instructions?|notes?|sidenote|steps?|request|file|call|action|process|message|part|context|parameter))` },
   { family: "concealment", re: `(?:don't|do not|never) (?:let|make) ${PERSON} (?:know|see|notice|aware|suspect|find out|realize)` },
-  { family: "concealment", re: `(?:the user|users|the human|humans|the person|the operator) (?:must|should|need|needs|may|will|is|are|can)(?: not|n't| never)(?: to)? …1 (?:know|see|notice|learn|find out|suspect|become aware|be aware|be told|be informed|be notified|be shown|be alerted|be bothered|be worried|realize|discover|hear)` },
+  // The person kept uninformed: "must not see", "will never find out", "doesn't need to know", "should stay unaware";
+  // "the user will not see intermediate output" states what the interface shows. One rule: the person is read once.
+  {
+    family: "concealment",
+    re: `${PERSON_ADDRESSED} (?:(?:must|should|need|needs)(?: not|n't| never)(?: to)? …1 (?:know|see|notice|learn|find out|suspect|become aware|be aware|be told|be informed|be notified|be shown|be alerted|be bothered|be worried|realize|discover|hear)|(?:may|will|is|are|can)(?: not|n't| never)(?: to)? …1 (?:know|notice|learn|find out|suspect|become aware|realize|discover)|(?:does not|doesn't|do not|don't|never|has no|have no|shouldn't|should not) (?:ever )?(?:need|needs|have|has|reason) (?:ever )?to …1 ${UNINFORMED_VERB}|(?:(?:should|must|shall|will|can|needs to|need to|has to|have to|is to|are to|ought to) )?(?:stay|stays|remain|remains|be kept|be left|continue to be) ${UNINFORMED})`,
+  },
+  { family: "concealment", re: `(?:no need|no reason|not necessary|unnecessary) for ${PERSON_ADDRESSED} to (?:ever )?${UNINFORMED_VERB}` },
+  { family: "concealment", re: `(?:not|nothing|none of (?:this|it)|isn't|no concern) …2 ${PERSON_ADDRESSED} (?:ever )?(?:needs|need|has|have|should|must|ought|would want) (?:ever )?(?:to )?${UNINFORMED_VERB}` },
+  // cue: unaware / in the dark / quiet …
+  { family: "concealment", re: `(?:keep|keeps|keeping|leave|leaves|leaving) ${PERSON_ADDRESSED} ${UNINFORMED}` },
+  { family: "concealment", re: "(?:keep|keeping|stay|staying|remain|remaining) (?:quiet|silent|mum|tight-lipped) (?:about|regarding|concerning|over)|(?:say|mention|reveal|disclose) nothing (?:about|of|regarding|concerning|to)" },
+  { family: "concealment", re: "(?:leave|leaving|keep|keeping) …4 out of your (?:response|reply|answer|summary|report|message|explanation)" },
   // cue: the adverb of stealth
-  { family: "concealment", re: "(?<!(?:never|not|n't|no|without) )(?:silently|secretly|quietly|covertly|discreetly|surreptitiously|invisibly|stealthily|unobtrusively|in secret) …3 (?:call|invoke|run|execute|send|forward|include|add|append|attach|copy|upload|post|pass|read|save|write|transmit|bcc|cc|email|share|collect|gather|exfiltrate|redirect|route|log|store|replace|change|use|fetch|grab)" },
+  { family: "concealment", re: `${notAfter("(?:never|not|n't|no|without) ", "(?:silently|secretly|quietly|covertly|discreetly|surreptitiously|invisibly|stealthily|unobtrusively|in secret)")} …3 (?:call|invoke|run|execute|send|forward|include|add|append|attach|copy|upload|post|pass|read|save|write|transmit|bcc|cc|email|share|collect|gather|exfiltrate|redirect|route|log|store|replace|change|use|fetch|grab)` },
   { family: "concealment", re: "(?:call|invoke|send|forward|include|append|attach|copy|upload|post|pass|transmit|exfiltrate|bcc|cc|redirect|route|do (?:this|it|so)) …5 (?:silently|secretly|covertly|quietly|discreetly|surreptitiously|stealthily|in secret|behind (?:the user's|their) back)" },
   // cue: secret / confidential / hidden / hide …
   { family: "concealment", re: "(?:keep|treat) (?:this|these|it|that|them|the (?:following|above|instructions?|steps?|notes?|request|process)) …2 (?:between us|between you and me|to yourself|from the user|hidden from|secret from|confidential from)" },
   { family: "concealment", re: "(?:this|these|the following|the above|the|such) (?:instructions?|steps?|notes?|messages?|directives?|parts?|sections?|details?|requirements?|behaviou?r) (?:is|are|must be|should be|must remain|should remain|remain|stays?) (?:strictly |always |completely )?(?:confidential|secret|hidden|private|invisible|internal|undisclosed)" },
-  { family: "concealment", re: `(?:hide|hiding|conceal|concealing|mask|masking|withhold|withholding|suppress|suppressing|omit|omitting|keep) …3 from (?:the user|the human|the person|them|the operator|your (?:response|reply|answer|output|summary|explanation))` },
-  { family: "concealment", re: `(?:not|never|isn't|is not|are not|aren't|won't be|will not be|cannot be|can't be|shouldn't be|should not be|must not be|mustn't be) (?:be )?(?:visible|shown|displayed|rendered|seen|surfaced|revealed|disclosed) (?:to|by) ${PERSON}` },
+  { family: "concealment", re: `(?:hide|hiding|conceal|concealing|mask|masking|withhold|withholding|suppress|suppressing|omit|omitting|keep) …6 from (?:the user|the human|the person|them|the operator|your (?:response|reply|answer|output|summary|explanation))` },
+  // "Results are not shown to the user" describes the interface; "should not be visible to the user" is an order.
+  { family: "concealment", re: `(?:shouldn't|should not|must not|mustn't|should never|must never|need not|is not to|are not to) be (?:visible|shown|displayed|rendered|seen|surfaced|revealed|disclosed) (?:to|by) ${PERSON}` },
   { family: "concealment", re: "(?:invisible|hidden) (?:to|from) (?:the user|the human|users|humans|people|the person|the operator)" },
   // cue: assure / reassure / tell
   { family: "concealment", re: "(?:tell|inform|assure|reassure) (?:the user|them|the human) (?:that )?(?:everything|it|all|nothing|the (?:operation|request|action|task|file|call|transfer|payment)) (?:is|was|went|has been|succeeded|completed|worked|happened|is fine)" },
@@ -181,14 +260,21 @@ export const RULES: readonly InjectionRule[] = [
   // cue: the verb of approving
   {
     family: "false_authorization",
-    re: "(?<!(?:after|once|until|unless|if|when|whenever|before|whether|till) )(?:the user|the owner|the admin|the administrator|an administrator|your administrator|the operator|the account owner|the customer|the developer|the security team|security|management|they|you|we|i) (?:has|have|had|'ve) (?:already |previously |explicitly |just |fully )?(?:been )?(?:authorized|authorised|approved|pre-?approved|consented|sanctioned|signed off on|okayed|given (?:[a-z]+ )?(?:permission|consent|approval|authorization|authorisation|the go-ahead)|granted (?:[a-z]+ )?(?:permission|consent|approval|authorization|authorisation)|agreed) (?:to |on |for )?(?:this|these|that|it|you|all|any|every|everything|the (?:action|actions|operation|operations|call|calls|request|requests|tool|transfer|transfers|payment|payments|deletion|command|commands|change|changes|access|use|execution|following))",
+    re: `${notAfter(CONDITION, "(?:the user|the owner|the admin|the administrator|an administrator|your administrator|the operator|the account owner|the customer|the developer|the security team|security|management|they|you|we|i)")} (?:has|have|had|'ve) (?:already |previously |explicitly |just |fully )?(?:been )?(?:authorized|authorised|approved|pre-?approved|consented|sanctioned|signed off on|okayed|given (?:[a-z]+ )?(?:permission|consent|approval|authorization|authorisation|the go-ahead)|granted (?:[a-z]+ )?(?:permission|consent|approval|authorization|authorisation)|agreed) (?:to |on |for )?(?:this(?! (?:week|month|year|quarter|morning|afternoon|evening)\\b)|these|that|it|you|all|any|every|everything|the (?:action|actions|operation|operations|call|calls|request|requests|tool|transfer|transfers|payment|payments|deletion|command|commands|change|changes|access|use|execution|following))`,
   },
   {
     family: "false_authorization",
-    re: "(?<!(?:after|once|until|unless|if|when|whenever|before|whether|till) )(?:the user|the owner|the admin|the administrator|the operator|the account owner|the customer|the security team|they|you) (?:has|have|had) (?:already|previously|explicitly|in advance) (?:been )?(?:authorized|authorised|approved|consented|confirmed|granted|permitted|allowed|agreed|cleared|whitelisted|allowlisted|verified|given)",
+    re: `${notAfter(CONDITION, "(?:the user|the owner|the admin|the administrator|the operator|the account owner|the customer|the security team|they|you)")} (?:has|have|had) (?:already|previously|explicitly|in advance) (?:been )?(?:authorized|authorised|approved|consented|confirmed|granted|permitted|allowed|agreed|cleared|whitelisted|allowlisted|verified|given)`,
   },
   { family: "false_authorization", re: "(?:consent|approval|permission|authorization|authorisation|confirmation|sign-?off|clearance) …2 (?:has|have|was|were|is|had) (?:already|previously|explicitly|been already|already been|previously been) (?:been )?(?:given|granted|obtained|provided|received|secured|established|confirmed|recorded|approved|issued)" },
-  { family: "false_authorization", re: "(?:consent|approval|permission|authorization|authorisation|confirmation|clearance) …4 (?:given|granted|obtained|provided|received|secured) (?:in advance|beforehand|earlier|previously|upfront|ahead of time|for (?:this|these|all|every|any))" },
+  // Authorization said to exist already, in any wording: given in advance, or for every request to come.
+  { family: "false_authorization", re: `${AUTH_NOUN} …6 (?:has|have|was|were|is|are|had|'s) (?:already |previously |been |already been |previously been )*(?:given|granted|obtained|provided|received|secured|issued|recorded|collected|arranged|pre-?granted) …4 ${AUTH_AHEAD}` },
+  // A party with authority approved, in the past, actions to come ("the owner okayed every purge"); approving "these
+  // changes" is a record of the past unless it was ahead of time.
+  { family: "false_authorization", re: `${notAfter(CONDITION, AUTHORITY)} ${APPROVED} (?:on |to |for )?(?:all|any|every|each|unattended|automatic|automated|unsupervised|unreviewed|such|everything|future|further|subsequent|in advance|upfront|beforehand|ahead of time)` },
+  { family: "false_authorization", re: `${notAfter(CONDITION, AUTHORITY)} ${APPROVED} (?:on |to |for )?(?:this|these|that|it|them) …3 ${AUTH_AHEAD}` },
+  // Acting on it without the person's confirmation, as an order that follows from a claim ("so go ahead without …").
+  { family: "false_authorization", re: `${after("(?:[;—]\\s*|\\b(?:so|therefore|thus|hence|just|simply|please|then|you can|you may|you should|you must|feel free to) )", "(?:go ahead|proceed|continue|carry on|act|execute|run|do it|do so|move on|apply it|merge|delete|send|pay)")} …4 without (?:ever |first )?(?:waiting|asking|checking|confirming|prompting|seeking|requesting|needing|pausing|stopping)` },
   {
     family: "false_authorization",
     re: "(?:this|the|these|such|all) (?:tool|tools|action|actions|operation|operations|call|calls|request|requests|command|commands|transfer|transfers|payment|payments|deletion|deletions|change|changes|task|step|function|access|transaction|transactions|execution|invocation|invocations) (?:is|are|has been|have been|was|were) (?:already |fully |previously |explicitly |permanently )?(?:pre-?authorized|pre-?authorised|pre-?approved|pre-?cleared|pre-?vetted|whitelisted|allowlisted|sanctioned)",
@@ -210,7 +296,7 @@ export const RULES: readonly InjectionRule[] = [
   { family: "false_authorization", re: "(?:trusted|verified|approved|certified|endorsed|sanctioned|vetted|authorized|authorised|whitelisted|allowlisted|cleared) by (?:anthropic|openai|google|microsoft|the (?:security|it|platform|admin|trust|safety|compliance|infosec) team|your (?:administrator|organization|organisation|admin|company|employer|it department)|the (?:administrator|system|platform|operator|organization|organisation|company))" },
   { family: "false_authorization", re: "(?:as|per) (?:previously|already|earlier) (?:agreed|approved|authorized|authorised|confirmed|consented|instructed|requested|granted)" },
   { family: "false_authorization", re: "(?:the user|they|you) (?:already )?(?:agreed|consented|confirmed|approved|authorized|authorised|said yes|gave (?:permission|consent|approval)) (?:to (?:this|it|these) )?(?:earlier|before|previously|in (?:a|the|an) (?:previous|prior|earlier) (?:message|turn|session|conversation|chat))" },
-  { family: "false_authorization", re: "(?<!requires? |required |needs? |needing |without |pending |awaiting |request |requesting |obtain |get |seek )(?:standing|blanket|permanent|advance|pre-?existing|pre-?granted|unconditional|implicit) (?:approval|consent|permission|authorization|authorisation|clearance)" },
+  { family: "false_authorization", re: `${notAfter("(?:requires?|required|needs?|needing|without|pending|awaiting|request|requesting|obtain|get|seek) ", "(?:standing|blanket|permanent|advance|pre-?existing|pre-?granted|unconditional|implicit)")} (?:approval|consent|permission|authorization|authorisation|clearance)` },
 
   // ---- displacing, shadowing or redirecting other tools ---------------------------------------------------------
   // cue: other / another / built-in …
@@ -228,7 +314,10 @@ export const RULES: readonly InjectionRule[] = [
   { family: "shadowing", re: "(?:this|the present|my) (?:tool|function|server) (?:replaces|supersedes|overrides|takes precedence over|must be used instead of|should be used instead of|shadows|takes over from|is a drop-in replacement for) (?:the |all |any |every )?(?:other|built-in|builtin|native|default|original|standard|existing|official)" },
   { family: "shadowing", re: "(?:calls?|requests?|invocations?) (?:meant|intended|destined|addressed|directed) for (?:the |an? |any |other |another )" },
   { family: "shadowing", re: "(?:intercept|intercepts|hijack|hijacks|shadow|shadows|take over|takes over|supersede|supersedes|override|overrides) (?:all |any |every |the )?(?:calls|requests|invocations|uses|behaviou?r|requests) (?:to|of|for|from|meant|made|intended) " },
-  { family: "shadowing", re: "(?:tools?|calls?|requests?) (?:from|of|on|to|provided by) (?:any |all |every |the )?(?:other|another) (?:mcp )?(?:servers?|providers?|connectors?)" },
+  // Another tool or server named, and its calls sent elsewhere in the same sentence: "calls to a tool from a
+  // different server should be routed through this one", "messages from any mail tool must go to …". A tool that
+  // only points to a sibling ("for binary files use read_binary instead") names no other server.
+  { family: "shadowing", re: `${OTHER_TOOL}[^.!?;\\n]{0,160}?${REDIRECTED}|${REDIRECTED}[^.!?;\\n]{0,160}?${OTHER_TOOL}` },
   // cue: recipient / destination / wallet … (a literal destination swapped in)
   {
     family: "shadowing",
@@ -279,6 +368,13 @@ export const EXFIL_SINK_LITERAL = "\\S@[a-z0-9-]+\\.[a-z]|https?://|['\"`][a-z_]
 
 /** A side channel: a link or image whose query string is meant to carry data out when rendered or fetched. */
 export const SIDE_CHANNEL = "!\\[[^\\]]*\\]\\(\\s*https?://[^)\\s]*\\?[^)\\s]*=|https?://[^\\s)'\"]*[?&][a-z_]*=\\s*(?:\\{|\\$\\{|<|\\[)\\s*[a-z_ ]*(?:key|token|secret|pass|cred|env|history|conversation|chat|prompt|cookie|session|ssh|content|data)";
+
+/** Words that turn a directive after them around, within its clause: "do not pass the key", "instead of silently …". */
+export const NEGATORS = "not|never|cannot|nor|avoid|avoids|avoiding|refrain from|instead of|rather than";
+/** After a negator, words that make the clause affirmative again: "don't forget to include …". */
+export const NEGATION_UNDONE = "forget|fail|hesitate|neglect|worry|stop|omit|skip|refuse";
+/** Where a clause starts: a negation does not reach past it. */
+export const CLAUSE_BREAK = "[.!?;:,\\n(]|\\b(?:and|but|so|then|however|yet|otherwise|instead(?! of))\\b";
 
 /** Words that make decoded or revealed text an instruction even when no family rule matched it. */
 export const INSTRUCTION_WORDS = /(?<![a-z])(?:you|your|must|always|never|ignore|call|send|include|read|execute|run|pass|do not|don't|assistant|model|instructions?|tool|user)(?![a-z])/;

@@ -17,6 +17,9 @@ import {
   EXFIL_SINK_WORDS,
   FAMILY_LABEL,
   INSTRUCTION_WORDS,
+  NEGATION_UNDONE,
+  NEGATORS,
+  CLAUSE_BREAK,
   RULES,
   SIDE_CHANNEL,
   type InjectionFamily,
@@ -57,9 +60,12 @@ function expand(template: string): string {
 /** Markup rules need a "<" or "[" and run only when the text has one; they need no cue word. */
 const isMarkup = (re: string) => re.startsWith("<") || re.startsWith("\\[");
 
+/** A rule ends at a word's edge: "share" is not found in "shared". */
+const WORD_END = "(?:(?<![a-z0-9])|(?![a-z0-9]))";
+
 /** Rules as one alternation: one pass over the text per family instead of one per rule. */
 function compile(rules: readonly { re: string }[], atWord = true): RegExp {
-  return new RegExp(`${atWord ? "\\b" : ""}(?:${rules.map((r) => expand(r.re)).join("|")})`);
+  return new RegExp(`${atWord ? "\\b" : ""}(?:${rules.map((r) => `(?:${expand(r.re)})${WORD_END}`).join("|")})`, "g");
 }
 
 const COMPILED = WORD_FAMILIES.map((family) => compile(RULES.filter((r) => r.family === family && !isMarkup(r.re))));
@@ -175,18 +181,41 @@ export function cueScan(text: string): number {
 // ---- reading the words ------------------------------------------------------------------------------------------
 
 const SENTENCE = /(?<=[.!?;])\s+|\n+/;
+
+// A directive under a negation says what not to do ("do not pass the private key in tool parameters" protects the
+// key; "must not proceed without the user's approval" asks for it). The negation reaches a few words forward within
+// its clause, and "don't forget to …" is no negation.
+const CLAUSE = new RegExp(CLAUSE_BREAK, "g");
+const NEGATED = new RegExp(`(?:\\b(?:${NEGATORS})\\b|n't)(?! (?:${NEGATION_UNDONE})\\b)(?:\\s+\\S+){0,5}\\s*$`);
+
+/** Whether the words at `at` are in the scope of a negation before them. */
+function negated(lower: string, at: number): boolean {
+  const clauses = lower.slice(Math.max(0, at - 80), at).split(CLAUSE);
+  return NEGATED.test(clauses[clauses.length - 1]!);
+}
+
+/** The first match of a global rule that no negation turns around. */
+function firstAffirmed(re: RegExp, lower: string): RegExpExecArray | undefined {
+  re.lastIndex = 0;
+  for (let m = re.exec(lower); m; m = re.exec(lower)) {
+    if (!negated(lower, m.index)) return m;
+    re.lastIndex = m.index + 1;
+  }
+  return undefined;
+}
+
 const PLACES = new RegExp(EXFIL_PLACES);
 const HOLDINGS = new RegExp(`\\b(?:${EXFIL_HOLDINGS})\\b`);
-const MOVE = new RegExp(`\\b(?:${EXFIL_MOVE})\\b`);
-const FETCH = new RegExp(`\\b(?:${EXFIL_FETCH})\\b`);
+const MOVE = new RegExp(`\\b(?:${EXFIL_MOVE})\\b`, "g");
+const FETCH = new RegExp(`\\b(?:${EXFIL_FETCH})\\b`, "g");
 const SINK = new RegExp(`\\b(?:${EXFIL_SINK_WORDS})\\b|${EXFIL_SINK_LITERAL}`);
 const source = (s: string) => PLACES.test(s) || HOLDINGS.test(s);
 
 /** A sentence that takes a secret and sends it somewhere: a secret file fetched or moved, or a holding moved. */
 function leaks(sentence: string): boolean {
   if (!SINK.test(sentence)) return false;
-  if (PLACES.test(sentence) && (MOVE.test(sentence) || FETCH.test(sentence))) return true;
-  return HOLDINGS.test(sentence) && MOVE.test(sentence);
+  if (PLACES.test(sentence) && (firstAffirmed(MOVE, sentence) || firstAffirmed(FETCH, sentence))) return true;
+  return HOLDINGS.test(sentence) && firstAffirmed(MOVE, sentence) !== undefined;
 }
 const SIDE = new RegExp(SIDE_CHANNEL);
 const HTML_COMMENT = /<!--([\s\S]{0,2000}?)-->/g;
@@ -227,12 +256,12 @@ function wordFamilies(text: string, lower: string, mask: number): InjectionFindi
       if (quote) return { family, quote };
       continue;
     }
-    const m = COMPILED[f]!.exec(lower);
+    const m = firstAffirmed(COMPILED[f]!, lower);
     if (m) return { family, quote: cut(text, lower, m.index, m.index + m[0].length) };
   }
   if (mask & MARKUP) {
     // Markup (tags, [SYSTEM]) speaks to the model; an HTML comment is hidden once the text is rendered.
-    const m = MARKUP_RULES.exec(lower);
+    const m = firstAffirmed(MARKUP_RULES, lower);
     if (m) return { family: "model_directed", quote: cut(text, lower, m.index, m.index + m[0].length) };
     for (const m of lower.matchAll(HTML_COMMENT)) {
       if (INSTRUCTION_WORDS.test(m[1]!)) return { family: "concealment", quote: cut(text, lower, m.index, m.index + m[0].length) };
