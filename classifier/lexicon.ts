@@ -28,7 +28,7 @@ export const VERBS: Record<Category, string> = {
     invite share publish unpublish release approve reject dismiss resolve unresolve close reopen open lock
     unlock archive unarchive restore undelete rollback revert reset sync refresh reload restart start stop
     pause resume suspend unsuspend cancel abort retry submit request generate draft compose transition
-    reorder reprioritize prioritize rate vote react acknowledge ack snooze mute unmute hide unhide block
+    reorder reprioritize prioritize rate vote react book cordon uncordon acknowledge ack snooze mute unmute hide unhide block
     unblock ban unban kick provision scale resize install upgrade downgrade commit push pull checkout stage
     unstage login logout signin signout authenticate fill type click press drag navigate go back forward
     focus tap swipe scroll emulate emit log record track annotate highlight bookmark note remember memorize learn accept
@@ -44,7 +44,7 @@ export const VERBS: Record<Category, string> = {
   destructive: `
     delete remove rm rmdir del destroy drop purge wipe erase nuke truncate terminate kill revoke uninstall
     obliterate shred clear flush prune clean cleanup expunge discard evict deprovision decommission
-    overwrite tear teardown trash empty unset  forcepush`,
+    overwrite tear teardown trash empty unset forcepush drain`,
   financial: `
     charge refund pay payout purchase buy sell withdraw deposit tip donate fund trade stake
     unstake bid settle reimburse remit wire topup invoice bill order swap mint`,

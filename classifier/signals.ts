@@ -364,6 +364,9 @@ function verbInRange(words: readonly string[], from: number, to: number, verbLas
   for (let i = from; i < to; i++) {
     const v = NAME_VERBS.get(words[i]!);
     if (v && !v.ambiguous && v.category === "destructive" && i !== hit.index) return nameHit(v, i === from ? "begins" : i === to - 1 ? "ends" : "contains", i, joinedAfter(words, i, to));
+    // … and one written as two words: force_push, tear_down, clean_up.
+    const pair = i + 1 < to ? NAME_VERBS.get(words[i]! + words[i + 1]!) : undefined;
+    if (pair && pair.category === "destructive") return nameHit(pair, i === from ? "begins" : i + 1 === to - 1 ? "ends" : "contains", i + 1, joinedAfter(words, i + 1, to));
   }
   return hit;
 }
@@ -693,8 +696,9 @@ function descriptionVerbAfterLabel(description: string, lower: string): Descript
   return leadingVerb(label.rest, label.rest.toLowerCase()) ?? whole;
 }
 
-const DRY_RUN = /\bdry[- ]run/i;
-const DRY_RUNS = /\bdry[- ]run/gi;
+// Verbs written as two words: "dry run" (a read; "run" alone would execute), "force-push" (destructive; "push" alone writes).
+const TWO_WORD_VERB = /\b(?:dry[- ]run|force[- ]push)/i;
+const TWO_WORD_VERBS = /\b(?:dry[- ]run|force[- ]push)/gi;
 const SKIPPED_GENERIC = new Set(["perform", "performs", "use", "uses"]);
 
 /**
@@ -702,9 +706,9 @@ const SKIPPED_GENERIC = new Set(["perform", "performs", "use", "uses"]);
  * `lower` is the description lower-cased.
  */
 function findDescriptionVerb(description: string, lower: string): DescriptionVerbHit | undefined {
-  // "Dry-run: …" and "dry run" are one word, a read ("run" alone would execute). Few descriptions say "dry" at all.
+  // "Dry-run: …" and "force-push" are one word each. Few descriptions say "dry" or "force" at all.
   const text = description.length > 400 ? description.slice(0, 400) : description;
-  const head = lower.includes("dry") && DRY_RUN.test(text) ? text.replace(DRY_RUNS, "dryrun") : text;
+  const head = (lower.includes("dry") || lower.includes("force")) && TWO_WORD_VERB.test(text) ? text.replace(TWO_WORD_VERBS, (m) => m.replace(/[- ]/, "").toLowerCase()) : text;
   let seen = 0;
   let others = 0;
   let at = 0;

@@ -443,5 +443,19 @@ describe.each([
     expect(c("render_chart", "Render the chart in memory, without saving to disk.").category).toBe("read");
     expect(c("get_settings", "Get the saved settings").category).toBe("read");
   });
+
+  it("verbs written as two words read as one: a force-push destroys history, as a teardown destroys", () => {
+    expect(c("force_push", "Force-push the branch to the remote").category).toBe("destructive");
+    expect(c("remote_branch", "Force push the local branch over the remote one").category).toBe("destructive");
+    expect(c("env_tear_down", "").category).toBe("destructive");
+    expect(c("git_push", "Push commits to the remote").category).toBe("write");
+  });
+
+  it("booking a reservation and cordoning a node change state; draining one evicts its work", () => {
+    expect(c("book_table", "Book a table at the restaurant for the party").category).toBe("write");
+    expect(c("cordon_node", "Mark a node unschedulable").category).toBe("write");
+    expect(c("drain_node", "Drain a node, evicting its pods").category).toBe("destructive");
+    expect(c("get_book", "Get a book by its ISBN").category).toBe("read");
+  });
 });
 
