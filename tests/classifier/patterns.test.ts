@@ -457,5 +457,20 @@ describe.each([
     expect(c("drain_node", "Drain a node, evicting its pods").category).toBe("destructive");
     expect(c("get_book", "Get a book by its ISBN").category).toBe("read");
   });
+
+  it("common verbs of layout, workflow and review change state where nothing else is said", () => {
+    for (const [name, description] of [
+      ["promote_build", "Promote a build to the stable channel"],
+      ["replay_events", "Replay failed events into the stream"],
+      ["ungroup_shapes", "Ungroup the selected shapes"],
+      ["align_shapes", "Align shapes to the left edge"],
+      ["endorse_member", "Endorse a member for a skill"],
+      ["uncheck_box", "Uncheck the checkbox"],
+      ["ingest_document", "Ingest a document into the index"],
+    ]) expect(c(name!, description).category, name).toBe("write");
+    // "group" and "flag" are as often nouns: they stay out of the way of the real verb.
+    expect(c("group_members_list", "").category).toBe("read");
+    expect(c("get_feature_flag", "Get a feature flag").category).toBe("read");
+  });
 });
 
