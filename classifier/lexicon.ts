@@ -29,7 +29,8 @@ export const VERBS: Record<Category, string> = {
     unlock archive unarchive restore undelete rollback revert reset sync refresh reload restart start stop
     pause resume suspend unsuspend cancel abort retry submit request generate draft compose transition
     reorder reprioritize prioritize rate vote react book cordon uncordon promote demote override replay ungroup group
-    regroup endorse uncheck unflag flag align distribute ingest stash unstash indent outdent acknowledge ack snooze mute unmute hide unhide block
+    regroup endorse uncheck unflag flag align distribute ingest stash unstash indent outdent protect unprotect
+    enqueue warm prewarm advance step snap acknowledge ack snooze mute unmute hide unhide block
     unblock ban unban kick provision scale resize install upgrade downgrade commit push pull checkout stage
     unstage login logout signin signout authenticate fill type click press drag navigate go back forward
     focus tap swipe scroll emulate emit log record track annotate highlight bookmark note remember memorize learn accept
@@ -58,7 +59,7 @@ export const AMBIGUOUS_VERBS = new Set(
    mail query select build map bind score rank stage track block drop clear flush empty scale move back
    forward go run call command script sql graphql cypher set lock load pull push watch point fill press
    display print dump seed reset apply change trade fund quote view reason learn complete finish leave
-   join claim match switch group flag`.split(/\s+/).filter(Boolean),
+   join claim match switch group flag advance step snap`.split(/\s+/).filter(Boolean),
 );
 
 /**

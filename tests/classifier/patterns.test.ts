@@ -467,6 +467,10 @@ describe.each([
       ["endorse_member", "Endorse a member for a skill"],
       ["uncheck_box", "Uncheck the checkbox"],
       ["ingest_document", "Ingest a document into the index"],
+      ["protect_sheet", "Protect a sheet against edits"],
+      ["enqueue_job", "Enqueue a job for the workers"],
+      ["warm_cache", "Pre-warm the cache with the catalog"],
+      ["advance_stage", "Advance the ticket to its next stage"],
     ]) expect(c(name!, description).category, name).toBe("write");
     // "group" and "flag" are as often nouns: they stay out of the way of the real verb.
     expect(c("group_members_list", "").category).toBe("read");
