@@ -18,7 +18,7 @@ export const VERBS: Record<Category, string> = {
     think reason simulate dryrun test review quote whoami info readme ocr geocode tokenize embed
     aggregate connect disconnect reconnect
 
-     sniff probe survey examine    locate plan
+     sniff probe survey examine scan    locate plan
       dump print display   `,
   write: `
     create add insert update edit modify change set put patch upsert save store write append upload import
@@ -30,7 +30,8 @@ export const VERBS: Record<Category, string> = {
     pause resume suspend unsuspend cancel abort retry submit request generate draft compose transition
     reorder reprioritize prioritize rate vote react book cordon uncordon promote demote override replay ungroup group
     regroup endorse uncheck unflag flag align distribute ingest stash unstash indent outdent protect unprotect
-    enqueue warm prewarm advance step snap acknowledge ack snooze mute unmute hide unhide block
+    enqueue warm prewarm advance step snap invalidate retire deprecate undeprecate sunset expire vacuum reindex
+    rebuild transcode acknowledge ack snooze mute unmute hide unhide block
     unblock ban unban kick provision scale resize install upgrade downgrade commit push pull checkout stage
     unstage login logout signin signout authenticate fill type click press drag navigate go back forward
     focus tap swipe scroll emulate emit log record track annotate highlight bookmark note remember memorize learn accept

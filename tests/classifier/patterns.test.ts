@@ -471,7 +471,15 @@ describe.each([
       ["enqueue_job", "Enqueue a job for the workers"],
       ["warm_cache", "Pre-warm the cache with the catalog"],
       ["advance_stage", "Advance the ticket to its next stage"],
+      ["cache_invalidate", "Invalidate cached entries under a prefix"],
+      ["retire_version", "Retire a model version so it stops serving"],
+      ["expire_link", "Expire a share link now"],
+      ["vacuum_db", "Vacuum the database"],
+      ["reindex_collection", "Rebuild the search index of a collection"],
     ]) expect(c(name!, description).category, name).toBe("write");
+    // Scanning reads; "invalidate" is its own verb, not "validate" inside a longer word.
+    expect(c("host_scan", "Scan a host for open ports").category).toBe("read");
+    expect(c("invalidate_sessions", "").category).toBe("write");
     // "group" and "flag" are as often nouns: they stay out of the way of the real verb.
     expect(c("group_members_list", "").category).toBe("read");
     expect(c("get_feature_flag", "Get a feature flag").category).toBe("read");
