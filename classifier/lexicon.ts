@@ -31,7 +31,7 @@ export const VERBS: Record<Category, string> = {
     reorder reprioritize prioritize rate vote react book cordon uncordon promote demote override replay ungroup group
     regroup endorse uncheck unflag flag align distribute ingest stash unstash indent outdent protect unprotect
     enqueue warm prewarm advance step snap invalidate retire deprecate undeprecate sunset expire vacuum reindex
-    rebuild transcode acknowledge ack snooze mute unmute hide unhide block
+    rebuild transcode impersonate rsvp anonymize anonymise pseudonymize turnon turnoff acknowledge ack snooze mute unmute hide unhide block
     unblock ban unban kick provision scale resize install upgrade downgrade commit push pull checkout stage
     unstage login logout signin signout authenticate fill type click press drag navigate go back forward
     focus tap swipe scroll emulate emit log record track annotate highlight bookmark note remember memorize learn accept
@@ -84,6 +84,8 @@ export const VERB_GLOSS: Record<string, string> = {
   graphql: "runs GraphQL on",
   topup: "tops up",
   forcepush: "force-pushes",
+  turnon: "turns on",
+  turnoff: "turns off",
   whoami: "reads",
   readme: "reads",
   info: "reads",

@@ -696,9 +696,10 @@ function descriptionVerbAfterLabel(description: string, lower: string): Descript
   return leadingVerb(label.rest, label.rest.toLowerCase()) ?? whole;
 }
 
-// Verbs written as two words: "dry run" (a read; "run" alone would execute), "force-push" (destructive; "push" alone writes).
-const TWO_WORD_VERB = /\b(?:dry[- ]run|force[- ]push)/i;
-const TWO_WORD_VERBS = /\b(?:dry[- ]run|force[- ]push)/gi;
+// Verbs written as two words: "dry run" (a read; "run" alone would execute), "force-push" (destructive; "push" alone
+// writes), "turn on" and "turn off" (a switch thrown).
+const TWO_WORD_VERB = /\b(?:dry[- ]run|force[- ]push|turn (?:on|off)\b)/i;
+const TWO_WORD_VERBS = /\b(?:dry[- ]run|force[- ]push|turn (?:on|off)\b)/gi;
 const SKIPPED_GENERIC = new Set(["perform", "performs", "use", "uses"]);
 
 /**
@@ -706,9 +707,9 @@ const SKIPPED_GENERIC = new Set(["perform", "performs", "use", "uses"]);
  * `lower` is the description lower-cased.
  */
 function findDescriptionVerb(description: string, lower: string): DescriptionVerbHit | undefined {
-  // "Dry-run: …" and "force-push" are one word each. Few descriptions say "dry" or "force" at all.
+  // "Dry-run: …", "force-push" and "turn on" are one word each. Few descriptions say "dry", "force" or "turn" at all.
   const text = description.length > 400 ? description.slice(0, 400) : description;
-  const head = (lower.includes("dry") || lower.includes("force")) && TWO_WORD_VERB.test(text) ? text.replace(TWO_WORD_VERBS, (m) => m.replace(/[- ]/, "").toLowerCase()) : text;
+  const head = (lower.includes("dry") || lower.includes("force") || lower.includes("turn")) && TWO_WORD_VERB.test(text) ? text.replace(TWO_WORD_VERBS, (m) => m.replace(/[- ]/, "").toLowerCase()) : text;
   let seen = 0;
   let others = 0;
   let at = 0;

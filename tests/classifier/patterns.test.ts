@@ -476,6 +476,10 @@ describe.each([
       ["expire_link", "Expire a share link now"],
       ["vacuum_db", "Vacuum the database"],
       ["reindex_collection", "Rebuild the search index of a collection"],
+      ["vacation_responder", "Turn on the vacation responder"],
+      ["event_rsvp", "RSVP yes to an event"],
+      ["act_as_user", "Impersonate another user to debug their view"],
+      ["scrub_profile", "Anonymize a customer profile"],
     ]) expect(c(name!, description).category, name).toBe("write");
     // Scanning reads; "invalidate" is its own verb, not "validate" inside a longer word.
     expect(c("host_scan", "Scan a host for open ports").category).toBe("read");
