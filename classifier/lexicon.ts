@@ -423,7 +423,9 @@ export const FOREIGN_VERBS: Record<Category, string> = {
     prüft prüfen überprüft berechnet berechnen analysiert findet ermittelt
     obter obtém pesquisar pesquisa ler lê retorna recupera recuperar baixa baixar analisa encontra extrai
     ottiene ottieni ottenere elenca elencare cerca cercare mostra mostrare legge leggere restituisce recupera scarica
-    получить получает найти находит ищет искать показать показывает прочитать читает возвращает список`,
+    получить получает найти находит ищет искать показать показывает прочитать читает возвращает список
+    haalt ophalen toont tonen zoekt zoeken leest lezen geeft retourneert controleert berekent
+    pobiera pobierz wyświetla wyszukuje zwraca odczytuje`,
   write: `créer crée ajouter ajoute modifier modifie mettre met envoyer envoie enregistrer enregistre importer importe publier
     publie partager partage renommer renomme déplacer déplace copier définit
     crear crea añadir añade agregar agrega actualizar actualiza modificar modifica enviar envía guardar guarda importar
@@ -432,12 +434,15 @@ export const FOREIGN_VERBS: Record<Category, string> = {
     veröffentlicht setzt legt verschiebt kopiert benennt schreibt
     criar cria adicionar adiciona atualizar atualiza envia salvar salva compartilha renomeia insere
     crea creare aggiunge aggiungi aggiorna aggiornare modificare invia inviare salvare scrive imposta
-    создать создает создаёт добавить добавляет обновить обновляет изменить изменяет отправить отправляет сохранить сохраняет`,
+    создать создает создаёт добавить добавляет обновить обновляет изменить изменяет отправить отправляет сохранить сохраняет
+    maakt aanmaken voegt toevoegen wijzigt wijzigen stuurt verstuurt verzenden slaat opslaan
+    tworzy utwórz dodaje dodaj aktualizuje wysyła zapisuje`,
   execute: `exécuter exécute lancer lance ejecutar ejecuta ausführen führt executar executa esegue esegui eseguire
-    выполнить выполняет запустить запускает`,
+    выполнить выполняет запустить запускает voert uitvoeren wykonuje uruchamia`,
   destructive: `supprimer supprime effacer efface détruire détruit vider vide eliminar elimina borrar borra quita suprime vacía
     löschen löscht entfernen entfernt leert excluir exclui apagar apaga remover deletar deleta limpa
-    cancella cancellare rimuove rimuovi rimuovere svuota удалить удаляет очистить очищает уничтожить`,
+    cancella cancellare rimuove rimuovi rimuovere svuota удалить удаляет очистить очищает уничтожить
+    verwijdert verwijderen wist usuwa usuń`,
   financial: `payer paie pagar paga bezahlen bezahlt`,
 };
 

@@ -380,6 +380,11 @@ describe.each([
     ["温室の一覧を取得します", "read"],
     ["古い鉢の記録を削除します", "destructive"],
     ["取消温室的灌溉计划", "write"],
+    ["Verwijdert de geselecteerde kas", "destructive"],
+    ["Maakt een nieuwe kas aan", "write"],
+    ["Toont de lijst met kassen", "read"],
+    ["Usuwa wybraną szklarnię", "destructive"],
+    ["Pobiera listę szklarni", "read"],
   ])("reads the verbs of more languages, verb-final ones by their last verb: %s → %s", (description, category) => {
     expect(k("greenhouse_op", description).category).toBe(category);
   });
