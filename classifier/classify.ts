@@ -3,7 +3,7 @@ import { DOMAIN_LABEL, NON_ADDITIVE_VERBS, SEND_VERBS, SEVERITY, VERB_GLOSS, WEI
 import { actionToolName, findActionArgument } from "./actions.js";
 import { actionRisk, ruleWithArguments, type ActionClass, type ArgumentFindings } from "./argument-rules.js";
 import { ruleForRisk, ruleHasReason, type Rule } from "./policy.js";
-import { toolFeatures, type Features } from "./features.js";
+import { emptyFeatures, toolFeatures, type Features } from "./features.js";
 import { hintClassOfCategory, hintsFor, type Hints } from "./hints.js";
 import { describeInjection } from "./injection.js";
 import { HINT_CLASSES, predict, shippedModel, strongestEvidence, type HintClass, type Model } from "./model.js";
@@ -246,7 +246,7 @@ const CATEGORY_OF_HINT: Record<HintClass, Category> = { read: "read", write: "wr
 /** How sure the model must be to move a tool across the read axis against the rules' reading. */
 const MODEL_OVERRULES = 0.8;
 
-const scratchFeatures: Features = { ids: [], kinds: [], texts: [], seconds: [] };
+const scratchFeatures: Features = emptyFeatures();
 
 const HINT_PHRASE: Record<HintClass, string> = { read: "read-only", write: "non-destructive writes", destructive: "destructive" };
 

@@ -4,7 +4,7 @@
 import type { Category } from "./taxonomy.js";
 import type { ToolInput } from "./tool.js";
 import type { ToolReading } from "./signals.js";
-import { leadingWords } from "./tokens.js";
+import { leadingWordSpans } from "./tokens.js";
 
 /** Feature kinds; the kind is hashed with the feature's text, so "delete" first in a name and in a description differ. */
 export const KIND = {
@@ -32,13 +32,29 @@ const MASK = (1 << HASH_BITS) - 1;
 export const DESCRIPTION_WORDS = 40;
 const MAX_ARGUMENTS = 24;
 
-/** One tool's features: bucket ids, and for explaining a decision, each one's kind and text. */
+/** One tool's features: bucket ids, and for explaining a decision, each one's kind and text (featureText). */
 export interface Features {
   ids: number[];
   kinds: Kind[];
+  /** The text of each feature not read from the description's words ("" for those). */
   texts: string[];
-  /** The second word of a pair ("" for other kinds): kept apart so no string is built unless a rationale needs it. */
-  seconds: string[];
+  /**
+   * For the description's words, pairs and lead: the index of the (first) word in `wordSpans`, -1 for other features.
+   * No word's string is built unless a rationale names its feature.
+   */
+  words: number[];
+  /** The description's words are read from this text (its head, or its lower case where lower-casing moves letters). */
+  source: string;
+  /** Each word's start and end in `source`. */
+  wordSpans: number[];
+}
+
+/** A feature's text as describeFeature takes it: "delete", or "delete it" for a pair. */
+export function featureText(f: Features, i: number): string {
+  const w = f.words[i]!;
+  if (w < 0) return f.texts[i]!;
+  const word = (k: number) => f.source.slice(f.wordSpans[2 * k], f.wordSpans[2 * k + 1]).toLowerCase();
+  return f.kinds[i] === KIND.descriptionPair ? `${word(w)} ${word(w + 1)}` : word(w);
 }
 
 /** FNV-1a's state after the kind. */
@@ -50,6 +66,15 @@ function fnv(h: number, text: string): number {
   return h;
 }
 
+/** A word character's lower case: the word's string as textWords gives it is never built. */
+const lowerCode = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
+
+/** fnv over the lower case of `text` from `start` to `end` (a word of it). */
+function fnvWord(h: number, text: string, start: number, end: number): number {
+  for (let i = start; i < end; i++) h = Math.imul(h ^ lowerCode(text.charCodeAt(i)), 0x01000193);
+  return h;
+}
+
 const mask = (h: number) => (h >>> 0) & MASK;
 
 /** FNV-1a over the kind and the text (and a second text for pairs), masked to the bucket space. */
@@ -58,17 +83,18 @@ export function featureId(kind: Kind, text: string, second?: string): number {
   return mask(second === undefined ? h : fnv(Math.imul(h ^ 0x20, 0x01000193), second));
 }
 
-function pushId(f: Features, id: number, kind: Kind, text: string, second: string): void {
+function pushId(f: Features, id: number, kind: Kind, text: string, word: number): void {
   f.ids.push(id);
   f.kinds.push(kind);
   f.texts.push(text);
-  f.seconds.push(second);
+  f.words.push(word);
 }
 
 function push(f: Features, kind: Kind, text: string): void {
-  pushId(f, featureId(kind, text), kind, text, "");
+  pushId(f, featureId(kind, text), kind, text, -1);
 }
 
+const LEAD_SEED = seed(KIND.descriptionLead);
 const WORD_SEED = seed(KIND.descriptionWord);
 const PAIR_SEED = seed(KIND.descriptionPair);
 
@@ -81,18 +107,23 @@ function argumentBucket(n: number): string {
   return n === 0 ? "none" : n <= 2 ? "1-2" : n <= 5 ? "3-5" : "6+";
 }
 
+/** A set with no features yet. */
+export function emptyFeatures(): Features {
+  return { ids: [], kinds: [], texts: [], words: [], source: "", wordSpans: [] };
+}
+
 /**
  * The features of a tool, given the rules' reading of it and the category the rules chose (undefined when
  * the rules found no evidence). Annotations are never features: the model predicts them. With `into`, that set is
  * emptied and filled instead of a new one: its arrays keep their capacity from tool to tool.
  */
 export function toolFeatures(tool: ToolInput, reading: ToolReading, ruleCategory: Category | undefined, into?: Features): Features {
-  const f: Features = into ?? { ids: [], kinds: [], texts: [], seconds: [] };
+  const f: Features = into ?? emptyFeatures();
   if (into) {
     into.ids.length = 0;
     into.kinds.length = 0;
     into.texts.length = 0;
-    into.seconds.length = 0;
+    into.words.length = 0;
   }
   push(f, KIND.bias, "");
   push(f, KIND.ruleCategory, ruleCategory ?? "none");
@@ -111,25 +142,25 @@ export function toolFeatures(tool: ToolInput, reading: ToolReading, ruleCategory
     else push(f, KIND.nameWord, w);
   }
 
-  const text = (tool.description ?? "").length > 600 ? tool.description!.slice(0, 600) : (tool.description ?? "");
-  const dw = leadingWords(text, DESCRIPTION_WORDS);
-  const n = dw.length;
-  if (n > 0) push(f, KIND.descriptionLead, dw[0]!);
+  // The words of leadingWords(head, DESCRIPTION_WORDS), hashed where they stand in the text.
+  const description = tool.description ?? "";
+  let source = description.length > 600 ? description.slice(0, 600) : description;
+  const spans = f.wordSpans;
+  if (!leadingWordSpans(source, DESCRIPTION_WORDS, spans)) leadingWordSpans((source = source.toLowerCase()), DESCRIPTION_WORDS, spans);
+  f.source = source;
+  const n = spans.length / 2;
+  if (n > 0) pushId(f, mask(fnvWord(LEAD_SEED, source, spans[0]!, spans[1]!)), KIND.descriptionLead, "", 0);
   // Each word hashed once for itself and once as the first of its pair (featureId's ids, in one pass over it).
   for (let i = 0; i < n; i++) {
-    const w = dw[i]!;
     let word = WORD_SEED;
     let pair = PAIR_SEED;
-    for (let k = 0; k < w.length; k++) {
-      const c = w.charCodeAt(k);
+    for (let k = spans[2 * i]!; k < spans[2 * i + 1]!; k++) {
+      const c = lowerCode(source.charCodeAt(k));
       word = Math.imul(word ^ c, 0x01000193);
       pair = Math.imul(pair ^ c, 0x01000193);
     }
-    pushId(f, mask(word), KIND.descriptionWord, w, "");
-    if (i + 1 < n) {
-      const second = dw[i + 1]!;
-      pushId(f, mask(fnv(Math.imul(pair ^ 0x20, 0x01000193), second)), KIND.descriptionPair, w, second);
-    }
+    pushId(f, mask(word), KIND.descriptionWord, "", i);
+    if (i + 1 < n) pushId(f, mask(fnvWord(Math.imul(pair ^ 0x20, 0x01000193), source, spans[2 * i + 2]!, spans[2 * i + 3]!)), KIND.descriptionPair, "", i);
   }
 
   const props = tool.inputSchema?.properties;

@@ -3,7 +3,7 @@
 // written by `npm run train`); inference is a few array reads per feature, pure, with no network.
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { describeFeature, HASH_BITS, type Features } from "./features.js";
+import { describeFeature, featureText, HASH_BITS, type Features } from "./features.js";
 
 export const HINT_CLASSES = ["read", "write", "destructive"] as const;
 export type HintClass = (typeof HINT_CLASSES)[number];
@@ -173,8 +173,7 @@ export function strongestEvidence(model: Model, features: Features, cls: number,
     if (best < 0) break;
     candidateWeight[best] = -Infinity;
     const i = candidateIndex[best]!;
-    const second = features.seconds[i];
-    const text = describeFeature(features.kinds[i]!, second ? `${features.texts[i]} ${second}` : features.texts[i]!);
+    const text = describeFeature(features.kinds[i]!, featureText(features, i));
     if (!out.includes(text)) out.push(text);
   }
   return out;

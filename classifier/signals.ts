@@ -188,6 +188,8 @@ export interface ServerProfile {
    * descriptions from tool to tool (a third of their text in the corpus), so each is scanned once.
    */
   argumentInjections: Map<string, InjectionFinding | null>;
+  /** Whether each argument description read so far holds a word of a stated removal (EFFECT_PREFILTER). */
+  argumentEffectCues: Map<string, boolean>;
 }
 
 /** The domains a name's words vote for, in the order they first appear. */
@@ -218,7 +220,7 @@ export function buildProfile(context: { name: string; description?: string | und
     }
   });
   const serverOnly = serverDomains.filter((d) => !votes.some((v) => v.domain === d));
-  const profile: ServerProfile = { names, toolVotes, votes, serverOnly, toolNames: context.tools.map((t) => t.name), commonContext: [], verbLast: verbLastConvention(names), argumentInjections: new Map() };
+  const profile: ServerProfile = { names, toolVotes, votes, serverOnly, toolNames: context.tools.map((t) => t.name), commonContext: [], verbLast: verbLastConvention(names), argumentInjections: new Map(), argumentEffectCues: new Map() };
   profile.commonContext = siblingDomains(profile, -1);
   return profile;
 }
@@ -624,11 +626,34 @@ function leadsRemoval(nv: NameVerbHit | undefined, dv: DescriptionVerbHit | unde
   return (nv !== undefined && removes(nv)) || (dv !== undefined && removes(dv));
 }
 
+/** EFFECT_PREFILTER.test of an argument's description, read once per server (a server repeats its arguments). */
+function effectCue(text: string, profile: ServerProfile | undefined): boolean {
+  const seen = profile?.argumentEffectCues;
+  if (!seen) return EFFECT_PREFILTER.test(text);
+  let cue = seen.get(text);
+  if (cue === undefined) seen.set(text, (cue = EFFECT_PREFILTER.test(text)));
+  return cue;
+}
+
+/**
+ * Whether EFFECT_PREFILTER finds anything in the arguments' descriptions joined by spaces, one description at a
+ * time: of its words only "rm -rf" holds a space, which joining could complete ("… rm" then "-rf …").
+ */
+function argumentEffectCue(props: readonly { description: string }[], profile: ServerProfile | undefined): boolean {
+  let previous = "";
+  for (const p of props) {
+    if (!p.description) continue;
+    if (effectCue(p.description, profile) || (/rm$/i.test(previous) && /^-rf/i.test(p.description))) return true;
+    previous = p.description;
+  }
+  return false;
+}
+
 /** A stated destructive effect in the arguments' descriptions ("raw SQL, e.g. to DROP TABLE"). */
-function argumentEffect(props: readonly { description: string }[]): string | undefined {
+function argumentEffect(props: readonly { description: string }[], profile: ServerProfile | undefined): string | undefined {
+  if (!argumentEffectCue(props, profile)) return undefined;
   let joined = "";
   for (const p of props) if (p.description) joined += ` ${p.description}`;
-  if (!joined || !EFFECT_PREFILTER.test(joined)) return undefined;
   return findPhrase(joined.toLowerCase(), "destructive_effect");
 }
 /** The examination a running verb runs ("run_audit", "Run security scan on …"), from the name or the description. */
@@ -1079,7 +1104,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // … also one the description states in passing ("… then removes the raw events"), news only when neither the name
   // nor the description leads with a removal of its own.
   if (!phrases.destructive_effect && !leadsRemoval(nv, dv) && EFFECT_PREFILTER.test(lowerDescription)) phrases.destructive_effect = statedRemoval(lowerDescription);
-  const effect = phrases.destructive_effect ?? argumentEffect(props);
+  const effect = phrases.destructive_effect ?? argumentEffect(props, profile);
   if (effect) {
     scores.destructive += WEIGHTS.destructiveEffect;
     evidence.push({ signal: "destructive_effect", source: phrases.destructive_effect !== undefined ? "description" : "schema", quote: effect, weight: WEIGHTS.destructiveEffect });

@@ -102,35 +102,37 @@ export function textWords(text: string): string[] {
 }
 
 /**
- * The first `max` of textWords(text), read only as far as needed. Lower-casing maps two characters outside ASCII
- * into it (İ → i̇, the Kelvin sign → k): text with either takes textWords' own path.
+ * Where the first `max` of textWords(text) are in `text`, read only as far as needed: each word's start and end, in
+ * `spans` (emptied first). False, with `spans` not to be used, for text whose lower-casing maps a character outside
+ * ASCII into a word (İ → i̇, the Kelvin sign → k): its words are those of its lower case.
  */
-export function leadingWords(text: string, max: number): string[] {
-  const words: string[] = [];
+export function leadingWordSpans(text: string, max: number, spans: number[]): boolean {
+  spans.length = 0;
   const n = text.length;
   let start = -1;
-  let mixed = false;
-  for (let i = 0; i < n && words.length < max; i++) {
+  for (let i = 0; i < n && spans.length < 2 * max; i++) {
     const c = text.charCodeAt(i);
     if (isLower(c) || isDigit(c) || isUpper(c)) {
-      if (start < 0) {
-        start = i;
-        mixed = false;
-      }
-      if (isUpper(c)) mixed = true;
+      if (start < 0) start = i;
       continue;
     }
-    if (c === 0x130 || c === 0x212a) return textWords(text).slice(0, max);
+    if (c === 0x130 || c === 0x212a) return false;
     if (start >= 0) {
-      const w = text.slice(start, i);
-      words.push(mixed ? w.toLowerCase() : w);
+      spans.push(start, i);
       start = -1;
     }
   }
-  if (start >= 0 && words.length < max) {
-    const w = text.slice(start);
-    words.push(mixed ? w.toLowerCase() : w);
-  }
+  if (start >= 0 && spans.length < 2 * max) spans.push(start, n);
+  return true;
+}
+
+const wordSpans: number[] = [];
+
+/** The first `max` of textWords(text), read only as far as needed. */
+export function leadingWords(text: string, max: number): string[] {
+  if (!leadingWordSpans(text, max, wordSpans)) return textWords(text).slice(0, max);
+  const words: string[] = [];
+  for (let k = 0; k < wordSpans.length; k += 2) words.push(text.slice(wordSpans[k], wordSpans[k + 1]).toLowerCase());
   return words;
 }
 

@@ -167,6 +167,12 @@ describe("failure patterns, fixed as patterns", () => {
     expect(arg.category).toBe("destructive");
     expect(arg.rationale).toContain("An argument's description states the effect 'drop table'");
   });
+
+  it("an effect stated across two arguments' descriptions counts as in one text, on a server that repeats them", () => {
+    const properties = { tool: { type: "string", description: "The command, e.g. rm" }, flags: { type: "string", description: "-rf to clear the folder" } };
+    const tools = ["clean_folder", "tidy_folder"].map((name) => ({ name, description: "Tidy a folder", inputSchema: { properties } }));
+    for (const r of classifyServer({ name: "files", tools })) expect(r.rationale).toContain("An argument's description states the effect 'rm rf'");
+  });
 });
 
 // The same patterns in new wording, each held by the rules alone and by the shipped learned model (what users get).
