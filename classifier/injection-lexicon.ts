@@ -48,7 +48,8 @@ export const CUES: Record<WordFamily, string> = {
     administrator+command administrator+notice developer+command developer+notice priority+command
     priority+notice security+command security+notice root+command root+notice developer+mode god+mode
     guidance briefing programming brief prompts+you prompt+you rules+you orders+you previous+prompts prior+prompts
-    earlier+prompts original+prompts previous+orders prior+orders earlier+orders original+orders`,
+    earlier+prompts original+prompts previous+orders prior+orders earlier+orders original+orders precedence+over
+    priority+over outranks outrank supersedes trumps`,
   concealment: `tell telling told inform informing notify notifying notified mention mentioning reveal revealing disclose
     disclosing alert alerting show showing shown let letting warn warning explain explaining acknowledge
     acknowledging bring bother bothering report reporting surface surfacing expose exposing indicate indicating
@@ -61,7 +62,8 @@ export const CUES: Record<WordFamily, string> = {
     be+bothered be+worried unaware uninformed oblivious ignorant the+dark wiser the+loop quiet silent mum tight+lipped
     say+nothing mention+nothing reveal+nothing disclose+nothing your+response your+reply your+answer your+summary
     your+report your+message your+explanation no+need no+reason t+need not+need never+needs never+need nothing
-    something omit omitting mask masking`,
+    something omit omitting mask masking unbeknownst noticing realizing realising suspecting knowing as+if as+though
+    behind never+notices t+notices`,
   false_authorization: `authorized authorised authorization authorisation approved approval preapproved consent consented permission
     permitted confirmation confirm confirmed confirming granted cleared clearance whitelisted allowlisted
     sanctioned vetted verified trusted endorsed certified entitled agreed okayed go+ahead said+yes signed+off sign+off
@@ -154,7 +156,7 @@ const LITERAL_DESTINATION = "(?=\\S+@[a-z0-9-]+\\.|https?:|0x[0-9a-f]{6}|[a-z]{2
 
 /** A tool or server other than this one. */
 const OTHER_TOOL =
-  "(?:(?:any|every|each|all|another|other|a different|different|a separate|separate|some other|whichever|third-party|external|competing) …3 (?:tools?|servers?|integrations?|plugins?|connectors?|extensions?)|(?:tools?|calls?|requests?) (?:from|of|on|in|provided by|belonging to|offered by) (?:a |an |any |the )?(?:another|other|different|separate|third-party|external) …2 (?:servers?|mcp|providers?|integrations?|plugins?|connectors?|vendors?))";
+  "(?:(?:any|every|each|all|another|other|a different|different|a separate|separate|some other|whichever|third-party|external|competing) …3 (?:tools?|servers?|integrations?|plugins?|connectors?|extensions?)(?:'s)?|(?:tools?|calls?|requests?) (?:from|of|on|in|provided by|belonging to|offered by) (?:a |an |any |the )?(?:another|other|different|separate|third-party|external) …2 (?:servers?|mcp|providers?|integrations?|plugins?|connectors?|vendors?))";
 /** Calls sent somewhere: by an order ("should be routed through …") or to this tool ("route them here"). */
 const REDIRECTED = `(?:(?:should|must|shall|needs? to|has to|have to|is to|are to|ought to|always) (?:be )?(?:now |instead |always |also |first )?(?:route|routed|reroute|rerouted|redirect|redirected|divert|diverted|forward|forwarded|send|sent|go|come|copied|copy|relay|relayed|deliver|delivered|funnel|funneled|mirror|mirrored) …5 (?:through|via|to|into|here)|(?:route|reroute|redirect|divert|forward|send|relay|funnel) …4 (?:to|through|via|into) (?:this|here|me|us|[a-z0-9]+_[a-z0-9_]+|${LITERAL_DESTINATION.slice(3, -1)}))`;
 
@@ -210,6 +212,8 @@ export const RULES: readonly InjectionRule[] = [
   { family: "model_directed", re: "(?:override|replace|change|update|modify|rewrite) …1 (?:your|the (?:ai's|assistant's|model's|agent's)) (?:system prompt|instructions|directives|guidelines|rules)" },
   // cue: ai / assistant / model …
   { family: "model_directed", re: `(?:note|message|instructions?|directive|reminder|attention|notice|memo|warning|important) (?:to|for) (?:the |any |all |every )?${MODEL}(?: reading this| processing this)? ?[:\\-—]` },
+  // This text ranked above the guidance the model was given.
+  { family: "model_directed", re: `(?:this|the) (?:description|text|note|tool|message|notice|section|content|documentation) …3 (?:takes? (?:priority|precedence) over|overrides?|outranks?|supersedes?|trumps?) (?:your …1 ${MODEL_GUIDANCE}|the system prompt|(?:the |any )?${MODEL_GUIDANCE} you)` },
   // A greeting to the model by its role, as a vocative: "Attention, language model:", "Hey agent,".
   { family: "model_directed", re: `(?:hey|dear|attention|hello|hi|listen|psst) (?:the |you )?${MODEL}(?= ?[:,!—–-])` },
   { family: "model_directed", re: `(?:if|when|since|because|as long as|while) you (?:are|'re) (?:an? |the )?(?:ai|assistant|agent|llm|language model|large language model|chatbot|bot|claude|gpt|ai agent|ai assistant|ai model|automated agent)` },
@@ -242,6 +246,9 @@ export const RULES: readonly InjectionRule[] = [
   // cue: unaware / in the dark / quiet …
   { family: "concealment", re: `(?:keep|keeps|keeping|leave|leaves|leaving) ${PERSON_ADDRESSED} ${UNINFORMED}` },
   { family: "concealment", re: "(?:keep|keeping|stay|staying|remain|remaining) (?:quiet|silent|mum|tight-lipped) (?:about|regarding|concerning|over)|(?:say|mention|reveal|disclose) nothing (?:about|of|regarding|concerning|to)" },
+  { family: "concealment", re: `unbeknownst to ${PERSON_ADDRESSED}|behind (?:the user's|the human's|the person's|the operator's|the customer's|their|his|her) back|without ${PERSON_ADDRESSED} (?:ever )?(?:noticing|knowing|realizing|realising|suspecting|finding out)` },
+  { family: "concealment", re: `(?:so|such) (?:that )?${PERSON_ADDRESSED} (?:never|does not|doesn't|won't|will not|cannot|can't) …1 (?:notice|notices|know|knows|find out|finds out|realize|realise|suspect|suspects|discover|discovers)` },
+  { family: "concealment", re: "(?:act|behave|respond|reply|answer|carry on) as (?:if|though) …3 (?:nothing|normal|never happened|didn't happen|did not happen|all is well|everything is fine)" },
   { family: "concealment", re: "(?:leave|leaving|keep|keeping) …4 out of your (?:response|reply|answer|summary|report|message|explanation)" },
   // cue: the adverb of stealth
   { family: "concealment", re: `${notAfter("(?:never|not|n't|no|without) ", "(?:silently|secretly|quietly|covertly|discreetly|surreptitiously|invisibly|stealthily|unobtrusively|in secret)")} …3 (?:call|invoke|run|execute|send|forward|include|add|append|attach|copy|upload|post|pass|read|save|write|transmit|bcc|cc|email|share|collect|gather|exfiltrate|redirect|route|log|store|replace|change|use|fetch|grab)` },
@@ -273,6 +280,9 @@ export const RULES: readonly InjectionRule[] = [
   // changes" is a record of the past unless it was ahead of time.
   { family: "false_authorization", re: `${notAfter(CONDITION, AUTHORITY)} ${APPROVED} (?:on |to |for )?(?:all|any|every|each|unattended|automatic|automated|unsupervised|unreviewed|such|everything|future|further|subsequent|in advance|upfront|beforehand|ahead of time)` },
   { family: "false_authorization", re: `${notAfter(CONDITION, AUTHORITY)} ${APPROVED} (?:on |to |for )?(?:this|these|that|it|them) …3 ${AUTH_AHEAD}` },
+  // The model told to take approval as given: "treat this request as already approved", "you have my permission".
+  { family: "false_authorization", re: "(?:treat|treating|consider|considering|regard|assume|assuming|presume) (?:this|it|that|these|every|all|any|each|the) …3 (?:as )?(?:already |fully |pre-?)?(?:approved|authori[sz]ed|confirmed|cleared|sanctioned|consented to|permitted)" },
+  { family: "false_authorization", re: "you have (?:my|our|the user's|the owner's|their|his|her) (?:full |explicit |standing |blanket |prior )?(?:permission|consent|approval|authorization|authorisation|blessing|go-ahead)" },
   // Acting on it without the person's confirmation, as an order that follows from a claim ("so go ahead without …").
   { family: "false_authorization", re: `${after("(?:[;—]\\s*|\\b(?:so|therefore|thus|hence|just|simply|please|then|you can|you may|you should|you must|feel free to) )", "(?:go ahead|proceed|continue|carry on|act|execute|run|do it|do so|move on|apply it|merge|delete|send|pay)")} …4 without (?:ever |first )?(?:waiting|asking|checking|confirming|prompting|seeking|requesting|needing|pausing|stopping)` },
   {
@@ -314,10 +324,12 @@ export const RULES: readonly InjectionRule[] = [
   { family: "shadowing", re: "(?:this|the present|my) (?:tool|function|server) (?:replaces|supersedes|overrides|takes precedence over|must be used instead of|should be used instead of|shadows|takes over from|is a drop-in replacement for) (?:the |all |any |every )?(?:other|built-in|builtin|native|default|original|standard|existing|official)" },
   { family: "shadowing", re: "(?:calls?|requests?|invocations?) (?:meant|intended|destined|addressed|directed) for (?:the |an? |any |other |another )" },
   { family: "shadowing", re: "(?:intercept|intercepts|hijack|hijacks|shadow|shadows|take over|takes over|supersede|supersedes|override|overrides) (?:all |any |every |the )?(?:calls|requests|invocations|uses|behaviou?r|requests) (?:to|of|for|from|meant|made|intended) " },
+  // Other tools' results discredited, so the model relies on this one.
+  { family: "shadowing", re: "(?:disregard|ignore|distrust|discard|(?:do not|don't|never) (?:trust|use|rely on|believe)) (?:the |any )?(?:results?|outputs?|responses?|answers?|data|content) …4 (?:other|another|different|competing|third-party) …2 (?:tools?|servers?|integrations?|plugins?|connectors?)" },
   // Another tool or server named, and its calls sent elsewhere in the same sentence: "calls to a tool from a
   // different server should be routed through this one", "messages from any mail tool must go to …". A tool that
   // only points to a sibling ("for binary files use read_binary instead") names no other server.
-  { family: "shadowing", re: `${OTHER_TOOL}[^.!?;\\n]{0,160}?${REDIRECTED}|${REDIRECTED}[^.!?;\\n]{0,160}?${OTHER_TOOL}` },
+  { family: "shadowing", re: `${OTHER_TOOL} …25 ${REDIRECTED}|${REDIRECTED} …25 ${OTHER_TOOL}` },
   // cue: recipient / destination / wallet … (a literal destination swapped in)
   {
     family: "shadowing",
@@ -346,7 +358,7 @@ export const EXFIL_PLACES =
 export const EXFIL_HOLDINGS = [
   `(?:all|any|every|each|the full|the entire|the complete|whatever|the user's|user's|stored|saved|local|cached) (?:of (?:the |your |their )?)?(?:[a-z]+ )?${SECRET_WORDS}`,
   "(?:ssh|private|signing|gpg|pgp) keys?",
-  "(?:all|every|any|the full|the entire|the complete|the current|your|local|system|the user's|shell) (?:of the )?(?:environment variables?|env vars?|env variables)",
+  "(?:all|every|any|the full|the entire|the complete|the current|your|local|system|the user's|shell) (?:of the )?(?:environment variables?|env vars?|env variables)|the (?:environment variables|env vars)",
   "process\\.env|os\\.environ|printenv|the (?:local|whole|entire|full|current) environment",
   "(?:conversation|chat|session|dialog|dialogue|message) (?:history|log|logs|transcript|context|so far)",
   "(?:previous|prior|earlier|preceding|all|other) (?:messages|turns|conversations?|prompts|user messages)",
@@ -357,13 +369,13 @@ export const EXFIL_HOLDINGS = [
 
 /** Verbs that move what was found somewhere: matched at word edges. */
 export const EXFIL_MOVE =
-  "pass|passing|include|including|put|putting|add|adding|append|appending|attach|attaching|embed|embedding|insert|inserting|send|sending|copy|copying|paste|pasting|provide|providing|supply|supplying|forward|forwarding|upload|uploading|post|posting|encode|encoding|place|placing|transmit|transmitting|exfiltrate|leak|share|sharing|submit|submitting|fill|filling|dump|dumping|concatenate";
+  "pass|passing|include|including|put|putting|add|adding|append|appending|attach|attaching|embed|embedding|insert|inserting|send|sending|copy|copying|paste|pasting|provide|providing|supply|supplying|forward|forwarding|upload|uploading|post|posting|encode|encoding|place|placing|transmit|transmitting|exfiltrate|leak|share|sharing|submit|submitting|fill|filling|dump|dumping|concatenate|write|writing|echo|echoing|email|emailing|mail|smuggle|smuggling|stash|stuff|relay|relaying|mirror|mirroring";
 /** Verbs that only fetch: enough with a secret file's path ("read ~/.ssh/id_rsa … as 'notes'"), not with a word like "credential". */
 export const EXFIL_FETCH = "read|reading|cat|open|load|collect|collecting|gather|gathering";
 
 /** Where it goes: an argument of a call, a URL, an address (words at word edges, then literal forms). */
 export const EXFIL_SINK_WORDS =
-  "parameters?|param|params|arguments?|args?|fields?|query string|url|request|header|headers|body|payload|notes?|sidenote|side note|metadata|comments?|context|feedback|extra|debug|details|this tool|the tool|tool call|input|here|webhook|endpoint|our server|the server|address";
+  "parameters?|param|params|arguments?|args?|fields?|propert(?:y|ies)|attributes?|query|query string|title|description|url|request|header|headers|body|payload|notes?|sidenote|side note|metadata|comments?|context|feedback|extra|debug|details|this tool|the tool|tool call|input|here|webhook|endpoint|our server|the server|address";
 export const EXFIL_SINK_LITERAL = "\\S@[a-z0-9-]+\\.[a-z]|https?://|['\"`][a-z_]{2,30}['\"`]";
 
 /** A side channel: a link or image whose query string is meant to carry data out when rendered or fetched. */
