@@ -479,6 +479,7 @@ export const WEIGHTS = {
   destructiveEffect: 5,
   statedOverwrite: 5,
   statedSave: 5,
+  joinedAction: 6,
   readQuery: 4,
   dryRunArgument: 2.5,
   mutatingSql: 2,

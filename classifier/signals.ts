@@ -56,7 +56,7 @@ import { findPhrase, noPhrases, scanPhrases, type PhraseHits } from "./phrases.j
 import { leadingLabel } from "./leading-label.js";
 import { readOnlyLimit } from "./query-limit.js";
 import { quoteText } from "./quote.js";
-import { claimAboutMode, denyPhrases, statedRemoval, statedSave } from "./stated-effects.js";
+import { claimAboutMode, deniedAt, denyPhrases, statedRemoval, statedSave } from "./stated-effects.js";
 import { leadingWords, tokenizeName, WordReader, type NameTokens } from "./tokens.js";
 
 /** One piece of evidence, quoting the text it came from. */
@@ -620,6 +620,35 @@ function unlinkOf(words: readonly string[], nv: NameVerbHit | undefined, dv: Des
   return undefined;
 }
 
+// A second action joined to the first in one sentence: "… and mark them as read", "… then replace it", "…, and email it".
+const JOINED_ACTION = /(?:\band|\bthen|,)\s+(?:then\s+|also\s+|automatically\s+|immediately\s+)?([a-z]+)\s+(it|them|this|these|those|the|a|an|all|its|their|each|every|any)\b/g;
+const PRONOUNS = new Set(["it", "them", "this", "these", "those"]);
+
+/**
+ * The change a description's first sentence joins to its lead ("Fetch unread emails and mark them as read", "Search
+ * for a string and replace it"), unless denied; a word as often a noun counts where a pronoun follows it ("and post
+ * it"), an -ing form never (how the work is done). Removals are statedRemoval's.
+ */
+function joinedAction(lower: string): { category: Category; quote: string } | undefined {
+  const end = lower.slice(0, 200).search(/[.!?\n]/);
+  const first = end < 0 ? lower.slice(0, 200) : lower.slice(0, end);
+  if (!first.includes(" and ") && !first.includes("then") && !first.includes(",")) return undefined;
+  JOINED_ACTION.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = JOINED_ACTION.exec(first))) {
+    const word = m[1]!;
+    const v = TEXT_VERBS.get(word);
+    // What a tool generates, renders or composes it usually hands back ("… and generates the install command").
+    if (!v || v.category === "read" || v.category === "destructive" || (GENERATING_VERBS.has(v.verb) && v.verb !== "create" && v.verb !== "build")) continue;
+    if (word.endsWith("ing") && word !== v.verb) continue;
+    if (v.ambiguous && !PRONOUNS.has(m[2]!)) continue;
+    const at = m.index + m[0].indexOf(word);
+    if (deniedAt(first, at)) continue;
+    return { category: v.category, quote: quoteText(first.slice(at), 60) };
+  }
+  return undefined;
+}
+
 /** Whether the name's or the description's verb is itself a removal: a removal stated later in the text is no news. */
 function leadsRemoval(nv: NameVerbHit | undefined, dv: DescriptionVerbHit | undefined): boolean {
   const removes = (v: VerbInfo) => v.category === "destructive" || REMOVE_VERBS.has(v.verb) || UNLINK_VERBS.has(v.verb);
@@ -1090,6 +1119,15 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     scores.write += WEIGHTS.statedSave;
     evidence.push({ signal: "stated_save", source: "description", quote: saved, weight: WEIGHTS.statedSave });
   }
+  // … and a second action the first sentence joins to a reading lead ("Fetch unread mail and mark it as read").
+  // (Read for a generating lead too: what it makes and then sends or posts is no artifact kept to itself.)
+  const readingLead = scores.read > 0 && scores.read >= Math.max(scores.write, scores.execute, scores.destructive, scores.financial);
+  const generating = nv && GENERATING_VERBS.has(nv.verb) ? nv.verb : dv && GENERATING_VERBS.has(dv.verb) ? dv.verb : undefined;
+  const action = !saved && (readingLead || generating) ? joinedAction(lowerDescription) : undefined;
+  if (action && readingLead) {
+    scores[action.category] += WEIGHTS.joinedAction;
+    evidence.push({ signal: "joined_action", source: "description", quote: action.quote, weight: WEIGHTS.joinedAction });
+  }
   if (phrases.overwrite && scores.read > 0 && scores.read >= Math.max(scores.write, scores.execute, scores.destructive, scores.financial)) {
     scores.write += WEIGHTS.statedOverwrite;
     evidence.push({ signal: "stated_overwrite", source: "description", quote: phrases.overwrite, weight: WEIGHTS.statedOverwrite });
@@ -1126,8 +1164,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     evidence.push({ signal: "examination", source: examination.source, quote: examination.quote, weight: WEIGHTS.examination });
   }
   // Generating a chart, a diagram or a summary from given data changes nothing, unless the text says it is kept.
-  const generating = nv && GENERATING_VERBS.has(nv.verb) ? nv.verb : dv && GENERATING_VERBS.has(dv.verb) ? dv.verb : undefined;
-  if (generating && !effect && !phrases.overwrite && !phrases.irreversible) {
+  if (generating && !effect && !action && !phrases.overwrite && !phrases.irreversible) {
     const made = generating === "generate" ? (w: string) => GENERATED_ARTIFACTS.has(w) || GENERATED_TEXTS.has(w) : (w: string) => GENERATED_ARTIFACTS.has(w);
     const artifact = object.find(made) ?? dv?.object.find(made);
     // Creating a link or a URL usually stores it (a short link); generating one only composes it.

@@ -499,5 +499,18 @@ describe.each([
     expect(c("group_members_list", "").category).toBe("read");
     expect(c("get_feature_flag", "Get a feature flag").category).toBe("read");
   });
+
+  it("a change the first sentence joins to a reading lead makes the tool a write", () => {
+    expect(c("fetch_unread", "Fetch unread messages and mark them as read").category).toBe("write");
+    expect(c("find_text", "Find a string across the project and replace it").category).toBe("write");
+    expect(c("next_ticket", "Get the next open ticket and assign it to the caller").category).toBe("write");
+    expect(c("fetch_unread", "Fetch unread messages and mark them as read").rationale).toContain("joins a change");
+    expect(c("weekly_digest", "Generate a summary of the week and email it to the team").category).toBe("write");
+    // Nouns after "and", reads joined to reads, what it generates and hands back, and a denied change stay reads.
+    expect(c("list_files", "List files and their sizes").category).toBe("read");
+    expect(c("get_page", "Fetch the page and return its text").category).toBe("read");
+    expect(c("get_install", "Fetches the component and generates the install command for it").category).toBe("read");
+    expect(c("inspect_doc", "Inspect the document and never modify it").category).toBe("read");
+  });
 });
 
