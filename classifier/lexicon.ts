@@ -314,7 +314,8 @@ const WHAT = "the|all|any|every|its|their|existing|old|stale|unused|previous|tho
 export const STATED_REMOVALS: readonly RegExp[] = [
   new RegExp(`\\b(?:also|then|and|this|afterwards)\\s+(?:permanently\\s+|immediately\\s+|automatically\\s+)?(?:${REMOVED})\\s+(?:${WHAT})\\b`),
   new RegExp(`(?:[.;!:]\\s+|\\n)(?:it\\s+|this\\s+(?:tool\\s+)?)?(?:also\\s+|permanently\\s+)?(?:${REMOVED})\\s+(?:${WHAT})\\b`),
-  new RegExp(`\\b(?:is|are|will be|gets|get|be|being)\\s+(?:permanently\\s+|then\\s+|also\\s+|automatically\\s+|immediately\\s+)?(?:${GONE})\\b`),
+  // "be" after a modal or "to" says what could or should happen ("whether it can be deleted"), not what does.
+  new RegExp(`\\b(?:is|are|will be|gets|get|(?<!\\b(?:can|could|may|might|should|would|must|to)\\s)be|being)\\s+(?:permanently\\s+|then\\s+|also\\s+|automatically\\s+|immediately\\s+)?(?:${GONE})\\b`),
 ];
 
 /** Words skipped before a description's leading verb: labels, numbering and filler ("Step 1 of 4 -"). */

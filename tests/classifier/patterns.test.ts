@@ -512,5 +512,11 @@ describe.each([
     expect(c("get_install", "Fetches the component and generates the install command for it").category).toBe("read");
     expect(c("inspect_doc", "Inspect the document and never modify it").category).toBe("read");
   });
+
+  it("what could or should be deleted is no stated removal; what is deleted is", () => {
+    expect(c("removability_check", "Check whether a record can be deleted").category).toBe("read");
+    expect(c("stale_files", "List files that should be removed from the cache").category).toBe("read");
+    expect(c("read_queue", "Read the next message; it is deleted from the queue once read").category).toBe("destructive");
+  });
 });
 
