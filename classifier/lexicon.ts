@@ -360,11 +360,12 @@ export const GENERATED_ARTIFACTS = new Set(
 export const RUNNING_VERBS = new Set("run perform conduct execute exec".split(" "));
 /**
  * What running an examination produces is findings, not changes: "Run a Lighthouse audit", "Run electrical rule
- * checks", "Run security scan on deployment". Tests are not here: running tests runs the project's own code.
+ * checks", "Run security scan on deployment"; so is running a report or a saved question ("Run a report to get
+ * analytics data"). Tests are not here: running tests runs the project's own code.
  */
 export const EXAMINATIONS = new Set(
   `check checks scan scans audit audits analysis analyses diagnostic diagnostics lint inspection inspections validation
-   validations healthcheck`.split(/\s+/).filter(Boolean),
+   validations healthcheck report reports question questions`.split(/\s+/).filter(Boolean),
 );
 /**
  * What "generate" makes and hands back as text, changing nothing: code, JSON, a report, a test, a template. Only for

@@ -518,5 +518,11 @@ describe.each([
     expect(c("stale_files", "List files that should be removed from the cache").category).toBe("read");
     expect(c("read_queue", "Read the next message; it is deleted from the queue once read").category).toBe("destructive");
   });
+
+  it("running a report or a saved question reads; running a job does not", () => {
+    expect(c("run_report", "Run a report to get last week's sales").category).toBe("read");
+    expect(c("execute_question", "Execute a saved question and return its rows").category).toBe("read");
+    expect(c("run_job", "Run the nightly export job").category).not.toBe("read");
+  });
 });
 
