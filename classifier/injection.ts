@@ -6,6 +6,7 @@
 // notes the few characters that matter. Text with no cue (most text) costs that pass and nothing more; a family's
 // rules run only when one of its cue words is present.
 import { decodePayloads, revealUnicode, type Revealed } from "./hidden-text.js";
+import { findByCues } from "./injection-cues.js";
 import {
   CUES,
   ENCODING_CUES,
@@ -189,7 +190,7 @@ const CLAUSE = new RegExp(CLAUSE_BREAK, "g");
 const NEGATED = new RegExp(`(?:\\b(?:${NEGATORS})\\b|n't)(?! (?:${NEGATION_UNDONE})\\b)(?:\\s+\\S+){0,5}\\s*$`);
 
 /** Whether the words at `at` are in the scope of a negation before them. */
-function negated(lower: string, at: number): boolean {
+export function negated(lower: string, at: number): boolean {
   const clauses = lower.slice(Math.max(0, at - 80), at).split(CLAUSE);
   return NEGATED.test(clauses[clauses.length - 1]!);
 }
@@ -318,7 +319,7 @@ function scan(text: string, depth: number): InjectionFinding | undefined {
 
 /** The first injection found in one piece of a tool's text (its description, or one argument's description). */
 export function findInjection(text: string): InjectionFinding | undefined {
-  return scan(text, 0);
+  return scan(text, 0) ?? findByCues(text, lowerText(text), negated);
 }
 
 /** One rationale sentence for a finding, quoting what decided (decoded or revealed text included). */
