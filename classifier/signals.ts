@@ -649,6 +649,11 @@ function joinedAction(lower: string): { category: Category; quote: string } | un
   return undefined;
 }
 
+/** Whether the evidence so far reads the tool as a read: what the text then states it changes can outweigh the name. */
+function readsMost(scores: Record<Category, number>): boolean {
+  return scores.read > 0 && scores.read >= Math.max(scores.write, scores.execute, scores.destructive, scores.financial);
+}
+
 /** Whether the name's or the description's verb is itself a removal: a removal stated later in the text is no news. */
 function leadsRemoval(nv: NameVerbHit | undefined, dv: DescriptionVerbHit | undefined): boolean {
   const removes = (v: VerbInfo) => v.category === "destructive" || REMOVE_VERBS.has(v.verb) || UNLINK_VERBS.has(v.verb);
@@ -1114,21 +1119,21 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // An overwrite the description states makes a tool its name calls a read a write ("get_settings … overwrites them
   // with the defaults"): the name does not outweigh what the text says the tool does.
   // So does a save to local storage it states ("Exports the route as GPX and saves it to a local directory").
-  const saved = scores.read > 0 && scores.read >= Math.max(scores.write, scores.execute, scores.destructive, scores.financial) ? statedSave(lowerDescription) : undefined;
+  const saved = readsMost(scores) ? statedSave(lowerDescription) : undefined;
   if (saved) {
     scores.write += WEIGHTS.statedSave;
     evidence.push({ signal: "stated_save", source: "description", quote: saved, weight: WEIGHTS.statedSave });
   }
   // … and a second action the first sentence joins to a reading lead ("Fetch unread mail and mark it as read").
   // (Read for a generating lead too: what it makes and then sends or posts is no artifact kept to itself.)
-  const readingLead = scores.read > 0 && scores.read >= Math.max(scores.write, scores.execute, scores.destructive, scores.financial);
+  const readingLead = readsMost(scores);
   const generating = nv && GENERATING_VERBS.has(nv.verb) ? nv.verb : dv && GENERATING_VERBS.has(dv.verb) ? dv.verb : undefined;
   const action = !saved && (readingLead || generating) ? joinedAction(lowerDescription) : undefined;
   if (action && readingLead) {
     scores[action.category] += WEIGHTS.joinedAction;
     evidence.push({ signal: "joined_action", source: "description", quote: action.quote, weight: WEIGHTS.joinedAction });
   }
-  if (phrases.overwrite && scores.read > 0 && scores.read >= Math.max(scores.write, scores.execute, scores.destructive, scores.financial)) {
+  if (phrases.overwrite && readsMost(scores)) {
     scores.write += WEIGHTS.statedOverwrite;
     evidence.push({ signal: "stated_overwrite", source: "description", quote: phrases.overwrite, weight: WEIGHTS.statedOverwrite });
   }
