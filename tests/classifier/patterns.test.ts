@@ -491,6 +491,7 @@ describe.each([
       ["event_rsvp", "RSVP yes to an event"],
       ["act_as_user", "Impersonate another user to debug their view"],
       ["scrub_profile", "Anonymize a customer profile"],
+      ["play_track", "Play a track on the living-room speaker"],
     ]) expect(c(name!, description).category, name).toBe("write");
     // Scanning reads; "invalidate" is its own verb, not "validate" inside a longer word.
     expect(c("host_scan", "Scan a host for open ports").category).toBe("read");
