@@ -18,7 +18,7 @@ export const VERBS: Record<Category, string> = {
     think reason simulate dryrun test review quote whoami info readme ocr geocode tokenize embed
     aggregate connect disconnect reconnect
 
-     sniff probe survey examine scan    locate plan
+     sniff probe survey examine scan stream    locate plan
       dump print display   `,
   write: `
     create add insert update edit modify change set put patch upsert save store write append upload import
@@ -30,7 +30,7 @@ export const VERBS: Record<Category, string> = {
     pause resume suspend unsuspend cancel abort retry submit request generate draft compose transition
     reorder reprioritize prioritize rate vote react book cordon uncordon promote demote override replay ungroup group
     regroup endorse uncheck unflag flag align distribute ingest stash unstash indent outdent protect unprotect
-    enqueue warm prewarm advance step snap play invalidate retire deprecate undeprecate sunset expire vacuum reindex
+    enqueue warm prewarm advance step snap play escalate silence unsilence timeout invalidate retire deprecate undeprecate sunset expire vacuum reindex
     rebuild transcode impersonate rsvp anonymize anonymise pseudonymize turnon turnoff acknowledge ack snooze mute unmute hide unhide block
     unblock ban unban kick provision scale resize install upgrade downgrade commit push pull checkout stage
     unstage login logout signin signout authenticate fill type click press drag navigate go back forward
@@ -60,7 +60,7 @@ export const AMBIGUOUS_VERBS = new Set(
    mail query select build map bind score rank stage track block drop clear flush empty scale move back
    forward go run call command script sql graphql cypher set lock load pull push watch point fill press
    display print dump seed reset apply change trade fund quote view reason learn complete finish leave
-   join claim match switch group flag advance step snap play`.split(/\s+/).filter(Boolean),
+   join claim match switch group flag advance step snap play timeout stream`.split(/\s+/).filter(Boolean),
 );
 
 /**

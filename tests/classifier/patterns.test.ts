@@ -492,7 +492,12 @@ describe.each([
       ["act_as_user", "Impersonate another user to debug their view"],
       ["scrub_profile", "Anonymize a customer profile"],
       ["play_track", "Play a track on the living-room speaker"],
+      ["escalate_ticket", "Escalate a ticket to the on-call lead"],
+      ["alerts_mute_rule", "Silence an alert rule for an hour"],
+      ["timeout_user", "Time out a user for ten minutes"],
     ]) expect(c(name!, description).category, name).toBe("write");
+    // Streaming logs reads them.
+    expect(c("pod_logs", "Stream logs from a pod").category).toBe("read");
     // Scanning reads; "invalidate" is its own verb, not "validate" inside a longer word.
     expect(c("host_scan", "Scan a host for open ports").category).toBe("read");
     expect(c("invalidate_sessions", "").category).toBe("write");
