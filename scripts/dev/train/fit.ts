@@ -183,16 +183,22 @@ function randomSequence(seed: number): () => number {
   };
 }
 
-/** The examples of `groups.length` groups drawn with replacement: a group drawn twice counts twice. */
-function bag(examples: readonly Example[], groups: readonly string[], random: () => number): Example[] {
-  const byGroup = new Map<string, Example[]>();
+/** The examples by vendor group, the groups in name order (the order the bags draw from). */
+function byGroup(examples: readonly Example[]): Map<string, Example[]> {
+  const groups = new Map<string, Example[]>();
   for (const e of examples) {
-    let list = byGroup.get(e.group);
-    if (!list) byGroup.set(e.group, (list = []));
+    let list = groups.get(e.group);
+    if (!list) groups.set(e.group, (list = []));
     list.push(e);
   }
+  return new Map([...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** As many groups as there are, drawn with replacement: a group drawn twice counts twice. */
+function bag(groups: ReadonlyMap<string, Example[]>, random: () => number): Example[] {
+  const lists = [...groups.values()];
   const out: Example[] = [];
-  for (let i = 0; i < groups.length; i++) out.push(...byGroup.get(groups[Math.floor(random() * groups.length)]!)!);
+  for (let i = 0; i < lists.length; i++) out.push(...lists[Math.floor(random() * lists.length)]!);
   return out;
 }
 
@@ -247,11 +253,11 @@ export function fitModel(examples: readonly Example[], options: FitOptions = FIT
     }
   }
   const weights = emptyWeights();
-  const groups = [...new Set(examples.map((e) => e.group))].sort();
+  const groups = byGroup(examples);
   const random = randomSequence(BAG_SEED);
-  const bags = groups.length >= 2 ? options.bags : 1;
+  const bags = groups.size >= 2 ? options.bags : 1;
   for (let b = 0; b < bags; b++) {
-    const sample = bags === 1 ? examples : bag(examples, groups, random);
+    const sample = bags === 1 ? examples : bag(groups, random);
     const c = compact(sample, options.minServers);
     const w = train(c, sample, l2, options.epochs);
     c.ids.forEach((id, j) => {
