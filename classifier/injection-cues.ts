@@ -7,6 +7,7 @@
 // hold every class of some family; text with none (most text) costs that pass and nothing more.
 import type { InjectionFinding } from "./injection.js";
 import type { WordFamily } from "./injection-lexicon.js";
+import { HASH_SLOTS, hashWord } from "./word-hash.js";
 
 // ---- cue classes -------------------------------------------------------------------------------------------------
 // A class is a list of words separated by "|": a trailing "*" takes any ending, a space any run of separators.
@@ -180,16 +181,9 @@ const C = {
 const BITS = { person: 1, perceive: 2, hush: 4, frame: 8, shift: 16, auth: 32, other: 64, toolNoun: 128, redirect: 256, secret: 512, move: 1024, prefer: 2048 } as const;
 /** Chinese (or another script without spaces): every bit, the regexes decide. */
 const ALL = 0xfff;
-const SLOTS = 0xffff;
-
-const hashOf = (word: string) => {
-  let h = 0;
-  for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + word.charCodeAt(i)) | 0;
-  return h;
-};
-const MAYBE_WORD = new Uint8Array(SLOTS + 1);
+const MAYBE_WORD = new Uint8Array(HASH_SLOTS + 1);
 const WORD_BITS = new Map<number, number>();
-const MAYBE_STEM = new Uint8Array(SLOTS + 1);
+const MAYBE_STEM = new Uint8Array(HASH_SLOTS + 1);
 const STEM_BITS = new Map<number, number>();
 /**
  * The word a cue is known by: its longest word, the rarest as a rule ("instead" of "instead of", "advance" of "in
@@ -201,9 +195,9 @@ function register(c: CueClass, bit: number): void {
     const word = (alternative.match(WORD) ?? []).reduce((a, w) => (w.length >= a.length ? w : a), "");
     if (!word) continue;
     const stem = word.endsWith("*");
-    const h = hashOf(stem ? word.slice(0, -1) : word);
+    const h = hashWord(stem ? word.slice(0, -1) : word);
     const [maybe, bits] = stem ? [MAYBE_STEM, STEM_BITS] : [MAYBE_WORD, WORD_BITS];
-    maybe[h & SLOTS] = 1;
+    maybe[h & HASH_SLOTS] = 1;
     bits.set(h, (bits.get(h) ?? 0) | bit);
   }
 }
@@ -265,11 +259,11 @@ export function candidateSentences(lower: string): Candidate[] {
     const c = i < n ? lower.charCodeAt(i) : 10;
     if (isLetter(c)) {
       h = (Math.imul(h, 31) + c) | 0;
-      if (++len >= 3 && MAYBE_STEM[h & SLOTS] === 1) mask |= STEM_BITS.get(h) ?? 0;
+      if (++len >= 3 && MAYBE_STEM[h & HASH_SLOTS] === 1) mask |= STEM_BITS.get(h) ?? 0;
       continue;
     }
     if (len > 0) {
-      if (MAYBE_WORD[h & SLOTS] === 1) mask |= WORD_BITS.get(h) ?? 0;
+      if (MAYBE_WORD[h & HASH_SLOTS] === 1) mask |= WORD_BITS.get(h) ?? 0;
       h = 0;
       len = 0;
     }

@@ -7,6 +7,7 @@
 // rules run only when one of its cue words is present.
 import { decodePayloads, revealUnicode, type Revealed } from "./hidden-text.js";
 import { findByCues } from "./injection-cues.js";
+import { HASH_SLOTS, hashWord } from "./word-hash.js";
 import {
   CUES,
   ENCODING_CUES,
@@ -74,33 +75,26 @@ const MARKUP_RULES = compile(RULES.filter((r) => isMarkup(r.re)), false);
 
 // Words are hashed as the scan reads them. A table of 2^16 slots says whether a hash may be a cue (a typed array is
 // several times faster to read than a Map, and almost every word stops there); the Map then gives the families.
-const SLOTS = 0xffff;
-
-function hashWord(word: string): number {
-  let h = 0;
-  for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + word.charCodeAt(i)) | 0;
-  return h;
-}
 
 /** Two words in a row: "don+t", "system+prompt". */
 function hashPair(first: number, second: number): number {
   return (Math.imul(first, 0x5bd1e995) ^ second) | 0;
 }
 
-const MAYBE_CUE = new Uint8Array(SLOTS + 1);
+const MAYBE_CUE = new Uint8Array(HASH_SLOTS + 1);
 const CUE_BITS = new Map<number, number>();
 const addCues = (cues: string, bits: number) => {
   for (const cue of cues.split(/\s+/)) {
     if (!cue) continue;
     const [first, second] = cue.split("+");
     const h = second ? hashPair(hashWord(first!), hashWord(second)) : hashWord(first!);
-    MAYBE_CUE[h & SLOTS] = 1;
+    MAYBE_CUE[h & HASH_SLOTS] = 1;
     CUE_BITS.set(h, (CUE_BITS.get(h) ?? 0) | bits);
   }
 };
 
 function cueBits(h: number): number {
-  return MAYBE_CUE[h & SLOTS] === 0 ? 0 : (CUE_BITS.get(h) ?? 0);
+  return MAYBE_CUE[h & HASH_SLOTS] === 0 ? 0 : (CUE_BITS.get(h) ?? 0);
 }
 for (const family of WORD_FAMILIES) addCues(CUES[family], BIT[family]);
 addCues(ENCODING_CUES, ENCODED);
