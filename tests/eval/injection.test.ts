@@ -11,19 +11,27 @@ import {
   injectionReport,
   injectionSection,
   MAX_REAL_FLAGGED,
-  readPoisoned,
+  readSet,
 } from "../../scripts/dev/eval/injection.js";
 import { projectRoot } from "../../scripts/project-root.js";
 
 const root = projectRoot();
 
+/** Each family of a set with its number of tools. */
+function familyCounts(set: readonly { family: string }[]): Map<string, number> {
+  const byFamily = new Map<string, number>();
+  for (const p of set) byFamily.set(p.family, (byFamily.get(p.family) ?? 0) + 1);
+  return byFamily;
+}
+
+const HIDDEN_RAW = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufe00-\ufe0f\ufeff]|[\u{e0000}-\u{e01ef}]/u;
+
 describe("the poisoned descriptions", () => {
-  const poisoned = readPoisoned(join(root, INJECTION_PATHS.poisoned));
+  const poisoned = readSet(join(root, INJECTION_PATHS.poisoned));
 
   it("cover every family, at least eight of each, at least 60 in all", () => {
     expect(poisoned.length).toBeGreaterThanOrEqual(60);
-    const byFamily = new Map<string, number>();
-    for (const p of poisoned) byFamily.set(p.family, (byFamily.get(p.family) ?? 0) + 1);
+    const byFamily = familyCounts(poisoned);
     expect(byFamily.size).toBe(7);
     for (const n of byFamily.values()) expect(n).toBeGreaterThanOrEqual(8);
   });
@@ -39,12 +47,11 @@ describe("the poisoned descriptions", () => {
 
 describe("the second held-out set, written without the detector", () => {
   const path = join(root, INJECTION_PATHS.heldOut2);
-  const set = readPoisoned(path);
+  const set = readSet(path);
 
   it("parses line by line into tools of the detector's families, at least six of each, at least 42 in all", () => {
     expect(set.length).toBeGreaterThanOrEqual(42);
-    const byFamily = new Map<string, number>();
-    for (const p of set) byFamily.set(p.family, (byFamily.get(p.family) ?? 0) + 1);
+    const byFamily = familyCounts(set);
     expect([...byFamily.keys()].sort()).toEqual([...INJECTION_FAMILIES].sort());
     for (const [family, n] of byFamily) expect(n, family).toBeGreaterThanOrEqual(6);
     expect(new Set(set.map((p) => p.name)).size).toBe(set.length);
@@ -52,10 +59,39 @@ describe("the second held-out set, written without the detector", () => {
 
   it("writes invisible and direction-changing characters as escapes, so the file can be reviewed", () => {
     const raw = readFileSync(path, "utf8");
-    expect(raw).not.toMatch(/[\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufe00-\ufe0f\ufeff]|[\u{e0000}-\u{e01ef}]/u);
+    expect(raw).not.toMatch(HIDDEN_RAW);
     const revealed = set.map((p) => JSON.stringify(p)).join("\n");
     expect(revealed).toMatch(/[\u{e0000}-\u{e007f}]/u);
     expect(revealed).toMatch(/\u202e/);
+  });
+});
+
+describe("the third held-out set and the benign set, written without the detector", () => {
+  const sets = [
+    ["third held-out set", INJECTION_PATHS.heldOut3],
+    ["benign set", INJECTION_PATHS.benign3],
+  ] as const;
+
+  for (const [which, file] of sets) {
+    it(`${which}: parses line by line, every family at least nine times, at least 70 in all, names unique`, () => {
+      const set = readSet(join(root, file));
+      expect(set.length).toBeGreaterThanOrEqual(70);
+      const byFamily = familyCounts(set);
+      expect([...byFamily.keys()].sort()).toEqual([...INJECTION_FAMILIES].sort());
+      for (const [family, n] of byFamily) expect(n, family).toBeGreaterThanOrEqual(9);
+      expect(new Set(set.map((p) => p.name)).size).toBe(set.length);
+    });
+
+    it(`${which}: writes invisible and direction-changing characters as escapes`, () => {
+      expect(readFileSync(join(root, file), "utf8")).not.toMatch(HIDDEN_RAW);
+    });
+  }
+
+  it("third held-out set: hides text in tag characters, a bidi override and variation selectors", () => {
+    const revealed = readSet(join(root, INJECTION_PATHS.heldOut3)).map((p) => JSON.stringify(p)).join("\n");
+    expect(revealed).toMatch(/[\u{e0000}-\u{e007f}]/u);
+    expect(revealed).toMatch(/\u202e/);
+    expect(revealed).toMatch(/[\u{e0100}-\u{e01ef}]/u);
   });
 });
 
@@ -83,14 +119,40 @@ describe("the injection figures", () => {
     expect(section.find((l) => l.includes(INJECTION_PATHS.heldOut2))).toContain(`${report.heldOut2.detected}/${report.heldOut2.total}`);
   });
 
-  it("list the second held-out set's misses by name and family", () => {
-    const missed = readPoisoned(join(root, INJECTION_PATHS.heldOut2))[0]!;
-    const section = injectionSection({ ...report, heldOut2: { total: 1, detected: 0, missed: [missed] } }, String, (s) => s);
-    expect(section).toContain(`- missed, second held-out set (${missed.family}): ${missed.name}: ${missed.description}`);
+  it("count the third held-out set and the benign set as their own rows, in the report and in --json", () => {
+    const lines = (file: string) => readFileSync(join(root, file), "utf8").split("\n").filter((l) => l.trim()).length;
+    expect(report.heldOut3.total).toBe(lines(INJECTION_PATHS.heldOut3));
+    expect(report.heldOut3.detected).toBeGreaterThanOrEqual(38); // its first run, before any change to the detector
+    expect(report.benign.total).toBe(lines(INJECTION_PATHS.benign3));
+    expect(report.benign.flagged.map((t) => t.name)).toEqual([]); // its first run: none flagged
+    const figures = injectionFigures(report);
+    expect(figures.heldOut3).toEqual({ poisoned: report.heldOut3.total, detected: report.heldOut3.detected });
+    expect(figures.benign).toEqual({ total: report.benign.total, flagged: report.benign.flagged.length });
+    const section = injectionSection(report, String, (s) => s);
+    expect(section.find((l) => l.includes(INJECTION_PATHS.heldOut3))).toContain(`${report.heldOut3.detected}/${report.heldOut3.total}`);
+    expect(section.find((l) => l.includes(INJECTION_PATHS.benign3))).toContain(`benign tools flagged | ${report.benign.flagged.length}/${report.benign.total}`);
+  });
+
+  it("name the held-out sets' misses and the flagged benign tools by family and name only, never their text", () => {
+    const [held2, held3, benign] = [INJECTION_PATHS.heldOut2, INJECTION_PATHS.heldOut3, INJECTION_PATHS.benign3].map((f) => readSet(join(root, f))[0]!);
+    const section = injectionSection(
+      {
+        ...report,
+        heldOut2: { total: 1, detected: 0, missed: [held2!] },
+        heldOut3: { total: 1, detected: 0, missed: [held3!] },
+        benign: { total: 1, flagged: [benign!] },
+      },
+      String,
+      (s) => s,
+    );
+    expect(section).toContain(`- missed, second held-out set (${held2!.family}): ${held2!.name}`);
+    expect(section).toContain(`- missed, third held-out set (${held3!.family}): ${held3!.name}`);
+    expect(section).toContain(`- benign tool flagged (${benign!.family}): ${benign!.name}`);
+    for (const t of [held2!, held3!, benign!]) expect(section.join("\n")).not.toContain(t.description!);
   });
 
   it("name what is missed, so a miss reads as a target missed", () => {
-    const missedAll = { ...report, poisoned: { total: 2, detected: 1, missed: [report.heldOut.missed[0] ?? readPoisoned(join(root, INJECTION_PATHS.poisoned))[0]!] } };
+    const missedAll = { ...report, poisoned: { total: 2, detected: 1, missed: [report.heldOut.missed[0] ?? readSet(join(root, INJECTION_PATHS.poisoned))[0]!] } };
     expect(injectionMisses(missedAll)[0]).toMatch(/^poisoned descriptions missed: /);
   });
 });

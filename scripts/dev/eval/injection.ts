@@ -1,6 +1,7 @@
 // The prompt-injection figures: how many hand-written poisoned descriptions the classifier flags (every family,
-// varied wording; a held-out set written after the detector; a second held-out set written by another hand without
-// reading the detector), and how many of the corpus's real tools it flags.
+// varied wording; a held-out set written after the detector; a second and a third held-out set written by other hands
+// without reading the detector), how many benign tools using the families' vocabulary it flags, and how many of the
+// corpus's real tools it flags.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
@@ -13,16 +14,21 @@ export const INJECTION_PATHS = {
   poisoned: "scripts/dev/eval/injection/poisoned.jsonl",
   heldOut: "scripts/dev/eval/injection/held-out.jsonl",
   heldOut2: "scripts/dev/eval/injection/held-out-2.jsonl",
+  heldOut3: "scripts/dev/eval/injection/held-out-3.jsonl",
+  benign3: "scripts/dev/eval/injection/benign-3.jsonl",
 } as const;
 
 /** At most this share of real tools may be flagged (real descriptions say "IMPORTANT: use absolute paths"). */
 export const MAX_REAL_FLAGGED = 0.01;
 
 const familySchema = z.object({ family: z.enum(INJECTION_FAMILIES) }).loose();
-/** A poisoned tool, as a server would list it, with the family it was written for. */
-export type Poisoned = ToolInput & z.infer<typeof familySchema>;
+/**
+ * A tool as a server would list it, with a family: for a poisoned tool the family it was written for, for a
+ * benign one the family whose vocabulary it borrows.
+ */
+export type SetTool = ToolInput & z.infer<typeof familySchema>;
 
-export function readPoisoned(path: string): Poisoned[] {
+export function readSet(path: string): SetTool[] {
   return readFileSync(path, "utf8")
     .split("\n")
     .filter((l) => l.trim())
@@ -40,13 +46,24 @@ const flagged = (c: { signals: string[] }) => c.signals.includes("prompt_injecti
 export interface SetResult {
   total: number;
   detected: number;
-  missed: Poisoned[];
+  missed: SetTool[];
 }
 
-/** Each poisoned tool classified alone, as a new server's only tool would be. */
-export function detectPoisoned(set: readonly Poisoned[]): SetResult {
-  const missed = set.filter((p) => !flagged(classifyTool({ ...p, annotations: undefined })));
+/** A set's tool classified alone, as a new server's only tool would be. */
+const flaggedAlone = (t: SetTool) => flagged(classifyTool({ ...t, annotations: undefined }));
+
+export function detectPoisoned(set: readonly SetTool[]): SetResult {
+  const missed = set.filter((p) => !flaggedAlone(p));
   return { total: set.length, detected: set.length - missed.length, missed };
+}
+
+export interface BenignResult {
+  total: number;
+  flagged: SetTool[];
+}
+
+export function flagBenign(set: readonly SetTool[]): BenignResult {
+  return { total: set.length, flagged: set.filter(flaggedAlone) };
 }
 
 export interface RealResult {
@@ -71,14 +88,19 @@ export interface InjectionReport {
   poisoned: SetResult;
   heldOut: SetResult;
   heldOut2: SetResult;
+  heldOut3: SetResult;
+  benign: BenignResult;
   real: RealResult;
 }
 
 export function injectionReport(root: string, data: Dataset): InjectionReport {
+  const read = (set: keyof typeof INJECTION_PATHS) => readSet(join(root, INJECTION_PATHS[set]));
   return {
-    poisoned: detectPoisoned(readPoisoned(join(root, INJECTION_PATHS.poisoned))),
-    heldOut: detectPoisoned(readPoisoned(join(root, INJECTION_PATHS.heldOut))),
-    heldOut2: detectPoisoned(readPoisoned(join(root, INJECTION_PATHS.heldOut2))),
+    poisoned: detectPoisoned(read("poisoned")),
+    heldOut: detectPoisoned(read("heldOut")),
+    heldOut2: detectPoisoned(read("heldOut2")),
+    heldOut3: detectPoisoned(read("heldOut3")),
+    benign: flagBenign(read("benign3")),
     real: flagReal(data),
   };
 }
@@ -100,6 +122,8 @@ export function injectionFigures(r: InjectionReport) {
     realTotal: r.real.total,
     heldOut: { poisoned: r.heldOut.total, detected: r.heldOut.detected },
     heldOut2: { poisoned: r.heldOut2.total, detected: r.heldOut2.detected },
+    heldOut3: { poisoned: r.heldOut3.total, detected: r.heldOut3.detected },
+    benign: { total: r.benign.total, flagged: r.benign.flagged.length },
   };
 }
 
@@ -112,11 +136,17 @@ export function injectionSection(r: InjectionReport, pct: (x: number) => string,
     `| poisoned descriptions (${INJECTION_PATHS.poisoned}) | ${r.poisoned.detected}/${r.poisoned.total} | all |`,
     `| held-out poisoned descriptions, written after the detector (${INJECTION_PATHS.heldOut}) | ${r.heldOut.detected}/${r.heldOut.total} | — |`,
     `| held-out poisoned descriptions, second set, written by another hand without the detector (${INJECTION_PATHS.heldOut2}) | ${r.heldOut2.detected}/${r.heldOut2.total} | — |`,
+    `| held-out poisoned descriptions, third set, written by another hand without the detector (${INJECTION_PATHS.heldOut3}) | ${r.heldOut3.detected}/${r.heldOut3.total} | — |`,
+    `| benign tools using the families' vocabulary (${INJECTION_PATHS.benign3}): benign tools flagged | ${r.benign.flagged.length}/${r.benign.total} | — |`,
     `| real corpus tools | ${r.real.flagged.length}/${r.real.total} (${pct(r.real.flagged.length / r.real.total)}) | at most ${MAX_REAL_FLAGGED * 100}% |`,
     "",
   ];
-  const sets = [[r.poisoned, ""], [r.heldOut, ""], [r.heldOut2, ", second held-out set"]] as const;
-  for (const [set, which] of sets) for (const m of set.missed) lines.push(`- missed${which} (${m.family}): ${m.name}: ${oneLine(m.description ?? "", 120)}`);
+  // The held-out and benign sets are named by family and tool only: their text in the report would reach
+  // whoever next works on the detector, and the sets would no longer measure wording it was not built from.
+  for (const m of r.poisoned.missed) lines.push(`- missed (${m.family}): ${m.name}: ${oneLine(m.description ?? "", 120)}`);
+  const heldOut = [[r.heldOut, ", held-out set"], [r.heldOut2, ", second held-out set"], [r.heldOut3, ", third held-out set"]] as const;
+  for (const [set, which] of heldOut) for (const m of set.missed) lines.push(`- missed${which} (${m.family}): ${m.name}`);
+  for (const t of r.benign.flagged) lines.push(`- benign tool flagged (${t.family}): ${t.name}`);
   for (const f of r.real.flagged) lines.push(`- real tool flagged: ${f.server} ${f.tool}: '${f.quote}'`);
   return lines;
 }

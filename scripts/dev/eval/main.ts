@@ -24,7 +24,7 @@ const HELP = `npm run eval [-- options]
 Leave-server-out cross-validation of the classifier on the harvested corpus (scripts/dev/corpus/data)
 and on the labelled fixtures (tests/fixtures/labeled): servers of one vendor or monorepo stay in one
 fold; the servers' own annotations are the labels and are hidden from the classifier. Then prompt injection:
-the poisoned descriptions of scripts/dev/eval/injection/ flagged, and the corpus's real tools flagged.
+the poisoned descriptions of scripts/dev/eval/injection/ flagged, the benign ones there flagged, and the corpus's real tools flagged.
 
   --folds N         at most N folds (default 10; never more than there are vendor groups with labels)
   --llm             also the model review, against the endpoint the environment names (OPENAI_API_KEY or
