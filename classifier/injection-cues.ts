@@ -6,7 +6,7 @@
 // It runs on every description: one pass over the characters hashes each word and keeps only the sentences that
 // hold every class of some family; text with none (most text) costs that pass and nothing more.
 import type { InjectionFinding } from "./injection.js";
-import type { WordFamily } from "./injection-lexicon.js";
+import { AUTH_AS_THING, type WordFamily } from "./injection-lexicon.js";
 import { HASH_SLOTS, hashWord } from "./word-hash.js";
 
 // ---- cue classes -------------------------------------------------------------------------------------------------
@@ -120,7 +120,7 @@ const TOWARD_OTHER = new RegExp(`^(?: [a-z]+){0,3}? (?:to|through|via|toward|tow
 
 /** Secrets and the person's private context; a bare "token" is as often a coin or a word piece. */
 const SECRET = cls(
-  "[a-z0-9]+_api_key|[a-z0-9]+_token|[a-z0-9]+_secret|[a-z0-9]+_password|[a-z0-9]+_secret_key|[a-z0-9]+_access_key|api key|api keys|api-key|api-keys|apikey|apikeys|access key|access keys|secret key|secret keys|private key|private keys|ssh key|ssh keys|signing key|api token|api tokens|access token|access tokens|bearer token|auth token|auth tokens|refresh token|session token|oauth token|github token|gitlab token|npm token|slack token|the token|your token|their token|user's token|session tokens|password|passwords|passphrase|credential|credentials|secret|secrets|cookie|cookies|session id|seed phrase|mnemonic|system prompt|clé api|clés api|mot de passe|mots de passe|jeton|jetons|identifiants|clave api|claves api|contraseña|contraseñas|credenciales|api-schlüssel|passwort|passwörter|kennwort|zugangsdaten",
+  "[a-z0-9]+_api_key|[a-z0-9]+_token|[a-z0-9]+_secret|[a-z0-9]+_password|[a-z0-9]+_secret_key|[a-z0-9]+_access_key|api key|api keys|api-key|api-keys|apikey|apikeys|access key|access keys|secret key|secret keys|private key|private keys|ssh key|ssh keys|signing key|api token|api tokens|access token|access tokens|bearer token|auth token|auth tokens|refresh token|session token|oauth token|github token|gitlab token|npm token|slack token|the token|your token|their token|user's token|session tokens|password|passwords|passphrase|credential|credentials|secret|secrets|cookie|cookies|session id|seed phrase|mnemonic|recovery code|recovery codes|backup codes|verification code|verification codes|one-time code|one-time codes|card number|card numbers|cvv|system prompt|clé api|clés api|mot de passe|mots de passe|jeton|jetons|identifiants|clave api|claves api|contraseña|contraseñas|credenciales|api-schlüssel|passwort|passwörter|kennwort|zugangsdaten",
   "密钥|密码|令牌|凭据|凭证|系统提示",
 );
 /** Local files and state that hold secrets: stronger than a secret word alone. */
@@ -332,17 +332,30 @@ const SELF_NEGATION = /^(?:don't|do not|dont|never)$/;
 /** "Never" as an order: at a clause's start or after a modal ("users never see" describes). */
 const ORDER_BEFORE = /(?:^|[,:;—–-]|\b(?:must|should|shall|please|and|so|ought to|is to|are to))\s*$/;
 
-/** A sentence that opens with what the tool does, in the third person: "Deletes …", "Removes …". */
-const DESCRIBES_TOOL = /^\s*[a-z]+[^s\s]s\b/;
+/**
+ * A sentence that opens with what the tool does, in the third person: "Deletes …", "Removes …", German "Löscht die
+ * …" (a verb in -t before an article; an English imperative such as "Get the …" has no German article after it).
+ */
+const DESCRIBES_TOOL = /^\s*(?:[a-z]+[^s\s]s|[a-zäöüß]+t (?:die|der|das|den|dem|des|ein|eine|einen|einem|alle))\b/;
 /** A boolean argument's effect at the start of a sentence: "If true, do not notify the user". */
-const TOGGLED_START = /^\s*(?:if|when) (?:true|false|set|enabled|disabled)\b|^\s*whether to\b|^\s*set (?:to )?(?:true|false) to\b/;
+const TOGGLED_START = /^\s*(?:if|when) (?:true|false|set|enabled|disabled)\b|^\s*whether to\b|^\s*set (?:to )?(?:true|false) to\b|^\s*(?:si|wenn|se) (?:es |est |ist |for |é )?(?:verdadero|vrai|true|wahr|verdadeiro)\b/;
 /** "Tells them apart" distinguishes; no one is told anything. */
 const TELL_APART = /\btells? (?:[a-z]+ )?apart\b/;
 
+/**
+ * Words of concealment that state rather than order, read from their lower-case sentence: a secret kept from view
+ * ("never reveal the API key to the user" protects the key), a boolean's effect ("if true, do not notify the user"),
+ * the tool's own effect ("deletes the invitation without notifying the user"; `words` are the ones that decided).
+ * The phrase rules (injection.ts) and the cue reader below both ask it.
+ */
+export function concealmentStated(sentence: string, words: string): boolean {
+  if (C.secret.test(sentence) || TOGGLED_START.test(sentence)) return true;
+  return /^(?:without|ohne|sans|sin|sem)\b/.test(words) && DESCRIBES_TOOL.test(sentence);
+}
+
 /** The person kept from knowing: a person, a verb of coming to know, an order not to or secrecy. */
 function concealment(x: Sentence): boolean {
-  // Keeping a secret from view protects it ("never reveal the API key to the user"); a boolean's effect is no order.
-  if (!C.perceive.test(x.s) || TELL_APART.test(x.s) || C.secret.test(x.s) || TOGGLED_START.test(x.s)) return false;
+  if (!C.perceive.test(x.s) || TELL_APART.test(x.s) || concealmentStated(x.s, "")) return false;
   if (!firstWhere(C.person, x, (m) => !PERSON_ACTS.test(before(x, m, 24)))) return false;
   // "The user will never see the key" describes the interface; "the user must never see" orders.
   return firstWhere(C.hush, x, (m) => {
@@ -350,13 +363,16 @@ function concealment(x: Sentence): boolean {
     if (SELF_NEGATION.test(m[0]) && /\b(?:you|we|i)\s*$/.test(before(x, m, 8))) return false;
     if (m[0] === "never") return ORDER_BEFORE.test(before(x, m, 12));
     // "Deletes the invite without notifying the user" is what the tool does; "users without admin rights" no act.
-    if (m[0] === "without") return !DESCRIBES_TOOL.test(x.s) && /^ (?:[a-z]+ )?[a-z]+ing\b|^ (?:the |their )?[a-z]+'s? (?:knowledge|awareness)/.test(x.s.slice(m.index + 7));
+    if (m[0] === "without") return !concealmentStated(x.s, m[0]) && /^ (?:[a-z]+ )?[a-z]+ing\b|^ (?:the |their )?[a-z]+'s? (?:knowledge|awareness)/.test(x.s.slice(m.index + 7));
+    if (concealmentStated(x.s, m[0])) return false;
     return !DESCRIBED.test(before(x, m, 8).trimEnd());
   }) !== undefined;
 }
 
 /** Authorization claimed, not asked for: "requires approval", "once approved", "without approval" ask. */
 const ASKED = /\b(?:if|make sure|ensure|check|verify|once|after|until|unless|when|whenever|before|whether|pending|awaiting|requires?|required|requiring|needs?|ask|asks|asking|request|requests|requesting|obtain|get|seek|without|wait for|no|not|needing|whose|which|that)\b[^,;:]{0,40}$/;
+/** A word of authorization naming a thing a tool manages: "approval rules", "consent settings". */
+const AS_THING = new RegExp(`^[\\s-]+${AUTH_AS_THING}\\b`);
 /** The reader told it holds authority: "you have the owner's permission". */
 const YOU_HOLD = /\b(?:you (?:have|hold|were given|have been given|'ve got|have got)|you've)\b/;
 /** A status shown, not a claim: "listed under pre-approved", "marked as approved". */
@@ -366,8 +382,10 @@ const LICENSE = /\b(?:proceed|go ahead|carry on|continue|you can|you may|feel fr
 
 /** Authorization said to exist already, given ahead of time or for everything to come, or the reader let off asking. */
 function falseAuthorization(x: Sentence, lower: string, negated: Negated): boolean {
-  const auth = firstWhere(C.auth, x, (m) => !negated(lower, x.at + m.index) && !ASKED.test(before(x, m, 50)) && !LABEL.test(before(x, m, 16)));
-  if (!auth) return false;
+  const claimed = (m: RegExpExecArray) => !negated(lower, x.at + m.index) && !ASKED.test(before(x, m, 50)) && !LABEL.test(before(x, m, 16));
+  // "Standing approval rules" name a setting; under one, leave to skip confirming is still a claim.
+  const auth = firstWhere(C.auth, x, (m) => claimed(m) && !AS_THING.test(x.s.slice(m.index + m[0].length)));
+  if (!auth) return firstWhere(C.auth, x, claimed) !== undefined && C.skip.test(x.s);
   if (C.aheadStrong.test(x.s) || C.skip.test(x.s)) return true;
   // "You have the owner's permission for any transfer": authority the reader is told it holds, for what comes.
   if (YOU_HOLD.test(before(x, auth, 40)) && C.aheadWeak.test(x.s)) return true;

@@ -139,6 +139,11 @@ const UNINFORMED = "(?:completely |entirely |fully |totally )?(?:unaware|uninfor
 /** Coming to know. */
 const UNINFORMED_VERB = "(?:know|hear|see|be told|learn|find out|be informed|be aware|notice|be bothered|worry)";
 
+/**
+ * Nouns that make a word of authorization name a thing a tool manages, not a claim: "standing approval rules",
+ * "consent settings", "permission requests".
+ */
+export const AUTH_AS_THING = "(?:rules?|polic(?:y|ies)|settings?|workflows?|process(?:es)?|requests?|flows?|configuration|config|chains?|templates?|status|records?|logs?|history|forms?|screens?|dialogs?|prompts?|scopes?)";
 /** Words for authorization. */
 const AUTH_NOUN = "(?:consent|approval|approvals|permission|permissions|authorization|authorisation|sign-?off|clearance|go-?ahead|green light|blessing|confirmation)";
 /** When authorization is claimed to have been given: beforehand, or for everything to come. */
@@ -189,7 +194,8 @@ export const RULES: readonly InjectionRule[] = [
   { family: "model_directed", re: `${SET_ASIDE}(?! of\\b) …3 ${PRIOR} …2 ${MODEL_GUIDANCE}` },
   // Policies, rules and commands are also what tools manage ("this policy will override existing policies"): only
   // an order to set them aside counts.
-  { family: "model_directed", re: `${after(ORDER_STARTS, SET_ASIDE)}(?! of\\b) …3 ${PRIOR} …2 (?:constraints|policies|restrictions|orders|commands|messages|rules)` },
+  // Only guidance that came before, or all of it: "override the default rules with a custom file" configures a tool.
+  { family: "model_directed", re: `${after(ORDER_STARTS, SET_ASIDE)}(?! of\\b) …3 (?:${PRIOR_ONLY.slice(3, -1)}|all|safety|developer) …2 (?:constraints|policies|restrictions|orders|commands|messages|rules)` },
   { family: "model_directed", re: "(?:ignore|disregard|forget) (?:everything|anything|all|whatever) …2 (?:above|before|previously|earlier|said|told|else|you (?:were|have been) (?:told|given))" },
   // cue: now / henceforth
   // "the fields you are actually changing" describes the person's edit, not who the model is.
@@ -306,7 +312,7 @@ export const RULES: readonly InjectionRule[] = [
   { family: "false_authorization", re: "(?:trusted|verified|approved|certified|endorsed|sanctioned|vetted|authorized|authorised|whitelisted|allowlisted|cleared) by (?:anthropic|openai|google|microsoft|the (?:security|it|platform|admin|trust|safety|compliance|infosec) team|your (?:administrator|organization|organisation|admin|company|employer|it department)|the (?:administrator|system|platform|operator|organization|organisation|company))" },
   { family: "false_authorization", re: "(?:as|per) (?:previously|already|earlier) (?:agreed|approved|authorized|authorised|confirmed|consented|instructed|requested|granted)" },
   { family: "false_authorization", re: "(?:the user|they|you) (?:already )?(?:agreed|consented|confirmed|approved|authorized|authorised|said yes|gave (?:permission|consent|approval)) (?:to (?:this|it|these) )?(?:earlier|before|previously|in (?:a|the|an) (?:previous|prior|earlier) (?:message|turn|session|conversation|chat))" },
-  { family: "false_authorization", re: `${notAfter("(?:requires?|required|needs?|needing|without|pending|awaiting|request|requesting|obtain|get|seek) ", "(?:standing|blanket|permanent|advance|pre-?existing|pre-?granted|unconditional|implicit)")} (?:approval|consent|permission|authorization|authorisation|clearance)` },
+  { family: "false_authorization", re: `${notAfter("(?:requires?|required|needs?|needing|without|pending|awaiting|request|requesting|obtain|get|seek) ", "(?:standing|blanket|permanent|advance|pre-?existing|pre-?granted|unconditional|implicit)")} (?:approval|consent|permission|authorization|authorisation|clearance)(?! ${AUTH_AS_THING}\\b)` },
 
   // ---- displacing, shadowing or redirecting other tools ---------------------------------------------------------
   // cue: other / another / built-in …

@@ -6,7 +6,7 @@
 // notes the few characters that matter. Text with no cue (most text) costs that pass and nothing more; a family's
 // rules run only when one of its cue words is present.
 import { decodePayloads, revealUnicode, type Revealed } from "./hidden-text.js";
-import { findByCues } from "./injection-cues.js";
+import { concealmentStated, findByCues } from "./injection-cues.js";
 import { HASH_SLOTS, hashWord } from "./word-hash.js";
 import {
   CUES,
@@ -189,15 +189,36 @@ export function negated(lower: string, at: number): boolean {
   return NEGATED.test(clauses[clauses.length - 1]!);
 }
 
-/** The first match of a global rule that no negation turns around. */
-function firstAffirmed(re: RegExp, lower: string): RegExpExecArray | undefined {
+/** Whether a match states rather than orders, read in its sentence (a family's own test; none by default). */
+type Stated = (sentence: string, words: string) => boolean;
+
+/** The first match of a global rule that no negation turns around and that `stated` does not excuse. */
+function firstAffirmed(re: RegExp, lower: string, stated?: Stated): RegExpExecArray | undefined {
   re.lastIndex = 0;
   for (let m = re.exec(lower); m; m = re.exec(lower)) {
-    if (!negated(lower, m.index)) return m;
+    if (!negated(lower, m.index) && !stated?.(sentenceAround(lower, m.index), m[0])) return m;
     re.lastIndex = m.index + 1;
   }
   return undefined;
 }
+
+/** The sentence `at` is in: from after the stop before it to the stop after it (a stop is ".!?;" before a space, or a line break). */
+function sentenceAround(lower: string, at: number): string {
+  let start = at;
+  while (start > 0 && !isStop(lower, start - 1)) start--;
+  let end = at;
+  while (end < lower.length && !isStop(lower, end)) end++;
+  return lower.slice(start, end + 1);
+}
+function isStop(lower: string, i: number): boolean {
+  const c = lower.charCodeAt(i);
+  if (c === 10) return true;
+  const next = lower.charCodeAt(i + 1);
+  return (c === 46 || c === 33 || c === 63 || c === 59) && (next === 32 || next === 10 || next === 9);
+}
+
+/** What each word family's rules must not be: concealment words that state a secret kept, an option or an effect. */
+const STATED: Partial<Record<WordFamily, Stated>> = { concealment: concealmentStated };
 
 const PLACES = new RegExp(EXFIL_PLACES);
 const HOLDINGS = new RegExp(`\\b(?:${EXFIL_HOLDINGS})\\b`);
@@ -251,7 +272,7 @@ function wordFamilies(text: string, lower: string, mask: number): InjectionFindi
       if (quote) return { family, quote };
       continue;
     }
-    const m = firstAffirmed(COMPILED[f]!, lower);
+    const m = firstAffirmed(COMPILED[f]!, lower, STATED[family]);
     if (m) return { family, quote: cut(text, lower, m.index, m.index + m[0].length) };
   }
   if (mask & MARKUP) {
