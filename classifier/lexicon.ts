@@ -26,7 +26,7 @@ export const VERBS: Record<Category, string> = {
     clone fork duplicate merge mark star unstar pin unpin like unlike follow unfollow subscribe unsubscribe
     enable disable toggle activate deactivate configure register unregister schedule reschedule reserve
     invite share publish unpublish release approve reject dismiss resolve unresolve close reopen open lock
-    unlock archive unarchive restore undelete rollback revert reset sync refresh reload restart start stop
+    unlock archive unarchive restore undelete rollback revert undo redo reset sync refresh reload restart start stop
     pause resume suspend unsuspend cancel abort retry submit request generate draft compose transition
     reorder reprioritize prioritize rate vote react book cordon uncordon promote demote override replay ungroup group
     regroup endorse uncheck unflag flag align distribute ingest stash unstash indent outdent protect unprotect
@@ -273,6 +273,11 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "replaces the whole", "replaces all existing", "replaces any existing", "replaces the existing", "replaces existing",
     "override any existing", "overrides any existing", "override the existing", "overrides the existing", "overrides existing",
     "override existing", "overriding any existing", "overriding the existing",
+    // A replacement stated in passing: "Write a file, replacing it if it exists", "create or replace the view".
+    "replacing it", "replacing them", "replacing its", "replacing their", "replacing any", "replacing existing",
+    "replacing the existing", "replacing the entire", "replacing the whole", "replacing the current", "replacing matching",
+    "replaces it", "replaces them", "replaces its", "replaces their", "replaces the current", "or replace", "or replaces",
+    "or replacing",
   ],
   // A dangerous effect the text states outweighs a benign name ("get_report … also deletes the source data").
   destructive_effect: [
@@ -286,6 +291,10 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "select query", "select queries", "select statement", "select statements", "select only", "only select", "read only query",
     "read only queries", "read only sql", "readonly query", "readonly sql", "aggregation pipeline", "aggregation query",
     "aggregate query", "graphql query", "search query", "only read queries", "read queries",
+    // Query languages that only read (JQL, SOQL, PromQL, LogQL …): running one of their queries is a read.
+    ...["jql", "soql", "sosl", "promql", "logql", "traceql", "metricsql", "kql", "nrql", "hogql", "spl", "esql", "ppl", "lucene", "jsonpath", "jmespath", "xpath"].flatMap(
+      (language) => ["query", "queries", "expression", "expressions", "selector"].map((what) => `${language} ${what}`),
+    ),
   ],
   // … and these say it may change data, which makes it no read whatever else it says.
   mutation: [
@@ -508,10 +517,11 @@ export const IDEMPOTENT_VERBS = new Set(
 );
 
 /**
- * Write verbs whose change is not additive (MCP's destructiveHint): what was there is replaced, not added to.
- * Such a tool stays a write for policy (an overwrite is a write) and is destructive in its hints.
+ * Write verbs whose change is not additive (MCP's destructiveHint): what was there is replaced, not added to; a
+ * rollback, a revert or an undo discards the changes made since. Such a tool stays a write for policy (an
+ * overwrite is a write) and is destructive in its hints.
  */
-export const NON_ADDITIVE_VERBS = new Set(["replace", "overwrite", "rewrite", "reset"]);
+export const NON_ADDITIVE_VERBS = new Set(["replace", "overwrite", "rewrite", "reset", "rollback", "revert", "undo"]);
 /**
  * Verbs that change a thing in place: given the thing's new content (a `content` argument), such an update
  * replaces what was there, not additive in MCP's hints ("update_note" with content; a title or a state set alone is

@@ -104,8 +104,8 @@ for (const verb of VERBS.destructive.split(/\s+/)) {
   for (const form of inflections(info.verb)) if (!TEXT_VERBS.has(form)) TEXT_VERBS.set(form, info);
 }
 // Descriptions begin "Returns …" far more often than names do; it reads.
-TEXT_VERBS.set("returns", { verb: "return", category: "read", ambiguous: true });
-TEXT_VERBS.set("return", { verb: "return", category: "read", ambiguous: true });
+TEXT_VERBS.set("returns", { verb: "return", category: "read", ambiguous: false });
+TEXT_VERBS.set("return", { verb: "return", category: "read", ambiguous: false });
 // Generic verbs that say nothing about the effect ("Perform write operations", "Manage …") are skipped or weak.
 TEXT_VERBS.set("manage", { verb: "manage", category: "write", ambiguous: true });
 TEXT_VERBS.set("manages", { verb: "manage", category: "write", ambiguous: true });
@@ -756,9 +756,14 @@ function descriptionVerbAfterLabel(description: string, lower: string): Descript
 }
 
 // Verbs written as two words: "dry run" (a read; "run" alone would execute), "force-push" (destructive; "push" alone
-// writes), "turn on" and "turn off" (a switch thrown).
-const TWO_WORD_VERB = /\b(?:dry[- ]run|force[- ]push|turn (?:on|off)\b)/i;
-const TWO_WORD_VERBS = /\b(?:dry[- ]run|force[- ]push|turn (?:on|off)\b)/gi;
+// writes), "turn on" and "turn off" (a switch thrown), "roll back" (a rollback; "roll" alone is no verb).
+const TWO_WORD_VERB = /\b(?:dry[- ]run|force[- ]push|turn (?:on|off)\b|roll(?:s|ing)? back\b)/i;
+const TWO_WORD_VERBS = /\b(?:dry[- ]run|force[- ]push|turn (?:on|off)\b|roll(?:s|ing)? back\b)/gi;
+/** "rolls back" → "rollbacks": the one-word verb in the same form. */
+const joinTwoWords = (m: string) => {
+  const lower = m.toLowerCase();
+  return lower.startsWith("roll") ? `rollback${lower.slice(4, lower.indexOf(" "))}` : lower.replace(/[- ]/, "");
+};
 const SKIPPED_GENERIC = new Set(["perform", "performs", "use", "uses"]);
 
 /**
@@ -766,9 +771,10 @@ const SKIPPED_GENERIC = new Set(["perform", "performs", "use", "uses"]);
  * `lower` is the description lower-cased.
  */
 function findDescriptionVerb(description: string, lower: string): DescriptionVerbHit | undefined {
-  // "Dry-run: …", "force-push" and "turn on" are one word each. Few descriptions say "dry", "force" or "turn" at all.
+  // "Dry-run: …", "force-push", "turn on" and "roll back" are one word each. Few descriptions say "dry", "force",
+  // "turn" or "roll" at all.
   const text = description.length > 400 ? description.slice(0, 400) : description;
-  const head = (lower.includes("dry") || lower.includes("force") || lower.includes("turn")) && TWO_WORD_VERB.test(text) ? text.replace(TWO_WORD_VERBS, (m) => m.replace(/[- ]/, "").toLowerCase()) : text;
+  const head = (lower.includes("dry") || lower.includes("force") || lower.includes("turn") || lower.includes("roll")) && TWO_WORD_VERB.test(text) ? text.replace(TWO_WORD_VERBS, joinTwoWords) : text;
   let seen = 0;
   let others = 0;
   let at = 0;
@@ -810,7 +816,9 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
           continue;
         }
         const next = TEXT_VERBS.get(w);
-        if (!next || next.ambiguous) break;
+        // A word as often a noun joins only inside a list of verbs: "read, write, move or delete files", where
+        // "posts and comments" stays the object.
+        if (!next || (next.ambiguous && !(CONJUNCTIONS.has(clause.at(j + 1) ?? "") && TEXT_VERBS.get(clause.at(j + 2) ?? "")?.ambiguous === false))) break;
         joined.push(next);
         j++;
       }

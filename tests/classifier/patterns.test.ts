@@ -530,5 +530,36 @@ describe.each([
     expect(c("execute_question", "Execute a saved question and return its rows").category).toBe("read");
     expect(c("run_job", "Run the nightly export job").category).not.toBe("read");
   });
-});
 
+  it("a replacement stated in passing is not additive: destructive in the hints, still a write for policy", () => {
+    const saved = c("save_note", "Save a note under a title, replacing it if it exists");
+    expect(saved.category).toBe("write");
+    expect(saved.hints.destructiveHint).toBe(true);
+    expect(c("put_view", "Create or replace a saved view").hints.destructiveHint).toBe(true);
+    // A replacement the tool stands in for changes nothing.
+    expect(c("unified_search", "One search replacing the older per-type tools").hints.readOnlyHint).toBe(true);
+  });
+
+  it("running a query in a language that only reads is a read; SQL stays an execute", () => {
+    expect(c("tickets_jql", "Run a JQL query and return matching tickets").category).toBe("read");
+    expect(c("metrics", "Executes a PromQL expression against the metrics store").category).toBe("read");
+    expect(c("run_sql", "Run a SQL query against the warehouse").category).toBe("execute");
+  });
+
+  it("a word as often a noun joins a description's verbs inside a list of verbs, and only there", () => {
+    expect(c("file_ops", "File operations: read, write, move or delete files").category).toBe("destructive");
+    expect(c("feed", "Fetch posts and comments for a user").category).toBe("read");
+  });
+
+  it("'roll back', undo and revert discard the changes since: not additive", () => {
+    const undo = c("history_undo", "Roll back the most recent change");
+    expect(undo.category).toBe("write");
+    expect(undo.hints.destructiveHint).toBe(true);
+    expect(c("undo", "").hints.destructiveHint).toBe(true);
+    expect(c("deployment_revision", "Rolls back a deployment to the previous revision").hints.destructiveHint).toBe(true);
+  });
+
+  it("a description leading with an unambiguous 'Returns' outweighs a name word that is as often a noun", () => {
+    expect(c("notes_open", "Return the markdown body of a note").category).toBe("read");
+  });
+});
