@@ -365,8 +365,8 @@ export const GENERATED_ARTIFACTS = new Set(
   `chart charts diagram diagrams graph graphs plot plots visualization visualizations visualisation mermaid flowchart
    summary summaries link links url urls preview previews snippet snippets`.split(/\s+/).filter(Boolean),
 );
-/** Verbs that run whatever their object is: running a check reads, running a migration does not. */
-export const RUNNING_VERBS = new Set("run perform conduct execute exec".split(" "));
+/** Verbs that run whatever their object is: running (or starting) a check reads, running a migration does not. */
+export const RUNNING_VERBS = new Set("run perform conduct execute exec start begin".split(" "));
 /**
  * What running an examination produces is findings, not changes: "Run a Lighthouse audit", "Run electrical rule
  * checks", "Run security scan on deployment"; so is running a report or a saved question ("Run a report to get
@@ -374,7 +374,20 @@ export const RUNNING_VERBS = new Set("run perform conduct execute exec".split(" 
  */
 export const EXAMINATIONS = new Set(
   `check checks scan scans audit audits analysis analyses diagnostic diagnostics lint inspection inspections validation
-   validations healthcheck report reports question questions`.split(/\s+/).filter(Boolean),
+   validations healthcheck report reports question questions search searches crawl crawls`.split(/\s+/).filter(Boolean),
+);
+/** What opening shows rather than makes: "open_nodes", "Open a file" read, where "open an issue" or "an account" creates. */
+export const VIEWED_OBJECTS = new Set(
+  "file files document documents doc docs node nodes note notes record records entry entries detail details item items".split(" "),
+);
+/**
+ * What resolving looks up rather than settles: "Resolve a package name to a library ID", "resolve_uid_to_selector"
+ * read, where resolving a comment, a thread or an incident closes it.
+ */
+export const LOOKED_UP_OBJECTS = new Set(
+  `id ids uid uids identifier identifiers name names address addresses hostname hostnames host hosts domain domains url
+   urls uri uris path paths alias aliases symbol symbols reference references ref refs handle handles username usernames
+   selector selectors library libraries package packages dependency dependencies version versions coordinates ip dns`.split(/\s+/).filter(Boolean),
 );
 /**
  * What "generate" makes and hands back as text, changing nothing: code, JSON, a report, a test, a template. Only for

@@ -28,6 +28,7 @@ import {
   LEADING_FILLER,
   LINK_CONTAINERS,
   LINK_OBJECTS,
+  LOOKED_UP_OBJECTS,
   MESSAGE_OBJECTS,
   MONEY_OBJECTS,
   OPERATION_PROPERTIES,
@@ -46,6 +47,7 @@ import {
   UNLINK_VERBS,
   UPDATING_VERBS,
   VERBS,
+  VIEWED_OBJECTS,
   WEIGHTS,
   type Domain,
 } from "./lexicon.js";
@@ -691,14 +693,18 @@ function argumentEffect(props: readonly { description: string }[], profile: Serv
   return findPhrase(joined.toLowerCase(), "destructive_effect");
 }
 /** The examination a running verb runs ("run_audit", "Run security scan on …"), from the name or the description. */
-function examinationRun(nv: NameVerbHit | undefined, object: readonly string[], dv: DescriptionVerbHit | undefined): { source: "name" | "description"; quote: string } | undefined {
+function examinationRun(
+  nv: NameVerbHit | undefined,
+  object: readonly string[],
+  dv: DescriptionVerbHit | undefined,
+): { source: "name" | "description"; quote: string; runs: Category } | undefined {
   if (nv && RUNNING_VERBS.has(nv.verb)) {
     const w = object.find((o) => EXAMINATIONS.has(o));
-    if (w) return { source: "name", quote: `${nv.verb} ${w}` };
+    if (w) return { source: "name", quote: `${nv.verb} ${w}`, runs: nv.category };
   }
   if (dv && RUNNING_VERBS.has(dv.verb)) {
     const w = dv.object.find((o) => EXAMINATIONS.has(o));
-    if (w) return { source: "description", quote: `${dv.verb} ${dv.object.slice(0, dv.object.indexOf(w) + 1).join(" ")}` };
+    if (w) return { source: "description", quote: `${dv.verb} ${dv.object.slice(0, dv.object.indexOf(w) + 1).join(" ")}`, runs: dv.category };
   }
   return undefined;
 }
@@ -731,6 +737,8 @@ function verbForObject<T extends VerbInfo>(v: T, object: readonly string[]): T {
     }
   }
   if (v.verb === "extract" && object.some((w) => ARCHIVE_OBJECTS.has(w))) return { ...v, category: "write" };
+  if (v.verb === "open" && object.some((w) => VIEWED_OBJECTS.has(w))) return { ...v, category: "read" };
+  if (v.verb === "resolve" && object.some((w) => LOOKED_UP_OBJECTS.has(w))) return { ...v, category: "read" };
   return v;
 }
 
@@ -1172,8 +1180,9 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // code to run or its text says it may change data.
   const examination = execKind || phrases.mutation || effect ? undefined : examinationRun(nv, object, dv);
   if (examination) {
-    scores.read += scores.execute + WEIGHTS.examination;
-    scores.execute = 0;
+    // What the running verb weighed (run executes, start writes) goes to the reading of what it runs.
+    scores.read += scores[examination.runs] + WEIGHTS.examination;
+    scores[examination.runs] = 0;
     evidence.push({ signal: "examination", source: examination.source, quote: examination.quote, weight: WEIGHTS.examination });
   }
   // Generating a chart, a diagram or a summary from given data changes nothing, unless the text says it is kept.

@@ -562,4 +562,14 @@ describe.each([
   it("a description leading with an unambiguous 'Returns' outweighs a name word that is as often a noun", () => {
     expect(c("notes_open", "Return the markdown body of a note").category).toBe("read");
   });
+
+  it("opening a file or a node shows it, resolving a name looks it up, starting a search reads; their other objects change", () => {
+    expect(c("graph_open_nodes", "Open specific nodes of the graph by their names").category).toBe("read");
+    expect(c("open_pull_request", "Open a pull request from a branch").category).toBe("write");
+    expect(c("lookup", "Resolves a package name to a library ID").category).toBe("read");
+    expect(c("resolve_host", "").category).toBe("read");
+    expect(c("resolve_thread", "Resolve a review thread").category).toBe("write");
+    expect(c("start_search", "Start a streaming search for files; returns a session id to poll").category).toBe("read");
+    expect(c("start_deployment", "Start a deployment of the service").category).not.toBe("read");
+  });
 });
