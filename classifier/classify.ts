@@ -323,8 +323,10 @@ function decide(tool: ToolInput, r: ToolReading, model: Model | null, onFeatures
   // classes; where it crosses the read axis, the category follows it (the read axis is one decision).
   // Not additive, so destructive in MCP's hints though a write for policy: an overwrite, a replace, a reset, and a
   // removed link (both ends stay, the link is gone).
+  // A verb run into another word ("stackrollback") says less than the description's own lead ("Create a draft …").
+  const leadVerb = r.nameVerb && r.nameVerb.position !== "embeds" ? r.nameVerb.verb : (r.descriptionVerb?.verb ?? r.nameVerb?.verb);
   const nonAdditive =
-    r.phrases.overwrite !== undefined || r.overwriteArgument !== undefined || NON_ADDITIVE_VERBS.has(r.nameVerb?.verb ?? r.descriptionVerb?.verb ?? "") || signals.includes("unlink") || signals.includes("replaces_content");
+    r.phrases.overwrite !== undefined || r.overwriteArgument !== undefined || NON_ADDITIVE_VERBS.has(leadVerb ?? "") || signals.includes("unlink") || signals.includes("replaces_content");
   let hintClass = hintClassOfCategory(category, nonAdditive);
   let learned: { p: number; cls: HintClass; evidence: string[] } | undefined;
   // Without a sink the features live only for this decision: one scratch set serves every tool.

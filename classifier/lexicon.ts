@@ -273,11 +273,10 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "replaces the whole", "replaces all existing", "replaces any existing", "replaces the existing", "replaces existing",
     "override any existing", "overrides any existing", "override the existing", "overrides the existing", "overrides existing",
     "override existing", "overriding any existing", "overriding the existing",
-    // A replacement stated in passing: "Write a file, replacing it if it exists", "create or replace the view".
-    "replacing it", "replacing them", "replacing its", "replacing their", "replacing any", "replacing existing",
-    "replacing the existing", "replacing the entire", "replacing the whole", "replacing the current", "replacing matching",
-    "replaces it", "replaces them", "replaces its", "replaces their", "replaces the current", "or replace", "or replaces",
-    "or replacing",
+    // A replacement of the whole thing stated in passing: "Write a file, replacing it if it exists", "create or replace
+    // the view". A field's values replaced by an update ("replaces the current assignees") are an ordinary write.
+    "replacing it", "replacing them", "replacing any", "replacing existing", "replacing the existing", "replacing the entire",
+    "replacing the whole", "replacing matching", "replaces it", "replaces them", "or replace", "or replaces", "or replacing",
   ],
   // A dangerous effect the text states outweighs a benign name ("get_report … also deletes the source data").
   destructive_effect: [
@@ -376,10 +375,11 @@ export const EXAMINATIONS = new Set(
   `check checks scan scans audit audits analysis analyses diagnostic diagnostics lint inspection inspections validation
    validations healthcheck report reports question questions search searches crawl crawls`.split(/\s+/).filter(Boolean),
 );
-/** What opening shows rather than makes: "open_nodes", "Open a file" read, where "open an issue" or "an account" creates. */
-export const VIEWED_OBJECTS = new Set(
-  "file files document documents doc docs node nodes note notes record records entry entries detail details item items".split(" "),
-);
+/**
+ * What opening shows rather than makes: "open_nodes", "open_task_details" read, where "open an issue" or "an account"
+ * creates. Files and notes are not here: opening one shows it in an editor, which servers count as a change.
+ */
+export const VIEWED_OBJECTS = new Set("node nodes record records entry entries detail details item items".split(" "));
 /**
  * What resolving looks up rather than settles: "Resolve a package name to a library ID", "resolve_uid_to_selector"
  * read, where resolving a comment, a thread or an incident closes it.

@@ -536,6 +536,8 @@ describe.each([
     expect(saved.category).toBe("write");
     expect(saved.hints.destructiveHint).toBe(true);
     expect(c("put_view", "Create or replace a saved view").hints.destructiveHint).toBe(true);
+    // A field's values replaced by an update are an ordinary write.
+    expect(c("set_assignees", "Update the assignees of a ticket. This replaces the current assignees with the given list").hints.destructiveHint).toBe(false);
     // A replacement the tool stands in for changes nothing.
     expect(c("unified_search", "One search replacing the older per-type tools").hints.readOnlyHint).toBe(true);
   });
@@ -557,6 +559,8 @@ describe.each([
     expect(undo.hints.destructiveHint).toBe(true);
     expect(c("undo", "").hints.destructiveHint).toBe(true);
     expect(c("deployment_revision", "Rolls back a deployment to the previous revision").hints.destructiveHint).toBe(true);
+    // Run into another word, the verb says less than the description's own lead.
+    expect(c("stackrollback", "Create a draft version from a previous version's config").hints.destructiveHint).toBe(false);
   });
 
   it("a description leading with an unambiguous 'Returns' outweighs a name word that is as often a noun", () => {
