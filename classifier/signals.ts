@@ -428,9 +428,16 @@ function findNameVerb(tokens: NameTokens, verbLast: boolean): NameVerbHit | unde
  * destructive verb is never traded away: where a name could be read either way, the worse reading stands.
  */
 function agreeWithDescription(tokens: NameTokens, nv: NameVerbHit | undefined, dv: DescriptionVerbHit | undefined): NameVerbHit | undefined {
-  // A plain verb opening the name is the name's own answer (get_upgrade_guide gets, whatever its description).
-  if (!nv || !dv || nv.position === "embeds" || (nv.position === "begins" && !nv.ambiguous) || nv.category === dv.category || nv.verb === dv.verb) return nv;
+  if (!nv || !dv || nv.position === "embeds" || nv.category === dv.category || nv.verb === dv.verb) return nv;
   const words = tokens.tokens;
+  // A plain verb opening the name is the name's own answer (get_upgrade_guide gets, whatever its description), unless
+  // the name ends in a verb the description leads with: then the first word names the service ("store_orders_search",
+  // "Find orders by status" searches).
+  if (nv.position === "begins" && !nv.ambiguous) {
+    const last = NAME_VERBS.get(words[words.length - 1]!);
+    const endsAsDescribed = last !== undefined && !last.ambiguous && nv.index < words.length - 1 && last.category === dv.category && nv.category !== "destructive";
+    return endsAsDescribed ? nameHit(last, "ends", words.length - 1, []) : nv;
+  }
   if (nv.category === "destructive" || nv.joined.some((j) => j.category === "destructive")) return destructiveAsObject(tokens, nv, dv) ?? nv;
   // "firebase_deploy_status", "Check the status of a deployment": a name ending in a state its description reads names
   // the state of that verb's work, and has no verb of its own.
@@ -802,6 +809,11 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
     const raw = head.slice(start, token.end);
     const word = token.lower ? raw : raw.toLowerCase();
     if (LEADING_FILLER.has(word) || SKIPPED_GENERIC.has(word)) continue;
+    // A part of an identifier ("creator_type", "dry_run") names a field, not what the tool does.
+    if (head.charCodeAt(start - 1) === 95 || head.charCodeAt(token.end) === 95) {
+      if (++others > 4) return undefined;
+      continue;
+    }
     const v = TEXT_VERBS.get(word);
     // An -ing form after other words is how the tool does its work, not what it does ("Optimizes styles by removing
     // unused layers"); leading the text it is the action ("Deleting a file …").

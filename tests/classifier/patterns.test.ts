@@ -576,4 +576,16 @@ describe.each([
     expect(c("start_search", "Start a streaming search for files; returns a session id to poll").category).toBe("read");
     expect(c("start_deployment", "Start a deployment of the service").category).not.toBe("read");
   });
+
+  it("a name with a verb at each end is read by the one its description leads with; the first word names the service", () => {
+    expect(c("shop_orders_search", "Find orders by status, customer or date").category).toBe("read");
+    expect(c("bash_info", "Get information about the shell environment").category).toBe("read");
+    // A word as often a noun ending the name stays its object, and a destructive verb is never traded away.
+    expect(c("get_forum_post", "Get a forum post with its comments").category).toBe("read");
+    expect(c("delete_saved_search", "Search for the saved search by name and delete it").category).toBe("destructive");
+  });
+
+  it("a word inside an identifier in the description is a field, not the tool's verb", () => {
+    expect(c("get_forum_post", "获取帖子详情（含 creator_name、creator_type）").category).toBe("read");
+  });
 });
