@@ -32,8 +32,8 @@ function cls(words: string, chinese = ""): CueClass {
 
 /** Whom the text should be kept from: the person, not the person's things ("the user's password", "user-provided"). */
 const PERSON = cls(
-  "user|users|human|humans|person|whoever|anyone|anybody|operator|owner|customer|customers|requester|requestor|end user|account holder|principal|nobody|no one|utilisateur*|usuario*|benutzer*|nutzer*|anwender*",
-  "用户|使用者",
+  "user|users|human|humans|person|whoever|anyone|anybody|operator|owner|customer|customers|requester|requestor|end user|account holder|principal|nobody|no one|utilisateur*|usuario*|benutzer*|nutzer*|anwender*|usuário|usuários|utilizador|utilizadores",
+  "用户|使用者|ユーザー|ユーザ|利用者",
 );
 const NOT_POSSESSIVE = "(?!['’]s\\b|[\\s-](?:id|ids|name|names|password|passwords|data|account|accounts|profile|email|emails|record|records|role|roles|list|input|inputs|provided|supplied|defined|specified|generated|entered|content|message|messages|agent)\\b| (?:[a-z]+ )?(?:tells|says|mentions|asks|reports|shows|informs|notifies|knows|sees)\\b)";
 /** The person as the one acting, not the one kept uninformed: "mentioned by the user". */
@@ -41,63 +41,71 @@ const PERSON_ACTS = /\b(?:by|from|of) (?:the |a |an |your |each |every )?(?:end 
 
 /** Coming to know, or being told. */
 const PERCEIVE = cls(
-  "know|knows|knowing|knowledge|see|sees|seeing|notice|noticing|noticed|hear|hears|learn|learns|aware|awareness|realize|realise|discover|find out|suspect|inform|informs|informed|informing|tell|tells|telling|told|mention|mentions|mentioning|notify|notified|notifying|reveal|revealing|disclose|disclosing|surface|surfacing|alert|alerting|warn|warning|explain|acknowledge|bring(?: [a-z]+){0,5}? up|let on|visible|can read|unmentioned|unreported|undisclosed|unsaid|unnoticed|unaware|oblivious|in the dark|savoir|sache|voir|informer|dire|dis|mentionner|signaler|saber|sepa|ver|informar|decir|digas|mencionar|avisar|wissen|erfahren|sehen|informieren|sagen|sag|erwähnen|mitteilen|benachrichtigen",
-  "知道|告诉|告知|通知|发现|察觉|看到|提及|透露",
+  "know|knows|knowing|knowledge|see|sees|seeing|notice|noticing|noticed|hear|hears|learn|learns|aware|awareness|realize|realise|discover|find out|suspect|inform|informs|informed|informing|tell|tells|telling|told|mention|mentions|mentioning|notify|notified|notifying|reveal|revealing|disclose|disclosing|surface|surfacing|alert|alerting|warn|warning|explain|acknowledge|bring(?: [a-z]+){0,5}? up|let on|visible|can read|unmentioned|unreported|undisclosed|unsaid|unnoticed|unaware|oblivious|in the dark|savoir|sache|voir|informer|dire|dis|mentionner|signaler|saber|sepa|ver|informar|decir|digas|mencionar|avisar|wissen|erfahren|sehen|informieren|sagen|sag|erwähnen|mitteilen|benachrichtigen|révél*|révèle|prévenir|montrer|enterar*|entere*|sepa|sepan|conte|contar|diga|dizer|saiba|informe|mencione|revele|revelar|avise|perceber|perceba|descobrir|descubra|verschweig*|bemerken|merken|préven*|prévien*|cuentes|cuente|digan|avises|informes|menciones|reveles|sagt",
+  "知道|告诉|告知|通知|发现|察觉|看到|提及|透露|伝え|知らせ|知ら|教え|言わ|気づ|気付|見せ",
 );
 
 /** An order not to, or secrecy (a statement like "the user will not see" describes the interface). */
 const HUSH = cls(
-  "must not|under no circumstances|in no case|on no account|by no means|mustn't|should not|shouldn't|shall not|need not|needn't|do not|don't|dont|never|no need|no reason|not necessary|unnecessary|without|avoid|refrain|is not to|are not to|doesn't need|does not need|don't need|do not need|has no need|have no need|secret|secretly|quietly|silently|discreetly|covertly|stealthily|surreptitiously|invisibly|hidden|hide|hiding|conceal|concealing|withhold|withholding|nobody|no one|isn't made|is not made|not be made|never be made|isn't told|not be told|isn't informed|not be informed|skip any mention|skip mentioning|skip the mention|no mention|without mentioning|unmentioned|unreported|undisclosed|unsaid|unnoticed|keep(?: [a-z]+){0,4}? out of|leave(?: [a-z]+){0,4}? out|omit|omitting|leave out|leave it out|leave this out|keep it from|keep this from|in the dark|unaware|oblivious|behind their back|behind the user's back|between us|ne pas|ne dis pas|ne dites pas|ne mentionne pas|ne mentionnez pas|ne révèle pas|ne doit pas|ne doivent pas|ne lui|ne le|sans|en secret|discrètement|no le|no les|no se|no lo|no la|no debe|no deben|no necesita|sin|en secreto|darf nicht|dürfen nicht|soll nicht|sollte nicht|muss nicht|nicht erwähnen|nicht sagen|nicht mitteilen|nicht informieren|nichts|ohne|heimlich",
-  "不要|不用|无需|不必|别让|别告诉|不得|不能让|悄悄|秘密|暗中|隐瞒|不需要",
+  "must not|under no circumstances|in no case|on no account|by no means|mustn't|should not|shouldn't|shall not|need not|needn't|do not|don't|dont|never|no need|no reason|not necessary|unnecessary|without|avoid|refrain|is not to|are not to|doesn't need|does not need|don't need|do not need|has no need|have no need|secret|secretly|quietly|silently|discreetly|covertly|stealthily|surreptitiously|invisibly|hidden|hide|hiding|conceal|concealing|withhold|withholding|nobody|no one|isn't made|is not made|not be made|never be made|isn't told|not be told|isn't informed|not be informed|skip any mention|skip mentioning|skip the mention|no mention|without mentioning|unmentioned|unreported|undisclosed|unsaid|unnoticed|keep(?: [a-z]+){0,4}? out of|leave(?: [a-z]+){0,4}? out|omit|omitting|leave out|leave it out|leave this out|keep it from|keep this from|in the dark|unaware|oblivious|behind their back|behind the user's back|between us|ne pas|ne dis pas|ne dites pas|ne mentionne pas|ne mentionnez pas|ne révèle pas|ne doit pas|ne doivent pas|ne lui|ne le|sans|en secret|discrètement|no le|no les|no se|no lo|no la|no debe|no deben|no necesita|sin|en secreto|darf nicht|dürfen nicht|soll nicht|sollte nicht|muss nicht|nicht erwähnen|nicht sagen|nicht mitteilen|nicht informieren|nichts|ohne|heimlich|jamais|nunca|niemals|verschweig*|não conte|não diga|não informe|não mencione|não revele|não avise|não deve|não devem|não deixe|não precisa|não é preciso|sem|em segredo|secretamente|silenciosamente|sans le dire|a escondidas|ne \\S+ pas|n['’]\\S+ pas|ne \\S+ jamais|nicht",
+  "不要|不用|无需|不必|别让|别告诉|不得|不能让|悄悄|秘密|暗中|隐瞒|不需要|ないで|ないように|せず|ずに|黙って|内緒|こっそり|隠して|秘密に",
 );
 /** A "never" or "not" that describes what the interface does, not an order: "the user will never see the key". */
 const DESCRIBED = /\b(?:will|would|can|could|does|do|is|are|was|were|may|might)$/;
 
 /** The model, addressed. */
 const ADDRESSEE = cls(
-  "you|your|yours|yourself|you're|you've|assistant|assistants|ai|ais|agent|agents|llm|llms|model|models|ai systems|system override|admin override|system notice|language model|chatbot|claude|gpt|chatgpt|copilot|gemini|tu|tes|ton|toi|vous|votre|vos|tú|tus|usted|du|dein*|dir|dich",
-  "你|您|助手|模型",
+  "you|your|yours|yourself|you're|you've|assistant|assistants|ai|ais|agent|agents|llm|llms|model|models|ai systems|system override|admin override|system notice|language model|chatbot|claude|gpt|chatgpt|copilot|gemini|tu|tes|ton|toi|vous|votre|vos|tú|tus|usted|du|dein*|dir|dich|asistente|assistente|assistent|modelo|modèle|ia|ki|agente",
+  "你|您|助手|模型|あなた|アシスタント|モデル|エージェント",
 );
 /** What the model was told: its instructions, guidance, role. */
 const FRAME = cls(
-  "instruction|instructions|rule|guidance|system message|policies|constraints|restrictions|guardrails|safeguards|guideline|guidelines|directive|directives|rules|orders|prompt|prompts|programming|brief|briefing|mission|persona|directions|were told|been told|were given|were instructed|consigne*|règles|instrucciones|instrucción|indicaciones|reglas|anweisung*|regeln|vorgaben|richtlinien",
-  "指令|指示|规则|提示词|系统提示|设定",
+  "instruction|instructions|rule|guidance|system message|policies|constraints|restrictions|guardrails|safeguards|guideline|guidelines|directive|directives|rules|orders|prompt|prompts|programming|brief|briefing|mission|persona|directions|were told|been told|were given|were instructed|consigne*|règles|instrucciones|instrucción|indicaciones|reglas|anweisung*|regeln|vorgaben|richtlinien|instruções|instrução|regras|orientações|diretrizes|consignes",
+  "指令|指示|规则|提示词|系统提示|设定|ルール|システムプロンプト|命令",
 );
 /** The frame a new one is given in: "your new instructions", "your real task" (a "new prompt" is a tool's data). */
 const ROLE = cls(
-  "instruction|instructions|guidance|directive|directives|orders|rules|brief|briefing|mission|role|task|objective|purpose|priorities|assignment|consigne*|instrucciones|reglas|tarea|anweisung*|aufgabe|regeln",
-  "指令|指示|任务",
+  "instruction|instructions|guidance|directive|directives|orders|rules|brief|briefing|mission|role|task|objective|purpose|priorities|assignment|consigne*|instrucciones|reglas|tarea|anweisung*|aufgabe|regeln|duty|job|tarefa|missão|função|papel|tâche|rôle|objectif|objetivo|ziel",
+  "指令|指示|任务|役割|任務|タスク",
 );
+
+/** Whose frame: the model's own ("your real task", "the model's true objective", "tu verdadera tarea"). */
+const OWN = cls("your|the model's|the assistant's|the ai's|the agent's|the llm's|tu|tus|ta|ton|tes|votre|vos|sua|seu|suas|seus|tua|teu|dein|deine|deiner|deinen");
+/** A frame said to be the real one, as opposed to what the model was told (a "new task" is as often the person's data). */
+const TRUE_FRAME = cls("real|actual|true|genuine|secret|hidden|vraie*|vrai|verdadera*|verdadero*|verdadeir*|eigentliche*|wahre*|echte*");
+
+/** What a new frame is made of when the model is given one ("your new instructions"; "your new task" is the person's). */
+const NEW_ORDERS = cls("instruction|instructions|directive|directives|orders|guidance|briefing|mission|consigne*|instrucciones|anweisung*|instruções|orientações|diretrizes");
 
 /** The frame set aside or declared stale. */
 const STALE = cls(
-  "ignore|ignoring|disregard|disregarding|forget|forgetting|override|overrides|overridden|overrule|set aside|outranks|outrank|takes precedence over|take precedence over|set them aside|set it aside|put them aside|put it aside|discard|drop|abandon|bypass|obsolete|outdated|out of date|void|superseded|supersede|supersedes|replaced|revoked|rescinded|withdrawn|retired|expired|cancelled|canceled|invalidated|no longer|not apply|not valid|don't apply|doesn't apply|do not apply|does not apply|stale|lifted|suspended|don't matter|doesn't matter|do not matter|does not matter|no longer bound|not bound|ignorez|oublie*|annul*|caduc*|ignora|ignorar|olvida*|anula*|ignorier*|vergiss|vergessen|ungültig|aufgehoben",
-  "忽略|无视|忘记|作废|无效|不再适用",
+  "ignore|ignoring|disregard|disregarding|forget|forgetting|override|overrides|overridden|overrule|set aside|outranks|outrank|takes precedence over|take precedence over|set them aside|set it aside|put them aside|put it aside|discard|drop|abandon|bypass|obsolete|outdated|out of date|void|superseded|supersede|supersedes|replaced|revoked|rescinded|withdrawn|retired|expired|cancelled|canceled|invalidated|no longer|not apply|not valid|don't apply|doesn't apply|do not apply|does not apply|stale|lifted|suspended|don't matter|doesn't matter|do not matter|does not matter|no longer bound|not bound|ignorez|oublie*|annul*|caduc*|ignora|ignorar|olvida*|anula*|ignorier*|vergiss|vergessen|ungültig|aufgehoben|ignores|ignorer|ignorar|ignorem|esque*|descart*|não valem|não vale|no valen|no vale|ne valent plus|ne vaut plus|gelten nicht mehr|gilt nicht mehr",
+  "忽略|无视|忘记|作废|无效|不再适用|無視|破棄|忘れ|無効|不再有效",
 );
 /** A new frame put in place of the old one: "your real instructions", "from now on". */
 const NEW = cls(
-  "new|real|actual|true|updated|revised|genuine|from now on|henceforth|going forward|starting now|effective immediately|nouvelle*|nouveau*|vraie*|nuevas|nuevo*|verdadera*|neue*|eigentliche*",
-  "新的|真正的",
+  "new|real|actual|true|updated|revised|genuine|from now on|henceforth|going forward|starting now|effective immediately|nouvelle*|nouveau*|vraie*|nuevas|nuevo*|verdadera*|neue*|eigentliche*|nova|novo|novas|novos|verdadeir*|from this point on|from this point onward|from this point forward",
+  "新的|真正的|新しい|本当の",
 );
 
 /** Authorization, by whoever gives it. */
 const AUTH = cls(
-  "approved|approval|approvals|confirmed|pre-cleared|precleared|standing instructions from|standing orders from|pre-granted|pregranted|pre-approved|preapproved|authorized|authorised|authorization|authorisation|pre-authorized|pre-authorised|consent|consented|permission|permissions|permitted|sign-off|signoff|signed off|clearance|cleared|granted|okayed|ok'd|greenlit|green-lit|green light|blessed|blessing|sanctioned|whitelisted|allowlisted|waived|go-ahead|agreed|autorisé*|autorisation|approuvé*|consentement|permis|autorizado*|autorización|aprobado*|consentimiento|permiso|genehmigt|genehmigung|autorisiert|freigegeben|zustimmung|erlaubnis",
+  "approved|approval|approvals|confirmed|pre-cleared|precleared|standing instructions from|standing orders from|pre-granted|pregranted|pre-approved|preapproved|authorized|authorised|authorization|authorisation|pre-authorized|pre-authorised|consent|consented|permission|permissions|permitted|sign-off|signoff|signed off|clearance|cleared|granted|okayed|ok'd|greenlit|green-lit|green light|blessed|blessing|sanctioned|whitelisted|allowlisted|waived|go-ahead|agreed|autorisé*|autorisation|approuvé*|consentement|permis|autorizado*|autorización|aprobado*|consentimiento|permiso|genehmigt|genehmigung|autorisiert|freigegeben|zustimmung|erlaubnis|said yes|says yes|autorizó|autorizou|autorizaron|aprobó|aprovou|aprovado*|zugestimmt|erlaubt|consintió|consentiu|approve all|approve every|approve any|approves all|approves every",
   "已授权|已批准|授权|批准|同意|许可",
 );
 /** Given before this call, or once for all calls to come. */
 const AHEAD_STRONG = cls(
-  "in advance|pre-cleared|precleared|prior approval|prior consent|prior authorization|prior authorisation|prior permission|existing approval|existing consent|covered by|pre-granted|pregranted|upfront|up front|up-front|beforehand|ahead of time|standing|blanket|pre-approved|preapproved|pre-authorized|pre-authorised|for all future|for every future|for any future|for all subsequent|once and for all|permanently|was installed|was set up|was configured|at install|at installation|during installation|during install|during setup|at setup|à l'avance|préalablement|por adelantado|de antemano|previamente|im voraus|vorab",
+  "in advance|pre-cleared|precleared|prior approval|prior consent|prior authorization|prior authorisation|prior permission|existing approval|existing consent|covered by|pre-granted|pregranted|upfront|up front|up-front|beforehand|ahead of time|standing|blanket|pre-approved|preapproved|pre-authorized|pre-authorised|for all future|for every future|for any future|for all subsequent|once and for all|permanently|was installed|was set up|was configured|at install|at installation|during installation|during install|during setup|at setup|à l'avance|préalablement|por adelantado|de antemano|previamente|im voraus|vorab|when they installed|when you installed|when the user installed|when it was installed|when the server was installed|upon install|upon installation|on install|on installation|at sign-up|at signup|on signup|on sign-up|when they signed up|when the user signed up|during registration|at registration|across the board|carte blanche",
   "事先|预先|提前",
 );
 const AHEAD_WEAK = cls(
-  "already|previously|earlier|last week|last month|last year|yesterday|at setup|at onboarding|during onboarding|during setup|in a previous|in an earlier|in the previous|for all|for every|for each|for any|déjà|ya|bereits|schon",
+  "already|previously|earlier|last week|last month|last year|yesterday|at setup|at onboarding|during onboarding|during setup|in a previous|in an earlier|in the previous|for all|for every|for each|for any|déjà|ya|bereits|schon|já",
   "之前|早已|已经",
 );
 /** Acting without the person's confirmation. */
 const SKIP = cls(
-  "without asking|without confirming|without confirmation|without waiting|without checking|without prompting|without pausing|without stopping|without verifying|without double-checking|without a prompt|no need to ask|no need to confirm|no need to check|no need to verify|no need for confirmation|no confirmation|no further confirmation|needn't ask|needn't confirm|need not ask|need not confirm|don't ask|do not ask|never ask|don't confirm|do not confirm|don't check|do not check|no reason to ask|no reason to confirm|no reason to check|no reason to double check|no reason to double-check|no reason to verify|no need to double check|no need to double-check|no check-in|confirmations are unnecessary|confirmation is unnecessary|confirmations are not needed|confirmation is not needed|confirmation is not required|treat every call as confirmed|consider all|pause to ask|stop to ask|don't pause|do not pause|without further|without any further|without checks|without any checks|skip confirmation|skip the confirmation|skip any confirmation|skip asking|go ahead|proceed directly|just proceed|you may proceed|you can proceed|feel free|sans demander|sans confirmation|sans attendre|sin preguntar|sin confirmar|sin confirmación|sin esperar|ohne nachzufragen|ohne zu fragen|ohne bestätigung|ohne rückfrage",
-  "无需确认|不必确认|不用确认|无需询问|不用问|直接执行",
+  "without asking|without confirming|without confirmation|without waiting|without checking|without prompting|without pausing|without stopping|without verifying|without double-checking|without a prompt|no need to ask|no need to confirm|no need to check|no need to verify|no need for confirmation|no confirmation|no further confirmation|needn't ask|needn't confirm|need not ask|need not confirm|don't ask|do not ask|never ask|don't confirm|do not confirm|don't check|do not check|no reason to ask|no reason to confirm|no reason to check|no reason to double check|no reason to double-check|no reason to verify|no need to double check|no need to double-check|no check-in|confirmations are unnecessary|confirmation is unnecessary|confirmations are not needed|confirmation is not needed|confirmation is not required|treat every call as confirmed|consider all|pause to ask|stop to ask|don't pause|do not pause|without further|without any further|without checks|without any checks|skip confirmation|skip the confirmation|skip any confirmation|skip asking|go ahead|proceed directly|just proceed|you may proceed|you can proceed|feel free|sans demander|sans confirmation|sans attendre|sin preguntar|sin confirmar|sin confirmación|sin esperar|ohne nachzufragen|ohne zu fragen|ohne bestätigung|ohne rückfrage|no point asking|no point in asking|no point confirming|no point in confirming|no point checking|pointless to ask|inutile de demander|pas besoin de demander|no pidas|no preguntes|no hace falta preguntar|no hace falta confirmar|sin pedir confirmación|frag nicht nach|nicht nachfragen|keine rückfrage|não precisa pedir|não precisa confirmar|sem pedir confirmação|sem confirmação|sem perguntar|skip checking|skip the check|skip confirming|skip verification",
+  "无需确认|不必确认|不用确认|无需询问|不用问|直接执行|確認不要|確認せず|確認は不要",
 );
 
 /** Another tool or server than this one: an adjective, then within three words a noun for a tool. */
@@ -106,12 +114,12 @@ const TOOL_NOUN = cls("tool|tools|app|apps|provider|providers|server|servers|mcp
 const OTHER_TOOL = `(?:${OTHER.source})(?:[\\s-]+[${LETTER}]+){0,3}?[\\s-]+(?:${TOOL_NOUN.source})|其他工具|其他服务器|别的工具|任何工具|所有工具`;
 /** Calls moved elsewhere. */
 const REDIRECT = cls(
-  "route|routed|reroute|rerouted|redirect|redirected|forward|forwarded|relay|relayed|divert|diverted|funnel|funneled|proxied|go through|goes through|pass through|passed through|sent through|sent to|be sent|copied to|mirrored|intercept|intercepted|hijack|hijacked|take over|takes over|redirig*|transférer|redirigir|reenviar|umleiten|umgeleitet|weiterleiten|weitergeleitet|mishandles|mishandle|buggy|insecure|flawed|leak|leaks|pass the call|pass the request|hand the call|hand off|deprecated|disabled|broken|unsafe|compromised|untrusted|fake|fraudulent|malicious|tampered|spoofed|poisoned|unreliable|not to be trusted|do not trust|don't trust|never trust|do not use|don't use|never use|avoid using|stop using",
+  "route|routed|reroute|rerouted|redirect|redirected|forward|forwarded|relay|relayed|divert|diverted|funnel|funneled|proxied|go through|goes through|pass through|passed through|sent through|sent to|be sent|copied to|mirrored|intercept|intercepted|hijack|hijacked|take over|takes over|redirig*|transférer|redirigir|reenviar|umleiten|umgeleitet|weiterleiten|weitergeleitet|mishandles|mishandle|buggy|insecure|flawed|leak|leaks|pass the call|pass the request|hand the call|hand off|deprecated|disabled|broken|unsafe|compromised|untrusted|fake|fraudulent|malicious|tampered|spoofed|poisoned|unreliable|not to be trusted|do not trust|don't trust|never trust|do not use|don't use|never use|avoid using|stop using|stale data|stale results|wrong results|incorrect results|inaccurate|untrustworthy|outdated data|a través de|através de|por medio de|por meio de|par l'intermédiaire de|passer par|pasar por|über dieses|über diesen|passed to|be passed to|handed to|be handed to",
   "转发|重定向",
 );
 /** This tool put in the other's place: counts only where the text also points at itself. */
 const PREFER = cls(
-  "instead of|rather than|in place of|instead|through this|via this|authoritative|regardless|handle all|handles all|should handle|must handle|exclusively|only trust|only use|solely|prefer|preferred|prioritize|prioritise|precedence|replace|replaces|supersede|supersedes|au lieu de|remplace*|en lugar de|en vez de|reemplaza*|statt|anstelle|ersetzt",
+  "instead of|rather than|in place of|instead|through this|via this|authoritative|regardless|handle all|handles all|should handle|must handle|exclusively|only trust|only use|solely|prefer|preferred|prioritize|prioritise|precedence|replace|replaces|supersede|supersedes|au lieu de|remplace*|en lugar de|en vez de|reemplaza*|statt|anstelle|ersetzt|in its place|in their place|en su lugar|à sa place|em seu lugar|an seiner stelle|an ihrer stelle",
   "代替|替代|取代|改为|而不是",
 );
 const SELF = /\b(?:this (?:tool|server|function|one|integration|plugin|connector)|me|here|us|ce serveur|cet outil|esta herramienta|este servidor|dieses tool|dieser server)\b|[a-z]+_[a-z_]+|本工具|这个工具/;
@@ -158,7 +166,8 @@ const C = {
   addressee: re(ADDRESSEE.source),
   frame: re(FRAME.source),
   stale: re(STALE.source, "g"),
-  fresh: re(`(?:${NEW.source})(?:[\\s-]+[${LETTER}]+)?[\\s-]+(?:${ROLE.source})|from now on|henceforth|going forward|à partir de maintenant|a partir de ahora|ab jetzt|von nun an|从现在起`),
+  fresh: re(`(?:${NEW.source})(?:[\\s-]+[${LETTER}]+)?[\\s-]+(?:${ROLE.source})|from now on|henceforth|going forward|from this point|à partir de maintenant|a partir de ahora|a partir de agora|de agora em diante|ab jetzt|von nun an|从现在起|今後|これから`),
+  ownFrame: re(`(?:${OWN.source})[\\s-]+(?:(?:${TRUE_FRAME.source})(?:[\\s-]+[${LETTER}]+)?[\\s-]+(?:${ROLE.source})|(?:${NEW.source})(?:[\\s-]+[${LETTER}]+)?[\\s-]+(?:${NEW_ORDERS.source}))|(?:你的|あなたの)(?:真正的|本当の|新的|新しい)`),
   auth: re(AUTH.source, "g"),
   aheadStrong: re(AHEAD_STRONG.source),
   aheadWeak: re(AHEAD_WEAK.source),
@@ -206,6 +215,7 @@ const REGISTERED: readonly [CueClass, number][] = [
   [PERCEIVE, BITS.perceive],
   [HUSH, BITS.hush],
   [FRAME, BITS.frame],
+  [ROLE, BITS.frame],
   [STALE, BITS.shift],
   [NEW, BITS.shift],
   [AUTH, BITS.auth],
@@ -221,7 +231,7 @@ for (const [c, bit] of REGISTERED) register(c, bit);
 // Paths and names in snake case are read word by word ("openai_api_key" is openai, api, key).
 register(cls("env|ssh|rsa|ed25519|aws|npmrc|netrc|history|kube|passwd|shadow|key|token|secret|password"), BITS.secret);
 // "Set … to the user's key" and "the contents of ~/.aws/credentials in the token argument" move a secret too.
-register(cls("set|contents"), BITS.move);
+register(cls("set|contents|content"), BITS.move);
 
 /** The classes each family needs, all of them. */
 const NEEDS: Record<WordFamily, number> = {
@@ -316,6 +326,7 @@ const ABILITY = /\b(?:can|may|could|able to|allows? you to|lets? you)\s*$/;
 
 /** Guidance the model was given, set aside or declared stale, spoken to the model; or a new frame given to "you". */
 function modelDirected(x: Sentence, lower: string, negated: Negated): boolean {
+  if (C.ownFrame.test(x.s)) return true;
   if (!C.frame.test(x.s)) return false;
   const stale = firstWhere(C.stale, x, (m) => !negated(lower, x.at + m.index) && !ABILITY.test(before(x, m, 16)));
   if (!stale) return C.fresh.test(x.s) && SECOND_PERSON.test(x.s);
@@ -325,7 +336,7 @@ function modelDirected(x: Sentence, lower: string, negated: Negated): boolean {
 }
 
 /** "Your new instructions", not "new instructions for the assistant": a parameter that sets them names the assistant. */
-const SECOND_PERSON = /(?<![a-z])(?:you|your|you're|tu|tes|vous|vos|votre|tú|tus|du|deine?)(?![a-z])|你|您/;
+const SECOND_PERSON = /(?<![a-z])(?:you|your|you're|tu|tes|vous|vos|votre|tú|tus|du|deine?|você|sua|seu)(?![a-z])|你|您|あなた/;
 
 const SELF_NEGATION = /^(?:don't|do not|dont|never)$/;
 
@@ -337,8 +348,8 @@ const ORDER_BEFORE = /(?:^|[,:;—–-]|\b(?:must|should|shall|please|and|so|oug
  * …" (a verb in -t before an article; an English imperative such as "Get the …" has no German article after it).
  */
 const DESCRIBES_TOOL = /^\s*(?:[a-z]+[^s\s]s|[a-zäöüß]+t (?:die|der|das|den|dem|des|ein|eine|einen|einem|alle))\b/;
-/** A boolean argument's effect at the start of a sentence: "If true, do not notify the user". */
-const TOGGLED_START = /^\s*(?:if|when) (?:true|false|set|enabled|disabled)\b|^\s*whether to\b|^\s*set (?:to )?(?:true|false) to\b|^\s*(?:si|wenn|se) (?:es |est |ist |for |é )?(?:verdadero|vrai|true|wahr|verdadeiro)\b/;
+/** A boolean argument's effect: "If true, do not notify the user", "… si notify vaut false". */
+const OPTION_EFFECT = /^\s*(?:if|when) (?:true|false|set|enabled|disabled)\b|^\s*whether to\b|^\s*set (?:to )?(?:true|false) to\b|^\s*(?:si|wenn|se) (?:es |est |ist |for |é )?(?:verdadero|vrai|true|wahr|verdadeiro)\b|\b(?:if|when|si|wenn|se|cuando|quand) [a-z_]+ (?:is |est |vaut |es |ist |for |é |= ?)?(?:true|false|vrai|faux|verdadero|falso|wahr|verdadeiro)\b/;
 /** "Tells them apart" distinguishes; no one is told anything. */
 const TELL_APART = /\btells? (?:[a-z]+ )?apart\b/;
 
@@ -349,7 +360,7 @@ const TELL_APART = /\btells? (?:[a-z]+ )?apart\b/;
  * The phrase rules (injection.ts) and the cue reader below both ask it.
  */
 export function concealmentStated(sentence: string, words: string): boolean {
-  if (C.secret.test(sentence) || TOGGLED_START.test(sentence)) return true;
+  if (C.secret.test(sentence) || OPTION_EFFECT.test(sentence)) return true;
   return /^(?:without|ohne|sans|sin|sem)\b/.test(words) && DESCRIBES_TOOL.test(sentence);
 }
 
@@ -380,13 +391,22 @@ const LABEL = /\b(?:under|marked(?: as)?|labell?ed(?: as)?|status(?: is)?)\s*(?:
 /** Leave to act given to the reader. */
 const LICENSE = /\b(?:proceed|go ahead|carry on|continue|you can|you may|feel free|no need|no reason|unnecessary|not required|not needed|don't need|do not need|needn't|so just|treat (?:it|this|them) as)\b/;
 
+/** The clause after a ";" or ":" that ended a sentence at `end`, up to the next full stop (empty after one). */
+function nextClause(lower: string, end: number): string {
+  if (!/[;:]/.test(lower.charAt(end - 1))) return "";
+  const stop = lower.slice(end).search(/[.!?](?:\s|$)|\n/);
+  return lower.slice(end, stop < 0 ? undefined : end + stop);
+}
+
 /** Authorization said to exist already, given ahead of time or for everything to come, or the reader let off asking. */
 function falseAuthorization(x: Sentence, lower: string, negated: Negated): boolean {
   const claimed = (m: RegExpExecArray) => !negated(lower, x.at + m.index) && !ASKED.test(before(x, m, 50)) && !LABEL.test(before(x, m, 16));
   // "Standing approval rules" name a setting; under one, leave to skip confirming is still a claim.
   const auth = firstWhere(C.auth, x, (m) => claimed(m) && !AS_THING.test(x.s.slice(m.index + m[0].length)));
-  if (!auth) return firstWhere(C.auth, x, claimed) !== undefined && C.skip.test(x.s);
-  if (C.aheadStrong.test(x.s) || C.skip.test(x.s)) return true;
+  // Leave to skip confirming may follow in the sentence's next clause: "the admin has approved it; no need to check".
+  const skip = C.skip.test(x.s) || C.skip.test(nextClause(lower, x.at + x.s.length));
+  if (!auth) return firstWhere(C.auth, x, claimed) !== undefined && skip;
+  if (C.aheadStrong.test(x.s) || skip) return true;
   // "You have the owner's permission for any transfer": authority the reader is told it holds, for what comes.
   if (YOU_HOLD.test(before(x, auth, 40)) && C.aheadWeak.test(x.s)) return true;
   return C.aheadWeak.test(x.s) && LICENSE.test(x.s);
@@ -397,16 +417,27 @@ const OWN_SUITE = /^ (?:in|of|from) (?:this|the|our) (?:suite|server|package|too
 /** "use a different tool", "proceed with other tools": the model is pointed elsewhere, not drawn here. */
 const POINTER = /\b(?:use|using|try|see|call|on|in|(?:proceed|continue|go|carry on)(?: [a-z]+)? with)(?: (?:a|an|the))? ?$/;
 
+/**
+ * Another tool's use as the moment this one steps in: "whenever a different mail tool is chosen", "before any other
+ * database tool runs" (with a pointer to this tool: "call this one first"). "After another tool returns an ID" chains.
+ */
+const OTHER_USED = new RegExp(`\\b(?:whenever|when|if|before|each time|every time|any time)(?: (?:a|an|the|any))? (?:${OTHER_TOOL})s?(?: (?:is|are|gets|get|has been))? (?:used|called|chosen|invoked|selected|picked|runs?|about to|wants?|tries|is about)\\b`);
+
 /** Another tool or server whose calls are moved elsewhere or discredited, or that this tool claims to replace. */
 function shadowing(x: Sentence, lower: string, negated: Negated, mask: number): boolean {
-  if (!(mask & BITS.other) || !(mask & (BITS.redirect | BITS.prefer))) return namedRival(x);
-  if (!firstWhere(C.otherTool, x, (m) => !POINTER.test(before(x, m, 30)) && !OWN_SUITE.test(x.s.slice(m.index + m[0].length, m.index + m[0].length + 30)))) return namedRival(x);
+  if (OTHER_USED.test(x.s) && SELF.test(x.s)) return true;
+  if (!(mask & (BITS.redirect | BITS.prefer))) return namedRival(x);
+  // Another server's tool, by a word ("any other search tool") or by the server's name ("the Jira server's search").
+  const other = NAMED_SERVERS.test(x.s) || ((mask & BITS.other) !== 0 && firstWhere(C.otherTool, x, (m) => !POINTER.test(before(x, m, 30)) && !OWN_SUITE.test(x.s.slice(m.index + m[0].length, m.index + m[0].length + 30))) !== undefined);
+  if (!other) return namedRival(x);
   // A gateway's target ("route the request to another server") names where calls go, not whose calls are taken.
   const moved = firstWhere(C.redirect, x, (m) => !negated(lower, x.at + m.index) && !TOWARD_OTHER.test(x.s.slice(m.index + m[0].length)));
   if (moved) return true;
   return SELF.test(x.s) && affirmed(C.prefer, x, lower, negated);
 }
 
+/** A tool of a server named by its own name: "the Jira server's search tool", "the GitHub MCP's create_issue". */
+const NAMED_SERVERS = /\b(?!(?:this|our|the|same|local|remote|live|own|mcp)\b)[a-z0-9-]+ (?:server|mcp|plugin|integration|connector)['’]s (?:[a-z0-9-]+ ){0,2}(?:tools?\b|functions?\b|[a-z0-9]+_[a-z0-9_]+)/;
 /** This tool set against another server by name: "send mail with this tool, not with the Gmail server". */
 const NAMED_OTHER = /\b(?:not|never|instead of|rather than|in place of|over)(?: (?:with|via|through|using|use|call))? (?:the |any |a )?(?!(?:the|a|an|any|this|that|its|our|your) )[a-z0-9-]+ (?:servers?|mcp|plugins?|integrations?|connectors?)\b(?! (?:id|ids|name|names|slug|url|version))/;
 function namedRival(x: Sentence): boolean {
@@ -424,9 +455,9 @@ function exfiltration(x: Sentence, lower: string, negated: Negated): boolean {
   return C.fetch.test(x.s) && (local || C.callSink.test(x.s));
 }
 /** A named field whose name says nothing of credentials: "the 'ref' parameter", "the tracking_id field". */
-const FIELD = /(?:['"`]([a-z_]{2,30})['"`]|\b([a-z_]{2,30})) (?:field|parameter|param|argument|property|attribute)\b/g;
+const FIELD = /(?:['"`]([a-z_]{2,30})['"`]|\b([a-z_]{2,30})) (?:field|parameter|param|argument|property|attribute|text|value|box)\b/g;
 const CREDENTIAL_NAME = /key|token|secret|pass|auth|cred|cookie|session|header|api/;
-const GENERIC_FIELD = /^(?:the|a|an|this|that|each|every|any|same|right|correct|input|request|query|url|body|config|env|environment)$/;
+const GENERIC_FIELD = /^(?:the|a|an|this|that|each|every|any|same|right|correct|input|request|query|url|body|config|env|environment|plain|raw|free|rich|html|markdown|json|string|its|their|your|default|new|old|actual|exact|literal)$/;
 function oddField(s: string): boolean {
   for (const m of s.matchAll(FIELD)) {
     const name = m[1] ?? m[2]!;

@@ -49,7 +49,7 @@ export const CUES: Record<WordFamily, string> = {
     priority+notice security+command security+notice root+command root+notice developer+mode god+mode
     guidance briefing programming brief prompts+you prompt+you rules+you orders+you previous+prompts prior+prompts
     earlier+prompts original+prompts previous+orders prior+orders earlier+orders original+orders precedence+over
-    priority+over outranks outrank supersedes trumps`,
+    priority+over outranks outrank supersedes trumps language+model the+ai the+llm the+assistant the+agent the+model`,
   concealment: `tell telling told inform informing notify notifying notified mention mentioning reveal revealing disclose
     disclosing alert alerting show showing shown let letting warn warning explain explaining acknowledge
     acknowledging bring bother bothering report reporting surface surfacing expose exposing indicate indicating
@@ -63,14 +63,15 @@ export const CUES: Record<WordFamily, string> = {
     say+nothing mention+nothing reveal+nothing disclose+nothing your+response your+reply your+answer your+summary
     your+report your+message your+explanation no+need no+reason t+need not+need never+needs never+need nothing
     something omit omitting mask masking unbeknownst noticing realizing realising suspecting knowing as+if as+though
-    behind never+notices t+notices`,
+    behind never+notices t+notices pretend pretending from+finding from+knowing from+learning from+noticing from+seeing
+    from+hearing from+realizing from+realising from+discovering from+suspecting`,
   false_authorization: `authorized authorised authorization authorisation approved approval preapproved consent consented permission
     permitted confirmation confirm confirmed confirming granted cleared clearance whitelisted allowlisted
     sanctioned vetted verified trusted endorsed certified entitled agreed okayed go+ahead said+yes signed+off sign+off
     greenlit green+lit greenlighted rubber+stamped blessed blessing beforehand upfront up+front advance ahead+of
     without+waiting without+asking without+checking without+confirming without+prompting without+seeking
     without+requesting without+needing without+pausing without+stopping`,
-  shadowing: `other another builtin built native original official competing remaining third replaces supersedes supersede
+  shadowing: `override overrides other another builtin built native original official competing remaining third replaces supersedes supersede
     precedence shadow shadows intercept intercepts hijack hijacks prioritize prioritise prefer favor favour
     deprecated broken compromised malicious unsafe insecure meant intended destined addressed directed recipient
     recipients destination payee beneficiary iban wallet webhook endpoint hostname redirect redirected redirects
@@ -116,7 +117,8 @@ export const CUES: Record<WordFamily, string> = {
 
 /**
  * A rule: `re` is a template matched against lower-case text. In a template a space stands for one run of
- * separators within a sentence, `…N` for up to N words between two words; a rule matches only at word edges.
+ * separators within a sentence, `…N` for up to N words between two words; a rule matches only at word edges. A
+ * space never stands before "?": the separator would turn lazy, not optional (write "\\s*" there).
  */
 export interface InjectionRule {
   family: WordFamily;
@@ -200,13 +202,15 @@ export const RULES: readonly InjectionRule[] = [
   // cue: now / henceforth
   // "the fields you are actually changing" describes the person's edit, not who the model is.
   { family: "model_directed", re: "you (?:are|'re|will be) (?:now|henceforth|no longer|actually(?! [a-z]+ing\\b)|really(?! [a-z]+ing\\b)) (?!able|connected|logged|ready|authenticated|signed|in|on|done|all set)" },
-  { family: "model_directed", re: "(?:from now on|henceforth|going forward) …2 (?:you|always|never|respond|reply|answer|ignore|only|every)" },
+  { family: "model_directed", re: "(?:from now on|henceforth|going forward|from this (?:point|moment) (?:on|onwards?|forward)) …2 (?:you|always|never|respond|reply|answer|ignore|only|every)" },
   // cue: the noun (instructions, task, role …)
   {
     family: "model_directed",
-    re: "your (?:new|real|true|actual|primary|only|updated|revised|secret|hidden|overriding|first|main|sole) (?:task|tasks|instructions?|goal|objective|purpose|role|job|directive|mission|orders|priority|brief|briefing|assignment|mandate)",
+    re: "your (?:real|true|actual|primary|only|secret|hidden|overriding|first|main|sole) (?:task|tasks|instructions?|goal|objective|purpose|role|job|duty|duties|directive|mission|orders|priority|brief|briefing|assignment|mandate)",
   },
-  { family: "model_directed", re: `(?:new|updated|revised|hidden|secret|additional|special|real) (?:system )?(?:instructions|directives|system prompt) (?:for|to) (?:you|the ${MODEL})(?= ?[:\\-—]| (?:follow|below|are|is)\\b)` },
+  // A new task or role is as often the person's data ("your new task will appear in Today"); new orders are not.
+  { family: "model_directed", re: "your (?:new|updated|revised) (?:instructions?|directives?|mission|orders|brief|briefing|mandate)" },
+  { family: "model_directed", re: `(?:new|updated|revised|hidden|secret|additional|special|real) (?:system )?(?:instructions|directives|system prompt) (?:for|to) (?:you|the ${MODEL})(?=\\s*[:\\-—]| (?:follow|below|are|is)\\b)` },
   // Guidance the model was given declared void: whoever says so is speaking to the model. A parameter that sets an
   // assistant's instructions is described by a bare noun phrase and matches neither.
   { family: "model_directed", re: `${PRIOR_ONLY} …1 ${MODEL_GUIDANCE} …5 ${STALE}` },
@@ -217,14 +221,16 @@ export const RULES: readonly InjectionRule[] = [
   { family: "model_directed", re: `(?:rules|orders) (?:that |which )?you …4 ${STALE}` },
   { family: "model_directed", re: "(?:override|replace|change|update|modify|rewrite) …1 (?:your|the (?:ai's|assistant's|model's|agent's)) (?:system prompt|instructions|directives|guidelines|rules)" },
   // cue: ai / assistant / model …
-  { family: "model_directed", re: `(?:note|message|instructions?|directive|reminder|attention|notice|memo|warning|important) (?:to|for) (?:the |any |all |every )?${MODEL}(?: reading this| processing this)? ?[:\\-—]` },
+  { family: "model_directed", re: `(?:note|message|instructions?|directive|reminder|attention|notice|memo|warning|important) (?:to|for) (?:the |any |all |every )?${MODEL}(?: reading this| processing this)?\\s*[:\\-—]` },
+  // The same, with the note's noun left out: "To the AI reading this:" at a sentence's start.
+  { family: "model_directed", re: `${after("(?:^|[.!?;\\n]\\s*)", "(?:to|for)")} (?:the |any |all |every )?${MODEL}(?: (?:reading|processing|seeing) (?:this|these))?\\s*[:—]` },
   // This text ranked above the guidance the model was given.
   { family: "model_directed", re: `(?:this|the) (?:description|text|note|tool|message|notice|section|content|documentation) …3 (?:takes? (?:priority|precedence) over|overrides?|outranks?|supersedes?|trumps?) (?:your …1 ${MODEL_GUIDANCE}|the system prompt|(?:the |any )?${MODEL_GUIDANCE} you)` },
   // A greeting to the model by its role, as a vocative: "Attention, language model:", "Hey agent,".
-  { family: "model_directed", re: `(?:hey|dear|attention|hello|hi|listen|psst) (?:the |you )?${MODEL}(?= ?[:,!—–-])` },
+  { family: "model_directed", re: `(?:hey|dear|attention|hello|hi|listen|psst) (?:the |you )?${MODEL}(?=\\s*[:,!—–-])` },
   { family: "model_directed", re: `(?:if|when|since|because|as long as|while) you (?:are|'re) (?:an? |the )?(?:ai|assistant|agent|llm|language model|large language model|chatbot|bot|claude|gpt|ai agent|ai assistant|ai model|automated agent)` },
   { family: "model_directed", re: `(?:any|all|every|each) (?:ai|assistant|llm|language model|ai agent|ai model|automated agent|agent|model)s? (?:that is |who is |that's )?(?:reading|processing|seeing|parsing|using|that reads?|that sees?|that processes)` },
-  { family: "model_directed", re: "as an? (?:ai|llm|language model|ai agent|ai model|ai assistant|assistant) …4 you (?:must|should|will|need|have to|are required)" },
+  { family: "model_directed", re: "as (?:an?|the) (?:ai|llm|language model|ai agent|ai model|ai assistant|assistant|model|agent) …5 you (?:must|should|will|need|have to|are required|are expected)" },
   // cue: important / system / inst / admin (markup the person's client may hide or style away)
   { family: "model_directed", re: "<\\s*/?\\s*(?:important|system|instructions?|secret|hidden|assistant|admin|sys|override|priority|critical|prompt|ai|model|agent|directive|internal)(?:[_-](?:instructions?|prompt|message|notes?|override|directives?|context))?(?:\\s[^>]{0,40})?>" },
   { family: "model_directed", re: "\\[\\s*/?\\s*(?:system|inst|instructions?|admin|override|hidden|assistant|sys|system message|system note)\\s*\\]" },
@@ -251,10 +257,11 @@ export const RULES: readonly InjectionRule[] = [
   { family: "concealment", re: `(?:not|nothing|none of (?:this|it)|isn't|no concern) …2 ${PERSON_ADDRESSED} (?:ever )?(?:needs|need|has|have|should|must|ought|would want) (?:ever )?(?:to )?${UNINFORMED_VERB}` },
   // cue: unaware / in the dark / quiet …
   { family: "concealment", re: `(?:keep|keeps|keeping|leave|leaves|leaving) ${PERSON_ADDRESSED} ${UNINFORMED}` },
+  { family: "concealment", re: "(?:keep|keeps|keeping|prevent|stop) …3 from (?:ever )?(?:finding out|knowing|learning|noticing|seeing|hearing|realizing|realising|discovering|suspecting)" },
   { family: "concealment", re: "(?:keep|keeping|stay|staying|remain|remaining) (?:quiet|silent|mum|tight-lipped) (?:about|regarding|concerning|over)|(?:say|mention|reveal|disclose) nothing (?:about|of|regarding|concerning|to)" },
   { family: "concealment", re: `unbeknownst to ${PERSON_ADDRESSED}|behind (?:the user's|the human's|the person's|the operator's|the customer's|their|his|her) back|without ${PERSON_ADDRESSED} (?:ever )?(?:noticing|knowing|realizing|realising|suspecting|finding out)` },
   { family: "concealment", re: `(?:so|such) (?:that )?${PERSON_ADDRESSED} (?:never|does not|doesn't|won't|will not|cannot|can't) …1 (?:notice|notices|know|knows|find out|finds out|realize|realise|suspect|suspects|discover|discovers)` },
-  { family: "concealment", re: "(?:act|behave|respond|reply|answer|carry on) as (?:if|though) …3 (?:nothing|normal|never happened|didn't happen|did not happen|all is well|everything is fine)" },
+  { family: "concealment", re: "(?:(?:act|behave|respond|reply|answer|carry on) as (?:if|though)|pretend|pretending|make it (?:look|seem|appear)) …4 (?:nothing|normal|never happened|didn't happen|did not happen|all is well|everything is fine)" },
   { family: "concealment", re: "(?:leave|leaving|keep|keeping) …4 out of your (?:response|reply|answer|summary|report|message|explanation)" },
   // cue: the adverb of stealth
   { family: "concealment", re: `${notAfter("(?:never|not|n't|no|without) ", "(?:silently|secretly|quietly|covertly|discreetly|surreptitiously|invisibly|stealthily|unobtrusively|in secret)")} …3 (?:call|invoke|run|execute|send|forward|include|add|append|attach|copy|upload|post|pass|read|save|write|transmit|bcc|cc|email|share|collect|gather|exfiltrate|redirect|route|log|store|replace|change|use|fetch|grab)` },
@@ -328,6 +335,9 @@ export const RULES: readonly InjectionRule[] = [
   { family: "shadowing", re: "(?:instead of|rather than|in place of|in preference to) (?:using |calling |invoking )?(?:the |any |all |every )?(?:other|another|built-in|builtin|native|default|original|standard|existing) …2 (?:tools?|functions?|servers?|mcp|plugins?|commands?|integrations?)" },
   { family: "shadowing", re: "(?:prioriti[sz]e|prefer|favou?r|choose|select|use|call) (?:this|me|it)(?: tool| function| server)? (?:over|above|before|instead of|rather than|in place of) (?:all|any|every|the) (?:other|another)" },
   { family: "shadowing", re: "(?:this|the present|my) (?:tool|function|server) (?:replaces|supersedes|overrides|takes precedence over|must be used instead of|should be used instead of|shadows|takes over from|is a drop-in replacement for) (?:the |all |any |every )?(?:other|built-in|builtin|native|default|original|standard|existing|official)" },
+  // Another server's tool named as the one this tool replaces: "supersedes the GitHub server's create_issue",
+  // "overrides the behaviour of read_file from the filesystem server" (a sibling it replaces names no server).
+  { family: "shadowing", re: "(?:this|the present|my) (?:tool|function|server) (?:replaces|supersedes|overrides|takes precedence over|shadows|takes over from|stands in for|is a drop-in replacement for) …6 (?:(?:server|mcp|plugin|integration|connector)'s|(?:from|of|in|on|provided by) (?:the |an? |any )?(?:[a-z0-9-]+ ){0,2}(?:server|mcp server|mcp|plugin|integration|connector))(?![a-z])" },
   { family: "shadowing", re: "(?:calls?|requests?|invocations?) (?:meant|intended|destined|addressed|directed) for (?:the |an? |any |other |another )" },
   { family: "shadowing", re: "(?:intercept|intercepts|hijack|hijacks|shadow|shadows|take over|takes over|supersede|supersedes|override|overrides) (?:all |any |every |the )?(?:calls|requests|invocations|uses|behaviou?r|requests) (?:to|of|for|from|meant|made|intended) " },
   // Other tools' results discredited, so the model relies on this one.
