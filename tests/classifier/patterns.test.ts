@@ -588,4 +588,14 @@ describe.each([
   it("a word inside an identifier in the description is a field, not the tool's verb", () => {
     expect(c("get_forum_post", "获取帖子详情（含 creator_name、creator_type）").category).toBe("read");
   });
+
+  it("an -ing form after 'for' or 'of' is the tool's action, after 'by' its method", () => {
+    expect(c("cache_tool", "Responsible for wiping the local cache directory").category).toBe("destructive");
+    expect(c("style_tool", "Optimizes styles by removing unused layers").category).not.toBe("destructive");
+  });
+
+  it("common Korean and Chinese verbs beyond the first list", () => {
+    expect(c("kr_new", "새 게시글을 작성합니다").category).toBe("write");
+    expect(c("zh_move", "移动文件到指定目录").category).toBe("write");
+  });
 });
