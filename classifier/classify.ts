@@ -245,6 +245,8 @@ const CATEGORY_OF_HINT: Record<HintClass, Category> = { read: "read", write: "wr
 
 /** How sure the model must be to move a tool across the read axis against the rules' reading. */
 const MODEL_OVERRULES = 0.8;
+/** … and against a reading resting on one word that is as often a noun ("Order book depth", "Trading pair data"). */
+const MODEL_OVERRULES_WEAK = 0.5;
 
 const scratchFeatures: Features = emptyFeatures();
 
@@ -328,7 +330,7 @@ function decide(tool: ToolInput, r: ToolReading, model: Model | null, onFeatures
   const nonAdditive =
     r.phrases.overwrite !== undefined || r.overwriteArgument !== undefined || NON_ADDITIVE_VERBS.has(leadVerb ?? "") || signals.includes("unlink") || signals.includes("replaces_content");
   let hintClass = hintClassOfCategory(category, nonAdditive);
-  let learned: { p: number; cls: HintClass; evidence: string[] } | undefined;
+  let learned: { p: number; notRead: number; cls: HintClass; evidence: string[] } | undefined;
   // Without a sink the features live only for this decision: one scratch set serves every tool.
   const features = onFeatures ? toolFeatures(tool, r, noEvidence ? undefined : category) : model ? toolFeatures(tool, r, noEvidence ? undefined : category, scratchFeatures) : undefined;
   onFeatures?.(features!);
@@ -342,11 +344,13 @@ function decide(tool: ToolInput, r: ToolReading, model: Model | null, onFeatures
     // servers' labelling habits should not outweigh them.
     // Nor does it make a change the text calls non-additive (an overwrite, a replace, a removed link) additive.
     const keepsNonAdditive = nonAdditive && rulesClass === "destructive" && hintClass === "write";
-    if (!noEvidence && hintClass !== rulesClass && (p[cls]! < MODEL_OVERRULES || keepsNonAdditive)) {
+    // The rules' reading weighs no more than one description word that is as often a noun.
+    const weakRules = Math.max(scores.read, scores.write, scores.execute, scores.destructive, scores.financial) <= WEIGHTS.descriptionVerbAmbiguous && !destructiveLead;
+    if (!noEvidence && hintClass !== rulesClass && (p[cls]! < (weakRules ? MODEL_OVERRULES_WEAK : MODEL_OVERRULES) || keepsNonAdditive)) {
       hintClass = rulesClass;
       cls = HINT_CLASSES.indexOf(rulesClass);
     }
-    learned = { p: p[cls]!, cls: hintClass, evidence: strongestEvidence(model, features, cls, 2) };
+    learned = { p: p[cls]!, notRead: 1 - p[0]!, cls: hintClass, evidence: strongestEvidence(model, features, cls, 2) };
     if (noEvidence || (category === "read") !== (hintClass === "read")) {
       category = CATEGORY_OF_HINT[hintClass];
       ruleCategory = category;
@@ -430,7 +434,8 @@ function decide(tool: ToolInput, r: ToolReading, model: Model | null, onFeatures
   const nameAgrees = nvCategory === category || (moneyWrite && (nvCategory === "write" || nvCategory === "execute"));
   const descAgrees = dvCategory === category || (moneyWrite && (dvCategory === "write" || dvCategory === "execute"));
   let confidence: number;
-  if (learned) confidence = learned.p;
+  // Money moved is a write or a destruction alike: the model's doubt between the two is no doubt about the category.
+  if (learned) confidence = category === "financial" ? Math.max(learned.p, learned.notRead) : learned.p;
   else if (noEvidence && method !== "annotations") confidence = contextDomain ? 0.4 : 0.3;
   else if (noEvidence) confidence = 0.5;
   else if (fromOperations) confidence = nameAgrees || descAgrees ? 0.9 : 0.85;

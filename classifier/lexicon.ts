@@ -423,6 +423,11 @@ export const ATTACHED_THINGS = new Set(
   `tag tags label labels assignee assignees reviewer reviewers watcher watchers member members collaborator collaborators
    participant participants attendee attendees subscriber subscribers follower followers`.split(/\s+/).filter(Boolean),
 );
+/**
+ * Words of their own that begin or end with a verb's letters: "account" does not count, "market" does not mark,
+ * "status" does not stat. Run-together names ("tfdeploy") are read for an embedded verb; these never are.
+ */
+export const NOT_EMBEDDING = /^(?:(?:ac|dis)?counts?|amounts?|(?:bench|land|trade|water|book)marks?|market\w*|markdown\w*|stat(?:us|uses|e|es|ic|ics)|storage\w*|storefronts?|copyright\w*)$/;
 /** Name words for the state of some work ("deploy_status", "build_logs"): reading one changes nothing. */
 export const STATE_NOUNS = new Set("status statuses progress logs history stats statistics metrics health".split(" "));
 /** Verbs that remove a link between two things and delete neither: a write, and not additive in MCP's hints. */

@@ -31,6 +31,7 @@ import {
   LOOKED_UP_OBJECTS,
   MESSAGE_OBJECTS,
   MONEY_OBJECTS,
+  NOT_EMBEDDING,
   OPERATION_PROPERTIES,
   OVERWRITE_WORDS,
   PATH_PROPERTIES,
@@ -410,9 +411,11 @@ function findNameVerb(tokens: NameTokens, verbLast: boolean): NameVerbHit | unde
   // rest a word of its own. A verb followed by an ending is another word ("deleted", "creator", "settings").
   for (let i = words.length - 1; i >= 0; i--) {
     const w = words[i]!;
-    if (w.length < 6) continue;
+    if (w.length < 6 || NOT_EMBEDDING.test(w)) continue;
+    // An -ing word ends in "ping" by its ending ("shopping", "mapping"), not by the verb.
+    const gerund = w.endsWith("ing");
     for (let k = Math.min(w.length - 2, 10); k >= 4; k--) {
-      const suffix = NAME_VERBS.get(w.slice(w.length - k));
+      const suffix = gerund && k === 4 ? undefined : NAME_VERBS.get(w.slice(w.length - k));
       if (suffix && !suffix.ambiguous) return nameHit(suffix, "embeds", i, [], w);
       const prefix = NAME_VERBS.get(w.slice(0, k));
       if (prefix && !prefix.ambiguous && !INFLECTION.test(w.slice(k))) return nameHit(prefix, "embeds", i, [], w);

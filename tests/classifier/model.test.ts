@@ -101,6 +101,22 @@ describe("inference", () => {
     expect(classifyTool(t, undefined, { model: sure }).hints.readOnlyHint).toBe(false);
   });
 
+  it("crosses a reading that rests on one word as often a noun more readily", () => {
+    const leaningRead = modelWith([[featureId(KIND.nameFirst, "market"), [1.2, 0, 0]]]);
+    // "Trade" might be the verb; the model's 62% for a read outweighs it, where it would not outweigh a plain verb.
+    expect(classifyTool(tool("market_history", "Trade history of a market"), undefined, { model: leaningRead }).category).toBe("read");
+    expect(classifyTool(tool("market_history", "Trade history of a market"), undefined, { model: null }).category).not.toBe("read");
+    expect(classifyTool(tool("market_add", "Adds a market"), undefined, { model: leaningRead }).category).toBe("write");
+  });
+
+  it("money moved is sure of changing something, however split between a write and a destruction", () => {
+    const split = modelWith([[featureId(KIND.nameFirst, "refund"), [0, 1, 1]]]);
+    const c = classifyTool(tool("refund_payment", "Refund a payment"), undefined, { model: split });
+    expect(c.category).toBe("financial");
+    // Each class of change has 42%; that it changes something, 84%.
+    expect(c.confidence).toBeCloseTo(0.84, 2);
+  });
+
   it("a destructive leading verb is never read, however sure the model is", () => {
     const wrong = modelWith([[featureId(KIND.nameFirst, "delete"), [20, 0, 0]]]);
     const c: Classification = classifyTool(tool("delete_widget", "Deletes a widget"), undefined, { model: wrong });

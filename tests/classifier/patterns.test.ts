@@ -532,70 +532,83 @@ describe.each([
   });
 
   it("a replacement stated in passing is not additive: destructive in the hints, still a write for policy", () => {
-    const saved = c("save_note", "Save a note under a title, replacing it if it exists");
+    const saved = k("save_note", "Save a note under a title, replacing it if it exists");
     expect(saved.category).toBe("write");
     expect(saved.hints.destructiveHint).toBe(true);
-    expect(c("put_view", "Create or replace a saved view").hints.destructiveHint).toBe(true);
+    expect(k("put_view", "Create or replace a saved view").hints.destructiveHint).toBe(true);
     // A field's values replaced by an update are an ordinary write.
-    expect(c("set_assignees", "Update the assignees of a ticket. This replaces the current assignees with the given list").hints.destructiveHint).toBe(false);
+    expect(k("set_assignees", "Update the assignees of a ticket. This replaces the current assignees with the given list").hints.destructiveHint).toBe(false);
     // A replacement the tool stands in for changes nothing.
-    expect(c("unified_search", "One search replacing the older per-type tools").hints.readOnlyHint).toBe(true);
+    expect(k("unified_search", "One search replacing the older per-type tools").hints.readOnlyHint).toBe(true);
   });
 
   it("running a query in a language that only reads is a read; SQL stays an execute", () => {
-    expect(c("tickets_jql", "Run a JQL query and return matching tickets").category).toBe("read");
-    expect(c("metrics", "Executes a PromQL expression against the metrics store").category).toBe("read");
-    expect(c("run_sql", "Run a SQL query against the warehouse").category).toBe("execute");
+    expect(k("tickets_jql", "Run a JQL query and return matching tickets").category).toBe("read");
+    expect(k("metrics", "Executes a PromQL expression against the metrics store").category).toBe("read");
+    expect(k("run_sql", "Run a SQL query against the warehouse").category).toBe("execute");
   });
 
   it("a word as often a noun joins a description's verbs inside a list of verbs, and only there", () => {
-    expect(c("file_ops", "File operations: read, write, move or delete files").category).toBe("destructive");
-    expect(c("feed", "Fetch posts and comments for a user").category).toBe("read");
+    expect(k("file_ops", "File operations: read, write, move or delete files").category).toBe("destructive");
+    expect(k("feed", "Fetch posts and comments for a user").category).toBe("read");
   });
 
   it("'roll back', undo and revert discard the changes since: not additive", () => {
-    const undo = c("history_undo", "Roll back the most recent change");
+    const undo = k("history_undo", "Roll back the most recent change");
     expect(undo.category).toBe("write");
     expect(undo.hints.destructiveHint).toBe(true);
-    expect(c("undo", "").hints.destructiveHint).toBe(true);
-    expect(c("deployment_revision", "Rolls back a deployment to the previous revision").hints.destructiveHint).toBe(true);
+    expect(k("undo", "").hints.destructiveHint).toBe(true);
+    expect(k("deployment_revision", "Rolls back a deployment to the previous revision").hints.destructiveHint).toBe(true);
     // Run into another word, the verb says less than the description's own lead.
-    expect(c("stackrollback", "Create a draft version from a previous version's config").hints.destructiveHint).toBe(false);
+    expect(k("stackrollback", "Create a draft version from a previous version's config").hints.destructiveHint).toBe(false);
   });
 
   it("a description leading with an unambiguous 'Returns' outweighs a name word that is as often a noun", () => {
-    expect(c("notes_open", "Return the markdown body of a note").category).toBe("read");
+    expect(k("notes_open", "Return the markdown body of a note").category).toBe("read");
   });
 
   it("opening a file or a node shows it, resolving a name looks it up, starting a search reads; their other objects change", () => {
-    expect(c("graph_open_nodes", "Open specific nodes of the graph by their names").category).toBe("read");
-    expect(c("open_pull_request", "Open a pull request from a branch").category).toBe("write");
-    expect(c("lookup", "Resolves a package name to a library ID").category).toBe("read");
-    expect(c("resolve_host", "").category).toBe("read");
-    expect(c("resolve_thread", "Resolve a review thread").category).toBe("write");
-    expect(c("start_search", "Start a streaming search for files; returns a session id to poll").category).toBe("read");
-    expect(c("start_deployment", "Start a deployment of the service").category).not.toBe("read");
+    expect(k("graph_open_nodes", "Open specific nodes of the graph by their names").category).toBe("read");
+    expect(k("open_pull_request", "Open a pull request from a branch").category).toBe("write");
+    expect(k("lookup", "Resolves a package name to a library ID").category).toBe("read");
+    expect(k("resolve_host", "").category).toBe("read");
+    expect(k("resolve_thread", "Resolve a review thread").category).toBe("write");
+    expect(k("start_search", "Start a streaming search for files; returns a session id to poll").category).toBe("read");
+    expect(k("start_deployment", "Start a deployment of the service").category).not.toBe("read");
   });
 
   it("a name with a verb at each end is read by the one its description leads with; the first word names the service", () => {
-    expect(c("shop_orders_search", "Find orders by status, customer or date").category).toBe("read");
-    expect(c("bash_info", "Get information about the shell environment").category).toBe("read");
+    expect(k("shop_orders_search", "Find orders by status, customer or date").category).toBe("read");
+    expect(k("bash_info", "Get information about the shell environment").category).toBe("read");
     // A word as often a noun ending the name stays its object, and a destructive verb is never traded away.
-    expect(c("get_forum_post", "Get a forum post with its comments").category).toBe("read");
-    expect(c("delete_saved_search", "Search for the saved search by name and delete it").category).toBe("destructive");
+    expect(k("get_forum_post", "Get a forum post with its comments").category).toBe("read");
+    expect(k("delete_saved_search", "Search for the saved search by name and delete it").category).toBe("destructive");
   });
 
   it("a word inside an identifier in the description is a field, not the tool's verb", () => {
-    expect(c("get_forum_post", "获取帖子详情（含 creator_name、creator_type）").category).toBe("read");
+    expect(k("get_forum_post", "获取帖子详情（含 creator_name、creator_type）").category).toBe("read");
   });
 
   it("an -ing form after 'for' or 'of' is the tool's action, after 'by' its method", () => {
-    expect(c("cache_tool", "Responsible for wiping the local cache directory").category).toBe("destructive");
-    expect(c("style_tool", "Optimizes styles by removing unused layers").category).not.toBe("destructive");
+    expect(k("cache_tool", "Responsible for wiping the local cache directory").category).toBe("destructive");
+    expect(k("style_tool", "Optimizes styles by removing unused layers").category).not.toBe("destructive");
   });
 
   it("common Korean and Chinese verbs beyond the first list", () => {
-    expect(c("kr_new", "새 게시글을 작성합니다").category).toBe("write");
-    expect(c("zh_move", "移动文件到指定目录").category).toBe("write");
+    expect(k("kr_new", "새 게시글을 작성합니다").category).toBe("write");
+    expect(k("zh_move", "移动文件到指定目录").category).toBe("write");
+  });
+
+  it("a word that begins or ends with a verb's letters is a word of its own; a run-together name embeds its verb", () => {
+    expect(k("market_data", "").signals.some((x) => x.startsWith("verb:"))).toBe(false);
+    expect(k("account_summary", "").signals).not.toContain("verb:count");
+    expect(k("shopping_results", "").signals).not.toContain("verb:ping");
+    expect(k("tfdeploy", "").signals).toContain("verb:deploy");
+  });
+
+  it("a reading resting on one word as often a noun yields to the model more readily; money stays sure of changing", () => {
+    const money = k("create_invoice", "Create an invoice for a customer");
+    expect(money.category).toBe("financial");
+    if (options.model === undefined) expect(money.confidence).toBeGreaterThanOrEqual(0.5);
   });
 });
