@@ -510,6 +510,7 @@ export const WEIGHTS = {
   statedOverwrite: 5,
   statedSave: 5,
   joinedAction: 6,
+  statedSend: 6,
   readQuery: 4,
   dryRunArgument: 2.5,
   mutatingSql: 2,

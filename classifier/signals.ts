@@ -1165,6 +1165,12 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     scores[action.category] += WEIGHTS.joinedAction;
     evidence.push({ signal: "joined_action", source: "description", quote: action.quote, weight: WEIGHTS.joinedAction });
   }
+  // A description that opens by sending ("Sends a verification email to the alias") states an effect outside the
+  // server, whatever reading verb the name has (verify_send_as): a send is never a read.
+  if (dv && dv.first && !dv.ambiguous && SEND_VERBS.has(dv.verb) && readsMost(scores)) {
+    scores.write += WEIGHTS.statedSend;
+    evidence.push({ signal: "stated_send", source: "description", quote: dv.quote, weight: WEIGHTS.statedSend });
+  }
   if (phrases.overwrite && readsMost(scores)) {
     scores.write += WEIGHTS.statedOverwrite;
     evidence.push({ signal: "stated_overwrite", source: "description", quote: phrases.overwrite, weight: WEIGHTS.statedOverwrite });

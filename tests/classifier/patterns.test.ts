@@ -611,4 +611,12 @@ describe.each([
     expect(money.category).toBe("financial");
     if (options.model === undefined) expect(money.confidence).toBeGreaterThanOrEqual(0.5);
   });
+
+  it("a description that opens by sending outweighs a reading verb in the name", () => {
+    const sent = k("verify_address", "Sends a confirmation email to the given address");
+    expect(sent.category).not.toBe("read");
+    expect(sent.rationale).toContain("opens by sending");
+    // A send later in the text is not the tool's lead.
+    expect(k("get_outbox", "Lists messages waiting to be sent").category).toBe("read");
+  });
 });
