@@ -1,5 +1,5 @@
 // Weighs a tool's evidence into a category, risk, confidence, rationale and suggested rule.
-import { DOMAIN_LABEL, NON_ADDITIVE_VERBS, SEND_VERBS, SEVERITY, VERB_GLOSS, WEIGHTS, type Domain } from "./lexicon.js";
+import { ATTACHED_THINGS, DOMAIN_LABEL, NON_ADDITIVE_VERBS, SEND_VERBS, SEVERITY, VERB_GLOSS, WEIGHTS, type Domain } from "./lexicon.js";
 import { actionToolName, findActionArgument } from "./actions.js";
 import { actionRisk, ruleWithArguments, type ActionClass, type ArgumentFindings } from "./argument-rules.js";
 import { ruleForRisk, ruleHasReason, type Rule } from "./policy.js";
@@ -327,8 +327,13 @@ function decide(tool: ToolInput, r: ToolReading, model: Model | null, onFeatures
   // removed link (both ends stay, the link is gone).
   // A verb run into another word ("stackrollback") says less than the description's own lead ("Create a draft …").
   const leadVerb = r.nameVerb && r.nameVerb.position !== "embeds" ? r.nameVerb.verb : (r.descriptionVerb?.verb ?? r.nameVerb?.verb);
+  const attaches = leadVerb === "apply" && (r.object.some((w) => ATTACHED_THINGS.has(w)) || (r.descriptionVerb?.object ?? []).some((w) => ATTACHED_THINGS.has(w)));
   const nonAdditive =
-    r.phrases.overwrite !== undefined || r.overwriteArgument !== undefined || NON_ADDITIVE_VERBS.has(leadVerb ?? "") || signals.includes("unlink") || signals.includes("replaces_content");
+    r.phrases.overwrite !== undefined ||
+    r.overwriteArgument !== undefined ||
+    (NON_ADDITIVE_VERBS.has(leadVerb ?? "") && !attaches) ||
+    signals.includes("unlink") ||
+    signals.includes("replaces_content");
   let hintClass = hintClassOfCategory(category, nonAdditive);
   let learned: { p: number; notRead: number; cls: HintClass; evidence: string[] } | undefined;
   // Without a sink the features live only for this decision: one scratch set serves every tool.

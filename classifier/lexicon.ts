@@ -538,10 +538,11 @@ export const IDEMPOTENT_VERBS = new Set(
 
 /**
  * Write verbs whose change is not additive (MCP's destructiveHint): what was there is replaced, not added to; a
- * rollback, a revert or an undo discards the changes made since. Such a tool stays a write for policy (an
- * overwrite is a write) and is destructive in its hints.
+ * rollback, a revert or an undo discards the changes made since; applying a plan, a patch, a migration or a style
+ * changes what is there (applying a label only attaches one: ATTACHED_THINGS). Such a tool stays a write for policy
+ * (an overwrite is a write) and is destructive in its hints.
  */
-export const NON_ADDITIVE_VERBS = new Set(["replace", "overwrite", "rewrite", "reset", "rollback", "revert", "undo"]);
+export const NON_ADDITIVE_VERBS = new Set(["replace", "overwrite", "rewrite", "reset", "rollback", "revert", "undo", "apply"]);
 /**
  * Verbs that change a thing in place: given the thing's new content (a `content` argument), such an update
  * replaces what was there, not additive in MCP's hints ("update_note" with content; a title or a state set alone is

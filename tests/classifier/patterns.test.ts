@@ -619,4 +619,10 @@ describe.each([
     // A send later in the text is not the tool's lead.
     expect(k("get_outbox", "Lists messages waiting to be sent").category).toBe("read");
   });
+
+  it("applying a plan, a patch or a style changes what is there; applying a label attaches one", () => {
+    expect(hintClass(k("apply_plan", "Apply the reviewed plan to the project files"))).toBe("destructive");
+    expect(k("apply_plan", "Apply the reviewed plan to the project files").category).toBe("write");
+    expect(hintClass(k("apply_label", "Apply a label to a message"))).toBe("write");
+  });
 });
