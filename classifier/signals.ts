@@ -603,7 +603,7 @@ const REMOVED_FROM = /\b(?:removes?|detach(?:es)?)\s+(?:the\s+|a\s+|an\s+|one\s+
 // "Removes the link between …", "deletes the relationship from …": the removed thing and the word after it.
 const REMOVED_LINK = /\b(?:removes?|deletes?)\s+(?:the\s+|a\s+|an\s+)?([a-z]+)\s+(?:between|from|to|of)\b/;
 // Cheap test before scanning argument descriptions for a stated destructive effect.
-const EFFECT_PREFILTER = /delet|remov|drop|truncat|wipe|eras|destroy|purg|lost|lose|rm -rf|terminat|discard/i;
+const EFFECT_PREFILTER = /delet|remov|drop|truncat|wipe|eras|destroy|purg|lost|lose|rm -rf|terminat|discard|overwrit/i;
 
 /**
  * Whether a remove/delete names a link rather than a thing: "remove_user_from_group" (the user and the group stay),
@@ -695,12 +695,25 @@ function argumentEffectCue(props: readonly { description: string }[], profile: S
   return false;
 }
 
-/** A stated destructive effect in the arguments' descriptions ("raw SQL, e.g. to DROP TABLE"). */
+// An argument's description that leads with deleting a named thing (see argumentEffect).
+const DESTRUCTIVE_OPTION =
+  /^(?:(?:if|when) (?:set to )?true,? |whether to |set (?:to true|this) to )?(?:permanently )?(?:delete|deletes|purge|purges|wipe|wipes|erase|erases|destroy|destroys|drop|drops)\s+(?:\S+\s+){0,2}?(?:(?:a|an|the|all|any|every|each|this|these|those|existing|old)\b|[a-z]+[^s\s]s\b)/i;
+
+/**
+ * A stated destructive effect in the arguments' descriptions ("raw SQL, e.g. to DROP TABLE"), or an option whose
+ * description leads with deleting something ("Delete files on the remote that are missing locally", "Whether to
+ * purge old versions"): the tool does it when the option is set. Its object is named (a determiner or a plural:
+ * "Delete constraint for lookup fields" names a setting); "remove" is not here, being as often a field cleared or a
+ * link undone ("Remove the expiration time", "Remove from current parent"), and overwrites are overwriteArgument's.
+ */
 function argumentEffect(props: readonly { description: string }[], profile: ServerProfile | undefined): string | undefined {
   if (!argumentEffectCue(props, profile)) return undefined;
   let joined = "";
   for (const p of props) if (p.description) joined += ` ${p.description}`;
-  return findPhrase(joined.toLowerCase(), "destructive_effect");
+  const stated = findPhrase(joined.toLowerCase(), "destructive_effect");
+  if (stated) return stated;
+  for (const p of props) if (DESTRUCTIVE_OPTION.test(p.description)) return quoteText(p.description, 60);
+  return undefined;
 }
 /** The examination a running verb runs ("run_audit", "Run security scan on …"), from the name or the description. */
 function examinationRun(

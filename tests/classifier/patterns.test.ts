@@ -625,4 +625,13 @@ describe.each([
     expect(k("apply_plan", "Apply the reviewed plan to the project files").category).toBe("write");
     expect(hintClass(k("apply_label", "Apply a label to a message"))).toBe("write");
   });
+
+  it("an option that deletes a named thing when set makes the tool able to delete", () => {
+    const schema = (description: string) => ({ inputSchema: { type: "object", properties: { prune: { type: "boolean", description } } } });
+    expect(k("sync_folder", "Synchronise a folder with the bucket", schema("Delete files on the bucket that are missing locally")).category).toBe("destructive");
+    expect(k("sync_folder", "Synchronise a folder with the bucket", schema("Whether to purge old versions")).category).toBe("destructive");
+    // A setting named, a field cleared and a link undone are no deletion.
+    expect(k("field_edit", "Edit a field's settings", schema("Delete constraint for lookup fields")).category).not.toBe("destructive");
+    expect(k("share_edit", "Edit a share", schema("Remove the expiration time")).category).not.toBe("destructive");
+  });
 });
