@@ -3,8 +3,8 @@
 // negation or secrecy). A paraphrase changes the phrase but keeps the classes, so other people's wording is found.
 // findInjection consults it only where its own rules found nothing.
 //
-// It runs on every description: one pass over the characters hashes each word and keeps only the sentences that
-// hold every class of some family; text with none (most text) costs that pass and nothing more.
+// It reads only the sentences that hold every class of some family: injection.ts's one walk over each text finds
+// them with the tables here (SENTENCE_CUES), so text with none (most text) costs nothing more.
 import type { InjectionFinding } from "./injection.js";
 import { AUTH_AS_THING, type WordFamily } from "./injection-lexicon.js";
 import { HASH_SLOTS, hashWord } from "./word-hash.js";
@@ -245,48 +245,20 @@ const NEED_LIST = Object.values(NEEDS);
 const enough = (mask: number) => NEED_LIST.some((n) => (mask & n) === n);
 
 /** A sentence some family may be found in: where it is, and the classes it has. */
-interface Candidate {
+export interface Candidate {
   at: number;
   end: number;
   mask: number;
 }
 
-const isLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 0xe0 && c <= 0xff && c !== 0xf7);
-const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || Number.isNaN(c);
-
 /**
- * One pass over the lower-case text: the sentences whose words hold all the classes of some family. A sentence ends
- * at a stop followed by a space, at a line break or a table's "|", or at a Chinese stop.
+ * What the one walk over a text's characters (injection.ts) needs to find the candidate sentences as it goes: a word's
+ * classes by its hash (whole words, and stems at every length from 3), the bit a "~/" sets, the mask that script
+ * without spaces sets (every class: the regexes decide), and whether a sentence's classes suffice for some family.
+ * A cue word is a run of [a-z0-9] and the lower-case Latin-1 letters; a sentence ends at a stop followed by a space,
+ * at a line break or a table's "|", or at a Chinese stop.
  */
-export function candidateSentences(lower: string): Candidate[] {
-  const out: Candidate[] = [];
-  let mask = 0;
-  let h = 0;
-  let len = 0;
-  let at = 0;
-  const n = lower.length;
-  for (let i = 0; i <= n; i++) {
-    const c = i < n ? lower.charCodeAt(i) : 10;
-    if (isLetter(c)) {
-      h = (Math.imul(h, 31) + c) | 0;
-      if (++len >= 3 && MAYBE_STEM[h & HASH_SLOTS] === 1) mask |= STEM_BITS.get(h) ?? 0;
-      continue;
-    }
-    if (len > 0) {
-      if (MAYBE_WORD[h & HASH_SLOTS] === 1) mask |= WORD_BITS.get(h) ?? 0;
-      h = 0;
-      len = 0;
-    }
-    const stop = c === 10 || c === 124 || ((c === 46 || c === 33 || c === 63 || c === 59) && isSpace(lower.charCodeAt(i + 1))) || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b;
-    if (stop) {
-      if (mask !== 0 && enough(mask)) out.push({ at, end: i + 1, mask });
-      mask = 0;
-      at = i + 1;
-    } else if (c === 126) mask |= BITS.secret; // ~/
-    else if (c >= 0x2e80 && c < 0xa000) mask = ALL;
-  }
-  return out;
-}
+export const SENTENCE_CUES = { maybeWord: MAYBE_WORD, wordBits: WORD_BITS, maybeStem: MAYBE_STEM, stemBits: STEM_BITS, home: BITS.secret, all: ALL, enough } as const;
 
 // ---- the families ------------------------------------------------------------------------------------------------
 
@@ -486,11 +458,12 @@ const FAMILIES: readonly [WordFamily, (x: Sentence, lower: string, negated: Nega
 ];
 
 /**
- * The first sentence of a family whose cue classes meet, quoted as the text has it. `lower` is the text lower-cased
- * with the same length; `negated` says whether a position is in a negation's scope (injection.ts's own reading).
+ * The first sentence of a family whose cue classes meet, quoted as the text has it. `sentences` are the candidates
+ * the walk found, at positions of `lower`, the text lower-cased; `negated` says whether a position is in a
+ * negation's scope (injection.ts's own reading).
  */
-export function findByCues(text: string, lower: string, negated: Negated): InjectionFinding | undefined {
-  for (const { at, end, mask } of candidateSentences(lower)) {
+export function findByCues(text: string, lower: string, sentences: readonly Candidate[], negated: Negated): InjectionFinding | undefined {
+  for (const { at, end, mask } of sentences) {
     const x = { s: lower.slice(at, end), at };
     for (const [family, found] of FAMILIES) {
       if ((mask & NEEDS[family]) === NEEDS[family] && found(x, lower, negated, mask)) {

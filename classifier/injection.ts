@@ -2,11 +2,12 @@
 // of prior authorization, displacing other tools, exfiltration, encoded payloads and invisible Unicode. Hidden and
 // encoded text is revealed and read again, and the finding quotes what was revealed.
 //
-// Every description is read, so a cue scan comes first: one pass over the characters that hashes each word and
-// notes the few characters that matter. Text with no cue (most text) costs that pass and nothing more; a family's
-// rules run only when one of its cue words is present.
+// Every description is read, so one walk over the characters comes first (walkText): it hashes each word, notes the
+// few characters that matter, and keeps the sentences the cue reader (injection-cues.ts) may find something in. Text
+// with no cue (most text) costs that walk and nothing more; a family's rules run only when one of its cue words is
+// present, and the cue reader only on the sentences kept.
 import { decodePayloads, revealUnicode, type Revealed } from "./hidden-text.js";
-import { concealmentStated, findByCues } from "./injection-cues.js";
+import { concealmentStated, findByCues, SENTENCE_CUES, type Candidate } from "./injection-cues.js";
 import { HASH_SLOTS, hashWord } from "./word-hash.js";
 import {
   CUES,
@@ -122,17 +123,39 @@ function wordCues(h: number, previous: number, len: number): number {
   return len >= LONG_WORD ? mask | ENCODED | LONG_RUN | BIT.shadowing : mask;
 }
 
+const { maybeWord: MAYBE_WORD, wordBits: WORD_BITS, maybeStem: MAYBE_STEM, stemBits: STEM_BITS, home: HOME, all: ALL_CLASSES, enough } = SENTENCE_CUES;
+
+/** Set in the walk's result when lower-casing would move positions ("İ" is two characters lower-cased). */
+const SHIFTED = 1 << 30;
+
+/** A character's lower case as a cue word's letter ([a-z0-9], Latin-1 lower-case letters), or 0 for a separator. */
+function cueLetter(c: number): number {
+  if (c < 128) return WORD_CHAR[c]!;
+  if (c >= 0xe0 && c <= 0xff) return c === 0xf7 ? 0 : c;
+  if (c >= 0xc0 && c <= 0xde) return c === 0xd7 ? 0 : c + 32;
+  // The few letters outside Latin-1 that lower-case into it.
+  return c === 0x178 ? 0xff : c === 0x212a ? 0x6b : c === 0x212b ? 0xe5 : 0;
+}
+
 /**
- * One pass over the text: the families whose cue words occur, and flags for markup, encodings, invisible and
- * look-alike characters and padding. 0 means nothing here can be an injection.
+ * One pass over the text for both readers. It returns the families whose cue words occur and flags for markup,
+ * encodings, invisible and look-alike characters and padding (0: nothing here can be an injection for the family
+ * rules), and it adds to `sentences` those whose words hold every cue class of some family (injection-cues.ts),
+ * at positions of the lower-cased text. The family cues read words as [a-z0-9] runs and pairs of them, the cue
+ * classes as runs that also take Latin-1 letters ("über"), so two words are hashed side by side.
  */
-export function cueScan(text: string): number {
+export function walkText(text: string, sentences?: Candidate[]): number {
   let mask = 0;
   let h = 0;
   let previous = 0;
   let len = 0;
   let newlines = 0;
   let spaces = 0;
+  // The cue classes: the word being read, its length, the sentence's classes and where the sentence began.
+  let hc = 0;
+  let lenc = 0;
+  let classes = 0;
+  let at = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
@@ -141,6 +164,8 @@ export function cueScan(text: string): number {
     if (w !== 0) {
       h = (Math.imul(h, 31) + w) | 0;
       len++;
+      hc = (Math.imul(hc, 31) + w) | 0;
+      if (++lenc >= 3 && MAYBE_STEM[hc & HASH_SLOTS] === 1) classes |= STEM_BITS.get(hc) ?? 0;
       continue;
     }
     if (len > 0) {
@@ -149,6 +174,25 @@ export function cueScan(text: string): number {
       h = 0;
       len = 0;
     }
+    const lc = c < 128 ? 0 : cueLetter(c);
+    if (lc !== 0) {
+      newlines = 0;
+      spaces = 0;
+      hc = (Math.imul(hc, 31) + lc) | 0;
+      if (++lenc >= 3 && MAYBE_STEM[hc & HASH_SLOTS] === 1) classes |= STEM_BITS.get(hc) ?? 0;
+      continue;
+    }
+    if (lenc > 0) {
+      if (MAYBE_WORD[hc & HASH_SLOTS] === 1) classes |= WORD_BITS.get(hc) ?? 0;
+      hc = 0;
+      lenc = 0;
+    }
+    if (c === 10 || c === 124 || ((c === 46 || c === 33 || c === 63 || c === 59) && isSpaceAt(text, i + 1)) || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b) {
+      if (classes !== 0 && enough(classes)) sentences?.push({ at, end: i + 1, mask: classes });
+      classes = 0;
+      at = i + 1;
+    } else if (c === 126) classes |= HOME; // ~/
+    else if (c >= 0x2e80 && c < 0xa000) classes = ALL_CLASSES;
     if (c < 128) {
       if (c === 32 || c === 9 || c === 13) {
         if (++spaces >= 80) mask |= PADDING;
@@ -165,12 +209,27 @@ export function cueScan(text: string): number {
     }
     newlines = 0;
     spaces = 0;
+    if (c === 0x130) mask |= SHIFTED;
     if ((c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x2069) || c === 0xfeff || c === 0xdb40 || c === 0x180e || c === 0x061c || c === 0x3164 || c === 0x115f || c === 0x1160 || c === 0xffa0) mask |= HIDDEN;
     else if ((c >= 0x0370 && c <= 0x052f) || (c >= 0xff01 && c <= 0xff5e) || c === 0xd835) mask |= LOOKALIKE;
     else if (c === 0x2018 || c === 0x2019 || c === 0x02bc || c === 0xb4) mask |= TYPOGRAPHIC;
   }
   if (len > 0) mask |= wordCues(h, previous, len);
+  if (lenc > 0 && MAYBE_WORD[hc & HASH_SLOTS] === 1) classes |= WORD_BITS.get(hc) ?? 0;
+  if (classes !== 0 && enough(classes)) sentences?.push({ at, end: n + 1, mask: classes });
   return mask;
+}
+
+/** A space, a tab, a line break, or the text's end: what makes ".", "!", "?" and ";" a stop. */
+function isSpaceAt(text: string, i: number): boolean {
+  if (i >= text.length) return true;
+  const c = text.charCodeAt(i);
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/** The family cues and flags of a text alone (revealed or decoded text, read again by the family rules). */
+export function cueScan(text: string): number {
+  return walkText(text) & ~SHIFTED;
 }
 
 // ---- reading the words ------------------------------------------------------------------------------------------
@@ -300,7 +359,7 @@ function wordFamilies(text: string, lower: string, mask: number): InjectionFindi
 
 /** Revealed text read again; an instruction by its form (tag characters) counts even when no family rule matches. */
 function readRevealed(r: Revealed, family: "hidden_unicode" | "encoded_payload", depth: number, original: InjectionFinding | undefined): InjectionFinding | undefined {
-  const inner = depth < 2 ? scan(r.text, depth + 1) : undefined;
+  const inner = depth < 2 ? scan(r.text, depth + 1, cueScan(r.text)) : undefined;
   // Revealing must add something: the same finding in the visible text is reported as itself.
   if (inner && !(original && original.family === inner.family && original.quote === inner.quote)) {
     return { family, quote: inner.revealed ? inner.revealed.text : inner.quote, revealed: { how: r.how, shown: r.shown, text: r.text, family: inner.revealed?.family ?? inner.family } };
@@ -312,8 +371,7 @@ function readRevealed(r: Revealed, family: "hidden_unicode" | "encoded_payload",
   return undefined;
 }
 
-function scan(text: string, depth: number): InjectionFinding | undefined {
-  const mask = cueScan(text);
+function scan(text: string, depth: number, mask: number): InjectionFinding | undefined {
   if (mask === 0) return undefined;
   const lower = lowerText(text, (mask & TYPOGRAPHIC) !== 0);
   const visible = wordFamilies(text, lower, mask);
@@ -332,9 +390,22 @@ function scan(text: string, depth: number): InjectionFinding | undefined {
   return visible;
 }
 
-/** The first injection found in one piece of a tool's text (its description, or one argument's description). */
+/**
+ * The first injection found in one piece of a tool's text (its description, or one argument's description): the
+ * family rules first, then the cue reader on the sentences the same walk kept.
+ */
 export function findInjection(text: string): InjectionFinding | undefined {
-  return scan(text, 0) ?? findByCues(text, lowerText(text), negated);
+  const sentences: Candidate[] = [];
+  const mask = walkText(text, sentences);
+  const found = scan(text, 0, mask & ~SHIFTED);
+  if (found || sentences.length === 0) return found;
+  const lower = lowerText(text);
+  if (mask & SHIFTED) {
+    // Lower-casing moved the positions: the sentences are found again in the lower-case text.
+    sentences.length = 0;
+    walkText(lower, sentences);
+  }
+  return findByCues(text, lower, sentences, negated);
 }
 
 /** One rationale sentence for a finding, quoting what decided (decoded or revealed text included). */
