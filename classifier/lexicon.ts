@@ -47,7 +47,7 @@ export const VERBS: Record<Category, string> = {
   destructive: `
     delete remove rm rmdir del destroy drop purge wipe erase nuke truncate terminate kill revoke uninstall
     obliterate shred clear flush prune clean cleanup expunge discard evict deprovision decommission
-    overwrite tear teardown trash empty unset forcepush drain`,
+    overwrite tear teardown trash empty unset forcepush drain zeroout scrub`,
   financial: `
     charge refund pay payout purchase buy sell withdraw deposit tip donate fund trade stake
     unstake bid settle reimburse remit wire topup invoice bill order swap mint`,
@@ -84,6 +84,7 @@ export const VERB_GLOSS: Record<string, string> = {
   graphql: "runs GraphQL on",
   topup: "tops up",
   forcepush: "force-pushes",
+  zeroout: "zeroes out",
   turnon: "turns on",
   turnoff: "turns off",
   whoami: "reads",

@@ -363,7 +363,9 @@ function nameHit(v: VerbInfo, position: NameVerbPosition, index: number, joined:
 /** The verb of words[from, to) by findNameVerb's precedence, if any. */
 function verbInRange(words: readonly string[], from: number, to: number, verbLast: boolean): NameVerbHit | undefined {
   const hit = verbByPosition(words, from, to, verbLast);
-  if (!hit || hit.category === "destructive" || hit.joined.some((j) => j.category === "destructive")) return hit;
+  // A name whose only verb is written as two words: turn_on, roll_back, zero_out.
+  if (!hit) return pairInRange(words, from, to);
+  if (hit.category === "destructive" || hit.joined.some((j) => j.category === "destructive")) return hit;
   // A destructive verb anywhere in the name wins over a milder one before it ("list-prune", "get_and_delete"):
   // when a name could be read either way, assume the worse.
   for (let i = from; i < to; i++) {
@@ -374,6 +376,14 @@ function verbInRange(words: readonly string[], from: number, to: number, verbLas
     if (pair && pair.category === "destructive") return nameHit(pair, i === from ? "begins" : i + 1 === to - 1 ? "ends" : "contains", i + 1, joinedAfter(words, i + 1, to));
   }
   return hit;
+}
+
+function pairInRange(words: readonly string[], from: number, to: number): NameVerbHit | undefined {
+  for (let i = from; i + 1 < to; i++) {
+    const pair = NAME_VERBS.get(words[i]! + words[i + 1]!);
+    if (pair) return nameHit(pair, i === from ? "begins" : i + 1 === to - 1 ? "ends" : "contains", i + 1, joinedAfter(words, i + 1, to));
+  }
+  return undefined;
 }
 
 function verbByPosition(words: readonly string[], from: number, to: number, verbLast: boolean): NameVerbHit | undefined {
@@ -788,12 +798,14 @@ function descriptionVerbAfterLabel(description: string, lower: string): Descript
 
 // Verbs written as two words: "dry run" (a read; "run" alone would execute), "force-push" (destructive; "push" alone
 // writes), "turn on" and "turn off" (a switch thrown), "roll back" (a rollback; "roll" alone is no verb).
-const TWO_WORD_VERB = /\b(?:dry[- ]run|force[- ]push|turn (?:on|off)\b|roll(?:s|ing)? back\b)/i;
-const TWO_WORD_VERBS = /\b(?:dry[- ]run|force[- ]push|turn (?:on|off)\b|roll(?:s|ing)? back\b)/gi;
+const TWO_WORD_VERB = /\b(?:dry[- ]run|force[- ]push|turn (?:on|off)\b|roll(?:s|ing)? back\b|zero(?:e?s)? out\b)/i;
+const TWO_WORD_VERBS = /\b(?:dry[- ]run|force[- ]push|turn (?:on|off)\b|roll(?:s|ing)? back\b|zero(?:e?s)? out\b)/gi;
 /** "rolls back" → "rollbacks": the one-word verb in the same form. */
 const joinTwoWords = (m: string) => {
   const lower = m.toLowerCase();
-  return lower.startsWith("roll") ? `rollback${lower.slice(4, lower.indexOf(" "))}` : lower.replace(/[- ]/, "");
+  if (lower.startsWith("roll")) return `rollback${lower.slice(4, lower.indexOf(" "))}`;
+  if (lower.startsWith("zero")) return lower.startsWith("zero ") ? "zeroout" : "zeroouts";
+  return lower.replace(/[- ]/, "");
 };
 const SKIPPED_GENERIC = new Set(["perform", "performs", "use", "uses"]);
 
@@ -805,7 +817,7 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
   // "Dry-run: …", "force-push", "turn on" and "roll back" are one word each. Few descriptions say "dry", "force",
   // "turn" or "roll" at all.
   const text = description.length > 400 ? description.slice(0, 400) : description;
-  const head = (lower.includes("dry") || lower.includes("force") || lower.includes("turn") || lower.includes("roll")) && TWO_WORD_VERB.test(text) ? text.replace(TWO_WORD_VERBS, joinTwoWords) : text;
+  const head = (lower.includes("dry") || lower.includes("force") || lower.includes("turn") || lower.includes("roll") || lower.includes("zero")) && TWO_WORD_VERB.test(text) ? text.replace(TWO_WORD_VERBS, joinTwoWords) : text;
   let seen = 0;
   let others = 0;
   let at = 0;

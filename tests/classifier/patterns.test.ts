@@ -490,7 +490,7 @@ describe.each([
       ["vacation_responder", "Turn on the vacation responder"],
       ["event_rsvp", "RSVP yes to an event"],
       ["act_as_user", "Impersonate another user to debug their view"],
-      ["scrub_profile", "Anonymize a customer profile"],
+      ["profile_anonymize", "Anonymize a customer profile"],
       ["play_track", "Play a track on the living-room speaker"],
       ["escalate_ticket", "Escalate a ticket to the on-call lead"],
       ["alerts_mute_rule", "Silence an alert rule for an hour"],
@@ -633,5 +633,13 @@ describe.each([
     // A setting named, a field cleared and a link undone are no deletion.
     expect(k("field_edit", "Edit a field's settings", schema("Delete constraint for lookup fields")).category).not.toBe("destructive");
     expect(k("share_edit", "Edit a share", schema("Remove the expiration time")).category).not.toBe("destructive");
+  });
+
+  it("a name whose only verb is written as two words has that verb; zero out and scrub destroy", () => {
+    expect(k("turn_on", "").category).toBe("write");
+    expect(k("light_turn_off", "").category).toBe("write");
+    expect(k("zero_out", "").category).toBe("destructive");
+    expect(k("disk_image", "Zeroes out the contents of a disk image").category).toBe("destructive");
+    expect(k("pii_cleaner", "Scrub personal data from stored transcripts").category).toBe("destructive");
   });
 });
