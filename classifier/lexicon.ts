@@ -28,7 +28,7 @@ export const VERBS: Record<Category, string> = {
     invite share publish unpublish release approve reject dismiss resolve unresolve close reopen open lock
     unlock archive unarchive restore undelete rollback revert undo redo reset sync refresh reload restart start stop
     pause resume suspend unsuspend cancel abort retry submit request generate draft compose transition
-    reorder reprioritize prioritize rate vote react book cordon uncordon promote demote override replay ungroup group
+    reorder reprioritize prioritize rate vote react book mirror cordon uncordon promote demote override replay ungroup group
     regroup endorse uncheck unflag flag align distribute ingest stash unstash indent outdent protect unprotect
     enqueue warm prewarm advance step snap play escalate silence unsilence timeout invalidate retire deprecate undeprecate sunset expire vacuum reindex
     rebuild transcode impersonate rsvp anonymize anonymise pseudonymize turnon turnoff acknowledge ack snooze mute unmute hide unhide block
@@ -60,7 +60,7 @@ export const AMBIGUOUS_VERBS = new Set(
    mail query select build map bind score rank stage track block drop clear flush empty scale move back
    forward go run call command script sql graphql cypher set lock load pull push watch point fill press
    display print dump seed reset apply change trade fund quote view reason learn complete finish leave
-   join claim match switch group flag advance step snap play timeout stream`.split(/\s+/).filter(Boolean),
+   join claim match switch group flag advance step snap play timeout stream mirror`.split(/\s+/).filter(Boolean),
 );
 
 /**
@@ -273,7 +273,7 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "overwrite", "overwrites", "overwriting", "overwritten", "completely replace", "completely overwrite", "replaces the entire",
     "replaces the whole", "replaces all existing", "replaces any existing", "replaces the existing", "replaces existing",
     "override any existing", "overrides any existing", "override the existing", "overrides the existing", "overrides existing",
-    "override existing", "overriding any existing", "overriding the existing",
+    "override existing", "overriding any existing", "overriding the existing", "force push", "force pushes", "force pushing",
     // A replacement of the whole thing stated in passing: "Write a file, replacing it if it exists", "create or replace
     // the view". A field's values replaced by an update ("replaces the current assignees") are an ordinary write.
     "replacing it", "replacing them", "replacing any", "replacing existing", "replacing the existing", "replacing the entire",
@@ -317,14 +317,18 @@ const WHAT = "the|all|any|every|its|their|existing|old|stale|unused|previous|tho
  * A removal a description states beyond its leading verb, in lower-case text: a second action joined to the first
  * ("… and terminate any that are idle", "then removes the raw events"), a later clause led by one ("; purges the
  * record if …"), or the passive ("rows missing from the source are deleted", "is removed from the queue once
- * read"). Each removal verb needs its object ("discards on restart" discards nothing); "truncates", "drops" and
- * "clears" are not here, being as often about output, frames and form fields.
+ * read"), and a participle after a comma ("…, dropping existing tables first"). Each removal verb needs its object
+ * ("discards on restart" discards nothing); "truncates", "drops" and "clears" are not here (but for the participle,
+ * which names what it drops), being as often about output, frames and form fields.
  */
 export const STATED_REMOVALS: readonly RegExp[] = [
   new RegExp(`\\b(?:also|then|and|this|afterwards)\\s+(?:permanently\\s+|immediately\\s+|automatically\\s+)?(?:${REMOVED})\\s+(?:${WHAT})\\b`),
   new RegExp(`(?:[.;!:]\\s+|\\n)(?:it\\s+|this\\s+(?:tool\\s+)?)?(?:also\\s+|permanently\\s+)?(?:${REMOVED})\\s+(?:${WHAT})\\b`),
   // "be" after a modal or "to" says what could or should happen ("whether it can be deleted"), not what does.
   new RegExp(`\\b(?:is|are|will be|gets|get|(?<!\\b(?:can|could|may|might|should|would|must|to)\\s)be|being)\\s+(?:permanently\\s+|then\\s+|also\\s+|automatically\\s+|immediately\\s+)?(?:${GONE})\\b`),
+  // A participle after a comma says what the action does along the way ("…, dropping existing tables first"), where
+  // one after "by" says how ("by removing unused layers") and is read as the leading action's method.
+  new RegExp(`,\\s+(?:first\\s+|then\\s+|permanently\\s+)?(?:deleting|removing|dropping|purging|erasing|wiping|destroying|discarding)\\s+(?:${WHAT})\\b`),
 ];
 
 /** Words skipped before a description's leading verb: labels, numbering and filler ("Step 1 of 4 -"). */
@@ -550,6 +554,8 @@ export const NON_ADDITIVE_VERBS = new Set(["replace", "overwrite", "rewrite", "r
  * an ordinary write).
  */
 export const UPDATING_VERBS = new Set("update edit modify patch put set change".split(" "));
+/** What a restore puts in place of what is there: "restore_backup", "Restore the database from a snapshot". */
+export const SNAPSHOTS = new Set("backup backups snapshot snapshots checkpoint checkpoints dump dumps".split(" "));
 
 /**
  * Verbs of tools that work only on what they are given (MCP's openWorldHint false): computing, converting,

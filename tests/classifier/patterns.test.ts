@@ -642,4 +642,16 @@ describe.each([
     expect(k("disk_image", "Zeroes out the contents of a disk image").category).toBe("destructive");
     expect(k("pii_cleaner", "Scrub personal data from stored transcripts").category).toBe("destructive");
   });
+
+  it("a removal stated as a participle after a comma is a stated removal; a force push overwrites; mirror writes", () => {
+    expect(k("import_dump", "Import a SQL dump into the database, dropping existing tables first").category).toBe("destructive");
+    expect(hintClass(k("mirror_repo", "Mirror a repository to another remote, force-pushing all refs"))).toBe("destructive");
+    expect(k("mirror_repo", "Mirror a repository to another remote").category).not.toBe("read");
+  });
+
+  it("restoring a backup or a snapshot replaces what is there; restoring a deleted file adds it back", () => {
+    expect(hintClass(k("restore_backup", "Restore the database from a backup"))).toBe("destructive");
+    expect(hintClass(k("db_restore", "Restore the database from its nightly snapshot"))).toBe("destructive");
+    expect(hintClass(k("restore_file", "Restore a deleted file from the trash"))).toBe("write");
+  });
 });
