@@ -19,7 +19,7 @@ export const VERBS: Record<Category, string> = {
     aggregate connect disconnect reconnect
 
      sniff probe survey examine scan stream    locate plan
-      dump print display   `,
+      dump print display encode decode assert traverse walk determine`,
   write: `
     create add insert update edit modify change set put patch upsert save store write append upload import
     attach detach disassociate dissociate assign unassign link unlink tag label comment reply respond rename move copy
@@ -36,14 +36,14 @@ export const VERBS: Record<Category, string> = {
     unstage login logout signin signout authenticate fill type click press drag navigate go back forward
     focus tap swipe scroll emulate emit log record track annotate highlight bookmark note remember memorize learn accept
     decline  transfer enroll unenroll join leave claim complete finish fix rotate renew extend
-    init initialize setup bootstrap replace rewrite  apply choose pick select keypress keydown boot reboot switch
+    init initialize setup bootstrap scaffold define persist repair correct synchronize synchronise replace rewrite  apply choose pick select keypress keydown boot reboot switch
     upvote downvote favorite unfavorite watch unwatch ignore rebase squash cherry tweak adjust increment
     decrement bump populate seed migrate map unmap mount unmount bind unbind grant authorize 
     confirm    continue make   
     send email mail message notify sms text tweet broadcast forward dm post`,
   execute: `
     run exec execute eval evaluate invoke call trigger launch spawn shell bash deploy build compile
-    dispatch perform rerun interpret sql cypher graphql script command automate orchestrate`,
+    dispatch perform rerun redeploy interpret sql cypher graphql script command automate orchestrate`,
   destructive: `
     delete remove rm rmdir del destroy drop purge wipe erase nuke truncate terminate kill revoke uninstall
     obliterate shred clear flush prune clean cleanup expunge discard evict deprovision decommission
@@ -60,7 +60,7 @@ export const AMBIGUOUS_VERBS = new Set(
    mail query select build map bind score rank stage track block drop clear flush empty scale move back
    forward go run call command script sql graphql cypher set lock load pull push watch point fill press
    display print dump seed reset apply change trade fund quote view reason learn complete finish leave
-   join claim match switch group flag advance step snap play timeout stream mirror`.split(/\s+/).filter(Boolean),
+   join claim match switch group flag advance step snap play timeout stream mirror correct walk`.split(/\s+/).filter(Boolean),
 );
 
 /**

@@ -807,7 +807,8 @@ const joinTwoWords = (m: string) => {
   if (lower.startsWith("zero")) return lower.startsWith("zero ") ? "zeroout" : "zeroouts";
   return lower.replace(/[- ]/, "");
 };
-const SKIPPED_GENERIC = new Set(["perform", "performs", "use", "uses"]);
+// Verbs that say nothing of the effect: the verb after them does ("Attempt to repair …").
+const SKIPPED_GENERIC = new Set(["perform", "performs", "use", "uses", "attempt", "attempts"]);
 
 /**
  * The verb a description leads with, after labels ("WORKFLOW:", "Step 1 of 4 -") and filler ("Use this tool to");

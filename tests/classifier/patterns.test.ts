@@ -654,4 +654,19 @@ describe.each([
     expect(hintClass(k("db_restore", "Restore the database from its nightly snapshot"))).toBe("destructive");
     expect(hintClass(k("restore_file", "Restore a deleted file from the trash"))).toBe("write");
   });
+
+  it("more verbs: asserting, decoding and traversing read; scaffolding, defining, persisting, repairing and correcting write", () => {
+    for (const [name, description] of [
+      ["ui_check", "Assert that a button is visible"],
+      ["jwt_tool", "Decode a token's header and payload"],
+      ["graph_tool", "Traverse the ancestors of a node"],
+    ]) expect(k(name!, description).category, name).toBe("read");
+    for (const [name, description] of [
+      ["project_tool", "Scaffold a config file in the current directory"],
+      ["standards", "Define a coding standard for the team"],
+      ["selection", "Persists the chosen project for later sessions"],
+      ["system_tool", "Attempt to repair common issues automatically"],
+      ["record_tool", "Correct the extracted data of a record"],
+    ]) expect(k(name!, description).category, name).not.toBe("read");
+  });
 });
