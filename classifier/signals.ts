@@ -846,8 +846,9 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
     const v = TEXT_VERBS.get(word);
     // An -ing form after other words is how the tool does its work, not what it does ("Optimizes styles by removing
     // unused layers"); leading the text it is the action ("Deleting a file …"), and so it is after "for" or "of"
-    // ("Responsible for wiping the cache", "In charge of deleting stale rows").
-    if (v && others > 0 && word.endsWith("ing") && word !== v.verb && !/\b(?:for|of)\s+$/i.test(head.slice(Math.max(0, start - 5), start))) {
+    // ("Responsible for wiping the cache", "In charge of deleting stale rows") near the start, where further on it is
+    // a purpose ("documentation and examples for writing configurations").
+    if (v && others > 0 && word.endsWith("ing") && word !== v.verb && !(others <= 2 && /\b(?:for|of)\s+$/i.test(head.slice(Math.max(0, start - 5), start)))) {
       others++;
       if (others > 4) return undefined;
       continue;
