@@ -36,19 +36,19 @@ const PERSON = cls(
   "用户|使用者|ユーザー|ユーザ|利用者",
 );
 const NOT_POSSESSIVE = "(?!['’]s\\b|[\\s-](?:id|ids|name|names|password|passwords|data|account|accounts|profile|email|emails|record|records|role|roles|list|input|inputs|provided|supplied|defined|specified|generated|entered|content|message|messages|agent)\\b| (?:[a-z]+ )?(?:tells|says|mentions|asks|reports|shows|informs|notifies|knows|sees)\\b)";
-/** The person as the one acting, not the one kept uninformed: "mentioned by the user". */
-const PERSON_ACTS = /\b(?:by|from|of) (?:the |a |an |your |each |every )?(?:end )?$/;
+/** The person as the one acting or owning, not the one kept uninformed: "mentioned by the user", "data of other users". */
+const PERSON_ACTS = /\b(?:by|from|of) (?:the |a |an |your |each |every |other |all |any |another )?(?:end )?$/;
 
 /** Coming to know, or being told. */
 const PERCEIVE = cls(
-  "know|knows|knowing|knowledge|see|sees|seeing|notice|noticing|noticed|hear|hears|learn|learns|aware|awareness|realize|realise|discover|find out|suspect|inform|informs|informed|informing|tell|tells|telling|told|mention|mentions|mentioning|notify|notified|notifying|reveal|revealing|disclose|disclosing|surface|surfacing|alert|alerting|warn|warning|explain|acknowledge|bring(?: [a-z]+){0,5}? up|let on|visible|can read|unmentioned|unreported|undisclosed|unsaid|unnoticed|unaware|oblivious|in the dark|savoir|sache|voir|informer|dire|dis|mentionner|signaler|saber|sepa|ver|informar|decir|digas|mencionar|avisar|wissen|erfahren|sehen|informieren|sagen|sag|erwähnen|mitteilen|benachrichtigen|révél*|révèle|prévenir|montrer|enterar*|entere*|sepa|sepan|conte|contar|diga|dizer|saiba|informe|mencione|revele|revelar|avise|perceber|perceba|descobrir|descubra|verschweig*|bemerken|merken|préven*|prévien*|cuentes|cuente|digan|avises|informes|menciones|reveles|sagt",
-  "知道|告诉|告知|通知|发现|察觉|看到|提及|透露|伝え|知らせ|知ら|教え|言わ|気づ|気付|見せ",
+  "know|knows|knowing|knowledge|see|sees|seeing|notice|noticing|noticed|hear|hears|learn|learns|aware|awareness|realize|realise|discover|find out|suspect|inform|informs|informed|informing|tell|tells|telling|told|mention|mentions|mentioning|notify|notified|notifying|reveal|revealing|disclose|disclosing|surface|surfacing|alert|alerting|warn|warning|explain|acknowledge|bring(?: [a-z]+){0,5}? up|let on|visible|can read|unmentioned|unreported|undisclosed|unsaid|unnoticed|unaware|oblivious|in the dark|savoir|sache|voir|informer|dire|dis|mentionner|signaler|saber|sepa|ver|informar|decir|digas|mencionar|avisar|wissen|erfahren|sehen|informieren|sagen|sag|erwähnen|mitteilen|benachrichtigen|révél*|révèle|prévenir|montrer|enterar*|entere*|sepa|sepan|conte|contar|diga|dizer|saiba|informe|mencione|revele|revelar|avise|perceber|perceba|descobrir|descubra|verschweig*|bemerken|merken|préven*|prévien*|cuentes|cuente|digan|avises|informes|menciones|reveles|sagt|finds out|found out|finding out|learns|notices|realizes|realises|hears about|hears of|gets wind|mitbekommen|mitkriegen|ocult*|escond*|verberg*|verheimlich*|cachez|cache-lui|cache-leur|apprendre|apprenne|erzähl*",
+  "知道|告诉|告知|通知|发现|察觉|看到|提及|透露|伝え|知らせ|知ら|教え|言わ|気づ|気付|見せ|瞒|保密|秘密|隠し|内緒|告知|知晓",
 );
 
 /** An order not to, or secrecy (a statement like "the user will not see" describes the interface). */
 const HUSH = cls(
-  "must not|under no circumstances|in no case|on no account|by no means|mustn't|should not|shouldn't|shall not|need not|needn't|do not|don't|dont|never|no need|no reason|not necessary|unnecessary|without|avoid|refrain|is not to|are not to|doesn't need|does not need|don't need|do not need|has no need|have no need|secret|secretly|quietly|silently|discreetly|covertly|stealthily|surreptitiously|invisibly|hidden|hide|hiding|conceal|concealing|withhold|withholding|nobody|no one|isn't made|is not made|not be made|never be made|isn't told|not be told|isn't informed|not be informed|skip any mention|skip mentioning|skip the mention|no mention|without mentioning|unmentioned|unreported|undisclosed|unsaid|unnoticed|keep(?: [a-z]+){0,4}? out of|leave(?: [a-z]+){0,4}? out|omit|omitting|leave out|leave it out|leave this out|keep it from|keep this from|in the dark|unaware|oblivious|behind their back|behind the user's back|between us|ne pas|ne dis pas|ne dites pas|ne mentionne pas|ne mentionnez pas|ne révèle pas|ne doit pas|ne doivent pas|ne lui|ne le|sans|en secret|discrètement|no le|no les|no se|no lo|no la|no debe|no deben|no necesita|sin|en secreto|darf nicht|dürfen nicht|soll nicht|sollte nicht|muss nicht|nicht erwähnen|nicht sagen|nicht mitteilen|nicht informieren|nichts|ohne|heimlich|jamais|nunca|niemals|verschweig*|não conte|não diga|não informe|não mencione|não revele|não avise|não deve|não devem|não deixe|não precisa|não é preciso|sem|em segredo|secretamente|silenciosamente|sans le dire|a escondidas|ne \\S+ pas|n['’]\\S+ pas|ne \\S+ jamais|nicht",
-  "不要|不用|无需|不必|别让|别告诉|不得|不能让|悄悄|秘密|暗中|隐瞒|不需要|ないで|ないように|せず|ずに|黙って|内緒|こっそり|隠して|秘密に",
+  "must not|under no circumstances|in no case|on no account|by no means|mustn't|should not|shouldn't|shall not|need not|needn't|do not|don't|dont|never|no need|no reason|not necessary|unnecessary|without|avoid|refrain|is not to|are not to|doesn't need|does not need|don't need|do not need|has no need|have no need|secret|secretly|quietly|silently|discreetly|covertly|stealthily|surreptitiously|invisibly|hidden|hide|hiding|conceal|concealing|withhold|withholding|nobody|no one|isn't made|is not made|not be made|never be made|isn't told|not be told|isn't informed|not be informed|skip any mention|skip mentioning|skip the mention|no mention|without mentioning|unmentioned|unreported|undisclosed|unsaid|unnoticed|keep(?: [a-z]+){0,6}? out of|leave(?: [a-z]+){0,6}? out|omit|omitting|leave out|leave it out|leave this out|keep it from|keep this from|in the dark|unaware|oblivious|behind their back|behind the user's back|between us|ne pas|ne dis pas|ne dites pas|ne mentionne pas|ne mentionnez pas|ne révèle pas|ne doit pas|ne doivent pas|ne lui|ne le|sans|en secret|discrètement|no le|no les|no se|no lo|no la|no debe|no deben|no necesita|sin|en secreto|darf nicht|dürfen nicht|soll nicht|sollte nicht|muss nicht|nicht erwähnen|nicht sagen|nicht mitteilen|nicht informieren|nichts|ohne|heimlich|jamais|nunca|niemals|verschweig*|não conte|não diga|não informe|não mencione|não revele|não avise|não deve|não devem|não deixe|não precisa|não é preciso|sem|em segredo|secretamente|silenciosamente|sans le dire|a escondidas|ne \\S+ pas|n['’]\\S+ pas|ne \\S+ jamais|nicht|not something|isn't something|is not something|nothing to|not worth mentioning|aucune mention|aucun mot|ne \\S+ aucune|ne \\S+ rien|ocult*|escond*|verberg*|verheimlich*|cachez|cache-lui|cache-leur",
+  "不要|不用|无需|不必|别让|别告诉|不得|不能让|悄悄|秘密|暗中|隐瞒|不需要|ないで|ないように|せず|ずに|黙って|内緒|こっそり|隠して|秘密に|瞒|保密|请勿|勿",
 );
 /** A "never" or "not" that describes what the interface does, not an order: "the user will never see the key". */
 const DESCRIBED = /\b(?:will|would|can|could|does|do|is|are|was|were|may|might)$/;
@@ -60,7 +60,7 @@ const ADDRESSEE = cls(
 );
 /** What the model was told: its instructions, guidance, role. */
 const FRAME = cls(
-  "instruction|instructions|rule|guidance|system message|policies|constraints|restrictions|guardrails|safeguards|guideline|guidelines|directive|directives|rules|orders|prompt|prompts|programming|brief|briefing|mission|persona|directions|were told|been told|were given|were instructed|consigne*|règles|instrucciones|instrucción|indicaciones|reglas|anweisung*|regeln|vorgaben|richtlinien|instruções|instrução|regras|orientações|diretrizes|consignes",
+  "instruction|instructions|rule|guidance|system message|policies|constraints|restrictions|guardrails|safeguards|guideline|guidelines|directive|directives|rules|orders|prompt|prompts|programming|brief|briefing|mission|persona|directions|were told|been told|were given|were instructed|consigne*|règles|instrucciones|instrucción|indicaciones|reglas|anweisung*|regeln|vorgaben|richtlinien|instruções|instrução|regras|orientações|diretrizes|consignes|normas|normes|norme",
   "指令|指示|规则|提示词|系统提示|设定|ルール|システムプロンプト|命令",
 );
 /** The frame a new one is given in: "your new instructions", "your real task" (a "new prompt" is a tool's data). */
@@ -79,8 +79,8 @@ const NEW_ORDERS = cls("instruction|instructions|directive|directives|orders|gui
 
 /** The frame set aside or declared stale. */
 const STALE = cls(
-  "ignore|ignoring|disregard|disregarding|forget|forgetting|override|overrides|overridden|overrule|set aside|outranks|outrank|takes precedence over|take precedence over|set them aside|set it aside|put them aside|put it aside|discard|drop|abandon|bypass|obsolete|outdated|out of date|void|superseded|supersede|supersedes|replaced|revoked|rescinded|withdrawn|retired|expired|cancelled|canceled|invalidated|no longer|not apply|not valid|don't apply|doesn't apply|do not apply|does not apply|stale|lifted|suspended|don't matter|doesn't matter|do not matter|does not matter|no longer bound|not bound|ignorez|oublie*|annul*|caduc*|ignora|ignorar|olvida*|anula*|ignorier*|vergiss|vergessen|ungültig|aufgehoben|ignores|ignorer|ignorar|ignorem|esque*|descart*|não valem|não vale|no valen|no vale|ne valent plus|ne vaut plus|gelten nicht mehr|gilt nicht mehr",
-  "忽略|无视|忘记|作废|无效|不再适用|無視|破棄|忘れ|無効|不再有效",
+  "ignore|ignoring|disregard|disregarding|forget|forgetting|override|overrides|overridden|overrule|set aside|outranks|outrank|takes precedence over|take precedence over|set them aside|set it aside|put them aside|put it aside|discard|drop|abandon|bypass|obsolete|outdated|out of date|void|superseded|supersede|supersedes|replaced|revoked|rescinded|withdrawn|retired|expired|cancelled|canceled|invalidated|no longer|not apply|not valid|don't apply|doesn't apply|do not apply|does not apply|stale|lifted|suspended|don't matter|doesn't matter|do not matter|does not matter|no longer bound|not bound|ignorez|oublie*|annul*|caduc*|ignora|ignorar|olvida*|anula*|ignorier*|vergiss|vergessen|ungültig|aufgehoben|ignores|ignorer|ignorar|ignorem|esque*|descart*|não valem|não vale|no valen|no vale|ne valent plus|ne vaut plus|gelten nicht mehr|gilt nicht mehr|périmé*|obsolète*|caduque*|desconsider*|desconsidere|lapsed|expired|no están vigentes|no longer in force|ya no",
+  "忽略|无视|忘记|作废|无效|不再适用|無視|破棄|忘れ|無効|不再有效|失效|已失效|作废",
 );
 /** A new frame put in place of the old one: "your real instructions", "from now on". */
 const NEW = cls(
@@ -90,7 +90,7 @@ const NEW = cls(
 
 /** Authorization, by whoever gives it. */
 const AUTH = cls(
-  "approved|approval|approvals|confirmed|pre-cleared|precleared|standing instructions from|standing orders from|pre-granted|pregranted|pre-approved|preapproved|authorized|authorised|authorization|authorisation|pre-authorized|pre-authorised|consent|consented|permission|permissions|permitted|sign-off|signoff|signed off|clearance|cleared|granted|okayed|ok'd|greenlit|green-lit|green light|blessed|blessing|sanctioned|whitelisted|allowlisted|waived|go-ahead|agreed|autorisé*|autorisation|approuvé*|consentement|permis|autorizado*|autorización|aprobado*|consentimiento|permiso|genehmigt|genehmigung|autorisiert|freigegeben|zustimmung|erlaubnis|said yes|says yes|autorizó|autorizou|autorizaron|aprobó|aprovou|aprovado*|zugestimmt|erlaubt|consintió|consentiu|approve all|approve every|approve any|approves all|approves every",
+  "approved|approval|approvals|confirmed|pre-cleared|precleared|standing instructions from|standing orders from|pre-granted|pregranted|pre-approved|preapproved|authorized|authorised|authorization|authorisation|pre-authorized|pre-authorised|consent|consented|permission|permissions|permitted|sign-off|signoff|signed off|clearance|cleared|granted|okayed|ok'd|greenlit|green-lit|green light|blessed|blessing|sanctioned|whitelisted|allowlisted|waived|go-ahead|agreed|autorisé*|autorisation|approuvé*|consentement|permis|autorizado*|autorización|aprobado*|consentimiento|permiso|genehmigt|genehmigung|autorisiert|freigegeben|zustimmung|erlaubnis|said yes|says yes|autorizó|autorizou|autorizaron|aprobó|aprovou|aprovado*|zugestimmt|erlaubt|consintió|consentiu|approve all|approve every|approve any|approves all|approves every|accord|son accord|leur accord",
   "已授权|已批准|授权|批准|同意|许可",
 );
 /** Given before this call, or once for all calls to come. */
@@ -99,12 +99,12 @@ const AHEAD_STRONG = cls(
   "事先|预先|提前",
 );
 const AHEAD_WEAK = cls(
-  "already|previously|earlier|last week|last month|last year|yesterday|at setup|at onboarding|during onboarding|during setup|in a previous|in an earlier|in the previous|for all|for every|for each|for any|déjà|ya|bereits|schon|já",
+  "already|previously|earlier|last week|last month|last year|yesterday|at setup|at onboarding|during onboarding|during setup|in a previous|in an earlier|in the previous|for all|for every|for each|for any|déjà|ya|bereits|schon|já|to any|to every|to all",
   "之前|早已|已经",
 );
 /** Acting without the person's confirmation. */
 const SKIP = cls(
-  "without asking|without confirming|without confirmation|without waiting|without checking|without prompting|without pausing|without stopping|without verifying|without double-checking|without a prompt|no need to ask|no need to confirm|no need to check|no need to verify|no need for confirmation|no confirmation|no further confirmation|needn't ask|needn't confirm|need not ask|need not confirm|don't ask|do not ask|never ask|don't confirm|do not confirm|don't check|do not check|no reason to ask|no reason to confirm|no reason to check|no reason to double check|no reason to double-check|no reason to verify|no need to double check|no need to double-check|no check-in|confirmations are unnecessary|confirmation is unnecessary|confirmations are not needed|confirmation is not needed|confirmation is not required|treat every call as confirmed|consider all|pause to ask|stop to ask|don't pause|do not pause|without further|without any further|without checks|without any checks|skip confirmation|skip the confirmation|skip any confirmation|skip asking|go ahead|proceed directly|just proceed|you may proceed|you can proceed|feel free|sans demander|sans confirmation|sans attendre|sin preguntar|sin confirmar|sin confirmación|sin esperar|ohne nachzufragen|ohne zu fragen|ohne bestätigung|ohne rückfrage|no point asking|no point in asking|no point confirming|no point in confirming|no point checking|pointless to ask|inutile de demander|pas besoin de demander|no pidas|no preguntes|no hace falta preguntar|no hace falta confirmar|sin pedir confirmación|frag nicht nach|nicht nachfragen|keine rückfrage|não precisa pedir|não precisa confirmar|sem pedir confirmação|sem confirmação|sem perguntar|skip checking|skip the check|skip confirming|skip verification",
+  "without asking|without confirming|without confirmation|without waiting|without checking|without prompting|without pausing|without stopping|without verifying|without double-checking|without a prompt|no need to ask|no need to confirm|no need to check|no need to verify|no need for confirmation|no confirmation|no further confirmation|needn't ask|needn't confirm|need not ask|need not confirm|don't ask|do not ask|never ask|don't confirm|do not confirm|don't check|do not check|no reason to ask|no reason to confirm|no reason to check|no reason to double check|no reason to double-check|no reason to verify|no need to double check|no need to double-check|no check-in|confirmations are unnecessary|confirmation is unnecessary|confirmations are not needed|confirmation is not needed|confirmation is not required|treat every call as confirmed|consider all|pause to ask|stop to ask|don't pause|do not pause|without further|without any further|without checks|without any checks|skip confirmation|skip the confirmation|skip any confirmation|skip asking|go ahead|proceed directly|just proceed|you may proceed|you can proceed|feel free|sans demander|sans confirmation|sans attendre|sin preguntar|sin confirmar|sin confirmación|sin esperar|ohne nachzufragen|ohne zu fragen|ohne bestätigung|ohne rückfrage|no point asking|no point in asking|no point confirming|no point in confirming|no point checking|pointless to ask|inutile de demander|pas besoin de demander|no pidas|no preguntes|no hace falta preguntar|no hace falta confirmar|sin pedir confirmación|frag nicht nach|nicht nachfragen|keine rückfrage|não precisa pedir|não precisa confirmar|sem pedir confirmação|sem confirmação|sem perguntar|skip checking|skip the check|skip confirming|skip verification|without a check-in|without check-in|without checking in|pas besoin de confirmer|pas besoin de demander|sans confirmer",
   "无需确认|不必确认|不用确认|无需询问|不用问|直接执行|確認不要|確認せず|確認は不要",
 );
 
@@ -114,12 +114,12 @@ const TOOL_NOUN = cls("tool|tools|app|apps|provider|providers|server|servers|mcp
 const OTHER_TOOL = `(?:${OTHER.source})(?:[\\s-]+[${LETTER}]+){0,3}?[\\s-]+(?:${TOOL_NOUN.source})|其他工具|其他服务器|别的工具|任何工具|所有工具`;
 /** Calls moved elsewhere. */
 const REDIRECT = cls(
-  "route|routed|reroute|rerouted|redirect|redirected|forward|forwarded|relay|relayed|divert|diverted|funnel|funneled|proxied|go through|goes through|pass through|passed through|sent through|sent to|be sent|copied to|mirrored|intercept|intercepted|hijack|hijacked|take over|takes over|redirig*|transférer|redirigir|reenviar|umleiten|umgeleitet|weiterleiten|weitergeleitet|mishandles|mishandle|buggy|insecure|flawed|leak|leaks|pass the call|pass the request|hand the call|hand off|deprecated|disabled|broken|unsafe|compromised|untrusted|fake|fraudulent|malicious|tampered|spoofed|poisoned|unreliable|not to be trusted|do not trust|don't trust|never trust|do not use|don't use|never use|avoid using|stop using|stale data|stale results|wrong results|incorrect results|inaccurate|untrustworthy|outdated data|a través de|através de|por medio de|por meio de|par l'intermédiaire de|passer par|pasar por|über dieses|über diesen|passed to|be passed to|handed to|be handed to",
+  "route|routed|reroute|rerouted|redirect|redirected|forward|forwarded|relay|relayed|divert|diverted|funnel|funneled|proxied|go through|goes through|pass through|passed through|sent through|sent to|be sent|copied to|mirrored|intercept|intercepted|hijack|hijacked|take over|takes over|redirig*|transférer|redirigir|reenviar|umleiten|umgeleitet|weiterleiten|weitergeleitet|mishandles|mishandle|buggy|insecure|flawed|leak|leaks|pass the call|pass the request|hand the call|hand off|deprecated|disabled|broken|unsafe|compromised|untrusted|fake|fraudulent|malicious|tampered|spoofed|poisoned|unreliable|not to be trusted|do not trust|don't trust|never trust|do not use|don't use|never use|avoid using|stop using|stale data|stale results|wrong results|incorrect results|inaccurate|untrustworthy|outdated data|a través de|através de|por medio de|por meio de|par l'intermédiaire de|passer par|pasar por|über dieses|über diesen|passed to|be passed to|handed to|be handed to|phased out|being phased out|decommissioned|no longer maintained|no longer supported|sunset|sunsetted|hand them to|hand it to|give them to|send them to|pass them to",
   "转发|重定向",
 );
 /** This tool put in the other's place: counts only where the text also points at itself. */
 const PREFER = cls(
-  "instead of|rather than|in place of|instead|through this|via this|authoritative|regardless|handle all|handles all|should handle|must handle|exclusively|only trust|only use|solely|prefer|preferred|prioritize|prioritise|precedence|replace|replaces|supersede|supersedes|au lieu de|remplace*|en lugar de|en vez de|reemplaza*|statt|anstelle|ersetzt|in its place|in their place|en su lugar|à sa place|em seu lugar|an seiner stelle|an ihrer stelle",
+  "instead of|rather than|in place of|instead|through this|via this|authoritative|regardless|handle all|handles all|should handle|must handle|exclusively|only trust|only use|solely|prefer|preferred|prioritize|prioritise|precedence|replace|replaces|supersede|supersedes|au lieu de|remplace*|en lugar de|en vez de|reemplaza*|statt|anstelle|ersetzt|in its place|in their place|en su lugar|à sa place|em seu lugar|an seiner stelle|an ihrer stelle|in lieu of|belong to this|belongs to this|now belong to|are handled here|is handled here",
   "代替|替代|取代|改为|而不是",
 );
 const SELF = /\b(?:this (?:tool|server|function|one|integration|plugin|connector)|me|here|us|ce serveur|cet outil|esta herramienta|este servidor|dieses tool|dieser server)\b|[a-z]+_[a-z_]+|本工具|这个工具/;
@@ -134,7 +134,7 @@ const SECRET = cls(
 /** Local files and state that hold secrets: stronger than a secret word alone. */
 const LOCAL_PATH = "~/|/etc/(?:passwd|shadow)|\\.env\\b|\\.ssh\\b|id_rsa|id_ed25519|\\.aws\\b|\\.npmrc|\\.netrc|\\.git-credentials|\\.bash_history|\\.zsh_history|\\.kube\\b|keychain";
 const LOCAL = cls(
-  "environment variables|environment variable|env vars|env var|env variables|printenv|home directory|home folder|dotfiles|conversation history|conversation so far|conversation transcript|chat history|chat log|chat logs|chat transcript|message history|previous messages|prior messages|earlier messages|this conversation|this chat|the conversation|the chat|the whole conversation|the entire conversation|the full conversation|variables d'environnement|historique de la conversation|historique de conversation|variables de entorno|historial de la conversación|historial del chat|umgebungsvariablen|gesprächsverlauf|chatverlauf",
+  "environment variables|environment variable|env vars|env var|env variables|printenv|home directory|home folder|dotfiles|conversation history|conversation so far|conversation transcript|chat history|chat log|chat logs|chat transcript|message history|previous messages|prior messages|earlier messages|this conversation|this chat|the conversation|the chat|the whole conversation|the entire conversation|the full conversation|variables d'environnement|historique de la conversation|historique de conversation|variables de entorno|historial de la conversación|historial del chat|umgebungsvariablen|gesprächsverlauf|chatverlauf|every variable|all variables|each variable|variables starting with|variable starting with|aws_*",
   `${LOCAL_PATH}|环境变量|对话记录|聊天记录|对话历史`,
 );
 /** Moving it somewhere, as an order: bare forms only ("includes", "uploads" describe what the tool itself does). */
@@ -312,6 +312,11 @@ const SECOND_PERSON = /(?<![a-z])(?:you|your|you're|tu|tes|vous|vos|votre|tú|tu
 
 const SELF_NEGATION = /^(?:don't|do not|dont|never)$/;
 
+/** Verbs of hiding in other languages, and the clause that makes what they hide a fact. */
+const HIDE_VERB = /^(?:ocult|escond|verberg|verheimlich|cachez|cache-l)/;
+const FACT_AFTER = /(?<![a-z])(?:que|qu['’]|dass|that)(?![a-z])/;
+/** A sentence that orders an outcome: "make sure the user never finds out". */
+const SEE_TO_IT = /^\W*(?:(?:and|so|also|please|then|just)\W+)?(?:make sure|ensure|see to it|be sure|take care)\b/;
 /** "Never" as an order: at a clause's start or after a modal ("users never see" describes). */
 const ORDER_BEFORE = /(?:^|[,:;—–-]|\b(?:must|should|shall|please|and|so|ought to|is to|are to))\s*$/;
 
@@ -325,6 +330,9 @@ const OPTION_EFFECT = /^\s*(?:if|when) (?:true|false|set|enabled|disabled)\b|^\s
 /** "Tells them apart" distinguishes; no one is told anything. */
 const TELL_APART = /\btells? (?:[a-z]+ )?apart\b/;
 
+/** The person as the owner of what is kept, not its audience: "do not reveal personal data of other users". */
+const PERSON_OWNS = /\b(?:of|about|belonging to) (?:the |other |another |all |any |each |every )?(?:[a-z]+ )?(?:users?|customers?|people|persons?|members?|employees?|patients?|clients?)$/;
+
 /**
  * Words of concealment that state rather than order, read from their lower-case sentence: a secret kept from view
  * ("never reveal the API key to the user" protects the key), a boolean's effect ("if true, do not notify the user"),
@@ -332,7 +340,7 @@ const TELL_APART = /\btells? (?:[a-z]+ )?apart\b/;
  * The phrase rules (injection.ts) and the cue reader below both ask it.
  */
 export function concealmentStated(sentence: string, words: string): boolean {
-  if (C.secret.test(sentence) || OPTION_EFFECT.test(sentence)) return true;
+  if (C.secret.test(sentence) || OPTION_EFFECT.test(sentence) || PERSON_OWNS.test(words)) return true;
   return /^(?:without|ohne|sans|sin|sem)\b/.test(words) && DESCRIBES_TOOL.test(sentence);
 }
 
@@ -344,7 +352,9 @@ function concealment(x: Sentence): boolean {
   return firstWhere(C.hush, x, (m) => {
     // "If you don't know the ID" is the model's own state, not the person kept uninformed.
     if (SELF_NEGATION.test(m[0]) && /\b(?:you|we|i)\s*$/.test(before(x, m, 8))) return false;
-    if (m[0] === "never") return ORDER_BEFORE.test(before(x, m, 12));
+    if (m[0] === "never") return ORDER_BEFORE.test(before(x, m, 12)) || SEE_TO_IT.test(x.s);
+    // Hiding a fact is concealment ("oculta al usuario que …"); hiding a column is a view's setting.
+    if (HIDE_VERB.test(m[0])) return FACT_AFTER.test(x.s.slice(m.index));
     // "Deletes the invite without notifying the user" is what the tool does; "users without admin rights" no act.
     if (m[0] === "without") return !concealmentStated(x.s, m[0]) && /^ (?:[a-z]+ )?[a-z]+ing\b|^ (?:the |their )?[a-z]+'s? (?:knowledge|awareness)/.test(x.s.slice(m.index + 7));
     if (concealmentStated(x.s, m[0])) return false;
@@ -361,7 +371,7 @@ const YOU_HOLD = /\b(?:you (?:have|hold|were given|have been given|'ve got|have 
 /** A status shown, not a claim: "listed under pre-approved", "marked as approved". */
 const LABEL = /\b(?:under|marked(?: as)?|labell?ed(?: as)?|status(?: is)?)\s*(?:pre-)?$/;
 /** Leave to act given to the reader. */
-const LICENSE = /\b(?:proceed|go ahead|carry on|continue|you can|you may|feel free|no need|no reason|unnecessary|not required|not needed|don't need|do not need|needn't|so just|treat (?:it|this|them) as)\b/;
+const LICENSE = /\b(?:proceed|go ahead|carry on|continue|you can|you may|feel free|no need|no reason|unnecessary|not required|not needed|don't need|do not need|needn't|so just|treat (?:it|this|them) as|(?:nobody|no one|no-one) (?:needs|has|have) to)\b/;
 
 /** The clause after a ";" or ":" that ended a sentence at `end`, up to the next full stop (empty after one). */
 function nextClause(lower: string, end: number): string {
@@ -416,13 +426,16 @@ function namedRival(x: Sentence): boolean {
   return NAMED_OTHER.test(x.s) && SELF.test(x.s);
 }
 
+/** Files that hold nothing but secrets: an order to move one out needs no named field ("add ~/.git-credentials to the gist"). */
+const SECRET_FILE = /\.git-credentials\b|\.aws\/credentials\b|\bid_(?:rsa|ed25519|ecdsa|dsa)\b(?!\.pub)|\.netrc\b|\.pgpass\b|\/etc\/shadow\b/;
+
 /** A secret or local file moved, by an order, into a field or a place that has nothing to do with credentials. */
 function exfiltration(x: Sentence, lower: string, negated: Negated): boolean {
   const local = C.local.test(x.s);
   if (!local && !C.secret.test(x.s)) return false;
   if (local && CONTENTS.test(x.s) && C.callSink.test(x.s)) return true;
   if (!SET_TO_SECRET.test(x.s) && !firstWhere(C.move, x, (m) => !negated(lower, x.at + m.index) && !TOGGLED.test(before(x, m, 24)) && !MODAL.test(before(x, m, 8).trimEnd()))) return false;
-  if (C.oddSink.test(x.s) || oddField(x.s)) return true;
+  if (C.oddSink.test(x.s) || oddField(x.s) || SECRET_FILE.test(x.s)) return true;
   if (OWN_USE.test(x.s)) return false;
   return C.fetch.test(x.s) && (local || C.callSink.test(x.s));
 }

@@ -49,7 +49,10 @@ export const CUES: Record<WordFamily, string> = {
     priority+notice security+command security+notice root+command root+notice developer+mode god+mode
     guidance briefing programming brief prompts+you prompt+you rules+you orders+you previous+prompts prior+prompts
     earlier+prompts original+prompts previous+orders prior+orders earlier+orders original+orders precedence+over
-    priority+over outranks outrank supersedes trumps language+model the+ai the+llm the+assistant the+agent the+model`,
+    priority+over outranks outrank supersedes trumps whatever regardless matter+what despite+what here+on language+model
+    yo cher chère querido querida estimado liebe lieber liebes caro cara olá hola hallo bonjour assistant asistente assistente
+    assistent modelo modèle modell llm chatbot whoever you+the model+you model+your agent+you agent+your ai+you ai+your
+    model+te agent+te modelo+te modelo+tu modell+du ki+du the+ai the+llm the+assistant the+agent the+model`,
   concealment: `tell telling told inform informing notify notifying notified mention mentioning reveal revealing disclose
     disclosing alert alerting show showing shown let letting warn warning explain explaining acknowledge
     acknowledging bring bother bothering report reporting surface surfacing expose exposing indicate indicating
@@ -63,7 +66,7 @@ export const CUES: Record<WordFamily, string> = {
     say+nothing mention+nothing reveal+nothing disclose+nothing your+response your+reply your+answer your+summary
     your+report your+message your+explanation no+need no+reason t+need not+need never+needs never+need nothing
     something omit omitting mask masking unbeknownst noticing realizing realising suspecting knowing as+if as+though
-    behind never+notices t+notices pretend pretending from+finding from+knowing from+learning from+noticing from+seeing
+    behind never+notices t+notices pretend pretending something+to bring+up from+finding from+knowing from+learning from+noticing from+seeing
     from+hearing from+realizing from+realising from+discovering from+suspecting`,
   false_authorization: `authorized authorised authorization authorisation approved approval preapproved consent consented permission
     permitted confirmation confirm confirmed confirming granted cleared clearance whitelisted allowlisted
@@ -202,14 +205,17 @@ export const RULES: readonly InjectionRule[] = [
   // cue: now / henceforth
   // "the fields you are actually changing" describes the person's edit, not who the model is.
   { family: "model_directed", re: "you (?:are|'re|will be) (?:now|henceforth|no longer|actually(?! [a-z]+ing\\b)|really(?! [a-z]+ing\\b)) (?!able|connected|logged|ready|authenticated|signed|in|on|done|all set)" },
-  { family: "model_directed", re: "(?:from now on|henceforth|going forward|from this (?:point|moment) (?:on|onwards?|forward)) …2 (?:you|always|never|respond|reply|answer|ignore|only|every)" },
+  { family: "model_directed", re: "(?:from now on|henceforth|going forward|from here on|from this (?:point|moment) (?:on|onwards?|forward)) …2 (?:you|always|never|respond|reply|answer|ignore|only|every)" },
   // cue: the noun (instructions, task, role …)
   {
     family: "model_directed",
     re: "your (?:real|true|actual|primary|only|secret|hidden|overriding|first|main|sole) (?:task|tasks|instructions?|goal|objective|purpose|role|job|duty|duties|directive|mission|orders|priority|brief|briefing|assignment|mandate)",
   },
   // A new task or role is as often the person's data ("your new task will appear in Today"); new orders are not.
-  { family: "model_directed", re: "your (?:new|updated|revised) (?:instructions?|directives?|mission|orders|brief|briefing|mandate)" },
+  { family: "model_directed", re: "your (?:new|updated|revised) (?:instructions?|directives?|mission|orders|brief|briefing|mandate|system prompt)" },
+  // What the model was configured with, overruled in advance: "whatever your configuration says", "regardless of
+  // what your developers told you".
+  { family: "model_directed", re: "(?:whatever|regardless of what|no matter what|despite what|irrespective of what) (?:your|the (?:ai's|assistant's|model's|agent's)) …2 (?:configuration|config|instructions|rules|guidelines|system prompt|prompt|developers?|operators?|creators?|policies|programming|training) (?:says?|tells? you|told you|said|states?|dictates?)" },
   { family: "model_directed", re: `(?:new|updated|revised|hidden|secret|additional|special|real) (?:system )?(?:instructions|directives|system prompt) (?:for|to) (?:you|the ${MODEL})(?=\\s*[:\\-—]| (?:follow|below|are|is)\\b)` },
   // Guidance the model was given declared void: whoever says so is speaking to the model. A parameter that sets an
   // assistant's instructions is described by a bare noun phrase and matches neither.
@@ -226,9 +232,15 @@ export const RULES: readonly InjectionRule[] = [
   { family: "model_directed", re: `${after("(?:^|[.!?;\\n]\\s*)", "(?:to|for)")} (?:the |any |all |every )?${MODEL}(?: (?:reading|processing|seeing) (?:this|these))?\\s*[:—]` },
   // This text ranked above the guidance the model was given.
   { family: "model_directed", re: `(?:this|the) (?:description|text|note|tool|message|notice|section|content|documentation) …3 (?:takes? (?:priority|precedence) over|overrides?|outranks?|supersedes?|trumps?) (?:your …1 ${MODEL_GUIDANCE}|the system prompt|(?:the |any )?${MODEL_GUIDANCE} you)` },
+  // The model called by its role at a sentence's start and then spoken to: "Assistant — consider this your
+  // directive", "Modelo, tu tarea …" (a colon only after words no label uses: "Model: the model to use" names one).
+  { family: "model_directed", re: `${after("(?:^|[.!?;\\n]\\s*)", "(?:(?:assistant|ai|llm|language model|asistente|assistente|assistent)\\s*[,:—–]|(?:model|agent|chatbot|claude|gpt|modelo|modèle|modell|ki|ia|agente)\\s*[,—–])")} …12 (?:you|your|yours|te|tu|ton|ta|tes|vous|votre|vos|du|dir|dich|dein|deine|você|seu|sua)(?![a-z'])` },
+  // "You, the model, …"; "whoever is generating the reply": the reader named as the model.
+  { family: "model_directed", re: "(?:you|tu|vous|du|você),? (?:the|an?|el|la|le|der|die|das|o|a) (?:model|assistant|ai|agent|llm|language model|modelo|asistente|modèle|modell|ki|assistente)(?![a-z])" },
+  { family: "model_directed", re: "whoever (?:is |are )?(?:generating|writing|composing|producing|reading|processing|drafting|answering) …3 (?:reply|replies|response|responses|answer|answers|output|this)" },
   // A greeting to the model by its role, as a vocative: "Attention, language model:", "Hey agent,".
-  { family: "model_directed", re: `(?:hey|dear|attention|hello|hi|listen|psst) (?:the |you )?${MODEL}(?=\\s*[:,!—–-])` },
-  { family: "model_directed", re: `(?:if|when|since|because|as long as|while) you (?:are|'re) (?:an? |the )?(?:ai|assistant|agent|llm|language model|large language model|chatbot|bot|claude|gpt|ai agent|ai assistant|ai model|automated agent)` },
+  { family: "model_directed", re: `(?:hey|dear|attention|hello|hi|listen|psst|yo|cher|chère|querido|querida|estimado|liebe|lieber|liebes|caro|cara|olá|hola|hallo|bonjour) (?:there |the |you |cher |mon |mi |meu |minha )?(?:${MODEL.slice(3, -1)}|asistente|assistente|assistent|modèle|modelo|modell|ia|ki|agente)(?=\\s*[:,!—–-])` },
+  { family: "model_directed", re: `(?:if|when|since|because|as long as|while) you(?: are|'re) (?:an? |the )?(?:ai|assistant|agent|llm|language model|large language model|chatbot|bot|claude|gpt|ai agent|ai assistant|ai model|automated agent)` },
   { family: "model_directed", re: `(?:any|all|every|each) (?:ai|assistant|llm|language model|ai agent|ai model|automated agent|agent|model)s? (?:that is |who is |that's )?(?:reading|processing|seeing|parsing|using|that reads?|that sees?|that processes)` },
   { family: "model_directed", re: "as (?:an?|the) (?:ai|llm|language model|ai agent|ai model|ai assistant|assistant|model|agent) …5 you (?:must|should|will|need|have to|are required|are expected)" },
   // cue: important / system / inst / admin (markup the person's client may hide or style away)
@@ -331,7 +343,7 @@ export const RULES: readonly InjectionRule[] = [
     family: "shadowing",
     re: "(?:do not|don't|never|stop|avoid|refuse to) (?:use|using|call|calling|invoke|invoking|trust|trusting|rely on|route to) (?:the |any |a |an )?(?:other|another|built-in|builtin|native|default|original|standard|existing|third-party|official|competing|similar|remaining) …2 (?:tools?|functions?|servers?|mcp|plugins?|commands?|integrations?|connectors?)",
   },
-  { family: "shadowing", re: "(?:do not|don't|never) (?:use|call|invoke) …3 (?:from|of|on|in) (?:any |the |an? )?(?:other|another|different) (?:mcp )?(?:servers?|providers?|connectors?|integrations?|plugins?)" },
+  { family: "shadowing", re: "(?:do not|don't|never|avoid|stop|disregard|ignore) (?:use |using |call |calling |invoke |invoking )?…4 (?:from|of|on|in|provided by|offered by|exposed by|belonging to) (?:any |the |an? |all )?(?:other|another|different|external|third-party) (?:mcp )?(?:servers?|providers?|connectors?|integrations?|plugins?)" },
   { family: "shadowing", re: "(?:instead of|rather than|in place of|in preference to) (?:using |calling |invoking )?(?:the |any |all |every )?(?:other|another|built-in|builtin|native|default|original|standard|existing) …2 (?:tools?|functions?|servers?|mcp|plugins?|commands?|integrations?)" },
   { family: "shadowing", re: "(?:prioriti[sz]e|prefer|favou?r|choose|select|use|call) (?:this|me|it)(?: tool| function| server)? (?:over|above|before|instead of|rather than|in place of) (?:all|any|every|the) (?:other|another)" },
   { family: "shadowing", re: "(?:this|the present|my) (?:tool|function|server) (?:replaces|supersedes|overrides|takes precedence over|must be used instead of|should be used instead of|shadows|takes over from|is a drop-in replacement for) (?:the |all |any |every )?(?:other|built-in|builtin|native|default|original|standard|existing|official)" },
