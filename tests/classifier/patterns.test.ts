@@ -592,7 +592,7 @@ describe.each([
   it("an -ing form after 'for' or 'of' is the tool's action, after 'by' its method", () => {
     expect(k("cache_tool", "Responsible for wiping the local cache directory").category).toBe("destructive");
     // Further on, "for" gives a purpose.
-    expect(k("docs_tool", "Provides detailed documentation and examples for writing configurations").category).toBe("read");
+    expect(k("docs_tool", "Provides detailed documentation and examples for writing configurations").signals).not.toContain("description_verb:write");
     expect(k("style_tool", "Optimizes styles by removing unused layers").category).not.toBe("destructive");
   });
 
