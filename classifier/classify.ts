@@ -341,7 +341,7 @@ function decide(tool: ToolInput, r: ToolReading, model: Model | null, onFeatures
     replaces ||
     signals.includes("unlink") ||
     signals.includes("replaces_content");
-  let hintClass = hintClassOfCategory(category, nonAdditive);
+  let hintClass = hintClassOfCategory(category, nonAdditive, !signals.includes("contained_run"));
   let learned: { p: number; notRead: number; cls: HintClass; evidence: string[] } | undefined;
   // Without a sink the features live only for this decision: one scratch set serves every tool.
   const features = onFeatures ? toolFeatures(tool, r, noEvidence ? undefined : category) : model ? toolFeatures(tool, r, noEvidence ? undefined : category, scratchFeatures) : undefined;

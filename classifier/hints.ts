@@ -14,10 +14,15 @@ export interface Hints {
   openWorldHint: boolean;
 }
 
-/** The hint class a category stands for when the rules decide alone: execute may do anything, so it may destroy. */
-export function hintClassOfCategory(category: Category, nonAdditive: boolean): HintClass {
+/**
+ * The hint class a category stands for when the rules decide alone. Execute may do anything, so it may destroy,
+ * unless what it runs is contained: a build, a launch, a call of something already there, with no code, command or
+ * SQL given to run (`openEnded` false).
+ */
+export function hintClassOfCategory(category: Category, nonAdditive: boolean, openEnded = true): HintClass {
   if (category === "read") return "read";
-  if (category === "destructive" || category === "execute") return "destructive";
+  if (category === "execute") return openEnded || nonAdditive ? "destructive" : "write";
+  if (category === "destructive") return "destructive";
   // An overwrite or a removed link is a write for policy and a non-additive change for the hints.
   return nonAdditive ? "destructive" : "write";
 }

@@ -566,6 +566,13 @@ export const LOCAL_VERBS = new Set(
    estimate explain summarize summarise translate echo encode decode hash`.split(/\s+/).filter(Boolean),
 );
 
+/**
+ * Execute verbs that run something already there rather than whatever they are given: a build, a launch, a call of a
+ * tool or a function, a workflow triggered. Without code, a command or SQL to run, such a tool is contained: an
+ * execute for policy, not destructive in its hints (exec, eval, shell, script, deploy … stay open-ended).
+ */
+export const CONTAINED_RUN_VERBS = new Set("build compile launch call invoke trigger dispatch rerun run spawn".split(" "));
+
 /** Severity order for "the most dangerous thing this tool can do". */
 export const SEVERITY: Record<Category, number> = { read: 0, write: 1, execute: 2, financial: 3, destructive: 4 };
 

@@ -7,6 +7,7 @@ import {
   ARCHIVE_OBJECTS,
   BULK_PROPERTIES,
   BULK_TOKENS,
+  CONTAINED_RUN_VERBS,
   CJK_VERBS,
   ATTACHED_THINGS,
   CONTENT_PROPERTIES,
@@ -1244,6 +1245,12 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
       scores.read += WEIGHTS.generatedArtifact;
       evidence.push({ signal: "generated_artifact", source: "name", quote: `${generating} ${artifact}`, weight: WEIGHTS.generatedArtifact });
     }
+  }
+  // Running what is already there (a build, a launch, a call, a triggered workflow) with no code, command or SQL given
+  // to run is contained: an execute for policy, not destructive in the hints (hints.ts), and a feature the model weighs.
+  const runVerb = nv?.category === "execute" ? nv.verb : dv?.category === "execute" ? dv.verb : undefined;
+  if (runVerb && CONTAINED_RUN_VERBS.has(runVerb) && !execKind && !execPhrase && scores.execute > 0 && scores.execute >= Math.max(scores.write, scores.destructive)) {
+    evidence.push({ signal: "contained_run", source: runVerb === nv?.verb ? "name" : "description", quote: runVerb, weight: 0 });
   }
   // Removing a link between two things deletes neither.
   const unlink = effect ? undefined : unlinkOf(words, nv, dv, lowerDescription);

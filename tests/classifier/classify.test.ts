@@ -269,7 +269,7 @@ describe("annotations", () => {
   });
 
   it("agreeing hints raise confidence", () => {
-    expect(c("list_notes", "List notes", { annotations: { readOnlyHint: true } }).confidence).toBeGreaterThan(c("list_notes", "List notes").confidence);
+    expect(c("note_peek", "Peek at a note", { annotations: { readOnlyHint: true } }).confidence).toBeGreaterThan(c("note_peek", "Peek at a note").confidence);
   });
 
   it("decide only when the tool's own text says nothing", () => {

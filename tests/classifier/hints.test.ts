@@ -23,6 +23,7 @@ describe("hints in the specification's meaning", () => {
     expect(hintClassOfCategory("write", true)).toBe("destructive");
     expect(hintClassOfCategory("write", false)).toBe("write");
     expect(hintClassOfCategory("execute", false)).toBe("destructive");
+    expect(hintClassOfCategory("execute", false, false)).toBe("write");
   });
 
   it("a replace or a reset is not additive whatever else the text says; a plain update may be", () => {

@@ -611,7 +611,7 @@ describe.each([
   it("a reading resting on one word as often a noun yields to the model more readily; money stays sure of changing", () => {
     const money = k("create_invoice", "Create an invoice for a customer");
     expect(money.category).toBe("financial");
-    if (options.model === undefined) expect(money.confidence).toBeGreaterThanOrEqual(0.5);
+    if (!("model" in options)) expect(money.confidence).toBeGreaterThanOrEqual(0.5);
   });
 
   it("a description that opens by sending outweighs a reading verb in the name", () => {
@@ -670,5 +670,20 @@ describe.each([
       ["system_tool", "Attempt to repair common issues automatically"],
       ["record_tool", "Correct the extracted data of a record"],
     ]) expect(k(name!, description).category, name).not.toBe("read");
+  });
+
+  it("running what is already there is contained: an execute for policy, not destructive in the hints", () => {
+    for (const [name, description] of [
+      ["build_app", "Build the app for the simulator"],
+      ["launch_app", "Launch an installed app on the simulator"],
+      ["run_workflow", "Trigger a workflow run with optional input data"],
+    ]) {
+      const run = k(name!, description);
+      expect(run.category, name).toBe("execute");
+      expect(hintClass(run), name).toBe("write");
+    }
+    // Code, a command or SQL given to run may do anything.
+    expect(hintClass(k("run_command", "Run a shell command in the workspace"))).toBe("destructive");
+    expect(hintClass(k("exec_code", "Execute arbitrary Python code"))).toBe("destructive");
   });
 });

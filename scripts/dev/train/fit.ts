@@ -45,7 +45,10 @@ const PRIOR = 2;
 /** Kinds that never need several servers to count: they are the rules' own reading, not a server's wording. */
 const ALWAYS_KINDS: ReadonlySet<Kind> = new Set([KIND.bias, KIND.ruleCategory, KIND.signal, KIND.nameVerbCategory, KIND.descriptionVerbCategory, KIND.argumentCount]);
 
-/** The prior: the rules' category features pointing at their hint class. */
+/**
+ * The prior: the rules' category features pointing at their hint class, and a contained run (an execute whose hint
+ * class is write: hints.ts) moving the execute category's weight from destructive to write.
+ */
 function priorWeights(): Map<number, Float64Array> {
   const prior = new Map<number, Float64Array>();
   for (const c of CATEGORIES) {
@@ -53,6 +56,10 @@ function priorWeights(): Map<number, Float64Array> {
     w[HINT_CLASSES.indexOf(hintClassOfCategory(c, false))] = PRIOR;
     prior.set(featureId(KIND.ruleCategory, c), w);
   }
+  const contained = new Float64Array(K);
+  contained[HINT_CLASSES.indexOf(hintClassOfCategory("execute", false, false))] = PRIOR;
+  contained[HINT_CLASSES.indexOf(hintClassOfCategory("execute", false))] = -PRIOR;
+  prior.set(featureId(KIND.signal, "contained_run"), contained);
   return prior;
 }
 
