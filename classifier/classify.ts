@@ -364,7 +364,9 @@ function decide(tool: ToolInput, r: ToolReading, model: Model | null, onFeatures
     }
     learned = { p: p[cls]!, notRead: 1 - p[0]!, cls: hintClass, evidence: strongestEvidence(model, features, cls, 2) };
     if (noEvidence || (category === "read") !== (hintClass === "read")) {
-      category = CATEGORY_OF_HINT[hintClass];
+      // With nothing in the text to go on, a model less than even sure of a destruction calls it a change that may
+      // destroy (a write, destructive in the hints), not a delete: the harshest class needs evidence or a sure model.
+      category = noEvidence && hintClass === "destructive" && learned.p < 0.5 ? "write" : CATEGORY_OF_HINT[hintClass];
       ruleCategory = category;
     }
   }

@@ -117,6 +117,14 @@ describe("inference", () => {
     expect(c.confidence).toBeCloseTo(0.84, 2);
   });
 
+  it("with nothing in the text, a destruction needs a model more than even sure; less, it is a write that may destroy", () => {
+    const frob = featureId(KIND.nameFirst, "frob");
+    const leaning = classifyTool(tool("frob_widget"), undefined, { model: modelWith([[frob, [0, 0, 0.6]]]) });
+    expect(leaning.category).toBe("write");
+    expect(leaning.hints.destructiveHint).toBe(true);
+    expect(classifyTool(tool("frob_widget"), undefined, { model: modelWith([[frob, [0, 0, 3]]]) }).category).toBe("destructive");
+  });
+
   it("a destructive leading verb is never read, however sure the model is", () => {
     const wrong = modelWith([[featureId(KIND.nameFirst, "delete"), [20, 0, 0]]]);
     const c: Classification = classifyTool(tool("delete_widget", "Deletes a widget"), undefined, { model: wrong });
