@@ -6,7 +6,7 @@ import { ruleForRisk, ruleHasReason, type Rule } from "./policy.js";
 import { emptyFeatures, toolFeatures, type Features } from "./features.js";
 import { hintClassOfCategory, hintsFor, type Hints } from "./hints.js";
 import { describeInjection } from "./injection.js";
-import { HINT_CLASSES, predict, shippedModel, strongestEvidence, type HintClass, type Model } from "./model.js";
+import { HINT_CLASSES, predict, shippedModel, strongestEvidence, weightedBuckets, type HintClass, type Model } from "./model.js";
 import { quoteText } from "./quote.js";
 import { findRawArguments } from "./raw-arguments.js";
 import { readTool, buildProfile, type Evidence, type ServerProfile, type SiblingDomain, type ToolReading, type VerbInfo } from "./signals.js";
@@ -343,8 +343,13 @@ function decide(tool: ToolInput, r: ToolReading, model: Model | null, onFeatures
     signals.includes("replaces_content");
   let hintClass = hintClassOfCategory(category, nonAdditive, !signals.includes("contained_run"));
   let learned: { p: number; notRead: number; cls: HintClass; evidence: string[] } | undefined;
-  // Without a sink the features live only for this decision: one scratch set serves every tool.
-  const features = onFeatures ? toolFeatures(tool, r, noEvidence ? undefined : category) : model ? toolFeatures(tool, r, noEvidence ? undefined : category, scratchFeatures) : undefined;
+  // Without a sink the features live only for this decision: one scratch set serves every tool, holding only those
+  // the model weighs (the sums and the evidence named are the same).
+  const features = onFeatures
+    ? toolFeatures(tool, r, noEvidence ? undefined : category)
+    : model
+      ? toolFeatures(tool, r, noEvidence ? undefined : category, scratchFeatures, weightedBuckets(model))
+      : undefined;
   onFeatures?.(features!);
   if (model && features) {
     const p = predict(model, features);

@@ -4,7 +4,6 @@
 import type { Category } from "./taxonomy.js";
 import type { ToolInput } from "./tool.js";
 import type { ToolReading } from "./signals.js";
-import { leadingWordSpans } from "./tokens.js";
 
 /** Feature kinds; the kind is hashed with the feature's text, so "delete" first in a name and in a description differ. */
 export const KIND = {
@@ -47,6 +46,11 @@ export interface Features {
   source: string;
   /** Each word's start and end in `source`. */
   wordSpans: number[];
+  /**
+   * When set, only features in the buckets marked here are kept: those a model weighs (model.ts's weightedBuckets).
+   * Any other adds nothing to its sums and is never named, and most of a tool's features are such.
+   */
+  weighted: Uint8Array | undefined;
 }
 
 /** A feature's text as describeFeature takes it: "delete", or "delete it" for a pair. */
@@ -69,12 +73,6 @@ function fnv(h: number, text: string): number {
 /** A word character's lower case: the word's string as textWords gives it is never built. */
 const lowerCode = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
 
-/** fnv over the lower case of `text` from `start` to `end` (a word of it). */
-function fnvWord(h: number, text: string, start: number, end: number): number {
-  for (let i = start; i < end; i++) h = Math.imul(h ^ lowerCode(text.charCodeAt(i)), 0x01000193);
-  return h;
-}
-
 const mask = (h: number) => (h >>> 0) & MASK;
 
 /** FNV-1a over the kind and the text (and a second text for pairs), masked to the bucket space. */
@@ -84,6 +82,7 @@ export function featureId(kind: Kind, text: string, second?: string): number {
 }
 
 function pushId(f: Features, id: number, kind: Kind, text: string, word: number): void {
+  if (f.weighted !== undefined && f.weighted[id] === 0) return;
   f.ids.push(id);
   f.kinds.push(kind);
   f.texts.push(text);
@@ -92,6 +91,19 @@ function pushId(f: Features, id: number, kind: Kind, text: string, word: number)
 
 function push(f: Features, kind: Kind, text: string): void {
   pushId(f, featureId(kind, text), kind, text, -1);
+}
+
+// Per kind, the ids of texts from a closed vocabulary (categories, signals, verb classes, argument counts), each hashed
+// on its first use; -1 marks a verb signal, which is no feature. Open ones (name words, argument names) are hashed
+// every time, so the tables cannot grow with the tools read.
+const knownIds: Map<string, number>[] = Object.values(KIND).map(() => new Map());
+
+/** push of a text from a closed vocabulary; verb signals are skipped. */
+function pushKnown(f: Features, kind: Kind, text: string): void {
+  const ids = knownIds[kind]!;
+  let id = ids.get(text);
+  if (id === undefined) ids.set(text, (id = kind === KIND.signal && isVerbSignal(text) ? -1 : featureId(kind, text)));
+  if (id >= 0) pushId(f, id, kind, text, -1);
 }
 
 const LEAD_SEED = seed(KIND.descriptionLead);
@@ -109,29 +121,31 @@ function argumentBucket(n: number): string {
 
 /** A set with no features yet. */
 export function emptyFeatures(): Features {
-  return { ids: [], kinds: [], texts: [], words: [], source: "", wordSpans: [] };
+  return { ids: [], kinds: [], texts: [], words: [], source: "", wordSpans: [], weighted: undefined };
 }
 
 /**
  * The features of a tool, given the rules' reading of it and the category the rules chose (undefined when
  * the rules found no evidence). Annotations are never features: the model predicts them. With `into`, that set is
- * emptied and filled instead of a new one: its arrays keep their capacity from tool to tool.
+ * emptied and filled instead of a new one (no new arrays a tool). With `weighted`, only
+ * the features a model weighs are kept (inference; training needs them all).
  */
-export function toolFeatures(tool: ToolInput, reading: ToolReading, ruleCategory: Category | undefined, into?: Features): Features {
+export function toolFeatures(tool: ToolInput, reading: ToolReading, ruleCategory: Category | undefined, into?: Features, weighted?: Uint8Array): Features {
   const f: Features = into ?? emptyFeatures();
+  f.weighted = weighted;
   if (into) {
     into.ids.length = 0;
     into.kinds.length = 0;
     into.texts.length = 0;
     into.words.length = 0;
   }
-  push(f, KIND.bias, "");
-  push(f, KIND.ruleCategory, ruleCategory ?? "none");
-  for (const e of reading.evidence) if (!isVerbSignal(e.signal)) push(f, KIND.signal, e.signal);
+  pushKnown(f, KIND.bias, "");
+  pushKnown(f, KIND.ruleCategory, ruleCategory ?? "none");
+  for (const e of reading.evidence) pushKnown(f, KIND.signal, e.signal);
   const nv = reading.nameVerb;
-  push(f, KIND.nameVerbCategory, nv ? `${nv.category}:${nv.position}${nv.ambiguous ? ":ambiguous" : ""}` : "none");
+  pushKnown(f, KIND.nameVerbCategory, nv ? `${nv.category}:${nv.position}${nv.ambiguous ? ":ambiguous" : ""}` : "none");
   const dv = reading.descriptionVerb;
-  push(f, KIND.descriptionVerbCategory, dv ? `${dv.category}${dv.ambiguous ? ":ambiguous" : ""}` : reading.emptyDescription ? "empty" : "none");
+  pushKnown(f, KIND.descriptionVerbCategory, dv ? `${dv.category}${dv.ambiguous ? ":ambiguous" : ""}` : reading.emptyDescription ? "empty" : "none");
 
   const { tokens: words, lastSegmentStart } = reading.tokens;
   const segment = words.length > lastSegmentStart ? lastSegmentStart : 0;
@@ -144,35 +158,66 @@ export function toolFeatures(tool: ToolInput, reading: ToolReading, ruleCategory
 
   // The words of leadingWords(head, DESCRIPTION_WORDS), hashed where they stand in the text.
   const description = tool.description ?? "";
-  let source = description.length > 600 ? description.slice(0, 600) : description;
-  const spans = f.wordSpans;
-  if (!leadingWordSpans(source, DESCRIPTION_WORDS, spans)) leadingWordSpans((source = source.toLowerCase()), DESCRIPTION_WORDS, spans);
-  f.source = source;
-  const n = spans.length / 2;
-  if (n > 0) pushId(f, mask(fnvWord(LEAD_SEED, source, spans[0]!, spans[1]!)), KIND.descriptionLead, "", 0);
-  // Each word hashed once for itself and once as the first of its pair (featureId's ids, in one pass over it).
-  for (let i = 0; i < n; i++) {
-    let word = WORD_SEED;
-    let pair = PAIR_SEED;
-    for (let k = spans[2 * i]!; k < spans[2 * i + 1]!; k++) {
-      const c = lowerCode(source.charCodeAt(k));
-      word = Math.imul(word ^ c, 0x01000193);
-      pair = Math.imul(pair ^ c, 0x01000193);
-    }
-    pushId(f, mask(word), KIND.descriptionWord, "", i);
-    if (i + 1 < n) pushId(f, mask(fnvWord(Math.imul(pair ^ 0x20, 0x01000193), source, spans[2 * i + 2]!, spans[2 * i + 3]!)), KIND.descriptionPair, "", i);
+  const head = description.length > 600 ? description.slice(0, 600) : description;
+  const mark = f.ids.length;
+  if (!pushDescriptionWords(f, head)) {
+    f.ids.length = f.kinds.length = f.texts.length = f.words.length = mark;
+    pushDescriptionWords(f, head.toLowerCase());
   }
 
-  const props = tool.inputSchema?.properties;
-  let count = 0;
-  if (props && typeof props === "object") {
-    for (const name of Object.keys(props)) {
-      if (count++ >= MAX_ARGUMENTS) break;
-      push(f, KIND.argument, name.toLowerCase());
-    }
-  }
-  push(f, KIND.argumentCount, argumentBucket(count));
+  // The schema's argument names as the reading listed them (its keys are not read twice).
+  const props = reading.properties;
+  for (let i = 0; i < props.length && i < MAX_ARGUMENTS; i++) push(f, KIND.argument, props[i]!.name.toLowerCase());
+  pushKnown(f, KIND.argumentCount, argumentBucket(props.length));
   return f;
+}
+
+const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+
+/**
+ * The features of leadingWordSpans(source, DESCRIPTION_WORDS): the lead, then each word and the pair it ends, in
+ * featureId's ids, found and hashed in one pass over the characters (each word hashed for itself, as the second of
+ * its pair and as the first of the next); the spans are kept in `f` for naming a feature. False, with `f` to be reset,
+ * where leadingWordSpans is (a character whose lower case moves letters: the text's lower case is read instead).
+ */
+function pushDescriptionWords(f: Features, source: string): boolean {
+  f.source = source;
+  const spans = f.wordSpans;
+  spans.length = 0;
+  const n = source.length;
+  let start = -1;
+  let lead = LEAD_SEED;
+  let word = 0;
+  // The pair this word ends (its first word and a space hashed), and the one it starts.
+  let pair = 0;
+  let nextPair = 0;
+  for (let i = 0; i <= n && spans.length < 2 * DESCRIPTION_WORDS; i++) {
+    // The end of the text ends its last word.
+    const c = i < n ? source.charCodeAt(i) : 32;
+    if (isWordCode(c)) {
+      if (start < 0) {
+        start = i;
+        word = WORD_SEED;
+        pair = Math.imul(nextPair ^ 0x20, 0x01000193);
+        nextPair = PAIR_SEED;
+      }
+      const l = lowerCode(c);
+      word = Math.imul(word ^ l, 0x01000193);
+      pair = Math.imul(pair ^ l, 0x01000193);
+      nextPair = Math.imul(nextPair ^ l, 0x01000193);
+      if (spans.length === 0) lead = Math.imul(lead ^ l, 0x01000193);
+      continue;
+    }
+    if (c === 0x130 || c === 0x212a) return false;
+    if (start < 0) continue;
+    const k = spans.length / 2;
+    spans.push(start, i);
+    if (k === 0) pushId(f, mask(lead), KIND.descriptionLead, "", 0);
+    else pushId(f, mask(pair), KIND.descriptionPair, "", k - 1);
+    pushId(f, mask(word), KIND.descriptionWord, "", k);
+    start = -1;
+  }
+  return true;
 }
 
 /** A feature in words, for rationales: "'delete' first in the name". */

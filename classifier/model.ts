@@ -94,6 +94,23 @@ export function shippedModel(): Model | null {
   return shipped;
 }
 
+const weightedBucketsOf = new WeakMap<Float32Array, Uint8Array>();
+
+/**
+ * Per bucket, 1 where any class has a weight: the shipped model weighs about a thousand of its 2^18 buckets, so most
+ * of a tool's features add nothing to the sums and are never named; inference keeps only the others (features.ts).
+ * Marked on the weights' first use; a model's weights do not change once it classifies.
+ */
+export function weightedBuckets(model: Model): Uint8Array {
+  let marks = weightedBucketsOf.get(model.weights);
+  if (marks) return marks;
+  const w = model.weights;
+  marks = new Uint8Array(1 << HASH_BITS);
+  for (let b = 0; b < marks.length; b++) if (w[b * K] !== 0 || w[b * K + 1] !== 0 || w[b * K + 2] !== 0) marks[b] = 1;
+  weightedBucketsOf.set(w, marks);
+  return marks;
+}
+
 /** Raw scores (logits) per class: the sum of each feature's weights. */
 export function logits(weights: Float32Array, features: Features, out: Float64Array): void {
   let r = 0;

@@ -816,10 +816,10 @@ const SKIPPED_GENERIC = new Set(["perform", "performs", "use", "uses", "attempt"
  * `lower` is the description lower-cased.
  */
 function findDescriptionVerb(description: string, lower: string): DescriptionVerbHit | undefined {
-  // "Dry-run: …", "force-push", "turn on" and "roll back" are one word each. Few descriptions say "dry", "force",
-  // "turn" or "roll" at all.
+  // "Dry-run: …", "force-push", "turn on", "roll back" and "zero out" are one word each. Few descriptions say "dry", "force",
+  // "turn o", "roll" or "zero" at all (where "turn" alone is in every "Returns").
   const text = description.length > 400 ? description.slice(0, 400) : description;
-  const head = (lower.includes("dry") || lower.includes("force") || lower.includes("turn") || lower.includes("roll") || lower.includes("zero")) && TWO_WORD_VERB.test(text) ? text.replace(TWO_WORD_VERBS, joinTwoWords) : text;
+  const head = (lower.includes("dry") || lower.includes("force") || lower.includes("turn o") || lower.includes("roll") || lower.includes("zero")) && TWO_WORD_VERB.test(text) ? text.replace(TWO_WORD_VERBS, joinTwoWords) : text;
   let seen = 0;
   let others = 0;
   let at = 0;
