@@ -8,6 +8,7 @@
 // present, and the cue reader only on the sentences kept.
 import { decodePayloads, revealUnicode, type Revealed } from "./hidden-text.js";
 import { concealmentStated, findByCues, SENTENCE_CUES, type Candidate } from "./injection-cues.js";
+import { findByModel } from "./injection-model.js";
 import { HASH_SLOTS, hashWord } from "./word-hash.js";
 import {
   CUES,
@@ -392,9 +393,14 @@ function scan(text: string, depth: number, mask: number): InjectionFinding | und
 
 /**
  * The first injection found in one piece of a tool's text (its description, or one argument's description): the
- * family rules first, then the cue reader on the sentences the same walk kept.
+ * rules first, then the learned reader (injection-model.ts) where they find nothing.
  */
 export function findInjection(text: string): InjectionFinding | undefined {
+  return findByRules(text) ?? findByModel(text);
+}
+
+/** The family rules, then the cue reader on the sentences the same walk kept. */
+export function findByRules(text: string): InjectionFinding | undefined {
   const sentences: Candidate[] = [];
   const mask = walkText(text, sentences);
   const found = scan(text, 0, mask & ~SHIFTED);

@@ -179,7 +179,7 @@ function logLoss(logits: readonly Float64Array[], examples: readonly Example[], 
 }
 
 /** A deterministic pseudo-random sequence in [0, 1) (mulberry32): the same seed draws the same bags. */
-function randomSequence(seed: number): () => number {
+export function randomSequence(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
