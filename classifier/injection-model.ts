@@ -4,11 +4,11 @@
 // poisoned sentence inside a long benign description scores on its own. findInjection consults it only where the
 // rules and the cue reader found nothing. The weights and the threshold are data (injection-weights.json, written
 // by `npm run train:injection`); without the file the reader finds nothing.
-import { readFileSync } from "node:fs";
 import { z } from "zod";
 import type { InjectionFinding } from "./injection.js";
 import type { InjectionFamily } from "./injection-lexicon.js";
 import { HASH_SLOTS, hashWord } from "./word-hash.js";
+import { readShippedJson } from "./shipped-file.js";
 
 // ---- word classes -------------------------------------------------------------------------------------------------
 // Whole words, lower-case, split where the reader splits ("don't" is "don" "t"); Chinese and Japanese as one or two
@@ -230,17 +230,8 @@ let shipped: InjectionModel | null | undefined;
 /** The weights shipped beside this module (source and build sit at different depths), read once; null without them. */
 export function shippedInjectionModel(): InjectionModel | null {
   if (shipped !== undefined) return shipped;
-  shipped = null;
-  for (const rel of [`./${INJECTION_MODEL_FILE}`, `../../classifier/${INJECTION_MODEL_FILE}`]) {
-    let text: string;
-    try {
-      text = readFileSync(new URL(rel, import.meta.url), "utf8");
-    } catch {
-      continue;
-    }
-    shipped = decodeInjectionModel(injectionModelFileSchema.parse(JSON.parse(text)));
-    break;
-  }
+  const raw = readShippedJson(INJECTION_MODEL_FILE);
+  shipped = raw === undefined ? null : decodeInjectionModel(injectionModelFileSchema.parse(raw));
   return shipped;
 }
 

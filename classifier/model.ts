@@ -1,9 +1,9 @@
 // The learned model: a multinomial logistic regression over features.ts's hashed features, predicting the
 // class MCP's own hints give a tool (read / write / destructive). The weights are data (model-weights.json,
 // written by `npm run train`); inference is a few array reads per feature, pure, with no network.
-import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { describeFeature, featureText, HASH_BITS, type Features } from "./features.js";
+import { readShippedJson } from "./shipped-file.js";
 
 export const HINT_CLASSES = ["read", "write", "destructive"] as const;
 export type HintClass = (typeof HINT_CLASSES)[number];
@@ -80,17 +80,8 @@ let shipped: Model | null | undefined;
  */
 export function shippedModel(): Model | null {
   if (shipped !== undefined) return shipped;
-  shipped = null;
-  for (const rel of [`./${MODEL_FILE}`, `../../classifier/${MODEL_FILE}`]) {
-    let text: string;
-    try {
-      text = readFileSync(new URL(rel, import.meta.url), "utf8");
-    } catch {
-      continue;
-    }
-    shipped = decodeModel(modelFileSchema.parse(JSON.parse(text)));
-    break;
-  }
+  const raw = readShippedJson(MODEL_FILE);
+  shipped = raw === undefined ? null : decodeModel(modelFileSchema.parse(raw));
   return shipped;
 }
 

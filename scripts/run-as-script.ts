@@ -22,3 +22,7 @@ export function runAsScript(moduleUrl: string, name: string, main: (argv: string
       },
     );
 }
+
+/** A line on stdout and a line on stderr: what scripts print their report and their progress with. */
+export const printLine = (s: string): void => void process.stdout.write(`${s}\n`);
+export const printError = (s: string): void => void process.stderr.write(`${s}\n`);

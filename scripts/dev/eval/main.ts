@@ -5,7 +5,7 @@ import { availableParallelism, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { benchClassifier } from "../bench/classifier.js";
 import { projectRoot } from "../../project-root.js";
-import { runAsScript } from "../../run-as-script.js";
+import { printError, printLine, runAsScript } from "../../run-as-script.js";
 import { crossValidate, makeFolds, rowsOf, type Fit, type Prediction } from "./cross-validate.js";
 import { labelledCount, loadDataset, type Dataset, type ServerData, type Table } from "./dataset.js";
 import { injectionFigures, injectionMisses, injectionReport, injectionSection } from "./injection.js";
@@ -207,10 +207,4 @@ export async function runEval(argv: readonly string[], out: (...lines: string[])
   return missed.length || injectionMissed.length ? 1 : 0;
 }
 
-runAsScript(import.meta.url, "eval", (argv) =>
-  runEval(
-    argv,
-    (...lines) => process.stdout.write(`${lines.join("\n")}\n`),
-    (s) => process.stderr.write(`${s}\n`),
-  ),
-);
+runAsScript(import.meta.url, "eval", (argv) => runEval(argv, (...lines) => printLine(lines.join("\n")), printError));

@@ -13,7 +13,7 @@ import { encodeInjectionModel, INJECTION_MODEL_FILE } from "../../../classifier/
 import { schemaProperties } from "../../../classifier/signals.js";
 import type { ToolInput } from "../../../classifier/tool.js";
 import { projectRoot } from "../../project-root.js";
-import { runAsScript } from "../../run-as-script.js";
+import { printError, printLine, runAsScript } from "../../run-as-script.js";
 import { loadDataset } from "../eval/dataset.js";
 import { INJECTION_PATHS, readSet } from "../eval/injection.js";
 import { bagOf, bagScore, FIT_OPTIONS, fitWeights, type Example } from "./injection-fit.js";
@@ -172,10 +172,4 @@ export function runTrainInjection(argv: readonly string[], out: (s: string) => v
   return 0;
 }
 
-runAsScript(import.meta.url, "train:injection", (argv) =>
-  runTrainInjection(
-    argv,
-    (s) => process.stdout.write(`${s}\n`),
-    (s) => process.stderr.write(`${s}\n`),
-  ),
-);
+runAsScript(import.meta.url, "train:injection", (argv) => runTrainInjection(argv, printLine, printError));

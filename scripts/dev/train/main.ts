@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { encodeModel, MODEL_FILE } from "../../../classifier/model.js";
 import { projectRoot } from "../../project-root.js";
-import { runAsScript } from "../../run-as-script.js";
+import { printError, printLine, runAsScript } from "../../run-as-script.js";
 import { loadDataset } from "../eval/dataset.js";
 import { examplesOf } from "./examples.js";
 import { fitModel } from "./fit.js";
@@ -44,10 +44,4 @@ export function runTrain(argv: readonly string[], out: (s: string) => void, log:
   return 0;
 }
 
-runAsScript(import.meta.url, "train", (argv) =>
-  runTrain(
-    argv,
-    (s) => process.stdout.write(`${s}\n`),
-    (s) => process.stderr.write(`${s}\n`),
-  ),
-);
+runAsScript(import.meta.url, "train", (argv) => runTrain(argv, printLine, printError));
