@@ -85,7 +85,7 @@ describe.runIf(!!process.env.DATABASE_URL)("a Postgres catalog under a running r
     expect(orphans!.n).toBe(0);
 
     const rerun = await refresh(a, { sources: [server], full: false, fetcherFor: () => http });
-    expect(rerun.status).toBe("succeeded");
+    expect(rerun.status, JSON.stringify(rerun.failures)).toBe("succeeded");
     expect((await catalogStats(a.db)).servers.total).toBe(distinct);
     expect((await lastRun(a.db))!.status).toBe("succeeded");
     await admin.end();
