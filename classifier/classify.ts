@@ -1,10 +1,10 @@
 // Weighs a tool's evidence into a category, risk, confidence, rationale and suggested rule.
-import { ATTACHED_THINGS, DOMAIN_LABEL, NON_ADDITIVE_VERBS, SNAPSHOTS, SEND_VERBS, SEVERITY, VERB_GLOSS, WEIGHTS, type Domain } from "./lexicon.js";
+import { DOMAIN_LABEL, SEND_VERBS, SEVERITY, VERB_GLOSS, WEIGHTS, type Domain } from "./lexicon.js";
 import { actionToolName, findActionArgument } from "./actions.js";
 import { actionRisk, ruleWithArguments, type ActionClass, type ArgumentFindings } from "./argument-rules.js";
 import { ruleForRisk, ruleHasReason, type Rule } from "./policy.js";
 import { emptyFeatures, toolFeatures, type Features } from "./features.js";
-import { hintClassOfCategory, hintsFor, type Hints } from "./hints.js";
+import { hintClassOfCategory, hintsFor, isNonAdditive, type Hints } from "./hints.js";
 import { describeInjection } from "./injection.js";
 import { HINT_CLASSES, predict, shippedModel, strongestEvidence, weightedBuckets, type HintClass, type Model } from "./model.js";
 import { quoteText } from "./quote.js";
@@ -243,8 +243,6 @@ export function leadsDestructive(r: ToolReading): boolean {
 /** Categories the hint classes stand for when the learned model moves a tool across the read axis. */
 const CATEGORY_OF_HINT: Record<HintClass, Category> = { read: "read", write: "write", destructive: "destructive" };
 
-const RESTORED_FROM_SNAPSHOT = /\bfrom (?:an? |the |its )?(?:[a-z]+ )?(?:backup|snapshot|checkpoint|dump)s?\b/i;
-
 /** How sure the model must be to move a tool across the read axis against the rules' reading. */
 const MODEL_OVERRULES = 0.8;
 /** … and against a reading resting on one word that is as often a noun ("Order book depth", "Trading pair data"). */
@@ -327,20 +325,7 @@ function decide(tool: ToolInput, r: ToolReading, model: Model | null, onFeatures
   // classes; where it crosses the read axis, the category follows it (the read axis is one decision).
   // Not additive, so destructive in MCP's hints though a write for policy: an overwrite, a replace, a reset, and a
   // removed link (both ends stay, the link is gone).
-  // A verb run into another word ("stackrollback") says less than the description's own lead ("Create a draft …").
-  const leadVerb = r.nameVerb && r.nameVerb.position !== "embeds" ? r.nameVerb.verb : (r.descriptionVerb?.verb ?? r.nameVerb?.verb);
-  const objectHas = (words: ReadonlySet<string>) => r.object.some((w) => words.has(w)) || (r.descriptionVerb?.object ?? []).some((w) => words.has(w));
-  const attaches = leadVerb === "apply" && objectHas(ATTACHED_THINGS);
-  // Restoring a backup or a snapshot puts it in place of what is there, where restoring a deleted file adds it back.
-  // (Not every update of a body or content: GitHub marks its body updates additive writes.)
-  const replaces = leadVerb === "restore" && (objectHas(SNAPSHOTS) || RESTORED_FROM_SNAPSHOT.test(r.descriptionVerb?.quote ?? ""));
-  const nonAdditive =
-    r.phrases.overwrite !== undefined ||
-    r.overwriteArgument !== undefined ||
-    (NON_ADDITIVE_VERBS.has(leadVerb ?? "") && !attaches) ||
-    replaces ||
-    signals.includes("unlink") ||
-    signals.includes("replaces_content");
+  const nonAdditive = isNonAdditive(r, signals);
   let hintClass = hintClassOfCategory(category, nonAdditive, !signals.includes("contained_run"));
   let learned: { p: number; notRead: number; cls: HintClass; evidence: string[] } | undefined;
   // Without a sink the features live only for this decision: one scratch set serves every tool, holding only those

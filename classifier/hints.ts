@@ -2,7 +2,7 @@
 // nothing in its environment), destructiveHint (may make a non-additive change: a delete, and also an update that
 // overwrites, a replace, a reset), idempotentHint (calling again with the same arguments has no further effect)
 // and openWorldHint (reaches an open world of outside entities, such as the web or another service). Pure.
-import { DOMAIN_TOKENS, IDEMPOTENT_VERBS, LOCAL_VERBS } from "./lexicon.js";
+import { ATTACHED_THINGS, DOMAIN_TOKENS, IDEMPOTENT_VERBS, LOCAL_VERBS, NON_ADDITIVE_VERBS, SNAPSHOTS } from "./lexicon.js";
 import type { HintClass } from "./model.js";
 import type { ToolReading } from "./signals.js";
 import type { Category } from "./taxonomy.js";
@@ -25,6 +25,24 @@ export function hintClassOfCategory(category: Category, nonAdditive: boolean, op
   if (category === "destructive") return "destructive";
   // An overwrite or a removed link is a write for policy and a non-additive change for the hints.
   return nonAdditive ? "destructive" : "write";
+}
+
+const RESTORED_FROM_SNAPSHOT = /\bfrom (?:an? |the |its )?(?:[a-z]+ )?(?:backup|snapshot|checkpoint|dump)s?\b/i;
+
+/**
+ * Whether the change is not additive (MCP's destructiveHint for a write): an overwrite stated or offered, a
+ * replace, a reset, a rollback, a revert, an undo, an apply (but a label applied is attached), a backup or a snapshot
+ * restored (a deleted file restored is added back), a removed link, new content given to an update. Not every update
+ * of a body or content: GitHub marks its body updates additive writes.
+ */
+export function isNonAdditive(r: ToolReading, signals: readonly string[]): boolean {
+  if (r.phrases.overwrite !== undefined || r.overwriteArgument !== undefined || signals.includes("unlink") || signals.includes("replaces_content")) return true;
+  // A verb run into another word ("stackrollback") says less than the description's own lead ("Create a draft …").
+  const lead = r.nameVerb && r.nameVerb.position !== "embeds" ? r.nameVerb.verb : (r.descriptionVerb?.verb ?? r.nameVerb?.verb);
+  const objectHas = (words: ReadonlySet<string>) => r.object.some((w) => words.has(w)) || (r.descriptionVerb?.object ?? []).some((w) => words.has(w));
+  if (lead === "apply") return !objectHas(ATTACHED_THINGS);
+  if (lead === "restore") return objectHas(SNAPSHOTS) || RESTORED_FROM_SNAPSHOT.test(r.descriptionVerb?.quote ?? "");
+  return lead !== undefined && NON_ADDITIVE_VERBS.has(lead);
 }
 
 /** The hint class on the evaluation's scale of declared hints: read = readOnly; destructive = not read-only and destructive. */
