@@ -380,6 +380,8 @@ export const EXAMINATIONS = new Set(
   `check checks scan scans audit audits analysis analyses diagnostic diagnostics lint inspection inspections validation
    validations healthcheck report reports question questions search searches crawl crawls`.split(/\s+/).filter(Boolean),
 );
+/** What mapping surveys rather than binds: "Map a website to discover its URLs", where "map a drive" mounts one. */
+export const SURVEYED_OBJECTS = new Set("website websites site sites url urls domain domains page pages sitemap".split(" "));
 /**
  * What opening shows rather than makes: "open_nodes", "open_task_details" read, where "open an issue" or "an account"
  * creates. Files and notes are not here: opening one shows it in an editor, which servers count as a change.
@@ -401,7 +403,8 @@ export const LOOKED_UP_OBJECTS = new Set(
 export const GENERATED_TEXTS = new Set(
   `json yaml yml html css code snippet snippets template templates command commands metadata schema report reports
    palette test tests plan plans idea ideas completion completions embedding embeddings example examples regex
-   suggestion suggestions`.split(/\s+/).filter(Boolean),
+   suggestion suggestions text texts answer answers response responses description descriptions caption captions title
+   titles name names`.split(/\s+/).filter(Boolean),
 );
 /** Verbs that make an artifact rather than a record. */
 export const GENERATING_VERBS = new Set("generate create make render draw build produce compose plot".split(" "));

@@ -46,6 +46,7 @@ import {
   SEVERITY,
   SQL_WORDS,
   STATE_NOUNS,
+  SURVEYED_OBJECTS,
   UNLINK_VERBS,
   UPDATING_VERBS,
   VERBS,
@@ -772,6 +773,7 @@ function verbForObject<T extends VerbInfo>(v: T, object: readonly string[]): T {
   }
   if (v.verb === "extract" && object.some((w) => ARCHIVE_OBJECTS.has(w))) return { ...v, category: "write" };
   if (v.verb === "open" && object.some((w) => VIEWED_OBJECTS.has(w))) return { ...v, category: "read" };
+  if (v.verb === "map" && object.some((w) => SURVEYED_OBJECTS.has(w))) return { ...v, category: "read" };
   if (v.verb === "resolve" && object.some((w) => LOOKED_UP_OBJECTS.has(w))) return { ...v, category: "read" };
   return v;
 }
@@ -1004,7 +1006,8 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     if (STOP_WORDS.has(w)) continue;
     object.push(w);
   }
-  if (nv) nv = verbForObject(nv, object);
+  // A name that is its verb alone ("map") takes its object from the description when that leads with the same verb.
+  if (nv) nv = verbForObject(nv, object.length === 0 && dv?.verb === nv.verb ? dv.object : object);
   if (nv) {
     let best: VerbInfo = nv;
     for (const j of nv.joined) best = mostSevere(best, j);

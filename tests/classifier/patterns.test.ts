@@ -686,4 +686,10 @@ describe.each([
     expect(hintClass(k("run_command", "Run a shell command in the workspace"))).toBe("destructive");
     expect(hintClass(k("exec_code", "Execute arbitrary Python code"))).toBe("destructive");
   });
+
+  it("mapping a site surveys it; a name that is its verb alone takes the description's object; generated text is handed back", () => {
+    expect(k("map", "Map a website to discover all its URLs").category).toBe("read");
+    expect(k("map_drive", "Map a network drive to a letter").category).not.toBe("read");
+    expect(k("generate_text", "Generate text from a prompt with the local model").signals).toContain("generated_artifact");
+  });
 });
