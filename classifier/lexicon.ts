@@ -436,6 +436,16 @@ export const ATTACHED_THINGS = new Set(
  * "status" does not stat. Run-together names ("tfdeploy") are read for an embedded verb; these never are.
  */
 export const NOT_EMBEDDING = /^(?:(?:ac|dis)?counts?|amounts?|(?:bench|land|trade|water|book)marks?|market\w*|markdown\w*|stat(?:us|uses|e|es|ic|ics)|storage\w*|storefronts?|copyright\w*)$/;
+/**
+ * What a name ends in when it names a readout ("build_logs", "order_details", "post_stats"): a word as often a noun
+ * before it is a modifier, not the tool's verb. Not for the verbs that record, send or set such things
+ * ("log_metrics", "post_summary", "set_review_status"), nor for the ambiguous destructive ones ("clear_history").
+ */
+export const READOUT_NOUNS = new Set(
+  `status statuses progress logs history histories stats statistics metrics health summary summaries details detail list
+   results count counts scores overview timeline activity usage analytics insights trends pdf`.split(/\s+/).filter(Boolean),
+);
+export const RECORDING_VERBS = new Set("log record post track publish send message email mail text note reset set change switch".split(" "));
 /** Name words for the state of some work ("deploy_status", "build_logs"): reading one changes nothing. */
 export const STATE_NOUNS = new Set("status statuses progress logs history stats statistics metrics health".split(" "));
 /** Verbs that remove a link between two things and delete neither: a write, and not additive in MCP's hints. */

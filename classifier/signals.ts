@@ -37,7 +37,9 @@ import {
   OVERWRITE_WORDS,
   PATH_PROPERTIES,
   PERSIST_WORDS,
+  READOUT_NOUNS,
   RECIPIENT_PROPERTIES,
+  RECORDING_VERBS,
   RUNNING_VERBS,
   SECRET_ABOUT,
   SECRET_PROPERTIES,
@@ -388,6 +390,11 @@ function pairInRange(words: readonly string[], from: number, to: number): NameVe
   return undefined;
 }
 
+/** Whether words[from, to) name a readout that a word as often a noun qualifies: "build_logs", "order_details". */
+function readoutName(first: VerbInfo, words: readonly string[], from: number, to: number): boolean {
+  return first.ambiguous && first.category !== "destructive" && !RECORDING_VERBS.has(first.verb) && to - 1 > from && READOUT_NOUNS.has(words[to - 1]!);
+}
+
 function verbByPosition(words: readonly string[], from: number, to: number, verbLast: boolean): NameVerbHit | undefined {
   const first = NAME_VERBS.get(words[from] ?? "");
   const last = NAME_VERBS.get(words[to - 1] ?? "");
@@ -399,6 +406,7 @@ function verbByPosition(words: readonly string[], from: number, to: number, verb
     const v = NAME_VERBS.get(words[i]!);
     if (v && !v.ambiguous) return nameHit(v, "contains", i, joinedAfter(words, i, to));
   }
+  if (first && readoutName(first, words, from, to)) return undefined;
   if (first) return nameHit(first, "begins", from, joinedAfter(words, from, to));
   if (last && to - 1 > from) return nameHit(last, "ends", to - 1, joinedAfter(words, to - 1, to));
   for (let i = from + 1; i < to - 1; i++) {
@@ -989,7 +997,10 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // The description's leading verb first: it tells which of the name's verb-like words is the verb. A description
   // that opens with a known verb of another language is read in it ("Obtiene los datos del …" is no English
   // "del"); otherwise English first, then Chinese and Japanese.
-  const dv = emptyDescription ? undefined : descriptionVerbAfterLabel(description, lowerDescription);
+  let dv = emptyDescription ? undefined : descriptionVerbAfterLabel(description, lowerDescription);
+  // A readout's name repeated at the description's start ("build_logs", "Build logs of a CI run") is no verb there either.
+  const nameFirst = NAME_VERBS.get(tokens.tokens[tokens.lastSegmentStart] ?? "");
+  if (dv && dv.ambiguous && dv.first && nameFirst?.verb === dv.verb && readoutName(nameFirst, tokens.tokens, tokens.lastSegmentStart, tokens.tokens.length)) dv = undefined;
 
   // Name: verb and object.
   let nv = agreeWithDescription(tokens, findNameVerb(tokens, profile?.verbLast ?? false), dv);

@@ -692,4 +692,17 @@ describe.each([
     expect(k("map_drive", "Map a network drive to a letter").category).not.toBe("read");
     expect(k("generate_text", "Generate text from a prompt with the local model").signals).toContain("generated_artifact");
   });
+
+  it("a word as often a noun before a readout is a modifier: build_logs, order_details, run_summary name what they read", () => {
+    for (const [name, description] of [
+      ["build_logs", "Build logs of a CI run"],
+      ["order_details", "Order details by id, with line items"],
+      ["run_summary", "Run summary: duration, status and cost"],
+    ]) expect(k(name!, description).signals.filter((x) => x.startsWith("verb:") || x.startsWith("description_verb:")), name).toEqual([]);
+    expect(k("tag_list", "Tag list of a repository").category).toBe("read");
+    // Recording, sending or setting a readout, and clearing one, stay verbs.
+    expect(k("log_metrics", "Log metrics to the experiment tracker").category).not.toBe("read");
+    expect(k("set_review_status", "Set your review status on a pull request").category).not.toBe("read");
+    expect(k("clear_history", "Clear the history").category).toBe("destructive");
+  });
 });
