@@ -2,6 +2,7 @@
 // read from the input schema alone. Pure; the classifier decides each action's class from what is found.
 import { ACTION_ARGUMENTS, CONSOLIDATING_WORDS } from "./lexicon.js";
 import { nameVerb, schemaProperties, type PropertyView } from "./signals.js";
+import { listedActions } from "./listed-actions.js";
 import { splitName } from "./tokens.js";
 import type { ToolInput } from "./tool.js";
 
@@ -94,12 +95,20 @@ function candidate(p: PropertyView): ActionArgument | undefined {
  * A tool without one is a single-action tool. `props`: the tool's schemaProperties, when its reading has them.
  */
 export function findActionArgument(tool: ToolInput, props: readonly PropertyView[] = schemaProperties(tool.inputSchema)): ActionArgument | undefined {
+  let bare: PropertyView | undefined;
   for (const key of ACTION_ARGUMENTS) {
     const p = props.find((prop) => prop.key === key);
     const found = p && candidate(p);
     if (found) return found;
+    if (p && p.key !== "command" && p.enumValues.length === 0) bare ??= p;
   }
-  return undefined;
+  // An action argument that names no values, where the tool's description lists them ("Actions: list, get, delete").
+  return bare ? listedInDescription(bare, tool.description ?? "") : undefined;
+}
+
+function listedInDescription(p: PropertyView, description: string): ActionArgument | undefined {
+  const values = listedActions(description).filter(isAction);
+  return values.length >= 2 ? { name: p.name, values, source: "description", notes: {} } : undefined;
 }
 
 /**

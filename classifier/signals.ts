@@ -61,6 +61,7 @@ import type { ToolInput } from "./tool.js";
 import { findInjection, type InjectionFinding } from "./injection.js";
 import { findPhrase, noPhrases, scanPhrases, type PhraseHits } from "./phrases.js";
 import { leadingLabel } from "./leading-label.js";
+import { listedActions } from "./listed-actions.js";
 import { readOnlyLimit } from "./query-limit.js";
 import { quoteText } from "./quote.js";
 import { claimAboutMode, deniedAt, denyPhrases, statedRemoval, statedSave } from "./stated-effects.js";
@@ -1118,10 +1119,13 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     if (roles & ROLE.path) hasPath ??= p.name;
     if (roles & ROLE.dryRun) dryRunArgument ??= p.name;
     if ((roles & ROLE.overwrite) || p.enumValues.some((v) => OVERWRITE_WORDS.has(v.toLowerCase()))) overwriteArgument ??= p.name;
-    if ((roles & ROLE.operation) && p.enumValues.length > 0 && !operations && !(p.enumValues.every(isHttpMethod) && !sendsRequests(words, lowerDescription))) {
+    // The operations an operation argument offers: its enum, else what the tool's description lists for it ("Actions:
+    // list, get, delete") when the argument itself names none.
+    const offered = p.enumValues.length > 0 || !(roles & ROLE.operation) || operations || p.key === "command" ? p.enumValues : listedActions(description);
+    if ((roles & ROLE.operation) && offered.length > 0 && !operations && !(offered.every(isHttpMethod) && !sendsRequests(words, lowerDescription))) {
       let best: VerbInfo | undefined;
       let bestValue = "";
-      for (const value of p.enumValues) {
+      for (const value of offered) {
         const vt = tokenizeName(value).tokens;
         let v: VerbInfo | undefined;
         for (const t of vt) {
@@ -1137,7 +1141,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
           bestValue = value;
         }
       }
-      if (best) operations = { property: p.name, values: p.enumValues, category: best.category, value: bestValue, verb: best.verb };
+      if (best) operations = { property: p.name, values: offered, category: best.category, value: bestValue, verb: best.verb };
     }
   }
   if (execKind) {

@@ -705,4 +705,14 @@ describe.each([
     expect(k("set_review_status", "Set your review status on a pull request").category).not.toBe("read");
     expect(k("clear_history", "Clear the history").category).toBe("destructive");
   });
+
+  it("an action argument that names no values takes those the tool's description lists", () => {
+    const schema = { inputSchema: { type: "object", properties: { action: { type: "string" } } } };
+    const issues = k("manage_issues", "Manage issues. Actions: list, get, create, close, delete.", schema);
+    expect(issues.category).toBe("destructive");
+    expect(issues.arguments?.action?.values.map((v) => v.value)).toEqual(["list", "get", "create", "close", "delete"]);
+    expect(k("notes_tool", "Notes. Operations are read | append", schema).category).toBe("write");
+    // Without an action argument, a list in the text is only text.
+    expect(k("help_topics", "Help on the operations: list, get and delete").arguments).toBeUndefined();
+  });
 });
