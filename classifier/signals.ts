@@ -393,7 +393,8 @@ function pairInRange(words: readonly string[], from: number, to: number): NameVe
 
 /** Whether words[from, to) name a readout that a word as often a noun qualifies: "build_logs", "order_details". */
 function readoutName(first: VerbInfo, words: readonly string[], from: number, to: number): boolean {
-  return first.ambiguous && first.category !== "destructive" && !RECORDING_VERBS.has(first.verb) && to - 1 > from && READOUT_NOUNS.has(words[to - 1]!);
+  // A reading verb ("check_status") reads either way; a destructive one ("clear_history") is never traded away.
+  return first.ambiguous && first.category !== "destructive" && first.category !== "read" && !RECORDING_VERBS.has(first.verb) && to - 1 > from && READOUT_NOUNS.has(words[to - 1]!);
 }
 
 function verbByPosition(words: readonly string[], from: number, to: number, verbLast: boolean): NameVerbHit | undefined {

@@ -704,6 +704,8 @@ describe.each([
     expect(k("log_metrics", "Log metrics to the experiment tracker").category).not.toBe("read");
     expect(k("set_review_status", "Set your review status on a pull request").category).not.toBe("read");
     expect(k("clear_history", "Clear the history").category).toBe("destructive");
+    // A reading verb before a readout reads as itself.
+    expect(k("check_out_status", "Check the status of an outbound shipment").category).toBe("read");
   });
 
   it("an action argument that names no values takes those the tool's description lists", () => {
@@ -714,5 +716,11 @@ describe.each([
     expect(k("notes_tool", "Notes. Operations are read | append", schema).category).toBe("write");
     // Without an action argument, a list in the text is only text.
     expect(k("help_topics", "Help on the operations: list, get and delete").arguments).toBeUndefined();
+  });
+
+  it("popping and dequeuing take the item off; a lease is a write", () => {
+    expect(k("pop_message", "Pop the next message off the queue").category).toBe("destructive");
+    expect(k("dequeue", "").category).toBe("destructive");
+    expect(k("lease_job", "Lease a job for 60 seconds").category).toBe("write");
   });
 });
