@@ -111,6 +111,8 @@ for (const verb of VERBS.destructive.split(/\s+/)) {
   NAME_VERBS.set(info.verb, info);
   for (const form of inflections(info.verb)) if (!TEXT_VERBS.has(form)) TEXT_VERBS.set(form, info);
 }
+// "news" is no form of "new".
+TEXT_VERBS.delete("news");
 // Descriptions begin "Returns …" far more often than names do; it reads.
 TEXT_VERBS.set("returns", { verb: "return", category: "read", ambiguous: false });
 TEXT_VERBS.set("return", { verb: "return", category: "read", ambiguous: false });

@@ -723,4 +723,10 @@ describe.each([
     expect(k("dequeue", "").category).toBe("destructive");
     expect(k("lease_job", "Lease a job for 60 seconds").category).toBe("write");
   });
+
+  it("'new' opening a name creates (NewIssue, issue/new); 'news' is a noun", () => {
+    expect(k("NewIssue", "").category).toBe("write");
+    expect(k("issue/new", "").category).toBe("write");
+    expect(k("headlines", "News articles from the last day").signals).not.toContain("description_verb:new");
+  });
 });
