@@ -28,7 +28,7 @@ export const VERBS: Record<Category, string> = {
     invite share publish unpublish release approve reject dismiss resolve unresolve close reopen open lock
     unlock archive unarchive restore undelete rollback revert undo redo reset sync refresh reload restart start stop
     pause resume suspend unsuspend cancel abort retry submit request generate draft compose transition
-    reorder reprioritize prioritize rate vote react book mirror lease new cordon uncordon promote demote override replay ungroup group
+    reorder reprioritize prioritize rate vote react book mirror lease new sign cordon uncordon promote demote override replay ungroup group
     regroup endorse uncheck unflag flag align distribute ingest stash unstash indent outdent protect unprotect
     enqueue warm prewarm advance step snap play escalate silence unsilence timeout invalidate retire deprecate undeprecate sunset expire vacuum reindex
     rebuild transcode impersonate rsvp anonymize anonymise pseudonymize turnon turnoff acknowledge ack snooze mute unmute hide unhide block
@@ -50,7 +50,7 @@ export const VERBS: Record<Category, string> = {
     overwrite tear teardown trash empty unset forcepush drain zeroout scrub pop dequeue`,
   financial: `
     charge refund pay payout purchase buy sell withdraw deposit tip donate fund trade stake
-    unstake bid settle reimburse remit wire topup invoice bill order swap mint`,
+    unstake bid settle reimburse remit wire topup invoice bill order swap mint bridge`,
 };
 
 /** Words that are nouns at least as often as verbs: they count only when nothing stronger is there. */
@@ -60,7 +60,7 @@ export const AMBIGUOUS_VERBS = new Set(
    mail query select build map bind score rank stage track block drop clear flush empty scale move back
    forward go run call command script sql graphql cypher set lock load pull push watch point fill press
    display print dump seed reset apply change trade fund quote view reason learn complete finish leave
-   join claim match switch group flag advance step snap play timeout stream mirror correct walk pop new`.split(/\s+/).filter(Boolean),
+   join claim match switch group flag advance step snap play timeout stream mirror correct walk pop new bridge`.split(/\s+/).filter(Boolean),
 );
 
 /**

@@ -729,4 +729,9 @@ describe.each([
     expect(k("issue/new", "").category).toBe("write");
     expect(k("headlines", "News articles from the last day").signals).not.toContain("description_verb:new");
   });
+
+  it("signing a transaction writes; bridging assets moves them", () => {
+    expect(k("sign_transaction", "Sign a transaction with the wallet's key").category).not.toBe("read");
+    expect(k("bridge_assets", "Bridge assets to another chain").category).toBe("financial");
+  });
 });
