@@ -113,6 +113,34 @@ for (const verb of VERBS.destructive.split(/\s+/)) {
 }
 // "news" is no form of "new".
 TEXT_VERBS.delete("news");
+
+/** Past participles of the lexicon's verbs ("created", "dropped", "sent"): what a passive description says is done. */
+const PARTICIPLES = new Map<string, VerbInfo>();
+const IRREGULAR_PARTICIPLES: Record<string, string> = {
+  send: "sent", write: "written", rewrite: "rewritten", overwrite: "overwritten", make: "made", build: "built", rebuild: "rebuilt",
+  run: "run", rerun: "rerun", put: "put", set: "set", show: "shown", find: "found", undo: "undone", redo: "redone",
+  withdraw: "withdrawn", bind: "bound", forget: "forgotten", hide: "hidden", broadcast: "broadcast", sell: "sold", buy: "bought",
+  pay: "paid", read: "read", get: "gotten", tear: "torn", shred: "shredded",
+};
+for (const [verb, info] of NAME_VERBS) {
+  const irregular = IRREGULAR_PARTICIPLES[verb];
+  const forms = irregular ? [irregular] : verb.endsWith("e") ? [`${verb}d`] : /[^aeiou]y$/.test(verb) ? [`${verb.slice(0, -1)}ied`] : [`${verb}ed`, `${verb}${verb.at(-1)}ed`];
+  for (const form of forms) if (!PARTICIPLES.has(form)) PARTICIPLES.set(form, info);
+}
+// "… is used", "… is needed": participles of no effect.
+for (const w of ["used", "set"]) PARTICIPLES.delete(w);
+// The passive a description may lead with ("An issue is created in the project", "The table is dropped"); after a
+// modal or "to", "be" says what could or should happen ("whether it can be deleted"), not what does.
+const PASSIVE = /\b(?:is|are|will be|gets|get|(?<!\b(?:can|could|may|might|should|would|must|to)\s)be|has been|have been)\s+(?:then\s+|also\s+|permanently\s+|automatically\s+|immediately\s+)?([a-z]+)\b/;
+
+/** The verb of a first sentence in the passive voice, when the description leads with no verb of its own. */
+function passiveVerb(description: string, lower: string): DescriptionVerbHit | undefined {
+  const end = lower.slice(0, 200).search(/[.!?\n]/);
+  const m = PASSIVE.exec(end < 0 ? lower.slice(0, 200) : lower.slice(0, end));
+  const v = m ? PARTICIPLES.get(m[1]!) : undefined;
+  if (!v || deniedAt(lower, m!.index)) return undefined;
+  return { verb: v.verb, category: v.category, ambiguous: v.ambiguous, joined: [], quote: quoteText(description, 90), object: [], first: false };
+}
 // Descriptions begin "Returns …" far more often than names do; it reads.
 TEXT_VERBS.set("returns", { verb: "return", category: "read", ambiguous: false });
 TEXT_VERBS.set("return", { verb: "return", category: "read", ambiguous: false });
@@ -1001,7 +1029,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // The description's leading verb first: it tells which of the name's verb-like words is the verb. A description
   // that opens with a known verb of another language is read in it ("Obtiene los datos del …" is no English
   // "del"); otherwise English first, then Chinese and Japanese.
-  let dv = emptyDescription ? undefined : descriptionVerbAfterLabel(description, lowerDescription);
+  let dv = emptyDescription ? undefined : (descriptionVerbAfterLabel(description, lowerDescription) ?? passiveVerb(description, lowerDescription));
   // A readout's name repeated at the description's start ("build_logs", "Build logs of a CI run") is no verb there either.
   const nameFirst = NAME_VERBS.get(tokens.tokens[tokens.lastSegmentStart] ?? "");
   if (dv && dv.ambiguous && dv.first && nameFirst?.verb === dv.verb && readoutName(nameFirst, tokens.tokens, tokens.lastSegmentStart, tokens.tokens.length)) dv = undefined;

@@ -734,4 +734,15 @@ describe.each([
     expect(k("sign_transaction", "Sign a transaction with the wallet's key").category).not.toBe("read");
     expect(k("bridge_assets", "Bridge assets to another chain").category).toBe("financial");
   });
+
+  it("a description in the passive says what is done: 'An issue is created', 'The table is dropped'", () => {
+    expect(k("issue_tool", "An issue is created in the given project").category).toBe("write");
+    expect(k("db_tool", "The selected table is dropped").category).toBe("destructive");
+    expect(k("file_tool", "The file is uploaded to the bucket").category).toBe("write");
+    expect(k("mail_tool", "An email is sent to the given recipients").category).not.toBe("read");
+    expect(k("status_tool", "The current status of the deployment is shown").category).toBe("read");
+    // What could be done, or is denied, is not what the tool does.
+    expect(k("check_tool", "Whether the record can be deleted").signals).not.toContain("description_verb:delete");
+    expect(k("safe_tool", "The record is never deleted").signals).not.toContain("description_verb:delete");
+  });
 });
