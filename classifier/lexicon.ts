@@ -331,6 +331,18 @@ export const STATED_REMOVALS: readonly RegExp[] = [
   new RegExp(`,\\s+(?:first\\s+|then\\s+|permanently\\s+)?(?:deleting|removing|dropping|purging|erasing|wiping|destroying|discarding)\\s+(?:${WHAT})\\b`),
 ];
 
+/** Nouns of action and their verbs, read where they lead a description before "of" ("Deletion of a project …"). */
+export const NOMINALIZED = new Map(
+  Object.entries({
+    deletion: "delete", removal: "remove", destruction: "destroy", erasure: "erase", termination: "terminate", revocation: "revoke",
+    cancellation: "cancel", creation: "create", addition: "add", insertion: "insert", modification: "modify", update: "update",
+    replacement: "replace", submission: "submit", publication: "publish", installation: "install", deployment: "deploy",
+    execution: "execute", invocation: "invoke", transfer: "transfer", payment: "pay", retrieval: "retrieve", lookup: "lookup",
+    listing: "list", search: "search", inspection: "inspect", validation: "validate", verification: "verify",
+    conversion: "convert", calculation: "calculate", generation: "generate", analysis: "analyze", export: "export",
+  }),
+);
+
 /** Words skipped before a description's leading verb: labels, numbering and filler ("Step 1 of 4 -"). */
 export const LEADING_FILLER = new Set(
   `step of this tool tools use used to a an the please you can will for will that lets allows helps quickly

@@ -32,6 +32,7 @@ import {
   LOOKED_UP_OBJECTS,
   MESSAGE_OBJECTS,
   MONEY_OBJECTS,
+  NOMINALIZED,
   NOT_EMBEDDING,
   OPERATION_PROPERTIES,
   OVERWRITE_WORDS,
@@ -886,7 +887,8 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
       if (++others > 4) return undefined;
       continue;
     }
-    const v = TEXT_VERBS.get(word);
+    // A noun of action leading the text with its object after "of" is the action: "Deletion of a project", "Retrieval of …".
+    const v = TEXT_VERBS.get(word) ?? (others === 0 && NOMINALIZED.has(word) && /^\s+of\s/i.test(head.slice(token.end, token.end + 5)) ? NAME_VERBS.get(NOMINALIZED.get(word)!) : undefined);
     // An -ing form after other words is how the tool does its work, not what it does ("Optimizes styles by removing
     // unused layers"); leading the text it is the action ("Deleting a file …"), and so it is after "for" or "of"
     // ("Responsible for wiping the cache", "In charge of deleting stale rows") near the start, where further on it is

@@ -745,4 +745,11 @@ describe.each([
     expect(k("check_tool", "Whether the record can be deleted").signals).not.toContain("description_verb:delete");
     expect(k("safe_tool", "The record is never deleted").signals).not.toContain("description_verb:delete");
   });
+
+  it("a noun of action leading the description before 'of' is the action", () => {
+    expect(k("project_tool", "Deletion of a project and all of its data").category).toBe("destructive");
+    expect(k("invoice_tool", "Retrieval of invoice details").category).toBe("read");
+    // Elsewhere such a noun is a noun.
+    expect(k("audit_tool", "Lists every deletion made this week").category).toBe("read");
+  });
 });
