@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema.js";
 import { defaultTemplateDir, readTemplate } from "./catalog-template.js";
 import { acquireFileLock, type FileLock, type LockHolder } from "./file-lock.js";
+import { renewingClient } from "./postgres-renewal.js";
 import { survivingTransactions } from "./postgres-transactions.js";
 import { queryRows } from "./sql.js";
 
@@ -214,27 +215,32 @@ async function openPglite(dataDir: string, loadDataDir: Blob | undefined, lifeti
   };
 }
 
+/** Connections a Postgres catalog's client keeps at most. */
+export const POSTGRES_POOL_SIZE = 4;
+
 async function openPostgres(url: string): Promise<Catalog> {
   const [{ default: postgres }, { drizzle }] = await Promise.all([import("postgres"), import("drizzle-orm/postgres-js")]);
-  const sql = postgres(url, {
-    max: 4,
-    onnotice: () => {},
-    connect_timeout: 10,
-    // No column here is an array of a custom type, so the per-connection type query is not needed; without
-    // it a connection is one round trip quicker, and one cut while connecting fails its query, not the process.
-    fetch_types: false,
-    connection: {
-      // Every query here is a short keyed read or a page-sized write; JIT compiling one costs more than
-      // running it (and estimates on tables a crawl has just filled, not yet analyzed, often ask for it).
-      jit: "off",
-      // A commit does not wait for its WAL flush (the server flushes within a fraction of a second).
-      // Our process dying loses nothing; the server crashing loses at most its last moments, never
-      // consistency: a page and its checkpoint go together, so the next run fetches them again.
-      // (PGlite keeps synchronous commits: there the server dies with our process.)
-      synchronous_commit: "off",
-    },
-  });
-  const db = drizzle({ client: survivingTransactions(sql), schema }) as unknown as Db;
+  const client = renewingClient(() =>
+    postgres(url, {
+      max: POSTGRES_POOL_SIZE,
+      onnotice: () => {},
+      connect_timeout: 10,
+      // No column here is an array of a custom type, so the per-connection type query is not needed; without
+      // it a connection is one round trip quicker, and one cut while connecting fails its query, not the process.
+      fetch_types: false,
+      connection: {
+        // Every query here is a short keyed read or a page-sized write; JIT compiling one costs more than
+        // running it (and estimates on tables a crawl has just filled, not yet analyzed, often ask for it).
+        jit: "off",
+        // A commit does not wait for its WAL flush (the server flushes within a fraction of a second).
+        // Our process dying loses nothing; the server crashing loses at most its last moments, never
+        // consistency: a page and its checkpoint go together, so the next run fetches them again.
+        // (PGlite keeps synchronous commits: there the server dies with our process.)
+        synchronous_commit: "off",
+      },
+    }),
+  );
+  const db = drizzle({ client: survivingTransactions(client.sql), schema }) as unknown as Db;
   return {
     db,
     driver: "postgres",
@@ -242,7 +248,8 @@ async function openPostgres(url: string): Promise<Catalog> {
     async tryLockRefresh() {
       // A session-level advisory lock lives on one session: a client of its own holds it for the run
       // (postgres.js's reserved connections hang when their session is terminated under them).
-      const session = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 10 });
+      // Without the type query: a session terminated during it rejects its next statement and, unhandled, the process (porsager/postgres#1223).
+      const session = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 10, fetch_types: false });
       const [row] = await session<{ locked: boolean }[]>`select pg_try_advisory_lock(${REFRESH_LOCK_KEY}) as locked`;
       if (!row?.locked) {
         await session.end({ timeout: 1 });
@@ -254,7 +261,7 @@ async function openPostgres(url: string): Promise<Catalog> {
       };
     },
     async close() {
-      await sql.end({ timeout: 5 });
+      await client.end({ timeout: 5 });
     },
   };
 }

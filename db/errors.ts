@@ -51,13 +51,28 @@ export function errorLine(e: unknown): string {
  */
 const CONNECTION_LOSS_CODES = new Set(["CONNECTION_CLOSED", "CONNECTION_DESTROYED", "ECONNRESET", "EPIPE"]);
 
-/** The code of the lost connection behind `e` (drizzle keeps the driver's error as its cause), or undefined. */
-export function connectionLossCode(e: unknown): string | undefined {
-  for (let cur = e, depth = 0; cur && typeof cur === "object" && depth < 5; cur = (cur as { cause?: unknown }).cause, depth += 1) {
-    const code = (cur as { code?: unknown }).code;
-    if (typeof code === "string" && CONNECTION_LOSS_CODES.has(code)) return code;
-  }
+/** The driver's error behind `e` and its causes (drizzle keeps the driver's error as its cause). */
+function* causes(e: unknown): Generator<{ code?: unknown; severity?: unknown }> {
+  for (let cur = e, depth = 0; cur && typeof cur === "object" && depth < 5; cur = (cur as { cause?: unknown }).cause, depth += 1) yield cur;
+}
+
+/**
+ * The code of a server error that ended its session (severity FATAL: an administrator's
+ * pg_terminate_backend, a shutdown), or undefined. postgres.js settles a statement with a server
+ * error only at the ReadyForQuery that ends the statement, and none follows a FATAL: a statement
+ * rejected with one never ran on that session. It is a new connection's refusal, or the error of a
+ * session that died under an earlier statement, which postgres.js keeps on the connection and hands
+ * to the first statement the reconnected connection is given (porsager/postgres#1223).
+ */
+export function sessionEndedCode(e: unknown): string | undefined {
+  for (const cur of causes(e)) if (cur.severity === "FATAL" && typeof cur.code === "string") return cur.code;
   return undefined;
+}
+
+/** The code of the lost connection or ended session behind `e`, or undefined. */
+export function connectionLossCode(e: unknown): string | undefined {
+  for (const cur of causes(e)) if (typeof cur.code === "string" && CONNECTION_LOSS_CODES.has(cur.code)) return cur.code;
+  return sessionEndedCode(e);
 }
 
 /**

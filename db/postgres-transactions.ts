@@ -36,12 +36,26 @@ function typed(e: unknown): never {
   throw code ? new ConnectionLostError(code, e) : e;
 }
 
-/** postgres.js's client whose begin() survives a dead connection and fails with ConnectionLostError. */
+/**
+ * postgres.js's client whose begin() survives a dead connection and fails with ConnectionLostError. A
+ * transaction whose BEGIN met a dead session (db/postgres-renewal.ts says how) ran nothing: it is opened
+ * again, once.
+ */
 export function survivingTransactions(sql: Sql): Sql {
-  const begin = <T>(...args: [Scope<T>] | [string, Scope<T>]) => {
+  const begin = async <T>(...args: [Scope<T>] | [string, Scope<T>]) => {
     const scope = args[args.length - 1] as Scope<T>;
-    const wrapped: Scope<T> = (tx) => pendingOnLoss(() => scope(guardedScope(tx)));
-    return (args.length === 2 ? sql.begin(args[0] as string, wrapped) : sql.begin(wrapped)).catch(typed);
+    let began = false;
+    const wrapped: Scope<T> = (tx) => {
+      began = true;
+      return pendingOnLoss(() => scope(guardedScope(tx)));
+    };
+    const open = () => (args.length === 2 ? sql.begin(args[0] as string, wrapped) : sql.begin(wrapped));
+    try {
+      return await open();
+    } catch (e) {
+      if (began || !connectionLossCode(e)) typed(e);
+      return await open().catch(typed);
+    }
   };
   return new Proxy(sql, { get: (target, key, receiver) => (key === "begin" ? begin : Reflect.get(target, key, receiver)) });
 }

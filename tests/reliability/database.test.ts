@@ -1,9 +1,10 @@
-// The database under a running refresh: a second refresh refuses, a dropped connection fails the run cleanly.
+// The database under a running refresh: a second refresh refuses, a dropped connection fails the run cleanly,
+// and what runs after connections died under statements runs on fresh ones.
 import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import postgres from "postgres";
 import { sql } from "drizzle-orm";
-import { openCatalog, type Catalog } from "../../db/client.js";
+import { openCatalog, POSTGRES_POOL_SIZE, type Catalog } from "../../db/client.js";
 import { ConnectionLostError } from "../../db/errors.js";
 import { refresh, RefreshBusyError } from "../../crawler/refresh.js";
 import { registrySource } from "../../crawler/sources/registry.js";
@@ -90,7 +91,26 @@ describe.runIf(!!process.env.DATABASE_URL)("a Postgres catalog under a running r
     expect((await lastRun(a.db))!.status).toBe("succeeded");
     await admin.end();
   });
+
+  test("a refresh right after every session of the catalog died under a statement succeeds", async () => {
+    await killSessionsUnderStatements(a);
+    const run = await refresh(a, { sources: [registrySource(replay.url)], full: true, fetcherFor: () => http });
+    expect(run.status, JSON.stringify(run.failures)).toBe("succeeded");
+    expect((await catalogStats(a.db)).servers.total).toBe(distinct);
+  });
 });
+
+/**
+ * Every connection of the catalog's pool loses its session under a statement: as many transactions as
+ * it has connections, at once, each terminating its own backend. postgres.js keeps each dead session's
+ * error on its connection (porsager/postgres#1223).
+ */
+async function killSessionsUnderStatements(catalog: Catalog): Promise<void> {
+  const killed = await Promise.all(
+    Array.from({ length: POSTGRES_POOL_SIZE }, () => catalog.db.transaction(async (tx) => void (await tx.execute(sql`select pg_terminate_backend(pg_backend_pid())`))).catch((e: unknown) => e)),
+  );
+  for (const e of killed) expect(e).toBeInstanceOf(ConnectionLostError);
+}
 
 /** The CLI as a user runs it, in a process of its own: what it printed and how it ended. */
 function spawnCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -162,6 +182,28 @@ describe.runIf(!!process.env.DATABASE_URL)("a backend terminated while a transac
     }
   });
 
+  test("statements given to connections whose sessions died under a statement run once each: reads, a write, a transaction", async () => {
+    const scratch = await createScratchDatabase();
+    const catalog = await openCatalog({ databaseUrl: scratch.url, dataDir: "unused" });
+    try {
+      await catalog.db.execute(sql`create table victim (x int)`);
+      await killSessionsUnderStatements(catalog);
+      // As many statements as the pool has connections, at once: on the old pool each would be the first one
+      // a reconnected connection is given, and get the dead session's error or a hole before its rows.
+      const [first, , inserted, last] = await Promise.all([
+        queryRows<{ one: number }>(catalog.db, sql`select 1 as one`),
+        catalog.db.transaction(async (tx) => void (await tx.execute(sql`insert into victim values (2)`))),
+        queryRows<{ x: number }>(catalog.db, sql`insert into victim values (1) returning x`),
+        queryRows<{ one: number }>(catalog.db, sql`select 1 as one`),
+      ]);
+      expect([first, inserted, last]).toEqual([[{ one: 1 }], [{ x: 1 }], [{ one: 1 }]]);
+      const rows = await queryRows<{ x: number }>(catalog.db, sql`select x from victim order by x`);
+      expect(rows.map((r) => r.x)).toEqual([1, 2]);
+    } finally {
+      await catalog.close();
+      await scratch.drop();
+    }
+  });
 
   test("the refresh exits 1 with a typed database failure instead of crashing; what was committed stays, and the next run resumes", async () => {
     const scratch = await createScratchDatabase();

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { sql } from "drizzle-orm";
 import { refresh } from "../../crawler/refresh.js";
 import { glamaSource } from "../../crawler/sources/glama.js";
-import { connectionLossCode, describeDbError, operationOf } from "../../db/errors.js";
+import { connectionLossCode, describeDbError, operationOf, sessionEndedCode } from "../../db/errors.js";
+import { mayResend } from "../../db/postgres-renewal.js";
 import { DrizzleQueryError } from "drizzle-orm/errors";
 import { lastRun } from "../../db/runs.js";
 import { queryRows } from "../../db/sql.js";
@@ -29,6 +30,29 @@ test("a lost connection is told apart from a failed statement, through drizzle's
   expect(connectionLossCode(new DrizzleQueryError("insert into tools", [], Object.assign(new Error("duplicate key"), { code: "23505" })))).toBeUndefined();
   expect(connectionLossCode(new Error("no code"))).toBeUndefined();
   expect(connectionLossCode(undefined)).toBeUndefined();
+});
+
+test("a server error that ended its session is a lost connection, and the statement it rejected never ran", () => {
+  const ended = Object.assign(new Error("terminating connection due to administrator command"), { severity: "FATAL", code: "57P01" });
+  expect(sessionEndedCode(new DrizzleQueryError("update crawl_runs", [], ended))).toBe("57P01");
+  expect(connectionLossCode(ended)).toBe("57P01");
+  // An error of the statement itself leaves its session alive.
+  const refused = Object.assign(new Error("duplicate key"), { severity: "ERROR", code: "23505" });
+  expect(sessionEndedCode(refused)).toBeUndefined();
+  expect(connectionLossCode(refused)).toBeUndefined();
+});
+
+test("a statement is sent again when it never ran, or when it only reads and its connection was lost", () => {
+  const ended = Object.assign(new Error("terminating connection"), { severity: "FATAL", code: "57P01" });
+  const closed = Object.assign(new Error("write CONNECTION_CLOSED 127.0.0.1:5432"), { code: "CONNECTION_CLOSED" });
+  const refused = Object.assign(new Error("duplicate key"), { severity: "ERROR", code: "23505" });
+  expect(mayResend(`insert into "crawl_runs" ("status") values ($1) returning "id"`, ended)).toBe(true);
+  expect(mayResend(`select "id" from "servers" where "key" = $1`, closed)).toBe(true);
+  expect(mayResend(`  analyze "servers"`, closed)).toBe(true);
+  // A write whose connection was lost under it may have committed: not twice.
+  expect(mayResend(`update "crawl_runs" set "status" = $1`, closed)).toBe(false);
+  expect(mayResend(`with moved as (delete from t returning *) select * from moved`, closed)).toBe(false);
+  expect(mayResend(`select "id" from "servers"`, refused)).toBe(false);
 });
 
 describe.each(DRIVERS)("database errors on %s", (driver) => {
