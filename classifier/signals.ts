@@ -1102,7 +1102,10 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     const claim = phrases.read_only_claim;
     if (claim !== undefined && (nv ?? dv)?.category !== "read" && claimAboutMode(lowerDescription, claim)) phrases.read_only_claim = undefined;
     if (lowerDescription.includes("production") && PRODUCTION_WORD.test(lowerDescription)) productionMention = "production";
-    const finding = findInjection(description);
+    // The text as it came (from JSON, a flat string): the scans' character loops run at half speed for the rest of the
+    // process once they meet a sliced string such as trim() makes (README, "Throughput"). Whitespace at the ends
+    // changes no finding.
+    const finding = findInjection(tool.description!);
     if (finding) injection = { finding, where: "description" };
   }
   if (tool.title) {

@@ -104,8 +104,10 @@ export function worldServers(options: { tools?: number; seed?: number } = {}): S
       .replace("{objs}", plural(a!.s))
       .replace("{objs2}", plural((b ?? a)!.s));
     const generated = generateTools(rng, { domain, count: toolCount(rng, 10), style: pickStyle(rng) });
-    // The same parser the crawler uses: null descriptions and schemas become absent ones.
-    const list = parseToolList(generated).tools;
+    // The same parser the crawler uses (null descriptions and schemas become absent ones), on the tools as the
+    // crawler receives them: parsed from JSON, so their texts are flat strings as a crawled tool's are, not the
+    // generator's concatenations (V8 reads the two kinds at different speeds).
+    const list = parseToolList(JSON.parse(JSON.stringify(generated))).tools;
     servers.push({ name: `${domain.id}-mcp-${servers.length}`, description, tools: list });
     n += list.length;
   }
