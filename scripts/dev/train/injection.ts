@@ -6,7 +6,6 @@
 // cross-validation: the highest score that flags at most 0.1% of the corpus's tools, counting those the rules flag.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import { findByRules } from "../../../classifier/injection.js";
 import { INJECTION_FAMILIES } from "../../../classifier/injection-lexicon.js";
 import { encodeInjectionModel, INJECTION_MODEL_FILE } from "../../../classifier/injection-model.js";
@@ -14,6 +13,7 @@ import { schemaProperties } from "../../../classifier/signals.js";
 import type { ToolInput } from "../../../classifier/tool.js";
 import { projectRoot } from "../../project-root.js";
 import { printError, printLine, runAsScript } from "../../run-as-script.js";
+import { trainOptions } from "./options.js";
 import { loadDataset } from "../eval/dataset.js";
 import { INJECTION_PATHS, readSet } from "../eval/injection.js";
 import { bagOf, bagScore, FIT_OPTIONS, fitWeights, type Example } from "./injection-fit.js";
@@ -129,11 +129,8 @@ function collect(root: string): Corpus {
 }
 
 export function runTrainInjection(argv: readonly string[], out: (s: string) => void, log: (s: string) => void, options = FIT_OPTIONS): number {
-  const { values } = parseArgs({ args: [...argv], options: { out: { type: "string" }, help: { type: "boolean", short: "h", default: false } } });
-  if (values.help) {
-    out(HELP);
-    return 0;
-  }
+  const values = trainOptions(argv, HELP, out);
+  if (!values) return 0;
   const root = projectRoot();
   const started = Date.now();
   const { examples, tools, ruleFlagged, realTools } = collect(root);

@@ -2,10 +2,10 @@
 // refused by name) and writes classifier/model-weights.json. Deterministic: the same corpus gives the same file.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import { encodeModel, MODEL_FILE } from "../../../classifier/model.js";
 import { projectRoot } from "../../project-root.js";
 import { printError, printLine, runAsScript } from "../../run-as-script.js";
+import { trainOptions } from "./options.js";
 import { loadDataset } from "../eval/dataset.js";
 import { examplesOf } from "./examples.js";
 import { fitModel } from "./fit.js";
@@ -18,11 +18,8 @@ weights to classifier/${MODEL_FILE} (or FILE).
 `;
 
 export function runTrain(argv: readonly string[], out: (s: string) => void, log: (s: string) => void): number {
-  const { values } = parseArgs({ args: [...argv], options: { out: { type: "string" }, help: { type: "boolean", short: "h", default: false } } });
-  if (values.help) {
-    out(HELP);
-    return 0;
-  }
+  const values = trainOptions(argv, HELP, out);
+  if (!values) return 0;
   const root = projectRoot();
   const started = Date.now();
   const corpus = loadDataset(root).servers.filter((s) => s.table === "corpus");
