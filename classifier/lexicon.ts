@@ -19,7 +19,7 @@ export const VERBS: Record<Category, string> = {
     aggregate connect disconnect reconnect
 
      sniff probe survey examine scan stream    locate plan
-      dump print display encode decode assert traverse walk determine`,
+      dump print display encode decode assert traverse walk determine score match`,
   write: `
     create add insert update edit modify change set put patch upsert save store write append upload import
     attach detach disassociate dissociate assign unassign link unlink tag label comment reply respond rename move copy
@@ -28,7 +28,7 @@ export const VERBS: Record<Category, string> = {
     invite share publish unpublish release approve reject dismiss resolve unresolve close reopen open lock
     unlock archive unarchive restore undelete rollback revert undo redo reset sync refresh reload restart start stop
     pause resume suspend unsuspend cancel abort retry submit request generate draft compose transition
-    reorder reprioritize prioritize rate vote react book mirror lease new sign cordon uncordon promote demote override replay ungroup group
+    reorder reprioritize prioritize rate vote react book mirror lease new sign remind ship rank cordon uncordon promote demote override replay ungroup group
     regroup endorse uncheck unflag flag align distribute ingest stash unstash indent outdent protect unprotect
     enqueue warm prewarm advance step snap play escalate silence unsilence timeout invalidate retire deprecate undeprecate sunset expire vacuum reindex
     rebuild transcode impersonate rsvp anonymize anonymise pseudonymize turnon turnoff acknowledge ack snooze mute unmute hide unhide block

@@ -752,4 +752,13 @@ describe.each([
     // Elsewhere such a noun is a noun.
     expect(k("audit_tool", "Lists every deletion made this week").category).toBe("read");
   });
+
+  it("words the lexicon listed as ambiguous but had no class for: rank, ship and remind write, score and match read", () => {
+    expect(k("rank_issue", "Rank an issue above another in the backlog").category).toBe("write");
+    expect(k("remind", "Remind a user about a task at a given time").category).toBe("write");
+    expect(k("ship_order", "Ship an order to the customer").category).not.toBe("read");
+    expect(k("score_lead", "Score a lead by its fit").category).toBe("read");
+    // "issue", "report" and "point" stay nouns: as verbs they turned "Entry point for …" and "Debug common issues" into writes.
+    expect(k("entry", "Entry point for debugging a trace").signals).not.toContain("description_verb:point");
+  });
 });
