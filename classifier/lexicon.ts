@@ -392,6 +392,14 @@ export const EXAMINATIONS = new Set(
   `check checks scan scans audit audits analysis analyses diagnostic diagnostics lint inspection inspections validation
    validations healthcheck report reports question questions search searches crawl crawls`.split(/\s+/).filter(Boolean),
 );
+/**
+ * What converting changes where it is kept, rather than handing back converted: "Convert an issue into a subtask",
+ * "Convert a pull request to draft", "Convert an existing PDF in Drive into a Doc" (units, colours and markup convert
+ * as they are given).
+ */
+export const CONVERTED_IN_PLACE = new Set(
+  "existing issue issues ticket tickets task tasks subtask subtasks epic epics story stories lead leads card cards draft drafts deal deals contact contacts account accounts pull pr prs".split(" "),
+);
 /** What mapping surveys rather than binds: "Map a website to discover its URLs", where "map a drive" mounts one. */
 export const SURVEYED_OBJECTS = new Set("website websites site sites url urls domain domains page pages sitemap".split(" "));
 /**

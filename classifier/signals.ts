@@ -11,6 +11,7 @@ import {
   CJK_VERBS,
   ATTACHED_THINGS,
   CONTENT_PROPERTIES,
+  CONVERTED_IN_PLACE,
   CURRENCY_PROPERTIES,
   DATA_OBJECTS,
   DOMAIN_TOKENS,
@@ -815,6 +816,7 @@ function verbForObject<T extends VerbInfo>(v: T, object: readonly string[]): T {
   if (v.verb === "extract" && object.some((w) => ARCHIVE_OBJECTS.has(w))) return { ...v, category: "write" };
   if (v.verb === "open" && object.some((w) => VIEWED_OBJECTS.has(w))) return { ...v, category: "read" };
   if (v.verb === "map" && object.some((w) => SURVEYED_OBJECTS.has(w))) return { ...v, category: "read" };
+  if (v.verb === "convert" && object.some((w) => CONVERTED_IN_PLACE.has(w))) return { ...v, category: "write" };
   if (v.verb === "resolve" && object.some((w) => LOOKED_UP_OBJECTS.has(w))) return { ...v, category: "read" };
   return v;
 }
@@ -1051,8 +1053,9 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     if (STOP_WORDS.has(w)) continue;
     object.push(w);
   }
-  // A name that is its verb alone ("map") takes its object from the description when that leads with the same verb.
-  if (nv) nv = verbForObject(nv, object.length === 0 && dv?.verb === nv.verb ? dv.object : object);
+  // The name's verb reads its object in the name and, when the description leads with the same verb, there too: "map"
+  // with "Map a website …", convertTodraft with "Convert a regular pull request to draft status".
+  if (nv) nv = verbForObject(nv, dv?.verb === nv.verb && dv.object.length > 0 ? [...object, ...dv.object] : object);
   if (nv) {
     let best: VerbInfo = nv;
     for (const j of nv.joined) best = mostSevere(best, j);

@@ -761,4 +761,10 @@ describe.each([
     // "issue", "report" and "point" stay nouns: as verbs they turned "Entry point for …" and "Debug common issues" into writes.
     expect(k("entry", "Entry point for debugging a trace").signals).not.toContain("description_verb:point");
   });
+
+  it("converting a kept thing changes it; converting what is given hands it back", () => {
+    expect(k("convert_to_subtask", "Convert an issue into a subtask of another").category).toBe("write");
+    expect(k("convertToDraft", "Convert a regular pull request to draft status").category).toBe("write");
+    expect(k("convert_units", "Convert between units of length and mass").category).toBe("read");
+  });
 });
