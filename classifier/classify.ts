@@ -506,6 +506,7 @@ function decide(tool: ToolInput, r: ToolReading, model: Model | null, onFeatures
     if (e.signal === "joined_action") sentences.push(`Its description joins a change to what it reads ('${e.quote}').`);
     if (e.signal === "stated_save") sentences.push(`The description says it writes a file ('${e.quote}').`);
     if (e.signal === "stated_send") sentences.push("Its description opens by sending something outside, which no read does.");
+    if (e.signal === "stated_credential") sentences.push("Its description opens by making a credential, which is kept and valid: no read.");
     if (e.signal === "mutating_sql") sentences.push(`The SQL it runs may change data ('${quoteText(e.quote, 40)}').`);
     if (e.signal === "schema:dry_run_argument") sentences.push(`It offers a '${quoteText(e.quote, 40)}' argument to rehearse its effect: a tool that changes nothing has nothing to rehearse.`);
   }

@@ -689,6 +689,8 @@ function unlinkOf(words: readonly string[], nv: NameVerbHit | undefined, dv: Des
 // A second action joined to the first in one sentence: "… and mark them as read", "… then replace it", "…, and email it".
 const JOINED_ACTION = /(?:\band|\bthen|,)\s+(?:then\s+|also\s+|automatically\s+|immediately\s+)?([a-z]+)\s+(it|them|this|these|those|the|a|an|all|its|their|each|every|any)\b/g;
 const PRONOUNS = new Set(["it", "them", "this", "these", "those"]);
+/** Verbs that make a credential when their object is one: "Generates a new access token", "Creates an API key". */
+const CREDENTIAL_MAKING_VERBS = new Set(["create", "generate", "issue", "mint", "rotate", "regenerate", "new"]);
 
 /**
  * The change a description's first sentence joins to its lead ("Fetch unread emails and mark them as read", "Search
@@ -1255,6 +1257,12 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   if (dv && dv.first && !dv.ambiguous && SEND_VERBS.has(dv.verb) && readsMost(scores)) {
     scores.write += WEIGHTS.statedSend;
     evidence.push({ signal: "stated_send", source: "description", quote: dv.quote, weight: WEIGHTS.statedSend });
+  }
+  // … and so does one that opens by making a credential ("Generates a new access token for the service account"):
+  // a secret made is kept and valid, whatever reading verb the name has (get_access_token).
+  if (dv && dv.first && CREDENTIAL_MAKING_VERBS.has(dv.verb) && dv.object.some((w) => SECRET_TOKENS.has(w)) && readsMost(scores)) {
+    scores.write += WEIGHTS.statedSend;
+    evidence.push({ signal: "stated_credential", source: "description", quote: dv.quote, weight: WEIGHTS.statedSend });
   }
   if (phrases.overwrite && readsMost(scores)) {
     scores.write += WEIGHTS.statedOverwrite;

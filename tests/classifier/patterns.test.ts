@@ -767,4 +767,11 @@ describe.each([
     expect(k("convertToDraft", "Convert a regular pull request to draft status").category).toBe("write");
     expect(k("convert_units", "Convert between units of length and mass").category).toBe("read");
   });
+
+  it("a description that opens by making a credential outweighs a reading verb in the name", () => {
+    const made = k("get_access_token", "Generates a new access token for the service account");
+    expect(made.category).not.toBe("read");
+    expect(made.rationale).toContain("making a credential");
+    expect(k("get_token", "Returns the current access token").category).toBe("read");
+  });
 });
