@@ -28,7 +28,7 @@ export const VERBS: Record<Category, string> = {
     invite share publish unpublish release approve reject dismiss resolve unresolve close reopen open lock
     unlock archive unarchive restore undelete rollback revert undo redo reset sync refresh reload restart start stop
     pause resume suspend unsuspend cancel abort retry submit request generate draft compose transition
-    reorder reprioritize prioritize rate vote react book mirror lease new sign remind ship rank cordon uncordon promote demote override replay ungroup group
+    reorder reprioritize prioritize rate vote react book mirror lease new sign remind ship rank arm disarm hold prescribe grade cordon uncordon promote demote override replay ungroup group
     regroup endorse uncheck unflag flag align distribute ingest stash unstash indent outdent protect unprotect
     enqueue warm prewarm advance step snap play escalate silence unsilence timeout invalidate retire deprecate undeprecate sunset expire vacuum reindex
     rebuild transcode impersonate rsvp anonymize anonymise pseudonymize turnon turnoff acknowledge ack snooze mute unmute hide unhide block
@@ -60,7 +60,7 @@ export const AMBIGUOUS_VERBS = new Set(
    mail query select build map bind score rank stage track block drop clear flush empty scale move back
    forward go run call command script sql graphql cypher set lock load pull push watch point fill press
    display print dump seed reset apply change trade fund quote view reason learn complete finish leave
-   join claim match switch group flag advance step snap play timeout stream mirror correct walk pop new bridge`.split(/\s+/).filter(Boolean),
+   join claim match switch group flag advance step snap play timeout stream mirror correct walk pop new bridge arm hold grade`.split(/\s+/).filter(Boolean),
 );
 
 /**
@@ -455,7 +455,7 @@ export const ATTACHED_THINGS = new Set(
  * Words of their own that begin or end with a verb's letters: "account" does not count, "market" does not mark,
  * "status" does not stat. Run-together names ("tfdeploy") are read for an embedded verb; these never are.
  */
-export const NOT_EMBEDDING = /^(?:(?:ac|dis)?counts?|amounts?|(?:bench|land|trade|water|book)marks?|market\w*|markdown\w*|stat(?:us|uses|e|es|ic|ics)|storage\w*|storefronts?|copyright\w*)$/;
+export const NOT_EMBEDDING = /^(?:(?:ac|dis)?counts?|amounts?|(?:bench|land|trade|water|book)marks?|market\w*|markdown\w*|stat(?:us|uses|e|es|ic|ics)|storage\w*|storefronts?|copyright\w*|thresholds?|households?)$/;
 /**
  * What a name ends in when it names a readout ("build_logs", "order_details", "post_stats"): a word as often a noun
  * before it is a modifier, not the tool's verb. Not for the verbs that record, send or set such things

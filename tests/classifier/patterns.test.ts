@@ -774,4 +774,15 @@ describe.each([
     expect(made.rationale).toContain("making a credential");
     expect(k("get_token", "Returns the current access token").category).toBe("read");
   });
+
+  it("arming, holding, prescribing and grading write; a threshold holds nothing", () => {
+    for (const [name, description] of [
+      ["arm_alarm", "Arm the security alarm"],
+      ["disarm_alarm", "Disarm the security alarm"],
+      ["hold_seat", "Hold a seat for 15 minutes"],
+      ["prescribe", "Prescribe a medication to a patient"],
+      ["grade_submission", "Grade a student's submission"],
+    ]) expect(k(name!, description).category, name).toBe("write");
+    expect(k("threshold_settings", "").signals).not.toContain("verb:hold");
+  });
 });
