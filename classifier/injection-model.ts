@@ -8,7 +8,7 @@ import { z } from "zod";
 import type { InjectionFinding } from "./injection.js";
 import type { InjectionFamily } from "./injection-lexicon.js";
 import { HASH_SLOTS, hashWord } from "./word-hash.js";
-import { readShippedJson } from "./shipped-file.js";
+import { shippedData } from "./shipped-file.js";
 
 // ---- word classes -------------------------------------------------------------------------------------------------
 // Whole words, lower-case, split where the reader splits ("don't" is "don" "t"); Chinese and Japanese as one or two
@@ -227,15 +227,10 @@ export function decodeInjectionModel(file: InjectionModelFile): InjectionModel {
   return { weights, threshold: file.threshold };
 }
 
-let shipped: InjectionModel | null | undefined;
-
-/** The weights shipped beside this module (source and build sit at different depths), read once; null without them. */
-export function shippedInjectionModel(): InjectionModel | null {
-  if (shipped !== undefined) return shipped;
-  const raw = readShippedJson(INJECTION_MODEL_FILE);
-  shipped = raw === undefined ? null : decodeInjectionModel(injectionModelFileSchema.parse(raw));
-  return shipped;
-}
+/** The weights shipped beside this module, read once; null without them. */
+export const shippedInjectionModel: () => InjectionModel | null = shippedData(INJECTION_MODEL_FILE, (raw) =>
+  decodeInjectionModel(injectionModelFileSchema.parse(raw)),
+);
 
 /** The family a flagged sentence's classes point to; a sentence that only addresses the model is model_directed. */
 export function familyOfClasses(classes: number): InjectionFamily {

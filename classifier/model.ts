@@ -3,7 +3,7 @@
 // written by `npm run train`); inference is a few array reads per feature, pure, with no network.
 import { z } from "zod";
 import { describeFeature, featureText, HASH_BITS, type Features } from "./features.js";
-import { readShippedJson } from "./shipped-file.js";
+import { shippedData } from "./shipped-file.js";
 
 export const HINT_CLASSES = ["read", "write", "destructive"] as const;
 export type HintClass = (typeof HINT_CLASSES)[number];
@@ -72,18 +72,11 @@ export function decodeModel(file: ModelFile): Model {
 /** The shipped weights' file name, in classifier/ beside this module's source. */
 export const MODEL_FILE = "model-weights.json";
 
-let shipped: Model | null | undefined;
-
 /**
  * The model shipped in classifier/model-weights.json, read once; null when the package has none (the rules
- * then decide alone). Source (classifier/) and build (dist/classifier/) sit at different depths.
+ * then decide alone).
  */
-export function shippedModel(): Model | null {
-  if (shipped !== undefined) return shipped;
-  const raw = readShippedJson(MODEL_FILE);
-  shipped = raw === undefined ? null : decodeModel(modelFileSchema.parse(raw));
-  return shipped;
-}
+export const shippedModel: () => Model | null = shippedData(MODEL_FILE, (raw) => decodeModel(modelFileSchema.parse(raw)));
 
 const weightedBucketsOf = new WeakMap<Float32Array, Uint8Array>();
 

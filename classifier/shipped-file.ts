@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
  * The parsed JSON of `file` in classifier/, or undefined when the package has none. Source (classifier/) and build
  * (dist/classifier/) sit at different depths; the data files stay in classifier/.
  */
-export function readShippedJson(file: string): unknown {
+function readShippedJson(file: string): unknown {
   for (const rel of [`./${file}`, `../../classifier/${file}`]) {
     let text: string;
     try {
@@ -16,4 +16,19 @@ export function readShippedJson(file: string): unknown {
     return JSON.parse(text);
   }
   return undefined;
+}
+
+/**
+ * A reader of `file`'s contents, decoded by `decode` on the first call and kept: null when the package has none (the
+ * classifier then goes without what it holds).
+ */
+export function shippedData<T>(file: string, decode: (raw: unknown) => T): () => T | null {
+  let loaded: T | null | undefined;
+  return () => {
+    if (loaded === undefined) {
+      const raw = readShippedJson(file);
+      loaded = raw === undefined ? null : decode(raw);
+    }
+    return loaded;
+  };
 }
