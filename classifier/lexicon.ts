@@ -310,6 +310,8 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
 export const DENIALS =
   /(?:\b(?:not|never|no|without|rather than|instead of|avoids?|avoiding|prevents?|preventing|cannot|nothing|until|unless|before|refuses? to)\b|n['’]t\b)/;
 
+/** "be" as what happens: after a modal or "to" it says what could or should ("whether it can be deleted"). */
+export const BE_AS_FACT = "(?<!\\b(?:can|could|may|might|should|would|must|to)\\s)be";
 const REMOVED = "delete|deletes|remove|removes|purge|purges|erase|erases|wipe|wipes|destroy|destroys|terminate|terminates|discard|discards";
 const GONE = "deleted|purged|erased|wiped|destroyed|discarded|removed from";
 const WHAT = "the|all|any|every|its|their|existing|old|stale|unused|previous|those|these|them|it";
@@ -324,8 +326,7 @@ const WHAT = "the|all|any|every|its|their|existing|old|stale|unused|previous|tho
 export const STATED_REMOVALS: readonly RegExp[] = [
   new RegExp(`\\b(?:also|then|and|this|afterwards)\\s+(?:permanently\\s+|immediately\\s+|automatically\\s+)?(?:${REMOVED})\\s+(?:${WHAT})\\b`),
   new RegExp(`(?:[.;!:]\\s+|\\n)(?:it\\s+|this\\s+(?:tool\\s+)?)?(?:also\\s+|permanently\\s+)?(?:${REMOVED})\\s+(?:${WHAT})\\b`),
-  // "be" after a modal or "to" says what could or should happen ("whether it can be deleted"), not what does.
-  new RegExp(`\\b(?:is|are|will be|gets|get|(?<!\\b(?:can|could|may|might|should|would|must|to)\\s)be|being)\\s+(?:permanently\\s+|then\\s+|also\\s+|automatically\\s+|immediately\\s+)?(?:${GONE})\\b`),
+  new RegExp(`\\b(?:is|are|will be|gets|get|${BE_AS_FACT}|being)\\s+(?:permanently\\s+|then\\s+|also\\s+|automatically\\s+|immediately\\s+)?(?:${GONE})\\b`),
   // A participle after a comma says what the action does along the way ("…, dropping existing tables first"), where
   // one after "by" says how ("by removing unused layers") and is read as the leading action's method.
   new RegExp(`,\\s+(?:first\\s+|then\\s+|permanently\\s+)?(?:deleting|removing|dropping|purging|erasing|wiping|destroying|discarding)\\s+(?:${WHAT})\\b`),

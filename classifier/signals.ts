@@ -6,6 +6,7 @@ import {
   AMOUNT_PROPERTIES,
   ARCHIVE_OBJECTS,
   BULK_PROPERTIES,
+  BE_AS_FACT,
   BULK_TOKENS,
   CONTAINED_RUN_VERBS,
   CJK_VERBS,
@@ -133,12 +134,13 @@ for (const [verb, info] of NAME_VERBS) {
 for (const w of ["used", "set"]) PARTICIPLES.delete(w);
 // The passive a description may lead with ("An issue is created in the project", "The table is dropped"); after a
 // modal or "to", "be" says what could or should happen ("whether it can be deleted"), not what does.
-const PASSIVE = /\b(?:is|are|will be|gets|get|(?<!\b(?:can|could|may|might|should|would|must|to)\s)be|has been|have been)\s+(?:then\s+|also\s+|permanently\s+|automatically\s+|immediately\s+)?([a-z]+)\b/;
+const PASSIVE = new RegExp(`\\b(?:is|are|will be|gets|get|${BE_AS_FACT}|has been|have been)\\s+(?:then\\s+|also\\s+|permanently\\s+|automatically\\s+|immediately\\s+)?([a-z]+)\\b`);
 
 /** The verb of a first sentence in the passive voice, when the description leads with no verb of its own. */
 function passiveVerb(description: string, lower: string): DescriptionVerbHit | undefined {
-  const end = lower.slice(0, 200).search(/[.!?\n]/);
-  const m = PASSIVE.exec(end < 0 ? lower.slice(0, 200) : lower.slice(0, end));
+  const head = lower.slice(0, 200);
+  const end = head.search(/[.!?\n]/);
+  const m = PASSIVE.exec(end < 0 ? head : head.slice(0, end));
   const v = m ? PARTICIPLES.get(m[1]!) : undefined;
   if (!v || deniedAt(lower, m!.index)) return undefined;
   return { verb: v.verb, category: v.category, ambiguous: v.ambiguous, joined: [], quote: quoteText(description, 90), object: [], first: false };
@@ -1037,8 +1039,10 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // "del"); otherwise English first, then Chinese and Japanese.
   let dv = emptyDescription ? undefined : (descriptionVerbAfterLabel(description, lowerDescription) ?? passiveVerb(description, lowerDescription));
   // A readout's name repeated at the description's start ("build_logs", "Build logs of a CI run") is no verb there either.
-  const nameFirst = NAME_VERBS.get(tokens.tokens[tokens.lastSegmentStart] ?? "");
-  if (dv && dv.ambiguous && dv.first && nameFirst?.verb === dv.verb && readoutName(nameFirst, tokens.tokens, tokens.lastSegmentStart, tokens.tokens.length)) dv = undefined;
+  if (dv && dv.ambiguous && dv.first) {
+    const nameFirst = NAME_VERBS.get(tokens.tokens[tokens.lastSegmentStart] ?? "");
+    if (nameFirst?.verb === dv.verb && readoutName(nameFirst, tokens.tokens, tokens.lastSegmentStart, tokens.tokens.length)) dv = undefined;
+  }
 
   // Name: verb and object.
   let nv = agreeWithDescription(tokens, findNameVerb(tokens, profile?.verbLast ?? false), dv);
@@ -1131,6 +1135,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   let hasPath: string | undefined;
   let overwriteArgument: string | undefined;
   let operations: ToolReading["operations"];
+  let listed: string[] | undefined;
   let queryLimit: string | undefined;
   let dryRunArgument: string | undefined;
   for (const p of props) {
@@ -1162,8 +1167,8 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     if ((roles & ROLE.overwrite) || p.enumValues.some((v) => OVERWRITE_WORDS.has(v.toLowerCase()))) overwriteArgument ??= p.name;
     // The operations an operation argument offers: its enum, else what the tool's description lists for it ("Actions:
     // list, get, delete") when the argument itself names none.
-    const offered = p.enumValues.length > 0 || !(roles & ROLE.operation) || operations || p.key === "command" ? p.enumValues : listedActions(description);
-    if ((roles & ROLE.operation) && offered.length > 0 && !operations && !(offered.every(isHttpMethod) && !sendsRequests(words, lowerDescription))) {
+    const offered = !(roles & ROLE.operation) || operations ? NO_VALUES : p.enumValues.length > 0 || p.key === "command" ? p.enumValues : (listed ??= listedActions(description));
+    if (offered.length > 0 && !(offered.every(isHttpMethod) && !sendsRequests(words, lowerDescription))) {
       let best: VerbInfo | undefined;
       let bestValue = "";
       for (const value of offered) {
