@@ -4,7 +4,7 @@ import { actionToolName, findActionArgument } from "./actions.js";
 import { actionRisk, ruleWithArguments, type ActionClass, type ArgumentFindings } from "./argument-rules.js";
 import { ruleForRisk, ruleHasReason, type Rule } from "./policy.js";
 import { emptyFeatures, toolFeatures, type Features } from "./features.js";
-import { hintClassOfCategory, hintsFor, isNonAdditive, type Hints } from "./hints.js";
+import { hintClassOfCategory, hintsFor, NON_ADDITIVE_SIGNALS, nonAdditiveEvidence, type Hints } from "./hints.js";
 import { describeInjection } from "./injection.js";
 import { HINT_CLASSES, predict, shippedModel, strongestEvidence, weightedBuckets, type HintClass, type Model } from "./model.js";
 import { quoteText } from "./quote.js";
@@ -325,7 +325,8 @@ function decide(tool: ToolInput, r: ToolReading, model: Model | null, onFeatures
   // classes; where it crosses the read axis, the category follows it (the read axis is one decision).
   // Not additive, so destructive in MCP's hints though a write for policy: an overwrite, a replace, a reset, and a
   // removed link (both ends stay, the link is gone).
-  const nonAdditive = isNonAdditive(r, signals);
+  const nonAdditiveQuote = nonAdditiveEvidence(r);
+  const nonAdditive = nonAdditiveQuote !== undefined;
   let hintClass = hintClassOfCategory(category, nonAdditive, !signals.includes("contained_run"));
   let learned: { p: number; notRead: number; cls: HintClass; evidence: string[] } | undefined;
   // Without a sink the features live only for this decision: one scratch set serves every tool, holding only those
@@ -359,6 +360,12 @@ function decide(tool: ToolInput, r: ToolReading, model: Model | null, onFeatures
       category = noEvidence && hintClass === "destructive" && learned.p < 0.5 ? "write" : CATEGORY_OF_HINT[hintClass];
       ruleCategory = category;
     }
+  }
+  // Recorded after the model's features are taken (it weighs the reading's signals), so that a later change of
+  // category, the model review's (review.ts), keeps the non-additive hint the text supports.
+  if (nonAdditiveQuote && !evidence.some((e) => NON_ADDITIVE_SIGNALS.has(e.signal))) {
+    add("non_additive");
+    evidence.push({ signal: "non_additive", ...nonAdditiveQuote, weight: 0 });
   }
 
   // 4. Annotations weigh as evidence, but untrusted hints never lower the rules' class.

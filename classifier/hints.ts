@@ -4,7 +4,7 @@
 // and openWorldHint (reaches an open world of outside entities, such as the web or another service). Pure.
 import { ATTACHED_THINGS, DOMAIN_TOKENS, IDEMPOTENT_VERBS, LOCAL_VERBS, NON_ADDITIVE_VERBS, SNAPSHOTS } from "./lexicon.js";
 import type { HintClass } from "./model.js";
-import type { ToolReading } from "./signals.js";
+import type { Evidence, ToolReading } from "./signals.js";
 import type { Category } from "./taxonomy.js";
 
 export interface Hints {
@@ -30,20 +30,34 @@ export function hintClassOfCategory(category: Category, nonAdditive: boolean, op
 const RESTORED_FROM_SNAPSHOT = /\bfrom (?:an? |the |its )?(?:[a-z]+ )?(?:backup|snapshot|checkpoint|dump)s?\b/i;
 
 /**
- * Whether the change is not additive (MCP's destructiveHint for a write): an overwrite stated or offered, a
- * replace, a reset, a rollback, a revert, an undo, an apply (but a label applied is attached), a backup or a snapshot
- * restored (a deleted file restored is added back), a removed link, new content given to an update. Not every update
- * of a body or content: GitHub marks its body updates additive writes.
+ * What says the change is not additive (MCP's destructiveHint for a write), or undefined: an overwrite stated or
+ * offered, a replace, a reset, a rollback, a revert, an undo, an apply (but a label applied is attached), a backup or
+ * a snapshot restored (a deleted file restored is added back), a removed link, new content given to an update. Not
+ * every update of a body or content: GitHub marks its body updates additive writes.
  */
-export function isNonAdditive(r: ToolReading, signals: readonly string[]): boolean {
-  if (r.phrases.overwrite !== undefined || r.overwriteArgument !== undefined || signals.includes("unlink") || signals.includes("replaces_content")) return true;
+export function nonAdditiveEvidence(r: ToolReading): Pick<Evidence, "source" | "quote"> | undefined {
+  if (r.phrases.overwrite !== undefined) return { source: "description", quote: r.phrases.overwrite };
+  if (r.overwriteArgument !== undefined) return { source: "schema", quote: r.overwriteArgument };
+  const stated = r.evidence.find((e) => e.signal === "unlink" || e.signal === "replaces_content");
+  if (stated) return stated;
   // A verb run into another word ("stackrollback") says less than the description's own lead ("Create a draft …").
-  const lead = r.nameVerb && r.nameVerb.position !== "embeds" ? r.nameVerb.verb : (r.descriptionVerb?.verb ?? r.nameVerb?.verb);
+  const fromName = r.nameVerb !== undefined && (r.nameVerb.position !== "embeds" || r.descriptionVerb === undefined);
+  const lead = fromName ? r.nameVerb!.verb : r.descriptionVerb?.verb;
+  if (lead === undefined) return undefined;
   const objectHas = (words: ReadonlySet<string>) => r.object.some((w) => words.has(w)) || (r.descriptionVerb?.object ?? []).some((w) => words.has(w));
-  if (lead === "apply") return !objectHas(ATTACHED_THINGS);
-  if (lead === "restore") return objectHas(SNAPSHOTS) || RESTORED_FROM_SNAPSHOT.test(r.descriptionVerb?.quote ?? "");
-  return lead !== undefined && NON_ADDITIVE_VERBS.has(lead);
+  const nonAdditive =
+    lead === "apply" ? !objectHas(ATTACHED_THINGS)
+    : lead === "restore" ? objectHas(SNAPSHOTS) || RESTORED_FROM_SNAPSHOT.test(r.descriptionVerb?.quote ?? "")
+    : NON_ADDITIVE_VERBS.has(lead);
+  return nonAdditive ? { source: fromName ? "name" : "description", quote: lead } : undefined;
 }
+
+/**
+ * Evidence signals of a non-additive change: a write for policy, destructive in MCP's hints. `non_additive` is the
+ * one classify.ts records for the rest (a reset, a rollback, an apply …), so a later change of category (the model
+ * review) keeps the hint the text supports.
+ */
+export const NON_ADDITIVE_SIGNALS: ReadonlySet<string> = new Set(["overwrite", "unlink", "replaces_content", "non_additive"]);
 
 /** The hint class on the evaluation's scale of declared hints: read = readOnly; destructive = not read-only and destructive. */
 export function hintClassOf(h: Pick<Hints, "readOnlyHint" | "destructiveHint">): HintClass {

@@ -5,7 +5,7 @@
 // itself a prompt_injection signal that raises risk.
 import { z } from "zod";
 import type { Classification, ReviewedBy } from "./classify.js";
-import { hintClassOfCategory } from "./hints.js";
+import { hintClassOfCategory, NON_ADDITIVE_SIGNALS } from "./hints.js";
 import { ruleForRisk } from "./policy.js";
 import { quoteText } from "./quote.js";
 import { BASE_RISK, categorySchema, maxRisk, raiseRisk, riskSchema, type Risk } from "./taxonomy.js";
@@ -13,9 +13,6 @@ import type { ToolInput } from "./tool.js";
 
 /** Bump when the prompt or the answer's shape changes: cached answers of another version are not reused. */
 export const REVIEW_PROMPT_VERSION = "review-1";
-
-/** Evidence of a change that is not additive: a write for policy, destructive in MCP's hints. */
-const NON_ADDITIVE_SIGNALS: ReadonlySet<string> = new Set(["overwrite", "unlink", "replaces_content"]);
 
 export const reviewVerdictSchema = z
   .object({
@@ -121,10 +118,11 @@ export function applyVerdict(tool: ToolInput, c: Classification, v: ReviewVerdic
     risk = raiseRisk(risk);
     sentences.push(`Its text tried to instruct the reviewing model; risk raised to ${risk}.`);
   }
-  // A category the model changed carries its hint class into the predicted hints (read-only, destructive); a change
-  // the classifier read as non-additive (an overwrite, a removed link: its evidence says so) stays destructive there.
+  // A category the model changed carries its hint class into the predicted hints (read-only, destructive) as the
+  // classifier's own would: a change it read as non-additive (an overwrite, a reset, a removed link: its evidence
+  // says so) stays destructive there, and a contained run (a build, a launch) a write.
   const nonAdditive = c.evidence.some((e) => NON_ADDITIVE_SIGNALS.has(e.signal));
-  const cls = hintClassOfCategory(category, nonAdditive);
+  const cls = hintClassOfCategory(category, nonAdditive, !c.signals.includes("contained_run"));
   const hints = category === c.category ? c.hints : { ...c.hints, readOnlyHint: cls === "read", destructiveHint: cls === "destructive" };
   return {
     classification: {

@@ -1,6 +1,7 @@
 // applyVerdict on plain data: what a model's verdict does to a classification's predicted hints.
 import { describe, expect, it } from "vitest";
 import { classifyTool, type Classification } from "../../classifier/classify.js";
+import { NON_ADDITIVE_SIGNALS } from "../../classifier/hints.js";
 import { applyVerdict, type ReviewVerdict } from "../../classifier/review.js";
 import type { ToolInput } from "../../classifier/tool.js";
 
@@ -25,8 +26,33 @@ describe("a model verdict that changes the category", () => {
 
   it("makes an additive write non-destructive", () => {
     const c = classifyTool(tool);
-    const plain: Classification = { ...c, category: "read", risk: "low", evidence: c.evidence.filter((e) => e.signal !== "overwrite" && e.signal !== "unlink") };
+    const plain: Classification = { ...c, category: "read", risk: "low", evidence: c.evidence.filter((e) => !NON_ADDITIVE_SIGNALS.has(e.signal)) };
     const { classification } = applyVerdict(tool, plain, asWrite, MODEL);
+    expect(classification.hints).toMatchObject({ readOnlyHint: false, destructiveHint: false });
+  });
+
+  it("keeps a change the classifier's own words call non-additive (a reset, a rollback) destructive in the hints", () => {
+    for (const t of [
+      { name: "reset_preferences", description: "Resets the user's preferences to their defaults." },
+      { name: "rollback_release", description: "Rolls the service back to its previous release." },
+    ]) {
+      const c = classifyTool(t);
+      expect(c.signals).toContain("non_additive");
+      const misread: Classification = { ...c, category: "read", risk: "low", hints: { ...c.hints, readOnlyHint: true, destructiveHint: false } };
+      const { classification } = applyVerdict(t, misread, { ...asWrite, quotes: [t.description.slice(0, 12)] }, MODEL);
+      expect(classification.category).toBe("write");
+      expect(classification.hints).toMatchObject({ readOnlyHint: false, destructiveHint: true });
+    }
+  });
+
+  it("keeps a contained run (a build started, no code given) a write in the hints when the model calls it an execute", () => {
+    const t: ToolInput = { name: "trigger_build", description: "Starts a new build of the project's pipeline." };
+    const c = classifyTool(t);
+    expect(c.signals).toContain("contained_run");
+    const asDelete: Classification = { ...c, category: "destructive", risk: "high", hints: { ...c.hints, destructiveHint: true } };
+    const asRun: ReviewVerdict = { ...asWrite, category: "execute", risk: "high", quotes: ["Starts a new build"] };
+    const { classification } = applyVerdict(t, asDelete, asRun, MODEL);
+    expect(classification.category).toBe("execute");
     expect(classification.hints).toMatchObject({ readOnlyHint: false, destructiveHint: false });
   });
 });
