@@ -607,6 +607,19 @@ export const LOCAL_VERBS = new Set(
  */
 export const CONTAINED_RUN_VERBS = new Set("build compile launch call invoke trigger dispatch rerun run spawn".split(" "));
 
+/**
+ * Code given to run, stated in the description rather than an argument: a run or evaluate verb with at most three
+ * plain words before the code it takes ("Evaluates a JavaScript expression in the page", "Runs the given Python
+ * snippet", "Execute arbitrary shell commands"). A script counts only as one given, not as "the build script"; the
+ * code word must end the phrase, so "a code review" or "a command palette" is a thing of its own.
+ */
+export const CODE_TO_RUN = /\b(?:run|runs|running|execute|executes|executing|evaluate|evaluates|evaluating|eval|evals)\s+(?:(?:a|an|the|any|arbitrary|given|custom|raw|inline|provided|supplied|your|some|user|one|more|multiple|single)\s+){0,3}(?:(?:javascript|js|typescript|python|bash|shell|powershell|ruby|lua|node\.?js|code|snippets?|expressions?|commands?|statements?|sql)\b|(?<!the\s)scripts?\b)(?=\s*(?:$|[.,;:!?()"'`]|(?:in|on|and|or|against|inside|within|with|to|from|that|which|for|at|over|through|via|using|as|provided|given|supplied|then|directly|remotely|locally|strings?|snippets?|expressions?|code|commands?|statements?|scripts?)\b))/;
+
+/** Verbs that are part of a fixed expression beside these words: "drag and drop" moves a thing, a "drop-down" is a menu. */
+export const IDIOM_WORDS: ReadonlyMap<string, { before: ReadonlySet<string>; after: ReadonlySet<string> }> = new Map([
+  ["drop", { before: new Set(["drag"]), after: new Set(["down", "zone", "target"]) }],
+]);
+
 /** Severity order for "the most dangerous thing this tool can do". */
 export const SEVERITY: Record<Category, number> = { read: 0, write: 1, execute: 2, financial: 3, destructive: 4 };
 

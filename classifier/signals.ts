@@ -8,6 +8,8 @@ import {
   BULK_PROPERTIES,
   BE_AS_FACT,
   BULK_TOKENS,
+  CODE_TO_RUN,
+  IDIOM_WORDS,
   CONTAINED_RUN_VERBS,
   CJK_VERBS,
   ATTACHED_THINGS,
@@ -386,7 +388,7 @@ function joinedAfter(words: readonly string[], i: number, to: number): VerbInfo[
     while (j + 1 < to && CONJUNCTIONS.has(words[j]!)) j++;
     const v = NAME_VERBS.get(words[j]!);
     if (!v) break;
-    joined.push(v);
+    if (!inIdiom(words, j)) joined.push(v);
     j++;
   }
   return joined;
@@ -409,12 +411,20 @@ function verbInRange(words: readonly string[], from: number, to: number, verbLas
   // when a name could be read either way, assume the worse.
   for (let i = from; i < to; i++) {
     const v = NAME_VERBS.get(words[i]!);
-    if (v && !v.ambiguous && v.category === "destructive" && i !== hit.index) return nameHit(v, i === from ? "begins" : i === to - 1 ? "ends" : "contains", i, joinedAfter(words, i, to));
+    if (v && !v.ambiguous && v.category === "destructive" && i !== hit.index && !inIdiom(words, i)) return nameHit(v, i === from ? "begins" : i === to - 1 ? "ends" : "contains", i, joinedAfter(words, i, to));
     // … and one written as two words: force_push, tear_down, clean_up.
     const pair = i + 1 < to ? NAME_VERBS.get(words[i]! + words[i + 1]!) : undefined;
     if (pair && pair.category === "destructive") return nameHit(pair, i === from ? "begins" : i + 1 === to - 1 ? "ends" : "contains", i + 1, joinedAfter(words, i + 1, to));
   }
   return hit;
+}
+
+/** Whether words[i] is part of a fixed expression, no verb of its own: the drop of "drag and drop", a "drop-down". */
+function inIdiom(words: readonly string[], i: number): boolean {
+  const idiom = IDIOM_WORDS.get(words[i]!);
+  if (!idiom) return false;
+  const before = words[i - 1] === "and" || words[i - 1] === "n" ? words[i - 2] : words[i - 1];
+  return (before !== undefined && idiom.before.has(before)) || (words[i + 1] !== undefined && idiom.after.has(words[i + 1]!));
 }
 
 function pairInRange(words: readonly string[], from: number, to: number): NameVerbHit | undefined {
@@ -864,6 +874,20 @@ const SKIPPED_GENERIC = new Set(["perform", "performs", "use", "uses", "attempt"
  * The verb a description leads with, after labels ("WORKFLOW:", "Step 1 of 4 -") and filler ("Use this tool to");
  * `lower` is the description lower-cased.
  */
+/**
+ * Whether a description verb is one of the name's words where the description opens as a noun phrase: the word itself
+ * first ("Messages posted in the channel"), or after a determiner ("All console messages logged by the page"), as it
+ * stands or as a plural. After other words ("Perform various block operations (retrieve, …)") it may be the verb.
+ */
+function nounOfName(words: readonly string[], dv: DescriptionVerbHit, lowerDescription: string): boolean {
+  if (dv.first) {
+    const said = /^[\p{L}\p{N}]+/u.exec(dv.quote)?.[0].toLowerCase();
+    return said !== undefined && words.includes(said);
+  }
+  return NOUN_PHRASE_START.test(lowerDescription) && (words.includes(dv.verb) || words.includes(`${dv.verb}s`));
+}
+const NOUN_PHRASE_START = /^(?:all|the|every|each|a|an|any|current|recent|latest|most)\s/;
+
 function findDescriptionVerb(description: string, lower: string): DescriptionVerbHit | undefined {
   // "Dry-run: …", "force-push", "turn on", "roll back" and "zero out" are one word each. Few descriptions say "dry", "force",
   // "turn o", "roll" or "zero" at all (where "turn" alone is in every "Returns").
@@ -1045,7 +1069,11 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   }
 
   // Name: verb and object.
-  let nv = agreeWithDescription(tokens, findNameVerb(tokens, profile?.verbLast ?? false), dv);
+  const nameVerb = findNameVerb(tokens, profile?.verbLast ?? false);
+  // A verbless name's noun met again as the description's verb ("console_messages", "All console messages logged by the
+  // page so far") is that noun there too.
+  if (!nameVerb && dv?.ambiguous && nounOfName(tokens.tokens, dv, lowerDescription)) dv = undefined;
+  let nv = agreeWithDescription(tokens, nameVerb, dv);
   const object: string[] = [];
   const words = tokens.tokens;
   const objectFrom = nv && nv.position !== "embeds" && nv.index >= tokens.lastSegmentStart ? tokens.lastSegmentStart : 0;
@@ -1273,7 +1301,8 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     scores.write += WEIGHTS.statedOverwrite;
     evidence.push({ signal: "stated_overwrite", source: "description", quote: phrases.overwrite, weight: WEIGHTS.statedOverwrite });
   }
-  const execPhrase = phrases.execute_phrase;
+  const runs = nv?.category === "execute" || dv?.category === "execute";
+  const execPhrase = phrases.execute_phrase ?? (runs ? CODE_TO_RUN.exec(lowerDescription)?.[0] : undefined);
   if (execPhrase) {
     scores.execute += WEIGHTS.executePhrase;
     evidence.push({ signal: "execute_phrase", source: "description", quote: execPhrase, weight: WEIGHTS.executePhrase });

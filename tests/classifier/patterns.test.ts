@@ -785,4 +785,35 @@ describe.each([
     ]) expect(k(name!, description).category, name).toBe("write");
     expect(k("threshold_settings", "").signals).not.toContain("verb:hold");
   });
+
+  it("code given to run in the description is open-ended; a code review or the build script is not code given", () => {
+    for (const [name, description] of [
+      ["run_script", "Evaluates a JavaScript expression in the page and returns its result"],
+      ["py", "Runs the given Python snippet in a sandbox"],
+      ["host_exec", "Execute arbitrary shell commands on the host"],
+    ]) {
+      const x = k(name!, description);
+      expect(x.category, name).toBe("execute");
+      expect(hintClass(x), name).toBe("destructive");
+    }
+    expect(k("review", "Run a code review against the current repository").signals).not.toContain("execute_phrase");
+    expect(k("run_build_script", "Runs the build script defined in package.json").signals).not.toContain("execute_phrase");
+  });
+
+  it("a verbless name's noun met again in a noun-phrase description is that noun, not its verb", () => {
+    expect(k("console_messages", "All console messages logged by the page so far").signals).not.toContain("description_verb:message");
+    expect(k("chat_messages", "Messages posted in the channel today").signals).not.toContain("description_verb:message");
+    // After other words the same word may be the verb the tool does.
+    expect(k("team_notes", "Messages the team a note").signals).toContain("description_verb:message");
+  });
+
+  it("the drop of drag-and-drop and of a drop-down is no removal", () => {
+    for (const [name, description] of [
+      ["drag_and_drop", "Drags one element onto another"],
+      ["dragAndDrop", ""],
+      ["select_drop_down", "Picks a value from a drop-down list"],
+    ]) expect(hintClass(k(name!, description)), name).not.toBe("destructive");
+    expect(k("drop_and_recreate", "Drops the index and builds it again").category).toBe("destructive");
+  });
 });
+
