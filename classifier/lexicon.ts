@@ -16,7 +16,7 @@ export const VERBS: Record<Category, string> = {
     detect identify classify recognize recognise extract suggest recommend predict forecast recall hover
     screenshot snapshot observe measure visualize query  load scrape crawl research ask
     think reason simulate dryrun test review quote whoami info readme ocr geocode tokenize embed
-    aggregate connect disconnect reconnect
+    aggregate connect disconnect reconnect narrate caption upscale vectorize
 
      sniff probe survey examine scan stream    locate plan
       dump print display encode decode assert traverse walk determine score match`,
@@ -33,6 +33,8 @@ export const VERBS: Record<Category, string> = {
     enqueue warm prewarm advance step snap play escalate silence unsilence timeout invalidate retire deprecate undeprecate sunset expire vacuum reindex
     rebuild transcode impersonate rsvp anonymize anonymise pseudonymize turnon turnoff acknowledge ack snooze mute unmute hide unhide block
     unblock ban unban kick provision scale resize install upgrade downgrade commit push pull checkout stage
+    halt retract rescind offboard unshare mask censor quarantine isolate lockdown freeze unfreeze thaw triage
+    backfill reprocess requeue shutdown poweroff hire onboard checkin
     unstage login logout signin signout authenticate fill type click press drag navigate go back forward
     focus tap swipe scroll emulate emit log record track annotate highlight bookmark note remember memorize learn accept
     decline  transfer enroll unenroll join leave claim complete finish fix rotate renew extend
@@ -47,7 +49,8 @@ export const VERBS: Record<Category, string> = {
   destructive: `
     delete remove rm rmdir del destroy drop purge wipe erase nuke truncate terminate kill revoke uninstall
     obliterate shred clear flush prune clean cleanup expunge discard evict deprovision decommission
-    overwrite tear teardown trash empty unset forcepush drain zeroout scrub pop dequeue`,
+    overwrite tear teardown trash empty unset forcepush drain zeroout scrub pop dequeue forget void annul nullify
+    dissolve disband redact`,
   financial: `
     charge refund pay payout purchase buy sell withdraw deposit tip donate fund trade stake
     unstake bid settle reimburse remit wire topup invoice bill order swap mint bridge`,
@@ -60,7 +63,8 @@ export const AMBIGUOUS_VERBS = new Set(
    mail query select build map bind score rank stage track block drop clear flush empty scale move back
    forward go run call command script sql graphql cypher set lock load pull push watch point fill press
    display print dump seed reset apply change trade fund quote view reason learn complete finish leave
-   join claim match switch group flag advance step snap play timeout stream mirror correct walk pop new bridge arm hold grade`.split(/\s+/).filter(Boolean),
+   join claim match switch group flag advance step snap play timeout stream mirror correct walk pop new bridge arm hold grade
+   mask freeze caption`.split(/\s+/).filter(Boolean),
 );
 
 /**
@@ -232,6 +236,9 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "unrecoverable", "no way to recover", "there is no undo", "destroys all", "deletes all", "all data will be lost",
     "data loss", "will be lost", "lost forever", "permanently lost", "cannot be restored", "no way to undo", "unrecoverably",
     "is destructive", "destructive operation", "destructive action", "is lost", "are lost",
+    // What an update leaves out is lost: "Any field you leave out is cleared".
+    "leave out is cleared", "leave out are cleared", "left out is cleared", "left out are cleared", "omitted is cleared",
+    "omitted are cleared", "omitted fields are cleared", "not provided is cleared", "not provided are cleared",
   ],
   read_only_claim: [
     "read only operation", "this is a read only", "is read only", "read only access", "does not modify", "do not modify",
@@ -278,6 +285,8 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     // the view". A field's values replaced by an update ("replaces the current assignees") are an ordinary write.
     "replacing it", "replacing them", "replacing any", "replacing existing", "replacing the existing", "replacing the entire",
     "replacing the whole", "replacing matching", "replaces it", "replaces them", "or replace", "or replaces", "or replacing",
+    "replacing files", "replacing the file", "replacing the files", "replacing any files", "replacing all", "replaces every",
+    "replaces all matches", "replaces all occurrences",
   ],
   // A dangerous effect the text states outweighs a benign name ("get_report … also deletes the source data").
   destructive_effect: [
@@ -383,7 +392,7 @@ export const GENERATED_ARTIFACTS = new Set(
    summary summaries link links url urls preview previews snippet snippets`.split(/\s+/).filter(Boolean),
 );
 /** Verbs that run whatever their object is: running (or starting) a check reads, running a migration does not. */
-export const RUNNING_VERBS = new Set("run perform conduct execute exec start begin".split(" "));
+export const RUNNING_VERBS = new Set("run perform conduct execute exec start begin evaluate".split(" "));
 /**
  * What running an examination produces is findings, not changes: "Run a Lighthouse audit", "Run electrical rule
  * checks", "Run security scan on deployment"; so is running a report or a saved question ("Run a report to get
@@ -391,7 +400,7 @@ export const RUNNING_VERBS = new Set("run perform conduct execute exec start beg
  */
 export const EXAMINATIONS = new Set(
   `check checks scan scans audit audits analysis analyses diagnostic diagnostics lint inspection inspections validation
-   validations healthcheck report reports question questions search searches crawl crawls`.split(/\s+/).filter(Boolean),
+   validations healthcheck report reports question questions search searches crawl crawls formula formulas`.split(/\s+/).filter(Boolean),
 );
 /**
  * What converting changes where it is kept, rather than handing back converted: "Convert an issue into a subtask",
@@ -430,7 +439,7 @@ export const GENERATED_TEXTS = new Set(
 /** Verbs that make an artifact rather than a record. */
 export const GENERATING_VERBS = new Set("generate create make render draw build produce compose plot".split(" "));
 /** Words that say the artifact is kept or shared somewhere, so making it does change something. */
-export const PERSIST_WORDS = /\b(?:save|saves|saved|store|stores|stored|upload|uploads|publish|publishes|persist|persists|write|writes)\b/;
+export const PERSIST_WORDS = /\b(?:save|saves|saved|store|stores|stored|upload|uploads|publish|publishes|persist|persists|write|writes|add|adds|insert|inserts|append|appends|attach|attaches)\b/;
 
 /**
  * Containers a thing is removed from without being deleted: "remove_user_from_group" unlinks a member; the
@@ -456,7 +465,7 @@ export const ATTACHED_THINGS = new Set(
  * Words of their own that begin or end with a verb's letters: "account" does not count, "market" does not mark,
  * "status" does not stat. Run-together names ("tfdeploy") are read for an embedded verb; these never are.
  */
-export const NOT_EMBEDDING = /^(?:(?:ac|dis)?counts?|amounts?|(?:bench|land|trade|water|book)marks?|market\w*|markdown\w*|stat(?:us|uses|e|es|ic|ics)|storage\w*|storefronts?|copyright\w*|thresholds?|households?)$/;
+export const NOT_EMBEDDING = /^(?:(?:ac|dis)?counts?|amounts?|(?:bench|land|trade|water|book)marks?|market\w*|markdown\w*|stat(?:us|uses|e|es|ic|ics)|storage\w*|storefronts?|copyright\w*|thresholds?|households?|(?:thermo|rheo|hemo|cryo|aero)stats?)$/;
 /**
  * What a name ends in when it names a readout ("build_logs", "order_details", "post_stats"): a word as often a noun
  * before it is a modifier, not the tool's verb. Not for the verbs that record, send or set such things
@@ -493,14 +502,15 @@ export const FOREIGN_VERBS: Record<Category, string> = {
     ottiene ottieni ottenere elenca elencare cerca cercare mostra mostrare legge leggere restituisce recupera scarica
     получить получает найти находит ищет искать показать показывает прочитать читает возвращает список
     haalt ophalen toont tonen zoekt zoeken leest lezen geeft retourneert controleert berekent
-    pobiera pobierz wyświetla wyszukuje zwraca odczytuje`,
+    pobiera pobierz wyświetla wyszukuje zwraca odczytuje
+    indica indique`,
   write: `créer crée ajouter ajoute modifier modifie mettre met envoyer envoie enregistrer enregistre importer importe publier
     publie partager partage renommer renomme déplacer déplace copier définit
     crear crea añadir añade agregar agrega actualizar actualiza modificar modifica enviar envía guardar guarda importar
     importa publicar publica compartir comparte renombra mueve copia establece asigna inserta
     erstellen erstellt hinzufügen fügt aktualisieren aktualisiert ändern ändert senden sendet speichern speichert importiert
     veröffentlicht setzt legt verschiebt kopiert benennt schreibt
-    criar cria adicionar adiciona atualizar atualiza envia salvar salva compartilha renomeia insere
+    criar cria adicionar adiciona atualizar atualiza envia salvar salva compartilha renomeia insere atribui atribuir attribue
     crea creare aggiunge aggiungi aggiorna aggiornare modificare invia inviare salvare scrive imposta
     создать создает создаёт добавить добавляет обновить обновляет изменить изменяет отправить отправляет сохранить сохраняет
     maakt aanmaken voegt toevoegen wijzigt wijzigen stuurt verstuurt verzenden slaat opslaan
@@ -581,7 +591,7 @@ export const IDEMPOTENT_VERBS = new Set(
  * changes what is there (applying a label only attaches one: ATTACHED_THINGS). Such a tool stays a write for policy
  * (an overwrite is a write) and is destructive in its hints.
  */
-export const NON_ADDITIVE_VERBS = new Set(["replace", "overwrite", "rewrite", "reset", "rollback", "revert", "undo", "apply"]);
+export const NON_ADDITIVE_VERBS = new Set(["replace", "overwrite", "rewrite", "reset", "rollback", "revert", "undo", "apply", "cancel", "abort"]);
 /**
  * Verbs that change a thing in place: given the thing's new content (a `content` argument), such an update
  * replaces what was there, not additive in MCP's hints ("update_note" with content; a title or a state set alone is
@@ -589,7 +599,7 @@ export const NON_ADDITIVE_VERBS = new Set(["replace", "overwrite", "rewrite", "r
  */
 export const UPDATING_VERBS = new Set("update edit modify patch put set change".split(" "));
 /** What a restore puts in place of what is there: "restore_backup", "Restore the database from a snapshot". */
-export const SNAPSHOTS = new Set("backup backups snapshot snapshots checkpoint checkpoints dump dumps".split(" "));
+export const SNAPSHOTS = new Set("backup backups snapshot snapshots checkpoint checkpoints dump dumps version versions revision revisions".split(" "));
 
 /**
  * Verbs of tools that work only on what they are given (MCP's openWorldHint false): computing, converting,
@@ -619,6 +629,16 @@ export const CODE_TO_RUN = /\b(?:run|runs|running|execute|executes|executing|eva
 export const IDIOM_WORDS: ReadonlyMap<string, { before: ReadonlySet<string>; after: ReadonlySet<string> }> = new Map([
   ["drop", { before: new Set(["drag"]), after: new Set(["down", "zone", "target"]) }],
 ]);
+
+/**
+ * Words that say data is lost or cannot be recovered, in other languages (the phrase table reads ASCII words only):
+ * French, Spanish, Portuguese, Italian, German, Dutch, Russian, Chinese, Japanese and Korean.
+ */
+export const IRREVERSIBLE_ELSEWHERE =
+  /irr[ée]versib|irrevers[ií]vel|irreversibile|d[ée]finitivement|definitivamente|permanentemente|no se puede deshacer|no se puede recuperar|n[ãa]o pode ser desfeit|n[ãa]o pode ser recuperad|ne peut (?:pas )?[êe]tre (?:annul|r[ée]cup[ée]r|restaur)|non pu[òo] essere (?:annullat|recuperat|ripristinat)|unwiderruflich|endg[üu]ltig|dauerhaft gel[öo]scht|nicht r[üu]ckg[äa]ngig|kann nicht wiederhergestellt|onomkeerbaar|permanent verwijder|безвозвратно|необратим|нельзя отменить|невозможно восстановить|无法撤销|不可撤销|无法恢复|不可恢复|无法撤回|永久删除|不可逆|元に戻せ(?:ません|ない)|取り消せ(?:ません|ない)|復元でき(?:ません|ない)|完全に削除|되돌릴 수 없|복구할 수 없|복원할 수 없|영구(?:적으로)? 삭제/;
+
+/** Places named after removal: after a reading verb they are what it reads ("list_trash"), not a removal. */
+export const REMOVAL_PLACES = new Set(["trash", "bin", "recyclebin", "purgatory"]);
 
 /** Severity order for "the most dangerous thing this tool can do". */
 export const SEVERITY: Record<Category, number> = { read: 0, write: 1, execute: 2, financial: 3, destructive: 4 };

@@ -10,6 +10,8 @@ import {
   BULK_TOKENS,
   CODE_TO_RUN,
   IDIOM_WORDS,
+  IRREVERSIBLE_ELSEWHERE,
+  REMOVAL_PLACES,
   CONTAINED_RUN_VERBS,
   CJK_VERBS,
   ATTACHED_THINGS,
@@ -411,10 +413,20 @@ function verbInRange(words: readonly string[], from: number, to: number, verbLas
   // when a name could be read either way, assume the worse.
   for (let i = from; i < to; i++) {
     const v = NAME_VERBS.get(words[i]!);
-    if (v && !v.ambiguous && v.category === "destructive" && i !== hit.index && !inIdiom(words, i)) return nameHit(v, i === from ? "begins" : i === to - 1 ? "ends" : "contains", i, joinedAfter(words, i, to));
+    // A place named after removal read just after a reading verb is its object: list_trash, view_bin_items.
+    const readPlace = hit.category === "read" && i === hit.index + 1 && REMOVAL_PLACES.has(words[i]!);
+    if (v && !v.ambiguous && v.category === "destructive" && i !== hit.index && !inIdiom(words, i) && !readPlace) return nameHit(v, i === from ? "begins" : i === to - 1 ? "ends" : "contains", i, joinedAfter(words, i, to));
     // … and one written as two words: force_push, tear_down, clean_up.
     const pair = i + 1 < to ? NAME_VERBS.get(words[i]! + words[i + 1]!) : undefined;
     if (pair && pair.category === "destructive") return nameHit(pair, i === from ? "begins" : i + 1 === to - 1 ? "ends" : "contains", i + 1, joinedAfter(words, i + 1, to));
+  }
+  // A reading verb with a change joined later ("fetch_unread_and_mark_seen", "getThreadAndMarkRead") does both.
+  if (hit.category === "read") {
+    for (let i = hit.index + 1; i + 1 < to; i++) {
+      if (words[i] !== "and" && words[i] !== "then") continue;
+      const v = NAME_VERBS.get(words[i + 1]!);
+      if (v && !v.ambiguous && v.category !== "read" && !hit.joined.includes(v)) return { ...hit, joined: [...hit.joined, v] };
+    }
   }
   return hit;
 }
@@ -444,6 +456,9 @@ function readoutName(first: VerbInfo, words: readonly string[], from: number, to
 function verbByPosition(words: readonly string[], from: number, to: number, verbLast: boolean): NameVerbHit | undefined {
   const first = NAME_VERBS.get(words[from] ?? "");
   const last = NAME_VERBS.get(words[to - 1] ?? "");
+  // A verb written as two words at the start ("check_in_guest", "turn_off_light") is that verb, not its first word.
+  const pair = to - from > 1 ? NAME_VERBS.get(words[from]! + words[from + 1]!) : undefined;
+  if (pair && !pair.ambiguous) return nameHit(pair, "begins", from + 1, joinedAfter(words, from + 1, to));
   // On a verb-last server a word at either end that could be a verb is read by the server's habit.
   if (verbLast && last && to - 1 > from && (!last.ambiguous || !first || first.ambiguous)) return nameHit(last, "ends", to - 1, joinedAfter(words, to - 1, to));
   if (first && !first.ambiguous) return nameHit(first, "begins", from, joinedAfter(words, from, to));
@@ -499,6 +514,10 @@ function findNameVerb(tokens: NameTokens, verbLast: boolean): NameVerbHit | unde
 function agreeWithDescription(tokens: NameTokens, nv: NameVerbHit | undefined, dv: DescriptionVerbHit | undefined): NameVerbHit | undefined {
   if (!nv || !dv || nv.position === "embeds" || nv.category === dv.category || nv.verb === dv.verb) return nv;
   const words = tokens.tokens;
+  // A verb written as two words ("check_out_status") whose description leads with its first word alone ("Check the
+  // status of …") is that word.
+  const firstOfPair = nv.index > 0 && nv.verb !== words[nv.index] ? NAME_VERBS.get(words[nv.index - 1]!) : undefined;
+  if (firstOfPair?.verb === dv.verb) return nameHit(firstOfPair, nv.position, nv.index - 1, joinedAfter(words, nv.index - 1, words.length));
   // A plain verb opening the name is the name's own answer (get_upgrade_guide gets, whatever its description), unless
   // the name ends in a verb the description leads with: then the first word names the service ("store_orders_search",
   // "Find orders by status" searches).
@@ -857,14 +876,16 @@ function descriptionVerbAfterLabel(description: string, lower: string): Descript
 }
 
 // Verbs written as two words: "dry run" (a read; "run" alone would execute), "force-push" (destructive; "push" alone
-// writes), "turn on" and "turn off" (a switch thrown), "roll back" (a rollback; "roll" alone is no verb).
-const TWO_WORD_VERB = /\b(?:dry[- ]run|force[- ]push|turn (?:on|off)\b|roll(?:s|ing)? back\b|zero(?:e?s)? out\b)/i;
-const TWO_WORD_VERBS = /\b(?:dry[- ]run|force[- ]push|turn (?:on|off)\b|roll(?:s|ing)? back\b|zero(?:e?s)? out\b)/gi;
+// writes), "turn on" and "turn off" (a switch thrown), "roll back" (a rollback; "roll" alone is no verb), a check-in
+// (a guest or a passenger checked in; "check" alone reads).
+const TWO_WORD_VERB = /\b(?:dry[- ]run|force[- ]push|turn (?:on|off)\b|roll(?:s|ing)? back\b|zero(?:e?s)? out\b|check-in\b|checks in\b)/i;
+const TWO_WORD_VERBS = /\b(?:dry[- ]run|force[- ]push|turn (?:on|off)\b|roll(?:s|ing)? back\b|zero(?:e?s)? out\b|check-in\b|checks in\b)/gi;
 /** "rolls back" → "rollbacks": the one-word verb in the same form. */
 const joinTwoWords = (m: string) => {
   const lower = m.toLowerCase();
   if (lower.startsWith("roll")) return `rollback${lower.slice(4, lower.indexOf(" "))}`;
   if (lower.startsWith("zero")) return lower.startsWith("zero ") ? "zeroout" : "zeroouts";
+  if (lower.startsWith("checks")) return "checkins";
   return lower.replace(/[- ]/, "");
 };
 // Verbs that say nothing of the effect: the verb after them does ("Attempt to repair …").
@@ -889,10 +910,10 @@ function nounOfName(words: readonly string[], dv: DescriptionVerbHit, lowerDescr
 const NOUN_PHRASE_START = /^(?:all|the|every|each|a|an|any|current|recent|latest|most)\s/;
 
 function findDescriptionVerb(description: string, lower: string): DescriptionVerbHit | undefined {
-  // "Dry-run: …", "force-push", "turn on", "roll back" and "zero out" are one word each. Few descriptions say "dry", "force",
+  // "Dry-run: …", "force-push", "turn on", "roll back", "zero out" and "check-in" are one word each. Few descriptions say "dry", "force",
   // "turn o", "roll" or "zero" at all (where "turn" alone is in every "Returns").
   const text = description.length > 400 ? description.slice(0, 400) : description;
-  const head = (lower.includes("dry") || lower.includes("force") || lower.includes("turn o") || lower.includes("roll") || lower.includes("zero")) && TWO_WORD_VERB.test(text) ? text.replace(TWO_WORD_VERBS, joinTwoWords) : text;
+  const head = (lower.includes("dry") || lower.includes("force") || lower.includes("turn o") || lower.includes("roll") || lower.includes("zero") || lower.includes("check")) && TWO_WORD_VERB.test(text) ? text.replace(TWO_WORD_VERBS, joinTwoWords) : text;
   let seen = 0;
   let others = 0;
   let at = 0;
@@ -1257,7 +1278,8 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     scores.read += WEIGHTS.readOnlyClaim;
     evidence.push({ signal: "read_only_claim", source: "description", quote: readOnly, weight: WEIGHTS.readOnlyClaim });
   }
-  const irreversible = phrases.irreversible;
+  const irreversible = phrases.irreversible ?? IRREVERSIBLE_ELSEWHERE.exec(description)?.[0];
+  if (irreversible !== undefined) phrases.irreversible = irreversible;
   if (irreversible) {
     scores.destructive += WEIGHTS.irreversible;
     evidence.push({ signal: "irreversible", source: "description", quote: irreversible, weight: WEIGHTS.irreversible });

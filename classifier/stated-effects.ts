@@ -42,10 +42,11 @@ function phraseAt(lower: string, phrase: string): number {
   return lower.search(pattern);
 }
 
-/** Whether `phrase`, found in `lower` (lower-case text), is denied where it first occurs. */
-export function phraseDenied(lower: string, phrase: string): boolean {
+/** Whether `phrase`, found in `lower` (lower-case text), is denied (or, a removal, deferred) where it first occurs. */
+export function phraseDenied(lower: string, phrase: string, signal?: PhraseSignal): boolean {
   const at = phraseAt(lower, phrase);
-  return at >= 0 && deniedAt(lower, at);
+  if (at < 0) return false;
+  return deniedAt(lower, at) || (signal === "destructive_effect" && deferredAt(lower, at + phrase.length));
 }
 
 // A rehearsal mode a tool offers, or an argument set to true: "Use dryRun: true to …", "pass preview=true to …".
@@ -67,11 +68,22 @@ export function claimAboutMode(lower: string, phrase: string): boolean {
   return MODE_WORDS.test(lower.slice(from, to));
 }
 
-/** A removal the description states in passing, quoted, unless the words before it deny it. */
+/**
+ * Words after a removal that make it a retention policy rather than the tool's act: "each one will be purged
+ * automatically", "files are deleted after 30 days" (but "the local copy is deleted after upload" is the tool's).
+ */
+const DEFERRED = /^[^a-z0-9]*(?:automatically|periodically|eventually|by the system|on a schedule|(?:after|within) (?:\d|an? |one |some |several ))/;
+
+/** Whether the removal ending at `end` happens by itself, later: a retention policy the text describes. */
+function deferredAt(lower: string, end: number): boolean {
+  return DEFERRED.test(lower.slice(end, end + 24));
+}
+
+/** A removal the description states in passing, quoted, unless the words before it deny it or those after defer it. */
 export function statedRemoval(lower: string): string | undefined {
   for (const pattern of STATED_REMOVALS) {
     const m = pattern.exec(lower);
-    if (m && !deniedAt(lower, m.index)) return quoteText(m[0].replace(/^[^a-z]+/, "").trim(), 60);
+    if (m && !deniedAt(lower, m.index) && !deferredAt(lower, m.index + m[0].length)) return quoteText(m[0].replace(/^[^a-z]+/, "").trim(), 60);
   }
   return undefined;
 }
@@ -92,6 +104,6 @@ const DENIABLE: readonly PhraseSignal[] = ["irreversible", "overwrite", "destruc
 export function denyPhrases(lower: string, hits: PhraseHits): void {
   for (const signal of DENIABLE) {
     const phrase = hits[signal];
-    if (phrase !== undefined && phraseDenied(lower, phrase)) hits[signal] = undefined;
+    if (phrase !== undefined && phraseDenied(lower, phrase, signal)) hits[signal] = undefined;
   }
 }

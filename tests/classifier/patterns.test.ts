@@ -815,5 +815,26 @@ describe.each([
     ]) expect(hintClass(k(name!, description)), name).not.toBe("destructive");
     expect(k("drop_and_recreate", "Drops the index and builds it again").category).toBe("destructive");
   });
-});
 
+  it("reads joined changes, two-word verbs, retention policies, stated losses in other languages and cancellations", () => {
+    for (const [name, description, expected] of [
+      ["fetch_unread_and_mark_seen", "Fetches unread notes and then advances the read cursor.", "write"],
+      ["getPostAndMarkRead", "", "write"],
+      ["thermostat_mode", "Sets the mode of a thermostat.", "write"],
+      ["check_in_guest", "Checks in a guest at the front desk.", "write"],
+      ["boarding", "Performs online check-in for a traveller.", "write"],
+      ["add_chart", "Creates a chart from a range and adds it to the sheet.", "write"],
+      ["draw_chart", "Creates a chart from the given series and returns it as SVG.", "read"],
+      ["list_bin", "Shows items in the bin, with the date each will be purged automatically.", "read"],
+      ["upload_temp", "Uploads a file; the local copy is deleted after upload.", "destructive"],
+      ["merge_cards", "두 카드를 하나로 병합합니다. 병합된 카드는 삭제되며 되돌릴 수 없습니다.", "destructive"],
+      ["fusionner", "Fusionne deux fiches. L'opération est irréversible.", "destructive"],
+      ["cancel_subscription", "Cancels a subscription at the end of the period.", "destructive"],
+      ["restore_page_version", "Restores a page to an earlier version.", "destructive"],
+      ["forget_memory", "Forget a stored memory by its id.", "destructive"],
+      ["evaluate_formula", "Evaluates a formula and returns the result.", "read"],
+      ["update_draft", "Replaces the subject and body of a draft. Any field you leave out is cleared.", "destructive"],
+      ["extract_zip", "Extracts an archive into a directory, replacing files that already exist.", "destructive"],
+    ] as const) expect(hintClass(k(name, description)), name).toBe(expected);
+  });
+});
