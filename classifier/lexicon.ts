@@ -34,7 +34,7 @@ export const VERBS: Record<Category, string> = {
     rebuild transcode impersonate rsvp anonymize anonymise pseudonymize turnon turnoff acknowledge ack snooze mute unmute hide unhide block
     unblock ban unban kick provision scale resize install upgrade downgrade commit push pull checkout stage
     halt retract rescind offboard unshare mask censor quarantine isolate lockdown freeze unfreeze thaw triage
-    backfill reprocess requeue shutdown poweroff hire onboard checkin
+    backfill reprocess requeue shutdown poweroff hire onboard checkin relocate
     unstage login logout signin signout authenticate fill type click press drag navigate go back forward
     focus tap swipe scroll emulate emit log record track annotate highlight bookmark note remember memorize learn accept
     decline  transfer enroll unenroll join leave claim complete finish fix rotate renew extend
@@ -45,7 +45,7 @@ export const VERBS: Record<Category, string> = {
     send email mail message notify sms text tweet broadcast forward dm post`,
   execute: `
     run exec execute eval evaluate invoke call trigger launch spawn shell bash deploy build compile
-    dispatch perform rerun redeploy interpret sql cypher graphql script command automate orchestrate`,
+    dispatch perform rerun redeploy interpret sql cypher graphql script command automate orchestrate inject`,
   destructive: `
     delete remove rm rmdir del destroy drop purge wipe erase nuke truncate terminate kill revoke uninstall
     obliterate shred clear flush prune clean cleanup expunge discard evict deprovision decommission
@@ -64,7 +64,7 @@ export const AMBIGUOUS_VERBS = new Set(
    forward go run call command script sql graphql cypher set lock load pull push watch point fill press
    display print dump seed reset apply change trade fund quote view reason learn complete finish leave
    join claim match switch group flag advance step snap play timeout stream mirror correct walk pop new bridge arm hold grade
-   mask freeze caption`.split(/\s+/).filter(Boolean),
+   mask freeze caption snapshot`.split(/\s+/).filter(Boolean),
 );
 
 /**
@@ -248,6 +248,9 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "read only", "readonly", "no side effects", "without side effects", "does not alter", "doesn t alter", "never modifies",
     "no data is modified", "nothing is modified", "only reads", "changes nothing", "without changing anything", "purely informational",
     "does not delete", "non destructive", "safe to call", "without writing", "never writes", "writes nothing", "nothing is written",
+    "nothing is published", "nothing is saved", "nothing is stored", "nothing is created", "nothing is sent", "nothing is changed",
+    "nothing is modified", "nothing is persisted", "nothing is recorded", "nothing is committed", "nothing is applied",
+    "nothing is deleted", "nothing is generated",
   ],
   execute_phrase: [
     "arbitrary code", "arbitrary command", "arbitrary commands", "arbitrary sql", "arbitrary query", "arbitrary queries",
@@ -286,7 +289,15 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "replacing it", "replacing them", "replacing any", "replacing existing", "replacing the existing", "replacing the entire",
     "replacing the whole", "replacing matching", "replaces it", "replaces them", "or replace", "or replaces", "or replacing",
     "replacing files", "replacing the file", "replacing the files", "replacing any files", "replacing all", "replaces every",
-    "replaces all matches", "replaces all occurrences",
+    "replaces all matches", "replaces all occurrences", "replace the existing", "is rewritten", "are rewritten",
+    // The given document becomes the whole thing: what it leaves out is gone.
+    "becomes the whole", "become the whole", "becomes the complete", "become the complete", "not included are dropped",
+    "not included are removed", "not included are deleted", "not listed are removed", "not listed are deleted",
+    // A credential rotated out: "Generates a new key and immediately invalidates the previous one".
+    "invalidates the previous", "invalidates the old", "invalidating the previous", "invalidating the old",
+    "revokes the previous", "revokes the old", "revoking the previous", "revoking the old",
+    // What it may do: MCP's destructiveHint is "may perform destructive updates".
+    "may drop", "may delete", "may remove", "may overwrite", "may rewrite", "might drop", "might delete", "might overwrite",
   ],
   // A dangerous effect the text states outweighs a benign name ("get_report … also deletes the source data").
   destructive_effect: [
@@ -319,8 +330,8 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
 export const DENIALS =
   /(?:\b(?:not|never|no|without|rather than|instead of|avoids?|avoiding|prevents?|preventing|cannot|nothing|until|unless|before|refuses? to)\b|n['’]t\b)/;
 
-/** "be" as what happens: after a modal or "to" it says what could or should ("whether it can be deleted"). */
-export const BE_AS_FACT = "(?<!\\b(?:can|could|may|might|should|would|must|to)\\s)be";
+/** "be" as what happens: after a modal or "to", with an adverb or not, it says what could or should ("whether it can be deleted", "could probably be removed"). */
+export const BE_AS_FACT = "(?<!\\b(?:can|could|may|might|should|would|must|to)\\s(?:[a-z]+ly\\s)?)be";
 const REMOVED = "delete|deletes|remove|removes|purge|purges|erase|erases|wipe|wipes|destroy|destroys|terminate|terminates|discard|discards";
 const GONE = "deleted|purged|erased|wiped|destroyed|discarded|removed from";
 const WHAT = "the|all|any|every|its|their|existing|old|stale|unused|previous|those|these|them|it";
@@ -393,6 +404,8 @@ export const GENERATED_ARTIFACTS = new Set(
 );
 /** Verbs that run whatever their object is: running (or starting) a check reads, running a migration does not. */
 export const RUNNING_VERBS = new Set("run perform conduct execute exec start begin evaluate".split(" "));
+/** What evaluating computes without changing: a formula, a metrics query, a flag for a user, a policy against input. */
+export const EVALUATED = new Set("formula formulas query queries rule rules condition conditions flag flags policy policies metric metrics".split(" "));
 /**
  * What running an examination produces is findings, not changes: "Run a Lighthouse audit", "Run electrical rule
  * checks", "Run security scan on deployment"; so is running a report or a saved question ("Run a report to get
@@ -400,7 +413,7 @@ export const RUNNING_VERBS = new Set("run perform conduct execute exec start beg
  */
 export const EXAMINATIONS = new Set(
   `check checks scan scans audit audits analysis analyses diagnostic diagnostics lint inspection inspections validation
-   validations healthcheck report reports question questions search searches crawl crawls formula formulas`.split(/\s+/).filter(Boolean),
+   validations healthcheck report reports question questions search searches crawl crawls`.split(/\s+/).filter(Boolean),
 );
 /**
  * What converting changes where it is kept, rather than handing back converted: "Convert an issue into a subtask",
@@ -515,7 +528,7 @@ export const FOREIGN_VERBS: Record<Category, string> = {
     создать создает создаёт добавить добавляет обновить обновляет изменить изменяет отправить отправляет сохранить сохраняет
     maakt aanmaken voegt toevoegen wijzigt wijzigen stuurt verstuurt verzenden slaat opslaan
     tworzy utwórz dodaje dodaj aktualizuje wysyła zapisuje`,
-  execute: `exécuter exécute lancer lance ejecutar ejecuta ausführen führt executar executa esegue esegui eseguire
+  execute: `exécuter exécute lancer lance ejecutar ejecuta ausführen führt executar executa esegue esegui eseguire valuta
     выполнить выполняет запустить запускает voert uitvoeren wykonuje uruchamia`,
   destructive: `supprimer supprime effacer efface détruire détruit vider vide eliminar elimina borrar borra quita suprime vacía
     löschen löscht entfernen entfernt leert excluir exclui apagar apaga remover deletar deleta limpa
@@ -546,6 +559,7 @@ export const WEIGHTS = {
   nameVerbCompound: 2,
   descriptionVerb: 2,
   descriptionVerbAmbiguous: 1,
+  readoutName: 1,
   operationEnum: 2.5,
   readOnlyClaim: 3,
   irreversible: 2,

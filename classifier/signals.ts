@@ -10,6 +10,7 @@ import {
   BULK_TOKENS,
   CODE_TO_RUN,
   IDIOM_WORDS,
+  EVALUATED,
   IRREVERSIBLE_ELSEWHERE,
   REMOVAL_PLACES,
   CONTAINED_RUN_VERBS,
@@ -450,7 +451,8 @@ function pairInRange(words: readonly string[], from: number, to: number): NameVe
 /** Whether words[from, to) name a readout that a word as often a noun qualifies: "build_logs", "order_details". */
 function readoutName(first: VerbInfo, words: readonly string[], from: number, to: number): boolean {
   // A reading verb ("check_status") reads either way; a destructive one ("clear_history") is never traded away.
-  return first.ambiguous && first.category !== "destructive" && first.category !== "read" && !RECORDING_VERBS.has(first.verb) && to - 1 > from && READOUT_NOUNS.has(words[to - 1]!);
+  // A run's verb names its runs ("deploy_history", "call_logs"), as often as a word that is a noun.
+  return (first.ambiguous || first.category === "execute") && first.category !== "destructive" && first.category !== "read" && !RECORDING_VERBS.has(first.verb) && to - 1 > from && READOUT_NOUNS.has(words[to - 1]!);
 }
 
 function verbByPosition(words: readonly string[], from: number, to: number, verbLast: boolean): NameVerbHit | undefined {
@@ -459,9 +461,11 @@ function verbByPosition(words: readonly string[], from: number, to: number, verb
   // A verb written as two words at the start ("check_in_guest", "turn_off_light") is that verb, not its first word.
   const pair = to - from > 1 ? NAME_VERBS.get(words[from]! + words[from + 1]!) : undefined;
   if (pair && !pair.ambiguous) return nameHit(pair, "begins", from + 1, joinedAfter(words, from + 1, to));
+  // A place named after removal opening the name is the thing the verb ending it works on: trash_list, bin_restore.
+  if (first && last && to - 1 > from && REMOVAL_PLACES.has(words[from]!)) return nameHit(last, "ends", to - 1, []);
   // On a verb-last server a word at either end that could be a verb is read by the server's habit.
   if (verbLast && last && to - 1 > from && (!last.ambiguous || !first || first.ambiguous)) return nameHit(last, "ends", to - 1, joinedAfter(words, to - 1, to));
-  if (first && !first.ambiguous) return nameHit(first, "begins", from, joinedAfter(words, from, to));
+  if (first && !first.ambiguous && !readoutName(first, words, from, to)) return nameHit(first, "begins", from, joinedAfter(words, from, to));
   if (last && !last.ambiguous && to - 1 > from) return nameHit(last, "ends", to - 1, joinedAfter(words, to - 1, to));
   for (let i = from + 1; i < to - 1; i++) {
     const v = NAME_VERBS.get(words[i]!);
@@ -533,7 +537,9 @@ function agreeWithDescription(tokens: NameTokens, nv: NameVerbHit | undefined, d
   const from = nv.index >= tokens.lastSegmentStart ? tokens.lastSegmentStart : 0;
   for (let i = from; i < words.length; i++) {
     const v = i === nv.index ? undefined : NAME_VERBS.get(words[i]!);
-    if (v && v.category === dv.category) return nameHit(v, i === from ? "begins" : i === words.length - 1 ? "ends" : "contains", i, joinedAfter(words, i, words.length));
+    // A word as often a noun leading the description ("Takes a snapshot of a volume") chooses its own word of the name,
+    // not another of its class over a plain verb (strato_snapshot_create).
+    if (v && v.category === dv.category && ((v.verb === dv.verb && dv.first) || !dv.ambiguous || nv.ambiguous)) return nameHit(v, i === from ? "begins" : i === words.length - 1 ? "ends" : "contains", i, joinedAfter(words, i, words.length));
   }
   return nv;
 }
@@ -808,12 +814,13 @@ function examinationRun(
   object: readonly string[],
   dv: DescriptionVerbHit | undefined,
 ): { source: "name" | "description"; quote: string; runs: Category } | undefined {
+  const examined = (verb: string) => (o: string) => EXAMINATIONS.has(o) || (verb === "evaluate" && EVALUATED.has(o));
   if (nv && RUNNING_VERBS.has(nv.verb)) {
-    const w = object.find((o) => EXAMINATIONS.has(o));
+    const w = object.find(examined(nv.verb));
     if (w) return { source: "name", quote: `${nv.verb} ${w}`, runs: nv.category };
   }
   if (dv && RUNNING_VERBS.has(dv.verb)) {
-    const w = dv.object.find((o) => EXAMINATIONS.has(o));
+    const w = dv.object.find(examined(dv.verb));
     if (w) return { source: "description", quote: `${dv.verb} ${dv.object.slice(0, dv.object.indexOf(w) + 1).join(" ")}`, runs: dv.category };
   }
   return undefined;
@@ -896,18 +903,33 @@ const SKIPPED_GENERIC = new Set(["perform", "performs", "use", "uses", "attempt"
  * `lower` is the description lower-cased.
  */
 /**
- * Whether a description verb is one of the name's words where the description opens as a noun phrase: the word itself
- * first ("Messages posted in the channel"), or after a determiner ("All console messages logged by the page"), as it
- * stands or as a plural. After other words ("Perform various block operations (retrieve, …)") it may be the verb.
+ * Whether an ambiguous description verb is a noun where the description reads as a noun phrase: one of a verbless
+ * name's words, the word itself first ("Messages posted in the channel") or after other words ("All console messages
+ * logged by the page", "Past builds of a branch"), as it stands or as a plural, unless a generic verb opens the
+ * description ("Perform various block operations (retrieve, …)"); a word followed by "of" ("Chronological log of
+ * everything", "Condensed outline of the DOM"); any such word in a description that opens as "… of …" ("Headers of an
+ * object: size, content type …") or as a question ("Which migration files have been applied").
  */
-function nounOfName(words: readonly string[], dv: DescriptionVerbHit, lowerDescription: string): boolean {
+function nounInDescription(words: readonly string[], nameVerb: NameVerbHit | undefined, dv: DescriptionVerbHit, lowerDescription: string): boolean {
   if (dv.first) {
+    if (nameVerb) return false;
     const said = /^[\p{L}\p{N}]+/u.exec(dv.quote)?.[0].toLowerCase();
     return said !== undefined && words.includes(said);
   }
-  return NOUN_PHRASE_START.test(lowerDescription) && (words.includes(dv.verb) || words.includes(`${dv.verb}s`));
+  if (NOUN_PHRASE_START.test(lowerDescription)) return true;
+  if (!nameVerb && !GENERIC_START.test(lowerDescription) && (words.includes(dv.verb) || words.includes(`${dv.verb}s`))) return true;
+  return new RegExp(`\\b${dv.verb}(?:s|es)? of\\b`).test(lowerDescription);
 }
-const NOUN_PHRASE_START = /^(?:all|the|every|each|a|an|any|current|recent|latest|most)\s/;
+
+/** Whether a verb after the description's start stands as a plural before "of": "Past deploys of a service". */
+function pluralBeforeOf(dv: DescriptionVerbHit, lowerDescription: string): boolean {
+  return lowerDescription.includes(`${dv.verb}s of `);
+}
+/** Descriptions that open as a noun phrase ("Headers of an object …", "Size of the queue") or a question ("Which …"). */
+const NOUN_PHRASE_START = /^(?:(?:[\p{L}][\p{L}\p{N}'-]*,?\s+){1,3}of\s|(?:which|whether|what|how many|how much)\s)/u;
+/** A description that opens as the question its answer settles: "Which migrations have been applied …". */
+const QUESTION_START = /^(?:which|whether|what|how many|how much)\s/;
+const GENERIC_START = /^(?:perform|performs|use|uses|attempt|attempts|manage|manages|handle|handles)\s/;
 
 function findDescriptionVerb(description: string, lower: string): DescriptionVerbHit | undefined {
   // "Dry-run: …", "force-push", "turn on", "roll back", "zero out" and "check-in" are one word each. Few descriptions say "dry", "force",
@@ -1092,8 +1114,8 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // Name: verb and object.
   const nameVerb = findNameVerb(tokens, profile?.verbLast ?? false);
   // A verbless name's noun met again as the description's verb ("console_messages", "All console messages logged by the
-  // page so far") is that noun there too.
-  if (!nameVerb && dv?.ambiguous && nounOfName(tokens.tokens, dv, lowerDescription)) dv = undefined;
+  // page so far") is that noun there too, as is a word a noun-phrase description holds ("Chronological log of …").
+  if (dv && dv.category !== "destructive" && (dv.ambiguous ? nounInDescription(tokens.tokens, nameVerb, dv, lowerDescription) : !dv.first && pluralBeforeOf(dv, lowerDescription))) dv = undefined;
   let nv = agreeWithDescription(tokens, nameVerb, dv);
   const object: string[] = [];
   const words = tokens.tokens;
@@ -1118,6 +1140,13 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     scores[best.category] += weight;
     evidence.push({ signal: `verb:${nv.verb}`, source: "name", quote: nv.within ?? tool.name, weight });
     for (const j of nv.joined) evidence.push({ signal: `verb:${j.verb}`, source: "name", quote: tool.name, weight: 0 });
+  } else if (!dv && words.length > 1 && READOUT_NOUNS.has(words[words.length - 1]!)) {
+    // A name with no verb that ends in a readout ("deployHistory", "pod_logs", "order_details") names what it reads.
+    scores.read += WEIGHTS.readoutName;
+    evidence.push({ signal: "readout_name", source: "name", quote: tool.name, weight: WEIGHTS.readoutName });
+  } else if (!dv && QUESTION_START.test(lowerDescription)) {
+    scores.read += WEIGHTS.readoutName;
+    evidence.push({ signal: "question_description", source: "description", quote: quoteText(description, 60), weight: WEIGHTS.readoutName });
   }
 
   // Objects that matter.

@@ -837,4 +837,25 @@ describe.each([
       ["extract_zip", "Extracts an archive into a directory, replacing files that already exist.", "destructive"],
     ] as const) expect(hintClass(k(name, description)), name).toBe(expected);
   });
+
+  it("reads noun-phrase descriptions and readouts of runs, evaluations that compute, removal places, and whole replacements", () => {
+    for (const [name, description, expected] of [
+      ["deployHistory", "Past deploys of a service, newest first.", "read"],
+      ["job_logs", "Raw logs of a job, line by line.", "read"],
+      ["ticket_timeline", "Chronological log of every change to a ticket.", "read"],
+      ["blob_info", "Headers of a blob: size, content type and checksum.", "read"],
+      ["schema_state", "Which schema changes have been applied and which are still pending.", "read"],
+      ["unused_keys", "Keys that have not been read in 90 days and could safely be deleted.", "read"],
+      ["bin_list", "Lists items in the recycle bin with the date they were deleted.", "read"],
+      ["bin_restore", "Puts an item from the bin back where it was.", "write"],
+      ["rule_evaluate", "Works out which rule matches the given input.", "read"],
+      ["disk_snapshot_create", "Takes a snapshot of a disk.", "write"],
+      ["replace_acl", "Sets the access list of a bucket. The list you send becomes the complete list.", "destructive"],
+      ["dashboard_put", "Saves a dashboard definition; panels not included are dropped.", "destructive"],
+      ["rotate_key", "Creates a new API key and invalidates the old one.", "destructive"],
+      ["migrate", "Runs pending migrations, which may drop columns.", "destructive"],
+      ["inject_css", "Injects a stylesheet into the page.", "destructive"],
+    ] as const) expect(hintClass(k(name, description)), name).toBe(expected);
+    expect(k("draft_notes", "Drafts release notes and returns them. Nothing is published.").signals).toContain("read_only_claim");
+  });
 });
