@@ -38,6 +38,8 @@ const RESTORED_FROM_SNAPSHOT = /\bfrom (?:an? |the |its )?(?:[a-z]+ )?(?:backup|
 export function nonAdditiveEvidence(r: ToolReading): Pick<Evidence, "source" | "quote"> | undefined {
   if (r.phrases.overwrite !== undefined) return { source: "description", quote: r.phrases.overwrite };
   if (r.overwriteArgument !== undefined) return { source: "schema", quote: r.overwriteArgument };
+  // What the text says is kept ("nothing is lost", "kept as a revision") makes the change additive, its verb whatever.
+  if (r.keepsPrior) return undefined;
   const stated = r.evidence.find((e) => e.signal === "unlink" || e.signal === "replaces_content");
   if (stated) return stated;
   // A verb run into another word ("stackrollback") says less than the description's own lead ("Create a draft …").

@@ -34,7 +34,7 @@ export const VERBS: Record<Category, string> = {
     rebuild transcode impersonate rsvp anonymize anonymise pseudonymize turnon turnoff acknowledge ack snooze mute unmute hide unhide block
     unblock ban unban kick provision scale resize install upgrade downgrade commit push pull checkout stage
     halt retract rescind offboard unshare mask censor quarantine isolate lockdown freeze unfreeze thaw triage
-    backfill reprocess requeue shutdown poweroff hire onboard checkin relocate
+    backfill reprocess requeue shutdown poweroff hire onboard checkin relocate admit end quit exit
     unstage login logout signin signout authenticate fill type click press drag navigate go back forward
     focus tap swipe scroll emulate emit log record track annotate highlight bookmark note remember memorize learn accept
     decline  transfer enroll unenroll join leave claim complete finish fix rotate renew extend
@@ -64,7 +64,7 @@ export const AMBIGUOUS_VERBS = new Set(
    forward go run call command script sql graphql cypher set lock load pull push watch point fill press
    display print dump seed reset apply change trade fund quote view reason learn complete finish leave
    join claim match switch group flag advance step snap play timeout stream mirror correct walk pop new bridge arm hold grade
-   mask freeze caption snapshot`.split(/\s+/).filter(Boolean),
+   mask freeze caption snapshot end quit exit`.split(/\s+/).filter(Boolean),
 );
 
 /**
@@ -235,7 +235,8 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "irreversible", "irreversibly", "not reversible", "cannot be recovered", "can not be recovered", "not be recoverable",
     "unrecoverable", "no way to recover", "there is no undo", "destroys all", "deletes all", "all data will be lost",
     "data loss", "will be lost", "lost forever", "permanently lost", "cannot be restored", "no way to undo", "unrecoverably",
-    "is destructive", "destructive operation", "destructive action", "is lost", "are lost",
+    "is destructive", "destructive operation", "destructive action", "is lost", "are lost", "cannot be reopened",
+    "can not be reopened", "closed for good",
     // What an update leaves out is lost: "Any field you leave out is cleared".
     "leave out is cleared", "leave out are cleared", "left out is cleared", "left out are cleared", "omitted is cleared",
     "omitted are cleared", "omitted fields are cleared", "not provided is cleared", "not provided are cleared",
@@ -291,13 +292,19 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "replacing files", "replacing the file", "replacing the files", "replacing any files", "replacing all", "replaces every",
     "replaces all matches", "replaces all occurrences", "replace the existing", "is rewritten", "are rewritten",
     // The given document becomes the whole thing: what it leaves out is gone.
-    "becomes the whole", "become the whole", "becomes the complete", "become the complete", "not included are dropped",
-    "not included are removed", "not included are deleted", "not listed are removed", "not listed are deleted",
+    "becomes the whole", "become the whole", "becomes the complete", "become the complete",
+    // (the negation is part of the phrase, so no denial before it undoes it)
+    "not included are dropped", "not included are removed", "not included are deleted", "aren t included are dropped",
+    "aren t included are removed", "aren t included are deleted", "not listed are removed", "not listed are deleted",
+    "aren t listed are removed", "aren t listed are deleted", "replaces its entire",
+    "replacing its entire", "replaces their entire", "replacing whatever", "replaces whatever",
     // A credential rotated out: "Generates a new key and immediately invalidates the previous one".
     "invalidates the previous", "invalidates the old", "invalidating the previous", "invalidating the old",
+    "invalidates the current", "invalidating the current", "is invalidated", "are invalidated",
     "revokes the previous", "revokes the old", "revoking the previous", "revoking the old",
     // What it may do: MCP's destructiveHint is "may perform destructive updates".
     "may drop", "may delete", "may remove", "may overwrite", "may rewrite", "might drop", "might delete", "might overwrite",
+    "may be lost", "might be lost", "can be lost",
   ],
   // A dangerous effect the text states outweighs a benign name ("get_report … also deletes the source data").
   destructive_effect: [
@@ -400,7 +407,7 @@ export const DOMAIN_LABEL: Record<Domain, string> = {
 /** Objects a generating verb makes from the data it is given, changing nothing: "generate a chart", "create a link". */
 export const GENERATED_ARTIFACTS = new Set(
   `chart charts diagram diagrams graph graphs plot plots visualization visualizations visualisation mermaid flowchart
-   summary summaries link links url urls preview previews snippet snippets`.split(/\s+/).filter(Boolean),
+   summary summaries link links url urls preview previews`.split(/\s+/).filter(Boolean),
 );
 /** Verbs that run whatever their object is: running (or starting) a check reads, running a migration does not. */
 export const RUNNING_VERBS = new Set("run perform conduct execute exec start begin evaluate".split(" "));
@@ -546,7 +553,7 @@ export const CJK_VERBS: Record<Category, string> = {
     エクスポート 조회 검색 목록 가져 확인 분석 불러 표시`,
   write: `创建 添加 新增 更新 修改 编辑 发送 保存 上传 导入 设置 发布 分配 取消 重试 拒绝 批准 启动 停止 重启 写入 作成 追加 変更 編集 送信 保存 登録 設定
     アップロード インポート 投稿 キャンセル 起動 書き込 移動 複製 提交 回复 移动 复制 重命名 생성 추가 수정 업데이트 전송 저장 등록 설정 변경
-    작성 게시 편집 업로드 발송 취소`,
+    작성 게시 편집 업로드 발송 취소 전환`,
   execute: "执行 运行 部署 実行 실행",
   destructive: "删除 移除 清空 清除 清理 销毁 卸载 削除 消去 破棄 삭제 제거",
   financial: "支付 付款 支払 결제",
@@ -645,14 +652,27 @@ export const IDIOM_WORDS: ReadonlyMap<string, { before: ReadonlySet<string>; aft
 ]);
 
 /**
- * Words that say data is lost or cannot be recovered, in other languages (the phrase table reads ASCII words only):
+ * Words that say data is lost, cannot be recovered or is deleted, in other languages (the phrase table reads ASCII words only):
  * French, Spanish, Portuguese, Italian, German, Dutch, Russian, Chinese, Japanese and Korean.
  */
 export const IRREVERSIBLE_ELSEWHERE =
-  /irr[ée]versib|irrevers[ií]vel|irreversibile|d[ée]finitivement|definitivamente|permanentemente|no se puede deshacer|no se puede recuperar|n[ãa]o pode ser desfeit|n[ãa]o pode ser recuperad|ne peut (?:pas )?[êe]tre (?:annul|r[ée]cup[ée]r|restaur)|non pu[òo] essere (?:annullat|recuperat|ripristinat)|unwiderruflich|endg[üu]ltig|dauerhaft gel[öo]scht|nicht r[üu]ckg[äa]ngig|kann nicht wiederhergestellt|onomkeerbaar|permanent verwijder|безвозвратно|необратим|нельзя отменить|невозможно восстановить|无法撤销|不可撤销|无法恢复|不可恢复|无法撤回|永久删除|不可逆|元に戻せ(?:ません|ない)|取り消せ(?:ません|ない)|復元でき(?:ません|ない)|完全に削除|되돌릴 수 없|복구할 수 없|복원할 수 없|영구(?:적으로)? 삭제/;
+  /irr[ée]versib|irrevers[ií]vel|irreversibile|d[ée]finitivement|definitivamente|permanentemente|no se puede deshacer|no se puede recuperar|n[ãa]o pode ser desfeit|n[ãa]o pode ser recuperad|ne peut (?:pas )?[êe]tre (?:annul|r[ée]cup[ée]r|restaur)|non pu[òo] essere (?:annullat|recuperat|ripristinat)|unwiderruflich|endg[üu]ltig|dauerhaft gel[öo]scht|nicht r[üu]ckg[äa]ngig|kann nicht wiederhergestellt|onomkeerbaar|permanent verwijder|безвозвратно|необратим|нельзя отменить|невозможно восстановить|无法撤销|不可撤销|无法恢复|不可恢复|无法撤回|永久删除|不可逆|元に戻せ(?:ません|ない)|取り消せ(?:ません|ない)|復元でき(?:ません|ない)|完全に削除|되돌릴 수 없|복구할 수 없|복원할 수 없|영구(?:적으로)? 삭제|se borra|se elimina|ser[áa] (?:eliminad|borrad)|(?:wird|werden) gel[öo]scht|(?:est|sont) supprim|ser[áa] exclu[íi]d|(?:é|são) exclu[íi]d|(?:viene|verr[àa]|vengono) eliminat|будет удал|удаляется|将被删除|会被删除|削除されます|삭제됩니다/;
 
 /** Places named after removal: after a reading verb they are what it reads ("list_trash"), not a removal. */
 export const REMOVAL_PLACES = new Set(["trash", "bin", "recyclebin", "purgatory"]);
+
+/** Claims that nothing is changed, in other languages: "sin modificar nada", "senza modificare nulla", "只读". */
+export const READ_ONLY_ELSEWHERE =
+  /sans (?:rien )?modifier|sin modificar|sem (?:nada )?modificar|senza modificare|ohne (?:etwas )?zu (?:ändern|verändern)|nichts (?:wird )?ge(?:ändert|schrieben)|не изменяя|ничего не изменя|只读|不会修改|不修改|読み取り専用|変更しません|읽기 전용|변경하지 않/;
+
+/** Words after a removal stated in another language that make it a retention policy: "ils sont supprimés automatiquement". */
+export const AUTOMATIC_ELSEWHERE = /automati|autom[áa]tica|自动|自動|자동/;
+
+/**
+ * Words that say a change keeps what it replaced: then it is additive, whatever its verb ("The current state is first
+ * saved as a new version, so nothing is lost", "Prior content is kept as a revision").
+ */
+export const KEEPS_PRIOR = /\b(?:nothing is lost|can be undone|is kept as an? (?:new )?(?:version|revision|snapshot|backup)|are kept as (?:new )?(?:versions|revisions)|saved as an? new (?:version|revision))\b/;
 
 /** Severity order for "the most dangerous thing this tool can do". */
 export const SEVERITY: Record<Category, number> = { read: 0, write: 1, execute: 2, financial: 3, destructive: 4 };

@@ -12,6 +12,9 @@ import {
   IDIOM_WORDS,
   EVALUATED,
   IRREVERSIBLE_ELSEWHERE,
+  KEEPS_PRIOR,
+  AUTOMATIC_ELSEWHERE,
+  READ_ONLY_ELSEWHERE,
   REMOVAL_PLACES,
   CONTAINED_RUN_VERBS,
   CJK_VERBS,
@@ -206,6 +209,12 @@ const STOP_WORDS = new Set("a an the to from in of for by with on and or into at
 const CONJUNCTIONS = new Set(["or", "and"]);
 const PREPOSITIONS = new Set("to from in of for by with on into at via".split(" "));
 const PARTICLES = new Set(["down", "up", "out", "off", "over"]);
+/** What follows "ask" when it asks someone to do a thing: one to three words, "to", the verb. */
+const ASKED_TO = /^\s+(?:[\p{L}\p{N}'-]+\s+){1,3}to\s+([\p{L}]+)/u;
+/** Words after which a verb's word is a noun ("with their schedule", "the last run"). */
+const DETERMINERS = new Set(["the", "a", "an", "their", "its", "your", "my", "our", "his", "her", "this", "these", "those", "each", "every", "any", "some", "no", "last", "next"]);
+/** Words that open a verb's object: a word as often a noun before one is a verb ("or set a system setting"). */
+const OBJECT_OPENERS = new Set(["a", "an", "the", "its", "their", "one", "any", "all", "your", "this"]);
 
 // ---- siblings ---------------------------------------------------------------------------------
 
@@ -359,6 +368,8 @@ export interface ToolReading {
   secretArgument?: string;
   fileWrite?: string;
   overwriteArgument?: string;
+  /** The text says the change keeps what it replaced ("nothing is lost", "kept as a revision"): additive. */
+  keepsPrior: boolean;
   operations?: { property: string; values: readonly string[]; category: Category; value: string; verb: string };
   identityName?: { token: string; strong: boolean };
   secretName?: string;
@@ -921,6 +932,17 @@ function nounInDescription(words: readonly string[], nameVerb: NameVerbHit | und
   return new RegExp(`\\b${dv.verb}(?:s|es)? of\\b`).test(lowerDescription);
 }
 
+/** Words of loss or removal in another language, unless a removal that happens by itself ("… supprimés automatiquement"). */
+function irreversibleElsewhere(description: string): string | undefined {
+  const m = IRREVERSIBLE_ELSEWHERE.exec(description);
+  if (!m) return undefined;
+  const end = m.index + m[0].length;
+  return AUTOMATIC_ELSEWHERE.test(description.slice(end, end + 24)) ? undefined : m[0];
+}
+
+/** Verbs that examine code or SQL they are given without running it (EXPLAIN ANALYZE runs it: analyze is not here). */
+const CODE_EXAMINING_VERBS = new Set(["explain", "validate", "lint", "format", "parse", "estimate", "preview", "dryrun", "verify", "tokenize"]);
+
 /** Whether a verb after the description's start stands as a plural before "of": "Past deploys of a service". */
 function pluralBeforeOf(dv: DescriptionVerbHit, lowerDescription: string): boolean {
   return lowerDescription.includes(`${dv.verb}s of `);
@@ -939,12 +961,15 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
   let seen = 0;
   let others = 0;
   let at = 0;
+  let previous = "";
   while (seen < 24) {
     const token = nextDescriptionWord(head, at);
     if (!token) break;
     const start = token.start;
     at = token.end;
     seen++;
+    const before = previous;
+    previous = "";
     if (token.punctuation) {
       if (others > 0) others++;
       continue;
@@ -954,7 +979,13 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
     if (token.end - start > 1 && token.allCaps) continue;
     const raw = head.slice(start, token.end);
     const word = token.lower ? raw : raw.toLowerCase();
+    previous = word;
     if (LEADING_FILLER.has(word) || SKIPPED_GENERIC.has(word)) continue;
+    // Asking something to do a thing is doing it: "Asks an application to quit" quits.
+    if ((word === "ask" || word === "asks") && others === 0) {
+      const asked = ASKED_TO.exec(head.slice(token.end, token.end + 60));
+      if (asked && TEXT_VERBS.has(asked[1]!.toLowerCase())) continue;
+    }
     // A part of an identifier ("creator_type", "dry_run") names a field, not what the tool does.
     if (head.charCodeAt(start - 1) === 95 || head.charCodeAt(token.end) === 95) {
       if (++others > 4) return undefined;
@@ -971,6 +1002,11 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
       if (others > 4) return undefined;
       continue;
     }
+    // After a determiner further on, a verb's word is a noun: "All pipelines with their schedule".
+    if (v && others > 0 && DETERMINERS.has(before)) {
+      if (++others > 4) return undefined;
+      continue;
+    }
     if (v) {
       const rest = head.slice(start);
       // The first clause: joined verbs ("Create or update") and the object ("a Kubernetes Pod") live here.
@@ -985,9 +1021,11 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
           continue;
         }
         const next = TEXT_VERBS.get(w);
-        // A word as often a noun joins only inside a list of verbs: "read, write, move or delete files", where
-        // "posts and comments" stays the object.
-        if (!next || (next.ambiguous && !(CONJUNCTIONS.has(clause.at(j + 1) ?? "") && TEXT_VERBS.get(clause.at(j + 2) ?? "")?.ambiguous === false))) break;
+        // A word as often a noun joins only inside a list of verbs ("read, write, move or delete files") or before an
+        // object of its own ("Get or set a system setting", "Reads or changes a key"), where "posts and comments"
+        // stays the object.
+        const nextWord = clause.at(j + 1) ?? "";
+        if (!next || (next.ambiguous && !(CONJUNCTIONS.has(nextWord) && TEXT_VERBS.get(clause.at(j + 2) ?? "")?.ambiguous === false) && !OBJECT_OPENERS.has(nextWord))) break;
         joined.push(next);
         j++;
       }
@@ -1268,6 +1306,10 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
       if (best) operations = { property: p.name, values: offered, category: best.category, value: bestValue, verb: best.verb };
     }
   }
+  // Code or SQL given to a name that explains, validates, formats or lints it is what it examines, not what it runs
+  // ("explain_query": "UPDATE statements are planned too, but never executed").
+  const examinesCode = nv !== undefined && !nv.ambiguous && CODE_EXAMINING_VERBS.has(nv.verb);
+  if (examinesCode) execKind = undefined;
   if (execKind) {
     const weight = execKind === "sql" ? WEIGHTS.sqlArgument : WEIGHTS.execArgument;
     scores.execute += weight;
@@ -1302,12 +1344,13 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   }
 
   // Phrases that weigh toward a category.
-  const readOnly = phrases.read_only_claim;
+  const readOnly = phrases.read_only_claim ?? READ_ONLY_ELSEWHERE.exec(description)?.[0];
+  if (readOnly !== undefined) phrases.read_only_claim = readOnly;
   if (readOnly) {
     scores.read += WEIGHTS.readOnlyClaim;
     evidence.push({ signal: "read_only_claim", source: "description", quote: readOnly, weight: WEIGHTS.readOnlyClaim });
   }
-  const irreversible = phrases.irreversible ?? IRREVERSIBLE_ELSEWHERE.exec(description)?.[0];
+  const irreversible = phrases.irreversible ?? irreversibleElsewhere(description);
   if (irreversible !== undefined) phrases.irreversible = irreversible;
   if (irreversible) {
     scores.destructive += WEIGHTS.irreversible;
@@ -1353,7 +1396,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     evidence.push({ signal: "stated_overwrite", source: "description", quote: phrases.overwrite, weight: WEIGHTS.statedOverwrite });
   }
   const runs = nv?.category === "execute" || dv?.category === "execute";
-  const execPhrase = phrases.execute_phrase ?? (runs ? CODE_TO_RUN.exec(lowerDescription)?.[0] : undefined);
+  const execPhrase = examinesCode ? undefined : (phrases.execute_phrase ?? (runs ? CODE_TO_RUN.exec(lowerDescription)?.[0] : undefined));
   if (execPhrase) {
     scores.execute += WEIGHTS.executePhrase;
     evidence.push({ signal: "execute_phrase", source: "description", quote: execPhrase, weight: WEIGHTS.executePhrase });
@@ -1440,6 +1483,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     fileWrite,
     // An unnamed argument ("") with an overwrite option counts as no overwrite argument.
     overwriteArgument: overwriteArgument || undefined,
+    keepsPrior: (lowerDescription.includes("lost") || lowerDescription.includes("undone") || lowerDescription.includes(" as a")) && KEEPS_PRIOR.test(lowerDescription),
     operations,
     identityName,
     secretName,

@@ -858,4 +858,24 @@ describe.each([
     ] as const) expect(hintClass(k(name, description)), name).toBe(expected);
     expect(k("draft_notes", "Drafts release notes and returns them. Nothing is published.").signals).toContain("read_only_claim");
   });
+
+  it("reads determiners, joined verbs before an object, asked actions, examined SQL, kept prior content and stated losses", () => {
+    for (const [name, description, expected, extra] of [
+      ["config_value", "Get or set a configuration value.", "write", {}],
+      ["prefs", "Reads or changes a preference.", "write", {}],
+      ["app_close", "Asks the program to close, letting it save first.", "write", {}],
+      ["explain_sql", "Shows the plan for a SQL statement without running it.", "read", { inputSchema: {"type": "object", "properties": {"sql": {"type": "string", "description": "The SQL statement to plan"}}} }],
+      ["gist_create", "Creates a snippet from the given files.", "write", {}],
+      ["doc_restore", "Restores a document to an earlier version. The current state is kept as a new version, so nothing is lost.", "write", {}],
+      ["page_save", "Saves a page body. Prior content is kept as a revision.", "write", { inputSchema: {"type": "object", "properties": {"content": {"type": "string", "description": "New body"}}} }],
+      ["set_files", "Sets the file list of a bundle. Files that aren't included are dropped.", "destructive", {}],
+      ["old_leads", "Liste les prospects inactifs ; après 90 jours ils sont supprimés automatiquement.", "read", {}],
+      ["nuevo_mundo", "Crea un mundo nuevo. El mundo actual se borra por completo.", "destructive", {}],
+      ["lint_checks", "Esegue i controlli sulle traduzioni e restituisce gli avvisi, senza modificare nulla.", "read", {}],
+      ["share_link", "Returns the share link; if none is active a new one is generated and any earlier link is invalidated.", "destructive", {}],
+      ["clipboard_set", "Puts text on the clipboard, replacing whatever it held.", "destructive", {}],
+      ["upsert_route", "Creates a route, or replaces its entire configuration when it exists.", "destructive", {}],
+    ] as const) expect(hintClass(k(name, description, extra as Partial<ToolInput>)), name).toBe(expected);
+    expect(k("queues", "All queues with their owner and last purge time.").category).not.toBe("destructive");
+  });
 });
