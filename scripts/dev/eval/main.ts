@@ -18,6 +18,8 @@ import { DEFAULT_LLM_THRESHOLD, loadConfig } from "../../config.js";
 import { modelReviewConfig, reviewClient, reviewSettings, reviewSummary } from "../../model-review-setup.js";
 import { calibrationCurve, chooseThreshold } from "./calibration.js";
 import { reviewedPredictions } from "./model-pass.js";
+import { probeReports, type ProbeSetReport } from "./probes.js";
+import { shippedModel } from "../../../classifier/model.js";
 
 const HELP = `npm run eval [-- options]
 
@@ -25,6 +27,8 @@ Leave-server-out cross-validation of the classifier on the harvested corpus (scr
 and on the labelled fixtures (tests/fixtures/labeled): servers of one vendor or monorepo stay in one
 fold; the servers' own annotations are the labels and are hidden from the classifier. Then prompt injection:
 the poisoned descriptions of scripts/dev/eval/injection/ flagged, the benign ones there flagged, and the corpus's real tools flagged.
+Last, the probe sets of scripts/dev/eval/probes/: tools of our own wording and labels, written without reading the
+classifier, never trained on.
 
   --folds N         at most N folds (default 10; never more than there are vendor groups with labels)
   --llm             also the model review, against the endpoint the environment names (OPENAI_API_KEY or
@@ -33,7 +37,7 @@ the poisoned descriptions of scripts/dev/eval/injection/ flagged, the benign one
   --llm-threshold X review the labelled tools with confidence below X (default CATALOG_LLM_THRESHOLD)
   --llm-budget N    at most N model calls
   --json            one JSON object on stdout: {corpus, leaveServerOut, baseline, withModel?, modelReview?,
-                    calibration, injection}
+                    calibration, injection, probes}
   -h, --help        this text
 `;
 
@@ -55,6 +59,19 @@ interface TableResult {
 /** Shares as the JSON carries them. */
 function figures(r: EvalReport) {
   return { readAxis: r.readAxis.rate, threeWay: r.threeWayAgreement.rate, destructiveAsRead: r.destructiveAsRead.rate, calibration: r.calibration.rate };
+}
+
+/** The probe sets' figures, one row per set and classifier, beside the corpus's targets. */
+function probeSection(probes: readonly ProbeSetReport[]): string[] {
+  const row = (p: ProbeSetReport, title: string, r: EvalReport) =>
+    `| ${p.name} (${p.tools} tools, ${p.servers} servers) | ${title} | ${pct(r.readAxis.rate)} | ${pct(r.threeWayAgreement.rate)} | ${r.destructiveAsRead.right}/${r.destructiveAsRead.total} |`;
+  return [
+    "## Probe sets of our own wording (labels ours, written without reading the classifier; never trained on)",
+    "",
+    "| set | classifier | read vs not-read | three-way | labelled destructive, classified read |",
+    "| --- | --- | --- | --- | --- |",
+    ...probes.flatMap((p) => [row(p, "rules only", p.rulesOnly), row(p, FINAL, p.learned)]),
+  ];
 }
 
 function tableResult(data: Dataset, table: Table, predictions: ReadonlyMap<string, ReadonlyMap<ServerData, Prediction[]>>, systems: readonly System[]): TableResult {
@@ -151,6 +168,7 @@ export async function runEval(argv: readonly string[], out: (...lines: string[])
   const curve = calibrationCurve(corpus.rows.get(FINAL)!);
   const missed = missedTargets(final.report);
   const injection = injectionReport(projectRoot(), data);
+  const probes = probeReports(projectRoot(), shippedModel());
   const injectionMissed = injectionMisses(injection);
 
   if (values.json) {
@@ -168,6 +186,7 @@ export async function runEval(argv: readonly string[], out: (...lines: string[])
         ...(modelReview ? { modelReview } : {}),
         calibration: { ...curve, chosenThreshold: chooseThreshold(curve, TARGETS.calibration) ?? null, defaultThreshold: DEFAULT_LLM_THRESHOLD },
         injection: injectionFigures(injection),
+        probes: probes.map((p) => ({ set: p.name, tools: p.tools, servers: p.servers, rulesOnly: figures(p.rulesOnly), learned: figures(p.learned) })),
       }),
     );
     return missed.length || injectionMissed.length ? 1 : 0;
@@ -194,6 +213,7 @@ export async function runEval(argv: readonly string[], out: (...lines: string[])
   } else out(`All targets met on the corpus (read vs not-read ${pct(final.report.readAxis.rate)}, three-way ${pct(final.report.threeWayAgreement.rate)}).`);
   out("", ...injectionSection(injection, pct, oneLine));
   if (injectionMissed.length) out("", "Injection targets missed:", ...injectionMissed.map((m) => `- ${m}`));
+  out("", ...probeSection(probes));
   // Inference speed with the learned model: the whole classifyServer call, on one core, over the corpus's real tools.
   const speed = benchClassifier(corpusServers.map(contextOf), 2);
   out(

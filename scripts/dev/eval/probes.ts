@@ -1,0 +1,85 @@
+// The probe sets: tools of our own wording with our own labels (MCP's hints as the specification means them), written
+// by other hands without reading the classifier, in invented servers across many domains, with hard cases on purpose
+// (verbs last, noun-phrase names, effects stated only in an argument, other languages). They are never trained on:
+// each server is classified as a new server would be, by the rules alone and with the shipped learned model. Their
+// labels are ours, not a server's own, so they stand beside the corpus's figures rather than in them.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+import { classifyServer, type Classification } from "../../../classifier/classify.js";
+import type { Model } from "../../../classifier/model.js";
+import { toolInputSchema } from "../../../classifier/tool.js";
+import type { Prediction } from "./cross-validate.js";
+import { THREE_WAY } from "./labels.js";
+import { evaluate, type EvalReport, type EvalRow } from "./metrics.js";
+import { byCategory, byHints } from "./systems.js";
+
+/** Each set, by the domains it covers; the README says when each was first measured and what was fixed after. */
+export const PROBE_PATHS = {
+  "developer and infrastructure": "scripts/dev/eval/probes/developer-infrastructure.jsonl",
+  "business and consumer": "scripts/dev/eval/probes/business-consumer.jsonl",
+  "mixed domains": "scripts/dev/eval/probes/mixed-domains.jsonl",
+} as const;
+
+const probeLineSchema = z.object({
+  server: z.string().min(1),
+  domain: z.string(),
+  label: z.enum(THREE_WAY),
+  hard: z.boolean(),
+  why: z.string(),
+});
+export type ProbeTool = ReturnType<typeof parseProbeLine>;
+
+/** A probe line: the tool as a server would list it (other fields dropped by the schema) and what we know of it. */
+function parseProbeLine(item: unknown) {
+  return { tool: toolInputSchema.parse(item), ...probeLineSchema.parse(item) };
+}
+
+export function readProbes(path: string): ProbeTool[] {
+  return readFileSync(path, "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l, i) => {
+      try {
+        return parseProbeLine(JSON.parse(l));
+      } catch (e) {
+        throw new Error(`${path}:${i + 1}: ${e instanceof z.ZodError ? (e.issues[0]?.message ?? "invalid line") : String(e)}`);
+      }
+    });
+}
+
+/**
+ * The set's rows for one classifier (a model, or null for the rules alone, and how its answer is scored): each
+ * invented server classified whole, as its siblings give context.
+ */
+export function probeRows(tools: readonly ProbeTool[], model: Model | null, score: (c: Classification) => Prediction): EvalRow[] {
+  const servers = new Map<string, ProbeTool[]>();
+  for (const t of tools) servers.set(t.server, [...(servers.get(t.server) ?? []), t]);
+  const rows: EvalRow[] = [];
+  for (const [server, list] of servers) {
+    const classified = classifyServer({ name: server, tools: list.map((t) => t.tool) }, { model });
+    list.forEach((t, i) => {
+      const c = classified[i]!;
+      const label = { binary: t.label === "read" ? ("read" as const) : ("not-read" as const), threeWay: t.label };
+      const prediction = score(c);
+      rows.push({ id: `${server}/${t.tool.name}`, server, name: t.tool.name, description: t.tool.description ?? "", label, predicted: prediction.threeWay(label), category: c.category, confidence: c.confidence, signals: c.signals });
+    });
+  }
+  return rows;
+}
+
+export interface ProbeSetReport {
+  name: string;
+  tools: number;
+  servers: number;
+  rulesOnly: EvalReport;
+  learned: EvalReport;
+}
+
+/** Every set's figures, the rules alone beside the shipped design (rules and the shipped learned model). */
+export function probeReports(root: string, model: Model | null): ProbeSetReport[] {
+  return Object.entries(PROBE_PATHS).map(([name, path]) => {
+    const tools = readProbes(join(root, path));
+    return { name, tools: tools.length, servers: new Set(tools.map((t) => t.server)).size, rulesOnly: evaluate(probeRows(tools, null, byCategory)), learned: evaluate(probeRows(tools, model, byHints)) };
+  });
+}
