@@ -252,6 +252,7 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "nothing is published", "nothing is saved", "nothing is stored", "nothing is created", "nothing is sent", "nothing is changed",
     "nothing is modified", "nothing is persisted", "nothing is recorded", "nothing is committed", "nothing is applied",
     "nothing is deleted", "nothing is generated",
+    "no transaction is created", "no transaction is sent", "without sending a transaction",
   ],
   execute_phrase: [
     "arbitrary code", "arbitrary command", "arbitrary commands", "arbitrary sql", "arbitrary query", "arbitrary queries",
@@ -304,7 +305,8 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "revokes the previous", "revokes the old", "revoking the previous", "revoking the old",
     // What it may do: MCP's destructiveHint is "may perform destructive updates".
     "may drop", "may delete", "may remove", "may overwrite", "may rewrite", "might drop", "might delete", "might overwrite",
-    "may be lost", "might be lost", "can be lost",
+    "may be lost", "might be lost", "can be lost", "rewriting the file", "rewriting the files", "rewriting both",
+    "rewriting it", "rewriting them",
   ],
   // A dangerous effect the text states outweighs a benign name ("get_report … also deletes the source data").
   destructive_effect: [
@@ -357,6 +359,8 @@ export const STATED_REMOVALS: readonly RegExp[] = [
   // A participle after a comma says what the action does along the way ("…, dropping existing tables first"), where
   // one after "by" says how ("by removing unused layers") and is read as the leading action's method.
   new RegExp(`,\\s+(?:first\\s+|then\\s+|permanently\\s+)?(?:deleting|removing|dropping|purging|erasing|wiping|destroying|discarding)\\s+(?:${WHAT})\\b`),
+  // What a sync leaves out is removed: "any mod not in the manifest is removed", "files missing from the source are deleted".
+  new RegExp(`\\b(?:not (?:in|listed in|present in|included in|found in)|missing from|absent from) (?:the |a |your )?[a-z-]+ (?:is|are|will be|gets|get) (?:removed|deleted|dropped|purged)\\b`),
 ];
 
 /** Nouns of action and their verbs, read where they lead a description before "of" ("Deletion of a project …"). */

@@ -425,8 +425,8 @@ function verbInRange(words: readonly string[], from: number, to: number, verbLas
   // when a name could be read either way, assume the worse.
   for (let i = from; i < to; i++) {
     const v = NAME_VERBS.get(words[i]!);
-    // A place named after removal read just after a reading verb is its object: list_trash, view_bin_items.
-    const readPlace = hit.category === "read" && i === hit.index + 1 && REMOVAL_PLACES.has(words[i]!);
+    // A place named after removal beside another verb is that verb's object: list_trash, trash_restore.
+    const readPlace = REMOVAL_PLACES.has(words[i]!);
     if (v && !v.ambiguous && v.category === "destructive" && i !== hit.index && !inIdiom(words, i) && !readPlace) return nameHit(v, i === from ? "begins" : i === to - 1 ? "ends" : "contains", i, joinedAfter(words, i, to));
     // … and one written as two words: force_push, tear_down, clean_up.
     const pair = i + 1 < to ? NAME_VERBS.get(words[i]! + words[i + 1]!) : undefined;
@@ -472,8 +472,9 @@ function verbByPosition(words: readonly string[], from: number, to: number, verb
   // A verb written as two words at the start ("check_in_guest", "turn_off_light") is that verb, not its first word.
   const pair = to - from > 1 ? NAME_VERBS.get(words[from]! + words[from + 1]!) : undefined;
   if (pair && !pair.ambiguous) return nameHit(pair, "begins", from + 1, joinedAfter(words, from + 1, to));
-  // A place named after removal opening the name is the thing the verb ending it works on: trash_list, bin_restore.
-  if (first && last && to - 1 > from && REMOVAL_PLACES.has(words[from]!)) return nameHit(last, "ends", to - 1, []);
+  // A place named after removal opening the name is the thing a plain verb ending it works on: trash_list, bin_restore
+  // (where trash_message trashes).
+  if (first && last && !last.ambiguous && to - 1 > from && REMOVAL_PLACES.has(words[from]!)) return nameHit(last, "ends", to - 1, []);
   // On a verb-last server a word at either end that could be a verb is read by the server's habit.
   if (verbLast && last && to - 1 > from && (!last.ambiguous || !first || first.ambiguous)) return nameHit(last, "ends", to - 1, joinedAfter(words, to - 1, to));
   if (first && !first.ambiguous && !readoutName(first, words, from, to)) return nameHit(first, "begins", from, joinedAfter(words, from, to));
@@ -943,9 +944,9 @@ function irreversibleElsewhere(description: string): string | undefined {
 /** Verbs that examine code or SQL they are given without running it (EXPLAIN ANALYZE runs it: analyze is not here). */
 const CODE_EXAMINING_VERBS = new Set(["explain", "validate", "lint", "format", "parse", "estimate", "preview", "dryrun", "verify", "tokenize"]);
 
-/** Whether a verb after the description's start stands as a plural before "of": "Past deploys of a service". */
+/** Whether a verb after the description's start stands as a noun before "of": "Past deploys of a service", "Condensed outline of the DOM". */
 function pluralBeforeOf(dv: DescriptionVerbHit, lowerDescription: string): boolean {
-  return lowerDescription.includes(`${dv.verb}s of `);
+  return lowerDescription.includes(`${dv.verb}s of `) || lowerDescription.includes(` ${dv.verb} of `);
 }
 /** Descriptions that open as a noun phrase ("Headers of an object …", "Size of the queue") or a question ("Which …"). */
 const NOUN_PHRASE_START = /^(?:(?:[\p{L}][\p{L}\p{N}'-]*,?\s+){1,3}of\s|(?:which|whether|what|how many|how much)\s)/u;

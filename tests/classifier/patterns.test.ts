@@ -878,4 +878,17 @@ describe.each([
     ] as const) expect(hintClass(k(name, description, extra as Partial<ToolInput>)), name).toBe(expected);
     expect(k("queues", "All queues with their owner and last purge time.").category).not.toBe("destructive");
   });
+
+  it("a removal place beside a plain verb is its object; noun readouts before 'of'; syncs that remove what is left out", () => {
+    for (const [name, description, expected] of [
+      ["bin_restore", "Puts an item from the bin back at its original path.", "write"],
+      ["restore_from_trash", "Restores an item from the trash.", "write"],
+      ["fix_deps", "Upgrades vulnerable dependencies to fixed versions, rewriting both files.", "destructive"],
+      ["plugins_sync", "Makes the plugin folder match the list: any plugin not in the list is removed.", "destructive"],
+      ["view_call", "Runs a view function and decodes the result. No transaction is created.", "read"],
+    ] as const) expect(hintClass(k(name, description)), name).toBe(expected);
+    expect(k("trash_message", "Move a message to the trash").category).toBe("destructive");
+    expect(k("page_tree", "Condensed outline of the current page with its headings.").signals).not.toContain("description_verb:outline");
+  });
 });
+
