@@ -472,9 +472,9 @@ function verbByPosition(words: readonly string[], from: number, to: number, verb
   // A verb written as two words at the start ("check_in_guest", "turn_off_light") is that verb, not its first word.
   const pair = to - from > 1 ? NAME_VERBS.get(words[from]! + words[from + 1]!) : undefined;
   if (pair && !pair.ambiguous) return nameHit(pair, "begins", from + 1, joinedAfter(words, from + 1, to));
-  // A place named after removal opening the name is the thing a plain verb ending it works on: trash_list, bin_restore
-  // (where trash_message trashes).
-  if (first && last && !last.ambiguous && to - 1 > from && REMOVAL_PLACES.has(words[from]!)) return nameHit(last, "ends", to - 1, []);
+  // A place named after removal opening the name is the thing a plain change ending it works on: bin_restore (where
+  // trash_message trashes). Not a read: a name led by a removal is never read (trash_list may empty a list).
+  if (first && last && !last.ambiguous && last.category !== "read" && to - 1 > from && REMOVAL_PLACES.has(words[from]!)) return nameHit(last, "ends", to - 1, []);
   // On a verb-last server a word at either end that could be a verb is read by the server's habit.
   if (verbLast && last && to - 1 > from && (!last.ambiguous || !first || first.ambiguous)) return nameHit(last, "ends", to - 1, joinedAfter(words, to - 1, to));
   if (first && !first.ambiguous && !readoutName(first, words, from, to)) return nameHit(first, "begins", from, joinedAfter(words, from, to));
