@@ -934,6 +934,10 @@ function nounInDescription(words: readonly string[], nameVerb: NameVerbHit | und
 }
 
 /** Words of loss or removal in another language, unless a removal that happens by itself ("… supprimés automatiquement"). */
+const NOT_ASCII = /[^\x00-\x7f]/;
+/** Function words of the Latin-script languages read here that English does not use ("El mundo actual se borra"). */
+const OTHER_LANGUAGE_WORD = / (?:se|el|la|los|las|der|die|das|und|ist|les|des|une|est|sont|il|lo|con|del|della|wird|nicht|kann|para|por|nao|uma|het|een|niet) /i;
+
 function irreversibleElsewhere(description: string): string | undefined {
   const m = IRREVERSIBLE_ELSEWHERE.exec(description);
   if (!m) return undefined;
@@ -1345,13 +1349,16 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   }
 
   // Phrases that weigh toward a category.
-  const readOnly = phrases.read_only_claim ?? READ_ONLY_ELSEWHERE.exec(description)?.[0];
+  // Text in another language holds a letter outside ASCII (é, ü, ñ, ã, a CJK character) or one of its commonest
+  // words: only such text pays for the other languages' patterns, a few microseconds a description otherwise.
+  const otherLanguage = NOT_ASCII.test(description) || OTHER_LANGUAGE_WORD.test(description);
+  const readOnly = phrases.read_only_claim ?? (otherLanguage ? READ_ONLY_ELSEWHERE.exec(description)?.[0] : undefined);
   if (readOnly !== undefined) phrases.read_only_claim = readOnly;
   if (readOnly) {
     scores.read += WEIGHTS.readOnlyClaim;
     evidence.push({ signal: "read_only_claim", source: "description", quote: readOnly, weight: WEIGHTS.readOnlyClaim });
   }
-  const irreversible = phrases.irreversible ?? irreversibleElsewhere(description);
+  const irreversible = phrases.irreversible ?? (otherLanguage ? irreversibleElsewhere(description) : undefined);
   if (irreversible !== undefined) phrases.irreversible = irreversible;
   if (irreversible) {
     scores.destructive += WEIGHTS.irreversible;
