@@ -34,7 +34,7 @@ export const VERBS: Record<Category, string> = {
     rebuild transcode impersonate rsvp anonymize anonymise pseudonymize turnon turnoff acknowledge ack snooze mute unmute hide unhide block
     unblock ban unban kick provision scale resize install upgrade downgrade commit push pull checkout stage
     halt retract rescind offboard unshare mask censor quarantine isolate lockdown freeze unfreeze thaw triage
-    backfill reprocess requeue shutdown poweroff hire onboard checkin relocate admit end quit exit
+    backfill reprocess requeue shutdown poweroff hire onboard checkin relocate admit end quit exit abandon concede forfeit
     unstage login logout signin signout authenticate fill type click press drag navigate go back forward
     focus tap swipe scroll emulate emit log record track annotate highlight bookmark note remember memorize learn accept
     decline  transfer enroll unenroll join leave claim complete finish fix rotate renew extend
@@ -236,7 +236,7 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "unrecoverable", "no way to recover", "there is no undo", "destroys all", "deletes all", "all data will be lost",
     "data loss", "will be lost", "lost forever", "permanently lost", "cannot be restored", "no way to undo", "unrecoverably",
     "is destructive", "destructive operation", "destructive action", "is lost", "are lost", "cannot be reopened",
-    "can not be reopened", "closed for good",
+    "can not be reopened", "closed for good", "is forfeited", "are forfeited",
     // What an update leaves out is lost: "Any field you leave out is cleared".
     "leave out is cleared", "leave out are cleared", "left out is cleared", "left out are cleared", "omitted is cleared",
     "omitted are cleared", "omitted fields are cleared", "not provided is cleared", "not provided are cleared",
@@ -260,7 +260,8 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "run a command", "run commands", "runs a command", "execute sql", "executes sql", "execute a sql", "run sql", "runs sql",
     "execute a query", "executes a query", "execute queries", "execute javascript", "executes javascript", "execute python",
     "execute code", "executes code", "run code", "runs code", "evaluate javascript", "evaluate an expression",
-    "in a shell", "shell access", "sql statement", "sql statements", "sql query",
+    "in a shell", "shell access", "sql statement", "sql statements", "sql query", "executed as a command",
+    "executed as commands", "run as a command", "runs as a command",
   ],
   money: [
     "charge the", "charges the", "charge a", "charges a", "refund", "refunds", "payment", "payments", "payout", "payouts",
@@ -353,7 +354,7 @@ const WHAT = "the|all|any|every|its|their|existing|old|stale|unused|previous|tho
  * which names what it drops), being as often about output, frames and form fields.
  */
 export const STATED_REMOVALS: readonly RegExp[] = [
-  new RegExp(`\\b(?:also|then|and|this|afterwards)\\s+(?:permanently\\s+|immediately\\s+|automatically\\s+)?(?:${REMOVED})\\s+(?:${WHAT})\\b`),
+  new RegExp(`\\b(?:also|then|and|this|which|afterwards)\\s+(?:permanently\\s+|immediately\\s+|automatically\\s+)?(?:${REMOVED})\\s+(?:${WHAT})\\b`),
   new RegExp(`(?:[.;!:]\\s+|\\n)(?:it\\s+|this\\s+(?:tool\\s+)?)?(?:also\\s+|permanently\\s+)?(?:${REMOVED})\\s+(?:${WHAT})\\b`),
   new RegExp(`\\b(?:is|are|will be|gets|get|${BE_AS_FACT}|being)\\s+(?:permanently\\s+|then\\s+|also\\s+|automatically\\s+|immediately\\s+)?(?:${GONE})\\b`),
   // A participle after a comma says what the action does along the way ("…, dropping existing tables first"), where
@@ -538,7 +539,7 @@ export const FOREIGN_VERBS: Record<Category, string> = {
     crea creare aggiunge aggiungi aggiorna aggiornare modificare invia inviare salvare scrive imposta
     создать создает создаёт добавить добавляет обновить обновляет изменить изменяет отправить отправляет сохранить сохраняет
     maakt aanmaken voegt toevoegen wijzigt wijzigen stuurt verstuurt verzenden slaat opslaan
-    tworzy utwórz dodaje dodaj aktualizuje wysyła zapisuje`,
+    tworzy utwórz dodaje dodaj aktualizuje wysyła zapisuje закрывает отменяет`,
   execute: `exécuter exécute lancer lance ejecutar ejecuta ausführen führt executar executa esegue esegui eseguire valuta
     выполнить выполняет запустить запускает voert uitvoeren wykonuje uruchamia`,
   destructive: `supprimer supprime effacer efface détruire détruit vider vide eliminar elimina borrar borra quita suprime vacía
@@ -660,7 +661,7 @@ export const IDIOM_WORDS: ReadonlyMap<string, { before: ReadonlySet<string>; aft
  * French, Spanish, Portuguese, Italian, German, Dutch, Russian, Chinese, Japanese and Korean.
  */
 export const IRREVERSIBLE_ELSEWHERE =
-  /irr[ée]versib|irrevers[ií]vel|irreversibile|d[ée]finitivement|definitivamente|permanentemente|no se puede deshacer|no se puede recuperar|n[ãa]o pode ser desfeit|n[ãa]o pode ser recuperad|ne peut (?:pas )?[êe]tre (?:annul|r[ée]cup[ée]r|restaur)|non pu[òo] essere (?:annullat|recuperat|ripristinat)|unwiderruflich|endg[üu]ltig|dauerhaft gel[öo]scht|nicht r[üu]ckg[äa]ngig|kann nicht wiederhergestellt|onomkeerbaar|permanent verwijder|безвозвратно|необратим|нельзя отменить|невозможно восстановить|无法撤销|不可撤销|无法恢复|不可恢复|无法撤回|永久删除|不可逆|元に戻せ(?:ません|ない)|取り消せ(?:ません|ない)|復元でき(?:ません|ない)|完全に削除|되돌릴 수 없|복구할 수 없|복원할 수 없|영구(?:적으로)? 삭제|se borra|se elimina|ser[áa] (?:eliminad|borrad)|(?:wird|werden) gel[öo]scht|(?:est|sont) supprim|ser[áa] exclu[íi]d|(?:é|são) exclu[íi]d|(?:viene|verr[àa]|vengono) eliminat|будет удал|удаляется|将被删除|会被删除|削除されます|삭제됩니다/;
+  /irr[ée]versib|irrevers[ií]vel|irreversibile|d[ée]finitivement|definitivamente|permanentemente|no se puede deshacer|no se puede recuperar|n[ãa]o pode ser desfeit|n[ãa]o pode ser recuperad|ne peut (?:pas )?[êe]tre (?:annul|r[ée]cup[ée]r|restaur)|non pu[òo] essere (?:annullat|recuperat|ripristinat)|unwiderruflich|endg[üu]ltig|dauerhaft gel[öo]scht|nicht r[üu]ckg[äa]ngig|kann nicht wiederhergestellt|onomkeerbaar|permanent verwijder|безвозвратно|необратим|нельзя отменить|невозможно восстановить|无法撤销|不可撤销|无法恢复|不可恢复|无法撤回|永久删除|不可逆|元に戻せ(?:ません|ない)|取り消せ(?:ません|ない)|復元でき(?:ません|ない)|完全に削除|되돌릴 수 없|복구할 수 없|복원할 수 없|영구(?:적으로)? 삭제|se borra|se elimina|ser[áa] (?:eliminad|borrad)|(?:wird|werden) gel[öo]scht|(?:est|sont) supprim|ser[áa] exclu[íi]d|(?:é|são) exclu[íi]d|(?:viene|verr[àa]|vengono) eliminat|будет удал|удаляется|удаляются|теряется|теряются|будет потерян|保持されません|将被删除|会被删除|削除されます|삭제됩니다/;
 
 /** Places named after removal: after a reading verb they are what it reads ("list_trash"), not a removal. */
 export const REMOVAL_PLACES = new Set(["trash", "bin", "recyclebin", "purgatory"]);

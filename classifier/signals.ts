@@ -211,6 +211,13 @@ const PREPOSITIONS = new Set("to from in of for by with on into at via".split(" 
 const PARTICLES = new Set(["down", "up", "out", "off", "over"]);
 /** What follows "ask" when it asks someone to do a thing: one to three words, "to", the verb. */
 const ASKED_TO = /^\s+(?:[\p{L}\p{N}'-]+\s+){1,3}to\s+([\p{L}]+)/u;
+/** Whether the word ending at `end` is followed by another verb in a list: "(set, get, list …)", "set or remove". */
+function inVerbList(head: string, end: number): boolean {
+  const next = NEXT_IN_LIST.exec(head.slice(end, end + 24))?.[1];
+  return next !== undefined && TEXT_VERBS.has(next.toLowerCase());
+}
+const NEXT_IN_LIST = /^\s*(?:,\s*|\/\s*|\s(?:or|and)\s+)([A-Za-z]+)/;
+
 /** Words after which a verb's word is a noun ("with their schedule", "the last run"). */
 const DETERMINERS = new Set(["the", "a", "an", "their", "its", "your", "my", "our", "his", "her", "this", "these", "those", "each", "every", "any", "some", "no", "last", "next"]);
 /** Words that open a verb's object: a word as often a noun before one is a verb ("or set a system setting"). */
@@ -825,6 +832,7 @@ function examinationRun(
   nv: NameVerbHit | undefined,
   object: readonly string[],
   dv: DescriptionVerbHit | undefined,
+  lowerDescription: string,
 ): { source: "name" | "description"; quote: string; runs: Category } | undefined {
   const examined = (verb: string) => (o: string) => EXAMINATIONS.has(o) || (verb === "evaluate" && EVALUATED.has(o));
   if (nv && RUNNING_VERBS.has(nv.verb)) {
@@ -832,10 +840,25 @@ function examinationRun(
     if (w) return { source: "name", quote: `${nv.verb} ${w}`, runs: nv.category };
   }
   if (dv && RUNNING_VERBS.has(dv.verb)) {
-    const w = dv.object.find(examined(dv.verb));
+    // The examination may sit behind its qualifiers ("Runs security and performance lint checks against the schema"),
+    // unless the text says the run writes ("Build tools may … write local caches").
+    const w = dv.object.find(examined(dv.verb)) ?? (dv.first && !PERSIST_WORDS.test(lowerDescription) ? clauseAfterVerb(dv.quote).find(examined(dv.verb)) : undefined);
     if (w) return { source: "description", quote: `${dv.verb} ${dv.object.slice(0, dv.object.indexOf(w) + 1).join(" ")}`, runs: dv.category };
   }
   return undefined;
+}
+
+/** Up to six words after a leading verb, up to the first preposition or mark: what the verb takes. */
+function clauseAfterVerb(quote: string): string[] {
+  const words: string[] = [];
+  for (const m of quote.toLowerCase().slice(0, 120).matchAll(/[a-z][a-z0-9-]*|[.,;:()]/g)) {
+    const w = m[0];
+    if (words.length === 0 && m.index === 0) continue;
+    if (w.length === 1 && !/[a-z]/.test(w)) break;
+    if (PREPOSITIONS.has(w) || words.length >= 6) break;
+    words.push(w);
+  }
+  return words;
 }
 
 const HTTP_METHODS = new Set("get head post put patch delete options trace connect".split(" "));
@@ -923,14 +946,15 @@ const SKIPPED_GENERIC = new Set(["perform", "performs", "use", "uses", "attempt"
  * object: size, content type …") or as a question ("Which migration files have been applied").
  */
 function nounInDescription(words: readonly string[], nameVerb: NameVerbHit | undefined, dv: DescriptionVerbHit, lowerDescription: string): boolean {
+  const said = /^[\p{L}\p{N}]+/u.exec(dv.quote)?.[0].toLowerCase();
   if (dv.first) {
-    if (nameVerb) return false;
-    const said = /^[\p{L}\p{N}]+/u.exec(dv.quote)?.[0].toLowerCase();
-    return said !== undefined && words.includes(said);
+    // "Messages of a channel", "Releases of an app": the word leading the text is the thing, before "of".
+    if (said !== undefined && lowerDescription.startsWith(`${said} of `)) return true;
+    return !nameVerb && said !== undefined && words.includes(said);
   }
   if (NOUN_PHRASE_START.test(lowerDescription)) return true;
   if (!nameVerb && !GENERIC_START.test(lowerDescription) && (words.includes(dv.verb) || words.includes(`${dv.verb}s`))) return true;
-  return new RegExp(`\\b${dv.verb}(?:s|es)? of\\b`).test(lowerDescription);
+  return lowerDescription.includes(` ${dv.verb} of `) || lowerDescription.includes(` ${dv.verb}s of `) || lowerDescription.includes(` ${dv.verb}es of `);
 }
 
 /** Words of loss or removal in another language, unless a removal that happens by itself ("… supprimés automatiquement"). */
@@ -967,6 +991,9 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
   let others = 0;
   let at = 0;
   let previous = "";
+  let nounPhrase = false;
+  let firstOther = false;
+  let firstOtherAt = 0;
   while (seen < 24) {
     const token = nextDescriptionWord(head, at);
     if (!token) break;
@@ -975,6 +1002,9 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
     seen++;
     const before = previous;
     previous = "";
+    // The second word read after a first that is no verb: a determiner there makes the first a verb the lexicon lacks
+    // ("Wraps a list of nodes"); anything else, a noun phrase.
+    if (others === 1 && firstOther && seen === firstOtherAt + 1) nounPhrase = !token.punctuation && !OBJECT_OPENERS.has(head.slice(token.start, token.end).toLowerCase());
     if (token.punctuation) {
       if (others > 0) others++;
       continue;
@@ -1002,13 +1032,20 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
     // unused layers"); leading the text it is the action ("Deleting a file …"), and so it is after "for" or "of"
     // ("Responsible for wiping the cache", "In charge of deleting stale rows") near the start, where further on it is
     // a purpose ("documentation and examples for writing configurations").
+    // A text that opens with a noun phrase ("Directory listing with size, type and modification time") names what
+    // it returns: a word as often a noun further on is one.
+    if (v && v.ambiguous && nounPhrase && !inVerbList(head, token.end)) {
+      if (++others > 4) return undefined;
+      continue;
+    }
     if (v && others > 0 && word.endsWith("ing") && word !== v.verb && !(others <= 2 && /\b(?:for|of)\s+$/i.test(head.slice(Math.max(0, start - 5), start)))) {
       others++;
       if (others > 4) return undefined;
       continue;
     }
-    // After a determiner further on, a verb's word is a noun: "All pipelines with their schedule".
-    if (v && others > 0 && DETERMINERS.has(before)) {
+    // After a determiner further on, a verb's word is a noun: "All pipelines with their schedule"; so it is after an
+    // article at the start ("A comment with all its replies"), where "This deletes …" keeps its verb.
+    if (v && DETERMINERS.has(before) && (others > 0 || before === "a" || before === "an" || before === "the")) {
       if (++others > 4) return undefined;
       continue;
     }
@@ -1046,6 +1083,10 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
       }
       // Quote from the start unless the verb comes late (after a long label or preamble).
       return verbForObject({ verb: v.verb, category: v.category, ambiguous: v.ambiguous, joined, quote: quoteText(start < 60 ? description : rest, 90), object, first: others === 0 }, object);
+    }
+    if (others === 0) {
+      firstOther = true;
+      firstOtherAt = seen;
     }
     others++;
     if (others > 4) return undefined;
@@ -1429,7 +1470,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   }
   // Running an examination (a check, a scan, an audit) reports findings and changes nothing, unless the tool takes
   // code to run or its text says it may change data.
-  const examination = execKind || phrases.mutation || effect ? undefined : examinationRun(nv, object, dv);
+  const examination = execKind || phrases.mutation || effect ? undefined : examinationRun(nv, object, dv, lowerDescription);
   if (examination) {
     // What the running verb weighed (run executes, start writes) goes to the reading of what it runs.
     scores.read += scores[examination.runs] + WEIGHTS.examination;

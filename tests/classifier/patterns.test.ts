@@ -890,5 +890,20 @@ describe.each([
     expect(k("trash_message", "Move a message to the trash").category).toBe("destructive");
     expect(k("page_tree", "Condensed outline of the current page with its headings.").signals).not.toContain("description_verb:outline");
   });
+
+  it("reads noun-phrase openings, verb lists in parentheses, examinations behind qualifiers and stated runs of commands", () => {
+    for (const [name, description, expected] of [
+      ["node_tools", "Unified tool for node operations (set, get, list, remove).", "destructive"],
+      ["registry_gc", "Runs garbage collection, which deletes every blob no tag references.", "destructive"],
+      ["terminal_input", "Writes a line to a terminal; in a shell the line is executed as a command.", "destructive"],
+      ["dispute_give_up", "Concedes a dispute: the amount is forfeited to the customer.", "destructive"],
+      ["plan_drop", "Отменяет план: все незавершённые задачи удаляются.", "destructive"],
+    ] as const) expect(hintClass(k(name, description)), name).toBe(expected);
+    // Noun phrases name what they return: no verb is read from them (the rules alone then have no evidence).
+    expect(k("folder_view", "Directory view with size, type and owner for each entry.").signals).not.toContain("description_verb:type");
+    expect(k("chatHistory", "Messages of a channel, oldest first.").signals).not.toContain("description_verb:message");
+    expect(k("comment_thread", "A comment with all its replies.").signals).not.toContain("description_verb:comment");
+    expect(k("schema_lint", "Runs security and naming lint checks against the schema and returns the findings.").signals).toContain("examination");
+  });
 });
 

@@ -19,6 +19,7 @@ export const PROBE_PATHS = {
   "developer and infrastructure": "scripts/dev/eval/probes/developer-infrastructure.jsonl",
   "business and consumer": "scripts/dev/eval/probes/business-consumer.jsonl",
   "mixed domains": "scripts/dev/eval/probes/mixed-domains.jsonl",
+  "the kinds most installed": "scripts/dev/eval/probes/popular-kinds.jsonl",
 } as const;
 
 const probeLineSchema = z.object({
