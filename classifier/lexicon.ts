@@ -498,9 +498,9 @@ export const NOT_EMBEDDING = /^(?:(?:ac|dis)?counts?|amounts?|(?:bench|land|trad
  */
 export const READOUT_NOUNS = new Set(
   `status statuses progress logs history histories stats statistics metrics health summary summaries details detail list
-   results count counts scores overview timeline activity usage analytics insights trends pdf`.split(/\s+/).filter(Boolean),
+   results count counts scores overview timeline activity usage analytics insights trends pdf text tree notes`.split(/\s+/).filter(Boolean),
 );
-export const RECORDING_VERBS = new Set("log record post track publish send message email mail text note reset set change switch".split(" "));
+export const RECORDING_VERBS = new Set("log record post track publish send message email mail text note reset set change switch type fill press paste".split(" "));
 /** Name words for the state of some work ("deploy_status", "build_logs"): reading one changes nothing. */
 export const STATE_NOUNS = new Set("status statuses progress logs history stats statistics metrics health".split(" "));
 /** Verbs that remove a link between two things and delete neither: a write, and not additive in MCP's hints. */
@@ -571,7 +571,7 @@ export const WEIGHTS = {
   nameVerbCompound: 2,
   descriptionVerb: 2,
   descriptionVerbAmbiguous: 1,
-  readoutName: 1,
+  readoutName: 2,
   operationEnum: 2.5,
   readOnlyClaim: 3,
   irreversible: 2,

@@ -492,7 +492,8 @@ function verbByPosition(words: readonly string[], from: number, to: number, verb
   }
   if (first && readoutName(first, words, from, to)) return undefined;
   if (first) return nameHit(first, "begins", from, joinedAfter(words, from, to));
-  if (last && to - 1 > from) return nameHit(last, "ends", to - 1, joinedAfter(words, to - 1, to));
+  // A readout ending a name after a noun is what it reads ("page_text", "order_notes"), not a verb put last.
+  if (last && to - 1 > from && !READOUT_NOUNS.has(words[to - 1]!)) return nameHit(last, "ends", to - 1, joinedAfter(words, to - 1, to));
   for (let i = from + 1; i < to - 1; i++) {
     const v = NAME_VERBS.get(words[i]!);
     if (v) return nameHit(v, "contains", i, joinedAfter(words, i, to));
@@ -509,13 +510,16 @@ function verbByPosition(words: readonly string[], from: number, to: number, verb
  */
 function findNameVerb(tokens: NameTokens, verbLast: boolean): NameVerbHit | undefined {
   const { tokens: words, lastSegmentStart } = tokens;
-  const hit = verbInRange(words, lastSegmentStart, words.length, verbLast) ?? (lastSegmentStart > 0 ? verbInRange(words, 0, lastSegmentStart, verbLast) : undefined);
+  // A last segment that is one readout ("release.health", "doc.text") names what the namespace's thing has: no verb.
+  const readout = lastSegmentStart > 0 && lastSegmentStart === words.length - 1 && READOUT_NOUNS.has(words[lastSegmentStart]!);
+  const hit = verbInRange(words, lastSegmentStart, words.length, verbLast) ?? (lastSegmentStart > 0 && !readout ? verbInRange(words, 0, lastSegmentStart, verbLast) : undefined);
   if (hit) return hit;
   // Run-together names ("tfdeploy", "stackrollback"): a known verb of four letters or more at either end, the
   // rest a word of its own. A verb followed by an ending is another word ("deleted", "creator", "settings").
   for (let i = words.length - 1; i >= 0; i--) {
     const w = words[i]!;
-    if (w.length < 6 || NOT_EMBEDDING.test(w)) continue;
+    // A word the lexicon knows as a verb of its own holds no other ("release" is no "lease").
+    if (w.length < 6 || NOT_EMBEDDING.test(w) || NAME_VERBS.has(w)) continue;
     // An -ing word ends in "ping" by its ending ("shopping", "mapping"), not by the verb.
     const gerund = w.endsWith("ing");
     for (let k = Math.min(w.length - 2, 10); k >= 4; k--) {

@@ -905,5 +905,12 @@ describe.each([
     expect(k("comment_thread", "A comment with all its replies.").signals).not.toContain("description_verb:comment");
     expect(k("schema_lint", "Runs security and naming lint checks against the schema and returns the findings.").signals).toContain("examination");
   });
+
+  it("a verb of its own holds no other, a readout segment has no verb, and typing into a text field writes", () => {
+    expect(k("release_history", "").signals).not.toContain("verb:lease");
+    expect(k("release.health", "").signals).not.toContain("verb:release");
+    expect(k("page_text", "").signals).not.toContain("verb:text");
+    expect(k("type_text", "Types text into the focused field").category).toBe("write");
+  });
 });
 
