@@ -45,6 +45,9 @@ export function nonAdditiveEvidence(r: ToolReading): Pick<Evidence, "source" | "
   // A verb run into another word ("stackrollback") says less than the description's own lead ("Create a draft …").
   const fromName = r.nameVerb !== undefined && (r.nameVerb.position !== "embeds" || r.descriptionVerb === undefined);
   const lead = fromName ? r.nameVerb!.verb : r.descriptionVerb?.verb;
+  // A replacing verb joined to the lead ("search and replace", "create or replace") is not additive either.
+  const joined = [...(r.nameVerb?.joined ?? []), ...(r.descriptionVerb?.joined ?? [])].find((v) => NON_ADDITIVE_VERBS.has(v.verb) && v.verb !== "apply");
+  if (joined) return { source: r.nameVerb?.joined.includes(joined) ? "name" : "description", quote: joined.verb };
   if (lead === undefined) return undefined;
   const objectHas = (words: ReadonlySet<string>) => r.object.some((w) => words.has(w)) || (r.descriptionVerb?.object ?? []).some((w) => words.has(w));
   const nonAdditive =

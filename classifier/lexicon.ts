@@ -16,7 +16,7 @@ export const VERBS: Record<Category, string> = {
     detect identify classify recognize recognise extract suggest recommend predict forecast recall hover
     screenshot snapshot observe measure visualize query  load scrape crawl research ask
     think reason simulate dryrun test review quote whoami info readme ocr geocode tokenize embed
-    aggregate connect disconnect reconnect narrate caption upscale vectorize
+    aggregate connect disconnect reconnect narrate caption upscale vectorize gen
 
      sniff probe survey examine scan stream    locate plan
       dump print display encode decode assert traverse walk determine score match`,
@@ -35,6 +35,7 @@ export const VERBS: Record<Category, string> = {
     unblock ban unban kick provision scale resize install upgrade downgrade commit push pull checkout stage
     halt retract rescind offboard unshare mask censor quarantine isolate lockdown freeze unfreeze thaw triage
     backfill reprocess requeue shutdown poweroff hire onboard checkin relocate admit end quit exit abandon concede forfeit
+    mk mkdir upd mv cp shuffle
     unstage login logout signin signout authenticate fill type click press drag navigate go back forward
     focus tap swipe scroll emulate emit log record track annotate highlight bookmark note remember memorize learn accept
     decline  transfer enroll unenroll join leave claim complete finish fix rotate renew extend
@@ -64,7 +65,7 @@ export const AMBIGUOUS_VERBS = new Set(
    forward go run call command script sql graphql cypher set lock load pull push watch point fill press
    display print dump seed reset apply change trade fund quote view reason learn complete finish leave
    join claim match switch group flag advance step snap play timeout stream mirror correct walk pop new bridge arm hold grade
-   mask freeze caption snapshot end quit exit`.split(/\s+/).filter(Boolean),
+   mask freeze caption snapshot end quit exit lease`.split(/\s+/).filter(Boolean),
 );
 
 /**
@@ -252,7 +253,8 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "nothing is published", "nothing is saved", "nothing is stored", "nothing is created", "nothing is sent", "nothing is changed",
     "nothing is modified", "nothing is persisted", "nothing is recorded", "nothing is committed", "nothing is applied",
     "nothing is deleted", "nothing is generated",
-    "no transaction is created", "no transaction is sent", "without sending a transaction",
+    "no transaction is created", "no transaction is sent", "without sending a transaction", "nothing is added",
+    "doesnt change", "doesnt modify", "doesnt write", "dont change",
   ],
   execute_phrase: [
     "arbitrary code", "arbitrary command", "arbitrary commands", "arbitrary sql", "arbitrary query", "arbitrary queries",
@@ -261,7 +263,9 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "execute a query", "executes a query", "execute queries", "execute javascript", "executes javascript", "execute python",
     "execute code", "executes code", "run code", "runs code", "evaluate javascript", "evaluate an expression",
     "in a shell", "shell access", "sql statement", "sql statements", "sql query", "executed as a command",
-    "executed as commands", "run as a command", "runs as a command",
+    "executed as commands", "run as a command", "runs as a command", "passthrough", "pass through", "any command",
+    "any subcommand", "any git subcommand", "any shell command", "call any", "calls any", "invoke any", "invokes any",
+    "run any", "runs any", "execute any", "executes any",
   ],
   money: [
     "charge the", "charges the", "charge a", "charges a", "refund", "refunds", "payment", "payments", "payout", "payouts",
@@ -306,7 +310,8 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "revokes the previous", "revokes the old", "revoking the previous", "revoking the old",
     // What it may do: MCP's destructiveHint is "may perform destructive updates".
     "may drop", "may delete", "may remove", "may overwrite", "may rewrite", "might drop", "might delete", "might overwrite",
-    "may be lost", "might be lost", "can be lost", "rewriting the file", "rewriting the files", "rewriting both",
+    "may be lost", "might be lost", "can be lost", "can drop", "can overwrite", "gets replaced",
+    "get replaced", "will be replaced", "thrown away", "rewriting the file", "rewriting the files", "rewriting both",
     "rewriting it", "rewriting them",
   ],
   // A dangerous effect the text states outweighs a benign name ("get_report … also deletes the source data").
@@ -355,7 +360,7 @@ const WHAT = "the|all|any|every|its|their|existing|old|stale|unused|previous|tho
  */
 export const STATED_REMOVALS: readonly RegExp[] = [
   new RegExp(`\\b(?:also|then|and|this|which|afterwards)\\s+(?:permanently\\s+|immediately\\s+|automatically\\s+)?(?:${REMOVED})\\s+(?:${WHAT})\\b`),
-  new RegExp(`(?:[.;!:]\\s+|\\n)(?:it\\s+|this\\s+(?:tool\\s+)?)?(?:also\\s+|permanently\\s+)?(?:${REMOVED})\\s+(?:${WHAT})\\b`),
+  new RegExp(`(?:[.;!:(]\\s*|\\n)(?:it\\s+|this\\s+(?:tool\\s+)?|\`[a-z_=-]+\`\\s+)?(?:also\\s+|permanently\\s+)?(?:${REMOVED})\\s+(?:${WHAT}|objects|files|originals)\\b`),
   new RegExp(`\\b(?:is|are|will be|gets|get|${BE_AS_FACT}|being)\\s+(?:permanently\\s+|then\\s+|also\\s+|automatically\\s+|immediately\\s+)?(?:${GONE})\\b`),
   // A participle after a comma says what the action does along the way ("…, dropping existing tables first"), where
   // one after "by" says how ("by removing unused layers") and is read as the leading action's method.
@@ -558,7 +563,7 @@ export const CJK_VERBS: Record<Category, string> = {
     エクスポート 조회 검색 목록 가져 확인 분석 불러 표시`,
   write: `创建 添加 新增 更新 修改 编辑 发送 保存 上传 导入 设置 发布 分配 取消 重试 拒绝 批准 启动 停止 重启 写入 作成 追加 変更 編集 送信 保存 登録 設定
     アップロード インポート 投稿 キャンセル 起動 書き込 移動 複製 提交 回复 移动 复制 重命名 생성 추가 수정 업데이트 전송 저장 등록 설정 변경
-    작성 게시 편집 업로드 발송 취소 전환`,
+    작성 게시 편집 업로드 발송 취소 전환 記録 書き出 下载 ダウンロード`,
   execute: "执行 运行 部署 実行 실행",
   destructive: "删除 移除 清空 清除 清理 销毁 卸载 削除 消去 破棄 삭제 제거",
   financial: "支付 付款 支払 결제",
@@ -654,6 +659,8 @@ export const CODE_TO_RUN = /\b(?:run|runs|running|execute|executes|executing|eva
 /** Verbs that are part of a fixed expression beside these words: "drag and drop" moves a thing, a "drop-down" is a menu. */
 export const IDIOM_WORDS: ReadonlyMap<string, { before: ReadonlySet<string>; after: ReadonlySet<string> }> = new Map([
   ["drop", { before: new Set(["drag"]), after: new Set(["down", "zone", "target"]) }],
+  // "mark_as_read", "mark_read": a state set, not a reading.
+  ["read", { before: new Set(["mark", "as", "all"]), after: new Set() }],
 ]);
 
 /**
@@ -666,9 +673,13 @@ export const IRREVERSIBLE_ELSEWHERE =
 /** Places named after removal: after a reading verb they are what it reads ("list_trash"), not a removal. */
 export const REMOVAL_PLACES = new Set(["trash", "bin", "recyclebin", "purgatory"]);
 
+/** An overwrite stated in another language: "上書きされます", "整篇替换原有内容", "écrase le fichier existant". */
+export const OVERWRITE_ELSEWHERE =
+  /上書き|置き換え|覆盖|替换原有|덮어쓰|[ée]crase|sobrescrib|sobrescrev|[üu]berschreib|sovrascriv|перезапис/;
+
 /** Claims that nothing is changed, in other languages: "sin modificar nada", "senza modificare nulla", "只读". */
 export const READ_ONLY_ELSEWHERE =
-  /sans (?:rien )?modifier|sin modificar|sem (?:nada )?modificar|senza modificare|ohne (?:etwas )?zu (?:ändern|verändern)|nichts (?:wird )?ge(?:ändert|schrieben)|не изменяя|ничего не изменя|只读|不会修改|不修改|読み取り専用|変更しません|읽기 전용|변경하지 않/;
+  /sans (?:rien )?modifier|ne modifie (?:pas|rien)|no modifica|n[ãa]o modifica|[äa]ndert nicht|не изменяет|不会保存|不保存|只返回|仅返回|何も(?:削除|変更|保存)しません|sin modificar|sem (?:nada )?modificar|senza modificare|ohne (?:etwas )?zu (?:ändern|verändern)|nichts (?:wird )?ge(?:ändert|schrieben)|не изменяя|ничего не изменя|只读|不会修改|不修改|読み取り専用|変更しません|읽기 전용|변경하지 않/;
 
 /** Words after a removal stated in another language that make it a retention policy: "ils sont supprimés automatiquement". */
 export const AUTOMATIC_ELSEWHERE = /automati|autom[áa]tica|自动|自動|자동/;

@@ -12,6 +12,8 @@ import {
   IDIOM_WORDS,
   EVALUATED,
   IRREVERSIBLE_ELSEWHERE,
+  NON_ADDITIVE_VERBS,
+  OVERWRITE_ELSEWHERE,
   KEEPS_PRIOR,
   AUTOMATIC_ELSEWHERE,
   READ_ONLY_ELSEWHERE,
@@ -216,6 +218,9 @@ function inVerbList(head: string, end: number): boolean {
   const next = NEXT_IN_LIST.exec(head.slice(end, end + 24))?.[1];
   return next !== undefined && TEXT_VERBS.has(next.toLowerCase());
 }
+/** Programs whose command lines tools quote as their description: the word after is the subcommand. */
+const CLI_NAMES = new Set(["git", "docker", "kubectl", "helm", "npm", "pnpm", "yarn", "terraform", "aws", "gcloud", "az", "ffmpeg", "pip", "cargo", "brew", "systemctl", "podman", "gh"]);
+const CLI_READ_SUBCOMMANDS = new Set(["log", "logs", "status", "ps", "top", "show", "ls", "inspect", "describe", "diff", "version", "info", "outdated"]);
 const NEXT_IN_LIST = /^\s*(?:,\s*|\/\s*|\s(?:or|and)\s+)([A-Za-z]+)/;
 
 /** Words after which a verb's word is a noun ("with their schedule", "the last run"). */
@@ -438,6 +443,12 @@ function verbInRange(words: readonly string[], from: number, to: number, verbLas
     // … and one written as two words: force_push, tear_down, clean_up.
     const pair = i + 1 < to ? NAME_VERBS.get(words[i]! + words[i + 1]!) : undefined;
     if (pair && pair.category === "destructive") return nameHit(pair, i === from ? "begins" : i + 1 === to - 1 ? "ends" : "contains", i + 1, joinedAfter(words, i + 1, to));
+  }
+  // A reading verb beside a replacing one, alone in the name, does both ("find_replace", "search_replace"); beside
+  // another it is as often that thing's getter (get_commit, draft_get).
+  if (hit.category === "read" && to - from === 2) {
+    const other = NAME_VERBS.get(words[hit.index === from ? to - 1 : from]!);
+    if (other && NON_ADDITIVE_VERBS.has(other.verb) && !hit.joined.includes(other)) return { ...hit, joined: [...hit.joined, other] };
   }
   // A reading verb with a change joined later ("fetch_unread_and_mark_seen", "getThreadAndMarkRead") does both.
   if (hit.category === "read") {
@@ -996,6 +1007,7 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
   let at = 0;
   let previous = "";
   let nounPhrase = false;
+  let cli = false;
   let firstOther = false;
   let firstOtherAt = 0;
   while (seen < 24) {
@@ -1020,6 +1032,13 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
     const word = token.lower ? raw : raw.toLowerCase();
     previous = word;
     if (LEADING_FILLER.has(word) || SKIPPED_GENERIC.has(word)) continue;
+    // A command line quoted first ("git log --oneline", "docker run -d") leads with its subcommand: the program's
+    // name is no word of the text, and a subcommand that shows (log, status, ps) reads there.
+    if (others === 0 && CLI_NAMES.has(word)) {
+      cli = true;
+      continue;
+    }
+    if (cli && others === 0 && CLI_READ_SUBCOMMANDS.has(word)) return { verb: "show", category: "read", ambiguous: false, joined: [], quote: quoteText(description, 90), object: [], first: true };
     // Asking something to do a thing is doing it: "Asks an application to quit" quits.
     if ((word === "ask" || word === "asks") && others === 0) {
       const asked = ASKED_TO.exec(head.slice(token.end, token.end + 60));
@@ -1038,7 +1057,9 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
     // a purpose ("documentation and examples for writing configurations").
     // A text that opens with a noun phrase ("Directory listing with size, type and modification time") names what
     // it returns: a word as often a noun further on is one.
-    if (v && v.ambiguous && nounPhrase && !inVerbList(head, token.end)) {
+    // … and so is a verb's plural or participle there after a preposition or an -ing word ("status of running
+    // transcodes"), and a word heading a list ("Server activity log: logins, …").
+    if (v && v.category !== "destructive" && ((nounPhrase && (v.ambiguous || (word !== v.verb && (PREPOSITIONS.has(before) || before.endsWith("ing"))))) || (v.ambiguous && head.charCodeAt(token.end) === 58)) && !inVerbList(head, token.end)) {
       if (++others > 4) return undefined;
       continue;
     }
@@ -1071,7 +1092,9 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
         // object of its own ("Get or set a system setting", "Reads or changes a key"), where "posts and comments"
         // stays the object.
         const nextWord = clause.at(j + 1) ?? "";
-        if (!next || (next.ambiguous && !(CONJUNCTIONS.has(nextWord) && TEXT_VERBS.get(clause.at(j + 2) ?? "")?.ambiguous === false) && !OBJECT_OPENERS.has(nextWord))) break;
+        // … or right after the leading verb and a conjunction: "get or set wifi settings".
+        const paired = j === 2 && CONJUNCTIONS.has(clause.at(1) ?? "");
+        if (!next || (next.ambiguous && !paired && !(CONJUNCTIONS.has(nextWord) && TEXT_VERBS.get(clause.at(j + 2) ?? "")?.ambiguous === false) && !OBJECT_OPENERS.has(nextWord))) break;
         joined.push(next);
         j++;
       }
@@ -1188,6 +1211,9 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   const description = (tool.description ?? "").trim();
   const emptyDescription = description.length === 0;
   const lowerDescription = emptyDescription ? "" : description.toLowerCase();
+  // Text in another language holds a letter outside ASCII (é, ü, ñ, ã, a CJK character) or one of its commonest
+  // words: only such text pays for the other languages' patterns, a few microseconds a description otherwise.
+  const otherLanguage = !emptyDescription && (NOT_ASCII.test(description) || OTHER_LANGUAGE_WORD.test(description));
 
   // The description's leading verb first: it tells which of the name's verb-like words is the verb. A description
   // that opens with a known verb of another language is read in it ("Obtiene los datos del …" is no English
@@ -1273,6 +1299,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     }
     scanPhrases(lowerDescription, phrases);
     denyPhrases(lowerDescription, phrases);
+    if (otherLanguage && phrases.overwrite === undefined) phrases.overwrite = OVERWRITE_ELSEWHERE.exec(description)?.[0];
     // "Use dryRun: true to preview without making changes" claims nothing for the tool itself, unless it reads anyway.
     const claim = phrases.read_only_claim;
     if (claim !== undefined && (nv ?? dv)?.category !== "read" && claimAboutMode(lowerDescription, claim)) phrases.read_only_claim = undefined;
@@ -1394,9 +1421,6 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   }
 
   // Phrases that weigh toward a category.
-  // Text in another language holds a letter outside ASCII (é, ü, ñ, ã, a CJK character) or one of its commonest
-  // words: only such text pays for the other languages' patterns, a few microseconds a description otherwise.
-  const otherLanguage = NOT_ASCII.test(description) || OTHER_LANGUAGE_WORD.test(description);
   const readOnly = phrases.read_only_claim ?? (otherLanguage ? READ_ONLY_ELSEWHERE.exec(description)?.[0] : undefined);
   if (readOnly !== undefined) phrases.read_only_claim = readOnly;
   if (readOnly) {

@@ -912,5 +912,29 @@ describe.each([
     expect(k("page_text", "").signals).not.toContain("verb:text");
     expect(k("type_text", "Types text into the focused field").category).toBe("write");
   });
+
+  it("reads command lines, terse noun phrases, paired verbs, passthroughs, and overwrites and claims in other languages", () => {
+    for (const [name, description, expected] of [
+      ["container_run", "docker run -d with the given image; returns the container id", "write"],
+      ["radio_cfg", "get or set radio settings for an interface", "write"],
+      ["search_replace", "Regex search and replace across all notes.", "destructive"],
+      ["mark_all_read", "Marks every item as read.", "write"],
+      ["aws_cli", "aws cli passthrough: service + subcommand + args", "destructive"],
+      ["ha_call", "Call any service of the hub with the given data.", "destructive"],
+      ["list_save", "現在のリストを保存します。同名のリストが既にある場合は上書きされます", "destructive"],
+      ["move_file", "Move a file; if the target exists it gets replaced.", "destructive"],
+      ["s3sync", "Sync a folder to a bucket. delete=true adds --delete (removes objects that are not present locally).", "destructive"],
+    ] as const) expect(hintClass(k(name, description)), name).toBe(expected);
+    // Reads: never a change (the rules alone may have no evidence for a read, and then say write).
+    for (const [name, description] of [
+      ["gitlog", "git log --oneline -n N for the repo"],
+      ["job_status", "status of running exports + queued jobs"],
+      ["audit_trail", "Account audit log: logins, password changes, exports"],
+      ["review_week", "生成本周回顾摘要，只返回文本，不会保存"],
+      ["portions", "Recalcule les quantités pour N portions. Ne modifie pas la recette enregistrée."],
+    ] as const) expect(k(name, description).category, name).not.toBe("destructive");
+    expect(k("gitlog", "git log --oneline -n N for the repo").category).toBe("read");
+    expect(k("job_status", "status of running exports + queued jobs").signals).not.toContain("description_verb:export");
+  });
 });
 

@@ -20,6 +20,8 @@ export const PROBE_PATHS = {
   "business and consumer": "scripts/dev/eval/probes/business-consumer.jsonl",
   "mixed domains": "scripts/dev/eval/probes/mixed-domains.jsonl",
   "the kinds most installed": "scripts/dev/eval/probes/popular-kinds.jsonl",
+  "long-tail style": "scripts/dev/eval/probes/long-tail.jsonl",
+  "long structured descriptions": "scripts/dev/eval/probes/structured.jsonl",
 } as const;
 
 const probeLineSchema = z.object({
