@@ -35,7 +35,7 @@ export const VERBS: Record<Category, string> = {
     unblock ban unban kick provision scale resize install upgrade downgrade commit push pull checkout stage
     halt retract rescind offboard unshare mask censor quarantine isolate lockdown freeze unfreeze thaw triage
     backfill reprocess requeue shutdown poweroff hire onboard checkin relocate admit end quit exit abandon concede forfeit
-    mk mkdir upd mv cp shuffle
+    mk mkdir upd mv cp shuffle hangup repoint
     unstage login logout signin signout authenticate fill type click press drag navigate go back forward
     focus tap swipe scroll emulate emit log record track annotate highlight bookmark note remember memorize learn accept
     decline  transfer enroll unenroll join leave claim complete finish fix rotate renew extend
@@ -200,7 +200,7 @@ export const DRY_RUN_PROPERTIES = new Set("dry_run dryrun what_if whatif validat
  * where it opens a sentence or joins the tool's action ("and saves", "then writes"), not "Use export_file to save to disk".
  */
 export const STATED_SAVE =
-  /(?:^|[.!?;:]\s+|\band\s+|\bthen\s+|,\s+)(?:also\s+|optionally\s+|automatically\s+|auto-?)?(?:sav(?:e|es|ing)|writ(?:e|es|ing)|stor(?:e|es|ing)|persist(?:s|ing)?)\s+(?:it|them|this|the\s+[a-z]+|results?|output|files?|data)?\s*(?:locally|(?:to|into|in|as|on)\s+(?:a\s+|an\s+|the\s+)?(?:specified\s+|given\s+|pre-configured\s+|configured\s+)?(?:local|disk|files?|path|directory|folder|filesystem|png|jpe?g|pdf|csv|svg|gpx|tcx)\b)/;
+  /(?:^|[.!?;:]\s+|\band\s+|\bthen\s+|,\s+)(?:also\s+|optionally\s+|automatically\s+|auto-?)?(?:sav(?:e|es|ing)|writ(?:e|es|ing)|stor(?:e|es|ing)|persist(?:s|ing)?)\s+(?:it|them|this|the\s+[a-z]+|its\s+results?|results?|output|files?|data)?\s*(?:locally|(?:to|into|in|as|on)\s+(?:a\s+|an\s+|the\s+)?(?:specified\s+|given\s+|pre-configured\s+|configured\s+)?(?:[a-z]+\s+)?(?:local|disk|files?|path|directory|folder|filesystem|location|storage|bucket|png|jpe?g|pdf|csv|svg|gpx|tcx)\b)/;
 
 /** Input events a tool can simulate: "Simulates pressing a key" and "simulate a click" press and click. */
 export const INPUT_EVENTS = new Set(
@@ -254,7 +254,7 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "nothing is modified", "nothing is persisted", "nothing is recorded", "nothing is committed", "nothing is applied",
     "nothing is deleted", "nothing is generated",
     "no transaction is created", "no transaction is sent", "without sending a transaction", "nothing is added",
-    "doesnt change", "doesnt modify", "doesnt write", "dont change",
+    "doesnt change", "doesnt modify", "doesnt write", "dont change", "only safe methods", "without doing it",
   ],
   execute_phrase: [
     "arbitrary code", "arbitrary command", "arbitrary commands", "arbitrary sql", "arbitrary query", "arbitrary queries",
@@ -349,7 +349,7 @@ export const DENIALS =
 export const BE_AS_FACT = "(?<!\\b(?:can|could|may|might|should|would|must|to)\\s(?:[a-z]+ly\\s)?)be";
 const REMOVED = "delete|deletes|remove|removes|purge|purges|erase|erases|wipe|wipes|destroy|destroys|terminate|terminates|discard|discards";
 const GONE = "deleted|purged|erased|wiped|destroyed|discarded|removed from";
-const WHAT = "the|all|any|every|its|their|existing|old|stale|unused|previous|those|these|them|it";
+const WHAT = "the|all|any|every|its|their|existing|old|stale|unused|previous|those|these|them|it|that";
 /**
  * A removal a description states beyond its leading verb, in lower-case text: a second action joined to the first
  * ("… and terminate any that are idle", "then removes the raw events"), a later clause led by one ("; purges the
@@ -360,13 +360,14 @@ const WHAT = "the|all|any|every|its|their|existing|old|stale|unused|previous|tho
  */
 export const STATED_REMOVALS: readonly RegExp[] = [
   new RegExp(`\\b(?:also|then|and|this|which|afterwards)\\s+(?:permanently\\s+|immediately\\s+|automatically\\s+)?(?:${REMOVED})\\s+(?:${WHAT})\\b`),
-  new RegExp(`(?:[.;!:(]\\s*|\\n)(?:it\\s+|this\\s+(?:tool\\s+)?|\`[a-z_=-]+\`\\s+)?(?:also\\s+|permanently\\s+)?(?:${REMOVED})\\s+(?:${WHAT}|objects|files|originals)\\b`),
+  // … after a mark, with the doing that causes it as its subject ("Removing a field deletes that field's values").
+  new RegExp(`(?:[.;!:(]\\s*|\\n)(?:it\\s+|this\\s+(?:tool\\s+)?|\`[a-z_=-]+\`\\s+|[a-z]+ing\\s+(?:a\\s+|an\\s+|the\\s+)?[a-z]+\\s+)?(?:also\\s+|permanently\\s+)?(?:${REMOVED})\\s+(?:${WHAT}|objects|files|originals)\\b`),
   new RegExp(`\\b(?:is|are|will be|gets|get|${BE_AS_FACT}|being)\\s+(?:permanently\\s+|then\\s+|also\\s+|automatically\\s+|immediately\\s+)?(?:${GONE})\\b`),
   // A participle after a comma says what the action does along the way ("…, dropping existing tables first"), where
   // one after "by" says how ("by removing unused layers") and is read as the leading action's method.
   new RegExp(`,\\s+(?:first\\s+|then\\s+|permanently\\s+)?(?:deleting|removing|dropping|purging|erasing|wiping|destroying|discarding)\\s+(?:${WHAT})\\b`),
   // What a sync leaves out is removed: "any mod not in the manifest is removed", "files missing from the source are deleted".
-  new RegExp(`\\b(?:not (?:in|listed in|present in|included in|found in)|missing from|absent from) (?:the |a |your )?[a-z-]+ (?:is|are|will be|gets|get) (?:removed|deleted|dropped|purged)\\b`),
+  new RegExp(`\\b(?:not (?:in|listed in|present in|included in|found in)|missing from|absent from|omitted from) (?:the |a |your )?\`?[a-z_-]+\`? (?:is|are|will be|gets|get) (?:removed|deleted|dropped|purged|cleared)\\b`),
 ];
 
 /** Nouns of action and their verbs, read where they lead a description before "of" ("Deletion of a project …"). */
@@ -503,7 +504,7 @@ export const NOT_EMBEDDING = /^(?:(?:ac|dis)?counts?|amounts?|(?:bench|land|trad
  */
 export const READOUT_NOUNS = new Set(
   `status statuses progress logs history histories stats statistics metrics health summary summaries details detail list
-   results count counts scores overview timeline activity usage analytics insights trends pdf text tree notes`.split(/\s+/).filter(Boolean),
+   results count counts scores overview timeline activity usage analytics insights trends pdf text tree notes log`.split(/\s+/).filter(Boolean),
 );
 export const RECORDING_VERBS = new Set("log record post track publish send message email mail text note reset set change switch type fill press paste".split(" "));
 /** Name words for the state of some work ("deploy_status", "build_logs"): reading one changes nothing. */
@@ -541,6 +542,7 @@ export const FOREIGN_VERBS: Record<Category, string> = {
     erstellen erstellt hinzufügen fügt aktualisieren aktualisiert ändern ändert senden sendet speichern speichert importiert
     veröffentlicht setzt legt verschiebt kopiert benennt schreibt
     criar cria adicionar adiciona atualizar atualiza envia salvar salva compartilha renomeia insere atribui atribuir attribue
+    aprueba rechaza aprova rejeita approuve rejette genehmigt
     crea creare aggiunge aggiungi aggiorna aggiornare modificare invia inviare salvare scrive imposta
     создать создает создаёт добавить добавляет обновить обновляет изменить изменяет отправить отправляет сохранить сохраняет
     maakt aanmaken voegt toevoegen wijzigt wijzigen stuurt verstuurt verzenden slaat opslaan

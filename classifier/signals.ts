@@ -596,7 +596,7 @@ function destructiveAsObject(tokens: NameTokens, nv: NameVerbHit, dv: Descriptio
 }
 
 /** What follows a verb inside a longer word that makes it another word: "delet|ed", "creat|or", "sett|ings". */
-const INFLECTION = /^(?:e?d|e?r|e?rs|ing|ings|ion|ions|ment|ments|able|ive|or|ors|s|es|ure|al|ance|ances)$/;
+const INFLECTION = /^(?:e?d|e?r|e?rs|ing|ings|ion|ions|ution|utions|ment|ments|able|ive|or|ors|s|es|ure|al|ance|ances)$/;
 
 const FOREIGN_VERB_OF = new Map<string, VerbInfo>();
 for (const [category, words] of Object.entries(FOREIGN_VERBS) as [Category, string][]) {
@@ -728,7 +728,7 @@ const REMOVED_FROM = /\b(?:removes?|detach(?:es)?)\s+(?:the\s+|a\s+|an\s+|one\s+
 // "Removes the link between …", "deletes the relationship from …": the removed thing and the word after it.
 const REMOVED_LINK = /\b(?:removes?|deletes?)\s+(?:the\s+|a\s+|an\s+)?([a-z]+)\s+(?:between|from|to|of)\b/;
 // Cheap test before scanning argument descriptions for a stated destructive effect.
-const EFFECT_PREFILTER = /delet|remov|drop|truncat|wipe|eras|destroy|purg|lost|lose|rm -rf|terminat|discard|overwrit/i;
+const EFFECT_PREFILTER = /delet|remov|drop|truncat|wipe|eras|destroy|purg|lost|lose|rm -rf|terminat|discard|overwrit|is cleared|are cleared/i;
 
 /**
  * Whether a remove/delete names a link rather than a thing: "remove_user_from_group" (the user and the group stay),
@@ -1444,8 +1444,11 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // So does a save to local storage it states ("Exports the route as GPX and saves it to a local directory").
   const saved = readsMost(scores) ? statedSave(lowerDescription) : undefined;
   if (saved) {
-    scores.write += WEIGHTS.statedSave;
-    evidence.push({ signal: "stated_save", source: "description", quote: saved, weight: WEIGHTS.statedSave });
+    // What the text says is kept outweighs every reading it also states ("Runs a read-only query and writes its result
+    // to the stage location"): the query reads, the tool writes.
+    const weight = Math.max(WEIGHTS.statedSave, scores.read - scores.write + 1);
+    scores.write += weight;
+    evidence.push({ signal: "stated_save", source: "description", quote: saved, weight });
   }
   // … and a second action the first sentence joins to a reading lead ("Fetch unread mail and mark it as read").
   // (Read for a generating lead too: what it makes and then sends or posts is no artifact kept to itself.)
@@ -1489,9 +1492,9 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     evidence.push({ signal: "destructive_effect", source: phrases.destructive_effect !== undefined ? "description" : "schema", quote: effect, weight: WEIGHTS.destructiveEffect });
   }
   // Running a query that the text says only reads (a SELECT, an aggregation) is a read, unless it also says it may change
-  // data, or the tool runs a program or a shell command, in which a search query is one thing it could do.
+  // data or keeps the result, or the tool runs a program or a shell command, in which a search query is one thing it could do.
   const readQuery = phrases.read_query ?? queryLimit;
-  if (readQuery && !phrases.mutation && !effect && execKind !== "code" && execKind !== "command") {
+  if (readQuery && !phrases.mutation && !effect && !saved && execKind !== "code" && execKind !== "command") {
     scores.read += scores.execute + WEIGHTS.readQuery;
     scores.execute = 0;
     evidence.push({ signal: "read_query", source: phrases.read_query !== undefined ? "description" : "schema", quote: readQuery, weight: WEIGHTS.readQuery });
@@ -1510,7 +1513,10 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     const made = generating === "generate" ? (w: string) => GENERATED_ARTIFACTS.has(w) || GENERATED_TEXTS.has(w) : (w: string) => GENERATED_ARTIFACTS.has(w);
     const artifact = object.find(made) ?? dv?.object.find(made);
     // Creating a link or a URL usually stores it (a short link); generating one only composes it.
-    const stored = artifact !== undefined && /^(?:link|links|url|urls)$/.test(artifact) && generating === "create" && dv?.verb !== "generate";
+    // So does a description that leads with making something else ("Creates an embedded signing session … returns its URL").
+    const stored =
+      (artifact !== undefined && /^(?:link|links|url|urls)$/.test(artifact) && generating === "create" && dv?.verb !== "generate") ||
+      (dv !== undefined && dv.first && dv.category === "write" && dv.verb !== "generate" && dv.object.length > 0 && !dv.object.some(made));
     if (artifact && !stored && !PERSIST_WORDS.test(lowerDescription)) {
       scores.read += WEIGHTS.generatedArtifact;
       evidence.push({ signal: "generated_artifact", source: "name", quote: `${generating} ${artifact}`, weight: WEIGHTS.generatedArtifact });

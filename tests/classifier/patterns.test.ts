@@ -936,5 +936,16 @@ describe.each([
     expect(k("gitlog", "git log --oneline -n N for the repo").category).toBe("read");
     expect(k("job_status", "status of running exports + queued jobs").signals).not.toContain("description_verb:export");
   });
+
+  it("reads nominalized names, saves to a stated place, made things that are kept, and more verbs", () => {
+    expect(k("execution_history", "Returns past runs of a workflow, newest first.").signals).not.toContain("verb:exec");
+    expect(k("export_results", "Runs a read-only query and writes its result to the given stage location as CSV.").category).not.toBe("read");
+    expect(k("signing_url_generate", "Creates an embedded signing session for a recipient and returns its URL.").category).not.toBe("read");
+    expect(k("chart_generate", "Generates a chart from the given series and returns it.").category).toBe("read");
+    expect(k("entry_put", "Writes an entry with exactly the fields given; any field absent from `fields` is cleared.").category).toBe("destructive");
+    expect(k("type_update", "Updates a type. Removing a field deletes that field's values from every entry.").category).toBe("destructive");
+    for (const name of ["calls.hangup", "alias_repoint"]) expect(k(name, "").category, name).toBe("write");
+    expect(k("decidir", "Aprueba o rechaza una solicitud pendiente.").category).toBe("write");
+  });
 });
 
