@@ -973,9 +973,9 @@ function nounInDescription(words: readonly string[], nameVerb: NameVerbHit | und
 }
 
 /** Words of loss or removal in another language, unless a removal that happens by itself ("… supprimés automatiquement"). */
-const NOT_ASCII = /[^\x00-\x7f]/;
-/** Function words of the Latin-script languages read here that English does not use ("El mundo actual se borra"). */
-const OTHER_LANGUAGE_WORD = / (?:se|el|la|los|las|der|die|das|und|ist|les|des|une|est|sont|il|lo|con|del|della|wird|nicht|kann|para|por|nao|uma|het|een|niet) /i;
+const OTHER_LETTER = /[\u00c0-\u024f\u0400-\u04ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
+/** Function words of the Latin-script languages read here that English does not use ("el mundo actual se borra"). */
+const OTHER_LANGUAGE_WORD = / (?:se|el|la|los|las|der|die|das|und|les|des|est|il|lo|con|del|wird|nicht|para|por|het|een) /;
 
 function irreversibleElsewhere(description: string): string | undefined {
   const m = IRREVERSIBLE_ELSEWHERE.exec(description);
@@ -1211,9 +1211,10 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   const description = (tool.description ?? "").trim();
   const emptyDescription = description.length === 0;
   const lowerDescription = emptyDescription ? "" : description.toLowerCase();
-  // Text in another language holds a letter outside ASCII (é, ü, ñ, ã, a CJK character) or one of its commonest
-  // words: only such text pays for the other languages' patterns, a few microseconds a description otherwise.
-  const otherLanguage = !emptyDescription && (NOT_ASCII.test(description) || OTHER_LANGUAGE_WORD.test(description));
+  // Text in another language holds a letter outside ASCII (é, ü, ñ, ã, Cyrillic, kana, a CJK character; not a dash,
+  // a curly quote or an emoji) or one of its commonest words: only such text pays for the other languages' patterns,
+  // a few microseconds a description otherwise.
+  const otherLanguage = !emptyDescription && (OTHER_LETTER.test(description) || OTHER_LANGUAGE_WORD.test(lowerDescription));
 
   // The description's leading verb first: it tells which of the name's verb-like words is the verb. A description
   // that opens with a known verb of another language is read in it ("Obtiene los datos del …" is no English
