@@ -237,7 +237,8 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "unrecoverable", "no way to recover", "there is no undo", "destroys all", "deletes all", "all data will be lost",
     "data loss", "will be lost", "lost forever", "permanently lost", "cannot be restored", "no way to undo", "unrecoverably",
     "is destructive", "destructive operation", "destructive action", "is lost", "are lost", "cannot be reopened",
-    "can not be reopened", "closed for good", "is forfeited", "are forfeited",
+    "can not be reopened", "closed for good", "is forfeited", "are forfeited", "no backup copy is kept", "no backup is kept",
+    "no longer exists", "stops existing", "cannot be restarted", "can t be restarted",
     // What an update leaves out is lost: "Any field you leave out is cleared".
     "leave out is cleared", "leave out are cleared", "left out is cleared", "left out are cleared", "omitted is cleared",
     "omitted are cleared", "omitted fields are cleared", "not provided is cleared", "not provided are cleared",
@@ -255,6 +256,7 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "nothing is deleted", "nothing is generated",
     "no transaction is created", "no transaction is sent", "without sending a transaction", "nothing is added",
     "doesnt change", "doesnt modify", "doesnt write", "dont change", "only safe methods", "without doing it",
+    "not saved anywhere", "not stored anywhere", "it is not saved", "it is not stored",
   ],
   execute_phrase: [
     "arbitrary code", "arbitrary command", "arbitrary commands", "arbitrary sql", "arbitrary query", "arbitrary queries",
@@ -311,7 +313,8 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     // What it may do: MCP's destructiveHint is "may perform destructive updates".
     "may drop", "may delete", "may remove", "may overwrite", "may rewrite", "might drop", "might delete", "might overwrite",
     "may be lost", "might be lost", "can be lost", "can drop", "can overwrite", "gets replaced",
-    "get replaced", "will be replaced", "thrown away", "rewriting the file", "rewriting the files", "rewriting both",
+    "get replaced", "will be replaced", "thrown away", "over the original", "replacing the stored", "replacing the installed",
+    "are reset to", "is reset to", "rewriting the file", "rewriting the files", "rewriting both",
     "rewriting it", "rewriting them",
   ],
   // A dangerous effect the text states outweighs a benign name ("get_report … also deletes the source data").
@@ -423,7 +426,7 @@ export const GENERATED_ARTIFACTS = new Set(
 /** Verbs that run whatever their object is: running (or starting) a check reads, running a migration does not. */
 export const RUNNING_VERBS = new Set("run perform conduct execute exec start begin evaluate".split(" "));
 /** What evaluating computes without changing: a formula, a metrics query, a flag for a user, a policy against input. */
-export const EVALUATED = new Set("formula formulas query queries rule rules condition conditions flag flags policy policies metric metrics".split(" "));
+export const EVALUATED = new Set("formula formulas query queries rule rules condition conditions flag flags policy policies metric metrics packet packets input inputs".split(" "));
 /**
  * What running an examination produces is findings, not changes: "Run a Lighthouse audit", "Run electrical rule
  * checks", "Run security scan on deployment"; so is running a report or a saved question ("Run a report to get
@@ -542,7 +545,7 @@ export const FOREIGN_VERBS: Record<Category, string> = {
     erstellen erstellt hinzufügen fügt aktualisieren aktualisiert ändern ändert senden sendet speichern speichert importiert
     veröffentlicht setzt legt verschiebt kopiert benennt schreibt
     criar cria adicionar adiciona atualizar atualiza envia salvar salva compartilha renomeia insere atribui atribuir attribue
-    aprueba rechaza aprova rejeita approuve rejette genehmigt
+    aprueba rechaza aprova rejeita approuve rejette genehmigt reverte
     crea creare aggiunge aggiungi aggiorna aggiornare modificare invia inviare salvare scrive imposta
     создать создает создаёт добавить добавляет обновить обновляет изменить изменяет отправить отправляет сохранить сохраняет
     maakt aanmaken voegt toevoegen wijzigt wijzigen stuurt verstuurt verzenden slaat opslaan
@@ -551,7 +554,7 @@ export const FOREIGN_VERBS: Record<Category, string> = {
     выполнить выполняет запустить запускает voert uitvoeren wykonuje uruchamia`,
   destructive: `supprimer supprime effacer efface détruire détruit vider vide eliminar elimina borrar borra quita suprime vacía
     löschen löscht entfernen entfernt leert excluir exclui apagar apaga remover deletar deleta limpa
-    cancella cancellare rimuove rimuovi rimuovere svuota удалить удаляет очистить очищает уничтожить
+    cancella cancellare rimuove rimuovi rimuovere svuota retira удалить удаляет очистить очищает уничтожить
     verwijdert verwijderen wist usuwa usuń`,
   financial: `payer paie pagar paga bezahlen bezahlt`,
 };
@@ -562,7 +565,7 @@ export const FOREIGN_VERBS: Record<Category, string> = {
  */
 export const CJK_VERBS: Record<Category, string> = {
   read: `获取 查询 搜索 列出 读取 查看 显示 检索 取得 计算 规划 转换 测量 推荐 浏览 分析 导出 统计 検索 一覧 表示 読み込 参照 確認 計算 変換 分析
-    エクスポート 조회 검색 목록 가져 확인 분석 불러 표시`,
+    エクスポート 조회 검색 목록 가져 확인 분석 불러 표시 반환`,
   write: `创建 添加 新增 更新 修改 编辑 发送 保存 上传 导入 设置 发布 分配 取消 重试 拒绝 批准 启动 停止 重启 写入 作成 追加 変更 編集 送信 保存 登録 設定
     アップロード インポート 投稿 キャンセル 起動 書き込 移動 複製 提交 回复 移动 复制 重命名 생성 추가 수정 업데이트 전송 저장 등록 설정 변경
     작성 게시 편집 업로드 발송 취소 전환 記録 書き出 下载 ダウンロード`,
@@ -681,7 +684,7 @@ export const OVERWRITE_ELSEWHERE =
 
 /** Claims that nothing is changed, in other languages: "sin modificar nada", "senza modificare nulla", "只读". */
 export const READ_ONLY_ELSEWHERE =
-  /sans (?:rien )?modifier|ne modifie (?:pas|rien)|no modifica|n[ãa]o modifica|[äa]ndert nicht|не изменяет|不会保存|不保存|只返回|仅返回|何も(?:削除|変更|保存)しません|sin modificar|sem (?:nada )?modificar|senza modificare|ohne (?:etwas )?zu (?:ändern|verändern)|nichts (?:wird )?ge(?:ändert|schrieben)|не изменяя|ничего не изменя|只读|不会修改|不修改|読み取り専用|変更しません|읽기 전용|변경하지 않/;
+  /sans (?:rien )?modifier|ne modifie (?:pas|rien)|non registra nulla|non salva|non modifica|no modifica|n[ãa]o modifica|[äa]ndert nicht|не изменяет|不会保存|不保存|只返回|仅返回|何も(?:削除|変更|保存)しません|sin modificar|sem (?:nada )?modificar|senza modificare|ohne (?:etwas )?zu (?:ändern|verändern)|nichts (?:wird )?ge(?:ändert|schrieben)|не изменяя|ничего не изменя|只读|不会修改|不修改|読み取り専用|変更しません|읽기 전용|변경하지 않/;
 
 /** Words after a removal stated in another language that make it a retention policy: "ils sont supprimés automatiquement". */
 export const AUTOMATIC_ELSEWHERE = /automati|autom[áa]tica|自动|自動|자동/;

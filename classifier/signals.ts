@@ -984,6 +984,8 @@ function irreversibleElsewhere(description: string): string | undefined {
   return AUTOMATIC_ELSEWHERE.test(description.slice(end, end + 24)) ? undefined : m[0];
 }
 
+const NOT_KEPT = /\b(?:not (?:saved|stored|persisted)|nothing is (?:saved|stored|persisted|created))\b/;
+
 /** Verbs that examine code or SQL they are given without running it (EXPLAIN ANALYZE runs it: analyze is not here). */
 const CODE_EXAMINING_VERBS = new Set(["explain", "validate", "lint", "format", "parse", "estimate", "preview", "dryrun", "verify", "tokenize"]);
 
@@ -1502,7 +1504,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   }
   // Running an examination (a check, a scan, an audit) reports findings and changes nothing, unless the tool takes
   // code to run or its text says it may change data.
-  const examination = execKind || phrases.mutation || effect ? undefined : examinationRun(nv, object, dv, lowerDescription);
+  const examination = execKind || phrases.mutation || effect || phrases.overwrite ? undefined : examinationRun(nv, object, dv, lowerDescription);
   if (examination) {
     // What the running verb weighed (run executes, start writes) goes to the reading of what it runs.
     scores.read += scores[examination.runs] + WEIGHTS.examination;
@@ -1512,13 +1514,15 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // Generating a chart, a diagram or a summary from given data changes nothing, unless the text says it is kept.
   if (generating && !effect && !action && !phrases.overwrite && !phrases.irreversible) {
     const made = generating === "generate" ? (w: string) => GENERATED_ARTIFACTS.has(w) || GENERATED_TEXTS.has(w) : (w: string) => GENERATED_ARTIFACTS.has(w);
-    const artifact = object.find(made) ?? dv?.object.find(made);
+    // Whatever is made, the text saying it is not kept ("It is not saved anywhere") makes it handed back only.
+    const notKept = NOT_KEPT.test(lowerDescription);
+    const artifact = object.find(made) ?? dv?.object.find(made) ?? (notKept ? (object[0] ?? dv?.object[0]) : undefined);
     // Creating a link or a URL usually stores it (a short link); generating one only composes it.
     // So does a description that leads with making something else ("Creates an embedded signing session … returns its URL").
     const stored =
       (artifact !== undefined && /^(?:link|links|url|urls)$/.test(artifact) && generating === "create" && dv?.verb !== "generate") ||
       (dv !== undefined && dv.first && dv.category === "write" && dv.verb !== "generate" && dv.object.length > 0 && !dv.object.some(made));
-    if (artifact && !stored && !PERSIST_WORDS.test(lowerDescription)) {
+    if (artifact && !stored && (notKept || !PERSIST_WORDS.test(lowerDescription))) {
       scores.read += WEIGHTS.generatedArtifact;
       evidence.push({ signal: "generated_artifact", source: "name", quote: `${generating} ${artifact}`, weight: WEIGHTS.generatedArtifact });
     }

@@ -947,5 +947,14 @@ describe.each([
     for (const name of ["calls.hangup", "alias_repoint"]) expect(k(name, "").category, name).toBe("write");
     expect(k("decidir", "Aprueba o rechaza una solicitud pendiente.").category).toBe("write");
   });
+
+  it("reads kept and lost things stated plainly, reset counters and evaluated inputs", () => {
+    expect(k("generate_password", "Generates a random passphrase and returns it. It is not saved anywhere.").category).toBe("read");
+    expect(k("close_day", "Runs the Z report: the day is closed and the counters are reset to zero.").category).not.toBe("read");
+    expect(hintClass(k("fix_file", "Rewrites the file's headings, then saves the file over the original."))).toBe("destructive");
+    expect(hintClass(k("merge_users", "Merges a secondary user into a primary one; the secondary id stops existing."))).toBe("destructive");
+    expect(k("test_packet", "Evaluates a hypothetical packet against the ruleset and tells which rule would match.").category).toBe("read");
+    expect(k("reverter", "Reverte uma conversão e retira a comissão associada.").category).not.toBe("read");
+  });
 });
 
