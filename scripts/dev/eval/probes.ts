@@ -22,6 +22,7 @@ export const PROBE_PATHS = {
   "the kinds most installed": "scripts/dev/eval/probes/popular-kinds.jsonl",
   "long-tail style": "scripts/dev/eval/probes/long-tail.jsonl",
   "long structured descriptions": "scripts/dev/eval/probes/structured.jsonl",
+  "under-covered domains": "scripts/dev/eval/probes/final-mixed.jsonl",
 } as const;
 
 const probeLineSchema = z.object({
