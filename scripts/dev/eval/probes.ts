@@ -23,6 +23,7 @@ export const PROBE_PATHS = {
   "long-tail style": "scripts/dev/eval/probes/long-tail.jsonl",
   "long structured descriptions": "scripts/dev/eval/probes/structured.jsonl",
   "under-covered domains": "scripts/dev/eval/probes/final-mixed.jsonl",
+  "last, held out": "scripts/dev/eval/probes/last-held-out.jsonl",
 } as const;
 
 const probeLineSchema = z.object({
