@@ -256,7 +256,8 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "nothing is deleted", "nothing is generated",
     "no transaction is created", "no transaction is sent", "without sending a transaction", "nothing is added",
     "doesnt change", "doesnt modify", "doesnt write", "dont change", "only safe methods", "without doing it",
-    "not saved anywhere", "not stored anywhere", "it is not saved", "it is not stored",
+    "not saved anywhere", "not stored anywhere", "it is not saved", "it is not stored", "no file is written",
+    "no files are written",
   ],
   execute_phrase: [
     "arbitrary code", "arbitrary command", "arbitrary commands", "arbitrary sql", "arbitrary query", "arbitrary queries",
@@ -314,6 +315,7 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "may drop", "may delete", "may remove", "may overwrite", "may rewrite", "might drop", "might delete", "might overwrite",
     "may be lost", "might be lost", "can be lost", "can drop", "can overwrite", "gets replaced",
     "get replaced", "will be replaced", "thrown away", "over the original", "replacing the stored", "replacing the installed",
+    "the original is replaced", "originals are not kept", "original is not kept", "the original is overwritten",
     "are reset to", "is reset to", "rewriting the file", "rewriting the files", "rewriting both",
     "rewriting it", "rewriting them",
   ],
@@ -507,9 +509,10 @@ export const NOT_EMBEDDING = /^(?:(?:ac|dis)?counts?|amounts?|(?:bench|land|trad
  */
 export const READOUT_NOUNS = new Set(
   `status statuses progress logs history histories stats statistics metrics health summary summaries details detail list
-   results count counts scores overview timeline activity usage analytics insights trends pdf text tree notes log`.split(/\s+/).filter(Boolean),
+   results count counts scores overview timeline activity usage analytics insights trends pdf text tree notes log
+   hierarchy graph`.split(/\s+/).filter(Boolean),
 );
-export const RECORDING_VERBS = new Set("log record post track publish send message email mail text note reset set change switch type fill press paste".split(" "));
+export const RECORDING_VERBS = new Set("log record post track publish send message email mail text note reset set change switch type fill press paste update edit modify patch put mark".split(" "));
 /** Name words for the state of some work ("deploy_status", "build_logs"): reading one changes nothing. */
 export const STATE_NOUNS = new Set("status statuses progress logs history stats statistics metrics health".split(" "));
 /** Verbs that remove a link between two things and delete neither: a write, and not additive in MCP's hints. */
@@ -680,11 +683,11 @@ export const REMOVAL_PLACES = new Set(["trash", "bin", "recyclebin", "purgatory"
 
 /** An overwrite stated in another language: "上書きされます", "整篇替换原有内容", "écrase le fichier existant". */
 export const OVERWRITE_ELSEWHERE =
-  /上書き|置き換え|覆盖|替换原有|덮어쓰|[ée]crase|sobrescrib|sobrescrev|[üu]berschreib|sovrascriv|перезапис/;
+  /上書き|置き換え|覆盖|替换原有|덮어쓰|[ée]cras[ée]|sobrescri[bvt]|[üu]berschreib|[üu]berschrieben|sovrascri[vt]|перезапис/;
 
 /** Claims that nothing is changed, in other languages: "sin modificar nada", "senza modificare nulla", "只读". */
 export const READ_ONLY_ELSEWHERE =
-  /sans (?:rien )?modifier|ne modifie (?:pas|rien)|non registra nulla|non salva|non modifica|no modifica|n[ãa]o modifica|[äa]ndert nicht|не изменяет|不会保存|不保存|只返回|仅返回|何も(?:削除|変更|保存)しません|sin modificar|sem (?:nada )?modificar|senza modificare|ohne (?:etwas )?zu (?:ändern|verändern)|nichts (?:wird )?ge(?:ändert|schrieben)|не изменяя|ничего не изменя|只读|不会修改|不修改|読み取り専用|変更しません|읽기 전용|변경하지 않/;
+  /sans (?:rien )?modifier|ne modifie (?:pas|rien)|non registra nulla|non salva|non modifica|n[ãa]o altera|keine dateien (?:werden )?geschrieben|werden keine dateien|no modifica|n[ãa]o modifica|[äa]ndert nicht|не изменяет|不会保存|不保存|只返回|仅返回|何も(?:削除|変更|保存)しません|sin modificar|sem (?:nada )?modificar|senza modificare|ohne (?:etwas )?zu (?:ändern|verändern)|nichts (?:wird )?ge(?:ändert|schrieben)|не изменяя|ничего не изменя|只读|不会修改|不修改|読み取り専用|変更しません|읽기 전용|변경하지 않/i;
 
 /** Words after a removal stated in another language that make it a retention policy: "ils sont supprimés automatiquement". */
 export const AUTOMATIC_ELSEWHERE = /automati|autom[áa]tica|自动|自動|자동/;

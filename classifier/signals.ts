@@ -480,8 +480,12 @@ function pairInRange(words: readonly string[], from: number, to: number): NameVe
 /** Whether words[from, to) name a readout that a word as often a noun qualifies: "build_logs", "order_details". */
 function readoutName(first: VerbInfo, words: readonly string[], from: number, to: number): boolean {
   // A reading verb ("check_status") reads either way; a destructive one ("clear_history") is never traded away.
-  // A run's verb names its runs ("deploy_history", "call_logs"), as often as a word that is a noun.
-  return (first.ambiguous || first.category === "execute") && first.category !== "destructive" && first.category !== "read" && !RECORDING_VERBS.has(first.verb) && to - 1 > from && READOUT_NOUNS.has(words[to - 1]!);
+  // A run's verb names its runs ("deploy_history", "call_logs"), as often as a word that is a noun; any change's verb
+  // before the state of its work names that state ("ingest_status", "import_history"), where setting or updating one
+  // (`update_status`) stays a verb.
+  const last = words[to - 1]!;
+  const runs = first.ambiguous || first.category === "execute" || STATE_NOUNS.has(last);
+  return runs && first.category !== "destructive" && first.category !== "read" && !RECORDING_VERBS.has(first.verb) && to - 1 > from && READOUT_NOUNS.has(last);
 }
 
 function verbByPosition(words: readonly string[], from: number, to: number, verbLast: boolean): NameVerbHit | undefined {
@@ -975,7 +979,7 @@ function nounInDescription(words: readonly string[], nameVerb: NameVerbHit | und
 /** Words of loss or removal in another language, unless a removal that happens by itself ("… supprimés automatiquement"). */
 const OTHER_LETTER = /[\u00c0-\u024f\u0400-\u04ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 /** Function words of the Latin-script languages read here that English does not use ("el mundo actual se borra"). */
-const OTHER_LANGUAGE_WORD = / (?:se|el|la|los|las|der|die|das|und|les|des|est|il|lo|con|del|wird|nicht|para|por|het|een) /;
+const OTHER_LANGUAGE_WORD = / (?:se|el|la|los|las|der|die|das|und|les|des|est|il|lo|con|del|di|dei|nel|una|sono|viene|vengono|wird|nicht|para|por|het|een) /;
 
 function irreversibleElsewhere(description: string): string | undefined {
   const m = IRREVERSIBLE_ELSEWHERE.exec(description);
@@ -1474,7 +1478,8 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     scores.write += WEIGHTS.statedSend;
     evidence.push({ signal: "stated_credential", source: "description", quote: dv.quote, weight: WEIGHTS.statedSend });
   }
-  if (phrases.overwrite && readsMost(scores)) {
+  // … as it does a text with no verb to go on ("Compresses images in a PDF … the original is replaced").
+  if (phrases.overwrite && (readsMost(scores) || Math.max(scores.read, scores.write, scores.execute, scores.destructive, scores.financial) === 0)) {
     scores.write += WEIGHTS.statedOverwrite;
     evidence.push({ signal: "stated_overwrite", source: "description", quote: phrases.overwrite, weight: WEIGHTS.statedOverwrite });
   }

@@ -956,5 +956,13 @@ describe.each([
     expect(k("test_packet", "Evaluates a hypothetical packet against the ruleset and tells which rule would match.").category).toBe("read");
     expect(k("reverter", "Reverte uma conversão e retira a comissão associada.").category).not.toBe("read");
   });
+
+  it("reads the state of a change's work, replaced originals with no verb, and claims in German, Portuguese and Italian text", () => {
+    expect(k("ingest_status", "Lag and dropped-line counts per source.").signals).not.toContain("verb:ingest");
+    expect(k("update_status", "Update the status of an order.").category).toBe("write");
+    expect(hintClass(k("pdf_squeeze", "Squeezes the images of a PDF. The original is replaced."))).not.toBe("read");
+    expect(k("typcheck", "Prüft die Typen des Projekts. Es werden keine Dateien geschrieben.").category).toBe("read");
+    expect(hintClass(k("env_copia", "Copia le impostazioni da un ambiente all'altro. I valori esistenti vengono sovrascritti."))).toBe("destructive");
+  });
 });
 

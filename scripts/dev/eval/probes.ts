@@ -24,6 +24,7 @@ export const PROBE_PATHS = {
   "long structured descriptions": "scripts/dev/eval/probes/structured.jsonl",
   "under-covered domains": "scripts/dev/eval/probes/final-mixed.jsonl",
   "last, held out": "scripts/dev/eval/probes/last-held-out.jsonl",
+  "developer productivity": "scripts/dev/eval/probes/developer-productivity.jsonl",
 } as const;
 
 const probeLineSchema = z.object({
