@@ -40,7 +40,7 @@ export function nonAdditiveEvidence(r: ToolReading): Pick<Evidence, "source" | "
   if (r.overwriteArgument !== undefined) return { source: "schema", quote: r.overwriteArgument };
   // What the text says is kept ("nothing is lost", "kept as a revision") makes the change additive, its verb whatever.
   if (r.keepsPrior) return undefined;
-  const stated = r.evidence.find((e) => e.signal === "unlink" || e.signal === "replaces_content");
+  const stated = r.evidence.find((e) => NON_ADDITIVE_SIGNALS.has(e.signal));
   if (stated) return stated;
   // A verb run into another word ("stackrollback") says less than the description's own lead ("Create a draft …").
   const fromName = r.nameVerb !== undefined && (r.nameVerb.position !== "embeds" || r.descriptionVerb === undefined);

@@ -213,15 +213,15 @@ const PREPOSITIONS = new Set("to from in of for by with on into at via".split(" 
 const PARTICLES = new Set(["down", "up", "out", "off", "over"]);
 /** What follows "ask" when it asks someone to do a thing: one to three words, "to", the verb. */
 const ASKED_TO = /^\s+(?:[\p{L}\p{N}'-]+\s+){1,3}to\s+([\p{L}]+)/u;
+/** Programs whose command lines tools quote as their description: the word after is the subcommand. */
+const CLI_NAMES = new Set(["git", "docker", "kubectl", "helm", "npm", "pnpm", "yarn", "terraform", "aws", "gcloud", "az", "ffmpeg", "pip", "cargo", "brew", "systemctl", "podman", "gh"]);
+const CLI_READ_SUBCOMMANDS = new Set(["log", "logs", "status", "ps", "top", "show", "ls", "inspect", "describe", "diff", "version", "info", "outdated"]);
+const NEXT_IN_LIST = /^\s*(?:,\s*|\/\s*|\s(?:or|and)\s+)([A-Za-z]+)/;
 /** Whether the word ending at `end` is followed by another verb in a list: "(set, get, list …)", "set or remove". */
 function inVerbList(head: string, end: number): boolean {
   const next = NEXT_IN_LIST.exec(head.slice(end, end + 24))?.[1];
   return next !== undefined && TEXT_VERBS.has(next.toLowerCase());
 }
-/** Programs whose command lines tools quote as their description: the word after is the subcommand. */
-const CLI_NAMES = new Set(["git", "docker", "kubectl", "helm", "npm", "pnpm", "yarn", "terraform", "aws", "gcloud", "az", "ffmpeg", "pip", "cargo", "brew", "systemctl", "podman", "gh"]);
-const CLI_READ_SUBCOMMANDS = new Set(["log", "logs", "status", "ps", "top", "show", "ls", "inspect", "describe", "diff", "version", "info", "outdated"]);
-const NEXT_IN_LIST = /^\s*(?:,\s*|\/\s*|\s(?:or|and)\s+)([A-Za-z]+)/;
 
 /** Words after which a verb's word is a noun ("with their schedule", "the last run"). */
 const DETERMINERS = new Set(["the", "a", "an", "their", "its", "your", "my", "our", "his", "her", "this", "these", "those", "each", "every", "any", "some", "no", "last", "next"]);
@@ -953,10 +953,6 @@ const joinTwoWords = (m: string) => {
 const SKIPPED_GENERIC = new Set(["perform", "performs", "use", "uses", "attempt", "attempts"]);
 
 /**
- * The verb a description leads with, after labels ("WORKFLOW:", "Step 1 of 4 -") and filler ("Use this tool to");
- * `lower` is the description lower-cased.
- */
-/**
  * Whether an ambiguous description verb is a noun where the description reads as a noun phrase: one of a verbless
  * name's words, the word itself first ("Messages posted in the channel") or after other words ("All console messages
  * logged by the page", "Past builds of a branch"), as it stands or as a plural, unless a generic verb opens the
@@ -965,8 +961,8 @@ const SKIPPED_GENERIC = new Set(["perform", "performs", "use", "uses", "attempt"
  * object: size, content type …") or as a question ("Which migration files have been applied").
  */
 function nounInDescription(words: readonly string[], nameVerb: NameVerbHit | undefined, dv: DescriptionVerbHit, lowerDescription: string): boolean {
-  const said = /^[\p{L}\p{N}]+/u.exec(dv.quote)?.[0].toLowerCase();
   if (dv.first) {
+    const said = /^[\p{L}\p{N}]+/u.exec(dv.quote)?.[0].toLowerCase();
     // "Messages of a channel", "Releases of an app": the word leading the text is the thing, before "of".
     if (said !== undefined && lowerDescription.startsWith(`${said} of `)) return true;
     return !nameVerb && said !== undefined && words.includes(said);
@@ -976,11 +972,12 @@ function nounInDescription(words: readonly string[], nameVerb: NameVerbHit | und
   return lowerDescription.includes(` ${dv.verb} of `) || lowerDescription.includes(` ${dv.verb}s of `) || lowerDescription.includes(` ${dv.verb}es of `);
 }
 
-/** Words of loss or removal in another language, unless a removal that happens by itself ("… supprimés automatiquement"). */
+/** A letter of another script or accented Latin: text that may be in another language. */
 const OTHER_LETTER = /[\u00c0-\u024f\u0400-\u04ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 /** Function words of the Latin-script languages read here that English does not use ("el mundo actual se borra"). */
 const OTHER_LANGUAGE_WORD = / (?:se|el|la|los|las|der|die|das|und|les|des|est|il|lo|con|del|di|dei|nel|una|sono|viene|vengono|wird|nicht|para|por|het|een) /;
 
+/** Words of loss or removal in another language, unless a removal that happens by itself ("… supprimés automatiquement"). */
 function irreversibleElsewhere(description: string): string | undefined {
   const m = IRREVERSIBLE_ELSEWHERE.exec(description);
   if (!m) return undefined;
@@ -988,6 +985,7 @@ function irreversibleElsewhere(description: string): string | undefined {
   return AUTOMATIC_ELSEWHERE.test(description.slice(end, end + 24)) ? undefined : m[0];
 }
 
+/** What a text says of a made thing it hands back only: "It is not saved anywhere". */
 const NOT_KEPT = /\b(?:not (?:saved|stored|persisted)|nothing is (?:saved|stored|persisted|created))\b/;
 
 /** Verbs that examine code or SQL they are given without running it (EXPLAIN ANALYZE runs it: analyze is not here). */
@@ -997,12 +995,18 @@ const CODE_EXAMINING_VERBS = new Set(["explain", "validate", "lint", "format", "
 function pluralBeforeOf(dv: DescriptionVerbHit, lowerDescription: string): boolean {
   return lowerDescription.includes(`${dv.verb}s of `) || lowerDescription.includes(` ${dv.verb} of `);
 }
-/** Descriptions that open as a noun phrase ("Headers of an object …", "Size of the queue") or a question ("Which …"). */
-const NOUN_PHRASE_START = /^(?:(?:[\p{L}][\p{L}\p{N}'-]*,?\s+){1,3}of\s|(?:which|whether|what|how many|how much)\s)/u;
+const QUESTION_WORDS = "which|whether|what|how many|how much";
 /** A description that opens as the question its answer settles: "Which migrations have been applied …". */
-const QUESTION_START = /^(?:which|whether|what|how many|how much)\s/;
-const GENERIC_START = /^(?:perform|performs|use|uses|attempt|attempts|manage|manages|handle|handles)\s/;
+const QUESTION_START = new RegExp(`^(?:${QUESTION_WORDS})\\s`);
+/** Descriptions that open as a noun phrase ("Headers of an object …", "Size of the queue") or a question ("Which …"). */
+const NOUN_PHRASE_START = new RegExp(`^(?:(?:[\\p{L}][\\p{L}\\p{N}'-]*,?\\s+){1,3}of\\s|(?:${QUESTION_WORDS})\\s)`, "u");
+/** A generic verb opening a description (SKIPPED_GENERIC's, and managing or handling): the verb that matters comes after. */
+const GENERIC_START = new RegExp(`^(?:${[...SKIPPED_GENERIC, "manage", "manages", "handle", "handles"].join("|")})\\s`);
 
+/**
+ * The verb a description leads with, after labels ("WORKFLOW:", "Step 1 of 4 -") and filler ("Use this tool to");
+ * `lower` is the description lower-cased.
+ */
 function findDescriptionVerb(description: string, lower: string): DescriptionVerbHit | undefined {
   // "Dry-run: …", "force-push", "turn on", "roll back", "zero out" and "check-in" are one word each. Few descriptions say "dry", "force",
   // "turn o", "roll" or "zero" at all (where "turn" alone is in every "Returns").
@@ -1057,10 +1061,6 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
     }
     // A noun of action leading the text with its object after "of" is the action: "Deletion of a project", "Retrieval of …".
     const v = TEXT_VERBS.get(word) ?? (others === 0 && NOMINALIZED.has(word) && /^\s+of\s/i.test(head.slice(token.end, token.end + 5)) ? NAME_VERBS.get(NOMINALIZED.get(word)!) : undefined);
-    // An -ing form after other words is how the tool does its work, not what it does ("Optimizes styles by removing
-    // unused layers"); leading the text it is the action ("Deleting a file …"), and so it is after "for" or "of"
-    // ("Responsible for wiping the cache", "In charge of deleting stale rows") near the start, where further on it is
-    // a purpose ("documentation and examples for writing configurations").
     // A text that opens with a noun phrase ("Directory listing with size, type and modification time") names what
     // it returns: a word as often a noun further on is one.
     // … and so is a verb's plural or participle there after a preposition or an -ing word ("status of running
@@ -1069,6 +1069,10 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
       if (++others > 4) return undefined;
       continue;
     }
+    // An -ing form after other words is how the tool does its work, not what it does ("Optimizes styles by removing
+    // unused layers"); leading the text it is the action ("Deleting a file …"), and so it is after "for" or "of"
+    // ("Responsible for wiping the cache", "In charge of deleting stale rows") near the start, where further on it is
+    // a purpose ("documentation and examples for writing configurations").
     if (v && others > 0 && word.endsWith("ing") && word !== v.verb && !(others <= 2 && /\b(?:for|of)\s+$/i.test(head.slice(Math.max(0, start - 5), start)))) {
       others++;
       if (others > 4) return undefined;
