@@ -174,7 +174,8 @@ export const EXEC_PROPERTIES: Record<string, "sql" | "command" | "code" | "expre
 export const SQL_WORDS = new Set("sql select postgres postgresql mysql sqlite bigquery snowflake clickhouse duckdb mssql tsql plsql".split(" "));
 
 /** Properties whose values are an operation chosen from an enum ("method": ["create", "delete"]). */
-export const OPERATION_PROPERTIES = new Set("method action operation op verb".split(" "));
+// … also as other languages name them ("aksi", "acción", "işlem").
+export const OPERATION_PROPERTIES = new Set("method action operation op verb aksi accion acción acao ação aktion azione operacion operación operacao operação islem işlem actie akcja".split(" "));
 
 /** Money arguments. */
 export const AMOUNT_PROPERTIES = new Set("amount amount_cents amount_in_cents price cost total unit_amount value_usd sum".split(" "));
@@ -239,6 +240,9 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "is destructive", "destructive operation", "destructive action", "is lost", "are lost", "cannot be reopened",
     "can not be reopened", "closed for good", "is forfeited", "are forfeited", "no backup copy is kept", "no backup is kept",
     "no longer exists", "stops existing", "cannot be restarted", "can t be restarted",
+    "cannot be reverted", "can not be reverted", "can t be reverted", "cannot be revert", "can not be revert",
+    "cannot be reopen", "can not be reopen", "is not recoverable", "are not recoverable", "cannot be got back",
+    "can t be restored", "can not be restored", "cannot be recover", "can not be recover", "can t be recovered",
     // What an update leaves out is lost: "Any field you leave out is cleared".
     "leave out is cleared", "leave out are cleared", "left out is cleared", "left out are cleared", "omitted is cleared",
     "omitted are cleared", "omitted fields are cleared", "not provided is cleared", "not provided are cleared",
@@ -540,7 +544,15 @@ export const FOREIGN_VERBS: Record<Category, string> = {
     получить получает найти находит ищет искать показать показывает прочитать читает возвращает список
     haalt ophalen toont tonen zoekt zoeken leest lezen geeft retourneert controleert berekent
     pobiera pobierz wyświetla wyszukuje zwraca odczytuje
-    indica indique`,
+    indica indique
+    consulta consultar exibe valida valide convierte traduce calcola controlla visualizza esporta
+    рассчитывает вычисляет проверяет отображает выводит экспортирует повертає отримує шукає показує
+    exporteert downloadt sprawdza oblicza pokazuje wyszukaj eksportuje
+    menampilkan tampilkan mengambil ambil mendapatkan dapatkan mencari cari melihat lihat mengembalikan menghitung hitung
+    mengunduh unduh memeriksa periksa mengekspor
+    listeler getirir döndürür gösterir arar hesaplar sorgular
+    lấy xem tìm liệt trả kiểm tính hiển tra truy xuất
+    يجلب جلب يعرض عرض يبحث بحث البحث يسترجع استرجاع يحسب حساب يحصل الحصول يرجع إرجاع`,
   write: `créer crée ajouter ajoute modifier modifie mettre met envoyer envoie enregistrer enregistre importer importe publier
     publie partager partage renommer renomme déplacer déplace copier définit
     crear crea añadir añade agregar agrega actualizar actualiza modificar modifica enviar envía guardar guarda importar
@@ -552,14 +564,42 @@ export const FOREIGN_VERBS: Record<Category, string> = {
     crea creare aggiunge aggiungi aggiorna aggiornare modificare invia inviare salvare scrive imposta
     создать создает создаёт добавить добавляет обновить обновляет изменить изменяет отправить отправляет сохранить сохраняет
     maakt aanmaken voegt toevoegen wijzigt wijzigen stuurt verstuurt verzenden slaat opslaan
-    tworzy utwórz dodaje dodaj aktualizuje wysyła zapisuje закрывает отменяет`,
+    tworzy utwórz dodaje dodaj aktualizuje wysyła zapisuje закрывает отменяет
+    dépose déposer annule annuler remplace remplacer génère générer réserve réserver bloque débloque soumet soumettre
+    téléverse démarre arrête restaure réinitialise écrase écraser
+    cancela cancelar reemplaza reemplazar sustituye genera reserva bloquea desbloquea sube subir anula anular detiene
+    inicia edita registra sobrescribe restaura deshace cierra
+    agendar altera alterar gera gerar edita editar registrar bloqueia desbloqueia substitui sobrescreve desfaz
+    encerra finaliza solicita emite
+    übermittelt storniert stornieren ersetzt ersetzen erzeugt erzeugen generiert bucht buchen sperrt sperren entsperrt
+    startet stoppt beendet bearbeitet überschreibt verschickt archiviert aktiviert deaktiviert
+    annulla sostituisce prenota blocca sblocca carica avvia interrompe sovrascrive ripristina reimposta archivia chiude
+    заменяет генерирует бронирует блокирует разблокирует публикует перезаписывает редактирует останавливает
+    сбрасывает восстанавливает переименовывает перемещает копирует импортирует архивирует
+    створює оновлює надсилає скасовує змінює додає замінює перезаписує
+    vervangt genereert annuleert plaatst blokkeert uploadt stopt herstelt overschrijft bewerkt werkt importeert reserveert
+    boekt ververst zet stelt sluit archiveert publiceert
+    zmienia zmień anuluje anuluj edytuje rezerwuje zatrzymuje przywraca generuje importuje nadpisuje zastępuje wycofuje
+    blokuje
+    membuat buat menambahkan tambahkan menambah tambah memperbarui perbarui mengubah ubah mengirim kirim mengirimkan
+    kirimkan menyimpan simpan mengunggah unggah memesan menjadwalkan jadwalkan mengatur atur mendaftarkan menonaktifkan
+    mengaktifkan memblokir blokir menyembunyikan mengimpor membatalkan batalkan mengganti ganti
+    oluşturur günceller gönderir ekler değiştirir kaydeder düzeltir yükler başlatır durdurur onaylar reddeder sıfırlar
+    engeller paylaşır iptal
+    tạo tạm ẩn chặn cập gửi hủy huỷ thêm sửa đặt đăng nhập khôi đổi chuyển bật tắt đóng
+    ينشئ إنشاء يضيف إضافة يحدث تحديث يعدل تعديل يرسل إرسال يحفظ حفظ يرفع رفع يلغي إلغاء يستبدل استبدال`,
   execute: `exécuter exécute lancer lance ejecutar ejecuta ausführen führt executar executa esegue esegui eseguire valuta
-    выполнить выполняет запустить запускает voert uitvoeren wykonuje uruchamia`,
+    выполнить выполняет запустить запускает voert uitvoeren wykonuje uruchamia
+    menjalankan jalankan mengeksekusi çalıştırır chạy ينفذ تنفيذ يشغل تشغيل`,
   destructive: `supprimer supprime effacer efface détruire détruit vider vide eliminar elimina borrar borra quita suprime vacía
     löschen löscht entfernen entfernt leert excluir exclui apagar apaga remover deletar deleta limpa
     cancella cancellare rimuove rimuovi rimuovere svuota retira удалить удаляет очистить очищает уничтожить
-    verwijdert verwijderen wist usuwa usuń`,
-  financial: `payer paie pagar paga bezahlen bezahlt`,
+    verwijdert verwijderen wist usuwa usuń
+    retirer révoque révoquer revoca revocar limpia bereinigt widerruft отзывает видаляє очищає leegt kasuje czyści
+    unieważnia menghapus hapus mengosongkan siler kaldırır xoá xóa يحذف حذف يزيل إزالة`,
+  financial: `payer paie pagar paga bezahlen bezahlt
+    rembourse transfère transfiere transferir reembolsa transfere estorna rimborsa trasferisce erstattet zahlt
+    оплачивает списывает betaalt płaci przelewa membayar bayar öder يدفع دفع`,
 };
 
 /**
@@ -568,13 +608,60 @@ export const FOREIGN_VERBS: Record<Category, string> = {
  */
 export const CJK_VERBS: Record<Category, string> = {
   read: `获取 查询 搜索 列出 读取 查看 显示 检索 取得 计算 规划 转换 测量 推荐 浏览 分析 导出 统计 検索 一覧 表示 読み込 参照 確認 計算 変換 分析
-    エクスポート 조회 검색 목록 가져 확인 분석 불러 표시 반환`,
+    エクスポート 조회 검색 목록 가져 확인 분석 불러 표시 반환
+    拉取 预览 询价 估算 翻译 识别 校验 验证 检查 模拟 查詢 讀取 獲取 搜尋 顯示 見積 プレビュー 抽出 集計 照会 미리보기 계산 검증`,
   write: `创建 添加 新增 更新 修改 编辑 发送 保存 上传 导入 设置 发布 分配 取消 重试 拒绝 批准 启动 停止 重启 写入 作成 追加 変更 編集 送信 保存 登録 設定
     アップロード インポート 投稿 キャンセル 起動 書き込 移動 複製 提交 回复 移动 复制 重命名 생성 추가 수정 업데이트 전송 저장 등록 설정 변경
-    작성 게시 편집 업로드 발송 취소 전환 記録 書き出 下载 ダウンロード`,
-  execute: "执行 运行 部署 実行 실행",
-  destructive: "删除 移除 清空 清除 清理 销毁 卸载 削除 消去 破棄 삭제 제거",
-  financial: "支付 付款 支払 결제",
+    작성 게시 편집 업로드 발송 취소 전환 記録 書き出 下载 ダウンロード
+    预约 预订 申请 审批 开通 屏蔽 拉黑 隐藏 置顶 标记 转发 邀请 关注 注册 撤销 替换 置换 覆盖 重置 还原 回滚 建立 編輯 發送
+    儲存 上傳 發布 覆寫 替換 重設 還原 予約 申請 承認 却下 一時停止 非表示 取り消 置き換え 上書き リセット 初期化 復元
+    ロールバック 예약 신청 차단 숨기 중지 수정 변경 발행 대체 덮어쓰 초기화 복원 롤백`,
+  execute: "执行 运行 部署 実行 실행 執行 運行",
+  destructive: "删除 移除 清空 清除 清理 销毁 卸载 削除 消去 破棄 삭제 제거 撤回 释放 终止 注销 作废 销户 解散 擦除 抹除 刪除 銷毀 解約 退会 クリア 해지 탈퇴 비우 폐기",
+  financial: "支付 付款 支払 결제 充值 转账 退款 송금 환불",
+};
+
+/**
+ * What the other languages' verbs of a non-additive change mean in English (NON_ADDITIVE_VERBS): "Annule un
+ * rendez-vous" cancels, "置き換えます" replaces. The hints read the English verb; the evidence quotes the text.
+ */
+export const FOREIGN_GLOSS: Record<string, string> = Object.fromEntries(
+  Object.entries({
+    cancel: `annule annuler cancela cancelar anula anular storniert stornieren annulla отменяет скасовує annuleert anuluje anuluj
+      membatalkan batalkan iptal hủy huỷ يلغي إلغاء 取消 撤销 取り消 キャンセル 취소 wycofuje`,
+    replace: `remplace remplacer reemplaza reemplazar sustituye substitui ersetzt ersetzen sostituisce заменяет замінює vervangt
+      zastępuje mengganti ganti يستبدل استبدال 替换 置换 替換 置き換え 대체`,
+    overwrite: `écrase écraser sobrescribe sobrescreve überschreibt sovrascrive перезаписывает перезаписує overschrijft nadpisuje
+      覆盖 覆寫 上書き 덮어쓰`,
+    reset: "réinitialise reimposta сбрасывает sıfırlar 重置 重設 リセット 初期化 초기화",
+    restore: "restaure restaura ripristina восстанавливает herstelt przywraca 还原 還原 復元 복원",
+    rollback: "回滚 ロールバック 롤백",
+    undo: "deshace desfaz",
+    generate: "génère générer genera gera gerar erzeugt erzeugen generiert генерирует genereert generuje 生成",
+  }).flatMap(([english, words]) => words.split(/\s+/).filter(Boolean).map((w) => [w, english])),
+);
+
+/**
+ * Verbs of other languages as tool names spell them (`annuler_rendez_vous`, `borrar_registro`, `shanchu_wenjian`): the
+ * infinitives and imperatives developers name tools with, transliterated where the name is ASCII, with the category
+ * they stand for. Words that are English words too (them, gui, an, cam) are left out.
+ */
+export const FOREIGN_NAME_VERBS: Record<Category, string> = {
+  read: `lister obtenir rechercher chercher afficher listar obtener buscar consultar obter pesquisar abrufen suchen anzeigen
+    auflisten elenca elencare ottieni ottenere cercare ophalen zoeken tonen pobierz szukaj cari lihat ambil tampilkan listele
+    getir huoqu chaxun sousuo kensaku ichiran`,
+  write: `ajouter creer créer envoyer deposer déposer reserver réserver crear agregar anadir añadir actualizar enviar
+    guardar criar adicionar atualizar agendar salvar erstellen anlegen hinzufuegen hinzufügen aktualisieren aendern ändern
+    senden hochladen speichern uebermitteln übermitteln aggiungi aggiungere creare aggiorna aggiornare invia inviare prenota
+    toevoegen aanmaken bijwerken wijzigen opslaan versturen dodaj utworz utwórz zmien zmień wyslij wyślij zapisz tambah
+    tambahkan buat ubah kirim simpan ekle olustur oluştur guncelle güncelle gonder gönder tianjia chuangjian xiugai fasong
+    gengxin tsuika sakusei henshu
+    annuler cancelar stornieren annulla annullare annuleren anuluj batalkan iptal quxiao torikeshi
+    remplacer reemplazar substituir ersetzen sostituire vervangen`,
+  execute: "executer exécuter ejecutar executar ausfuehren ausführen eseguire uitvoeren zhixing jikkou",
+  destructive: `supprimer effacer eliminar borrar excluir apagar loeschen löschen entfernen eliminare cancellare rimuovi rimuovere
+    verwijderen verwijder usun usuń hapus shanchu qingkong sakujo xoa retirer`,
+  financial: "pagar bezahlen pagare betalen zaplac zapłać bayar zhifu",
 };
 
 /** How much each kind of evidence counts toward a category. */
@@ -676,21 +763,37 @@ export const IDIOM_WORDS: ReadonlyMap<string, { before: ReadonlySet<string>; aft
  * French, Spanish, Portuguese, Italian, German, Dutch, Russian, Chinese, Japanese and Korean.
  */
 export const IRREVERSIBLE_ELSEWHERE =
-  /irr[ée]versib|irrevers[ií]vel|irreversibile|d[ée]finitivement|definitivamente|permanentemente|no se puede deshacer|no se puede recuperar|n[ãa]o pode ser desfeit|n[ãa]o pode ser recuperad|ne peut (?:pas )?[êe]tre (?:annul|r[ée]cup[ée]r|restaur)|non pu[òo] essere (?:annullat|recuperat|ripristinat)|unwiderruflich|endg[üu]ltig|dauerhaft gel[öo]scht|nicht r[üu]ckg[äa]ngig|kann nicht wiederhergestellt|onomkeerbaar|permanent verwijder|безвозвратно|необратим|нельзя отменить|невозможно восстановить|无法撤销|不可撤销|无法恢复|不可恢复|无法撤回|永久删除|不可逆|元に戻せ(?:ません|ない)|取り消せ(?:ません|ない)|復元でき(?:ません|ない)|完全に削除|되돌릴 수 없|복구할 수 없|복원할 수 없|영구(?:적으로)? 삭제|se borra|se elimina|ser[áa] (?:eliminad|borrad)|(?:wird|werden) gel[öo]scht|(?:est|sont) supprim|ser[áa] exclu[íi]d|(?:é|são) exclu[íi]d|(?:viene|verr[àa]|vengono) eliminat|будет удал|удаляется|удаляются|теряется|теряются|будет потерян|保持されません|将被删除|会被删除|削除されます|삭제됩니다/;
+  /irr[ée]versib|irrevers[ií]vel|irreversibile|d[ée]finitivement|definitivamente|permanentemente|no se puede deshacer|no se puede recuperar|n[ãa]o pode ser desfeit|n[ãa]o pode ser recuperad|ne peut (?:pas )?[êe]tre (?:annul|r[ée]cup[ée]r|restaur)|non pu[òo] essere (?:annullat|recuperat|ripristinat)|unwiderruflich|endg[üu]ltig|dauerhaft gel[öo]scht|nicht r[üu]ckg[äa]ngig|nicht umkehrbar|kann nicht wiederhergestellt|onomkeerbaar|permanent verwijder|kan niet (?:ongedaan|worden hersteld)|безвозвратно|необратим|нельзя отменить|невозможно восстановить|не можна скасувати|неможливо відновити|无法撤销|不可撤销|无法恢复|不可恢复|无法撤回|不能撤销|不能恢复|無法復原|無法還原|無法撤銷|永久删除|不可逆|元に戻せ(?:ません|ない)|元に戻すこと[^。]{0,10}でき(?:ません|ない)|取り消せ(?:ません|ない)|復元でき(?:ません|ない)|完全に削除|되돌릴 수 없|복구할 수 없|복원할 수 없|영구(?:적으로)? 삭제|geri al[ıi]namaz|iptal edilemez|n[ãa]o pode ser cancelad|no se puede cancelar|kann nicht storniert|无法取消|不能取消|取り消しできません|キャンセルできません|취소할 수 없|tidak (?:dapat|bisa) (?:dibatalkan|dikembalikan|dipulihkan)|không thể (?:hoàn tác|khôi phục)|nie można (?:cofnąć|przywrócić)|nieodwracaln|لا يمكن (?:التراجع|استرجاع|استعادة)|no es reversible|n[ãa]o [ée] revers[íi]vel|n'est pas r[ée]versible|non [èe] reversibile|se pierden?|ser[áa]n? perdid|(?:é|são) perdid|(?:est|sont) perdu|gehen? verloren|(?:va|vanno) pers[oie]|теряется|теряются|будет потерян|kaybolur|bị mất|保持されません|失われ/i;
+
+/**
+ * A removal another language states in passing ("Los archivos de origen se eliminan", "元ファイルは削除されます"): like
+ * English "will be deleted", the text says the tool removes what it names.
+ */
+export const REMOVED_ELSEWHERE =
+  /se borra|se elimina|ser[áa]n? (?:eliminad|borrad)|(?:wird|werden) (?:gel[öo]scht|entfernt)|(?:est|sont|sera|seront) supprim|ser[áa]o? exclu[íi]d|(?:é|são|será|serão) (?:exclu[íi]d|removid|apagad)|(?:viene|verr[àa]|vengono|verranno) (?:eliminat|cancellat)|будет удал|будут удал|удаляется|удаляются|silinir|silinecek|kald[ıi]r[ıi]l[ıi]r|dihapus|bị x[oó]á|bị xóa|zostan(?:ie|ą) usunięt|(?:wordt|worden) verwijderd|将被删除|会被删除|被删除|被刪除|削除されます|削除され、|삭제됩니다|삭제되며|سيتم حذف|يتم حذف/i;
 
 /** Places named after removal: after a reading verb they are what it reads ("list_trash"), not a removal. */
 export const REMOVAL_PLACES = new Set(["trash", "bin", "recyclebin", "purgatory"]);
 
-/** An overwrite stated in another language: "上書きされます", "整篇替换原有内容", "écrase le fichier existant". */
+/**
+ * An overwrite, a replacement, an invalidation or a cancellation stated in another language: "上書きされます",
+ * "整篇替换原有内容", "écrase le fichier existant", "la versión anterior no se conserva", "Key cũ bị vô hiệu hoá".
+ */
 export const OVERWRITE_ELSEWHERE =
-  /上書き|置き換え|覆盖|替换原有|덮어쓰|[ée]cras[ée]|sobrescri[bvt]|[üu]berschreib|[üu]berschrieben|sovrascri[vt]|перезапис/;
+  /上書き|置き換え|置換|覆盖|覆寫|替换|替換|덮어쓰|대체됩니다|[ée]cras[ée]|sobrescri[bvt]|[üu]berschreib|[üu]berschrieben|sovrascri[vt]|перезапис|(?:wird|werden) ersetzt|(?:est|sont|sera|seront) remplac[ée]|(?:se|ser[áa]n?) reemplaza|(?:é|são|será|serão) substitu[íi]d|(?:viene|vengono|verr[àa]) sostituit|заменен|заменяются|(?:wordt|worden) vervangen|zastąpion|diganti|değiştirilir|bị thay thế|ghi đè|üzerine yaz|no se conserva|n[ãa]o (?:é|são) mantid|n'est pas conserv|nicht (?:beibehalten|aufbewahrt)|不保留|失效|無効化され|무효화|vô hiệu|ung[üu]ltig|invalid[ée]|invalidad|unieważnion|недействительн|geçersiz|iptal edil|被取消|キャンセルされ|취소됩니다|(?:est|sont) annul[ée]|(?:se cancela|é cancelad)|wird storniert|viene annullat|отменяется|dibatalkan/i;
+
+/** Running a command, a script or code stated in another language: "执行 Shell 命令", "コマンドを実行". */
+export const EXECUTE_ELSEWHERE =
+  /(?:执行|運行|运行|執行)[^。\n]{0,16}(?:命令|脚本|腳本|代码|代碼|sql)|(?:コマンド|スクリプト|コード|シェル)[^。\n]{0,6}実行|(?:명령|스크립트|코드)[^.\n]{0,4}실행|(?:ejecuta|exécute|executa|esegue|führt|выполняет|voert|wykonuje|menjalankan|çalıştırır|chạy) [^.\n]{0,24}(?:comando|commande|befehl|команд|opdracht|polecenie|perintah|komut|lệnh|script|skript|código|code|kode|kod)/i;
 
 /** Claims that nothing is changed, in other languages: "sin modificar nada", "senza modificare nulla", "只读". */
 export const READ_ONLY_ELSEWHERE =
-  /sans (?:rien )?modifier|ne modifie (?:pas|rien)|non registra nulla|non salva|non modifica|n[ãa]o altera|keine dateien (?:werden )?geschrieben|werden keine dateien|no modifica|n[ãa]o modifica|[äa]ndert nicht|не изменяет|不会保存|不保存|只返回|仅返回|何も(?:削除|変更|保存)しません|sin modificar|sem (?:nada )?modificar|senza modificare|ohne (?:etwas )?zu (?:ändern|verändern)|nichts (?:wird )?ge(?:ändert|schrieben)|не изменяя|ничего не изменя|只读|不会修改|不修改|読み取り専用|変更しません|읽기 전용|변경하지 않/i;
+  /rien n'est (?:modifi|enregistr|sauvegard|stock|publi|cr[ée]|[ée]crit|envoy)|aucune? [^.]{0,30}n'est (?:modifi|enregistr|publi|cr[ée]|envoy)|lecture seule|nada se (?:guarda|modifica)|no se (?:guarda|almacena|crea|modifica|env[íi]a)|solo lectura|nada [ée] (?:salvo|alterado|gravado|modificado)|nenhuma altera|somente leitura|apenas leitura|es wird (?:nichts|kein\w*) [^.]{0,30}(?:gespeichert|erstellt|ge[äa]ndert|ver[öo]ffentlicht|gesendet)|nur lesend|schreibgesch[üu]tzt|ohne [^.]{0,30} zu (?:speichern|[äa]ndern|ver[äa]ndern|schreiben|senden)|nulla viene (?:salvato|modificato)|non viene (?:salvato|modificato|creato|inviato)|sola lettura|ничего не (?:сохраняет|создаёт|создает|отправляет)|не сохраняет|(?:ничего|никуда) не сохраняется|только для чтения|только чтение|nic nie jest (?:zapisywane|zmieniane)|nie (?:zapisuje|modyfikuje|rezerwuje|tworzy)|tylko do odczytu|er wordt niets (?:opgeslagen|gewijzigd)|wijzigt niets|slaat niets op|alleen[- ]lezen|tidak (?:mengubah|menyimpan|membuat)|hanya baca|de[ğg]i[şs]tirmez|kaydetmez|salt okunur|không (?:thay đổi|lưu|tạo)|chỉ đọc|دون (?:إرسال|حفظ|تعديل)|لا يتم (?:حفظ|تعديل|إرسال)|不会(?:创建|修改|保存|更改|删除|发送|扣费|真正发送)|不會(?:修改|儲存|建立)|唯讀|(?:作成|変更|保存|更新|削除|送信)されません|(?:作成|変更|保存)しません|(?:저장|변경|생성|전송)되지 않|수정하지 않|sans (?:rien )?modifier|ne modifie (?:pas|rien)|non registra nulla|non salva|non modifica|n[ãa]o altera|keine dateien (?:werden )?geschrieben|werden keine dateien|no modifica|n[ãa]o modifica|[äa]ndert nicht|не изменяет|不会保存|不保存|只返回|仅返回|何も(?:削除|変更|保存)しません|sin modificar|sem (?:nada )?modificar|senza modificare|ohne (?:etwas )?zu (?:ändern|verändern)|nichts (?:wird )?ge(?:ändert|schrieben)|не изменяя|ничего не изменя|只读|不会修改|不修改|読み取り専用|変更しません|읽기 전용|변경하지 않/i;
 
 /** Words after a removal stated in another language that make it a retention policy: "ils sont supprimés automatiquement". */
 export const AUTOMATIC_ELSEWHERE = /automati|autom[áa]tica|自动|自動|자동/;
+/** … and words before one that put it later: "30日後に削除されます", "30일 후에 삭제됩니다", "dopo 30 giorni". */
+export const LATER_ELSEWHERE = /後に|후에|之后|以后|dopo|despu[ée]s|apr[èe]s|nach|через|sonra|setelah|sau khi|po /;
 
 /**
  * Words that say a change keeps what it replaced: then it is additive, whatever its verb ("The current state is first

@@ -16,6 +16,9 @@ import {
   OVERWRITE_ELSEWHERE,
   KEEPS_PRIOR,
   AUTOMATIC_ELSEWHERE,
+  EXECUTE_ELSEWHERE,
+  LATER_ELSEWHERE,
+  REMOVED_ELSEWHERE,
   READ_ONLY_ELSEWHERE,
   REMOVAL_PLACES,
   CONTAINED_RUN_VERBS,
@@ -29,6 +32,8 @@ import {
   DRY_RUN_PROPERTIES,
   EXAMINATIONS,
   EXEC_PROPERTIES,
+  FOREIGN_GLOSS,
+  FOREIGN_NAME_VERBS,
   FOREIGN_VERBS,
   GENERATED_ARTIFACTS,
   GENERATED_TEXTS,
@@ -124,8 +129,13 @@ for (const verb of VERBS.destructive.split(/\s+/)) {
   NAME_VERBS.set(info.verb, info);
   for (const form of inflections(info.verb)) if (!TEXT_VERBS.has(form)) TEXT_VERBS.set(form, info);
 }
-// "news" is no form of "new".
+// Other languages' verbs in names stand for their English sense where it matters (a cancel, a replace); English keeps its own.
+for (const [category, words] of Object.entries(FOREIGN_NAME_VERBS) as [Category, string][]) {
+  for (const w of words.split(/\s+/)) if (w && !NAME_VERBS.has(w)) NAME_VERBS.set(w, { verb: FOREIGN_GLOSS[w] ?? w, category, ambiguous: false });
+}
+// "news" is no form of "new"; "del" in a description is Spanish or Italian "of the" far more often than a delete.
 TEXT_VERBS.delete("news");
+for (const w of ["del", "dels", "deling"]) TEXT_VERBS.delete(w);
 
 /** Past participles of the lexicon's verbs ("created", "dropped", "sent"): what a passive description says is done. */
 const PARTICIPLES = new Map<string, VerbInfo>();
@@ -604,11 +614,12 @@ const INFLECTION = /^(?:e?d|e?r|e?rs|ing|ings|ion|ions|ution|utions|ment|ments|a
 
 const FOREIGN_VERB_OF = new Map<string, VerbInfo>();
 for (const [category, words] of Object.entries(FOREIGN_VERBS) as [Category, string][]) {
-  for (const w of words.split(/\s+/)) if (w) FOREIGN_VERB_OF.set(w, { verb: w, category, ambiguous: false });
+  for (const w of words.split(/\s+/)) if (w) FOREIGN_VERB_OF.set(w, { verb: FOREIGN_GLOSS[w] ?? w, category, ambiguous: false });
 }
-const CJK_VERB_LIST: VerbInfo[] = [];
+/** Each verb as the text writes it, and what it stands for. */
+const CJK_VERB_LIST: { said: string; info: VerbInfo }[] = [];
 for (const [category, words] of Object.entries(CJK_VERBS) as [Category, string][]) {
-  for (const w of words.split(/\s+/)) if (w) CJK_VERB_LIST.push({ verb: w, category, ambiguous: false });
+  for (const w of words.split(/\s+/)) if (w) CJK_VERB_LIST.push({ said: w, info: { verb: FOREIGN_GLOSS[w] ?? w, category, ambiguous: false } });
 }
 const LEADING_LETTERS = /^[^\p{L}]*(\p{L}+)/u;
 // Any letter outside ASCII in the first few characters: only such descriptions are read in other languages.
@@ -642,6 +653,23 @@ function leadingLetters(head: string): string | undefined {
 const VERB_FINAL_SCRIPT = /[\u3040-\u30ff\uac00-\ud7af]/;
 // The end of the first sentence, in either script's punctuation.
 const SENTENCE_END = /[。．.!?！？\n]/;
+/** … and a clause's end, where a verb-final sentence's first verb stands ("… kaydını düzeltir; düzeltme notu …"). */
+const CLAUSE_END = /[。．.!?！？;；\n]/;
+
+/** Letters of Turkish, whose verbs end the sentence ("Onaylanmış bir izni iptal eder."). */
+const VERB_FINAL_LATIN = /[ğışĞİŞ]/;
+/** Verbs that make one of a noun before them ("iptal eder" cancels, "kayıt yapar" records). */
+const LIGHT_VERBS = new Set(["eder", "yapar", "edilir", "edilebilir"]);
+const WORDS_OF_SENTENCE = /\p{L}+/gu;
+
+/** The known verb ending the first sentence (or the noun before a light verb ending it), in a verb-final language. */
+function lastVerbOfSentence(description: string): VerbInfo | undefined {
+  const end = description.search(CLAUSE_END);
+  const words = (end < 0 ? description : description.slice(0, end)).toLowerCase().match(WORDS_OF_SENTENCE) ?? [];
+  const last = words.at(-1);
+  if (last === undefined) return undefined;
+  return FOREIGN_VERB_OF.get(LIGHT_VERBS.has(last) ? (words.at(-2) ?? "") : last);
+}
 
 /**
  * The verb of a description in another language: with `firstWord`, its first word (French, Spanish, German,
@@ -655,6 +683,7 @@ function foreignDescriptionVerb(description: string, firstWord: boolean): Descri
   if (firstWord) {
     const first = leadingLetters(head)?.toLowerCase();
     found = first ? FOREIGN_VERB_OF.get(first) : undefined;
+    if (!found && first !== undefined && VERB_FINAL_LATIN.test(description)) found = lastVerbOfSentence(description);
   } else if (NON_ASCII_LETTER.test(head)) {
     const verbFinal = VERB_FINAL_SCRIPT.test(head);
     if (verbFinal) {
@@ -662,13 +691,13 @@ function foreignDescriptionVerb(description: string, firstWord: boolean): Descri
       if (end > 0) head = head.slice(0, end);
     }
     let at = verbFinal ? -1 : Infinity;
-    for (const v of CJK_VERB_LIST) {
-      const i = verbFinal ? head.lastIndexOf(v.verb) : head.indexOf(v.verb);
+    for (const { said, info } of CJK_VERB_LIST) {
+      const i = verbFinal ? head.lastIndexOf(said) : head.indexOf(said);
       if (i < 0) continue;
       if (verbFinal && found?.category === "destructive") break;
-      if (verbFinal ? i > at || v.category === "destructive" : i < at) {
+      if (verbFinal ? i > at || info.category === "destructive" : i < at) {
         at = i;
-        found = v;
+        found = info;
       }
     }
   }
@@ -973,16 +1002,33 @@ function nounInDescription(words: readonly string[], nameVerb: NameVerbHit | und
 }
 
 /** A letter of another script or accented Latin: text that may be in another language. */
-const OTHER_LETTER = /[\u00c0-\u024f\u0400-\u04ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
+const OTHER_LETTER = /[\u00c0-\u024f\u0400-\u04ff\u0600-\u06ff\u0900-\u097f\u1e00-\u1eff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 /** Function words of the Latin-script languages read here that English does not use ("el mundo actual se borra"). */
 const OTHER_LANGUAGE_WORD = / (?:se|el|la|los|las|der|die|das|und|les|des|est|il|lo|con|del|di|dei|nel|una|sono|viene|vengono|wird|nicht|para|por|het|een) /;
 
-/** Words of loss or removal in another language, unless a removal that happens by itself ("… supprimés automatiquement"). */
-function irreversibleElsewhere(description: string): string | undefined {
-  const m = IRREVERSIBLE_ELSEWHERE.exec(description);
+/** A negation just before a phrase of another language ("不会失效", "ne sera pas", "nicht") or just after it ("上書きされません"). */
+const NEGATED_BEFORE = /(?:不会|不會|不|没有|沒有|않|\bne|\bn'|\bno|\bnão|\bnicht|\bне|\btidak|\bkhông|\bnie|\bniet|\bnon)\s*$/i;
+const NEGATED_AFTER = /^(?:されません|しません|されない|되지 않|하지 않|\s*(?:değil|yok))/;
+
+/** What `pattern` finds in another language's text, unless a negation beside it denies it. */
+function affirmedElsewhere(pattern: RegExp, description: string): string | undefined {
+  const m = pattern.exec(description);
   if (!m) return undefined;
   const end = m.index + m[0].length;
-  return AUTOMATIC_ELSEWHERE.test(description.slice(end, end + 24)) ? undefined : m[0];
+  const denied = NEGATED_BEFORE.test(description.slice(Math.max(0, m.index - 8), m.index)) || NEGATED_AFTER.test(description.slice(end, end + 8));
+  return denied ? undefined : m[0];
+}
+
+/**
+ * Words of another language that `pattern` finds (loss, a removal), unless they tell of a removal that happens by
+ * itself or later ("… supprimés automatiquement", "30日後に削除されます"): a retention policy, not the tool's act.
+ */
+function statedElsewhere(pattern: RegExp, description: string): string | undefined {
+  const m = pattern.exec(description);
+  if (!m) return undefined;
+  const end = m.index + m[0].length;
+  if (AUTOMATIC_ELSEWHERE.test(description.slice(end, end + 24))) return undefined;
+  return LATER_ELSEWHERE.test(description.slice(Math.max(0, m.index - 12), m.index)) ? undefined : m[0];
 }
 
 /** What a text says of a made thing it hands back only: "It is not saved anywhere". */
@@ -1310,7 +1356,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     }
     scanPhrases(lowerDescription, phrases);
     denyPhrases(lowerDescription, phrases);
-    if (otherLanguage && phrases.overwrite === undefined) phrases.overwrite = OVERWRITE_ELSEWHERE.exec(description)?.[0];
+    if (otherLanguage && phrases.overwrite === undefined) phrases.overwrite = affirmedElsewhere(OVERWRITE_ELSEWHERE, description);
     // "Use dryRun: true to preview without making changes" claims nothing for the tool itself, unless it reads anyway.
     const claim = phrases.read_only_claim;
     if (claim !== undefined && (nv ?? dv)?.category !== "read" && claimAboutMode(lowerDescription, claim)) phrases.read_only_claim = undefined;
@@ -1438,7 +1484,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     scores.read += WEIGHTS.readOnlyClaim;
     evidence.push({ signal: "read_only_claim", source: "description", quote: readOnly, weight: WEIGHTS.readOnlyClaim });
   }
-  const irreversible = phrases.irreversible ?? (otherLanguage ? irreversibleElsewhere(description) : undefined);
+  const irreversible = phrases.irreversible ?? (otherLanguage ? statedElsewhere(IRREVERSIBLE_ELSEWHERE, description) : undefined);
   if (irreversible !== undefined) phrases.irreversible = irreversible;
   if (irreversible) {
     scores.destructive += WEIGHTS.irreversible;
@@ -1488,7 +1534,9 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     evidence.push({ signal: "stated_overwrite", source: "description", quote: phrases.overwrite, weight: WEIGHTS.statedOverwrite });
   }
   const runs = nv?.category === "execute" || dv?.category === "execute";
-  const execPhrase = examinesCode ? undefined : (phrases.execute_phrase ?? (runs ? CODE_TO_RUN.exec(lowerDescription)?.[0] : undefined));
+  const execPhrase = examinesCode
+    ? undefined
+    : (phrases.execute_phrase ?? (runs ? (CODE_TO_RUN.exec(lowerDescription)?.[0] ?? (otherLanguage ? EXECUTE_ELSEWHERE.exec(description)?.[0] : undefined)) : undefined));
   if (execPhrase) {
     scores.execute += WEIGHTS.executePhrase;
     evidence.push({ signal: "execute_phrase", source: "description", quote: execPhrase, weight: WEIGHTS.executePhrase });
@@ -1498,6 +1546,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // … also one the description states in passing ("… then removes the raw events"), news only when neither the name
   // nor the description leads with a removal of its own.
   if (!phrases.destructive_effect && !leadsRemoval(nv, dv) && EFFECT_PREFILTER.test(lowerDescription)) phrases.destructive_effect = statedRemoval(lowerDescription);
+  if (!phrases.destructive_effect && otherLanguage && !leadsRemoval(nv, dv)) phrases.destructive_effect = statedElsewhere(REMOVED_ELSEWHERE, description);
   const effect = phrases.destructive_effect ?? argumentEffect(props, profile);
   if (effect) {
     scores.destructive += WEIGHTS.destructiveEffect;

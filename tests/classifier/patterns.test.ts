@@ -964,5 +964,31 @@ describe.each([
     expect(k("typcheck", "Prüft die Typen des Projekts. Es werden keine Dateien geschrieben.").category).toBe("read");
     expect(hintClass(k("env_copia", "Copia le impostazioni da un ambiente all'altro. I valori esistenti vengono sovrascritti."))).toBe("destructive");
   });
-});
 
+  it("reads the common verbs of twelve more languages, their non-additive senses, removals, losses and claims", () => {
+    // First words and verb-final clauses in Vietnamese, Indonesian, Turkish, Polish, Dutch and Arabic.
+    expect(hintClass(k("xoa_tep", "Xoá tệp khỏi thư mục dự án."))).toBe("destructive");
+    expect(hintClass(k("daftar_produk", "Menampilkan daftar produk di toko beserta stoknya."))).toBe("read");
+    expect(hintClass(k("rezervasyon", "Seçilen uçuş için yeni bir rezervasyon oluşturur."))).toBe("write");
+    expect(hintClass(k("rezervasyon_iptal", "Onaylanmış bir rezervasyonu iptal eder."))).toBe("destructive");
+    expect(hintClass(k("bilet_zwrot", "Anuluje zamówienie klienta."))).toBe("destructive");
+    expect(hintClass(k("hapus_catatan", "Menghapus catatan dari buku catatan."))).toBe("destructive");
+    expect(hintClass(k("notitie", "Vervangt de inhoud van een notitie door de nieuwe tekst."))).toBe("destructive");
+    expect(hintClass(k("qalib", "حذف قالب البريد من الحساب."))).toBe("destructive");
+    // Names in other languages, a cancellation among them.
+    expect(hintClass(k("annuler_commande", ""))).toBe("destructive");
+    expect(hintClass(k("borrar_cliente", ""))).toBe("destructive");
+    expect(hintClass(k("beleg_hochladen", ""))).toBe("write");
+    // A removal or a loss stated in passing, unless later or denied; a replacement that is denied.
+    expect(hintClass(k("convertir_lote", "Convierte los archivos de la carpeta a PDF. Los archivos originales se eliminan."))).toBe("destructive");
+    expect(hintClass(k("abmelden", "Meldet den Nutzer vom Kurs ab; die Abgaben gehen verloren."))).toBe("destructive");
+    expect(hintClass(k("move_doc", "Move the document to another folder. 原有链接不会失效。"))).toBe("write");
+    expect(hintClass(k("route_plan", "Строит маршрут между адресами. Маршрут никуда не сохраняется."))).toBe("read");
+    expect(hintClass(k("marca_de_agua", "Genera una imagen con marca de agua y la devuelve. No se guarda nada."))).toBe("read");
+    // Spanish "del" is no delete; a shell command run in Chinese is open-ended.
+    expect(k("calendario", "Calendario semanal del equipo con sus reuniones.").signals).not.toContain("description_verb:del");
+    expect(hintClass(k("run_on_hosts", "在多台主机上执行 Shell 命令并返回输出。"))).toBe("destructive");
+    // An action argument named in another language offers its actions.
+    expect(hintClass(k("favoritos", "Kelola alamat favorit.", { inputSchema: { type: "object", properties: { aksi: { type: "string", enum: ["lihat", "simpan", "hapus"] } } } }))).toBe("destructive");
+  });
+});
