@@ -27,6 +27,9 @@ export function hintClassOfCategory(category: Category, nonAdditive: boolean, op
   return nonAdditive ? "destructive" : "write";
 }
 
+/** Non-additive verbs a description's lead does not add to a name's verb: their object decides, or it is a field. */
+const LEAD_ONLY_IN_NAME = new Set(["apply", "restore", "replace"]);
+
 const RESTORED_FROM_SNAPSHOT = /\bfrom (?:an? |the |its )?(?:[a-z]+ )?(?:backup|snapshot|checkpoint|dump)s?\b/i;
 
 /**
@@ -36,10 +39,11 @@ const RESTORED_FROM_SNAPSHOT = /\bfrom (?:an? |the |its )?(?:[a-z]+ )?(?:backup|
  * every update of a body or content: GitHub marks its body updates additive writes.
  */
 export function nonAdditiveEvidence(r: ToolReading): Pick<Evidence, "source" | "quote"> | undefined {
+  // What the text says is kept ("nothing is lost", "kept as a revision", "the previous text remains in the key's
+  // history") makes the change additive, its verb or its words of replacement whatever.
+  if (r.keepsPrior) return undefined;
   if (r.phrases.overwrite !== undefined) return { source: "description", quote: r.phrases.overwrite };
   if (r.overwriteArgument !== undefined) return { source: "schema", quote: r.overwriteArgument };
-  // What the text says is kept ("nothing is lost", "kept as a revision") makes the change additive, its verb whatever.
-  if (r.keepsPrior) return undefined;
   const stated = r.evidence.find((e) => NON_ADDITIVE_SIGNALS.has(e.signal));
   if (stated) return stated;
   // A verb run into another word ("stackrollback") says less than the description's own lead ("Create a draft …").
@@ -54,7 +58,12 @@ export function nonAdditiveEvidence(r: ToolReading): Pick<Evidence, "source" | "
     lead === "apply" ? !objectHas(ATTACHED_THINGS)
     : lead === "restore" ? objectHas(SNAPSHOTS) || RESTORED_FROM_SNAPSHOT.test(r.descriptionVerb?.quote ?? "")
     : NON_ADDITIVE_VERBS.has(lead);
-  return nonAdditive ? { source: fromName ? "name" : "description", quote: lead } : undefined;
+  if (nonAdditive) return { source: fromName ? "name" : "description", quote: lead };
+  // The description's own lead says what the name's verb does ("session_stop": "Cancel the running session …"); a
+  // replace there is as often of one field's value ("Replace a node's fill"), and a whole one is an overwrite phrase.
+  const dv = r.descriptionVerb;
+  const saysMore = fromName && dv !== undefined && dv.first && !dv.ambiguous && !LEAD_ONLY_IN_NAME.has(dv.verb) && NON_ADDITIVE_VERBS.has(dv.verb);
+  return saysMore ? { source: "description", quote: dv.verb } : undefined;
 }
 
 /**

@@ -203,6 +203,25 @@ export const DRY_RUN_PROPERTIES = new Set("dry_run dryrun what_if whatif validat
 export const STATED_SAVE =
   /(?:^|[.!?;:]\s+|\band\s+|\bthen\s+|,\s+)(?:also\s+|optionally\s+|automatically\s+|auto-?)?(?:sav(?:e|es|ing)|writ(?:e|es|ing)|stor(?:e|es|ing)|persist(?:s|ing)?)\s+(?:it|them|this|the\s+[a-z]+|its\s+results?|results?|output|files?|data)?\s*(?:locally|(?:to|into|in|as|on)\s+(?:a\s+|an\s+|the\s+)?(?:specified\s+|given\s+|pre-configured\s+|configured\s+)?(?:[a-z]+\s+)?(?:local|disk|files?|path|directory|folder|filesystem|location|storage|bucket|png|jpe?g|pdf|csv|svg|gpx|tcx)\b)/;
 
+/**
+ * A save the description states as a placement: "The result is written next to the source", "FITS is saved to
+ * /captures/…", "saved alongside the video", "writes `<name>_x2.png`".
+ */
+export const STATED_PLACEMENT =
+  /\b(?:saved|written|stored)\s+(?:next to|alongside|beside)\b|\b(?:is|are|gets?|will be)\s+(?:then\s+|also\s+)?(?:saved|written|stored)\s+(?:to|into|in|under)\s+(?:`|\/|~|\.\/|the\s+same\s+(?:folder|directory)|a\s+(?:new\s+)?(?:file|folder|directory))|(?:^|[.!?;:,]\s*|\band\s+|\bthen\s+)(?:also\s+)?(?:writes|saves|stores)\s+`[^`\s]*\.[a-z0-9]{2,5}`/;
+
+/**
+ * What a description says is replaced, dropped or cancelled, named as the thing that was there ("The original memories
+ * in a cluster are replaced by the summary", "Existing bands are dropped", "Outstanding installments are cancelled",
+ * "Any process still running in it is killed"), or as what already exists ("A point whose id already exists is replaced
+ * entirely"), and counters it resets on the way ("… and resets the day's running totals"): a change that is not additive. A field's value replaced by an update ("the previous category is
+ * replaced") is an ordinary write, so "previous" and "current" do not lead here.
+ */
+export const STATED_REPLACEMENT =
+  /\b(?:original|originals|existing|old)\b(?:\s+[a-z'’-]+){0,4}?\s+(?:is|are|will be|gets|get)\s+(?:first\s+|then\s+|entirely\s+|completely\s+|fully\s+|all\s+)?(?:replaced|overwritten|dropped|discarded)\b|\balready exists?\b[^.;!?\n]{0,60}?\b(?:is|are|will be|gets?)\s+(?:[a-z]+ly\s+)?(?:replaced|overwritten)\b|\b(?:outstanding|pending|remaining|open|scheduled|future|upcoming|all|any|existing)\s+(?:[a-z]+\s+){0,5}?(?:is|are|will be|gets?)\s+(?:also\s+|automatically\s+|immediately\s+)?(?:cancell?ed|voided|revoked|invalidated|killed|terminated)\b|\b(?:and|also|then)\s+resets\s+(?:the|all|its|their)\b/;
+/** Words without which STATED_REPLACEMENT cannot match: most descriptions skip it on one scan. */
+export const STATED_REPLACEMENT_WORDS = /replaced|overwritten|dropped|discarded|cancell?ed|voided|revoked|invalidated|killed|terminated|resets/;
+
 /** Input events a tool can simulate: "Simulates pressing a key" and "simulate a click" press and click. */
 export const INPUT_EVENTS = new Set(
   "click clicks clicking press presses pressing tap taps tapping type types typing keypress keypresses keystroke keystrokes swipe swipes swiping scroll scrolls scrolling drag drags dragging".split(" "),
@@ -321,6 +340,9 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "get replaced", "will be replaced", "thrown away", "over the original", "replacing the stored", "replacing the installed",
     "the original is replaced", "originals are not kept", "original is not kept", "the original is overwritten",
     "are reset to", "is reset to", "rewriting the file", "rewriting the files", "rewriting both",
+    "replace the whole", "replace the entire", "replace all existing", "replace any existing", "replaced entirely",
+    "replaced in full", "written back to the same", "writes back to the same", "written back to the original",
+    "writes the result back", "back to the same file",
     "rewriting it", "rewriting them",
   ],
   // A dangerous effect the text states outweighs a benign name ("get_report … also deletes the source data").
@@ -349,10 +371,11 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
 
 /**
  * Words that deny or defer the phrase after them in the same sentence: "never overwrites", "rather than being
- * permanently deleted", "until it is deleted" (by someone else, later), "to avoid data loss".
+ * permanently deleted", "until it is deleted" (by someone else, later), "to avoid data loss", "whether a file would
+ * be overwritten" (what a preview reports).
  */
 export const DENIALS =
-  /(?:\b(?:not|never|no|without|rather than|instead of|avoids?|avoiding|prevents?|preventing|cannot|nothing|until|unless|before|refuses? to)\b|n['’]t\b)/;
+  /(?:\b(?:not|never|no|without|rather than|instead of|avoids?|avoiding|prevents?|preventing|cannot|nothing|until|unless|before|refuses? to|would)\b|n['’]t\b)/;
 
 /** "be" as what happens: after a modal or "to", with an adverb or not, it says what could or should ("whether it can be deleted", "could probably be removed"). */
 export const BE_AS_FACT = "(?<!\\b(?:can|could|may|might|should|would|must|to)\\s(?:[a-z]+ly\\s)?)be";
@@ -799,7 +822,7 @@ export const LATER_ELSEWHERE = /後に|후에|之后|以后|dopo|despu[ée]s|apr
  * Words that say a change keeps what it replaced: then it is additive, whatever its verb ("The current state is first
  * saved as a new version, so nothing is lost", "Prior content is kept as a revision").
  */
-export const KEEPS_PRIOR = /\b(?:nothing is lost|can be undone|is kept as an? (?:new )?(?:version|revision|snapshot|backup)|are kept as (?:new )?(?:versions|revisions)|saved as an? new (?:version|revision))\b/;
+export const KEEPS_PRIOR = /\b(?:nothing is lost|can be undone|is kept as an? (?:new )?(?:version|revision|snapshot|backup)|are kept as (?:new )?(?:versions|revisions)|saved as an? new (?:version|revision)|(?:remains?|stays?|is kept|are kept) in (?:the |its |their )?(?:[a-z'’]+ )?(?:history|revisions|version history))\b/;
 
 /** Severity order for "the most dangerous thing this tool can do". */
 export const SEVERITY: Record<Category, number> = { read: 0, write: 1, execute: 2, financial: 3, destructive: 4 };

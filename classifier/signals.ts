@@ -82,7 +82,7 @@ import { leadingLabel } from "./leading-label.js";
 import { listedActions } from "./listed-actions.js";
 import { readOnlyLimit } from "./query-limit.js";
 import { quoteText } from "./quote.js";
-import { claimAboutMode, deniedAt, denyPhrases, statedRemoval, statedSave } from "./stated-effects.js";
+import { claimAboutMode, deniedAt, denyPhrases, statedRemoval, statedReplacement, statedSave } from "./stated-effects.js";
 import { leadingWords, tokenizeName, WordReader, type NameTokens } from "./tokens.js";
 
 /** One piece of evidence, quoting the text it came from. */
@@ -158,6 +158,8 @@ const PASSIVE = new RegExp(`\\b(?:is|are|will be|gets|get|${BE_AS_FACT}|has been
 
 /** The verb of a first sentence in the passive voice, when the description leads with no verb of its own. */
 function passiveVerb(description: string, lower: string): DescriptionVerbHit | undefined {
+  // A question's passive asks after a state ("How many memories are stored"), not what the tool does.
+  if (QUESTION_START.test(lower)) return undefined;
   const head = lower.slice(0, 200);
   const end = head.search(/[.!?\n]/);
   const m = PASSIVE.exec(end < 0 ? head : head.slice(0, end));
@@ -790,6 +792,8 @@ function unlinkOf(words: readonly string[], nv: NameVerbHit | undefined, dv: Des
   return undefined;
 }
 
+/** An HTTP request line opening a description generated from an API spec. */
+const REQUEST_LINE = /^(?:get|post|put|patch|delete)\s+\/\S*\s*/;
 // A second action joined to the first in one sentence: "… and mark them as read", "… then replace it", "…, and email it".
 const JOINED_ACTION = /(?:\band|\bthen|,)\s+(?:then\s+|also\s+|automatically\s+|immediately\s+)?([a-z]+)\s+(it|them|this|these|those|the|a|an|all|its|their|each|every|any)\b/g;
 const PRONOUNS = new Set(["it", "them", "this", "these", "those"]);
@@ -802,8 +806,10 @@ const CREDENTIAL_MAKING_VERBS = new Set(["create", "generate", "issue", "mint", 
  * it"), an -ing form never (how the work is done). Removals are statedRemoval's.
  */
 function joinedAction(lower: string): { category: Category; quote: string } | undefined {
-  const end = lower.slice(0, 200).search(/[.!?\n]/);
-  const first = end < 0 ? lower.slice(0, 200) : lower.slice(0, end);
+  // A spec's request line first ("GET /me/notifications") is no sentence of its own: the summary after it is.
+  const text = lower.charCodeAt(0) <= 122 ? lower.replace(REQUEST_LINE, "") : lower;
+  const end = text.slice(0, 200).search(/[.!?\n]/);
+  const first = end < 0 ? text.slice(0, 200) : text.slice(0, end);
   if (!first.includes(" and ") && !first.includes("then") && !first.includes(",")) return undefined;
   JOINED_ACTION.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -946,6 +952,9 @@ function verbForObject<T extends VerbInfo>(v: T, object: readonly string[]): T {
 
 /** The description's leading verb: another language's first, then English, then Chinese, Japanese and Korean. */
 function leadingVerb(description: string, lower: string): DescriptionVerbHit | undefined {
+  // A spec's request line ("POST /rates/quote") names the method, not what the tool does: the summary after it does.
+  const request = lower.charCodeAt(0) <= 122 ? REQUEST_LINE.exec(lower) : null;
+  if (request && request[0].length < lower.length) return leadingVerb(description.slice(request[0].length), lower.slice(request[0].length));
   return foreignDescriptionVerb(description, true) ?? findDescriptionVerb(description, lower) ?? foreignDescriptionVerb(description, false);
 }
 
@@ -1357,6 +1366,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     scanPhrases(lowerDescription, phrases);
     denyPhrases(lowerDescription, phrases);
     if (otherLanguage && phrases.overwrite === undefined) phrases.overwrite = affirmedElsewhere(OVERWRITE_ELSEWHERE, description);
+    phrases.overwrite ??= statedReplacement(lowerDescription);
     // "Use dryRun: true to preview without making changes" claims nothing for the tool itself, unless it reads anyway.
     const claim = phrases.read_only_claim;
     if (claim !== undefined && (nv ?? dv)?.category !== "read" && claimAboutMode(lowerDescription, claim)) phrases.read_only_claim = undefined;
@@ -1629,7 +1639,9 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     fileWrite,
     // An unnamed argument ("") with an overwrite option counts as no overwrite argument.
     overwriteArgument: overwriteArgument || undefined,
-    keepsPrior: (lowerDescription.includes("lost") || lowerDescription.includes("undone") || lowerDescription.includes(" as a")) && KEEPS_PRIOR.test(lowerDescription),
+    keepsPrior:
+      (lowerDescription.includes("lost") || lowerDescription.includes("undone") || lowerDescription.includes(" as a") || lowerDescription.includes("histor") || lowerDescription.includes("revisions")) &&
+      KEEPS_PRIOR.test(lowerDescription),
     operations,
     identityName,
     secretName,

@@ -2,7 +2,7 @@
 // then removes the raw events", "rows missing from the source are deleted"), and whether the words before a phrase
 // deny it ("never overwrites", "rather than being permanently deleted", "until it is deleted"). The name does not
 // outweigh what the text says the tool does; nor does a phrase count where the text says it does not happen. Pure.
-import { DENIALS, STATED_REMOVALS, STATED_SAVE, type PhraseSignal } from "./lexicon.js";
+import { DENIALS, STATED_PLACEMENT, STATED_REMOVALS, STATED_REPLACEMENT, STATED_REPLACEMENT_WORDS, STATED_SAVE, type PhraseSignal } from "./lexicon.js";
 import type { PhraseHits } from "./phrases.js";
 import { quoteText } from "./quote.js";
 
@@ -88,13 +88,23 @@ export function statedRemoval(lower: string): string | undefined {
   return undefined;
 }
 
-/** A save to local storage the description states, quoted, unless the words before it deny it ("without saving to disk"). */
+/**
+ * A save to local storage the description states, as an act ("saves it to disk") or a placement ("is written next to
+ * the source"), quoted, unless the words before it deny it ("without saving to disk").
+ */
 export function statedSave(lower: string): string | undefined {
   if (!lower.includes("sav") && !lower.includes("writ") && !lower.includes("stor") && !lower.includes("persist")) return undefined;
-  const m = STATED_SAVE.exec(lower);
+  const m = STATED_SAVE.exec(lower) ?? STATED_PLACEMENT.exec(lower);
   if (!m) return undefined;
   const at = m.index + m[0].search(/[a-z]/);
   return deniedAt(lower, at) ? undefined : quoteText(m[0].slice(at - m.index), 60);
+}
+
+/** A replacement, a drop or a cancellation of what was there that the description states, quoted, unless denied before it. */
+export function statedReplacement(lower: string): string | undefined {
+  if (!STATED_REPLACEMENT_WORDS.test(lower)) return undefined;
+  const m = STATED_REPLACEMENT.exec(lower);
+  return m && !deniedAt(lower, m.index) ? quoteText(m[0], 60) : undefined;
 }
 
 /** Phrases whose meaning a denial before them reverses: what the text says does not happen did not happen. */

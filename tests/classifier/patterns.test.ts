@@ -991,4 +991,24 @@ describe.each([
     // An action argument named in another language offers its actions.
     expect(hintClass(k("favoritos", "Kelola alamat favorit.", { inputSchema: { type: "object", properties: { aksi: { type: "string", enum: ["lihat", "simpan", "hapus"] } } } }))).toBe("destructive");
   });
+
+  it("reads replaced, dropped and cancelled things stated plainly, placed saves, request lines and kept history", () => {
+    // What was there, named as such, replaced, dropped or cancelled: not additive.
+    expect(hintClass(k("merge_notes", "Summarizes similar notes into one. The original notes in each group are replaced by it."))).toBe("destructive");
+    expect(hintClass(k("reindex", "Crawl the site again. The existing pages are dropped before the crawl starts."))).toBe("destructive");
+    expect(hintClass(k("set_entry", "Store a value under `key`. If the key already exists, its value and metadata are overwritten."))).toBe("destructive");
+    expect(hintClass(k("loan_writeoff", "Write off a loan. All pending repayments are cancelled."))).toBe("destructive");
+    expect(hintClass(k("scratch_write", "Replace the whole scratch buffer with `text`."))).toBe("destructive");
+    expect(hintClass(k("day_report_get", "Daily totals. Note: fetching it closes the day and resets the running totals."))).toBe("destructive");
+    // … unless denied, a preview's "would be", or history keeps what was there.
+    expect(hintClass(k("copy_preview", "Lists which files would be overwritten by the copy, without copying."))).toBe("read");
+    expect(hintClass(k("label_set", "Sets a label's text. An existing label is replaced; the earlier text stays in the label's history."))).toBe("write");
+    // A save stated as a placement; a request line before the summary.
+    expect(hintClass(k("thumbnail", "Shrink the picture at `path`; writes `<name>_small.jpg` alongside the original."))).toBe("write");
+    expect(hintClass(k("sub_fetch", "Fetch subtitles for a film, saved next to the film file."))).toBe("write");
+    expect(hintClass(k("inbox_get", "GET /me/inbox\n\nReturns unread items and marks them as seen."))).toBe("write");
+    expect(k("fare_estimate", "POST /fares/estimate\nEstimates a fare for the trip.").signals).not.toContain("description_verb:post");
+    // A question's passive asks after a state.
+    expect(k("store_stats", "How many records are stored, and the space they take.").signals).not.toContain("description_verb:store");
+  });
 });

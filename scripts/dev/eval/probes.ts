@@ -25,6 +25,9 @@ export const PROBE_PATHS = {
   "under-covered domains": "scripts/dev/eval/probes/final-mixed.jsonl",
   "last, held out": "scripts/dev/eval/probes/last-held-out.jsonl",
   "developer productivity": "scripts/dev/eval/probes/developer-productivity.jsonl",
+  "OpenAPI wrappers": "scripts/dev/eval/probes/openapi-wrappers.jsonl",
+  "other languages": "scripts/dev/eval/probes/other-languages.jsonl",
+  "agent tooling": "scripts/dev/eval/probes/agent-tooling.jsonl",
 } as const;
 
 const probeLineSchema = z.object({
