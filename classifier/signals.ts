@@ -133,9 +133,10 @@ for (const verb of VERBS.destructive.split(/\s+/)) {
 for (const [category, words] of Object.entries(FOREIGN_NAME_VERBS) as [Category, string][]) {
   for (const w of words.split(/\s+/)) if (w && !NAME_VERBS.has(w)) NAME_VERBS.set(w, { verb: FOREIGN_GLOSS[w] ?? w, category, ambiguous: false });
 }
-// "news" is no form of "new"; "del" in a description is Spanish or Italian "of the" far more often than a delete.
+// "news" is no form of "new".
 TEXT_VERBS.delete("news");
-for (const w of ["del", "dels", "deling"]) TEXT_VERBS.delete(w);
+/** "del" past a description's first word is Spanish or Italian "of the" far more often than a delete. */
+const FIRST_WORD_ONLY = new Set(["del"]);
 
 /** Past participles of the lexicon's verbs ("created", "dropped", "sent"): what a passive description says is done. */
 const PARTICIPLES = new Map<string, VerbInfo>();
@@ -1285,6 +1286,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // that opens with a known verb of another language is read in it ("Obtiene los datos del …" is no English
   // "del"); otherwise English first, then Chinese and Japanese.
   let dv = emptyDescription ? undefined : (descriptionVerbAfterLabel(description, lowerDescription) ?? passiveVerb(description, lowerDescription));
+  if (dv && !dv.first && FIRST_WORD_ONLY.has(dv.verb)) dv = undefined;
   // A readout's name repeated at the description's start ("build_logs", "Build logs of a CI run") is no verb there either.
   if (dv && dv.ambiguous && dv.first) {
     const nameFirst = NAME_VERBS.get(tokens.tokens[tokens.lastSegmentStart] ?? "");
