@@ -537,7 +537,7 @@ export const NOT_EMBEDDING = /^(?:(?:ac|dis)?counts?|amounts?|(?:bench|land|trad
 export const READOUT_NOUNS = new Set(
   `status statuses progress logs history histories stats statistics metrics health summary summaries details detail list
    results count counts scores overview timeline activity usage analytics insights trends pdf text tree notes log
-   hierarchy graph`.split(/\s+/).filter(Boolean),
+   hierarchy graph output outputs state info errors`.split(/\s+/).filter(Boolean),
 );
 export const RECORDING_VERBS = new Set("log record post track publish send message email mail text note reset set change switch type fill press paste update edit modify patch put mark".split(" "));
 /** Name words for the state of some work ("deploy_status", "build_logs"): reading one changes nothing. */

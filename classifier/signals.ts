@@ -1004,6 +1004,9 @@ function nounInDescription(words: readonly string[], nameVerb: NameVerbHit | und
     const said = /^[\p{L}\p{N}]+/u.exec(dv.quote)?.[0].toLowerCase();
     // "Messages of a channel", "Releases of an app": the word leading the text is the thing, before "of".
     if (said !== undefined && lowerDescription.startsWith(`${said} of `)) return true;
+    // … and, in its bare form beside a verbless name, before the word "of" follows ("entity_history": "Change log of
+    // one entity"; "Sets what share of users …" sets).
+    if (!nameVerb && said === dv.verb && NOUN_PHRASE_START.test(lowerDescription)) return true;
     return !nameVerb && said !== undefined && words.includes(said);
   }
   if (NOUN_PHRASE_START.test(lowerDescription)) return true;

@@ -1010,5 +1010,8 @@ describe.each([
     expect(k("fare_estimate", "POST /fares/estimate\nEstimates a fare for the trip.").signals).not.toContain("description_verb:post");
     // A question's passive asks after a state.
     expect(k("store_stats", "How many records are stored, and the space they take.").signals).not.toContain("description_verb:store");
+    // A bare word leading "… of …" beside a verbless name is a noun; its inflected form stays a verb.
+    expect(k("job_history", "Change log of one job: each edit and when.").signals).not.toContain("description_verb:change");
+    expect(k("traffic_share", "Sets what share of requests each version receives.").category).not.toBe("read");
   });
 });
