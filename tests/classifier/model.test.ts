@@ -104,8 +104,8 @@ describe("inference", () => {
   it("crosses a reading that rests on one word as often a noun more readily", () => {
     const leaningRead = modelWith([[featureId(KIND.nameFirst, "market"), [1.2, 0, 0]]]);
     // "Trade" might be the verb; the model's 62% for a read outweighs it, where it would not outweigh a plain verb.
-    expect(classifyTool(tool("market_history", "Trade history of a market"), undefined, { model: leaningRead }).category).toBe("read");
-    expect(classifyTool(tool("market_history", "Trade history of a market"), undefined, { model: null }).category).not.toBe("read");
+    expect(classifyTool(tool("market_history", "Trade history for a market"), undefined, { model: leaningRead }).category).toBe("read");
+    expect(classifyTool(tool("market_history", "Trade history for a market"), undefined, { model: null }).category).not.toBe("read");
     expect(classifyTool(tool("market_add", "Adds a market"), undefined, { model: leaningRead }).category).toBe("write");
   });
 
