@@ -44,6 +44,8 @@ export function nonAdditiveEvidence(r: ToolReading): Pick<Evidence, "source" | "
   if (r.keepsPrior) return undefined;
   if (r.phrases.overwrite !== undefined) return { source: "description", quote: r.phrases.overwrite };
   if (r.overwriteArgument !== undefined) return { source: "schema", quote: r.overwriteArgument };
+  // A change the text calls irreversible (a payment that "cannot be cancelled") is no additive one to retry or undo.
+  if (r.phrases.irreversible !== undefined) return { source: "description", quote: r.phrases.irreversible };
   const stated = r.evidence.find((e) => NON_ADDITIVE_SIGNALS.has(e.signal));
   if (stated) return stated;
   // A verb run into another word ("stackrollback") says less than the description's own lead ("Create a draft …").

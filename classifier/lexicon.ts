@@ -807,7 +807,7 @@ export const OVERWRITE_ELSEWHERE =
 
 /** Running a command, a script or code stated in another language: "执行 Shell 命令", "コマンドを実行". */
 export const EXECUTE_ELSEWHERE =
-  /(?:执行|運行|运行|執行)[^。\n]{0,16}(?:命令|脚本|腳本|代码|代碼|sql)|(?:コマンド|スクリプト|コード|シェル)[^。\n]{0,6}実行|(?:명령|스크립트|코드)[^.\n]{0,4}실행|(?:ejecuta|exécute|executa|esegue|führt|выполняет|voert|wykonuje|menjalankan|çalıştırır|chạy) [^.\n]{0,24}(?:comando|commande|befehl|команд|opdracht|polecenie|perintah|komut|lệnh|script|skript|código|code|kode|kod)/i;
+  /(?:执行|運行|运行|執行)[^。\n]{0,24}(?:命令|脚本|腳本|代码|代碼|sql)|(?:コマンド|スクリプト|コード|シェル)[^。\n]{0,6}実行|(?:명령|스크립트|코드)[^.\n]{0,4}실행|(?:ejecuta|exécute|executa|esegue|führt|выполняет|voert|wykonuje|menjalankan|çalıştırır|chạy) [^.\n]{0,24}(?:comando|commande|befehl|команд|opdracht|polecenie|perintah|komut|lệnh|script|skript|código|code|kode|kod)/i;
 
 /** Claims that nothing is changed, in other languages: "sin modificar nada", "senza modificare nulla", "只读". */
 export const READ_ONLY_ELSEWHERE =

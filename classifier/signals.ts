@@ -1561,7 +1561,9 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // … also one the description states in passing ("… then removes the raw events"), news only when neither the name
   // nor the description leads with a removal of its own.
   if (!phrases.destructive_effect && !leadsRemoval(nv, dv) && EFFECT_PREFILTER.test(lowerDescription)) phrases.destructive_effect = statedRemoval(lowerDescription);
-  if (!phrases.destructive_effect && otherLanguage && !leadsRemoval(nv, dv)) phrases.destructive_effect = statedElsewhere(REMOVED_ELSEWHERE, description);
+  // Another language's passive deletion is news beside a removal leading too: what "Entfernt den Schüler aus der Kursliste"
+  // unlinks, "Seine Abgaben werden gelöscht" deletes.
+  if (!phrases.destructive_effect && otherLanguage) phrases.destructive_effect = statedElsewhere(REMOVED_ELSEWHERE, description);
   const effect = phrases.destructive_effect ?? argumentEffect(props, profile);
   if (effect) {
     scores.destructive += WEIGHTS.destructiveEffect;

@@ -1013,5 +1013,9 @@ describe.each([
     // A bare word leading "… of …" beside a verbless name is a noun; its inflected form stays a verb.
     expect(k("job_history", "Change log of one job: each edit and when.").signals).not.toContain("description_verb:change");
     expect(k("traffic_share", "Sets what share of requests each version receives.").category).not.toBe("read");
+    // Money moved irreversibly is not additive; another language's passive deletion beside a removal from a list.
+    expect(hintClass(k("payout_send", "Sends a payout to the seller's bank account. Payouts cannot be reversed."))).toBe("destructive");
+    expect(hintClass(k("kurs_austragen", "Entfernt die Teilnehmerin aus der Kursliste; ihre Abgaben werden gelöscht."))).toBe("destructive");
+    expect(hintClass(k("RunOnHosts", "在一台或多台主机上执行 Shell / PowerShell 命令，并返回标准输出。"))).toBe("destructive");
   });
 });
