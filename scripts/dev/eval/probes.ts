@@ -28,6 +28,7 @@ export const PROBE_PATHS = {
   "OpenAPI wrappers": "scripts/dev/eval/probes/openapi-wrappers.jsonl",
   "other languages": "scripts/dev/eval/probes/other-languages.jsonl",
   "agent tooling": "scripts/dev/eval/probes/agent-tooling.jsonl",
+  "held out, second": "scripts/dev/eval/probes/held-out-2.jsonl",
 } as const;
 
 const probeLineSchema = z.object({
