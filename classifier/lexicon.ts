@@ -214,13 +214,13 @@ export const STATED_PLACEMENT =
  * What a description says is replaced, dropped or cancelled, named as the thing that was there ("The original memories
  * in a cluster are replaced by the summary", "Existing bands are dropped", "Outstanding installments are cancelled",
  * "Any process still running in it is killed"), or as what already exists ("A point whose id already exists is replaced
- * entirely"), and counters it resets on the way ("… and resets the day's running totals"): a change that is not additive. A field's value replaced by an update ("the previous category is
+ * entirely"), what was kept removed ("Stored articles for the feed are removed"), and counters it resets on the way ("… and resets the day's running totals"): a change that is not additive. A field's value replaced by an update ("the previous category is
  * replaced") is an ordinary write, so "previous" and "current" do not lead here.
  */
 export const STATED_REPLACEMENT =
-  /\b(?:original|originals|existing|old)\b(?:\s+[a-z'’-]+){0,4}?\s+(?:is|are|will be|gets|get)\s+(?:first\s+|then\s+|entirely\s+|completely\s+|fully\s+|all\s+)?(?:replaced|overwritten|dropped|discarded)\b|\balready exists?\b[^.;!?\n]{0,60}?\b(?:is|are|will be|gets?)\s+(?:[a-z]+ly\s+)?(?:replaced|overwritten)\b|\b(?:outstanding|pending|remaining|open|scheduled|future|upcoming|all|any|existing)\s+(?:[a-z]+\s+){0,5}?(?:is|are|will be|gets?)\s+(?:also\s+|automatically\s+|immediately\s+)?(?:cancell?ed|voided|revoked|invalidated|killed|terminated)\b|\b(?:and|also|then)\s+resets\s+(?:the|all|its|their)\b/;
+  /\b(?:original|originals|existing|old|whole|entire)\b(?:\s+[a-z'’-]+){0,5}?\s+(?:is|are|will be|gets|get)\s+(?:first\s+|then\s+|entirely\s+|completely\s+|fully\s+|all\s+)?(?:replaced|overwritten|dropped|discarded)\b|\balready exists?\b[^.;!?\n]{0,60}?\b(?:is|are|will be|gets?)\s+(?:[a-z]+ly\s+)?(?:replaced|overwritten)\b|\b(?:outstanding|pending|remaining|open|scheduled|future|upcoming|all|any|existing)\s+(?:[a-z]+\s+){0,5}?(?:is|are|will be|gets?)\s+(?:also\s+|automatically\s+|immediately\s+)?(?:cancell?ed|voided|revoked|invalidated|killed|terminated)\b|\b(?:and|also|then)\s+resets\s+(?:the|all|its|their)\b|\b(?:stored|saved|existing|old|original|previous|recorded|cached)\b(?:\s+[a-z'’-]+){0,5}?\s+(?:is|are|will be|gets|get)\s+(?:also\s+|then\s+|permanently\s+)?(?:removed|deleted)\b/;
 /** Words without which STATED_REPLACEMENT cannot match: most descriptions skip it on one scan. */
-export const STATED_REPLACEMENT_WORDS = /replaced|overwritten|dropped|discarded|cancell?ed|voided|revoked|invalidated|killed|terminated|resets/;
+export const STATED_REPLACEMENT_WORDS = /replaced|overwritten|dropped|discarded|cancell?ed|voided|revoked|invalidated|killed|terminated|resets|removed|deleted/;
 
 /** Input events a tool can simulate: "Simulates pressing a key" and "simulate a click" press and click. */
 export const INPUT_EVENTS = new Set(
@@ -342,7 +342,8 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "are reset to", "is reset to", "rewriting the file", "rewriting the files", "rewriting both",
     "replace the whole", "replace the entire", "replace all existing", "replace any existing", "replaced entirely",
     "replaced in full", "written back to the same", "writes back to the same", "written back to the original",
-    "writes the result back", "back to the same file",
+    "writes the result back", "back to the same file", "replace all", "replaces all", "invalidates every", "invalidates all",
+    "invalidate every", "invalidate all", "to replace it", "to overwrite it",
     "rewriting it", "rewriting them",
   ],
   // A dangerous effect the text states outweighs a benign name ("get_report … also deletes the source data").

@@ -511,7 +511,7 @@ function verbByPosition(words: readonly string[], from: number, to: number, verb
   // trash_message trashes). Not a read: a name led by a removal is never read (trash_list may empty a list).
   if (first && last && !last.ambiguous && last.category !== "read" && to - 1 > from && REMOVAL_PLACES.has(words[from]!)) return nameHit(last, "ends", to - 1, []);
   // On a verb-last server a word at either end that could be a verb is read by the server's habit.
-  if (verbLast && last && to - 1 > from && (!last.ambiguous || !first || first.ambiguous)) return nameHit(last, "ends", to - 1, joinedAfter(words, to - 1, to));
+  if (verbLast && last && to - 1 > from && (!last.ambiguous || !first || first.ambiguous) && !inIdiom(words, to - 1)) return nameHit(last, "ends", to - 1, joinedAfter(words, to - 1, to));
   if (first && !first.ambiguous && !readoutName(first, words, from, to)) return nameHit(first, "begins", from, joinedAfter(words, from, to));
   if (last && !last.ambiguous && to - 1 > from) return nameHit(last, "ends", to - 1, joinedAfter(words, to - 1, to));
   for (let i = from + 1; i < to - 1; i++) {

@@ -1017,5 +1017,11 @@ describe.each([
     expect(hintClass(k("payout_send", "Sends a payout to the seller's bank account. Payouts cannot be reversed."))).toBe("destructive");
     expect(hintClass(k("kurs_austragen", "Entfernt die Teilnehmerin aus der Kursliste; ihre Abgaben werden gelöscht."))).toBe("destructive");
     expect(hintClass(k("RunOnHosts", "在一台或多台主机上执行 Shell / PowerShell 命令，并返回标准输出。"))).toBe("destructive");
+    // Terse texts: what was kept removed, a whole thing replaced, replacing offered, every entry invalidated.
+    expect(hintClass(k("feed_unsub", "Unsubscribe. Saved posts of the feed are deleted."))).toBe("destructive");
+    expect(hintClass(k("rule_upsert", "Create or update a rule. The whole rule body is replaced."))).toBe("destructive");
+    expect(hintClass(k("put_file", "Upload a file. An existing file with the same name is replaced."))).toBe("destructive");
+    expect(hintClass(k("config_yaml", "Returns the service config. Pass `body` to replace it."))).toBe("destructive");
+    expect(hintClass(k("kv-flush", "Invalidates every key in a bucket."))).toBe("destructive");
   });
 });

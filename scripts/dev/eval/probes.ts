@@ -29,6 +29,7 @@ export const PROBE_PATHS = {
   "other languages": "scripts/dev/eval/probes/other-languages.jsonl",
   "agent tooling": "scripts/dev/eval/probes/agent-tooling.jsonl",
   "held out, second": "scripts/dev/eval/probes/held-out-2.jsonl",
+  "terse names": "scripts/dev/eval/probes/terse-names.jsonl",
 } as const;
 
 const probeLineSchema = z.object({
