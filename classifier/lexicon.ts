@@ -218,9 +218,9 @@ export const STATED_PLACEMENT =
  * replaced") is an ordinary write, so "previous" and "current" do not lead here.
  */
 export const STATED_REPLACEMENT =
-  /\b(?:original|originals|existing|old|whole|entire)\b(?:\s+[a-z'’-]+){0,5}?\s+(?:is|are|will be|gets|get)\s+(?:first\s+|then\s+|entirely\s+|completely\s+|fully\s+|all\s+)?(?:replaced|overwritten|dropped|discarded)\b|\balready exists?\b[^.;!?\n]{0,60}?\b(?:is|are|will be|gets?)\s+(?:[a-z]+ly\s+)?(?:replaced|overwritten)\b|\b(?:outstanding|pending|remaining|open|scheduled|future|upcoming|all|any|existing)\s+(?:[a-z]+\s+){0,5}?(?:is|are|will be|gets?)\s+(?:also\s+|automatically\s+|immediately\s+)?(?:cancell?ed|voided|revoked|invalidated|killed|terminated)\b|\b(?:and|also|then)\s+resets\s+(?:the|all|its|their)\b|\b(?:stored|saved|existing|old|original|previous|recorded|cached)\b(?:\s+[a-z'’-]+){0,5}?\s+(?:is|are|will be|gets|get)\s+(?:also\s+|then\s+|permanently\s+)?(?:removed|deleted)\b/;
+  /\b(?:original|originals|existing|old|whole|entire|stored|saved|running|installed|deployed)\b(?:\s+[a-z'’-]+){0,5}?\s+(?:is|are|will be|gets|get)\s+(?:first\s+|then\s+|entirely\s+|completely\s+|fully\s+|all\s+)?(?:replaced|overwritten|dropped|discarded)\b|\b(?:previous|old|original|prior)\b(?:\s+[a-z'’-]+){0,3}?\s+(?:is|are)\s+not\s+(?:kept|retained|preserved)\b|\balready exists?\b[^.;!?\n]{0,60}?\b(?:is|are|will be|gets?)\s+(?:[a-z]+ly\s+)?(?:replaced|overwritten)\b|\b(?:outstanding|pending|remaining|open|scheduled|future|upcoming|all|any|existing)\s+(?:[a-z]+\s+){0,5}?(?:is|are|will be|gets?)\s+(?:also\s+|automatically\s+|immediately\s+)?(?:cancell?ed|voided|revoked|invalidated|killed|terminated|scrapped|aborted)\b|\b(?:and|also|then)\s+resets\s+(?:the|all|its|their)\b|\b(?:stored|saved|existing|old|original|previous|recorded|cached)\b(?:\s+[a-z'’-]+){0,5}?\s+(?:is|are|will be|gets|get)\s+(?:also\s+|then\s+|permanently\s+)?(?:removed|deleted)\b/;
 /** Words without which STATED_REPLACEMENT cannot match: most descriptions skip it on one scan. */
-export const STATED_REPLACEMENT_WORDS = /replaced|overwritten|dropped|discarded|cancell?ed|voided|revoked|invalidated|killed|terminated|resets|removed|deleted/;
+export const STATED_REPLACEMENT_WORDS = /replaced|overwritten|dropped|discarded|cancell?ed|voided|revoked|invalidated|killed|terminated|scrapped|aborted|resets|removed|deleted|not kept|not retained|not preserved/;
 
 /** Input events a tool can simulate: "Simulates pressing a key" and "simulate a click" press and click. */
 export const INPUT_EVENTS = new Set(
@@ -262,6 +262,8 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "cannot be reverted", "can not be reverted", "can t be reverted", "cannot be revert", "can not be revert",
     "cannot be reopen", "can not be reopen", "is not recoverable", "are not recoverable", "cannot be got back",
     "can t be restored", "can not be restored", "cannot be recover", "can not be recover", "can t be recovered",
+    "cannot be cancelled", "cannot be canceled", "can t be cancelled", "can t be canceled", "cannot be withdrawn", "can t be withdrawn", "cannot be pulled back", "can t be pulled back",
+    "cannot be rolled back", "can t be rolled back", "become final", "becomes final",
     // What an update leaves out is lost: "Any field you leave out is cleared".
     "leave out is cleared", "leave out are cleared", "left out is cleared", "left out are cleared", "omitted is cleared",
     "omitted are cleared", "omitted fields are cleared", "not provided is cleared", "not provided are cleared",
@@ -291,7 +293,8 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "in a shell", "shell access", "sql statement", "sql statements", "sql query", "executed as a command",
     "executed as commands", "run as a command", "runs as a command", "passthrough", "pass through", "any command",
     "any subcommand", "any git subcommand", "any shell command", "call any", "calls any", "invoke any", "invokes any",
-    "run any", "runs any", "execute any", "executes any",
+    "run any", "runs any", "execute any", "executes any", "raw g code", "raw gcode", "send raw commands", "sends raw commands",
+    "send a raw command", "sends a raw command",
   ],
   money: [
     "charge the", "charges the", "charge a", "charges a", "refund", "refunds", "payment", "payments", "payout", "payouts",
@@ -343,7 +346,8 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "replace the whole", "replace the entire", "replace all existing", "replace any existing", "replaced entirely",
     "replaced in full", "written back to the same", "writes back to the same", "written back to the original",
     "writes the result back", "back to the same file", "replace all", "replaces all", "invalidates every", "invalidates all",
-    "invalidate every", "invalidate all", "to replace it", "to overwrite it",
+    "invalidate every", "invalidate all", "to replace it", "to overwrite it", "replace the stored", "replaces the stored",
+    "replace the saved", "replaces the saved", "there is no rollback", "no rollback",
     "rewriting it", "rewriting them",
   ],
   // A dangerous effect the text states outweighs a benign name ("get_report … also deletes the source data").
@@ -633,15 +637,16 @@ export const FOREIGN_VERBS: Record<Category, string> = {
 export const CJK_VERBS: Record<Category, string> = {
   read: `获取 查询 搜索 列出 读取 查看 显示 检索 取得 计算 规划 转换 测量 推荐 浏览 分析 导出 统计 検索 一覧 表示 読み込 参照 確認 計算 変換 分析
     エクスポート 조회 검색 목록 가져 확인 분석 불러 표시 반환
-    拉取 预览 询价 估算 翻译 识别 校验 验证 检查 模拟 查詢 讀取 獲取 搜尋 顯示 見積 プレビュー 抽出 集計 照会 미리보기 계산 검증`,
+    拉取 预览 询价 估算 翻译 识别 校验 验证 检查 模拟 查詢 讀取 獲取 搜尋 顯示 見積 プレビュー 抽出 集計 照会 미리보기 계산 검증
+    返します`,
   write: `创建 添加 新增 更新 修改 编辑 发送 保存 上传 导入 设置 发布 分配 取消 重试 拒绝 批准 启动 停止 重启 写入 作成 追加 変更 編集 送信 保存 登録 設定
     アップロード インポート 投稿 キャンセル 起動 書き込 移動 複製 提交 回复 移动 复制 重命名 생성 추가 수정 업데이트 전송 저장 등록 설정 변경
     작성 게시 편집 업로드 발송 취소 전환 記録 書き出 下载 ダウンロード
     预约 预订 申请 审批 开通 屏蔽 拉黑 隐藏 置顶 标记 转发 邀请 关注 注册 撤销 替换 置换 覆盖 重置 还原 回滚 建立 編輯 發送
     儲存 上傳 發布 覆寫 替換 重設 還原 予約 申請 承認 却下 一時停止 非表示 取り消 置き換え 上書き リセット 初期化 復元
-    ロールバック 예약 신청 차단 숨기 중지 수정 변경 발행 대체 덮어쓰 초기화 복원 롤백`,
+    ロールバック 예약 신청 차단 숨기 중지 수정 변경 발행 대체 덮어쓰 초기화 복원 롤백 下架 上架 依頼 신고 발급`,
   execute: "执行 运行 部署 実行 실행 執行 運行",
-  destructive: "删除 移除 清空 清除 清理 销毁 卸载 削除 消去 破棄 삭제 제거 撤回 释放 终止 注销 作废 销户 解散 擦除 抹除 刪除 銷毀 解約 退会 クリア 해지 탈퇴 비우 폐기",
+  destructive: "删除 移除 清空 清除 清理 销毁 卸载 削除 消去 破棄 삭제 제거 撤回 释放 终止 注销 作废 销户 解散 擦除 抹除 刪除 銷毀 解約 退会 クリア 해지 탈퇴 비우 폐기 外し 추방 강퇴 踢出 解绑 解除绑定",
   financial: "支付 付款 支払 결제 充值 转账 退款 송금 환불",
 };
 
@@ -794,7 +799,7 @@ export const IRREVERSIBLE_ELSEWHERE =
  * English "will be deleted", the text says the tool removes what it names.
  */
 export const REMOVED_ELSEWHERE =
-  /se borra|se elimina|ser[áa]n? (?:eliminad|borrad)|(?:wird|werden) (?:gel[öo]scht|entfernt)|(?:est|sont|sera|seront) supprim|ser[áa]o? exclu[íi]d|(?:é|são|será|serão) (?:exclu[íi]d|removid|apagad)|(?:viene|verr[àa]|vengono|verranno) (?:eliminat|cancellat)|будет удал|будут удал|удаляется|удаляются|silinir|silinecek|kald[ıi]r[ıi]l[ıi]r|dihapus|bị x[oó]á|bị xóa|zostan(?:ie|ą) usunięt|(?:wordt|worden) verwijderd|将被删除|会被删除|被删除|被刪除|削除されます|削除され、|삭제됩니다|삭제되며|سيتم حذف|يتم حذف/i;
+  /se borra|se elimina|ser[áa]n? (?:eliminad|borrad)|(?:wird|werden) (?:gel[öo]scht|entfernt)|(?:est|sont|sera|seront) supprim|ser[áa]o? exclu[íi]d|(?:é|são|será|serão) (?:exclu[íi]d|removid|apagad)|(?:viene|verr[àa]|vengono|verranno) (?:eliminat|cancellat)|будет удал|будут удал|удаляется|удаляются|silinir|silinecek|kald[ıi]r[ıi]l[ıi]r|dihapus|bị x[oó]á|bị xóa|zostan(?:ie|ą) usunięt|(?:wordt|worden) verwijderd|将被删除|会被删除|被删除|被刪除|削除されます|削除され、|삭제됩니다|삭제되며|会被清空|将被清空|被清空|会被清除|が消去され|消去されます|سيتم حذف|يتم حذف/i;
 
 /** Places named after removal: after a reading verb they are what it reads ("list_trash"), not a removal. */
 export const REMOVAL_PLACES = new Set(["trash", "bin", "recyclebin", "purgatory"]);
@@ -804,7 +809,7 @@ export const REMOVAL_PLACES = new Set(["trash", "bin", "recyclebin", "purgatory"
  * "整篇替换原有内容", "écrase le fichier existant", "la versión anterior no se conserva", "Key cũ bị vô hiệu hoá".
  */
 export const OVERWRITE_ELSEWHERE =
-  /上書き|置き換え|置換|覆盖|覆寫|替换|替換|덮어쓰|대체됩니다|[ée]cras[ée]|sobrescri[bvt]|[üu]berschreib|[üu]berschrieben|sovrascri[vt]|перезапис|(?:wird|werden) ersetzt|(?:est|sont|sera|seront) remplac[ée]|(?:se|ser[áa]n?) reemplaza|(?:é|são|será|serão) substitu[íi]d|(?:viene|vengono|verr[àa]) sostituit|заменен|заменяются|(?:wordt|worden) vervangen|zastąpion|diganti|değiştirilir|bị thay thế|ghi đè|üzerine yaz|no se conserva|n[ãa]o (?:é|são) mantid|n'est pas conserv|nicht (?:beibehalten|aufbewahrt)|不保留|失效|無効化され|무효화|vô hiệu|ung[üu]ltig|invalid[ée]|invalidad|unieważnion|недействительн|geçersiz|iptal edil|被取消|キャンセルされ|취소됩니다|(?:est|sont) annul[ée]|(?:se cancela|é cancelad)|wird storniert|viene annullat|отменяется|dibatalkan/i;
+  /上書き|置き換え|置換|覆盖|覆寫|替换|替換|덮어쓰|대체됩니다|[ée]cras[ée]|sobrescri[bvt]|[üu]berschreib|[üu]berschrieben|sovrascri[vt]|перезапис|(?:wird|werden) ersetzt|(?:est|sont|sera|seront) remplac[ée]|(?:se|ser[áa]n?) reemplaza|(?:é|são|será|serão) substitu[íi]d|(?:viene|vengono|verr[àa]) sostituit|заменен|заменяются|(?:wordt|worden) vervangen|zastąpion|diganti|değiştirilir|bị thay thế|ghi đè|üzerine yaz|no se conserva|n[ãa]o (?:é|são) mantid|n'est pas conserv|nicht (?:beibehalten|aufbewahrt)|不保留|失效|無効化され|무효화|vô hiệu|ung[üu]ltig|invalid[ée]|invalidad|unieważnion|недействительн|geçersiz|iptal edil|被取消|キャンセルされ|취소됩니다|作废|作廢|冲减|冲销|회수됩니다|회수되고|権限が剥奪|剥夺|(?:est|sont) annul[ée]|(?:se cancela|é cancelad)|wird storniert|viene annullat|отменяется|dibatalkan/i;
 
 /** Running a command, a script or code stated in another language: "执行 Shell 命令", "コマンドを実行". */
 export const EXECUTE_ELSEWHERE =
@@ -812,7 +817,7 @@ export const EXECUTE_ELSEWHERE =
 
 /** Claims that nothing is changed, in other languages: "sin modificar nada", "senza modificare nulla", "只读". */
 export const READ_ONLY_ELSEWHERE =
-  /rien n'est (?:modifi|enregistr|sauvegard|stock|publi|cr[ée]|[ée]crit|envoy)|aucune? [^.]{0,30}n'est (?:modifi|enregistr|publi|cr[ée]|envoy)|lecture seule|nada se (?:guarda|modifica)|no se (?:guarda|almacena|crea|modifica|env[íi]a)|solo lectura|nada [ée] (?:salvo|alterado|gravado|modificado)|nenhuma altera|somente leitura|apenas leitura|es wird (?:nichts|kein\w*) [^.]{0,30}(?:gespeichert|erstellt|ge[äa]ndert|ver[öo]ffentlicht|gesendet)|nur lesend|schreibgesch[üu]tzt|ohne [^.]{0,30} zu (?:speichern|[äa]ndern|ver[äa]ndern|schreiben|senden)|nulla viene (?:salvato|modificato)|non viene (?:salvato|modificato|creato|inviato)|sola lettura|ничего не (?:сохраняет|создаёт|создает|отправляет)|не сохраняет|(?:ничего|никуда) не сохраняется|только для чтения|только чтение|nic nie jest (?:zapisywane|zmieniane)|nie (?:zapisuje|modyfikuje|rezerwuje|tworzy)|tylko do odczytu|er wordt niets (?:opgeslagen|gewijzigd)|wijzigt niets|slaat niets op|alleen[- ]lezen|tidak (?:mengubah|menyimpan|membuat)|hanya baca|de[ğg]i[şs]tirmez|kaydetmez|salt okunur|không (?:thay đổi|lưu|tạo)|chỉ đọc|دون (?:إرسال|حفظ|تعديل)|لا يتم (?:حفظ|تعديل|إرسال)|不会(?:创建|修改|保存|更改|删除|发送|扣费|真正发送)|不會(?:修改|儲存|建立)|唯讀|(?:作成|変更|保存|更新|削除|送信)されません|(?:作成|変更|保存)しません|(?:저장|변경|생성|전송)되지 않|수정하지 않|sans (?:rien )?modifier|ne modifie (?:pas|rien)|non registra nulla|non salva|non modifica|n[ãa]o altera|keine dateien (?:werden )?geschrieben|werden keine dateien|no modifica|n[ãa]o modifica|[äa]ndert nicht|не изменяет|不会保存|不保存|只返回|仅返回|何も(?:削除|変更|保存)しません|sin modificar|sem (?:nada )?modificar|senza modificare|ohne (?:etwas )?zu (?:ändern|verändern)|nichts (?:wird )?ge(?:ändert|schrieben)|не изменяя|ничего не изменя|只读|不会修改|不修改|読み取り専用|変更しません|읽기 전용|변경하지 않/i;
+  /rien n'est (?:modifi|enregistr|sauvegard|stock|publi|cr[ée]|[ée]crit|envoy)|aucune? [^.]{0,30}n'est (?:modifi|enregistr|publi|cr[ée]|envoy)|lecture seule|nada se (?:guarda|modifica)|no se (?:guarda|almacena|crea|modifica|env[íi]a)|solo lectura|nada [ée] (?:salvo|alterado|gravado|modificado)|nenhuma altera|somente leitura|apenas leitura|es wird (?:nichts|kein\w*) [^.]{0,30}(?:gespeichert|erstellt|ge[äa]ndert|ver[öo]ffentlicht|gesendet)|nur lesend|schreibgesch[üu]tzt|ohne [^.]{0,30} zu (?:speichern|[äa]ndern|ver[äa]ndern|schreiben|senden)|nulla viene (?:salvato|modificato)|non viene (?:salvato|modificato|creato|inviato)|sola lettura|ничего не (?:сохраняет|создаёт|создает|отправляет)|не сохраняет|(?:ничего|никуда) не сохраняется|только для чтения|только чтение|nic nie jest (?:zapisywane|zmieniane)|nie (?:zapisuje|modyfikuje|rezerwuje|tworzy)|tylko do odczytu|er wordt niets (?:opgeslagen|gewijzigd)|wijzigt niets|slaat niets op|alleen[- ]lezen|tidak (?:mengubah|menyimpan|membuat)|hanya baca|de[ğg]i[şs]tirmez|kaydetmez|salt okunur|không (?:thay đổi|lưu|tạo)|chỉ đọc|دون (?:إرسال|حفظ|تعديل)|لا يتم (?:حفظ|تعديل|إرسال)|不会(?:创建|修改|保存|更改|删除|发送|扣费|真正发送)|不會(?:修改|儲存|建立)|唯讀|(?:作成|変更|保存|更新|削除|送信)されません|(?:作成|変更|保存)しません|(?:저장|변경|생성|전송)되지 않|수정하지 않|(?:変更|削除|更新|操作)(?:は|を)行いません|不执行任何|不會執行|不做任何(?:修改|更改)|仅预览|只预览|仅查询|只查询|변경(?:은|을)? 하지 않|sans (?:rien )?modifier|ne modifie (?:pas|rien)|non registra nulla|non salva|non modifica|n[ãa]o altera|keine dateien (?:werden )?geschrieben|werden keine dateien|no modifica|n[ãa]o modifica|[äa]ndert nicht|не изменяет|不会保存|不保存|只返回|仅返回|何も(?:削除|変更|保存)しません|sin modificar|sem (?:nada )?modificar|senza modificare|ohne (?:etwas )?zu (?:ändern|verändern)|nichts (?:wird )?ge(?:ändert|schrieben)|не изменяя|ничего не изменя|只读|不会修改|不修改|読み取り専用|変更しません|읽기 전용|변경하지 않/i;
 
 /** Words after a removal stated in another language that make it a retention policy: "ils sont supprimés automatiquement". */
 export const AUTOMATIC_ELSEWHERE = /automati|autom[áa]tica|自动|自動|자동/;

@@ -135,8 +135,12 @@ for (const [category, words] of Object.entries(FOREIGN_NAME_VERBS) as [Category,
 }
 // "news" is no form of "new".
 TEXT_VERBS.delete("news");
-/** "del" past a description's first word is Spanish or Italian "of the" far more often than a delete. */
-const FIRST_WORD_ONLY = new Set(["del"]);
+/**
+ * "del" past a description's first word is Spanish or Italian "of the" far more often than a delete; "issue" leading
+ * one is issued ("Issue a refund", "Issues a billing key"), and is a ticket anywhere else.
+ */
+const FIRST_WORD_ONLY = new Set(["del", "issue"]);
+for (const form of ["issue", "issues"]) TEXT_VERBS.set(form, { verb: "issue", category: "write", ambiguous: true });
 
 /** Past participles of the lexicon's verbs ("created", "dropped", "sent"): what a passive description says is done. */
 const PARTICIPLES = new Map<string, VerbInfo>();
@@ -674,6 +678,15 @@ function lastVerbOfSentence(description: string): VerbInfo | undefined {
   return FOREIGN_VERB_OF.get(LIGHT_VERBS.has(last) ? (words.at(-2) ?? "") : last);
 }
 
+// A verb done to a thing rather than by the tool: "削除されたメッセージ" (deleted messages), "被删除的对象", "삭제된 항목".
+const PASSIVE_BEFORE = /[被已]$/;
+const PASSIVE_AFTER = /^(?:され|済|된|되는|될|的|了的)/;
+
+/** Whether the CJK verb at `at` (`length` long) of `text` describes its object (passive or attributive) rather than acts. */
+function attributiveAt(text: string, at: number, length: number): boolean {
+  return PASSIVE_BEFORE.test(text.slice(Math.max(0, at - 1), at)) || PASSIVE_AFTER.test(text.slice(at + length, at + length + 3));
+}
+
 /**
  * The verb of a description in another language: with `firstWord`, its first word (French, Spanish, German,
  * Portuguese, Italian, Russian); without, a known verb in its first 40 characters: the earliest in Chinese, the last
@@ -696,7 +709,7 @@ function foreignDescriptionVerb(description: string, firstWord: boolean): Descri
     let at = verbFinal ? -1 : Infinity;
     for (const { said, info } of CJK_VERB_LIST) {
       const i = verbFinal ? head.lastIndexOf(said) : head.indexOf(said);
-      if (i < 0) continue;
+      if (i < 0 || attributiveAt(head, i, said.length)) continue;
       if (verbFinal && found?.category === "destructive") break;
       if (verbFinal ? i > at || info.category === "destructive" : i < at) {
         at = i;
@@ -791,6 +804,16 @@ function unlinkOf(words: readonly string[], nv: NameVerbHit | undefined, dv: Des
     if (link && LINK_OBJECTS.has(link[1]!)) return link[0];
   }
   return undefined;
+}
+
+/**
+ * Whether the description leads with a removal of its own beside a milder change the name names: not a thing
+ * removed from somewhere ("Remove a message from the trash" is what `untrash` does), nor an "un-" verb's undoing.
+ */
+function removalLeadOutweighs(nv: NameVerbHit | undefined, dv: DescriptionVerbHit | undefined, lowerDescription: string): boolean {
+  if (!dv || !dv.first || dv.ambiguous || dv.category !== "destructive") return false;
+  if (!nv || nv.ambiguous || (nv.category !== "write" && nv.category !== "execute") || nv.verb.startsWith("un")) return false;
+  return !REMOVED_FROM.test(lowerDescription.slice(0, 200));
 }
 
 /** An HTTP request line opening a description generated from an API spec. */
@@ -1568,6 +1591,14 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   if (effect) {
     scores.destructive += WEIGHTS.destructiveEffect;
     evidence.push({ signal: "destructive_effect", source: phrases.destructive_effect !== undefined ? "description" : "schema", quote: effect, weight: WEIGHTS.destructiveEffect });
+  } else if (removalLeadOutweighs(nv, dv, lowerDescription)) {
+    // A description leading with a removal says what a milder verb of the name does ("stop_monitoring": "Deletes a
+    // URL watch with its history"; "emergency_stop": "Kill all motors"): the name does not outweigh the text.
+    const weight = scores[nv!.category] - scores.destructive + 1;
+    if (weight > 0) {
+      scores.destructive += weight;
+      evidence.push({ signal: "stated_removal_lead", source: "description", quote: dv!.quote, weight });
+    }
   }
   // Running a query that the text says only reads (a SELECT, an aggregation) is a read, unless it also says it may change
   // data or keeps the result, or the tool runs a program or a shell command, in which a search query is one thing it could do.

@@ -1023,5 +1023,21 @@ describe.each([
     expect(hintClass(k("put_file", "Upload a file. An existing file with the same name is replaced."))).toBe("destructive");
     expect(hintClass(k("config_yaml", "Returns the service config. Pass `body` to replace it."))).toBe("destructive");
     expect(hintClass(k("kv-flush", "Invalidates every key in a bucket."))).toBe("destructive");
+    // A description leading with a removal outweighs a name's milder verb, but not a thing removed from somewhere.
+    expect(hintClass(k("stop_watch", "Deletes a page watch together with its change history."))).toBe("destructive");
+    expect(hintClass(k("restore_item", "Remove an item from the recycle bin."))).not.toBe("read");
+    expect(k("unstar_repo", "Remove a star from a repository.").category).toBe("write");
+    // What was stored replaced, a prior version not kept, a run aborted, an irreversible money movement, raw G-code.
+    expect(hintClass(k("push_plan", "Upload a flight plan. The plan currently stored on the device is replaced."))).toBe("destructive");
+    expect(hintClass(k("apply_update", "Install the update. The previous version is not kept."))).toBe("destructive");
+    expect(hintClass(k("release_funds", "Pay out the held funds to the seller. Released funds cannot be pulled back."))).toBe("destructive");
+    expect(hintClass(k("printer_cmd", "Send raw G-code lines to the printer."))).toBe("destructive");
+    // CJK verbs done to a thing describe it; CJK previews and refusals read; a member expelled is removed.
+    expect(hintClass(k("audit_removed", "削除されたメッセージの監査ログを取得します。"))).toBe("read");
+    expect(hintClass(k("lifecycle_preview", "预览清理规则的执行结果，仅预览，不执行任何删除。"))).toBe("read");
+    expect(hintClass(k("member_out", "멤버를 그룹에서 추방합니다."))).toBe("destructive");
+    expect(hintClass(k("disk_reinit", "重新初始化云盘。盘上现有数据会被清空。"))).toBe("destructive");
+    // "Issue" leading a description issues.
+    expect(k("card_new", "Issue a new card to a cardholder.").category).not.toBe("read");
   });
 });

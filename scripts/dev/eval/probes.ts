@@ -30,6 +30,8 @@ export const PROBE_PATHS = {
   "agent tooling": "scripts/dev/eval/probes/agent-tooling.jsonl",
   "held out, second": "scripts/dev/eval/probes/held-out-2.jsonl",
   "terse names": "scripts/dev/eval/probes/terse-names.jsonl",
+  "East Asian": "scripts/dev/eval/probes/east-asian.jsonl",
+  "money and devices": "scripts/dev/eval/probes/money-devices.jsonl",
 } as const;
 
 const probeLineSchema = z.object({
