@@ -2,7 +2,7 @@
 // nothing in its environment), destructiveHint (may make a non-additive change: a delete, and also an update that
 // overwrites, a replace, a reset), idempotentHint (calling again with the same arguments has no further effect)
 // and openWorldHint (reaches an open world of outside entities, such as the web or another service). Pure.
-import { ATTACHED_THINGS, DOMAIN_TOKENS, IDEMPOTENT_VERBS, LOCAL_VERBS, NON_ADDITIVE_VERBS, SNAPSHOTS } from "./lexicon.js";
+import { ATTACHED_THINGS, DOMAIN_TOKENS, IDEMPOTENT_VERBS, KEEPS_PRIOR, LOCAL_VERBS, NON_ADDITIVE_VERBS, SNAPSHOTS } from "./lexicon.js";
 import type { HintClass } from "./model.js";
 import type { Evidence, ToolReading } from "./signals.js";
 import type { Category } from "./taxonomy.js";
@@ -39,9 +39,23 @@ const RESTORED_FROM_SNAPSHOT = /\bfrom (?:an? |the |its )?(?:[a-z]+ )?(?:backup|
  * every update of a body or content: GitHub marks its body updates additive writes.
  */
 export function nonAdditiveEvidence(r: ToolReading): Pick<Evidence, "source" | "quote"> | undefined {
+  const change = nonAdditiveChange(r);
   // What the text says is kept ("nothing is lost", "kept as a revision", "the previous text remains in the key's
-  // history") makes the change additive, its verb or its words of replacement whatever.
-  if (r.keepsPrior) return undefined;
+  // history") makes the change additive, its verb or its words of replacement whatever. The text is read for it only
+  // where a change was found: most tools have none, and the reading scans the whole description.
+  return change && !keepsPrior(r.lowerDescription) ? change : undefined;
+}
+
+/**
+ * Whether a description (lower-cased) says the change keeps what it replaced: KEEPS_PRIOR, where one of these words
+ * stands (as the reading has always asked: "are kept as versions" alone does not count).
+ */
+function keepsPrior(lower: string): boolean {
+  return (lower.includes("lost") || lower.includes("undone") || lower.includes(" as a") || lower.includes("histor") || lower.includes("revisions")) && KEEPS_PRIOR.test(lower);
+}
+
+/** The evidence of a non-additive change, whatever the text says is kept. */
+function nonAdditiveChange(r: ToolReading): Pick<Evidence, "source" | "quote"> | undefined {
   if (r.phrases.overwrite !== undefined) return { source: "description", quote: r.phrases.overwrite };
   if (r.overwriteArgument !== undefined) return { source: "schema", quote: r.overwriteArgument };
   // A change the text calls irreversible (a payment that "cannot be cancelled") is no additive one to retry or undo.

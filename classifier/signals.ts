@@ -14,7 +14,6 @@ import {
   IRREVERSIBLE_ELSEWHERE,
   NON_ADDITIVE_VERBS,
   OVERWRITE_ELSEWHERE,
-  KEEPS_PRIOR,
   AUTOMATIC_ELSEWHERE,
   EXECUTE_ELSEWHERE,
   LATER_ELSEWHERE,
@@ -397,8 +396,8 @@ export interface ToolReading {
   secretArgument?: string;
   fileWrite?: string;
   overwriteArgument?: string;
-  /** The text says the change keeps what it replaced ("nothing is lost", "kept as a revision"): additive. */
-  keepsPrior: boolean;
+  /** The description lower-cased, for the readings made after this one (whether a change keeps what it replaced: hints.ts). */
+  lowerDescription: string;
   operations?: { property: string; values: readonly string[]; category: Category; value: string; verb: string };
   identityName?: { token: string; strong: boolean };
   secretName?: string;
@@ -1677,9 +1676,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     fileWrite,
     // An unnamed argument ("") with an overwrite option counts as no overwrite argument.
     overwriteArgument: overwriteArgument || undefined,
-    keepsPrior:
-      (lowerDescription.includes("lost") || lowerDescription.includes("undone") || lowerDescription.includes(" as a") || lowerDescription.includes("histor") || lowerDescription.includes("revisions")) &&
-      KEEPS_PRIOR.test(lowerDescription),
+    lowerDescription,
     operations,
     identityName,
     secretName,
