@@ -2,8 +2,9 @@
 // nothing in its environment), destructiveHint (may make a non-additive change: a delete, and also an update that
 // overwrites, a replace, a reset), idempotentHint (calling again with the same arguments has no further effect)
 // and openWorldHint (reaches an open world of outside entities, such as the web or another service). Pure.
-import { ATTACHED_THINGS, DOMAIN_TOKENS, IDEMPOTENT_VERBS, KEEPS_PRIOR, LOCAL_VERBS, NON_ADDITIVE_VERBS, SNAPSHOTS } from "./lexicon.js";
+import { ATTACHED_THINGS, DOMAIN_TOKENS, IDEMPOTENT_VERBS, LOCAL_VERBS, NON_ADDITIVE_VERBS, SNAPSHOTS } from "./lexicon.js";
 import type { HintClass } from "./model.js";
+import { keepsPrior } from "./stated-effects.js";
 import type { Evidence, ToolReading } from "./signals.js";
 import type { Category } from "./taxonomy.js";
 
@@ -27,6 +28,9 @@ export function hintClassOfCategory(category: Category, nonAdditive: boolean, op
   return nonAdditive ? "destructive" : "write";
 }
 
+/** What a cancel stops that would have removed something: cancelling a pending deletion keeps the thing (a restore). */
+const REMOVALS = new Set("deletion deletions removal removals termination terminations purge purges destruction".split(" "));
+
 /** Non-additive verbs a description's lead does not add to a name's verb: their object decides, or it is a field. */
 const LEAD_ONLY_IN_NAME = new Set(["apply", "restore", "replace"]);
 
@@ -46,14 +50,6 @@ export function nonAdditiveEvidence(r: ToolReading): Pick<Evidence, "source" | "
   return change && !keepsPrior(r.lowerDescription) ? change : undefined;
 }
 
-/**
- * Whether a description (lower-cased) says the change keeps what it replaced: KEEPS_PRIOR, where one of these words
- * stands (as the reading has always asked: "are kept as versions" alone does not count).
- */
-function keepsPrior(lower: string): boolean {
-  return (lower.includes("lost") || lower.includes("undone") || lower.includes(" as a") || lower.includes("histor") || lower.includes("revisions")) && KEEPS_PRIOR.test(lower);
-}
-
 /** The evidence of a non-additive change, whatever the text says is kept. */
 function nonAdditiveChange(r: ToolReading): Pick<Evidence, "source" | "quote"> | undefined {
   if (r.phrases.overwrite !== undefined) return { source: "description", quote: r.phrases.overwrite };
@@ -69,17 +65,25 @@ function nonAdditiveChange(r: ToolReading): Pick<Evidence, "source" | "quote"> |
   const joined = [...(r.nameVerb?.joined ?? []), ...(r.descriptionVerb?.joined ?? [])].find((v) => NON_ADDITIVE_VERBS.has(v.verb) && v.verb !== "apply");
   if (joined) return { source: r.nameVerb?.joined.includes(joined) ? "name" : "description", quote: joined.verb };
   if (lead === undefined) return undefined;
-  const objectHas = (words: ReadonlySet<string>) => r.object.some((w) => words.has(w)) || (r.descriptionVerb?.object ?? []).some((w) => words.has(w));
-  const nonAdditive =
-    lead === "apply" ? !objectHas(ATTACHED_THINGS)
-    : lead === "restore" ? objectHas(SNAPSHOTS) || RESTORED_FROM_SNAPSHOT.test(r.descriptionVerb?.quote ?? "")
-    : NON_ADDITIVE_VERBS.has(lead);
-  if (nonAdditive) return { source: fromName ? "name" : "description", quote: lead };
+  if (leadNonAdditive(r, lead)) return { source: fromName ? "name" : "description", quote: lead };
   // The description's own lead says what the name's verb does ("session_stop": "Cancel the running session …"); a
   // replace there is as often of one field's value ("Replace a node's fill"), and a whole one is an overwrite phrase.
   const dv = r.descriptionVerb;
-  const saysMore = fromName && dv !== undefined && dv.first && !dv.ambiguous && !LEAD_ONLY_IN_NAME.has(dv.verb) && NON_ADDITIVE_VERBS.has(dv.verb);
+  const saysMore = fromName && dv !== undefined && dv.first && !dv.ambiguous && !LEAD_ONLY_IN_NAME.has(dv.verb) && leadNonAdditive(r, dv.verb);
   return saysMore ? { source: "description", quote: dv.verb } : undefined;
+}
+
+/**
+ * Whether a leading verb makes a change that is not additive, by what it works on: an apply of anything but an
+ * attached thing (a label), a restore of a backup or a snapshot, a cancel of anything but a pending removal (cancelling
+ * a deletion keeps the thing), and every other replacing, resetting or reverting verb.
+ */
+function leadNonAdditive(r: ToolReading, lead: string): boolean {
+  const objectHas = (words: ReadonlySet<string>) => r.object.some((w) => words.has(w)) || (r.descriptionVerb?.object ?? []).some((w) => words.has(w));
+  if (lead === "apply") return !objectHas(ATTACHED_THINGS);
+  if (lead === "restore") return objectHas(SNAPSHOTS) || RESTORED_FROM_SNAPSHOT.test(r.descriptionVerb?.quote ?? "");
+  if (lead === "cancel" || lead === "abort") return !objectHas(REMOVALS);
+  return NON_ADDITIVE_VERBS.has(lead);
 }
 
 /**

@@ -218,9 +218,9 @@ export const STATED_PLACEMENT =
  * replaced") is an ordinary write, so "previous" and "current" do not lead here.
  */
 export const STATED_REPLACEMENT =
-  /\b(?:original|originals|existing|old|whole|entire|stored|saved|running|installed|deployed)\b(?:\s+[a-z'’-]+){0,5}?\s+(?:is|are|will be|gets|get)\s+(?:first\s+|then\s+|entirely\s+|completely\s+|fully\s+|all\s+)?(?:replaced|overwritten|dropped|discarded)\b|\b(?:previous|old|original|prior)\b(?:\s+[a-z'’-]+){0,3}?\s+(?:is|are)\s+not\s+(?:kept|retained|preserved)\b|\balready exists?\b[^.;!?\n]{0,60}?\b(?:is|are|will be|gets?)\s+(?:[a-z]+ly\s+)?(?:replaced|overwritten)\b|\b(?:outstanding|pending|remaining|open|scheduled|future|upcoming|all|any|existing)\s+(?:[a-z]+\s+){0,5}?(?:is|are|will be|gets?)\s+(?:also\s+|automatically\s+|immediately\s+)?(?:cancell?ed|voided|revoked|invalidated|killed|terminated|scrapped|aborted)\b|\b(?:and|also|then)\s+resets\s+(?:the|all|its|their)\b|\b(?:stored|saved|existing|old|original|previous|recorded|cached)\b(?:\s+[a-z'’-]+){0,5}?\s+(?:is|are|will be|gets|get)\s+(?:also\s+|then\s+|permanently\s+)?(?:removed|deleted)\b/;
+  /\b(?:original|originals|existing|old|whole|entire|stored|saved|running|installed|deployed)\b(?:\s+[a-z'’-]+){0,5}?\s+(?:is|are|will be|gets|get)\s+(?:first\s+|then\s+|entirely\s+|completely\s+|fully\s+|all\s+)?(?:replaced|overwritten|dropped|discarded|truncated)\b|\bcurrent\s+(?:[a-z'’-]+\s+){0,2}?(?:contents?|data|points|records|rows|files|entries|documents|items|objects|rules|members|tiles|panels)\s+(?:is|are|will be|get)\s+(?:[a-z]+ly\s+)?(?:replaced|overwritten|dropped|discarded|removed|deleted)\b|\b(?:that|which)\s+(?:you\s+)?(?:don['’]t|do not|did not|didn['’]t)\s+(?:include|list|send|pass|provide|mention)\s+(?:are|is|will be|get)\s+(?:removed|deleted|dropped)\b|\b(?:previous|old|original|prior)\b(?:\s+[a-z'’-]+){0,3}?\s+(?:is|are)\s+not\s+(?:kept|retained|preserved)\b|\b(?:already (?:exists?|present|there)|if\b[^.;!?\n]{0,40}?\bexists?)\b[^.;!?\n]{0,60}?\b(?:is|are|will be|gets?)\s+(?:[a-z]+ly\s+)?(?:replaced|overwritten|dropped|deleted|truncated)\b|\b(?:outstanding|pending|remaining|open|scheduled|future|upcoming|all|any|existing)\s+(?:[a-z]+\s+){0,5}?(?:is|are|will be|gets?)\s+(?:also\s+|automatically\s+|immediately\s+)?(?:cancell?ed|voided|revoked|invalidated|killed|terminated|scrapped|aborted)\b|\b(?:and|also|then)\s+resets\s+(?:the|all|its|their)\b|\b(?:stored|saved|existing|old|original|previous|recorded|cached)\b(?:\s+[a-z'’-]+){0,5}?\s+(?:is|are|will be|gets|get)\s+(?:also\s+|then\s+|permanently\s+)?(?:removed|deleted)\b/;
 /** Words without which STATED_REPLACEMENT cannot match: most descriptions skip it on one scan. */
-export const STATED_REPLACEMENT_WORDS = /replaced|overwritten|dropped|discarded|cancell?ed|voided|revoked|invalidated|killed|terminated|scrapped|aborted|resets|removed|deleted|not kept|not retained|not preserved/;
+export const STATED_REPLACEMENT_WORDS = /replaced|overwritten|dropped|discarded|truncated|cancell?ed|voided|revoked|invalidated|killed|terminated|scrapped|aborted|resets|removed|deleted|not kept|not retained|not preserved/;
 
 /** Input events a tool can simulate: "Simulates pressing a key" and "simulate a click" press and click. */
 export const INPUT_EVENTS = new Set(
@@ -263,7 +263,7 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "cannot be reopen", "can not be reopen", "is not recoverable", "are not recoverable", "cannot be got back",
     "can t be restored", "can not be restored", "cannot be recover", "can not be recover", "can t be recovered",
     "cannot be cancelled", "cannot be canceled", "can t be cancelled", "can t be canceled", "cannot be withdrawn", "can t be withdrawn", "cannot be pulled back", "can t be pulled back",
-    "cannot be rolled back", "can t be rolled back", "become final", "becomes final",
+    "cannot be rolled back", "can t be rolled back", "become final", "becomes final", "cannot be resumed", "can t be resumed",
     // What an update leaves out is lost: "Any field you leave out is cleared".
     "leave out is cleared", "leave out are cleared", "left out is cleared", "left out are cleared", "omitted is cleared",
     "omitted are cleared", "omitted fields are cleared", "not provided is cleared", "not provided are cleared",
@@ -282,7 +282,8 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "no transaction is created", "no transaction is sent", "without sending a transaction", "nothing is added",
     "doesnt change", "doesnt modify", "doesnt write", "dont change", "only safe methods", "without doing it",
     "not saved anywhere", "not stored anywhere", "it is not saved", "it is not stored", "no file is written",
-    "no files are written",
+    "no files are written", "does not run anything",
+    "doesn t run anything", "runs nothing", "does not store", "doesn t store", "never stores",
   ],
   execute_phrase: [
     "arbitrary code", "arbitrary command", "arbitrary commands", "arbitrary sql", "arbitrary query", "arbitrary queries",
@@ -361,7 +362,8 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
   read_query: [
     "select query", "select queries", "select statement", "select statements", "select only", "only select", "read only query",
     "read only queries", "read only sql", "readonly query", "readonly sql", "aggregation pipeline", "aggregation query",
-    "aggregate query", "graphql query", "search query", "only read queries", "read queries",
+    "aggregate query", "graphql query", "search query", "only read queries", "read queries", "read only transaction",
+    "opened read only", "read only connection",
     // Query languages that only read (JQL, SOQL, PromQL, LogQL …): running one of their queries is a read.
     ...["jql", "soql", "sosl", "promql", "logql", "traceql", "metricsql", "kql", "nrql", "hogql", "spl", "esql", "ppl", "lucene", "jsonpath", "jmespath", "xpath"].flatMap(
       (language) => ["query", "queries", "expression", "expressions", "selector"].map((what) => `${language} ${what}`),
@@ -385,7 +387,7 @@ export const DENIALS =
 /** "be" as what happens: after a modal or "to", with an adverb or not, it says what could or should ("whether it can be deleted", "could probably be removed"). */
 export const BE_AS_FACT = "(?<!\\b(?:can|could|may|might|should|would|must|to)\\s(?:[a-z]+ly\\s)?)be";
 const REMOVED = "delete|deletes|remove|removes|purge|purges|erase|erases|wipe|wipes|destroy|destroys|terminate|terminates|discard|discards";
-const GONE = "deleted|purged|erased|wiped|destroyed|discarded|removed from";
+const GONE = "deleted|purged|pruned|erased|wiped|destroyed|discarded|removed from";
 const WHAT = "the|all|any|every|its|their|existing|old|stale|unused|previous|those|these|them|it|that";
 /**
  * A removal a description states beyond its leading verb, in lower-case text: a second action joined to the first
@@ -817,7 +819,7 @@ export const EXECUTE_ELSEWHERE =
 
 /** Claims that nothing is changed, in other languages: "sin modificar nada", "senza modificare nulla", "只读". */
 export const READ_ONLY_ELSEWHERE =
-  /rien n'est (?:modifi|enregistr|sauvegard|stock|publi|cr[ée]|[ée]crit|envoy)|aucune? [^.]{0,30}n'est (?:modifi|enregistr|publi|cr[ée]|envoy)|lecture seule|nada se (?:guarda|modifica)|no se (?:guarda|almacena|crea|modifica|env[íi]a)|solo lectura|nada [ée] (?:salvo|alterado|gravado|modificado)|nenhuma altera|somente leitura|apenas leitura|es wird (?:nichts|kein\w*) [^.]{0,30}(?:gespeichert|erstellt|ge[äa]ndert|ver[öo]ffentlicht|gesendet)|nur lesend|schreibgesch[üu]tzt|ohne [^.]{0,30} zu (?:speichern|[äa]ndern|ver[äa]ndern|schreiben|senden)|nulla viene (?:salvato|modificato)|non viene (?:salvato|modificato|creato|inviato)|sola lettura|ничего не (?:сохраняет|создаёт|создает|отправляет)|не сохраняет|(?:ничего|никуда) не сохраняется|только для чтения|только чтение|nic nie jest (?:zapisywane|zmieniane)|nie (?:zapisuje|modyfikuje|rezerwuje|tworzy)|tylko do odczytu|er wordt niets (?:opgeslagen|gewijzigd)|wijzigt niets|slaat niets op|alleen[- ]lezen|tidak (?:mengubah|menyimpan|membuat)|hanya baca|de[ğg]i[şs]tirmez|kaydetmez|salt okunur|không (?:thay đổi|lưu|tạo)|chỉ đọc|دون (?:إرسال|حفظ|تعديل)|لا يتم (?:حفظ|تعديل|إرسال)|不会(?:创建|修改|保存|更改|删除|发送|扣费|真正发送)|不會(?:修改|儲存|建立)|唯讀|(?:作成|変更|保存|更新|削除|送信)されません|(?:作成|変更|保存)しません|(?:저장|변경|생성|전송)되지 않|수정하지 않|(?:変更|削除|更新|操作)(?:は|を)行いません|不执行任何|不會執行|不做任何(?:修改|更改)|仅预览|只预览|仅查询|只查询|변경(?:은|을)? 하지 않|sans (?:rien )?modifier|ne modifie (?:pas|rien)|non registra nulla|non salva|non modifica|n[ãa]o altera|keine dateien (?:werden )?geschrieben|werden keine dateien|no modifica|n[ãa]o modifica|[äa]ndert nicht|не изменяет|不会保存|不保存|只返回|仅返回|何も(?:削除|変更|保存)しません|sin modificar|sem (?:nada )?modificar|senza modificare|ohne (?:etwas )?zu (?:ändern|verändern)|nichts (?:wird )?ge(?:ändert|schrieben)|не изменяя|ничего не изменя|只读|不会修改|不修改|読み取り専用|変更しません|읽기 전용|변경하지 않/i;
+  /rien n'est (?:modifi|enregistr|sauvegard|stock|publi|cr[ée]|[ée]crit|envoy)|aucune? [^.]{0,30}n'est (?:modifi|enregistr|publi|cr[ée]|envoy)|lecture seule|nada se (?:guarda|modifica)|no se (?:guarda|almacena|crea|modifica|env[íi]a)|solo lectura|nada [ée] (?:salvo|alterado|gravado|modificado)|nenhuma altera|somente leitura|apenas leitura|es wird (?:nichts|kein\w*) [^.]{0,30}(?:gespeichert|erstellt|ge[äa]ndert|ver[öo]ffentlicht|gesendet)|nur lesend|schreibgesch[üu]tzt|ohne [^.]{0,30} zu (?:speichern|[äa]ndern|ver[äa]ndern|schreiben|senden)|nulla viene (?:salvato|modificato)|non viene (?:salvato|modificato|creato|inviato)|sola lettura|ничего не (?:сохраняет|создаёт|создает|отправляет)|не сохраняет|(?:ничего|никуда) не сохраняется|только для чтения|только чтение|nic nie jest (?:zapisywane|zmieniane)|nie (?:zapisuje|modyfikuje|rezerwuje|tworzy)|tylko do odczytu|er wordt niets (?:opgeslagen|gewijzigd)|wijzigt niets|slaat niets op|alleen[- ]lezen|tidak (?:mengubah|menyimpan|membuat)|hanya baca|de[ğg]i[şs]tirmez|kaydetmez|salt okunur|không (?:thay đổi|lưu|tạo)|chỉ đọc|دون (?:إرسال|حفظ|تعديل)|لا يتم (?:حفظ|تعديل|إرسال)|不会(?:创建|修改|保存|更改|删除|发送|扣费|真正发送)|不會(?:修改|儲存|建立)|唯讀|(?:作成|変更|保存|更新|削除|送信)されません|(?:作成|変更|保存)しません|(?:저장|변경|생성|전송)되지 않|수정하지 않|(?:変更|削除|更新|操作)(?:は|を)行いません|不执行任何|不會執行|不做任何(?:修改|更改)|仅预览|只预览|仅查询|只查询|변경(?:은|을)? 하지 않|(?:삭제|변경)되는 것은 없|sans (?:rien )?modifier|ne modifie (?:pas|rien)|non registra nulla|non salva|non modifica|n[ãa]o altera|keine dateien (?:werden )?geschrieben|werden keine dateien|no modifica|n[ãa]o modifica|[äa]ndert nicht|не изменяет|不会保存|不保存|只返回|仅返回|何も(?:削除|変更|保存)しません|sin modificar|sem (?:nada )?modificar|senza modificare|ohne (?:etwas )?zu (?:ändern|verändern)|nichts (?:wird )?ge(?:ändert|schrieben)|не изменяя|ничего не изменя|只读|不会修改|不修改|読み取り専用|変更しません|읽기 전용|변경하지 않/i;
 
 /** Words after a removal stated in another language that make it a retention policy: "ils sont supprimés automatiquement". */
 export const AUTOMATIC_ELSEWHERE = /automati|autom[áa]tica|自动|自動|자동/;
@@ -828,7 +830,7 @@ export const LATER_ELSEWHERE = /後に|후에|之后|以后|dopo|despu[ée]s|apr
  * Words that say a change keeps what it replaced: then it is additive, whatever its verb ("The current state is first
  * saved as a new version, so nothing is lost", "Prior content is kept as a revision").
  */
-export const KEEPS_PRIOR = /\b(?:nothing is lost|can be undone|is kept as an? (?:new )?(?:version|revision|snapshot|backup)|are kept as (?:new )?(?:versions|revisions)|saved as an? new (?:version|revision)|(?:remains?|stays?|is kept|are kept) in (?:the |its |their )?(?:[a-z'’]+ )?(?:history|revisions|version history))\b/;
+export const KEEPS_PRIOR = /\b(?:nothing is lost|can be undone|is kept as an? (?:new )?(?:version|revision|snapshot|backup)|are kept as (?:new )?(?:versions|revisions)|saved as an? new (?:version|revision)|(?:remains?|stays?|is kept|are kept) in (?:the |its |their )?(?:[a-z'’]+ )?(?:history|revisions|version history)|(?:is|are) (?:never|not) overwritten|(?:is|are) (?:left )?untouched|(?:is|are) not touched|(?:data|contents?|material) (?:is|are) unchanged)\b/;
 
 /** Severity order for "the most dangerous thing this tool can do". */
 export const SEVERITY: Record<Category, number> = { read: 0, write: 1, execute: 2, financial: 3, destructive: 4 };

@@ -81,7 +81,7 @@ import { leadingLabel } from "./leading-label.js";
 import { listedActions } from "./listed-actions.js";
 import { readOnlyLimit } from "./query-limit.js";
 import { quoteText } from "./quote.js";
-import { claimAboutMode, deniedAt, denyPhrases, statedRemoval, statedReplacement, statedSave } from "./stated-effects.js";
+import { claimAboutMode, deniedAt, denyPhrases, keepsPrior, statedRemoval, statedReplacement, statedSave } from "./stated-effects.js";
 import { leadingWords, tokenizeName, WordReader, type NameTokens } from "./tokens.js";
 
 /** One piece of evidence, quoting the text it came from. */
@@ -815,6 +815,9 @@ function removalLeadOutweighs(nv: NameVerbHit | undefined, dv: DescriptionVerbHi
   return !REMOVED_FROM.test(lowerDescription.slice(0, 200));
 }
 
+/** Words that say the statements a text names are refused. */
+const WRITES_REFUSED = /\b(?:are|is|get|gets)\s+(?:rejected|refused|blocked|forbidden|disallowed|not allowed|not permitted)\b/;
+
 /** An HTTP request line opening a description generated from an API spec. */
 const REQUEST_LINE = /^(?:get|post|put|patch|delete)\s+\/\S*\s*/;
 // A second action joined to the first in one sentence: "… and mark them as read", "… then replace it", "…, and email it".
@@ -1157,6 +1160,12 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
     if (v && others > 0 && word.endsWith("ing") && word !== v.verb && !(others <= 2 && /\b(?:for|of)\s+$/i.test(head.slice(Math.max(0, start - 5), start)))) {
       others++;
       if (others > 4) return undefined;
+      continue;
+    }
+    // A verb after "that" or "which" near the start tells of the thing the text opens with, not what the tool does
+    // ("Certs that expire within N days", "DAG files that failed to parse").
+    if (v && others > 0 && (before === "that" || before === "which" || before === "who")) {
+      if (++others > 4) return undefined;
       continue;
     }
     // After a determiner further on, a verb's word is a noun: "All pipelines with their schedule"; so it is after an
@@ -1528,8 +1537,9 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     evidence.push({ signal: "irreversible", source: "description", quote: irreversible, weight: WEIGHTS.irreversible });
   }
   const overwrite = phrases.overwrite ?? (overwriteArgument ? `${overwriteArgument}` : undefined);
-  // Overwriting counts as destruction for files (a field "replaced" by an update is an ordinary write).
-  if (overwrite && (fileWrite || words.includes("file") || words.includes("files"))) {
+  // Overwriting counts as destruction for files (a field "replaced" by an update is an ordinary write), unless the
+  // text says what was there is kept ("Data is unchanged; only the layout is rewritten").
+  if (overwrite && (fileWrite || words.includes("file") || words.includes("files")) && !keepsPrior(lowerDescription)) {
     scores.destructive += WEIGHTS.overwrite;
     evidence.push({ signal: "overwrite", source: phrases.overwrite !== undefined ? "description" : "schema", quote: overwrite, weight: WEIGHTS.overwrite });
   }
@@ -1602,7 +1612,9 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // Running a query that the text says only reads (a SELECT, an aggregation) is a read, unless it also says it may change
   // data or keeps the result, or the tool runs a program or a shell command, in which a search query is one thing it could do.
   const readQuery = phrases.read_query ?? queryLimit;
-  if (readQuery && !phrases.mutation && !effect && !saved && execKind !== "code" && execKind !== "command") {
+  // Statements the text names as refused ("INSERT/UPDATE/DELETE and DDL are rejected") are no mutation it may run.
+  const refusesWrites = phrases.mutation !== undefined && readQuery !== undefined && WRITES_REFUSED.test(lowerDescription);
+  if (readQuery && (!phrases.mutation || refusesWrites) && !effect && !saved && execKind !== "code" && execKind !== "command") {
     scores.read += scores.execute + WEIGHTS.readQuery;
     scores.execute = 0;
     evidence.push({ signal: "read_query", source: phrases.read_query !== undefined ? "description" : "schema", quote: readQuery, weight: WEIGHTS.readQuery });

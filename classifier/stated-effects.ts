@@ -2,7 +2,7 @@
 // then removes the raw events", "rows missing from the source are deleted"), and whether the words before a phrase
 // deny it ("never overwrites", "rather than being permanently deleted", "until it is deleted"). The name does not
 // outweigh what the text says the tool does; nor does a phrase count where the text says it does not happen. Pure.
-import { DENIALS, STATED_PLACEMENT, STATED_REMOVALS, STATED_REPLACEMENT, STATED_REPLACEMENT_WORDS, STATED_SAVE, type PhraseSignal } from "./lexicon.js";
+import { DENIALS, KEEPS_PRIOR, STATED_PLACEMENT, STATED_REMOVALS, STATED_REPLACEMENT, STATED_REPLACEMENT_WORDS, STATED_SAVE, type PhraseSignal } from "./lexicon.js";
 import type { PhraseHits } from "./phrases.js";
 import { quoteText } from "./quote.js";
 
@@ -116,4 +116,15 @@ export function denyPhrases(lower: string, hits: PhraseHits): void {
     const phrase = hits[signal];
     if (phrase !== undefined && phraseDenied(lower, phrase, signal)) hits[signal] = undefined;
   }
+}
+
+/** Words without which KEEPS_PRIOR cannot match: most descriptions skip it on one scan. */
+const KEEPS_PRIOR_WORDS = /lost|undone|kept|saved as|histor|revisions|overwritten|touched|unchanged/;
+
+/**
+ * Whether a description (lower-cased) says a change keeps what it replaced ("nothing is lost", "kept as a revision",
+ * "Existing files are never overwritten", "Data is unchanged"): then the change is additive, its words whatever.
+ */
+export function keepsPrior(lower: string): boolean {
+  return KEEPS_PRIOR_WORDS.test(lower) && KEEPS_PRIOR.test(lower);
 }

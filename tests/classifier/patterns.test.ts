@@ -1037,6 +1037,21 @@ describe.each([
     expect(hintClass(k("lifecycle_preview", "预览清理规则的执行结果，仅预览，不执行任何删除。"))).toBe("read");
     expect(hintClass(k("member_out", "멤버를 그룹에서 추방합니다."))).toBe("destructive");
     expect(hintClass(k("disk_reinit", "重新初始化云盘。盘上现有数据会被清空。"))).toBe("destructive");
+    // What already exists or is current replaced or dropped, what is left out removed, tables truncated, a job that
+    // cannot be resumed; a cancelled deletion keeps the thing; "never overwritten" and unchanged data keep it too.
+    expect(hintClass(k("index_recreate", "Creates an index with the given settings. If an index with this name already exists it is dropped first."))).toBe("destructive");
+    expect(hintClass(k("load_backup", "Loads a collection from a backup file. The collection's current records are replaced by the backup."))).toBe("destructive");
+    expect(hintClass(k("board_put", "Sets the board's columns. Columns that you don't include are removed from the board."))).toBe("destructive");
+    expect(hintClass(k("csv_seed", "Loads the CSV files into the warehouse. Existing seed tables are truncated and reloaded."))).toBe("destructive");
+    expect(hintClass(k("job_halt", "Halts a running job. A halted job cannot be resumed."))).toBe("destructive");
+    expect(hintClass(k("cancel_account_deletion", "Cancels the scheduled deletion of an account."))).toBe("write");
+    expect(hintClass(k("copy_file", "Copies a file to a new path. Existing files are never overwritten."))).toBe("write");
+    expect(hintClass(k("compact_files", "Compacts small files into larger ones. Data is unchanged; only the layout is rewritten."))).toBe("write");
+    // Read-only said as nothing run; a read-only transaction that refuses writes reads.
+    expect(k("render_sql", "Renders the template and returns the SQL. Does not run anything.").category).toBe("read");
+    expect(k("safe_sql", "Executes SQL inside a READ ONLY transaction; INSERT, UPDATE and DELETE are rejected.", { inputSchema: { type: "object", properties: { sql: { type: "string" } } } }).category).toBe("read");
+    // A verb after "that" describes the thing the text opens with.
+    expect(k("certs_soon", "Certificates that expire within the given number of days.").signals).not.toContain("description_verb:expire");
     // "Issue" leading a description issues.
     expect(k("card_new", "Issue a new card to a cardholder.").category).not.toBe("read");
   });

@@ -32,6 +32,9 @@ export const PROBE_PATHS = {
   "terse names": "scripts/dev/eval/probes/terse-names.jsonl",
   "East Asian": "scripts/dev/eval/probes/east-asian.jsonl",
   "money and devices": "scripts/dev/eval/probes/money-devices.jsonl",
+  "security and administration": "scripts/dev/eval/probes/security-admin.jsonl",
+  "data and machine learning": "scripts/dev/eval/probes/data-ml.jsonl",
+  "held out, third": "scripts/dev/eval/probes/held-out-3.jsonl",
 } as const;
 
 const probeLineSchema = z.object({
