@@ -290,8 +290,24 @@ function toolDomains(tokens: readonly string[]): Domain[] {
   return found;
 }
 
+/** Words that name a language or a shell as often as they say to run one: a server's shared prefix of them is its name. */
+const RUNNER_NAMES = new Set(["bash", "shell", "sql", "cypher", "graphql", "script", "command"]);
+
+/**
+ * A server's names with a shared first word that is a runner's name (`bash_read_file`, `bash_list_files`, …) made a
+ * namespace, as "github." is one: each tool's verb is then read from the rest, and the runner only where the rest has
+ * none. The share must be most of three tools or more.
+ */
+function namespacedByServer(names: NameTokens[]): NameTokens[] {
+  const first = names[0]?.tokens[0];
+  if (names.length < 3 || first === undefined || !RUNNER_NAMES.has(first)) return names;
+  const sharing = names.filter((n) => n.lastSegmentStart === 0 && n.tokens.length > 1 && n.tokens[0] === first).length;
+  if (sharing < names.length * 0.8) return names;
+  return names.map((n) => (n.lastSegmentStart === 0 && n.tokens.length > 1 && n.tokens[0] === first ? { tokens: n.tokens, lastSegmentStart: 1 } : n));
+}
+
 export function buildProfile(context: { name: string; description?: string | undefined; tools: readonly ToolInput[] }): ServerProfile {
-  const names = context.tools.map((t) => tokenizeName(t.name));
+  const names = namespacedByServer(context.tools.map((t) => tokenizeName(t.name)));
   const toolVotes = names.map((n) => toolDomains(n.tokens));
   const serverWords = [...tokenizeName(context.name ?? "").tokens, ...leadingWords(context.description ?? "", 60)];
   const serverDomains = toolDomains(serverWords);
@@ -1270,24 +1286,65 @@ function snakeKey(name: string): string {
 
 /** The properties of a tool's input schema, each with its snake_case key, description and string enum. */
 export function schemaProperties(schema: Record<string, unknown> | undefined): PropertyView[] {
-  const props = schema?.properties;
+  const props = schema?.properties ?? (schema ? variantProperties(schema) : undefined);
   if (!props || typeof props !== "object") return [];
   const out: PropertyView[] = [];
   for (const name of Object.keys(props)) {
     const raw = (props as Record<string, unknown>)[name];
     const p = (raw && typeof raw === "object" ? raw : {}) as Record<string, unknown>;
     const description = p.description;
-    const en = p.enum;
     const key = snakeKey(name);
-    out.push({
-      name,
-      key,
-      exec: EXEC_KIND.get(key),
-      description: typeof description === "string" ? description : "",
-      enumValues: Array.isArray(en) ? en.filter((v): v is string => typeof v === "string") : NO_VALUES,
-    });
+    out.push({ name, key, exec: EXEC_KIND.get(key), description: typeof description === "string" ? description : "", enumValues: choiceValues(p, name) });
   }
   return out;
+}
+
+/** An object's variants in a JSON schema: the objects of its anyOf or oneOf. */
+function variantsOf(schema: Record<string, unknown>): Record<string, unknown>[] {
+  const list = Array.isArray(schema.anyOf) ? schema.anyOf : Array.isArray(schema.oneOf) ? schema.oneOf : undefined;
+  return list ? list.filter((v): v is Record<string, unknown> => v !== null && typeof v === "object") : [];
+}
+
+/**
+ * The properties of a schema given only as variants (a discriminated union at the top, as zod writes one): each
+ * property once, a discriminator as the union of its variants' constants (`{oneOf: [{properties: {action: {const:
+ * "list"}}}, …]}` offers every action).
+ */
+function variantProperties(schema: Record<string, unknown>): Record<string, unknown> | undefined {
+  const variants = variantsOf(schema);
+  if (variants.length === 0) return undefined;
+  const merged: Record<string, Record<string, unknown>> = {};
+  for (const v of variants) {
+    const props = v.properties;
+    if (!props || typeof props !== "object") continue;
+    for (const [name, raw] of Object.entries(props as Record<string, unknown>)) {
+      if (!raw || typeof raw !== "object") continue;
+      const p = raw as Record<string, unknown>;
+      const known = merged[name];
+      if (!known) merged[name] = typeof p.const === "string" ? { ...p, enum: [p.const] } : p;
+      else if (typeof p.const === "string" && Array.isArray(known.enum)) known.enum = [...(known.enum as unknown[]), p.const];
+    }
+  }
+  return merged;
+}
+
+/**
+ * The fixed values a property offers: its enum, or the constants of its variants (`{anyOf: [{const: "list"}, …]}`,
+ * or a discriminated union under the property itself, `{anyOf: [{properties: {action: {const: "list"}}}, …]}`).
+ */
+function choiceValues(p: Record<string, unknown>, name: string): readonly string[] {
+  const strings = (values: unknown) => (Array.isArray(values) ? values.filter((v): v is string => typeof v === "string") : []);
+  if (Array.isArray(p.enum)) return strings(p.enum);
+  const variants = variantsOf(p);
+  if (variants.length === 0) return NO_VALUES;
+  const values: string[] = [];
+  for (const v of variants) {
+    const own = (v.properties as Record<string, Record<string, unknown> | undefined> | undefined)?.[name];
+    const at = own && typeof own === "object" ? own : v;
+    if (typeof at.const === "string") values.push(at.const);
+    else values.push(...strings(at.enum));
+  }
+  return values.length > 0 ? values : NO_VALUES;
 }
 
 /** findInjection of an argument's description, read once per server. */
@@ -1636,8 +1693,10 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     const artifact = object.find(made) ?? dv?.object.find(made) ?? (notKept ? (object[0] ?? dv?.object[0]) : undefined);
     // Creating a link or a URL usually stores it (a short link); generating one only composes it.
     // So does a description that leads with making something else ("Creates an embedded signing session … returns its URL").
+    // … and so is a made thing named a file ("Creates a new empty diagram file").
     const stored =
       (artifact !== undefined && /^(?:link|links|url|urls)$/.test(artifact) && generating === "create" && dv?.verb !== "generate") ||
+      (generating === "create" && (dv?.object ?? object).some((w) => w === "file" || w === "files")) ||
       (dv !== undefined && dv.first && dv.category === "write" && dv.verb !== "generate" && dv.object.length > 0 && !dv.object.some(made));
     if (artifact && !stored && (notKept || !PERSIST_WORDS.test(lowerDescription))) {
       scores.read += WEIGHTS.generatedArtifact;

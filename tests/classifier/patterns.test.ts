@@ -1055,4 +1055,16 @@ describe.each([
     // "Issue" leading a description issues.
     expect(k("card_new", "Issue a new card to a cardholder.").category).not.toBe("read");
   });
+
+  it("reads actions offered as a discriminated union, a runner's name shared by a server as its namespace, and stated stores", () => {
+    const union = (values: string[]) => ({ type: "object", properties: { action: { anyOf: values.map((v) => ({ type: "object", properties: { action: { type: "string", const: v } }, required: ["action"] })) } } });
+    expect(hintClass(k("dbg_handles", "List handles or close one", { inputSchema: union(["list_handles", "close_handle"]) }))).not.toBe("read");
+    expect(hintClass(k("dbg_breakpoints", "Breakpoint operations", { inputSchema: union(["list", "delete"]) }))).toBe("destructive");
+    const topLevel = { oneOf: [{ type: "object", properties: { op: { const: "get" } } }, { type: "object", properties: { op: { const: "purge" } } }] };
+    expect(hintClass(k("cache_ops", "Cache operations", { inputSchema: topLevel }))).toBe("destructive");
+    const server = ["bash_exec", "bash_read_file", "bash_list_files", "bash_get_env"].map((name) => ({ name, description: "" }));
+    const verdicts = classifyServer({ name: "sandbox", tools: server }, options);
+    expect(verdicts.map((c) => c.category)).toEqual(["execute", "read", "read", "read"]);
+    expect(k("crawl_docs", "Crawls the docs site. Stores contents in a local SQLite database for later searching.").category).not.toBe("read");
+  });
 });

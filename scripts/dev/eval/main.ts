@@ -18,6 +18,7 @@ import { DEFAULT_LLM_THRESHOLD, loadConfig } from "../../config.js";
 import { modelReviewConfig, reviewClient, reviewSettings, reviewSummary } from "../../model-review-setup.js";
 import { calibrationCurve, chooseThreshold } from "./calibration.js";
 import { reviewedPredictions } from "./model-pass.js";
+import { ourLabelsReport, type OurLabelsReport } from "./our-labels.js";
 import { probeReports, type ProbeSetReport } from "./probes.js";
 import { shippedModel } from "../../../classifier/model.js";
 
@@ -28,7 +29,8 @@ and on the labelled fixtures (tests/fixtures/labeled): servers of one vendor or 
 fold; the servers' own annotations are the labels and are hidden from the classifier. Then prompt injection:
 the poisoned descriptions of scripts/dev/eval/injection/ flagged, the benign ones there flagged, and the corpus's real tools flagged.
 Last, the probe sets of scripts/dev/eval/probes/: tools of our own wording and labels, written without reading the
-classifier, never trained on.
+classifier, never trained on; and real corpus tools of servers that declare no hints, labelled by us blind
+(scripts/dev/eval/our-labels.jsonl).
 
   --folds N         at most N folds (default 10; never more than there are vendor groups with labels)
   --llm             also the model review, against the endpoint the environment names (OPENAI_API_KEY or
@@ -37,7 +39,7 @@ classifier, never trained on.
   --llm-threshold X review the labelled tools with confidence below X (default CATALOG_LLM_THRESHOLD)
   --llm-budget N    at most N model calls
   --json            one JSON object on stdout: {corpus, leaveServerOut, baseline, withModel?, modelReview?,
-                    calibration, injection, probes}
+                    calibration, injection, probes, ourLabels}
   -h, --help        this text
 `;
 
@@ -71,6 +73,20 @@ function probeSection(probes: readonly ProbeSetReport[]): string[] {
     "| set | classifier | read vs not-read | three-way | labelled destructive, classified read |",
     "| --- | --- | --- | --- | --- |",
     ...probes.flatMap((p) => [row(p, "rules only", p.rulesOnly), row(p, FINAL, p.learned)]),
+  ];
+}
+
+/** The real tools we labelled: the rules alone, the shipped design, and the shipped design on the sure labels. */
+function ourLabelsSection(r: OurLabelsReport): string[] {
+  const row = (title: string, e: EvalReport) => `| ${title} | ${e.tools} | ${pct(e.readAxis.rate)} | ${pct(e.threeWayAgreement.rate)} | ${e.destructiveAsRead.right}/${e.destructiveAsRead.total} |`;
+  return [
+    `## Real corpus tools labelled by us, blind (${r.tools} tools of ${r.servers} servers that declare no hints; ${r.unsure} labels marked unsure)`,
+    "",
+    "| classifier | tools | read vs not-read | three-way | labelled destructive, classified read |",
+    "| --- | --- | --- | --- | --- |",
+    row("rules only", r.rulesOnly),
+    row(FINAL, r.learned),
+    row(`${FINAL}, sure labels only`, r.learnedSure),
   ];
 }
 
@@ -169,6 +185,7 @@ export async function runEval(argv: readonly string[], out: (...lines: string[])
   const missed = missedTargets(final.report);
   const injection = injectionReport(projectRoot(), data);
   const probes = probeReports(projectRoot(), shippedModel());
+  const ourLabels = ourLabelsReport(projectRoot(), data, shippedModel());
   const injectionMissed = injectionMisses(injection);
 
   if (values.json) {
@@ -187,6 +204,7 @@ export async function runEval(argv: readonly string[], out: (...lines: string[])
         calibration: { ...curve, chosenThreshold: chooseThreshold(curve, TARGETS.calibration) ?? null, defaultThreshold: DEFAULT_LLM_THRESHOLD },
         injection: injectionFigures(injection),
         probes: probes.map((p) => ({ set: p.name, tools: p.tools, servers: p.servers, rulesOnly: figures(p.rulesOnly), learned: figures(p.learned) })),
+        ourLabels: { tools: ourLabels.tools, servers: ourLabels.servers, unsure: ourLabels.unsure, rulesOnly: figures(ourLabels.rulesOnly), learned: figures(ourLabels.learned), learnedSure: figures(ourLabels.learnedSure) },
       }),
     );
     return missed.length || injectionMissed.length ? 1 : 0;
@@ -214,6 +232,7 @@ export async function runEval(argv: readonly string[], out: (...lines: string[])
   out("", ...injectionSection(injection, pct, oneLine));
   if (injectionMissed.length) out("", "Injection targets missed:", ...injectionMissed.map((m) => `- ${m}`));
   out("", ...probeSection(probes));
+  out("", ...ourLabelsSection(ourLabels));
   // Inference speed with the learned model: the whole classifyServer call, on one core, over the corpus's real tools.
   const speed = benchClassifier(corpusServers.map(contextOf), 2);
   out(
