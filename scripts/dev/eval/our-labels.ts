@@ -2,11 +2,11 @@
 // labelled by a helper who never read the classifier nor ran it (MCP's hints as the probe sets label them; a label a
 // reviewer could argue is marked unsure). The tools are real text; the labels are ours, so they stand beside the
 // corpus's own figures, as the probe sets do. Never trained on: the model learns only from declared hints.
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import type { Model } from "../../../classifier/model.js";
 import type { Dataset } from "./dataset.js";
+import { readJsonLines } from "./jsonl.js";
 import { THREE_WAY } from "./labels.js";
 import { evaluate, type EvalReport } from "./metrics.js";
 import { probeRows, type ProbeTool } from "./probes.js";
@@ -18,16 +18,7 @@ const ourLabelSchema = z.object({ package: z.string().min(1), name: z.string().m
 export type OurLabel = z.infer<typeof ourLabelSchema>;
 
 export function readOurLabels(path: string): OurLabel[] {
-  return readFileSync(path, "utf8")
-    .split("\n")
-    .filter((l) => l.trim())
-    .map((l, i) => {
-      try {
-        return ourLabelSchema.parse(JSON.parse(l));
-      } catch (e) {
-        throw new Error(`${path}:${i + 1}: ${e instanceof z.ZodError ? (e.issues[0]?.message ?? "invalid line") : String(e)}`);
-      }
-    });
+  return readJsonLines(path, (item) => ourLabelSchema.parse(item));
 }
 
 /** Each labelled tool as its server lists it in the corpus (annotations removed), with our label; unsure ones as hard. */

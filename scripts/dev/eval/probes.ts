@@ -3,13 +3,13 @@
 // (verbs last, noun-phrase names, effects stated only in an argument, other languages). They are never trained on:
 // each server is classified as a new server would be, by the rules alone and with the shipped learned model. Their
 // labels are ours, not a server's own, so they stand beside the corpus's figures rather than in them.
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { classifyServer, type Classification } from "../../../classifier/classify.js";
 import type { Model } from "../../../classifier/model.js";
 import { toolInputSchema } from "../../../classifier/tool.js";
 import type { Prediction } from "./cross-validate.js";
+import { readJsonLines } from "./jsonl.js";
 import { THREE_WAY } from "./labels.js";
 import { evaluate, type EvalReport, type EvalRow } from "./metrics.js";
 import { byCategory, byHints } from "./systems.js";
@@ -52,16 +52,7 @@ function parseProbeLine(item: unknown) {
 }
 
 export function readProbes(path: string): ProbeTool[] {
-  return readFileSync(path, "utf8")
-    .split("\n")
-    .filter((l) => l.trim())
-    .map((l, i) => {
-      try {
-        return parseProbeLine(JSON.parse(l));
-      } catch (e) {
-        throw new Error(`${path}:${i + 1}: ${e instanceof z.ZodError ? (e.issues[0]?.message ?? "invalid line") : String(e)}`);
-      }
-    });
+  return readJsonLines(path, parseProbeLine);
 }
 
 /**
