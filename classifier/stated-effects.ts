@@ -93,7 +93,7 @@ export function statedRemoval(lower: string): string | undefined {
  * the source"), quoted, unless the words before it deny it ("without saving to disk").
  */
 export function statedSave(lower: string): string | undefined {
-  if (!lower.includes("sav") && !lower.includes("writ") && !lower.includes("stor") && !lower.includes("persist")) return undefined;
+  if (!lower.includes("sav") && !lower.includes("writ") && !lower.includes("stor") && !lower.includes("persist") && !lower.startsWith("export")) return undefined;
   const m = STATED_SAVE.exec(lower) ?? STATED_PLACEMENT.exec(lower);
   if (!m) return undefined;
   const at = m.index + m[0].search(/[a-z]/);

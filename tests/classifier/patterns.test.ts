@@ -1066,5 +1066,7 @@ describe.each([
     const verdicts = classifyServer({ name: "sandbox", tools: server }, options);
     expect(verdicts.map((c) => c.category)).toEqual(["execute", "read", "read", "read"]);
     expect(k("crawl_docs", "Crawls the docs site. Stores contents in a local SQLite database for later searching.").category).not.toBe("read");
+    expect(k("board_export", "Export the current board to a file. The format follows the extension.").category).not.toBe("read");
+    expect(k("board_pdf", "Export the current board as PDF and return it.").category).toBe("read");
   });
 });
