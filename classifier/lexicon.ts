@@ -35,7 +35,7 @@ export const VERBS: Record<Category, string> = {
     unblock ban unban kick provision scale resize install upgrade downgrade commit push pull checkout stage
     halt retract rescind offboard unshare mask censor quarantine isolate lockdown freeze unfreeze thaw triage
     backfill reprocess requeue shutdown poweroff hire onboard checkin relocate admit end quit exit abandon concede forfeit
-    mk mkdir upd mv cp shuffle hangup repoint
+    mk mkdir upd mv cp shuffle hangup repoint skip shelve unshelve bypass fly land takeoff reflash
     unstage login logout signin signout authenticate fill type click press drag navigate go back forward
     focus tap swipe scroll emulate emit log record track annotate highlight bookmark note remember memorize learn accept
     decline  transfer enroll unenroll join leave claim complete finish fix rotate renew extend
@@ -65,7 +65,7 @@ export const AMBIGUOUS_VERBS = new Set(
    forward go run call command script sql graphql cypher set lock load pull push watch point fill press
    display print dump seed reset apply change trade fund quote view reason learn complete finish leave
    join claim match switch group flag advance step snap play timeout stream mirror correct walk pop new bridge arm hold grade
-   mask freeze caption snapshot end quit exit lease`.split(/\s+/).filter(Boolean),
+   mask freeze caption snapshot end quit exit lease land`.split(/\s+/).filter(Boolean),
 );
 
 /**
@@ -350,6 +350,9 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "writes the result back", "back to the same file", "replace all", "replaces all", "invalidates every", "invalidates all",
     "invalidate every", "invalidate all", "to replace it", "to overwrite it", "replace the stored", "replaces the stored",
     "replace the saved", "replaces the saved", "there is no rollback", "no rollback",
+    // A firmware flashed over the one there ("flash" alone is as often news or a camera's).
+    "flash a firmware", "flashes a firmware", "flash the firmware", "flashes the firmware", "flash firmware",
+    "flashes firmware", "firmware is flashed",
     "rewriting it", "rewriting them",
   ],
   // A dangerous effect the text states outweighs a benign name ("get_report … also deletes the source data").
@@ -749,7 +752,7 @@ export const IDEMPOTENT_VERBS = new Set(
  * changes what is there (applying a label only attaches one: ATTACHED_THINGS). Such a tool stays a write for policy
  * (an overwrite is a write) and is destructive in its hints.
  */
-export const NON_ADDITIVE_VERBS = new Set(["replace", "overwrite", "rewrite", "reset", "rollback", "revert", "undo", "apply", "cancel", "abort"]);
+export const NON_ADDITIVE_VERBS = new Set(["replace", "overwrite", "rewrite", "reset", "rollback", "revert", "undo", "apply", "cancel", "abort", "reflash"]);
 /**
  * Verbs that change a thing in place: given the thing's new content (a `content` argument), such an update
  * replaces what was there, not additive in MCP's hints ("update_note" with content; a title or a state set alone is

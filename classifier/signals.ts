@@ -1095,7 +1095,8 @@ const CODE_EXAMINING_VERBS = new Set(["explain", "validate", "lint", "format", "
 function pluralBeforeOf(dv: DescriptionVerbHit, lowerDescription: string): boolean {
   return lowerDescription.includes(`${dv.verb}s of `) || lowerDescription.includes(` ${dv.verb} of `);
 }
-const QUESTION_WORDS = "which|whether|what|how many|how much";
+// … and a yes-or-no question about a thing ("Is the door locked, open or forced?").
+const QUESTION_WORDS = "which|whether|what|how many|how much|(?:is|are|does|do|has|have) (?:the|a|an|there|this|any)";
 /** A description that opens as the question its answer settles: "Which migrations have been applied …". */
 const QUESTION_START = new RegExp(`^(?:${QUESTION_WORDS})\\s`);
 /** Descriptions that open as a noun phrase ("Headers of an object …", "Size of the queue") or a question ("Which …"). */

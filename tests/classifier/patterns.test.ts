@@ -1068,5 +1068,11 @@ describe.each([
     expect(k("crawl_docs", "Crawls the docs site. Stores contents in a local SQLite database for later searching.").category).not.toBe("read");
     expect(k("board_export", "Export the current board to a file. The format follows the extension.").category).not.toBe("read");
     expect(k("board_pdf", "Export the current board as PDF and return it.").category).toBe("read");
+    // Devices: a firmware flashed over, a yes-or-no question about a thing, and the verbs of moving and pausing them.
+    expect(hintClass(k("fw_update", "Flash a firmware image to the controller."))).toBe("destructive");
+    expect(k("gate", "Is the gate open, closed or jammed? Returns the current state only.").signals).toContain("question_description");
+    for (const [name, description] of [["drone_home", "Fly back to the launch point and land."], ["irrigation_pause", "Skip all scheduled watering for N days."], ["alarm_mute", "Shelve a nuisance alarm for an hour."], ["zone_off", "Bypass a sensor zone until the next arming."]]) {
+      expect(k(name, description).category, name).toBe("write");
+    }
   });
 });
