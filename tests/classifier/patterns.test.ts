@@ -1071,7 +1071,7 @@ describe.each([
     // Devices: a firmware flashed over, a yes-or-no question about a thing, and the verbs of moving and pausing them.
     expect(hintClass(k("fw_update", "Flash a firmware image to the controller."))).toBe("destructive");
     expect(k("gate", "Is the gate open, closed or jammed? Returns the current state only.").signals).toContain("question_description");
-    for (const [name, description] of [["drone_home", "Fly back to the launch point and land."], ["irrigation_pause", "Skip all scheduled watering for N days."], ["alarm_mute", "Shelve a nuisance alarm for an hour."], ["zone_off", "Bypass a sensor zone until the next arming."]]) {
+    for (const [name, description] of [["drone_home", "Fly back to the launch point and land."], ["irrigation_pause", "Skip all scheduled watering for N days."], ["alarm_mute", "Shelve a nuisance alarm for an hour."], ["zone_off", "Bypass a sensor zone until the next arming."]] as const) {
       expect(k(name, description).category, name).toBe("write");
     }
   });
