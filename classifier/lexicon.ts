@@ -209,7 +209,7 @@ export const STATED_SAVE =
  * ("Exports a board to a new IPC-2581 file"; "Export … as PDF" hands it back).
  */
 export const STATED_PLACEMENT =
-  /\b(?:saved|written|stored)\s+(?:next to|alongside|beside)\b|\b(?:is|are|gets?|will be)\s+(?:then\s+|also\s+)?(?:saved|written|stored)\s+(?:to|into|in|under)\s+(?:`|\/|~|\.\/|the\s+same\s+(?:folder|directory)|a\s+(?:new\s+)?(?:file|folder|directory))|(?:^|[.!?;:,]\s*|\band\s+|\bthen\s+)(?:also\s+)?(?:writes|saves|stores)\s+`[^`\s]*\.[a-z0-9]{2,5}`|^exports?\s+(?:[a-z0-9'’-]+\s+){0,4}?to\s+(?:a|an)\s+(?:new\s+|local\s+)?(?:[a-z0-9.-]+\s+){0,2}?(?:file|directory|folder)\b/;
+  /\b(?:saved|written|stored)\s+(?:next to|alongside|beside)\b|\b(?:is|are|gets?|will be)\s+(?:then\s+|also\s+)?(?:saved|written|stored)\s+(?:to|into|in|under)\s+(?:`|\/|~|\.\/|the\s+same\s+(?:folder|directory)|a\s+(?:new\s+)?(?:file|folder|directory))|(?:^|[.!?;:,]\s*|\band\s+|\bthen\s+)(?:also\s+)?(?:writes|saves|stores)\s+`[^`\s]*\.[a-z0-9]{2,5}`|^exports?\s+(?:[a-z0-9'’-]+\s+){0,4}?to\s+(?:a|an)\s+(?:new\s+|local\s+)?(?:[a-z0-9.-]+\s+){0,2}?(?:file|directory|folder)\b|\bnew (?:file|copy) (?:next to|alongside|beside)\b/;
 
 /**
  * What a description says is replaced, dropped or cancelled, named as the thing that was there ("The original memories
@@ -219,7 +219,7 @@ export const STATED_PLACEMENT =
  * replaced") is an ordinary write, so "previous" and "current" do not lead here.
  */
 export const STATED_REPLACEMENT =
-  /\b(?:original|originals|existing|old|whole|entire|stored|saved|running|installed|deployed)\b(?:\s+[a-z'’-]+){0,5}?\s+(?:is|are|will be|gets|get)\s+(?:first\s+|then\s+|entirely\s+|completely\s+|fully\s+|all\s+)?(?:replaced|overwritten|dropped|discarded|truncated)\b|\bcurrent\s+(?:[a-z'’-]+\s+){0,2}?(?:contents?|data|points|records|rows|files|entries|documents|items|objects|rules|members|tiles|panels)\s+(?:is|are|will be|get)\s+(?:[a-z]+ly\s+)?(?:replaced|overwritten|dropped|discarded|removed|deleted)\b|\b(?:that|which)\s+(?:you\s+)?(?:don['’]t|do not|did not|didn['’]t)\s+(?:include|list|send|pass|provide|mention)\s+(?:are|is|will be|get)\s+(?:removed|deleted|dropped)\b|\b(?:previous|old|original|prior)\b(?:\s+[a-z'’-]+){0,3}?\s+(?:is|are)\s+not\s+(?:kept|retained|preserved)\b|\b(?:already (?:exists?|present|there)|if\b[^.;!?\n]{0,40}?\bexists?)\b[^.;!?\n]{0,60}?\b(?:is|are|will be|gets?)\s+(?:[a-z]+ly\s+)?(?:replaced|overwritten|dropped|deleted|truncated)\b|\b(?:outstanding|pending|remaining|open|scheduled|future|upcoming|all|any|existing)\s+(?:[a-z]+\s+){0,5}?(?:is|are|will be|gets?)\s+(?:also\s+|automatically\s+|immediately\s+)?(?:cancell?ed|voided|revoked|invalidated|killed|terminated|scrapped|aborted)\b|\b(?:and|also|then)\s+resets\s+(?:the|all|its|their)\b|\b(?:stored|saved|existing|old|original|previous|recorded|cached)\b(?:\s+[a-z'’-]+){0,5}?\s+(?:is|are|will be|gets|get)\s+(?:also\s+|then\s+|permanently\s+)?(?:removed|deleted)\b/;
+  /\b(?:original|originals|existing|old|whole|entire|stored|saved|running|installed|deployed)\b(?:\s+[a-z'’-]+){0,5}?\s+(?:is|are|will be|gets|get)\s+(?:first\s+|then\s+|entirely\s+|completely\s+|fully\s+|all\s+)?(?:replaced|overwritten|dropped|discarded|truncated)\b|\bcurrent\s+(?:[a-z'’-]+\s+){0,2}?(?:contents?|data|points|records|rows|files|entries|documents|items|objects|rules|members|tiles|panels)\s+(?:is|are|will be|get)\s+(?:[a-z]+ly\s+)?(?:replaced|overwritten|dropped|discarded|removed|deleted)\b|\b(?:that|which)\s+(?:you\s+)?(?:don['’]t|do not|did not|didn['’]t)\s+(?:include|list|send|pass|provide|mention)\s+(?:are|is|will be|get)\s+(?:removed|deleted|dropped)\b|\b(?:previous|old|original|prior)\b(?:\s+[a-z'’-]+){0,3}?\s+(?:is|are)\s+not\s+(?:kept|retained|preserved)\b|\b(?:already (?:exists?|present|there)|if\b[^.;!?\n]{0,40}?\bexists?)\b[^.;!?\n]{0,60}?\b(?:is|are|will be|gets?)\s+(?:[a-z]+ly\s+)?(?:replaced|overwritten|dropped|deleted|truncated)\b|\b(?:outstanding|pending|remaining|open|scheduled|future|upcoming|all|any|existing)\s+(?:[a-z]+\s+){0,5}?(?:is|are|will be|gets?)\s+(?:also\s+|automatically\s+|immediately\s+)?(?:cancell?ed|voided|revoked|invalidated|killed|terminated|scrapped|aborted)\b|\b(?:and|also|then)\s+resets\s+(?:the|all|its|their)\b|\b(?:stored|saved|existing|old|older|original|previous|recorded|cached|duplicate)\b(?:\s+[a-z'’-]+){0,5}?\s+(?:is|are|will be|gets|get)\s+(?:also\s+|then\s+|permanently\s+)?(?:removed|deleted)\b/;
 /** Words without which STATED_REPLACEMENT cannot match: most descriptions skip it on one scan. */
 export const STATED_REPLACEMENT_WORDS = /replaced|overwritten|dropped|discarded|truncated|cancell?ed|voided|revoked|invalidated|killed|terminated|scrapped|aborted|resets|removed|deleted|not kept|not retained|not preserved/;
 
@@ -820,6 +820,17 @@ export const OVERWRITE_ELSEWHERE =
 /** Running a command, a script or code stated in another language: "执行 Shell 命令", "コマンドを実行". */
 export const EXECUTE_ELSEWHERE =
   /(?:执行|運行|运行|執行)[^。\n]{0,24}(?:命令|脚本|腳本|代码|代碼|sql)|(?:コマンド|スクリプト|コード|シェル)[^。\n]{0,6}実行|(?:명령|스크립트|코드)[^.\n]{0,4}실행|(?:ejecuta|exécute|executa|esegue|führt|выполняет|voert|wykonuje|menjalankan|çalıştırır|chạy) [^.\n]{0,24}(?:comando|commande|befehl|команд|opdracht|polecenie|perintah|komut|lệnh|script|skript|código|code|kode|kod)/i;
+
+/** A save to a local place stated in another language: "path に保存", "输出到同目录", "下载…到本地", "에 저장합니다". */
+export const SAVED_ELSEWHERE =
+  /(?:に|へ)保存|保存(?:到|至|在)|输出到|輸出到|到本地|到本機|ローカルに保存|저장(?:합니다|됩니다)|에 저장|enregistr[ée]e? dans|guardad[oa] en|salv[oa] em|gespeichert (?:in|unter)|сохраня(?:ет|ется) в/;
+
+/**
+ * A reading that makes what it reads when it is missing ("Gets today's entry, creating an empty one if it doesn't exist
+ * yet", "get or create"): a write.
+ */
+export const GET_OR_CREATE =
+  /\b(?:creat(?:es|ing)|adds?|adding)\b[^.;]{0,60}?\bif (?:it |one |none |the [a-z]+ )?(?:does not|doesn['’]t|do not|don['’]t) (?:yet )?exists?\b|\bget[- _]or[- _]create\b|\bor creates? (?:it|one)\b/;
 
 /** Claims that nothing is changed, in other languages: "sin modificar nada", "senza modificare nulla", "只读". */
 export const READ_ONLY_ELSEWHERE =

@@ -15,6 +15,8 @@ import {
   NON_ADDITIVE_VERBS,
   OVERWRITE_ELSEWHERE,
   AUTOMATIC_ELSEWHERE,
+  GET_OR_CREATE,
+  SAVED_ELSEWHERE,
   EXECUTE_ELSEWHERE,
   LATER_ELSEWHERE,
   REMOVED_ELSEWHERE,
@@ -870,6 +872,11 @@ function joinedAction(lower: string): { category: Category; quote: string } | un
 }
 
 /** Whether the evidence so far reads the tool as a read: what the text then states it changes can outweigh the name. */
+/** Whether any evidence weighed toward any category. */
+function hasAnyScore(scores: Record<Category, number>): boolean {
+  return Math.max(scores.read, scores.write, scores.execute, scores.destructive, scores.financial) > 0;
+}
+
 function readsMost(scores: Record<Category, number>): boolean {
   return scores.read > 0 && scores.read >= Math.max(scores.write, scores.execute, scores.destructive, scores.financial);
 }
@@ -903,6 +910,9 @@ function argumentEffectCue(props: readonly { description: string }[], profile: S
   return false;
 }
 
+/** Arguments named for what is to be deleted ("remove" is left out: as often a link undone, `labels.remove`). */
+const DELETION_KEYS = new Set(["delete", "deletes", "to_delete", "delete_ids", "ids_to_delete", "destroy", "purge"]);
+
 // An argument's description that leads with deleting a named thing (see argumentEffect).
 const DESTRUCTIVE_OPTION =
   /^(?:(?:if|when) (?:set to )?true,? |whether to |set (?:to true|this) to )?(?:permanently )?(?:delete|deletes|purge|purges|wipe|wipes|erase|erases|destroy|destroys|drop|drops)\s+(?:\S+\s+){0,2}?(?:(?:a|an|the|all|any|every|each|this|these|those|existing|old)\b|[a-z]+[^s\s]s\b)/i;
@@ -914,7 +924,10 @@ const DESTRUCTIVE_OPTION =
  * "Delete constraint for lookup fields" names a setting); "remove" is not here, being as often a field cleared or a
  * link undone ("Remove the expiration time", "Remove from current parent"), and overwrites are overwriteArgument's.
  */
-function argumentEffect(props: readonly { description: string }[], profile: ServerProfile | undefined): string | undefined {
+function argumentEffect(props: readonly PropertyView[], profile: ServerProfile | undefined): string | undefined {
+  // A batch's list of what to delete (`{create: […], update: […], delete: [ids]}`) deletes, whatever it is described as.
+  const deletes = props.find((p) => DELETION_KEYS.has(p.key));
+  if (deletes) return `${deletes.name} argument`;
   if (!argumentEffectCue(props, profile)) return undefined;
   let joined = "";
   for (const p of props) if (p.description) joined += ` ${p.description}`;
@@ -1604,7 +1617,12 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // An overwrite the description states makes a tool its name calls a read a write ("get_settings … overwrites them
   // with the defaults"): the name does not outweigh what the text says the tool does.
   // So does a save to local storage it states ("Exports the route as GPX and saves it to a local directory").
-  const saved = readsMost(scores) ? statedSave(lowerDescription) : undefined;
+  // … as a text with no verb to go on does ("take an exposure … FITS is saved to /captures/"), and a reading that makes
+  // what it reads when it is missing ("creating an empty one if it doesn't exist").
+  const saved =
+    readsMost(scores) || !hasAnyScore(scores)
+      ? (statedSave(lowerDescription) ?? (otherLanguage ? SAVED_ELSEWHERE.exec(description)?.[0] : undefined) ?? (lowerDescription.includes("creat") || lowerDescription.includes("add") ? GET_OR_CREATE.exec(lowerDescription)?.[0] : undefined))
+      : undefined;
   if (saved) {
     // What the text says is kept outweighs every reading it also states ("Runs a read-only query and writes its result
     // to the stage location"): the query reads, the tool writes.
@@ -1634,7 +1652,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     evidence.push({ signal: "stated_credential", source: "description", quote: dv.quote, weight: WEIGHTS.statedSend });
   }
   // … as it does a text with no verb to go on ("Compresses images in a PDF … the original is replaced").
-  if (phrases.overwrite && (readsMost(scores) || Math.max(scores.read, scores.write, scores.execute, scores.destructive, scores.financial) === 0)) {
+  if (phrases.overwrite && (readsMost(scores) || !hasAnyScore(scores))) {
     scores.write += WEIGHTS.statedOverwrite;
     evidence.push({ signal: "stated_overwrite", source: "description", quote: phrases.overwrite, weight: WEIGHTS.statedOverwrite });
   }

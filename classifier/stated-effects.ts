@@ -88,12 +88,15 @@ export function statedRemoval(lower: string): string | undefined {
   return undefined;
 }
 
+/** Words without which no stated save can match: most descriptions skip the save patterns on one scan. */
+const SAVE_WORDS = /sav|writ|stor|persist|next to|alongside|beside|^export/;
+
 /**
  * A save to local storage the description states, as an act ("saves it to disk") or a placement ("is written next to
  * the source"), quoted, unless the words before it deny it ("without saving to disk").
  */
 export function statedSave(lower: string): string | undefined {
-  if (!lower.includes("sav") && !lower.includes("writ") && !lower.includes("stor") && !lower.includes("persist") && !lower.startsWith("export")) return undefined;
+  if (!SAVE_WORDS.test(lower)) return undefined;
   const m = STATED_SAVE.exec(lower) ?? STATED_PLACEMENT.exec(lower);
   if (!m) return undefined;
   const at = m.index + m[0].search(/[a-z]/);

@@ -1068,6 +1068,14 @@ describe.each([
     expect(k("crawl_docs", "Crawls the docs site. Stores contents in a local SQLite database for later searching.").category).not.toBe("read");
     expect(k("board_export", "Export the current board to a file. The format follows the extension.").category).not.toBe("read");
     expect(k("board_pdf", "Export the current board as PDF and return it.").category).toBe("read");
+    // A save stated with no verb to go on, in another language, as a new file beside the input, or a get-or-create.
+    expect(k("exposure", "take an exposure with the camera. The image is saved to /shots/<date>/").category).not.toBe("read");
+    expect(k("deck_export", "デッキをファイルとして書き出し、path に保存します。").category).not.toBe("read");
+    expect(k("audio_extract", "pull the audio out into mp3 (new file next to input)").category).not.toBe("read");
+    expect(k("journal_get", "Gets today's journal page, creating an empty one if it doesn't exist yet.").category).not.toBe("read");
+    expect(hintClass(k("bookmarks_dedupe", "Find duplicate bookmarks and merge them; the older copy is removed."))).toBe("destructive");
+    const batch = { type: "object", properties: { create: { type: "array" }, update: { type: "array" }, delete: { type: "array", items: { type: "integer" } } } };
+    expect(k("items_batch", "Batch update items", { inputSchema: batch }).category).toBe("destructive");
     // Devices: a firmware flashed over, a yes-or-no question about a thing, and the verbs of moving and pausing them.
     expect(hintClass(k("fw_update", "Flash a firmware image to the controller."))).toBe("destructive");
     expect(k("gate", "Is the gate open, closed or jammed? Returns the current state only.").signals).toContain("question_description");
