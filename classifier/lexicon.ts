@@ -466,7 +466,7 @@ export const GENERATED_ARTIFACTS = new Set(
 /** Verbs that run whatever their object is: running (or starting) a check reads, running a migration does not. */
 export const RUNNING_VERBS = new Set("run perform conduct execute exec start begin evaluate".split(" "));
 /** What evaluating computes without changing: a formula, a metrics query, a flag for a user, a policy against input. */
-export const EVALUATED = new Set("formula formulas query queries rule rules condition conditions flag flags policy policies metric metrics packet packets input inputs".split(" "));
+export const EVALUATED = new Set("formula formulas query queries rule rules condition conditions flag flags policy policies metric metrics packet packets input inputs math arithmetic mathematical".split(" "));
 /**
  * What running an examination produces is findings, not changes: "Run a Lighthouse audit", "Run electrical rule
  * checks", "Run security scan on deployment"; so is running a report or a saved question ("Run a report to get
@@ -508,7 +508,7 @@ export const GENERATED_TEXTS = new Set(
   `json yaml yml html css code snippet snippets template templates command commands metadata schema report reports
    palette test tests plan plans idea ideas completion completions embedding embeddings example examples regex
    suggestion suggestions text texts answer answers response responses description descriptions caption captions title
-   titles name names`.split(/\s+/).filter(Boolean),
+   titles name names random uuid uuids ulid ulids nonce`.split(/\s+/).filter(Boolean),
 );
 /** Verbs that make an artifact rather than a record. */
 export const GENERATING_VERBS = new Set("generate create make render draw build produce compose plot".split(" "));
