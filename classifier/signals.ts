@@ -872,6 +872,33 @@ function joinedAction(lower: string): { category: Category; quote: string } | un
 }
 
 /** Whether the evidence so far reads the tool as a read: what the text then states it changes can outweigh the name. */
+/**
+ * The most dangerous of the actions an argument offers (`{"action": {"enum": ["list", "create", "delete"]}}`), each
+ * value read by the first verb among its words; none when it offers only HTTP methods on a tool that sends no requests.
+ */
+function mostSevereOffered(property: string, offered: readonly string[], words: readonly string[], lowerDescription: string): ToolReading["operations"] {
+  if (offered.every(isHttpMethod) && !sendsRequests(words, lowerDescription)) return undefined;
+  let best: VerbInfo | undefined;
+  let bestValue = "";
+  for (const value of offered) {
+    const vt = tokenizeName(value).tokens;
+    let v: VerbInfo | undefined;
+    for (const t of vt) {
+      v = NAME_VERBS.get(t);
+      if (v) break;
+    }
+    // "remove" on a tool about a link (issue_dependency_write: add / remove) unlinks; it deletes neither end.
+    if (v && REMOVE_VERBS.has(v.verb) && (words.some((w) => LINK_OBJECTS.has(w)) || vt.some((w) => LINK_OBJECTS.has(w)))) v = NAME_VERBS.get("unlink");
+    // "select" beside "count" and "exists" on a tool about SQL is a SELECT, not a choice made in an interface.
+    else if (v && v.verb === "select" && SQL_WORD.test(lowerDescription.slice(0, 300))) v = NAME_VERBS.get("query");
+    if (v && (!best || SEVERITY[v.category] > SEVERITY[best.category])) {
+      best = v;
+      bestValue = value;
+    }
+  }
+  return best ? { property, values: offered, category: best.category, value: bestValue, verb: best.verb } : undefined;
+}
+
 /** Whether any evidence weighed toward any category. */
 function hasAnyScore(scores: Record<Category, number>): boolean {
   return Math.max(scores.read, scores.write, scores.execute, scores.destructive, scores.financial) > 0;
@@ -1535,27 +1562,12 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     // The operations an operation argument offers: its enum, else what the tool's description lists for it ("Actions:
     // list, get, delete") when the argument itself names none.
     const offered = !(roles & ROLE.operation) || operations ? NO_VALUES : p.enumValues.length > 0 || p.key === "command" ? p.enumValues : (listed ??= listedActions(description));
-    if (offered.length > 0 && !(offered.every(isHttpMethod) && !sendsRequests(words, lowerDescription))) {
-      let best: VerbInfo | undefined;
-      let bestValue = "";
-      for (const value of offered) {
-        const vt = tokenizeName(value).tokens;
-        let v: VerbInfo | undefined;
-        for (const t of vt) {
-          v = NAME_VERBS.get(t);
-          if (v) break;
-        }
-        // "remove" on a tool about a link (issue_dependency_write: add / remove) unlinks; it deletes neither end.
-        if (v && REMOVE_VERBS.has(v.verb) && (words.some((w) => LINK_OBJECTS.has(w)) || vt.some((w) => LINK_OBJECTS.has(w)))) v = NAME_VERBS.get("unlink");
-        // "select" beside "count" and "exists" on a tool about SQL is a SELECT, not a choice made in an interface.
-        else if (v && v.verb === "select" && SQL_WORD.test(lowerDescription.slice(0, 300))) v = NAME_VERBS.get("query");
-        if (v && (!best || SEVERITY[v.category] > SEVERITY[best.category])) {
-          best = v;
-          bestValue = value;
-        }
-      }
-      if (best) operations = { property: p.name, values: offered, category: best.category, value: bestValue, verb: best.verb };
-    }
+    if (offered.length > 0) operations = mostSevereOffered(p.name, offered, words, lowerDescription);
+  }
+  // A tool whose schema lists no arguments takes the actions its description lists ("Dataset ops: list/get/delete").
+  if (!operations && props.length === 0 && !emptyDescription) {
+    const offered = listedActions(description);
+    if (offered.length > 0) operations = mostSevereOffered("actions", offered, words, lowerDescription);
   }
   // Code or SQL given to a name that explains, validates, formats or lints it is what it examines, not what it runs
   // ("explain_query": "UPDATE statements are planned too, but never executed").
