@@ -518,7 +518,10 @@ function decide(tool: ToolInput, r: ToolReading, model: Model | null, onFeatures
     if (e.signal === "schema:dry_run_argument") sentences.push(`It offers a '${quoteText(e.quote, 40)}' argument to rehearse its effect: a tool that changes nothing has nothing to rehearse.`);
   }
   if (r.execKind) sentences.push(`It takes a '${quoteText(r.execProperty!, 40)}' argument (${r.execKind === "sql" ? "SQL" : r.execKind} to execute).`);
-  if (r.operations && fromOperations) sentences.push(`Its '${quoteText(r.operations.property, 40)}' argument offers '${quoteText(r.operations.value, 40)}'.`);
+  if (r.operations && fromOperations) {
+    const { property, value } = r.operations;
+    sentences.push(property !== undefined ? `Its '${quoteText(property, 40)}' argument offers '${quoteText(value, 40)}'.` : `Its description lists the action '${quoteText(value, 40)}'.`);
+  }
   if (r.fileWrite) sentences.push(`It takes a path and content to write (${quoteText(r.fileWrite, 60)}).`);
   if (signals.includes("money")) sentences.push(`It moves money (${quoteText(r.moneyObject ?? r.moneyArgument ?? "", 40)}).`);
   if (conflict) {

@@ -15,7 +15,6 @@ import {
   NON_ADDITIVE_VERBS,
   OVERWRITE_ELSEWHERE,
   AUTOMATIC_ELSEWHERE,
-  GET_OR_CREATE,
   SAVED_ELSEWHERE,
   EXECUTE_ELSEWHERE,
   LATER_ELSEWHERE,
@@ -83,7 +82,7 @@ import { leadingLabel } from "./leading-label.js";
 import { listedActions } from "./listed-actions.js";
 import { readOnlyLimit } from "./query-limit.js";
 import { quoteText } from "./quote.js";
-import { claimAboutMode, deniedAt, denyPhrases, keepsPrior, statedRemoval, statedReplacement, statedSave } from "./stated-effects.js";
+import { claimAboutMode, deniedAt, denyPhrases, getOrCreate, keepsPrior, statedRemoval, statedReplacement, statedSave } from "./stated-effects.js";
 import { leadingWords, tokenizeName, WordReader, type NameTokens } from "./tokens.js";
 
 /** One piece of evidence, quoting the text it came from. */
@@ -303,9 +302,9 @@ const RUNNER_NAMES = new Set(["bash", "shell", "sql", "cypher", "graphql", "scri
 function namespacedByServer(names: NameTokens[]): NameTokens[] {
   const first = names[0]?.tokens[0];
   if (names.length < 3 || first === undefined || !RUNNER_NAMES.has(first)) return names;
-  const sharing = names.filter((n) => n.lastSegmentStart === 0 && n.tokens.length > 1 && n.tokens[0] === first).length;
-  if (sharing < names.length * 0.8) return names;
-  return names.map((n) => (n.lastSegmentStart === 0 && n.tokens.length > 1 && n.tokens[0] === first ? { tokens: n.tokens, lastSegmentStart: 1 } : n));
+  const opensWithIt = (n: NameTokens) => n.lastSegmentStart === 0 && n.tokens.length > 1 && n.tokens[0] === first;
+  if (names.filter(opensWithIt).length < names.length * 0.8) return names;
+  return names.map((n) => (opensWithIt(n) ? { tokens: n.tokens, lastSegmentStart: 1 } : n));
 }
 
 export function buildProfile(context: { name: string; description?: string | undefined; tools: readonly ToolInput[] }): ServerProfile {
@@ -416,7 +415,8 @@ export interface ToolReading {
   overwriteArgument?: string;
   /** The description lower-cased, for the readings made after this one (whether a change keeps what it replaced: hints.ts). */
   lowerDescription: string;
-  operations?: { property: string; values: readonly string[]; category: Category; value: string; verb: string };
+  /** The actions an argument offers (`property` its name), or the description lists for a tool that takes none. */
+  operations?: { property?: string; values: readonly string[]; category: Category; value: string; verb: string };
   identityName?: { token: string; strong: boolean };
   secretName?: string;
   moneyObject?: string;
@@ -876,7 +876,7 @@ function joinedAction(lower: string): { category: Category; quote: string } | un
  * The most dangerous of the actions an argument offers (`{"action": {"enum": ["list", "create", "delete"]}}`), each
  * value read by the first verb among its words; none when it offers only HTTP methods on a tool that sends no requests.
  */
-function mostSevereOffered(property: string, offered: readonly string[], words: readonly string[], lowerDescription: string): ToolReading["operations"] {
+function mostSevereOffered(property: string | undefined, offered: readonly string[], words: readonly string[], lowerDescription: string): ToolReading["operations"] {
   if (offered.every(isHttpMethod) && !sendsRequests(words, lowerDescription)) return undefined;
   let best: VerbInfo | undefined;
   let bestValue = "";
@@ -896,7 +896,7 @@ function mostSevereOffered(property: string, offered: readonly string[], words: 
       bestValue = value;
     }
   }
-  return best ? { property, values: offered, category: best.category, value: bestValue, verb: best.verb } : undefined;
+  return best ? { ...(property !== undefined ? { property } : {}), values: offered, category: best.category, value: bestValue, verb: best.verb } : undefined;
 }
 
 /** Whether any evidence weighed toward any category. */
@@ -1567,7 +1567,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // A tool whose schema lists no arguments takes the actions its description lists ("Dataset ops: list/get/delete").
   if (!operations && props.length === 0 && !emptyDescription) {
     const offered = listedActions(description);
-    if (offered.length > 0) operations = mostSevereOffered("actions", offered, words, lowerDescription);
+    if (offered.length > 0) operations = mostSevereOffered(undefined, offered, words, lowerDescription);
   }
   // Code or SQL given to a name that explains, validates, formats or lints it is what it examines, not what it runs
   // ("explain_query": "UPDATE statements are planned too, but never executed").
@@ -1592,7 +1592,8 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   const updating = nv ?? dv;
   if (hasContent && updating && UPDATING_VERBS.has(updating.verb)) evidence.push({ signal: "replaces_content", source: "schema", quote: hasContent, weight: 0 });
   if (operations) {
-    evidence.push({ signal: `schema:operation_${operations.category}`, source: "schema", quote: `${operations.property}: ${operations.value}`, weight: WEIGHTS.operationEnum });
+    const { property, value } = operations;
+    evidence.push({ signal: `schema:operation_${operations.category}`, source: property !== undefined ? "schema" : "description", quote: property !== undefined ? `${property}: ${value}` : value, weight: WEIGHTS.operationEnum });
   }
 
   // SQL that the text says may change data ("Execute INSERT, UPDATE, or DELETE queries") is a statement run, whatever
@@ -1633,7 +1634,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // what it reads when it is missing ("creating an empty one if it doesn't exist").
   const saved =
     readsMost(scores) || !hasAnyScore(scores)
-      ? (statedSave(lowerDescription) ?? (otherLanguage ? SAVED_ELSEWHERE.exec(description)?.[0] : undefined) ?? (lowerDescription.includes("creat") || lowerDescription.includes("add") ? GET_OR_CREATE.exec(lowerDescription)?.[0] : undefined))
+      ? (statedSave(lowerDescription) ?? (otherLanguage ? SAVED_ELSEWHERE.exec(description)?.[0] : undefined) ?? getOrCreate(lowerDescription))
       : undefined;
   if (saved) {
     // What the text says is kept outweighs every reading it also states ("Runs a read-only query and writes its result

@@ -2,7 +2,7 @@
 // then removes the raw events", "rows missing from the source are deleted"), and whether the words before a phrase
 // deny it ("never overwrites", "rather than being permanently deleted", "until it is deleted"). The name does not
 // outweigh what the text says the tool does; nor does a phrase count where the text says it does not happen. Pure.
-import { DENIALS, KEEPS_PRIOR, STATED_PLACEMENT, STATED_REMOVALS, STATED_REPLACEMENT, STATED_REPLACEMENT_WORDS, STATED_SAVE, type PhraseSignal } from "./lexicon.js";
+import { DENIALS, GET_OR_CREATE, KEEPS_PRIOR, STATED_PLACEMENT, STATED_REMOVALS, STATED_REPLACEMENT, STATED_REPLACEMENT_WORDS, STATED_SAVE, type PhraseSignal } from "./lexicon.js";
 import type { PhraseHits } from "./phrases.js";
 import { quoteText } from "./quote.js";
 
@@ -101,6 +101,11 @@ export function statedSave(lower: string): string | undefined {
   if (!m) return undefined;
   const at = m.index + m[0].search(/[a-z]/);
   return deniedAt(lower, at) ? undefined : quoteText(m[0].slice(at - m.index), 60);
+}
+
+/** A reading that makes what it reads when it is missing, quoted: "creating an empty one if it doesn't exist", "get or create". */
+export function getOrCreate(lower: string): string | undefined {
+  return lower.includes("creat") || lower.includes("add") ? GET_OR_CREATE.exec(lower)?.[0] : undefined;
 }
 
 /** A replacement, a drop or a cancellation of what was there that the description states, quoted, unless denied before it. */

@@ -1076,7 +1076,10 @@ describe.each([
     expect(hintClass(k("bookmarks_dedupe", "Find duplicate bookmarks and merge them; the older copy is removed."))).toBe("destructive");
     expect(k("rand", "Generate random values: UUIDs, numbers or a shuffled list.").category).toBe("read");
     // A tool whose schema lists no arguments takes the actions its description lists.
-    expect(k("folder", "Folder ops: list/get/contents/upload/delete_file.", { inputSchema: { type: "object", properties: {} } }).category).toBe("destructive");
+    const folder = k("folder", "Folder ops: list/get/contents/upload/delete_file.", { inputSchema: { type: "object", properties: {} } });
+    expect(folder.category).toBe("destructive");
+    // … and its rationale says the description lists it: the tool has no such argument.
+    expect(folder.rationale).toContain("Its description lists the action 'delete_file'.");
     const batch = { type: "object", properties: { create: { type: "array" }, update: { type: "array" }, delete: { type: "array", items: { type: "integer" } } } };
     expect(k("items_batch", "Batch update items", { inputSchema: batch }).category).toBe("destructive");
     // Devices: a firmware flashed over, a yes-or-no question about a thing, and the verbs of moving and pausing them.
