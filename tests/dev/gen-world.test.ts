@@ -253,9 +253,6 @@ describe("serveWorld", () => {
     } finally {
       await slow.close();
     }
-    const fast = performance.now();
-    await (await fetch(`${server.url}/v1/servers?first=1`)).text();
-    expect(performance.now() - fast).toBeLessThan(140);
   });
 });
 

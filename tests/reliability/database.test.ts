@@ -45,9 +45,8 @@ describe.runIf(!!process.env.DATABASE_URL)("a Postgres catalog under a running r
     const release = await a.tryLockRefresh();
     expect(release).toBeDefined();
     try {
-      const t0 = Date.now();
+      // The lock is released only after this settles: a refresh that waited for it would never settle.
       await expect(refresh(b, { sources: [registrySource(replay.url)], full: true, fetcherFor: () => http })).rejects.toBeInstanceOf(RefreshBusyError);
-      expect(Date.now() - t0).toBeLessThan(2_000);
     } finally {
       await release!();
     }

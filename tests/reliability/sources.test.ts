@@ -91,9 +91,8 @@ describe.each(DRIVERS)("misbehaving sources on %s", (driver) => {
 
   test("a Retry-After longer than we wait fails the source instead of sleeping", async () => {
     const s = await startLocalServer((_req, res) => void res.writeHead(429, { "retry-after": "3600" }).end());
-    const t0 = Date.now();
     const summary = await runAgainst(s);
-    expect(Date.now() - t0).toBeLessThan(5_000);
+    expect(s.requests).toHaveLength(1);
     await expectFailedCleanly(summary, /Retry-After 3600 s/, { kind: "status", status: 429, retryable: true });
   });
 
@@ -111,9 +110,7 @@ describe.each(DRIVERS)("misbehaving sources on %s", (driver) => {
       const timer = setInterval(() => res.write(" "), 400);
       res.on("close", () => clearInterval(timer));
     });
-    const t0 = Date.now();
     const summary = await runAgainst(s);
-    expect(Date.now() - t0).toBeLessThan(15_000);
     await expectFailedCleanly(summary, /within 2000 ms|timed out/, { kind: "timeout", retryable: true });
   });
 
@@ -154,10 +151,10 @@ describe.each(DRIVERS)("misbehaving sources on %s", (driver) => {
   });
 
   test("a 50 MB body is refused at the size cap without reading it all", async () => {
+    let sent = 0;
     const s = await startLocalServer((_req, res) => {
       res.writeHead(200, { "content-type": "application/json" });
       const chunk = Buffer.alloc(1024 * 1024, " ");
-      let sent = 0;
       const pump = () => {
         while (sent < 50 && res.write(chunk)) sent += 1;
         if (sent >= 50) res.end();
@@ -165,10 +162,10 @@ describe.each(DRIVERS)("misbehaving sources on %s", (driver) => {
       };
       pump();
     });
-    const t0 = Date.now();
     const summary = await runAgainst(s);
-    expect(Date.now() - t0).toBeLessThan(10_000);
     await expectFailedCleanly(summary, /limit/, { kind: "too_large", retryable: false });
+    // The client hung up at the cap: the server never got to write the whole body.
+    expect(sent).toBeLessThan(50);
   });
 
   test("nothing half-written: every stored registry record still has its server", async () => {
