@@ -39,7 +39,8 @@ const RESTORED_FROM_SNAPSHOT = /\bfrom (?:an? |the |its )?(?:[a-z]+ )?(?:backup|
 /**
  * What says the change is not additive (MCP's destructiveHint for a write), or undefined: an overwrite stated or
  * offered, a replace, a reset, a rollback, a revert, an undo, an apply (but a label applied is attached), a backup or
- * a snapshot restored (a deleted file restored is added back), a removed link, new content given to an update. Not
+ * a snapshot restored (a deleted file restored is added back), a removed link, new content given to an update, a
+ * switch that deletes on the way (`truncateFirst`). Not
  * every update of a body or content: GitHub marks its body updates additive writes.
  */
 export function nonAdditiveEvidence(r: ToolReading): Pick<Evidence, "source" | "quote"> | undefined {
@@ -54,6 +55,7 @@ export function nonAdditiveEvidence(r: ToolReading): Pick<Evidence, "source" | "
 function nonAdditiveChange(r: ToolReading): Pick<Evidence, "source" | "quote"> | undefined {
   if (r.phrases.overwrite !== undefined) return { source: "description", quote: r.phrases.overwrite };
   if (r.overwriteArgument !== undefined) return { source: "schema", quote: r.overwriteArgument };
+  if (r.destroyingOption !== undefined) return { source: "schema", quote: r.destroyingOption };
   // A change the text calls irreversible (a payment that "cannot be cancelled") is no additive one to retry or undo.
   if (r.phrases.irreversible !== undefined) return { source: "description", quote: r.phrases.irreversible };
   const stated = r.evidence.find((e) => NON_ADDITIVE_SIGNALS.has(e.signal));

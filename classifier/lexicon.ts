@@ -42,7 +42,7 @@ export const VERBS: Record<Category, string> = {
     init initialize setup bootstrap scaffold define persist repair correct synchronize synchronise replace rewrite  apply choose pick select keypress keydown boot reboot switch
     upvote downvote favorite unfavorite watch unwatch ignore rebase squash cherry tweak adjust increment
     decrement bump populate seed migrate map unmap mount unmount bind unbind grant authorize 
-    confirm    continue make   
+    confirm    continue make   compress decompress unzip untar unpack
     send email mail message notify sms text tweet broadcast forward dm post`,
   execute: `
     run exec execute eval evaluate invoke call trigger launch spawn shell bash deploy build compile
@@ -114,7 +114,8 @@ export const MONEY_OBJECTS = new Set(
    transfer transfers purchase purchases checkout wallet wallets balance order orders subscription
    subscriptions donation donations tip tips bill bills billing payroll withdrawal withdrawals deposit
    deposits trade trades swap swaps bid bids cart crypto usdc ether eth btc bitcoin lightning
-   transaction_money price prices coupon credit credits`.split(/\s+/).filter(Boolean),
+   transaction_money price prices coupon credit credits erc20 erc721 erc1155 nft nfts usdt stablecoin
+   stablecoins lamports`.split(/\s+/).filter(Boolean),
 );
 
 /** Name tokens that mark identity and permissions: strong on their own, weak ones need context. */
@@ -179,7 +180,13 @@ export const OPERATION_PROPERTIES = new Set("method action operation op verb aks
 
 /** Money arguments. */
 export const AMOUNT_PROPERTIES = new Set("amount amount_cents amount_in_cents price cost total unit_amount value_usd sum".split(" "));
-export const CURRENCY_PROPERTIES = new Set("currency currency_code currencycode".split(" "));
+/**
+ * What says an amount is money: a currency, or someone who receives it (an address, a payee; not a bare "to", which a
+ * unit converter takes too).
+ */
+export const CURRENCY_PROPERTIES = new Set(
+  "currency currency_code currencycode recipient recipient_address to_address to_wallet receiver destination_address to_account".split(" "),
+);
 
 /** Recipients of an outside send. */
 export const RECIPIENT_PROPERTIES = new Set("to cc bcc recipient recipients to_email to_address phone_number to_number".split(" "));
@@ -219,9 +226,9 @@ export const STATED_PLACEMENT =
  * replaced") is an ordinary write, so "previous" and "current" do not lead here.
  */
 export const STATED_REPLACEMENT =
-  /\b(?:original|originals|existing|old|whole|entire|stored|saved|running|installed|deployed)\b(?:\s+[a-z'’-]+){0,5}?\s+(?:is|are|will be|gets|get)\s+(?:first\s+|then\s+|entirely\s+|completely\s+|fully\s+|all\s+)?(?:replaced|overwritten|dropped|discarded|truncated)\b|\bcurrent\s+(?:[a-z'’-]+\s+){0,2}?(?:contents?|data|points|records|rows|files|entries|documents|items|objects|rules|members|tiles|panels)\s+(?:is|are|will be|get)\s+(?:[a-z]+ly\s+)?(?:replaced|overwritten|dropped|discarded|removed|deleted)\b|\b(?:that|which)\s+(?:you\s+)?(?:don['’]t|do not|did not|didn['’]t)\s+(?:include|list|send|pass|provide|mention)\s+(?:are|is|will be|get)\s+(?:removed|deleted|dropped)\b|\b(?:previous|old|original|prior)\b(?:\s+[a-z'’-]+){0,3}?\s+(?:is|are)\s+not\s+(?:kept|retained|preserved)\b|\b(?:already (?:exists?|present|there)|if\b[^.;!?\n]{0,40}?\bexists?)\b[^.;!?\n]{0,60}?\b(?:is|are|will be|gets?)\s+(?:[a-z]+ly\s+)?(?:replaced|overwritten|dropped|deleted|truncated)\b|\b(?:outstanding|pending|remaining|open|scheduled|future|upcoming|all|any|existing)\s+(?:[a-z]+\s+){0,5}?(?:is|are|will be|gets?)\s+(?:also\s+|automatically\s+|immediately\s+)?(?:cancell?ed|voided|revoked|invalidated|killed|terminated|scrapped|aborted)\b|\b(?:and|also|then)\s+resets\s+(?:the|all|its|their)\b|\b(?:stored|saved|existing|old|older|original|previous|recorded|cached|duplicate)\b(?:\s+[a-z'’-]+){0,5}?\s+(?:is|are|will be|gets|get)\s+(?:also\s+|then\s+|permanently\s+)?(?:removed|deleted)\b/;
+  /\b(?:original|originals|existing|old|whole|entire|stored|saved|running|installed|deployed)\b(?:\s+[a-z'’-]+){0,5}?\s+(?:is|are|will be|gets|get)\s+(?:first\s+|then\s+|entirely\s+|completely\s+|fully\s+|all\s+)?(?:replaced|overwritten|dropped|discarded|truncated)\b|\bcurrent\s+(?:[a-z'’-]+\s+){0,2}?(?:contents?|data|points|records|rows|files|entries|documents|items|objects|rules|members|tiles|panels)\s+(?:is|are|will be|get)\s+(?:[a-z]+ly\s+)?(?:replaced|overwritten|dropped|discarded|removed|deleted)\b|\b(?:that|which)\s+(?:you\s+)?(?:don['’]t|do not|did not|didn['’]t)\s+(?:include|list|send|pass|provide|mention)\s+(?:are|is|will be|get)\s+(?:removed|deleted|dropped)\b|\b(?:not|never)\s+(?:provided|included|listed|specified|supplied|given|sent|passed)\s+(?:are|is|will be|get|gets)\s+(?:removed|deleted|dropped|cleared)\b|\bomitted\s+(?:are|is|will be|get|gets)\s+(?:removed|deleted|dropped|cleared)\b|\b(?:previous|old|original|prior)\b(?:\s+[a-z'’-]+){0,3}?\s+(?:is|are)\s+not\s+(?:kept|retained|preserved)\b|\b(?:already (?:exists?|present|there)|if\b[^.;!?\n]{0,40}?\bexists?)\b[^.;!?\n]{0,60}?\b(?:is|are|will be|gets?)\s+(?:[a-z]+ly\s+)?(?:replaced|overwritten|dropped|deleted|truncated)\b|\b(?:outstanding|pending|remaining|open|scheduled|future|upcoming|all|any|existing)\s+(?:[a-z]+\s+){0,5}?(?:is|are|will be|gets?)\s+(?:also\s+|automatically\s+|immediately\s+)?(?:cancell?ed|voided|revoked|invalidated|killed|terminated|scrapped|aborted)\b|\b(?:and|also|then)\s+resets\s+(?:the|all|its|their)\b|\b(?:stored|saved|existing|old|older|original|previous|recorded|cached|duplicate)\b(?:\s+[a-z'’-]+){0,5}?\s+(?:is|are|will be|gets|get)\s+(?:also\s+|then\s+|permanently\s+)?(?:removed|deleted)\b/;
 /** Words without which STATED_REPLACEMENT cannot match: most descriptions skip it on one scan. */
-export const STATED_REPLACEMENT_WORDS = /replaced|overwritten|dropped|discarded|truncated|cancell?ed|voided|revoked|invalidated|killed|terminated|scrapped|aborted|resets|removed|deleted|not kept|not retained|not preserved/;
+export const STATED_REPLACEMENT_WORDS = /replaced|overwritten|dropped|discarded|truncated|cancell?ed|voided|revoked|invalidated|killed|terminated|scrapped|aborted|resets|removed|deleted|cleared|not kept|not retained|not preserved/;
 
 /** Input events a tool can simulate: "Simulates pressing a key" and "simulate a click" press and click. */
 export const INPUT_EVENTS = new Set(
@@ -231,8 +238,19 @@ export const INPUT_EVENTS = new Set(
 /** What an extraction writes: "extract an archive" unpacks files to disk, where "extract entities from text" reads. */
 export const ARCHIVE_OBJECTS = new Set("archive archives zip zips tar tarball tarballs rar 7z tgz".split(" "));
 
+/** Where a tool writes the file it makes (snake_case). */
+export const OUTPUT_PATH_PROPERTIES = new Set(
+  "output output_path output_file output_filename out outfile out_file out_path output_dir output_directory out_dir save_path save_to save_as dest_path destination_path export_path download_path local_path".split(" "),
+);
+/** Leads that take data out to a file: with an output path, the file is written. */
+export const FILE_OUT_VERBS = new Set("export download dump save backup".split(" "));
 export const PATH_PROPERTIES = new Set("path file_path filepath filename file_name destination target_path dest".split(" "));
 export const OVERWRITE_WORDS = new Set("overwrite replace truncate".split(" "));
+/**
+ * A switch named for a deletion it makes on the way (`truncateFirst`, `delete_extra`, `autoDeleteBranch`, `drop`):
+ * the change may destroy when it is on. Not "remove", which as often unlinks (`removeTags`) or unsets (`removeBorders`).
+ */
+export const DESTROYING_OPTION = /^(?:auto_)?(?:delete|truncate|drop|purge|wipe|destroy|erase)(?:_|$)/;
 
 /**
  * Description phrases as word sequences (lower case, punctuation dropped), with the signal they
@@ -354,6 +372,10 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "flash a firmware", "flashes a firmware", "flash the firmware", "flashes the firmware", "flash firmware",
     "flashes firmware", "firmware is flashed",
     "rewriting it", "rewriting them",
+    // The whole thing replaced, said without an article or as a noun: "Replace entire script source", "This is a full
+    // replacement", "performs a full document replacement".
+    "replace entire", "replaces entire", "replacing entire", "is a full replacement", "is a complete replacement",
+    "a full document replacement", "a complete document replacement", "a full object replacement",
   ],
   // A dangerous effect the text states outweighs a benign name ("get_report … also deletes the source data").
   destructive_effect: [
@@ -368,15 +390,18 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "read only queries", "read only sql", "readonly query", "readonly sql", "aggregation pipeline", "aggregation query",
     "aggregate query", "graphql query", "search query", "only read queries", "read queries", "read only transaction",
     "opened read only", "read only connection",
-    // Query languages that only read (JQL, SOQL, PromQL, LogQL …): running one of their queries is a read.
-    ...["jql", "soql", "sosl", "promql", "logql", "traceql", "metricsql", "kql", "nrql", "hogql", "spl", "esql", "ppl", "lucene", "jsonpath", "jmespath", "xpath"].flatMap(
+    // Query languages that only read (JQL, SOQL, PromQL, LogQL, SPARQL, DAX …; their writes are other languages, such as
+    // SPARQL Update or InstaML): running one of their queries is a read.
+    ...["jql", "soql", "sosl", "promql", "logql", "traceql", "metricsql", "kql", "nrql", "hogql", "spl", "esql", "ppl", "lucene", "jsonpath", "jmespath", "xpath", "instaql", "sparql", "dax", "mdx", "wiql", "gaql", "eql"].flatMap(
       (language) => ["query", "queries", "expression", "expressions", "selector"].map((what) => `${language} ${what}`),
     ),
   ],
   // … and these say it may change data, which makes it no read whatever else it says.
   mutation: [
-    "insert", "update", "delete", "drop", "alter", "truncate", "create table", "ddl", "dml", "mutation", "mutations", "write queries",
-    "write operations", "modify data", "modifies data", "upsert", "merge into", "grant", "revoke",
+    "insert", "update", "delete", "drop", "alter", "truncate", "create table", "ddl", "dml", "mutation", "mutations",
+    // Queries that write, not writing one ("If you're unsure how to write queries, see the docs").
+    "run write queries", "runs write queries", "execute write queries", "executes write queries", "allows write queries",
+    "supports write queries", "write queries are", "for write queries", "write operations", "modify data", "modifies data", "upsert", "merge into", "grant", "revoke",
   ],
 };
 

@@ -53,6 +53,9 @@ import {
   NOT_EMBEDDING,
   OPERATION_PROPERTIES,
   OVERWRITE_WORDS,
+  DESTROYING_OPTION,
+  FILE_OUT_VERBS,
+  OUTPUT_PATH_PROPERTIES,
   PATH_PROPERTIES,
   PERSIST_WORDS,
   READOUT_NOUNS,
@@ -295,16 +298,32 @@ function toolDomains(tokens: readonly string[]): Domain[] {
 const RUNNER_NAMES = new Set(["bash", "shell", "sql", "cypher", "graphql", "script", "command"]);
 
 /**
- * A server's names with a shared first word that is a runner's name (`bash_read_file`, `bash_list_files`, …) made a
- * namespace, as "github." is one: each tool's verb is then read from the rest, and the runner only where the rest has
- * none. The share must be most of three tools or more.
+ * A server's names with a shared first word made a namespace, as "github." is one, so each tool's verb is read from
+ * the rest: a runner's name (`bash_read_file`, `bash_list_files`, …) opening most of three tools or more, the runner
+ * then the verb only where the rest has none; and a verb's word that another verb follows in every name it opens (`trash_get_profile`,
+ * `trash_list_formats`, `trash_compare_naming`: the TRaSH guides, not a removal), when three names or more share it
+ * and two different plain verbs follow it. A verb's own names ("delete_user", "purge_cache") go on with their object.
  */
 function namespacedByServer(names: NameTokens[]): NameTokens[] {
-  const first = names[0]?.tokens[0];
-  if (names.length < 3 || first === undefined || !RUNNER_NAMES.has(first)) return names;
-  const opensWithIt = (n: NameTokens) => n.lastSegmentStart === 0 && n.tokens.length > 1 && n.tokens[0] === first;
-  if (names.filter(opensWithIt).length < names.length * 0.8) return names;
-  return names.map((n) => (opensWithIt(n) ? { tokens: n.tokens, lastSegmentStart: 1 } : n));
+  if (names.length < 3) return names;
+  const first = names[0]!.tokens[0];
+  const opens = (n: NameTokens, word: string) => n.lastSegmentStart === 0 && n.tokens.length > 1 && n.tokens[0] === word;
+  if (first !== undefined && RUNNER_NAMES.has(first) && names.filter((n) => opens(n, first)).length >= names.length * 0.8) {
+    return names.map((n) => (opens(n, first) ? { tokens: n.tokens, lastSegmentStart: 1 } : n));
+  }
+  const prefixes = new Map<string, { names: number; verbs: Set<string> | undefined }>();
+  for (const n of names) {
+    if (n.lastSegmentStart !== 0 || n.tokens.length < 2 || !NAME_VERBS.has(n.tokens[0]!)) continue;
+    const entry = prefixes.get(n.tokens[0]!) ?? { names: 0, verbs: new Set<string>() };
+    prefixes.set(n.tokens[0]!, entry);
+    entry.names += 1;
+    const next = NAME_VERBS.get(n.tokens[1]!);
+    if (!next) entry.verbs = undefined;
+    else if (!next.ambiguous) entry.verbs?.add(next.verb);
+  }
+  const shared = new Set([...prefixes].filter(([, e]) => e.names >= 3 && e.verbs !== undefined && e.verbs.size >= 2).map(([word]) => word));
+  if (shared.size === 0) return names;
+  return names.map((n) => (opens(n, n.tokens[0]!) && shared.has(n.tokens[0]!) ? { tokens: n.tokens, lastSegmentStart: 1 } : n));
 }
 
 export function buildProfile(context: { name: string; description?: string | undefined; tools: readonly ToolInput[] }): ServerProfile {
@@ -413,6 +432,8 @@ export interface ToolReading {
   secretArgument?: string;
   fileWrite?: string;
   overwriteArgument?: string;
+  /** A switch that deletes on the way (`truncateFirst`, `delete_extra`): the change may destroy. */
+  destroyingOption?: string;
   /** The description lower-cased, for the readings made after this one (whether a change keeps what it replaced: hints.ts). */
   lowerDescription: string;
   /** The actions an argument offers (`property` its name), or the description lists for a tool that takes none. */
@@ -1286,6 +1307,8 @@ export interface PropertyView {
   exec: ExecKind | undefined;
   description: string;
   enumValues: readonly string[];
+  /** A boolean: an option switched on or off. */
+  flag: boolean;
 }
 
 const NO_VALUES: readonly string[] = [];
@@ -1325,6 +1348,19 @@ function snakeKey(name: string): string {
   return String.fromCharCode(...snakeCodes);
 }
 
+/** Whether a schema lists an argument among those it requires. */
+function requiredArgument(schema: Record<string, unknown> | undefined, name: string): boolean {
+  const required = schema?.required;
+  return Array.isArray(required) && required.includes(name);
+}
+
+/** Whether a description's lead names what it makes a file, before what it is made from ("a new empty diagram file", not "a chart from a CSV file"). */
+function namesFileMade(lead: string | undefined): boolean {
+  if (lead === undefined) return false;
+  const made = lead.toLowerCase().split(/\b(?:from|of|in|into|using|with|based|for|out)\b/, 1)[0]!;
+  return /\bfiles?\b/.test(made);
+}
+
 /** The properties of a tool's input schema, each with its snake_case key, description and string enum. */
 export function schemaProperties(schema: Record<string, unknown> | undefined): PropertyView[] {
   const props = schema?.properties ?? (schema ? variantProperties(schema) : undefined);
@@ -1335,7 +1371,7 @@ export function schemaProperties(schema: Record<string, unknown> | undefined): P
     const p = (raw && typeof raw === "object" ? raw : {}) as Record<string, unknown>;
     const description = p.description;
     const key = snakeKey(name);
-    out.push({ name, key, exec: EXEC_KIND.get(key), description: typeof description === "string" ? description : "", enumValues: choiceValues(p, name) });
+    out.push({ name, key, exec: EXEC_KIND.get(key), description: typeof description === "string" ? description : "", enumValues: choiceValues(p, name), flag: p.type === "boolean" });
   }
   return out;
 }
@@ -1528,10 +1564,12 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   let hasContent: string | undefined;
   let hasPath: string | undefined;
   let overwriteArgument: string | undefined;
+  let destroyingOption: string | undefined;
   let operations: ToolReading["operations"];
   let listed: string[] | undefined;
   let queryLimit: string | undefined;
   let dryRunArgument: string | undefined;
+  let outputPath: PropertyView | undefined;
   for (const p of props) {
     const kind = p.exec;
     if (kind && !execKind) {
@@ -1559,6 +1597,8 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     if (roles & ROLE.path) hasPath ??= p.name;
     if (roles & ROLE.dryRun) dryRunArgument ??= p.name;
     if ((roles & ROLE.overwrite) || p.enumValues.some((v) => OVERWRITE_WORDS.has(v.toLowerCase()))) overwriteArgument ??= p.name;
+    if (p.flag && DESTROYING_OPTION.test(p.key)) destroyingOption ??= p.name;
+    if (OUTPUT_PATH_PROPERTIES.has(p.key)) outputPath ??= p;
     // The operations an operation argument offers: its enum, else what the tool's description lists for it ("Actions:
     // list, get, delete") when the argument itself names none.
     const offered = !(roles & ROLE.operation) || operations ? NO_VALUES : p.enumValues.length > 0 || p.key === "command" ? p.enumValues : (listed ??= listedActions(description));
@@ -1642,6 +1682,13 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     const weight = Math.max(WEIGHTS.statedSave, scores.read - scores.write + 1);
     scores.write += weight;
     evidence.push({ signal: "stated_save", source: "description", quote: saved, weight });
+  }
+  // A file it must write outweighs a reading lead too: an output path it requires ("outputPath": "absolute path to save
+  // the exported data"), or one beside a lead that takes data out to it ("Export the board to an IPC-2581 file").
+  // An optional path on another reading ("Capture a screenshot", "saveTo": "optional file path") is a choice.
+  if (!saved && outputPath && readsMost(scores) && (requiredArgument(tool.inputSchema, outputPath.name) || FILE_OUT_VERBS.has(nv?.verb ?? dv?.verb ?? ""))) {
+    scores.write += WEIGHTS.statedSave;
+    evidence.push({ signal: "schema:output_path", source: "schema", quote: outputPath.name, weight: WEIGHTS.statedSave });
   }
   // … and a second action the first sentence joins to a reading lead ("Fetch unread mail and mark it as read").
   // (Read for a generating lead too: what it makes and then sends or posts is no artifact kept to itself.)
@@ -1728,7 +1775,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     // … and so is a made thing named a file ("Creates a new empty diagram file").
     const stored =
       (artifact !== undefined && /^(?:link|links|url|urls)$/.test(artifact) && generating === "create" && dv?.verb !== "generate") ||
-      (generating === "create" && (dv?.object ?? object).some((w) => w === "file" || w === "files")) ||
+      (generating === "create" && (object.some((w) => w === "file" || w === "files") || namesFileMade(dv?.quote))) ||
       (dv !== undefined && dv.first && dv.category === "write" && dv.verb !== "generate" && dv.object.length > 0 && !dv.object.some(made));
     if (artifact && !stored && (notKept || !PERSIST_WORDS.test(lowerDescription))) {
       scores.read += WEIGHTS.generatedArtifact;
@@ -1779,6 +1826,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     fileWrite,
     // An unnamed argument ("") with an overwrite option counts as no overwrite argument.
     overwriteArgument: overwriteArgument || undefined,
+    destroyingOption,
     lowerDescription,
     operations,
     identityName,

@@ -1089,4 +1089,44 @@ describe.each([
       expect(k(name, description).category, name).toBe("write");
     }
   });
+
+  it("reads a verb's word opening a server's names as its namespace, switches that delete, whole replacements, files written and money sent", () => {
+    // A verb's word that other verbs follow in a server's names is the server's namespace ("trash_get_profile" gets);
+    // one that nouns follow is the verb ("trash_message" trashes).
+    const guides = ["trash_get_profile", "trash_list_formats", "trash_compare_naming", "radarr_get_movies"].map((name) => ({ name, description: "" }));
+    expect(classifyServer({ name: "arr", tools: guides }, options).map((c) => c.category)).toEqual(["read", "read", "read", "read"]);
+    const mail = ["trash_message", "trash_thread", "trash_conversation", "list_messages"].map((name) => ({ name, description: "" }));
+    expect(classifyServer({ name: "mail", tools: mail }, options).map((c) => c.category)).toEqual(["destructive", "destructive", "destructive", "read"]);
+    // … and one verb following it is no habit ("create_list", "create_list_item", "create_list_view" create).
+    const lists = ["create_list", "create_list_item", "create_list_view"].map((name) => ({ name, description: "" }));
+    expect(classifyServer({ name: "lists", tools: lists }, options).map((c) => c.category)).toEqual(["write", "write", "write"]);
+    // A switch named for a deletion made on the way makes the change non-additive; "include_deleted" reads.
+    const flag = (name: string) => ({ inputSchema: { type: "object", properties: { table: { type: "string" }, [name]: { type: "boolean" } } } });
+    expect(hintClass(k("import_rows", "Import rows from a CSV file into a table", flag("truncateFirst")))).toBe("destructive");
+    expect(hintClass(k("sync_folders", "Synchronizes two folders", flag("delete_extra")))).toBe("destructive");
+    expect(hintClass(k("import_rows", "Import rows from a CSV file into a table", flag("dryRun")))).toBe("write");
+    expect(hintClass(k("list_comments", "List the comments of a document", flag("includeDeleted")))).toBe("read");
+    // The whole thing replaced, without an article or as a noun.
+    expect(hintClass(k("set_source", "Replace entire script source. For partial edits use edit_lines."))).toBe("destructive");
+    expect(hintClass(k("update_document", "Update an existing document. This performs a full document replacement."))).toBe("destructive");
+    expect(hintClass(k("update_quote", "Update a draft quote. Any line items not provided will be removed."))).toBe("destructive");
+    expect(hintClass(k("update_record", "Update a record. Fields you omit are left unchanged."))).toBe("write");
+    // A file written: an output path required, or beside an export; a file named as what is made; archives.
+    const output = (required: boolean) => ({ inputSchema: { type: "object", properties: { table: { type: "string" }, outputPath: { type: "string" } }, required: required ? ["table", "outputPath"] : ["table"] } });
+    expect(k("table_rows", "Fetch table rows as JSON", output(true)).category).toBe("write");
+    expect(k("export_board", "Export the board to an IPC-2581 XML file", output(false)).category).toBe("write");
+    expect(k("take_screenshot", "Capture the page as a PNG", output(false)).category).toBe("read");
+    expect(k("new_diagram", "Create a new empty diagram file").category).toBe("write");
+    expect(k("chart", "Create a chart from the data in a CSV file and return it as PNG").category).toBe("read");
+    expect(k("compress_files", "Compresses files or directories").category).toBe("write");
+    // Money sent: an amount to a recipient's address, tokens and NFTs moved.
+    const send = { inputSchema: { type: "object", properties: { to_address: { type: "string" }, amount: { type: "string" } } } };
+    expect(k("transfer_native", "Transfer native tokens to an address", send).category).toBe("financial");
+    expect(k("transfer_nft", "Transfer an NFT to another address").category).toBe("financial");
+    const convert = { inputSchema: { type: "object", properties: { amount: { type: "number" }, to: { type: "string" } } } };
+    expect(k("convert_units", "Convert an amount between units", convert).category).not.toBe("financial");
+    // Query languages that only read, and writing a query is no write query.
+    expect(k("query", "Execute an InstaQL query against an app. If you're unsure how to write queries, see the docs.").category).toBe("read");
+    expect(k("sparql", "Run a SPARQL query against the endpoint and return the bindings").category).toBe("read");
+  });
 });
