@@ -240,6 +240,15 @@ export function leadsDestructive(r: ToolReading): boolean {
   return dv !== undefined && (!dv.ambiguous || dv.first) && dv.category === "destructive";
 }
 
+/** Verbs that say a tool handles a thing, not what it does to it: its operations say that. */
+const MANAGING_VERBS = new Set(["manage", "handle"]);
+
+/** Whether the only verbs of a tool's name and description are managing ones, with no other signal scored. */
+function onlyManages(r: ToolReading): boolean {
+  const verbs = [r.nameVerb?.verb, r.descriptionVerb?.verb].filter((v) => v !== undefined);
+  return verbs.length > 0 && verbs.every((v) => MANAGING_VERBS.has(v)) && r.evidence.every((e) => e.weight === 0 || e.signal.startsWith("verb:") || e.signal.startsWith("description_verb:") || e.signal.startsWith("schema:operation_"));
+}
+
 /** Categories the hint classes stand for when the learned model moves a tool across the read axis. */
 const CATEGORY_OF_HINT: Record<HintClass, Category> = { read: "read", write: "write", destructive: "destructive" };
 
@@ -266,8 +275,9 @@ function decide(tool: ToolInput, r: ToolReading, model: Model | null, onFeatures
   let category: Category | undefined = argmax(scores);
   let ruleCategory = category;
   let fromOperations = false;
-  // A tool that offers a more dangerous operation than its name says can do that operation.
-  if (r.operations && (!category || SEVERITY[r.operations.category] > SEVERITY[category])) {
+  // A tool that offers a more dangerous operation than its name says can do that operation; one that says only that it
+  // manages ("Manage workspaces - supports list and get operations") does what it offers, and no more.
+  if (r.operations && (!category || SEVERITY[r.operations.category] > SEVERITY[category] || onlyManages(r))) {
     category = r.operations.category;
     ruleCategory = category;
     fromOperations = true;

@@ -390,6 +390,9 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "read only queries", "read only sql", "readonly query", "readonly sql", "aggregation pipeline", "aggregation query",
     "aggregate query", "graphql query", "search query", "only read queries", "read queries", "read only transaction",
     "opened read only", "read only connection",
+    // Math evaluated is computed and handed back.
+    "math expression", "math expressions", "mathematical expression", "mathematical expressions", "arithmetic expression",
+    "arithmetic expressions",
     // Query languages that only read (JQL, SOQL, PromQL, LogQL, SPARQL, DAX …; their writes are other languages, such as
     // SPARQL Update or InstaML): running one of their queries is a read.
     ...["jql", "soql", "sosl", "promql", "logql", "traceql", "metricsql", "kql", "nrql", "hogql", "spl", "esql", "ppl", "lucene", "jsonpath", "jmespath", "xpath", "instaql", "sparql", "dax", "mdx", "wiql", "gaql", "eql"].flatMap(

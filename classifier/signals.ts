@@ -1307,8 +1307,8 @@ export interface PropertyView {
   exec: ExecKind | undefined;
   description: string;
   enumValues: readonly string[];
-  /** A boolean: an option switched on or off. */
-  flag: boolean;
+  /** The JSON schema type, when it is one name ("boolean", "number" …). */
+  type: string | undefined;
 }
 
 const NO_VALUES: readonly string[] = [];
@@ -1371,7 +1371,7 @@ export function schemaProperties(schema: Record<string, unknown> | undefined): P
     const p = (raw && typeof raw === "object" ? raw : {}) as Record<string, unknown>;
     const description = p.description;
     const key = snakeKey(name);
-    out.push({ name, key, exec: EXEC_KIND.get(key), description: typeof description === "string" ? description : "", enumValues: choiceValues(p, name), flag: p.type === "boolean" });
+    out.push({ name, key, exec: EXEC_KIND.get(key), description: typeof description === "string" ? description : "", enumValues: choiceValues(p, name), type: typeof p.type === "string" ? p.type : undefined });
   }
   return out;
 }
@@ -1597,7 +1597,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     if (roles & ROLE.path) hasPath ??= p.name;
     if (roles & ROLE.dryRun) dryRunArgument ??= p.name;
     if ((roles & ROLE.overwrite) || p.enumValues.some((v) => OVERWRITE_WORDS.has(v.toLowerCase()))) overwriteArgument ??= p.name;
-    if (p.flag && DESTROYING_OPTION.test(p.key)) destroyingOption ??= p.name;
+    if (p.type === "boolean" && DESTROYING_OPTION.test(p.key)) destroyingOption ??= p.name;
     if (OUTPUT_PATH_PROPERTIES.has(p.key)) outputPath ??= p;
     // The operations an operation argument offers: its enum, else what the tool's description lists for it ("Actions:
     // list, get, delete") when the argument itself names none.
@@ -1754,6 +1754,13 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     scores.read += scores.execute + WEIGHTS.readQuery;
     scores.execute = 0;
     evidence.push({ signal: "read_query", source: phrases.read_query !== undefined ? "description" : "schema", quote: readQuery, weight: WEIGHTS.readQuery });
+  }
+  // Arithmetic on the numbers it is given ("Add two numbers", a: number, b: number) is computed and handed back: the
+  // numbers named as what is added and every argument a number (an issue's and a label's ids are not added together).
+  if (dv && dv.verb === "add" && dv.object.some((w) => w === "numbers" || w === "integers") && props.length > 0 && props.every((p) => p.type === "number" || p.type === "integer")) {
+    scores.read += scores.write + WEIGHTS.examination;
+    scores.write = 0;
+    evidence.push({ signal: "arithmetic", source: "description", quote: dv.quote, weight: WEIGHTS.examination });
   }
   // Running an examination (a check, a scan, an audit) reports findings and changes nothing, unless the tool takes
   // code to run or its text says it may change data.

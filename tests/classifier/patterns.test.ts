@@ -1090,7 +1090,7 @@ describe.each([
     }
   });
 
-  it("reads a verb's word opening a server's names as its namespace, switches that delete, whole replacements, files written and money sent", () => {
+  it("reads a verb's word opening a server's names as its namespace, switches that delete, whole replacements, files written, money sent and what is only computed", () => {
     // A verb's word that other verbs follow in a server's names is the server's namespace ("trash_get_profile" gets);
     // one that nouns follow is the verb ("trash_message" trashes).
     const guides = ["trash_get_profile", "trash_list_formats", "trash_compare_naming", "radarr_get_movies"].map((name) => ({ name, description: "" }));
@@ -1128,5 +1128,16 @@ describe.each([
     // Query languages that only read, and writing a query is no write query.
     expect(k("query", "Execute an InstaQL query against an app. If you're unsure how to write queries, see the docs.").category).toBe("read");
     expect(k("sparql", "Run a SPARQL query against the endpoint and return the bindings").category).toBe("read");
+    // A tool that says only that it manages does what it offers; math evaluated and numbers added are computed.
+    const ops = (values: string[]) => ({ inputSchema: { type: "object", properties: { operation: { type: "string", enum: values } } } });
+    expect(k("workspaces", "Manage workspaces - supports list and get operations", ops(["list", "get"])).category).toBe("read");
+    expect(k("workspaces", "Manage workspaces", ops(["list", "get", "delete"])).category).toBe("destructive");
+    const expression = { inputSchema: { type: "object", properties: { expression: { type: "string", description: "Expression to evaluate" } } } };
+    expect(k("calculate", "Evaluate a mathematical expression", expression).category).toBe("read");
+    expect(k("eval_js", "Evaluate a JavaScript expression in the page", expression).category).toBe("execute");
+    const numbers = { inputSchema: { type: "object", properties: { a: { type: "number" }, b: { type: "number" } } } };
+    expect(k("add", "Add two numbers", numbers).category).toBe("read");
+    const ids = { inputSchema: { type: "object", properties: { issue_number: { type: "integer" }, label_id: { type: "integer" } } } };
+    expect(k("add_label", "Add a label to an issue", ids).category).toBe("write");
   });
 });
