@@ -22,7 +22,7 @@ export const VERBS: Record<Category, string> = {
       dump print display encode decode assert traverse walk determine score match`,
   write: `
     create add insert update edit modify change set put patch upsert save store write append upload import
-    attach detach disassociate dissociate assign unassign link unlink tag label comment reply respond rename move copy
+    attach detach associate disassociate dissociate assign unassign link unlink tag label comment reply respond rename move copy
     clone fork duplicate merge mark star unstar pin unpin like unlike follow unfollow subscribe unsubscribe
     enable disable toggle activate deactivate configure register unregister schedule reschedule reserve
     invite share publish unpublish release approve reject dismiss resolve unresolve close reopen open lock
@@ -64,7 +64,7 @@ export const AMBIGUOUS_VERBS = new Set(
    mail query select build map bind score rank stage track block drop clear flush empty scale move back
    forward go run call command script sql graphql cypher set lock load pull push watch point fill press
    display print dump seed reset apply change trade fund quote view reason learn complete finish leave
-   join claim match switch group flag advance step snap play timeout stream mirror correct walk pop new bridge arm hold grade
+   join claim match switch group flag advance step snap play timeout stream mirror correct walk pop new bridge arm hold grade compute
    mask freeze caption snapshot end quit exit lease land`.split(/\s+/).filter(Boolean),
 );
 
@@ -246,6 +246,8 @@ export const OUTPUT_PATH_PROPERTIES = new Set(
 export const FILE_OUT_VERBS = new Set("export download dump save backup".split(" "));
 export const PATH_PROPERTIES = new Set("path file_path filepath filename file_name destination target_path dest".split(" "));
 export const OVERWRITE_WORDS = new Set("overwrite replace truncate".split(" "));
+/** A mode among an argument's values that writes over what is there ("mode": "append" | "overwrite"); "truncate" there is as often how text is cut short. */
+export const OVERWRITE_MODES = new Set("overwrite replace".split(" "));
 /**
  * A switch named for a deletion it makes on the way (`truncateFirst`, `delete_extra`, `autoDeleteBranch`, `drop`):
  * the change may destroy when it is on. Not "remove", which as often unlinks (`removeTags`) or unsets (`removeBorders`).
@@ -268,6 +270,12 @@ export type PhraseSignal =
   | "destructive_effect"
   | "read_query"
   | "mutation";
+
+/** Query languages that only read (their writes are other languages, such as SPARQL Update or InstaML). */
+export const READ_ONLY_QUERY_LANGUAGES: readonly string[] = [
+  "jql", "soql", "sosl", "promql", "logql", "traceql", "metricsql", "kql", "nrql", "hogql", "spl", "esql", "ppl", "lucene",
+  "jsonpath", "jmespath", "xpath", "instaql", "sparql", "dax", "mdx", "wiql", "gaql", "eql",
+];
 
 export const PHRASES: Record<PhraseSignal, string[]> = {
   irreversible: [
@@ -395,7 +403,7 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "arithmetic expressions",
     // Query languages that only read (JQL, SOQL, PromQL, LogQL, SPARQL, DAX …; their writes are other languages, such as
     // SPARQL Update or InstaML): running one of their queries is a read.
-    ...["jql", "soql", "sosl", "promql", "logql", "traceql", "metricsql", "kql", "nrql", "hogql", "spl", "esql", "ppl", "lucene", "jsonpath", "jmespath", "xpath", "instaql", "sparql", "dax", "mdx", "wiql", "gaql", "eql"].flatMap(
+    ...READ_ONLY_QUERY_LANGUAGES.flatMap(
       (language) => ["query", "queries", "expression", "expressions", "selector"].map((what) => `${language} ${what}`),
     ),
   ],
@@ -907,6 +915,8 @@ export const RAW_LIMIT_PHRASES: readonly RegExp[] = [
   /\bselect (?:queries|statements) and data retrieval\b/,
   /\b(?:does not|cannot|can't|will not|won't) (?:modify|write|change|alter)\b/,
   /\bno (?:writes|modifications|mutations|ddl|dml)\b/,
+  // A query in a language that only reads ("PromQL query or metric name").
+  new RegExp(`\\b(?:${READ_ONLY_QUERY_LANGUAGES.join("|")})\\b`),
 ];
 export const RAW_WRITE_WORDS = /\b(?:insert|update|delete|drop|alter|truncate|create|grant|revoke|mutation|mutations|merge|upsert)\b/;
 

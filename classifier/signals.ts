@@ -52,6 +52,7 @@ import {
   NOMINALIZED,
   NOT_EMBEDDING,
   OPERATION_PROPERTIES,
+  OVERWRITE_MODES,
   OVERWRITE_WORDS,
   DESTROYING_OPTION,
   FILE_OUT_VERBS,
@@ -1581,7 +1582,8 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
       }
     }
     // A `query` is SQL when its own description or the start of the tool's says so.
-    if ((p.key === "query" || p.key === "queries") && !execKind && (SQL_WORD.test(p.description.toLowerCase()) || SQL_WORD.test(lowerDescription.slice(0, 300)))) {
+    // (A query given as an object is filter conditions, not SQL text.)
+    if ((p.key === "query" || p.key === "queries") && !execKind && p.type !== "object" && (SQL_WORD.test(p.description.toLowerCase()) || SQL_WORD.test(lowerDescription.slice(0, 300)))) {
       execKind = "sql";
       execProperty = p.name;
     }
@@ -1596,7 +1598,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     if (roles & ROLE.content) hasContent ??= p.name;
     if (roles & ROLE.path) hasPath ??= p.name;
     if (roles & ROLE.dryRun) dryRunArgument ??= p.name;
-    if ((roles & ROLE.overwrite) || p.enumValues.some((v) => OVERWRITE_WORDS.has(v.toLowerCase()))) overwriteArgument ??= p.name;
+    if ((roles & ROLE.overwrite) || p.enumValues.some((v) => OVERWRITE_MODES.has(v.toLowerCase()))) overwriteArgument ??= p.name;
     if (p.type === "boolean" && DESTROYING_OPTION.test(p.key)) destroyingOption ??= p.name;
     if (OUTPUT_PATH_PROPERTIES.has(p.key)) outputPath ??= p;
     // The operations an operation argument offers: its enum, else what the tool's description lists for it ("Actions:

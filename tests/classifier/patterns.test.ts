@@ -1139,5 +1139,15 @@ describe.each([
     expect(k("add", "Add two numbers", numbers).category).toBe("read");
     const ids = { inputSchema: { type: "object", properties: { issue_number: { type: "integer" }, label_id: { type: "integer" } } } };
     expect(k("add_label", "Add a label to an issue", ids).category).toBe("write");
+    // "Associate" links; "compute" after a modifier is a noun; "truncate" among a text field's modes cuts text short;
+    // a query given as an object filters; a query argument in a language that only reads reads.
+    expect(k("agent-component-relations-associate-component-with-agent", "Associate Component with Agent").category).toBe("write");
+    expect(k("jobs", "Remote compute for workflows.").signals).not.toContain("description_verb:compute");
+    const resize = { inputSchema: { type: "object", properties: { text: { type: "string" }, textAutoResize: { type: "string", enum: ["NONE", "HEIGHT", "TRUNCATE"] } } } };
+    expect(hintClass(k("create_text", "Create a new text node", resize))).toBe("write");
+    const filters = { inputSchema: { type: "object", properties: { table: { type: "string" }, query: { type: "object", description: "Filter conditions" } } } };
+    expect(k("queryDatabase", "Query data from a Postgres table with filters", filters).category).toBe("read");
+    const promql = { inputSchema: { type: "object", properties: { query: { type: "string", description: "PromQL query or metric name" } } } };
+    expect(k("query_metrics", "Execute a metric query", promql).category).toBe("read");
   });
 });

@@ -73,7 +73,10 @@ describe("npm run eval", () => {
     await runEval(["--json", "--folds", "3"], (...l) => lines.push(...l), () => {});
     expect(lines).toHaveLength(1);
     const out = JSON.parse(lines[0]!) as Record<string, Record<string, unknown>>;
-    expect(Object.keys(out).sort()).toEqual(["baseline", "calibration", "corpus", "injection", "leaveServerOut", "ourLabels", "probes"]);
+    expect(Object.keys(out).sort()).toEqual(["baseline", "calibration", "corpus", "fromSource", "injection", "leaveServerOut", "ourLabels", "probes"]);
+    const fromSource = out.fromSource as unknown as { declared: { tools: number; learned: Record<string, number> }; ours: { tools: number; learned: Record<string, number> } };
+    expect(fromSource.ours.tools).toBeGreaterThan(0);
+    expect(Object.keys(fromSource.declared.learned).sort()).toEqual(["calibration", "destructiveAsRead", "readAxis", "threeWay"]);
     const probes = out.probes as unknown as { set: string; tools: number; learned: Record<string, number> }[];
     expect(probes.map((p) => p.set)).toEqual(["developer and infrastructure", "business and consumer", "mixed domains", "the kinds most installed", "long-tail style", "long structured descriptions", "under-covered domains", "last, held out", "developer productivity", "OpenAPI wrappers", "other languages", "agent tooling", "held out, second", "terse names", "East Asian", "money and devices", "security and administration", "data and machine learning", "held out, third"]);
     for (const p of probes) expect(Object.keys(p.learned).sort()).toEqual(["calibration", "destructiveAsRead", "readAxis", "threeWay"]);

@@ -18,6 +18,7 @@ import { DEFAULT_LLM_THRESHOLD, loadConfig } from "../../config.js";
 import { modelReviewConfig, reviewClient, reviewSettings, reviewSummary } from "../../model-review-setup.js";
 import { calibrationCurve, chooseThreshold } from "./calibration.js";
 import { reviewedPredictions } from "./model-pass.js";
+import { fromSourceReport, type FromSourceReport } from "./from-source.js";
 import { ourLabelsReport, type OurLabelsReport } from "./our-labels.js";
 import { probeReports, type ProbeSetReport } from "./probes.js";
 import { shippedModel } from "../../../classifier/model.js";
@@ -29,8 +30,9 @@ and on the labelled fixtures (tests/fixtures/labeled): servers of one vendor or 
 fold; the servers' own annotations are the labels and are hidden from the classifier. Then prompt injection:
 the poisoned descriptions of scripts/dev/eval/injection/ flagged, the benign ones there flagged, and the corpus's real tools flagged.
 Last, the probe sets of scripts/dev/eval/probes/: tools of our own wording and labels, written without reading the
-classifier, never trained on; and real corpus tools of servers that declare no hints, labelled by us blind
-(scripts/dev/eval/our-labels.jsonl).
+classifier, never trained on; real corpus tools of servers that declare no hints, labelled by us blind
+(scripts/dev/eval/our-labels.jsonl); and real tools of servers that could not be listed here, read from their published
+files (scripts/dev/eval/from-source.jsonl): by the hints some of them declare, and by our blind labels.
 
   --folds N         at most N folds (default 10; never more than there are vendor groups with labels)
   --llm             also the model review, against the endpoint the environment names (OPENAI_API_KEY or
@@ -39,7 +41,7 @@ classifier, never trained on; and real corpus tools of servers that declare no h
   --llm-threshold X review the labelled tools with confidence below X (default CATALOG_LLM_THRESHOLD)
   --llm-budget N    at most N model calls
   --json            one JSON object on stdout: {corpus, leaveServerOut, baseline, withModel?, modelReview?,
-                    calibration, injection, probes, ourLabels}
+                    calibration, injection, probes, ourLabels, fromSource}
   -h, --help        this text
 `;
 
@@ -87,6 +89,25 @@ function ourLabelsSection(r: OurLabelsReport): string[] {
     row("rules only", r.rulesOnly),
     row(FINAL, r.learned),
     row(`${FINAL}, sure labels only`, r.learnedSure),
+  ];
+}
+
+/** The tools read from their servers' published files: by the hints some declare, and by our labels. */
+function fromSourceSection(r: FromSourceReport): string[] {
+  const row = (labels: string, title: string, e: EvalReport) =>
+    `| ${labels} | ${title} | ${e.tools} | ${pct(e.readAxis.rate)} | ${pct(e.threeWayAgreement.rate)} | ${e.destructiveAsRead.right}/${e.destructiveAsRead.total} |`;
+  const declared = `the hints ${r.declared.servers} servers declare`;
+  const ours = `ours, blind (${r.ours.servers} servers)`;
+  return [
+    `## Real tools read from the files of servers that could not be listed here (${r.tools} tools of ${r.servers} servers; never trained on)`,
+    "",
+    "| labels | classifier | tools | read vs not-read | three-way | labelled destructive, classified read |",
+    "| --- | --- | --- | --- | --- | --- |",
+    row(declared, "rules only", r.declared.rulesOnly),
+    row(declared, FINAL, r.declared.learned),
+    row(ours, "rules only", r.ours.rulesOnly),
+    row(ours, FINAL, r.ours.learned),
+    row(`ours, the sure ones (${r.ours.unsure} unsure left out)`, FINAL, r.ours.learnedSure),
   ];
 }
 
@@ -186,6 +207,7 @@ export async function runEval(argv: readonly string[], out: (...lines: string[])
   const injection = injectionReport(projectRoot(), data);
   const probes = probeReports(projectRoot(), shippedModel());
   const ourLabels = ourLabelsReport(projectRoot(), data, shippedModel());
+  const fromSource = fromSourceReport(projectRoot(), shippedModel());
   const injectionMissed = injectionMisses(injection);
 
   if (values.json) {
@@ -205,6 +227,19 @@ export async function runEval(argv: readonly string[], out: (...lines: string[])
         injection: injectionFigures(injection),
         probes: probes.map((p) => ({ set: p.name, tools: p.tools, servers: p.servers, rulesOnly: figures(p.rulesOnly), learned: figures(p.learned) })),
         ourLabels: { tools: ourLabels.tools, servers: ourLabels.servers, unsure: ourLabels.unsure, rulesOnly: figures(ourLabels.rulesOnly), learned: figures(ourLabels.learned), learnedSure: figures(ourLabels.learnedSure) },
+        fromSource: {
+          servers: fromSource.servers,
+          tools: fromSource.tools,
+          declared: { servers: fromSource.declared.servers, tools: fromSource.declared.learned.tools, rulesOnly: figures(fromSource.declared.rulesOnly), learned: figures(fromSource.declared.learned) },
+          ours: {
+            servers: fromSource.ours.servers,
+            tools: fromSource.ours.learned.tools,
+            unsure: fromSource.ours.unsure,
+            rulesOnly: figures(fromSource.ours.rulesOnly),
+            learned: figures(fromSource.ours.learned),
+            learnedSure: figures(fromSource.ours.learnedSure),
+          },
+        },
       }),
     );
     return missed.length || injectionMissed.length ? 1 : 0;
@@ -233,6 +268,7 @@ export async function runEval(argv: readonly string[], out: (...lines: string[])
   if (injectionMissed.length) out("", "Injection targets missed:", ...injectionMissed.map((m) => `- ${m}`));
   out("", ...probeSection(probes));
   out("", ...ourLabelsSection(ourLabels));
+  out("", ...fromSourceSection(fromSource));
   // Inference speed with the learned model: the whole classifyServer call, on one core, over the corpus's real tools.
   const speed = benchClassifier(corpusServers.map(contextOf), 2);
   out(

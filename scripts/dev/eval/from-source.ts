@@ -1,0 +1,103 @@
+// Real tools of servers that could not be listed here (they crash without their credentials, their install failed or
+// timed out, or they publish no bin), read from the files their npm packages publish: the names, descriptions, schemas
+// and annotations written there as literals, each with its package, version and file. Two measures that no rule was
+// fitted to and the model never learned from: the hints the few servers among them that declare any give their tools,
+// and our blind labels of whole servers that declare none (labelled as the real corpus tools are, our-labels.ts).
+import { join } from "node:path";
+import { z } from "zod";
+import { classifyServer, type Classification } from "../../../classifier/classify.js";
+import type { Model } from "../../../classifier/model.js";
+import { toolInputSchema, type ToolInput } from "../../../classifier/tool.js";
+import type { Prediction } from "./cross-validate.js";
+import { readJsonLines } from "./jsonl.js";
+import { labelFromHints, THREE_WAY, type Label } from "./labels.js";
+import { evaluate, type EvalReport, type EvalRow } from "./metrics.js";
+import { byCategory, byHints } from "./systems.js";
+
+export const FROM_SOURCE_PATH = "scripts/dev/eval/from-source.jsonl";
+
+const hintsSchema = z
+  .object({ readOnlyHint: z.boolean(), destructiveHint: z.boolean(), idempotentHint: z.boolean(), openWorldHint: z.boolean() })
+  .partial()
+  .strict();
+
+const sourceToolSchema = z
+  .object({
+    package: z.string().min(1),
+    version: z.string().min(1),
+    /** Where in the published package the tool is written. */
+    file: z.string().min(1),
+    name: z.string().min(1),
+    description: z.string(),
+    inputSchema: z.record(z.string(), z.unknown()).optional(),
+    /** The hints the source declares as literals: the server's own label, never shown to the classifier. */
+    annotations: hintsSchema.optional(),
+    /** Ours, blind, for tools of servers that declare no hints. */
+    label: z.enum(THREE_WAY).optional(),
+    unsure: z.boolean().optional(),
+    why: z.string().optional(),
+  })
+  .strict();
+export type SourceTool = z.infer<typeof sourceToolSchema>;
+
+export function readSourceTools(path: string): SourceTool[] {
+  return readJsonLines(path, (item) => sourceToolSchema.parse(item));
+}
+
+/** A tool as the classifier is given it: what its server lists, without the annotations. */
+function asListed(t: SourceTool): ToolInput {
+  return toolInputSchema.parse({ name: t.name, description: t.description, inputSchema: t.inputSchema });
+}
+
+/**
+ * Each server classified whole, every tool of it as context, and the rows of the tools a label names: the one `labelOf`
+ * gives, scored as `score` reads a classification.
+ */
+function sourceRows(tools: readonly SourceTool[], model: Model | null, score: (c: Classification) => Prediction, labelOf: (t: SourceTool) => Label | undefined): EvalRow[] {
+  const servers = new Map<string, SourceTool[]>();
+  for (const t of tools) servers.set(t.package, [...(servers.get(t.package) ?? []), t]);
+  const rows: EvalRow[] = [];
+  for (const [server, list] of servers) {
+    const classified = classifyServer({ name: server, tools: list.map(asListed) }, { model });
+    list.forEach((t, i) => {
+      const label = labelOf(t);
+      if (!label) return;
+      const c = classified[i]!;
+      rows.push({ id: `${server}/${t.name}`, server, name: t.name, description: t.description, label, predicted: score(c).threeWay(label), category: c.category, confidence: c.confidence, signals: c.signals });
+    });
+  }
+  return rows;
+}
+
+const declaredLabel = (t: SourceTool) => labelFromHints(t.annotations);
+const ourLabel = (t: SourceTool): Label | undefined => (t.label ? { binary: t.label === "read" ? "read" : "not-read", threeWay: t.label } : undefined);
+
+export interface FromSourceReport {
+  servers: number;
+  tools: number;
+  /** The tools their servers' own hints label. */
+  declared: { servers: number; rulesOnly: EvalReport; learned: EvalReport };
+  /** The tools we labelled, blind. */
+  ours: { servers: number; unsure: number; rulesOnly: EvalReport; learned: EvalReport; learnedSure: EvalReport };
+}
+
+/** The rules alone and the shipped design on the tools read from source, by their servers' hints and by ours. */
+export function fromSourceReport(root: string, model: Model | null): FromSourceReport {
+  const tools = readSourceTools(join(root, FROM_SOURCE_PATH));
+  const serversOf = (rows: readonly EvalRow[]) => new Set(rows.map((r) => r.server)).size;
+  const declared = sourceRows(tools, model, byHints, declaredLabel);
+  const ours = sourceRows(tools, model, byHints, ourLabel);
+  const sure = new Set(tools.filter((t) => t.label && !t.unsure).map((t) => `${t.package}/${t.name}`));
+  return {
+    servers: new Set(tools.map((t) => t.package)).size,
+    tools: tools.length,
+    declared: { servers: serversOf(declared), rulesOnly: evaluate(sourceRows(tools, null, byCategory, declaredLabel)), learned: evaluate(declared) },
+    ours: {
+      servers: serversOf(ours),
+      unsure: tools.filter((t) => t.label && t.unsure).length,
+      rulesOnly: evaluate(sourceRows(tools, null, byCategory, ourLabel)),
+      learned: evaluate(ours),
+      learnedSure: evaluate(ours.filter((r) => sure.has(r.id))),
+    },
+  };
+}
