@@ -2,7 +2,7 @@
 // nothing in its environment), destructiveHint (may make a non-additive change: a delete, and also an update that
 // overwrites, a replace, a reset), idempotentHint (calling again with the same arguments has no further effect)
 // and openWorldHint (reaches an open world of outside entities, such as the web or another service). Pure.
-import { ATTACHED_THINGS, DOMAIN_TOKENS, IDEMPOTENT_VERBS, LOCAL_VERBS, NON_ADDITIVE_VERBS, SNAPSHOTS } from "./lexicon.js";
+import { ATTACHED_THINGS, DOMAIN_TOKENS, FORMATTING, IDEMPOTENT_VERBS, LOCAL_VERBS, NON_ADDITIVE_VERBS, SNAPSHOTS } from "./lexicon.js";
 import type { HintClass } from "./model.js";
 import { keepsPrior } from "./stated-effects.js";
 import type { Evidence, ToolReading } from "./signals.js";
@@ -77,12 +77,13 @@ function nonAdditiveChange(r: ToolReading): Pick<Evidence, "source" | "quote"> |
 
 /**
  * Whether a leading verb makes a change that is not additive, by what it works on: an apply of anything but an
- * attached thing (a label), a restore of a backup or a snapshot, a cancel of anything but a pending removal (cancelling
+ * attached thing (a label) or a formatting (a style set in place), a restore of a backup or a snapshot, a cancel of
+ * anything but a pending removal (cancelling
  * a deletion keeps the thing), and every other replacing, resetting or reverting verb.
  */
 function leadNonAdditive(r: ToolReading, lead: string): boolean {
   const objectHas = (words: ReadonlySet<string>) => r.object.some((w) => words.has(w)) || (r.descriptionVerb?.object ?? []).some((w) => words.has(w));
-  if (lead === "apply") return !objectHas(ATTACHED_THINGS);
+  if (lead === "apply") return !objectHas(ATTACHED_THINGS) && !objectHas(FORMATTING);
   if (lead === "restore") return objectHas(SNAPSHOTS) || RESTORED_FROM_SNAPSHOT.test(r.descriptionVerb?.quote ?? "");
   if (lead === "cancel" || lead === "abort") return !objectHas(REMOVALS);
   return NON_ADDITIVE_VERBS.has(lead);

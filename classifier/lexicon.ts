@@ -238,6 +238,9 @@ export const INPUT_EVENTS = new Set(
 /** What an extraction writes: "extract an archive" unpacks files to disk, where "extract entities from text" reads. */
 export const ARCHIVE_OBJECTS = new Set("archive archives zip zips tar tarball tarballs rar 7z tgz".split(" "));
 
+/** A load that puts data into a store the tool keeps ("Load a CSV file into a DuckDB table", "into a Sprite2D node"), not into a tab or a context. */
+export const LOADED_INTO =
+  /^[^.;!?\n]{0,80}?\binto\s+(?:an?\s+|the\s+|your\s+)?(?:[\w-]+\s+){0,2}?(?:table|tables|database|databases|db|collection|collections|index|dataset|datasets|node|nodes|scene|graph|warehouse|bucket)\b/i;
 /** Where a tool writes the file it makes (snake_case). */
 export const OUTPUT_PATH_PROPERTIES = new Set(
   "output output_path output_file output_filename out outfile out_file out_path output_dir output_directory out_dir save_path save_to save_as dest_path destination_path export_path download_path local_path".split(" "),
@@ -380,6 +383,9 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "flash a firmware", "flashes a firmware", "flash the firmware", "flashes the firmware", "flash firmware",
     "flashes firmware", "firmware is flashed",
     "rewriting it", "rewriting them",
+    // A removal it may make: "Identify and optionally remove auto-generated links".
+    "optionally remove", "optionally removes", "optionally delete", "optionally deletes", "optionally purge",
+    "optionally purges", "optionally drop", "optionally drops",
     // The whole thing replaced, said without an article or as a noun: "Replace entire script source", "This is a full
     // replacement", "performs a full document replacement".
     "replace entire", "replaces entire", "replacing entire", "is a full replacement", "is a complete replacement",
@@ -567,6 +573,8 @@ export const DATA_OBJECTS = new Set(
    blobs table tables content contents database databases key keys value values version versions`.split(/\s+/).filter(Boolean),
 );
 /** Things attached to another thing: taking one off ("remove_tag_from_item") deletes neither it nor the thing. */
+/** What applying sets on a thing in place, losing nothing: "Apply text formatting", "Apply a preset animation style". */
+export const FORMATTING = new Set("formatting format formats style styles animation animations".split(" "));
 export const ATTACHED_THINGS = new Set(
   `tag tags label labels assignee assignees reviewer reviewers watcher watchers member members collaborator collaborators
    participant participants attendee attendees subscriber subscribers follower followers`.split(/\s+/).filter(Boolean),
@@ -812,6 +820,10 @@ export const LOCAL_VERBS = new Set(
  * tool or a function, a workflow triggered. Without code, a command or SQL to run, such a tool is contained: an
  * execute for policy, not destructive in its hints (exec, eval, shell, script, deploy … stay open-ended).
  */
+/** What a run's object names when the code run is the caller's choice: a package, a binary. */
+export const RUNNABLE_CODE = new Set("package packages binary binaries executable executables".split(" "));
+/** … in a description's lead, up to its first stop: "Run a Node.js package directly". */
+export const RUNNABLE_CODE_LEAD = /^[^;:!?\n]{0,60}?\b(?:package|packages|binary|binaries|executable|executables)\b/i;
 export const CONTAINED_RUN_VERBS = new Set("build compile launch call invoke trigger dispatch rerun run spawn".split(" "));
 
 /**

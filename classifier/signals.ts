@@ -56,6 +56,9 @@ import {
   OVERWRITE_WORDS,
   DESTROYING_OPTION,
   FILE_OUT_VERBS,
+  LOADED_INTO,
+  RUNNABLE_CODE,
+  RUNNABLE_CODE_LEAD,
   OUTPUT_PATH_PROPERTIES,
   PATH_PROPERTIES,
   PERSIST_WORDS,
@@ -1685,6 +1688,12 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     scores.write += weight;
     evidence.push({ signal: "stated_save", source: "description", quote: saved, weight });
   }
+  // So does a load that puts data into a store ("Load a CSV file into a DuckDB table"): an import, not a read.
+  const lead = nv && !nv.ambiguous ? nv : (dv ?? nv);
+  if (!saved && lead?.verb === "load" && readsMost(scores) && LOADED_INTO.test(description)) {
+    scores.write += WEIGHTS.statedSave;
+    evidence.push({ signal: "stated_load", source: "description", quote: quoteText(description, 60), weight: WEIGHTS.statedSave });
+  }
   // A file it must write outweighs a reading lead too: an output path it requires ("outputPath": "absolute path to save
   // the exported data"), or one beside a lead that takes data out to it ("Export the board to an IPC-2581 file").
   // An optional path on another reading ("Capture a screenshot", "saveTo": "optional file path") is a choice.
@@ -1794,7 +1803,9 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // Running what is already there (a build, a launch, a call, a triggered workflow) with no code, command or SQL given
   // to run is contained: an execute for policy, not destructive in the hints (hints.ts), and a feature the model weighs.
   const runVerb = nv?.category === "execute" ? nv.verb : dv?.category === "execute" ? dv.verb : undefined;
-  if (runVerb && CONTAINED_RUN_VERBS.has(runVerb) && !execKind && !execPhrase && scores.execute > 0 && scores.execute >= Math.max(scores.write, scores.destructive)) {
+  // A package or a binary named to run is code the caller chose ("Run a Node.js package directly"): not contained.
+  const runsAnyCode = object.some((w) => RUNNABLE_CODE.has(w)) || (dv !== undefined && RUNNABLE_CODE_LEAD.test(dv.quote));
+  if (runVerb && CONTAINED_RUN_VERBS.has(runVerb) && !execKind && !execPhrase && !runsAnyCode && scores.execute > 0 && scores.execute >= Math.max(scores.write, scores.destructive)) {
     evidence.push({ signal: "contained_run", source: runVerb === nv?.verb ? "name" : "description", quote: runVerb, weight: 0 });
   }
   // Removing a link between two things deletes neither.

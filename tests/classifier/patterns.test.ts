@@ -1149,5 +1149,14 @@ describe.each([
     expect(k("queryDatabase", "Query data from a Postgres table with filters", filters).category).toBe("read");
     const promql = { inputSchema: { type: "object", properties: { query: { type: "string", description: "PromQL query or metric name" } } } };
     expect(k("query_metrics", "Execute a metric query", promql).category).toBe("read");
+    // Formatting applied is set in place; a package run is the caller's code; a load into a table imports; a removal
+    // it may make is not additive.
+    expect(hintClass(k("applyTextStyle", "Apply text formatting (bold, italic, color) to a range"))).toBe("write");
+    expect(hintClass(k("apply_template", "Apply a template to the project's board"))).toBe("destructive");
+    expect(hintClass(k("npx", "Run a Node.js package directly"))).toBe("destructive");
+    expect(hintClass(k("build", "Run the project's build"))).toBe("write");
+    expect(k("load_csv", "Load a CSV file into a DuckDB table").category).toBe("write");
+    expect(k("html_text", "Load the HTML into a blank tab and return its text").category).toBe("read");
+    expect(hintClass(k("dedupe_links", "Identify and optionally remove auto-generated links"))).toBe("destructive");
   });
 });
