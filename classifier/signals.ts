@@ -1804,8 +1804,8 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // to run is contained: an execute for policy, not destructive in the hints (hints.ts), and a feature the model weighs.
   const runVerb = nv?.category === "execute" ? nv.verb : dv?.category === "execute" ? dv.verb : undefined;
   // A package or a binary named to run is code the caller chose ("Run a Node.js package directly"): not contained.
-  const runsAnyCode = object.some((w) => RUNNABLE_CODE.has(w)) || (dv !== undefined && RUNNABLE_CODE_LEAD.test(dv.quote));
-  if (runVerb && CONTAINED_RUN_VERBS.has(runVerb) && !execKind && !execPhrase && !runsAnyCode && scores.execute > 0 && scores.execute >= Math.max(scores.write, scores.destructive)) {
+  const runsAnyCode = () => object.some((w) => RUNNABLE_CODE.has(w)) || (dv !== undefined && RUNNABLE_CODE_LEAD.test(dv.quote));
+  if (runVerb && CONTAINED_RUN_VERBS.has(runVerb) && !execKind && !execPhrase && scores.execute > 0 && scores.execute >= Math.max(scores.write, scores.destructive) && !runsAnyCode()) {
     evidence.push({ signal: "contained_run", source: runVerb === nv?.verb ? "name" : "description", quote: runVerb, weight: 0 });
   }
   // Removing a link between two things deletes neither.
