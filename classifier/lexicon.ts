@@ -171,8 +171,8 @@ export const EXEC_PROPERTIES: Record<string, "sql" | "command" | "code" | "expre
   expr: "expression",
 };
 
-/** A `query` argument is SQL (not a search string) when its description or the tool's text says one of these. */
-export const SQL_WORDS = new Set("sql select postgres postgresql mysql sqlite bigquery snowflake clickhouse duckdb mssql tsql plsql".split(" "));
+/** A `query` argument is a statement run (not a search string) when its description or the tool's text names SQL or a graph language that may write (Cypher, Gremlin). */
+export const SQL_WORDS = new Set("sql select postgres postgresql mysql sqlite bigquery snowflake clickhouse duckdb mssql tsql plsql cypher opencypher gremlin".split(" "));
 
 /** Properties whose values are an operation chosen from an enum ("method": ["create", "delete"]). */
 // … also as other languages name them ("aksi", "acción", "işlem").
@@ -252,10 +252,11 @@ export const OVERWRITE_WORDS = new Set("overwrite replace truncate".split(" "));
 /** A mode among an argument's values that writes over what is there ("mode": "append" | "overwrite"); "truncate" there is as often how text is cut short. */
 export const OVERWRITE_MODES = new Set("overwrite replace".split(" "));
 /**
- * A switch named for a deletion it makes on the way (`truncateFirst`, `delete_extra`, `autoDeleteBranch`, `drop`):
+ * A switch named for a deletion it makes on the way (`truncateFirst`, `delete_extra`, `autoDeleteBranch`, `drop`,
+ * `clearExisting`, a bare `reset`):
  * the change may destroy when it is on. Not "remove", which as often unlinks (`removeTags`) or unsets (`removeBorders`).
  */
-export const DESTROYING_OPTION = /^(?:auto_)?(?:delete|truncate|drop|purge|wipe|destroy|erase)(?:_|$)/;
+export const DESTROYING_OPTION = /^(?:auto_)?(?:delete|truncate|drop|purge|wipe|destroy|erase)(?:_|$)|^clear_existing$|^reset$/;
 
 /**
  * Description phrases as word sequences (lower case, punctuation dropped), with the signal they
@@ -418,7 +419,9 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "insert", "update", "delete", "drop", "alter", "truncate", "create table", "ddl", "dml", "mutation", "mutations",
     // Queries that write, not writing one ("If you're unsure how to write queries, see the docs").
     "run write queries", "runs write queries", "execute write queries", "executes write queries", "allows write queries",
-    "supports write queries", "write queries are", "for write queries", "write operations", "modify data", "modifies data", "upsert", "merge into", "grant", "revoke",
+    "supports write queries", "write queries are", "for write queries", "write operations",
+    // "Supports both read-write and read-only queries": the read-only ones are not all it runs.
+    "read write queries", "read write query", "both read write", "modify data", "modifies data", "upsert", "merge into", "grant", "revoke",
   ],
 };
 

@@ -1352,6 +1352,8 @@ function snakeKey(name: string): string {
   return String.fromCharCode(...snakeCodes);
 }
 
+const READ_WRITE = /\bread[- /]write\b/;
+
 /** Whether a schema lists an argument among those it requires. */
 function requiredArgument(schema: Record<string, unknown> | undefined, name: string): boolean {
   const required = schema?.required;
@@ -1544,6 +1546,8 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     // "Use dryRun: true to preview without making changes" claims nothing for the tool itself, unless it reads anyway.
     const claim = phrases.read_only_claim;
     if (claim !== undefined && (nv ?? dv)?.category !== "read" && claimAboutMode(lowerDescription, claim)) phrases.read_only_claim = undefined;
+    // … nor does one beside "read-write" ("Supports both read-write and read-only queries"): reading is one of its modes.
+    else if (claim !== undefined && READ_WRITE.test(lowerDescription)) phrases.read_only_claim = undefined;
     if (lowerDescription.includes("production") && PRODUCTION_WORD.test(lowerDescription)) productionMention = "production";
     // The text as it came (from JSON, a flat string): the scans' character loops run at half speed for the rest of the
     // process once they meet a sliced string such as trim() makes (README, "Throughput"). Whitespace at the ends

@@ -1158,5 +1158,11 @@ describe.each([
     expect(k("load_csv", "Load a CSV file into a DuckDB table").category).toBe("write");
     expect(k("html_text", "Load the HTML into a blank tab and return its text").category).toBe("read");
     expect(hintClass(k("dedupe_links", "Identify and optionally remove auto-generated links"))).toBe("destructive");
+    // A bare reset switch and clearing what exists first destroy; a graph query that may write runs a statement, and
+    // "read-only" beside "read-write" is one of its modes.
+    const init = { inputSchema: { type: "object", properties: { path: { type: "string" }, reset: { type: "boolean" } } } };
+    expect(hintClass(k("db_init", "Initialize the database", init))).toBe("destructive");
+    const cypher = { inputSchema: { type: "object", properties: { query: { type: "string", description: "The OpenCypher query to run" } } } };
+    expect(hintClass(k("query_graph", "Run an OpenCypher query on a graph. Supports both read-write and read-only queries.", cypher))).toBe("destructive");
   });
 });
