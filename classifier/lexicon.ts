@@ -42,7 +42,7 @@ export const VERBS: Record<Category, string> = {
     init initialize setup bootstrap scaffold define persist repair correct synchronize synchronise replace rewrite  apply choose pick select keypress keydown boot reboot switch
     upvote downvote favorite unfavorite watch unwatch ignore rebase squash cherry tweak adjust increment
     decrement bump populate seed migrate map unmap mount unmount bind unbind grant authorize 
-    confirm    continue make   compress decompress unzip untar unpack
+    confirm    continue make   compress decompress unzip untar unpack alter
     send email mail message notify sms text tweet broadcast forward dm post`,
   execute: `
     run exec execute eval evaluate invoke call trigger launch spawn shell bash deploy build compile
@@ -799,7 +799,8 @@ export const IDEMPOTENT_VERBS = new Set(
  * changes what is there (applying a label only attaches one: ATTACHED_THINGS). Such a tool stays a write for policy
  * (an overwrite is a write) and is destructive in its hints.
  */
-export const NON_ADDITIVE_VERBS = new Set(["replace", "overwrite", "rewrite", "reset", "rollback", "revert", "undo", "apply", "cancel", "abort", "reflash"]);
+// "alter": ALTER TABLE and ALTER VIEW change a definition in place, and may drop what it had (a column).
+export const NON_ADDITIVE_VERBS = new Set(["replace", "overwrite", "rewrite", "reset", "rollback", "revert", "undo", "apply", "cancel", "abort", "reflash", "alter"]);
 /**
  * Verbs that change a thing in place: given the thing's new content (a `content` argument), such an update
  * replaces what was there, not additive in MCP's hints ("update_note" with content; a title or a state set alone is

@@ -1164,5 +1164,7 @@ describe.each([
     expect(hintClass(k("db_init", "Initialize the database", init))).toBe("destructive");
     const cypher = { inputSchema: { type: "object", properties: { query: { type: "string", description: "The OpenCypher query to run" } } } };
     expect(hintClass(k("query_graph", "Run an OpenCypher query on a graph. Supports both read-write and read-only queries.", cypher))).toBe("destructive");
+    // ALTER changes a definition in place and may drop what it had.
+    expect(hintClass(k("alterTable", "Alter a table structure"))).toBe("destructive");
   });
 });
