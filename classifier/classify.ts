@@ -522,6 +522,11 @@ function decide(tool: ToolInput, r: ToolReading, model: Model | null, onFeatures
     if (e.signal === "generated_artifact") sentences.push(`It makes an artifact from what it is given ('${e.quote}') and keeps nothing.`);
     if (e.signal === "joined_action") sentences.push(`Its description joins a change to what it reads ('${e.quote}').`);
     if (e.signal === "stated_save") sentences.push(`The description says it writes a file ('${e.quote}').`);
+    if (e.signal === "stated_load") sentences.push(`It loads data into a store ('${e.quote}'): an import, not a read.`);
+    if (e.signal === "schema:output_path") sentences.push(`It takes a path to write its output to ('${quoteText(e.quote, 40)}').`);
+    if (e.signal === "arithmetic") sentences.push("It adds the numbers it is given and hands the sum back.");
+    // (Said where it sets the hints apart from the category: a destructive tool's rationale has said what it removes.)
+    if (e.signal === "non_additive" && category !== "destructive") sentences.push(e.source === "schema" ? `Its '${quoteText(e.quote, 40)}' argument may remove or overwrite what was there: not additive.` : `'${quoteText(e.quote, 40)}' changes what was there: not additive.`);
     if (e.signal === "stated_send") sentences.push("Its description opens by sending something outside, which no read does.");
     if (e.signal === "stated_credential") sentences.push("Its description opens by making a credential, which is kept and valid: no read.");
     if (e.signal === "mutating_sql") sentences.push(`The SQL it runs may change data ('${quoteText(e.quote, 40)}').`);

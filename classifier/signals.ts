@@ -5,33 +5,26 @@ import {
   AMBIGUOUS_VERBS,
   AMOUNT_PROPERTIES,
   ARCHIVE_OBJECTS,
-  BULK_PROPERTIES,
-  BE_AS_FACT,
-  BULK_TOKENS,
-  CODE_TO_RUN,
-  IDIOM_WORDS,
-  EVALUATED,
-  IRREVERSIBLE_ELSEWHERE,
-  NON_ADDITIVE_VERBS,
-  OVERWRITE_ELSEWHERE,
-  AUTOMATIC_ELSEWHERE,
-  SAVED_ELSEWHERE,
-  EXECUTE_ELSEWHERE,
-  LATER_ELSEWHERE,
-  REMOVED_ELSEWHERE,
-  READ_ONLY_ELSEWHERE,
-  REMOVAL_PLACES,
-  CONTAINED_RUN_VERBS,
-  CJK_VERBS,
   ATTACHED_THINGS,
+  AUTOMATIC_ELSEWHERE,
+  BE_AS_FACT,
+  BULK_PROPERTIES,
+  BULK_TOKENS,
+  CJK_VERBS,
+  CODE_TO_RUN,
+  CONTAINED_RUN_VERBS,
   CONTENT_PROPERTIES,
   CONVERTED_IN_PLACE,
   CURRENCY_PROPERTIES,
   DATA_OBJECTS,
+  DESTROYING_OPTION,
   DOMAIN_TOKENS,
   DRY_RUN_PROPERTIES,
+  EVALUATED,
   EXAMINATIONS,
+  EXECUTE_ELSEWHERE,
   EXEC_PROPERTIES,
+  FILE_OUT_VERBS,
   FOREIGN_GLOSS,
   FOREIGN_NAME_VERBS,
   FOREIGN_VERBS,
@@ -41,31 +34,38 @@ import {
   IDENTITY_STRONG,
   IDENTITY_VERBS,
   IDENTITY_WEAK,
+  IDIOM_WORDS,
   INFRA_TOKENS,
   INPUT_EVENTS,
+  IRREVERSIBLE_ELSEWHERE,
+  LATER_ELSEWHERE,
   LEADING_FILLER,
   LINK_CONTAINERS,
   LINK_OBJECTS,
+  LOADED_INTO,
   LOOKED_UP_OBJECTS,
   MESSAGE_OBJECTS,
   MONEY_OBJECTS,
   NOMINALIZED,
+  NON_ADDITIVE_VERBS,
   NOT_EMBEDDING,
   OPERATION_PROPERTIES,
+  OUTPUT_PATH_PROPERTIES,
+  OVERWRITE_ELSEWHERE,
   OVERWRITE_MODES,
   OVERWRITE_WORDS,
-  DESTROYING_OPTION,
-  FILE_OUT_VERBS,
-  LOADED_INTO,
-  RUNNABLE_CODE,
-  RUNNABLE_CODE_LEAD,
-  OUTPUT_PATH_PROPERTIES,
   PATH_PROPERTIES,
   PERSIST_WORDS,
   READOUT_NOUNS,
+  READ_ONLY_ELSEWHERE,
   RECIPIENT_PROPERTIES,
   RECORDING_VERBS,
+  REMOVAL_PLACES,
+  REMOVED_ELSEWHERE,
+  RUNNABLE_CODE,
+  RUNNABLE_CODE_LEAD,
   RUNNING_VERBS,
+  SAVED_ELSEWHERE,
   SECRET_ABOUT,
   SECRET_PROPERTIES,
   SECRET_TOKENS,
@@ -304,9 +304,10 @@ const RUNNER_NAMES = new Set(["bash", "shell", "sql", "cypher", "graphql", "scri
 /**
  * A server's names with a shared first word made a namespace, as "github." is one, so each tool's verb is read from
  * the rest: a runner's name (`bash_read_file`, `bash_list_files`, …) opening most of three tools or more, the runner
- * then the verb only where the rest has none; and a verb's word that another verb follows in every name it opens (`trash_get_profile`,
- * `trash_list_formats`, `trash_compare_naming`: the TRaSH guides, not a removal), when three names or more share it
- * and two different plain verbs follow it. A verb's own names ("delete_user", "purge_cache") go on with their object.
+ * then the verb only where the rest has none; and a verb's word that another verb follows in every name it opens
+ * (`trash_get_profile`, `trash_list_formats`, `trash_compare_naming`: the TRaSH guides, not a removal), when three
+ * names or more share it and two different plain verbs follow it. A verb's own names ("delete_user", "purge_cache")
+ * go on with their object.
  */
 function namespacedByServer(names: NameTokens[]): NameTokens[] {
   if (names.length < 3) return names;
@@ -1352,6 +1353,7 @@ function snakeKey(name: string): string {
   return String.fromCharCode(...snakeCodes);
 }
 
+/** "read-write" (or read/write) in lower-cased text: a mode that writes. */
 const READ_WRITE = /\bread[- /]write\b/;
 
 /** Whether a schema lists an argument among those it requires. */

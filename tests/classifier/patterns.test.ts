@@ -1102,7 +1102,10 @@ describe.each([
     expect(classifyServer({ name: "lists", tools: lists }, options).map((c) => c.category)).toEqual(["write", "write", "write"]);
     // A switch named for a deletion made on the way makes the change non-additive; "include_deleted" reads.
     const flag = (name: string) => ({ inputSchema: { type: "object", properties: { table: { type: "string" }, [name]: { type: "boolean" } } } });
-    expect(hintClass(k("import_rows", "Import rows from a CSV file into a table", flag("truncateFirst")))).toBe("destructive");
+    const truncating = k("import_rows", "Import rows from a CSV file into a table", flag("truncateFirst"));
+    expect(hintClass(truncating)).toBe("destructive");
+    // … and the rationale says which argument makes it so.
+    expect(truncating.rationale).toContain("Its 'truncateFirst' argument may remove or overwrite what was there: not additive.");
     expect(hintClass(k("sync_folders", "Synchronizes two folders", flag("delete_extra")))).toBe("destructive");
     expect(hintClass(k("import_rows", "Import rows from a CSV file into a table", flag("dryRun")))).toBe("write");
     expect(hintClass(k("list_comments", "List the comments of a document", flag("includeDeleted")))).toBe("read");
@@ -1113,7 +1116,9 @@ describe.each([
     expect(hintClass(k("update_record", "Update a record. Fields you omit are left unchanged."))).toBe("write");
     // A file written: an output path required, or beside an export; a file named as what is made; archives.
     const output = (required: boolean) => ({ inputSchema: { type: "object", properties: { table: { type: "string" }, outputPath: { type: "string" } }, required: required ? ["table", "outputPath"] : ["table"] } });
-    expect(k("table_rows", "Fetch table rows as JSON", output(true)).category).toBe("write");
+    const written = k("table_rows", "Fetch table rows as JSON", output(true));
+    expect(written.category).toBe("write");
+    expect(written.rationale).toContain("It takes a path to write its output to ('outputPath').");
     expect(k("export_board", "Export the board to an IPC-2581 XML file", output(false)).category).toBe("write");
     expect(k("take_screenshot", "Capture the page as a PNG", output(false)).category).toBe("read");
     expect(k("new_diagram", "Create a new empty diagram file").category).toBe("write");
