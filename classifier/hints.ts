@@ -40,8 +40,8 @@ const RESTORED_FROM_SNAPSHOT = /\bfrom (?:an? |the |its )?(?:[a-z]+ )?(?:backup|
  * What says the change is not additive (MCP's destructiveHint for a write), or undefined: an overwrite stated or
  * offered, a replace, a reset, a rollback, a revert, an undo, an apply (but a label applied is attached), a backup or
  * a snapshot restored (a deleted file restored is added back), a removed link, new content given to an update, a
- * switch that deletes on the way (`truncateFirst`). Not
- * every update of a body or content: GitHub marks its body updates additive writes.
+ * switch that deletes on the way (`truncateFirst`). Not every update of a body or content: GitHub marks its body
+ * updates additive writes.
  */
 export function nonAdditiveEvidence(r: ToolReading): Pick<Evidence, "source" | "quote"> | undefined {
   const change = nonAdditiveChange(r);
@@ -78,8 +78,8 @@ function nonAdditiveChange(r: ToolReading): Pick<Evidence, "source" | "quote"> |
 /**
  * Whether a leading verb makes a change that is not additive, by what it works on: an apply of anything but an
  * attached thing (a label) or a formatting (a style set in place), a restore of a backup or a snapshot, a cancel of
- * anything but a pending removal (cancelling
- * a deletion keeps the thing), and every other replacing, resetting or reverting verb.
+ * anything but a pending removal (cancelling a deletion keeps the thing), and every other replacing, resetting or
+ * reverting verb.
  */
 function leadNonAdditive(r: ToolReading, lead: string): boolean {
   const objectHas = (words: ReadonlySet<string>) => r.object.some((w) => words.has(w)) || (r.descriptionVerb?.object ?? []).some((w) => words.has(w));

@@ -180,13 +180,9 @@ export const OPERATION_PROPERTIES = new Set("method action operation op verb aks
 
 /** Money arguments. */
 export const AMOUNT_PROPERTIES = new Set("amount amount_cents amount_in_cents price cost total unit_amount value_usd sum".split(" "));
-/**
- * What says an amount is money: a currency, or someone who receives it (an address, a payee; not a bare "to", which a
- * unit converter takes too).
- */
-export const CURRENCY_PROPERTIES = new Set(
-  "currency currency_code currencycode recipient recipient_address to_address to_wallet receiver destination_address to_account".split(" "),
-);
+export const CURRENCY_PROPERTIES = new Set("currency currency_code currencycode".split(" "));
+/** Who receives an amount sent (an address, an account; not a bare "to", which a unit converter takes too). */
+export const PAYEE_PROPERTIES = new Set("recipient recipient_address to_address to_wallet receiver destination_address to_account".split(" "));
 
 /** Recipients of an outside send. */
 export const RECIPIENT_PROPERTIES = new Set("to cc bcc recipient recipients to_email to_address phone_number to_number".split(" "));
@@ -824,11 +820,11 @@ export const LOCAL_VERBS = new Set(
  * tool or a function, a workflow triggered. Without code, a command or SQL to run, such a tool is contained: an
  * execute for policy, not destructive in its hints (exec, eval, shell, script, deploy … stay open-ended).
  */
+export const CONTAINED_RUN_VERBS = new Set("build compile launch call invoke trigger dispatch rerun run spawn".split(" "));
 /** What a run's object names when the code run is the caller's choice: a package, a binary. */
 export const RUNNABLE_CODE = new Set("package packages binary binaries executable executables".split(" "));
 /** … in a description's lead, up to its first stop: "Run a Node.js package directly". */
-export const RUNNABLE_CODE_LEAD = /^[^;:!?\n]{0,60}?\b(?:package|packages|binary|binaries|executable|executables)\b/i;
-export const CONTAINED_RUN_VERBS = new Set("build compile launch call invoke trigger dispatch rerun run spawn".split(" "));
+export const RUNNABLE_CODE_LEAD = new RegExp(`^[^;:!?\\n]{0,60}?\\b(?:${[...RUNNABLE_CODE].join("|")})\\b`, "i");
 
 /**
  * Code given to run, stated in the description rather than an argument: a run or evaluate verb with at most three

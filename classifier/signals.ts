@@ -55,6 +55,7 @@ import {
   OVERWRITE_MODES,
   OVERWRITE_WORDS,
   PATH_PROPERTIES,
+  PAYEE_PROPERTIES,
   PERSIST_WORDS,
   READOUT_NOUNS,
   READ_ONLY_ELSEWHERE,
@@ -203,11 +204,13 @@ for (const [domain, words] of Object.entries(DOMAIN_TOKENS) as [Domain, string][
 }
 
 /** What an argument's name says it carries; one lookup in ARGUMENT_ROLES gives all of them. */
-const ROLE = { amount: 1, currency: 2, recipient: 4, bulk: 8, secret: 16, content: 32, path: 64, overwrite: 128, operation: 256, dryRun: 512 } as const;
+// `money`: what says an amount is money, a currency or someone it is paid to.
+const ROLE = { amount: 1, money: 2, recipient: 4, bulk: 8, secret: 16, content: 32, path: 64, overwrite: 128, operation: 256, dryRun: 512 } as const;
 const ARGUMENT_ROLES = new Map<string, number>();
 for (const [role, names] of [
   [ROLE.amount, AMOUNT_PROPERTIES],
-  [ROLE.currency, CURRENCY_PROPERTIES],
+  [ROLE.money, CURRENCY_PROPERTIES],
+  [ROLE.money, PAYEE_PROPERTIES],
   [ROLE.recipient, RECIPIENT_PROPERTIES],
   [ROLE.bulk, BULK_PROPERTIES],
   [ROLE.secret, SECRET_PROPERTIES],
@@ -1362,13 +1365,6 @@ function requiredArgument(schema: Record<string, unknown> | undefined, name: str
   return Array.isArray(required) && required.includes(name);
 }
 
-/** Whether a description's lead names what it makes a file, before what it is made from ("a new empty diagram file", not "a chart from a CSV file"). */
-function namesFileMade(lead: string | undefined): boolean {
-  if (lead === undefined) return false;
-  const made = lead.toLowerCase().split(/\b(?:from|of|in|into|using|with|based|for|out)\b/, 1)[0]!;
-  return /\bfiles?\b/.test(made);
-}
-
 /** The properties of a tool's input schema, each with its snake_case key, description and string enum. */
 export function schemaProperties(schema: Record<string, unknown> | undefined): PropertyView[] {
   const props = schema?.properties ?? (schema ? variantProperties(schema) : undefined);
@@ -1567,7 +1563,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   let execKind: ToolReading["execKind"];
   let execProperty: string | undefined;
   let moneyArgument: string | undefined;
-  let hasCurrency = false;
+  let amountIsMoney = false;
   let recipientArgument: string | undefined;
   let bulkArgument: string | undefined;
   let secretArgument: string | undefined;
@@ -1600,7 +1596,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     if (!queryLimit && p.description && QUERY_ARGUMENT.test(p.key)) queryLimit = readOnlyLimit(p.description);
     const roles = ARGUMENT_ROLES.get(p.key) ?? 0;
     if (roles & ROLE.amount) moneyArgument ??= p.name;
-    if (roles & ROLE.currency) hasCurrency = true;
+    if (roles & ROLE.money) amountIsMoney = true;
     if (roles & ROLE.recipient) recipientArgument ??= p.name;
     if (roles & ROLE.bulk) bulkArgument ??= p.name;
     if (roles & ROLE.secret) secretArgument ??= p.name;
@@ -1629,7 +1625,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     scores.execute += weight;
     evidence.push({ signal: execKind === "sql" ? "schema:sql_argument" : `schema:${execKind}_argument`, source: "schema", quote: execProperty!, weight });
   }
-  if (moneyArgument && (hasCurrency || moneyObject)) {
+  if (moneyArgument && (amountIsMoney || moneyObject)) {
     scores.financial += WEIGHTS.moneyArgument;
     evidence.push({ signal: "schema:amount_argument", source: "schema", quote: moneyArgument, weight: WEIGHTS.moneyArgument });
   }
@@ -1799,7 +1795,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     // … and so is a made thing named a file ("Creates a new empty diagram file").
     const stored =
       (artifact !== undefined && /^(?:link|links|url|urls)$/.test(artifact) && generating === "create" && dv?.verb !== "generate") ||
-      (generating === "create" && (object.some((w) => w === "file" || w === "files") || namesFileMade(dv?.quote))) ||
+      (generating === "create" && [...object, ...(dv ? clauseAfterVerb(dv.quote) : [])].some((w) => w === "file" || w === "files")) ||
       (dv !== undefined && dv.first && dv.category === "write" && dv.verb !== "generate" && dv.object.length > 0 && !dv.object.some(made));
     if (artifact && !stored && (notKept || !PERSIST_WORDS.test(lowerDescription))) {
       scores.read += WEIGHTS.generatedArtifact;

@@ -5,13 +5,14 @@
 // and our blind labels of whole servers that declare none (labelled as the real corpus tools are, our-labels.ts).
 import { join } from "node:path";
 import { z } from "zod";
-import { classifyServer, type Classification } from "../../../classifier/classify.js";
+import type { Classification } from "../../../classifier/classify.js";
 import type { Model } from "../../../classifier/model.js";
 import { toolInputSchema, type ToolInput } from "../../../classifier/tool.js";
 import type { Prediction } from "./cross-validate.js";
 import { readJsonLines } from "./jsonl.js";
-import { labelFromHints, THREE_WAY, type Label } from "./labels.js";
+import { labelFromHints, labelOf, THREE_WAY, type Label } from "./labels.js";
 import { evaluate, type EvalReport, type EvalRow } from "./metrics.js";
+import { serverRows } from "./probes.js";
 import { byCategory, byHints } from "./systems.js";
 
 export const FROM_SOURCE_PATH = "scripts/dev/eval/from-source.jsonl";
@@ -49,28 +50,13 @@ function asListed(t: SourceTool): ToolInput {
   return toolInputSchema.parse({ name: t.name, description: t.description, inputSchema: t.inputSchema });
 }
 
-/**
- * Each server classified whole, every tool of it as context, and the rows of the tools a label names: the one `labelOf`
- * gives, scored as `score` reads a classification.
- */
-function sourceRows(tools: readonly SourceTool[], model: Model | null, score: (c: Classification) => Prediction, labelOf: (t: SourceTool) => Label | undefined): EvalRow[] {
-  const servers = new Map<string, SourceTool[]>();
-  for (const t of tools) servers.set(t.package, [...(servers.get(t.package) ?? []), t]);
-  const rows: EvalRow[] = [];
-  for (const [server, list] of servers) {
-    const classified = classifyServer({ name: server, tools: list.map(asListed) }, { model });
-    list.forEach((t, i) => {
-      const label = labelOf(t);
-      if (!label) return;
-      const c = classified[i]!;
-      rows.push({ id: `${server}/${t.name}`, server, name: t.name, description: t.description, label, predicted: score(c).threeWay(label), category: c.category, confidence: c.confidence, signals: c.signals });
-    });
-  }
-  return rows;
-}
-
 const declaredLabel = (t: SourceTool) => labelFromHints(t.annotations);
-const ourLabel = (t: SourceTool): Label | undefined => (t.label ? { binary: t.label === "read" ? "read" : "not-read", threeWay: t.label } : undefined);
+const ourLabel = (t: SourceTool) => (t.label ? labelOf(t.label) : undefined);
+
+/** Each package classified whole, every tool of it as context, and a row for each tool `label` labels. */
+function sourceRows(tools: readonly SourceTool[], model: Model | null, score: (c: Classification) => Prediction, label: (t: SourceTool) => Label | undefined): EvalRow[] {
+  return serverRows(tools, { server: (t) => t.package, tool: asListed, label }, model, score);
+}
 
 export interface FromSourceReport {
   servers: number;

@@ -49,3 +49,8 @@ export function threeWayOf(category: Category, label?: ThreeWay): ThreeWay {
 export function binaryOf(threeWay: ThreeWay): Binary {
   return threeWay === "read" ? "read" : "not-read";
 }
+
+/** The label a three-way answer of ours stands for, on both scales. */
+export function labelOf(threeWay: ThreeWay): Label {
+  return { binary: binaryOf(threeWay), threeWay };
+}

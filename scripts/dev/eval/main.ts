@@ -65,10 +65,14 @@ function figures(r: EvalReport) {
   return { readAxis: r.readAxis.rate, threeWay: r.threeWayAgreement.rate, destructiveAsRead: r.destructiveAsRead.rate, calibration: r.calibration.rate };
 }
 
+/** A table row: its own cells, then the figures every set of labels shows (read vs not-read, three-way, destructive classified read). */
+function figuresRow(cells: readonly (string | number)[], e: EvalReport): string {
+  return `| ${[...cells, pct(e.readAxis.rate), pct(e.threeWayAgreement.rate), `${e.destructiveAsRead.right}/${e.destructiveAsRead.total}`].join(" | ")} |`;
+}
+
 /** The probe sets' figures, one row per set and classifier, beside the corpus's targets. */
 function probeSection(probes: readonly ProbeSetReport[]): string[] {
-  const row = (p: ProbeSetReport, title: string, r: EvalReport) =>
-    `| ${p.name} (${p.tools} tools, ${p.servers} servers) | ${title} | ${pct(r.readAxis.rate)} | ${pct(r.threeWayAgreement.rate)} | ${r.destructiveAsRead.right}/${r.destructiveAsRead.total} |`;
+  const row = (p: ProbeSetReport, title: string, r: EvalReport) => figuresRow([`${p.name} (${p.tools} tools, ${p.servers} servers)`, title], r);
   return [
     "## Probe sets of our own wording (labels ours, written without reading the classifier; never trained on)",
     "",
@@ -80,7 +84,7 @@ function probeSection(probes: readonly ProbeSetReport[]): string[] {
 
 /** The real tools we labelled: the rules alone, the shipped design, and the shipped design on the sure labels. */
 function ourLabelsSection(r: OurLabelsReport): string[] {
-  const row = (title: string, e: EvalReport) => `| ${title} | ${e.tools} | ${pct(e.readAxis.rate)} | ${pct(e.threeWayAgreement.rate)} | ${e.destructiveAsRead.right}/${e.destructiveAsRead.total} |`;
+  const row = (title: string, e: EvalReport) => figuresRow([title, e.tools], e);
   return [
     `## Real corpus tools labelled by us, blind (${r.tools} tools of ${r.servers} servers that declare no hints; ${r.unsure} labels marked unsure)`,
     "",
@@ -94,8 +98,7 @@ function ourLabelsSection(r: OurLabelsReport): string[] {
 
 /** The tools read from their servers' published files: by the hints some declare, and by our labels. */
 function fromSourceSection(r: FromSourceReport): string[] {
-  const row = (labels: string, title: string, e: EvalReport) =>
-    `| ${labels} | ${title} | ${e.tools} | ${pct(e.readAxis.rate)} | ${pct(e.threeWayAgreement.rate)} | ${e.destructiveAsRead.right}/${e.destructiveAsRead.total} |`;
+  const row = (labels: string, title: string, e: EvalReport) => figuresRow([labels, title, e.tools], e);
   const declared = `the hints ${r.declared.servers} servers declare`;
   const ours = `ours, blind (${r.ours.servers} servers)`;
   return [

@@ -7,10 +7,10 @@ import { join } from "node:path";
 import { z } from "zod";
 import { classifyServer, type Classification } from "../../../classifier/classify.js";
 import type { Model } from "../../../classifier/model.js";
-import { toolInputSchema } from "../../../classifier/tool.js";
+import { toolInputSchema, type ToolInput } from "../../../classifier/tool.js";
 import type { Prediction } from "./cross-validate.js";
 import { readJsonLines } from "./jsonl.js";
-import { THREE_WAY } from "./labels.js";
+import { labelOf, THREE_WAY, type Label } from "./labels.js";
 import { evaluate, type EvalReport, type EvalRow } from "./metrics.js";
 import { byCategory, byHints } from "./systems.js";
 
@@ -55,24 +55,38 @@ export function readProbes(path: string): ProbeTool[] {
   return readJsonLines(path, parseProbeLine);
 }
 
+/** What a labelled item is made of: the server it belongs to, the tool as the server lists it, and its label if any. */
+export interface LabelledItem<T> {
+  server: (item: T) => string;
+  tool: (item: T) => ToolInput;
+  label: (item: T) => Label | undefined;
+}
+
 /**
- * The set's rows for one classifier (a model, or null for the rules alone, and how its answer is scored): each
- * invented server classified whole, as its siblings give context.
+ * The rows of labelled items for one classifier (a model, or null for the rules alone, and how its answer is scored):
+ * each server classified whole, its items in order as its siblings give context, and a row for each labelled one.
  */
-export function probeRows(tools: readonly ProbeTool[], model: Model | null, score: (c: Classification) => Prediction): EvalRow[] {
-  const servers = new Map<string, ProbeTool[]>();
-  for (const t of tools) servers.set(t.server, [...(servers.get(t.server) ?? []), t]);
+export function serverRows<T>(items: readonly T[], of: LabelledItem<T>, model: Model | null, score: (c: Classification) => Prediction): EvalRow[] {
+  const servers = new Map<string, T[]>();
+  for (const t of items) servers.set(of.server(t), [...(servers.get(of.server(t)) ?? []), t]);
   const rows: EvalRow[] = [];
   for (const [server, list] of servers) {
-    const classified = classifyServer({ name: server, tools: list.map((t) => t.tool) }, { model });
+    const tools = list.map(of.tool);
+    const classified = classifyServer({ name: server, tools }, { model });
     list.forEach((t, i) => {
+      const label = of.label(t);
+      if (!label) return;
       const c = classified[i]!;
-      const label = { binary: t.label === "read" ? ("read" as const) : ("not-read" as const), threeWay: t.label };
-      const prediction = score(c);
-      rows.push({ id: `${server}/${t.tool.name}`, server, name: t.tool.name, description: t.tool.description ?? "", label, predicted: prediction.threeWay(label), category: c.category, confidence: c.confidence, signals: c.signals });
+      const tool = tools[i]!;
+      rows.push({ id: `${server}/${tool.name}`, server, name: tool.name, description: tool.description ?? "", label, predicted: score(c).threeWay(label), category: c.category, confidence: c.confidence, signals: c.signals });
     });
   }
   return rows;
+}
+
+/** A probe set's (or our labels') rows for one classifier: each invented server classified whole. */
+export function probeRows(tools: readonly ProbeTool[], model: Model | null, score: (c: Classification) => Prediction): EvalRow[] {
+  return serverRows(tools, { server: (t) => t.server, tool: (t) => t.tool, label: (t) => labelOf(t.label) }, model, score);
 }
 
 export interface ProbeSetReport {
