@@ -1,5 +1,5 @@
 // Weighs a tool's evidence into a category, risk, confidence, rationale and suggested rule.
-import { DOMAIN_LABEL, SEND_VERBS, SEVERITY, VERB_GLOSS, WEIGHTS, type Domain } from "./lexicon.js";
+import { DOMAIN_LABEL, MANAGING_VERBS, SEND_VERBS, SEVERITY, VERB_GLOSS, WEIGHTS, type Domain } from "./lexicon.js";
 import { actionToolName, findActionArgument } from "./actions.js";
 import { actionRisk, ruleWithArguments, type ActionClass, type ArgumentFindings } from "./argument-rules.js";
 import { ruleForRisk, ruleHasReason, type Rule } from "./policy.js";
@@ -239,9 +239,6 @@ export function leadsDestructive(r: ToolReading): boolean {
   const dv = r.descriptionVerb;
   return dv !== undefined && (!dv.ambiguous || dv.first) && dv.category === "destructive";
 }
-
-/** Verbs that say a tool handles a thing, not what it does to it: its operations say that. */
-const MANAGING_VERBS = new Set(["manage", "handle"]);
 
 /** Whether the only verbs of a tool's name and description are managing ones, with no other signal scored. */
 function onlyManages(r: ToolReading): boolean {
@@ -521,6 +518,7 @@ function decide(tool: ToolInput, r: ToolReading, model: Model | null, onFeatures
     if (e.signal === "examination") sentences.push(`It runs an examination ('${quoteText(e.quote, 60)}'), which reports findings and changes nothing.`);
     if (e.signal === "generated_artifact") sentences.push(`It makes an artifact from what it is given ('${e.quote}') and keeps nothing.`);
     if (e.signal === "joined_action") sentences.push(`Its description joins a change to what it reads ('${e.quote}').`);
+    if (e.signal === "switched_action") sentences.push(`An argument switched on makes it change something ('${e.quote}'): not read-only.`);
     if (e.signal === "stated_save") sentences.push(`The description says it writes a file ('${e.quote}').`);
     if (e.signal === "stated_load") sentences.push(`It loads data into a store ('${e.quote}'): an import, not a read.`);
     if (e.signal === "schema:output_path") sentences.push(`It takes a path to write its output to ('${quoteText(e.quote, 40)}').`);

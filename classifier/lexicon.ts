@@ -433,7 +433,7 @@ export const DENIALS =
 export const BE_AS_FACT = "(?<!\\b(?:can|could|may|might|should|would|must|to)\\s(?:[a-z]+ly\\s)?)be";
 const REMOVED = "delete|deletes|remove|removes|purge|purges|erase|erases|wipe|wipes|destroy|destroys|terminate|terminates|discard|discards";
 const GONE = "deleted|purged|pruned|erased|wiped|destroyed|discarded|removed from";
-const WHAT = "the|all|any|every|its|their|existing|old|stale|unused|previous|those|these|them|it|that";
+const WHAT = "the|all|any|every|its|their|existing|old|stale|unused|previous|stored|saved|cached|those|these|them|it|that";
 /**
  * A removal a description states beyond its leading verb, in lower-case text: a second action joined to the first
  * ("… and terminate any that are idle", "then removes the raw events"), a later clause led by one ("; purges the
@@ -789,13 +789,16 @@ export const IDEMPOTENT_VERBS = new Set(
    navigate go focus select choose pick login logout signin signout authenticate`.split(/\s+/).filter(Boolean),
 );
 
+/** Verbs that say a tool handles a thing, not what it does to it: its operations say that. */
+export const MANAGING_VERBS = new Set(["manage", "handle"]);
+
 /**
  * Write verbs whose change is not additive (MCP's destructiveHint): what was there is replaced, not added to; a
  * rollback, a revert or an undo discards the changes made since; applying a plan, a patch, a migration or a style
  * changes what is there (applying a label only attaches one: ATTACHED_THINGS). Such a tool stays a write for policy
- * (an overwrite is a write) and is destructive in its hints.
+ * (an overwrite is a write) and is destructive in its hints. "alter": ALTER TABLE and ALTER VIEW change a definition in
+ * place, and may drop what it had (a column).
  */
-// "alter": ALTER TABLE and ALTER VIEW change a definition in place, and may drop what it had (a column).
 export const NON_ADDITIVE_VERBS = new Set(["replace", "overwrite", "rewrite", "reset", "rollback", "revert", "undo", "apply", "cancel", "abort", "reflash", "alter"]);
 /**
  * Verbs that change a thing in place: given the thing's new content (a `content` argument), such an update
@@ -872,6 +875,29 @@ export const EXECUTE_ELSEWHERE =
 /** A save to a local place stated in another language: "path に保存", "输出到同目录", "下载…到本地", "에 저장합니다". */
 export const SAVED_ELSEWHERE =
   /(?:に|へ)保存|保存(?:到|至|在)|输出到|輸出到|到本地|到本機|ローカルに保存|저장(?:합니다|됩니다)|에 저장|enregistr[ée]e? dans|guardad[oa] en|salv[oa] em|gespeichert (?:in|unter)|сохраня(?:ет|ется) в/;
+
+/**
+ * An argument set to switch on an effect the description then states: "Set flush=true to …", "pass `save: true` to …",
+ * "With analyze=true …", "If `policy` is supplied, …"; the switch's name is the first group.
+ */
+export const ARGUMENT_SWITCH =
+  /(?:^|[\s(;,.:])(?:set|sets|setting|pass|passing|use|with|if|when|add)\s+[`'"]?([a-z][a-z0-9_.-]*)[`'"]?\s*(?:=\s*|:\s*|\s(?:to|is|are)\s+)[`'"]?(?:true|yes|on|supplied|provided|given|set|passed|specified|enabled)\b[`'"]?/g;
+/** Switches that rehearse rather than act ("dryRun", "preview", "validate_only"): what they do is no effect of the tool. */
+export const REHEARSAL_SWITCH = /dry|preview|simulat|validat|what_?if|check_?only|plan_?only|test_?only/;
+/**
+ * Verbs that after a switch shape the answer or lift a guard rather than change data ("pass pdg:true to also attach the
+ * data flow", "force_new=true to override", "to include archived ones").
+ */
+export const SWITCHED_NO_EFFECT = new Set("attach add append include embed expand annotate highlight inline override bypass skip ignore force allow".split(" "));
+/** The participles a switched effect is stated in ("the statement is actually executed"), by their verbs. */
+export const SWITCHED_PARTICIPLES = new Map(
+  Object.entries({
+    executed: "execute", run: "run", replaced: "replace", overwritten: "overwrite", deleted: "delete", removed: "remove", dropped: "drop",
+    cleared: "clear", purged: "purge", erased: "erase", wiped: "wipe", written: "write", saved: "save", stored: "store", applied: "apply",
+    committed: "commit", sent: "send", posted: "post", published: "publish", created: "create", updated: "update", modified: "modify",
+    changed: "change", repaired: "repair", fixed: "fix", reset: "reset", cancelled: "cancel", canceled: "cancel", charged: "charge",
+  }),
+);
 
 /**
  * A reading that makes what it reads when it is missing ("Gets today's entry, creating an empty one if it doesn't exist

@@ -44,6 +44,7 @@ import {
   LINK_OBJECTS,
   LOADED_INTO,
   LOOKED_UP_OBJECTS,
+  MANAGING_VERBS,
   MESSAGE_OBJECTS,
   MONEY_OBJECTS,
   NOMINALIZED,
@@ -75,6 +76,7 @@ import {
   SQL_WORDS,
   STATE_NOUNS,
   SURVEYED_OBJECTS,
+  SWITCHED_NO_EFFECT,
   UNLINK_VERBS,
   UPDATING_VERBS,
   VERBS,
@@ -87,10 +89,10 @@ import type { ToolInput } from "./tool.js";
 import { findInjection, type InjectionFinding } from "./injection.js";
 import { findPhrase, noPhrases, scanPhrases, type PhraseHits } from "./phrases.js";
 import { leadingLabel } from "./leading-label.js";
-import { listedActions } from "./listed-actions.js";
+import { listedActions, managedActions } from "./listed-actions.js";
 import { readOnlyLimit } from "./query-limit.js";
 import { quoteText } from "./quote.js";
-import { claimAboutMode, deniedAt, denyPhrases, getOrCreate, keepsPrior, statedRemoval, statedReplacement, statedSave } from "./stated-effects.js";
+import { claimAboutMode, deniedAt, denyPhrases, getOrCreate, keepsPrior, statedRemoval, statedReplacement, statedSave, switchedEffect } from "./stated-effects.js";
 import { leadingWords, tokenizeName, WordReader, type NameTokens } from "./tokens.js";
 
 /** One piece of evidence, quoting the text it came from. */
@@ -1616,6 +1618,16 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     const offered = listedActions(description);
     if (offered.length > 0) operations = mostSevereOffered(undefined, offered, words, lowerDescription);
   }
+  // A description that says only that the tool manages a thing does what it then lists ("Manage Jira issue links: add,
+  // remove, list …", "Manage Box snapshots. Create …, list snapshots, delete them, or restore …"): two verbs or more.
+  if (!operations && dv && dv.first && MANAGING_VERBS.has(dv.verb)) {
+    const listed: string[] = [];
+    for (const w of managedActions(description)) {
+      const v = TEXT_VERBS.get(w);
+      if (v && !MANAGING_VERBS.has(v.verb)) listed.push(v.verb);
+    }
+    if (listed.length >= 2) operations = mostSevereOffered(undefined, listed, words, lowerDescription);
+  }
   // Code or SQL given to a name that explains, validates, formats or lints it is what it examines, not what it runs
   // ("explain_query": "UPDATE statements are planned too, but never executed").
   const examinesCode = nv !== undefined && !nv.ambiguous && CODE_EXAMINING_VERBS.has(nv.verb);
@@ -1711,6 +1723,19 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   if (action && readingLead) {
     scores[action.category] += WEIGHTS.joinedAction;
     evidence.push({ signal: "joined_action", source: "description", quote: action.quote, weight: WEIGHTS.joinedAction });
+  }
+  // An argument switched on for an effect ("Set flush=true to drop all entries", "Pass save=true to store each reflection",
+  // "If `policy` is supplied, the current policy is replaced"): the tool does it when asked, so a reading tool with such a
+  // switch is not read-only. A removal is a stated one, a replacement an overwrite; any other change weighs as a joined one.
+  const switched = readingLead && !action && !saved ? switchedEffect(lowerDescription) : undefined;
+  const switchedVerb = switched && TEXT_VERBS.get(switched.word);
+  if (switched && switchedVerb && switchedVerb.category !== "read" && !SWITCHED_NO_EFFECT.has(switchedVerb.verb)) {
+    if (NON_ADDITIVE_VERBS.has(switchedVerb.verb)) phrases.overwrite ??= switched.quote;
+    else if (switchedVerb.category === "destructive") phrases.destructive_effect ??= switched.quote;
+    else {
+      scores[switchedVerb.category] += WEIGHTS.joinedAction;
+      evidence.push({ signal: "switched_action", source: "description", quote: switched.quote, weight: WEIGHTS.joinedAction });
+    }
   }
   // A description that opens by sending ("Sends a verification email to the alias") states an effect outside the
   // server, whatever reading verb the name has (verify_send_as): a send is never a read.

@@ -2,7 +2,7 @@
 // then removes the raw events", "rows missing from the source are deleted"), and whether the words before a phrase
 // deny it ("never overwrites", "rather than being permanently deleted", "until it is deleted"). The name does not
 // outweigh what the text says the tool does; nor does a phrase count where the text says it does not happen. Pure.
-import { DENIALS, GET_OR_CREATE, KEEPS_PRIOR, STATED_PLACEMENT, STATED_REMOVALS, STATED_REPLACEMENT, STATED_REPLACEMENT_WORDS, STATED_SAVE, type PhraseSignal } from "./lexicon.js";
+import { ARGUMENT_SWITCH, DENIALS, GET_OR_CREATE, KEEPS_PRIOR, REHEARSAL_SWITCH, STATED_PLACEMENT, STATED_REMOVALS, STATED_REPLACEMENT, STATED_REPLACEMENT_WORDS, STATED_SAVE, SWITCHED_PARTICIPLES, type PhraseSignal } from "./lexicon.js";
 import type { PhraseHits } from "./phrases.js";
 import { quoteText } from "./quote.js";
 
@@ -84,6 +84,37 @@ export function statedRemoval(lower: string): string | undefined {
   for (const pattern of STATED_REMOVALS) {
     const m = pattern.exec(lower);
     if (m && !deniedAt(lower, m.index) && !deferredAt(lower, m.index + m[0].length)) return quoteText(m[0].replace(/^[^a-z]+/, "").trim(), 60);
+  }
+  return undefined;
+}
+
+/** What a switched argument is said to make the tool do: "to <verb>" after it, or a participle later in its sentence. */
+const SWITCHED_ACT = /^[\s,]*(?:in order\s+)?to\s+(?:also\s+|additionally\s+|first\s+|instead\s+|then\s+|actually\s+)?([a-z]+)\b/;
+const SWITCHED_PASSIVE = /\b(?:is|are|will be|gets?)\s+(?:actually\s+|then\s+|also\s+|instead\s+|first\s+|permanently\s+|immediately\s+)?([a-z]+)\b/;
+
+/**
+ * What an argument switched on makes the tool do, as the description states it ("Set flush=true to drop all entries",
+ * "If `policy` is supplied, the current policy is replaced with it"): the verb (a base form, or as said when it follows
+ * "to") and the words quoted. A switch that rehearses (dryRun, preview) and a denied effect ("to avoid deleting") are
+ * none; which verbs count is the caller's.
+ */
+export function switchedEffect(lower: string): { word: string; quote: string } | undefined {
+  if (!lower.includes("true") && !lower.includes(" is ") && !lower.includes(" are ")) return undefined;
+  ARGUMENT_SWITCH.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ARGUMENT_SWITCH.exec(lower))) {
+    if (REHEARSAL_SWITCH.test(m[1]!)) continue;
+    const from = m.index + m[0].length;
+    let to = from;
+    while (to < lower.length && to - from < 160 && !isSentenceMark(lower.charCodeAt(to))) to++;
+    const rest = lower.slice(from, to);
+    const act = SWITCHED_ACT.exec(rest);
+    const passive = act ? undefined : SWITCHED_PASSIVE.exec(rest);
+    const word = act ? act[1]! : passive ? SWITCHED_PARTICIPLES.get(passive[1]!) : undefined;
+    if (word === undefined) continue;
+    const at = from + (act ?? passive)!.index + (act ?? passive)![0].lastIndexOf(act ? act[1]! : passive![1]!);
+    if (deniedAt(lower, at)) continue;
+    return { word, quote: quoteText(lower.slice(m.index + m[0].search(/[a-z]/), to), 80) };
   }
   return undefined;
 }

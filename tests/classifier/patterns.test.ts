@@ -1172,4 +1172,28 @@ describe.each([
     // ALTER changes a definition in place and may drop what it had.
     expect(hintClass(k("alterTable", "Alter a table structure"))).toBe("destructive");
   });
+
+  it("reads what an argument switched on makes a reading tool do, what a managing tool then lists, and stored things removed", () => {
+    // A switch for a change is one call away, so the tool is no read; one for more output, or a rehearsal, changes nothing.
+    const flush = k("fw_state_table", "Show active connection entries. Set flush=true to drop all entries matching the filter.");
+    expect(flush.category).toBe("destructive");
+    expect(flush.rationale).toContain("set flush=true to drop all entries");
+    const repair = k("db_health", "Diagnoses database drift such as orphan rows. Set autoRepair=true to repair those rows before returning the report.");
+    expect(repair.category).toBe("write");
+    expect(repair.rationale).toContain("An argument switched on makes it change something");
+    expect(hintClass(k("bucket_policy", "Gets the bucket's access policy. If `policy` is supplied, the current policy is replaced with it instead."))).toBe("destructive");
+    expect(k("explain", "Shows the query plan. With analyze=true the statement is actually executed.").category).toBe("execute");
+    expect(k("reflect", "Returns reflections on recent memories. By default nothing is written; pass `save: true` to store each one as a memory.").category).toBe("write");
+    expect(k("list_files", "List files. Set include_hidden=true to also list hidden ones.").category).toBe("read");
+    expect(k("trace", "Find the path between two symbols. Pass pdg:true to also attach the data flow of each hop.").category).toBe("read");
+    expect(k("plan", "Show the changes a deploy would make. Set force_new=true to override a running job.").category).toBe("read");
+    expect(k("pending_migrations", "Show pending migrations. With dry_run=true each one is run in a transaction that is rolled back.").category).toBe("read");
+    // A tool that says it manages a thing does what it then lists, the most dangerous of it.
+    expect(k("box_preview", "Manage preview URLs of a box. Create public URLs for its ports, list existing previews, or delete them.").category).toBe("destructive");
+    expect(k("box_manage", "Manage boxes. Supports creating, listing, getting, pausing and deleting boxes.").category).toBe("destructive");
+    expect(k("saved_places", "Manage the user's starred places: list them or save a new one.").category).toBe("write");
+    expect(k("reports", "Manage reports: list and get them.").category).toBe("read");
+    // Stored things removed beside another action are a stated removal.
+    expect(k("disconnect_service", "Disconnect your account and remove stored credentials.").category).toBe("destructive");
+  });
 });
