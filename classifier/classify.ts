@@ -514,6 +514,7 @@ function decide(tool: ToolInput, r: ToolReading, model: Model | null, onFeatures
     if (e.signal === "destructive_effect" && e.source === "schema") sentences.push(`An argument's description states the effect '${e.quote}'.`);
     if (e.signal === "unlink") sentences.push(`It removes a link ('${quoteText(e.quote, 60)}'), deleting neither end.`);
     if (e.signal === "replaces_content") sentences.push(`It updates with new content ('${quoteText(e.quote, 40)}'), replacing what was there: not additive.`);
+    if (e.signal === "replaces_file") sentences.push(`It writes the content it is given to a path ('${quoteText(e.quote, 40)}'), replacing any file there: not additive.`);
     if (e.signal === "read_query" && e.source === "schema") sentences.push(`An argument's description limits its query to reading ('${e.quote}').`);
     if (e.signal === "examination") sentences.push(`It runs an examination ('${quoteText(e.quote, 60)}'), which reports findings and changes nothing.`);
     if (e.signal === "generated_artifact") sentences.push(`It makes an artifact from what it is given ('${e.quote}') and keeps nothing.`);

@@ -94,7 +94,7 @@ function leadNonAdditive(r: ToolReading, lead: string): boolean {
  * one classify.ts records for the rest (a reset, a rollback, an apply …), so a later change of category (the model
  * review) keeps the hint the text supports.
  */
-export const NON_ADDITIVE_SIGNALS: ReadonlySet<string> = new Set(["overwrite", "unlink", "replaces_content", "non_additive"]);
+export const NON_ADDITIVE_SIGNALS: ReadonlySet<string> = new Set(["overwrite", "unlink", "replaces_content", "replaces_file", "non_additive"]);
 
 /** The hint class on the evaluation's scale of declared hints: read = readOnly; destructive = not read-only and destructive. */
 export function hintClassOf(h: Pick<Hints, "readOnlyHint" | "destructiveHint">): HintClass {

@@ -806,6 +806,8 @@ export const NON_ADDITIVE_VERBS = new Set(["replace", "overwrite", "rewrite", "r
  * an ordinary write).
  */
 export const UPDATING_VERBS = new Set("update edit modify patch put set change".split(" "));
+/** Verbs that, given a path and content, put the content at the path: whatever file was there is replaced. */
+export const FILE_WRITING_VERBS = new Set(["write", "save"]);
 /** What a restore puts in place of what is there: "restore_backup", "Restore the database from a snapshot". */
 export const SNAPSHOTS = new Set("backup backups snapshot snapshots checkpoint checkpoints dump dumps version versions revision revisions".split(" "));
 

@@ -1195,5 +1195,12 @@ describe.each([
     expect(k("reports", "Manage reports: list and get them.").category).toBe("read");
     // Stored things removed beside another action are a stated removal.
     expect(k("disconnect_service", "Disconnect your account and remove stored credentials.").category).toBe("destructive");
+    // Content written to a path replaces any file there, unless the text makes a new one or appends.
+    const file = { inputSchema: { type: "object", properties: { path: { type: "string" }, content: { type: "string" } } } };
+    const written = k("write_file", "Write content to a file", file);
+    expect([written.category, hintClass(written)]).toEqual(["write", "destructive"]);
+    expect(written.rationale).toContain("replacing any file there");
+    expect(hintClass(k("new_file", "Create a new file with the given content. Fails if the path exists.", file))).toBe("write");
+    expect(hintClass(k("file_append", "Appends text to the end of a file", file))).toBe("write");
   });
 });
