@@ -1104,6 +1104,9 @@ const joinTwoWords = (m: string) => {
 // Verbs that say nothing of the effect: the verb after them does ("Attempt to repair …").
 const SKIPPED_GENERIC = new Set(["perform", "performs", "use", "uses", "attempt", "attempts"]);
 
+/** An article right after a word: " a ", " an ", " the ". */
+const ARTICLE_AFTER = /^ (?:an?|the) /;
+
 /**
  * Whether an ambiguous description verb is a noun where the description reads as a noun phrase: one of a verbless
  * name's words, the word itself first ("Messages posted in the channel") or after other words ("All console messages
@@ -1120,7 +1123,9 @@ function nounInDescription(words: readonly string[], nameVerb: NameVerbHit | und
     // … and, in its bare form beside a verbless name, before the word "of" follows ("entity_history": "Change log of
     // one entity"; "Sets what share of users …" sets).
     if (!nameVerb && said === dv.verb && NOUN_PHRASE_START.test(lowerDescription)) return true;
-    return !nameVerb && said !== undefined && words.includes(said);
+    // A name's word leading the text is that thing too ("order_status": "Order status for …"), but not before an article:
+    // "Issue a certificate from a CSR" issues one (issue_certificate).
+    return !nameVerb && said !== undefined && words.includes(said) && !ARTICLE_AFTER.test(lowerDescription.slice(said.length, said.length + 5));
   }
   if (NOUN_PHRASE_START.test(lowerDescription)) return true;
   if (!nameVerb && !GENERIC_START.test(lowerDescription) && (words.includes(dv.verb) || words.includes(`${dv.verb}s`))) return true;

@@ -1202,5 +1202,8 @@ describe.each([
     expect(written.rationale).toContain("replacing any file there");
     expect(hintClass(k("new_file", "Create a new file with the given content. Fails if the path exists.", file))).toBe("write");
     expect(hintClass(k("file_append", "Appends text to the end of a file", file))).toBe("write");
+    // A verbless name's word leading the description before an article is its verb there.
+    expect(k("issue_certificate", "Issue a certificate from a CSR using the given profile").category).toBe("write");
+    expect(k("order_status", "Order status for a given id").category).toBe("read");
   });
 });
