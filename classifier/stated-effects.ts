@@ -88,6 +88,8 @@ export function statedRemoval(lower: string): string | undefined {
   return undefined;
 }
 
+/** A switch set other than to true ("if `policy` is supplied", "verbose=on"): without it or "true", no switch. */
+const SWITCHED_BY_STATE = /[=:] ?(?:yes|on)\b| (?:is|are) (?:set|on|yes|supplied|provided|given|passed|specified|enabled)\b/;
 /** What a switched argument is said to make the tool do: "to <verb>" after it, or a participle later in its sentence. */
 const SWITCHED_ACT = /^[\s,]*(?:in order\s+)?to\s+(?:also\s+|additionally\s+|first\s+|instead\s+|then\s+|actually\s+)?([a-z]+)\b/;
 const SWITCHED_PASSIVE = /\b(?:is|are|will be|gets?)\s+(?:actually\s+|then\s+|also\s+|instead\s+|first\s+|permanently\s+|immediately\s+)?([a-z]+)\b/;
@@ -99,7 +101,7 @@ const SWITCHED_PASSIVE = /\b(?:is|are|will be|gets?)\s+(?:actually\s+|then\s+|al
  * none; which verbs count is the caller's.
  */
 export function switchedEffect(lower: string): { word: string; quote: string } | undefined {
-  if (!lower.includes("true") && !lower.includes(" is ") && !lower.includes(" are ")) return undefined;
+  if (!lower.includes("true") && !SWITCHED_BY_STATE.test(lower)) return undefined;
   ARGUMENT_SWITCH.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = ARGUMENT_SWITCH.exec(lower))) {
