@@ -1658,7 +1658,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   if (hasContent && updating && UPDATING_VERBS.has(updating.verb)) evidence.push({ signal: "replaces_content", source: "schema", quote: hasContent, weight: 0 });
   // … and so does content written to a path, where the name and the description say only that ("Write content to a
   // file", write_file): a file already there is overwritten ("Create a new file" and "Append" say otherwise).
-  else if (fileWrite && (nv ?? dv) && (!nv || FILE_WRITING_VERBS.has(nv.verb)) && (!dv || FILE_WRITING_VERBS.has(dv.verb))) evidence.push({ signal: "replaces_file", source: "schema", quote: fileWrite, weight: 0 });
+  else if (fileWrite && updating && (!nv || FILE_WRITING_VERBS.has(nv.verb)) && (!dv || FILE_WRITING_VERBS.has(dv.verb))) evidence.push({ signal: "replaces_file", source: "schema", quote: fileWrite, weight: 0 });
   if (operations) {
     const { property, value } = operations;
     evidence.push({ signal: `schema:operation_${operations.category}`, source: property !== undefined ? "schema" : "description", quote: property !== undefined ? `${property}: ${value}` : value, weight: WEIGHTS.operationEnum });

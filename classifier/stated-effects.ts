@@ -111,11 +111,11 @@ export function switchedEffect(lower: string): { word: string; quote: string } |
     while (to < lower.length && to - from < 160 && !isSentenceMark(lower.charCodeAt(to))) to++;
     const rest = lower.slice(from, to);
     const act = SWITCHED_ACT.exec(rest);
-    const passive = act ? undefined : SWITCHED_PASSIVE.exec(rest);
-    const word = act ? act[1]! : passive ? SWITCHED_PARTICIPLES.get(passive[1]!) : undefined;
-    if (word === undefined) continue;
-    const at = from + (act ?? passive)!.index + (act ?? passive)![0].lastIndexOf(act ? act[1]! : passive![1]!);
-    if (deniedAt(lower, at)) continue;
+    const hit = act ?? SWITCHED_PASSIVE.exec(rest);
+    if (!hit) continue;
+    const said = hit[1]!;
+    const word = act ? said : SWITCHED_PARTICIPLES.get(said);
+    if (word === undefined || deniedAt(lower, from + hit.index + hit[0].lastIndexOf(said))) continue;
     return { word, quote: quoteText(lower.slice(m.index + m[0].search(/[a-z]/), to), 80) };
   }
   return undefined;
