@@ -322,6 +322,11 @@ function namespacedByServer(names: NameTokens[]): NameTokens[] {
   if (first !== undefined && RUNNER_NAMES.has(first) && names.filter((n) => opens(n, first)).length >= names.length * 0.8) {
     return names.map((n) => (opens(n, first) ? { tokens: n.tokens, lastSegmentStart: 1 } : n));
   }
+  // Any other word opening most of them is the server's own (`domshell_tabs`, `domshell_cd`: DOMShell): no verb is read
+  // inside it ("shell"), where the name's words keep their order.
+  if (first !== undefined && !NAME_VERBS.has(first) && names.filter((n) => opens(n, first)).length >= names.length * 0.8) {
+    return names.map((n) => (opens(n, first) ? { ...n, serverWord: true } : n));
+  }
   const prefixes = new Map<string, { names: number; verbs: Set<string> | undefined }>();
   for (const n of names) {
     if (n.lastSegmentStart !== 0 || n.tokens.length < 2 || !NAME_VERBS.has(n.tokens[0]!)) continue;
@@ -597,7 +602,7 @@ function findNameVerb(tokens: NameTokens, verbLast: boolean): NameVerbHit | unde
   if (hit) return hit;
   // Run-together names ("tfdeploy", "stackrollback"): a known verb of four letters or more at either end, the
   // rest a word of its own. A verb followed by an ending is another word ("deleted", "creator", "settings").
-  for (let i = words.length - 1; i >= 0; i--) {
+  for (let i = words.length - 1; i >= (tokens.serverWord ? 1 : 0); i--) {
     const w = words[i]!;
     // A word the lexicon knows as a verb of its own holds no other ("release" is no "lease").
     if (w.length < 6 || NOT_EMBEDDING.test(w) || NAME_VERBS.has(w)) continue;

@@ -10,6 +10,8 @@ export interface NameTokens {
   tokens: string[];
   /** Index in `tokens` where the last namespace segment starts: "github.create_issue" → 1. */
   lastSegmentStart: number;
+  /** The first word is the server's own, opening most of its names: no verb is read inside it (signals.ts). */
+  serverWord?: boolean;
 }
 
 /** "aws___iam__create_user" → tokens [aws, iam, create, user], last segment from index 2. */

@@ -1205,5 +1205,14 @@ describe.each([
     // A verbless name's word leading the description before an article is its verb there.
     expect(k("issue_certificate", "Issue a certificate from a CSR using the given profile").category).toBe("write");
     expect(k("order_status", "Order status for a given id").category).toBe("read");
+    // A word that is no verb opening most of a server's names is the server's own: no verb is read inside it ("shell"),
+    // where a word of a name of its own still runs one it holds ("tfdeploy").
+    const shell = [
+      { name: "domshell_tabs", description: "List all open browser tabs with their IDs" },
+      { name: "domshell_pwd", description: "Print the current working directory path in the DOM tree." },
+      { name: "domshell_ls", description: "List children of the current directory." },
+    ];
+    expect(classifyServer({ name: "domshell", tools: shell }, options).map((c) => c.category)).toEqual(["read", "read", "read"]);
+    expect(k("tfdeploy", "").category).toBe("execute");
   });
 });
