@@ -313,9 +313,9 @@ const RUNNER_NAMES = new Set(["bash", "shell", "sql", "cypher", "graphql", "scri
  * then the verb only where the rest has none; and a verb's word that another verb follows in every name it opens
  * (`trash_get_profile`, `trash_list_formats`, `trash_compare_naming`: the TRaSH guides, not a removal), when three
  * names or more share it and two different plain verbs follow it. A verb's own names ("delete_user", "purge_cache")
- * go on with their object.
+ * go on with their object. The server's own words, read from its name, are never a verb there (serverWord).
  */
-function namespacedByServer(names: NameTokens[]): NameTokens[] {
+function namespacedByServer(names: NameTokens[], serverWords: readonly string[]): NameTokens[] {
   if (names.length < 3) return names;
   const first = names[0]!.tokens[0];
   const opens = (n: NameTokens, word: string) => n.lastSegmentStart === 0 && n.tokens.length > 1 && n.tokens[0] === word;
@@ -338,12 +338,21 @@ function namespacedByServer(names: NameTokens[]): NameTokens[] {
     else if (!next.ambiguous) entry.verbs?.add(next.verb);
   }
   const shared = new Set([...prefixes].filter(([, e]) => e.names >= 3 && e.verbs !== undefined && e.verbs.size >= 2).map(([word]) => word));
+  // … and so is a verb's word the server is named for, opening most of its names (`ocr_cluster_merge` on
+  // ocr-provenance-mcp, `remember_search_memory` on remember-mcp: the server, not a reading of text or a memory kept).
+  // Its word is never the verb, not even of a name with none after it.
+  if (first !== undefined && NAME_VERBS.has(first) && serverWords.includes(first) && names.filter((n) => opens(n, first)).length >= names.length * 0.8) {
+    return names.map((n) => (opens(n, first) ? { tokens: n.tokens, lastSegmentStart: 1, serverWord: true } : n));
+  }
   if (shared.size === 0) return names;
   return names.map((n) => (opens(n, n.tokens[0]!) && shared.has(n.tokens[0]!) ? { tokens: n.tokens, lastSegmentStart: 1 } : n));
 }
 
 export function buildProfile(context: { name: string; description?: string | undefined; tools: readonly ToolInput[] }): ServerProfile {
-  const names = namespacedByServer(context.tools.map((t) => tokenizeName(t.name)));
+  const names = namespacedByServer(
+    context.tools.map((t) => tokenizeName(t.name)),
+    tokenizeName(context.name ?? "").tokens,
+  );
   const toolVotes = names.map((n) => toolDomains(n.tokens));
   const serverWords = [...tokenizeName(context.name ?? "").tokens, ...leadingWords(context.description ?? "", 60)];
   const serverDomains = toolDomains(serverWords);
@@ -598,7 +607,7 @@ function findNameVerb(tokens: NameTokens, verbLast: boolean): NameVerbHit | unde
   const { tokens: words, lastSegmentStart } = tokens;
   // A last segment that is one readout ("release.health", "doc.text") names what the namespace's thing has: no verb.
   const readout = lastSegmentStart > 0 && lastSegmentStart === words.length - 1 && READOUT_NOUNS.has(words[lastSegmentStart]!);
-  const hit = verbInRange(words, lastSegmentStart, words.length, verbLast) ?? (lastSegmentStart > 0 && !readout ? verbInRange(words, 0, lastSegmentStart, verbLast) : undefined);
+  const hit = verbInRange(words, lastSegmentStart, words.length, verbLast) ?? (lastSegmentStart > 0 && !readout && !tokens.serverWord ? verbInRange(words, 0, lastSegmentStart, verbLast) : undefined);
   if (hit) return hit;
   // Run-together names ("tfdeploy", "stackrollback"): a known verb of four letters or more at either end, the
   // rest a word of its own. A verb followed by an ending is another word ("deleted", "creator", "settings").

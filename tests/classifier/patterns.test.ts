@@ -1214,5 +1214,14 @@ describe.each([
     ];
     expect(classifyServer({ name: "domshell", tools: shell }, options).map((c) => c.category)).toEqual(["read", "read", "read"]);
     expect(k("tfdeploy", "").category).toBe("execute");
+    // … and a verb's word the server is named for, opening most of its names, is no verb of any of them.
+    const ocr = [
+      { name: "ocr_cluster_merge", description: "" },
+      { name: "ocr_obligation_update", description: "" },
+      { name: "ocr_chunk_list", description: "" },
+      { name: "ocr_health", description: "Health of the service" },
+    ];
+    expect(classifyServer({ name: "ocr-provenance-mcp", tools: ocr }, options).map((c) => c.category)).toEqual(["write", "write", "read", "read"]);
+    expect(classifyServer({ name: "scans", tools: ocr }, options)[1]!.category).toBe("read");
   });
 });
