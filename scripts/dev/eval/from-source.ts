@@ -15,7 +15,7 @@ import { evaluate, type EvalReport, type EvalRow } from "./metrics.js";
 import { serverRows } from "./probes.js";
 import { byCategory, byHints } from "./systems.js";
 
-export const FROM_SOURCE_PATH = "scripts/dev/eval/from-source.jsonl";
+export const FROM_SOURCE_PATH = "scripts/dev/eval/from-source.jsonl.gz";
 
 const hintsSchema = z
   .object({ readOnlyHint: z.boolean(), destructiveHint: z.boolean(), idempotentHint: z.boolean(), openWorldHint: z.boolean() })

@@ -1,9 +1,13 @@
-// A JSON-lines file of labelled items read whole, each line parsed by its schema; a bad line is named by file and line.
+// A JSON-lines file of labelled items read whole (gzipped when its name ends in .gz), each line parsed by its schema;
+// a bad line is named by file and line.
 import { readFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
 import { z } from "zod";
 
 export function readJsonLines<T>(path: string, parse: (item: unknown) => T): T[] {
-  return readFileSync(path, "utf8")
+  const bytes = readFileSync(path);
+  return (path.endsWith(".gz") ? gunzipSync(bytes) : bytes)
+    .toString("utf8")
     .split("\n")
     .filter((l) => l.trim())
     .map((l, i) => {

@@ -32,7 +32,7 @@ the poisoned descriptions of scripts/dev/eval/injection/ flagged, the benign one
 Last, the probe sets of scripts/dev/eval/probes/: tools of our own wording and labels, written without reading the
 classifier, never trained on; real corpus tools of servers that declare no hints, labelled by us blind
 (scripts/dev/eval/our-labels.jsonl); and real tools of servers that could not be listed here, read from their published
-files (scripts/dev/eval/from-source.jsonl): by the hints some of them declare, and by our blind labels.
+files (scripts/dev/eval/from-source.jsonl.gz): by the hints some of them declare, and by our blind labels.
 
   --folds N         at most N folds (default 10; never more than there are vendor groups with labels)
   --llm             also the model review, against the endpoint the environment names (OPENAI_API_KEY or
