@@ -243,9 +243,10 @@ export const RULES: readonly InjectionRule[] = [
   { family: "model_directed", re: `(?:if|when|since|because|as long as|while) you(?: are|'re) (?:an? |the )?(?:ai|assistant|agent|llm|language model|large language model|chatbot|bot|claude|gpt|ai agent|ai assistant|ai model|automated agent)` },
   { family: "model_directed", re: `(?:any|all|every|each) (?:ai|assistant|llm|language model|ai agent|ai model|automated agent|agent|model)s? (?:that is |who is |that's )?(?:reading|processing|seeing|parsing|using|that reads?|that sees?|that processes)` },
   { family: "model_directed", re: "as (?:an?|the) (?:ai|llm|language model|ai agent|ai model|ai assistant|assistant|model|agent) …5 you (?:must|should|will|need|have to|are required|are expected)" },
-  // cue: important / system / inst / admin (markup the person's client may hide or style away)
+  // cue: important / system / inst / admin (markup the person's client may hide or style away). "[Admin]" in brackets is
+  // no chat-template marker but whom a tool is for ("[Admin] Inspect a user's preferences"), where "<admin>" markup is.
   { family: "model_directed", re: "<\\s*/?\\s*(?:important|system|instructions?|secret|hidden|assistant|admin|sys|override|priority|critical|prompt|ai|model|agent|directive|internal)(?:[_-](?:instructions?|prompt|message|notes?|override|directives?|context))?(?:\\s[^>]{0,40})?>" },
-  { family: "model_directed", re: "\\[\\s*/?\\s*(?:system|inst|instructions?|admin|override|hidden|assistant|sys|system message|system note)\\s*\\]" },
+  { family: "model_directed", re: "\\[\\s*/?\\s*(?:system|inst|instructions?|override|hidden|assistant|sys|system message|system note)\\s*\\]" },
   { family: "model_directed", re: "<\\|\\s*(?:im_start|im_end|system|endoftext|start_header_id|end_header_id|eot_id|assistant)\\s*\\|>|<<\\s*/?sys\\s*>>" },
   { family: "model_directed", re: "(?:begin|start|end) (?:of )?(?:the )?(?:system|hidden|secret|admin|priority|override|internal) (?:instructions?|prompt|message|section|block|directive)" },
   { family: "model_directed", re: `(?:system|admin|administrator|developer|priority|security|root) (?:override|directive|instruction|command|notice) ?(?::|for (?:you|the ${MODEL}))` },

@@ -233,6 +233,8 @@ describe("prompt injection", () => {
 
   it("does not fire on ordinary emphatic text", () => {
     expect(c("convoopen", "IMPORTANT: You MUST set this source field. NEVER include credentials.").signals).not.toContain("prompt_injection");
+    // A bracketed audience tag says whom a tool is for, not a chat-template marker.
+    expect(c("admin_inspect_user", "[Admin] Inspect a user's preferences. Requires admin access.").signals).not.toContain("prompt_injection");
   });
 
   it("quotes tool text safely: no control characters, truncated", () => {
