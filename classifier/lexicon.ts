@@ -878,28 +878,27 @@ export const EXECUTE_ELSEWHERE =
 export const SAVED_ELSEWHERE =
   /(?:に|へ)保存|保存(?:到|至|在)|输出到|輸出到|到本地|到本機|ローカルに保存|저장(?:합니다|됩니다)|에 저장|enregistr[ée]e? dans|guardad[oa] en|salv[oa] em|gespeichert (?:in|unter)|сохраня(?:ет|ется) в/;
 
+/** The values that switch an argument on: "true", "on", "supplied" … */
+const SWITCH_VALUES = "true|yes|on|supplied|provided|given|set|passed|specified|enabled";
 /**
  * An argument set to switch on an effect the description then states: "Set flush=true to …", "pass `save: true` to …",
  * "With analyze=true …", "If `policy` is supplied, …"; the switch's name is the first group.
  */
-export const ARGUMENT_SWITCH =
-  /(?:^|[\s(;,.:])(?:set|sets|setting|pass|passing|use|with|if|when|add)\s+[`'"]?([a-z][a-z0-9_.-]*)[`'"]?\s*(?:=\s*|:\s*|\s(?:to|is|are)\s+)[`'"]?(?:true|yes|on|supplied|provided|given|set|passed|specified|enabled)\b[`'"]?/g;
+export const ARGUMENT_SWITCH = new RegExp(
+  `(?:^|[\\s(;,.:])(?:set|sets|setting|pass|passing|use|with|if|when|add)\\s+[\`'"]?([a-z][a-z0-9_.-]*)[\`'"]?\\s*(?:=\\s*|:\\s*|\\s(?:to|is|are)\\s+)[\`'"]?(?:${SWITCH_VALUES})\\b[\`'"]?`,
+  "g",
+);
+/** Any switch's value set (ARGUMENT_SWITCH's values after "=", ":", "to", "is" or "are"): without one, no switch is read. */
+export const SWITCH_CUE = new RegExp(`(?:[=:]|\\b(?:to|is|are))\\s*[\`'"]?(?:${SWITCH_VALUES})\\b`);
 /** Switches that rehearse rather than act ("dryRun", "preview", "validate_only"): what they do is no effect of the tool. */
 export const REHEARSAL_SWITCH = /dry|preview|simulat|validat|what_?if|check_?only|plan_?only|test_?only/;
 /**
  * Verbs that after a switch shape the answer or lift a guard rather than change data ("pass pdg:true to also attach the
- * data flow", "force_new=true to override", "to include archived ones").
+ * data flow", "force_new=true to override", "to skip the cache").
  */
-export const SWITCHED_NO_EFFECT = new Set("attach add append include embed expand annotate highlight inline override bypass skip ignore force allow".split(" "));
-/** The participles a switched effect is stated in ("the statement is actually executed"), by their verbs. */
-export const SWITCHED_PARTICIPLES = new Map(
-  Object.entries({
-    executed: "execute", run: "run", replaced: "replace", overwritten: "overwrite", deleted: "delete", removed: "remove", dropped: "drop",
-    cleared: "clear", purged: "purge", erased: "erase", wiped: "wipe", written: "write", saved: "save", stored: "store", applied: "apply",
-    committed: "commit", sent: "send", posted: "post", published: "publish", created: "create", updated: "update", modified: "modify",
-    changed: "change", repaired: "repair", fixed: "fix", reset: "reset", cancelled: "cancel", canceled: "cancel", charged: "charge",
-  }),
-);
+export const SWITCHED_NO_EFFECT = new Set("attach embed annotate highlight override bypass skip ignore".split(" "));
+/** Writes a switch is said to make happen in the passive that change stored data ("… is saved", "… are committed"). */
+export const SWITCHED_STORES = new Set("write save store persist create update modify change commit publish post".split(" "));
 
 /**
  * A reading that makes what it reads when it is missing ("Gets today's entry, creating an empty one if it doesn't exist

@@ -15,19 +15,18 @@ export function listedActions(description: string): string[] {
 
 /** A description that says only that the tool manages a thing, up to where what it does is listed: ":", " - ", ". ", "supports". */
 const MANAGING_LEAD = /^(?:manages?|handles?)\b[^.:;\n]{0,80}?(?::\s*|\s[-–—]\s|\.\s+(?:(?:it\s+)?supports?\s+|actions?:\s*)?|\s(?:that\s+|which\s+)?supports?\s+)/i;
-const ITEM_SEPARATOR = /,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+|\s*\/\s*/;
 
 /**
- * The first word of each item a managing description then lists ("Manage Jira issue links: add, remove, list
- * relationships" → add, remove, list; "Manage Box snapshots. Create …, list snapshots, delete them, or restore …"; "…
- * Supports creating, listing, deleting boxes"), in order, up to the sentence's end; which of them are verbs is the
- * caller's. None when the description does not lead with managing.
+ * The words of each item a managing description then lists, lower case ("Manage Jira issue links: add, remove, list
+ * relationships" → [add], [remove], [list, relationships]; "Manage Box snapshots. Create …, list snapshots, delete them,
+ * or restore …"; "… Supports creating, listing, deleting boxes"), in order, up to the sentence's end; which of them are
+ * verbs is the caller's. None when the description does not lead with managing.
  */
-export function managedActions(description: string): string[] {
+export function managedActions(description: string): string[][] {
   const lead = MANAGING_LEAD.exec(description);
   if (!lead) return [];
   const rest = description.slice(lead[0].length, lead[0].length + 240);
   const end = rest.search(/[.;:!?\n]/);
-  const items = (end < 0 ? rest : rest.slice(0, end)).split(ITEM_SEPARATOR);
-  return items.map((item) => /^[A-Za-z]+/.exec(item.trim())?.[0].toLowerCase()).filter((w) => w !== undefined);
+  const items = (end < 0 ? rest : rest.slice(0, end)).split(SEPARATOR);
+  return items.map((item) => (item.toLowerCase().match(/[a-z]+/g) ?? []).filter((w) => w !== "or" && w !== "and")).filter((words) => words.length > 0);
 }

@@ -78,6 +78,7 @@ import {
   STATE_NOUNS,
   SURVEYED_OBJECTS,
   SWITCHED_NO_EFFECT,
+  SWITCHED_STORES,
   UNLINK_VERBS,
   UPDATING_VERBS,
   VERBS,
@@ -310,22 +311,24 @@ const RUNNER_NAMES = new Set(["bash", "shell", "sql", "cypher", "graphql", "scri
 /**
  * A server's names with a shared first word made a namespace, as "github." is one, so each tool's verb is read from
  * the rest: a runner's name (`bash_read_file`, `bash_list_files`, …) opening most of three tools or more, the runner
- * then the verb only where the rest has none; and a verb's word that another verb follows in every name it opens
- * (`trash_get_profile`, `trash_list_formats`, `trash_compare_naming`: the TRaSH guides, not a removal), when three
- * names or more share it and two different plain verbs follow it. A verb's own names ("delete_user", "purge_cache")
- * go on with their object. The server's own words, read from its name, are never a verb there (serverWord).
+ * then the verb only where the rest has none; a reading or writing verb's word the server is named for opening most of
+ * them (`ocr_cluster_merge` on ocr-provenance-mcp, `remember_search_memory` on remember-mcp), never the verb; and a verb's
+ * word that another verb follows in every name it opens (`trash_get_profile`, `trash_list_formats`,
+ * `trash_compare_naming`: the TRaSH guides, not a removal), when three names or more share it and two different plain
+ * verbs follow it. A verb's own names ("delete_user", "purge_cache") go on with their object. Any other word opening most
+ * of the names stays where it is, but no verb is read inside it (`domshell_tabs`: DOMShell's "shell" runs nothing).
  */
-function namespacedByServer(names: NameTokens[], serverWords: readonly string[]): NameTokens[] {
+function namespacedByServer(names: NameTokens[], serverNameWords: readonly string[]): NameTokens[] {
   if (names.length < 3) return names;
   const first = names[0]!.tokens[0];
   const opens = (n: NameTokens, word: string) => n.lastSegmentStart === 0 && n.tokens.length > 1 && n.tokens[0] === word;
-  if (first !== undefined && RUNNER_NAMES.has(first) && names.filter((n) => opens(n, first)).length >= names.length * 0.8) {
-    return names.map((n) => (opens(n, first) ? { tokens: n.tokens, lastSegmentStart: 1 } : n));
-  }
-  // Any other word opening most of them is the server's own (`domshell_tabs`, `domshell_cd`: DOMShell): no verb is read
-  // inside it ("shell"), where the name's words keep their order.
-  if (first !== undefined && !NAME_VERBS.has(first) && names.filter((n) => opens(n, first)).length >= names.length * 0.8) {
-    return names.map((n) => (opens(n, first) ? { ...n, serverWord: true } : n));
+  const opensMost = first !== undefined && names.filter((n) => opens(n, first)).length >= names.length * 0.8;
+  if (opensMost && RUNNER_NAMES.has(first)) return names.map((n) => (opens(n, first) ? { tokens: n.tokens, lastSegmentStart: 1 } : n));
+  const firstVerb = first !== undefined ? NAME_VERBS.get(first) : undefined;
+  if (opensMost && !firstVerb) return names.map((n) => (opens(n, first) ? { ...n, serverWord: true } : n));
+  // A verb's word the server is named for stands for the server, not what its tools do, unless it is a run or worse.
+  if (opensMost && firstVerb && SEVERITY[firstVerb.category] <= SEVERITY.write && serverNameWords.includes(first)) {
+    return names.map((n) => (opens(n, first) ? { tokens: n.tokens, lastSegmentStart: 1, serverWord: true } : n));
   }
   const prefixes = new Map<string, { names: number; verbs: Set<string> | undefined }>();
   for (const n of names) {
@@ -338,23 +341,18 @@ function namespacedByServer(names: NameTokens[], serverWords: readonly string[])
     else if (!next.ambiguous) entry.verbs?.add(next.verb);
   }
   const shared = new Set([...prefixes].filter(([, e]) => e.names >= 3 && e.verbs !== undefined && e.verbs.size >= 2).map(([word]) => word));
-  // … and so is a verb's word the server is named for, opening most of its names (`ocr_cluster_merge` on
-  // ocr-provenance-mcp, `remember_search_memory` on remember-mcp: the server, not a reading of text or a memory kept).
-  // Its word is never the verb, not even of a name with none after it.
-  if (first !== undefined && NAME_VERBS.has(first) && serverWords.includes(first) && names.filter((n) => opens(n, first)).length >= names.length * 0.8) {
-    return names.map((n) => (opens(n, first) ? { tokens: n.tokens, lastSegmentStart: 1, serverWord: true } : n));
-  }
   if (shared.size === 0) return names;
   return names.map((n) => (opens(n, n.tokens[0]!) && shared.has(n.tokens[0]!) ? { tokens: n.tokens, lastSegmentStart: 1 } : n));
 }
 
 export function buildProfile(context: { name: string; description?: string | undefined; tools: readonly ToolInput[] }): ServerProfile {
+  const serverNameWords = tokenizeName(context.name ?? "").tokens;
   const names = namespacedByServer(
     context.tools.map((t) => tokenizeName(t.name)),
-    tokenizeName(context.name ?? "").tokens,
+    serverNameWords,
   );
   const toolVotes = names.map((n) => toolDomains(n.tokens));
-  const serverWords = [...tokenizeName(context.name ?? "").tokens, ...leadingWords(context.description ?? "", 60)];
+  const serverWords = [...serverNameWords, ...leadingWords(context.description ?? "", 60)];
   const serverDomains = toolDomains(serverWords);
   const votes: ServerProfile["votes"] = [];
   toolVotes.forEach((domains, i) => {
@@ -917,7 +915,26 @@ function joinedAction(lower: string): { category: Category; quote: string } | un
   return undefined;
 }
 
-/** Whether the evidence so far reads the tool as a read: what the text then states it changes can outweigh the name. */
+/**
+ * The change a verb a switch is said to make stands for ("to drop", "is executed"): none for a read or a shaping verb;
+ * as a participle, only a run, a removal, a replacement or a store ("user ids are resolved and sent" tells how a query
+ * is made).
+ */
+function switchedChange(word: string, participle: boolean): VerbInfo | undefined {
+  const v = participle ? PARTICIPLES.get(word) : TEXT_VERBS.get(word);
+  if (!v || v.category === "read" || SWITCHED_NO_EFFECT.has(v.verb)) return undefined;
+  return !participle || v.category !== "write" || NON_ADDITIVE_VERBS.has(v.verb) || SWITCHED_STORES.has(v.verb) ? v : undefined;
+}
+
+/**
+ * A verb as a list of actions says it, with a short verb's -ing form that doubles its last letter ("Supports creating,
+ * getting, stopping …"); those forms are not read elsewhere, where they are as often nouns or adjectives ("Running
+ * processes", "Shipping rates").
+ */
+function listedVerb(word: string): VerbInfo | undefined {
+  return TEXT_VERBS.get(word) ?? (/([bdgklmnprt])\1ing$/.test(word) ? TEXT_VERBS.get(word.slice(0, -4)) : undefined);
+}
+
 /**
  * The most dangerous of the actions an argument offers (`{"action": {"enum": ["list", "create", "delete"]}}`), each
  * value read by the first verb among its words; none when it offers only HTTP methods on a tool that sends no requests.
@@ -950,6 +967,7 @@ function hasAnyScore(scores: Record<Category, number>): boolean {
   return Math.max(scores.read, scores.write, scores.execute, scores.destructive, scores.financial) > 0;
 }
 
+/** Whether the evidence so far reads the tool as a read: what the text then states it changes can outweigh the name. */
 function readsMost(scores: Record<Category, number>): boolean {
   return scores.read > 0 && scores.read >= Math.max(scores.write, scores.execute, scores.destructive, scores.financial);
 }
@@ -1139,7 +1157,7 @@ function nounInDescription(words: readonly string[], nameVerb: NameVerbHit | und
     if (!nameVerb && said === dv.verb && NOUN_PHRASE_START.test(lowerDescription)) return true;
     // A name's word leading the text is that thing too ("order_status": "Order status for …"), but not before an article:
     // "Issue a certificate from a CSR" issues one (issue_certificate).
-    return !nameVerb && said !== undefined && words.includes(said) && !ARTICLE_AFTER.test(lowerDescription.slice(said.length, said.length + 5));
+    return !nameVerb && said !== undefined && words.includes(said) && !ARTICLE_AFTER.test(dv.quote.slice(said.length, said.length + 5).toLowerCase());
   }
   if (NOUN_PHRASE_START.test(lowerDescription)) return true;
   if (!nameVerb && !GENERIC_START.test(lowerDescription) && (words.includes(dv.verb) || words.includes(`${dv.verb}s`))) return true;
@@ -1639,12 +1657,17 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     if (offered.length > 0) operations = mostSevereOffered(undefined, offered, words, lowerDescription);
   }
   // A description that says only that the tool manages a thing does what it then lists ("Manage Jira issue links: add,
-  // remove, list …", "Manage Box snapshots. Create …, list snapshots, delete them, or restore …"): two verbs or more.
+  // remove, list …", "Manage Box snapshots. Create …, list snapshots, delete them, or restore …"): two items or more,
+  // each read by its first verb ("permanently delete notes" deletes); an item with none makes the list no list of actions.
   if (!operations && dv && dv.first && MANAGING_VERBS.has(dv.verb)) {
     const listed: string[] = [];
-    for (const w of managedActions(description)) {
-      const v = TEXT_VERBS.get(w);
-      if (v && !MANAGING_VERBS.has(v.verb)) listed.push(v.verb);
+    for (const item of managedActions(description)) {
+      const verb = item.map(listedVerb).find((v) => v !== undefined && !MANAGING_VERBS.has(v.verb));
+      if (!verb) {
+        listed.length = 0;
+        break;
+      }
+      listed.push(verb.verb);
     }
     if (listed.length >= 2) operations = mostSevereOffered(undefined, listed, words, lowerDescription);
   }
@@ -1750,14 +1773,14 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // An argument switched on for an effect ("Set flush=true to drop all entries", "Pass save=true to store each reflection",
   // "If `policy` is supplied, the current policy is replaced"): the tool does it when asked, so a reading tool with such a
   // switch is not read-only. A removal is a stated one, a replacement an overwrite; any other change weighs as a joined one.
-  const switched = readingLead && !action && !saved ? switchedEffect(lowerDescription) : undefined;
-  const switchedVerb = switched && TEXT_VERBS.get(switched.word);
-  if (switched && switchedVerb && switchedVerb.category !== "read" && !SWITCHED_NO_EFFECT.has(switchedVerb.verb)) {
-    if (NON_ADDITIVE_VERBS.has(switchedVerb.verb)) phrases.overwrite ??= switched.quote;
-    else if (switchedVerb.category === "destructive") phrases.destructive_effect ??= switched.quote;
+  const switched = readingLead && !action && !saved ? switchedEffect(lowerDescription, switchedChange) : undefined;
+  if (switched) {
+    const { effect, quote } = switched;
+    if (NON_ADDITIVE_VERBS.has(effect.verb)) phrases.overwrite ??= quote;
+    else if (effect.category === "destructive") phrases.destructive_effect ??= quote;
     else {
-      scores[switchedVerb.category] += WEIGHTS.joinedAction;
-      evidence.push({ signal: "switched_action", source: "description", quote: switched.quote, weight: WEIGHTS.joinedAction });
+      scores[effect.category] += WEIGHTS.joinedAction;
+      evidence.push({ signal: "switched_action", source: "description", quote, weight: WEIGHTS.joinedAction });
     }
   }
   // A description that opens by sending ("Sends a verification email to the alias") states an effect outside the

@@ -2,7 +2,7 @@
 // then removes the raw events", "rows missing from the source are deleted"), and whether the words before a phrase
 // deny it ("never overwrites", "rather than being permanently deleted", "until it is deleted"). The name does not
 // outweigh what the text says the tool does; nor does a phrase count where the text says it does not happen. Pure.
-import { ARGUMENT_SWITCH, DENIALS, GET_OR_CREATE, KEEPS_PRIOR, REHEARSAL_SWITCH, STATED_PLACEMENT, STATED_REMOVALS, STATED_REPLACEMENT, STATED_REPLACEMENT_WORDS, STATED_SAVE, SWITCHED_PARTICIPLES, type PhraseSignal } from "./lexicon.js";
+import { ARGUMENT_SWITCH, DENIALS, GET_OR_CREATE, KEEPS_PRIOR, REHEARSAL_SWITCH, SWITCH_CUE, STATED_PLACEMENT, STATED_REMOVALS, STATED_REPLACEMENT, STATED_REPLACEMENT_WORDS, STATED_SAVE, type PhraseSignal } from "./lexicon.js";
 import type { PhraseHits } from "./phrases.js";
 import { quoteText } from "./quote.js";
 
@@ -88,35 +88,37 @@ export function statedRemoval(lower: string): string | undefined {
   return undefined;
 }
 
-/** A switch set other than to true ("if `policy` is supplied", "verbose=on"): without it or "true", no switch. */
-const SWITCHED_BY_STATE = /[=:] ?(?:yes|on)\b| (?:is|are) (?:set|on|yes|supplied|provided|given|passed|specified|enabled)\b/;
-/** What a switched argument is said to make the tool do: "to <verb>" after it, or a participle later in its sentence. */
-const SWITCHED_ACT = /^[\s,]*(?:in order\s+)?to\s+(?:also\s+|additionally\s+|first\s+|instead\s+|then\s+|actually\s+)?([a-z]+)\b/;
-const SWITCHED_PASSIVE = /\b(?:is|are|will be|gets?)\s+(?:actually\s+|then\s+|also\s+|instead\s+|first\s+|permanently\s+|immediately\s+)?([a-z]+)\b/;
+/** What a switched argument is said to make the tool do, "to <verb>" after it: the word and the one after (an adverb's verb). */
+const SWITCHED_ACT = /^[\s,]*(?:in order\s+)?to\s+(?:also\s+|additionally\s+|first\s+|instead\s+|then\s+)?([a-z]+)(?:\s+([a-z]+))?/;
+/** … or a participle later in its sentence ("the statement is actually executed", "queued jobs are dropped"). */
+const SWITCHED_PASSIVE = /\b(?:is|are|will be|gets?)\s+(?:(?:actually|then|also|instead|first|[a-z]+ly)\s+)?([a-z]+)\b/g;
 
 /**
  * What an argument switched on makes the tool do, as the description states it ("Set flush=true to drop all entries",
- * "If `policy` is supplied, the current policy is replaced with it"): the verb (a base form, or as said when it follows
- * "to") and the words quoted. A switch that rehearses (dryRun, preview) and a denied effect ("to avoid deleting") are
- * none; which verbs count is the caller's.
+ * "If `policy` is supplied, the current policy is replaced with it"): the first effect `effectOf` counts (given the word
+ * said, and whether it is a participle), and the words quoted. A switch that rehearses (dryRun, preview) and a denied
+ * effect ("to avoid deleting") are none.
  */
-export function switchedEffect(lower: string): { word: string; quote: string } | undefined {
-  if (!lower.includes("true") && !SWITCHED_BY_STATE.test(lower)) return undefined;
-  ARGUMENT_SWITCH.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = ARGUMENT_SWITCH.exec(lower))) {
+export function switchedEffect<T>(lower: string, effectOf: (word: string, participle: boolean) => T | undefined): { effect: T; quote: string } | undefined {
+  if (!lower.includes("true") && !SWITCH_CUE.test(lower)) return undefined;
+  for (const m of lower.matchAll(ARGUMENT_SWITCH)) {
     if (REHEARSAL_SWITCH.test(m[1]!)) continue;
     const from = m.index + m[0].length;
     let to = from;
     while (to < lower.length && to - from < 160 && !isSentenceMark(lower.charCodeAt(to))) to++;
     const rest = lower.slice(from, to);
+    const quote = () => quoteText(lower.slice(m.index + m[0].search(/[a-z]/), to), 80);
+    const counted = (word: string, at: number, participle: boolean) => (deniedAt(lower, from + at) ? undefined : effectOf(word, participle));
     const act = SWITCHED_ACT.exec(rest);
-    const hit = act ?? SWITCHED_PASSIVE.exec(rest);
-    if (!hit) continue;
-    const said = hit[1]!;
-    const word = act ? said : SWITCHED_PARTICIPLES.get(said);
-    if (word === undefined || deniedAt(lower, from + hit.index + hit[0].lastIndexOf(said))) continue;
-    return { word, quote: quoteText(lower.slice(m.index + m[0].search(/[a-z]/), to), 80) };
+    if (act) {
+      // "to immediately drop": an adverb first, the verb after it.
+      const effect = counted(act[1]!, act.index + act[0].indexOf(act[1]!), false) ?? (act[2] !== undefined && act[1]!.endsWith("ly") ? counted(act[2], act.index + act[0].lastIndexOf(act[2]), false) : undefined);
+      if (effect !== undefined) return { effect, quote: quote() };
+    }
+    for (const p of rest.matchAll(SWITCHED_PASSIVE)) {
+      const effect = counted(p[1]!, p.index + p[0].lastIndexOf(p[1]!), true);
+      if (effect !== undefined) return { effect, quote: quote() };
+    }
   }
   return undefined;
 }

@@ -1188,11 +1188,20 @@ describe.each([
     expect(k("trace", "Find the path between two symbols. Pass pdg:true to also attach the data flow of each hop.").category).toBe("read");
     expect(k("plan", "Show the changes a deploy would make. Set force_new=true to override a running job.").category).toBe("read");
     expect(k("pending_migrations", "Show pending migrations. With dry_run=true each one is run in a transaction that is rolled back.").category).toBe("read");
+    // Every switch is read, an adverb before its verb, and every participle of its sentence; a participle that tells
+    // how a query is made is no change.
+    expect(k("entries", "Show entries. Set verbose=true to show details. Set flush=true to drop all entries.").category).toBe("destructive");
+    expect(k("entries", "Show entries. Set purge=true to immediately drop all entries.").category).toBe("destructive");
+    expect(k("sessions", "Show sessions. With force=true, running sessions are terminated.").category).toBe("destructive");
+    expect(k("jobs", "Show queued jobs. When `purge` is set to all, queued jobs are dropped.").category).toBe("destructive");
+    expect(k("list_sessions", "Show sessions. Set only_mine=true and the user's ids are resolved and sent automatically.").category).toBe("read");
     // A tool that says it manages a thing does what it then lists, the most dangerous of it.
     expect(k("box_preview", "Manage preview URLs of a box. Create public URLs for its ports, list existing previews, or delete them.").category).toBe("destructive");
     expect(k("box_manage", "Manage boxes. Supports creating, listing, getting, pausing and deleting boxes.").category).toBe("destructive");
     expect(k("saved_places", "Manage the user's starred places: list them or save a new one.").category).toBe("write");
     expect(k("reports", "Manage reports: list and get them.").category).toBe("read");
+    expect(k("notes", "Manage notes: list, view, and permanently delete notes.").category).toBe("destructive");
+    expect(k("boxes", "Manage boxes. Supports creating, getting, stopping and deleting boxes.").category).toBe("destructive");
     // Stored things removed beside another action are a stated removal.
     expect(k("disconnect_service", "Disconnect your account and remove stored credentials.").category).toBe("destructive");
     // Content written to a path replaces any file there, unless the text makes a new one or appends.
@@ -1213,7 +1222,8 @@ describe.each([
       { name: "domshell_ls", description: "List children of the current directory." },
     ];
     expect(classifyServer({ name: "domshell", tools: shell }, options).map((c) => c.category)).toEqual(["read", "read", "read"]);
-    expect(k("tfdeploy", "").category).toBe("execute");
+    const infra = ["infra_tfdeploy", "infra_status", "infra_list"].map((name) => ({ name, description: "" }));
+    expect(classifyServer({ name: "infra", tools: infra }, options)[0]!.category).toBe("execute");
     // … and a verb's word the server is named for, opening most of its names, is no verb of any of them.
     const ocr = [
       { name: "ocr_cluster_merge", description: "" },
@@ -1222,6 +1232,9 @@ describe.each([
       { name: "ocr_health", description: "Health of the service" },
     ];
     expect(classifyServer({ name: "ocr-provenance-mcp", tools: ocr }, options).map((c) => c.category)).toEqual(["write", "write", "read", "read"]);
-    expect(classifyServer({ name: "scans", tools: ocr }, options)[1]!.category).toBe("read");
+    expect(classifyServer({ name: "scans", tools: ocr }, options)[1]!.signals).toContain("verb:ocr");
+    // … a run's word is no server's word: deploy_app on deploy-mcp still deploys.
+    const deploys = ["deploy_app", "deploy_status", "deploy_list"].map((name) => ({ name, description: "" }));
+    expect(classifyServer({ name: "deploy-mcp", tools: deploys }, options)[0]!.category).toBe("execute");
   });
 });

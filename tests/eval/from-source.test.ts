@@ -34,6 +34,9 @@ describe("real tools read from their servers' published files", () => {
     const file = join(mkdtempSync(join(tmpdir(), "from-source-")), "tools.jsonl");
     writeFileSync(file, `${JSON.stringify({ package: "p", version: "1.0.0", file: "index.js", name: "t", description: "", label: "gone" })}\n`);
     expect(() => readSourceTools(file)).toThrow(/tools\.jsonl:1: /);
+    // … counted with the blank lines before it.
+    writeFileSync(file, `\n\n${JSON.stringify({ package: "p", version: "1.0.0", file: "index.js", name: "t", description: "", label: "gone" })}\n`);
+    expect(() => readSourceTools(file)).toThrow(/tools\.jsonl:3: /);
   });
 
   it("scores every labelled tool with the rules alone and the shipped design, and the sure labels apart", () => {

@@ -9,10 +9,10 @@ export function readJsonLines<T>(path: string, parse: (item: unknown) => T): T[]
   return (path.endsWith(".gz") ? gunzipSync(bytes) : bytes)
     .toString("utf8")
     .split("\n")
-    .filter((l) => l.trim())
-    .map((l, i) => {
+    .flatMap((l, i) => {
+      if (!l.trim()) return [];
       try {
-        return parse(JSON.parse(l));
+        return [parse(JSON.parse(l))];
       } catch (e) {
         throw new Error(`${path}:${i + 1}: ${e instanceof z.ZodError ? (e.issues[0]?.message ?? "invalid line") : String(e)}`);
       }
