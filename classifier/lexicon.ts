@@ -878,6 +878,8 @@ export const EXECUTE_ELSEWHERE =
 export const SAVED_ELSEWHERE =
   /(?:に|へ)保存|保存(?:到|至|在)|输出到|輸出到|到本地|到本機|ローカルに保存|저장(?:합니다|됩니다)|에 저장|enregistr[ée]e? dans|guardad[oa] en|salv[oa] em|gespeichert (?:in|unter)|сохраня(?:ет|ется) в/;
 
+/** An agent that acts on its own, named in a description: "autonomously", "agentic tasks", "a browser automation agent". */
+export const AGENT_ACTS = /\b(?:autonomous(?:ly)?|agent(?:ic|ici|ique|ico|icos)|computer[- ]use|automation agent|coding agent|agent cli|cli agent)\b/;
 /** The values that switch an argument on: "true", "on", "supplied" … */
 const SWITCH_VALUES = "true|yes|on|supplied|provided|given|set|passed|specified|enabled";
 /**

@@ -3,6 +3,7 @@
 // map lookups per word.
 import {
   AMBIGUOUS_VERBS,
+  AGENT_ACTS,
   AMOUNT_PROPERTIES,
   ARCHIVE_OBJECTS,
   ATTACHED_THINGS,
@@ -1807,6 +1808,13 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   if (execPhrase) {
     scores.execute += WEIGHTS.executePhrase;
     evidence.push({ signal: "execute_phrase", source: "description", quote: execPhrase, weight: WEIGHTS.executePhrase });
+  }
+  // A tool with no verb of its own that hands its task to an agent acting on its own ("employs a browser automation
+  // agent", "autonomously execute complex browser tasks", "Agent CLI per bug fixing") runs whatever the agent decides.
+  const agentActs = !nv && !dv && !execPhrase ? AGENT_ACTS.exec(lowerDescription)?.[0] : undefined;
+  if (agentActs) {
+    scores.execute += WEIGHTS.executePhrase;
+    evidence.push({ signal: "agent_run", source: "description", quote: agentActs, weight: WEIGHTS.executePhrase });
   }
 
   // A dangerous effect the text states outweighs a benign name.

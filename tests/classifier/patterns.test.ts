@@ -1202,6 +1202,13 @@ describe.each([
     expect(k("reports", "Manage reports: list and get them.").category).toBe("read");
     expect(k("notes", "Manage notes: list, view, and permanently delete notes.").category).toBe("destructive");
     expect(k("boxes", "Manage boxes. Supports creating, getting, stopping and deleting boxes.").category).toBe("destructive");
+    // A tool with no verb of its own that hands its task to an agent acting on its own runs what the agent decides; a
+    // reading tool that names agents reads.
+    const agent = k("browser_use_agent", "This tool employs a browser automation agent for browser tasks using a cloud browser.");
+    expect(agent.category).toBe("execute");
+    expect(agent.rationale).toContain("It hands its task to an agent that acts on its own");
+    expect(k("droid", "Factory Droid CLI per task agentici con livelli di autonomia configurabili").category).toBe("execute");
+    expect(k("get_workspace_files", "Get workspace files for an agent type: the files the agent CLI reads automatically.").category).toBe("read");
     // Stored things removed beside another action are a stated removal.
     expect(k("disconnect_service", "Disconnect your account and remove stored credentials.").category).toBe("destructive");
     // Content written to a path replaces any file there, unless the text makes a new one or appends.
