@@ -1196,12 +1196,15 @@ describe.each([
     expect(k("jobs", "Show queued jobs. When `purge` is set to all, queued jobs are dropped.").category).toBe("destructive");
     expect(k("list_sessions", "Show sessions. Set only_mine=true and the user's ids are resolved and sent automatically.").category).toBe("read");
     // A tool that says it manages a thing does what it then lists, the most dangerous of it.
-    expect(k("box_preview", "Manage preview URLs of a box. Create public URLs for its ports, list existing previews, or delete them.").category).toBe("destructive");
-    expect(k("box_manage", "Manage boxes. Supports creating, listing, getting, pausing and deleting boxes.").category).toBe("destructive");
-    expect(k("saved_places", "Manage the user's starred places: list them or save a new one.").category).toBe("write");
-    expect(k("reports", "Manage reports: list and get them.").category).toBe("read");
-    expect(k("notes", "Manage notes: list, view, and permanently delete notes.").category).toBe("destructive");
-    expect(k("boxes", "Manage boxes. Supports creating, getting, stopping and deleting boxes.").category).toBe("destructive");
+    const managing: [name: string, description: string, category: string][] = [
+      ["box_preview", "Manage preview URLs of a box. Create public URLs for its ports, list existing previews, or delete them.", "destructive"],
+      ["box_manage", "Manage boxes. Supports creating, listing, getting, pausing and deleting boxes.", "destructive"],
+      ["saved_places", "Manage the user's starred places: list them or save a new one.", "write"],
+      ["reports", "Manage reports: list and get them.", "read"],
+      ["notes", "Manage notes: list, view, and permanently delete notes.", "destructive"],
+      ["boxes", "Manage boxes. Supports creating, getting, stopping and deleting boxes.", "destructive"],
+    ];
+    for (const [name, description, category] of managing) expect(k(name, description).category, name).toBe(category);
     // A tool with no verb of its own that hands its task to an agent acting on its own runs what the agent decides; a
     // reading tool that names agents reads.
     const agent = k("browser_use_agent", "This tool employs a browser automation agent for browser tasks using a cloud browser.");
