@@ -2,8 +2,8 @@
 // Lexicon lookups are compiled once into Maps and Sets at module load, so reading a tool costs a few
 // map lookups per word.
 import {
-  AMBIGUOUS_VERBS,
   AGENT_ACTS,
+  AMBIGUOUS_VERBS,
   AMOUNT_PROPERTIES,
   ARCHIVE_OBJECTS,
   ATTACHED_THINGS,
@@ -208,8 +208,10 @@ for (const [domain, words] of Object.entries(DOMAIN_TOKENS) as [Domain, string][
   }
 }
 
-/** What an argument's name says it carries; one lookup in ARGUMENT_ROLES gives all of them. */
-// `money`: what says an amount is money, a currency or someone it is paid to.
+/**
+ * What an argument's name says it carries; one lookup in ARGUMENT_ROLES gives all of them. `money`: what says an amount
+ * is money, a currency or someone it is paid to.
+ */
 const ROLE = { amount: 1, money: 2, recipient: 4, bulk: 8, secret: 16, content: 32, path: 64, overwrite: 128, operation: 256, dryRun: 512 } as const;
 const ARGUMENT_ROLES = new Map<string, number>();
 for (const [role, names] of [
@@ -1661,16 +1663,8 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // remove, list …", "Manage Box snapshots. Create …, list snapshots, delete them, or restore …"): two items or more,
   // each read by its first verb ("permanently delete notes" deletes); an item with none makes the list no list of actions.
   if (!operations && dv && dv.first && MANAGING_VERBS.has(dv.verb)) {
-    const listed: string[] = [];
-    for (const item of managedActions(description)) {
-      const verb = item.map(listedVerb).find((v) => v !== undefined && !MANAGING_VERBS.has(v.verb));
-      if (!verb) {
-        listed.length = 0;
-        break;
-      }
-      listed.push(verb.verb);
-    }
-    if (listed.length >= 2) operations = mostSevereOffered(undefined, listed, words, lowerDescription);
+    const managed = managedActions(description).map((item) => item.map(listedVerb).find((v) => v !== undefined && !MANAGING_VERBS.has(v.verb))?.verb);
+    if (managed.length >= 2 && managed.every((v) => v !== undefined)) operations = mostSevereOffered(undefined, managed, words, lowerDescription);
   }
   // Code or SQL given to a name that explains, validates, formats or lints it is what it examines, not what it runs
   // ("explain_query": "UPDATE statements are planned too, but never executed").

@@ -52,6 +52,7 @@ function asListed(t: SourceTool): ToolInput {
 
 const declaredLabel = (t: SourceTool) => labelFromHints(t.annotations);
 const ourLabel = (t: SourceTool) => (t.label ? labelOf(t.label) : undefined);
+const eitherLabel = (t: SourceTool) => declaredLabel(t) ?? ourLabel(t);
 
 /** Each package classified whole, every tool of it as context, and a row for each tool `label` labels. */
 function sourceRows(tools: readonly SourceTool[], model: Model | null, score: (c: Classification) => Prediction, label: (t: SourceTool) => Label | undefined): EvalRow[] {
@@ -67,23 +68,29 @@ export interface FromSourceReport {
   ours: { servers: number; unsure: number; rulesOnly: EvalReport; learned: EvalReport; learnedSure: EvalReport };
 }
 
-/** The rules alone and the shipped design on the tools read from source, by their servers' hints and by ours. */
+/**
+ * The rules alone and the shipped design on the tools read from source, by their servers' hints and by ours. A server
+ * is labelled by us or declares its hints, never both (a test holds the data to it), so one classification of every
+ * server gives both sets of rows.
+ */
 export function fromSourceReport(root: string, model: Model | null): FromSourceReport {
   const tools = readSourceTools(join(root, FROM_SOURCE_PATH));
   const serversOf = (rows: readonly EvalRow[]) => new Set(rows.map((r) => r.server)).size;
-  const declared = sourceRows(tools, model, byHints, declaredLabel);
-  const ours = sourceRows(tools, model, byHints, ourLabel);
+  const declaredIds = new Set(tools.filter((t) => declaredLabel(t)).map((t) => `${t.package}/${t.name}`));
+  const split = (rows: EvalRow[]) => ({ declared: rows.filter((r) => declaredIds.has(r.id)), ours: rows.filter((r) => !declaredIds.has(r.id)) });
+  const learned = split(sourceRows(tools, model, byHints, eitherLabel));
+  const rulesOnly = split(sourceRows(tools, null, byCategory, eitherLabel));
   const sure = new Set(tools.filter((t) => t.label && !t.unsure).map((t) => `${t.package}/${t.name}`));
   return {
     servers: new Set(tools.map((t) => t.package)).size,
     tools: tools.length,
-    declared: { servers: serversOf(declared), rulesOnly: evaluate(sourceRows(tools, null, byCategory, declaredLabel)), learned: evaluate(declared) },
+    declared: { servers: serversOf(learned.declared), rulesOnly: evaluate(rulesOnly.declared), learned: evaluate(learned.declared) },
     ours: {
-      servers: serversOf(ours),
+      servers: serversOf(learned.ours),
       unsure: tools.filter((t) => t.label && t.unsure).length,
-      rulesOnly: evaluate(sourceRows(tools, null, byCategory, ourLabel)),
-      learned: evaluate(ours),
-      learnedSure: evaluate(ours.filter((r) => sure.has(r.id))),
+      rulesOnly: evaluate(rulesOnly.ours),
+      learned: evaluate(learned.ours),
+      learnedSure: evaluate(learned.ours.filter((r) => sure.has(r.id))),
     },
   };
 }
