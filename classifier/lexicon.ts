@@ -19,7 +19,7 @@ export const VERBS: Record<Category, string> = {
     aggregate connect disconnect reconnect narrate caption upscale vectorize gen
 
      sniff probe survey examine scan stream    locate plan
-      dump print display encode decode assert traverse walk determine score match`,
+      dump print display encode decode assert traverse walk determine score match decompile disassemble`,
   write: `
     create add insert update edit modify change set put patch upsert save store write append upload import
     attach detach associate disassociate dissociate assign unassign link unlink tag label comment reply respond rename move copy
@@ -43,7 +43,7 @@ export const VERBS: Record<Category, string> = {
     upvote downvote favorite unfavorite watch unwatch ignore rebase squash cherry tweak adjust increment
     decrement bump populate seed migrate map unmap mount unmount bind unbind grant authorize 
     confirm    continue make   compress decompress unzip untar unpack alter
-    send email mail message notify sms text tweet broadcast forward dm post`,
+    send email mail message notify sms text tweet broadcast forward dm post deliver control poweron powercycle`,
   execute: `
     run exec execute eval evaluate invoke call trigger launch spawn shell bash deploy build compile
     dispatch perform rerun redeploy interpret sql cypher graphql script command automate orchestrate inject`,
@@ -65,7 +65,7 @@ export const AMBIGUOUS_VERBS = new Set(
    forward go run call command script sql graphql cypher set lock load pull push watch point fill press
    display print dump seed reset apply change trade fund quote view reason learn complete finish leave
    join claim match switch group flag advance step snap play timeout stream mirror correct walk pop new bridge arm hold grade compute
-   mask freeze caption snapshot end quit exit lease land`.split(/\s+/).filter(Boolean),
+   mask freeze caption snapshot end quit exit lease land control`.split(/\s+/).filter(Boolean),
 );
 
 /**
@@ -648,6 +648,8 @@ export const FOREIGN_VERBS: Record<Category, string> = {
     inicia edita registra sobrescribe restaura deshace cierra
     agendar altera alterar gera gerar edita editar registrar bloqueia desbloqueia substitui sobrescreve desfaz
     encerra finaliza solicita emite
+    toca desliza digita aperta pressiona clica abre appuie tape clique ouvre ferme saisit tippt klickt öffnet schließt drückt
+    tocca preme clicca apre chiude pulsa
     übermittelt storniert stornieren ersetzt ersetzen erzeugt erzeugen generiert bucht buchen sperrt sperren entsperrt
     startet stoppt beendet bearbeitet überschreibt verschickt archiviert aktiviert deaktiviert
     annulla sostituisce prenota blocca sblocca carica avvia interrompe sovrascrive ripristina reimposta archivia chiude
@@ -673,7 +675,8 @@ export const FOREIGN_VERBS: Record<Category, string> = {
     cancella cancellare rimuove rimuovi rimuovere svuota retira удалить удаляет очистить очищает уничтожить
     verwijdert verwijderen wist usuwa usuń
     retirer révoque révoquer revoca revocar limpia bereinigt widerruft отзывает видаляє очищає leegt kasuje czyści
-    unieważnia menghapus hapus mengosongkan siler kaldırır xoá xóa يحذف حذف يزيل إزالة`,
+    unieważnia menghapus hapus mengosongkan siler kaldırır xoá xóa يحذف حذف يزيل إزالة
+    desinstala désinstalle deinstalliert disinstalla`,
   financial: `payer paie pagar paga bezahlen bezahlt
     rembourse transfère transfiere transferir reembolsa transfere estorna rimborsa trasferisce erstattet zahlt
     оплачивает списывает betaalt płaci przelewa membayar bayar öder يدفع دفع`,
@@ -735,10 +738,13 @@ export const FOREIGN_NAME_VERBS: Record<Category, string> = {
     tambahkan buat ubah kirim simpan ekle olustur oluştur guncelle güncelle gonder gönder tianjia chuangjian xiugai fasong
     gengxin tsuika sakusei henshu
     annuler cancelar stornieren annulla annullare annuleren anuluj batalkan iptal quxiao torikeshi
-    remplacer reemplazar substituir ersetzen sostituire vervangen`,
+    remplacer reemplazar substituir ersetzen sostituire vervangen
+    tocar deslizar digitar apertar clicar abrir fechar pulsar appuyer cliquer ouvrir fermer klicken oeffnen öffnen schliessen schließen
+    aprire chiudere cliccare toccare premere`,
   execute: "executer exécuter ejecutar executar ausfuehren ausführen eseguire uitvoeren zhixing jikkou",
   destructive: `supprimer effacer eliminar borrar excluir apagar loeschen löschen entfernen eliminare cancellare rimuovi rimuovere
-    verwijderen verwijder usun usuń hapus shanchu qingkong sakujo xoa retirer`,
+    verwijderen verwijder usun usuń hapus shanchu qingkong sakujo xoa retirer desinstalar desinstaller désinstaller deinstallieren
+    disinstallare`,
   financial: "pagar bezahlen pagare betalen zaplac zapłać bayar zhifu",
 };
 

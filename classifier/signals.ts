@@ -341,7 +341,9 @@ function namespacedByServer(names: NameTokens[], serverNameWords: readonly strin
     entry.names += 1;
     const next = NAME_VERBS.get(n.tokens[1]!);
     if (!next) entry.verbs = undefined;
-    else if (!next.ambiguous) entry.verbs?.add(next.verb);
+    // A verb's word ending the name is as often the opening verb's object ("create_purchase", "update_estimate"): only
+    // one an object follows counts.
+    else if (!next.ambiguous && n.tokens.length > 2) entry.verbs?.add(next.verb);
   }
   const shared = new Set([...prefixes].filter(([, e]) => e.names >= 3 && e.verbs !== undefined && e.verbs.size >= 2).map(([word]) => word));
   if (shared.size === 0) return names;
@@ -681,7 +683,7 @@ function destructiveAsObject(tokens: NameTokens, nv: NameVerbHit, dv: Descriptio
 }
 
 /** What follows a verb inside a longer word that makes it another word: "delet|ed", "creat|or", "sett|ings". */
-const INFLECTION = /^(?:e?d|e?r|e?rs|ing|ings|ion|ions|ution|utions|ment|ments|able|ive|or|ors|s|es|ure|al|ance|ances)$/;
+const INFLECTION = /^(?:ies|y|e?d|e?r|e?rs|ing|ings|ion|ions|ution|utions|ment|ments|able|ive|or|ors|s|es|ure|al|ance|ances)$/;
 
 const FOREIGN_VERB_OF = new Map<string, VerbInfo>();
 for (const [category, words] of Object.entries(FOREIGN_VERBS) as [Category, string][]) {
