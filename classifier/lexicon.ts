@@ -224,6 +224,12 @@ export const STATED_PLACEMENT =
 export const STATED_REPLACEMENT =
   /\b(?:original|originals|existing|old|whole|entire|stored|saved|running|installed|deployed)\b(?:\s+[a-z'’-]+){0,5}?\s+(?:is|are|will be|gets|get)\s+(?:first\s+|then\s+|entirely\s+|completely\s+|fully\s+|all\s+)?(?:replaced|overwritten|dropped|discarded|truncated)\b|\bcurrent\s+(?:[a-z'’-]+\s+){0,2}?(?:contents?|data|points|records|rows|files|entries|documents|items|objects|rules|members|tiles|panels)\s+(?:is|are|will be|get)\s+(?:[a-z]+ly\s+)?(?:replaced|overwritten|dropped|discarded|removed|deleted)\b|\b(?:that|which)\s+(?:you\s+)?(?:don['’]t|do not|did not|didn['’]t)\s+(?:include|list|send|pass|provide|mention)\s+(?:are|is|will be|get)\s+(?:removed|deleted|dropped)\b|\b(?:not|never)\s+(?:provided|included|listed|specified|supplied|given|sent|passed)\s+(?:are|is|will be|get|gets)\s+(?:removed|deleted|dropped|cleared)\b|\bomitted\s+(?:are|is|will be|get|gets)\s+(?:removed|deleted|dropped|cleared)\b|\b(?:previous|old|original|prior)\b(?:\s+[a-z'’-]+){0,3}?\s+(?:is|are)\s+not\s+(?:kept|retained|preserved)\b|\b(?:already (?:exists?|present|there)|if\b[^.;!?\n]{0,40}?\bexists?)\b[^.;!?\n]{0,60}?\b(?:is|are|will be|gets?)\s+(?:[a-z]+ly\s+)?(?:replaced|overwritten|dropped|deleted|truncated)\b|\b(?:outstanding|pending|remaining|open|scheduled|future|upcoming|all|any|existing)\s+(?:[a-z]+\s+){0,5}?(?:is|are|will be|gets?)\s+(?:also\s+|automatically\s+|immediately\s+)?(?:cancell?ed|voided|revoked|invalidated|killed|terminated|scrapped|aborted)\b|\b(?:and|also|then)\s+resets\s+(?:the|all|its|their)\b|\b(?:stored|saved|existing|old|older|original|previous|recorded|cached|duplicate)\b(?:\s+[a-z'’-]+){0,5}?\s+(?:is|are|will be|gets|get)\s+(?:also\s+|then\s+|permanently\s+)?(?:removed|deleted)\b/;
 /** Words without which STATED_REPLACEMENT cannot match: most descriptions skip it on one scan. */
+/**
+ * What a tool may do, listed, ending in a removal: "May install, update, disable or remove local skills". MCP's
+ * destructiveHint is "may perform destructive updates"; the plain "may remove" is an overwrite phrase already.
+ */
+export const MAY_REMOVE_LIST =
+  /\b(?:may|might)\s+(?:[a-z]+,?\s+){1,5}(?:or|and)\s+(?:remove|delete|drop|purge|wipe|erase|destroy|uninstall|overwrite|replace)\b/;
 export const STATED_REPLACEMENT_WORDS = /replaced|overwritten|dropped|discarded|truncated|cancell?ed|voided|revoked|invalidated|killed|terminated|scrapped|aborted|resets|removed|deleted|cleared|not kept|not retained|not preserved/;
 
 /** Input events a tool can simulate: "Simulates pressing a key" and "simulate a click" press and click. */
@@ -884,8 +890,8 @@ export const EXECUTE_ELSEWHERE =
 export const SAVED_ELSEWHERE =
   /(?:に|へ)保存|保存(?:到|至|在)|输出到|輸出到|到本地|到本機|ローカルに保存|저장(?:합니다|됩니다)|에 저장|enregistr[ée]e? dans|guardad[oa] en|salv[oa] em|gespeichert (?:in|unter)|сохраня(?:ет|ется) в/;
 
-/** An agent that acts on its own, named in a description: "autonomously", "agentic tasks", "a browser automation agent". */
-export const AGENT_ACTS = /\b(?:autonomous(?:ly)?|agent(?:ic|ici|ique|ico|icos)|computer[- ]use|automation agent|coding agent|agent cli|cli agent)\b/;
+/** An agent that acts on its own, named in a description: "autonomously", "agentic tasks", "a browser automation agent", "hand a coding task to an agent". */
+export const AGENT_ACTS = /\b(?:autonomous(?:ly)?|agent(?:ic|ici|ique|ico|icos)|computer[- ]use|automation agent|coding agent|agent cli|cli agent|(?:task|tasks|work|job|jobs) to (?:an?|the|your) (?:[a-z-]+ ){0,2}agents?)\b/;
 /** The values that switch an argument on: "true", "on", "supplied" … */
 const SWITCH_VALUES = "true|yes|on|supplied|provided|given|set|passed|specified|enabled";
 /**

@@ -95,7 +95,7 @@ import { leadingLabel } from "./leading-label.js";
 import { listedActions, managedActions } from "./listed-actions.js";
 import { readOnlyLimit } from "./query-limit.js";
 import { quoteText } from "./quote.js";
-import { claimAboutMode, deniedAt, denyPhrases, getOrCreate, keepsPrior, statedRemoval, statedReplacement, statedSave, switchedEffect } from "./stated-effects.js";
+import { claimAboutMode, deniedAt, denyPhrases, getOrCreate, keepsPrior, possibleRemoval, statedRemoval, statedReplacement, statedSave, switchedEffect } from "./stated-effects.js";
 import { leadingWords, tokenizeName, WordReader, type NameTokens } from "./tokens.js";
 
 /** One piece of evidence, quoting the text it came from. */
@@ -1585,7 +1585,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     scanPhrases(lowerDescription, phrases);
     denyPhrases(lowerDescription, phrases);
     if (otherLanguage && phrases.overwrite === undefined) phrases.overwrite = affirmedElsewhere(OVERWRITE_ELSEWHERE, description);
-    phrases.overwrite ??= statedReplacement(lowerDescription);
+    phrases.overwrite ??= statedReplacement(lowerDescription) ?? possibleRemoval(lowerDescription);
     // "Use dryRun: true to preview without making changes" claims nothing for the tool itself, unless it reads anyway.
     const claim = phrases.read_only_claim;
     if (claim !== undefined && (nv ?? dv)?.category !== "read" && claimAboutMode(lowerDescription, claim)) phrases.read_only_claim = undefined;

@@ -2,7 +2,7 @@
 // then removes the raw events", "rows missing from the source are deleted"), and whether the words before a phrase
 // deny it ("never overwrites", "rather than being permanently deleted", "until it is deleted"). The name does not
 // outweigh what the text says the tool does; nor does a phrase count where the text says it does not happen. Pure.
-import { ARGUMENT_SWITCH, DENIALS, GET_OR_CREATE, KEEPS_PRIOR, REHEARSAL_SWITCH, SWITCH_CUE, STATED_PLACEMENT, STATED_REMOVALS, STATED_REPLACEMENT, STATED_REPLACEMENT_WORDS, STATED_SAVE, type PhraseSignal } from "./lexicon.js";
+import { ARGUMENT_SWITCH, DENIALS, GET_OR_CREATE, KEEPS_PRIOR, MAY_REMOVE_LIST, REHEARSAL_SWITCH, SWITCH_CUE, STATED_PLACEMENT, STATED_REMOVALS, STATED_REPLACEMENT, STATED_REPLACEMENT_WORDS, STATED_SAVE, type PhraseSignal } from "./lexicon.js";
 import type { PhraseHits } from "./phrases.js";
 import { quoteText } from "./quote.js";
 
@@ -147,6 +147,13 @@ export function getOrCreate(lower: string): string | undefined {
 export function statedReplacement(lower: string): string | undefined {
   if (!STATED_REPLACEMENT_WORDS.test(lower)) return undefined;
   const m = STATED_REPLACEMENT.exec(lower);
+  return m && !deniedAt(lower, m.index) ? quoteText(m[0], 60) : undefined;
+}
+
+/** A removal among what the tool may do, quoted, unless the words before it deny it. */
+export function possibleRemoval(lower: string): string | undefined {
+  if (!lower.includes("may ") && !lower.includes("might ")) return undefined;
+  const m = MAY_REMOVE_LIST.exec(lower);
   return m && !deniedAt(lower, m.index) ? quoteText(m[0], 60) : undefined;
 }
 
