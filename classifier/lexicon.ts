@@ -455,7 +455,9 @@ export const STATED_REMOVALS: readonly RegExp[] = [
   new RegExp(`\\b(?:is|are|will be|gets|get|${BE_AS_FACT}|being)\\s+(?:permanently\\s+|then\\s+|also\\s+|automatically\\s+|immediately\\s+)?(?:${GONE})\\b`),
   // A participle after a comma says what the action does along the way ("…, dropping existing tables first"), where
   // one after "by" says how ("by removing unused layers") and is read as the leading action's method.
-  new RegExp(`,\\s+(?:first\\s+|then\\s+|permanently\\s+)?(?:deleting|removing|dropping|purging|erasing|wiping|destroying|discarding)\\s+(?:${WHAT})\\b`),
+  new RegExp(`,\\s+(?:first\\s+|then\\s+|permanently\\s+)?(?:deleting|removing|dropping|purging|erasing|wiping|destroying|discarding|terminating|killing)\\s+(?:${WHAT})\\b`),
+  // Stored things cleared or forgotten on the way: "Sign out and clear stored credentials", "and forget the stored token".
+  /\b(?:and|then|also)\s+(?:clear|clears|forget|forgets)\s+(?:the\s+|its\s+|any\s+|all\s+)?(?:stored|saved|cached|persisted|remembered)\b/,
   // What a sync leaves out is removed: "any mod not in the manifest is removed", "files missing from the source are deleted".
   new RegExp(`\\b(?:not (?:in|listed in|present in|included in|found in)|missing from|absent from|omitted from) (?:the |a |your )?\`?[a-z_-]+\`? (?:is|are|will be|gets|get) (?:removed|deleted|dropped|purged|cleared)\\b`),
 ];
