@@ -2,8 +2,8 @@
 // classifier/injection-weights.json. Poisoned: the own poisoned set (scripts/dev/eval/injection/poisoned.jsonl), the
 // poisoned sentences of the injection tests and own sentences here (injection/own-poisoned.txt). Benign: every real
 // corpus tool's description and argument descriptions (evaluation packages refused by name), the tests' benign
-// sentences and injection/own-benign.txt. The held-out and benign-3 sets are never read. The threshold comes from
-// cross-validation: the highest score that flags at most 0.1% of the corpus's tools, counting those the rules flag.
+// sentences, injection/own-benign.txt and, in eleven other languages, injection/own-benign-languages.txt. The held-out
+// and benign-3 sets are never read. The threshold comes from cross-validation: the highest score that flags at most 0.1% of the corpus's tools, counting those the rules flag.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { findByRules } from "../../../classifier/injection.js";
@@ -96,7 +96,11 @@ function collect(root: string): Corpus {
     for (const text of benign) add(text, false, k++ % FOLDS, "tests (benign)");
   }
   for (const text of lines(join(root, "scripts/dev/train/injection/own-poisoned.txt"))) add(text, true, k++ % FOLDS, "own");
-  for (const text of lines(join(root, "scripts/dev/train/injection/own-benign.txt"))) add(text, false, k++ % FOLDS, "own (benign)");
+  // Benign tool texts in other languages too: with English ones alone, the reader learned another language's common
+  // words as signs of the poisoned set's foreign sentences ("Busca un termino en el contenido de las paginas" flagged).
+  for (const file of ["own-benign.txt", "own-benign-languages.txt"]) {
+    for (const text of lines(join(root, "scripts/dev/train/injection", file))) add(text, false, k++ % FOLDS, "own (benign)");
+  }
 
   // Real texts once each, in the fold of the first vendor group that has them.
   const byText = new Map<string, number>();
