@@ -73,7 +73,7 @@ describe("npm run eval", () => {
     await runEval(["--json", "--folds", "3"], (...l) => lines.push(...l), () => {});
     expect(lines).toHaveLength(1);
     const out = JSON.parse(lines[0]!) as Record<string, Record<string, unknown>>;
-    expect(Object.keys(out).sort()).toEqual(["baseline", "calibration", "corpus", "fromSource", "injection", "leaveServerOut", "ourLabels", "probes"]);
+    expect(Object.keys(out).sort()).toEqual(["baseline", "calibration", "corpus", "fromGithub", "fromSource", "injection", "leaveServerOut", "ourLabels", "probes"]);
     const fromSource = out.fromSource as unknown as { declared: { tools: number; learned: Record<string, number> }; ours: { tools: number; learned: Record<string, number> } };
     expect(fromSource.ours.tools).toBeGreaterThan(0);
     expect(Object.keys(fromSource.declared.learned).sort()).toEqual(["calibration", "destructiveAsRead", "readAxis", "threeWay"]);

@@ -17,7 +17,7 @@ import { byCategory, byHints } from "./systems.js";
 
 export const FROM_SOURCE_PATH = "scripts/dev/eval/from-source.jsonl.gz";
 
-const hintsSchema = z
+export const hintsSchema = z
   .object({ readOnlyHint: z.boolean(), destructiveHint: z.boolean(), idempotentHint: z.boolean(), openWorldHint: z.boolean() })
   .partial()
   .strict();

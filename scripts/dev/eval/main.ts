@@ -18,6 +18,7 @@ import { DEFAULT_LLM_THRESHOLD, loadConfig } from "../../config.js";
 import { modelReviewConfig, reviewClient, reviewSettings, reviewSummary } from "../../model-review-setup.js";
 import { calibrationCurve, chooseThreshold } from "./calibration.js";
 import { reviewedPredictions } from "./model-pass.js";
+import { fromGithubReport, type FromGithubReport } from "./from-github.js";
 import { fromSourceReport, type FromSourceReport } from "./from-source.js";
 import { ourLabelsReport, type OurLabelsReport } from "./our-labels.js";
 import { probeReports, type ProbeSetReport } from "./probes.js";
@@ -111,6 +112,21 @@ function fromSourceSection(r: FromSourceReport): string[] {
     row(ours, "rules only", r.ours.rulesOnly),
     row(ours, FINAL, r.ours.learned),
     row(`ours, the sure ones (${r.ours.unsure} unsure left out)`, FINAL, r.ours.learnedSure),
+  ];
+}
+
+/** The tools of servers published only as source, read from the public-code index: by the hints they declare. */
+function fromGithubSection(r: FromGithubReport): string[] {
+  const row = (title: string, e: EvalReport) => figuresRow([title, e.tools], e);
+  return [
+    `## Real tools read from servers' public source on GitHub (${r.tools} tools of ${r.servers} servers, labelled by the hints they declare; never trained on)`,
+    "",
+    "| classifier | tools | read vs not-read | three-way | labelled destructive, classified read |",
+    "| --- | --- | --- | --- | --- |",
+    row("rules only", r.rulesOnly),
+    row(FINAL, r.learned),
+    "",
+    `Prompt injection flagged on these real tools: ${r.injectionFlagged}/${r.tools} (${pct(r.injectionFlagged / r.tools)}; target at most 1%).`,
   ];
 }
 
@@ -211,6 +227,7 @@ export async function runEval(argv: readonly string[], out: (...lines: string[])
   const probes = probeReports(projectRoot(), shippedModel());
   const ourLabels = ourLabelsReport(projectRoot(), data, shippedModel());
   const fromSource = fromSourceReport(projectRoot(), shippedModel());
+  const fromGithub = fromGithubReport(projectRoot(), shippedModel());
   const injectionMissed = injectionMisses(injection);
 
   if (values.json) {
@@ -243,6 +260,7 @@ export async function runEval(argv: readonly string[], out: (...lines: string[])
             learnedSure: figures(fromSource.ours.learnedSure),
           },
         },
+        fromGithub: { servers: fromGithub.servers, tools: fromGithub.tools, rulesOnly: figures(fromGithub.rulesOnly), learned: figures(fromGithub.learned), injectionFlagged: fromGithub.injectionFlagged },
       }),
     );
     return missed.length || injectionMissed.length ? 1 : 0;
@@ -272,6 +290,7 @@ export async function runEval(argv: readonly string[], out: (...lines: string[])
   out("", ...probeSection(probes));
   out("", ...ourLabelsSection(ourLabels));
   out("", ...fromSourceSection(fromSource));
+  out("", ...fromGithubSection(fromGithub));
   // Inference speed with the learned model: the whole classifyServer call, on one core, over the corpus's real tools.
   const speed = benchClassifier(corpusServers.map(contextOf), 2);
   out(

@@ -1,0 +1,67 @@
+// Real tools of servers published only as source on GitHub (Go, Python, C#, Rust, Java and TypeScript servers), read
+// from the public-code index's stored files: the names, descriptions, arguments and hints their authors wrote as
+// literals, each with the index's file id to read it again. Every tool here declares its hints, the server's own
+// label in the corpus's sense; no rule was fitted to them and the model never learns from them, so they measure the
+// classifier as the corpus does, on many more servers than this registry serves.
+import { join } from "node:path";
+import { z } from "zod";
+import type { Model } from "../../../classifier/model.js";
+import { toolInputSchema } from "../../../classifier/tool.js";
+import { hintsSchema } from "./from-source.js";
+import { readJsonLines } from "./jsonl.js";
+import { labelFromHints } from "./labels.js";
+import { evaluate, type EvalReport } from "./metrics.js";
+import { serverRows } from "./probes.js";
+import { byCategory, byHints } from "./systems.js";
+
+export const FROM_GITHUB_PATH = "scripts/dev/eval/from-github.jsonl.gz";
+
+const githubToolSchema = z
+  .object({
+    /** owner/repo, or the module or package the file names when the index does not say. */
+    server: z.string().min(1),
+    language: z.string().min(1),
+    /** The file's path in its repository, when known. */
+    path: z.string().min(1).nullable(),
+    /** The public-code index's id of the stored file the tool is read from. */
+    indexId: z.string().regex(/^\d+$/),
+    name: z.string().min(1),
+    description: z.string(),
+    inputSchema: z.record(z.string(), z.unknown()).optional(),
+    /** The hints the source writes for this tool: its server's own label, never shown to the classifier. */
+    annotations: hintsSchema,
+  })
+  .strict();
+export type GithubTool = z.infer<typeof githubToolSchema>;
+
+export function readGithubTools(path: string): GithubTool[] {
+  return readJsonLines(path, (item) => githubToolSchema.parse(item));
+}
+
+export interface FromGithubReport {
+  servers: number;
+  tools: number;
+  rulesOnly: EvalReport;
+  learned: EvalReport;
+  /** Tools whose texts the injection readers flag: real tools, so each is a false alarm unless shown otherwise. */
+  injectionFlagged: number;
+}
+
+/** The rules alone and the shipped design on every labelled tool, each server classified whole. */
+export function fromGithubReport(root: string, model: Model | null): FromGithubReport {
+  const tools = readGithubTools(join(root, FROM_GITHUB_PATH));
+  const of = {
+    server: (t: GithubTool) => t.server,
+    tool: (t: GithubTool) => toolInputSchema.parse({ name: t.name, description: t.description, inputSchema: t.inputSchema }),
+    label: (t: GithubTool) => labelFromHints(t.annotations),
+  };
+  // Every tool declares a hint, so the rows are every tool.
+  const learned = serverRows(tools, of, model, byHints);
+  return {
+    servers: new Set(tools.map((t) => t.server)).size,
+    tools: tools.length,
+    rulesOnly: evaluate(serverRows(tools, of, null, byCategory)),
+    learned: evaluate(learned),
+    injectionFlagged: learned.filter((r) => r.signals.includes("prompt_injection")).length,
+  };
+}
