@@ -872,7 +872,7 @@ export const IRREVERSIBLE_ELSEWHERE =
  * English "will be deleted", the text says the tool removes what it names.
  */
 export const REMOVED_ELSEWHERE =
-  /se borra|se elimina|ser[áa]n? (?:eliminad|borrad)|(?:wird|werden) (?:gel[öo]scht|entfernt)|(?:est|sont|sera|seront) supprim|ser[áa]o? exclu[íi]d|(?:é|são|será|serão) (?:exclu[íi]d|removid|apagad)|(?:viene|verr[àa]|vengono|verranno) (?:eliminat|cancellat)|будет удал|будут удал|удаляется|удаляются|silinir|silinecek|kald[ıi]r[ıi]l[ıi]r|dihapus|bị x[oó]á|bị xóa|zostan(?:ie|ą) usunięt|(?:wordt|worden) verwijderd|将被删除|会被删除|被删除|被刪除|削除されます|削除され、|삭제됩니다|삭제되며|会被清空|将被清空|被清空|会被清除|が消去され|消去されます|سيتم حذف|يتم حذف/i;
+  /se borra|se elimina|ser[áa]n? (?:eliminad|borrad)|(?:wird|werden) (?:gel[öo]scht|entfernt)|(?:est|sont|sera|seront) supprim|ser[áa]o? exclu[íi]d|(?:é|são|será|serão) (?:exclu[íi]d|removid|apagad)|(?:viene|verr[àa]|vengono|verranno) (?:eliminat|cancellat)|будет удал|будут удал|удаляется|удаляются|silinir|silinecek|kald[ıi]r[ıi]l[ıi]r|dihapus|bị x[oó]á|bị xóa|zostan(?:ie|ą) usunięt|(?:wordt|worden) verwijderd|将被删除|会被删除|被删除|被刪除|会删除|将删除|會刪除|將刪除|削除されます|削除され、|삭제됩니다|삭제되며|会被清空|将被清空|被清空|会被清除|が消去され|消去されます|سيتم حذف|يتم حذف/i;
 
 /** Places named after removal: after a reading verb they are what it reads ("list_trash"), not a removal. */
 export const REMOVAL_PLACES = new Set(["trash", "bin", "recyclebin", "purgatory"]);

@@ -481,6 +481,12 @@ export interface ToolReading {
   context: readonly SiblingDomain[];
 }
 
+/**
+ * The leading word followed by a comma, a slash or an ampersand, or the next word by a slash: the words after it
+ * list more verbs ("Read, write", "get/set", "Get & ack", "Applies search/replace hunks").
+ */
+const LISTED_AFTER_LEAD = /^[^\s,/&+]+\s*[,/&+]|^\S+\s+[^\s,/&+]+\//;
+
 function emptyScores(): Record<Category, number> {
   return { read: 0, write: 0, execute: 0, destructive: 0, financial: 0 };
 }
@@ -1325,6 +1331,9 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
         const nextWord = clause.at(j + 1) ?? "";
         // … or right after the leading verb and a conjunction: "get or set wifi settings".
         const paired = j === 2 && CONJUNCTIONS.has(clause.at(1) ?? "");
+        // A verb's word right after the leading verb with no comma, slash or conjunction between is the object's
+        // modifier ("Return install command …", "List deploy targets"); a list is marked ("Read, write or delete").
+        if (next && j === 1 && !LISTED_AFTER_LEAD.test(rest)) break;
         if (!next || (next.ambiguous && !paired && !(CONJUNCTIONS.has(nextWord) && TEXT_VERBS.get(clause.at(j + 2) ?? "")?.ambiguous === false) && !OBJECT_OPENERS.has(nextWord))) break;
         joined.push(next);
         j++;
