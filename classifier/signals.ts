@@ -485,6 +485,9 @@ export interface ToolReading {
  * The leading word followed by a comma, a slash or an ampersand, or the next word by a slash: the words after it
  * list more verbs ("Read, write", "get/set", "Get & ack", "Applies search/replace hunks").
  */
+/** A resolve whose clause says what it resolves into: "Resolve a contact into …", "Resolve vocabulary to locations". */
+const RESOLVED_INTO = /^\S+\s+(?:(?!(?:and|or|then)\s)[^\s.;:]+\s+){1,6}?(?:into|to)\s/;
+
 const LISTED_AFTER_LEAD = /^[^\s,/&+]+\s*[,/&+]|^\S+\s+[^\s,/&+]+\//;
 
 function emptyScores(): Record<Category, number> {
@@ -1315,7 +1318,8 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
       const rest = head.slice(start);
       // The first clause: joined verbs ("Create or update") and the object ("a Kubernetes Pod") live here.
       const clauseEnd = rest.slice(0, 160).search(/[.;:\n(]/);
-      const clause = new WordReader((clauseEnd >= 0 ? rest.slice(0, clauseEnd) : rest.slice(0, 160)).toLowerCase());
+      const clauseText = (clauseEnd >= 0 ? rest.slice(0, clauseEnd) : rest.slice(0, 160)).toLowerCase();
+      const clause = new WordReader(clauseText);
       const joined: VerbInfo[] = [];
       let j = 1;
       let w: string | undefined;
@@ -1348,6 +1352,8 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
         } else object.push(w);
         k++;
       }
+      // Resolving something into or to another form looks it up ("Resolve a contact into a phone number").
+      if (v.verb === "resolve" && RESOLVED_INTO.test(clauseText)) return { verb: v.verb, category: "read", ambiguous: v.ambiguous, joined, quote: quoteText(start < 60 ? description : rest, 90), object, first: others === 0 };
       // Quote from the start unless the verb comes late (after a long label or preamble).
       return verbForObject({ verb: v.verb, category: v.category, ambiguous: v.ambiguous, joined, quote: quoteText(start < 60 ? description : rest, 90), object, first: others === 0 }, object);
     }
@@ -1541,6 +1547,9 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // The name's verb reads its object in the name and, when the description leads with the same verb, there too: "map"
   // with "Map a website …", convertTodraft with "Convert a regular pull request to draft status".
   if (nv) nv = verbForObject(nv, dv?.verb === nv.verb && dv.object.length > 0 ? [...object, ...dv.object] : object);
+  // … and reads it as the description's clause does: "contacts_resolve_message_recipient", "Resolve a contact into a
+  // message-ready phone number" looks up.
+  if (nv && dv?.verb === nv.verb && dv.first && dv.category !== nv.category && dv.category !== TEXT_VERBS.get(dv.verb)?.category) nv = { ...nv, category: dv.category };
   if (nv) {
     let best: VerbInfo = nv;
     for (const j of nv.joined) best = mostSevere(best, j);
