@@ -225,13 +225,21 @@ export const STATED_PLACEMENT =
 export const STATED_REPLACEMENT =
   /\b(?:original|originals|existing|old|whole|entire|stored|saved|running|installed|deployed)\b(?:\s+[a-z'’-]+){0,5}?\s+(?:is|are|will be|gets|get)\s+(?:first\s+|then\s+|entirely\s+|completely\s+|fully\s+|all\s+)?(?:replaced|overwritten|dropped|discarded|truncated)\b|\bcurrent\s+(?:[a-z'’-]+\s+){0,2}?(?:contents?|data|points|records|rows|files|entries|documents|items|objects|rules|members|tiles|panels)\s+(?:is|are|will be|get)\s+(?:[a-z]+ly\s+)?(?:replaced|overwritten|dropped|discarded|removed|deleted)\b|\b(?:that|which)\s+(?:you\s+)?(?:don['’]t|do not|did not|didn['’]t)\s+(?:include|list|send|pass|provide|mention)\s+(?:are|is|will be|get)\s+(?:removed|deleted|dropped)\b|\b(?:not|never)\s+(?:provided|included|listed|specified|supplied|given|sent|passed)\s+(?:are|is|will be|get|gets)\s+(?:removed|deleted|dropped|cleared)\b|\bomitted\s+(?:are|is|will be|get|gets)\s+(?:removed|deleted|dropped|cleared)\b|\b(?:previous|old|original|prior)\b(?:\s+[a-z'’-]+){0,3}?\s+(?:is|are)\s+not\s+(?:kept|retained|preserved)\b|\b(?:already (?:exists?|present|there)|if\b[^.;!?\n]{0,40}?\bexists?)\b[^.;!?\n]{0,60}?\b(?:is|are|will be|gets?)\s+(?:[a-z]+ly\s+)?(?:replaced|overwritten|dropped|deleted|truncated)\b|\b(?:outstanding|pending|remaining|open|scheduled|future|upcoming|all|any|existing)\s+(?:[a-z]+\s+){0,5}?(?:is|are|will be|gets?)\s+(?:also\s+|automatically\s+|immediately\s+)?(?:cancell?ed|voided|revoked|invalidated|killed|terminated|scrapped|aborted)\b|\b(?:and|also|then)\s+resets\s+(?:the|all|its|their)\b|\b(?:stored|saved|existing|old|older|original|previous|recorded|cached|duplicate)\b(?:\s+[a-z'’-]+){0,5}?\s+(?:is|are|will be|gets|get)\s+(?:also\s+|then\s+|permanently\s+)?(?:removed|deleted)\b/;
 /** Words without which STATED_REPLACEMENT cannot match: most descriptions skip it on one scan. */
+export const STATED_REPLACEMENT_WORDS = /replaced|overwritten|dropped|discarded|truncated|cancell?ed|voided|revoked|invalidated|killed|terminated|scrapped|aborted|resets|removed|deleted|cleared|not kept|not retained|not preserved/;
+
+/**
+ * A sentence of its own stating the change the tool makes, in lower-case text: "CHANGES THE DOCUMENT.", "Changes
+ * debugger state.", "**Mutates the tenant.**". At a sentence's start only, so "never changes the file" and "changes are
+ * listed" are not it.
+ */
+export const STATED_CHANGE =
+  /(?:^|[.!?;]\s+|\n\s*|\*\*|:\s+)(?:this (?:tool )?|it )?(?:changes|modifies|mutates|alters|writes to|overwrites) (?:the |its |your |their |a |an |shared |live )?(?:[a-z-]+ ){0,2}?(?:state|metadata|data|document|documents|file|files|settings|configuration|config|tenant|database|record|records|project|model|scene|workspace|repository|repo)\b/;
 /**
  * What a tool may do, listed, ending in a removal: "May install, update, disable or remove local skills". MCP's
  * destructiveHint is "may perform destructive updates"; the plain "may remove" is an overwrite phrase already.
  */
 export const MAY_REMOVE_LIST =
   /\b(?:may|might)\s+(?:[a-z]+,?\s+){1,5}(?:or|and)\s+(?:remove|delete|drop|purge|wipe|erase|destroy|uninstall|overwrite|replace)\b/;
-export const STATED_REPLACEMENT_WORDS = /replaced|overwritten|dropped|discarded|truncated|cancell?ed|voided|revoked|invalidated|killed|terminated|scrapped|aborted|resets|removed|deleted|cleared|not kept|not retained|not preserved/;
 
 /** Input events a tool can simulate: "Simulates pressing a key" and "simulate a click" press and click. */
 export const INPUT_EVENTS = new Set(

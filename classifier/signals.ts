@@ -76,6 +76,7 @@ import {
   SEND_VERBS,
   SEVERITY,
   SQL_WORDS,
+  STATED_CHANGE,
   STATE_NOUNS,
   SURVEYED_OBJECTS,
   SWITCHED_NO_EFFECT,
@@ -1822,6 +1823,14 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   if (execPhrase) {
     scores.execute += WEIGHTS.executePhrase;
     evidence.push({ signal: "execute_phrase", source: "description", quote: execPhrase, weight: WEIGHTS.executePhrase });
+  }
+  // A sentence of its own stating the change the tool makes ("CHANGES THE DOCUMENT.", "Changes debugger state."): a
+  // change, whatever the lead reads, and the change of a tool with no verb at all.
+  const noVerb = !nv && !dv && scores.write + scores.execute + scores.destructive + scores.financial === 0;
+  const statedChange = !saved && !action && !switched && !execPhrase && (readingLead || noVerb) ? STATED_CHANGE.exec(lowerDescription) : null;
+  if (statedChange) {
+    scores.write += WEIGHTS.joinedAction;
+    evidence.push({ signal: "stated_change", source: "description", quote: quoteText(statedChange[0].replace(/^[^a-z]+/, ""), 60), weight: WEIGHTS.joinedAction });
   }
   // A tool with no verb of its own that hands its task to an agent acting on its own ("employs a browser automation
   // agent", "autonomously execute complex browser tasks", "Agent CLI per bug fixing") runs whatever the agent decides.
