@@ -659,7 +659,14 @@ function agreeWithDescription(tokens: NameTokens, nv: NameVerbHit | undefined, d
   if (nv.position === "begins" && !nv.ambiguous) {
     const last = NAME_VERBS.get(words[words.length - 1]!);
     const endsAsDescribed = last !== undefined && !last.ambiguous && nv.index < words.length - 1 && last.category === dv.category && nv.category !== "destructive";
-    return endsAsDescribed ? nameHit(last, "ends", words.length - 1, []) : nv;
+    if (endsAsDescribed) return nameHit(last, "ends", words.length - 1, []);
+    // … or the very verb the description leads with stands next in the name: the first word is its object
+    // ("monitor_set_level", "Set the monitor output fader level").
+    const next = nv.index + 1 < words.length ? NAME_VERBS.get(words[nv.index + 1]!) : undefined;
+    // A word as often a noun counts as the verb where an article follows it there ("Set the …", not "Order book …").
+    const articled = dv.object[0] === "the" || dv.object[0] === "a" || dv.object[0] === "an";
+    const nextAsDescribed = next !== undefined && (!next.ambiguous || articled) && dv.first && next.verb === dv.verb && nv.category !== "destructive" && SEVERITY[next.category] > SEVERITY[nv.category];
+    return nextAsDescribed ? nameHit(next, "contains", nv.index + 1, joinedAfter(words, nv.index + 1, words.length)) : nv;
   }
   if (nv.category === "destructive" || nv.joined.some((j) => j.category === "destructive")) return destructiveAsObject(tokens, nv, dv) ?? nv;
   // "firebase_deploy_status", "Check the status of a deployment": a name ending in a state its description reads names
