@@ -27,10 +27,12 @@ describe("real tools read from servers' public source on GitHub", () => {
     }
   });
 
-  it("gives every tool a declared hint, once per server, in all three classes", () => {
+  it("gives every tool a declared hint, once per server, in all three classes, and keeps each server in one batch", () => {
     const ids = tools.map((t) => `${t.server}/${t.name}`);
     expect(new Set(ids).size).toBe(ids.length);
     expect(tools.filter((t) => !labelFromHints(t.annotations))).toEqual([]);
+    const batchOf = new Map<string, number>();
+    for (const t of tools) expect(batchOf.set(t.server, batchOf.get(t.server) ?? t.batch).get(t.server), t.server).toBe(t.batch);
     for (const label of ["read", "write", "destructive"]) expect(tools.filter((t) => labelFromHints(t.annotations)?.threeWay === label).length, label).toBeGreaterThan(50);
   });
 
@@ -40,6 +42,8 @@ describe("real tools read from servers' public source on GitHub", () => {
     expect(r.learned.tools).toBe(tools.length);
     expect(r.rulesOnly.tools).toBe(tools.length);
     expect(r.servers).toBe(new Set(tools.map((t) => t.server)).size);
+    expect(r.batches.map((b) => b.batch)).toEqual([1, 2]);
+    expect(r.batches.reduce((n, b) => n + b.learned.tools, 0)).toBe(tools.length);
     expect(r.injectionFlagged).toBeGreaterThanOrEqual(0);
     expect(r.injectionFlagged).toBeLessThanOrEqual(r.tools);
   });

@@ -18,6 +18,8 @@ export const FROM_GITHUB_PATH = "scripts/dev/eval/from-github.jsonl.gz";
 
 const githubToolSchema = z
   .object({
+    /** Which harvest it came in: the second was measured before any rule was taken from it. */
+    batch: z.number().int().positive(),
     /** owner/repo, or the module or package the file names when the index does not say. */
     server: z.string().min(1),
     language: z.string().min(1),
@@ -43,6 +45,8 @@ export interface FromGithubReport {
   tools: number;
   rulesOnly: EvalReport;
   learned: EvalReport;
+  /** The shipped design on each batch apart. */
+  batches: { batch: number; learned: EvalReport }[];
   /** Tools whose texts the injection readers flag: real tools, so each is a false alarm unless shown otherwise. */
   injectionFlagged: number;
 }
@@ -62,6 +66,10 @@ export function fromGithubReport(root: string, model: Model | null): FromGithubR
     tools: tools.length,
     rulesOnly: evaluate(serverRows(tools, of, null, byCategory)),
     learned: evaluate(learned),
+    batches: [...new Set(tools.map((t) => t.batch))].sort().map((batch) => {
+      const ids = new Set(tools.filter((t) => t.batch === batch).map((t) => `${t.server}/${t.name}`));
+      return { batch, learned: evaluate(learned.filter((r) => ids.has(r.id))) };
+    }),
     injectionFlagged: learned.filter((r) => r.signals.includes("prompt_injection")).length,
   };
 }

@@ -125,6 +125,7 @@ function fromGithubSection(r: FromGithubReport): string[] {
     "| --- | --- | --- | --- | --- |",
     row("rules only", r.rulesOnly),
     row(FINAL, r.learned),
+    ...r.batches.map((b) => row(`${FINAL}, batch ${b.batch}`, b.learned)),
     "",
     `Prompt injection flagged on these real tools: ${r.injectionFlagged}/${r.tools} (${pct(r.injectionFlagged / r.tools)}; target at most 1%).`,
   ];
@@ -260,7 +261,7 @@ export async function runEval(argv: readonly string[], out: (...lines: string[])
             learnedSure: figures(fromSource.ours.learnedSure),
           },
         },
-        fromGithub: { servers: fromGithub.servers, tools: fromGithub.tools, rulesOnly: figures(fromGithub.rulesOnly), learned: figures(fromGithub.learned), injectionFlagged: fromGithub.injectionFlagged },
+        fromGithub: { servers: fromGithub.servers, tools: fromGithub.tools, rulesOnly: figures(fromGithub.rulesOnly), learned: figures(fromGithub.learned), batches: fromGithub.batches.map((b) => ({ batch: b.batch, tools: b.learned.tools, learned: figures(b.learned) })), injectionFlagged: fromGithub.injectionFlagged },
       }),
     );
     return missed.length || injectionMissed.length ? 1 : 0;
