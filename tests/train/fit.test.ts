@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { classifyTool } from "../../classifier/classify.js";
 import { examplesOf } from "../../scripts/dev/train/examples.js";
-import { fitModel, FIT_DEFAULTS } from "../../scripts/dev/train/fit.js";
+import { chooseL2, fitModel, FIT_DEFAULTS } from "../../scripts/dev/train/fit.js";
 import type { ServerData } from "../../scripts/dev/eval/dataset.js";
 import type { Label } from "../../scripts/dev/eval/labels.js";
 import type { ToolInput } from "../../classifier/tool.js";
@@ -58,5 +58,16 @@ describe("fitting the model", () => {
     expect(Buffer.from(bagged.weights.buffer).equals(Buffer.from(fitModel(examples, { ...FIT_DEFAULTS, bags: 16 }).model.weights.buffer))).toBe(true);
     expect(Buffer.from(bagged.weights.buffer).equals(Buffer.from(once.weights.buffer))).toBe(false);
     expect(classifyTool(tool("zorp_widget", "Zorps a widget"), undefined, { model: bagged }).hints.destructiveHint).toBe(true);
+  });
+
+  it("chooses the strongest regularization within one standard error of the lowest held-out loss", () => {
+    // A tie, or a lead smaller than the noise, goes to the stronger l2 …
+    expect(chooseL2([{ l2: 0.3, logLoss: 0.313, se: 0.02 }, { l2: 1, logLoss: 0.289, se: 0.02 }, { l2: 3, logLoss: 0.2891, se: 0.02 }])).toBe(3);
+    expect(chooseL2([{ l2: 1, logLoss: 0.3, se: 0.01 }, { l2: 3, logLoss: 0.305, se: 0.01 }])).toBe(3);
+    // … a clear lead keeps the weaker one, and the report says which was taken.
+    expect(chooseL2([{ l2: 0.3, logLoss: 0.2, se: 0.01 }, { l2: 1, logLoss: 0.25, se: 0.01 }, { l2: 3, logLoss: 0.3, se: 0.01 }])).toBe(0.3);
+    const { report } = fitModel(examplesOf(servers(8)));
+    expect(report.l2).toBe(chooseL2(report.heldOut));
+    for (const h of report.heldOut) expect(h.se).toBeGreaterThanOrEqual(0);
   });
 });

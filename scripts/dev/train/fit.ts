@@ -166,16 +166,31 @@ function byBucket(c: Compact, w: Float64Array): Map<number, Float64Array> {
 
 /** Weighted mean log loss of logits at a temperature. */
 function logLoss(logits: readonly Float64Array[], examples: readonly Example[], temperature: number): number {
-  let loss = 0;
+  return logLossSpread(logits, examples, temperature).mean;
+}
+
+/** The weighted mean log loss and its standard error (over the examples' effective number, from their weights). */
+function logLossSpread(logits: readonly Float64Array[], examples: readonly Example[], temperature: number): { mean: number; se: number } {
+  const losses: number[] = [];
   let total = 0;
+  let squares = 0;
+  let sum = 0;
   const p = new Float64Array(K);
   logits.forEach((z, n) => {
     p.set(z);
     softmax(p, temperature);
-    loss += examples[n]!.weight * lossGradient(p, examples[n]!.target);
-    total += examples[n]!.weight;
+    const w = examples[n]!.weight;
+    const loss = lossGradient(p, examples[n]!.target);
+    losses[n] = loss;
+    sum += w * loss;
+    total += w;
+    squares += w * w;
   });
-  return total ? loss / total : 0;
+  if (!total) return { mean: 0, se: 0 };
+  const mean = sum / total;
+  let variance = 0;
+  logits.forEach((_, n) => (variance += examples[n]!.weight * (losses[n]! - mean) ** 2));
+  return { mean, se: Math.sqrt(variance / total / ((total * total) / squares)) };
 }
 
 /** A deterministic pseudo-random sequence in [0, 1) (mulberry32): the same seed draws the same bags. */
@@ -214,11 +229,21 @@ function partOf(group: string, k: number): number {
   return featureId(KIND.bias, group) % k;
 }
 
+/**
+ * The strongest regularization whose held-out loss is within one standard error of the lowest (the one-SE rule):
+ * losses that close are the same to these few servers, and a tie broken toward the weaker one let a change in a few
+ * labelled tools' features swing the whole model.
+ */
+export function chooseL2(heldOut: readonly { l2: number; logLoss: number; se: number }[]): number {
+  const lowest = [...heldOut].sort((a, b) => a.logLoss - b.logLoss || a.l2 - b.l2)[0]!;
+  return Math.max(...heldOut.filter((h) => h.logLoss <= lowest.logLoss + lowest.se).map((h) => h.l2));
+}
+
 export interface FitReport {
   l2: number;
   temperature: number;
-  /** Held-out log loss per l2 tried (empty when nothing could be held out). */
-  heldOut: { l2: number; logLoss: number }[];
+  /** Held-out log loss per l2 tried, with its standard error (empty when nothing could be held out). */
+  heldOut: { l2: number; logLoss: number; se: number }[];
 }
 
 /**
@@ -245,9 +270,10 @@ export function fitModel(examples: readonly Example[], options: FitOptions = FIT
         testIdx.forEach((n, i) => (logits[n] = z[i]!));
       }
       outOfFold.set(candidate, logits);
-      heldOut.push({ l2: candidate, logLoss: logLoss(logits, examples, 1) });
+      const { mean, se } = logLossSpread(logits, examples, 1);
+      heldOut.push({ l2: candidate, logLoss: mean, se });
     }
-    l2 = [...heldOut].sort((a, b) => a.logLoss - b.logLoss || a.l2 - b.l2)[0]!.l2;
+    l2 = chooseL2(heldOut);
     // The temperature that makes held-out probabilities honest, on a grid (deterministic, no line search).
     const logits = outOfFold.get(l2)!;
     let best = Infinity;

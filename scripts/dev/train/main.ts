@@ -32,10 +32,10 @@ export function runTrain(argv: readonly string[], out: (s: string) => void, log:
   const file = values.out ?? join(root, "classifier", MODEL_FILE);
   const encoded = encodeModel(model);
   writeFileSync(file, `${JSON.stringify(encoded, null, 1)}\n`);
-  const tried = report.heldOut.map((h) => `l2 ${h.l2}: ${h.logLoss.toFixed(3)}`).join(", ");
+  const tried = report.heldOut.map((h) => `l2 ${h.l2}: ${h.logLoss.toFixed(3)} ± ${h.se.toFixed(3)}`).join(", ");
   out(
     `train: ${examples.length} labelled tools of ${model.trainedOn.servers} servers; l2 ${report.l2} and temperature ${report.temperature} ` +
-      `chosen on held-out servers (log loss ${tried || "n/a"}); ${Buffer.from(encoded.weights, "base64").length / 10} weighted features → ${file}`,
+      `chosen on held-out servers (the strongest l2 within one standard error of the lowest log loss: ${tried || "n/a"}); ${Buffer.from(encoded.weights, "base64").length / 10} weighted features → ${file}`,
   );
   log(`train: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return 0;
