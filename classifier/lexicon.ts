@@ -256,6 +256,8 @@ export const LOADED_INTO =
 export const OUTPUT_PATH_PROPERTIES = new Set(
   "output output_path output_file output_filename out outfile out_file out_path output_dir output_directory out_dir save_path save_to save_as dest_path destination_path export_path download_path local_path".split(" "),
 );
+/** Arguments that are an output path when their description names a place on disk ("absolute local directory"). */
+export const OUTPUT_PLACE_PROPERTIES = new Set("destination dest dest_dir destination_dir save_dir download_dir".split(" "));
 /** Leads that take data out to a file: with an output path, the file is written. */
 export const FILE_OUT_VERBS = new Set("export download dump save backup".split(" "));
 export const PATH_PROPERTIES = new Set("path file_path filepath filename file_name destination target_path dest".split(" "));

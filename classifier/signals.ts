@@ -54,6 +54,7 @@ import {
   NOT_EMBEDDING,
   OPERATION_PROPERTIES,
   OUTPUT_PATH_PROPERTIES,
+  OUTPUT_PLACE_PROPERTIES,
   OVERWRITE_ELSEWHERE,
   OVERWRITE_MODES,
   OVERWRITE_WORDS,
@@ -488,6 +489,9 @@ export interface ToolReading {
  */
 /** A resolve whose clause says what it resolves into: "Resolve a contact into …", "Resolve vocabulary to locations". */
 const RESOLVED_INTO = /^\S+\s+(?:(?!(?:and|or|then)\s)[^\s.;:]+\s+){1,6}?(?:into|to)\s/;
+
+/** An argument's description naming a place on disk: where a destination argument puts a file. */
+const LOCAL_PLACE = /\b(?:path|directory|folder|dir)\b/i;
 
 const LISTED_AFTER_LEAD = /^[^\s,/&+]+\s*[,/&+]|^\S+\s+[^\s,/&+]+\//;
 
@@ -1676,7 +1680,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     if (roles & ROLE.dryRun) dryRunArgument ??= p.name;
     if ((roles & ROLE.overwrite) || p.enumValues.some((v) => OVERWRITE_MODES.has(v.toLowerCase()))) overwriteArgument ??= p.name;
     if (p.type === "boolean" && DESTROYING_OPTION.test(p.key)) destroyingOption ??= p.name;
-    if (OUTPUT_PATH_PROPERTIES.has(p.key)) outputPath ??= p;
+    if (OUTPUT_PATH_PROPERTIES.has(p.key) || (OUTPUT_PLACE_PROPERTIES.has(p.key) && LOCAL_PLACE.test(p.description ?? ""))) outputPath ??= p;
     // The operations an operation argument offers: its enum, else what the tool's description lists for it ("Actions:
     // list, get, delete") when the argument itself names none.
     const offered = !(roles & ROLE.operation) || operations ? NO_VALUES : p.enumValues.length > 0 || p.key === "command" ? p.enumValues : (listed ??= listedActions(description));
