@@ -44,7 +44,7 @@ export const VERBS: Record<Category, string> = {
     decrement bump populate seed migrate map unmap mount unmount bind unbind grant authorize 
     confirm    continue make   compress decompress unzip untar unpack alter
     send email mail message notify sms text tweet broadcast forward dm post deliver control poweron powercycle
-    mutate crop flip place`,
+    mutate crop flip place increase decrease dim brighten refuse deny`,
   execute: `
     run exec execute eval evaluate invoke call trigger launch spawn shell bash deploy build compile
     dispatch perform rerun redeploy interpret sql cypher graphql script command automate orchestrate inject`,
@@ -229,11 +229,11 @@ export const STATED_REPLACEMENT_WORDS = /replaced|overwritten|dropped|discarded|
 
 /**
  * A sentence of its own stating the change the tool makes, in lower-case text: "CHANGES THE DOCUMENT.", "Changes
- * debugger state.", "**Mutates the tenant.**". At a sentence's start only, so "never changes the file" and "changes are
+ * debugger state.", "**Mutates the tenant.**", "Sends a real notification". At a sentence's start only, so "never changes the file" and "changes are
  * listed" are not it.
  */
 export const STATED_CHANGE =
-  /(?:^|[.!?;]\s+|\n\s*|\*\*|:\s+)(?:this (?:tool )?|it )?(?:changes|modifies|mutates|alters|writes to|overwrites) (?:the |its |your |their |a |an |shared |live )?(?:[a-z-]+ ){0,2}?(?:state|metadata|data|document|documents|file|files|settings|configuration|config|tenant|database|record|records|project|model|scene|workspace|repository|repo)\b/;
+  /(?:^|[.!?;]\s+|\n\s*|\*\*|:\s+)(?:this (?:tool )?|it )?(?:(?:changes|modifies|mutates|alters|writes to|overwrites) (?:the |its |your |their |a |an |shared |live )?(?:[a-z-]+ ){0,2}?(?:state|metadata|data|document|documents|file|files|settings|configuration|config|tenant|database|record|records|project|model|scene|workspace|repository|repo)|sends (?:a |an |the )?(?:real |actual |live )?(?:notification|notifications|message|messages|email|emails|sms|page))\b/;
 /**
  * What a tool may do, listed, ending in a removal: "May install, update, disable or remove local skills". MCP's
  * destructiveHint is "may perform destructive updates"; the plain "may remove" is an overwrite phrase already.
@@ -674,6 +674,7 @@ export const FOREIGN_VERBS: Record<Category, string> = {
     annulla sostituisce prenota blocca sblocca carica avvia interrompe sovrascrive ripristina reimposta archivia chiude
     заменяет генерирует бронирует блокирует разблокирует публикует перезаписывает редактирует останавливает
     сбрасывает восстанавливает переименовывает перемещает копирует импортирует архивирует
+    сменить меняет переключить переключает установить устанавливает включить включает выключить выключает
     створює оновлює надсилає скасовує змінює додає замінює перезаписує
     vervangt genereert annuleert plaatst blokkeert uploadt stopt herstelt overschrijft bewerkt werkt importeert reserveert
     boekt ververst zet stelt sluit archiveert publiceert
@@ -904,7 +905,7 @@ export const SAVED_ELSEWHERE =
   /(?:に|へ)保存|保存(?:到|至|在)|输出到|輸出到|到本地|到本機|ローカルに保存|저장(?:합니다|됩니다)|에 저장|enregistr[ée]e? dans|guardad[oa] en|salv[oa] em|gespeichert (?:in|unter)|сохраня(?:ет|ется) (?:[^\s.]+ ){0,3}?в /;
 
 /** An agent that acts on its own, named in a description: "autonomously", "agentic tasks", "a browser automation agent", "hand a coding task to an agent". */
-export const AGENT_ACTS = /\b(?:autonomous(?:ly)?|agent(?:ic|ici|ique|ico|icos)|computer[- ]use|automation agent|coding agent|agent cli|cli agent|(?:task|tasks|work|job|jobs) to (?:an?|the|your) (?:[a-z-]+ ){0,2}agents?)\b/;
+export const AGENT_ACTS = /\b(?:autonomous(?:ly)?|agent(?:ic|ici|ique|ico|icos)|computer[- ]use|automation agent|coding agent|agent cli|cli agent|(?:task|tasks|work|job|jobs) (?:from [a-z -]{0,40} )?to (?:an?|the|your|another) (?:[a-z-]+ ){0,2}agents?)\b/;
 /** The values that switch an argument on: "true", "on", "supplied" … */
 const SWITCH_VALUES = "true|yes|on|supplied|provided|given|set|passed|specified|enabled";
 /**

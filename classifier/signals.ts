@@ -909,7 +909,7 @@ const WRITES_REFUSED = /\b(?:are|is|get|gets)\s+(?:rejected|refused|blocked|forb
 /** An HTTP request line opening a description generated from an API spec. */
 const REQUEST_LINE = /^(?:get|post|put|patch|delete)\s+\/\S*\s*/;
 // A second action joined to the first in one sentence: "… and mark them as read", "… then replace it", "…, and email it".
-const JOINED_ACTION = /(?:\band|\bthen|,)\s+(?:then\s+|also\s+|automatically\s+|immediately\s+)?([a-z]+)\s+(it|them|this|these|those|the|a|an|all|its|their|each|every|any)\b/g;
+const JOINED_ACTION = /(?:\band|\bthen|,)\s+(?:then\s+|also\s+|automatically\s+|immediately\s+|atomically\s+)?([a-z]+)\s+(it|them|this|these|those|the|a|an|all|its|their|each|every|any)\b/g;
 const PRONOUNS = new Set(["it", "them", "this", "these", "those"]);
 /** Verbs that make a credential when their object is one: "Generates a new access token", "Creates an API key". */
 const CREDENTIAL_MAKING_VERBS = new Set(["create", "generate", "issue", "mint", "rotate", "regenerate", "new"]);
@@ -1232,6 +1232,9 @@ function pluralBeforeOf(dv: DescriptionVerbHit, lowerDescription: string): boole
 }
 // … and a yes-or-no question about a thing ("Is the door locked, open or forced?").
 const QUESTION_WORDS = "which|whether|what|how many|how much|(?:is|are|does|do|has|have) (?:the|a|an|there|this|any)";
+/** A description opening with a turning on or off, its object between: "Turn Logitech Litra device(s) on". */
+const TURNED_ON_OFF = /^turns?\s+((?:[^\s.,;:]+\s+){1,5}?)(on|off)\b/i;
+
 /** A description that opens as the question its answer settles: "Which migrations have been applied …". */
 const QUESTION_START = new RegExp(`^(?:${QUESTION_WORDS})\\s`);
 /** Descriptions that open as a noun phrase ("Headers of an object …", "Size of the queue") or a question ("Which …"). */
@@ -1247,7 +1250,9 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
   // "Dry-run: …", "force-push", "turn on", "roll back", "zero out" and "check-in" are one word each. Few descriptions say "dry", "force",
   // "turn o", "roll" or "zero" at all (where "turn" alone is in every "Returns").
   const text = description.length > 400 ? description.slice(0, 400) : description;
-  const head = (lower.includes("dry") || lower.includes("force") || lower.includes("turn o") || lower.includes("roll") || lower.includes("zero") || lower.includes("check")) && TWO_WORD_VERB.test(text) ? text.replace(TWO_WORD_VERBS, joinTwoWords) : text;
+  const joined = (lower.includes("dry") || lower.includes("force") || lower.includes("turn o") || lower.includes("roll") || lower.includes("zero") || lower.includes("check")) && TWO_WORD_VERB.test(text) ? text.replace(TWO_WORD_VERBS, joinTwoWords) : text;
+  // … and so is a turning on or off with its object between ("Turn Logitech Litra device(s) on").
+  const head = lower.startsWith("turn") ? joined.replace(TURNED_ON_OFF, "turn$2 $1") : joined;
   let seen = 0;
   let others = 0;
   let at = 0;
