@@ -18,7 +18,7 @@ export const FROM_GITHUB_PATH = "scripts/dev/eval/from-github.jsonl.gz";
 
 const githubToolSchema = z
   .object({
-    /** Which harvest it came in: the second was measured before any rule was taken from it. */
+    /** Which harvest it came in: each was measured before any rule was taken from it. */
     batch: z.number().int().positive(),
     /** owner/repo, or the module or package the file names when the index does not say. */
     server: z.string().min(1),
