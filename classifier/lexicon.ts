@@ -44,7 +44,7 @@ export const VERBS: Record<Category, string> = {
     decrement bump populate seed migrate map unmap mount unmount bind unbind grant authorize 
     confirm    continue make   compress decompress unzip untar unpack alter
     send email mail message notify sms text tweet broadcast forward dm post deliver control poweron powercycle
-    mutate crop flip place increase decrease dim brighten refuse deny`,
+    mutate crop flip place increase decrease brighten refuse deny`,
   execute: `
     run exec execute eval evaluate invoke call trigger launch spawn shell bash deploy build compile
     dispatch perform rerun redeploy interpret sql cypher graphql script command automate orchestrate inject`,
@@ -229,17 +229,18 @@ export const STATED_REPLACEMENT_WORDS = /replaced|overwritten|dropped|discarded|
 
 /**
  * A sentence of its own stating the change the tool makes, in lower-case text: "CHANGES THE DOCUMENT.", "Changes
- * debugger state.", "**Mutates the tenant.**", "Sends a real notification". At a sentence's start only, so "never changes the file" and "changes are
- * listed" are not it.
+ * debugger state.", "**Mutates the tenant.**", "Sends a real notification". At a sentence's start only, so "never
+ * changes the file" is not it, nor is "changes" as a noun ("Changes to the repo are tracked").
  */
 export const STATED_CHANGE =
-  /(?:^|[.!?;]\s+|\n\s*|\*\*|:\s+)(?:this (?:tool )?|it )?(?:(?:changes|modifies|mutates|alters|writes to|overwrites) (?:the |its |your |their |a |an |shared |live )?(?:[a-z-]+ ){0,2}?(?:state|metadata|data|document|documents|file|files|settings|configuration|config|tenant|database|record|records|project|model|scene|workspace|repository|repo)|sends (?:a |an |the )?(?:real |actual |live )?(?:notification|notifications|message|messages|email|emails|sms|page))\b/;
+  /(?:^|[.!?;]\s+|\n\s*|:\s+)(?:\*\*)?(?:this (?:tool )?|it )?(?:(?:changes|modifies|mutates|alters|writes to|overwrites) (?!(?:to|in|on|of|from|for|since|made|are|were|is)\b)(?:the |its |your |their |a |an |shared |live )?(?:(?!(?:to|in|on|of|from|for)\b)[a-z-]+ ){0,2}?(?:state|metadata|data|document|documents|file|files|settings|configuration|config|tenant|database|record|records|project|model|scene|workspace|repository|repo)|sends (?:a |an |the )?(?:real |actual |live )?(?:notification|notifications|message|messages|email|emails|sms))\b/;
 /**
- * What a tool may do, listed, ending in a removal: "May install, update, disable or remove local skills". MCP's
- * destructiveHint is "may perform destructive updates"; the plain "may remove" is an overwrite phrase already.
+ * What a tool may do, listed, ending in a removal: "May install, update, disable or remove local skills" (every word
+ * of the list a verb, checked by possibleRemoval's caller). MCP's destructiveHint is "may perform destructive
+ * updates"; the plain "may remove" is an overwrite phrase already.
  */
 export const MAY_REMOVE_LIST =
-  /\b(?:may|might)\s+(?:[a-z]+,?\s+){1,5}(?:or|and)\s+(?:remove|delete|drop|purge|wipe|erase|destroy|uninstall|overwrite|replace)\b/;
+  /\b(?:may|might)\s+((?:[a-z]+,?\s+){1,5})(?:or|and)\s+(?:remove|delete|drop|purge|wipe|erase|destroy|uninstall|overwrite|replace)\b(?!\s+nothing\b)/;
 
 /** Input events a tool can simulate: "Simulates pressing a key" and "simulate a click" press and click. */
 export const INPUT_EVENTS = new Set(
@@ -467,8 +468,6 @@ export const STATED_REMOVALS: readonly RegExp[] = [
   // A participle after a comma says what the action does along the way ("…, dropping existing tables first"), where
   // one after "by" says how ("by removing unused layers") and is read as the leading action's method.
   new RegExp(`,\\s+(?:first\\s+|then\\s+|permanently\\s+)?(?:deleting|removing|dropping|purging|erasing|wiping|destroying|discarding|terminating|killing)\\s+(?:${WHAT})\\b`),
-  // Stored things cleared or forgotten on the way: "Sign out and clear stored credentials", "and forget the stored token".
-  /\b(?:and|then|also)\s+(?:clear|clears|forget|forgets)\s+(?:the\s+|its\s+|any\s+|all\s+)?(?:stored|saved|cached|persisted|remembered)\b/,
   // What a sync leaves out is removed: "any mod not in the manifest is removed", "files missing from the source are deleted".
   new RegExp(`\\b(?:not (?:in|listed in|present in|included in|found in)|missing from|absent from|omitted from) (?:the |a |your )?\`?[a-z_-]+\`? (?:is|are|will be|gets|get) (?:removed|deleted|dropped|purged|cleared)\\b`),
 ];
@@ -668,7 +667,7 @@ export const FOREIGN_VERBS: Record<Category, string> = {
     agendar altera alterar gera gerar edita editar registrar bloqueia desbloqueia substitui sobrescreve desfaz
     encerra finaliza solicita emite
     toca desliza digita aperta pressiona clica abre appuie tape clique ouvre ferme saisit tippt klickt öffnet schließt drückt
-    tocca preme clicca apre chiude pulsa
+    tocca preme clicca apre pulsa
     übermittelt storniert stornieren ersetzt ersetzen erzeugt erzeugen generiert bucht buchen sperrt sperren entsperrt
     startet stoppt beendet bearbeitet überschreibt verschickt archiviert aktiviert deaktiviert
     annulla sostituisce prenota blocca sblocca carica avvia interrompe sovrascrive ripristina reimposta archivia chiude
@@ -789,6 +788,7 @@ export const WEIGHTS = {
   statedOverwrite: 5,
   statedSave: 5,
   joinedAction: 6,
+  statedChange: 6,
   statedSend: 6,
   readQuery: 4,
   dryRunArgument: 2.5,
@@ -884,7 +884,7 @@ export const IRREVERSIBLE_ELSEWHERE =
  * English "will be deleted", the text says the tool removes what it names.
  */
 export const REMOVED_ELSEWHERE =
-  /se borra|se elimina|ser[áa]n? (?:eliminad|borrad)|(?:wird|werden) (?:gel[öo]scht|entfernt)|(?:est|sont|sera|seront) supprim|ser[áa]o? exclu[íi]d|(?:é|são|será|serão) (?:exclu[íi]d|removid|apagad)|(?:viene|verr[àa]|vengono|verranno) (?:eliminat|cancellat)|будет удал|будут удал|удаляется|удаляются|silinir|silinecek|kald[ıi]r[ıi]l[ıi]r|dihapus|bị x[oó]á|bị xóa|zostan(?:ie|ą) usunięt|(?:wordt|worden) verwijderd|将被删除|会被删除|被删除|被刪除|会删除|将删除|會刪除|將刪除|削除されます|削除され、|삭제됩니다|삭제되며|会被清空|将被清空|被清空|会被清除|が消去され|消去されます|سيتم حذف|يتم حذف/i;
+  /se borra|se elimina|ser[áa]n? (?:eliminad|borrad)|(?:wird|werden) (?:gel[öo]scht|entfernt)|(?:est|sont|sera|seront) supprim|ser[áa]o? exclu[íi]d|(?:é|são|será|serão) (?:exclu[íi]d|removid|apagad)|(?:viene|verr[àa]|vengono|verranno) (?:eliminat|cancellat)|будет удал|будут удал|удаляется|удаляются|silinir|silinecek|kald[ıi]r[ıi]l[ıi]r|dihapus|bị x[oó]á|bị xóa|zostan(?:ie|ą) usunięt|(?:wordt|worden) verwijderd|将被删除|会被删除|被删除|被刪除|(?<!不)会删除|(?<!不)将删除|(?<!不)會刪除|(?<!不)將刪除|削除されます|削除され、|삭제됩니다|삭제되며|会被清空|将被清空|被清空|会被清除|が消去され|消去されます|سيتم حذف|يتم حذف/i;
 
 /** Places named after removal: after a reading verb they are what it reads ("list_trash"), not a removal. */
 export const REMOVAL_PLACES = new Set(["trash", "bin", "recyclebin", "purgatory"]);
@@ -902,10 +902,10 @@ export const EXECUTE_ELSEWHERE =
 
 /** A save to a local place stated in another language: "path に保存", "输出到同目录", "下载…到本地", "에 저장합니다". */
 export const SAVED_ELSEWHERE =
-  /(?:に|へ)保存|保存(?:到|至|在)|输出到|輸出到|到本地|到本機|ローカルに保存|저장(?:합니다|됩니다)|에 저장|enregistr[ée]e? dans|guardad[oa] en|salv[oa] em|gespeichert (?:in|unter)|сохраня(?:ет|ется) (?:[^\s.]+ ){0,3}?в /;
+  /(?:に|へ)保存|保存(?:到|至|在)|输出到|輸出到|到本地|到本機|ローカルに保存|저장(?:합니다|됩니다)|에 저장|enregistr[ée]e? dans|guardad[oa] en|salv[oa] em|gespeichert (?:in|unter)|сохраня(?:ет|ется) (?:[^\s.]+ ){0,3}?во?(?:\s|$)/;
 
 /** An agent that acts on its own, named in a description: "autonomously", "agentic tasks", "a browser automation agent", "hand a coding task to an agent". */
-export const AGENT_ACTS = /\b(?:autonomous(?:ly)?|agent(?:ic|ici|ique|ico|icos)|computer[- ]use|automation agent|coding agent|agent cli|cli agent|(?:task|tasks|work|job|jobs) (?:from [a-z -]{0,40} )?to (?:an?|the|your|another) (?:[a-z-]+ ){0,2}agents?)\b/;
+export const AGENT_ACTS = /\b(?:autonomous(?:ly)?|agent(?:ic|ici|ique|ico|icos)|computer[- ]use|automation agent|coding agent|agent cli|cli agent|(?:task|tasks|work|job|jobs) (?:from [a-z -]{0,40} )?to (?:an?|the|your|another) (?!(?:support|human|available|next|live|sales|customer|service)\b)(?:[a-z-]+ ){0,2}agents?)\b/;
 /** The values that switch an argument on: "true", "on", "supplied" … */
 const SWITCH_VALUES = "true|yes|on|supplied|provided|given|set|passed|specified|enabled";
 /**

@@ -484,15 +484,28 @@ export interface ToolReading {
 }
 
 /**
- * The leading word followed by a comma, a slash or an ampersand, or the next word by a slash: the words after it
- * list more verbs ("Read, write", "get/set", "Get & ack", "Applies search/replace hunks").
+ * A resolve whose clause says what it resolves into, in lower-case text: "Resolve a contact into …", "Resolve a
+ * package name to a library ID", "Resolve UID to CSS selector" (the word after "to" is checked by resolvesInto: "to
+ * close the discussion" settles).
  */
-/** A resolve whose clause says what it resolves into: "Resolve a contact into …", "Resolve vocabulary to locations". */
-const RESOLVED_INTO = /^\S+\s+(?:(?!(?:and|or|then)\s)[^\s.;:]+\s+){1,6}?(?:into|to)\s/;
+const RESOLVED_INTO = /^\S+\s+(?:(?!(?:and|or|then)\s)[^\s.,;:]+\s+){1,6}?(into|to)\s+([^\s.,;:]+)(?:\s+([^\s.,;:]+))?(?:\s+([^\s.,;:]+))?/;
+const DETERMINED = new Set(["a", "an", "the", "its", "their", "his", "her", "your", "each", "every"]);
+
+/** Whether a resolve's clause looks its object up: into anything, or to a determined thing or one looked up. */
+function resolvesInto(clause: string): boolean {
+  const m = RESOLVED_INTO.exec(clause);
+  if (!m) return false;
+  if (m[1] === "into") return true;
+  return DETERMINED.has(m[2]!) || [m[2], m[3], m[4]].some((w) => w !== undefined && LOOKED_UP_OBJECTS.has(w));
+}
 
 /** An argument's description naming a place on disk: where a destination argument puts a file. */
 const LOCAL_PLACE = /\b(?:path|directory|folder|dir)\b/i;
 
+/**
+ * The leading word followed by a comma, a slash, an ampersand or a plus, or the next word by a slash: the words after
+ * it list more verbs ("Read, write", "get/set", "Get & ack", "Applies search/replace hunks").
+ */
 const LISTED_AFTER_LEAD = /^[^\s,/&+]+\s*[,/&+]|^\S+\s+[^\s,/&+]+\//;
 
 function emptyScores(): Record<Category, number> {
@@ -864,7 +877,7 @@ const REMOVED_FROM = /\b(?:removes?|detach(?:es)?)\s+(?:the\s+|a\s+|an\s+|one\s+
 // "Removes the link between …", "deletes the relationship from …": the removed thing and the word after it.
 const REMOVED_LINK = /\b(?:removes?|deletes?)\s+(?:the\s+|a\s+|an\s+)?([a-z]+)\s+(?:between|from|to|of)\b/;
 // Cheap test before scanning argument descriptions for a stated destructive effect.
-const EFFECT_PREFILTER = /delet|remov|drop|truncat|wipe|eras|destroy|purg|lost|lose|rm -rf|terminat|discard|overwrit|is cleared|are cleared/i;
+const EFFECT_PREFILTER = /delet|remov|drop|truncat|wipe|eras|destroy|purg|lost|lose|rm -rf|terminat|discard|overwrit|is cleared|are cleared|killing/i;
 
 /**
  * Whether a remove/delete names a link rather than a thing: "remove_user_from_group" (the user and the group stay),
@@ -1232,8 +1245,6 @@ function pluralBeforeOf(dv: DescriptionVerbHit, lowerDescription: string): boole
 }
 // … and a yes-or-no question about a thing ("Is the door locked, open or forced?").
 const QUESTION_WORDS = "which|whether|what|how many|how much|(?:is|are|does|do|has|have) (?:the|a|an|there|this|any)";
-/** A description opening with a turning on or off, its object between: "Turn Logitech Litra device(s) on". */
-const TURNED_ON_OFF = /^turns?\s+((?:[^\s.,;:]+\s+){1,5}?)(on|off)\b/i;
 
 /** A description that opens as the question its answer settles: "Which migrations have been applied …". */
 const QUESTION_START = new RegExp(`^(?:${QUESTION_WORDS})\\s`);
@@ -1241,6 +1252,12 @@ const QUESTION_START = new RegExp(`^(?:${QUESTION_WORDS})\\s`);
 const NOUN_PHRASE_START = new RegExp(`^(?:(?:[\\p{L}][\\p{L}\\p{N}'-]*,?\\s+){1,3}of\\s|(?:${QUESTION_WORDS})\\s)`, "u");
 /** A generic verb opening a description (SKIPPED_GENERIC's, and managing or handling): the verb that matters comes after. */
 const GENERIC_START = new RegExp(`^(?:${[...SKIPPED_GENERIC, "manage", "manages", "handle", "handles"].join("|")})\\s`);
+
+/**
+ * A description opening with a turning on or off, its object between and the particle ending the clause: "Turn
+ * Logitech Litra device(s) on.", "Turns monitoring on or off" (not "Turn text into speech based on input").
+ */
+const TURNED_ON_OFF = /^turns?\s+((?:[^\s.,;:]+\s+){1,5}?)(on|off)(?=\s*(?:$|[.,;:!)]|\s(?:and|or)\b))/i;
 
 /**
  * The verb a description leads with, after labels ("WORKFLOW:", "Step 1 of 4 -") and filler ("Use this tool to");
@@ -1252,7 +1269,7 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
   const text = description.length > 400 ? description.slice(0, 400) : description;
   const joined = (lower.includes("dry") || lower.includes("force") || lower.includes("turn o") || lower.includes("roll") || lower.includes("zero") || lower.includes("check")) && TWO_WORD_VERB.test(text) ? text.replace(TWO_WORD_VERBS, joinTwoWords) : text;
   // … and so is a turning on or off with its object between ("Turn Logitech Litra device(s) on").
-  const head = lower.startsWith("turn") ? joined.replace(TURNED_ON_OFF, "turn$2 $1") : joined;
+  const head = lower.startsWith("turn") ? joined.replace(TURNED_ON_OFF, (_, object: string, particle: string) => `turn${particle} ${object.trimEnd()}`) : joined;
   let seen = 0;
   let others = 0;
   let at = 0;
@@ -1370,7 +1387,7 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
         k++;
       }
       // Resolving something into or to another form looks it up ("Resolve a contact into a phone number").
-      if (v.verb === "resolve" && RESOLVED_INTO.test(clauseText)) return { verb: v.verb, category: "read", ambiguous: v.ambiguous, joined, quote: quoteText(start < 60 ? description : rest, 90), object, first: others === 0 };
+      if (v.verb === "resolve" && resolvesInto(clauseText)) return { verb: v.verb, category: "read", ambiguous: v.ambiguous, joined, quote: quoteText(start < 60 ? description : rest, 90), object, first: others === 0 };
       // Quote from the start unless the verb comes late (after a long label or preamble).
       return verbForObject({ verb: v.verb, category: v.category, ambiguous: v.ambiguous, joined, quote: quoteText(start < 60 ? description : rest, 90), object, first: others === 0 }, object);
     }
@@ -1620,7 +1637,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     scanPhrases(lowerDescription, phrases);
     denyPhrases(lowerDescription, phrases);
     if (otherLanguage && phrases.overwrite === undefined) phrases.overwrite = affirmedElsewhere(OVERWRITE_ELSEWHERE, description);
-    phrases.overwrite ??= statedReplacement(lowerDescription) ?? possibleRemoval(lowerDescription);
+    phrases.overwrite ??= statedReplacement(lowerDescription) ?? possibleRemoval(lowerDescription, (w) => TEXT_VERBS.has(w));
     // "Use dryRun: true to preview without making changes" claims nothing for the tool itself, unless it reads anyway.
     const claim = phrases.read_only_claim;
     if (claim !== undefined && (nv ?? dv)?.category !== "read" && claimAboutMode(lowerDescription, claim)) phrases.read_only_claim = undefined;
@@ -1845,8 +1862,8 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   const noVerb = !nv && !dv && scores.write + scores.execute + scores.destructive + scores.financial === 0;
   const statedChange = !saved && !action && !switched && !execPhrase && (readingLead || noVerb) ? STATED_CHANGE.exec(lowerDescription) : null;
   if (statedChange) {
-    scores.write += WEIGHTS.joinedAction;
-    evidence.push({ signal: "stated_change", source: "description", quote: quoteText(statedChange[0].replace(/^[^a-z]+/, ""), 60), weight: WEIGHTS.joinedAction });
+    scores.write += WEIGHTS.statedChange;
+    evidence.push({ signal: "stated_change", source: "description", quote: quoteText(statedChange[0].replace(/^[^a-z]+/, ""), 60), weight: WEIGHTS.statedChange });
   }
   // A tool with no verb of its own that hands its task to an agent acting on its own ("employs a browser automation
   // agent", "autonomously execute complex browser tasks", "Agent CLI per bug fixing") runs whatever the agent decides.

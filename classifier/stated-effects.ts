@@ -150,11 +150,15 @@ export function statedReplacement(lower: string): string | undefined {
   return m && !deniedAt(lower, m.index) ? quoteText(m[0], 60) : undefined;
 }
 
-/** A removal among what the tool may do, quoted, unless the words before it deny it. */
-export function possibleRemoval(lower: string): string | undefined {
+/**
+ * A removal at the end of a list of what the tool may do, quoted, when every word listed is a verb (`isVerb`: "may
+ * take a while and remove" is no list) and the words before it do not deny it.
+ */
+export function possibleRemoval(lower: string, isVerb: (word: string) => boolean): string | undefined {
   if (!lower.includes("may ") && !lower.includes("might ")) return undefined;
   const m = MAY_REMOVE_LIST.exec(lower);
-  return m && !deniedAt(lower, m.index) ? quoteText(m[0], 60) : undefined;
+  if (!m || deniedAt(lower, m.index)) return undefined;
+  return m[1]!.split(/[\s,]+/).every((w) => !w || isVerb(w)) ? quoteText(m[0], 60) : undefined;
 }
 
 /** Phrases whose meaning a denial before them reverses: what the text says does not happen did not happen. */

@@ -1247,4 +1247,48 @@ describe.each([
     const deploys = ["deploy_app", "deploy_status", "deploy_list"].map((name) => ({ name, description: "" }));
     expect(classifyServer({ name: "deploy-mcp", tools: deploys }, options)[0]!.category).toBe("execute");
   });
+  it("learned-15's patterns, each beside the text it must leave alone", () => {
+    // A verb's word ending a name is the opening verb's object when no object follows it.
+    const invoices = ["list_invoices", "create_invoice", "update_invoice", "create_purchase", "update_purchase", "create_estimate", "update_estimate"].map((name) => ({ name, description: "" }));
+    expect(classifyServer({ name: "books", tools: invoices }, options)[5]!.signals).toContain("verb:create");
+    expect(k("webhook_deliveries", "").signals).not.toContain("verb:deliver");
+    // The verb the description leads with, next in the name, is the name's verb.
+    expect(k("monitor_set_level", "Set the monitor output fader level on the mixer.").category).toBe("write");
+    expect(k("get_order_book", "Order book for a trading pair").category).toBe("read");
+    // A verb's word right after the leading verb is its object's modifier, unless the text lists verbs.
+    expect(k("targets", "List deploy targets and what each supports.").category).toBe("read");
+    expect(k("sdk_install", "Return install command and example code for the SDK. Read-only documentation tool.").category).toBe("read");
+    expect(k("queue_consume", "Get & ack N msgs.").category).not.toBe("read");
+    // Resolving into or to a looked-up thing reads; resolving a conflict to keep changes settles it.
+    expect(k("contacts_resolve_recipient", "Resolve a contact into a message-ready phone number.").category).toBe("read");
+    expect(k("lib_resolve", "Resolve a package name to a library id").category).toBe("read");
+    expect(k("resolve_conflict", "Resolve the merge conflict to keep local changes").category).toBe("write");
+    expect(k("resolve_blocker", "Resolve a blocker and set task to in_progress").category).toBe("write");
+    // A removal at the end of a list of what it may do; not a list of other words, nor a removal denied.
+    expect(hintClass(k("skills_action", "Perform a user-selected action. May install, update, disable or remove local skills."))).toBe("destructive");
+    expect(hintClass(k("job_wait", "Waits for the job; this may take a while and remove nothing."))).toBe("read");
+    // A process terminated along the way.
+    expect(hintClass(k("debug_stop", "Stops the active debugging session, terminating the debuggee."))).toBe("destructive");
+    // A sentence stating the change; not "changes" as a noun.
+    const stated = k("vs_break_all", "Breaks all threads in the target process. Changes debugger state.");
+    expect(stated.category).toBe("write");
+    expect(stated.rationale).toContain("Its description states the change it makes");
+    expect(k("list_changes", "Lists recent commits. Changes to the repo are tracked.").category).toBe("read");
+    // A turning on or off with its object between; not "on" as a preposition.
+    expect(k("lamp_on", "Turn the desk lamp on. All lamps by default.").category).toBe("write");
+    expect(k("tts", "Turn text into speech based on input").signals).not.toContain("description_verb:turnon");
+    // A task handed to an agent runs; one handed to a support agent is a ticket's routing, not an agent run.
+    expect(k("code_task", "Hand a whole coding task to an agent installed on this machine.").category).toBe("execute");
+    expect(k("support_queue", "Open tickets and their tasks to the next available agent.").category).not.toBe("execute");
+    // A download to a destination that names a place on disk writes a file; a path to analyze is no output.
+    const dest = { inputSchema: { type: "object", properties: { file_id: { type: "string" }, destination: { type: "string", description: "absolute local destination directory" } }, required: ["file_id", "destination"] } };
+    expect(k("cloud_download_file", "Download a single file to a local directory.", dest).category).toBe("write");
+    // Other languages: a device tapped and an app uninstalled in Portuguese; Chinese "will delete", not "will not delete".
+    expect(k("tocar", "Toca num elemento da tela.").category).toBe("write");
+    expect(k("desinstalar_app", "Desinstala um app e apaga os dados dele.").category).toBe("destructive");
+    expect(k("merge_mr", "合并 MR。remove_source_branch=true 时合并后会删除源分支。").category).toBe("destructive");
+    expect(k("archive_note", "归档笔记，不会删除任何数据。").signals).not.toContain("destructive_effect");
+    // Words as often nouns stay nouns where they name things.
+    expect(k("embedding_dim", "Dimension of the embedding model's vectors.").category).toBe("read");
+  });
 });

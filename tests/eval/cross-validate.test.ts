@@ -77,6 +77,11 @@ describe("npm run eval", () => {
     const fromSource = out.fromSource as unknown as { declared: { tools: number; learned: Record<string, number> }; ours: { tools: number; learned: Record<string, number> } };
     expect(fromSource.ours.tools).toBeGreaterThan(0);
     expect(Object.keys(fromSource.declared.learned).sort()).toEqual(["calibration", "destructiveAsRead", "readAxis", "threeWay"]);
+    const fromGithub = out.fromGithub as unknown as { batches: { batch: number; tools: number; learned: Record<string, number> }[]; learned: Record<string, number>; injectionFlagged: number };
+    expect(Object.keys(out.fromGithub as object).sort()).toEqual(["batches", "injectionFlagged", "learned", "rulesOnly", "servers", "tools"]);
+    expect(Object.keys(fromGithub.learned).sort()).toEqual(["calibration", "destructiveAsRead", "readAxis", "threeWay"]);
+    expect(fromGithub.batches.length).toBeGreaterThan(0);
+    expect(fromGithub.batches.map((b) => Object.keys(b).sort())).toEqual(fromGithub.batches.map(() => ["batch", "learned", "tools"]));
     const probes = out.probes as unknown as { set: string; tools: number; learned: Record<string, number> }[];
     expect(probes.map((p) => p.set)).toEqual(["developer and infrastructure", "business and consumer", "mixed domains", "the kinds most installed", "long-tail style", "long structured descriptions", "under-covered domains", "last, held out", "developer productivity", "OpenAPI wrappers", "other languages", "agent tooling", "held out, second", "terse names", "East Asian", "money and devices", "security and administration", "data and machine learning", "held out, third"]);
     for (const p of probes) expect(Object.keys(p.learned).sort()).toEqual(["calibration", "destructiveAsRead", "readAxis", "threeWay"]);

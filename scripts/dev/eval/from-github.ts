@@ -1,13 +1,12 @@
-// Real tools of servers published only as source on GitHub (Go, Python, C#, Rust, Java and TypeScript servers), read
-// from the public-code index's stored files: the names, descriptions, arguments and hints their authors wrote as
-// literals, each with the index's file id to read it again. Every tool here declares its hints, the server's own
-// label in the corpus's sense; no rule was fitted to them and the model never learns from them, so they measure the
-// classifier as the corpus does, on many more servers than this registry serves.
+// Real tools of servers published as source on GitHub (Go, Python, TypeScript, JavaScript, C#, Rust, Java and Kotlin
+// servers), read from the public-code index's stored files: the names, descriptions, arguments and hints their authors
+// wrote as literals, each with the index's file id to read it again. Every tool here declares its hints, the server's
+// own label in the corpus's sense. The model never learns from them; they came in batches, each measured before any
+// rule was taken from it (rules were then taken from each; the README keeps each batch's first figures).
 import { join } from "node:path";
 import { z } from "zod";
 import type { Model } from "../../../classifier/model.js";
-import { toolInputSchema } from "../../../classifier/tool.js";
-import { hintsSchema } from "./from-source.js";
+import { asListed, hintsSchema } from "./from-source.js";
 import { readJsonLines } from "./jsonl.js";
 import { labelFromHints } from "./labels.js";
 import { evaluate, type EvalReport } from "./metrics.js";
@@ -20,7 +19,7 @@ const githubToolSchema = z
   .object({
     /** Which harvest it came in: each was measured before any rule was taken from it. */
     batch: z.number().int().positive(),
-    /** owner/repo, or the module or package the file names when the index does not say. */
+    /** owner/repo, or the module or package the file names when the index does not say, or `index:<file id>`. */
     server: z.string().min(1),
     language: z.string().min(1),
     /** The file's path in its repository, when known. */
@@ -56,7 +55,7 @@ export function fromGithubReport(root: string, model: Model | null): FromGithubR
   const tools = readGithubTools(join(root, FROM_GITHUB_PATH));
   const of = {
     server: (t: GithubTool) => t.server,
-    tool: (t: GithubTool) => toolInputSchema.parse({ name: t.name, description: t.description, inputSchema: t.inputSchema }),
+    tool: asListed,
     label: (t: GithubTool) => labelFromHints(t.annotations),
   };
   // Every tool declares a hint, so the rows are every tool.
@@ -66,7 +65,7 @@ export function fromGithubReport(root: string, model: Model | null): FromGithubR
     tools: tools.length,
     rulesOnly: evaluate(serverRows(tools, of, null, byCategory)),
     learned: evaluate(learned),
-    batches: [...new Set(tools.map((t) => t.batch))].sort().map((batch) => {
+    batches: [...new Set(tools.map((t) => t.batch))].sort((a, b) => a - b).map((batch) => {
       const ids = new Set(tools.filter((t) => t.batch === batch).map((t) => `${t.server}/${t.name}`));
       return { batch, learned: evaluate(learned.filter((r) => ids.has(r.id))) };
     }),

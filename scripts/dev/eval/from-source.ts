@@ -46,7 +46,7 @@ export function readSourceTools(path: string): SourceTool[] {
 }
 
 /** A tool as the classifier is given it: what its server lists, without the annotations. */
-function asListed(t: SourceTool): ToolInput {
+export function asListed(t: Pick<SourceTool, "name" | "description" | "inputSchema">): ToolInput {
   return toolInputSchema.parse({ name: t.name, description: t.description, inputSchema: t.inputSchema });
 }
 

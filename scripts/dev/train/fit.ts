@@ -166,31 +166,41 @@ function byBucket(c: Compact, w: Float64Array): Map<number, Float64Array> {
 
 /** Weighted mean log loss of logits at a temperature. */
 function logLoss(logits: readonly Float64Array[], examples: readonly Example[], temperature: number): number {
-  return logLossSpread(logits, examples, temperature).mean;
-}
-
-/** The weighted mean log loss and its standard error (over the examples' effective number, from their weights). */
-function logLossSpread(logits: readonly Float64Array[], examples: readonly Example[], temperature: number): { mean: number; se: number } {
-  const losses: number[] = [];
+  let loss = 0;
   let total = 0;
-  let squares = 0;
-  let sum = 0;
   const p = new Float64Array(K);
   logits.forEach((z, n) => {
     p.set(z);
     softmax(p, temperature);
-    const w = examples[n]!.weight;
-    const loss = lossGradient(p, examples[n]!.target);
-    losses[n] = loss;
-    sum += w * loss;
-    total += w;
-    squares += w * w;
+    loss += examples[n]!.weight * lossGradient(p, examples[n]!.target);
+    total += examples[n]!.weight;
   });
-  if (!total) return { mean: 0, se: 0 };
-  const mean = sum / total;
-  let variance = 0;
-  logits.forEach((_, n) => (variance += examples[n]!.weight * (losses[n]! - mean) ** 2));
-  return { mean, se: Math.sqrt(variance / total / ((total * total) / squares)) };
+  return total ? loss / total : 0;
+}
+
+/**
+ * The weighted mean log loss and its standard error over servers: a server's tools are held out together and err
+ * together, so the error is that of the per-server means, not of the tools as if independent.
+ */
+function logLossSpread(logits: readonly Float64Array[], examples: readonly Example[]): { mean: number; se: number } {
+  const byServer = new Map<string, { loss: number; weight: number }>();
+  const p = new Float64Array(K);
+  logits.forEach((z, n) => {
+    p.set(z);
+    softmax(p, 1);
+    const e = examples[n]!;
+    const server = byServer.get(e.server) ?? { loss: 0, weight: 0 };
+    byServer.set(e.server, server);
+    server.loss += e.weight * lossGradient(p, e.target);
+    server.weight += e.weight;
+  });
+  const means = [...byServer.values()].filter((v) => v.weight > 0).map((v) => v.loss / v.weight);
+  const total = [...byServer.values()].reduce((t, v) => t + v.weight, 0);
+  const mean = total ? [...byServer.values()].reduce((t, v) => t + v.loss, 0) / total : 0;
+  if (means.length < 2) return { mean, se: 0 };
+  const average = means.reduce((t, m) => t + m, 0) / means.length;
+  const variance = means.reduce((t, m) => t + (m - average) ** 2, 0) / (means.length - 1);
+  return { mean, se: Math.sqrt(variance / means.length) };
 }
 
 /** A deterministic pseudo-random sequence in [0, 1) (mulberry32): the same seed draws the same bags. */
@@ -235,6 +245,7 @@ function partOf(group: string, k: number): number {
  * labelled tools' features swing the whole model.
  */
 export function chooseL2(heldOut: readonly { l2: number; logLoss: number; se: number }[]): number {
+  if (heldOut.length === 0) throw new Error("chooseL2: no held-out loss to choose by");
   const lowest = [...heldOut].sort((a, b) => a.logLoss - b.logLoss || a.l2 - b.l2)[0]!;
   return Math.max(...heldOut.filter((h) => h.logLoss <= lowest.logLoss + lowest.se).map((h) => h.l2));
 }
@@ -270,7 +281,7 @@ export function fitModel(examples: readonly Example[], options: FitOptions = FIT
         testIdx.forEach((n, i) => (logits[n] = z[i]!));
       }
       outOfFold.set(candidate, logits);
-      const { mean, se } = logLossSpread(logits, examples, 1);
+      const { mean, se } = logLossSpread(logits, examples);
       heldOut.push({ l2: candidate, logLoss: mean, se });
     }
     l2 = chooseL2(heldOut);
