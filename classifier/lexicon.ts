@@ -946,9 +946,10 @@ export const LATER_ELSEWHERE = /後に|후에|之后|以后|dopo|despu[ée]s|apr
 
 /**
  * Words that say a change keeps what it replaced: then it is additive, whatever its verb ("The current state is first
- * saved as a new version, so nothing is lost", "Prior content is kept as a revision").
+ * saved as a new version, so nothing is lost", "Prior content is kept as a revision"), as does a partial update that
+ * says so ("Only provided fields are changed", "omitted fields keep their current values").
  */
-export const KEEPS_PRIOR = /\b(?:nothing is lost|can be undone|is kept as an? (?:new )?(?:version|revision|snapshot|backup)|are kept as (?:new )?(?:versions|revisions)|saved as an? new (?:version|revision)|(?:remains?|stays?|is kept|are kept) in (?:the |its |their )?(?:[a-z'’]+ )?(?:history|revisions|version history)|(?:is|are) (?:never|not) overwritten|(?:is|are) (?:left )?untouched|(?:is|are) not touched|(?:data|contents?|material) (?:is|are) unchanged)\b/;
+export const KEEPS_PRIOR = /\b(?:nothing is lost|can be undone|is kept as an? (?:new )?(?:version|revision|snapshot|backup)|are kept as (?:new )?(?:versions|revisions)|saved as an? new (?:version|revision)|(?:remains?|stays?|is kept|are kept) in (?:the |its |their )?(?:[a-z'’]+ )?(?:history|revisions|version history)|(?:is|are) (?:never|not) overwritten|(?:is|are) (?:left )?untouched|(?:is|are) not touched|(?:data|contents?|material) (?:is|are) unchanged|only (?:the )?(?:provided|given|specified|supplied|passed|included) (?:fields|keys|properties|attributes) (?:are )?(?:changed|change|updated|modified)|omitted (?:fields|keys|arguments|properties|attributes) (?:keep|are preserved|are kept|remain|stay|are left)|keep (?:their|its) current values?)\b/;
 
 /** Severity order for "the most dangerous thing this tool can do". */
 export const SEVERITY: Record<Category, number> = { read: 0, write: 1, execute: 2, financial: 3, destructive: 4 };

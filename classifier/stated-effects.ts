@@ -173,7 +173,7 @@ export function denyPhrases(lower: string, hits: PhraseHits): void {
 }
 
 /** Words without which KEEPS_PRIOR cannot match: most descriptions skip it on one scan. */
-const KEEPS_PRIOR_WORDS = /lost|undone|kept|saved as|histor|revisions|overwritten|touched|unchanged/;
+const KEEPS_PRIOR_WORDS = /lost|undone|kept|saved as|histor|revisions|overwritten|touched|unchanged|only|omitted|current value/;
 
 /**
  * Whether a description (lower-cased) says a change keeps what it replaced ("nothing is lost", "kept as a revision",

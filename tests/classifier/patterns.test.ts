@@ -1288,6 +1288,10 @@ describe.each([
     expect(k("desinstalar_app", "Desinstala um app e apaga os dados dele.").category).toBe("destructive");
     expect(k("merge_mr", "合并 MR。remove_source_branch=true 时合并后会删除源分支。").category).toBe("destructive");
     expect(k("archive_note", "归档笔记，不会删除任何数据。").signals).not.toContain("destructive_effect");
+    // A partial update that says so keeps what it does not name: additive; a full replace that says so is not.
+    const body = { inputSchema: { type: "object", properties: { id: { type: "string" }, content: { type: "string" } } } };
+    expect(hintClass(k("update_task", "Update an existing task. Only provided fields are changed; omitted fields keep their current values.", body))).toBe("write");
+    expect(hintClass(k("replace_policy", "Overwrite every field of a policy rule. Fields you omit are NOT preserved.", body))).toBe("destructive");
     // Words as often nouns stay nouns where they name things.
     expect(k("embedding_dim", "Dimension of the embedding model's vectors.").category).toBe("read");
   });
