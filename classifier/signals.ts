@@ -1918,6 +1918,15 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     scores.read += scores[examination.runs] + WEIGHTS.examination;
     scores[examination.runs] = 0;
     evidence.push({ signal: "examination", source: examination.source, quote: examination.quote, weight: WEIGHTS.examination });
+    // … and, a reading now, a second action its first sentence joins to it is news ("Run a saved search once, save a
+    // snapshot"): read above only for a lead that read from the start.
+    const joinedLater = action || saved ? undefined : joinedAction(lowerDescription);
+    if (joinedLater) {
+      // It outweighs the examination's reading, as a joined action outweighs any reading lead.
+      const weight = Math.max(WEIGHTS.joinedAction, scores.read - scores[joinedLater.category] + 1);
+      scores[joinedLater.category] += weight;
+      evidence.push({ signal: "joined_action", source: "description", quote: joinedLater.quote, weight });
+    }
   }
   // Generating a chart, a diagram or a summary from given data changes nothing, unless the text says it is kept.
   if (generating && !effect && !action && !phrases.overwrite && !phrases.irreversible) {

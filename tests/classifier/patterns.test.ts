@@ -1292,6 +1292,9 @@ describe.each([
     const body = { inputSchema: { type: "object", properties: { id: { type: "string" }, content: { type: "string" } } } };
     expect(hintClass(k("update_task", "Update an existing task. Only provided fields are changed; omitted fields keep their current values.", body))).toBe("write");
     expect(hintClass(k("replace_policy", "Overwrite every field of a policy rule. Fields you omit are NOT preserved.", body))).toBe("destructive");
+    // A search run is an examination, and a second action its first sentence joins to it still counts.
+    expect(k("saved_search_run", "Run a saved search once, save a snapshot, and compare it with the last one.").category).toBe("write");
+    expect(k("search_run", "Run a saved search once and compare it with the last one.").category).toBe("read");
     // Words as often nouns stay nouns where they name things.
     expect(k("embedding_dim", "Dimension of the embedding model's vectors.").category).toBe("read");
   });
