@@ -489,14 +489,13 @@ export interface ToolReading {
  * close the discussion" settles).
  */
 const RESOLVED_INTO = /^\S+\s+(?:(?!(?:and|or|then)\s)[^\s.,;:]+\s+){1,6}?(into|to)\s+([^\s.,;:]+)(?:\s+([^\s.,;:]+))?(?:\s+([^\s.,;:]+))?/;
-const DETERMINED = new Set(["a", "an", "the", "its", "their", "his", "her", "your", "each", "every"]);
 
 /** Whether a resolve's clause looks its object up: into anything, or to a determined thing or one looked up. */
 function resolvesInto(clause: string): boolean {
   const m = RESOLVED_INTO.exec(clause);
   if (!m) return false;
   if (m[1] === "into") return true;
-  return DETERMINED.has(m[2]!) || [m[2], m[3], m[4]].some((w) => w !== undefined && LOOKED_UP_OBJECTS.has(w));
+  return DETERMINERS.has(m[2]!) || [m[2], m[3], m[4]].some((w) => w !== undefined && LOOKED_UP_OBJECTS.has(w));
 }
 
 /** An argument's description naming a place on disk: where a destination argument puts a file. */
@@ -1386,10 +1385,10 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
         } else object.push(w);
         k++;
       }
-      // Resolving something into or to another form looks it up ("Resolve a contact into a phone number").
-      if (v.verb === "resolve" && resolvesInto(clauseText)) return { verb: v.verb, category: "read", ambiguous: v.ambiguous, joined, quote: quoteText(start < 60 ? description : rest, 90), object, first: others === 0 };
       // Quote from the start unless the verb comes late (after a long label or preamble).
-      return verbForObject({ verb: v.verb, category: v.category, ambiguous: v.ambiguous, joined, quote: quoteText(start < 60 ? description : rest, 90), object, first: others === 0 }, object);
+      const hit: DescriptionVerbHit = { verb: v.verb, category: v.category, ambiguous: v.ambiguous, joined, quote: quoteText(start < 60 ? description : rest, 90), object, first: others === 0 };
+      // Resolving something into or to another form looks it up ("Resolve a contact into a phone number").
+      return v.verb === "resolve" && resolvesInto(clauseText) ? { ...hit, category: "read" } : verbForObject(hit, object);
     }
     if (others === 0) {
       firstOther = true;

@@ -179,10 +179,10 @@ function logLoss(logits: readonly Float64Array[], examples: readonly Example[], 
 }
 
 /**
- * The weighted mean log loss and its standard error over servers: a server's tools are held out together and err
- * together, so the error is that of the per-server means, not of the tools as if independent.
+ * The standard error of the held-out log loss over servers: a server's tools are held out together and err together,
+ * so the error is that of the per-server mean losses, not of the tools as if independent.
  */
-function logLossSpread(logits: readonly Float64Array[], examples: readonly Example[]): { mean: number; se: number } {
+function serverStandardError(logits: readonly Float64Array[], examples: readonly Example[]): number {
   const byServer = new Map<string, { loss: number; weight: number }>();
   const p = new Float64Array(K);
   logits.forEach((z, n) => {
@@ -195,12 +195,10 @@ function logLossSpread(logits: readonly Float64Array[], examples: readonly Examp
     server.weight += e.weight;
   });
   const means = [...byServer.values()].filter((v) => v.weight > 0).map((v) => v.loss / v.weight);
-  const total = [...byServer.values()].reduce((t, v) => t + v.weight, 0);
-  const mean = total ? [...byServer.values()].reduce((t, v) => t + v.loss, 0) / total : 0;
-  if (means.length < 2) return { mean, se: 0 };
+  if (means.length < 2) return 0;
   const average = means.reduce((t, m) => t + m, 0) / means.length;
   const variance = means.reduce((t, m) => t + (m - average) ** 2, 0) / (means.length - 1);
-  return { mean, se: Math.sqrt(variance / means.length) };
+  return Math.sqrt(variance / means.length);
 }
 
 /** A deterministic pseudo-random sequence in [0, 1) (mulberry32): the same seed draws the same bags. */
@@ -281,8 +279,7 @@ export function fitModel(examples: readonly Example[], options: FitOptions = FIT
         testIdx.forEach((n, i) => (logits[n] = z[i]!));
       }
       outOfFold.set(candidate, logits);
-      const { mean, se } = logLossSpread(logits, examples);
-      heldOut.push({ l2: candidate, logLoss: mean, se });
+      heldOut.push({ l2: candidate, logLoss: logLoss(logits, examples, 1), se: serverStandardError(logits, examples) });
     }
     l2 = chooseL2(heldOut);
     // The temperature that makes held-out probabilities honest, on a grid (deterministic, no line search).
