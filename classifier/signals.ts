@@ -684,6 +684,10 @@ function agreeWithDescription(tokens: NameTokens, nv: NameVerbHit | undefined, d
     const nextAsDescribed = next !== undefined && (!next.ambiguous || articled) && dv.first && next.verb === dv.verb && nv.category !== "destructive" && SEVERITY[next.category] > SEVERITY[nv.category];
     return nextAsDescribed ? nameHit(next, "contains", nv.index + 1, joinedAfter(words, nv.index + 1, words.length)) : nv;
   }
+  // A verb ending the name that the description's leading change takes as its object, itself or as its -ing noun
+  // ("camel_runtime_trace", "Enable, disable, or dump message tracing"; "season_monitor", "Turns monitoring on or
+  // off"), is the thing changed.
+  if (nv.position === "ends" && dv.first && !dv.ambiguous && SEVERITY[dv.category] > SEVERITY[nv.category] && dv.object.some((w) => namesAction(w, words[nv.index]!))) return undefined;
   if (nv.category === "destructive" || nv.joined.some((j) => j.category === "destructive")) return destructiveAsObject(tokens, nv, dv) ?? nv;
   // "firebase_deploy_status", "Check the status of a deployment": a name ending in a state its description reads names
   // the state of that verb's work, and has no verb of its own.
@@ -696,6 +700,11 @@ function agreeWithDescription(tokens: NameTokens, nv: NameVerbHit | undefined, d
     if (v && v.category === dv.category && ((v.verb === dv.verb && dv.first) || !dv.ambiguous || nv.ambiguous)) return nameHit(v, i === from ? "begins" : i === words.length - 1 ? "ends" : "contains", i, joinedAfter(words, i, words.length));
   }
   return nv;
+}
+
+/** Whether a description's word is the name's verb word itself or its -ing noun ("trace", "tracing"; "monitoring"). */
+function namesAction(word: string, verb: string): boolean {
+  return word === verb || word === `${verb}ing` || (verb.endsWith("e") && word === `${verb.slice(0, -1)}ing`);
 }
 
 /**
@@ -1150,12 +1159,26 @@ function leadingVerb(description: string, lower: string): DescriptionVerbHit | u
 function descriptionVerbAfterLabel(description: string, lower: string): DescriptionVerbHit | undefined {
   const whole = leadingVerb(description, lower);
   const label = leadingLabel(description);
+  if (!label && !whole) return verbOfSecondSentence(description);
   if (!label || (whole && whole.category === "destructive")) return whole;
   if (label.kind === "named") {
     const first = leadingLetters(label.rest)?.toLowerCase();
     if (!first || !(TEXT_VERBS.has(first) || FOREIGN_VERB_OF.has(first))) return whole;
   }
   return leadingVerb(label.rest, label.rest.toLowerCase()) ?? whole;
+}
+
+/** A short first sentence with no verb is a label: the next sentence's opening verb ("FREE and instant. Crop, resize …"). */
+const SHORT_FIRST_SENTENCE = /^[^.!?\n]{3,60}[.!?\n]\s+/;
+function verbOfSecondSentence(description: string): DescriptionVerbHit | undefined {
+  const m = SHORT_FIRST_SENTENCE.exec(description);
+  if (!m) return undefined;
+  const rest = description.slice(m[0].length);
+  if (OTHER_LETTER.test(description)) return undefined;
+  const hit = leadingVerb(rest, rest.toLowerCase());
+  // Only a change opening the sentence: a second sentence that reads ("Returns …", "Shows …") tells what comes back.
+  const opening = leadingLetters(rest)?.toLowerCase();
+  return hit && !hit.ambiguous && hit.category !== "read" && opening !== undefined && TEXT_VERBS.get(opening)?.verb === hit.verb ? hit : undefined;
 }
 
 // Verbs written as two words: "dry run" (a read; "run" alone would execute), "force-push" (destructive; "push" alone
@@ -1191,11 +1214,12 @@ function nounInDescription(words: readonly string[], nameVerb: NameVerbHit | und
     // "Messages of a channel", "Releases of an app": the word leading the text is the thing, before "of".
     if (said !== undefined && lowerDescription.startsWith(`${said} of `)) return true;
     // … and, in its bare form beside a verbless name, before the word "of" follows ("entity_history": "Change log of
-    // one entity"; "Sets what share of users …" sets).
-    if (!nameVerb && said === dv.verb && NOUN_PHRASE_START.test(lowerDescription)) return true;
+    // one entity"; "Sets what share of users …" sets), but not before an article: "Set the brightness of a lamp" sets.
+    const articleAfter = said !== undefined && ARTICLE_AFTER.test(dv.quote.slice(said.length, said.length + 5).toLowerCase());
+    if (!nameVerb && said === dv.verb && !articleAfter && NOUN_PHRASE_START.test(lowerDescription)) return true;
     // A name's word leading the text is that thing too ("order_status": "Order status for …"), but not before an article:
     // "Issue a certificate from a CSR" issues one (issue_certificate).
-    return !nameVerb && said !== undefined && words.includes(said) && !ARTICLE_AFTER.test(dv.quote.slice(said.length, said.length + 5).toLowerCase());
+    return !nameVerb && said !== undefined && words.includes(said) && !articleAfter;
   }
   if (NOUN_PHRASE_START.test(lowerDescription)) return true;
   if (!nameVerb && !GENERIC_START.test(lowerDescription) && (words.includes(dv.verb) || words.includes(`${dv.verb}s`))) return true;
@@ -1357,7 +1381,8 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
       let j = 1;
       let w: string | undefined;
       while ((w = clause.at(j)) !== undefined) {
-        if (CONJUNCTIONS.has(w)) {
+        // … and so is an adverb between a conjunction and the verb it qualifies ("Validate and atomically append").
+        if (CONJUNCTIONS.has(w) || (w.endsWith("ly") && CONJUNCTIONS.has(clause.at(j - 1) ?? "") && TEXT_VERBS.has(clause.at(j + 1) ?? ""))) {
           j++;
           continue;
         }

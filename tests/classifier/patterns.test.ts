@@ -1298,4 +1298,20 @@ describe.each([
     // Words as often nouns stay nouns where they name things.
     expect(k("embedding_dim", "Dimension of the embedding model's vectors.").category).toBe("read");
   });
+
+  it("learned-16's patterns, each beside the text it must leave alone", () => {
+    // A verb's word opening the text before an article and "of" is the verb; with no article it names a thing.
+    expect(k("lamp_brightness", "Set the brightness of the desk lamp.").category).toBe("write");
+    expect(k("entity_history", "Change log of one entity").category).toBe("read");
+    // An adverb between a conjunction and the joined verb: the verb still joins.
+    expect(k("apply_delta", "Validate and atomically append one entry to the journal.").category).toBe("write");
+    expect(k("validate_entry", "Validate and report one entry of the journal.").category).toBe("read");
+    // A name's last verb that the description's leading change takes as its object, as the -ing noun, is that object.
+    expect(k("runtime_trace", "Enable, disable, or dump message tracing for the running application.").category).toBe("write");
+    expect(k("season_monitor", "Turns monitoring on or off for one season of a series.").category).toBe("write");
+    expect(k("runtime_trace", "Dump message tracing for the running application.").category).toBe("read");
+    // A short verbless first sentence is a label: the change opening the next one is the tool's.
+    expect(k("img_transform", "FREE and instant, no model call. Crop, resize or rotate an existing asset.").category).toBe("write");
+    expect(k("pod_report", "Pod health at a glance. Returns restarts and ready state.").category).toBe("read");
+  });
 });
