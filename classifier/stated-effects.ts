@@ -69,6 +69,33 @@ export function claimAboutMode(lower: string, phrase: string): boolean {
 }
 
 /**
+ * A sentence that opens by pointing to another tool by its name, and what that tool is for: "Use query-database tool
+ * to run SQL queries against that table", "use `cancel_open` to undo".
+ */
+const POINTER_OPENING = /^\s*(?:then\s+|and\s+|or\s+)?(?:use|call|run|invoke|try)\s+(?:the\s+)?[`'"]?([a-z0-9]+(?:[_.-][a-z0-9]+)+)[`'"]?(?:\s+tool)?\s+(?:to|for)\s/;
+
+/** Phrases that tell what a tool does, which a sentence pointing to another tool tells of that tool. */
+const POINTED: readonly PhraseSignal[] = ["execute_phrase", "destructive_effect", "irreversible", "overwrite", "bulk_scope"];
+
+/**
+ * Drops from `hits` each phrase whose sentence in `lower` opens by pointing to another tool than the one named `self`
+ * (lower-case): it tells of that tool.
+ */
+export function dropPointedElsewhere(lower: string, hits: PhraseHits, self: string): void {
+  if (!lower.includes("use ") && !lower.includes("call ") && !lower.includes("run ") && !lower.includes("invoke ") && !lower.includes("try ")) return;
+  for (const signal of POINTED) {
+    const phrase = hits[signal];
+    if (phrase === undefined) continue;
+    const at = phraseAt(lower, phrase);
+    if (at < 0) continue;
+    let from = at;
+    while (from > 0 && !isSentenceMark(lower.charCodeAt(from - 1))) from--;
+    const pointer = POINTER_OPENING.exec(lower.slice(from, at));
+    if (pointer && pointer[1] !== self) hits[signal] = undefined;
+  }
+}
+
+/**
  * Words after a removal that make it a retention policy rather than the tool's act: "each one will be purged
  * automatically", "files are deleted after 30 days" (but "the local copy is deleted after upload" is the tool's).
  */
