@@ -502,10 +502,18 @@ function resolvesInto(clause: string): boolean {
 const LOCAL_PLACE = /\b(?:path|directory|folder|dir)\b/i;
 
 /**
- * The leading word followed by a comma, a slash, an ampersand or a plus, or the next word by a slash: the words after
- * it list more verbs ("Read, write", "get/set", "Get & ack", "Applies search/replace hunks").
+ * The leading word followed by a comma, a slash, an ampersand or a plus, or the next word by a slash and a verb: the
+ * words after it list more verbs ("Read, write", "get/set", "Get & ack", "Applies search/replace hunks"), where "Read
+ * login/checkpoint status" lists the things read.
  */
-const LISTED_AFTER_LEAD = /^[^\s,/&+]+\s*[,/&+]|^\S+\s+[^\s,/&+]+\//;
+const LISTED_AFTER_LEAD = /^[^\s,/&+]+\s*[,/&+]/;
+const SLASHED_AFTER_LEAD = /^\S+\s+[^\s,/&+]+\/([a-z]+)/i;
+
+function listedAfterLead(rest: string): boolean {
+  if (LISTED_AFTER_LEAD.test(rest)) return true;
+  const slashed = SLASHED_AFTER_LEAD.exec(rest);
+  return slashed !== null && TEXT_VERBS.get(slashed[1]!.toLowerCase())?.ambiguous === false;
+}
 
 function emptyScores(): Record<Category, number> {
   return { read: 0, write: 0, execute: 0, destructive: 0, financial: 0 };
@@ -1395,7 +1403,7 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
         const paired = j === 2 && CONJUNCTIONS.has(clause.at(1) ?? "");
         // A verb's word right after the leading verb with no comma, slash or conjunction between is the object's
         // modifier ("Return install command …", "List deploy targets"); a list is marked ("Read, write or delete").
-        if (next && j === 1 && !LISTED_AFTER_LEAD.test(rest)) break;
+        if (next && j === 1 && !listedAfterLead(rest)) break;
         if (!next || (next.ambiguous && !paired && !(CONJUNCTIONS.has(nextWord) && TEXT_VERBS.get(clause.at(j + 2) ?? "")?.ambiguous === false) && !OBJECT_OPENERS.has(nextWord))) break;
         joined.push(next);
         j++;

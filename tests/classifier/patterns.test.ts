@@ -1313,6 +1313,9 @@ describe.each([
     // A short verbless first sentence is a label: the change opening the next one is the tool's.
     expect(k("img_transform", "FREE and instant, no model call. Crop, resize or rotate an existing asset.").category).toBe("write");
     expect(k("pod_report", "Pod health at a glance. Returns restarts and ready state.").category).toBe("read");
+    // A slash after the word that follows the lead lists more verbs only when a verb follows it.
+    expect(k("session_status", "Read login/checkpoint/rate-limit status and the visible account.").category).toBe("read");
+    expect(k("apply_patch", "Applies search/replace hunks to a file.").category).toBe("write");
     // A sentence pointing to another tool by its name tells of that tool; one naming this tool tells of it.
     expect(k("trial_balance", "Fetches the trial balance into a cached table. Use query-database tool to run SQL queries against it.").category).toBe("read");
     expect(k("query-database", "Answers questions about the books. Use query-database tool to run SQL queries against them.").category).toBe("execute");
