@@ -97,7 +97,7 @@ import { leadingLabel } from "./leading-label.js";
 import { listedActions, managedActions } from "./listed-actions.js";
 import { readOnlyLimit } from "./query-limit.js";
 import { quoteText } from "./quote.js";
-import { claimAboutMode, deniedAt, denyPhrases, dropPointedElsewhere, getOrCreate, keepsPrior, possibleRemoval, statedRemoval, statedReplacement, statedSave, switchedEffect } from "./stated-effects.js";
+import { claimAboutMode, deniedAt, denyPhrases, dropKeptPermanently, dropPointedElsewhere, getOrCreate, keepsPrior, possibleRemoval, statedRemoval, statedReplacement, statedSave, switchedEffect } from "./stated-effects.js";
 import { leadingWords, tokenizeName, WordReader, type NameTokens } from "./tokens.js";
 
 /** One piece of evidence, quoting the text it came from. */
@@ -1669,6 +1669,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     scanPhrases(lowerDescription, phrases);
     denyPhrases(lowerDescription, phrases);
     dropPointedElsewhere(lowerDescription, phrases, tool.name.toLowerCase());
+    dropKeptPermanently(lowerDescription, phrases);
     if (otherLanguage && phrases.overwrite === undefined) phrases.overwrite = affirmedElsewhere(OVERWRITE_ELSEWHERE, description);
     phrases.overwrite ??= statedReplacement(lowerDescription) ?? possibleRemoval(lowerDescription, (w) => TEXT_VERBS.has(w));
     // "Use dryRun: true to preview without making changes" claims nothing for the tool itself, unless it reads anyway.

@@ -68,6 +68,14 @@ export function claimAboutMode(lower: string, phrase: string): boolean {
   return MODE_WORDS.test(lower.slice(from, to));
 }
 
+/** Words of keeping beside "permanently": what is kept for good is no loss ("save it permanently", "persists permanently"). */
+const KEPT_PERMANENTLY = /\b(?:sav|keep|kept|persist|stor|captur|bound|retain|record|fail)[a-z]*\s+(?:[a-z]+\s+){0,2}?permanently\b|\bpermanently\s+(?:sav|keep|kept|persist|stor|captur|bound|retain|record|fail)/;
+
+/** Drops an irreversible "permanently" from `hits` where it qualifies keeping, not a loss. */
+export function dropKeptPermanently(lower: string, hits: PhraseHits): void {
+  if (hits.irreversible === "permanently" && KEPT_PERMANENTLY.test(lower)) hits.irreversible = undefined;
+}
+
 /**
  * A sentence that opens by pointing to another tool by its name, and what that tool is for: "Use query-database tool
  * to run SQL queries against that table", "use `cancel_open` to undo".

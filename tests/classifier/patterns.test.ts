@@ -1316,6 +1316,10 @@ describe.each([
     // A slash after the word that follows the lead lists more verbs only when a verb follows it.
     expect(k("session_status", "Read login/checkpoint/rate-limit status and the visible account.").category).toBe("read");
     expect(k("apply_patch", "Applies search/replace hunks to a file.").category).toBe("write");
+    // What is kept for good is no loss; what is removed for good is.
+    expect(k("create_document", "Create a new document in the knowledge base. Use it to permanently capture distilled knowledge.").category).toBe("write");
+    expect(k("save_playlist", "Save the playlist so the user can keep it permanently.").signals).not.toContain("irreversible");
+    expect(k("drop_asset", "Deletes an asset permanently from the library.").signals).toContain("irreversible");
     // A sentence pointing to another tool by its name tells of that tool; one naming this tool tells of it.
     expect(k("trial_balance", "Fetches the trial balance into a cached table. Use query-database tool to run SQL queries against it.").category).toBe("read");
     expect(k("query-database", "Answers questions about the books. Use query-database tool to run SQL queries against them.").category).toBe("execute");
