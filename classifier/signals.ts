@@ -1205,6 +1205,9 @@ const joinTwoWords = (m: string) => {
 // Verbs that say nothing of the effect: the verb after them does ("Attempt to repair …").
 const SKIPPED_GENERIC = new Set(["perform", "performs", "use", "uses", "attempt", "attempts"]);
 
+/** The word DESTRUCTIVE written as a label, before a bracket, a colon, a stop or a dash, and not denied. */
+const DESTRUCTIVE_LABEL = /(?<![A-Za-z-]|NOT |NON )DESTRUCTIVE(?=\]|\s*[.:!—–-])/;
+
 /** An article right after a word: " a ", " an ", " the ". */
 const ARTICLE_AFTER = /^ (?:an?|the) /;
 
@@ -1802,7 +1805,10 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     scores.read += WEIGHTS.readOnlyClaim;
     evidence.push({ signal: "read_only_claim", source: "description", quote: readOnly, weight: WEIGHTS.readOnlyClaim });
   }
-  const irreversible = phrases.irreversible ?? (otherLanguage ? statedElsewhere(IRREVERSIBLE_ELSEWHERE, description) : undefined);
+  // A text that labels its own tool destructive ("DESTRUCTIVE. Sends …", "[DESTRUCTIVE] Remove …", "DESTRUCTIVE -
+  // requires approval!") is its author's word for what the tool does.
+  const selfLabelled = description.includes("DESTRUCTIVE") ? DESTRUCTIVE_LABEL.exec(description)?.[0] : undefined;
+  const irreversible = phrases.irreversible ?? selfLabelled ?? (otherLanguage ? statedElsewhere(IRREVERSIBLE_ELSEWHERE, description) : undefined);
   if (irreversible !== undefined) phrases.irreversible = irreversible;
   if (irreversible) {
     scores.destructive += WEIGHTS.irreversible;

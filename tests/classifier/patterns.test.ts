@@ -1320,6 +1320,11 @@ describe.each([
     expect(k("create_document", "Create a new document in the knowledge base. Use it to permanently capture distilled knowledge.").category).toBe("write");
     expect(k("save_playlist", "Save the playlist so the user can keep it permanently.").signals).not.toContain("irreversible");
     expect(k("drop_asset", "Deletes an asset permanently from the library.").signals).toContain("irreversible");
+    // A text labelling its own tool DESTRUCTIVE is its author's word; a mention of destructive tools is not a label.
+    expect(hintClass(k("send_single", "DESTRUCTIVE. Sends a single transactional email to one recipient."))).toBe("destructive");
+    expect(hintClass(k("restart_host", "Restarts the host. DESTRUCTIVE - requires approval!"))).toBe("destructive");
+    expect(hintClass(k("run_write_tool", "Run a WRITE or DESTRUCTIVE tool of a deployed app."))).not.toBe("destructive");
+    expect(hintClass(k("send_note", "NOT DESTRUCTIVE: sends a note to the team."))).toBe("write");
     // A sentence pointing to another tool by its name tells of that tool; one naming this tool tells of it.
     expect(k("trial_balance", "Fetches the trial balance into a cached table. Use query-database tool to run SQL queries against it.").category).toBe("read");
     expect(k("query-database", "Answers questions about the books. Use query-database tool to run SQL queries against them.").category).toBe("execute");
