@@ -97,7 +97,7 @@ import { leadingLabel } from "./leading-label.js";
 import { listedActions, managedActions } from "./listed-actions.js";
 import { readOnlyLimit } from "./query-limit.js";
 import { quoteText } from "./quote.js";
-import { claimAboutMode, deniedAt, denyPhrases, dropKeptPermanently, dropPointedElsewhere, getOrCreate, keepsPrior, possibleRemoval, statedRemoval, statedReplacement, statedSave, switchedEffect } from "./stated-effects.js";
+import { claimAboutMode, claimNotMade, deniedAt, denyPhrases, dropKeptPermanently, dropPointedElsewhere, getOrCreate, keepsPrior, possibleRemoval, statedRemoval, statedReplacement, statedSave, switchedEffect } from "./stated-effects.js";
 import { leadingWords, tokenizeName, WordReader, type NameTokens } from "./tokens.js";
 
 /** One piece of evidence, quoting the text it came from. */
@@ -247,6 +247,7 @@ const STOP_WORDS = new Set("a an the to from in of for by with on and or into at
 const CONJUNCTIONS = new Set(["or", "and"]);
 const PREPOSITIONS = new Set("to from in of for by with on into at via".split(" "));
 const PARTICLES = new Set(["down", "up", "out", "off", "over"]);
+const ARTICLES = new Set(["a", "an", "the"]);
 /** What follows "ask" when it asks someone to do a thing: one to three words, "to", the verb. */
 const ASKED_TO = /^\s+(?:[\p{L}\p{N}'-]+\s+){1,3}to\s+([\p{L}]+)/u;
 /** Programs whose command lines tools quote as their description: the word after is the subcommand. */
@@ -688,7 +689,7 @@ function agreeWithDescription(tokens: NameTokens, nv: NameVerbHit | undefined, d
     // ("monitor_set_level", "Set the monitor output fader level").
     const next = nv.index + 1 < words.length ? NAME_VERBS.get(words[nv.index + 1]!) : undefined;
     // A word as often a noun counts as the verb where an article follows it there ("Set the …", not "Order book …").
-    const articled = dv.object[0] === "the" || dv.object[0] === "a" || dv.object[0] === "an";
+    const articled = ARTICLES.has(dv.object[0] ?? "");
     const nextAsDescribed = next !== undefined && (!next.ambiguous || articled) && dv.first && next.verb === dv.verb && nv.category !== "destructive" && SEVERITY[next.category] > SEVERITY[nv.category];
     return nextAsDescribed ? nameHit(next, "contains", nv.index + 1, joinedAfter(words, nv.index + 1, words.length)) : nv;
   }
@@ -1173,7 +1174,10 @@ function descriptionVerbAfterLabel(description: string, lower: string): Descript
     const first = leadingLetters(label.rest)?.toLowerCase();
     if (!first || !(TEXT_VERBS.has(first) || FOREIGN_VERB_OF.has(first))) return whole;
   }
-  return leadingVerb(label.rest, label.rest.toLowerCase()) ?? whole;
+  const after = leadingVerb(label.rest, label.rest.toLowerCase());
+  // A bracket holds no action ("[Risk: MEDIUM, Read-Only: false] Unified … tool. Propose and apply …"): after it, a
+  // short verbless opening is a label too.
+  return label.kind === "bracketed" ? (after ?? verbOfSecondSentence(label.rest)) : (after ?? whole);
 }
 
 /** A short first sentence with no verb is a label: the next sentence's opening verb ("FREE and instant. Crop, resize …"). */
@@ -1680,6 +1684,8 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     if (claim !== undefined && (nv ?? dv)?.category !== "read" && claimAboutMode(lowerDescription, claim)) phrases.read_only_claim = undefined;
     // … nor does one beside "read-write" ("Supports both read-write and read-only queries"): reading is one of its modes.
     else if (claim !== undefined && READ_WRITE.test(lowerDescription)) phrases.read_only_claim = undefined;
+    // … nor one set false or limited to one thing a leading change leaves alone.
+    else if (claim !== undefined && claimNotMade(lowerDescription, claim, dv !== undefined && dv.first && dv.category !== "read" && (!dv.ambiguous || ARTICLES.has(dv.object[0] ?? "")))) phrases.read_only_claim = undefined;
     if (lowerDescription.includes("production") && PRODUCTION_WORD.test(lowerDescription)) productionMention = "production";
     // The text as it came (from JSON, a flat string): the scans' character loops run at half speed for the rest of the
     // process once they meet a sliced string such as trim() makes (README, "Throughput"). Whitespace at the ends

@@ -103,6 +103,24 @@ export function dropPointedElsewhere(lower: string, hits: PhraseHits, self: stri
   }
 }
 
+/** A value after a claim that says it does not hold: "Read-Only: false", "readOnly=false", "read-only: no". */
+const CLAIM_SET_FALSE = /^["'`\]]?\s*[:=]\s*["'`]?(?:false|no)\b/;
+
+/** A claim of changing nothing that limits only what it names: "does not change email" (a setting is changed). */
+const SCOPED_CLAIM = /^(?:does not|doesn t|doesnt|dont|do not|never) (?:change|changes|modify|modifies|alter|alters) (?!(?:anything|any|nothing|data|state)\b)(?:the |your |its |any )?[a-z]/;
+
+/**
+ * Whether a read-only claim found in `lower` does not claim it for the tool: its value set false ("Read-Only: false"),
+ * or, after a leading change (`leadChanges`), a limit to one thing the change leaves alone ("Set a status override in
+ * local state; does not change email").
+ */
+export function claimNotMade(lower: string, claim: string, leadChanges: boolean): boolean {
+  const at = phraseAt(lower, claim);
+  if (at < 0) return false;
+  if (CLAIM_SET_FALSE.test(lower.slice(at + claim.length, at + claim.length + 12))) return true;
+  return leadChanges && SCOPED_CLAIM.test(lower.slice(at, at + claim.length + 20));
+}
+
 /**
  * Words after a removal that make it a retention policy rather than the tool's act: "each one will be purged
  * automatically", "files are deleted after 30 days" (but "the local copy is deleted after upload" is the tool's).

@@ -1325,6 +1325,11 @@ describe.each([
     expect(hintClass(k("restart_host", "Restarts the host. DESTRUCTIVE - requires approval!"))).toBe("destructive");
     expect(hintClass(k("run_write_tool", "Run a WRITE or DESTRUCTIVE tool of a deployed app."))).not.toBe("destructive");
     expect(hintClass(k("send_note", "NOT DESTRUCTIVE: sends a note to the team."))).toBe("write");
+    // A read-only claim set false is none; one after a leading change limits that change to what it names.
+    expect(k("pg_migration", "[Risk: MEDIUM, Read-Only: false] Apply an index migration to the database.").signals).not.toContain("read_only_claim");
+    expect(k("set_status", "Set a status override in local workflow state; does not change email.").category).toBe("write");
+    expect(k("erc20", "Make a fungible token contract. Returns its source code. Does not write to disk.").signals).toContain("read_only_claim");
+    expect(k("show_status", "Show the workflow state; does not change anything.").signals).toContain("read_only_claim");
     // A sentence pointing to another tool by its name tells of that tool; one naming this tool tells of it.
     expect(k("trial_balance", "Fetches the trial balance into a cached table. Use query-database tool to run SQL queries against it.").category).toBe("read");
     expect(k("query-database", "Answers questions about the books. Use query-database tool to run SQL queries against them.").category).toBe("execute");
