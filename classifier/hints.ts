@@ -34,6 +34,8 @@ const REMOVALS = new Set("deletion deletions removal removals termination termin
 /** Non-additive verbs a description's lead does not add to a name's verb: their object decides, or it is a field. */
 const LEAD_ONLY_IN_NAME = new Set(["apply", "restore", "replace"]);
 
+const KICK_OFF = /\bkick(?:s|ed|ing)?\s+off\b/i;
+
 const RESTORED_FROM_SNAPSHOT = /\bfrom (?:an? |the |its )?(?:[a-z]+ )?(?:backup|snapshot|checkpoint|dump)s?\b/i;
 
 /**
@@ -86,6 +88,8 @@ function leadNonAdditive(r: ToolReading, lead: string): boolean {
   if (lead === "apply") return !objectHas(ATTACHED_THINGS) && !objectHas(FORMATTING);
   if (lead === "restore") return objectHas(SNAPSHOTS) || RESTORED_FROM_SNAPSHOT.test(r.descriptionVerb?.quote ?? "");
   if (lead === "cancel" || lead === "abort") return !objectHas(REMOVALS);
+  // A member kicked is removed; a job kicked off is started.
+  if (lead === "kick") return !KICK_OFF.test(r.descriptionVerb?.quote ?? "");
   return NON_ADDITIVE_VERBS.has(lead);
 }
 

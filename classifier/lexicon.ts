@@ -823,9 +823,10 @@ export const MANAGING_VERBS = new Set(["manage", "handle"]);
  * rollback, a revert or an undo discards the changes made since; applying a plan, a patch, a migration or a style
  * changes what is there (applying a label only attaches one: ATTACHED_THINGS). Such a tool stays a write for policy
  * (an overwrite is a write) and is destructive in its hints. "alter": ALTER TABLE and ALTER VIEW change a definition in
- * place, and may drop what it had (a column).
+ * place, and may drop what it had (a column). A ban or a kick removes a member from where they were (every real
+ * server's hints that say so mark them destructive), but a job kicked off is started (hints.ts).
  */
-export const NON_ADDITIVE_VERBS = new Set(["replace", "overwrite", "rewrite", "reset", "rollback", "revert", "undo", "apply", "cancel", "abort", "reflash", "alter"]);
+export const NON_ADDITIVE_VERBS = new Set(["replace", "overwrite", "rewrite", "reset", "rollback", "revert", "undo", "apply", "cancel", "abort", "reflash", "alter", "ban", "kick"]);
 /**
  * Verbs that change a thing in place: given the thing's new content (a `content` argument), such an update
  * replaces what was there, not additive in MCP's hints ("update_note" with content; a title or a state set alone is

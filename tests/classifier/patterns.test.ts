@@ -1330,6 +1330,10 @@ describe.each([
     expect(k("set_status", "Set a status override in local workflow state; does not change email.").category).toBe("write");
     expect(k("erc20", "Make a fungible token contract. Returns its source code. Does not write to disk.").signals).toContain("read_only_claim");
     expect(k("show_status", "Show the workflow state; does not change anything.").signals).toContain("read_only_claim");
+    // A member banned or kicked is removed: not additive; a job kicked off is started.
+    expect(hintClass(k("ban_member", "Ban a member from the server (permanent until unbanned)."))).toBe("destructive");
+    expect(hintClass(k("kick_member", "Kick a member from the channel."))).toBe("destructive");
+    expect(hintClass(k("library_scan", "Kick off a scan of the media library."))).not.toBe("destructive");
     // A sentence pointing to another tool by its name tells of that tool; one naming this tool tells of it.
     expect(k("trial_balance", "Fetches the trial balance into a cached table. Use query-database tool to run SQL queries against it.").category).toBe("read");
     expect(k("query-database", "Answers questions about the books. Use query-database tool to run SQL queries against them.").category).toBe("execute");
