@@ -1718,7 +1718,9 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   let outputPath: PropertyView | undefined;
   for (const p of props) {
     const kind = p.exec;
-    if (kind && !execKind) {
+    // An argument limited to listed values ("command": LOG | REFLOG) chooses among the tool's own operations: it is no
+    // text to run.
+    if (kind && !execKind && p.enumValues.length === 0) {
       // "code" and "expression" are often data (a country code, a filter); they count when described as run.
       const described = /\b(?:run|runs|execute|executes|executed|evaluate|evaluated|eval|shell|sql|script)\b/i.test(p.description);
       if (kind === "sql" || kind === "command" || described) {
@@ -1748,7 +1750,9 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     if (OUTPUT_PATH_PROPERTIES.has(p.key) || (OUTPUT_PLACE_PROPERTIES.has(p.key) && LOCAL_PLACE.test(p.description ?? ""))) outputPath ??= p;
     // The operations an operation argument offers: its enum, else what the tool's description lists for it ("Actions:
     // list, get, delete") when the argument itself names none.
-    const offered = !(roles & ROLE.operation) || operations ? NO_VALUES : p.enumValues.length > 0 || p.key === "command" ? p.enumValues : (listed ??= listedActions(description));
+    // … and so does a command argument limited to listed values: the values are the operations.
+    const selects = (roles & ROLE.operation) !== 0 || (p.exec === "command" && p.enumValues.length > 0);
+    const offered = !selects || operations ? NO_VALUES : p.enumValues.length > 0 || p.key === "command" ? p.enumValues : (listed ??= listedActions(description));
     if (offered.length > 0) operations = mostSevereOffered(p.name, offered, words, lowerDescription);
   }
   // A tool whose schema lists no arguments takes the actions its description lists ("Dataset ops: list/get/delete").
@@ -1941,7 +1945,8 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   }
   // Running a query that the text says only reads (a SELECT, an aggregation) is a read, unless it also says it may change
   // data or keeps the result, or the tool runs a program or a shell command, in which a search query is one thing it could do.
-  const readQuery = phrases.read_query ?? queryLimit;
+  // … and so is SQL run under another language's read-only claim ("执行只读 SQL 查询": run a read-only SQL query).
+  const readQuery = phrases.read_query ?? queryLimit ?? (otherLanguage && phrases.read_only_claim !== undefined && (execKind === "sql" || SQL_WORD.test(lowerDescription)) ? phrases.read_only_claim : undefined);
   // Statements the text names as refused ("INSERT/UPDATE/DELETE and DDL are rejected") are no mutation it may run.
   const refusesWrites = phrases.mutation !== undefined && readQuery !== undefined && WRITES_REFUSED.test(lowerDescription);
   if (readQuery && (!phrases.mutation || refusesWrites) && !effect && !saved && execKind !== "code" && execKind !== "command") {

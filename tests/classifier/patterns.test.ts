@@ -1334,6 +1334,14 @@ describe.each([
     expect(hintClass(k("ban_member", "Ban a member from the server (permanent until unbanned)."))).toBe("destructive");
     expect(hintClass(k("kick_member", "Kick a member from the channel."))).toBe("destructive");
     expect(hintClass(k("library_scan", "Kick off a scan of the media library."))).not.toBe("destructive");
+    // A command argument limited to listed values chooses an operation: it is no command line to run.
+    const choice = (values: string[]) => ({ inputSchema: { type: "object", properties: { command: { type: "string", enum: values } }, required: ["command"] } });
+    expect(k("dev_env", "Development environment management", choice(["start", "stop", "status", "clean"])).signals).not.toContain("schema:command_argument");
+    expect(k("dev_env", "Development environment management", choice(["start", "stop", "status", "delete"])).category).toBe("destructive");
+    // SQL run under another language's read-only claim reads.
+    const sql = { inputSchema: { type: "object", properties: { sql: { type: "string" } }, required: ["sql"] } };
+    expect(k("run_query", "执行只读 SQL 查询并返回结果。仅允许 SELECT。", sql).category).toBe("read");
+    expect(k("run_sql", "执行 SQL 语句并返回结果。", sql).category).toBe("execute");
     // A sentence pointing to another tool by its name tells of that tool; one naming this tool tells of it.
     expect(k("trial_balance", "Fetches the trial balance into a cached table. Use query-database tool to run SQL queries against it.").category).toBe("read");
     expect(k("query-database", "Answers questions about the books. Use query-database tool to run SQL queries against them.").category).toBe("execute");
