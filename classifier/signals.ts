@@ -97,7 +97,7 @@ import { leadingLabel } from "./leading-label.js";
 import { listedActions, managedActions } from "./listed-actions.js";
 import { readOnlyLimit } from "./query-limit.js";
 import { quoteText } from "./quote.js";
-import { claimAboutMode, claimNotMade, deniedAt, denyPhrases, dropKeptPermanently, dropPointedElsewhere, getOrCreate, keepsPrior, possibleRemoval, statedRemoval, statedReplacement, statedSave, switchedEffect } from "./stated-effects.js";
+import { claimAboutMode, claimNotMade, deniedAt, denyPhrases, dropIdentifierPhrases, dropKeptPermanently, dropPointedElsewhere, getOrCreate, keepsPrior, possibleRemoval, statedRemoval, statedReplacement, statedSave, switchedEffect } from "./stated-effects.js";
 import { leadingWords, tokenizeName, WordReader, type NameTokens } from "./tokens.js";
 
 /** One piece of evidence, quoting the text it came from. */
@@ -1674,6 +1674,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
       for (const j of dv.joined) evidence.push({ signal: `description_verb:${j.verb}`, source: "description", quote: dv.quote, weight: 0 });
     }
     scanPhrases(lowerDescription, phrases);
+    dropIdentifierPhrases(lowerDescription, phrases);
     denyPhrases(lowerDescription, phrases);
     dropPointedElsewhere(lowerDescription, phrases, tool.name.toLowerCase());
     dropKeptPermanently(lowerDescription, phrases);

@@ -3,7 +3,7 @@
 // deny it ("never overwrites", "rather than being permanently deleted", "until it is deleted"). The name does not
 // outweigh what the text says the tool does; nor does a phrase count where the text says it does not happen. Pure.
 import { ARGUMENT_SWITCH, DENIALS, GET_OR_CREATE, KEEPS_PRIOR, MAY_REMOVE_LIST, REHEARSAL_SWITCH, SWITCH_CUE, STATED_PLACEMENT, STATED_REMOVALS, STATED_REPLACEMENT, STATED_REPLACEMENT_WORDS, STATED_SAVE, type PhraseSignal } from "./lexicon.js";
-import type { PhraseHits } from "./phrases.js";
+import { findPhrase, type PhraseHits } from "./phrases.js";
 import { quoteText } from "./quote.js";
 
 /** How many words before a phrase a denial reaches: "rather than being permanently deleted", "never overwritten". */
@@ -66,6 +66,26 @@ export function claimAboutMode(lower: string, phrase: string): boolean {
   let to = at + phrase.length;
   while (to < lower.length && !isSentenceMark(lower.charCodeAt(to))) to++;
   return MODE_WORDS.test(lower.slice(from, to));
+}
+
+/** Identifiers in text: words joined by underscores ("sql_query", "delete_all"). */
+const IDENTIFIER = /[a-z0-9]+(?:_[a-z0-9]+)+/g;
+
+/**
+ * Replaces in `hits` each phrase of more than one word found in `lower` only inside identifiers ("Call before
+ * sql_query") by the signal's first phrase outside them, if any: an identifier names a tool, a field or a setting,
+ * not what the text says this tool does.
+ */
+export function dropIdentifierPhrases(lower: string, hits: PhraseHits): void {
+  if (!lower.includes("_")) return;
+  let masked: string | undefined;
+  for (const signal of Object.keys(hits) as PhraseSignal[]) {
+    const phrase = hits[signal];
+    if (phrase === undefined || !phrase.includes(" ")) continue;
+    masked ??= lower.replace(IDENTIFIER, (m) => " ".repeat(m.length));
+    // The same signal may be said again in the text's own words ("… are overwritten too").
+    if (phraseAt(masked, phrase) < 0) hits[signal] = findPhrase(masked, signal);
+  }
 }
 
 /** Words of keeping beside "permanently": what is kept for good is no loss ("save it permanently", "persists permanently"). */

@@ -1342,6 +1342,9 @@ describe.each([
     const sql = { inputSchema: { type: "object", properties: { sql: { type: "string" } }, required: ["sql"] } };
     expect(k("run_query", "执行只读 SQL 查询并返回结果。仅允许 SELECT。", sql).category).toBe("read");
     expect(k("run_sql", "执行 SQL 语句并返回结果。", sql).category).toBe("execute");
+    // A phrase inside an identifier names a tool or a field; the same signal said in words still counts.
+    expect(k("db_schema", "Explains the tables and columns. Call before sql_query.").category).toBe("read");
+    expect(hintClass(k("metadata_refresh", "Re-fetch metadata. If replace_all is set, manually edited fields are overwritten too."))).toBe("destructive");
     // A sentence pointing to another tool by its name tells of that tool; one naming this tool tells of it.
     expect(k("trial_balance", "Fetches the trial balance into a cached table. Use query-database tool to run SQL queries against it.").category).toBe("read");
     expect(k("query-database", "Answers questions about the books. Use query-database tool to run SQL queries against them.").category).toBe("execute");
