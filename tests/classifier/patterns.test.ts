@@ -1345,6 +1345,9 @@ describe.each([
     // A phrase inside an identifier names a tool or a field; the same signal said in words still counts.
     expect(k("db_schema", "Explains the tables and columns. Call before sql_query.").category).toBe("read");
     expect(hintClass(k("metadata_refresh", "Re-fetch metadata. If replace_all is set, manually edited fields are overwritten too."))).toBe("destructive");
+    // Drawing into a document changes it; drawing a chart from given data makes an artifact and keeps nothing.
+    expect(k("sketch_circle", "Draw a circle in the active sketch.").category).toBe("write");
+    expect(k("draw_chart", "Draw a bar chart of the given data.").category).toBe("read");
     // A sentence pointing to another tool by its name tells of that tool; one naming this tool tells of it.
     expect(k("trial_balance", "Fetches the trial balance into a cached table. Use query-database tool to run SQL queries against it.").category).toBe("read");
     expect(k("query-database", "Answers questions about the books. Use query-database tool to run SQL queries against them.").category).toBe("execute");
