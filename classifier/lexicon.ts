@@ -44,7 +44,7 @@ export const VERBS: Record<Category, string> = {
     decrement bump populate seed migrate map unmap mount unmount bind unbind grant authorize 
     confirm    continue make   compress decompress unzip untar unpack alter
     send email mail message notify sms text tweet broadcast forward dm post deliver control poweron powercycle
-    mutate crop flip place increase decrease brighten refuse deny draw`,
+    mutate crop flip place increase decrease brighten refuse deny draw ensure unload`,
   execute: `
     run exec execute eval evaluate invoke call trigger launch spawn shell bash deploy build compile
     dispatch perform rerun redeploy interpret sql cypher graphql script command automate orchestrate inject`,

@@ -1348,6 +1348,9 @@ describe.each([
     // Drawing into a document changes it; drawing a chart from given data makes an artifact and keeps nothing.
     expect(k("sketch_circle", "Draw a circle in the active sketch.").category).toBe("write");
     expect(k("draw_chart", "Draw a bar chart of the given data.").category).toBe("read");
+    // Ensuring something exists makes it when it is missing; unloading takes it out of the session.
+    expect(k("ensure_workspace", "Ensure the workspace for the project exists and return its id.").category).toBe("write");
+    expect(k("unload_library", "Unload a previously loaded library from the session.").category).toBe("write");
     // A sentence pointing to another tool by its name tells of that tool; one naming this tool tells of it.
     expect(k("trial_balance", "Fetches the trial balance into a cached table. Use query-database tool to run SQL queries against it.").category).toBe("read");
     expect(k("query-database", "Answers questions about the books. Use query-database tool to run SQL queries against them.").category).toBe("execute");
