@@ -890,7 +890,7 @@ function nextDescriptionWord(text: string, from: number): DescriptionToken | und
 const REMOVE_VERBS = new Set(["remove", "delete", "rm", "del", "detach"]);
 // "Removes the label from an issue": the removed thing and what it is removed from, in the first clause. "Delete a
 // label from a board" deletes the label: a thing deleted from where it lives is gone.
-const REMOVED_FROM = /\b(?:removes?|detach(?:es)?)\s+(?:the\s+|a\s+|an\s+|one\s+|specified\s+|given\s+)*([a-z]+(?:\s+[a-z]+)?)\s+from\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|specified\s+|given\s+)*([a-z]+)/;
+const REMOVED_FROM = /\b(?:removes?|detach(?:es)?)\s+(?:the\s+|a\s+|an\s+|one or more\s+|one\s+|specified\s+|given\s+)*([a-z]+(?:\s+[a-z]+)?)\s+from\s+(?:the\s+|a\s+|an\s+|one\s+|its\s+|their\s+|this\s+|that\s+|specified\s+|given\s+)*([a-z]+)/;
 // "Removes the link between …", "deletes the relationship from …": the removed thing and the word after it.
 const REMOVED_LINK = /\b(?:removes?|deletes?)\s+(?:the\s+|a\s+|an\s+)?([a-z]+)\s+(?:between|from|to|of)\b/;
 // Cheap test before scanning argument descriptions for a stated destructive effect.
@@ -911,6 +911,8 @@ function unlinkOf(words: readonly string[], nv: NameVerbHit | undefined, dv: Des
     // A tag, a label or a member taken off anything stays what it was: remove_tag_from_item.
     if (from > 0 && (LINK_CONTAINERS.has(after[from + 1] ?? "") || removed.some((w) => ATTACHED_THINGS.has(w))) && !removed.some((w) => DATA_OBJECTS.has(w))) return after.slice(0, from + 2).join(" ");
     if (from < 0 && after.length > 0 && LINK_OBJECTS.has(after[after.length - 1]!)) return after.join(" ");
+    // … and so is a thing attached to another taken off it ("remove_tags"), where a delete may delete the tag itself.
+    if (from < 0 && nv.verb === "remove" && after.length > 0 && ATTACHED_THINGS.has(after[after.length - 1]!)) return after.join(" ");
   }
   if ((!nv || nv.category === "destructive") && dv && REMOVE_VERBS.has(dv.verb)) {
     const head = lowerDescription.slice(0, 160);

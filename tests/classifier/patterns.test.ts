@@ -1351,6 +1351,11 @@ describe.each([
     // Ensuring something exists makes it when it is missing; unloading takes it out of the session.
     expect(k("ensure_workspace", "Ensure the workspace for the project exists and return its id.").category).toBe("write");
     expect(k("unload_library", "Unload a previously loaded library from the session.").category).toBe("write");
+    // Tags or members taken off a thing unlink them (a removed link: destructive in the hints), where deleting a tag may delete it.
+    const tags = k("remove_tags", "Remove one or more tags from an item; other tags are kept.");
+    expect(tags.category).toBe("write");
+    expect(tags.signals).toContain("unlink");
+    expect(k("delete_tags", "Delete one or more tags.").category).toBe("destructive");
     // A sentence pointing to another tool by its name tells of that tool; one naming this tool tells of it.
     expect(k("trial_balance", "Fetches the trial balance into a cached table. Use query-database tool to run SQL queries against it.").category).toBe("read");
     expect(k("query-database", "Answers questions about the books. Use query-database tool to run SQL queries against them.").category).toBe("execute");
