@@ -44,7 +44,7 @@ export const VERBS: Record<Category, string> = {
     decrement bump populate seed migrate map unmap mount unmount bind unbind grant authorize 
     confirm    continue make   compress decompress unzip untar unpack alter
     send email mail message notify sms text tweet broadcast forward dm post deliver control poweron powercycle
-    mutate crop flip place increase decrease brighten refuse deny draw ensure unload`,
+    mutate crop flip place increase decrease brighten refuse deny draw ensure unload seek`,
   execute: `
     run exec execute eval evaluate invoke call trigger launch spawn shell bash deploy build compile
     dispatch perform rerun redeploy interpret sql cypher graphql script command automate orchestrate inject`,
@@ -654,7 +654,7 @@ export const FOREIGN_VERBS: Record<Category, string> = {
     importa publicar publica compartir comparte renombra mueve copia establece asigna inserta
     erstellen erstellt hinzufügen fügt aktualisieren aktualisiert ändern ändert senden sendet speichern speichert importiert
     veröffentlicht setzt legt verschiebt kopiert benennt schreibt
-    criar cria adicionar adiciona atualizar atualiza envia salvar salva compartilha renomeia insere atribui atribuir attribue
+    criar cria adicionar adiciona atualizar atualiza envia salvar salva gravar grava compartilha renomeia insere atribui atribuir attribue
     aprueba rechaza aprova rejeita approuve rejette genehmigt reverte
     crea creare aggiunge aggiungi aggiorna aggiornare modificare invia inviare salvare scrive imposta
     создать создает создаёт добавить добавляет обновить обновляет изменить изменяет отправить отправляет сохранить сохраняет
