@@ -205,7 +205,7 @@ export const DRY_RUN_PROPERTIES = new Set("dry_run dryrun what_if whatif validat
  * where it opens a sentence or joins the tool's action ("and saves", "then writes"), not "Use export_file to save to disk".
  */
 export const STATED_SAVE =
-  /(?:^|[.!?;:]\s+|\band\s+|\bthen\s+|,\s+)(?:also\s+|optionally\s+|automatically\s+|auto-?)?(?:sav(?:e|es|ing)|writ(?:e|es|ing)|stor(?:e|es|ing)|persist(?:s|ing)?)\s+(?:it|them|this|the\s+[a-z]+|its\s+results?|results?|output|files?|data|contents?|pages|documents|records|entries|items)?\s*(?:locally|(?:to|into|in|as|on)\s+(?:a\s+|an\s+|the\s+)?(?:specified\s+|given\s+|pre-configured\s+|configured\s+)?(?:[a-z]+\s+)?(?:local|disk|files?|path|directory|folder|filesystem|location|storage|bucket|png|jpe?g|pdf|csv|svg|gpx|tcx)\b)/;
+  /(?:^|[.!?;:]\s+|\band\s+|\bthen\s+|,\s+)(?:also\s+|optionally\s+|automatically\s+|auto-?)?(?:sav(?:e|es|ing)|writ(?:e|es|ing)|stor(?:e|es|ing)|persist(?:s|ing)?)\s+(?:it|them|this|the\s+[a-z]+|its\s+results?|results?|output|files?|data|contents?|pages|documents|records|entries|items|(?:[a-z]+\s+)?[a-z]+)?\s*(?:locally|(?:to|into|in|as|on)\s+(?:a\s+|an\s+|the\s+)?(?:specified\s+|given\s+|pre-configured\s+|configured\s+)?(?:[a-z]+\s+)?(?:local|disk|files?|path|directory|folder|filesystem|location|storage|bucket|png|jpe?g|pdf|csv|svg|gpx|tcx)\b)/;
 
 /**
  * A save the description states as a placement: "The result is written next to the source", "FITS is saved to

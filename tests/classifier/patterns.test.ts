@@ -1359,6 +1359,9 @@ describe.each([
     // Seeking moves a player's position; Portuguese gravar records.
     expect(k("seek_to", "Seek to a position (in seconds) within the currently playing track.").category).toBe("write");
     expect(k("propose", "Grava o envelope no staging e confere a leitura de volta.").category).toBe("write");
+    // A save of any named thing to a place on disk writes a file, whatever reading verb the name has.
+    expect(k("get_attachments", "Save message attachments to disk and return file metadata").category).toBe("write");
+    expect(k("get_attachments", "Return message attachments and their file metadata").category).toBe("read");
     // A sentence pointing to another tool by its name tells of that tool; one naming this tool tells of it.
     expect(k("trial_balance", "Fetches the trial balance into a cached table. Use query-database tool to run SQL queries against it.").category).toBe("read");
     expect(k("query-database", "Answers questions about the books. Use query-database tool to run SQL queries against them.").category).toBe("execute");
