@@ -1,5 +1,5 @@
-// Real tools of servers published as source on GitHub (Go, Python, TypeScript, JavaScript, C#, Rust, Java and Kotlin
-// servers), read from the public-code index's stored files: the names, descriptions, arguments and hints their authors
+// Real tools of servers published as source on GitHub (Go, Python, TypeScript, JavaScript, PHP, Rust, C#, Swift, Java,
+// Kotlin and more), read from the public-code index's stored files: the names, descriptions, arguments and hints their authors
 // wrote as literals, each with the index's file id to read it again. Every tool here declares its hints, the server's
 // own label in the corpus's sense. The model never learns from them; they came in batches, each measured before any
 // rule was taken from it (rules were then taken from each; the README keeps each batch's first figures).
