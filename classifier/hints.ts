@@ -34,6 +34,7 @@ const REMOVALS = new Set("deletion deletions removal removals termination termin
 /** Non-additive verbs a description's lead does not add to a name's verb: their object decides, or it is a field. */
 const LEAD_ONLY_IN_NAME = new Set(["apply", "restore", "replace"]);
 
+/** A kick that starts something: "Kick off a scan" starts a job, where "Kick a member" removes one. */
 const KICK_OFF = /\bkick(?:s|ed|ing)?\s+off\b/i;
 
 const RESTORED_FROM_SNAPSHOT = /\bfrom (?:an? |the |its )?(?:[a-z]+ )?(?:backup|snapshot|checkpoint|dump)s?\b/i;

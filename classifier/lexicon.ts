@@ -66,7 +66,7 @@ export const AMBIGUOUS_VERBS = new Set(
    forward go run call command script sql graphql cypher set lock load pull push watch point fill press
    display print dump seed reset apply change trade fund quote view reason learn complete finish leave
    join claim match switch group flag advance step snap play timeout stream mirror correct walk pop new bridge arm hold grade compute
-   mask freeze caption snapshot end quit exit lease land control place draw`.split(/\s+/).filter(Boolean),
+   mask freeze caption snapshot end quit exit lease land control place draw seek`.split(/\s+/).filter(Boolean),
 );
 
 /**
@@ -203,9 +203,11 @@ export const DRY_RUN_PROPERTIES = new Set("dry_run dryrun what_if whatif validat
  * A save to local storage the description states ("… and saves it to a specified local path", "save the capture as a
  * PNG", "writes the report to disk"): the tool writes a file, whatever its leading verb reads. The save is the tool's own
  * where it opens a sentence or joins the tool's action ("and saves", "then writes"), not "Use export_file to save to disk".
+ * What is saved is any one or two words ("Save message attachments to disk"), but not a right ("Write access to the
+ * folder is required").
  */
 export const STATED_SAVE =
-  /(?:^|[.!?;:]\s+|\band\s+|\bthen\s+|,\s+)(?:also\s+|optionally\s+|automatically\s+|auto-?)?(?:sav(?:e|es|ing)|writ(?:e|es|ing)|stor(?:e|es|ing)|persist(?:s|ing)?)\s+(?:it|them|this|the\s+[a-z]+|its\s+results?|results?|output|files?|data|contents?|pages|documents|records|entries|items|(?:[a-z]+\s+)?[a-z]+)?\s*(?:locally|(?:to|into|in|as|on)\s+(?:a\s+|an\s+|the\s+)?(?:specified\s+|given\s+|pre-configured\s+|configured\s+)?(?:[a-z]+\s+)?(?:local|disk|files?|path|directory|folder|filesystem|location|storage|bucket|png|jpe?g|pdf|csv|svg|gpx|tcx)\b)/;
+  /(?:^|[.!?;:]\s+|\band\s+|\bthen\s+|,\s+)(?:also\s+|optionally\s+|automatically\s+|auto-?)?(?:sav(?:e|es|ing)|writ(?:e|es|ing)|stor(?:e|es|ing)|persist(?:s|ing)?)\s+(?:(?!(?:access|permissions?|rights|privileges)\b)[a-z]+\s+(?:[a-z]+\s+)?)?(?:locally|(?:to|into|in|as|on)\s+(?:a\s+|an\s+|the\s+)?(?:specified\s+|given\s+|pre-configured\s+|configured\s+)?(?:[a-z]+\s+)?(?:local|disk|files?|path|directory|folder|filesystem|location|storage|bucket|png|jpe?g|pdf|csv|svg|gpx|tcx)\b)/;
 
 /**
  * A save the description states as a placement: "The result is written next to the source", "FITS is saved to

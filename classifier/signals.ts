@@ -97,7 +97,7 @@ import { leadingLabel } from "./leading-label.js";
 import { listedActions, managedActions } from "./listed-actions.js";
 import { readOnlyLimit } from "./query-limit.js";
 import { quoteText } from "./quote.js";
-import { claimAboutMode, claimNotMade, deniedAt, denyPhrases, dropIdentifierPhrases, dropKeptPermanently, dropPointedElsewhere, getOrCreate, keepsPrior, possibleRemoval, statedRemoval, statedReplacement, statedSave, switchedEffect } from "./stated-effects.js";
+import { claimAboutMode, claimNotMade, deniedAt, denyPhrases, dropIdentifierPhrases, dropKeptPermanently, dropPointedElsewhere, getOrCreate, keepsPrior, labelledDestructive, possibleRemoval, statedRemoval, statedReplacement, statedSave, switchedEffect } from "./stated-effects.js";
 import { leadingWords, tokenizeName, WordReader, type NameTokens } from "./tokens.js";
 
 /** One piece of evidence, quoting the text it came from. */
@@ -502,14 +502,16 @@ function resolvesInto(clause: string): boolean {
 /** An argument's description naming a place on disk: where a destination argument puts a file. */
 const LOCAL_PLACE = /\b(?:path|directory|folder|dir)\b/i;
 
-/**
- * The leading word followed by a comma, a slash, an ampersand or a plus, or the next word by a slash and a verb: the
- * words after it list more verbs ("Read, write", "get/set", "Get & ack", "Applies search/replace hunks"), where "Read
- * login/checkpoint status" lists the things read.
- */
+/** The leading word followed by a comma, a slash, an ampersand or a plus. */
 const LISTED_AFTER_LEAD = /^[^\s,/&+]+\s*[,/&+]/;
+/** The word after the leading one followed by a slash, and the word after the slash. */
 const SLASHED_AFTER_LEAD = /^\S+\s+[^\s,/&+]+\/([a-z]+)/i;
 
+/**
+ * Whether the words after the leading verb list more verbs: a comma, a slash, an ampersand or a plus after it, or a
+ * slash and a verb after the next word ("Read, write", "get/set", "Get & ack", "Applies search/replace hunks"), where
+ * "Read login/checkpoint status" lists the things read.
+ */
 function listedAfterLead(rest: string): boolean {
   if (LISTED_AFTER_LEAD.test(rest)) return true;
   const slashed = SLASHED_AFTER_LEAD.exec(rest);
@@ -689,8 +691,7 @@ function agreeWithDescription(tokens: NameTokens, nv: NameVerbHit | undefined, d
     // ("monitor_set_level", "Set the monitor output fader level").
     const next = nv.index + 1 < words.length ? NAME_VERBS.get(words[nv.index + 1]!) : undefined;
     // A word as often a noun counts as the verb where an article follows it there ("Set the …", not "Order book …").
-    const articled = ARTICLES.has(dv.object[0] ?? "");
-    const nextAsDescribed = next !== undefined && (!next.ambiguous || articled) && dv.first && next.verb === dv.verb && nv.category !== "destructive" && SEVERITY[next.category] > SEVERITY[nv.category];
+    const nextAsDescribed = next !== undefined && (!next.ambiguous || articled(dv)) && dv.first && next.verb === dv.verb && nv.category !== "destructive" && SEVERITY[next.category] > SEVERITY[nv.category];
     return nextAsDescribed ? nameHit(next, "contains", nv.index + 1, joinedAfter(words, nv.index + 1, words.length)) : nv;
   }
   // A verb ending the name that the description's leading change takes as its object, itself or as its -ing noun
@@ -711,9 +712,19 @@ function agreeWithDescription(tokens: NameTokens, nv: NameVerbHit | undefined, d
   return nv;
 }
 
+/** Whether an article follows the description's verb: a word as often a noun is the verb there ("Set the …"). */
+function articled(dv: DescriptionVerbHit): boolean {
+  return ARTICLES.has(dv.object[0] ?? "");
+}
+
+/** Whether the description opens with a change: its first word a verb other than a reading one, as a verb. */
+function leadsWithChange(dv: DescriptionVerbHit): boolean {
+  return dv.first && dv.category !== "read" && (!dv.ambiguous || articled(dv));
+}
+
 /** Whether a description's word is the name's verb word itself or its -ing noun ("trace", "tracing"; "monitoring"). */
 function namesAction(word: string, verb: string): boolean {
-  return word === verb || word === `${verb}ing` || (verb.endsWith("e") && word === `${verb.slice(0, -1)}ing`);
+  return word === verb || (word.endsWith("ing") && inflections(verb).includes(word));
 }
 
 /**
@@ -1182,13 +1193,15 @@ function descriptionVerbAfterLabel(description: string, lower: string): Descript
   return label.kind === "bracketed" ? (after ?? verbOfSecondSentence(label.rest)) : (after ?? whole);
 }
 
-/** A short first sentence with no verb is a label: the next sentence's opening verb ("FREE and instant. Crop, resize …"). */
+/** A first sentence short enough to be a label, and the space after it. */
 const SHORT_FIRST_SENTENCE = /^[^.!?\n]{3,60}[.!?\n]\s+/;
+
+/** A short first sentence with no verb is a label: the next sentence's opening verb ("FREE and instant. Crop, resize …"). */
 function verbOfSecondSentence(description: string): DescriptionVerbHit | undefined {
+  if (OTHER_LETTER.test(description)) return undefined;
   const m = SHORT_FIRST_SENTENCE.exec(description);
   if (!m) return undefined;
   const rest = description.slice(m[0].length);
-  if (OTHER_LETTER.test(description)) return undefined;
   const hit = leadingVerb(rest, rest.toLowerCase());
   // Only a change opening the sentence: a second sentence that reads ("Returns …", "Shows …") tells what comes back.
   const opening = leadingLetters(rest)?.toLowerCase();
@@ -1210,9 +1223,6 @@ const joinTwoWords = (m: string) => {
 };
 // Verbs that say nothing of the effect: the verb after them does ("Attempt to repair …").
 const SKIPPED_GENERIC = new Set(["perform", "performs", "use", "uses", "attempt", "attempts"]);
-
-/** The word DESTRUCTIVE written as a label, before a bracket, a colon, a stop or a dash, and not denied. */
-const DESTRUCTIVE_LABEL = /(?<![A-Za-z-]|NOT |NON )DESTRUCTIVE(?=\]|\s*[.:!—–-])/;
 
 /** An article right after a word: " a ", " an ", " the ". */
 const ARTICLE_AFTER = /^ (?:an?|the) /;
@@ -1399,7 +1409,7 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
       let w: string | undefined;
       while ((w = clause.at(j)) !== undefined) {
         // … and so is an adverb between a conjunction and the verb it qualifies ("Validate and atomically append").
-        if (CONJUNCTIONS.has(w) || (w.endsWith("ly") && CONJUNCTIONS.has(clause.at(j - 1) ?? "") && TEXT_VERBS.has(clause.at(j + 1) ?? ""))) {
+        if (CONJUNCTIONS.has(w) || (w.endsWith("ly") && !TEXT_VERBS.has(w) && CONJUNCTIONS.has(clause.at(j - 1) ?? "") && TEXT_VERBS.has(clause.at(j + 1) ?? ""))) {
           j++;
           continue;
         }
@@ -1688,7 +1698,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     // … nor does one beside "read-write" ("Supports both read-write and read-only queries"): reading is one of its modes.
     else if (claim !== undefined && READ_WRITE.test(lowerDescription)) phrases.read_only_claim = undefined;
     // … nor one set false or limited to one thing a leading change leaves alone.
-    else if (claim !== undefined && claimNotMade(lowerDescription, claim, dv !== undefined && dv.first && dv.category !== "read" && (!dv.ambiguous || ARTICLES.has(dv.object[0] ?? "")))) phrases.read_only_claim = undefined;
+    else if (claim !== undefined && claimNotMade(lowerDescription, claim, dv !== undefined && leadsWithChange(dv))) phrases.read_only_claim = undefined;
     if (lowerDescription.includes("production") && PRODUCTION_WORD.test(lowerDescription)) productionMention = "production";
     // The text as it came (from JSON, a flat string): the scans' character loops run at half speed for the rest of the
     // process once they meet a sliced string such as trim() makes (README, "Throughput"). Whitespace at the ends
@@ -1820,7 +1830,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   }
   // A text that labels its own tool destructive ("DESTRUCTIVE. Sends …", "[DESTRUCTIVE] Remove …", "DESTRUCTIVE -
   // requires approval!") is its author's word for what the tool does.
-  const selfLabelled = description.includes("DESTRUCTIVE") ? DESTRUCTIVE_LABEL.exec(description)?.[0] : undefined;
+  const selfLabelled = description.includes("DESTRUCTIVE") ? labelledDestructive(description, lowerDescription) : undefined;
   const irreversible = phrases.irreversible ?? selfLabelled ?? (otherLanguage ? statedElsewhere(IRREVERSIBLE_ELSEWHERE, description) : undefined);
   if (irreversible !== undefined) phrases.irreversible = irreversible;
   if (irreversible) {

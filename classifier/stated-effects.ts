@@ -54,6 +54,20 @@ const MODE_WORDS = /(?<![a-z0-9])(?:dry[-_ ]?run|preview|true)(?![a-z0-9])/;
 /** . ! ? ; a line break and a bullet end a sentence. */
 const isSentenceMark = (c: number) => c === 46 || c === 33 || c === 63 || c === 59 || c === 10 || c === 0x2022;
 
+/** Whether the mark at `i` ends a sentence: not a dot inside a dotted name ("export.file", "v1.2"). */
+function endsSentence(lower: string, i: number): boolean {
+  const c = lower.charCodeAt(i);
+  if (!isSentenceMark(c)) return false;
+  return c !== 46 || !(isWordCode(lower.charCodeAt(i - 1)) && isWordCode(lower.charCodeAt(i + 1)));
+}
+
+/** Where the sentence holding position `at` of `lower` starts. */
+function sentenceStart(lower: string, at: number): number {
+  let from = at;
+  while (from > 0 && !endsSentence(lower, from - 1)) from--;
+  return from;
+}
+
 /**
  * Whether the sentence holding `phrase` speaks of a mode the tool offers ("Use dryRun: true to preview without making
  * changes"): what that mode changes is no claim about what the tool does otherwise.
@@ -61,11 +75,9 @@ const isSentenceMark = (c: number) => c === 46 || c === 33 || c === 63 || c === 
 export function claimAboutMode(lower: string, phrase: string): boolean {
   const at = phraseAt(lower, phrase);
   if (at < 0) return false;
-  let from = at;
-  while (from > 0 && !isSentenceMark(lower.charCodeAt(from - 1))) from--;
   let to = at + phrase.length;
-  while (to < lower.length && !isSentenceMark(lower.charCodeAt(to))) to++;
-  return MODE_WORDS.test(lower.slice(from, to));
+  while (to < lower.length && !endsSentence(lower, to)) to++;
+  return MODE_WORDS.test(lower.slice(sentenceStart(lower, at), to));
 }
 
 /** Identifiers in text: words joined by underscores ("sql_query", "delete_all"). */
@@ -88,12 +100,21 @@ export function dropIdentifierPhrases(lower: string, hits: PhraseHits): void {
   }
 }
 
-/** Words of keeping beside "permanently": what is kept for good is no loss ("save it permanently", "persists permanently"). */
-const KEPT_PERMANENTLY = /\b(?:sav|keep|kept|persist|stor|captur|bound|retain|record|fail)[a-z]*\s+(?:[a-z]+\s+){0,2}?permanently\b|\bpermanently\s+(?:sav|keep|kept|persist|stor|captur|bound|retain|record|fail)/;
+/**
+ * "permanently" qualifying a keeping, or a state that lasts, not a loss: a verb of keeping up to two words before it
+ * ("save it permanently", "keep it permanently", "persists permanently"), its participle right before it ("stored
+ * permanently", where "Deletes stored files permanently" loses them), or a keeping or a lasting state right after it
+ * ("permanently capture", "permanently bound", "permanently failed").
+ */
+const KEPT_PERMANENTLY =
+  /\b(?:save|saves|saving|keep|keeps|keeping|persist|persists|persisting|store|stores|storing|capture|captures|capturing|retain|retains|retaining)\s+(?:[a-z]+\s+){0,2}?permanently$|\b(?:saved|kept|persisted|stored|captured|retained)\s+permanently$|^permanently\s+(?:save|saved|keep|kept|persist|persisted|store|stored|capture|captured|retain|retained|bound|failed)\b/;
 
 /** Drops an irreversible "permanently" from `hits` where it qualifies keeping, not a loss. */
 export function dropKeptPermanently(lower: string, hits: PhraseHits): void {
-  if (hits.irreversible === "permanently" && KEPT_PERMANENTLY.test(lower)) hits.irreversible = undefined;
+  if (hits.irreversible !== "permanently") return;
+  const at = phraseAt(lower, "permanently");
+  const end = at + "permanently".length;
+  if (at >= 0 && (KEPT_PERMANENTLY.test(lower.slice(Math.max(0, at - 40), end)) || KEPT_PERMANENTLY.test(lower.slice(at, end + 20)))) hits.irreversible = undefined;
 }
 
 /**
@@ -116,9 +137,7 @@ export function dropPointedElsewhere(lower: string, hits: PhraseHits, self: stri
     if (phrase === undefined) continue;
     const at = phraseAt(lower, phrase);
     if (at < 0) continue;
-    let from = at;
-    while (from > 0 && !isSentenceMark(lower.charCodeAt(from - 1))) from--;
-    const pointer = POINTER_OPENING.exec(lower.slice(from, at));
+    const pointer = POINTER_OPENING.exec(lower.slice(sentenceStart(lower, at), at));
     if (pointer && pointer[1] !== self) hits[signal] = undefined;
   }
 }
@@ -126,8 +145,23 @@ export function dropPointedElsewhere(lower: string, hits: PhraseHits, self: stri
 /** A value after a claim that says it does not hold: "Read-Only: false", "readOnly=false", "read-only: no". */
 const CLAIM_SET_FALSE = /^["'`\]]?\s*[:=]\s*["'`]?(?:false|no)\b/;
 
+/** The word DESTRUCTIVE written as a label: before a bracket, a colon, a stop or a dash ("[DESTRUCTIVE]", "DESTRUCTIVE -"). */
+const DESTRUCTIVE_LABEL = /(?<![A-Za-z-])DESTRUCTIVE(?=\]|\s*[.:!—–-])/;
+
+/**
+ * The label by which a text calls its own tool destructive ("DESTRUCTIVE. Sends …", "[DESTRUCTIVE] Remove …"), unless
+ * the words before it deny it ("Not DESTRUCTIVE:") or a value after it says it does not hold ("DESTRUCTIVE: false").
+ * `description` as given (the label is upper case) and `lower` its lower case.
+ */
+export function labelledDestructive(description: string, lower: string): string | undefined {
+  const m = DESTRUCTIVE_LABEL.exec(description);
+  if (!m) return undefined;
+  const end = m.index + m[0].length;
+  return deniedAt(lower, m.index) || CLAIM_SET_FALSE.test(lower.slice(end, end + 12)) ? undefined : m[0];
+}
+
 /** A claim of changing nothing that limits only what it names: "does not change email" (a setting is changed). */
-const SCOPED_CLAIM = /^(?:does not|doesn t|doesnt|dont|do not|never) (?:change|changes|modify|modifies|alter|alters) (?!(?:anything|any|nothing|data|state)\b)(?:the |your |its |any )?[a-z]/;
+const SCOPED_CLAIM = /^(?:does not|doesn['’ ]?t|don['’ ]?t|do not|never) (?:change|changes|modify|modifies|alter|alters) (?!(?:anything|any|nothing|data|state)\b)(?:the |your |its )?(?!(?:data|state)\b)[a-z]/;
 
 /**
  * Whether a read-only claim found in `lower` does not claim it for the tool: its value set false ("Read-Only: false"),

@@ -1362,6 +1362,26 @@ describe.each([
     // A save of any named thing to a place on disk writes a file, whatever reading verb the name has.
     expect(k("get_attachments", "Save message attachments to disk and return file metadata").category).toBe("write");
     expect(k("get_attachments", "Return message attachments and their file metadata").category).toBe("read");
+    // The review's counter-examples: a verb ending in -ly is no adverb; "permanently" beside a loss still loses; a
+    // denied or false label is none; a right to write is no save.
+    expect(k("inbox_triage", "Check and reply messages in the inbox.").signals).toContain("description_verb:reply");
+    expect(k("purge_records", "Deletes the matching records permanently.").signals).toContain("irreversible");
+    expect(k("purge_files", "Deletes stored files permanently.").signals).toContain("irreversible");
+    expect(hintClass(k("send_note", "Not DESTRUCTIVE: sends a note to the team."))).toBe("write");
+    expect(hintClass(k("send_note", "[Risk: LOW, DESTRUCTIVE: false] Sends a note to the team."))).toBe("write");
+    expect(k("list_folder", "Write access to the folder is required. Returns the listing.").category).toBe("read");
+    // … a claim of changing nothing at all stays one after a change; a dotted name in a pointer is one name.
+    expect(k("set_status", "Set the status override; does not change anything.").signals).toContain("read_only_claim");
+    expect(k("set_status", "Set the status override; doesn't modify email.").signals).not.toContain("read_only_claim");
+    expect(k("show_settings", "Shows settings. Use `export.file` tool to permanently delete old exports.").category).toBe("read");
+    // … a bracket's label, then a verbless sentence, then the change; a tag taken off one collection unlinks.
+    const migration = k("pg_migration", "[Risk: MEDIUM, Read-Only: false] Unified migration tool. Create an index on the table.");
+    expect(migration.signals).toContain("description_verb:create");
+    expect(migration.signals).not.toContain("description_verb:read");
+    expect(k("collection_remove", "Remove a tag from one collection.").signals).toContain("unlink");
+    // … a seek that is no playback, and gravar beside a reading of a recording.
+    expect(k("find_answers", "Seeks answers in the knowledge base.").category).toBe("read");
+    expect(k("ler_gravacao", "Lê a gravação e devolve o texto.").category).toBe("read");
     // A sentence pointing to another tool by its name tells of that tool; one naming this tool tells of it.
     expect(k("trial_balance", "Fetches the trial balance into a cached table. Use query-database tool to run SQL queries against it.").category).toBe("read");
     expect(k("query-database", "Answers questions about the books. Use query-database tool to run SQL queries against them.").category).toBe("execute");
