@@ -952,7 +952,7 @@ const WRITES_REFUSED = /\b(?:are|is|get|gets)\s+(?:rejected|refused|blocked|forb
 /** An HTTP request line opening a description generated from an API spec. */
 const REQUEST_LINE = /^(?:get|post|put|patch|delete)\s+\/\S*\s*/;
 // A second action joined to the first in one sentence: "… and mark them as read", "… then replace it", "…, and email it".
-const JOINED_ACTION = /(?:\band|\bthen|,)\s+(?:then\s+|also\s+|automatically\s+|immediately\s+|atomically\s+)?([a-z]+)\s+(it|them|this|these|those|the|a|an|all|its|their|each|every|any)\b/g;
+const JOINED_ACTION = /(?:\band|\bthen|,)\s+(?:then\s+|also\s+|[a-z]+ly\s+)?([a-z]+)\s+(it|them|this|these|those|the|a|an|all|its|their|each|every|any)\b/g;
 const PRONOUNS = new Set(["it", "them", "this", "these", "those"]);
 /** Verbs that make a credential when their object is one: "Generates a new access token", "Creates an API key". */
 const CREDENTIAL_MAKING_VERBS = new Set(["create", "generate", "issue", "mint", "rotate", "regenerate", "new"]);
@@ -1192,6 +1192,9 @@ function descriptionVerbAfterLabel(description: string, lower: string): Descript
   // short verbless opening is a label too.
   return label.kind === "bracketed" ? (after ?? verbOfSecondSentence(label.rest)) : (after ?? whole);
 }
+
+/** A destination made new: "to a new function", "into a new file". */
+const INTO_NEW = /\b(?:to|into)\s+(?:a\s+|an\s+)?new\b/;
 
 /** A first sentence short enough to be a label, and the space after it. */
 const SHORT_FIRST_SENTENCE = /^[^.!?\n]{3,60}[.!?\n]\s+/;
@@ -1440,7 +1443,10 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
       // Quote from the start unless the verb comes late (after a long label or preamble).
       const hit: DescriptionVerbHit = { verb: v.verb, category: v.category, ambiguous: v.ambiguous, joined, quote: quoteText(start < 60 ? description : rest, 90), object, first: others === 0 };
       // Resolving something into or to another form looks it up ("Resolve a contact into a phone number").
-      return v.verb === "resolve" && resolvesInto(clauseText) ? { ...hit, category: "read" } : verbForObject(hit, object);
+      if (v.verb === "resolve" && resolvesInto(clauseText)) return { ...hit, category: "read" };
+      // Extracting into a new thing makes it ("Extract code range to a new function"), where extracting text reads.
+      if (v.verb === "extract" && INTO_NEW.test(clauseText)) return { ...hit, category: "write" };
+      return verbForObject(hit, object);
     }
     if (others === 0) {
       firstOther = true;

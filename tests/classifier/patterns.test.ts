@@ -1382,6 +1382,14 @@ describe.each([
     // … a seek that is no playback, and gravar beside a reading of a recording.
     expect(k("find_answers", "Seeks answers in the knowledge base.").category).toBe("read");
     expect(k("ler_gravacao", "Lê a gravação e devolve o texto.").category).toBe("read");
+    // A change joined after an adverb ("and optionally save"); a file a later sentence says is created; a new thing
+    // extracted into.
+    expect(k("disconnect", "Disconnect from the CAD app and optionally save the current model.").category).toBe("write");
+    expect(k("disconnect", "Disconnect from the CAD app and release the session.").category).not.toBe("destructive");
+    expect(k("md_to_excel", "Convert Markdown tables to an Excel sheet. Creates an Excel file in the output folder.").category).not.toBe("read");
+    expect(k("md_to_html", "Convert Markdown to HTML and return it.").category).toBe("read");
+    expect(k("extract_function", "Extract a code range to a new function.").category).toBe("write");
+    expect(k("extract_text", "Extract the text of a PDF page.").category).toBe("read");
     // A sentence pointing to another tool by its name tells of that tool; one naming this tool tells of it.
     expect(k("trial_balance", "Fetches the trial balance into a cached table. Use query-database tool to run SQL queries against it.").category).toBe("read");
     expect(k("query-database", "Answers questions about the books. Use query-database tool to run SQL queries against them.").category).toBe("execute");
