@@ -352,11 +352,12 @@ function decide(tool: ToolInput, r: ToolReading, model: Model | null, onFeatures
     hintClass = HINT_CLASSES[cls]!;
     // The model overrules the rules' reading only when it is sure: the rules explain themselves, and a few
     // servers' labelling habits should not outweigh them.
-    // Nor does it make a change the text calls non-additive (an overwrite, a replace, a removed link) additive.
-    const keepsNonAdditive = nonAdditive && rulesClass === "destructive" && hintClass === "write";
+    // Nor does it make a change the text calls non-additive (an overwrite, a replace, a removed link) additive, nor
+    // read it, even where no verb says what the tool does: an overwrite offered is no read-only tool's.
+    const keepsNonAdditive = nonAdditive && rulesClass === "destructive" && hintClass !== "destructive";
     // The rules' reading weighs no more than one description word that is as often a noun.
     const weakRules = Math.max(scores.read, scores.write, scores.execute, scores.destructive, scores.financial) <= WEIGHTS.descriptionVerbAmbiguous && !destructiveLead;
-    if (!noEvidence && hintClass !== rulesClass && (p[cls]! < (weakRules ? MODEL_OVERRULES_WEAK : MODEL_OVERRULES) || keepsNonAdditive)) {
+    if (keepsNonAdditive || (!noEvidence && hintClass !== rulesClass && p[cls]! < (weakRules ? MODEL_OVERRULES_WEAK : MODEL_OVERRULES))) {
       hintClass = rulesClass;
       cls = HINT_CLASSES.indexOf(rulesClass);
     }

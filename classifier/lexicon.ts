@@ -44,7 +44,7 @@ export const VERBS: Record<Category, string> = {
     decrement bump populate seed migrate map unmap mount unmount bind unbind grant authorize 
     confirm    continue make   compress decompress unzip untar unpack alter
     send email mail message notify sms text tweet broadcast forward dm post deliver control poweron powercycle
-    mutate crop flip place increase decrease brighten refuse deny draw ensure unload seek`,
+    mutate crop flip place increase decrease brighten refuse deny draw ensure unload seek interrupt`,
   execute: `
     run exec execute eval evaluate invoke call trigger launch spawn shell bash deploy build compile
     dispatch perform rerun redeploy interpret sql cypher graphql script command automate orchestrate inject`,
@@ -826,9 +826,10 @@ export const MANAGING_VERBS = new Set(["manage", "handle"]);
  * changes what is there (applying a label only attaches one: ATTACHED_THINGS). Such a tool stays a write for policy
  * (an overwrite is a write) and is destructive in its hints. "alter": ALTER TABLE and ALTER VIEW change a definition in
  * place, and may drop what it had (a column). A ban or a kick removes a member from where they were (every real
- * server's hints that say so mark them destructive), but a job kicked off is started (hints.ts).
+ * server's hints that say so mark them destructive), but a job kicked off is started (hints.ts). An interrupt stops
+ * work midway, and what it had done is lost.
  */
-export const NON_ADDITIVE_VERBS = new Set(["replace", "overwrite", "rewrite", "reset", "rollback", "revert", "undo", "apply", "cancel", "abort", "reflash", "alter", "ban", "kick"]);
+export const NON_ADDITIVE_VERBS = new Set(["replace", "overwrite", "rewrite", "reset", "rollback", "revert", "undo", "apply", "cancel", "abort", "reflash", "alter", "ban", "kick", "interrupt"]);
 /**
  * Verbs that change a thing in place: given the thing's new content (a `content` argument), such an update
  * replaces what was there, not additive in MCP's hints ("update_note" with content; a title or a state set alone is

@@ -1208,7 +1208,7 @@ function verbOfSecondSentence(description: string): DescriptionVerbHit | undefin
   const hit = leadingVerb(rest, rest.toLowerCase());
   // Only a change opening the sentence: a second sentence that reads ("Returns …", "Shows …") tells what comes back.
   const opening = leadingLetters(rest)?.toLowerCase();
-  return hit && !hit.ambiguous && hit.category !== "read" && opening !== undefined && TEXT_VERBS.get(opening)?.verb === hit.verb ? hit : undefined;
+  return hit && leadsWithChange(hit) && opening !== undefined && TEXT_VERBS.get(opening)?.verb === hit.verb ? hit : undefined;
 }
 
 // Verbs written as two words: "dry run" (a read; "run" alone would execute), "force-push" (destructive; "push" alone

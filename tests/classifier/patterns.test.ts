@@ -1390,6 +1390,12 @@ describe.each([
     expect(k("md_to_html", "Convert Markdown to HTML and return it.").category).toBe("read");
     expect(k("extract_function", "Extract a code range to a new function.").category).toBe("write");
     expect(k("extract_text", "Extract the text of a PDF page.").category).toBe("read");
+    // An interrupt stops work midway: a change, not additive; an ambiguous verb with its article opens a second sentence.
+    expect(hintClass(k("interrupt_agent", "Interrupt the running agent. Reports acceptance, not task success."))).toBe("destructive");
+    expect(k("kafka_migration", "Unified Kafka migration tool. Apply an approved migration to scale a topic.").category).not.toBe("read");
+    // A verbless tool that offers to overwrite is no read, whatever the model makes of its words.
+    const overwrite = { inputSchema: { type: "object", properties: { paths: { type: "array", items: { type: "string" } }, overwrite: { type: "boolean" } } } };
+    expect(k("pdf_assemble", "Assemble local PDF files into one separate PDF.", overwrite).category).not.toBe("read");
     // A sentence pointing to another tool by its name tells of that tool; one naming this tool tells of it.
     expect(k("trial_balance", "Fetches the trial balance into a cached table. Use query-database tool to run SQL queries against it.").category).toBe("read");
     expect(k("query-database", "Answers questions about the books. Use query-database tool to run SQL queries against them.").category).toBe("execute");
