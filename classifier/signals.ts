@@ -1193,6 +1193,15 @@ function descriptionVerbAfterLabel(description: string, lower: string): Descript
   return label.kind === "bracketed" ? (after ?? verbOfSecondSentence(label.rest)) : (after ?? whole);
 }
 
+/** What a conversion turns into, up to three words after "into": "into a Baize execution task". */
+const CONVERTED_INTO = /\binto\s+(?:a\s+|an\s+|the\s+)?((?:[a-z]+\s+){0,2}[a-z]+)/;
+
+/** Whether a conversion's clause names a record it makes: a task, a ticket, a draft (CONVERTED_IN_PLACE's kinds). */
+function convertsIntoRecord(clause: string): boolean {
+  const into = CONVERTED_INTO.exec(clause);
+  return into !== null && into[1]!.split(/\s+/).some((w) => CONVERTED_IN_PLACE.has(w));
+}
+
 /** A destination made new: "to a new function", "into a new file". */
 const INTO_NEW = /\b(?:to|into)\s+(?:a\s+|an\s+)?new\b/;
 
@@ -1444,8 +1453,10 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
       const hit: DescriptionVerbHit = { verb: v.verb, category: v.category, ambiguous: v.ambiguous, joined, quote: quoteText(start < 60 ? description : rest, 90), object, first: others === 0 };
       // Resolving something into or to another form looks it up ("Resolve a contact into a phone number").
       if (v.verb === "resolve" && resolvesInto(clauseText)) return { ...hit, category: "read" };
-      // Extracting into a new thing makes it ("Extract code range to a new function"), where extracting text reads.
+      // Extracting into a new thing makes it ("Extract code range to a new function"), where extracting text reads;
+      // so does converting into a record of the kind a converted record is ("Convert an estimate into a draft invoice").
       if (v.verb === "extract" && INTO_NEW.test(clauseText)) return { ...hit, category: "write" };
+      if (v.verb === "convert" && convertsIntoRecord(clauseText)) return { ...hit, category: "write" };
       return verbForObject(hit, object);
     }
     if (others === 0) {

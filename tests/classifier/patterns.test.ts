@@ -1396,6 +1396,9 @@ describe.each([
     // A verbless tool that offers to overwrite is no read, whatever the model makes of its words.
     const overwrite = { inputSchema: { type: "object", properties: { paths: { type: "array", items: { type: "string" } }, overwrite: { type: "boolean" } } } };
     expect(k("pdf_assemble", "Assemble local PDF files into one separate PDF.", overwrite).category).not.toBe("read");
+    // Converting into a record makes one; converting into a format hands it back.
+    expect(k("estimates_convert", "Convert an estimate into a draft invoice.").category).toBe("write");
+    expect(k("md_convert", "Convert a Markdown document into an HTML string.").category).toBe("read");
     // A sentence pointing to another tool by its name tells of that tool; one naming this tool tells of it.
     expect(k("trial_balance", "Fetches the trial balance into a cached table. Use query-database tool to run SQL queries against it.").category).toBe("read");
     expect(k("query-database", "Answers questions about the books. Use query-database tool to run SQL queries against them.").category).toBe("execute");
