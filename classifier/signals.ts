@@ -952,7 +952,8 @@ const WRITES_REFUSED = /\b(?:are|is|get|gets)\s+(?:rejected|refused|blocked|forb
 /** An HTTP request line opening a description generated from an API spec. */
 const REQUEST_LINE = /^(?:get|post|put|patch|delete)\s+\/\S*\s*/;
 // A second action joined to the first in one sentence: "… and mark them as read", "… then replace it", "…, and email it".
-const JOINED_ACTION = /(?:\band|\bthen|,)\s+(?:then\s+|also\s+|[a-z]+ly\s+)?([a-z]+)\s+(it|them|this|these|those|the|a|an|all|its|their|each|every|any)\b/g;
+// The adverb is tried last, so a joined verb ending in -ly stays the verb ("and apply them all", "and reply to them").
+const JOINED_ACTION = /(?:\band|\bthen|,)\s+(?:then\s+|also\s+|[a-z]+ly\s+)??([a-z]+)\s+(it|them|this|these|those|the|a|an|all|its|their|each|every|any)\b/g;
 const PRONOUNS = new Set(["it", "them", "this", "these", "those"]);
 /** Verbs that make a credential when their object is one: "Generates a new access token", "Creates an API key". */
 const CREDENTIAL_MAKING_VERBS = new Set(["create", "generate", "issue", "mint", "rotate", "regenerate", "new"]);
@@ -1195,15 +1196,24 @@ function descriptionVerbAfterLabel(description: string, lower: string): Descript
 
 /** What a conversion turns into, up to three words after "into": "into a Baize execution task". */
 const CONVERTED_INTO = /\binto\s+(?:a\s+|an\s+|the\s+)?((?:[a-z]+\s+){0,2}[a-z]+)/;
+/** Records a conversion makes: "into a draft invoice", "into an execution task" (not "into a list of tasks"). */
+const RECORD_KINDS = new Set("task tasks subtask subtasks ticket tickets issue issues draft drafts invoice invoices card cards deal deals lead leads story stories epic epics job jobs".split(" "));
 
-/** Whether a conversion's clause names a record it makes: a task, a ticket, a draft (CONVERTED_IN_PLACE's kinds). */
+/** Whether a conversion's clause makes a record: the head word of what it turns into, before any of/for/with. */
 function convertsIntoRecord(clause: string): boolean {
   const into = CONVERTED_INTO.exec(clause);
-  return into !== null && into[1]!.split(/\s+/).some((w) => CONVERTED_IN_PLACE.has(w));
+  if (!into) return false;
+  const words = into[1]!.split(/\s+/);
+  const cut = words.findIndex((w) => w === "of" || w === "for" || w === "with");
+  const head = (cut < 0 ? words : words.slice(0, cut)).at(-1);
+  return head !== undefined && RECORD_KINDS.has(head);
 }
 
-/** A destination made new: "to a new function", "into a new file". */
-const INTO_NEW = /\b(?:to|into)\s+(?:a\s+|an\s+)?new\b/;
+/**
+ * The extracted thing's destination made new, within the object's few words after the verb: "Extract code range to a
+ * new function", not "Extract all emails sent to new customers".
+ */
+const INTO_NEW = /^\S+\s+(?:\S+\s+){0,4}?(?<!(?:ed|sent)\s)(?:to|into)\s+(?:an?\s+)?new\s/;
 
 /** A first sentence short enough to be a label, and the space after it. */
 const SHORT_FIRST_SENTENCE = /^[^.!?\n]{3,60}[.!?\n]\s+/;

@@ -1385,11 +1385,12 @@ describe.each([
     // A change joined after an adverb ("and optionally save"); a file a later sentence says is created; a new thing
     // extracted into.
     expect(k("disconnect", "Disconnect from the CAD app and optionally save the current model.").category).toBe("write");
-    expect(k("disconnect", "Disconnect from the CAD app and release the session.").category).not.toBe("destructive");
+    expect(k("lint_fix", "Find the lint fixes and apply them all.").category).not.toBe("read");
     expect(k("md_to_excel", "Convert Markdown tables to an Excel sheet. Creates an Excel file in the output folder.").category).not.toBe("read");
     expect(k("md_to_html", "Convert Markdown to HTML and return it.").category).toBe("read");
     expect(k("extract_function", "Extract a code range to a new function.").category).toBe("write");
     expect(k("extract_text", "Extract the text of a PDF page.").category).toBe("read");
+    expect(k("extract_emails", "Extract all emails sent to new customers.").category).toBe("read");
     // An interrupt stops work midway: a change, not additive; an ambiguous verb with its article opens a second sentence.
     expect(hintClass(k("interrupt_agent", "Interrupt the running agent. Reports acceptance, not task success."))).toBe("destructive");
     expect(k("kafka_migration", "Unified Kafka migration tool. Apply an approved migration to scale a topic.").category).not.toBe("read");
@@ -1399,6 +1400,8 @@ describe.each([
     // Converting into a record makes one; converting into a format hands it back.
     expect(k("estimates_convert", "Convert an estimate into a draft invoice.").category).toBe("write");
     expect(k("md_convert", "Convert a Markdown document into an HTML string.").category).toBe("read");
+    expect(k("goal_split", "Convert a goal into a list of tasks.").category).toBe("read");
+    expect(k("fx_convert", "Convert an amount into the account currency.").category).toBe("read");
     // A sentence pointing to another tool by its name tells of that tool; one naming this tool tells of it.
     expect(k("trial_balance", "Fetches the trial balance into a cached table. Use query-database tool to run SQL queries against it.").category).toBe("read");
     expect(k("query-database", "Answers questions about the books. Use query-database tool to run SQL queries against them.").category).toBe("execute");
