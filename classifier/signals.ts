@@ -1210,6 +1210,12 @@ function convertsIntoRecord(clause: string): boolean {
 }
 
 /**
+ * A run started as a job of its own: a job id handed back, a background or asynchronous run, a queue ("Start a
+ * background crawl … Returns a job ID"), where a streaming session polled for its results is a reading.
+ */
+const BACKGROUND_JOB = /\b(?:job[ _-]?ids?|in the background|background (?:job|task|run|crawl|scan|search|analysis)|asynchronous(?:ly)?|queued?)\b/;
+
+/**
  * The extracted thing's destination made new, within the object's few words after the verb: "Extract code range to a
  * new function", not "Extract all emails sent to new customers".
  */
@@ -2003,7 +2009,8 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   }
   // Running an examination (a check, a scan, an audit) reports findings and changes nothing, unless the tool takes
   // code to run or its text says it may change data.
-  const examination = execKind || phrases.mutation || effect || phrases.overwrite ? undefined : examinationRun(nv, object, dv, lowerDescription);
+  // … nor one started as a job of its own ("Start a background crawl … Returns a job ID"): the job is made and kept.
+  const examination = execKind || phrases.mutation || effect || phrases.overwrite || BACKGROUND_JOB.test(lowerDescription) ? undefined : examinationRun(nv, object, dv, lowerDescription);
   if (examination) {
     // What the running verb weighed (run executes, start writes) goes to the reading of what it runs.
     scores.read += scores[examination.runs] + WEIGHTS.examination;

@@ -1402,6 +1402,9 @@ describe.each([
     expect(k("md_convert", "Convert a Markdown document into an HTML string.").category).toBe("read");
     expect(k("goal_split", "Convert a goal into a list of tasks.").category).toBe("read");
     expect(k("fx_convert", "Convert an amount into the account currency.").category).toBe("read");
+    // An examination started as a job of its own makes the job; one run and answered at once reads.
+    expect(k("start_search", "Start an asynchronous search of the index. Returns a job ID.").category).not.toBe("read");
+    expect(k("run_audit", "Run an audit of the site and return its findings.").category).toBe("read");
     // A sentence pointing to another tool by its name tells of that tool; one naming this tool tells of it.
     expect(k("trial_balance", "Fetches the trial balance into a cached table. Use query-database tool to run SQL queries against it.").category).toBe("read");
     expect(k("query-database", "Answers questions about the books. Use query-database tool to run SQL queries against them.").category).toBe("execute");
