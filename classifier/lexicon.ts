@@ -549,10 +549,13 @@ export const CONVERTED_IN_PLACE = new Set(
 /** What mapping surveys rather than binds: "Map a website to discover its URLs", where "map a drive" mounts one. */
 export const SURVEYED_OBJECTS = new Set("website websites site sites url urls domain domains page pages sitemap".split(" "));
 /**
- * What opening shows rather than makes: "open_nodes", "open_task_details" read, where "open an issue" or "an account"
- * creates. Files and notes are not here: opening one shows it in an editor, which servers count as a change.
+ * What opening shows rather than makes: "open_nodes", "open_task_details" read, and so does opening a panel, a window,
+ * a dashboard or a workspace ("Open the Connections window"), where "open an issue" or "an account" creates. Files,
+ * notes, tabs and apps are not here: opening one loads it, which servers count as a change.
  */
-export const VIEWED_OBJECTS = new Set("node nodes record records entry entries detail details item items".split(" "));
+export const VIEWED_OBJECTS = new Set(
+  "node nodes record records entry entries detail details item items panel panels window windows dashboard dashboards workspace workspaces".split(" "),
+);
 /**
  * What resolving looks up rather than settles: "Resolve a package name to a library ID", "resolve_uid_to_selector"
  * read, where resolving a comment, a thread or an incident closes it.

@@ -1405,6 +1405,9 @@ describe.each([
     // An examination started as a job of its own makes the job; one run and answered at once reads.
     expect(k("start_search", "Start an asynchronous search of the index. Returns a job ID.").category).not.toBe("read");
     expect(k("run_audit", "Run an audit of the site and return its findings.").category).toBe("read");
+    // Opening a panel, a window or a workspace shows it; opening a tab loads a page.
+    expect(k("connections_window", "Open the Connections window to see the saved connections.").category).toBe("read");
+    expect(k("tab_open", "Open a new browser tab at a URL and wait for the page to load.").category).not.toBe("read");
     // A sentence pointing to another tool by its name tells of that tool; one naming this tool tells of it.
     expect(k("trial_balance", "Fetches the trial balance into a cached table. Use query-database tool to run SQL queries against it.").category).toBe("read");
     expect(k("query-database", "Answers questions about the books. Use query-database tool to run SQL queries against them.").category).toBe("execute");
