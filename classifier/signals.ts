@@ -1422,7 +1422,7 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
     }
     // After a determiner further on, a verb's word is a noun: "All pipelines with their schedule"; so it is after an
     // article at the start ("A comment with all its replies"), where "This deletes …" keeps its verb.
-    if (v && DETERMINERS.has(before) && (others > 0 || before === "a" || before === "an" || before === "the")) {
+    if (v && DETERMINERS.has(before) && (others > 0 || ARTICLES.has(before))) {
       if (++others > 4) return undefined;
       continue;
     }
@@ -1461,7 +1461,7 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
       while (object.length < 4 && (w = clause.at(k)) !== undefined) {
         if (STOP_WORDS.has(w)) {
           if (object.length > 0) break;
-          if (w === "a" || w === "an" || w === "the") object.push(w);
+          if (ARTICLES.has(w)) object.push(w);
         } else object.push(w);
         k++;
       }
@@ -2010,7 +2010,8 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // Running an examination (a check, a scan, an audit) reports findings and changes nothing, unless the tool takes
   // code to run or its text says it may change data.
   // … nor one started as a job of its own ("Start a background crawl … Returns a job ID"): the job is made and kept.
-  const examination = execKind || phrases.mutation || effect || phrases.overwrite || BACKGROUND_JOB.test(lowerDescription) ? undefined : examinationRun(nv, object, dv, lowerDescription);
+  const run = execKind || phrases.mutation || effect || phrases.overwrite ? undefined : examinationRun(nv, object, dv, lowerDescription);
+  const examination = run && !BACKGROUND_JOB.test(lowerDescription) ? run : undefined;
   if (examination) {
     // What the running verb weighed (run executes, start writes) goes to the reading of what it runs.
     scores.read += scores[examination.runs] + WEIGHTS.examination;

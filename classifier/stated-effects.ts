@@ -145,6 +145,11 @@ export function dropPointedElsewhere(lower: string, hits: PhraseHits, self: stri
 /** A value after a claim that says it does not hold: "Read-Only: false", "readOnly=false", "read-only: no". */
 const CLAIM_SET_FALSE = /^["'`\]]?\s*[:=]\s*["'`]?(?:false|no)\b/;
 
+/** Whether the words right after position `end` of `lower` set what ends there false ("Read-Only: false"). */
+function setFalseAfter(lower: string, end: number): boolean {
+  return CLAIM_SET_FALSE.test(lower.slice(end, end + 12));
+}
+
 /** The word DESTRUCTIVE written as a label: before a bracket, a colon, a stop or a dash ("[DESTRUCTIVE]", "DESTRUCTIVE -"). */
 const DESTRUCTIVE_LABEL = /(?<![A-Za-z-])DESTRUCTIVE(?=\]|\s*[.:!—–-])/;
 
@@ -157,7 +162,7 @@ export function labelledDestructive(description: string, lower: string): string 
   const m = DESTRUCTIVE_LABEL.exec(description);
   if (!m) return undefined;
   const end = m.index + m[0].length;
-  return deniedAt(lower, m.index) || CLAIM_SET_FALSE.test(lower.slice(end, end + 12)) ? undefined : m[0];
+  return deniedAt(lower, m.index) || setFalseAfter(lower, end) ? undefined : m[0];
 }
 
 /** A claim of changing nothing that limits only what it names: "does not change email" (a setting is changed). */
@@ -171,7 +176,7 @@ const SCOPED_CLAIM = /^(?:does not|doesn['’ ]?t|don['’ ]?t|do not|never) (?:
 export function claimNotMade(lower: string, claim: string, leadChanges: boolean): boolean {
   const at = phraseAt(lower, claim);
   if (at < 0) return false;
-  if (CLAIM_SET_FALSE.test(lower.slice(at + claim.length, at + claim.length + 12))) return true;
+  if (setFalseAfter(lower, at + claim.length)) return true;
   return leadChanges && SCOPED_CLAIM.test(lower.slice(at, at + claim.length + 20));
 }
 
