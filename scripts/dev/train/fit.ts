@@ -164,34 +164,45 @@ function byBucket(c: Compact, w: Float64Array): Map<number, Float64Array> {
   return new Map(c.ids.map((id, j) => [id, w.slice(j * K, j * K + K)]));
 }
 
-/** Weighted mean log loss of logits at a temperature. */
-function logLoss(logits: readonly Float64Array[], examples: readonly Example[], temperature: number): number {
-  let loss = 0;
-  let total = 0;
+/** Each example's log loss (unweighted) from its logits at a temperature. */
+function exampleLosses(logits: readonly Float64Array[], examples: readonly Example[], temperature: number): Float64Array {
+  const losses = new Float64Array(logits.length);
   const p = new Float64Array(K);
   logits.forEach((z, n) => {
     p.set(z);
     softmax(p, temperature);
-    loss += examples[n]!.weight * lossGradient(p, examples[n]!.target);
+    losses[n] = lossGradient(p, examples[n]!.target);
+  });
+  return losses;
+}
+
+/** The examples' weighted mean of per-example losses. */
+function meanLoss(losses: Float64Array, examples: readonly Example[]): number {
+  let loss = 0;
+  let total = 0;
+  losses.forEach((l, n) => {
+    loss += examples[n]!.weight * l;
     total += examples[n]!.weight;
   });
   return total ? loss / total : 0;
+}
+
+/** Weighted mean log loss of logits at a temperature. */
+function logLoss(logits: readonly Float64Array[], examples: readonly Example[], temperature: number): number {
+  return meanLoss(exampleLosses(logits, examples, temperature), examples);
 }
 
 /**
  * The standard error of the held-out log loss over servers: a server's tools are held out together and err together,
  * so the error is that of the per-server mean losses, not of the tools as if independent.
  */
-function serverStandardError(logits: readonly Float64Array[], examples: readonly Example[]): number {
+function serverStandardError(losses: Float64Array, examples: readonly Example[]): number {
   const byServer = new Map<string, { loss: number; weight: number }>();
-  const p = new Float64Array(K);
-  logits.forEach((z, n) => {
-    p.set(z);
-    softmax(p, 1);
+  losses.forEach((l, n) => {
     const e = examples[n]!;
     const server = byServer.get(e.server) ?? { loss: 0, weight: 0 };
     byServer.set(e.server, server);
-    server.loss += e.weight * lossGradient(p, e.target);
+    server.loss += e.weight * l;
     server.weight += e.weight;
   });
   const means = [...byServer.values()].filter((v) => v.weight > 0).map((v) => v.loss / v.weight);
@@ -279,7 +290,9 @@ export function fitModel(examples: readonly Example[], options: FitOptions = FIT
         testIdx.forEach((n, i) => (logits[n] = z[i]!));
       }
       outOfFold.set(candidate, logits);
-      heldOut.push({ l2: candidate, logLoss: logLoss(logits, examples, 1), se: serverStandardError(logits, examples) });
+      // Each example's loss is computed once, for the mean and for its spread over servers.
+      const losses = exampleLosses(logits, examples, 1);
+      heldOut.push({ l2: candidate, logLoss: meanLoss(losses, examples), se: serverStandardError(losses, examples) });
     }
     l2 = chooseL2(heldOut);
     // The temperature that makes held-out probabilities honest, on a grid (deterministic, no line search).
