@@ -237,6 +237,8 @@ export const STATED_REPLACEMENT_WORDS = /replaced|overwritten|dropped|discarded|
  */
 export const STATED_CHANGE =
   /(?:^|[.!?;]\s+|\n\s*|:\s+)(?:\*\*)?(?:this (?:tool )?|it )?(?:(?:changes|modifies|mutates|alters|writes to|overwrites) (?!(?:to|in|on|of|from|for|since|made|are|were|is)\b)(?:the |its |your |their |a |an |shared |live )?(?:(?!(?:to|in|on|of|from|for)\b)[a-z-]+ ){0,2}?(?:state|metadata|data|document|documents|file|files|settings|configuration|config|tenant|database|record|records|project|model|scene|workspace|repository|repo)|sends (?:a |an |the )?(?:real |actual |live )?(?:notification|notifications|message|messages|email|emails|sms))\b/;
+/** A setting that must allow changes for the tool to run, in lower-case text: `APPFLOWY_ALLOW_WRITES=true`, `allowMutate`. */
+export const CHANGES_ALLOWED_BY = /\b[a-z0-9_]*allow_?(?:writes?|mutate|mutations?|modify|modifications?|changes)\b/;
 /**
  * What a tool may do, listed, ending in a removal: "May install, update, disable or remove local skills" (every word
  * of the list a verb, checked by possibleRemoval's caller). MCP's destructiveHint is "may perform destructive
@@ -258,10 +260,13 @@ export const LOADED_INTO =
   /^[^.;!?\n]{0,80}?\binto\s+(?:an?\s+|the\s+|your\s+)?(?:[\w-]+\s+){0,2}?(?:table|tables|database|databases|db|collection|collections|index|dataset|datasets|node|nodes|scene|graph|warehouse|bucket)\b/i;
 /** Where a tool writes the file it makes (snake_case). */
 export const OUTPUT_PATH_PROPERTIES = new Set(
-  "output output_path output_file output_filename out outfile out_file out_path output_dir output_directory out_dir save_path save_to save_as dest_path destination_path export_path download_path local_path".split(" "),
+  "output_path output_file output_filename outfile out_file out_path output_dir output_directory out_dir save_path save_to save_as dest_path destination_path export_path download_path local_path".split(" "),
 );
-/** Arguments that are an output path when their description names a place on disk ("absolute local directory"). */
-export const OUTPUT_PLACE_PROPERTIES = new Set("destination dest dest_dir destination_dir save_dir download_dir".split(" "));
+/**
+ * Arguments that are an output path when their description names a place on disk ("absolute local directory"). A bare
+ * `output` is as often a format ("wide"), a way of answering or the text to read ("Raw build output to parse").
+ */
+export const OUTPUT_PLACE_PROPERTIES = new Set("output out destination dest dest_dir destination_dir save_dir download_dir".split(" "));
 /** Leads that take data out to a file: with an output path, the file is written. */
 export const FILE_OUT_VERBS = new Set("export download dump save backup".split(" "));
 export const PATH_PROPERTIES = new Set("path file_path filepath filename file_name destination target_path dest".split(" "));
@@ -560,6 +565,16 @@ export const VIEWED_OBJECTS = new Set(
  * What resolving looks up rather than settles: "Resolve a package name to a library ID", "resolve_uid_to_selector"
  * read, where resolving a comment, a thread or an incident closes it.
  */
+/**
+ * What resolving settles, closing it: a comment, a thread, a conflict, an incident, a ticket. Resolving anything else
+ * ("Resolve two concepts and return …", "Resolve the canonical identity binding") looks it up.
+ */
+export const SETTLED_OBJECTS = new Set(
+  `comment comments thread threads conversation conversations conflict conflicts issue issues ticket tickets task tasks
+   alert alerts incident incidents feedback suggestion suggestions annotation annotations review reviews challenge
+   challenges dispute disputes discussion discussions finding findings problem problems case cases bug bugs
+   vulnerability vulnerabilities blocker blockers`.split(/\s+/).filter(Boolean),
+);
 export const LOOKED_UP_OBJECTS = new Set(
   `id ids uid uids identifier identifiers name names address addresses hostname hostnames host hosts domain domains url
    urls uri uris path paths alias aliases symbol symbols reference references ref refs handle handles username usernames

@@ -46,6 +46,7 @@ import {
   LINK_OBJECTS,
   LOADED_INTO,
   LOOKED_UP_OBJECTS,
+  SETTLED_OBJECTS,
   MANAGING_VERBS,
   MESSAGE_OBJECTS,
   MONEY_OBJECTS,
@@ -78,6 +79,7 @@ import {
   SEVERITY,
   SQL_WORDS,
   STATED_CHANGE,
+  CHANGES_ALLOWED_BY,
   STATE_NOUNS,
   SURVEYED_OBJECTS,
   SWITCHED_NO_EFFECT,
@@ -176,15 +178,20 @@ for (const w of ["used", "set"]) PARTICIPLES.delete(w);
 // modal or "to", "be" says what could or should happen ("whether it can be deleted"), not what does.
 const PASSIVE = new RegExp(`\\b(?:is|are|will be|gets|get|${BE_AS_FACT}|has been|have been)\\s+(?:then\\s+|also\\s+|permanently\\s+|automatically\\s+|immediately\\s+)?([a-z]+)\\b`);
 
+/** A word opening a condition: a passive after it says when, not what happens. */
+const CONDITION = /\b(?:when|whenever|if|unless|until|once|whether)\s/;
+
 /** The verb of a first sentence in the passive voice, when the description leads with no verb of its own. */
 function passiveVerb(description: string, lower: string): DescriptionVerbHit | undefined {
   // A question's passive asks after a state ("How many memories are stored"), not what the tool does.
   if (QUESTION_START.test(lower)) return undefined;
   const head = lower.slice(0, 200);
   const end = head.search(/[.!?\n]/);
-  const m = PASSIVE.exec(end < 0 ? head : head.slice(0, end));
+  const sentence = end < 0 ? head : head.slice(0, end);
+  const m = PASSIVE.exec(sentence);
   const v = m ? PARTICIPLES.get(m[1]!) : undefined;
-  if (!v || deniedAt(lower, m!.index)) return undefined;
+  // … nor does one in a condition ("Use these tools only when no browser tool is installed").
+  if (!v || deniedAt(lower, m!.index) || CONDITION.test(sentence.slice(0, m!.index))) return undefined;
   return { verb: v.verb, category: v.category, ambiguous: v.ambiguous, joined: [], quote: quoteText(description, 90), object: [], first: false };
 }
 // Descriptions begin "Returns …" far more often than names do; it reads.
@@ -497,6 +504,20 @@ function resolvesInto(clause: string): boolean {
   if (!m) return false;
   if (m[1] === "into") return true;
   return DETERMINERS.has(m[2]!) || [m[2], m[3], m[4]].some((w) => w !== undefined && LOOKED_UP_OBJECTS.has(w));
+}
+
+/**
+ * Whether the six words after a resolve (the clause's first word) name a thing it settles: a comment, a conflict, a
+ * ticket. A bare "Resolve." settles too: what it resolves is not said.
+ */
+function settles(clause: WordReader): boolean {
+  if (clause.at(1) === undefined) return true;
+  for (let i = 1; i <= 6; i++) {
+    const w = clause.at(i);
+    if (w === undefined) return false;
+    if (SETTLED_OBJECTS.has(w)) return true;
+  }
+  return false;
 }
 
 /** An argument's description naming a place on disk: where a destination argument puts a file. */
@@ -953,8 +974,9 @@ const WRITES_REFUSED = /\b(?:are|is|get|gets)\s+(?:rejected|refused|blocked|forb
 const REQUEST_LINE = /^(?:get|post|put|patch|delete)\s+\/\S*\s*/;
 // A second action joined to the first in one sentence: "… and mark them as read", "… then replace it", "…, and email it".
 // The adverb is tried last, so a joined verb ending in -ly stays the verb ("and apply them all", "and reply to them").
-const JOINED_ACTION = /(?:\band|\bthen|,)\s+(?:then\s+|also\s+|[a-z]+ly\s+)??([a-z]+)\s+(it|them|this|these|those|the|a|an|all|its|their|each|every|any)\b/g;
+const JOINED_ACTION = /(?:\band|\bthen|,)\s+(?:then\s+|also\s+|[a-z]+ly\s+)??([a-z]+)\s+(it|them|this|these|those|the|a|an|one|all|its|their|each|every|any)\b/g;
 const PRONOUNS = new Set(["it", "them", "this", "these", "those"]);
+const RELATIVE_BEFORE = /\b(?:that|which|who)\s/;
 /** Verbs that make a credential when their object is one: "Generates a new access token", "Creates an API key". */
 const CREDENTIAL_MAKING_VERBS = new Set(["create", "generate", "issue", "mint", "rotate", "regenerate", "new"]);
 
@@ -963,7 +985,7 @@ const CREDENTIAL_MAKING_VERBS = new Set(["create", "generate", "issue", "mint", 
  * for a string and replace it"), unless denied; a word as often a noun counts where a pronoun follows it ("and post
  * it"), an -ing form never (how the work is done). Removals are statedRemoval's.
  */
-function joinedAction(lower: string): { category: Category; quote: string } | undefined {
+function joinedAction(lower: string, opensWithVerb: boolean): { category: Category; quote: string } | undefined {
   // A spec's request line first ("GET /me/notifications") is no sentence of its own: the summary after it is.
   const text = lower.charCodeAt(0) <= 122 ? lower.replace(REQUEST_LINE, "") : lower;
   const end = text.slice(0, 200).search(/[.!?\n]/);
@@ -980,6 +1002,9 @@ function joinedAction(lower: string): { category: Category; quote: string } | un
     if (v.ambiguous && !PRONOUNS.has(m[2]!)) continue;
     const at = m.index + m[0].indexOf(word);
     if (deniedAt(first, at)) continue;
+    // In a text that opens with a thing, verbs after "that" or "which" tell of that thing ("The source code that
+    // positions gates, scores them and replays them").
+    if (!opensWithVerb && RELATIVE_BEFORE.test(first.slice(0, at))) continue;
     return { category: v.category, quote: quoteText(first.slice(at), 60) };
   }
   return undefined;
@@ -1213,7 +1238,7 @@ function convertsIntoRecord(clause: string): boolean {
  * A run started as a job of its own: a job id handed back, a background or asynchronous run, a queue ("Start a
  * background crawl … Returns a job ID"), where a streaming session polled for its results is a reading.
  */
-const BACKGROUND_JOB = /\b(?:job[ _-]?ids?|in the background|background (?:job|task|run|crawl|scan|search|analysis)|asynchronous(?:ly)?|queued?)\b/;
+const BACKGROUND_JOB = /\b(?:job[ _-]?ids?|in the background|background (?:job|task|run|crawl|scan|search|analysis)|asynchronous(?:ly)?|queued?|poll (?:with|using|via))\b/;
 
 /**
  * The extracted thing's destination made new, within the object's few words after the verb: "Extract code range to a
@@ -1467,8 +1492,9 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
       }
       // Quote from the start unless the verb comes late (after a long label or preamble).
       const hit: DescriptionVerbHit = { verb: v.verb, category: v.category, ambiguous: v.ambiguous, joined, quote: quoteText(start < 60 ? description : rest, 90), object, first: others === 0 };
-      // Resolving something into or to another form looks it up ("Resolve a contact into a phone number").
-      if (v.verb === "resolve" && resolvesInto(clauseText)) return { ...hit, category: "read" };
+      // Resolving something into or to another form looks it up ("Resolve a contact into a phone number"), as does
+      // resolving anything but a thing to settle ("Resolve two concepts and return …", not "Resolve merge conflicts").
+      if (v.verb === "resolve" && (resolvesInto(clauseText) || !settles(clause))) return { ...hit, category: "read" };
       // Extracting into a new thing makes it ("Extract code range to a new function"), where extracting text reads;
       // so does converting into a record of the kind a converted record is ("Convert an estimate into a draft invoice").
       if (v.verb === "extract" && INTO_NEW.test(clauseText)) return { ...hit, category: "write" };
@@ -1910,7 +1936,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // (Read for a generating lead too: what it makes and then sends or posts is no artifact kept to itself.)
   const readingLead = readsMost(scores);
   const generating = nv && GENERATING_VERBS.has(nv.verb) ? nv.verb : dv && GENERATING_VERBS.has(dv.verb) ? dv.verb : undefined;
-  const action = !saved && (readingLead || generating) ? joinedAction(lowerDescription) : undefined;
+  const action = !saved && (readingLead || generating) ? joinedAction(lowerDescription, dv?.first === true) : undefined;
   if (action && readingLead) {
     scores[action.category] += WEIGHTS.joinedAction;
     evidence.push({ signal: "joined_action", source: "description", quote: action.quote, weight: WEIGHTS.joinedAction });
@@ -1956,7 +1982,8 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // A sentence of its own stating the change the tool makes ("CHANGES THE DOCUMENT.", "Changes debugger state."): a
   // change, whatever the lead reads, and the change of a tool with no verb at all.
   const noVerb = !nv && !dv && scores.write + scores.execute + scores.destructive + scores.financial === 0;
-  const statedChange = !saved && !action && !switched && !execPhrase && (readingLead || noVerb) ? STATED_CHANGE.exec(lowerDescription) : null;
+  // … and so does a switch that must allow changes before it runs ("Requires VAULT_ALLOW_MUTATE=1").
+  const statedChange = !saved && !action && !switched && !execPhrase && (readingLead || noVerb) ? (STATED_CHANGE.exec(lowerDescription) ?? CHANGES_ALLOWED_BY.exec(lowerDescription)) : null;
   if (statedChange) {
     scores.write += WEIGHTS.statedChange;
     evidence.push({ signal: "stated_change", source: "description", quote: quoteText(statedChange[0].replace(/^[^a-z]+/, ""), 60), weight: WEIGHTS.statedChange });
@@ -2019,7 +2046,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     evidence.push({ signal: "examination", source: examination.source, quote: examination.quote, weight: WEIGHTS.examination });
     // … and, a reading now, a second action its first sentence joins to it is news ("Run a saved search once, save a
     // snapshot"): read above only for a lead that read from the start.
-    const joinedLater = action || saved ? undefined : joinedAction(lowerDescription);
+    const joinedLater = action || saved ? undefined : joinedAction(lowerDescription, dv?.first === true);
     if (joinedLater) {
       // It outweighs the examination's reading, as a joined action outweighs any reading lead.
       const weight = Math.max(WEIGHTS.joinedAction, scores.read - scores[joinedLater.category] + 1);
