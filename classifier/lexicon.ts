@@ -541,8 +541,18 @@ export const EVALUATED = new Set("formula formulas query queries rule rules cond
  */
 export const EXAMINATIONS = new Set(
   `check checks scan scans audit audits analysis analyses diagnostic diagnostics lint inspection inspections validation
-   validations healthcheck report reports question questions search searches crawl crawls`.split(/\s+/).filter(Boolean),
+   validations healthcheck report reports question questions search searches crawl crawls scanner scanners linter
+   linters checker checkers analyzer analyzers analyser analysers`.split(/\s+/).filter(Boolean),
 );
+/**
+ * What a program is run for or to do when the run examines ("Run masscan for port scanning", "Run whatweb to identify
+ * web technologies"), and what makes it more than that ("for SQL injection detection and exploitation").
+ */
+export const EXAMINING_PURPOSES = new Set(
+  `scanning auditing discovery enumeration detection fingerprinting reconnaissance recon identify enumerate detect
+   discover inspect audit scan check find list capture`.split(/\s+/).filter(Boolean),
+);
+export const BEYOND_EXAMINING = new Set("exploit exploits exploitation exploiting attack attacks attacking brute bruteforce brute-force brute-forcing crack cracking".split(" "));
 /**
  * What converting changes where it is kept, rather than handing back converted: "Convert an issue into a subtask",
  * "Convert a pull request to draft", "Convert an existing PDF in Drive into a Doc" (units, colours and markup convert
@@ -925,7 +935,7 @@ export const EXECUTE_ELSEWHERE =
 
 /** A save to a local place stated in another language: "path に保存", "输出到同目录", "下载…到本地", "에 저장합니다". */
 export const SAVED_ELSEWHERE =
-  /(?:に|へ)保存|保存(?:到|至|在)|输出到|輸出到|到本地|到本機|ローカルに保存|저장(?:합니다|됩니다)|에 저장|enregistr[ée]e? dans|guardad[oa] en|salv[oa] em|gespeichert (?:in|unter)|сохраня(?:ет|ется) (?:[^\s.]+ ){0,3}?во?(?:\s|$)/;
+  /(?:に|へ)保存|保存(?:到|至|在)|输出到|輸出到|到本地|到本機|ローカルに保存|저장(?:합니다|됩니다)|에 저장(?!된|되는|되어 있는)|enregistr[ée]e? dans|guardad[oa] en|salv[oa] em|gespeichert (?:in|unter)|сохраня(?:ет|ется) (?:[^\s.]+ ){0,3}?во?(?:\s|$)/;
 
 /** An agent that acts on its own, named in a description: "autonomously", "agentic tasks", "a browser automation agent", "hand a coding task to an agent". */
 export const AGENT_ACTS = /\b(?:autonomous(?:ly)?|agent(?:ic|ici|ique|ico|icos)|computer[- ]use|automation agent|coding agent|agent cli|cli agent|(?:task|tasks|work|job|jobs) (?:from [a-z -]{0,40} )?to (?:an?|the|your|another) (?!(?:support|human|available|next|live|sales|customer|service)\b)(?:[a-z-]+ ){0,2}agents?)\b/;

@@ -23,6 +23,8 @@ import {
   DRY_RUN_PROPERTIES,
   EVALUATED,
   EXAMINATIONS,
+  EXAMINING_PURPOSES,
+  BEYOND_EXAMINING,
   EXECUTE_ELSEWHERE,
   EXEC_PROPERTIES,
   FILE_OUT_VERBS,
@@ -1139,8 +1141,20 @@ function examinationRun(
     // unless the text says the run writes ("Build tools may … write local caches").
     const w = dv.object.find(examined(dv.verb)) ?? (dv.first && !PERSIST_WORDS.test(lowerDescription) ? clauseAfterVerb(dv.quote).find(examined(dv.verb)) : undefined);
     if (w) return { source: "description", quote: `${dv.verb} ${dv.object.slice(0, dv.object.indexOf(w) + 1).join(" ")}`, runs: dv.category };
+    const purpose = dv.first && !PERSIST_WORDS.test(lowerDescription) ? examiningPurpose(lowerDescription) : undefined;
+    if (purpose) return { source: "description", quote: purpose, runs: dv.category };
   }
   return undefined;
+}
+
+/** A program run for or to examine ("Run masscan for high-speed port scanning"), quoted: the purpose says the run reads. */
+const RUN_PURPOSE = /^\S+\s+(?:[^\s.,;:()]+\s+){1,3}?(?:for|to)\s+((?:[^\s.,;:()]+\s*){1,5})/;
+
+function examiningPurpose(lower: string): string | undefined {
+  const m = RUN_PURPOSE.exec(lower);
+  if (!m) return undefined;
+  const words = m[1]!.split(/\s+/);
+  return words.some((w) => EXAMINING_PURPOSES.has(w)) && !words.some((w) => BEYOND_EXAMINING.has(w)) ? quoteText(m[0], 60) : undefined;
 }
 
 /** Up to six words after a leading verb, up to the first preposition or mark: what the verb takes. */
@@ -1347,7 +1361,7 @@ function pluralBeforeOf(dv: DescriptionVerbHit, lowerDescription: string): boole
   return lowerDescription.includes(`${dv.verb}s of `) || lowerDescription.includes(` ${dv.verb} of `);
 }
 // … and a yes-or-no question about a thing ("Is the door locked, open or forced?").
-const QUESTION_WORDS = "which|whether|what|how many|how much|(?:is|are|does|do|has|have) (?:the|a|an|there|this|any)";
+const QUESTION_WORDS = "which|whether|what|who|where|how many|how much|(?:is|are|does|do|has|have) (?:the|a|an|there|this|any)";
 
 /** A description that opens as the question its answer settles: "Which migrations have been applied …". */
 const QUESTION_START = new RegExp(`^(?:${QUESTION_WORDS})\\s`);
