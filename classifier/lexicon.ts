@@ -629,9 +629,9 @@ export const ATTACHED_THINGS = new Set(
 );
 /**
  * Words of their own that begin or end with a verb's letters: "account" does not count, "market" does not mark,
- * "status" does not stat. Run-together names ("tfdeploy") are read for an embedded verb; these never are.
+ * "status" does not stat, "details" does not tail. Run-together names ("tfdeploy") are read for an embedded verb; these never are.
  */
-export const NOT_EMBEDDING = /^(?:(?:ac|dis)?counts?|amounts?|(?:bench|land|trade|water|book)marks?|market\w*|markdown\w*|stat(?:us|uses|e|es|ic|ics)|storage\w*|storefronts?|copyright\w*|thresholds?|households?|(?:thermo|rheo|hemo|cryo|aero)stats?)$/;
+export const NOT_EMBEDDING = /^(?:(?:ac|dis)?counts?|(?:de|re)tails?|amounts?|(?:bench|land|trade|water|book)marks?|market\w*|markdown\w*|stat(?:us|uses|e|es|ic|ics)|storage\w*|storefronts?|copyright\w*|thresholds?|households?|(?:thermo|rheo|hemo|cryo|aero)stats?)$/;
 /**
  * What a name ends in when it names a readout ("build_logs", "order_details", "post_stats"): a word as often a noun
  * before it is a modifier, not the tool's verb. Not for the verbs that record, send or set such things

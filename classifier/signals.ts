@@ -654,7 +654,8 @@ function verbByPosition(words: readonly string[], from: number, to: number, verb
   if (last && to - 1 > from && !READOUT_NOUNS.has(words[to - 1]!)) return nameHit(last, "ends", to - 1, joinedAfter(words, to - 1, to));
   for (let i = from + 1; i < to - 1; i++) {
     const v = NAME_VERBS.get(words[i]!);
-    if (v) return nameHit(v, "contains", i, joinedAfter(words, i, to));
+    // … and so is one a word as often a noun qualifies ("limit_order_history", "odoo_invoice_detail").
+    if (v && !readoutName(v, words, i, to)) return nameHit(v, "contains", i, joinedAfter(words, i, to));
   }
   return undefined;
 }
