@@ -237,8 +237,11 @@ export const STATED_REPLACEMENT_WORDS = /replaced|overwritten|dropped|discarded|
  */
 export const STATED_CHANGE =
   /(?:^|[.!?;]\s+|\n\s*|:\s+)(?:\*\*)?(?:this (?:tool )?|it )?(?:(?:changes|modifies|mutates|alters|writes to|overwrites) (?!(?:to|in|on|of|from|for|since|made|are|were|is)\b)(?:the |its |your |their |a |an |shared |live )?(?:(?!(?:to|in|on|of|from|for)\b)[a-z-]+ ){0,2}?(?:state|metadata|data|document|documents|file|files|settings|configuration|config|tenant|database|record|records|project|model|scene|workspace|repository|repo)|sends (?:a |an |the )?(?:real |actual |live )?(?:notification|notifications|message|messages|email|emails|sms))\b/;
-/** A setting that must allow changes for the tool to run, in lower-case text: `APPFLOWY_ALLOW_WRITES=true`, `allowMutate`. */
-export const CHANGES_ALLOWED_BY = /\b[a-z0-9_]*allow_?(?:writes?|mutate|mutations?|modify|modifications?|changes)\b/;
+/**
+ * A setting the tool requires to allow changes, in lower-case text: "Requires VAULT_ALLOW_MUTATE=1", "Live execution
+ * requires APPFLOWY_ALLOW_WRITES=true"; not the same setting named for other tools.
+ */
+export const CHANGES_ALLOWED_BY = /\b(?:requires?|needs?|enabled (?:by|with)|gated (?:by|behind))\s+[`'"]?[a-z0-9_]*allow_?(?:writes?|mutate|mutations?|modify|modifications?|changes)\b/;
 /**
  * What a tool may do, listed, ending in a removal: "May install, update, disable or remove local skills" (every word
  * of the list a verb, checked by possibleRemoval's caller). MCP's destructiveHint is "may perform destructive

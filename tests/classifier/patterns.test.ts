@@ -1412,4 +1412,45 @@ describe.each([
     expect(k("trial_balance", "Fetches the trial balance into a cached table. Use query-database tool to run SQL queries against it.").category).toBe("read");
     expect(k("query-database", "Answers questions about the books. Use query-database tool to run SQL queries against them.").category).toBe("execute");
   });
+
+  it("learned-17's patterns, each beside the text it must leave alone", () => {
+    const args = (properties: Record<string, unknown>, required: string[] = []) => ({ inputSchema: { type: "object", properties, required } });
+    // A bare `output` argument is a path only where its description names a place on disk.
+    expect(k("log_digest", "Summarize compiler output into error locations and counts.", args({ output: { type: "string", description: "Raw compiler output to summarize" } }, ["output"])).category).toBe("read");
+    expect(k("report_export", "Export the quarterly report.", args({ output: { type: "string", description: "Output file path" } }, ["output"])).category).not.toBe("read");
+    // Resolving anything but a thing to settle looks it up; resolving a thread settles it.
+    expect(k("concept_path", "Resolve two concepts and return the shortest path between them.").category).toBe("read");
+    expect(k("review_thread", "Resolve a review thread once its feedback is addressed.").category).toBe("write");
+    // A passive in a condition is no effect; a passive leading the text is one.
+    expect(k("browser_state", "Use these tools only when no other browser tool is installed. Returns the debugging state.").category).toBe("read");
+    expect(k("release_tag", "A tag is created in the repository for each release.").category).toBe("write");
+    // A change joined in a text that opens with a thing tells of that thing; joined to a lead verb, it is the tool's.
+    expect(k("read_engine_source", "The module that loads plugins, checks them and registers them. Give a file name to read it.").category).toBe("read");
+    expect(k("inbox_fetch", "Fetch unread mail and mark it as read.").category).not.toBe("read");
+    // "then start one …" joins a change to a check.
+    expect(k("job_submit", "Check the specification, then start one managed build.").category).not.toBe("read");
+    // An examination polled as a job makes the job.
+    expect(k("market_study", "Start a deep analysis of the market. Returns a study id — poll with study_status.").category).not.toBe("read");
+    // A setting the tool requires to allow changes states one; the same setting named for other tools does not.
+    expect(k("vault_reseal", "Re-encrypt every vault entry from its plain source. Requires VAULT_ALLOW_MUTATE=1.").category).not.toBe("read");
+    expect(k("vault_list", "List the vault's entries. Other tools write only when VAULT_ALLOW_MUTATE is set.").category).toBe("read");
+    // A program run for an examination examines; one run to exploit does more; running a scanner scans.
+    expect(k("run_zmap", "Run zmap for internet-wide port scanning of a subnet.").category).toBe("read");
+    expect(k("run_trivy", "Run the trivy container scanner on an image.").category).toBe("read");
+    expect(k("run_msf", "Run metasploit for vulnerability detection and exploitation.").category).not.toBe("read");
+    // A Korean save that describes its object (저장된, "saved") is no save; one stated as the act is.
+    expect(k("memo_list", "서버에 저장된 메모 목록 조회.").category).toBe("read");
+    expect(k("memo_save", "메모를 서버에 저장합니다.").category).toBe("write");
+    // A text opening with "who" asks: its passive is no effect.
+    expect(k("session_identity", "Who the assistant is signed in as, and which workspaces it can see.").category).toBe("read");
+    // Irreversible but by a removal is additive; irreversible alone is not.
+    const created = k("ticket_create", "Create a ticket in the linked tracker. NOT reversible without deleting the ticket.");
+    expect([created.category, created.hints.destructiveHint]).toEqual(["write", false]);
+    expect(k("ticket_purge", "Purge closed tickets. Not reversible.").category).toBe("destructive");
+    // A word as often a noun inside a name, before the readout ending it, qualifies the readout.
+    expect(k("shop_order_history", "Closed orders with their fills and events.").category).toBe("read");
+    expect(k("shop_order_place", "Place a limit order at the given price.").category).toBe("financial");
+    // "details" holds no "tail".
+    expect(k("payment_details").signals).not.toContain("verb:tail");
+  });
 });
