@@ -44,7 +44,7 @@ export const VERBS: Record<Category, string> = {
     decrement bump populate seed migrate map unmap mount unmount bind unbind grant authorize 
     confirm    continue make   compress decompress unzip untar unpack alter
     send email mail message notify sms text tweet broadcast forward dm post deliver control poweron powercycle
-    mutate crop flip place increase decrease brighten refuse deny draw ensure unload seek interrupt`,
+    mutate crop flip place increase decrease brighten refuse deny draw ensure unload seek interrupt reconcile`,
   execute: `
     run exec execute eval evaluate invoke call trigger launch spawn shell bash deploy build compile
     dispatch perform rerun redeploy interpret sql cypher graphql script command automate orchestrate inject`,
@@ -936,9 +936,9 @@ export const OVERWRITE_ELSEWHERE =
 export const EXECUTE_ELSEWHERE =
   /(?:执行|運行|运行|執行)[^。\n]{0,24}(?:命令|脚本|腳本|代码|代碼|sql)|(?:コマンド|スクリプト|コード|シェル)[^。\n]{0,6}実行|(?:명령|스크립트|코드)[^.\n]{0,4}실행|(?:ejecuta|exécute|executa|esegue|führt|выполняет|voert|wykonuje|menjalankan|çalıştırır|chạy) [^.\n]{0,24}(?:comando|commande|befehl|команд|opdracht|polecenie|perintah|komut|lệnh|script|skript|código|code|kode|kod)/i;
 
-/** A save to a local place stated in another language: "path に保存", "输出到同目录", "下载…到本地", "에 저장합니다". */
+/** A save to a local place stated in another language: "path に保存", "输出到同目录", "下载…到本地", "에 저장합니다" (not に保存された, 에 저장된: saved there). */
 export const SAVED_ELSEWHERE =
-  /(?:に|へ)保存|保存(?:到|至|在)|输出到|輸出到|到本地|到本機|ローカルに保存|저장(?:합니다|됩니다)|에 저장(?!된|되는|되어 있는)|enregistr[ée]e? dans|guardad[oa] en|salv[oa] em|gespeichert (?:in|unter)|сохраня(?:ет|ется) (?:[^\s.]+ ){0,3}?во?(?:\s|$)/;
+  /(?:に|へ)保存(?!された|済|されて)|保存(?:到|至|在)|输出到|輸出到|到本地|到本機|ローカルに保存|저장(?:합니다|됩니다)|에 저장(?!된|되는|되어 있는)|enregistr[ée]e? dans|guardad[oa] en|salv[oa] em|gespeichert (?:in|unter)|сохраня(?:ет|ется) (?:[^\s.]+ ){0,3}?во?(?:\s|$)/;
 
 /** An agent that acts on its own, named in a description: "autonomously", "agentic tasks", "a browser automation agent", "hand a coding task to an agent". */
 export const AGENT_ACTS = /\b(?:autonomous(?:ly)?|agent(?:ic|ici|ique|ico|icos)|computer[- ]use|automation agent|coding agent|agent cli|cli agent|(?:task|tasks|work|job|jobs) (?:from [a-z -]{0,40} )?to (?:an?|the|your|another) (?!(?:support|human|available|next|live|sales|customer|service)\b)(?:[a-z-]+ ){0,2}agents?)\b/;

@@ -204,6 +204,9 @@ TEXT_VERBS.set("manage", { verb: "manage", category: "write", ambiguous: true })
 TEXT_VERBS.set("manages", { verb: "manage", category: "write", ambiguous: true });
 NAME_VERBS.set("manage", { verb: "manage", category: "write", ambiguous: true });
 NAME_VERBS.set("handle", { verb: "handle", category: "write", ambiguous: true });
+// A queue a description leads with adds to one ("Queue a Knowledge proposal for review"); in a name it is as often
+// the thing read (queue_depth, my_queue).
+for (const form of inflections("queue")) TEXT_VERBS.set(form, { verb: "queue", category: "write", ambiguous: true });
 
 export function nameVerb(word: string): VerbInfo | undefined {
   return NAME_VERBS.get(word);
@@ -830,9 +833,10 @@ function lastVerbOfSentence(description: string): VerbInfo | undefined {
   return FOREIGN_VERB_OF.get(LIGHT_VERBS.has(last) ? (words.at(-2) ?? "") : last);
 }
 
-// A verb done to a thing rather than by the tool: "削除されたメッセージ" (deleted messages), "被删除的对象", "삭제된 항목".
+// A verb done to a thing rather than by the tool: "削除されたメッセージ" (deleted messages), "被删除的对象", "삭제된 항목"; and
+// one naming a time ("运行时节点", runtime nodes; "削除時", on deletion).
 const PASSIVE_BEFORE = /[被已]$/;
-const PASSIVE_AFTER = /^(?:され|済|된|되는|될|的|了的)/;
+const PASSIVE_AFTER = /^(?:され|済|된|되는|될|的|了的|时|時)/;
 
 /** Whether the CJK verb at `at` (`length` long) of `text` describes its object (passive or attributive) rather than acts. */
 function attributiveAt(text: string, at: number, length: number): boolean {
@@ -1199,7 +1203,8 @@ function verbForObject<T extends VerbInfo>(v: T, object: readonly string[]): T {
     }
   }
   if (v.verb === "extract" && object.some((w) => ARCHIVE_OBJECTS.has(w))) return { ...v, category: "write" };
-  if (v.verb === "open" && object.some((w) => VIEWED_OBJECTS.has(w))) return { ...v, category: "read" };
+  // The object's last word is its head: "Open the Connections window" shows it, "Open an allowed Windows COM port" does not.
+  if (v.verb === "open" && VIEWED_OBJECTS.has(object.at(-1) ?? "")) return { ...v, category: "read" };
   if (v.verb === "map" && object.some((w) => SURVEYED_OBJECTS.has(w))) return { ...v, category: "read" };
   if (v.verb === "convert" && object.some((w) => CONVERTED_IN_PLACE.has(w))) return { ...v, category: "write" };
   if (v.verb === "resolve" && object.some((w) => LOOKED_UP_OBJECTS.has(w))) return { ...v, category: "read" };
@@ -1291,6 +1296,11 @@ const joinTwoWords = (m: string) => {
 };
 // Verbs that say nothing of the effect: the verb after them does ("Attempt to repair …").
 const SKIPPED_GENERIC = new Set(["perform", "performs", "use", "uses", "attempt", "attempts"]);
+const START_HERE = /^\s+here\b/i;
+/** A manner adverb by its ending: "atomically", "recursively", "asynchronously", not "daily" or "only". */
+const LEADING_ADVERB = /^[a-z]{3,}(?:ally|ously|ively|ately|ently|antly|ingly)$/;
+/** A printer named in lower-case text: what a print puts on paper. */
+const PRINTER = /\b(?:to|on) (?:the |a |your |their )?(?:[a-z0-9-]+ )?printers?\b/;
 
 /** An article right after a word: " a ", " an ", " the ". */
 const ARTICLE_AFTER = /^ (?:an?|the) /;
@@ -1418,6 +1428,13 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
     const word = token.lower ? raw : raw.toLowerCase();
     previous = word;
     if (LEADING_FILLER.has(word) || SKIPPED_GENERIC.has(word)) continue;
+    // An adverb opening the text says how ("Atomically claim an annotation", "Incrementally reconcile one source").
+    if (others === 0 && LEADING_ADVERB.test(word) && !TEXT_VERBS.has(word)) continue;
+    // "Start here." points the reader to the tool; it starts nothing.
+    if (word === "start" && START_HERE.test(head.slice(token.end, token.end + 6))) {
+      at = head.indexOf("here", token.end) + 4;
+      continue;
+    }
     // A command line quoted first ("git log --oneline", "docker run -d") leads with its subcommand: the program's
     // name is no word of the text, and a subcommand that shows (log, status, ps) reads there.
     if (others === 0 && CLI_NAMES.has(word)) {
@@ -1705,7 +1722,11 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   }
   // The name's verb reads its object in the name and, when the description leads with the same verb, there too: "map"
   // with "Map a website …", convertTodraft with "Convert a regular pull request to draft status".
-  if (nv) nv = verbForObject(nv, dv?.verb === nv.verb && dv.object.length > 0 ? [...object, ...dv.object] : object);
+  // The name's object first, then the description's when it leads with the same verb: each phrase read by its own head.
+  if (nv) {
+    const own = verbForObject(nv, object);
+    nv = own === nv && dv?.verb === nv.verb && dv.object.length > 0 ? verbForObject(nv, dv.object) : own;
+  }
   // … and reads it as the description's clause does: "contacts_resolve_message_recipient", "Resolve a contact into a
   // message-ready phone number" looks up.
   if (nv && dv?.verb === nv.verb && dv.first && dv.category !== nv.category && dv.category !== TEXT_VERBS.get(dv.verb)?.category) nv = { ...nv, category: dv.category };
@@ -1997,8 +2018,10 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // A sentence of its own stating the change the tool makes ("CHANGES THE DOCUMENT.", "Changes debugger state."): a
   // change, whatever the lead reads, and the change of a tool with no verb at all.
   const noVerb = !nv && !dv && scores.write + scores.execute + scores.destructive + scores.financial === 0;
-  // … and so does a switch that must allow changes before it runs ("Requires VAULT_ALLOW_MUTATE=1").
-  const statedChange = !saved && !action && !switched && !execPhrase && (readingLead || noVerb) ? (STATED_CHANGE.exec(lowerDescription) ?? CHANGES_ALLOWED_BY.exec(lowerDescription)) : null;
+  // … and so does a switch that must allow changes before it runs ("Requires VAULT_ALLOW_MUTATE=1"), and printing on a
+  // printer ("Print plain text to the printer via IPP"), where printing a value hands it back.
+  const printing = nv?.verb === "print" || dv?.verb === "print";
+  const statedChange = !saved && !action && !switched && !execPhrase && (readingLead || noVerb) ? (STATED_CHANGE.exec(lowerDescription) ?? CHANGES_ALLOWED_BY.exec(lowerDescription) ?? (printing ? PRINTER.exec(lowerDescription) : null)) : null;
   if (statedChange) {
     scores.write += WEIGHTS.statedChange;
     evidence.push({ signal: "stated_change", source: "description", quote: quoteText(statedChange[0].replace(/^[^a-z]+/, ""), 60), weight: WEIGHTS.statedChange });
