@@ -1296,7 +1296,7 @@ const joinTwoWords = (m: string) => {
 };
 // Verbs that say nothing of the effect: the verb after them does ("Attempt to repair …").
 const SKIPPED_GENERIC = new Set(["perform", "performs", "use", "uses", "attempt", "attempts"]);
-const START_HERE = /^\s+here\b/i;
+const START_HERE = /^\s+here\s*[.:,;!—–-]/i;
 /** A manner adverb by its ending: "atomically", "recursively", "asynchronously", not "daily" or "only". */
 const LEADING_ADVERB = /^[a-z]{3,}(?:ally|ously|ively|ately|ently|antly|ingly)$/;
 /** A printer named in lower-case text: what a print puts on paper. */

@@ -1452,5 +1452,27 @@ describe.each([
     expect(k("shop_order_place", "Place a limit order at the given price.").category).toBe("financial");
     // "details" holds no "tail".
     expect(k("payment_details").signals).not.toContain("verb:tail");
+    // "Start here." starts nothing; "Start the sync" does.
+    expect(k("workspace_overview", "Start here. Returns the folder tree and the most recent notes.").category).toBe("read");
+    expect(k("sync_kickoff", "Start the nightly sync of every mailbox.").category).not.toBe("read");
+    // A CJK verb before 时 names a time: "运行时节点" are runtime nodes, not a run.
+    expect(k("node_latency", "运行时节点的延迟查询，以毫秒返回。").category).toBe("read");
+    // A Japanese save that describes its object is no save; one stated as the act is.
+    expect(k("store_list", "アカウントに保存された店舗の一覧を取得する。").category).toBe("read");
+    expect(k("store_save", "店舗データをファイルに保存する。").category).not.toBe("read");
+    // Printing on a printer changes something; printing a value hands it back.
+    expect(k("print_label", "Print a shipping label on the warehouse printer.").category).not.toBe("read");
+    expect(k("print_env", "Print the current environment variables.").category).toBe("read");
+    // A description leading with "Queue" adds to a queue; a queue named in a readout is read.
+    expect(k("propose_note", "Queue a note proposal for review by the owner.").category).not.toBe("read");
+    expect(k("job_queue_depth", "Returns the number of jobs waiting in the queue.").category).toBe("read");
+    // A manner adverb opening the text is skipped: the verb after it says what the tool does.
+    expect(k("lease_take", "Atomically claim a work item for this session.").category).not.toBe("read");
+    expect(k("tree_walk", "Recursively list the files under a folder.").category).toBe("read");
+    // Opening reads its object's head word: a window shows, a port on Windows opens.
+    expect(k("port_open", "Open an allowed Windows COM port with the given settings.").category).not.toBe("read");
+    expect(k("panel_open", "Open the settings panel.").category).toBe("read");
+    // Reconciling two sources changes one.
+    expect(k("ledger_reconcile", "Reconcile the bank feed with the ledger.").category).not.toBe("read");
   });
 });
