@@ -239,9 +239,10 @@ export const STATED_CHANGE =
   /(?:^|[.!?;]\s+|\n\s*|:\s+)(?:\*\*)?(?:this (?:tool )?|it )?(?:(?:changes|modifies|mutates|alters|writes to|overwrites) (?!(?:to|in|on|of|from|for|since|made|are|were|is)\b)(?:the |its |your |their |a |an |shared |live )?(?:(?!(?:to|in|on|of|from|for)\b)[a-z-]+ ){0,2}?(?:state|metadata|data|document|documents|file|files|settings|configuration|config|tenant|database|record|records|project|model|scene|workspace|repository|repo)|sends (?:a |an |the )?(?:real |actual |live )?(?:notification|notifications|message|messages|email|emails|sms))\b/;
 /**
  * A setting the tool requires to allow changes, in lower-case text: "Requires VAULT_ALLOW_MUTATE=1", "Live execution
- * requires APPFLOWY_ALLOW_WRITES=true"; not the same setting named for other tools.
+ * requires APPFLOWY_ALLOW_WRITES=true", "Requires the --allow-writes flag"; not the same setting named for other tools
+ * ("Write tools require VAULT_ALLOW_MUTATE=1", "Other tools write only when … is set").
  */
-export const CHANGES_ALLOWED_BY = /\b(?:requires?|needs?|enabled (?:by|with)|gated (?:by|behind))\s+[`'"]?[a-z0-9_]*allow_?(?:writes?|mutate|mutations?|modify|modifications?|changes)\b/;
+export const CHANGES_ALLOWED_BY = /(?<!\b(?:tools|others|they)\s)\b(?:requires?|needs?|enabled (?:by|with)|gated (?:by|behind))\s+(?:[a-z]+\s+){0,2}?[`'"]?[a-z0-9_-]*allow[-_]?(?:writes?|mutate|mutations?|modify|modifications?|changes)\b/;
 /**
  * What a tool may do, listed, ending in a removal: "May install, update, disable or remove local skills" (every word
  * of the list a verb, checked by possibleRemoval's caller). MCP's destructiveHint is "may perform destructive
@@ -495,6 +496,15 @@ export const NOMINALIZED = new Map(
   }),
 );
 
+/**
+ * Adverbs of manner a description may open with before its verb ("Atomically claim …", "Recursively list …"): how the
+ * tool acts, not what it does. A list, not an ending: "Internally calls …" and "Daily group visibility" are not these.
+ */
+export const MANNER_ADVERBS = new Set(
+  `atomically recursively incrementally asynchronously synchronously automatically safely securely idempotently
+   manually explicitly directly immediately instantly gracefully forcibly forcefully silently interactively
+   programmatically remotely locally temporarily partially fully completely selectively transactionally lazily`.split(/\s+/).filter(Boolean),
+);
 /** Words skipped before a description's leading verb: labels, numbering and filler ("Step 1 of 4 -"). */
 export const LEADING_FILLER = new Set(
   `step of this tool tools use used to a an the please you can will for will that lets allows helps quickly
@@ -547,14 +557,12 @@ export const EXAMINATIONS = new Set(
    validations healthcheck report reports question questions search searches crawl crawls scanner scanners linter
    linters checker checkers analyzer analyzers analyser analysers`.split(/\s+/).filter(Boolean),
 );
-/**
- * What a program is run for or to do when the run examines ("Run masscan for port scanning", "Run whatweb to identify
- * web technologies"), and what makes it more than that ("for SQL injection detection and exploitation").
- */
+/** What a program is run for or to do when the run examines ("Run masscan for port scanning", "Run whatweb to identify …"). */
 export const EXAMINING_PURPOSES = new Set(
   `scanning auditing discovery enumeration detection fingerprinting reconnaissance recon identify enumerate detect
    discover inspect audit scan check find list capture`.split(/\s+/).filter(Boolean),
 );
+/** What makes a run more than an examination: "for SQL injection detection and exploitation", "brute-forcing". */
 export const BEYOND_EXAMINING = new Set("exploit exploits exploitation exploiting attack attacks attacking brute bruteforce brute-force brute-forcing crack cracking".split(" "));
 /**
  * What converting changes where it is kept, rather than handing back converted: "Convert an issue into a subtask",
@@ -575,23 +583,24 @@ export const VIEWED_OBJECTS = new Set(
   "node nodes record records entry entries detail details item items panel panels window windows dashboard dashboards workspace workspaces".split(" "),
 );
 /**
- * What resolving looks up rather than settles: "Resolve a package name to a library ID", "resolve_uid_to_selector"
- * read, where resolving a comment, a thread or an incident closes it.
+ * What a resolve named in a tool's name looks up rather than settles: "resolve_uid_to_selector", "Resolve a package name
+ * to a library ID" read.
  */
+export const LOOKED_UP_OBJECTS = new Set(
+  `id ids uid uids identifier identifiers name names address addresses hostname hostnames host hosts domain domains url
+   urls uri uris path paths alias aliases symbol symbols reference references ref refs handle handles username usernames
+   selector selectors library libraries package packages dependency dependencies version versions coordinates ip dns`.split(/\s+/).filter(Boolean),
+);
 /**
- * What resolving settles, closing it: a comment, a thread, a conflict, an incident, a ticket. Resolving anything else
- * ("Resolve two concepts and return …", "Resolve the canonical identity binding") looks it up.
+ * What a resolve a description leads with settles, closing it: a comment, a thread, a conflict, an incident, a
+ * ticket. Resolving anything else ("Resolve two concepts and return …", "Resolve the canonical identity binding")
+ * looks it up.
  */
 export const SETTLED_OBJECTS = new Set(
   `comment comments thread threads conversation conversations conflict conflicts issue issues ticket tickets task tasks
    alert alerts incident incidents feedback suggestion suggestions annotation annotations review reviews challenge
    challenges dispute disputes discussion discussions finding findings problem problems case cases bug bugs
-   vulnerability vulnerabilities blocker blockers`.split(/\s+/).filter(Boolean),
-);
-export const LOOKED_UP_OBJECTS = new Set(
-  `id ids uid uids identifier identifiers name names address addresses hostname hostnames host hosts domain domains url
-   urls uri uris path paths alias aliases symbol symbols reference references ref refs handle handles username usernames
-   selector selectors library libraries package packages dependency dependencies version versions coordinates ip dns`.split(/\s+/).filter(Boolean),
+   vulnerability vulnerabilities blocker blockers error errors alarm alarms exception exceptions fault faults`.split(/\s+/).filter(Boolean),
 );
 /**
  * What "generate" makes and hands back as text, changing nothing: code, JSON, a report, a test, a template. Only for
@@ -938,7 +947,7 @@ export const EXECUTE_ELSEWHERE =
 
 /** A save to a local place stated in another language: "path に保存", "输出到同目录", "下载…到本地", "에 저장합니다" (not に保存された, 에 저장된: saved there). */
 export const SAVED_ELSEWHERE =
-  /(?:に|へ)保存(?!された|済|されて)|保存(?:到|至|在)|输出到|輸出到|到本地|到本機|ローカルに保存|저장(?:합니다|됩니다)|에 저장(?!된|되는|되어 있는)|enregistr[ée]e? dans|guardad[oa] en|salv[oa] em|gespeichert (?:in|unter)|сохраня(?:ет|ется) (?:[^\s.]+ ){0,3}?во?(?:\s|$)/;
+  /(?:に|へ)保存(?!された|済|されて|した)|保存(?:到|至|在)|输出到|輸出到|到本地|到本機|ローカルに保存(?!された|済|されて|した)|저장(?:합니다|됩니다)|에 저장(?!된|되는|되어|한)|enregistr[ée]e? dans|guardad[oa] en|salv[oa] em|gespeichert (?:in|unter)|сохраня(?:ет|ется) (?:[^\s.]+ ){0,3}?во?(?:\s|$)/;
 
 /** An agent that acts on its own, named in a description: "autonomously", "agentic tasks", "a browser automation agent", "hand a coding task to an agent". */
 export const AGENT_ACTS = /\b(?:autonomous(?:ly)?|agent(?:ic|ici|ique|ico|icos)|computer[- ]use|automation agent|coding agent|agent cli|cli agent|(?:task|tasks|work|job|jobs) (?:from [a-z -]{0,40} )?to (?:an?|the|your|another) (?!(?:support|human|available|next|live|sales|customer|service)\b)(?:[a-z-]+ ){0,2}agents?)\b/;

@@ -48,6 +48,7 @@ import {
   LINK_OBJECTS,
   LOADED_INTO,
   LOOKED_UP_OBJECTS,
+  MANNER_ADVERBS,
   SETTLED_OBJECTS,
   MANAGING_VERBS,
   MESSAGE_OBJECTS,
@@ -180,7 +181,10 @@ for (const w of ["used", "set"]) PARTICIPLES.delete(w);
 // modal or "to", "be" says what could or should happen ("whether it can be deleted"), not what does.
 const PASSIVE = new RegExp(`\\b(?:is|are|will be|gets|get|${BE_AS_FACT}|has been|have been)\\s+(?:then\\s+|also\\s+|permanently\\s+|automatically\\s+|immediately\\s+)?([a-z]+)\\b`);
 
-/** A word opening a condition: a passive after it says when, not what happens. */
+/**
+ * A word opening a condition: a passive after it in the same clause says when, not what happens ("only when no
+ * browser tool is installed"), where one after the condition's comma does ("When called, a snapshot is created").
+ */
 const CONDITION = /\b(?:when|whenever|if|unless|until|once|whether)\s/;
 
 /** The verb of a first sentence in the passive voice, when the description leads with no verb of its own. */
@@ -193,7 +197,7 @@ function passiveVerb(description: string, lower: string): DescriptionVerbHit | u
   const m = PASSIVE.exec(sentence);
   const v = m ? PARTICIPLES.get(m[1]!) : undefined;
   // … nor does one in a condition ("Use these tools only when no browser tool is installed").
-  if (!v || deniedAt(lower, m!.index) || CONDITION.test(sentence.slice(0, m!.index))) return undefined;
+  if (!v || deniedAt(lower, m!.index) || CONDITION.test(sentence.slice(0, m!.index).split(",").at(-1)!)) return undefined;
   return { verb: v.verb, category: v.category, ambiguous: v.ambiguous, joined: [], quote: quoteText(description, 90), object: [], first: false };
 }
 // Descriptions begin "Returns …" far more often than names do; it reads.
@@ -205,7 +209,7 @@ TEXT_VERBS.set("manages", { verb: "manage", category: "write", ambiguous: true }
 NAME_VERBS.set("manage", { verb: "manage", category: "write", ambiguous: true });
 NAME_VERBS.set("handle", { verb: "handle", category: "write", ambiguous: true });
 // A queue a description leads with adds to one ("Queue a Knowledge proposal for review"); in a name it is as often
-// the thing read (queue_depth, my_queue).
+// the thing read (queue_depth, my_queue), and so it is in a text without its article (findDescriptionVerb).
 for (const form of inflections("queue")) TEXT_VERBS.set(form, { verb: "queue", category: "write", ambiguous: true });
 
 export function nameVerb(word: string): VerbInfo | undefined {
@@ -512,21 +516,16 @@ function resolvesInto(clause: string): boolean {
 }
 
 /**
- * Whether the six words after a resolve (the clause's first word) name a thing it settles: a comment, a conflict, a
- * ticket. A bare "Resolve." settles too: what it resolves is not said.
+ * Whether the words after a resolve (`clause` opens with it) name a thing it settles: a comment, a conflict, a ticket.
+ * A bare "Resolve." settles too: what it resolves is not said.
  */
-function settles(clause: WordReader): boolean {
-  if (clause.at(1) === undefined) return true;
-  for (let i = 1; i <= 6; i++) {
-    const w = clause.at(i);
-    if (w === undefined) return false;
-    if (SETTLED_OBJECTS.has(w)) return true;
-  }
-  return false;
+function settles(clause: string): boolean {
+  const words = clauseAfterVerb(clause);
+  return words.length === 0 || words.some((w) => SETTLED_OBJECTS.has(w));
 }
 
 /** An argument's description naming a place on disk: where a destination argument puts a file. */
-const LOCAL_PLACE = /\b(?:path|directory|folder|dir)\b/i;
+const LOCAL_PLACE = /\b(?:path|directory|folder|dir|file|filename)\b/i;
 
 /** The leading word followed by a comma, a slash, an ampersand or a plus. */
 const LISTED_AFTER_LEAD = /^[^\s,/&+]+\s*[,/&+]/;
@@ -983,7 +982,15 @@ const REQUEST_LINE = /^(?:get|post|put|patch|delete)\s+\/\S*\s*/;
 // The adverb is tried last, so a joined verb ending in -ly stays the verb ("and apply them all", "and reply to them").
 const JOINED_ACTION = /(?:\band|\bthen|,)\s+(?:then\s+|also\s+|[a-z]+ly\s+)??([a-z]+)\s+(it|them|this|these|those|the|a|an|one|all|its|their|each|every|any)\b/g;
 const PRONOUNS = new Set(["it", "them", "this", "these", "those"]);
-const RELATIVE_BEFORE = /\b(?:that|which|who)\s/;
+/** Relative pronouns: the verbs after one tell of the thing before it. */
+const RELATIVE_WORDS = new Set(["that", "which", "who"]);
+/**
+ * A relative pronoun after the thing a text opens with, in lower-case text, unless that thing is the tool itself
+ * ("Inbox helper that fetches unread mail and marks it as read"): group 1 is the word before the pronoun.
+ */
+const RELATIVE_AFTER_THING = /\b([a-z0-9-]+)\s+(?:that|which|who)\s/;
+/** Nouns that name the tool itself when a text opens with one: its relative clause says what the tool does. */
+const TOOL_NOUNS = new Set("tool tools helper utility scanner agent assistant service server command function endpoint bot script wrapper".split(" "));
 /** Verbs that make a credential when their object is one: "Generates a new access token", "Creates an API key". */
 const CREDENTIAL_MAKING_VERBS = new Set(["create", "generate", "issue", "mint", "rotate", "regenerate", "new"]);
 
@@ -1011,7 +1018,8 @@ function joinedAction(lower: string, opensWithVerb: boolean): { category: Catego
     if (deniedAt(first, at)) continue;
     // In a text that opens with a thing, verbs after "that" or "which" tell of that thing ("The source code that
     // positions gates, scores them and replays them").
-    if (!opensWithVerb && RELATIVE_BEFORE.test(first.slice(0, at))) continue;
+    const relative = opensWithVerb ? null : RELATIVE_AFTER_THING.exec(first.slice(0, at));
+    if (relative && !TOOL_NOUNS.has(relative[1]!)) continue;
     return { category: v.category, quote: quoteText(first.slice(at), 60) };
   }
   return undefined;
@@ -1144,22 +1152,36 @@ function examinationRun(
   if (dv && RUNNING_VERBS.has(dv.verb)) {
     // The examination may sit behind its qualifiers ("Runs security and performance lint checks against the schema"),
     // unless the text says the run writes ("Build tools may … write local caches").
-    const w = dv.object.find(examined(dv.verb)) ?? (dv.first && !PERSIST_WORDS.test(lowerDescription) ? clauseAfterVerb(dv.quote).find(examined(dv.verb)) : undefined);
+    const unsaved = dv.first && !PERSIST_WORDS.test(lowerDescription);
+    const w = dv.object.find(examined(dv.verb)) ?? (unsaved ? clauseAfterVerb(dv.quote).find(examined(dv.verb)) : undefined);
     if (w) return { source: "description", quote: `${dv.verb} ${dv.object.slice(0, dv.object.indexOf(w) + 1).join(" ")}`, runs: dv.category };
-    const purpose = dv.first && !PERSIST_WORDS.test(lowerDescription) ? examiningPurpose(lowerDescription) : undefined;
+    const purpose = unsaved ? examiningPurpose(lowerDescription) : undefined;
     if (purpose) return { source: "description", quote: purpose, runs: dv.category };
   }
   return undefined;
 }
 
-/** A program run for or to examine ("Run masscan for high-speed port scanning"), quoted: the purpose says the run reads. */
-const RUN_PURPOSE = /^\S+\s+(?:[^\s.,;:()]+\s+){1,3}?(?:for|to)\s+((?:[^\s.,;:()]+\s*){1,5})/;
+/**
+ * A program's purpose after the few words naming it: "Run masscan for high-speed port scanning", "Run whatweb to
+ * identify web technologies". Group 1 is the preposition, group 2 up to five words of the purpose.
+ */
+const RUN_PURPOSE = /^\S+\s+(?:[^\s.,;:()]+\s+){1,3}?(for|to)\s+((?:[^\s.,;:()]+\s*){1,5})/;
 
+/**
+ * The purpose a program is run for, quoted, when it examines: its head (the verb after "to", the last noun after
+ * "for", before any preposition) examines, and no change is joined to it ("to find and replace text") nor an attack ("for detection and
+ * exploitation").
+ */
 function examiningPurpose(lower: string): string | undefined {
   const m = RUN_PURPOSE.exec(lower);
   if (!m) return undefined;
-  const words = m[1]!.split(/\s+/);
-  return words.some((w) => EXAMINING_PURPOSES.has(w)) && !words.some((w) => BEYOND_EXAMINING.has(w)) ? quoteText(m[0], 60) : undefined;
+  const all = m[2]!.trim().split(/\s+/);
+  const end = all.findIndex((w) => PREPOSITIONS.has(w));
+  const words = end > 0 ? all.slice(0, end) : all;
+  const head = m[1] === "to" ? words[0]! : words.at(-1)!;
+  if (!EXAMINING_PURPOSES.has(head) || words.some((w) => BEYOND_EXAMINING.has(w))) return undefined;
+  const joinsChange = words.some((w, i) => i > 0 && CONJUNCTIONS.has(words[i - 1]!) && (TEXT_VERBS.get(w)?.category ?? "read") !== "read");
+  return joinsChange ? undefined : quoteText(m[0], 60);
 }
 
 /** Up to six words after a leading verb, up to the first preposition or mark: what the verb takes. */
@@ -1203,12 +1225,18 @@ function verbForObject<T extends VerbInfo>(v: T, object: readonly string[]): T {
     }
   }
   if (v.verb === "extract" && object.some((w) => ARCHIVE_OBJECTS.has(w))) return { ...v, category: "write" };
-  // The object's last word is its head: "Open the Connections window" shows it, "Open an allowed Windows COM port" does not.
-  if (v.verb === "open" && VIEWED_OBJECTS.has(object.at(-1) ?? "")) return { ...v, category: "read" };
+  // The object's head word decides: "Open the Connections window" shows it, "Open an allowed Windows COM port" does not.
+  if (v.verb === "open" && VIEWED_OBJECTS.has(objectHead(object))) return { ...v, category: "read" };
   if (v.verb === "map" && object.some((w) => SURVEYED_OBJECTS.has(w))) return { ...v, category: "read" };
   if (v.verb === "convert" && object.some((w) => CONVERTED_IN_PLACE.has(w))) return { ...v, category: "write" };
   if (v.verb === "resolve" && object.some((w) => LOOKED_UP_OBJECTS.has(w))) return { ...v, category: "read" };
   return v;
+}
+
+/** An object's head: its last word before a participle or a relative word ("a browser window showing …"). */
+function objectHead(object: readonly string[]): string {
+  const end = object.findIndex((w, i) => i > 0 && ((w.length > 4 && w.endsWith("ing")) || RELATIVE_WORDS.has(w)));
+  return (end > 0 ? object[end - 1] : object.at(-1)) ?? "";
 }
 
 /** The description's leading verb: another language's first, then English, then Chinese, Japanese and Korean. */
@@ -1296,11 +1324,15 @@ const joinTwoWords = (m: string) => {
 };
 // Verbs that say nothing of the effect: the verb after them does ("Attempt to repair …").
 const SKIPPED_GENERIC = new Set(["perform", "performs", "use", "uses", "attempt", "attempts"]);
-const START_HERE = /^\s+here\s*[.:,;!—–-]/i;
-/** A manner adverb by its ending: "atomically", "recursively", "asynchronously", not "daily" or "only". */
-const LEADING_ADVERB = /^[a-z]{3,}(?:ally|ously|ively|ately|ently|antly|ingly)$/;
-/** A printer named in lower-case text: what a print puts on paper. */
-const PRINTER = /\b(?:to|on) (?:the |a |your |their )?(?:[a-z0-9-]+ )?printers?\b/;
+/** An article after a word: " a ", " an ", " the ". */
+const ARTICLE_NEXT = /^\s+(?:a|an|the)\s/i;
+/** "Start here." as a sentence of its own, opening a text: it points the reader to the tool and starts nothing. */
+const START_HERE = /^start\s+here\s*[.:;!—–-]\s*/i;
+/**
+ * A print onto a printer, in lower-case text: "Print plain text to the printer via IPP", "print a label on the
+ * warehouse label printer", "using the default printer"; not "Print the list of jobs sent to the printer".
+ */
+const PRINTER = /\bprint(?:s|ing)?\b(?:\s+(?![a-z]+ed\b|sent\b)[^\s.;:!?]+){0,6}?\s+(?:to|on|using|via|with)\s+(?:the |a |an |your |their |its )?(?:[a-z0-9-]+ ){0,2}printer\b/;
 
 /** An article right after a word: " a ", " an ", " the ". */
 const ARTICLE_AFTER = /^ (?:an?|the) /;
@@ -1372,7 +1404,7 @@ function pluralBeforeOf(dv: DescriptionVerbHit, lowerDescription: string): boole
   return lowerDescription.includes(`${dv.verb}s of `) || lowerDescription.includes(` ${dv.verb} of `);
 }
 // … and a yes-or-no question about a thing ("Is the door locked, open or forced?").
-const QUESTION_WORDS = "which|whether|what|who|where|how many|how much|(?:is|are|does|do|has|have) (?:the|a|an|there|this|any)";
+const QUESTION_WORDS = "which|whether|what|who|where(?!\\s+(?:possible|available|supported|applicable|needed|necessary|relevant)\\b)|how many|how much|(?:is|are|does|do|has|have) (?:the|a|an|there|this|any)";
 
 /** A description that opens as the question its answer settles: "Which migrations have been applied …". */
 const QUESTION_START = new RegExp(`^(?:${QUESTION_WORDS})\\s`);
@@ -1429,12 +1461,7 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
     previous = word;
     if (LEADING_FILLER.has(word) || SKIPPED_GENERIC.has(word)) continue;
     // An adverb opening the text says how ("Atomically claim an annotation", "Incrementally reconcile one source").
-    if (others === 0 && LEADING_ADVERB.test(word) && !TEXT_VERBS.has(word)) continue;
-    // "Start here." points the reader to the tool; it starts nothing.
-    if (word === "start" && START_HERE.test(head.slice(token.end, token.end + 6))) {
-      at = head.indexOf("here", token.end) + 4;
-      continue;
-    }
+    if (others === 0 && MANNER_ADVERBS.has(word)) continue;
     // A command line quoted first ("git log --oneline", "docker run -d") leads with its subcommand: the program's
     // name is no word of the text, and a subcommand that shows (log, status, ps) reads there.
     if (others === 0 && CLI_NAMES.has(word)) {
@@ -1453,7 +1480,9 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
       continue;
     }
     // A noun of action leading the text with its object after "of" is the action: "Deletion of a project", "Retrieval of …".
-    const v = TEXT_VERBS.get(word) ?? (others === 0 && NOMINALIZED.has(word) && /^\s+of\s/i.test(head.slice(token.end, token.end + 5)) ? NAME_VERBS.get(NOMINALIZED.get(word)!) : undefined);
+    const found = TEXT_VERBS.get(word) ?? (others === 0 && NOMINALIZED.has(word) && /^\s+of\s/i.test(head.slice(token.end, token.end + 5)) ? NAME_VERBS.get(NOMINALIZED.get(word)!) : undefined);
+    // "Queue" is a verb before its article ("Queue a note proposal"), the thing read before anything else ("Queue depth").
+    const v = found?.verb === "queue" && !ARTICLE_NEXT.test(head.slice(token.end, token.end + 6)) ? undefined : found;
     // A text that opens with a noun phrase ("Directory listing with size, type and modification time") names what
     // it returns: a word as often a noun further on is one.
     // … and so is a verb's plural or participle there after a preposition or an -ing word ("status of running
@@ -1473,7 +1502,7 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
     }
     // A verb after "that" or "which" near the start tells of the thing the text opens with, not what the tool does
     // ("Certs that expire within N days", "DAG files that failed to parse").
-    if (v && others > 0 && (before === "that" || before === "which" || before === "who")) {
+    if (v && others > 0 && RELATIVE_WORDS.has(before)) {
       if (++others > 4) return undefined;
       continue;
     }
@@ -1526,7 +1555,7 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
       const hit: DescriptionVerbHit = { verb: v.verb, category: v.category, ambiguous: v.ambiguous, joined, quote: quoteText(start < 60 ? description : rest, 90), object, first: others === 0 };
       // Resolving something into or to another form looks it up ("Resolve a contact into a phone number"), as does
       // resolving anything but a thing to settle ("Resolve two concepts and return …", not "Resolve merge conflicts").
-      if (v.verb === "resolve" && (resolvesInto(clauseText) || !settles(clause))) return { ...hit, category: "read" };
+      if (v.verb === "resolve" && (resolvesInto(clauseText) || !settles(clauseText))) return { ...hit, category: "read" };
       // Extracting into a new thing makes it ("Extract code range to a new function"), where extracting text reads;
       // so does converting into a record of the kind a converted record is ("Convert an estimate into a draft invoice").
       if (v.verb === "extract" && INTO_NEW.test(clauseText)) return { ...hit, category: "write" };
@@ -1682,7 +1711,8 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   const scores = emptyScores();
   const evidence: Evidence[] = [];
   const phrases = noPhrases();
-  const description = (tool.description ?? "").trim();
+  const whole = (tool.description ?? "").trim();
+  const description = START_HERE.test(whole) ? whole.replace(START_HERE, "") : whole;
   const emptyDescription = description.length === 0;
   const lowerDescription = emptyDescription ? "" : description.toLowerCase();
   // Text in another language holds a letter outside ASCII (é, ü, ñ, ã, Cyrillic, kana, a CJK character; not a dash,
@@ -1721,8 +1751,8 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     object.push(w);
   }
   // The name's verb reads its object in the name and, when the description leads with the same verb, there too: "map"
-  // with "Map a website …", convertTodraft with "Convert a regular pull request to draft status".
-  // The name's object first, then the description's when it leads with the same verb: each phrase read by its own head.
+  // with "Map a website …", convertTodraft with "Convert a regular pull request to draft status"; the name's object
+  // first, then the description's, each phrase by its own head.
   if (nv) {
     const own = verbForObject(nv, object);
     nv = own === nv && dv?.verb === nv.verb && dv.object.length > 0 ? verbForObject(nv, dv.object) : own;

@@ -42,15 +42,23 @@ function phraseAt(lower: string, phrase: string): number {
   return lower.search(pattern);
 }
 
-/** Whether `phrase`, found in `lower` (lower-case text), is denied (or, a removal, deferred) where it first occurs. */
+/** What undoes a change said to be irreversible but by a removal: "NOT reversible without deleting the issue" made one. */
+const UNDONE_BY_REMOVAL = /^\s+(?:except\s+by|other\s+than\s+by|without|but\s+by|short\s+of)\s+(?:first\s+)?(?:deleting|removing|archiving)\b/;
+
+/**
+ * Whether `phrase`, found in `lower` (lower-case text), is denied (or, a removal, deferred; or, an irreversible change,
+ * undone by a removal) where it first occurs.
+ */
 export function phraseDenied(lower: string, phrase: string, signal?: PhraseSignal): boolean {
   const at = phraseAt(lower, phrase);
   if (at < 0) return false;
-  return deniedAt(lower, at) || (signal === "destructive_effect" && deferredAt(lower, at + phrase.length)) || (signal === "irreversible" && UNDONE_BY_REMOVAL.test(lower.slice(at + phrase.length, at + phrase.length + 40)));
+  const end = at + phrase.length;
+  return (
+    deniedAt(lower, at) ||
+    (signal === "destructive_effect" && deferredAt(lower, end)) ||
+    (signal === "irreversible" && UNDONE_BY_REMOVAL.test(lower.slice(end, end + 40)))
+  );
 }
-
-/** What undoes a change said to be irreversible but for a removal: "NOT reversible without deleting the issue" made one. */
-const UNDONE_BY_REMOVAL = /^\s+(?:except\s+by|other\s+than\s+by|without|but\s+by|short\s+of)\s+(?:[a-z]+\s+){0,2}?(?:delet|remov|archiv)/;
 
 // A rehearsal mode a tool offers, or an argument set to true: "Use dryRun: true to …", "pass preview=true to …".
 const MODE_WORDS = /(?<![a-z0-9])(?:dry[-_ ]?run|preview|true)(?![a-z0-9])/;

@@ -1475,4 +1475,37 @@ describe.each([
     // Reconciling two sources changes one.
     expect(k("ledger_reconcile", "Reconcile the bank feed with the ledger.").category).not.toBe("read");
   });
+
+  it("learned-17's patterns keep to their words: the cases a review found", () => {
+    // A setting required by the tool, in any spelling, states a change; one other tools require does not.
+    expect(k("vault_reseal", "Re-encrypt every vault entry. Requires the --allow-writes flag.").category).not.toBe("read");
+    expect(k("vault_reseal", "Re-encrypt every vault entry. Needs env var VAULT_ALLOW_MUTATE=1.").category).not.toBe("read");
+    expect(k("vault_list", "List the vault's entries. Write tools require VAULT_ALLOW_MUTATE=1.").category).toBe("read");
+    // A bare resolve settles; resolving an error or an alarm settles it.
+    expect(k("issue_x", "Resolve.").category).toBe("write");
+    expect(k("sentry_group", "Resolve a Sentry error group.").category).toBe("write");
+    // Irreversible but by a removal is additive only when a removal follows at once.
+    expect(hintClass(k("ticket_create", "Create a ticket. Cannot be undone except by deleting the ticket."))).toBe("write");
+    expect(k("fw_apply", "Apply the new firmware. Not reversible without restoring from archive.").category).toBe("destructive");
+    // A passive in a condition's clause is no effect; one after the condition's comma is.
+    expect(k("vol_snap", "When called, a snapshot of the volume is created.").category).not.toBe("read");
+    // "where" asks; "Where possible" does not.
+    expect(k("branch_x", "Where possible, a new branch is created for the change.").category).not.toBe("read");
+    // A Japanese save in the past describes its object.
+    expect(k("memo_list", "ファイルに保存済みのメモ一覧を取得する。").category).toBe("read");
+    // An examination polled for with another word makes the job.
+    expect(k("deep_audit", "Start a deep audit of the site. Returns an audit id; poll using audit_status.").category).not.toBe("read");
+    // A relative clause after the tool's own noun tells what the tool does.
+    expect(k("inbox_helper", "Inbox helper that fetches unread mail and marks it as read.").category).not.toBe("read");
+    // Opening a window that shows a page shows it: the head word comes before the participle.
+    expect(k("open", "Open a browser window showing the given URL.").category).toBe("read");
+    // A purpose whose head changes, or that joins a change, is no examination.
+    expect(k("run_tf", "Run terraform to apply changes and list outputs.").category).not.toBe("read");
+    expect(k("run_sed", "Run sed to find and replace text in a file.").category).not.toBe("read");
+    // A print whose printer is another clause's, and a queue without its article, read.
+    expect(k("print_jobs", "Print the list of jobs sent to the printer.").category).toBe("read");
+    expect(k("mq_stats", "Queue statistics for every vhost of the broker.").category).toBe("read");
+    // "Start here." as a sentence of its own is skipped by every reading, whatever its case.
+    expect(k("mail_x", "Start Here: fetch unread mail and mark it as read.").category).not.toBe("read");
+  });
 });
