@@ -208,6 +208,12 @@ TEXT_VERBS.set("manage", { verb: "manage", category: "write", ambiguous: true })
 TEXT_VERBS.set("manages", { verb: "manage", category: "write", ambiguous: true });
 NAME_VERBS.set("manage", { verb: "manage", category: "write", ambiguous: true });
 NAME_VERBS.set("handle", { verb: "handle", category: "write", ambiguous: true });
+// A description that opens with "Report" tells what it answers ("Report whether the bridge is connected", "Report the
+// active configuration"): every one of 34 real tools that declare hints for such a text is read-only. In a name a report
+// is as often filed (report_bug) or a thing (report_list); one filed or sent in the text is a change (findDescriptionVerb).
+for (const form of inflections("report")) TEXT_VERBS.set(form, { verb: "report", category: "read", ambiguous: true });
+/** A clause that sends what it reports somewhere: "Report a bug to the maintainers", "… to wake the screen". */
+const REPORTED_TO = /\bto\s+[a-z]/;
 // A queue a description leads with adds to one ("Queue a Knowledge proposal for review"); in a name it is as often
 // the thing read (queue_depth, my_queue), and so it is in a text without its article (findDescriptionVerb).
 for (const form of inflections("queue")) TEXT_VERBS.set(form, { verb: "queue", category: "write", ambiguous: true });
@@ -1556,6 +1562,9 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
       // Resolving something into or to another form looks it up ("Resolve a contact into a phone number"), as does
       // resolving anything but a thing to settle ("Resolve two concepts and return …", not "Resolve merge conflicts").
       if (v.verb === "resolve" && (resolvesInto(clauseText) || !settles(clauseText))) return { ...hit, category: "read" };
+      // A report that files one ("Report a bug") or sends it to someone ("Reports user activity to wake the screen") is
+      // a change; "Report whether …", "Report the active configuration" answer.
+      if (v.verb === "report" && (object[0] === "a" || object[0] === "an" || REPORTED_TO.test(clauseText))) return { ...hit, category: "write" };
       // Extracting into a new thing makes it ("Extract code range to a new function"), where extracting text reads;
       // so does converting into a record of the kind a converted record is ("Convert an estimate into a draft invoice").
       if (v.verb === "extract" && INTO_NEW.test(clauseText)) return { ...hit, category: "write" };

@@ -1505,6 +1505,10 @@ describe.each([
     // A print whose printer is another clause's, and a queue without its article, read.
     expect(k("print_jobs", "Print the list of jobs sent to the printer.").category).toBe("read");
     expect(k("mq_stats", "Queue statistics for every vhost of the broker.").category).toBe("read");
+    // A description opening with "Report" tells what the tool answers; one that files a report or sends it is a change.
+    expect(k("mail_config_status", "Report the active mail configuration path and its missing fields.").category).toBe("read");
+    expect(k("report_issue", "Reports a bug to the maintainers by opening an issue.").category).not.toBe("read");
+    expect(k("placement_flag", "Report a placement the rules got wrong.").category).not.toBe("read");
     // "Start here." as a sentence of its own is skipped by every reading, whatever its case.
     expect(k("mail_x", "Start Here: fetch unread mail and mark it as read.").category).not.toBe("read");
   });
