@@ -641,7 +641,8 @@ export const ATTACHED_THINGS = new Set(
 );
 /**
  * Words of their own that begin or end with a verb's letters: "account" does not count, "market" does not mark,
- * "status" does not stat, "details" does not tail. Run-together names ("tfdeploy") are read for an embedded verb; these never are.
+ * "status" does not stat, "details" does not tail. Run-together names ("tfdeploy") are read for an embedded verb;
+ * these never are.
  */
 export const NOT_EMBEDDING = /^(?:(?:ac|dis)?counts?|(?:de|re)tails?|amounts?|(?:bench|land|trade|water|book)marks?|market\w*|markdown\w*|stat(?:us|uses|e|es|ic|ics)|storage\w*|storefronts?|copyright\w*|thresholds?|households?|(?:thermo|rheo|hemo|cryo|aero)stats?)$/;
 /**
@@ -947,7 +948,7 @@ export const EXECUTE_ELSEWHERE =
 
 /** A save to a local place stated in another language: "path に保存", "输出到同目录", "下载…到本地", "에 저장합니다" (not に保存された, 에 저장된: saved there). */
 export const SAVED_ELSEWHERE =
-  /(?:に|へ)保存(?!された|済|されて|した)|保存(?:到|至|在)|输出到|輸出到|到本地|到本機|ローカルに保存(?!された|済|されて|した)|저장(?:합니다|됩니다)|에 저장(?!된|되는|되어|한)|enregistr[ée]e? dans|guardad[oa] en|salv[oa] em|gespeichert (?:in|unter)|сохраня(?:ет|ется) (?:[^\s.]+ ){0,3}?во?(?:\s|$)/;
+  /(?:ローカルに|に|へ)保存(?!された|済|されて|した)|保存(?:到|至|在)|输出到|輸出到|到本地|到本機|저장(?:합니다|됩니다)|에 저장(?!된|되는|되어|한)|enregistr[ée]e? dans|guardad[oa] en|salv[oa] em|gespeichert (?:in|unter)|сохраня(?:ет|ется) (?:[^\s.]+ ){0,3}?во?(?:\s|$)/;
 
 /** An agent that acts on its own, named in a description: "autonomously", "agentic tasks", "a browser automation agent", "hand a coding task to an agent". */
 export const AGENT_ACTS = /\b(?:autonomous(?:ly)?|agent(?:ic|ici|ique|ico|icos)|computer[- ]use|automation agent|coding agent|agent cli|cli agent|(?:task|tasks|work|job|jobs) (?:from [a-z -]{0,40} )?to (?:an?|the|your|another) (?!(?:support|human|available|next|live|sales|customer|service)\b)(?:[a-z-]+ ){0,2}agents?)\b/;

@@ -994,7 +994,7 @@ const RELATIVE_WORDS = new Set(["that", "which", "who"]);
  * A relative pronoun after the thing a text opens with, in lower-case text, unless that thing is the tool itself
  * ("Inbox helper that fetches unread mail and marks it as read"): group 1 is the word before the pronoun.
  */
-const RELATIVE_AFTER_THING = /\b([a-z0-9-]+)\s+(?:that|which|who)\s/;
+const RELATIVE_AFTER_THING = new RegExp(`\\b([a-z0-9-]+)\\s+(?:${[...RELATIVE_WORDS].join("|")})\\s`);
 /** Nouns that name the tool itself when a text opens with one: its relative clause says what the tool does. */
 const TOOL_NOUNS = new Set("tool tools helper utility scanner agent assistant service server command function endpoint bot script wrapper".split(" "));
 /** Verbs that make a credential when their object is one: "Generates a new access token", "Creates an API key". */
@@ -1175,8 +1175,8 @@ const RUN_PURPOSE = /^\S+\s+(?:[^\s.,;:()]+\s+){1,3}?(for|to)\s+((?:[^\s.,;:()]+
 
 /**
  * The purpose a program is run for, quoted, when it examines: its head (the verb after "to", the last noun after
- * "for", before any preposition) examines, and no change is joined to it ("to find and replace text") nor an attack ("for detection and
- * exploitation").
+ * "for", before any preposition) examines, and no change is joined to it ("to find and replace text") nor an attack
+ * ("for detection and exploitation").
  */
 function examiningPurpose(lower: string): string | undefined {
   const m = RUN_PURPOSE.exec(lower);
@@ -1330,8 +1330,6 @@ const joinTwoWords = (m: string) => {
 };
 // Verbs that say nothing of the effect: the verb after them does ("Attempt to repair …").
 const SKIPPED_GENERIC = new Set(["perform", "performs", "use", "uses", "attempt", "attempts"]);
-/** An article after a word: " a ", " an ", " the ". */
-const ARTICLE_NEXT = /^\s+(?:a|an|the)\s/i;
 /** "Start here." as a sentence of its own, opening a text: it points the reader to the tool and starts nothing. */
 const START_HERE = /^start\s+here\s*[.:;!—–-]\s*/i;
 /**
@@ -1340,8 +1338,8 @@ const START_HERE = /^start\s+here\s*[.:;!—–-]\s*/i;
  */
 const PRINTER = /\bprint(?:s|ing)?\b(?:\s+(?![a-z]+ed\b|sent\b)[^\s.;:!?]+){0,6}?\s+(?:to|on|using|via|with)\s+(?:the |a |an |your |their |its )?(?:[a-z0-9-]+ ){0,2}printer\b/;
 
-/** An article right after a word: " a ", " an ", " the ". */
-const ARTICLE_AFTER = /^ (?:an?|the) /;
+/** An article right after a word: " a ", " an ", " the ", in any case and spacing. */
+const ARTICLE_AFTER = /^\s+(?:an?|the)\s/i;
 
 /**
  * Whether an ambiguous description verb is a noun where the description reads as a noun phrase: one of a verbless
@@ -1488,7 +1486,7 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
     // A noun of action leading the text with its object after "of" is the action: "Deletion of a project", "Retrieval of …".
     const found = TEXT_VERBS.get(word) ?? (others === 0 && NOMINALIZED.has(word) && /^\s+of\s/i.test(head.slice(token.end, token.end + 5)) ? NAME_VERBS.get(NOMINALIZED.get(word)!) : undefined);
     // "Queue" is a verb before its article ("Queue a note proposal"), the thing read before anything else ("Queue depth").
-    const v = found?.verb === "queue" && !ARTICLE_NEXT.test(head.slice(token.end, token.end + 6)) ? undefined : found;
+    const v = found?.verb === "queue" && !ARTICLE_AFTER.test(head.slice(token.end, token.end + 6)) ? undefined : found;
     // A text that opens with a noun phrase ("Directory listing with size, type and modification time") names what
     // it returns: a word as often a noun further on is one.
     // … and so is a verb's plural or participle there after a preposition or an -ing word ("status of running
