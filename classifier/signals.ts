@@ -1442,6 +1442,7 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
   let cli = false;
   let firstOther = false;
   let firstOtherAt = 0;
+  let articleLead = false;
   while (seen < 24) {
     const token = nextDescriptionWord(head, at);
     if (!token) break;
@@ -1463,6 +1464,7 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
     const raw = head.slice(start, token.end);
     const word = token.lower ? raw : raw.toLowerCase();
     previous = word;
+    if (seen === 1) articleLead = ARTICLES.has(word);
     if (LEADING_FILLER.has(word) || SKIPPED_GENERIC.has(word)) continue;
     // An adverb opening the text says how ("Atomically claim an annotation", "Incrementally reconcile one source").
     if (others === 0 && MANNER_ADVERBS.has(word)) continue;
@@ -1513,6 +1515,13 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
     // After a determiner further on, a verb's word is a noun: "All pipelines with their schedule"; so it is after an
     // article at the start ("A comment with all its replies"), where "This deletes …" keeps its verb.
     if (v && DETERMINERS.has(before) && (others > 0 || ARTICLES.has(before))) {
+      if (++others > 4) return undefined;
+      continue;
+    }
+    // In a text that opens with an article, a verb's bare word after a word of the phrase is a noun of it ("The
+    // flaky-test quarantine ledger"), where the phrase's own verb is inflected ("The server deletes …") or follows
+    // a modal or "to" ("The tool can delete …", "A way to send …").
+    if (v && articleLead && others > 0 && word === v.verb && v.category !== "destructive" && !LEADING_FILLER.has(before)) {
       if (++others > 4) return undefined;
       continue;
     }

@@ -903,6 +903,12 @@ describe.each([
     expect(k("folder_view", "Directory view with size, type and owner for each entry.").signals).not.toContain("description_verb:type");
     expect(k("chatHistory", "Messages of a channel, oldest first.").signals).not.toContain("description_verb:message");
     expect(k("comment_thread", "A comment with all its replies.").signals).not.toContain("description_verb:comment");
+    // … and so is a verb's bare word further into a phrase an article opens, where the phrase's own verb is inflected
+    // or follows a modal.
+    expect(k("ledger", "The flaky-test quarantine ledger, with an expired flag per entry.").signals).not.toContain("description_verb:quarantine");
+    expect(k("thread_reply", "The current reply draft for a thread.").signals).not.toContain("description_verb:draft");
+    expect(k("notify", "The server sends a message to the channel.").signals).toContain("description_verb:send");
+    expect(k("notify", "A tool that can send a message to the channel.").signals).toContain("description_verb:send");
     expect(k("schema_lint", "Runs security and naming lint checks against the schema and returns the findings.").signals).toContain("examination");
   });
 
