@@ -273,6 +273,8 @@ export const OUTPUT_PATH_PROPERTIES = new Set(
 export const OUTPUT_PLACE_PROPERTIES = new Set("output out destination dest dest_dir destination_dir save_dir download_dir".split(" "));
 /** Leads that take data out to a file: with an output path, the file is written. */
 export const FILE_OUT_VERBS = new Set("export download dump save backup".split(" "));
+/** What such a lead hands back when it wrote the file itself: "… and return its local file path", "to local files". */
+export const LOCAL_FILE_RESULT = /\breturns?\s+(?:its\s+|the\s+|their\s+|a\s+)?(?:absolute\s+)?local\s+(?:file\s+)?paths?\b|\bto\s+local\s+files\b/;
 export const PATH_PROPERTIES = new Set("path file_path filepath filename file_name destination target_path dest".split(" "));
 export const OVERWRITE_WORDS = new Set("overwrite replace truncate".split(" "));
 /** A mode among an argument's values that writes over what is there ("mode": "append" | "overwrite"); "truncate" there is as often how text is cut short. */

@@ -28,6 +28,7 @@ import {
   EXECUTE_ELSEWHERE,
   EXEC_PROPERTIES,
   FILE_OUT_VERBS,
+  LOCAL_FILE_RESULT,
   FILE_WRITING_VERBS,
   FOREIGN_GLOSS,
   FOREIGN_NAME_VERBS,
@@ -2010,9 +2011,17 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // A file it must write outweighs a reading lead too: an output path it requires ("outputPath": "absolute path to save
   // the exported data"), or one beside a lead that takes data out to it ("Export the board to an IPC-2581 file").
   // An optional path on another reading ("Capture a screenshot", "saveTo": "optional file path") is a choice.
-  if (!saved && outputPath && readsMost(scores) && (requiredArgument(tool.inputSchema, outputPath.name) || FILE_OUT_VERBS.has(nv?.verb ?? dv?.verb ?? ""))) {
+  const fileOut = FILE_OUT_VERBS.has(nv?.verb ?? dv?.verb ?? "");
+  if (!saved && outputPath && readsMost(scores) && (requiredArgument(tool.inputSchema, outputPath.name) || fileOut)) {
     scores.write += WEIGHTS.statedSave;
     evidence.push({ signal: "schema:output_path", source: "schema", quote: outputPath.name, weight: WEIGHTS.statedSave });
+  } else if (!saved && fileOut && readsMost(scores)) {
+    // … and so does such a lead whose answer is the local file it wrote ("Download the media … and return its local file path").
+    const local = LOCAL_FILE_RESULT.exec(lowerDescription);
+    if (local) {
+      scores.write += WEIGHTS.statedSave;
+      evidence.push({ signal: "stated_save", source: "description", quote: local[0], weight: WEIGHTS.statedSave });
+    }
   }
   // … and a second action the first sentence joins to a reading lead ("Fetch unread mail and mark it as read").
   // (Read for a generating lead too: what it makes and then sends or posts is no artifact kept to itself.)

@@ -1127,6 +1127,10 @@ describe.each([
     expect(written.rationale).toContain("It takes a path to write its output to ('outputPath').");
     expect(k("export_board", "Export the board to an IPC-2581 XML file", output(false)).category).toBe("write");
     expect(k("take_screenshot", "Capture the page as a PNG", output(false)).category).toBe("read");
+    // … and a download whose answer is the local file it wrote, where one handed back inline reads.
+    expect(k("media_download", "Download the media attached to a message and return its local file path.").category).toBe("write");
+    expect(k("files_download", "Download work-item files by glob. Returns local file paths.").category).toBe("write");
+    expect(k("media_download", "Download the media attached to a message and return it as base64.").category).toBe("read");
     expect(k("new_diagram", "Create a new empty diagram file").category).toBe("write");
     expect(k("chart", "Create a chart from the data in a CSV file and return it as PNG").category).toBe("read");
     expect(k("compress_files", "Compresses files or directories").category).toBe("write");
