@@ -2011,6 +2011,12 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // A file it must write outweighs a reading lead too: an output path it requires ("outputPath": "absolute path to save
   // the exported data"), or one beside a lead that takes data out to it ("Export the board to an IPC-2581 file").
   // An optional path on another reading ("Capture a screenshot", "saveTo": "optional file path") is a choice.
+  // An argument that lets it write over what is there ("overwrite": true) says it writes, whatever its lead reads
+  // ("Fetch HTTP(S) … Downloads can stream to an absolute path"); "truncate" is as often how a text is cut short.
+  if (!saved && overwriteArgument && readsMost(scores) && /overwrit/i.test(overwriteArgument)) {
+    scores.write += WEIGHTS.statedSave;
+    evidence.push({ signal: "schema:overwrite_argument", source: "schema", quote: overwriteArgument, weight: WEIGHTS.statedSave });
+  }
   const fileOut = FILE_OUT_VERBS.has(nv?.verb ?? dv?.verb ?? "");
   if (!saved && outputPath && readsMost(scores) && (requiredArgument(tool.inputSchema, outputPath.name) || fileOut)) {
     scores.write += WEIGHTS.statedSave;

@@ -213,6 +213,12 @@ describe.each([
     // "never overwrites" is no overwrite.
     const safe = k("store_note", "Stores a note under a fresh key; it never overwrites an existing note.");
     expect(safe.hints.destructiveHint).toBe(false);
+    // So does an argument that lets a reading lead write over what is there; a "truncate" argument cuts a text short.
+    const args = (name: string) => ({ inputSchema: { type: "object", properties: { url: { type: "string" }, [name]: { type: "boolean" } } } });
+    const fetched = k("fetch_url", "Fetch a URL through the laptop's network. Downloads can stream to an absolute path.", args("overwrite"));
+    expect(hintClass(fetched)).toBe("destructive");
+    expect(fetched.signals).toContain("schema:overwrite_argument");
+    expect(hintClass(k("fetch_url", "Fetch a URL through the laptop's network.", args("truncate")))).toBe("read");
   });
 
   it("words that say data is lost make a change destructive; denied, they do not", () => {
