@@ -418,6 +418,8 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     // The whole thing replaced, said without an article or as a noun: "Replace entire script source", "This is a full
     // replacement", "performs a full document replacement".
     "replace entire", "replaces entire", "replacing entire", "is a full replacement", "is a complete replacement",
+    "fully replace", "fully replaces", "fully replacing", "completely replaces", "completely replacing",
+    "replace the full", "replaces the full", "replacing the full", "replace the complete", "replaces the complete",
     "a full document replacement", "a complete document replacement", "a full object replacement",
   ],
   // A dangerous effect the text states outweighs a benign name ("get_report … also deletes the source data").

@@ -134,12 +134,15 @@ export function dropKeptPermanently(lower: string, hits: PhraseHits): void {
  */
 const POINTER_OPENING = /^\s*(?:then\s+|and\s+|or\s+)?(?:use|call|run|invoke|try)\s+(?:the\s+)?[`'"]?([a-z0-9]+(?:[_.-][a-z0-9]+)+)[`'"]?(?:\s+tool)?\s+(?:to|for)\s/;
 
+/** … or a purpose the sentence sends to another tool: "to fully replace, use delete_memory first". */
+const POINTER_AFTER = /^[^.;!?\n]{0,40}?,\s*(?:then\s+)?(?:use|call|run|invoke|try)\s+(?:the\s+)?[`'"]?([a-z0-9]+(?:[_.-][a-z0-9]+)+)/;
+
 /** Phrases that tell what a tool does, which a sentence pointing to another tool tells of that tool. */
 const POINTED: readonly PhraseSignal[] = ["execute_phrase", "destructive_effect", "irreversible", "overwrite", "bulk_scope"];
 
 /**
  * Drops from `hits` each phrase whose sentence in `lower` opens by pointing to another tool than the one named `self`
- * (lower-case): it tells of that tool.
+ * (lower-case), or that is a purpose the sentence then sends to one: it tells of that tool.
  */
 export function dropPointedElsewhere(lower: string, hits: PhraseHits, self: string): void {
   if (!lower.includes("use ") && !lower.includes("call ") && !lower.includes("run ") && !lower.includes("invoke ") && !lower.includes("try ")) return;
@@ -148,7 +151,8 @@ export function dropPointedElsewhere(lower: string, hits: PhraseHits, self: stri
     if (phrase === undefined) continue;
     const at = phraseAt(lower, phrase);
     if (at < 0) continue;
-    const pointer = POINTER_OPENING.exec(lower.slice(sentenceStart(lower, at), at));
+    const before = lower.slice(sentenceStart(lower, at), at);
+    const pointer = POINTER_OPENING.exec(before) ?? (/\bto\s+$/.test(before) ? POINTER_AFTER.exec(lower.slice(at + phrase.length)) : null);
     if (pointer && pointer[1] !== self) hits[signal] = undefined;
   }
 }

@@ -1427,6 +1427,11 @@ describe.each([
     // A sentence pointing to another tool by its name tells of that tool; one naming this tool tells of it.
     expect(k("trial_balance", "Fetches the trial balance into a cached table. Use query-database tool to run SQL queries against it.").category).toBe("read");
     expect(k("query-database", "Answers questions about the books. Use query-database tool to run SQL queries against them.").category).toBe("execute");
+    // … and so does a purpose the sentence sends to another tool.
+    const merged = k("create_or_update_memory", "Creates a memory or appends to the one with the same name. To fully replace, use delete_memory first then create.");
+    expect(hintClass(merged)).toBe("write");
+    expect(hintClass(k("write_file", "Create a new file or fully replace an existing one."))).toBe("destructive");
+    expect(hintClass(k("diagram_write", "Replace the full active Mermaid diagram."))).toBe("destructive");
   });
 
   it("learned-17's patterns, each beside the text it must leave alone", () => {
