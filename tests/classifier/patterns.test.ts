@@ -12,6 +12,13 @@ describe("failure patterns, fixed as patterns", () => {
     expect(c("widget-list", "").category).toBe("read");
   });
 
+  it("a request in a name is as often the thing requested: the description's verb decides", () => {
+    expect(c("limit_request", "Returns the available limit for the given order parameters.").category).toBe("read");
+    expect(c("sentinel_request", "Look up one of your own earlier requests by id: its status and its result once settled.").category).toBe("read");
+    expect(c("request_review", "Request a review of the pull request from the team.").category).toBe("write");
+    expect(c("http_request", "Send an HTTP request to the configured API.").category).not.toBe("read");
+  });
+
   it("a word that is a verb elsewhere can be the object", () => {
     expect(c("create_mailing_list", "Create a mailing list").category).toBe("write");
   });
