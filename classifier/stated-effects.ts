@@ -134,8 +134,11 @@ export function dropKeptPermanently(lower: string, hits: PhraseHits): void {
  */
 const POINTER_OPENING = /^\s*(?:then\s+|and\s+|or\s+)?(?:use|call|run|invoke|try)\s+(?:the\s+)?[`'"]?([a-z0-9]+(?:[_.-][a-z0-9]+)+)[`'"]?(?:\s+tool)?\s+(?:to|for)\s/;
 
-/** … or a purpose the sentence sends to another tool: "to fully replace, use delete_memory first". */
-const POINTER_AFTER = /^[^.;!?\n]{0,40}?,\s*(?:then\s+)?(?:use|call|run|invoke|try)\s+(?:the\s+)?[`'"]?([a-z0-9]+(?:[_.-][a-z0-9]+)+)/;
+/**
+ * … or a purpose the sentence sends to another tool: "to fully replace, use delete_memory first", "When NOT to use: to
+ * permanently remove a branch (use delete_branch)".
+ */
+const POINTER_AFTER = /^[^.;!?\n]{0,40}?(?:,|\()\s*(?:then\s+)?(?:use|call|run|invoke|try)\s+(?:the\s+)?[`'"]?([a-z0-9]+(?:[_.-][a-z0-9]+)+)/;
 
 /** Phrases that tell what a tool does, which a sentence pointing to another tool tells of that tool. */
 const POINTED: readonly PhraseSignal[] = ["execute_phrase", "destructive_effect", "irreversible", "overwrite", "bulk_scope"];

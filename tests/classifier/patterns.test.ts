@@ -1437,6 +1437,7 @@ describe.each([
     // … and so does a purpose the sentence sends to another tool.
     const merged = k("create_or_update_memory", "Creates a memory or appends to the one with the same name. To fully replace, use delete_memory first then create.");
     expect(hintClass(merged)).toBe("write");
+    expect(hintClass(k("close_branch", "Close a branch (a soft, reversible archive). When NOT to use: to permanently remove a branch (use delete_branch)."))).toBe("write");
     expect(hintClass(k("write_file", "Create a new file or fully replace an existing one."))).toBe("destructive");
     expect(hintClass(k("diagram_write", "Replace the full active Mermaid diagram."))).toBe("destructive");
   });
