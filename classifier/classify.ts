@@ -524,6 +524,7 @@ function decide(tool: ToolInput, r: ToolReading, model: Model | null, onFeatures
     if (e.signal === "stated_change") sentences.push(`Its description states the change it makes ('${e.quote}').`);
     if (e.signal === "switched_action") sentences.push(`An argument switched on makes it change something ('${e.quote}'): not read-only.`);
     if (e.signal === "stated_save") sentences.push(`The description says it writes a file ('${e.quote}').`);
+    if (e.signal === "started_job") sentences.push(`It starts a job that runs on after it answers ('${quoteText(e.quote, 40)}').`);
     if (e.signal === "stated_load") sentences.push(`It loads data into a store ('${e.quote}'): an import, not a read.`);
     if (e.signal === "schema:output_path") sentences.push(`It takes a path to write its output to ('${quoteText(e.quote, 40)}').`);
     if (e.signal === "arithmetic") sentences.push("It adds the numbers it is given and hands the sum back.");

@@ -1296,6 +1296,19 @@ function convertsIntoRecord(clause: string): boolean {
 const BACKGROUND_JOB = /\b(?:job[ _-]?ids?|in the background|background (?:job|task|run|crawl|scan|search|analysis)|asynchronous(?:ly)?|queued?|poll (?:with|using|via))\b/;
 
 /**
+ * A job the tool starts and leaves running, told by the id it hands back ("Returns a job_id immediately", "Returns
+ * immediately with a job ID") or by another tool to poll ("Poll task_result for video_path"), where "Returns the
+ * job_id and its current state" reads one, "Returns job IDs, statuses …" lists them, and a parenthesis tells of something
+ * else ("the response includes webhookUrl (async, returns runId immediately)").
+ */
+const STARTED_JOB = /\breturns?\s+(?:immediately\s+)?(?:with\s+)?(?:a\s+|an\s+|its\s+)?(?:new\s+)?(?:job|task|run|operation)[\s_-]?id\b(?!s)|[.;!?]\s+(?:then\s+)?poll\s+`?[a-z0-9]+(?:[_.][a-z0-9]+)+`?\s+(?:for|until)\b/;
+
+/** Whether position `at` of `text` lies inside a parenthesis opened before it. */
+function inParentheses(text: string, at: number): boolean {
+  return text.lastIndexOf("(", at) > text.lastIndexOf(")", at);
+}
+
+/**
  * The extracted thing's destination made new, within the object's few words after the verb: "Extract code range to a
  * new function", not "Extract all emails sent to new customers".
  */
@@ -2016,6 +2029,13 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   if (!saved && overwriteArgument && readsMost(scores) && /overwrit/i.test(overwriteArgument)) {
     scores.write += WEIGHTS.statedSave;
     evidence.push({ signal: "schema:overwrite_argument", source: "schema", quote: overwriteArgument, weight: WEIGHTS.statedSave });
+  }
+  // … and so does one that starts a job and hands back its id: the job is made and runs on ("Submit one request …
+  // Returns a job_id"; "Start a background crawl … Returns immediately with a job ID").
+  const job = !saved && readsMost(scores) && (lowerDescription.includes("id") || lowerDescription.includes("poll")) ? STARTED_JOB.exec(lowerDescription) : null;
+  if (job && !inParentheses(lowerDescription, job.index)) {
+    scores.write += WEIGHTS.statedSave;
+    evidence.push({ signal: "started_job", source: "description", quote: job[0].replace(/^[.;!?]\s+/, ""), weight: WEIGHTS.statedSave });
   }
   const fileOut = FILE_OUT_VERBS.has(nv?.verb ?? dv?.verb ?? "");
   if (!saved && outputPath && readsMost(scores) && (requiredArgument(tool.inputSchema, outputPath.name) || fileOut)) {

@@ -12,6 +12,17 @@ describe("failure patterns, fixed as patterns", () => {
     expect(c("widget-list", "").category).toBe("read");
   });
 
+  it("a tool that starts a job and hands back its id makes the job; one that lists or reads jobs reads", () => {
+    const started = c("crawl_site", "Start a background crawl for a configured site. Returns immediately with a job ID.");
+    expect(started.category).toBe("write");
+    expect(started.rationale).toContain("It starts a job that runs on after it answers ('returns immediately with a job id').");
+    expect(c("transcribe", "Start transcription of local audio. Returns job_id immediately.").category).toBe("write");
+    expect(c("render_video", "Render the timeline to video. Poll render_status until it is done.").category).toBe("write");
+    expect(c("runs", "List all deployment runs for a session. Returns job IDs, statuses and timestamps.").category).toBe("read");
+    expect(c("job_status", "Check a job. Returns the job_id and its current state.").category).toBe("read");
+    expect(c("get_workflow", "Get a workflow's definition. The response includes webhookUrl (async, returns runId immediately).").category).toBe("read");
+  });
+
   it("a request in a name is as often the thing requested: the description's verb decides", () => {
     expect(c("limit_request", "Returns the available limit for the given order parameters.").category).toBe("read");
     expect(c("sentinel_request", "Look up one of your own earlier requests by id: its status and its result once settled.").category).toBe("read");
