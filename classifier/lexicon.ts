@@ -231,12 +231,18 @@ export const STATED_REPLACEMENT =
 export const STATED_REPLACEMENT_WORDS = /replaced|overwritten|dropped|discarded|truncated|cancell?ed|voided|revoked|invalidated|killed|terminated|scrapped|aborted|resets|removed|deleted|cleared|not kept|not retained|not preserved/;
 
 /**
+ * A label in capitals opening the text that calls the tool a change ("MUTATION (idempotent).", "WRITE. Confirm with the
+ * user", "[WRITE] Update …"): its author's word, as a DESTRUCTIVE label is. Matched on the text as written.
+ */
+export const CHANGE_LABEL = /^\s*(?:\*\*|\[|\()?(?:MUTATION|MUTATING|WRITE)\b(?![-_ ]?(?:ONLY|PROTECTED|ACCESS|LOCK)\b)(?!\s*[:=]\s*(?:false|no)\b)/;
+
+/**
  * A sentence of its own stating the change the tool makes, in lower-case text: "CHANGES THE DOCUMENT.", "Changes
- * debugger state.", "**Mutates the tenant.**", "Sends a real notification". At a sentence's start only, so "never
+ * debugger state.", "**Mutates the tenant.**", "Writes files.", "Sends a real notification". At a sentence's start only, so "never
  * changes the file" is not it, nor is "changes" as a noun ("Changes to the repo are tracked").
  */
 export const STATED_CHANGE =
-  /(?:^|[.!?;]\s+|\n\s*|:\s+)(?:\*\*)?(?:this (?:tool )?|it )?(?:(?:changes|modifies|mutates|alters|writes to|overwrites) (?!(?:to|in|on|of|from|for|since|made|are|were|is)\b)(?:the |its |your |their |a |an |shared |live )?(?:(?!(?:to|in|on|of|from|for)\b)[a-z-]+ ){0,2}?(?:state|metadata|data|document|documents|file|files|settings|configuration|config|tenant|database|record|records|project|model|scene|workspace|repository|repo)|sends (?:a |an |the )?(?:real |actual |live )?(?:notification|notifications|message|messages|email|emails|sms))\b/;
+  /(?:^|[.!?;]\s+|\n\s*|:\s+)(?:\*\*)?(?:this (?:tool )?|it )?(?:(?:changes|modifies|mutates|alters|writes to|writes|overwrites) (?!(?:to|in|on|of|from|for|since|made|are|were|is)\b)(?:the |its |your |their |a |an |shared |live )?(?:(?!(?:to|in|on|of|from|for)\b)[a-z-]+ ){0,2}?(?:state|metadata|data|document|documents|file|files|settings|configuration|config|tenant|database|record|records|project|model|scene|workspace|repository|repo)|sends (?:a |an |the )?(?:real |actual |live )?(?:notification|notifications|message|messages|email|emails|sms))\b/;
 /**
  * A setting the tool requires to allow changes, in lower-case text: "Requires VAULT_ALLOW_MUTATE=1", "Live execution
  * requires APPFLOWY_ALLOW_WRITES=true", "Requires the --allow-writes flag"; not the same setting named for other tools

@@ -83,6 +83,7 @@ import {
   SEVERITY,
   SQL_WORDS,
   STATED_CHANGE,
+  CHANGE_LABEL,
   CHANGES_ALLOWED_BY,
   STATE_NOUNS,
   SURVEYED_OBJECTS,
@@ -2102,7 +2103,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // … and so does a switch that must allow changes before it runs ("Requires VAULT_ALLOW_MUTATE=1"), and printing on a
   // printer ("Print plain text to the printer via IPP"), where printing a value hands it back.
   const printing = nv?.verb === "print" || dv?.verb === "print";
-  const statedChange = !saved && !action && !switched && !execPhrase && (readingLead || noVerb) ? (STATED_CHANGE.exec(lowerDescription) ?? CHANGES_ALLOWED_BY.exec(lowerDescription) ?? (printing ? PRINTER.exec(lowerDescription) : null)) : null;
+  const statedChange = !saved && !action && !switched && !execPhrase && (readingLead || noVerb) ? (CHANGE_LABEL.exec(description) ?? STATED_CHANGE.exec(lowerDescription) ?? CHANGES_ALLOWED_BY.exec(lowerDescription) ?? (printing ? PRINTER.exec(lowerDescription) : null)) : null;
   if (statedChange) {
     scores.write += WEIGHTS.statedChange;
     evidence.push({ signal: "stated_change", source: "description", quote: quoteText(statedChange[0].replace(/^[^a-z]+/, ""), 60), weight: WEIGHTS.statedChange });

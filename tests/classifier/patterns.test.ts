@@ -1308,6 +1308,10 @@ describe.each([
     expect(stated.category).toBe("write");
     expect(stated.rationale).toContain("Its description states the change it makes");
     expect(k("list_changes", "Lists recent commits. Changes to the repo are tracked.").category).toBe("read");
+    expect(hintClass(k("lint_fix", "Lint files and apply autofixes, then report remaining diagnostics. Writes files."))).not.toBe("read");
+    // … and a label in capitals opening the text that calls the tool a change; not a read-only one.
+    expect(k("review_goal", "MUTATION (idempotent per command_id). Record the verdict for a goal in review.").category).toBe("write");
+    expect(k("goal_status", "WRITE-PROTECTED view: the verdicts recorded for a goal.").category).toBe("read");
     // A turning on or off with its object between; not "on" as a preposition.
     expect(k("lamp_on", "Turn the desk lamp on. All lamps by default.").category).toBe("write");
     expect(k("tts", "Turn text into speech based on input").signals).not.toContain("description_verb:turnon");
