@@ -915,11 +915,12 @@ export const RUNNABLE_CODE_LEAD = new RegExp(`^[^;:!?\\n]{0,60}?\\b(?:${[...RUNN
 
 /**
  * Code given to run, stated in the description rather than an argument: a run or evaluate verb with at most three
- * plain words before the code it takes ("Evaluates a JavaScript expression in the page", "Runs the given Python
- * snippet", "Execute arbitrary shell commands"). A script counts only as one given, not as "the build script"; the
+ * plain words and three others before the code it takes ("Evaluates a JavaScript expression in the page", "Runs the
+ * given Python snippet", "Execute arbitrary shell commands", "run a development or validation command"), not a run
+ * the caller made first ("Use this after executing the upload commands"). A script counts only as one given, not as "the build script"; the
  * code word must end the phrase, so "a code review" or "a command palette" is a thing of its own.
  */
-export const CODE_TO_RUN = /\b(?:run|runs|running|execute|executes|executing|evaluate|evaluates|evaluating|eval|evals)\s+(?:(?:a|an|the|any|arbitrary|given|custom|raw|inline|provided|supplied|your|some|user|one|more|multiple|single)\s+){0,3}(?:(?:javascript|js|typescript|python|bash|shell|powershell|ruby|lua|node\.?js|code|snippets?|expressions?|commands?|statements?|sql)\b|(?<!the\s)scripts?\b)(?=\s*(?:$|[.,;:!?()"'`]|(?:in|on|and|or|against|inside|within|with|to|from|that|which|for|at|over|through|via|using|as|provided|given|supplied|then|directly|remotely|locally|strings?|snippets?|expressions?|code|commands?|statements?|scripts?)\b))/;
+export const CODE_TO_RUN = /(?<!\b(?:after|before|when|once|without)\s)\b(?:run|runs|running|execute|executes|executing|evaluate|evaluates|evaluating|eval|evals)\s+(?:(?:a|an|the|any|arbitrary|given|custom|raw|inline|provided|supplied|your|some|user|one|more|multiple|single)\s+){0,3}(?:(?!(?:for|of|in|on|to|from|with|against|at|by|into|over|and|then|that|which)\b)[a-z]+\s+(?:or\s+)?){0,3}?(?:(?:javascript|js|typescript|python|bash|shell|powershell|ruby|lua|node\.?js|code|snippets?|expressions?|commands?|statements?|sql)\b|(?<!the\s)scripts?\b)(?=\s*(?:$|[.,;:!?()"'`]|(?:in|on|and|or|against|inside|within|with|to|from|that|which|for|at|over|through|via|using|as|provided|given|supplied|then|directly|remotely|locally|strings?|snippets?|expressions?|code|commands?|statements?|scripts?)\b))/;
 
 /** Verbs that are part of a fixed expression beside these words: "drag and drop" moves a thing, a "drop-down" is a menu. */
 export const IDIOM_WORDS: ReadonlyMap<string, { before: ReadonlySet<string>; after: ReadonlySet<string> }> = new Map([

@@ -2155,9 +2155,10 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     evidence.push({ signal: "arithmetic", source: "description", quote: dv.quote, weight: WEIGHTS.examination });
   }
   // Running an examination (a check, a scan, an audit) reports findings and changes nothing, unless the tool takes
-  // code to run or its text says it may change data.
+  // code to run, its text names code it runs ("Run a Python snippet in the analysis sandbox", "a validation command")
+  // or says it may change data.
   // … nor one started as a job of its own ("Start a background crawl … Returns a job ID"): the job is made and kept.
-  const run = execKind || phrases.mutation || effect || phrases.overwrite ? undefined : examinationRun(nv, object, dv, lowerDescription);
+  const run = execKind || execPhrase || phrases.mutation || effect || phrases.overwrite ? undefined : examinationRun(nv, object, dv, lowerDescription);
   const examination = run && !BACKGROUND_JOB.test(lowerDescription) ? run : undefined;
   if (examination) {
     // What the running verb weighed (run executes, start writes) goes to the reading of what it runs.

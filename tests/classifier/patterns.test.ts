@@ -815,6 +815,7 @@ describe.each([
       ["run_script", "Evaluates a JavaScript expression in the page and returns its result"],
       ["py", "Runs the given Python snippet in a sandbox"],
       ["host_exec", "Execute arbitrary shell commands on the host"],
+      ["workspace_run", "Run a development or validation command in the selected workspace."],
     ]) {
       const x = k(name!, description);
       expect(x.category, name).toBe("execute");
@@ -822,6 +823,9 @@ describe.each([
     }
     expect(k("review", "Run a code review against the current repository").signals).not.toContain("execute_phrase");
     expect(k("run_build_script", "Runs the build script defined in package.json").signals).not.toContain("execute_phrase");
+    expect(k("start_deployment", "Trigger a deployment build. Use this after executing the upload commands.").signals).not.toContain("execute_phrase");
+    expect(k("doctor", "Run local read-only Node.js, SQLite and storage checks.").signals).not.toContain("execute_phrase");
+    expect(k("test_runner", "Runs tests for the command line tool.").signals).not.toContain("execute_phrase");
   });
 
   it("a verbless name's noun met again in a noun-phrase description is that noun, not its verb", () => {
