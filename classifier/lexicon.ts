@@ -349,6 +349,10 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "not saved anywhere", "not stored anywhere", "it is not saved", "it is not stored", "no file is written",
     "no files are written", "does not run anything",
     "doesn t run anything", "runs nothing", "does not store", "doesn t store", "never stores",
+    // Changes it turns away: "Writes are refused here (use execute)", "mutations are rejected".
+    "writes are refused", "writes are rejected", "writes are blocked", "writes are not allowed", "mutations are refused",
+    "mutations are rejected", "mutations are blocked", "mutations are not allowed", "rejects writes", "refuses writes",
+    "rejects mutations", "refuses mutations", "blocks writes",
   ],
   execute_phrase: [
     "arbitrary code", "arbitrary command", "arbitrary commands", "arbitrary sql", "arbitrary query", "arbitrary queries",
