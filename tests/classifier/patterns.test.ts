@@ -116,8 +116,8 @@ describe("failure patterns, fixed as patterns", () => {
   it("a description that says it is read-only or changes nothing is strong evidence", () => {
     expect(c("sync_status", "Shows the sync state. Read-only: changes nothing.").category).toBe("read");
     // … as is one that turns changes away.
-    const query = { inputSchema: { type: "object", properties: { source: { type: "string" }, query: { type: "string", description: "The SQL to run" } } } };
-    expect(c("query", "Run a query against a source: a SQL SELECT, SHOW or EXPLAIN string. Writes are refused here (use execute).", query).category).toBe("read");
+    const query = { inputSchema: { type: "object", properties: { source: { type: "string" }, query: { description: "The read to run, in the source's native form." } } } };
+    expect(c("query", "Run a read against a source: a SQL string, a MongoDB command document or a Redis command array. Writes are refused here (use execute).", query).category).toBe("read");
   });
 
   it("words that say data is lost make a change destructive", () => {
