@@ -1328,6 +1328,9 @@ describe.each([
     // A download to a destination that names a place on disk writes a file; a path to analyze is no output.
     const dest = { inputSchema: { type: "object", properties: { file_id: { type: "string" }, destination: { type: "string", description: "absolute local destination directory" } }, required: ["file_id", "destination"] } };
     expect(k("cloud_download_file", "Download a single file to a local directory.", dest).category).toBe("write");
+    // A removal stated in Spanish is its own words, not the end of one and the start of the next ("False borradores").
+    expect(hintClass(k("list_invoices", "Lista facturas. issued=True emitidas, False borradores."))).toBe("read");
+    expect(hintClass(k("purge_cache", "Vacía la caché: el contenido se borra."))).toBe("destructive");
     // Other languages: a device tapped and an app uninstalled in Portuguese; Chinese "will delete", not "will not delete".
     expect(k("tocar", "Toca num elemento da tela.").category).toBe("write");
     expect(k("desinstalar_app", "Desinstala um app e apaga os dados dele.").category).toBe("destructive");
