@@ -215,7 +215,7 @@ NAME_VERBS.set("handle", { verb: "handle", category: "write", ambiguous: true })
 // is as often filed (report_bug) or a thing (report_list); one filed or sent in the text is a change (findDescriptionVerb).
 for (const form of inflections("report")) TEXT_VERBS.set(form, { verb: "report", category: "read", ambiguous: true });
 /** A clause that sends what it reports somewhere: "Report a bug to the maintainers", "… to wake the screen". */
-const REPORTED_TO = /\bto\s+[a-z]/;
+const REPORTED_TO = /(?<!\b[a-z]+ed\s+)\bto\s+[a-z]/;
 // A queue a description leads with adds to one ("Queue a Knowledge proposal for review"); in a name it is as often
 // the thing read (queue_depth, my_queue), and so it is in a text without its article (findDescriptionVerb).
 for (const form of inflections("queue")) TEXT_VERBS.set(form, { verb: "queue", category: "write", ambiguous: true });

@@ -1563,6 +1563,8 @@ describe.each([
     expect(k("mail_config_status", "Report the active mail configuration path and its missing fields.").category).toBe("read");
     expect(k("report_issue", "Reports a bug to the maintainers by opening an issue.").category).not.toBe("read");
     expect(k("placement_flag", "Report a placement the rules got wrong.").category).not.toBe("read");
+    // "to" after a participle tells of the thing reported, not where it goes.
+    expect(k("account_status", "Report the grant linked to the identity this token represents.").category).toBe("read");
     // "Start here." as a sentence of its own is skipped by every reading, whatever its case.
     expect(k("mail_x", "Start Here: fetch unread mail and mark it as read.").category).not.toBe("read");
   });
