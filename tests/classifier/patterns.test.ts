@@ -819,6 +819,7 @@ describe.each([
       ["py", "Runs the given Python snippet in a sandbox"],
       ["host_exec", "Execute arbitrary shell commands on the host"],
       ["workspace_run", "Run a development or validation command in the selected workspace."],
+      ["flakiness_scan", "Runs a test suite repeatedly and reports flaky tests. Executes the target project's test code."],
     ]) {
       const x = k(name!, description);
       expect(x.category, name).toBe("execute");
