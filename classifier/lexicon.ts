@@ -232,17 +232,19 @@ export const STATED_REPLACEMENT_WORDS = /replaced|overwritten|dropped|discarded|
 
 /**
  * A label in capitals opening the text that calls the tool a change ("MUTATION (idempotent).", "WRITE. Confirm with the
- * user", "[WRITE] Update …"): its author's word, as a DESTRUCTIVE label is. Matched on the text as written.
+ * user", "[WRITE] Update …"): its author's word, as a DESTRUCTIVE label is; not one set false ("MUTATION: No.") nor a
+ * longer word ("WRITE-AHEAD LOG statistics"). Matched on the text as written; group 1 is the label.
  */
-export const CHANGE_LABEL = /^\s*(?:\*\*|\[|\()?(?:MUTATION|MUTATING|WRITE)\b(?![-_ ]?(?:ONLY|PROTECTED|ACCESS|LOCK)\b)(?!\s*[:=]\s*(?:false|no)\b)/;
+export const CHANGE_LABEL = /^\s*(?:\*\*|\[|\()?(MUTATION|MUTATING|WRITE)\b(?![-_])(?!\s+(?:ONLY|PROTECTED|ACCESS|LOCK|AHEAD)\b)(?!\s*[:=]\s*(?:[Ff]alse|FALSE|[Nn]o|NO)\b)/;
 
 /**
  * A sentence of its own stating the change the tool makes, in lower-case text: "CHANGES THE DOCUMENT.", "Changes
- * debugger state.", "**Mutates the tenant.**", "Writes files.", "Sends a real notification". At a sentence's start only, so "never
- * changes the file" is not it, nor is "changes" as a noun ("Changes to the repo are tracked").
+ * debugger state.", "**Mutates the tenant.**", "Writes files.", "Sends a real notification". At a sentence's start
+ * only, so "never changes the file" is not it, nor is "changes" as a noun ("Changes to the repo are tracked"), nor
+ * "writes" denied or counted ("Writes no files", "writes per database").
  */
 export const STATED_CHANGE =
-  /(?:^|[.!?;]\s+|\n\s*|:\s+)(?:\*\*)?(?:this (?:tool )?|it )?(?:(?:changes|modifies|mutates|alters|writes to|writes|overwrites) (?!(?:to|in|on|of|from|for|since|made|are|were|is)\b)(?:the |its |your |their |a |an |shared |live )?(?:(?!(?:to|in|on|of|from|for)\b)[a-z-]+ ){0,2}?(?:state|metadata|data|document|documents|file|files|settings|configuration|config|tenant|database|record|records|project|model|scene|workspace|repository|repo)|sends (?:a |an |the )?(?:real |actual |live )?(?:notification|notifications|message|messages|email|emails|sms))\b/;
+  /(?:^|[.!?;]\s+|\n\s*|:\s+)(?:\*\*)?(?:this (?:tool )?|it )?(?:(?:changes|modifies|mutates|alters|writes to|writes|overwrites) (?!(?:to|in|on|of|from|for|since|made|are|were|is|no|nothing|per)\b)(?:the |its |your |their |a |an |shared |live )?(?:(?!(?:to|in|on|of|from|for)\b)[a-z-]+ ){0,2}?(?:state|metadata|data|document|documents|file|files|settings|configuration|config|tenant|database|record|records|project|model|scene|workspace|repository|repo)|sends (?:a |an |the )?(?:real |actual |live )?(?:notification|notifications|message|messages|email|emails|sms))\b/;
 /**
  * A setting the tool requires to allow changes, in lower-case text: "Requires VAULT_ALLOW_MUTATE=1", "Live execution
  * requires APPFLOWY_ALLOW_WRITES=true", "Requires the --allow-writes flag"; not the same setting named for other tools
@@ -279,6 +281,8 @@ export const OUTPUT_PATH_PROPERTIES = new Set(
 export const OUTPUT_PLACE_PROPERTIES = new Set("output out destination dest dest_dir destination_dir save_dir download_dir".split(" "));
 /** Leads that take data out to a file: with an output path, the file is written. */
 export const FILE_OUT_VERBS = new Set("export download dump save backup".split(" "));
+/** A tool's name as a text gives it when it sends the reader there: "delete_branch", "query-database", "x.get". */
+export const TOOL_NAME = "[a-z0-9]+(?:[_.-][a-z0-9]+)+";
 /** What such a lead hands back when it wrote the file itself: "… and return its local file path", "to local files". */
 export const LOCAL_FILE_RESULT = /\breturns?\s+(?:its\s+|the\s+|their\s+|a\s+)?(?:absolute\s+)?local\s+(?:file\s+)?paths?\b|\bto\s+local\s+files\b/;
 export const PATH_PROPERTIES = new Set("path file_path filepath filename file_name destination target_path dest".split(" "));
@@ -349,10 +353,10 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "not saved anywhere", "not stored anywhere", "it is not saved", "it is not stored", "no file is written",
     "no files are written", "does not run anything",
     "doesn t run anything", "runs nothing", "does not store", "doesn t store", "never stores",
-    // Changes it turns away: "Writes are refused here (use execute)", "mutations are rejected".
-    "writes are refused", "writes are rejected", "writes are blocked", "writes are not allowed", "mutations are refused",
-    "mutations are rejected", "mutations are blocked", "mutations are not allowed", "rejects writes", "refuses writes",
-    "rejects mutations", "refuses mutations", "blocks writes",
+    // Changes this tool turns away: "Writes are refused here (use execute)". Not "blocks writes from other sessions" or
+    // "the server rejects writes until …", which a lock or a freeze does.
+    "writes are refused here", "writes are rejected here", "writes are not allowed here", "mutations are refused here",
+    "mutations are rejected here", "mutations are not allowed here",
   ],
   execute_phrase: [
     "arbitrary code", "arbitrary command", "arbitrary commands", "arbitrary sql", "arbitrary query", "arbitrary queries",
@@ -429,7 +433,7 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     // replacement", "performs a full document replacement".
     "replace entire", "replaces entire", "replacing entire", "is a full replacement", "is a complete replacement",
     "fully replace", "fully replaces", "fully replacing", "completely replaces", "completely replacing",
-    "replace the full", "replaces the full", "replacing the full", "replace the complete", "replaces the complete",
+    "replace the complete", "replaces the complete",
     "a full document replacement", "a complete document replacement", "a full object replacement",
   ],
   // A dangerous effect the text states outweighs a benign name ("get_report … also deletes the source data").
@@ -519,6 +523,9 @@ export const MANNER_ADVERBS = new Set(
    manually explicitly directly immediately instantly gracefully forcibly forcefully silently interactively
    programmatically remotely locally temporarily partially fully completely selectively transactionally lazily`.split(/\s+/).filter(Boolean),
 );
+/** Modal verbs: a verb's bare word after one is the verb of its clause ("The service must update the stock level"). */
+export const MODALS = new Set("must may might should shall would could can will cannot".split(" "));
+
 /** Words skipped before a description's leading verb: labels, numbering and filler ("Step 1 of 4 -"). */
 export const LEADING_FILLER = new Set(
   `step of this tool tools use used to a an the please you can will for will that lets allows helps quickly
@@ -917,14 +924,27 @@ export const RUNNABLE_CODE = new Set("package packages binary binaries executabl
 /** … in a description's lead, up to its first stop: "Run a Node.js package directly". */
 export const RUNNABLE_CODE_LEAD = new RegExp(`^[^;:!?\\n]{0,60}?\\b(?:${[...RUNNABLE_CODE].join("|")})\\b`, "i");
 
+/** Words before a run that make it another's, or none: "after you run the upload commands", "Does not run the game". */
+const NOT_THIS_RUN = "(?<!\\b(?:after|before|when|once|without)\\s(?:you\\s|we\\s|they\\s|the\\s+user\\s)?)(?<!\\b(?:not|never)\\s|n['’]t\\s)";
+const CODE_DETERMINERS = "(?:(?:a|an|the|any|arbitrary|given|custom|raw|inline|provided|supplied|your|some|user|one|more|multiple|single)\\s+){0,3}";
+/** What may follow the code word: the phrase ends there ("a code review" and "a command palette" are things of their own). */
+const CODE_ENDS =
+  "(?=\\s*(?:$|[.,;:!?()\"'`]|(?:in|on|and|or|against|inside|within|with|to|from|that|which|for|at|over|through|via|using|as|provided|given|supplied|then|directly|remotely|locally|strings?|snippets?|expressions?|code|commands?|statements?|scripts?)\\b))";
+
 /**
  * Code given to run, stated in the description rather than an argument: a run or evaluate verb with at most three
- * plain words and three others before the code it takes ("Evaluates a JavaScript expression in the page", "Runs the
- * given Python snippet", "Execute arbitrary shell commands", "run a development or validation command"), not a run
- * the caller made first ("Use this after executing the upload commands"). A script counts only as one given, not as "the build script"; the
- * code word must end the phrase, so "a code review" or "a command palette" is a thing of its own.
+ * plain words before the code it takes ("Evaluates a JavaScript expression in the page", "Runs the given Python
+ * snippet", "Execute arbitrary shell commands"), or a run of code, commands, scripts or snippets named by up to three
+ * words of their own ("run a development or validation command", "Executes the target project's test code"); not a
+ * run the caller makes or one denied ("Use this after you run the upload commands", "Does not run a comparator
+ * command"). A script counts only as one given, not as "the build script"; the code word must end the phrase.
  */
-export const CODE_TO_RUN = /(?<!\b(?:after|before|when|once|without)\s)\b(?:run|runs|running|execute|executes|executing|evaluate|evaluates|evaluating|eval|evals)\s+(?:(?:a|an|the|any|arbitrary|given|custom|raw|inline|provided|supplied|your|some|user|one|more|multiple|single)\s+){0,3}(?:(?!(?:for|of|in|on|to|from|with|against|at|by|into|over|and|then|that|which)\b)[a-z]+(?:['’]s)?\s+(?:or\s+)?){0,3}?(?:(?:javascript|js|typescript|python|bash|shell|powershell|ruby|lua|node\.?js|code|snippets?|expressions?|commands?|statements?|sql)\b|(?<!the\s)scripts?\b)(?=\s*(?:$|[.,;:!?()"'`]|(?:in|on|and|or|against|inside|within|with|to|from|that|which|for|at|over|through|via|using|as|provided|given|supplied|then|directly|remotely|locally|strings?|snippets?|expressions?|code|commands?|statements?|scripts?)\b))/;
+export const CODE_TO_RUN = new RegExp(
+  `${NOT_THIS_RUN}\\b(?:run|runs|running|execute|executes|executing|evaluate|evaluates|evaluating|eval|evals)\\s+${CODE_DETERMINERS}` +
+    `(?:(?:javascript|js|typescript|python|bash|shell|powershell|ruby|lua|node\\.?js|code|snippets?|expressions?|commands?|statements?|sql)\\b|(?<!the\\s)scripts?\\b)${CODE_ENDS}` +
+    `|${NOT_THIS_RUN}\\b(?:run|runs|running|execute|executes|executing)\\s+${CODE_DETERMINERS}` +
+    `(?:(?!(?:for|of|in|on|to|from|with|against|at|by|into|over|and|then|that|which)\\b)[a-z]+(?:['’]s)?\\s+(?:or\\s+)?){1,3}?(?:code|commands?|scripts?|snippets?)\\b${CODE_ENDS}`,
+);
 
 /** Verbs that are part of a fixed expression beside these words: "drag and drop" moves a thing, a "drop-down" is a menu. */
 export const IDIOM_WORDS: ReadonlyMap<string, { before: ReadonlySet<string>; after: ReadonlySet<string> }> = new Map([

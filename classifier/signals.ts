@@ -11,6 +11,7 @@ import {
   BE_AS_FACT,
   BULK_PROPERTIES,
   BULK_TOKENS,
+  CHANGE_LABEL,
   CJK_VERBS,
   CODE_TO_RUN,
   CONTAINED_RUN_VERBS,
@@ -28,7 +29,6 @@ import {
   EXECUTE_ELSEWHERE,
   EXEC_PROPERTIES,
   FILE_OUT_VERBS,
-  LOCAL_FILE_RESULT,
   FILE_WRITING_VERBS,
   FOREIGN_GLOSS,
   FOREIGN_NAME_VERBS,
@@ -53,6 +53,7 @@ import {
   SETTLED_OBJECTS,
   MANAGING_VERBS,
   MESSAGE_OBJECTS,
+  MODALS,
   MONEY_OBJECTS,
   NOMINALIZED,
   NON_ADDITIVE_VERBS,
@@ -83,12 +84,12 @@ import {
   SEVERITY,
   SQL_WORDS,
   STATED_CHANGE,
-  CHANGE_LABEL,
   CHANGES_ALLOWED_BY,
   STATE_NOUNS,
   SURVEYED_OBJECTS,
   SWITCHED_NO_EFFECT,
   SWITCHED_STORES,
+  TOOL_NAME,
   UNLINK_VERBS,
   UPDATING_VERBS,
   VERBS,
@@ -104,7 +105,7 @@ import { leadingLabel } from "./leading-label.js";
 import { listedActions, managedActions } from "./listed-actions.js";
 import { readOnlyLimit } from "./query-limit.js";
 import { quoteText } from "./quote.js";
-import { claimAboutMode, claimNotMade, deniedAt, denyPhrases, dropIdentifierPhrases, dropKeptPermanently, dropPointedElsewhere, getOrCreate, keepsPrior, labelledDestructive, possibleRemoval, statedRemoval, statedReplacement, statedSave, switchedEffect } from "./stated-effects.js";
+import { claimAboutMode, claimNotMade, deniedAt, denyPhrases, dropIdentifierPhrases, dropKeptPermanently, dropPointedElsewhere, getOrCreate, keepsPrior, labelledDestructive, possibleRemoval, statedLocalFile, statedRemoval, statedReplacement, statedSave, switchedEffect } from "./stated-effects.js";
 import { leadingWords, tokenizeName, WordReader, type NameTokens } from "./tokens.js";
 
 /** One piece of evidence, quoting the text it came from. */
@@ -214,8 +215,12 @@ NAME_VERBS.set("handle", { verb: "handle", category: "write", ambiguous: true })
 // active configuration"): every one of 34 real tools that declare hints for such a text is read-only. In a name a report
 // is as often filed (report_bug) or a thing (report_list); one filed or sent in the text is a change (findDescriptionVerb).
 for (const form of inflections("report")) TEXT_VERBS.set(form, { verb: "report", category: "read", ambiguous: true });
-/** A clause that sends what it reports somewhere: "Report a bug to the maintainers", "… to wake the screen". */
-const REPORTED_TO = /(?<!\b[a-z]+ed\s+)\bto\s+[a-z]/;
+/**
+ * A clause that sends what it reports somewhere: "Report a bug to the maintainers", "… to wake the screen", "Report the
+ * measured speed to the fleet dashboard"; not a "to" that ties the thing reported to another ("the grant linked to the
+ * identity", "the roles given to the token").
+ */
+const REPORTED_TO = /(?<!\b(?:linked|related|attached|bound|connected|assigned|granted|given|mapped|tied|scoped|limited|restricted|subscribed|applied|relevant|specific|similar|equal|close|next)\s+)\bto\s+[a-z]/;
 // A queue a description leads with adds to one ("Queue a Knowledge proposal for review"); in a name it is as often
 // the thing read (queue_depth, my_queue), and so it is in a text without its article (findDescriptionVerb).
 for (const form of inflections("queue")) TEXT_VERBS.set(form, { verb: "queue", category: "write", ambiguous: true });
@@ -1297,12 +1302,56 @@ function convertsIntoRecord(clause: string): boolean {
 const BACKGROUND_JOB = /\b(?:job[ _-]?ids?|in the background|background (?:job|task|run|crawl|scan|search|analysis)|asynchronous(?:ly)?|queued?|poll (?:with|using|via))\b/;
 
 /**
- * A job the tool starts and leaves running, told by the id it hands back ("Returns a job_id immediately", "Returns
- * immediately with a job ID") or by another tool to poll ("Poll task_result for video_path"), where "Returns the
- * job_id and its current state" reads one, "Returns job IDs, statuses …" lists them, and a parenthesis tells of something
- * else ("the response includes webhookUrl (async, returns runId immediately)").
+ * A job the tool starts and leaves running, told by the job id it hands back ("Returns a job_id", "Returns job_id
+ * immediately", "Returns immediately with a job ID"), by another id handed back at once ("returns a task_id
+ * immediately"), or by another tool to poll (group 1: "Poll task_result for video_path"). A lookup's id is no job
+ * ("Returns its run ID", "Returns a task ID that other tools accept"), nor are a list's ("Returns job IDs, statuses …")
+ * or one job's state ("Returns the job_id and its current state").
  */
-const STARTED_JOB = /\breturns?\s+(?:immediately\s+)?(?:with\s+)?(?:a\s+|an\s+|its\s+)?(?:new\s+)?(?:job|task|run|operation)[\s_-]?id\b(?!s)|[.;!?]\s+(?:then\s+)?poll\s+`?[a-z0-9]+(?:[_.][a-z0-9]+)+`?\s+(?:for|until)\b/;
+const STARTED_JOB = new RegExp(
+  "\\breturns?\\s+(?:immediately\\s+with\\s+)?(?:a\\s+|an\\s+|its\\s+)?(?:new\\s+)?job[\\s_-]?id\\b" +
+    "|\\breturns?\\s+(?:a\\s+|an\\s+)?(?:task|run|operation)[\\s_-]?id\\s+immediately\\b" +
+    "|\\breturns?\\s+immediately\\s+with\\s+(?:a|an)\\s+(?:task|run|operation)[\\s_-]?id\\b" +
+    `|[.;!?]\\s+(?:then\\s+)?poll\\s+\`?(${TOOL_NAME})\`?\\s+(?:for|until)\\b`,
+  "g",
+);
+
+/**
+ * The job the tool starts, quoted (STARTED_JOB), unless the id is in a parenthesis about something else ("the response
+ * includes webhookUrl (async, returns runId immediately)") or the tool to poll is this one (`self`, lower-case).
+ */
+function startedJob(lower: string, self: string): string | undefined {
+  if (!lower.includes("poll ") && !(lower.includes("return") && lower.includes("id"))) return undefined;
+  for (const m of lower.matchAll(STARTED_JOB)) {
+    if (!inParentheses(lower, m.index) && m[1] !== self) return m[0].replace(/^[.;!?]\s+/, "");
+  }
+  return undefined;
+}
+
+/**
+ * What a reading lead writes after all: an output path it requires ("outputPath": "absolute path to save the exported
+ * data"), or one beside a lead that takes data out to it ("Export the board to an IPC-2581 file"), where an optional
+ * path on another reading is a choice ("Capture a screenshot", "saveTo": "optional file path"); the local file such a
+ * lead hands back ("Download the media … and return its local file path"); an argument that lets it write over what is
+ * there ("overwrite": true beside "Fetch HTTP(S) … Downloads can stream to an absolute path"); a job it starts and
+ * hands back the id of ("Submit one request … Returns a job_id").
+ */
+function writtenAnyway(
+  tool: ToolInput,
+  nv: NameVerbHit | undefined,
+  dv: DescriptionVerbHit | undefined,
+  lower: string,
+  outputPath: PropertyView | undefined,
+  writesOver: string | undefined,
+): Omit<Evidence, "weight"> | undefined {
+  const fileOut = FILE_OUT_VERBS.has(nv?.verb ?? dv?.verb ?? "");
+  if (outputPath && (fileOut || requiredArgument(tool.inputSchema, outputPath.name))) return { signal: "schema:output_path", source: "schema", quote: outputPath.name };
+  const local = fileOut ? statedLocalFile(lower) : undefined;
+  if (local) return { signal: "stated_save", source: "description", quote: local };
+  if (writesOver) return { signal: "schema:overwrite_argument", source: "schema", quote: writesOver };
+  const job = startedJob(lower, tool.name.toLowerCase());
+  return job ? { signal: "started_job", source: "description", quote: job } : undefined;
+}
 
 /** Whether position `at` of `text` lies inside a parenthesis opened before it. */
 function inParentheses(text: string, at: number): boolean {
@@ -1535,8 +1584,9 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
     }
     // In a text that opens with an article, a verb's bare word after a word of the phrase is a noun of it ("The
     // flaky-test quarantine ledger"), where the phrase's own verb is inflected ("The server deletes …") or follows
-    // a modal or "to" ("The tool can delete …", "A way to send …").
-    if (v && articleLead && others > 0 && word === v.verb && v.category !== "destructive" && !LEADING_FILLER.has(before)) {
+    // a modal or "to" ("The tool can delete …", "The service must update …", "A way to send …"), and a clause after a
+    // colon is a sentence of its own ("The Confluence helper: publish the draft page").
+    if (v && articleLead && others > 0 && word === v.verb && v.category !== "destructive" && !LEADING_FILLER.has(before) && !MODALS.has(before) && head.lastIndexOf(":", start) < 0) {
       if (++others > 4) return undefined;
       continue;
     }
@@ -1879,6 +1929,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   let hasContent: string | undefined;
   let hasPath: string | undefined;
   let overwriteArgument: string | undefined;
+  let writesOver: string | undefined;
   let destroyingOption: string | undefined;
   let operations: ToolReading["operations"];
   let listed: string[] | undefined;
@@ -1914,7 +1965,10 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     if (roles & ROLE.content) hasContent ??= p.name;
     if (roles & ROLE.path) hasPath ??= p.name;
     if (roles & ROLE.dryRun) dryRunArgument ??= p.name;
-    if ((roles & ROLE.overwrite) || p.enumValues.some((v) => OVERWRITE_MODES.has(v.toLowerCase()))) overwriteArgument ??= p.name;
+    const overwriteMode = p.enumValues.some((v) => OVERWRITE_MODES.has(v.toLowerCase()));
+    if ((roles & ROLE.overwrite) || overwriteMode) overwriteArgument ??= p.name;
+    // … of which one that writes over what is there, not one that cuts a text short ("truncate").
+    if (((roles & ROLE.overwrite) && !p.key.includes("truncat")) || overwriteMode) writesOver ??= p.name;
     if (p.type === "boolean" && DESTROYING_OPTION.test(p.key)) destroyingOption ??= p.name;
     if (OUTPUT_PATH_PROPERTIES.has(p.key) || (OUTPUT_PLACE_PROPERTIES.has(p.key) && LOCAL_PLACE.test(p.description ?? ""))) outputPath ??= p;
     // The operations an operation argument offers: its enum, else what the tool's description lists for it ("Actions:
@@ -2022,33 +2076,11 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     scores.write += WEIGHTS.statedSave;
     evidence.push({ signal: "stated_load", source: "description", quote: quoteText(description, 60), weight: WEIGHTS.statedSave });
   }
-  // A file it must write outweighs a reading lead too: an output path it requires ("outputPath": "absolute path to save
-  // the exported data"), or one beside a lead that takes data out to it ("Export the board to an IPC-2581 file").
-  // An optional path on another reading ("Capture a screenshot", "saveTo": "optional file path") is a choice.
-  // An argument that lets it write over what is there ("overwrite": true) says it writes, whatever its lead reads
-  // ("Fetch HTTP(S) … Downloads can stream to an absolute path"); "truncate" is as often how a text is cut short.
-  if (!saved && overwriteArgument && readsMost(scores) && /overwrit/i.test(overwriteArgument)) {
+  // A file it must write outweighs a reading lead too, and so does a job it starts.
+  const made = saved || !readsMost(scores) ? undefined : writtenAnyway(tool, nv, dv, lowerDescription, outputPath, writesOver);
+  if (made) {
     scores.write += WEIGHTS.statedSave;
-    evidence.push({ signal: "schema:overwrite_argument", source: "schema", quote: overwriteArgument, weight: WEIGHTS.statedSave });
-  }
-  // … and so does one that starts a job and hands back its id: the job is made and runs on ("Submit one request …
-  // Returns a job_id"; "Start a background crawl … Returns immediately with a job ID").
-  const job = !saved && readsMost(scores) && (lowerDescription.includes("id") || lowerDescription.includes("poll")) ? STARTED_JOB.exec(lowerDescription) : null;
-  if (job && !inParentheses(lowerDescription, job.index)) {
-    scores.write += WEIGHTS.statedSave;
-    evidence.push({ signal: "started_job", source: "description", quote: job[0].replace(/^[.;!?]\s+/, ""), weight: WEIGHTS.statedSave });
-  }
-  const fileOut = FILE_OUT_VERBS.has(nv?.verb ?? dv?.verb ?? "");
-  if (!saved && outputPath && readsMost(scores) && (requiredArgument(tool.inputSchema, outputPath.name) || fileOut)) {
-    scores.write += WEIGHTS.statedSave;
-    evidence.push({ signal: "schema:output_path", source: "schema", quote: outputPath.name, weight: WEIGHTS.statedSave });
-  } else if (!saved && fileOut && readsMost(scores)) {
-    // … and so does such a lead whose answer is the local file it wrote ("Download the media … and return its local file path").
-    const local = LOCAL_FILE_RESULT.exec(lowerDescription);
-    if (local) {
-      scores.write += WEIGHTS.statedSave;
-      evidence.push({ signal: "stated_save", source: "description", quote: local[0], weight: WEIGHTS.statedSave });
-    }
+    evidence.push({ ...made, weight: WEIGHTS.statedSave });
   }
   // … and a second action the first sentence joins to a reading lead ("Fetch unread mail and mark it as read").
   // (Read for a generating lead too: what it makes and then sends or posts is no artifact kept to itself.)
@@ -2103,10 +2135,13 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // … and so does a switch that must allow changes before it runs ("Requires VAULT_ALLOW_MUTATE=1"), and printing on a
   // printer ("Print plain text to the printer via IPP"), where printing a value hands it back.
   const printing = nv?.verb === "print" || dv?.verb === "print";
-  const statedChange = !saved && !action && !switched && !execPhrase && (readingLead || noVerb) ? (CHANGE_LABEL.exec(description) ?? STATED_CHANGE.exec(lowerDescription) ?? CHANGES_ALLOWED_BY.exec(lowerDescription) ?? (printing ? PRINTER.exec(lowerDescription) : null)) : null;
+  const stating = !saved && !action && !switched && !execPhrase && (readingLead || noVerb);
+  // (A capitals label is quoted as the label; the lower-case statements from their first letter.)
+  const label = stating ? CHANGE_LABEL.exec(description)?.[1] : undefined;
+  const statedChange = label ?? (stating ? (STATED_CHANGE.exec(lowerDescription) ?? CHANGES_ALLOWED_BY.exec(lowerDescription) ?? (printing ? PRINTER.exec(lowerDescription) : null))?.[0].replace(/^[^a-z]+/, "") : undefined);
   if (statedChange) {
     scores.write += WEIGHTS.statedChange;
-    evidence.push({ signal: "stated_change", source: "description", quote: quoteText(statedChange[0].replace(/^[^a-z]+/, ""), 60), weight: WEIGHTS.statedChange });
+    evidence.push({ signal: "stated_change", source: "description", quote: quoteText(statedChange, 60), weight: WEIGHTS.statedChange });
   }
   // A tool with no verb of its own that hands its task to an agent acting on its own ("employs a browser automation
   // agent", "autonomously execute complex browser tasks", "Agent CLI per bug fixing") runs whatever the agent decides.

@@ -2,7 +2,23 @@
 // then removes the raw events", "rows missing from the source are deleted"), and whether the words before a phrase
 // deny it ("never overwrites", "rather than being permanently deleted", "until it is deleted"). The name does not
 // outweigh what the text says the tool does; nor does a phrase count where the text says it does not happen. Pure.
-import { ARGUMENT_SWITCH, DENIALS, GET_OR_CREATE, KEEPS_PRIOR, MAY_REMOVE_LIST, REHEARSAL_SWITCH, SWITCH_CUE, STATED_PLACEMENT, STATED_REMOVALS, STATED_REPLACEMENT, STATED_REPLACEMENT_WORDS, STATED_SAVE, type PhraseSignal } from "./lexicon.js";
+import {
+  ARGUMENT_SWITCH,
+  DENIALS,
+  GET_OR_CREATE,
+  KEEPS_PRIOR,
+  LOCAL_FILE_RESULT,
+  MAY_REMOVE_LIST,
+  REHEARSAL_SWITCH,
+  SWITCH_CUE,
+  STATED_PLACEMENT,
+  STATED_REMOVALS,
+  STATED_REPLACEMENT,
+  STATED_REPLACEMENT_WORDS,
+  STATED_SAVE,
+  TOOL_NAME,
+  type PhraseSignal,
+} from "./lexicon.js";
 import { findPhrase, type PhraseHits } from "./phrases.js";
 import { quoteText } from "./quote.js";
 
@@ -128,17 +144,21 @@ export function dropKeptPermanently(lower: string, hits: PhraseHits): void {
   if (at >= 0 && (KEPT_PERMANENTLY.test(lower.slice(Math.max(0, at - 40), end)) || KEPT_PERMANENTLY.test(lower.slice(at, end + 20)))) hits.irreversible = undefined;
 }
 
+/** A verb that sends the reader to another tool, and the tool's name quoted or not: "use `cancel_open`", "call the x.y". */
+const POINTER_VERB = "(?:use|call|run|invoke|try)\\s+(?:the\\s+)?[`'\"]?";
+
 /**
  * A sentence that opens by pointing to another tool by its name, and what that tool is for: "Use query-database tool
  * to run SQL queries against that table", "use `cancel_open` to undo".
  */
-const POINTER_OPENING = /^\s*(?:then\s+|and\s+|or\s+)?(?:use|call|run|invoke|try)\s+(?:the\s+)?[`'"]?([a-z0-9]+(?:[_.-][a-z0-9]+)+)[`'"]?(?:\s+tool)?\s+(?:to|for)\s/;
+const POINTER_OPENING = new RegExp(`^\\s*(?:then\\s+|and\\s+|or\\s+)?${POINTER_VERB}(${TOOL_NAME})[\`'"]?(?:\\s+tool)?\\s+(?:to|for)\\s`);
 
 /**
- * … or a purpose the sentence sends to another tool: "to fully replace, use delete_memory first", "When NOT to use: to
- * permanently remove a branch (use delete_branch)".
+ * … or a purpose the sentence sends to another tool right after it: "to fully replace, use delete_memory first", "When
+ * NOT to use: to permanently remove a branch (use delete_branch)". The name holds an underscore or a dot, so an option
+ * ("(use dry-run first)") is no tool, and a step after ("…, then call list_notes to confirm") sends nothing.
  */
-const POINTER_AFTER = /^[^.;!?\n]{0,40}?(?:,|\()\s*(?:then\s+)?(?:use|call|run|invoke|try)\s+(?:the\s+)?[`'"]?([a-z0-9]+(?:[_.-][a-z0-9]+)+)/;
+const POINTER_AFTER = new RegExp(`^[^.;!?\\n]{0,40}?(?:,|\\()\\s*${POINTER_VERB}((?=[a-z0-9-]*[_.][a-z0-9])${TOOL_NAME})`);
 
 /** Phrases that tell what a tool does, which a sentence pointing to another tool tells of that tool. */
 const POINTED: readonly PhraseSignal[] = ["execute_phrase", "destructive_effect", "irreversible", "overwrite", "bulk_scope"];
@@ -266,6 +286,16 @@ export function statedSave(lower: string): string | undefined {
   if (!m) return undefined;
   const at = m.index + m[0].search(/[a-z]/);
   return deniedAt(lower, at) ? undefined : quoteText(m[0].slice(at - m.index), 60);
+}
+
+/**
+ * The local file a download, an export or a dump hands back, quoted ("… and return its local file path", "to local
+ * files"), unless the words before it deny it ("it never returns a local file path", "instead of saving to local
+ * files").
+ */
+export function statedLocalFile(lower: string): string | undefined {
+  const m = LOCAL_FILE_RESULT.exec(lower);
+  return m && !deniedAt(lower, m.index) ? m[0] : undefined;
 }
 
 /** A reading that makes what it reads when it is missing, quoted: "creating an empty one if it doesn't exist", "get or create". */

@@ -1329,9 +1329,6 @@ describe.each([
     // A download to a destination that names a place on disk writes a file; a path to analyze is no output.
     const dest = { inputSchema: { type: "object", properties: { file_id: { type: "string" }, destination: { type: "string", description: "absolute local destination directory" } }, required: ["file_id", "destination"] } };
     expect(k("cloud_download_file", "Download a single file to a local directory.", dest).category).toBe("write");
-    // A removal stated in Spanish is its own words, not the end of one and the start of the next ("False borradores").
-    expect(hintClass(k("list_invoices", "Lista facturas. issued=True emitidas, False borradores."))).toBe("read");
-    expect(hintClass(k("purge_cache", "Vacía la caché: el contenido se borra."))).toBe("destructive");
     // Other languages: a device tapped and an app uninstalled in Portuguese; Chinese "will delete", not "will not delete".
     expect(k("tocar", "Toca num elemento da tela.").category).toBe("write");
     expect(k("desinstalar_app", "Desinstala um app e apaga os dados dele.").category).toBe("destructive");
@@ -1465,7 +1462,7 @@ describe.each([
     expect(hintClass(merged)).toBe("write");
     expect(hintClass(k("close_branch", "Close a branch (a soft, reversible archive). When NOT to use: to permanently remove a branch (use delete_branch)."))).toBe("write");
     expect(hintClass(k("write_file", "Create a new file or fully replace an existing one."))).toBe("destructive");
-    expect(hintClass(k("diagram_write", "Replace the full active Mermaid diagram."))).toBe("destructive");
+    expect(hintClass(k("diagram_write", "Replace the complete active Mermaid diagram."))).toBe("destructive");
   });
 
   it("learned-17's patterns, each beside the text it must leave alone", () => {
@@ -1568,5 +1565,61 @@ describe.each([
     expect(k("account_status", "Report the grant linked to the identity this token represents.").category).toBe("read");
     // "Start here." as a sentence of its own is skipped by every reading, whatever its case.
     expect(k("mail_x", "Start Here: fetch unread mail and mark it as read.").category).not.toBe("read");
+  });
+
+  it("learned-18's patterns keep to their words: the cases a review found", () => {
+    // Writes refused by this tool claim a read; writes a lock or a freeze blocks do not.
+    expect(k("lock_table", "Lock a table. Blocks writes from other sessions until unlock_table is called.").category).not.toBe("read");
+    expect(k("freeze_repo", "Freeze the repository: the server rejects writes until it is unfrozen.").category).not.toBe("read");
+    // A job id handed back makes a job; a lookup's id, a list's or one in a parenthesis does not, nor polling this tool.
+    expect(k("get_latest_run", "Get the latest CI run for a branch. Returns run ID, status and conclusion.").category).toBe("read");
+    expect(k("find_workflow_run", "Look up a workflow run by its commit SHA. Returns its run ID.").category).toBe("read");
+    expect(k("find_task", "Find a task by its title. Returns a task ID that other tools accept.").category).toBe("read");
+    expect(k("get_operation", "Get an operation by name. Returns an operation id and its metadata.").category).toBe("read");
+    expect(k("get_render_status", "Returns the current progress of a render job. Poll get_render_status until the state is done.").category).toBe("read");
+    expect(k("crawl_site", "Crawl a site (the crawler returns a job ID). Returns a job ID immediately.").category).toBe("write");
+    expect(k("render_video", "Render the timeline. Returns a task_id immediately.").category).toBe("write");
+    // Code named to run, not code words of another phrase, a run denied or a run the caller made.
+    expect(k("evaluate_financials", "Evaluate a company's financial statements and return key ratios.").signals).not.toContain("execute_phrase");
+    expect(k("flag_eval", "Evaluate feature flag expressions for the given user context.").signals).not.toContain("execute_phrase");
+    expect(k("run_native_fixture", "Runs one native fixture. Does not run the game or a comparator command.").signals).not.toContain("execute_phrase");
+    expect(k("start_deployment", "Trigger a deployment build. Use this after you run the upload commands.").signals).not.toContain("execute_phrase");
+    // A verb after a modal, "to" or a colon in a text an article opens is the clause's verb; a destructive one always is.
+    expect(k("stock_level", "The warehouse service must update the stock level for an item.").category).not.toBe("read");
+    expect(k("reminders", "The assistant may schedule a reminder for the user.").category).not.toBe("read");
+    expect(k("confluence_helper", "The Confluence helper: publish the draft page to a space.").category).not.toBe("read");
+    expect(k("notify", "The fastest way to send a message to the channel.").signals).toContain("description_verb:send");
+    expect(k("purge_job", "The nightly purge job for old rows.").category).not.toBe("read");
+    // A purpose sent to another tool by its name; not an option, nor a step after.
+    expect(hintClass(k("sync_files", "Set mirror=true to permanently delete remote files missing locally (use dry-run first)."))).toBe("destructive");
+    expect(hintClass(k("save_note", "Pass replace=true to fully replace the existing file, then call list_notes to confirm."))).toBe("destructive");
+    // A report sent to someone, whatever its object's spelling; a "to" that ties the thing reported to another.
+    expect(k("feed_report", "Report the broken feed to the publisher.").category).not.toBe("read");
+    expect(k("speed_report", "Report the measured speed to the fleet dashboard.").category).not.toBe("read");
+    expect(k("token_roles", "Report the roles given to the current token.").category).toBe("read");
+    // The whole thing replaced, in every inflection; a field named "full …" replaced is an ordinary write.
+    expect(hintClass(k("profile_put", "Fully replaces the stored profile with the given one."))).toBe("destructive");
+    expect(hintClass(k("profile_put", "Completely replaces the stored profile with the given one."))).toBe("destructive");
+    expect(hintClass(k("bookmark_url", "Replaces the full URL of a bookmark file entry."))).toBe("write");
+    // "Writes" stating a change, not denied and not a noun.
+    expect(k("list_dir", "Lists the directory. Writes no files.").category).toBe("read");
+    expect(k("db_counters", "Returns throughput counters: writes per database, reads per database.").category).toBe("read");
+    // The local file a download hands back, unless denied.
+    expect(k("download_attachment", "Download an attachment. Returns the content inline; it never returns a local file path.").category).toBe("read");
+    expect(k("export_report", "Export the report as CSV text in the response instead of saving to local files.").category).toBe("read");
+    expect(k("artifacts_download", "Download all artifacts for a step to local files.").category).toBe("write");
+    // A label in capitals, quoted as the label; not one set false, nor a longer word.
+    const labelled = k("review_goal", "[MUTATING] Record the verdict for a goal.");
+    expect(labelled.category).toBe("write");
+    expect(labelled.rationale).toContain("Its description states the change it makes ('MUTATING').");
+    expect(k("goal_verdicts", "MUTATION: No. Shows the verdicts recorded for a goal.").category).toBe("read");
+    expect(k("wal_stats", "WRITE-AHEAD LOG statistics for the database.").category).toBe("read");
+    // An argument that writes over what is there by its role or its modes, whatever is listed before it.
+    const props = (p: Record<string, unknown>) => ({ inputSchema: { type: "object", properties: { url: { type: "string" }, ...p } } });
+    expect(k("fetch_url", "Fetch a URL through the laptop's network.", props({ if_exists: { type: "string", enum: ["skip", "overwrite"] } })).category).not.toBe("read");
+    expect(k("fetch_url", "Fetch a URL through the laptop's network.", props({ truncate: { type: "boolean" }, overwrite: { type: "boolean" } })).category).not.toBe("read");
+    // A removal stated in Spanish, in its own words.
+    expect(k("list_invoices", "Lista las facturas del cliente con su estado. issued=True emitidas, False borradores.").category).toBe("read");
+    expect(hintClass(k("session_restart", "Reinicia la sesión del servidor; todo el historial se pierde."))).toBe("destructive");
   });
 });
