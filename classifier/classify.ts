@@ -522,6 +522,7 @@ function decide(tool: ToolInput, r: ToolReading, model: Model | null, onFeatures
     if (e.signal === "joined_action") sentences.push(`Its description joins a change to what it reads ('${e.quote}').`);
     if (e.signal === "agent_run") sentences.push(`It hands its task to an agent that acts on its own ('${e.quote}'): what it changes is the agent's choice.`);
     if (e.signal === "stated_change") sentences.push(`Its description states the change it makes ('${e.quote}').`);
+    if (e.signal === "confirmation_required") sentences.push(`It asks for a confirmation before it acts ('${quoteText(e.quote, 40)}'), which no read needs.`);
     if (e.signal === "switched_action") sentences.push(`An argument switched on makes it change something ('${e.quote}'): not read-only.`);
     if (e.signal === "stated_save") sentences.push(`The description says it writes a file ('${e.quote}').`);
     if (e.signal === "started_job") sentences.push(`It starts a job that runs on after it answers ('${quoteText(e.quote, 40)}').`);

@@ -252,6 +252,14 @@ export const STATED_CHANGE =
  */
 export const CHANGES_ALLOWED_BY = /(?<!\b(?:tools|others|they)\s)\b(?:requires?|needs?|enabled (?:by|with)|gated (?:by|behind))\s+(?:[a-z]+\s+){0,2}?[`'"]?[a-z0-9_-]*allow[-_]?(?:writes?|mutate|mutations?|modify|modifications?|changes)\b/;
 /**
+ * A confirmation the tool asks for before it acts, in lower-case text: "Converge every server to the managed baseline;
+ * requires confirm=true", "Requires explicit confirmation". Of 139 real tools whose text says so, one is read-only,
+ * and that one says it of other changes ("any destructive changes that require confirmation"): here the tool or its
+ * clause must be what requires it.
+ */
+export const CONFIRMATION_REQUIRED =
+  /(?:^|[.;,:(]\s*|\band\s+)(?:it\s+|this\s+(?:tool\s+|action\s+|operation\s+)?)?(?:requires?|needs?)\s+(?:an?\s+)?(?:explicit\s+)?(?:`?confirm(?:ed)?\s*[=:]\s*`?true\b|confirmation\b)/;
+/**
  * What a tool may do, listed, ending in a removal: "May install, update, disable or remove local skills" (every word
  * of the list a verb, checked by possibleRemoval's caller). MCP's destructiveHint is "may perform destructive
  * updates"; the plain "may remove" is an overwrite phrase already.

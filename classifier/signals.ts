@@ -13,6 +13,7 @@ import {
   BULK_TOKENS,
   CHANGE_LABEL,
   CJK_VERBS,
+  CONFIRMATION_REQUIRED,
   CODE_TO_RUN,
   CONTAINED_RUN_VERBS,
   CONTENT_PROPERTIES,
@@ -2142,6 +2143,12 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   if (statedChange) {
     scores.write += WEIGHTS.statedChange;
     evidence.push({ signal: "stated_change", source: "description", quote: quoteText(statedChange, 60), weight: WEIGHTS.statedChange });
+  }
+  // … and so does a confirmation it asks for before it acts ("Converge every server …; requires confirm=true").
+  const confirmation = stating && !statedChange && lowerDescription.includes("confirm") ? CONFIRMATION_REQUIRED.exec(lowerDescription) : null;
+  if (confirmation) {
+    scores.write += WEIGHTS.statedChange;
+    evidence.push({ signal: "confirmation_required", source: "description", quote: confirmation[0].replace(/^[^a-z]+/, ""), weight: WEIGHTS.statedChange });
   }
   // A tool with no verb of its own that hands its task to an agent acting on its own ("employs a browser automation
   // agent", "autonomously execute complex browser tasks", "Agent CLI per bug fixing") runs whatever the agent decides.

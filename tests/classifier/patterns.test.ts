@@ -1567,6 +1567,14 @@ describe.each([
     expect(k("mail_x", "Start Here: fetch unread mail and mark it as read.").category).not.toBe("read");
   });
 
+  it("a confirmation the tool asks for before it acts is no read's; one other changes require is", () => {
+    const converge = k("converge_baseline", "Converge every server to the managed baseline; requires confirm=true");
+    expect(converge.category).not.toBe("read");
+    expect(converge.rationale).toContain("It asks for a confirmation before it acts ('requires confirm=true'), which no read needs.");
+    expect(k("backup_check", "Prove the newest backup restores. Requires explicit confirmation.").category).not.toBe("read");
+    expect(k("preview_promotion", "Preview what schema changes would be promoted. Returns the migrations and any destructive changes that require confirmation.").category).toBe("read");
+  });
+
   it("learned-18's patterns keep to their words: the cases a review found", () => {
     // Writes refused by this tool claim a read; writes a lock or a freeze blocks do not.
     expect(k("lock_table", "Lock a table. Blocks writes from other sessions until unlock_table is called.").category).not.toBe("read");
