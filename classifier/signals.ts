@@ -2225,11 +2225,13 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     const artifact = object.find(made) ?? dv?.object.find(made) ?? (notKept ? (object[0] ?? dv?.object[0]) : undefined);
     // Creating a link or a URL usually stores it (a short link); generating one only composes it.
     // So does a description that leads with making something else ("Creates an embedded signing session … returns its URL").
-    // … and so is a made thing named a file ("Creates a new empty diagram file").
+    // … and so is a made thing named a file ("Creates a new empty diagram file"), or one the text saves or places on
+    // disk ("Generate a boilerplate YAML fixture file in the fixtures directory").
     const stored =
       (artifact !== undefined && /^(?:link|links|url|urls)$/.test(artifact) && generating === "create" && dv?.verb !== "generate") ||
       (generating === "create" && [...object, ...(dv ? clauseAfterVerb(dv.quote) : [])].some((w) => w === "file" || w === "files")) ||
-      (dv !== undefined && dv.first && dv.category === "write" && dv.verb !== "generate" && dv.object.length > 0 && !dv.object.some(made));
+      (dv !== undefined && dv.first && dv.category === "write" && dv.verb !== "generate" && dv.object.length > 0 && !dv.object.some(made)) ||
+      (artifact !== undefined && statedSave(lowerDescription) !== undefined);
     if (artifact && !stored && (notKept || !PERSIST_WORDS.test(lowerDescription))) {
       scores.read += WEIGHTS.generatedArtifact;
       evidence.push({ signal: "generated_artifact", source: "name", quote: `${generating} ${artifact}`, weight: WEIGHTS.generatedArtifact });

@@ -274,7 +274,7 @@ export function switchedEffect<T>(lower: string, effectOf: (word: string, partic
 }
 
 /** Words without which no stated save can match: most descriptions skip the save patterns on one scan. */
-const SAVE_WORDS = /sav|writ|stor|persist|next to|alongside|beside|^export|creates\s+an?\b/;
+const SAVE_WORDS = /sav|writ|stor|persist|next to|alongside|beside|^export|creates\s+an?\b|^(?:generate|create|scaffold|build)/;
 
 /**
  * A save to local storage the description states, as an act ("saves it to disk") or a placement ("is written next to

@@ -1567,6 +1567,12 @@ describe.each([
     expect(k("mail_x", "Start Here: fetch unread mail and mark it as read.").category).not.toBe("read");
   });
 
+  it("a text that opens by making a file or an archive in a place writes it, whatever is made", () => {
+    expect(k("scaffold_fixture", "Generate a boilerplate YAML fixture file in the fixtures directory.").category).not.toBe("read");
+    expect(k("research_export", "Create a consistent, hashed archive at a relative workspace path; existing output is not overwritten.").category).not.toBe("read");
+    expect(k("chart", "Create a chart from the data in a CSV file and return it as PNG").category).toBe("read");
+  });
+
   it("a confirmation the tool asks for before it acts is no read's; one other changes require is", () => {
     const converge = k("converge_baseline", "Converge every server to the managed baseline; requires confirm=true");
     expect(converge.category).not.toBe("read");
