@@ -1441,13 +1441,16 @@ const OTHER_LANGUAGE_WORD = / (?:se|el|la|los|las|der|die|das|und|les|des|est|il
 const NEGATED_BEFORE = /(?:不会|不會|不|没有|沒有|않|\bne|\bn'|\bno|\bnão|\bnicht|\bне|\btidak|\bkhông|\bnie|\bniet|\bnon)\s*$/i;
 const NEGATED_AFTER = /^(?:されません|しません|されない|되지 않|하지 않|\s*(?:değil|yok))/;
 
-/** What `pattern` finds in another language's text, unless a negation beside it denies it. */
+/** A parenthesis opened right after another tool's name: what follows explains that tool ("để write_note (ghi đè)"). */
+const EXPLAINS_TOOL = /[a-z0-9]+(?:_[a-z0-9]+)+`?\s*\(\s*$/i;
+
+/** What `pattern` finds in another language's text, unless a negation beside it denies it or it explains another tool. */
 function affirmedElsewhere(pattern: RegExp, description: string): string | undefined {
   const m = pattern.exec(description);
   if (!m) return undefined;
   const end = m.index + m[0].length;
   const denied = NEGATED_BEFORE.test(description.slice(Math.max(0, m.index - 8), m.index)) || NEGATED_AFTER.test(description.slice(end, end + 8));
-  return denied ? undefined : m[0];
+  return denied || EXPLAINS_TOOL.test(description.slice(Math.max(0, m.index - 40), m.index)) ? undefined : m[0];
 }
 
 /**

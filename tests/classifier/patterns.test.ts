@@ -1573,6 +1573,12 @@ describe.each([
     expect(k("chart", "Create a chart from the data in a CSV file and return it as PNG").category).toBe("read");
   });
 
+  it("another language's effect explaining another tool by its name is that tool's", () => {
+    const note = "Đọc nội dung note. Kết quả có version — CẦN version này để write_note (ghi đè).";
+    expect(hintClass(k("read_note", note))).toBe("read");
+    expect(hintClass(k("write_note", "Ghi nội dung note (ghi đè) vào đường dẫn."))).not.toBe("read");
+  });
+
   it("a confirmation the tool asks for before it acts is no read's; one other changes require is", () => {
     const converge = k("converge_baseline", "Converge every server to the managed baseline; requires confirm=true");
     expect(converge.category).not.toBe("read");
