@@ -1588,9 +1588,10 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
     }
     // In a text that opens with an article, a verb's bare word after a word of the phrase is a noun of it ("The
     // flaky-test quarantine ledger"), where the phrase's own verb is inflected ("The server deletes …") or follows
-    // a modal or "to" ("The tool can delete …", "The service must update …", "A way to send …"), and a clause after a
-    // colon is a sentence of its own ("The Confluence helper: publish the draft page").
-    if (v && articleLead && others > 0 && word === v.verb && v.category !== "destructive" && !LEADING_FILLER.has(before) && !MODALS.has(before) && head.lastIndexOf(":", start) < 0) {
+    // a modal or "to" ("The tool can delete …", "The service must update …", "A way to send …"), and a verb after a
+    // colon with its article is a sentence's own ("The Confluence helper: publish the draft page"), where a list there
+    // names things ("The user's Today view: focus tasks, proposed todos, …").
+    if (v && articleLead && others > 0 && word === v.verb && v.category !== "destructive" && !LEADING_FILLER.has(before) && !MODALS.has(before) && !(head.lastIndexOf(":", start) >= 0 && ARTICLE_AFTER.test(head.slice(token.end, token.end + 6)))) {
       if (++others > 4) return undefined;
       continue;
     }

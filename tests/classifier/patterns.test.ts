@@ -1608,6 +1608,7 @@ describe.each([
     expect(k("stock_level", "The warehouse service must update the stock level for an item.").category).not.toBe("read");
     expect(k("reminders", "The assistant may schedule a reminder for the user.").category).not.toBe("read");
     expect(k("confluence_helper", "The Confluence helper: publish the draft page to a space.").category).not.toBe("read");
+    expect(k("today_view", "The user's Today view: focus tasks, proposed todos and upcoming deliverables.").category).toBe("read");
     expect(k("notify", "The fastest way to send a message to the channel.").signals).toContain("description_verb:send");
     expect(k("purge_job", "The nightly purge job for old rows.").category).not.toBe("read");
     // A purpose sent to another tool by its name; not an option, nor a step after.
