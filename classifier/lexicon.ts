@@ -215,10 +215,10 @@ export const STATED_SAVE =
  * ("Exports a board to a new IPC-2581 file"; "Export … as PDF" hands it back), a sentence that creates or writes
  * a file, a folder or a directory ("Creates an Excel file"), and a text that opens by making a file or an archive in a
  * place ("Generate a boilerplate YAML fixture file in the fixtures directory", "Create a hashed archive at a relative
- * workspace path").
+ * workspace path"), not a list or a summary of files ("Generate a list of files in the repository").
  */
 export const STATED_PLACEMENT =
-  /\b(?:saved|written|stored)\s+(?:next to|alongside|beside)\b|\b(?:is|are|gets?|will be)\s+(?:then\s+|also\s+)?(?:saved|written|stored)\s+(?:to|into|in|under)\s+(?:`|\/|~|\.\/|the\s+same\s+(?:folder|directory)|a\s+(?:new\s+)?(?:file|folder|directory))|(?:^|[.!?;:,]\s*|\band\s+|\bthen\s+)(?:also\s+)?(?:writes|saves|stores)\s+`[^`\s]*\.[a-z0-9]{2,5}`|^exports?\s+(?:[a-z0-9'’-]+\s+){0,4}?to\s+(?:a|an)\s+(?:new\s+|local\s+)?(?:[a-z0-9.-]+\s+){0,2}?(?:file|directory|folder)\b|\bnew (?:file|copy) (?:next to|alongside|beside)\b|(?:^|[.!?;:,]\s*|\band\s+|\bthen\s+)(?:also\s+)?(?:creates|writes)\s+(?:a|an)\s+(?:new\s+|local\s+)?(?:[a-z0-9.-]+\s+){0,2}?(?:file|directory|folder)\b|^(?:generate|create|scaffold|build)s?\s+(?:a|an|the)\s+(?:[a-z0-9.,-]+\s+){0,3}?(?:files?|archive)\s+(?:in|into|under|at)\s+(?:the|a|an)\s/;
+  /\b(?:saved|written|stored)\s+(?:next to|alongside|beside)\b|\b(?:is|are|gets?|will be)\s+(?:then\s+|also\s+)?(?:saved|written|stored)\s+(?:to|into|in|under)\s+(?:`|\/|~|\.\/|the\s+same\s+(?:folder|directory)|a\s+(?:new\s+)?(?:file|folder|directory))|(?:^|[.!?;:,]\s*|\band\s+|\bthen\s+)(?:also\s+)?(?:writes|saves|stores)\s+`[^`\s]*\.[a-z0-9]{2,5}`|^exports?\s+(?:[a-z0-9'’-]+\s+){0,4}?to\s+(?:a|an)\s+(?:new\s+|local\s+)?(?:[a-z0-9.-]+\s+){0,2}?(?:file|directory|folder)\b|\bnew (?:file|copy) (?:next to|alongside|beside)\b|(?:^|[.!?;:,]\s*|\band\s+|\bthen\s+)(?:also\s+)?(?:creates|writes)\s+(?:a|an)\s+(?:new\s+|local\s+)?(?:[a-z0-9.-]+\s+){0,2}?(?:file|directory|folder)\b|^(?:generate|create|scaffold|build)s?\s+(?:a|an|the)\s+(?:(?!of\b)[a-z0-9.,-]+\s+){0,3}?(?:files?|archive)\s+(?:in|into|under|at)\s+(?:the|a|an)\s/;
 
 /**
  * What a description says is replaced, dropped or cancelled, named as the thing that was there ("The original memories
@@ -237,7 +237,7 @@ export const STATED_REPLACEMENT_WORDS = /replaced|overwritten|dropped|discarded|
  * user", "[WRITE] Update …"): its author's word, as a DESTRUCTIVE label is; not one set false ("MUTATION: No.") nor a
  * longer word ("WRITE-AHEAD LOG statistics"). Matched on the text as written; group 1 is the label.
  */
-export const CHANGE_LABEL = /^\s*(?:\*\*|\[|\()?(MUTATION|MUTATING|WRITE)\b(?![-_])(?!\s+(?:ONLY|PROTECTED|ACCESS|LOCK|AHEAD)\b)(?!\s*[:=]\s*(?:[Ff]alse|FALSE|[Nn]o|NO)\b)/;
+export const CHANGE_LABEL = /^\s*(?:\*\*|\[|\()?(MUTATION|MUTATING|WRITE)\b(?![-_])(?!\s+(?:ONLY|PROTECTED|PROTECTION|ACCESS|LOCK|AHEAD)\b)(?!(?:\*\*|\])?\s*[:=]\s*(?:\*\*)?\s*(?:[Ff]alse|FALSE|[Nn]o(?:ne)?|NO(?:NE)?)\b)/;
 
 /**
  * A sentence of its own stating the change the tool makes, in lower-case text: "CHANGES THE DOCUMENT.", "Changes
@@ -257,10 +257,11 @@ export const CHANGES_ALLOWED_BY = /(?<!\b(?:tools|others|they)\s)\b(?:requires?|
  * A confirmation the tool asks for before it acts, in lower-case text: "Converge every server to the managed baseline;
  * requires confirm=true", "Requires explicit confirmation". Of 139 real tools whose text says so, one is read-only,
  * and that one says it of other changes ("any destructive changes that require confirmation"): here the tool or its
- * clause must be what requires it.
+ * clause must be what requires it, and a state in a list of states is none ("Status: needs confirmation, confirmed or
+ * cancelled").
  */
 export const CONFIRMATION_REQUIRED =
-  /(?:^|[.;,:(]\s*|\band\s+)(?:it\s+|this\s+(?:tool\s+|action\s+|operation\s+)?)?(?:requires?|needs?)\s+(?:an?\s+)?(?:explicit\s+)?(?:`?confirm(?:ed)?\s*[=:]\s*`?true\b|confirmation\b)/;
+  /(?:^|[.;,:(]\s*|\band\s+)(?:it\s+|this\s+(?:tool\s+|action\s+|operation\s+)?)?(?:requires?|needs?)\s+(?:an?\s+)?(?:explicit\s+)?(?:`?confirm(?:ed)?\s*[=:]\s*`?true\b|confirmation\b(?!\s*(?:,|\/|\bor\b)))/;
 /**
  * What a tool may do, listed, ending in a removal: "May install, update, disable or remove local skills" (every word
  * of the list a verb, checked by possibleRemoval's caller). MCP's destructiveHint is "may perform destructive
@@ -289,10 +290,10 @@ export const OUTPUT_PATH_PROPERTIES = new Set(
  * `output` is as often a format ("wide"), a way of answering or the text to read ("Raw build output to parse").
  */
 export const OUTPUT_PLACE_PROPERTIES = new Set("output out destination dest dest_dir destination_dir save_dir download_dir".split(" "));
-/** Leads that take data out to a file: with an output path, the file is written. */
-export const FILE_OUT_VERBS = new Set("export download dump save backup".split(" "));
 /** A tool's name as a text gives it when it sends the reader there: "delete_branch", "query-database", "x.get". */
 export const TOOL_NAME = "[a-z0-9]+(?:[_.-][a-z0-9]+)+";
+/** Leads that take data out to a file: with an output path, the file is written. */
+export const FILE_OUT_VERBS = new Set("export download dump save backup".split(" "));
 /** What such a lead hands back when it wrote the file itself: "… and return its local file path", "to local files". */
 export const LOCAL_FILE_RESULT = /\breturns?\s+(?:its\s+|the\s+|their\s+|a\s+)?(?:absolute\s+)?local\s+(?:file\s+)?paths?\b|\bto\s+local\s+files\b/;
 export const PATH_PROPERTIES = new Set("path file_path filepath filename file_name destination target_path dest".split(" "));
@@ -363,10 +364,10 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "not saved anywhere", "not stored anywhere", "it is not saved", "it is not stored", "no file is written",
     "no files are written", "does not run anything",
     "doesn t run anything", "runs nothing", "does not store", "doesn t store", "never stores",
-    // Changes this tool turns away: "Writes are refused here (use execute)". Not "blocks writes from other sessions" or
-    // "the server rejects writes until …", which a lock or a freeze does.
-    "writes are refused here", "writes are rejected here", "writes are not allowed here", "mutations are refused here",
-    "mutations are rejected here", "mutations are not allowed here",
+    // Changes this tool turns away: "Writes are refused here (use execute)", "Writes are rejected.". Not "blocks writes
+    // from other sessions" or "the server rejects writes until …", which a lock or a freeze does.
+    "writes are refused", "writes are rejected", "writes are not allowed", "mutations are refused",
+    "mutations are rejected", "mutations are not allowed",
   ],
   execute_phrase: [
     "arbitrary code", "arbitrary command", "arbitrary commands", "arbitrary sql", "arbitrary query", "arbitrary queries",
@@ -935,7 +936,8 @@ export const RUNNABLE_CODE = new Set("package packages binary binaries executabl
 export const RUNNABLE_CODE_LEAD = new RegExp(`^[^;:!?\\n]{0,60}?\\b(?:${[...RUNNABLE_CODE].join("|")})\\b`, "i");
 
 /** Words before a run that make it another's, or none: "after you run the upload commands", "Does not run the game". */
-const NOT_THIS_RUN = "(?<!\\b(?:after|before|when|once|without)\\s(?:you\\s|we\\s|they\\s|the\\s+user\\s)?)(?<!\\b(?:not|never)\\s|n['’]t\\s)";
+const NOT_THIS_RUN =
+  "(?<!\\b(?:after|before|when|once|without|instead\\s+of)\\s+(?:(?:you|we|they|the\\s+user)\\s+)?(?:(?:have|has)\\s+)?)(?<!\\b(?:not|never|cannot)\\s+(?:[a-z]+\\s+)?|n['’]t\\s+(?:[a-z]+\\s+)?)";
 const CODE_DETERMINERS = "(?:(?:a|an|the|any|arbitrary|given|custom|raw|inline|provided|supplied|your|some|user|one|more|multiple|single)\\s+){0,3}";
 /** What may follow the code word: the phrase ends there ("a code review" and "a command palette" are things of their own). */
 const CODE_ENDS =
@@ -944,16 +946,17 @@ const CODE_ENDS =
 /**
  * Code given to run, stated in the description rather than an argument: a run or evaluate verb with at most three
  * plain words before the code it takes ("Evaluates a JavaScript expression in the page", "Runs the given Python
- * snippet", "Execute arbitrary shell commands"), or a run of code, commands, scripts or snippets named by up to three
- * words of their own ("run a development or validation command", "Executes the target project's test code"); not a
- * run the caller makes or one denied ("Use this after you run the upload commands", "Does not run a comparator
- * command"). A script counts only as one given, not as "the build script"; the code word must end the phrase.
+ * snippet", "Execute arbitrary shell commands"), or a run of code, commands or snippets named by up to three words of
+ * their own ("run a development or validation command", "Executes the target project's test code"); not a run the
+ * caller makes or one denied ("Use this after you have run the upload commands", "Does not itself run any commands",
+ * "cannot run shell commands", "instead of running custom scripts"). A script counts only as one given, not as "the
+ * build script" or "the nightly backup script"; the code word must end the phrase.
  */
 export const CODE_TO_RUN = new RegExp(
   `${NOT_THIS_RUN}\\b(?:run|runs|running|execute|executes|executing|evaluate|evaluates|evaluating|eval|evals)\\s+${CODE_DETERMINERS}` +
     `(?:(?:javascript|js|typescript|python|bash|shell|powershell|ruby|lua|node\\.?js|code|snippets?|expressions?|commands?|statements?|sql)\\b|(?<!the\\s)scripts?\\b)${CODE_ENDS}` +
     `|${NOT_THIS_RUN}\\b(?:run|runs|running|execute|executes|executing)\\s+${CODE_DETERMINERS}` +
-    `(?:(?!(?:for|of|in|on|to|from|with|against|at|by|into|over|and|then|that|which)\\b)[a-z]+(?:['’]s)?\\s+(?:or\\s+)?){1,3}?(?:code|commands?|scripts?|snippets?)\\b${CODE_ENDS}`,
+    `(?:(?!(?:for|of|in|on|to|from|with|against|at|by|into|over|through|across|and|then|that|which)\\b)[a-z]+(?:['’]s)?\\s+(?:or\\s+)?){1,3}?(?:code|commands?|snippets?)\\b${CODE_ENDS}`,
 );
 
 /** Verbs that are part of a fixed expression beside these words: "drag and drop" moves a thing, a "drop-down" is a menu. */

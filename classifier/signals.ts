@@ -72,6 +72,7 @@ import {
   READ_ONLY_ELSEWHERE,
   RECIPIENT_PROPERTIES,
   RECORDING_VERBS,
+  REHEARSAL_SWITCH,
   REMOVAL_PLACES,
   REMOVED_ELSEWHERE,
   RUNNABLE_CODE,
@@ -218,10 +219,11 @@ NAME_VERBS.set("handle", { verb: "handle", category: "write", ambiguous: true })
 for (const form of inflections("report")) TEXT_VERBS.set(form, { verb: "report", category: "read", ambiguous: true });
 /**
  * A clause that sends what it reports somewhere: "Report a bug to the maintainers", "… to wake the screen", "Report the
- * measured speed to the fleet dashboard"; not a "to" that ties the thing reported to another ("the grant linked to the
- * identity", "the roles given to the token").
+ * measured speed to the fleet dashboard"; not a "to" after a participle or a relation word, which ties the thing
+ * reported to another ("the grant linked to the identity", "the commits pushed to main", "the roles given to the
+ * token"), where "speed" and "feed" are no participles.
  */
-const REPORTED_TO = /(?<!\b(?:linked|related|attached|bound|connected|assigned|granted|given|mapped|tied|scoped|limited|restricted|subscribed|applied|relevant|specific|similar|equal|close|next)\s+)\bto\s+[a-z]/;
+const REPORTED_TO = /(?<!\b(?:[a-z]+[^e\s]ed|given|made|sent|bound|relevant|specific|similar|equal|close|next|due)\s+)\bto\s+[a-z]/;
 // A queue a description leads with adds to one ("Queue a Knowledge proposal for review"); in a name it is as often
 // the thing read (queue_depth, my_queue), and so it is in a text without its article (findDescriptionVerb).
 for (const form of inflections("queue")) TEXT_VERBS.set(form, { verb: "queue", category: "write", ambiguous: true });
@@ -1306,11 +1308,12 @@ const BACKGROUND_JOB = /\b(?:job[ _-]?ids?|in the background|background (?:job|t
  * A job the tool starts and leaves running, told by the job id it hands back ("Returns a job_id", "Returns job_id
  * immediately", "Returns immediately with a job ID"), by another id handed back at once ("returns a task_id
  * immediately"), or by another tool to poll (group 1: "Poll task_result for video_path"). A lookup's id is no job
- * ("Returns its run ID", "Returns a task ID that other tools accept"), nor are a list's ("Returns job IDs, statuses …")
- * or one job's state ("Returns the job_id and its current state").
+ * ("Returns its job ID", "Returns its run ID", "Returns a task ID that other tools accept"), nor are a list's ("Returns
+ * job IDs, statuses …") or one job's state ("Returns the job_id and its current state", "Returns a job ID, its state
+ * and progress").
  */
 const STARTED_JOB = new RegExp(
-  "\\breturns?\\s+(?:immediately\\s+with\\s+)?(?:a\\s+|an\\s+|its\\s+)?(?:new\\s+)?job[\\s_-]?id\\b" +
+  "\\breturns?\\s+(?:immediately\\s+with\\s+)?(?:a\\s+|an\\s+)?(?:new\\s+)?job[\\s_-]?id\\b(?!,?\\s+(?:and\\s+)?its\\b)" +
     "|\\breturns?\\s+(?:a\\s+|an\\s+)?(?:task|run|operation)[\\s_-]?id\\s+immediately\\b" +
     "|\\breturns?\\s+immediately\\s+with\\s+(?:a|an)\\s+(?:task|run|operation)[\\s_-]?id\\b" +
     `|[.;!?]\\s+(?:then\\s+)?poll\\s+\`?(${TOOL_NAME})\`?\\s+(?:for|until)\\b`,
@@ -1349,7 +1352,8 @@ function writtenAnyway(
   if (outputPath && (fileOut || requiredArgument(tool.inputSchema, outputPath.name))) return { signal: "schema:output_path", source: "schema", quote: outputPath.name };
   const local = fileOut ? statedLocalFile(lower) : undefined;
   if (local) return { signal: "stated_save", source: "description", quote: local };
-  if (writesOver) return { signal: "schema:overwrite_argument", source: "schema", quote: writesOver };
+  // (A preview, a validation or a simulation takes the arguments of what it rehearses: "preview_day_prices".)
+  if (writesOver && !REHEARSAL_SWITCH.test(nv?.verb ?? dv?.verb ?? "")) return { signal: "schema:overwrite_argument", source: "schema", quote: writesOver };
   const job = startedJob(lower, tool.name.toLowerCase());
   return job ? { signal: "started_job", source: "description", quote: job } : undefined;
 }
@@ -1405,6 +1409,8 @@ const PRINTER = /\bprint(?:s|ing)?\b(?:\s+(?![a-z]+ed\b|sent\b)[^\s.;:!?]+){0,6}
 
 /** An article right after a word: " a ", " an ", " the ", in any case and spacing. */
 const ARTICLE_AFTER = /^\s+(?:an?|the)\s/i;
+/** A colon just before a word: what follows it is a sentence of its own. */
+const COLON_BEFORE = /:\s*$/;
 
 /**
  * Whether an ambiguous description verb is a noun where the description reads as a noun phrase: one of a verbless
@@ -1441,28 +1447,44 @@ const OTHER_LANGUAGE_WORD = / (?:se|el|la|los|las|der|die|das|und|les|des|est|il
 const NEGATED_BEFORE = /(?:不会|不會|不|没有|沒有|않|\bne|\bn'|\bno|\bnão|\bnicht|\bне|\btidak|\bkhông|\bnie|\bniet|\bnon)\s*$/i;
 const NEGATED_AFTER = /^(?:されません|しません|されない|되지 않|하지 않|\s*(?:değil|yok))/;
 
-/** A parenthesis opened right after another tool's name: what follows explains that tool ("để write_note (ghi đè)"). */
-const EXPLAINS_TOOL = /[a-z0-9]+(?:_[a-z0-9]+)+`?\s*\(\s*$/i;
+/** A parenthesis opened right after a tool's name (group 1), a word or two before what it explains: "write_note (ghi đè)". */
+const EXPLAINS_TOOL = new RegExp(`(${TOOL_NAME})\`?\\s*\\(\\s*(?:[^\\s()]+\\s+){0,2}$`, "i");
+
+/**
+ * The first match of `pattern` in `text` that does not explain another tool than the one named `self` (lower-case):
+ * "CẦN version này để write_note (ghi đè)" tells of write_note, and the tool's own words may follow it.
+ */
+function ownMatch(pattern: RegExp, text: string, self: string): { index: number; text: string } | undefined {
+  for (let from = 0; from < text.length; ) {
+    const m = pattern.exec(from === 0 ? text : text.slice(from));
+    if (!m) return undefined;
+    const index = from + m.index;
+    const named = EXPLAINS_TOOL.exec(text.slice(Math.max(0, index - 60), index))?.[1];
+    if (named === undefined || named.toLowerCase() === self) return { index, text: m[0] };
+    from = index + Math.max(1, m[0].length);
+  }
+  return undefined;
+}
 
 /** What `pattern` finds in another language's text, unless a negation beside it denies it or it explains another tool. */
-function affirmedElsewhere(pattern: RegExp, description: string): string | undefined {
-  const m = pattern.exec(description);
+function affirmedElsewhere(pattern: RegExp, description: string, self: string): string | undefined {
+  const m = ownMatch(pattern, description, self);
   if (!m) return undefined;
-  const end = m.index + m[0].length;
+  const end = m.index + m.text.length;
   const denied = NEGATED_BEFORE.test(description.slice(Math.max(0, m.index - 8), m.index)) || NEGATED_AFTER.test(description.slice(end, end + 8));
-  return denied || EXPLAINS_TOOL.test(description.slice(Math.max(0, m.index - 40), m.index)) ? undefined : m[0];
+  return denied ? undefined : m.text;
 }
 
 /**
  * Words of another language that `pattern` finds (loss, a removal), unless they tell of a removal that happens by
  * itself or later ("… supprimés automatiquement", "30日後に削除されます"): a retention policy, not the tool's act.
  */
-function statedElsewhere(pattern: RegExp, description: string): string | undefined {
-  const m = pattern.exec(description);
+function statedElsewhere(pattern: RegExp, description: string, self: string): string | undefined {
+  const m = ownMatch(pattern, description, self);
   if (!m) return undefined;
-  const end = m.index + m[0].length;
+  const end = m.index + m.text.length;
   if (AUTOMATIC_ELSEWHERE.test(description.slice(end, end + 24))) return undefined;
-  return LATER_ELSEWHERE.test(description.slice(Math.max(0, m.index - 12), m.index)) ? undefined : m[0];
+  return LATER_ELSEWHERE.test(description.slice(Math.max(0, m.index - 12), m.index)) ? undefined : m.text;
 }
 
 /** What a text says of a made thing it hands back only: "It is not saved anywhere". */
@@ -1588,10 +1610,11 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
     }
     // In a text that opens with an article, a verb's bare word after a word of the phrase is a noun of it ("The
     // flaky-test quarantine ledger"), where the phrase's own verb is inflected ("The server deletes …") or follows
-    // a modal or "to" ("The tool can delete …", "The service must update …", "A way to send …"), and a verb after a
-    // colon with its article is a sentence's own ("The Confluence helper: publish the draft page"), where a list there
-    // names things ("The user's Today view: focus tasks, proposed todos, …").
-    if (v && articleLead && others > 0 && word === v.verb && v.category !== "destructive" && !LEADING_FILLER.has(before) && !MODALS.has(before) && !(head.lastIndexOf(":", start) >= 0 && ARTICLE_AFTER.test(head.slice(token.end, token.end + 6)))) {
+    // a modal or "to" ("The tool can delete …", "The service must update …", "A way to send …"), and a verb right after
+    // a colon with its article is a sentence's own ("The Confluence helper: publish the draft page"), where a list
+    // there names things ("The user's Today view: focus tasks, proposed todos, …") and a word further on is the
+    // phrase's ("The team dashboard: latest update the lead posted").
+    if (v && articleLead && others > 0 && word === v.verb && v.category !== "destructive" && !LEADING_FILLER.has(before) && !MODALS.has(before) && !(COLON_BEFORE.test(head.slice(Math.max(0, start - 4), start)) && ARTICLE_AFTER.test(head.slice(token.end, token.end + 6)))) {
       if (++others > 4) return undefined;
       continue;
     }
@@ -1801,6 +1824,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   const description = START_HERE.test(whole) ? whole.replace(START_HERE, "") : whole;
   const emptyDescription = description.length === 0;
   const lowerDescription = emptyDescription ? "" : description.toLowerCase();
+  const lowerName = tool.name.toLowerCase();
   // Text in another language holds a letter outside ASCII (é, ü, ñ, ã, Cyrillic, kana, a CJK character; not a dash,
   // a curly quote or an emoji) or one of its commonest words: only such text pays for the other languages' patterns,
   // a few microseconds a description otherwise.
@@ -1899,9 +1923,9 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     scanPhrases(lowerDescription, phrases);
     dropIdentifierPhrases(lowerDescription, phrases);
     denyPhrases(lowerDescription, phrases);
-    dropPointedElsewhere(lowerDescription, phrases, tool.name.toLowerCase());
+    dropPointedElsewhere(lowerDescription, phrases, lowerName);
     dropKeptPermanently(lowerDescription, phrases);
-    if (otherLanguage && phrases.overwrite === undefined) phrases.overwrite = affirmedElsewhere(OVERWRITE_ELSEWHERE, description);
+    if (otherLanguage && phrases.overwrite === undefined) phrases.overwrite = affirmedElsewhere(OVERWRITE_ELSEWHERE, description, lowerName);
     phrases.overwrite ??= statedReplacement(lowerDescription) ?? possibleRemoval(lowerDescription, (w) => TEXT_VERBS.has(w));
     // "Use dryRun: true to preview without making changes" claims nothing for the tool itself, unless it reads anyway.
     const claim = phrases.read_only_claim;
@@ -1970,10 +1994,11 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     if (roles & ROLE.content) hasContent ??= p.name;
     if (roles & ROLE.path) hasPath ??= p.name;
     if (roles & ROLE.dryRun) dryRunArgument ??= p.name;
-    const overwriteMode = p.enumValues.some((v) => OVERWRITE_MODES.has(v.toLowerCase()));
-    if ((roles & ROLE.overwrite) || overwriteMode) overwriteArgument ??= p.name;
-    // … of which one that writes over what is there, not one that cuts a text short ("truncate").
-    if (((roles & ROLE.overwrite) && !p.key.includes("truncat")) || overwriteMode) writesOver ??= p.name;
+    const modes = p.enumValues.map((v) => v.toLowerCase());
+    if ((roles & ROLE.overwrite) || modes.some((v) => OVERWRITE_MODES.has(v))) overwriteArgument ??= p.name;
+    // … of which one that offers to write over what is there ("overwrite": true, "if_exists": "overwrite"); a replace is
+    // as often a string's replacement or an image's, a truncate a text cut short.
+    if (p.key.includes("overwrit") || modes.includes("overwrite")) writesOver ??= p.name;
     if (p.type === "boolean" && DESTROYING_OPTION.test(p.key)) destroyingOption ??= p.name;
     if (OUTPUT_PATH_PROPERTIES.has(p.key) || (OUTPUT_PLACE_PROPERTIES.has(p.key) && LOCAL_PLACE.test(p.description ?? ""))) outputPath ??= p;
     // The operations an operation argument offers: its enum, else what the tool's description lists for it ("Actions:
@@ -2046,7 +2071,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // A text that labels its own tool destructive ("DESTRUCTIVE. Sends …", "[DESTRUCTIVE] Remove …", "DESTRUCTIVE -
   // requires approval!") is its author's word for what the tool does.
   const selfLabelled = description.includes("DESTRUCTIVE") ? labelledDestructive(description, lowerDescription) : undefined;
-  const irreversible = phrases.irreversible ?? selfLabelled ?? (otherLanguage ? statedElsewhere(IRREVERSIBLE_ELSEWHERE, description) : undefined);
+  const irreversible = phrases.irreversible ?? selfLabelled ?? (otherLanguage ? statedElsewhere(IRREVERSIBLE_ELSEWHERE, description, lowerName) : undefined);
   if (irreversible !== undefined) phrases.irreversible = irreversible;
   if (irreversible) {
     scores.destructive += WEIGHTS.irreversible;
@@ -2168,7 +2193,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   if (!phrases.destructive_effect && !leadsRemoval(nv, dv) && EFFECT_PREFILTER.test(lowerDescription)) phrases.destructive_effect = statedRemoval(lowerDescription);
   // Another language's passive deletion is news beside a removal leading too: what "Entfernt den Schüler aus der Kursliste"
   // unlinks, "Seine Abgaben werden gelöscht" deletes.
-  if (!phrases.destructive_effect && otherLanguage) phrases.destructive_effect = statedElsewhere(REMOVED_ELSEWHERE, description);
+  if (!phrases.destructive_effect && otherLanguage) phrases.destructive_effect = statedElsewhere(REMOVED_ELSEWHERE, description, lowerName);
   const effect = phrases.destructive_effect ?? argumentEffect(props, profile);
   if (effect) {
     scores.destructive += WEIGHTS.destructiveEffect;
@@ -2235,7 +2260,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
       (artifact !== undefined && /^(?:link|links|url|urls)$/.test(artifact) && generating === "create" && dv?.verb !== "generate") ||
       (generating === "create" && [...object, ...(dv ? clauseAfterVerb(dv.quote) : [])].some((w) => w === "file" || w === "files")) ||
       (dv !== undefined && dv.first && dv.category === "write" && dv.verb !== "generate" && dv.object.length > 0 && !dv.object.some(made)) ||
-      (artifact !== undefined && statedSave(lowerDescription) !== undefined);
+      (artifact !== undefined && (saved ?? statedSave(lowerDescription)) !== undefined);
     if (artifact && !stored && (notKept || !PERSIST_WORDS.test(lowerDescription))) {
       scores.read += WEIGHTS.generatedArtifact;
       evidence.push({ signal: "generated_artifact", source: "name", quote: `${generating} ${artifact}`, weight: WEIGHTS.generatedArtifact });

@@ -144,7 +144,7 @@ export function dropKeptPermanently(lower: string, hits: PhraseHits): void {
   if (at >= 0 && (KEPT_PERMANENTLY.test(lower.slice(Math.max(0, at - 40), end)) || KEPT_PERMANENTLY.test(lower.slice(at, end + 20)))) hits.irreversible = undefined;
 }
 
-/** A verb that sends the reader to another tool, and the tool's name quoted or not: "use `cancel_open`", "call the x.y". */
+/** A verb that sends the reader to another tool, before the tool's name, quoted or not: "use `", "call the ". */
 const POINTER_VERB = "(?:use|call|run|invoke|try)\\s+(?:the\\s+)?[`'\"]?";
 
 /**
@@ -155,10 +155,11 @@ const POINTER_OPENING = new RegExp(`^\\s*(?:then\\s+|and\\s+|or\\s+)?${POINTER_V
 
 /**
  * … or a purpose the sentence sends to another tool right after it: "to fully replace, use delete_memory first", "When
- * NOT to use: to permanently remove a branch (use delete_branch)". The name holds an underscore or a dot, so an option
- * ("(use dry-run first)") is no tool, and a step after ("…, then call list_notes to confirm") sends nothing.
+ * NOT to use: to permanently remove a branch (use delete_branch)". The name holds an underscore or a dot between words,
+ * so an option ("(use dry-run first)"), "e.g." or "v2.1" is no tool, and a step after ("…, then call list_notes to
+ * confirm") sends nothing.
  */
-const POINTER_AFTER = new RegExp(`^[^.;!?\\n]{0,40}?(?:,|\\()\\s*${POINTER_VERB}((?=[a-z0-9-]*[_.][a-z0-9])${TOOL_NAME})`);
+const POINTER_AFTER = new RegExp(`^[^.;!?\\n]{0,40}?(?:,|\\()\\s*${POINTER_VERB}((?=[a-z0-9-]*_|[a-z0-9-]{2,}\\.[a-z][a-z0-9]{2,})${TOOL_NAME})`);
 
 /** Phrases that tell what a tool does, which a sentence pointing to another tool tells of that tool. */
 const POINTED: readonly PhraseSignal[] = ["execute_phrase", "destructive_effect", "irreversible", "overwrite", "bulk_scope"];

@@ -1643,4 +1643,52 @@ describe.each([
     expect(k("list_invoices", "Lista las facturas del cliente con su estado. issued=True emitidas, False borradores.").category).toBe("read");
     expect(hintClass(k("session_restart", "Reinicia la sesión del servidor; todo el historial se pierde."))).toBe("destructive");
   });
+
+  it("learned-18's patterns keep to their words: the cases a second review found", () => {
+    // Only an argument that offers to overwrite writes; a replacement string or image mode does not, nor a preview's.
+    const withArg = (p: Record<string, unknown>) => ({ inputSchema: { type: "object", properties: { city: { type: "string" }, ...p } } });
+    expect(k("get_weather", "Get the weather forecast for a city.", withArg({ replace: { type: "boolean" } })).category).toBe("read");
+    expect(k("fetch_url", "Fetch a URL and return its content as markdown.", withArg({ images: { type: "string", enum: ["keep", "strip", "replace"] } })).category).toBe("read");
+    expect(k("preview_day_prices", "Checks day prices without saving them.", withArg({ overwrite: { type: "boolean" } })).category).toBe("read");
+    // Writes refused in the passive claim a read.
+    expect(k("query_db", "Execute a SQL query against the database. Writes are rejected.").signals).toContain("read_only_claim");
+    // A confirmation in a list of states is a state; the tool's own is asked for.
+    expect(k("get_order_status", "Get an order status (requires confirmation, confirmed, shipped or cancelled).").category).toBe("read");
+    expect(k("get_booking", "Get a booking. Status: needs confirmation, confirmed or cancelled.").category).toBe("read");
+    expect(k("route_check", "Check every declared route against the baseline; this tool requires confirm=true.").signals).toContain("confirmation_required");
+    // A report's "to" after a participle ties the thing reported.
+    expect(k("weekly_pushes", "Report the commits pushed to the main branch this week.").category).toBe("read");
+    expect(k("index_status", "Report the files added to the index.").category).toBe("read");
+    // A list or a summary of files is no file made in a place.
+    expect(k("list_files", "Generate a list of files in the repository.").category).toBe("read");
+    expect(k("summarize_dir", "Generate a summary of the files in the directory.").category).toBe("read");
+    // A lookup's job id, or one among a job's state, starts nothing; one handed back at once does.
+    expect(k("find_job", "Find a print job by its document name. Returns its job ID.").category).toBe("read");
+    expect(k("get_job_status", "Check the status of a job. Returns a job ID, its state and progress.").category).toBe("read");
+    expect(k("render_video", "Render the timeline. Returns immediately with a task ID.").signals).toContain("started_job");
+    // A word further on after a colon is the phrase's.
+    expect(k("team_dashboard", "The team dashboard: latest update the lead posted.").signals).not.toContain("description_verb:update");
+    // Another language's effect explaining another tool is that tool's; the tool's own name, or its own words after, are its.
+    expect(hintClass(k("write_note", "Lưu nội dung note. Lưu ý: write_note (ghi đè) toàn bộ nội dung cũ."))).toBe("destructive");
+    expect(hintClass(k("note_store", "Lưu nội dung note. Giống như write_note (ghi đè), công cụ này cũng ghi đè nội dung cũ."))).toBe("destructive");
+    expect(hintClass(k("lire_note", "Lit une note. Utilisez cet id avec delete_note (supprime définitivement)."))).not.toBe("destructive");
+    // A capitals label set false, in any spelling, or a longer phrase, is no change.
+    expect(k("goal_verdicts", "MUTATION: none. Shows the verdicts recorded for a goal.").category).toBe("read");
+    expect(k("list_notes", "**WRITE**: false. Lists the notes of the vault.").category).toBe("read");
+    expect(k("list_notes", "**MUTATION:** No. Lists the notes of the vault.").category).toBe("read");
+    expect(k("volume_status", "WRITE PROTECTION status of the volume.").category).toBe("read");
+    // Code named to run: not denied, not the caller's, not behind "through", not a named script.
+    for (const description of [
+      "Run the unit tests. This tool cannot run the project's build commands.",
+      "Run the unit tests. It does not itself run the project's build commands.",
+      "Trigger a deployment after you have run the upload commands.",
+      "Run a pipeline of blocks instead of running custom scripts.",
+      "Run a search through the code.",
+      "Run the nightly backup script.",
+    ]) expect(k("tool_x", description).signals, description).not.toContain("execute_phrase");
+    // "e.g." and a version are no tool's name.
+    expect(hintClass(k("rows_archive", "Moves old rows to cold storage, to permanently free their space (use e.g. a nightly schedule)."))).toBe("destructive");
+    // A Spanish removal in its own words, under a name with no verb of its own.
+    expect(hintClass(k("cache_tool", "Vacía la caché del servidor: todo el contenido se borra."))).toBe("destructive");
+  });
 });
