@@ -213,6 +213,8 @@ TEXT_VERBS.set("manage", { verb: "manage", category: "write", ambiguous: true })
 TEXT_VERBS.set("manages", { verb: "manage", category: "write", ambiguous: true });
 NAME_VERBS.set("manage", { verb: "manage", category: "write", ambiguous: true });
 NAME_VERBS.set("handle", { verb: "handle", category: "write", ambiguous: true });
+// A name's "management" or "manager" manages its thing (`users_management`, `file_manager`): as often a noun, like manage.
+for (const noun of ["management", "manager"]) NAME_VERBS.set(noun, { verb: "manage", category: "write", ambiguous: true });
 // A description that opens with "Report" tells what it answers ("Report whether the bridge is connected", "Report the
 // active configuration"): every one of 34 real tools that declare hints for such a text is read-only. In a name a report
 // is as often filed (report_bug) or a thing (report_list); one filed or sent in the text is a change (findDescriptionVerb).

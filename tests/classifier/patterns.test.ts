@@ -23,6 +23,15 @@ describe("failure patterns, fixed as patterns", () => {
     expect(c("get_workflow", "Get a workflow's definition. The response includes webhookUrl (async, returns runId immediately).").category).toBe("read");
   });
 
+  it("a name's management or manager manages its thing", () => {
+    // (The rules alone call a name with no verb a write; the shipped model read these before.)
+    const shipped = (name: string) => classifyTool(tool(name, ""), undefined, {});
+    expect(shipped("users_management").category).not.toBe("read");
+    expect(shipped("localization_management").category).not.toBe("read");
+    expect(shipped("users_management").signals).toContain("verb:manage");
+    expect(c("get_manager", "Get the user's manager from the directory.").category).toBe("read");
+  });
+
   it("a request in a name is as often the thing requested: the description's verb decides", () => {
     expect(c("limit_request", "Returns the available limit for the given order parameters.").category).toBe("read");
     expect(c("sentinel_request", "Look up one of your own earlier requests by id: its status and its result once settled.").category).toBe("read");
