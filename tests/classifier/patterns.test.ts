@@ -1578,6 +1578,8 @@ describe.each([
 
   it("a text that opens by making a file or an archive in a place writes it, whatever is made", () => {
     expect(k("scaffold_fixture", "Generate a boilerplate YAML fixture file in the fixtures directory.").category).not.toBe("read");
+    expect(k("get_step_data", "Export complete untruncated step data to JSON file for detailed analysis").category).not.toBe("read");
+    expect(k("get_step_data", "Export complete step data as JSON for detailed analysis").category).toBe("read");
     expect(k("research_export", "Create a consistent, hashed archive at a relative workspace path; existing output is not overwritten.").category).not.toBe("read");
     expect(k("chart", "Create a chart from the data in a CSV file and return it as PNG").category).toBe("read");
   });
