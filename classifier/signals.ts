@@ -2109,10 +2109,10 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     evidence.push({ signal: "stated_load", source: "description", quote: quoteText(description, 60), weight: WEIGHTS.statedSave });
   }
   // A file it must write outweighs a reading lead too, and so does a job it starts.
-  const made = saved || !readsMost(scores) ? undefined : writtenAnyway(tool, nv, dv, lowerDescription, outputPath, writesOver);
-  if (made) {
+  const written = saved || !readsMost(scores) ? undefined : writtenAnyway(tool, nv, dv, lowerDescription, outputPath, writesOver);
+  if (written) {
     scores.write += WEIGHTS.statedSave;
-    evidence.push({ ...made, weight: WEIGHTS.statedSave });
+    evidence.push({ ...written, weight: WEIGHTS.statedSave });
   }
   // … and a second action the first sentence joins to a reading lead ("Fetch unread mail and mark it as read").
   // (Read for a generating lead too: what it makes and then sends or posts is no artifact kept to itself.)
@@ -2257,12 +2257,15 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     // Creating a link or a URL usually stores it (a short link); generating one only composes it.
     // So does a description that leads with making something else ("Creates an embedded signing session … returns its URL").
     // … and so is a made thing named a file ("Creates a new empty diagram file"), or one the text saves or places on
-    // disk ("Generate a boilerplate YAML fixture file in the fixtures directory").
+    // disk ("Generate a boilerplate YAML fixture file in the fixtures directory"), or one written to the output path it
+    // takes ("Generate an HTML audit report …", "output_path").
     const stored =
       (artifact !== undefined && /^(?:link|links|url|urls)$/.test(artifact) && generating === "create" && dv?.verb !== "generate") ||
       (generating === "create" && [...object, ...(dv ? clauseAfterVerb(dv.quote) : [])].some((w) => w === "file" || w === "files")) ||
       (dv !== undefined && dv.first && dv.category === "write" && dv.verb !== "generate" && dv.object.length > 0 && !dv.object.some(made)) ||
-      (artifact !== undefined && (saved ?? statedSave(lowerDescription)) !== undefined);
+      (artifact !== undefined && (saved ?? statedSave(lowerDescription)) !== undefined) ||
+      written?.signal === "schema:output_path" ||
+      written?.signal === "stated_save";
     if (artifact && !stored && (notKept || !PERSIST_WORDS.test(lowerDescription))) {
       scores.read += WEIGHTS.generatedArtifact;
       evidence.push({ signal: "generated_artifact", source: "name", quote: `${generating} ${artifact}`, weight: WEIGHTS.generatedArtifact });

@@ -1580,6 +1580,10 @@ describe.each([
     expect(k("scaffold_fixture", "Generate a boilerplate YAML fixture file in the fixtures directory.").category).not.toBe("read");
     expect(k("get_step_data", "Export complete untruncated step data to JSON file for detailed analysis").category).not.toBe("read");
     expect(k("get_step_data", "Export complete step data as JSON for detailed analysis").category).toBe("read");
+    // … and so is a made artifact written to the output path it takes.
+    const outputPath = { inputSchema: { type: "object", properties: { sbom: { type: "string" }, output_path: { type: "string", description: "Where to write the report" } } } };
+    expect(k("sbom_export_report", "Generate an HTML or JSON audit report from SBOM data.", outputPath).category).not.toBe("read");
+    expect(k("audit_report", "Generate an HTML or JSON audit report from SBOM data.").category).toBe("read");
     expect(k("research_export", "Create a consistent, hashed archive at a relative workspace path; existing output is not overwritten.").category).not.toBe("read");
     expect(k("chart", "Create a chart from the data in a CSV file and return it as PNG").category).toBe("read");
   });
