@@ -212,8 +212,8 @@ export const STATED_SAVE =
 /**
  * A save the description states as a placement: "The result is written next to the source", "FITS is saved to
  * /captures/…", "saved alongside the video", "writes `<name>_x2.png`", an export leading the text to a new file
- * ("Exports a board to a new IPC-2581 file", "Export complete step data to JSON file"; "Export … as PDF" hands it back), a sentence that creates or writes
- * a file, a folder or a directory ("Creates an Excel file"), and a text that opens by making a file or an archive in a
+ * ("Exports a board to a new IPC-2581 file", "Export complete step data to JSON file"; "Export … as PDF" hands it
+ * back), a sentence that creates or writes a file, a folder or a directory ("Creates an Excel file"), and a text that opens by making a file or an archive in a
  * place ("Generate a boilerplate YAML fixture file in the fixtures directory", "Create a hashed archive at a relative
  * workspace path"), not a list or a summary of files ("Generate a list of files in the repository").
  */
@@ -948,15 +948,15 @@ const CODE_ENDS =
  * plain words before the code it takes ("Evaluates a JavaScript expression in the page", "Runs the given Python
  * snippet", "Execute arbitrary shell commands"), or a run of code, commands or snippets named by up to three words of
  * their own ("run a development or validation command", "Executes the target project's test code"); not a run the
- * caller makes or one denied ("Use this after you have run the upload commands", "Does not itself run any commands",
- * "cannot run shell commands", "instead of running custom scripts"). A script counts only as one given, not as "the
+ * caller makes or one denied ("Use this after you have run the upload commands", "It does not itself run the project's
+ * build commands", "cannot run the build commands", "instead of running custom scripts"). A script counts only as one given, not as "the
  * build script" or "the nightly backup script"; the code word must end the phrase.
  */
 export const CODE_TO_RUN = new RegExp(
-  `${NOT_THIS_RUN}\\b(?:run|runs|running|execute|executes|executing|evaluate|evaluates|evaluating|eval|evals)\\s+${CODE_DETERMINERS}` +
+  `${NOT_THIS_RUN}\\b(?:(?:run|runs|running|execute|executes|executing|evaluate|evaluates|evaluating|eval|evals)\\s+${CODE_DETERMINERS}` +
     `(?:(?:javascript|js|typescript|python|bash|shell|powershell|ruby|lua|node\\.?js|code|snippets?|expressions?|commands?|statements?|sql)\\b|(?<!the\\s)scripts?\\b)${CODE_ENDS}` +
-    `|${NOT_THIS_RUN}\\b(?:run|runs|running|execute|executes|executing)\\s+${CODE_DETERMINERS}` +
-    `(?:(?!(?:for|of|in|on|to|from|with|against|at|by|into|over|through|across|and|then|that|which)\\b)[a-z]+(?:['’]s)?\\s+(?:or\\s+)?){1,3}?(?:code|commands?|snippets?)\\b${CODE_ENDS}`,
+    `|(?:run|runs|running|execute|executes|executing)\\s+${CODE_DETERMINERS}` +
+    `(?:(?!(?:for|of|in|on|to|from|with|against|at|by|into|over|through|across|and|then|that|which)\\b)[a-z]+(?:['’]s)?\\s+(?:or\\s+)?){1,3}?(?:code|commands?|snippets?)\\b${CODE_ENDS})`,
 );
 
 /** Verbs that are part of a fixed expression beside these words: "drag and drop" moves a thing, a "drop-down" is a menu. */

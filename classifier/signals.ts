@@ -1344,19 +1344,21 @@ function startedJob(lower: string, self: string): string | undefined {
  */
 function writtenAnyway(
   tool: ToolInput,
+  self: string,
   nv: NameVerbHit | undefined,
   dv: DescriptionVerbHit | undefined,
   lower: string,
   outputPath: PropertyView | undefined,
   writesOver: string | undefined,
 ): Omit<Evidence, "weight"> | undefined {
-  const fileOut = FILE_OUT_VERBS.has(nv?.verb ?? dv?.verb ?? "");
+  const lead = nv?.verb ?? dv?.verb ?? "";
+  const fileOut = FILE_OUT_VERBS.has(lead);
   if (outputPath && (fileOut || requiredArgument(tool.inputSchema, outputPath.name))) return { signal: "schema:output_path", source: "schema", quote: outputPath.name };
   const local = fileOut ? statedLocalFile(lower) : undefined;
   if (local) return { signal: "stated_save", source: "description", quote: local };
   // (A preview, a validation or a simulation takes the arguments of what it rehearses: "preview_day_prices".)
-  if (writesOver && !REHEARSAL_SWITCH.test(nv?.verb ?? dv?.verb ?? "")) return { signal: "schema:overwrite_argument", source: "schema", quote: writesOver };
-  const job = startedJob(lower, tool.name.toLowerCase());
+  if (writesOver && !REHEARSAL_SWITCH.test(lead)) return { signal: "schema:overwrite_argument", source: "schema", quote: writesOver };
+  const job = startedJob(lower, self);
   return job ? { signal: "started_job", source: "description", quote: job } : undefined;
 }
 
@@ -1996,11 +1998,10 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     if (roles & ROLE.content) hasContent ??= p.name;
     if (roles & ROLE.path) hasPath ??= p.name;
     if (roles & ROLE.dryRun) dryRunArgument ??= p.name;
-    const modes = p.enumValues.map((v) => v.toLowerCase());
-    if ((roles & ROLE.overwrite) || modes.some((v) => OVERWRITE_MODES.has(v))) overwriteArgument ??= p.name;
+    if ((roles & ROLE.overwrite) || p.enumValues.some((v) => OVERWRITE_MODES.has(v.toLowerCase()))) overwriteArgument ??= p.name;
     // … of which one that offers to write over what is there ("overwrite": true, "if_exists": "overwrite"); a replace is
     // as often a string's replacement or an image's, a truncate a text cut short.
-    if (p.key.includes("overwrit") || modes.includes("overwrite")) writesOver ??= p.name;
+    if (p.key.includes("overwrit") || p.enumValues.some((v) => v.toLowerCase() === "overwrite")) writesOver ??= p.name;
     if (p.type === "boolean" && DESTROYING_OPTION.test(p.key)) destroyingOption ??= p.name;
     if (OUTPUT_PATH_PROPERTIES.has(p.key) || (OUTPUT_PLACE_PROPERTIES.has(p.key) && LOCAL_PLACE.test(p.description ?? ""))) outputPath ??= p;
     // The operations an operation argument offers: its enum, else what the tool's description lists for it ("Actions:
@@ -2109,7 +2110,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     evidence.push({ signal: "stated_load", source: "description", quote: quoteText(description, 60), weight: WEIGHTS.statedSave });
   }
   // A file it must write outweighs a reading lead too, and so does a job it starts.
-  const written = saved || !readsMost(scores) ? undefined : writtenAnyway(tool, nv, dv, lowerDescription, outputPath, writesOver);
+  const written = saved || !readsMost(scores) ? undefined : writtenAnyway(tool, lowerName, nv, dv, lowerDescription, outputPath, writesOver);
   if (written) {
     scores.write += WEIGHTS.statedSave;
     evidence.push({ ...written, weight: WEIGHTS.statedSave });
