@@ -44,7 +44,8 @@ export const VERBS: Record<Category, string> = {
     decrement bump populate seed migrate map unmap mount unmount bind unbind grant authorize 
     confirm    continue make   compress decompress unzip untar unpack alter
     send email mail message notify sms text tweet broadcast forward dm post deliver control poweron powercycle
-    mutate crop flip place increase decrease brighten refuse deny draw ensure unload seek interrupt reconcile`,
+    mutate crop flip place increase decrease brighten refuse deny draw ensure unload seek interrupt reconcile
+    finalize finalise recompute recalculate consolidate`,
   execute: `
     run exec execute eval evaluate invoke call trigger launch spawn shell bash deploy build compile
     dispatch perform rerun redeploy interpret sql cypher graphql script command automate orchestrate inject`,
@@ -66,7 +67,7 @@ export const AMBIGUOUS_VERBS = new Set(
    forward go run call command script sql graphql cypher set lock load pull push watch point fill press
    display print dump seed reset apply change trade fund quote view reason learn complete finish leave
    join claim match switch group flag advance step snap play timeout stream mirror correct walk pop new bridge arm hold grade compute
-   mask freeze caption snapshot end quit exit lease land control place draw seek request`.split(/\s+/).filter(Boolean),
+   mask freeze caption snapshot end quit exit lease land control place draw seek request consolidate`.split(/\s+/).filter(Boolean),
 );
 
 /**
@@ -246,7 +247,7 @@ export const CHANGE_LABEL = /^\s*(?:\*\*|\[|\()?(MUTATION|MUTATING|WRITE)\b(?![-
  * "writes" denied or counted ("Writes no files", "writes per database").
  */
 export const STATED_CHANGE =
-  /(?:^|[.!?;]\s+|\n\s*|:\s+)(?:\*\*)?(?:this (?:tool )?|it )?(?:(?:changes|modifies|mutates|alters|writes to|writes|overwrites) (?!(?:to|in|on|of|from|for|since|made|are|were|is|no|nothing|per)\b)(?:the |its |your |their |a |an |shared |live )?(?:(?!(?:to|in|on|of|from|for)\b)[a-z-]+ ){0,2}?(?:state|metadata|data|document|documents|file|files|settings|configuration|config|tenant|database|record|records|project|model|scene|workspace|repository|repo)|sends (?:a |an |the )?(?:real |actual |live )?(?:notification|notifications|message|messages|email|emails|sms))\b/;
+  /(?:^|[.!?;]\s+|\n\s*|:\s+)(?:\*\*)?(?:this (?:tool )?|it )?(?:(?:changes|modifies|mutates|alters|writes to|writes|overwrites) (?!(?:to|in|on|of|from|for|since|made|are|were|is|no|nothing|per)\b)(?:the |its |your |their |a |an |shared |live |this |that |our )?(?:(?!(?:to|in|on|of|from|for)\b)[a-z'’-]+ ){0,2}?(?:state|metadata|data|document|documents|file|files|settings|configuration|config|tenant|database|record|records|project|model|scene|workspace|repository|repo)|sends (?:a |an |the )?(?:real |actual |live )?(?:notification|notifications|message|messages|email|emails|sms))\b/;
 /**
  * A setting the tool requires to allow changes, in lower-case text: "Requires VAULT_ALLOW_MUTATE=1", "Live execution
  * requires APPFLOWY_ALLOW_WRITES=true", "Requires the --allow-writes flag"; not the same setting named for other tools
@@ -262,6 +263,13 @@ export const CHANGES_ALLOWED_BY = /(?<!\b(?:tools|others|they)\s)\b(?:requires?|
  */
 export const CONFIRMATION_REQUIRED =
   /(?:^|[.;,:(]\s*|\band\s+)(?:it\s+|this\s+(?:tool\s+|action\s+|operation\s+)?)?(?:requires?|needs?)\s+(?:an?\s+)?(?:explicit\s+)?(?:`?confirm(?:ed)?\s*[=:]\s*`?true\b|confirmation\b(?!\s*(?:,|\/|\bor\b)))/;
+/**
+ * A confirmation the person must give before the tool is called, in lower-case text: "Confirm with the user before
+ * using this", "Only call after the user has explicitly confirmed", "after explicit user confirmation", "务必先与用户确认",
+ * "仅在用户确认后调用". Of 96 real tools whose text says so, two are read-only.
+ */
+export const CONFIRMED_BY_PERSON =
+  /\bconfirm(?:ed)? (?:this )?with (?:the )?(?:user|person|human|owner|operator)\b|\b(?:only|call|use|run|invoke)\b[^.;:]{0,30}?\bafter (?:the |a |an )?(?:user|student|owner|human|person|operator|customer)(?:'s)?(?: has)? (?:explicitly |clearly )?(?:confirm|approv)|\bafter (?:explicit |the user's |user |human )+(?:confirmation|approval)\b|\bonly after (?:explicit )?confirmation\b|先与用户确认|用户(?:明确)?确认后|经用户确认/;
 /**
  * What a tool may do, listed, ending in a removal: "May install, update, disable or remove local skills" (every word
  * of the list a verb, checked by possibleRemoval's caller). MCP's destructiveHint is "may perform destructive
@@ -295,6 +303,12 @@ export const TOOL_NAME = "[a-z0-9]+(?:[_.-][a-z0-9]+)+";
 /** Leads that take data out to a file: with an output path, the file is written. */
 export const FILE_OUT_VERBS = new Set("export download dump save backup".split(" "));
 /** What such a lead hands back when it wrote the file itself: "… and return its local file path", "to local files". */
+/**
+ * A local place a download puts what it fetches, in lower-case text: "to a temporary directory", "into the local cache",
+ * "to an absolute local path", "to the MCP host's downloads folder", "to ~/.config/app".
+ */
+export const DOWNLOADED_TO_PLACE =
+  /\b(?:to|into)\s+(?:(?:a|an|the|its|your|their)\s+(?:[a-z0-9._'’-]+\s+){0,3}?|(?:new|temporary|temp|approved|configured|specified|given|chosen|absolute|fixed|managed|protected)\s+(?:[a-z0-9._'’-]+\s+){0,2}?)?(?:local\s+)?(?:files?|paths?|director(?:y|ies)|folders?|cache|disk)\b|\bto\s+~\//;
 export const LOCAL_FILE_RESULT = /\breturns?\s+(?:its\s+|the\s+|their\s+|a\s+)?(?:absolute\s+)?local\s+(?:file\s+)?paths?\b|\bto\s+local\s+files\b/;
 export const PATH_PROPERTIES = new Set("path file_path filepath filename file_name destination target_path dest".split(" "));
 export const OVERWRITE_WORDS = new Set("overwrite replace truncate".split(" "));
@@ -339,6 +353,7 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "is destructive", "destructive operation", "destructive action", "is lost", "are lost", "cannot be reopened",
     "can not be reopened", "closed for good", "is forfeited", "are forfeited", "no backup copy is kept", "no backup is kept",
     "no longer exists", "stops existing", "cannot be restarted", "can t be restarted",
+    "destructive and final", "destructive and irreversible", "destructive and permanent", "final and destructive",
     "cannot be reverted", "can not be reverted", "can t be reverted", "cannot be revert", "can not be revert",
     "cannot be reopen", "can not be reopen", "is not recoverable", "are not recoverable", "cannot be got back",
     "can t be restored", "can not be restored", "cannot be recover", "can not be recover", "can t be recovered",
@@ -741,7 +756,7 @@ export const FOREIGN_VERBS: Record<Category, string> = {
     cancela cancelar reemplaza reemplazar sustituye genera reserva bloquea desbloquea sube subir anula anular detiene
     inicia edita registra sobrescribe restaura deshace cierra
     agendar altera alterar gera gerar edita editar registrar bloqueia desbloqueia substitui sobrescreve desfaz
-    encerra finaliza solicita emite
+    encerra finaliza solicita emite cadastra cadastrar anexa anexar corrige corriger corregir
     toca desliza digita aperta pressiona clica abre appuie tape clique ouvre ferme saisit tippt klickt öffnet schließt drückt
     tocca preme clicca apre pulsa
     übermittelt storniert stornieren ersetzt ersetzen erzeugt erzeugen generiert bucht buchen sperrt sperren entsperrt
@@ -835,7 +850,8 @@ export const FOREIGN_NAME_VERBS: Record<Category, string> = {
     annuler cancelar stornieren annulla annullare annuleren anuluj batalkan iptal quxiao torikeshi
     remplacer reemplazar substituir ersetzen sostituire vervangen
     tocar deslizar digitar apertar clicar abrir fechar pulsar appuyer cliquer ouvrir fermer klicken oeffnen öffnen schliessen schließen
-    aprire chiudere cliccare toccare premere`,
+    aprire chiudere cliccare toccare premere
+    renommer renombrar renomear cadastrar anexar corriger corregir`,
   execute: "executer exécuter ejecutar executar ausfuehren ausführen eseguire uitvoeren zhixing jikkou",
   destructive: `supprimer effacer eliminar borrar excluir apagar loeschen löschen entfernen eliminare cancellare rimuovi rimuovere
     verwijderen verwijder usun usuń hapus shanchu qingkong sakujo xoa retirer desinstalar desinstaller désinstaller deinstallieren

@@ -14,6 +14,7 @@ import {
   CHANGE_LABEL,
   CJK_VERBS,
   CONFIRMATION_REQUIRED,
+  CONFIRMED_BY_PERSON,
   CODE_TO_RUN,
   CONTAINED_RUN_VERBS,
   CONTENT_PROPERTIES,
@@ -1354,7 +1355,9 @@ function writtenAnyway(
   const lead = nv?.verb ?? dv?.verb ?? "";
   const fileOut = FILE_OUT_VERBS.has(lead);
   if (outputPath && (fileOut || requiredArgument(tool.inputSchema, outputPath.name))) return { signal: "schema:output_path", source: "schema", quote: outputPath.name };
-  const local = fileOut ? statedLocalFile(lower) : undefined;
+  // … and a download, the name's or the description's, into a local place ("Download the template to a temporary directory").
+  const downloads = nv?.verb === "download" || dv?.verb === "download";
+  const local = fileOut || downloads ? statedLocalFile(lower, downloads) : undefined;
   if (local) return { signal: "stated_save", source: "description", quote: local };
   // (A preview, a validation or a simulation takes the arguments of what it rehearses: "preview_day_prices".)
   if (writesOver && !REHEARSAL_SWITCH.test(lead)) return { signal: "schema:overwrite_argument", source: "schema", quote: writesOver };
@@ -1818,6 +1821,14 @@ function argumentInjection(text: string, profile: ServerProfile | undefined): In
   return found ?? undefined;
 }
 
+const SESSION_VERBS = new Set(["connect", "disconnect", "reconnect"]);
+/** Connecting in other words ("Attach to an existing sandbox"). */
+const ATTACHING_VERBS = new Set(["attach", "detach"]);
+/** Verbs that keep what they are given: a made thing they update, save or share is kept. */
+const STORING_VERBS = new Set("update upsert save store edit modify patch put append persist write share publish".split(" "));
+/** A connect with a thing as its object, not "to", "from" or another preposition: "Connects memories together". */
+const LINKS_THINGS = /\b(?:re|dis)?connect(?:s|ing)?\s+(?!(?:to|from|with|via|using|over|through|and|or|on|in|into|at|as|if|when|once|it|directly|automatically|securely|again|back|first|now|here)\b)[a-z]/;
+
 /** All evidence from the tool's own text and its server's other tools. */
 export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, precomputed?: NameTokens): ToolReading {
   const tokens = precomputed ?? tokenizeName(tool.name);
@@ -1874,6 +1885,15 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // … and reads it as the description's clause does: "contacts_resolve_message_recipient", "Resolve a contact into a
   // message-ready phone number" looks up.
   if (nv && dv?.verb === nv.verb && dv.first && dv.category !== nv.category && dv.category !== TEXT_VERBS.get(dv.verb)?.category) nv = { ...nv, category: dv.category };
+  // Connecting and disconnecting read a session ("Connect to the MySQL database", "Disconnect from Redis"); one that takes
+  // a thing as its object links things ("Connects related entries to a relation field", "Disconnect a member from their
+  // voice channel"), and a description leading with another change says what it does ("Add a patchcord", "Turn off a
+  // device's VPN tunnel").
+  if (nv && SESSION_VERBS.has(nv.verb)) {
+    if (dv && dv.first && dv.category !== "read" && !SESSION_VERBS.has(dv.verb) && !ATTACHING_VERBS.has(dv.verb)) nv = { ...nv, category: dv.category };
+    else if (LINKS_THINGS.test(lowerDescription)) nv = { ...nv, category: "write" };
+  }
+  if (dv && SESSION_VERBS.has(dv.verb) && LINKS_THINGS.test(lowerDescription)) dv = { ...dv, category: "write" };
   if (nv) {
     let best: VerbInfo = nv;
     for (const j of nv.joined) best = mostSevere(best, j);
@@ -2177,7 +2197,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     evidence.push({ signal: "stated_change", source: "description", quote: quoteText(statedChange, 60), weight: WEIGHTS.statedChange });
   }
   // … and so does a confirmation it asks for before it acts ("Converge every server …; requires confirm=true").
-  const confirmation = stating && !statedChange && lowerDescription.includes("confirm") ? CONFIRMATION_REQUIRED.exec(lowerDescription) : null;
+  const confirmation = stating && !statedChange ? ((lowerDescription.includes("confirm") ? CONFIRMATION_REQUIRED.exec(lowerDescription) : null) ?? CONFIRMED_BY_PERSON.exec(lowerDescription)) : null;
   if (confirmation) {
     scores.write += WEIGHTS.statedChange;
     evidence.push({ signal: "confirmation_required", source: "description", quote: confirmation[0].replace(/^[^a-z]+/, ""), weight: WEIGHTS.statedChange });
@@ -2266,7 +2286,10 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
       (dv !== undefined && dv.first && dv.category === "write" && dv.verb !== "generate" && dv.object.length > 0 && !dv.object.some(made)) ||
       (artifact !== undefined && (saved ?? statedSave(lowerDescription)) !== undefined) ||
       written?.signal === "schema:output_path" ||
-      written?.signal === "stated_save";
+      written?.signal === "stated_save" ||
+      // … and so is one the name or the lead's joined verbs update or store ("update_day", "Create or update a daily summary").
+      (nv !== undefined && STORING_VERBS.has(nv.verb)) ||
+      (dv !== undefined && dv.joined.some((j) => STORING_VERBS.has(j.verb)));
     if (artifact && !stored && (notKept || !PERSIST_WORDS.test(lowerDescription))) {
       scores.read += WEIGHTS.generatedArtifact;
       evidence.push({ signal: "generated_artifact", source: "name", quote: `${generating} ${artifact}`, weight: WEIGHTS.generatedArtifact });

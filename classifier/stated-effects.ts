@@ -7,6 +7,7 @@ import {
   DENIALS,
   GET_OR_CREATE,
   KEEPS_PRIOR,
+  DOWNLOADED_TO_PLACE,
   LOCAL_FILE_RESULT,
   MAY_REMOVE_LIST,
   REHEARSAL_SWITCH,
@@ -294,8 +295,8 @@ export function statedSave(lower: string): string | undefined {
  * files"), unless the words before it deny it ("it never returns a local file path", "instead of saving to local
  * files").
  */
-export function statedLocalFile(lower: string): string | undefined {
-  const m = LOCAL_FILE_RESULT.exec(lower);
+export function statedLocalFile(lower: string, downloads = false): string | undefined {
+  const m = LOCAL_FILE_RESULT.exec(lower) ?? (downloads ? DOWNLOADED_TO_PLACE.exec(lower) : null);
   return m && !deniedAt(lower, m.index) ? m[0] : undefined;
 }
 

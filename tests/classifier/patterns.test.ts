@@ -1706,4 +1706,35 @@ describe.each([
     // A Spanish removal in its own words, under a name with no verb of its own.
     expect(hintClass(k("cache_tool", "Vacía la caché del servidor: todo el contenido se borra."))).toBe("destructive");
   });
+
+  it("learned-19's patterns, each beside the text it must leave alone", () => {
+    // Connecting to a service reads a session; connecting things links them, and a lead of another change says what it does.
+    expect(k("connect", "Connect to the Postgres database given by the URL.").category).toBe("read");
+    expect(k("disconnect", "Disconnect from the current Redis server.").category).toBe("read");
+    expect(k("connect_session", "Attach to a running browser session and wait until it is ready.").category).toBe("read");
+    expect(k("connect_nodes", "Connects two nodes of the graph with an edge.").category).toBe("write");
+    expect(k("disconnect_printer", "Turn off the printer's wireless link; it stays offline until someone restarts it.").category).toBe("write");
+    // A made thing the name's verb updates is kept; one only made is handed back.
+    expect(k("update_weekly_summary", "Create or update the weekly summary for a team.").category).toBe("write");
+    expect(k("make_chart", "Create a chart from the given rows.").category).toBe("read");
+    // Verbs the lexicon lacked, in English, Portuguese and French.
+    expect(k("finalize_run", "Finalize the run with its final answer.").signals).toContain("verb:finalize");
+    expect(k("scores_recompute", "Recompute the ranking scores across all items and refresh the index file.").signals).toContain("verb:recompute");
+    expect(k("cadastrar_cliente", "Cadastra um cliente novo no sistema.").signals).toContain("description_verb:cadastra");
+    expect(k("anexar_nota", "Anexa uma nota ao pedido.").signals).toContain("verb:anexar");
+    expect(k("renommer_dossier", "Corrige le nom d'un dossier.").signals).toContain("verb:renommer");
+    // The text calling the tool destructive and final.
+    expect(hintClass(k("hand_in", "Hand in the essay. Destructive and final."))).toBe("destructive");
+    // A confirmation the person must give first is no read's; a confirmation the tool asks the person for is.
+    expect(k("search_match", "Search and match candidates for the job; this spends the daily quota, confirm with the user first.").signals).toContain("confirmation_required");
+    expect(k("deep_match", "查询匹配的候选人。务必先与用户确认。").category).not.toBe("read");
+    expect(k("ask_user", "Ask the user to confirm the plan and return their answer.").category).toBe("read");
+    // A change stated of "this server's own" store, beside what is not sent elsewhere.
+    expect(k("observation_log", "Keeps an observation about a market. Writes to this server's own database; nothing is sent to the broker.").signals).toContain("stated_change");
+    // A download into a local place writes it; one handed back, or a resource to fetch, does not.
+    expect(k("template_download", "Download the starter template to a temporary directory.").category).toBe("write");
+    expect(k("fetch_docs", "Downloads the documentation for the listed libraries into the local cache.").category).toBe("write");
+    expect(k("download_document", "Download a document by id. Returns a resource URI; read the resource to fetch the file content.").category).toBe("read");
+    expect(k("download_attachment", "Download an attachment and return it as base64.").category).toBe("read");
+  });
 });
