@@ -78,6 +78,9 @@ function nonAdditiveChange(r: ToolReading): Pick<Evidence, "source" | "quote"> |
   return saysMore ? { source: "description", quote: dv.verb } : undefined;
 }
 
+/** An application made, not changes applied: "Apply to a job on the board", "Apply for a business loan". */
+const APPLIED_FOR = /^apply(?:ing)?\s+(?:to|for)\s+(?:(?:a|an|the|this|that)\s+)?(?:[a-z-]+\s+){0,2}?(?:jobs?|positions?|roles?|openings?|vacanc(?:y|ies)|program(?:me)?s?|grants?|loans?|scholarships?|courses?|membership|visas?|permits?)\b/;
+
 /**
  * Whether a leading verb makes a change that is not additive, by what it works on: an apply of anything but an
  * attached thing (a label) or a formatting (a style set in place), a restore of a backup or a snapshot, a cancel of
@@ -86,7 +89,7 @@ function nonAdditiveChange(r: ToolReading): Pick<Evidence, "source" | "quote"> |
  */
 function leadNonAdditive(r: ToolReading, lead: string): boolean {
   const objectHas = (words: ReadonlySet<string>) => r.object.some((w) => words.has(w)) || (r.descriptionVerb?.object ?? []).some((w) => words.has(w));
-  if (lead === "apply") return !objectHas(ATTACHED_THINGS) && !objectHas(FORMATTING);
+  if (lead === "apply") return !objectHas(ATTACHED_THINGS) && !objectHas(FORMATTING) && !APPLIED_FOR.test(r.descriptionVerb?.quote.toLowerCase() ?? "");
   if (lead === "restore") return objectHas(SNAPSHOTS) || RESTORED_FROM_SNAPSHOT.test(r.descriptionVerb?.quote ?? "");
   if (lead === "cancel" || lead === "abort") return !objectHas(REMOVALS);
   // A member kicked is removed; a job kicked off is started.

@@ -67,7 +67,7 @@ export const AMBIGUOUS_VERBS = new Set(
    forward go run call command script sql graphql cypher set lock load pull push watch point fill press
    display print dump seed reset apply change trade fund quote view reason learn complete finish leave
    join claim match switch group flag advance step snap play timeout stream mirror correct walk pop new bridge arm hold grade compute
-   mask freeze caption snapshot end quit exit lease land control place draw seek request consolidate`.split(/\s+/).filter(Boolean),
+   mask freeze caption snapshot end quit exit lease land control place draw seek request consolidate rate`.split(/\s+/).filter(Boolean),
 );
 
 /**
@@ -1002,9 +1002,10 @@ export const REMOVAL_PLACES = new Set(["trash", "bin", "recyclebin", "purgatory"
 /**
  * An overwrite, a replacement, an invalidation or a cancellation stated in another language: "上書きされます",
  * "整篇替换原有内容", "écrase le fichier existant", "la versión anterior no se conserva", "Key cũ bị vô hiệu hoá".
+ * 覆盖 only as a verb of writing over ("会被覆盖", "覆盖已有文件"): alone it is as often "coverage" ("覆盖范围").
  */
 export const OVERWRITE_ELSEWHERE =
-  /上書き|置き換え|置換|覆盖|覆寫|替换|替換|덮어쓰|대체됩니다|[ée]cras[ée]|sobrescri[bvt]|[üu]berschreib|[üu]berschrieben|sovrascri[vt]|перезапис|(?:wird|werden) ersetzt|(?:est|sont|sera|seront) remplac[ée]|(?:se|ser[áa]n?) reemplaza|(?:é|são|será|serão) substitu[íi]d|(?:viene|vengono|verr[àa]) sostituit|заменен|заменяются|(?:wordt|worden) vervangen|zastąpion|diganti|değiştirilir|bị thay thế|ghi đè|üzerine yaz|no se conserva|n[ãa]o (?:é|são) mantid|n'est pas conserv|nicht (?:beibehalten|aufbewahrt)|不保留|失效|無効化され|무효화|vô hiệu|ung[üu]ltig|invalid[ée]|invalidad|unieważnion|недействительн|geçersiz|iptal edil|被取消|キャンセルされ|취소됩니다|作废|作廢|冲减|冲销|회수됩니다|회수되고|権限が剥奪|剥夺|(?:est|sont) annul[ée]|(?:se cancela|é cancelad)|wird storniert|viene annullat|отменяется|dibatalkan/i;
+  /上書き|置き換え|置換|被[^。，,；;]{0,12}覆盖|(?:会|将|或|并|即|强制|直接|全量|全部|整体|force\s*)覆盖|覆盖(?:已有|原有|现有|旧|同名|到|掉|写入|原|之前|先前)|覆寫|替换|替換|덮어쓰|대체됩니다|[ée]cras[ée]|sobrescri[bvt]|[üu]berschreib|[üu]berschrieben|sovrascri[vt]|перезапис|(?:wird|werden) ersetzt|(?:est|sont|sera|seront) remplac[ée]|(?:se|ser[áa]n?) reemplaza|(?:é|são|será|serão) substitu[íi]d|(?:viene|vengono|verr[àa]) sostituit|заменен|заменяются|(?:wordt|worden) vervangen|zastąpion|diganti|değiştirilir|bị thay thế|ghi đè|üzerine yaz|no se conserva|n[ãa]o (?:é|são) mantid|n'est pas conserv|nicht (?:beibehalten|aufbewahrt)|不保留|失效|無効化され|무효화|vô hiệu|ung[üu]ltig|invalid[ée]|invalidad|unieważnion|недействительн|geçersiz|iptal edil|被取消|キャンセルされ|취소됩니다|作废|作廢|冲减|冲销|회수됩니다|회수되고|権限が剥奪|剥夺|(?:est|sont) annul[ée]|(?:se cancela|é cancelad)|wird storniert|viene annullat|отменяется|dibatalkan/i;
 
 /** Running a command, a script or code stated in another language: "执行 Shell 命令", "コマンドを実行". */
 export const EXECUTE_ELSEWHERE =

@@ -1249,6 +1249,8 @@ function verbForObject<T extends VerbInfo>(v: T, object: readonly string[]): T {
   if (v.verb === "map" && object.some((w) => SURVEYED_OBJECTS.has(w))) return { ...v, category: "read" };
   if (v.verb === "convert" && object.some((w) => CONVERTED_IN_PLACE.has(w))) return { ...v, category: "write" };
   if (v.verb === "resolve" && object.some((w) => LOOKED_UP_OBJECTS.has(w))) return { ...v, category: "read" };
+  // Going to a symbol's definition finds where it is written (an editor's lookup), unlike navigating a page.
+  if ((v.verb === "go" || v.verb === "navigate") && object.some((w) => CODE_LOCATIONS.has(w))) return { ...v, category: "read" };
   return v;
 }
 
@@ -1822,6 +1824,11 @@ function argumentInjection(text: string, profile: ServerProfile | undefined): In
 }
 
 const SESSION_VERBS = new Set(["connect", "disconnect", "reconnect"]);
+const EVALUATING_VERBS = new Set(["evaluate", "eval"]);
+/** Where a symbol of code is written: what an editor's "go to" finds. */
+const CODE_LOCATIONS = new Set("definition definitions declaration declarations implementation implementations symbol symbols".split(" "));
+/** Code an evaluation runs, as a word of the name or the description. */
+const EVALUATED_CODE = /\b(?:javascript|js|typescript|expressions?|scripts?|code|snippets?|functions?|lambda|python|java|lua|statements?|commands?|shell)\b/;
 /** Connecting in other words ("Attach to an existing sandbox"). */
 const ATTACHING_VERBS = new Set(["attach", "detach"]);
 /** Verbs that keep what they are given: a made thing they update, save or share is kept. */
@@ -1889,6 +1896,9 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // a thing as its object links things ("Connects related entries to a relation field", "Disconnect a member from their
   // voice channel"), and a description leading with another change says what it does ("Add a patchcord", "Turn off a
   // device's VPN tunnel").
+  // Evaluating a thing that is no code (a design, a strategy, a prediction, a session) assesses it; evaluating an
+  // expression, a script or code runs it ("Evaluate a JavaScript expression in the page").
+  if (nv && EVALUATING_VERBS.has(nv.verb) && nv.category === "execute" && object.length > 0 && !object.some((w) => EVALUATED_CODE.test(w) || EVALUATED.has(w)) && !EVALUATED_CODE.test(lowerDescription)) nv = { ...nv, category: "read" };
   if (nv && SESSION_VERBS.has(nv.verb)) {
     if (dv && dv.first && dv.category !== "read" && !SESSION_VERBS.has(dv.verb) && !ATTACHING_VERBS.has(dv.verb)) nv = { ...nv, category: dv.category };
     else if (LINKS_THINGS.test(lowerDescription)) nv = { ...nv, category: "write" };

@@ -1736,5 +1736,20 @@ describe.each([
     expect(k("fetch_docs", "Downloads the documentation for the listed libraries into the local cache.").category).toBe("write");
     expect(k("download_document", "Download a document by id. Returns a resource URI; read the resource to fetch the file content.").category).toBe("read");
     expect(k("download_attachment", "Download an attachment and return it as base64.").category).toBe("read");
+    // 覆盖 writes over only as a verb of it; alone it is as often "coverage".
+    expect(k("stats", "统计便签库概况：条目总数、标签覆盖范围与更新时间。").category).toBe("read");
+    expect(hintClass(k("put_file", "上传文件。如果已存在同名文件，旧文件会被覆盖。"))).toBe("destructive");
+    // Evaluating a thing that is no code assesses it; evaluating an expression or a snippet runs it.
+    expect(k("evaluate_design", "Evaluate a design against the brand guidelines and return a score with findings.").category).toBe("read");
+    expect(k("evaluate_script", "Evaluate the given snippet in the current context.").category).toBe("execute");
+    // Going to a symbol's definition finds it; navigating a browser does not.
+    expect(k("go_to_definition", "Jump to the definition of the symbol at a position. Returns the file and range.").category).toBe("read");
+    expect(k("navigate", "Navigate the browser to the given URL.").category).toBe("write");
+    // "rate" after another noun is a noun; leading, it rates.
+    expect(k("upstream_health", "Latency, error rate and handshake time per upstream.").category).toBe("read");
+    expect(k("rate_recipe", "Rate a recipe from 1 to 5.").category).toBe("write");
+    // Applying for a job makes an application; applying a configuration replaces what is there.
+    expect(hintClass(k("apply_job", "Apply to a job on the board. Optionally include a cover letter."))).toBe("write");
+    expect(hintClass(k("apply_config", "Apply the configuration to the cluster, replacing what is there."))).toBe("destructive");
   });
 });
