@@ -1825,6 +1825,7 @@ function argumentInjection(text: string, profile: ServerProfile | undefined): In
 
 const SESSION_VERBS = new Set(["connect", "disconnect", "reconnect"]);
 const EVALUATING_VERBS = new Set(["evaluate", "eval"]);
+const GIT_FETCH = /\bfetch(?:es|ing)?\b[^.;]{0,40}?\b(?:remotes|remote (?:refs|branches)|refs|remote-tracking|origin|upstream)\b/;
 /** Where a symbol of code is written: what an editor's "go to" finds. */
 const CODE_LOCATIONS = new Set("definition definitions declaration declarations implementation implementations symbol symbols".split(" "));
 /** Code an evaluation runs, as a word of the name or the description. */
@@ -1899,6 +1900,12 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // Evaluating a thing that is no code (a design, a strategy, a prediction, a session) assesses it; evaluating an
   // expression, a script or code runs it ("Evaluate a JavaScript expression in the page").
   if (nv && EVALUATING_VERBS.has(nv.verb) && nv.category === "execute" && object.length > 0 && !object.some((w) => EVALUATED_CODE.test(w) || EVALUATED.has(w)) && !EVALUATED_CODE.test(lowerDescription)) nv = { ...nv, category: "read" };
+  // A Git fetch updates the repository's remote-tracking refs ("git fetch from all remotes"): a fetch of remotes, refs or
+  // an upstream where Git is named.
+  if ((nv?.verb === "fetch" || dv?.verb === "fetch") && GIT_FETCH.test(lowerDescription) && (lowerName.includes("git") || lowerName.includes("repo") || /\bgit\b/.test(lowerDescription))) {
+    if (nv?.verb === "fetch") nv = { ...nv, category: "write" };
+    if (dv?.verb === "fetch") dv = { ...dv, category: "write" };
+  }
   if (nv && SESSION_VERBS.has(nv.verb)) {
     if (dv && dv.first && dv.category !== "read" && !SESSION_VERBS.has(dv.verb) && !ATTACHING_VERBS.has(dv.verb)) nv = { ...nv, category: dv.category };
     else if (LINKS_THINGS.test(lowerDescription)) nv = { ...nv, category: "write" };

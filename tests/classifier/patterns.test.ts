@@ -1751,5 +1751,10 @@ describe.each([
     // Applying for a job makes an application; applying a configuration replaces what is there.
     expect(hintClass(k("apply_job", "Apply to a job on the board. Optionally include a cover letter."))).toBe("write");
     expect(hintClass(k("apply_config", "Apply the configuration to the cluster, replacing what is there."))).toBe("destructive");
+    // A Git fetch of remotes updates the repository; a fetch of a file from a remote repository reads it.
+    expect(k("git_fetch", "Fetch all remotes of the repository and prune deleted branches.").category).toBe("write");
+    expect(k("repo_fetch_file", "Fetch a file from the remote repository.").category).toBe("read");
+    // "consolidate" is a verb, not a noun: a later noun-like "recall" is no lead.
+    expect(k("consolidate_memory", "Tidy the memory namespace so recall stays sharp as it grows.").category).toBe("write");
   });
 });
