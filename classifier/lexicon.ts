@@ -265,11 +265,12 @@ export const CONFIRMATION_REQUIRED =
   /(?:^|[.;,:(]\s*|\band\s+)(?:it\s+|this\s+(?:tool\s+|action\s+|operation\s+)?)?(?:requires?|needs?)\s+(?:an?\s+)?(?:explicit\s+)?(?:`?confirm(?:ed)?\s*[=:]\s*`?true\b|confirmation\b(?!\s*(?:,|\/|\bor\b)))/;
 /**
  * A confirmation the person must give before the tool is called, in lower-case text: "Confirm with the user before
- * using this", "Only call after the user has explicitly confirmed", "after explicit user confirmation", "务必先与用户确认",
- * "仅在用户确认后调用". Of 96 real tools whose text says so, two are read-only.
+ * using this", "Only call it after the user has explicitly confirmed the exact order", "after explicit user confirmation",
+ * "务必先与用户确认", "仅在用户确认后调用". Of 96 real tools whose text says so, two are read-only. Not one before another
+ * tool ("confirm with the user before calling place_order"), nor of an input ("only after the user has confirmed the city").
  */
 export const CONFIRMED_BY_PERSON =
-  /\bconfirm(?:ed)? (?:this )?with (?:the )?(?:user|person|human|owner|operator)\b|\b(?:only|call|use|run|invoke)\b[^.;:]{0,30}?\bafter (?:the |a |an )?(?:user|student|owner|human|person|operator|customer)(?:'s)?(?: has)? (?:explicitly |clearly )?(?:confirm|approv)|\bafter (?:explicit |the user's |user |human )+(?:confirmation|approval)\b|\bonly after (?:explicit )?confirmation\b|先与用户确认|用户(?:明确)?确认后|经用户确认/;
+  /\bconfirm(?:ed)? (?:this )?with (?:the )?(?:user|person|human|owner|operator)\b(?!\s+before\s+(?:calling|using|running|invoking)\s+[a-z0-9]+[_.-][a-z0-9])|\b(?:only|call|use|run|invoke)\b(?:\s+(?:it|this|this tool|only))*\s+after (?:the |a |an )?(?:user|student|owner|human|person|operator|customer)(?:'s)?(?: has)? (?:explicitly |clearly )?(?:confirm|approv)(?:s|es|ed)?(?=\s*(?:[.;,)!]|$)|\s+(?:it|this|that|the (?:exact|action|operation|change|request|preview)|a preview|explicitly|in writing)\b)|\bafter (?:explicit |the user's |user |human )+(?:confirmation|approval)\b|\bonly after (?:explicit )?confirmation\b|务必先与用户确认|(?:调用|使用)前[^。]{0,6}与用户确认|仅在用户确认后调用|用户(?:明确)?确认后(?:再)?(?:调用|执行|使用)|经用户确认后(?:再)?(?:调用|执行)/;
 /**
  * What a tool may do, listed, ending in a removal: "May install, update, disable or remove local skills" (every word
  * of the list a verb, checked by possibleRemoval's caller). MCP's destructiveHint is "may perform destructive
@@ -304,11 +305,12 @@ export const TOOL_NAME = "[a-z0-9]+(?:[_.-][a-z0-9]+)+";
 export const FILE_OUT_VERBS = new Set("export download dump save backup".split(" "));
 /** What such a lead hands back when it wrote the file itself: "… and return its local file path", "to local files". */
 /**
- * A local place a download puts what it fetches, in lower-case text: "to a temporary directory", "into the local cache",
- * "to an absolute local path", "to the MCP host's downloads folder", "to ~/.config/app".
+ * A local place a download puts what it fetches, in its own clause, in lower-case text: "Download the template to a
+ * temporary directory", "Downloads the docs into the local cache", "Stream the response to a new local file", "… to
+ * ~/.config/app"; not a path given relative to a directory, a link to a file or access to a folder.
  */
 export const DOWNLOADED_TO_PLACE =
-  /\b(?:to|into)\s+(?:(?:a|an|the|its|your|their)\s+(?:[a-z0-9._'’-]+\s+){0,3}?|(?:new|temporary|temp|approved|configured|specified|given|chosen|absolute|fixed|managed|protected)\s+(?:[a-z0-9._'’-]+\s+){0,2}?)?(?:local\s+)?(?:files?|paths?|director(?:y|ies)|folders?|cache|disk)\b|\bto\s+~\//;
+  /\b(?:download|stream|fetch|pull)(?:s|es|ed|ing)?\b[^.;!?\n]{0,60}?(?<!\b(?:relative|link|links|points|pointing|access|scoped|belongs|belonging|respect|according|next|close|path|paths)\s)\b(?:to|into)\s+(?:(?:a|an|the|its|your|their)\s+(?:[a-z0-9._'’-]+\s+){0,3}?|(?:new|temporary|temp|approved|configured|specified|given|chosen|absolute|fixed|managed|protected)\s+(?:[a-z0-9._'’-]+\s+){0,2}?)?(?:local\s+)?(?:files?|paths?|director(?:y|ies)|folders?|cache|disk|computer|machine|desktop)\b|\b(?:download|stream|fetch|pull)(?:s|es|ed|ing)?\b[^.;!?\n]{0,60}?\bto\s+~\//;
 export const LOCAL_FILE_RESULT = /\breturns?\s+(?:its\s+|the\s+|their\s+|a\s+)?(?:absolute\s+)?local\s+(?:file\s+)?paths?\b|\bto\s+local\s+files\b/;
 export const PATH_PROPERTIES = new Set("path file_path filepath filename file_name destination target_path dest".split(" "));
 export const OVERWRITE_WORDS = new Set("overwrite replace truncate".split(" "));
@@ -353,7 +355,7 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "is destructive", "destructive operation", "destructive action", "is lost", "are lost", "cannot be reopened",
     "can not be reopened", "closed for good", "is forfeited", "are forfeited", "no backup copy is kept", "no backup is kept",
     "no longer exists", "stops existing", "cannot be restarted", "can t be restarted",
-    "destructive and final", "destructive and irreversible", "destructive and permanent", "final and destructive",
+    "destructive and final", "destructive and irreversible", "final and destructive",
     "cannot be reverted", "can not be reverted", "can t be reverted", "cannot be revert", "can not be revert",
     "cannot be reopen", "can not be reopen", "is not recoverable", "are not recoverable", "cannot be got back",
     "can t be restored", "can not be restored", "cannot be recover", "can not be recover", "can t be recovered",
@@ -1002,10 +1004,11 @@ export const REMOVAL_PLACES = new Set(["trash", "bin", "recyclebin", "purgatory"
 /**
  * An overwrite, a replacement, an invalidation or a cancellation stated in another language: "上書きされます",
  * "整篇替换原有内容", "écrase le fichier existant", "la versión anterior no se conserva", "Key cũ bị vô hiệu hoá".
- * 覆盖 only as a verb of writing over ("会被覆盖", "覆盖已有文件"): alone it is as often "coverage" ("覆盖范围").
+ * 覆盖 only as a verb of writing over ("会被覆盖", "覆盖已有文件", "若已存在则覆盖", "覆盖模式"): alone, or
+ * "覆盖到", "将覆盖", it is as often "cover" ("覆盖范围", "数据覆盖到 2024 年", "被 5G 信号覆盖").
  */
 export const OVERWRITE_ELSEWHERE =
-  /上書き|置き換え|置換|被[^。，,；;]{0,12}覆盖|(?:会|将|或|并|即|强制|直接|全量|全部|整体|force\s*)覆盖|覆盖(?:已有|原有|现有|旧|同名|到|掉|写入|原|之前|先前)|覆寫|替换|替換|덮어쓰|대체됩니다|[ée]cras[ée]|sobrescri[bvt]|[üu]berschreib|[üu]berschrieben|sovrascri[vt]|перезапис|(?:wird|werden) ersetzt|(?:est|sont|sera|seront) remplac[ée]|(?:se|ser[áa]n?) reemplaza|(?:é|são|será|serão) substitu[íi]d|(?:viene|vengono|verr[àa]) sostituit|заменен|заменяются|(?:wordt|worden) vervangen|zastąpion|diganti|değiştirilir|bị thay thế|ghi đè|üzerine yaz|no se conserva|n[ãa]o (?:é|são) mantid|n'est pas conserv|nicht (?:beibehalten|aufbewahrt)|不保留|失效|無効化され|무효화|vô hiệu|ung[üu]ltig|invalid[ée]|invalidad|unieważnion|недействительн|geçersiz|iptal edil|被取消|キャンセルされ|취소됩니다|作废|作廢|冲减|冲销|회수됩니다|회수되고|権限が剥奪|剥夺|(?:est|sont) annul[ée]|(?:se cancela|é cancelad)|wird storniert|viene annullat|отменяется|dibatalkan/i;
+  /上書き|置き換え|置換|(?:会|将)被[^。，,；;]{0,12}覆盖|被覆盖|(?:或|并|即|则|强制|直接|全量|整体|force\s*)覆盖|覆盖(?:已有|原有|现有|旧|同名|掉|写入|模式|之|原|之前|先前)|覆寫|替换|替換|덮어쓰|대체됩니다|[ée]cras[ée]|sobrescri[bvt]|[üu]berschreib|[üu]berschrieben|sovrascri[vt]|перезапис|(?:wird|werden) ersetzt|(?:est|sont|sera|seront) remplac[ée]|(?:se|ser[áa]n?) reemplaza|(?:é|são|será|serão) substitu[íi]d|(?:viene|vengono|verr[àa]) sostituit|заменен|заменяются|(?:wordt|worden) vervangen|zastąpion|diganti|değiştirilir|bị thay thế|ghi đè|üzerine yaz|no se conserva|n[ãa]o (?:é|são) mantid|n'est pas conserv|nicht (?:beibehalten|aufbewahrt)|不保留|失效|無効化され|무효화|vô hiệu|ung[üu]ltig|invalid[ée]|invalidad|unieważnion|недействительн|geçersiz|iptal edil|被取消|キャンセルされ|취소됩니다|作废|作廢|冲减|冲销|회수됩니다|회수되고|権限が剥奪|剥夺|(?:est|sont) annul[ée]|(?:se cancela|é cancelad)|wird storniert|viene annullat|отменяется|dibatalkan/i;
 
 /** Running a command, a script or code stated in another language: "执行 Shell 命令", "コマンドを実行". */
 export const EXECUTE_ELSEWHERE =

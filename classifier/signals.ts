@@ -1249,8 +1249,6 @@ function verbForObject<T extends VerbInfo>(v: T, object: readonly string[]): T {
   if (v.verb === "map" && object.some((w) => SURVEYED_OBJECTS.has(w))) return { ...v, category: "read" };
   if (v.verb === "convert" && object.some((w) => CONVERTED_IN_PLACE.has(w))) return { ...v, category: "write" };
   if (v.verb === "resolve" && object.some((w) => LOOKED_UP_OBJECTS.has(w))) return { ...v, category: "read" };
-  // Going to a symbol's definition finds where it is written (an editor's lookup), unlike navigating a page.
-  if ((v.verb === "go" || v.verb === "navigate") && object.some((w) => CODE_LOCATIONS.has(w))) return { ...v, category: "read" };
   return v;
 }
 
@@ -1825,17 +1823,31 @@ function argumentInjection(text: string, profile: ServerProfile | undefined): In
 
 const SESSION_VERBS = new Set(["connect", "disconnect", "reconnect"]);
 const EVALUATING_VERBS = new Set(["evaluate", "eval"]);
-const GIT_FETCH = /\bfetch(?:es|ing)?\b[^.;]{0,40}?\b(?:remotes|remote (?:refs|branches)|refs|remote-tracking|origin|upstream)\b/;
+/** An evaluation whose results are kept: "… and log the metrics to MLflow", "saves the scores". */
+const RESULTS_KEPT = /\b(?:log|logs|save|saves|store|stores|write|writes|persist|persists|record|records)\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:metrics|results?|scores?|evaluations?|findings)\b/;
+const RECOMPUTING_VERBS = new Set(["recompute", "recalculate"]);
+const RECOMPUTED_FOR_INPUTS = /\b(?:for|from|with)\s+(?:the\s+|a\s+|these\s+)?(?:given|different|supplied|provided|new|other|hypothetical)\b/;
+/**
+ * A Git fetch: of changes, branches, refs or tags from a remote ("Fetch changes from a remote repository"), from every
+ * remote, of remote refs, or "git fetch"; not of a log or a list a remote holds ("Fetch the remote branches list").
+ */
+const GIT_FETCH =
+  /\bfetch(?:es|ing)?\s+(?:(?:all|the|latest|new|any)\s+){0,2}(?:changes|updates|branches|refs|tags|commits|objects)\b[^.;]{0,40}?\b(?:remotes?|origin|upstream)\b|\bfetch(?:es|ing)?\b[^.;]{0,30}?\b(?:all|every|each)\s+remotes?\b|\bfetch(?:es|ing)?\s+(?:git\s+)?remote\s+refs\b|\bgit fetch\b/;
 /** Where a symbol of code is written: what an editor's "go to" finds. */
 const CODE_LOCATIONS = new Set("definition definitions declaration declarations implementation implementations symbol symbols".split(" "));
 /** Code an evaluation runs, as a word of the name or the description. */
-const EVALUATED_CODE = /\b(?:javascript|js|typescript|expressions?|scripts?|code|snippets?|functions?|lambda|python|java|lua|statements?|commands?|shell)\b/;
+const EVALUATED_CODE = /\b(?:javascript|js|typescript|expressions?|scripts?|code|snippets?|functions?|lambda|python|java|lua|statements?|commands?|shell|cells?|notebooks?|kernel|repl|nrepl|forms?|lisp|elisp|clojure|sexp)\b/;
 /** Connecting in other words ("Attach to an existing sandbox"). */
 const ATTACHING_VERBS = new Set(["attach", "detach"]);
 /** Verbs that keep what they are given: a made thing they update, save or share is kept. */
 const STORING_VERBS = new Set("update upsert save store edit modify patch put append persist write share publish".split(" "));
+/** … of which a name's verb keeps the made thing even where the description only makes it ("update_day"). */
+const KEEPING_VERBS = new Set("update upsert save store persist".split(" "));
 /** A connect with a thing as its object, not "to", "from" or another preposition: "Connects memories together". */
-const LINKS_THINGS = /\b(?:re|dis)?connect(?:s|ing)?\s+(?!(?:to|from|with|via|using|over|through|and|or|on|in|into|at|as|if|when|once|it|directly|automatically|securely|again|back|first|now|here)\b)[a-z]/;
+const LINKS_THINGS =
+  /^\W*(?:re|dis)?connect(?:s|ing)?\s+(?!(?:to|from|with|via|using|over|through|and|or|on|in|into|at|as|if|when|once|it|directly|automatically|securely|again|back|first|now|here|me|you|us)\b)(?!(?:the\s+|this\s+|your\s+|an?\s+)?(?:mcp\s+|ai\s+)?(?:agent|client|server|assistant|session|tool|bot|model|app|claude)\b)[a-z]/;
+/** What a session verb's lead opens or closes when it is the connection itself ("Opens a connection with the MySQL server"). */
+const CONNECTION_OBJECTS = new Set("connection connections session sessions socket sockets".split(" "));
 
 /** All evidence from the tool's own text and its server's other tools. */
 export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, precomputed?: NameTokens): ToolReading {
@@ -1899,7 +1911,14 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // device's VPN tunnel").
   // Evaluating a thing that is no code (a design, a strategy, a prediction, a session) assesses it; evaluating an
   // expression, a script or code runs it ("Evaluate a JavaScript expression in the page").
-  if (nv && EVALUATING_VERBS.has(nv.verb) && nv.category === "execute" && object.length > 0 && !object.some((w) => EVALUATED_CODE.test(w) || EVALUATED.has(w)) && !EVALUATED_CODE.test(lowerDescription)) nv = { ...nv, category: "read" };
+  if (nv && EVALUATING_VERBS.has(nv.verb) && nv.category === "execute" && object.length > 0 && !object.some((w) => EVALUATED_CODE.test(w) || EVALUATED.has(w)) && !EVALUATED_CODE.test(lowerDescription) && !RESULTS_KEPT.test(lowerDescription)) nv = { ...nv, category: "read" };
+  // Recomputing for given or other inputs calculates ("Recalculate the monthly payment for a different rate").
+  if (nv && RECOMPUTING_VERBS.has(nv.verb) && RECOMPUTED_FOR_INPUTS.test(lowerDescription)) nv = { ...nv, category: "read" };
+  if (dv && RECOMPUTING_VERBS.has(dv.verb) && RECOMPUTED_FOR_INPUTS.test(lowerDescription)) dv = { ...dv, category: "read" };
+  // Going to a symbol's definition finds where it is written (an editor's lookup), unless it moves an editor there.
+  const inEditor = /\b(?:editor|cursor|open(?:s)? the file)\b/.test(lowerDescription);
+  if (nv && (nv.verb === "go" || nv.verb === "navigate") && object.some((w) => CODE_LOCATIONS.has(w)) && !inEditor) nv = { ...nv, category: "read" };
+  if (dv && (dv.verb === "go" || dv.verb === "navigate") && dv.object.some((w) => CODE_LOCATIONS.has(w)) && !inEditor) dv = { ...dv, category: "read" };
   // A Git fetch updates the repository's remote-tracking refs ("git fetch from all remotes"): a fetch of remotes, refs or
   // an upstream where Git is named.
   if ((nv?.verb === "fetch" || dv?.verb === "fetch") && GIT_FETCH.test(lowerDescription) && (lowerName.includes("git") || lowerName.includes("repo") || /\bgit\b/.test(lowerDescription))) {
@@ -1907,7 +1926,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     if (dv?.verb === "fetch") dv = { ...dv, category: "write" };
   }
   if (nv && SESSION_VERBS.has(nv.verb)) {
-    if (dv && dv.first && dv.category !== "read" && !SESSION_VERBS.has(dv.verb) && !ATTACHING_VERBS.has(dv.verb)) nv = { ...nv, category: dv.category };
+    if (dv && dv.first && dv.category !== "read" && !SESSION_VERBS.has(dv.verb) && !ATTACHING_VERBS.has(dv.verb) && !dv.object.some((w) => CONNECTION_OBJECTS.has(w))) nv = { ...nv, category: dv.category };
     else if (LINKS_THINGS.test(lowerDescription)) nv = { ...nv, category: "write" };
   }
   if (dv && SESSION_VERBS.has(dv.verb) && LINKS_THINGS.test(lowerDescription)) dv = { ...dv, category: "write" };
@@ -2304,8 +2323,9 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
       (artifact !== undefined && (saved ?? statedSave(lowerDescription)) !== undefined) ||
       written?.signal === "schema:output_path" ||
       written?.signal === "stated_save" ||
-      // … and so is one the name or the lead's joined verbs update or store ("update_day", "Create or update a daily summary").
-      (nv !== undefined && STORING_VERBS.has(nv.verb)) ||
+      // … and so is one the name's verb updates or stores ("update_day"), or a verb joined to the lead does ("Create or
+      // update a daily summary").
+      (nv !== undefined && KEEPING_VERBS.has(nv.verb)) ||
       (dv !== undefined && dv.joined.some((j) => STORING_VERBS.has(j.verb)));
     if (artifact && !stored && (notKept || !PERSIST_WORDS.test(lowerDescription))) {
       scores.read += WEIGHTS.generatedArtifact;

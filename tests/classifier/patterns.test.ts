@@ -1757,4 +1757,50 @@ describe.each([
     // "consolidate" is a verb, not a noun: a later noun-like "recall" is no lead.
     expect(k("consolidate_memory", "Tidy the memory namespace so recall stays sharp as it grows.").category).toBe("write");
   });
+
+  it("learned-19's patterns keep to their words: the cases a review found", () => {
+    // A download's place in its own clause, not a link, a path or access elsewhere; code by its kind of words; a
+    // confirmation of another tool's call or of an input; a session opened or the connector linked; 覆盖 as "cover";
+    // a Git fetch of a log or a list; a calculation for given inputs; a made thing a noun-like name verb does not keep;
+    // an application; an editor moved; "non-destructive and permanent".
+    const cases: [string, string, string][] = [
+      ["download_file", "Download a file's content given its path relative to the project directory.", "read"],
+      ["download_invoice", "Download an invoice as base64. The response also includes a link to the file in the dashboard.", "read"],
+      ["download_asset", "Download the asset and return the bytes. Requires read access to the folder.", "read"],
+      ["download_link", "Get a temporary download link to the file.", "read"],
+      ["download_video", "Download the video to your computer.", "write"],
+      ["evaluate_notebook", "Evaluate all cells of the notebook in the running kernel and return their outputs.", "execute"],
+      ["eval_form", "Evaluate a Clojure form in the connected nREPL session.", "execute"],
+      ["evaluate_model", "Evaluate the model on the test split and log the metrics to MLflow.", "execute"],
+      ["list_flights", "List available flights. Only call book_flight after the user has confirmed the choice.", "read"],
+      ["get_weather", "Returns the weather. Run only after the user has confirmed the city.", "read"],
+      ["get_quote", "查询报价。下单前请先与用户确认。", "read"],
+      ["get_order_total", "Compute the order total; confirm with the user before calling place_order.", "read"],
+      ["db_connect", "Opens a connection with the MySQL server using the supplied credentials.", "read"],
+      ["redis_disconnect", "Close the connection to Redis.", "read"],
+      ["connect_browser", "Connects the agent to a running Chrome instance over the DevTools protocol.", "read"],
+      ["connect", "Connect to the Kafka cluster. The client reconnects dropped sockets automatically.", "read"],
+      ["write_file", "写入文件。若文件已存在则覆盖。", "hint:destructive"],
+      ["put_doc", "写入文档内容（覆盖模式）。", "hint:destructive"],
+      ["get_history", "查询历史行情数据，数据覆盖到 2024 年底。", "read"],
+      ["search_hotels", "搜索酒店，结果将覆盖全国 300 个城市。", "read"],
+      ["signal", "检查该地址是否被 5G 信号覆盖。", "read"],
+      ["git_fetch", "Fetch changes from a remote repository without merging them.", "write"],
+      ["git_fetch_all", "Fetch all branches from every remote.", "write"],
+      ["git_log_remote", "Fetch the commit log of origin/main and return it.", "read"],
+      ["git_remote_branches", "Fetch the remote branches list from the git server and return the names.", "read"],
+      ["recalculate_payment", "Recalculate the monthly loan payment for a different interest rate and term.", "read"],
+      ["recompute_stats", "Recompute descriptive statistics (mean, median, stddev) for the given numbers.", "read"],
+      ["write_summary", "Create a short summary of the text.", "read"],
+      ["patch_preview", "Create a diff preview of the patch without applying it.", "read"],
+      ["apply_job", "Applies to a job posting on LinkedIn with the user's saved resume.", "hint:write"],
+      ["navigate_to_symbol", "Navigate the editor to the given symbol.", "write"],
+      ["archive_doc", "Archive the document; this is non destructive and permanent records are kept.", "hint:write"],
+    ];
+    for (const [name, description, want] of cases) {
+      const c = k(name, description);
+      if (want.startsWith("hint:")) expect(hintClass(c), `${name}: ${description}`).toBe(want.slice(5));
+      else expect(c.category, `${name}: ${description}`).toBe(want);
+    }
+  });
 });
