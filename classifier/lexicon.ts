@@ -45,7 +45,7 @@ export const VERBS: Record<Category, string> = {
     confirm    continue make   compress decompress unzip untar unpack alter
     send email mail message notify sms text tweet broadcast forward dm post deliver control poweron powercycle
     mutate crop flip place increase decrease brighten refuse deny draw ensure unload seek interrupt reconcile
-    finalize finalise recompute recalculate consolidate`,
+    finalize finalise recompute recalculate consolidate delegate`,
   execute: `
     run exec execute eval evaluate invoke call trigger launch spawn shell bash deploy build compile
     dispatch perform rerun redeploy interpret sql cypher graphql script command automate orchestrate inject`,
@@ -67,7 +67,7 @@ export const AMBIGUOUS_VERBS = new Set(
    forward go run call command script sql graphql cypher set lock load pull push watch point fill press
    display print dump seed reset apply change trade fund quote view reason learn complete finish leave
    join claim match switch group flag advance step snap play timeout stream mirror correct walk pop new bridge arm hold grade compute
-   mask freeze caption snapshot end quit exit lease land control place draw seek request rate`.split(/\s+/).filter(Boolean),
+   mask freeze caption snapshot end quit exit lease land control place draw seek request rate delegate`.split(/\s+/).filter(Boolean),
 );
 
 /**
@@ -270,7 +270,7 @@ export const CONFIRMATION_REQUIRED =
  * tool ("confirm with the user before calling place_order"), nor of an input ("only after the user has confirmed the city").
  */
 export const CONFIRMED_BY_PERSON =
-  /\bconfirm(?:ed)? (?:this )?with (?:the )?(?:user|person|human|owner|operator)\b(?!\s+before\s+(?:calling|using|running|invoking)\s+[a-z0-9]+[_.-][a-z0-9])|\b(?:only|call|use|run|invoke)\b(?:\s+(?:it|this|this tool|only))*\s+after (?:the |a |an )?(?:user|student|owner|human|person|operator|customer)(?:'s)?(?: has)? (?:explicitly |clearly )?(?:confirm|approv)(?:s|es|ed)?(?=\s*(?:[.;,)!]|$)|\s+(?:it|this|that|the (?:exact|action|operation|change|request|preview)|a preview|explicitly|in writing)\b)|\bafter (?:explicit |the user's |user |human )+(?:confirmation|approval)\b|\bonly after (?:explicit )?confirmation\b|务必先与用户确认|(?:调用|使用)前[^。]{0,6}与用户确认|仅在用户确认后调用|用户(?:明确)?确认后(?:再)?(?:调用|执行|使用)|经用户确认后(?:再)?(?:调用|执行)/;
+  /\bconfirm(?:ed)? (?:this )?with (?:the )?(?:user|person|human|owner|operator)\b(?!\s+before\s+(?:calling|using|running|invoking)\s+[a-z0-9]+[_.-][a-z0-9])|\b(?:only|call|use|run|invoke)\b(?:\s+(?:it|this|this tool|only))*\s+after (?:the |a |an )?(?:user|student|owner|human|person|operator|customer)(?:'s)?(?: has)? (?:explicitly |clearly )?(?:confirm|approv)(?:s|es|ed)?(?=\s*(?:[.;,)!]|$)|\s+(?:it|this|that|the (?:exact|action|operation|change|request|preview)|a preview|explicitly|in writing)\b)|\bafter (?:explicit |the user's |user |human )+(?:confirmation|approval)\b|\bonly after (?:explicit )?confirmation\b|apr[èe]s que l['’]utilisateur (?:a |ait )?(?:explicitement )?confirm|apr[èe]s (?:la )?confirmation (?:explicite )?de l['’]utilisateur|despu[ée]s de que el usuario (?:haya )?(?:confirmado|confirme)|tras la confirmaci[óo]n (?:expl[íi]cita )?del usuario|ap[óo]s (?:a )?confirma[çc][ãa]o (?:expl[íi]cita )?do usu[áa]rio|depois que o usu[áa]rio (?:confirmar|tiver confirmado)|务必先与用户确认|(?:调用|使用)前[^。]{0,6}与用户确认|仅在用户确认后调用|用户(?:明确)?确认后(?:再)?(?:调用|执行|使用)|经用户确认后(?:再)?(?:调用|执行)/;
 /**
  * What a tool may do, listed, ending in a removal: "May install, update, disable or remove local skills" (every word
  * of the list a verb, checked by possibleRemoval's caller). MCP's destructiveHint is "may perform destructive
@@ -477,6 +477,8 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "read only queries", "read only sql", "readonly query", "readonly sql", "aggregation pipeline", "aggregation query",
     "aggregate query", "graphql query", "search query", "only read queries", "read queries", "read only transaction",
     "opened read only", "read only connection",
+    // A read-only query in a language that also writes: "Execute read-only Cypher query".
+    ...["cypher", "gremlin", "sql", "mongodb", "graph", "database", "db"].flatMap((l) => [`read only ${l} query`, `read only ${l} queries`]),
     // Math evaluated is computed and handed back.
     "math expression", "math expressions", "mathematical expression", "mathematical expressions", "arithmetic expression",
     "arithmetic expressions",
@@ -758,7 +760,7 @@ export const FOREIGN_VERBS: Record<Category, string> = {
     cancela cancelar reemplaza reemplazar sustituye genera reserva bloquea desbloquea sube subir anula anular detiene
     inicia edita registra sobrescribe restaura deshace cierra
     agendar altera alterar gera gerar edita editar registrar bloqueia desbloqueia substitui sobrescreve desfaz
-    encerra finaliza solicita emite cadastra cadastrar anexa anexar corrige corriger corregir
+    encerra finaliza solicita emite cadastra cadastrar anexa anexar corrige corriger corregir rattacher rattache настроить настраивает
     toca desliza digita aperta pressiona clica abre appuie tape clique ouvre ferme saisit tippt klickt öffnet schließt drückt
     tocca preme clicca apre pulsa
     übermittelt storniert stornieren ersetzt ersetzen erzeugt erzeugen generiert bucht buchen sperrt sperren entsperrt
@@ -853,7 +855,7 @@ export const FOREIGN_NAME_VERBS: Record<Category, string> = {
     remplacer reemplazar substituir ersetzen sostituire vervangen
     tocar deslizar digitar apertar clicar abrir fechar pulsar appuyer cliquer ouvrir fermer klicken oeffnen öffnen schliessen schließen
     aprire chiudere cliccare toccare premere
-    renommer renombrar renomear cadastrar anexar corriger corregir`,
+    renommer renombrar renomear cadastrar anexar corriger corregir publier publicar publicare publiceren reaffecter affecter rattacher`,
   execute: "executer exécuter ejecutar executar ausfuehren ausführen eseguire uitvoeren zhixing jikkou",
   destructive: `supprimer effacer eliminar borrar excluir apagar loeschen löschen entfernen eliminare cancellare rimuovi rimuovere
     verwijderen verwijder usun usuń hapus shanchu qingkong sakujo xoa retirer desinstalar desinstaller désinstaller deinstallieren

@@ -792,6 +792,9 @@ function destructiveAsObject(tokens: NameTokens, nv: NameVerbHit, dv: Descriptio
 /** What follows a verb inside a longer word that makes it another word: "delet|ed", "creat|or", "sett|ings". */
 const INFLECTION = /^(?:ies|y|e?d|e?r|e?rs|ing|ings|ion|ions|ution|utions|ment|ments|able|ive|or|ors|s|es|ure|al|ance|ances)$/;
 
+/** "Use this tool to" in other languages: "Utilisez cet outil pour", "Usa esta herramienta para", "Verwenden Sie dieses Tool, um". */
+const USE_THIS_TOOL =
+  /^\s*(?:utilisez|utilise|usa|use|utilice|utiliza|utilize|utilizza|verwenden sie|verwende)\s+(?:cet\s+outil|cette\s+fonction|esta\s+herramienta|esta\s+ferramenta|este\s+recurso|questo\s+strumento|dieses\s+tool|dieses\s+werkzeug)\s*,?\s+(?:pour|afin\s+de|para|per|um)\s+/i;
 const FOREIGN_VERB_OF = new Map<string, VerbInfo>();
 for (const [category, words] of Object.entries(FOREIGN_VERBS) as [Category, string][]) {
   for (const w of words.split(/\s+/)) if (w) FOREIGN_VERB_OF.set(w, { verb: FOREIGN_GLOSS[w] ?? w, category, ambiguous: false });
@@ -871,6 +874,8 @@ function foreignDescriptionVerb(description: string, firstWord: boolean): Descri
   let head = description.slice(0, 40);
   let found: VerbInfo | undefined;
   if (firstWord) {
+    // "Utilisez cet outil pour rattacher …": the verb after the filler leads, as after "Use this tool to".
+    if (USE_THIS_TOOL.test(head)) head = description.replace(USE_THIS_TOOL, "").slice(0, 40);
     const first = leadingLetters(head)?.toLowerCase();
     found = first ? FOREIGN_VERB_OF.get(first) : undefined;
     if (!found && first !== undefined && VERB_FINAL_LATIN.test(description)) found = lastVerbOfSentence(description);
@@ -1882,6 +1887,9 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // page so far") is that noun there too, as is a word a noun-phrase description holds ("Chronological log of …").
   if (dv && dv.category !== "destructive" && (dv.ambiguous ? nounInDescription(tokens.tokens, nameVerb, dv, lowerDescription) : !dv.first && pluralBeforeOf(dv, lowerDescription))) dv = undefined;
   let nv = agreeWithDescription(tokens, nameVerb, dv);
+  // A log that ends a name after other words is the log kept ("network_log", "sentinel_event_log"), unless the
+  // description logs too ("Logs time spent on a task").
+  if (nv && nv.verb === "log" && nv.index > 0 && nv.index === tokens.tokens.length - 1 && dv?.verb !== "log") nv = undefined;
   const object: string[] = [];
   const words = tokens.tokens;
   const objectFrom = nv && nv.position !== "embeds" && nv.index >= tokens.lastSegmentStart ? tokens.lastSegmentStart : 0;

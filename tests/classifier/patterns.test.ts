@@ -1803,4 +1803,35 @@ describe.each([
       else expect(c.category, `${name}: ${description}`).toBe(want);
     }
   });
+
+  it("learned-19's patterns from batch 13's misses, each beside the text it must leave alone", () => {
+    // A log ending a name after other words is the log kept, on a server whose names put the verb last; one the
+    // description logs is a write.
+    const vpn = classifyServer(
+      {
+        name: "vpn",
+        tools: [
+          { name: "vpn_connect", description: "Start the OpenVPN tunnel." },
+          { name: "vpn_disconnect", description: "Stop the OpenVPN tunnel." },
+          { name: "vpn_status", description: "Tunnel status and address." },
+          { name: "vpn_log", description: "Last 50 lines of the OpenVPN log." },
+        ],
+      },
+      options,
+    );
+    expect(vpn[3]!.category).toBe("read");
+    expect(k("time_log", "Logs time spent on a task, in minutes.").category).toBe("write");
+    // "Use this tool to" in French, and a French confirmation the person gives first.
+    expect(k("reaffecter_brouillon", "Utilisez cet outil pour rattacher un brouillon à un autre menu.").signals).toContain("description_verb:rattacher");
+    expect(k("lister_cours", "Utilisez cet outil pour retrouver les cours générés récemment.").category).toBe("read");
+    expect(k("note_tool", "Affiche la note. Utilisez cet outil uniquement après que l’utilisateur a explicitement confirmé.").signals).toContain("confirmation_required");
+    // A read-only query in a language that also writes is a read; the same language run unqualified is not.
+    const query = { inputSchema: { type: "object", properties: { query: { type: "string", description: "Cypher query to run" } }, required: ["query"] } };
+    expect(k("graph_query_read", "Execute read-only Cypher query. Returns the rows.", query).category).toBe("read");
+    expect(k("graph_query", "Execute a Cypher query against the graph.", query).category).not.toBe("read");
+    // Russian "configure"; a task delegated to another machine.
+    expect(k("voice_settings", "Настроить автозапуск и язык диктовки.").category).toBe("write");
+    expect(k("pet_delegate", "Delegate a coding task to the paired machine.").category).not.toBe("read");
+    expect(k("get_delegate", "Gets the specified delegate of the account.").category).toBe("read");
+  });
 });
