@@ -266,8 +266,9 @@ export const CONFIRMATION_REQUIRED =
 /**
  * A confirmation the person must give before the tool is called, in lower-case text: "Confirm with the user before
  * using this", "Only call it after the user has explicitly confirmed the exact order", "after explicit user confirmation",
- * "务必先与用户确认", "仅在用户确认后调用". Of 96 real tools whose text says so, two are read-only. Not one before another
- * tool ("confirm with the user before calling place_order"), nor of an input ("only after the user has confirmed the city").
+ * "务必先与用户确认", "仅在用户确认后调用". Of 102 real tools whose hints are declared and whose text says so, one is
+ * read-only. Not one before another tool ("confirm with the user before calling place_order"), nor of an input ("only
+ * after the user has confirmed the city").
  */
 export const CONFIRMED_BY_PERSON =
   /\bconfirm(?:ed)? (?:this )?with (?:the )?(?:user|person|human|owner|operator)\b(?!\s+before\s+(?:calling|using|running|invoking)\s+[a-z0-9]+[_.-][a-z0-9])|\b(?:only|call|use|run|invoke)\b(?:\s+(?:it|this|this tool|only))*\s+after (?:the |a |an )?(?:user|student|owner|human|person|operator|customer)(?:'s)?(?: has)? (?:explicitly |clearly )?(?:confirm|approv)(?:s|es|ed)?(?=\s*(?:[.;,)!]|$)|\s+(?:it|this|that|the (?:exact|action|operation|change|request|preview)|a preview|explicitly|in writing)\b)|\bafter (?:explicit |the user's |user |human )+(?:confirmation|approval)\b|\bonly after (?:explicit )?confirmation\b|apr[èe]s que l['’]utilisateur (?:a |ait )?(?:explicitement )?confirm|apr[èe]s (?:la )?confirmation (?:explicite )?de l['’]utilisateur|despu[ée]s de que el usuario (?:haya )?(?:confirmado|confirme)|tras la confirmaci[óo]n (?:expl[íi]cita )?del usuario|ap[óo]s (?:a )?confirma[çc][ãa]o (?:expl[íi]cita )?do usu[áa]rio|depois que o usu[áa]rio (?:confirmar|tiver confirmado)|务必先与用户确认|(?:调用|使用)前[^。]{0,6}与用户确认|仅在用户确认后调用|用户(?:明确)?确认后(?:再)?(?:调用|执行|使用)|经用户确认后(?:再)?(?:调用|执行)/;
