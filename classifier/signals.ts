@@ -2241,7 +2241,9 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     evidence.push({ signal: "stated_change", source: "description", quote: quoteText(statedChange, 60), weight: WEIGHTS.statedChange });
   }
   // … and so does a confirmation it asks for before it acts ("Converge every server …; requires confirm=true").
-  const confirmation = stating && !statedChange ? ((lowerDescription.includes("confirm") ? CONFIRMATION_REQUIRED.exec(lowerDescription) : null) ?? CONFIRMED_BY_PERSON.exec(lowerDescription)) : null;
+  // (Every form of both holds "confirm" or 确认: the rest of the text pays for neither.)
+  const confirming = lowerDescription.includes("confirm");
+  const confirmation = stating && !statedChange && (confirming || lowerDescription.includes("确认")) ? ((confirming ? CONFIRMATION_REQUIRED.exec(lowerDescription) : null) ?? CONFIRMED_BY_PERSON.exec(lowerDescription)) : null;
   if (confirmation) {
     scores.write += WEIGHTS.statedChange;
     evidence.push({ signal: "confirmation_required", source: "description", quote: confirmation[0].replace(/^[^a-z]+/, ""), weight: WEIGHTS.statedChange });
