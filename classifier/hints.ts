@@ -79,7 +79,7 @@ function nonAdditiveChange(r: ToolReading): Pick<Evidence, "source" | "quote"> |
 }
 
 /** An application made, not changes applied: "Apply to a job on the board", "Apply for a business loan". */
-const APPLIED_FOR = /^appl(?:y|ies|ying)\s+(?:to|for)\s+(?:(?:a|an|the|this|that)\s+)?(?:[a-z-]+\s+){0,2}?(?:jobs?|postings?|positions?|roles?|openings?|vacanc(?:y|ies)|program(?:me)?s?|grants?|loans?|scholarships?|courses?|membership|visas?|permits?|refunds?|leave|reimbursements?)\b/;
+const APPLIED_FOR = /^appl(?:y|ies|ying)\s+(?:to|for)\s+(?!(?:all|every|any|each|these|those)\b)(?:(?:a|an|the|this|that)\s+)?(?:[a-z-]+\s+){0,2}?(?:jobs?|postings?|positions?|roles?|openings?|vacanc(?:y|ies)|program(?:me)?s?|grants?|loans?|scholarships?|courses?|membership|visas?|permits?|refunds?|leave|reimbursements?)\b/;
 
 /**
  * Whether a leading verb makes a change that is not additive, by what it works on: an apply of anything but an

@@ -794,7 +794,8 @@ const INFLECTION = /^(?:ies|y|e?d|e?r|e?rs|ing|ings|ion|ions|ution|utions|ment|m
 
 /** "Use this tool to" in other languages: "Utilisez cet outil pour", "Usa esta herramienta para", "Verwenden Sie dieses Tool, um". */
 const USE_THIS_TOOL =
-  /^\s*(?:utilisez|utilise|usa|use|utilice|utiliza|utilize|utilizza|verwenden sie|verwende)\s+(?:cet\s+outil|cette\s+fonction|esta\s+herramienta|esta\s+ferramenta|este\s+recurso|questo\s+strumento|dieses\s+tool|dieses\s+werkzeug)\s*,?\s+(?:pour|afin\s+de|para|per|um)\s+/i;
+  /^\s*(?:(?:utilisez|utilise|usa|use|utilice|utiliza|utilize|utilizza|verwenden sie|verwende)\s+(?:cet\s+outil|cette\s+fonction|esta\s+herramienta|esta\s+ferramenta|este\s+recurso|questo\s+strumento|dieses\s+tool|dieses\s+werkzeug)\s*,?\s+(?:(?:uniquement|seulement|solo|solamente|apenas|somente|nur)\s+)?(?:pour|afin\s+de|para|per|um)|(?:cet\s+outil|cette\s+fonction)\s+permet\s+(?:de|d['’])|(?:esta\s+herramienta|esta\s+ferramenta)\s+permite|questo\s+strumento\s+permette\s+di)\s*/i;
+const ZU_INFINITIVE = /\bzu\s+(\p{L}+)/u;
 const FOREIGN_VERB_OF = new Map<string, VerbInfo>();
 for (const [category, words] of Object.entries(FOREIGN_VERBS) as [Category, string][]) {
   for (const w of words.split(/\s+/)) if (w) FOREIGN_VERB_OF.set(w, { verb: FOREIGN_GLOSS[w] ?? w, category, ambiguous: false });
@@ -875,10 +876,13 @@ function foreignDescriptionVerb(description: string, firstWord: boolean): Descri
   let found: VerbInfo | undefined;
   if (firstWord) {
     // "Utilisez cet outil pour rattacher …": the verb after the filler leads, as after "Use this tool to".
-    if (USE_THIS_TOOL.test(head)) head = description.replace(USE_THIS_TOOL, "").slice(0, 40);
+    const text = USE_THIS_TOOL.test(head) ? description.replace(USE_THIS_TOOL, "") : description;
+    head = text.slice(0, 40);
     const first = leadingLetters(head)?.toLowerCase();
     found = first ? FOREIGN_VERB_OF.get(first) : undefined;
-    if (!found && first !== undefined && VERB_FINAL_LATIN.test(description)) found = lastVerbOfSentence(description);
+    if (!found && first !== undefined && VERB_FINAL_LATIN.test(text)) found = lastVerbOfSentence(text);
+    // German puts the verb last after its filler: "…, um eine Datei zu löschen".
+    if (!found && text !== description) found = FOREIGN_VERB_OF.get(ZU_INFINITIVE.exec(text.slice(0, 80))?.[1]?.toLowerCase() ?? "");
   } else if (NON_ASCII_LETTER.test(head)) {
     const verbFinal = VERB_FINAL_SCRIPT.test(head);
     if (verbFinal) {
@@ -1361,7 +1365,7 @@ function writtenAnyway(
   const fileOut = FILE_OUT_VERBS.has(lead);
   if (outputPath && (fileOut || requiredArgument(tool.inputSchema, outputPath.name))) return { signal: "schema:output_path", source: "schema", quote: outputPath.name };
   // … and a download, the name's or the description's, into a local place ("Download the template to a temporary directory").
-  const downloads = nv?.verb === "download" || dv?.verb === "download";
+  const downloads = nv?.verb === "download" || dv?.verb === "download" || nv?.verb === "stream" || dv?.verb === "stream";
   const local = fileOut || downloads ? statedLocalFile(lower, downloads) : undefined;
   if (local) return { signal: "stated_save", source: "description", quote: local };
   // (A preview, a validation or a simulation takes the arguments of what it rehearses: "preview_day_prices".)
@@ -1828,29 +1832,52 @@ function argumentInjection(text: string, profile: ServerProfile | undefined): In
 
 const SESSION_VERBS = new Set(["connect", "disconnect", "reconnect"]);
 const EVALUATING_VERBS = new Set(["evaluate", "eval"]);
-/** An evaluation whose results are kept: "… and log the metrics to MLflow", "saves the scores". */
-const RESULTS_KEPT = /\b(?:log|logs|save|saves|store|stores|write|writes|persist|persists|record|records)\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:metrics|results?|scores?|evaluations?|findings)\b/;
-const RECOMPUTING_VERBS = new Set(["recompute", "recalculate"]);
-const RECOMPUTED_FOR_INPUTS = /\b(?:for|from|with)\s+(?:the\s+|a\s+|these\s+)?(?:given|different|supplied|provided|new|other|hypothetical)\b/;
 /**
- * A Git fetch: of changes, branches, refs or tags from a remote ("Fetch changes from a remote repository"), from every
- * remote, of remote refs, or "git fetch"; not of a log or a list a remote holds ("Fetch the remote branches list").
+ * The head of what a description evaluates: the last word before a preposition or a stop ("Evaluate a JavaScript
+ * expression in the page" → expression; "Evaluate the code quality of a repository" → repository).
+ */
+const EVALUATED_PHRASE = /\beval(?:uate|uates|uating)?\s+(?:[\w'’.+-]+\s+){0,5}?([\w'’.+-]+)(?=\s+(?:in|on|inside|within|against|and|to|for|with|from|using|at|as|under|while|by|without|so|then)\b|\s*[.,;:()]|\s*$)/;
+/** Heads that are code an evaluation runs: the kinds of code, a notebook's cells, a Lisp form, a language named. */
+const EVALUATED_CODE_HEAD = /^(?:javascript|js|typescript|expressions?|scripts?|code|snippets?|functions?|lambdas?|python|java|lua|statements?|commands?|shell|cells?|notebooks?|lisp|elisp|clojure|sexps?|forms?|blocks?|programs?)$/;
+/**
+ * Whether an evaluation runs code: the name's object is code by its head word (`eval_js`, `evaluate_notebook`; not
+ * `evaluate_code_quality`), or the description's evaluated phrase is by its head ("Evaluate a Clojure form …"; not
+ * "Evaluate the function's complexity"), or, where the description evaluates nothing by name, it names code at all
+ * ("Execute JavaScript in the browser context").
+ */
+function evaluatesCode(object: readonly string[], lowerDescription: string): boolean {
+  if (EVALUATED_CODE_HEAD.test(object.at(-1) ?? "")) return true;
+  const head = EVALUATED_PHRASE.exec(lowerDescription)?.[1];
+  return head !== undefined ? EVALUATED_CODE_HEAD.test(head) : EVALUATED_CODE.test(lowerDescription);
+}
+/** An evaluation whose results are kept: "… and log the metrics to MLflow", "saves the scores". */
+const RESULTS_KEPT =
+  /(?:\b(?:log|logs|save|saves|store|stores|write|writes|persist|persists|record|records)\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:metrics|results?|scores?|evaluations?|findings)|\b(?:metrics|results?|scores?)\s+(?:are|is)\s+(?:then\s+|also\s+)?(?:logged|saved|stored|written|recorded))\b(?![^.;]{0,20}\b(?:response|caller|output|reply)\b)/;
+const RECOMPUTING_VERBS = new Set(["recompute", "recalculate"]);
+/** Other inputs a recomputation takes ("for a different interest rate", "using the given values"), not the record it redoes. */
+const RECOMPUTED_FOR_INPUTS =
+  /\b(?:for|from|with|using)\s+(?:the\s+|a\s+|an\s+|these\s+)?(?:given|different|supplied|provided|new|other|hypothetical|alternative)\s+(?:[a-z-]+\s+){0,2}?(?:rates?|values?|parameters?|inputs?|numbers?|amounts?|terms?|assumptions?|figures?)\b/;
+/**
+ * A Git fetch: of nothing or of changes, branches, refs or tags from a remote ("Fetch a branch from origin", "Fetch from
+ * the remote repository without merging"), of a remote named ("Fetch the specified remote"), of every remote, of remote
+ * refs, or "git fetch"; not of a file from a remote repository, nor what it hands back ("… and return them as a list").
  */
 const GIT_FETCH =
-  /\bfetch(?:es|ing)?\s+(?:(?:all|the|latest|new|any)\s+){0,2}(?:changes|updates|branches|refs|tags|commits|objects)\b[^.;]{0,40}?\b(?:remotes?|origin|upstream)\b|\bfetch(?:es|ing)?\b[^.;]{0,30}?\b(?:all|every|each)\s+remotes?\b|\bfetch(?:es|ing)?\s+(?:git\s+)?remote\s+refs\b|\bgit fetch\b/;
+  /\bfetch(?:es|ing)?\s+(?:(?:a|the|all|latest|new|any|its)\s+){0,2}(?:(?:changes|updates|branch(?:es)?|refs|tags|commits|objects)\s+)?from\s+(?:(?:a|the|its|every|each|all|another)\s+)?(?:remotes?|origin|upstream)\b|\bfetch(?:es|ing)?\s+(?:(?:the|a|specified|given|named|selected)\s+)+remote\b(?!\s+(?:file|files|url|content|data|repository|branches))|\bfetch(?:es|ing)?\b[^.;]{0,30}?\b(?:all|every|each)\s+remotes?\b|\bfetch(?:es|ing)?\s+(?:git\s+)?remote\s+refs\b|\bgit fetch\b/;
+const HANDED_BACK = /\breturn(?:s|ing)?\s+(?:them|their|its|the\s+(?:list|names|messages|contents?))\b/;
 /** Where a symbol of code is written: what an editor's "go to" finds. */
 const CODE_LOCATIONS = new Set("definition definitions declaration declarations implementation implementations symbol symbols".split(" "));
 /** Code an evaluation runs, as a word of the name or the description. */
-const EVALUATED_CODE = /\b(?:javascript|js|typescript|expressions?|scripts?|code|snippets?|functions?|lambda|python|java|lua|statements?|commands?|shell|cells?|notebooks?|kernel|repl|nrepl|forms?|lisp|elisp|clojure|sexp)\b/;
+const EVALUATED_CODE = /\b(?:javascript|js|typescript|expressions?|scripts?|code|snippets?|functions?|lambda|python|java|lua|statements?|commands?|shell|cells?|notebooks?|repl|nrepl|lisp|elisp|clojure|sexp)\b/;
 /** Connecting in other words ("Attach to an existing sandbox"). */
 const ATTACHING_VERBS = new Set(["attach", "detach"]);
 /** Verbs that keep what they are given: a made thing they update, save or share is kept. */
 const STORING_VERBS = new Set("update upsert save store edit modify patch put append persist write share publish".split(" "));
 /** … of which a name's verb keeps the made thing even where the description only makes it ("update_day"). */
-const KEEPING_VERBS = new Set("update upsert save store persist".split(" "));
+const KEEPING_VERBS = new Set("update upsert save store persist publish share".split(" "));
 /** A connect with a thing as its object, not "to", "from" or another preposition: "Connects memories together". */
 const LINKS_THINGS =
-  /^\W*(?:re|dis)?connect(?:s|ing)?\s+(?!(?:to|from|with|via|using|over|through|and|or|on|in|into|at|as|if|when|once|it|directly|automatically|securely|again|back|first|now|here|me|you|us)\b)(?!(?:the\s+|this\s+|your\s+|an?\s+)?(?:mcp\s+|ai\s+)?(?:agent|client|server|assistant|session|tool|bot|model|app|claude)\b)[a-z]/;
+  /^\W*(?:(?:this tool|this|it)\s+|use (?:this|it)(?: tool)? to\s+)?(?:re|dis)?connect(?:s|ing)?\s+(?!(?:to|from|with|via|using|over|through|and|or|on|in|into|at|as|if|when|once|it|directly|automatically|securely|again|back|first|now|here|me|you|us)\b)(?!(?:the\s+|this\s+|your\s+|an?\s+)?(?:agent|client|assistant|session|bot|model|claude|(?:mcp|this)\s+server)\b)[a-z]/;
 /** What a session verb's lead opens or closes when it is the connection itself ("Opens a connection with the MySQL server"). */
 const CONNECTION_OBJECTS = new Set("connection connections session sessions socket sockets".split(" "));
 
@@ -1917,24 +1944,27 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // a thing as its object links things ("Connects related entries to a relation field", "Disconnect a member from their
   // voice channel"), and a description leading with another change says what it does ("Add a patchcord", "Turn off a
   // device's VPN tunnel").
-  // Evaluating a thing that is no code (a design, a strategy, a prediction, a session) assesses it; evaluating an
-  // expression, a script or code runs it ("Evaluate a JavaScript expression in the page").
-  if (nv && EVALUATING_VERBS.has(nv.verb) && nv.category === "execute" && object.length > 0 && !object.some((w) => EVALUATED_CODE.test(w) || EVALUATED.has(w)) && !EVALUATED_CODE.test(lowerDescription) && !RESULTS_KEPT.test(lowerDescription)) nv = { ...nv, category: "read" };
+  // Evaluating a thing that is no code (a design, a strategy, a prediction, a session) assesses it, and keeps what it
+  // finds only where the text says so ("… and log the metrics to MLflow"); evaluating an expression, a script or code runs
+  // it ("Evaluate a JavaScript expression in the page").
+  if (nv && EVALUATING_VERBS.has(nv.verb) && nv.category === "execute" && object.length > 0 && !object.some((w) => EVALUATED.has(w)) && !evaluatesCode(object, lowerDescription)) {
+    nv = { ...nv, category: RESULTS_KEPT.test(lowerDescription) ? "write" : "read" };
+  }
   // Recomputing for given or other inputs calculates ("Recalculate the monthly payment for a different rate").
   if (nv && RECOMPUTING_VERBS.has(nv.verb) && RECOMPUTED_FOR_INPUTS.test(lowerDescription)) nv = { ...nv, category: "read" };
   if (dv && RECOMPUTING_VERBS.has(dv.verb) && RECOMPUTED_FOR_INPUTS.test(lowerDescription)) dv = { ...dv, category: "read" };
   // Going to a symbol's definition finds where it is written (an editor's lookup), unless it moves an editor there.
-  const inEditor = /\b(?:editor|cursor|open(?:s)? the file)\b/.test(lowerDescription);
+  const inEditor = /\beditor\b|\b(?:moves?|moving|places?|sets?|selects?|selecting)\s+(?:the\s+)?(?:cursor|selection|caret|range)\b|\bopen(?:s|ing)?\s+(?:the\s+|its\s+)?file\b/.test(lowerDescription);
   if (nv && (nv.verb === "go" || nv.verb === "navigate") && object.some((w) => CODE_LOCATIONS.has(w)) && !inEditor) nv = { ...nv, category: "read" };
   if (dv && (dv.verb === "go" || dv.verb === "navigate") && dv.object.some((w) => CODE_LOCATIONS.has(w)) && !inEditor) dv = { ...dv, category: "read" };
   // A Git fetch updates the repository's remote-tracking refs ("git fetch from all remotes"): a fetch of remotes, refs or
   // an upstream where Git is named.
-  if ((nv?.verb === "fetch" || dv?.verb === "fetch") && GIT_FETCH.test(lowerDescription) && (lowerName.includes("git") || lowerName.includes("repo") || /\bgit\b/.test(lowerDescription))) {
+  if ((nv?.verb === "fetch" || dv?.verb === "fetch") && GIT_FETCH.test(lowerDescription) && !HANDED_BACK.test(lowerDescription) && (lowerName.includes("git") || lowerName.includes("repo") || /\bgit\b/.test(lowerDescription))) {
     if (nv?.verb === "fetch") nv = { ...nv, category: "write" };
     if (dv?.verb === "fetch") dv = { ...dv, category: "write" };
   }
   if (nv && SESSION_VERBS.has(nv.verb)) {
-    if (dv && dv.first && dv.category !== "read" && !SESSION_VERBS.has(dv.verb) && !ATTACHING_VERBS.has(dv.verb) && !dv.object.some((w) => CONNECTION_OBJECTS.has(w))) nv = { ...nv, category: dv.category };
+    if (dv && dv.first && dv.category !== "read" && !SESSION_VERBS.has(dv.verb) && !ATTACHING_VERBS.has(dv.verb) && !(dv.object.some((w) => CONNECTION_OBJECTS.has(w)) && !/\bconnection between\b/.test(lowerDescription))) nv = { ...nv, category: dv.category };
     else if (LINKS_THINGS.test(lowerDescription)) nv = { ...nv, category: "write" };
   }
   if (dv && SESSION_VERBS.has(dv.verb) && LINKS_THINGS.test(lowerDescription)) dv = { ...dv, category: "write" };
@@ -2241,9 +2271,9 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     evidence.push({ signal: "stated_change", source: "description", quote: quoteText(statedChange, 60), weight: WEIGHTS.statedChange });
   }
   // … and so does a confirmation it asks for before it acts ("Converge every server …; requires confirm=true").
-  // (Every form of both holds "confirm" or 确认: the rest of the text pays for neither.)
+  // (Every form of both holds "confirm", "approv" or 确认: the rest of the text pays for neither.)
   const confirming = lowerDescription.includes("confirm");
-  const confirmation = stating && !statedChange && (confirming || lowerDescription.includes("确认")) ? ((confirming ? CONFIRMATION_REQUIRED.exec(lowerDescription) : null) ?? CONFIRMED_BY_PERSON.exec(lowerDescription)) : null;
+  const confirmation = stating && !statedChange && (confirming || lowerDescription.includes("approv") || lowerDescription.includes("确认")) ? ((confirming ? CONFIRMATION_REQUIRED.exec(lowerDescription) : null) ?? CONFIRMED_BY_PERSON.exec(lowerDescription)) : null;
   if (confirmation) {
     scores.write += WEIGHTS.statedChange;
     evidence.push({ signal: "confirmation_required", source: "description", quote: confirmation[0].replace(/^[^a-z]+/, ""), weight: WEIGHTS.statedChange });

@@ -1771,7 +1771,7 @@ describe.each([
       ["download_video", "Download the video to your computer.", "write"],
       ["evaluate_notebook", "Evaluate all cells of the notebook in the running kernel and return their outputs.", "execute"],
       ["eval_form", "Evaluate a Clojure form in the connected nREPL session.", "execute"],
-      ["evaluate_model", "Evaluate the model on the test split and log the metrics to MLflow.", "execute"],
+      ["evaluate_model", "Evaluate the model on the test split and log the metrics to MLflow.", "write"],
       ["list_flights", "List available flights. Only call book_flight after the user has confirmed the choice.", "read"],
       ["get_weather", "Returns the weather. Run only after the user has confirmed the city.", "read"],
       ["get_quote", "查询报价。下单前请先与用户确认。", "read"],
@@ -1833,5 +1833,47 @@ describe.each([
     expect(k("voice_settings", "Настроить автозапуск и язык диктовки.").category).toBe("write");
     expect(k("pet_delegate", "Delegate a coding task to the paired machine.").category).not.toBe("read");
     expect(k("get_delegate", "Gets the specified delegate of the account.").category).toBe("read");
+  });
+
+  it("learned-19's patterns keep to their words: the cases a second review found", () => {
+    // A recomputation for another record is no calculation; 会覆盖 with what it writes over, not 被覆盖 or a coverage
+    // mode; confirmations of inputs in other languages and of another step; evaluations by their head word, results
+    // logged kept; a Git fetch from a remote unless it hands back a list; a link after "This tool", a server linked to a
+    // pool, a connection between two apps; a definition found under the cursor; a download "similar to" or "uploaded to"
+    // a folder; a stream into ./data; a publish name; a scope "Applies to all"; German and French fillers.
+    const cases: [string, string, string][] = [
+      ["recalculate_invoice", "Recalculate totals for the given invoice.", "financial"],
+      ["recalculate_payment", "Recalculate the payment using a different interest rate.", "read"],
+      ["write_file", "写入文件。此操作会覆盖目标文件。", "hint:destructive"],
+      ["import_data", "导入数据，会覆盖数据库中的同名记录。", "hint:destructive"],
+      ["check_signal", "查询该地址是否被覆盖。", "read"],
+      ["plan_info", "套餐覆盖模式说明。", "read"],
+      ["copy_file", "复制文件，目标存在时覆盖该文件。", "hint:destructive"],
+      ["buscar_vuelos", "Busca vuelos. Úsala después de que el usuario haya confirmado las fechas de viaje.", "read"],
+      ["chercher_vols", "Recherche des vols, après que l'utilisateur a confirmé la ville de départ.", "read"],
+      ["show_plan", "Show the migration plan; confirm with the user before applying it.", "read"],
+      ["evaluate_kernel", "Evaluate GPU kernel performance across batch sizes and return timings.", "read"],
+      ["evaluate_model", "Evaluate the model on the test split and log the metrics to MLflow.", "write"],
+      ["evaluate_code_quality", "Evaluate the code quality of a repository and return a report.", "read"],
+      ["git_fetch", "Fetch a branch from origin.", "write"],
+      ["git_fetch", "Fetch from the remote repository without merging.", "write"],
+      ["repo_tags", "Fetch all tags from the remote repository and return them as a list.", "read"],
+      ["gitlab_commits", "Fetches commits from the origin GitLab project and returns their messages.", "read"],
+      ["connect_nodes", "This tool connects two nodes of the graph with an edge.", "write"],
+      ["connect_server", "Connect the server to the load balancer pool so it receives traffic.", "write"],
+      ["connect_apps", "Create a connection between Salesforce and HubSpot so records sync every hour.", "write"],
+      ["goto_definition", "Go to the definition of the symbol under the cursor and return its location.", "read"],
+      ["download_file", "Download file content from Google Drive, similar to the export files endpoint, returned as text.", "read"],
+      ["download_shared", "Download files uploaded to the shared folder and return their contents.", "read"],
+      ["fetch_dataset", "Stream the dataset into ./data.", "write"],
+      ["publish_report", "Generate the weekly report.", "write"],
+      ["apply_retention", "Applies to all jobs in the project: deletes build artifacts older than the limit.", "hint:destructive"],
+      ["datei", "Verwenden Sie dieses Tool, um eine Datei zu löschen.", "destructive"],
+    ];
+    for (const [name, description, want] of cases) {
+      const c = k(name, description);
+      if (want.startsWith("hint:")) expect(hintClass(c), `${name}: ${description}`).toBe(want.slice(5));
+      else expect(c.category, `${name}: ${description}`).toBe(want);
+    }
   });
 });
