@@ -1830,8 +1830,9 @@ function argumentInjection(text: string, profile: ServerProfile | undefined): In
   return found ?? undefined;
 }
 
-const SESSION_VERBS = new Set(["connect", "disconnect", "reconnect"]);
 const EVALUATING_VERBS = new Set(["evaluate", "eval"]);
+/** Code an evaluation runs, as a word of the description. */
+const EVALUATED_CODE = /\b(?:javascript|js|typescript|expressions?|scripts?|code|snippets?|functions?|lambda|python|java|lua|statements?|commands?|shell|cells?|notebooks?|repl|nrepl|lisp|elisp|clojure|sexp)\b/;
 /**
  * The head of what a description evaluates: the last word before a preposition or a stop ("Evaluate a JavaScript
  * expression in the page" → expression; "Evaluate the code quality of a repository" → repository).
@@ -1839,6 +1840,41 @@ const EVALUATING_VERBS = new Set(["evaluate", "eval"]);
 const EVALUATED_PHRASE = /\beval(?:uate|uates|uating)?\s+(?:[\w'’.+-]+\s+){0,5}?([\w'’.+-]+)(?=\s+(?:in|on|inside|within|against|and|to|for|with|from|using|at|as|under|while|by|without|so|then)\b|\s*[.,;:()]|\s*$)/;
 /** Heads that are code an evaluation runs: the kinds of code, a notebook's cells, a Lisp form, a language named. */
 const EVALUATED_CODE_HEAD = /^(?:javascript|js|typescript|expressions?|scripts?|code|snippets?|functions?|lambdas?|python|java|lua|statements?|commands?|shell|cells?|notebooks?|lisp|elisp|clojure|sexps?|forms?|blocks?|programs?)$/;
+/** An evaluation whose results are kept: "… and log the metrics to MLflow", "saves the scores". */
+const RESULTS_KEPT =
+  /(?:\b(?:log|logs|save|saves|store|stores|write|writes|persist|persists|record|records)\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:metrics|results?|scores?|evaluations?|findings)|\b(?:metrics|results?|scores?)\s+(?:are|is)\s+(?:then\s+|also\s+)?(?:logged|saved|stored|written|recorded))\b(?![^.;]{0,20}\b(?:response|caller|output|reply)\b)/;
+const RECOMPUTING_VERBS = new Set(["recompute", "recalculate"]);
+/** Other inputs a recomputation takes ("for a different interest rate", "using the given values"), not the record it redoes. */
+const RECOMPUTED_FOR_INPUTS =
+  /\b(?:for|from|with|using)\s+(?:the\s+|a\s+|an\s+|these\s+)?(?:given|different|supplied|provided|new|other|hypothetical|alternative)\s+(?:[a-z-]+\s+){0,2}?(?:rates?|values?|parameters?|inputs?|numbers?|amounts?|terms?|assumptions?|figures?)\b/;
+/** Where a symbol of code is written: what an editor's "go to" finds. */
+const CODE_LOCATIONS = new Set("definition definitions declaration declarations implementation implementations symbol symbols".split(" "));
+/** A go-to that moves an editor: "Navigate the editor to …", "moves the cursor there", "opens the file". */
+const MOVES_EDITOR = /\beditor\b|\b(?:moves?|moving|places?|sets?|selects?|selecting)\s+(?:the\s+)?(?:cursor|selection|caret|range)\b|\bopen(?:s|ing)?\s+(?:the\s+|its\s+)?file\b/;
+/**
+ * A Git fetch: of nothing or of changes, branches, refs or tags from a remote ("Fetch a branch from origin", "Fetch from
+ * the remote repository without merging"), of a remote named ("Fetch the specified remote"), of every remote, of remote
+ * refs, or "git fetch"; not of a file from a remote repository, nor what it hands back ("… and return them as a list").
+ */
+const GIT_FETCH =
+  /\bfetch(?:es|ing)?\s+(?:(?:a|the|all|latest|new|any|its)\s+){0,2}(?:(?:changes|updates|branch(?:es)?|refs|tags|commits|objects)\s+)?from\s+(?:(?:a|the|its|every|each|all|another)\s+)?(?:remotes?|origin|upstream)\b|\bfetch(?:es|ing)?\s+(?:(?:the|a|specified|given|named|selected)\s+)+remote\b(?!\s+(?:file|files|url|content|data|repository|branches))|\bfetch(?:es|ing)?\b[^.;]{0,30}?\b(?:all|every|each)\s+remotes?\b|\bfetch(?:es|ing)?\s+(?:git\s+)?remote\s+refs\b|\bgit fetch\b/;
+const HANDED_BACK = /\breturn(?:s|ing)?\s+(?:them|their|its|the\s+(?:list|names|messages|contents?))\b/;
+const SESSION_VERBS = new Set(["connect", "disconnect", "reconnect"]);
+/** Connecting in other words ("Attach to an existing sandbox"). */
+const ATTACHING_VERBS = new Set(["attach", "detach"]);
+/** What a session verb's lead opens or closes when it is the connection itself ("Opens a connection with the MySQL server"). */
+const CONNECTION_OBJECTS = new Set("connection connections session sessions socket sockets".split(" "));
+/**
+ * A description that leads by connecting things, not "to", "from" or another preposition, nor the connector itself:
+ * "Connects memories together", "This tool connects two nodes", not "Connects the agent to Chrome".
+ */
+const LINKS_THINGS =
+  /^\W*(?:(?:this tool|this|it)\s+|use (?:this|it)(?: tool)? to\s+)?(?:re|dis)?connect(?:s|ing)?\s+(?!(?:to|from|with|via|using|over|through|and|or|on|in|into|at|as|if|when|once|it|directly|automatically|securely|again|back|first|now|here|me|you|us)\b)(?!(?:the\s+|this\s+|your\s+|an?\s+)?(?:agent|client|assistant|session|bot|model|claude|(?:mcp|this)\s+server)\b)[a-z]/;
+/** Verbs that keep what they are given: a made thing they update, save or share is kept. */
+const STORING_VERBS = new Set("update upsert save store edit modify patch put append persist write share publish".split(" "));
+/** … of which a name's verb keeps the made thing even where the description only makes it ("update_day"). */
+const KEEPING_VERBS = new Set("update upsert save store persist publish share".split(" "));
+
 /**
  * Whether an evaluation runs code: the name's object is code by its head word (`eval_js`, `evaluate_notebook`; not
  * `evaluate_code_quality`), or the description's evaluated phrase is by its head ("Evaluate a Clojure form …"; not
@@ -1850,36 +1886,48 @@ function evaluatesCode(object: readonly string[], lowerDescription: string): boo
   const head = EVALUATED_PHRASE.exec(lowerDescription)?.[1];
   return head !== undefined ? EVALUATED_CODE_HEAD.test(head) : EVALUATED_CODE.test(lowerDescription);
 }
-/** An evaluation whose results are kept: "… and log the metrics to MLflow", "saves the scores". */
-const RESULTS_KEPT =
-  /(?:\b(?:log|logs|save|saves|store|stores|write|writes|persist|persists|record|records)\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:metrics|results?|scores?|evaluations?|findings)|\b(?:metrics|results?|scores?)\s+(?:are|is)\s+(?:then\s+|also\s+)?(?:logged|saved|stored|written|recorded))\b(?![^.;]{0,20}\b(?:response|caller|output|reply)\b)/;
-const RECOMPUTING_VERBS = new Set(["recompute", "recalculate"]);
-/** Other inputs a recomputation takes ("for a different interest rate", "using the given values"), not the record it redoes. */
-const RECOMPUTED_FOR_INPUTS =
-  /\b(?:for|from|with|using)\s+(?:the\s+|a\s+|an\s+|these\s+)?(?:given|different|supplied|provided|new|other|hypothetical|alternative)\s+(?:[a-z-]+\s+){0,2}?(?:rates?|values?|parameters?|inputs?|numbers?|amounts?|terms?|assumptions?|figures?)\b/;
-/**
- * A Git fetch: of nothing or of changes, branches, refs or tags from a remote ("Fetch a branch from origin", "Fetch from
- * the remote repository without merging"), of a remote named ("Fetch the specified remote"), of every remote, of remote
- * refs, or "git fetch"; not of a file from a remote repository, nor what it hands back ("… and return them as a list").
- */
-const GIT_FETCH =
-  /\bfetch(?:es|ing)?\s+(?:(?:a|the|all|latest|new|any|its)\s+){0,2}(?:(?:changes|updates|branch(?:es)?|refs|tags|commits|objects)\s+)?from\s+(?:(?:a|the|its|every|each|all|another)\s+)?(?:remotes?|origin|upstream)\b|\bfetch(?:es|ing)?\s+(?:(?:the|a|specified|given|named|selected)\s+)+remote\b(?!\s+(?:file|files|url|content|data|repository|branches))|\bfetch(?:es|ing)?\b[^.;]{0,30}?\b(?:all|every|each)\s+remotes?\b|\bfetch(?:es|ing)?\s+(?:git\s+)?remote\s+refs\b|\bgit fetch\b/;
-const HANDED_BACK = /\breturn(?:s|ing)?\s+(?:them|their|its|the\s+(?:list|names|messages|contents?))\b/;
-/** Where a symbol of code is written: what an editor's "go to" finds. */
-const CODE_LOCATIONS = new Set("definition definitions declaration declarations implementation implementations symbol symbols".split(" "));
-/** Code an evaluation runs, as a word of the name or the description. */
-const EVALUATED_CODE = /\b(?:javascript|js|typescript|expressions?|scripts?|code|snippets?|functions?|lambda|python|java|lua|statements?|commands?|shell|cells?|notebooks?|repl|nrepl|lisp|elisp|clojure|sexp)\b/;
-/** Connecting in other words ("Attach to an existing sandbox"). */
-const ATTACHING_VERBS = new Set(["attach", "detach"]);
-/** Verbs that keep what they are given: a made thing they update, save or share is kept. */
-const STORING_VERBS = new Set("update upsert save store edit modify patch put append persist write share publish".split(" "));
-/** … of which a name's verb keeps the made thing even where the description only makes it ("update_day"). */
-const KEEPING_VERBS = new Set("update upsert save store persist publish share".split(" "));
-/** A connect with a thing as its object, not "to", "from" or another preposition: "Connects memories together". */
-const LINKS_THINGS =
-  /^\W*(?:(?:this tool|this|it)\s+|use (?:this|it)(?: tool)? to\s+)?(?:re|dis)?connect(?:s|ing)?\s+(?!(?:to|from|with|via|using|over|through|and|or|on|in|into|at|as|if|when|once|it|directly|automatically|securely|again|back|first|now|here|me|you|us)\b)(?!(?:the\s+|this\s+|your\s+|an?\s+)?(?:agent|client|assistant|session|bot|model|claude|(?:mcp|this)\s+server)\b)[a-z]/;
-/** What a session verb's lead opens or closes when it is the connection itself ("Opens a connection with the MySQL server"). */
-const CONNECTION_OBJECTS = new Set("connection connections session sessions socket sockets".split(" "));
+
+/** The name's and the description's verbs in the sense their objects and the text give them. */
+function verbsInTheirSense(
+  nv: NameVerbHit | undefined,
+  dv: DescriptionVerbHit | undefined,
+  object: readonly string[],
+  lowerName: string,
+  lowerDescription: string,
+): { nv: NameVerbHit | undefined; dv: DescriptionVerbHit | undefined } {
+  // Evaluating a thing that is no code (a design, a strategy, a prediction, a session) assesses it, and keeps what it
+  // finds only where the text says so ("… and log the metrics to MLflow"); evaluating an expression, a script or code
+  // runs it ("Evaluate a JavaScript expression in the page").
+  if (nv && EVALUATING_VERBS.has(nv.verb) && nv.category === "execute" && object.length > 0 && !object.some((w) => EVALUATED.has(w)) && !evaluatesCode(object, lowerDescription)) {
+    nv = { ...nv, category: RESULTS_KEPT.test(lowerDescription) ? "write" : "read" };
+  }
+  // Recomputing for other inputs calculates ("Recalculate the monthly payment for a different rate").
+  if (RECOMPUTED_FOR_INPUTS.test(lowerDescription)) {
+    if (nv && RECOMPUTING_VERBS.has(nv.verb)) nv = { ...nv, category: "read" };
+    if (dv && RECOMPUTING_VERBS.has(dv.verb)) dv = { ...dv, category: "read" };
+  }
+  // Going to a symbol's definition finds where it is written (an editor's lookup), unless it moves an editor there.
+  if (!MOVES_EDITOR.test(lowerDescription)) {
+    if (nv && (nv.verb === "go" || nv.verb === "navigate") && object.some((w) => CODE_LOCATIONS.has(w))) nv = { ...nv, category: "read" };
+    if (dv && (dv.verb === "go" || dv.verb === "navigate") && dv.object.some((w) => CODE_LOCATIONS.has(w))) dv = { ...dv, category: "read" };
+  }
+  // A Git fetch updates the repository's remote-tracking refs ("git fetch from all remotes") where Git is named.
+  if ((nv?.verb === "fetch" || dv?.verb === "fetch") && GIT_FETCH.test(lowerDescription) && !HANDED_BACK.test(lowerDescription) && (lowerName.includes("git") || lowerName.includes("repo") || /\bgit\b/.test(lowerDescription))) {
+    if (nv?.verb === "fetch") nv = { ...nv, category: "write" };
+    if (dv?.verb === "fetch") dv = { ...dv, category: "write" };
+  }
+  // Connecting and disconnecting read a session ("Connect to the MySQL database", "Opens a connection with the MySQL
+  // server"); one that leads by linking things writes ("Connects related entries to a relation field", "Disconnect a
+  // member from their voice channel"), and a description leading with another change says what it does ("Add a
+  // patchcord", "Turn off a device's VPN tunnel", "Create a connection between Salesforce and HubSpot").
+  if (nv && SESSION_VERBS.has(nv.verb)) {
+    const connectionItself = dv !== undefined && dv.object.some((w) => CONNECTION_OBJECTS.has(w)) && !/\bconnection between\b/.test(lowerDescription);
+    if (dv && dv.first && dv.category !== "read" && !SESSION_VERBS.has(dv.verb) && !ATTACHING_VERBS.has(dv.verb) && !connectionItself) nv = { ...nv, category: dv.category };
+    else if (LINKS_THINGS.test(lowerDescription)) nv = { ...nv, category: "write" };
+  }
+  if (dv && SESSION_VERBS.has(dv.verb) && LINKS_THINGS.test(lowerDescription)) dv = { ...dv, category: "write" };
+  return { nv, dv };
+}
 
 /** All evidence from the tool's own text and its server's other tools. */
 export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, precomputed?: NameTokens): ToolReading {
@@ -1940,34 +1988,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // … and reads it as the description's clause does: "contacts_resolve_message_recipient", "Resolve a contact into a
   // message-ready phone number" looks up.
   if (nv && dv?.verb === nv.verb && dv.first && dv.category !== nv.category && dv.category !== TEXT_VERBS.get(dv.verb)?.category) nv = { ...nv, category: dv.category };
-  // Connecting and disconnecting read a session ("Connect to the MySQL database", "Disconnect from Redis"); one that takes
-  // a thing as its object links things ("Connects related entries to a relation field", "Disconnect a member from their
-  // voice channel"), and a description leading with another change says what it does ("Add a patchcord", "Turn off a
-  // device's VPN tunnel").
-  // Evaluating a thing that is no code (a design, a strategy, a prediction, a session) assesses it, and keeps what it
-  // finds only where the text says so ("… and log the metrics to MLflow"); evaluating an expression, a script or code runs
-  // it ("Evaluate a JavaScript expression in the page").
-  if (nv && EVALUATING_VERBS.has(nv.verb) && nv.category === "execute" && object.length > 0 && !object.some((w) => EVALUATED.has(w)) && !evaluatesCode(object, lowerDescription)) {
-    nv = { ...nv, category: RESULTS_KEPT.test(lowerDescription) ? "write" : "read" };
-  }
-  // Recomputing for given or other inputs calculates ("Recalculate the monthly payment for a different rate").
-  if (nv && RECOMPUTING_VERBS.has(nv.verb) && RECOMPUTED_FOR_INPUTS.test(lowerDescription)) nv = { ...nv, category: "read" };
-  if (dv && RECOMPUTING_VERBS.has(dv.verb) && RECOMPUTED_FOR_INPUTS.test(lowerDescription)) dv = { ...dv, category: "read" };
-  // Going to a symbol's definition finds where it is written (an editor's lookup), unless it moves an editor there.
-  const inEditor = /\beditor\b|\b(?:moves?|moving|places?|sets?|selects?|selecting)\s+(?:the\s+)?(?:cursor|selection|caret|range)\b|\bopen(?:s|ing)?\s+(?:the\s+|its\s+)?file\b/.test(lowerDescription);
-  if (nv && (nv.verb === "go" || nv.verb === "navigate") && object.some((w) => CODE_LOCATIONS.has(w)) && !inEditor) nv = { ...nv, category: "read" };
-  if (dv && (dv.verb === "go" || dv.verb === "navigate") && dv.object.some((w) => CODE_LOCATIONS.has(w)) && !inEditor) dv = { ...dv, category: "read" };
-  // A Git fetch updates the repository's remote-tracking refs ("git fetch from all remotes"): a fetch of remotes, refs or
-  // an upstream where Git is named.
-  if ((nv?.verb === "fetch" || dv?.verb === "fetch") && GIT_FETCH.test(lowerDescription) && !HANDED_BACK.test(lowerDescription) && (lowerName.includes("git") || lowerName.includes("repo") || /\bgit\b/.test(lowerDescription))) {
-    if (nv?.verb === "fetch") nv = { ...nv, category: "write" };
-    if (dv?.verb === "fetch") dv = { ...dv, category: "write" };
-  }
-  if (nv && SESSION_VERBS.has(nv.verb)) {
-    if (dv && dv.first && dv.category !== "read" && !SESSION_VERBS.has(dv.verb) && !ATTACHING_VERBS.has(dv.verb) && !(dv.object.some((w) => CONNECTION_OBJECTS.has(w)) && !/\bconnection between\b/.test(lowerDescription))) nv = { ...nv, category: dv.category };
-    else if (LINKS_THINGS.test(lowerDescription)) nv = { ...nv, category: "write" };
-  }
-  if (dv && SESSION_VERBS.has(dv.verb) && LINKS_THINGS.test(lowerDescription)) dv = { ...dv, category: "write" };
+  ({ nv, dv } = verbsInTheirSense(nv, dv, object, lowerName, lowerDescription));
   if (nv) {
     let best: VerbInfo = nv;
     for (const j of nv.joined) best = mostSevere(best, j);
