@@ -292,8 +292,9 @@ export function statedSave(lower: string): string | undefined {
 
 /**
  * The local file a download, an export or a dump hands back, quoted ("… and return its local file path", "to local
- * files"), unless the words before it deny it ("it never returns a local file path", "instead of saving to local
- * files").
+ * files"), and for a download or a stream (`downloads`) the local place its own clause puts it ("Download the template
+ * to a temporary directory"), unless the words before it deny it ("it never returns a local file path", "instead of
+ * saving to local files").
  */
 export function statedLocalFile(lower: string, downloads = false): string | undefined {
   const m = LOCAL_FILE_RESULT.exec(lower) ?? (downloads ? DOWNLOADED_TO_PLACE.exec(lower) : null);
