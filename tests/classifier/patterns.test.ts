@@ -340,6 +340,14 @@ describe.each([
 ] as const)("descriptions behind a label, content updates and more languages, with %s", (_, options) => {
   const k = (name: string, description?: string, extra: Partial<ToolInput> = {}): Classification => classifyTool(tool(name, description, extra), undefined, options);
   const hintClass = (x: Classification) => (x.hints.readOnlyHint ? "read" : x.hints.destructiveHint ? "destructive" : "write");
+  /** Each [name, description, category] classified as said; "hint:<class>" checks the hints' class instead. */
+  const expectReadings = (cases: readonly [string, string, string][]) => {
+    for (const [name, description, want] of cases) {
+      const c = k(name, description);
+      if (want.startsWith("hint:")) expect(hintClass(c), `${name}: ${description}`).toBe(want.slice(5));
+      else expect(c.category, `${name}: ${description}`).toBe(want);
+    }
+  };
 
   it("a category label in front of the description is skipped before its leading verb is read", () => {
     // Bracketed labels, whatever their words; in front of a verb of another script too.
@@ -1797,11 +1805,7 @@ describe.each([
       ["navigate_to_symbol", "Navigate the editor to the given symbol.", "write"],
       ["archive_doc", "Archive the document; this is non destructive and permanent records are kept.", "hint:write"],
     ];
-    for (const [name, description, want] of cases) {
-      const c = k(name, description);
-      if (want.startsWith("hint:")) expect(hintClass(c), `${name}: ${description}`).toBe(want.slice(5));
-      else expect(c.category, `${name}: ${description}`).toBe(want);
-    }
+    expectReadings(cases);
   });
 
   it("learned-19's patterns from batch 13's misses, each beside the text it must leave alone", () => {
@@ -1870,10 +1874,6 @@ describe.each([
       ["apply_retention", "Applies to all jobs in the project: deletes build artifacts older than the limit.", "hint:destructive"],
       ["datei", "Verwenden Sie dieses Tool, um eine Datei zu löschen.", "destructive"],
     ];
-    for (const [name, description, want] of cases) {
-      const c = k(name, description);
-      if (want.startsWith("hint:")) expect(hintClass(c), `${name}: ${description}`).toBe(want.slice(5));
-      else expect(c.category, `${name}: ${description}`).toBe(want);
-    }
+    expectReadings(cases);
   });
 });
