@@ -214,9 +214,10 @@ export const STATED_SAVE =
  * A save the description states as a placement: "The result is written next to the source", "FITS is saved to
  * /captures/…", "saved alongside the video", "writes `<name>_x2.png`", an export leading the text to a new file
  * ("Exports a board to a new IPC-2581 file", "Export complete step data to JSON file"; "Export … as PDF" hands it
- * back), a sentence that creates or writes a file, a folder or a directory ("Creates an Excel file"), and a text that opens by making a file or an archive in a
- * place ("Generate a boilerplate YAML fixture file in the fixtures directory", "Create a hashed archive at a relative
- * workspace path"), not a list or a summary of files ("Generate a list of files in the repository").
+ * back), a sentence that creates or writes a file, a folder or a directory ("Creates an Excel file"), and a text that
+ * opens by making a file or an archive in a place ("Generate a boilerplate YAML fixture file in the fixtures directory",
+ * "Create a hashed archive at a relative workspace path"), not a list or a summary of files ("Generate a list of files
+ * in the repository").
  */
 export const STATED_PLACEMENT =
   /\b(?:saved|written|stored)\s+(?:next to|alongside|beside)\b|\b(?:is|are|gets?|will be)\s+(?:then\s+|also\s+)?(?:saved|written|stored)\s+(?:to|into|in|under)\s+(?:`|\/|~|\.\/|the\s+same\s+(?:folder|directory)|a\s+(?:new\s+)?(?:file|folder|directory))|(?:^|[.!?;:,]\s*|\band\s+|\bthen\s+)(?:also\s+)?(?:writes|saves|stores)\s+`[^`\s]*\.[a-z0-9]{2,5}`|^exports?\s+(?:[a-z0-9'’-]+\s+){0,4}?to\s+(?:(?:a|an)\s+)?(?:new\s+|local\s+)?(?:[a-z0-9.-]+\s+){0,2}?(?:file|directory|folder)\b|\bnew (?:file|copy) (?:next to|alongside|beside)\b|(?:^|[.!?;:,]\s*|\band\s+|\bthen\s+)(?:also\s+)?(?:creates|writes)\s+(?:a|an)\s+(?:new\s+|local\s+)?(?:[a-z0-9.-]+\s+){0,2}?(?:file|directory|folder)\b|^(?:generate|create|scaffold|build)s?\s+(?:a|an|the)\s+(?:(?!of\b)[a-z0-9.,-]+\s+){0,3}?(?:files?|archive)\s+(?:in|into|under|at)\s+(?:the|a|an)\s/;
@@ -305,6 +306,7 @@ export const TOOL_NAME = "[a-z0-9]+(?:[_.-][a-z0-9]+)+";
 /** Leads that take data out to a file: with an output path, the file is written. */
 export const FILE_OUT_VERBS = new Set("export download dump save backup".split(" "));
 /** What such a lead hands back when it wrote the file itself: "… and return its local file path", "to local files". */
+export const LOCAL_FILE_RESULT = /\breturns?\s+(?:its\s+|the\s+|their\s+|a\s+)?(?:absolute\s+)?local\s+(?:file\s+)?paths?\b|\bto\s+local\s+files\b/;
 /**
  * A local place a download puts what it fetches, in its own clause, in lower-case text: "Download the template to a
  * temporary directory", "Downloads the docs into the local cache", "Stream the response to a new local file", "… to
@@ -312,7 +314,6 @@ export const FILE_OUT_VERBS = new Set("export download dump save backup".split("
  */
 export const DOWNLOADED_TO_PLACE =
   /\b(?:download|stream|fetch|pull)(?:s|es|ed|ing)?\b[^.;!?\n]{0,60}?(?<!\b(?:relative|link|links|points|pointing|access|scoped|belongs|belonging|respect|according|similar|next|close|path|paths|uploaded|added|limited|restricted|up|posted|sent|shared|attached|moved|copied)\s)\b(?:to|into)\s+(?:(?:a|an|the|its|your|their)\s+(?:[a-z0-9._'’-]+\s+){0,3}?|(?:new|temporary|temp|approved|configured|specified|given|chosen|absolute|fixed|managed|protected)\s+(?:[a-z0-9._'’-]+\s+){0,2}?)?(?:local\s+)?(?:files?|paths?|director(?:y|ies)|folders?|cache|disk|computer|machine|desktop|workspace|location)\b|\b(?:download|stream|fetch|pull)(?:s|es|ed|ing)?\b[^.;!?\n]{0,60}?\b(?:to|into)\s+(?:~\/|\/tmp\b|\.\/)/;
-export const LOCAL_FILE_RESULT = /\breturns?\s+(?:its\s+|the\s+|their\s+|a\s+)?(?:absolute\s+)?local\s+(?:file\s+)?paths?\b|\bto\s+local\s+files\b/;
 export const PATH_PROPERTIES = new Set("path file_path filepath filename file_name destination target_path dest".split(" "));
 export const OVERWRITE_WORDS = new Set("overwrite replace truncate".split(" "));
 /** A mode among an argument's values that writes over what is there ("mode": "append" | "overwrite"); "truncate" there is as often how text is cut short. */
@@ -970,8 +971,8 @@ const CODE_ENDS =
  * snippet", "Execute arbitrary shell commands"), or a run of code, commands or snippets named by up to three words of
  * their own ("run a development or validation command", "Executes the target project's test code"); not a run the
  * caller makes or one denied ("Use this after you have run the upload commands", "It does not itself run the project's
- * build commands", "cannot run the build commands", "instead of running custom scripts"). A script counts only as one given, not as "the
- * build script" or "the nightly backup script"; the code word must end the phrase.
+ * build commands", "cannot run the build commands", "instead of running custom scripts"). A script counts only as one
+ * given, not as "the build script" or "the nightly backup script"; the code word must end the phrase.
  */
 export const CODE_TO_RUN = new RegExp(
   `${NOT_THIS_RUN}\\b(?:(?:run|runs|running|execute|executes|executing|evaluate|evaluates|evaluating|eval|evals)\\s+${CODE_DETERMINERS}` +

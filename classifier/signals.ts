@@ -1365,7 +1365,7 @@ function writtenAnyway(
   const fileOut = FILE_OUT_VERBS.has(lead);
   if (outputPath && (fileOut || requiredArgument(tool.inputSchema, outputPath.name))) return { signal: "schema:output_path", source: "schema", quote: outputPath.name };
   // … and a download, the name's or the description's, into a local place ("Download the template to a temporary directory").
-  const downloads = nv?.verb === "download" || dv?.verb === "download" || nv?.verb === "stream" || dv?.verb === "stream";
+  const downloads = DOWNLOADING_VERBS.has(nv?.verb ?? "") || DOWNLOADING_VERBS.has(dv?.verb ?? "");
   const local = fileOut || downloads ? statedLocalFile(lower, downloads) : undefined;
   if (local) return { signal: "stated_save", source: "description", quote: local };
   // (A preview, a validation or a simulation takes the arguments of what it rehearses: "preview_day_prices".)
@@ -1373,6 +1373,8 @@ function writtenAnyway(
   const job = startedJob(lower, self);
   return job ? { signal: "started_job", source: "description", quote: job } : undefined;
 }
+
+const DOWNLOADING_VERBS = new Set(["download", "stream"]);
 
 /** Whether position `at` of `text` lies inside a parenthesis opened before it. */
 function inParentheses(text: string, at: number): boolean {
@@ -1830,16 +1832,28 @@ function argumentInjection(text: string, profile: ServerProfile | undefined): In
   return found ?? undefined;
 }
 
+/**
+ * A confirmation the tool asks for before it acts (CONFIRMATION_REQUIRED) or the person gives first
+ * (CONFIRMED_BY_PERSON). Every form of both holds "confirm", "approv" or 确认: the rest of the text pays for neither.
+ */
+function confirmationAsked(lower: string): RegExpExecArray | null {
+  const confirming = lower.includes("confirm");
+  if (!confirming && !lower.includes("approv") && !lower.includes("确认")) return null;
+  return (confirming ? CONFIRMATION_REQUIRED.exec(lower) : null) ?? CONFIRMED_BY_PERSON.exec(lower);
+}
+
 const EVALUATING_VERBS = new Set(["evaluate", "eval"]);
+/** The kinds of code an evaluation runs, a notebook's cells and the languages named. */
+const CODE_WORDS = "javascript|js|typescript|expressions?|scripts?|code|snippets?|functions?|python|java|lua|statements?|commands?|shell|cells?|notebooks?|lisp|elisp|clojure";
 /** Code an evaluation runs, as a word of the description. */
-const EVALUATED_CODE = /\b(?:javascript|js|typescript|expressions?|scripts?|code|snippets?|functions?|lambda|python|java|lua|statements?|commands?|shell|cells?|notebooks?|repl|nrepl|lisp|elisp|clojure|sexp)\b/;
+const EVALUATED_CODE = new RegExp(`\\b(?:${CODE_WORDS}|lambda|sexp|repl|nrepl)\\b`);
 /**
  * The head of what a description evaluates: the last word before a preposition or a stop ("Evaluate a JavaScript
  * expression in the page" → expression; "Evaluate the code quality of a repository" → repository).
  */
 const EVALUATED_PHRASE = /\beval(?:uate|uates|uating)?\s+(?:[\w'’.+-]+\s+){0,5}?([\w'’.+-]+)(?=\s+(?:in|on|inside|within|against|and|to|for|with|from|using|at|as|under|while|by|without|so|then)\b|\s*[.,;:()]|\s*$)/;
-/** Heads that are code an evaluation runs: the kinds of code, a notebook's cells, a Lisp form, a language named. */
-const EVALUATED_CODE_HEAD = /^(?:javascript|js|typescript|expressions?|scripts?|code|snippets?|functions?|lambdas?|python|java|lua|statements?|commands?|shell|cells?|notebooks?|lisp|elisp|clojure|sexps?|forms?|blocks?|programs?)$/;
+/** Heads that are code an evaluation runs: those words, a Lisp form, a block or a program. */
+const EVALUATED_CODE_HEAD = new RegExp(`^(?:${CODE_WORDS}|lambdas?|sexps?|forms?|blocks?|programs?)$`);
 /** An evaluation whose results are kept: "… and log the metrics to MLflow", "saves the scores". */
 const RESULTS_KEPT =
   /(?:\b(?:log|logs|save|saves|store|stores|write|writes|persist|persists|record|records)\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:metrics|results?|scores?|evaluations?|findings)|\b(?:metrics|results?|scores?)\s+(?:are|is)\s+(?:then\s+|also\s+)?(?:logged|saved|stored|written|recorded))\b(?![^.;]{0,20}\b(?:response|caller|output|reply)\b)/;
@@ -1847,6 +1861,7 @@ const RECOMPUTING_VERBS = new Set(["recompute", "recalculate"]);
 /** Other inputs a recomputation takes ("for a different interest rate", "using the given values"), not the record it redoes. */
 const RECOMPUTED_FOR_INPUTS =
   /\b(?:for|from|with|using)\s+(?:the\s+|a\s+|an\s+|these\s+)?(?:given|different|supplied|provided|new|other|hypothetical|alternative)\s+(?:[a-z-]+\s+){0,2}?(?:rates?|values?|parameters?|inputs?|numbers?|amounts?|terms?|assumptions?|figures?)\b/;
+const GOING_VERBS = new Set(["go", "navigate"]);
 /** Where a symbol of code is written: what an editor's "go to" finds. */
 const CODE_LOCATIONS = new Set("definition definitions declaration declarations implementation implementations symbol symbols".split(" "));
 /** A go-to that moves an editor: "Navigate the editor to …", "moves the cursor there", "opens the file". */
@@ -1902,14 +1917,17 @@ function verbsInTheirSense(
     nv = { ...nv, category: RESULTS_KEPT.test(lowerDescription) ? "write" : "read" };
   }
   // Recomputing for other inputs calculates ("Recalculate the monthly payment for a different rate").
-  if (RECOMPUTED_FOR_INPUTS.test(lowerDescription)) {
+  if ((RECOMPUTING_VERBS.has(nv?.verb ?? "") || RECOMPUTING_VERBS.has(dv?.verb ?? "")) && RECOMPUTED_FOR_INPUTS.test(lowerDescription)) {
     if (nv && RECOMPUTING_VERBS.has(nv.verb)) nv = { ...nv, category: "read" };
     if (dv && RECOMPUTING_VERBS.has(dv.verb)) dv = { ...dv, category: "read" };
   }
   // Going to a symbol's definition finds where it is written (an editor's lookup), unless it moves an editor there.
-  if (!MOVES_EDITOR.test(lowerDescription)) {
-    if (nv && (nv.verb === "go" || nv.verb === "navigate") && object.some((w) => CODE_LOCATIONS.has(w))) nv = { ...nv, category: "read" };
-    if (dv && (dv.verb === "go" || dv.verb === "navigate") && dv.object.some((w) => CODE_LOCATIONS.has(w))) dv = { ...dv, category: "read" };
+  const goesTo = (v: VerbInfo | undefined, words: readonly string[]) => v !== undefined && GOING_VERBS.has(v.verb) && words.some((w) => CODE_LOCATIONS.has(w));
+  const nameGoes = goesTo(nv, object);
+  const descriptionGoes = goesTo(dv, dv?.object ?? []);
+  if ((nameGoes || descriptionGoes) && !MOVES_EDITOR.test(lowerDescription)) {
+    if (nv && nameGoes) nv = { ...nv, category: "read" };
+    if (dv && descriptionGoes) dv = { ...dv, category: "read" };
   }
   // A Git fetch updates the repository's remote-tracking refs ("git fetch from all remotes") where Git is named.
   if ((nv?.verb === "fetch" || dv?.verb === "fetch") && GIT_FETCH.test(lowerDescription) && !HANDED_BACK.test(lowerDescription) && (lowerName.includes("git") || lowerName.includes("repo") || /\bgit\b/.test(lowerDescription))) {
@@ -2292,9 +2310,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     evidence.push({ signal: "stated_change", source: "description", quote: quoteText(statedChange, 60), weight: WEIGHTS.statedChange });
   }
   // … and so does a confirmation it asks for before it acts ("Converge every server …; requires confirm=true").
-  // (Every form of both holds "confirm", "approv" or 确认: the rest of the text pays for neither.)
-  const confirming = lowerDescription.includes("confirm");
-  const confirmation = stating && !statedChange && (confirming || lowerDescription.includes("approv") || lowerDescription.includes("确认")) ? ((confirming ? CONFIRMATION_REQUIRED.exec(lowerDescription) : null) ?? CONFIRMED_BY_PERSON.exec(lowerDescription)) : null;
+  const confirmation = stating && !statedChange ? confirmationAsked(lowerDescription) : null;
   if (confirmation) {
     scores.write += WEIGHTS.statedChange;
     evidence.push({ signal: "confirmation_required", source: "description", quote: confirmation[0].replace(/^[^a-z]+/, ""), weight: WEIGHTS.statedChange });
