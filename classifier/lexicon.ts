@@ -250,6 +250,13 @@ export const CHANGE_LABEL = /^\s*(?:\*\*|\[|\()?(MUTATION|MUTATING|WRITE)\b(?![-
 export const STATED_CHANGE =
   /(?:^|[.!?;]\s+|\n\s*|:\s+)(?:\*\*)?(?:this (?:tool )?|it )?(?:(?:changes|modifies|mutates|alters|writes to|writes|overwrites) (?!(?:to|in|on|of|from|for|since|made|are|were|is|no|nothing|per)\b)(?:the |its |your |their |a |an |shared |live |this |that |our )?(?:(?!(?:to|in|on|of|from|for)\b)[a-z'’-]+ ){0,2}?(?:state|metadata|data|document|documents|file|files|settings|configuration|config|tenant|database|record|records|project|model|scene|workspace|repository|repo)|sends (?:a |an |the )?(?:real |actual |live )?(?:notification|notifications|message|messages|email|emails|sms))\b/;
 /**
+ * The text saying the tool is not read-only, in lower-case text: "Not read-only.", "[Risk: MEDIUM, Read-Only: false]",
+ * "This tool is not read-only"; not a thing that is not ("fails when the database is not read-only", "not read-only mode"), nor a
+ * setting named inside another word ("Requires MCP_READONLY=false").
+ */
+export const NOT_READ_ONLY =
+  /(?:^|[.;:,(\[]\s*|\b(?:tool|it) is\s+)(?:not|non)[- ]read[- ]?only\b(?![- ](?:mode|database|replica|connection|session|user|role|access|transaction|file|volume)\b)|(?:^|[.;,(\[]\s*)read[- ]?only\s*[:=]\s*(?:false|no)\b/;
+/**
  * A setting the tool requires to allow changes, in lower-case text: "Requires VAULT_ALLOW_MUTATE=1", "Live execution
  * requires APPFLOWY_ALLOW_WRITES=true", "Requires the --allow-writes flag"; not the same setting named for other tools
  * ("Write tools require VAULT_ALLOW_MUTATE=1", "Other tools write only when … is set").

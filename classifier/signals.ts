@@ -87,6 +87,7 @@ import {
   SEVERITY,
   SQL_WORDS,
   STATED_CHANGE,
+  NOT_READ_ONLY,
   CHANGES_ALLOWED_BY,
   STATE_NOUNS,
   SURVEYED_OBJECTS,
@@ -1531,6 +1532,9 @@ const GENERIC_START = new RegExp(`^(?:${[...SKIPPED_GENERIC, "manage", "manages"
  */
 const TURNED_ON_OFF = /^turns?\s+((?:[^\s.,;:]+\s+){1,5}?)(on|off)(?=\s*(?:$|[.,;:!)]|\s(?:and|or)\b))/i;
 
+/** After "read", what makes it the adjective a tool is or is not ("Not read-only.", "Read-Only: false", "Is it read only?"), not the verb. */
+const READ_ONLY_ADJECTIVE = /^(?:-only\b|only\s*(?:[.,;:?!)\]]|$))/i;
+
 /**
  * The verb a description leads with, after labels ("WORKFLOW:", "Step 1 of 4 -") and filler ("Use this tool to");
  * `lower` is the description lower-cased.
@@ -1590,6 +1594,10 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
     }
     // A part of an identifier ("creator_type", "dry_run") names a field, not what the tool does.
     if (head.charCodeAt(start - 1) === 95 || head.charCodeAt(token.end) === 95) {
+      if (++others > 4) return undefined;
+      continue;
+    }
+    if (word === "read" && READ_ONLY_ADJECTIVE.test(head.slice(token.end, token.end + 8))) {
       if (++others > 4) return undefined;
       continue;
     }
@@ -2304,7 +2312,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   const stating = !saved && !action && !switched && !execPhrase && (readingLead || noVerb);
   // (A capitals label is quoted as the label; the lower-case statements from their first letter.)
   const label = stating ? CHANGE_LABEL.exec(description)?.[1] : undefined;
-  const statedChange = label ?? (stating ? (STATED_CHANGE.exec(lowerDescription) ?? CHANGES_ALLOWED_BY.exec(lowerDescription) ?? (printing ? PRINTER.exec(lowerDescription) : null))?.[0].replace(/^[^a-z]+/, "") : undefined);
+  const statedChange = label ?? (stating ? (STATED_CHANGE.exec(lowerDescription) ?? NOT_READ_ONLY.exec(lowerDescription) ?? CHANGES_ALLOWED_BY.exec(lowerDescription) ?? (printing ? PRINTER.exec(lowerDescription) : null))?.[0].replace(/^[^a-z]+/, "") : undefined);
   if (statedChange) {
     scores.write += WEIGHTS.statedChange;
     evidence.push({ signal: "stated_change", source: "description", quote: quoteText(statedChange, 60), weight: WEIGHTS.statedChange });

@@ -1876,4 +1876,18 @@ describe.each([
     ];
     expectReadings(cases);
   });
+
+  it("learned-20's patterns, each beside the text it must leave alone", () => {
+    const cases: [string, string, string][] = [
+      // Saying the tool is not read-only says it changes something; "read-only" is no verb "read".
+      ["pg_tool", "Unified Postgres tool. Not read-only.", "write"],
+      ["pg_tool", "[Risk: MEDIUM, Read-Only: false] Unified Postgres migration tool.", "write"],
+      ["pg_tool", "Unified Postgres tool. Read-only: no.", "write"],
+      ["pg_tool", "Lists the tables. Fails when the database is not read-only.", "read"],
+      ["pg_tool", "Lists the tables. Requires MCP_READONLY=false.", "read"],
+      ["pg_tool", "Read-only listing of all tables.", "read"],
+      ["pg_tool", "Read only the first lines of the log file.", "read"],
+    ];
+    expectReadings(cases);
+  });
 });
