@@ -94,7 +94,9 @@ function leadNonAdditive(r: ToolReading, lead: string): boolean {
   if (lead === "cancel" || lead === "abort") return !objectHas(REMOVALS);
   // A member kicked is removed; a job kicked off is started.
   if (lead === "kick") return !KICK_OFF.test(r.descriptionVerb?.quote ?? "");
-  return NON_ADDITIVE_VERBS.has(lead);
+  // A refund takes back a payment made. Only as the lead: a refund named after another verb is the thing read or
+  // made ("get_refund", "list_refunds"), which NON_ADDITIVE_VERBS would join to that verb.
+  return NON_ADDITIVE_VERBS.has(lead) || lead === "refund";
 }
 
 /**

@@ -459,9 +459,12 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "writes the result back", "back to the same file", "replace all", "replaces all", "invalidates every", "invalidates all",
     "invalidate every", "invalidate all", "to replace it", "to overwrite it", "replace the stored", "replaces the stored",
     "replace the saved", "replaces the saved", "there is no rollback", "no rollback",
-    // A firmware flashed over the one there ("flash" alone is as often news or a camera's).
+    // A firmware flashed over the one there ("flash" alone is as often news or a camera's, or a screen's that flashes),
+    // and so is an image or a binary flashed, or a board or a device.
     "flash a firmware", "flashes a firmware", "flash the firmware", "flashes the firmware", "flash firmware",
-    "flashes firmware", "firmware is flashed",
+    "flashes firmware", "firmware is flashed", "flash an image", "flashes an image", "flash the image", "flashes the image",
+    "flash a binary", "flashes a binary", "flash the binary", "flashes the binary", "flash the board", "flashes the board",
+    "flash the device", "flashes the device",
     "rewriting it", "rewriting them",
     // A removal it may make: "Identify and optionally remove auto-generated links".
     "optionally remove", "optionally removes", "optionally delete", "optionally deletes", "optionally purge",
@@ -800,9 +803,28 @@ export const FOREIGN_VERBS: Record<Category, string> = {
     retirer révoque révoquer revoca revocar limpia bereinigt widerruft отзывает видаляє очищає leegt kasuje czyści
     unieważnia menghapus hapus mengosongkan siler kaldırır xoá xóa يحذف حذف يزيل إزالة
     desinstala désinstalle deinstalliert disinstalla`,
-  financial: `payer paie pagar paga bezahlen bezahlt
+  financial: `payer paie pagar paga bezahlen bezahlt kaufen kauft überweisen überweist bestellen bestellt achète acheter
+    comprar compra acquista acquistare
     rembourse transfère transfiere transferir reembolsa transfere estorna rimborsa trasferisce erstattet zahlt
     оплачивает списывает betaalt płaci przelewa membayar bayar öder يدفع دفع`,
+};
+
+/**
+ * German verbs split in two ("Sagt einen Termin ab", "Lädt die Datei in den Ordner hoch"): the inflected stem leads the
+ * text and its particle ends the clause, and together they mean the English verb given, where the stem alone means
+ * another thing ("sagt" says, "lädt" loads, "stellt" puts).
+ */
+export const GERMAN_SEPARABLE_VERBS: Record<string, Record<string, string>> = {
+  sagt: { ab: "cancel" },
+  lädt: { hoch: "upload", herunter: "download" },
+  stellt: { "wieder her": "restore" },
+  leitet: { weiter: "forward" },
+  setzt: { zurück: "reset" },
+  bricht: { ab: "abort" },
+  fährt: { herunter: "shutdown" },
+  schaltet: { ein: "enable", an: "enable", aus: "disable", ab: "disable" },
+  nimmt: { auf: "record" },
+  trägt: { ein: "record" },
 };
 
 /**

@@ -35,6 +35,7 @@ import {
   FOREIGN_GLOSS,
   FOREIGN_NAME_VERBS,
   FOREIGN_VERBS,
+  GERMAN_SEPARABLE_VERBS,
   GENERATED_ARTIFACTS,
   GENERATED_TEXTS,
   GENERATING_VERBS,
@@ -797,6 +798,18 @@ const INFLECTION = /^(?:ies|y|e?d|e?r|e?rs|ing|ings|ion|ions|ution|utions|ment|m
 const USE_THIS_TOOL =
   /^\s*(?:(?:utilisez|utilise|usa|use|utilice|utiliza|utilize|utilizza|verwenden sie|verwende)\s+(?:cet\s+outil|cette\s+fonction|esta\s+herramienta|esta\s+ferramenta|este\s+recurso|questo\s+strumento|dieses\s+tool|dieses\s+werkzeug)\s*,?\s+(?:(?:uniquement|seulement|solo|solamente|apenas|somente|nur)\s+)?(?:pour|afin\s+de|para|per|um)|(?:cet\s+outil|cette\s+fonction)\s+permet\s+(?:de|d['’])|(?:esta\s+herramienta|esta\s+ferramenta)\s+permite|questo\s+strumento\s+permette\s+di)\s*/i;
 const ZU_INFINITIVE = /\bzu\s+(\p{L}+)/u;
+/** Where a German main clause ends, and its separable verb's particle with it. */
+const GERMAN_CLAUSE_END = /[.,;:!?()\n]/;
+
+/** The English verb a German stem leading `text` means with the particle ending its clause, when it has one. */
+function separatedVerb(stem: string, text: string): VerbInfo | undefined {
+  const particles = GERMAN_SEPARABLE_VERBS[stem];
+  if (!particles) return undefined;
+  const end = text.search(GERMAN_CLAUSE_END);
+  const clause = (end < 0 ? text : text.slice(0, end)).trimEnd().toLowerCase();
+  for (const [particle, english] of Object.entries(particles)) if (clause.endsWith(` ${particle}`)) return TEXT_VERBS.get(english);
+  return undefined;
+}
 const FOREIGN_VERB_OF = new Map<string, VerbInfo>();
 for (const [category, words] of Object.entries(FOREIGN_VERBS) as [Category, string][]) {
   for (const w of words.split(/\s+/)) if (w) FOREIGN_VERB_OF.set(w, { verb: FOREIGN_GLOSS[w] ?? w, category, ambiguous: false });
@@ -880,7 +893,7 @@ function foreignDescriptionVerb(description: string, firstWord: boolean): Descri
     const text = USE_THIS_TOOL.test(head) ? description.replace(USE_THIS_TOOL, "") : description;
     head = text.slice(0, 40);
     const first = leadingLetters(head)?.toLowerCase();
-    found = first ? FOREIGN_VERB_OF.get(first) : undefined;
+    found = first ? (separatedVerb(first, text) ?? FOREIGN_VERB_OF.get(first)) : undefined;
     if (!found && first !== undefined && VERB_FINAL_LATIN.test(text)) found = lastVerbOfSentence(text);
     // German puts the verb last after its filler: "…, um eine Datei zu löschen".
     if (!found && text !== description) found = FOREIGN_VERB_OF.get(ZU_INFINITIVE.exec(text.slice(0, 80))?.[1]?.toLowerCase() ?? "");

@@ -1887,6 +1887,26 @@ describe.each([
       ["pg_tool", "Lists the tables. Requires MCP_READONLY=false.", "read"],
       ["pg_tool", "Read-only listing of all tables.", "read"],
       ["pg_tool", "Read only the first lines of the log file.", "read"],
+      // An image or a binary flashed to a board replaces what was there; a screen that flashes is no flashing.
+      ["esp_flash", "Flashes an image to the board on the given port.", "hint:destructive"],
+      ["screenshot", "Take a screenshot. The grid flashes on the user's screen during the capture.", "read"],
+      // German verbs split in two mean their whole verb; the stem alone, its own.
+      ["termin_absagen", "Sagt einen Termin ab.", "hint:destructive"],
+      ["datei_hochladen", "Lädt eine Datei in den Ordner hoch.", "write"],
+      ["bericht", "Lädt den Bericht herunter.", "read"],
+      ["passwort", "Setzt das Passwort zurück.", "hint:destructive"],
+      ["status_setzen", "Setzt den Status der Aufgabe.", "hint:write"],
+      ["sicherung", "Stellt die Sicherung wieder her.", "write"],
+      ["licht", "Schaltet die Lampe aus, wenn niemand da ist.", "write"],
+      // Buying in German, French, Spanish and Italian moves money.
+      ["ticket_kaufen", "Kauft ein Ticket für die angegebene Verbindung.", "financial"],
+      ["ueberweisung", "Überweist den Betrag an den Empfänger.", "financial"],
+      ["billet", "Achète un billet de train.", "financial"],
+      ["boleto", "Compra un boleto de avión.", "financial"],
+      // A refund takes back a payment; one read is no refund made.
+      ["refund_ticket", "Refund a paid ticket.", "hint:destructive"],
+      ["get_refund", "Fetch a single refund by id. Returns the refund's amount and status.", "read"],
+      ["list_refunds", "List the refunds of a payment.", "read"],
     ];
     expectReadings(cases);
   });
