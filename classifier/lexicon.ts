@@ -257,6 +257,12 @@ export const STATED_CHANGE =
 export const NOT_READ_ONLY =
   /(?:^|[.;:,(\[]\s*|\b(?:tool|it) is\s+)(?:not|non)[- ]read[- ]?only\b(?![- ](?:mode|database|replica|connection|session|user|role|access|transaction|file|volume)\b)|(?:^|[.;,(\[]\s*)read[- ]?only\s*[:=]\s*(?:false|no)\b/;
 /**
+ * The side effects a text lists, in lower-case text: "Side effects: writes to SQLite", "(side effect: creates a
+ * submission)", "Side effect: the user loses access"; not when there are none ("Side effects: None; this never …",
+ * "has no side effects: …").
+ */
+export const SIDE_EFFECTS_LISTED = /(?<!\b(?:no|without|any) )\bside[- ]effects?\s*[:—–-]\s*(?!(?:none|no|nothing|n\/a|not any|read[- ]only)\b)[a-z]/;
+/**
  * A setting the tool requires to allow changes, in lower-case text: "Requires VAULT_ALLOW_MUTATE=1", "Live execution
  * requires APPFLOWY_ALLOW_WRITES=true", "Requires the --allow-writes flag"; not the same setting named for other tools
  * ("Write tools require VAULT_ALLOW_MUTATE=1", "Other tools write only when … is set").
@@ -704,10 +710,10 @@ export const ATTACHED_THINGS = new Set(
 );
 /**
  * Words of their own that begin or end with a verb's letters: "account" does not count, "market" does not mark,
- * "status" does not stat, "details" does not tail. Run-together names ("tfdeploy") are read for an embedded verb;
+ * "status" does not stat, "details" does not tail, a "checklist" or a "playlist" does not list. Run-together names ("tfdeploy") are read for an embedded verb;
  * these never are.
  */
-export const NOT_EMBEDDING = /^(?:(?:ac|dis)?counts?|(?:de|re)tails?|amounts?|(?:bench|land|trade|water|book)marks?|market\w*|markdown\w*|stat(?:us|uses|e|es|ic|ics)|storage\w*|storefronts?|copyright\w*|thresholds?|households?|(?:thermo|rheo|hemo|cryo|aero)stats?)$/;
+export const NOT_EMBEDDING = /^(?:(?:check|play|wish|watch|task|todo|set|book|price|guest|word|mailing|reading|song|hit)lists?|(?:ac|dis)?counts?|(?:de|re)tails?|amounts?|(?:bench|land|trade|water|book)marks?|market\w*|markdown\w*|stat(?:us|uses|e|es|ic|ics)|storage\w*|storefronts?|copyright\w*|thresholds?|households?|(?:thermo|rheo|hemo|cryo|aero)stats?)$/;
 /**
  * What a name ends in when it names a readout ("build_logs", "order_details", "post_stats"): a word as often a noun
  * before it is a modifier, not the tool's verb. Not for the verbs that record, send or set such things

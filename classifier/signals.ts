@@ -89,6 +89,7 @@ import {
   SQL_WORDS,
   STATED_CHANGE,
   NOT_READ_ONLY,
+  SIDE_EFFECTS_LISTED,
   CHANGES_ALLOWED_BY,
   STATE_NOUNS,
   SURVEYED_OBJECTS,
@@ -696,6 +697,12 @@ function findNameVerb(tokens: NameTokens, verbLast: boolean): NameVerbHit | unde
   const readout = lastSegmentStart > 0 && lastSegmentStart === words.length - 1 && READOUT_NOUNS.has(words[lastSegmentStart]!);
   const hit = verbInRange(words, lastSegmentStart, words.length, verbLast) ?? (lastSegmentStart > 0 && !readout && !tokens.serverWord ? verbInRange(words, 0, lastSegmentStart, verbLast) : undefined);
   if (hit) return hit;
+  // A verb done again is that verb ("reassign_checklist_task" assigns), before a verb's letters inside another word.
+  for (let i = tokens.serverWord ? 1 : 0; i < words.length; i++) {
+    const w = words[i]!;
+    const again = w.length > 5 && w.startsWith("re") && !NAME_VERBS.has(w) ? NAME_VERBS.get(w.slice(2)) : undefined;
+    if (again && !again.ambiguous) return nameHit(again, "embeds", i, [], w);
+  }
   // Run-together names ("tfdeploy", "stackrollback"): a known verb of four letters or more at either end, the
   // rest a word of its own. A verb followed by an ending is another word ("deleted", "creator", "settings").
   for (let i = words.length - 1; i >= (tokens.serverWord ? 1 : 0); i--) {
@@ -2325,7 +2332,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   const stating = !saved && !action && !switched && !execPhrase && (readingLead || noVerb);
   // (A capitals label is quoted as the label; the lower-case statements from their first letter.)
   const label = stating ? CHANGE_LABEL.exec(description)?.[1] : undefined;
-  const statedChange = label ?? (stating ? (STATED_CHANGE.exec(lowerDescription) ?? NOT_READ_ONLY.exec(lowerDescription) ?? CHANGES_ALLOWED_BY.exec(lowerDescription) ?? (printing ? PRINTER.exec(lowerDescription) : null))?.[0].replace(/^[^a-z]+/, "") : undefined);
+  const statedChange = label ?? (stating ? (STATED_CHANGE.exec(lowerDescription) ?? NOT_READ_ONLY.exec(lowerDescription) ?? SIDE_EFFECTS_LISTED.exec(lowerDescription) ?? CHANGES_ALLOWED_BY.exec(lowerDescription) ?? (printing ? PRINTER.exec(lowerDescription) : null))?.[0].replace(/^[^a-z]+/, "") : undefined);
   if (statedChange) {
     scores.write += WEIGHTS.statedChange;
     evidence.push({ signal: "stated_change", source: "description", quote: quoteText(statedChange, 60), weight: WEIGHTS.statedChange });

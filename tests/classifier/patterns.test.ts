@@ -1907,6 +1907,15 @@ describe.each([
       ["refund_ticket", "Refund a paid ticket.", "hint:destructive"],
       ["get_refund", "Fetch a single refund by id. Returns the refund's amount and status.", "read"],
       ["list_refunds", "List the refunds of a payment.", "read"],
+      // A verb done again is that verb; a checklist or a playlist lists nothing.
+      ["reassign_checklist_task", "", "write"],
+      ["rescan_source", "", "read"],
+      ["playlist_add_song", "", "write"],
+      // Side effects listed are changes; none listed, none.
+      ["verify_all", "Run build, test and lint for a project. Side effects: executes up to 3 shell commands.", "write"],
+      ["check_code", "Checks the answer against the test cases (side effect: creates an interpret request).", "write"],
+      ["get_snapshot", "Return the observed state of a broker. Side effects: None; this never connects to a broker.", "read"],
+      ["analyze_project", "Analyze the project. It has no side effects: it only reads.", "read"],
     ];
     expectReadings(cases);
   });
