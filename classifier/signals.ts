@@ -655,9 +655,17 @@ function readoutName(first: VerbInfo, words: readonly string[], from: number, to
   return runs && first.category !== "destructive" && first.category !== "read" && !RECORDING_VERBS.has(first.verb) && to - 1 > from && READOUT_NOUNS.has(last);
 }
 
+/** Words of time or order that make the verb after them in a name a noun: "latest_run", "last_build", "next_sync". */
+const WHEN_WORDS = new Set(["latest", "last", "recent", "previous", "prior", "current", "next", "upcoming"]);
+
+/** The verb a name's word would be, unless a word of time or order before it makes it the thing ("latest_run"). */
+function nameWordVerb(words: readonly string[], i: number, from: number): VerbInfo | undefined {
+  return i > from && WHEN_WORDS.has(words[i - 1]!) ? undefined : NAME_VERBS.get(words[i] ?? "");
+}
+
 function verbByPosition(words: readonly string[], from: number, to: number, verbLast: boolean): NameVerbHit | undefined {
   const first = NAME_VERBS.get(words[from] ?? "");
-  const last = NAME_VERBS.get(words[to - 1] ?? "");
+  const last = nameWordVerb(words, to - 1, from);
   // A verb written as two words at the start ("check_in_guest", "turn_off_light") is that verb, not its first word.
   const pair = to - from > 1 ? NAME_VERBS.get(words[from]! + words[from + 1]!) : undefined;
   if (pair && !pair.ambiguous) return nameHit(pair, "begins", from + 1, joinedAfter(words, from + 1, to));
@@ -669,7 +677,7 @@ function verbByPosition(words: readonly string[], from: number, to: number, verb
   if (first && !first.ambiguous && !readoutName(first, words, from, to)) return nameHit(first, "begins", from, joinedAfter(words, from, to));
   if (last && !last.ambiguous && to - 1 > from) return nameHit(last, "ends", to - 1, joinedAfter(words, to - 1, to));
   for (let i = from + 1; i < to - 1; i++) {
-    const v = NAME_VERBS.get(words[i]!);
+    const v = nameWordVerb(words, i, from);
     if (v && !v.ambiguous) return nameHit(v, "contains", i, joinedAfter(words, i, to));
   }
   if (first && readoutName(first, words, from, to)) return undefined;
@@ -677,7 +685,7 @@ function verbByPosition(words: readonly string[], from: number, to: number, verb
   // A readout ending a name after a noun is what it reads ("page_text", "order_notes"), not a verb put last.
   if (last && to - 1 > from && !READOUT_NOUNS.has(words[to - 1]!)) return nameHit(last, "ends", to - 1, joinedAfter(words, to - 1, to));
   for (let i = from + 1; i < to - 1; i++) {
-    const v = NAME_VERBS.get(words[i]!);
+    const v = nameWordVerb(words, i, from);
     // … and so is one a word as often a noun qualifies ("limit_order_history", "odoo_invoice_detail").
     if (v && !readoutName(v, words, i, to)) return nameHit(v, "contains", i, joinedAfter(words, i, to));
   }

@@ -1911,6 +1911,9 @@ describe.each([
       ["reassign_checklist_task", "", "write"],
       ["rescan_source", "", "read"],
       ["playlist_add_song", "", "write"],
+      // A verb after a word of time or order in a name is the thing: the latest run is read, not run.
+      ["delete_last_backup", "", "destructive"],
+      ["run_chart", "", "execute"],
       // Side effects listed are changes; none listed, none.
       ["verify_all", "Run build, test and lint for a project. Side effects: executes up to 3 shell commands.", "write"],
       ["check_code", "Checks the answer against the test cases (side effect: creates an interpret request).", "write"],
@@ -1918,5 +1921,7 @@ describe.each([
       ["analyze_project", "Analyze the project. It has no side effects: it only reads.", "read"],
     ];
     expectReadings(cases);
+    expect(k("latest_run", "Most recently cached running activity, with pace in seconds per kilometer.").signals).not.toContain("verb:run");
+    expect(k("last_build").signals).not.toContain("verb:build");
   });
 });
