@@ -251,11 +251,11 @@ export const STATED_CHANGE =
   /(?:^|[.!?;]\s+|\n\s*|:\s+)(?:\*\*)?(?:this (?:tool )?|it )?(?:(?:changes|modifies|mutates|alters|writes to|writes|overwrites) (?!(?:to|in|on|of|from|for|since|made|are|were|is|no|nothing|per)\b)(?:the |its |your |their |a |an |shared |live |this |that |our )?(?:(?!(?:to|in|on|of|from|for)\b)[a-z'’-]+ ){0,2}?(?:state|metadata|data|document|documents|file|files|settings|configuration|config|tenant|database|record|records|project|model|scene|workspace|repository|repo)|sends (?:a |an |the )?(?:real |actual |live )?(?:notification|notifications|message|messages|email|emails|sms))\b/;
 /**
  * The text saying the tool is not read-only, in lower-case text: "Not read-only.", "[Risk: MEDIUM, Read-Only: false]",
- * "This tool is not read-only"; not a thing that is not ("fails when the database is not read-only", "not read-only mode"), nor a
+ * "This tool is not read-only", "Free to run, but not read-only: it creates …"; not a thing that is not ("fails when the database is not read-only", "not read-only mode"), nor a
  * setting named inside another word ("Requires MCP_READONLY=false").
  */
 export const NOT_READ_ONLY =
-  /(?:^|[.;:,(\[]\s*|\b(?:tool|it) is\s+)(?:not|non)[- ]read[- ]?only\b(?![- ](?:mode|database|replica|connection|session|user|role|access|transaction|file|volume)\b)|(?:^|[.;,(\[]\s*)read[- ]?only\s*[:=]\s*(?:false|no)\b/;
+  /(?:^|[.;:,(\[]\s*|\b(?:tool|it) is\s+|\bbut\s+)(?:not|non)[- ]read[- ]?only\b(?![- ](?:mode|database|replica|connection|session|user|role|access|transaction|file|volume)\b)|(?:^|[.;,(\[]\s*)read[- ]?only\s*[:=]\s*(?:false|no)\b/;
 /**
  * The side effects a text lists, in lower-case text: "Side effects: writes to SQLite", "(side effect: creates a
  * submission)", "Side effect: the user loses access"; not when there are none ("Side effects: None; this never …",
@@ -785,7 +785,7 @@ export const FOREIGN_VERBS: Record<Category, string> = {
     startet stoppt beendet bearbeitet überschreibt verschickt archiviert aktiviert deaktiviert
     annulla sostituisce prenota blocca sblocca carica avvia interrompe sovrascrive ripristina reimposta archivia chiude
     заменяет генерирует бронирует блокирует разблокирует публикует перезаписывает редактирует останавливает
-    сбрасывает восстанавливает переименовывает перемещает копирует импортирует архивирует
+    сбрасывает восстанавливает переименовывает перемещает копирует импортирует архивирует отмечает помечает
     сменить меняет переключить переключает установить устанавливает включить включает выключить выключает
     створює оновлює надсилає скасовує змінює додає замінює перезаписує
     vervangt genereert annuleert plaatst blokkeert uploadt stopt herstelt overschrijft bewerkt werkt importeert reserveert
@@ -847,7 +847,8 @@ export const CJK_VERBS: Record<Category, string> = {
     작성 게시 편집 업로드 발송 취소 전환 記録 書き出 下载 ダウンロード
     预约 预订 申请 审批 开通 屏蔽 拉黑 隐藏 置顶 标记 转发 邀请 关注 注册 撤销 替换 置换 覆盖 重置 还原 回滚 建立 編輯 發送
     儲存 上傳 發布 覆寫 替換 重設 還原 予約 申請 承認 却下 一時停止 非表示 取り消 置き換え 上書き リセット 初期化 復元
-    ロールバック 예약 신청 차단 숨기 중지 수정 변경 발행 대체 덮어쓰 초기화 복원 롤백 下架 上架 依頼 신고 발급`,
+    ロールバック 예약 신청 차단 숨기 숨깁 중지 수정 변경 발행 대체 덮어쓰 초기화 복원 롤백 下架 上架 依頼 신고 발급
+    点击 點擊 更改 变更 變更 치환`,
   execute: "执行 运行 部署 実行 실행 執行 運行",
   destructive: "删除 移除 清空 清除 清理 销毁 卸载 削除 消去 破棄 삭제 제거 撤回 释放 终止 注销 作废 销户 解散 擦除 抹除 刪除 銷毀 解約 退会 クリア 해지 탈퇴 비우 폐기 外し 추방 강퇴 踢出 解绑 解除绑定",
   financial: "支付 付款 支払 결제 充值 转账 退款 송금 환불",

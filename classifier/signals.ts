@@ -1559,6 +1559,8 @@ const GENERIC_START = new RegExp(`^(?:${[...SKIPPED_GENERIC, "manage", "manages"
  * Logitech Litra device(s) on.", "Turns monitoring on or off" (not "Turn text into speech based on input").
  */
 const TURNED_ON_OFF = /^turns?\s+((?:[^\s.,;:]+\s+){1,5}?)(on|off)(?=\s*(?:$|[.,;:!)]|\s(?:and|or)\b))/i;
+/** … and a bringing up or a taking down: "Bring the simulation up (headless by default)", "Take the whole stack down". */
+const BROUGHT_UP_DOWN = /^(?:brings?|takes?)\s+((?:[^\s.,;:]+\s+){1,5}?)(up|down)(?=\s*(?:$|[.,;:!)(]|\s(?:and|or)\b))/i;
 
 /** After "read", what makes it the adjective a tool is or is not ("Not read-only.", "Read-Only: false", "Is it read only?"), not the verb. */
 const READ_ONLY_ADJECTIVE = /^(?:-only\b|only\s*(?:[.,;:?!)\]]|$))/i;
@@ -1572,8 +1574,13 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
   // "turn o", "roll" or "zero" at all (where "turn" alone is in every "Returns").
   const text = description.length > 400 ? description.slice(0, 400) : description;
   const joined = (lower.includes("dry") || lower.includes("force") || lower.includes("turn o") || lower.includes("roll") || lower.includes("zero") || lower.includes("check")) && TWO_WORD_VERB.test(text) ? text.replace(TWO_WORD_VERBS, joinTwoWords) : text;
-  // … and so is a turning on or off with its object between ("Turn Logitech Litra device(s) on").
-  const head = lower.startsWith("turn") ? joined.replace(TURNED_ON_OFF, (_, object: string, particle: string) => `turn${particle} ${object.trimEnd()}`) : joined;
+  // … and so is a turning on or off with its object between ("Turn Logitech Litra device(s) on"), and a bringing up or
+  // a taking down ("Take the whole stack down": shuts it down).
+  const head = lower.startsWith("turn")
+    ? joined.replace(TURNED_ON_OFF, (_, object: string, particle: string) => `turn${particle} ${object.trimEnd()}`)
+    : lower.startsWith("bring") || lower.startsWith("take")
+      ? joined.replace(BROUGHT_UP_DOWN, (_, object: string, particle: string) => `${particle === "up" ? "start" : "shutdown"} ${object.trimEnd()}`)
+      : joined;
   let seen = 0;
   let others = 0;
   let at = 0;
@@ -1898,6 +1905,10 @@ const RECOMPUTING_VERBS = new Set(["recompute", "recalculate"]);
 const RECOMPUTED_FOR_INPUTS =
   /\b(?:for|from|with|using)\s+(?:the\s+|a\s+|an\s+|these\s+)?(?:given|different|supplied|provided|new|other|hypothetical|alternative)\s+(?:[a-z-]+\s+){0,2}?(?:rates?|values?|parameters?|inputs?|numbers?|amounts?|terms?|assumptions?|figures?)\b/;
 const GOING_VERBS = new Set(["go", "navigate"]);
+/** Name verbs that hand back what they make (an export, a render, a download), unless the description says it is kept. */
+const OUTPUT_VERBS = new Set(["export", "render", "download", "dump", "print"]);
+/** Description verbs that keep what they make: "Write a diagnostics bundle …", "Create a new review JSON in this project". */
+const KEEPING_LEADS = new Set(["write", "save", "store", "persist", "create"]);
 /** Where a symbol of code is written: what an editor's "go to" finds. */
 const CODE_LOCATIONS = new Set("definition definitions declaration declarations implementation implementations symbol symbols".split(" "));
 /** A go-to that moves an editor: "Navigate the editor to …", "moves the cursor there", "opens the file". */
@@ -1980,6 +1991,9 @@ function verbsInTheirSense(
     else if (LINKS_THINGS.test(lowerDescription)) nv = { ...nv, category: "write" };
   }
   if (dv && SESSION_VERBS.has(dv.verb) && LINKS_THINGS.test(lowerDescription)) dv = { ...dv, category: "write" };
+  // An export or a render whose description leads by writing what it makes keeps it ("export_diagnostics": "Write a
+  // diagnostics bundle and return its path").
+  if (nv && OUTPUT_VERBS.has(nv.verb) && nv.category === "read" && dv?.first && KEEPING_LEADS.has(dv.verb) && dv.category === "write") nv = { ...nv, category: "write" };
   return { nv, dv };
 }
 

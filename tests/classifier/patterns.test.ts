@@ -1914,6 +1914,21 @@ describe.each([
       // A verb after a word of time or order in a name is the thing: the latest run is read, not run.
       ["delete_last_backup", "", "destructive"],
       ["run_chart", "", "execute"],
+      // An export whose description leads by writing what it makes keeps it; one handing it back reads.
+      ["export_diagnostics", "Write a diagnostics bundle (keys redacted) and return its path.", "write"],
+      ["export_csv", "Export the table as CSV and return it.", "read"],
+      ["render_chart", "Create a chart image from the data and return it.", "read"],
+      // A bringing up or a taking down starts or stops; taking a screenshot is no taking down.
+      ["sim_up", "Bring the simulation up (headless by default) and return the first frame.", "write"],
+      ["sim_down", "Take the whole stack down (docker compose down).", "write"],
+      ["take_screenshot", "Take a screenshot of the page.", "read"],
+      // Not read-only after "but" is said of the tool.
+      ["mergetrain_validate", "Validate the queued train. Free to run, but not read-only: it creates a record.", "write"],
+      // Clicking and changing in Chinese, replacing and hiding in Korean, marking in Russian.
+      ["creator_open", "点击搜索结果中的目标达人卡片，并验收详情新标签页。", "write"],
+      ["stata_cwd", "更改 Stata 的工作目录。", "write"],
+      ["hwp_fill", "여러 자리표시자를 한 번에 치환합니다(서식 유지).", "write"],
+      ["task_done", "Отмечает задачи выполненными.", "write"],
       // Side effects listed are changes; none listed, none.
       ["verify_all", "Run build, test and lint for a project. Side effects: executes up to 3 shell commands.", "write"],
       ["check_code", "Checks the answer against the test cases (side effect: creates an interpret request).", "write"],
