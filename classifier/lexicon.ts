@@ -540,8 +540,10 @@ const WHAT = "the|all|any|every|its|their|existing|old|stale|unused|previous|sto
  */
 export const STATED_REMOVALS: readonly RegExp[] = [
   new RegExp(`\\b(?:also|then|and|this|which|afterwards)\\s+(?:permanently\\s+|immediately\\s+|automatically\\s+)?(?:${REMOVED})\\s+(?:${WHAT})\\b`),
-  // … after a mark, with the doing that causes it as its subject ("Removing a field deletes that field's values").
-  new RegExp(`(?:[.;!:(]\\s*|\\n)(?:it\\s+|this\\s+(?:tool\\s+)?|\`[a-z_=-]+\`\\s+|[a-z]+ing\\s+(?:a\\s+|an\\s+|the\\s+)?[a-z]+\\s+)?(?:also\\s+|permanently\\s+)?(?:${REMOVED})\\s+(?:${WHAT}|objects|files|originals)\\b`),
+  // … after a mark, with the doing that causes it as its subject ("Removing a field deletes that field's values"), or
+  // the thing the tool does ("The default full flash erases the device's /home partition"), not another actor ("The
+  // scheduler deletes old ones after 30 days").
+  new RegExp(`(?:[.;!:(]\\s*|\\n)(?:it\\s+|this\\s+(?:tool\\s+)?|\`[a-z_=-]+\`\\s+|[a-z]+ing\\s+(?:a\\s+|an\\s+|the\\s+)?[a-z]+\\s+|the\\s+(?!(?:server|system|scheduler|service|platform|api|user|users|owner|admin|cron|backend|provider|database)\\b)(?:[a-z-]+\\s+){1,3})?(?:also\\s+|permanently\\s+)?(?:${REMOVED})\\s+(?:${WHAT}|objects|files|originals)\\b`),
   new RegExp(`\\b(?:is|are|will be|gets|get|${BE_AS_FACT}|being)\\s+(?:permanently\\s+|then\\s+|also\\s+|automatically\\s+|immediately\\s+)?(?:${GONE})\\b`),
   // A participle after a comma says what the action does along the way ("…, dropping existing tables first"), where
   // one after "by" says how ("by removing unused layers") and is read as the leading action's method.

@@ -1929,6 +1929,9 @@ describe.each([
       ["stata_cwd", "更改 Stata 的工作目录。", "write"],
       ["hwp_fill", "여러 자리표시자를 한 번에 치환합니다(서식 유지).", "write"],
       ["task_done", "Отмечает задачи выполненными.", "write"],
+      // A removal the tool's own act states is destructive; one another actor makes later is not the tool's.
+      ["firmware_build", "Build the firmware. The default full flash erases the device's home partition.", "destructive"],
+      ["list_jobs", "List the jobs. The scheduler deletes the old ones after 30 days.", "read"],
       // Side effects listed are changes; none listed, none.
       ["verify_all", "Run build, test and lint for a project. Side effects: executes up to 3 shell commands.", "write"],
       ["check_code", "Checks the answer against the test cases (side effect: creates an interpret request).", "write"],
