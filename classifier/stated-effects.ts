@@ -314,6 +314,21 @@ export function statedReplacement(lower: string): string | undefined {
 }
 
 /**
+ * A replacement of the whole thing, said with its owner or another word between ("Replace a note's entire content",
+ * "Replace the full active Mermaid diagram", "Replace complete source on a new revision"); not a thing named whole
+ * ("the full name", "the complete address", a field's "full value").
+ */
+const WHOLE_REPLACED =
+  /\breplac(?:e|es|ing)\s+(?:(?:the|an?|its|their|this|your)\s+)?(?:[a-z-]+(?:'s|’s)\s+)?(?:whole|entire|full|complete)\s+(?!(?:name|names|path|paths|url|address|width|height|screen|stop|value|values)\b)(?:[a-z-]+\s+)?[a-z]/;
+
+/** A replacement of the whole thing the description states, quoted, unless denied before it. */
+export function wholeReplaced(lower: string): string | undefined {
+  if (!lower.includes("replac")) return undefined;
+  const m = WHOLE_REPLACED.exec(lower);
+  return m && !deniedAt(lower, m.index) ? quoteText(m[0], 60) : undefined;
+}
+
+/**
  * A removal at the end of a list of what the tool may do, quoted, when every word listed is a verb (`isVerb`: "may
  * take a while and remove" is no list) and the words before it do not deny it.
  */

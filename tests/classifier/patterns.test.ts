@@ -1932,6 +1932,11 @@ describe.each([
       // A removal the tool's own act states is destructive; one another actor makes later is not the tool's.
       ["firmware_build", "Build the firmware. The default full flash erases the device's home partition.", "destructive"],
       ["list_jobs", "List the jobs. The scheduler deletes the old ones after 30 days.", "read"],
+      // A whole thing replaced is not additive, whatever words stand between; a thing named whole is no whole.
+      ["update_note", "Replace a note's whole text. Fails if the note changed since the given revision.", "hint:destructive"],
+      ["diagram_write", "Replace the full active Mermaid diagram.", "hint:destructive"],
+      ["update_contact", "Replace the full name of the contact.", "hint:write"],
+      ["browser_fill", "Clear an input field and set its value, replacing the full value.", "hint:write"],
       // Side effects listed are changes; none listed, none.
       ["verify_all", "Run build, test and lint for a project. Side effects: executes up to 3 shell commands.", "write"],
       ["check_code", "Checks the answer against the test cases (side effect: creates an interpret request).", "write"],
