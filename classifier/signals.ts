@@ -655,6 +655,9 @@ function readoutName(first: VerbInfo, words: readonly string[], from: number, to
   return runs && first.category !== "destructive" && first.category !== "read" && !RECORDING_VERBS.has(first.verb) && to - 1 > from && READOUT_NOUNS.has(last);
 }
 
+/** Words that open a name asking a question of a state. */
+const QUESTION_NAME_WORDS = new Set(["is", "are", "has", "have", "can", "does", "should"]);
+
 /** Words of time or order that make the verb after them in a name a noun: "latest_run", "last_build", "next_sync". */
 const WHEN_WORDS = new Set(["latest", "last", "recent", "previous", "prior", "current", "next", "upcoming"]);
 
@@ -701,6 +704,9 @@ function verbByPosition(words: readonly string[], from: number, to: number, verb
  */
 function findNameVerb(tokens: NameTokens, verbLast: boolean): NameVerbHit | undefined {
   const { tokens: words, lastSegmentStart } = tokens;
+  // A name that asks a question names a state it reads: "is_market_open", "has_write_access", "can_edit_document";
+  // with a destructive verb in it, the worse reading stands ("can_delete_file" may be one).
+  if (words.length - lastSegmentStart > 1 && QUESTION_NAME_WORDS.has(words[lastSegmentStart]!) && !words.some((w) => NAME_VERBS.get(w)?.category === "destructive")) return undefined;
   // A last segment that is one readout ("release.health", "doc.text") names what the namespace's thing has: no verb.
   const readout = lastSegmentStart > 0 && lastSegmentStart === words.length - 1 && READOUT_NOUNS.has(words[lastSegmentStart]!);
   const hit = verbInRange(words, lastSegmentStart, words.length, verbLast) ?? (lastSegmentStart > 0 && !readout && !tokens.serverWord ? verbInRange(words, 0, lastSegmentStart, verbLast) : undefined);
@@ -1564,6 +1570,13 @@ const BROUGHT_UP_DOWN = /^(?:brings?|takes?)\s+((?:[^\s.,;:]+\s+){1,5}?)(up|down
 
 /** After "read", what makes it the adjective a tool is or is not ("Not read-only.", "Read-Only: false", "Is it read only?"), not the verb. */
 const READ_ONLY_ADJECTIVE = /^(?:-only\b|only\s*(?:[.,;:?!)\]]|$))/i;
+/**
+ * A verb's word hyphened to a word that is no verb, particle or conjunction is a modifier ("Change-impact query",
+ * "Open-source projects", "End-of-day report"), not the verb; "Search-and-replace", "Append-only", "Fill-in" and
+ * "write-cypher" keep theirs. Group 1 is the word after the hyphen.
+ */
+const HYPHENED_MODIFIER = /^-(?!(?:and|or|in|out|up|down|on|off|over|back|only|first|by|to)\b)([a-z]+)\b/i;
+const DROP_DOWN = /^-down\b/i;
 
 /**
  * The verb a description leads with, after labels ("WORKFLOW:", "Step 1 of 4 -") and filler ("Use this tool to");
@@ -1635,6 +1648,14 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
     if (word === "read" && READ_ONLY_ADJECTIVE.test(head.slice(token.end, token.end + 8))) {
       if (++others > 4) return undefined;
       continue;
+    }
+    if (head.charCodeAt(token.end) === 45 && others === 0) {
+      const after = HYPHENED_MODIFIER.exec(head.slice(token.end, token.end + 24))?.[1]?.toLowerCase();
+      // (a "drop-down" is the control, whose options are read, not a drop)
+      if ((after !== undefined && TEXT_VERBS.has(word) && !TEXT_VERBS.has(after)) || (word === "drop" && DROP_DOWN.test(head.slice(token.end, token.end + 6)))) {
+        if (++others > 4) return undefined;
+        continue;
+      }
     }
     // A noun of action leading the text with its object after "of" is the action: "Deletion of a project", "Retrieval of …".
     const found = TEXT_VERBS.get(word) ?? (others === 0 && NOMINALIZED.has(word) && /^\s+of\s/i.test(head.slice(token.end, token.end + 5)) ? NAME_VERBS.get(NOMINALIZED.get(word)!) : undefined);
@@ -1905,6 +1926,8 @@ const RECOMPUTING_VERBS = new Set(["recompute", "recalculate"]);
 const RECOMPUTED_FOR_INPUTS =
   /\b(?:for|from|with|using)\s+(?:the\s+|a\s+|an\s+|these\s+)?(?:given|different|supplied|provided|new|other|hypothetical|alternative)\s+(?:[a-z-]+\s+){0,2}?(?:rates?|values?|parameters?|inputs?|numbers?|amounts?|terms?|assumptions?|figures?)\b/;
 const GOING_VERBS = new Set(["go", "navigate"]);
+/** What a tool follows to read where it leads, not to subscribe. */
+const FOLLOWED_PATHS = new Set("link links cursor cursors reference references cross references redirect redirects pointer pointers href hrefs url urls keys".split(" "));
 /** Name verbs that hand back what they make (an export, a render, a download), unless the description says it is kept. */
 const OUTPUT_VERBS = new Set(["export", "render", "download", "dump", "print"]);
 /** Description verbs that keep what they make: "Write a diagnostics bundle …", "Create a new review JSON in this project". */
@@ -1991,6 +2014,11 @@ function verbsInTheirSense(
     else if (LINKS_THINGS.test(lowerDescription)) nv = { ...nv, category: "write" };
   }
   if (dv && SESSION_VERBS.has(dv.verb) && LINKS_THINGS.test(lowerDescription)) dv = { ...dv, category: "write" };
+  // Following a link, a cursor or a reference reads where it leads ("Follow the `next_href` cursor to fetch the next
+  // page", "Follow incoming/outgoing cross-references"); following a person, a team or a channel subscribes.
+  const followsPath = (v: VerbInfo | undefined, words: readonly string[]) => v?.verb === "follow" && words.some((w) => FOLLOWED_PATHS.has(w));
+  if (nv && followsPath(nv, object)) nv = { ...nv, category: "read" };
+  if (dv && followsPath(dv, dv.object)) dv = { ...dv, category: "read" };
   // An export or a render whose description leads by writing what it makes keeps it ("export_diagnostics": "Write a
   // diagnostics bundle and return its path").
   if (nv && OUTPUT_VERBS.has(nv.verb) && nv.category === "read" && dv?.first && KEEPING_LEADS.has(dv.verb) && dv.category === "write") nv = { ...nv, category: "write" };

@@ -1937,6 +1937,17 @@ describe.each([
       ["diagram_write", "Replace the full active Mermaid diagram.", "hint:destructive"],
       ["update_contact", "Replace the full name of the contact.", "hint:write"],
       ["browser_fill", "Clear an input field and set its value, replacing the full value.", "hint:write"],
+      // A verb's word hyphened to a word that is no verb is a modifier; "Search-and-replace" keeps its verbs.
+      ["analysis_impact", "Change-impact query on an analysis: directly and transitively affected blocks.", "read"],
+      ["substitute_in_file", "Search-and-replace inside one file: every occurrence is replaced.", "hint:destructive"],
+      ["tear_stack", "Tear-down the staging stack.", "destructive"],
+      // A name asking a question reads a state, unless a destructive verb is in it.
+      ["is_market_open", "Check whether an exchange is currently open.", "read"],
+      ["can_delete_file", "", "destructive"],
+      // Following a link, a cursor or a reference reads; following a person subscribes.
+      ["next_page", "Follow the `next_href` cursor from any paginated result to fetch the next page.", "read"],
+      ["sequence_neighbors", "Follow incoming/outgoing cross-references of a sequence.", "read"],
+      ["follow_user", "Follow a user.", "write"],
       // Side effects listed are changes; none listed, none.
       ["verify_all", "Run build, test and lint for a project. Side effects: executes up to 3 shell commands.", "write"],
       ["check_code", "Checks the answer against the test cases (side effect: creates an interpret request).", "write"],
@@ -1946,5 +1957,6 @@ describe.each([
     expectReadings(cases);
     expect(k("latest_run", "Most recently cached running activity, with pace in seconds per kilometer.").signals).not.toContain("verb:run");
     expect(k("last_build").signals).not.toContain("verb:build");
+    expect(k("field_options", "Drop-down values of a form field, with their labels.").category).not.toBe("destructive");
   });
 });
