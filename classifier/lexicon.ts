@@ -817,6 +817,9 @@ export const FOREIGN_VERBS: Record<Category, string> = {
     оплачивает списывает betaalt płaci przelewa membayar bayar öder يدفع دفع`,
 };
 
+/** Managing in other languages ("Administra reglas: crear, listar o borrar"): a lead that says only that, as "Manage" does. */
+export const FOREIGN_MANAGING_VERBS = "administra gestiona gerencia gere gère gestisce verwaltet".split(" ");
+
 /**
  * German verbs split in two ("Sagt einen Termin ab", "Lädt die Datei in den Ordner hoch"): the inflected stem leads the
  * text and its particle ends the clause, and together they mean the English verb given, where the stem alone means

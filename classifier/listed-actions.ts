@@ -13,8 +13,15 @@ export function listedActions(description: string): string[] {
   return [...new Set(listed[1]!.split(SEPARATOR).map((v) => v.trim()).filter((v) => v.length > 0))];
 }
 
-/** A description that says only that the tool manages a thing, up to where what it does is listed: ":", " - ", ". ", "supports". */
-const MANAGING_LEAD = /^(?:manages?|handles?)\b[^.:;\n]{0,80}?(?::\s*|\s[-–—]\s|\.\s+(?:(?:it\s+)?supports?\s+|actions?:\s*)?|\s(?:that\s+|which\s+)?supports?\s+)/i;
+/**
+ * A description that says only that the tool manages a thing, up to where what it does is listed: ":", " - ", ". ",
+ * "supports"; in English, Spanish, Portuguese, French, Italian or German ("Administra reglas: crear, listar o borrar").
+ */
+const MANAGING_LEAD =
+  /^(?:manages?|handles?|administra|gestiona|gerencia|gere|gère|gestisce|verwaltet)(?![\p{L}])[^.:;\n]{0,80}?(?::\s*|\s[-–—]\s|\.\s+(?:(?:it\s+)?supports?\s+|actions?:\s*)?|\s(?:that\s+|which\s+)?supports?\s+)/iu;
+/** … and between the items it lists, the conjunctions of those languages too. */
+const MANAGED_SEPARATOR = /,\s*|\s+(?:or|and|o|y|ou|et|oder|und|e)\s+|\s*[|/]\s*/;
+const LETTERS = /\p{L}+/gu;
 
 /**
  * The words of each item a managing description then lists, lower case ("Manage Jira issue links: add, remove, list
@@ -27,6 +34,6 @@ export function managedActions(description: string): string[][] {
   if (!lead) return [];
   const rest = description.slice(lead[0].length, lead[0].length + 240);
   const end = rest.search(/[.;:!?\n]/);
-  const items = (end < 0 ? rest : rest.slice(0, end)).split(SEPARATOR);
-  return items.map((item) => (item.toLowerCase().match(/[a-z]+/g) ?? []).filter((w) => w !== "or" && w !== "and")).filter((words) => words.length > 0);
+  const items = (end < 0 ? rest : rest.slice(0, end)).split(MANAGED_SEPARATOR);
+  return items.map((item) => (item.toLowerCase().match(LETTERS) ?? []).filter((w) => w !== "or" && w !== "and")).filter((words) => words.length > 0);
 }

@@ -33,6 +33,7 @@ import {
   FILE_OUT_VERBS,
   FILE_WRITING_VERBS,
   FOREIGN_GLOSS,
+  FOREIGN_MANAGING_VERBS,
   FOREIGN_NAME_VERBS,
   FOREIGN_VERBS,
   GERMAN_SEPARABLE_VERBS,
@@ -835,6 +836,7 @@ const FOREIGN_VERB_OF = new Map<string, VerbInfo>();
 for (const [category, words] of Object.entries(FOREIGN_VERBS) as [Category, string][]) {
   for (const w of words.split(/\s+/)) if (w) FOREIGN_VERB_OF.set(w, { verb: FOREIGN_GLOSS[w] ?? w, category, ambiguous: false });
 }
+for (const w of FOREIGN_MANAGING_VERBS) FOREIGN_VERB_OF.set(w, TEXT_VERBS.get("manage")!);
 /** Each verb as the text writes it, and what it stands for. */
 const CJK_VERB_LIST: { said: string; info: VerbInfo }[] = [];
 for (const [category, words] of Object.entries(CJK_VERBS) as [Category, string][]) {
@@ -2231,7 +2233,8 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // remove, list …", "Manage Box snapshots. Create …, list snapshots, delete them, or restore …"): two items or more,
   // each read by its first verb ("permanently delete notes" deletes); an item with none makes the list no list of actions.
   if (!operations && dv && dv.first && MANAGING_VERBS.has(dv.verb)) {
-    const managed = managedActions(description).map((item) => item.map(listedVerb).find((v) => v !== undefined && !MANAGING_VERBS.has(v.verb))?.verb);
+    // (an item in another language is read by its infinitive, as names spell it: "crear, listar o borrar")
+    const managed = managedActions(description).map((item) => item.map((w) => listedVerb(w) ?? NAME_VERBS.get(w)).find((v) => v !== undefined && !MANAGING_VERBS.has(v.verb))?.verb);
     if (managed.length >= 2 && managed.every((v) => v !== undefined)) operations = mostSevereOffered(undefined, managed, words, lowerDescription);
   }
   // Code or SQL given to a name that explains, validates, formats or lints it is what it examines, not what it runs

@@ -1948,6 +1948,12 @@ describe.each([
       ["next_page", "Follow the `next_href` cursor from any paginated result to fetch the next page.", "read"],
       ["sequence_neighbors", "Follow incoming/outgoing cross-references of a sequence.", "read"],
       ["follow_user", "Follow a user.", "write"],
+      // Managing in other languages, then what it does listed, is read by the worst item listed.
+      ["reglas", "Administra reglas de gobernanza (GovernanceService): crear, listar o borrar.", "destructive"],
+      ["regras", "Gerencia as regras: criar, listar ou excluir.", "destructive"],
+      ["regles", "Gère les règles : créer, lister ou supprimer.", "destructive"],
+      ["regeln", "Verwaltet Regeln: erstellen, auflisten oder löschen.", "destructive"],
+      ["reglas_ver", "Gestiona las reglas: listar o consultar.", "read"],
       // Side effects listed are changes; none listed, none.
       ["verify_all", "Run build, test and lint for a project. Side effects: executes up to 3 shell commands.", "write"],
       ["check_code", "Checks the answer against the test cases (side effect: creates an interpret request).", "write"],
