@@ -78,6 +78,9 @@ function nonAdditiveChange(r: ToolReading): Pick<Evidence, "source" | "quote"> |
   return saysMore ? { source: "description", quote: dv.verb } : undefined;
 }
 
+/** A refund made of something: "Refund a paid ticket", "Refunds all or part of a charge", "Refund the order". */
+const REFUND_MADE = /^refunds?\s+(?:a|an|the|this|that|these|those|all|part|one|its|their|your|\d)\b/i;
+
 /** An application made, not changes applied: "Apply to a job on the board", "Apply for a business loan". */
 const APPLIED_FOR = /^appl(?:y|ies|ying)\s+(?:to|for)\s+(?!(?:all|every|any|each|these|those)\b)(?:(?:a|an|the|this|that)\s+)?(?:[a-z-]+\s+){0,2}?(?:jobs?|postings?|positions?|roles?|openings?|vacanc(?:y|ies)|program(?:me)?s?|grants?|loans?|scholarships?|courses?|membership|visas?|permits?|refunds?|leave|reimbursements?)\b/;
 
@@ -95,8 +98,10 @@ function leadNonAdditive(r: ToolReading, lead: string): boolean {
   // A member kicked is removed; a job kicked off is started.
   if (lead === "kick") return !KICK_OFF.test(r.descriptionVerb?.quote ?? "");
   // A refund takes back a payment made. Only as the lead: a refund named after another verb is the thing read or
-  // made ("get_refund", "list_refunds"), which NON_ADDITIVE_VERBS would join to that verb.
-  return NON_ADDITIVE_VERBS.has(lead) || lead === "refund";
+  // made ("get_refund", "list_refunds"), which NON_ADDITIVE_VERBS would join to that verb; and a description leading
+  // with it must refund something ("Refund a paid ticket"), not name it ("Refund details for an order").
+  if (lead === "refund") return r.descriptionVerb?.verb !== "refund" || REFUND_MADE.test(r.descriptionVerb.quote);
+  return NON_ADDITIVE_VERBS.has(lead);
 }
 
 /**

@@ -250,18 +250,20 @@ export const CHANGE_LABEL = /^\s*(?:\*\*|\[|\()?(MUTATION|MUTATING|WRITE)\b(?![-
 export const STATED_CHANGE =
   /(?:^|[.!?;]\s+|\n\s*|:\s+)(?:\*\*)?(?:this (?:tool )?|it )?(?:(?:changes|modifies|mutates|alters|writes to|writes|overwrites) (?!(?:to|in|on|of|from|for|since|made|are|were|is|no|nothing|per)\b)(?:the |its |your |their |a |an |shared |live |this |that |our )?(?:(?!(?:to|in|on|of|from|for)\b)[a-z'’-]+ ){0,2}?(?:state|metadata|data|document|documents|file|files|settings|configuration|config|tenant|database|record|records|project|model|scene|workspace|repository|repo)|sends (?:a |an |the )?(?:real |actual |live )?(?:notification|notifications|message|messages|email|emails|sms))\b/;
 /**
- * The text saying the tool is not read-only, in lower-case text: "Not read-only.", "[Risk: MEDIUM, Read-Only: false]",
- * "This tool is not read-only", "Free to run, but not read-only: it creates …"; not a thing that is not ("fails when the database is not read-only", "not read-only mode"), nor a
- * setting named inside another word ("Requires MCP_READONLY=false").
+ * The text saying the tool is not read-only, in lower-case text, as a statement of its own: "Not read-only.",
+ * "[Risk: MEDIUM, Read-Only: false]", "This tool is not read-only.", "Free to run, but not read-only: it creates …";
+ * not a thing that is not ("Fails if it is not read-only", "not read-only mode", "but not read-only fields", "List
+ * writable (not read-only) volumes"), nor a flag in a listing ("(required: true, read-only: false)"), nor a setting
+ * named inside another word ("Requires MCP_READONLY=false").
  */
 export const NOT_READ_ONLY =
-  /(?:^|[.;:,(\[]\s*|\b(?:tool|it) is\s+|\bbut\s+)(?:not|non)[- ]read[- ]?only\b(?![- ](?:mode|database|replica|connection|session|user|role|access|transaction|file|volume)\b)|(?:^|[.;,(\[]\s*)read[- ]?only\s*[:=]\s*(?:false|no)\b/;
+  /(?:(?:^|[.;:]\s*|\btool is\s+|\bbut\s+)(?:not|non)[- ]read[- ]?only(?=\s*(?:[.;:,!)]|$))|(?:^|[.;]\s*|^\[[^\]\n]{0,60},\s*)read[- ]?only\s*[:=]\s*(?:false|no)\b)/;
 /**
- * The side effects a text lists, in lower-case text: "Side effects: writes to SQLite", "(side effect: creates a
- * submission)", "Side effect: the user loses access"; not when there are none ("Side effects: None; this never …",
- * "has no side effects: …").
+ * The side effects a text lists as a label of its own, in lower-case text, with the word after it (group 1), which
+ * the caller holds to a verb of change: "Side effects: writes to SQLite", "(side effect: creates a submission)"; not
+ * a drug's ("Look up a medication's side effects: …", "Common side-effects - headache"), nor none ("Side effects: None").
  */
-export const SIDE_EFFECTS_LISTED = /(?<!\b(?:no|without|any) )\bside[- ]effects?\s*[:—–-]\s*(?!(?:none|no|nothing|n\/a|not any|read[- ]only)\b)[a-z]/;
+export const SIDE_EFFECTS_LISTED = /(?:^|[.!?]\s+|\n\s*|\(\s*)side[- ]effects?\s*[:—–-]\s*([a-z]+)\b/;
 /**
  * A setting the tool requires to allow changes, in lower-case text: "Requires VAULT_ALLOW_MUTATE=1", "Live execution
  * requires APPFLOWY_ALLOW_WRITES=true", "Requires the --allow-writes flag"; not the same setting named for other tools
@@ -466,11 +468,10 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "invalidate every", "invalidate all", "to replace it", "to overwrite it", "replace the stored", "replaces the stored",
     "replace the saved", "replaces the saved", "there is no rollback", "no rollback",
     // A firmware flashed over the one there ("flash" alone is as often news or a camera's, or a screen's that flashes),
-    // and so is an image or a binary flashed, or a board or a device.
+    // and so is an image or a binary flashed to a board (not one flashed on screen).
     "flash a firmware", "flashes a firmware", "flash the firmware", "flashes the firmware", "flash firmware",
-    "flashes firmware", "firmware is flashed", "flash an image", "flashes an image", "flash the image", "flashes the image",
-    "flash a binary", "flashes a binary", "flash the binary", "flashes the binary", "flash the board", "flashes the board",
-    "flash the device", "flashes the device",
+    "flashes firmware", "firmware is flashed", "flash an image to", "flashes an image to", "flash the image to",
+    "flashes the image to", "flash a binary to", "flashes a binary to", "flash the binary to", "flashes the binary to",
     "rewriting it", "rewriting them",
     // A removal it may make: "Identify and optionally remove auto-generated links".
     "optionally remove", "optionally removes", "optionally delete", "optionally deletes", "optionally purge",
@@ -541,9 +542,10 @@ const WHAT = "the|all|any|every|its|their|existing|old|stale|unused|previous|sto
 export const STATED_REMOVALS: readonly RegExp[] = [
   new RegExp(`\\b(?:also|then|and|this|which|afterwards)\\s+(?:permanently\\s+|immediately\\s+|automatically\\s+)?(?:${REMOVED})\\s+(?:${WHAT})\\b`),
   // … after a mark, with the doing that causes it as its subject ("Removing a field deletes that field's values"), or
-  // the thing the tool does ("The default full flash erases the device's /home partition"), not another actor ("The
-  // scheduler deletes old ones after 30 days").
-  new RegExp(`(?:[.;!:(]\\s*|\\n)(?:it\\s+|this\\s+(?:tool\\s+)?|\`[a-z_=-]+\`\\s+|[a-z]+ing\\s+(?:a\\s+|an\\s+|the\\s+)?[a-z]+\\s+|the\\s+(?!(?:server|system|scheduler|service|platform|api|user|users|owner|admin|cron|backend|provider|database)\\b)(?:[a-z-]+\\s+){1,3})?(?:also\\s+|permanently\\s+)?(?:${REMOVED})\\s+(?:${WHAT}|objects|files|originals)\\b`),
+  // the act the tool does ("The default full flash erases the device's /home partition", "The sync deletes files
+  // missing from the source"), not another actor ("The scheduler deletes old ones after 30 days", "The garbage
+  // collector removes unused objects every hour").
+  new RegExp(`(?:[.;!:(]\\s*|\\n)(?:it\\s+|this\\s+(?:tool\\s+)?|\`[a-z_=-]+\`\\s+|[a-z]+ing\\s+(?:a\\s+|an\\s+|the\\s+)?[a-z]+\\s+|the\\s+(?:[a-z-]+\\s+){0,2}?(?:flash|sync|import|migration|reset|install|uninstall|upgrade|restore|rebuild|deploy|deployment|operation|command|call)\\s+)?(?:also\\s+|permanently\\s+)?(?:${REMOVED})\\s+(?:${WHAT}|objects|files|originals)\\b`),
   new RegExp(`\\b(?:is|are|will be|gets|get|${BE_AS_FACT}|being)\\s+(?:permanently\\s+|then\\s+|also\\s+|automatically\\s+|immediately\\s+)?(?:${GONE})\\b`),
   // A participle after a comma says what the action does along the way ("…, dropping existing tables first"), where
   // one after "by" says how ("by removing unused layers") and is read as the leading action's method.
@@ -787,7 +789,7 @@ export const FOREIGN_VERBS: Record<Category, string> = {
     startet stoppt beendet bearbeitet überschreibt verschickt archiviert aktiviert deaktiviert
     annulla sostituisce prenota blocca sblocca carica avvia interrompe sovrascrive ripristina reimposta archivia chiude
     заменяет генерирует бронирует блокирует разблокирует публикует перезаписывает редактирует останавливает
-    сбрасывает восстанавливает переименовывает перемещает копирует импортирует архивирует отмечает помечает
+    сбрасывает восстанавливает переименовывает перемещает копирует импортирует архивирует помечает
     сменить меняет переключить переключает установить устанавливает включить включает выключить выключает
     створює оновлює надсилає скасовує змінює додає замінює перезаписує
     vervangt genereert annuleert plaatst blokkeert uploadt stopt herstelt overschrijft bewerkt werkt importeert reserveert
@@ -812,7 +814,7 @@ export const FOREIGN_VERBS: Record<Category, string> = {
     unieważnia menghapus hapus mengosongkan siler kaldırır xoá xóa يحذف حذف يزيل إزالة
     desinstala désinstalle deinstalliert disinstalla`,
   financial: `payer paie pagar paga bezahlen bezahlt kaufen kauft überweisen überweist bestellen bestellt achète acheter
-    comprar compra acquista acquistare
+    comprar acquista acquistare
     rembourse transfère transfiere transferir reembolsa transfere estorna rimborsa trasferisce erstattet zahlt
     оплачивает списывает betaalt płaci przelewa membayar bayar öder يدفع دفع`,
 };
@@ -831,7 +833,6 @@ export const GERMAN_SEPARABLE_VERBS: Record<string, Record<string, string>> = {
   stellt: { "wieder her": "restore" },
   leitet: { weiter: "forward" },
   setzt: { zurück: "reset" },
-  bricht: { ab: "abort" },
   fährt: { herunter: "shutdown" },
   schaltet: { ein: "enable", an: "enable", aus: "disable", ab: "disable" },
   nimmt: { auf: "record" },
@@ -853,7 +854,7 @@ export const CJK_VERBS: Record<Category, string> = {
     预约 预订 申请 审批 开通 屏蔽 拉黑 隐藏 置顶 标记 转发 邀请 关注 注册 撤销 替换 置换 覆盖 重置 还原 回滚 建立 編輯 發送
     儲存 上傳 發布 覆寫 替換 重設 還原 予約 申請 承認 却下 一時停止 非表示 取り消 置き換え 上書き リセット 初期化 復元
     ロールバック 예약 신청 차단 숨기 숨깁 중지 수정 변경 발행 대체 덮어쓰 초기화 복원 롤백 下架 上架 依頼 신고 발급
-    点击 點擊 更改 变更 變更 치환`,
+    点击 點擊 更改 变更 變更 치환합 치환해`,
   execute: "执行 运行 部署 実行 실행 執行 運行",
   destructive: "删除 移除 清空 清除 清理 销毁 卸载 削除 消去 破棄 삭제 제거 撤回 释放 终止 注销 作废 销户 解散 擦除 抹除 刪除 銷毀 解約 退会 クリア 해지 탈퇴 비우 폐기 外し 추방 강퇴 踢出 解绑 解除绑定",
   financial: "支付 付款 支払 결제 充值 转账 退款 송금 환불",

@@ -897,6 +897,9 @@ function lastVerbOfSentence(description: string): VerbInfo | undefined {
 const PASSIVE_BEFORE = /[被已]$/;
 const PASSIVE_AFTER = /^(?:され|済|된|되는|될|的|了的|时|時)/;
 
+/** A change or a click heading a noun ("变更记录", the change log; "点击率", the click rate): no act of the tool's. */
+const CJK_NOUN_COMPOUND = /^(?:变更|變更|更改)(?:记录|紀錄|記錄|历史|歷史|频率|頻率|统计|統計)|^(?:点击|點擊)(?:率|量|数|數|热图|熱圖)/;
+
 /** Whether the CJK verb at `at` (`length` long) of `text` describes its object (passive or attributive) rather than acts. */
 function attributiveAt(text: string, at: number, length: number): boolean {
   return PASSIVE_BEFORE.test(text.slice(Math.max(0, at - 1), at)) || PASSIVE_AFTER.test(text.slice(at + length, at + length + 3));
@@ -929,7 +932,7 @@ function foreignDescriptionVerb(description: string, firstWord: boolean): Descri
     let at = verbFinal ? -1 : Infinity;
     for (const { said, info } of CJK_VERB_LIST) {
       const i = verbFinal ? head.lastIndexOf(said) : head.indexOf(said);
-      if (i < 0 || attributiveAt(head, i, said.length)) continue;
+      if (i < 0 || attributiveAt(head, i, said.length) || CJK_NOUN_COMPOUND.test(head.slice(i, i + said.length + 2))) continue;
       if (verbFinal && found?.category === "destructive") break;
       if (verbFinal ? i > at || info.category === "destructive" : i < at) {
         at = i;
@@ -1569,9 +1572,11 @@ const GENERIC_START = new RegExp(`^(?:${[...SKIPPED_GENERIC, "manage", "manages"
 const TURNED_ON_OFF = /^turns?\s+((?:[^\s.,;:]+\s+){1,5}?)(on|off)(?=\s*(?:$|[.,;:!)]|\s(?:and|or)\b))/i;
 /** … and a bringing up or a taking down: "Bring the simulation up (headless by default)", "Take the whole stack down". */
 const BROUGHT_UP_DOWN = /^(?:brings?|takes?)\s+((?:[^\s.,;:]+\s+){1,5}?)(up|down)(?=\s*(?:$|[.,;:!)(]|\s(?:and|or)\b))/i;
+/** … of a system that runs (not "Take the meeting notes down", "Brings the settings dialog up"). */
+const BROUGHT_SYSTEMS = /\b(?:stack|stacks|server|servers|service|services|environment|env|cluster|site|simulation|sim|container|containers|instance|instances|vm|vms|node|nodes|app|application|database|db|network|interface|deployment|system)\b/i;
 
-/** After "read", what makes it the adjective a tool is or is not ("Not read-only.", "Read-Only: false", "Is it read only?"), not the verb. */
-const READ_ONLY_ADJECTIVE = /^(?:-only\b|only\s*(?:[.,;:?!)\]]|$))/i;
+/** After "read", "-only" set false: "Read-Only: false", "read-only: no". */
+const READ_ONLY_SET_FALSE = /^[- ]only\s*[:=]\s*(?:false|no)\b/i;
 /**
  * A verb's word hyphened to a word that is no verb, particle or conjunction is a modifier ("Change-impact query",
  * "Open-source projects", "End-of-day report"), not the verb; "Search-and-replace", "Append-only", "Fill-in" and
@@ -1594,7 +1599,7 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
   const head = lower.startsWith("turn")
     ? joined.replace(TURNED_ON_OFF, (_, object: string, particle: string) => `turn${particle} ${object.trimEnd()}`)
     : lower.startsWith("bring") || lower.startsWith("take")
-      ? joined.replace(BROUGHT_UP_DOWN, (_, object: string, particle: string) => `${particle === "up" ? "start" : "shutdown"} ${object.trimEnd()}`)
+      ? joined.replace(BROUGHT_UP_DOWN, (whole: string, object: string, particle: string) => (BROUGHT_SYSTEMS.test(object) ? `${particle === "up" ? "start" : "shutdown"} ${object.trimEnd()}` : whole))
       : joined;
   let seen = 0;
   let others = 0;
@@ -1647,7 +1652,9 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
       if (++others > 4) return undefined;
       continue;
     }
-    if (word === "read" && READ_ONLY_ADJECTIVE.test(head.slice(token.end, token.end + 8))) {
+    // "Read-only" denied or set false ("Not read-only.", "Read-Only: false") is no verb "read"; leading the text as
+    // it is, it says what the tool is ("Read-only shell. Runs whitelisted commands"), as a read.
+    if (word === "read" && (before === "not" || before === "non" || READ_ONLY_SET_FALSE.test(head.slice(token.end, token.end + 16)))) {
       if (++others > 4) return undefined;
       continue;
     }
@@ -1930,10 +1937,20 @@ const RECOMPUTED_FOR_INPUTS =
 const GOING_VERBS = new Set(["go", "navigate"]);
 /** What a tool follows to read where it leads, not to subscribe. */
 const FOLLOWED_PATHS = new Set("link links cursor cursors reference references cross references redirect redirects pointer pointers href hrefs url urls keys".split(" "));
+/** A "Side effects:" label of the text's own, led by a verb of change ("Side effects: executes a shell command"). */
+function sideEffectsListed(lowerDescription: string): RegExpExecArray | null {
+  if (!lowerDescription.includes("side")) return null;
+  const m = SIDE_EFFECTS_LISTED.exec(lowerDescription);
+  const v = m ? TEXT_VERBS.get(m[1]!) : undefined;
+  return v && v.category !== "read" ? m : null;
+}
+
 /** Name verbs that hand back what they make (an export, a render, a download), unless the description says it is kept. */
 const OUTPUT_VERBS = new Set(["export", "render", "download", "dump", "print"]);
-/** Description verbs that keep what they make: "Write a diagnostics bundle …", "Create a new review JSON in this project". */
-const KEEPING_LEADS = new Set(["write", "save", "store", "persist", "create"]);
+/** Description verbs that keep what they make: "Write a diagnostics bundle …", "Save the export under exports/". */
+const KEEPING_LEADS = new Set(["write", "save", "store", "persist"]);
+/** … unless the text hands it back instead: "Write the results as CSV and return the text inline", "Nothing is saved". */
+const HANDED_BACK_INSTEAD = /\b(?:inline|as base64|nothing is (?:saved|stored|written|kept)|not (?:saved|stored|written|kept))\b/;
 /** Where a symbol of code is written: what an editor's "go to" finds. */
 const CODE_LOCATIONS = new Set("definition definitions declaration declarations implementation implementations symbol symbols".split(" "));
 /** A go-to that moves an editor: "Navigate the editor to …", "moves the cursor there", "opens the file". */
@@ -2023,7 +2040,9 @@ function verbsInTheirSense(
   if (dv && followsPath(dv, dv.object)) dv = { ...dv, category: "read" };
   // An export or a render whose description leads by writing what it makes keeps it ("export_diagnostics": "Write a
   // diagnostics bundle and return its path").
-  if (nv && OUTPUT_VERBS.has(nv.verb) && nv.category === "read" && dv?.first && KEEPING_LEADS.has(dv.verb) && dv.category === "write") nv = { ...nv, category: "write" };
+  if (nv && OUTPUT_VERBS.has(nv.verb) && nv.category === "read" && dv?.first && KEEPING_LEADS.has(dv.verb) && dv.category === "write" && !HANDED_BACK_INSTEAD.test(lowerDescription)) {
+    nv = { ...nv, category: "write" };
+  }
   return { nv, dv };
 }
 
@@ -2385,7 +2404,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   const stating = !saved && !action && !switched && !execPhrase && (readingLead || noVerb);
   // (A capitals label is quoted as the label; the lower-case statements from their first letter.)
   const label = stating ? CHANGE_LABEL.exec(description)?.[1] : undefined;
-  const statedChange = label ?? (stating ? (STATED_CHANGE.exec(lowerDescription) ?? NOT_READ_ONLY.exec(lowerDescription) ?? SIDE_EFFECTS_LISTED.exec(lowerDescription) ?? CHANGES_ALLOWED_BY.exec(lowerDescription) ?? (printing ? PRINTER.exec(lowerDescription) : null))?.[0].replace(/^[^a-z]+/, "") : undefined);
+  const statedChange = label ?? (stating ? (STATED_CHANGE.exec(lowerDescription) ?? NOT_READ_ONLY.exec(lowerDescription) ?? sideEffectsListed(lowerDescription) ?? CHANGES_ALLOWED_BY.exec(lowerDescription) ?? (printing ? PRINTER.exec(lowerDescription) : null))?.[0].replace(/^[^a-z]+/, "") : undefined);
   if (statedChange) {
     scores.write += WEIGHTS.statedChange;
     evidence.push({ signal: "stated_change", source: "description", quote: quoteText(statedChange, 60), weight: WEIGHTS.statedChange });

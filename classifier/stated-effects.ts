@@ -325,7 +325,13 @@ const WHOLE_REPLACED =
 export function wholeReplaced(lower: string): string | undefined {
   if (!lower.includes("replac")) return undefined;
   const m = WHOLE_REPLACED.exec(lower);
-  return m && !deniedAt(lower, m.index) ? quoteText(m[0], 60) : undefined;
+  if (!m || deniedAt(lower, m.index)) return undefined;
+  // A purpose pointed to another tool or suggested is not this tool's act: "To replace the entire note, use
+  // update_note", "Returns suggestions to replace the full sentence".
+  const before = lower.slice(Math.max(0, m.index - 16), m.index);
+  if (/\b(?:suggestions?|ways?|options?|how)\s+to\s+$/.test(before)) return undefined;
+  if (/(?:^|[.;:]\s*)to\s+$/.test(before) && /^[^.;]*,\s*(?:use|call|run|try)\s/.test(lower.slice(m.index))) return undefined;
+  return quoteText(m[0], 60);
 }
 
 /**

@@ -1902,7 +1902,7 @@ describe.each([
       ["ticket_kaufen", "Kauft ein Ticket für die angegebene Verbindung.", "financial"],
       ["ueberweisung", "Überweist den Betrag an den Empfänger.", "financial"],
       ["billet", "Achète un billet de train.", "financial"],
-      ["boleto", "Compra un boleto de avión.", "financial"],
+      ["boleto", "Comprar un boleto de avión.", "financial"],
       // A refund takes back a payment; one read is no refund made.
       ["refund_ticket", "Refund a paid ticket.", "hint:destructive"],
       ["get_refund", "Fetch a single refund by id. Returns the refund's amount and status.", "read"],
@@ -1928,7 +1928,7 @@ describe.each([
       ["creator_open", "点击搜索结果中的目标达人卡片，并验收详情新标签页。", "write"],
       ["stata_cwd", "更改 Stata 的工作目录。", "write"],
       ["hwp_fill", "여러 자리표시자를 한 번에 치환합니다(서식 유지).", "write"],
-      ["task_done", "Отмечает задачи выполненными.", "write"],
+      ["task_done", "Помечает задачи выполненными.", "write"],
       // A removal the tool's own act states is destructive; one another actor makes later is not the tool's.
       ["firmware_build", "Build the firmware. The default full flash erases the device's home partition.", "destructive"],
       ["list_jobs", "List the jobs. The scheduler deletes the old ones after 30 days.", "read"],
@@ -1964,5 +1964,48 @@ describe.each([
     expect(k("latest_run", "Most recently cached running activity, with pace in seconds per kilometer.").signals).not.toContain("verb:run");
     expect(k("last_build").signals).not.toContain("verb:build");
     expect(k("field_options", "Drop-down values of a form field, with their labels.").category).not.toBe("destructive");
+  });
+
+  it("learned-20's patterns keep to their words: the cases a review found", () => {
+    const cases: [string, string, string][] = [
+      // Another actor's removal, later, is not the tool's.
+      ["get_lifecycle", "Get the bucket's lifecycle rules. The lifecycle rule deletes old object versions after 30 days.", "read"],
+      ["gc_stats", "Return garbage collector stats. The garbage collector removes unused objects every hour.", "read"],
+      ["sync_dirs", "Mirror the folders. The sync deletes files missing from the source.", "destructive"],
+      // A drug's side effects are data; a label of the text's own led by a change is a change.
+      ["get_drug_info", "Look up a medication's side effects: returns common and serious adverse reactions by frequency.", "read"],
+      ["drug_side_effects", "Side effects: list the reported adverse events.", "read"],
+      // "Not read-only" said of another thing, or a flag in a listing, is no statement of the tool's.
+      ["get_mount", "Get a mount's options, e.g. {path: '/data', readOnly: false}.", "read"],
+      ["list_fields", "List form fields with their flags (required: true, read-only: false).", "read"],
+      ["list_volumes", "List writable (not read-only) volumes.", "read"],
+      ["record_fields", "Returns the record but not read-only fields.", "read"],
+      ["check_db", "Checks the connection. Fails if it is not read-only.", "read"],
+      ["shell_ro", "Read-only shell. Runs whitelisted commands such as ls and cat.", "read"],
+      // A refund named is no refund made.
+      ["get_refund", "Refund details for an order.", "hint:write"],
+      ["refund_policy", "Refund policy text for the merchant.", "hint:write"],
+      // A device's LEDs flashed, or an image flashed on screen, replace nothing.
+      ["identify_device", "Flash the device LEDs so you can find it in the rack.", "read"],
+      // A whole replacement pointed to another tool, or suggested, is not this tool's.
+      ["get_note", "Returns a note's full text. To replace the entire note, use update_note.", "read"],
+      ["spell_check", "Check spelling. Returns suggestions to replace the full sentence.", "read"],
+      // What an export writes and hands back inline, or creates to hand back, is not kept.
+      ["export_csv", "Write the query results as CSV and return the text inline.", "read"],
+      ["export_pdf", "Create a PDF from the given Markdown and return it as base64.", "read"],
+      ["download_invoice", "Create a temporary signed download link for an invoice PDF.", "read"],
+      // German line breaking is no abort.
+      ["wrap_text", "Bricht lange Zeilen nach 80 Zeichen ab.", "read"],
+      // A change log, a click rate, a replacement test and a release's notes are read.
+      ["change_log", "变更记录查询：返回项目的变更历史。", "read"],
+      ["regex_test", "정규식 치환 테스트 결과를 보여줍니다.", "read"],
+      ["release_notes", "Отмечает ключевые изменения в релизе: возвращает список заметок к версии.", "read"],
+    ];
+    expectReadings(cases);
+    expect(k("ctr_report", "点击率报表，按广告组汇总。").signals).not.toContain("description_verb:点击");
+    expect(k("meeting_notes", "Take the meeting notes down.").signals).not.toContain("description_verb:shutdown");
+    expect(hintClass(k("slideshow_flash", "Flash the image on screen for two seconds."))).not.toBe("destructive");
+    // Spanish "Compra y venta" is no purchase.
+    expect(k("compra_venta", "Compra y venta de criptomonedas: consulta el precio actual.").category).not.toBe("financial");
   });
 });
