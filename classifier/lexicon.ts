@@ -45,7 +45,7 @@ export const VERBS: Record<Category, string> = {
     confirm    continue make   compress decompress unzip untar unpack alter
     send email mail message notify sms text tweet broadcast forward dm post deliver control poweron powercycle
     mutate crop flip place increase decrease brighten refuse deny draw ensure unload seek interrupt reconcile
-    finalize finalise recompute recalculate consolidate delegate`,
+    finalize finalise recompute recalculate consolidate delegate raise`,
   execute: `
     run exec execute eval evaluate invoke call trigger launch spawn shell bash deploy build compile
     dispatch perform rerun redeploy interpret sql cypher graphql script command automate orchestrate inject`,
@@ -541,11 +541,8 @@ const WHAT = "the|all|any|every|its|their|existing|old|stale|unused|previous|sto
  */
 export const STATED_REMOVALS: readonly RegExp[] = [
   new RegExp(`\\b(?:also|then|and|this|which|afterwards)\\s+(?:permanently\\s+|immediately\\s+|automatically\\s+)?(?:${REMOVED})\\s+(?:${WHAT})\\b`),
-  // … after a mark, with the doing that causes it as its subject ("Removing a field deletes that field's values"), or
-  // the act the tool does ("The default full flash erases the device's /home partition", "The sync deletes files
-  // missing from the source"), not another actor ("The scheduler deletes old ones after 30 days", "The garbage
-  // collector removes unused objects every hour").
-  new RegExp(`(?:[.;!:(]\\s*|\\n)(?:it\\s+|this\\s+(?:tool\\s+)?|\`[a-z_=-]+\`\\s+|[a-z]+ing\\s+(?:a\\s+|an\\s+|the\\s+)?[a-z]+\\s+|the\\s+(?:[a-z-]+\\s+){0,2}?(?:flash|sync|import|migration|reset|install|uninstall|upgrade|restore|rebuild|deploy|deployment|operation|command|call)\\s+)?(?:also\\s+|permanently\\s+)?(?:${REMOVED})\\s+(?:${WHAT}|objects|files|originals)\\b`),
+  // … after a mark, with the doing that causes it as its subject ("Removing a field deletes that field's values").
+  new RegExp(`(?:[.;!:(]\\s*|\\n)(?:it\\s+|this\\s+(?:tool\\s+)?|\`[a-z_=-]+\`\\s+|[a-z]+ing\\s+(?:a\\s+|an\\s+|the\\s+)?[a-z]+\\s+)?(?:also\\s+|permanently\\s+)?(?:${REMOVED})\\s+(?:${WHAT}|objects|files|originals)\\b`),
   new RegExp(`\\b(?:is|are|will be|gets|get|${BE_AS_FACT}|being)\\s+(?:permanently\\s+|then\\s+|also\\s+|automatically\\s+|immediately\\s+)?(?:${GONE})\\b`),
   // A participle after a comma says what the action does along the way ("…, dropping existing tables first"), where
   // one after "by" says how ("by removing unused layers") and is read as the leading action's method.
@@ -553,6 +550,15 @@ export const STATED_REMOVALS: readonly RegExp[] = [
   // What a sync leaves out is removed: "any mod not in the manifest is removed", "files missing from the source are deleted".
   new RegExp(`\\b(?:not (?:in|listed in|present in|included in|found in)|missing from|absent from|omitted from) (?:the |a |your )?\`?[a-z_-]+\`? (?:is|are|will be|gets|get) (?:removed|deleted|dropped|purged|cleared)\\b`),
 ];
+
+/**
+ * A removal with an act as its subject, in lower-case text: "The default full flash erases the device's /home
+ * partition", "The sync deletes remote files missing locally"; not another actor's ("The garbage collector removes
+ * unused objects every hour"). The caller holds it to tools that make that act rather than read of it.
+ */
+export const ACT_REMOVAL = new RegExp(
+  `(?:^|[.;!:(]\\s*|\\n)the\\s+(?:[a-z-]+\\s+){0,2}?(?:flash|sync|import|migration|reset|install|uninstall|upgrade|restore|rebuild|deploy|deployment|operation|command|call)\\s+(?:also\\s+|permanently\\s+)?(?:${REMOVED})\\s+(?:[a-z-]+\\s+)?(?:${WHAT}|objects|files|originals|data|entries|records|rows|branches|containers|versions)\\b`,
+);
 
 /** Nouns of action and their verbs, read where they lead a description before "of" ("Deletion of a project …"). */
 export const NOMINALIZED = new Map(
@@ -766,7 +772,7 @@ export const FOREIGN_VERBS: Record<Category, string> = {
     lấy xem tìm liệt trả kiểm tính hiển tra truy xuất
     يجلب جلب يعرض عرض يبحث بحث البحث يسترجع استرجاع يحسب حساب يحصل الحصول يرجع إرجاع`,
   write: `créer crée ajouter ajoute modifier modifie mettre met envoyer envoie enregistrer enregistre importer importe publier
-    publie partager partage renommer renomme déplacer déplace copier définit
+    publie partager partage renommer renomme déplacer déplace copier copie définit sélectionne sélectionner choisit
     crear crea añadir añade agregar agrega actualizar actualiza modificar modifica enviar envía guardar guarda importar
     importa publicar publica compartir comparte renombra mueve copia establece asigna inserta
     erstellen erstellt hinzufügen fügt aktualisieren aktualisiert ändern ändert senden sendet speichern speichert importiert
@@ -854,7 +860,7 @@ export const CJK_VERBS: Record<Category, string> = {
     预约 预订 申请 审批 开通 屏蔽 拉黑 隐藏 置顶 标记 转发 邀请 关注 注册 撤销 替换 置换 覆盖 重置 还原 回滚 建立 編輯 發送
     儲存 上傳 發布 覆寫 替換 重設 還原 予約 申請 承認 却下 一時停止 非表示 取り消 置き換え 上書き リセット 初期化 復元
     ロールバック 예약 신청 차단 숨기 숨깁 중지 수정 변경 발행 대체 덮어쓰 초기화 복원 롤백 下架 上架 依頼 신고 발급
-    点击 點擊 更改 变更 變更 치환합 치환해`,
+    点击 點擊 更改 变更 變更 치환합 치환해 抬高 平整`,
   execute: "执行 运行 部署 実行 실행 執行 運行",
   destructive: "删除 移除 清空 清除 清理 销毁 卸载 削除 消去 破棄 삭제 제거 撤回 释放 终止 注销 作废 销户 解散 擦除 抹除 刪除 銷毀 解約 退会 クリア 해지 탈퇴 비우 폐기 外し 추방 강퇴 踢出 解绑 解除绑定",
   financial: "支付 付款 支払 결제 充值 转账 退款 송금 환불",

@@ -112,7 +112,7 @@ import { leadingLabel } from "./leading-label.js";
 import { listedActions, managedActions } from "./listed-actions.js";
 import { readOnlyLimit } from "./query-limit.js";
 import { quoteText } from "./quote.js";
-import { claimAboutMode, claimNotMade, deniedAt, denyPhrases, dropIdentifierPhrases, dropKeptPermanently, dropPointedElsewhere, getOrCreate, keepsPrior, labelledDestructive, possibleRemoval, statedLocalFile, statedRemoval, statedReplacement, statedSave, switchedEffect, wholeReplaced } from "./stated-effects.js";
+import { actRemoval, claimAboutMode, claimNotMade, deniedAt, denyPhrases, dropIdentifierPhrases, dropKeptPermanently, dropPointedElsewhere, getOrCreate, keepsPrior, labelledDestructive, possibleRemoval, statedLocalFile, statedRemoval, statedReplacement, statedSave, switchedEffect, wholeReplaced } from "./stated-effects.js";
 import { leadingWords, tokenizeName, WordReader, type NameTokens } from "./tokens.js";
 
 /** One piece of evidence, quoting the text it came from. */
@@ -657,7 +657,9 @@ function readoutName(first: VerbInfo, words: readonly string[], from: number, to
 }
 
 /** Words that open a name asking a question of a state. */
-const QUESTION_NAME_WORDS = new Set(["is", "are", "has", "have", "can", "does", "should"]);
+const QUESTION_NAME_WORDS = new Set(["is", "are", "has", "have", "does"]);
+/** Words after a destructive one in a name that make it a state asked about: "is_delete_protected", "is_kill_switch_on". */
+const STATE_AFTER_REMOVAL = new Set(["protected", "protection", "allowed", "locked", "enabled", "disabled", "switch", "pending", "scheduled"]);
 
 /** Words of time or order that make the verb after them in a name a noun: "latest_run", "last_build", "next_sync". */
 const WHEN_WORDS = new Set(["latest", "last", "recent", "previous", "prior", "current", "next", "upcoming"]);
@@ -705,9 +707,10 @@ function verbByPosition(words: readonly string[], from: number, to: number, verb
  */
 function findNameVerb(tokens: NameTokens, verbLast: boolean): NameVerbHit | undefined {
   const { tokens: words, lastSegmentStart } = tokens;
-  // A name that asks a question names a state it reads: "is_market_open", "has_write_access", "can_edit_document";
-  // with a destructive verb in it, the worse reading stands ("can_delete_file" may be one).
-  if (words.length - lastSegmentStart > 1 && QUESTION_NAME_WORDS.has(words[lastSegmentStart]!) && !words.some((w) => NAME_VERBS.get(w)?.category === "destructive")) return undefined;
+  // A name that asks a question names a state it reads: "is_market_open", "has_write_access"; with a destructive verb
+  // in it, the worse reading stands ("is_deleted_then_purge"), unless the verb names a state ("is_delete_protected").
+  // ("can" and "should" open as many acts: `can_send` a CAN bus frame, `should_retry` requeues.)
+  if (words.length - lastSegmentStart > 1 && QUESTION_NAME_WORDS.has(words[lastSegmentStart]!) && !words.some((w, i) => NAME_VERBS.get(w)?.category === "destructive" && !STATE_AFTER_REMOVAL.has(words[i + 1] ?? ""))) return undefined;
   // A last segment that is one readout ("release.health", "doc.text") names what the namespace's thing has: no verb.
   const readout = lastSegmentStart > 0 && lastSegmentStart === words.length - 1 && READOUT_NOUNS.has(words[lastSegmentStart]!);
   const hit = verbInRange(words, lastSegmentStart, words.length, verbLast) ?? (lastSegmentStart > 0 && !readout && !tokens.serverWord ? verbInRange(words, 0, lastSegmentStart, verbLast) : undefined);
@@ -820,8 +823,8 @@ const INFLECTION = /^(?:ies|y|e?d|e?r|e?rs|ing|ings|ion|ions|ution|utions|ment|m
 const USE_THIS_TOOL =
   /^\s*(?:(?:utilisez|utilise|usa|use|utilice|utiliza|utilize|utilizza|verwenden sie|verwende)\s+(?:cet\s+outil|cette\s+fonction|esta\s+herramienta|esta\s+ferramenta|este\s+recurso|questo\s+strumento|dieses\s+tool|dieses\s+werkzeug)\s*,?\s+(?:(?:uniquement|seulement|solo|solamente|apenas|somente|nur)\s+)?(?:pour|afin\s+de|para|per|um)|(?:cet\s+outil|cette\s+fonction)\s+permet\s+(?:de|d['’])|(?:esta\s+herramienta|esta\s+ferramenta)\s+permite|questo\s+strumento\s+permette\s+di)\s*/i;
 const ZU_INFINITIVE = /\bzu\s+(\p{L}+)/u;
-/** Where a German main clause ends, and its separable verb's particle with it. */
-const GERMAN_CLAUSE_END = /[.,;:!?()\n]/;
+/** Where a German main clause ends, and its separable verb's particle with it ("Setzt Filter und gibt … zurück" resets nothing). */
+const GERMAN_CLAUSE_END = /[.,;:!?()\n]|\s(?:und|oder|sowie|aber)\s/;
 
 /** The English verb a German stem leading `text` means with the particle ending its clause, when it has one. */
 function separatedVerb(stem: string, text: string): VerbInfo | undefined {
@@ -1111,6 +1114,16 @@ function switchedChange(word: string, participle: boolean): VerbInfo | undefined
  */
 function listedVerb(word: string): VerbInfo | undefined {
   return TEXT_VERBS.get(word) ?? (/([bdgklmnprt])\1ing$/.test(word) ? TEXT_VERBS.get(word.slice(0, -4)) : undefined);
+}
+
+/** An English verb of each class, for an action listed in another language's conjugated form ("elenca, crea o elimina"). */
+const CLASS_VERBS: Record<Category, string> = { read: "list", write: "update", execute: "run", destructive: "delete", financial: "pay" };
+
+/** An action listed in another language, as the English verb of its class (its own, where glossed: "annule" cancels). */
+function foreignListed(word: string): VerbInfo | undefined {
+  const v = FOREIGN_VERB_OF.get(word);
+  if (!v) return undefined;
+  return NAME_VERBS.get(v.verb) ?? NAME_VERBS.get(CLASS_VERBS[v.category]);
 }
 
 /**
@@ -1571,7 +1584,11 @@ const GENERIC_START = new RegExp(`^(?:${[...SKIPPED_GENERIC, "manage", "manages"
  */
 const TURNED_ON_OFF = /^turns?\s+((?:[^\s.,;:]+\s+){1,5}?)(on|off)(?=\s*(?:$|[.,;:!)]|\s(?:and|or)\b))/i;
 /** … and a bringing up or a taking down: "Bring the simulation up (headless by default)", "Take the whole stack down". */
-const BROUGHT_UP_DOWN = /^(?:brings?|takes?)\s+((?:[^\s.,;:]+\s+){1,5}?)(up|down)(?=\s*(?:$|[.,;:!)(]|\s(?:and|or)\b))/i;
+const BROUGHT_UP_DOWN = /^(?:brings?|takes?)\s+((?:[^\s.,;:]+\s+){1,5}?)(up|down|online|offline)(?=\s*(?:$|[.,;:!)(]|\s(?:and|or|for|with|on|in|to|after|before|until|via)\b))/i;
+/** … with the particle first: "Bring up the simulation", "Take down cluster nodes that fail health checks". */
+const BROUGHT_UP_DOWN_FIRST = /^(?:brings?|takes?)\s+(up|down|online|offline)\s+((?:[^\s.,;:]+\s+){0,4}[^\s.,;:]+)/i;
+/** The verb a bringing up or a taking down is. */
+const broughtVerb = (particle: string) => (/^(?:up|online)$/i.test(particle) ? "start" : "shutdown");
 /** … of a system that runs (not "Take the meeting notes down", "Brings the settings dialog up"). */
 const BROUGHT_SYSTEMS = /\b(?:stack|stacks|server|servers|service|services|environment|env|cluster|site|simulation|sim|container|containers|instance|instances|vm|vms|node|nodes|app|application|database|db|network|interface|deployment|system)\b/i;
 
@@ -1582,8 +1599,11 @@ const READ_ONLY_SET_FALSE = /^[- ]only\s*[:=]\s*(?:false|no)\b/i;
  * "Open-source projects", "End-of-day report"), not the verb; "Search-and-replace", "Append-only", "Fill-in" and
  * "write-cypher" keep theirs. Group 1 is the word after the hyphen.
  */
-const HYPHENED_MODIFIER = /^-(?!(?:and|or|in|out|up|down|on|off|over|back|only|first|by|to)\b)([a-z]+)\b/i;
-const DROP_DOWN = /^-down\b/i;
+const HYPHENED_MODIFIER = /^-(?!(?:and|or|in|out|up|down|on|off|over|back|only|first|by|to|all|everything|many|hard|soft|cascade|now|max|force)\b)([a-z]+)\b/i;
+/** … and the nouns made of a verb and its particle: a drop-down's options are read, a write-up is a text. */
+const PARTICLE_NOUN = /^(?:drop-down|write-up|pop-up|check-up|mark-up|print-out|hand-off)\b/i;
+/** A PowerShell cmdlet leading the text ("Remove-Item the given path", "Get-ChildItem for a folder") is its verb. */
+const CMDLET = /^[A-Z][a-z]+-[A-Z]/;
 
 /**
  * The verb a description leads with, after labels ("WORKFLOW:", "Step 1 of 4 -") and filler ("Use this tool to");
@@ -1599,7 +1619,9 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
   const head = lower.startsWith("turn")
     ? joined.replace(TURNED_ON_OFF, (_, object: string, particle: string) => `turn${particle} ${object.trimEnd()}`)
     : lower.startsWith("bring") || lower.startsWith("take")
-      ? joined.replace(BROUGHT_UP_DOWN, (whole: string, object: string, particle: string) => (BROUGHT_SYSTEMS.test(object) ? `${particle === "up" ? "start" : "shutdown"} ${object.trimEnd()}` : whole))
+      ? joined
+          .replace(BROUGHT_UP_DOWN, (whole: string, object: string, particle: string) => (BROUGHT_SYSTEMS.test(object) ? `${broughtVerb(particle)} ${object.trimEnd()}` : whole))
+          .replace(BROUGHT_UP_DOWN_FIRST, (whole: string, particle: string, object: string) => (BROUGHT_SYSTEMS.test(object) ? `${broughtVerb(particle)} ${object}` : whole))
       : joined;
   let seen = 0;
   let others = 0;
@@ -1660,8 +1682,8 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
     }
     if (head.charCodeAt(token.end) === 45 && others === 0) {
       const after = HYPHENED_MODIFIER.exec(head.slice(token.end, token.end + 24))?.[1]?.toLowerCase();
-      // (a "drop-down" is the control, whose options are read, not a drop)
-      if ((after !== undefined && TEXT_VERBS.has(word) && !TEXT_VERBS.has(after)) || (word === "drop" && DROP_DOWN.test(head.slice(token.end, token.end + 6)))) {
+      const cmdlet = CMDLET.test(head.slice(start, token.end + 2));
+      if (!cmdlet && ((after !== undefined && TEXT_VERBS.has(word) && !TEXT_VERBS.has(after)) || PARTICLE_NOUN.test(head.slice(start, start + 12)))) {
         if (++others > 4) return undefined;
         continue;
       }
@@ -1936,13 +1958,18 @@ const RECOMPUTED_FOR_INPUTS =
   /\b(?:for|from|with|using)\s+(?:the\s+|a\s+|an\s+|these\s+)?(?:given|different|supplied|provided|new|other|hypothetical|alternative)\s+(?:[a-z-]+\s+){0,2}?(?:rates?|values?|parameters?|inputs?|numbers?|amounts?|terms?|assumptions?|figures?)\b/;
 const GOING_VERBS = new Set(["go", "navigate"]);
 /** What a tool follows to read where it leads, not to subscribe. */
+const FOLLOWED_BY_MEANS = /^follows?\s+(?:[^\s.,;:]+\s+){1,4}?(?:by|at|via|whose)\b/;
 const FOLLOWED_PATHS = new Set("link links cursor cursors reference references cross references redirect redirects pointer pointers href hrefs url urls keys".split(" "));
-/** A "Side effects:" label of the text's own, led by a verb of change ("Side effects: executes a shell command"). */
-function sideEffectsListed(lowerDescription: string): RegExpExecArray | null {
-  if (!lowerDescription.includes("side")) return null;
+/**
+ * A "Side effects:" label of the text's own, led by a verb of change ("Side effects: executes a shell command"), with
+ * that verb's class; not one the words after deny ("Side effect: updates nothing", "modifies no state").
+ */
+function sideEffectListed(lowerDescription: string): { quote: string; category: Category } | undefined {
+  if (!lowerDescription.includes("side")) return undefined;
   const m = SIDE_EFFECTS_LISTED.exec(lowerDescription);
   const v = m ? TEXT_VERBS.get(m[1]!) : undefined;
-  return v && v.category !== "read" ? m : null;
+  if (!m || !v || v.category === "read" || /^\s+(?:nothing|no)\b/.test(lowerDescription.slice(m.index + m[0].length))) return undefined;
+  return { quote: quoteText(lowerDescription.slice(m.index, m.index + 80).replace(/^[^a-z]+/, ""), 60), category: v.category };
 }
 
 /** Name verbs that hand back what they make (an export, a render, a download), unless the description says it is kept. */
@@ -1950,7 +1977,7 @@ const OUTPUT_VERBS = new Set(["export", "render", "download", "dump", "print"]);
 /** Description verbs that keep what they make: "Write a diagnostics bundle …", "Save the export under exports/". */
 const KEEPING_LEADS = new Set(["write", "save", "store", "persist"]);
 /** … unless the text hands it back instead: "Write the results as CSV and return the text inline", "Nothing is saved". */
-const HANDED_BACK_INSTEAD = /\b(?:inline|as base64|nothing is (?:saved|stored|written|kept)|not (?:saved|stored|written|kept))\b/;
+const HANDED_BACK_INSTEAD = /\b(?:inline|as base64|as a string|(?:in|to) the response|back to the caller|to stdout|nothing is (?:saved|stored|written|kept)|not (?:saved|stored|written|kept))\b/;
 /** Where a symbol of code is written: what an editor's "go to" finds. */
 const CODE_LOCATIONS = new Set("definition definitions declaration declarations implementation implementations symbol symbols".split(" "));
 /** A go-to that moves an editor: "Navigate the editor to …", "moves the cursor there", "opens the file". */
@@ -2035,9 +2062,11 @@ function verbsInTheirSense(
   if (dv && SESSION_VERBS.has(dv.verb) && LINKS_THINGS.test(lowerDescription)) dv = { ...dv, category: "write" };
   // Following a link, a cursor or a reference reads where it leads ("Follow the `next_href` cursor to fetch the next
   // page", "Follow incoming/outgoing cross-references"); following a person, a team or a channel subscribes.
-  const followsPath = (v: VerbInfo | undefined, words: readonly string[]) => v?.verb === "follow" && words.some((w) => FOLLOWED_PATHS.has(w));
-  if (nv && followsPath(nv, object)) nv = { ...nv, category: "read" };
-  if (dv && followsPath(dv, dv.object)) dv = { ...dv, category: "read" };
+  // The path must be what is followed ("Follow the `next_href` cursor"), not how ("Follow an account by its URL"), and
+  // a name's path gives way to a description leading with another verb ("follow_user_link": "Subscribe to …").
+  const followsPath = (v: VerbInfo | undefined, words: readonly string[]) => v?.verb === "follow" && FOLLOWED_PATHS.has(words.at(-1) ?? "");
+  if (nv && followsPath(nv, object) && !object.some((w) => w === "by" || w === "via" || w === "at") && (!dv || dv.verb === "follow") && !FOLLOWED_BY_MEANS.test(lowerDescription)) nv = { ...nv, category: "read" };
+  if (dv && followsPath(dv, dv.object) && !FOLLOWED_BY_MEANS.test(lowerDescription)) dv = { ...dv, category: "read" };
   // An export or a render whose description leads by writing what it makes keeps it ("export_diagnostics": "Write a
   // diagnostics bundle and return its path").
   if (nv && OUTPUT_VERBS.has(nv.verb) && nv.category === "read" && dv?.first && KEEPING_LEADS.has(dv.verb) && dv.category === "write" && !HANDED_BACK_INSTEAD.test(lowerDescription)) {
@@ -2253,7 +2282,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // each read by its first verb ("permanently delete notes" deletes); an item with none makes the list no list of actions.
   if (!operations && dv && dv.first && MANAGING_VERBS.has(dv.verb)) {
     // (an item in another language is read by its infinitive, as names spell it: "crear, listar o borrar")
-    const managed = managedActions(description).map((item) => item.map((w) => listedVerb(w) ?? NAME_VERBS.get(w)).find((v) => v !== undefined && !MANAGING_VERBS.has(v.verb))?.verb);
+    const managed = managedActions(description).map((item) => item.map((w) => listedVerb(w) ?? NAME_VERBS.get(w) ?? foreignListed(w)).find((v) => v !== undefined && !MANAGING_VERBS.has(v.verb))?.verb);
     if (managed.length >= 2 && managed.every((v) => v !== undefined)) operations = mostSevereOffered(undefined, managed, words, lowerDescription);
   }
   // Code or SQL given to a name that explains, validates, formats or lints it is what it examines, not what it runs
@@ -2404,7 +2433,8 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   const stating = !saved && !action && !switched && !execPhrase && (readingLead || noVerb);
   // (A capitals label is quoted as the label; the lower-case statements from their first letter.)
   const label = stating ? CHANGE_LABEL.exec(description)?.[1] : undefined;
-  const statedChange = label ?? (stating ? (STATED_CHANGE.exec(lowerDescription) ?? NOT_READ_ONLY.exec(lowerDescription) ?? sideEffectsListed(lowerDescription) ?? CHANGES_ALLOWED_BY.exec(lowerDescription) ?? (printing ? PRINTER.exec(lowerDescription) : null))?.[0].replace(/^[^a-z]+/, "") : undefined);
+  const sideEffect = sideEffectListed(lowerDescription);
+  const statedChange = label ?? (stating && sideEffect ? sideEffect.quote : undefined) ?? (stating ? (STATED_CHANGE.exec(lowerDescription) ?? NOT_READ_ONLY.exec(lowerDescription) ?? CHANGES_ALLOWED_BY.exec(lowerDescription) ?? (printing ? PRINTER.exec(lowerDescription) : null))?.[0].replace(/^[^a-z]+/, "") : undefined);
   if (statedChange) {
     scores.write += WEIGHTS.statedChange;
     evidence.push({ signal: "stated_change", source: "description", quote: quoteText(statedChange, 60), weight: WEIGHTS.statedChange });
@@ -2427,6 +2457,14 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // … also one the description states in passing ("… then removes the raw events"), news only when neither the name
   // nor the description leads with a removal of its own.
   if (!phrases.destructive_effect && !leadsRemoval(nv, dv) && EFFECT_PREFILTER.test(lowerDescription)) phrases.destructive_effect = statedRemoval(lowerDescription);
+  // … and a removal the tool's own act makes ("The default full flash erases the device's /home partition"), where the
+  // tool makes that act rather than reads of it ("Checks whether an upgrade is available. The upgrade removes …").
+  if (!phrases.destructive_effect && (nv ?? dv)?.category !== "read" && EFFECT_PREFILTER.test(lowerDescription)) phrases.destructive_effect = actRemoval(lowerDescription);
+  // … and a removal joined to the description's leading verb ("Show or delete a saved view"): the name's reading verb
+  // does not outweigh it.
+  if (!phrases.destructive_effect && nv?.category === "read" && dv?.first && dv.joined.some((j) => j.category === "destructive" && !j.ambiguous)) phrases.destructive_effect = dv.quote;
+  // … and a removal listed among the side effects ("Side effects: deletes local branches gone from the remote").
+  if (!phrases.destructive_effect && sideEffect?.category === "destructive") phrases.destructive_effect = sideEffect.quote;
   // Another language's passive deletion is news beside a removal leading too: what "Entfernt den Schüler aus der Kursliste"
   // unlinks, "Seine Abgaben werden gelöscht" deletes.
   if (!phrases.destructive_effect && otherLanguage) phrases.destructive_effect = statedElsewhere(REMOVED_ELSEWHERE, description, lowerName);

@@ -14,6 +14,7 @@ import {
   SWITCH_CUE,
   STATED_PLACEMENT,
   STATED_REMOVALS,
+  ACT_REMOVAL,
   STATED_REPLACEMENT,
   STATED_REPLACEMENT_WORDS,
   STATED_SAVE,
@@ -229,6 +230,12 @@ const DEFERRED = /^[^a-z0-9]*(?:automatically|periodically|eventually|by the sys
 /** Whether the removal ending at `end` happens by itself, later: a retention policy the text describes. */
 function deferredAt(lower: string, end: number): boolean {
   return DEFERRED.test(lower.slice(end, end + 24));
+}
+
+/** A removal an act makes (ACT_REMOVAL), quoted, unless the words before it deny it or those after defer it. */
+export function actRemoval(lower: string): string | undefined {
+  const m = ACT_REMOVAL.exec(lower);
+  return m && !deniedAt(lower, m.index) && !deferredAt(lower, m.index + m[0].length) ? quoteText(m[0].replace(/^[^a-z]+/, "").trim(), 60) : undefined;
 }
 
 /** A removal the description states in passing, quoted, unless the words before it deny it or those after defer it. */

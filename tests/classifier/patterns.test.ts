@@ -2008,4 +2008,55 @@ describe.each([
     // Spanish "Compra y venta" is no purchase.
     expect(k("compra_venta", "Compra y venta de criptomonedas: consulta el precio actual.").category).not.toBe("financial");
   });
+
+  it("learned-20's patterns keep to their words: the cases a second review found", () => {
+    const cases: [string, string, string][] = [
+      // A PowerShell cmdlet leading the text is its verb; a verb hyphened to a quantifier or a mode keeps it.
+      ["ps_item", "Remove-Item the given path recursively.", "destructive"],
+      ["ps_childitem", "Get-ChildItem for a folder.", "read"],
+      ["k8s_pods_mass", "Delete-all pods matching the label selector.", "destructive"],
+      ["git_hard", "Reset-hard the working tree to HEAD, discarding local changes.", "hint:destructive"],
+      ["export_model", "Write-up of the model card in markdown.", "read"],
+      // A removal an act makes is the tool's only when the tool makes that act, not reads of it.
+      ["check_upgrade", "Checks whether an upgrade is available. The upgrade removes the old binaries.", "read"],
+      ["sync_folder", "Sync a local folder to the bucket. The sync deletes remote files missing locally.", "destructive"],
+      // Side effects denied are none; a removal among them is destructive.
+      ["list_runs", "Lists CI runs. Side effect: updates nothing.", "read"],
+      ["get_logs", "Tails logs. Side-effects: modifies no state.", "read"],
+      ["sync_repo", "Fetch the remote. Side effects: deletes local branches that no longer exist on the remote.", "destructive"],
+      // Following an account by its URL subscribes; a name's link gives way to a description's other verb.
+      ["follow_by_url", "Follow an account by its URL.", "write"],
+      ["follow_user_link", "Subscribe to a user's updates.", "write"],
+      // A German "zurück" of a following "gibt … zurück" resets nothing.
+      ["filter", "Setzt Suchfilter und gibt passende Einträge zurück.", "hint:write"],
+      // What an export writes to the response or the caller is handed back.
+      ["export_notes", "Write notes as markdown and return the text in the response.", "read"],
+      // CAN is a bus; a state with a destructive word in it is read.
+      ["can_send", "Transmit a frame on the CAN bus.", "write"],
+      ["is_delete_protected", "Returns whether deletion protection is enabled on the RDS instance.", "read"],
+      // Managing lists in conjugated forms, and reading ones.
+      ["progetti", "Gestisce i progetti: elenca, crea, aggiorna o elimina.", "destructive"],
+      ["contacts", "Gère les contacts : lister, créer, modifier ou supprimer.", "destructive"],
+      ["notas", "Administra notas: obtener, buscar o leer.", "read"],
+      // A bringing up or a taking down with the particle first, or before a purpose.
+      ["sim_up", "Bring up the simulation.", "write"],
+      ["nodes_down", "Take down cluster nodes that fail health checks.", "write"],
+      ["site_down", "Take the site down for maintenance.", "write"],
+      // A removal joined to a reading lead is not outweighed by a reading name.
+      ["show_view", "Show or delete a saved view.", "destructive"],
+    ];
+    expectReadings(cases);
+  });
+
+  it("learned-20's patterns from batch 15's misses, each beside the text it must leave alone", () => {
+    const cases: [string, string, string][] = [
+      // Selecting and copying in French, raising and levelling terrain, raising a ticket.
+      ["use_mix", "Sélectionne un mix sauvegardé comme mix actif du projet.", "write"],
+      ["raise_terrain", "以圆形笔刷自然抬高地形。", "write"],
+      ["flatten_area", "把指定 XZ 区域平整到目标 Y。", "write"],
+      ["raise_incident", "Raise an incident for the on-call team.", "write"],
+      ["get_exception", "Returns the exception the job raised.", "read"],
+    ];
+    expectReadings(cases);
+  });
 });
