@@ -659,7 +659,7 @@ function readoutName(first: VerbInfo, words: readonly string[], from: number, to
 /** Words that open a name asking a question of a state. */
 const QUESTION_NAME_WORDS = new Set(["is", "are", "has", "have", "does"]);
 /** Words after a destructive one in a name that make it a state asked about: "is_delete_protected", "is_kill_switch_on". */
-const STATE_AFTER_REMOVAL = new Set(["protected", "protection", "allowed", "locked", "enabled", "disabled", "switch", "pending", "scheduled"]);
+const STATE_AFTER_REMOVAL = new Set(["protected", "protection", "allowed", "locked", "enabled", "disabled", "switch", "pending", "scheduled", "permission", "permissions", "access", "right", "rights"]);
 
 /** Words of time or order that make the verb after them in a name a noun: "latest_run", "last_build", "next_sync". */
 const WHEN_WORDS = new Set(["latest", "last", "recent", "previous", "prior", "current", "next", "upcoming"]);
@@ -708,7 +708,7 @@ function verbByPosition(words: readonly string[], from: number, to: number, verb
 function findNameVerb(tokens: NameTokens, verbLast: boolean): NameVerbHit | undefined {
   const { tokens: words, lastSegmentStart } = tokens;
   // A name that asks a question names a state it reads: "is_market_open", "has_write_access"; with a destructive verb
-  // in it, the worse reading stands ("is_deleted_then_purge"), unless the verb names a state ("is_delete_protected").
+  // in it the worse reading stands, unless the verb names a state ("is_delete_protected", "has_delete_permission").
   // ("can" and "should" open as many acts: `can_send` a CAN bus frame, `should_retry` requeues.)
   if (words.length - lastSegmentStart > 1 && QUESTION_NAME_WORDS.has(words[lastSegmentStart]!) && !words.some((w, i) => NAME_VERBS.get(w)?.category === "destructive" && !STATE_AFTER_REMOVAL.has(words[i + 1] ?? ""))) return undefined;
   // A last segment that is one readout ("release.health", "doc.text") names what the namespace's thing has: no verb.
@@ -1957,9 +1957,10 @@ const RECOMPUTING_VERBS = new Set(["recompute", "recalculate"]);
 const RECOMPUTED_FOR_INPUTS =
   /\b(?:for|from|with|using)\s+(?:the\s+|a\s+|an\s+|these\s+)?(?:given|different|supplied|provided|new|other|hypothetical|alternative)\s+(?:[a-z-]+\s+){0,2}?(?:rates?|values?|parameters?|inputs?|numbers?|amounts?|terms?|assumptions?|figures?)\b/;
 const GOING_VERBS = new Set(["go", "navigate"]);
-/** What a tool follows to read where it leads, not to subscribe. */
+/** What a tool follows to read where it leads, not to subscribe ("cross" as "cross-references" ends a phrase). */
+const FOLLOWED_PATHS = new Set("link links cursor cursors reference references cross redirect redirects pointer pointers href hrefs url urls keys".split(" "));
+/** A following by some means, in lower-case text: "Follow an account by its URL", "Follow the account at a profile URL". */
 const FOLLOWED_BY_MEANS = /^follows?\s+(?:[^\s.,;:]+\s+){1,4}?(?:by|at|via|whose)\b/;
-const FOLLOWED_PATHS = new Set("link links cursor cursors reference references cross references redirect redirects pointer pointers href hrefs url urls keys".split(" "));
 /**
  * A "Side effects:" label of the text's own, led by a verb of change ("Side effects: executes a shell command"), with
  * that verb's class; not one the words after deny ("Side effect: updates nothing", "modifies no state").
@@ -2061,9 +2062,9 @@ function verbsInTheirSense(
   }
   if (dv && SESSION_VERBS.has(dv.verb) && LINKS_THINGS.test(lowerDescription)) dv = { ...dv, category: "write" };
   // Following a link, a cursor or a reference reads where it leads ("Follow the `next_href` cursor to fetch the next
-  // page", "Follow incoming/outgoing cross-references"); following a person, a team or a channel subscribes.
-  // The path must be what is followed ("Follow the `next_href` cursor"), not how ("Follow an account by its URL"), and
-  // a name's path gives way to a description leading with another verb ("follow_user_link": "Subscribe to …").
+  // page", "Follow incoming/outgoing cross-references"); following a person, a team or a channel subscribes. The path
+  // must be what is followed, not how ("Follow an account by its URL"), and a name's path gives way to a description
+  // leading with another verb ("follow_user_link": "Subscribe to …").
   const followsPath = (v: VerbInfo | undefined, words: readonly string[]) => v?.verb === "follow" && FOLLOWED_PATHS.has(words.at(-1) ?? "");
   if (nv && followsPath(nv, object) && !object.some((w) => w === "by" || w === "via" || w === "at") && (!dv || dv.verb === "follow") && !FOLLOWED_BY_MEANS.test(lowerDescription)) nv = { ...nv, category: "read" };
   if (dv && followsPath(dv, dv.object) && !FOLLOWED_BY_MEANS.test(lowerDescription)) dv = { ...dv, category: "read" };
@@ -2281,7 +2282,8 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // remove, list …", "Manage Box snapshots. Create …, list snapshots, delete them, or restore …"): two items or more,
   // each read by its first verb ("permanently delete notes" deletes); an item with none makes the list no list of actions.
   if (!operations && dv && dv.first && MANAGING_VERBS.has(dv.verb)) {
-    // (an item in another language is read by its infinitive, as names spell it: "crear, listar o borrar")
+    // (an item in another language is read by its infinitive, as names spell it, "crear, listar o borrar", or as the
+    // English verb of its class, "elenca, crea o elimina")
     const managed = managedActions(description).map((item) => item.map((w) => listedVerb(w) ?? NAME_VERBS.get(w) ?? foreignListed(w)).find((v) => v !== undefined && !MANAGING_VERBS.has(v.verb))?.verb);
     if (managed.length >= 2 && managed.every((v) => v !== undefined)) operations = mostSevereOffered(undefined, managed, words, lowerDescription);
   }

@@ -2034,6 +2034,7 @@ describe.each([
       // CAN is a bus; a state with a destructive word in it is read.
       ["can_send", "Transmit a frame on the CAN bus.", "write"],
       ["is_delete_protected", "Returns whether deletion protection is enabled on the RDS instance.", "read"],
+      ["has_delete_permission", "Returns whether the caller holds the delete permission on the folder.", "read"],
       // Managing lists in conjugated forms, and reading ones.
       ["progetti", "Gestisce i progetti: elenca, crea, aggiorna o elimina.", "destructive"],
       ["contacts", "Gère les contacts : lister, créer, modifier ou supprimer.", "destructive"],
