@@ -1320,11 +1320,17 @@ function objectHead(object: readonly string[]): string {
   return (end > 0 ? object[end - 1] : object.at(-1)) ?? "";
 }
 
+/** A text whose first letter is Chinese, Japanese or Korean. */
+const LEADS_CJK = /^[^\p{L}]{0,8}[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/u;
+
 /** The description's leading verb: another language's first, then English, then Chinese, Japanese and Korean. */
 function leadingVerb(description: string, lower: string): DescriptionVerbHit | undefined {
   // A spec's request line ("POST /rates/quote") names the method, not what the tool does: the summary after it does.
   const request = lower.charCodeAt(0) <= 122 ? REQUEST_LINE.exec(lower) : null;
   if (request && request[0].length < lower.length) return leadingVerb(description.slice(request[0].length), lower.slice(request[0].length));
+  // A text that opens in Chinese, Japanese or Korean is read in it first: English words further on ("Args: … Returns:",
+  // a product's name) are not its lead.
+  if (description.charCodeAt(0) > 127 && LEADS_CJK.test(description)) return foreignDescriptionVerb(description, false) ?? findDescriptionVerb(description, lower);
   return foreignDescriptionVerb(description, true) ?? findDescriptionVerb(description, lower) ?? foreignDescriptionVerb(description, false);
 }
 
