@@ -1753,6 +1753,12 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
           continue;
         }
         const next = TEXT_VERBS.get(w);
+        // In a list of actions one may carry its object before the last is named ("List, get details, or cancel runs"):
+        // that word is skipped when a conjunction and an unambiguous verb follow it.
+        if (!next && j > 1 && joined.length > 0 && CONJUNCTIONS.has(clause.at(j + 1) ?? "") && TEXT_VERBS.get(clause.at(j + 2) ?? "")?.ambiguous === false && listedAfterLead(rest)) {
+          j++;
+          continue;
+        }
         // A word as often a noun joins only inside a list of verbs ("read, write, move or delete files") or before an
         // object of its own ("Get or set a system setting", "Reads or changes a key"), where "posts and comments"
         // stays the object.

@@ -2057,6 +2057,9 @@ describe.each([
       ["flatten_area", "把指定 XZ 区域平整到目标 Y。", "write"],
       ["raise_incident", "Raise an incident for the on-call team.", "write"],
       ["get_exception", "Returns the exception the job raised.", "read"],
+      // In a list of actions, one carrying its object does not hide the next ("List, get details, or cancel runs").
+      ["box_runs", "List, get details, or cancel runs for a box.", "hint:destructive"],
+      ["table_view", "Search, filter results and sort the table.", "read"],
       // A text that opens in Chinese is read in Chinese first: its English section labels are no lead.
       ["stata_cwd", "更改 Stata 的工作目录。 Args: path: 新的工作目录路径。 Returns: 当前工作目录确认信息。", "write"],
       ["mr_conflicts", "检查 MR 是否存在冲突并列出冲突文件。Returns the files.", "read"],
