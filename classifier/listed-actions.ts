@@ -1,6 +1,7 @@
 // The actions a consolidated tool's description lists for an argument that names none itself: "Actions: list, get,
 // create, close, delete", "Operations are read | write | rm", "Dataset ops: list/get/delete", "all provider operations
 // (CREATE, UPDATE, REMOVE, GET)". Pure.
+import { FOREIGN_MANAGING_VERBS } from "./lexicon.js";
 
 const ACTIONS_LISTED =
   /\b(?:actions?|operations?|ops|methods?|modes?)\s*(?:[:=(]|\bare\b|\binclude\b)\s*((?:[A-Za-z][A-Za-z0-9_-]*(?:,\s*|\s+or\s+|\s+and\s+|\s*[|/]\s*)){1,}[A-Za-z][A-Za-z0-9_-]*)/i;
@@ -17,8 +18,10 @@ export function listedActions(description: string): string[] {
  * A description that says only that the tool manages a thing, up to where what it does is listed: ":", " - ", ". ",
  * "supports"; in English, Spanish, Portuguese, French, Italian or German ("Administra reglas: crear, listar o borrar").
  */
-const MANAGING_LEAD =
-  /^(?:manages?|handles?|administra|gestiona|gerencia|gere|gère|gestisce|verwaltet)(?![\p{L}])[^.:;\n]{0,80}?(?::\s*|\s[-–—]\s|\.\s+(?:(?:it\s+)?supports?\s+|actions?:\s*)?|\s(?:that\s+|which\s+)?supports?\s+)/iu;
+const MANAGING_LEAD = new RegExp(
+  `^(?:manages?|handles?|${FOREIGN_MANAGING_VERBS.join("|")})(?![\\p{L}])[^.:;\\n]{0,80}?(?::\\s*|\\s[-–—]\\s|\\.\\s+(?:(?:it\\s+)?supports?\\s+|actions?:\\s*)?|\\s(?:that\\s+|which\\s+)?supports?\\s+)`,
+  "iu",
+);
 /** … and between the items it lists, the conjunctions of those languages too. */
 const MANAGED_SEPARATOR = /,\s*|\s+(?:or|and|o|y|ou|et|oder|und|e)\s+|\s*[|/]\s*/;
 const LETTERS = /\p{L}+/gu;

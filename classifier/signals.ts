@@ -1593,10 +1593,14 @@ const TURNED_ON_OFF = /^turns?\s+((?:[^\s.,;:]+\s+){1,5}?)(on|off)(?=\s*(?:$|[.,
 const BROUGHT_UP_DOWN = /^(?:brings?|takes?)\s+((?:[^\s.,;:]+\s+){1,5}?)(up|down|online|offline)(?=\s*(?:$|[.,;:!)(]|\s(?:and|or|for|with|on|in|to|after|before|until|via)\b))/i;
 /** … with the particle first: "Bring up the simulation", "Take down cluster nodes that fail health checks". */
 const BROUGHT_UP_DOWN_FIRST = /^(?:brings?|takes?)\s+(up|down|online|offline)\s+((?:[^\s.,;:]+\s+){0,4}[^\s.,;:]+)/i;
-/** The verb a bringing up or a taking down is. */
-const broughtVerb = (particle: string) => (/^(?:up|online)$/i.test(particle) ? "start" : "shutdown");
 /** … of a system that runs (not "Take the meeting notes down", "Brings the settings dialog up"). */
 const BROUGHT_SYSTEMS = /\b(?:stack|stacks|server|servers|service|services|environment|env|cluster|site|simulation|sim|container|containers|instance|instances|vm|vms|node|nodes|app|application|database|db|network|interface|deployment|system)\b/i;
+
+/** A bringing up or a taking down of a system, as the verb it is with its object ("shutdown the whole stack"); else `whole`. */
+function broughtAs(whole: string, object: string, particle: string): string {
+  if (!BROUGHT_SYSTEMS.test(object)) return whole;
+  return `${/^(?:up|online)$/i.test(particle) ? "start" : "shutdown"} ${object.trimEnd()}`;
+}
 
 /** After "read", "-only" set false: "Read-Only: false", "read-only: no". */
 const READ_ONLY_SET_FALSE = /^[- ]only\s*[:=]\s*(?:false|no)\b/i;
@@ -1625,9 +1629,7 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
   const head = lower.startsWith("turn")
     ? joined.replace(TURNED_ON_OFF, (_, object: string, particle: string) => `turn${particle} ${object.trimEnd()}`)
     : lower.startsWith("bring") || lower.startsWith("take")
-      ? joined
-          .replace(BROUGHT_UP_DOWN, (whole: string, object: string, particle: string) => (BROUGHT_SYSTEMS.test(object) ? `${broughtVerb(particle)} ${object.trimEnd()}` : whole))
-          .replace(BROUGHT_UP_DOWN_FIRST, (whole: string, particle: string, object: string) => (BROUGHT_SYSTEMS.test(object) ? `${broughtVerb(particle)} ${object}` : whole))
+      ? joined.replace(BROUGHT_UP_DOWN, broughtAs).replace(BROUGHT_UP_DOWN_FIRST, (whole: string, particle: string, object: string) => broughtAs(whole, object, particle))
       : joined;
   let seen = 0;
   let others = 0;
@@ -2470,10 +2472,13 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // A dangerous effect the text states outweighs a benign name.
   // … also one the description states in passing ("… then removes the raw events"), news only when neither the name
   // nor the description leads with a removal of its own.
-  if (!phrases.destructive_effect && !leadsRemoval(nv, dv) && EFFECT_PREFILTER.test(lowerDescription)) phrases.destructive_effect = statedRemoval(lowerDescription);
+  // (EFFECT_PREFILTER read once for both the removals below.)
+  let removalCue: boolean | undefined;
+  const hasRemovalCue = () => (removalCue ??= EFFECT_PREFILTER.test(lowerDescription));
+  if (!phrases.destructive_effect && !leadsRemoval(nv, dv) && hasRemovalCue()) phrases.destructive_effect = statedRemoval(lowerDescription);
   // … and a removal the tool's own act makes ("The default full flash erases the device's /home partition"), where the
   // tool makes that act rather than reads of it ("Checks whether an upgrade is available. The upgrade removes …").
-  if (!phrases.destructive_effect && (nv ?? dv)?.category !== "read" && EFFECT_PREFILTER.test(lowerDescription)) phrases.destructive_effect = actRemoval(lowerDescription);
+  if (!phrases.destructive_effect && (nv ?? dv)?.category !== "read" && hasRemovalCue()) phrases.destructive_effect = actRemoval(lowerDescription);
   // … and a removal joined to the description's leading verb ("Show or delete a saved view"): the name's reading verb
   // does not outweigh it.
   if (!phrases.destructive_effect && nv?.category === "read" && dv?.first && dv.joined.some((j) => j.category === "destructive" && !j.ambiguous)) phrases.destructive_effect = dv.quote;

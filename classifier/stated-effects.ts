@@ -232,19 +232,25 @@ function deferredAt(lower: string, end: number): boolean {
   return DEFERRED.test(lower.slice(end, end + 24));
 }
 
-/** A removal an act makes (ACT_REMOVAL), quoted, unless the words before it deny it or those after defer it. */
-export function actRemoval(lower: string): string | undefined {
-  const m = ACT_REMOVAL.exec(lower);
-  return m && !deniedAt(lower, m.index) && !deferredAt(lower, m.index + m[0].length) ? quoteText(m[0].replace(/^[^a-z]+/, "").trim(), 60) : undefined;
-}
-
-/** A removal the description states in passing, quoted, unless the words before it deny it or those after defer it. */
-export function statedRemoval(lower: string): string | undefined {
-  for (const pattern of STATED_REMOVALS) {
+/** The first removal one of `patterns` finds, quoted, unless the words before it deny it or those after defer it. */
+function firstRemoval(patterns: readonly RegExp[], lower: string): string | undefined {
+  for (const pattern of patterns) {
     const m = pattern.exec(lower);
     if (m && !deniedAt(lower, m.index) && !deferredAt(lower, m.index + m[0].length)) return quoteText(m[0].replace(/^[^a-z]+/, "").trim(), 60);
   }
   return undefined;
+}
+
+/** A removal the description states in passing (STATED_REMOVALS). */
+export function statedRemoval(lower: string): string | undefined {
+  return firstRemoval(STATED_REMOVALS, lower);
+}
+
+const ACT_REMOVALS = [ACT_REMOVAL];
+
+/** A removal an act makes (ACT_REMOVAL). */
+export function actRemoval(lower: string): string | undefined {
+  return firstRemoval(ACT_REMOVALS, lower);
 }
 
 /** What a switched argument is said to make the tool do, "to <verb>" after it: the word and the one after (an adverb's verb). */
