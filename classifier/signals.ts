@@ -715,11 +715,14 @@ function findNameVerb(tokens: NameTokens, verbLast: boolean): NameVerbHit | unde
   const readout = lastSegmentStart > 0 && lastSegmentStart === words.length - 1 && READOUT_NOUNS.has(words[lastSegmentStart]!);
   const hit = verbInRange(words, lastSegmentStart, words.length, verbLast) ?? (lastSegmentStart > 0 && !readout && !tokens.serverWord ? verbInRange(words, 0, lastSegmentStart, verbLast) : undefined);
   if (hit) return hit;
-  // A verb done again is that verb ("reassign_checklist_task" assigns), before a verb's letters inside another word.
+  // A verb done again is that verb ("reassign_checklist_task" assigns), and a change undone a change
+  // ("unacknowledge_outage"; a read verb's "un" makes an adjective: "unread"), before a verb's letters inside another word.
   for (let i = tokens.serverWord ? 1 : 0; i < words.length; i++) {
     const w = words[i]!;
     const again = w.length > 5 && w.startsWith("re") && !NAME_VERBS.has(w) ? NAME_VERBS.get(w.slice(2)) : undefined;
     if (again && !again.ambiguous) return nameHit(again, "embeds", i, [], w);
+    const undone = w.length > 5 && w.startsWith("un") && !NAME_VERBS.has(w) ? NAME_VERBS.get(w.slice(2)) : undefined;
+    if (undone && !undone.ambiguous && undone.category !== "read") return nameHit(undone, "embeds", i, [], w);
   }
   // Run-together names ("tfdeploy", "stackrollback"): a known verb of four letters or more at either end, the
   // rest a word of its own. A verb followed by an ending is another word ("deleted", "creator", "settings").
@@ -1770,7 +1773,9 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
         // A verb's word right after the leading verb with no comma, slash or conjunction between is the object's
         // modifier ("Return install command …", "List deploy targets"); a list is marked ("Read, write or delete").
         if (next && j === 1 && !listedAfterLead(rest)) break;
-        if (!next || (next.ambiguous && !paired && !(CONJUNCTIONS.has(nextWord) && TEXT_VERBS.get(clause.at(j + 2) ?? "")?.ambiguous === false) && !OBJECT_OPENERS.has(nextWord))) break;
+        // … and so does the last of a marked list of verbs, after its conjunction ("List, count, or merge tags").
+        const closesList = joined.length > 0 && CONJUNCTIONS.has(clause.at(j - 1) ?? "") && listedAfterLead(rest);
+        if (!next || (next.ambiguous && !paired && !closesList && !(CONJUNCTIONS.has(nextWord) && TEXT_VERBS.get(clause.at(j + 2) ?? "")?.ambiguous === false) && !OBJECT_OPENERS.has(nextWord))) break;
         joined.push(next);
         j++;
       }
