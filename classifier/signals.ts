@@ -904,7 +904,10 @@ const PASSIVE_BEFORE = /[被已]$/;
 const PASSIVE_AFTER = /^(?:され|済|된|되는|될|的|了的|时|時)/;
 
 /** A change or a click heading a noun ("变更记录", the change log; "点击率", the click rate): no act of the tool's. */
-const CJK_NOUN_COMPOUND = /^(?:变更|變更|更改)(?:记录|紀錄|記錄|历史|歷史|频率|頻率|统计|統計)|^(?:点击|點擊)(?:率|量|数|數|热图|熱圖)/;
+const CJK_NOUN_COMPOUND = /^(?:变更|變更|更改)(?:记录|紀錄|記錄|历史|歷史|频率|頻率|统计|統計)|^(?:点击|點擊)(?:率|量|数|數|热图|熱圖)|^(?:浏览|瀏覽)器/;
+
+/** A removal a Chinese sentence joins to its first verb ("关闭浏览器进程并清空会话状态", closes the browser and empties the session). */
+const CJK_JOINED_REMOVAL = new RegExp(`(?:并且?|並且?|然后|然後|同时|同時)(?:${CJK_VERBS.destructive.split(/\s+/).join("|")})`);
 
 /** Whether the CJK verb at `at` (`length` long) of `text` describes its object (passive or attributive) rather than acts. */
 function attributiveAt(text: string, at: number, length: number): boolean {
@@ -945,6 +948,9 @@ function foreignDescriptionVerb(description: string, firstWord: boolean): Descri
         found = info;
       }
     }
+    // Where Chinese joins a removal to its first verb, the worse reading stands there too.
+    const removal = found && !verbFinal && found.category !== "destructive" ? CJK_JOINED_REMOVAL.exec(head) : null;
+    if (removal) found = CJK_VERB_LIST.find((v) => v.info.category === "destructive" && removal[0].endsWith(v.said))?.info ?? found;
   }
   if (!found) return undefined;
   return { verb: found.verb, category: found.category, ambiguous: false, joined: [], quote: quoteText(description, 90), object: [], first: true };
