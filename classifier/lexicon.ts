@@ -679,7 +679,7 @@ export const SETTLED_OBJECTS = new Set(
   `comment comments thread threads conversation conversations conflict conflicts issue issues ticket tickets task tasks
    alert alerts incident incidents feedback suggestion suggestions annotation annotations review reviews challenge
    challenges dispute disputes discussion discussions finding findings problem problems case cases bug bugs
-   vulnerability vulnerabilities blocker blockers error errors alarm alarms exception exceptions fault faults`.split(/\s+/).filter(Boolean),
+   vulnerability vulnerabilities blocker blockers error errors alarm alarms exception exceptions fault faults outage outages`.split(/\s+/).filter(Boolean),
 );
 /**
  * What "generate" makes and hands back as text, changing nothing: code, JSON, a report, a test, a template. Only for
