@@ -1329,6 +1329,20 @@ function objectHead(object: readonly string[]): string {
   return (end > 0 ? object[end - 1] : object.at(-1)) ?? "";
 }
 
+/**
+ * Another language's claim of changing nothing, unless it names what it leaves alone, marked as the Korean or Japanese
+ * topic or object just before it: "다우오피스 예약은 변경하지 않습니다" leaves one system's bookings alone (the tool changes
+ * its own), where "아무것도 변경하지 않습니다" and "データは変更しません" claim it for everything.
+ */
+function foreignReadOnlyClaim(description: string): string | undefined {
+  const m = READ_ONLY_ELSEWHERE.exec(description);
+  if (!m) return undefined;
+  const named = TOPIC_BEFORE.exec(description.slice(Math.max(0, m.index - 16), m.index));
+  return named && !WHOLE_NOUNS.has(named[1]!) ? undefined : m[0];
+}
+const TOPIC_BEFORE = /([\p{L}\p{N}]+)[은는을를はを]\s*$/u;
+const WHOLE_NOUNS = new Set(["데이터", "상태", "파일", "データ", "状態", "ファイル"]);
+
 /** A text whose first letter is Chinese, Japanese or Korean. */
 const LEADS_CJK = /^[^\p{L}]{0,8}[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/u;
 
@@ -2354,7 +2368,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   }
 
   // Phrases that weigh toward a category.
-  const readOnly = phrases.read_only_claim ?? (otherLanguage ? READ_ONLY_ELSEWHERE.exec(description)?.[0] : undefined);
+  const readOnly = phrases.read_only_claim ?? (otherLanguage ? foreignReadOnlyClaim(description) : undefined);
   if (readOnly !== undefined) phrases.read_only_claim = readOnly;
   if (readOnly) {
     scores.read += WEIGHTS.readOnlyClaim;
