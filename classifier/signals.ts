@@ -909,9 +909,17 @@ const CJK_NOUN_COMPOUND = /^(?:变更|變更|更改)(?:记录|紀錄|記錄|历�
 /** A removal a Chinese sentence joins to its first verb ("关闭浏览器进程并清空会话状态", closes the browser and empties the session). */
 const CJK_JOINED_REMOVAL = new RegExp(`(?:并且?|並且?|然后|然後|同时|同時)(?:${CJK_VERBS.destructive.split(/\s+/).join("|")})`);
 
-/** Whether the CJK verb at `at` (`length` long) of `text` describes its object (passive or attributive) rather than acts. */
+/**
+ * A verb denied: "保存・適用せず" (without saving or applying), "발송하지 않습니다" (does not send), "不保存" (does not save). A
+ * verb read last in its sentence is first checked against these.
+ */
+const DENIED_BEFORE = /(?:不|未|不会|不會|无需|無需)$/;
+const DENIED_AFTER = /^(?:[・、/][\p{L}]{1,4})?(?:せず|しない|しません|されない|されません|하지 않|하지 마|되지 않)/u;
+
+/** Whether the CJK verb at `at` (`length` long) of `text` describes its object (passive or attributive) or is denied rather than acts. */
 function attributiveAt(text: string, at: number, length: number): boolean {
-  return PASSIVE_BEFORE.test(text.slice(Math.max(0, at - 1), at)) || PASSIVE_AFTER.test(text.slice(at + length, at + length + 3));
+  const after = text.slice(at + length, at + length + 8);
+  return PASSIVE_BEFORE.test(text.slice(Math.max(0, at - 1), at)) || PASSIVE_AFTER.test(after) || DENIED_BEFORE.test(text.slice(Math.max(0, at - 2), at)) || DENIED_AFTER.test(after);
 }
 
 /**
