@@ -230,6 +230,8 @@ for (const form of inflections("report")) TEXT_VERBS.set(form, { verb: "report",
  * reported to another ("the grant linked to the identity", "the commits pushed to main", "the roles given to the
  * token"), where "speed" and "feed" are no participles.
  */
+/** A question right after the verb: "Report which context these memories live in and how this machine authenticates to it". */
+const ASKED_AFTER_VERB = /^\S+\s+(?:which|whether|what|how|if|when|where|who)\b/;
 const REPORTED_TO = /(?<!\b(?:[a-z]+[^e\s]ed|given|made|sent|bound|relevant|specific|similar|equal|close|next|due)\s+)\bto\s+[a-z]/;
 // A queue a description leads with adds to one ("Queue a Knowledge proposal for review"); in a name it is as often
 // the thing read (queue_depth, my_queue), and so it is in a text without its article (findDescriptionVerb).
@@ -1824,7 +1826,7 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
       if (v.verb === "resolve" && (resolvesInto(clauseText) || !settles(clauseText))) return { ...hit, category: "read" };
       // A report that files one ("Report a bug") or sends it to someone ("Reports user activity to wake the screen") is
       // a change; "Report whether …", "Report the active configuration" answer.
-      if (v.verb === "report" && (object[0] === "a" || object[0] === "an" || REPORTED_TO.test(clauseText))) return { ...hit, category: "write" };
+      if (v.verb === "report" && !ASKED_AFTER_VERB.test(clauseText) && (object[0] === "a" || object[0] === "an" || REPORTED_TO.test(clauseText))) return { ...hit, category: "write" };
       // Extracting into a new thing makes it ("Extract code range to a new function"), where extracting text reads;
       // so does converting into a record of the kind a converted record is ("Convert an estimate into a draft invoice").
       if (v.verb === "extract" && INTO_NEW.test(clauseText)) return { ...hit, category: "write" };
