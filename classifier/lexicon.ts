@@ -36,7 +36,7 @@ export const VERBS: Record<Category, string> = {
     halt retract rescind offboard unshare mask censor quarantine isolate lockdown freeze unfreeze thaw triage
     backfill reprocess requeue shutdown poweroff hire onboard checkin relocate admit end quit exit abandon concede forfeit
     mk mkdir upd mv cp shuffle hangup repoint skip shelve unshelve bypass fly land takeoff reflash
-    unstage login logout signin signout authenticate fill type click press drag navigate go back forward
+    unstage login logout signin signout authenticate fill type enter click press drag navigate go back forward
     focus tap swipe scroll emulate emit log record track annotate highlight bookmark note remember memorize learn accept
     decline  transfer enroll unenroll join leave claim complete finish fix rotate renew extend
     init initialize setup bootstrap scaffold define persist repair correct synchronize synchronise replace rewrite  apply choose pick select keypress keydown boot reboot switch
