@@ -13,7 +13,7 @@ export const VERBS: Record<Category, string> = {
     count browse explore analyze analyse summarize summarise explain preview peek monitor poll wait await
     download export diff compare calculate compute estimate convert parse lint ping echo help introspect
     discover enumerate tail grep cat ls stat audit trace diagnose troubleshoot render translate transcribe
-    detect identify classify recognize recognise extract suggest recommend predict forecast rank recall hover
+    detect identify classify recognize recognise extract suggest recommend predict forecast recall hover
     screenshot snapshot observe measure visualize query  load scrape crawl research ask
     think reason simulate dryrun test review quote whoami info readme ocr geocode tokenize embed
     aggregate connect disconnect reconnect narrate caption upscale vectorize gen
@@ -28,7 +28,7 @@ export const VERBS: Record<Category, string> = {
     invite share publish unpublish release approve reject dismiss resolve unresolve close reopen open lock
     unlock archive unarchive restore undelete rollback revert undo redo reset sync refresh reload restart start stop
     pause resume suspend unsuspend cancel abort retry submit request generate draft compose transition
-    reorder reprioritize prioritize rate vote react book mirror lease new sign remind ship arm disarm hold prescribe grade cordon uncordon promote demote override replay ungroup group
+    reorder reprioritize prioritize rate vote react book mirror lease new sign remind ship rank arm disarm hold prescribe grade cordon uncordon promote demote override replay ungroup group
     regroup endorse uncheck unflag flag align distribute ingest stash unstash indent outdent protect unprotect
     enqueue warm prewarm advance step snap play escalate silence unsilence timeout invalidate retire deprecate undeprecate sunset expire vacuum reindex
     rebuild transcode impersonate rsvp anonymize anonymise pseudonymize turnon turnoff acknowledge ack snooze mute unmute hide unhide block

@@ -2066,4 +2066,54 @@ describe.each([
     ];
     expectReadings(cases);
   });
+
+  it("learned-21's patterns from batch 16's misses, each beside the text it must leave alone", () => {
+    const cases: [string, string, string][] = [
+      // The last of a marked list of verbs joins after its conjunction, though it is also a noun; a change undone is a change.
+      ["manage_tags", "List, count, or merge tags across the vault", "write"],
+      ["note_tags", "List, count and sort tags across the vault", "read"],
+      ["unacknowledge_outage", "Unacknowledge an outage.", "write"],
+      ["unread_items", "Unread entries, newest first.", "read"],
+      // Closing in Chinese, the browser (浏览器) no browsing, and a removal Chinese joins to its first verb.
+      ["close_tab", "关闭浏览器标签页。", "write"],
+      ["cache_status", "获取缓存状态并清除过期条目。", "destructive"],
+      ["list_files", "列出并显示已删除的文件。", "read"],
+      ["browser_tabs", "列出浏览器中打开的标签页。", "read"],
+      // Resolving an outage settles it; resolving a code to a name looks it up.
+      ["resolve_outage", "This will resolve an outage with an optional message.", "write"],
+      ["outage_region", "Resolve an outage region code to its display name.", "read"],
+      // A stated change after an adverb, its words broken over lines.
+      ["snapshot_load", "LOAD snapshot slot 1-64. DANGER: instantly changes the entire mixer\nstate (faders, mutes, routing).", "write"],
+      ["mixer_state", "Get the mixer state. Instantly changes nothing.", "read"],
+      // A Korean or Japanese claim of changing nothing that names what it leaves alone is no claim for the tool;
+      // "anything" and "the data" are everything. Allocating is a change ("allocate" holds no "locate").
+      ["allocate_room", "사용자가 선택한 시간과 회의실을 로컬 DB에 배정합니다. 다우오피스 예약은 변경하지 않습니다.", "write"],
+      ["approve_case", "평가표를 확인한 뒤 조율 건을 만듭니다. Slack 메시지는 변경하지 않습니다.", "write"],
+      ["room_status", "회의실 상태를 봅니다. 아무것도 변경하지 않습니다.", "read"],
+      ["get_rows", "行を見ます。データは変更しません。", "read"],
+      // A Chinese, Japanese or Korean verb denied is not the tool's act.
+      ["db_settings", "无需重启服务即可读取数据库设置。", "read"],
+      ["cache_keep", "不删除缓存，只列出过期条目。", "read"],
+      // Ranking things orders what it answers with (13 of 14 annotated tools that rank are read-only); ranking one
+      // above another moves it.
+      ["rank_candidates", "Rank up to 10 candidates against the same job description.", "read"],
+      ["sector_ranking", "Rank industry sectors by today's % change.", "read"],
+      ["backlog_order", "Rank an issue above another in the backlog.", "write"],
+      // Reporting which, whether or how answers; reporting a thing to someone files it.
+      ["memory_context", "Report which trust context these memories live in and how this machine authenticates to it.", "read"],
+      ["report_bug", "Report a bug to the maintainers.", "write"],
+      // Returning in Chinese reads, where a removal named later as a noun is no act; placing an order in Chinese pays.
+      ["gacha_commands", "返回支持的游戏、分类、命令和需要显式确认的删除操作。", "read"],
+      ["order_coffee", "根据商品名称和规格下单，返回价格和付款码", "financial"],
+      ["delete_file", "删除文件并返回结果。", "destructive"],
+      // "alternatives" holds no "alter".
+      ["job_alternatives", "Search for alternative results for a failed job.", "read"],
+      // Claiming an item in Chinese (领取) takes it; parsing (解析) reads.
+      ["gacha_review", "领取一条待审核的清单并返回内容。", "write"],
+      ["target_ids", "解析课程编号并返回节点。", "read"],
+      // Entering text types it.
+      ["enter_text", "Enter non-secret text through remote keypresses.", "write"],
+    ];
+    expectReadings(cases);
+  });
 });
