@@ -2098,7 +2098,7 @@ describe.each([
       // above another moves it.
       ["rank_candidates", "Rank up to 10 candidates against the same job description.", "read"],
       ["sector_ranking", "Rank industry sectors by today's % change.", "read"],
-      ["backlog_order", "Rank an issue above another in the backlog.", "write"],
+      ["backlog_position", "Rank an issue above another in the backlog.", "write"],
       // Reporting which, whether or how answers; reporting a thing to someone files it.
       ["memory_context", "Report which trust context these memories live in and how this machine authenticates to it.", "read"],
       ["report_bug", "Report a bug to the maintainers.", "write"],
