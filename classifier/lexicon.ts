@@ -497,6 +497,8 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "read only queries", "read only sql", "readonly query", "readonly sql", "aggregation pipeline", "aggregation query",
     "aggregate query", "graphql query", "search query", "only read queries", "read queries", "read only transaction",
     "opened read only", "read only connection",
+    // Prometheus' and Loki's kinds of query: each evaluates an expression over stored samples.
+    "instant query", "instant queries", "range query", "range queries", "exemplar query", "exemplar queries",
     // A read-only query in a language that also writes: "Execute read-only Cypher query".
     ...["cypher", "gremlin", "sql", "mongodb", "graph", "database", "db"].flatMap((l) => [`read only ${l} query`, `read only ${l} queries`]),
     // Math evaluated is computed and handed back.
@@ -531,7 +533,7 @@ export const DENIALS =
 export const BE_AS_FACT = "(?<!\\b(?:can|could|may|might|should|would|must|to)\\s(?:[a-z]+ly\\s)?)be";
 const REMOVED = "delete|deletes|remove|removes|purge|purges|erase|erases|wipe|wipes|destroy|destroys|terminate|terminates|discard|discards";
 const GONE = "deleted|purged|pruned|erased|wiped|destroyed|discarded|removed from";
-const WHAT = "the|all|any|every|its|their|existing|old|stale|unused|previous|stored|saved|cached|those|these|them|it|that";
+const WHAT = "the|all|any|every|its|their|existing|old|stale|unused|unsaved|uncommitted|previous|stored|saved|cached|those|these|them|it|that";
 /**
  * A removal a description states beyond its leading verb, in lower-case text: a second action joined to the first
  * ("… and terminate any that are idle", "then removes the raw events"), a later clause led by one ("; purges the
