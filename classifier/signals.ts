@@ -909,6 +909,8 @@ const PASSIVE_AFTER = /^(?:され|済|된|되는|될|的|了的|时|時)/;
 /** A change or a click heading a noun ("变更记录", the change log; "点击率", the click rate): no act of the tool's. */
 const CJK_NOUN_COMPOUND = /^(?:变更|變更|更改)(?:记录|紀錄|記錄|历史|歷史|频率|頻率|统计|統計)|^(?:点击|點擊)(?:率|量|数|數|热图|熱圖)|^(?:浏览|瀏覽)器/;
 
+const BAR_LABEL = /^[^|｜\n]{1,16}[|｜]\s*/;
+
 /** A removal a Chinese sentence joins to its first verb ("关闭浏览器进程并清空会话状态", closes the browser and empties the session). */
 const CJK_JOINED_REMOVAL = new RegExp(`(?:并且?|並且?|然后|然後|同时|同時)(?:${CJK_VERBS.destructive.split(/\s+/).join("|")})`);
 
@@ -944,6 +946,9 @@ function foreignDescriptionVerb(description: string, firstWord: boolean): Descri
     // German puts the verb last after its filler: "…, um eine Datei zu löschen".
     if (!found && text !== description) found = FOREIGN_VERB_OF.get(ZU_INFINITIVE.exec(text.slice(0, 80))?.[1]?.toLowerCase() ?? "");
   } else if (NON_ASCII_LETTER.test(head)) {
+    // A label before a bar names the area, not the act ("链上-支付 | 查询支付状态" queries a payment's status).
+    const label = BAR_LABEL.exec(description);
+    if (label) head = description.slice(label[0].length, label[0].length + 40);
     const verbFinal = VERB_FINAL_SCRIPT.test(head);
     if (verbFinal) {
       const end = head.search(SENTENCE_END);
