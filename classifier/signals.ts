@@ -112,7 +112,7 @@ import { leadingLabel } from "./leading-label.js";
 import { listedActions, managedActions } from "./listed-actions.js";
 import { readOnlyLimit } from "./query-limit.js";
 import { quoteText } from "./quote.js";
-import { actRemoval, claimAboutMode, claimNotMade, deniedAt, denyPhrases, dropIdentifierPhrases, dropKeptPermanently, dropPointedElsewhere, getOrCreate, keepsPrior, labelledDestructive, possibleRemoval, statedLocalFile, statedRemoval, statedReplacement, statedSave, switchedEffect, wholeReplaced } from "./stated-effects.js";
+import { actRemoval, claimAboutMode, claimNotMade, deniedAt, denyPhrases, dropIdentifierPhrases, dropKeptPermanently, dropPointedElsewhere, getOrCreate, keepsPrior, labelledDestructive, optionalEffect, possibleRemoval, statedLocalFile, statedRemoval, statedReplacement, statedSave, switchedEffect, wholeReplaced } from "./stated-effects.js";
 import { leadingWords, tokenizeName, WordReader, type NameTokens } from "./tokens.js";
 
 /** One piece of evidence, quoting the text it came from. */
@@ -1131,6 +1131,17 @@ function switchedChange(word: string, participle: boolean): VerbInfo | undefined
   if (!v || v.category === "read" || SWITCHED_NO_EFFECT.has(v.verb)) return undefined;
   return !participle || v.category !== "write" || NON_ADDITIVE_VERBS.has(v.verb) || SWITCHED_STORES.has(v.verb) ? v : undefined;
 }
+
+/**
+ * The change a verb the text says the tool makes when asked stands for: only one that keeps, sends, runs or removes
+ * something ("Optionally posts review comments"), not a choice of what to read ("optionally select a line range",
+ * "optionally refresh from the API").
+ */
+function optionalChange(word: string): VerbInfo | undefined {
+  const v = TEXT_VERBS.get(word);
+  return v && OPTIONAL_EFFECT_VERBS.has(v.verb) ? v : undefined;
+}
+const OPTIONAL_EFFECT_VERBS = new Set("post send create save write store persist publish commit upload submit mark execute delete remove purge overwrite replace".split(" "));
 
 /**
  * A verb as a list of actions says it, with a short verb's -ing form that doubles its last letter ("Supports creating,
@@ -2449,7 +2460,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // An argument switched on for an effect ("Set flush=true to drop all entries", "Pass save=true to store each reflection",
   // "If `policy` is supplied, the current policy is replaced"): the tool does it when asked, so a reading tool with such a
   // switch is not read-only. A removal is a stated one, a replacement an overwrite; any other change weighs as a joined one.
-  const switched = readingLead && !action && !saved ? switchedEffect(lowerDescription, switchedChange) : undefined;
+  const switched = readingLead && !action && !saved ? (switchedEffect(lowerDescription, switchedChange) ?? optionalEffect(lowerDescription, optionalChange)) : undefined;
   if (switched) {
     const { effect, quote } = switched;
     if (NON_ADDITIVE_VERBS.has(effect.verb)) phrases.overwrite ??= quote;

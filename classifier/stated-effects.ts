@@ -288,6 +288,18 @@ export function switchedEffect<T>(lower: string, effectOf: (word: string, partic
   return undefined;
 }
 
+/**
+ * A change the text says the tool makes when asked ("Optionally posts review comments to GitHub", "can also mark
+ * one as recommended"): quoted with the verb's meaning, as a switched argument's effect is.
+ */
+export function optionalEffect<T>(lower: string, effectOf: (word: string, participle: boolean) => T | undefined): { effect: T; quote: string } | undefined {
+  if (!lower.includes("optionally") && !lower.includes(" also ")) return undefined;
+  const m = OPTIONAL_ACT.exec(lower);
+  const effect = m && !deniedAt(lower, m.index) ? effectOf(m[1]!, false) : undefined;
+  return effect === undefined ? undefined : { effect, quote: quoteText(lower.slice(m!.index), 80) };
+}
+const OPTIONAL_ACT = /\b(?:optionally|can also|may also)\s+([a-z]+)\b/;
+
 /** Words without which no stated save can match: most descriptions skip the save patterns on one scan. */
 const SAVE_WORDS = /sav|writ|stor|persist|next to|alongside|beside|^export|creates\s+an?\b|^(?:generate|create|scaffold|build)/;
 
