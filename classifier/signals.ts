@@ -1070,6 +1070,8 @@ function removalLeadOutweighs(nv: NameVerbHit | undefined, dv: DescriptionVerbHi
 }
 
 /** Words that say the statements a text names are refused. */
+/** Read-only statements listed as what a tool runs: "SELECT, SHOW, DESCRIBE, DESC or EXPLAIN statement". */
+const READ_STATEMENTS_LISTED = /\b(?:select|show|describe|desc|explain|pragma)(?:\s*(?:,|\/|\bor\b|\band\b)\s*(?:select|show|describe|desc|explain|pragma|with))+\s+(?:statements?|quer(?:y|ies))\b/;
 const WRITES_REFUSED = /\b(?:are|is|get|gets)\s+(?:rejected|refused|blocked|forbidden|disallowed|not allowed|not permitted)\b/;
 
 /** An HTTP request line opening a description generated from an API spec. */
@@ -2558,7 +2560,12 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // Running a query that the text says only reads (a SELECT, an aggregation) is a read, unless it also says it may change
   // data or keeps the result, or the tool runs a program or a shell command, in which a search query is one thing it could do.
   // … and so is SQL run under another language's read-only claim ("执行只读 SQL 查询": run a read-only SQL query).
-  const readQuery = phrases.read_query ?? queryLimit ?? (otherLanguage && phrases.read_only_claim !== undefined && (execKind === "sql" || SQL_WORD.test(lowerDescription)) ? phrases.read_only_claim : undefined);
+  // … and so are the statements the text lists as all it runs ("one SELECT, SHOW, DESCRIBE or EXPLAIN statement").
+  const readQuery =
+    phrases.read_query ??
+    queryLimit ??
+    (otherLanguage && phrases.read_only_claim !== undefined && (execKind === "sql" || SQL_WORD.test(lowerDescription)) ? phrases.read_only_claim : undefined) ??
+    (execKind === "sql" || dv?.category === "execute" ? READ_STATEMENTS_LISTED.exec(lowerDescription)?.[0] : undefined);
   // Statements the text names as refused ("INSERT/UPDATE/DELETE and DDL are rejected") are no mutation it may run.
   const refusesWrites = phrases.mutation !== undefined && readQuery !== undefined && WRITES_REFUSED.test(lowerDescription);
   if (readQuery && (!phrases.mutation || refusesWrites) && !effect && !saved && execKind !== "code" && execKind !== "command") {
