@@ -755,7 +755,7 @@ export const LINK_OBJECTS = new Set(
 export const FOREIGN_VERBS: Record<Category, string> = {
   read: `obtenir obtient récupérer récupère lister liste listes afficher affiche rechercher recherche chercher cherche lire
     consulter consulte retourne renvoie exporter exporte télécharger télécharge vérifier vérifie calculer calcule trouver
-    trouve extraire extrait décrit donne
+    trouve extraire extrait décrit donne introspecte inspecte
     obtener obtiene listar lista muestra mostrar buscar busca leer consultar devuelve exportar exporta descargar descarga
     verificar verifica analizar analiza calcular calcula encontrar encuentra extraer extrae
     abrufen ruft holen holt auflisten listet anzeigen zeigt suchen sucht lesen liest gibt liefert exportiert exportieren
@@ -794,6 +794,7 @@ export const FOREIGN_VERBS: Record<Category, string> = {
     encerra finaliza solicita emite cadastra cadastrar anexa anexar corrige corriger corregir rattacher rattache настроить настраивает
     toca desliza digita aperta pressiona clica abre appuie tape clique ouvre ferme saisit tippt klickt öffnet schließt drückt
     tocca preme clicca apre pulsa
+    téléporte désactive
     übermittelt storniert stornieren ersetzt ersetzen erzeugt erzeugen generiert bucht buchen sperrt sperren entsperrt
     startet stoppt beendet bearbeitet überschreibt verschickt archiviert aktiviert deaktiviert
     annulla sostituisce prenota blocca sblocca carica avvia interrompe sovrascrive ripristina reimposta archivia chiude
