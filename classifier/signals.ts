@@ -1070,6 +1070,7 @@ function removalLeadOutweighs(nv: NameVerbHit | undefined, dv: DescriptionVerbHi
 }
 
 /** Words that say the statements a text names are refused. */
+const MADE_INTO_FILES = /\b(?:creates?|writes?|saves?)\s+(?:[a-z-]+\s+){0,2}?files?\b|\bopens?\s+(?:a\s+)?(?:pr|pull request|merge request)\b/;
 /** Read-only statements listed as what a tool runs: "SELECT, SHOW, DESCRIBE, DESC or EXPLAIN statement". */
 const READ_STATEMENTS_LISTED = /\b(?:select|show|describe|desc|explain|pragma)(?:\s*(?:,|\/|\bor\b|\band\b)\s*(?:select|show|describe|desc|explain|pragma|with))+\s+(?:statements?|quer(?:y|ies))\b/;
 const WRITES_REFUSED = /\b(?:are|is|get|gets)\s+(?:rejected|refused|blocked|forbidden|disallowed|not allowed|not permitted)\b/;
@@ -2622,7 +2623,9 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
       // … and so is one the name's verb updates or stores ("update_day"), or a verb joined to the lead does ("Create or
       // update a daily summary").
       (nv !== undefined && KEEPING_VERBS.has(nv.verb)) ||
-      (dv !== undefined && dv.joined.some((j) => STORING_VERBS.has(j.verb)));
+      (dv !== undefined && dv.joined.some((j) => STORING_VERBS.has(j.verb))) ||
+      // … and so is one the text says becomes files or a pull request ("Creates test files and opens a PR with them").
+      MADE_INTO_FILES.test(lowerDescription);
     if (artifact && !stored && (notKept || !PERSIST_WORDS.test(lowerDescription))) {
       scores.read += WEIGHTS.generatedArtifact;
       evidence.push({ signal: "generated_artifact", source: "name", quote: `${generating} ${artifact}`, weight: WEIGHTS.generatedArtifact });
