@@ -2116,4 +2116,33 @@ describe.each([
     ];
     expectReadings(cases);
   });
+
+  it("learned-21's patterns from batch 17's misses (measured after batch 16's), each beside the text it must leave alone", () => {
+    const cases: [string, string, string][] = [
+      // Prometheus' kinds of query read; a query in general is run as given. Unsaved changes discarded are lost.
+      ["prom_query", "Execute an instant query against the Prometheus datasource", "read"],
+      ["sql_exec", "Execute a query against the database", "execute"],
+      ["load_level", "Open a level by content path. Discards unsaved changes in the current level.", "destructive"],
+      ["open_level", "Open a level by content path; it never discards unsaved changes.", "write"],
+      // A label before a bar names the area, not the act.
+      ["chain_payment_status", "链上-支付 | 查询支付状态", "read"],
+      ["panel_tool", "订单 | 支付订单", "financial"],
+      // What the text says the tool does when asked ("Optionally posts …") is a change it makes; a choice of what to
+      // read is not.
+      ["review_pr", "Review a pull request. Returns structured feedback. Optionally posts review comments directly to GitHub.", "write"],
+      ["read_text_file", "Read a text file, optionally selecting a line range.", "read"],
+      ["api_spec", "Return the API spec. Optionally refresh from the server.", "read"],
+      // Read-only statements listed as all a tool runs make a read query; a list with writes does not.
+      ["shop_query", "Executes one bounded SELECT, SHOW, DESCRIBE or EXPLAIN statement against the shop database.", "read"],
+      ["shop_sql", "Executes one SQL statement against the shop database: SELECT, INSERT, UPDATE or DELETE.", "execute"],
+      // French teleporting and switching off change; introspecting reads.
+      ["live_teleport", "Téléporte le joueur à des coordonnées monde.", "write"],
+      ["god_mode", "Désactive l'invulnérabilité du joueur.", "write"],
+      ["live_dump_type", "Introspecte un type RTTI du jeu vivant (méthodes, propriétés, héritage).", "read"],
+      // What is generated and then made into files or a pull request is kept; what is handed back as text is not.
+      ["generate_tests", "Generate tests for a file in a repository. Creates test files and opens a PR with them.", "write"],
+      ["generate_test", "Generate a unit test for a function and return it as text.", "read"],
+    ];
+    expectReadings(cases);
+  });
 });
