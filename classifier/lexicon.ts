@@ -36,7 +36,7 @@ export const VERBS: Record<Category, string> = {
     halt retract rescind offboard unshare mask censor quarantine isolate lockdown freeze unfreeze thaw triage
     backfill reprocess requeue shutdown poweroff hire onboard checkin relocate admit end quit exit abandon concede forfeit
     mk mkdir upd mv cp shuffle hangup repoint skip shelve unshelve bypass fly land takeoff reflash
-    unstage login logout signin signout authenticate fill type enter click press drag navigate go back forward
+    unstage login logout signin signout authenticate fill type click press drag navigate go back forward
     focus tap swipe scroll emulate emit log record track annotate highlight bookmark note remember memorize learn accept
     decline  transfer enroll unenroll join leave claim complete finish fix rotate renew extend
     init initialize setup bootstrap scaffold define persist repair correct synchronize synchronise replace rewrite  apply choose pick select keypress keydown boot reboot switch
@@ -794,7 +794,7 @@ export const FOREIGN_VERBS: Record<Category, string> = {
     encerra finaliza solicita emite cadastra cadastrar anexa anexar corrige corriger corregir rattacher rattache настроить настраивает
     toca desliza digita aperta pressiona clica abre appuie tape clique ouvre ferme saisit tippt klickt öffnet schließt drückt
     tocca preme clicca apre pulsa
-    téléporte désactive
+    téléporte téléporter désactive désactiver désactivez
     übermittelt storniert stornieren ersetzt ersetzen erzeugt erzeugen generiert bucht buchen sperrt sperren entsperrt
     startet stoppt beendet bearbeitet überschreibt verschickt archiviert aktiviert deaktiviert
     annulla sostituisce prenota blocca sblocca carica avvia interrompe sovrascrive ripristina reimposta archivia chiude
@@ -856,7 +856,7 @@ export const GERMAN_SEPARABLE_VERBS: Record<string, Record<string, string>> = {
 export const CJK_VERBS: Record<Category, string> = {
   read: `获取 查询 搜索 列出 读取 查看 显示 检索 取得 计算 规划 转换 测量 推荐 浏览 分析 导出 统计 検索 一覧 表示 読み込 参照 確認 計算 変換 分析
     エクスポート 조회 검색 목록 가져 확인 분석 불러 표시 반환
-    拉取 预览 询价 估算 翻译 识别 校验 验证 检查 模拟 查詢 讀取 獲取 搜尋 顯示 見積 プレビュー 抽出 集計 照会 미리보기 계산 검증 제안 추천
+    拉取 预览 询价 估算 翻译 识别 校验 验证 检查 模拟 查詢 讀取 獲取 搜尋 顯示 見積 プレビュー 抽出 集計 照会 미리보기 계산 검증
     返します 返回 解析`,
   write: `创建 添加 新增 更新 修改 编辑 发送 保存 上传 导入 设置 发布 分配 取消 重试 拒绝 批准 启动 停止 重启 写入 作成 追加 変更 編集 送信 保存 登録 設定
     アップロード インポート 投稿 キャンセル 起動 書き込 移動 複製 提交 回复 移动 复制 重命名 생성 추가 수정 업데이트 전송 저장 등록 설정 변경
@@ -867,7 +867,7 @@ export const CJK_VERBS: Record<Category, string> = {
     点击 點擊 更改 变更 變更 치환합 치환해 抬高 平整 关闭 關閉 閉じ 领取 領取`,
   execute: "执行 运行 部署 実行 실행 執行 運行",
   destructive: "删除 移除 清空 清除 清理 销毁 卸载 削除 消去 破棄 삭제 제거 撤回 释放 终止 注销 作废 销户 解散 擦除 抹除 刪除 銷毀 解約 退会 クリア 해지 탈퇴 비우 폐기 外し 추방 강퇴 踢出 解绑 解除绑定",
-  financial: "支付 付款 支払 결제 充值 转账 退款 송금 환불 下单 下單 注文 주문",
+  financial: "支付 付款 支払 결제 充值 转账 退款 송금 환불 下单 下單",
 };
 
 /**

@@ -230,9 +230,16 @@ for (const form of inflections("report")) TEXT_VERBS.set(form, { verb: "report",
  * reported to another ("the grant linked to the identity", "the commits pushed to main", "the roles given to the
  * token"), where "speed" and "feed" are no participles.
  */
-const RANKED_RELATIVE = /\b(?:above|below|ahead of|behind|higher|lower|to the (?:top|bottom)|position)\b/;
+/** Whether a clause joins a verb of change to its first ("… and move the top 5"). */
+function joinsChange(clause: string): boolean {
+  for (const m of clause.matchAll(JOINED_VERB)) if ((TEXT_VERBS.get(m[1]!)?.category ?? "read") !== "read") return true;
+  return false;
+}
+const JOINED_VERB = /\b(?:and|then)\s+([a-z]+)/g;
+const RANKED_RELATIVE = /\b(?:above|below|before|after|ahead of|behind|higher|lower|to the (?:top|bottom)|position)\b/;
 /** A question right after the verb: "Report which context these memories live in and how this machine authenticates to it". */
 const ASKED_AFTER_VERB = /^\S+\s+(?:which|whether|what|how|if|when|where|who)\b/;
+const TO_PRONOUN = /\bto\s+(?:it|them|this|that|itself|themselves)\b/g;
 const REPORTED_TO = /(?<!\b(?:[a-z]+[^e\s]ed|given|made|sent|bound|relevant|specific|similar|equal|close|next|due)\s+)\bto\s+[a-z]/;
 // A queue a description leads with adds to one ("Queue a Knowledge proposal for review"); in a name it is as often
 // the thing read (queue_depth, my_queue), and so it is in a text without its article (findDescriptionVerb).
@@ -907,12 +914,30 @@ const PASSIVE_BEFORE = /[被已]$/;
 const PASSIVE_AFTER = /^(?:され|済|된|되는|될|的|了的|时|時)/;
 
 /** A change or a click heading a noun ("变更记录", the change log; "点击率", the click rate): no act of the tool's. */
-const CJK_NOUN_COMPOUND = /^(?:变更|變更|更改)(?:记录|紀錄|記錄|历史|歷史|频率|頻率|统计|統計)|^(?:点击|點擊)(?:率|量|数|數|热图|熱圖)|^(?:浏览|瀏覽)器/;
+const CJK_NOUN_COMPOUND =
+  /^(?:变更|變更|更改)(?:记录|紀錄|記錄|历史|歷史|频率|頻率|统计|統計)|^(?:点击|點擊)(?:率|量|数|數|热图|熱圖)|^(?:浏览|瀏覽)器|^(?:领取|領取)(?:记录|紀錄|記錄|状态|狀態|次数|次數|情况|情況|历史|歷史)|^(?:下单|下單)(?:前|后|後|用户|用戶|量|数|數|记录|記錄|人|率)/;
 
-const BAR_LABEL = /^[^|｜\n]{1,16}[|｜]\s*/;
+/** A verb joined to the first by "and" in French, Spanish, Portuguese, Italian, German, Dutch, Russian or Turkish. */
+const FOREIGN_JOINED = /\s(?:et|y|e|und|en|и|ve)\s+(\p{L}+)/u;
 
-/** A removal a Chinese sentence joins to its first verb ("关闭浏览器进程并清空会话状态", closes the browser and empties the session). */
-const CJK_JOINED_REMOVAL = new RegExp(`(?:并且?|並且?|然后|然後|同时|同時)(?:${CJK_VERBS.destructive.split(/\s+/).join("|")})`);
+/**
+ * A change Chinese joins to its first verb with 并 or 然后 ("关闭浏览器进程并清空会话状态" closes the browser and empties the
+ * session, "解析简历并写入人才库" parses a résumé and writes it to the pool): the worse reading stands, except a clean-up of
+ * the text a reading tool hands back ("获取网页内容并清理HTML标签").
+ */
+const CJK_JOINED_CHANGE = new RegExp(
+  `(?:并且?|並且?|然后|然後|同时|同時)(${(["write", "execute", "destructive", "financial"] as const).flatMap((c) => CJK_VERBS[c].split(/\s+/).filter(Boolean)).join("|")})`,
+);
+const CLEANED_TEXT = /^(?:html|HTML|多余|多餘|空白|空格|换行|換行|格式|标签|標籤|噪声|噪聲|无关|無關)/;
+
+/** The change a Chinese sentence joins to its first verb, when worse than that verb (CJK_JOINED_CHANGE). */
+function joinedCjkChange(head: string, first: VerbInfo): VerbInfo | undefined {
+  const m = CJK_JOINED_CHANGE.exec(head);
+  if (!m) return undefined;
+  const info = CJK_VERB_LIST.find((v) => v.said === m[1])?.info;
+  if (!info || SEVERITY[info.category] <= SEVERITY[first.category]) return undefined;
+  return first.category === "read" && info.category === "destructive" && CLEANED_TEXT.test(head.slice(m.index + m[0].length)) ? undefined : info;
+}
 
 /**
  * A verb denied: "保存・適用せず" (without saving or applying), "발송하지 않습니다" (does not send), "不保存" (does not save). A
@@ -945,10 +970,14 @@ function foreignDescriptionVerb(description: string, firstWord: boolean): Descri
     if (!found && first !== undefined && VERB_FINAL_LATIN.test(text)) found = lastVerbOfSentence(text);
     // German puts the verb last after its filler: "…, um eine Datei zu löschen".
     if (!found && text !== description) found = FOREIGN_VERB_OF.get(ZU_INFINITIVE.exec(text.slice(0, 80))?.[1]?.toLowerCase() ?? "");
+    // A worse verb joined to the first in its sentence stands ("Inspecte le conteneur et supprime les volumes orphelins").
+    if (found) {
+      const end = text.search(SENTENCE_END);
+      const joined = FOREIGN_JOINED.exec(text.slice(0, end > 0 ? end : 160));
+      const other = joined ? FOREIGN_VERB_OF.get(joined[1]!.toLowerCase()) : undefined;
+      if (other && SEVERITY[other.category] > SEVERITY[found.category]) found = other;
+    }
   } else if (NON_ASCII_LETTER.test(head)) {
-    // A label before a bar names the area, not the act ("链上-支付 | 查询支付状态" queries a payment's status).
-    const label = BAR_LABEL.exec(description);
-    if (label) head = description.slice(label[0].length, label[0].length + 40);
     const verbFinal = VERB_FINAL_SCRIPT.test(head);
     if (verbFinal) {
       const end = head.search(SENTENCE_END);
@@ -964,9 +993,7 @@ function foreignDescriptionVerb(description: string, firstWord: boolean): Descri
         found = info;
       }
     }
-    // Where Chinese joins a removal to its first verb, the worse reading stands there too.
-    const removal = found && !verbFinal && found.category !== "destructive" ? CJK_JOINED_REMOVAL.exec(head) : null;
-    if (removal) found = CJK_VERB_LIST.find((v) => v.info.category === "destructive" && removal[0].endsWith(v.said))?.info ?? found;
+    if (found && !verbFinal) found = joinedCjkChange(head, found) ?? found;
   }
   if (!found) return undefined;
   return { verb: found.verb, category: found.category, ambiguous: false, joined: [], quote: quoteText(description, 90), object: [], first: true };
@@ -1071,8 +1098,19 @@ function removalLeadOutweighs(nv: NameVerbHit | undefined, dv: DescriptionVerbHi
 
 /** Words that say the statements a text names are refused. */
 const MADE_INTO_FILES = /\b(?:creates?|writes?|saves?)\s+(?:[a-z-]+\s+){0,2}?files?\b|\bopens?\s+(?:a\s+)?(?:pr|pull request|merge request)\b/;
-/** Read-only statements listed as what a tool runs: "SELECT, SHOW, DESCRIBE, DESC or EXPLAIN statement". */
-const READ_STATEMENTS_LISTED = /\b(?:select|show|describe|desc|explain|pragma)(?:\s*(?:,|\/|\bor\b|\band\b)\s*(?:select|show|describe|desc|explain|pragma|with))+\s+(?:statements?|quer(?:y|ies))\b/;
+/** Someone else doing it: "Use it when someone opens a PR". */
+const OTHER_SUBJECT_BEFORE = /\b(?:when|if|once|after|before|someone|anyone|users?|they|you)\s+(?:[a-z-]+\s+)?$/;
+
+/** Whether the text says the tool makes what it generates into files or a pull request, not denied nor another's act. */
+function madeIntoFiles(lower: string): boolean {
+  const m = MADE_INTO_FILES.exec(lower);
+  return m !== null && !deniedAt(lower, m.index) && !OTHER_SUBJECT_BEFORE.test(lower.slice(Math.max(0, m.index - 24), m.index));
+}
+/**
+ * Read-only statements listed as all a tool runs: "one bounded SELECT, SHOW, DESCRIBE, DESC or EXPLAIN statement",
+ * "only SELECT or EXPLAIN queries"; not examples of what it runs ("SELECT and SHOW queries return rows").
+ */
+const READ_STATEMENTS_LISTED = /\b(?:only|one|single)\s+(?:[a-z-]+\s+)?(?:select|show|describe|desc|explain|pragma)(?:\s*(?:,|\/|\bor\b|\band\b)\s*(?:select|show|describe|desc|explain|pragma|with))+\s+(?:statements?|quer(?:y|ies))\b/;
 const WRITES_REFUSED = /\b(?:are|is|get|gets)\s+(?:rejected|refused|blocked|forbidden|disallowed|not allowed|not permitted)\b/;
 
 /** An HTTP request line opening a description generated from an API spec. */
@@ -1826,7 +1864,8 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
         // … and so does the last of a marked list of verbs, after its conjunction ("List, count, or merge tags").
         const closesList = joined.length > 0 && CONJUNCTIONS.has(clause.at(j - 1) ?? "") && listedAfterLead(rest);
         if (!next || (next.ambiguous && !paired && !closesList && !(CONJUNCTIONS.has(nextWord) && TEXT_VERBS.get(clause.at(j + 2) ?? "")?.ambiguous === false) && !OBJECT_OPENERS.has(nextWord))) break;
-        joined.push(next);
+        // Ranking joined to a reading lead orders what it reads ("Fetch, summarize and rank news articles").
+        joined.push(next.verb === "rank" && !RANKED_RELATIVE.test(clauseText) ? { ...next, category: "read" } : next);
         j++;
       }
       let k = j;
@@ -1846,14 +1885,17 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
       if (v.verb === "resolve" && (resolvesInto(clauseText) || !settles(clauseText))) return { ...hit, category: "read" };
       // A report that files one ("Report a bug") or sends it to someone ("Reports user activity to wake the screen") is
       // a change; "Report whether …", "Report the active configuration" answer.
-      if (v.verb === "report" && !ASKED_AFTER_VERB.test(clauseText) && (object[0] === "a" || object[0] === "an" || REPORTED_TO.test(clauseText))) return { ...hit, category: "write" };
+      // A question after the verb may hold a "to" of its own ("… how this machine authenticates to it"): only one
+      // to someone or something named sends the report.
+      if (v.verb === "report" && (object[0] === "a" || object[0] === "an" || REPORTED_TO.test(ASKED_AFTER_VERB.test(clauseText) ? clauseText.replace(TO_PRONOUN, "") : clauseText))) return { ...hit, category: "write" };
       // Extracting into a new thing makes it ("Extract code range to a new function"), where extracting text reads;
       // so does converting into a record of the kind a converted record is ("Convert an estimate into a draft invoice").
       if (v.verb === "extract" && INTO_NEW.test(clauseText)) return { ...hit, category: "write" };
       if (v.verb === "convert" && convertsIntoRecord(clauseText)) return { ...hit, category: "write" };
       // Ranking things orders the answer ("Rank industry sectors by today's change", "Rank up to 10 candidates against a
       // job": 13 of the 14 annotated tools whose text leads so are read-only), where ranking one above another moves it.
-      if (v.verb === "rank" && !RANKED_RELATIVE.test(clauseText)) return { ...hit, category: "read" };
+      // (… nor one joined to a change: "Rank candidates and move the top 5 to the interview stage".)
+      if (v.verb === "rank" && !RANKED_RELATIVE.test(clauseText) && !joinsChange(clauseText)) return { ...hit, category: "read" };
       return verbForObject(hit, object);
     }
     if (others === 0) {
@@ -2625,7 +2667,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
       (nv !== undefined && KEEPING_VERBS.has(nv.verb)) ||
       (dv !== undefined && dv.joined.some((j) => STORING_VERBS.has(j.verb))) ||
       // … and so is one the text says becomes files or a pull request ("Creates test files and opens a PR with them").
-      MADE_INTO_FILES.test(lowerDescription);
+      madeIntoFiles(lowerDescription);
     if (artifact && !stored && (notKept || !PERSIST_WORDS.test(lowerDescription))) {
       scores.read += WEIGHTS.generatedArtifact;
       evidence.push({ signal: "generated_artifact", source: "name", quote: `${generating} ${artifact}`, weight: WEIGHTS.generatedArtifact });

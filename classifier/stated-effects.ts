@@ -295,10 +295,16 @@ export function switchedEffect<T>(lower: string, effectOf: (word: string, partic
 export function optionalEffect<T>(lower: string, effectOf: (word: string, participle: boolean) => T | undefined): { effect: T; quote: string } | undefined {
   if (!lower.includes("optionally") && !lower.includes(" also ")) return undefined;
   const m = OPTIONAL_ACT.exec(lower);
-  const effect = m && !deniedAt(lower, m.index) ? effectOf(m[1]!, false) : undefined;
-  return effect === undefined ? undefined : { effect, quote: quoteText(lower.slice(m!.index), 80) };
+  if (!m || deniedAt(lower, m.index)) return undefined;
+  // Another tool's act the text points to ("You can also send it later with the send_draft tool") is not this one's.
+  const sentence = lower.slice(m.index, lower.slice(m.index).search(/[.;!?\n]|$/) + m.index);
+  if (POINTED_TO_TOOL.test(sentence)) return undefined;
+  const effect = effectOf(m[1]!, false);
+  return effect === undefined ? undefined : { effect, quote: quoteText(sentence, 80) };
 }
-const OPTIONAL_ACT = /\b(?:optionally|can also|may also)\s+([a-z]+)\b/;
+/** "optionally" has the tool for subject; "can also" and "may also" only after the tool ("it can also mark …"). */
+const OPTIONAL_ACT = /(?:\boptionally|(?:^|[.;:!?]\s+|\b(?:it|this tool|the tool|and)\s+)(?:can|may) also)\s+([a-z]+)\b/;
+const POINTED_TO_TOOL = /\b[a-z]+_[a-z_]+\b|\btool\b/;
 
 /** Words without which no stated save can match: most descriptions skip the save patterns on one scan. */
 const SAVE_WORDS = /sav|writ|stor|persist|next to|alongside|beside|^export|creates\s+an?\b|^(?:generate|create|scaffold|build)/;

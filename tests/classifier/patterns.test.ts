@@ -2111,8 +2111,6 @@ describe.each([
       // Claiming an item in Chinese (领取) takes it; parsing (解析) reads.
       ["gacha_review", "领取一条待审核的清单并返回内容。", "write"],
       ["target_ids", "解析课程编号并返回节点。", "read"],
-      // Entering text types it.
-      ["enter_text", "Enter non-secret text through remote keypresses.", "write"],
     ];
     expectReadings(cases);
   });
@@ -2124,9 +2122,6 @@ describe.each([
       ["sql_exec", "Execute a query against the database", "execute"],
       ["load_level", "Open a level by content path. Discards unsaved changes in the current level.", "destructive"],
       ["open_level", "Open a level by content path; it never discards unsaved changes.", "write"],
-      // A label before a bar names the area, not the act.
-      ["chain_payment_status", "链上-支付 | 查询支付状态", "read"],
-      ["panel_tool", "订单 | 支付订单", "financial"],
       // What the text says the tool does when asked ("Optionally posts …") is a change it makes; a choice of what to
       // read is not.
       ["review_pr", "Review a pull request. Returns structured feedback. Optionally posts review comments directly to GitHub.", "write"],
@@ -2142,6 +2137,43 @@ describe.each([
       // What is generated and then made into files or a pull request is kept; what is handed back as text is not.
       ["generate_tests", "Generate tests for a file in a repository. Creates test files and opens a PR with them.", "write"],
       ["generate_test", "Generate a unit test for a function and return it as text.", "read"],
+    ];
+    expectReadings(cases);
+  });
+
+  it("learned-21's patterns mended after a review: each reading where another's words, an example or a noun had set it off", () => {
+    const cases: [string, string, string][] = [
+      // Statements only given as examples; another's act, or another tool's, that the tool "can also" do; a report sent
+      // to someone; ranking before another or joined to a move; a Korean attributive; Chinese joined changes, nouns
+      // (领取记录, 下单前) and text clean-ups; a user's input ("Enter a ticker"); files denied or another's; French joined
+      // verbs and other forms; a label before a bar that is the act.
+      ["execute_sql", "Execute any SQL statement. SELECT and SHOW queries return rows as JSON; other statements return the number of affected rows.", "execute"],
+      ["sql", "Runs arbitrary SQL. Note: SELECT, SHOW and EXPLAIN statements are read-only; all others commit immediately.", "execute"],
+      ["list_alert_rules", "List alert rules. Rules can also send email notifications when they fire.", "read"],
+      ["get_bot", "Get the bot configuration. The bot can also delete spam messages automatically.", "read"],
+      ["list_files", "List files in a directory. You may also delete files with delete_file.", "read"],
+      ["get_draft", "Returns the draft. You can also send it later with the send_draft tool.", "read"],
+      ["progress", "Report what you have completed so far to the coordinator agent.", "write"],
+      ["finding", "Report which vulnerability was found to the security team.", "write"],
+      ["memory_context", "Report which trust context these memories live in and how this machine authenticates to it.", "read"],
+      ["jira_rank_issues", "Rank the given issues before or after the target issue.", "write"],
+      ["screen_candidates", "Rank candidates for a job and move the top 5 to the interview stage.", "write"],
+      ["news", "Fetch, summarize and rank news articles.", "read"],
+      ["kr6", "코드 수정 사항을 제안하는 풀 리퀘스트를 엽니다", "write"],
+      ["resume_import", "解析简历并写入人才库", "write"],
+      ["dns_update", "解析域名并更新DNS记录", "write"],
+      ["claim_records", "领取记录查询", "read"],
+      ["stock_check", "下单前校验库存是否充足", "read"],
+      ["order_stats", "下单用户统计", "read"],
+      ["page_text", "获取网页内容并清理HTML标签，返回纯文本", "read"],
+      ["page_markdown", "读取网页并清除多余的空白，返回Markdown", "read"],
+      ["stock_quote", "Enter a ticker symbol to get the latest stock price.", "read"],
+      ["generate_tests", "Generate unit tests for a function and return them as text. Never creates files or opens a PR.", "read"],
+      ["generate_pr_template", "Generate a template for PR descriptions. Use it when someone opens a PR.", "read"],
+      ["container", "Inspecte le conteneur et supprime les volumes orphelins.", "destructive"],
+      ["user2", "Désactiver le compte d'un utilisateur.", "write"],
+      ["user3", "Désactivez le compte d'un utilisateur.", "write"],
+      ["delete_tool", "删除文件 | 返回删除结果", "destructive"],
     ];
     expectReadings(cases);
   });
