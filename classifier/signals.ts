@@ -230,6 +230,7 @@ for (const form of inflections("report")) TEXT_VERBS.set(form, { verb: "report",
  * reported to another ("the grant linked to the identity", "the commits pushed to main", "the roles given to the
  * token"), where "speed" and "feed" are no participles.
  */
+const BARE_PLURAL = /^[a-z]{3,}[^s]s$/;
 /** Whether a clause joins a verb of change to its first ("… and move the top 5"). */
 function joinsChange(clause: string): boolean {
   for (const m of clause.matchAll(JOINED_VERB)) if ((TEXT_VERBS.get(m[1]!)?.category ?? "read") !== "read") return true;
@@ -1894,6 +1895,9 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
       if (v.verb === "convert" && convertsIntoRecord(clauseText)) return { ...hit, category: "write" };
       // Ranking things orders the answer ("Rank industry sectors by today's change", "Rank up to 10 candidates against a
       // job": 13 of the 14 annotated tools whose text leads so are read-only), where ranking one above another moves it.
+      // "Open" before a bare plural is the adjective ("Open orders at a broker", "Open bounties matching my tags"):
+      // all 8 annotated tools whose text leads so are read-only.
+      if (v.verb === "open" && word === "open" && BARE_PLURAL.test(object[0] ?? "") && !TEXT_VERBS.has(object[0]!)) return { ...hit, category: "read" };
       // (… nor one joined to a change: "Rank candidates and move the top 5 to the interview stage".)
       if (v.verb === "rank" && !RANKED_RELATIVE.test(clauseText) && !joinsChange(clauseText)) return { ...hit, category: "read" };
       return verbForObject(hit, object);
@@ -2223,6 +2227,8 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // page so far") is that noun there too, as is a word a noun-phrase description holds ("Chronological log of …").
   if (dv && dv.category !== "destructive" && (dv.ambiguous ? nounInDescription(tokens.tokens, nameVerb, dv, lowerDescription) : !dv.first && pluralBeforeOf(dv, lowerDescription))) dv = undefined;
   let nv = agreeWithDescription(tokens, nameVerb, dv);
+  // A name that opens ("open_files") says the text's "Open files …" is the verb, not the adjective.
+  if (dv && dv.verb === "open" && dv.category === "read" && nameVerb?.verb === "open") dv = { ...dv, category: nameVerb.category };
   // A log that ends a name after other words is the log kept ("network_log", "sentinel_event_log"), unless the
   // description logs too ("Logs time spent on a task").
   if (nv && nv.verb === "log" && nv.index > 0 && nv.index === tokens.tokens.length - 1 && dv?.verb !== "log") nv = undefined;

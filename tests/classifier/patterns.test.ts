@@ -2177,4 +2177,15 @@ describe.each([
     ];
     expectReadings(cases);
   });
+
+  it("learned-21's patterns from the older sets after the review", () => {
+    const cases: [string, string, string][] = [
+      // "Open" before a bare plural is the adjective (all 8 annotated tools whose text leads so are read-only), unless
+      // the name's verb is "open" too.
+      ["opportunities", "Open bounties matching my capabilities and tags.", "read"],
+      ["open_files", "Open files in the editor.", "write"],
+      ["branch_pr", "Open a pull request for the current branch.", "write"],
+    ];
+    expectReadings(cases);
+  });
 });
