@@ -1463,9 +1463,10 @@ function convertsIntoRecord(clause: string): boolean {
 
 /**
  * A run started as a job of its own: a job id handed back, a background or asynchronous run, a queue ("Start a
- * background crawl … Returns a job ID"), where a streaming session polled for its results is a reading.
+ * background crawl … Returns a job ID"), a lasting thing it creates ("Creates a persistent audit session"), where a
+ * streaming session polled for its results is a reading.
  */
-const BACKGROUND_JOB = /\b(?:job[ _-]?ids?|in the background|background (?:job|task|run|crawl|scan|search|analysis)|asynchronous(?:ly)?|queued?|poll (?:with|using|via))\b/;
+const BACKGROUND_JOB = /\b(?:job[ _-]?ids?|in the background|background (?:job|task|run|crawl|scan|search|analysis)|asynchronous(?:ly)?|queued?|poll (?:with|using|via)|creates? an? (?:persistent|durable|stored|saved|new)\b)\b/;
 
 /**
  * A job the tool starts and leaves running, told by the job id it hands back ("Returns a job_id", "Returns job_id

@@ -2178,13 +2178,16 @@ describe.each([
     expectReadings(cases);
   });
 
-  it("learned-21's patterns from the older sets after the review", () => {
+  it("learned-21's patterns from the older sets after the review, and from batch 18's misses", () => {
     const cases: [string, string, string][] = [
       // "Open" before a bare plural is the adjective (all 8 annotated tools whose text leads so are read-only), unless
       // the name's verb is "open" too.
       ["opportunities", "Open bounties matching my capabilities and tags.", "read"],
       ["open_files", "Open files in the editor.", "write"],
       ["branch_pr", "Open a pull request for the current branch.", "write"],
+      // A lasting thing an examination creates is kept (batch 18).
+      ["create_audit_session", "Run a full safety audit for a list of chemicals and return a session id. Creates a persistent audit session.", "write"],
+      ["run_audit", "Run a full safety audit for a list of chemicals and return the findings.", "read"],
     ];
     expectReadings(cases);
   });
