@@ -244,9 +244,9 @@ export const CHANGE_LABEL = /^\s*(?:\*\*|\[|\()?(MUTATION|MUTATING|WRITE)\b(?![-
 /**
  * A sentence of its own stating the change the tool makes, in lower-case text: "CHANGES THE DOCUMENT.", "Changes
  * debugger state.", "**Mutates the tenant.**", "Writes files.", "Sends a real notification", "DANGER: instantly changes
- * the entire mixer state". At a sentence's start
- * only, so "never changes the file" is not it, nor is "changes" as a noun ("Changes to the repo are tracked"), nor
- * "writes" denied or counted ("Writes no files", "writes per database").
+ * the entire mixer state" (an adverb first, the words over a line break). At a sentence's start only, so "never
+ * changes the file" is not it, nor is "changes" as a noun ("Changes to the repo are tracked"), nor "writes" denied or
+ * counted ("Writes no files", "writes per database").
  */
 export const STATED_CHANGE =
   /(?:^|[.!?;]\s+|\n\s*|:\s+)(?:\*\*)?(?:this (?:tool )?|it )?(?:(?:instantly|immediately|directly|permanently|also|automatically|actually) )?(?:(?:changes|modifies|mutates|alters|writes to|writes|overwrites) (?!(?:to|in|on|of|from|for|since|made|are|were|is|no|nothing|per)\b)(?:the |its |your |their |a |an |shared |live |this |that |our )?(?:(?!(?:to|in|on|of|from|for)\b)[a-z'’-]+\s){0,2}?(?:state|metadata|data|document|documents|file|files|settings|configuration|config|tenant|database|record|records|project|model|scene|workspace|repository|repo)|sends (?:a |an |the )?(?:real |actual |live )?(?:notification|notifications|message|messages|email|emails|sms))\b/;
