@@ -230,6 +230,7 @@ for (const form of inflections("report")) TEXT_VERBS.set(form, { verb: "report",
  * reported to another ("the grant linked to the identity", "the commits pushed to main", "the roles given to the
  * token"), where "speed" and "feed" are no participles.
  */
+/** A plural with no article before it: "bounties", "leads" (not "tabs", too short to tell, nor "access"). */
 const BARE_PLURAL = /^[a-z]{3,}[^s]s$/;
 /** Whether a clause joins a verb of change to its first ("… and move the top 5"). */
 function joinsChange(clause: string): boolean {
@@ -1894,12 +1895,12 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
       // so does converting into a record of the kind a converted record is ("Convert an estimate into a draft invoice").
       if (v.verb === "extract" && INTO_NEW.test(clauseText)) return { ...hit, category: "write" };
       if (v.verb === "convert" && convertsIntoRecord(clauseText)) return { ...hit, category: "write" };
-      // Ranking things orders the answer ("Rank industry sectors by today's change", "Rank up to 10 candidates against a
-      // job": 13 of the 14 annotated tools whose text leads so are read-only), where ranking one above another moves it.
       // "Open" before a bare plural is the adjective ("Open orders at a broker", "Open bounties matching my tags"):
       // all 8 annotated tools whose text leads so are read-only.
       if (v.verb === "open" && word === "open" && BARE_PLURAL.test(object[0] ?? "") && !TEXT_VERBS.has(object[0]!)) return { ...hit, category: "read" };
-      // (… nor one joined to a change: "Rank candidates and move the top 5 to the interview stage".)
+      // Ranking things orders the answer ("Rank industry sectors by today's change", "Rank up to 10 candidates against a
+      // job": 13 of the 14 annotated tools whose text leads so are read-only), where ranking one above another moves it
+      // (… nor one joined to a change: "Rank candidates and move the top 5 to the interview stage").
       if (v.verb === "rank" && !RANKED_RELATIVE.test(clauseText) && !joinsChange(clauseText)) return { ...hit, category: "read" };
       return verbForObject(hit, object);
     }
