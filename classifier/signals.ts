@@ -224,12 +224,6 @@ for (const noun of ["management", "manager"]) NAME_VERBS.set(noun, { verb: "mana
 // active configuration"): every one of 34 real tools that declare hints for such a text is read-only. In a name a report
 // is as often filed (report_bug) or a thing (report_list); one filed or sent in the text is a change (findDescriptionVerb).
 for (const form of inflections("report")) TEXT_VERBS.set(form, { verb: "report", category: "read", ambiguous: true });
-/**
- * A clause that sends what it reports somewhere: "Report a bug to the maintainers", "… to wake the screen", "Report the
- * measured speed to the fleet dashboard"; not a "to" after a participle or a relation word, which ties the thing
- * reported to another ("the grant linked to the identity", "the commits pushed to main", "the roles given to the
- * token"), where "speed" and "feed" are no participles.
- */
 /** A plural with no article before it: "bounties", "leads" (not "tabs", too short to tell, nor "access"). */
 const BARE_PLURAL = /^[a-z]{3,}[^s]s$/;
 /** Whether a clause joins a verb of change to its first ("… and move the top 5"). */
@@ -242,6 +236,12 @@ const RANKED_RELATIVE = /\b(?:above|below|before|after|ahead of|behind|higher|lo
 /** A question right after the verb: "Report which context these memories live in and how this machine authenticates to it". */
 const ASKED_AFTER_VERB = /^\S+\s+(?:which|whether|what|how|if|when|where|who)\b/;
 const TO_PRONOUN = /\bto\s+(?:it|them|this|that|itself|themselves)\b/g;
+/**
+ * A clause that sends what it reports somewhere: "Report a bug to the maintainers", "… to wake the screen", "Report the
+ * measured speed to the fleet dashboard"; not a "to" after a participle or a relation word, which ties the thing
+ * reported to another ("the grant linked to the identity", "the commits pushed to main", "the roles given to the
+ * token"), where "speed" and "feed" are no participles.
+ */
 const REPORTED_TO = /(?<!\b(?:[a-z]+[^e\s]ed|given|made|sent|bound|relevant|specific|similar|equal|close|next|due)\s+)\bto\s+[a-z]/;
 // A queue a description leads with adds to one ("Queue a Knowledge proposal for review"); in a name it is as often
 // the thing read (queue_depth, my_queue), and so it is in a text without its article (findDescriptionVerb).
@@ -928,7 +928,9 @@ const FOREIGN_JOINED = /\s(?:et|y|e|und|en|и|ve)\s+(\p{L}+)/u;
  * the text a reading tool hands back ("获取网页内容并清理HTML标签").
  */
 const CJK_JOINED_CHANGE = new RegExp(
-  `(?:并且?|並且?|然后|然後|同时|同時)(${(["write", "execute", "destructive", "financial"] as const).flatMap((c) => CJK_VERBS[c].split(/\s+/).filter(Boolean)).join("|")})`,
+  `(?:并且?|並且?|然后|然後|同时|同時)(${CJK_VERB_LIST.filter((v) => v.info.category !== "read")
+    .map((v) => v.said)
+    .join("|")})`,
 );
 const CLEANED_TEXT = /^(?:html|HTML|多余|多餘|空白|空格|换行|換行|格式|标签|標籤|噪声|噪聲|无关|無關)/;
 
@@ -977,7 +979,7 @@ function foreignDescriptionVerb(description: string, firstWord: boolean): Descri
       const end = text.search(SENTENCE_END);
       const joined = FOREIGN_JOINED.exec(text.slice(0, end > 0 ? end : 160));
       const other = joined ? FOREIGN_VERB_OF.get(joined[1]!.toLowerCase()) : undefined;
-      if (other && SEVERITY[other.category] > SEVERITY[found.category]) found = other;
+      if (other) found = mostSevere(found, other);
     }
   } else if (NON_ASCII_LETTER.test(head)) {
     const verbFinal = VERB_FINAL_SCRIPT.test(head);
@@ -1098,7 +1100,7 @@ function removalLeadOutweighs(nv: NameVerbHit | undefined, dv: DescriptionVerbHi
   return !REMOVED_FROM.test(lowerDescription.slice(0, 200));
 }
 
-/** Words that say the statements a text names are refused. */
+/** A generated thing made into files or a pull request: "Creates test files and opens a PR with them". */
 const MADE_INTO_FILES = /\b(?:creates?|writes?|saves?)\s+(?:[a-z-]+\s+){0,2}?files?\b|\bopens?\s+(?:a\s+)?(?:pr|pull request|merge request)\b/;
 /** Someone else doing it: "Use it when someone opens a PR". */
 const OTHER_SUBJECT_BEFORE = /\b(?:when|if|once|after|before|someone|anyone|users?|they|you)\s+(?:[a-z-]+\s+)?$/;
@@ -1113,6 +1115,7 @@ function madeIntoFiles(lower: string): boolean {
  * "only SELECT or EXPLAIN queries"; not examples of what it runs ("SELECT and SHOW queries return rows").
  */
 const READ_STATEMENTS_LISTED = /\b(?:only|one|single)\s+(?:[a-z-]+\s+)?(?:select|show|describe|desc|explain|pragma)(?:\s*(?:,|\/|\bor\b|\band\b)\s*(?:select|show|describe|desc|explain|pragma|with))+\s+(?:statements?|quer(?:y|ies))\b/;
+/** Words that say the statements a text names are refused. */
 const WRITES_REFUSED = /\b(?:are|is|get|gets)\s+(?:rejected|refused|blocked|forbidden|disallowed|not allowed|not permitted)\b/;
 
 /** An HTTP request line opening a description generated from an API spec. */

@@ -295,9 +295,12 @@ export function switchedEffect<T>(lower: string, effectOf: (word: string, partic
 export function optionalEffect<T>(lower: string, effectOf: (word: string, participle: boolean) => T | undefined): { effect: T; quote: string } | undefined {
   if (!lower.includes("optionally") && !lower.includes(" also ")) return undefined;
   const m = OPTIONAL_ACT.exec(lower);
-  if (!m || deniedAt(lower, m.index)) return undefined;
+  if (!m) return undefined;
+  // From the phrase itself, not the mark or the subject before it (". Can also mark …"): denial and quote.
+  const at = m.index + m[0].search(/optionally|can also|may also/);
+  if (deniedAt(lower, at)) return undefined;
   // Another tool's act the text points to ("You can also send it later with the send_draft tool") is not this one's.
-  const sentence = lower.slice(m.index, lower.slice(m.index).search(/[.;!?\n]|$/) + m.index);
+  const sentence = lower.slice(at, at + lower.slice(at).search(/[.;!?\n]|$/));
   if (POINTED_TO_TOOL.test(sentence)) return undefined;
   const effect = effectOf(m[1]!, false);
   return effect === undefined ? undefined : { effect, quote: quoteText(sentence, 80) };
