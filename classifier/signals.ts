@@ -365,14 +365,17 @@ function toolDomains(tokens: readonly string[]): Domain[] {
 /** Words that name a language or a shell as often as they say to run one: a server's shared prefix of them is its name. */
 const RUNNER_NAMES = new Set(["bash", "shell", "sql", "cypher", "graphql", "script", "command"]);
 
+/** The share of the names a verb's word opens that must have a verb next for the word to be a namespace. */
+const NAMESPACE_VERB_SHARE = 0.75;
+
 /**
  * A server's names with a shared first word made a namespace, as "github." is one, so each tool's verb is read from
  * the rest: a runner's name (`bash_read_file`, `bash_list_files`, …) opening most of three tools or more, the runner
  * then the verb only where the rest has none; a reading or writing verb's word the server is named for opening most of
  * them (`ocr_cluster_merge` on ocr-provenance-mcp, `remember_search_memory` on remember-mcp), never the verb; and a verb's
- * word that another verb follows in every name it opens (`trash_get_profile`, `trash_list_formats`,
+ * word that another verb follows in nearly every name it opens (`trash_get_profile`, `trash_list_formats`,
  * `trash_compare_naming`: the TRaSH guides, not a removal), when three names or more share it and two different plain
- * verbs follow it. A verb's own names ("delete_user", "purge_cache") go on with their object. Any other word opening most
+ * verbs follow it (never a reading verb: `get_crawl_summary` gets). A verb's own names ("delete_user", "purge_cache") go on with their object. Any other word opening most
  * of the names stays where it is, but no verb is read inside it (`domshell_tabs`: DOMShell's "shell" runs nothing).
  */
 function namespacedByServer(names: NameTokens[], serverNameWords: readonly string[]): NameTokens[] {
@@ -387,19 +390,25 @@ function namespacedByServer(names: NameTokens[], serverNameWords: readonly strin
   if (opensMost && firstVerb && SEVERITY[firstVerb.category] <= SEVERITY.write && serverNameWords.includes(first)) {
     return names.map((n) => (opens(n, first) ? { tokens: n.tokens, lastSegmentStart: 1, serverWord: true } : n));
   }
-  const prefixes = new Map<string, { names: number; verbs: Set<string> | undefined }>();
+  const prefixes = new Map<string, { names: number; verbNext: number; verbs: Set<string> }>();
   for (const n of names) {
-    if (n.lastSegmentStart !== 0 || n.tokens.length < 2 || !NAME_VERBS.has(n.tokens[0]!)) continue;
-    const entry = prefixes.get(n.tokens[0]!) ?? { names: 0, verbs: new Set<string>() };
-    prefixes.set(n.tokens[0]!, entry);
+    const word = n.tokens[0]!;
+    // A reading verb that is never a noun opening names is their getter, the words after it its object ("get_crawl_summary",
+    // "get_link_graph").
+    const verb = NAME_VERBS.get(word);
+    if (n.lastSegmentStart !== 0 || n.tokens.length < 2 || !verb || (verb.category === "read" && !verb.ambiguous)) continue;
+    const entry = prefixes.get(word) ?? { names: 0, verbNext: 0, verbs: new Set<string>() };
+    prefixes.set(word, entry);
     entry.names += 1;
     const next = NAME_VERBS.get(n.tokens[1]!);
-    if (!next) entry.verbs = undefined;
+    if (next) entry.verbNext += 1;
     // A verb's word ending the name is as often the opening verb's object ("create_purchase", "update_estimate"): only
     // one an object follows counts.
-    else if (!next.ambiguous && n.tokens.length > 2) entry.verbs?.add(next.verb);
+    if (next && !next.ambiguous && n.tokens.length > 2) entry.verbs.add(next.verb);
   }
-  const shared = new Set([...prefixes].filter(([, e]) => e.names >= 3 && e.verbs !== undefined && e.verbs.size >= 2).map(([word]) => word));
+  // Nearly every name the word opens has a verb next: a name or two of the namespace without one ("store_bulk_add_to_cart")
+  // does not undo it.
+  const shared = new Set([...prefixes].filter(([, e]) => e.names >= 3 && e.verbNext >= e.names * NAMESPACE_VERB_SHARE && e.verbs.size >= 2).map(([word]) => word));
   if (shared.size === 0) return names;
   return names.map((n) => (opens(n, n.tokens[0]!) && shared.has(n.tokens[0]!) ? { tokens: n.tokens, lastSegmentStart: 1 } : n));
 }
@@ -681,6 +690,12 @@ function nameWordVerb(words: readonly string[], i: number, from: number): VerbIn
   return i > from && WHEN_WORDS.has(words[i - 1]!) ? undefined : NAME_VERBS.get(words[i] ?? "");
 }
 
+/** Whether words[from, to) hold a verb that is never a noun. */
+function plainVerbBefore(words: readonly string[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (NAME_VERBS.get(words[i]!)?.ambiguous === false) return true;
+  return false;
+}
+
 function verbByPosition(words: readonly string[], from: number, to: number, verbLast: boolean): NameVerbHit | undefined {
   const first = NAME_VERBS.get(words[from] ?? "");
   const last = nameWordVerb(words, to - 1, from);
@@ -690,8 +705,9 @@ function verbByPosition(words: readonly string[], from: number, to: number, verb
   // A place named after removal opening the name is the thing a plain change ending it works on: bin_restore (where
   // trash_message trashes). Not a read: a name led by a removal is never read (trash_list may empty a list).
   if (first && last && !last.ambiguous && last.category !== "read" && to - 1 > from && REMOVAL_PLACES.has(words[from]!)) return nameHit(last, "ends", to - 1, []);
-  // On a verb-last server a word at either end that could be a verb is read by the server's habit.
-  if (verbLast && last && to - 1 > from && (!last.ambiguous || !first || first.ambiguous) && !inIdiom(words, to - 1)) return nameHit(last, "ends", to - 1, joinedAfter(words, to - 1, to));
+  // On a verb-last server a word at either end that could be a verb is read by the server's habit, though not a word as
+  // often a noun after a plain verb ("gmail_get_message" gets).
+  if (verbLast && last && to - 1 > from && (!last.ambiguous || !first || first.ambiguous) && !inIdiom(words, to - 1) && !(last.ambiguous && plainVerbBefore(words, from, to - 1))) return nameHit(last, "ends", to - 1, joinedAfter(words, to - 1, to));
   if (first && !first.ambiguous && !readoutName(first, words, from, to)) return nameHit(first, "begins", from, joinedAfter(words, from, to));
   if (last && !last.ambiguous && to - 1 > from) return nameHit(last, "ends", to - 1, joinedAfter(words, to - 1, to));
   for (let i = from + 1; i < to - 1; i++) {

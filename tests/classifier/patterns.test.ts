@@ -2191,4 +2191,17 @@ describe.each([
     ];
     expectReadings(cases);
   });
+
+  it("learned-22's name readings from batch 19's misses: a server's namespace and its habit", () => {
+    const categories = (name: string, names: readonly string[]) => classifyServer({ name, tools: names.map((n) => ({ name: n, description: "" })) }, options).map((c) => c.category);
+    // A verb's word opening nearly every name before another verb is the namespace, though a name or two of it has none.
+    expect(categories("shop", ["store_get_company", "store_list_employees", "store_create_company", "store_update_company", "store_bulk_add_to_cart"]).slice(0, 4)).toEqual(["read", "read", "write", "write"]);
+    // … but a reading verb that is never a noun is the getter, whatever its objects are elsewhere.
+    expect(categories("seo", ["get_crawl_summary", "get_link_graph", "get_crawl_results", "crawl_site"]).slice(0, 3)).toEqual(["read", "read", "read"]);
+    // On a verb-last server, a plain verb before a last word that is as often a noun is the verb.
+    const workspace = ["tasks_list", "tasks_create", "events_list", "events_create", "sheets_read", "gmail_get_message", "gmail_send_message"];
+    const read = categories("workspace", workspace);
+    expect(read[workspace.indexOf("gmail_get_message")]).toBe("read");
+    expect(read[workspace.indexOf("tasks_create")]).toBe("write");
+  });
 });
