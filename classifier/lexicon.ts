@@ -15,7 +15,7 @@ export const VERBS: Record<Category, string> = {
     discover enumerate tail grep cat ls stat audit trace diagnose troubleshoot render translate transcribe
     detect identify classify recognize recognise extract suggest recommend predict forecast recall hover
     screenshot snapshot observe measure visualize query  load scrape crawl research ask
-    think reason simulate dryrun test review quote whoami info readme ocr geocode tokenize embed
+    think reason simulate dryrun test review quote whoami info readme ocr geocode tokenize embed autocomplete
     aggregate connect disconnect reconnect narrate caption upscale vectorize gen
 
      sniff probe survey examine scan stream    locate plan

@@ -1136,6 +1136,8 @@ const WRITES_REFUSED = /\b(?:are|is|get|gets)\s+(?:rejected|refused|blocked|forb
 
 /** An HTTP request line opening a description generated from an API spec. */
 const REQUEST_LINE = /^(?:get|post|put|patch|delete)\s+\/\S*\s*/;
+/** An instruction to the model opening the text, up to the end of its sentence: "Start here when …", "Call this first." */
+const ORIENTATION_LEAD = /^(?:start here|call this (?:tool )?first|use this (?:tool )?first)\b[^.!?\n]*(?:[.!?]+\s+|\n+)/;
 // A second action joined to the first in one sentence: "… and mark them as read", "… then replace it", "…, and email it".
 // The adverb is tried last, so a joined verb ending in -ly stays the verb ("and apply them all", "and reply to them").
 const JOINED_ACTION = /(?:\band|\bthen|,)\s+(?:then\s+|also\s+|[a-z]+ly\s+)??([a-z]+)\s+(it|them|this|these|those|the|a|an|one|all|its|their|each|every|any)\b/g;
@@ -1440,6 +1442,9 @@ function leadingVerb(description: string, lower: string): DescriptionVerbHit | u
   // A spec's request line ("POST /rates/quote") names the method, not what the tool does: the summary after it does.
   const request = lower.charCodeAt(0) <= 122 ? REQUEST_LINE.exec(lower) : null;
   if (request && request[0].length < lower.length) return leadingVerb(description.slice(request[0].length), lower.slice(request[0].length));
+  // "Start here" tells the model when to call the tool, not what the tool does: the sentence after it does.
+  const orientation = lower.charCodeAt(0) <= 122 ? ORIENTATION_LEAD.exec(lower) : null;
+  if (orientation && orientation[0].length < lower.length) return leadingVerb(description.slice(orientation[0].length), lower.slice(orientation[0].length));
   // A text that opens in Chinese, Japanese or Korean is read in it first: English words further on ("Args: … Returns:",
   // a product's name) are not its lead.
   if (description.charCodeAt(0) > 127 && LEADS_CJK.test(description)) return foreignDescriptionVerb(description, false) ?? findDescriptionVerb(description, lower);
@@ -1732,6 +1737,11 @@ const CMDLET = /^[A-Z][a-z]+-[A-Z]/;
  * The verb a description leads with, after labels ("WORKFLOW:", "Step 1 of 4 -") and filler ("Use this tool to");
  * `lower` is the description lower-cased.
  */
+/** A straight or curly quotation mark, or a backtick. */
+function isQuoteMark(c: number): boolean {
+  return c === 34 || c === 39 || c === 96 || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019;
+}
+
 function findDescriptionVerb(description: string, lower: string): DescriptionVerbHit | undefined {
   // "Dry-run: …", "force-push", "turn on", "roll back", "zero out" and "check-in" are one word each. Few descriptions say "dry", "force",
   // "turn o", "roll" or "zero" at all (where "turn" alone is in every "Returns").
@@ -1790,8 +1800,9 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
       const asked = ASKED_TO.exec(head.slice(token.end, token.end + 60));
       if (asked && TEXT_VERBS.has(asked[1]!.toLowerCase())) continue;
     }
-    // A part of an identifier ("creator_type", "dry_run") names a field, not what the tool does.
-    if (head.charCodeAt(start - 1) === 95 || head.charCodeAt(token.end) === 95) {
+    // A part of an identifier ("creator_type", "dry_run") names a field, not what the tool does; so does a word quoted
+    // alone (the Mentor "void" inbox).
+    if (head.charCodeAt(start - 1) === 95 || head.charCodeAt(token.end) === 95 || (isQuoteMark(head.charCodeAt(start - 1)) && isQuoteMark(head.charCodeAt(token.end)))) {
       if (++others > 4) return undefined;
       continue;
     }

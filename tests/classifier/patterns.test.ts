@@ -2192,6 +2192,20 @@ describe.each([
     expectReadings(cases);
   });
 
+  it("learned-22's description readings from batch 19's misses", () => {
+    const cases: [string, string, string][] = [
+      // Completing what is typed suggests; it completes nothing.
+      ["autocomplete", "Autocomplete dataset / organization / group / tag names within a country.", "read"],
+      // "Start here" tells the model when to call; the sentence after it says what the tool does.
+      ["briefing", "Start here when the conversation is about the owner's work day. Returns today's date and the morning brief.", "read"],
+      ["cache_reset", "Start here. Delete the stale cache entries.", "destructive"],
+      // A word quoted alone is a name, not the act; the act itself is still read.
+      ["journal_notes", 'Latest notes from the Journal "void"/quick-jot inbox — they often hold reminders.', "read"],
+      ["void_invoice", 'Void an invoice. Its status becomes "void".', "destructive"],
+    ];
+    expectReadings(cases);
+  });
+
   it("learned-22's name readings from batch 19's misses: a server's namespace and its habit", () => {
     const categories = (name: string, names: readonly string[]) => classifyServer({ name, tools: names.map((n) => ({ name: n, description: "" })) }, options).map((c) => c.category);
     // A verb's word opening nearly every name before another verb is the namespace, though a name or two of it has none.
