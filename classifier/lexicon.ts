@@ -260,6 +260,12 @@ export const STATED_CHANGE =
 export const NOT_READ_ONLY =
   /(?:(?:^|[.;:]\s*|\btool is\s+|\bbut\s+)(?:not|non)[- ]read[- ]?only(?=\s*(?:[.;:,!)]|$))|(?:^|[.;]\s*|^\[[^\]\n]{0,60},\s*)read[- ]?only\s*[:=]\s*(?:false|no)\b)/;
 /**
+ * The text saying the tool, or an operation of it, has side effects, in lower-case text: "`create` and `close` are
+ * side-effectful", "Side-effectful for `upsert`", "it will cause real side effects"; not "no side effects" (no article
+ * or verb before it).
+ */
+export const SIDE_EFFECTFUL = /\b(?:(?:is|are)\s+side[- ]?effectful\b|side[- ]?effectful\s+(?:for|on|when)\b|(?:will|may|can|does)\s+cause\s+(?:real\s+)?side[- ]effects\b)/;
+/**
  * The side effects a text lists as a label of its own, in lower-case text, with the word after it (group 1), which
  * the caller holds to a verb of change: "Side effects: writes to SQLite", "(side effect: creates a submission)"; not
  * a drug's ("Look up a medication's side effects: …", "Common side-effects - headache"), nor none ("Side effects: None").

@@ -2202,6 +2202,10 @@ describe.each([
       // A word quoted alone is a name, not the act; the act itself is still read.
       ["journal_notes", 'Latest notes from the Journal "void"/quick-jot inbox — they often hold reminders.', "read"],
       ["void_invoice", 'Void an invoice. Its status becomes "void".', "destructive"],
+      // Operations the text calls side-effectful are changes, beside those it calls read-only; "no side effects" is none.
+      ["browser_tabs", "Manage browser tabs in the session. `list` is read-only; `open` and `close` are side-effectful.", "write"],
+      ["vectors", "Vector store operations across providers. Side-effectful for `upsert` and `delete`; read-only for `query`.", "write"],
+      ["code_search", "Semantic search over the codebase. Has no side effects.", "read"],
     ];
     expectReadings(cases);
   });
