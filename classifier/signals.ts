@@ -1137,8 +1137,6 @@ const WRITES_REFUSED = /\b(?:are|is|get|gets)\s+(?:rejected|refused|blocked|forb
 
 /** An HTTP request line opening a description generated from an API spec. */
 const REQUEST_LINE = /^(?:get|post|put|patch|delete)\s+\/\S*\s*/;
-/** An instruction to the model opening the text, up to the end of its sentence: "Start here when …", "Call this first." */
-const ORIENTATION_LEAD = /^(?:start here|call this (?:tool )?first|use this (?:tool )?first)\b[^.!?\n]*(?:[.!?]+\s+|\n+)/;
 // A second action joined to the first in one sentence: "… and mark them as read", "… then replace it", "…, and email it".
 // The adverb is tried last, so a joined verb ending in -ly stays the verb ("and apply them all", "and reply to them").
 const JOINED_ACTION = /(?:\band|\bthen|,)\s+(?:then\s+|also\s+|[a-z]+ly\s+)??([a-z]+)\s+(it|them|this|these|those|the|a|an|one|all|its|their|each|every|any)\b/g;
@@ -1443,9 +1441,6 @@ function leadingVerb(description: string, lower: string): DescriptionVerbHit | u
   // A spec's request line ("POST /rates/quote") names the method, not what the tool does: the summary after it does.
   const request = lower.charCodeAt(0) <= 122 ? REQUEST_LINE.exec(lower) : null;
   if (request && request[0].length < lower.length) return leadingVerb(description.slice(request[0].length), lower.slice(request[0].length));
-  // "Start here" tells the model when to call the tool, not what the tool does: the sentence after it does.
-  const orientation = lower.charCodeAt(0) <= 122 ? ORIENTATION_LEAD.exec(lower) : null;
-  if (orientation && orientation[0].length < lower.length) return leadingVerb(description.slice(orientation[0].length), lower.slice(orientation[0].length));
   // A text that opens in Chinese, Japanese or Korean is read in it first: English words further on ("Args: … Returns:",
   // a product's name) are not its lead.
   if (description.charCodeAt(0) > 127 && LEADS_CJK.test(description)) return foreignDescriptionVerb(description, false) ?? findDescriptionVerb(description, lower);
@@ -1595,8 +1590,12 @@ const joinTwoWords = (m: string) => {
 };
 // Verbs that say nothing of the effect: the verb after them does ("Attempt to repair …").
 const SKIPPED_GENERIC = new Set(["perform", "performs", "use", "uses", "attempt", "attempts"]);
-/** "Start here." as a sentence of its own, opening a text: it points the reader to the tool and starts nothing. */
-const START_HERE = /^start\s+here\s*[.:;!—–-]\s*/i;
+/**
+ * "Start here." or "Call this first" as a sentence of its own opening a text, or with the occasion it is for ("Start here
+ * when the conversation is about the work day."): it points the reader to the tool and starts nothing. Not "Start here
+ * to discover …", whose verb is the tool's.
+ */
+const START_HERE = /^(?:start\s+here|(?:call|use)\s+this\s+(?:tool\s+)?first)(?:\s*[.:;!—–-]\s*|\s+(?:when|whenever|if|before|in|for)\b[^.!?:\n]*[.!?:]+\s+)/i;
 /**
  * A print onto a printer, in lower-case text: "Print plain text to the printer via IPP", "print a label on the
  * warehouse label printer", "using the default printer"; not "Print the list of jobs sent to the printer".
