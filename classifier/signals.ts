@@ -2219,8 +2219,9 @@ function verbsInTheirSense(
   if (nv && followsPath(nv, object) && !object.some((w) => w === "by" || w === "via" || w === "at") && (!dv || dv.verb === "follow") && !FOLLOWED_BY_MEANS.test(lowerDescription)) nv = { ...nv, category: "read" };
   if (dv && followsPath(dv, dv.object) && !FOLLOWED_BY_MEANS.test(lowerDescription)) dv = { ...dv, category: "read" };
   // An export or a render whose description leads by writing what it makes keeps it ("export_diagnostics": "Write a
-  // diagnostics bundle and return its path").
-  if (nv && OUTPUT_VERBS.has(nv.verb) && nv.category === "read" && dv?.first && KEEPING_LEADS.has(dv.verb) && dv.category === "write" && !HANDED_BACK_INSTEAD.test(lowerDescription)) {
+  // diagnostics bundle and return its path"); any other reading name's tool that leads by keeping, appending or
+  // recording something keeps it ("review_card": "Record an answer for a card", "cad_preview": "Save one view PNG").
+  if (nv && nv.category === "read" && dv?.first && (OUTPUT_VERBS.has(nv.verb) ? KEEPING_LEADS.has(dv.verb) : KEEPING_LEADS.has(dv.verb) || dv.verb === "append" || dv.verb === "record") && dv.category === "write" && !HANDED_BACK_INSTEAD.test(lowerDescription)) {
     nv = { ...nv, category: "write" };
   }
   return { nv, dv };

@@ -2206,6 +2206,12 @@ describe.each([
       ["browser_tabs", "Manage browser tabs in the session. `list` is read-only; `open` and `close` are side-effectful.", "write"],
       ["vectors", "Vector store operations across providers. Side-effectful for `upsert` and `delete`; read-only for `query`.", "write"],
       ["code_search", "Semantic search over the codebase. Has no side effects.", "read"],
+      // A description leading by keeping something (save, store, persist, write, append, record) outweighs a name's
+      // reading verb; one that only reads keeps reading.
+      ["review_entry", "Record the reviewer's verdict for an entry and return the updated queue.", "write"],
+      ["preview_view", "Save the current 3D view as a PNG in the project folder.", "write"],
+      ["audit_note", "Append a note to the audit trail of an order.", "write"],
+      ["review_pr", "Review the pull request and list the problems found.", "read"],
     ];
     expectReadings(cases);
   });
