@@ -2127,6 +2127,8 @@ function sideEffectListed(lowerDescription: string): { quote: string; category: 
 const OUTPUT_VERBS = new Set(["export", "render", "download", "dump", "print"]);
 /** Description verbs that keep what they make: "Write a diagnostics bundle …", "Save the export under exports/". */
 const KEEPING_LEADS = new Set(["write", "save", "store", "persist"]);
+/** Description verbs that keep something, whatever the name reads: "Record an answer", "Save one view PNG" (not "Write access …"). */
+const RECORDING_LEADS = new Set(["save", "store", "persist", "append", "record"]);
 /** … unless the text hands it back instead: "Write the results as CSV and return the text inline", "Nothing is saved". */
 const HANDED_BACK_INSTEAD = /\b(?:inline|as base64|as a string|(?:in|to) the response|back to the caller|to stdout|nothing is (?:saved|stored|written|kept)|not (?:saved|stored|written|kept))\b/;
 /** Where a symbol of code is written: what an editor's "go to" finds. */
@@ -2219,9 +2221,9 @@ function verbsInTheirSense(
   if (nv && followsPath(nv, object) && !object.some((w) => w === "by" || w === "via" || w === "at") && (!dv || dv.verb === "follow") && !FOLLOWED_BY_MEANS.test(lowerDescription)) nv = { ...nv, category: "read" };
   if (dv && followsPath(dv, dv.object) && !FOLLOWED_BY_MEANS.test(lowerDescription)) dv = { ...dv, category: "read" };
   // An export or a render whose description leads by writing what it makes keeps it ("export_diagnostics": "Write a
-  // diagnostics bundle and return its path"); any other reading name's tool that leads by keeping, appending or
+  // diagnostics bundle and return its path"); any other reading name's tool that leads by saving, appending or
   // recording something keeps it ("review_card": "Record an answer for a card", "cad_preview": "Save one view PNG").
-  if (nv && nv.category === "read" && dv?.first && (OUTPUT_VERBS.has(nv.verb) ? KEEPING_LEADS.has(dv.verb) : KEEPING_LEADS.has(dv.verb) || dv.verb === "append" || dv.verb === "record") && dv.category === "write" && !HANDED_BACK_INSTEAD.test(lowerDescription)) {
+  if (nv && nv.category === "read" && dv?.first && (OUTPUT_VERBS.has(nv.verb) ? KEEPING_LEADS.has(dv.verb) : RECORDING_LEADS.has(dv.verb)) && dv.category === "write" && !HANDED_BACK_INSTEAD.test(lowerDescription)) {
     nv = { ...nv, category: "write" };
   }
   return { nv, dv };

@@ -1653,7 +1653,7 @@ describe.each([
     expect(k("export_report", "Export the report as CSV text in the response instead of saving to local files.").category).toBe("read");
     expect(k("artifacts_download", "Download all artifacts for a step to local files.").category).toBe("write");
     // A label in capitals, quoted as the label; not one set false, nor a longer word.
-    const labelled = k("review_goal", "[MUTATING] Record the verdict for a goal.");
+    const labelled = k("review_goal", "[MUTATING] Review the verdict for a goal.");
     expect(labelled.category).toBe("write");
     expect(labelled.rationale).toContain("Its description states the change it makes ('MUTATING').");
     expect(k("goal_verdicts", "MUTATION: No. Shows the verdicts recorded for a goal.").category).toBe("read");
