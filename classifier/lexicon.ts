@@ -279,13 +279,13 @@ export const SIDE_EFFECTS_LISTED = /(?:^|[.!?]\s+|\n\s*|\(\s*)side[- ]effects?\s
 export const CHANGES_ALLOWED_BY = /(?<!\b(?:tools|others|they)\s)\b(?:requires?|needs?|enabled (?:by|with)|gated (?:by|behind))\s+(?:[a-z]+\s+){0,2}?[`'"]?[a-z0-9_-]*allow[-_]?(?:writes?|mutate|mutations?|modify|modifications?|changes)\b/;
 /**
  * A confirmation the tool asks for before it acts, in lower-case text: "Converge every server to the managed baseline;
- * requires confirm=true", "Requires explicit confirmation". Of 139 real tools whose text says so, one is read-only,
+ * requires confirm=true", "Requires explicit confirmation", "confirm must be true", "需 confirm=true". Of 139 real tools whose text says so, one is read-only,
  * and that one says it of other changes ("any destructive changes that require confirmation"): here the tool or its
  * clause must be what requires it, and a state in a list of states is none ("Status: needs confirmation, confirmed or
  * cancelled").
  */
 export const CONFIRMATION_REQUIRED =
-  /(?:^|[.;,:(]\s*|\band\s+)(?:it\s+|this\s+(?:tool\s+|action\s+|operation\s+)?)?(?:requires?|needs?)\s+(?:an?\s+)?(?:explicit\s+)?(?:`?confirm(?:ed)?\s*[=:]\s*`?true\b|confirmation\b(?!\s*(?:,|\/|\bor\b)))/;
+  /(?:^|[.;,:(]\s*|\band\s+)(?:(?:it\s+|this\s+(?:tool\s+|action\s+|operation\s+)?)?(?:requires?|needs?)\s+(?:an?\s+)?(?:explicit\s+)?(?:`?confirm(?:ed)?\s*[=:]\s*`?true\b|confirmation\b(?!\s*(?:,|\/|\bor\b)))|`?confirm`?\s+(?:must|has to|needs to)\s+be\s+`?true\b)|[需须]要?\s*`?confirm\s*[=:]\s*`?true\b/;
 /**
  * A confirmation the person must give before the tool is called, in lower-case text: "Confirm with the user before
  * using this", "Only call it after the user has explicitly confirmed the exact order", "after explicit user confirmation",

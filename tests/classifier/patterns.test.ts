@@ -2212,6 +2212,10 @@ describe.each([
       ["preview_view", "Save the current 3D view as a PNG in the project folder.", "write"],
       ["audit_note", "Append a note to the audit trail of an order.", "write"],
       ["review_pr", "Review the pull request and list the problems found.", "read"],
+      // A confirm flag the tool demands, in other words or in Chinese, is a change asked for; naming the flag is not.
+      ["device_scan", "Scan one device on the LAN. confirm must be true.", "write"],
+      ["device_probe", "Scan one device on the LAN. The confirm flag is shown in the result.", "read"],
+      ["dedup", "重复文件处理。cmd=scan 查重；cmd=hardlink 合并为硬链接（需 confirm:true）。", "write"],
     ];
     expectReadings(cases);
   });
