@@ -795,7 +795,7 @@ export const FOREIGN_VERBS: Record<Category, string> = {
     dépose déposer annule annuler remplace remplacer génère générer réserve réserver bloque débloque soumet soumettre
     téléverse démarre arrête restaure réinitialise écrase écraser
     cancela cancelar reemplaza reemplazar sustituye genera reserva bloquea desbloquea sube subir anula anular detiene
-    inicia edita registra sobrescribe restaura deshace cierra
+    inicia edita registra sobrescribe restaura deshace cierra marca marcar ajusta ajustar muda mudar
     agendar altera alterar gera gerar edita editar registrar bloqueia desbloqueia substitui sobrescreve desfaz
     encerra finaliza solicita emite cadastra cadastrar anexa anexar corrige corriger corregir rattacher rattache настроить настраивает
     toca desliza digita aperta pressiona clica abre appuie tape clique ouvre ferme saisit tippt klickt öffnet schließt drückt
@@ -906,7 +906,7 @@ export const FOREIGN_NAME_VERBS: Record<Category, string> = {
     auflisten elenca elencare ottieni ottenere cercare ophalen zoeken tonen pobierz szukaj cari lihat ambil tampilkan listele
     getir huoqu chaxun sousuo kensaku ichiran`,
   write: `ajouter creer créer envoyer deposer déposer reserver réserver crear agregar anadir añadir actualizar enviar
-    guardar criar adicionar atualizar agendar salvar erstellen anlegen hinzufuegen hinzufügen aktualisieren aendern ändern
+    guardar criar adicionar atualizar agendar salvar marcar ajustar mudar completar ligar erstellen anlegen hinzufuegen hinzufügen aktualisieren aendern ändern
     senden hochladen speichern uebermitteln übermitteln aggiungi aggiungere creare aggiorna aggiornare invia inviare prenota
     toevoegen aanmaken bijwerken wijzigen opslaan versturen dodaj utworz utwórz zmien zmień wyslij wyślij zapisz tambah
     tambahkan buat ubah kirim simpan ekle olustur oluştur guncelle güncelle gonder gönder tianjia chuangjian xiugai fasong

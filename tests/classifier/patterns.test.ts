@@ -2216,6 +2216,12 @@ describe.each([
       ["device_scan", "Scan one device on the LAN. confirm must be true.", "write"],
       ["device_probe", "Scan one device on the LAN. The confirm flag is shown in the result.", "read"],
       ["dedup", "重复文件处理。cmd=scan 查重；cmd=hardlink 合并为硬链接（需 confirm:true）。", "write"],
+      // Spanish and Portuguese marking, adjusting and changing; a name's Portuguese verb of setting or connecting.
+      ["tarefa", "Marca uma tarefa como concluída.", "write"],
+      ["node_params", "Muda os parâmetros de um nó e recalcula o resto.", "write"],
+      ["ajustar", "Ajusta o volume do canal.", "write"],
+      ["ligar", "Conecta dois nós.", "write"],
+      ["mensajes", "Muestra los mensajes marcados.", "read"],
     ];
     expectReadings(cases);
   });
