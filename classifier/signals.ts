@@ -1132,8 +1132,8 @@ function madeIntoFiles(lower: string): boolean {
  * "only SELECT or EXPLAIN queries"; not examples of what it runs ("SELECT and SHOW queries return rows").
  */
 const READ_STATEMENTS_LISTED = /\b(?:only|one|single)\s+(?:[a-z-]+\s+)?(?:select|show|describe|desc|explain|pragma)(?:\s*(?:,|\/|\bor\b|\band\b)\s*(?:select|show|describe|desc|explain|pragma|with))+\s+(?:statements?|quer(?:y|ies))\b/;
-/** Words that say the statements a text names are refused. */
-const WRITES_REFUSED = /\b(?:are|is|get|gets)\s+(?:rejected|refused|blocked|forbidden|disallowed|not allowed|not permitted)\b/;
+/** Words that say the statements a text names are refused: "are rejected", or "rejects INSERT/UPDATE/DELETE". */
+const WRITES_REFUSED = /\b(?:(?:are|is|get|gets)\s+(?:rejected|refused|blocked|forbidden|disallowed|not allowed|not permitted)|(?:rejects|refuses|blocks|forbids|disallows)\s+(?:any\s+|all\s+)?(?:insert|update|delete|drop|ddl|dml|writes?|mutations?|mutating|non-select)\b)/;
 
 /** An HTTP request line opening a description generated from an API spec. */
 const REQUEST_LINE = /^(?:get|post|put|patch|delete)\s+\/\S*\s*/;

@@ -2222,6 +2222,9 @@ describe.each([
       ["ajustar", "Ajusta o volume do canal.", "write"],
       ["ligar", "Conecta dois nós.", "write"],
       ["mensajes", "Muestra los mensajes marcados.", "read"],
+      // Statements a read-only query tool rejects by name are none it runs; rejecting something else refuses no write.
+      ["sql_select", "Execute a read-only SQL SELECT and return the rows. Enforces read-only: rejects INSERT/UPDATE/DELETE/DDL statements.", "read"],
+      ["sql_exec", "Execute a SQL statement and return the result. Rejects statements longer than 10 KB; INSERT/UPDATE/DELETE are allowed.", "execute"],
     ];
     expectReadings(cases);
   });
