@@ -707,10 +707,14 @@ function verbByPosition(words: readonly string[], from: number, to: number, verb
   // trash_message trashes). Not a read: a name led by a removal is never read (trash_list may empty a list).
   if (first && last && !last.ambiguous && last.category !== "read" && to - 1 > from && REMOVAL_PLACES.has(words[from]!)) return nameHit(last, "ends", to - 1, []);
   // On a verb-last server a word at either end that could be a verb is read by the server's habit, though not a word as
-  // often a noun after a plain verb ("gmail_get_message" gets).
-  if (verbLast && last && to - 1 > from && (!last.ambiguous || !first || first.ambiguous) && !inIdiom(words, to - 1) && !(last.ambiguous && plainVerbBefore(words, from, to - 1))) return nameHit(last, "ends", to - 1, joinedAfter(words, to - 1, to));
+  // often a noun after a plain verb ("gmail_get_message" gets), nor a readout ("page_text"), nor a place named after
+  // removal after another verb ("codecafe_list_trash" lists).
+  const lastWord = words[to - 1]!;
+  const removalPlace = REMOVAL_PLACES.has(lastWord) && plainVerbBefore(words, from, to - 1);
+  const lastIsObject = (last?.ambiguous && (plainVerbBefore(words, from, to - 1) || (!first && READOUT_NOUNS.has(lastWord)))) || removalPlace;
+  if (verbLast && last && to - 1 > from && (!last.ambiguous || !first || first.ambiguous) && !inIdiom(words, to - 1) && !lastIsObject) return nameHit(last, "ends", to - 1, joinedAfter(words, to - 1, to));
   if (first && !first.ambiguous && !readoutName(first, words, from, to)) return nameHit(first, "begins", from, joinedAfter(words, from, to));
-  if (last && !last.ambiguous && to - 1 > from) return nameHit(last, "ends", to - 1, joinedAfter(words, to - 1, to));
+  if (last && !last.ambiguous && to - 1 > from && !removalPlace) return nameHit(last, "ends", to - 1, joinedAfter(words, to - 1, to));
   for (let i = from + 1; i < to - 1; i++) {
     const v = nameWordVerb(words, i, from);
     if (v && !v.ambiguous) return nameHit(v, "contains", i, joinedAfter(words, i, to));

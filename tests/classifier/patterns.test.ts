@@ -2240,5 +2240,8 @@ describe.each([
     const read = categories("workspace", workspace);
     expect(read[workspace.indexOf("gmail_get_message")]).toBe("read");
     expect(read[workspace.indexOf("tasks_create")]).toBe("write");
+    // … nor a readout a name ends with after a word that is no verb, nor a place named after removal after a verb.
+    const notebooks = ["notebook_create", "notebook_delete", "page_update", "notes_list", "app_list_trash", "page_text", "drive_restore_from_trash"];
+    expect(categories("notebooks", notebooks)).toEqual(["write", "destructive", "write", "read", "read", "read", "write"]);
   });
 });
