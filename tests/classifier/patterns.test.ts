@@ -2225,6 +2225,10 @@ describe.each([
       // Statements a read-only query tool rejects by name are none it runs; rejecting something else refuses no write.
       ["sql_select", "Execute a read-only SQL SELECT and return the rows. Enforces read-only: rejects INSERT/UPDATE/DELETE/DDL statements.", "read"],
       ["sql_exec", "Execute a SQL statement and return the result. Rejects statements longer than 10 KB; INSERT/UPDATE/DELETE are allowed.", "execute"],
+      // The old thing made useless is not kept: a change destructive in MCP's hints; one that keeps working is not.
+      ["webhook_secret_regenerate", "Generate a new signing secret for a webhook. The old secret stops working at once.", "hint:destructive"],
+      ["pairing_code", "Produce a pairing code for a phone. Rotating invalidates the existing pairing.", "hint:destructive"],
+      ["token_show", "Show the token. The old token still works until it expires.", "read"],
     ];
     expectReadings(cases);
   });
