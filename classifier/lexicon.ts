@@ -371,6 +371,9 @@ export const READ_ONLY_QUERY_LANGUAGES: readonly string[] = [
   "jsonpath", "jmespath", "xpath", "instaql", "sparql", "dax", "mdx", "wiql", "gaql", "eql",
 ];
 
+/** SQL engines named before "SQL query" or in its place: "a read-only BigQuery SQL query", "read-only DuckDB queries". */
+const SQL_ENGINES = ["bigquery", "postgres", "postgresql", "mysql", "mariadb", "sqlite", "duckdb", "snowflake", "clickhouse", "redshift", "athena", "trino", "presto", "mssql", "oracle", "databricks"];
+
 export const PHRASES: Record<PhraseSignal, string[]> = {
   irreversible: [
     "permanently", "permanent deletion", "cannot be undone", "can not be undone", "can t be undone", "cannot be reversed",
@@ -507,7 +510,7 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     // Prometheus' and Loki's kinds of query: each evaluates an expression over stored samples.
     "instant query", "instant queries", "range query", "range queries", "exemplar query", "exemplar queries",
     // A read-only query in a language that also writes: "Execute read-only Cypher query".
-    ...["cypher", "gremlin", "sql", "mongodb", "graph", "database", "db"].flatMap((l) => [`read only ${l} query`, `read only ${l} queries`]),
+    ...["cypher", "gremlin", "sql", "mongodb", "graph", "database", "db", ...SQL_ENGINES, ...SQL_ENGINES.map((e) => `${e} sql`)].flatMap((l) => [`read only ${l} query`, `read only ${l} queries`]),
     // Math evaluated is computed and handed back.
     "math expression", "math expressions", "mathematical expression", "mathematical expressions", "arithmetic expression",
     "arithmetic expressions",

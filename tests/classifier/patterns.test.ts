@@ -2231,6 +2231,10 @@ describe.each([
       ["token_show", "Show the token. The old token still works until it expires.", "read"],
     ];
     expectReadings(cases);
+    // A read-only query in a named SQL engine's dialect reads, though it takes the SQL to run; any query there may not.
+    const sql = { inputSchema: { type: "object", properties: { sql: { type: "string" } } } };
+    expect(k("bq_query", "Run a read-only BigQuery SQL query against the warehouse.", sql).category).toBe("read");
+    expect(k("bq_query", "Run a BigQuery SQL query against the warehouse.", sql).category).toBe("execute");
   });
 
   it("learned-22's name readings from batch 19's misses: a server's namespace and its habit", () => {
