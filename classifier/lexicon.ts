@@ -405,6 +405,9 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "nothing is modified", "nothing is persisted", "nothing is recorded", "nothing is committed", "nothing is applied",
     "nothing is deleted", "nothing is generated",
     "no transaction is created", "no transaction is sent", "without sending a transaction", "nothing is added",
+    // A transaction built unsigned moves nothing until its owner signs and sends it elsewhere.
+    "build an unsigned", "builds an unsigned", "build unsigned", "builds unsigned", "return an unsigned", "returns an unsigned",
+    "unsigned transaction", "unsigned transactions",
     "doesnt change", "doesnt modify", "doesnt write", "dont change", "only safe methods", "without doing it",
     "not saved anywhere", "not stored anywhere", "it is not saved", "it is not stored", "no file is written",
     "no files are written", "does not run anything",

@@ -2229,6 +2229,9 @@ describe.each([
       ["webhook_secret_regenerate", "Generate a new signing secret for a webhook. The old secret stops working at once.", "hint:destructive"],
       ["pairing_code", "Produce a pairing code for a phone. Rotating invalidates the existing pairing.", "hint:destructive"],
       ["token_show", "Show the token. The old token still works until it expires.", "read"],
+      // A transaction built unsigned moves nothing until its owner signs it; one signed and sent does.
+      ["build_vault_deposit", "Build an unsigned on-chain vault deposit transaction for the user to sign.", "read"],
+      ["submit_vault_deposit", "Sign the vault deposit transaction and broadcast it.", "financial"],
     ];
     expectReadings(cases);
     // A read-only query in a named SQL engine's dialect reads, though it takes the SQL to run; any query there may not.
