@@ -67,7 +67,7 @@ export const AMBIGUOUS_VERBS = new Set(
    forward go run call command script sql graphql cypher set lock load pull push watch point fill press
    display print dump seed reset apply change trade fund quote view reason learn complete finish leave
    join claim match switch group flag advance step snap play timeout stream mirror correct walk pop new bridge arm hold grade compute
-   mask freeze caption snapshot end quit exit lease land control place draw seek request rate delegate`.split(/\s+/).filter(Boolean),
+   mask freeze caption snapshot end quit exit lease land control place draw seek request rate delegate autocomplete`.split(/\s+/).filter(Boolean),
 );
 
 /**
@@ -225,15 +225,20 @@ export const STATED_PLACEMENT =
 /**
  * What a description says is replaced, dropped or cancelled, named as the thing that was there ("The original memories
  * in a cluster are replaced by the summary", "Existing bands are dropped", "Outstanding installments are cancelled",
- * "The old secret stops working immediately", "Rotating invalidates the existing pairing",
  * "Any process still running in it is killed"), or as what already exists ("A point whose id already exists is replaced
  * entirely"), what was kept removed ("Stored articles for the feed are removed"), and counters it resets on the way ("… and resets the day's running totals"): a change that is not additive. A field's value replaced by an update ("the previous category is
  * replaced") is an ordinary write, so "previous" and "current" do not lead here.
  */
 export const STATED_REPLACEMENT =
-  /\b(?:original|originals|existing|old|whole|entire|stored|saved|running|installed|deployed)\b(?:\s+[a-z'’-]+){0,5}?\s+(?:is|are|will be|gets|get)\s+(?:first\s+|then\s+|entirely\s+|completely\s+|fully\s+|all\s+)?(?:replaced|overwritten|dropped|discarded|truncated)\b|\bcurrent\s+(?:[a-z'’-]+\s+){0,2}?(?:contents?|data|points|records|rows|files|entries|documents|items|objects|rules|members|tiles|panels)\s+(?:is|are|will be|get)\s+(?:[a-z]+ly\s+)?(?:replaced|overwritten|dropped|discarded|removed|deleted)\b|\b(?:that|which)\s+(?:you\s+)?(?:don['’]t|do not|did not|didn['’]t)\s+(?:include|list|send|pass|provide|mention)\s+(?:are|is|will be|get)\s+(?:removed|deleted|dropped)\b|\b(?:not|never)\s+(?:provided|included|listed|specified|supplied|given|sent|passed)\s+(?:are|is|will be|get|gets)\s+(?:removed|deleted|dropped|cleared)\b|\bomitted\s+(?:are|is|will be|get|gets)\s+(?:removed|deleted|dropped|cleared)\b|\b(?:previous|old|original|prior)\b(?:\s+[a-z'’-]+){0,3}?\s+(?:is|are)\s+not\s+(?:kept|retained|preserved)\b|\b(?:already (?:exists?|present|there)|if\b[^.;!?\n]{0,40}?\bexists?)\b[^.;!?\n]{0,60}?\b(?:is|are|will be|gets?)\s+(?:[a-z]+ly\s+)?(?:replaced|overwritten|dropped|deleted|truncated)\b|\b(?:outstanding|pending|remaining|open|scheduled|future|upcoming|all|any|existing)\s+(?:[a-z]+\s+){0,5}?(?:is|are|will be|gets?)\s+(?:also\s+|automatically\s+|immediately\s+)?(?:cancell?ed|voided|revoked|invalidated|killed|terminated|scrapped|aborted)\b|\b(?:and|also|then)\s+resets\s+(?:the|all|its|their)\b|\b(?:stored|saved|existing|old|older|original|previous|recorded|cached|duplicate)\b(?:\s+[a-z'’-]+){0,5}?\s+(?:is|are|will be|gets|get)\s+(?:also\s+|then\s+|permanently\s+)?(?:removed|deleted)\b|\b(?:old|previous|existing|prior)\s+(?:[a-z'’-]+\s+){0,2}?(?:stops?\s+working|no\s+longer\s+works?)\b|\binvalidates\s+(?:the\s+|any\s+|all\s+)?(?:old|previous|existing)\b/;
+  /\b(?:original|originals|existing|old|whole|entire|stored|saved|running|installed|deployed)\b(?:\s+[a-z'’-]+){0,5}?\s+(?:is|are|will be|gets|get)\s+(?:first\s+|then\s+|entirely\s+|completely\s+|fully\s+|all\s+)?(?:replaced|overwritten|dropped|discarded|truncated)\b|\bcurrent\s+(?:[a-z'’-]+\s+){0,2}?(?:contents?|data|points|records|rows|files|entries|documents|items|objects|rules|members|tiles|panels)\s+(?:is|are|will be|get)\s+(?:[a-z]+ly\s+)?(?:replaced|overwritten|dropped|discarded|removed|deleted)\b|\b(?:that|which)\s+(?:you\s+)?(?:don['’]t|do not|did not|didn['’]t)\s+(?:include|list|send|pass|provide|mention)\s+(?:are|is|will be|get)\s+(?:removed|deleted|dropped)\b|\b(?:not|never)\s+(?:provided|included|listed|specified|supplied|given|sent|passed)\s+(?:are|is|will be|get|gets)\s+(?:removed|deleted|dropped|cleared)\b|\bomitted\s+(?:are|is|will be|get|gets)\s+(?:removed|deleted|dropped|cleared)\b|\b(?:previous|old|original|prior)\b(?:\s+[a-z'’-]+){0,3}?\s+(?:is|are)\s+not\s+(?:kept|retained|preserved)\b|\b(?:already (?:exists?|present|there)|if\b[^.;!?\n]{0,40}?\bexists?)\b[^.;!?\n]{0,60}?\b(?:is|are|will be|gets?)\s+(?:[a-z]+ly\s+)?(?:replaced|overwritten|dropped|deleted|truncated)\b|\b(?:outstanding|pending|remaining|open|scheduled|future|upcoming|all|any|existing)\s+(?:[a-z]+\s+){0,5}?(?:is|are|will be|gets?)\s+(?:also\s+|automatically\s+|immediately\s+)?(?:cancell?ed|voided|revoked|invalidated|killed|terminated|scrapped|aborted)\b|\b(?:and|also|then)\s+resets\s+(?:the|all|its|their)\b|\b(?:stored|saved|existing|old|older|original|previous|recorded|cached|duplicate)\b(?:\s+[a-z'’-]+){0,5}?\s+(?:is|are|will be|gets|get)\s+(?:also\s+|then\s+|permanently\s+)?(?:removed|deleted)\b/;
 /** Words without which STATED_REPLACEMENT cannot match: most descriptions skip it on one scan. */
-export const STATED_REPLACEMENT_WORDS = /replaced|overwritten|dropped|discarded|truncated|cancell?ed|voided|revoked|invalidate[ds]|killed|terminated|scrapped|aborted|resets|removed|deleted|cleared|not kept|not retained|not preserved|stops? working|no longer work/;
+export const STATED_REPLACEMENT_WORDS = /replaced|overwritten|dropped|discarded|truncated|cancell?ed|voided|revoked|invalidated|killed|terminated|scrapped|aborted|resets|removed|deleted|cleared|not kept|not retained|not preserved/;
+/**
+ * The old thing a change makes useless, in lower-case text: "The old secret stops working immediately", "Rotating
+ * invalidates the existing pairing". The caller holds it to a tool that leads with a change: a reading tool's text says
+ * it of others ("Any deploy invalidates the existing cache entries", "the old endpoint no longer works since March").
+ */
+export const INVALIDATED_PRIOR = /\b(?:old|previous|existing|prior)\s+(?:[a-z'’-]+\s+){0,2}?(?:stops?\s+working|no\s+longer\s+works?)\b|\binvalidates\s+(?:the\s+|any\s+|all\s+)?(?:old|previous|existing)\b/;
 
 /**
  * A label in capitals opening the text that calls the tool a change ("MUTATION (idempotent).", "WRITE. Confirm with the
@@ -261,11 +266,12 @@ export const STATED_CHANGE =
 export const NOT_READ_ONLY =
   /(?:(?:^|[.;:]\s*|\btool is\s+|\bbut\s+)(?:not|non)[- ]read[- ]?only(?=\s*(?:[.;:,!)]|$))|(?:^|[.;]\s*|^\[[^\]\n]{0,60},\s*)read[- ]?only\s*[:=]\s*(?:false|no)\b)/;
 /**
- * The text saying the tool, or an operation of it, has side effects, in lower-case text: "`create` and `close` are
- * side-effectful", "Side-effectful for `upsert`", "it will cause real side effects"; not "no side effects" (no article
- * or verb before it).
+ * The text saying the tool, or operations of it it names, have side effects, in lower-case text: "Side-effectful; creates
+ * a new record", "`create` and `close` are side-effectful", "Side-effectful for `upsert`", "it will cause real side
+ * effects"; not what it reports of other things ("whether a function is side-effectful", "None of the statements are
+ * side-effectful").
  */
-export const SIDE_EFFECTFUL = /\b(?:(?:is|are)\s+side[- ]?effectful\b|side[- ]?effectful\s+(?:for|on|when)\b|(?:will|may|can|does)\s+cause\s+(?:real\s+)?side[- ]effects\b)/;
+export const SIDE_EFFECTFUL = /(?:^|[.;!]\s+|\n\s*)side[- ]?effectful\b|(?<!\bnone of\s[^.;]{0,40})`[^`\n]{1,40}`(?:\s*(?:,|\/|and|or)\s*`[^`\n]{1,40}`)*\s+(?:is|are)\s+side[- ]?effectful\b|\b(?:it|this tool|this)\s+(?:will|may|can|does)\s+cause\s+(?:real\s+)?side[- ]effects\b/;
 /**
  * The side effects a text lists as a label of its own, in lower-case text, with the word after it (group 1), which
  * the caller holds to a verb of change: "Side effects: writes to SQLite", "(side effect: creates a submission)"; not
@@ -280,13 +286,14 @@ export const SIDE_EFFECTS_LISTED = /(?:^|[.!?]\s+|\n\s*|\(\s*)side[- ]effects?\s
 export const CHANGES_ALLOWED_BY = /(?<!\b(?:tools|others|they)\s)\b(?:requires?|needs?|enabled (?:by|with)|gated (?:by|behind))\s+(?:[a-z]+\s+){0,2}?[`'"]?[a-z0-9_-]*allow[-_]?(?:writes?|mutate|mutations?|modify|modifications?|changes)\b/;
 /**
  * A confirmation the tool asks for before it acts, in lower-case text: "Converge every server to the managed baseline;
- * requires confirm=true", "Requires explicit confirmation", "confirm must be true", "需 confirm=true". Of 139 real tools whose text says so, one is read-only,
+ * requires confirm=true", "Requires explicit confirmation", "confirm must be true." as a sentence, "需 confirm=true" (not
+ * "无需"). Of 139 real tools whose text says so, one is read-only,
  * and that one says it of other changes ("any destructive changes that require confirmation"): here the tool or its
  * clause must be what requires it, and a state in a list of states is none ("Status: needs confirmation, confirmed or
  * cancelled").
  */
 export const CONFIRMATION_REQUIRED =
-  /(?:^|[.;,:(]\s*|\band\s+)(?:(?:it\s+|this\s+(?:tool\s+|action\s+|operation\s+)?)?(?:requires?|needs?)\s+(?:an?\s+)?(?:explicit\s+)?(?:`?confirm(?:ed)?\s*[=:]\s*`?true\b|confirmation\b(?!\s*(?:,|\/|\bor\b)))|`?confirm`?\s+(?:must|has to|needs to)\s+be\s+`?true\b)|[需须]要?\s*`?confirm\s*[=:]\s*`?true\b/;
+  /(?:^|[.;,:(]\s*|\band\s+)(?:(?:it\s+|this\s+(?:tool\s+|action\s+|operation\s+)?)?(?:requires?|needs?)\s+(?:an?\s+)?(?:explicit\s+)?(?:`?confirm(?:ed)?\s*[=:]\s*`?true\b|confirmation\b(?!\s*(?:,|\/|\bor\b)))|`?confirm`?\s+(?:must|has to|needs to)\s+be\s+`?true`?(?=\s*(?:[.;)]|$)))|(?<![无不免毋])[需须]要?\s*`?confirm\s*[=:]\s*`?true\b/;
 /**
  * A confirmation the person must give before the tool is called, in lower-case text: "Confirm with the user before
  * using this", "Only call it after the user has explicitly confirmed the exact order", "after explicit user confirmation",
@@ -913,7 +920,7 @@ export const FOREIGN_NAME_VERBS: Record<Category, string> = {
     auflisten elenca elencare ottieni ottenere cercare ophalen zoeken tonen pobierz szukaj cari lihat ambil tampilkan listele
     getir huoqu chaxun sousuo kensaku ichiran`,
   write: `ajouter creer créer envoyer deposer déposer reserver réserver crear agregar anadir añadir actualizar enviar
-    guardar criar adicionar atualizar agendar salvar marcar ajustar mudar completar ligar erstellen anlegen hinzufuegen hinzufügen aktualisieren aendern ändern
+    guardar criar adicionar atualizar agendar salvar marcar ajustar mudar ligar erstellen anlegen hinzufuegen hinzufügen aktualisieren aendern ändern
     senden hochladen speichern uebermitteln übermitteln aggiungi aggiungere creare aggiorna aggiornare invia inviare prenota
     toevoegen aanmaken bijwerken wijzigen opslaan versturen dodaj utworz utwórz zmien zmień wyslij wyślij zapisz tambah
     tambahkan buat ubah kirim simpan ekle olustur oluştur guncelle güncelle gonder gönder tianjia chuangjian xiugai fasong

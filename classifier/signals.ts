@@ -113,7 +113,7 @@ import { leadingLabel } from "./leading-label.js";
 import { listedActions, managedActions } from "./listed-actions.js";
 import { readOnlyLimit } from "./query-limit.js";
 import { quoteText } from "./quote.js";
-import { actRemoval, claimAboutMode, claimNotMade, deniedAt, denyPhrases, dropIdentifierPhrases, dropKeptPermanently, dropPointedElsewhere, getOrCreate, keepsPrior, labelledDestructive, optionalEffect, possibleRemoval, statedLocalFile, statedRemoval, statedReplacement, statedSave, switchedEffect, wholeReplaced } from "./stated-effects.js";
+import { actRemoval, claimAboutMode, claimNotMade, deniedAt, denyPhrases, dropIdentifierPhrases, dropKeptPermanently, dropPointedElsewhere, getOrCreate, invalidatedPrior, keepsPrior, labelledDestructive, optionalEffect, possibleRemoval, statedLocalFile, statedRemoval, statedReplacement, statedSave, switchedEffect, wholeReplaced } from "./stated-effects.js";
 import { leadingWords, tokenizeName, WordReader, type NameTokens } from "./tokens.js";
 
 /** One piece of evidence, quoting the text it came from. */
@@ -367,7 +367,7 @@ function toolDomains(tokens: readonly string[]): Domain[] {
 const RUNNER_NAMES = new Set(["bash", "shell", "sql", "cypher", "graphql", "script", "command"]);
 
 /** The share of the names a verb's word opens that must have a verb next for the word to be a namespace. */
-const NAMESPACE_VERB_SHARE = 0.75;
+const NAMESPACE_VERB_SHARE = 0.8;
 
 /**
  * A server's names with a shared first word made a namespace, as "github." is one, so each tool's verb is read from
@@ -376,7 +376,7 @@ const NAMESPACE_VERB_SHARE = 0.75;
  * them (`ocr_cluster_merge` on ocr-provenance-mcp, `remember_search_memory` on remember-mcp), never the verb; and a verb's
  * word that another verb follows in nearly every name it opens (`trash_get_profile`, `trash_list_formats`,
  * `trash_compare_naming`: the TRaSH guides, not a removal), when three names or more share it and two different plain
- * verbs follow it (never a reading verb: `get_crawl_summary` gets). A verb's own names ("delete_user", "purge_cache") go on with their object. Any other word opening most
+ * verbs follow it (three after a reading verb: `get_crawl_summary` gets). A verb's own names ("delete_user", "purge_cache") go on with their object. Any other word opening most
  * of the names stays where it is, but no verb is read inside it (`domshell_tabs`: DOMShell's "shell" runs nothing).
  */
 function namespacedByServer(names: NameTokens[], serverNameWords: readonly string[]): NameTokens[] {
@@ -394,10 +394,7 @@ function namespacedByServer(names: NameTokens[], serverNameWords: readonly strin
   const prefixes = new Map<string, { names: number; verbNext: number; verbs: Set<string> }>();
   for (const n of names) {
     const word = n.tokens[0]!;
-    // A reading verb that is never a noun opening names is their getter, the words after it its object ("get_crawl_summary",
-    // "get_link_graph").
-    const verb = NAME_VERBS.get(word);
-    if (n.lastSegmentStart !== 0 || n.tokens.length < 2 || !verb || (verb.category === "read" && !verb.ambiguous)) continue;
+    if (n.lastSegmentStart !== 0 || n.tokens.length < 2 || !NAME_VERBS.has(word)) continue;
     const entry = prefixes.get(word) ?? { names: 0, verbNext: 0, verbs: new Set<string>() };
     prefixes.set(word, entry);
     entry.names += 1;
@@ -407,9 +404,16 @@ function namespacedByServer(names: NameTokens[], serverNameWords: readonly strin
     // one an object follows counts.
     if (next && !next.ambiguous && n.tokens.length > 2) entry.verbs.add(next.verb);
   }
-  // Nearly every name the word opens has a verb next: a name or two of the namespace without one ("store_bulk_add_to_cart")
-  // does not undo it.
-  const shared = new Set([...prefixes].filter(([, e]) => e.names >= 3 && e.verbNext >= e.names * NAMESPACE_VERB_SHARE && e.verbs.size >= 2).map(([word]) => word));
+  // Nearly every name the word opens has a verb next: a name of the namespace without one ("store_bulk_add_to_cart") does
+  // not undo it. A reading verb that is never a noun needs three different verbs after it, for its objects are often
+  // verbs' words too ("get_crawl_summary", "get_link_graph" get; "list_add_member", "list_create_segment" are a list's).
+  // A destructive verb's word stays a removal unless every name it opens has a verb next ("delete_scan_results" deletes).
+  const namespaces = ([word, e]: [string, { names: number; verbNext: number; verbs: Set<string> }]) => {
+    const verb = NAME_VERBS.get(word)!;
+    const share = verb.category === "destructive" ? 1 : NAMESPACE_VERB_SHARE;
+    return e.names >= 3 && e.verbNext >= e.names * share && e.verbs.size >= (verb.category === "read" && !verb.ambiguous ? 3 : 2);
+  };
+  const shared = new Set([...prefixes].filter(namespaces).map(([word]) => word));
   if (shared.size === 0) return names;
   return names.map((n) => (opens(n, n.tokens[0]!) && shared.has(n.tokens[0]!) ? { tokens: n.tokens, lastSegmentStart: 1 } : n));
 }
@@ -691,8 +695,17 @@ function nameWordVerb(words: readonly string[], i: number, from: number): VerbIn
   return i > from && WHEN_WORDS.has(words[i - 1]!) ? undefined : NAME_VERBS.get(words[i] ?? "");
 }
 
+/** Verbs that fetch a thing the words after them name: "get_message", "list_trash". */
+const GETTER_VERBS = new Set(["get", "list", "fetch", "read", "retrieve", "show", "view", "find", "search", "describe", "lookup"]);
+
+/** Whether words[from, to) hold a getter. */
+function getterIn(words: readonly string[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (GETTER_VERBS.has(words[i]!)) return true;
+  return false;
+}
+
 /** Whether words[from, to) hold a verb that is never a noun. */
-function plainVerbBefore(words: readonly string[], from: number, to: number): boolean {
+function plainVerbIn(words: readonly string[], from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (NAME_VERBS.get(words[i]!)?.ambiguous === false) return true;
   return false;
 }
@@ -706,12 +719,12 @@ function verbByPosition(words: readonly string[], from: number, to: number, verb
   // A place named after removal opening the name is the thing a plain change ending it works on: bin_restore (where
   // trash_message trashes). Not a read: a name led by a removal is never read (trash_list may empty a list).
   if (first && last && !last.ambiguous && last.category !== "read" && to - 1 > from && REMOVAL_PLACES.has(words[from]!)) return nameHit(last, "ends", to - 1, []);
+  // A place named after removal ending a name after a reading verb, or after "from", is what that verb reads or restores
+  // from ("codecafe_list_trash", "restore_from_trash"), where one sent or put there is the removal ("note_send_to_trash").
+  const removalPlace = REMOVAL_PLACES.has(words[to - 1]!) && to - 1 > from && (words[to - 2] === "from" || getterIn(words, from, to - 1));
   // On a verb-last server a word at either end that could be a verb is read by the server's habit, though not a word as
-  // often a noun after a plain verb ("gmail_get_message" gets), nor a readout ("page_text"), nor a place named after
-  // removal after another verb ("codecafe_list_trash" lists).
-  const lastWord = words[to - 1]!;
-  const removalPlace = REMOVAL_PLACES.has(lastWord) && plainVerbBefore(words, from, to - 1);
-  const lastIsObject = (last?.ambiguous && (plainVerbBefore(words, from, to - 1) || (!first && READOUT_NOUNS.has(lastWord)))) || removalPlace;
+  // often a noun after a verb that is never one ("gmail_get_message" gets) nor such a place.
+  const lastIsObject = (last?.ambiguous === true && plainVerbIn(words, from, to - 1)) || removalPlace;
   if (verbLast && last && to - 1 > from && (!last.ambiguous || !first || first.ambiguous) && !inIdiom(words, to - 1) && !lastIsObject) return nameHit(last, "ends", to - 1, joinedAfter(words, to - 1, to));
   if (first && !first.ambiguous && !readoutName(first, words, from, to)) return nameHit(first, "begins", from, joinedAfter(words, from, to));
   if (last && !last.ambiguous && to - 1 > from && !removalPlace) return nameHit(last, "ends", to - 1, joinedAfter(words, to - 1, to));
@@ -859,6 +872,10 @@ const INFLECTION = /^(?:ies|y|e?d|e?r|e?rs|ing|ings|ion|ions|ution|utions|ment|m
 const USE_THIS_TOOL =
   /^\s*(?:(?:utilisez|utilise|usa|use|utilice|utiliza|utilize|utilizza|verwenden sie|verwende)\s+(?:cet\s+outil|cette\s+fonction|esta\s+herramienta|esta\s+ferramenta|este\s+recurso|questo\s+strumento|dieses\s+tool|dieses\s+werkzeug)\s*,?\s+(?:(?:uniquement|seulement|solo|solamente|apenas|somente|nur)\s+)?(?:pour|afin\s+de|para|per|um)|(?:cet\s+outil|cette\s+fonction)\s+permet\s+(?:de|d['’])|(?:esta\s+herramienta|esta\s+ferramenta)\s+permite|questo\s+strumento\s+permette\s+di)\s*/i;
 const ZU_INFINITIVE = /\bzu\s+(\p{L}+)/u;
+/** Spanish and Portuguese verbs as often nouns ("marca": a brand, "muda": a seedling): verbs only before a determiner. */
+const FOREIGN_NOUN_VERBS = new Set(["marca", "muda"]);
+/** A Spanish or Portuguese determiner after the text's first word. */
+const IBERIAN_DETERMINER_NEXT = /^\s*\p{L}+\s+(?:el|la|los|las|lo|un|una|unos|unas|o|a|os|as|um|uma|uns|umas|todos|todas|todo|toda|este|esta|estos|estas|esse|essa|esses|essas|cada|su|sus|seu|sua|seus|suas)\b/iu;
 /** Where a German main clause ends, and its separable verb's particle with it ("Setzt Filter und gibt … zurück" resets nothing). */
 const GERMAN_CLAUSE_END = /[.,;:!?()\n]|\s(?:und|oder|sowie|aber)\s/;
 
@@ -992,6 +1009,8 @@ function foreignDescriptionVerb(description: string, firstWord: boolean): Descri
     head = text.slice(0, 40);
     const first = leadingLetters(head)?.toLowerCase();
     found = first ? (separatedVerb(first, text) ?? FOREIGN_VERB_OF.get(first)) : undefined;
+    // "Marca una reserva como …" marks, where "Marca, precio y …" and "Marca temporal" name a brand and a stamp.
+    if (found && FOREIGN_NOUN_VERBS.has(first!) && !IBERIAN_DETERMINER_NEXT.test(text)) found = undefined;
     if (!found && first !== undefined && VERB_FINAL_LATIN.test(text)) found = lastVerbOfSentence(text);
     // German puts the verb last after its filler: "…, um eine Datei zu löschen".
     if (!found && text !== description) found = FOREIGN_VERB_OF.get(ZU_INFINITIVE.exec(text.slice(0, 80))?.[1]?.toLowerCase() ?? "");
@@ -1136,8 +1155,11 @@ function madeIntoFiles(lower: string): boolean {
  * "only SELECT or EXPLAIN queries"; not examples of what it runs ("SELECT and SHOW queries return rows").
  */
 const READ_STATEMENTS_LISTED = /\b(?:only|one|single)\s+(?:[a-z-]+\s+)?(?:select|show|describe|desc|explain|pragma)(?:\s*(?:,|\/|\bor\b|\band\b)\s*(?:select|show|describe|desc|explain|pragma|with))+\s+(?:statements?|quer(?:y|ies))\b/;
-/** Words that say the statements a text names are refused: "are rejected", or "rejects INSERT/UPDATE/DELETE". */
-const WRITES_REFUSED = /\b(?:(?:are|is|get|gets)\s+(?:rejected|refused|blocked|forbidden|disallowed|not allowed|not permitted)|(?:rejects|refuses|blocks|forbids|disallows)\s+(?:any\s+|all\s+)?(?:insert|update|delete|drop|ddl|dml|writes?|mutations?|mutating|non-select)\b)/;
+/**
+ * Words that say the statements a text names are refused: "are rejected", or "rejects INSERT/UPDATE/DELETE", not writes
+ * refused somewhere or with an exception ("Rejects writes to system tables", "rejects mutations unless allow_writes").
+ */
+const WRITES_REFUSED = /\b(?:(?:are|is|get|gets)\s+(?:rejected|refused|blocked|forbidden|disallowed|not allowed|not permitted)|(?:rejects|refuses|blocks|forbids|disallows)\s+(?:any\s+|all\s+)?(?:writes|mutations|non-select(?:\s+statements)?|insert\s*[\/,]\s*update)\b(?!\s+(?:to|into|on|in)\b)(?![^.;\n]*\b(?:unless|except|allowed|permitted)\b))/;
 
 /** An HTTP request line opening a description generated from an API spec. */
 const REQUEST_LINE = /^(?:get|post|put|patch|delete)\s+\/\S*\s*/;
@@ -1597,9 +1619,9 @@ const SKIPPED_GENERIC = new Set(["perform", "performs", "use", "uses", "attempt"
 /**
  * "Start here." or "Call this first" as a sentence of its own opening a text, or with the occasion it is for ("Start here
  * when the conversation is about the work day."): it points the reader to the tool and starts nothing. Not "Start here
- * to discover …", whose verb is the tool's.
+ * to discover …" nor "Use this first in a new session to create …", whose verb is the tool's.
  */
-const START_HERE = /^(?:start\s+here|(?:call|use)\s+this\s+(?:tool\s+)?first)(?:\s*[.:;!—–-]\s*|\s+(?:when|whenever|if|before|in|for)\b[^.!?:\n]*[.!?:]+\s+)/i;
+const START_HERE = /^(?:start\s+here|(?:call|use)\s+this\s+(?:tool\s+)?first)(?:\s*[.:;!—–-]\s*|\s+(?:when|whenever|if|before|in|for)\b(?:(?!\bto\s)[^.!?:\n]){0,80}[.!?:]+\s+)/i;
 /**
  * A print onto a printer, in lower-case text: "Print plain text to the printer via IPP", "print a label on the
  * warehouse label printer", "using the default printer"; not "Print the list of jobs sent to the printer".
@@ -1737,15 +1759,15 @@ const PARTICLE_NOUN = /^(?:drop-down|write-up|pop-up|check-up|mark-up|print-out|
 /** A PowerShell cmdlet leading the text ("Remove-Item the given path", "Get-ChildItem for a folder") is its verb. */
 const CMDLET = /^[A-Z][a-z]+-[A-Z]/;
 
-/**
- * The verb a description leads with, after labels ("WORKFLOW:", "Step 1 of 4 -") and filler ("Use this tool to");
- * `lower` is the description lower-cased.
- */
 /** A straight or curly quotation mark, or a backtick. */
 function isQuoteMark(c: number): boolean {
   return c === 34 || c === 39 || c === 96 || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019;
 }
 
+/**
+ * The verb a description leads with, after labels ("WORKFLOW:", "Step 1 of 4 -") and filler ("Use this tool to");
+ * `lower` is the description lower-cased.
+ */
 function findDescriptionVerb(description: string, lower: string): DescriptionVerbHit | undefined {
   // "Dry-run: …", "force-push", "turn on", "roll back", "zero out" and "check-in" are one word each. Few descriptions say "dry", "force",
   // "turn o", "roll" or "zero" at all (where "turn" alone is in every "Returns").
@@ -1805,8 +1827,8 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
       if (asked && TEXT_VERBS.has(asked[1]!.toLowerCase())) continue;
     }
     // A part of an identifier ("creator_type", "dry_run") names a field, not what the tool does; so does a word quoted
-    // alone (the Mentor "void" inbox).
-    if (head.charCodeAt(start - 1) === 95 || head.charCodeAt(token.end) === 95 || (isQuoteMark(head.charCodeAt(start - 1)) && isQuoteMark(head.charCodeAt(token.end)))) {
+    // alone further on (the Mentor "void" inbox), where one opening the text is its verb ("`kill` a process").
+    if (head.charCodeAt(start - 1) === 95 || head.charCodeAt(token.end) === 95 || (seen > 1 && isQuoteMark(head.charCodeAt(start - 1)) && isQuoteMark(head.charCodeAt(token.end)))) {
       if (++others > 4) return undefined;
       continue;
     }
@@ -2088,8 +2110,17 @@ function argumentInjection(text: string, profile: ServerProfile | undefined): In
 function confirmationAsked(lower: string): RegExpExecArray | null {
   const confirming = lower.includes("confirm");
   if (!confirming && !lower.includes("approv") && !lower.includes("确认")) return null;
-  return (confirming ? CONFIRMATION_REQUIRED.exec(lower) : null) ?? CONFIRMED_BY_PERSON.exec(lower);
+  const asked = confirming ? CONFIRMATION_REQUIRED.exec(lower) : null;
+  return (asked && !(asked[0].charCodeAt(0) > 127 && pointedInClause(lower, asked.index)) ? asked : null) ?? CONFIRMED_BY_PERSON.exec(lower);
 }
+
+/** Whether the Chinese clause before `at` names another tool ("真正删除请调用 delete_files，需 confirm=true"): what it asks is that tool's. */
+function pointedInClause(lower: string, at: number): boolean {
+  const before = lower.slice(Math.max(0, at - 60), at);
+  return NAMED_TOOL.test(before.slice(Math.max(before.lastIndexOf("。"), before.lastIndexOf("（"), before.lastIndexOf("；")) + 1));
+}
+/** An identifier in snake case: a tool's or an argument's name. */
+const NAMED_TOOL = /\b[a-z0-9]+(?:_[a-z0-9]+)+\b/;
 
 const EVALUATING_VERBS = new Set(["evaluate", "eval"]);
 /** The kinds of code an evaluation runs, a notebook's cells and the languages named. */
@@ -2133,6 +2164,8 @@ const OUTPUT_VERBS = new Set(["export", "render", "download", "dump", "print"]);
 const KEEPING_LEADS = new Set(["write", "save", "store", "persist"]);
 /** Description verbs that keep something, whatever the name reads: "Record an answer", "Save one view PNG" (not "Write access …"). */
 const RECORDING_LEADS = new Set(["save", "store", "persist", "append", "record"]);
+/** … as verbs, with their object's determiner after them: not the nouns of "Record details for the given ID", "Store list". */
+const RECORDED_OBJECT = /\b(?:save|saves|store|stores|persist|persists|append|appends|record|records)\s+(?:a|an|the|one|this|that|these|those|its|their|your|each|every|all|some|any|it|them|new)\b/;
 /** … unless the text hands it back instead: "Write the results as CSV and return the text inline", "Nothing is saved". */
 const HANDED_BACK_INSTEAD = /\b(?:inline|as base64|as a string|(?:in|to) the response|back to the caller|to stdout|nothing is (?:saved|stored|written|kept)|not (?:saved|stored|written|kept))\b/;
 /** Where a symbol of code is written: what an editor's "go to" finds. */
@@ -2227,7 +2260,7 @@ function verbsInTheirSense(
   // An export or a render whose description leads by writing what it makes keeps it ("export_diagnostics": "Write a
   // diagnostics bundle and return its path"); any other reading name's tool that leads by saving, appending or
   // recording something keeps it ("review_card": "Record an answer for a card", "cad_preview": "Save one view PNG").
-  if (nv && nv.category === "read" && dv?.first && (OUTPUT_VERBS.has(nv.verb) ? KEEPING_LEADS.has(dv.verb) : RECORDING_LEADS.has(dv.verb)) && dv.category === "write" && !HANDED_BACK_INSTEAD.test(lowerDescription)) {
+  if (nv && nv.category === "read" && dv?.first && (OUTPUT_VERBS.has(nv.verb) ? KEEPING_LEADS.has(dv.verb) : RECORDING_LEADS.has(dv.verb) && RECORDED_OBJECT.test(lowerDescription.slice(0, 120))) && dv.category === "write" && !HANDED_BACK_INSTEAD.test(lowerDescription)) {
     nv = { ...nv, category: "write" };
   }
   return { nv, dv };
@@ -2352,6 +2385,8 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     dropKeptPermanently(lowerDescription, phrases);
     if (otherLanguage && phrases.overwrite === undefined) phrases.overwrite = affirmedElsewhere(OVERWRITE_ELSEWHERE, description, lowerName);
     phrases.overwrite ??= statedReplacement(lowerDescription) ?? wholeReplaced(lowerDescription) ?? possibleRemoval(lowerDescription, (w) => TEXT_VERBS.has(w));
+    // The old thing made useless by a tool that leads with a change ("The old secret stops working immediately").
+    if ((nv ?? dv)?.category !== "read") phrases.overwrite ??= invalidatedPrior(lowerDescription);
     // "Use dryRun: true to preview without making changes" claims nothing for the tool itself, unless it reads anyway.
     const claim = phrases.read_only_claim;
     if (claim !== undefined && (nv ?? dv)?.category !== "read" && claimAboutMode(lowerDescription, claim)) phrases.read_only_claim = undefined;

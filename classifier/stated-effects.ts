@@ -6,6 +6,7 @@ import {
   ARGUMENT_SWITCH,
   DENIALS,
   GET_OR_CREATE,
+  INVALIDATED_PRIOR,
   KEEPS_PRIOR,
   DOWNLOADED_TO_PLACE,
   LOCAL_FILE_RESULT,
@@ -338,6 +339,12 @@ export function statedLocalFile(lower: string, downloads = false): string | unde
 /** A reading that makes what it reads when it is missing, quoted: "creating an empty one if it doesn't exist", "get or create". */
 export function getOrCreate(lower: string): string | undefined {
   return lower.includes("creat") || lower.includes("add") ? GET_OR_CREATE.exec(lower)?.[0] : undefined;
+}
+
+/** The old thing the description says a change makes useless (INVALIDATED_PRIOR), quoted, unless denied or deferred ("after 90 days"). */
+export function invalidatedPrior(lower: string): string | undefined {
+  if (!lower.includes("working") && !lower.includes("longer work") && !lower.includes("invalidates")) return undefined;
+  return firstRemoval([INVALIDATED_PRIOR], lower);
 }
 
 /** A replacement, a drop or a cancellation of what was there that the description states, quoted, unless denied before it. */

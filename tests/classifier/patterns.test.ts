@@ -2199,22 +2199,31 @@ describe.each([
       // "Start here" tells the model when to call; the sentence after it says what the tool does.
       ["briefing", "Start here when the conversation is about the owner's work day. Returns today's date and the morning brief.", "read"],
       ["cache_reset", "Start here. Delete the stale cache entries.", "destructive"],
+      ["locks", "Use this first before anything else to delete stale locks. Returns the lock count.", "destructive"],
       // A word quoted alone is a name, not the act; the act itself is still read.
       ["journal_notes", 'Latest notes from the Journal "void"/quick-jot inbox — they often hold reminders.', "read"],
       ["void_invoice", 'Void an invoice. Its status becomes "void".', "destructive"],
+      ["proc", "`kill` a process by PID.", "destructive"],
       // Operations the text calls side-effectful are changes, beside those it calls read-only; "no side effects" is none.
       ["browser_tabs", "Manage browser tabs in the session. `list` is read-only; `open` and `close` are side-effectful.", "write"],
       ["vectors", "Vector store operations across providers. Side-effectful for `upsert` and `delete`; read-only for `query`.", "write"],
       ["code_search", "Semantic search over the codebase. Has no side effects.", "read"],
+      ["get_tool_info", "Get tool metadata: name, schema, and whether the tool is side-effectful.", "read"],
+      ["list_impure_functions", "Lists the functions in a module that are side-effectful.", "read"],
       // A description leading by keeping something (save, store, persist, write, append, record) outweighs a name's
       // reading verb; one that only reads keeps reading.
       ["review_entry", "Record the reviewer's verdict for an entry and return the updated queue.", "write"],
       ["preview_view", "Save the current 3D view as a PNG in the project folder.", "write"],
       ["audit_note", "Append a note to the audit trail of an order.", "write"],
       ["review_pr", "Review the pull request and list the problems found.", "read"],
+      ["get_record", "Record details for the given ID.", "read"],
+      ["list_saves", "Save files found in the game's save directory, newest first.", "read"],
       // A confirm flag the tool demands, in other words or in Chinese, is a change asked for; naming the flag is not.
       ["device_scan", "Scan one device on the LAN. confirm must be true.", "write"],
       ["device_probe", "Scan one device on the LAN. The confirm flag is shown in the result.", "read"],
+      ["plan_migration", "Preview the migration plan and return the SQL. To apply it call apply_migration; confirm must be true there.", "read"],
+      ["dup_files", "列出重复文件（只读，无需 confirm=true）。", "read"],
+      ["pending_deletes", "列出待删除的文件（真正删除请调用 delete_files，需 confirm=true）。", "read"],
       ["dedup", "重复文件处理。cmd=scan 查重；cmd=hardlink 合并为硬链接（需 confirm:true）。", "write"],
       // Spanish and Portuguese marking, adjusting and changing; a name's Portuguese verb of setting or connecting.
       ["tarefa", "Marca uma tarefa como concluída.", "write"],
@@ -2222,13 +2231,18 @@ describe.each([
       ["ajustar", "Ajusta o volume do canal.", "write"],
       ["ligar", "Conecta dois nós.", "write"],
       ["mensajes", "Muestra los mensajes marcados.", "read"],
+      ["get_server_time", "Marca temporal actual del servidor (UTC).", "read"],
       // Statements a read-only query tool rejects by name are none it runs; rejecting something else refuses no write.
       ["sql_select", "Execute a read-only SQL SELECT and return the rows. Enforces read-only: rejects INSERT/UPDATE/DELETE/DDL statements.", "read"],
       ["sql_exec", "Execute a SQL statement and return the result. Rejects statements longer than 10 KB; INSERT/UPDATE/DELETE are allowed.", "execute"],
+      ["db_execute", "Execute SQL. SELECT queries return rows; the server rejects mutations unless allow_writes=true.", "execute"],
       // The old thing made useless is not kept: a change destructive in MCP's hints; one that keeps working is not.
       ["webhook_secret_regenerate", "Generate a new signing secret for a webhook. The old secret stops working at once.", "hint:destructive"],
       ["pairing_code", "Produce a pairing code for a phone. Rotating invalidates the existing pairing.", "hint:destructive"],
       ["token_show", "Show the token. The old token still works until it expires.", "read"],
+      // … said by a reading tool of other things, or deferred, it is none of the tool's.
+      ["list_api_keys", "Lists API keys for the account. Old keys stop working after 90 days.", "read"],
+      ["cache_status", "Get cache status and hit ratio. Any deploy invalidates the existing cache entries.", "read"],
       // A transaction built unsigned moves nothing until its owner signs it; one signed and sent does.
       ["build_vault_deposit", "Build an unsigned on-chain vault deposit transaction for the user to sign.", "read"],
       ["submit_vault_deposit", "Sign the vault deposit transaction and broadcast it.", "financial"],
@@ -2251,8 +2265,12 @@ describe.each([
     const read = categories("workspace", workspace);
     expect(read[workspace.indexOf("gmail_get_message")]).toBe("read");
     expect(read[workspace.indexOf("tasks_create")]).toBe("write");
-    // … nor a readout a name ends with after a word that is no verb, nor a place named after removal after a verb.
-    const notebooks = ["notebook_create", "notebook_delete", "page_update", "notes_list", "app_list_trash", "page_text", "drive_restore_from_trash"];
-    expect(categories("notebooks", notebooks)).toEqual(["write", "destructive", "write", "read", "read", "read", "write"]);
+    // … nor a place named after removal after a reading verb or "from"; one sent or put there is the removal.
+    const notebooks = ["notebook_create", "notebook_delete", "page_update", "notes_list", "app_list_trash", "drive_restore_from_trash", "files_send_to_trash"];
+    expect(categories("notebooks", notebooks)).toEqual(["write", "destructive", "write", "read", "read", "write", "destructive"]);
+    // A plain reading verb's namespace needs three verbs after it; a destructive verb's word stays a removal unless every
+    // name it opens has a verb next.
+    expect(categories("lists", ["list_add_member", "list_remove_member", "list_update_settings", "list_get_members", "list_create_segment"])).toEqual(["write", "write", "write", "read", "write"]);
+    expect(categories("jobs", ["list_jobs", "get_job", "delete_job", "delete_scan_results", "delete_export_files", "delete_build_cache"]).slice(2)).toEqual(["destructive", "destructive", "destructive", "destructive"]);
   });
 });
