@@ -2630,7 +2630,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // (A capitals label is quoted as the label; the lower-case statements from their first letter.)
   const label = stating ? CHANGE_LABEL.exec(description)?.[1] : undefined;
   const sideEffect = sideEffectListed(lowerDescription);
-  const statedChange = label ?? (stating && sideEffect ? sideEffect.quote : undefined) ?? (stating ? (STATED_CHANGE.exec(lowerDescription) ?? NOT_READ_ONLY.exec(lowerDescription) ?? SIDE_EFFECTFUL.exec(lowerDescription) ?? CHANGES_ALLOWED_BY.exec(lowerDescription) ?? (printing ? PRINTER.exec(lowerDescription) : null))?.[0].replace(/^[^a-z]+/, "") : undefined);
+  const statedChange = label ?? (stating && sideEffect ? sideEffect.quote : undefined) ?? (stating ? (STATED_CHANGE.exec(lowerDescription) ?? NOT_READ_ONLY.exec(lowerDescription) ?? (lowerDescription.includes("side") ? SIDE_EFFECTFUL.exec(lowerDescription) : null) ?? CHANGES_ALLOWED_BY.exec(lowerDescription) ?? (printing ? PRINTER.exec(lowerDescription) : null))?.[0].replace(/^[^a-z]+/, "") : undefined);
   if (statedChange) {
     scores.write += WEIGHTS.statedChange;
     evidence.push({ signal: "stated_change", source: "description", quote: quoteText(statedChange, 60), weight: WEIGHTS.statedChange });
