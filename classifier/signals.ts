@@ -376,8 +376,9 @@ const NAMESPACE_VERB_SHARE = 0.8;
  * them (`ocr_cluster_merge` on ocr-provenance-mcp, `remember_search_memory` on remember-mcp), never the verb; and a verb's
  * word that another verb follows in nearly every name it opens (`trash_get_profile`, `trash_list_formats`,
  * `trash_compare_naming`: the TRaSH guides, not a removal), when three names or more share it and two different plain
- * verbs follow it (three after a reading verb: `get_crawl_summary` gets). A verb's own names ("delete_user", "purge_cache") go on with their object. Any other word opening most
- * of the names stays where it is, but no verb is read inside it (`domshell_tabs`: DOMShell's "shell" runs nothing).
+ * verbs follow it (three after a reading verb: `get_crawl_summary` gets). A verb's own names ("delete_user",
+ * "purge_cache") go on with their object. Any other word opening most of the names stays where it is, but no verb is
+ * read inside it (`domshell_tabs`: DOMShell's "shell" runs nothing).
  */
 function namespacedByServer(names: NameTokens[], serverNameWords: readonly string[]): NameTokens[] {
   if (names.length < 3) return names;
