@@ -15,8 +15,10 @@ describe("npm run eval -- --llm", () => {
 
   it("--json: a with-model column beside the others, the review's counts, and the calibration curve with the chosen threshold", { timeout: 300_000 }, async () => {
     const lines: string[] = [];
-    await runEval(["--json", "--folds", "3", "--llm"], (...l) => lines.push(...l), () => {}, env());
+    await runEval(["--json", "--folds", "3", "--llm", "--corpus-only"], (...l) => lines.push(...l), () => {}, env());
     const out = JSON.parse(lines[0]!);
+    // --corpus-only leaves the held-out sets out (the full run's shape is tests/eval/cross-validate.test.ts's).
+    for (const key of ["injection", "probes", "ourLabels", "fromSource", "fromGithub"]) expect(out).not.toHaveProperty(key);
     expect(Object.keys(out.withModel).sort()).toEqual(["calibration", "destructiveAsRead", "readAxis", "threeWay"]);
     // A stub that calls everything destructive can only move the tools it reviewed: reading them destructive.
     expect(out.withModel.destructiveAsRead).toBeLessThanOrEqual(out.leaveServerOut.destructiveAsRead);
@@ -33,8 +35,9 @@ describe("npm run eval -- --llm", () => {
 
   it("text: both columns and the review's summary line; within its budget", { timeout: 300_000 }, async () => {
     const lines: string[] = [];
-    await runEval(["--folds", "3", "--llm", "--llm-budget", "1"], (...l) => lines.push(...l), () => {}, env());
+    await runEval(["--folds", "3", "--llm", "--llm-budget", "1", "--corpus-only"], (...l) => lines.push(...l), () => {}, env());
     const text = lines.join("\n");
+    expect(text).not.toContain("## Probe sets");
     expect(text).toContain("| figure | rules only | rules + learned | rules + learned + model | target |");
     expect(text).toMatch(/Model review \(rules \+ learned \+ model column\): model review \(stub-model\): \d+ tools to review, \d+ reviewed, 0 from cache, 1 calls/);
     expect(text).toContain("## Calibration curve");

@@ -41,8 +41,11 @@ files (scripts/dev/eval/from-source.jsonl.gz): by the hints some of them declare
                     "with model" beside the others, and the review's calls, tokens and cost
   --llm-threshold X review the labelled tools with confidence below X (default CATALOG_LLM_THRESHOLD)
   --llm-budget N    at most N model calls
+  --corpus-only     only the corpus's and the fixtures' leave-server-out tables, the model review and the
+                    calibration curve: none of the held-out sets, the injection figures or the throughput
   --json            one JSON object on stdout: {corpus, leaveServerOut, baseline, withModel?, modelReview?,
-                    calibration, injection, probes, ourLabels, fromSource}
+                    calibration, injection, probes, ourLabels, fromSource, fromGithub} (the last five left
+                    out with --corpus-only)
   -h, --help        this text
 `;
 
@@ -170,12 +173,47 @@ async function modelSettings(values: { llm?: boolean; "llm-threshold"?: string; 
   }
 }
 
+/** The sets the classifier was never fitted on, each classified by the shipped design: what `--corpus-only` leaves out. */
+function heldOutReports(data: Dataset) {
+  return {
+    injection: injectionReport(projectRoot(), data),
+    probes: probeReports(projectRoot(), shippedModel()),
+    ourLabels: ourLabelsReport(projectRoot(), data, shippedModel()),
+    fromSource: fromSourceReport(projectRoot(), shippedModel()),
+    fromGithub: fromGithubReport(projectRoot(), shippedModel()),
+  };
+}
+
+/** The held-out sets' figures in `--json`'s shape. */
+function heldOutFigures({ injection, probes, ourLabels, fromSource, fromGithub }: ReturnType<typeof heldOutReports>) {
+  return {
+    injection: injectionFigures(injection),
+    probes: probes.map((p) => ({ set: p.name, tools: p.tools, servers: p.servers, rulesOnly: figures(p.rulesOnly), learned: figures(p.learned) })),
+    ourLabels: { tools: ourLabels.tools, servers: ourLabels.servers, unsure: ourLabels.unsure, rulesOnly: figures(ourLabels.rulesOnly), learned: figures(ourLabels.learned), learnedSure: figures(ourLabels.learnedSure) },
+    fromSource: {
+      servers: fromSource.servers,
+      tools: fromSource.tools,
+      declared: { servers: fromSource.declared.servers, tools: fromSource.declared.learned.tools, rulesOnly: figures(fromSource.declared.rulesOnly), learned: figures(fromSource.declared.learned) },
+      ours: {
+        servers: fromSource.ours.servers,
+        tools: fromSource.ours.learned.tools,
+        unsure: fromSource.ours.unsure,
+        rulesOnly: figures(fromSource.ours.rulesOnly),
+        learned: figures(fromSource.ours.learned),
+        learnedSure: figures(fromSource.ours.learnedSure),
+      },
+    },
+    fromGithub: { servers: fromGithub.servers, tools: fromGithub.tools, rulesOnly: figures(fromGithub.rulesOnly), learned: figures(fromGithub.learned), batches: fromGithub.batches.map((b) => ({ batch: b.batch, tools: b.learned.tools, learned: figures(b.learned) })), injectionFlagged: fromGithub.injectionFlagged },
+  };
+}
+
 export async function runEval(argv: readonly string[], out: (...lines: string[]) => void, log: (s: string) => void, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const { values } = parseArgs({
     args: [...argv],
     options: {
       folds: { type: "string", default: "10" },
       llm: { type: "boolean", default: false },
+      "corpus-only": { type: "boolean", default: false },
       "llm-threshold": { type: "string" },
       "llm-budget": { type: "string" },
       json: { type: "boolean", default: false },
@@ -224,12 +262,8 @@ export async function runEval(argv: readonly string[], out: (...lines: string[])
   const withModel = corpus.reports.find((c) => c.title === WITH_MODEL);
   const curve = calibrationCurve(corpus.rows.get(FINAL)!);
   const missed = missedTargets(final.report);
-  const injection = injectionReport(projectRoot(), data);
-  const probes = probeReports(projectRoot(), shippedModel());
-  const ourLabels = ourLabelsReport(projectRoot(), data, shippedModel());
-  const fromSource = fromSourceReport(projectRoot(), shippedModel());
-  const fromGithub = fromGithubReport(projectRoot(), shippedModel());
-  const injectionMissed = injectionMisses(injection);
+  const heldOut = values["corpus-only"] ? undefined : heldOutReports(data);
+  const injectionMissed = heldOut ? injectionMisses(heldOut.injection) : [];
 
   if (values.json) {
     out(
@@ -245,23 +279,7 @@ export async function runEval(argv: readonly string[], out: (...lines: string[])
         ...(withModel ? { withModel: figures(withModel.report) } : {}),
         ...(modelReview ? { modelReview } : {}),
         calibration: { ...curve, chosenThreshold: chooseThreshold(curve, TARGETS.calibration) ?? null, defaultThreshold: DEFAULT_LLM_THRESHOLD },
-        injection: injectionFigures(injection),
-        probes: probes.map((p) => ({ set: p.name, tools: p.tools, servers: p.servers, rulesOnly: figures(p.rulesOnly), learned: figures(p.learned) })),
-        ourLabels: { tools: ourLabels.tools, servers: ourLabels.servers, unsure: ourLabels.unsure, rulesOnly: figures(ourLabels.rulesOnly), learned: figures(ourLabels.learned), learnedSure: figures(ourLabels.learnedSure) },
-        fromSource: {
-          servers: fromSource.servers,
-          tools: fromSource.tools,
-          declared: { servers: fromSource.declared.servers, tools: fromSource.declared.learned.tools, rulesOnly: figures(fromSource.declared.rulesOnly), learned: figures(fromSource.declared.learned) },
-          ours: {
-            servers: fromSource.ours.servers,
-            tools: fromSource.ours.learned.tools,
-            unsure: fromSource.ours.unsure,
-            rulesOnly: figures(fromSource.ours.rulesOnly),
-            learned: figures(fromSource.ours.learned),
-            learnedSure: figures(fromSource.ours.learnedSure),
-          },
-        },
-        fromGithub: { servers: fromGithub.servers, tools: fromGithub.tools, rulesOnly: figures(fromGithub.rulesOnly), learned: figures(fromGithub.learned), batches: fromGithub.batches.map((b) => ({ batch: b.batch, tools: b.learned.tools, learned: figures(b.learned) })), injectionFlagged: fromGithub.injectionFlagged },
+        ...(heldOut ? heldOutFigures(heldOut) : {}),
       }),
     );
     return missed.length || injectionMissed.length ? 1 : 0;
@@ -286,12 +304,16 @@ export async function runEval(argv: readonly string[], out: (...lines: string[])
     out("## Targets missed (corpus, leave-server-out), with their measured cause", "");
     for (const m of missed) out(`- ${measuredCause(m, final.report, corpus.rows.get(final.title)!)}`);
   } else out(`All targets met on the corpus (read vs not-read ${pct(final.report.readAxis.rate)}, three-way ${pct(final.report.threeWayAgreement.rate)}).`);
-  out("", ...injectionSection(injection, pct, oneLine));
+  if (!heldOut) {
+    log(`eval: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return missed.length ? 1 : 0;
+  }
+  out("", ...injectionSection(heldOut.injection, pct, oneLine));
   if (injectionMissed.length) out("", "Injection targets missed:", ...injectionMissed.map((m) => `- ${m}`));
-  out("", ...probeSection(probes));
-  out("", ...ourLabelsSection(ourLabels));
-  out("", ...fromSourceSection(fromSource));
-  out("", ...fromGithubSection(fromGithub));
+  out("", ...probeSection(heldOut.probes));
+  out("", ...ourLabelsSection(heldOut.ourLabels));
+  out("", ...fromSourceSection(heldOut.fromSource));
+  out("", ...fromGithubSection(heldOut.fromGithub));
   // Inference speed with the learned model: the whole classifyServer call, on one core, over the corpus's real tools.
   const speed = benchClassifier(corpusServers.map(contextOf), 2);
   out(
