@@ -269,9 +269,9 @@ export const NOT_READ_ONLY =
  * The text saying the tool, or operations of it it names, have side effects, in lower-case text: "Side-effectful; creates
  * a new record", "`create` and `close` are side-effectful", "Side-effectful for `upsert`", "it will cause real side
  * effects"; not what it reports of other things ("whether a function is side-effectful", "None of the statements are
- * side-effectful").
+ * side-effectful", "Side-effectful calls are flagged").
  */
-export const SIDE_EFFECTFUL = /(?:^|[.;!]\s+|\n\s*)side[- ]?effectful\b|(?<!\bnone of\s[^.;]{0,40})`[^`\n]{1,40}`(?:\s*(?:,|\/|and|or)\s*`[^`\n]{1,40}`)*\s+(?:is|are)\s+side[- ]?effectful\b|\b(?:it|this tool|this)\s+(?:will|may|can|does)\s+cause\s+(?:real\s+)?side[- ]effects\b/;
+export const SIDE_EFFECTFUL = /(?:^|[.;!]\s+|\n\s*)side[- ]?effectful(?=\s*(?:[;:,.)]|for\b|and\b|on\b|$))|(?<!\bnone of\s[^.;]{0,40})`[^`\n]{1,40}`(?:\s*(?:,|\/|and|or)\s*`[^`\n]{1,40}`)*\s+(?:is|are)\s+side[- ]?effectful\b|\b(?:it|this tool|this)\s+(?:will|may|can|does)\s+cause\s+(?:real\s+)?side[- ]effects\b/;
 /**
  * The side effects a text lists as a label of its own, in lower-case text, with the word after it (group 1), which
  * the caller holds to a verb of change: "Side effects: writes to SQLite", "(side effect: creates a submission)"; not

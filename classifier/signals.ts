@@ -392,15 +392,16 @@ function namespacedByServer(names: NameTokens[], serverNameWords: readonly strin
   if (opensMost && firstVerb && SEVERITY[firstVerb.category] <= SEVERITY.write && serverNameWords.includes(first)) {
     return names.map((n) => (opens(n, first) ? { tokens: n.tokens, lastSegmentStart: 1, serverWord: true } : n));
   }
-  const prefixes = new Map<string, { names: number; verbNext: number; verbs: Set<string> }>();
+  const prefixes = new Map<string, { names: number; verbNext: number; verbs: Set<string>; getterNext: boolean }>();
   for (const n of names) {
     const word = n.tokens[0]!;
     if (n.lastSegmentStart !== 0 || n.tokens.length < 2 || !NAME_VERBS.has(word)) continue;
-    const entry = prefixes.get(word) ?? { names: 0, verbNext: 0, verbs: new Set<string>() };
+    const entry = prefixes.get(word) ?? { names: 0, verbNext: 0, verbs: new Set<string>(), getterNext: false };
     prefixes.set(word, entry);
     entry.names += 1;
     const next = NAME_VERBS.get(n.tokens[1]!);
     if (next) entry.verbNext += 1;
+    if (GETTER_VERBS.has(n.tokens[1]!)) entry.getterNext = true;
     // A verb's word ending the name is as often the opening verb's object ("create_purchase", "update_estimate"): only
     // one an object follows counts.
     if (next && !next.ambiguous && n.tokens.length > 2) entry.verbs.add(next.verb);
@@ -409,10 +410,12 @@ function namespacedByServer(names: NameTokens[], serverNameWords: readonly strin
   // not undo it. A reading verb that is never a noun needs three different verbs after it, for its objects are often
   // verbs' words too ("get_crawl_summary", "get_link_graph" get; "list_add_member", "list_create_segment" are a list's).
   // A destructive verb's word stays a removal unless every name it opens has a verb next ("delete_scan_results" deletes).
-  const namespaces = ([word, e]: [string, { names: number; verbNext: number; verbs: Set<string> }]) => {
+  // One with names that have no verb next holds a getter of its own ("store_get_company"): "enable_scan_alerts" and
+  // "enable_audit_log" are two things enabled, "get_upload_url" and "get_deploy_logs" two things got.
+  const namespaces = ([word, e]: [string, { names: number; verbNext: number; verbs: Set<string>; getterNext: boolean }]) => {
     const verb = NAME_VERBS.get(word)!;
     const share = verb.category === "destructive" ? 1 : NAMESPACE_VERB_SHARE;
-    return e.names >= 3 && e.verbNext >= e.names * share && e.verbs.size >= (verb.category === "read" && !verb.ambiguous ? 3 : 2);
+    return e.names >= 3 && (e.verbNext === e.names || e.getterNext) && e.verbNext >= e.names * share && e.verbs.size >= (verb.category === "read" && !verb.ambiguous ? 3 : 2);
   };
   const shared = new Set([...prefixes].filter(namespaces).map(([word]) => word));
   if (shared.size === 0) return names;
@@ -697,7 +700,7 @@ function nameWordVerb(words: readonly string[], i: number, from: number): VerbIn
 }
 
 /** Verbs that fetch a thing the words after them name: "get_message", "list_trash". */
-const GETTER_VERBS = new Set(["get", "list", "fetch", "read", "retrieve", "show", "view", "find", "search", "describe", "lookup"]);
+const GETTER_VERBS = new Set(["get", "list", "fetch", "read", "retrieve", "show", "view", "describe", "lookup"]);
 
 /** Whether words[from, to) hold a getter. */
 function getterIn(words: readonly string[], from: number, to: number): boolean {
@@ -705,11 +708,15 @@ function getterIn(words: readonly string[], from: number, to: number): boolean {
   return false;
 }
 
-/** Whether words[from, to) hold a verb that is never a noun. */
-function plainVerbIn(words: readonly string[], from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (NAME_VERBS.get(words[i]!)?.ambiguous === false) return true;
+/** Whether words[from, to) hold a writing verb that is never a noun. */
+function plainWriteIn(words: readonly string[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const v = NAME_VERBS.get(words[i]!);
+    if (v && !v.ambiguous && v.category === "write") return true;
+  }
   return false;
 }
+
 
 function verbByPosition(words: readonly string[], from: number, to: number, verbLast: boolean): NameVerbHit | undefined {
   const first = NAME_VERBS.get(words[from] ?? "");
@@ -723,9 +730,10 @@ function verbByPosition(words: readonly string[], from: number, to: number, verb
   // A place named after removal ending a name after a reading verb, or after "from", is what that verb reads or restores
   // from ("codecafe_list_trash", "restore_from_trash"), where one sent or put there is the removal ("note_send_to_trash").
   const removalPlace = REMOVAL_PLACES.has(words[to - 1]!) && to - 1 > from && (words[to - 2] === "from" || getterIn(words, from, to - 1));
-  // On a verb-last server a word at either end that could be a verb is read by the server's habit, though not a word as
-  // often a noun after a verb that is never one ("gmail_get_message" gets) nor such a place.
-  const lastIsObject = (last?.ambiguous === true && plainVerbIn(words, from, to - 1)) || removalPlace;
+  // On a verb-last server a word at either end that could be a verb is read by the server's habit, though not a milder
+  // word as often a noun after a getter or a plain writing verb ("gmail_get_message" gets, "talvora_write_text" writes;
+  // "saved_search_clear" clears, "user_search_block" blocks) nor such a place.
+  const lastIsObject = (last?.ambiguous === true && last.category !== "destructive" && (getterIn(words, from, to - 1) || plainWriteIn(words, from, to - 1))) || removalPlace;
   if (verbLast && last && to - 1 > from && (!last.ambiguous || !first || first.ambiguous) && !inIdiom(words, to - 1) && !lastIsObject) return nameHit(last, "ends", to - 1, joinedAfter(words, to - 1, to));
   if (first && !first.ambiguous && !readoutName(first, words, from, to)) return nameHit(first, "begins", from, joinedAfter(words, from, to));
   if (last && !last.ambiguous && to - 1 > from && !removalPlace) return nameHit(last, "ends", to - 1, joinedAfter(words, to - 1, to));
@@ -1160,7 +1168,9 @@ const READ_STATEMENTS_LISTED = /\b(?:only|one|single)\s+(?:[a-z-]+\s+)?(?:select
  * Words that say the statements a text names are refused: "are rejected", or "rejects INSERT/UPDATE/DELETE", not writes
  * refused somewhere or with an exception ("Rejects writes to system tables", "rejects mutations unless allow_writes").
  */
-const WRITES_REFUSED = /\b(?:(?:are|is|get|gets)\s+(?:rejected|refused|blocked|forbidden|disallowed|not allowed|not permitted)|(?:rejects|refuses|blocks|forbids|disallows)\s+(?:any\s+|all\s+)?(?:writes|mutations|non-select(?:\s+statements)?|insert\s*[\/,]\s*update)\b(?!\s+(?:to|into|on|in)\b)(?![^.;\n]*\b(?:unless|except|allowed|permitted)\b))/;
+const WRITES_REFUSED = /\b(?:(?:are|is|get|gets)\s+(?:rejected|refused|blocked|forbidden|disallowed|not allowed|not permitted)|(?:rejects|refuses|blocks|forbids|disallows)\s+(?:any\s+|all\s+)?(?:writes|mutations|non-select(?:\s+statements)?|insert\s*[\/,]\s*update)\b(?!\s+(?:to|into|on|in)\b))/;
+/** … unless the text makes an exception anywhere: "by default", "unless allow_writes", "when started in read-only mode". */
+const REFUSAL_EXCEPTED = /\b(?:unless|except|otherwise|by default|allow[_-]?writes?|when (?:started|running|run) in)\b|\b(?:are|is) (?:allowed|permitted)\b/;
 
 /** An HTTP request line opening a description generated from an API spec. */
 const REQUEST_LINE = /^(?:get|post|put|patch|delete)\s+\/\S*\s*/;
@@ -1828,8 +1838,9 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
       if (asked && TEXT_VERBS.has(asked[1]!.toLowerCase())) continue;
     }
     // A part of an identifier ("creator_type", "dry_run") names a field, not what the tool does; so does a word quoted
-    // alone further on (the Mentor "void" inbox), where one opening the text is its verb ("`kill` a process").
-    if (head.charCodeAt(start - 1) === 95 || head.charCodeAt(token.end) === 95 || (seen > 1 && isQuoteMark(head.charCodeAt(start - 1)) && isQuoteMark(head.charCodeAt(token.end)))) {
+    // alone after words of the text's own (the Mentor "void" inbox), where one it opens with, after filler or an adverb,
+    // is its verb ("`kill` a process", 'Forcibly "stop" the VM').
+    if (head.charCodeAt(start - 1) === 95 || head.charCodeAt(token.end) === 95 || (others > 0 && isQuoteMark(head.charCodeAt(start - 1)) && isQuoteMark(head.charCodeAt(token.end)))) {
       if (++others > 4) return undefined;
       continue;
     }
@@ -2112,14 +2123,20 @@ function confirmationAsked(lower: string): RegExpExecArray | null {
   const confirming = lower.includes("confirm");
   if (!confirming && !lower.includes("approv") && !lower.includes("确认")) return null;
   const asked = confirming ? CONFIRMATION_REQUIRED.exec(lower) : null;
-  return (asked && !(asked[0].charCodeAt(0) > 127 && pointedInClause(lower, asked.index)) ? asked : null) ?? CONFIRMED_BY_PERSON.exec(lower);
+  const pointable = asked !== null && (asked[0].charCodeAt(0) > 127 || asked[0].includes("must"));
+  return (asked && !(pointable && pointedInClause(lower, asked.index)) ? asked : null) ?? CONFIRMED_BY_PERSON.exec(lower);
 }
 
-/** Whether the Chinese clause before `at` names another tool ("真正删除请调用 delete_files，需 confirm=true"): what it asks is that tool's. */
+/**
+ * Whether the sentence before `at` names another tool ("真正删除请调用 delete_files，需 confirm=true", "To apply them, call
+ * apply_changes; confirm must be true."): what it asks is that tool's.
+ */
 function pointedInClause(lower: string, at: number): boolean {
-  const before = lower.slice(Math.max(0, at - 60), at);
-  return NAMED_TOOL.test(before.slice(Math.max(before.lastIndexOf("。"), before.lastIndexOf("（"), before.lastIndexOf("；")) + 1));
+  const before = lower.slice(Math.max(0, at - 80), at);
+  return NAMED_TOOL.test(before.slice(Math.max(before.lastIndexOf("。"), before.lastIndexOf("（"), before.lastIndexOf(". ")) + 1));
 }
+/** The tool signing or sending a transaction it built: "signs it with the configured keypair", "then signs and submits it". */
+const SIGNED_AND_SENT = /\b(?:signs|signing)\s+(?:it|and|with|the)\b|\b(?:sends|submits|broadcasts|executes)\b/;
 /** An identifier in snake case: a tool's or an argument's name. */
 const NAMED_TOOL = /\b[a-z0-9]+(?:_[a-z0-9]+)+\b/;
 
@@ -2165,8 +2182,11 @@ const OUTPUT_VERBS = new Set(["export", "render", "download", "dump", "print"]);
 const KEEPING_LEADS = new Set(["write", "save", "store", "persist"]);
 /** Description verbs that keep something, whatever the name reads: "Record an answer", "Save one view PNG" (not "Write access …"). */
 const RECORDING_LEADS = new Set(["save", "store", "persist", "append", "record"]);
-/** … as verbs, with their object's determiner after them: not the nouns of "Record details for the given ID", "Store list". */
-const RECORDED_OBJECT = /\b(?:save|saves|store|stores|persist|persists|append|appends|record|records)\s+(?:a|an|the|one|this|that|these|those|its|their|your|each|every|all|some|any|it|them|new)\b/;
+/**
+ * … as verbs, bare with their object's determiner after them: not the nouns of "Record details for the given ID", "Store
+ * list", nor a plural before its relative clause ("Stores the current user can manage", "Records every change made").
+ */
+const RECORDED_OBJECT = /\b(?:save|store|persist|append|record)\s+(?:a|an|the|one|this|that|these|those|its|their|your|each|every|all|some|any|it|them|new)\b|\brecords\s+that\b/;
 /** … unless the text hands it back instead: "Write the results as CSV and return the text inline", "Nothing is saved". */
 const HANDED_BACK_INSTEAD = /\b(?:inline|as base64|as a string|(?:in|to) the response|back to the caller|to stdout|nothing is (?:saved|stored|written|kept)|not (?:saved|stored|written|kept))\b/;
 /** Where a symbol of code is written: what an editor's "go to" finds. */
@@ -2388,6 +2408,8 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     phrases.overwrite ??= statedReplacement(lowerDescription) ?? wholeReplaced(lowerDescription) ?? possibleRemoval(lowerDescription, (w) => TEXT_VERBS.has(w));
     // The old thing made useless by a tool that leads with a change ("The old secret stops working immediately").
     if ((nv ?? dv)?.category !== "read") phrases.overwrite ??= invalidatedPrior(lowerDescription);
+    // A transaction built unsigned claims nothing when the tool then signs or sends it itself.
+    if (phrases.read_only_claim?.includes("unsigned") && SIGNED_AND_SENT.test(lowerDescription)) phrases.read_only_claim = undefined;
     // "Use dryRun: true to preview without making changes" claims nothing for the tool itself, unless it reads anyway.
     const claim = phrases.read_only_claim;
     if (claim !== undefined && (nv ?? dv)?.category !== "read" && claimAboutMode(lowerDescription, claim)) phrases.read_only_claim = undefined;
@@ -2691,7 +2713,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     (otherLanguage && phrases.read_only_claim !== undefined && (execKind === "sql" || SQL_WORD.test(lowerDescription)) ? phrases.read_only_claim : undefined) ??
     (execKind === "sql" || dv?.category === "execute" ? READ_STATEMENTS_LISTED.exec(lowerDescription)?.[0] : undefined);
   // Statements the text names as refused ("INSERT/UPDATE/DELETE and DDL are rejected") are no mutation it may run.
-  const refusesWrites = phrases.mutation !== undefined && readQuery !== undefined && WRITES_REFUSED.test(lowerDescription);
+  const refusesWrites = phrases.mutation !== undefined && readQuery !== undefined && WRITES_REFUSED.test(lowerDescription) && !REFUSAL_EXCEPTED.test(lowerDescription);
   if (readQuery && (!phrases.mutation || refusesWrites) && !effect && !saved && execKind !== "code" && execKind !== "command") {
     scores.read += scores.execute + WEIGHTS.readQuery;
     scores.execute = 0;

@@ -2204,12 +2204,14 @@ describe.each([
       ["journal_notes", 'Latest notes from the Journal "void"/quick-jot inbox — they often hold reminders.', "read"],
       ["void_invoice", 'Void an invoice. Its status becomes "void".', "destructive"],
       ["proc", "`kill` a process by PID.", "destructive"],
+      ["vm_op", 'Forcibly "stop" and `destroy` the VM.', "destructive"],
       // Operations the text calls side-effectful are changes, beside those it calls read-only; "no side effects" is none.
       ["browser_tabs", "Manage browser tabs in the session. `list` is read-only; `open` and `close` are side-effectful.", "write"],
       ["vectors", "Vector store operations across providers. Side-effectful for `upsert` and `delete`; read-only for `query`.", "write"],
       ["code_search", "Semantic search over the codebase. Has no side effects.", "read"],
       ["get_tool_info", "Get tool metadata: name, schema, and whether the tool is side-effectful.", "read"],
       ["list_impure_functions", "Lists the functions in a module that are side-effectful.", "read"],
+      ["lint_code", "Lint code for impure calls. Side-effectful calls are flagged with a warning.", "read"],
       // A description leading by keeping something (save, store, persist, write, append, record) outweighs a name's
       // reading verb; one that only reads keeps reading.
       ["review_entry", "Record the reviewer's verdict for an entry and return the updated queue.", "write"],
@@ -2218,11 +2220,13 @@ describe.each([
       ["review_pr", "Review the pull request and list the problems found.", "read"],
       ["get_record", "Record details for the given ID.", "read"],
       ["list_saves", "Save files found in the game's save directory, newest first.", "read"],
+      ["list_stores", "Stores the current user can manage, with their ids and domains.", "read"],
       // A confirm flag the tool demands, in other words or in Chinese, is a change asked for; naming the flag is not.
       ["device_scan", "Scan one device on the LAN. confirm must be true.", "write"],
       ["device_probe", "Scan one device on the LAN. The confirm flag is shown in the result.", "read"],
       ["plan_migration", "Preview the migration plan and return the SQL. To apply it call apply_migration; confirm must be true there.", "read"],
       ["dup_files", "列出重复文件（只读，无需 confirm=true）。", "read"],
+      ["get_pending_changes", "Shows the pending changes. To apply them, call apply_changes; confirm must be true.", "read"],
       ["pending_deletes", "列出待删除的文件（真正删除请调用 delete_files，需 confirm=true）。", "read"],
       ["dedup", "重复文件处理。cmd=scan 查重；cmd=hardlink 合并为硬链接（需 confirm:true）。", "write"],
       // Spanish and Portuguese marking, adjusting and changing; a name's Portuguese verb of setting or connecting.
@@ -2236,6 +2240,7 @@ describe.each([
       ["sql_select", "Execute a read-only SQL SELECT and return the rows. Enforces read-only: rejects INSERT/UPDATE/DELETE/DDL statements.", "read"],
       ["sql_exec", "Execute a SQL statement and return the result. Rejects statements longer than 10 KB; INSERT/UPDATE/DELETE are allowed.", "execute"],
       ["db_execute", "Execute SQL. SELECT queries return rows; the server rejects mutations unless allow_writes=true.", "execute"],
+      ["run_query", "Run a read-only SQL query by default. Rejects writes by default; pass allow_write=true to run INSERT, UPDATE or DELETE.", "execute"],
       // The old thing made useless is not kept: a change destructive in MCP's hints; one that keeps working is not.
       ["webhook_secret_regenerate", "Generate a new signing secret for a webhook. The old secret stops working at once.", "hint:destructive"],
       ["pairing_code", "Produce a pairing code for a phone. Rotating invalidates the existing pairing.", "hint:destructive"],
@@ -2246,6 +2251,7 @@ describe.each([
       // A transaction built unsigned moves nothing until its owner signs it; one signed and sent does.
       ["build_vault_deposit", "Build an unsigned on-chain vault deposit transaction for the user to sign.", "read"],
       ["submit_vault_deposit", "Sign the vault deposit transaction and broadcast it.", "financial"],
+      ["transfer_tokens", "Transfer SPL tokens. Builds an unsigned transaction, then signs and submits it with the server wallet.", "write"],
     ];
     expectReadings(cases);
     // A read-only query in a named SQL engine's dialect reads, though it takes the SQL to run; any query there may not.
@@ -2272,5 +2278,11 @@ describe.each([
     // name it opens has a verb next.
     expect(categories("lists", ["list_add_member", "list_remove_member", "list_update_settings", "list_get_members", "list_create_segment"])).toEqual(["write", "write", "write", "read", "write"]);
     expect(categories("jobs", ["list_jobs", "get_job", "delete_job", "delete_scan_results", "delete_export_files", "delete_build_cache"]).slice(2)).toEqual(["destructive", "destructive", "destructive", "destructive"]);
+    // A word that opens names without a verb next in some of them is a namespace only with a getter of its own.
+    expect(categories("flags", ["enable_scan_alerts", "enable_sync_schedule", "enable_export_webhook", "enable_audit_log", "enable_feature"])).toEqual(["write", "write", "write", "write", "write"]);
+    // A destructive word ending a verb-last name stays the verb after a getter; a milder one after a reading verb that
+    // is no getter too.
+    const habit = ["tasks_list", "tasks_create", "events_list", "events_create", "notes_update", "saved_search_clear", "user_search_block"];
+    expect(categories("habit", habit).slice(5)).toEqual(["destructive", "write"]);
   });
 });
