@@ -392,7 +392,8 @@ function namespacedByServer(names: NameTokens[], serverNameWords: readonly strin
   if (opensMost && firstVerb && SEVERITY[firstVerb.category] <= SEVERITY.write && serverNameWords.includes(first)) {
     return names.map((n) => (opens(n, first) ? { tokens: n.tokens, lastSegmentStart: 1, serverWord: true } : n));
   }
-  const prefixes = new Map<string, { names: number; verbNext: number; verbs: Set<string>; getterNext: boolean }>();
+  type Prefix = { names: number; verbNext: number; verbs: Set<string>; getterNext: boolean };
+  const prefixes = new Map<string, Prefix>();
   for (const n of names) {
     const word = n.tokens[0]!;
     if (n.lastSegmentStart !== 0 || n.tokens.length < 2 || !NAME_VERBS.has(word)) continue;
@@ -412,7 +413,7 @@ function namespacedByServer(names: NameTokens[], serverNameWords: readonly strin
   // A destructive verb's word stays a removal unless every name it opens has a verb next ("delete_scan_results" deletes).
   // One with names that have no verb next holds a getter of its own ("store_get_company"): "enable_scan_alerts" and
   // "enable_audit_log" are two things enabled, "get_upload_url" and "get_deploy_logs" two things got.
-  const namespaces = ([word, e]: [string, { names: number; verbNext: number; verbs: Set<string>; getterNext: boolean }]) => {
+  const namespaces = ([word, e]: [string, Prefix]) => {
     const verb = NAME_VERBS.get(word)!;
     const share = verb.category === "destructive" ? 1 : NAMESPACE_VERB_SHARE;
     return e.names >= 3 && (e.verbNext === e.names || e.getterNext) && e.verbNext >= e.names * share && e.verbs.size >= (verb.category === "read" && !verb.ambiguous ? 3 : 2);
@@ -717,7 +718,6 @@ function plainWriteIn(words: readonly string[], from: number, to: number): boole
   return false;
 }
 
-
 function verbByPosition(words: readonly string[], from: number, to: number, verbLast: boolean): NameVerbHit | undefined {
   const first = NAME_VERBS.get(words[from] ?? "");
   const last = nameWordVerb(words, to - 1, from);
@@ -729,11 +729,12 @@ function verbByPosition(words: readonly string[], from: number, to: number, verb
   if (first && last && !last.ambiguous && last.category !== "read" && to - 1 > from && REMOVAL_PLACES.has(words[from]!)) return nameHit(last, "ends", to - 1, []);
   // A place named after removal ending a name after a reading verb, or after "from", is what that verb reads or restores
   // from ("codecafe_list_trash", "restore_from_trash"), where one sent or put there is the removal ("note_send_to_trash").
-  const removalPlace = REMOVAL_PLACES.has(words[to - 1]!) && to - 1 > from && (words[to - 2] === "from" || getterIn(words, from, to - 1));
+  const getterBefore = to - 1 > from && getterIn(words, from, to - 1);
+  const removalPlace = REMOVAL_PLACES.has(words[to - 1]!) && (getterBefore || (to - 1 > from && words[to - 2] === "from"));
   // On a verb-last server a word at either end that could be a verb is read by the server's habit, though not a milder
   // word as often a noun after a getter or a plain writing verb ("gmail_get_message" gets, "talvora_write_text" writes;
   // "saved_search_clear" clears, "user_search_block" blocks) nor such a place.
-  const lastIsObject = (last?.ambiguous === true && last.category !== "destructive" && (getterIn(words, from, to - 1) || plainWriteIn(words, from, to - 1))) || removalPlace;
+  const lastIsObject = (last?.ambiguous === true && last.category !== "destructive" && (getterBefore || plainWriteIn(words, from, to - 1))) || removalPlace;
   if (verbLast && last && to - 1 > from && (!last.ambiguous || !first || first.ambiguous) && !inIdiom(words, to - 1) && !lastIsObject) return nameHit(last, "ends", to - 1, joinedAfter(words, to - 1, to));
   if (first && !first.ambiguous && !readoutName(first, words, from, to)) return nameHit(first, "begins", from, joinedAfter(words, from, to));
   if (last && !last.ambiguous && to - 1 > from && !removalPlace) return nameHit(last, "ends", to - 1, joinedAfter(words, to - 1, to));

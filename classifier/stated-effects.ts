@@ -341,10 +341,12 @@ export function getOrCreate(lower: string): string | undefined {
   return lower.includes("creat") || lower.includes("add") ? GET_OR_CREATE.exec(lower)?.[0] : undefined;
 }
 
+const INVALIDATIONS = [INVALIDATED_PRIOR];
+
 /** The old thing the description says a change makes useless (INVALIDATED_PRIOR), quoted, unless denied or deferred ("after 90 days"). */
 export function invalidatedPrior(lower: string): string | undefined {
   if (!lower.includes("working") && !lower.includes("longer work") && !lower.includes("invalidates")) return undefined;
-  return firstRemoval([INVALIDATED_PRIOR], lower);
+  return firstRemoval(INVALIDATIONS, lower);
 }
 
 /** A replacement, a drop or a cancellation of what was there that the description states, quoted, unless denied before it. */

@@ -304,25 +304,23 @@ export async function runEval(argv: readonly string[], out: (...lines: string[])
     out("## Targets missed (corpus, leave-server-out), with their measured cause", "");
     for (const m of missed) out(`- ${measuredCause(m, final.report, corpus.rows.get(final.title)!)}`);
   } else out(`All targets met on the corpus (read vs not-read ${pct(final.report.readAxis.rate)}, three-way ${pct(final.report.threeWayAgreement.rate)}).`);
-  if (!heldOut) {
-    log(`eval: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    return missed.length ? 1 : 0;
+  if (heldOut) {
+    out("", ...injectionSection(heldOut.injection, pct, oneLine));
+    if (injectionMissed.length) out("", "Injection targets missed:", ...injectionMissed.map((m) => `- ${m}`));
+    out("", ...probeSection(heldOut.probes));
+    out("", ...ourLabelsSection(heldOut.ourLabels));
+    out("", ...fromSourceSection(heldOut.fromSource));
+    out("", ...fromGithubSection(heldOut.fromGithub));
+    // Inference speed with the learned model: the whole classifyServer call, on one core, over the corpus's real tools.
+    const speed = benchClassifier(corpusServers.map(contextOf), 2);
+    out(
+      "",
+      "## Throughput",
+      "",
+      `classifyServer with the shipped learned model: ${speed.toolsPerSecond.toLocaleString("en-US")} tools/s on one core ` +
+        `(${speed.tools.toLocaleString("en-US")} corpus tools classified in ${speed.seconds.toFixed(1)} s; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores; target >= 100,000).`,
+    );
   }
-  out("", ...injectionSection(heldOut.injection, pct, oneLine));
-  if (injectionMissed.length) out("", "Injection targets missed:", ...injectionMissed.map((m) => `- ${m}`));
-  out("", ...probeSection(heldOut.probes));
-  out("", ...ourLabelsSection(heldOut.ourLabels));
-  out("", ...fromSourceSection(heldOut.fromSource));
-  out("", ...fromGithubSection(heldOut.fromGithub));
-  // Inference speed with the learned model: the whole classifyServer call, on one core, over the corpus's real tools.
-  const speed = benchClassifier(corpusServers.map(contextOf), 2);
-  out(
-    "",
-    "## Throughput",
-    "",
-    `classifyServer with the shipped learned model: ${speed.toolsPerSecond.toLocaleString("en-US")} tools/s on one core ` +
-      `(${speed.tools.toLocaleString("en-US")} corpus tools classified in ${speed.seconds.toFixed(1)} s; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores; target >= 100,000).`,
-  );
   log(`eval: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return missed.length || injectionMissed.length ? 1 : 0;
 }
