@@ -168,7 +168,9 @@ export function toolFeatures(tool: ToolInput, reading: ToolReading, ruleCategory
   // The schema's argument names as the reading listed them (its keys are not read twice).
   const props = reading.properties;
   for (let i = 0; i < props.length && i < MAX_ARGUMENTS; i++) push(f, KIND.argument, props[i]!.name.toLowerCase());
-  pushKnown(f, KIND.argumentCount, argumentBucket(props.length));
+  // A tool listed without a schema (a directory's or a source's tool list) has arguments no one has read, not none:
+  // the tools a server lists with no arguments are mostly reads, and a schema left out says nothing of that.
+  pushKnown(f, KIND.argumentCount, tool.inputSchema === undefined ? "unknown" : argumentBucket(props.length));
   return f;
 }
 
@@ -241,7 +243,7 @@ export function describeFeature(kind: Kind, text: string): string {
     case KIND.argument:
       return `a '${text}' argument`;
     case KIND.argumentCount:
-      return `${text === "none" ? "no" : text} arguments`;
+      return text === "unknown" ? "arguments not listed" : `${text === "none" ? "no" : text} arguments`;
     case KIND.nameVerbCategory:
       return text === "none" ? "no verb in the name" : `a ${text.split(":")[0]} verb in the name`;
     case KIND.descriptionVerbCategory:

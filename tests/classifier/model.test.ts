@@ -28,6 +28,15 @@ describe("features", () => {
     expect(g.ids).not.toContain(featureId(KIND.nameFirst, "delete"));
   });
 
+  it("tell a schema listing no arguments from a tool listed without its schema", () => {
+    const features = (t: ToolInput) => toolFeatures(t, readTool(t), "read").ids;
+    const none = features(tool("list_items", "Lists items", { inputSchema: { type: "object", properties: {} } }));
+    const unlisted = features(tool("list_items", "Lists items"));
+    expect(none).toContain(featureId(KIND.argumentCount, "none"));
+    expect(unlisted).toContain(featureId(KIND.argumentCount, "unknown"));
+    expect(unlisted).not.toContain(featureId(KIND.argumentCount, "none"));
+  });
+
   it("never include the annotations: the model predicts them", () => {
     const plain = tool("get_x", "Gets x");
     const annotated = tool("get_x", "Gets x", { annotations: { readOnlyHint: true, destructiveHint: false } });
