@@ -640,7 +640,7 @@ function verbInRange(words: readonly string[], from: number, to: number, verbLas
     const readPlace = REMOVAL_PLACES.has(words[i]!);
     if (v && !v.ambiguous && v.category === "destructive" && i !== hit.index && !inIdiom(words, i) && !readPlace) return nameHit(v, i === from ? "begins" : i === to - 1 ? "ends" : "contains", i, joinedAfter(words, i, to));
     // … and one written as two words: force_push, tear_down, clean_up.
-    const pair = i + 1 < to ? NAME_VERBS.get(words[i]! + words[i + 1]!) : undefined;
+    const pair = i + 1 < to ? pairVerb(words, i) : undefined;
     if (pair && pair.category === "destructive") return nameHit(pair, i === from ? "begins" : i + 1 === to - 1 ? "ends" : "contains", i + 1, joinedAfter(words, i + 1, to));
   }
   // A reading verb beside a replacing one, alone in the name, does both ("find_replace", "search_replace"); beside
@@ -668,9 +668,19 @@ function inIdiom(words: readonly string[], i: number): boolean {
   return (before !== undefined && idiom.before.has(before)) || (words[i + 1] !== undefined && idiom.after.has(words[i + 1]!));
 }
 
+/**
+ * The verb words[i] and words[i + 1] write as two words (turn_on, roll_back), each a word of two letters or more: a
+ * letter alone is what splitting a name left of another word ("k8s_top_pods" is no "stop").
+ */
+function pairVerb(words: readonly string[], i: number): VerbInfo | undefined {
+  const a = words[i]!;
+  const b = words[i + 1]!;
+  return a.length > 1 && b.length > 1 ? NAME_VERBS.get(a + b) : undefined;
+}
+
 function pairInRange(words: readonly string[], from: number, to: number): NameVerbHit | undefined {
   for (let i = from; i + 1 < to; i++) {
-    const pair = NAME_VERBS.get(words[i]! + words[i + 1]!);
+    const pair = pairVerb(words, i);
     if (pair) return nameHit(pair, i === from ? "begins" : i + 1 === to - 1 ? "ends" : "contains", i + 1, joinedAfter(words, i + 1, to));
   }
   return undefined;
@@ -1166,10 +1176,21 @@ function madeIntoFiles(lower: string): boolean {
  */
 const READ_STATEMENTS_LISTED = /\b(?:only|one|single)\s+(?:[a-z-]+\s+)?(?:select|show|describe|desc|explain|pragma)(?:\s*(?:,|\/|\bor\b|\band\b)\s*(?:select|show|describe|desc|explain|pragma|with))+\s+(?:statements?|quer(?:y|ies))\b/;
 /**
+ * A SELECT named as what the tool runs, right after the verb, in any language that spaces its words ("Execute a SELECT
+ * against …", "Выполнить SELECT в Trino"): the statement's own name, in capitals, as a query language writes it.
+ */
+const SELECT_RUN = /(?:^|[\s(])(?:[Rr]uns?|[Ee]xecutes?|[Вв]ыполни(?:ть|те|т)|[Вв]ыполняет|[Ee]jecuta(?:r)?|[Ee]xécute(?:r)?|[Ee]xecuta(?:r)?|[Ee]segu(?:e|ire)|[Ff]ührt)\s+(?:(?:a|an|one|single|un|une|uma|um|una|einen?|eine)\s+)?SELECT\b/;
+/** Words of trading: a position held at a market, with its stops, leverage or margin. */
+const TRADING_TEXT = /\b(?:at (?:the )?market(?: price)?|market (?:price|order)s?|stop[- ]loss(?:es)?|take[- ]profits?|leverage|margin|perpetuals?|perps|futures|trades?|trading|brokerage)\b/;
+/** SQL's statements that change data or schema, as a text lists them ("DROP, DELETE, INSERT, UPDATE"). */
+const WRITE_STATEMENTS = "(?:insert|update|delete|drop|alter|truncate|create|replace|merge|grant|revoke)";
+/**
  * Words that say the statements a text names are refused: "are rejected", or "rejects INSERT/UPDATE/DELETE", not writes
  * refused somewhere or with an exception ("Rejects writes to system tables", "rejects mutations unless allow_writes").
  */
-const WRITES_REFUSED = /\b(?:(?:are|is|get|gets)\s+(?:rejected|refused|blocked|forbidden|disallowed|not allowed|not permitted)|(?:rejects|refuses|blocks|forbids|disallows)\s+(?:any\s+|all\s+)?(?:writes|mutations|non-select(?:\s+statements)?|insert\s*[\/,]\s*update)\b(?!\s+(?:to|into|on|in)\b))/;
+const WRITES_REFUSED = new RegExp(
+  `\\b(?:(?:are|is|get|gets)\\s+(?:rejected|refused|blocked|forbidden|disallowed|not allowed|not permitted)|(?:rejects|refuses|blocks|forbids|disallows|prevents|prohibits)\\s+(?:any\\s+|all\\s+)?(?:writes|mutations|non-select(?:\\s+statements)?|${WRITE_STATEMENTS}(?:\\s*(?:,|\\/|\\bor\\b|\\band\\b)\\s*${WRITE_STATEMENTS})+)\\b(?!\\s+(?:to|into|on|in)\\b))`,
+);
 /** … unless the text makes an exception anywhere: "by default", "unless allow_writes", "when started in read-only mode". */
 const REFUSAL_EXCEPTED = /\b(?:unless|except|otherwise|by default|allow[_-]?writes?|when (?:started|running|run) in)\b|\b(?:are|is) (?:allowed|permitted)\b/;
 
@@ -2387,6 +2408,9 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     if (BULK_TOKENS.has(w)) bulkName ??= w;
     if (INFRA_TOKENS.has(w)) infraName ??= w;
   }
+  // A trading position is money at stake: opening, closing or changing one on a tool whose text trades ("Closes an open
+  // position at the market price") moves money, where a window's, a robot's or a job's position is none.
+  if (!moneyObject && !emptyDescription && TRADING_TEXT.test(lowerDescription)) moneyObject = words.find((w) => w === "position" || w === "positions");
 
   // Description: leading verb, phrases, injection.
   let injection: ToolReading["injection"];
@@ -2706,13 +2730,15 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   }
   // Running a query that the text says only reads (a SELECT, an aggregation) is a read, unless it also says it may change
   // data or keeps the result, or the tool runs a program or a shell command, in which a search query is one thing it could do.
-  // … and so is SQL run under another language's read-only claim ("执行只读 SQL 查询": run a read-only SQL query).
-  // … and so are the statements the text lists as all it runs ("one SELECT, SHOW, DESCRIBE or EXPLAIN statement").
+  // … and so is SQL run under a read-only claim ("Run a PerfettoSQL query … Read-only against trace data"), and in another
+  // language SQL named under one ("执行只读 SQL 查询": run a read-only SQL query; English "select" is as often a choice made).
+  // … and so are the statements the text lists as all it runs ("one SELECT, SHOW, DESCRIBE or EXPLAIN statement"), or
+  // the one it names as what it runs ("Execute a SELECT …").
   const readQuery =
     phrases.read_query ??
     queryLimit ??
-    (otherLanguage && phrases.read_only_claim !== undefined && (execKind === "sql" || SQL_WORD.test(lowerDescription)) ? phrases.read_only_claim : undefined) ??
-    (execKind === "sql" || dv?.category === "execute" ? READ_STATEMENTS_LISTED.exec(lowerDescription)?.[0] : undefined);
+    (phrases.read_only_claim !== undefined && (execKind === "sql" || (otherLanguage && SQL_WORD.test(lowerDescription))) ? phrases.read_only_claim : undefined) ??
+    (execKind === "sql" || dv?.category === "execute" ? (READ_STATEMENTS_LISTED.exec(lowerDescription)?.[0] ?? SELECT_RUN.exec(description)?.[0].trim()) : undefined);
   // Statements the text names as refused ("INSERT/UPDATE/DELETE and DDL are rejected") are no mutation it may run.
   const refusesWrites = phrases.mutation !== undefined && readQuery !== undefined && WRITES_REFUSED.test(lowerDescription) && !REFUSAL_EXCEPTED.test(lowerDescription);
   if (readQuery && (!phrases.mutation || refusesWrites) && !effect && !saved && execKind !== "code" && execKind !== "command") {
