@@ -948,6 +948,8 @@ function leadingLetters(head: string): string | undefined {
 
 // Kana or Hangul: Japanese and Korean put the verb at the end of the sentence ("…항목을 확인합니다" checks).
 const VERB_FINAL_SCRIPT = /[\u3040-\u30ff\uac00-\ud7af]/;
+/** How far a Japanese or Korean first sentence is read for the verb that ends it. */
+const VERB_FINAL_SENTENCE = 160;
 // The end of the first sentence, in either script's punctuation.
 const SENTENCE_END = /[。．.!?！？\n]/;
 /** … and a clause's end, where a verb-final sentence's first verb stands ("… kaydını düzeltir; düzeltme notu …"). */
@@ -1002,6 +1004,27 @@ function joinedCjkChange(head: string, first: VerbInfo): VerbInfo | undefined {
 }
 
 /**
+ * A change a Japanese or Korean sentence goes on from before its last verb ("設定を変えて、現在の統計を返す" changes the
+ * setting and returns the statistics, "파일을 생성하고 경로를 반환합니다" creates a file and returns its path): both are done,
+ * and the worse reading stands.
+ */
+const CONTINUED_AFTER = /^(?:して|し[、,，]|て[、,，]?|하고|하여|해서|한\s?(?:뒤|후)|해\s)/;
+
+function continuedChange(head: string): VerbInfo | undefined {
+  let worst: VerbInfo | undefined;
+  for (const { said, info } of CJK_VERB_LIST) {
+    if (info.category === "read" || (worst && SEVERITY[info.category] <= SEVERITY[worst.category])) continue;
+    for (let i = head.indexOf(said); i >= 0; i = head.indexOf(said, i + 1)) {
+      if (CONTINUED_AFTER.test(head.slice(i + said.length)) && !attributiveAt(head, i, said.length)) {
+        worst = info;
+        break;
+      }
+    }
+  }
+  return worst;
+}
+
+/**
  * A verb denied: "保存・適用せず" (without saving or applying), "발송하지 않습니다" (does not send), "不保存" (does not save). A
  * verb read last in its sentence is first checked against these.
  */
@@ -1044,20 +1067,25 @@ function foreignDescriptionVerb(description: string, firstWord: boolean): Descri
   } else if (NON_ASCII_LETTER.test(head)) {
     const verbFinal = VERB_FINAL_SCRIPT.test(head);
     if (verbFinal) {
-      const end = head.search(SENTENCE_END);
-      if (end > 0) head = head.slice(0, end);
+      // The verb ends the sentence, however far that is ("…파일 목록을 조회합니다"), up to a long sentence's length.
+      const sentence = description.slice(0, VERB_FINAL_SENTENCE);
+      const end = sentence.search(SENTENCE_END);
+      head = end > 0 ? sentence.slice(0, end) : sentence;
     }
     let at = verbFinal ? -1 : Infinity;
     for (const { said, info } of CJK_VERB_LIST) {
       const i = verbFinal ? head.lastIndexOf(said) : head.indexOf(said);
       if (i < 0 || attributiveAt(head, i, said.length) || CJK_NOUN_COMPOUND.test(head.slice(i, i + said.length + 2))) continue;
       if (verbFinal && found?.category === "destructive") break;
-      if (verbFinal ? i > at || info.category === "destructive" : i < at) {
+      // A destructive word wins from the sentence's opening only: further on it is as often a noun of what the verb
+      // hands back ("… revoked 상태와 폐기 일시를 반환합니다", the revocation time).
+      if (verbFinal ? i > at || (info.category === "destructive" && i < 40) : i < at) {
         at = i;
         found = info;
       }
     }
     if (found && !verbFinal) found = joinedCjkChange(head, found) ?? found;
+    if (found && verbFinal && found.category === "read") found = continuedChange(head) ?? found;
   }
   if (!found) return undefined;
   return { verb: found.verb, category: found.category, ambiguous: false, joined: [], quote: quoteText(description, 90), object: [], first: true };
