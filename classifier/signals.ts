@@ -885,8 +885,11 @@ function destructiveAsObject(tokens: NameTokens, nv: NameVerbHit, dv: Descriptio
   return nameHit(first, "begins", from, joinedAfter(words, from, words.length));
 }
 
-/** What follows a verb inside a longer word that makes it another word: "delet|ed", "creat|or", "sett|ings". */
-const INFLECTION = /^(?:ies|y|e?d|e?r|e?rs|ing|ings|ion|ions|ution|utions|ment|ments|able|ive|or|ors|s|es|ure|al|ance|ances)$/;
+/**
+ * What follows a verb inside a longer word that makes it another word: "delet|ed", "creat|or", "sett|ings", and the
+ * nouns made of one: "confirm|ation", "stat|ement", "list|ener".
+ */
+const INFLECTION = /^(?:ies|y|e?d|e?r|e?rs|ing|ings|ion|ions|ution|utions|ations?|e?ments?|able|ive|or|ors|s|es|ure|al|ance|ances|eners?|ency|ence)$/;
 
 /** "Use this tool to" in other languages: "Utilisez cet outil pour", "Usa esta herramienta para", "Verwenden Sie dieses Tool, um". */
 const USE_THIS_TOOL =
