@@ -2734,10 +2734,10 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // (EFFECT_PREFILTER read once for both the removals below.)
   let removalCue: boolean | undefined;
   const hasRemovalCue = () => (removalCue ??= EFFECT_PREFILTER.test(lowerDescription));
-  if (!phrases.destructive_effect && !leadsRemoval(nv, dv) && hasRemovalCue()) phrases.destructive_effect = statedRemoval(lowerDescription);
+  if (!phrases.destructive_effect && !leadsRemoval(nv, dv) && hasRemovalCue()) phrases.destructive_effect = statedRemoval(lowerDescription, lowerName);
   // … and a removal the tool's own act makes ("The default full flash erases the device's /home partition"), where the
   // tool makes that act rather than reads of it ("Checks whether an upgrade is available. The upgrade removes …").
-  if (!phrases.destructive_effect && (nv ?? dv)?.category !== "read" && hasRemovalCue()) phrases.destructive_effect = actRemoval(lowerDescription);
+  if (!phrases.destructive_effect && (nv ?? dv)?.category !== "read" && hasRemovalCue()) phrases.destructive_effect = actRemoval(lowerDescription, lowerName);
   // … and a removal joined to the description's leading verb ("Show or delete a saved view"): the name's reading verb
   // does not outweigh it.
   if (!phrases.destructive_effect && nv?.category === "read" && dv?.first && dv.joined.some((j) => j.category === "destructive" && !j.ambiguous)) phrases.destructive_effect = dv.quote;

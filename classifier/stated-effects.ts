@@ -149,6 +149,8 @@ export function dropKeptPermanently(lower: string, hits: PhraseHits): void {
 
 /** A verb that sends the reader to another tool, before the tool's name, quoted or not: "use `", "call the ". */
 const POINTER_VERB = "(?:use|call|run|invoke|try)\\s+(?:the\\s+)?[`'\"]?";
+/** A tool's name as a text names another tool: an underscore or a dot between words, so no option ("dry-run"), "e.g." or "v2.1". */
+const NAMED_TOOL = `(?=[a-z0-9-]*_|[a-z0-9-]{2,}\\.[a-z][a-z0-9]{2,})${TOOL_NAME}`;
 
 /**
  * A sentence that opens by pointing to another tool by its name, and what that tool is for: "Use query-database tool
@@ -158,30 +160,47 @@ const POINTER_OPENING = new RegExp(`^\\s*(?:then\\s+|and\\s+|or\\s+)?${POINTER_V
 
 /**
  * … or a purpose the sentence sends to another tool right after it: "to fully replace, use delete_memory first", "When
- * NOT to use: to permanently remove a branch (use delete_branch)". The name holds an underscore or a dot between words,
- * so an option ("(use dry-run first)"), "e.g." or "v2.1" is no tool, and a step after ("…, then call list_notes to
- * confirm") sends nothing.
+ * NOT to use: to permanently remove a branch (use delete_branch)"; a step after ("…, then call list_notes to confirm")
+ * sends nothing.
  */
-const POINTER_AFTER = new RegExp(`^[^.;!?\\n]{0,40}?(?:,|\\()\\s*${POINTER_VERB}((?=[a-z0-9-]*_|[a-z0-9-]{2,}\\.[a-z][a-z0-9]{2,})${TOOL_NAME})`);
+const POINTER_AFTER = new RegExp(`^[^.;!?\\n]{0,40}?(?:,|\\()\\s*${POINTER_VERB}(${NAMED_TOOL})`);
+/** … and without the comma where the purpose opens the sentence: "To overwrite an existing file use drive_overwrite_file instead". */
+const POINTER_AFTER_OPENING_PURPOSE = new RegExp(`^[^.;!?\\n]{0,40}?(?:,|\\(|\\s)\\s*${POINTER_VERB}(${NAMED_TOOL})`);
+
+/**
+ * A sentence whose subject is another tool, named, before the phrase: "so rollback_parameter_definition can undo the
+ * creation (delete it) later" tells what that tool does.
+ */
+const OTHER_TOOL_SUBJECT = new RegExp(`(?:^|[\\s(\`'"])(${NAMED_TOOL})[\`'"]?\\s+(?:can|could|will|would|may|then)\\s`);
 
 /** Phrases that tell what a tool does, which a sentence pointing to another tool tells of that tool. */
 const POINTED: readonly PhraseSignal[] = ["execute_phrase", "destructive_effect", "irreversible", "overwrite", "bulk_scope"];
 
 /**
  * Drops from `hits` each phrase whose sentence in `lower` opens by pointing to another tool than the one named `self`
- * (lower-case), or that is a purpose the sentence then sends to one: it tells of that tool.
+ * (lower-case), that is a purpose the sentence then sends to one, or that follows another tool named as its sentence's
+ * subject: it tells of that tool.
  */
 export function dropPointedElsewhere(lower: string, hits: PhraseHits, self: string): void {
-  if (!lower.includes("use ") && !lower.includes("call ") && !lower.includes("run ") && !lower.includes("invoke ") && !lower.includes("try ")) return;
+  if (!lower.includes("use ") && !lower.includes("call ") && !lower.includes("run ") && !lower.includes("invoke ") && !lower.includes("try ") && !lower.includes("_")) return;
   for (const signal of POINTED) {
     const phrase = hits[signal];
     if (phrase === undefined) continue;
     const at = phraseAt(lower, phrase);
     if (at < 0) continue;
     const before = lower.slice(sentenceStart(lower, at), at);
-    const pointer = POINTER_OPENING.exec(before) ?? (/\bto\s+$/.test(before) ? POINTER_AFTER.exec(lower.slice(at + phrase.length)) : null);
-    if (pointer && pointer[1] !== self) hits[signal] = undefined;
+    const after = lower.slice(at + phrase.length);
+    const pointer =
+      POINTER_OPENING.exec(before) ??
+      (/^\s*to\s+$/.test(before) ? POINTER_AFTER_OPENING_PURPOSE.exec(after) : /\bto\s+$/.test(before) ? POINTER_AFTER.exec(after) : null);
+    if ((pointer && pointer[1] !== self) || otherToolSubject(lower, at, self)) hits[signal] = undefined;
   }
+}
+
+/** Whether the sentence of `lower` at `at` names another tool than `self` as its subject before it (OTHER_TOOL_SUBJECT). */
+function otherToolSubject(lower: string, at: number, self: string): boolean {
+  const m = OTHER_TOOL_SUBJECT.exec(lower.slice(sentenceStart(lower, at), at));
+  return m !== null && m[1] !== self;
 }
 
 /** A value after a claim that says it does not hold: "Read-Only: false", "readOnly=false", "read-only: no". */
@@ -234,24 +253,27 @@ function deferredAt(lower: string, end: number): boolean {
 }
 
 /** The first removal one of `patterns` finds, quoted, unless the words before it deny it or those after defer it. */
-function firstRemoval(patterns: readonly RegExp[], lower: string): string | undefined {
+/** The first removal of `patterns` in `lower`, quoted, unless denied, deferred, or told of another tool than `self`. */
+function firstRemoval(patterns: readonly RegExp[], lower: string, self?: string): string | undefined {
   for (const pattern of patterns) {
     const m = pattern.exec(lower);
-    if (m && !deniedAt(lower, m.index) && !deferredAt(lower, m.index + m[0].length)) return quoteText(m[0].replace(/^[^a-z]+/, "").trim(), 60);
+    if (m && !deniedAt(lower, m.index) && !deferredAt(lower, m.index + m[0].length) && !(self !== undefined && otherToolSubject(lower, m.index, self))) {
+      return quoteText(m[0].replace(/^[^a-z]+/, "").trim(), 60);
+    }
   }
   return undefined;
 }
 
-/** A removal the description states in passing (STATED_REMOVALS). */
-export function statedRemoval(lower: string): string | undefined {
-  return firstRemoval(STATED_REMOVALS, lower);
+/** A removal the description states in passing (STATED_REMOVALS), of the tool named `self`. */
+export function statedRemoval(lower: string, self: string): string | undefined {
+  return firstRemoval(STATED_REMOVALS, lower, self);
 }
 
 const ACT_REMOVALS = [ACT_REMOVAL];
 
-/** A removal an act makes (ACT_REMOVAL). */
-export function actRemoval(lower: string): string | undefined {
-  return firstRemoval(ACT_REMOVALS, lower);
+/** A removal an act makes (ACT_REMOVAL), of the tool named `self`. */
+export function actRemoval(lower: string, self: string): string | undefined {
+  return firstRemoval(ACT_REMOVALS, lower, self);
 }
 
 /** What a switched argument is said to make the tool do, "to <verb>" after it: the word and the one after (an adverb's verb). */
