@@ -2285,4 +2285,54 @@ describe.each([
     const habit = ["tasks_list", "tasks_create", "events_list", "events_create", "notes_update", "saved_search_clear", "user_search_block"];
     expect(categories("habit", habit).slice(5)).toEqual(["destructive", "write"]);
   });
+
+  it("learned-23's readings from batch 23's misses", () => {
+    const cases: [string, string, string][] = [
+      // A verb written as two words needs two words: a letter split from "k8s" makes no "stop" of "top".
+      ["k8s_top_pods", "Show CPU and memory use of the pods.", "read"],
+      ["tear_down_stack", "Tear down the stack.", "destructive"],
+      // A SELECT named as what the tool runs, right after the verb, in any language that spaces its words.
+      ["run_sql", "Выполнить SELECT в хранилище, не больше 100 строк.", "read"],
+      ["run_sql", "Ejecuta un SELECT sobre la base de ventas.", "read"],
+      ["run_sql", "Run SELECT, INSERT or UPDATE statements against the warehouse.", "execute"],
+      // Write statements a query tool prevents, listed, are none it runs; one kind prevented somewhere refuses nothing.
+      ["db_query", "Execute a SELECT query and return the rows. It prevents DROP, DELETE and UPDATE statements.", "read"],
+      ["db_exec", "Execute a SQL statement. It prevents DROP statements on system tables.", "execute"],
+      // A trading position opened or closed moves money; a robot's position, or positions read, do not.
+      ["close_position", "Closes an open position at the market price.", "financial"],
+      ["open_position", "Opens a position with a mandatory stop loss.", "financial"],
+      ["set_position", "Moves the robot arm to a position.", "write"],
+      ["get_positions", "Lists open positions with their stop loss.", "read"],
+      // Unsaved changes lost, in Korean and Chinese, make a close destructive; a popup that disappears does not.
+      ["close_deck", "덱을 닫는다. 저장하지 않은 변경은 사라진다.", "destructive"],
+      ["close_editor", "关闭编辑器，未保存的更改将丢失。", "destructive"],
+      ["close_popup", "팝업을 닫습니다. 팝업이 사라집니다.", "write"],
+      // Japanese and Korean verbs end the first sentence however long it is; a destructive word far from its opening is
+      // a noun of what is handed back.
+      ["review_context", "기준 브랜치와 비교 브랜치 사이의 커밋 목록, 변경 파일 및 전체 diff를 코드 리뷰용으로 조회합니다.", "read"],
+      ["order_summary", "주문 번호로 배송 상태, 결제 수단, 포인트 적립 내역과 취소 일시를 모두 한 번에 반환합니다.", "read"],
+      ["project_settings", "指定したプロジェクトのビルド設定、依存関係、環境変数の一覧と最終更新日時をまとめて返す。", "read"],
+      // … and a change the sentence goes on from before that verb is done too.
+      ["ci_pipeline", "프로젝트의 빌드와 테스트를 한 번에 실행하고 결과를 반환합니다.", "execute"],
+      ["virtual_geometry", "描画オプションの設定を変えて、現在の統計を返す。", "write"],
+      ["latest_prices", "最新の価格を取得して、一覧を返す。", "read"],
+      // A noun made of a verb is no verb: "installation".
+      ["installation", "Get setup steps for the library.", "read"],
+      // What another tool does, pointed to or named as the subject, is not this tool's.
+      ["drive_create_file", "Create a new file from the given content. To overwrite an existing file use drive_overwrite_file instead.", "hint:write"],
+      ["drive_create_file", "Create a new file from the given content, overwriting any existing file.", "hint:destructive"],
+      ["create_flag", "Creates a new flag. Records a marker so rollback_flag_definition can undo the creation (delete it) later.", "write"],
+      ["create_flag", "Creates a new flag. Records a marker and deletes the previous flag.", "destructive"],
+    ];
+    expectReadings(cases);
+    // Words that end in a verb's letters are other words ("outlook", "confirmation", "statement"); a run-together
+    // name's verb still counts ("tfdeploy").
+    const nameVerbs = (name: string) => k(name, "").signals.filter((s) => s.startsWith("verb:"));
+    for (const name of ["outlook_folders", "confirmation_ledger", "statement_pdf"]) expect(nameVerbs(name), name).toEqual([]);
+    expect(nameVerbs("tfdeploy")).toEqual(["verb:deploy"]);
+    // SQL run under the text's read-only claim reads; without the claim it may write.
+    const sql = { inputSchema: { type: "object", properties: { sql: { type: "string", description: "SQL to run" } } } };
+    expect(k("capture_sql", "Run a SQL query against the loaded capture and return rows. Read-only against capture data.", sql).category).toBe("read");
+    expect(k("capture_sql", "Run a SQL query against the loaded capture and return rows.", sql).category).toBe("execute");
+  });
 });
