@@ -2609,8 +2609,8 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     evidence.push({ signal: "read_only_claim", source: "description", quote: readOnly, weight: WEIGHTS.readOnlyClaim });
   }
   // A text that labels its own tool destructive ("DESTRUCTIVE. Sends …", "[DESTRUCTIVE] Remove …", "DESTRUCTIVE -
-  // requires approval!") is its author's word for what the tool does.
-  const selfLabelled = description.includes("DESTRUCTIVE") ? labelledDestructive(description, lowerDescription) : undefined;
+  // requires approval!", "Destructive — frees disk space") is its author's word for what the tool does.
+  const selfLabelled = description.includes("DESTRUCTIVE") || description.includes("Destructive") ? labelledDestructive(description, lowerDescription) : undefined;
   const irreversible = phrases.irreversible ?? selfLabelled ?? (otherLanguage ? statedElsewhere(IRREVERSIBLE_ELSEWHERE, description, lowerName) : undefined);
   if (irreversible !== undefined) phrases.irreversible = irreversible;
   if (irreversible) {

@@ -211,8 +211,12 @@ function setFalseAfter(lower: string, end: number): boolean {
   return CLAIM_SET_FALSE.test(lower.slice(end, end + 12));
 }
 
-/** The word DESTRUCTIVE written as a label: before a bracket, a colon, a stop or a dash ("[DESTRUCTIVE]", "DESTRUCTIVE -"). */
-const DESTRUCTIVE_LABEL = /(?<![A-Za-z-])DESTRUCTIVE(?=\]|\s*[.:!—–-])/;
+/**
+ * The word DESTRUCTIVE written as a label: before a bracket, a colon, a stop or a dash ("[DESTRUCTIVE]", "DESTRUCTIVE -"),
+ * and "Destructive" opening a sentence before a dash, a colon or a bracket ("Destructive — frees disk space",
+ * "Destructive (changes running state)").
+ */
+const DESTRUCTIVE_LABEL = /(?<![A-Za-z-])DESTRUCTIVE(?=\]|\s*[.:!—–-])|(?<=^|[.!?]\s+|\n\s*)Destructive(?=\s*[—–(:]|\s+--?\s)/;
 
 /**
  * The label by which a text calls its own tool destructive ("DESTRUCTIVE. Sends …", "[DESTRUCTIVE] Remove …"), unless
