@@ -953,6 +953,8 @@ function leadingLetters(head: string): string | undefined {
 const VERB_FINAL_SCRIPT = /[\u3040-\u30ff\uac00-\ud7af]/;
 /** How far a Japanese or Korean first sentence is read for the verb that ends it. */
 const VERB_FINAL_SENTENCE = 160;
+/** A polite verb ending that ends a sentence left without a stop ("…조회합니다 새 이슈 생성은 …", "…取得します (…)"). */
+const POLITE_END = /(?:니다|ます)(?=\s|\(|（|-|$)/;
 // The end of the first sentence, in either script's punctuation.
 const SENTENCE_END = /[。．.!?！？\n]/;
 /** … and a clause's end, where a verb-final sentence's first verb stands ("… kaydını düzeltir; düzeltme notu …"). */
@@ -1012,13 +1014,22 @@ function joinedCjkChange(head: string, first: VerbInfo): VerbInfo | undefined {
  * and the worse reading stands.
  */
 const CONTINUED_AFTER = /^(?:して|し[、,，]|て[、,，]?|하고|하여|해서|한\s?(?:뒤|후)|해\s)/;
+/**
+ * … but a setting made as the means of the read (a filter, a condition, a period, an order, a format, a unit: "필터를
+ * 설정하여 … 조회합니다", "表示形式を変えて返します") changes nothing kept, and a chain that ends in a word describing a thing
+ * ("사용자가 생성하고 공유한 문서를 검색합니다", the documents users created and shared) tells of that thing.
+ */
+const MEANS_BEFORE = /(?:条件|フィルタ|フィルター|期間|形式|単位|並び順|順序|サイズ|필터|기간|정렬|조건|형식|단위|순서|크기|키)\s*(?:を|를|을)?\s*$/;
+const RELATIVE_NEXT = /^(?:して|し|て|하고|하여|해서|해)?[、,，\s]*\S{0,6}?(?:した|された|한|된|했던)(?=\s|[^\s]{0,12}?(?:を|를|을|の|이|가))/;
 
 function continuedChange(head: string): VerbInfo | undefined {
   let worst: VerbInfo | undefined;
   for (const { said, info } of CJK_VERB_LIST) {
     if (info.category === "read" || (worst && SEVERITY[info.category] <= SEVERITY[worst.category])) continue;
     for (let i = head.indexOf(said); i >= 0; i = head.indexOf(said, i + 1)) {
-      if (CONTINUED_AFTER.test(head.slice(i + said.length)) && !attributiveAt(head, i, said.length)) {
+      const after = head.slice(i + said.length);
+      if (MEANS_BEFORE.test(head.slice(Math.max(0, i - 8), i)) || RELATIVE_NEXT.test(after)) continue;
+      if (CONTINUED_AFTER.test(after) && !attributiveAt(head, i, said.length)) {
         worst = info;
         break;
       }
@@ -1073,7 +1084,8 @@ function foreignDescriptionVerb(description: string, firstWord: boolean): Descri
       // The verb ends the sentence, however far that is ("…파일 목록을 조회합니다"), up to a long sentence's length.
       const sentence = description.slice(0, VERB_FINAL_SENTENCE);
       const end = sentence.search(SENTENCE_END);
-      head = end > 0 ? sentence.slice(0, end) : sentence;
+      const polite = POLITE_END.exec(sentence);
+      head = sentence.slice(0, Math.min(end > 0 ? end : sentence.length, polite ? polite.index + polite[0].length : sentence.length));
     }
     let at = verbFinal ? -1 : Infinity;
     for (const { said, info } of CJK_VERB_LIST) {
@@ -1207,21 +1219,70 @@ function madeIntoFiles(lower: string): boolean {
  */
 const READ_STATEMENTS_LISTED = /\b(?:only|one|single)\s+(?:[a-z-]+\s+)?(?:select|show|describe|desc|explain|pragma)(?:\s*(?:,|\/|\bor\b|\band\b)\s*(?:select|show|describe|desc|explain|pragma|with))+\s+(?:statements?|quer(?:y|ies))\b/;
 /**
- * A SELECT named as what the tool runs, right after the verb, in any language that spaces its words ("Execute a SELECT
- * against …", "Выполнить SELECT в Trino"): the statement's own name, in capitals, as a query language writes it.
+ * A SELECT named as what the tool runs, right after the verb (a query's noun between), in any language that spaces its
+ * words and in Chinese ("Execute a SELECT against …", "Выполнить SELECT в Trino", "执行 SELECT 查询"): the statement's
+ * own name, in capitals, as a query language writes it.
  */
-const SELECT_RUN = /(?:^|[\s(])(?:[Rr]uns?|[Ee]xecutes?|[Вв]ыполни(?:ть|те|т)|[Вв]ыполняет|[Ee]jecuta(?:r)?|[Ee]xécute(?:r)?|[Ee]xecuta(?:r)?|[Ee]segu(?:e|ire)|[Ff]ührt)\s+(?:(?:a|an|one|single|un|une|uma|um|una|einen?|eine)\s+)?SELECT\b/;
-/** Words of trading: a position held at a market, with its stops, leverage or margin. */
-const TRADING_TEXT = /\b(?:at (?:the )?market(?: price)?|market (?:price|order)s?|stop[- ]loss(?:es)?|take[- ]profits?|leverage|margin|perpetuals?|perps|futures|trades?|trading|brokerage)\b/;
+const SELECT_RUN =
+  /(?:^|[\s(])(?:[Rr]uns?|[Ee]xecutes?|[Вв]ыполни(?:ть|те|т)|[Вв]ыполняет|[Ee]jecuta(?:r)?|[Ee]xécute(?:r)?|[Ee]xecuta(?:r)?|[Ee]segu(?:e|ire)|[Ff]ührt|执行|執行)\s*(?:(?:a|an|one|single|un|une|uma|um|una|einen?|eine)\s+)?(?:(?:query|consulta|requête|abfrage|запрос)\s+)?SELECT\b/;
+/** The rows handed back, the one step a SELECT's sentence may go on to. */
+const RETURNS_ROWS = /(?:\band (?:then )?returns?|\by devuelve|\bet renvoie|\bи возвращает|并返回|并且返回)/giu;
+/**
+ * What makes a SELECT named in its sentence not all the tool runs: a second step, another statement, SELECT … INTO, a
+ * row lock ("Execute a SELECT and email the results", "Run SELECT or PL/SQL blocks", "Execute SELECT and other statements").
+ */
+const SELECT_RUN_OTHER = /(?<!\p{L})(?:and|then|or|into|other|any|for update|и|или|затем|y|o|luego|et|ou|puis|und|oder|dann|e|depois)(?!\p{L})|[;；]|并|然后/iu;
+
+/** Whether a schema lists an argument of this name (lower-case). */
+function hasArgument(schema: ToolInput["inputSchema"], name: string): boolean {
+  const properties = schema?.properties;
+  return typeof properties === "object" && properties !== null && Object.keys(properties).some((k) => k.toLowerCase() === name);
+}
+
+/** The SELECT a text names as all its tool runs (SELECT_RUN), quoted, unless its sentence goes on to more (SELECT_RUN_OTHER). */
+function selectRun(description: string): string | undefined {
+  const m = SELECT_RUN.exec(description);
+  if (!m) return undefined;
+  const rest = description.slice(m.index + m[0].length);
+  // The sentence's end: a stop before a space, never an ellipsis ("SELECT ... INTO").
+  const end = rest.search(/(?<!\.)[.!?。](?!\.)(?=\s|$)|\n/);
+  const sentence = (end < 0 ? rest : rest.slice(0, end)).replace(RETURNS_ROWS, "");
+  return SELECT_RUN_OTHER.test(sentence) ? undefined : m[0].trim();
+}
+/**
+ * Words of trading, in their market sense only: a position held at a market price, with its stops, leverage, margin or
+ * collateral ("at market price", "stop loss", "leveraged", "isolated margin"), not a layout's margin, a trade-off, a
+ * verb's "leverage" or a runtime's futures.
+ */
+const TRADING_TEXT =
+  /\b(?:at (?:the )?market(?: price)?|market (?:price|order)s?|stop[- ]loss(?:es)?|take[- ]profits?|leveraged|\d+x leverage|(?:isolated|cross|initial|maintenance) margin|margin (?:call|mode|ratio|account|requirement|level)s?|perpetuals?|perps?|(?:long|short) positions?|long or short|short or long|collateral|(?:futures|trading|brokerage) (?:account|contract|pair|platform|exchange)s?)\b/;
 /** SQL's statements that change data or schema, as a text lists them ("DROP, DELETE, INSERT, UPDATE"). */
 const WRITE_STATEMENTS = "(?:insert|update|delete|drop|alter|truncate|create|replace|merge|grant|revoke)";
+/** … and as a text names them anywhere, in capitals. */
+const WRITE_STATEMENT_NAMED = /\b(?:INSERT|UPDATE|DELETE|DROP|ALTER|TRUNCATE|CREATE|REPLACE|MERGE|GRANT|REVOKE)\b/g;
 /**
  * Words that say the statements a text names are refused: "are rejected", or "rejects INSERT/UPDATE/DELETE", not writes
  * refused somewhere or with an exception ("Rejects writes to system tables", "rejects mutations unless allow_writes").
  */
-const WRITES_REFUSED = new RegExp(
-  `\\b(?:(?:are|is|get|gets)\\s+(?:rejected|refused|blocked|forbidden|disallowed|not allowed|not permitted)|(?:rejects|refuses|blocks|forbids|disallows|prevents|prohibits)\\s+(?:any\\s+|all\\s+)?(?:writes|mutations|non-select(?:\\s+statements)?|${WRITE_STATEMENTS}(?:\\s*(?:,|\\/|\\bor\\b|\\band\\b)\\s*${WRITE_STATEMENTS})+)\\b(?!\\s+(?:to|into|on|in)\\b))`,
-);
+const WRITES_REFUSED =
+  /\b(?:(?:are|is|get|gets)\s+(?:rejected|refused|blocked|forbidden|disallowed|not allowed|not permitted)|(?:rejects|refuses|blocks|forbids|disallows|prevents|prohibits)\s+(?:any\s+|all\s+)?(?:writes|mutations|non-select(?:\s+statements)?|insert\s*[\/,]\s*update)\b(?!\s+(?:to|into|on|in)\b))/;
+/** A list of write statements a text says the tool refuses, whole: "prevents DROP, DELETE, INSERT, UPDATE". */
+const REFUSED_STATEMENTS = new RegExp(`\\b(?:rejects|refuses|blocks|forbids|disallows|prevents|prohibits)\\s+(?:any\\s+|all\\s+)?(${WRITE_STATEMENTS}(?:\\s*(?:,|\\/|\\bor\\b|\\band\\b)\\s*${WRITE_STATEMENTS})+)`);
+/** Words after a refused list that refuse it only somewhere or sometimes ("… on system tables", "… without a WHERE clause"). */
+const REFUSAL_LIMITED = /^\s*(?:statements?|queries|commands)?\s*(?:to|into|on|in|without|that|which|for|when|if|of|from|against|with|affecting|outside|beyond)\b/;
+
+/**
+ * Whether a text refuses the write statements it names: all of them, in a list refused everywhere ("It prevents DROP,
+ * DELETE, INSERT, UPDATE, and other dangerous statements"), never some while it runs others ("Execute SELECT, INSERT or
+ * UPDATE. Prevents DROP and TRUNCATE") nor only in some places or cases.
+ */
+function writesRefused(description: string, lower: string): boolean {
+  if (WRITES_REFUSED.test(lower)) return true;
+  const m = REFUSED_STATEMENTS.exec(lower);
+  if (!m || REFUSAL_LIMITED.test(lower.slice(m.index + m[0].length))) return false;
+  const refused = new Set(m[1]!.match(/[a-z]+/g));
+  return [...description.matchAll(WRITE_STATEMENT_NAMED)].every((w) => refused.has(w[0].toLowerCase()));
+}
 /** … unless the text makes an exception anywhere: "by default", "unless allow_writes", "when started in read-only mode". */
 const REFUSAL_EXCEPTED = /\b(?:unless|except|otherwise|by default|allow[_-]?writes?|when (?:started|running|run) in)\b|\b(?:are|is) (?:allowed|permitted)\b/;
 
@@ -2351,6 +2412,8 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   const emptyDescription = description.length === 0;
   const lowerDescription = emptyDescription ? "" : description.toLowerCase();
   const lowerName = tool.name.toLowerCase();
+  // A tool the text names, other than this one and its arguments ("use drive_overwrite_file instead", not "prune_old").
+  const anotherTool = (name: string) => name !== lowerName && !hasArgument(tool.inputSchema, name);
   // Text in another language holds a letter outside ASCII (é, ü, ñ, ã, Cyrillic, kana, a CJK character; not a dash,
   // a curly quote or an emoji) or one of its commonest words: only such text pays for the other languages' patterns,
   // a few microseconds a description otherwise.
@@ -2458,7 +2521,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     scanPhrases(lowerDescription, phrases);
     dropIdentifierPhrases(lowerDescription, phrases);
     denyPhrases(lowerDescription, phrases);
-    dropPointedElsewhere(lowerDescription, phrases, lowerName);
+    dropPointedElsewhere(lowerDescription, phrases, anotherTool);
     dropKeptPermanently(lowerDescription, phrases);
     if (otherLanguage && phrases.overwrite === undefined) phrases.overwrite = affirmedElsewhere(OVERWRITE_ELSEWHERE, description, lowerName);
     phrases.overwrite ??= statedReplacement(lowerDescription) ?? wholeReplaced(lowerDescription) ?? possibleRemoval(lowerDescription, (w) => TEXT_VERBS.has(w));
@@ -2734,10 +2797,10 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // (EFFECT_PREFILTER read once for both the removals below.)
   let removalCue: boolean | undefined;
   const hasRemovalCue = () => (removalCue ??= EFFECT_PREFILTER.test(lowerDescription));
-  if (!phrases.destructive_effect && !leadsRemoval(nv, dv) && hasRemovalCue()) phrases.destructive_effect = statedRemoval(lowerDescription, lowerName);
+  if (!phrases.destructive_effect && !leadsRemoval(nv, dv) && hasRemovalCue()) phrases.destructive_effect = statedRemoval(lowerDescription, anotherTool);
   // … and a removal the tool's own act makes ("The default full flash erases the device's /home partition"), where the
   // tool makes that act rather than reads of it ("Checks whether an upgrade is available. The upgrade removes …").
-  if (!phrases.destructive_effect && (nv ?? dv)?.category !== "read" && hasRemovalCue()) phrases.destructive_effect = actRemoval(lowerDescription, lowerName);
+  if (!phrases.destructive_effect && (nv ?? dv)?.category !== "read" && hasRemovalCue()) phrases.destructive_effect = actRemoval(lowerDescription, anotherTool);
   // … and a removal joined to the description's leading verb ("Show or delete a saved view"): the name's reading verb
   // does not outweigh it.
   if (!phrases.destructive_effect && nv?.category === "read" && dv?.first && dv.joined.some((j) => j.category === "destructive" && !j.ambiguous)) phrases.destructive_effect = dv.quote;
@@ -2761,17 +2824,16 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   }
   // Running a query that the text says only reads (a SELECT, an aggregation) is a read, unless it also says it may change
   // data or keeps the result, or the tool runs a program or a shell command, in which a search query is one thing it could do.
-  // … and so is SQL run under a read-only claim ("Run a PerfettoSQL query … Read-only against trace data"), and in another
-  // language SQL named under one ("执行只读 SQL 查询": run a read-only SQL query; English "select" is as often a choice made).
+  // … and so is SQL run under another language's read-only claim ("执行只读 SQL 查询": run a read-only SQL query).
   // … and so are the statements the text lists as all it runs ("one SELECT, SHOW, DESCRIBE or EXPLAIN statement"), or
   // the one it names as what it runs ("Execute a SELECT …").
   const readQuery =
     phrases.read_query ??
     queryLimit ??
-    (phrases.read_only_claim !== undefined && (execKind === "sql" || (otherLanguage && SQL_WORD.test(lowerDescription))) ? phrases.read_only_claim : undefined) ??
-    (execKind === "sql" || dv?.category === "execute" ? (READ_STATEMENTS_LISTED.exec(lowerDescription)?.[0] ?? SELECT_RUN.exec(description)?.[0].trim()) : undefined);
+    (otherLanguage && phrases.read_only_claim !== undefined && (execKind === "sql" || SQL_WORD.test(lowerDescription)) ? phrases.read_only_claim : undefined) ??
+    (execKind === "sql" || dv?.category === "execute" ? (READ_STATEMENTS_LISTED.exec(lowerDescription)?.[0] ?? selectRun(description)) : undefined);
   // Statements the text names as refused ("INSERT/UPDATE/DELETE and DDL are rejected") are no mutation it may run.
-  const refusesWrites = phrases.mutation !== undefined && readQuery !== undefined && WRITES_REFUSED.test(lowerDescription) && !REFUSAL_EXCEPTED.test(lowerDescription);
+  const refusesWrites = phrases.mutation !== undefined && readQuery !== undefined && writesRefused(description, lowerDescription) && !REFUSAL_EXCEPTED.test(lowerDescription);
   if (readQuery && (!phrases.mutation || refusesWrites) && !effect && !saved && execKind !== "code" && execKind !== "command") {
     scores.read += scores.execute + WEIGHTS.readQuery;
     scores.execute = 0;

@@ -149,8 +149,11 @@ export function dropKeptPermanently(lower: string, hits: PhraseHits): void {
 
 /** A verb that sends the reader to another tool, before the tool's name, quoted or not: "use `", "call the ". */
 const POINTER_VERB = "(?:use|call|run|invoke|try)\\s+(?:the\\s+)?[`'\"]?";
-/** A tool's name as a text names another tool: an underscore or a dot between words, so no option ("dry-run"), "e.g." or "v2.1". */
-const NAMED_TOOL = `(?=[a-z0-9-]*_|[a-z0-9-]{2,}\\.[a-z][a-z0-9]{2,})${TOOL_NAME}`;
+/**
+ * A tool's name as a text names another tool: an underscore or a dot between words, so no option ("dry-run"), "e.g." or
+ * "v2.1", and no value set ("prune_old=true").
+ */
+const NAMED_TOOL = `(?=[a-z0-9-]*_|[a-z0-9-]{2,}\\.[a-z][a-z0-9]{2,})${TOOL_NAME}(?![a-z0-9])(?!\\s*[=:])`;
 
 /**
  * A sentence that opens by pointing to another tool by its name, and what that tool is for: "Use query-database tool
@@ -169,19 +172,18 @@ const POINTER_AFTER_OPENING_PURPOSE = new RegExp(`^[^.;!?\\n]{0,40}?(?:,|\\(|\\s
 
 /**
  * A sentence whose subject is another tool, named, before the phrase: "so rollback_parameter_definition can undo the
- * creation (delete it) later" tells what that tool does.
+ * creation (delete it) later" tells what that tool does; a thing that "will be deleted" is no tool doing it.
  */
-const OTHER_TOOL_SUBJECT = new RegExp(`(?:^|[\\s(\`'"])(${NAMED_TOOL})[\`'"]?\\s+(?:can|could|will|would|may|then)\\s`);
+const OTHER_TOOL_SUBJECT = new RegExp(`(?:^|[\\s(\`'"])(${NAMED_TOOL})[\`'"]?\\s+(?:can|could|will|would|may)\\s+`);
 
 /** Phrases that tell what a tool does, which a sentence pointing to another tool tells of that tool. */
 const POINTED: readonly PhraseSignal[] = ["execute_phrase", "destructive_effect", "irreversible", "overwrite", "bulk_scope"];
 
 /**
- * Drops from `hits` each phrase whose sentence in `lower` opens by pointing to another tool than the one named `self`
- * (lower-case), that is a purpose the sentence then sends to one, or that follows another tool named as its sentence's
+ * Drops from `hits` each phrase whose sentence in `lower` opens by pointing to `another` tool, that is a purpose the sentence then sends to one, or that follows another tool named as its sentence's
  * subject: it tells of that tool.
  */
-export function dropPointedElsewhere(lower: string, hits: PhraseHits, self: string): void {
+export function dropPointedElsewhere(lower: string, hits: PhraseHits, another: AnotherTool): void {
   if (!lower.includes("use ") && !lower.includes("call ") && !lower.includes("run ") && !lower.includes("invoke ") && !lower.includes("try ") && !lower.includes("_")) return;
   for (const signal of POINTED) {
     const phrase = hits[signal];
@@ -193,14 +195,19 @@ export function dropPointedElsewhere(lower: string, hits: PhraseHits, self: stri
     const pointer =
       POINTER_OPENING.exec(before) ??
       (/^\s*to\s+$/.test(before) ? POINTER_AFTER_OPENING_PURPOSE.exec(after) : /\bto\s+$/.test(before) ? POINTER_AFTER.exec(after) : null);
-    if ((pointer && pointer[1] !== self) || otherToolSubject(lower, at, self)) hits[signal] = undefined;
+    if ((pointer && another(pointer[1]!)) || otherToolSubject(lower, at, another)) hits[signal] = undefined;
   }
 }
 
-/** Whether the sentence of `lower` at `at` names another tool than `self` as its subject before it (OTHER_TOOL_SUBJECT). */
-function otherToolSubject(lower: string, at: number, self: string): boolean {
-  const m = OTHER_TOOL_SUBJECT.exec(lower.slice(sentenceStart(lower, at), at));
-  return m !== null && m[1] !== self;
+/** Whether a name a text gives is another tool's than this one: not its own name, nor one of its arguments. */
+export type AnotherTool = (name: string) => boolean;
+
+/** Whether the sentence of `lower` at `at` names another tool as its subject before it (OTHER_TOOL_SUBJECT). */
+function otherToolSubject(lower: string, at: number, another: AnotherTool): boolean {
+  const start = sentenceStart(lower, at);
+  const m = OTHER_TOOL_SUBJECT.exec(lower.slice(start, at));
+  // A thing that "will (then) be deleted" is no tool doing it.
+  return m !== null && another(m[1]!) && !/^(?:then\s+|also\s+)?be\b/.test(lower.slice(start + m.index + m[0].length));
 }
 
 /** A value after a claim that says it does not hold: "Read-Only: false", "readOnly=false", "read-only: no". */
@@ -257,27 +264,27 @@ function deferredAt(lower: string, end: number): boolean {
 }
 
 /** The first removal one of `patterns` finds, quoted, unless the words before it deny it or those after defer it. */
-/** The first removal of `patterns` in `lower`, quoted, unless denied, deferred, or told of another tool than `self`. */
-function firstRemoval(patterns: readonly RegExp[], lower: string, self?: string): string | undefined {
+/** The first removal of `patterns` in `lower`, quoted, unless denied, deferred, or told of `another` tool. */
+function firstRemoval(patterns: readonly RegExp[], lower: string, another?: AnotherTool): string | undefined {
   for (const pattern of patterns) {
     const m = pattern.exec(lower);
-    if (m && !deniedAt(lower, m.index) && !deferredAt(lower, m.index + m[0].length) && !(self !== undefined && otherToolSubject(lower, m.index, self))) {
+    if (m && !deniedAt(lower, m.index) && !deferredAt(lower, m.index + m[0].length) && !(another !== undefined && otherToolSubject(lower, m.index, another))) {
       return quoteText(m[0].replace(/^[^a-z]+/, "").trim(), 60);
     }
   }
   return undefined;
 }
 
-/** A removal the description states in passing (STATED_REMOVALS), of the tool named `self`. */
-export function statedRemoval(lower: string, self: string): string | undefined {
-  return firstRemoval(STATED_REMOVALS, lower, self);
+/** A removal the description states in passing (STATED_REMOVALS), not `another` tool's. */
+export function statedRemoval(lower: string, another: AnotherTool): string | undefined {
+  return firstRemoval(STATED_REMOVALS, lower, another);
 }
 
 const ACT_REMOVALS = [ACT_REMOVAL];
 
-/** A removal an act makes (ACT_REMOVAL), of the tool named `self`. */
-export function actRemoval(lower: string, self: string): string | undefined {
-  return firstRemoval(ACT_REMOVALS, lower, self);
+/** A removal an act makes (ACT_REMOVAL), not `another` tool's. */
+export function actRemoval(lower: string, another: AnotherTool): string | undefined {
+  return firstRemoval(ACT_REMOVALS, lower, another);
 }
 
 /** What a switched argument is said to make the tool do, "to <verb>" after it: the word and the one after (an adverb's verb). */

@@ -2303,6 +2303,10 @@ describe.each([
       ["open_position", "Opens a position with a mandatory stop loss.", "financial"],
       ["set_position", "Moves the robot arm to a position.", "write"],
       ["get_positions", "Lists open positions with their stop loss.", "read"],
+      // "Destructive" opening a sentence before a dash, a colon or a bracket labels the tool, as DESTRUCTIVE does.
+      ["host_action", "Host-level operations on a server: container lifecycle or deletion of named networks. Destructive — frees disk space.", "destructive"],
+      ["compose_action", "Bring compose services up, down, or restart. Destructive (changes running state).", "destructive"],
+      ["list_operations", "Lists pending operations. Destructive operations need confirmation elsewhere.", "read"],
       // Unsaved changes lost, in Korean and Chinese, make a close destructive; a popup that disappears does not.
       ["close_deck", "덱을 닫는다. 저장하지 않은 변경은 사라진다.", "destructive"],
       ["close_editor", "关闭编辑器，未保存的更改将丢失。", "destructive"],
@@ -2330,9 +2334,51 @@ describe.each([
     const nameVerbs = (name: string) => k(name, "").signals.filter((s) => s.startsWith("verb:"));
     for (const name of ["outlook_folders", "confirmation_ledger", "statement_pdf"]) expect(nameVerbs(name), name).toEqual([]);
     expect(nameVerbs("tfdeploy")).toEqual(["verb:deploy"]);
-    // SQL run under the text's read-only claim reads; without the claim it may write.
-    const sql = { inputSchema: { type: "object", properties: { sql: { type: "string", description: "SQL to run" } } } };
-    expect(k("capture_sql", "Run a SQL query against the loaded capture and return rows. Read-only against capture data.", sql).category).toBe("read");
-    expect(k("capture_sql", "Run a SQL query against the loaded capture and return rows.", sql).category).toBe("execute");
+  });
+
+  it("learned-23's readings after the review: each rule leaves alone what it must", () => {
+    const cases: [string, string, string][] = [
+      // A SELECT is all the tool runs only when its sentence goes no further: no second step, no other statement, no INTO.
+      ["run_sql", "Ejecuta una consulta SELECT sobre la base de ventas.", "read"],
+      ["run_sql", "执行 SELECT 查询并返回结果。", "read"],
+      ["run_sql", "Execute a SELECT against the warehouse and return the rows.", "read"],
+      ["etl_copy", "Runs a SELECT on the source and loads the rows into the destination warehouse.", "write"],
+      ["run_sql", "Run SELECT or PL/SQL blocks against Oracle.", "execute"],
+      ["run_sql", "Execute SELECT and other SQL statements.", "execute"],
+      ["run_sql", "Execute a SELECT ... INTO statement to copy query results into a new table.", "execute"],
+      // Writes refused only when every write statement the text names is in the list, refused everywhere and always.
+      ["mysql_q", "Execute a SELECT query and return the results. It prevents DROP, DELETE, INSERT, UPDATE, and other dangerous statements.", "read"],
+      ["db_query", "Execute SELECT, INSERT or UPDATE queries. Prevents DROP and TRUNCATE.", "execute"],
+      ["db_query", "Execute a SELECT query. Prevents DELETE and UPDATE without a WHERE clause.", "execute"],
+      ["db_query", "Execute a SELECT query. Prevents DROP, DELETE and UPDATE on system tables.", "execute"],
+      ["db_query", "Execute a SELECT query. Prohibits DROP and ALTER for non-admin users.", "execute"],
+      // Trading words in their market sense only: a layout's margin, a trade-off or "leverage" as a verb trade nothing.
+      ["set_element_position", "Set the position and margin of a UI element on the canvas.", "write"],
+      ["set_layer_position", "Move a layer. Trade-offs are explained in the docs.", "write"],
+      ["set_camera_position", "Move the camera. Leverage presets for common shots.", "write"],
+      ["close_position", "Close a leveraged position on GMX.", "financial"],
+      ["open_position", "Open a perp position.", "financial"],
+      // Unsaved changes lost are news only when they will be: not what autosave prevents or a save avoids.
+      ["enable_autosave", "开启自动保存，防止未保存的更改丢失。", "write"],
+      ["save_document", "保存当前文档，否则未保存的更改将丢失。", "write"],
+      ["close_editor", "关闭编辑器，未保存的更改将会丢失。", "destructive"],
+      ["close_form", "양식을 닫습니다. 저장되지 않은 입력 내용은 손실됩니다.", "destructive"],
+      // A setting made as the means of a read, or a chain that ends describing a thing, changes nothing kept.
+      ["products", "필터를 설정하여 상품 목록을 조회합니다.", "read"],
+      ["products", "検索条件を設定して、商品の一覧を取得します。", "read"],
+      ["dates", "日付の表示形式を変えて返します。", "read"],
+      ["docs", "사용자가 생성하고 공유한 문서를 검색합니다.", "read"],
+      ["docs", "ユーザーが作成して共有したドキュメントを検索します。", "read"],
+      // A polite verb ending ends the sentence even without a stop: what follows points elsewhere.
+      ["issues", "이슈 목록을 조회합니다 새 이슈 생성은 create_issue 도구를 사용하세요", "read"],
+      ["pages", "페이지 내용을 보여줍니다 - 페이지 수정이나 삭제는 지원하지 않음", "read"],
+      // A thing that "will then be deleted" is no other tool doing it, nor is an argument set to a value.
+      ["reindex", "Rebuild the search index. The old_index will then be deleted.", "destructive"],
+      ["store_memory", "Store a memory. To permanently erase older memories use prune_old=true.", "destructive"],
+    ];
+    expectReadings(cases);
+    // An argument the tool takes is not another tool, though the text names it as a subject.
+    const extraneous = { inputSchema: { type: "object", properties: { delete_extraneous: { type: "boolean" } } } };
+    expect(k("sync_folder", "Sync a folder to remote storage. delete_extraneous will permanently delete remote files not present locally.", extraneous).category).toBe("destructive");
   });
 });
