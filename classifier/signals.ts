@@ -1355,7 +1355,7 @@ function optionalChange(word: string): VerbInfo | undefined {
   const v = TEXT_VERBS.get(word);
   return v && OPTIONAL_EFFECT_VERBS.has(v.verb) ? v : undefined;
 }
-const OPTIONAL_EFFECT_VERBS = new Set("post send create save write store persist publish commit upload submit mark execute delete remove purge overwrite replace".split(" "));
+const OPTIONAL_EFFECT_VERBS = new Set("post send create save write store persist publish commit upload submit mark execute delete remove purge overwrite replace start launch provision".split(" "));
 
 /**
  * A verb as a list of actions says it, with a short verb's -ing form that doubles its last letter ("Supports creating,

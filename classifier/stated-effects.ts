@@ -323,15 +323,16 @@ export function switchedEffect<T>(lower: string, effectOf: (word: string, partic
 }
 
 /**
- * A change the text says the tool makes when asked ("Optionally posts review comments to GitHub", "can also mark
- * one as recommended"): quoted with the verb's meaning, as a switched argument's effect is.
+ * A change the text says the tool makes when asked or may make ("Optionally posts review comments to GitHub", "can also
+ * mark one as recommended", "This may start an inactive mock pod"): quoted with the verb's meaning, as a switched
+ * argument's effect is.
  */
 export function optionalEffect<T>(lower: string, effectOf: (word: string, participle: boolean) => T | undefined): { effect: T; quote: string } | undefined {
-  if (!lower.includes("optionally") && !lower.includes(" also ")) return undefined;
+  if (!lower.includes("optionally") && !lower.includes(" also ") && !lower.includes(" may ") && !lower.includes(" might ")) return undefined;
   const m = OPTIONAL_ACT.exec(lower);
   if (!m) return undefined;
   // From the phrase itself, not the mark or the subject before it (". Can also mark …"): denial and quote.
-  const at = m.index + m[0].search(/optionally|can also|may also/);
+  const at = m.index + m[0].search(/optionally|can also|may|might/);
   if (deniedAt(lower, at)) return undefined;
   // Another tool's act the text points to ("You can also send it later with the send_draft tool") is not this one's.
   const sentence = lower.slice(at, at + lower.slice(at).search(/[.;!?\n]|$/));
@@ -339,8 +340,11 @@ export function optionalEffect<T>(lower: string, effectOf: (word: string, partic
   const effect = effectOf(m[1]!, false);
   return effect === undefined ? undefined : { effect, quote: quoteText(sentence, 80) };
 }
-/** "optionally" has the tool for subject; "can also" and "may also" only after the tool ("it can also mark …"). */
-const OPTIONAL_ACT = /(?:\boptionally|(?:^|[.;:!?]\s+|\b(?:it|this tool|the tool|and)\s+)(?:can|may) also)\s+([a-z]+)\b/;
+/**
+ * "optionally" has the tool for subject; "can also" and "may also" only after the tool ("it can also mark …"); and so
+ * does "may" opening a sentence of the tool's own or joined to its lead ("List stubs. This may start an inactive pod").
+ */
+const OPTIONAL_ACT = /(?:\boptionally|(?:^|[.;:!?]\s+|\b(?:it|this tool|the tool|and)\s+)(?:can|may) also|(?:^|[.;:!?]\s+)(?:this|it|this tool|the tool|calling it)\s+(?:may|might)|\band\s+(?:may|might))\s+([a-z]+)\b/;
 const POINTED_TO_TOOL = /\b[a-z]+_[a-z_]+\b|\btool\b/;
 
 /** Words without which no stated save can match: most descriptions skip the save patterns on one scan. */
