@@ -1893,6 +1893,8 @@ function isQuoteMark(c: number): boolean {
  * The verb a description leads with, after labels ("WORKFLOW:", "Step 1 of 4 -") and filler ("Use this tool to");
  * `lower` is the description lower-cased.
  */
+const isLowerAsciiLetter = (c: number) => c >= 97 && c <= 122;
+
 function findDescriptionVerb(description: string, lower: string): DescriptionVerbHit | undefined {
   // "Dry-run: …", "force-push", "turn on", "roll back", "zero out" and "check-in" are one word each. Few descriptions say "dry", "force",
   // "turn o", "roll" or "zero" at all (where "turn" alone is in every "Returns").
@@ -1954,7 +1956,9 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
     // A part of an identifier ("creator_type", "dry_run") names a field, not what the tool does; so does a word quoted
     // alone after words of the text's own (the Mentor "void" inbox), where one it opens with, after filler or an adverb,
     // is its verb ("`kill` a process", 'Forcibly "stop" the VM').
-    if (head.charCodeAt(start - 1) === 95 || head.charCodeAt(token.end) === 95 || (others > 0 && isQuoteMark(head.charCodeAt(start - 1)) && isQuoteMark(head.charCodeAt(token.end)))) {
+    // … and so does a host's or a file's name ("Grants.gov", "config.yaml").
+    const dotted = head.charCodeAt(token.end) === 46 && isLowerAsciiLetter(head.charCodeAt(token.end + 1));
+    if (head.charCodeAt(start - 1) === 95 || head.charCodeAt(token.end) === 95 || dotted || (others > 0 && isQuoteMark(head.charCodeAt(start - 1)) && isQuoteMark(head.charCodeAt(token.end)))) {
       if (++others > 4) return undefined;
       continue;
     }
