@@ -2307,6 +2307,12 @@ describe.each([
       ["host_action", "Host-level operations on a server: container lifecycle or deletion of named networks. Destructive — frees disk space.", "destructive"],
       ["compose_action", "Bring compose services up, down, or restart. Destructive (changes running state).", "destructive"],
       ["list_operations", "Lists pending operations. Destructive operations need confirmation elsewhere.", "read"],
+      // A change a reading tool says it may make is one it makes when called; what may happen to the caller is none.
+      ["list_stubs", "List the mock server's stubs. This may start an inactive mock pod.", "write"],
+      ["get_stub", "Get a stub by id. Requires version 3 and may start the pod.", "write"],
+      ["list_jobs", "List the queued jobs. This may take a few seconds on large queues.", "read"],
+      // A word joined to a host's or a file's name by a dot is no verb of the text.
+      ["portal_check", "Connectivity check (Grants.gov test case): fetch the service description and report the environment.", "read"],
       // Unsaved changes lost, in Korean and Chinese, make a close destructive; a popup that disappears does not.
       ["close_deck", "덱을 닫는다. 저장하지 않은 변경은 사라진다.", "destructive"],
       ["close_editor", "关闭编辑器，未保存的更改将丢失。", "destructive"],
