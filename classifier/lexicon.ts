@@ -877,14 +877,14 @@ export const CJK_VERBS: Record<Category, string> = {
   read: `获取 查询 搜索 列出 读取 查看 显示 检索 取得 计算 规划 转换 测量 推荐 浏览 分析 导出 统计 検索 一覧 表示 読み込 参照 確認 計算 変換 分析
     エクスポート 조회 검색 목록 가져 확인 분석 불러 표시 반환
     拉取 预览 询价 估算 翻译 识别 校验 验证 检查 模拟 查詢 讀取 獲取 搜尋 顯示 見積 プレビュー 抽出 集計 照会 미리보기 계산 검증
-    返します 返す 返却 返回 解析 보여`,
+    返します 返す 返回 解析 보여`,
   write: `创建 添加 新增 更新 修改 编辑 发送 保存 上传 导入 设置 发布 分配 取消 重试 拒绝 批准 启动 停止 重启 写入 作成 追加 変更 編集 送信 保存 登録 設定
     アップロード インポート 投稿 キャンセル 起動 書き込 移動 複製 提交 回复 移动 复制 重命名 생성 추가 수정 업데이트 전송 저장 등록 설정 변경
     작성 게시 편집 업로드 발송 취소 전환 記録 書き出 下载 ダウンロード
     预约 预订 申请 审批 开通 屏蔽 拉黑 隐藏 置顶 标记 转发 邀请 关注 注册 撤销 替换 置换 覆盖 重置 还原 回滚 建立 編輯 發送
     儲存 上傳 發布 覆寫 替換 重設 還原 予約 申請 承認 却下 一時停止 非表示 取り消 置き換え 上書き リセット 初期化 復元
     ロールバック 예약 신청 차단 숨기 숨깁 중지 수정 변경 발행 대체 덮어쓰 초기화 복원 롤백 下架 上架 依頼 신고 발급
-    点击 點擊 更改 变更 變更 치환합 치환해 抬高 平整 关闭 關閉 閉じ 领取 領取 変え`,
+    点击 點擊 更改 变更 變更 치환합 치환해 抬高 平整 关闭 關閉 閉じ 领取 領取 変え マージ 병합`,
   execute: "执行 运行 部署 実行 실행 執行 運行",
   destructive: "删除 移除 清空 清除 清理 销毁 卸载 削除 消去 破棄 삭제 제거 撤回 释放 终止 注销 作废 销户 解散 擦除 抹除 刪除 銷毀 解約 退会 クリア 해지 탈퇴 비우 폐기 外し 추방 강퇴 踢出 解绑 解除绑定",
   financial: "支付 付款 支払 결제 充值 转账 退款 송금 환불 下单 下單",
@@ -1065,7 +1065,7 @@ export const IDIOM_WORDS: ReadonlyMap<string, { before: ReadonlySet<string>; aft
  * French, Spanish, Portuguese, Italian, German, Dutch, Russian, Chinese, Japanese and Korean.
  */
 export const IRREVERSIBLE_ELSEWHERE =
-  /irr[ée]versib|irrevers[ií]vel|irreversibile|d[ée]finitivement|definitivamente|permanentemente|no se puede deshacer|no se puede recuperar|n[ãa]o pode ser desfeit|n[ãa]o pode ser recuperad|ne peut (?:pas )?[êe]tre (?:annul|r[ée]cup[ée]r|restaur)|non pu[òo] essere (?:annullat|recuperat|ripristinat)|unwiderruflich|endg[üu]ltig|dauerhaft gel[öo]scht|nicht r[üu]ckg[äa]ngig|nicht umkehrbar|kann nicht wiederhergestellt|onomkeerbaar|permanent verwijder|kan niet (?:ongedaan|worden hersteld)|безвозвратно|необратим|нельзя отменить|невозможно восстановить|не можна скасувати|неможливо відновити|无法撤销|不可撤销|无法恢复|不可恢复|无法撤回|不能撤销|不能恢复|無法復原|無法還原|無法撤銷|永久删除|不可逆|元に戻せ(?:ません|ない)|元に戻すこと[^。]{0,10}でき(?:ません|ない)|取り消せ(?:ません|ない)|復元でき(?:ません|ない)|完全に削除|되돌릴 수 없|복구할 수 없|복원할 수 없|영구(?:적으로)? 삭제|geri al[ıi]namaz|iptal edilemez|n[ãa]o pode ser cancelad|no se puede cancelar|kann nicht storniert|无法取消|不能取消|取り消しできません|キャンセルできません|취소할 수 없|tidak (?:dapat|bisa) (?:dibatalkan|dikembalikan|dipulihkan)|không thể (?:hoàn tác|khôi phục)|nie można (?:cofnąć|przywrócić)|nieodwracaln|لا يمكن (?:التراجع|استرجاع|استعادة)|no es reversible|n[ãa]o [ée] revers[íi]vel|n'est pas r[ée]versible|non [èe] reversibile|(?<![a-z])se pierden?|ser[áa]n? perdid|(?:é|são) perdid|(?:est|sont) perdu|gehen? verloren|(?:va|vanno) pers[oie]|теряется|теряются|будет потерян|kaybolur|bị mất|保持されません|失われ|(?<!(?:방지|막기|않도록|않게|위해)[^.。]{0,12})(?:저장하지 않은|저장되지 않은|미저장)\s?(?:변경|데이터|입력|내용|작업)[^.。]{0,10}(?:사라(?:진다|집니다|지며|지고|져)|(?:손실|유실)(?:된다|됩니다|되며))|(?<!(?:防止|避免|以免|免得|否则|否則|防ぐ)[^。，,]{0,6})未(?:保存|儲存)的(?:更改|修改|改动|内容|數據|数据|變更|內容)(?:都|均)?(?:将会|將會|将|会|將|會)?(?:被)?(?:丢失|遺失|丢弃|丟棄)/i;
+  /irr[ée]versib|irrevers[ií]vel|irreversibile|d[ée]finitivement|definitivamente|permanentemente|no se puede deshacer|no se puede recuperar|n[ãa]o pode ser desfeit|n[ãa]o pode ser recuperad|ne peut (?:pas )?[êe]tre (?:annul|r[ée]cup[ée]r|restaur)|non pu[òo] essere (?:annullat|recuperat|ripristinat)|unwiderruflich|endg[üu]ltig|dauerhaft gel[öo]scht|nicht r[üu]ckg[äa]ngig|nicht umkehrbar|kann nicht wiederhergestellt|onomkeerbaar|permanent verwijder|kan niet (?:ongedaan|worden hersteld)|безвозвратно|необратим|нельзя отменить|невозможно восстановить|не можна скасувати|неможливо відновити|无法撤销|不可撤销|无法恢复|不可恢复|无法撤回|不能撤销|不能恢复|無法復原|無法還原|無法撤銷|永久删除|不可逆|元に戻せ(?:ません|ない)|元に戻すこと[^。]{0,10}でき(?:ません|ない)|取り消せ(?:ません|ない)|復元でき(?:ません|ない)|完全に削除|되돌릴 수 없|복구할 수 없|복원할 수 없|영구(?:적으로)? 삭제|geri al[ıi]namaz|iptal edilemez|n[ãa]o pode ser cancelad|no se puede cancelar|kann nicht storniert|无法取消|不能取消|取り消しできません|キャンセルできません|취소할 수 없|tidak (?:dapat|bisa) (?:dibatalkan|dikembalikan|dipulihkan)|không thể (?:hoàn tác|khôi phục)|nie można (?:cofnąć|przywrócić)|nieodwracaln|لا يمكن (?:التراجع|استرجاع|استعادة)|no es reversible|n[ãa]o [ée] revers[íi]vel|n'est pas r[ée]versible|non [èe] reversibile|(?<![a-z])se pierden?|ser[áa]n? perdid|(?:é|são) perdid|(?:est|sont) perdu|gehen? verloren|(?:va|vanno) pers[oie]|теряется|теряются|будет потерян|kaybolur|bị mất|保持されません|失われ|(?<!(?:방지|막기|않도록|않게|위해|않으면|충돌 시|충돌시)[^.。]{0,20})(?:저장하지 않은|저장되지 않은|미저장)\s?(?:변경|데이터|입력|내용|작업)[^.。]{0,10}(?:사라(?:진다|집니다|지며|지고|져)|(?:손실|유실)(?:된다|됩니다|되며))|(?<!(?:防止|避免|以免|免得|否则|否則|防ぐ|如果不|若不|崩溃时|崩潰時|崩溃后)[^。]{0,12})未(?:保存|儲存)的(?:更改|修改|改动|内容|數據|数据|變更|內容)(?:都|均)?(?:将会|將會|将|会|將|會)?(?:被)?(?:丢失|遺失|丢弃|丟棄)(?![^。]{0,4}[，,][^。]{0,12}前调用)/i;
 
 /**
  * A removal another language states in passing ("Los archivos de origen se eliminan", "元ファイルは削除されます"): like

@@ -1013,14 +1013,26 @@ function joinedCjkChange(head: string, first: VerbInfo): VerbInfo | undefined {
  * setting and returns the statistics, "파일을 생성하고 경로를 반환합니다" creates a file and returns its path): both are done,
  * and the worse reading stands.
  */
-const CONTINUED_AFTER = /^(?:して|し[、,，]|て[、,，]?|하고|하여|해서|한\s?(?:뒤|후)|해\s)/;
+const CONTINUED_AFTER = /^(?:して|し[、,，]|て[、,，]?|した(?:後|あと)|하고|하여|해서|한\s?(?:뒤|후)|해\s)/;
 /**
  * … but a setting made as the means of the read (a filter, a condition, a period, an order, a format, a unit: "필터를
  * 설정하여 … 조회합니다", "表示形式を変えて返します") changes nothing kept, and a chain that ends in a word describing a thing
  * ("사용자가 생성하고 공유한 문서를 검색합니다", the documents users created and shared) tells of that thing.
  */
-const MEANS_BEFORE = /(?:条件|フィルタ|フィルター|期間|形式|単位|並び順|順序|サイズ|필터|기간|정렬|조건|형식|단위|순서|크기|키)\s*(?:を|를|을)?\s*$/;
-const RELATIVE_NEXT = /^(?:して|し|て|하고|하여|해서|해)?[、,，\s]*\S{0,6}?(?:した|された|한|된|했던)(?=\s|[^\s]{0,12}?(?:を|를|을|の|이|가))/;
+const MEANS_WORDS = /(?:条件|フィルタ|期間|形式|単位|並び順|順序|サイズ|言語|タイムゾーン|通貨|필터|기간|정렬|조건|형식|단위|순서|크기|기준|언어|통화|시간대|키)/;
+const RELATIVE_NEXT = /^(?:して|し|て|하고|하여|해서|해)[、,，\s]*(\S{1,6}?)(?:した|された|한|된|했던)(?!\s?(?:후|뒤)|後|あと)(?=\s|[^\s]{0,12}?(?:を|를|을|の|이|가))/;
+
+/** Whether the clause before `at` sets a means of the read as the changed thing (MEANS_WORDS), a word or two before the verb. */
+function meansBefore(head: string, at: number): boolean {
+  const before = head.slice(Math.max(0, at - 14), at);
+  return MEANS_WORDS.test(before.slice(before.search(/[^、。,，]*$/)));
+}
+
+/** Whether the chain after a change at `at` ends in a relative form of another verb (RELATIVE_NEXT), describing a thing. */
+function relativeNext(after: string, said: string): boolean {
+  const m = RELATIVE_NEXT.exec(after);
+  return m !== null && m[1] !== said;
+}
 
 function continuedChange(head: string): VerbInfo | undefined {
   let worst: VerbInfo | undefined;
@@ -1028,7 +1040,7 @@ function continuedChange(head: string): VerbInfo | undefined {
     if (info.category === "read" || (worst && SEVERITY[info.category] <= SEVERITY[worst.category])) continue;
     for (let i = head.indexOf(said); i >= 0; i = head.indexOf(said, i + 1)) {
       const after = head.slice(i + said.length);
-      if (MEANS_BEFORE.test(head.slice(Math.max(0, i - 8), i)) || RELATIVE_NEXT.test(after)) continue;
+      if (meansBefore(head, i) || relativeNext(after, said)) continue;
       if (CONTINUED_AFTER.test(after) && !attributiveAt(head, i, said.length)) {
         worst = info;
         break;
@@ -1246,16 +1258,19 @@ function selectRun(description: string): string | undefined {
   const rest = description.slice(m.index + m[0].length);
   // The sentence's end: a stop before a space, never an ellipsis ("SELECT ... INTO").
   const end = rest.search(/(?<!\.)[.!?。](?!\.)(?=\s|$)|\n/);
-  const sentence = (end < 0 ? rest : rest.slice(0, end)).replace(RETURNS_ROWS, "");
-  return SELECT_RUN_OTHER.test(sentence) ? undefined : m[0].trim();
+  const sentence = (end < 0 ? rest : rest.slice(0, end)).replace(RETURNS_ROWS, "").replace(PARENTHESES, "");
+  return SELECT_RUN_OTHER.test(sentence) || STEP_AFTER_COMMA.test(sentence) ? undefined : m[0].trim();
 }
+const PARENTHESES = /\([^)]*\)|（[^）]*）/g;
+/** … or a clause after a comma that is more than a limit ("Ejecuta una consulta SELECT, guardando el resultado …", "，把结果插入"). */
+const STEP_AFTER_COMMA = /[,，]\s*(?!(?:не|no|not|at most|up to|max|maximum|limit|limited|hasta|до|jusqu|bis|höchstens|máximo|massimo|最多|至多)(?!\p{L}))\p{L}/u;
 /**
- * Words of trading, in their market sense only: a position held at a market price, with its stops, leverage, margin or
- * collateral ("at market price", "stop loss", "leveraged", "isolated margin"), not a layout's margin, a trade-off, a
- * verb's "leverage" or a runtime's futures.
+ * Words of trading, in their market sense only: a position held at a market price, with its stops, leverage or margin
+ * ("at market price", "stop loss", "SL/TP", "leveraged", "isolated margin", "futures position"), not a layout's margin
+ * or its mode, a trade-off, a verb's "leverage", a title's "long or short" or a runtime's futures.
  */
 const TRADING_TEXT =
-  /\b(?:at (?:the )?market(?: price)?|market (?:price|order)s?|stop[- ]loss(?:es)?|take[- ]profits?|leveraged|\d+x leverage|(?:isolated|cross|initial|maintenance) margin|margin (?:call|mode|ratio|account|requirement|level)s?|perpetuals?|perps?|(?:long|short) positions?|long or short|short or long|collateral|(?:futures|trading|brokerage) (?:account|contract|pair|platform|exchange)s?)\b/;
+  /\b(?:at (?:the )?market(?: price)?|market (?:price|order)s?|stop[- ]loss(?:es)?|take[- ]profits?|sl\/tp|leveraged|\d+x leverage|(?:isolated|cross|initial|maintenance) margin|margin (?:call|ratio|account|requirement|level)s?|perpetuals?|perps?|(?:futures|perpetual|perp|leveraged) positions?|(?:exchange|futures|trading|brokerage) (?:account|contract|pair|platform)s?)\b/;
 /** SQL's statements that change data or schema, as a text lists them ("DROP, DELETE, INSERT, UPDATE"). */
 const WRITE_STATEMENTS = "(?:insert|update|delete|drop|alter|truncate|create|replace|merge|grant|revoke)";
 /** … and as a text names them anywhere, in capitals. */
@@ -1274,15 +1289,19 @@ const REFUSAL_LIMITED = /^\s*(?:statements?|queries|commands)?\s*(?:to|into|on|i
 /**
  * Whether a text refuses the write statements it names: all of them, in a list refused everywhere ("It prevents DROP,
  * DELETE, INSERT, UPDATE, and other dangerous statements"), never some while it runs others ("Execute SELECT, INSERT or
- * UPDATE. Prevents DROP and TRUNCATE") nor only in some places or cases.
+ * UPDATE. Prevents DROP and TRUNCATE", "can modify data through stored procedures") nor only in some places or cases.
  */
 function writesRefused(description: string, lower: string): boolean {
   if (WRITES_REFUSED.test(lower)) return true;
   const m = REFUSED_STATEMENTS.exec(lower);
   if (!m || REFUSAL_LIMITED.test(lower.slice(m.index + m[0].length))) return false;
+  // A write the text allows elsewhere, in any case ("insert or upsert are supported", "can modify data"), stands.
+  if (WRITE_ALLOWED.test(lower.slice(0, m.index) + lower.slice(m.index + m[0].length))) return false;
   const refused = new Set(m[1]!.match(/[a-z]+/g));
   return [...description.matchAll(WRITE_STATEMENT_NAMED)].every((w) => refused.has(w[0].toLowerCase()));
 }
+/** Words of a write a text may allow outside the list it refuses. */
+const WRITE_ALLOWED = /\b(?:insert|upsert|update|delete|drop|alter|truncate|modif(?:y|ies|ied|ication)|writes?|mutations?|stored procedures?)\b/;
 /** … unless the text makes an exception anywhere: "by default", "unless allow_writes", "when started in read-only mode". */
 const REFUSAL_EXCEPTED = /\b(?:unless|except|otherwise|by default|allow[_-]?writes?|when (?:started|running|run) in)\b|\b(?:are|is) (?:allowed|permitted)\b/;
 
@@ -1355,7 +1374,7 @@ function optionalChange(word: string): VerbInfo | undefined {
   const v = TEXT_VERBS.get(word);
   return v && OPTIONAL_EFFECT_VERBS.has(v.verb) ? v : undefined;
 }
-const OPTIONAL_EFFECT_VERBS = new Set("post send create save write store persist publish commit upload submit mark execute delete remove purge overwrite replace start launch provision".split(" "));
+const OPTIONAL_EFFECT_VERBS = new Set("post send create save write store persist publish commit upload submit mark execute delete remove purge overwrite replace start provision".split(" "));
 
 /**
  * A verb as a list of actions says it, with a short verb's -ing form that doubles its last letter ("Supports creating,

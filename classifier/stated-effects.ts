@@ -206,9 +206,12 @@ export type AnotherTool = (name: string) => boolean;
 function otherToolSubject(lower: string, at: number, another: AnotherTool): boolean {
   const start = sentenceStart(lower, at);
   const m = OTHER_TOOL_SUBJECT.exec(lower.slice(start, at));
-  // A thing that "will (then) be deleted" is no tool doing it.
-  return m !== null && another(m[1]!) && !/^(?:then\s+|also\s+)?be\b/.test(lower.slice(start + m.index + m[0].length));
+  if (m === null || !another(m[1]!)) return false;
+  // A thing that "will (then) be deleted" is no tool doing it, nor is a setting the text speaks of ("Setting
+  // replace_existing will overwrite the file", "if dry_run … ").
+  return !/^(?:then\s+|also\s+)?be\b/.test(lower.slice(start + m.index + m[0].length)) && !SETTING_BEFORE.test(lower.slice(start, start + m.index + 1));
 }
+const SETTING_BEFORE = /\b(?:setting|set|enabling|enable|passing|pass|if|when|with|unless|flag|option|parameter|argument|field)\s*[\s(`'"]$/;
 
 /** A value after a claim that says it does not hold: "Read-Only: false", "readOnly=false", "read-only: no". */
 const CLAIM_SET_FALSE = /^["'`\]]?\s*[:=]\s*["'`]?(?:false|no)\b/;
@@ -329,7 +332,7 @@ export function switchedEffect<T>(lower: string, effectOf: (word: string, partic
  */
 export function optionalEffect<T>(lower: string, effectOf: (word: string, participle: boolean) => T | undefined): { effect: T; quote: string } | undefined {
   if (!lower.includes("optionally") && !lower.includes(" also ") && !lower.includes(" may ") && !lower.includes(" might ")) return undefined;
-  const m = OPTIONAL_ACT.exec(lower);
+  const m = OPTIONAL_ACT.exec(lower) ?? MAY_ACT.exec(lower);
   if (!m) return undefined;
   // From the phrase itself, not the mark or the subject before it (". Can also mark …"): denial and quote.
   const at = m.index + m[0].search(/optionally|can also|may|might/);
@@ -340,11 +343,13 @@ export function optionalEffect<T>(lower: string, effectOf: (word: string, partic
   const effect = effectOf(m[1]!, false);
   return effect === undefined ? undefined : { effect, quote: quoteText(sentence, 80) };
 }
+/** "optionally" has the tool for subject; "can also" and "may also" only after the tool ("it can also mark …"). */
+const OPTIONAL_ACT = /(?:\boptionally|(?:^|[.;:!?]\s+|\b(?:it|this tool|the tool|and)\s+)(?:can|may) also)\s+([a-z]+)\b/;
 /**
- * "optionally" has the tool for subject; "can also" and "may also" only after the tool ("it can also mark …"); and so
- * does "may" opening a sentence of the tool's own or joined to its lead ("List stubs. This may start an inactive pod").
+ * … and "may" opening a sentence whose subject is the tool, before a verb that makes or starts something and its object
+ * ("This may start an inactive mock pod"), not a way of working ("It may start slowly") nor a cache of its own.
  */
-const OPTIONAL_ACT = /(?:\boptionally|(?:^|[.;:!?]\s+|\b(?:it|this tool|the tool|and)\s+)(?:can|may) also|(?:^|[.;:!?]\s+)(?:this|it|this tool|the tool|calling it)\s+(?:may|might)|\band\s+(?:may|might))\s+([a-z]+)\b/;
+const MAY_ACT = /(?:^|[.;:!?]\s+)(?:this tool|the tool|this|it|calling it)\s+(?:may|might)\s+(start|create|send|post|publish|provision)\s+(?:a|an|the|its|one|new|another)\s+(?![^.;!?]{0,30}\b(?:cache|temporary|temp|log)\b)/;
 const POINTED_TO_TOOL = /\b[a-z]+_[a-z_]+\b|\btool\b/;
 
 /** Words without which no stated save can match: most descriptions skip the save patterns on one scan. */

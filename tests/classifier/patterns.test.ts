@@ -2309,8 +2309,10 @@ describe.each([
       ["list_operations", "Lists pending operations. Destructive operations need confirmation elsewhere.", "read"],
       // A change a reading tool says it may make is one it makes when called; what may happen to the caller is none.
       ["list_stubs", "List the mock server's stubs. This may start an inactive mock pod.", "write"],
-      ["get_stub", "Get a stub by id. Requires version 3 and may start the pod.", "write"],
       ["list_jobs", "List the queued jobs. This may take a few seconds on large queues.", "read"],
+      ["list_objects", "List the objects of a bucket. Keys are case-sensitive and may start with a slash.", "read"],
+      ["get_status", "Get the service status. It may start slowly on the first call.", "read"],
+      ["check_updates", "Check for updates. It may create a cache file in the home directory.", "read"],
       // A word joined to a host's or a file's name by a dot is no verb of the text.
       ["portal_check", "Connectivity check (Grants.gov test case): fetch the service description and report the environment.", "read"],
       // Unsaved changes lost, in Korean and Chinese, make a close destructive; a popup that disappears does not.
@@ -2380,6 +2382,20 @@ describe.each([
       ["pages", "페이지 내용을 보여줍니다 - 페이지 수정이나 삭제는 지원하지 않음", "read"],
       // A thing that "will then be deleted" is no other tool doing it, nor is an argument set to a value.
       ["reindex", "Rebuild the search index. The old_index will then be deleted.", "destructive"],
+      ["upload_file", "Upload a file. Setting replace_existing will overwrite the existing file permanently.", "destructive"],
+      // After a second review: a SELECT's clause after a comma that is more than a limit is another step; a write allowed
+      // outside the refused list stands; the same verb repeated, or one done before ("した後", "한 후"), is no relative.
+      ["run_sql", "Ejecuta una consulta SELECT, guardando el resultado en una tabla nueva.", "execute"],
+      ["run_sql", "执行 SELECT 查询，把结果插入到 report 表中。", "execute"],
+      ["db_query", "Execute a SELECT query. This tool can modify data through stored procedures. Prevents DROP, DELETE and TRUNCATE.", "execute"],
+      ["issue_tool", "GitHubリポジトリにIssueを作成して、作成されたIssueのURLを返します。", "write"],
+      ["snapshots", "古いEBSスナップショットを削除した後、残りのスナップショットの一覧を返します。", "destructive"],
+      ["snapshots", "오래된 스냅샷을 모두 삭제한 후 남은 스냅샷 목록을 반환합니다.", "destructive"],
+      ["search", "表示言語を変えて検索結果を返します。", "read"],
+      ["orders", "정렬 기준을 변경하여 목록을 보여줍니다.", "read"],
+      ["enable_autosave", "开启自动保存。如果不开启，未保存的更改将丢失。", "write"],
+      ["update_position", "Move an element on the canvas. Margin mode: auto or manual.", "write"],
+      ["modify_position", "Modify SL/TP of an open position.", "financial"],
       ["store_memory", "Store a memory. To permanently erase older memories use prune_old=true.", "destructive"],
     ];
     expectReadings(cases);
