@@ -2527,7 +2527,9 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   }
   // A trading position is money at stake: opening, closing or changing one on a tool whose text trades ("Closes an open
   // position at the market price") moves money, where a window's, a robot's or a job's position is none.
-  if (!moneyObject && !emptyDescription && TRADING_TEXT.test(lowerDescription)) moneyObject = words.find((w) => w === "position" || w === "positions");
+  if (!moneyObject && !emptyDescription && (words.includes("position") || words.includes("positions")) && TRADING_TEXT.test(lowerDescription)) {
+    moneyObject = words.includes("position") ? "position" : "positions";
+  }
 
   // Description: leading verb, phrases, injection.
   let injection: ToolReading["injection"];

@@ -331,8 +331,9 @@ export function switchedEffect<T>(lower: string, effectOf: (word: string, partic
  * argument's effect is.
  */
 export function optionalEffect<T>(lower: string, effectOf: (word: string, participle: boolean) => T | undefined): { effect: T; quote: string } | undefined {
-  if (!lower.includes("optionally") && !lower.includes(" also ") && !lower.includes(" may ") && !lower.includes(" might ")) return undefined;
-  const m = OPTIONAL_ACT.exec(lower) ?? MAY_ACT.exec(lower);
+  const m =
+    (lower.includes("optionally") || lower.includes(" also ") ? OPTIONAL_ACT.exec(lower) : null) ??
+    (lower.includes(" may ") || lower.includes(" might ") ? MAY_ACT.exec(lower) : null);
   if (!m) return undefined;
   // From the phrase itself, not the mark or the subject before it (". Can also mark …"): denial and quote.
   const at = m.index + m[0].search(/optionally|can also|may|might/);
