@@ -953,6 +953,8 @@ function leadingLetters(head: string): string | undefined {
 const VERB_FINAL_SCRIPT = /[\u3040-\u30ff\uac00-\ud7af]/;
 /** How far a Japanese or Korean first sentence is read for the verb that ends it. */
 const VERB_FINAL_SENTENCE = 160;
+/** … and how far its opening, where a destructive word wins wherever it stands, reaches. */
+const VERB_FINAL_OPENING = 40;
 /** A polite verb ending that ends a sentence left without a stop ("…조회합니다 새 이슈 생성은 …", "…取得します (…)"). */
 const POLITE_END = /(?:니다|ます)(?=\s|\(|（|-|$)/;
 // The end of the first sentence, in either script's punctuation.
@@ -1034,6 +1036,7 @@ function relativeNext(after: string, said: string): boolean {
   return m !== null && m[1] !== said;
 }
 
+/** The worst change a Japanese or Korean sentence goes on from before its last verb (CONTINUED_AFTER), if any. */
 function continuedChange(head: string): VerbInfo | undefined {
   let worst: VerbInfo | undefined;
   for (const { said, info } of CJK_VERB_LIST) {
@@ -1106,7 +1109,7 @@ function foreignDescriptionVerb(description: string, firstWord: boolean): Descri
       if (verbFinal && found?.category === "destructive") break;
       // A destructive word wins from the sentence's opening only: further on it is as often a noun of what the verb
       // hands back ("… revoked 상태와 폐기 일시를 반환합니다", the revocation time).
-      if (verbFinal ? i > at || (info.category === "destructive" && i < 40) : i < at) {
+      if (verbFinal ? i > at || (info.category === "destructive" && i < VERB_FINAL_OPENING) : i < at) {
         at = i;
         found = info;
       }
@@ -1245,12 +1248,6 @@ const RETURNS_ROWS = /(?:\band (?:then )?returns?|\by devuelve|\bet renvoie|\bи
  */
 const SELECT_RUN_OTHER = /(?<!\p{L})(?:and|then|or|into|other|any|for update|и|или|затем|y|o|luego|et|ou|puis|und|oder|dann|e|depois)(?!\p{L})|[;；]|并|然后/iu;
 
-/** Whether a schema lists an argument of this name (lower-case). */
-function hasArgument(schema: ToolInput["inputSchema"], name: string): boolean {
-  const properties = schema?.properties;
-  return typeof properties === "object" && properties !== null && Object.keys(properties).some((k) => k.toLowerCase() === name);
-}
-
 /** The SELECT a text names as all its tool runs (SELECT_RUN), quoted, unless its sentence goes on to more (SELECT_RUN_OTHER). */
 function selectRun(description: string): string | undefined {
   const m = SELECT_RUN.exec(description);
@@ -1264,6 +1261,12 @@ function selectRun(description: string): string | undefined {
 const PARENTHESES = /\([^)]*\)|（[^）]*）/g;
 /** … or a clause after a comma that is more than a limit ("Ejecuta una consulta SELECT, guardando el resultado …", "，把结果插入"). */
 const STEP_AFTER_COMMA = /[,，]\s*(?!(?:не|no|not|at most|up to|max|maximum|limit|limited|hasta|до|jusqu|bis|höchstens|máximo|massimo|最多|至多)(?!\p{L}))\p{L}/u;
+/** Whether a schema lists an argument of this name (lower-case). */
+function hasArgument(schema: ToolInput["inputSchema"], name: string): boolean {
+  const properties = schema?.properties;
+  return typeof properties === "object" && properties !== null && Object.keys(properties).some((k) => k.toLowerCase() === name);
+}
+
 /**
  * Words of trading, in their market sense only: a position held at a market price, with its stops, leverage or margin
  * ("at market price", "stop loss", "SL/TP", "leveraged", "isolated margin", "futures position"), not a layout's margin

@@ -180,8 +180,8 @@ const OTHER_TOOL_SUBJECT = new RegExp(`(?:^|[\\s(\`'"])(${NAMED_TOOL})[\`'"]?\\s
 const POINTED: readonly PhraseSignal[] = ["execute_phrase", "destructive_effect", "irreversible", "overwrite", "bulk_scope"];
 
 /**
- * Drops from `hits` each phrase whose sentence in `lower` opens by pointing to `another` tool, that is a purpose the sentence then sends to one, or that follows another tool named as its sentence's
- * subject: it tells of that tool.
+ * Drops from `hits` each phrase whose sentence in `lower` opens by pointing to `another` tool, that is a purpose the
+ * sentence then sends to one, or that follows another tool named as its sentence's subject: it tells of that tool.
  */
 export function dropPointedElsewhere(lower: string, hits: PhraseHits, another: AnotherTool): void {
   if (!lower.includes("use ") && !lower.includes("call ") && !lower.includes("run ") && !lower.includes("invoke ") && !lower.includes("try ") && !lower.includes("_")) return;
@@ -266,8 +266,10 @@ function deferredAt(lower: string, end: number): boolean {
   return DEFERRED.test(lower.slice(end, end + 24));
 }
 
-/** The first removal one of `patterns` finds, quoted, unless the words before it deny it or those after defer it. */
-/** The first removal of `patterns` in `lower`, quoted, unless denied, deferred, or told of `another` tool. */
+/**
+ * The first removal one of `patterns` finds, quoted, unless the words before it deny it, those after defer it, or its
+ * sentence tells of `another` tool.
+ */
 function firstRemoval(patterns: readonly RegExp[], lower: string, another?: AnotherTool): string | undefined {
   for (const pattern of patterns) {
     const m = pattern.exec(lower);
