@@ -926,6 +926,7 @@ const LEADING_LETTERS = /^[^\p{L}]*(\p{L}+)/u;
 const NON_ASCII_LETTER = /[^\u0000-\u007f]/;
 
 const isAsciiLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+const isLowerAsciiLetter = (c: number) => c >= 97 && c <= 122;
 
 /**
  * LEADING_LETTERS' word (the first run of letters), read without the Unicode regex while the text is ASCII, as
@@ -1248,7 +1249,15 @@ const RETURNS_ROWS = /(?:\band (?:then )?returns?|\by devuelve|\bet renvoie|\bи
  */
 const SELECT_RUN_OTHER = /(?<!\p{L})(?:and|then|or|into|other|any|for update|и|или|затем|y|o|luego|et|ou|puis|und|oder|dann|e|depois)(?!\p{L})|[;；]|并|然后/iu;
 
-/** The SELECT a text names as all its tool runs (SELECT_RUN), quoted, unless its sentence goes on to more (SELECT_RUN_OTHER). */
+/** … or a clause after a comma that is more than a limit ("Ejecuta una consulta SELECT, guardando el resultado …", "，把结果插入"). */
+const STEP_AFTER_COMMA = /[,，]\s*(?!(?:не|no|not|at most|up to|max|maximum|limit|limited|hasta|до|jusqu|bis|höchstens|máximo|massimo|最多|至多)(?!\p{L}))\p{L}/u;
+/** An aside in brackets, which neither goes on to a step nor limits one ("в Trino (каталоги dwh, ch, lake)"). */
+const PARENTHESES = /\([^)]*\)|（[^）]*）/g;
+
+/**
+ * The SELECT a text names as all its tool runs (SELECT_RUN), quoted, unless its sentence goes on to more
+ * (SELECT_RUN_OTHER, STEP_AFTER_COMMA).
+ */
 function selectRun(description: string): string | undefined {
   const m = SELECT_RUN.exec(description);
   if (!m) return undefined;
@@ -1258,15 +1267,6 @@ function selectRun(description: string): string | undefined {
   const sentence = (end < 0 ? rest : rest.slice(0, end)).replace(RETURNS_ROWS, "").replace(PARENTHESES, "");
   return SELECT_RUN_OTHER.test(sentence) || STEP_AFTER_COMMA.test(sentence) ? undefined : m[0].trim();
 }
-const PARENTHESES = /\([^)]*\)|（[^）]*）/g;
-/** … or a clause after a comma that is more than a limit ("Ejecuta una consulta SELECT, guardando el resultado …", "，把结果插入"). */
-const STEP_AFTER_COMMA = /[,，]\s*(?!(?:не|no|not|at most|up to|max|maximum|limit|limited|hasta|до|jusqu|bis|höchstens|máximo|massimo|最多|至多)(?!\p{L}))\p{L}/u;
-/** Whether a schema lists an argument of this name (lower-case). */
-function hasArgument(schema: ToolInput["inputSchema"], name: string): boolean {
-  const properties = schema?.properties;
-  return typeof properties === "object" && properties !== null && Object.keys(properties).some((k) => k.toLowerCase() === name);
-}
-
 /**
  * Words of trading, in their market sense only: a position held at a market price, with its stops, leverage or margin
  * ("at market price", "stop loss", "SL/TP", "leveraged", "isolated margin", "futures position"), not a layout's margin
@@ -1278,14 +1278,17 @@ const TRADING_TEXT =
 const WRITE_STATEMENTS = "(?:insert|update|delete|drop|alter|truncate|create|replace|merge|grant|revoke)";
 /** … and as a text names them anywhere, in capitals. */
 const WRITE_STATEMENT_NAMED = /\b(?:INSERT|UPDATE|DELETE|DROP|ALTER|TRUNCATE|CREATE|REPLACE|MERGE|GRANT|REVOKE)\b/g;
+/** A verb by which the tool refuses something, in the active voice, with "any" or "all" after it. */
+const REFUSING = "\\b(?:rejects|refuses|blocks|forbids|disallows|prevents|prohibits)\\s+(?:any\\s+|all\\s+)?";
 /**
  * Words that say the statements a text names are refused: "are rejected", or "rejects INSERT/UPDATE/DELETE", not writes
  * refused somewhere or with an exception ("Rejects writes to system tables", "rejects mutations unless allow_writes").
  */
-const WRITES_REFUSED =
-  /\b(?:(?:are|is|get|gets)\s+(?:rejected|refused|blocked|forbidden|disallowed|not allowed|not permitted)|(?:rejects|refuses|blocks|forbids|disallows|prevents|prohibits)\s+(?:any\s+|all\s+)?(?:writes|mutations|non-select(?:\s+statements)?|insert\s*[\/,]\s*update)\b(?!\s+(?:to|into|on|in)\b))/;
+const WRITES_REFUSED = new RegExp(
+  `\\b(?:(?:are|is|get|gets)\\s+(?:rejected|refused|blocked|forbidden|disallowed|not allowed|not permitted)|${REFUSING}(?:writes|mutations|non-select(?:\\s+statements)?|insert\\s*[\\/,]\\s*update)\\b(?!\\s+(?:to|into|on|in)\\b))`,
+);
 /** A list of write statements a text says the tool refuses, whole: "prevents DROP, DELETE, INSERT, UPDATE". */
-const REFUSED_STATEMENTS = new RegExp(`\\b(?:rejects|refuses|blocks|forbids|disallows|prevents|prohibits)\\s+(?:any\\s+|all\\s+)?(${WRITE_STATEMENTS}(?:\\s*(?:,|\\/|\\bor\\b|\\band\\b)\\s*${WRITE_STATEMENTS})+)`);
+const REFUSED_STATEMENTS = new RegExp(`${REFUSING}(${WRITE_STATEMENTS}(?:\\s*(?:,|\\/|\\bor\\b|\\band\\b)\\s*${WRITE_STATEMENTS})+)`);
 /** Words after a refused list that refuse it only somewhere or sometimes ("… on system tables", "… without a WHERE clause"). */
 const REFUSAL_LIMITED = /^\s*(?:statements?|queries|commands)?\s*(?:to|into|on|in|without|that|which|for|when|if|of|from|against|with|affecting|outside|beyond)\b/;
 
@@ -1915,8 +1918,6 @@ function isQuoteMark(c: number): boolean {
  * The verb a description leads with, after labels ("WORKFLOW:", "Step 1 of 4 -") and filler ("Use this tool to");
  * `lower` is the description lower-cased.
  */
-const isLowerAsciiLetter = (c: number) => c >= 97 && c <= 122;
-
 function findDescriptionVerb(description: string, lower: string): DescriptionVerbHit | undefined {
   // "Dry-run: …", "force-push", "turn on", "roll back", "zero out" and "check-in" are one word each. Few descriptions say "dry", "force",
   // "turn o", "roll" or "zero" at all (where "turn" alone is in every "Returns").
@@ -2425,6 +2426,12 @@ function verbsInTheirSense(
     nv = { ...nv, category: "write" };
   }
   return { nv, dv };
+}
+
+/** Whether a schema lists an argument of this name (lower-case). */
+function hasArgument(schema: ToolInput["inputSchema"], name: string): boolean {
+  const properties = schema?.properties;
+  return typeof properties === "object" && properties !== null && Object.keys(properties).some((k) => k.toLowerCase() === name);
 }
 
 /** All evidence from the tool's own text and its server's other tools. */

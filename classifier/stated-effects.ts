@@ -166,9 +166,14 @@ const POINTER_OPENING = new RegExp(`^\\s*(?:then\\s+|and\\s+|or\\s+)?${POINTER_V
  * NOT to use: to permanently remove a branch (use delete_branch)"; a step after ("…, then call list_notes to confirm")
  * sends nothing.
  */
-const POINTER_AFTER = new RegExp(`^[^.;!?\\n]{0,40}?(?:,|\\()\\s*${POINTER_VERB}(${NAMED_TOOL})`);
+const POINTER_AFTER = pointerAfter("(?:,|\\()");
 /** … and without the comma where the purpose opens the sentence: "To overwrite an existing file use drive_overwrite_file instead". */
-const POINTER_AFTER_OPENING_PURPOSE = new RegExp(`^[^.;!?\\n]{0,40}?(?:,|\\(|\\s)\\s*${POINTER_VERB}(${NAMED_TOOL})`);
+const POINTER_AFTER_OPENING_PURPOSE = pointerAfter("(?:,|\\(|\\s)");
+
+/** A pointer to a named tool within 40 characters, after `separator`. */
+function pointerAfter(separator: string): RegExp {
+  return new RegExp(`^[^.;!?\\n]{0,40}?${separator}\\s*${POINTER_VERB}(${NAMED_TOOL})`);
+}
 
 /**
  * A sentence whose subject is another tool, named, before the phrase: "so rollback_parameter_definition can undo the
