@@ -657,7 +657,7 @@ export const EVALUATED = new Set("formula formulas query queries rule rules cond
 export const EXAMINATIONS = new Set(
   `check checks scan scans audit audits analysis analyses diagnostic diagnostics lint inspection inspections validation
    validations healthcheck report reports question questions search searches crawl crawls scanner scanners linter
-   linters checker checkers analyzer analyzers analyser analysers`.split(/\s+/).filter(Boolean),
+   linters checker checkers analyzer analyzers analyser analysers query queries`.split(/\s+/).filter(Boolean),
 );
 /** What a program is run for or to do when the run examines ("Run masscan for port scanning", "Run whatweb to identify …"). */
 export const EXAMINING_PURPOSES = new Set(
@@ -787,6 +787,7 @@ export const FOREIGN_VERBS: Record<Category, string> = {
     pobiera pobierz wyświetla wyszukuje zwraca odczytuje
     indica indique
     consulta consultar exibe valida valide convierte traduce calcola controlla visualizza esporta
+    compara comparar vergleicht vergleichen confronta confrontare porównuje сравнивает сравнить порівнює
     рассчитывает вычисляет проверяет отображает выводит экспортирует повертає отримує шукає показує
     exporteert downloadt sprawdza oblicza pokazuje wyszukaj eksportuje
     menampilkan tampilkan mengambil ambil mendapatkan dapatkan mencari cari melihat lihat mengembalikan menghitung hitung

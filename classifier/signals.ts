@@ -313,7 +313,7 @@ function inVerbList(head: string, end: number): boolean {
 }
 
 /** Words after which a verb's word is a noun ("with their schedule", "the last run"). */
-const DETERMINERS = new Set(["the", "a", "an", "their", "its", "your", "my", "our", "his", "her", "this", "these", "those", "each", "every", "any", "some", "no", "last", "next"]);
+const DETERMINERS = new Set(["the", "a", "an", "their", "its", "your", "my", "our", "his", "her", "this", "these", "those", "each", "every", "any", "some", "no", "last", "next", "one"]);
 /** Words that open a verb's object: a word as often a noun before one is a verb ("or set a system setting"). */
 const OBJECT_OPENERS = new Set(["a", "an", "the", "its", "their", "one", "any", "all", "your", "this"]);
 
@@ -764,6 +764,9 @@ function verbByPosition(words: readonly string[], from: number, to: number, verb
   return undefined;
 }
 
+/** An ending and a word after it: "linkedin" is no "link", "postedat" no "post". */
+const INFLECTED_ON = /^(?:ed|ing)[a-z]/;
+
 /**
  * The verb of a name. Precedence: an unambiguous verb that begins the last segment (create_issue),
  * one that ends it (pods_delete, issue_read), any unambiguous verb (vm_create_from_template), then
@@ -802,7 +805,7 @@ function findNameVerb(tokens: NameTokens, verbLast: boolean): NameVerbHit | unde
       const suffix = gerund && k === 4 ? undefined : NAME_VERBS.get(w.slice(w.length - k));
       if (suffix && !suffix.ambiguous) return nameHit(suffix, "embeds", i, [], w);
       const prefix = NAME_VERBS.get(w.slice(0, k));
-      if (prefix && !prefix.ambiguous && !INFLECTION.test(w.slice(k))) return nameHit(prefix, "embeds", i, [], w);
+      if (prefix && !prefix.ambiguous && !INFLECTION.test(w.slice(k)) && !INFLECTED_ON.test(w.slice(k))) return nameHit(prefix, "embeds", i, [], w);
     }
   }
   return undefined;
@@ -1493,6 +1496,9 @@ function argumentEffect(props: readonly PropertyView[], profile: ServerProfile |
   for (const p of props) if (DESTRUCTIVE_OPTION.test(p.description)) return quoteText(p.description, 60);
   return undefined;
 }
+const QUERIES = new Set(["query", "queries"]);
+const WRITABLE_QUERY = new RegExp(`\\b(?:${[...SQL_WORDS, "graphql", "sparql", "mutation", "mutations", "database", "databases", "db", "raw", "statement", "statements"].join("|")})\\b`);
+
 /** The examination a running verb runs ("run_audit", "Run security scan on …"), from the name or the description. */
 function examinationRun(
   nv: NameVerbHit | undefined,
@@ -1500,7 +1506,10 @@ function examinationRun(
   dv: DescriptionVerbHit | undefined,
   lowerDescription: string,
 ): { source: "name" | "description"; quote: string; runs: Category } | undefined {
-  const examined = (verb: string) => (o: string) => EXAMINATIONS.has(o) || (verb === "evaluate" && EVALUATED.has(o));
+  // A query run is an examination unless it may be a statement that writes: one in SQL or a graph language that also
+  // writes, a mutation, a database's raw query ("Execute a Cypher query", "Run a query against the database").
+  const statement = lowerDescription.includes("quer") && WRITABLE_QUERY.test(lowerDescription);
+  const examined = (verb: string) => (o: string) => (EXAMINATIONS.has(o) && !(statement && QUERIES.has(o))) || (verb === "evaluate" && EVALUATED.has(o));
   if (nv && RUNNING_VERBS.has(nv.verb)) {
     const w = object.find(examined(nv.verb));
     if (w) return { source: "name", quote: `${nv.verb} ${w}`, runs: nv.category };
@@ -1620,7 +1629,40 @@ function leadingVerb(description: string, lower: string): DescriptionVerbHit | u
   // A text that opens in Chinese, Japanese or Korean is read in it first: English words further on ("Args: … Returns:",
   // a product's name) are not its lead.
   if (description.charCodeAt(0) > 127 && LEADS_CJK.test(description)) return foreignDescriptionVerb(description, false) ?? findDescriptionVerb(description, lower);
-  return foreignDescriptionVerb(description, true) ?? findDescriptionVerb(description, lower) ?? foreignDescriptionVerb(description, false);
+  return foreignDescriptionVerb(description, true) ?? findDescriptionVerb(description, lower) ?? foreignDescriptionVerb(description, false) ?? laterForeignVerb(description) ?? secondSentenceVerb(description);
+}
+
+const FIRST_SENTENCE_END = /[.!?]\s+(?=[A-Z])/;
+const DENIED = /\b(?:nothing|not|never|no|none)\b|n't\b/i;
+
+function secondSentenceVerb(description: string): DescriptionVerbHit | undefined {
+  const end = FIRST_SENTENCE_END.exec(description.slice(0, 300));
+  if (!end) return undefined;
+  const rest = description.slice(end.index + end[0].length);
+  const word = leadingLetters(rest)?.toLowerCase();
+  if (word === undefined || !word.endsWith("s")) return undefined;
+  const sentenceEnd = rest.search(SENTENCE_END);
+  if (DENIED.test(sentenceEnd > 0 ? rest.slice(0, sentenceEnd) : rest)) return undefined;
+  const hit = findDescriptionVerb(rest, rest.toLowerCase());
+  return hit?.first && !hit.ambiguous && hit.verb !== word && TEXT_VERBS.get(word)?.verb === hit.verb ? { ...hit, first: false } : undefined;
+}
+
+/**
+ * A known verb of another language further into a text that opens with a word the lexicon does not know: joined by
+ * "and" in its first sentence ("Optimiza la base de datos y elimina entradas huérfanas") or opening the second
+ * ("Optimiza la base de datos. Elimina entradas huérfanas …"), as English is read past an unknown opening word.
+ */
+function laterForeignVerb(description: string): DescriptionVerbHit | undefined {
+  const end = description.search(SENTENCE_END);
+  const first = (end > 0 ? description.slice(0, end) : description).slice(0, 160);
+  const joined = FOREIGN_JOINED.exec(first);
+  let found = joined ? FOREIGN_VERB_OF.get(joined[1]!.toLowerCase()) : undefined;
+  if (!found && end > 0) {
+    const next = leadingLetters(description.slice(end + 1).trimStart().slice(0, 40))?.toLowerCase();
+    found = next ? FOREIGN_VERB_OF.get(next) : undefined;
+  }
+  if (!found) return undefined;
+  return { verb: found.verb, category: found.category, ambiguous: false, joined: [], quote: quoteText(description, 90), object: [], first: false };
 }
 
 /**
@@ -1962,6 +2004,8 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
     previous = word;
     if (seen === 1) articleLead = ARTICLES.has(word);
     if (LEADING_FILLER.has(word) || SKIPPED_GENERIC.has(word)) continue;
+    // "Re-run the failed tests", "Re-send the invitation": the verb after the hyphen is done again.
+    if (word === "re" && others === 0 && head.charCodeAt(token.end) === 45) continue;
     // An adverb opening the text says how ("Atomically claim an annotation", "Incrementally reconcile one source").
     if (others === 0 && MANNER_ADVERBS.has(word)) continue;
     // A command line quoted first ("git log --oneline", "docker run -d") leads with its subcommand: the program's
