@@ -281,9 +281,10 @@ export const SIDE_EFFECTS_LISTED = /(?:^|[.!?]\s+|\n\s*|\(\s*)side[- ]effects?\s
 /**
  * A setting the tool requires to allow changes, in lower-case text: "Requires VAULT_ALLOW_MUTATE=1", "Live execution
  * requires APPFLOWY_ALLOW_WRITES=true", "Requires the --allow-writes flag"; not the same setting named for other tools
- * ("Write tools require VAULT_ALLOW_MUTATE=1", "Other tools write only when … is set").
+ * ("Write tools require VAULT_ALLOW_MUTATE=1", "Other tools write only when … is set"); and a write permission it
+ * requires ("Run a report (requires write permission)": 36 real tools say so, none of them read-only).
  */
-export const CHANGES_ALLOWED_BY = /(?<!\b(?:tools|others|they)\s)\b(?:requires?|needs?|enabled (?:by|with)|gated (?:by|behind))\s+(?:[a-z]+\s+){0,2}?[`'"]?[a-z0-9_-]*allow[-_]?(?:writes?|mutate|mutations?|modify|modifications?|changes)\b/;
+export const CHANGES_ALLOWED_BY = /(?<!\b(?:tools|others|they)\s)\b(?:requires?|needs?|enabled (?:by|with)|gated (?:by|behind))\s+(?:(?:[a-z]+\s+){0,2}?[`'"]?[a-z0-9_-]*allow[-_]?(?:writes?|mutate|mutations?|modify|modifications?|changes)|(?:the\s+|a\s+)?(?:write|edit) (?:permissions?|access|scopes?|roles?|privileges?|rights?))\b/;
 /**
  * A confirmation the tool asks for before it acts, in lower-case text: "Converge every server to the managed baseline;
  * requires confirm=true", "Requires explicit confirmation", "confirm must be true." as a sentence, "需 confirm=true" (not
@@ -883,7 +884,7 @@ export const CJK_VERBS: Record<Category, string> = {
     アップロード インポート 投稿 キャンセル 起動 書き込 移動 複製 提交 回复 移动 复制 重命名 생성 추가 수정 업데이트 전송 저장 등록 설정 변경
     작성 게시 편집 업로드 발송 취소 전환 記録 書き出 下载 ダウンロード
     预约 预订 申请 审批 开通 屏蔽 拉黑 隐藏 置顶 标记 转发 邀请 关注 注册 撤销 替换 置换 覆盖 重置 还原 回滚 建立 編輯 發送
-    儲存 上傳 發布 覆寫 替換 重設 還原 予約 申請 承認 却下 一時停止 非表示 取り消 置き換え 上書き リセット 初期化 復元
+    儲存 上傳 發布 覆寫 替換 重設 還原 恢复 恢復 予約 申請 承認 却下 一時停止 非表示 取り消 置き換え 上書き リセット 初期化 復元
     ロールバック 예약 신청 차단 숨기 숨깁 중지 수정 변경 발행 대체 덮어쓰 초기화 복원 롤백 下架 上架 依頼 신고 발급
     点击 點擊 更改 变更 變更 치환합 치환해 抬高 平整 关闭 關閉 閉じ 领取 領取 変え マージ 병합`,
   execute: "执行 运行 部署 実行 실행 執行 運行",
@@ -904,7 +905,7 @@ export const FOREIGN_GLOSS: Record<string, string> = Object.fromEntries(
     overwrite: `écrase écraser sobrescribe sobrescreve überschreibt sovrascrive перезаписывает перезаписує overschrijft nadpisuje
       覆盖 覆寫 上書き 덮어쓰`,
     reset: "réinitialise reimposta сбрасывает sıfırlar 重置 重設 リセット 初期化 초기화",
-    restore: "restaure restaura ripristina восстанавливает herstelt przywraca 还原 還原 復元 복원",
+    restore: "restaure restaura ripristina восстанавливает herstelt przywraca 还原 還原 恢复 恢復 復元 복원",
     rollback: "回滚 ロールバック 롤백",
     undo: "deshace desfaz",
     generate: "génère générer genera gera gerar erzeugt erzeugen generiert генерирует genereert generuje 生成",

@@ -2023,8 +2023,8 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
     // A part of an identifier ("creator_type", "dry_run") names a field, not what the tool does; so does a word quoted
     // alone after words of the text's own (the Mentor "void" inbox), where one it opens with, after filler or an adverb,
     // is its verb ("`kill` a process", 'Forcibly "stop" the VM').
-    // … and so does a host's or a file's name ("Grants.gov", "config.yaml").
-    const dotted = head.charCodeAt(token.end) === 46 && isLowerAsciiLetter(head.charCodeAt(token.end + 1));
+    // … and so does a host's or a file's name ("Grants.gov", "config.yaml"), and a member named after its owner ("capture.tail").
+    const dotted = (head.charCodeAt(token.end) === 46 && isLowerAsciiLetter(head.charCodeAt(token.end + 1))) || (head.charCodeAt(start - 1) === 46 && isAsciiLetter(head.charCodeAt(start - 2)));
     if (head.charCodeAt(start - 1) === 95 || head.charCodeAt(token.end) === 95 || dotted || (others > 0 && isQuoteMark(head.charCodeAt(start - 1)) && isQuoteMark(head.charCodeAt(token.end)))) {
       if (++others > 4) return undefined;
       continue;
@@ -2928,8 +2928,9 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // Running an examination (a check, a scan, an audit) reports findings and changes nothing, unless the tool takes
   // code to run, its text names code it runs ("Run a Python snippet in the analysis sandbox", "a validation command")
   // or says it may change data.
-  // … nor one started as a job of its own ("Start a background crawl … Returns a job ID"): the job is made and kept.
-  const run = execKind || execPhrase || phrases.mutation || effect || phrases.overwrite ? undefined : examinationRun(nv, object, dv, lowerDescription);
+  // … nor one started as a job of its own ("Start a background crawl … Returns a job ID"): the job is made and kept,
+  // nor one that needs leave to write ("Run/execute a report (requires write permission)").
+  const run = execKind || execPhrase || phrases.mutation || effect || phrases.overwrite || CHANGES_ALLOWED_BY.test(lowerDescription) ? undefined : examinationRun(nv, object, dv, lowerDescription);
   const examination = run && !BACKGROUND_JOB.test(lowerDescription) ? run : undefined;
   if (examination) {
     // What the running verb weighed (run executes, start writes) goes to the reading of what it runs.
