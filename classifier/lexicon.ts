@@ -1083,10 +1083,11 @@ export const REMOVAL_PLACES = new Set(["trash", "bin", "recyclebin", "purgatory"
  * An overwrite, a replacement, an invalidation or a cancellation stated in another language: "上書きされます",
  * "整篇替换原有内容", "écrase le fichier existant", "la versión anterior no se conserva", "Key cũ bị vô hiệu hoá".
  * 覆盖 only as a verb of writing over ("会被覆盖", "覆盖已有文件", "若已存在则覆盖", "此操作会覆盖目标文件", "（覆盖模式）"): alone, or
- * "覆盖到", "将覆盖全国", "被覆盖", it is as often "cover" ("覆盖范围", "数据覆盖到 2024 年", "未被覆盖的代码行").
+ * "覆盖到", "将覆盖全国", "被覆盖", it is as often "cover" ("覆盖范围", "数据覆盖到 2024 年", "未被覆盖的代码行"). An invalidation
+ * already made is a state the text filters by ("默认排除已失效记忆", "已作废的发票"), no change of this tool's.
  */
 export const OVERWRITE_ELSEWHERE =
-  /上書き|置き換え|置換|(?:会|将|已)被[^。，,；;]{0,12}覆盖|(?:会|将)覆盖[^。，,；;]{0,8}?(?:文件|内容|记录|数据|配置|目标|当前|现有|已有|原有|同名|旧)|(?:或|并|则|强制|直接|全量|整体|force\s*)覆盖|(?:（|\(|以|用|使用|采用)覆盖模式|覆盖(?:已有|原有|现有|当前|目标|该|旧|同名|掉|写入|原|之前|先前)|覆寫|替换|替換|덮어쓰|대체됩니다|[ée]cras[ée]|sobrescri[bvt]|[üu]berschreib|[üu]berschrieben|sovrascri[vt]|перезапис|(?:wird|werden) ersetzt|(?:est|sont|sera|seront) remplac[ée]|(?:se|ser[áa]n?) reemplaza|(?:é|são|será|serão) substitu[íi]d|(?:viene|vengono|verr[àa]) sostituit|заменен|заменяются|(?:wordt|worden) vervangen|zastąpion|diganti|değiştirilir|bị thay thế|ghi đè|üzerine yaz|no se conserva|n[ãa]o (?:é|são) mantid|n'est pas conserv|nicht (?:beibehalten|aufbewahrt)|不保留|失效|無効化され|무효화|vô hiệu|ung[üu]ltig|invalid[ée]|invalidad|unieważnion|недействительн|geçersiz|iptal edil|被取消|キャンセルされ|취소됩니다|作废|作廢|冲减|冲销|회수됩니다|회수되고|権限が剥奪|剥夺|(?:est|sont) annul[ée]|(?:se cancela|é cancelad)|wird storniert|viene annullat|отменяется|dibatalkan/i;
+  /上書き|置き換え|置換|(?:会|将|已)被[^。，,；;]{0,12}覆盖|(?:会|将)覆盖[^。，,；;]{0,8}?(?:文件|内容|记录|数据|配置|目标|当前|现有|已有|原有|同名|旧)|(?:或|并|则|强制|直接|全量|整体|force\s*)覆盖|(?:（|\(|以|用|使用|采用)覆盖模式|覆盖(?:已有|原有|现有|当前|目标|该|旧|同名|掉|写入|原|之前|先前)|覆寫|替换|替換|덮어쓰|대체됩니다|[ée]cras[ée]|sobrescri[bvt]|[üu]berschreib|[üu]berschrieben|sovrascri[vt]|перезапис|(?:wird|werden) ersetzt|(?:est|sont|sera|seront) remplac[ée]|(?:se|ser[áa]n?) reemplaza|(?:é|são|será|serão) substitu[íi]d|(?:viene|vengono|verr[àa]) sostituit|заменен|заменяются|(?:wordt|worden) vervangen|zastąpion|diganti|değiştirilir|bị thay thế|ghi đè|üzerine yaz|no se conserva|n[ãa]o (?:é|são) mantid|n'est pas conserv|nicht (?:beibehalten|aufbewahrt)|不保留|(?<!已)失效(?!的)|無効化され|무효화|vô hiệu|ung[üu]ltig|invalid[ée]|invalidad|unieważnion|недействительн|geçersiz|iptal edil|被取消|キャンセルされ|취소됩니다|(?<!已)作[废廢](?!的)|冲减|冲销|회수됩니다|회수되고|権限が剥奪|剥夺|(?:est|sont) annul[ée]|(?:se cancela|é cancelad)|wird storniert|viene annullat|отменяется|dibatalkan/i;
 
 /** Running a command, a script or code stated in another language: "执行 Shell 命令", "コマンドを実行". */
 export const EXECUTE_ELSEWHERE =

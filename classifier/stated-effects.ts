@@ -262,23 +262,35 @@ export function claimNotMade(lower: string, claim: string, leadChanges: boolean)
 
 /**
  * Words after a removal that make it a retention policy rather than the tool's act: "each one will be purged
- * automatically", "files are deleted after 30 days" (but "the local copy is deleted after upload" is the tool's).
+ * automatically", "files are deleted after 30 days", "boards created here are deleted when they expire" (but "the
+ * local copy is deleted after upload" is the tool's).
  */
-const DEFERRED = /^[^a-z0-9]*(?:automatically|periodically|eventually|by the system|on a schedule|(?:after|within) (?:\d|an? |one |some |several ))/;
+const DEFERRED = /^[^a-z0-9]*(?:automatically|periodically|eventually|by the system|on a schedule|(?:after|within) (?:\d|an? |one |some |several )|(?:when|once) (?:they|it|each|the [a-z]+) expires?\b|on expiry)/;
 
 /** Whether the removal ending at `end` happens by itself, later: a retention policy the text describes. */
 function deferredAt(lower: string, end: number): boolean {
-  return DEFERRED.test(lower.slice(end, end + 24));
+  return DEFERRED.test(lower.slice(end, end + 30));
 }
 
 /**
- * The first removal one of `patterns` finds, quoted, unless the words before it deny it, those after defer it, or its
- * sentence tells of `another` tool.
+ * A failure the removal's clause is conditioned on: the tool undoing its own work ("Fails atomically: on any error,
+ * every element created so far is deleted"), not a removal of what was there.
+ */
+const ON_FAILURE = /\b(?:on (?:any |an |the first )?(?:error|failure)|if (?:[a-z]+ ){0,3}fails?)\b[^.;!?:]*$/;
+
+/** Whether the removal starting at `at` undoes the tool's own work when it fails. */
+function rolledBackAt(lower: string, at: number): boolean {
+  return ON_FAILURE.test(lower.slice(Math.max(0, at - 60), at));
+}
+
+/**
+ * The first removal one of `patterns` finds, quoted, unless the words before it deny it or make it a rollback, those
+ * after defer it, or its sentence tells of `another` tool.
  */
 function firstRemoval(patterns: readonly RegExp[], lower: string, another?: AnotherTool): string | undefined {
   for (const pattern of patterns) {
     const m = pattern.exec(lower);
-    if (m && !deniedAt(lower, m.index) && !deferredAt(lower, m.index + m[0].length) && !(another !== undefined && otherToolSubject(lower, m.index, another))) {
+    if (m && !deniedAt(lower, m.index) && !deferredAt(lower, m.index + m[0].length) && !rolledBackAt(lower, m.index) && !(another !== undefined && otherToolSubject(lower, m.index, another))) {
       return quoteText(m[0].replace(/^[^a-z]+/, "").trim(), 60);
     }
   }
