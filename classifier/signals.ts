@@ -1644,7 +1644,7 @@ function secondSentenceVerb(description: string): DescriptionVerbHit | undefined
   const sentenceEnd = rest.search(SENTENCE_END);
   if (DENIED.test(sentenceEnd > 0 ? rest.slice(0, sentenceEnd) : rest)) return undefined;
   const hit = findDescriptionVerb(rest, rest.toLowerCase());
-  return hit?.first && !hit.ambiguous && hit.verb !== word && TEXT_VERBS.get(word)?.verb === hit.verb ? { ...hit, first: false } : undefined;
+  return hit?.first && !hit.ambiguous && hit.category !== "read" && hit.verb !== word && TEXT_VERBS.get(word)?.verb === hit.verb ? { ...hit, first: false } : undefined;
 }
 
 /**
