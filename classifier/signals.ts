@@ -1497,6 +1497,7 @@ function argumentEffect(props: readonly PropertyView[], profile: ServerProfile |
   return undefined;
 }
 const QUERIES = new Set(["query", "queries"]);
+const RESULT_KEPT = /\b(?:writes?|saves?|stores?|persists?|inserts?|uploads?)\s+(?:(?:its|the|their|each|all)\s+)?(?:query\s+)?(?:results?|rows|output|answer|data)\b/;
 const WRITABLE_QUERY = new RegExp(`\\b(?:${[...SQL_WORDS, "graphql", "sparql", "mutation", "mutations", "database", "databases", "db", "raw", "statement", "statements"].join("|")})\\b`);
 
 /** The examination a running verb runs ("run_audit", "Run security scan on …"), from the name or the description. */
@@ -1506,10 +1507,11 @@ function examinationRun(
   dv: DescriptionVerbHit | undefined,
   lowerDescription: string,
 ): { source: "name" | "description"; quote: string; runs: Category } | undefined {
-  // A query run is an examination unless it may be a statement that writes: one in SQL or a graph language that also
-  // writes, a mutation, a database's raw query ("Execute a Cypher query", "Run a query against the database").
-  const statement = lowerDescription.includes("quer") && WRITABLE_QUERY.test(lowerDescription);
-  const examined = (verb: string) => (o: string) => (EXAMINATIONS.has(o) && !(statement && QUERIES.has(o))) || (verb === "evaluate" && EVALUATED.has(o));
+  // A query run is an examination unless it may write: a statement in SQL or a graph language that also writes, a
+  // mutation, a database's raw query ("Execute a Cypher query", "Run a query against the database"), or a result kept
+  // ("Runs a read-only query and writes its result to the stage").
+  const mayWrite = lowerDescription.includes("quer") && (WRITABLE_QUERY.test(lowerDescription) || RESULT_KEPT.test(lowerDescription));
+  const examined = (verb: string) => (o: string) => (EXAMINATIONS.has(o) && !(mayWrite && QUERIES.has(o))) || (verb === "evaluate" && EVALUATED.has(o));
   if (nv && RUNNING_VERBS.has(nv.verb)) {
     const w = object.find(examined(nv.verb));
     if (w) return { source: "name", quote: `${nv.verb} ${w}`, runs: nv.category };
