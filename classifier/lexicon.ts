@@ -281,10 +281,16 @@ export const SIDE_EFFECTS_LISTED = /(?:^|[.!?]\s+|\n\s*|\(\s*)side[- ]effects?\s
 /**
  * A setting the tool requires to allow changes, in lower-case text: "Requires VAULT_ALLOW_MUTATE=1", "Live execution
  * requires APPFLOWY_ALLOW_WRITES=true", "Requires the --allow-writes flag"; not the same setting named for other tools
- * ("Write tools require VAULT_ALLOW_MUTATE=1", "Other tools write only when … is set"); and a write permission it
- * requires ("Run a report (requires write permission)": 36 real tools say so, none of them read-only).
+ * ("Write tools require VAULT_ALLOW_MUTATE=1", "Other tools write only when … is set").
  */
-export const CHANGES_ALLOWED_BY = /(?<!\b(?:tools|others|they)\s)\b(?:requires?|needs?|enabled (?:by|with)|gated (?:by|behind))\s+(?:(?:[a-z]+\s+){0,2}?[`'"]?[a-z0-9_-]*allow[-_]?(?:writes?|mutate|mutations?|modify|modifications?|changes)|(?:the\s+|a\s+)?(?:write|edit) (?:permissions?|access|scopes?|roles?|privileges?|rights?))\b/;
+export const CHANGES_ALLOWED_BY = /(?<!\b(?:tools|others|they)\s)\b(?:requires?|needs?|enabled (?:by|with)|gated (?:by|behind))\s+(?:[a-z]+\s+){0,2}?[`'"]?[a-z0-9_-]*allow[-_]?(?:writes?|mutate|mutations?|modify|modifications?|changes)\b/;
+/**
+ * A write permission a run requires ("Run a report (requires write permission)": 36 real tools say so, none of them
+ * read-only), not one denied ("does not need write permissions") nor asked of a user or of commits pushed. Only a run's
+ * reading as an examination yields to it: a reading lead that needs write access may be a read the service guards
+ * ("List the collaborators … Requires write access").
+ */
+export const WRITE_PERMISSION_NEEDED = /(?<!\b(?:not|never|no|if|whether|user|users|commits?)\s)(?<!n't\s)\b(?:requires?|needs?)\s+(?:the\s+|a\s+)?write (?:permissions?|access|scopes?|roles?|privileges?)\b/;
 /**
  * A confirmation the tool asks for before it acts, in lower-case text: "Converge every server to the managed baseline;
  * requires confirm=true", "Requires explicit confirmation", "confirm must be true." as a sentence, "需 confirm=true" (not
@@ -380,7 +386,7 @@ export const READ_ONLY_QUERY_LANGUAGES: readonly string[] = [
 ];
 
 /** SQL engines named before "SQL query" or in its place: "a read-only BigQuery SQL query", "read-only DuckDB queries". */
-const SQL_ENGINES = ["bigquery", "postgres", "postgresql", "mysql", "mariadb", "sqlite", "duckdb", "snowflake", "clickhouse", "redshift", "athena", "trino", "presto", "mssql", "oracle", "databricks"];
+export const SQL_ENGINES = ["bigquery", "postgres", "postgresql", "mysql", "mariadb", "sqlite", "duckdb", "snowflake", "clickhouse", "redshift", "athena", "trino", "presto", "mssql", "oracle", "databricks"];
 
 export const PHRASES: Record<PhraseSignal, string[]> = {
   irreversible: [
@@ -825,7 +831,9 @@ export const FOREIGN_VERBS: Record<Category, string> = {
     сменить меняет переключить переключает установить устанавливает включить включает выключить выключает
     створює оновлює надсилає скасовує змінює додає замінює перезаписує
     vervangt genereert annuleert plaatst blokkeert uploadt stopt herstelt overschrijft bewerkt werkt importeert reserveert
-    boekt ververst zet stelt sluit archiveert publiceert
+    boekt ververst zet stelt sluit archiveert publiceert aplica aplicar applique appliquer applica
+    fusiona fusionar fusionne fusionner allinea allineare sincroniza sincronizar synchronisiert synchronisieren
+    синхронизирует синхронизировать scala scalić
     zmienia zmień anuluje anuluj edytuje rezerwuje zatrzymuje przywraca generuje importuje nadpisuje zastępuje wycofuje
     blokuje
     membuat buat menambahkan tambahkan menambah tambah memperbarui perbarui mengubah ubah mengirim kirim mengirimkan
@@ -1084,10 +1092,11 @@ export const REMOVAL_PLACES = new Set(["trash", "bin", "recyclebin", "purgatory"
  * "整篇替换原有内容", "écrase le fichier existant", "la versión anterior no se conserva", "Key cũ bị vô hiệu hoá".
  * 覆盖 only as a verb of writing over ("会被覆盖", "覆盖已有文件", "若已存在则覆盖", "此操作会覆盖目标文件", "（覆盖模式）"): alone, or
  * "覆盖到", "将覆盖全国", "被覆盖", it is as often "cover" ("覆盖范围", "数据覆盖到 2024 年", "未被覆盖的代码行"). An invalidation
- * already made is a state the text filters by ("默认排除已失效记忆", "已作废的发票"), no change of this tool's.
+ * already made, before a noun, is a state the text filters by ("默认排除已失效记忆", "已作废的发票"), where one ending its
+ * clause is the call's effect ("调用后旧令牌已失效。").
  */
 export const OVERWRITE_ELSEWHERE =
-  /上書き|置き換え|置換|(?:会|将|已)被[^。，,；;]{0,12}覆盖|(?:会|将)覆盖[^。，,；;]{0,8}?(?:文件|内容|记录|数据|配置|目标|当前|现有|已有|原有|同名|旧)|(?:或|并|则|强制|直接|全量|整体|force\s*)覆盖|(?:（|\(|以|用|使用|采用)覆盖模式|覆盖(?:已有|原有|现有|当前|目标|该|旧|同名|掉|写入|原|之前|先前)|覆寫|替换|替換|덮어쓰|대체됩니다|[ée]cras[ée]|sobrescri[bvt]|[üu]berschreib|[üu]berschrieben|sovrascri[vt]|перезапис|(?:wird|werden) ersetzt|(?:est|sont|sera|seront) remplac[ée]|(?:se|ser[áa]n?) reemplaza|(?:é|são|será|serão) substitu[íi]d|(?:viene|vengono|verr[àa]) sostituit|заменен|заменяются|(?:wordt|worden) vervangen|zastąpion|diganti|değiştirilir|bị thay thế|ghi đè|üzerine yaz|no se conserva|n[ãa]o (?:é|são) mantid|n'est pas conserv|nicht (?:beibehalten|aufbewahrt)|不保留|(?<!已)失效(?!的)|無効化され|무효화|vô hiệu|ung[üu]ltig|invalid[ée]|invalidad|unieważnion|недействительн|geçersiz|iptal edil|被取消|キャンセルされ|취소됩니다|(?<!已)作[废廢](?!的)|冲减|冲销|회수됩니다|회수되고|権限が剥奪|剥夺|(?:est|sont) annul[ée]|(?:se cancela|é cancelad)|wird storniert|viene annullat|отменяется|dibatalkan/i;
+  /上書き|置き換え|置換|(?:会|将|已)被[^。，,；;]{0,12}覆盖|(?:会|将)覆盖[^。，,；;]{0,8}?(?:文件|内容|记录|数据|配置|目标|当前|现有|已有|原有|同名|旧)|(?:或|并|则|强制|直接|全量|整体|force\s*)覆盖|(?:（|\(|以|用|使用|采用)覆盖模式|覆盖(?:已有|原有|现有|当前|目标|该|旧|同名|掉|写入|原|之前|先前)|覆寫|替换|替換|덮어쓰|대체됩니다|[ée]cras[ée]|sobrescri[bvt]|[üu]berschreib|[üu]berschrieben|sovrascri[vt]|перезапис|(?:wird|werden) ersetzt|(?:est|sont|sera|seront) remplac[ée]|(?:se|ser[áa]n?) reemplaza|(?:é|são|será|serão) substitu[íi]d|(?:viene|vengono|verr[àa]) sostituit|заменен|заменяются|(?:wordt|worden) vervangen|zastąpion|diganti|değiştirilir|bị thay thế|ghi đè|üzerine yaz|no se conserva|n[ãa]o (?:é|são) mantid|n'est pas conserv|nicht (?:beibehalten|aufbewahrt)|不保留|(?<!已)失效|已失效(?![\u4e00-\u9fff])|無効化され|무효화|vô hiệu|ung[üu]ltig|invalid[ée]|invalidad|unieważnion|недействительн|geçersiz|iptal edil|被取消|キャンセルされ|취소됩니다|(?<!已)作[废廢]|已作[废廢](?![\u4e00-\u9fff])|冲减|冲销|회수됩니다|회수되고|権限が剥奪|剥夺|(?:est|sont) annul[ée]|(?:se cancela|é cancelad)|wird storniert|viene annullat|отменяется|dibatalkan/i;
 
 /** Running a command, a script or code stated in another language: "执行 Shell 命令", "コマンドを実行". */
 export const EXECUTE_ELSEWHERE =

@@ -87,12 +87,14 @@ import {
   SECRET_TOKENS,
   SEND_VERBS,
   SEVERITY,
+  SQL_ENGINES,
   SQL_WORDS,
   STATED_CHANGE,
   NOT_READ_ONLY,
   SIDE_EFFECTS_LISTED,
   SIDE_EFFECTFUL,
   CHANGES_ALLOWED_BY,
+  WRITE_PERMISSION_NEEDED,
   STATE_NOUNS,
   SURVEYED_OBJECTS,
   SWITCHED_NO_EFFECT,
@@ -313,7 +315,9 @@ function inVerbList(head: string, end: number): boolean {
 }
 
 /** Words after which a verb's word is a noun ("with their schedule", "the last run"). */
-const DETERMINERS = new Set(["the", "a", "an", "their", "its", "your", "my", "our", "his", "her", "this", "these", "those", "each", "every", "any", "some", "no", "last", "next", "one"]);
+const DETERMINERS = new Set(["the", "a", "an", "their", "its", "your", "my", "our", "his", "her", "this", "these", "those", "each", "every", "any", "some", "no", "last", "next"]);
+/** "one" and a space, right before a word. */
+const ONE_BEFORE = /one\s$/i;
 /** Words that open a verb's object: a word as often a noun before one is a verb ("or set a system setting"). */
 const OBJECT_OPENERS = new Set(["a", "an", "the", "its", "their", "one", "any", "all", "your", "this"]);
 
@@ -764,8 +768,14 @@ function verbByPosition(words: readonly string[], from: number, to: number, verb
   return undefined;
 }
 
-/** An ending and a word after it: "linkedin" is no "link", "postedat" no "post". */
-const INFLECTED_ON = /^(?:ed|ing)[a-z]/;
+/**
+ * Whether a run-together word opens with the verb's own participle or -ing form and goes on ("linkedin", "deletedfiles",
+ * "savedsearches"): a word of its own, where "removeedge" and "deleteingress" remove an edge and delete an ingress.
+ */
+function inflectedOn(word: string, verb: string): boolean {
+  const stem = verb.endsWith("e") ? verb.slice(0, -1) : verb;
+  return [`${stem}ed`, `${stem}ing`].some((form) => word.length > form.length && word.startsWith(form));
+}
 
 /**
  * The verb of a name. Precedence: an unambiguous verb that begins the last segment (create_issue),
@@ -805,7 +815,7 @@ function findNameVerb(tokens: NameTokens, verbLast: boolean): NameVerbHit | unde
       const suffix = gerund && k === 4 ? undefined : NAME_VERBS.get(w.slice(w.length - k));
       if (suffix && !suffix.ambiguous) return nameHit(suffix, "embeds", i, [], w);
       const prefix = NAME_VERBS.get(w.slice(0, k));
-      if (prefix && !prefix.ambiguous && !INFLECTION.test(w.slice(k)) && !INFLECTED_ON.test(w.slice(k))) return nameHit(prefix, "embeds", i, [], w);
+      if (prefix && !prefix.ambiguous && !INFLECTION.test(w.slice(k)) && !inflectedOn(w, w.slice(0, k))) return nameHit(prefix, "embeds", i, [], w);
     }
   }
   return undefined;
@@ -986,9 +996,12 @@ function lastVerbOfSentence(description: string): VerbInfo | undefined {
 const PASSIVE_BEFORE = /[被已]$/;
 const PASSIVE_AFTER = /^(?:され|済|된|되는|될|的|了的|时|時)/;
 
-/** A change or a click heading a noun ("变更记录", the change log; "点击率", the click rate): no act of the tool's. */
+/**
+ * A change, a click or a restore heading a noun ("变更记录", the change log; "点击率", the click rate; "恢复点", a restore
+ * point): no act of the tool's.
+ */
 const CJK_NOUN_COMPOUND =
-  /^(?:变更|變更|更改)(?:记录|紀錄|記錄|历史|歷史|频率|頻率|统计|統計)|^(?:点击|點擊)(?:率|量|数|數|热图|熱圖)|^(?:浏览|瀏覽)器|^(?:领取|領取)(?:记录|紀錄|記錄|状态|狀態|次数|次數|情况|情況|历史|歷史)|^(?:下单|下單)(?:前|后|後|用户|用戶|量|数|數|记录|記錄|人|率)/;
+  /^恢[复復](?:点|點|状态|狀態|进度|進度|演练|演練|计划|計劃|记录|記錄|时间|時間|能力|方案|流程)|^(?:变更|變更|更改)(?:记录|紀錄|記錄|历史|歷史|频率|頻率|统计|統計)|^(?:点击|點擊)(?:率|量|数|數|热图|熱圖)|^(?:浏览|瀏覽)器|^(?:领取|領取)(?:记录|紀錄|記錄|状态|狀態|次数|次數|情况|情況|历史|歷史)|^(?:下单|下單)(?:前|后|後|用户|用戶|量|数|數|记录|記錄|人|率)/;
 
 /** A verb joined to the first by "and" in French, Spanish, Portuguese, Italian, German, Dutch, Russian or Turkish. */
 const FOREIGN_JOINED = /\s(?:et|y|e|und|en|и|ve)\s+(\p{L}+)/u;
@@ -1497,8 +1510,12 @@ function argumentEffect(props: readonly PropertyView[], profile: ServerProfile |
   return undefined;
 }
 const QUERIES = new Set(["query", "queries"]);
-const RESULT_KEPT = /\b(?:writes?|saves?|stores?|persists?|inserts?|uploads?)\s+(?:(?:its|the|their|each|all)\s+)?(?:query\s+)?(?:results?|rows|output|answer|data)\b/;
-const WRITABLE_QUERY = new RegExp(`\\b(?:${[...SQL_WORDS, "graphql", "sparql", "mutation", "mutations", "database", "databases", "db", "raw", "statement", "statements"].join("|")})\\b`);
+/** A query's result kept: "writes its result to the stage", "results are written to the target bucket". */
+const RESULT_KEPT = /\b(?:(?:writes?|saves?|stores?|persists?|inserts?|uploads?)\s+(?:(?:its|the|their|each|all)\s+)?(?:query\s+)?(?:results?|rows|output|answer|data)|(?:is|are) (?:written|saved|stored|persisted|inserted))\b/;
+/** What a query may be a writing statement of: SQL, a query language or an engine that also writes, a database, a table. */
+const WRITABLE_QUERY = new RegExp(
+  `\\b(?:${[...SQL_WORDS, ...SQL_ENGINES, ..."graphql sparql aql arangodb cql cassandra n1ql couchbase surrealql surrealdb hiveql hive partiql dynamodb spark supabase flux influxdb mutation mutations database databases db table tables raw statement statements".split(" ")].join("|")})\\b`,
+);
 
 /** The examination a running verb runs ("run_audit", "Run security scan on …"), from the name or the description. */
 function examinationRun(
@@ -1631,40 +1648,7 @@ function leadingVerb(description: string, lower: string): DescriptionVerbHit | u
   // A text that opens in Chinese, Japanese or Korean is read in it first: English words further on ("Args: … Returns:",
   // a product's name) are not its lead.
   if (description.charCodeAt(0) > 127 && LEADS_CJK.test(description)) return foreignDescriptionVerb(description, false) ?? findDescriptionVerb(description, lower);
-  return foreignDescriptionVerb(description, true) ?? findDescriptionVerb(description, lower) ?? foreignDescriptionVerb(description, false) ?? laterForeignVerb(description) ?? secondSentenceVerb(description);
-}
-
-const FIRST_SENTENCE_END = /[.!?]\s+(?=[A-Z])/;
-const DENIED = /\b(?:nothing|not|never|no|none)\b|n't\b/i;
-
-function secondSentenceVerb(description: string): DescriptionVerbHit | undefined {
-  const end = FIRST_SENTENCE_END.exec(description.slice(0, 300));
-  if (!end) return undefined;
-  const rest = description.slice(end.index + end[0].length);
-  const word = leadingLetters(rest)?.toLowerCase();
-  if (word === undefined || !word.endsWith("s")) return undefined;
-  const sentenceEnd = rest.search(SENTENCE_END);
-  if (DENIED.test(sentenceEnd > 0 ? rest.slice(0, sentenceEnd) : rest)) return undefined;
-  const hit = findDescriptionVerb(rest, rest.toLowerCase());
-  return hit?.first && !hit.ambiguous && hit.category !== "read" && hit.verb !== word && TEXT_VERBS.get(word)?.verb === hit.verb ? { ...hit, first: false } : undefined;
-}
-
-/**
- * A known verb of another language further into a text that opens with a word the lexicon does not know: joined by
- * "and" in its first sentence ("Optimiza la base de datos y elimina entradas huérfanas") or opening the second
- * ("Optimiza la base de datos. Elimina entradas huérfanas …"), as English is read past an unknown opening word.
- */
-function laterForeignVerb(description: string): DescriptionVerbHit | undefined {
-  const end = description.search(SENTENCE_END);
-  const first = (end > 0 ? description.slice(0, end) : description).slice(0, 160);
-  const joined = FOREIGN_JOINED.exec(first);
-  let found = joined ? FOREIGN_VERB_OF.get(joined[1]!.toLowerCase()) : undefined;
-  if (!found && end > 0) {
-    const next = leadingLetters(description.slice(end + 1).trimStart().slice(0, 40))?.toLowerCase();
-    found = next ? FOREIGN_VERB_OF.get(next) : undefined;
-  }
-  if (!found) return undefined;
-  return { verb: found.verb, category: found.category, ambiguous: false, joined: [], quote: quoteText(description, 90), object: [], first: false };
+  return foreignDescriptionVerb(description, true) ?? findDescriptionVerb(description, lower) ?? foreignDescriptionVerb(description, false);
 }
 
 /**
@@ -2006,8 +1990,6 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
     previous = word;
     if (seen === 1) articleLead = ARTICLES.has(word);
     if (LEADING_FILLER.has(word) || SKIPPED_GENERIC.has(word)) continue;
-    // "Re-run the failed tests", "Re-send the invitation": the verb after the hyphen is done again.
-    if (word === "re" && others === 0 && head.charCodeAt(token.end) === 45) continue;
     // An adverb opening the text says how ("Atomically claim an annotation", "Incrementally reconcile one source").
     if (others === 0 && MANNER_ADVERBS.has(word)) continue;
     // A command line quoted first ("git log --oneline", "docker run -d") leads with its subcommand: the program's
@@ -2025,8 +2007,8 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
     // A part of an identifier ("creator_type", "dry_run") names a field, not what the tool does; so does a word quoted
     // alone after words of the text's own (the Mentor "void" inbox), where one it opens with, after filler or an adverb,
     // is its verb ("`kill` a process", 'Forcibly "stop" the VM').
-    // … and so does a host's or a file's name ("Grants.gov", "config.yaml"), and a member named after its owner ("capture.tail").
-    const dotted = (head.charCodeAt(token.end) === 46 && isLowerAsciiLetter(head.charCodeAt(token.end + 1))) || (head.charCodeAt(start - 1) === 46 && isAsciiLetter(head.charCodeAt(start - 2)));
+    // … and so does a host's or a file's name ("Grants.gov", "config.yaml").
+    const dotted = head.charCodeAt(token.end) === 46 && isLowerAsciiLetter(head.charCodeAt(token.end + 1));
     if (head.charCodeAt(start - 1) === 95 || head.charCodeAt(token.end) === 95 || dotted || (others > 0 && isQuoteMark(head.charCodeAt(start - 1)) && isQuoteMark(head.charCodeAt(token.end)))) {
       if (++others > 4) return undefined;
       continue;
@@ -2074,7 +2056,8 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
     }
     // After a determiner further on, a verb's word is a noun: "All pipelines with their schedule"; so it is after an
     // article at the start ("A comment with all its replies"), where "This deletes …" keeps its verb.
-    if (v && DETERMINERS.has(before) && (others > 0 || ARTICLES.has(before))) {
+    // … and so is one right after "one" ("One draft, exactly as it would be posted"), not after a label ("phase one: drop …").
+    if (v && (DETERMINERS.has(before) || (before === "one" && ONE_BEFORE.test(head.slice(Math.max(0, start - 4), start)))) && (others > 0 || ARTICLES.has(before))) {
       if (++others > 4) return undefined;
       continue;
     }
@@ -2932,7 +2915,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // or says it may change data.
   // … nor one started as a job of its own ("Start a background crawl … Returns a job ID"): the job is made and kept,
   // nor one that needs leave to write ("Run/execute a report (requires write permission)").
-  const run = execKind || execPhrase || phrases.mutation || effect || phrases.overwrite || CHANGES_ALLOWED_BY.test(lowerDescription) ? undefined : examinationRun(nv, object, dv, lowerDescription);
+  const run = execKind || execPhrase || phrases.mutation || effect || phrases.overwrite || WRITE_PERMISSION_NEEDED.test(lowerDescription) ? undefined : examinationRun(nv, object, dv, lowerDescription);
   const examination = run && !BACKGROUND_JOB.test(lowerDescription) ? run : undefined;
   if (examination) {
     // What the running verb weighed (run executes, start writes) goes to the reading of what it runs.

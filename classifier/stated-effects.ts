@@ -273,14 +273,18 @@ function deferredAt(lower: string, end: number): boolean {
 }
 
 /**
- * A failure the removal's clause is conditioned on: the tool undoing its own work ("Fails atomically: on any error,
- * every element created so far is deleted"), not a removal of what was there.
+ * A failure the removal is conditioned on, with the tool's own work as what it removes ("Fails atomically: on any
+ * error, every element created so far is deleted"): a rollback, not a removal of what was there. A failure handled by
+ * removing something else stays a removal ("If validation fails, the staged rows are deleted"), and so does one after
+ * "otherwise".
  */
-const ON_FAILURE = /\b(?:on (?:any |an |the first )?(?:error|failure)|if (?:[a-z]+ ){0,3}fails?)\b[^.;!?:]*$/;
+const ON_FAILURE = /\b(?:on (?:any |an |the first )?(?:error|failure)|if (?:[a-z]+ ){0,3}fails?)\b(?![^.;!?:]*\b(?:otherwise|else)\b)[^.;!?:]*$/;
+const OWN_WORK = /^[^.;!?]*?\b(?:created|made|written|added|uploaded|inserted) so far\b/;
 
 /** Whether the removal starting at `at` undoes the tool's own work when it fails. */
 function rolledBackAt(lower: string, at: number): boolean {
-  return ON_FAILURE.test(lower.slice(Math.max(0, at - 60), at));
+  const from = Math.max(0, at - 60);
+  return ON_FAILURE.test(lower.slice(from, at)) && OWN_WORK.test(lower.slice(from + lower.slice(from, at).search(ON_FAILURE)));
 }
 
 /**

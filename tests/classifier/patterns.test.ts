@@ -2404,43 +2404,48 @@ describe.each([
     expect(k("sync_folder", "Sync a folder to remote storage. delete_extraneous will permanently delete remote files not present locally.", extraneous).category).toBe("destructive");
   });
 
-  it("learned-24's readings from batch 26's misses", () => {
+  it("learned-24's readings from batch 26's misses, and what each must leave alone", () => {
     const cases: [string, string, string][] = [
-      // A known verb of another language further into a text whose first word the lexicon lacks: joined by "and", or opening the second sentence.
-      ["db_optimize", "Optimiza la base de datos y elimina entradas huérfanas.", "destructive"],
-      ["library_optimize", "Optimiza la base de datos. Elimina entradas huérfanas y vacía la caché de imágenes.", "destructive"],
-      ["rules_eval", "Wertet eine Regel gegen eine Beispielnachricht aus und gibt das Ergebnis zurück, ohne die Regel zu speichern.", "read"],
-      // A change a second sentence opens with, in the third person, when the first names no verb; one it denies is none.
-      ["team_digest", "Nightly digest of open pull requests, flaky builds and stale branches for the team. Sends it to the team channel.", "write"],
-      // A verb done again with a hyphen ("Re-run") is that verb.
-      ["failed_tests", "Re-run only the tests that failed in the last run.", "execute"],
-      // A query run is an examination, unless it may be a statement that writes (SQL, a graph language that writes, a database's query).
+      // A query run is an examination, unless it may write: a statement in SQL, a language or an engine that also writes,
+      // a database's or a table's query, or a result kept.
       ["cloudsec_run_query", "Run a query against the org's security graph and get rows back.", "read"],
       ["saved_query", "Execute a saved query by id and return the matching work items.", "read"],
       ["run_query", "Run a query against the database.", "execute"],
       ["cypher", "Execute a Cypher query against the graph.", "execute"],
-      // "One" before a verb's word makes it a noun, as an article does.
-      ["slack_draft_get", "One draft, exactly as it would be posted.", "read"],
-      // Comparing reads, in Spanish too.
-      ["invoice_po", "Compara factura y pedido sin modificar datos.", "read"],
-      // A write permission the tool needs says it writes, whatever it runs.
+      ["cluster_tool", "Run a query on the Redshift cluster.", "execute"],
+      ["flux_tool", "Run a Flux query. Results are written to the target bucket.", "execute"],
+      // A write permission a run needs stops its reading as an examination; one denied does not, nor does a reading lead.
       ["run_report", "Run a report (requires write permission).", "hint:write"],
-      // 恢复 restores; a member named after its owner ("capture.tail") is no verb.
+      ["repo_audit", "Run a security audit of the repository. Does not need write permission.", "read"],
+      ["list_collaborators", "List the collaborators of a repository. Requires write access to the repository.", "read"],
+      // "One" right before a verb's word makes it a noun, as an article does; after a label it does not.
+      ["slack_draft_get", "One draft, exactly as it would be posted.", "read"],
+      ["phase", "Runs the migration plan, phase one: drop the legacy tables.", "execute"],
+      // Comparing reads, in Spanish too; a change joined to it stands.
+      ["invoice_po", "Compara factura y pedido sin modificar datos.", "read"],
+      ["esquemas", "Compara el esquema local con el de producción y aplica las migraciones pendientes.", "write"],
+      // 恢复 restores, where heading a noun ("恢复点", a restore point) it names a thing.
       ["recover_bill", "从回收站恢复一笔已删除的账单。", "write"],
-      ["close_cursor", "Dispose a named capture.tail cursor.", "write"],
-      // An invalidation already made (已失效, 已作废) is a state filtered by, no change.
+      ["snapshots", "恢复点列表：返回所有快照。", "read"],
+      // An invalidation already made, before a noun, is a state filtered by; one ending its clause is the call's effect.
       ["memory_search", "检索记忆，返回紧凑索引行。默认排除已失效记忆。", "read"],
       ["invoice_search", "查询发票列表，不含已作废的发票。", "read"],
       ["void_invoice", "作废发票。", "destructive"],
-      // A removal on failure undoes the tool's own work; one when the thing expires is a retention policy; the old thing deleted by the act stays destructive.
+      ["rotate_token", "调用后旧令牌已失效。", "hint:destructive"],
+      // A removal on failure that undoes the tool's own work is a rollback; one when the thing expires, a retention policy.
+      // A failure handled by removing something else, the old thing the act deletes, and "otherwise" stay removals.
       ["elements_create", "Create multiple elements in one call. Fails atomically: on any error, every element created so far is deleted.", "write"],
       ["create_board", "Create a new board and return its URL. Boards created here are deleted when they expire.", "write"],
       ["replace_board", "Create a new board. The old board is deleted when the new one is ready.", "destructive"],
+      ["stage_rows", "If validation fails, the staged rows are deleted.", "destructive"],
+      ["job_runner", "On error the job is retried, otherwise it is deleted.", "destructive"],
+      // A run-together name whose verb comes with its own ending and more ("deletedfiles") names a thing; one whose next word
+      // only begins like an ending ("removeedge") keeps its verb.
+      ["removeedge", "", "destructive"],
     ];
     expectReadings(cases);
-    // A second sentence that denies its verb, or reads, adds no change of its own.
-    for (const text of ["Sends nothing anywhere.", "Returns it as Markdown."]) expect(k("team_digest", `Nightly digest of open pull requests, flaky builds and stale branches for the team. ${text}`).signals).not.toContain("description_verb:send");
-    // A platform's name that begins with a verb's letters and an ending ("linkedin") holds no verb, on a server that runs verbs into words.
+    expect(k("deletedfiles", "").signals).not.toContain("verb:delete");
+    // A platform's name that begins with a verb's participle ("linkedin") holds no verb, on a server that runs verbs into words.
     const social = classifyServer({ name: "social", tools: [{ name: "linkedin_mentions", description: "[social] Get recent LinkedIn mentions of the user." }, { name: "twitter_unretweet", description: "" }, { name: "posts_unpublish", description: "" }] }, options);
     expect(social[0]!.signals).not.toContain("verb:link");
   });
