@@ -659,7 +659,8 @@ export const EVALUATED = new Set("formula formulas query queries rule rules cond
 /**
  * What running an examination produces is findings, not changes: "Run a Lighthouse audit", "Run electrical rule
  * checks", "Run security scan on deployment"; so is running a report or a saved question ("Run a report to get
- * analytics data"). Tests are not here: running tests runs the project's own code.
+ * analytics data"), and a query in no language that writes ("Execute a saved query", "Run a similarity query"; see
+ * examinationRun). Tests are not here: running tests runs the project's own code.
  */
 export const EXAMINATIONS = new Set(
   `check checks scan scans audit audits analysis analyses diagnostic diagnostics lint inspection inspections validation

@@ -1509,6 +1509,8 @@ function argumentEffect(props: readonly PropertyView[], profile: ServerProfile |
   for (const p of props) if (DESTRUCTIVE_OPTION.test(p.description)) return quoteText(p.description, 60);
   return undefined;
 }
+
+/** Examinations that are queries: one may be a statement that writes (WRITABLE_QUERY, RESULT_KEPT). */
 const QUERIES = new Set(["query", "queries"]);
 /** A query's result kept: "writes its result to the stage", "results are written to the target bucket". */
 const RESULT_KEPT = /\b(?:(?:writes?|saves?|stores?|persists?|inserts?|uploads?)\s+(?:(?:its|the|their|each|all)\s+)?(?:query\s+)?(?:results?|rows|output|answer|data)|(?:is|are) (?:written|saved|stored|persisted|inserted))\b/;

@@ -284,7 +284,8 @@ const OWN_WORK = /^[^.;!?]*?\b(?:created|made|written|added|uploaded|inserted) s
 /** Whether the removal starting at `at` undoes the tool's own work when it fails. */
 function rolledBackAt(lower: string, at: number): boolean {
   const from = Math.max(0, at - 60);
-  return ON_FAILURE.test(lower.slice(from, at)) && OWN_WORK.test(lower.slice(from + lower.slice(from, at).search(ON_FAILURE)));
+  const failure = ON_FAILURE.exec(lower.slice(from, at));
+  return failure !== null && OWN_WORK.test(lower.slice(from + failure.index));
 }
 
 /**
