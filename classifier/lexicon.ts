@@ -386,7 +386,16 @@ export const READ_ONLY_QUERY_LANGUAGES: readonly string[] = [
 ];
 
 /** SQL engines named before "SQL query" or in its place: "a read-only BigQuery SQL query", "read-only DuckDB queries". */
-export const SQL_ENGINES = ["bigquery", "postgres", "postgresql", "mysql", "mariadb", "sqlite", "duckdb", "snowflake", "clickhouse", "redshift", "athena", "trino", "presto", "mssql", "oracle", "databricks"];
+const SQL_ENGINES = ["bigquery", "postgres", "postgresql", "mysql", "mariadb", "sqlite", "duckdb", "snowflake", "clickhouse", "redshift", "athena", "trino", "presto", "mssql", "oracle", "databricks"];
+/**
+ * What else a run query may be a writing statement of, beside SQL_WORDS: a query language or an engine that also writes,
+ * a mutation, a database's or a table's query, a raw query, a statement ("Run a query against the database", "Run a
+ * Flux query"), where a search, a saved query or a FHIR query reads.
+ */
+export const WRITING_QUERY_WORDS = [
+  ...SQL_ENGINES,
+  ..."graphql sparql aql arangodb cql cassandra n1ql couchbase surrealql surrealdb hiveql hive partiql dynamodb spark supabase flux influxdb mutation mutations database databases db table tables raw statement statements".split(" "),
+];
 
 export const PHRASES: Record<PhraseSignal, string[]> = {
   irreversible: [

@@ -87,7 +87,6 @@ import {
   SECRET_TOKENS,
   SEND_VERBS,
   SEVERITY,
-  SQL_ENGINES,
   SQL_WORDS,
   STATED_CHANGE,
   NOT_READ_ONLY,
@@ -95,6 +94,7 @@ import {
   SIDE_EFFECTFUL,
   CHANGES_ALLOWED_BY,
   WRITE_PERMISSION_NEEDED,
+  WRITING_QUERY_WORDS,
   STATE_NOUNS,
   SURVEYED_OBJECTS,
   SWITCHED_NO_EFFECT,
@@ -1514,10 +1514,8 @@ function argumentEffect(props: readonly PropertyView[], profile: ServerProfile |
 const QUERIES = new Set(["query", "queries"]);
 /** A query's result kept: "writes its result to the stage", "results are written to the target bucket". */
 const RESULT_KEPT = /\b(?:(?:writes?|saves?|stores?|persists?|inserts?|uploads?)\s+(?:(?:its|the|their|each|all)\s+)?(?:query\s+)?(?:results?|rows|output|answer|data)|(?:is|are) (?:written|saved|stored|persisted|inserted))\b/;
-/** What a query may be a writing statement of: SQL, a query language or an engine that also writes, a database, a table. */
-const WRITABLE_QUERY = new RegExp(
-  `\\b(?:${[...SQL_WORDS, ...SQL_ENGINES, ..."graphql sparql aql arangodb cql cassandra n1ql couchbase surrealql surrealdb hiveql hive partiql dynamodb spark supabase flux influxdb mutation mutations database databases db table tables raw statement statements".split(" ")].join("|")})\\b`,
-);
+/** What a query may be a writing statement of (SQL_WORDS, WRITING_QUERY_WORDS), as a word of the text. */
+const WRITABLE_QUERY = new RegExp(`\\b(?:${[...SQL_WORDS, ...WRITING_QUERY_WORDS].join("|")})\\b`);
 
 /** The examination a running verb runs ("run_audit", "Run security scan on …"), from the name or the description. */
 function examinationRun(
@@ -2459,12 +2457,6 @@ function verbsInTheirSense(
   return { nv, dv };
 }
 
-/** Whether a schema lists an argument of this name (lower-case). */
-function hasArgument(schema: ToolInput["inputSchema"], name: string): boolean {
-  const properties = schema?.properties;
-  return typeof properties === "object" && properties !== null && Object.keys(properties).some((k) => k.toLowerCase() === name);
-}
-
 /** All evidence from the tool's own text and its server's other tools. */
 export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, precomputed?: NameTokens): ToolReading {
   const tokens = precomputed ?? tokenizeName(tool.name);
@@ -2476,8 +2468,10 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   const emptyDescription = description.length === 0;
   const lowerDescription = emptyDescription ? "" : description.toLowerCase();
   const lowerName = tool.name.toLowerCase();
+  // The input schema's arguments, read once for every rule that looks at them.
+  const props = schemaProperties(tool.inputSchema);
   // A tool the text names, other than this one and its arguments ("use drive_overwrite_file instead", not "prune_old").
-  const anotherTool = (name: string) => name !== lowerName && !hasArgument(tool.inputSchema, name);
+  const anotherTool = (name: string) => name !== lowerName && !props.some((p) => p.name.toLowerCase() === name);
   // Text in another language holds a letter outside ASCII (é, ü, ñ, ã, Cyrillic, kana, a CJK character; not a dash,
   // a curly quote or an emoji) or one of its commonest words: only such text pays for the other languages' patterns,
   // a few microseconds a description otherwise.
@@ -2615,7 +2609,6 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   }
 
   // Input schema.
-  const props = schemaProperties(tool.inputSchema);
   let execKind: ToolReading["execKind"];
   let execProperty: string | undefined;
   let moneyArgument: string | undefined;
