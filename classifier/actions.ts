@@ -1,7 +1,8 @@
 // Consolidated tools: the argument that picks one of several actions (`method: list | create | delete`),
 // read from the input schema alone. Pure; the classifier decides each action's class from what is found.
 import { ACTION_ARGUMENTS, CONSOLIDATING_WORDS } from "./lexicon.js";
-import { nameVerb, schemaProperties, type PropertyView } from "./signals.js";
+import { schemaProperties, type PropertyView } from "./schema-arguments.js";
+import { nameVerb } from "./verb-tables.js";
 import { listedActions } from "./listed-actions.js";
 import { splitName } from "./tokens.js";
 import type { ToolInput } from "./tool.js";

@@ -2,7 +2,7 @@
 // and whether its text limits what may be sent ("read-only", "SELECT only"). Pure, schema and text only.
 import { QUERY_LANGUAGES } from "./lexicon.js";
 import { readOnlyLimit } from "./query-limit.js";
-import { schemaProperties, type PropertyView } from "./signals.js";
+import { schemaProperties, type PropertyView } from "./schema-arguments.js";
 import type { ToolInput } from "./tool.js";
 
 export const RAW_LANGUAGES = ["sql", "shell", "code", "graphql", "query-dsl", "expression"] as const;

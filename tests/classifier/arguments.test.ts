@@ -6,7 +6,7 @@ import { ruleWithArguments } from "../../classifier/argument-rules.js";
 import { classifyServer, type Classification } from "../../classifier/classify.js";
 import { decisionOf, ruleForRisk } from "../../classifier/policy.js";
 import { findRawArguments } from "../../classifier/raw-arguments.js";
-import { schemaProperties } from "../../classifier/signals.js";
+import { schemaProperties } from "../../classifier/schema-arguments.js";
 import type { ToolInput } from "../../classifier/tool.js";
 import { fixtureTools } from "../helpers/fixture-tools.js";
 

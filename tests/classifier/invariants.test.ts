@@ -4,7 +4,8 @@
 import { describe, expect, it } from "vitest";
 import { classifyServer, classifyTool, leadsDestructive, type Classification } from "../../classifier/classify.js";
 import { VERBS, AMBIGUOUS_VERBS } from "../../classifier/lexicon.js";
-import { buildProfile, readTool } from "../../classifier/signals.js";
+import { buildProfile } from "../../classifier/server-profile.js";
+import { readTool } from "../../classifier/signals.js";
 import { riskRank } from "../../classifier/taxonomy.js";
 import type { ToolInput } from "../../classifier/tool.js";
 import { rng } from "../helpers/rng.js";

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { findByRules } from "../../../classifier/injection.js";
 import { INJECTION_FAMILIES } from "../../../classifier/injection-lexicon.js";
 import { encodeInjectionModel, INJECTION_MODEL_FILE } from "../../../classifier/injection-model.js";
-import { schemaProperties } from "../../../classifier/signals.js";
+import { schemaProperties } from "../../../classifier/schema-arguments.js";
 import type { ToolInput } from "../../../classifier/tool.js";
 import { projectRoot } from "../../project-root.js";
 import { printError, printLine, runAsScript } from "../../run-as-script.js";

@@ -1,0 +1,201 @@
+// What a description says a tool changes beyond its leading verb: an action joined to the lead, an effect a switch
+// or an option makes, a side effect it lists, files it makes or must write, a job it starts, a confirmation it asks.
+import {
+  CONFIRMATION_REQUIRED,
+  CONFIRMED_BY_PERSON,
+  FILE_OUT_VERBS,
+  GENERATING_VERBS,
+  NON_ADDITIVE_VERBS,
+  REHEARSAL_SWITCH,
+  SIDE_EFFECTS_LISTED,
+  SWITCHED_NO_EFFECT,
+  SWITCHED_STORES,
+  TOOL_NAME,
+} from "./lexicon.js";
+import type { Category } from "./taxonomy.js";
+import type { ToolInput } from "./tool.js";
+import { quoteText } from "./quote.js";
+import { deniedAt, statedLocalFile } from "./stated-effects.js";
+import { PARTICIPLES, TEXT_VERBS, type VerbInfo } from "./verb-tables.js";
+import type { NameVerbHit } from "./name-verb.js";
+import { RELATIVE_WORDS, REQUEST_LINE, type DescriptionVerbHit } from "./description-verb.js";
+import { requiredArgument, type PropertyView } from "./schema-arguments.js";
+import type { Evidence } from "./signals.js";
+
+/** A generated thing made into files or a pull request: "Creates test files and opens a PR with them". */
+const MADE_INTO_FILES = /\b(?:creates?|writes?|saves?)\s+(?:[a-z-]+\s+){0,2}?files?\b|\bopens?\s+(?:a\s+)?(?:pr|pull request|merge request)\b/;
+/** Someone else doing it: "Use it when someone opens a PR". */
+const OTHER_SUBJECT_BEFORE = /\b(?:when|if|once|after|before|someone|anyone|users?|they|you)\s+(?:[a-z-]+\s+)?$/;
+
+/** Whether the text says the tool makes what it generates into files or a pull request, not denied nor another's act. */
+export function madeIntoFiles(lower: string): boolean {
+  const m = MADE_INTO_FILES.exec(lower);
+  return m !== null && !deniedAt(lower, m.index) && !OTHER_SUBJECT_BEFORE.test(lower.slice(Math.max(0, m.index - 24), m.index));
+}
+
+// A second action joined to the first in one sentence: "… and mark them as read", "… then replace it", "…, and email it".
+// The adverb is tried last, so a joined verb ending in -ly stays the verb ("and apply them all", "and reply to them").
+const JOINED_ACTION = /(?:\band|\bthen|,)\s+(?:then\s+|also\s+|[a-z]+ly\s+)??([a-z]+)\s+(it|them|this|these|those|the|a|an|one|all|its|their|each|every|any)\b/g;
+const PRONOUNS = new Set(["it", "them", "this", "these", "those"]);
+
+/**
+ * A relative pronoun after the thing a text opens with, in lower-case text, unless that thing is the tool itself
+ * ("Inbox helper that fetches unread mail and marks it as read"): group 1 is the word before the pronoun.
+ */
+const RELATIVE_AFTER_THING = new RegExp(`\\b([a-z0-9-]+)\\s+(?:${[...RELATIVE_WORDS].join("|")})\\s`);
+/** Nouns that name the tool itself when a text opens with one: its relative clause says what the tool does. */
+const TOOL_NOUNS = new Set("tool tools helper utility scanner agent assistant service server command function endpoint bot script wrapper".split(" "));
+
+/**
+ * The change a description's first sentence joins to its lead ("Fetch unread emails and mark them as read", "Search
+ * for a string and replace it"), unless denied; a word as often a noun counts where a pronoun follows it ("and post
+ * it"), an -ing form never (how the work is done). Removals are statedRemoval's.
+ */
+export function joinedAction(lower: string, opensWithVerb: boolean): { category: Category; quote: string } | undefined {
+  // A spec's request line first ("GET /me/notifications") is no sentence of its own: the summary after it is.
+  const text = lower.charCodeAt(0) <= 122 ? lower.replace(REQUEST_LINE, "") : lower;
+  const end = text.slice(0, 200).search(/[.!?\n]/);
+  const first = end < 0 ? text.slice(0, 200) : text.slice(0, end);
+  if (!first.includes(" and ") && !first.includes("then") && !first.includes(",")) return undefined;
+  JOINED_ACTION.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = JOINED_ACTION.exec(first))) {
+    const word = m[1]!;
+    const v = TEXT_VERBS.get(word);
+    // What a tool generates, renders or composes it usually hands back ("… and generates the install command").
+    if (!v || v.category === "read" || v.category === "destructive" || (GENERATING_VERBS.has(v.verb) && v.verb !== "create" && v.verb !== "build")) continue;
+    if (word.endsWith("ing") && word !== v.verb) continue;
+    if (v.ambiguous && !PRONOUNS.has(m[2]!)) continue;
+    const at = m.index + m[0].indexOf(word);
+    if (deniedAt(first, at)) continue;
+    // In a text that opens with a thing, verbs after "that" or "which" tell of that thing ("The source code that
+    // positions gates, scores them and replays them").
+    const relative = opensWithVerb ? null : RELATIVE_AFTER_THING.exec(first.slice(0, at));
+    if (relative && !TOOL_NOUNS.has(relative[1]!)) continue;
+    return { category: v.category, quote: quoteText(first.slice(at), 60) };
+  }
+  return undefined;
+}
+
+/**
+ * The change a verb a switch is said to make stands for ("to drop", "is executed"): none for a read or a shaping verb;
+ * as a participle, only a run, a removal, a replacement or a store ("user ids are resolved and sent" tells how a query
+ * is made).
+ */
+export function switchedChange(word: string, participle: boolean): VerbInfo | undefined {
+  const v = participle ? PARTICIPLES.get(word) : TEXT_VERBS.get(word);
+  if (!v || v.category === "read" || SWITCHED_NO_EFFECT.has(v.verb)) return undefined;
+  return !participle || v.category !== "write" || NON_ADDITIVE_VERBS.has(v.verb) || SWITCHED_STORES.has(v.verb) ? v : undefined;
+}
+
+/**
+ * The change a verb the text says the tool makes when asked stands for: only one that keeps, sends, runs or removes
+ * something ("Optionally posts review comments"), not a choice of what to read ("optionally select a line range",
+ * "optionally refresh from the API").
+ */
+export function optionalChange(word: string): VerbInfo | undefined {
+  const v = TEXT_VERBS.get(word);
+  return v && OPTIONAL_EFFECT_VERBS.has(v.verb) ? v : undefined;
+}
+const OPTIONAL_EFFECT_VERBS = new Set("post send create save write store persist publish commit upload submit mark execute delete remove purge overwrite replace start provision".split(" "));
+
+/**
+ * A job the tool starts and leaves running, told by the job id it hands back ("Returns a job_id", "Returns job_id
+ * immediately", "Returns immediately with a job ID"), by another id handed back at once ("returns a task_id
+ * immediately"), or by another tool to poll (group 1: "Poll task_result for video_path"). A lookup's id is no job
+ * ("Returns its job ID", "Returns its run ID", "Returns a task ID that other tools accept"), nor are a list's ("Returns
+ * job IDs, statuses …") or one job's state ("Returns the job_id and its current state", "Returns a job ID, its state
+ * and progress").
+ */
+const STARTED_JOB = new RegExp(
+  "\\breturns?\\s+(?:immediately\\s+with\\s+)?(?:a\\s+|an\\s+)?(?:new\\s+)?job[\\s_-]?id\\b(?!,?\\s+(?:and\\s+)?its\\b)" +
+    "|\\breturns?\\s+(?:a\\s+|an\\s+)?(?:task|run|operation)[\\s_-]?id\\s+immediately\\b" +
+    "|\\breturns?\\s+immediately\\s+with\\s+(?:a|an)\\s+(?:task|run|operation)[\\s_-]?id\\b" +
+    `|[.;!?]\\s+(?:then\\s+)?poll\\s+\`?(${TOOL_NAME})\`?\\s+(?:for|until)\\b`,
+  "g",
+);
+
+/**
+ * The job the tool starts, quoted (STARTED_JOB), unless the id is in a parenthesis about something else ("the response
+ * includes webhookUrl (async, returns runId immediately)") or the tool to poll is this one (`self`, lower-case).
+ */
+function startedJob(lower: string, self: string): string | undefined {
+  if (!lower.includes("poll ") && !(lower.includes("return") && lower.includes("id"))) return undefined;
+  for (const m of lower.matchAll(STARTED_JOB)) {
+    if (!inParentheses(lower, m.index) && m[1] !== self) return m[0].replace(/^[.;!?]\s+/, "");
+  }
+  return undefined;
+}
+
+/**
+ * What a reading lead writes after all: an output path it requires ("outputPath": "absolute path to save the exported
+ * data"), or one beside a lead that takes data out to it ("Export the board to an IPC-2581 file"), where an optional
+ * path on another reading is a choice ("Capture a screenshot", "saveTo": "optional file path"); the local file such a
+ * lead hands back ("Download the media … and return its local file path"); an argument that lets it write over what is
+ * there ("overwrite": true beside "Fetch HTTP(S) … Downloads can stream to an absolute path"); a job it starts and
+ * hands back the id of ("Submit one request … Returns a job_id").
+ */
+export function writtenAnyway(
+  tool: ToolInput,
+  self: string,
+  nv: NameVerbHit | undefined,
+  dv: DescriptionVerbHit | undefined,
+  lower: string,
+  outputPath: PropertyView | undefined,
+  writesOver: string | undefined,
+): Omit<Evidence, "weight"> | undefined {
+  const lead = nv?.verb ?? dv?.verb ?? "";
+  const fileOut = FILE_OUT_VERBS.has(lead);
+  if (outputPath && (fileOut || requiredArgument(tool.inputSchema, outputPath.name))) return { signal: "schema:output_path", source: "schema", quote: outputPath.name };
+  // … and a download, the name's or the description's, into a local place ("Download the template to a temporary directory").
+  const downloads = DOWNLOADING_VERBS.has(nv?.verb ?? "") || DOWNLOADING_VERBS.has(dv?.verb ?? "");
+  const local = fileOut || downloads ? statedLocalFile(lower, downloads) : undefined;
+  if (local) return { signal: "stated_save", source: "description", quote: local };
+  // (A preview, a validation or a simulation takes the arguments of what it rehearses: "preview_day_prices".)
+  if (writesOver && !REHEARSAL_SWITCH.test(lead)) return { signal: "schema:overwrite_argument", source: "schema", quote: writesOver };
+  const job = startedJob(lower, self);
+  return job ? { signal: "started_job", source: "description", quote: job } : undefined;
+}
+
+const DOWNLOADING_VERBS = new Set(["download", "stream"]);
+
+/** Whether position `at` of `text` lies inside a parenthesis opened before it. */
+function inParentheses(text: string, at: number): boolean {
+  return text.lastIndexOf("(", at) > text.lastIndexOf(")", at);
+}
+
+/**
+ * A confirmation the tool asks for before it acts (CONFIRMATION_REQUIRED) or the person gives first
+ * (CONFIRMED_BY_PERSON). Every form of both holds "confirm", "approv" or 确认: the rest of the text pays for neither.
+ */
+export function confirmationAsked(lower: string): RegExpExecArray | null {
+  const confirming = lower.includes("confirm");
+  if (!confirming && !lower.includes("approv") && !lower.includes("确认")) return null;
+  const asked = confirming ? CONFIRMATION_REQUIRED.exec(lower) : null;
+  const pointable = asked !== null && (asked[0].charCodeAt(0) > 127 || asked[0].includes("must"));
+  return (asked && !(pointable && pointedInClause(lower, asked.index)) ? asked : null) ?? CONFIRMED_BY_PERSON.exec(lower);
+}
+
+/**
+ * Whether the sentence before `at` names another tool ("真正删除请调用 delete_files，需 confirm=true", "To apply them, call
+ * apply_changes; confirm must be true."): what it asks is that tool's.
+ */
+function pointedInClause(lower: string, at: number): boolean {
+  const before = lower.slice(Math.max(0, at - 80), at);
+  return NAMED_TOOL.test(before.slice(Math.max(before.lastIndexOf("。"), before.lastIndexOf("（"), before.lastIndexOf(". ")) + 1));
+}
+
+/** An identifier in snake case: a tool's or an argument's name. */
+const NAMED_TOOL = /\b[a-z0-9]+(?:_[a-z0-9]+)+\b/;
+
+/**
+ * A "Side effects:" label of the text's own, led by a verb of change ("Side effects: executes a shell command"), with
+ * that verb's class; not one the words after deny ("Side effect: updates nothing", "modifies no state").
+ */
+export function sideEffectListed(lowerDescription: string): { quote: string; category: Category } | undefined {
+  if (!lowerDescription.includes("side")) return undefined;
+  const m = SIDE_EFFECTS_LISTED.exec(lowerDescription);
+  const v = m ? TEXT_VERBS.get(m[1]!) : undefined;
+  if (!m || !v || v.category === "read" || /^\s+(?:nothing|no)\b/.test(lowerDescription.slice(m.index + m[0].length))) return undefined;
+  return { quote: quoteText(lowerDescription.slice(m.index, m.index + 80).replace(/^[^a-z]+/, ""), 60), category: v.category };
+}
