@@ -1,11 +1,11 @@
 // The classifier's vocabulary as data: verbs, objects and phrases with their categories and weights.
-// Logic lives in signals.ts and classify.ts; tuning the classifier should mostly mean editing this file.
+// Logic lives in signals.ts, its readers and classify.ts; tuning the classifier should mostly mean editing this file.
 import type { Category } from "./taxonomy.js";
 
 /**
  * Verbs by category, as they appear in tool names and at the start of descriptions. A word in
  * AMBIGUOUS_VERBS is as often a noun (post, issue, order) and counts for less. Words are base forms;
- * descriptions also match their third-person and -ing forms (see signals.ts).
+ * descriptions also match their third-person and -ing forms (see verb-tables.ts).
  */
 export const VERBS: Record<Category, string> = {
   read: `

@@ -10,7 +10,7 @@ export interface NameTokens {
   tokens: string[];
   /** Index in `tokens` where the last namespace segment starts: "github.create_issue" → 1. */
   lastSegmentStart: number;
-  /** The first word is the server's own, opening most of its names: no verb is read inside it (signals.ts). */
+  /** The first word is the server's own, opening most of its names: no verb is read inside it (name-verb.ts). */
   serverWord?: boolean;
 }
 
