@@ -775,4 +775,3 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   };
 }
 
-export { SEND_VERBS };
