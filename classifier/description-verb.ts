@@ -71,8 +71,8 @@ export const CONJUNCTIONS = new Set(["or", "and"]);
 export const PREPOSITIONS = new Set("to from in of for by with on into at via".split(" "));
 const PARTICLES = new Set(["down", "up", "out", "off", "over"]);
 const ARTICLES = new Set(["a", "an", "the"]);
-/** What follows "ask" when it asks someone to do a thing: one to three words, "to", the verb. */
-const ASKED_TO = /^\s+(?:[\p{L}\p{N}'-]+\s+){1,3}to\s+([\p{L}]+)/u;
+/** What follows "ask" when it asks someone to do a thing: up to three words, "to", the verb ("asks to mark …"). */
+const ASKED_TO = /^\s+(?:[\p{L}\p{N}'-]+\s+){0,3}to\s+([\p{L}]+)/u;
 /** Programs whose command lines tools quote as their description: the word after is the subcommand. */
 const CLI_NAMES = new Set(["git", "docker", "kubectl", "helm", "npm", "pnpm", "yarn", "terraform", "aws", "gcloud", "az", "ffmpeg", "pip", "cargo", "brew", "systemctl", "podman", "gh"]);
 const CLI_READ_SUBCOMMANDS = new Set(["log", "logs", "status", "ps", "top", "show", "ls", "inspect", "describe", "diff", "version", "info", "outdated"]);
@@ -472,7 +472,7 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
     }
     if (cli && others === 0 && CLI_READ_SUBCOMMANDS.has(word)) return { verb: "show", category: "read", ambiguous: false, joined: [], quote: quoteText(description, 90), object: [], first: true };
     // Asking something to do a thing is doing it: "Asks an application to quit" quits.
-    if ((word === "ask" || word === "asks") && others === 0) {
+    if (word === "ask" || word === "asks") {
       const asked = ASKED_TO.exec(head.slice(token.end, token.end + 60));
       if (asked && TEXT_VERBS.has(asked[1]!.toLowerCase())) continue;
     }

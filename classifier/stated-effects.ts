@@ -248,16 +248,21 @@ export function labelledDestructive(description: string, lower: string): string 
 /** A claim of changing nothing that limits only what it names: "does not change email" (a setting is changed). */
 const SCOPED_CLAIM = /^(?:does not|doesn['’ ]?t|don['’ ]?t|do not|never) (?:change|changes|modify|modifies|alter|alters) (?!(?:anything|any|nothing|data|state)\b)(?:the |your |its )?(?!(?:data|state)\b)[a-z]/;
 
+/** The claims that are an adjective as often as a statement: "read only", "readonly". */
+const BARE_CLAIMS = new Set(["read only", "readonly"]);
+/** A thing made read-only that a leading change hands out: "a read-only preview URL", "a revocable, read-only bearer link". */
+const MADE_READ_ONLY = /^\s+(?:[a-z]+\s+)?(?:links?|urls?|tokens?|keys?|users?|accounts?|replicas?|mirrors?|copy|copies|roles?|credentials?|shares?|passwords?)\b/;
+
 /**
  * Whether a read-only claim found in `lower` does not claim it for the tool: its value set false ("Read-Only: false"),
  * or, after a leading change (`leadChanges`), a limit to one thing the change leaves alone ("Set a status override in
- * local state; does not change email").
+ * local state; does not change email") or the read-only thing it makes ("Freeze a document into a read-only preview URL").
  */
 export function claimNotMade(lower: string, claim: string, leadChanges: boolean): boolean {
   const at = phraseAt(lower, claim);
   if (at < 0) return false;
   if (setFalseAfter(lower, at + claim.length)) return true;
-  return leadChanges && SCOPED_CLAIM.test(lower.slice(at, at + claim.length + 20));
+  return leadChanges && (SCOPED_CLAIM.test(lower.slice(at, at + claim.length + 20)) || (BARE_CLAIMS.has(claim) && MADE_READ_ONLY.test(lower.slice(at + claim.length, at + claim.length + 40))));
 }
 
 /**

@@ -93,6 +93,12 @@ export function verbsInTheirSense(
   if (nv && EVALUATING_VERBS.has(nv.verb) && nv.category === "execute" && object.length > 0 && !object.some((w) => EVALUATED.has(w)) && !evaluatesCode(object, lowerDescription)) {
     nv = { ...nv, category: RESULTS_KEPT.test(lowerDescription) ? "write" : "read" };
   }
+  // … and so does one a description leads with, by the head of what it evaluates ("Evaluate and rank all open deals",
+  // "Evaluates code changes for potential issues"); a formula, a rule or a query evaluated is read by examinationRun.
+  if (dv && EVALUATING_VERBS.has(dv.verb) && dv.category === "execute") {
+    const head = EVALUATED_PHRASE.exec(lowerDescription)?.[1];
+    if (head !== undefined && !EVALUATED.has(head) && !EVALUATED_CODE_HEAD.test(head)) dv = { ...dv, category: RESULTS_KEPT.test(lowerDescription) ? "write" : "read" };
+  }
   // Recomputing for other inputs calculates ("Recalculate the monthly payment for a different rate").
   if ((RECOMPUTING_VERBS.has(nv?.verb ?? "") || RECOMPUTING_VERBS.has(dv?.verb ?? "")) && RECOMPUTED_FOR_INPUTS.test(lowerDescription)) {
     if (nv && RECOMPUTING_VERBS.has(nv.verb)) nv = { ...nv, category: "read" };

@@ -2449,4 +2449,36 @@ describe.each([
     const social = classifyServer({ name: "social", tools: [{ name: "linkedin_mentions", description: "[social] Get recent LinkedIn mentions of the user." }, { name: "twitter_unretweet", description: "" }, { name: "posts_unpublish", description: "" }] }, options);
     expect(social[0]!.signals).not.toContain("verb:link");
   });
+
+  it("learned-25's readings from batch 28's misses, and what each must leave alone", () => {
+    const cases: [string, string, string][] = [
+      // Evaluating a thing that is no code assesses it, as the description leads with it; code, an expression or a
+      // function evaluated runs, and a result the text keeps is a write.
+      ["rank_deals", "Evaluate and rank all open deals from strongest to weakest.", "read"],
+      ["assess_risk", "Evaluates code changes for potential issues before applying them.", "read"],
+      ["waf_rule_test", "Evaluate a sample HTTP request against an ACL and report which rules would match.", "read"],
+      ["page_eval", "Evaluate a JavaScript expression in the page.", "execute"],
+      ["browser_run", "Evaluate a bounded JavaScript function in a browser page.", "execute"],
+      ["grade_models", "Evaluate the candidate models on the benchmark and save the scores to the registry.", "write"],
+      // Ranking reads, alone or joined to a read; a change joined to it stands.
+      ["market_scan", "Scan a watchlist of stocks and rank them by absolute % change (biggest movers first).", "read"],
+      ["rank_and_archive", "Rank the open deals and archive the weakest ones.", "write"],
+      // Asking to do a thing is doing it, wherever "asks to" stands; a question asked stays a read.
+      ["complete_task", "Use this when the user explicitly asks to mark one task complete.", "write"],
+      ["ask_docs", "Ask the documentation assistant a question about the API.", "read"],
+      // Chinese words that say data may be lost make a change destructive; lost data a tool avoids or keeps does not.
+      ["stop_instance", "停止一台运行中的 ECS 实例。注意：强制停止可能导致数据丢失", "destructive"],
+      ["stop_vm", "关闭实例，避免导致数据丢失。", "write"],
+      // A read-only thing a leading change makes (a link, a token, a user, a replica) is made, not a claim of the tool's.
+      ["dashboard", "Create a read-only share link for the dashboard.", "write"],
+      ["project_tokens", "Generate a read-only API token for the project.", "write"],
+      ["analytics_db", "Provision a read-only database user for analytics.", "write"],
+      ["portfolio", "Create a read-only snapshot of the portfolio across all stores.", "read"],
+      ["grant", "Grant access to the project. This tool is read-only on the billing account.", "write"],
+      // A change the name leads with, whose text leaves one thing unchanged, claims nothing for the tool.
+      ["set_scale", "ADVANCED and RISKY. Sets raw Transform scale — this does NOT change a board's mm size.", "write"],
+      ["get_scale", "ADVANCED. Reads the raw Transform scale; this does not change anything.", "read"],
+    ];
+    expectReadings(cases);
+  });
 });
