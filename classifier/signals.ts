@@ -50,7 +50,7 @@ import { noPhrases, scanPhrases, type PhraseHits } from "./phrases.js";
 import { listedActions, managedActions } from "./listed-actions.js";
 import { readOnlyLimit } from "./query-limit.js";
 import { quoteText } from "./quote.js";
-import { actRemoval, claimAboutMode, claimNotMade, denyPhrases, dropIdentifierPhrases, dropKeptPermanently, dropPointedElsewhere, getOrCreate, invalidatedPrior, keepsPrior, labelledDestructive, optionalEffect, possibleRemoval, statedRemoval, statedReplacement, statedSave, switchedEffect, wholeReplaced } from "./stated-effects.js";
+import { actRemoval, claimAboutMode, claimNotMade, claimScoped, denyPhrases, dropIdentifierPhrases, dropKeptPermanently, dropPointedElsewhere, getOrCreate, invalidatedPrior, keepsPrior, labelledDestructive, optionalEffect, possibleRemoval, statedRemoval, statedReplacement, statedSave, switchedEffect, wholeReplaced } from "./stated-effects.js";
 import { tokenizeName, type NameTokens } from "./tokens.js";
 import { FIRST_WORD_ONLY, mostSevere, NAME_VERBS, TEXT_VERBS, type VerbInfo } from "./verb-tables.js";
 import { contextOf, type ServerProfile, type SiblingDomain } from "./server-profile.js";
@@ -480,6 +480,9 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   }
 
   // Phrases that weigh toward a category.
+  // A claim that leaves alone only what it names ("Does not modify the original file") says nothing of the output a
+  // tool writes to the path it takes.
+  if (outputPath && phrases.read_only_claim !== undefined && claimScoped(lowerDescription, phrases.read_only_claim)) phrases.read_only_claim = undefined;
   const readOnly = phrases.read_only_claim ?? (otherLanguage ? foreignReadOnlyClaim(description) : undefined);
   if (readOnly !== undefined) phrases.read_only_claim = readOnly;
   if (readOnly) {

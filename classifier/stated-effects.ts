@@ -265,6 +265,12 @@ export function claimNotMade(lower: string, claim: string, leadChanges: boolean)
   return leadChanges && (SCOPED_CLAIM.test(lower.slice(at, at + claim.length + 20)) || (BARE_CLAIMS.has(claim) && MADE_READ_ONLY.test(lower.slice(at + claim.length, at + claim.length + 40))));
 }
 
+/** Whether a read-only claim found in `lower` limits only what it names ("Does not modify the original file"). */
+export function claimScoped(lower: string, claim: string): boolean {
+  const at = phraseAt(lower, claim);
+  return at >= 0 && SCOPED_CLAIM.test(lower.slice(at, at + claim.length + 20));
+}
+
 /**
  * Words after a removal that make it a retention policy rather than the tool's act: "each one will be purged
  * automatically", "files are deleted after 30 days", "boards created here are deleted when they expire" (but "the

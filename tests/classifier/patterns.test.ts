@@ -2478,7 +2478,15 @@ describe.each([
       // A change the name leads with, whose text leaves one thing unchanged, claims nothing for the tool.
       ["set_scale", "ADVANCED and RISKY. Sets raw Transform scale — this does NOT change a board's mm size.", "write"],
       ["get_scale", "ADVANCED. Reads the raw Transform scale; this does not change anything.", "read"],
+      // An export to a file writes it, an aside in brackets between; one handed back in a format reads.
+      ["export_spec", "Export the specification (cut list) to a CSV file on disk.", "write"],
+      ["export_spec_csv", "Export the specification (cut list) as CSV.", "read"],
     ];
     expectReadings(cases);
+    // A claim that leaves alone only what it names says nothing of the output written to the path the tool takes; a claim
+    // of changing nothing at all stands.
+    const output = { inputSchema: { type: "object", properties: { input_path: { type: "string" }, output_path: { type: "string" } }, required: ["input_path"] } };
+    expect(k("export_tiff", "Convert microscopy data to OME-TIFF. Does not modify the original file.", output).category).toBe("write");
+    expect(k("inspect_repo", "Read two local repositories and list candidate files. Makes no changes.", output).category).toBe("read");
   });
 });
