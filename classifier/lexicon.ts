@@ -1078,6 +1078,8 @@ export const IDIOM_WORDS: ReadonlyMap<string, { before: ReadonlySet<string>; aft
   ["drop", { before: new Set(["drag"]), after: new Set(["down", "zone", "target"]) }],
   // "mark_as_read", "mark_read": a state set, not a reading.
   ["read", { before: new Set(["mark", "as", "all"]), after: new Set() }],
+  // "open_interest": the contracts outstanding in a futures market, a figure read.
+  ["open", { before: new Set(), after: new Set(["interest"]) }],
 ]);
 
 /**

@@ -116,9 +116,12 @@ const STATE_AFTER_REMOVAL = new Set(["protected", "protection", "allowed", "lock
 /** Words of time or order that make the verb after them in a name a noun: "latest_run", "last_build", "next_sync". */
 const WHEN_WORDS = new Set(["latest", "last", "recent", "previous", "prior", "current", "next", "upcoming"]);
 
-/** The verb a name's word would be, unless a word of time or order before it makes it the thing ("latest_run"). */
+/**
+ * The verb a name's word would be, unless a word of time or order before it makes it the thing ("latest_run") or it is
+ * part of a fixed expression ("coin_open_interest").
+ */
 function nameWordVerb(words: readonly string[], i: number, from: number): VerbInfo | undefined {
-  return i > from && WHEN_WORDS.has(words[i - 1]!) ? undefined : NAME_VERBS.get(words[i] ?? "");
+  return (i > from && WHEN_WORDS.has(words[i - 1]!)) || inIdiom(words, i) ? undefined : NAME_VERBS.get(words[i] ?? "");
 }
 
 /** Verbs that fetch a thing the words after them name: "get_message", "list_trash". */
@@ -140,7 +143,7 @@ function plainWriteIn(words: readonly string[], from: number, to: number): boole
 }
 
 function verbByPosition(words: readonly string[], from: number, to: number, verbLast: boolean): NameVerbHit | undefined {
-  const first = NAME_VERBS.get(words[from] ?? "");
+  const first = inIdiom(words, from) ? undefined : NAME_VERBS.get(words[from] ?? "");
   const last = nameWordVerb(words, to - 1, from);
   // A verb written as two words at the start ("check_in_guest", "turn_off_light") is that verb, not its first word.
   const pair = to - from > 1 ? NAME_VERBS.get(words[from]! + words[from + 1]!) : undefined;

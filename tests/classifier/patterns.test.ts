@@ -2481,6 +2481,9 @@ describe.each([
       // An export to a file writes it, an aside in brackets between; one handed back in a format reads.
       ["export_spec", "Export the specification (cut list) to a CSV file on disk.", "write"],
       ["export_spec_csv", "Export the specification (cut list) as CSV.", "read"],
+      // A name's "open interest" is a market's figure, read; a position opened is a trade.
+      ["coin_open_interest", "Aggregated open interest history.", "read"],
+      ["open_position", "Opens a market position with a mandatory stop loss.", "financial"],
     ];
     expectReadings(cases);
     // A claim that leaves alone only what it names says nothing of the output written to the path the tool takes; a claim
