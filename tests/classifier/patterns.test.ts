@@ -2481,11 +2481,11 @@ describe.each([
       // An export to a file writes it, an aside in brackets between; one handed back in a format reads.
       ["export_spec", "Export the specification (cut list) to a CSV file on disk.", "write"],
       ["export_spec_csv", "Export the specification (cut list) as CSV.", "read"],
-      // A name's "open interest" is a market's figure, read; a position opened is a trade.
-      ["coin_open_interest", "Aggregated open interest history.", "read"],
+      // A position opened is a trade (a name's "open interest", below, is a market's figure).
       ["open_position", "Opens a market position with a mandatory stop loss.", "financial"],
     ];
     expectReadings(cases);
+    expect(k("coin_open_interest", "Aggregated open interest history.").signals).not.toContain("verb:open");
     // A claim that leaves alone only what it names says nothing of the output written to the path the tool takes; a claim
     // of changing nothing at all stands.
     const output = { inputSchema: { type: "object", properties: { input_path: { type: "string" }, output_path: { type: "string" } }, required: ["input_path"] } };
