@@ -689,8 +689,10 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // Generating a chart, a diagram or a summary from given data changes nothing, unless the text says it is kept.
   if (generating && !effect && !action && !phrases.overwrite && !phrases.irreversible) {
     const made = generating === "generate" ? (w: string) => GENERATED_ARTIFACTS.has(w) || GENERATED_TEXTS.has(w) : (w: string) => GENERATED_ARTIFACTS.has(w);
-    // Whatever is made, the text saying it is not kept ("It is not saved anywhere") makes it handed back only.
-    const notKept = NOT_KEPT.test(lowerDescription);
+    // Whatever is made, the text saying it is not kept ("It is not saved anywhere") or that the tool changes nothing
+    // ("Generate a portable .ics calendar file without modifying any provider") makes it handed back only; not a
+    // transaction built unsigned, which its owner goes on to send, nor a claim only of what happens by default.
+    const notKept = NOT_KEPT.test(lowerDescription) || (readOnly !== undefined && !readOnly.includes("unsigned") && !lowerDescription.includes("by default"));
     const artifact = object.find(made) ?? dv?.object.find(made) ?? (notKept ? (object[0] ?? dv?.object[0]) : undefined);
     // Creating a link or a URL usually stores it (a short link); generating one only composes it.
     // So does a description that leads with making something else ("Creates an embedded signing session … returns its URL").

@@ -2481,6 +2481,10 @@ describe.each([
       // An export to a file writes it, an aside in brackets between; one handed back in a format reads.
       ["export_spec", "Export the specification (cut list) to a CSV file on disk.", "write"],
       ["export_spec_csv", "Export the specification (cut list) as CSV.", "read"],
+      // What a generating tool makes is handed back when the text says the tool changes nothing; not by default only.
+      ["event_ics_generate", "Generate a portable .ics calendar file without modifying any provider.", "read"],
+      ["generate_patch", "Generate and validate a dry-run patch for safe fixes. Returns a diff but never writes source files.", "read"],
+      ["reflect", "Generate reflections from recent memories. By default nothing is written. Pass save=true to store each one.", "write"],
       // A position opened is a trade (a name's "open interest", below, is a market's figure).
       ["open_position", "Opens a market position with a mandatory stop loss.", "financial"],
     ];
