@@ -13,12 +13,12 @@ import { clauseAfterVerb, CONJUNCTIONS, PREPOSITIONS, type DescriptionVerbHit } 
  */
 export const READ_STATEMENTS_LISTED = /\b(?:only|one|single)\s+(?:[a-z-]+\s+)?(?:select|show|describe|desc|explain|pragma)(?:\s*(?:,|\/|\bor\b|\band\b)\s*(?:select|show|describe|desc|explain|pragma|with))+\s+(?:statements?|quer(?:y|ies))\b/;
 /**
- * A SELECT named as what the tool runs, right after the verb (a query's noun between), in any language that spaces its
- * words and in Chinese ("Execute a SELECT against …", "Выполнить SELECT в Trino", "执行 SELECT 查询"): the statement's
- * own name, in capitals, as a query language writes it.
+ * A SELECT named as what the tool runs, right after the verb (a query's noun, a read-only or an engine's name between),
+ * in any language that spaces its words and in Chinese ("Execute a SELECT against …", "Run one read-only SQLite SELECT",
+ * "Выполнить SELECT в Trino", "执行 SELECT 查询"): the statement's own name, in capitals, as a query language writes it.
  */
 const SELECT_RUN =
-  /(?:^|[\s(])(?:[Rr]uns?|[Ee]xecutes?|[Вв]ыполни(?:ть|те|т)|[Вв]ыполняет|[Ee]jecuta(?:r)?|[Ee]xécute(?:r)?|[Ee]xecuta(?:r)?|[Ee]segu(?:e|ire)|[Ff]ührt|执行|執行)\s*(?:(?:a|an|one|single|un|une|uma|um|una|einen?|eine)\s+)?(?:(?:query|consulta|requête|abfrage|запрос)\s+)?SELECT\b/;
+  /(?:^|[\s(])(?:[Rr]uns?|[Ee]xecutes?|[Вв]ыполни(?:ть|те|т)|[Вв]ыполняет|[Ee]jecuta(?:r)?|[Ee]xécute(?:r)?|[Ee]xecuta(?:r)?|[Ee]segu(?:e|ire)|[Ff]ührt|执行|執行)\s*(?:(?:a|an|one|single|un|une|uma|um|una|einen?|eine)\s+)?(?:(?:[Rr]ead-?[Oo]nly|[Bb]ounded|SQLite|DuckDB|PostgreSQL|Postgres|MySQL|SQL)\s+){0,2}(?:(?:query|consulta|requête|abfrage|запрос)\s+)?SELECT\b/;
 /** The rows handed back, the one step a SELECT's sentence may go on to. */
 const RETURNS_ROWS = /(?:\band (?:then )?returns?|\by devuelve|\bet renvoie|\bи возвращает|并返回|并且返回)/giu;
 /**
@@ -90,17 +90,22 @@ const RESULT_KEPT = /\b(?:(?:writes?|saves?|stores?|persists?|inserts?|uploads?)
 /** What a query may be a writing statement of (SQL_WORDS, WRITING_QUERY_WORDS), as a word of the text. */
 const WRITABLE_QUERY = new RegExp(`\\b(?:${[...SQL_WORDS, ...WRITING_QUERY_WORDS].join("|")})\\b`);
 
-/** The examination a running verb runs ("run_audit", "Run security scan on …"), from the name or the description. */
+/**
+ * The examination a running verb runs ("run_audit", "Run security scan on …"), from the name or the description;
+ * `claimedReadOnly`: the text claims the tool reads only.
+ */
 export function examinationRun(
   nv: NameVerbHit | undefined,
   object: readonly string[],
   dv: DescriptionVerbHit | undefined,
   lowerDescription: string,
+  claimedReadOnly: boolean,
 ): { source: "name" | "description"; quote: string; runs: Category } | undefined {
   // A query run is an examination unless it may write: a statement in SQL or a graph language that also writes, a
   // mutation, a database's raw query ("Execute a Cypher query", "Run a query against the database"), or a result kept
-  // ("Runs a read-only query and writes its result to the stage").
-  const mayWrite = lowerDescription.includes("quer") && (WRITABLE_QUERY.test(lowerDescription) || RESULT_KEPT.test(lowerDescription));
+  // ("Runs a read-only query and writes its result to the stage"). A query the text says only reads cannot write
+  // ("Run a PerfettoSQL query against the loaded trace … Read-only against trace data"), unless its result is kept.
+  const mayWrite = lowerDescription.includes("quer") && ((!claimedReadOnly && WRITABLE_QUERY.test(lowerDescription)) || RESULT_KEPT.test(lowerDescription));
   const examined = (verb: string) => (o: string) => (EXAMINATIONS.has(o) && !(mayWrite && QUERIES.has(o))) || (verb === "evaluate" && EVALUATED.has(o));
   if (nv && RUNNING_VERBS.has(nv.verb)) {
     const w = object.find(examined(nv.verb));

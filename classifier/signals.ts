@@ -669,7 +669,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // or says it may change data.
   // … nor one started as a job of its own ("Start a background crawl … Returns a job ID"): the job is made and kept,
   // nor one that needs leave to write ("Run/execute a report (requires write permission)").
-  const run = execKind || execPhrase || phrases.mutation || effect || phrases.overwrite || WRITE_PERMISSION_NEEDED.test(lowerDescription) ? undefined : examinationRun(nv, object, dv, lowerDescription);
+  const run = execKind || execPhrase || phrases.mutation || effect || phrases.overwrite || WRITE_PERMISSION_NEEDED.test(lowerDescription) ? undefined : examinationRun(nv, object, dv, lowerDescription, phrases.read_only_claim !== undefined);
   const examination = run && !BACKGROUND_JOB.test(lowerDescription) ? run : undefined;
   if (examination) {
     // What the running verb weighed (run executes, start writes) goes to the reading of what it runs.

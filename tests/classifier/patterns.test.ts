@@ -2485,6 +2485,11 @@ describe.each([
       ["event_ics_generate", "Generate a portable .ics calendar file without modifying any provider.", "read"],
       ["generate_patch", "Generate and validate a dry-run patch for safe fixes. Returns a diff but never writes source files.", "read"],
       ["reflect", "Generate reflections from recent memories. By default nothing is written. Pass save=true to store each one.", "write"],
+      // A query the text says only reads cannot write, whatever engine runs it, unless its result is kept; a SELECT named
+      // as all a tool runs reads with a read-only or an engine's name before it, not beside another statement.
+      ["execute_sql", "Run a PerfettoSQL query against the loaded trace and return rows as JSON. Read-only against trace data; SQLite runs in memory.", "read"],
+      ["execute_readonly_sql", "Run one read-only SQLite SELECT. Write statements are rejected.", "read"],
+      ["execute_sql", "Run a DELETE or SELECT statement against the database.", "execute"],
       // A position opened is a trade (a name's "open interest", below, is a market's figure).
       ["open_position", "Opens a market position with a mandatory stop loss.", "financial"],
     ];
