@@ -73,6 +73,8 @@ const PARTICLES = new Set(["down", "up", "out", "off", "over"]);
 const ARTICLES = new Set(["a", "an", "the"]);
 /** What follows "ask" when it asks someone to do a thing: up to three words, "to", the verb ("asks to mark …"). */
 const ASKED_TO = /^\s+(?:[\p{L}\p{N}'-]+\s+){0,3}to\s+([\p{L}]+)/u;
+/** … and the rest of its sentence, with no comma before its end: no main clause of its own follows. */
+const ASKING_ENDS_SENTENCE = /^[^,;:.!?\n]*(?:[.!?\n]|$)/;
 /** Programs whose command lines tools quote as their description: the word after is the subcommand. */
 const CLI_NAMES = new Set(["git", "docker", "kubectl", "helm", "npm", "pnpm", "yarn", "terraform", "aws", "gcloud", "az", "ffmpeg", "pip", "cargo", "brew", "systemctl", "podman", "gh"]);
 const CLI_READ_SUBCOMMANDS = new Set(["log", "logs", "status", "ps", "top", "show", "ls", "inspect", "describe", "diff", "version", "info", "outdated"]);
@@ -471,10 +473,12 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
       continue;
     }
     if (cli && others === 0 && CLI_READ_SUBCOMMANDS.has(word)) return { verb: "show", category: "read", ambiguous: false, joined: [], quote: quoteText(description, 90), object: [], first: true };
-    // Asking something to do a thing is doing it: "Asks an application to quit" quits.
+    // Asking something to do a thing is doing it: "Asks an application to quit" quits. After other words, only where
+    // the asking is the condition of the tool's use and no main clause follows ("Use this when the user explicitly asks
+    // to mark one task complete"; not "When someone asks to deploy the app, this tool returns the checklist").
     if (word === "ask" || word === "asks") {
       const asked = ASKED_TO.exec(head.slice(token.end, token.end + 60));
-      if (asked && TEXT_VERBS.has(asked[1]!.toLowerCase())) continue;
+      if (asked && TEXT_VERBS.has(asked[1]!.toLowerCase()) && (others === 0 || ASKING_ENDS_SENTENCE.test(head.slice(token.end)))) continue;
     }
     // A part of an identifier ("creator_type", "dry_run") names a field, not what the tool does; so does a word quoted
     // alone after words of the text's own (the Mentor "void" inbox), where one it opens with, after filler or an adverb,

@@ -42,6 +42,9 @@ const PRONOUNS = new Set(["it", "them", "this", "these", "those"]);
  * A relative pronoun after the thing a text opens with, in lower-case text, unless that thing is the tool itself
  * ("Inbox helper that fetches unread mail and marks it as read"): group 1 is the word before the pronoun.
  */
+/** Verbs that arrange what a tool read, and the measure after them ("… and rank them by relevance"). */
+const ORDERING_VERBS = new Set(["rank", "sort", "order"]);
+const ORDERED_BY = /^\s+(?:[a-z0-9'’-]+\s+){0,3}?by\s/;
 const RELATIVE_AFTER_THING = new RegExp(`\\b([a-z0-9-]+)\\s+(?:${[...RELATIVE_WORDS].join("|")})\\s`);
 /** Nouns that name the tool itself when a text opens with one: its relative clause says what the tool does. */
 const TOOL_NOUNS = new Set("tool tools helper utility scanner agent assistant service server command function endpoint bot script wrapper".split(" "));
@@ -67,6 +70,8 @@ export function joinedAction(lower: string, opensWithVerb: boolean): { category:
     if (word.endsWith("ing") && word !== v.verb) continue;
     if (v.ambiguous && !PRONOUNS.has(m[2]!)) continue;
     const at = m.index + m[0].indexOf(word);
+    // Ranking or sorting what was read by a measure hands it back in order ("Scan a watchlist and rank them by % change").
+    if (ORDERING_VERBS.has(v.verb) && ORDERED_BY.test(first.slice(at + word.length, at + word.length + 40))) continue;
     if (deniedAt(first, at)) continue;
     // In a text that opens with a thing, verbs after "that" or "which" tell of that thing ("The source code that
     // positions gates, scores them and replays them").

@@ -19,7 +19,7 @@ export const VERBS: Record<Category, string> = {
     aggregate connect disconnect reconnect narrate caption upscale vectorize gen
 
      sniff probe survey examine scan stream    locate plan
-      dump print display encode decode assert traverse walk determine score match rank decompile disassemble`,
+      dump print display encode decode assert traverse walk determine score match decompile disassemble`,
   write: `
     create add insert update edit modify change set put patch upsert save store write append upload import
     attach detach associate disassociate dissociate assign unassign allocate reallocate link unlink tag label comment reply respond rename move copy
@@ -28,7 +28,7 @@ export const VERBS: Record<Category, string> = {
     invite share publish unpublish release approve reject dismiss resolve unresolve close reopen open lock
     unlock archive unarchive restore undelete rollback revert undo redo reset sync refresh reload restart start stop
     pause resume suspend unsuspend cancel abort retry submit request generate draft compose transition
-    reorder reprioritize prioritize rate vote react book mirror lease new sign remind ship arm disarm hold prescribe grade cordon uncordon promote demote override replay ungroup group
+    reorder reprioritize prioritize rate vote react book mirror lease new sign remind ship rank arm disarm hold prescribe grade cordon uncordon promote demote override replay ungroup group
     regroup endorse uncheck unflag flag align distribute ingest stash unstash indent outdent protect unprotect
     enqueue warm prewarm advance step snap play escalate silence unsilence timeout invalidate retire deprecate undeprecate sunset expire vacuum reindex
     rebuild transcode impersonate rsvp anonymize anonymise pseudonymize turnon turnoff acknowledge ack snooze mute unmute hide unhide block
@@ -733,6 +733,8 @@ export const GENERATED_TEXTS = new Set(
 );
 /** Verbs that make an artifact rather than a record. */
 export const GENERATING_VERBS = new Set("generate create make render draw build produce compose plot".split(" "));
+/** Verbs that make a thing a read-only one may be (a link, a token, a user, a replica) and hand it out. */
+export const READ_ONLY_MAKERS = new Set("create generate make provision issue mint grant add share publish clone mirror replicate freeze".split(" "));
 /** Words that say the artifact is kept or shared somewhere, so making it does change something. */
 export const PERSIST_WORDS = /\b(?:save|saves|saved|store|stores|stored|upload|uploads|publish|publishes|persist|persists|write|writes|add|adds|insert|inserts|append|appends|attach|attaches)\b/;
 
@@ -1087,7 +1089,7 @@ export const IDIOM_WORDS: ReadonlyMap<string, { before: ReadonlySet<string>; aft
  * French, Spanish, Portuguese, Italian, German, Dutch, Russian, Chinese, Japanese and Korean.
  */
 export const IRREVERSIBLE_ELSEWHERE =
-  /irr[ée]versib|irrevers[ií]vel|irreversibile|d[ée]finitivement|definitivamente|permanentemente|no se puede deshacer|no se puede recuperar|n[ãa]o pode ser desfeit|n[ãa]o pode ser recuperad|ne peut (?:pas )?[êe]tre (?:annul|r[ée]cup[ée]r|restaur)|non pu[òo] essere (?:annullat|recuperat|ripristinat)|unwiderruflich|endg[üu]ltig|dauerhaft gel[öo]scht|nicht r[üu]ckg[äa]ngig|nicht umkehrbar|kann nicht wiederhergestellt|onomkeerbaar|permanent verwijder|kan niet (?:ongedaan|worden hersteld)|безвозвратно|необратим|нельзя отменить|невозможно восстановить|не можна скасувати|неможливо відновити|无法撤销|不可撤销|无法恢复|不可恢复|无法撤回|不能撤销|不能恢复|無法復原|無法還原|無法撤銷|永久删除|(?<!(?:防止|避免|以免|免得|不会|不會)[^。]{0,8})(?:导致|導致)(?:数据|數據)(?:丢失|丟失)|不可逆|元に戻せ(?:ません|ない)|元に戻すこと[^。]{0,10}でき(?:ません|ない)|取り消せ(?:ません|ない)|復元でき(?:ません|ない)|完全に削除|되돌릴 수 없|복구할 수 없|복원할 수 없|영구(?:적으로)? 삭제|geri al[ıi]namaz|iptal edilemez|n[ãa]o pode ser cancelad|no se puede cancelar|kann nicht storniert|无法取消|不能取消|取り消しできません|キャンセルできません|취소할 수 없|tidak (?:dapat|bisa) (?:dibatalkan|dikembalikan|dipulihkan)|không thể (?:hoàn tác|khôi phục)|nie można (?:cofnąć|przywrócić)|nieodwracaln|لا يمكن (?:التراجع|استرجاع|استعادة)|no es reversible|n[ãa]o [ée] revers[íi]vel|n'est pas r[ée]versible|non [èe] reversibile|(?<![a-z])se pierden?|ser[áa]n? perdid|(?:é|são) perdid|(?:est|sont) perdu|gehen? verloren|(?:va|vanno) pers[oie]|теряется|теряются|будет потерян|kaybolur|bị mất|保持されません|失われ|(?<!(?:방지|막기|않도록|않게|위해|않으면|충돌 시|충돌시)[^.。]{0,20})(?:저장하지 않은|저장되지 않은|미저장)\s?(?:변경|데이터|입력|내용|작업)[^.。]{0,10}(?:사라(?:진다|집니다|지며|지고|져)|(?:손실|유실)(?:된다|됩니다|되며))|(?<!(?:防止|避免|以免|免得|否则|否則|防ぐ|如果不|若不|崩溃时|崩潰時|崩溃后)[^。]{0,12})未(?:保存|儲存)的(?:更改|修改|改动|内容|數據|数据|變更|內容)(?:都|均)?(?:将会|將會|将|会|將|會)?(?:被)?(?:丢失|遺失|丢弃|丟棄)(?![^。]{0,4}[，,][^。]{0,12}前调用)/i;
+  /irr[ée]versib|irrevers[ií]vel|irreversibile|d[ée]finitivement|definitivamente|permanentemente|no se puede deshacer|no se puede recuperar|n[ãa]o pode ser desfeit|n[ãa]o pode ser recuperad|ne peut (?:pas )?[êe]tre (?:annul|r[ée]cup[ée]r|restaur)|non pu[òo] essere (?:annullat|recuperat|ripristinat)|unwiderruflich|endg[üu]ltig|dauerhaft gel[öo]scht|nicht r[üu]ckg[äa]ngig|nicht umkehrbar|kann nicht wiederhergestellt|onomkeerbaar|permanent verwijder|kan niet (?:ongedaan|worden hersteld)|безвозвратно|необратим|нельзя отменить|невозможно восстановить|не можна скасувати|неможливо відновити|无法撤销|不可撤销|无法恢复|不可恢复|无法撤回|不能撤销|不能恢复|無法復原|無法還原|無法撤銷|永久删除|(?:强制|強制|此操作|该操作|該操作|此命令|该命令)[^，,。；;不无無防避]{0,10}(?:导致|導致)(?:数据|數據)(?:丢失|丟失)|不可逆|元に戻せ(?:ません|ない)|元に戻すこと[^。]{0,10}でき(?:ません|ない)|取り消せ(?:ません|ない)|復元でき(?:ません|ない)|完全に削除|되돌릴 수 없|복구할 수 없|복원할 수 없|영구(?:적으로)? 삭제|geri al[ıi]namaz|iptal edilemez|n[ãa]o pode ser cancelad|no se puede cancelar|kann nicht storniert|无法取消|不能取消|取り消しできません|キャンセルできません|취소할 수 없|tidak (?:dapat|bisa) (?:dibatalkan|dikembalikan|dipulihkan)|không thể (?:hoàn tác|khôi phục)|nie można (?:cofnąć|przywrócić)|nieodwracaln|لا يمكن (?:التراجع|استرجاع|استعادة)|no es reversible|n[ãa]o [ée] revers[íi]vel|n'est pas r[ée]versible|non [èe] reversibile|(?<![a-z])se pierden?|ser[áa]n? perdid|(?:é|são) perdid|(?:est|sont) perdu|gehen? verloren|(?:va|vanno) pers[oie]|теряется|теряются|будет потерян|kaybolur|bị mất|保持されません|失われ|(?<!(?:방지|막기|않도록|않게|위해|않으면|충돌 시|충돌시)[^.。]{0,20})(?:저장하지 않은|저장되지 않은|미저장)\s?(?:변경|데이터|입력|내용|작업)[^.。]{0,10}(?:사라(?:진다|집니다|지며|지고|져)|(?:손실|유실)(?:된다|됩니다|되며))|(?<!(?:防止|避免|以免|免得|否则|否則|防ぐ|如果不|若不|崩溃时|崩潰時|崩溃后)[^。]{0,12})未(?:保存|儲存)的(?:更改|修改|改动|内容|數據|数据|變更|內容)(?:都|均)?(?:将会|將會|将|会|將|會)?(?:被)?(?:丢失|遺失|丢弃|丟棄)(?![^。]{0,4}[，,][^。]{0,12}前调用)/i;
 
 /**
  * A removal another language states in passing ("Los archivos de origen se eliminan", "元ファイルは削除されます"): like

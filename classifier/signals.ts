@@ -37,6 +37,7 @@ import {
   SEND_VERBS,
   STATED_CHANGE,
   NOT_READ_ONLY,
+  READ_ONLY_MAKERS,
   SIDE_EFFECTFUL,
   CHANGES_ALLOWED_BY,
   WRITE_PERMISSION_NEEDED,
@@ -351,7 +352,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     // … nor does one beside "read-write" ("Supports both read-write and read-only queries"): reading is one of its modes.
     else if (claim !== undefined && READ_WRITE.test(lowerDescription)) phrases.read_only_claim = undefined;
     // … nor one set false or limited to one thing a leading change leaves alone.
-    else if (claim !== undefined && claimNotMade(lowerDescription, claim, dv !== undefined ? leadsWithChange(dv) : nv !== undefined && nv.category !== "read")) phrases.read_only_claim = undefined;
+    else if (claim !== undefined && claimNotMade(lowerDescription, claim, dv !== undefined ? leadsWithChange(dv) : nv !== undefined && (nv.category === "write" || nv.category === "destructive"), dv !== undefined && leadsWithChange(dv) && READ_ONLY_MAKERS.has(dv.verb))) phrases.read_only_claim = undefined;
     if (lowerDescription.includes("production") && PRODUCTION_WORD.test(lowerDescription)) productionMention = "production";
     // The text as it came (from JSON, a flat string): the scans' character loops run at half speed for the rest of the
     // process once they meet a sliced string such as trim() makes (README, "Throughput"). Whitespace at the ends

@@ -256,13 +256,14 @@ const MADE_READ_ONLY = /^\s+(?:[a-z]+\s+)?(?:links?|urls?|tokens?|keys?|users?|a
 /**
  * Whether a read-only claim found in `lower` does not claim it for the tool: its value set false ("Read-Only: false"),
  * or, after a leading change (`leadChanges`), a limit to one thing the change leaves alone ("Set a status override in
- * local state; does not change email") or the read-only thing it makes ("Freeze a document into a read-only preview URL").
+ * local state; does not change email") or, after a leading making (`leadMakes`), the read-only thing it makes ("Create a
+ * read-only share link"; not "Open a read-only copy").
  */
-export function claimNotMade(lower: string, claim: string, leadChanges: boolean): boolean {
+export function claimNotMade(lower: string, claim: string, leadChanges: boolean, leadMakes: boolean): boolean {
   const at = phraseAt(lower, claim);
   if (at < 0) return false;
   if (setFalseAfter(lower, at + claim.length)) return true;
-  return leadChanges && (SCOPED_CLAIM.test(lower.slice(at, at + claim.length + 20)) || (BARE_CLAIMS.has(claim) && MADE_READ_ONLY.test(lower.slice(at + claim.length, at + claim.length + 40))));
+  return leadChanges && (SCOPED_CLAIM.test(lower.slice(at, at + claim.length + 20)) || (leadMakes && BARE_CLAIMS.has(claim) && MADE_READ_ONLY.test(lower.slice(at + claim.length, at + claim.length + 40))));
 }
 
 /** Whether a read-only claim found in `lower` limits only what it names ("Does not modify the original file"). */

@@ -17,6 +17,15 @@ const EVALUATED_CODE = new RegExp(`\\b(?:${CODE_WORDS}|lambda|sexp|repl|nrepl)\\
 const EVALUATED_PHRASE = /\beval(?:uate|uates|uating)?\s+(?:[\w'’.+-]+\s+){0,5}?([\w'’.+-]+)(?=\s+(?:in|on|inside|within|against|and|to|for|with|from|using|at|as|under|while|by|without|so|then)\b|\s*[.,;:()]|\s*$)/;
 /** Heads that are code an evaluation runs: those words, a Lisp form, a block or a program. */
 const EVALUATED_CODE_HEAD = new RegExp(`^(?:${CODE_WORDS}|lambdas?|sexps?|forms?|blocks?|programs?)$`);
+/**
+ * Heads of what an evaluation runs beyond CODE_WORDS: a piece of an editor's text (a buffer, a region, a chunk, an
+ * s-expression, a string, a module), a language named alone ("Evaluate Ruby in the running Rails process") or a
+ * statement that writes ("Evaluate a GraphQL mutation").
+ */
+const CODE_PIECE_HEAD =
+  /^(?:buffers?|regions?|chunks?|s-expressions?|strings?|modules?|mutations?|ruby|elixir|php|julia|r|erlang|swift|applescript|bash|node\.?js|vimscript|gdscript|hcl|starlark|wasm|webassembly|sql|cypher|graphql|haskell)$/;
+/** A console code is evaluated in, named anywhere in the text ("Evaluate the current buffer in the REPL"). */
+const RUNTIME_NAMED = /\b(?:repl|nrepl|console|kernel|interpreter|tinker)\b/;
 /** An evaluation whose results are kept: "… and log the metrics to MLflow", "saves the scores". */
 const RESULTS_KEPT =
   /(?:\b(?:log|logs|save|saves|store|stores|write|writes|persist|persists|record|records)\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:metrics|results?|scores?|evaluations?|findings)|\b(?:metrics|results?|scores?)\s+(?:are|is)\s+(?:then\s+|also\s+)?(?:logged|saved|stored|written|recorded))\b(?![^.;]{0,20}\b(?:response|caller|output|reply)\b)/;
@@ -69,14 +78,14 @@ const LINKS_THINGS =
 
 /**
  * Whether an evaluation runs code: the name's object is code by its head word (`eval_js`, `evaluate_notebook`; not
- * `evaluate_code_quality`), or the description's evaluated phrase is by its head ("Evaluate a Clojure form …"; not
- * "Evaluate the function's complexity"), or, where the description evaluates nothing by name, it names code at all
- * ("Execute JavaScript in the browser context").
+ * `evaluate_code_quality`), the text names a console it runs in (RUNTIME_NAMED), or the description's evaluated phrase
+ * is code by its head ("Evaluate a Clojure form …"; not "Evaluate the function's complexity"), or, where the description
+ * evaluates nothing by name, it names code at all ("Execute JavaScript in the browser context").
  */
 function evaluatesCode(object: readonly string[], lowerDescription: string): boolean {
-  if (EVALUATED_CODE_HEAD.test(object.at(-1) ?? "")) return true;
+  if (EVALUATED_CODE_HEAD.test(object.at(-1) ?? "") || RUNTIME_NAMED.test(lowerDescription)) return true;
   const head = EVALUATED_PHRASE.exec(lowerDescription)?.[1];
-  return head !== undefined ? EVALUATED_CODE_HEAD.test(head) : EVALUATED_CODE.test(lowerDescription);
+  return head !== undefined ? EVALUATED_CODE_HEAD.test(head) || CODE_PIECE_HEAD.test(head) : EVALUATED_CODE.test(lowerDescription);
 }
 
 /** The name's and the description's verbs in the sense their objects and the text give them. */
@@ -94,10 +103,11 @@ export function verbsInTheirSense(
     nv = { ...nv, category: RESULTS_KEPT.test(lowerDescription) ? "write" : "read" };
   }
   // … and so does one a description leads with, by the head of what it evaluates ("Evaluate and rank all open deals",
-  // "Evaluates code changes for potential issues"); a formula, a rule or a query evaluated is read by examinationRun.
+  // "Evaluates code changes for potential issues"; not "Evaluate Ruby in the running Rails process", "Evaluate the
+  // current buffer in the REPL"); a formula, a rule or a query evaluated is read by examinationRun.
   if (dv && EVALUATING_VERBS.has(dv.verb) && dv.category === "execute") {
     const head = EVALUATED_PHRASE.exec(lowerDescription)?.[1];
-    if (head !== undefined && !EVALUATED.has(head) && !EVALUATED_CODE_HEAD.test(head)) dv = { ...dv, category: RESULTS_KEPT.test(lowerDescription) ? "write" : "read" };
+    if (head !== undefined && !EVALUATED.has(head) && !evaluatesCode([], lowerDescription)) dv = { ...dv, category: RESULTS_KEPT.test(lowerDescription) ? "write" : "read" };
   }
   // Recomputing for other inputs calculates ("Recalculate the monthly payment for a different rate").
   if ((RECOMPUTING_VERBS.has(nv?.verb ?? "") || RECOMPUTING_VERBS.has(dv?.verb ?? "")) && RECOMPUTED_FOR_INPUTS.test(lowerDescription)) {

@@ -2460,24 +2460,38 @@ describe.each([
       ["page_eval", "Evaluate a JavaScript expression in the page.", "execute"],
       ["browser_run", "Evaluate a bounded JavaScript function in a browser page.", "execute"],
       ["grade_models", "Evaluate the candidate models on the benchmark and save the scores to the registry.", "write"],
-      // Ranking reads, alone or joined to a read; a change joined to it stands.
+      ["rails_eval", "Evaluate arbitrary Ruby in the running Rails process.", "execute"],
+      ["editor_eval", "Evaluate the current buffer in the REPL.", "execute"],
+      ["api_eval", "Evaluate a GraphQL mutation against the API.", "execute"],
+      // Ranking what was read by a measure hands it back in order; a change joined to it stands, and so does a reordering.
       ["market_scan", "Scan a watchlist of stocks and rank them by absolute % change (biggest movers first).", "read"],
       ["rank_and_archive", "Rank the open deals and archive the weakest ones.", "write"],
-      // Asking to do a thing is doing it, wherever "asks to" stands; a question asked stays a read.
+      ["jira_rank_issues", "Rank issues before or after a given issue.", "write"],
+      // Asking to do a thing is doing it where the asking is the condition of the tool's use; a question asked stays a
+      // read, and so does an asking a main clause follows.
       ["complete_task", "Use this when the user explicitly asks to mark one task complete.", "write"],
       ["ask_docs", "Ask the documentation assistant a question about the API.", "read"],
-      // Chinese words that say data may be lost make a change destructive; lost data a tool avoids or keeps does not.
+      ["app_checklist", "When someone asks to deploy the app, this tool returns the deployment checklist.", "read"],
+      ["course_guide", "Use this when the user asks you to create, improve, or plan a course. Returns the full authoring workflow.", "read"],
+      // Chinese words that say forcing the operation may lose data make a change destructive; a loss avoided, denied or
+      // that follows from not calling the tool does not.
       ["stop_instance", "停止一台运行中的 ECS 实例。注意：强制停止可能导致数据丢失", "destructive"],
       ["stop_vm", "关闭实例，避免导致数据丢失。", "write"],
-      // A read-only thing a leading change makes (a link, a token, a user, a replica) is made, not a claim of the tool's.
+      ["save_doc", "保存当前文档。关闭编辑器前请调用，否则可能导致数据丢失。", "write"],
+      ["cache_refresh", "刷新缓存。此操作不会导致数据丢失。", "write"],
+      // A read-only thing a leading making hands out (a link, a token, a user, a replica) is made, not a claim of the
+      // tool's; a read-only copy opened is.
       ["dashboard", "Create a read-only share link for the dashboard.", "write"],
       ["project_tokens", "Generate a read-only API token for the project.", "write"],
       ["analytics_db", "Provision a read-only database user for analytics.", "write"],
       ["portfolio", "Create a read-only snapshot of the portfolio across all stores.", "read"],
       ["grant", "Grant access to the project. This tool is read-only on the billing account.", "write"],
-      // A change the name leads with, whose text leaves one thing unchanged, claims nothing for the tool.
+      ["open_file", "Open a file as a read only copy and return its contents.", "read"],
+      // A change the name leads with, whose text leaves one thing unchanged, claims nothing for the tool; a run's name
+      // does not lead so.
       ["set_scale", "ADVANCED and RISKY. Sets raw Transform scale — this does NOT change a board's mm size.", "write"],
       ["get_scale", "ADVANCED. Reads the raw Transform scale; this does not change anything.", "read"],
+      ["run_backtest", "Historical simulation of a trading strategy over past prices. This does not change your live portfolio.", "read"],
       // An export to a file writes it, an aside in brackets between; one handed back in a format reads.
       ["export_spec", "Export the specification (cut list) to a CSV file on disk.", "write"],
       ["export_spec_csv", "Export the specification (cut list) as CSV.", "read"],
