@@ -25,7 +25,7 @@ const EVALUATED_CODE_HEAD = new RegExp(`^(?:${CODE_WORDS}|lambdas?|sexps?|forms?
 const CODE_PIECE_HEAD =
   /^(?:buffers?|regions?|chunks?|s-expressions?|strings?|modules?|mutations?|ruby|elixir|php|julia|r|erlang|swift|applescript|bash|node\.?js|vimscript|gdscript|hcl|starlark|wasm|webassembly|sql|cypher|graphql|haskell)$/;
 /** A console code is evaluated in, named anywhere in the text ("Evaluate the current buffer in the REPL"). */
-const RUNTIME_NAMED = /\b(?:repl|nrepl|console|kernel|interpreter|tinker)\b/;
+const RUNTIME_NAMED = /\b(?:repl|nrepl|console|interpreter|tinker)\b/;
 /** An evaluation whose results are kept: "… and log the metrics to MLflow", "saves the scores". */
 const RESULTS_KEPT =
   /(?:\b(?:log|logs|save|saves|store|stores|write|writes|persist|persists|record|records)\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:metrics|results?|scores?|evaluations?|findings)|\b(?:metrics|results?|scores?)\s+(?:are|is)\s+(?:then\s+|also\s+)?(?:logged|saved|stored|written|recorded))\b(?![^.;]{0,20}\b(?:response|caller|output|reply)\b)/;
