@@ -62,9 +62,10 @@ const TO_PRONOUN = /\bto\s+(?:it|them|this|that|itself|themselves)\b/g;
  * A clause that sends what it reports somewhere: "Report a bug to the maintainers", "… to wake the screen", "Report the
  * measured speed to the fleet dashboard"; not a "to" after a participle or a relation word, which ties the thing
  * reported to another ("the grant linked to the identity", "the commits pushed to main", "the roles given to the
- * token"), where "speed" and "feed" are no participles.
+ * token"), nor after an adjective that takes an infinitive ("whether the server is ready to run tools"), where "speed"
+ * and "feed" are no participles.
  */
-const REPORTED_TO = /(?<!\b(?:[a-z]+[^e\s]ed|given|made|sent|bound|relevant|specific|similar|equal|close|next|due)\s+)\bto\s+[a-z]/;
+const REPORTED_TO = /(?<!\b(?:[a-z]+[^e\s]ed|given|made|sent|bound|relevant|specific|similar|equal|close|next|due|ready|able|unable|safe|free|likely|available)\s+)\bto\s+[a-z]/;
 
 export const STOP_WORDS = new Set("a an the to from in of for by with on and or into at as is its via".split(" "));
 export const CONJUNCTIONS = new Set(["or", "and"]);

@@ -2504,11 +2504,16 @@ describe.each([
       ["execute_sql", "Run a PerfettoSQL query against the loaded trace and return rows as JSON. Read-only against trace data; SQLite runs in memory.", "read"],
       ["execute_readonly_sql", "Run one read-only SQLite SELECT. Write statements are rejected.", "read"],
       ["execute_sql", "Run a DELETE or SELECT statement against the database.", "execute"],
+      // Batch 29's, after it was measured: a question reported whose subject is ready "to" do a thing sends nothing; a
+      // payout in prose is money paid, read; paying one out stays a payment.
+      ["db_ready", "Reports whether the MCP server is ready to run database tools.", "read"],
+      ["send_payout", "Send a payout to the connected bank account.", "financial"],
       // A position opened is a trade (a name's "open interest", below, is a market's figure).
       ["open_position", "Opens a market position with a mandatory stop loss.", "financial"],
     ];
     expectReadings(cases);
     expect(k("coin_open_interest", "Aggregated open interest history.").signals).not.toContain("verb:open");
+    expect(k("daily_reward", "Latest daily payout per TH (USD and sats) and the BTC price used.").signals).not.toContain("description_verb:payout");
     // A claim that leaves alone only what it names says nothing of the output written to the path the tool takes; a claim
     // of changing nothing at all stands.
     const output = { inputSchema: { type: "object", properties: { input_path: { type: "string" }, output_path: { type: "string" } }, required: ["input_path"] } };
