@@ -62,10 +62,11 @@ const TO_PRONOUN = /\bto\s+(?:it|them|this|that|itself|themselves)\b/g;
  * A clause that sends what it reports somewhere: "Report a bug to the maintainers", "… to wake the screen", "Report the
  * measured speed to the fleet dashboard"; not a "to" after a participle or a relation word, which ties the thing
  * reported to another ("the grant linked to the identity", "the commits pushed to main", "the roles given to the
- * token"), nor after an adjective that takes an infinitive ("whether the server is ready to run tools"), where "speed"
- * and "feed" are no participles.
+ * token"), where "speed" and "feed" are no participles; nor an adjective's infinitive (ADJECTIVE_INFINITIVE).
  */
-const REPORTED_TO = /(?<!\b(?:[a-z]+[^e\s]ed|given|made|sent|bound|relevant|specific|similar|equal|close|next|due|ready|able|unable|safe|free|likely|available)\s+)\bto\s+[a-z]/;
+const REPORTED_TO = /(?<!\b(?:[a-z]+[^e\s]ed|given|made|sent|bound|relevant|specific|similar|equal|close|next|due)\s+)\bto\s+[a-z]/;
+/** An adjective's infinitive ("ready to run"), no place a report is sent to ("Report the node ready to the control plane" is). */
+const ADJECTIVE_INFINITIVE = /\b(?:ready|able|unable|safe|likely)\s+to\s+(?!(?:the|a|an|this|that|its|your|their|our|his|her|all|any|every|each)\b)[a-z]+/g;
 
 export const STOP_WORDS = new Set("a an the to from in of for by with on and or into at as is its via".split(" "));
 export const CONJUNCTIONS = new Set(["or", "and"]);
@@ -605,7 +606,7 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
       // a change; "Report whether …", "Report the active configuration" answer.
       // A question after the verb may hold a "to" of its own ("… how this machine authenticates to it"): only one
       // to someone or something named sends the report.
-      if (v.verb === "report" && (object[0] === "a" || object[0] === "an" || REPORTED_TO.test(ASKED_AFTER_VERB.test(clauseText) ? clauseText.replace(TO_PRONOUN, "") : clauseText))) return { ...hit, category: "write" };
+      if (v.verb === "report" && (object[0] === "a" || object[0] === "an" || REPORTED_TO.test((ASKED_AFTER_VERB.test(clauseText) ? clauseText.replace(TO_PRONOUN, "") : clauseText).replace(ADJECTIVE_INFINITIVE, "")))) return { ...hit, category: "write" };
       // Extracting into a new thing makes it ("Extract code range to a new function"), where extracting text reads;
       // so does converting into a record of the kind a converted record is ("Convert an estimate into a draft invoice").
       if (v.verb === "extract" && INTO_NEW.test(clauseText)) return { ...hit, category: "write" };

@@ -6,6 +6,7 @@ import {
   FILE_OUT_VERBS,
   GENERATING_VERBS,
   NON_ADDITIVE_VERBS,
+  PERSIST_WORDS,
   REHEARSAL_SWITCH,
   SIDE_EFFECTS_LISTED,
   SWITCHED_NO_EFFECT,
@@ -42,9 +43,14 @@ const PRONOUNS = new Set(["it", "them", "this", "these", "those"]);
  * A relative pronoun after the thing a text opens with, in lower-case text, unless that thing is the tool itself
  * ("Inbox helper that fetches unread mail and marks it as read"): group 1 is the word before the pronoun.
  */
-/** Verbs that arrange what a tool read, and the measure after them ("… and rank them by relevance"). */
-const ORDERING_VERBS = new Set(["rank", "sort", "order"]);
+/**
+ * Verbs that arrange what a tool read, and the measure after them ("… and rank them by relevance"); not "order", as
+ * often a purchase ("order it by one-click checkout").
+ */
+const ORDERING_VERBS = new Set(["rank", "sort"]);
 const ORDERED_BY = /^\s+(?:[a-z0-9'’-]+\s+){0,3}?by\s/;
+/** An order the text keeps: "sorted in place", "so the queue reflects the new order", "the new rank". */
+const ORDER_KEPT = /\b(?:in place|reflects? the new|(?:new|saved) (?:rank|ranking|order|ordering))\b/;
 const RELATIVE_AFTER_THING = new RegExp(`\\b([a-z0-9-]+)\\s+(?:${[...RELATIVE_WORDS].join("|")})\\s`);
 /** Nouns that name the tool itself when a text opens with one: its relative clause says what the tool does. */
 const TOOL_NOUNS = new Set("tool tools helper utility scanner agent assistant service server command function endpoint bot script wrapper".split(" "));
@@ -70,8 +76,9 @@ export function joinedAction(lower: string, opensWithVerb: boolean): { category:
     if (word.endsWith("ing") && word !== v.verb) continue;
     if (v.ambiguous && !PRONOUNS.has(m[2]!)) continue;
     const at = m.index + m[0].indexOf(word);
-    // Ranking or sorting what was read by a measure hands it back in order ("Scan a watchlist and rank them by % change").
-    if (ORDERING_VERBS.has(v.verb) && ORDERED_BY.test(first.slice(at + word.length, at + word.length + 40))) continue;
+    // Ranking or sorting what was read by a measure hands it back in order ("Scan a watchlist and rank them by % change"),
+    // unless the text keeps the order ("… rank them by priority; the new rank is saved in Jira").
+    if (ORDERING_VERBS.has(v.verb) && ORDERED_BY.test(first.slice(at + word.length, at + word.length + 40)) && !PERSIST_WORDS.test(lower) && !ORDER_KEPT.test(lower)) continue;
     if (deniedAt(first, at)) continue;
     // In a text that opens with a thing, verbs after "that" or "which" tell of that thing ("The source code that
     // positions gates, scores them and replays them").

@@ -117,11 +117,20 @@ const STATE_AFTER_REMOVAL = new Set(["protected", "protection", "allowed", "lock
 const WHEN_WORDS = new Set(["latest", "last", "recent", "previous", "prior", "current", "next", "upcoming"]);
 
 /**
+ * Whether verb `v`, words[i], is part of a fixed expression in a name and so no verb ("coin_open_interest"); a
+ * destructive verb never is ("drop_zone" may drop a DNS zone).
+ */
+function inNameIdiom(v: VerbInfo, words: readonly string[], i: number): boolean {
+  return v.category !== "destructive" && inIdiom(words, i);
+}
+
+/**
  * The verb a name's word would be, unless a word of time or order before it makes it the thing ("latest_run") or it is
  * part of a fixed expression ("coin_open_interest").
  */
 function nameWordVerb(words: readonly string[], i: number, from: number): VerbInfo | undefined {
-  return (i > from && WHEN_WORDS.has(words[i - 1]!)) || inIdiom(words, i) ? undefined : NAME_VERBS.get(words[i] ?? "");
+  const v = i > from && WHEN_WORDS.has(words[i - 1]!) ? undefined : NAME_VERBS.get(words[i] ?? "");
+  return v && inNameIdiom(v, words, i) ? undefined : v;
 }
 
 /** Verbs that fetch a thing the words after them name: "get_message", "list_trash". */
@@ -143,7 +152,8 @@ function plainWriteIn(words: readonly string[], from: number, to: number): boole
 }
 
 function verbByPosition(words: readonly string[], from: number, to: number, verbLast: boolean): NameVerbHit | undefined {
-  const first = inIdiom(words, from) ? undefined : NAME_VERBS.get(words[from] ?? "");
+  const opening = NAME_VERBS.get(words[from] ?? "");
+  const first = opening && inNameIdiom(opening, words, from) ? undefined : opening;
   const last = nameWordVerb(words, to - 1, from);
   // A verb written as two words at the start ("check_in_guest", "turn_off_light") is that verb, not its first word.
   const pair = to - from > 1 ? NAME_VERBS.get(words[from]! + words[from + 1]!) : undefined;

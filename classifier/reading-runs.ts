@@ -25,7 +25,9 @@ const RETURNS_ROWS = /(?:\band (?:then )?returns?|\by devuelve|\bet renvoie|\bи
  * What makes a SELECT named in its sentence not all the tool runs: a second step, another statement, SELECT … INTO, a
  * row lock ("Execute a SELECT and email the results", "Run SELECT or PL/SQL blocks", "Execute SELECT and other statements").
  */
-const SELECT_RUN_OTHER = /(?<!\p{L})(?:and|then|or|into|other|any|for update|и|или|затем|y|o|luego|et|ou|puis|und|oder|dann|e|depois)(?!\p{L})|[;；]|并|然后/iu;
+const SELECT_RUN_OTHER = /(?<!\p{L})(?:and|then|or|into|other|any|for update|и|или|затем|y|o|luego|et|ou|puis|und|oder|dann|e|depois)(?!\p{L})|[;；/]|并|然后/iu;
+/** Writes the text allows anywhere ("Writes are allowed with confirm=true", "allow_writes"): the SELECT is not all it runs. */
+const WRITES_ALLOWED = /\bwrites? (?:are|is) (?:allowed|permitted|enabled)\b|\ballow[_-]?writes?\b|\bwrite mode\b/i;
 
 /** … or a clause after a comma that is more than a limit ("Ejecuta una consulta SELECT, guardando el resultado …", "，把结果插入"). */
 const STEP_AFTER_COMMA = /[,，]\s*(?!(?:не|no|not|at most|up to|max|maximum|limit|limited|hasta|до|jusqu|bis|höchstens|máximo|massimo|最多|至多)(?!\p{L}))\p{L}/u;
@@ -34,11 +36,11 @@ const PARENTHESES = /\([^)]*\)|（[^）]*）/g;
 
 /**
  * The SELECT a text names as all its tool runs (SELECT_RUN), quoted, unless its sentence goes on to more
- * (SELECT_RUN_OTHER, STEP_AFTER_COMMA).
+ * (SELECT_RUN_OTHER, STEP_AFTER_COMMA) or the text allows writes (WRITES_ALLOWED).
  */
 export function selectRun(description: string): string | undefined {
   const m = SELECT_RUN.exec(description);
-  if (!m) return undefined;
+  if (!m || WRITES_ALLOWED.test(description)) return undefined;
   const rest = description.slice(m.index + m[0].length);
   // The sentence's end: a stop before a space, never an ellipsis ("SELECT ... INTO").
   const end = rest.search(/(?<!\.)[.!?。](?!\.)(?=\s|$)|\n/);
@@ -90,22 +92,17 @@ const RESULT_KEPT = /\b(?:(?:writes?|saves?|stores?|persists?|inserts?|uploads?)
 /** What a query may be a writing statement of (SQL_WORDS, WRITING_QUERY_WORDS), as a word of the text. */
 const WRITABLE_QUERY = new RegExp(`\\b(?:${[...SQL_WORDS, ...WRITING_QUERY_WORDS].join("|")})\\b`);
 
-/**
- * The examination a running verb runs ("run_audit", "Run security scan on …"), from the name or the description;
- * `claimedReadOnly`: the text claims the tool reads only.
- */
+/** The examination a running verb runs ("run_audit", "Run security scan on …"), from the name or the description. */
 export function examinationRun(
   nv: NameVerbHit | undefined,
   object: readonly string[],
   dv: DescriptionVerbHit | undefined,
   lowerDescription: string,
-  claimedReadOnly: boolean,
 ): { source: "name" | "description"; quote: string; runs: Category } | undefined {
   // A query run is an examination unless it may write: a statement in SQL or a graph language that also writes, a
   // mutation, a database's raw query ("Execute a Cypher query", "Run a query against the database"), or a result kept
-  // ("Runs a read-only query and writes its result to the stage"). A query the text says only reads cannot write
-  // ("Run a PerfettoSQL query against the loaded trace … Read-only against trace data"), unless its result is kept.
-  const mayWrite = lowerDescription.includes("quer") && ((!claimedReadOnly && WRITABLE_QUERY.test(lowerDescription)) || RESULT_KEPT.test(lowerDescription));
+  // ("Runs a read-only query and writes its result to the stage").
+  const mayWrite = lowerDescription.includes("quer") && (WRITABLE_QUERY.test(lowerDescription) || RESULT_KEPT.test(lowerDescription));
   const examined = (verb: string) => (o: string) => (EXAMINATIONS.has(o) && !(mayWrite && QUERIES.has(o))) || (verb === "evaluate" && EVALUATED.has(o));
   if (nv && RUNNING_VERBS.has(nv.verb)) {
     const w = object.find(examined(nv.verb));

@@ -670,7 +670,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // or says it may change data.
   // … nor one started as a job of its own ("Start a background crawl … Returns a job ID"): the job is made and kept,
   // nor one that needs leave to write ("Run/execute a report (requires write permission)").
-  const run = execKind || execPhrase || phrases.mutation || effect || phrases.overwrite || WRITE_PERMISSION_NEEDED.test(lowerDescription) ? undefined : examinationRun(nv, object, dv, lowerDescription, phrases.read_only_claim !== undefined);
+  const run = execKind || execPhrase || phrases.mutation || effect || phrases.overwrite || WRITE_PERMISSION_NEEDED.test(lowerDescription) ? undefined : examinationRun(nv, object, dv, lowerDescription);
   const examination = run && !BACKGROUND_JOB.test(lowerDescription) ? run : undefined;
   if (examination) {
     // What the running verb weighed (run executes, start writes) goes to the reading of what it runs.
@@ -690,10 +690,8 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // Generating a chart, a diagram or a summary from given data changes nothing, unless the text says it is kept.
   if (generating && !effect && !action && !phrases.overwrite && !phrases.irreversible) {
     const made = generating === "generate" ? (w: string) => GENERATED_ARTIFACTS.has(w) || GENERATED_TEXTS.has(w) : (w: string) => GENERATED_ARTIFACTS.has(w);
-    // Whatever is made, the text saying it is not kept ("It is not saved anywhere") or that the tool changes nothing
-    // ("Generate a portable .ics calendar file without modifying any provider") makes it handed back only; not a
-    // transaction built unsigned, which its owner goes on to send, nor a claim only of what happens by default.
-    const notKept = NOT_KEPT.test(lowerDescription) || (readOnly !== undefined && !readOnly.includes("unsigned") && !lowerDescription.includes("by default"));
+    // Whatever is made, the text saying it is not kept ("It is not saved anywhere") makes it handed back only.
+    const notKept = NOT_KEPT.test(lowerDescription);
     const artifact = object.find(made) ?? dv?.object.find(made) ?? (notKept ? (object[0] ?? dv?.object[0]) : undefined);
     // Creating a link or a URL usually stores it (a short link); generating one only composes it.
     // So does a description that leads with making something else ("Creates an embedded signing session … returns its URL").

@@ -41,15 +41,14 @@ for (const verb of VERBS.destructive.split(/\s+/)) {
 for (const [category, words] of Object.entries(FOREIGN_NAME_VERBS) as [Category, string][]) {
   for (const w of words.split(/\s+/)) if (w && !NAME_VERBS.has(w)) NAME_VERBS.set(w, { verb: FOREIGN_GLOSS[w] ?? w, category, ambiguous: false });
 }
-// "news" is no form of "new"; a payout in prose is the money paid ("Latest daily payout per TH"), where a name's
-// payout may still pay one out.
+// "news" is no form of "new".
 TEXT_VERBS.delete("news");
-for (const form of inflections("payout")) TEXT_VERBS.delete(form);
 /**
  * "del" past a description's first word is Spanish or Italian "of the" far more often than a delete; "issue" leading
- * one is issued ("Issue a refund", "Issues a billing key"), and is a ticket anywhere else.
+ * one is issued ("Issue a refund", "Issues a billing key"), and is a ticket anywhere else; so "payout" pays one out
+ * leading the text ("Payout the pending balance to …") and is the money paid anywhere else ("Latest daily payout per TH").
  */
-export const FIRST_WORD_ONLY = new Set(["del", "issue"]);
+export const FIRST_WORD_ONLY = new Set(["del", "issue", "payout"]);
 for (const form of ["issue", "issues"]) TEXT_VERBS.set(form, { verb: "issue", category: "write", ambiguous: true });
 
 /** Past participles of the lexicon's verbs ("created", "dropped", "sent"): what a passive description says is done. */

@@ -2467,6 +2467,8 @@ describe.each([
       ["market_scan", "Scan a watchlist of stocks and rank them by absolute % change (biggest movers first).", "read"],
       ["rank_and_archive", "Rank the open deals and archive the weakest ones.", "write"],
       ["jira_rank_issues", "Rank issues before or after a given issue.", "write"],
+      ["backlog_sync", "Fetch the backlog items and rank them by priority; the new rank is saved.", "write"],
+      ["shop", "List products, order them by price and place an order for the cheapest.", "financial"],
       // Asking to do a thing is doing it where the asking is the condition of the tool's use; a question asked stays a
       // read, and so does an asking a main clause follows.
       ["complete_task", "Use this when the user explicitly asks to mark one task complete.", "write"],
@@ -2492,23 +2494,21 @@ describe.each([
       ["set_scale", "ADVANCED and RISKY. Sets raw Transform scale — this does NOT change a board's mm size.", "write"],
       ["get_scale", "ADVANCED. Reads the raw Transform scale; this does not change anything.", "read"],
       ["run_backtest", "Historical simulation of a trading strategy over past prices. This does not change your live portfolio.", "read"],
-      // An export to a file writes it, an aside in brackets between; one handed back in a format reads.
-      ["export_spec", "Export the specification (cut list) to a CSV file on disk.", "write"],
-      ["export_spec_csv", "Export the specification (cut list) as CSV.", "read"],
-      // What a generating tool makes is handed back when the text says the tool changes nothing; not by default only.
-      ["event_ics_generate", "Generate a portable .ics calendar file without modifying any provider.", "read"],
-      ["generate_patch", "Generate and validate a dry-run patch for safe fixes. Returns a diff but never writes source files.", "read"],
-      ["reflect", "Generate reflections from recent memories. By default nothing is written. Pass save=true to store each one.", "write"],
-      // A query the text says only reads cannot write, whatever engine runs it, unless its result is kept; a SELECT named
-      // as all a tool runs reads with a read-only or an engine's name before it, not beside another statement.
-      ["execute_sql", "Run a PerfettoSQL query against the loaded trace and return rows as JSON. Read-only against trace data; SQLite runs in memory.", "read"],
+      // A SELECT named as all a tool runs reads with a read-only or an engine's name before it; not beside another
+      // statement, after a slash too, nor where the text allows writes.
       ["execute_readonly_sql", "Run one read-only SQLite SELECT. Write statements are rejected.", "read"],
       ["execute_sql", "Run a DELETE or SELECT statement against the database.", "execute"],
-      // Batch 29's, after it was measured: a question reported whose subject is ready "to" do a thing sends nothing; a
-      // payout in prose is money paid, read; paying one out stays a payment.
+      ["snowflake_sql", "Run a SQL SELECT/CTAS query against Snowflake.", "execute"],
+      ["warehouse_sql", "Run a bounded SELECT against the warehouse. Writes are allowed with confirm=true.", "execute"],
+      // Batch 29's, after it was measured: an adjective's infinitive ("ready to run") is no place a report is sent, where
+      // one ready "to the control plane" is; a payout past the text's first word is money paid, and leading it pays one out.
       ["db_ready", "Reports whether the MCP server is ready to run database tools.", "read"],
+      ["node_heartbeat", "Report the node ready to the control plane.", "write"],
+      ["creator_earnings", "Payout the pending balance to the creator's connected bank account.", "financial"],
       ["send_payout", "Send a payout to the connected bank account.", "financial"],
-      // A position opened is a trade (a name's "open interest", below, is a market's figure).
+      // A position opened is a trade (a name's "open interest", below, is a market's figure); a fixed expression never
+      // hides a destructive verb.
+      ["drop_zone", "DNS zone removal. Requires the zone id.", "destructive"],
       ["open_position", "Opens a market position with a mandatory stop loss.", "financial"],
     ];
     expectReadings(cases);
