@@ -40,10 +40,6 @@ const JOINED_ACTION = /(?:\band|\bthen|,)\s+(?:then\s+|also\s+|[a-z]+ly\s+)??([a
 const PRONOUNS = new Set(["it", "them", "this", "these", "those"]);
 
 /**
- * A relative pronoun after the thing a text opens with, in lower-case text, unless that thing is the tool itself
- * ("Inbox helper that fetches unread mail and marks it as read"): group 1 is the word before the pronoun.
- */
-/**
  * Verbs that arrange what a tool read, and the measure after them ("… and rank them by relevance"); not "order", as
  * often a purchase ("order it by one-click checkout").
  */
@@ -51,6 +47,10 @@ const ORDERING_VERBS = new Set(["rank", "sort"]);
 const ORDERED_BY = /^\s+(?:[a-z0-9'’-]+\s+){0,3}?by\s/;
 /** An order the text keeps: "sorted in place", "so the queue reflects the new order", "the new rank". */
 const ORDER_KEPT = /\b(?:in place|reflects? the new|(?:new|saved) (?:rank|ranking|order|ordering))\b/;
+/**
+ * A relative pronoun after the thing a text opens with, in lower-case text, unless that thing is the tool itself
+ * ("Inbox helper that fetches unread mail and marks it as read"): group 1 is the word before the pronoun.
+ */
 const RELATIVE_AFTER_THING = new RegExp(`\\b([a-z0-9-]+)\\s+(?:${[...RELATIVE_WORDS].join("|")})\\s`);
 /** Nouns that name the tool itself when a text opens with one: its relative clause says what the tool does. */
 const TOOL_NOUNS = new Set("tool tools helper utility scanner agent assistant service server command function endpoint bot script wrapper".split(" "));
