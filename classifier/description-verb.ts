@@ -62,7 +62,7 @@ const TO_PRONOUN = /\bto\s+(?:it|them|this|that|itself|themselves)\b/g;
  * A clause that sends what it reports somewhere: "Report a bug to the maintainers", "… to wake the screen", "Report the
  * measured speed to the fleet dashboard"; not a "to" after a participle or a relation word, which ties the thing
  * reported to another ("the grant linked to the identity", "the commits pushed to main", "the roles given to the
- * token"), where "speed" and "feed" are no participles; nor an adjective's infinitive (ADJECTIVE_INFINITIVE).
+ * token"), where "speed" and "feed" are no participles.
  */
 const REPORTED_TO = /(?<!\b(?:[a-z]+[^e\s]ed|given|made|sent|bound|relevant|specific|similar|equal|close|next|due)\s+)\bto\s+[a-z]/;
 /** An adjective's infinitive ("ready to run"), no place a report is sent to ("Report the node ready to the control plane" is). */
@@ -75,7 +75,7 @@ const PARTICLES = new Set(["down", "up", "out", "off", "over"]);
 const ARTICLES = new Set(["a", "an", "the"]);
 /** What follows "ask" when it asks someone to do a thing: up to three words, "to", the verb ("asks to mark …"). */
 const ASKED_TO = /^\s+(?:[\p{L}\p{N}'-]+\s+){0,3}to\s+([\p{L}]+)/u;
-/** … and the rest of its sentence, with no comma before its end: no main clause of its own follows. */
+/** … and the rest of its sentence, with no comma, semicolon or colon before its end. */
 const ASKING_ENDS_SENTENCE = /^[^,;:.!?\n]*(?:[.!?\n]|$)/;
 /** Programs whose command lines tools quote as their description: the word after is the subcommand. */
 const CLI_NAMES = new Set(["git", "docker", "kubectl", "helm", "npm", "pnpm", "yarn", "terraform", "aws", "gcloud", "az", "ffmpeg", "pip", "cargo", "brew", "systemctl", "podman", "gh"]);
@@ -475,9 +475,10 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
       continue;
     }
     if (cli && others === 0 && CLI_READ_SUBCOMMANDS.has(word)) return { verb: "show", category: "read", ambiguous: false, joined: [], quote: quoteText(description, 90), object: [], first: true };
-    // Asking something to do a thing is doing it: "Asks an application to quit" quits. After other words, only where
-    // the asking is the condition of the tool's use and no main clause follows ("Use this when the user explicitly asks
-    // to mark one task complete"; not "When someone asks to deploy the app, this tool returns the checklist").
+    // Asking something to do a thing is doing it: "Asks an application to quit" quits. After other words only where the
+    // asked verb's clause runs to the sentence's end with no comma, semicolon or colon: the asking is then the condition
+    // of the tool's use ("Use this when the user explicitly asks to mark one task complete"), not a clause another one
+    // or a list follows ("When someone asks to deploy the app, this tool returns the checklist").
     if (word === "ask" || word === "asks") {
       const asked = ASKED_TO.exec(head.slice(token.end, token.end + 60));
       if (asked && TEXT_VERBS.has(asked[1]!.toLowerCase()) && (others === 0 || ASKING_ENDS_SENTENCE.test(head.slice(token.end)))) continue;
@@ -605,7 +606,8 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
       // A report that files one ("Report a bug") or sends it to someone ("Reports user activity to wake the screen") is
       // a change; "Report whether …", "Report the active configuration" answer.
       // A question after the verb may hold a "to" of its own ("… how this machine authenticates to it"): only one
-      // to someone or something named sends the report.
+      // to someone or something named sends the report, and an adjective's infinitive ("whether the server is ready to
+      // run tools") is none.
       if (v.verb === "report" && (object[0] === "a" || object[0] === "an" || REPORTED_TO.test((ASKED_AFTER_VERB.test(clauseText) ? clauseText.replace(TO_PRONOUN, "") : clauseText).replace(ADJECTIVE_INFINITIVE, "")))) return { ...hit, category: "write" };
       // Extracting into a new thing makes it ("Extract code range to a new function"), where extracting text reads;
       // so does converting into a record of the kind a converted record is ("Convert an estimate into a draft invoice").

@@ -40,13 +40,14 @@ const JOINED_ACTION = /(?:\band|\bthen|,)\s+(?:then\s+|also\s+|[a-z]+ly\s+)??([a
 const PRONOUNS = new Set(["it", "them", "this", "these", "those"]);
 
 /**
- * Verbs that arrange what a tool read, and the measure after them ("… and rank them by relevance"); not "order", as
- * often a purchase ("order it by one-click checkout").
+ * Verbs that arrange what a tool read ("… and rank them by relevance"); not "order", as often a purchase ("order it by
+ * one-click checkout").
  */
 const ORDERING_VERBS = new Set(["rank", "sort"]);
+/** The measure after an ordering verb and its object: "them by relevance". */
 const ORDERED_BY = /^\s+(?:[a-z0-9'’-]+\s+){0,3}?by\s/;
 /** An order the text keeps: "sorted in place", "so the queue reflects the new order", "the new rank". */
-const ORDER_KEPT = /\b(?:in place|reflects? the new|(?:new|saved) (?:rank|ranking|order|ordering))\b/;
+const ORDER_KEPT = /\b(?:in place|(?:reflects? the |saved |the )new (?:rank|ranking|order|ordering))\b/;
 /**
  * A relative pronoun after the thing a text opens with, in lower-case text, unless that thing is the tool itself
  * ("Inbox helper that fetches unread mail and marks it as read"): group 1 is the word before the pronoun.
@@ -77,7 +78,7 @@ export function joinedAction(lower: string, opensWithVerb: boolean): { category:
     if (v.ambiguous && !PRONOUNS.has(m[2]!)) continue;
     const at = m.index + m[0].indexOf(word);
     // Ranking or sorting what was read by a measure hands it back in order ("Scan a watchlist and rank them by % change"),
-    // unless the text keeps the order ("… rank them by priority; the new rank is saved in Jira").
+    // unless the text says anything is kept (PERSIST_WORDS) or the order is (ORDER_KEPT: "the new rank is saved").
     if (ORDERING_VERBS.has(v.verb) && ORDERED_BY.test(first.slice(at + word.length, at + word.length + 40)) && !PERSIST_WORDS.test(lower) && !ORDER_KEPT.test(lower)) continue;
     if (deniedAt(first, at)) continue;
     // In a text that opens with a thing, verbs after "that" or "which" tell of that thing ("The source code that

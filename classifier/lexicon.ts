@@ -733,10 +733,10 @@ export const GENERATED_TEXTS = new Set(
 );
 /** Verbs that make an artifact rather than a record. */
 export const GENERATING_VERBS = new Set("generate create make render draw build produce compose plot".split(" "));
-/** Verbs that make a thing a read-only one may be (a link, a token, a user, a replica) and hand it out. */
-export const READ_ONLY_MAKERS = new Set("create generate make provision issue mint grant add share publish clone mirror replicate freeze".split(" "));
 /** Words that say the artifact is kept or shared somewhere, so making it does change something. */
 export const PERSIST_WORDS = /\b(?:save|saves|saved|store|stores|stored|upload|uploads|publish|publishes|persist|persists|write|writes|add|adds|insert|inserts|append|appends|attach|attaches)\b/;
+/** Verbs that make a thing a read-only one may be (a link, a token, a user, a replica) and hand it out. */
+export const READ_ONLY_MAKERS = new Set("create generate make provision issue mint grant add share publish clone mirror replicate freeze".split(" "));
 
 /**
  * Containers a thing is removed from without being deleted: "remove_user_from_group" unlinks a member; the

@@ -117,10 +117,11 @@ const STATE_AFTER_REMOVAL = new Set(["protected", "protection", "allowed", "lock
 const WHEN_WORDS = new Set(["latest", "last", "recent", "previous", "prior", "current", "next", "upcoming"]);
 
 /**
- * Whether verb `v`, words[i], is part of a fixed expression in a name and so no verb ("coin_open_interest"); a
- * destructive verb never is ("drop_zone" may drop a DNS zone).
+ * Whether a fixed expression hides verb `v`, words[i], at a name's first, last or inner word ("coin_open_interest"),
+ * where one that destroys stays a verb ("drop_zone" may drop a DNS zone); the destructive scans of verbInRange keep
+ * their own idiom check (drag_drop).
  */
-function inNameIdiom(v: VerbInfo, words: readonly string[], i: number): boolean {
+function idiomHidesVerb(v: VerbInfo, words: readonly string[], i: number): boolean {
   return v.category !== "destructive" && inIdiom(words, i);
 }
 
@@ -130,7 +131,7 @@ function inNameIdiom(v: VerbInfo, words: readonly string[], i: number): boolean 
  */
 function nameWordVerb(words: readonly string[], i: number, from: number): VerbInfo | undefined {
   const v = i > from && WHEN_WORDS.has(words[i - 1]!) ? undefined : NAME_VERBS.get(words[i] ?? "");
-  return v && inNameIdiom(v, words, i) ? undefined : v;
+  return v && idiomHidesVerb(v, words, i) ? undefined : v;
 }
 
 /** Verbs that fetch a thing the words after them name: "get_message", "list_trash". */
@@ -153,7 +154,7 @@ function plainWriteIn(words: readonly string[], from: number, to: number): boole
 
 function verbByPosition(words: readonly string[], from: number, to: number, verbLast: boolean): NameVerbHit | undefined {
   const opening = NAME_VERBS.get(words[from] ?? "");
-  const first = opening && inNameIdiom(opening, words, from) ? undefined : opening;
+  const first = opening && idiomHidesVerb(opening, words, from) ? undefined : opening;
   const last = nameWordVerb(words, to - 1, from);
   // A verb written as two words at the start ("check_in_guest", "turn_off_light") is that verb, not its first word.
   const pair = to - from > 1 ? NAME_VERBS.get(words[from]! + words[from + 1]!) : undefined;

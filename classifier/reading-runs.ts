@@ -13,9 +13,10 @@ import { clauseAfterVerb, CONJUNCTIONS, PREPOSITIONS, type DescriptionVerbHit } 
  */
 export const READ_STATEMENTS_LISTED = /\b(?:only|one|single)\s+(?:[a-z-]+\s+)?(?:select|show|describe|desc|explain|pragma)(?:\s*(?:,|\/|\bor\b|\band\b)\s*(?:select|show|describe|desc|explain|pragma|with))+\s+(?:statements?|quer(?:y|ies))\b/;
 /**
- * A SELECT named as what the tool runs, right after the verb (a query's noun, a read-only or an engine's name between),
- * in any language that spaces its words and in Chinese ("Execute a SELECT against …", "Run one read-only SQLite SELECT",
- * "Выполнить SELECT в Trino", "执行 SELECT 查询"): the statement's own name, in capitals, as a query language writes it.
+ * A SELECT named as what the tool runs, right after the verb (a query's noun, a read-only, a bound, "SQL" or an engine's
+ * name between), in any language that spaces its words and in Chinese ("Execute a SELECT against …", "Run one read-only
+ * SQLite SELECT", "Выполнить SELECT в Trino", "执行 SELECT 查询"): the statement's own name, in capitals, as a query
+ * language writes it.
  */
 const SELECT_RUN =
   /(?:^|[\s(])(?:[Rr]uns?|[Ee]xecutes?|[Вв]ыполни(?:ть|те|т)|[Вв]ыполняет|[Ee]jecuta(?:r)?|[Ee]xécute(?:r)?|[Ee]xecuta(?:r)?|[Ee]segu(?:e|ire)|[Ff]ührt|执行|執行)\s*(?:(?:a|an|one|single|un|une|uma|um|una|einen?|eine)\s+)?(?:(?:[Rr]ead-?[Oo]nly|[Bb]ounded|SQLite|DuckDB|PostgreSQL|Postgres|MySQL|SQL)\s+){0,2}(?:(?:query|consulta|requête|abfrage|запрос)\s+)?SELECT\b/;
@@ -23,11 +24,12 @@ const SELECT_RUN =
 const RETURNS_ROWS = /(?:\band (?:then )?returns?|\by devuelve|\bet renvoie|\bи возвращает|并返回|并且返回)/giu;
 /**
  * What makes a SELECT named in its sentence not all the tool runs: a second step, another statement, SELECT … INTO, a
- * row lock ("Execute a SELECT and email the results", "Run SELECT or PL/SQL blocks", "Execute SELECT and other statements").
+ * row lock, a slash before another statement ("Execute a SELECT and email the results", "Run SELECT or PL/SQL blocks",
+ * "Execute SELECT and other statements", "Run a SQL SELECT/CTAS query").
  */
 const SELECT_RUN_OTHER = /(?<!\p{L})(?:and|then|or|into|other|any|for update|и|или|затем|y|o|luego|et|ou|puis|und|oder|dann|e|depois)(?!\p{L})|[;；/]|并|然后/iu;
 /** Writes the text allows anywhere ("Writes are allowed with confirm=true", "allow_writes"): the SELECT is not all it runs. */
-const WRITES_ALLOWED = /\bwrites? (?:are|is) (?:allowed|permitted|enabled)\b|\ballow[_-]?writes?\b|\bwrite mode\b/i;
+const WRITES_PERMITTED = /\bwrites? (?:are|is) (?:allowed|permitted|enabled)\b|\ballow[_-]?writes?\b|\bwrite mode\b/i;
 
 /** … or a clause after a comma that is more than a limit ("Ejecuta una consulta SELECT, guardando el resultado …", "，把结果插入"). */
 const STEP_AFTER_COMMA = /[,，]\s*(?!(?:не|no|not|at most|up to|max|maximum|limit|limited|hasta|до|jusqu|bis|höchstens|máximo|massimo|最多|至多)(?!\p{L}))\p{L}/u;
@@ -36,11 +38,11 @@ const PARENTHESES = /\([^)]*\)|（[^）]*）/g;
 
 /**
  * The SELECT a text names as all its tool runs (SELECT_RUN), quoted, unless its sentence goes on to more
- * (SELECT_RUN_OTHER, STEP_AFTER_COMMA) or the text allows writes (WRITES_ALLOWED).
+ * (SELECT_RUN_OTHER, STEP_AFTER_COMMA) or the text allows writes (WRITES_PERMITTED).
  */
 export function selectRun(description: string): string | undefined {
   const m = SELECT_RUN.exec(description);
-  if (!m || WRITES_ALLOWED.test(description)) return undefined;
+  if (!m || WRITES_PERMITTED.test(description)) return undefined;
   const rest = description.slice(m.index + m[0].length);
   // The sentence's end: a stop before a space, never an ellipsis ("SELECT ... INTO").
   const end = rest.search(/(?<!\.)[.!?。](?!\.)(?=\s|$)|\n/);

@@ -351,8 +351,13 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     if (claim !== undefined && (nv ?? dv)?.category !== "read" && claimAboutMode(lowerDescription, claim)) phrases.read_only_claim = undefined;
     // … nor does one beside "read-write" ("Supports both read-write and read-only queries"): reading is one of its modes.
     else if (claim !== undefined && READ_WRITE.test(lowerDescription)) phrases.read_only_claim = undefined;
-    // … nor one set false or limited to one thing a leading change leaves alone.
-    else if (claim !== undefined && claimNotMade(lowerDescription, claim, dv !== undefined ? leadsWithChange(dv) : nv !== undefined && (nv.category === "write" || nv.category === "destructive"), dv !== undefined && leadsWithChange(dv) && READ_ONLY_MAKERS.has(dv.verb))) phrases.read_only_claim = undefined;
+    else if (claim !== undefined) {
+      // … nor one set false, limited to one thing a leading change leaves alone (the name's change where the text leads
+      // with no verb), or the read-only thing a leading making hands out.
+      const leadChanges = dv !== undefined ? leadsWithChange(dv) : nv !== undefined && (nv.category === "write" || nv.category === "destructive");
+      const leadMakes = dv !== undefined && leadChanges && READ_ONLY_MAKERS.has(dv.verb);
+      if (claimNotMade(lowerDescription, claim, leadChanges, leadMakes)) phrases.read_only_claim = undefined;
+    }
     if (lowerDescription.includes("production") && PRODUCTION_WORD.test(lowerDescription)) productionMention = "production";
     // The text as it came (from JSON, a flat string): the scans' character loops run at half speed for the rest of the
     // process once they meet a sliced string such as trim() makes (README, "Throughput"). Whitespace at the ends
@@ -480,10 +485,11 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     evidence.push({ signal: "schema:dry_run_argument", source: "schema", quote: dryRunArgument, weight: WEIGHTS.dryRunArgument });
   }
 
-  // Phrases that weigh toward a category.
   // A claim that leaves alone only what it names ("Does not modify the original file") says nothing of the output a
   // tool writes to the path it takes.
   if (outputPath && phrases.read_only_claim !== undefined && claimScoped(lowerDescription, phrases.read_only_claim)) phrases.read_only_claim = undefined;
+
+  // Phrases that weigh toward a category.
   const readOnly = phrases.read_only_claim ?? (otherLanguage ? foreignReadOnlyClaim(description) : undefined);
   if (readOnly !== undefined) phrases.read_only_claim = readOnly;
   if (readOnly) {

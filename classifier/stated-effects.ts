@@ -250,7 +250,7 @@ const SCOPED_CLAIM = /^(?:does not|doesn['’ ]?t|don['’ ]?t|do not|never) (?:
 
 /** The claims that are an adjective as often as a statement: "read only", "readonly". */
 const BARE_CLAIMS = new Set(["read only", "readonly"]);
-/** A thing made read-only that a leading change hands out: "a read-only preview URL", "a revocable, read-only bearer link". */
+/** A thing made read-only that a leading making hands out: "a read-only share link", "a revocable, read-only bearer link". */
 const MADE_READ_ONLY = /^\s+(?:[a-z]+\s+)?(?:links?|urls?|tokens?|keys?|users?|accounts?|replicas?|mirrors?|copy|copies|roles?|credentials?|shares?|passwords?)\b/;
 
 /**
@@ -263,13 +263,18 @@ export function claimNotMade(lower: string, claim: string, leadChanges: boolean,
   const at = phraseAt(lower, claim);
   if (at < 0) return false;
   if (setFalseAfter(lower, at + claim.length)) return true;
-  return leadChanges && (SCOPED_CLAIM.test(lower.slice(at, at + claim.length + 20)) || (leadMakes && BARE_CLAIMS.has(claim) && MADE_READ_ONLY.test(lower.slice(at + claim.length, at + claim.length + 40))));
+  return leadChanges && (scopedAt(lower, claim, at) || (leadMakes && BARE_CLAIMS.has(claim) && MADE_READ_ONLY.test(lower.slice(at + claim.length, at + claim.length + 40))));
 }
 
 /** Whether a read-only claim found in `lower` limits only what it names ("Does not modify the original file"). */
 export function claimScoped(lower: string, claim: string): boolean {
   const at = phraseAt(lower, claim);
-  return at >= 0 && SCOPED_CLAIM.test(lower.slice(at, at + claim.length + 20));
+  return at >= 0 && scopedAt(lower, claim, at);
+}
+
+/** Whether the claim at `at` of `lower` is SCOPED_CLAIM's. */
+function scopedAt(lower: string, claim: string, at: number): boolean {
+  return SCOPED_CLAIM.test(lower.slice(at, at + claim.length + 20));
 }
 
 /**

@@ -83,9 +83,14 @@ const LINKS_THINGS =
  * evaluates nothing by name, it names code at all ("Execute JavaScript in the browser context").
  */
 function evaluatesCode(object: readonly string[], lowerDescription: string): boolean {
-  if (EVALUATED_CODE_HEAD.test(object.at(-1) ?? "") || RUNTIME_NAMED.test(lowerDescription)) return true;
+  if (headIsCode(object.at(-1) ?? "") || RUNTIME_NAMED.test(lowerDescription)) return true;
   const head = EVALUATED_PHRASE.exec(lowerDescription)?.[1];
-  return head !== undefined ? EVALUATED_CODE_HEAD.test(head) || CODE_PIECE_HEAD.test(head) : EVALUATED_CODE.test(lowerDescription);
+  return head !== undefined ? headIsCode(head) : EVALUATED_CODE.test(lowerDescription);
+}
+
+/** Whether the head of what is evaluated, in the name or the description, is code (EVALUATED_CODE_HEAD, CODE_PIECE_HEAD). */
+function headIsCode(head: string): boolean {
+  return EVALUATED_CODE_HEAD.test(head) || CODE_PIECE_HEAD.test(head);
 }
 
 /** The name's and the description's verbs in the sense their objects and the text give them. */
@@ -107,7 +112,7 @@ export function verbsInTheirSense(
   // current buffer in the REPL"); a formula, a rule or a query evaluated is read by examinationRun.
   if (dv && EVALUATING_VERBS.has(dv.verb) && dv.category === "execute") {
     const head = EVALUATED_PHRASE.exec(lowerDescription)?.[1];
-    if (head !== undefined && !EVALUATED.has(head) && !evaluatesCode([], lowerDescription)) dv = { ...dv, category: RESULTS_KEPT.test(lowerDescription) ? "write" : "read" };
+    if (head !== undefined && !EVALUATED.has(head) && !headIsCode(head) && !RUNTIME_NAMED.test(lowerDescription)) dv = { ...dv, category: RESULTS_KEPT.test(lowerDescription) ? "write" : "read" };
   }
   // Recomputing for other inputs calculates ("Recalculate the monthly payment for a different rate").
   if ((RECOMPUTING_VERBS.has(nv?.verb ?? "") || RECOMPUTING_VERBS.has(dv?.verb ?? "")) && RECOMPUTED_FOR_INPUTS.test(lowerDescription)) {

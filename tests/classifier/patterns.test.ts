@@ -2450,10 +2450,10 @@ describe.each([
     expect(social[0]!.signals).not.toContain("verb:link");
   });
 
-  it("learned-25's readings from batch 28's misses, and what each must leave alone", () => {
+  it("learned-25's readings from batch 28's and batch 29's misses, and what each must leave alone", () => {
     const cases: [string, string, string][] = [
-      // Evaluating a thing that is no code assesses it, as the description leads with it; code, an expression or a
-      // function evaluated runs, and a result the text keeps is a write.
+      // Evaluating a thing that is no code assesses it, as the description leads with it, and a result the text keeps is
+      // a write; code, an expression, a function, a language named alone, an editor's buffer in a REPL or a mutation runs.
       ["rank_deals", "Evaluate and rank all open deals from strongest to weakest.", "read"],
       ["assess_risk", "Evaluates code changes for potential issues before applying them.", "read"],
       ["waf_rule_test", "Evaluate a sample HTTP request against an ACL and report which rules would match.", "read"],
@@ -2463,14 +2463,15 @@ describe.each([
       ["rails_eval", "Evaluate arbitrary Ruby in the running Rails process.", "execute"],
       ["editor_eval", "Evaluate the current buffer in the REPL.", "execute"],
       ["api_eval", "Evaluate a GraphQL mutation against the API.", "execute"],
-      // Ranking what was read by a measure hands it back in order; a change joined to it stands, and so does a reordering.
+      // Ranking what was read by a measure hands it back in order; a change joined to it stands, and so do a reordering,
+      // a rank the text keeps, and "order" by a measure (as often a purchase).
       ["market_scan", "Scan a watchlist of stocks and rank them by absolute % change (biggest movers first).", "read"],
       ["rank_and_archive", "Rank the open deals and archive the weakest ones.", "write"],
       ["jira_rank_issues", "Rank issues before or after a given issue.", "write"],
       ["backlog_sync", "Fetch the backlog items and rank them by priority; the new rank is saved.", "write"],
       ["shop", "List products, order them by price and place an order for the cheapest.", "financial"],
       // Asking to do a thing is doing it where the asking is the condition of the tool's use; a question asked stays a
-      // read, and so does an asking a main clause follows.
+      // read, and so does an asking another clause or a list of verbs follows.
       ["complete_task", "Use this when the user explicitly asks to mark one task complete.", "write"],
       ["ask_docs", "Ask the documentation assistant a question about the API.", "read"],
       ["app_checklist", "When someone asks to deploy the app, this tool returns the deployment checklist.", "read"],
@@ -2480,11 +2481,13 @@ describe.each([
       ["stop_instance", "停止一台运行中的 ECS 实例。注意：强制停止可能导致数据丢失", "destructive"],
       ["stop_vm", "关闭实例，避免导致数据丢失。", "write"],
       ["save_doc", "保存当前文档。关闭编辑器前请调用，否则可能导致数据丢失。", "write"],
+      ["sync_repo", "同步仓库。此操作会导致数据丢失。", "destructive"],
       ["cache_refresh", "刷新缓存。此操作不会导致数据丢失。", "write"],
       // A read-only thing a leading making hands out (a link, a token, a user, a replica) is made, not a claim of the
-      // tool's; a read-only copy opened is.
+      // tool's; a read-only copy opened is one, and so is a read-only snapshot made (a report, no thing handed out).
       ["dashboard", "Create a read-only share link for the dashboard.", "write"],
       ["project_tokens", "Generate a read-only API token for the project.", "write"],
+      ["customers_replica", "Create a read-only replica of the customers database.", "write"],
       ["analytics_db", "Provision a read-only database user for analytics.", "write"],
       ["portfolio", "Create a read-only snapshot of the portfolio across all stores.", "read"],
       ["grant", "Grant access to the project. This tool is read-only on the billing account.", "write"],
@@ -2497,7 +2500,7 @@ describe.each([
       // A SELECT named as all a tool runs reads with a read-only or an engine's name before it; not beside another
       // statement, after a slash too, nor where the text allows writes.
       ["execute_readonly_sql", "Run one read-only SQLite SELECT. Write statements are rejected.", "read"],
-      ["execute_sql", "Run a DELETE or SELECT statement against the database.", "execute"],
+      ["execute_sql", "Run a SELECT or DELETE statement against the database.", "execute"],
       ["snowflake_sql", "Run a SQL SELECT/CTAS query against Snowflake.", "execute"],
       ["warehouse_sql", "Run a bounded SELECT against the warehouse. Writes are allowed with confirm=true.", "execute"],
       // Batch 29's, after it was measured: an adjective's infinitive ("ready to run") is no place a report is sent, where
