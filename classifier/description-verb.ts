@@ -89,6 +89,8 @@ function inVerbList(head: string, end: number): boolean {
 
 /** Words after which a verb's word is a noun ("with their schedule", "the last run"). */
 const DETERMINERS = new Set(["the", "a", "an", "their", "its", "your", "my", "our", "his", "her", "this", "these", "those", "each", "every", "any", "some", "no", "last", "next"]);
+/** A possessive right before a word: "member's ", "users' ", "Anthropic’s ". */
+const POSSESSIVE_BEFORE = /\p{L}(?:['’]s|s['’])\s+$/u;
 /** "one" and a space, right before a word. */
 const ONE_BEFORE = /one\s$/i;
 /** Words that open a verb's object: a word as often a noun before one is a verb ("or set a system setting"). */
@@ -536,7 +538,8 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
     // After a determiner further on, a verb's word is a noun: "All pipelines with their schedule"; so it is after an
     // article at the start ("A comment with all its replies"), where "This deletes …" keeps its verb.
     // … and so is one right after "one" ("One draft, exactly as it would be posted"), not after a label ("phase one: drop …").
-    if (v && (DETERMINERS.has(before) || (before === "one" && ONE_BEFORE.test(head.slice(Math.max(0, start - 4), start)))) && (others > 0 || ARTICLES.has(before))) {
+    // … and after a possessive ("One staff member's schedule over a date range"), which is a determiner too.
+    if (v && (DETERMINERS.has(before) || (before === "one" && ONE_BEFORE.test(head.slice(Math.max(0, start - 4), start))) || POSSESSIVE_BEFORE.test(head.slice(Math.max(0, start - 4), start))) && (others > 0 || ARTICLES.has(before))) {
       if (++others > 4) return undefined;
       continue;
     }

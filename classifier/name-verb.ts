@@ -125,12 +125,17 @@ function idiomHidesVerb(v: VerbInfo, words: readonly string[], i: number): boole
   return v.category !== "destructive" && inIdiom(words, i);
 }
 
+/** Words after which a name's word is what the things are grouped or looked up by ("entities_by_type", "tests_per_name"). */
+const MEASURE_WORDS = new Set(["by", "per"]);
+
 /**
- * The verb a name's word would be, unless a word of time or order before it makes it the thing ("latest_run") or it is
- * part of a fixed expression ("coin_open_interest").
+ * The verb a name's word would be, unless a word of time or order before it makes it the thing ("latest_run"), a
+ * "by" makes it the measure ("nodes_by_type"; a destructive verb stays one), or it is part of a fixed expression
+ * ("coin_open_interest").
  */
 function nameWordVerb(words: readonly string[], i: number, from: number): VerbInfo | undefined {
   const v = i > from && WHEN_WORDS.has(words[i - 1]!) ? undefined : NAME_VERBS.get(words[i] ?? "");
+  if (v && v.category !== "destructive" && i > from && MEASURE_WORDS.has(words[i - 1]!)) return undefined;
   return v && idiomHidesVerb(v, words, i) ? undefined : v;
 }
 
@@ -311,6 +316,6 @@ function destructiveAsObject(tokens: NameTokens, nv: NameVerbHit, dv: Descriptio
 
 /**
  * What follows a verb inside a longer word that makes it another word: "delet|ed", "creat|or", "sett|ings", and the
- * nouns made of one: "confirm|ation", "stat|ement", "list|ener".
+ * nouns made of one: "confirm|ation", "stat|ement", "list|ener", and the adjectives: "wire|less", "play|ful".
  */
-const INFLECTION = /^(?:ies|y|e?d|e?r|e?rs|ing|ings|ion|ions|ution|utions|ations?|e?ments?|able|ive|or|ors|s|es|ure|al|ance|ances|eners?|ency|ence)$/;
+const INFLECTION = /^(?:ies|y|e?d|e?r|e?rs|ing|ings|ion|ions|ution|utions|ations?|e?ments?|able|ive|or|ors|s|es|ure|al|ance|ances|eners?|ency|ence|less|ness|ful)$/;

@@ -448,10 +448,16 @@ export function statedReplacement(lower: string): string | undefined {
 const WHOLE_REPLACED =
   /\breplac(?:e|es|ing)\s+(?:(?:the|an?|its|their|this|your)\s+)?(?:[a-z-]+(?:'s|’s)\s+)?(?:whole|entire|full|complete)\s+(?!(?:name|names|path|paths|url|address|width|height|screen|stop|value|values)\b)(?:[a-z-]+\s+)?[a-z]/;
 
-/** A replacement of the whole thing the description states, quoted, unless denied before it. */
+/**
+ * … and a replacement of what is there now, said as what the tool's act does after a comma ("Load a project file,
+ * replacing the current graph", "Open a composition file, replacing the current composition").
+ */
+const CURRENT_REPLACED = /(?<=,\s{1,3})replacing\s+(?:the|any|its|their|your)\s+(?:current|existing|previous|loaded|active|open)\s+[a-z][a-z-]*/;
+
+/** A replacement of the whole thing, or of what is there now, the description states, quoted, unless denied before it. */
 export function wholeReplaced(lower: string): string | undefined {
   if (!lower.includes("replac")) return undefined;
-  const m = WHOLE_REPLACED.exec(lower);
+  const m = WHOLE_REPLACED.exec(lower) ?? CURRENT_REPLACED.exec(lower);
   if (!m || deniedAt(lower, m.index)) return undefined;
   // A purpose pointed to another tool or suggested is not this tool's act: "To replace the entire note, use
   // update_note", "Returns suggestions to replace the full sentence".
