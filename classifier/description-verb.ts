@@ -568,6 +568,11 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
           j++;
           continue;
         }
+        // … and the lead verb's own preposition before a conjunction and another verb ("Read from or write to the clipboard").
+        if (j === 1 && PREPOSITIONS.has(w) && CONJUNCTIONS.has(clause.at(2) ?? "") && TEXT_VERBS.has(clause.at(3) ?? "")) {
+          j++;
+          continue;
+        }
         const next = TEXT_VERBS.get(w);
         // In a list of actions one may carry its object before the last is named ("List, get details, or cancel runs"):
         // that word is skipped when a conjunction and an unambiguous verb follow it.

@@ -31,7 +31,7 @@ export const VERBS: Record<Category, string> = {
     reorder reprioritize prioritize rate vote react book mirror lease new sign remind ship rank arm disarm hold prescribe grade cordon uncordon promote demote override replay ungroup group
     regroup endorse uncheck unflag flag align distribute ingest stash unstash indent outdent protect unprotect
     enqueue warm prewarm advance step snap play escalate silence unsilence timeout invalidate retire deprecate undeprecate sunset expire vacuum reindex
-    rebuild transcode impersonate rsvp anonymize anonymise pseudonymize turnon turnoff acknowledge ack snooze mute unmute hide unhide block
+    rebuild transcode impersonate rsvp anonymize anonymise pseudonymize turnon turnoff acknowledge ack snooze defer postpone instantiate split mute unmute hide unhide block
     unblock ban unban kick provision scale resize install upgrade downgrade commit push pull checkout stage
     halt retract rescind offboard unshare mask censor quarantine isolate lockdown freeze unfreeze thaw triage
     backfill reprocess requeue shutdown poweroff hire onboard checkin relocate admit end quit exit abandon concede forfeit
@@ -67,7 +67,7 @@ export const AMBIGUOUS_VERBS = new Set(
    forward go run call command script sql graphql cypher set lock load pull push watch point fill press
    display print dump seed reset apply change trade fund quote view reason learn complete finish leave
    join claim match switch group flag advance step snap play timeout stream mirror correct walk pop new bridge arm hold grade compute
-   mask freeze caption snapshot end quit exit lease land control place draw seek request rate delegate autocomplete`.split(/\s+/).filter(Boolean),
+   mask freeze caption snapshot end quit exit lease land control place draw seek request rate delegate autocomplete split`.split(/\s+/).filter(Boolean),
 );
 
 /**
@@ -909,7 +909,7 @@ export const CJK_VERBS: Record<Category, string> = {
     点击 點擊 更改 变更 變更 치환합 치환해 抬高 平整 关闭 關閉 閉じ 领取 領取 変え マージ 병합`,
   execute: "执行 运行 部署 実行 실행 執行 運行",
   destructive: "删除 移除 清空 清除 清理 销毁 卸载 削除 消去 破棄 삭제 제거 撤回 释放 终止 注销 作废 销户 解散 擦除 抹除 刪除 銷毀 解約 退会 クリア 해지 탈퇴 비우 폐기 外し 추방 강퇴 踢出 解绑 解除绑定",
-  financial: "支付 付款 支払 결제 充值 转账 退款 송금 환불 下单 下單",
+  financial: "支付 付款 支払 결제 充值 转账 退款 송금 환불 下单 下單 発注",
 };
 
 /**
