@@ -325,9 +325,9 @@ function verbOfSecondSentence(description: string): DescriptionVerbHit | undefin
 
 // Verbs written as two words: "dry run" (a read; "run" alone would execute), "force-push" (destructive; "push" alone
 // writes), "turn on" and "turn off" (a switch thrown), "roll back" (a rollback; "roll" alone is no verb), a check-in
-// (a guest or a passenger checked in; "check" alone reads).
-const TWO_WORD_VERB = /\b(?:dry[- ]run|force[- ]push|turn (?:on|off)\b|roll(?:s|ing)? back\b|zero(?:e?s)? out\b|check-in\b|checks in\b)/i;
-const TWO_WORD_VERBS = /\b(?:dry[- ]run|force[- ]push|turn (?:on|off)\b|roll(?:s|ing)? back\b|zero(?:e?s)? out\b|check-in\b|checks in\b)/gi;
+// (a guest or a passenger checked in; "check" alone reads), and a machine powered on, off or cycled ("power" alone is a noun).
+const TWO_WORD_VERB = /\b(?:dry[- ]run|force[- ]push|turn (?:on|off)\b|power (?:on|off|cycle)\b|roll(?:s|ing)? back\b|zero(?:e?s)? out\b|check-in\b|checks in\b)/i;
+const TWO_WORD_VERBS = /\b(?:dry[- ]run|force[- ]push|turn (?:on|off)\b|power (?:on|off|cycle)\b|roll(?:s|ing)? back\b|zero(?:e?s)? out\b|check-in\b|checks in\b)/gi;
 /** "rolls back" → "rollbacks": the one-word verb in the same form. */
 const joinTwoWords = (m: string) => {
   const lower = m.toLowerCase();
@@ -425,10 +425,10 @@ function isQuoteMark(c: number): boolean {
  * `lower` is the description lower-cased.
  */
 function findDescriptionVerb(description: string, lower: string): DescriptionVerbHit | undefined {
-  // "Dry-run: …", "force-push", "turn on", "roll back", "zero out" and "check-in" are one word each. Few descriptions say "dry", "force",
-  // "turn o", "roll" or "zero" at all (where "turn" alone is in every "Returns").
+  // "Dry-run: …", "force-push", "turn on", "power off", "roll back", "zero out" and "check-in" are one word each. Few descriptions say "dry",
+  // "force", "turn o", "power ", "roll" or "zero" at all (where "turn" alone is in every "Returns").
   const text = description.length > 400 ? description.slice(0, 400) : description;
-  const joined = (lower.includes("dry") || lower.includes("force") || lower.includes("turn o") || lower.includes("roll") || lower.includes("zero") || lower.includes("check")) && TWO_WORD_VERB.test(text) ? text.replace(TWO_WORD_VERBS, joinTwoWords) : text;
+  const joined = (lower.includes("dry") || lower.includes("force") || lower.includes("turn o") || lower.includes("roll") || lower.includes("zero") || lower.includes("check") || lower.includes("power ")) && TWO_WORD_VERB.test(text) ? text.replace(TWO_WORD_VERBS, joinTwoWords) : text;
   // … and so is a turning on or off with its object between ("Turn Logitech Litra device(s) on"), and a bringing up or
   // a taking down ("Take the whole stack down": shuts it down).
   const head = lower.startsWith("turn")

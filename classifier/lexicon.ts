@@ -716,7 +716,7 @@ export const LOOKED_UP_OBJECTS = new Set(
  * looks it up.
  */
 export const SETTLED_OBJECTS = new Set(
-  `comment comments thread threads conversation conversations conflict conflicts issue issues ticket tickets task tasks
+  `comment comments thread threads conversation conversations conflict conflicts conflicted issue issues ticket tickets task tasks
    alert alerts incident incidents feedback suggestion suggestions annotation annotations review reviews challenge
    challenges dispute disputes discussion discussions finding findings problem problems case cases bug bugs
    vulnerability vulnerabilities blocker blockers error errors alarm alarms exception exceptions fault faults outage outages`.split(/\s+/).filter(Boolean),
