@@ -339,6 +339,11 @@ const joinTwoWords = (m: string) => {
 // Verbs that say nothing of the effect: the verb after them does ("Attempt to repair …").
 const SKIPPED_GENERIC = new Set(["perform", "performs", "use", "uses", "attempt", "attempts"]);
 
+/** A GET request a generic verb makes, in a lower-case clause: "make a raw GET request", "sends an authenticated GET request". */
+const HTTP_GET_MADE = /^(?:make|makes|send|sends|perform|performs|execute|executes|issue|issues)\s+(?:an?\s+)?(?:[a-z-]+\s+){0,2}?get\s+requests?\b/;
+/** Words that say one tool takes another's place, and a tool's snake_case identifier after them. */
+const TOOL_REPLACED = /^(?:replaces|supersedes|deprecates)$/;
+const TOOL_IDENTIFIER_AFTER = /^\s+(?:the\s+)?`?[a-z][a-z0-9]*_[a-z0-9_]+/;
 /** An article right after a word: " a ", " an ", " the ", in any case and spacing. */
 const ARTICLE_AFTER = /^\s+(?:an?|the)\s/i;
 /** A colon just before a word: what follows it is a sentence of its own. */
@@ -508,6 +513,12 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
         continue;
       }
     }
+    // A replacement of tools named by their identifiers says which tools this one supersedes ("Universal scene query —
+    // replaces get_context, get_objects"), not what it changes.
+    if (TOOL_REPLACED.test(word) && TOOL_IDENTIFIER_AFTER.test(head.slice(token.end, token.end + 40))) {
+      if (++others > 4) return undefined;
+      continue;
+    }
     // A noun of action leading the text with its object after "of" is the action: "Deletion of a project", "Retrieval of …".
     const found = TEXT_VERBS.get(word) ?? (others === 0 && NOMINALIZED.has(word) && /^\s+of\s/i.test(head.slice(token.end, token.end + 5)) ? NAME_VERBS.get(NOMINALIZED.get(word)!) : undefined);
     // "Queue" is a verb before its article ("Queue a note proposal"), the thing read before anything else ("Queue depth").
@@ -611,6 +622,9 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
       // Resolving something into or to another form looks it up ("Resolve a contact into a phone number"), as does
       // resolving anything but a thing to settle ("Resolve two concepts and return …", not "Resolve merge conflicts").
       if (v.verb === "resolve" && (resolvesInto(clauseText) || !settles(clauseText))) return { ...hit, category: "read" };
+      // An HTTP GET made, sent or performed reads what it asks for ("Make a raw GET request to the Apple Music API"):
+      // the method is safe by definition, whatever verb carries it.
+      if (HTTP_GET_MADE.test(clauseText)) return { ...hit, verb: "get", category: "read", joined: [] };
       // A report that files one ("Report a bug") or sends it to someone ("Reports user activity to wake the screen") is
       // a change; "Report whether …", "Report the active configuration" answer.
       // A question after the verb may hold a "to" of its own ("… how this machine authenticates to it"): only one

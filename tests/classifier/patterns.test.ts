@@ -2523,4 +2523,54 @@ describe.each([
     expect(k("export_tiff", "Convert microscopy data to OME-TIFF. Does not modify the original file.", output).category).toBe("write");
     expect(k("inspect_repo", "Read two local repositories and list candidate files. Makes no changes.", output).category).toBe("read");
   });
+
+  it("learned-26's readings from batch 30's misses, and what each must leave alone", () => {
+    const cases: [string, string, string][] = [
+      // A query the text leads with changing what it finds is how the tool picks what it changes; one it runs reads.
+      ["ax_set_value", "Set the value of a text field found via JSONPath selector.", "write"],
+      ["jq_query", "Run a JSONPath query over the document and return the matches.", "read"],
+      // Real side effects affirmed cancel a claim of what the tool leaves unsaved; side effects denied keep it.
+      ["test_automation", "Execute an unsaved automation's steps with REAL side effects. Use validate_automation for a side-effect-free check.", "execute"],
+      ["validate_automation", "Check an automation's steps without side effects. Does not save or enable it.", "read"],
+      // Replacing what is there now, said after the act, is no additive change; a replacement denied is none.
+      ["project_load", "Load a project file, replacing the current graph and scene data.", "hint:destructive"],
+      ["project_load", "Load a project file and return its graph.", "read"],
+      ["scene_load", "Load a scene file without replacing the current scene.", "read"],
+      // Japanese places an order (発注), where a count of orders placed is read.
+      ["place_order", "確認トークンの注文を発注する。", "financial"],
+      ["get_status", "本日の発注回数の残り枠を返す。", "read"],
+      // A verb's own preposition before "or" and another verb joins them; a read from a place alone reads.
+      ["clipboard", "Read from or write to the system clipboard.", "write"],
+      ["clipboard_read", "Read from the clipboard and return its text.", "read"],
+      // A Romance language's joined verb after its object pronoun stands where it is worse.
+      ["fichier", "Ouvre le fichier et le supprime.", "destructive"],
+      ["archivo", "Abre el archivo y lo muestra.", "write"],
+      // Splitting, instantiating and deferring change things; stock splits are read.
+      ["split_pane", "Split target pane horizontally or vertically", "write"],
+      ["instantiate_prefab", "Instantiate a prefab asset into the active scene.", "write"],
+      ["defer_alerts", "Defer alerts until a specified date.", "write"],
+      ["get_splits", "Stock splits for a ticker.", "read"],
+      // A conflicted file resolved is settled; a name resolved to an id is looked up.
+      ["repo_resolve_conflict", "Resolve a conflicted file by keeping one side, writing the result to the working copy.", "write"],
+      ["resolve_library", "Resolve a package name to a library ID.", "read"],
+      // An HTTP GET made reads, whatever verb carries it; a POST made writes.
+      ["api_get", "Make a raw GET request to the music API.", "read"],
+      ["api_post", "Make a raw POST request to the music API.", "write"],
+      // Tools replaced by their identifiers are superseded, not changed; content replaced is overwritten.
+      ["query_scene", "Universal scene query — replaces get_context, get_objects, list_layers.", "read"],
+      ["replace_content", "Replaces the document content with new text.", "hint:destructive"],
+      // A possessive is a determiner: a verb's word after one is a noun; a verb before it stays the verb.
+      ["rename_member", "Rename a team member's display name.", "write"],
+    ];
+    expectReadings(cases);
+    // A word after "by" or "per" in a name is the measure, not the verb, unless it destroys.
+    expect(k("nodes_by_type", "").signals).not.toContain("verb:type");
+    expect(k("messages_by_purge", "").signals).toContain("verb:purge");
+    // A verb followed by "less", "ness" or "ful" inside a word is an adjective or a noun ("wireless"), not that verb.
+    expect(k("wireless_status", "Signal strength of the wireless adapter.").signals).not.toContain("verb:wire");
+    expect(k("member_calendar", "One staff member's schedule over a date range.").signals).not.toContain("description_verb:schedule");
+    // A machine powered on, off or cycled is a verb of two words; power named is a noun.
+    expect(k("atx_power", "Power on/off/reset the target via the ATX board.").signals).toContain("description_verb:poweron");
+    expect(k("power_usage", "Get power consumption of the device.").category).toBe("read");
+  });
 });
