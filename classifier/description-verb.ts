@@ -89,8 +89,6 @@ function inVerbList(head: string, end: number): boolean {
 
 /** Words after which a verb's word is a noun ("with their schedule", "the last run"). */
 const DETERMINERS = new Set(["the", "a", "an", "their", "its", "your", "my", "our", "his", "her", "this", "these", "those", "each", "every", "any", "some", "no", "last", "next"]);
-/** A possessive right before a word: "member's ", "users' ", "Anthropic’s ". */
-const POSSESSIVE_BEFORE = /\p{L}(?:['’]s|s['’])\s+$/u;
 /** "one" and a space, right before a word. */
 const ONE_BEFORE = /one\s$/i;
 /** Words that open a verb's object: a word as often a noun before one is a verb ("or set a system setting"). */
@@ -325,9 +323,12 @@ function verbOfSecondSentence(description: string): DescriptionVerbHit | undefin
 
 // Verbs written as two words: "dry run" (a read; "run" alone would execute), "force-push" (destructive; "push" alone
 // writes), "turn on" and "turn off" (a switch thrown), "roll back" (a rollback; "roll" alone is no verb), a check-in
-// (a guest or a passenger checked in; "check" alone reads), and a machine powered on, off or cycled ("power" alone is a noun).
-const TWO_WORD_VERB = /\b(?:dry[- ]run|force[- ]push|turn (?:on|off)\b|power (?:on|off|cycle)\b|roll(?:s|ing)? back\b|zero(?:e?s)? out\b|check-in\b|checks in\b)/i;
-const TWO_WORD_VERBS = /\b(?:dry[- ]run|force[- ]push|turn (?:on|off)\b|power (?:on|off|cycle)\b|roll(?:s|ing)? back\b|zero(?:e?s)? out\b|check-in\b|checks in\b)/gi;
+// (a guest or a passenger checked in; "check" alone reads), and "power on", "power off" and "power cycle" before a
+// determiner of what is powered ("Power off the gateway", "Power on/off/reset the target"), where "Power on/off state"
+// and "Power cycle count" name readings.
+const TWO_WORD_VERB =
+  /\b(?:dry[- ]run|force[- ]push|turn (?:on|off)\b|power (?:on|off|cycle)\b(?=(?:\/[a-z]+)*\s+(?:the|a|an|all|this|that|these|those|your|its|every|each)\s)|roll(?:s|ing)? back\b|zero(?:e?s)? out\b|check-in\b|checks in\b)/i;
+const TWO_WORD_VERBS = new RegExp(TWO_WORD_VERB.source, "gi");
 /** "rolls back" → "rollbacks": the one-word verb in the same form. */
 const joinTwoWords = (m: string) => {
   const lower = m.toLowerCase();
@@ -339,11 +340,6 @@ const joinTwoWords = (m: string) => {
 // Verbs that say nothing of the effect: the verb after them does ("Attempt to repair …").
 const SKIPPED_GENERIC = new Set(["perform", "performs", "use", "uses", "attempt", "attempts"]);
 
-/** A GET request a generic verb makes, in a lower-case clause: "make a raw GET request", "sends an authenticated GET request". */
-const HTTP_GET_MADE = /^(?:make|makes|send|sends|perform|performs|execute|executes|issue|issues)\s+(?:an?\s+)?(?:[a-z-]+\s+){0,2}?get\s+requests?\b/;
-/** Words that say one tool takes another's place, and a tool's snake_case identifier after them. */
-const TOOL_REPLACED = /^(?:replaces|supersedes|deprecates)$/;
-const TOOL_IDENTIFIER_AFTER = /^\s+(?:the\s+)?`?[a-z][a-z0-9]*_[a-z0-9_]+/;
 /** An article right after a word: " a ", " an ", " the ", in any case and spacing. */
 const ARTICLE_AFTER = /^\s+(?:an?|the)\s/i;
 /** A colon just before a word: what follows it is a sentence of its own. */
@@ -513,12 +509,6 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
         continue;
       }
     }
-    // A replacement of tools named by their identifiers says which tools this one supersedes ("Universal scene query —
-    // replaces get_context, get_objects"), not what it changes.
-    if (TOOL_REPLACED.test(word) && TOOL_IDENTIFIER_AFTER.test(head.slice(token.end, token.end + 40))) {
-      if (++others > 4) return undefined;
-      continue;
-    }
     // A noun of action leading the text with its object after "of" is the action: "Deletion of a project", "Retrieval of …".
     const found = TEXT_VERBS.get(word) ?? (others === 0 && NOMINALIZED.has(word) && /^\s+of\s/i.test(head.slice(token.end, token.end + 5)) ? NAME_VERBS.get(NOMINALIZED.get(word)!) : undefined);
     // "Queue" is a verb before its article ("Queue a note proposal"), the thing read before anything else ("Queue depth").
@@ -549,8 +539,7 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
     // After a determiner further on, a verb's word is a noun: "All pipelines with their schedule"; so it is after an
     // article at the start ("A comment with all its replies"), where "This deletes …" keeps its verb.
     // … and so is one right after "one" ("One draft, exactly as it would be posted"), not after a label ("phase one: drop …").
-    // … and after a possessive ("One staff member's schedule over a date range"), which is a determiner too.
-    if (v && (DETERMINERS.has(before) || (before === "one" && ONE_BEFORE.test(head.slice(Math.max(0, start - 4), start))) || POSSESSIVE_BEFORE.test(head.slice(Math.max(0, start - 4), start))) && (others > 0 || ARTICLES.has(before))) {
+    if (v && (DETERMINERS.has(before) || (before === "one" && ONE_BEFORE.test(head.slice(Math.max(0, start - 4), start)))) && (others > 0 || ARTICLES.has(before))) {
       if (++others > 4) return undefined;
       continue;
     }
@@ -622,9 +611,6 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
       // Resolving something into or to another form looks it up ("Resolve a contact into a phone number"), as does
       // resolving anything but a thing to settle ("Resolve two concepts and return …", not "Resolve merge conflicts").
       if (v.verb === "resolve" && (resolvesInto(clauseText) || !settles(clauseText))) return { ...hit, category: "read" };
-      // An HTTP GET made, sent or performed reads what it asks for ("Make a raw GET request to the Apple Music API"):
-      // the method is safe by definition, whatever verb carries it.
-      if (HTTP_GET_MADE.test(clauseText)) return { ...hit, verb: "get", category: "read", joined: [] };
       // A report that files one ("Report a bug") or sends it to someone ("Reports user activity to wake the screen") is
       // a change; "Report whether …", "Report the active configuration" answer.
       // A question after the verb may hold a "to" of its own ("… how this machine authenticates to it"): only one

@@ -130,8 +130,8 @@ const MEASURE_WORDS = new Set(["by", "per"]);
 
 /**
  * The verb a name's word would be, unless a word of time or order before it makes it the thing ("latest_run"), a
- * "by" makes it the measure ("nodes_by_type"; a destructive verb stays one), or it is part of a fixed expression
- * ("coin_open_interest").
+ * "by" or a "per" makes it the measure ("nodes_by_type", "tests_per_name"; only a destructive verb stays one), or it is
+ * part of a fixed expression ("coin_open_interest").
  */
 function nameWordVerb(words: readonly string[], i: number, from: number): VerbInfo | undefined {
   const v = i > from && WHEN_WORDS.has(words[i - 1]!) ? undefined : NAME_VERBS.get(words[i] ?? "");

@@ -110,16 +110,13 @@ const PASSIVE_AFTER = /^(?:され|済|된|되는|될|的|了的|时|時)/;
 
 /**
  * A change, a click or a restore heading a noun ("变更记录", the change log; "点击率", the click rate; "恢复点", a restore
- * point): no act of the tool's.
+ * point): no act of the tool's; and 発注 (an order placed) but as する's noun ("発注する", "発注します").
  */
 const CJK_NOUN_COMPOUND =
-  /^恢[复復](?:点|點|状态|狀態|进度|進度|演练|演練|计划|計劃|记录|記錄|时间|時間|能力|方案|流程)|^(?:变更|變更|更改)(?:记录|紀錄|記錄|历史|歷史|频率|頻率|统计|統計)|^(?:点击|點擊)(?:率|量|数|數|热图|熱圖)|^(?:浏览|瀏覽)器|^(?:领取|領取)(?:记录|紀錄|記錄|状态|狀態|次数|次數|情况|情況|历史|歷史)|^(?:下单|下單)(?:前|后|後|用户|用戶|量|数|數|记录|記錄|人|率)/;
+  /^恢[复復](?:点|點|状态|狀態|进度|進度|演练|演練|计划|計劃|记录|記錄|时间|時間|能力|方案|流程)|^(?:变更|變更|更改)(?:记录|紀錄|記錄|历史|歷史|频率|頻率|统计|統計)|^(?:点击|點擊)(?:率|量|数|數|热图|熱圖)|^(?:浏览|瀏覽)器|^(?:领取|領取)(?:记录|紀錄|記錄|状态|狀態|次数|次數|情况|情況|历史|歷史)|^(?:下单|下單)(?:前|后|後|用户|用戶|量|数|數|记录|記錄|人|率)|^発注(?![すし])/;
 
-/**
- * A verb joined to the first by "and" in French, Spanish, Portuguese, Italian, German, Dutch, Russian or Turkish, after
- * an object pronoun where Romance languages put one ("y las guarda como DWG", "et les supprime").
- */
-const FOREIGN_JOINED = /\s(?:et|y|e|und|en|и|ve)\s+(?:(?:lo|la|los|las|le|les|li|se)\s+)?(\p{L}+)/u;
+/** A verb joined to the first by "and" in French, Spanish, Portuguese, Italian, German, Dutch, Russian or Turkish. */
+const FOREIGN_JOINED = /\s(?:et|y|e|und|en|и|ve)\s+(\p{L}+)/u;
 
 /**
  * A change Chinese joins to its first verb with 并 or 然后 ("关闭浏览器进程并清空会话状态" closes the browser and empties the

@@ -205,8 +205,17 @@ const CODE_EXAMINING_VERBS = new Set(["explain", "validate", "lint", "format", "
 
 /** "read-write" (or read/write) in lower-cased text: a mode that writes. */
 const READ_WRITE = /\bread[- /]write\b/;
-/** Side effects affirmed as real, in lower-case text: "with REAL side effects", "has actual side effects". */
-const REAL_SIDE_EFFECTS = /\b(?:with|has|have)\s+(?:real|actual|live)\s+side[- ]effects\b/;
+/** Words right before a query that say it picks things out: "found via a ", "matching the ", "selected by ". */
+const PICKED_BY = /\b(?:via|by|using|matching)\s+(?:an?\s+|the\s+)?$/;
+
+/** Whether the text names `query` (its own words, lower case) as what picks things out (PICKED_BY). */
+function pickedBy(lower: string, query: string): boolean {
+  const at = lower.indexOf(query);
+  return at > 0 && PICKED_BY.test(lower.slice(Math.max(0, at - 16), at));
+}
+
+/** Side effects the act comes with, as real, in lower-case text: "with REAL side effects" (not "without", nor what has them). */
+const REAL_SIDE_EFFECTS = /\bwith\s+(?:real|actual|live)\s+side[- ]effects\b/;
 
 /** The tool signing or sending a transaction it built: "signs it with the configured keypair", "then signs and submits it". */
 const SIGNED_AND_SENT = /\b(?:signs|signing)\s+(?:it|and|with|the)\b|\b(?:sends|submits|broadcasts|executes)\b/;
@@ -353,8 +362,8 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     if (claim !== undefined && (nv ?? dv)?.category !== "read" && claimAboutMode(lowerDescription, claim)) phrases.read_only_claim = undefined;
     // … nor does one beside "read-write" ("Supports both read-write and read-only queries"): reading is one of its modes.
     else if (claim !== undefined && READ_WRITE.test(lowerDescription)) phrases.read_only_claim = undefined;
-    // … nor one beside real side effects affirmed ("Execute an unsaved automation's steps with REAL side effects. Does
-    // not save or enable it"): what it leaves unsaved is one thing, not all it changes.
+    // … nor one beside the real side effects the act comes with ("Execute an unsaved automation's steps with REAL side
+    // effects. … Use validate_automation for a side-effect-free check").
     else if (claim !== undefined && lowerDescription.includes("side") && REAL_SIDE_EFFECTS.test(lowerDescription)) phrases.read_only_claim = undefined;
     else if (claim !== undefined) {
       // … nor one set false, limited to one thing a leading change leaves alone (the name's change where the text leads
@@ -664,10 +673,10 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     (execKind === "sql" || dv?.category === "execute" ? (READ_STATEMENTS_LISTED.exec(lowerDescription)?.[0] ?? selectRun(description)) : undefined);
   // Statements the text names as refused ("INSERT/UPDATE/DELETE and DDL are rejected") are no mutation it may run.
   const refusesWrites = phrases.mutation !== undefined && readQuery !== undefined && writesRefused(description, lowerDescription) && !REFUSAL_EXCEPTED.test(lowerDescription);
-  // A query the text leads with changing what it finds ("Set the value of an element found via JSONPath selector")
-  // is how the tool picks what it changes, not what it runs.
-  const changesFound = dv !== undefined && dv.first && (dv.category === "write" || dv.category === "destructive" || dv.category === "financial");
-  if (readQuery && (!phrases.mutation || refusesWrites) && !effect && !saved && !changesFound && execKind !== "code" && execKind !== "command") {
+  // A query named as what picks the things a leading change works on ("Set the value of an element found via JSONPath
+  // selector", "Update the issues matching a JQL query") is not what the tool runs.
+  const queryPicksChanged = phrases.read_query !== undefined && dv !== undefined && dv.first && (dv.category === "write" || dv.category === "destructive" || dv.category === "financial") && pickedBy(lowerDescription, phrases.read_query);
+  if (readQuery && (!phrases.mutation || refusesWrites) && !effect && !saved && !queryPicksChanged && execKind !== "code" && execKind !== "command") {
     scores.read += scores.execute + WEIGHTS.readQuery;
     scores.execute = 0;
     evidence.push({ signal: "read_query", source: phrases.read_query !== undefined ? "description" : "schema", quote: readQuery, weight: WEIGHTS.readQuery });

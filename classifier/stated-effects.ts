@@ -449,10 +449,12 @@ const WHOLE_REPLACED =
   /\breplac(?:e|es|ing)\s+(?:(?:the|an?|its|their|this|your)\s+)?(?:[a-z-]+(?:'s|’s)\s+)?(?:whole|entire|full|complete)\s+(?!(?:name|names|path|paths|url|address|width|height|screen|stop|value|values)\b)(?:[a-z-]+\s+)?[a-z]/;
 
 /**
- * … and a replacement of what is there now, said as what the tool's act does after a comma ("Load a project file,
- * replacing the current graph", "Open a composition file, replacing the current composition").
+ * … and a replacement of the data there now, said after the act and a comma ("Load a project file, replacing the
+ * current graph and scene data", "Sets stock quantities, replacing the current counts"); not a view, a page or a tab
+ * shown in place of another, nor placeholders filled in a text handed back.
  */
-const CURRENT_REPLACED = /(?<=,\s{1,3})replacing\s+(?:the|any|its|their|your)\s+(?:current|existing|previous|loaded|active|open)\s+[a-z][a-z-]*/;
+const CURRENT_REPLACED =
+  /(?<=,\s{1,3})replacing\s+(?:the|any|its|their|your)\s+(?:current|existing|previous|loaded|active|open)\s+(?:[a-z-]+\s+)?(?:graph|scene|data|composition|project|document|documents|file|files|model|workspace|baseline|counts|state|contents?|configuration|config|settings|rules|records|entries|schedule|canvas|drawing|layout|images)\b/;
 
 /** A replacement of the whole thing, or of what is there now, the description states, quoted, unless denied before it. */
 export function wholeReplaced(lower: string): string | undefined {

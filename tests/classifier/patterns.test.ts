@@ -2526,41 +2526,40 @@ describe.each([
 
   it("learned-26's readings from batch 30's misses, and what each must leave alone", () => {
     const cases: [string, string, string][] = [
-      // A query the text leads with changing what it finds is how the tool picks what it changes; one it runs reads.
+      // A query named as what picks the things a leading change works on is not what the tool runs; one it runs, or one
+      // a change carries to the engine, reads.
       ["ax_set_value", "Set the value of a text field found via JSONPath selector.", "write"],
       ["jq_query", "Run a JSONPath query over the document and return the matches.", "read"],
-      // Real side effects affirmed cancel a claim of what the tool leaves unsaved; side effects denied keep it.
+      ["bq_query", "Submit a SELECT query to BigQuery and return the rows.", "read"],
+      // Real side effects the act comes with cancel a claim of side effects' absence; side effects denied, or another
+      // tool's, keep it.
       ["test_automation", "Execute an unsaved automation's steps with REAL side effects. Use validate_automation for a side-effect-free check.", "execute"],
       ["validate_automation", "Check an automation's steps without side effects. Does not save or enable it.", "read"],
-      // Replacing what is there now, said after the act, is no additive change; a replacement denied is none.
+      ["plan_tf", "Execute terraform plan. Read-only; only terraform apply has real side effects.", "read"],
+      // Replacing the data there now, said after the act, is no additive change; a replacement denied is none, and nor is
+      // a view shown in place of another or placeholders filled in a text handed back.
       ["project_load", "Load a project file, replacing the current graph and scene data.", "hint:destructive"],
       ["project_load", "Load a project file and return its graph.", "read"],
       ["scene_load", "Load a scene file without replacing the current scene.", "read"],
-      // Japanese places an order (発注), where a count of orders placed is read.
+      ["list_screen", "Show the dashboard, replacing the current view.", "read"],
+      ["render_template", "Render a template string, replacing the current placeholders with the given values, and return the text.", "read"],
+      // Japanese places an order as 発注する, where 発注 heading a noun (a count, a history) or denied is no act.
       ["place_order", "確認トークンの注文を発注する。", "financial"],
       ["get_status", "本日の発注回数の残り枠を返す。", "read"],
+      ["preview_order", "発注内容をプレビューする（発注はしません）。", "read"],
       // A verb's own preposition before "or" and another verb joins them; a read from a place alone reads.
       ["clipboard", "Read from or write to the system clipboard.", "write"],
       ["clipboard_read", "Read from the clipboard and return its text.", "read"],
-      // A Romance language's joined verb after its object pronoun stands where it is worse.
-      ["fichier", "Ouvre le fichier et le supprime.", "destructive"],
-      ["archivo", "Abre el archivo y lo muestra.", "write"],
-      // Splitting, instantiating and deferring change things; stock splits are read.
+      // Splitting, instantiating and deferring change things, though each word is as often a noun or a text's own
+      // transform: stock splits are read, and so is a template rendered under a name that instantiates it.
       ["split_pane", "Split target pane horizontally or vertically", "write"],
       ["instantiate_prefab", "Instantiate a prefab asset into the active scene.", "write"],
       ["defer_alerts", "Defer alerts until a specified date.", "write"],
       ["get_splits", "Stock splits for a ticker.", "read"],
+      ["instantiate_template", "Render the template with variables and return the result.", "read"],
       // A conflicted file resolved is settled; a name resolved to an id is looked up.
       ["repo_resolve_conflict", "Resolve a conflicted file by keeping one side, writing the result to the working copy.", "write"],
       ["resolve_library", "Resolve a package name to a library ID.", "read"],
-      // An HTTP GET made reads, whatever verb carries it; a POST made writes.
-      ["api_get", "Make a raw GET request to the music API.", "read"],
-      ["api_post", "Make a raw POST request to the music API.", "write"],
-      // Tools replaced by their identifiers are superseded, not changed; content replaced is overwritten.
-      ["query_scene", "Universal scene query — replaces get_context, get_objects, list_layers.", "read"],
-      ["replace_content", "Replaces the document content with new text.", "hint:destructive"],
-      // A possessive is a determiner: a verb's word after one is a noun; a verb before it stays the verb.
-      ["rename_member", "Rename a team member's display name.", "write"],
     ];
     expectReadings(cases);
     // A word after "by" or "per" in a name is the measure, not the verb, unless it destroys.
@@ -2568,9 +2567,10 @@ describe.each([
     expect(k("messages_by_purge", "").signals).toContain("verb:purge");
     // A verb followed by "less", "ness" or "ful" inside a word is an adjective or a noun ("wireless"), not that verb.
     expect(k("wireless_status", "Signal strength of the wireless adapter.").signals).not.toContain("verb:wire");
-    expect(k("member_calendar", "One staff member's schedule over a date range.").signals).not.toContain("description_verb:schedule");
-    // A machine powered on, off or cycled is a verb of two words; power named is a noun.
+    // "Power on", "power off" and "power cycle" before a determiner of what is powered are verbs of two words; before
+    // anything else they name readings.
     expect(k("atx_power", "Power on/off/reset the target via the ATX board.").signals).toContain("description_verb:poweron");
-    expect(k("power_usage", "Get power consumption of the device.").category).toBe("read");
+    expect(k("ipmi_status", "Power on/off state of each server in the rack.").signals).not.toContain("description_verb:poweron");
+    expect(k("disk_health", "Power cycle count, reallocated sectors and temperature for a drive.").signals).not.toContain("description_verb:powercycle");
   });
 });
