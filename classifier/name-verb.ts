@@ -125,17 +125,15 @@ function idiomHidesVerb(v: VerbInfo, words: readonly string[], i: number): boole
   return v.category !== "destructive" && inIdiom(words, i);
 }
 
-/** Words after which a name's word is what the things are grouped or looked up by ("entities_by_type", "tests_per_name"). */
-const MEASURE_WORDS = new Set(["by", "per"]);
 
 /**
  * The verb a name's word would be, unless a word of time or order before it makes it the thing ("latest_run"), a
- * "by" or a "per" makes it the measure ("nodes_by_type", "tests_per_name"; only a destructive verb stays one), or it is
- * part of a fixed expression ("coin_open_interest").
+ * "by" makes it what the things are grouped or looked up by ("nodes_by_type"; only a destructive verb stays one), or it
+ * is part of a fixed expression ("coin_open_interest"). (A "per" is left alone: "tests_per_test_name" tests.)
  */
 function nameWordVerb(words: readonly string[], i: number, from: number): VerbInfo | undefined {
   const v = i > from && WHEN_WORDS.has(words[i - 1]!) ? undefined : NAME_VERBS.get(words[i] ?? "");
-  if (v && v.category !== "destructive" && i > from && MEASURE_WORDS.has(words[i - 1]!)) return undefined;
+  if (v && v.category !== "destructive" && i > from && words[i - 1] === "by") return undefined;
   return v && idiomHidesVerb(v, words, i) ? undefined : v;
 }
 

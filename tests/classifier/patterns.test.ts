@@ -2562,7 +2562,7 @@ describe.each([
       ["resolve_library", "Resolve a package name to a library ID.", "read"],
     ];
     expectReadings(cases);
-    // A word after "by" or "per" in a name is the measure, not the verb, unless it destroys.
+    // A word after "by" in a name is what things are grouped or looked up by, not the verb, unless it destroys.
     expect(k("nodes_by_type", "").signals).not.toContain("verb:type");
     expect(k("messages_by_purge", "").signals).toContain("verb:purge");
     // A verb followed by "less", "ness" or "ful" inside a word is an adjective or a noun ("wireless"), not that verb.
