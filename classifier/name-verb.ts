@@ -125,7 +125,6 @@ function idiomHidesVerb(v: VerbInfo, words: readonly string[], i: number): boole
   return v.category !== "destructive" && inIdiom(words, i);
 }
 
-
 /**
  * The verb a name's word would be, unless a word of time or order before it makes it the thing ("latest_run"), a
  * "by" makes it what the things are grouped or looked up by ("nodes_by_type"; only a destructive verb stays one), or it
