@@ -17,7 +17,7 @@ import {
 import { leadingLabel } from "./leading-label.js";
 import { quoteText } from "./quote.js";
 import { deniedAt } from "./stated-effects.js";
-import { WordReader } from "./tokens.js";
+import { isLower, WordReader } from "./tokens.js";
 import { NAME_VERBS, PARTICIPLES, TEXT_VERBS, type VerbInfo } from "./verb-tables.js";
 import type { NameVerbHit } from "./name-verb.js";
 import { FOREIGN_VERB_OF, foreignDescriptionVerb, leadingLetters, OTHER_LETTER } from "./other-languages.js";
@@ -153,8 +153,6 @@ export function articled(dv: DescriptionVerbHit): boolean {
 export function leadsWithChange(dv: DescriptionVerbHit): boolean {
   return dv.first && dv.category !== "read" && (!dv.ambiguous || articled(dv));
 }
-
-const isLowerAsciiLetter = (c: number) => c >= 97 && c <= 122;
 
 /** One match of /[A-Za-z0-9][A-Za-z0-9'’]*|[.!?;]/ and what findDescriptionVerb asks of it, found without a regex. */
 interface DescriptionToken {
@@ -490,7 +488,7 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
     // alone after words of the text's own (the Mentor "void" inbox), where one it opens with, after filler or an adverb,
     // is its verb ("`kill` a process", 'Forcibly "stop" the VM').
     // … and so does a host's or a file's name ("Grants.gov", "config.yaml").
-    const dotted = head.charCodeAt(token.end) === 46 && isLowerAsciiLetter(head.charCodeAt(token.end + 1));
+    const dotted = head.charCodeAt(token.end) === 46 && isLower(head.charCodeAt(token.end + 1));
     if (head.charCodeAt(start - 1) === 95 || head.charCodeAt(token.end) === 95 || dotted || (others > 0 && isQuoteMark(head.charCodeAt(start - 1)) && isQuoteMark(head.charCodeAt(token.end)))) {
       if (++others > 4) return undefined;
       continue;

@@ -20,7 +20,8 @@ export function tokenizeName(name: string): NameTokens {
 }
 
 const isUpper = (c: number) => c >= 65 && c <= 90;
-const isLower = (c: number) => c >= 97 && c <= 122;
+/** Whether a character code is an ASCII lower-case letter. */
+export const isLower = (c: number) => c >= 97 && c <= 122;
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /**
