@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { crossValidate, makeFolds, rowsOf, type Fit } from "../../scripts/dev/eval/cross-validate.js";
 import { DATA_PATHS, disputedSchema, labelledCount, loadDataset, type ServerData } from "../../scripts/dev/eval/dataset.js";
+import { FROM_GITHUB_PATH, readGithubTools } from "../../scripts/dev/eval/from-github.js";
 import { runEval } from "../../scripts/dev/eval/main.js";
 import { evaluate } from "../../scripts/dev/eval/metrics.js";
 import { rulesOnly } from "../../scripts/dev/eval/systems.js";
@@ -80,8 +81,13 @@ describe("npm run eval", () => {
     const fromGithub = out.fromGithub as unknown as { batches: { batch: number; tools: number; learned: Record<string, number> }[]; learned: Record<string, number>; injectionFlagged: number };
     expect(Object.keys(out.fromGithub as object).sort()).toEqual(["batches", "injectionFlagged", "learned", "rulesOnly", "servers", "tools"]);
     expect(Object.keys(fromGithub.learned).sort()).toEqual(["calibration", "destructiveAsRead", "readAxis", "threeWay"]);
-    expect(fromGithub.batches.length).toBeGreaterThan(0);
     expect(fromGithub.batches.map((b) => Object.keys(b).sort())).toEqual(fromGithub.batches.map(() => ["batch", "learned", "tools"]));
+    // Every tool read from GitHub is scored, once, in its batch (this run is the suite's one classification of them).
+    const github = readGithubTools(join(root, FROM_GITHUB_PATH));
+    expect(out.fromGithub).toMatchObject({ tools: github.length, servers: new Set(github.map((t) => t.server)).size });
+    expect(fromGithub.batches.map((b) => b.batch)).toEqual([...new Set(github.map((t) => t.batch))].sort((a, b) => a - b));
+    expect(fromGithub.batches.map((b) => b.batch)).toEqual(Array.from({ length: 32 }, (_, i) => i + 1));
+    expect(fromGithub.batches.reduce((n, b) => n + b.tools, 0)).toBe(github.length);
     const probes = out.probes as unknown as { set: string; tools: number; learned: Record<string, number> }[];
     expect(probes.map((p) => p.set)).toEqual(["developer and infrastructure", "business and consumer", "mixed domains", "the kinds most installed", "long-tail style", "long structured descriptions", "under-covered domains", "last, held out", "developer productivity", "OpenAPI wrappers", "other languages", "agent tooling", "held out, second", "terse names", "East Asian", "money and devices", "security and administration", "data and machine learning", "held out, third"]);
     for (const p of probes) expect(Object.keys(p.learned).sort()).toEqual(["calibration", "destructiveAsRead", "readAxis", "threeWay"]);

@@ -1,13 +1,13 @@
 // The tools read from servers' public source on GitHub: every line parses, none is of an evaluation package, its
 // repository or a copy, nor shares a server name or a tool text with the corpus, the fixtures or the tools read from
-// npm; each declares a hint; each server lies in one batch with at most 60 tools; the report scores each of them.
+// npm; each declares a hint; each server lies in one batch with at most 60 tools. That the evaluation scores each
+// of them is tested on `npm run eval -- --json` (tests/eval/cross-validate.test.ts), which classifies them once.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { shippedModel } from "../../classifier/model.js";
 import { ExcludedPackages } from "../../scripts/dev/corpus/excluded.js";
 import { readRepositoryList } from "../../scripts/dev/corpus/excluded-repositories.js";
 import { DATA_PATHS, loadDataset } from "../../scripts/dev/eval/dataset.js";
-import { FROM_GITHUB_PATH, fromGithubReport, readGithubTools } from "../../scripts/dev/eval/from-github.js";
+import { FROM_GITHUB_PATH, readGithubTools } from "../../scripts/dev/eval/from-github.js";
 import { FROM_SOURCE_PATH, readSourceTools } from "../../scripts/dev/eval/from-source.js";
 import { labelFromHints } from "../../scripts/dev/eval/labels.js";
 import { projectRoot } from "../../scripts/project-root.js";
@@ -46,15 +46,5 @@ describe("real tools read from servers' public source on GitHub", () => {
     const perServer = new Map<string, number>();
     for (const t of tools) perServer.set(t.server, (perServer.get(t.server) ?? 0) + 1);
     expect(Math.max(...perServer.values())).toBeLessThanOrEqual(60);
-  });
-
-  it("scores every tool with the rules alone and the shipped design", () => {
-    const r = fromGithubReport(root, shippedModel());
-    expect(r.tools).toBe(tools.length);
-    expect(r.learned.tools).toBe(tools.length);
-    expect(r.rulesOnly.tools).toBe(tools.length);
-    expect(r.servers).toBe(new Set(tools.map((t) => t.server)).size);
-    expect(r.batches.map((b) => b.batch)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32]);
-    expect(r.batches.reduce((n, b) => n + b.learned.tools, 0)).toBe(tools.length);
   });
 });
