@@ -385,9 +385,10 @@ const GENERIC_START = new RegExp(`^(?:${[...SKIPPED_GENERIC, "manage", "manages"
 
 /**
  * A description opening with a turning on or off, its object between and the particle ending the clause: "Turn
- * Logitech Litra device(s) on.", "Turns monitoring on or off" (not "Turn text into speech based on input").
+ * Logitech Litra device(s) on.", "Turns monitoring on or off", "Turn a skill off for every agent" (not "Turn text into
+ * speech based on input").
  */
-const TURNED_ON_OFF = /^turns?\s+((?:[^\s.,;:]+\s+){1,5}?)(on|off)(?=\s*(?:$|[.,;:!)]|\s(?:and|or)\b))/i;
+const TURNED_ON_OFF = /^turns?\s+((?:[^\s.,;:]+\s+){1,5}?)(on|off)(?=\s*(?:$|[.,;:!)]|\s(?:and|or|for|in|when|until|after|via)\b))/i;
 /** … and a bringing up or a taking down: "Bring the simulation up (headless by default)", "Take the whole stack down". */
 const BROUGHT_UP_DOWN = /^(?:brings?|takes?)\s+((?:[^\s.,;:]+\s+){1,5}?)(up|down|online|offline)(?=\s*(?:$|[.,;:!)(]|\s(?:and|or|for|with|on|in|to|after|before|until|via)\b))/i;
 /** … with the particle first: "Bring up the simulation", "Take down cluster nodes that fail health checks". */

@@ -2573,4 +2573,22 @@ describe.each([
     expect(k("ipmi_status", "Power on/off state of each server in the rack.").signals).not.toContain("description_verb:poweron");
     expect(k("disk_health", "Power cycle count, reallocated sectors and temperature for a drive.").signals).not.toContain("description_verb:powercycle");
   });
+
+  it("learned-27's readings from batch 33's misses, and what each must leave alone", () => {
+    const cases: [string, string, string][] = [
+      // A turning off with its object between, before "for", "in", "when", "until", "after" or "via", throws a switch.
+      ["skill_park", "Turn a plugin off for every workspace until it is needed again.", "write"],
+      // An export to a place that keeps it writes there: a file named with a parenthesis, a directory after a long list
+      // of what is exported, Google Drive, a database; an export to a format, or to an archive of files handed back as a
+      // link, hands it back.
+      ["export_capture", "Export captured requests to a HAR (HTTP Archive) file at the given path.", "write"],
+      ["notes_to_drive", "Export the meeting notes to Google Drive as a document.", "write"],
+      ["export_run", "Export run metadata, parameters without secrets, and saved metrics to a .runs directory under the project root.", "write"],
+      ["export_notebook", "Exports a notebook to a .zip of markdown files and returns a temporary download link.", "read"],
+      ["export_table", "Export the table to a file format of your choice and return it.", "read"],
+    ];
+    expectReadings(cases);
+    // "On" inside a phrase ("based on input") is no particle of a turning.
+    expect(k("tts", "Turn text into speech based on input voice settings.").signals).not.toContain("description_verb:turnon");
+  });
 });
