@@ -953,7 +953,8 @@ export const FOREIGN_NAME_VERBS: Record<Category, string> = {
     remplacer reemplazar substituir ersetzen sostituire vervangen
     tocar deslizar digitar apertar clicar abrir fechar pulsar appuyer cliquer ouvrir fermer klicken oeffnen öffnen schliessen schließen
     aprire chiudere cliccare toccare premere
-    renommer renombrar renomear cadastrar anexar corriger corregir publier publicar publicare publiceren reaffecter affecter rattacher`,
+    renommer renombrar renomear cadastrar anexar corriger corregir publier publicar publicare publiceren reaffecter affecter rattacher
+    aprobar aprovar approuver approvare genehmigen rechazar rejeitar rejeter rifiutare ablehnen`,
   execute: "executer exécuter ejecutar executar ausfuehren ausführen eseguire uitvoeren zhixing jikkou",
   destructive: `supprimer effacer eliminar borrar excluir apagar loeschen löschen entfernen eliminare cancellare rimuovi rimuovere
     verwijderen verwijder usun usuń hapus shanchu qingkong sakujo xoa retirer desinstalar desinstaller désinstaller deinstallieren

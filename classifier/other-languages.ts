@@ -23,8 +23,8 @@ const USE_THIS_TOOL =
 const ZU_INFINITIVE = /\bzu\s+(\p{L}+)/u;
 /** Spanish and Portuguese verbs as often nouns ("marca": a brand, "muda": a seedling): verbs only before a determiner. */
 const FOREIGN_NOUN_VERBS = new Set(["marca", "muda"]);
-/** A Spanish or Portuguese determiner after the text's first word. */
-const IBERIAN_DETERMINER_NEXT = /^\s*\p{L}+\s+(?:el|la|los|las|lo|un|una|unos|unas|o|a|os|as|um|uma|uns|umas|todos|todas|todo|toda|este|esta|estos|estas|esse|essa|esses|essas|cada|su|sus|seu|sua|seus|suas)\b/iu;
+/** A Spanish or Portuguese determiner after the text's first word, or "como" ("Marca como aprobada …" marks as). */
+const IBERIAN_DETERMINER_NEXT = /^\s*\p{L}+\s+(?:como|el|la|los|las|lo|un|una|unos|unas|o|a|os|as|um|uma|uns|umas|todos|todas|todo|toda|este|esta|estos|estas|esse|essa|esses|essas|cada|su|sus|seu|sua|seus|suas)\b/iu;
 /** Where a German main clause ends, and its separable verb's particle with it ("Setzt Filter und gibt … zurück" resets nothing). */
 const GERMAN_CLAUSE_END = /[.,;:!?()\n]|\s(?:und|oder|sowie|aber)\s/;
 

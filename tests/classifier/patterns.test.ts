@@ -2588,6 +2588,11 @@ describe.each([
       ["export_table", "Export the table to a file format of your choice and return it.", "read"],
     ];
     expectReadings(cases);
+    // Approving and rejecting are verbs of names in Spanish, Portuguese, French, Italian and German too; "Marca como …"
+    // marks as, where "Marca como referencia" could only be a brand in a text that does not open with it.
+    for (const name of ["aprobar_presupuesto", "rejeitar_pedido", "approuver_facture", "ablehnen_antrag"]) expect(k(name, "").signals.some((s) => s.startsWith("verb:")), name).toBe(true);
+    expect(k("marcar_leida", "Marca como leída una notificación del usuario.").signals).toContain("description_verb:marca");
+    expect(k("marca_info", "Marca, precio y stock de un producto.").signals).not.toContain("description_verb:marca");
     // "On" inside a phrase ("based on input") is no particle of a turning.
     expect(k("tts", "Turn text into speech based on input voice settings.").signals).not.toContain("description_verb:turnon");
   });
