@@ -425,6 +425,9 @@ function isQuoteMark(c: number): boolean {
  * `lower` is the description lower-cased.
  */
 function findDescriptionVerb(description: string, lower: string): DescriptionVerbHit | undefined {
+  // A text that opens as the question its answer settles has no verb of the tool's: "Whether the validator accepts a
+  // config", "Which notes link to this one", "What setup will build from a config" ask after what others do.
+  if (QUESTION_START.test(lower)) return undefined;
   // "Dry-run: …", "force-push", "turn on", "power off", "roll back", "zero out" and "check-in" are one word each. Few descriptions say "dry",
   // "force", "turn o", "power ", "roll" or "zero" at all (where "turn" alone is in every "Returns").
   const text = description.length > 400 ? description.slice(0, 400) : description;

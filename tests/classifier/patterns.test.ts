@@ -2586,6 +2586,9 @@ describe.each([
       ["export_run", "Export run metadata, parameters without secrets, and saved metrics to a .runs directory under the project root.", "write"],
       ["export_notebook", "Exports a notebook to a .zip of markdown files and returns a temporary download link.", "read"],
       ["export_table", "Export the table to a file format of your choice and return it.", "read"],
+      // A text that opens as a question asks after what others do: its verbs are not the tool's.
+      ["manifest_check", "Whether the pipeline accepts a manifest, and if not what would fix it.", "read"],
+      ["manifest_accept", "Accept a manifest into the pipeline.", "write"],
     ];
     expectReadings(cases);
     // Approving and rejecting are verbs of names in Spanish, Portuguese, French, Italian and German too; "Marca como …"
@@ -2593,6 +2596,7 @@ describe.each([
     for (const name of ["aprobar_presupuesto", "rejeitar_pedido", "approuver_facture", "ablehnen_antrag"]) expect(k(name, "").signals.some((s) => s.startsWith("verb:")), name).toBe(true);
     expect(k("marcar_leida", "Marca como leída una notificación del usuario.").signals).toContain("description_verb:marca");
     expect(k("marca_info", "Marca, precio y stock de un producto.").signals).not.toContain("description_verb:marca");
+    expect(k("backrefs", "Which pages link to this one.").signals).not.toContain("description_verb:link");
     // "On" inside a phrase ("based on input") is no particle of a turning.
     expect(k("tts", "Turn text into speech based on input voice settings.").signals).not.toContain("description_verb:turnon");
   });
