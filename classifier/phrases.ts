@@ -100,10 +100,21 @@ export function noPhrases(): PhraseHits {
   };
 }
 
+/** The word "overwrite" naming a setting ("overwrite policy", "overwrite mode") rather than an act. */
+const OVERWRITE_SETTING_AFTER = /^[\s-]+(?:policy|policies|mode|modes|protection|setting|settings|option|options|flag|flags|behaviou?r)\b/;
+/** … and Discord's permission overwrites, a channel's per-role permissions. */
+const PERMISSION_BEFORE = /\bpermission\s+$/;
+
+/** Whether a one-word overwrite phrase ending at `end` is a noun: a setting or a channel's permission overwrites. */
+function overwriteNamed(lower: string, p: Phrase, end: number): boolean {
+  if (p.signal !== "overwrite" || p.rest.length > 0) return false;
+  return OVERWRITE_SETTING_AFTER.test(lower.slice(end, end + 14)) || PERMISSION_BEFORE.test(lower.slice(Math.max(0, end - p.text.length - 12), end - p.text.length));
+}
+
 /** Adds each signal's first phrase in `lower` (lower-case text) to `into`; signals already there keep theirs. */
 export function scanPhrases(lower: string, into: PhraseHits): void {
   scan(lower, (p, end) => {
-    if (into[p.signal] === undefined && wordsFollow(lower, end, p.rest)) into[p.signal] = p.text;
+    if (into[p.signal] === undefined && wordsFollow(lower, end, p.rest) && !overwriteNamed(lower, p, end)) into[p.signal] = p.text;
     return false;
   });
 }

@@ -2586,6 +2586,10 @@ describe.each([
       ["export_run", "Export run metadata, parameters without secrets, and saved metrics to a .runs directory under the project root.", "write"],
       ["export_notebook", "Exports a notebook to a .zip of markdown files and returns a temporary download link.", "read"],
       ["export_table", "Export the table to a file format of your choice and return it.", "read"],
+      // "Overwrite" naming a setting, and a channel's permission overwrites, are nouns; an overwrite done stays one.
+      ["slim_capabilities", "Return the supported formats, limits and overwrite policy.", "read"],
+      ["channel_permissions", "Inspect permission overwrites on one channel.", "read"],
+      ["save_note", "Save the text to a note; overwrites an existing note of that name.", "hint:destructive"],
       // A text that opens as a question asks after what others do: its verbs are not the tool's.
       ["manifest_check", "Whether the pipeline accepts a manifest, and if not what would fix it.", "read"],
       ["manifest_accept", "Accept a manifest into the pipeline.", "write"],
