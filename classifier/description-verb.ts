@@ -168,13 +168,16 @@ interface DescriptionToken {
 
 const token: DescriptionToken = { start: 0, end: 0, punctuation: false, firstDigit: false, allCaps: false, lower: false };
 
+/** A Latin letter with a diacritic (À–ɏ but for × and ÷): part of a word, so "catégorise" holds no "cat". */
+const accented = (c: number) => c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7;
+
 /** The next word or sentence mark of `text` from `from`; the one object is reused, read before the next call. */
 function nextDescriptionWord(text: string, from: number): DescriptionToken | undefined {
   const n = text.length;
   let i = from;
   for (; i < n; i++) {
     const c = text.charCodeAt(i);
-    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) break;
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || accented(c)) break;
     if (c === 46 || c === 33 || c === 63 || c === 59) {
       token.start = i;
       token.end = i + 1;
@@ -192,6 +195,7 @@ function nextDescriptionWord(text: string, from: number): DescriptionToken | und
     if (c >= 97 && c <= 122) allCaps = false;
     else if (c >= 65 && c <= 90) lower = false;
     else if (c === 39 || c === 0x2019) allCaps = false;
+    else if (accented(c)) allCaps = lower = false;
     else if (!(c >= 48 && c <= 57)) break;
   }
   token.start = i;

@@ -2601,6 +2601,9 @@ describe.each([
     expect(k("marcar_leida", "Marca como leída una notificación del usuario.").signals).toContain("description_verb:marca");
     expect(k("marca_info", "Marca, precio y stock de un producto.").signals).not.toContain("description_verb:marca");
     expect(k("backrefs", "Which pages link to this one.").signals).not.toContain("description_verb:link");
+    // A letter with a diacritic is part of its word: "Re-catégorise" holds no "cat", "Détail" no "tail".
+    expect(k("budget_recat", "Re-catégorise toutes les entrées du budget.").signals).not.toContain("description_verb:cat");
+    expect(k("team_detail", "Détail d'une équipe : tâche, coût, contexte.").signals).not.toContain("description_verb:tail");
     // "On" inside a phrase ("based on input") is no particle of a turning.
     expect(k("tts", "Turn text into speech based on input voice settings.").signals).not.toContain("description_verb:turnon");
   });
