@@ -858,6 +858,7 @@ export const FOREIGN_VERBS: Record<Category, string> = {
     tạo tạm ẩn chặn cập gửi hủy huỷ thêm sửa đặt đăng nhập khôi đổi chuyển bật tắt đóng
     ينشئ إنشاء يضيف إضافة يحدث تحديث يعدل تعديل يرسل إرسال يحفظ حفظ يرفع رفع يلغي إلغاء يستبدل استبدال`,
   execute: `exécuter exécute lancer lance ejecutar ejecuta ausführen führt executar executa esegue esegui eseguire valuta
+    dispara disparar déclenche déclencher
     выполнить выполняет запустить запускает voert uitvoeren wykonuje uruchamia
     menjalankan jalankan mengeksekusi çalıştırır chạy ينفذ تنفيذ يشغل تشغيل`,
   destructive: `supprimer supprime effacer efface détruire détruit vider vide eliminar elimina borrar borra quita suprime vacía
@@ -931,6 +932,7 @@ export const FOREIGN_GLOSS: Record<string, string> = Object.fromEntries(
     rollback: "回滚 ロールバック 롤백",
     undo: "deshace desfaz",
     generate: "génère générer genera gera gerar erzeugt erzeugen generiert генерирует genereert generuje 生成",
+    trigger: "dispara disparar déclenche déclencher",
   }).flatMap(([english, words]) => words.split(/\s+/).filter(Boolean).map((w) => [w, english])),
 );
 
@@ -955,7 +957,7 @@ export const FOREIGN_NAME_VERBS: Record<Category, string> = {
     aprire chiudere cliccare toccare premere
     renommer renombrar renomear cadastrar anexar corriger corregir publier publicar publicare publiceren reaffecter affecter rattacher
     aprobar aprovar approuver approvare genehmigen rechazar rejeitar rejeter rifiutare ablehnen`,
-  execute: "executer exécuter ejecutar executar ausfuehren ausführen eseguire uitvoeren zhixing jikkou",
+  execute: "executer exécuter ejecutar executar ausfuehren ausführen eseguire uitvoeren zhixing jikkou disparar declencher déclencher",
   destructive: `supprimer effacer eliminar borrar excluir apagar loeschen löschen entfernen eliminare cancellare rimuovi rimuovere
     verwijderen verwijder usun usuń hapus shanchu qingkong sakujo xoa retirer desinstalar desinstaller désinstaller deinstallieren
     disinstallare`,

@@ -2590,6 +2590,10 @@ describe.each([
       ["slim_capabilities", "Return the supported formats, limits and overwrite policy.", "read"],
       ["channel_permissions", "Inspect permission overwrites on one channel.", "read"],
       ["save_note", "Save the text to a note; overwrites an existing note of that name.", "hint:destructive"],
+      // Spanish and Portuguese "dispara", French "déclenche", trigger: a run of something already there.
+      ["probar_webhook", "Dispara un webhook de prueba a los endpoints del entorno de prueba.", "execute"],
+      ["probar_webhook", "Dispara un webhook de prueba a los endpoints del entorno de prueba.", "hint:write"],
+      ["relancer_flux", "Déclenche le flux de synchronisation des commandes.", "execute"],
       // A text that opens as a question asks after what others do: its verbs are not the tool's.
       ["manifest_check", "Whether the pipeline accepts a manifest, and if not what would fix it.", "read"],
       ["manifest_accept", "Accept a manifest into the pipeline.", "write"],
