@@ -521,6 +521,9 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "fully replace", "fully replaces", "fully replacing", "completely replaces", "completely replacing",
     "replace the complete", "replaces the complete",
     "a full document replacement", "a complete document replacement", "a full object replacement",
+    // State discarded on the way: "Restart the kernel, clearing all state", "Revert …, discarding any changes made since".
+    "clearing all", "clearing any", "discarding all", "discarding any", "discarding the current", "discarding its", "wiping all",
+    "erasing all",
   ],
   // A dangerous effect the text states outweighs a benign name ("get_report … also deletes the source data").
   destructive_effect: [

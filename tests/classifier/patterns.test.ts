@@ -2590,6 +2590,10 @@ describe.each([
       ["slim_capabilities", "Return the supported formats, limits and overwrite policy.", "read"],
       ["channel_permissions", "Inspect permission overwrites on one channel.", "read"],
       ["save_note", "Save the text to a note; overwrites an existing note of that name.", "hint:destructive"],
+      // State cleared or discarded on the way is a non-additive change; a restart alone is not.
+      ["kernel_restart", "Restart the kernel, clearing all state.", "hint:destructive"],
+      ["doc_close", "Closes an open document. Defaults to discarding any unsaved changes.", "hint:destructive"],
+      ["kernel_restart", "Restart the kernel and return its new id.", "hint:write"],
       // Spanish and Portuguese "dispara", French "déclenche", trigger: a run of something already there.
       ["probar_webhook", "Dispara un webhook de prueba a los endpoints del entorno de prueba.", "execute"],
       ["probar_webhook", "Dispara un webhook de prueba a los endpoints del entorno de prueba.", "hint:write"],
