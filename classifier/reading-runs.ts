@@ -94,6 +94,15 @@ const RESULT_KEPT = /\b(?:(?:writes?|saves?|stores?|persists?|inserts?|uploads?)
 /** What a query may be a writing statement of (SQL_WORDS, WRITING_QUERY_WORDS), as a word of the text. */
 const WRITABLE_QUERY = new RegExp(`\\b(?:${[...SQL_WORDS, ...WRITING_QUERY_WORDS].join("|")})\\b`);
 
+/** Running verbs of Chinese, Japanese and Korean descriptions. */
+const CJK_RUNNING_VERBS = new Set(["运行", "执行", "執行", "実行", "실행"]);
+/**
+ * An examination named within a few characters after such a verb, in its clause: an analysis, a query, a check, a scan,
+ * an audit, a test of a hypothesis, a diagnosis, a regression (group 1).
+ */
+const CJK_EXAMINED = /^[^。，,;；：:\n]{0,14}?(分析|查询|查詢|检查|檢查|扫描|掃描|审计|審計|检验|檢驗|诊断|診斷|回归|迴歸|検査|クエリ|쿼리|검사|분석|진단)/;
+const CJK_QUERY = /^(?:查询|查詢|クエリ|쿼리)$/;
+
 /** The examination a running verb runs ("run_audit", "Run security scan on …"), from the name or the description. */
 export function examinationRun(
   nv: NameVerbHit | undefined,
@@ -109,6 +118,13 @@ export function examinationRun(
   if (nv && RUNNING_VERBS.has(nv.verb)) {
     const w = object.find(examined(nv.verb));
     if (w) return { source: "name", quote: `${nv.verb} ${w}`, runs: nv.category };
+  }
+  // … and in Chinese, Japanese or Korean, the examination right after the running verb ("运行线性回归分析", "执行结构化查询
+  // DSL"), a query only where nothing says it may write.
+  if (dv && CJK_RUNNING_VERBS.has(dv.verb)) {
+    const at = lowerDescription.indexOf(dv.verb);
+    const m = CJK_EXAMINED.exec(lowerDescription.slice(at + dv.verb.length));
+    if (m && !(CJK_QUERY.test(m[1]!) && (WRITABLE_QUERY.test(lowerDescription) || RESULT_KEPT.test(lowerDescription)))) return { source: "description", quote: `${dv.verb}${m[0]}`, runs: dv.category };
   }
   if (dv && RUNNING_VERBS.has(dv.verb)) {
     // The examination may sit behind its qualifiers ("Runs security and performance lint checks against the schema"),

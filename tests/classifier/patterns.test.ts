@@ -2598,6 +2598,12 @@ describe.each([
       ["probar_webhook", "Dispara un webhook de prueba a los endpoints del entorno de prueba.", "execute"],
       ["probar_webhook", "Dispara un webhook de prueba a los endpoints del entorno de prueba.", "hint:write"],
       ["relancer_flux", "Déclenche le flux de synchronisation des commandes.", "execute"],
+      // In Chinese, Japanese or Korean, running an analysis, a test or a query reads; running SQL that may write, or a
+      // job, does not.
+      ["stats_regress", "运行线性回归分析，返回系数表。", "read"],
+      ["kb_query", "执行结构化查询，返回条目列表", "read"],
+      ["db_exec", "执行 SQL 查询或数据库命令，也可以执行 INSERT、UPDATE、DELETE。", "execute"],
+      ["job_run", "运行指定的批处理任务。", "execute"],
       // A text that opens as a question asks after what others do: its verbs are not the tool's.
       ["manifest_check", "Whether the pipeline accepts a manifest, and if not what would fix it.", "read"],
       ["manifest_accept", "Accept a manifest into the pipeline.", "write"],
