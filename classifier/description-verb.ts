@@ -279,7 +279,8 @@ export function descriptionVerbAfterLabel(description: string, lower: string): D
   if (!label || (whole && whole.category === "destructive")) return whole;
   if (label.kind === "named") {
     const first = leadingLetters(label.rest)?.toLowerCase();
-    if (!first || !(TEXT_VERBS.has(first) || FOREIGN_VERB_OF.has(first))) return whole;
+    // (Chinese, Japanese and Korean run their words together: the verb there is the first the text holds.)
+    if (!first || !(TEXT_VERBS.has(first) || FOREIGN_VERB_OF.has(first) || (first.charCodeAt(0) > 127 && foreignDescriptionVerb(label.rest, false)))) return whole;
   }
   const after = leadingVerb(label.rest, label.rest.toLowerCase());
   // A bracket holds no action ("[Risk: MEDIUM, Read-Only: false] Unified … tool. Propose and apply …"): after it, a

@@ -2604,6 +2604,9 @@ describe.each([
       ["kb_query", "执行结构化查询，返回条目列表", "read"],
       ["db_exec", "执行 SQL 查询或数据库命令，也可以执行 INSERT、UPDATE、DELETE。", "execute"],
       ["job_run", "运行指定的批处理任务。", "execute"],
+      // A short label in Chinese, Japanese or Korean before a bar files the tool; the verb after it is what it does.
+      ["pay_status", "链上-支付 | 查询支付状态【场景:查支付是否到账】", "read"],
+      ["doc_delete", "文档 | 删除指定文档", "destructive"],
       // A text that opens as a question asks after what others do: its verbs are not the tool's.
       ["manifest_check", "Whether the pipeline accepts a manifest, and if not what would fix it.", "read"],
       ["manifest_accept", "Accept a manifest into the pipeline.", "write"],
