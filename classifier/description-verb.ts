@@ -381,6 +381,8 @@ export function pluralBeforeOf(dv: DescriptionVerbHit, lowerDescription: string)
 // … and a yes-or-no question about a thing ("Is the door locked, open or forced?").
 const QUESTION_WORDS = "which|whether|what|who|where(?!\\s+(?:possible|available|supported|applicable|needed|necessary|relevant)\\b)|how many|how much|(?:is|are|does|do|has|have) (?:the|a|an|there|this|any)";
 
+/** A short question heading what follows its colon: "What it does:", "What gets removed:". */
+const QUESTION_HEADING = /^(?:what|which|who|where)\b[^.?:\n]{0,40}:\s*/;
 /** A description that opens as the question its answer settles: "Which migrations have been applied …". */
 export const QUESTION_START = new RegExp(`^(?:${QUESTION_WORDS})\\s`);
 /** Descriptions that open as a noun phrase ("Headers of an object …", "Size of the queue") or a question ("Which …"). */
@@ -393,7 +395,7 @@ const GENERIC_START = new RegExp(`^(?:${[...SKIPPED_GENERIC, "manage", "manages"
  * Logitech Litra device(s) on.", "Turns monitoring on or off", "Turn a skill off for every agent" (not "Turn text into
  * speech based on input").
  */
-const TURNED_ON_OFF = /^turns?\s+((?:[^\s.,;:]+\s+){1,5}?)(on|off)(?=\s*(?:$|[.,;:!)]|\s(?:and|or|for|in|when|until|after|via)\b))/i;
+const TURNED_ON_OFF = /^turns?\s+((?:[^\s.,;:]+\s+){1,5}?)(on|off)(?=\s*(?:$|[.,;:!)]|\s(?:and|or)\b|\s(?:for|in|when|until|after|via)\s))/i;
 /** … and a bringing up or a taking down: "Bring the simulation up (headless by default)", "Take the whole stack down". */
 const BROUGHT_UP_DOWN = /^(?:brings?|takes?)\s+((?:[^\s.,;:]+\s+){1,5}?)(up|down|online|offline)(?=\s*(?:$|[.,;:!)(]|\s(?:and|or|for|with|on|in|to|after|before|until|via)\b))/i;
 /** … with the particle first: "Bring up the simulation", "Take down cluster nodes that fail health checks". */
@@ -431,8 +433,12 @@ function isQuoteMark(c: number): boolean {
  */
 function findDescriptionVerb(description: string, lower: string): DescriptionVerbHit | undefined {
   // A text that opens as the question its answer settles has no verb of the tool's: "Whether the validator accepts a
-  // config", "Which notes link to this one", "What setup will build from a config" ask after what others do.
-  if (QUESTION_START.test(lower)) return undefined;
+  // config", "Which notes link to this one", "What setup will build from a config" ask after what others do; a question
+  // that heads what follows it ("What it does: removes unreachable objects") leaves the verb after its colon.
+  if (QUESTION_START.test(lower)) {
+    const heading = QUESTION_HEADING.exec(lower);
+    return heading ? findDescriptionVerb(description.slice(heading[0].length), lower.slice(heading[0].length)) : undefined;
+  }
   // "Dry-run: …", "force-push", "turn on", "power off", "roll back", "zero out" and "check-in" are one word each. Few descriptions say "dry",
   // "force", "turn o", "power ", "roll" or "zero" at all (where "turn" alone is in every "Returns").
   const text = description.length > 400 ? description.slice(0, 400) : description;

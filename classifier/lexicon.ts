@@ -216,13 +216,15 @@ export const STATED_SAVE =
  * ("Exports a board to a new IPC-2581 file", "Export complete step data to JSON file"; "Export … as PDF" hands it
  * back), or to a place that keeps it ("Export captured transactions to a HAR (HTTP Archive) file at the specified path",
  * "… to Google Drive", "… to a vector database"; not "Exports a notebook to a .zip of markdown files and returns a
- * download link" nor "… to a file format"), a sentence that creates or writes a file, a folder or a directory ("Creates an Excel file"), and a text that
+ * download link", "… to a file format", nor a "to" past "as", a negation or an adjective's infinitive: "Export the
+ * diagram as SVG without saving to disk", "Export the KPIs used to drive the dashboard"), a sentence that creates or
+ * writes a file, a folder or a directory ("Creates an Excel file"), and a text that
  * opens by making a file or an archive in a place ("Generate a boilerplate YAML fixture file in the fixtures directory",
  * "Create a hashed archive at a relative workspace path"), not a list or a summary of files ("Generate a list of files
  * in the repository").
  */
 export const STATED_PLACEMENT =
-  /\b(?:saved|written|stored)\s+(?:next to|alongside|beside)\b|\b(?:is|are|gets?|will be)\s+(?:then\s+|also\s+)?(?:saved|written|stored)\s+(?:to|into|in|under)\s+(?:`|\/|~|\.\/|the\s+same\s+(?:folder|directory)|a\s+(?:new\s+)?(?:file|folder|directory))|(?:^|[.!?;:,]\s*|\band\s+|\bthen\s+)(?:also\s+)?(?:writes|saves|stores)\s+`[^`\s]*\.[a-z0-9]{2,5}`|^exports?\s+(?:[a-z0-9'’,-]+\s+){0,10}?to\s+(?:(?:a|an|the)\s+)?(?:new\s+|local\s+)?(?:(?!of\b)[a-z0-9.,()-]+\s+){0,3}?(?:files?|director(?:y|ies)|folders?|outputs|disk|drive|(?:vector\s+)?database)\b(?!\s+formats?\b)|\bnew (?:file|copy) (?:next to|alongside|beside)\b|(?:^|[.!?;:,]\s*|\band\s+|\bthen\s+)(?:also\s+)?(?:creates|writes)\s+(?:a|an)\s+(?:new\s+|local\s+)?(?:[a-z0-9.-]+\s+){0,2}?(?:file|directory|folder)\b|^(?:generate|create|scaffold|build)s?\s+(?:a|an|the)\s+(?:(?!of\b)[a-z0-9.,-]+\s+){0,3}?(?:files?|archive)\s+(?:in|into|under|at)\s+(?:the|a|an)\s/;
+  /\b(?:saved|written|stored)\s+(?:next to|alongside|beside)\b|\b(?:is|are|gets?|will be)\s+(?:then\s+|also\s+)?(?:saved|written|stored)\s+(?:to|into|in|under)\s+(?:`|\/|~|\.\/|the\s+same\s+(?:folder|directory)|a\s+(?:new\s+)?(?:file|folder|directory))|(?:^|[.!?;:,]\s*|\band\s+|\bthen\s+)(?:also\s+)?(?:writes|saves|stores)\s+`[^`\s]*\.[a-z0-9]{2,5}`|^exports?\s+(?:(?!(?:as|instead|rather|never|related|used|needed|enough|ready|useful|able|due|according|up|similar|compared|relative|how|order|without\s+[a-z]+ing)\b)[a-z0-9'’,-]+\s+){0,10}?to\s+(?:(?:a|an|the)\s+)?(?:new\s+|local\s+)?(?:(?!of\b)[a-z0-9.,()-]+\s+){0,3}?(?:files?|director(?:y|ies)|folders?|outputs|disk|drive|(?:vector\s+)?database)\b(?!\s+formats?\b)|\bnew (?:file|copy) (?:next to|alongside|beside)\b|(?:^|[.!?;:,]\s*|\band\s+|\bthen\s+)(?:also\s+)?(?:creates|writes)\s+(?:a|an)\s+(?:new\s+|local\s+)?(?:[a-z0-9.-]+\s+){0,2}?(?:file|directory|folder)\b|^(?:generate|create|scaffold|build)s?\s+(?:a|an|the)\s+(?:(?!of\b)[a-z0-9.,-]+\s+){0,3}?(?:files?|archive)\s+(?:in|into|under|at)\s+(?:the|a|an)\s/;
 
 /**
  * What a description says is replaced, dropped or cancelled, named as the thing that was there ("The original memories

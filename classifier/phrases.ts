@@ -105,10 +105,27 @@ const OVERWRITE_SETTING_AFTER = /^[\s-]+(?:policy|policies|mode|modes|protection
 /** … and Discord's permission overwrites, a channel's per-role permissions. */
 const PERMISSION_BEFORE = /\bpermission\s+$/;
 
-/** Whether a one-word overwrite phrase ending at `end` is a noun: a setting or a channel's permission overwrites. */
+/** … unless the tool works in it: "Write text to a file in overwrite mode", "Uses overwrite mode by default". */
+const WORKS_IN_BEFORE = /\b(?:in|using|uses|use|with|under)\s+$/;
+const SETTING_ON_AFTER = /^[\s-]+\S+\s+(?:on|enabled|by default)\b/;
+/** State discarded on the way, said as a participle of the act: after a comma, "effectively", "to" or "and". */
+const DISCARDED_STATE = /^(?:clearing|discarding|wiping|erasing) /;
+const PARTICIPLE_BEFORE = /(?:,|\beffectively|\bto|\band)\s*$/;
+
+/**
+ * Whether an overwrite phrase ending at `end` says no overwrite: a one-word one naming a setting the tool does not work
+ * in, or a channel's permission overwrites; state "cleared" or "discarded" that is not the act's own participle ("whether
+ * it is clearing all required checks", "a factory reset, i.e. wiping all user data").
+ */
 function overwriteNamed(lower: string, p: Phrase, end: number): boolean {
-  if (p.signal !== "overwrite" || p.rest.length > 0) return false;
-  return OVERWRITE_SETTING_AFTER.test(lower.slice(end, end + 14)) || PERMISSION_BEFORE.test(lower.slice(Math.max(0, end - p.text.length - 12), end - p.text.length));
+  if (p.signal !== "overwrite") return false;
+  const start = end - p.text.split(" ")[0]!.length;
+  const before = lower.slice(Math.max(0, start - 16), start);
+  if (DISCARDED_STATE.test(p.text)) return !PARTICIPLE_BEFORE.test(before);
+  if (p.rest.length > 0) return false;
+  const after = lower.slice(end, end + 30);
+  if (PERMISSION_BEFORE.test(before)) return true;
+  return OVERWRITE_SETTING_AFTER.test(after) && !WORKS_IN_BEFORE.test(before) && !SETTING_ON_AFTER.test(after);
 }
 
 /** Adds each signal's first phrase in `lower` (lower-case text) to `into`; signals already there keep theirs. */

@@ -2586,14 +2586,22 @@ describe.each([
       ["export_run", "Export run metadata, parameters without secrets, and saved metrics to a .runs directory under the project root.", "write"],
       ["export_notebook", "Exports a notebook to a .zip of markdown files and returns a temporary download link.", "read"],
       ["export_table", "Export the table to a file format of your choice and return it.", "read"],
+      ["export_svg", "Export the diagram as SVG markup without saving to disk.", "read"],
+      ["export_kpis", "Export the KPIs used to drive the sales dashboard as JSON.", "read"],
+      ["export_metrics", "Exports node metrics related to disk and network I/O in Prometheus text format.", "read"],
       // "Overwrite" naming a setting, and a channel's permission overwrites, are nouns; an overwrite done stays one.
       ["slim_capabilities", "Return the supported formats, limits and overwrite policy.", "read"],
       ["channel_permissions", "Inspect permission overwrites on one channel.", "read"],
       ["save_note", "Save the text to a note; overwrites an existing note of that name.", "hint:destructive"],
+      ["write_text", "Write text content to a file path in overwrite mode; the file is created if missing.", "hint:destructive"],
+      ["load_csv", "Load a CSV into a table. Uses overwrite mode by default; pass append=true to keep the rows there.", "hint:destructive"],
       // State cleared or discarded on the way is a non-additive change; a restart alone is not.
       ["kernel_restart", "Restart the kernel, clearing all state.", "hint:destructive"],
       ["doc_close", "Closes an open document. Defaults to discarding any unsaved changes.", "hint:destructive"],
       ["kernel_restart", "Restart the kernel and return its new id.", "hint:write"],
+      // … said as the act's participle: a gate a check is "clearing", or what a reset would be "wiping", is no such act.
+      ["get_pr_checks", "Get the status of a pull request's checks, e.g. whether it is clearing all required checks before merge.", "read"],
+      ["get_reset_info", "Explain the impact of a factory reset on this device, i.e. wiping all user data and apps.", "read"],
       // Spanish and Portuguese "dispara", French "déclenche", trigger: a run of something already there.
       ["probar_webhook", "Dispara un webhook de prueba a los endpoints del entorno de prueba.", "execute"],
       ["probar_webhook", "Dispara un webhook de prueba a los endpoints del entorno de prueba.", "hint:write"],
@@ -2610,6 +2618,8 @@ describe.each([
       // A text that opens as a question asks after what others do: its verbs are not the tool's.
       ["manifest_check", "Whether the pipeline accepts a manifest, and if not what would fix it.", "read"],
       ["manifest_accept", "Accept a manifest into the pipeline.", "write"],
+      // … but a question heading what follows its colon leaves the verb after it.
+      ["repo_gc", "What it does: removes unreachable objects and repacks the repository.", "destructive"],
     ];
     expectReadings(cases);
     // Approving and rejecting are verbs of names in Spanish, Portuguese, French, Italian and German too; "Marca como …"
@@ -2621,7 +2631,8 @@ describe.each([
     // A letter with a diacritic is part of its word: "Re-catégorise" holds no "cat", "Détail" no "tail".
     expect(k("budget_recat", "Re-catégorise toutes les entrées du budget.").signals).not.toContain("description_verb:cat");
     expect(k("team_detail", "Détail d'une équipe : tâche, coût, contexte.").signals).not.toContain("description_verb:tail");
-    // "On" inside a phrase ("based on input") is no particle of a turning.
+    // "On" inside a phrase ("based on input") is no particle of a turning, nor is a hyphened word after it a clause's.
+    expect(k("turn_stats", "Turns spent on in-progress tasks, grouped by agent.").signals).not.toContain("description_verb:turnon");
     expect(k("tts", "Turn text into speech based on input voice settings.").signals).not.toContain("description_verb:turnon");
   });
 });
