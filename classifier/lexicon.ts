@@ -33,7 +33,7 @@ export const VERBS: Record<Category, string> = {
     enqueue warm prewarm advance step snap play escalate silence unsilence timeout invalidate retire deprecate undeprecate sunset expire vacuum reindex
     rebuild transcode impersonate rsvp anonymize anonymise pseudonymize turnon turnoff acknowledge ack snooze defer postpone instantiate split mute unmute hide unhide block
     unblock ban unban kick provision scale resize install upgrade downgrade commit push pull checkout stage
-    halt retract rescind offboard unshare mask censor quarantine isolate lockdown freeze unfreeze thaw triage
+    halt retract rescind offboard unshare mask censor quarantine isolate lockdown freeze unfreeze thaw triage supersede
     backfill reprocess requeue shutdown poweroff hire onboard checkin relocate admit end quit exit abandon concede forfeit
     mk mkdir upd mv cp shuffle hangup repoint skip shelve unshelve bypass fly land takeoff reflash
     unstage login logout signin signout authenticate fill type click press drag navigate go back forward
@@ -1029,7 +1029,7 @@ export const MANAGING_VERBS = new Set(["manage", "handle"]);
  * server's hints that say so mark them destructive), but a job kicked off is started (hints.ts). An interrupt stops
  * work midway, and what it had done is lost.
  */
-export const NON_ADDITIVE_VERBS = new Set(["replace", "overwrite", "rewrite", "reset", "rollback", "revert", "undo", "apply", "cancel", "abort", "reflash", "alter", "ban", "kick", "interrupt"]);
+export const NON_ADDITIVE_VERBS = new Set(["replace", "overwrite", "rewrite", "reset", "rollback", "revert", "undo", "apply", "cancel", "abort", "reflash", "alter", "ban", "kick", "interrupt", "supersede"]);
 /**
  * Verbs that change a thing in place: given the thing's new content (a `content` argument), such an update
  * replaces what was there, not additive in MCP's hints ("update_note" with content; a title or a state set alone is

@@ -2615,6 +2615,9 @@ describe.each([
       // A short label in Chinese, Japanese or Korean before a bar files the tool; the verb after it is what it does.
       ["pay_status", "链上-支付 | 查询支付状态【场景:查支付是否到账】", "read"],
       ["doc_delete", "文档 | 删除指定文档", "destructive"],
+      // Superseding replaces what was there: a write, and not an additive one.
+      ["fact_supersede", "Supersede a stored fact with its corrected version.", "write"],
+      ["fact_supersede", "Supersede a stored fact with its corrected version.", "hint:destructive"],
       // A text that opens as a question asks after what others do: its verbs are not the tool's.
       ["manifest_check", "Whether the pipeline accepts a manifest, and if not what would fix it.", "read"],
       ["manifest_accept", "Accept a manifest into the pipeline.", "write"],
