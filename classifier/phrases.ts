@@ -117,7 +117,7 @@ const PARTICIPLE_BEFORE = /(?:,|\beffectively|\bto|\band)\s*$/;
  * in, or a channel's permission overwrites; state "cleared" or "discarded" that is not the act's own participle ("whether
  * it is clearing all required checks", "a factory reset, i.e. wiping all user data").
  */
-function overwriteNamed(lower: string, p: Phrase, end: number): boolean {
+function saysNoOverwrite(lower: string, p: Phrase, end: number): boolean {
   if (p.signal !== "overwrite") return false;
   const start = end - p.text.split(" ")[0]!.length;
   const before = lower.slice(Math.max(0, start - 16), start);
@@ -131,7 +131,7 @@ function overwriteNamed(lower: string, p: Phrase, end: number): boolean {
 /** Adds each signal's first phrase in `lower` (lower-case text) to `into`; signals already there keep theirs. */
 export function scanPhrases(lower: string, into: PhraseHits): void {
   scan(lower, (p, end) => {
-    if (into[p.signal] === undefined && wordsFollow(lower, end, p.rest) && !overwriteNamed(lower, p, end)) into[p.signal] = p.text;
+    if (into[p.signal] === undefined && wordsFollow(lower, end, p.rest) && !saysNoOverwrite(lower, p, end)) into[p.signal] = p.text;
     return false;
   });
 }
