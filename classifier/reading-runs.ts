@@ -87,8 +87,11 @@ const WRITE_ALLOWED = /\b(?:insert|upsert|update|delete|drop|alter|truncate|modi
 /** … unless the text makes an exception anywhere: "by default", "unless allow_writes", "when started in read-only mode". */
 export const REFUSAL_EXCEPTED = /\b(?:unless|except|otherwise|by default|allow[_-]?writes?|when (?:started|running|run) in)\b|\b(?:are|is) (?:allowed|permitted)\b/;
 
-/** Examinations that are queries: one may be a statement that writes (WRITABLE_QUERY, RESULT_KEPT). */
-const QUERIES = new Set(["query", "queries"]);
+/**
+ * Examinations that are queries, in English and as CJK_EXAMINED names them: one may be a statement that writes
+ * (WRITABLE_QUERY, RESULT_KEPT).
+ */
+const QUERIES = new Set(["query", "queries", "查询", "查詢", "クエリ", "쿼리"]);
 /** A query's result kept: "writes its result to the stage", "results are written to the target bucket". */
 const RESULT_KEPT = /\b(?:(?:writes?|saves?|stores?|persists?|inserts?|uploads?)\s+(?:(?:its|the|their|each|all)\s+)?(?:query\s+)?(?:results?|rows|output|answer|data)|(?:is|are) (?:written|saved|stored|persisted|inserted))\b/;
 /** What a query may be a writing statement of (SQL_WORDS, WRITING_QUERY_WORDS), as a word of the text. */
@@ -101,7 +104,6 @@ const CJK_RUNNING_VERBS = new Set(["运行", "执行", "執行", "実行", "실�
  * an audit, a test of a hypothesis, a diagnosis, a regression (group 1).
  */
 const CJK_EXAMINED = /^[^。，,;；：:\n]{0,14}?(分析|查询|查詢|检查|檢查|扫描|掃描|审计|審計|检验|檢驗|诊断|診斷|回归|迴歸|検査|クエリ|쿼리|검사|분석|진단)/;
-const CJK_QUERY = /^(?:查询|查詢|クエリ|쿼리)$/;
 
 /** The examination a running verb runs ("run_audit", "Run security scan on …"), from the name or the description. */
 export function examinationRun(
@@ -113,7 +115,8 @@ export function examinationRun(
   // A query run is an examination unless it may write: a statement in SQL or a graph language that also writes, a
   // mutation, a database's raw query ("Execute a Cypher query", "Run a query against the database"), or a result kept
   // ("Runs a read-only query and writes its result to the stage").
-  const mayWrite = lowerDescription.includes("quer") && (WRITABLE_QUERY.test(lowerDescription) || RESULT_KEPT.test(lowerDescription));
+  const statementMayWrite = () => WRITABLE_QUERY.test(lowerDescription) || RESULT_KEPT.test(lowerDescription);
+  const mayWrite = lowerDescription.includes("quer") && statementMayWrite();
   const examined = (verb: string) => (o: string) => (EXAMINATIONS.has(o) && !(mayWrite && QUERIES.has(o))) || (verb === "evaluate" && EVALUATED.has(o));
   if (nv && RUNNING_VERBS.has(nv.verb)) {
     const w = object.find(examined(nv.verb));
@@ -124,7 +127,7 @@ export function examinationRun(
   if (dv && CJK_RUNNING_VERBS.has(dv.verb)) {
     const at = lowerDescription.indexOf(dv.verb);
     const m = CJK_EXAMINED.exec(lowerDescription.slice(at + dv.verb.length));
-    if (m && !(CJK_QUERY.test(m[1]!) && (WRITABLE_QUERY.test(lowerDescription) || RESULT_KEPT.test(lowerDescription)))) return { source: "description", quote: `${dv.verb}${m[0]}`, runs: dv.category };
+    if (m && !(QUERIES.has(m[1]!) && statementMayWrite())) return { source: "description", quote: `${dv.verb}${m[0]}`, runs: dv.category };
   }
   if (dv && RUNNING_VERBS.has(dv.verb)) {
     // The examination may sit behind its qualifiers ("Runs security and performance lint checks against the schema"),
