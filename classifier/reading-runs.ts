@@ -98,7 +98,7 @@ const RESULT_KEPT = /\b(?:(?:writes?|saves?|stores?|persists?|inserts?|uploads?)
 const WRITABLE_QUERY = new RegExp(`\\b(?:${[...SQL_WORDS, ...WRITING_QUERY_WORDS].join("|")})\\b`);
 
 /** Running verbs of Chinese, Japanese and Korean descriptions. */
-const CJK_RUNNING_VERBS = new Set(["运行", "执行", "執行", "実行", "실행"]);
+const CJK_RUNNING_VERBS = new Set(["运行", "運行", "执行", "執行", "実行", "실행"]);
 /**
  * An examination named within a few characters after such a verb, in its clause: an analysis, a query, a check, a scan,
  * an audit, a test of a hypothesis, a diagnosis, a regression (group 1).

@@ -2609,6 +2609,7 @@ describe.each([
       // In Chinese, Japanese or Korean, running an analysis, a test or a query reads; running SQL that may write, or a
       // job, does not.
       ["stats_regress", "运行线性回归分析，返回系数表。", "read"],
+      ["stats_regress", "運行線性回歸分析，返回係數表。", "read"],
       ["kb_query", "执行结构化查询，返回条目列表", "read"],
       ["db_exec", "执行 SQL 查询或数据库命令，也可以执行 INSERT、UPDATE、DELETE。", "execute"],
       ["job_run", "运行指定的批处理任务。", "execute"],
