@@ -330,13 +330,13 @@ function verbOfSecondSentence(description: string): DescriptionVerbHit | undefin
 // determiner of what is powered ("Power off the gateway", "Power on/off/reset the target"), where "Power on/off state"
 // and "Power cycle count" name readings.
 const TWO_WORD_VERB =
-  /\b(?:dry[- ]run|force[- ]push|turn (?:on|off)\b|power (?:on|off|cycle)\b(?=(?:\/[a-z]+)*\s+(?:the|a|an|all|this|that|these|those|your|its|every|each)\s)|roll(?:s|ing)? back\b|zero(?:e?s)? out\b|check-in\b|checks in\b)/i;
+  /\b(?:dry[- ]run|force[- ]push|turn (?:on|off)\b|power (?:on|off|cycle)\b(?=(?:\/[a-z]+)*\s+(?:the|a|an|all|this|that|these|those|your|its|every|each)\s)|roll(?:s|ing)? back\b|zero(?:e?s)? out\b|zero(?:e?s)?(?= (?:the|all|its|their|every|each|this|these) )|check-in\b|checks in\b)/i;
 const TWO_WORD_VERBS = new RegExp(TWO_WORD_VERB.source, "gi");
 /** "rolls back" → "rollbacks": the one-word verb in the same form. */
 const joinTwoWords = (m: string) => {
   const lower = m.toLowerCase();
   if (lower.startsWith("roll")) return `rollback${lower.slice(4, lower.indexOf(" "))}`;
-  if (lower.startsWith("zero")) return lower.startsWith("zero ") ? "zeroout" : "zeroouts";
+  if (lower.startsWith("zero")) return lower === "zero" || lower.startsWith("zero ") ? "zeroout" : "zeroouts";
   if (lower.startsWith("checks")) return "checkins";
   return lower.replace(/[- ]/, "");
 };

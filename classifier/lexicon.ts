@@ -30,7 +30,7 @@ export const VERBS: Record<Category, string> = {
     pause resume suspend unsuspend cancel abort retry submit request generate draft compose transition
     reorder reprioritize prioritize rate vote react book mirror lease new sign remind ship rank arm disarm hold prescribe grade cordon uncordon promote demote override replay ungroup group
     regroup endorse uncheck unflag flag align distribute ingest stash unstash indent outdent protect unprotect
-    enqueue warm prewarm advance step snap play escalate silence unsilence timeout invalidate retire deprecate undeprecate sunset expire vacuum reindex
+    enqueue warm prewarm advance step snap play escalate silence unsilence timeout invalidate retire deprecate undeprecate sunset expire vacuum reindex defragment defrag
     rebuild transcode impersonate rsvp anonymize anonymise pseudonymize turnon turnoff acknowledge ack snooze defer postpone instantiate split mute unmute hide unhide block
     unblock ban unban kick provision scale resize install upgrade downgrade commit push pull checkout stage
     halt retract rescind offboard unshare mask censor quarantine isolate lockdown freeze unfreeze thaw triage supersede
@@ -738,6 +738,12 @@ export const GENERATED_TEXTS = new Set(
    suggestion suggestions text texts answer answers response responses description descriptions caption captions title
    titles name names random uuid uuids ulid ulids nonce`.split(/\s+/).filter(Boolean),
 );
+/**
+ * What generating, building or composing hands back as a text for another step to use, changing nothing: "Build a cited
+ * context pack for a query", "Generate shellcode", "Build a validated print-job JSON payload" (not "create": a prompt or
+ * a context created is kept, as a record is).
+ */
+export const COMPOSED_TEXTS = new Set("payload payloads packet packets prompt prompts shellcode context".split(" "));
 /** Verbs that make an artifact rather than a record. */
 export const GENERATING_VERBS = new Set("generate create make render draw build produce compose plot".split(" "));
 /** Words that say the artifact is kept or shared somewhere, so making it does change something. */
@@ -839,6 +845,7 @@ export const FOREIGN_VERBS: Record<Category, string> = {
     inicia edita registra sobrescribe restaura deshace cierra marca marcar ajusta ajustar muda mudar
     agendar altera alterar gera gerar edita editar registrar bloqueia desbloqueia substitui sobrescreve desfaz
     encerra finaliza solicita emite cadastra cadastrar anexa anexar corrige corriger corregir rattacher rattache настроить настраивает
+    continúa continuar continua continuer delega delegar délègue déléguer delegare encarga encargar
     toca desliza digita aperta pressiona clica abre appuie tape clique ouvre ferme saisit tippt klickt öffnet schließt drückt
     tocca preme clicca apre pulsa
     téléporte téléporter désactive désactiver désactivez

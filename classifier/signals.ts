@@ -11,6 +11,7 @@ import {
   FILE_WRITING_VERBS,
   GENERATED_ARTIFACTS,
   GENERATED_TEXTS,
+  COMPOSED_TEXTS,
   GENERATING_VERBS,
   IDENTITY_STRONG,
   IDENTITY_VERBS,
@@ -712,10 +713,14 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   }
   // Generating a chart, a diagram or a summary from given data changes nothing, unless the text says it is kept.
   if (generating && !effect && !action && !phrases.overwrite && !phrases.irreversible) {
-    const made = generating === "generate" ? (w: string) => GENERATED_ARTIFACTS.has(w) || GENERATED_TEXTS.has(w) : (w: string) => GENERATED_ARTIFACTS.has(w);
+    // … and a text built or composed for another step to use ("Build a cited context pack", "Generate shellcode").
+    const composing = generating === "generate" || generating === "build" || generating === "compose";
+    const made = (w: string) => GENERATED_ARTIFACTS.has(w) || (generating === "generate" && GENERATED_TEXTS.has(w)) || (composing && COMPOSED_TEXTS.has(w));
     // Whatever is made, the text saying it is not kept ("It is not saved anywhere") makes it handed back only.
     const notKept = NOT_KEPT.test(lowerDescription);
-    const artifact = object.find(made) ?? dv?.object.find(made) ?? (notKept ? (object[0] ?? dv?.object[0]) : undefined);
+    // A made thing's word joined by a hyphen to the next is that one's modifier ("prompt-guided variations").
+    const modifier = (w: string) => lowerDescription.includes(`${w}-`) && new RegExp(`\\b${w}-[a-z]`).test(lowerDescription);
+    const artifact = object.find(made) ?? dv?.object.find((w) => made(w) && !modifier(w)) ?? (notKept ? (object[0] ?? dv?.object[0]) : undefined);
     // Creating a link or a URL usually stores it (a short link); generating one only composes it.
     // So does a description that leads with making something else ("Creates an embedded signing session … returns its URL").
     // … and so is a made thing named a file ("Creates a new empty diagram file"), or one the text saves or places on

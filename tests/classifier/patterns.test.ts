@@ -2609,7 +2609,6 @@ describe.each([
       // In Chinese, Japanese or Korean, running an analysis, a test or a query reads; running SQL that may write, or a
       // job, does not.
       ["stats_regress", "运行线性回归分析，返回系数表。", "read"],
-      ["stats_regress", "運行線性回歸分析，返回係數表。", "read"],
       ["kb_query", "执行结构化查询，返回条目列表", "read"],
       ["db_exec", "执行 SQL 查询或数据库命令，也可以执行 INSERT、UPDATE、DELETE。", "execute"],
       ["job_run", "运行指定的批处理任务。", "execute"],
@@ -2638,5 +2637,31 @@ describe.each([
     // "On" inside a phrase ("based on input") is no particle of a turning, nor is a hyphened word after it a clause's.
     expect(k("turn_stats", "Turns spent on in-progress tasks, grouped by agent.").signals).not.toContain("description_verb:turnon");
     expect(k("tts", "Turn text into speech based on input voice settings.").signals).not.toContain("description_verb:turnon");
+  });
+
+  it("learned-28's readings from batch 36's misses, and what each must leave alone", () => {
+    const cases: [string, string, string][] = [
+      // "Zero" before what it zeroes is a zeroing out, as "zero out" is; "Zero-based" is no verb.
+      ["traffic_reset", "Zero the upload/download counters of a single inbound.", "hint:destructive"],
+      ["counters", "Zeroes all counters of the device.", "destructive"],
+      ["odometer_info", "Zero-based index of the trip counters, read from the device.", "read"],
+      // A context, a prompt, a payload or shellcode built or generated is a text handed back for another step to use;
+      // a prompt created is kept, and a project built is run.
+      ["brain_pack", "Build a cited context pack for a query.", "read"],
+      ["job_payload", "Build a validated print-job JSON payload for the print API.", "read"],
+      ["shellcraft", "Generate shellcode for the target architecture.", "read"],
+      ["prompt_new", "Create a new prompt in the prompt library.", "write"],
+      ["build_project", "Build the project and its packages.", "execute"],
+      // A made thing's word hyphened to the next is that word's modifier: "text-to-video" is no text handed back.
+      ["generate_video", "Submit text-to-video with audio. Poll task_result for video_path.", "write"],
+      // 運行, run in Traditional Chinese, runs an analysis as 运行 does.
+      ["stats_regress", "運行線性回歸分析，返回係數表。", "read"],
+    ];
+    expectReadings(cases);
+    // Defragmenting is a verb of maintenance; continuing and commissioning a task are verbs in Spanish, as delegating
+    // is in Spanish, Portuguese, French and Italian.
+    expect(k("etcd_maint", "Defragment etcd on a node.").signals).toContain("description_verb:defragment");
+    expect(k("programar", "Encarga una tarea completa a Codex sobre este proyecto.").signals).toContain("description_verb:encarga");
+    expect(k("seguir_tarea", "Continúa una tarea anterior conservando su conversación.").signals).toContain("description_verb:continúa");
   });
 });
