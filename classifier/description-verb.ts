@@ -328,9 +328,10 @@ function verbOfSecondSentence(description: string): DescriptionVerbHit | undefin
 // writes), "turn on" and "turn off" (a switch thrown), "roll back" (a rollback; "roll" alone is no verb), a check-in
 // (a guest or a passenger checked in; "check" alone reads), and "power on", "power off" and "power cycle" before a
 // determiner of what is powered ("Power off the gateway", "Power on/off/reset the target"), where "Power on/off state"
-// and "Power cycle count" name readings.
+// and "Power cycle count" name readings; "Zero" opening a sentence before what it zeroes ("Zero the
+// counters of an inbound") is a zeroing out, where "resets to zero each day" and "at zero this week" are numbers.
 const TWO_WORD_VERB =
-  /\b(?:dry[- ]run|force[- ]push|turn (?:on|off)\b|power (?:on|off|cycle)\b(?=(?:\/[a-z]+)*\s+(?:the|a|an|all|this|that|these|those|your|its|every|each)\s)|roll(?:s|ing)? back\b|zero(?:e?s)? out\b|zero(?:e?s)?(?= (?:the|all|its|their|every|each|this|these) )|check-in\b|checks in\b)/i;
+  /\b(?:dry[- ]run|force[- ]push|turn (?:on|off)\b|power (?:on|off|cycle)\b(?=(?:\/[a-z]+)*\s+(?:the|a|an|all|this|that|these|those|your|its|every|each)\s)|roll(?:s|ing)? back\b|zero(?:e?s)? out\b|(?<=^\s*|[.;!?]\s+)zero(?:e?s)?(?= (?:the|all|its|their|every|each|this|these) )|check-in\b|checks in\b)/i;
 const TWO_WORD_VERBS = new RegExp(TWO_WORD_VERB.source, "gi");
 /** "rolls back" → "rollbacks": the one-word verb in the same form. */
 const joinTwoWords = (m: string) => {

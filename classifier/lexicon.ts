@@ -744,6 +744,11 @@ export const GENERATED_TEXTS = new Set(
  * a context created is kept, as a record is).
  */
 export const COMPOSED_TEXTS = new Set("payload payloads packet packets prompt prompts shellcode context".split(" "));
+/** The verbs that compose such a text. */
+export const COMPOSING_VERBS = new Set("generate build compose compile assemble craft".split(" "));
+/** A composed text run, sent or kept after it is made, in lower-case text: "it is published to the topic", "which the agent then executes". */
+export const HANDED_ON =
+  /\b(?:sends?|sent|deliver(?:s|ed)?|publish(?:es|ed)|posts?|posted|execut(?:e|es|ed|ing)|runs?|ran|inject(?:s|ed)?|launch(?:es|ed)?|dispatch(?:es|ed)?|broadcasts?|commit(?:s|ted)|push(?:es|ed)|fire[sd]?|deploy(?:s|ed)?|kept|used by|upload(?:s|ed)?|files?)\b/;
 /** Verbs that make an artifact rather than a record. */
 export const GENERATING_VERBS = new Set("generate create make render draw build produce compose plot".split(" "));
 /** Words that say the artifact is kept or shared somewhere, so making it does change something. */
@@ -845,7 +850,7 @@ export const FOREIGN_VERBS: Record<Category, string> = {
     inicia edita registra sobrescribe restaura deshace cierra marca marcar ajusta ajustar muda mudar
     agendar altera alterar gera gerar edita editar registrar bloqueia desbloqueia substitui sobrescreve desfaz
     encerra finaliza solicita emite cadastra cadastrar anexa anexar corrige corriger corregir rattacher rattache настроить настраивает
-    continúa continuar continua continuer delega delegar délègue déléguer delegare encarga encargar
+    continúa continuar continuer delega delegar délègue déléguer delegare encarga encargar
     toca desliza digita aperta pressiona clica abre appuie tape clique ouvre ferme saisit tippt klickt öffnet schließt drückt
     tocca preme clicca apre pulsa
     téléporte téléporter désactive désactiver désactivez

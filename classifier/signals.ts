@@ -12,6 +12,8 @@ import {
   GENERATED_ARTIFACTS,
   GENERATED_TEXTS,
   COMPOSED_TEXTS,
+  COMPOSING_VERBS,
+  HANDED_ON,
   GENERATING_VERBS,
   IDENTITY_STRONG,
   IDENTITY_VERBS,
@@ -713,13 +715,17 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   }
   // Generating a chart, a diagram or a summary from given data changes nothing, unless the text says it is kept.
   if (generating && !effect && !action && !phrases.overwrite && !phrases.irreversible) {
-    // … and a text built or composed for another step to use ("Build a cited context pack", "Generate shellcode").
-    const composing = generating === "generate" || generating === "build" || generating === "compose";
+    // … and a text built or composed for another step to use ("Build a cited context pack", "Generate shellcode"), where
+    // every verb of the tool composes and nothing says the text is then run, sent or kept ("deploy_payload", "Build
+    // the payload and deliver it", "Compose a prompt, which the agent then executes").
+    const composes = (v: VerbInfo | undefined) => v === undefined || COMPOSING_VERBS.has(v.verb);
+    const composing = composes(nv) && composes(dv) && (dv?.joined ?? []).every(composes) && !execPhrase && !execKind && !HANDED_ON.test(lowerDescription);
     const made = (w: string) => GENERATED_ARTIFACTS.has(w) || (generating === "generate" && GENERATED_TEXTS.has(w)) || (composing && COMPOSED_TEXTS.has(w));
     // Whatever is made, the text saying it is not kept ("It is not saved anywhere") makes it handed back only.
     const notKept = NOT_KEPT.test(lowerDescription);
-    // A made thing's word joined by a hyphen to the next is that one's modifier ("prompt-guided variations").
-    const modifier = (w: string) => lowerDescription.includes(`${w}-`) && new RegExp(`\\b${w}-[a-z]`).test(lowerDescription);
+    // A made thing's word joined by a hyphen to the next is that one's modifier ("prompt-guided variations"): its first
+    // word after the verb, the object's.
+    const modifier = (w: string) => dv !== undefined && new RegExp(`\\b${w}\\b(-[a-z])?`).exec(dv.quote.toLowerCase())?.[1] !== undefined;
     const artifact = object.find(made) ?? dv?.object.find((w) => made(w) && !modifier(w)) ?? (notKept ? (object[0] ?? dv?.object[0]) : undefined);
     // Creating a link or a URL usually stores it (a short link); generating one only composes it.
     // So does a description that leads with making something else ("Creates an embedded signing session … returns its URL").

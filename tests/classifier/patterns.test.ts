@@ -2641,19 +2641,27 @@ describe.each([
 
   it("learned-28's readings from batch 36's misses, and what each must leave alone", () => {
     const cases: [string, string, string][] = [
-      // "Zero" before what it zeroes is a zeroing out, as "zero out" is; "Zero-based" is no verb.
+      // "Zero" opening a sentence before what it zeroes is a zeroing out, as "zero out" is; "Zero-based" and a number
+      // before a word of time are no verb.
       ["traffic_reset", "Zero the upload/download counters of a single inbound.", "hint:destructive"],
       ["counters", "Zeroes all counters of the device.", "destructive"],
       ["odometer_info", "Zero-based index of the trip counters, read from the device.", "read"],
+      ["daily_count", "Daily counter that resets to zero each midnight. Returns current count.", "read"],
       // A context, a prompt, a payload or shellcode built or generated is a text handed back for another step to use;
       // a prompt created is kept, and a project built is run.
       ["brain_pack", "Build a cited context pack for a query.", "read"],
       ["job_payload", "Build a validated print-job JSON payload for the print API.", "read"],
-      ["shellcraft", "Generate shellcode for the target architecture.", "read"],
+      ["shellcode_gen", "Generate shellcode for the target architecture.", "read"],
       ["prompt_new", "Create a new prompt in the prompt library.", "write"],
       ["build_project", "Build the project and its packages.", "execute"],
+      // … but not where another verb of the tool runs or sends it, nor where the text says it is then run or sent.
+      ["execute_payload", "Build the payload for the selected exploit module.", "execute"],
+      ["compose_payload", "Executes the composed payload on the remote host.", "write"],
+      ["compose_msg", "Compose the message payload. It is published to the Kafka topic.", "write"],
+      ["agent_run", "Compose a prompt, which the agent then executes in the workspace with full shell access.", "execute"],
       // A made thing's word hyphened to the next is that word's modifier: "text-to-video" is no text handed back.
       ["generate_video", "Submit text-to-video with audio. Poll task_result for video_path.", "write"],
+      ["mk_diagram", "Generate a diagram of the architecture. Layout uses diagram-level defaults.", "read"],
       // 運行, run in Traditional Chinese, runs an analysis as 运行 does.
       ["stats_regress", "運行線性回歸分析，返回係數表。", "read"],
     ];
