@@ -36,8 +36,10 @@ export function madeIntoFiles(lower: string): boolean {
 
 // A second action joined to the first in one sentence: "… and mark them as read", "… then replace it", "…, and email it".
 // The adverb is tried last, so a joined verb ending in -ly stays the verb ("and apply them all", "and reply to them").
-const JOINED_ACTION = /(?:\band|\bthen|,)\s+(?:then\s+|also\s+|[a-z]+ly\s+)??([a-z]+)\s+(it|them|this|these|those|the|a|an|one|all|its|their|each|every|any)\b/g;
+const JOINED_ACTION = /(\band|\bthen|\bor|,)\s+(?:then\s+|also\s+|[a-z]+ly\s+)??([a-z]+)\s+(it|them|this|these|those|the|a|an|one|all|its|their|each|every|any)\b/g;
 const PRONOUNS = new Set(["it", "them", "this", "these", "those"]);
+/** Words before an "or" that put its alternatives to someone else: "whether to", "asking the user to", "decide". */
+const OTHERS_CHOICE = /\b(?:whether|ask|asks|asking|decide|decides|choose|chooses|lets? (?:you|the user))\b/;
 
 /**
  * Verbs that arrange what a tool read ("… and rank them by relevance"); not "order", as often a purchase ("order it by
@@ -66,16 +68,19 @@ export function joinedAction(lower: string, opensWithVerb: boolean): { category:
   const text = lower.charCodeAt(0) <= 122 ? lower.replace(REQUEST_LINE, "") : lower;
   const end = text.slice(0, 200).search(/[.!?\n]/);
   const first = end < 0 ? text.slice(0, 200) : text.slice(0, end);
-  if (!first.includes(" and ") && !first.includes("then") && !first.includes(",")) return undefined;
+  if (!first.includes(" and ") && !first.includes("then") && !first.includes(",") && !first.includes(" or ")) return undefined;
   JOINED_ACTION.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = JOINED_ACTION.exec(first))) {
-    const word = m[1]!;
+    const word = m[2]!;
     const v = TEXT_VERBS.get(word);
     // What a tool generates, renders or composes it usually hands back ("… and generates the install command").
     if (!v || v.category === "read" || v.category === "destructive" || (GENERATING_VERBS.has(v.verb) && v.verb !== "create" && v.verb !== "build")) continue;
     if (word.endsWith("ing") && word !== v.verb) continue;
-    if (v.ambiguous && !PRONOUNS.has(m[2]!)) continue;
+    if (v.ambiguous && !PRONOUNS.has(m[3]!)) continue;
+    // An alternative after "or" is the tool's own only where no one else is asked to choose it ("decide whether to
+    // create a course or update a draft", "asking the user to approve or reject it"), and its "this" is no determiner.
+    if (m[1] === "or" && (OTHERS_CHOICE.test(first.slice(0, m.index)) || (v.ambiguous && m[3] !== "it" && m[3] !== "them"))) continue;
     const at = m.index + m[0].indexOf(word);
     // Ranking or sorting what was read by a measure hands it back in order ("Scan a watchlist and rank them by % change"),
     // unless the text says anything is kept (PERSIST_WORDS) or the order is (ORDER_KEPT: "the new rank is saved").

@@ -2662,6 +2662,14 @@ describe.each([
       // A made thing's word hyphened to the next is that word's modifier: "text-to-video" is no text handed back.
       ["generate_video", "Submit text-to-video with audio. Poll task_result for video_path.", "write"],
       ["mk_diagram", "Generate a diagram of the architecture. Layout uses diagram-level defaults.", "read"],
+      // A tool that "reads or changes" what it reads makes no read-only claim by calling one of its commands read-only.
+      ["device_config", "Run `config <subcommand>` on the device. This tool reads or changes device configuration. `config get` is read-only.", "execute"],
+      // A change offered after "or" is the tool's own ("Show or restart the HUD"), unless someone else is asked to choose
+      // it, or its "this" is a determiner.
+      ["monitor_hud_show", "Show or restart the local monitor HUD.", "write"],
+      ["list_courses", "Retrieve all courses so you can decide whether to create a new course or update an existing draft.", "read"],
+      ["get_change", "Read a pending change set before asking the user to approve or reject it.", "read"],
+      ["get_payment_status", "Reads the current status of a payment request or invoice this connection sent.", "read"],
       // 運行, run in Traditional Chinese, runs an analysis as 运行 does.
       ["stats_regress", "運行線性回歸分析，返回係數表。", "read"],
     ];
