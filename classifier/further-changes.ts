@@ -38,8 +38,14 @@ export function madeIntoFiles(lower: string): boolean {
 // The adverb is tried last, so a joined verb ending in -ly stays the verb ("and apply them all", "and reply to them").
 const JOINED_ACTION = /(\band|\bthen|\bor|,)\s+(?:then\s+|also\s+|[a-z]+ly\s+)??([a-z]+)\s+(it|them|this|these|those|the|a|an|one|all|its|their|each|every|any)\b/g;
 const PRONOUNS = new Set(["it", "them", "this", "these", "those"]);
-/** Words before an "or" that put its alternatives to someone else: "whether to", "asking the user to", "decide". */
-const OTHERS_CHOICE = /\b(?:whether|ask|asks|asking|decide|decides|choose|chooses|lets? (?:you|the user))\b/;
+/**
+ * Words before an "or" that put its alternatives to someone else, in a purpose or a condition, or deny them: "whether",
+ * "asking the user", "so you can", "before you", "how", "never", and an infinitive right before it ("to create or update").
+ */
+const OR_HELD_BY =
+  /\b(?:whether|ask|asks|asking|decide|decides|choose|chooses|lets?|can|could|you|so|before|after|how|need|needs|needed|required|who|which|that|if|when|never|not|no|without|don['’]t)\b|\bto\s+[a-z]+\s*,?\s*$/;
+/** Verbs that page on through what was read ("or continue a previous search with its cursor"). */
+const PAGING_VERBS = new Set(["continue", "resume"]);
 
 /**
  * Verbs that arrange what a tool read ("… and rank them by relevance"); not "order", as often a purchase ("order it by
@@ -78,9 +84,12 @@ export function joinedAction(lower: string, opensWithVerb: boolean): { category:
     if (!v || v.category === "read" || v.category === "destructive" || (GENERATING_VERBS.has(v.verb) && v.verb !== "create" && v.verb !== "build")) continue;
     if (word.endsWith("ing") && word !== v.verb) continue;
     if (v.ambiguous && !PRONOUNS.has(m[3]!)) continue;
-    // An alternative after "or" is the tool's own only where no one else is asked to choose it ("decide whether to
-    // create a course or update a draft", "asking the user to approve or reject it"), and its "this" is no determiner.
-    if (m[1] === "or" && (OTHERS_CHOICE.test(first.slice(0, m.index)) || (v.ambiguous && m[3] !== "it" && m[3] !== "them"))) continue;
+    // An alternative after "or" is the tool's own only where it follows the lead and its object with nothing between
+    // that hands the choice to someone else or puts it in a purpose, a condition or a denial ("decide whether to
+    // create a course or update a draft", "the schema you need to create or update a record", "never create a goal or
+    // launch an experiment"), where its "this" is no determiner, and where it goes on rather than pages on ("or continue
+    // one provider page").
+    if (m[1] === "or" && (OR_HELD_BY.test(first.slice(0, m.index)) || PAGING_VERBS.has(v.verb) || (v.ambiguous && m[3] !== "it" && m[3] !== "them"))) continue;
     const at = m.index + m[0].indexOf(word);
     // Ranking or sorting what was read by a measure hands it back in order ("Scan a watchlist and rank them by % change"),
     // unless the text says anything is kept (PERSIST_WORDS) or the order is (ORDER_KEPT: "the new rank is saved").

@@ -206,8 +206,11 @@ const NOT_KEPT = /\b(?:not (?:saved|stored|persisted)|nothing is (?:saved|stored
 /** Verbs that examine code or SQL they are given without running it (EXPLAIN ANALYZE runs it: analyze is not here). */
 const CODE_EXAMINING_VERBS = new Set(["explain", "validate", "lint", "format", "parse", "estimate", "preview", "dryrun", "verify", "tokenize"]);
 
-/** "read-write" (or read/write) in lower-cased text, a mode that writes, or a tool that "reads or changes" what it reads. */
-const READ_WRITE = /\bread[- /]write\b|\breads? (?:or|and|and\/or) (?:changes?|writes?|modif(?:y|ies)|updates?|edits?|alters?|deletes?)\b/;
+/**
+ * "read-write" (or read/write) in lower-cased text, a mode that writes, or the tool saying it "reads or changes" what it
+ * reads (not "never reads or alters", nor the plural of what other tools or queries do: "queries that read and write").
+ */
+const READ_WRITE = /\bread[- /]write\b|(?<!\b(?:never|not)\s)\b(?:reads|gets|views|queries) (?:or|and|and\/or|&) (?:changes|writes|modifies|updates|edits|alters|deletes|sets)\b/;
 /** Words right before a query that say it picks things out: "found via a ", "matching the ", "selected by ". */
 const PICKED_BY = /\b(?:via|by|using|matching)\s+(?:an?\s+|the\s+)?$/;
 

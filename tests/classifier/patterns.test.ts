@@ -2670,6 +2670,15 @@ describe.each([
       ["list_courses", "Retrieve all courses so you can decide whether to create a new course or update an existing draft.", "read"],
       ["get_change", "Read a pending change set before asking the user to approve or reject it.", "read"],
       ["get_payment_status", "Reads the current status of a payment request or invoice this connection sent.", "read"],
+      // … nor where a purpose, a condition or a denial holds it, nor where it pages on.
+      ["get_schema", "Get the field schema you need to create or update a record in this table.", "read"],
+      ["show_cmd", "Show the command needed to start or stop the server.", "read"],
+      ["get_goal", "Get the current research goal; never create a new goal or launch an experiment.", "read"],
+      ["get_balance", "Retrieve the available balance of an account before you transfer or withdraw the funds.", "read"],
+      ["search_more", "Search tickets by keyword, or continue a previous search with its cursor.", "read"],
+      // … and a tool that never reads or alters a thing, or other queries that read and write, make no such claim false.
+      ["call_rpc", "Call a read-only JSON-RPC method on the node; it never reads or modifies wallet files.", "read"],
+      ["run_cypher", "Run a Cypher query against Neo4j in read-only mode. Use write_cypher for queries that read and write the graph.", "read"],
       // 運行, run in Traditional Chinese, runs an analysis as 运行 does.
       ["stats_regress", "運行線性回歸分析，返回係數表。", "read"],
     ];
