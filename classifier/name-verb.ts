@@ -280,11 +280,14 @@ export function agreeWithDescription(tokens: NameTokens, nv: NameVerbHit | undef
   // the state of that verb's work, and has no verb of its own.
   if (dv.category === "read" && nv.index < words.length - 1 && STATE_NOUNS.has(words[words.length - 1]!)) return undefined;
   const from = nv.index >= tokens.lastSegmentStart ? tokens.lastSegmentStart : 0;
+  // A verb ending the name that the description names as a thing, after its article ("myshows_rate_show", "Set the
+  // user's rating for a show"), is the name's object.
+  const endsAsThing = () => nv.position === "ends" && new RegExp(`\\b(?:a|an|the|each|this|that|every)\\s+${words[nv.index]}\\b`).test(dv.quote.toLowerCase());
   for (let i = from; i < words.length; i++) {
     const v = i === nv.index ? undefined : NAME_VERBS.get(words[i]!);
     // A word as often a noun leading the description ("Takes a snapshot of a volume") chooses its own word of the name,
     // not another of its class over a plain verb (strato_snapshot_create).
-    if (v && v.category === dv.category && ((v.verb === dv.verb && dv.first) || !dv.ambiguous || nv.ambiguous)) return nameHit(v, i === from ? "begins" : i === words.length - 1 ? "ends" : "contains", i, joinedAfter(words, i, words.length));
+    if (v && v.category === dv.category && ((v.verb === dv.verb && dv.first) || !dv.ambiguous || nv.ambiguous || endsAsThing())) return nameHit(v, i === from ? "begins" : i === words.length - 1 ? "ends" : "contains", i, joinedAfter(words, i, words.length));
   }
   return nv;
 }

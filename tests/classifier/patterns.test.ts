@@ -2679,6 +2679,9 @@ describe.each([
       // … and a tool that never reads or alters a thing, or other queries that read and write, make no such claim false.
       ["call_rpc", "Call a read-only JSON-RPC method on the node; it never reads or modifies wallet files.", "read"],
       ["run_cypher", "Run a Cypher query against Neo4j in read-only mode. Use write_cypher for queries that read and write the graph.", "read"],
+      // A verb ending the name that the description names as a thing after its article is the name's object: the
+      // other verb of the name, of the description's class, is the verb.
+      ["myshows_rate_show", "Set the authenticated user's rating (0-5) for a show", "write"],
       // 運行, run in Traditional Chinese, runs an analysis as 运行 does.
       ["stats_regress", "運行線性回歸分析，返回係數表。", "read"],
     ];
