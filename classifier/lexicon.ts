@@ -746,7 +746,10 @@ export const GENERATED_TEXTS = new Set(
 export const COMPOSED_TEXTS = new Set("payload payloads packet packets prompt prompts shellcode context".split(" "));
 /** The verbs that compose such a text. */
 export const COMPOSING_VERBS = new Set("generate build compose compile assemble craft".split(" "));
-/** A composed text run, sent or kept after it is made, in lower-case text: "it is published to the topic", "which the agent then executes". */
+/**
+ * A composed text run, sent, kept or made into files after it is made, in lower-case text: "it is published to the
+ * topic", "which the agent then executes", "a prompt rules file".
+ */
 export const HANDED_ON =
   /\b(?:sends?|sent|deliver(?:s|ed)?|publish(?:es|ed)|posts?|posted|execut(?:e|es|ed|ing)|runs?|ran|inject(?:s|ed)?|launch(?:es|ed)?|dispatch(?:es|ed)?|broadcasts?|commit(?:s|ted)|push(?:es|ed)|fire[sd]?|deploy(?:s|ed)?|kept|used by|upload(?:s|ed)?|files?)\b/;
 /** Verbs that make an artifact rather than a record. */
