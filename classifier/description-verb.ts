@@ -144,6 +144,9 @@ function listedAfterLead(rest: string): boolean {
   return slashed !== null && TEXT_VERBS.get(slashed[1]!.toLowerCase())?.ambiguous === false;
 }
 
+/** A short aside in parentheses, with the space before it: "(semantic/task search)". */
+const PARENTHESIZED_ASIDE = /\s*\([^()\n]{0,60}\)/g;
+
 /** Whether an article follows the description's verb: a word as often a noun is the verb there ("Set the …"). */
 export function articled(dv: DescriptionVerbHit): boolean {
   return ARTICLES.has(dv.object[0] ?? "");
@@ -569,9 +572,11 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
     }
     if (v) {
       const rest = head.slice(start);
-      // The first clause: joined verbs ("Create or update") and the object ("a Kubernetes Pod") live here.
-      const clauseEnd = rest.slice(0, 160).search(/[.;:\n(]/);
-      const clauseText = (clauseEnd >= 0 ? rest.slice(0, clauseEnd) : rest.slice(0, 160)).toLowerCase();
+      // The first clause: joined verbs ("Create or update") and the object ("a Kubernetes Pod") live here. A short aside
+      // in parentheses does not end it ("Find (semantic search), inspect (view the schema) and dynamically invoke Spaces").
+      const clauseSource = rest.includes("(") ? rest.replace(PARENTHESIZED_ASIDE, "") : rest;
+      const clauseEnd = clauseSource.slice(0, 160).search(/[.;:\n(]/);
+      const clauseText = (clauseEnd >= 0 ? clauseSource.slice(0, clauseEnd) : clauseSource.slice(0, 160)).toLowerCase();
       const clause = new WordReader(clauseText);
       const joined: VerbInfo[] = [];
       let j = 1;
@@ -590,7 +595,7 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
         const next = TEXT_VERBS.get(w);
         // In a list of actions one may carry its object before the last is named ("List, get details, or cancel runs"):
         // that word is skipped when a conjunction and an unambiguous verb follow it.
-        if (!next && j > 1 && joined.length > 0 && CONJUNCTIONS.has(clause.at(j + 1) ?? "") && TEXT_VERBS.get(clause.at(j + 2) ?? "")?.ambiguous === false && listedAfterLead(rest)) {
+        if (!next && j > 1 && joined.length > 0 && CONJUNCTIONS.has(clause.at(j + 1) ?? "") && TEXT_VERBS.get(clause.at(j + 2) ?? "")?.ambiguous === false && listedAfterLead(clauseSource)) {
           j++;
           continue;
         }
@@ -602,9 +607,9 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
         const paired = j === 2 && CONJUNCTIONS.has(clause.at(1) ?? "");
         // A verb's word right after the leading verb with no comma, slash or conjunction between is the object's
         // modifier ("Return install command …", "List deploy targets"); a list is marked ("Read, write or delete").
-        if (next && j === 1 && !listedAfterLead(rest)) break;
+        if (next && j === 1 && !listedAfterLead(clauseSource)) break;
         // … and so does the last of a marked list of verbs, after its conjunction ("List, count, or merge tags").
-        const closesList = joined.length > 0 && CONJUNCTIONS.has(clause.at(j - 1) ?? "") && listedAfterLead(rest);
+        const closesList = joined.length > 0 && CONJUNCTIONS.has(clause.at(j - 1) ?? "") && listedAfterLead(clauseSource);
         if (!next || (next.ambiguous && !paired && !closesList && !(CONJUNCTIONS.has(nextWord) && TEXT_VERBS.get(clause.at(j + 2) ?? "")?.ambiguous === false) && !OBJECT_OPENERS.has(nextWord))) break;
         // Ranking joined to a reading lead orders what it reads ("Fetch, summarize and rank news articles").
         joined.push(next.verb === "rank" && !RANKED_RELATIVE.test(clauseText) ? { ...next, category: "read" } : next);

@@ -2682,6 +2682,9 @@ describe.each([
       // A verb ending the name that the description names as a thing after its article is the name's object: the
       // other verb of the name, of the description's class, is the verb.
       ["myshows_rate_show", "Set the authenticated user's rating (0-5) for a show", "write"],
+      // A short aside in parentheses does not end the first clause: the verbs listed past it are joined to the lead.
+      ["space_tool", "Find (semantic search), inspect (view the parameter schema) and dynamically invoke Hugging Face Spaces.", "execute"],
+      ["list_tags", "List (paginated) the tags of a repository.", "read"],
       // 運行, run in Traditional Chinese, runs an analysis as 运行 does.
       ["stats_regress", "運行線性回歸分析，返回係數表。", "read"],
     ];
