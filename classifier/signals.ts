@@ -722,8 +722,9 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     // every verb of the tool composes and nothing says the text is then run, sent or kept ("deploy_payload", "Build
     // the payload and deliver it", "Compose a prompt, which the agent then executes").
     const composes = (v: VerbInfo | undefined) => v === undefined || COMPOSING_VERBS.has(v.verb);
-    const composing = composes(nv) && composes(dv) && (dv?.joined ?? []).every(composes) && !execPhrase && !execKind && !HANDED_ON.test(lowerDescription);
-    const made = (w: string) => GENERATED_ARTIFACTS.has(w) || (generating === "generate" && GENERATED_TEXTS.has(w)) || (composing && COMPOSED_TEXTS.has(w));
+    // (Asked only of a composed text's word: most tools that generate name none.)
+    const composing = () => composes(nv) && composes(dv) && (dv?.joined ?? []).every(composes) && !execPhrase && !execKind && !HANDED_ON.test(lowerDescription);
+    const made = (w: string) => GENERATED_ARTIFACTS.has(w) || (generating === "generate" && GENERATED_TEXTS.has(w)) || (COMPOSED_TEXTS.has(w) && composing());
     // Whatever is made, the text saying it is not kept ("It is not saved anywhere") makes it handed back only.
     const notKept = NOT_KEPT.test(lowerDescription);
     // A made thing's word joined by a hyphen to the next is that one's modifier ("prompt-guided variations"): its first
