@@ -20,7 +20,7 @@ export type { Evidence } from "./signals.js";
 export type { Hints } from "./hints.js";
 
 /** Bump whenever rules, lexicon or weights change: stored classifications of older versions are redone. */
-export const CLASSIFIER_VERSION = "learned-28";
+export const CLASSIFIER_VERSION = "learned-29";
 
 /** How to classify: `model` null means the rules alone; absent, the shipped learned model weighs the evidence. */
 export interface ClassifyOptions {
@@ -255,6 +255,10 @@ const CATEGORY_OF_HINT: Record<HintClass, Category> = { read: "read", write: "wr
 const MODEL_OVERRULES = 0.8;
 /** … and against a reading resting on one word that is as often a noun ("Order book depth", "Trading pair data"). */
 const MODEL_OVERRULES_WEAK = 0.5;
+/** … and to call a read a tool whose text gave the rules nothing to go on but acts on something (ACTS_ON_SOMETHING). */
+const MODEL_READS_UNSEEN = 0.5;
+/** A text opening, after a label, with a capitalized word before a determiner: a verb acting on something. */
+const ACTS_ON_SOMETHING = /^\s*(?:\[[^\]]*\]\s*|[A-Z][A-Za-z -]{0,30}:\s+)?[A-Z][a-z]+\s+(?:(?:or|and)\s+[a-z]+\s+)?(?:a|an|the|its|their|this|these|that|one|all|every|each|your|any|some|up to)\b/;
 
 const scratchFeatures: Features = emptyFeatures();
 
@@ -337,7 +341,7 @@ function decide(tool: ToolInput, r: ToolReading, model: Model | null, onFeatures
   const nonAdditiveQuote = nonAdditiveEvidence(r);
   const nonAdditive = nonAdditiveQuote !== undefined;
   let hintClass = hintClassOfCategory(category, nonAdditive, !signals.includes("contained_run"));
-  let learned: { p: number; notRead: number; cls: HintClass; evidence: string[] } | undefined;
+  let learned: { p: number; notRead: number; cls: HintClass; evidence: string[]; readOdds?: number } | undefined;
   // Without a sink the features live only for this decision: one scratch set serves every tool, holding only those
   // the model weighs (the sums and the evidence named are the same).
   const features = onFeatures
@@ -359,11 +363,19 @@ function decide(tool: ToolInput, r: ToolReading, model: Model | null, onFeatures
     const keepsNonAdditive = nonAdditive && rulesClass === "destructive" && hintClass !== "destructive";
     // The rules' reading weighs no more than one description word that is as often a noun.
     const weakRules = Math.max(scores.read, scores.write, scores.execute, scores.destructive, scores.financial) <= WEIGHTS.descriptionVerbAmbiguous && !destructiveLead;
-    if (keepsNonAdditive || (!noEvidence && hintClass !== rulesClass && p[cls]! < (weakRules ? MODEL_OVERRULES_WEAK : MODEL_OVERRULES))) {
+    // A description that opens by acting on something with a verb the rules do not know ("Trim a clip at its in or out
+    // edge", "Transpose a passage by N semitones") is called a read only where the model thinks it more likely than not:
+    // the three classes' argmax can be a read it puts under even odds, and a change read as a read fails open. (A
+    // noun-phrase text, "Column-level lineage: which upstream models …", is read at such odds four times in five.)
+    const unsureRead = noEvidence && cls === 0 && p[0]! < MODEL_READS_UNSEEN && ACTS_ON_SOMETHING.test(tool.description ?? "");
+    if (keepsNonAdditive || unsureRead || (!noEvidence && hintClass !== rulesClass && p[cls]! < (weakRules ? MODEL_OVERRULES_WEAK : MODEL_OVERRULES))) {
       hintClass = rulesClass;
       cls = HINT_CLASSES.indexOf(rulesClass);
     }
-    learned = { p: p[cls]!, notRead: 1 - p[0]!, cls: hintClass, evidence: strongestEvidence(model, features, cls, 2) };
+    // An unsure read kept as the rules' change is as sure as the model is that the tool is not a read.
+    learned = unsureRead
+      ? { p: 1 - p[0]!, notRead: 1 - p[0]!, cls: hintClass, evidence: strongestEvidence(model, features, 0, 2), readOdds: p[0]! }
+      : { p: p[cls]!, notRead: 1 - p[0]!, cls: hintClass, evidence: strongestEvidence(model, features, cls, 2) };
     if (noEvidence || (category === "read") !== (hintClass === "read")) {
       // With nothing in the text to go on, a model less than even sure of a destruction calls it a change that may
       // destroy (a write, destructive in the hints), not a delete: the harshest class needs evidence or a sure model.
@@ -554,7 +566,11 @@ function decide(tool: ToolInput, r: ToolReading, model: Model | null, onFeatures
   }
   if (learned) {
     const weighs = learned.evidence.length > 0 ? `${learned.evidence.join(" and ")} weigh most; ` : "";
-    sentences.push(`Learned from ${model!.trainedOn.labelledTools} annotated tools of ${model!.trainedOn.servers} servers: ${weighs}tools like this one are ${HINT_PHRASE[learned.cls]} in ${Math.round(learned.p * 100)}% of cases.`);
+    const share =
+      learned.readOdds !== undefined
+        ? `tools like this one are read-only in only ${Math.round(learned.readOdds * 100)}% of cases, under even odds, so with nothing in the text to go on it is taken to change something.`
+        : `tools like this one are ${HINT_PHRASE[learned.cls]} in ${Math.round(learned.p * 100)}% of cases.`;
+    sentences.push(`Learned from ${model!.trainedOn.labelledTools} annotated tools of ${model!.trainedOn.servers} servers: ${weighs}${share}`);
   }
   if (inj) sentences.push(describeInjection(inj.finding, inj.where === "description" ? "Its description" : `The description of its argument '${quoteText(inj.where.argument, 40)}'`));
   const why = aggravating.filter((s) => s !== "prompt_injection").map((s) => AGGRAVATING[s]!);

@@ -152,6 +152,12 @@ export function articled(dv: DescriptionVerbHit): boolean {
   return ARTICLES.has(dv.object[0] ?? "");
 }
 
+/** Whether a determiner or a count opens the verb's object ("Get one product", "Submit a request"): the word is a verb there. */
+export function determined(dv: DescriptionVerbHit): boolean {
+  const w = dv.object[0] ?? "";
+  return DETERMINERS.has(w) || w === "one" || /^\d/.test(w);
+}
+
 /** Whether the description opens with a change: its first word a verb other than a reading one, as a verb. */
 export function leadsWithChange(dv: DescriptionVerbHit): boolean {
   return dv.first && dv.category !== "read" && (!dv.ambiguous || articled(dv));

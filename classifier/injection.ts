@@ -252,11 +252,14 @@ export function negated(lower: string, at: number): boolean {
 /** Whether a match states rather than orders, read in its sentence (a family's own test; none by default). */
 type Stated = (sentence: string, words: string) => boolean;
 
-/** The first match of a global rule that no negation turns around and that `stated` does not excuse. */
-function firstAffirmed(re: RegExp, lower: string, stated?: Stated): RegExpExecArray | undefined {
+/**
+ * The first match of a global rule that no negation turns around and that `stated` does not excuse, skipping one at
+ * `label` (a text's own opening label).
+ */
+function firstAffirmed(re: RegExp, lower: string, stated?: Stated, label = -1): RegExpExecArray | undefined {
   re.lastIndex = 0;
   for (let m = re.exec(lower); m; m = re.exec(lower)) {
-    if (!negated(lower, m.index) && !stated?.(sentenceAround(lower, m.index), m[0])) return m;
+    if (m.index !== label && !negated(lower, m.index) && !stated?.(sentenceAround(lower, m.index), m[0])) return m;
     re.lastIndex = m.index + 1;
   }
   return undefined;
@@ -294,6 +297,11 @@ function leaks(sentence: string): boolean {
   return HOLDINGS.test(sentence) && firstAffirmed(MOVE, sentence) !== undefined;
 }
 const SIDE = new RegExp(SIDE_CHANNEL);
+/**
+ * A title-case tag opening the text before its first sentence is the tool's category ("[System] Get site information",
+ * as "[Files] Write a theme file"), no chat-template marker ("[SYSTEM]", "[INST]", "[system]").
+ */
+const TITLE_LABEL = /^\s*\[[A-Z][a-z]+\]\s+[A-Z]/;
 const HTML_COMMENT = /<!--([\s\S]{0,2000}?)-->/g;
 const PADDED = /(?:\n[ \t\r]*){8,}\S|[ \t]{80,}\S/;
 
@@ -337,7 +345,7 @@ function wordFamilies(text: string, lower: string, mask: number): InjectionFindi
   }
   if (mask & MARKUP) {
     // Markup (tags, [SYSTEM]) speaks to the model; an HTML comment is hidden once the text is rendered.
-    const m = firstAffirmed(MARKUP_RULES, lower);
+    const m = firstAffirmed(MARKUP_RULES, lower, undefined, TITLE_LABEL.test(text) ? text.search(/\S/) : -1);
     if (m) return { family: "model_directed", quote: cut(text, lower, m.index, m.index + m[0].length) };
     for (const m of lower.matchAll(HTML_COMMENT)) {
       if (INSTRUCTION_WORDS.test(m[1]!)) return { family: "concealment", quote: cut(text, lower, m.index, m.index + m[0].length) };

@@ -3,7 +3,7 @@
 import { IDIOM_WORDS, NON_ADDITIVE_VERBS, NOT_EMBEDDING, READOUT_NOUNS, RECORDING_VERBS, REMOVAL_PLACES, SEVERITY, STATE_NOUNS } from "./lexicon.js";
 import type { NameTokens } from "./tokens.js";
 import { inflections, NAME_VERBS, type VerbInfo } from "./verb-tables.js";
-import { articled, CONJUNCTIONS, type DescriptionVerbHit } from "./description-verb.js";
+import { articled, CONJUNCTIONS, determined, type DescriptionVerbHit } from "./description-verb.js";
 
 type NameVerbPosition = "begins" | "ends" | "contains" | "embeds";
 
@@ -267,8 +267,10 @@ export function agreeWithDescription(tokens: NameTokens, nv: NameVerbHit | undef
     // … or the very verb the description leads with stands next in the name: the first word is its object
     // ("monitor_set_level", "Set the monitor output fader level").
     const next = nv.index + 1 < words.length ? NAME_VERBS.get(words[nv.index + 1]!) : undefined;
-    // A word as often a noun counts as the verb where an article follows it there ("Set the …", not "Order book …").
-    const nextAsDescribed = next !== undefined && (!next.ambiguous || articled(dv)) && dv.first && next.verb === dv.verb && nv.category !== "destructive" && SEVERITY[next.category] > SEVERITY[nv.category];
+    // A word as often a noun counts as the verb where an article follows it there ("Set the …", not "Order book …"); a
+    // milder verb than the first only where its object is determined ("store_get_product", "Get one product by sku";
+    // not "create_read_replica", "Read replica of the primary database").
+    const nextAsDescribed = next !== undefined && (!next.ambiguous || articled(dv)) && dv.first && next.verb === dv.verb && nv.category !== "destructive" && (SEVERITY[next.category] > SEVERITY[nv.category] || (!next.ambiguous && !dv.ambiguous && determined(dv)));
     return nextAsDescribed ? nameHit(next, "contains", nv.index + 1, joinedAfter(words, nv.index + 1, words.length)) : nv;
   }
   // A verb ending the name that the description's leading change takes as its object, itself or as its -ing noun

@@ -3,7 +3,7 @@
 import { EVALUATED } from "./lexicon.js";
 import type { VerbInfo } from "./verb-tables.js";
 import type { NameVerbHit } from "./name-verb.js";
-import type { DescriptionVerbHit } from "./description-verb.js";
+import { determined, type DescriptionVerbHit } from "./description-verb.js";
 
 const EVALUATING_VERBS = new Set(["evaluate", "eval"]);
 /** The kinds of code an evaluation runs, a notebook's cells and the languages named. */
@@ -49,6 +49,16 @@ const RECORDING_LEADS = new Set(["save", "store", "persist", "append", "record"]
  * … as verbs, bare with their object's determiner after them: not the nouns of "Record details for the given ID", "Store
  * list", nor a plural before its relative clause ("Stores the current user can manage", "Records every change made").
  */
+/**
+ * Description leads that only change, never read, in over four thousand servers' own hints, as verbs before a determined
+ * object: a reading name's tool whose description opens with one does it ("pokedex_suggest_feature": "Submit a feature
+ * request", "research_web": "Launch a research agent …"); the name's verb is how it is reached.
+ */
+const CHANGING_LEADS = new Set("add copy submit insert upload import install publish register schedule enqueue launch spawn deploy".split(" "));
+/** … but not a query submitted or filters added (the caller's way to read), a calculator's sum, nor a text saying it changes nothing. */
+const CHANGE_FOR_READING = /^\S+\s+(?:\S+\s+){0,2}?(?:query|queries|search|searches|filters?|lookups?)\b/;
+const COMPUTING_VERBS = new Set(["calculate", "compute", "estimate", "convert", "sum", "count"]);
+const CHANGES_NOTHING = /\bread-only\b|\bnothing is (?:modified|changed|written|saved|created)\b|\b(?:modifies|changes) nothing\b/;
 const RECORDED_OBJECT = /\b(?:save|store|persist|append|record)\s+(?:a|an|the|one|this|that|these|those|its|their|your|each|every|all|some|any|it|them|new)\b|\brecords\s+that\b/;
 /** … unless the text hands it back instead: "Write the results as CSV and return the text inline", "Nothing is saved". */
 const HANDED_BACK_INSTEAD = /\b(?:inline|as base64|as a string|(?:in|to) the response|back to the caller|to stdout|nothing is (?:saved|stored|written|kept)|not (?:saved|stored|written|kept))\b/;
@@ -154,6 +164,10 @@ export function verbsInTheirSense(
   // recording something keeps it ("review_card": "Record an answer for a card", "cad_preview": "Save one view PNG").
   if (nv && nv.category === "read" && dv?.first && (OUTPUT_VERBS.has(nv.verb) ? KEEPING_LEADS.has(dv.verb) : RECORDING_LEADS.has(dv.verb) && RECORDED_OBJECT.test(lowerDescription.slice(0, 120))) && dv.category === "write" && !HANDED_BACK_INSTEAD.test(lowerDescription)) {
     nv = { ...nv, category: "write" };
+  }
+  if (nv && nv.category === "read" && dv?.first && !dv.ambiguous && CHANGING_LEADS.has(dv.verb) && dv.category !== "read" && determined(dv) && !COMPUTING_VERBS.has(nv.verb)) {
+    const quote = dv.quote.toLowerCase();
+    if (!CHANGE_FOR_READING.test(quote) && !CHANGES_NOTHING.test(lowerDescription)) nv = { ...nv, category: dv.category };
   }
   return { nv, dv };
 }

@@ -134,6 +134,20 @@ describe("inference", () => {
     expect(classifyTool(tool("frob_widget"), undefined, { model: modelWith([[frob, [0, 0, 3]]]) }).category).toBe("destructive");
   });
 
+  it("with nothing in the text, a text that acts on something is read only where the model puts a read over even odds", () => {
+    const trim = featureId(KIND.nameFirst, "trim");
+    // A read at 45% is the three classes' argmax (write and destruction 27% each), yet under even odds.
+    const unsure = modelWith([[trim, [0.5, 0, 0]]]);
+    const acts = classifyTool(tool("trim_clip", "Trim a clip at its in or out edge."), undefined, { model: unsure });
+    expect(acts.category).toBe("write");
+    expect(acts.hints.readOnlyHint).toBe(false);
+    expect(acts.confidence).toBeCloseTo(0.55, 2);
+    expect(acts.rationale).toContain("read-only in only 45% of cases, under even odds");
+    // A noun-phrase text is the model's to read at those odds; a read it is sure of is a read either way.
+    expect(classifyTool(tool("trim_clip", "Clip trim points of the timeline, in frames."), undefined, { model: unsure }).category).toBe("read");
+    expect(classifyTool(tool("trim_clip", "Trim a clip at its in or out edge."), undefined, { model: modelWith([[trim, [1.5, 0, 0]]]) }).category).toBe("read");
+  });
+
   it("a destructive leading verb is never read, however sure the model is", () => {
     const wrong = modelWith([[featureId(KIND.nameFirst, "delete"), [20, 0, 0]]]);
     const c: Classification = classifyTool(tool("delete_widget", "Deletes a widget"), undefined, { model: wrong });
