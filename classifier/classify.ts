@@ -258,7 +258,7 @@ const MODEL_OVERRULES_WEAK = 0.5;
 /** … and to call a read a tool whose text gave the rules nothing to go on but acts on something (ACTS_ON_SOMETHING). */
 const MODEL_READS_UNSEEN = 0.5;
 /** A text opening, after a label, with a capitalized word before a determiner: a verb acting on something. */
-const ACTS_ON_SOMETHING = /^\s*(?:\[[^\]]*\]\s*|[A-Z][A-Za-z -]{0,30}:\s+)?[A-Z][a-z]+\s+(?:(?:or|and)\s+[a-z]+\s+)?(?:a|an|the|its|their|this|these|that|one|all|every|each|your|any|some|up to)\b/;
+const ACTS_ON_SOMETHING = /^\s*(?:\[[^\]]*\]\s*|[A-Z][A-Za-z -]{0,30}:\s+)?[A-Z][a-z]+\s+(?:(?:or|and)\s+[a-z]+\s+)?(?:a|an|the|its|their|this|these|one|all|every|each|your|any|some|up to)\b/;
 
 const scratchFeatures: Features = emptyFeatures();
 
