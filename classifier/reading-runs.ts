@@ -13,6 +13,22 @@ import { clauseAfterVerb, CONJUNCTIONS, PREPOSITIONS, type DescriptionVerbHit } 
  */
 export const READ_STATEMENTS_LISTED = /\b(?:only|one|single)\s+(?:[a-z-]+\s+)?(?:select|show|describe|desc|explain|pragma)(?:\s*(?:,|\/|\bor\b|\band\b)\s*(?:select|show|describe|desc|explain|pragma|with))+\s+(?:statements?|quer(?:y|ies))\b/;
 /**
+ * A query the text says it runs in a read-only mode or transaction: "Executes a SQL query on the connected database in
+ * readonly mode (no data can be changed …)"; not a mode that is only the default ("read-only by default"), which
+ * WRITES_PERMITTED and the mutation phrases leave to the caller.
+ */
+const READ_ONLY_MODE_RUN = /\b(?:sql|quer(?:y|ies)|statements?)\b[^.;\n]{0,60}?\bin\s+(?:an?\s+)?read[- ]?only\s+(?:mode|transactions?)\b/;
+/** … a mode its sentence makes a default ("… unless allow_write is set", "by default"). */
+const MODE_ONLY_DEFAULT = /\b(?:unless|except|by default|default|until)\b/;
+
+/** The read-only run a text states (READ_ONLY_MODE_RUN), quoted, unless the text allows writes or makes it a default. */
+export function readOnlyModeRun(lower: string): string | undefined {
+  const m = READ_ONLY_MODE_RUN.exec(lower);
+  if (!m || WRITES_PERMITTED.test(lower)) return undefined;
+  const end = lower.slice(m.index).search(/[.;\n]/);
+  return MODE_ONLY_DEFAULT.test(lower.slice(m.index, end < 0 ? undefined : m.index + end)) ? undefined : m[0];
+}
+/**
  * A SELECT named as what the tool runs, right after the verb (a query's noun, a read-only, a bound, "SQL" or an engine's
  * name between), in any language that spaces its words and in Chinese ("Execute a SELECT against …", "Run one read-only
  * SQLite SELECT", "Выполнить SELECT в Trino", "执行 SELECT 查询"): the statement's own name, in capitals, as a query

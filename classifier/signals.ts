@@ -88,7 +88,7 @@ import {
 } from "./schema-arguments.js";
 import { leadsRemoval, removalLeadOutweighs, REMOVE_VERBS, unlinkOf } from "./removals.js";
 import { verbsInTheirSense } from "./verb-senses.js";
-import { examinationRun, READ_STATEMENTS_LISTED, REFUSAL_EXCEPTED, selectRun, writesRefused } from "./reading-runs.js";
+import { examinationRun, readOnlyModeRun, READ_STATEMENTS_LISTED, REFUSAL_EXCEPTED, selectRun, writesRefused } from "./reading-runs.js";
 import { confirmationAsked, joinedAction, madeIntoFiles, optionalChange, sideEffectListed, switchedChange, writtenAnyway } from "./further-changes.js";
 
 /** One piece of evidence, quoting the text it came from. */
@@ -676,7 +676,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     phrases.read_query ??
     queryLimit ??
     (otherLanguage && phrases.read_only_claim !== undefined && (execKind === "sql" || SQL_WORD.test(lowerDescription)) ? phrases.read_only_claim : undefined) ??
-    (execKind === "sql" || dv?.category === "execute" ? (READ_STATEMENTS_LISTED.exec(lowerDescription)?.[0] ?? selectRun(description)) : undefined);
+    (execKind === "sql" || dv?.category === "execute" ? (READ_STATEMENTS_LISTED.exec(lowerDescription)?.[0] ?? selectRun(description) ?? readOnlyModeRun(lowerDescription)) : undefined);
   // Statements the text names as refused ("INSERT/UPDATE/DELETE and DDL are rejected") are no mutation it may run.
   const refusesWrites = phrases.mutation !== undefined && readQuery !== undefined && writesRefused(description, lowerDescription) && !REFUSAL_EXCEPTED.test(lowerDescription);
   // A query named as what picks the things a leading change works on ("Set the value of an element found via JSONPath

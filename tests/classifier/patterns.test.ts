@@ -2719,6 +2719,12 @@ describe.each([
       ["calculate_date", "Add a number of days to a date and return the resulting date.", "read"],
       ["suggest_tags", "Add these tags to improve discoverability: returns suggested tags only, nothing is modified.", "read"],
       ["get_registry_entry", "Register entry for a given key in the Windows registry (read-only).", "read"],
+      // A query run in a read-only mode or transaction is a read, unless that mode is a default or writes are allowed.
+      ["execute_readonly_sql", "Executes a SQL query on the connected database in readonly mode (no data can be changed).", "read"],
+      ["run_statement", "Executes a SQL statement. Statements run in read-only transactions unless allow_write is set.", "execute"],
+      // Operations a sentence sends to another tool are not this one's ("For write operations …, use d1_execute instead").
+      ["d1_query", "Execute a read-only SQL query. For write operations (INSERT, UPDATE, DELETE, CREATE TABLE), use d1_execute instead.", "read"],
+      ["dataset_ops", "Dataset ops: list/get/delete", "destructive"],
     ];
     expectReadings(cases);
     // A title-case tag opening the text is the tool's category, no chat-template marker; "[SYSTEM]" and one inside
