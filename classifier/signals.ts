@@ -61,6 +61,7 @@ import { contextOf, type ServerProfile, type SiblingDomain } from "./server-prof
 import { agreeWithDescription, findNameVerb, readoutName, type NameVerbHit } from "./name-verb.js";
 import {
   clauseAfterVerb,
+  CONJUNCTIONS,
   descriptionVerbAfterLabel,
   leadsWithChange,
   nounInDescription,
@@ -730,7 +731,15 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     // A made thing's word joined by a hyphen to the next is that one's modifier ("prompt-guided variations"): its first
     // word after the verb, the object's.
     const modifier = (w: string) => dv !== undefined && new RegExp(`\\b${w}\\b(-[a-z])?`).exec(dv.quote.toLowerCase())?.[1] !== undefined;
-    const artifact = object.find(made) ?? dv?.object.find((w) => made(w) && !modifier(w)) ?? (notKept ? (object[0] ?? dv?.object[0]) : undefined);
+    // … and a chart's, a graph's or a summary's word another noun follows is that noun's modifier too: "create_graph_node",
+    // "Create a summary template" make a node and a template, where "Generate a Mermaid diagram" and "a summary of the
+    // call" make what they name (a composed text's word keeps its own reading: "a context pack", "random bytes").
+    const heads = (words: readonly string[], i: number) =>
+      !GENERATED_ARTIFACTS.has(words[i]!) || i === words.length - 1 || made(words[i + 1]!) || PREPOSITIONS.has(words[i + 1]!) || CONJUNCTIONS.has(words[i + 1]!) || /(?:ing|ed)$|^given$/.test(words[i + 1]!);
+    const artifact =
+      object.find((w, i) => made(w) && heads(object, i)) ??
+      dv?.object.find((w, i) => made(w) && !modifier(w) && heads(dv.object, i)) ??
+      (notKept ? (object[0] ?? dv?.object[0]) : undefined);
     // Creating a link or a URL usually stores it (a short link); generating one only composes it.
     // So does a description that leads with making something else ("Creates an embedded signing session … returns its URL").
     // … and so is a made thing named a file ("Creates a new empty diagram file"), or one the text saves or places on

@@ -2725,6 +2725,13 @@ describe.each([
       // Operations a sentence sends to another tool are not this one's ("For write operations …, use d1_execute instead").
       ["d1_query", "Execute a read-only SQL query. For write operations (INSERT, UPDATE, DELETE, CREATE TABLE), use d1_execute instead.", "read"],
       ["dataset_ops", "Dataset ops: list/get/delete", "destructive"],
+      // A chart's, a graph's or a summary's word before another noun is that noun's modifier: the node, the template is
+      // made and kept; a diagram, a summary of something, a link given a snippet are handed back.
+      ["memgraph_node_create", "Create graph node. Maps to a CREATE Cypher statement.", "write"],
+      ["create_template", "Create a summary template for meetings.", "write"],
+      ["make_chart", "Generate a Mermaid diagram of the flow.", "read"],
+      ["summarize_call", "Create a summary of the call transcript.", "read"],
+      ["playground_link", "Generates a Playground link given a Svelte code snippet.", "read"],
     ];
     expectReadings(cases);
     // A title-case tag opening the text is the tool's category, no chat-template marker; "[SYSTEM]" and one inside
