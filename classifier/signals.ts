@@ -710,11 +710,14 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     // … and, a reading now, a second action its first sentence joins to it is news ("Run a saved search once, save a
     // snapshot"): read above only for a lead that read from the start.
     const joinedLater = action || saved ? undefined : joinedAction(lowerDescription, dv?.first === true);
-    if (joinedLater) {
+    // … and so is a change an argument switches on ("Run setup diagnostics. With fix=true, installs the missing skills").
+    const switchedLater = joinedLater || action || saved || switched ? undefined : switchedEffect(lowerDescription, switchedChange);
+    const later = joinedLater ?? (switchedLater && { category: switchedLater.effect.category, quote: switchedLater.quote });
+    if (later) {
       // It outweighs the examination's reading, as a joined action outweighs any reading lead.
-      const weight = Math.max(WEIGHTS.joinedAction, scores.read - scores[joinedLater.category] + 1);
-      scores[joinedLater.category] += weight;
-      evidence.push({ signal: "joined_action", source: "description", quote: joinedLater.quote, weight });
+      const weight = Math.max(WEIGHTS.joinedAction, scores.read - scores[later.category] + 1);
+      scores[later.category] += weight;
+      evidence.push({ signal: joinedLater ? "joined_action" : "switched_action", source: "description", quote: later.quote, weight });
     }
   }
   // Generating a chart, a diagram or a summary from given data changes nothing, unless the text says it is kept.

@@ -332,7 +332,9 @@ export function actRemoval(lower: string, another: AnotherTool): string | undefi
 }
 
 /** What a switched argument is said to make the tool do, "to <verb>" after it: the word and the one after (an adverb's verb). */
-const SWITCHED_ACT = /^[\s,]*(?:in order\s+)?to\s+(?:also\s+|additionally\s+|first\s+|instead\s+|then\s+)?([a-z]+)(?:\s+([a-z]+))?/;
+const SWITCHED_ACT = /^[\s,]*(?:in order\s+)?to\s+(?:also\s+|additionally\s+|first\s+|instead\s+|then\s+|auto-)?([a-z]+)(?:\s+([a-z]+))?/;
+/** … or the verb right after it, with the tool for subject: "With fix=true, installs the missing skills", "… it installs …". */
+const SWITCHED_STATED = /^\s*,?\s*(?:(?:it|this tool|the tool)\s+)?(?:also\s+|then\s+|instead\s+)?([a-z]+s)\b/;
 /** … or a participle later in its sentence ("the statement is actually executed", "queued jobs are dropped"). */
 const SWITCHED_PASSIVE = /\b(?:is|are|will be|gets?)\s+(?:(?:actually|then|also|instead|first|[a-z]+ly)\s+)?([a-z]+)\b/g;
 
@@ -353,6 +355,11 @@ export function switchedEffect<T>(lower: string, effectOf: (word: string, partic
     const quote = () => quoteText(lower.slice(m.index + m[0].search(/[a-z]/), to), 80);
     const counted = (word: string, at: number, participle: boolean) => (deniedAt(lower, from + at) ? undefined : effectOf(word, participle));
     const act = SWITCHED_ACT.exec(rest);
+    const stated = act ? null : SWITCHED_STATED.exec(rest);
+    if (stated) {
+      const effect = counted(stated[1]!, stated.index + stated[0].lastIndexOf(stated[1]!), false);
+      if (effect !== undefined) return { effect, quote: quote() };
+    }
     if (act) {
       // "to immediately drop": an adverb first, the verb after it.
       const effect = counted(act[1]!, act.index + act[0].indexOf(act[1]!), false) ?? (act[2] !== undefined && act[1]!.endsWith("ly") ? counted(act[2], act.index + act[0].lastIndexOf(act[2]), false) : undefined);

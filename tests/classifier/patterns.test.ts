@@ -2732,6 +2732,12 @@ describe.each([
       ["make_chart", "Generate a Mermaid diagram of the flow.", "read"],
       ["summarize_call", "Create a summary of the call transcript.", "read"],
       ["playground_link", "Generates a Playground link given a Svelte code snippet.", "read"],
+      // A change an argument switches on, stated right after the switch or "to auto-" it, is the tool's, an examination's
+      // too; a switch that shapes the answer is none.
+      ["ocw_doctor", "Run setup diagnostics. With fix=true, installs missing skills and creates the output root.", "write"],
+      ["lint_code", "Run code linting. Use fix=true to auto-fix linting issues.", "write"],
+      ["list_issues", "List issues. With verbose=true, returns full bodies.", "read"],
+      ["run_checks", "Run the health checks. With verbose=true, includes each probe's output.", "read"],
     ];
     expectReadings(cases);
     // A title-case tag opening the text is the tool's category, no chat-template marker; "[SYSTEM]" and one inside
