@@ -671,6 +671,10 @@ export const GENERATED_ARTIFACTS = new Set(
   `chart charts diagram diagrams graph graphs plot plots visualization visualizations visualisation mermaid flowchart
    summary summaries link links url urls preview previews`.split(/\s+/).filter(Boolean),
 );
+/** The forms a generated artifact takes, named after it: "a chart image", "diagram markup", "a summary table", "graph data". */
+export const ARTIFACT_FORMS = new Set(
+  "image images picture pictures spec specs specification data text markup table tables json yaml svg png jpeg pdf code source markdown html string strings".split(" "),
+);
 /** Verbs that run whatever their object is: running (or starting) a check reads, running a migration does not. */
 export const RUNNING_VERBS = new Set("run perform conduct execute exec start begin evaluate".split(" "));
 /** What evaluating computes without changing: a formula, a metrics query, a flag for a user, a policy against input. */

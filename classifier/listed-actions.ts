@@ -7,19 +7,24 @@ const ACTIONS_LISTED =
   /\b(?:actions?|operations?|ops|methods?|modes?)\s*(?:[:=(]|\bare\b|\binclude\b)\s*((?:[A-Za-z][A-Za-z0-9_-]*(?:,\s*|\s+or\s+|\s+and\s+|\s*[|/]\s*)){1,}[A-Za-z][A-Za-z0-9_-]*)/i;
 const SEPARATOR = /,\s*|\s+or\s+|\s+and\s+|\s*[|/]\s*/;
 
-/** A sentence that sends its listed actions to another tool: "For write operations (INSERT, …), use d1_execute instead". */
-const SENT_ELSEWHERE = /\binstead\b|\b(?:use|call)\s+`?[a-z0-9]+(?:_[a-z0-9]+)+`?/i;
+/**
+ * A sentence that sends the writes it lists to another tool it names: "For write operations (INSERT, …), use d1_execute
+ * instead", "Mutating operations (set, del) go through redis_write"; not "Git operations: status, commit - call
+ * git_status instead for a summary".
+ */
+const WRITES_LISTED = /\b(?:write|writing|mutating|mutation|modifying|destructive)\s+$/i;
+const SENT_ELSEWHERE = /\b(?:use|call|through|via|to)\s+`?[a-z0-9]+(?:_[a-z0-9]+)+`?/i;
 
 /**
  * The words listed after "Actions:" (or operations, methods, modes) in a description, in order, without duplicates;
- * none where the listing's sentence sends them to another tool.
+ * none where the listing's sentence sends the writes it lists to another tool.
  */
 export function listedActions(description: string): string[] {
   const listed = ACTIONS_LISTED.exec(description);
   if (!listed) return [];
   const from = Math.max(description.lastIndexOf(". ", listed.index), description.lastIndexOf("\n", listed.index)) + 1;
   const stop = description.slice(listed.index).search(/\.\s|\n/);
-  if (SENT_ELSEWHERE.test(description.slice(from, stop < 0 ? undefined : listed.index + stop))) return [];
+  if (WRITES_LISTED.test(description.slice(Math.max(from, listed.index - 20), listed.index)) && SENT_ELSEWHERE.test(description.slice(listed.index, stop < 0 ? undefined : listed.index + stop))) return [];
   return [...new Set(listed[1]!.split(SEPARATOR).map((v) => v.trim()).filter((v) => v.length > 0))];
 }
 

@@ -13,13 +13,13 @@ import { clauseAfterVerb, CONJUNCTIONS, PREPOSITIONS, type DescriptionVerbHit } 
  */
 export const READ_STATEMENTS_LISTED = /\b(?:only|one|single)\s+(?:[a-z-]+\s+)?(?:select|show|describe|desc|explain|pragma)(?:\s*(?:,|\/|\bor\b|\band\b)\s*(?:select|show|describe|desc|explain|pragma|with))+\s+(?:statements?|quer(?:y|ies))\b/;
 /**
- * A query the text says it runs in a read-only mode or transaction: "Executes a SQL query on the connected database in
- * readonly mode (no data can be changed …)"; not a mode that is only the default ("read-only by default"), which
- * WRITES_PERMITTED and the mutation phrases leave to the caller.
+ * A query the text opens by running in a read-only mode or transaction: "Executes a SQL query on the connected database
+ * in readonly mode (no data can be changed …)"; not a mode another sentence or another tool has ("Use postgres_query to
+ * run queries in read-only mode", "INSERT is rejected in read-only mode"), nor one that is only a default or a case.
  */
-const READ_ONLY_MODE_RUN = /\b(?:sql|quer(?:y|ies)|statements?)\b[^.;\n]{0,60}?\bin\s+(?:an?\s+)?read[- ]?only\s+(?:mode|transactions?)\b/;
-/** … a mode its sentence makes a default ("… unless allow_write is set", "by default"). */
-const MODE_ONLY_DEFAULT = /\b(?:unless|except|by default|default|until)\b/;
+const READ_ONLY_MODE_RUN = /^(?:executes?|runs?)\s+(?:(?:a|an|the|one)\s+)?(?:[a-z]+\s+)?(?:sql\s+)?(?:query|statement)\b[^.;,\n]{0,60}?\bin\s+(?:an?\s+)?read[- ]?only\s+(?:mode|transaction)\b/;
+/** … a mode its sentence makes a default or one case ("… unless allow_write is set", "by default", "when readonly=true"). */
+const MODE_ONLY_DEFAULT = /\b(?:unless|except|by default|default|until|when|if|or)\b/;
 
 /** The read-only run a text states (READ_ONLY_MODE_RUN), quoted, unless the text allows writes or makes it a default. */
 export function readOnlyModeRun(lower: string): string | undefined {

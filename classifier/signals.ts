@@ -11,6 +11,7 @@ import {
   DESTROYING_OPTION,
   EXECUTE_ELSEWHERE,
   FILE_WRITING_VERBS,
+  ARTIFACT_FORMS,
   GENERATED_ARTIFACTS,
   GENERATED_TEXTS,
   GENERATING_VERBS,
@@ -736,9 +737,10 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     const modifier = (w: string) => dv !== undefined && new RegExp(`\\b${w}\\b(-[a-z])?`).exec(dv.quote.toLowerCase())?.[1] !== undefined;
     // … and a chart's, a graph's or a summary's word another noun follows is that noun's modifier too: "create_graph_node",
     // "Create a summary template" make a node and a template, where "Generate a Mermaid diagram" and "a summary of the
-    // call" make what they name (a composed text's word keeps its own reading: "a context pack", "random bytes").
+    // call" make what they name, as do the forms it takes ("a chart image", "diagram markup", "a summary table"; a composed
+    // text's word keeps its own reading: "a context pack", "random bytes").
     const heads = (words: readonly string[], i: number) =>
-      !GENERATED_ARTIFACTS.has(words[i]!) || i === words.length - 1 || made(words[i + 1]!) || PREPOSITIONS.has(words[i + 1]!) || CONJUNCTIONS.has(words[i + 1]!) || /(?:ing|ed)$|^given$/.test(words[i + 1]!);
+      !GENERATED_ARTIFACTS.has(words[i]!) || i === words.length - 1 || made(words[i + 1]!) || ARTIFACT_FORMS.has(words[i + 1]!) || PREPOSITIONS.has(words[i + 1]!) || CONJUNCTIONS.has(words[i + 1]!) || /(?:ing|ed)$|^given$/.test(words[i + 1]!);
     const artifact =
       object.find((w, i) => made(w) && heads(object, i)) ??
       dv?.object.find((w, i) => made(w) && !modifier(w) && heads(dv.object, i)) ??

@@ -333,8 +333,12 @@ export function actRemoval(lower: string, another: AnotherTool): string | undefi
 
 /** What a switched argument is said to make the tool do, "to <verb>" after it: the word and the one after (an adverb's verb). */
 const SWITCHED_ACT = /^[\s,]*(?:in order\s+)?to\s+(?:also\s+|additionally\s+|first\s+|instead\s+|then\s+|auto-)?([a-z]+)(?:\s+([a-z]+))?/;
-/** … or the verb right after it, with the tool for subject: "With fix=true, installs the missing skills", "… it installs …". */
-const SWITCHED_STATED = /^\s*,?\s*(?:(?:it|this tool|the tool)\s+)?(?:also\s+|then\s+|instead\s+)?([a-z]+s)\b/;
+/**
+ * … or a verb of change right after it, with the tool for subject: "With fix=true, installs the missing skills", "… it
+ * rewrites the files", "… clears the counters"; not how it reads ("resolves symlinks", "runs a SELECT", "sends probes").
+ */
+const SWITCHED_STATED =
+  /^\s*,?\s*(?:(?:it|this tool|the tool)\s+)?(?:also\s+|then\s+|instead\s+)?((?:un)?install|updat|rewrit|writ|sav|stor|persist|creat|delet|remov|clear|purg|rebuild|upgrad|fix|commit|publish|post|appl|overwrit|replac|reset|drop|wip)(?:es|s)\b/;
 /** … or a participle later in its sentence ("the statement is actually executed", "queued jobs are dropped"). */
 const SWITCHED_PASSIVE = /\b(?:is|are|will be|gets?)\s+(?:(?:actually|then|also|instead|first|[a-z]+ly)\s+)?([a-z]+)\b/g;
 
@@ -357,7 +361,8 @@ export function switchedEffect<T>(lower: string, effectOf: (word: string, partic
     const act = SWITCHED_ACT.exec(rest);
     const stated = act ? null : SWITCHED_STATED.exec(rest);
     if (stated) {
-      const effect = counted(stated[1]!, stated.index + stated[0].lastIndexOf(stated[1]!), false);
+      const word = stated[0].trim().split(/\s+/).at(-1)!;
+      const effect = counted(word, stated.index + stated[0].lastIndexOf(word), false);
       if (effect !== undefined) return { effect, quote: quote() };
     }
     if (act) {

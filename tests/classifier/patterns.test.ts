@@ -2722,9 +2722,11 @@ describe.each([
       // A query run in a read-only mode or transaction is a read, unless that mode is a default or writes are allowed.
       ["execute_readonly_sql", "Executes a SQL query on the connected database in readonly mode (no data can be changed).", "read"],
       ["run_statement", "Executes a SQL statement. Statements run in read-only transactions unless allow_write is set.", "execute"],
+      ["postgres_execute", "Execute a SQL statement against Postgres. Use the postgres_query tool to run queries in read-only mode.", "execute"],
       // Operations a sentence sends to another tool are not this one's ("For write operations …, use d1_execute instead").
       ["d1_query", "Execute a read-only SQL query. For write operations (INSERT, UPDATE, DELETE, CREATE TABLE), use d1_execute instead.", "read"],
       ["dataset_ops", "Dataset ops: list/get/delete", "destructive"],
+      ["git_tool", "Git operations: status, diff, log, commit, push - call git_status instead for a quick summary.", "write"],
       // A chart's, a graph's or a summary's word before another noun is that noun's modifier: the node, the template is
       // made and kept; a diagram, a summary of something, a link given a snippet are handed back.
       ["memgraph_node_create", "Create graph node. Maps to a CREATE Cypher statement.", "write"],
@@ -2732,12 +2734,16 @@ describe.each([
       ["make_chart", "Generate a Mermaid diagram of the flow.", "read"],
       ["summarize_call", "Create a summary of the call transcript.", "read"],
       ["playground_link", "Generates a Playground link given a Svelte code snippet.", "read"],
+      ["generate_chart_image", "Generate a chart image (PNG) from the series and return it inline.", "read"],
       // A change an argument switches on, stated right after the switch or "to auto-" it, is the tool's, an examination's
       // too; a switch that shapes the answer is none.
       ["ocw_doctor", "Run setup diagnostics. With fix=true, installs missing skills and creates the output root.", "write"],
       ["lint_code", "Run code linting. Use fix=true to auto-fix linting issues.", "write"],
       ["list_issues", "List issues. With verbose=true, returns full bodies.", "read"],
       ["run_checks", "Run the health checks. With verbose=true, includes each probe's output.", "read"],
+      ["get_metrics", "Get metrics. With reset=true, clears the counters after reading.", "destructive"],
+      ["read_file", "Read a file. With follow=true, resolves symlinks.", "read"],
+      ["scan_ports", "Scan the host's ports. With aggressive=true, sends additional probes.", "read"],
     ];
     expectReadings(cases);
     // A title-case tag opening the text is the tool's category, no chat-template marker; "[SYSTEM]" and one inside
