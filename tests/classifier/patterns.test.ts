@@ -2744,6 +2744,9 @@ describe.each([
       ["get_metrics", "Get metrics. With reset=true, clears the counters after reading.", "destructive"],
       ["read_file", "Read a file. With follow=true, resolves symlinks.", "read"],
       ["scan_ports", "Scan the host's ports. With aggressive=true, sends additional probes.", "read"],
+      // Initiating starts something, as starting does; what others initiated is read.
+      ["ap_ping", "Initiate a ping test from an access point. Returns a task_id.", "write"],
+      ["list_transfers", "Transfers initiated by the account, newest first.", "read"],
     ];
     expectReadings(cases);
     // A title-case tag opening the text is the tool's category, no chat-template marker; "[SYSTEM]" and one inside
