@@ -2749,6 +2749,8 @@ describe.each([
       ["list_transfers", "Transfers initiated by the account, newest first.", "read"],
       // A proposal made is recorded for review (47 of 55 GitHub tools named for proposing declare a change).
       ["propose_resolution", "Propose a resolution for the consultation", "write"],
+      // So is beginning something (19 of 20 GitHub tools named for it declare a change).
+      ["begin_transaction", "Begins a database transaction for the target environment.", "write"],
     ];
     expectReadings(cases);
     // A title-case tag opening the text is the tool's category, no chat-template marker; "[SYSTEM]" and one inside
