@@ -26,7 +26,7 @@ export const VERBS: Record<Category, string> = {
     clone fork duplicate merge mark star unstar pin unpin like unlike follow unfollow subscribe unsubscribe
     enable disable toggle activate deactivate configure register unregister schedule reschedule reserve
     invite share publish unpublish release approve reject dismiss resolve unresolve close reopen open lock
-    unlock archive unarchive restore undelete rollback revert undo redo reset sync refresh reload restart start initiate begin stop
+    unlock archive unarchive restore undelete rollback revert undo redo reset sync refresh reload restart start initiate begin stop rescan
     pause resume suspend unsuspend cancel abort retry submit propose request generate draft compose transition
     reorder reprioritize prioritize rate vote react book mirror lease new sign remind ship rank arm disarm hold prescribe grade cordon uncordon promote demote override replay ungroup group
     regroup endorse uncheck unflag flag align distribute ingest stash unstash indent outdent protect unprotect

@@ -2751,6 +2751,8 @@ describe.each([
       ["propose_resolution", "Propose a resolution for the consultation", "write"],
       // So is beginning something (19 of 20 GitHub tools named for it declare a change).
       ["begin_transaction", "Begins a database transaction for the target environment.", "write"],
+      // A rescan renews what a scan keeps, as a refresh does.
+      ["rescan_source", "Rescan an existing source for new files.", "write"],
     ];
     expectReadings(cases);
     // A title-case tag opening the text is the tool's category, no chat-template marker; "[SYSTEM]" and one inside
