@@ -1907,9 +1907,10 @@ describe.each([
       ["refund_ticket", "Refund a paid ticket.", "hint:destructive"],
       ["get_refund", "Fetch a single refund by id. Returns the refund's amount and status.", "read"],
       ["list_refunds", "List the refunds of a payment.", "read"],
-      // A verb done again is that verb; a checklist or a playlist lists nothing.
+      // A verb done again is that verb; a checklist or a playlist lists nothing. (A rescan is the lexicon's own verb since
+      // learned-29: it renews what a scan keeps, as a refresh does, in every one of the GitHub set's seven.)
       ["reassign_checklist_task", "", "write"],
-      ["rescan_source", "", "read"],
+      ["rescan_source", "", "write"],
       ["playlist_add_song", "", "write"],
       // A verb after a word of time or order in a name is the thing: the latest run is read, not run.
       ["delete_last_backup", "", "destructive"],
