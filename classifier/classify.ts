@@ -372,10 +372,9 @@ function decide(tool: ToolInput, r: ToolReading, model: Model | null, onFeatures
       hintClass = rulesClass;
       cls = HINT_CLASSES.indexOf(rulesClass);
     }
-    // An unsure read kept as the rules' change is as sure as the model is that the tool is not a read.
-    learned = unsureRead
-      ? { p: 1 - p[0]!, notRead: 1 - p[0]!, cls: hintClass, evidence: strongestEvidence(model, features, 0, 2), readOdds: p[0]! }
-      : { p: p[cls]!, notRead: 1 - p[0]!, cls: hintClass, evidence: strongestEvidence(model, features, cls, 2) };
+    // An unsure read kept as the rules' change is as sure as the model is that the tool is not a read, and names what
+    // weighed toward the read it was not sure of.
+    learned = { p: unsureRead ? 1 - p[0]! : p[cls]!, notRead: 1 - p[0]!, cls: hintClass, evidence: strongestEvidence(model, features, unsureRead ? 0 : cls, 2), readOdds: unsureRead ? p[0]! : undefined };
     if (noEvidence || (category === "read") !== (hintClass === "read")) {
       // With nothing in the text to go on, a model less than even sure of a destruction calls it a change that may
       // destroy (a write, destructive in the hints), not a delete: the harshest class needs evidence or a sure model.

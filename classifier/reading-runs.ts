@@ -19,7 +19,7 @@ export const READ_STATEMENTS_LISTED = /\b(?:only|one|single)\s+(?:[a-z-]+\s+)?(?
  */
 const READ_ONLY_MODE_RUN = /^(?:executes?|runs?)\s+(?:(?:a|an|the|one)\s+)?(?:[a-z]+\s+)?(?:sql\s+)?(?:query|statement)\b[^.;,\n]{0,60}?\bin\s+(?:an?\s+)?read[- ]?only\s+(?:mode|transaction)\b/;
 /** … a mode its sentence makes a default or one case ("… unless allow_write is set", "by default", "when readonly=true"). */
-const MODE_ONLY_DEFAULT = /\b(?:unless|except|by default|default|until|when|if|or)\b/;
+const MODE_ONLY_DEFAULT = /\b(?:unless|except|default|until|when|if|or)\b/;
 
 /** The read-only run a text states (READ_ONLY_MODE_RUN), quoted, unless the text allows writes or makes it a default. */
 export function readOnlyModeRun(lower: string): string | undefined {

@@ -711,8 +711,9 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     // … and, a reading now, a second action its first sentence joins to it is news ("Run a saved search once, save a
     // snapshot"): read above only for a lead that read from the start.
     const joinedLater = action || saved ? undefined : joinedAction(lowerDescription, dv?.first === true);
-    // … and so is a change an argument switches on ("Run setup diagnostics. With fix=true, installs the missing skills").
-    const switchedLater = joinedLater || action || saved || switched ? undefined : switchedEffect(lowerDescription, switchedChange);
+    // … and so is a change an argument switches on ("Run setup diagnostics. With fix=true, installs the missing skills"),
+    // asked here only where a reading lead did not already ask it.
+    const switchedLater = joinedLater || action || saved || readingLead ? undefined : switchedEffect(lowerDescription, switchedChange);
     const later = joinedLater ?? (switchedLater && { category: switchedLater.effect.category, quote: switchedLater.quote });
     if (later) {
       // It outweighs the examination's reading, as a joined action outweighs any reading lead.

@@ -338,7 +338,7 @@ const SWITCHED_ACT = /^[\s,]*(?:in order\s+)?to\s+(?:also\s+|additionally\s+|fir
  * rewrites the files", "… clears the counters"; not how it reads ("resolves symlinks", "runs a SELECT", "sends probes").
  */
 const SWITCHED_STATED =
-  /^\s*,?\s*(?:(?:it|this tool|the tool)\s+)?(?:also\s+|then\s+|instead\s+)?((?:un)?install|updat|rewrit|writ|sav|stor|persist|creat|delet|remov|clear|purg|rebuild|upgrad|fix|commit|publish|post|appl|overwrit|replac|reset|drop|wip)(?:es|s)\b/;
+  /^\s*,?\s*(?:(?:it|this tool|the tool)\s+)?(?:also\s+|then\s+|instead\s+)?((?:(?:un)?install|updat|rewrit|writ|sav|stor|persist|creat|delet|remov|clear|purg|rebuild|upgrad|fix|commit|publish|post|appl|overwrit|replac|reset|drop|wip)(?:es|s))\b/;
 /** … or a participle later in its sentence ("the statement is actually executed", "queued jobs are dropped"). */
 const SWITCHED_PASSIVE = /\b(?:is|are|will be|gets?)\s+(?:(?:actually|then|also|instead|first|[a-z]+ly)\s+)?([a-z]+)\b/g;
 
@@ -361,8 +361,7 @@ export function switchedEffect<T>(lower: string, effectOf: (word: string, partic
     const act = SWITCHED_ACT.exec(rest);
     const stated = act ? null : SWITCHED_STATED.exec(rest);
     if (stated) {
-      const word = stated[0].trim().split(/\s+/).at(-1)!;
-      const effect = counted(word, stated.index + stated[0].lastIndexOf(word), false);
+      const effect = counted(stated[1]!, stated.index + stated[0].length - stated[1]!.length, false);
       if (effect !== undefined) return { effect, quote: quote() };
     }
     if (act) {

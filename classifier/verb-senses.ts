@@ -49,6 +49,9 @@ const RECORDING_LEADS = new Set(["save", "store", "persist", "append", "record"]
  * … as verbs, bare with their object's determiner after them: not the nouns of "Record details for the given ID", "Store
  * list", nor a plural before its relative clause ("Stores the current user can manage", "Records every change made").
  */
+const RECORDED_OBJECT = /\b(?:save|store|persist|append|record)\s+(?:a|an|the|one|this|that|these|those|its|their|your|each|every|all|some|any|it|them|new)\b|\brecords\s+that\b/;
+/** … unless the text hands it back instead: "Write the results as CSV and return the text inline", "Nothing is saved". */
+const HANDED_BACK_INSTEAD = /\b(?:inline|as base64|as a string|(?:in|to) the response|back to the caller|to stdout|nothing is (?:saved|stored|written|kept)|not (?:saved|stored|written|kept))\b/;
 /**
  * Description leads that only change, never read, in over four thousand servers' own hints, as verbs before a determined
  * object: a reading name's tool whose description opens with one does it ("pokedex_suggest_feature": "Submit a feature
@@ -59,9 +62,6 @@ const CHANGING_LEADS = new Set("add copy submit insert upload import install pub
 const CHANGE_FOR_READING = /^\S+\s+(?:\S+\s+){0,2}?(?:query|queries|search|searches|filters?|lookups?)\b/;
 const COMPUTING_VERBS = new Set(["calculate", "compute", "estimate", "convert", "sum", "count"]);
 const CHANGES_NOTHING = /\bread-only\b|\bnothing is (?:modified|changed|written|saved|created)\b|\b(?:modifies|changes) nothing\b/;
-const RECORDED_OBJECT = /\b(?:save|store|persist|append|record)\s+(?:a|an|the|one|this|that|these|those|its|their|your|each|every|all|some|any|it|them|new)\b|\brecords\s+that\b/;
-/** … unless the text hands it back instead: "Write the results as CSV and return the text inline", "Nothing is saved". */
-const HANDED_BACK_INSTEAD = /\b(?:inline|as base64|as a string|(?:in|to) the response|back to the caller|to stdout|nothing is (?:saved|stored|written|kept)|not (?:saved|stored|written|kept))\b/;
 /** Where a symbol of code is written: what an editor's "go to" finds. */
 const CODE_LOCATIONS = new Set("definition definitions declaration declarations implementation implementations symbol symbols".split(" "));
 /** A go-to that moves an editor: "Navigate the editor to …", "moves the cursor there", "opens the file". */
