@@ -152,6 +152,11 @@ export function articled(dv: DescriptionVerbHit): boolean {
   return ARTICLES.has(dv.object[0] ?? "");
 }
 
+/** The first word of the verb's object after its article: "focus" in "Get the focus time distribution". */
+export function objectOpening(dv: DescriptionVerbHit): string | undefined {
+  return articled(dv) ? dv.object[1] : dv.object[0];
+}
+
 /** Whether a determiner or a count opens the verb's object ("Get one product", "Submit a request"): the word is a verb there. */
 export function determined(dv: DescriptionVerbHit): boolean {
   const w = dv.object[0] ?? "";

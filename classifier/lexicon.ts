@@ -849,7 +849,7 @@ export const FOREIGN_VERBS: Record<Category, string> = {
   write: `créer crée ajouter ajoute modifier modifie mettre met envoyer envoie enregistrer enregistre importer importe publier
     publie partager partage renommer renomme déplacer déplace copier copie définit sélectionne sélectionner choisit
     crear crea añadir añade agregar agrega actualizar actualiza modificar modifica enviar envía guardar guarda importar
-    importa publicar publica compartir comparte renombra mueve copia establece asigna inserta
+    importa publicar publica compartir comparte renombra mueve copia establece asigna inserta cambia cambiar
     erstellen erstellt hinzufügen fügt aktualisieren aktualisiert ändern ändert senden sendet speichern speichert importiert
     veröffentlicht setzt legt verschiebt kopiert benennt schreibt
     criar cria adicionar adiciona atualizar atualiza envia salvar salva gravar grava compartilha renomeia insere atribui atribuir attribue

@@ -3,7 +3,7 @@
 import { IDIOM_WORDS, NON_ADDITIVE_VERBS, NOT_EMBEDDING, READOUT_NOUNS, RECORDING_VERBS, REMOVAL_PLACES, SEVERITY, STATE_NOUNS } from "./lexicon.js";
 import type { NameTokens } from "./tokens.js";
 import { inflections, NAME_VERBS, type VerbInfo } from "./verb-tables.js";
-import { articled, CONJUNCTIONS, determined, type DescriptionVerbHit } from "./description-verb.js";
+import { articled, CONJUNCTIONS, determined, objectOpening, type DescriptionVerbHit } from "./description-verb.js";
 
 type NameVerbPosition = "begins" | "ends" | "contains" | "embeds";
 
@@ -110,6 +110,20 @@ export function readoutName(first: VerbInfo, words: readonly string[], from: num
 
 /** Words that open a name asking a question of a state. */
 const QUESTION_NAME_WORDS = new Set(["is", "are", "has", "have", "does"]);
+/** Words that open a name asking who, what, which, where, when or how: "who_can_approve", "what_can_i_build". */
+const QUESTION_OPENERS = new Set(["who", "what", "which", "where", "when", "how", "whether"]);
+
+/**
+ * Whether a name's last segment asks a question: it opens with a question's word and goes on ("is_market_open",
+ * "who_can_approve", "how_late_is_this_invoice"), or asks of a state its opening nouns name ("notebook_code_is_complete",
+ * "browser_is_visible"), where a verb before the "is" makes what follows a field it changes ("set_is_active").
+ */
+function asksQuestion(words: readonly string[], from: number): boolean {
+  if (words.length - from < 2) return false;
+  if (QUESTION_NAME_WORDS.has(words[from]!) || QUESTION_OPENERS.has(words[from]!)) return true;
+  const at = words.findIndex((w, i) => i > from && i < words.length - 1 && QUESTION_NAME_WORDS.has(w));
+  return at > 0 && !words.slice(from, at).some((w) => NAME_VERBS.has(w));
+}
 /** Words after a destructive one in a name that make it a state asked about: "is_delete_protected", "is_kill_switch_on". */
 const STATE_AFTER_REMOVAL = new Set(["protected", "protection", "allowed", "locked", "enabled", "disabled", "switch", "pending", "scheduled", "permission", "permissions", "access", "right", "rights"]);
 
@@ -212,7 +226,7 @@ export function findNameVerb(tokens: NameTokens, verbLast: boolean): NameVerbHit
   // A name that asks a question names a state it reads: "is_market_open", "has_write_access"; with a destructive verb
   // in it the worse reading stands, unless the verb names a state ("is_delete_protected", "has_delete_permission").
   // ("can" and "should" open as many acts: `can_send` a CAN bus frame, `should_retry` requeues.)
-  if (words.length - lastSegmentStart > 1 && QUESTION_NAME_WORDS.has(words[lastSegmentStart]!) && !words.some((w, i) => NAME_VERBS.get(w)?.category === "destructive" && !STATE_AFTER_REMOVAL.has(words[i + 1] ?? ""))) return undefined;
+  if (asksQuestion(words, lastSegmentStart) && !words.some((w, i) => NAME_VERBS.get(w)?.category === "destructive" && !STATE_AFTER_REMOVAL.has(words[i + 1] ?? ""))) return undefined;
   // A last segment that is one readout ("release.health", "doc.text") names what the namespace's thing has: no verb.
   const readout = lastSegmentStart > 0 && lastSegmentStart === words.length - 1 && READOUT_NOUNS.has(words[lastSegmentStart]!);
   const hit = verbInRange(words, lastSegmentStart, words.length, verbLast) ?? (lastSegmentStart > 0 && !readout && !tokens.serverWord ? verbInRange(words, 0, lastSegmentStart, verbLast) : undefined);
@@ -257,6 +271,10 @@ export function agreeWithDescription(tokens: NameTokens, nv: NameVerbHit | undef
   // status of …") is that word.
   const firstOfPair = nv.index > 0 && nv.verb !== words[nv.index] ? NAME_VERBS.get(words[nv.index - 1]!) : undefined;
   if (firstOfPair?.verb === dv.verb) return nameHit(firstOfPair, nv.position, nv.index - 1, joinedAfter(words, nv.index - 1, words.length));
+  // A change the description's leading read takes as the first word of its object qualifies the thing read
+  // ("ticktick_focus_heatmap", "Get focus time distribution by tag"; "install_preferences", "Show the install method"):
+  // the name has no verb of its own, where it has no other verb's word ("apply_update": "Download the update …").
+  if (dv.first && dv.category === "read" && !dv.ambiguous && !nv.ambiguous && nv.category !== "destructive" && objectOpening(dv) === words[nv.index] && !words.some((w, i) => i !== nv.index && NAME_VERBS.has(w))) return undefined;
   // A plain verb opening the name is the name's own answer (get_upgrade_guide gets, whatever its description), unless
   // the name ends in a verb the description leads with: then the first word names the service ("store_orders_search",
   // "Find orders by status" searches).

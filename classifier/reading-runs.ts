@@ -100,8 +100,12 @@ export function writesRefused(description: string, lower: string): boolean {
 }
 /** Words of a write a text may allow outside the list it refuses. */
 const WRITE_ALLOWED = /\b(?:insert|upsert|update|delete|drop|alter|truncate|modif(?:y|ies|ied|ication)|writes?|mutations?|stored procedures?)\b/;
-/** … unless the text makes an exception anywhere: "by default", "unless allow_writes", "when started in read-only mode". */
-export const REFUSAL_EXCEPTED = /\b(?:unless|except|otherwise|by default|allow[_-]?writes?|when (?:started|running|run) in)\b|\b(?:are|is) (?:allowed|permitted)\b/;
+/**
+ * … unless the text makes an exception anywhere: "by default", "unless allow_writes", "when started in read-only mode",
+ * "writes are allowed with confirm=true"; where "only" comes before in its clause, what is allowed is the limit itself
+ * ("Only SELECT queries are allowed").
+ */
+export const REFUSAL_EXCEPTED = /\b(?:unless|except|otherwise|by default|allow[_-]?writes?|when (?:started|running|run) in)\b|(?<!\bonly\b[^.;:\n]{0,40})\b(?:are|is) (?:allowed|permitted)\b/;
 
 /**
  * Examinations that are queries, in English and as CJK_EXAMINED names them: one may be a statement that writes
