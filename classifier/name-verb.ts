@@ -120,10 +120,19 @@ const QUESTION_OPENERS = new Set(["who", "what", "which", "where", "when", "how"
  */
 function asksQuestion(words: readonly string[], from: number): boolean {
   if (words.length - from < 2) return false;
-  if (QUESTION_NAME_WORDS.has(words[from]!) || QUESTION_OPENERS.has(words[from]!)) return true;
+  if (QUESTION_NAME_WORDS.has(words[from]!)) return true;
+  // A verb after the question's word is the question's own only after "can" or "may" ("who_can_approve"): elsewhere it
+  // is what the tool does once the question is settled ("when_ready_send", "where_to_move_files").
+  // A verb's word after a determiner is a noun ("how_late_is_this_invoice").
+  if (QUESTION_OPENERS.has(words[from]!)) return words.every((w, i) => i <= from || !NAME_VERBS.has(w) || ASKED_ABILITY.has(words[i - 1]!) || NAME_DETERMINERS.has(words[i - 1]!) || (ASKED_ABILITY.has(words[i - 2]!) && PRONOUNS.has(words[i - 1]!)));
+  // … and a state asked of nouns: its word right after the "is", nothing after it a verb ("task_is_done_close" closes).
   const at = words.findIndex((w, i) => i > from && i < words.length - 1 && QUESTION_NAME_WORDS.has(w));
-  return at > 0 && !words.slice(from, at).some((w) => NAME_VERBS.has(w));
+  return at > 0 && !words.slice(from, at).some((w) => NAME_VERBS.has(w)) && !words.slice(at + 2).some((w) => NAME_VERBS.has(w));
 }
+/** Words of ability a question asks of, and who it asks it of: "who_can_approve", "what_can_i_build". */
+const ASKED_ABILITY = new Set(["can", "could", "may", "might"]);
+const PRONOUNS = new Set(["i", "we", "you", "they", "he", "she", "it"]);
+const NAME_DETERMINERS = new Set(["this", "that", "the", "a", "an", "my", "our", "your", "its", "their"]);
 /** Words after a destructive one in a name that make it a state asked about: "is_delete_protected", "is_kill_switch_on". */
 const STATE_AFTER_REMOVAL = new Set(["protected", "protection", "allowed", "locked", "enabled", "disabled", "switch", "pending", "scheduled", "permission", "permissions", "access", "right", "rights"]);
 
@@ -264,7 +273,7 @@ export function findNameVerb(tokens: NameTokens, verbLast: boolean): NameVerbHit
  * is the verb (ip_get_details_link, "Retrieve IP address details…", gets; the link is what it returns). A
  * destructive verb is never traded away: where a name could be read either way, the worse reading stands.
  */
-export function agreeWithDescription(tokens: NameTokens, nv: NameVerbHit | undefined, dv: DescriptionVerbHit | undefined): NameVerbHit | undefined {
+export function agreeWithDescription(tokens: NameTokens, nv: NameVerbHit | undefined, dv: DescriptionVerbHit | undefined, lower: string): NameVerbHit | undefined {
   if (!nv || !dv || nv.position === "embeds" || nv.category === dv.category || nv.verb === dv.verb) return nv;
   const words = tokens.tokens;
   // A verb written as two words ("check_out_status") whose description leads with its first word alone ("Check the
@@ -273,8 +282,10 @@ export function agreeWithDescription(tokens: NameTokens, nv: NameVerbHit | undef
   if (firstOfPair?.verb === dv.verb) return nameHit(firstOfPair, nv.position, nv.index - 1, joinedAfter(words, nv.index - 1, words.length));
   // A change the description's leading read takes as the first word of its object qualifies the thing read
   // ("ticktick_focus_heatmap", "Get focus time distribution by tag"; "install_preferences", "Show the install method"):
-  // the name has no verb of its own, where it has no other verb's word ("apply_update": "Download the update …").
-  if (dv.first && dv.category === "read" && !dv.ambiguous && !nv.ambiguous && nv.category !== "destructive" && objectOpening(dv) === words[nv.index] && !words.some((w, i) => i !== nv.index && NAME_VERBS.has(w))) return undefined;
+  // the name has no verb of its own, where it has no other verb's word ("apply_update": "Download the update …"), the
+  // word heads a noun of the object ("Get sync", "Get sync started" get it done) and the text says it nowhere else ("Show
+  // mute options; mutes the channel", "Get import template, then import contacts").
+  if (dv.first && dv.category === "read" && !dv.ambiguous && !nv.ambiguous && nv.category !== "destructive" && qualifiesThingRead(words[nv.index]!, nv.verb, dv, lower) && !words.some((w, i) => i !== nv.index && NAME_VERBS.has(w))) return undefined;
   // A plain verb opening the name is the name's own answer (get_upgrade_guide gets, whatever its description), unless
   // the name ends in a verb the description leads with: then the first word names the service ("store_orders_search",
   // "Find orders by status" searches).
@@ -311,6 +322,25 @@ export function agreeWithDescription(tokens: NameTokens, nv: NameVerbHit | undef
   }
   return nv;
 }
+
+/**
+ * Whether the name's verb word opens the object of the description's leading read before a noun it qualifies ("focus"
+ * in "Get focus time per project"), and the text does not say the verb elsewhere: no participle after the word ("Get
+ * sync started" gets it done), no third person or re-verb of it ("…; mutes the channel", "and redeploy if …"), and the word itself not where a verb goes
+ * (after "then", "and", "to" …: "Get import template, then import contacts"). Identifiers are no words of the text
+ * ("started by publish_track").
+ */
+function qualifiesThingRead(word: string, verb: string, dv: DescriptionVerbHit, lower: string): boolean {
+  const at = dv.object.indexOf(word);
+  const next = dv.object[at + 1];
+  if (at < 0 || objectOpening(dv) !== word || next === undefined || /(?:ed|ing)$/.test(next)) return false;
+  // A participle or an -ing word is as often a state or a noun ("'done' = published"); a third person or a re-verb acts.
+  const forms = new Set([inflections(verb)[1]!, `re${verb}`]);
+  const tokens = lower.match(/[a-z_]+/g) ?? [];
+  return !tokens.some((t, i) => forms.has(t) || (t === word && i > 1 && VERB_SLOT_BEFORE.has(tokens[i - 1]!)));
+}
+/** Words after which a verb's bare word is that verb: "then import", "and restart", "to sync". */
+const VERB_SLOT_BEFORE = new Set(["then", "and", "or", "to", "also", "will", "can", "may", "must", "should", "please"]);
 
 /** Whether a description's word is the name's verb word itself or its -ing noun ("trace", "tracing"; "monitoring"). */
 function namesAction(word: string, verb: string): boolean {

@@ -100,12 +100,19 @@ export function writesRefused(description: string, lower: string): boolean {
 }
 /** Words of a write a text may allow outside the list it refuses. */
 const WRITE_ALLOWED = /\b(?:insert|upsert|update|delete|drop|alter|truncate|modif(?:y|ies|ied|ication)|writes?|mutations?|stored procedures?)\b/;
+/** … unless the text makes an exception anywhere: "by default", "unless allow_writes", "when started in read-only mode". */
+const REFUSAL_EXCEPTED = /\b(?:unless|except|otherwise|by default|allow[_-]?writes?|when (?:started|running|run) in)\b|\b(?:are|is) (?:allowed|permitted)\b/;
 /**
- * … unless the text makes an exception anywhere: "by default", "unless allow_writes", "when started in read-only mode",
- * "writes are allowed with confirm=true"; where "only" comes before in its clause, what is allowed is the limit itself
- * ("Only SELECT queries are allowed").
+ * A sentence that allows only reads ("Only SELECT queries are allowed", "Only SELECT and WITH queries are permitted"):
+ * the limit itself, no exception, where it opens its sentence and names no place, case or person it holds for ("When
+ * safe_mode is on, only SELECT …", "Only SELECT is allowed on replicas", "Only admins are allowed to …").
  */
-export const REFUSAL_EXCEPTED = /\b(?:unless|except|otherwise|by default|allow[_-]?writes?|when (?:started|running|run) in)\b|(?<!\bonly\b[^.;:\n]{0,40})\b(?:are|is) (?:allowed|permitted)\b/;
+const ONLY_READS_ALLOWED = /(?:^|[.;!?]\s+|\n\s*(?:[-*•]\s+)?)only\s+(?:select|read-only|readonly|reads?)\b[^.;:!?\n]{0,30}?\b(?:are|is)\s+(?:allowed|permitted)\b(?!\s+(?:on|in|when|if|for(?!\s+security)|to|unless|while|with|there)\b)/g;
+
+/** Whether the text makes an exception to the writes it refuses, a sentence allowing only reads being none. */
+export function refusalExcepted(lower: string): boolean {
+  return REFUSAL_EXCEPTED.test(lower.includes("only") ? lower.replace(ONLY_READS_ALLOWED, "") : lower);
+}
 
 /**
  * Examinations that are queries, in English and as CJK_EXAMINED names them: one may be a statement that writes
@@ -113,7 +120,7 @@ export const REFUSAL_EXCEPTED = /\b(?:unless|except|otherwise|by default|allow[_
  */
 const QUERIES = new Set(["query", "queries", "查询", "查詢", "クエリ", "쿼리"]);
 /** A query's result kept: "writes its result to the stage", "results are written to the target bucket". */
-const RESULT_KEPT = /\b(?:(?:writes?|saves?|stores?|persists?|inserts?|uploads?)\s+(?:(?:its|the|their|each|all)\s+)?(?:query\s+)?(?:results?|rows|output|answer|data)|(?:is|are) (?:written|saved|stored|persisted|inserted))\b/;
+export const RESULT_KEPT = /\b(?:(?:writes?|saves?|stores?|persists?|inserts?|uploads?)\s+(?:(?:its|the|their|each|all)\s+)?(?:query\s+)?(?:results?|rows|output|answer|data)|(?:is|are) (?:written|saved|stored|persisted|inserted))\b/;
 /** What a query may be a writing statement of (SQL_WORDS, WRITING_QUERY_WORDS), as a word of the text. */
 const WRITABLE_QUERY = new RegExp(`\\b(?:${[...SQL_WORDS, ...WRITING_QUERY_WORDS].join("|")})\\b`);
 

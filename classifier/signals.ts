@@ -90,7 +90,7 @@ import {
 } from "./schema-arguments.js";
 import { leadsRemoval, removalLeadOutweighs, REMOVE_VERBS, unlinkOf } from "./removals.js";
 import { verbsInTheirSense } from "./verb-senses.js";
-import { examinationRun, readOnlyModeRun, READ_STATEMENTS_LISTED, REFUSAL_EXCEPTED, selectRun, writesRefused } from "./reading-runs.js";
+import { examinationRun, readOnlyModeRun, READ_STATEMENTS_LISTED, refusalExcepted, RESULT_KEPT, selectRun, writesRefused } from "./reading-runs.js";
 import { confirmationAsked, joinedAction, madeIntoFiles, optionalChange, sideEffectListed, switchedChange, writtenAnyway } from "./further-changes.js";
 
 /** One piece of evidence, quoting the text it came from. */
@@ -269,7 +269,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // A verbless name's noun met again as the description's verb ("console_messages", "All console messages logged by the
   // page so far") is that noun there too, as is a word a noun-phrase description holds ("Chronological log of …").
   if (dv && dv.category !== "destructive" && (dv.ambiguous ? nounInDescription(tokens.tokens, nameVerb, dv, lowerDescription) : !dv.first && pluralBeforeOf(dv, lowerDescription))) dv = undefined;
-  let nv = agreeWithDescription(tokens, nameVerb, dv);
+  let nv = agreeWithDescription(tokens, nameVerb, dv, lowerDescription);
   // A name that opens ("open_files") says the text's "Open files …" is the verb, not the adjective.
   if (dv && dv.verb === "open" && dv.category === "read" && nameVerb?.verb === "open") dv = { ...dv, category: nameVerb.category };
   // A log that ends a name after other words is the log kept ("network_log", "sentinel_event_log"), unless the
@@ -680,11 +680,11 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     (otherLanguage && phrases.read_only_claim !== undefined && (execKind === "sql" || SQL_WORD.test(lowerDescription)) ? phrases.read_only_claim : undefined) ??
     (execKind === "sql" || dv?.category === "execute" ? (READ_STATEMENTS_LISTED.exec(lowerDescription)?.[0] ?? selectRun(description) ?? readOnlyModeRun(lowerDescription)) : undefined);
   // Statements the text names as refused ("INSERT/UPDATE/DELETE and DDL are rejected") are no mutation it may run.
-  const refusesWrites = phrases.mutation !== undefined && readQuery !== undefined && writesRefused(description, lowerDescription) && !REFUSAL_EXCEPTED.test(lowerDescription);
+  const refusesWrites = phrases.mutation !== undefined && readQuery !== undefined && writesRefused(description, lowerDescription) && !refusalExcepted(lowerDescription);
   // A query named as what picks the things a leading change works on ("Set the value of an element found via JSONPath
   // selector", "Update the issues matching a JQL query") is not what the tool runs.
   const queryPicksChanged = phrases.read_query !== undefined && dv !== undefined && dv.first && (dv.category === "write" || dv.category === "destructive" || dv.category === "financial") && pickedBy(lowerDescription, phrases.read_query);
-  if (readQuery && (!phrases.mutation || refusesWrites) && !effect && !saved && !queryPicksChanged && execKind !== "code" && execKind !== "command") {
+  if (readQuery && (!phrases.mutation || refusesWrites) && !effect && !saved && !RESULT_KEPT.test(lowerDescription) && !queryPicksChanged && execKind !== "code" && execKind !== "command") {
     scores.read += scores.execute + WEIGHTS.readQuery;
     scores.execute = 0;
     evidence.push({ signal: "read_query", source: phrases.read_query !== undefined ? "description" : "schema", quote: readQuery, weight: WEIGHTS.readQuery });

@@ -2770,7 +2770,12 @@ describe.each([
       // allowed on a condition still are one.
       ["run_select", "Run a SELECT query on the warehouse. Only SELECT statements are allowed, so you cannot modify data: INSERT, UPDATE and DELETE are not allowed.", "read"],
       ["sql_guarded", "Execute a SELECT query. INSERT and UPDATE are not allowed to modify data unless confirm=true; writes are allowed then.", "execute"],
-      // Spanish and Italian "cambia": changes.
+      // … nor where the allowing holds in a case or a place, nor where the result is kept.
+      ["execute_sql", "Execute a SQL query. When safe_mode is on, only SELECT statements are allowed and INSERT/UPDATE/DELETE are rejected.", "execute"],
+      ["sql_exec", "Execute a SELECT query. Only SELECT is allowed on replicas; INSERT, UPDATE and DELETE are rejected there.", "execute"],
+      ["run_select_saved", "Execute a SQL query. Only SELECT queries are allowed, INSERT/UPDATE/DELETE are rejected, and the result is saved to the results table.", "execute"],
+      // Spanish and Italian "cambia" changes the thing its article names; not a currency's exchange nor a question
+      // (below).
       ["cambiar_estado", "Cambia el estado de una tarea a completada.", "write"],
       ["consulta", "Consulta el estado de un pedido.", "read"],
       // A name that asks who, what or how, or asks of a state its nouns name, reads; a verb before its "is" makes a
@@ -2779,12 +2784,23 @@ describe.each([
       ["cell_is_complete", "Check whether a code cell is syntactically complete.", "read"],
       ["set_is_active", "Set whether the user is active.", "write"],
       ["how_to_delete_repo", "Explain how to delete a repository.", "destructive"],
+      // A verb after the question's word is what the tool does once it is settled, but after "can" or "may".
+      ["when_ready_send", "Outbound email helper.", "write"],
+      ["where_to_move_files", "Move files to the suggested folder.", "write"],
+      ["task_is_done_close", "Task completion handler.", "write"],
       // A change the description's leading read takes as its object's first word qualifies what is read; not where
       // the name has another verb, nor a destructive one.
       ["focus_summary", "Get focus time per project for the last week.", "read"],
       ["install_options", "Show the install command for each platform.", "read"],
       ["apply_patch", "Get the patch from the server and apply it to the working tree.", "write"],
       ["purge_history", "Show purge history for the cache.", "destructive"],
+      // … nor where the text says the verb elsewhere, or the word is done rather than a noun's qualifier.
+      ["mute_channel", "Show mute options; mutes the channel for the chosen duration.", "write"],
+      ["import_contacts", "Get import template, then import contacts from CSV.", "write"],
+      ["sync_now", "Get sync started for the selected folder.", "write"],
+      ["deploy", "Get deploy logs and redeploy if the last deploy failed.", "execute"],
     ]);
+    expect(k("cambio_valuta", "Cambia valuta: converte un importo da EUR a USD.").signals).not.toContain("description_verb:cambia");
+    expect(k("weather_trend", "Cambia il tempo? Mostra le previsioni della settimana.").signals).not.toContain("description_verb:cambia");
   });
 });
