@@ -850,6 +850,7 @@ export const FOREIGN_VERBS: Record<Category, string> = {
     publie partager partage renommer renomme déplacer déplace copier copie définit sélectionne sélectionner choisit
     crear crea añadir añade agregar agrega actualizar actualiza modificar modifica enviar envía guardar guarda importar
     importa publicar publica compartir comparte renombra mueve copia establece asigna inserta cambia cambiar
+    ajuste ajuster règle regle régler regler
     erstellen erstellt hinzufügen fügt aktualisieren aktualisiert ändern ändert senden sendet speichern speichert importiert
     veröffentlicht setzt legt verschiebt kopiert benennt schreibt
     criar cria adicionar adiciona atualizar atualiza envia salvar salva gravar grava compartilha renomeia insere atribui atribuir attribue

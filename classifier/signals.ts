@@ -720,6 +720,15 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
       const weight = Math.max(WEIGHTS.joinedAction, scores.read - scores[later.category] + 1);
       scores[later.category] += weight;
       evidence.push({ signal: joinedLater ? "joined_action" : "switched_action", source: "description", quote: later.quote, weight });
+    } else if (action && readingLead) {
+      // … and a change joined to a reading lead, weighed above, still outweighs the examination's reading ("Run the
+      // scanner and save evidence for this repository").
+      const lift = scores.read - scores[action.category] + 1;
+      const joined = evidence.find((e) => e.signal === "joined_action");
+      if (lift > 0 && joined) {
+        scores[action.category] += lift;
+        joined.weight += lift;
+      }
     }
   }
   // Generating a chart, a diagram or a summary from given data changes nothing, unless the text says it is kept.
