@@ -101,18 +101,8 @@ export function joinedAction(lower: string, opensWithVerb: boolean): { category:
     if (relative && !TOOL_NOUNS.has(relative[1]!)) continue;
     return { category: v.category, quote: quoteText(first.slice(at), 60) };
   }
-  // A save or a persist joined by "and" or "then" keeps what it names, determined or not ("Run the scanner and save
-  // evidence for this repository", "… and persist local response status"), where "save" before a place, a control or a
-  // game's state is their modifier ("Show the export settings and save directory", "… and save slots").
-  const kept = JOINED_KEEPING.exec(first);
-  if (kept && !deniedAt(first, kept.index + kept[0].indexOf(kept[1]!))) {
-    const relative = opensWithVerb ? null : RELATIVE_AFTER_THING.exec(first.slice(0, kept.index));
-    if (!relative || TOOL_NOUNS.has(relative[1]!)) return { category: "write", quote: quoteText(first.slice(kept.index + kept[0].indexOf(kept[1]!)), 60) };
-  }
   return undefined;
 }
-const JOINED_KEEPING =
-  /\b(?:and|then)\s+(?:then\s+|also\s+)?(save|saves|persist|persists)\s+(?!(?:as|to|into|in|on|for|nothing|no|director(?:y|ies)|paths?|locations?|folders?|buttons?|dialogs?|states?|slots?|data|files?|settings|options|formats?|points?|games?|history)\b)[a-z]+/;
 
 /**
  * The change a verb a switch is said to make stands for ("to drop", "is executed"): none for a read or a shaping verb;

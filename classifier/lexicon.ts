@@ -850,7 +850,6 @@ export const FOREIGN_VERBS: Record<Category, string> = {
     publie partager partage renommer renomme déplacer déplace copier copie définit sélectionne sélectionner choisit
     crear crea añadir añade agregar agrega actualizar actualiza modificar modifica enviar envía guardar guarda importar
     importa publicar publica compartir comparte renombra mueve copia establece asigna inserta cambia cambiar
-    ajuste ajuster règle regle régler regler
     erstellen erstellt hinzufügen fügt aktualisieren aktualisiert ändern ändert senden sendet speichern speichert importiert
     veröffentlicht setzt legt verschiebt kopiert benennt schreibt
     criar cria adicionar adiciona atualizar atualiza envia salvar salva gravar grava compartilha renomeia insere atribui atribuir attribue
@@ -1183,10 +1182,11 @@ export const SWITCHED_STORES = new Set("write save store persist create update m
 
 /**
  * A reading that makes what it reads when it is missing ("Gets today's entry, creating an empty one if it doesn't exist
- * yet", "get or create"): a write.
+ * yet", "may create an empty checkout if none exists", "If the account has none yet, a new address is generated", "get
+ * or create"): a write.
  */
 export const GET_OR_CREATE =
-  /\b(?:creat(?:es|ing)|adds?|adding)\b[^.;]{0,60}?\bif (?:it |one |none |the [a-z]+ )?(?:does not|doesn['’]t|do not|don['’]t) (?:yet )?exists?\b|\bget[- _]or[- _]create\b|\bor creates? (?:it|one)\b/;
+  /\b(?:creat(?:es|ing)|(?:may|will|can) create|adds?|adding)\b[^.;]{0,60}?\bif (?:(?:it |one |none |the [a-z]+ )?(?:does not|doesn['’]t|do not|don['’]t) (?:yet )?exists?|none (?:yet )?exists?)\b|\bif (?:the |it |one |a |[a-z]+ ){0,3}(?:has|have) none(?: yet)?,?\s+(?:a )?new [a-z]+ (?:is|will be|gets) (?:created|generated|added)\b|\bget[- _]or[- _]create\b|\bor creates? (?:it|one)\b/;
 
 /** Claims that nothing is changed, in other languages: "sin modificar nada", "senza modificare nulla", "只读". */
 export const READ_ONLY_ELSEWHERE =

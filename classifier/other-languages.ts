@@ -23,12 +23,9 @@ const USE_THIS_TOOL =
 const ZU_INFINITIVE = /\bzu\s+(\p{L}+)/u;
 /** Spanish and Portuguese verbs as often nouns ("marca": a brand, "muda": a seedling): verbs only before a determiner. */
 const FOREIGN_NOUN_VERBS = new Set(["marca", "muda"]);
-/**
- * Verbs as often nouns or said of themselves (French "règle": a rule, Spanish "ajuste": an adjustment; "cambia con el
- * tiempo"): changes only before an article and its thing, in a sentence that asks nothing (ARTICLE_AND_THING).
- */
-const VERBS_BEFORE_ARTICLE = new Set(["cambia", "cambiar", "ajuste", "ajuster", "règle", "regle", "régler", "regler"]);
-const ARTICLE_AND_THING = /^\s*\p{L}+\s+(?:el|la|lo|los|las|il|gli|le|les|un|una|uno|une)\s[^.?!\n]*(?:[.!\n]|$)/iu;
+/** Spanish and Italian "changes": a change only before an article and its thing, in a sentence that asks nothing. */
+const VERBS_BEFORE_ARTICLE = new Set(["cambia", "cambiar"]);
+const ARTICLE_AND_THING = /^\s*\p{L}+\s+(?:el|la|lo|los|las|il|gli|le|un|una|uno)\s[^.?!\n]*(?:[.!\n]|$)/iu;
 /** A Spanish or Portuguese determiner after the text's first word, or "como" ("Marca como aprobada …" marks as). */
 const IBERIAN_DETERMINER_NEXT = /^\s*\p{L}+\s+(?:como|el|la|los|las|lo|un|una|unos|unas|o|a|os|as|um|uma|uns|umas|todos|todas|todo|toda|este|esta|estos|estas|esse|essa|esses|essas|cada|su|sus|seu|sua|seus|suas)\b/iu;
 /** Where a German main clause ends, and its separable verb's particle with it ("Setzt Filter und gibt … zurück" resets nothing). */
@@ -218,8 +215,8 @@ export function foreignDescriptionVerb(description: string, firstWord: boolean):
     found = first ? (separatedVerb(first, text) ?? FOREIGN_VERB_OF.get(first)) : undefined;
     // "Marca una reserva como …" marks, where "Marca, precio y …" and "Marca temporal" name a brand and a stamp.
     if (found && FOREIGN_NOUN_VERBS.has(first!) && !IBERIAN_DETERMINER_NEXT.test(text)) found = undefined;
-    // "Cambia el estado de un pedido" and "Règle le volume" change them, where "Cambia valuta", "Cambia con el tiempo",
-    // "Règle de filtrage" and a question asked ("Cambia il tempo?") do not.
+    // "Cambia el estado de un pedido" changes it, where "Cambia valuta", "Cambia con el tiempo" and a question asked
+    // ("Cambia il tempo?") do not.
     if (found && VERBS_BEFORE_ARTICLE.has(first!) && !ARTICLE_AND_THING.test(text)) found = undefined;
     if (!found && first !== undefined && VERB_FINAL_LATIN.test(text)) found = lastVerbOfSentence(text);
     // German puts the verb last after its filler: "…, um eine Datei zu löschen".

@@ -89,7 +89,7 @@ import {
   type PropertyView,
 } from "./schema-arguments.js";
 import { leadsRemoval, removalLeadOutweighs, REMOVE_VERBS, unlinkOf } from "./removals.js";
-import { verbsInTheirSense } from "./verb-senses.js";
+import { HANDED_BACK_INSTEAD, verbsInTheirSense } from "./verb-senses.js";
 import { examinationRun, readOnlyModeRun, READ_STATEMENTS_LISTED, refusalExcepted, RESULT_KEPT, selectRun, writesRefused } from "./reading-runs.js";
 import { confirmationAsked, joinedAction, madeIntoFiles, optionalChange, sideEffectListed, switchedChange, writtenAnyway } from "./further-changes.js";
 
@@ -720,9 +720,9 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
       const weight = Math.max(WEIGHTS.joinedAction, scores.read - scores[later.category] + 1);
       scores[later.category] += weight;
       evidence.push({ signal: joinedLater ? "joined_action" : "switched_action", source: "description", quote: later.quote, weight });
-    } else if (action && readingLead) {
-      // … and a change joined to a reading lead, weighed above, still outweighs the examination's reading ("Run the
-      // scanner and save evidence for this repository").
+    } else if (action && readingLead && keptOrSent(action.quote, lowerDescription)) {
+      // … and a joined keeping or sending, weighed above, still outweighs the examination's reading ("Run a fresh
+      // security audit on a server and save it"), where marks and highlights are made in what it hands back.
       const lift = scores.read - scores[action.category] + 1;
       const joined = evidence.find((e) => e.signal === "joined_action");
       if (lift > 0 && joined) {
@@ -841,3 +841,11 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   };
 }
 
+/** Verbs of a change joined to an examination that keep or send what it found. */
+const KEEPING_OR_SENDING = new Set(["save", "store", "persist", "write", "post", "send", "publish", "upload", "commit", "push"]);
+
+/** Whether a joined action's quote opens with keeping or sending what was found, not handed back instead ("in the response"). */
+function keptOrSent(quote: string, lower: string): boolean {
+  const verb = TEXT_VERBS.get(/^[a-z]+/.exec(quote.toLowerCase())?.[0] ?? "")?.verb;
+  return verb !== undefined && KEEPING_OR_SENDING.has(verb) && !HANDED_BACK_INSTEAD.test(lower);
+}

@@ -433,7 +433,7 @@ export function statedLocalFile(lower: string, downloads = false): string | unde
 
 /** A reading that makes what it reads when it is missing, quoted: "creating an empty one if it doesn't exist", "get or create". */
 export function getOrCreate(lower: string): string | undefined {
-  return lower.includes("creat") || lower.includes("add") ? GET_OR_CREATE.exec(lower)?.[0] : undefined;
+  return lower.includes("creat") || lower.includes("add") || lower.includes("none") ? GET_OR_CREATE.exec(lower)?.[0] : undefined;
 }
 
 const INVALIDATIONS = [INVALIDATED_PRIOR];

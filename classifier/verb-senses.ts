@@ -51,7 +51,7 @@ const RECORDING_LEADS = new Set(["save", "store", "persist", "append", "record"]
  */
 const RECORDED_OBJECT = /\b(?:save|store|persist|append|record)\s+(?:a|an|the|one|this|that|these|those|its|their|your|each|every|all|some|any|it|them|new)\b|\brecords\s+that\b/;
 /** … unless the text hands it back instead: "Write the results as CSV and return the text inline", "Nothing is saved". */
-const HANDED_BACK_INSTEAD = /\b(?:inline|as base64|as a string|(?:in|to) the response|back to the caller|to stdout|nothing is (?:saved|stored|written|kept)|not (?:saved|stored|written|kept))\b/;
+export const HANDED_BACK_INSTEAD = /\b(?:inline|as base64|as a string|(?:in|to) the response|back to the caller|to stdout|nothing is (?:saved|stored|written|kept)|not (?:saved|stored|written|kept))\b/;
 /**
  * Description leads that only change, never read, in over four thousand servers' own hints, as verbs before a determined
  * object: a reading name's tool whose description opens with one does it ("pokedex_suggest_feature": "Submit a feature

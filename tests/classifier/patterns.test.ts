@@ -2800,17 +2800,16 @@ describe.each([
       ["sync_now", "Get sync started for the selected folder.", "write"],
       ["deploy", "Get deploy logs and redeploy if the last deploy failed.", "execute"],
     ]);
-    // From batch 41's misses: French "règle" and "ajuste" before an article change what it names, not a rule's noun.
+    // From batch 41's misses: a keeping or a sending joined to a reading lead outweighs an examination's reading too;
+    // marks made in what is handed back do not.
     expectReadings([
-      ["cast_volume", "Règle le volume de la diffusion (0-100).", "write"],
-      ["dual_offset", "Ajuste le décalage de la TV.", "write"],
-      // A save or a persist joined to a reading lead keeps what it names, determined or not, and outweighs an
-      // examination's reading; "save" before a place or a control is its modifier.
-      ["classify_status", "Classify incoming messages and persist local response status.", "write"],
-      ["repo_scan", "Run the repository scanner and save evidence for each finding.", "write"],
-      ["show_settings", "Show the export settings and save directory.", "read"],
+      ["security_scan", "Run a fresh security audit on a server and save it, returning the grade and findings.", "write"],
+      ["check_config", "Run a config check and mark the problems in the returned report.", "read"],
+      // A reading that makes what it reads when there is none.
+      ["current_session", "Get the user's current session. The server may create an empty session if none exists.", "write"],
+      ["today_note", "Returns today's note for a journal. If the journal has none yet, a new note is created.", "write"],
+      ["balance", "Returns the balance. If the account has none yet, a new one is not created.", "read"],
     ]);
-    expect(k("firewall_rules", "Règle de filtrage du pare-feu, en lecture seule.").signals).not.toContain("description_verb:règle");
     expect(k("cambio_valuta", "Cambia valuta: converte un importo da EUR a USD.").signals).not.toContain("description_verb:cambia");
     expect(k("weather_trend", "Cambia il tempo? Mostra le previsioni della settimana.").signals).not.toContain("description_verb:cambia");
   });
