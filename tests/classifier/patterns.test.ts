@@ -2799,10 +2799,8 @@ describe.each([
       ["import_contacts", "Get import template, then import contacts from CSV.", "write"],
       ["sync_now", "Get sync started for the selected folder.", "write"],
       ["deploy", "Get deploy logs and redeploy if the last deploy failed.", "execute"],
-    ]);
-    // From batch 41's misses: a keeping or a sending joined to a reading lead outweighs an examination's reading too;
-    // marks made in what is handed back do not.
-    expectReadings([
+      // From batch 41's misses: a keeping or a sending joined to a reading lead outweighs an examination's reading too;
+      // marks made in what is handed back do not.
       ["security_scan", "Run a fresh security audit on a server and save it, returning the grade and findings.", "write"],
       ["check_config", "Run a config check and mark the problems in the returned report.", "read"],
       // A reading that makes what it reads when there is none.
