@@ -720,14 +720,17 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
       const weight = Math.max(WEIGHTS.joinedAction, scores.read - scores[later.category] + 1);
       scores[later.category] += weight;
       evidence.push({ signal: joinedLater ? "joined_action" : "switched_action", source: "description", quote: later.quote, weight });
-    } else if (action && readingLead && keptOrSent(action.quote, lowerDescription)) {
-      // … and a joined keeping or sending, weighed above, still outweighs the examination's reading ("Run a fresh
-      // security audit on a server and save it"), where marks and highlights are made in what it hands back.
-      const lift = scores.read - scores[action.category] + 1;
-      const joined = evidence.find((e) => e.signal === "joined_action");
-      if (lift > 0 && joined) {
-        scores[action.category] += lift;
-        joined.weight += lift;
+    } else {
+      // … and what the text says is kept, weighed above, still outweighs the examination's reading: a save it states
+      // ("Run the linter and write the fixes to the files") or a keeping or sending joined to a reading lead ("Run a
+      // fresh security audit on a server and save it"), where marks and highlights are made in what it hands back.
+      const keptBy = saved ? "stated_save" : action && readingLead && keptOrSent(action.quote, lowerDescription) ? "joined_action" : undefined;
+      const kept = keptBy && evidence.find((e) => e.signal === keptBy);
+      const category = saved ? "write" : action?.category;
+      const lift = category ? scores.read - scores[category] + 1 : 0;
+      if (kept && category && lift > 0) {
+        scores[category] += lift;
+        kept.weight += lift;
       }
     }
   }

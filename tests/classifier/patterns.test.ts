@@ -2803,6 +2803,9 @@ describe.each([
       // marks made in what is handed back do not.
       ["security_scan", "Run a fresh security audit on a server and save it, returning the grade and findings.", "write"],
       ["check_config", "Run a config check and mark the problems in the returned report.", "read"],
+      // … and so does a save the text states; not one it denies.
+      ["lint_code", "Run the linter and write the fixes to the files.", "write"],
+      ["scan_code", "Run a security scan without saving to disk.", "read"],
       // A reading that makes what it reads when there is none.
       ["current_session", "Get the user's current session. The server may create an empty session if none exists.", "write"],
       ["today_note", "Returns today's note for a journal. If the journal has none yet, a new note is created.", "write"],
