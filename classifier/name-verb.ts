@@ -121,9 +121,9 @@ const QUESTION_OPENERS = new Set(["who", "what", "which", "where", "when", "how"
 function asksQuestion(words: readonly string[], from: number): boolean {
   if (words.length - from < 2) return false;
   if (QUESTION_NAME_WORDS.has(words[from]!)) return true;
-  // A verb after the question's word is the question's own only after "can" or "may" ("who_can_approve"): elsewhere it
-  // is what the tool does once the question is settled ("when_ready_send", "where_to_move_files").
-  // A verb's word after a determiner is a noun ("how_late_is_this_invoice").
+  // A verb after the question's word is the question's own after "can" or "may" ("who_can_approve"), and a noun after a
+  // determiner ("how_late_is_this_invoice"); elsewhere it is what the tool does once the question is settled
+  // ("when_ready_send", "where_to_move_files").
   if (QUESTION_OPENERS.has(words[from]!)) return words.every((w, i) => i <= from || !NAME_VERBS.has(w) || ASKED_ABILITY.has(words[i - 1]!) || NAME_DETERMINERS.has(words[i - 1]!) || (ASKED_ABILITY.has(words[i - 2]!) && PRONOUNS.has(words[i - 1]!)));
   // … and a state asked of nouns: its word right after the "is", nothing after it a verb ("task_is_done_close" closes).
   const at = words.findIndex((w, i) => i > from && i < words.length - 1 && QUESTION_NAME_WORDS.has(w));
@@ -281,10 +281,10 @@ export function agreeWithDescription(tokens: NameTokens, nv: NameVerbHit | undef
   const firstOfPair = nv.index > 0 && nv.verb !== words[nv.index] ? NAME_VERBS.get(words[nv.index - 1]!) : undefined;
   if (firstOfPair?.verb === dv.verb) return nameHit(firstOfPair, nv.position, nv.index - 1, joinedAfter(words, nv.index - 1, words.length));
   // A change the description's leading read takes as the first word of its object qualifies the thing read
-  // ("ticktick_focus_heatmap", "Get focus time distribution by tag"; "install_preferences", "Show the install method"):
+  // ("ticktick_focus_heatmap", "Get focus/pomodoro heatmap data"; "install_preferences", "Show the install method"):
   // the name has no verb of its own, where it has no other verb's word ("apply_update": "Download the update …"), the
-  // word heads a noun of the object ("Get sync", "Get sync started" get it done) and the text says it nowhere else ("Show
-  // mute options; mutes the channel", "Get import template, then import contacts").
+  // word qualifies a noun of the object (not "Get sync", "Get sync started") and the text says the verb nowhere else
+  // (qualifiesThingRead).
   if (dv.first && dv.category === "read" && !dv.ambiguous && !nv.ambiguous && nv.category !== "destructive" && qualifiesThingRead(words[nv.index]!, nv.verb, dv, lower) && !words.some((w, i) => i !== nv.index && NAME_VERBS.has(w))) return undefined;
   // A plain verb opening the name is the name's own answer (get_upgrade_guide gets, whatever its description), unless
   // the name ends in a verb the description leads with: then the first word names the service ("store_orders_search",
@@ -326,9 +326,9 @@ export function agreeWithDescription(tokens: NameTokens, nv: NameVerbHit | undef
 /**
  * Whether the name's verb word opens the object of the description's leading read before a noun it qualifies ("focus"
  * in "Get focus time per project"), and the text does not say the verb elsewhere: no participle after the word ("Get
- * sync started" gets it done), no third person or re-verb of it ("…; mutes the channel", "and redeploy if …"), and the word itself not where a verb goes
- * (after "then", "and", "to" …: "Get import template, then import contacts"). Identifiers are no words of the text
- * ("started by publish_track").
+ * sync started" gets it done), no third person or re-verb of it ("…; mutes the channel", "and redeploy if …"), and the
+ * word itself not where a verb goes (after "then", "and", "to" …: "Get import template, then import contacts").
+ * Identifiers are no words of the text ("started by publish_track").
  */
 function qualifiesThingRead(word: string, verb: string, dv: DescriptionVerbHit, lower: string): boolean {
   const at = dv.object.indexOf(word);
