@@ -88,7 +88,7 @@ function inVerbList(head: string, end: number): boolean {
 }
 
 /** Words after which a verb's word is a noun ("with their schedule", "the last run"). */
-const DETERMINERS = new Set(["the", "a", "an", "their", "its", "your", "my", "our", "his", "her", "this", "these", "those", "each", "every", "any", "some", "no", "last", "next"]);
+export const DETERMINERS = new Set(["the", "a", "an", "their", "its", "your", "my", "our", "his", "her", "this", "these", "those", "each", "every", "any", "some", "no", "last", "next"]);
 /** "one" and a space, right before a word. */
 const ONE_BEFORE = /one\s$/i;
 /** Words that open a verb's object: a word as often a noun before one is a verb ("or set a system setting"). */

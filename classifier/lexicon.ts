@@ -1186,7 +1186,7 @@ export const SWITCHED_STORES = new Set("write save store persist create update m
  * or create"): a write.
  */
 export const GET_OR_CREATE =
-  /\b(?:creat(?:es|ing)|(?:may|will|can) create|adds?|adding)\b[^.;]{0,60}?\bif (?:(?:it |one |none |the [a-z]+ )?(?:does not|doesn['’]t|do not|don['’]t) (?:yet )?exists?|none (?:yet )?exists?)\b|\bif (?:the |it |one |a |[a-z]+ ){0,3}(?:has|have) none(?: yet)?,?\s+(?:a )?new [a-z]+ (?:is|will be|gets) (?:created|generated|added)\b|\bget[- _]or[- _]create\b|\bor creates? (?:it|one)\b/;
+  /\b(?:creat(?:es|ing)|(?:may|will|can) create|adds?|adding)\b[^.;]{0,60}?\bif (?:(?:it |one |none |the [a-z]+ )?(?:does not|doesn['’]t|do not|don['’]t) (?:yet )?exists?|none (?:yet )?exists?)\b|\bif (?:[a-z]+ ){0,3}(?:has|have) none(?: yet)?,?\s+(?:a )?new [a-z]+ (?:is|will be|gets) (?:created|generated|added)\b|\bget[- _]or[- _]create\b|\bor creates? (?:it|one)\b/;
 
 /** Claims that nothing is changed, in other languages: "sin modificar nada", "senza modificare nulla", "只读". */
 export const READ_ONLY_ELSEWHERE =

@@ -3,7 +3,7 @@
 import { IDIOM_WORDS, NON_ADDITIVE_VERBS, NOT_EMBEDDING, READOUT_NOUNS, RECORDING_VERBS, REMOVAL_PLACES, SEVERITY, STATE_NOUNS } from "./lexicon.js";
 import type { NameTokens } from "./tokens.js";
 import { inflections, NAME_VERBS, type VerbInfo } from "./verb-tables.js";
-import { articled, CONJUNCTIONS, determined, objectOpening, type DescriptionVerbHit } from "./description-verb.js";
+import { articled, CONJUNCTIONS, DETERMINERS, determined, objectOpening, type DescriptionVerbHit } from "./description-verb.js";
 
 type NameVerbPosition = "begins" | "ends" | "contains" | "embeds";
 
@@ -110,7 +110,7 @@ export function readoutName(first: VerbInfo, words: readonly string[], from: num
 
 /** Words that open a name asking a question of a state. */
 const QUESTION_NAME_WORDS = new Set(["is", "are", "has", "have", "does"]);
-/** Words that open a name asking who, what, which, where, when or how: "who_can_approve", "what_can_i_build". */
+/** Words that open a name asking who, what, which, where, when, how or whether: "who_can_approve", "what_can_i_build". */
 const QUESTION_OPENERS = new Set(["who", "what", "which", "where", "when", "how", "whether"]);
 
 /**
@@ -124,7 +124,7 @@ function asksQuestion(words: readonly string[], from: number): boolean {
   // A verb after the question's word is the question's own after "can" or "may" ("who_can_approve"), and a noun after a
   // determiner ("how_late_is_this_invoice"); elsewhere it is what the tool does once the question is settled
   // ("when_ready_send", "where_to_move_files").
-  if (QUESTION_OPENERS.has(words[from]!)) return words.every((w, i) => i <= from || !NAME_VERBS.has(w) || ASKED_ABILITY.has(words[i - 1]!) || NAME_DETERMINERS.has(words[i - 1]!) || (ASKED_ABILITY.has(words[i - 2]!) && PRONOUNS.has(words[i - 1]!)));
+  if (QUESTION_OPENERS.has(words[from]!)) return words.every((w, i) => i <= from || !NAME_VERBS.has(w) || ASKED_ABILITY.has(words[i - 1]!) || DETERMINERS.has(words[i - 1]!) || (ASKED_ABILITY.has(words[i - 2]!) && PRONOUNS.has(words[i - 1]!)));
   // … and a state asked of nouns: its word right after the "is", nothing after it a verb ("task_is_done_close" closes).
   const at = words.findIndex((w, i) => i > from && i < words.length - 1 && QUESTION_NAME_WORDS.has(w));
   return at > 0 && !words.slice(from, at).some((w) => NAME_VERBS.has(w)) && !words.slice(at + 2).some((w) => NAME_VERBS.has(w));
@@ -132,7 +132,6 @@ function asksQuestion(words: readonly string[], from: number): boolean {
 /** Words of ability a question asks of, and who it asks it of: "who_can_approve", "what_can_i_build". */
 const ASKED_ABILITY = new Set(["can", "could", "may", "might"]);
 const PRONOUNS = new Set(["i", "we", "you", "they", "he", "she", "it"]);
-const NAME_DETERMINERS = new Set(["this", "that", "the", "a", "an", "my", "our", "your", "its", "their"]);
 /** Words after a destructive one in a name that make it a state asked about: "is_delete_protected", "is_kill_switch_on". */
 const STATE_AFTER_REMOVAL = new Set(["protected", "protection", "allowed", "locked", "enabled", "disabled", "switch", "pending", "scheduled", "permission", "permissions", "access", "right", "rights"]);
 
@@ -331,13 +330,12 @@ export function agreeWithDescription(tokens: NameTokens, nv: NameVerbHit | undef
  * Identifiers are no words of the text ("started by publish_track").
  */
 function qualifiesThingRead(word: string, verb: string, dv: DescriptionVerbHit, lower: string): boolean {
-  const at = dv.object.indexOf(word);
-  const next = dv.object[at + 1];
-  if (at < 0 || objectOpening(dv) !== word || next === undefined || /(?:ed|ing)$/.test(next)) return false;
+  const next = dv.object[articled(dv) ? 2 : 1];
+  if (objectOpening(dv) !== word || next === undefined || /(?:ed|ing)$/.test(next)) return false;
   // A participle or an -ing word is as often a state or a noun ("'done' = published"); a third person or a re-verb acts.
   const forms = new Set([inflections(verb)[1]!, `re${verb}`]);
   const tokens = lower.match(/[a-z_]+/g) ?? [];
-  return !tokens.some((t, i) => forms.has(t) || (t === word && i > 1 && VERB_SLOT_BEFORE.has(tokens[i - 1]!)));
+  return !tokens.some((t, i) => forms.has(t) || (t === word && i > 0 && VERB_SLOT_BEFORE.has(tokens[i - 1]!)));
 }
 /** Words after which a verb's bare word is that verb: "then import", "and restart", "to sync". */
 const VERB_SLOT_BEFORE = new Set(["then", "and", "or", "to", "also", "will", "can", "may", "must", "should", "please"]);

@@ -23,9 +23,12 @@ const USE_THIS_TOOL =
 const ZU_INFINITIVE = /\bzu\s+(\p{L}+)/u;
 /** Spanish and Portuguese verbs as often nouns ("marca": a brand, "muda": a seedling): verbs only before a determiner. */
 const FOREIGN_NOUN_VERBS = new Set(["marca", "muda"]);
-/** Spanish and Italian "changes": a change only before an article and its thing, in a sentence that asks nothing. */
+/**
+ * "Cambia" (Spanish and Italian: changes) and "cambiar" (Spanish: to change): a change only before an article and its
+ * thing ("Cambia lo stato", "Cambia l'indirizzo"), in a sentence that asks nothing.
+ */
 const VERBS_BEFORE_ARTICLE = new Set(["cambia", "cambiar"]);
-const ARTICLE_AND_THING = /^\s*\p{L}+\s+(?:el|la|lo|los|las|il|gli|le|un|una|uno)\s[^.?!\n]*(?:[.!\n]|$)/iu;
+const ARTICLE_AND_THING = /^\s*\p{L}+\s+(?:(?:el|la|lo|los|las|il|i|gli|le|un|una|uno)\s|l['’])[^.?!\n]*(?:[.!\n]|$)/iu;
 /** A Spanish or Portuguese determiner after the text's first word, or "como" ("Marca como aprobada …" marks as). */
 const IBERIAN_DETERMINER_NEXT = /^\s*\p{L}+\s+(?:como|el|la|los|las|lo|un|una|unos|unas|o|a|os|as|um|uma|uns|umas|todos|todas|todo|toda|este|esta|estos|estas|esse|essa|esses|essas|cada|su|sus|seu|sua|seus|suas)\b/iu;
 /** Where a German main clause ends, and its separable verb's particle with it ("Setzt Filter und gibt … zurück" resets nothing). */

@@ -4,6 +4,7 @@ import { BEYOND_EXAMINING, EVALUATED, EXAMINATIONS, EXAMINING_PURPOSES, PERSIST_
 import type { Category } from "./taxonomy.js";
 import { quoteText } from "./quote.js";
 import { TEXT_VERBS } from "./verb-tables.js";
+import { deniedAt } from "./stated-effects.js";
 import type { NameVerbHit } from "./name-verb.js";
 import { clauseAfterVerb, CONJUNCTIONS, PREPOSITIONS, type DescriptionVerbHit } from "./description-verb.js";
 
@@ -104,8 +105,8 @@ const WRITE_ALLOWED = /\b(?:insert|upsert|update|delete|drop|alter|truncate|modi
 const REFUSAL_EXCEPTED = /\b(?:unless|except|otherwise|by default|allow[_-]?writes?|when (?:started|running|run) in)\b|\b(?:are|is) (?:allowed|permitted)\b/;
 /**
  * A sentence that allows only reads ("Only SELECT queries are allowed", "Only SELECT and WITH queries are permitted"):
- * the limit itself, no exception, where it opens its sentence and names no place, case or person it holds for ("When
- * safe_mode is on, only SELECT …", "Only SELECT is allowed on replicas", "Only admins are allowed to …").
+ * the limit itself, no exception, where it opens its sentence and names no case, place or purpose it holds for ("When
+ * safe_mode is on, only SELECT …", "Only SELECT is allowed on replicas", "… allowed to run on the replica").
  */
 const ONLY_READS_ALLOWED = /(?:^|[.;!?]\s+|\n\s*(?:[-*•]\s+)?)only\s+(?:select|read-only|readonly|reads?)\b[^.;:!?\n]{0,30}?\b(?:are|is)\s+(?:allowed|permitted)\b(?!\s+(?:on|in|when|if|for(?!\s+security)|to|unless|while|with|there)\b)/g;
 
@@ -120,7 +121,18 @@ export function refusalExcepted(lower: string): boolean {
  */
 const QUERIES = new Set(["query", "queries", "查询", "查詢", "クエリ", "쿼리"]);
 /** A query's result kept: "writes its result to the stage", "results are written to the target bucket". */
-export const RESULT_KEPT = /\b(?:(?:writes?|saves?|stores?|persists?|inserts?|uploads?)\s+(?:(?:its|the|their|each|all)\s+)?(?:query\s+)?(?:results?|rows|output|answer|data)|(?:is|are) (?:written|saved|stored|persisted|inserted))\b/;
+const RESULT_KEPT = /\b(?:(?:writes?|saves?|stores?|persists?|inserts?|uploads?)\s+(?:(?:its|the|their|each|all)\s+)?(?:query\s+)?(?:results?|rows|output|answer|data)|(?:is|are) (?:written|saved|stored|persisted|inserted))\b/;
+/**
+ * A read query's result the text says is kept, not denied: "writes its rows to the stage", "the result is saved to the
+ * results table"; not "No data is written" nor where data already lives ("where all event data is stored").
+ */
+const QUERY_RESULT_KEPT = /\b(?:(?:writes?|saves?|stores?|persists?|inserts?|uploads?)\s+(?:(?:its|the|their|each|all)\s+)?(?:query\s+)?(?:results?|rows|output|answer)|(?:results?|rows|output|answers?)\s+(?:is|are)\s+(?:then\s+|also\s+)?(?:written|saved|stored|persisted|inserted))\b/;
+/** Whether the text says a read query's result is kept (QUERY_RESULT_KEPT), where no negation before it denies it. */
+export function queryResultKept(lower: string): boolean {
+  const m = QUERY_RESULT_KEPT.exec(lower);
+  return m !== null && !deniedAt(lower, m.index);
+}
+
 /** What a query may be a writing statement of (SQL_WORDS, WRITING_QUERY_WORDS), as a word of the text. */
 const WRITABLE_QUERY = new RegExp(`\\b(?:${[...SQL_WORDS, ...WRITING_QUERY_WORDS].join("|")})\\b`);
 

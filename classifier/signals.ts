@@ -90,7 +90,7 @@ import {
 } from "./schema-arguments.js";
 import { leadsRemoval, removalLeadOutweighs, REMOVE_VERBS, unlinkOf } from "./removals.js";
 import { HANDED_BACK_INSTEAD, verbsInTheirSense } from "./verb-senses.js";
-import { examinationRun, readOnlyModeRun, READ_STATEMENTS_LISTED, refusalExcepted, RESULT_KEPT, selectRun, writesRefused } from "./reading-runs.js";
+import { examinationRun, readOnlyModeRun, queryResultKept, READ_STATEMENTS_LISTED, refusalExcepted, selectRun, writesRefused } from "./reading-runs.js";
 import { confirmationAsked, joinedAction, madeIntoFiles, optionalChange, sideEffectListed, switchedChange, writtenAnyway } from "./further-changes.js";
 
 /** One piece of evidence, quoting the text it came from. */
@@ -684,7 +684,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // A query named as what picks the things a leading change works on ("Set the value of an element found via JSONPath
   // selector", "Update the issues matching a JQL query") is not what the tool runs.
   const queryPicksChanged = phrases.read_query !== undefined && dv !== undefined && dv.first && (dv.category === "write" || dv.category === "destructive" || dv.category === "financial") && pickedBy(lowerDescription, phrases.read_query);
-  if (readQuery && (!phrases.mutation || refusesWrites) && !effect && !saved && !RESULT_KEPT.test(lowerDescription) && !queryPicksChanged && execKind !== "code" && execKind !== "command") {
+  if (readQuery && (!phrases.mutation || refusesWrites) && !effect && !saved && !queryResultKept(lowerDescription) && !queryPicksChanged && execKind !== "code" && execKind !== "command") {
     scores.read += scores.execute + WEIGHTS.readQuery;
     scores.execute = 0;
     evidence.push({ signal: "read_query", source: phrases.read_query !== undefined ? "description" : "schema", quote: readQuery, weight: WEIGHTS.readQuery });

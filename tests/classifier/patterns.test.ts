@@ -2774,6 +2774,9 @@ describe.each([
       ["execute_sql", "Execute a SQL query. When safe_mode is on, only SELECT statements are allowed and INSERT/UPDATE/DELETE are rejected.", "execute"],
       ["sql_exec", "Execute a SELECT query. Only SELECT is allowed on replicas; INSERT, UPDATE and DELETE are rejected there.", "execute"],
       ["run_select_saved", "Execute a SQL query. Only SELECT queries are allowed, INSERT/UPDATE/DELETE are rejected, and the result is saved to the results table.", "execute"],
+      // A result denied kept, or data said to live somewhere, is no result kept.
+      ["run_sql", "Run SQL. Only SELECT, SHOW, DESCRIBE or EXPLAIN statements are supported. No data is written.", "read"],
+      ["execute_sql", "Execute a SELECT statement against the analytics database, where all event data is stored.", "read"],
       // Spanish and Italian "cambia" changes the thing its article names; not a currency's exchange nor a question
       // (below).
       ["cambiar_estado", "Cambia el estado de una tarea a completada.", "write"],
@@ -2783,8 +2786,9 @@ describe.each([
       ["who_can_edit", "Who may edit a document: the people and their roles.", "read"],
       ["cell_is_complete", "Check whether a code cell is syntactically complete.", "read"],
       ["set_is_active", "Set whether the user is active.", "write"],
-      ["how_to_delete_repo", "Explain how to delete a repository.", "destructive"],
-      // A verb after the question's word is what the tool does once it is settled, but after "can" or "may".
+      ["who_can_delete_repo", "Who may delete a repository.", "destructive"],
+      // A verb after the question's word is what the tool does once it is settled, but after "can" or "may"; a verb
+      // after the state asked of nouns is what the tool then does.
       ["when_ready_send", "Outbound email helper.", "write"],
       ["where_to_move_files", "Move files to the suggested folder.", "write"],
       ["task_is_done_close", "Task completion handler.", "write"],
@@ -2792,7 +2796,7 @@ describe.each([
       // the name has another verb, nor a destructive one.
       ["focus_summary", "Get focus time per project for the last week.", "read"],
       ["install_options", "Show the install command for each platform.", "read"],
-      ["apply_patch", "Get the patch from the server and apply it to the working tree.", "write"],
+      ["apply_update", "Get the update notes for the current version.", "write"],
       ["purge_history", "Show purge history for the cache.", "destructive"],
       // … nor where the text says the verb elsewhere, or the word is done rather than a noun's qualifier.
       ["mute_channel", "Show mute options; mutes the channel for the chosen duration.", "write"],
@@ -2803,6 +2807,7 @@ describe.each([
       // marks made in what is handed back do not.
       ["security_scan", "Run a fresh security audit on a server and save it, returning the grade and findings.", "write"],
       ["check_config", "Run a config check and mark the problems in the returned report.", "read"],
+      ["check_lint", "Run a lint check and write the report to stdout.", "read"],
       // … and so does a save the text states; not one it denies.
       ["lint_code", "Run the linter and write the fixes to the files.", "write"],
       ["scan_code", "Run a security scan without saving to disk.", "read"],
@@ -2811,7 +2816,13 @@ describe.each([
       ["today_note", "Returns today's note for a journal. If the journal has none yet, a new note is created.", "write"],
       ["balance", "Returns the balance. If the account has none yet, a new one is not created.", "read"],
     ]);
+    expect(k("cambia_email", "Cambia l'indirizzo email del profilo.").signals).toContain("description_verb:cambia");
     expect(k("cambio_valuta", "Cambia valuta: converte un importo da EUR a USD.").signals).not.toContain("description_verb:cambia");
+    // A question name's verb after a determiner or after "can" and a pronoun is no verb of the tool's; the controls keep theirs.
+    expect(k("how_late_is_this_invoice", "How late is this invoice.").signals).not.toContain("verb:invoice");
+    expect(k("what_can_i_build", "Buildable items for the current inventory.").signals).not.toContain("verb:build");
+    expect(k("when_ready_send", "Outbound email helper.").signals).toContain("verb:send");
+    expect(k("task_is_done_close", "Task completion handler.").signals).toContain("verb:close");
     expect(k("weather_trend", "Cambia il tempo? Mostra le previsioni della settimana.").signals).not.toContain("description_verb:cambia");
   });
 });
