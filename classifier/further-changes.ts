@@ -69,7 +69,7 @@ const TOOL_NOUNS = new Set("tool tools helper utility scanner agent assistant se
  * for a string and replace it"), unless denied; a word as often a noun counts where a pronoun follows it ("and post
  * it"), an -ing form never (how the work is done). Removals are statedRemoval's.
  */
-export function joinedAction(lower: string, opensWithVerb: boolean): { category: Category; quote: string } | undefined {
+export function joinedAction(lower: string, opensWithVerb: boolean): { verb: string; category: Category; quote: string } | undefined {
   // A spec's request line first ("GET /me/notifications") is no sentence of its own: the summary after it is.
   const text = lower.charCodeAt(0) <= 122 ? lower.replace(REQUEST_LINE, "") : lower;
   const end = text.slice(0, 200).search(/[.!?\n]/);
@@ -99,7 +99,7 @@ export function joinedAction(lower: string, opensWithVerb: boolean): { category:
     // positions gates, scores them and replays them").
     const relative = opensWithVerb ? null : RELATIVE_AFTER_THING.exec(first.slice(0, at));
     if (relative && !TOOL_NOUNS.has(relative[1]!)) continue;
-    return { category: v.category, quote: quoteText(first.slice(at), 60) };
+    return { verb: v.verb, category: v.category, quote: quoteText(first.slice(at), 60) };
   }
   return undefined;
 }

@@ -284,7 +284,7 @@ export function agreeWithDescription(tokens: NameTokens, nv: NameVerbHit | undef
   // the name has no verb of its own, where it has no other verb's word ("apply_update": "Download the update …"), the
   // word qualifies a noun of the object (not "Get sync", "Get sync started") and the text says the verb nowhere else
   // (qualifiesThingRead).
-  if (dv.first && dv.category === "read" && !dv.ambiguous && !nv.ambiguous && nv.category !== "destructive" && qualifiesThingRead(words[nv.index]!, nv.verb, dv, lower) && !words.some((w, i) => i !== nv.index && NAME_VERBS.has(w))) return undefined;
+  if (dv.first && dv.category === "read" && !dv.ambiguous && !nv.ambiguous && nv.category !== "destructive" && !words.some((w, i) => i !== nv.index && NAME_VERBS.has(w)) && qualifiesThingRead(words[nv.index]!, nv.verb, dv, lower)) return undefined;
   // A plain verb opening the name is the name's own answer (get_upgrade_guide gets, whatever its description), unless
   // the name ends in a verb the description leads with: then the first word names the service ("store_orders_search",
   // "Find orders by status" searches).

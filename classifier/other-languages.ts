@@ -21,16 +21,21 @@ import type { DescriptionVerbHit } from "./description-verb.js";
 const USE_THIS_TOOL =
   /^\s*(?:(?:utilisez|utilise|usa|use|utilice|utiliza|utilize|utilizza|verwenden sie|verwende)\s+(?:cet\s+outil|cette\s+fonction|esta\s+herramienta|esta\s+ferramenta|este\s+recurso|questo\s+strumento|dieses\s+tool|dieses\s+werkzeug)\s*,?\s+(?:(?:uniquement|seulement|solo|solamente|apenas|somente|nur)\s+)?(?:pour|afin\s+de|para|per|um)|(?:cet\s+outil|cette\s+fonction)\s+permet\s+(?:de|d['’])|(?:esta\s+herramienta|esta\s+ferramenta)\s+permite|questo\s+strumento\s+permette\s+di)\s*/i;
 const ZU_INFINITIVE = /\bzu\s+(\p{L}+)/u;
-/** Spanish and Portuguese verbs as often nouns ("marca": a brand, "muda": a seedling): verbs only before a determiner. */
-const FOREIGN_NOUN_VERBS = new Set(["marca", "muda"]);
-/**
- * "Cambia" (Spanish and Italian: changes) and "cambiar" (Spanish: to change): a change only before an article and its
- * thing ("Cambia lo stato", "Cambia l'indirizzo"), in a sentence that asks nothing.
- */
-const VERBS_BEFORE_ARTICLE = new Set(["cambia", "cambiar"]);
-const ARTICLE_AND_THING = /^\s*\p{L}+\s+(?:(?:el|la|lo|los|las|il|i|gli|le|un|una|uno)\s|l['’])[^.?!\n]*(?:[.!\n]|$)/iu;
 /** A Spanish or Portuguese determiner after the text's first word, or "como" ("Marca como aprobada …" marks as). */
 const IBERIAN_DETERMINER_NEXT = /^\s*\p{L}+\s+(?:como|el|la|los|las|lo|un|una|unos|unas|o|a|os|as|um|uma|uns|umas|todos|todas|todo|toda|este|esta|estos|estas|esse|essa|esses|essas|cada|su|sus|seu|sua|seus|suas)\b/iu;
+/** A Spanish or Italian article and its thing after the text's first word, in a sentence that asks nothing. */
+const ARTICLE_AND_THING = /^\s*\p{L}+\s+(?:(?:el|la|lo|los|las|il|i|gli|le|un|una|uno)\s|l['’])[^.?!\n]*(?:[.!\n]|$)/iu;
+/**
+ * Verbs as often something else, and what must follow them for them to be verbs: Spanish and Portuguese "marca" (a
+ * brand) and "muda" (a seedling) a determiner; "cambia" (Spanish and Italian: changes) and "cambiar" (Spanish: to
+ * change) an article and its thing ("Cambia lo stato", "Cambia l'indirizzo"), not "Cambia valuta" or a question.
+ */
+const VERB_ONLY_BEFORE = new Map<string, RegExp>([
+  ["marca", IBERIAN_DETERMINER_NEXT],
+  ["muda", IBERIAN_DETERMINER_NEXT],
+  ["cambia", ARTICLE_AND_THING],
+  ["cambiar", ARTICLE_AND_THING],
+]);
 /** Where a German main clause ends, and its separable verb's particle with it ("Setzt Filter und gibt … zurück" resets nothing). */
 const GERMAN_CLAUSE_END = /[.,;:!?()\n]|\s(?:und|oder|sowie|aber)\s/;
 
@@ -216,11 +221,9 @@ export function foreignDescriptionVerb(description: string, firstWord: boolean):
     head = text.slice(0, 40);
     const first = leadingLetters(head)?.toLowerCase();
     found = first ? (separatedVerb(first, text) ?? FOREIGN_VERB_OF.get(first)) : undefined;
-    // "Marca una reserva como …" marks, where "Marca, precio y …" and "Marca temporal" name a brand and a stamp.
-    if (found && FOREIGN_NOUN_VERBS.has(first!) && !IBERIAN_DETERMINER_NEXT.test(text)) found = undefined;
-    // "Cambia el estado de un pedido" changes it, where "Cambia valuta", "Cambia con el tiempo" and a question asked
-    // ("Cambia il tempo?") do not.
-    if (found && VERBS_BEFORE_ARTICLE.has(first!) && !ARTICLE_AND_THING.test(text)) found = undefined;
+    // "Marca una reserva como …" marks and "Cambia el estado de un pedido" changes, where "Marca temporal" names a stamp,
+    // and "Cambia con el tiempo" or "Cambia il tempo?" changes nothing of the tool's.
+    if (found && VERB_ONLY_BEFORE.get(first!)?.test(text) === false) found = undefined;
     if (!found && first !== undefined && VERB_FINAL_LATIN.test(text)) found = lastVerbOfSentence(text);
     // German puts the verb last after its filler: "…, um eine Datei zu löschen".
     if (!found && text !== description) found = FOREIGN_VERB_OF.get(ZU_INFINITIVE.exec(text.slice(0, 80))?.[1]?.toLowerCase() ?? "");

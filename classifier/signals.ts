@@ -724,13 +724,12 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
       // … and what the text says is kept, weighed above, still outweighs the examination's reading: a save it states
       // ("Run the linter and write the fixes to the files") or a keeping or sending joined to a reading lead ("Run a
       // fresh security audit on a server and save it"), where marks and highlights are made in what it hands back.
-      const keptBy = saved ? "stated_save" : action && readingLead && keptOrSent(action.quote, lowerDescription) ? "joined_action" : undefined;
-      const kept = keptBy && evidence.find((e) => e.signal === keptBy);
-      const category = saved ? "write" : action?.category;
-      const lift = category ? scores.read - scores[category] + 1 : 0;
-      if (kept && category && lift > 0) {
-        scores[category] += lift;
-        kept.weight += lift;
+      const kept = saved ? { signal: "stated_save", category: "write" as const } : action && readingLead && keptOrSent(action.verb, lowerDescription) ? { signal: "joined_action", category: action.category } : undefined;
+      const weighed = kept && evidence.find((e) => e.signal === kept.signal);
+      const lift = kept ? scores.read - scores[kept.category] + 1 : 0;
+      if (weighed && lift > 0) {
+        scores[kept.category] += lift;
+        weighed.weight += lift;
       }
     }
   }
@@ -847,8 +846,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
 /** Verbs of a change joined to an examination that keep or send what it found. */
 const KEEPING_OR_SENDING = new Set(["save", "store", "persist", "write", "post", "send", "publish", "upload", "commit", "push"]);
 
-/** Whether a joined action's quote opens with keeping or sending what was found, not handed back instead ("in the response"). */
-function keptOrSent(quote: string, lower: string): boolean {
-  const verb = TEXT_VERBS.get(/^[a-z]+/.exec(quote.toLowerCase())?.[0] ?? "")?.verb;
-  return verb !== undefined && KEEPING_OR_SENDING.has(verb) && !HANDED_BACK_INSTEAD.test(lower);
+/** Whether a joined action's verb keeps or sends what was found, and the text hands nothing back instead ("in the response"). */
+function keptOrSent(verb: string, lower: string): boolean {
+  return KEEPING_OR_SENDING.has(verb) && !HANDED_BACK_INSTEAD.test(lower);
 }
