@@ -424,6 +424,8 @@ function broughtAs(whole: string, object: string, particle: string): string {
   return `${/^(?:up|online)$/i.test(particle) ? "start" : "shutdown"} ${object.trimEnd()}`;
 }
 
+const SEEING: VerbInfo = { verb: "see", category: "read", ambiguous: false };
+
 /** After "read", "-only" set false: "Read-Only: false", "read-only: no". */
 const READ_ONLY_SET_FALSE = /^[- ]only\s*[:=]\s*(?:false|no)\b/i;
 /**
@@ -538,7 +540,9 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
       }
     }
     // A noun of action leading the text with its object after "of" is the action: "Deletion of a project", "Retrieval of …".
-    const found = TEXT_VERBS.get(word) ?? (others === 0 && NOMINALIZED.has(word) && /^\s+of\s/i.test(head.slice(token.end, token.end + 5)) ? NAME_VERBS.get(NOMINALIZED.get(word)!) : undefined);
+    // "See" is the tool's verb only after the filler's "to" ("Use this to see the pending trades"); leading a text, it
+    // sends the reader elsewhere ("See the docs for the flags") and the verb that matters comes later.
+    const found = (word === "see" && before === "to" && others === 0 ? SEEING : TEXT_VERBS.get(word)) ?? (others === 0 && NOMINALIZED.has(word) && /^\s+of\s/i.test(head.slice(token.end, token.end + 5)) ? NAME_VERBS.get(NOMINALIZED.get(word)!) : undefined);
     // "Queue" is a verb before its article ("Queue a note proposal"), the thing read before anything else ("Queue depth").
     const v = found?.verb === "queue" && !ARTICLE_AFTER.test(head.slice(token.end, token.end + 6)) ? undefined : found;
     // A text that opens with a noun phrase ("Directory listing with size, type and modification time") names what
