@@ -426,6 +426,24 @@ function broughtAs(whole: string, object: string, particle: string): string {
 
 const SEEING: VerbInfo = { verb: "see", category: "read", ambiguous: false };
 
+/** A verb's slot: after a pronoun, "then", "and" or "by" ("it deploys", "by applying it"), or opening a clause ("; restarts it"). */
+const VERB_SLOT = /(?<=(?:\b(it|this|that|which|then|and|by)|[;:])\s+)[a-z]+/gi;
+
+/**
+ * Whether the sentence after `at` states a change in a verb's slot: what the text then does outweighs what it lets the
+ * reader see ("Use this to see your changes live: it deploys the branch"). After "by" a word as often a noun counts too.
+ */
+function changeStatedAfter(head: string, at: number): boolean {
+  const rest = head.slice(at, at + 240);
+  const stop = rest.search(/[.!?](?:\s|$)|\n/);
+  const sentence = stop < 0 ? rest : rest.slice(0, stop);
+  for (const m of sentence.matchAll(VERB_SLOT)) {
+    const v = TEXT_VERBS.get(m[0].toLowerCase());
+    if (v && v.category !== "read" && (!v.ambiguous || m[1]?.toLowerCase() === "by")) return true;
+  }
+  return false;
+}
+
 /** After "read", "-only" set false: "Read-Only: false", "read-only: no". */
 const READ_ONLY_SET_FALSE = /^[- ]only\s*[:=]\s*(?:false|no)\b/i;
 /**
@@ -542,7 +560,7 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
     // A noun of action leading the text with its object after "of" is the action: "Deletion of a project", "Retrieval of …".
     // "See" is the tool's verb only after the filler's "to" ("Use this to see the pending trades"); leading a text, it
     // sends the reader elsewhere ("See the docs for the flags") and the verb that matters comes later.
-    const found = (word === "see" && before === "to" && others === 0 ? SEEING : TEXT_VERBS.get(word)) ?? (others === 0 && NOMINALIZED.has(word) && /^\s+of\s/i.test(head.slice(token.end, token.end + 5)) ? NAME_VERBS.get(NOMINALIZED.get(word)!) : undefined);
+    const found = (word === "see" && before === "to" && others === 0 && !changeStatedAfter(head, token.end) ? SEEING : TEXT_VERBS.get(word)) ?? (others === 0 && NOMINALIZED.has(word) && /^\s+of\s/i.test(head.slice(token.end, token.end + 5)) ? NAME_VERBS.get(NOMINALIZED.get(word)!) : undefined);
     // "Queue" is a verb before its article ("Queue a note proposal"), the thing read before anything else ("Queue depth").
     const v = found?.verb === "queue" && !ARTICLE_AFTER.test(head.slice(token.end, token.end + 6)) ? undefined : found;
     // A text that opens with a noun phrase ("Directory listing with size, type and modification time") names what

@@ -177,17 +177,17 @@ function plainWriteIn(words: readonly string[], from: number, to: number): boole
 }
 
 /**
- * Changes that open a name as its verb whatever reading word comes after, that word then part of what is changed:
+ * Changes that open a name as its verb where a reading word follows inside it, that word then part of what is changed:
  * "set_read_status", "setReadOnly", "clear_search_history", "reset_scan_state". A set, a clearing or a reset is rarely
- * the thing a reading verb after it fetches, where a mail, a log or a build is ("mail_search", "log_tail").
+ * the thing such a word qualifies, where a mail, a log or a build is ("mail_search_results", "log_tail_lines").
  */
 const OPENING_CHANGES = new Set(["set", "reset", "clear"]);
 
 function verbByPosition(words: readonly string[], from: number, to: number, verbLast: boolean): NameVerbHit | undefined {
   const hit = verbByOrder(words, from, to, verbLast);
-  if (hit?.category !== "read" || hit.index === from || !OPENING_CHANGES.has(words[from]!)) return hit;
-  // On a server that puts its verbs last, a reading verb ending the name is still its verb ("set_list" lists sets).
-  if (verbLast && hit.index === to - 1) return hit;
+  // A reading verb ending the name reads what the words before it name: "set_list" lists sets, "reset_history_get" gets
+  // a history of resets, "clear_cache_preview" previews a clearing.
+  if (hit?.category !== "read" || hit.index === from || hit.index === to - 1 || !OPENING_CHANGES.has(words[from]!)) return hit;
   const opening = NAME_VERBS.get(words[from]!)!;
   return idiomHidesVerb(opening, words, from) ? hit : nameHit(opening, "begins", from, joinedAfter(words, from, to));
 }

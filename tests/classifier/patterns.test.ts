@@ -2828,26 +2828,30 @@ describe.each([
 
   it("learned-31's readings from batch 43's misses, and what each must leave alone", () => {
     expectReadings([
-      // "set", "reset" and "clear" opening a name are its verb, a reading word after them part of what they change.
+      // "set", "reset" and "clear" opening a name are its verb, a reading word inside it part of what they change.
       ["set_read_status", "Message read status flag.", "write"],
       ["set_search_engine", "The default engine for web queries.", "write"],
       ["clear_search_history", "The assistant's search history.", "destructive"],
       ["reset_scan_state", "Scanner state for the workspace.", "write"],
-      // "See" after the filler's "to" is the tool's verb; leading a text it sends the reader elsewhere.
+      // A reading verb ending the name reads what the words before it name.
+      ["set_list", "All LEGO sets released in a given year, with piece counts.", "read"],
+      ["reset_history_get", "Password reset history for a user account.", "read"],
+      // "See" after the filler's "to" is the tool's verb; leading a text it sends the reader elsewhere, and a change the
+      // sentence goes on to state in a verb's slot outweighs it.
       ["week_planner", "Use this to see a day-by-day schedule grid for every player on your roster this week.", "read"],
       ["docs_tool", "See the docs for the flags. Deletes the selected rows.", "destructive"],
       ["backups_tool", "Use this tool to see and delete old backups.", "destructive"],
     ]);
+    expect(k("staging", "Use this to see your changes live: it deploys the current branch to a staging environment.").category).not.toBe("read");
     expect(k("setReadOnly", "Document flag.").signals).toContain("verb:set");
-    // Another noun a reading verb follows keeps that verb, and so does a getter ending a name after "set" on a server
-    // that puts its verbs last.
+    expect(k("migration", "Use this to see the effect of a migration by applying it to a scratch database.").category).not.toBe("read");
+    // Another noun a reading verb follows keeps that verb, and so does a getter ending a name after "set".
     expect(k("mail_search", "").signals).toContain("verb:search");
     expect(k("log_tail", "").signals).toContain("verb:tail");
     const names = ["set_list", "drafts_list", "draft_get", "draft_create", "file_update", "labels_list", "attachment_get"];
     const verbLast = classifyServer({ name: "mail", tools: names.map((n) => tool(n)) }, options);
     expect(verbLast[0]!.signals).toContain("verb:list");
-    // A credit, a counterparty and an executive hold no verb's letters as a verb.
-    expect(k("vat_credit", "VAT credit carried forward from the last return.").signals).not.toContain("verb:edit");
+    // A counterparty and an executive hold no verb's letters as a verb.
     expect(k("counterparty_limits", "Counterparty exposure limits for a desk.").signals).not.toContain("verb:count");
     expect(k("executive_orders", "Presidential executive orders by year.").signals).not.toContain("verb:exec");
     // … where a run-together name still holds its verb.
