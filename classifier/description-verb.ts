@@ -424,6 +424,7 @@ function broughtAs(whole: string, object: string, particle: string): string {
   return `${/^(?:up|online)$/i.test(particle) ? "start" : "shutdown"} ${object.trimEnd()}`;
 }
 
+/** "See" as a tool's verb, which findDescriptionVerb takes only after the filler's "to". */
 const SEEING: VerbInfo = { verb: "see", category: "read", ambiguous: false };
 
 /** A verb's slot: after a pronoun, "then", "and" or "by" ("it deploys", "by applying it"), or opening a clause ("; restarts it"). */

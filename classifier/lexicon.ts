@@ -795,8 +795,7 @@ export const ATTACHED_THINGS = new Set(
 /**
  * Words of their own that begin or end with a verb's letters: "account" does not count, "market" does not mark,
  * "status" does not stat, "details" does not tail, a "checklist" or a "playlist" does not list, a "counterparty" does
- * not count, an "executive" does not exec.
- * Run-together names ("tfdeploy") are read for an embedded verb; these never are.
+ * not count, an "executive" does not exec. Run-together names ("tfdeploy") are read for an embedded verb; these never are.
  */
 export const NOT_EMBEDDING = /^(?:(?:check|play|wish|watch|task|todo|set|book|price|guest|word|mailing|reading|song|hit)lists?|(?:ac|dis)?counts?|counter\w*|executives?|(?:de|re)tails?|amounts?|(?:bench|land|trade|water|book)marks?|market\w*|markdown\w*|stat(?:us|uses|e|es|ic|ics)|storage\w*|storefronts?|copyright\w*|thresholds?|households?|(?:thermo|rheo|hemo|cryo|aero)stats?|alternat\w*|outlooks?)$/;
 /**
