@@ -21,6 +21,7 @@ describe.each(DRIVERS)("misbehaving sources on %s", (driver) => {
   let t: TestCatalog;
   let baseline: Awaited<ReturnType<typeof catalogStats>>;
   const http = testHttpClient({ maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 1_500, bodyTimeoutMs: 800, requestTimeoutMs: 2_000, maxBodyBytes: 5 * 1024 * 1024 });
+  const dripHttp = testHttpClient({ maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 1_500, bodyTimeoutMs: 800, requestTimeoutMs: 500 });
 
   beforeAll(async () => {
     t = await openTestCatalog(driver);
@@ -32,15 +33,15 @@ describe.each(DRIVERS)("misbehaving sources on %s", (driver) => {
     expect(baseline.servers.total).toBeGreaterThan(100);
   });
   afterAll(async () => {
-    await http.close();
+    await Promise.all([http.close(), dripHttp.close()]);
     await t.dispose();
   });
 
-  async function runAgainst(server: LocalServer, maxPages?: number) {
+  async function runAgainst(server: LocalServer, maxPages?: number, client = http) {
     // Each fault starts a crawl afresh: a failed crawl's checkpoint would otherwise resume it.
     await t.catalog.db.execute(sql`delete from source_state`);
     try {
-      return await refresh(t.catalog, { sources: [registrySource(server.url)], full: true, fetcherFor: () => http, ...(maxPages ? { maxPages } : {}) });
+      return await refresh(t.catalog, { sources: [registrySource(server.url)], full: true, fetcherFor: () => client, ...(maxPages ? { maxPages } : {}) });
     } finally {
       await server.close();
     }
@@ -107,11 +108,13 @@ describe.each(DRIVERS)("misbehaving sources on %s", (driver) => {
   test("a response that drips a byte a second is cut off by the request deadline", async () => {
     const s = await startLocalServer((_req, res) => {
       res.writeHead(200, { "content-type": "application/json" });
-      const timer = setInterval(() => res.write(" "), 400);
+      const timer = setInterval(() => res.write(" "), 100);
       res.on("close", () => clearInterval(timer));
     });
-    const summary = await runAgainst(s);
-    await expectFailedCleanly(summary, /within 2000 ms|timed out/, { kind: "timeout", retryable: true });
+    // A shorter deadline than the file's (each of the 3 attempts waits it out), still well past the 800 ms body
+    // timeout that every drip resets.
+    const summary = await runAgainst(s, undefined, dripHttp);
+    await expectFailedCleanly(summary, /within 500 ms|timed out/, { kind: "timeout", retryable: true });
   });
 
   test("truncated JSON fails the source without a retry storm", async () => {
