@@ -13,9 +13,10 @@ describe("npm run eval -- --llm", () => {
   });
   afterAll(async () => endpoint?.close());
 
+  // Two folds (the fewest), here and below: each fold refits the learned model, and nothing checked depends on how many.
   it("--json: a with-model column beside the others, the review's counts, and the calibration curve with the chosen threshold", { timeout: 300_000 }, async () => {
     const lines: string[] = [];
-    await runEval(["--json", "--folds", "3", "--llm", "--corpus-only"], (...l) => lines.push(...l), () => {}, env());
+    await runEval(["--json", "--folds", "2", "--llm", "--corpus-only"], (...l) => lines.push(...l), () => {}, env());
     const out = JSON.parse(lines[0]!);
     // --corpus-only leaves the held-out sets out (the full run's shape is tests/eval/cross-validate.test.ts's).
     for (const key of ["injection", "probes", "ourLabels", "fromSource", "fromGithub"]) expect(out).not.toHaveProperty(key);
@@ -35,7 +36,7 @@ describe("npm run eval -- --llm", () => {
 
   it("text: both columns and the review's summary line; within its budget", { timeout: 300_000 }, async () => {
     const lines: string[] = [];
-    await runEval(["--folds", "3", "--llm", "--llm-budget", "1", "--corpus-only"], (...l) => lines.push(...l), () => {}, env());
+    await runEval(["--folds", "2", "--llm", "--llm-budget", "1", "--corpus-only"], (...l) => lines.push(...l), () => {}, env());
     const text = lines.join("\n");
     expect(text).not.toContain("## Probe sets");
     expect(text).toContain("| figure | rules only | rules + learned | rules + learned + model | target |");
