@@ -74,12 +74,14 @@ describe.each(DRIVERS)("refresh and stats through the CLI on %s", (driver) => {
   });
 
   test("a failing source exits 1, says why, and keeps the catalog", async () => {
-    replay.failFromPage = 1;
+    // A server error the client does not retry (501): a 500 fails the same way after 5 attempts and 4 s of backoff
+    // (the retries are tests/http/client.test.ts's and tests/reliability/sources.test.ts's).
+    replay.faults.push({ kind: "status", status: 501, times: 1 });
     const r = await cli(["refresh", "--sources", "registry", "--full", "--json"]);
-    replay.failFromPage = undefined;
+    expect(replay.faults).toEqual([]);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).status).toBe("failed");
-    expect(r.stderr).toMatch(/registry failed: registry: page 1: .*500/);
+    expect(r.stderr).toMatch(/registry failed: registry: page 1: .*501/);
     const stats = JSON.parse((await cli(["stats", "--json"])).stdout);
     expect(stats.servers.total).toBe(distinctNames);
     expect(stats.lastRun.status).toBe("failed");
