@@ -48,8 +48,9 @@ async function serveCatalog(env: NodeJS.ProcessEnv): Promise<Served> {
   };
 }
 
-/** GET /api/tools?name=NAME&limit=`limit` for each of `names` in turn: `WARM_UP_REQUESTS`, then `count` timed. */
-export async function measureServedLookups(env: NodeJS.ProcessEnv, names: readonly string[], o: { count: number; limit: number }): Promise<ServedFigures> {
+/** GET /api/tools?name=NAME&limit=`limit` for each of `names` in turn: `warmUp` (default `WARM_UP_REQUESTS`), then `count` timed. */
+export async function measureServedLookups(env: NodeJS.ProcessEnv, names: readonly string[], o: { count: number; limit: number; warmUp?: number }): Promise<ServedFigures> {
+  const warmUp = o.warmUp ?? WARM_UP_REQUESTS;
   const served = await serveCatalog(env);
   const client = new Client(served.url, { keepAliveTimeout: 60_000 });
   try {
@@ -58,11 +59,11 @@ export async function measureServedLookups(env: NodeJS.ProcessEnv, names: readon
       const body = await res.body.text();
       if (res.statusCode !== 200) throw new Error(`GET /api/tools?name=${name}: ${res.statusCode} ${body.slice(0, 200)}`);
     };
-    await timeLookups(names, 0, ask, WARM_UP_REQUESTS);
+    await timeLookups(names, 0, ask, warmUp);
     const cpuBefore = processCpuMs(served.pid);
     const timed = await timeLookups(names, o.count, ask, 0);
     const serverCpuMs = processCpuMs(served.pid) - cpuBefore;
-    return { ...timed, serverCpuMsPerRequest: timed.lookups ? serverCpuMs / timed.lookups : NaN, warmUp: WARM_UP_REQUESTS, loadAverage: loadavg()[0]! };
+    return { ...timed, serverCpuMsPerRequest: timed.lookups ? serverCpuMs / timed.lookups : NaN, warmUp, loadAverage: loadavg()[0]! };
   } finally {
     await client.close();
     await served.stop();
