@@ -1,7 +1,7 @@
 // Test catalogs: an in-memory PGlite always, and a fresh database on the Postgres server when DATABASE_URL is set.
 import { openCatalog, type Catalog } from "../../db/client.js";
 import { createScratchDatabase as createScratch, type ScratchDatabase } from "../../db/scratch.js";
-import { migrateInto, pgliteTemplateTarball } from "./templates.js";
+import { catalogFromTemplate, migrateInto, pgliteTemplateTarball } from "./templates.js";
 
 export type DriverName = "pglite" | "postgres";
 
@@ -27,14 +27,15 @@ export async function openTestCatalog(driver: DriverName): Promise<TestCatalog> 
     const catalog = await openCatalog({ dataDir: "memory://", loadDataDir: await pgliteTemplateTarball("migrated", migrateInto) });
     return { catalog, dispose: () => catalog.close() };
   }
-  const db = await createScratchDatabase();
-  const catalog = await openCatalog({ databaseUrl: db.url, dataDir: "unused" });
+  // A copy of the run's migrated template database: half the time of creating one and migrating it.
+  const copy = await catalogFromTemplate("postgres", "migrated", migrateInto);
+  const catalog = await openCatalog(copy.location);
   return {
     catalog,
-    databaseUrl: db.url,
+    databaseUrl: copy.location.databaseUrl,
     async dispose() {
       await catalog.close();
-      await db.drop();
+      await copy.drop();
     },
   };
 }
