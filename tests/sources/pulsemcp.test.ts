@@ -78,10 +78,13 @@ describe.each(DRIVERS)("pulsemcp beside the registry on %s", (driver) => {
   let registry: RegistryReplay;
   let pulse: PulseReplay;
   const { servers, fromRegistry } = buildPulseServers();
+  const delays: number[] = [];
 
   beforeEach(async () => {
     t = await openTestCatalog(driver);
-    http = testHttpClient();
+    // Backoff sleeps are recorded, not slept: the test checks what the client waited for.
+    delays.length = 0;
+    http = testHttpClient({ sleep: async (ms) => void delays.push(ms) });
     registry = await startRegistryReplay(fromRegistry);
     pulse = await startPulseReplay(servers);
   });
@@ -102,6 +105,7 @@ describe.each(DRIVERS)("pulsemcp beside the registry on %s", (driver) => {
     expect(p).toMatchObject({ pages: Math.ceil(servers.length / 10), records: listed, skipped: PULSE_GARBAGE.length, merged: fromRegistry.length, ambiguous: 0, errors: [] });
     // The 429 was waited out (Retry-After: 1) and the page asked again.
     expect(p.requests).toBe(p.pages + 1);
+    expect(delays).toEqual([1_000]);
     const [counts] = await queryRows<{ servers: number; pulse: number }>(
       t.catalog.db,
       sql`select (select count(*) from servers)::int as servers, (select count(distinct server_id) from server_sources where source = 'pulsemcp')::int as pulse`,
