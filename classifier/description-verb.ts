@@ -427,8 +427,11 @@ function broughtAs(whole: string, object: string, particle: string): string {
 /** "See" as a tool's verb, which findDescriptionVerb takes only after the filler's "to". */
 const SEEING: VerbInfo = { verb: "see", category: "read", ambiguous: false };
 
-/** A verb's slot: after a pronoun, "then", "and" or "by" ("it deploys", "by applying it"), or opening a clause ("; restarts it"). */
-const VERB_SLOT = /(?<=(?:\b(it|this|that|which|then|and|by)|[;:])\s+)[a-z]+/gi;
+/**
+ * A verb's slot: after a pronoun, "then", "and" or "by" ("it deploys", "by applying it"), opening a clause ("; restarts
+ * it"), or a participle after "is" or "are" ("the code is executed").
+ */
+const VERB_SLOT = /(?<=(?:\b(it|this|that|which|then|and|by|is|are|gets|get)|[;:])\s+)[a-z]+/gi;
 
 /**
  * Whether the sentence after `at` states a change in a verb's slot: what the text then does outweighs what it lets the
@@ -439,7 +442,9 @@ function changeStatedAfter(head: string, at: number): boolean {
   const stop = rest.search(/[.!?](?:\s|$)|\n/);
   const sentence = stop < 0 ? rest : rest.slice(0, stop);
   for (const m of sentence.matchAll(VERB_SLOT)) {
-    const v = TEXT_VERBS.get(m[0].toLowerCase());
+    const word = m[0].toLowerCase();
+    const passive = /^(?:is|are|gets?)$/i.test(m[1] ?? "");
+    const v = passive ? PARTICIPLES.get(word) : TEXT_VERBS.get(word);
     if (v && v.category !== "read" && (!v.ambiguous || m[1]?.toLowerCase() === "by")) return true;
   }
   return false;

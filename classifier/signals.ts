@@ -233,6 +233,9 @@ const STORING_VERBS = new Set("update upsert save store edit modify patch put ap
 /** … of which a name's verb keeps the made thing even where the description only makes it ("update_day"). */
 const KEEPING_VERBS = new Set("update upsert save store persist publish share".split(" "));
 
+/** Words an order arranges, not a purchase: "set_sort_order", "display_order", "move_task_in_order" is no money. */
+const ARRANGED = new Set("sort display list column columns tab tabs menu layer layers stack priority field fields item items page pages sequence reading playback folder slide slides section sections block blocks card cards step steps row rows widget widgets sidebar nav in".split(" "));
+
 /** All evidence from the tool's own text and its server's other tools. */
 export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, precomputed?: NameTokens): ToolReading {
   const tokens = precomputed ?? tokenizeName(tool.name);
@@ -331,7 +334,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     // "token" is a secret only as the head word (access_token), not as a modifier (user_token_organization).
     if (!hasSecretAbout && SECRET_TOKENS.has(w) && (w !== "token" && w !== "tokens" ? true : i === words.length - 1)) secretName ??= w;
     if (!hasSecretAbout && (w === "api" || w === "private" || w === "access" || w === "ssh" || w === "secret") && (words[i + 1] === "key" || words[i + 1] === "keys")) secretName ??= `${w} ${words[i + 1]}`;
-    if (MONEY_OBJECTS.has(w) && !(nv && i === nv.index)) moneyObject ??= w;
+    if (MONEY_OBJECTS.has(w) && !(nv && i === nv.index) && !(w === "order" && i > 0 && ARRANGED.has(words[i - 1]!))) moneyObject ??= w;
     if (MESSAGE_OBJECTS.has(w)) messageObject ??= w;
     if (BULK_TOKENS.has(w)) bulkName ??= w;
     if (INFRA_TOKENS.has(w)) infraName ??= w;

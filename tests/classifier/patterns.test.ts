@@ -2845,6 +2845,11 @@ describe.each([
     expect(k("staging", "Use this to see your changes live: it deploys the current branch to a staging environment.").category).not.toBe("read");
     expect(k("setReadOnly", "Document flag.").signals).toContain("verb:set");
     expect(k("migration", "Use this to see the effect of a migration by applying it to a scratch database.").category).not.toBe("read");
+    expect(k("sandbox", "Use this to see what a Python snippet prints: the code is executed in a sandbox.").category).toBe("execute");
+    // An order a list or a sort arranges is no purchase; an order placed or cancelled still is.
+    expect(k("set_sort_order", "").category).toBe("write");
+    expect(k("move_task_in_order", "").category).toBe("write");
+    expect(k("update_order_status", "").category).toBe("financial");
     // Another noun a reading verb follows keeps that verb, and so does a getter ending a name after "set".
     expect(k("mail_search", "").signals).toContain("verb:search");
     expect(k("log_tail", "").signals).toContain("verb:tail");
