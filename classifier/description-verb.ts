@@ -428,10 +428,11 @@ function broughtAs(whole: string, object: string, particle: string): string {
 const SEEING: VerbInfo = { verb: "see", category: "read", ambiguous: false };
 
 /**
- * A verb's slot: after a pronoun, "then", "and" or "by" ("it deploys", "by applying it"), opening a clause ("; restarts
- * it"), or a participle after "is" or "are" ("the code is executed").
+ * A verb's slot: a third-person verb after "it" or "this" ("it deploys"), a verb after "then" or "by" ("by applying it"),
+ * one opening a clause ("; restarts it"), or a participle after "is", "are" or "gets" ("the code is executed"). Not
+ * after "and", "that" or "which": "the team calendar and schedule conflicts", "certificates that expire".
  */
-const VERB_SLOT = /(?<=(?:\b(it|this|that|which|then|and|by|is|are|gets|get)|[;:])\s+)[a-z]+/gi;
+const VERB_SLOT = /(?<=(?:\b(it|this|then|by|is|are|gets|get)|[;:])\s+)[a-z]+/gi;
 
 /**
  * Whether the sentence after `at` states a change in a verb's slot: what the text then does outweighs what it lets the
@@ -443,9 +444,10 @@ function changeStatedAfter(head: string, at: number): boolean {
   const sentence = stop < 0 ? rest : rest.slice(0, stop);
   for (const m of sentence.matchAll(VERB_SLOT)) {
     const word = m[0].toLowerCase();
-    const passive = /^(?:is|are|gets?)$/i.test(m[1] ?? "");
-    const v = passive ? PARTICIPLES.get(word) : TEXT_VERBS.get(word);
-    if (v && v.category !== "read" && (!v.ambiguous || m[1]?.toLowerCase() === "by")) return true;
+    const after = m[1]?.toLowerCase();
+    if ((after === "it" || after === "this") && !word.endsWith("s")) continue;
+    const v = after === "is" || after === "are" || after === "gets" || after === "get" ? PARTICIPLES.get(word) : TEXT_VERBS.get(word);
+    if (v && v.category !== "read" && (!v.ambiguous || after === "by")) return true;
   }
   return false;
 }

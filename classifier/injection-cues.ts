@@ -344,9 +344,9 @@ export function concealmentStated(sentence: string, words: string): boolean {
   return /^(?:without|ohne|sans|sin|sem)\b/.test(words) && DESCRIBES_TOOL.test(sentence);
 }
 
-/** A repeating right after a hush: "do NOT repeat", "never restate", "don't re-list". */
-const REPEAT_AFTER = /^\s+(?:re-?)?(?:repeat|restate|duplicate|re-?list|echo|reprint|re-?type)\b/;
-/** The person seeing the thing already, as a statement: "the user can see", "the user already sees every voice". */
+/** A repeating right after a hush, not one to the person: "do NOT repeat its contents", "never restate" (not "do not repeat to the user"). */
+const REPEAT_AFTER = /^\s+(?:repeat|restate|duplicate|re-?list|echo|reprint|re-?type)\b(?!\s+(?:this\s+|it\s+|that\s+)?to\s+(?:the\s+|them\b|him\b|her\b))/;
+/** The person seeing the thing already, said before the hush: "the user can see", "the user already sees every voice". */
 const PERSON_SEES = /\b(?:the |your |end )?users? (?:can |already |will |does )?(?:see|sees|view|views)\b/;
 
 /** The person kept from knowing: a person, a verb of coming to know, an order not to or secrecy. */
@@ -357,7 +357,7 @@ function concealment(x: Sentence): boolean {
   return firstWhere(C.hush, x, (m) => {
     // Not repeating what the person already sees spares a duplicate ("the panel the user can see — do NOT repeat its
     // contents in your reply"); "do not repeat this to the user" keeps something from them.
-    if (REPEAT_AFTER.test(x.s.slice(m.index + m[0].length, m.index + m[0].length + 16)) && PERSON_SEES.test(x.s)) return false;
+    if (REPEAT_AFTER.test(x.s.slice(m.index + m[0].length, m.index + m[0].length + 40)) && PERSON_SEES.test(x.s.slice(0, m.index))) return false;
     // "If you don't know the ID" is the model's own state, not the person kept uninformed.
     if (SELF_NEGATION.test(m[0]) && /\b(?:you|we|i)\s*$/.test(before(x, m, 8))) return false;
     if (m[0] === "never") return ORDER_BEFORE.test(before(x, m, 12)) || SEE_TO_IT.test(x.s);

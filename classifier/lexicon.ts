@@ -797,7 +797,7 @@ export const ATTACHED_THINGS = new Set(
  * "status" does not stat, "details" does not tail, a "checklist" or a "playlist" does not list, a "counterparty" does
  * not count, an "executive" does not exec. Run-together names ("tfdeploy") are read for an embedded verb; these never are.
  */
-export const NOT_EMBEDDING = /^(?:(?:check|play|wish|watch|task|todo|set|book|price|guest|word|mailing|reading|song|hit)lists?|(?:ac|dis)?counts?|counter\w*|executives?|(?:de|re)tails?|amounts?|(?:bench|land|trade|water|book)marks?|market\w*|markdown\w*|stat(?:us|uses|e|es|ic|ics)|storage\w*|storefronts?|copyright\w*|thresholds?|households?|(?:thermo|rheo|hemo|cryo|aero)stats?|alternat\w*|outlooks?)$/;
+export const NOT_EMBEDDING = /^(?:(?:check|play|wish|watch|task|todo|set|book|price|guest|word|mailing|reading|song|hit)lists?|(?:ac|dis)?counts?|counter(?:part(?:y|ies|s)?|measures?|signs?|signed|signing|offers?)|executives?|(?:de|re)tails?|amounts?|(?:bench|land|trade|water|book)marks?|market\w*|markdown\w*|stat(?:us|uses|e|es|ic|ics)|storage\w*|storefronts?|copyright\w*|thresholds?|households?|(?:thermo|rheo|hemo|cryo|aero)stats?|alternat\w*|outlooks?)$/;
 /**
  * What a name ends in when it names a readout ("build_logs", "order_details", "post_stats"): a word as often a noun
  * before it is a modifier, not the tool's verb. Not for the verbs that record, send or set such things

@@ -185,11 +185,13 @@ const OPENING_CHANGES = new Set(["set", "reset", "clear"]);
 
 function verbByPosition(words: readonly string[], from: number, to: number, verbLast: boolean): NameVerbHit | undefined {
   const hit = verbByOrder(words, from, to, verbLast);
+  if (hit?.category !== "read") return hit;
+  // The change opens the name, or follows a first word that is no plain verb (a service's: "gmail_set_read_status").
+  const at = OPENING_CHANGES.has(words[from]!) ? from : to - from > 2 && OPENING_CHANGES.has(words[from + 1]!) && NAME_VERBS.get(words[from]!)?.ambiguous !== false ? from + 1 : -1;
   // A reading verb ending the name reads what the words before it name: "set_list" lists sets, "reset_history_get" gets
   // a history of resets, "clear_cache_preview" previews a clearing.
-  if (hit?.category !== "read" || hit.index === from || hit.index === to - 1 || !OPENING_CHANGES.has(words[from]!)) return hit;
-  const opening = NAME_VERBS.get(words[from]!)!;
-  return idiomHidesVerb(opening, words, from) ? hit : nameHit(opening, "begins", from, joinedAfter(words, from, to));
+  if (at < 0 || hit.index <= at || hit.index === to - 1) return hit;
+  return nameHit(NAME_VERBS.get(words[at]!)!, at === from ? "begins" : "contains", at, joinedAfter(words, at, to));
 }
 
 function verbByOrder(words: readonly string[], from: number, to: number, verbLast: boolean): NameVerbHit | undefined {

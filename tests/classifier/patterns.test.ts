@@ -2839,11 +2839,14 @@ describe.each([
       // "See" after the filler's "to" is the tool's verb; leading a text it sends the reader elsewhere, and a change the
       // sentence goes on to state in a verb's slot outweighs it.
       ["week_planner", "Use this to see a day-by-day schedule grid for every player on your roster this week.", "read"],
-      ["docs_tool", "See the docs for the flags. Deletes the selected rows.", "destructive"],
+      ["week_calendar", "Use this to see the team calendar and schedule conflicts for next week.", "read"],
       ["backups_tool", "Use this tool to see and delete old backups.", "destructive"],
     ]);
     expect(k("staging", "Use this to see your changes live: it deploys the current branch to a staging environment.").category).not.toBe("read");
     expect(k("setReadOnly", "Document flag.").signals).toContain("verb:set");
+    // … and after a service's word ("gmail_set_read_status").
+    expect(k("gmail_set_read_status", "").signals).toContain("verb:set");
+    expect(k("docs_tool", "See the docs for the flags. Creates a branch.").signals).not.toContain("description_verb:see");
     expect(k("migration", "Use this to see the effect of a migration by applying it to a scratch database.").category).not.toBe("read");
     expect(k("sandbox", "Use this to see what a Python snippet prints: the code is executed in a sandbox.").category).toBe("execute");
     // An order a list or a sort arranges is no purchase; an order placed or cancelled still is.
@@ -2851,8 +2854,8 @@ describe.each([
     expect(k("move_task_in_order", "").category).toBe("write");
     expect(k("update_order_status", "").category).toBe("financial");
     // Another noun a reading verb follows keeps that verb, and so does a getter ending a name after "set".
-    expect(k("mail_search", "").signals).toContain("verb:search");
-    expect(k("log_tail", "").signals).toContain("verb:tail");
+    expect(k("mail_search_results", "").signals).toContain("verb:search");
+    expect(k("log_tail_lines", "").signals).toContain("verb:tail");
     const names = ["set_list", "drafts_list", "draft_get", "draft_create", "file_update", "labels_list", "attachment_get"];
     const verbLast = classifyServer({ name: "mail", tools: names.map((n) => tool(n)) }, options);
     expect(verbLast[0]!.signals).toContain("verb:list");

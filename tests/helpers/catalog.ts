@@ -29,13 +29,22 @@ export async function openTestCatalog(driver: DriverName): Promise<TestCatalog> 
   }
   // A copy of the run's migrated template database: half the time of creating one and migrating it.
   const copy = await catalogFromTemplate("postgres", "migrated", migrateInto);
-  const catalog = await openCatalog(copy.location);
+  let catalog: Catalog;
+  try {
+    catalog = await openCatalog(copy.location);
+  } catch (e) {
+    await copy.drop();
+    throw e;
+  }
   return {
     catalog,
     databaseUrl: copy.location.databaseUrl,
     async dispose() {
-      await catalog.close();
-      await copy.drop();
+      try {
+        await catalog.close();
+      } finally {
+        await copy.drop();
+      }
     },
   };
 }
