@@ -432,7 +432,9 @@ const SEEING: VerbInfo = { verb: "see", category: "read", ambiguous: false };
  * one opening a clause ("; restarts it"), or a participle after "is", "are" or "gets" ("the code is executed"). Not
  * after "and", "that" or "which": "the team calendar and schedule conflicts", "certificates that expire".
  */
-const VERB_SLOT = /(?<=(?:\b(it|this|then|by|is|are|gets|get)|[;:])\s+)[a-z]+/gi;
+const PRONOUN_SUBJECTS = new Set(["it", "this"]);
+const PASSIVE_AUXILIARIES = new Set(["is", "are", "gets", "get"]);
+const VERB_SLOT = new RegExp(`(?<=(?:\\b(${[...PRONOUN_SUBJECTS, "then", "by", ...PASSIVE_AUXILIARIES].join("|")})|[;:])\\s+)[a-z]+`, "gi");
 
 /**
  * Whether the sentence after `at` states a change in a verb's slot: what the text then does outweighs what it lets the
@@ -445,8 +447,8 @@ function changeStatedAfter(head: string, at: number): boolean {
   for (const m of sentence.matchAll(VERB_SLOT)) {
     const word = m[0].toLowerCase();
     const after = m[1]?.toLowerCase();
-    if ((after === "it" || after === "this") && !word.endsWith("s")) continue;
-    const v = after === "is" || after === "are" || after === "gets" || after === "get" ? PARTICIPLES.get(word) : TEXT_VERBS.get(word);
+    if (after !== undefined && PRONOUN_SUBJECTS.has(after) && !word.endsWith("s")) continue;
+    const v = after !== undefined && PASSIVE_AUXILIARIES.has(after) ? PARTICIPLES.get(word) : TEXT_VERBS.get(word);
     if (v && v.category !== "read" && (!v.ambiguous || after === "by")) return true;
   }
   return false;

@@ -194,6 +194,7 @@ function verbByPosition(words: readonly string[], from: number, to: number, verb
   return nameHit(NAME_VERBS.get(words[at]!)!, at === from ? "begins" : "contains", at, joinedAfter(words, at, to));
 }
 
+/** The verb of words[from, to) by position alone: findNameVerb's precedence of first, last and inner words. */
 function verbByOrder(words: readonly string[], from: number, to: number, verbLast: boolean): NameVerbHit | undefined {
   const opening = NAME_VERBS.get(words[from] ?? "");
   const first = opening && idiomHidesVerb(opening, words, from) ? undefined : opening;
