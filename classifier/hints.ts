@@ -2,7 +2,7 @@
 // nothing in its environment), destructiveHint (may make a non-additive change: a delete, and also an update that
 // overwrites, a replace, a reset), idempotentHint (calling again with the same arguments has no further effect)
 // and openWorldHint (reaches an open world of outside entities, such as the web or another service). Pure.
-import { ATTACHED_THINGS, DOMAIN_TOKENS, FORMATTING, IDEMPOTENT_VERBS, LOCAL_VERBS, NON_ADDITIVE_VERBS, SNAPSHOTS } from "./lexicon.js";
+import { ATTACHED_THINGS, DOMAIN_TOKENS, ENDING_UNDONE, ENDING_VERBS, FORMATTING, IDEMPOTENT_VERBS, LOCAL_VERBS, NON_ADDITIVE_VERBS, OBSERVATIONS, SNAPSHOTS } from "./lexicon.js";
 import type { HintClass } from "./model.js";
 import { keepsPrior } from "./stated-effects.js";
 import type { Evidence, ToolReading } from "./signals.js";
@@ -101,6 +101,9 @@ function leadNonAdditive(r: ToolReading, lead: string): boolean {
   // made ("get_refund", "list_refunds"), which NON_ADDITIVE_VERBS would join to that verb; and a description leading
   // with it must refund something ("Refund a paid ticket"), not name it ("Refund details for an order").
   if (lead === "refund") return r.descriptionVerb?.verb !== "refund" || REFUND_MADE.test(r.descriptionVerb.quote);
+  // A stop that finishes a recording hands it back, and an ending the text says keeps what ran or can be undone loses
+  // nothing; every other ending ends what ran.
+  if (ENDING_VERBS.has(lead)) return !objectHas(OBSERVATIONS) && !ENDING_UNDONE.test(r.lowerDescription);
   return NON_ADDITIVE_VERBS.has(lead);
 }
 

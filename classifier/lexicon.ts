@@ -1062,6 +1062,30 @@ export const NON_ADDITIVE_VERBS = new Set(["replace", "overwrite", "rewrite", "r
  * an ordinary write).
  */
 export const UPDATING_VERBS = new Set("update edit modify patch put set change".split(" "));
+/**
+ * Verbs that end something's running or published state: a service stopped, a browser closed, a machine restarted, a
+ * feature disabled, a page unpublished. What was running (its sessions, its memory, its reach) is gone, not added to:
+ * not additive in MCP's hints, and most servers' own hints say so (on the GitHub set, by server: stop 82 to 57, close 61
+ * to 26, restart 28 to 14, disable 11 to 4, unpublish 6 to 0). A write for policy all the same.
+ */
+export const ENDING_VERBS = new Set("stop close restart reboot shutdown poweroff halt disable unpublish".split(" "));
+/**
+ * What says an ending is undone or loses nothing (lower-cased text): what it ran keeps its data ("Data is kept", "State
+ * is preserved", "its data volume is kept"), it can be started, reopened or re-enabled again ("can be reopened later",
+ * "until re-enabled"), it saves first ("letting it save first"), or the text calls it reversible; in the other languages read most, the words for kept and
+ * again ("云盘数据保留", "ディスクは保持され", "pode ser publicado novamente", "peut être republié").
+ */
+export const ENDING_UNDONE =
+  /\b(?:(?:is|are|stays?|remains?) (?:kept|preserved|retained|unaffected|intact|still installed|installed)|(?:can|may) (?:still |always |later |then )?be (?:re-?opened|re-?enabled|re-?published|re-?activated|restarted|resumed|started again|opened again|enabled again|published again|decided later)|(?:until|once) re-?enabled|keeps? (?:its|their|the) (?:data|state|configuration|config|settings|history|contents?|files?|volumes?|disks?)|without (?:deleting|erasing|removing|losing)|(?:is |are )?reversible|can be undone|no data is lost|nothing is lost|sav(?:e|es|ed|ing)(?: [a-z]+){0,3} first)\b|保留|保持|不会丢失|不受影响|novamente|riapert|republi|de nouveau|wieder (?:öffnen|aktivieren|starten)/;
+/**
+ * What a stop finishes rather than ends: a recording, a capture, a trace, a profile, a timer or a watch it hands back
+ * ("stop_recording" makes the recording), or an activity that leaves nothing behind (a playback, an animation, a typing
+ * indicator, a polling loop). Most servers' hints call such stops additive.
+ */
+export const OBSERVATIONS = new Set(
+  `recording recordings recorder capture captures capturing trace traces tracing profiler profiling profile timer timers watch watching watcher
+   screencast tracking logging sniffer playback playing animation animations orbit typing polling`.split(/\s+/),
+);
 /** Verbs that, given a path and content, put the content at the path: whatever file was there is replaced. */
 export const FILE_WRITING_VERBS = new Set(["write", "save"]);
 /** What a restore puts in place of what is there: "restore_backup", "Restore the database from a snapshot". */

@@ -2596,10 +2596,12 @@ describe.each([
       ["save_note", "Save the text to a note; overwrites an existing note of that name.", "hint:destructive"],
       ["write_text", "Write text content to a file path in overwrite mode; the file is created if missing.", "hint:destructive"],
       ["load_csv", "Load a CSV into a table. Uses overwrite mode by default; pass append=true to keep the rows there.", "hint:destructive"],
-      // State cleared or discarded on the way is a non-additive change; a restart alone is not.
+      // State cleared or discarded on the way is a non-additive change; since learned-32 a restart alone is one too (an
+      // ending: what ran is gone), unless the text says nothing is lost.
       ["kernel_restart", "Restart the kernel, clearing all state.", "hint:destructive"],
       ["doc_close", "Closes an open document. Defaults to discarding any unsaved changes.", "hint:destructive"],
-      ["kernel_restart", "Restart the kernel and return its new id.", "hint:write"],
+      ["kernel_restart", "Restart the kernel and return its new id.", "hint:destructive"],
+      ["kernel_restart", "Restart the kernel; the notebook's outputs are kept.", "hint:write"],
       // … said as the act's participle: a gate a check is "clearing", or what a reset would be "wiping", is no such act.
       ["get_pr_checks", "Get the status of a pull request's checks, e.g. whether it is clearing all required checks before merge.", "read"],
       ["get_reset_info", "Explain the impact of a factory reset on this device, i.e. wiping all user data and apps.", "read"],
@@ -2864,5 +2866,31 @@ describe.each([
     expect(k("executive_orders", "Presidential executive orders by year.").signals).not.toContain("verb:exec");
     // … where a run-together name still holds its verb.
     expect(k("tfdeploy", "").signals).toContain("verb:deploy");
+  });
+
+  it("learned-32: an ending is not additive in the hints, unless it finishes what it hands back or the text says it loses nothing", () => {
+    expectReadings([
+      // A service stopped, a tab closed, a machine restarted, a rule disabled, a post unpublished: a write for policy,
+      // destructive in MCP's hints.
+      ["stop_service", "Stop a running service.", "hint:destructive"],
+      ["browser_close_tab", "Close the given tab.", "hint:destructive"],
+      ["vm_reboot", "Reboot a virtual machine.", "hint:destructive"],
+      ["disable_alert_rule", "Disable an alerting rule.", "hint:destructive"],
+      ["posts_unpublish", "Take a post off the site.", "hint:destructive"],
+      ["vm_reboot", "Reboot a virtual machine.", "write"],
+      // A stop that finishes a recording or a playback is additive.
+      ["stop_recording", "Stop the screen recording and return the video file.", "hint:write"],
+      ["stop_playback", "Stop playback on the current device.", "hint:write"],
+      // So is an ending the text says keeps what ran, or can be undone.
+      ["stop_container", "Stop a container. Its data volume is kept.", "hint:write"],
+      ["close_issue", "Close an issue. It can be reopened later.", "hint:write"],
+      ["disable_rule", "Disable a rule without deleting it.", "hint:write"],
+      ["disable_schedule", "Disable a schedule so it will not run until re-enabled.", "hint:write"],
+      ["stop_instance", "停止实例。云盘数据保留。", "hint:write"],
+      ["game_server_stop", "Shut the game server down; the world is saved first.", "hint:write"],
+      // Other leads are as before: a start is additive, a pause too.
+      ["start_service", "Start a stopped service.", "hint:write"],
+      ["pause_queue", "Pause the queue.", "hint:write"],
+    ]);
   });
 });
