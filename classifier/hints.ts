@@ -37,6 +37,12 @@ const LEAD_ONLY_IN_NAME = new Set(["apply", "restore", "replace"]);
 /** A kick that starts something: "Kick off a scan" starts a job, where "Kick a member" removes one. */
 const KICK_OFF = /\bkick(?:s|ed|ing)?\s+off\b/i;
 
+/**
+ * A merge whose result is a new thing, the merged ones kept: "into a single new recording", "written out as a new
+ * file", "Returns a new copy", 新しいファイル, 新的文件.
+ */
+const MERGED_INTO_NEW = /\b(?:into (?:a |one )?(?:single )?new|as a new|a new copy)\b|新しい|新的/;
+
 const RESTORED_FROM_SNAPSHOT = /\bfrom (?:an? |the |its )?(?:[a-z]+ )?(?:backup|snapshot|checkpoint|dump)s?\b/i;
 
 /**
@@ -104,6 +110,9 @@ function leadNonAdditive(r: ToolReading, lead: string): boolean {
   // A stop that finishes a recording hands it back, and an ending the text says keeps what ran or can be undone loses
   // nothing; every other ending ends what ran.
   if (ENDING_VERBS.has(lead)) return !objectHas(OBSERVATIONS) && !ENDING_UNDONE.test(r.lowerDescription);
+  // Two things merged into one: the one merged away is gone (a duplicate contact, a source branch), unless the merge
+  // makes a new thing of them ("Merge recordings into a single new recording").
+  if (lead === "merge") return !MERGED_INTO_NEW.test(r.lowerDescription) && !ENDING_UNDONE.test(r.lowerDescription);
   return NON_ADDITIVE_VERBS.has(lead);
 }
 

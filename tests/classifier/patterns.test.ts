@@ -2868,7 +2868,7 @@ describe.each([
     expect(k("tfdeploy", "").signals).toContain("verb:deploy");
   });
 
-  it("learned-32: an ending is not additive in the hints, unless it finishes what it hands back or the text says it loses nothing", () => {
+  it("learned-32: an ending or a merge is not additive in the hints, unless it finishes what it hands back, makes a new thing or the text says it loses nothing", () => {
     expectReadings([
       // A service stopped, a tab closed, a machine restarted, a rule disabled, a post unpublished: a write for policy,
       // destructive in MCP's hints.
@@ -2888,6 +2888,11 @@ describe.each([
       ["disable_schedule", "Disable a schedule so it will not run until re-enabled.", "hint:write"],
       ["stop_instance", "停止实例。云盘数据保留。", "hint:write"],
       ["game_server_stop", "Shut the game server down; the world is saved first.", "hint:write"],
+      // Two things merged into one: the one merged away is gone, unless the merge makes a new one.
+      ["merge_contacts", "Merge two duplicate contacts into one.", "hint:destructive"],
+      ["merge_pull_request", "Merge a pull request.", "hint:destructive"],
+      ["merge_recordings", "Merge two or more recordings into a single new recording.", "hint:write"],
+      ["merge_files", "複数のCSVファイルを1つに結合し、新しいファイルとして保存します。", "hint:write"],
       // Other leads are as before: a start is additive, a pause too.
       ["start_service", "Start a stopped service.", "hint:write"],
       ["pause_queue", "Pause the queue.", "hint:write"],
