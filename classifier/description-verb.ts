@@ -653,7 +653,9 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
         if (next && j === 1 && !listedAfterLead(clauseSource)) break;
         // … and so does the last of a marked list of verbs, after its conjunction ("List, count, or merge tags").
         const closesList = joined.length > 0 && CONJUNCTIONS.has(clause.at(j - 1) ?? "") && listedAfterLead(clauseSource);
-        if (!next || (next.ambiguous && !paired && !closesList && !(CONJUNCTIONS.has(nextWord) && TEXT_VERBS.get(clause.at(j + 2) ?? "")?.ambiguous === false) && !OBJECT_OPENERS.has(nextWord))) break;
+        // … and so does one inside a marked list before its conjunction and last verb: "Read, set, or clear the storage".
+        const insideList = CONJUNCTIONS.has(nextWord) && (TEXT_VERBS.get(clause.at(j + 2) ?? "")?.ambiguous === false || (TEXT_VERBS.has(clause.at(j + 2) ?? "") && listedAfterLead(clauseSource)));
+        if (!next || (next.ambiguous && !paired && !closesList && !insideList && !OBJECT_OPENERS.has(nextWord))) break;
         // Ranking joined to a reading lead orders what it reads ("Fetch, summarize and rank news articles").
         joined.push(next.verb === "rank" && !RANKED_RELATIVE.test(clauseText) ? { ...next, category: "read" } : next);
         j++;
