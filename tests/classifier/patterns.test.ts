@@ -2893,6 +2893,10 @@ describe.each([
       ["merge_pull_request", "Merge a pull request.", "hint:destructive"],
       ["merge_recordings", "Merge two or more recordings into a single new recording.", "hint:write"],
       ["merge_files", "複数のCSVファイルを1つに結合し、新しいファイルとして保存します。", "hint:write"],
+      // A verb as often a noun inside a marked list of verbs is one of them; a list of things read stays read.
+      ["browser_storage", "Read, set, or clear local storage for the current page.", "destructive"],
+      ["cookies", "Get, set or clear the cookies of a site.", "destructive"],
+      ["job_output", "Read logs, sets or clear statuses of a job.", "read"],
       // Other leads are as before: a start is additive, a pause too.
       ["start_service", "Start a stopped service.", "hint:write"],
       ["pause_queue", "Pause the queue.", "hint:write"],
