@@ -27,10 +27,11 @@ import { FOREIGN_VERB_OF, foreignDescriptionVerb, leadingLetters, OTHER_LETTER }
 const PASSIVE = new RegExp(`\\b(?:is|are|will be|gets|get|${BE_AS_FACT}|has been|have been)\\s+(?:then\\s+|also\\s+|permanently\\s+|automatically\\s+|immediately\\s+)?([a-z]+)\\b`);
 
 /**
- * A word opening a condition: a passive after it in the same clause says when, not what happens ("only when no
- * browser tool is installed"), where one after the condition's comma does ("When called, a snapshot is created").
+ * A word opening a condition or a relative clause: a passive after it in the same clause says when, or tells of a state,
+ * not what happens ("only when no browser tool is installed", "which integrations are configured"), where one after the
+ * clause's comma or colon does ("When called, a snapshot is created").
  */
-const CONDITION = /\b(?:when|whenever|if|unless|until|once|whether)\s/;
+const CONDITION = /\b(?:when|whenever|if|unless|until|once|whether|which|what|where|whose)\s/;
 
 /** The verb of a first sentence in the passive voice, when the description leads with no verb of its own. */
 export function passiveVerb(description: string, lower: string): DescriptionVerbHit | undefined {
@@ -42,7 +43,7 @@ export function passiveVerb(description: string, lower: string): DescriptionVerb
   const m = PASSIVE.exec(sentence);
   const v = m ? PARTICIPLES.get(m[1]!) : undefined;
   // … nor does one in a condition ("Use these tools only when no browser tool is installed").
-  if (!v || deniedAt(lower, m!.index) || CONDITION.test(sentence.slice(0, m!.index).split(",").at(-1)!)) return undefined;
+  if (!v || deniedAt(lower, m!.index) || CONDITION.test(sentence.slice(0, m!.index).split(/[,:;]/).at(-1)!)) return undefined;
   return { verb: v.verb, category: v.category, ambiguous: v.ambiguous, joined: [], quote: quoteText(description, 90), object: [], first: false };
 }
 

@@ -861,7 +861,7 @@ export const FOREIGN_VERBS: Record<Category, string> = {
     dépose déposer annule annuler remplace remplacer génère générer réserve réserver bloque débloque soumet soumettre
     téléverse démarre arrête restaure réinitialise écrase écraser
     cancela cancelar reemplaza reemplazar sustituye genera reserva bloquea desbloquea sube subir anula anular detiene
-    inicia edita registra sobrescribe restaura deshace cierra marca marcar ajusta ajustar muda mudar
+    inicia edita registra sobrescribe restaura deshace cierra marca marcar ajusta ajustar muda mudar fija fijar definir
     agendar altera alterar gera gerar edita editar registrar bloqueia desbloqueia substitui sobrescreve desfaz
     encerra finaliza solicita emite cadastra cadastrar anexa anexar corrige corriger corregir rattacher rattache настроить настраивает
     continúa continuar continuer delega delegar délègue déléguer delegare encarga encargar
@@ -977,7 +977,7 @@ export const FOREIGN_NAME_VERBS: Record<Category, string> = {
     auflisten elenca elencare ottieni ottenere cercare ophalen zoeken tonen pobierz szukaj cari lihat ambil tampilkan listele
     getir huoqu chaxun sousuo kensaku ichiran`,
   write: `ajouter creer créer envoyer deposer déposer reserver réserver crear agregar anadir añadir actualizar enviar
-    guardar criar adicionar atualizar agendar salvar marcar ajustar mudar ligar erstellen anlegen hinzufuegen hinzufügen aktualisieren aendern ändern
+    guardar criar adicionar atualizar agendar salvar marcar ajustar fijar definir mudar ligar erstellen anlegen hinzufuegen hinzufügen aktualisieren aendern ändern
     senden hochladen speichern uebermitteln übermitteln aggiungi aggiungere creare aggiorna aggiornare invia inviare prenota
     toevoegen aanmaken bijwerken wijzigen opslaan versturen dodaj utworz utwórz zmien zmień wyslij wyślij zapisz tambah
     tambahkan buat ubah kirim simpan ekle olustur oluştur guncelle güncelle gonder gönder tianjia chuangjian xiugai fasong
@@ -1176,9 +1176,12 @@ export const OVERWRITE_ELSEWHERE =
 export const EXECUTE_ELSEWHERE =
   /(?:执行|運行|运行|執行)[^。\n]{0,24}(?:命令|脚本|腳本|代码|代碼|sql)|(?:コマンド|スクリプト|コード|シェル)[^。\n]{0,6}実行|(?:명령|스크립트|코드)[^.\n]{0,4}실행|(?:ejecuta|exécute|executa|esegue|führt|выполняет|voert|wykonuje|menjalankan|çalıştırır|chạy) [^.\n]{0,24}(?:comando|commande|befehl|команд|opdracht|polecenie|perintah|komut|lệnh|script|skript|código|code|kode|kod)/i;
 
-/** A save to a local place stated in another language: "path に保存", "输出到同目录", "下载…到本地", "에 저장합니다" (not に保存された, 에 저장된: saved there). */
+/**
+ * A save to a local place stated in another language: "path に保存", "输出到同目录", "下载…到本地", "에 저장합니다" (not に保存された,
+ * 에 저장된, 已下载到本地, 已保存到: saved there already).
+ */
 export const SAVED_ELSEWHERE =
-  /(?:ローカルに|に|へ)保存(?!された|済|されて|した)|保存(?:到|至|在)|输出到|輸出到|到本地|到本機|저장(?:합니다|됩니다)|에 저장(?!된|되는|되어|한)|enregistr[ée]e? dans|guardad[oa] en|salv[oa] em|gespeichert (?:in|unter)|сохраня(?:ет|ется) (?:[^\s.]+ ){0,3}?во?(?:\s|$)/;
+  /(?:ローカルに|に|へ)保存(?!された|済|されて|した)|(?<!已)保存(?:到|至|在)|输出到|輸出到|(?<!已.{1,2})到本(?:地|機)|저장(?:합니다|됩니다)|에 저장(?!된|되는|되어|한)|enregistr[ée]e? dans|guardad[oa] en|salv[oa] em|gespeichert (?:in|unter)|сохраня(?:ет|ется) (?:[^\s.]+ ){0,3}?во?(?:\s|$)/;
 
 /** An agent that acts on its own, named in a description: "autonomously", "agentic tasks", "a browser automation agent", "hand a coding task to an agent". */
 export const AGENT_ACTS = /\b(?:autonomous(?:ly)?|agent(?:ic|ici|ique|ico|icos)|computer[- ]use|automation agent|coding agent|agent cli|cli agent|(?:task|tasks|work|job|jobs) (?:from [a-z -]{0,40} )?to (?:an?|the|your|another) (?!(?:support|human|available|next|live|sales|customer|service)\b)(?:[a-z-]+ ){0,2}agents?)\b/;

@@ -277,14 +277,25 @@ export function foreignListed(word: string): VerbInfo | undefined {
  * topic or object just before it: "다우오피스 예약은 변경하지 않습니다" leaves one system's bookings alone (the tool changes
  * its own), where "아무것도 변경하지 않습니다" and "データは変更しません" claim it for everything.
  */
-export function foreignReadOnlyClaim(description: string): string | undefined {
+export function foreignReadOnlyClaim(description: string, leadChanges = false): string | undefined {
   const m = READ_ONLY_ELSEWHERE.exec(description);
   if (!m) return undefined;
   const named = TOPIC_BEFORE.exec(description.slice(Math.max(0, m.index - 16), m.index));
-  return named && !WHOLE_NOUNS.has(named[1]!) ? undefined : m[0];
+  if (named && !WHOLE_NOUNS.has(named[1]!)) return undefined;
+  // … and, after a leading change, one whose verb a named thing follows: "Fija el stock. No modifica Full ni
+  // multiorigen" leaves two other things alone, where "No modifica nada" claims it for everything.
+  if (leadChanges && NEGATED_VERB.test(m[0]) && NAMED_AFTER.test(description.slice(m.index + m[0].length, m.index + m[0].length + 24))) return undefined;
+  return m[0];
 }
 const TOPIC_BEFORE = /([\p{L}\p{N}]+)[은는을를はを]\s*$/u;
 const WHOLE_NOUNS = new Set(["데이터", "상태", "파일", "データ", "状態", "ファイル"]);
+/** A claim made of a negation and a verb ("no modifica", "não altera", "non modifica"), not "nada se guarda" nor "solo lectura". */
+const NEGATED_VERB = /^(?:no|não|nao|non)\s+\p{L}+$/iu;
+/**
+ * A thing named right after a claim's verb, not a word for everything ("nada", "rien", "nichts", "los datos"); "nada
+ * más" ("nothing else") leaves the rest alone, as a thing named does.
+ */
+const NAMED_AFTER = /^\s+(?!(?:nada(?!\s+m[áa]i?s\b)|nenhum\w*|ningun\w*|ningún|rien|nichts|niente|nulla|nessun\w*|datos|dados|données|daten|dati|(?:los|os|les|die|i) (?:datos|dados|données|daten|dati))\b)[\p{L}]/iu;
 
 /** A letter of another script or accented Latin: text that may be in another language. */
 export const OTHER_LETTER = /[\u00c0-\u024f\u0400-\u04ff\u0600-\u06ff\u0900-\u097f\u1e00-\u1eff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;

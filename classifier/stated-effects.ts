@@ -79,8 +79,10 @@ export function phraseDenied(lower: string, phrase: string, signal?: PhraseSigna
   );
 }
 
-// A rehearsal mode a tool offers, or an argument set to true: "Use dryRun: true to …", "pass preview=true to …".
-const MODE_WORDS = /(?<![a-z0-9])(?:dry[-_ ]?run|preview|true)(?![a-z0-9])/;
+// A rehearsal mode a tool offers, or an argument set to true: "Use dryRun: true to …", "pass preview=true to …"; or an
+// outcome where the tool does not go on: "a declined confirmation changes nothing", "If the user cancels, nothing is
+// changed".
+const MODE_WORDS = /(?<![a-z0-9])(?:dry[-_ ]?run|preview|true|declin(?:e|es|ed)|cancel(?:s|l?ed)|abort(?:s|ed))(?![a-z0-9])/;
 /** . ! ? ; a line break and a bullet end a sentence. */
 const isSentenceMark = (c: number) => c === 46 || c === 33 || c === 63 || c === 59 || c === 10 || c === 0x2022;
 
@@ -100,7 +102,8 @@ function sentenceStart(lower: string, at: number): number {
 
 /**
  * Whether the sentence holding `phrase` speaks of a mode the tool offers ("Use dryRun: true to preview without making
- * changes"): what that mode changes is no claim about what the tool does otherwise.
+ * changes") or an outcome where it stops ("a declined confirmation changes nothing"): what happens then is no claim
+ * about what the tool does otherwise.
  */
 export function claimAboutMode(lower: string, phrase: string): boolean {
   const at = phraseAt(lower, phrase);
@@ -263,8 +266,17 @@ export function claimNotMade(lower: string, claim: string, leadChanges: boolean,
   const at = phraseAt(lower, claim);
   if (at < 0) return false;
   if (setFalseAfter(lower, at + claim.length)) return true;
-  return leadChanges && (scopedAt(lower, claim, at) || (leadMakes && BARE_CLAIMS.has(claim) && MADE_READ_ONLY.test(lower.slice(at + claim.length, at + claim.length + 40))));
+  const end = at + claim.length;
+  const rest = leadChanges && (ELSE_AFTER.test(lower.slice(end, end + 24)) || ELSE_BEFORE.test(lower.slice(Math.max(0, at - 16), at)));
+  return rest || (leadChanges && (scopedAt(lower, claim, at) || (leadMakes && BARE_CLAIMS.has(claim) && MADE_READ_ONLY.test(lower.slice(end, end + 40)))));
 }
+
+/**
+ * A claim of changing nothing about the rest, after a leading change: "Sets the price. Changes nothing else", "Does not
+ * modify anything else", "No other field is modified", "Nothing else is changed".
+ */
+const ELSE_AFTER = /^\s+(?:[a-z]+\s+)?(?:else|other)\b/;
+const ELSE_BEFORE = /\b(?:no other|nothing else|none of the other)\b[^.;!?]*$/;
 
 /** Whether a read-only claim found in `lower` limits only what it names ("Does not modify the original file"). */
 export function claimScoped(lower: string, claim: string): boolean {

@@ -2868,7 +2868,7 @@ describe.each([
     expect(k("tfdeploy", "").signals).toContain("verb:deploy");
   });
 
-  it("learned-32: an ending or a merge is not additive in the hints, unless it finishes what it hands back, makes a new thing or the text says it loses nothing", () => {
+  it("learned-32's readings, from the GitHub set's conventions and batch 45's misses, and what each must leave alone", () => {
     expectReadings([
       // A service stopped, a tab closed, a machine restarted, a rule disabled, a post unpublished: a write for policy,
       // destructive in MCP's hints.
@@ -2897,9 +2897,29 @@ describe.each([
       ["browser_storage", "Read, set, or clear local storage for the current page.", "destructive"],
       ["cookies", "Get, set or clear the cookies of a site.", "destructive"],
       ["job_output", "Read logs, sets or clear statuses of a job.", "read"],
+      // A claim of changing nothing else, after a leading change, leaves the rest alone and claims nothing for the tool;
+      // so does one about what happens when the person declines or cancels. Alone, each is a read-only claim.
+      ["pricing", "Updates the price. Does not modify anything else.", "write"],
+      ["pricing", "Sets the price; nothing else is changed.", "write"],
+      ["pricing", "Sets the price. No other field is modified.", "write"],
+      ["pricing_view", "Shows the price. Changes nothing.", "read"],
+      ["plan_check", "Checks the plan. Nothing is changed.", "read"],
+      // … in Spanish and Portuguese, a negated verb with the thing it leaves alone ("No modifica el stock").
+      ["precios", "Modifica el precio de la tienda. No modifica el stock.", "write"],
+      ["precos", "Atualiza o preço da loja. Não altera o estoque.", "write"],
+      ["precios", "Modifica el precio de la tienda. No modifica nada más.", "write"],
+      ["catalogo", "Busca los precios del catálogo. No modifica nada.", "read"],
+      // Spanish "fijar" sets; a download already made is no save; a passive in a relative clause tells of a state.
+      ["stock_fijar", "Fija el stock publicado de un producto.", "write"],
+      ["model_list_downloaded", "列出所有已下载到本地的模型文件，包括文件名、路径和大小", "read"],
+      ["model_fetch", "下载模型文件到本地", "write"],
+      ["platform_status", "Platform status: database size, plan, and which integrations are configured.", "read"],
+      ["snapshots", "A snapshot is created in the project.", "write"],
       // Other leads are as before: a start is additive, a pause too.
       ["start_service", "Start a stopped service.", "hint:write"],
       ["pause_queue", "Pause the queue.", "hint:write"],
     ]);
+    expect(k("rollout", "Apply the plan. If the user declines, nothing is changed.").category).not.toBe("read");
+    expect(k("rollout", "Apply the plan. A declined confirmation changes nothing.").signals).not.toContain("read_only_claim");
   });
 });
