@@ -27,11 +27,12 @@ import { FOREIGN_VERB_OF, foreignDescriptionVerb, leadingLetters, OTHER_LETTER }
 const PASSIVE = new RegExp(`\\b(?:is|are|will be|gets|get|${BE_AS_FACT}|has been|have been)\\s+(?:then\\s+|also\\s+|permanently\\s+|automatically\\s+|immediately\\s+)?([a-z]+)\\b`);
 
 /**
- * A word opening a condition or a relative clause: a passive after it in the same clause says when, or tells of a state,
- * not what happens ("only when no browser tool is installed", "which integrations are configured"), where one after the
- * clause's comma or colon does ("When called, a snapshot is created").
+ * A word opening a condition: a passive after it in the same clause says when, not what happens ("only when no browser
+ * tool is installed"), where one after the condition's comma or colon does ("When called, a snapshot is created").
  */
-const CONDITION = /\b(?:when|whenever|if|unless|until|once|whether|which|what|where|whose)\s/;
+const CONDITION = /\b(?:when|whenever|if|unless|until|once|whether)\s/;
+/** … and a relative clause whose own verb the passive is, a few words on with no auxiliary between ("which integrations are"). */
+const RELATIVE_BEFORE = /\b(?:which|what|where|whose)\s+(?:(?!(?:has|have|had|is|are|was|were)\b)[a-z'’-]+\s+){0,5}$/;
 
 /** The verb of a first sentence in the passive voice, when the description leads with no verb of its own. */
 export function passiveVerb(description: string, lower: string): DescriptionVerbHit | undefined {
@@ -43,7 +44,8 @@ export function passiveVerb(description: string, lower: string): DescriptionVerb
   const m = PASSIVE.exec(sentence);
   const v = m ? PARTICIPLES.get(m[1]!) : undefined;
   // … nor does one in a condition ("Use these tools only when no browser tool is installed").
-  if (!v || deniedAt(lower, m!.index) || CONDITION.test(sentence.slice(0, m!.index).split(/[,:;]/).at(-1)!)) return undefined;
+  const clause = v ? sentence.slice(0, m!.index).split(/[,:;]/).at(-1)! : "";
+  if (!v || deniedAt(lower, m!.index) || CONDITION.test(clause) || RELATIVE_BEFORE.test(clause)) return undefined;
   return { verb: v.verb, category: v.category, ambiguous: v.ambiguous, joined: [], quote: quoteText(description, 90), object: [], first: false };
 }
 
@@ -143,6 +145,12 @@ function listedAfterLead(rest: string): boolean {
   if (LISTED_AFTER_LEAD.test(rest)) return true;
   const slashed = SLASHED_AFTER_LEAD.exec(rest);
   return slashed !== null && TEXT_VERBS.get(slashed[1]!.toLowerCase())?.ambiguous === false;
+}
+
+/** Whether `word` stands in `clause` between a comma and the conjunction of a list: ", set, or", ", set or". */
+function commaListed(clause: string, word: string): boolean {
+  const at = clause.indexOf(`, ${word}`);
+  return at >= 0 && /^,?\s+(?:or|and)\s/.test(clause.slice(at + word.length + 2));
 }
 
 /** A short aside in parentheses, with the space before it: "(semantic/task search)". */
@@ -654,8 +662,9 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
         if (next && j === 1 && !listedAfterLead(clauseSource)) break;
         // … and so does the last of a marked list of verbs, after its conjunction ("List, count, or merge tags").
         const closesList = joined.length > 0 && CONJUNCTIONS.has(clause.at(j - 1) ?? "") && listedAfterLead(clauseSource);
-        // … and so does one inside a marked list before its conjunction and last verb: "Read, set, or clear the storage".
-        const insideList = CONJUNCTIONS.has(nextWord) && (TEXT_VERBS.get(clause.at(j + 2) ?? "")?.ambiguous === false || (TEXT_VERBS.has(clause.at(j + 2) ?? "") && listedAfterLead(clauseSource)));
+        // … and so does one a comma puts in a marked list of verbs, before its conjunction and last verb: "Read, set, or
+        // clear the storage" (where "tags" in "Get, search or list tags and labels" is what the last one lists).
+        const insideList = CONJUNCTIONS.has(nextWord) && (TEXT_VERBS.get(clause.at(j + 2) ?? "")?.ambiguous === false || (TEXT_VERBS.has(clause.at(j + 2) ?? "") && commaListed(clauseText, w)));
         if (!next || (next.ambiguous && !paired && !closesList && !insideList && !OBJECT_OPENERS.has(nextWord))) break;
         // Ranking joined to a reading lead orders what it reads ("Fetch, summarize and rank news articles").
         joined.push(next.verb === "rank" && !RANKED_RELATIVE.test(clauseText) ? { ...next, category: "read" } : next);

@@ -861,7 +861,7 @@ export const FOREIGN_VERBS: Record<Category, string> = {
     dépose déposer annule annuler remplace remplacer génère générer réserve réserver bloque débloque soumet soumettre
     téléverse démarre arrête restaure réinitialise écrase écraser
     cancela cancelar reemplaza reemplazar sustituye genera reserva bloquea desbloquea sube subir anula anular detiene
-    inicia edita registra sobrescribe restaura deshace cierra marca marcar ajusta ajustar muda mudar fija fijar definir
+    inicia edita registra sobrescribe restaura deshace cierra marca marcar ajusta ajustar muda mudar fija fijar
     agendar altera alterar gera gerar edita editar registrar bloqueia desbloqueia substitui sobrescreve desfaz
     encerra finaliza solicita emite cadastra cadastrar anexa anexar corrige corriger corregir rattacher rattache настроить настраивает
     continúa continuar continuer delega delegar délègue déléguer delegare encarga encargar
@@ -977,7 +977,7 @@ export const FOREIGN_NAME_VERBS: Record<Category, string> = {
     auflisten elenca elencare ottieni ottenere cercare ophalen zoeken tonen pobierz szukaj cari lihat ambil tampilkan listele
     getir huoqu chaxun sousuo kensaku ichiran`,
   write: `ajouter creer créer envoyer deposer déposer reserver réserver crear agregar anadir añadir actualizar enviar
-    guardar criar adicionar atualizar agendar salvar marcar ajustar fijar definir mudar ligar erstellen anlegen hinzufuegen hinzufügen aktualisieren aendern ändern
+    guardar criar adicionar atualizar agendar salvar marcar ajustar fijar mudar ligar erstellen anlegen hinzufuegen hinzufügen aktualisieren aendern ändern
     senden hochladen speichern uebermitteln übermitteln aggiungi aggiungere creare aggiorna aggiornare invia inviare prenota
     toevoegen aanmaken bijwerken wijzigen opslaan versturen dodaj utworz utwórz zmien zmień wyslij wyślij zapisz tambah
     tambahkan buat ubah kirim simpan ekle olustur oluştur guncelle güncelle gonder gönder tianjia chuangjian xiugai fasong
@@ -1064,28 +1064,34 @@ export const NON_ADDITIVE_VERBS = new Set(["replace", "overwrite", "rewrite", "r
 export const UPDATING_VERBS = new Set("update edit modify patch put set change".split(" "));
 /**
  * Verbs that end something's running or published state: a service stopped, a browser closed, a machine restarted, a
- * feature disabled, a page unpublished. What was running (its sessions, its memory, its reach) is gone, not added to:
- * not additive in MCP's hints, and most servers' own hints say so (on the GitHub set, by server: stop 82 to 57, close 61
- * to 26, restart 28 to 14, disable 11 to 4, unpublish 6 to 0). A write for policy all the same.
+ * user disabled, a page unpublished. What was running (its sessions, its memory, its reach) is gone, not added to: not
+ * additive in MCP's hints, and most servers' own hints say so (on the GitHub set, by server: stop 82 to 57, close 61 to
+ * 26, restart 28 to 14, disable 11 to 4, unpublish 6 to 0). A write for policy all the same. Not where what ends is
+ * one of PASSING_THINGS.
  */
 export const ENDING_VERBS = new Set("stop close restart reboot shutdown poweroff halt disable unpublish".split(" "));
 /**
+ * What an ending finishes and loses nothing by: a recording, a capture, a trace, a profile, a timer or a watch it hands
+ * back ("stop_recording" makes the recording); an activity that leaves nothing behind (a playback, an animation, a
+ * typing indicator, a polling loop, speech, a vibration, a generation); a piece of the screen (a dialog, a sidebar, a
+ * menu); a mode or a setting switched off (dark mode, the cache, JavaScript, a breakpoint). Most servers' hints call
+ * such endings additive.
+ */
+export const PASSING_THINGS = new Set(
+  `recording recordings recorder capture captures capturing trace traces tracing profiler profiling profile timer timers watch watching watcher
+   screencast tracking logging sniffer playback playing animation animations orbit typing polling music speech speaking listening
+   vibration generation autoscroll scrolling highlight highlighting indicator sidebar panel panels dialog dialogs modal modals menu menus
+   popup popups keyboard overlay tooltip toast drawer mode cache javascript breakpoint breakpoints`.split(/\s+/),
+);
+/**
  * What says an ending is undone or loses nothing (lower-cased text): what it ran keeps its data ("Data is kept", "State
- * is preserved", "its data volume is kept"), it can be started, reopened or re-enabled again ("can be reopened later",
- * "until re-enabled"), it saves first ("letting it save first"), or the text calls it reversible; in the other languages read most, the words for kept and
- * again ("云盘数据保留", "ディスクは保持され", "pode ser publicado novamente", "peut être republié").
+ * is preserved", "Attached volumes are kept"), it can be started, reopened or re-enabled again ("can be reopened later",
+ * "until re-enabled", "start it again"), it saves first ("letting it save first"), or the text calls it reversible; in
+ * the other languages read most, what is kept ("云盘数据保留", "ディスクは保持され") and what can be done again ("pode ser
+ * publicado novamente", "peut être republié"). Not "Logs are retained", "without saving first", "数据不会保留".
  */
 export const ENDING_UNDONE =
-  /\b(?:(?:is|are|stays?|remains?) (?:kept|preserved|retained|unaffected|intact|still installed|installed)|(?:can|may) (?:still |always |later |then )?be (?:re-?opened|re-?enabled|re-?published|re-?activated|restarted|resumed|started again|opened again|enabled again|published again|decided later)|(?:until|once) re-?enabled|keeps? (?:its|their|the) (?:data|state|configuration|config|settings|history|contents?|files?|volumes?|disks?)|without (?:deleting|erasing|removing|losing)|(?:is |are )?reversible|can be undone|no data is lost|nothing is lost|sav(?:e|es|ed|ing)(?: [a-z]+){0,3} first)\b|保留|保持|不会丢失|不受影响|novamente|riapert|republi|de nouveau|wieder (?:öffnen|aktivieren|starten)/;
-/**
- * What a stop finishes rather than ends: a recording, a capture, a trace, a profile, a timer or a watch it hands back
- * ("stop_recording" makes the recording), or an activity that leaves nothing behind (a playback, an animation, a typing
- * indicator, a polling loop). Most servers' hints call such stops additive.
- */
-export const OBSERVATIONS = new Set(
-  `recording recordings recorder capture captures capturing trace traces tracing profiler profiling profile timer timers watch watching watcher
-   screencast tracking logging sniffer playback playing animation animations orbit typing polling`.split(/\s+/),
-);
+  /\b(?:(?:data|state|disks?|volumes?|configuration|config|settings|files?|contents?|outputs?|history|profiles?|work|progress|everything|responses|keys) (?:is|are|stays?|remains?|will be) (?:kept|preserved|retained|unaffected|intact|not affected|saved)|(?:stays?|remains?) installed|(?:can|may) (?:still |always |later |then )?be (?:re-?opened|re-?enabled|re-?published|re-?activated|restarted|resumed|started again|opened again|enabled again|published again|decided later)|(?:until|once) re-?enabled|(?:start|turn|open) it (?:again|back on)|keeps? (?:its|their|the) (?:data|state|configuration|config|settings|history|contents?|files?|volumes?|disks?)|without (?:deleting|erasing|removing|losing)|(?<!not |non-)reversible|can be undone|no data is lost|nothing is lost|(?<!without )sav(?:e|es|ed|ing)(?: [a-z]+){0,3} first)\b|(?:数据|資料|磁盘|云盘|硬盘|配置|状态|狀態|ディスク|データ|設定|状態)(?:(?![不没無无未])[^。，、\s]){0,6}(?:保留|保持|残ります|残る)|不会丢失|不會遺失|不受影响|(?:publicad|ativad|iniciad|reabert|habilitad)[oa]s? novamente|pode(?:m)? ser (?:republicad|reativad|reabert|reiniciad)|peu(?:t|vent) être (?:republi|réactiv|rouvert|relancé)|(?:può|possono) essere (?:riapert|riattivat|ripubblicat|riavviat)|wieder (?:öffnen|aktivieren|starten|veröffentlichen)/;
 /** Verbs that, given a path and content, put the content at the path: whatever file was there is replaced. */
 export const FILE_WRITING_VERBS = new Set(["write", "save"]);
 /** What a restore puts in place of what is there: "restore_backup", "Restore the database from a snapshot". */
@@ -1178,10 +1184,10 @@ export const EXECUTE_ELSEWHERE =
 
 /**
  * A save to a local place stated in another language: "path に保存", "输出到同目录", "下载…到本地", "에 저장합니다" (not に保存された,
- * 에 저장된, 已下载到本地, 已保存到: saved there already).
+ * 에 저장된, 已下载到本地, 已经保存到: saved there already; but 下载已选到本地 saves what was chosen).
  */
 export const SAVED_ELSEWHERE =
-  /(?:ローカルに|に|へ)保存(?!された|済|されて|した)|(?<!已)保存(?:到|至|在)|输出到|輸出到|(?<!已.{1,2})到本(?:地|機)|저장(?:합니다|됩니다)|에 저장(?!된|되는|되어|한)|enregistr[ée]e? dans|guardad[oa] en|salv[oa] em|gespeichert (?:in|unter)|сохраня(?:ет|ется) (?:[^\s.]+ ){0,3}?во?(?:\s|$)/;
+  /(?:ローカルに|に|へ)保存(?!された|済|されて|した)|(?<!已|已经)保存(?:到|至|在)|输出到|輸出到|(?<!(?:已|已经)(?:下载|下載|保存|缓存|同步|导出))到本(?:地|機)|저장(?:합니다|됩니다)|에 저장(?!된|되는|되어|한)|enregistr[ée]e? dans|guardad[oa] en|salv[oa] em|gespeichert (?:in|unter)|сохраня(?:ет|ется) (?:[^\s.]+ ){0,3}?во?(?:\s|$)/;
 
 /** An agent that acts on its own, named in a description: "autonomously", "agentic tasks", "a browser automation agent", "hand a coding task to an agent". */
 export const AGENT_ACTS = /\b(?:autonomous(?:ly)?|agent(?:ic|ici|ique|ico|icos)|computer[- ]use|automation agent|coding agent|agent cli|cli agent|(?:task|tasks|work|job|jobs) (?:from [a-z -]{0,40} )?to (?:an?|the|your|another) (?!(?:support|human|available|next|live|sales|customer|service)\b)(?:[a-z-]+ ){0,2}agents?)\b/;

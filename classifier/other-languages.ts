@@ -292,10 +292,12 @@ const WHOLE_NOUNS = new Set(["데이터", "상태", "파일", "データ", "状�
 /** A claim made of a negation and a verb ("no modifica", "não altera", "non modifica"), not "nada se guarda" nor "solo lectura". */
 const NEGATED_VERB = /^(?:no|não|nao|non)\s+\p{L}+$/iu;
 /**
- * A thing named right after a claim's verb, not a word for everything ("nada", "rien", "nichts", "los datos"); "nada
- * más" ("nothing else") leaves the rest alone, as a thing named does.
+ * A thing named right after a claim's verb, not a word for everything or the whole system ("nada", "rien", "los datos",
+ * "la base de datos"); "nada más" and "ningún otro campo" ("nothing else", "no other field") leave the rest alone, as a
+ * thing named does.
  */
-const NAMED_AFTER = /^\s+(?!(?:nada(?!\s+m[áa]i?s\b)|nenhum\w*|ningun\w*|ningún|rien|nichts|niente|nulla|nessun\w*|datos|dados|données|daten|dati|(?:los|os|les|die|i) (?:datos|dados|données|daten|dati))\b)[\p{L}]/iu;
+const NAMED_AFTER =
+  /^\s+(?!(?:nada(?!\s+m[áa]i?s\b)|(?:nenhum|nenhuma|ningun|ningún|ninguna|nessun|nessuna)(?!\s+(?:otr|outr|altr)[oa]s?\b)|rien|nichts|niente|nulla|(?:(?:los|os|les|die|i|la|a|el|o|le|il|das|der) )?(?:datos|dados|données|daten|dati|base de datos|banco de dados|sistema|servidor|système|system|servidores|infraestructura|infraestrutura))(?![\p{L}]))[\p{L}]/iu;
 
 /** A letter of another script or accented Latin: text that may be in another language. */
 export const OTHER_LETTER = /[\u00c0-\u024f\u0400-\u04ff\u0600-\u06ff\u0900-\u097f\u1e00-\u1eff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;

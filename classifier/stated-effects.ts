@@ -79,10 +79,11 @@ export function phraseDenied(lower: string, phrase: string, signal?: PhraseSigna
   );
 }
 
-// A rehearsal mode a tool offers, or an argument set to true: "Use dryRun: true to …", "pass preview=true to …"; or an
-// outcome where the tool does not go on: "a declined confirmation changes nothing", "If the user cancels, nothing is
-// changed".
-const MODE_WORDS = /(?<![a-z0-9])(?:dry[-_ ]?run|preview|true|declin(?:e|es|ed)|cancel(?:s|l?ed)|abort(?:s|ed))(?![a-z0-9])/;
+// A rehearsal mode a tool offers, or an argument set to true: "Use dryRun: true to …", "pass preview=true to …".
+const MODE_WORDS = /(?<![a-z0-9])(?:dry[-_ ]?run|preview|true)(?![a-z0-9])/;
+// … or an outcome where the tool does not go on, in a condition or said of the asking: "If the user cancels, nothing is
+// changed", "a declined confirmation changes nothing"; not "Lists cancelled subscriptions" nor "never aborts".
+const DECLINED_OUTCOME = /\b(?:(?:if|when|whenever|unless|should|once)\b[^.;:!?]{0,40}\b(?:declines?|cancels?|aborts?)|(?:a|an|the|any) (?:declined|cancell?ed|aborted|rejected) (?:confirmation|prompt|request|approval|dialog)s?)\b/;
 /** . ! ? ; a line break and a bullet end a sentence. */
 const isSentenceMark = (c: number) => c === 46 || c === 33 || c === 63 || c === 59 || c === 10 || c === 0x2022;
 
@@ -110,7 +111,8 @@ export function claimAboutMode(lower: string, phrase: string): boolean {
   if (at < 0) return false;
   let to = at + phrase.length;
   while (to < lower.length && !endsSentence(lower, to)) to++;
-  return MODE_WORDS.test(lower.slice(sentenceStart(lower, at), to));
+  const sentence = lower.slice(sentenceStart(lower, at), to);
+  return MODE_WORDS.test(sentence) || DECLINED_OUTCOME.test(sentence);
 }
 
 /** Identifiers in text: words joined by underscores ("sql_query", "delete_all"). */
@@ -275,7 +277,7 @@ export function claimNotMade(lower: string, claim: string, leadChanges: boolean,
  * A claim of changing nothing about the rest, after a leading change: "Sets the price. Changes nothing else", "Does not
  * modify anything else", "No other field is modified", "Nothing else is changed".
  */
-const ELSE_AFTER = /^\s+(?:[a-z]+\s+)?(?:else|other)\b/;
+const ELSE_AFTER = /^\s+(?:[a-z]+\s+){0,2}(?:else|other)\b/;
 const ELSE_BEFORE = /\b(?:no other|nothing else|none of the other)\b[^.;!?]*$/;
 
 /** Whether a read-only claim found in `lower` limits only what it names ("Does not modify the original file"). */

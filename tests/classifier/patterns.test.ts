@@ -2878,9 +2878,13 @@ describe.each([
       ["disable_alert_rule", "Disable an alerting rule.", "hint:destructive"],
       ["posts_unpublish", "Take a post off the site.", "hint:destructive"],
       ["vm_reboot", "Reboot a virtual machine.", "write"],
-      // A stop that finishes a recording or a playback is additive.
+      // A stop that finishes a recording or a playback is additive, and so is closing a piece of the screen or switching
+      // a setting off; a recording server stopped is a server.
       ["stop_recording", "Stop the screen recording and return the video file.", "hint:write"],
       ["stop_playback", "Stop playback on the current device.", "hint:write"],
+      ["close_sidebar", "Close the sidebar panel in the editor.", "hint:write"],
+      ["browser_settings", "Disable the browser cache for network requests in this tab.", "hint:write"],
+      ["recorder_admin", "Stop the recording server.", "hint:destructive"],
       // So is an ending the text says keeps what ran, or can be undone.
       ["stop_container", "Stop a container. Its data volume is kept.", "hint:write"],
       ["close_issue", "Close an issue. It can be reopened later.", "hint:write"],
@@ -2888,15 +2892,21 @@ describe.each([
       ["disable_schedule", "Disable a schedule so it will not run until re-enabled.", "hint:write"],
       ["stop_instance", "停止实例。云盘数据保留。", "hint:write"],
       ["game_server_stop", "Shut the game server down; the world is saved first.", "hint:write"],
+      // … not what else is kept, what is not saved, nor what is not kept.
+      ["restart_service", "Restart the service. Logs are retained for 7 days.", "hint:destructive"],
+      ["shutdown_vm", "Shut down the VM without saving first.", "hint:destructive"],
+      ["stop_instance", "停止实例。数据不会保留。", "hint:destructive"],
       // Two things merged into one: the one merged away is gone, unless the merge makes a new one.
       ["merge_contacts", "Merge two duplicate contacts into one.", "hint:destructive"],
       ["merge_pull_request", "Merge a pull request.", "hint:destructive"],
       ["merge_recordings", "Merge two or more recordings into a single new recording.", "hint:write"],
       ["merge_files", "複数のCSVファイルを1つに結合し、新しいファイルとして保存します。", "hint:write"],
+      ["merge_pdfs", "Merge multiple PDF files into one PDF.", "hint:write"],
       // A verb as often a noun inside a marked list of verbs is one of them; a list of things read stays read.
       ["browser_storage", "Read, set, or clear local storage for the current page.", "destructive"],
       ["cookies", "Get, set or clear the cookies of a site.", "destructive"],
       ["job_output", "Read logs, sets or clear statuses of a job.", "read"],
+      ["taxonomy", "Get, search or list tags and labels of a project.", "read"],
       // A claim of changing nothing else, after a leading change, leaves the rest alone and claims nothing for the tool;
       // so does one about what happens when the person declines or cancels. Alone, each is a read-only claim.
       ["pricing", "Updates the price. Does not modify anything else.", "write"],
@@ -2909,12 +2919,16 @@ describe.each([
       ["precos", "Atualiza o preço da loja. Não altera o estoque.", "write"],
       ["precios", "Modifica el precio de la tienda. No modifica nada más.", "write"],
       ["catalogo", "Busca los precios del catálogo. No modifica nada.", "read"],
+      ["reporte", "Genera un reporte de ventas en PDF. No modifica la base de datos.", "read"],
+      ["cancelled_subs", "Lists cancelled subscriptions (read-only).", "read"],
       // Spanish "fijar" sets; a download already made is no save; a passive in a relative clause tells of a state.
       ["stock_fijar", "Fija el stock publicado de un producto.", "write"],
       ["model_list_downloaded", "列出所有已下载到本地的模型文件，包括文件名、路径和大小", "read"],
       ["model_fetch", "下载模型文件到本地", "write"],
+      ["download_selected", "批量下载已选项到本地", "write"],
       ["platform_status", "Platform status: database size, plan, and which integrations are configured.", "read"],
       ["snapshots", "A snapshot is created in the project.", "write"],
+      ["retention_sweep", "Backups where the retention period has passed are removed.", "destructive"],
       // Other leads are as before: a start is additive, a pause too.
       ["start_service", "Start a stopped service.", "hint:write"],
       ["pause_queue", "Pause the queue.", "hint:write"],
