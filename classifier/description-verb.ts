@@ -32,7 +32,17 @@ const PASSIVE = new RegExp(`\\b(?:is|are|will be|gets|get|${BE_AS_FACT}|has been
  */
 const CONDITION = /\b(?:when|whenever|if|unless|until|once|whether)\s/;
 /** … and a relative clause whose own verb the passive is, a few words on with no auxiliary between ("which integrations are"). */
-const RELATIVE_BEFORE = /\b(?:which|what|where|whose)\s+(?:(?!(?:has|have|had|is|are|was|were)\b)[a-z'’-]+\s+){0,5}$/;
+const RELATIVE_BEFORE = /\b(?:which|what|where|whose)\s+((?:(?!(?:has|have|had|is|are|was|were)\b)[a-z'’-]+\s+){0,5})$/;
+
+/**
+ * Whether a passive ending `clause` is a relative clause's own, telling of a state ("which integrations are configured"):
+ * not when a word between is a verb of its own ("Repositories which match the filter are archived", "whose trial
+ * ended"), which makes the passive the sentence's.
+ */
+function relativeState(clause: string): boolean {
+  const m = RELATIVE_BEFORE.exec(clause);
+  return m !== null && !m[1]!.split(/\s+/).some((w) => (TEXT_VERBS.has(w) && !w.endsWith("s")) || (w.length > 4 && w.endsWith("ed")));
+}
 
 /** The verb of a first sentence in the passive voice, when the description leads with no verb of its own. */
 export function passiveVerb(description: string, lower: string): DescriptionVerbHit | undefined {
@@ -45,7 +55,7 @@ export function passiveVerb(description: string, lower: string): DescriptionVerb
   const v = m ? PARTICIPLES.get(m[1]!) : undefined;
   // … nor does one in a condition ("Use these tools only when no browser tool is installed").
   const clause = v ? sentence.slice(0, m!.index).split(/[,:;]/).at(-1)! : "";
-  if (!v || deniedAt(lower, m!.index) || CONDITION.test(clause) || RELATIVE_BEFORE.test(clause)) return undefined;
+  if (!v || deniedAt(lower, m!.index) || CONDITION.test(clause) || relativeState(clause)) return undefined;
   return { verb: v.verb, category: v.category, ambiguous: v.ambiguous, joined: [], quote: quoteText(description, 90), object: [], first: false };
 }
 
@@ -147,8 +157,11 @@ function listedAfterLead(rest: string): boolean {
   return slashed !== null && TEXT_VERBS.get(slashed[1]!.toLowerCase())?.ambiguous === false;
 }
 
+/** Words that shape data as often as they change a thing: a list of them ("Count, split, and join strings") works on values. */
+const SHAPING_WORDS = new Set("split join group rank sort merge map filter chunk format order match count".split(" "));
 /** Whether `word` stands in `clause` between a comma and the conjunction of a list: ", set, or", ", set or". */
 function commaListed(clause: string, word: string): boolean {
+  if (SHAPING_WORDS.has(word)) return false;
   const at = clause.indexOf(`, ${word}`);
   return at >= 0 && /^,?\s+(?:or|and)\s/.test(clause.slice(at + word.length + 2));
 }

@@ -2,7 +2,7 @@
 // nothing in its environment), destructiveHint (may make a non-additive change: a delete, and also an update that
 // overwrites, a replace, a reset), idempotentHint (calling again with the same arguments has no further effect)
 // and openWorldHint (reaches an open world of outside entities, such as the web or another service). Pure.
-import { ATTACHED_THINGS, DOMAIN_TOKENS, ENDING_UNDONE, ENDING_VERBS, FORMATTING, IDEMPOTENT_VERBS, LOCAL_VERBS, NON_ADDITIVE_VERBS, PASSING_THINGS, SNAPSHOTS } from "./lexicon.js";
+import { ATTACHED_THINGS, DOMAIN_TOKENS, ENDING_UNDONE, ENDING_VERBS, FORMATTING, IDEMPOTENT_VERBS, LOCAL_VERBS, NON_ADDITIVE_VERBS, PASSING_THINGS, RUNNING_THINGS, SNAPSHOTS } from "./lexicon.js";
 import type { HintClass } from "./model.js";
 import { keepsPrior } from "./stated-effects.js";
 import type { Evidence, ToolReading } from "./signals.js";
@@ -39,11 +39,17 @@ const KICK_OFF = /\bkick(?:s|ed|ing)?\s+off\b/i;
 
 /**
  * A merge whose result is a new thing, the merged ones kept: "into a single new recording", "written out as a new
- * file", "Returns a new copy", "into one PDF", "keeping existing keys", "The originals are kept", 新しいファイル, 新的文件,
- * 元のシートは残ります, 原文件不受影响.
+ * file", "Returns a new copy", "into one PDF", "keeping existing keys", "The input files are not modified", 新しいファイル,
+ * 新的文件, 元のシートは残ります, 原文件不受影响, 合并为一个文件.
  */
+/** Files, media and data merged into one: the result is a new file or value, the inputs kept. */
+const MERGED_PRODUCTS = new Set(
+  "pdf pdfs video videos audio clip clips image images doc docs sheet sheets csv json geojson file files track tracks dict dicts dataframe dataframes interval intervals array arrays".split(" "),
+);
+/** "Merge" as a noun's modifier opening a name: "merge_request_comment", "merge_conflicts_list", "merge_queue_status". */
+const MERGE_NOUNS = new Set(["request", "requests", "conflict", "conflicts", "queue", "strategy", "base", "status", "field"]);
 const MERGED_INTO_NEW =
-  /\b(?:into (?:a |one )?(?:single )?new|as a new|a new copy|into (?:a single|one) (?:[a-z0-9-]+ )?(?:file|pdf|document|video|audio|image|mp4|mp3|csv|archive|zip)|(?:originals?|sources?|inputs?|source files|existing (?:keys|entries|values)) (?:are |is |stay |remain )(?:kept|unchanged|untouched|preserved)|keeping (?:the )?existing)\b|新しい|新的|元の[^。]{0,12}残|原[^。，]{0,6}(?:不受影响|保留|不变)/;
+  /\b(?:into (?:a |one )?(?:single )?new|as a new|a new copy|into (?:a single|one) (?:[a-z0-9-]+ )?(?:file|pdf|document|video|audio|image|mp4|mp3|csv|archive|zip)|(?:originals?|sources?|inputs?|input files|source files|existing (?:keys|entries|values)) (?:are |is |stay |remain )(?:not modified|kept|unchanged|untouched|preserved)|keeping (?:the )?existing)\b|新しい|新的|元の[^。]{0,12}残|原[^。，]{0,6}(?:不受影响|保留|不变)|合并[为成]一个|1つの/;
 
 const RESTORED_FROM_SNAPSHOT = /\bfrom (?:an? |the |its )?(?:[a-z]+ )?(?:backup|snapshot|checkpoint|dump)s?\b/i;
 
@@ -88,14 +94,17 @@ function nonAdditiveChange(r: ToolReading): Pick<Evidence, "source" | "quote"> |
 
 /**
  * Whether what an ending ends passes without loss (PASSING_THINGS): the last word of the name's object ("stop_recording",
- * "close_sidebar") or the head of the description's ("Stop the device vibration"), where "recording_server_stop" and
- * "Stop the recording server" end a server.
+ * "close_sidebar", and an activity's -ing word there: "stop_sharing") or the head of the description's ("Stop the device
+ * vibration"), where "recording_server_stop" and "Stop the recording server" end a server.
  */
 function endsPassingThing(r: ToolReading): boolean {
   const named = r.object.at(-1);
   const head = r.descriptionVerb?.object.at(-1);
-  return (named !== undefined && PASSING_THINGS.has(named)) || (head !== undefined && PASSING_THINGS.has(head));
+  return (named !== undefined && (PASSING_THINGS.has(named) || (named.length > 5 && named.endsWith("ing")))) || (head !== undefined && PASSING_THINGS.has(head));
 }
+
+/** Endings said as often of a sound, a dialog or a setting: only a running thing's is non-additive. */
+const STOPPING_VERBS = new Set(["stop", "close", "disable"]);
 
 /** A refund made of something: "Refund a paid ticket", "Refunds all or part of a charge", "Refund the order". */
 const REFUND_MADE = /^refunds?\s+(?:a|an|the|this|that|these|those|all|part|one|its|their|your|\d)\b/i;
@@ -122,10 +131,10 @@ function leadNonAdditive(r: ToolReading, lead: string): boolean {
   if (lead === "refund") return r.descriptionVerb?.verb !== "refund" || REFUND_MADE.test(r.descriptionVerb.quote);
   // An ending ends what ran: a service, a session, a browser, a user's access, unless the text says what ran keeps its
   // data or can be started again. A stopped recording or a closed dialog loses nothing.
-  if (ENDING_VERBS.has(lead)) return !endsPassingThing(r) && !ENDING_UNDONE.test(r.lowerDescription);
+  if (ENDING_VERBS.has(lead)) return (!STOPPING_VERBS.has(lead) || objectHas(RUNNING_THINGS)) && !endsPassingThing(r) && !ENDING_UNDONE.test(r.lowerDescription);
   // Two things merged into one: the one merged away is gone (a duplicate contact, a source branch), unless the merge
   // makes a new thing of them ("Merge recordings into a single new recording") or keeps them.
-  if (lead === "merge") return !MERGED_INTO_NEW.test(r.lowerDescription);
+  if (lead === "merge") return !MERGE_NOUNS.has(r.object[0] ?? "") && !objectHas(MERGED_PRODUCTS) && !MERGED_INTO_NEW.test(r.lowerDescription);
   return NON_ADDITIVE_VERBS.has(lead);
 }
 

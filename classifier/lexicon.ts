@@ -1070,28 +1070,43 @@ export const UPDATING_VERBS = new Set("update edit modify patch put set change".
  * one of PASSING_THINGS.
  */
 export const ENDING_VERBS = new Set("stop close restart reboot shutdown poweroff halt disable unpublish".split(" "));
+/** What runs or holds what it serves: the objects a stop, a close or a disable ends non-additively. */
+export const RUNNING_THINGS = new Set(
+  `service services server servers process processes vm vms instance instances container containers pod pods kernel kernels
+   session sessions tab tabs browser browsers page pages window windows app apps application applications project projects
+   document documents workbook workbooks machine machines node nodes cluster clusters job jobs task tasks run runs agent agents
+   sandbox sandboxes stack stacks deployment deployments runtime runtimes worker workers daemon daemons tunnel tunnels proxy
+   terminal terminals connection connections position positions account accounts user users device devices computer computers
+   gateway gateways router routers bot bots emulator emulators simulator simulators sim game games lab labs environment
+   environments workspace workspaces thread threads pipeline pipelines execution executions engine engines queue queues
+   canister canisters droplet droplets array host hosts core resolver dns flow flows workflow workflows monitor monitors key keys
+   component components camera cameras firewall fw reader readers loop automation automations strategy strategies mock mocks
+   study studies vpn webhook webhooks token tokens network networks interface interfaces port ports`.split(/\s+/),
+);
 /**
  * What an ending finishes and loses nothing by: a recording, a capture, a trace, a profile, a timer or a watch it hands
- * back ("stop_recording" makes the recording); an activity that leaves nothing behind (a playback, an animation, a
- * typing indicator, a polling loop, speech, a vibration, a generation); a piece of the screen (a dialog, a sidebar, a
- * menu); a mode or a setting switched off (dark mode, the cache, JavaScript, a breakpoint). Most servers' hints call
- * such endings additive.
+ * back ("stop_recording" makes the recording); an activity that leaves nothing behind (a playback, a song, an
+ * animation, a typing indicator, speech, a vibration, a generation; and every -ing one: "stop_sharing", "restart_polling");
+ * a piece of the screen (a dialog, a sidebar, a menu); a mode or a setting switched off (dark mode, the cache,
+ * JavaScript, a breakpoint). Most servers' hints call such endings additive.
  */
 export const PASSING_THINGS = new Set(
-  `recording recordings recorder capture captures capturing trace traces tracing profiler profiling profile timer timers watch watching watcher
-   screencast tracking logging sniffer playback playing animation animations orbit typing polling music speech speaking listening
-   vibration generation autoscroll scrolling highlight highlighting indicator sidebar panel panels dialog dialogs modal modals menu menus
-   popup popups keyboard overlay tooltip toast drawer mode cache javascript breakpoint breakpoints`.split(/\s+/),
+  `record recording recordings recorder capture captures trace traces profiler timer timers watch watching watcher
+   screencast tracking logging sniffer playback animation animations orbit typing music speech vibration generation autoscroll
+   highlight indicator video videos song songs sound sounds track tracks slideshow ringtone alarm countdown subtitles spinner sidebar
+   panel panels dialog dialogs modal modals menu menus popup popups keyboard overlay tooltip toast drawer banner notification
+   notifications mode theme cache javascript breakpoint breakpoints`.split(/\s+/),
 );
 /**
  * What says an ending is undone or loses nothing (lower-cased text): what it ran keeps its data ("Data is kept", "State
  * is preserved", "Attached volumes are kept"), it can be started, reopened or re-enabled again ("can be reopened later",
  * "until re-enabled", "start it again"), it saves first ("letting it save first"), or the text calls it reversible; in
  * the other languages read most, what is kept ("云盘数据保留", "ディスクは保持され") and what can be done again ("pode ser
- * publicado novamente", "peut être republié"). Not "Logs are retained", "without saving first", "数据不会保留".
+ * publicado novamente", "peut être republié"). Not "Logs are retained", "without saving first", "No state is preserved",
+ * "cannot be reopened", "数据不会保留", "データは保持されません".
  */
 export const ENDING_UNDONE =
-  /\b(?:(?:data|state|disks?|volumes?|configuration|config|settings|files?|contents?|outputs?|history|profiles?|work|progress|everything|responses|keys) (?:is|are|stays?|remains?|will be) (?:kept|preserved|retained|unaffected|intact|not affected|saved)|(?:stays?|remains?) installed|(?:can|may) (?:still |always |later |then )?be (?:re-?opened|re-?enabled|re-?published|re-?activated|restarted|resumed|started again|opened again|enabled again|published again|decided later)|(?:until|once) re-?enabled|(?:start|turn|open) it (?:again|back on)|keeps? (?:its|their|the) (?:data|state|configuration|config|settings|history|contents?|files?|volumes?|disks?)|without (?:deleting|erasing|removing|losing)|(?<!not |non-)reversible|can be undone|no data is lost|nothing is lost|(?<!without )sav(?:e|es|ed|ing)(?: [a-z]+){0,3} first)\b|(?:数据|資料|磁盘|云盘|硬盘|配置|状态|狀態|ディスク|データ|設定|状態)(?:(?![不没無无未])[^。，、\s]){0,6}(?:保留|保持|残ります|残る)|不会丢失|不會遺失|不受影响|(?:publicad|ativad|iniciad|reabert|habilitad)[oa]s? novamente|pode(?:m)? ser (?:republicad|reativad|reabert|reiniciad)|peu(?:t|vent) être (?:republi|réactiv|rouvert|relancé)|(?:può|possono) essere (?:riapert|riattivat|ripubblicat|riavviat)|wieder (?:öffnen|aktivieren|starten|veröffentlichen)/;
+  /\b(?:(?<!\bno |\bnot |\bnothing )(?:data|state|disks?|volumes?|configuration|config|settings|files?|contents?|outputs?|history|profiles?|work|progress|everything|responses|keys) (?:is|are|stays?|remains?|will be) (?:kept|preserved|retained|unaffected|intact|not affected|saved)|(?:stays?|remains?) installed|(?<!\bnot |\bcannot |n't )(?:can|may) (?:still |always |later |then )?be (?:re-?opened|re-?enabled|re-?published|re-?activated|restarted|resumed|started again|opened again|enabled again|published again|decided later)|(?:until|once) re-?enabled|(?<!\bable to |\bnot |\bcannot |n't )(?:start|turn|open) it (?:again|back on)|keeps? (?:its|their|the) (?:data|state|configuration|config|settings|history|contents?|files?|volumes?|disks?)|without (?:deleting|erasing|removing|losing)|(?<!\bnot |n't |\bnot easily |\bnon-|\bir)reversible|can be undone|no data is lost|nothing is lost|(?:is|are|gets) saved first|(?<!\bnot |n't |without )(?:saves|saving|letting it save)(?: [a-z]+){0,3} first)\b|(?:数据|資料|磁盘|云盘|硬盘|配置|状态|狀態|ディスク|データ|設定|状態)(?:(?![不没無无未])[^。，、\s]){0,6}(?:保留|保持|残ります|残る|不会丢失|不會遺失|不受影响)(?!されません|されない|しません)|(?<!não |nao )(?:publicad|ativad|iniciad|reabert|habilitad)[oa]s? novamente|(?<!não |nao )pode(?:m)? ser (?:republicad|reativad|reabert|reiniciad)|(?<!\bne )peu(?:t|vent) être (?:republi|réactiv|rouvert|relancé)|(?<!\bnon )(?:può|possono) essere (?:riapert|riattivat|ripubblicat|riavviat)|(?<!nicht )wieder (?:öffnen|aktivieren|starten|veröffentlichen)/;
 /** Verbs that, given a path and content, put the content at the path: whatever file was there is replaced. */
 export const FILE_WRITING_VERBS = new Set(["write", "save"]);
 /** What a restore puts in place of what is there: "restore_backup", "Restore the database from a snapshot". */
@@ -1182,12 +1197,9 @@ export const OVERWRITE_ELSEWHERE =
 export const EXECUTE_ELSEWHERE =
   /(?:执行|運行|运行|執行)[^。\n]{0,24}(?:命令|脚本|腳本|代码|代碼|sql)|(?:コマンド|スクリプト|コード|シェル)[^。\n]{0,6}実行|(?:명령|스크립트|코드)[^.\n]{0,4}실행|(?:ejecuta|exécute|executa|esegue|führt|выполняет|voert|wykonuje|menjalankan|çalıştırır|chạy) [^.\n]{0,24}(?:comando|commande|befehl|команд|opdracht|polecenie|perintah|komut|lệnh|script|skript|código|code|kode|kod)/i;
 
-/**
- * A save to a local place stated in another language: "path に保存", "输出到同目录", "下载…到本地", "에 저장합니다" (not に保存された,
- * 에 저장된, 已下载到本地, 已经保存到: saved there already; but 下载已选到本地 saves what was chosen).
- */
+/** A save to a local place stated in another language: "path に保存", "输出到同目录", "下载…到本地", "에 저장합니다" (not に保存された, 에 저장된: saved there). */
 export const SAVED_ELSEWHERE =
-  /(?:ローカルに|に|へ)保存(?!された|済|されて|した)|(?<!已|已经)保存(?:到|至|在)|输出到|輸出到|(?<!(?:已|已经)(?:下载|下載|保存|缓存|同步|导出))到本(?:地|機)|저장(?:합니다|됩니다)|에 저장(?!된|되는|되어|한)|enregistr[ée]e? dans|guardad[oa] en|salv[oa] em|gespeichert (?:in|unter)|сохраня(?:ет|ется) (?:[^\s.]+ ){0,3}?во?(?:\s|$)/;
+  /(?:ローカルに|に|へ)保存(?!された|済|されて|した)|保存(?:到|至|在)|输出到|輸出到|到本地|到本機|저장(?:합니다|됩니다)|에 저장(?!된|되는|되어|한)|enregistr[ée]e? dans|guardad[oa] en|salv[oa] em|gespeichert (?:in|unter)|сохраня(?:ет|ется) (?:[^\s.]+ ){0,3}?во?(?:\s|$)/;
 
 /** An agent that acts on its own, named in a description: "autonomously", "agentic tasks", "a browser automation agent", "hand a coding task to an agent". */
 export const AGENT_ACTS = /\b(?:autonomous(?:ly)?|agent(?:ic|ici|ique|ico|icos)|computer[- ]use|automation agent|coding agent|agent cli|cli agent|(?:task|tasks|work|job|jobs) (?:from [a-z -]{0,40} )?to (?:an?|the|your|another) (?!(?:support|human|available|next|live|sales|customer|service)\b)(?:[a-z-]+ ){0,2}agents?)\b/;

@@ -27,12 +27,13 @@ const IBERIAN_DETERMINER_NEXT = /^\s*\p{L}+\s+(?:como|el|la|los|las|lo|un|una|un
 const ARTICLE_AND_THING = /^\s*\p{L}+\s+(?:(?:el|la|lo|los|las|il|i|gli|le|un|una|uno)\s|l['’])[^.?!\n]*(?:[.!\n]|$)/iu;
 /**
  * Verbs as often something else, and what must follow them for them to be verbs: Spanish and Portuguese "marca" (a
- * brand) and "muda" (a seedling) a determiner; "cambia" (Spanish and Italian: changes) and "cambiar" (Spanish: to
+ * brand), "muda" (a seedling) and "fija" (fixed: "tasa variable y fija") a determiner; "cambia" (Spanish and Italian: changes) and "cambiar" (Spanish: to
  * change) an article and its thing ("Cambia lo stato", "Cambia l'indirizzo"), not "Cambia valuta" or a question.
  */
 const VERB_ONLY_BEFORE = new Map<string, RegExp>([
   ["marca", IBERIAN_DETERMINER_NEXT],
   ["muda", IBERIAN_DETERMINER_NEXT],
+  ["fija", IBERIAN_DETERMINER_NEXT],
   ["cambia", ARTICLE_AND_THING],
   ["cambiar", ARTICLE_AND_THING],
 ]);
@@ -231,7 +232,9 @@ export function foreignDescriptionVerb(description: string, firstWord: boolean):
     if (found) {
       const end = text.search(SENTENCE_END);
       const joined = FOREIGN_JOINED.exec(text.slice(0, end > 0 ? end : 160));
-      const other = joined ? FOREIGN_VERB_OF.get(joined[1]!.toLowerCase()) : undefined;
+      const word = joined?.[1]!.toLowerCase();
+      // … where a word as often something else is a verb only with what must follow it ("renta variable y fija").
+      const other = word !== undefined && VERB_ONLY_BEFORE.get(word)?.test(text.slice(joined!.index + joined![0].length - word.length)) !== false ? FOREIGN_VERB_OF.get(word) : undefined;
       if (other) found = mostSevere(found, other);
     }
   } else if (NON_ASCII_LETTER.test(head)) {
@@ -273,18 +276,28 @@ export function foreignListed(word: string): VerbInfo | undefined {
 }
 
 /**
+ * Other languages' verbs of a change that lasts, made in place or stored: after one, a claim naming what it leaves alone
+ * limits only that ("Grava … em CSV. Não altera o banco"), where after a making ("Genera un informe") it is the made
+ * thing's.
+ */
+export const FOREIGN_LASTING_CHANGES = new Set(
+  "modifica modifique actualiza atualiza altera cambia muda fija edita ajusta establece aggiorna modifie ändert aktualisiert setzt grava guarda salva registra escribe escreve enregistre écrit speichert schreibt".split(" "),
+);
+
+/**
  * Another language's claim of changing nothing, unless it names what it leaves alone, marked as the Korean or Japanese
  * topic or object just before it: "다우오피스 예약은 변경하지 않습니다" leaves one system's bookings alone (the tool changes
  * its own), where "아무것도 변경하지 않습니다" and "データは変更しません" claim it for everything.
  */
-export function foreignReadOnlyClaim(description: string, leadChanges = false): string | undefined {
+export function foreignReadOnlyClaim(description: string, leadChangesLasting = false): string | undefined {
   const m = READ_ONLY_ELSEWHERE.exec(description);
   if (!m) return undefined;
   const named = TOPIC_BEFORE.exec(description.slice(Math.max(0, m.index - 16), m.index));
   if (named && !WHOLE_NOUNS.has(named[1]!)) return undefined;
-  // … and, after a leading change, one whose verb a named thing follows: "Fija el stock. No modifica Full ni
-  // multiorigen" leaves two other things alone, where "No modifica nada" claims it for everything.
-  if (leadChanges && NEGATED_VERB.test(m[0]) && NAMED_AFTER.test(description.slice(m.index + m[0].length, m.index + m[0].length + 24))) return undefined;
+  // … and, after a leading lasting change, one whose verb a named thing follows: "Fija el stock. No modifica Full ni
+  // multiorigen" leaves two other things alone, where "No modifica nada" claims it for everything (and "Genera un
+  // informe. No modifica pedidos" claims it for the report made).
+  if (leadChangesLasting && NEGATED_VERB.test(m[0]) && NAMED_AFTER.test(description.slice(m.index + m[0].length, m.index + m[0].length + 24))) return undefined;
   return m[0];
 }
 const TOPIC_BEFORE = /([\p{L}\p{N}]+)[은는을를はを]\s*$/u;

@@ -74,7 +74,7 @@ import {
   verbForObject,
   type DescriptionVerbHit,
 } from "./description-verb.js";
-import { affirmedElsewhere, foreignListed, foreignReadOnlyClaim, OTHER_LANGUAGE_WORD, OTHER_LETTER, statedElsewhere } from "./other-languages.js";
+import { affirmedElsewhere, FOREIGN_LASTING_CHANGES, foreignListed, foreignReadOnlyClaim, OTHER_LANGUAGE_WORD, OTHER_LETTER, statedElsewhere } from "./other-languages.js";
 import {
   ARGUMENT_ROLES,
   argumentEffect,
@@ -515,7 +515,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   if (outputPath && phrases.read_only_claim !== undefined && claimScoped(lowerDescription, phrases.read_only_claim)) phrases.read_only_claim = undefined;
 
   // Phrases that weigh toward a category.
-  const readOnly = phrases.read_only_claim ?? (otherLanguage ? foreignReadOnlyClaim(description, dv !== undefined ? leadsWithChange(dv) : nv !== undefined && (nv.category === "write" || nv.category === "destructive")) : undefined);
+  const readOnly = phrases.read_only_claim ?? (otherLanguage ? foreignReadOnlyClaim(description, dv !== undefined && leadsWithChange(dv) && FOREIGN_LASTING_CHANGES.has(dv.verb)) : undefined);
   if (readOnly !== undefined) phrases.read_only_claim = readOnly;
   if (readOnly) {
     scores.read += WEIGHTS.readOnlyClaim;

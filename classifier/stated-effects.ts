@@ -103,16 +103,21 @@ function sentenceStart(lower: string, at: number): number {
 
 /**
  * Whether the sentence holding `phrase` speaks of a mode the tool offers ("Use dryRun: true to preview without making
- * changes") or an outcome where it stops ("a declined confirmation changes nothing"): what happens then is no claim
- * about what the tool does otherwise.
+ * changes") or, before it, of an outcome where it stops ("a declined confirmation changes nothing"): what happens then
+ * is no claim about what the tool does otherwise.
  */
 export function claimAboutMode(lower: string, phrase: string): boolean {
   const at = phraseAt(lower, phrase);
   if (at < 0) return false;
   let to = at + phrase.length;
   while (to < lower.length && !endsSentence(lower, to)) to++;
-  const sentence = lower.slice(sentenceStart(lower, at), to);
-  return MODE_WORDS.test(sentence) || DECLINED_OUTCOME.test(sentence);
+  const from = sentenceStart(lower, at);
+  const sentence = lower.slice(from, to);
+  if (MODE_WORDS.test(sentence)) return true;
+  // The outcome must come first and the claim be what then happens: "if the guest cancels now, without modifying the
+  // reservation" is what this reading does.
+  const outcome = DECLINED_OUTCOME.exec(sentence);
+  return outcome !== null && from + outcome.index < at && !phrase.startsWith("without");
 }
 
 /** Identifiers in text: words joined by underscores ("sql_query", "delete_all"). */

@@ -2875,7 +2875,7 @@ describe.each([
       ["stop_service", "Stop a running service.", "hint:destructive"],
       ["browser_close_tab", "Close the given tab.", "hint:destructive"],
       ["vm_reboot", "Reboot a virtual machine.", "hint:destructive"],
-      ["disable_alert_rule", "Disable an alerting rule.", "hint:destructive"],
+      ["disable_user", "Disable a user account.", "hint:destructive"],
       ["posts_unpublish", "Take a post off the site.", "hint:destructive"],
       ["vm_reboot", "Reboot a virtual machine.", "write"],
       // A stop that finishes a recording or a playback is additive, and so is closing a piece of the screen or switching
@@ -2885,6 +2885,12 @@ describe.each([
       ["close_sidebar", "Close the sidebar panel in the editor.", "hint:write"],
       ["browser_settings", "Disable the browser cache for network requests in this tab.", "hint:write"],
       ["recorder_admin", "Stop the recording server.", "hint:destructive"],
+      // A stop, a close or a disable ends a thing that runs or holds what it serves; of anything else it is additive.
+      ["disable_alert_rule", "Disable an alerting rule.", "hint:write"],
+      ["close_popup", "Close the popup.", "hint:write"],
+      // … and a restart of an activity or a song loses nothing.
+      ["restart_polling", "Restart polling of the feed.", "hint:write"],
+      ["restart_song", "Restart the current song.", "hint:write"],
       // So is an ending the text says keeps what ran, or can be undone.
       ["stop_container", "Stop a container. Its data volume is kept.", "hint:write"],
       ["close_issue", "Close an issue. It can be reopened later.", "hint:write"],
@@ -2896,12 +2902,16 @@ describe.each([
       ["restart_service", "Restart the service. Logs are retained for 7 days.", "hint:destructive"],
       ["shutdown_vm", "Shut down the VM without saving first.", "hint:destructive"],
       ["stop_instance", "停止实例。数据不会保留。", "hint:destructive"],
+      ["stop_service", "Stop the service. No state is preserved.", "hint:destructive"],
+      ["close_session", "Close the session. It cannot be reopened.", "hint:destructive"],
       // Two things merged into one: the one merged away is gone, unless the merge makes a new one.
       ["merge_contacts", "Merge two duplicate contacts into one.", "hint:destructive"],
       ["merge_pull_request", "Merge a pull request.", "hint:destructive"],
       ["merge_recordings", "Merge two or more recordings into a single new recording.", "hint:write"],
       ["merge_files", "複数のCSVファイルを1つに結合し、新しいファイルとして保存します。", "hint:write"],
       ["merge_pdfs", "Merge multiple PDF files into one PDF.", "hint:write"],
+      ["merge_clips", "Merge the audio clips of a project.", "hint:write"],
+      ["merge_request_comment", "Add a comment to a merge request.", "hint:write"],
       // A verb as often a noun inside a marked list of verbs is one of them; a list of things read stays read.
       ["browser_storage", "Read, set, or clear local storage for the current page.", "destructive"],
       ["cookies", "Get, set or clear the cookies of a site.", "destructive"],
@@ -2921,14 +2931,14 @@ describe.each([
       ["catalogo", "Busca los precios del catálogo. No modifica nada.", "read"],
       ["reporte", "Genera un reporte de ventas en PDF. No modifica la base de datos.", "read"],
       ["cancelled_subs", "Lists cancelled subscriptions (read-only).", "read"],
-      // Spanish "fijar" sets; a download already made is no save; a passive in a relative clause tells of a state.
+      ["cancel_fee", "Returns the fee charged if the guest cancels now, without modifying the reservation.", "read"],
+      // Spanish "fija" sets before its thing, not as an adjective; a passive in a relative clause tells of a state.
       ["stock_fijar", "Fija el stock publicado de un producto.", "write"],
-      ["model_list_downloaded", "列出所有已下载到本地的模型文件，包括文件名、路径和大小", "read"],
-      ["model_fetch", "下载模型文件到本地", "write"],
-      ["download_selected", "批量下载已选项到本地", "write"],
+      ["bonos", "Consulta bonos de renta variable y fija del mercado local.", "read"],
       ["platform_status", "Platform status: database size, plan, and which integrations are configured.", "read"],
       ["snapshots", "A snapshot is created in the project.", "write"],
       ["retention_sweep", "Backups where the retention period has passed are removed.", "destructive"],
+      ["archive_matching", "Repositories which match the filter are archived.", "write"],
       // Other leads are as before: a start is additive, a pause too.
       ["start_service", "Start a stopped service.", "hint:write"],
       ["pause_queue", "Pause the queue.", "hint:write"],
