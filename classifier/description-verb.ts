@@ -28,7 +28,8 @@ const PASSIVE = new RegExp(`\\b(?:is|are|will be|gets|get|${BE_AS_FACT}|has been
 
 /**
  * A word opening a condition: a passive after it in the same clause says when, not what happens ("only when no browser
- * tool is installed"), where one after the condition's comma or colon does ("When called, a snapshot is created").
+ * tool is installed"), where one after the condition's comma, colon or semicolon does ("When called, a snapshot is
+ * created").
  */
 const CONDITION = /\b(?:when|whenever|if|unless|until|once|whether)\s/;
 /** … and a relative clause whose own verb the passive is, a few words on with no auxiliary between ("which integrations are"). */
@@ -54,8 +55,9 @@ export function passiveVerb(description: string, lower: string): DescriptionVerb
   const m = PASSIVE.exec(sentence);
   const v = m ? PARTICIPLES.get(m[1]!) : undefined;
   // … nor does one in a condition ("Use these tools only when no browser tool is installed").
-  const clause = v ? sentence.slice(0, m!.index).split(/[,:;]/).at(-1)! : "";
-  if (!v || deniedAt(lower, m!.index) || CONDITION.test(clause) || relativeState(clause)) return undefined;
+  if (!v) return undefined;
+  const clause = sentence.slice(0, m!.index).split(/[,:;]/).at(-1)!;
+  if (deniedAt(lower, m!.index) || CONDITION.test(clause) || relativeState(clause)) return undefined;
   return { verb: v.verb, category: v.category, ambiguous: v.ambiguous, joined: [], quote: quoteText(description, 90), object: [], first: false };
 }
 

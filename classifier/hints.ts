@@ -2,9 +2,9 @@
 // nothing in its environment), destructiveHint (may make a non-additive change: a delete, and also an update that
 // overwrites, a replace, a reset), idempotentHint (calling again with the same arguments has no further effect)
 // and openWorldHint (reaches an open world of outside entities, such as the web or another service). Pure.
-import { ATTACHED_THINGS, DOMAIN_TOKENS, ENDING_UNDONE, ENDING_VERBS, FORMATTING, IDEMPOTENT_VERBS, LOCAL_VERBS, NON_ADDITIVE_VERBS, PASSING_THINGS, RUNNING_THINGS, SNAPSHOTS } from "./lexicon.js";
+import { ATTACHED_THINGS, DOMAIN_TOKENS, ENDING_VERBS, FORMATTING, IDEMPOTENT_VERBS, LOCAL_VERBS, NON_ADDITIVE_VERBS, PASSING_THINGS, RUNNING_THINGS, SNAPSHOTS } from "./lexicon.js";
 import type { HintClass } from "./model.js";
-import { keepsPrior } from "./stated-effects.js";
+import { endingUndone, keepsPrior } from "./stated-effects.js";
 import type { Evidence, ToolReading } from "./signals.js";
 import type { Category } from "./taxonomy.js";
 
@@ -49,7 +49,7 @@ const MERGED_PRODUCTS = new Set(
 /** "Merge" as a noun's modifier opening a name: "merge_request_comment", "merge_conflicts_list", "merge_queue_status". */
 const MERGE_NOUNS = new Set(["request", "requests", "conflict", "conflicts", "queue", "strategy", "base", "status", "field"]);
 const MERGED_INTO_NEW =
-  /\b(?:into (?:a |one )?(?:single )?new|as a new|a new copy|into (?:a single|one) (?:[a-z0-9-]+ )?(?:file|pdf|document|video|audio|image|mp4|mp3|csv|archive|zip)|(?:originals?|sources?|inputs?|input files|source files|existing (?:keys|entries|values)) (?:are |is |stay |remain )(?:not modified|kept|unchanged|untouched|preserved)|keeping (?:the )?existing)\b|新しい|新的|元の[^。]{0,12}残|原[^。，]{0,6}(?:不受影响|保留|不变)|合并[为成]一个|1つの/;
+  /\b(?:into (?:a |one )?(?:single )?new|as a new (?:file|document|copy|recording|track|version|pdf)|a new copy|into (?:a single|one) (?:[a-z0-9-]+ )?(?:file|pdf|document|video|audio|image|mp4|mp3|csv|archive|zip)|(?:originals?|sources?|inputs?|input files|source files|existing (?:keys|entries|values)) (?:are |is |stay |remain )(?:not modified|kept|unchanged|preserved)|keeping (?:the |all )?existing (?:keys|entries|values|files|data|ones))\b|新しい(?:ファイル|シート|ドキュメント|PDF)|(?<!最)新的(?:文件|文档|表格|PDF|视频|图片)|元の[^。]{0,12}残|原[^。，]{0,6}(?:不受影响|保留|不变)|合并[为成]一个(?:文件|文档|PDF|视频)|1つの(?:ファイル|PDF|シート|ドキュメント)に/;
 
 const RESTORED_FROM_SNAPSHOT = /\bfrom (?:an? |the |its )?(?:[a-z]+ )?(?:backup|snapshot|checkpoint|dump)s?\b/i;
 
@@ -93,18 +93,41 @@ function nonAdditiveChange(r: ToolReading): Pick<Evidence, "source" | "quote"> |
 }
 
 /**
- * Whether what an ending ends passes without loss (PASSING_THINGS): the last word of the name's object ("stop_recording",
- * "close_sidebar", and an activity's -ing word there: "stop_sharing") or the head of the description's ("Stop the device
- * vibration"), where "recording_server_stop" and "Stop the recording server" end a server.
+ * Whether what the ending `lead` ends passes without loss (PASSING_THINGS): the last word of the object of the verb read,
+ * the name's ("stop_recording", "close_sidebar", and an activity's -ing word there: "stop_sharing") or the description's
+ * ("Stop the device vibration"), where "recording_server_stop" and "Stop the recording server" end a server.
  */
-function endsPassingThing(r: ToolReading): boolean {
-  const named = r.object.at(-1);
+function endsPassingThing(r: ToolReading, lead: string): boolean {
+  if (r.nameVerb?.verb === lead) {
+    const named = r.object.at(-1);
+    return named !== undefined && (PASSING_THINGS.has(named) || (named.length > 5 && named.endsWith("ing")));
+  }
   const head = r.descriptionVerb?.object.at(-1);
-  return (named !== undefined && (PASSING_THINGS.has(named) || (named.length > 5 && named.endsWith("ing")))) || (head !== undefined && PASSING_THINGS.has(head));
+  return head !== undefined && PASSING_THINGS.has(head);
 }
+
+/**
+ * Whether an ending ends a thing that runs or holds what it serves (RUNNING_THINGS): a word of the object of the name's
+ * verb ("stop_vm"), or of the description's object up to its first preposition or conjunction ("Stops a running headless Raxol session"), where
+ * "Close the alert shown on the page" and "Disable image loading in the browser" end an alert and a loading.
+ */
+function endsRunningThing(r: ToolReading): boolean {
+  if (r.nameVerb !== undefined && r.object.some((w) => RUNNING_THINGS.has(w))) return true;
+  const quote = r.descriptionVerb?.quote.toLowerCase();
+  if (quote === undefined) return false;
+  for (const w of quote.split(/[^a-z]+/).slice(1)) {
+    if (OBJECT_ENDS.has(w)) return false;
+    if (RUNNING_THINGS.has(w)) return true;
+  }
+  return false;
+}
+/** Words that end an object's phrase: what follows them is where, whose or what else. */
+const OBJECT_ENDS = new Set("on in of for from at to with by into onto within and or then but if when so".split(" "));
 
 /** Endings said as often of a sound, a dialog or a setting: only a running thing's is non-additive. */
 const STOPPING_VERBS = new Set(["stop", "close", "disable"]);
+/** Endings that start again by themselves: "start it again" says what they do, not that they are undone. */
+const RESTARTS = new Set(["restart", "reboot"]);
 
 /** A refund made of something: "Refund a paid ticket", "Refunds all or part of a charge", "Refund the order". */
 const REFUND_MADE = /^refunds?\s+(?:a|an|the|this|that|these|those|all|part|one|its|their|your|\d)\b/i;
@@ -131,7 +154,7 @@ function leadNonAdditive(r: ToolReading, lead: string): boolean {
   if (lead === "refund") return r.descriptionVerb?.verb !== "refund" || REFUND_MADE.test(r.descriptionVerb.quote);
   // An ending ends what ran: a service, a session, a browser, a user's access, unless the text says what ran keeps its
   // data or can be started again. A stopped recording or a closed dialog loses nothing.
-  if (ENDING_VERBS.has(lead)) return (!STOPPING_VERBS.has(lead) || objectHas(RUNNING_THINGS)) && !endsPassingThing(r) && !ENDING_UNDONE.test(r.lowerDescription);
+  if (ENDING_VERBS.has(lead)) return (!STOPPING_VERBS.has(lead) || endsRunningThing(r)) && !endsPassingThing(r, lead) && !endingUndone(r.lowerDescription, !RESTARTS.has(lead));
   // Two things merged into one: the one merged away is gone (a duplicate contact, a source branch), unless the merge
   // makes a new thing of them ("Merge recordings into a single new recording") or keeps them.
   if (lead === "merge") return !MERGE_NOUNS.has(r.object[0] ?? "") && !objectHas(MERGED_PRODUCTS) && !MERGED_INTO_NEW.test(r.lowerDescription);

@@ -1098,15 +1098,22 @@ export const PASSING_THINGS = new Set(
    notifications mode theme cache javascript breakpoint breakpoints`.split(/\s+/),
 );
 /**
- * What says an ending is undone or loses nothing (lower-cased text): what it ran keeps its data ("Data is kept", "State
- * is preserved", "Attached volumes are kept"), it can be started, reopened or re-enabled again ("can be reopened later",
- * "until re-enabled", "start it again"), it saves first ("letting it save first"), or the text calls it reversible; in
- * the other languages read most, what is kept ("云盘数据保留", "ディスクは保持され") and what can be done again ("pode ser
- * publicado novamente", "peut être republié"). Not "Logs are retained", "without saving first", "No state is preserved",
- * "cannot be reopened", "数据不会保留", "データは保持されません".
+ * What says an ending loses nothing (lower-cased text): what it ran keeps its data ("Data is kept", "State is
+ * preserved", "Attached volumes are kept"), it saves first ("letting it save first"), or the text calls it reversible;
+ * in the other languages read most, what is kept ("云盘数据保留", "ディスクは保持され"). A denial before it ("No user data is
+ * kept", "not reversible") is read where it is found (stated-effects.ts); "Logs are retained" keeps no data of what ran.
  */
-export const ENDING_UNDONE =
-  /\b(?:(?<!\bno |\bnot |\bnothing )(?:data|state|disks?|volumes?|configuration|config|settings|files?|contents?|outputs?|history|profiles?|work|progress|everything|responses|keys) (?:is|are|stays?|remains?|will be) (?:kept|preserved|retained|unaffected|intact|not affected|saved)|(?:stays?|remains?) installed|(?<!\bnot |\bcannot |n't )(?:can|may) (?:still |always |later |then )?be (?:re-?opened|re-?enabled|re-?published|re-?activated|restarted|resumed|started again|opened again|enabled again|published again|decided later)|(?:until|once) re-?enabled|(?<!\bable to |\bnot |\bcannot |n't )(?:start|turn|open) it (?:again|back on)|keeps? (?:its|their|the) (?:data|state|configuration|config|settings|history|contents?|files?|volumes?|disks?)|without (?:deleting|erasing|removing|losing)|(?<!\bnot |n't |\bnot easily |\bnon-|\bir)reversible|can be undone|no data is lost|nothing is lost|(?:is|are|gets) saved first|(?<!\bnot |n't |without )(?:saves|saving|letting it save)(?: [a-z]+){0,3} first)\b|(?:数据|資料|磁盘|云盘|硬盘|配置|状态|狀態|ディスク|データ|設定|状態)(?:(?![不没無无未])[^。，、\s]){0,6}(?:保留|保持|残ります|残る|不会丢失|不會遺失|不受影响)(?!されません|されない|しません)|(?<!não |nao )(?:publicad|ativad|iniciad|reabert|habilitad)[oa]s? novamente|(?<!não |nao )pode(?:m)? ser (?:republicad|reativad|reabert|reiniciad)|(?<!\bne )peu(?:t|vent) être (?:republi|réactiv|rouvert|relancé)|(?<!\bnon )(?:può|possono) essere (?:riapert|riattivat|ripubblicat|riavviat)|(?<!nicht )wieder (?:öffnen|aktivieren|starten|veröffentlichen)/;
+export const ENDING_KEPT =
+  /\b(?:(?:data|state|disks?|volumes?|configuration|config|settings|files?|contents?|outputs?|history|profiles?|work|progress|everything|responses|keys) (?:is|are|stays?|remains?|will be) (?:kept|preserved|retained|unaffected|intact|not affected|saved)|(?:stays?|remains?) installed|keeps? (?:its|their|the) (?:data|state|configuration|config|settings|history|contents?|files?|volumes?|disks?)|without (?:deleting|erasing|removing|losing)|(?<!non[- ]|\bir)reversible|no data is lost|(?:is|are|gets) saved first|(?<!without )(?:saves|saving|letting it save)(?: [a-z]+){0,3} first)\b|(?:数据|資料|磁盘|云盘|硬盘|配置|状态|狀態|ディスク|データ|設定|状態)(?:(?![不没無无未])[^。，、\s]){0,6}(?:保留|保持|残ります|残る|不会丢失|不會遺失|不受影响)(?!されません|されない|しません|できません)/;
+/**
+ * What says an ending can be done again, undone by its opposite ("can be reopened later", "until re-enabled", "start it
+ * again"; "pode ser publicado novamente", "peut être republié"): said of a stop, a close or a disable, not of a restart,
+ * whose own act it describes ("stop it and start it again").
+ */
+export const ENDING_AGAIN =
+  /\b(?:(?:can|may) (?:still |always |later |then )?be (?:re-?opened|re-?enabled|re-?published|re-?activated|restarted|resumed|started again|opened again|enabled again|published again|decided later)|(?:start|turn|open) it (?:again|back on))\b|(?<!não |nao )(?:publicad|ativad|iniciad|reabert|habilitad)[oa]s? novamente|(?<!não |nao )pode(?:m)? ser (?:republicad|reativad|reabert|reiniciad)|(?<!\bne )peu(?:t|vent) être (?:republi|réactiv|rouvert|relancé)|(?<!\bnon )(?:può|possono) essere (?:riapert|riattivat|ripubblicat|riavviat)|(?<!nicht )wieder (?:öffnen|aktivieren|starten|veröffentlichen)/;
+/** … and the re-enabling a disable waits for, which a denial before it ("will not run until re-enabled") confirms. */
+export const UNTIL_REENABLED = /\b(?:until|once) re-?enabled\b/;
 /** Verbs that, given a path and content, put the content at the path: whatever file was there is replaced. */
 export const FILE_WRITING_VERBS = new Set(["write", "save"]);
 /** What a restore puts in place of what is there: "restore_backup", "Restore the database from a snapshot". */

@@ -276,12 +276,12 @@ export function foreignListed(word: string): VerbInfo | undefined {
 }
 
 /**
- * Other languages' verbs of a change that lasts, made in place or stored: after one, a claim naming what it leaves alone
- * limits only that ("Grava … em CSV. Não altera o banco"), where after a making ("Genera un informe") it is the made
- * thing's.
+ * Spanish, Portuguese and Italian verbs of a change that lasts, made in place or stored: after one, a claim naming what it
+ * leaves alone limits only that ("Grava … em CSV. Não altera o banco"), where after a making ("Genera un informe") it is
+ * the made thing's.
  */
 export const FOREIGN_LASTING_CHANGES = new Set(
-  "modifica modifique actualiza atualiza altera cambia muda fija edita ajusta establece aggiorna modifie ändert aktualisiert setzt grava guarda salva registra escribe escreve enregistre écrit speichert schreibt".split(" "),
+  "modifica modifique actualiza atualiza altera cambia muda fija edita ajusta establece aggiorna imposta grava guarda salva registra escribe escreve scrive".split(" "),
 );
 
 /**
@@ -289,7 +289,7 @@ export const FOREIGN_LASTING_CHANGES = new Set(
  * topic or object just before it: "다우오피스 예약은 변경하지 않습니다" leaves one system's bookings alone (the tool changes
  * its own), where "아무것도 변경하지 않습니다" and "データは変更しません" claim it for everything.
  */
-export function foreignReadOnlyClaim(description: string, leadChangesLasting = false): string | undefined {
+export function foreignReadOnlyClaim(description: string, leadChangesLasting: boolean): string | undefined {
   const m = READ_ONLY_ELSEWHERE.exec(description);
   if (!m) return undefined;
   const named = TOPIC_BEFORE.exec(description.slice(Math.max(0, m.index - 16), m.index));
@@ -305,12 +305,12 @@ const WHOLE_NOUNS = new Set(["데이터", "상태", "파일", "データ", "状�
 /** A claim made of a negation and a verb ("no modifica", "não altera", "non modifica"), not "nada se guarda" nor "solo lectura". */
 const NEGATED_VERB = /^(?:no|não|nao|non)\s+\p{L}+$/iu;
 /**
- * A thing named right after a claim's verb, not a word for everything or the whole system ("nada", "rien", "los datos",
- * "la base de datos"); "nada más" and "ningún otro campo" ("nothing else", "no other field") leave the rest alone, as a
+ * A thing named right after a Spanish, Portuguese or Italian claim's verb, not a word for everything or the whole system
+ * ("nada", "niente", "los datos", "la base de datos"); "nada más" and "ningún otro campo" ("nothing else", "no other field") leave the rest alone, as a
  * thing named does.
  */
 const NAMED_AFTER =
-  /^\s+(?!(?:nada(?!\s+m[áa]i?s\b)|(?:nenhum|nenhuma|ningun|ningún|ninguna|nessun|nessuna)(?!\s+(?:otr|outr|altr)[oa]s?\b)|rien|nichts|niente|nulla|(?:(?:los|os|les|die|i|la|a|el|o|le|il|das|der) )?(?:datos|dados|données|daten|dati|base de datos|banco de dados|sistema|servidor|système|system|servidores|infraestructura|infraestrutura))(?![\p{L}]))[\p{L}]/iu;
+  /^\s+(?!(?:nada(?!\s+m[áa]i?s\b)|(?:nenhum|nenhuma|ninguno|ningun|ningún|ninguna|nessuno|nessun|nessuna)(?!\s+(?:otr|outr|altr)[oa]s?\b)|niente|nulla|(?:(?:los|os|i|la|a|el|o|il) )?(?:datos|dados|dati|base de datos|banco de dados|sistema|servidor|servidores|infraestructura|infraestrutura))(?![\p{L}]))[\p{L}]/iu;
 
 /** A letter of another script or accented Latin: text that may be in another language. */
 export const OTHER_LETTER = /[\u00c0-\u024f\u0400-\u04ff\u0600-\u06ff\u0900-\u097f\u1e00-\u1eff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;

@@ -370,7 +370,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     if (phrases.read_only_claim?.includes("unsigned") && SIGNED_AND_SENT.test(lowerDescription)) phrases.read_only_claim = undefined;
     // "Use dryRun: true to preview without making changes" claims nothing for the tool itself, unless it reads anyway.
     const claim = phrases.read_only_claim;
-    if (claim !== undefined && (nv ?? dv)?.category !== "read" && claimAboutMode(lowerDescription, claim)) phrases.read_only_claim = undefined;
+    if (claim !== undefined && (nv ?? dv)?.category !== "read" && claimAboutMode(lowerDescription, claim, dv?.category !== "read")) phrases.read_only_claim = undefined;
     // … nor does one beside "read-write" ("Supports both read-write and read-only queries"): reading is one of its modes.
     else if (claim !== undefined && READ_WRITE.test(lowerDescription)) phrases.read_only_claim = undefined;
     // … nor one beside the real side effects the act comes with ("Execute an unsaved automation's steps with REAL side

@@ -5,6 +5,8 @@
 import {
   ARGUMENT_SWITCH,
   DENIALS,
+  ENDING_AGAIN,
+  ENDING_KEPT,
   GET_OR_CREATE,
   INVALIDATED_PRIOR,
   KEEPS_PRIOR,
@@ -20,6 +22,7 @@ import {
   STATED_REPLACEMENT_WORDS,
   STATED_SAVE,
   TOOL_NAME,
+  UNTIL_REENABLED,
   type PhraseSignal,
 } from "./lexicon.js";
 import { findPhrase, type PhraseHits } from "./phrases.js";
@@ -82,8 +85,10 @@ export function phraseDenied(lower: string, phrase: string, signal?: PhraseSigna
 // A rehearsal mode a tool offers, or an argument set to true: "Use dryRun: true to …", "pass preview=true to …".
 const MODE_WORDS = /(?<![a-z0-9])(?:dry[-_ ]?run|preview|true)(?![a-z0-9])/;
 // … or an outcome where the tool does not go on, in a condition or said of the asking: "If the user cancels, nothing is
-// changed", "a declined confirmation changes nothing"; not "Lists cancelled subscriptions" nor "never aborts".
-const DECLINED_OUTCOME = /\b(?:(?:if|when|whenever|unless|should|once)\b[^.;:!?]{0,40}\b(?:declines?|cancels?|aborts?)|(?:a|an|the|any) (?:declined|cancell?ed|aborted|rejected) (?:confirmation|prompt|request|approval|dialog)s?)\b/;
+// changed", "If cancelled, …", "a declined confirmation changes nothing"; not "Lists cancelled subscriptions" nor
+// "never aborts".
+const DECLINED_OUTCOME =
+  /\b(?:(?:if|when|whenever|unless|should|once)\b[^.;:!?]{0,40}\b(?:declin(?:e|es|ed|ing)|cancel(?:s|led|ed|ling|ing)?|abort(?:s|ed|ing)?|reject(?:s|ed|ing)?)|(?:a|an|the|any) (?:declined|cancell?ed|aborted|rejected) (?:confirmation|prompt|request|approval|dialog)s?)\b/;
 /** . ! ? ; a line break and a bullet end a sentence. */
 const isSentenceMark = (c: number) => c === 46 || c === 33 || c === 63 || c === 59 || c === 10 || c === 0x2022;
 
@@ -103,21 +108,17 @@ function sentenceStart(lower: string, at: number): number {
 
 /**
  * Whether the sentence holding `phrase` speaks of a mode the tool offers ("Use dryRun: true to preview without making
- * changes") or, before it, of an outcome where it stops ("a declined confirmation changes nothing"): what happens then
- * is no claim about what the tool does otherwise.
+ * changes") or, with `outcomes`, of an outcome where it stops ("a declined confirmation changes nothing"): what happens
+ * then is no claim about what the tool does otherwise. Outcomes count for a text that does not lead with a reading
+ * ("Returns the fee charged if the guest cancels now, without modifying the reservation" reads).
  */
-export function claimAboutMode(lower: string, phrase: string): boolean {
+export function claimAboutMode(lower: string, phrase: string, outcomes: boolean): boolean {
   const at = phraseAt(lower, phrase);
   if (at < 0) return false;
   let to = at + phrase.length;
   while (to < lower.length && !endsSentence(lower, to)) to++;
-  const from = sentenceStart(lower, at);
-  const sentence = lower.slice(from, to);
-  if (MODE_WORDS.test(sentence)) return true;
-  // The outcome must come first and the claim be what then happens: "if the guest cancels now, without modifying the
-  // reservation" is what this reading does.
-  const outcome = DECLINED_OUTCOME.exec(sentence);
-  return outcome !== null && from + outcome.index < at && !phrase.startsWith("without");
+  const sentence = lower.slice(sentenceStart(lower, at), to);
+  return MODE_WORDS.test(sentence) || (outcomes && DECLINED_OUTCOME.test(sentence));
 }
 
 /** Identifiers in text: words joined by underscores ("sql_query", "delete_all"). */
@@ -274,16 +275,15 @@ export function claimNotMade(lower: string, claim: string, leadChanges: boolean,
   if (at < 0) return false;
   if (setFalseAfter(lower, at + claim.length)) return true;
   const end = at + claim.length;
-  const rest = leadChanges && (ELSE_AFTER.test(lower.slice(end, end + 24)) || ELSE_BEFORE.test(lower.slice(Math.max(0, at - 16), at)));
-  return rest || (leadChanges && (scopedAt(lower, claim, at) || (leadMakes && BARE_CLAIMS.has(claim) && MADE_READ_ONLY.test(lower.slice(end, end + 40)))));
+  const leavesTheRestAlone = ELSE_AFTER.test(lower.slice(end, end + 24));
+  return leadChanges && (leavesTheRestAlone || scopedAt(lower, claim, at) || (leadMakes && BARE_CLAIMS.has(claim) && MADE_READ_ONLY.test(lower.slice(end, end + 40))));
 }
 
 /**
  * A claim of changing nothing about the rest, after a leading change: "Sets the price. Changes nothing else", "Does not
- * modify anything else", "No other field is modified", "Nothing else is changed".
+ * modify anything else", "No changes are made to any other resources".
  */
 const ELSE_AFTER = /^\s+(?:[a-z]+\s+){0,2}(?:else|other)\b/;
-const ELSE_BEFORE = /\b(?:no other|nothing else|none of the other)\b[^.;!?]*$/;
 
 /** Whether a read-only claim found in `lower` limits only what it names ("Does not modify the original file"). */
 export function claimScoped(lower: string, claim: string): boolean {
@@ -519,6 +519,23 @@ export function denyPhrases(lower: string, hits: PhraseHits): void {
     const phrase = hits[signal];
     if (phrase !== undefined && phraseDenied(lower, phrase, signal)) hits[signal] = undefined;
   }
+}
+
+/** A loss the text states beside an ending's keeping: "save: false discards unsaved changes". */
+const LOSS_STATED = /\b(?:discard(?:s|ed|ing)?|los(?:e|es|ing|t))\b/;
+
+/**
+ * Whether a description (lower-cased) says an ending loses nothing (ENDING_KEPT) or, for an ending that is not a restart
+ * (`again`), can be undone by its opposite (ENDING_AGAIN, UNTIL_REENABLED): not where the words before it deny it, nor
+ * where the text also states a loss.
+ */
+export function endingUndone(lower: string, again: boolean): boolean {
+  if (LOSS_STATED.test(lower)) return false;
+  const kept = ENDING_KEPT.exec(lower);
+  if (kept && !deniedAt(lower, kept.index)) return true;
+  if (!again) return false;
+  const undone = ENDING_AGAIN.exec(lower);
+  return (undone !== null && !deniedAt(lower, undone.index)) || UNTIL_REENABLED.test(lower);
 }
 
 /** Words without which KEEPS_PRIOR cannot match: most descriptions skip it on one scan. */

@@ -2887,15 +2887,17 @@ describe.each([
       ["recorder_admin", "Stop the recording server.", "hint:destructive"],
       // A stop, a close or a disable ends a thing that runs or holds what it serves; of anything else it is additive.
       ["disable_alert_rule", "Disable an alerting rule.", "hint:write"],
+      ["raxol", "Stops a running headless Raxol session and frees its resources.", "hint:destructive"],
+      ["page_alerts", "Close the JavaScript alert shown on the current page.", "hint:write"],
       ["close_popup", "Close the popup.", "hint:write"],
       // … and a restart of an activity or a song loses nothing.
       ["restart_polling", "Restart polling of the feed.", "hint:write"],
       ["restart_song", "Restart the current song.", "hint:write"],
       // So is an ending the text says keeps what ran, or can be undone.
       ["stop_container", "Stop a container. Its data volume is kept.", "hint:write"],
-      ["close_issue", "Close an issue. It can be reopened later.", "hint:write"],
-      ["disable_rule", "Disable a rule without deleting it.", "hint:write"],
-      ["disable_schedule", "Disable a schedule so it will not run until re-enabled.", "hint:write"],
+      ["close_session", "Close the session. It can be reopened later.", "hint:write"],
+      ["disable_user", "Disable the user account without deleting it.", "hint:write"],
+      ["disable_workflow", "Disable the workflow so it will not run until re-enabled.", "hint:write"],
       ["stop_instance", "停止实例。云盘数据保留。", "hint:write"],
       ["game_server_stop", "Shut the game server down; the world is saved first.", "hint:write"],
       // … not what else is kept, what is not saved, nor what is not kept.
@@ -2903,7 +2905,10 @@ describe.each([
       ["shutdown_vm", "Shut down the VM without saving first.", "hint:destructive"],
       ["stop_instance", "停止实例。数据不会保留。", "hint:destructive"],
       ["stop_service", "Stop the service. No state is preserved.", "hint:destructive"],
-      ["close_session", "Close the session. It cannot be reopened.", "hint:destructive"],
+      ["stop_vm", "Stop the VM. No user data is kept.", "hint:destructive"],
+      ["close_workbook", "Close the workbook. save: true saves it first; save: false discards unsaved changes.", "hint:destructive"],
+      // … and a restart's own "start it again" undoes nothing.
+      ["restart_service", "Restart the service: stop it and start it again.", "hint:destructive"],
       // Two things merged into one: the one merged away is gone, unless the merge makes a new one.
       ["merge_contacts", "Merge two duplicate contacts into one.", "hint:destructive"],
       ["merge_pull_request", "Merge a pull request.", "hint:destructive"],
@@ -2911,17 +2916,18 @@ describe.each([
       ["merge_files", "複数のCSVファイルを1つに結合し、新しいファイルとして保存します。", "hint:write"],
       ["merge_pdfs", "Merge multiple PDF files into one PDF.", "hint:write"],
       ["merge_clips", "Merge the audio clips of a project.", "hint:write"],
+      ["merge_entries", "将所有条目合并为一个文件。", "hint:write"],
+      ["merge_branch", "合并最新的分支到主分支。", "hint:destructive"],
       ["merge_request_comment", "Add a comment to a merge request.", "hint:write"],
       // A verb as often a noun inside a marked list of verbs is one of them; a list of things read stays read.
       ["browser_storage", "Read, set, or clear local storage for the current page.", "destructive"],
       ["cookies", "Get, set or clear the cookies of a site.", "destructive"],
-      ["job_output", "Read logs, sets or clear statuses of a job.", "read"],
+      ["strings", "Count, split, and join strings.", "read"],
       ["taxonomy", "Get, search or list tags and labels of a project.", "read"],
       // A claim of changing nothing else, after a leading change, leaves the rest alone and claims nothing for the tool;
       // so does one about what happens when the person declines or cancels. Alone, each is a read-only claim.
       ["pricing", "Updates the price. Does not modify anything else.", "write"],
-      ["pricing", "Sets the price; nothing else is changed.", "write"],
-      ["pricing", "Sets the price. No other field is modified.", "write"],
+      ["pricing", "Sets the price. Nothing is modified other than the price.", "write"],
       ["pricing_view", "Shows the price. Changes nothing.", "read"],
       ["plan_check", "Checks the plan. Nothing is changed.", "read"],
       // … in Spanish and Portuguese, a negated verb with the thing it leaves alone ("No modifica el stock").
@@ -2929,7 +2935,8 @@ describe.each([
       ["precos", "Atualiza o preço da loja. Não altera o estoque.", "write"],
       ["precios", "Modifica el precio de la tienda. No modifica nada más.", "write"],
       ["catalogo", "Busca los precios del catálogo. No modifica nada.", "read"],
-      ["reporte", "Genera un reporte de ventas en PDF. No modifica la base de datos.", "read"],
+      ["precios", "Modifica el precio de la tienda. No modifica la base de datos.", "read"],
+      ["reporte", "Genera un informe de ventas de la tienda. No modifica pedidos.", "read"],
       ["cancelled_subs", "Lists cancelled subscriptions (read-only).", "read"],
       ["cancel_fee", "Returns the fee charged if the guest cancels now, without modifying the reservation.", "read"],
       // Spanish "fija" sets before its thing, not as an adjective; a passive in a relative clause tells of a state.
@@ -2938,12 +2945,15 @@ describe.each([
       ["platform_status", "Platform status: database size, plan, and which integrations are configured.", "read"],
       ["snapshots", "A snapshot is created in the project.", "write"],
       ["retention_sweep", "Backups where the retention period has passed are removed.", "destructive"],
-      ["archive_matching", "Repositories which match the filter are archived.", "write"],
+      ["purge_matching", "Repositories which match the filter are deleted.", "destructive"],
+      // A passive after a condition's colon is what happens.
+      ["cache_option", "If set: the cache is cleared.", "destructive"],
       // Other leads are as before: a start is additive, a pause too.
       ["start_service", "Start a stopped service.", "hint:write"],
       ["pause_queue", "Pause the queue.", "hint:write"],
     ]);
     expect(k("rollout", "Apply the plan. If the user declines, nothing is changed.").category).not.toBe("read");
     expect(k("rollout", "Apply the plan. A declined confirmation changes nothing.").signals).not.toContain("read_only_claim");
+    expect(k("rollout", "Apply the plan. If cancelled, nothing is changed.").signals).not.toContain("read_only_claim");
   });
 });
