@@ -2946,6 +2946,11 @@ describe.each([
       ["snapshots", "A snapshot is created in the project.", "write"],
       ["retention_sweep", "Backups where the retention period has passed are removed.", "destructive"],
       ["purge_matching", "Repositories which match the filter are deleted.", "destructive"],
+      // Chinese: a key pressed and a screen gone back to are changes; what is handed back, or the level above's files, read.
+      ["back", "按 BACK 键返回上一级。", "write"],
+      ["home", "按 HOME 键回到桌面。", "write"],
+      ["list_parent", "返回上一级目录的文件列表。", "read"],
+      ["users", "返回用户列表。", "read"],
       // A passive after a condition's colon is what happens.
       ["cache_option", "If set: the cache is cleared.", "destructive"],
       // Other leads are as before: a start is additive, a pause too.
