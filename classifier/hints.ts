@@ -37,17 +37,17 @@ const LEAD_ONLY_IN_NAME = new Set(["apply", "restore", "replace"]);
 /** A kick that starts something: "Kick off a scan" starts a job, where "Kick a member" removes one. */
 const KICK_OFF = /\bkick(?:s|ed|ing)?\s+off\b/i;
 
-/**
- * A merge whose result is a new thing, the merged ones kept: "into a single new recording", "written out as a new
- * file", "Returns a new copy", "into one PDF", "keeping existing keys", "The input files are not modified", 新しいファイル,
- * 新的文件, 元のシートは残ります, 原文件不受影响, 合并为一个文件.
- */
 /** Files, media and data merged into one: the result is a new file or value, the inputs kept. */
 const MERGED_PRODUCTS = new Set(
   "pdf pdfs video videos audio clip clips image images doc docs sheet sheets csv json geojson file files track tracks dict dicts dataframe dataframes interval intervals array arrays".split(" "),
 );
 /** "Merge" as a noun's modifier opening a name: "merge_request_comment", "merge_conflicts_list", "merge_queue_status". */
 const MERGE_NOUNS = new Set(["request", "requests", "conflict", "conflicts", "queue", "strategy", "base", "status", "field"]);
+/**
+ * A merge whose result is a new thing, the merged ones kept: "into a single new recording", "written out as a new
+ * file", "Returns a new copy", "into one PDF", "keeping existing keys", "The input files are not modified", 新しいファイル,
+ * 新的文件, 元のシートは残ります, 原文件不受影响, 合并为一个文件.
+ */
 const MERGED_INTO_NEW =
   /\b(?:into (?:a |one )?(?:single )?new|as a new (?:file|document|copy|recording|track|version|pdf)|a new copy|into (?:a single|one) (?:[a-z0-9-]+ )?(?:file|pdf|document|video|audio|image|mp4|mp3|csv|archive|zip)|(?:originals?|sources?|inputs?|input files|source files|existing (?:keys|entries|values)) (?:are |is |stay |remain )(?:not modified|kept|unchanged|preserved)|keeping (?:the |all )?existing (?:keys|entries|values|files|data|ones))\b|新しい(?:ファイル|シート|ドキュメント|PDF)|(?<!最)新的(?:文件|文档|表格|PDF|视频|图片)|元の[^。]{0,12}残|原[^。，]{0,6}(?:不受影响|保留|不变)|合并[为成]一个(?:文件|文档|PDF|视频)|1つの(?:ファイル|PDF|シート|ドキュメント)に/;
 
@@ -108,8 +108,9 @@ function endsPassingThing(r: ToolReading, lead: string): boolean {
 
 /**
  * Whether an ending ends a thing that runs or holds what it serves (RUNNING_THINGS): a word of the object of the name's
- * verb ("stop_vm"), or of the description's object up to its first preposition or conjunction ("Stops a running headless Raxol session"), where
- * "Close the alert shown on the page" and "Disable image loading in the browser" end an alert and a loading.
+ * verb ("stop_vm"), or of the description's object up to its first preposition or conjunction ("Stops a running
+ * headless Raxol session"), where "Close the alert shown on the page" and "Disable image loading in the browser" end an
+ * alert and a loading.
  */
 function endsRunningThing(r: ToolReading): boolean {
   if (r.nameVerb !== undefined && r.object.some((w) => RUNNING_THINGS.has(w))) return true;

@@ -1067,8 +1067,8 @@ export const UPDATING_VERBS = new Set("update edit modify patch put set change".
  * Verbs that end something's running or published state: a service stopped, a browser closed, a machine restarted, a
  * user disabled, a page unpublished. What was running (its sessions, its memory, its reach) is gone, not added to: not
  * additive in MCP's hints, and most servers' own hints say so (on the GitHub set, by server: stop 82 to 57, close 61 to
- * 26, restart 28 to 14, disable 11 to 4, unpublish 6 to 0). A write for policy all the same. Not where what ends is
- * one of PASSING_THINGS.
+ * 26, restart 28 to 14, disable 11 to 4, unpublish 6 to 0). A write for policy all the same. A stop, a close or a
+ * disable only of one of RUNNING_THINGS; none of PASSING_THINGS (hints.ts).
  */
 export const ENDING_VERBS = new Set("stop close restart reboot shutdown poweroff halt disable unpublish".split(" "));
 /** What runs or holds what it serves: the objects a stop, a close or a disable ends non-additively. */
