@@ -27,8 +27,9 @@ const IBERIAN_DETERMINER_NEXT = /^\s*\p{L}+\s+(?:como|el|la|los|las|lo|un|una|un
 const ARTICLE_AND_THING = /^\s*\p{L}+\s+(?:(?:el|la|lo|los|las|il|i|gli|le|un|una|uno)\s|l['’])[^.?!\n]*(?:[.!\n]|$)/iu;
 /**
  * Verbs as often something else, and what must follow them for them to be verbs: Spanish and Portuguese "marca" (a
- * brand), "muda" (a seedling) and "fija" (fixed: "tasa variable y fija") a determiner; "cambia" (Spanish and Italian: changes) and "cambiar" (Spanish: to
- * change) an article and its thing ("Cambia lo stato", "Cambia l'indirizzo"), not "Cambia valuta" or a question.
+ * brand), "muda" (a seedling) and "fija" (fixed: "tasa variable y fija") a determiner; "cambia" (Spanish and Italian:
+ * changes) and "cambiar" (Spanish: to change) an article and its thing ("Cambia lo stato", "Cambia l'indirizzo"), not
+ * "Cambia valuta" or a question.
  */
 const VERB_ONLY_BEFORE = new Map<string, RegExp>([
   ["marca", IBERIAN_DETERMINER_NEXT],
@@ -310,8 +311,8 @@ const WHOLE_NOUNS = new Set(["데이터", "상태", "파일", "データ", "状�
 const NEGATED_VERB = /^(?:no|não|nao|non)\s+\p{L}+$/iu;
 /**
  * A thing named right after a Spanish, Portuguese or Italian claim's verb, not a word for everything or the whole system
- * ("nada", "niente", "los datos", "la base de datos"); "nada más" and "ningún otro campo" ("nothing else", "no other field") leave the rest alone, as a
- * thing named does.
+ * ("nada", "niente", "los datos", "la base de datos"); "nada más" and "ningún otro campo" ("nothing else", "no other
+ * field") leave the rest alone, as a thing named does.
  */
 const NAMED_AFTER =
   /^\s+(?!(?:nada(?!\s+m[áa]i?s\b)|(?:nenhum|nenhuma|ninguno|ningun|ningún|ninguna|nessuno|nessun|nessuna)(?!\s+(?:otr|outr|altr)[oa]s?\b)|niente|nulla|(?:(?:los|os|i|la|a|el|o|il) )?(?:datos|dados|dati|base de datos|banco de dados|sistema|servidor|servidores|infraestructura|infraestrutura))(?![\p{L}]))[\p{L}]/iu;

@@ -521,7 +521,7 @@ export function denyPhrases(lower: string, hits: PhraseHits): void {
   }
 }
 
-/** A loss the text states beside an ending's keeping: "save: false discards unsaved changes". */
+/** A loss the text states beside an ending's keeping: "save: false discards unsaved changes" (not "no data is lost"). */
 const LOSS_STATED = /\b(?:discard(?:s|ed|ing)?|los(?:e|es|ing|t))\b/;
 
 /**
@@ -530,7 +530,8 @@ const LOSS_STATED = /\b(?:discard(?:s|ed|ing)?|los(?:e|es|ing|t))\b/;
  * where the text also states a loss.
  */
 export function endingUndone(lower: string, again: boolean): boolean {
-  if (LOSS_STATED.test(lower)) return false;
+  const loss = LOSS_STATED.exec(lower);
+  if (loss && !deniedAt(lower, loss.index)) return false;
   const kept = ENDING_KEPT.exec(lower);
   if (kept && !deniedAt(lower, kept.index)) return true;
   if (!again) return false;

@@ -2906,6 +2906,7 @@ describe.each([
       ["stop_instance", "停止实例。数据不会保留。", "hint:destructive"],
       ["stop_service", "Stop the service. No state is preserved.", "hint:destructive"],
       ["stop_vm", "Stop the VM. No user data is kept.", "hint:destructive"],
+      ["stop_vm", "Stop the VM. No data is lost.", "hint:write"],
       ["close_workbook", "Close the workbook. save: true saves it first; save: false discards unsaved changes.", "hint:destructive"],
       // … and a restart's own "start it again" undoes nothing.
       ["restart_service", "Restart the service: stop it and start it again.", "hint:destructive"],
