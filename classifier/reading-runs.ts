@@ -4,7 +4,7 @@ import { BEYOND_EXAMINING, EVALUATED, EXAMINATIONS, EXAMINING_PURPOSES, PERSIST_
 import type { Category } from "./taxonomy.js";
 import { quoteText } from "./quote.js";
 import { TEXT_VERBS } from "./verb-tables.js";
-import { deniedAt } from "./stated-effects.js";
+import { undeniedMatch } from "./stated-effects.js";
 import type { NameVerbHit } from "./name-verb.js";
 import { clauseAfterVerb, CONJUNCTIONS, PREPOSITIONS, type DescriptionVerbHit } from "./description-verb.js";
 
@@ -120,17 +120,19 @@ export function refusalExcepted(lower: string): boolean {
  * (WRITABLE_QUERY, RESULT_KEPT).
  */
 const QUERIES = new Set(["query", "queries", "查询", "查詢", "クエリ", "쿼리"]);
+/** A keeping verb before what it keeps ("writes its", "saves the query"), and what is kept said in the passive. */
+const KEEPING = "(?:writes?|saves?|stores?|persists?|inserts?|uploads?)\\s+(?:(?:its|the|their|each|all)\\s+)?(?:query\\s+)?";
+const KEPT = "(?:written|saved|stored|persisted|inserted)";
 /** A query's result kept: "writes its result to the stage", "results are written to the target bucket". */
-const RESULT_KEPT = /\b(?:(?:writes?|saves?|stores?|persists?|inserts?|uploads?)\s+(?:(?:its|the|their|each|all)\s+)?(?:query\s+)?(?:results?|rows|output|answer|data)|(?:is|are) (?:written|saved|stored|persisted|inserted))\b/;
+const RESULT_KEPT = new RegExp(`\\b(?:${KEEPING}(?:results?|rows|output|answer|data)|(?:is|are) ${KEPT})\\b`);
 /**
  * A read query's result the text says is kept, not denied: "writes its rows to the stage", "the result is saved to the
  * results table"; not "No data is written" nor where data already lives ("where all event data is stored").
  */
-const QUERY_RESULT_KEPT = /\b(?:(?:writes?|saves?|stores?|persists?|inserts?|uploads?)\s+(?:(?:its|the|their|each|all)\s+)?(?:query\s+)?(?:results?|rows|output|answer)|(?:results?|rows|output|answers?)\s+(?:is|are)\s+(?:then\s+|also\s+)?(?:written|saved|stored|persisted|inserted))\b/;
+const QUERY_RESULT_KEPT = new RegExp(`\\b(?:${KEEPING}(?:results?|rows|output|answer)|(?:results?|rows|output|answers?)\\s+(?:is|are)\\s+(?:then\\s+|also\\s+)?${KEPT})\\b`);
 /** Whether the text says a read query's result is kept (QUERY_RESULT_KEPT), where no negation before it denies it. */
 export function queryResultKept(lower: string): boolean {
-  const m = QUERY_RESULT_KEPT.exec(lower);
-  return m !== null && !deniedAt(lower, m.index);
+  return undeniedMatch(QUERY_RESULT_KEPT, lower) !== null;
 }
 
 /** What a query may be a writing statement of (SQL_WORDS, WRITING_QUERY_WORDS), as a word of the text. */

@@ -53,6 +53,12 @@ export function deniedAt(lower: string, at: number): boolean {
   return DENIALS.test(lower.slice(from, at));
 }
 
+/** The first match of `pattern` in `lower` that no denial before it denies, or null (one scan: a denied first match is no match). */
+export function undeniedMatch(pattern: RegExp, lower: string): RegExpExecArray | null {
+  const m = pattern.exec(lower);
+  return m !== null && !deniedAt(lower, m.index) ? m : null;
+}
+
 /** Each lexicon phrase's pattern, compiled on its first use: the lexicon is fixed, so a tool never compiles one again. */
 const phrasePatterns = new Map<string, RegExp>();
 
@@ -466,8 +472,8 @@ export function invalidatedPrior(lower: string): string | undefined {
 /** A replacement, a drop or a cancellation of what was there that the description states, quoted, unless denied before it. */
 export function statedReplacement(lower: string): string | undefined {
   if (!STATED_REPLACEMENT_WORDS.test(lower)) return undefined;
-  const m = STATED_REPLACEMENT.exec(lower);
-  return m && !deniedAt(lower, m.index) ? quoteText(m[0], 60) : undefined;
+  const m = undeniedMatch(STATED_REPLACEMENT, lower);
+  return m ? quoteText(m[0], 60) : undefined;
 }
 
 /**
@@ -530,13 +536,9 @@ const LOSS_STATED = /\b(?:discard(?:s|ed|ing)?|los(?:e|es|ing|t))\b/;
  * where the text also states a loss.
  */
 export function endingUndone(lower: string, again: boolean): boolean {
-  const loss = LOSS_STATED.exec(lower);
-  if (loss && !deniedAt(lower, loss.index)) return false;
-  const kept = ENDING_KEPT.exec(lower);
-  if (kept && !deniedAt(lower, kept.index)) return true;
-  if (!again) return false;
-  const undone = ENDING_AGAIN.exec(lower);
-  return (undone !== null && !deniedAt(lower, undone.index)) || UNTIL_REENABLED.test(lower);
+  if (undeniedMatch(LOSS_STATED, lower)) return false;
+  if (undeniedMatch(ENDING_KEPT, lower)) return true;
+  return again && (undeniedMatch(ENDING_AGAIN, lower) !== null || UNTIL_REENABLED.test(lower));
 }
 
 /** Words without which KEEPS_PRIOR cannot match: most descriptions skip it on one scan. */
