@@ -4,6 +4,7 @@ import {
   ARCHIVE_OBJECTS,
   BE_AS_FACT,
   CONVERTED_IN_PLACE,
+  INPUT_DEVICES,
   INPUT_EVENTS,
   LEADING_FILLER,
   LOOKED_UP_OBJECTS,
@@ -12,6 +13,7 @@ import {
   NOMINALIZED,
   SETTLED_OBJECTS,
   SURVEYED_OBJECTS,
+  TICKED_CONTROLS,
   VIEWED_OBJECTS,
 } from "./lexicon.js";
 import { leadingLabel } from "./leading-label.js";
@@ -270,12 +272,13 @@ export function clauseAfterVerb(quote: string): string[] {
  */
 export function verbForObject<T extends VerbInfo>(v: T, object: readonly string[]): T {
   if (v.verb === "simulate") {
-    const event = object.find((w) => INPUT_EVENTS.has(w));
+    const event = object.find((w) => INPUT_EVENTS.has(w)) ?? INPUT_DEVICES.get(object.find((w) => INPUT_DEVICES.has(w)) ?? "");
     if (event) {
       const pressed = TEXT_VERBS.get(event) ?? { verb: event, category: "write" as const, ambiguous: false };
       return { ...v, verb: pressed.verb, category: pressed.category, ambiguous: pressed.ambiguous };
     }
   }
+  if ((v.verb === "check" || v.verb === "uncheck") && TICKED_CONTROLS.test(object.join(" "))) return { ...v, category: "write" };
   if (v.verb === "extract" && object.some((w) => ARCHIVE_OBJECTS.has(w))) return { ...v, category: "write" };
   // The object's head word decides: "Open the Connections window" shows it, "Open an allowed Windows COM port" does not.
   if (v.verb === "open" && VIEWED_OBJECTS.has(objectHead(object))) return { ...v, category: "read" };

@@ -334,6 +334,21 @@ export const INPUT_EVENTS = new Set(
   "click clicks clicking press presses pressing tap taps tapping type types typing keypress keypresses keystroke keystrokes swipe swipes swiping scroll scrolls scrolling drag drags dragging".split(" "),
 );
 
+/**
+ * Devices whose input a tool simulates, by the event it makes: "Simulate keyboard input character-by-character" types,
+ * "simulate mouse movement" clicks or moves the pointer.
+ */
+export const INPUT_DEVICES = new Map([
+  ["keyboard", "type"],
+  ["keyboards", "type"],
+  ["mouse", "click"],
+  ["touch", "tap"],
+  ["touchscreen", "tap"],
+]);
+
+/** Controls a check ticks: "Check a checkbox or radio button" changes a form, where "Check the checkbox state" reads it. */
+export const TICKED_CONTROLS = /^(?:(?:a|an|the|this|that|each|every|all|one|matching|specified|given|target|named)\s+)*(?:checkbox(?:es)?|check\s+box(?:es)?|radio(?:\s+buttons?)?|radios)(?!\s+(?:state|states|status|value|values|exists?|is|are|visible|enabled)\b)/;
+
 /** What an extraction writes: "extract an archive" unpacks files to disk, where "extract entities from text" reads. */
 export const ARCHIVE_OBJECTS = new Set("archive archives zip zips tar tarball tarballs rar 7z tgz".split(" "));
 

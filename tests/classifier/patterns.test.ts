@@ -2962,4 +2962,20 @@ describe.each([
     expect(k("rollout", "Apply the plan. A declined confirmation changes nothing.").signals).not.toContain("read_only_claim");
     expect(k("rollout", "Apply the plan. If cancelled, nothing is changed.").signals).not.toContain("read_only_claim");
   });
+
+  it("learned-33's readings, from the GitHub set's misses and batch 46's, and what each must leave alone", () => {
+    expectReadings([
+      // A checkbox or a radio button checked is ticked, a form changed; its state checked is read.
+      ["browser_check", "Check a checkbox or radio button.", "write"],
+      ["form_tick", "Check the radio button labelled Yes.", "write"],
+      ["check_checkbox", "", "write"],
+      ["browser_state", "Check the checkbox state of an element.", "read"],
+      ["form_check", "Check whether a checkbox is checked.", "read"],
+      ["check_form", "Check the form for errors.", "read"],
+      // A device's input simulated is typed or clicked; a simulation of anything else computes.
+      ["type_text", "Simulate keyboard input character-by-character.", "write"],
+      ["pointer", "Simulate mouse movement along a path.", "write"],
+      ["what_if", "Simulate the loan's repayment schedule for a given rate.", "read"],
+    ]);
+  });
 });
