@@ -9,7 +9,7 @@ import type { Category } from "./taxonomy.js";
  */
 export const VERBS: Record<Category, string> = {
   read: `
-    get list search find fetch read view show describe lookup look retrieve inspect check validate verify
+    get list search find fetch read view show describe lookup look retrieve inspect check validate verify blame
     count browse explore analyze analyse summarize summarise explain preview peek monitor poll wait await
     download export diff compare calculate compute estimate convert parse lint ping echo help introspect
     discover enumerate tail grep cat ls stat audit trace diagnose troubleshoot render translate transcribe

@@ -2976,6 +2976,9 @@ describe.each([
       ["type_text", "Simulate keyboard input character-by-character.", "write"],
       ["pointer", "Simulate mouse movement along a path.", "write"],
       ["what_if", "Simulate the loan's repayment schedule for a given rate.", "read"],
+      // A blame reads who changed each line; an annotation of the lines still writes.
+      ["gitlab_blame_file", "Blame/annotate file lines", "read"],
+      ["annotate_file", "Annotate file lines with comments.", "write"],
     ]);
   });
 });
