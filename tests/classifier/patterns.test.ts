@@ -2979,6 +2979,13 @@ describe.each([
       // A blame reads who changed each line; an annotation of the lines still writes.
       ["gitlab_blame_file", "Blame/annotate file lines", "read"],
       ["annotate_file", "Annotate file lines with comments.", "write"],
+      // A store (저장소) and a settings page (设置页面) are nouns, not a save and a setting made; Korean reads (읽) and
+      // renews (갱신).
+      ["engine_reference", "계약을 저장소 문서에서 읽는다.", "read"],
+      ["files", "파일을 저장소에 저장합니다.", "write"],
+      ["sync_channel", "알림 채널을 지금 읽어 로컬 상태를 갱신합니다.", "write"],
+      ["open_esse", "打开或聚焦 Esse 的任务或设置页面。仅在用户要查看 Esse 时使用。", "read"],
+      ["page_title", "修改设置页面的标题。", "write"],
     ]);
   });
 });
