@@ -2986,6 +2986,15 @@ describe.each([
       ["sync_channel", "알림 채널을 지금 읽어 로컬 상태를 갱신합니다.", "write"],
       ["open_esse", "打开或聚焦 Esse 的任务或设置页面。仅在用户要查看 Esse 时使用。", "read"],
       ["page_title", "修改设置页面的标题。", "write"],
+      // A patch or a diff applied rewrites the lines it covers, whichever verb the name leads with; one made or checked
+      // does not.
+      ["apply_patch", "Apply a unified diff to a single file.", "hint:destructive"],
+      ["file_patch", "Applies a git-style patch to the given revision of a text file.", "hint:destructive"],
+      ["apply_patch", "", "hint:destructive"],
+      ["apply_patch", "Apply a unified diff to a single file.", "write"],
+      ["create_patch", "Create a patch from the working tree.", "hint:write"],
+      ["patch_check", "Check whether the diff is valid, without applying the patch.", "hint:write"],
+      ["patch_validate", "Check whether the patch applies cleanly. Never applies the diff.", "hint:write"],
     ]);
   });
 });
