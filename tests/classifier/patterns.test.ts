@@ -2994,7 +2994,7 @@ describe.each([
       ["apply_patch", "Apply a unified diff to a single file.", "write"],
       ["create_patch", "Create a patch from the working tree.", "hint:write"],
       ["patch_check", "Check whether the diff is valid, without applying the patch.", "hint:write"],
-      ["patch_validate", "Check whether the patch applies cleanly. Never applies the diff.", "hint:write"],
+      ["patch_validate", "Check whether the patch applies cleanly. Never applies the diff.", "read"],
     ]);
   });
 });
