@@ -350,6 +350,9 @@ function convertsIntoRecord(clause: string): boolean {
  */
 const INTO_NEW = /^\S+\s+(?:\S+\s+){0,4}?(?<!(?:ed|sent)\s)(?:to|into)\s+(?:an?\s+)?new\s/;
 
+/** Where a moved thing goes when it is trashed: "to the trash", "into the Recycle Bin", "to Deleted Items". */
+const TRASHED = /^\S+\s+(?:\S+\s+){0,6}?(?:to|into)\s+(?:the\s+|a\s+|its\s+)?(?:trash|recycle bin|recycling bin|wastebasket|rubbish bin|deleted items)\b/;
+
 /** A first sentence short enough to be a label, and the space after it. */
 const SHORT_FIRST_SENTENCE = /^[^.!?\n]{3,60}[.!?\n]\s+/;
 
@@ -712,6 +715,9 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
       // Extracting into a new thing makes it ("Extract code range to a new function"), where extracting text reads;
       // so does converting into a record of the kind a converted record is ("Convert an estimate into a draft invoice").
       if (v.verb === "extract" && INTO_NEW.test(clauseText)) return { ...hit, category: "write" };
+      // A move to the trash or the recycle bin removes the thing from where it was used ("Move a file to the Recycle
+      // Bin"): authors mark it destructive, recoverable or not.
+      if ((v.verb === "move" || v.verb === "send") && TRASHED.test(clauseText)) return { ...hit, verb: "trash", category: "destructive", ambiguous: false };
       if (v.verb === "convert" && convertsIntoRecord(clauseText)) return { ...hit, category: "write" };
       // "Open" before a bare plural is the adjective ("Open orders at a broker", "Open bounties matching my tags"):
       // all 8 annotated tools whose text leads so are read-only.

@@ -2995,6 +2995,11 @@ describe.each([
       ["create_patch", "Create a patch from the working tree.", "hint:write"],
       ["patch_check", "Check whether the diff is valid, without applying the patch.", "hint:write"],
       ["patch_validate", "Check whether the patch applies cleanly. Never applies the diff.", "read"],
+      // A move to the trash or the recycle bin removes, whatever the name; a move elsewhere, or out of the trash, does not.
+      ["recycle_path", "Move an explicitly user-authorized file/folder to Recycle Bin.", "destructive"],
+      ["page_view", "Move a page view to trash. Dry-run by default.", "destructive"],
+      ["files_move", "Move a file to another folder.", "write"],
+      ["restore_file", "Move a file out of the trash back to its folder.", "write"],
     ]);
   });
 });
