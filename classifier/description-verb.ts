@@ -12,8 +12,10 @@ import {
   MODALS,
   NOMINALIZED,
   SETTLED_OBJECTS,
+  SIMULATED_INPUT,
   SURVEYED_OBJECTS,
   TICKED_CONTROLS,
+  TRASHED,
   VIEWED_OBJECTS,
 } from "./lexicon.js";
 import { leadingLabel } from "./leading-label.js";
@@ -272,13 +274,13 @@ export function clauseAfterVerb(quote: string): string[] {
  */
 export function verbForObject<T extends VerbInfo>(v: T, object: readonly string[]): T {
   if (v.verb === "simulate") {
-    const event = object.find((w) => INPUT_EVENTS.has(w)) ?? INPUT_DEVICES.get(object.find((w) => INPUT_DEVICES.has(w)) ?? "");
+    const event = object.find((w) => INPUT_EVENTS.has(w)) ?? object.map((w, i) => (SIMULATED_INPUT.has(object[i + 1] ?? "") ? INPUT_DEVICES.get(w) : undefined)).find(Boolean);
     if (event) {
       const pressed = TEXT_VERBS.get(event) ?? { verb: event, category: "write" as const, ambiguous: false };
       return { ...v, verb: pressed.verb, category: pressed.category, ambiguous: pressed.ambiguous };
     }
   }
-  if ((v.verb === "check" || v.verb === "uncheck") && TICKED_CONTROLS.test(object.join(" "))) return { ...v, category: "write" };
+  if (v.verb === "check" && DETERMINERS.has(object[0] ?? "") && TICKED_CONTROLS.test(object.slice(object.findIndex((w) => !DETERMINERS.has(w))).join(" "))) return { ...v, category: "write" };
   if (v.verb === "extract" && object.some((w) => ARCHIVE_OBJECTS.has(w))) return { ...v, category: "write" };
   // The object's head word decides: "Open the Connections window" shows it, "Open an allowed Windows COM port" does not.
   if (v.verb === "open" && VIEWED_OBJECTS.has(objectHead(object))) return { ...v, category: "read" };
@@ -349,9 +351,6 @@ function convertsIntoRecord(clause: string): boolean {
  * new function", not "Extract all emails sent to new customers".
  */
 const INTO_NEW = /^\S+\s+(?:\S+\s+){0,4}?(?<!(?:ed|sent)\s)(?:to|into)\s+(?:an?\s+)?new\s/;
-
-/** Where a moved thing goes when it is trashed: "to the trash", "into the Recycle Bin", "to Deleted Items". */
-const TRASHED = /^\S+\s+(?:\S+\s+){0,6}?(?:to|into)\s+(?:the\s+|a\s+|its\s+)?(?:trash|recycle bin|recycling bin|wastebasket|rubbish bin|deleted items)\b/;
 
 /** A first sentence short enough to be a label, and the space after it. */
 const SHORT_FIRST_SENTENCE = /^[^.!?\n]{3,60}[.!?\n]\s+/;

@@ -2,9 +2,23 @@
 // nothing in its environment), destructiveHint (may make a non-additive change: a delete, and also an update that
 // overwrites, a replace, a reset), idempotentHint (calling again with the same arguments has no further effect)
 // and openWorldHint (reaches an open world of outside entities, such as the web or another service). Pure.
-import { ATTACHED_THINGS, DOMAIN_TOKENS, ENDING_VERBS, FORMATTING, IDEMPOTENT_VERBS, LOCAL_VERBS, NON_ADDITIVE_VERBS, PASSING_THINGS, RUNNING_THINGS, SNAPSHOTS } from "./lexicon.js";
+import {
+  APPLYING_DENIED,
+  ATTACHED_THINGS,
+  DOMAIN_TOKENS,
+  ENDING_VERBS,
+  FORMATTING,
+  IDEMPOTENT_VERBS,
+  LOCAL_VERBS,
+  NON_ADDITIVE_VERBS,
+  PASSING_THINGS,
+  PATCH_APPLIED,
+  PATCH_NAME_WORDS,
+  RUNNING_THINGS,
+  SNAPSHOTS,
+} from "./lexicon.js";
 import type { HintClass } from "./model.js";
-import { endingUndone, keepsPrior, undeniedMatch } from "./stated-effects.js";
+import { deniedAt, endingUndone, keepsPrior } from "./stated-effects.js";
 import type { Evidence, ToolReading } from "./signals.js";
 import type { Category } from "./taxonomy.js";
 
@@ -33,10 +47,6 @@ const REMOVALS = new Set("deletion deletions removal removals termination termin
 
 /** Non-additive verbs a description's lead does not add to a name's verb: their object decides, or it is a field. */
 const LEAD_ONLY_IN_NAME = new Set(["apply", "restore", "replace"]);
-
-/** A patch, a diff or its hunks applied: "Apply a unified diff patch", "Applies a git-style patch to …". */
-const PATCH_APPLIED = /\bappl(?:y|ies|ying)\s+(?:(?:a|an|the|its|one|each|every|all|this|that|these|those|given|provided)\s+)?(?:[\w-]+\s+){0,3}?(?:patch(?:es)?|diffs?|hunks?)\b/;
-const PATCHES = new Set(["patch", "patches", "diff", "diffs"]);
 
 /** A kick that starts something: "Kick off a scan" starts a job, where "Kick a member" removes one. */
 const KICK_OFF = /\bkick(?:s|ed|ing)?\s+off\b/i;
@@ -81,11 +91,15 @@ function nonAdditiveChange(r: ToolReading): Pick<Evidence, "source" | "quote"> |
   if (r.phrases.irreversible !== undefined) return { source: "description", quote: r.phrases.irreversible };
   const stated = r.evidence.find((e) => NON_ADDITIVE_SIGNALS.has(e.signal));
   if (stated) return stated;
-  // A patch or a diff applied rewrites the lines it covers, whichever verb the name leads with ("apply_patch",
-  // "file_patch": "Apply a unified diff to one existing file"): authors on the GitHub set mark these destructive 2.6 to 1.
-  const patched = undeniedMatch(PATCH_APPLIED, r.lowerDescription);
-  if (patched) return { source: "description", quote: patched[0] };
-  if (r.tokens.tokens.includes("apply") && r.tokens.tokens.some((w) => PATCHES.has(w))) return { source: "name", quote: "apply" };
+  // A patch or a diff applied rewrites the lines it covers, whichever verb the name leads with ("file_patch": "Apply a
+  // unified diff to one existing file"): authors on the GitHub set mark these destructive 2.6 to 1. "apply" is a word as
+  // often a noun, so "apply_patch" reads "patch" as its verb and leadNonAdditive never sees the apply: the name's words
+  // count where the description says nothing of applying.
+  const patched = PATCH_APPLIED.exec(r.lowerDescription);
+  if (patched) return deniedAt(r.lowerDescription, patched.index) ? undefined : { source: "description", quote: patched[0] };
+  const words = r.tokens.tokens;
+  const namesApply = words.some((w, i) => w === "apply" && (PATCH_NAME_WORDS.has(words[i + 1] ?? "") || PATCH_NAME_WORDS.has(words[i - 1] ?? "")));
+  if (namesApply && !APPLYING_DENIED.test(r.lowerDescription)) return { source: "name", quote: "apply" };
   // A verb run into another word ("stackrollback") says less than the description's own lead ("Create a draft …").
   const fromName = r.nameVerb !== undefined && (r.nameVerb.position !== "embeds" || r.descriptionVerb === undefined);
   const lead = fromName ? r.nameVerb!.verb : r.descriptionVerb?.verb;

@@ -335,19 +335,54 @@ export const INPUT_EVENTS = new Set(
 );
 
 /**
- * Devices whose input a tool simulates, by the event it makes: "Simulate keyboard input character-by-character" types,
- * "simulate mouse movement" clicks or moves the pointer.
+ * Devices whose input a tool simulates, by the event it makes, when an input word follows the device (SIMULATED_INPUT):
+ * "Simulate keyboard input character-by-character" types, "simulate mouse movement" moves the pointer, "simulate touch
+ * input" taps; "Simulate mouse population growth" and "Simulate touch latency" compute.
  */
 export const INPUT_DEVICES = new Map([
   ["keyboard", "type"],
   ["keyboards", "type"],
-  ["mouse", "click"],
+  ["mouse", "move"],
   ["touch", "tap"],
   ["touchscreen", "tap"],
 ]);
+/** Words that make a device's name its input in INPUT_DEVICES' sense (not "typing": "touch typing" is a skill). */
+export const SIMULATED_INPUT = new Set(
+  "input inputs event events click clicks movement movements move moves gesture gestures tap taps swipe swipes press presses keystroke keystrokes drag drags scroll scrolls".split(" "),
+);
 
-/** Controls a check ticks: "Check a checkbox or radio button" changes a form, where "Check the checkbox state" reads it. */
-export const TICKED_CONTROLS = /^(?:(?:a|an|the|this|that|each|every|all|one|matching|specified|given|target|named)\s+)*(?:checkbox(?:es)?|check\s+box(?:es)?|radio(?:\s+buttons?)?|radios)(?!\s+(?:state|states|status|value|values|exists?|is|are|visible|enabled)\b)/;
+/**
+ * Controls a check ticks, as its object's words after a determiner: "Check a checkbox or radio button" changes a form,
+ * where "Check the checkbox state", "Check the radio button's value", "Check checkboxes are checked" and "Check the
+ * radio signal strength" read.
+ */
+export const TICKED_CONTROLS =
+  /^(?:checkbox(?:es)?|check\s+box(?:es)?|radio\s+(?:buttons?|inputs?|options?))\b(?!['’]|\s+(?:s|state|states|status|value|values|exists?|is|are|was|were|checked|visibility|visible|enabled|disabled|labels?|options?|counts?)\b)/;
+
+/**
+ * A patch, a diff or its hunks applied, as the head of what is applied: "Apply a unified diff patch", "Applies a
+ * git-style patch to …"; the words between name no place ("Apply a label to the diff") and no system update ("Apply
+ * pending security patches"), and no noun follows the head ("Apply the patch notes", "Apply diff highlighting").
+ */
+export const PATCH_APPLIED =
+  /\bappl(?:y|ies|ying)\s+(?:(?!(?:to|into|on|onto|in|of|for|from|with|security|pending|available|os|system|software|kernel|firmware)\b)[\w-]+\s+){0,4}?(?:patch(?:es)?|diffs?|hunks?)(?=\s*$|\s*[.,;:()]|\s+(?:to|into|on|onto|in|inside|within|against|under|for|from|with|and|or|only|if|after|that|which|directly|atomically|using|via|at|across)\b)/;
+/** A name's words for what is applied in PATCH_APPLIED's sense, next to "apply" ("apply_patch", "workspace_diff_apply"). */
+export const PATCH_NAME_WORDS = new Set(["patch", "patches", "diff", "diffs", "hunk", "hunks"]);
+/** A text that denies applying anything: "without applying it", "never applies", "does not apply". */
+export const APPLYING_DENIED = /\b(?:without|not|never|no)\s+(?:\w+\s+)?appl(?:y|ies|ying)\b/;
+
+/**
+ * Where a thing moved is thrown away: "to the trash", "into the Recycle Bin", "to Deleted Items". Not a bare "bin",
+ * as often a directory ("Move the binary to the bin folder").
+ */
+export const TRASH_PLACES = ["trash", "trashcan", "trash can", "recycle bin", "recycling bin", "recyclebin", "rubbish bin", "wastebasket", "deleted items", "purgatory"];
+/**
+ * A first clause that moves or sends its object to a TRASH_PLACES place ending its phrase ("Move a file to the Recycle
+ * Bin", "… to your Trash folder"), not one a place is named after ("to the trash-talk channel", "the trash depot").
+ */
+export const TRASHED = new RegExp(
+  `^\\S+\\s+(?:\\S+\\s+){0,8}?(?:to|into)\\s+(?:(?:the|a|its|your|their|my|our)\\s+)?(?:system\\s+)?(?:${TRASH_PLACES.join("|")})(?:\\s+folder)?(?=\\s*$|\\s*[.,)]|\\s+(?:and|or|but|so|where|which|for|after|before|when|instead|without|with|by|unless|if)\\b)`,
+);
 
 /** What an extraction writes: "extract an archive" unpacks files to disk, where "extract entities from text" reads. */
 export const ARCHIVE_OBJECTS = new Set("archive archives zip zips tar tarball tarballs rar 7z tgz".split(" "));
@@ -948,10 +983,10 @@ export const CJK_VERBS: Record<Category, string> = {
   read: `获取 查询 搜索 列出 读取 查看 显示 检索 取得 计算 规划 转换 测量 推荐 浏览 分析 导出 统计 検索 一覧 表示 読み込 参照 確認 計算 変換 分析
     エクスポート 조회 검색 목록 가져 확인 분석 불러 표시 반환
     拉取 预览 询价 估算 翻译 识别 校验 验证 检查 模拟 查詢 讀取 獲取 搜尋 顯示 見積 プレビュー 抽出 集計 照会 미리보기 계산 검증
-    返します 返す 返回 解析 보여 읽`,
+    返します 返す 返回 解析 보여 읽기 읽어 읽는 읽습 읽고`,
   write: `创建 添加 新增 更新 修改 编辑 发送 保存 上传 导入 设置 发布 分配 取消 重试 拒绝 批准 启动 停止 重启 写入 作成 追加 変更 編集 送信 保存 登録 設定
     アップロード インポート 投稿 キャンセル 起動 書き込 移動 複製 提交 回复 移动 复制 重命名 생성 추가 수정 업데이트 전송 저장 등록 설정 변경
-    작성 게시 편집 업로드 발송 취소 전환 記録 書き出 下载 ダウンロード
+    작성 게시 편집 업로드 발송 취소 전환 부여 복제 記録 書き出 下载 ダウンロード
     预约 预订 申请 审批 开通 屏蔽 拉黑 隐藏 置顶 标记 转发 邀请 关注 注册 撤销 替换 置换 覆盖 重置 还原 回滚 建立 編輯 發送
     儲存 上傳 發布 覆寫 替換 重設 還原 恢复 恢復 予約 申請 承認 却下 一時停止 非表示 取り消 置き換え 上書き リセット 初期化 復元
     ロールバック 예약 신청 차단 숨기 숨깁 중지 수정 변경 발행 대체 덮어쓰 초기화 복원 롤백 下架 上架 依頼 신고 발급

@@ -125,10 +125,11 @@ const PASSIVE_AFTER = /^(?:され|済|된|되는|될|的|了的|时|時)/;
  * A change, a click or a restore heading a noun ("变更记录", the change log; "点击率", the click rate; "恢复点", a restore
  * point): no act of the tool's; and 発注 (an order placed) but as する's noun ("発注する", "発注します"); and going back
  * a level before what is handed back is handing it back ("返回上一级目录的文件列表": the parent directory's files); and a
- * store (저장소, a repository) is no save, a settings page (设置页面, 設定画面) no setting made.
+ * store (저장소, a repository) is no save, a settings page ending its clause (设置页面。, 設定画面) no setting made, where
+ * "设置页面标题" sets a page's title.
  */
 const CJK_NOUN_COMPOUND =
-  /^返回上一[级页](?:目录|目錄|的|节点|節點|菜单|菜單)|^恢[复復](?:点|點|状态|狀態|进度|進度|演练|演練|计划|計劃|记录|記錄|时间|時間|能力|方案|流程)|^(?:变更|變更|更改)(?:记录|紀錄|記錄|历史|歷史|频率|頻率|统计|統計)|^(?:点击|點擊)(?:率|量|数|數|热图|熱圖)|^(?:浏览|瀏覽)器|^(?:领取|領取)(?:记录|紀錄|記錄|状态|狀態|次数|次數|情况|情況|历史|歷史)|^(?:下单|下單)(?:前|后|後|用户|用戶|量|数|數|记录|記錄|人|率)|^発注(?![すし])|^저장소|^(?:设置|設置|設定)(?:页面|頁面|页|頁|界面|面板|项|項|菜单|菜單|画面)/;
+  /^返回上一[级页](?:目录|目錄|的|节点|節點|菜单|菜單)|^恢[复復](?:点|點|状态|狀態|进度|進度|演练|演練|计划|計劃|记录|記錄|时间|時間|能力|方案|流程)|^(?:变更|變更|更改)(?:记录|紀錄|記錄|历史|歷史|频率|頻率|统计|統計)|^(?:点击|點擊)(?:率|量|数|數|热图|熱圖)|^(?:浏览|瀏覽)器|^(?:领取|領取)(?:记录|紀錄|記錄|状态|狀態|次数|次數|情况|情況|历史|歷史)|^(?:下单|下單)(?:前|后|後|用户|用戶|量|数|數|记录|記錄|人|率)|^発注(?![すし])|^저장소|^設定画面|^(?:设置|設置)(?:页面|頁面|界面|面板|菜单|菜單)(?=[。，、,;；.\s]|$)/;
 
 /** A verb joined to the first by "and" in French, Spanish, Portuguese, Italian, German, Dutch, Russian or Turkish. */
 const FOREIGN_JOINED = /\s(?:et|y|e|und|en|и|ve)\s+(\p{L}+)/u;
@@ -253,7 +254,7 @@ export function foreignDescriptionVerb(description: string, firstWord: boolean):
     let length = 0;
     for (const { said, info } of CJK_VERB_LIST) {
       const i = verbFinal ? head.lastIndexOf(said) : head.indexOf(said);
-      if (i < 0 || attributiveAt(head, i, said.length) || CJK_NOUN_COMPOUND.test(head.slice(i, i + said.length + 2))) continue;
+      if (i < 0 || attributiveAt(head, i, said.length) || CJK_NOUN_COMPOUND.test(head.slice(i, i + said.length + 3))) continue;
       if (verbFinal && found?.category === "destructive") break;
       // A destructive word wins from the sentence's opening only: further on it is as often a noun of what the verb
       // hands back ("… revoked 상태와 폐기 일시를 반환합니다", the revocation time).

@@ -2965,41 +2965,50 @@ describe.each([
 
   it("learned-33's readings, from the GitHub set's misses and batch 46's, and what each must leave alone", () => {
     expectReadings([
-      // A checkbox or a radio button checked is ticked, a form changed; its state checked is read.
+      // A checkbox or a radio button checked is ticked, a form changed; its state checked, or a radio's signal, is read.
       ["browser_check", "Check a checkbox or radio button.", "write"],
       ["form_tick", "Check the radio button labelled Yes.", "write"],
-      ["check_checkbox", "", "write"],
       ["browser_state", "Check the checkbox state of an element.", "read"],
-      ["form_check", "Check whether a checkbox is checked.", "read"],
-      ["check_form", "Check the form for errors.", "read"],
-      // A device's input simulated is typed or clicked; a simulation of anything else computes.
-      ["type_text", "Simulate keyboard input character-by-character.", "write"],
-      ["pointer", "Simulate mouse movement along a path.", "write"],
+      ["checkbox_status", "Check the checkbox's checked state and return true or false.", "read"],
+      ["form_state", "Check the radio buttons are disabled on the page.", "read"],
+      ["radio_signal", "Check the radio signal strength of the access point.", "read"],
+      ["radiology", "Check the radiology report for the patient.", "read"],
+      // A device's input simulated is typed, moved or tapped; a simulation of anything else computes.
+      ["tool_x", "Simulate keyboard input character-by-character.", "write"],
+      ["tool_y", "Simulate mouse movement along a path.", "write"],
+      ["tool_z", "Simulate mouse population growth over ten generations.", "read"],
+      ["latency", "Simulate touch latency across refresh rates.", "read"],
       ["what_if", "Simulate the loan's repayment schedule for a given rate.", "read"],
-      // A blame reads who changed each line; an annotation of the lines still writes.
+      // A blame named reads who changed each line.
       ["gitlab_blame_file", "Blame/annotate file lines", "read"],
-      ["annotate_file", "Annotate file lines with comments.", "write"],
-      // A store (저장소) and a settings page (设置页面) are nouns, not a save and a setting made; Korean reads (읽) and
-      // renews (갱신).
+      // A store (저장소) and a settings page ending its clause (设置页面。) are nouns, not a save or a setting made; Korean
+      // reads (읽기, 읽는다) and renews (갱신), and marking read (읽음) still changes.
       ["engine_reference", "계약을 저장소 문서에서 읽는다.", "read"],
-      ["files", "파일을 저장소에 저장합니다.", "write"],
-      ["sync_channel", "알림 채널을 지금 읽어 로컬 상태를 갱신합니다.", "write"],
+      ["tool_x", "알림 채널을 지금 읽어 로컬 상태를 갱신합니다.", "write"],
+      ["mark_all_read", "모든 알림을 읽음 처리합니다.", "write"],
+      ["repo_backup", "저장소를 백업 위치에 복제합니다.", "write"],
       ["open_esse", "打开或聚焦 Esse 的任务或设置页面。仅在用户要查看 Esse 时使用。", "read"],
-      ["page_title", "修改设置页面的标题。", "write"],
-      // A patch or a diff applied rewrites the lines it covers, whichever verb the name leads with; one made or checked
-      // does not.
-      ["apply_patch", "Apply a unified diff to a single file.", "hint:destructive"],
+      ["page_title", "设置页面标题为指定文本。", "write"],
+      ["project_name", "设置项目名称。", "write"],
+      // A patch or a diff applied rewrites the lines it covers, whichever verb the name leads with; one named, made,
+      // checked, or denied does not.
+      ["file_patch", "Apply a unified diff to a single file.", "hint:destructive"],
       ["file_patch", "Applies a git-style patch to the given revision of a text file.", "hint:destructive"],
       ["apply_patch", "", "hint:destructive"],
-      ["apply_patch", "Apply a unified diff to a single file.", "write"],
+      ["file_patch", "Apply a unified diff to a single file.", "write"],
       ["create_patch", "Create a patch from the working tree.", "hint:write"],
-      ["patch_check", "Check whether the diff is valid, without applying the patch.", "hint:write"],
-      ["patch_validate", "Check whether the patch applies cleanly. Never applies the diff.", "read"],
-      // A move to the trash or the recycle bin removes, whatever the name; a move elsewhere, or out of the trash, does not.
+      ["apply_patch", "Preview the changes a patch would make, without applying it.", "hint:write"],
+      ["label_diff", "Apply a label to the diff.", "hint:write"],
+      ["diff_and_apply_labels", "Compare two label sets and apply missing labels to the target repo.", "hint:write"],
+      // A move to the trash or the recycle bin removes, whatever the name; a move elsewhere, out of the trash, or to a
+      // place named after the trash does not.
       ["recycle_path", "Move an explicitly user-authorized file/folder to Recycle Bin.", "destructive"],
       ["page_view", "Move a page view to trash. Dry-run by default.", "destructive"],
+      ["mail_item", "Move the message to your Trash folder.", "destructive"],
       ["files_move", "Move a file to another folder.", "write"],
       ["restore_file", "Move a file out of the trash back to its folder.", "write"],
+      ["chat_post", "Send a message to the trash-talk channel.", "write"],
+      ["fleet", "Send the truck to the trash depot.", "write"],
     ]);
   });
 });
