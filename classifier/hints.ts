@@ -92,7 +92,7 @@ function nonAdditiveChange(r: ToolReading): Pick<Evidence, "source" | "quote"> |
   const stated = r.evidence.find((e) => NON_ADDITIVE_SIGNALS.has(e.signal));
   if (stated) return stated;
   // A patch or a diff applied rewrites the lines it covers, whichever verb the name leads with ("file_patch": "Apply a
-  // unified diff to one existing file"): authors on the GitHub set mark these destructive 2.6 to 1. "apply" is a word as
+  // unified diff to one existing file"): authors on the GitHub set mark these destructive about three to one. "apply" is a word as
   // often a noun, so "apply_patch" reads "patch" as its verb and leadNonAdditive never sees the apply: the name's words
   // count where the description says nothing of applying.
   const patched = PATCH_APPLIED.exec(r.lowerDescription);
