@@ -92,14 +92,14 @@ function nonAdditiveChange(r: ToolReading): Pick<Evidence, "source" | "quote"> |
   const stated = r.evidence.find((e) => NON_ADDITIVE_SIGNALS.has(e.signal));
   if (stated) return stated;
   // A patch or a diff applied rewrites the lines it covers, whichever verb the name leads with ("file_patch": "Apply a
-  // unified diff to one existing file"): authors on the GitHub set mark these destructive about three to one. "apply" is a word as
-  // often a noun, so "apply_patch" reads "patch" as its verb and leadNonAdditive never sees the apply: the name's words
-  // count where the description says nothing of applying.
+  // unified diff to one existing file"): authors on the GitHub set mark these destructive about three to one. "apply"
+  // is a word as often a noun, so "apply_patch" reads "patch" as its verb and leadNonAdditive never sees the apply: the
+  // name's words count where the description says nothing of applying a patch, nor denies applying anything.
   const patched = PATCH_APPLIED.exec(r.lowerDescription);
-  if (patched) return deniedAt(r.lowerDescription, patched.index) ? undefined : { source: "description", quote: patched[0] };
+  if (patched && !deniedAt(r.lowerDescription, patched.index)) return { source: "description", quote: patched[0] };
   const words = r.tokens.tokens;
   const namesApply = words.some((w, i) => w === "apply" && (PATCH_NAME_WORDS.has(words[i + 1] ?? "") || PATCH_NAME_WORDS.has(words[i - 1] ?? "")));
-  if (namesApply && !APPLYING_DENIED.test(r.lowerDescription)) return { source: "name", quote: "apply" };
+  if (!patched && namesApply && !APPLYING_DENIED.test(r.lowerDescription)) return { source: "name", quote: "apply" };
   // A verb run into another word ("stackrollback") says less than the description's own lead ("Create a draft …").
   const fromName = r.nameVerb !== undefined && (r.nameVerb.position !== "embeds" || r.descriptionVerb === undefined);
   const lead = fromName ? r.nameVerb!.verb : r.descriptionVerb?.verb;

@@ -2998,6 +2998,7 @@ describe.each([
       ["file_patch", "Apply a unified diff to a single file.", "write"],
       ["create_patch", "Create a patch from the working tree.", "hint:write"],
       ["apply_patch", "Preview the changes a patch would make, without applying it.", "hint:write"],
+      ["reset_workspace", "Reset the workspace to HEAD without applying the pending patch.", "hint:destructive"],
       ["label_diff", "Apply a label to the diff.", "hint:write"],
       ["diff_and_apply_labels", "Compare two label sets and apply missing labels to the target repo.", "hint:write"],
       // A move to the trash or the recycle bin removes, whatever the name; a move elsewhere, out of the trash, or to a
