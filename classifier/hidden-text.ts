@@ -15,6 +15,8 @@ export interface Revealed {
 
 // ---- invisible Unicode ------------------------------------------------------------------------------------------
 
+/** Fewer variation selectors in a row are an emoji's own (a text or emoji presentation, a skin tone sequence). */
+const MIN_SELECTOR_BYTES = 8;
 const ZERO_WIDTH = new Set([0x200b, 0x200c, 0x200d, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0xfeff, 0x180e, 0x115f, 0x1160, 0x3164, 0xffa0]);
 const BIDI = new Set([0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069, 0x200e, 0x200f, 0x061c]);
 const BIDI_OVERRIDE = new Set([0x202d, 0x202e]);
@@ -103,6 +105,18 @@ export function revealUnicode(text: string): Revealed[] {
     tags = "";
     tagStart = -1;
   };
+  // Variation selectors carry one byte each after a visible character (VS1–16 the values 0–15, VS17–256 16–255): an
+  // emoji followed by a run of them reads as the emoji alone, and the run spells UTF-8 text.
+  let selectorBytes: number[] = [];
+  let selectorStart = -1;
+  const flushSelectors = () => {
+    if (selectorBytes.length >= MIN_SELECTOR_BYTES) {
+      const spelled = bytesAsText(Buffer.from(selectorBytes));
+      if (spelled?.trim()) out.push({ how: "variation selectors used as bytes", text: spelled, shown: `${selectorBytes.length} variation selectors after '${text.slice(Math.max(0, selectorStart - 2), selectorStart)}'`, hiddenByItself: true });
+    }
+    selectorBytes = [];
+    selectorStart = -1;
+  };
   const flushZeroWidth = () => {
     if (zeroWidthRun.length >= 16) {
       const bits = zeroWidthBits(zeroWidthRun);
@@ -112,6 +126,16 @@ export function revealUnicode(text: string): Revealed[] {
   };
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
+    if (code === 0xdb40 && text.charCodeAt(i + 1) >= 0xdd00 && text.charCodeAt(i + 1) <= 0xddef) {
+      if (selectorStart < 0) selectorStart = i;
+      selectorBytes.push(text.charCodeAt(i + 1) - 0xdd00 + 16);
+      i++;
+      continue;
+    }
+    if (code >= 0xfe00 && code <= 0xfe0f) {
+      if (selectorStart < 0) selectorStart = i;
+      selectorBytes.push(code - 0xfe00);
+    } else flushSelectors();
     if (code === 0xdb40) {
       const low = text.charCodeAt(i + 1);
       if (low >= 0xdc00 && low <= 0xdc7f) {
@@ -138,6 +162,7 @@ export function revealUnicode(text: string): Revealed[] {
   }
   flushTags(text.length);
   flushZeroWidth();
+  flushSelectors();
   if (bidiAt >= 0) {
     // The model reads the characters in stored order; the person sees the span laid out in another direction.
     const end = text.slice(bidiAt + 1).search(/[\u202c\u2069]/);

@@ -338,6 +338,9 @@ function wordFamilies(text: string, lower: string, mask: number): InjectionFindi
     if (family === "exfiltration") {
       const quote = exfiltration(text, lower);
       if (quote) return { family, quote };
+      // … and the few rules that need no source word list: a named secret's value put where it leaves.
+      const m = firstAffirmed(COMPILED[f]!, lower);
+      if (m) return { family, quote: cut(text, lower, m.index, m.index + m[0].length) };
       continue;
     }
     const m = firstAffirmed(COMPILED[f]!, lower, STATED[family]);

@@ -95,6 +95,33 @@ describe("the third held-out set and the benign set, written without the detecto
   });
 });
 
+describe("the fourth and fifth held-out sets and their benign sets, written without the detector", () => {
+  const sets = [
+    ["fourth held-out set", INJECTION_PATHS.heldOut4, 84, 12],
+    ["fifth held-out set", INJECTION_PATHS.heldOut5, 70, 10],
+  ] as const;
+  for (const [which, file, total, perFamily] of sets) {
+    it(`${which}: parses line by line, ${perFamily} of every family, names unique, invisible characters as escapes`, () => {
+      const set = readSet(join(root, file));
+      expect(set.length).toBe(total);
+      const byFamily = familyCounts(set);
+      expect([...byFamily.keys()].sort()).toEqual([...INJECTION_FAMILIES].sort());
+      for (const [family, n] of byFamily) expect(n, family).toBe(perFamily);
+      expect(new Set(set.map((p) => p.name)).size).toBe(set.length);
+      expect(readFileSync(join(root, file), "utf8")).not.toMatch(HIDDEN_RAW);
+    });
+  }
+  it.each([
+    [INJECTION_PATHS.benign4, 60],
+    [INJECTION_PATHS.benign5, 40],
+  ])("%s: benign tools, parsed line by line, invisible characters as escapes", (file, total) => {
+    const set = readSet(join(root, file));
+    expect(set.length).toBe(total);
+    expect(set.every((t) => t.family === "benign")).toBe(true);
+    expect(readFileSync(join(root, file), "utf8")).not.toMatch(HIDDEN_RAW);
+  });
+});
+
 describe("the injection figures", () => {
   const report = injectionReport(root, loadDataset(root));
 
@@ -131,6 +158,21 @@ describe("the injection figures", () => {
     const section = injectionSection(report, String, (s) => s);
     expect(section.find((l) => l.includes(INJECTION_PATHS.heldOut3))).toContain(`${report.heldOut3.detected}/${report.heldOut3.total}`);
     expect(section.find((l) => l.includes(INJECTION_PATHS.benign3))).toContain(`benign tools flagged | ${report.benign.flagged.length}/${report.benign.total}`);
+  });
+
+  it("count the fourth and fifth held-out sets and their benign sets as their own rows, in the report and in --json", () => {
+    // Their first runs, with learned-32's detector: 43 of 84 and 42 of 70 found, 1 of 60 and 1 of 40 benign tools flagged.
+    expect(report.heldOut4.detected).toBeGreaterThanOrEqual(43);
+    expect(report.heldOut5.detected).toBeGreaterThanOrEqual(42);
+    expect(report.benign4.flagged.length).toBeLessThanOrEqual(1);
+    expect(report.benign5.flagged.length).toBeLessThanOrEqual(1);
+    const figures = injectionFigures(report);
+    expect(figures.heldOut4).toEqual({ poisoned: 84, detected: report.heldOut4.detected });
+    expect(figures.heldOut5).toEqual({ poisoned: 70, detected: report.heldOut5.detected });
+    expect(figures.benign5).toEqual({ total: 40, flagged: report.benign5.flagged.length });
+    const section = injectionSection(report, String, (s) => s);
+    expect(section.find((l) => l.includes(INJECTION_PATHS.heldOut5))).toContain(`${report.heldOut5.detected}/70`);
+    expect(section.find((l) => l.includes(INJECTION_PATHS.benign4))).toContain(`benign tools flagged | ${report.benign4.flagged.length}/60`);
   });
 
   it("name the held-out sets' misses and the flagged benign tools by family and name only, never their text", () => {

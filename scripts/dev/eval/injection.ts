@@ -16,15 +16,19 @@ export const INJECTION_PATHS = {
   heldOut2: "scripts/dev/eval/injection/held-out-2.jsonl",
   heldOut3: "scripts/dev/eval/injection/held-out-3.jsonl",
   benign3: "scripts/dev/eval/injection/benign-3.jsonl",
+  heldOut4: "scripts/dev/eval/injection/held-out-4.jsonl",
+  benign4: "scripts/dev/eval/injection/benign-4.jsonl",
+  heldOut5: "scripts/dev/eval/injection/held-out-5.jsonl",
+  benign5: "scripts/dev/eval/injection/benign-5.jsonl",
 } as const;
 
 /** At most this share of real tools may be flagged (real descriptions say "IMPORTANT: use absolute paths"). */
 export const MAX_REAL_FLAGGED = 0.01;
 
-const familySchema = z.object({ family: z.enum(INJECTION_FAMILIES) }).loose();
+const familySchema = z.object({ family: z.union([z.enum(INJECTION_FAMILIES), z.literal("benign")]) }).loose();
 /**
  * A tool as a server would list it, with a family: for a poisoned tool the family it was written for, for a
- * benign one the family whose vocabulary it borrows.
+ * benign one the family whose vocabulary it borrows, or "benign" where its writer named none.
  */
 export type SetTool = ToolInput & z.infer<typeof familySchema>;
 
@@ -90,6 +94,10 @@ export interface InjectionReport {
   heldOut2: SetResult;
   heldOut3: SetResult;
   benign: BenignResult;
+  heldOut4: SetResult;
+  benign4: BenignResult;
+  heldOut5: SetResult;
+  benign5: BenignResult;
   real: RealResult;
 }
 
@@ -101,6 +109,10 @@ export function injectionReport(root: string, data: Dataset): InjectionReport {
     heldOut2: detectPoisoned(read("heldOut2")),
     heldOut3: detectPoisoned(read("heldOut3")),
     benign: flagBenign(read("benign3")),
+    heldOut4: detectPoisoned(read("heldOut4")),
+    benign4: flagBenign(read("benign4")),
+    heldOut5: detectPoisoned(read("heldOut5")),
+    benign5: flagBenign(read("benign5")),
     real: flagReal(data),
   };
 }
@@ -124,6 +136,10 @@ export function injectionFigures(r: InjectionReport) {
     heldOut2: { poisoned: r.heldOut2.total, detected: r.heldOut2.detected },
     heldOut3: { poisoned: r.heldOut3.total, detected: r.heldOut3.detected },
     benign: { total: r.benign.total, flagged: r.benign.flagged.length },
+    heldOut4: { poisoned: r.heldOut4.total, detected: r.heldOut4.detected },
+    benign4: { total: r.benign4.total, flagged: r.benign4.flagged.length },
+    heldOut5: { poisoned: r.heldOut5.total, detected: r.heldOut5.detected },
+    benign5: { total: r.benign5.total, flagged: r.benign5.flagged.length },
   };
 }
 
@@ -138,15 +154,25 @@ export function injectionSection(r: InjectionReport, pct: (x: number) => string,
     `| held-out poisoned descriptions, second set, written by another hand without the detector (${INJECTION_PATHS.heldOut2}) | ${r.heldOut2.detected}/${r.heldOut2.total} | — |`,
     `| held-out poisoned descriptions, third set, written by another hand without the detector (${INJECTION_PATHS.heldOut3}) | ${r.heldOut3.detected}/${r.heldOut3.total} | — |`,
     `| benign tools using the families' vocabulary (${INJECTION_PATHS.benign3}): benign tools flagged | ${r.benign.flagged.length}/${r.benign.total} | — |`,
+    `| held-out poisoned descriptions, fourth set, written by another hand without the detector; its misses were read after its first run (${INJECTION_PATHS.heldOut4}) | ${r.heldOut4.detected}/${r.heldOut4.total} | — |`,
+    `| benign tools, fourth set (${INJECTION_PATHS.benign4}): benign tools flagged | ${r.benign4.flagged.length}/${r.benign4.total} | — |`,
+    `| held-out poisoned descriptions, fifth set, written by another hand without the detector, never read (${INJECTION_PATHS.heldOut5}) | ${r.heldOut5.detected}/${r.heldOut5.total} | — |`,
+    `| benign tools, fifth set (${INJECTION_PATHS.benign5}): benign tools flagged | ${r.benign5.flagged.length}/${r.benign5.total} | — |`,
     `| real corpus tools | ${r.real.flagged.length}/${r.real.total} (${pct(r.real.flagged.length / r.real.total)}) | at most ${MAX_REAL_FLAGGED * 100}% |`,
     "",
   ];
   // The held-out and benign sets are named by family and tool only: their text in the report would reach
   // whoever next works on the detector, and the sets would no longer measure wording it was not built from.
   for (const m of r.poisoned.missed) lines.push(`- missed (${m.family}): ${m.name}: ${oneLine(m.description ?? "", 120)}`);
-  const heldOut = [[r.heldOut, ", held-out set"], [r.heldOut2, ", second held-out set"], [r.heldOut3, ", third held-out set"]] as const;
+  const heldOut = [
+    [r.heldOut, ", held-out set"],
+    [r.heldOut2, ", second held-out set"],
+    [r.heldOut3, ", third held-out set"],
+    [r.heldOut4, ", fourth held-out set"],
+    [r.heldOut5, ", fifth held-out set"],
+  ] as const;
   for (const [set, which] of heldOut) for (const m of set.missed) lines.push(`- missed${which} (${m.family}): ${m.name}`);
-  for (const t of r.benign.flagged) lines.push(`- benign tool flagged (${t.family}): ${t.name}`);
+  for (const t of [...r.benign.flagged, ...r.benign4.flagged, ...r.benign5.flagged]) lines.push(`- benign tool flagged (${t.family}): ${t.name}`);
   for (const f of r.real.flagged) lines.push(`- real tool flagged: ${f.server} ${f.tool}: '${f.quote}'`);
   return lines;
 }

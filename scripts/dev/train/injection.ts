@@ -2,7 +2,7 @@
 // classifier/injection-weights.json. Poisoned: the own poisoned set (scripts/dev/eval/injection/poisoned.jsonl), the
 // poisoned sentences of the injection tests and own sentences here (injection/own-poisoned.txt). Benign: every real
 // corpus tool's description and argument descriptions (evaluation packages refused by name), the tests' benign
-// sentences, injection/own-benign.txt and, in twelve other languages, injection/own-benign-languages.txt. The held-out
+// sentences, injection/own-benign.txt and, in fourteen other languages (Russian and Ukrainian added with learned-34), injection/own-benign-languages.txt. The held-out
 // and benign-3 sets are never read. The threshold comes from cross-validation: the highest score that flags at most
 // 0.1% of the corpus's tools, counting those the rules flag.
 import { readFileSync, writeFileSync } from "node:fs";
