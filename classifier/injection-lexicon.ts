@@ -53,8 +53,7 @@ export const CUES: Record<WordFamily, string> = {
     yo cher chère querido querida estimado liebe lieber liebes caro cara olá hola hallo bonjour assistant asistente assistente
     assistent modelo modèle modell llm chatbot whoever you+the model+you model+your agent+you agent+your ai+you ai+your
     model+te agent+te modelo+te modelo+tu modell+du ki+du the+ai the+llm the+assistant the+agent the+model
-     promote advertise upsell   your+replies  your+answers  your+responses
-    always+recommend remind`,
+    promote advertise upsell your+replies your+answers your+responses always+recommend remind`,
   concealment: `tell telling told inform informing notify notifying notified mention mentioning reveal revealing disclose
     disclosing alert alerting show showing shown let letting warn warning explain explaining acknowledge
     acknowledging bring bother bothering report reporting surface surfacing expose exposing indicate indicating

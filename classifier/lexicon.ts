@@ -371,19 +371,6 @@ export const PATCH_NAME_WORDS = new Set(["patch", "patches", "diff", "diffs", "h
 /** A text that denies applying anything: "without applying it", "never applies", "does not apply". */
 export const APPLYING_DENIED = /\b(?:without|not|never|no)\s+(?:\w+\s+)?appl(?:y|ies|ying)\b/;
 
-/**
- * Where a thing moved is thrown away: "to the trash", "into the Recycle Bin", "to Deleted Items". Not a bare "bin",
- * as often a directory ("Move the binary to the bin folder").
- */
-export const TRASH_PLACES = ["trash", "trashcan", "trash can", "recycle bin", "recycling bin", "recyclebin", "rubbish bin", "wastebasket", "deleted items", "purgatory"];
-/**
- * A first clause that moves or sends its object to a TRASH_PLACES place ending its phrase ("Move a file to the Recycle
- * Bin", "… to your Trash folder"), not one a place is named after ("to the trash-talk channel", "the trash depot").
- */
-export const TRASHED = new RegExp(
-  `^\\S+\\s+(?:\\S+\\s+){0,8}?(?:to|into)\\s+(?:(?:the|a|its|your|their|my|our)\\s+)?(?:system\\s+)?(?:${TRASH_PLACES.join("|")})(?:\\s+folder)?(?=\\s*$|\\s*[.,)]|\\s+(?:and|or|but|so|where|which|for|after|before|when|instead|without|with|by|unless|if)\\b)`,
-);
-
 /** What an extraction writes: "extract an archive" unpacks files to disk, where "extract entities from text" reads. */
 export const ARCHIVE_OBJECTS = new Set("archive archives zip zips tar tarball tarballs rar 7z tgz".split(" "));
 
@@ -1239,6 +1226,19 @@ export const REMOVED_ELSEWHERE =
 
 /** Places named after removal: after a reading verb they are what it reads ("list_trash"), not a removal. */
 export const REMOVAL_PLACES = new Set(["trash", "bin", "recyclebin", "purgatory"]);
+
+/**
+ * Where a thing moved is thrown away: REMOVAL_PLACES and their phrases ("to the trash", "into the Recycle Bin", "to
+ * Deleted Items"). Not a bare "bin", as often a directory ("Move the binary to the bin folder").
+ */
+const TRASH_PLACES = [...[...REMOVAL_PLACES].filter((place) => place !== "bin"), "trashcan", "trash can", "recycle bin", "recycling bin", "rubbish bin", "wastebasket", "deleted items"];
+/**
+ * A first clause that moves or sends its object to a TRASH_PLACES place ending its phrase ("Move a file to the Recycle
+ * Bin", "… to your Trash folder"), not one a place is named after ("to the trash-talk channel", "the trash depot").
+ */
+export const TRASHED = new RegExp(
+  `^\\S+\\s+(?:\\S+\\s+){0,8}?(?:to|into)\\s+(?:(?:the|a|its|your|their|my|our)\\s+)?(?:system\\s+)?(?:${TRASH_PLACES.join("|")})(?:\\s+folder)?(?=\\s*$|\\s*[.,)]|\\s+(?:and|or|but|so|where|which|for|after|before|when|instead|without|with|by|unless|if)\\b)`,
+);
 
 /**
  * An overwrite, a replacement, an invalidation or a cancellation stated in another language: "上書きされます",
