@@ -6,34 +6,35 @@
 // It reads only the sentences that hold every class of some family: injection.ts's one walk over each text finds
 // them with the tables here (SENTENCE_CUES), so text with none (most text) costs nothing more.
 import type { InjectionFinding } from "./injection.js";
-import { AUTH_AS_THING, type WordFamily } from "./injection-lexicon.js";
+import { AUTH_AS_THING, CUE_LETTER, type WordFamily } from "./injection-lexicon.js";
 import { HASH_SLOTS, hashWord } from "./word-hash.js";
 
 // ---- cue classes -------------------------------------------------------------------------------------------------
 // A class is a list of words separated by "|": a trailing "*" takes any ending, a space any run of separators.
-// Words in English and the common ones in French, Spanish and German; Chinese as plain strings (no word edges).
+// Words in English and the common ones in French, Spanish, German, Portuguese, Italian, Dutch, Polish, Turkish and
+// Russian; Chinese, Japanese and Korean as plain strings (no word edges: Korean joins its particles to the word).
 
-const LETTER = "a-z0-9_\\u00e0-\\u00ff";
+const LETTER = CUE_LETTER;
 const wordsSource = (words: string) =>
   words
     .split("|")
     .map((w) => w.trim().replace(/\*$/, `[${LETTER}]*`).replace(/ +/g, "[\\s-]+").replace(/'/g, "['’]"))
     .join("|");
 
-/** A class: its words, as regex source matched at word edges (Chinese strings anywhere). */
+/** A class: its words, as regex source matched at word edges (the unspaced strings anywhere). */
 interface CueClass {
   words: string;
   source: string;
 }
-function cls(words: string, chinese = ""): CueClass {
-  const latin = `(?<![${LETTER}])(?:${wordsSource(words)})(?![${LETTER}])`;
-  return { words, source: chinese ? `${latin}|${chinese}` : latin };
+function cls(words: string, unspaced = ""): CueClass {
+  const spaced = `(?<![${LETTER}])(?:${wordsSource(words)})(?![${LETTER}])`;
+  return { words, source: unspaced ? `${spaced}|${unspaced}` : spaced };
 }
 
 /** Whom the text should be kept from: the person, not the person's things ("the user's password", "user-provided"). */
 const PERSON = cls(
-  "user|users|human|humans|person|whoever|anyone|anybody|operator|owner|customer|customers|requester|requestor|end user|account holder|principal|nobody|no one|utilisateur*|usuario*|benutzer*|nutzer*|anwender*|usuário|usuários|utilizador|utilizadores",
-  "用户|使用者|ユーザー|ユーザ|利用者",
+  "user|users|human|humans|person|whoever|anyone|anybody|operator|owner|customer|customers|requester|requestor|end user|account holder|principal|nobody|no one|utilisateur*|usuario*|benutzer*|nutzer*|anwender*|usuário|usuários|utilizador|utilizadores|utente|utenti|gebruiker|gebruikers|пользовател*|человек*|клиент*|владел*|użytkownik*|człowiek*|klient*|kullanıcı*|patient|patients|paciente|pacientes|paziente|pazienti|patiënt|patiënten|patienten|пациент*|pacjent*|hastaya|hastanın",
+  "用户|使用者|ユーザー|ユーザ|利用者|사용자|유저|이용자",
 );
 const NOT_POSSESSIVE = "(?!['’]s\\b|[\\s-](?:id|ids|name|names|password|passwords|data|account|accounts|profile|email|emails|record|records|role|roles|list|input|inputs|provided|supplied|defined|specified|generated|entered|content|message|messages|agent)\\b| (?:[a-z]+ )?(?:tells|says|mentions|asks|reports|shows|informs|notifies|knows|sees)\\b)";
 /** The person as the one acting or owning, not the one kept uninformed: "mentioned by the user", "data of other users". */
@@ -41,120 +42,125 @@ const PERSON_ACTS = /\b(?:by|from|of) (?:the |a |an |your |each |every |other |a
 
 /** Coming to know, or being told. */
 const PERCEIVE = cls(
-  "know|knows|knowing|knowledge|see|sees|seeing|notice|noticing|noticed|hear|hears|learn|learns|aware|awareness|realize|realise|discover|find out|suspect|inform|informs|informed|informing|tell|tells|telling|told|mention|mentions|mentioning|notify|notified|notifying|reveal|revealing|disclose|disclosing|surface|surfacing|alert|alerting|warn|warning|explain|acknowledge|bring(?: [a-z]+){0,5}? up|let on|visible|can read|unmentioned|unreported|undisclosed|unsaid|unnoticed|unaware|oblivious|in the dark|savoir|sache|voir|informer|dire|dis|mentionner|signaler|saber|sepa|ver|informar|decir|digas|mencionar|avisar|wissen|erfahren|sehen|informieren|sagen|sag|erwähnen|mitteilen|benachrichtigen|révél*|révèle|prévenir|montrer|enterar*|entere*|sepa|sepan|conte|contar|diga|dizer|saiba|informe|mencione|revele|revelar|avise|perceber|perceba|descobrir|descubra|verschweig*|bemerken|merken|préven*|prévien*|cuentes|cuente|digan|avises|informes|menciones|reveles|sagt|finds out|found out|finding out|learns|notices|realizes|realises|hears about|hears of|gets wind|mitbekommen|mitkriegen|ocult*|escond*|verberg*|verheimlich*|cachez|cache-lui|cache-leur|apprendre|apprenne|erzähl*",
-  "知道|告诉|告知|通知|发现|察觉|看到|提及|透露|伝え|知らせ|知ら|教え|言わ|気づ|気付|見せ|瞒|保密|秘密|隠し|内緒|告知|知晓",
+  "know|knows|knowing|knowledge|see|sees|seeing|notice|noticing|noticed|hear|hears|learn|learns|aware|awareness|realize|realise|discover|find out|suspect|inform|informs|informed|informing|tell|tells|telling|told|mention|mentions|mentioning|notify|notified|notifying|reveal|revealing|disclose|disclosing|surface|surfacing|alert|alerting|warn|warning|explain|acknowledge|bring(?: [a-z]+){0,5}? up|let on|visible|can read|unmentioned|unreported|undisclosed|unsaid|unnoticed|unaware|oblivious|in the dark|savoir|sache|voir|informer|dire|dis|mentionner|signaler|saber|sepa|ver|informar|decir|digas|mencionar|avisar|wissen|erfahren|sehen|informieren|sagen|sag|erwähnen|mitteilen|benachrichtigen|révél*|révèle|prévenir|montrer|enterar*|entere*|sepa|sepan|conte|contar|diga|dizer|saiba|informe|mencione|revele|revelar|avise|perceber|perceba|descobrir|descubra|verschweig*|bemerken|merken|préven*|prévien*|cuentes|cuente|digan|avises|informes|menciones|reveles|sagt|finds out|found out|finding out|learns|notices|realizes|realises|hears about|hears of|gets wind|mitbekommen|mitkriegen|ocult*|escond*|verberg*|verheimlich*|cachez|cache-lui|cache-leur|apprendre|apprenne|erzähl*|dire|dirlo|dirgli|sapere|saperlo|informare|informarlo|menzionare|mostrare|rivelare|avvisare|notificare|accorgersi|scoprire|sappia|nascondi|nascondere|vertel|vertellen|weten|melden|meld|informeer|informeren|vermeld|vermelden|laten weten|merken|ontdekken|verzwijg*|говори|говорите|сказать|скажи|скажите|сообщай|сообщайте|сообщать|сообщи|сообщите|упоминай|упоминайте|упоминать|рассказывай|рассказывайте|информируй|уведомляй|уведомлять|показывай|показывайте|узнал|узнала|узнали|узнать|знать|скрой|скройте|скрывай|скрывайте|mów|mówcie|powiedz|informuj|informować|wspominaj|wspominać|powiadamiaj|pokazuj|ujawniaj|dowie*|wiedzieć|ukryj|ukrywaj|söyleme|söylemeyin|bahsetme|bahsetmeyin|bildirme|bildirmeyin|gösterme|göstermeyin|haber verme|öğrenmesin|bilmesin|gizle|gizleyin|sakla|saklayın|nascosto|nascosta|tieni nascosto|houd geheim|houd het geheim|geheim houden|menzion*|avvis*|rivel*|comunicarlo|riferirlo|dirglielo|erwähne|erzähle|sage|teile|informiere|benachrichtige|verrate|vertel|verklap|meld",
+  "知道|告诉|告知|通知|发现|察觉|看到|提及|透露|伝え|知らせ|知ら|教え|言わ|気づ|気付|見せ|瞒|保密|秘密|隠し|内緒|告知|知晓|알리지|말하지|언급하지|보여주지|알려주지|숨기|모르게",
 );
 
 /** An order not to, or secrecy (a statement like "the user will not see" describes the interface). */
 const HUSH = cls(
-  "must not|under no circumstances|in no case|on no account|by no means|mustn't|should not|shouldn't|shall not|need not|needn't|do not|don't|dont|never|no need|no reason|not necessary|unnecessary|without|avoid|refrain|is not to|are not to|doesn't need|does not need|don't need|do not need|has no need|have no need|secret|secretly|quietly|silently|discreetly|covertly|stealthily|surreptitiously|invisibly|hidden|hide|hiding|conceal|concealing|withhold|withholding|nobody|no one|isn't made|is not made|not be made|never be made|isn't told|not be told|isn't informed|not be informed|skip any mention|skip mentioning|skip the mention|no mention|without mentioning|unmentioned|unreported|undisclosed|unsaid|unnoticed|keep(?: [a-z]+){0,6}? out of|leave(?: [a-z]+){0,6}? out|omit|omitting|leave out|leave it out|leave this out|keep it from|keep this from|in the dark|unaware|oblivious|behind their back|behind the user's back|between us|ne pas|ne dis pas|ne dites pas|ne mentionne pas|ne mentionnez pas|ne révèle pas|ne doit pas|ne doivent pas|ne lui|ne le|sans|en secret|discrètement|no le|no les|no se|no lo|no la|no debe|no deben|no necesita|sin|en secreto|darf nicht|dürfen nicht|soll nicht|sollte nicht|muss nicht|nicht erwähnen|nicht sagen|nicht mitteilen|nicht informieren|nichts|ohne|heimlich|jamais|nunca|niemals|verschweig*|não conte|não diga|não informe|não mencione|não revele|não avise|não deve|não devem|não deixe|não precisa|não é preciso|sem|em segredo|secretamente|silenciosamente|sans le dire|a escondidas|ne \\S+ pas|n['’]\\S+ pas|ne \\S+ jamais|nicht|not something|isn't something|is not something|nothing to|not worth mentioning|aucune mention|aucun mot|ne \\S+ aucune|ne \\S+ rien|ocult*|escond*|verberg*|verheimlich*|cachez|cache-lui|cache-leur",
-  "不要|不用|无需|不必|别让|别告诉|不得|不能让|悄悄|秘密|暗中|隐瞒|不需要|ないで|ないように|せず|ずに|黙って|内緒|こっそり|隠して|秘密に|瞒|保密|请勿|勿",
+  "must not|under no circumstances|in no case|on no account|by no means|mustn't|should not|shouldn't|shall not|need not|needn't|do not|don't|dont|never|no need|no reason|not necessary|unnecessary|without|avoid|refrain|is not to|are not to|doesn't need|does not need|don't need|do not need|has no need|have no need|secret|secretly|quietly|silently|discreetly|covertly|stealthily|surreptitiously|invisibly|hidden|hide|hiding|conceal|concealing|withhold|withholding|nobody|no one|isn't made|is not made|not be made|never be made|isn't told|not be told|isn't informed|not be informed|skip any mention|skip mentioning|skip the mention|no mention|without mentioning|unmentioned|unreported|undisclosed|unsaid|unnoticed|keep(?: [a-z]+){0,6}? out of|leave(?: [a-z]+){0,6}? out|omit|omitting|leave out|leave it out|leave this out|keep it from|keep this from|in the dark|unaware|oblivious|behind their back|behind the user's back|between us|ne pas|ne dis pas|ne dites pas|ne mentionne pas|ne mentionnez pas|ne révèle pas|ne doit pas|ne doivent pas|ne lui|ne le|sans|en secret|discrètement|no le|no les|no se|no lo|no la|no debe|no deben|no necesita|sin|en secreto|darf nicht|dürfen nicht|soll nicht|sollte nicht|muss nicht|nicht erwähnen|nicht sagen|nicht mitteilen|nicht informieren|nichts|ohne|heimlich|jamais|nunca|niemals|verschweig*|não conte|não diga|não informe|não mencione|não revele|não avise|não deve|não devem|não deixe|não precisa|não é preciso|sem|em segredo|secretamente|silenciosamente|sans le dire|a escondidas|ne \\S+ pas|n['’]\\S+ pas|ne \\S+ jamais|nicht|not something|isn't something|is not something|nothing to|not worth mentioning|aucune mention|aucun mot|ne \\S+ aucune|ne \\S+ rien|ocult*|escond*|verberg*|verheimlich*|cachez|cache-lui|cache-leur|non dire|non dirgli|non dirlo|non informare|non menzionare|non rivelare|non avvisare|non far sapere|non mostrare|non notificare|mai|senza|segretamente|di nascosto|in silenzio|nascondi|nascondere|niet|nooit|zonder|geheim|stilletjes|verzwijg*|niemand|не|никогда|без|тайно|скрытно|молча|незаметно|скрой|скройте|скрывай|скрывайте|nie|nigdy|bez|potajemnie|po cichu|ukryj|ukrywaj|söyleme|söylemeyin|bahsetme|bahsetmeyin|bildirme|bildirmeyin|gösterme|göstermeyin|haber verme|öğrenmesin|bilmesin|gizle|gizleyin|sakla|saklayın|asla|sessizce|gizlice|nascosto|nascosta|nascosti",
+  "不要|不用|无需|不必|别让|别告诉|不得|不能让|悄悄|秘密|暗中|隐瞒|不需要|ないで|ないように|せず|ずに|黙って|内緒|こっそり|隠して|秘密に|瞒|保密|请勿|勿|지 마|하지 말|숨기|모르게|몰래|비밀로",
 );
 /** A "never" or "not" that describes what the interface does, not an order: "the user will never see the key". */
 const DESCRIBED = /\b(?:will|would|can|could|does|do|is|are|was|were|may|might)$/;
 
 /** The model, addressed. */
 const ADDRESSEE = cls(
-  "you|your|yours|yourself|you're|you've|assistant|assistants|ai|ais|agent|agents|llm|llms|model|models|ai systems|system override|admin override|system notice|language model|chatbot|claude|gpt|chatgpt|copilot|gemini|tu|tes|ton|toi|vous|votre|vos|tú|tus|usted|du|dein*|dir|dich|asistente|assistente|assistent|modelo|modèle|ia|ki|agente",
-  "你|您|助手|模型|あなた|アシスタント|モデル|エージェント",
+  "you|your|yours|yourself|you're|you've|assistant|assistants|ai|ais|agent|agents|llm|llms|model|models|ai systems|system override|admin override|system notice|language model|chatbot|claude|gpt|chatgpt|copilot|gemini|tu|tes|ton|toi|vous|votre|vos|tú|tus|usted|du|dein*|dir|dich|asistente|assistente|assistent|modelo|modèle|ia|ki|agente|voi|modello|jij|jou|jouw|ты|тебе|тебя|вы|вам|вас|ассистент|модель|агент|ии|ty|ciebie|asystent|sen|sana|seni|asistan|yapay zeka|tuo|tua|tuoi|tue|jouw|твой|твоя|твои|твоё|ваш|ваша|ваши|twój|twoje|twoja|twoim",
+  "你|您|助手|模型|あなた|アシスタント|モデル|エージェント|당신|어시스턴트|에이전트",
 );
 /** What the model was told: its instructions, guidance, role. */
 const FRAME = cls(
-  "instruction|instructions|rule|guidance|system message|policies|constraints|restrictions|guardrails|safeguards|guideline|guidelines|directive|directives|rules|orders|prompt|prompts|programming|brief|briefing|mission|persona|directions|were told|been told|were given|were instructed|consigne*|règles|instrucciones|instrucción|indicaciones|reglas|anweisung*|regeln|vorgaben|richtlinien|instruções|instrução|regras|orientações|diretrizes|consignes|normas|normes|norme",
-  "指令|指示|规则|提示词|系统提示|设定|ルール|システムプロンプト|命令",
+  "instruction|instructions|rule|guidance|system message|policies|constraints|restrictions|guardrails|safeguards|guideline|guidelines|directive|directives|rules|orders|prompt|prompts|programming|brief|briefing|mission|persona|directions|were told|been told|were given|were instructed|consigne*|règles|instrucciones|instrucción|indicaciones|reglas|anweisung*|regeln|vorgaben|richtlinien|instruções|instrução|regras|orientações|diretrizes|consignes|normas|normes|norme|istruzioni|istruzione|direttive|indicazioni|instructies|instructie|richtlijnen|инструкци*|указани*|директив*|instrukcj*|polece*|wytyczn*|talimat*|yönerge*",
+  "指令|指示|规则|提示词|系统提示|设定|ルール|システムプロンプト|命令|지시|지침",
 );
 /** The frame a new one is given in: "your new instructions", "your real task" (a "new prompt" is a tool's data). */
 const ROLE = cls(
-  "instruction|instructions|guidance|directive|directives|orders|rules|brief|briefing|mission|role|task|objective|purpose|priorities|assignment|consigne*|instrucciones|reglas|tarea|anweisung*|aufgabe|regeln|duty|job|tarefa|missão|função|papel|tâche|rôle|objectif|objetivo|ziel",
-  "指令|指示|任务|役割|任務|タスク",
+  "instruction|instructions|guidance|directive|directives|orders|rules|brief|briefing|mission|role|task|objective|purpose|priorities|assignment|consigne*|instrucciones|reglas|tarea|anweisung*|aufgabe|regeln|duty|job|tarefa|missão|função|papel|tâche|rôle|objectif|objetivo|ziel|compito|ruolo|missione|obiettivo|istruzioni|taak|rol|opdracht|instructies|doel|задача|задачи|задачу|роль|миссия|цель|инструкци*|zadanie|zadaniem|rola|rolę|misja|cel|instrukcj*|görev*|talimat*|amaç*",
+  "指令|指示|任务|役割|任務|タスク|임무|역할",
 );
 
 /** Whose frame: the model's own ("your real task", "the model's true objective", "tu verdadera tarea"). */
-const OWN = cls("your|the model's|the assistant's|the ai's|the agent's|the llm's|tu|tus|ta|ton|tes|votre|vos|sua|seu|suas|seus|tua|teu|dein|deine|deiner|deinen");
+const OWN = cls("your|the model's|the assistant's|the ai's|the agent's|the llm's|tu|tus|ta|ton|tes|votre|vos|sua|seu|suas|seus|tua|teu|dein|deine|deiner|deinen|tuo|tua|tuoi|tue|vostro|vostra|vostri|vostre|je|jouw|uw|твои|твоя|твой|твоё|ваши|ваша|ваш|ваше|twoje|twoja|twój|twoim|wasze|wasza|senin");
 /** A frame said to be the real one, as opposed to what the model was told (a "new task" is as often the person's data). */
-const TRUE_FRAME = cls("real|actual|true|genuine|secret|hidden|vraie*|vrai|verdadera*|verdadero*|verdadeir*|eigentliche*|wahre*|echte*");
+const TRUE_FRAME = cls("real|actual|true|genuine|secret|hidden|vraie*|vrai|verdadera*|verdadero*|verdadeir*|eigentliche*|wahre*|echte*|vere|vero|vera|veri|reale|reali|echte|ware|werkelijke|eigenlijke|настоящ*|истинн*|реальн*|подлинн*|prawdziw*|rzeczywist*|faktyczn*|gerçek|asıl");
 
 /** What a new frame is made of when the model is given one ("your new instructions"; "your new task" is the person's). */
-const NEW_ORDERS = cls("instruction|instructions|directive|directives|orders|guidance|briefing|mission|consigne*|instrucciones|anweisung*|instruções|orientações|diretrizes");
+const NEW_ORDERS = cls("instruction|instructions|directive|directives|orders|guidance|briefing|mission|consigne*|instrucciones|anweisung*|instruções|orientações|diretrizes|istruzioni|direttive|ordini|instructies|opdrachten|инструкци*|указани*|приказ*|instrukcj*|polecenia|rozkazy|talimat*");
 
 /** The frame set aside or declared stale. */
 const STALE = cls(
-  "ignore|ignoring|disregard|disregarding|forget|forgetting|override|overrides|overridden|overrule|set aside|outranks|outrank|takes precedence over|take precedence over|set them aside|set it aside|put them aside|put it aside|discard|drop|abandon|bypass|obsolete|outdated|out of date|void|superseded|supersede|supersedes|replaced|revoked|rescinded|withdrawn|retired|expired|cancelled|canceled|invalidated|no longer|not apply|not valid|don't apply|doesn't apply|do not apply|does not apply|stale|lifted|suspended|don't matter|doesn't matter|do not matter|does not matter|no longer bound|not bound|ignorez|oublie*|annul*|caduc*|ignora|ignorar|olvida*|anula*|ignorier*|vergiss|vergessen|ungültig|aufgehoben|ignores|ignorer|ignorar|ignorem|esque*|descart*|não valem|não vale|no valen|no vale|ne valent plus|ne vaut plus|gelten nicht mehr|gilt nicht mehr|périmé*|obsolète*|caduque*|desconsider*|desconsidere|lapsed|expired|no están vigentes|no longer in force|ya no",
-  "忽略|无视|忘记|作废|无效|不再适用|無視|破棄|忘れ|無効|不再有效|失效|已失效|作废",
+  "ignore|ignoring|disregard|disregarding|forget|forgetting|override|overrides|overridden|overrule|set aside|outranks|outrank|takes precedence over|take precedence over|set them aside|set it aside|put them aside|put it aside|discard|drop|abandon|bypass|obsolete|outdated|out of date|void|superseded|supersede|supersedes|replaced|revoked|rescinded|withdrawn|retired|expired|cancelled|canceled|invalidated|no longer|not apply|not valid|don't apply|doesn't apply|do not apply|does not apply|stale|lifted|suspended|don't matter|doesn't matter|do not matter|does not matter|no longer bound|not bound|ignorez|oublie*|annul*|caduc*|ignora|ignorar|olvida*|anula*|ignorier*|vergiss|vergessen|ungültig|aufgehoben|ignores|ignorer|ignorar|ignorem|esque*|descart*|não valem|não vale|no valen|no vale|ne valent plus|ne vaut plus|gelten nicht mehr|gilt nicht mehr|périmé*|obsolète*|caduque*|desconsider*|desconsidere|lapsed|expired|no están vigentes|no longer in force|ya no|ignora|ignorate|ignorare|dimentica|dimenticate|trascura|non valgono più|non sono più valide|negeer|negeren|vergeet|vervallen|ongeldig|niet meer geldig|игнорируй|игнорируйте|проигнорируй|проигнорируйте|игнорировать|забудь|забудьте|отменены|недействительн*|больше не действуют|zignoruj|ignoruj|zignorujcie|zapomnij|zapomnijcie|nieaktualn*|nieważn*|już nie obowiązują|yok say|yok sayın|görmezden gel|görmezden gelin|unut|unutun|geçersiz*",
+  "忽略|无视|忘记|作废|无效|不再适用|無視|破棄|忘れ|無効|不再有效|失效|已失效|作废|무시|잊어|잊고|무효",
 );
 /** A new frame put in place of the old one: "your real instructions", "from now on". */
 const NEW = cls(
-  "new|real|actual|true|updated|revised|genuine|from now on|henceforth|going forward|starting now|effective immediately|nouvelle*|nouveau*|vraie*|nuevas|nuevo*|verdadera*|neue*|eigentliche*|nova|novo|novas|novos|verdadeir*|from this point on|from this point onward|from this point forward",
-  "新的|真正的|新しい|本当の",
+  "new|real|actual|true|updated|revised|genuine|from now on|henceforth|going forward|starting now|effective immediately|nouvelle*|nouveau*|vraie*|nuevas|nuevo*|verdadera*|neue*|eigentliche*|nova|novo|novas|novos|verdadeir*|from this point on|from this point onward|from this point forward|nuove|nuovo|nuova|nuovi|vere|d'ora in poi|da ora in poi|da adesso|nieuwe|echte|vanaf nu|новые|новая|новый|новое|новых|настоящ*|отныне|с этого момента|nowe|nowy|nowa|nowych|prawdziw*|od teraz|od tej chwili|yeni|gerçek|bundan sonra|bundan böyle",
+  "新的|真正的|新しい|本当の|새로운|진짜|이제부터|지금부터",
 );
 
 /** Authorization, by whoever gives it. */
 const AUTH = cls(
-  "approved|approval|approvals|confirmed|pre-cleared|precleared|standing instructions from|standing orders from|pre-granted|pregranted|pre-approved|preapproved|authorized|authorised|authorization|authorisation|pre-authorized|pre-authorised|consent|consented|permission|permissions|permitted|sign-off|signoff|signed off|clearance|cleared|granted|okayed|ok'd|greenlit|green-lit|green light|blessed|blessing|sanctioned|whitelisted|allowlisted|waived|go-ahead|agreed|autorisé*|autorisation|approuvé*|consentement|permis|autorizado*|autorización|aprobado*|consentimiento|permiso|genehmigt|genehmigung|autorisiert|freigegeben|zustimmung|erlaubnis|said yes|says yes|autorizó|autorizou|autorizaron|aprobó|aprovou|aprovado*|zugestimmt|erlaubt|consintió|consentiu|approve all|approve every|approve any|approves all|approves every|accord|son accord|leur accord",
-  "已授权|已批准|授权|批准|同意|许可",
+  "approved|approval|approvals|confirmed|pre-cleared|precleared|standing instructions from|standing orders from|pre-granted|pregranted|pre-approved|preapproved|authorized|authorised|authorization|authorisation|pre-authorized|pre-authorised|consent|consented|permission|permissions|permitted|sign-off|signoff|signed off|clearance|cleared|granted|okayed|ok'd|greenlit|green-lit|green light|blessed|blessing|sanctioned|whitelisted|allowlisted|waived|go-ahead|agreed|autorisé*|autorisation|approuvé*|consentement|permis|autorizado*|autorización|aprobado*|consentimiento|permiso|genehmigt|genehmigung|autorisiert|freigegeben|zustimmung|erlaubnis|said yes|says yes|autorizó|autorizou|autorizaron|aprobó|aprovou|aprovado*|zugestimmt|erlaubt|consintió|consentiu|approve all|approve every|approve any|approves all|approves every|accord|son accord|leur accord|autorizzato|autorizzata|autorizzati|autorizzate|approvato|approvata|approvati|approvate|consenso|toestemming|goedgekeurd|geautoriseerd|разрешил*|разрешени*|разрешен*|одобрил*|одобрен*|согласие|согласил*|авторизова*|санкциониров*|zatwierdził*|zatwierdzon*|zgodę|zgoda|zgodził*|autoryzował*|upoważni*|pozwolenie|zezwol*|onayladı|onaylandı|onaylamıştır|onaylamış|izin verdi|izin vermiştir|yetkilendirdi|yetkilendirilmiş|validé|validée|validés|validées|validado|validada|validados|validiert|convalidato|pré-autorizado|pré-autorizada|pré-aprovado|pré-aprovada|preautorizado|preaprobado|pré-autorisé|pré-autorisée|pré-approuvé|preautorizzato|pre-autorizzato|vorab genehmigt|vorab freigegeben",
+  "已授权|已批准|授权|批准|同意|许可|승인|허가|허락|동의|承認|許可|了承",
 );
 /** Given before this call, or once for all calls to come. */
 const AHEAD_STRONG = cls(
-  "in advance|pre-cleared|precleared|prior approval|prior consent|prior authorization|prior authorisation|prior permission|existing approval|existing consent|covered by|pre-granted|pregranted|upfront|up front|up-front|beforehand|ahead of time|standing|blanket|pre-approved|preapproved|pre-authorized|pre-authorised|for all future|for every future|for any future|for all subsequent|once and for all|permanently|was installed|was set up|was configured|at install|at installation|during installation|during install|during setup|at setup|à l'avance|préalablement|por adelantado|de antemano|previamente|im voraus|vorab|when they installed|when you installed|when the user installed|when it was installed|when the server was installed|upon install|upon installation|on install|on installation|at sign-up|at signup|on signup|on sign-up|when they signed up|when the user signed up|during registration|at registration|across the board|carte blanche",
-  "事先|预先|提前",
+  "in advance|pre-cleared|precleared|prior approval|prior consent|prior authorization|prior authorisation|prior permission|existing approval|existing consent|covered by|pre-granted|pregranted|upfront|up front|up-front|beforehand|ahead of time|standing|blanket|pre-approved|preapproved|pre-authorized|pre-authorised|for all future|for every future|for any future|for all subsequent|once and for all|permanently|was installed|was set up|was configured|at install|at installation|during installation|during install|during setup|at setup|à l'avance|préalablement|por adelantado|de antemano|previamente|im voraus|vorab|when they installed|when you installed|when the user installed|when it was installed|when the server was installed|upon install|upon installation|on install|on installation|at sign-up|at signup|on signup|on sign-up|when they signed up|when the user signed up|during registration|at registration|across the board|carte blanche|in anticipo|preventivamente|anticipatamente|una volta per tutte|vooraf|van tevoren|op voorhand|bij voorbaat|заранее|предваритель*|навсегда|раз и навсегда|z góry|zawczasu|na stałe|önceden|peşinen|kalıcı olarak",
+  "事先|预先|提前|사전에|미리|事前に|予め|あらかじめ",
 );
 const AHEAD_WEAK = cls(
-  "already|previously|earlier|last week|last month|last year|yesterday|at setup|at onboarding|during onboarding|during setup|in a previous|in an earlier|in the previous|for all|for every|for each|for any|déjà|ya|bereits|schon|já|to any|to every|to all",
-  "之前|早已|已经",
+  "already|previously|earlier|last week|last month|last year|yesterday|at setup|at onboarding|during onboarding|during setup|in a previous|in an earlier|in the previous|for all|for every|for each|for any|déjà|ya|bereits|schon|já|to any|to every|to all|già|precedentemente|reeds|eerder|уже|ранее|już|wcześniej|zaten|daha önce",
+  "之前|早已|已经|이미|既に|すでに",
 );
 /** Acting without the person's confirmation. */
 const SKIP = cls(
-  "without asking|without confirming|without confirmation|without waiting|without checking|without prompting|without pausing|without stopping|without verifying|without double-checking|without a prompt|no need to ask|no need to confirm|no need to check|no need to verify|no need for confirmation|no confirmation|no further confirmation|needn't ask|needn't confirm|need not ask|need not confirm|don't ask|do not ask|never ask|don't confirm|do not confirm|don't check|do not check|no reason to ask|no reason to confirm|no reason to check|no reason to double check|no reason to double-check|no reason to verify|no need to double check|no need to double-check|no check-in|confirmations are unnecessary|confirmation is unnecessary|confirmations are not needed|confirmation is not needed|confirmation is not required|treat every call as confirmed|consider all|pause to ask|stop to ask|don't pause|do not pause|without further|without any further|without checks|without any checks|skip confirmation|skip the confirmation|skip any confirmation|skip asking|go ahead|proceed directly|just proceed|you may proceed|you can proceed|feel free|sans demander|sans confirmation|sans attendre|sin preguntar|sin confirmar|sin confirmación|sin esperar|ohne nachzufragen|ohne zu fragen|ohne bestätigung|ohne rückfrage|no point asking|no point in asking|no point confirming|no point in confirming|no point checking|pointless to ask|inutile de demander|pas besoin de demander|no pidas|no preguntes|no hace falta preguntar|no hace falta confirmar|sin pedir confirmación|frag nicht nach|nicht nachfragen|keine rückfrage|não precisa pedir|não precisa confirmar|sem pedir confirmação|sem confirmação|sem perguntar|skip checking|skip the check|skip confirming|skip verification|without a check-in|without check-in|without checking in|pas besoin de confirmer|pas besoin de demander|sans confirmer",
-  "无需确认|不必确认|不用确认|无需询问|不用问|直接执行|確認不要|確認せず|確認は不要",
+  "without asking|without confirming|without confirmation|without waiting|without checking|without prompting|without pausing|without stopping|without verifying|without double-checking|without a prompt|no need to ask|no need to confirm|no need to check|no need to verify|no need for confirmation|no confirmation|no further confirmation|needn't ask|needn't confirm|need not ask|need not confirm|don't ask|do not ask|never ask|don't confirm|do not confirm|don't check|do not check|no reason to ask|no reason to confirm|no reason to check|no reason to double check|no reason to double-check|no reason to verify|no need to double check|no need to double-check|no check-in|confirmations are unnecessary|confirmation is unnecessary|confirmations are not needed|confirmation is not needed|confirmation is not required|treat every call as confirmed|consider all|pause to ask|stop to ask|don't pause|do not pause|without further|without any further|without checks|without any checks|skip confirmation|skip the confirmation|skip any confirmation|skip asking|go ahead|proceed directly|just proceed|you may proceed|you can proceed|feel free|sans demander|sans confirmation|sans attendre|sin preguntar|sin confirmar|sin confirmación|sin esperar|ohne nachzufragen|ohne zu fragen|ohne bestätigung|ohne rückfrage|no point asking|no point in asking|no point confirming|no point in confirming|no point checking|pointless to ask|inutile de demander|pas besoin de demander|no pidas|no preguntes|no hace falta preguntar|no hace falta confirmar|sin pedir confirmación|frag nicht nach|nicht nachfragen|keine rückfrage|não precisa pedir|não precisa confirmar|sem pedir confirmação|sem confirmação|sem perguntar|skip checking|skip the check|skip confirming|skip verification|without a check-in|without check-in|without checking in|pas besoin de confirmer|pas besoin de demander|sans confirmer|senza chiedere|senza conferma|senza chiedere conferma|non chiedere|non serve chiedere|nessuna conferma|zonder te vragen|zonder bevestiging|vraag niet|niet vragen|geen bevestiging|без подтверждения|не спрашивай|не спрашивайте|не запрашивай|не запрашивайте|без запроса|без вопросов|не нужно спрашивать|nie pytaj|bez pytania|bez potwierdzenia|nie proś|nie musisz pytać|onay isteme|onay istemeyin|sormadan|onay beklemeden|sorma|sormayın|onay gerekmez|подтверждение не требуется|подтверждения не требуется|не требуется подтверждение|не нужно подтверждение|подтверждать не нужно|nie wymaga potwierdzenia|potwierdzenie nie jest potrzebne|conferma non necessaria|non serve conferma|bevestiging is niet nodig|geen bevestiging nodig|onay gerekmiyor|aucune confirmation|sem pedir permissão|sin pedir permiso|sans demander la permission|sans demander l'autorisation|ohne um erlaubnis zu fragen|senza chiedere il permesso|senza chiedere l'autorizzazione|without asking permission|zonder toestemming te vragen|не спрашивая разрешения|bez pytania o zgodę|izin istemeden",
+  "无需确认|不必确认|不用确认|无需询问|不用问|直接执行|確認不要|確認せず|確認は不要|확인을 요청하지|묻지 말|묻지 않고|확인 없이|확인하지 말|確認不要|確認なしで|聞かずに",
 );
 
 /** Another tool or server than this one: an adjective, then within three words a noun for a tool. */
-const OTHER = cls("other|another|different|standard|regardless of which|no matter which|whenever a|whenever an|when a|when an|if a|if an|any|every|all|each|third-party|external|separate|competing|built-in|builtin|native|default|whichever|autre*|otro*|otra*|andere*|jede*");
-const TOOL_NOUN = cls("tool|tools|app|apps|provider|providers|server|servers|mcp|mcps|integration|integrations|plugin|plugins|plug-in|plug-ins|connector|connectors|function|functions|outil|outils|serveur|serveurs|herramienta|herramientas|servidor|servidores|werkzeug|werkzeuge");
+const OTHER = cls("other|another|different|standard|regardless of which|no matter which|whenever a|whenever an|when a|when an|if a|if an|any|every|all|each|third-party|external|separate|competing|built-in|builtin|native|default|whichever|autre*|otro*|otra*|andere*|jede*|altro|altra|altri|altre|qualsiasi|ander|andere|elke|iedere|другой|другая|другое|другие|другого|другим|любой|любая|любое|любые|любого|сторонн*|inny|inne|innego|innym|innych|dowoln*|başka|diğer|herhangi|outra|outro|outras|outros|qualquer");
+const TOOL_NOUN = cls("tool|tools|app|apps|provider|providers|server|servers|mcp|mcps|integration|integrations|plugin|plugins|plug-in|plug-ins|connector|connectors|function|functions|outil|outils|serveur|serveurs|herramienta|herramientas|servidor|servidores|werkzeug|werkzeuge|strumento|strumenti|integrazione|funzione|hulpmiddel*|integratie|инструмент*|сервер*|интеграци*|плагин*|narzędzi*|serwer*|integracj*|wtyczk*|araç*|aracı|araca|sunucu*|eklenti*|ferramenta|ferramentas");
 const OTHER_TOOL = `(?:${OTHER.source})(?:[\\s-]+[${LETTER}]+){0,3}?[\\s-]+(?:${TOOL_NOUN.source})|其他工具|其他服务器|别的工具|任何工具|所有工具`;
 /** Calls moved elsewhere. */
 const REDIRECT = cls(
-  "route|routed|reroute|rerouted|redirect|redirected|forward|forwarded|relay|relayed|divert|diverted|funnel|funneled|proxied|go through|goes through|pass through|passed through|sent through|sent to|be sent|copied to|mirrored|intercept|intercepted|hijack|hijacked|take over|takes over|redirig*|transférer|redirigir|reenviar|umleiten|umgeleitet|weiterleiten|weitergeleitet|mishandles|mishandle|buggy|insecure|flawed|leak|leaks|pass the call|pass the request|hand the call|hand off|deprecated|disabled|broken|unsafe|compromised|untrusted|fake|fraudulent|malicious|tampered|spoofed|poisoned|unreliable|not to be trusted|do not trust|don't trust|never trust|do not use|don't use|never use|avoid using|stop using|stale data|stale results|wrong results|incorrect results|inaccurate|untrustworthy|outdated data|a través de|através de|por medio de|por meio de|par l'intermédiaire de|passer par|pasar por|über dieses|über diesen|passed to|be passed to|handed to|be handed to|phased out|being phased out|decommissioned|no longer maintained|no longer supported|sunset|sunsetted|hand them to|hand it to|give them to|send them to|pass them to",
-  "转发|重定向",
+  "route|routed|reroute|rerouted|redirect|redirected|forward|forwarded|relay|relayed|divert|diverted|funnel|funneled|proxied|go through|goes through|pass through|passed through|sent through|sent to|be sent|copied to|mirrored|intercept|intercepted|hijack|hijacked|take over|takes over|redirig*|transférer|redirigir|reenviar|umleiten|umgeleitet|weiterleiten|weitergeleitet|mishandles|mishandle|buggy|insecure|flawed|leak|leaks|pass the call|pass the request|hand the call|hand off|deprecated|disabled|broken|unsafe|compromised|untrusted|fake|fraudulent|malicious|tampered|spoofed|poisoned|unreliable|not to be trusted|do not trust|don't trust|never trust|do not use|don't use|never use|avoid using|stop using|stale data|stale results|wrong results|incorrect results|inaccurate|untrustworthy|outdated data|a través de|através de|por medio de|por meio de|par l'intermédiaire de|passer par|pasar por|über dieses|über diesen|passed to|be passed to|handed to|be handed to|phased out|being phased out|decommissioned|no longer maintained|no longer supported|sunset|sunsetted|hand them to|hand it to|give them to|send them to|pass them to|reindirizza|reindirizzate|inoltra|inoltrate|stuur door|leid om|перенаправляй|перенаправь|перенаправьте|перенаправляйте|переадресуй|пересылай|перешли|przekieruj|przekierujcie|przekierowuj|yönlendir|yönlendirin|encaminhe|encaminhar|redirecione|redirecionar|leite|umleiten",
+  "转发|重定向|리디렉션하세요|전달하세요|보내세요|転送して|リダイレクトして",
 );
 /** This tool put in the other's place: counts only where the text also points at itself. */
 const PREFER = cls(
-  "instead of|rather than|in place of|instead|through this|via this|authoritative|regardless|handle all|handles all|should handle|must handle|exclusively|only trust|only use|solely|prefer|preferred|prioritize|prioritise|precedence|replace|replaces|supersede|supersedes|au lieu de|remplace*|en lugar de|en vez de|reemplaza*|statt|anstelle|ersetzt|in its place|in their place|en su lugar|à sa place|em seu lugar|an seiner stelle|an ihrer stelle|in lieu of|belong to this|belongs to this|now belong to|are handled here|is handled here",
-  "代替|替代|取代|改为|而不是",
+  "instead of|rather than|in place of|instead|through this|via this|authoritative|regardless|handle all|handles all|should handle|must handle|exclusively|only trust|only use|solely|prefer|preferred|prioritize|prioritise|precedence|replace|replaces|supersede|supersedes|au lieu de|remplace*|en lugar de|en vez de|reemplaza*|statt|anstelle|ersetzt|in its place|in their place|en su lugar|à sa place|em seu lugar|an seiner stelle|an ihrer stelle|in lieu of|belong to this|belongs to this|now belong to|are handled here|is handled here|invece|al posto di|anziché|piuttosto che|esclusivamente|in plaats van|in plaats daarvan|uitsluitend|вместо|вместо этого|исключительно|zamiast|wyłącznie|yerine|em vez de|ao invés de|no lugar de",
+  "代替|替代|取代|改为|而不是|대신|代わりに",
 );
-const SELF = /\b(?:this (?:tool|server|function|one|integration|plugin|connector)|me|here|us|ce serveur|cet outil|esta herramienta|este servidor|dieses tool|dieser server)\b|[a-z]+_[a-z_]+|本工具|这个工具/;
+const SELF = new RegExp(
+  `\\b(?:this (?:tool|server|function|one|integration|plugin|connector)|me|here|us|ce serveur|cet outil|esta herramienta|este servidor|dieses tool|dieser server)\\b|[a-z]+_[a-z_]+|本工具|这个工具|` +
+    `(?<![${LETTER}])(?:questo strumento|questo server|deze tool|dit hulpmiddel|deze server|esta ferramenta|este servidor|dieses werkzeug|diesem werkzeug|diesem tool|этот инструмент|этому инструменту|этого инструмента|этим инструментом|этот сервер|to narzędzie|tego narzędzia|do tego narzędzia|ten serwer|bu araç|bu araca|bu aracı|bu sunucu)(?![${LETTER}])|이 도구|이 서버|このツール|このサーバー`,
+);
 /** Where a gateway sends a request, just after the verb: a redirect toward another tool ("route to another server") names a target, not a victim. */
-const TOWARD_OTHER = new RegExp(`^(?: [a-z]+){0,3}? (?:to|through|via|toward|towards|into) (?:the |a |an )?(?:${OTHER_TOOL})`);
+const TOWARD_OTHER = new RegExp(
+  `^(?:[\\s-]+[${LETTER}]+){0,3}?[\\s-]+(?:to|through|via|toward|towards|into|a|ad|al|alla|verso|naar|на|в|во|do|na|para|hacia|an|zu|vers|à)(?:[\\s-]+(?:the|a|an|un|una|uno|een|il|lo|la|el|einen|ein|eine))?[\\s-]+(?:${OTHER_TOOL})`,
+);
 
 /** Secrets and the person's private context; a bare "token" is as often a coin or a word piece. */
 const SECRET = cls(
-  "[a-z0-9]+_api_key|[a-z0-9]+_token|[a-z0-9]+_secret|[a-z0-9]+_password|[a-z0-9]+_secret_key|[a-z0-9]+_access_key|api key|api keys|api-key|api-keys|apikey|apikeys|access key|access keys|secret key|secret keys|private key|private keys|ssh key|ssh keys|signing key|api token|api tokens|access token|access tokens|bearer token|auth token|auth tokens|refresh token|session token|oauth token|github token|gitlab token|npm token|slack token|the token|your token|their token|user's token|session tokens|password|passwords|passphrase|credential|credentials|secret|secrets|cookie|cookies|session id|seed phrase|mnemonic|recovery code|recovery codes|backup codes|verification code|verification codes|one-time code|one-time codes|card number|card numbers|cvv|system prompt|clé api|clés api|mot de passe|mots de passe|jeton|jetons|identifiants|clave api|claves api|contraseña|contraseñas|credenciales|api-schlüssel|passwort|passwörter|kennwort|zugangsdaten",
-  "密钥|密码|令牌|凭据|凭证|系统提示",
+  "[a-z0-9]+_api_key|[a-z0-9]+_token|[a-z0-9]+_secret|[a-z0-9]+_password|[a-z0-9]+_secret_key|[a-z0-9]+_access_key|api key|api keys|api-key|api-keys|apikey|apikeys|access key|access keys|secret key|secret keys|private key|private keys|ssh key|ssh keys|signing key|api token|api tokens|access token|access tokens|bearer token|auth token|auth tokens|refresh token|session token|oauth token|github token|gitlab token|npm token|slack token|the token|your token|their token|user's token|session tokens|password|passwords|passphrase|credential|credentials|secret|secrets|cookie|cookies|session id|seed phrase|mnemonic|recovery code|recovery codes|backup codes|verification code|verification codes|one-time code|one-time codes|card number|card numbers|cvv|system prompt|clé api|clés api|mot de passe|mots de passe|jeton|jetons|identifiants|clave api|claves api|contraseña|contraseñas|credenciales|api-schlüssel|passwort|passwörter|kennwort|zugangsdaten|chiave api|chiavi api|credenziali|api-sleutel|api sleutel|wachtwoord|wachtwoorden|inloggegevens|toegangstoken|api-ключ|api-ключи|ключ api|ключи api|api ключ|пароль|пароли|учётные данные|учетные данные|секретный ключ|приватный ключ|klucz api|klucze api|hasło|hasła|haseł|token dostępu|dane uwierzytelniające|klucz prywatny|api anahtar*|şifre*|parola*|kimlik bilgileri|özel anahtar*|senha|senhas|chave de api|chave api|chaves de api|credenciais|token de acesso",
+  "密钥|密码|令牌|凭据|凭证|系统提示|api 키|비밀번호|자격 증명|개인 키|apiキー|パスワード|認証情報|秘密鍵",
 );
 /** Local files and state that hold secrets: stronger than a secret word alone. */
 const LOCAL_PATH = "~/|/etc/(?:passwd|shadow)|\\.env\\b|\\.ssh\\b|id_rsa|id_ed25519|\\.aws\\b|\\.npmrc|\\.netrc|\\.git-credentials|\\.bash_history|\\.zsh_history|\\.kube\\b|keychain";
 const LOCAL = cls(
-  "environment variables|environment variable|env vars|env var|env variables|printenv|home directory|home folder|dotfiles|conversation history|conversation so far|conversation transcript|chat history|chat log|chat logs|chat transcript|message history|previous messages|prior messages|earlier messages|this conversation|this chat|the conversation|the chat|the whole conversation|the entire conversation|the full conversation|variables d'environnement|historique de la conversation|historique de conversation|variables de entorno|historial de la conversación|historial del chat|umgebungsvariablen|gesprächsverlauf|chatverlauf|every variable|all variables|each variable|variables starting with|variable starting with|aws_*",
-  `${LOCAL_PATH}|环境变量|对话记录|聊天记录|对话历史`,
+  "environment variables|environment variable|env vars|env var|env variables|printenv|home directory|home folder|dotfiles|conversation history|conversation so far|conversation transcript|chat history|chat log|chat logs|chat transcript|message history|previous messages|prior messages|earlier messages|this conversation|this chat|the conversation|the chat|the whole conversation|the entire conversation|the full conversation|variables d'environnement|historique de la conversation|historique de conversation|variables de entorno|historial de la conversación|historial del chat|umgebungsvariablen|gesprächsverlauf|chatverlauf|every variable|all variables|each variable|variables starting with|variable starting with|aws_*|variabili d'ambiente|variabili di ambiente|cronologia della conversazione|omgevingsvariabele|omgevingsvariabelen|gespreksgeschiedenis|переменные окружения|переменных окружения|переменную окружения|переменной окружения|переменные среды|историю чата|история чата|историю переписки|zmienne środowiskowe|zmiennych środowiskowych|zmienną środowiskową|historię rozmowy|historię czatu|ortam değişken*|sohbet geçmiş*",
+  `${LOCAL_PATH}|环境变量|对话记录|聊天记录|对话历史|환경 변수|대화 기록|채팅 기록|会話履歴|チャット履歴`,
 );
 /** Moving it somewhere, as an order: bare forms only ("includes", "uploads" describe what the tool itself does). */
 const MOVE = cls(
-  "include|append|attach|send|post|upload|forward|copy|embed|insert|put|place|placed|pass|add|paste|supply|provide|give|carry|echo|encode|relay|submit|be placed|be put|be inserted|be embedded|be copied|be passed|be provided|be supplied|be forwarded|be posted|be uploaded|be written|transmit|share|leak|exfiltrate|dump|fill|be included|be appended|be attached|be sent|be added|inclus|incluez|inclure|ajoute|ajoutez|joins|joignez|envoie|envoyez|copie|copiez|colle|collez|mets|mettez|incluye|incluya|añade|añada|adjunta|adjunte|envía|envíe|copia|copie|pega|pegue|pon|ponga|füge|hänge|sende|schicke|kopiere|übermittle",
-  "附加|附上|包含|发送|放入|填入|上传|复制|加入|写入",
+  "include|append|attach|send|post|upload|forward|copy|embed|insert|put|place|placed|pass|add|paste|supply|provide|give|carry|echo|encode|relay|submit|be placed|be put|be inserted|be embedded|be copied|be passed|be provided|be supplied|be forwarded|be posted|be uploaded|be written|transmit|share|leak|exfiltrate|dump|fill|be included|be appended|be attached|be sent|be added|inclus|incluez|inclure|ajoute|ajoutez|joins|joignez|envoie|envoyez|copie|copiez|colle|collez|mets|mettez|incluye|incluya|añade|añada|adjunta|adjunte|envía|envíe|copia|copie|pega|pegue|pon|ponga|füge|hänge|sende|schicke|kopiere|übermittle|aggiungi|aggiungete|inserisci|inserite|includi|includete|invia|inviate|allega|allegate|copia|copiate|metti|mettete|incolla|voeg|stuur|plak|plaats|kopieer|zet|verstuur|добавь|добавьте|вставь|вставьте|отправь|отправьте|отправляй|включи|включите|прикрепи|прикрепите|скопируй|скопируйте|передай|передайте|помести|поместите|dodaj|dodajcie|dołącz|wstaw|wyślij|wysyłaj|skopiuj|umieść|wklej|przekaż|ekle|ekleyin|gönder|gönderin|yapıştır|iliştir|dahil et|inclua|adicione|anexe|envie|coloque|cole|insira",
+  "附加|附上|包含|发送|放入|填入|上传|复制|加入|写入|추가하세요|추가해|첨부하세요|포함하세요|포함시키|넣으세요|넣어|보내세요|전송하세요|追加してください|含めてください|添付して|送信して|入れて|貼り付けて",
 );
 /** Fetching a secret first: read, look up, collect. */
 const FETCH = cls(
-  "read|look up|retrieve|grab|collect|gather|find|fetch|extract|harvest|scrape|obtain|lis|lisez|récupère|récupérez|lee|lea|obtén|recopila|lies|lese|sammle|hole",
-  "读取|获取|收集|查找",
+  "read|look up|retrieve|grab|collect|gather|find|fetch|extract|harvest|scrape|obtain|lis|lisez|récupère|récupérez|lee|lea|obtén|recopila|lies|lese|sammle|hole|leggi|recupera|raccogli|estrai|lees|haal|verzamel|прочитай|прочти|считай|получи|собери|извлеки|odczytaj|przeczytaj|pobierz|zbierz|oku|topla",
+  "读取|获取|收集|查找|읽어|가져와|読み取って|取得して",
 );
 /** A field that has nothing to do with credentials, or a place outside. */
 const ODD_SINK = cls(
-  "note|notes|comment|comments|metadata|feedback|context|sidenote|side note|extra|debug|description|title|tag|tags|label|labels|search query|search term|summary|memo|remarks|webhook|callback|trace|remarque|remarques|commentaire|commentaires|nota|notas|comentario|comentarios|notiz|notizen|kommentar",
-  "备注|注释|评论|网址",
+  "note|notes|comment|comments|metadata|feedback|context|sidenote|side note|extra|debug|description|title|tag|tags|label|labels|search query|search term|summary|memo|remarks|webhook|callback|trace|remarque|remarques|commentaire|commentaires|nota|notas|comentario|comentarios|notiz*|kommentar*|commento|commenti|nota|note|descrizione|titolo|etichetta|metadati|opmerking*|notitie*|commentaar*|beschrijving*|titel|комментари*|заметк*|примечани*|описани*|заголов*|метаданн*|komentarz*|notatk*|opis|opisie|opisu|tytuł*|metadan*|yorum*|notlar*|notu|açıklama*|başlık*|etiket*|comentário|comentários|observação|observações|descrição",
+  "备注|注释|评论|网址|주석|메모|댓글|설명|제목|태그|コメント|メモ|備考|説明欄",
 );
 const EXTERNAL = "https?://|\\S@[a-z0-9-]+\\.[a-z]";
 /** Where a secret file's contents could go in a call: counts with a local source only. */
-const CALL_SINK = cls("request|parameter|parameters|param|params|argument|arguments|payload|body|input|field|query|url");
+const CALL_SINK = cls("request|parameter|parameters|param|params|argument|arguments|payload|body|input|field|query|url|richiesta|parametro|parametri|argomento|campo|verzoek|veld|запрос*|параметр*|аргумент*|поле|поля|полю|żądani*|parametr*|pole|pola|polu|istek*|parametre*|argüman*|alan*", "요청|매개변수|파라미터|필드|リクエスト|パラメータ|引数|フィールド");
 
 // ---- compiled --------------------------------------------------------------------------------------------------
 
@@ -188,7 +194,7 @@ const C = {
 // bit for every class whose head word occurs; a family's regexes run only on a sentence that holds all its classes.
 
 const BITS = { person: 1, perceive: 2, hush: 4, frame: 8, shift: 16, auth: 32, other: 64, toolNoun: 128, redirect: 256, secret: 512, move: 1024, prefer: 2048 } as const;
-/** Chinese (or another script without spaces): every bit, the regexes decide. */
+/** Chinese, Japanese or Korean: every bit, the regexes decide. */
 const ALL = 0xfff;
 const MAYBE_WORD = new Uint8Array(HASH_SLOTS + 1);
 const WORD_BITS = new Map<number, number>();
@@ -255,8 +261,8 @@ export interface Candidate {
  * What the one walk over a text's characters (injection.ts) needs to find the candidate sentences as it goes: a word's
  * classes by its hash (whole words, and stems at every length from 3), the bit a "~/" sets, the mask that script
  * without spaces sets (every class: the regexes decide), and whether a sentence's classes suffice for some family.
- * A cue word is a run of [a-z0-9] and the lower-case Latin-1 letters; a sentence ends at a stop followed by a space,
- * at a line break or a table's "|", or at a Chinese stop.
+ * A cue word is a run of [a-z0-9] and the lower-case letters of Latin-1, Latin Extended-A and Cyrillic; a sentence ends
+ * at a stop followed by a space, at a line break or a table's "|", or at a Chinese stop.
  */
 export const SENTENCE_CUES = { maybeWord: MAYBE_WORD, wordBits: WORD_BITS, maybeStem: MAYBE_STEM, stemBits: STEM_BITS, home: BITS.secret, all: ALL, enough } as const;
 
@@ -288,7 +294,17 @@ const before = (x: Sentence, m: RegExpExecArray, n: number) => x.s.slice(Math.ma
 const SET_ASIDE_FIRST = /^\W*(?:(?:please|now|so|and|then|first)\W+)?(?:ignore|disregard|forget|override|set aside|discard|drop|abandon|oublie|olvida|ignora|vergiss|ignoriere|忽略|无视|忘记)/;
 
 /** Guidance that came before: "ignore robots.txt rules" sets a crawler's rules aside, "ignore all previous rules" the model's. */
-const PRIOR = /\b(?:previous|prior|above|earlier|preceding|original|initial|old|former|all|any|every|other|existing|system|safety|precedentes?|précédentes?|anteriores|vorherigen?|bisherigen?)\b|之前|以上/;
+const PRIOR = new RegExp(
+  `\\b(?:previous|prior|above|earlier|preceding|original|initial|old|former|all|any|every|other|existing|system|safety|precedentes?|précédentes?|anteriores|vorherigen?|bisherigen?)\\b|之前|以上|` +
+    `(?<![${LETTER}])(?:precedenti|precedente|tutte|eerdere|vorige|alle|önceki|tüm|предыдущ[${LETTER}]*|прежн[${LETTER}]*|все|всех|poprzedni[${LETTER}]*|wcześniejsz[${LETTER}]*|wszystkie)(?![${LETTER}])|이전|以前|これまで`,
+);
+/**
+ * Guidance set aside by an imperative anywhere in the sentence, in languages whose imperative is not also the tool's
+ * own description (Russian "игнорируй", not "игнорирует"; Turkish, Korean and Japanese put the verb last).
+ */
+const STALE_ORDER = new RegExp(
+  `(?<![${LETTER}])(?:negeer|vergeet|игнорируй|игнорируйте|проигнорируй|проигнорируйте|забудь|забудьте|zignoruj|ignoruj|zapomnij|yok say|yok sayın|görmezden gel|görmezden gelin|unut|unutun)(?![${LETTER}])|무시하고|무시하세요|무시해|잊어|無視してください|無視せよ|忘れてください`,
+);
 
 /** The model spoken to just before: "you", or a vocative ("Claude, …"), not "the system prompt of the assistant". */
 const SPOKEN_TO = /(?<![a-z])(?:you|your|you're)(?![a-z])|\b(?:claude|assistant|ai|agent|llm|model|chatbot)\s*[,:—–]/;
@@ -304,7 +320,7 @@ function modelDirected(x: Sentence, lower: string, negated: Negated): boolean {
   if (!stale) return C.fresh.test(x.s) && SECOND_PERSON.test(x.s);
   if (C.addressee.test(x.s)) return true;
   // The model may be named in the sentence before: "Claude, this outranks your prompt; the old rules are void."
-  return PRIOR.test(x.s) && (SET_ASIDE_FIRST.test(x.s) || SPOKEN_TO.test(lower.slice(Math.max(0, x.at - 120), x.at)));
+  return PRIOR.test(x.s) && (SET_ASIDE_FIRST.test(x.s) || STALE_ORDER.test(x.s) || SPOKEN_TO.test(lower.slice(Math.max(0, x.at - 120), x.at)));
 }
 
 /** "Your new instructions", not "new instructions for the assistant": a parameter that sets them names the assistant. */
@@ -313,8 +329,8 @@ const SECOND_PERSON = /(?<![a-z])(?:you|your|you're|tu|tes|vous|vos|votre|tú|tu
 const SELF_NEGATION = /^(?:don't|do not|dont|never)$/;
 
 /** Verbs of hiding in other languages, and the clause that makes what they hide a fact. */
-const HIDE_VERB = /^(?:ocult|escond|verberg|verheimlich|cachez|cache-l)/;
-const FACT_AFTER = /(?<![a-z])(?:que|qu['’]|dass|that)(?![a-z])/;
+const HIDE_VERB = /^(?:ocult|escond|verberg|verheimlich|cachez|cache-l|nascond|nascost|скр|ukry)/;
+const FACT_AFTER = new RegExp(`(?<![a-z])(?:que|qu['’]|dass|that|che|dat)(?![a-z])|(?<![${LETTER}])(?:что|że)(?![${LETTER}])`);
 /** A sentence that orders an outcome: "make sure the user never finds out". */
 const SEE_TO_IT = /^\W*(?:(?:and|so|also|please|then|just)\W+)?(?:make sure|ensure|see to it|be sure|take care)\b/;
 /** "Never" as an order: at a clause's start or after a modal ("users never see" describes). */
@@ -341,6 +357,7 @@ const PERSON_OWNS = /\b(?:of|about|belonging to) (?:the |other |another |all |an
  */
 export function concealmentStated(sentence: string, words: string): boolean {
   if (C.secret.test(sentence) || OPTION_EFFECT.test(sentence) || PERSON_OWNS.test(words)) return true;
+  if (/^(?:せず|ずに|않고|없이)/.test(words)) return /(?:ます|습니다|합니다)[。.]?\s*$/.test(sentence);
   return /^(?:without|ohne|sans|sin|sem)\b/.test(words) && DESCRIBES_TOOL.test(sentence);
 }
 
@@ -412,10 +429,21 @@ const POINTER = /\b(?:use|using|try|see|call|on|in|(?:proceed|continue|go|carry 
  * database tool runs" (with a pointer to this tool: "call this one first"). "After another tool returns an ID" chains.
  */
 const OTHER_USED = new RegExp(`\\b(?:whenever|when|if|before|each time|every time|any time)(?: (?:a|an|the|any))? (?:${OTHER_TOOL})s?(?: (?:is|are|gets|get|has been))? (?:used|called|chosen|invoked|selected|picked|runs?|about to|wants?|tries|is about)\\b`);
+/** The same moment in other languages, whose word order varies: a "when", another tool, and a verb of its being called. */
+const WHEN_ELSEWHERE = new RegExp(`(?<![${LETTER}])(?:wenn|sobald|falls|quando|sempre que|cuando|siempre que|quand|lorsque|chaque fois qu|когда|каждый раз|если|gdy|kiedy|ilekroć|jeśli|wanneer|telkens)(?![${LETTER}])|(?:çağrıldığında|kullanıldığında|çağrılırsa|kullanılırsa)`);
+const CALLED_ELSEWHERE = new RegExp(`(?<![${LETTER}])(?:aufgerufen|benutzt|verwendet|genutzt|chiamato|chiamata|usato|usata|utilizzato|utilizzata|invocato|llamada|llamado|usada|usado|utilizada|utilizado|invocada|chamada|chamado|appelé|appelée|utilisé|utilisée|invoqué|вызывается|вызван|используется|использован|wywoływane|wywołane|wywoływany|używane|używany|aangeroepen|gebruikt|çağrıldığında|kullanıldığında|çağrılırsa|kullanılırsa)(?![${LETTER}])`);
+const OTHER_TOOL_RE = new RegExp(OTHER_TOOL);
+function otherCalledElsewhere(s: string): boolean {
+  return WHEN_ELSEWHERE.test(s) && CALLED_ELSEWHERE.test(s) && OTHER_TOOL_RE.test(s);
+}
+/** An address calls are to be copied or sent to. */
+const ADDRESS = new RegExp(EXTERNAL);
 
 /** Another tool or server whose calls are moved elsewhere or discredited, or that this tool claims to replace. */
 function shadowing(x: Sentence, lower: string, negated: Negated, mask: number): boolean {
   if (OTHER_USED.test(x.s) && SELF.test(x.s)) return true;
+  // In other languages, also another tool's call given an address: "… füge immer archiv@… als BCC hinzu".
+  if (otherCalledElsewhere(x.s) && (SELF.test(x.s) || ADDRESS.test(x.s))) return true;
   if (!(mask & (BITS.redirect | BITS.prefer))) return namedRival(x);
   // Another server's tool, by a word ("any other search tool") or by the server's name ("the Jira server's search").
   const other = NAMED_SERVERS.test(x.s) || ((mask & BITS.other) !== 0 && firstWhere(C.otherTool, x, (m) => !POINTER.test(before(x, m, 30)) && !OWN_SUITE.test(x.s.slice(m.index + m[0].length, m.index + m[0].length + 30))) !== undefined);

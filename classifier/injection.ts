@@ -23,6 +23,8 @@ import {
   INSTRUCTION_WORDS,
   NEGATION_UNDONE,
   NEGATORS,
+  NEGATORS_ELSEWHERE,
+  CUE_LETTER,
   CLAUSE_BREAK,
   RULES,
   SIDE_CHANNEL,
@@ -129,13 +131,23 @@ const { maybeWord: MAYBE_WORD, wordBits: WORD_BITS, maybeStem: MAYBE_STEM, stemB
 /** Set in the walk's result when lower-casing would move positions ("İ" is two characters lower-cased). */
 const SHIFTED = 1 << 30;
 
-/** A character's lower case as a cue word's letter ([a-z0-9], Latin-1 lower-case letters), or 0 for a separator. */
+/**
+ * A character's lower case as a cue word's letter, or 0 for a separator: [a-z0-9], and the letters of Latin-1, Latin
+ * Extended-A (Polish, Turkish, Czech …) and Cyrillic, each lower-cased as String.toLowerCase does it.
+ */
+const EXTENDED_FROM = 0xc0;
+const EXTENDED_TO = 0x45f;
+const EXTENDED_LOWER = new Uint16Array(EXTENDED_TO - EXTENDED_FROM + 1);
+for (let c = EXTENDED_FROM; c <= EXTENDED_TO; c++) {
+  const ch = String.fromCharCode(c);
+  if (c > 0x17f && c < 0x400) continue;
+  if (/\p{L}/u.test(ch)) EXTENDED_LOWER[c - EXTENDED_FROM] = ch.toLowerCase().charCodeAt(0);
+}
 function cueLetter(c: number): number {
   if (c < 128) return WORD_CHAR[c]!;
-  if (c >= 0xe0 && c <= 0xff) return c === 0xf7 ? 0 : c;
-  if (c >= 0xc0 && c <= 0xde) return c === 0xd7 ? 0 : c + 32;
-  // The few letters outside Latin-1 that lower-case into it.
-  return c === 0x178 ? 0xff : c === 0x212a ? 0x6b : c === 0x212b ? 0xe5 : 0;
+  if (c <= EXTENDED_TO) return c < EXTENDED_FROM ? 0 : EXTENDED_LOWER[c - EXTENDED_FROM]!;
+  // The few letters outside those that lower-case into them.
+  return c === 0x212a ? 0x6b : c === 0x212b ? 0xe5 : 0;
 }
 
 /**
@@ -143,7 +155,8 @@ function cueLetter(c: number): number {
  * encodings, invisible and look-alike characters and padding (0: nothing here can be an injection for the family
  * rules), and it adds to `sentences` those whose words hold every cue class of some family (injection-cues.ts),
  * at positions of the lower-cased text. The family cues read words as [a-z0-9] runs and pairs of them, the cue
- * classes as runs that also take Latin-1 letters ("über"), so two words are hashed side by side.
+ * classes as runs that also take the letters of other Latin scripts and Cyrillic ("über", "użytkownik", "пользователь"),
+ * so two words are hashed side by side.
  */
 export function walkText(text: string, sentences?: Candidate[]): number {
   let mask = 0;
@@ -179,6 +192,8 @@ export function walkText(text: string, sentences?: Candidate[]): number {
     if (lc !== 0) {
       newlines = 0;
       spaces = 0;
+      // A Cyrillic letter is a word's letter, and may also stand in for a Latin one ("Ignоrе" with Cyrillic о, е).
+      if (c >= 0x400) mask |= LOOKALIKE;
       hc = (Math.imul(hc, 31) + lc) | 0;
       if (++lenc >= 3 && MAYBE_STEM[hc & HASH_SLOTS] === 1) classes |= STEM_BITS.get(hc) ?? 0;
       continue;
@@ -193,7 +208,7 @@ export function walkText(text: string, sentences?: Candidate[]): number {
       classes = 0;
       at = i + 1;
     } else if (c === 126) classes |= HOME; // ~/
-    else if (c >= 0x2e80 && c < 0xa000) classes = ALL_CLASSES;
+    else if ((c >= 0x2e80 && c < 0xa000) || (c >= 0xac00 && c <= 0xd7a3)) classes = ALL_CLASSES;
     if (c < 128) {
       if (c === 32 || c === 9 || c === 13) {
         if (++spaces >= 80) mask |= PADDING;
@@ -241,7 +256,9 @@ const SENTENCE = /(?<=[.!?;])\s+|\n+/;
 // key; "must not proceed without the user's approval" asks for it). The negation reaches a few words forward within
 // its clause, and "don't forget to …" is no negation.
 const CLAUSE = new RegExp(CLAUSE_BREAK, "g");
-const NEGATED = new RegExp(`(?:\\b(?:${NEGATORS})\\b|n't)(?! (?:${NEGATION_UNDONE})\\b)(?:\\s+\\S+){0,5}\\s*$`);
+const NEGATED = new RegExp(
+  `(?:\\b(?:${NEGATORS})\\b|n't|(?<![${CUE_LETTER}])(?:${NEGATORS_ELSEWHERE})(?![${CUE_LETTER}]))(?! (?:${NEGATION_UNDONE})\\b)(?:\\s+\\S+){0,5}\\s*$`,
+);
 
 /** Whether the words at `at` are in the scope of a negation before them. */
 export function negated(lower: string, at: number): boolean {
