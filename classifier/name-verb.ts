@@ -1,6 +1,6 @@
 // The verb of a tool's name (create_issue, pods_delete, tfdeploy) by its words' positions, and that verb as the
 // description reads it.
-import { IDIOM_WORDS, NON_ADDITIVE_VERBS, NOT_EMBEDDING, READOUT_NOUNS, RECORDING_VERBS, REMOVAL_PLACES, SEVERITY, STATE_NOUNS } from "./lexicon.js";
+import { HANDING_BACK_VERBS, IDIOM_WORDS, NON_ADDITIVE_VERBS, NOT_EMBEDDING, READOUT_NOUNS, RECORDING_VERBS, REMOVAL_PLACES, SEVERITY, STATE_NOUNS } from "./lexicon.js";
 import type { NameTokens } from "./tokens.js";
 import { inflections, NAME_VERBS, type VerbInfo } from "./verb-tables.js";
 import { articled, CONJUNCTIONS, DETERMINERS, determined, objectOpening, type DescriptionVerbHit } from "./description-verb.js";
@@ -304,6 +304,11 @@ export function agreeWithDescription(tokens: NameTokens, nv: NameVerbHit | undef
   // word qualifies a noun of the object (not "Get sync", "Get sync started") and the text says the verb nowhere else
   // (qualifiesThingRead).
   if (dv.first && dv.category === "read" && !dv.ambiguous && !nv.ambiguous && nv.category !== "destructive" && !words.some((w, i) => i !== nv.index && NAME_VERBS.has(w)) && qualifiesThingRead(words[nv.index]!, nv.verb, dv, lower)) return undefined;
+  // A change between the name's words, before a noun of it, that a description leading with a verb handing data back never says
+  // ("ozon_fbo_cancel_reasons", "Возвращает актуальный справочник причин отмены FBO": returns the reference list of
+  // cancel reasons) qualifies that noun: the name has no verb of its own. A removal stands (get_delete_protection is
+  // weighed by destructiveAsObject), as does a verb the text says elsewhere ("…; cancels the order").
+  if (nv.position === "contains" && nv.category === "write" && !nv.ambiguous && nv.joined.length === 0 && dv.first && HANDING_BACK_VERBS.has(dv.verb) && !dv.ambiguous && dv.joined.length === 0 && nv.index < words.length - 1 && !NAME_VERBS.has(words[nv.index + 1]!) && !saysVerb(nv.verb, lower)) return undefined;
   // A plain verb opening the name is the name's own answer (get_upgrade_guide gets, whatever its description), unless
   // the name ends in a verb the description leads with: then the first word names the service ("store_orders_search",
   // "Find orders by status" searches).
@@ -355,6 +360,11 @@ function qualifiesThingRead(word: string, verb: string, dv: DescriptionVerbHit, 
   const forms = new Set([inflections(verb)[1]!, `re${verb}`]);
   const tokens = lower.match(/[a-z_]+/g) ?? [];
   return !tokens.some((t, i) => forms.has(t) || (t === word && i > 0 && VERB_SLOT_BEFORE.has(tokens[i - 1]!)));
+}
+/** Whether the text says `verb` in any form: itself, inflected or as a participle, or a re-verb ("cancels", "created", "recancel"). */
+function saysVerb(verb: string, lower: string): boolean {
+  const forms = new Set([...inflections(verb), verb.endsWith("e") ? `${verb}d` : `${verb}ed`, `re${verb}`]);
+  return (lower.match(/[a-z_]+/g) ?? []).some((t) => forms.has(t));
 }
 /** Words after which a verb's bare word is that verb: "then import", "and restart", "to sync". */
 const VERB_SLOT_BEFORE = new Set(["then", "and", "or", "to", "also", "will", "can", "may", "must", "should", "please"]);

@@ -59,15 +59,22 @@ export function undeniedMatch(pattern: RegExp, lower: string): RegExpExecArray |
   return m !== null && !deniedAt(lower, m.index) ? m : null;
 }
 
-/** Each lexicon phrase's pattern, compiled on its first use: the lexicon is fixed, so a tool never compiles one again. */
-const phrasePatterns = new Map<string, RegExp>();
+/** Each lexicon phrase's patterns, compiled on its first use: the lexicon is fixed, so a tool never compiles one again. */
+const phrasePatterns = new Map<string, { word: RegExp; anywhere: RegExp }>();
 
-/** Where `phrase` first occurs in `lower` (lower-case text), or -1. */
+/**
+ * Where `phrase` first occurs in `lower` (lower-case text) as words of the text rather than inside a tool's or an
+ * argument's name ("update" in "use execute_update for INSERT/UPDATE"), else inside one, or -1.
+ */
 function phraseAt(lower: string, phrase: string): number {
-  let pattern = phrasePatterns.get(phrase);
+  let patterns = phrasePatterns.get(phrase);
   // Phrases are words without their punctuation ("can t be undone", "read only"): any non-word run may separate them.
-  if (!pattern) phrasePatterns.set(phrase, (pattern = new RegExp(`(?<![a-z0-9])${phrase.split(" ").join("[^a-z0-9]+")}(?![a-z0-9])`)));
-  return lower.search(pattern);
+  if (!patterns) {
+    const words = phrase.split(" ").join("[^a-z0-9]+");
+    phrasePatterns.set(phrase, (patterns = { word: new RegExp(`(?<![a-z0-9_])${words}(?![a-z0-9_])`), anywhere: new RegExp(`(?<![a-z0-9])${words}(?![a-z0-9])`) }));
+  }
+  const at = lower.search(patterns.word);
+  return at >= 0 ? at : lower.search(patterns.anywhere);
 }
 
 /** What undoes a change said to be irreversible but by a removal: "NOT reversible without deleting the issue" made one. */
@@ -199,7 +206,7 @@ function pointerAfter(separator: string): RegExp {
 const OTHER_TOOL_SUBJECT = new RegExp(`(?:^|[\\s(\`'"])(${NAMED_TOOL})[\`'"]?\\s+(?:can|could|will|would|may)\\s+`);
 
 /** Phrases that tell what a tool does, which a sentence pointing to another tool tells of that tool. */
-const POINTED: readonly PhraseSignal[] = ["execute_phrase", "destructive_effect", "irreversible", "overwrite", "bulk_scope"];
+const POINTED: readonly PhraseSignal[] = ["execute_phrase", "destructive_effect", "irreversible", "overwrite", "bulk_scope", "mutation"];
 
 /**
  * Drops from `hits` each phrase whose sentence in `lower` opens by pointing to `another` tool, that is a purpose the
