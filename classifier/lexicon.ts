@@ -789,7 +789,7 @@ export const GENERATED_TEXTS = new Set(
   `json yaml yml html css code snippet snippets template templates command commands metadata schema report reports
    palette test tests plan plans idea ideas completion completions embedding embeddings example examples regex
    suggestion suggestions text texts answer answers response responses description descriptions caption captions title
-   titles name names random uuid uuids ulid ulids nonce`.split(/\s+/).filter(Boolean),
+   titles name names random uuid uuids ulid ulids nonce query queries sql`.split(/\s+/).filter(Boolean),
 );
 /**
  * What generating, building or composing hands back as a text for another step to use, changing nothing: "Build a cited
