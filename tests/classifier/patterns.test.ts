@@ -3012,4 +3012,24 @@ describe.each([
       ["fleet", "Send the truck to the trash depot.", "write"],
     ]);
   });
+
+  it("learned-35's readings, from batch 48's misses, and what each must leave alone", () => {
+    expectReadings([
+      // Statements pointed to another tool by its name ("use execute_update for INSERT/UPDATE/DELETE") are that tool's,
+      // not a mutation this one runs; a text that lets this one run them still does.
+      ["execute_query", "Execute a read-only SQL query (SELECT, WITH, EXPLAIN, SHOW, DESCRIBE). Only read-only statements are allowed; use execute_update for INSERT/UPDATE/DELETE.", "read"],
+      ["run_sql", "Execute a SQL query. Supports INSERT, UPDATE and DELETE; use execute_select for reads.", "execute"],
+      // A change word inside a name, before a noun of it, under a description that only hands data back, qualifies the
+      // noun; a removal, a change the text names, or a lead that does more stands.
+      ["ozon_fbo_cancel_reasons", "Возвращает актуальный справочник причин отмены FBO.", "read"],
+      ["shop_cancel_reasons", "Returns the current list of cancellation reasons.", "read"],
+      ["store_delete_requests", "Returns the deletion requests.", "destructive"],
+      ["jira_create_issue", "Returns the created issue.", "write"],
+      ["orders_cancel_order", "Returns the order, then cancels it.", "hint:destructive"],
+      ["ozon_cancel_reasons", "Observe the cancel reasons and reconcile them.", "write"],
+      // A query generated as text changes nothing; one generated and run is not a text handed back.
+      ["generateSql", "Generate SELECT-type SQL queries from natural language input.", "read"],
+      ["generate_query", "Generate a SQL query from natural language and run it against the database.", "write"],
+    ]);
+  });
 });
