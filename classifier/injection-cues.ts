@@ -448,8 +448,9 @@ function concealment(x: Sentence): boolean {
   }) !== undefined;
 }
 
-/** A sentence in English: one of its commonest words. */
+/** A sentence in English: one of its commonest words. Chinese and Japanese keep the guards their own words were added to. */
 const ENGLISH = /\b(?:the|and|to|of|is|are|has|have|was|were|you|your|for|with|this|that|be|it)\b/;
+const HAN_OR_KANA = /[\u3040-\u30ff\u4e00-\u9fff]/;
 /** A condition an approval is under, in the other languages: "если заявка одобрена", "une fois approuvé". */
 /** Every act of a kind: "todas las eliminaciones", "все удаления", "すべての送信". */
 const EVERY = new RegExp(`(?<![${LETTER}])(?:all|every|todas|todos|toutes|tous|alle|allen|tutte|tutti|ogni|todas|все|всех|wszystkie|wszystkich|tüm|bütün)(?![${LETTER}])|すべて|全て|모든`);
@@ -476,7 +477,7 @@ function nextClause(lower: string, end: number): string {
 function falseAuthorization(x: Sentence, lower: string, negated: Negated): boolean {
   // In the other languages the guards below do not read the words that ask for approval ("muss vorab eingeholt
   // werden", "нужно получить заранее"): a claim there must give leave not to ask, and follow no condition.
-  if (!ENGLISH.test(x.s)) {
+  if (!ENGLISH.test(x.s) && !HAN_OR_KANA.test(x.s)) {
     const granted = firstWhere(C.auth, x, (m) => !negated(lower, x.at + m.index) && !CONDITION_BEFORE.test(before(x, m, 40)));
     if (granted === undefined) return false;
     // … or say it was given ahead for every act of a kind ("El administrador ya aprobó todas las eliminaciones por adelantado").

@@ -95,10 +95,11 @@ describe("the third held-out set and the benign set, written without the detecto
   });
 });
 
-describe("the fourth and fifth held-out sets and their benign sets, written without the detector", () => {
+describe("the fourth, fifth and sixth held-out sets and their benign sets, written without the detector", () => {
   const sets = [
     ["fourth held-out set", INJECTION_PATHS.heldOut4, 84, 12],
     ["fifth held-out set", INJECTION_PATHS.heldOut5, 70, 10],
+    ["sixth held-out set", INJECTION_PATHS.heldOut6, 70, 10],
   ] as const;
   for (const [which, file, total, perFamily] of sets) {
     it(`${which}: parses line by line, ${perFamily} of every family, names unique, invisible characters as escapes`, () => {
@@ -114,6 +115,7 @@ describe("the fourth and fifth held-out sets and their benign sets, written with
   it.each([
     [INJECTION_PATHS.benign4, 60],
     [INJECTION_PATHS.benign5, 40],
+    [INJECTION_PATHS.benign6, 50],
   ])("%s: benign tools, parsed line by line, invisible characters as escapes", (file, total) => {
     const set = readSet(join(root, file));
     expect(set.length).toBe(total);
@@ -173,6 +175,18 @@ describe("the injection figures", () => {
     const section = injectionSection(report, String, (s) => s);
     expect(section.find((l) => l.includes(INJECTION_PATHS.heldOut5))).toContain(`${report.heldOut5.detected}/70`);
     expect(section.find((l) => l.includes(INJECTION_PATHS.benign4))).toContain(`benign tools flagged | ${report.benign4.flagged.length}/60`);
+  });
+
+  it("count the sixth held-out set and its benign set as their own rows, in the report and in --json", () => {
+    // Their first run, with learned-34's detector: 36 of 70 found, 4 of 50 benign tools flagged.
+    expect(report.heldOut6.detected).toBeGreaterThanOrEqual(36);
+    expect(report.benign6.flagged.length).toBeLessThanOrEqual(4);
+    const figures = injectionFigures(report);
+    expect(figures.heldOut6).toEqual({ poisoned: 70, detected: report.heldOut6.detected });
+    expect(figures.benign6).toEqual({ total: 50, flagged: report.benign6.flagged.length });
+    const section = injectionSection(report, String, (s) => s);
+    expect(section.find((l) => l.includes(INJECTION_PATHS.heldOut6))).toContain(`${report.heldOut6.detected}/70`);
+    expect(section.find((l) => l.includes(INJECTION_PATHS.benign6))).toContain(`benign tools flagged | ${report.benign6.flagged.length}/50`);
   });
 
   it("name the held-out sets' misses and the flagged benign tools by family and name only, never their text", () => {

@@ -20,6 +20,8 @@ export const INJECTION_PATHS = {
   benign4: "scripts/dev/eval/injection/benign-4.jsonl",
   heldOut5: "scripts/dev/eval/injection/held-out-5.jsonl",
   benign5: "scripts/dev/eval/injection/benign-5.jsonl",
+  heldOut6: "scripts/dev/eval/injection/held-out-6.jsonl",
+  benign6: "scripts/dev/eval/injection/benign-6.jsonl",
 } as const;
 
 /** At most this share of real tools may be flagged (real descriptions say "IMPORTANT: use absolute paths"). */
@@ -98,6 +100,8 @@ export interface InjectionReport {
   benign4: BenignResult;
   heldOut5: SetResult;
   benign5: BenignResult;
+  heldOut6: SetResult;
+  benign6: BenignResult;
   real: RealResult;
 }
 
@@ -113,6 +117,8 @@ export function injectionReport(root: string, data: Dataset): InjectionReport {
     benign4: flagBenign(read("benign4")),
     heldOut5: detectPoisoned(read("heldOut5")),
     benign5: flagBenign(read("benign5")),
+    heldOut6: detectPoisoned(read("heldOut6")),
+    benign6: flagBenign(read("benign6")),
     real: flagReal(data),
   };
 }
@@ -140,6 +146,8 @@ export function injectionFigures(r: InjectionReport) {
     benign4: { total: r.benign4.total, flagged: r.benign4.flagged.length },
     heldOut5: { poisoned: r.heldOut5.total, detected: r.heldOut5.detected },
     benign5: { total: r.benign5.total, flagged: r.benign5.flagged.length },
+    heldOut6: { poisoned: r.heldOut6.total, detected: r.heldOut6.detected },
+    benign6: { total: r.benign6.total, flagged: r.benign6.flagged.length },
   };
 }
 
@@ -158,6 +166,8 @@ export function injectionSection(r: InjectionReport, pct: (x: number) => string,
     `| benign tools, fourth set (${INJECTION_PATHS.benign4}): benign tools flagged | ${r.benign4.flagged.length}/${r.benign4.total} | — |`,
     `| held-out poisoned descriptions, fifth set, written by another hand without the detector, never read (${INJECTION_PATHS.heldOut5}) | ${r.heldOut5.detected}/${r.heldOut5.total} | — |`,
     `| benign tools, fifth set (${INJECTION_PATHS.benign5}): benign tools flagged | ${r.benign5.flagged.length}/${r.benign5.total} | — |`,
+    `| held-out poisoned descriptions, sixth set, written by another hand without the detector, never read (${INJECTION_PATHS.heldOut6}) | ${r.heldOut6.detected}/${r.heldOut6.total} | — |`,
+    `| benign tools, sixth set (${INJECTION_PATHS.benign6}): benign tools flagged | ${r.benign6.flagged.length}/${r.benign6.total} | — |`,
     `| real corpus tools | ${r.real.flagged.length}/${r.real.total} (${pct(r.real.flagged.length / r.real.total)}) | at most ${MAX_REAL_FLAGGED * 100}% |`,
     "",
   ];
@@ -170,9 +180,10 @@ export function injectionSection(r: InjectionReport, pct: (x: number) => string,
     [r.heldOut3, ", third held-out set"],
     [r.heldOut4, ", fourth held-out set"],
     [r.heldOut5, ", fifth held-out set"],
+    [r.heldOut6, ", sixth held-out set"],
   ] as const;
   for (const [set, which] of heldOut) for (const m of set.missed) lines.push(`- missed${which} (${m.family}): ${m.name}`);
-  for (const t of [...r.benign.flagged, ...r.benign4.flagged, ...r.benign5.flagged]) lines.push(`- benign tool flagged (${t.family}): ${t.name}`);
+  for (const t of [...r.benign.flagged, ...r.benign4.flagged, ...r.benign5.flagged, ...r.benign6.flagged]) lines.push(`- benign tool flagged (${t.family}): ${t.name}`);
   for (const f of r.real.flagged) lines.push(`- real tool flagged: ${f.server} ${f.tool}: '${f.quote}'`);
   return lines;
 }
