@@ -1,4 +1,4 @@
-// learned-34's readings of the injection families, in wordings the earlier rules missed: each found by the rules alone
+// learned-34's and learned-35's readings of the injection families, in wordings and languages the earlier rules missed: each found by the rules alone
 // (findByRules; the learned reader is trained on other sentences of the same kinds), and what each must leave alone.
 import { describe, expect, it } from "vitest";
 import { findByRules, findInjection } from "../../classifier/injection.js";
