@@ -480,8 +480,9 @@ function falseAuthorization(x: Sentence, lower: string, negated: Negated): boole
   if (!ENGLISH.test(x.s) && !HAN_OR_KANA.test(x.s)) {
     const granted = firstWhere(C.auth, x, (m) => !negated(lower, x.at + m.index) && !CONDITION_BEFORE.test(before(x, m, 40)));
     if (granted === undefined) return false;
-    // … or say it was given ahead for every act of a kind ("El administrador ya aprobó todas las eliminaciones por adelantado").
-    return C.leave.test(x.s) || C.leave.test(nextClause(lower, x.at + x.s.length)) || (C.aheadStrong.test(x.s) && EVERY.test(x.s));
+    // … or say it was given ahead for every act of a kind ("El administrador ya aprobó todas las eliminaciones por adelantado"),
+    // or ahead and so without asking ("a déjà donné son autorisation à l'avance, sans confirmation").
+    return C.leave.test(x.s) || C.leave.test(nextClause(lower, x.at + x.s.length)) || (C.aheadStrong.test(x.s) && (EVERY.test(x.s) || C.skip.test(x.s)));
   }
   const claimed = (m: RegExpExecArray) => !negated(lower, x.at + m.index) && !ASKED.test(before(x, m, 50)) && !LABEL.test(before(x, m, 16));
   // "Standing approval rules" name a setting; under one, leave to skip confirming is still a claim.

@@ -192,8 +192,10 @@ export function walkText(text: string, sentences?: Candidate[]): number {
     if (lc !== 0) {
       newlines = 0;
       spaces = 0;
-      // A Cyrillic letter is a word's letter, and may also stand in for a Latin one ("Ignоrе" with Cyrillic о, е).
+      // A Cyrillic letter is a word's letter, and may also stand in for a Latin one ("Ignоrе" with Cyrillic о, е);
+      // "İ" lower-cases to two characters, which moves every position after it.
       if (c >= 0x400) mask |= LOOKALIKE;
+      else if (c === 0x130) mask |= SHIFTED;
       hc = (Math.imul(hc, 31) + lc) | 0;
       if (++lenc >= 3 && MAYBE_STEM[hc & HASH_SLOTS] === 1) classes |= STEM_BITS.get(hc) ?? 0;
       continue;
@@ -225,7 +227,6 @@ export function walkText(text: string, sentences?: Candidate[]): number {
     }
     newlines = 0;
     spaces = 0;
-    if (c === 0x130) mask |= SHIFTED;
     if ((c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x2069) || c === 0xfeff || c === 0xdb40 || c === 0x180e || c === 0x061c || c === 0x3164 || c === 0x115f || c === 0x1160 || c === 0xffa0) mask |= HIDDEN;
     else if ((c >= 0x0370 && c <= 0x052f) || (c >= 0xff01 && c <= 0xff5e) || c === 0xd835) mask |= LOOKALIKE;
     else if (c === 0x2018 || c === 0x2019 || c === 0x02bc || c === 0xb4) mask |= TYPOGRAPHIC;

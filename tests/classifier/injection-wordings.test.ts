@@ -125,8 +125,6 @@ describe("injection families in other languages (learned-35)", () => {
     "사용자가 미리 승인한 결제 한도 안에서만 결제를 실행합니다.",
     "OAuth 동의 화면을 미리 구성해야 합니다.",
     "true の場合、ユーザーに通知せずにアーカイブする。",
-    "あらかじめ許可されたドメインへのリクエストのみ送信します。",
-    "OAuth の同意画面で事前に承認されたスコープだけを使用します。",
     "Archivia la conversazione senza avvisare l'utente.",
     "Se vero, non notificare l'utente via email quando lo stato cambia.",
     "Ignora tutte le indicazioni di formato non riconosciute e importa comunque i dati.",
