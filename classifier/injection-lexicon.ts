@@ -454,9 +454,9 @@ export const SIDE_CHANNEL = "!\\[[^\\]]*\\]\\(\\s*https?://[^)\\s]*\\?[^)\\s]*=|
 /** Words that turn a directive after them around, within its clause: "do not pass the key", "instead of silently …". */
 export const NEGATORS = "not|never|cannot|nor|avoid|avoids|avoiding|refrain from|instead of|rather than";
 /** The same in other languages, matched between letters of any script the cue readers know (CUE_LETTER). */
-export const NEGATORS_ELSEWHERE = "nicht|niemals|jamais|nunca|non|mai|niet|nooit|не|никогда|нельзя|nie|nigdy|asla|sakın|hiçbir zaman";
+export const NEGATORS_ELSEWHERE = "nicht|niemals|jamais|nunca|non|niet|nooit|не|никогда|нельзя|nie|nigdy|asla|sakın|hiçbir zaman";
 /** A cue word's letters, as a regex class: Latin-1, Latin Extended-A and Cyrillic beside [a-z0-9_]. */
-export const CUE_LETTER = "a-z0-9_\\u00e0-\\u00ff\\u0100-\\u017f\\u0430-\\u045f";
+export const CUE_LETTER = "a-z0-9_\\u00e0-\\u00ff\\u0100-\\u017f\\u0430-\\u04ff";
 /** After a negator, words that make the clause affirmative again: "don't forget to include …". */
 export const NEGATION_UNDONE = "forget|fail|hesitate|neglect|worry|stop|omit|skip|refuse";
 /** Where a clause starts: a negation does not reach past it. */

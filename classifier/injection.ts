@@ -136,7 +136,7 @@ const SHIFTED = 1 << 30;
  * Extended-A (Polish, Turkish, Czech …) and Cyrillic, each lower-cased as String.toLowerCase does it.
  */
 const EXTENDED_FROM = 0xc0;
-const EXTENDED_TO = 0x45f;
+const EXTENDED_TO = 0x4ff;
 const EXTENDED_LOWER = new Uint16Array(EXTENDED_TO - EXTENDED_FROM + 1);
 for (let c = EXTENDED_FROM; c <= EXTENDED_TO; c++) {
   const ch = String.fromCharCode(c);

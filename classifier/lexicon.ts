@@ -391,11 +391,6 @@ export const TOOL_NAME = "[a-z0-9]+(?:[_.-][a-z0-9]+)+";
 /** Leads that take data out to a file: with an output path, the file is written. */
 export const FILE_OUT_VERBS = new Set("export download dump save backup".split(" "));
 /** What such a lead hands back when it wrote the file itself: "… and return its local file path", "to local files". */
-/**
- * Leading verbs that hand data back and do nothing else with it (as the description-verb reader names them): a change
- * word between a name's words is then a qualifier of the noun after it ("ozon_fbo_cancel_reasons").
- */
-export const HANDING_BACK_VERBS = new Set(["return", "get", "list", "show", "fetch", "retrieve", "display", "view", "возвращает", "получает", "показывает", "devuelve", "obtiene", "retourne", "récupère", "liefert", "zeigt", "retorna", "obtém", "获取", "返回", "列出", "取得", "返す"]);
 export const LOCAL_FILE_RESULT = /\breturns?\s+(?:its\s+|the\s+|their\s+|a\s+)?(?:absolute\s+)?local\s+(?:file\s+)?paths?\b|\bto\s+local\s+files\b/;
 /**
  * A local place a download puts what it fetches, in its own clause, in lower-case text: "Download the template to a
@@ -712,6 +707,11 @@ export const DOMAIN_LABEL: Record<Domain, string> = {
   infrastructure: "infrastructure operations",
 };
 
+/**
+ * Leading verbs that hand data back and do nothing else with it (as the description-verb reader names them): a change
+ * word between a name's words is then a qualifier of the noun after it ("ozon_fbo_cancel_reasons").
+ */
+export const HANDING_BACK_VERBS = new Set(["return", "get", "list", "show", "fetch", "retrieve", "display", "view", "возвращает", "получает", "показывает", "obtiene", "retourne", "récupère", "liefert", "zeigt", "retorna", "obtém", "获取", "返回", "列出", "取得", "返す"]);
 /** Objects a generating verb makes from the data it is given, changing nothing: "generate a chart", "create a link". */
 export const GENERATED_ARTIFACTS = new Set(
   `chart charts diagram diagrams graph graphs plot plots visualization visualizations visualisation mermaid flowchart

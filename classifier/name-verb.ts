@@ -4,6 +4,7 @@ import { HANDING_BACK_VERBS, IDIOM_WORDS, NON_ADDITIVE_VERBS, NOT_EMBEDDING, REA
 import type { NameTokens } from "./tokens.js";
 import { inflections, NAME_VERBS, type VerbInfo } from "./verb-tables.js";
 import { articled, CONJUNCTIONS, DETERMINERS, determined, objectOpening, type DescriptionVerbHit } from "./description-verb.js";
+import { FOREIGN_VERB_OF } from "./other-languages.js";
 
 type NameVerbPosition = "begins" | "ends" | "contains" | "embeds";
 
@@ -361,10 +362,15 @@ function qualifiesThingRead(word: string, verb: string, dv: DescriptionVerbHit, 
   const tokens = lower.match(/[a-z_]+/g) ?? [];
   return !tokens.some((t, i) => forms.has(t) || (t === word && i > 0 && VERB_SLOT_BEFORE.has(tokens[i - 1]!)));
 }
-/** Whether the text says `verb` in any form: itself, inflected or as a participle, or a re-verb ("cancels", "created", "recancel"). */
+/**
+ * Whether the text says `verb` in any form: itself, inflected, as a participle (a final consonant doubled too:
+ * "stopped", "cancelled") or a re-verb ("cancels", "created", "recancel"); or, in another language, any change verb
+ * ("Затем отменяет его": then cancels it).
+ */
 function saysVerb(verb: string, lower: string): boolean {
-  const forms = new Set([...inflections(verb), verb.endsWith("e") ? `${verb}d` : `${verb}ed`, `re${verb}`]);
-  return (lower.match(/[a-z_]+/g) ?? []).some((t) => forms.has(t));
+  const last = verb.at(-1)!;
+  const forms = new Set([...inflections(verb), verb.endsWith("e") ? `${verb}d` : `${verb}ed`, `${verb}${last}ed`, `${verb}${last}ing`, `re${verb}`]);
+  return (lower.match(/[\p{L}_]+/gu) ?? []).some((t) => forms.has(t) || (t.charCodeAt(0) > 127 && (FOREIGN_VERB_OF.get(t)?.category ?? "read") !== "read"));
 }
 /** Words after which a verb's bare word is that verb: "then import", "and restart", "to sync". */
 const VERB_SLOT_BEFORE = new Set(["then", "and", "or", "to", "also", "will", "can", "may", "must", "should", "please"]);

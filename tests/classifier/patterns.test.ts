@@ -3027,6 +3027,9 @@ describe.each([
       ["jira_create_issue", "Returns the created issue.", "write"],
       ["orders_cancel_order", "Returns the order, then cancels it.", "hint:destructive"],
       ["ozon_cancel_reasons", "Observe the cancel reasons and reconcile them.", "write"],
+      ["ci_stop_pipeline", "Returns the final pipeline status after stopping it.", "write"],
+      ["shop_cancel_booking", "Returns the booking after this tool has cancelled it.", "write"],
+      ["ozon_cancel_posting", "Возвращает отправление. Затем отменяет его по идентификатору.", "write"],
       // A query generated as text changes nothing; one generated and run is not a text handed back.
       ["generateSql", "Generate SELECT-type SQL queries from natural language input.", "read"],
       ["generate_query", "Generate a SQL query from natural language and run it against the database.", "write"],
