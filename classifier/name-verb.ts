@@ -305,10 +305,10 @@ export function agreeWithDescription(tokens: NameTokens, nv: NameVerbHit | undef
   // word qualifies a noun of the object (not "Get sync", "Get sync started") and the text says the verb nowhere else
   // (qualifiesThingRead).
   if (dv.first && dv.category === "read" && !dv.ambiguous && !nv.ambiguous && nv.category !== "destructive" && !words.some((w, i) => i !== nv.index && NAME_VERBS.has(w)) && qualifiesThingRead(words[nv.index]!, nv.verb, dv, lower)) return undefined;
-  // A change between the name's words, before a noun of it, that a description leading with a verb handing data back never says
-  // ("ozon_fbo_cancel_reasons", "Возвращает актуальный справочник причин отмены FBO": returns the reference list of
-  // cancel reasons) qualifies that noun: the name has no verb of its own. A removal stands (get_delete_protection is
-  // weighed by destructiveAsObject), as does a verb the text says elsewhere ("…; cancels the order").
+  // A change between the name's words, before a noun of it, that a description leading with a verb handing data back
+  // never says ("ozon_fbo_cancel_reasons", "Возвращает актуальный справочник причин отмены FBO": returns the reference
+  // list of cancel reasons) qualifies that noun: the name has no verb of its own. A removal stands (get_delete_protection
+  // is weighed by destructiveAsObject), as does a verb the text says elsewhere ("…; cancels the order").
   if (nv.position === "contains" && nv.category === "write" && !nv.ambiguous && nv.joined.length === 0 && dv.first && HANDING_BACK_VERBS.has(dv.verb) && !dv.ambiguous && dv.joined.length === 0 && nv.index < words.length - 1 && !NAME_VERBS.has(words[nv.index + 1]!) && !saysVerb(nv.verb, lower)) return undefined;
   // A plain verb opening the name is the name's own answer (get_upgrade_guide gets, whatever its description), unless
   // the name ends in a verb the description leads with: then the first word names the service ("store_orders_search",
