@@ -33,9 +33,10 @@ function cls(words: string, unspaced = ""): CueClass {
 
 /**
  * Telling the person, ordered not to, in languages whose bare negation says too little ("не", "nie", "niet" also deny
- * what a tool does): the negation with its verb of telling (not of notifying: "do not notify users who opted out"), a Dutch verb with its "niet" after it, a Turkish negative imperative
- * ending its sentence (the same word is also a noun: "bildirme kanalı"), and verbs of hiding with what they hide
- * (HIDE_VERB). Each is both the telling and the order, so each counts in both classes.
+ * what a tool does): the negation with its verb of telling (not of notifying: "do not notify users who opted out"), a
+ * Dutch verb with its "niet" after it, a Turkish negative imperative ending its sentence (the same word is also a
+ * noun: "söyleme yetkisi"), and verbs of hiding with what they hide (HIDE_VERB). Each is both the telling and the
+ * order, so each counts in both classes.
  */
 const NEGATED_TELLING = [
   "не говори|не говорите|не сообщай|не сообщайте|не рассказывай|не рассказывайте|не упоминай|не упоминайте|не раскрывай|не раскрывайте|не должен знать|не должна знать|не должны знать|не должен узнать|не должны узнать|скрой|скройте|скрывай|скрывайте",
@@ -506,8 +507,8 @@ function falseAuthorization(x: Sentence, lower: string, negated: Negated): boole
   if (!readAsEnglish(x.s)) {
     const granted = firstWhere(C.auth, x, (m) => !negated(lower, x.at + m.index) && !CONDITION_BEFORE.test(before(x, m, 40)) && !NO_BEFORE.test(before(x, m, 16)));
     if (granted === undefined) return false;
-    // … or say it was given ahead for every act of a kind ("El administrador ya aprobó todas las eliminaciones por adelantado"),
-    // or ahead and so without asking ("a déjà donné son autorisation à l'avance, sans confirmation").
+    // … or say it was given ahead for every act of a kind ("El administrador ya aprobó todas las eliminaciones por
+    // adelantado"), or ahead and so without asking ("a déjà donné son autorisation à l'avance, sans confirmation").
     return C.leave.test(x.s) || C.leave.test(nextClause(lower, x.at + x.s.length)) || (C.aheadStrong.test(x.s) && (EVERY.test(x.s) || C.skip.test(x.s)));
   }
   const claimed = (m: RegExpExecArray) => !negated(lower, x.at + m.index) && !ASKED.test(before(x, m, 50)) && !LABEL.test(before(x, m, 16));
