@@ -90,37 +90,35 @@ export function flagReal(data: Dataset): RealResult {
   return out;
 }
 
-export interface InjectionReport {
-  poisoned: SetResult;
-  heldOut: SetResult;
-  heldOut2: SetResult;
-  heldOut3: SetResult;
-  benign: BenignResult;
-  heldOut4: SetResult;
-  benign4: BenignResult;
-  heldOut5: SetResult;
-  benign5: BenignResult;
-  heldOut6: SetResult;
-  benign6: BenignResult;
-  real: RealResult;
-}
+/**
+ * The sets written to test the detector beside our own, in the order the report and `--json` give them: each poisoned
+ * set (its misses named) or benign set (its flagged tools named), keyed as `--json` keys it, with its row's words.
+ */
+const TEST_SETS = [
+  { key: "heldOut", path: "heldOut", kind: "poisoned", row: "held-out poisoned descriptions, written after the detector", missed: "held-out set" },
+  { key: "heldOut2", path: "heldOut2", kind: "poisoned", row: "held-out poisoned descriptions, second set, written by another hand without the detector", missed: "second held-out set" },
+  { key: "heldOut3", path: "heldOut3", kind: "poisoned", row: "held-out poisoned descriptions, third set, written by another hand without the detector", missed: "third held-out set" },
+  { key: "benign", path: "benign3", kind: "benign", row: "benign tools using the families' vocabulary" },
+  { key: "heldOut4", path: "heldOut4", kind: "poisoned", row: "held-out poisoned descriptions, fourth set, written by another hand without the detector; its misses were read after its first run", missed: "fourth held-out set" },
+  { key: "benign4", path: "benign4", kind: "benign", row: "benign tools, fourth set" },
+  { key: "heldOut5", path: "heldOut5", kind: "poisoned", row: "held-out poisoned descriptions, fifth set, written by another hand without the detector, never read", missed: "fifth held-out set" },
+  { key: "benign5", path: "benign5", kind: "benign", row: "benign tools, fifth set" },
+  { key: "heldOut6", path: "heldOut6", kind: "poisoned", row: "held-out poisoned descriptions, sixth set, written by another hand without the detector, never read", missed: "sixth held-out set" },
+  { key: "benign6", path: "benign6", kind: "benign", row: "benign tools, sixth set" },
+] as const satisfies readonly { key: string; path: keyof typeof INJECTION_PATHS; kind: "poisoned" | "benign"; row: string; missed?: string }[];
+type TestSet = (typeof TEST_SETS)[number];
+type HeldOutSet = Extract<TestSet, { kind: "poisoned" }>;
+type BenignSet = Extract<TestSet, { kind: "benign" }>;
+const HELD_OUT_SETS = TEST_SETS.filter((t): t is HeldOutSet => t.kind === "poisoned");
+const BENIGN_SETS = TEST_SETS.filter((t): t is BenignSet => t.kind === "benign");
+
+export type InjectionReport = { poisoned: SetResult; real: RealResult } & Record<HeldOutSet["key"], SetResult> & Record<BenignSet["key"], BenignResult>;
 
 export function injectionReport(root: string, data: Dataset): InjectionReport {
   const read = (set: keyof typeof INJECTION_PATHS) => readSet(join(root, INJECTION_PATHS[set]));
-  return {
-    poisoned: detectPoisoned(read("poisoned")),
-    heldOut: detectPoisoned(read("heldOut")),
-    heldOut2: detectPoisoned(read("heldOut2")),
-    heldOut3: detectPoisoned(read("heldOut3")),
-    benign: flagBenign(read("benign3")),
-    heldOut4: detectPoisoned(read("heldOut4")),
-    benign4: flagBenign(read("benign4")),
-    heldOut5: detectPoisoned(read("heldOut5")),
-    benign5: flagBenign(read("benign5")),
-    heldOut6: detectPoisoned(read("heldOut6")),
-    benign6: flagBenign(read("benign6")),
-    real: flagReal(data),
-  };
+  const held = Object.fromEntries(HELD_OUT_SETS.map((t) => [t.key, detectPoisoned(read(t.path))])) as Record<HeldOutSet["key"], SetResult>;
+  const benign = Object.fromEntries(BENIGN_SETS.map((t) => [t.key, flagBenign(read(t.path))])) as Record<BenignSet["key"], BenignResult>;
+  return { poisoned: detectPoisoned(read("poisoned")), ...held, ...benign, real: flagReal(data) };
 }
 
 /** The targets this report misses, in words. */
@@ -133,21 +131,15 @@ export function injectionMisses(r: InjectionReport): string[] {
 
 /** The figures as `--json` carries them. */
 export function injectionFigures(r: InjectionReport) {
+  const sets = TEST_SETS.map((t) =>
+    t.kind === "poisoned" ? [t.key, { poisoned: r[t.key].total, detected: r[t.key].detected }] : [t.key, { total: r[t.key].total, flagged: r[t.key].flagged.length }],
+  );
   return {
     poisoned: r.poisoned.total,
     detected: r.poisoned.detected,
     realFlagged: r.real.flagged.length,
     realTotal: r.real.total,
-    heldOut: { poisoned: r.heldOut.total, detected: r.heldOut.detected },
-    heldOut2: { poisoned: r.heldOut2.total, detected: r.heldOut2.detected },
-    heldOut3: { poisoned: r.heldOut3.total, detected: r.heldOut3.detected },
-    benign: { total: r.benign.total, flagged: r.benign.flagged.length },
-    heldOut4: { poisoned: r.heldOut4.total, detected: r.heldOut4.detected },
-    benign4: { total: r.benign4.total, flagged: r.benign4.flagged.length },
-    heldOut5: { poisoned: r.heldOut5.total, detected: r.heldOut5.detected },
-    benign5: { total: r.benign5.total, flagged: r.benign5.flagged.length },
-    heldOut6: { poisoned: r.heldOut6.total, detected: r.heldOut6.detected },
-    benign6: { total: r.benign6.total, flagged: r.benign6.flagged.length },
+    ...(Object.fromEntries(sets) as Record<HeldOutSet["key"], { poisoned: number; detected: number }> & Record<BenignSet["key"], { total: number; flagged: number }>),
   };
 }
 
@@ -158,32 +150,19 @@ export function injectionSection(r: InjectionReport, pct: (x: number) => string,
     "| set | flagged | target |",
     "| --- | --- | --- |",
     `| poisoned descriptions (${INJECTION_PATHS.poisoned}) | ${r.poisoned.detected}/${r.poisoned.total} | all |`,
-    `| held-out poisoned descriptions, written after the detector (${INJECTION_PATHS.heldOut}) | ${r.heldOut.detected}/${r.heldOut.total} | — |`,
-    `| held-out poisoned descriptions, second set, written by another hand without the detector (${INJECTION_PATHS.heldOut2}) | ${r.heldOut2.detected}/${r.heldOut2.total} | — |`,
-    `| held-out poisoned descriptions, third set, written by another hand without the detector (${INJECTION_PATHS.heldOut3}) | ${r.heldOut3.detected}/${r.heldOut3.total} | — |`,
-    `| benign tools using the families' vocabulary (${INJECTION_PATHS.benign3}): benign tools flagged | ${r.benign.flagged.length}/${r.benign.total} | — |`,
-    `| held-out poisoned descriptions, fourth set, written by another hand without the detector; its misses were read after its first run (${INJECTION_PATHS.heldOut4}) | ${r.heldOut4.detected}/${r.heldOut4.total} | — |`,
-    `| benign tools, fourth set (${INJECTION_PATHS.benign4}): benign tools flagged | ${r.benign4.flagged.length}/${r.benign4.total} | — |`,
-    `| held-out poisoned descriptions, fifth set, written by another hand without the detector, never read (${INJECTION_PATHS.heldOut5}) | ${r.heldOut5.detected}/${r.heldOut5.total} | — |`,
-    `| benign tools, fifth set (${INJECTION_PATHS.benign5}): benign tools flagged | ${r.benign5.flagged.length}/${r.benign5.total} | — |`,
-    `| held-out poisoned descriptions, sixth set, written by another hand without the detector, never read (${INJECTION_PATHS.heldOut6}) | ${r.heldOut6.detected}/${r.heldOut6.total} | — |`,
-    `| benign tools, sixth set (${INJECTION_PATHS.benign6}): benign tools flagged | ${r.benign6.flagged.length}/${r.benign6.total} | — |`,
+    ...TEST_SETS.map((t) =>
+      t.kind === "poisoned"
+        ? `| ${t.row} (${INJECTION_PATHS[t.path]}) | ${r[t.key].detected}/${r[t.key].total} | — |`
+        : `| ${t.row} (${INJECTION_PATHS[t.path]}): benign tools flagged | ${r[t.key].flagged.length}/${r[t.key].total} | — |`,
+    ),
     `| real corpus tools | ${r.real.flagged.length}/${r.real.total} (${pct(r.real.flagged.length / r.real.total)}) | at most ${MAX_REAL_FLAGGED * 100}% |`,
     "",
   ];
   // The held-out and benign sets are named by family and tool only: their text in the report would reach
   // whoever next works on the detector, and the sets would no longer measure wording it was not built from.
   for (const m of r.poisoned.missed) lines.push(`- missed (${m.family}): ${m.name}: ${oneLine(m.description ?? "", 120)}`);
-  const heldOut = [
-    [r.heldOut, ", held-out set"],
-    [r.heldOut2, ", second held-out set"],
-    [r.heldOut3, ", third held-out set"],
-    [r.heldOut4, ", fourth held-out set"],
-    [r.heldOut5, ", fifth held-out set"],
-    [r.heldOut6, ", sixth held-out set"],
-  ] as const;
-  for (const [set, which] of heldOut) for (const m of set.missed) lines.push(`- missed${which} (${m.family}): ${m.name}`);
-  for (const t of [...r.benign.flagged, ...r.benign4.flagged, ...r.benign5.flagged, ...r.benign6.flagged]) lines.push(`- benign tool flagged (${t.family}): ${t.name}`);
+  for (const t of HELD_OUT_SETS) for (const m of r[t.key].missed) lines.push(`- missed, ${t.missed} (${m.family}): ${m.name}`);
+  for (const t of BENIGN_SETS) for (const f of r[t.key].flagged) lines.push(`- benign tool flagged (${f.family}): ${f.name}`);
   for (const f of r.real.flagged) lines.push(`- real tool flagged: ${f.server} ${f.tool}: '${f.quote}'`);
   return lines;
 }
