@@ -496,6 +496,9 @@ const PARTICLE_NOUN = /^(?:drop-down|write-up|pop-up|check-up|mark-up|print-out|
 /** A PowerShell cmdlet leading the text ("Remove-Item the given path", "Get-ChildItem for a folder") is its verb. */
 const CMDLET = /^[A-Z][a-z]+-[A-Z]/;
 
+/** Two capitalized words, a title: "Purchase Order", "Send Message". */
+const TITLE_AFTER = /^[A-Z][a-z]+\s+[A-Z][a-z]/;
+
 /** A straight or curly quotation mark, or a backtick. */
 function isQuoteMark(c: number): boolean {
   return c === 34 || c === 39 || c === 96 || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019;
@@ -578,7 +581,10 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
     // is its verb ("`kill` a process", 'Forcibly "stop" the VM').
     // … and so does a host's or a file's name ("Grants.gov", "config.yaml").
     const dotted = head.charCodeAt(token.end) === 46 && isLower(head.charCodeAt(token.end + 1));
-    if (head.charCodeAt(start - 1) === 95 || head.charCodeAt(token.end) === 95 || dotted || (others > 0 && isQuoteMark(head.charCodeAt(start - 1)) && isQuoteMark(head.charCodeAt(token.end)))) {
+    // … and so does a title opening a parenthesis after words of the text's own, a gloss of what they name ("Einzelne
+    // Bestellung (Purchase Order) abrufen"), where "(restart the app pool)" says what the text's unknown verb does.
+    const gloss = others > 0 && head.charCodeAt(start - 1) === 40 && TITLE_AFTER.test(head.slice(start, token.end + 24));
+    if (head.charCodeAt(start - 1) === 95 || head.charCodeAt(token.end) === 95 || dotted || gloss || (others > 0 && isQuoteMark(head.charCodeAt(start - 1)) && isQuoteMark(head.charCodeAt(token.end)))) {
       if (++others > 4) return undefined;
       continue;
     }

@@ -45,7 +45,7 @@ export const VERBS: Record<Category, string> = {
     confirm    continue make   compress decompress unzip untar unpack alter
     send email mail message notify sms text tweet broadcast forward dm post deliver control poweron powercycle
     mutate crop flip place increase decrease brighten refuse deny draw ensure unload seek interrupt reconcile
-    finalize finalise recompute recalculate consolidate delegate raise`,
+    finalize finalise recompute recalculate consolidate delegate raise optimize optimise`,
   execute: `
     run exec execute eval evaluate invoke call trigger launch spawn shell bash deploy build compile
     dispatch perform rerun redeploy interpret sql cypher graphql script command automate orchestrate inject`,
@@ -67,7 +67,8 @@ export const AMBIGUOUS_VERBS = new Set(
    forward go run call command script sql graphql cypher set lock load pull push watch point fill press
    display print dump seed reset apply change trade fund quote view reason learn complete finish leave
    join claim match switch group flag advance step snap play timeout stream mirror correct walk pop new bridge arm hold grade compute
-   mask freeze caption snapshot end quit exit lease land control place draw seek request rate delegate autocomplete split instantiate defer`.split(/\s+/).filter(Boolean),
+   mask freeze caption snapshot end quit exit lease land control place draw seek request rate delegate autocomplete split instantiate defer
+   optimize optimise`.split(/\s+/).filter(Boolean),
 );
 
 /**
@@ -558,6 +559,9 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "flashes firmware", "firmware is flashed", "flash an image to", "flashes an image to", "flash the image to",
     "flashes the image to", "flash a binary to", "flashes a binary to", "flash the binary to", "flashes the binary to",
     "rewriting it", "rewriting them",
+    // The tool's result put in the place of what it worked on, or of everything there: "By default the result replaces
+    // the file", "Open a project, replacing everything currently loaded".
+    "replaces the file", "replaces the files", "replaces everything", "replacing everything", "replace everything",
     // A removal it may make: "Identify and optionally remove auto-generated links".
     "optionally remove", "optionally removes", "optionally delete", "optionally deletes", "optionally purge",
     "optionally purges", "optionally drop", "optionally drops",
@@ -749,7 +753,7 @@ export const BEYOND_EXAMINING = new Set("exploit exploits exploitation exploitin
  * as they are given).
  */
 export const CONVERTED_IN_PLACE = new Set(
-  "existing issue issues ticket tickets task tasks subtask subtasks epic epics story stories lead leads card cards draft drafts deal deals contact contacts account accounts pull pr prs".split(" "),
+  "existing issue issues ticket tickets task tasks subtask subtasks epic epics story stories lead leads card cards draft drafts deal deals contact contacts account accounts pull pr prs order orders invoice invoices opportunity opportunities prospect prospects".split(" "),
 );
 /** What mapping surveys rather than binds: "Map a website to discover its URLs", where "map a drive" mounts one. */
 export const SURVEYED_OBJECTS = new Set("website websites site sites url urls domain domains page pages sitemap".split(" "));
