@@ -3035,4 +3035,31 @@ describe.each([
       ["generate_query", "Generate a SQL query from natural language and run it against the database.", "write"],
     ]);
   });
+
+  it("learned-36's readings, from batch 50's misses, and what each must leave alone", () => {
+    expectReadings([
+      // The actions a description lists, quoted or each with a note, and the values it gives an action argument; values a
+      // listing filters on are no actions.
+      ["records_crud", "CRUD one record. Actions: 'read' (read-only) | 'create', 'update', 'delete' (cannot be undone).", "destructive"],
+      ["proc", "List running processes (mode=list) or end one by PID (mode=kill).", "destructive"],
+      ["tabs", "Manage browser sessions. Actions: list (show every tab with its URL), select (switch to a tab by index; earlier references stop working), delete (remove a saved session with its cookies and storage).", "destructive"],
+      ["hosts", "Which hosts are proxied. Modes: all (everything), only (the allow list), off (nothing). action=add / action=remove edit the lists.", "destructive"],
+      ["trace_logs", "Query trace logs for debugging. mode: Filter by execution mode: 'sync' or 'async'.", "read"],
+      ["firewall_log", "Read the firewall log. `action='block'|'pass'` filters the rows.", "read"],
+      ["style_tool", "Query a style. Modes: 'light' or 'dark'.", "read"],
+      // Optimizing changes what it optimizes, where the description's own lead does not say it only reads.
+      ["media_optimise", "Optimise the images of a folder. By default the result replaces the file; pass keep to save a copy beside it.", "hint:destructive"],
+      ["project_tidy", "Optimize the project for playback.", "write"],
+      ["memory_optimize", "Analyze a dataframe's memory use and suggest smaller dtypes.", "read"],
+      // The result put in the place of the file, or of everything loaded, is an overwrite.
+      ["open_project", "Open a project file, replacing everything currently loaded.", "hint:destructive"],
+      // An order converted is the order changed; a unit converted is handed back.
+      ["order_to_invoice", "Convert a sales order to an invoice and a delivery note.", "financial"],
+      ["unit_convert", "Convert a length from miles to kilometres.", "read"],
+      // A title glossed in parentheses is no verb of the text; a lower-case aside says what an unknown verb does.
+      ["erp_list_purchase_orders", "Bestellungen (Purchase Orders) auflisten.", "read"],
+      ["erp_get_purchase_order", "Einzelne Bestellung (Purchase Order) abrufen.", "read"],
+      ["app_recycle", "Recycle the web application (restart the app pool) so config changes take effect.", "write"],
+    ]);
+  });
 });
