@@ -108,7 +108,7 @@ export function findActionArgument(tool: ToolInput, props: readonly PropertyView
 }
 
 function listedInDescription(p: PropertyView, description: string): ActionArgument | undefined {
-  const values = listedActions(description).filter(isAction);
+  const values = listedActions(description, true).filter(isAction);
   return values.length >= 2 ? { name: p.name, values, source: "description", notes: {} } : undefined;
 }
 

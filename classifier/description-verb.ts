@@ -331,17 +331,20 @@ export function descriptionVerbAfterLabel(description: string, lower: string): D
   return label.kind === "bracketed" ? (after ?? verbOfSecondSentence(label.rest)) : (after ?? whole);
 }
 
-/** What a conversion turns into, up to three words after "into": "into a Baize execution task". */
-const CONVERTED_INTO = /\binto\s+(?:a\s+|an\s+|the\s+)?((?:[a-z]+\s+){0,2}[a-z]+)/;
+/**
+ * What a conversion turns into, up to three words after "into" or "to": "into a Baize execution task", "to a linked
+ * invoice" (where "to PDF" and "to kilometres" name no record).
+ */
+const CONVERTED_INTO = /\b(?:in)?to\s+(?:a\s+|an\s+|the\s+)?((?:[a-z]+\s+){0,2}[a-z]+)/;
 /** Records a conversion makes: "into a draft invoice", "into an execution task" (not "into a list of tasks"). */
 const RECORD_KINDS = new Set("task tasks subtask subtasks ticket tickets issue issues draft drafts invoice invoices card cards deal deals lead leads story stories epic epics job jobs".split(" "));
 
-/** Whether a conversion's clause makes a record: the head word of what it turns into, before any of/for/with. */
+/** Whether a conversion's clause makes a record: the head word of what it turns into, before any of/for/with/and/or. */
 function convertsIntoRecord(clause: string): boolean {
   const into = CONVERTED_INTO.exec(clause);
   if (!into) return false;
   const words = into[1]!.split(/\s+/);
-  const cut = words.findIndex((w) => w === "of" || w === "for" || w === "with");
+  const cut = words.findIndex((w) => w === "of" || w === "for" || w === "with" || w === "and" || w === "or");
   const head = (cut < 0 ? words : words.slice(0, cut)).at(-1);
   return head !== undefined && RECORD_KINDS.has(head);
 }
@@ -496,9 +499,6 @@ const PARTICLE_NOUN = /^(?:drop-down|write-up|pop-up|check-up|mark-up|print-out|
 /** A PowerShell cmdlet leading the text ("Remove-Item the given path", "Get-ChildItem for a folder") is its verb. */
 const CMDLET = /^[A-Z][a-z]+-[A-Z]/;
 
-/** Two capitalized words, a title: "Purchase Order", "Send Message". */
-const TITLE_AFTER = /^[A-Z][a-z]+\s+[A-Z][a-z]/;
-
 /** A straight or curly quotation mark, or a backtick. */
 function isQuoteMark(c: number): boolean {
   return c === 34 || c === 39 || c === 96 || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019;
@@ -581,10 +581,7 @@ function findDescriptionVerb(description: string, lower: string): DescriptionVer
     // is its verb ("`kill` a process", 'Forcibly "stop" the VM').
     // … and so does a host's or a file's name ("Grants.gov", "config.yaml").
     const dotted = head.charCodeAt(token.end) === 46 && isLower(head.charCodeAt(token.end + 1));
-    // … and so does a title opening a parenthesis after words of the text's own, a gloss of what they name ("Einzelne
-    // Bestellung (Purchase Order) abrufen"), where "(restart the app pool)" says what the text's unknown verb does.
-    const gloss = others > 0 && head.charCodeAt(start - 1) === 40 && TITLE_AFTER.test(head.slice(start, token.end + 24));
-    if (head.charCodeAt(start - 1) === 95 || head.charCodeAt(token.end) === 95 || dotted || gloss || (others > 0 && isQuoteMark(head.charCodeAt(start - 1)) && isQuoteMark(head.charCodeAt(token.end)))) {
+    if (head.charCodeAt(start - 1) === 95 || head.charCodeAt(token.end) === 95 || dotted || (others > 0 && isQuoteMark(head.charCodeAt(start - 1)) && isQuoteMark(head.charCodeAt(token.end)))) {
       if (++others > 4) return undefined;
       continue;
     }

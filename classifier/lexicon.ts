@@ -45,7 +45,7 @@ export const VERBS: Record<Category, string> = {
     confirm    continue make   compress decompress unzip untar unpack alter
     send email mail message notify sms text tweet broadcast forward dm post deliver control poweron powercycle
     mutate crop flip place increase decrease brighten refuse deny draw ensure unload seek interrupt reconcile
-    finalize finalise recompute recalculate consolidate delegate raise optimize optimise`,
+    finalize finalise recompute recalculate consolidate delegate raise`,
   execute: `
     run exec execute eval evaluate invoke call trigger launch spawn shell bash deploy build compile
     dispatch perform rerun redeploy interpret sql cypher graphql script command automate orchestrate inject`,
@@ -560,8 +560,9 @@ export const PHRASES: Record<PhraseSignal, string[]> = {
     "flashes the image to", "flash a binary to", "flashes a binary to", "flash the binary to", "flashes the binary to",
     "rewriting it", "rewriting them",
     // The tool's result put in the place of what it worked on, or of everything there: "By default the result replaces
-    // the file", "Open a project, replacing everything currently loaded".
-    "replaces the file", "replaces the files", "replaces everything", "replacing everything", "replace everything",
+    // the file", "Open a project, replacing everything currently loaded" (where "an upload replaces the file" may be
+    // another's act the tool reports on).
+    "result replaces the", "replacing everything",
     // A removal it may make: "Identify and optionally remove auto-generated links".
     "optionally remove", "optionally removes", "optionally delete", "optionally deletes", "optionally purge",
     "optionally purges", "optionally drop", "optionally drops",
@@ -753,7 +754,7 @@ export const BEYOND_EXAMINING = new Set("exploit exploits exploitation exploitin
  * as they are given).
  */
 export const CONVERTED_IN_PLACE = new Set(
-  "existing issue issues ticket tickets task tasks subtask subtasks epic epics story stories lead leads card cards draft drafts deal deals contact contacts account accounts pull pr prs order orders invoice invoices opportunity opportunities prospect prospects".split(" "),
+  "existing issue issues ticket tickets task tasks subtask subtasks epic epics story stories lead leads card cards draft drafts deal deals contact contacts account accounts pull pr prs".split(" "),
 );
 /** What mapping surveys rather than binds: "Map a website to discover its URLs", where "map a drive" mounts one. */
 export const SURVEYED_OBJECTS = new Set("website websites site sites url urls domain domains page pages sitemap".split(" "));

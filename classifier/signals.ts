@@ -452,12 +452,13 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     // list, get, delete") when the argument itself names none.
     // … and so does a command argument limited to listed values: the values are the operations.
     const selects = (roles & ROLE.operation) !== 0 || (p.exec === "command" && p.enumValues.length > 0);
-    const offered = !selects || operations ? NO_VALUES : p.enumValues.length > 0 || p.key === "command" ? p.enumValues : (listed ??= listedActions(description));
+    const offered = !selects || operations ? NO_VALUES : p.enumValues.length > 0 || p.key === "command" ? p.enumValues : (listed ??= listedActions(description, true));
     if (offered.length > 0) operations = mostSevereOffered(p.name, offered, words, lowerDescription);
   }
   // A tool whose schema lists no arguments takes the actions its description lists ("Dataset ops: list/get/delete").
   if (!operations && props.length === 0 && !emptyDescription) {
-    const offered = listedActions(description);
+    const reads = (nv !== undefined && nv.category === "read") || (dv !== undefined && dv.first && dv.category === "read");
+    const offered = listedActions(description, !reads);
     if (offered.length > 0) operations = mostSevereOffered(undefined, offered, words, lowerDescription);
   }
   // A description that says only that the tool manages a thing does what it then lists ("Manage Jira issue links: add,

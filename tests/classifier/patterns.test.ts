@@ -3038,28 +3038,29 @@ describe.each([
 
   it("learned-36's readings, from batch 50's misses, and what each must leave alone", () => {
     expectReadings([
-      // The actions a description lists, quoted or each with a note, and the values it gives an action argument; values a
-      // listing filters on are no actions.
+      // The actions a description lists, quoted or each with a note, and the values it gives an action argument, for a
+      // tool that takes no arguments and does not lead with a reading; values a text filters on, gives as an example, a
+      // sample or a URL's query, or reports as the data it reads, are no actions; a filtered listing gives way to the next.
       ["records_crud", "CRUD one record. Actions: 'read' (read-only) | 'create', 'update', 'delete' (cannot be undone).", "destructive"],
-      ["proc", "List running processes (mode=list) or end one by PID (mode=kill).", "destructive"],
+      ["proc", "Running processes: action=list lists them, action=kill ends one by PID.", "destructive"],
       ["tabs", "Manage browser sessions. Actions: list (show every tab with its URL), select (switch to a tab by index; earlier references stop working), delete (remove a saved session with its cookies and storage).", "destructive"],
       ["hosts", "Which hosts are proxied. Modes: all (everything), only (the allow list), off (nothing). action=add / action=remove edit the lists.", "destructive"],
+      ["mode_then_actions", "Filter by mode: sync or async. Actions: list, delete.", "destructive"],
       ["trace_logs", "Query trace logs for debugging. mode: Filter by execution mode: 'sync' or 'async'.", "read"],
       ["firewall_log", "Read the firewall log. `action='block'|'pass'` filters the rows.", "read"],
       ["style_tool", "Query a style. Modes: 'light' or 'dark'.", "read"],
-      // Optimizing changes what it optimizes, where the description's own lead does not say it only reads.
+      ["search_http_logs", "Search HTTP access logs; narrow results with method=GET or method=POST.", "read"],
+      ["user_permissions", "Returns the permissions granted to a user. Actions: 'read' (view items) | 'delete' (remove items).", "read"],
+      ["audit_log", "Read the latest audit log entries, formatted like `action=delete user=bob` or `action=create user=alice`.", "read"],
+      ["access_logs", "Get access logs. Sample line: 10.0.0.1 GET /api?op=delete&id=4 200; 10.0.0.2 GET /api?op=list 200.", "read"],
+      ["explain_command", "Explain a shell command in plain words, e.g. command=rm or command=ls.", "read"],
+      ["saved_filters", "Saved search filters, with operations: list, create, delete.", "destructive"],
+      // The tool's result put in the place of the file, or everything loaded replaced, is an overwrite.
       ["media_optimise", "Optimise the images of a folder. By default the result replaces the file; pass keep to save a copy beside it.", "hint:destructive"],
-      ["project_tidy", "Optimize the project for playback.", "write"],
-      ["memory_optimize", "Analyze a dataframe's memory use and suggest smaller dtypes.", "read"],
-      // The result put in the place of the file, or of everything loaded, is an overwrite.
       ["open_project", "Open a project file, replacing everything currently loaded.", "hint:destructive"],
-      // An order converted is the order changed; a unit converted is handed back.
-      ["order_to_invoice", "Convert a sales order to an invoice and a delivery note.", "financial"],
+      // A conversion to a record changes it; one to a unit or a format is handed back.
+      ["order_to_invoice", "Convert a sales order to a linked invoice.", "financial"],
       ["unit_convert", "Convert a length from miles to kilometres.", "read"],
-      // A title glossed in parentheses is no verb of the text; a lower-case aside says what an unknown verb does.
-      ["erp_list_purchase_orders", "Bestellungen (Purchase Orders) auflisten.", "read"],
-      ["erp_get_purchase_order", "Einzelne Bestellung (Purchase Order) abrufen.", "read"],
-      ["app_recycle", "Recycle the web application (restart the app pool) so config changes take effect.", "write"],
     ]);
   });
 });
