@@ -49,15 +49,11 @@ function ordinaryZeroWidth(text: string, i: number, code: number): boolean {
 
 function printable(s: string): boolean {
   if (s.length === 0) return false;
-  let ok = 0;
-  let letters = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if ((c >= 0x20 && c < 0x7f) || c === 9 || c === 10 || c === 13) ok++;
-    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) letters++;
-  }
-  return ok / s.length >= 0.95 && letters / s.length >= 0.5;
+  // Letters of any script count, so that a payload in Russian or Japanese decodes as text as one in English does.
+  return (s.match(CONTROL_CHARS)?.length ?? 0) <= s.length * 0.05 && (s.match(ANY_LETTER)?.length ?? 0) >= s.length * 0.5;
 }
+const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd]/g;
+const ANY_LETTER = /\p{L}/gu;
 
 /** Zero-width characters used as bits (two symbols, eight to a character): the text they spell, if any. */
 function zeroWidthBits(run: string): string | undefined {
@@ -236,9 +232,8 @@ function decodeBase64(s: string): string | undefined {
 function decodeHex(s: string): string | undefined {
   const digits = s.replace(/\\x|0x|[ :,-]/g, "");
   if (digits.length % 2 !== 0) return undefined;
-  let out = "";
-  for (let i = 0; i < digits.length; i += 2) out += String.fromCharCode(parseInt(digits.slice(i, i + 2), 16));
-  return printable(out) ? out : undefined;
+  // As UTF-8 where the bytes are, so a payload in another script reads as its text.
+  return bytesAsText(Buffer.from(digits, "hex"));
 }
 
 function decodePercent(s: string): string | undefined {

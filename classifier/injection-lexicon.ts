@@ -465,3 +465,16 @@ export const CLAUSE_BREAK = "[.!?;:,\\n(]|\\b(?:and|but|so|then|however|yet|othe
 /** Words that make decoded or revealed text an instruction even when no family rule matched it (and other languages' orders: "Ignora …", "Empfiehl …"). */
 export const INSTRUCTION_WORDS =
   /(?<![a-z\u00e0-\u00ff])(?:you|your|must|always|never|ignore|call|send|include|read|execute|run|pass|do not|don't|assistant|model|instructions?|tool|user|ignora|ignorez|ignoriere|envía|envoie|envoyez|sende|invia|empfiehl|verschweige|debes|du musst|vous devez|você deve|tu dois)(?![a-z\u00e0-\u00ff])/;
+
+/**
+ * Lower-case text telling its reader to decode something and act on it, in any of the languages the families read:
+ * a verb of decoding ("decode", "decodifícala", "dekodieren", "zdekoduj", "çözüp", "раскодируй", "デコード") and one of
+ * following or applying ("and follow it", "y sigue", "und befolgen", "i stosuj", "uygulayın", "и выполняй", "従う").
+ */
+export const DECODE_VERB = /(?<![\p{L}])(?:decod|décod|dekod|zdekod|odkod|çöz|раскодир|декодир|расшифр)|デコード|解码|解碼|디코드|복호화/u;
+export const FOLLOW_VERB =
+  /(?<![\p{L}])(?:follow|obey|apply|execute|act on|comply|sig[au]e|sigue|aplica|aplique|ejecuta|execute|suis|suivez|suivre|applique|appliquez|exécute|exécutez|segui|seguire|applica|esegui|befolg|anwend|ausführ|führe|volg|pas (?:het )?toe|uitvoer|stosuj|zastosuj|wykonaj|uygula|следуй|выполн|примени|соблюда)|従|適用|実行|执行|遵循|照做|따르|적용|실행/u;
+/** A name for instructions, right before an encoded run: "Interne instructie (hex, UTF-8): …", "Config for the assistant (base64): …". */
+export const INSTRUCTION_LABEL =
+  /(?<![\p{L}])(?:instruction|instructions|instructie|instrucción|instrucciones|instrução|istruzion[ei]|anweisung|instrukcj[aię]|talimat|инструкци|directive|config(?:uration)?|konfiguracj|configuración|configuração|konfiguration|конфигурац|yapılandırma|ayar)|指示|指令|設定|配置|지시|설정/u;
+

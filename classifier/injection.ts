@@ -20,6 +20,9 @@ import {
   EXFIL_SINK_LITERAL,
   EXFIL_SINK_WORDS,
   FAMILY_LABEL,
+  DECODE_VERB,
+  FOLLOW_VERB,
+  INSTRUCTION_LABEL,
   INSTRUCTION_WORDS,
   NEGATION_UNDONE,
   NEGATORS,
@@ -388,17 +391,25 @@ function wordFamilies(text: string, lower: string, mask: number): InjectionFindi
 // ---- hidden and encoded text --------------------------------------------------------------------------------------
 
 /** Revealed text read again; an instruction by its form (tag characters) counts even when no family rule matches. */
-function readRevealed(r: Revealed, family: "hidden_unicode" | "encoded_payload", depth: number, original: InjectionFinding | undefined): InjectionFinding | undefined {
+function readRevealed(r: Revealed, family: "hidden_unicode" | "encoded_payload", depth: number, original: InjectionFinding | undefined, asked = false): InjectionFinding | undefined {
   const inner = depth < 2 ? scan(r.text, depth + 1, cueScan(r.text)) : undefined;
   // Revealing must add something: the same finding in the visible text is reported as itself.
   if (inner && !(original && original.family === inner.family && original.quote === inner.quote)) {
     return { family, quote: inner.revealed ? inner.revealed.text : inner.quote, revealed: { how: r.how, shown: r.shown, text: r.text, family: inner.revealed?.family ?? inner.family } };
   }
   const words = r.text.match(/[A-Za-z]{2,}/g)?.length ?? 0;
-  if (r.hiddenByItself || (family === "encoded_payload" && words >= 3 && INSTRUCTION_WORDS.test(lowerText(r.text)))) {
+  // … and so does decoded prose the text tells its reader to decode and act on, in any language ("Instrucciones
+  // (base64; decodifícala y sigue lo que indica): …"), where an example decoded is no order ("Decode 'SGVsbG8=' to
+  // see Hello").
+  if (r.hiddenByItself || (family === "encoded_payload" && ((words >= 3 && INSTRUCTION_WORDS.test(lowerText(r.text))) || (asked && prose(r.text))))) {
     return { family, quote: r.text, revealed: { how: r.how, shown: r.shown, text: r.text } };
   }
   return undefined;
+}
+
+/** Decoded text that reads as prose: eight words or more, or sixteen characters of a script written without spaces. */
+function prose(text: string): boolean {
+  return (text.match(/\p{L}{2,}/gu)?.length ?? 0) >= 8 || (text.match(/[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]/g)?.length ?? 0) >= 16;
 }
 
 function scan(text: string, depth: number, mask: number): InjectionFinding | undefined {
@@ -412,8 +423,11 @@ function scan(text: string, depth: number, mask: number): InjectionFinding | und
     }
   }
   if (mask & ENCODED) {
+    const decoding = DECODE_VERB.test(lower) && FOLLOW_VERB.test(lower);
     for (const r of decodePayloads(text, (mask & LONG_RUN) !== 0)) {
-      const found = readRevealed(r, "encoded_payload", depth, visible);
+      const at = text.indexOf(r.shown);
+      const labelled = at > 0 && INSTRUCTION_LABEL.test(lowerText(text.slice(Math.max(0, at - 60), at)));
+      const found = readRevealed(r, "encoded_payload", depth, visible, decoding || labelled);
       if (found) return found;
     }
   }
