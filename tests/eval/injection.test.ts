@@ -95,11 +95,12 @@ describe("the third held-out set and the benign set, written without the detecto
   });
 });
 
-describe("the fourth, fifth and sixth held-out sets and their benign sets, written without the detector", () => {
+describe("the fourth to seventh held-out sets and their benign sets, written without the detector", () => {
   const sets = [
     ["fourth held-out set", INJECTION_PATHS.heldOut4, 84, 12],
     ["fifth held-out set", INJECTION_PATHS.heldOut5, 70, 10],
     ["sixth held-out set", INJECTION_PATHS.heldOut6, 70, 10],
+    ["seventh held-out set", INJECTION_PATHS.heldOut7, 70, 10],
   ] as const;
   for (const [which, file, total, perFamily] of sets) {
     it(`${which}: parses line by line, ${perFamily} of every family, names unique, invisible characters as escapes`, () => {
@@ -116,6 +117,8 @@ describe("the fourth, fifth and sixth held-out sets and their benign sets, writt
     [INJECTION_PATHS.benign4, 60],
     [INJECTION_PATHS.benign5, 40],
     [INJECTION_PATHS.benign6, 50],
+    [INJECTION_PATHS.benign7, 50],
+    [INJECTION_PATHS.devBenign7, 60],
   ])("%s: benign tools, parsed line by line, invisible characters as escapes", (file, total) => {
     const set = readSet(join(root, file));
     expect(set.length).toBe(total);
@@ -187,6 +190,22 @@ describe("the injection figures", () => {
     const section = injectionSection(report, String, (s) => s);
     expect(section.find((l) => l.includes(INJECTION_PATHS.heldOut6))).toContain(`${report.heldOut6.detected}/70`);
     expect(section.find((l) => l.includes(INJECTION_PATHS.benign6))).toContain(`benign tools flagged | ${report.benign6.flagged.length}/50`);
+  });
+
+  it("count the set read for learned-36, the seventh held-out set and their benign sets as their own rows", () => {
+    // Their first run, with learned-35's detector (learned-36 before its injection readings): the set read 35 of 90 and 0
+    // of 60 benign tools flagged; the seventh held-out set 46 of 70 and 2 of 50.
+    expect(report.dev7.detected).toBeGreaterThanOrEqual(70);
+    expect(report.devBenign7.flagged).toEqual([]);
+    expect(report.heldOut7.detected).toBeGreaterThanOrEqual(46);
+    expect(report.benign7.flagged.length).toBeLessThanOrEqual(2);
+    const figures = injectionFigures(report);
+    expect(figures.dev7).toEqual({ poisoned: 90, detected: report.dev7.detected });
+    expect(figures.heldOut7).toEqual({ poisoned: 70, detected: report.heldOut7.detected });
+    expect(figures.benign7).toEqual({ total: 50, flagged: report.benign7.flagged.length });
+    const section = injectionSection(report, String, (s) => s);
+    expect(section.find((l) => l.includes(INJECTION_PATHS.heldOut7))).toContain(`${report.heldOut7.detected}/70`);
+    expect(section.find((l) => l.includes(INJECTION_PATHS.devBenign7))).toContain(`benign tools flagged | 0/60`);
   });
 
   it("name the held-out sets' misses and the flagged benign tools by family and name only, never their text", () => {

@@ -22,6 +22,10 @@ export const INJECTION_PATHS = {
   benign5: "scripts/dev/eval/injection/benign-5.jsonl",
   heldOut6: "scripts/dev/eval/injection/held-out-6.jsonl",
   benign6: "scripts/dev/eval/injection/benign-6.jsonl",
+  dev7: "scripts/dev/eval/injection/dev-7.jsonl",
+  devBenign7: "scripts/dev/eval/injection/dev-benign-7.jsonl",
+  heldOut7: "scripts/dev/eval/injection/held-out-7.jsonl",
+  benign7: "scripts/dev/eval/injection/benign-7.jsonl",
 } as const;
 
 /** At most this share of real tools may be flagged (real descriptions say "IMPORTANT: use absolute paths"). */
@@ -105,6 +109,10 @@ const TEST_SETS = [
   { key: "benign5", path: "benign5", kind: "benign", row: "benign tools, fifth set" },
   { key: "heldOut6", path: "heldOut6", kind: "poisoned", row: "held-out poisoned descriptions, sixth set, written by another hand without the detector, never read", missed: "sixth held-out set" },
   { key: "benign6", path: "benign6", kind: "benign", row: "benign tools, sixth set" },
+  { key: "dev7", path: "dev7", kind: "poisoned", row: "poisoned descriptions written by another hand without the detector, to be read: learned-36's readings were written from its misses", missed: "set read for learned-36" },
+  { key: "devBenign7", path: "devBenign7", kind: "benign", row: "benign tools of the set read for learned-36" },
+  { key: "heldOut7", path: "heldOut7", kind: "poisoned", row: "held-out poisoned descriptions, seventh set, written by another hand without the detector, never read", missed: "seventh held-out set" },
+  { key: "benign7", path: "benign7", kind: "benign", row: "benign tools, seventh set" },
 ] as const satisfies readonly { key: string; path: keyof typeof INJECTION_PATHS; kind: "poisoned" | "benign"; row: string; missed?: string }[];
 type TestSet = (typeof TEST_SETS)[number];
 type HeldOutSet = Extract<TestSet, { kind: "poisoned" }>;
