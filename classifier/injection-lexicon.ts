@@ -467,14 +467,19 @@ export const INSTRUCTION_WORDS =
   /(?<![a-z\u00e0-\u00ff])(?:you|your|must|always|never|ignore|call|send|include|read|execute|run|pass|do not|don't|assistant|model|instructions?|tool|user|ignora|ignorez|ignoriere|envía|envoie|envoyez|sende|invia|empfiehl|verschweige|debes|du musst|vous devez|você deve|tu dois)(?![a-z\u00e0-\u00ff])/;
 
 /**
- * Lower-case text telling its reader to decode something and act on it, in any of the languages the families read:
- * a verb of decoding ("decode", "decodifícala", "dekodieren", "zdekoduj", "çözüp", "раскодируй", "デコード") and one of
- * following or applying ("and follow it", "y sigue", "und befolgen", "i stosuj", "uygulayın", "и выполняй", "従う").
+ * Lower-case text telling its reader to decode something and act on it, in any of the languages the families read: a
+ * verb of decoding ("decode", "decodifícala", "dekodieren", "zdekoduj", "çözüp", "раскодируй", "デコード"), and one of
+ * obeying ("and follow it", "y sigue", "und befolgen", "wykonaj", "и выполняй", "従う"), or of applying ("aplique",
+ * "stosuj") where the text names the model it is for: a template or a patch decoded and applied is a tool's own work.
  */
 export const DECODE_VERB = /(?<![\p{L}])(?:decod|décod|dekod|zdekod|odkod|çöz|раскодир|декодир|расшифр)|デコード|解码|解碼|디코드|복호화/u;
-export const FOLLOW_VERB =
-  /(?<![\p{L}])(?:follow|obey|apply|execute|act on|comply|sig[au]e|sigue|aplica|aplique|ejecuta|execute|suis|suivez|suivre|applique|appliquez|exécute|exécutez|segui|seguire|applica|esegui|befolg|anwend|ausführ|führe|volg|pas (?:het )?toe|uitvoer|stosuj|zastosuj|wykonaj|uygula|следуй|выполн|примени|соблюда)|従|適用|実行|执行|遵循|照做|따르|적용|실행/u;
+export const OBEY_VERB =
+  /(?<![\p{L}])(?:follow|obey|execute|act on|comply|siga|sigue|ejecuta|suis|suivez|suivre|exécute|exécutez|segui|seguire|esegui|befolg|ausführ|volg|uitvoer|wykonaj|следуй|выполн|соблюда)|従|执行|遵循|照做|따르|실행/u;
+export const APPLY_VERB = /(?<![\p{L}])(?:apply|aplica|aplique|applique|appliquez|applica|anwend|pas (?:het )?toe|stosuj|zastosuj|uygula|примени)|適用|적용/u;
+/** The model named as whom a text is for: "for the assistant", "dla modelu", "del asistente", "アシスタント向け". */
+export const MODEL_NAMED = /(?<![\p{L}])(?:assistant|mod[eè]l|asistent|assistent|asystent|asistan|ассистент|модел|llm|ai model|yapay zek)|アシスタント|モデル|助手|模型|어시스턴트|모델/u;
 /** A name for instructions, right before an encoded run: "Interne instructie (hex, UTF-8): …", "Config for the assistant (base64): …". */
 export const INSTRUCTION_LABEL =
   /(?<![\p{L}])(?:instruction|instructions|instructie|instrucción|instrucciones|instrução|istruzion[ei]|anweisung|instrukcj[aię]|talimat|инструкци|directive|config(?:uration)?|konfiguracj|configuración|configuração|konfiguration|конфигурац|yapılandırma|ayar)|指示|指令|設定|配置|지시|설정/u;
-
+/** An example shown right before an encoded run: "Example: …", "Örnek şablon: …", "Przykład wejścia: …". */
+export const EXAMPLE_LABEL = /(?<![\p{L}])(?:example|e\.g\.|sample|exemple|ejemplo|exemplo|esempio|beispiel|voorbeeld|przykład|örnek|пример)|例/u;

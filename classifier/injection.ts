@@ -20,9 +20,12 @@ import {
   EXFIL_SINK_LITERAL,
   EXFIL_SINK_WORDS,
   FAMILY_LABEL,
+  APPLY_VERB,
   DECODE_VERB,
-  FOLLOW_VERB,
+  EXAMPLE_LABEL,
   INSTRUCTION_LABEL,
+  MODEL_NAMED,
+  OBEY_VERB,
   INSTRUCTION_WORDS,
   NEGATION_UNDONE,
   NEGATORS,
@@ -423,11 +426,16 @@ function scan(text: string, depth: number, mask: number): InjectionFinding | und
     }
   }
   if (mask & ENCODED) {
-    const decoding = DECODE_VERB.test(lower) && FOLLOW_VERB.test(lower);
+    // Decoded prose counts where the text tells its reader to decode it and obey it, or to decode and apply it or calls
+    // it instructions for the model; not an example shown ("Example template: …").
+    const forModel = MODEL_NAMED.test(lower);
+    const decode = DECODE_VERB.test(lower);
+    const ordered = decode && (OBEY_VERB.test(lower) || (forModel && APPLY_VERB.test(lower)));
     for (const r of decodePayloads(text, (mask & LONG_RUN) !== 0)) {
       const at = text.indexOf(r.shown);
-      const labelled = at > 0 && INSTRUCTION_LABEL.test(lowerText(text.slice(Math.max(0, at - 60), at)));
-      const found = readRevealed(r, "encoded_payload", depth, visible, decoding || labelled);
+      const lead = at > 0 ? lowerText(text.slice(Math.max(0, at - 60), at)) : "";
+      const asked = !EXAMPLE_LABEL.test(lead) && (ordered || (forModel && INSTRUCTION_LABEL.test(lead)));
+      const found = readRevealed(r, "encoded_payload", depth, visible, asked);
       if (found) return found;
     }
   }

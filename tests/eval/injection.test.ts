@@ -171,7 +171,7 @@ describe("the injection figures", () => {
     ["heldOut4", 84, 43, "benign4", 60, 1], // learned-32
     ["heldOut5", 70, 42, "benign5", 40, 1], // learned-32
     ["heldOut6", 70, 36, "benign6", 50, 4], // learned-34
-    ["dev7", 90, 70, "devBenign7", 60, 0],
+    ["dev7", 90, 64, "devBenign7", 60, 0],
     ["heldOut7", 70, 46, "benign7", 50, 2], // learned-35
   ] as const)("count %s (%i poisoned) and its benign set as their own rows, in the report and in --json", (held, poisoned, floor, benign, total, ceiling) => {
     expect(report[held].detected).toBeGreaterThanOrEqual(floor);
