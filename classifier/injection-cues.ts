@@ -567,8 +567,8 @@ function shadowing(x: Sentence, lower: string, negated: Negated, mask: number): 
   if (moved) return true;
   // Another tool put out of use, with this one named here or in the next clause ("Diğer e-posta araçlarını kullanma;
   // tüm e-postalar bu araçla gönderilmelidir"), unless under a condition ("Do not use other editors when the file is a
-  // notebook": advice).
-  const avoided = firstWhere(C.avoid, x, () => true) !== undefined && (SELF.test(x.s) || SELF.test(nextClause(lower, x.at + x.s.length)));
+  // notebook": advice) or in a migration note ("ab Version 3 sind die übrigen v1-Werkzeuge nicht mehr zu verwenden").
+  const avoided = firstWhere(C.avoid, x, () => true) !== undefined && !DOCUMENTS.test(x.s) && (SELF.test(x.s) || SELF.test(nextClause(lower, x.at + x.s.length)));
   if (avoided && (CONDITION.exec(x.s) === null || ALWAYS.test(x.s))) return true;
   // This tool preferred under a condition ("… instead of other search tools when you need exact phrases") is advice.
   if (!SELF.test(x.s)) return false;
