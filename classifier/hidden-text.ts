@@ -11,6 +11,8 @@ export interface Revealed {
   shown: string;
   /** Revealed text that is an instruction by its very form (tag characters carry nothing else). */
   hiddenByItself: boolean;
+  /** Where the encoded run starts in the text, for a decoded payload. */
+  at?: number;
 }
 
 // ---- invisible Unicode ------------------------------------------------------------------------------------------
@@ -66,7 +68,8 @@ function zeroWidthBits(run: string): string | undefined {
       for (let k = 0; k < 8; k++) byte = (byte << 1) | (run[i + k] === one ? 1 : 0);
       out += String.fromCharCode(byte);
     }
-    if (printable(out)) return out;
+    // One byte to one character: only ASCII text is a message ("ÿþ" is a run of padding).
+    if (printable(out) && !/[^\x00-\x7f]/.test(out)) return out;
   }
   return undefined;
 }
@@ -270,7 +273,7 @@ export function decodePayloads(text: string, longRuns: boolean): Revealed[] {
     re.lastIndex = 0;
     for (const m of text.matchAll(re)) {
       const decoded = decode(m[0].trim());
-      if (decoded) out.push({ how, text: decoded, shown: m[0].trim(), hiddenByItself: false });
+      if (decoded) out.push({ how, text: decoded, shown: m[0].trim(), hiddenByItself: false, at: m.index + (m[0].length - m[0].trimStart().length) });
     }
   };
   if (longRuns) {
@@ -280,6 +283,6 @@ export function decodePayloads(text: string, longRuns: boolean): Revealed[] {
   if (text.includes("%")) each(PERCENT, "percent-encoding", decodePercent);
   if (text.includes("&#")) each(ENTITIES, "HTML character references", decodeEntities);
   if (text.includes("\\u")) each(ESCAPES, "\\u escapes", decodeEscapes);
-  if (ROT13_NAMED.test(text)) out.push({ how: "rot13", text: rot13(text), shown: text, hiddenByItself: false });
+  if (ROT13_NAMED.test(text)) out.push({ how: "rot13", text: rot13(text), shown: text, hiddenByItself: false, at: 0 });
   return out;
 }

@@ -467,19 +467,21 @@ export const INSTRUCTION_WORDS =
   /(?<![a-z\u00e0-\u00ff])(?:you|your|must|always|never|ignore|call|send|include|read|execute|run|pass|do not|don't|assistant|model|instructions?|tool|user|ignora|ignorez|ignoriere|envía|envoie|envoyez|sende|invia|empfiehl|verschweige|debes|du musst|vous devez|você deve|tu dois)(?![a-z\u00e0-\u00ff])/;
 
 /**
- * Lower-case text telling its reader to decode something and act on it, in any of the languages the families read: a
- * verb of decoding ("decode", "decodifícala", "dekodieren", "zdekoduj", "çözüp", "раскодируй", "デコード"), and one of
- * obeying ("and follow it", "y sigue", "und befolgen", "wykonaj", "и выполняй", "従う"), or of applying ("aplique",
- * "stosuj") where the text names the model it is for: a template or a patch decoded and applied is a tool's own work.
+ * Lower-case text telling its reader to decode something and act on it, in one clause, in any of the languages the
+ * families read: a verb of decoding ("decode", "decodifícala", "dekodieren", "zdekoduj", "çözüp", "раскодируй",
+ * "デコード"), then, within a few words, an order to obey it ("and follow it", "y síguela", "und befolgen", "i wykonaj",
+ * "и выполняй", "して従う") or to apply it ("aplique", "stosuj") where the text names the model it is for: a template or a
+ * patch decoded and applied is a tool's own work, and "decodes … follows RFC 4648" describes one.
  */
-export const DECODE_VERB = /(?<![\p{L}])(?:decod|décod|dekod|zdekod|odkod|çöz|раскодир|декодир|расшифр)|デコード|解码|解碼|디코드|복호화/u;
-export const OBEY_VERB =
-  /(?<![\p{L}])(?:follow|obey|execute|act on|comply|siga|sigue|ejecuta|suis|suivez|suivre|exécute|exécutez|segui|seguire|esegui|befolg|ausführ|volg|uitvoer|wykonaj|следуй|выполн|соблюда)|従|执行|遵循|照做|따르|실행/u;
-export const APPLY_VERB = /(?<![\p{L}])(?:apply|aplica|aplique|applique|appliquez|applica|anwend|pas (?:het )?toe|stosuj|zastosuj|uygula|примени)|適用|적용/u;
-/** The model named as whom a text is for: "for the assistant", "dla modelu", "del asistente", "アシスタント向け". */
-export const MODEL_NAMED = /(?<![\p{L}])(?:assistant|mod[eè]l|asistent|assistent|asystent|asistan|ассистент|модел|llm|ai model|yapay zek)|アシスタント|モデル|助手|模型|어시스턴트|모델/u;
-/** A name for instructions, right before an encoded run: "Interne instructie (hex, UTF-8): …", "Config for the assistant (base64): …". */
-export const INSTRUCTION_LABEL =
-  /(?<![\p{L}])(?:instruction|instructions|instructie|instrucción|instrucciones|instrução|istruzion[ei]|anweisung|instrukcj[aię]|talimat|инструкци|directive|config(?:uration)?|konfiguracj|configuración|configuração|konfiguration|конфигурац|yapılandırma|ayar)|指示|指令|設定|配置|지시|설정/u;
+export const DECODE_THEN_OBEY =
+  /(?<![\p{L}])(?:decod|décod|dekod|zdekod|odkod|çöz|раскодир|декодир|расшифр)[\p{L}]*[^.;!?。\n]{0,40}?(?<![\p{L}])(?:follow|obey|execute|comply with|act on|sigue|síguel[ao]s?|sigan|siga|ejecuta|ejecútal[ao]s?|suis|suivez|exécute|exécutez|segui|seguile|esegui|eseguile|befolge|befolgen|befolgt|führe|ausführen|volg|volgen|uitvoeren|voer|wykonaj|wykonuj|следуй|следуйте|выполняй|выполни|выполните|uyun|uy)(?![\p{L}])|(?:デコード|解码|解碼|디코드|복호화)[^。\n]{0,12}?(?:従|执行|遵循|照做|따르|실행)/u;
+export const DECODE_THEN_APPLY =
+  /(?<![\p{L}])(?:decod|décod|dekod|zdekod|odkod|çöz|раскодир|декодир|расшифр)[\p{L}]*[^.;!?。\n]{0,40}?(?<![\p{L}])(?:apply|aplica|aplique|aplícal[ao]s?|applique|appliquez|applica|applicale|anwenden|wende|pas (?:het )?toe|toepassen|stosuj|zastosuj|uygula|uygulayın|uygulayin|примени|применяй|примените)(?![\p{L}])|(?:デコード|解码|디코드)[^。\n]{0,12}?(?:適用|적용)/u;
+/**
+ * The model named as whom a text is for: "for the assistant", "dla modelu", "Config do assistente", "アシスタント向け" (a
+ * bare "model" is as often a model registry's or a car's).
+ */
+export const MODEL_NAMED =
+  /(?<![\p{L}])(?:assistant|asistent|assistent|asystent|asistan|ассистент|llm|ai model|language model|sprachmodell|taalmodel|modelo de ia|modelu językowego|языковой модели|yapay zek|(?:for|to) the model|dla modelu|do modelu|для модели|al modelo|para el modelo|per il modello|al modello|pour le modèle|au modèle|für das modell|an das modell|voor het model|aan het model|modeline)|アシスタント|助手|어시스턴트/u;
 /** An example shown right before an encoded run: "Example: …", "Örnek şablon: …", "Przykład wejścia: …". */
-export const EXAMPLE_LABEL = /(?<![\p{L}])(?:example|e\.g\.|sample|exemple|ejemplo|exemplo|esempio|beispiel|voorbeeld|przykład|örnek|пример)|例/u;
+export const EXAMPLE_LABEL = /(?<![\p{L}])(?:example|e\.g\.|for instance|such as|sample|input|exemple|ejemplo|entrada|exemplo|esempio|beispiel|eingabe|voorbeeld|invoer|przykład|wejście|örnek|girdi|пример|ввод|запись)|例|入力/u;

@@ -20,12 +20,10 @@ import {
   EXFIL_SINK_LITERAL,
   EXFIL_SINK_WORDS,
   FAMILY_LABEL,
-  APPLY_VERB,
-  DECODE_VERB,
+  DECODE_THEN_APPLY,
+  DECODE_THEN_OBEY,
   EXAMPLE_LABEL,
-  INSTRUCTION_LABEL,
   MODEL_NAMED,
-  OBEY_VERB,
   INSTRUCTION_WORDS,
   NEGATION_UNDONE,
   NEGATORS,
@@ -426,15 +424,14 @@ function scan(text: string, depth: number, mask: number): InjectionFinding | und
     }
   }
   if (mask & ENCODED) {
-    // Decoded prose counts where the text tells its reader to decode it and obey it, or to decode and apply it or calls
-    // it instructions for the model; not an example shown ("Example template: …").
-    const forModel = MODEL_NAMED.test(lower);
-    const decode = DECODE_VERB.test(lower);
-    const ordered = decode && (OBEY_VERB.test(lower) || (forModel && APPLY_VERB.test(lower)));
+    // Decoded prose counts where the text orders it decoded and obeyed, or decoded and applied for the model it names;
+    // not an example shown in the sentence before it ("Example template: …").
+    const ordered = DECODE_THEN_OBEY.test(lower) || (MODEL_NAMED.test(lower) && DECODE_THEN_APPLY.test(lower));
     for (const r of decodePayloads(text, (mask & LONG_RUN) !== 0)) {
-      const at = text.indexOf(r.shown);
-      const lead = at > 0 ? lowerText(text.slice(Math.max(0, at - 60), at)) : "";
-      const asked = !EXAMPLE_LABEL.test(lead) && (ordered || (forModel && INSTRUCTION_LABEL.test(lead)));
+      const at = r.at ?? 0;
+      const window = lowerText(text.slice(Math.max(0, at - 60), at));
+      const lead = window.slice(Math.max(window.lastIndexOf(". "), window.lastIndexOf("\n")) + 1);
+      const asked = ordered && !EXAMPLE_LABEL.test(lead);
       const found = readRevealed(r, "encoded_payload", depth, visible, asked);
       if (found) return found;
     }
