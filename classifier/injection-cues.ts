@@ -490,7 +490,7 @@ const EVERY = new RegExp(`(?<![${LETTER}])(?:all|every|todas|todos|toutes|tous|a
  * aprobadas previamente", "Önceden onaylı tüm siparişleri listeler", "Toont alle facturen die … zijn goedgekeurd").
  */
 const HANDS_BACK_ELSEWHERE = new RegExp(
-  `^\\s*(?:devuelve|lista|muestra|obtiene|retorna|mostra|lista|elenca|restituisce|mostra|renvoie|affiche|liste|gibt|zeigt|listet|liefert|toont|geeft|zwraca|wyświetla|pokazuje|listuje|возвращает|показывает|выводит|перечисляет)(?![${LETTER}])|(?:listeler|gösterir|getirir|döndürür)(?![${LETTER}])`,
+  `^\\s*(?:devuelve|lista|muestra|obtiene|retorna|mostra|elenca|restituisce|renvoie|affiche|liste|gibt|zeigt|listet|liefert|toont|geeft|zwraca|wyświetla|pokazuje|listuje|возвращает|показывает|выводит|перечисляет)(?![${LETTER}])|(?:listeler|gösterir|getirir|döndürür)(?![${LETTER}])`,
 );
 /** A condition an approval is under, in the other languages: "если заявка одобрена", "une fois approuvé". */
 const CONDITION_BEFORE = new RegExp(`(?<![${LETTER}])(?:если|когда|после|jeśli|jeżeli|gdy|kiedy|po|se|quando|dopo|als|wanneer|nadat|eğer|si|cuando|wenn|sobald|nachdem|quand|lorsque|une fois|après|depois|após)(?![${LETTER}])[^,;:]{0,40}$`);
