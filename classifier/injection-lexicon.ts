@@ -473,10 +473,18 @@ export const INSTRUCTION_WORDS =
  * "и выполняй", "して従う") or to apply it ("aplique", "stosuj") where the text names the model it is for: a template or a
  * patch decoded and applied is a tool's own work, and "decodes … follows RFC 4648" describes one.
  */
-export const DECODE_THEN_OBEY =
-  /(?<![\p{L}])(?:decod|décod|dekod|zdekod|odkod|çöz|раскодир|декодир|расшифр)[\p{L}]*[^.;!?。\n]{0,40}?(?<![\p{L}])(?:follow|obey|execute|comply with|act on|sigue|síguel[ao]s?|sigan|siga|ejecuta|ejecútal[ao]s?|suis|suivez|exécute|exécutez|segui|seguile|esegui|eseguile|befolge|befolgen|befolgt|führe|ausführen|volg|volgen|uitvoeren|voer|wykonaj|wykonuj|следуй|следуйте|выполняй|выполни|выполните|uyun|uy)(?![\p{L}])|(?:デコード|解码|解碼|디코드|복호화)[^。\n]{0,12}?(?:従|执行|遵循|照做|따르|실행)/u;
-export const DECODE_THEN_APPLY =
-  /(?<![\p{L}])(?:decod|décod|dekod|zdekod|odkod|çöz|раскодир|декодир|расшифр)[\p{L}]*[^.;!?。\n]{0,40}?(?<![\p{L}])(?:apply|aplica|aplique|aplícal[ao]s?|applique|appliquez|applica|applicale|anwenden|wende|pas (?:het )?toe|toepassen|stosuj|zastosuj|uygula|uygulayın|uygulayin|примени|применяй|примените)(?![\p{L}])|(?:デコード|解码|디코드)[^。\n]{0,12}?(?:適用|적용)/u;
+/** A verb of decoding, then the rest of its clause up to a word: where the verb acted on it must stand. */
+const DECODING = "(?<![\\p{L}])(?:decod|décod|dekod|zdekod|odkod|çöz|раскодир|декодир|расшифр)[\\p{L}]*[^.;!?。\\n]{0,40}?(?<![\\p{L}])";
+/** DECODING followed by a verb of `acting` as a whole word, or `unspaced`: the same in a script written without spaces. */
+const decodeThen = (acting: string, unspaced: string) => new RegExp(`${DECODING}(?:${acting})(?![\\p{L}])|${unspaced}`, "u");
+export const DECODE_THEN_OBEY = decodeThen(
+  "follow|obey|execute|comply with|act on|sigue|síguel[ao]s?|sigan|siga|ejecuta|ejecútal[ao]s?|suis|suivez|exécute|exécutez|segui|seguile|esegui|eseguile|befolge|befolgen|befolgt|führe|ausführen|volg|volgen|uitvoeren|voer|wykonaj|wykonuj|следуй|следуйте|выполняй|выполни|выполните|uyun|uy",
+  "(?:デコード|解码|解碼|디코드|복호화)[^。\\n]{0,12}?(?:従|执行|遵循|照做|따르|실행)",
+);
+export const DECODE_THEN_APPLY = decodeThen(
+  "apply|aplica|aplique|aplícal[ao]s?|applique|appliquez|applica|applicale|anwenden|wende|pas (?:het )?toe|toepassen|stosuj|zastosuj|uygula|uygulayın|uygulayin|примени|применяй|примените",
+  "(?:デコード|解码|디코드)[^。\\n]{0,12}?(?:適用|적용)",
+);
 /**
  * The model named as whom a text is for: "for the assistant", "dla modelu", "Config do assistente", "アシスタント向け" (a
  * bare "model" is as often a model registry's or a car's).

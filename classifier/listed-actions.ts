@@ -3,18 +3,20 @@
 // (CREATE, UPDATE, REMOVE, GET)". Pure.
 import { ACTION_ARGUMENTS, FOREIGN_MANAGING_VERBS } from "./lexicon.js";
 
-const LISTING_KEY = "\\b(?:actions?|operations?|ops|methods?|modes?)\\s*(?:[:=(]|\\bare\\b|\\binclude\\b)\\s*";
+/** The words a listing of actions is named by: "Actions:", "operations are", "Dataset ops:", "modes include". */
+const LISTING_WORDS = "actions?|operations?|ops|methods?|modes?";
+const LISTING_KEY = `\\b(?:${LISTING_WORDS})\\s*(?:[:=(]|\\bare\\b|\\binclude\\b)\\s*`;
 const LISTING_SEPARATOR = "(?:,\\s*|\\s+or\\s+|\\s+and\\s+|\\s*[|/]\\s*)";
 const listing = (item: string) => new RegExp(`${LISTING_KEY}((?:${item}${LISTING_SEPARATOR}){1,}${item})`, "gi");
 /** Actions listed as bare words: "Actions: list, get, delete". */
 const BARE_LISTED = listing("[A-Za-z][A-Za-z0-9_-]*");
 /** … or quoted, each with a short note on it: "Actions: 'read' (read-only) | 'delete' (IRREVERSIBLE)". */
 const DRESSED_LISTED = listing("['\"`]?[A-Za-z][A-Za-z0-9_-]*['\"`]?(?:\\s*\\([^()\\n]{0,160}\\))?");
-const SEPARATOR = /,\s*|\s+or\s+|\s+and\s+|\s*[|/]\s*/;
+const SEPARATOR = new RegExp(LISTING_SEPARATOR);
 /** An item's note and quotes, which are not the action's name (the items are trimmed after). */
 const ITEM_DRESSING = /\([^()]*\)|['"`]/g;
 /** A listing's own keys, met as items where a value is given to one ("mode=list or mode=kill"). */
-const LISTING_KEYS = /^(?:actions?|operations?|ops?|methods?|modes?)$/i;
+const LISTING_KEYS = new RegExp(`^(?:${LISTING_WORDS}|op)$`, "i");
 /**
  * Values a text filters on rather than actions it offers: "Filter by execution mode: 'sync' or 'async'", "Narrow results
  * with method=GET or method=POST", "entries whose action is …", and a code span followed by "filters"
