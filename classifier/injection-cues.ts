@@ -413,7 +413,7 @@ const DESCRIBES_TOOL = /^\s*(?:[a-z]+[^s\s]s|[a-zäöüß]+t (?:die|der|das|den|
  */
 const VERB_THEN_THING = /^\s*[a-zà-ÿ]+ (?:le|la|les|l'|l’|el|los|las|lo|il|gli|i|o|a|os|as|un|una|uno|une|um|uma|des|del|de|het|een)\b/;
 /** A boolean argument's effect: "If true, do not notify the user", "… si notify vaut false". */
-const OPTION_EFFECT = /^\s*(?:if|when) (?:true|false|set|enabled|disabled)\b|^\s*whether to\b|^\s*set (?:to )?(?:true|false) to\b|^\s*(?:si|wenn|se) (?:es |est |ist |for |é )?(?:verdadero|vrai|true|wahr|verdadeiro)\b|\b(?:if|when|si|wenn|se|cuando|quand) [a-z_]+ (?:is |est |vaut |es |ist |for |é |= ?)?(?:true|false|vrai|faux|verdadero|falso|wahr|verdadeiro)\b/;
+const OPTION_EFFECT = /^\s*(?:if|when) (?:true|false|set|enabled|disabled)\b|^\s*whether to\b|\bset (?:[a-z_]+ ?= ?|to )?(?:true|false) to\b|^\s*(?:si|wenn|se) (?:es |est |ist |for |é )?(?:verdadero|vrai|true|wahr|verdadeiro)\b|\b(?:if|when|si|wenn|se|cuando|quand) [a-z_]+ (?:is |est |vaut |es |ist |for |é |= ?)?(?:true|false|vrai|faux|verdadero|falso|wahr|verdadeiro)\b/;
 /** … and in the languages whose conditions the pattern above does not know: "Jeśli true, …", "reset true ise …", "true の場合". */
 const OPTION_EFFECT_ELSEWHERE = new RegExp(
   `(?<![${LETTER}])(?:если|при значении|jeśli|jeżeli|gdy|se|als|indien|wanneer|eğer|lorsque|quand|si|cuando|wenn|falls|quando)(?![${LETTER}])[^.;:!?]{0,40}?(?<![${LETTER}])(?:true|false|vero|falso|waar|onwaar|prawda|fałsz|истина|ложь)(?![${LETTER}])|(?:true|false)\\s*(?:ise|이면|인 경우|の場合|のとき|の時)`,

@@ -10,6 +10,7 @@ import { decodePayloads, revealUnicode, type Revealed } from "./hidden-text.js";
 import { concealmentStated, findByCues, SENTENCE_CUES, type Candidate } from "./injection-cues.js";
 import { findByModel } from "./injection-model.js";
 import { HASH_SLOTS, hashWord } from "./word-hash.js";
+import { undisclosedEffect } from "./undisclosed-effect.js";
 import {
   CUES,
   ENCODING_CUES,
@@ -452,14 +453,14 @@ export function findByRules(text: string): InjectionFinding | undefined {
   const sentences: Candidate[] = [];
   const mask = walkText(text, sentences);
   const found = scan(text, 0, mask & ~SHIFTED);
-  if (found || sentences.length === 0) return found;
+  if (found) return found;
   const lower = lowerText(text);
-  if (mask & SHIFTED) {
+  if (sentences.length > 0 && mask & SHIFTED) {
     // Lower-casing moved the positions: the sentences are found again in the lower-case text.
     sentences.length = 0;
     walkText(lower, sentences);
   }
-  return findByCues(text, lower, sentences, negated);
+  return (sentences.length > 0 ? findByCues(text, lower, sentences, negated) : undefined) ?? undisclosedEffect(text, lower);
 }
 
 /** One rationale sentence for a finding, quoting what decided (decoded or revealed text included). */

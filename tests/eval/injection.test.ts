@@ -95,12 +95,13 @@ describe("the third held-out set and the benign set, written without the detecto
   });
 });
 
-describe("the fourth to seventh held-out sets and their benign sets, written without the detector", () => {
+describe("the fourth to eighth held-out sets and their benign sets, written without the detector", () => {
   const sets = [
     ["fourth held-out set", INJECTION_PATHS.heldOut4, 84, 12],
     ["fifth held-out set", INJECTION_PATHS.heldOut5, 70, 10],
     ["sixth held-out set", INJECTION_PATHS.heldOut6, 70, 10],
     ["seventh held-out set", INJECTION_PATHS.heldOut7, 70, 10],
+    ["eighth held-out set", INJECTION_PATHS.heldOut8, 70, 10],
   ] as const;
   for (const [which, file, total, perFamily] of sets) {
     it(`${which}: parses line by line, ${perFamily} of every family, names unique, invisible characters as escapes`, () => {
@@ -119,6 +120,8 @@ describe("the fourth to seventh held-out sets and their benign sets, written wit
     [INJECTION_PATHS.benign6, 50],
     [INJECTION_PATHS.benign7, 50],
     [INJECTION_PATHS.devBenign7, 60],
+    [INJECTION_PATHS.benign8, 50],
+    [INJECTION_PATHS.devBenign8, 70],
   ])("%s: benign tools, parsed line by line, invisible characters as escapes", (file, total) => {
     const set = readSet(join(root, file));
     expect(set.length).toBe(total);
@@ -166,13 +169,16 @@ describe("the injection figures", () => {
   });
 
   // Each set's floor is its first run's figure (the detector named), its benign set's ceiling likewise; the set read for
-  // learned-36 keeps what its readings found (35 of 90 on its first run, with learned-35's detector).
+  // learned-36 keeps what its readings found (35 of 90 on its first run, with learned-35's detector), and so does the set
+  // read for learned-37 (39 of 100 on its first run, with learned-36's).
   it.each([
     ["heldOut4", 84, 43, "benign4", 60, 1], // learned-32
     ["heldOut5", 70, 42, "benign5", 40, 1], // learned-32
     ["heldOut6", 70, 36, "benign6", 50, 4], // learned-34
     ["dev7", 90, 64, "devBenign7", 60, 0],
     ["heldOut7", 70, 46, "benign7", 50, 2], // learned-35
+    ["dev8", 100, 53, "devBenign8", 70, 1],
+    ["heldOut8", 70, 39, "benign8", 50, 0], // learned-36
   ] as const)("count %s (%i poisoned) and its benign set as their own rows, in the report and in --json", (held, poisoned, floor, benign, total, ceiling) => {
     expect(report[held].detected).toBeGreaterThanOrEqual(floor);
     expect(report[benign].flagged.length).toBeLessThanOrEqual(ceiling);

@@ -26,6 +26,10 @@ export const INJECTION_PATHS = {
   devBenign7: "scripts/dev/eval/injection/dev-benign-7.jsonl",
   heldOut7: "scripts/dev/eval/injection/held-out-7.jsonl",
   benign7: "scripts/dev/eval/injection/benign-7.jsonl",
+  dev8: "scripts/dev/eval/injection/dev-8.jsonl",
+  devBenign8: "scripts/dev/eval/injection/dev-benign-8.jsonl",
+  heldOut8: "scripts/dev/eval/injection/held-out-8.jsonl",
+  benign8: "scripts/dev/eval/injection/benign-8.jsonl",
 } as const;
 
 /** At most this share of real tools may be flagged (real descriptions say "IMPORTANT: use absolute paths"). */
@@ -113,6 +117,10 @@ const TEST_SETS = [
   { key: "devBenign7", path: "devBenign7", kind: "benign", row: "benign tools of the set read for learned-36" },
   { key: "heldOut7", path: "heldOut7", kind: "poisoned", row: "held-out poisoned descriptions, seventh set, written by another hand without the detector, never read", missed: "seventh held-out set" },
   { key: "benign7", path: "benign7", kind: "benign", row: "benign tools, seventh set" },
+  { key: "dev8", path: "dev8", kind: "poisoned", row: "poisoned descriptions written by another hand without the detector, to be read: learned-37's readings were written from its misses", missed: "set read for learned-37" },
+  { key: "devBenign8", path: "devBenign8", kind: "benign", row: "benign tools of the set read for learned-37" },
+  { key: "heldOut8", path: "heldOut8", kind: "poisoned", row: "held-out poisoned descriptions, eighth set, written by another hand without the detector, never read", missed: "eighth held-out set" },
+  { key: "benign8", path: "benign8", kind: "benign", row: "benign tools, eighth set" },
 ] as const satisfies readonly { key: string; path: keyof typeof INJECTION_PATHS; kind: "poisoned" | "benign"; row: string; missed?: string }[];
 type TestSet = (typeof TEST_SETS)[number];
 type HeldOutSet = Extract<TestSet, { kind: "poisoned" }>;
