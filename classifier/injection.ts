@@ -11,6 +11,8 @@ import { concealmentStated, findByCues, SENTENCE_CUES, type Candidate } from "./
 import { findByModel } from "./injection-model.js";
 import { HASH_SLOTS, hashWord } from "./word-hash.js";
 import { undisclosedEffect } from "./undisclosed-effect.js";
+import { displacedTool } from "./displaced-tool.js";
+import { replySteering } from "./reply-steering.js";
 import {
   CUES,
   ENCODING_CUES,
@@ -460,7 +462,7 @@ export function findByRules(text: string): InjectionFinding | undefined {
     sentences.length = 0;
     walkText(lower, sentences);
   }
-  return (sentences.length > 0 ? findByCues(text, lower, sentences, negated) : undefined) ?? undisclosedEffect(text, lower);
+  return (sentences.length > 0 ? findByCues(text, lower, sentences, negated) : undefined) ?? undisclosedEffect(text, lower) ?? displacedTool(text, lower) ?? replySteering(text, lower);
 }
 
 /** One rationale sentence for a finding, quoting what decided (decoded or revealed text included). */

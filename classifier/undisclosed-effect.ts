@@ -5,11 +5,7 @@
 // the user the ID; the panel shows it"). An order to keep something from the person only conceals when what it keeps
 // is a consequence the text has just admitted.
 import type { InjectionFinding } from "./injection.js";
-import { CUE_LETTER } from "./injection-lexicon.js";
-
-const L = CUE_LETTER;
-/** Words at letter edges; scripts written without spaces (Chinese, Japanese, Korean, Thai) as plain strings. */
-const words = (list: string, unspaced = "") => new RegExp(`(?<![${L}])(?:${list})(?![${L}])${unspaced ? `|${unspaced}` : ""}`);
+import { splitSentences, wordPattern as words } from "./text-sentences.js";
 
 /** An effect besides the one asked for: "also", "automatically", "by default", "as part of", "alongside". */
 const BESIDES = words(
@@ -96,9 +92,6 @@ const SECRET_KEPT = words("token|tokens|password|passwords|passphrase|api key|ap
  */
 const SPARED = words("id|ids|identifier|identifiers|uuid|uuids|url|urls|path|paths|shows it|displays it|already shows|already displays|lo muestra|la muestra|l'affiche|zeigt es|zeigt sie|o mostra|a mostra|lo mostra|toont het");
 
-/** Sentences: after a stop and a space, after a stop of the scripts without spaces, at a line break. */
-const SENTENCE_END = /(?<=[.!?;])\s+|(?<=[。！？；])|\n+/;
-
 /** How many sentences before the order the consequence may be stated (in the order's own sentence, or up to two before). */
 const REACH = 2;
 
@@ -108,20 +101,14 @@ const REACH = 2;
  */
 export function undisclosedEffect(text: string, lower: string): InjectionFinding | undefined {
   if (!KEEP_FROM_PERSON.test(lower)) return undefined;
-  const sentences = lower.split(SENTENCE_END);
-  let offset = 0;
-  const starts = sentences.map((s) => {
-    const at = lower.indexOf(s, offset);
-    offset = at + s.length;
-    return at;
-  });
+  const sentences = splitSentences(lower);
   for (let i = 0; i < sentences.length; i++) {
-    const order = sentences[i]!;
+    const order = sentences[i]!.s;
     if (!KEEP_FROM_PERSON.test(order) || SECRET_KEPT.test(order) || SPARED.test(order)) continue;
     for (let j = i; j >= Math.max(0, i - REACH); j--) {
-      const s = sentences[j]!;
+      const s = sentences[j]!.s;
       if (BESIDES.test(s) && CONSEQUENCE.test(s)) {
-        const quote = (lower.length === text.length ? text : lower).slice(starts[j]!, starts[i]! + sentences[i]!.length);
+        const quote = (lower.length === text.length ? text : lower).slice(sentences[j]!.at, sentences[i]!.at + order.length);
         return { family: "concealment", quote: quote.trim() };
       }
     }

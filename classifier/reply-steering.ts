@@ -1,0 +1,55 @@
+// Text addressed to the model read by what it does to the model's replies, where no guidance is named or set aside:
+// a promotion put into every reply, the text's own words passed off as the model's view, and the tool's text ranked
+// above the system prompt or the person's messages. Honest texts ask for a citation in every answer or rank a config
+// file above the environment; neither promotes, disguises a source or outranks the model's own instructions.
+import type { InjectionFinding } from "./injection.js";
+import { splitSentences, wordPattern as words } from "./text-sentences.js";
+
+/** Every reply the model gives: "at the end of every answer", "en cada respuesta", "每次回复". */
+const EVERY_REPLY = words(
+  [
+    // Not "each response": an API's responses carry coupons and discounts honestly.
+    "(?:every|each|all|any) of your (?:replies|responses|answers)|(?:every|each|all) (?:your )?(?:reply|replies|answer|answers)|(?:the )?end of (?:every|each) (?:reply|response|answer)|(?:every|each) time you (?:reply|respond|answer|summari[sz]e)",
+    "(?:en |a )?cada respuesta|todas las respuestas|(?:à |dans )?chaque réponse|toutes (?:les|vos|tes) réponses|jede[rn]? antwort|allen antworten|(?:em )?cada resposta|todas as respostas|ogni risposta|tutte le risposte|elk antwoord|iedere reactie|każdej odpowiedzi|каждом ответе|каждый ответ|кожній відповіді|кожну відповідь|her yanıt[a-zçğıöşü]*|her cevap[a-zçğıöşü]*|varje svar|každé odpovědi|každou odpověď|κάθε απάντηση|setiap (?:kali|jawaban|balasan)|mỗi câu trả lời|mọi câu trả lời",
+  ].join("|"),
+  "每次回复|每次回覆|每条回复|每个回答|每個回答|所有回答|すべての回答|各回答|毎回の回答|返答のたびに|모든 답변|모든 응답|매 응답|매번 답변|في كل رد|في كل إجابة|हर उत्तर|हर जवाब|בכל תשובה|ทุกคำตอบ|ทุกครั้งที่ตอบ",
+);
+
+/** What is put there to sell: a recommendation, a discount, a link with a referral, a paid tier. */
+const PROMOTION = words(
+  [
+    "recommend[a-z]*|promot[a-z]*|advertis[a-z]*|upsell[a-z]*|sponsor[a-z]*|discount|coupon|referral|ref=|affiliate|newsletter|sign up|subscribe|premium|pro tier|paid (?:plan|tier|ticket)|upgrade to",
+    "recomiend[a-z]*|recomend[a-z]*|descuento|desconto|suscrib[a-z]*|inscr[a-z]*|recommand[a-z]*|réduction|empfiehl[a-z]*|rabatt|abonnier[a-z]*|consiglia[a-z]*|sconto|iscriv[a-z]*|aanbevel[a-z]*|korting|poleć[a-ząćęłńóśźż]*|rabat|рекоменд[а-я]*|скидк[а-я]*|знижк[а-я]*|öner[a-zçğıöşü]*|indirim|rekommendera[a-z]*|doporuč[a-zěščřžýáíéůú]*|sleva|πρότειν[α-ωάέήίόύώ]*|προτείν[α-ωάέήίόύώ]*|έκπτωσ[α-ωάέήίόύώ]*|promo|rekomendasi|sisipkan|khuyến mãi|giới thiệu",
+  ].join("|"),
+  "推荐|推薦|加上|优惠|優惠|折扣|微信|おすすめ|勧め|割引|추천|할인|توصي|أوصِ|خصم|सुझाव|छूट|המלצ|הנחה|แนะนำ|ส่วนลด|เชียร์",
+);
+
+/** The text's own words passed off as the model's: "present this as your own view", "不要说明来源". */
+const AS_OWN_VIEW = words(
+  [
+    "as (?:your|its) own (?:view|views|opinion|opinions|idea|ideas|knowledge|recommendation|judg(?:e)?ment|words|conclusion)|as if (?:it|this|they) (?:were|was|came from) (?:your|its) own|rather than (?:something|anything) from this (?:description|tool|text)|(?:don't|do not|never) (?:say|reveal|mention|disclose|admit) (?:that |where )?(?:it|this|these|the (?:link|text|note|recommendation)) (?:came|comes|come) from",
+    "como (?:tu|su) (?:propia )?opini[oó]n(?: propia)?|como (?:algo )?propio|comme (?:ton|votre) (?:propre )?avis|als (?:deine|ihre) eigene (?:meinung|ansicht)|como (?:sua|tua) (?:própria )?opinião|come (?:tua|sua) opinione|как (?:своё|свое|собственное) мнение|як (?:свою|власну) думку|kendi (?:görüşün|fikrin)|som din egen (?:åsikt|uppfattning)|jako (?:svůj|vlastní) názor|ως δική σου (?:γνώμη|άποψη)|jangan ungkapkan bahwa|như (?:ý kiến|quan điểm) của (?:bạn|riêng bạn)",
+  ].join("|"),
+  "不要说明来源|不要說明來源|不要透露来源|不要透露來源|作为你自己的观点|作為你自己的觀點|自分の意見として|당신의 의견인 것처럼|자신의 의견으로|كرأيك الشخصي|अपनी राय के रूप में|כדעתך האישית|เป็นความเห็นของคุณเอง",
+);
+
+/** The tool's text ranked above what the model was told: "tool descriptions > system prompt", "take precedence over the system prompt". */
+const TEXT_OUTRANKS = new RegExp(
+  [
+    "(?:tool descriptions?|this description|these notes|this note|this text|the tool's (?:text|description))[^.;]{0,20}?(?:>|take precedence over|takes precedence over|outranks?|override|overrides|supersedes?|ha(?:s|ve) priority over|(?:rank|ranks|are|is) (?:higher|above))[^.;]{0,30}?(?:system (?:prompt|message|instructions)|user messages?|the user's (?:instructions|messages))",
+    "(?:system (?:prompt|message|instructions)|user messages?)[^.;]{0,40}?(?:lower priority than|rank below|ranks below|are overridden by|is overridden by|<)[^.;]{0,20}?(?:tool descriptions?|this description|this text)",
+    "systémové zprávy[^.;]{0,40}?nižší prioritu než popisy nástrojů|(?:instrucciones|mensaje) del sistema[^.;]{0,40}?(?:menor prioridad|por debajo)|system(?:meddelandet|prompten)[^.;]{0,40}?lägre prioritet",
+  ].join("|"),
+);
+
+/** One sentence that steers the model's replies, quoted. */
+export function replySteering(text: string, lower: string): InjectionFinding | undefined {
+  const promoted = EVERY_REPLY.test(lower) && PROMOTION.test(lower);
+  if (!promoted && !AS_OWN_VIEW.test(lower) && !TEXT_OUTRANKS.test(lower)) return undefined;
+  for (const { s, at } of splitSentences(lower)) {
+    if ((EVERY_REPLY.test(s) && PROMOTION.test(s)) || AS_OWN_VIEW.test(s) || TEXT_OUTRANKS.test(s)) {
+      return { family: "model_directed", quote: (lower.length === text.length ? text : lower).slice(at, at + s.length).trim() };
+    }
+  }
+  return undefined;
+}
