@@ -545,6 +545,7 @@ function decide(tool: ToolInput, r: ToolReading, model: Model | null, onFeatures
     // (Said where it sets the hints apart from the category: a destructive tool's rationale has said what it removes.)
     if (e.signal === "non_additive" && category !== "destructive") sentences.push(e.source === "schema" ? `Its '${quoteText(e.quote, 40)}' argument may remove or overwrite what was there: not additive.` : `'${quoteText(e.quote, 40)}' changes what was there: not additive.`);
     if (e.signal === "stated_send") sentences.push("Its description opens by sending something outside, which no read does.");
+    if (e.signal === "stated_spend") sentences.push(`Its description says it spends ('${e.quote}'), which no read does.`);
     if (e.signal === "stated_credential") sentences.push("Its description opens by making a credential, which is kept and valid: no read.");
     if (e.signal === "mutating_sql") sentences.push(`The SQL it runs may change data ('${quoteText(e.quote, 40)}').`);
     if (e.signal === "schema:dry_run_argument") sentences.push(`It offers a '${quoteText(e.quote, 40)}' argument to rehearse its effect: a tool that changes nothing has nothing to rehearse.`);

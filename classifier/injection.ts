@@ -61,6 +61,8 @@ const PADDING = 256;
 const LOOKALIKE = 512;
 const LONG_RUN = 1024;
 const TYPOGRAPHIC = 2048;
+/** Letters outside ASCII: text the English cue words cannot gate (the sentence-window readers read it whatever its words). */
+const FOREIGN = 4096;
 
 /** Separators between two words of one sentence. */
 const SEP = "[^a-z0-9'.!?;]+";
@@ -201,6 +203,7 @@ export function walkText(text: string, sentences?: Candidate[]): number {
       spaces = 0;
       // A Cyrillic letter is a word's letter, and may also stand in for a Latin one ("Ignоrе" with Cyrillic о, е);
       // "İ" lower-cases to two characters, which moves every position after it.
+      mask |= FOREIGN;
       if (c >= 0x400) mask |= LOOKALIKE;
       else if (c === 0x130) mask |= SHIFTED;
       hc = (Math.imul(hc, 31) + lc) | 0;
@@ -234,6 +237,7 @@ export function walkText(text: string, sentences?: Candidate[]): number {
     }
     newlines = 0;
     spaces = 0;
+    if ((c >= 0x0370 && c < 0x2000) || (c >= 0x2e80 && c < 0xa000) || (c >= 0xac00 && c <= 0xd7a3)) mask |= FOREIGN;
     if ((c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x2069) || c === 0xfeff || c === 0xdb40 || c === 0x180e || c === 0x061c || c === 0x3164 || c === 0x115f || c === 0x1160 || c === 0xffa0) mask |= HIDDEN;
     else if ((c >= 0x0370 && c <= 0x052f) || (c >= 0xff01 && c <= 0xff5e) || c === 0xd835) mask |= LOOKALIKE;
     else if (c === 0x2018 || c === 0x2019 || c === 0x02bc || c === 0xb4) mask |= TYPOGRAPHIC;
@@ -454,15 +458,32 @@ export function findInjection(text: string): InjectionFinding | undefined {
 export function findByRules(text: string): InjectionFinding | undefined {
   const sentences: Candidate[] = [];
   const mask = walkText(text, sentences);
-  const found = scan(text, 0, mask & ~SHIFTED);
+  const found = scan(text, 0, mask & ~(SHIFTED | FOREIGN));
   if (found) return found;
+  const windows = mask & FOREIGN ? WINDOW_FAMILIES : mask & WINDOW_FAMILIES;
+  if (sentences.length === 0 && windows === 0) return undefined;
   const lower = lowerText(text);
-  if (sentences.length > 0 && mask & SHIFTED) {
-    // Lower-casing moved the positions: the sentences are found again in the lower-case text.
-    sentences.length = 0;
-    walkText(lower, sentences);
+  if (sentences.length > 0) {
+    if (mask & SHIFTED) {
+      // Lower-casing moved the positions: the sentences are found again in the lower-case text.
+      sentences.length = 0;
+      walkText(lower, sentences);
+    }
+    const cued = findByCues(text, lower, sentences, negated);
+    if (cued) return cued;
   }
-  return (sentences.length > 0 ? findByCues(text, lower, sentences, negated) : undefined) ?? undisclosedEffect(text, lower) ?? displacedTool(text, lower) ?? replySteering(text, lower);
+  return readWindows(text, lower, windows);
+}
+
+/** The families the sentence-window readers find, each read where its cue words occur (or in text not in English). */
+const WINDOW_FAMILIES = BIT.concealment | BIT.shadowing | BIT.model_directed;
+
+function readWindows(text: string, lower: string, families: number): InjectionFinding | undefined {
+  return (
+    (families & BIT.concealment ? undisclosedEffect(text, lower) : undefined) ??
+    (families & BIT.shadowing ? displacedTool(text, lower) : undefined) ??
+    (families & BIT.model_directed ? replySteering(text, lower) : undefined)
+  );
 }
 
 /** One rationale sentence for a finding, quoting what decided (decoded or revealed text included). */

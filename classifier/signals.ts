@@ -55,7 +55,7 @@ import { noPhrases, scanPhrases, type PhraseHits } from "./phrases.js";
 import { listedActions, managedActions } from "./listed-actions.js";
 import { readOnlyLimit } from "./query-limit.js";
 import { quoteText } from "./quote.js";
-import { actRemoval, claimAboutMode, claimNotMade, claimScoped, denyPhrases, dropIdentifierPhrases, dropKeptPermanently, dropPointedElsewhere, getOrCreate, invalidatedPrior, keepsPrior, labelledDestructive, optionalEffect, possibleRemoval, statedRemoval, statedReplacement, statedSave, switchedEffect, wholeReplaced } from "./stated-effects.js";
+import { actRemoval, claimAboutMode, claimNotMade, claimScoped, denyPhrases, dropIdentifierPhrases, dropKeptPermanently, dropPointedElsewhere, getOrCreate, invalidatedPrior, keepsPrior, labelledDestructive, optionalEffect, possibleRemoval, statedRemoval, statedReplacement, statedSave, statedSpend, switchedEffect, wholeReplaced } from "./stated-effects.js";
 import { tokenizeName, type NameTokens } from "./tokens.js";
 import { FIRST_WORD_ONLY, mostSevere, NAME_VERBS, TEXT_VERBS, type VerbInfo } from "./verb-tables.js";
 import { contextOf, type ServerProfile, type SiblingDomain } from "./server-profile.js";
@@ -599,6 +599,13 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   if (dv && dv.first && CREDENTIAL_MAKING_VERBS.has(dv.verb) && dv.object.some((w) => SECRET_TOKENS.has(w)) && readsMost(scores)) {
     scores.write += WEIGHTS.statedSend;
     evidence.push({ signal: "stated_credential", source: "description", quote: dv.quote, weight: WEIGHTS.statedSend });
+  }
+  // … and so does one that says it spends ("Buys a prepaid batch", "the wallet pays within policy"): money or credit
+  // spent is no read, whatever it reads first.
+  const spend = readsMost(scores) ? statedSpend(lowerDescription) : undefined;
+  if (spend) {
+    scores.financial += WEIGHTS.statedSend;
+    evidence.push({ signal: "stated_spend", source: "description", quote: spend, weight: WEIGHTS.statedSend });
   }
   // … as it does a text with no verb to go on ("Compresses images in a PDF … the original is replaced").
   if (phrases.overwrite && (readsMost(scores) || !hasAnyScore(scores))) {

@@ -53,6 +53,20 @@ export function deniedAt(lower: string, at: number): boolean {
   return DENIALS.test(lower.slice(from, at));
 }
 
+/**
+ * The tool spending, said as its own act: a sentence or a clause led by "buys", "pays", or "spends" or "charges" money
+ * (credits, a card, a fee), or one whose subject is the tool, its wallet or each call ("Buys a prepaid batch", "the wallet
+ * pays within policy", "Charges account credits"; "Spends one question from the plan" spends a quota). A price stated
+ * ("Costs $0.005 per request") is none: authors mark such paid reads read-only.
+ */
+const STATED_SPEND = /(?:^|[.;:!?]\s+|\b(?:then|and)\s+|\b(?:it|this tool|the tool|the wallet|each call|every call|each request)\s+)(?:(?:buys|purchases|pays)\s+(?!nothing\b|no\b|zero\b|none\b|d['’]|de\b|des\b|du\b|of\b)[^.;:!?\n]{1,60}|(?:spends|debits|charges)\s+(?!nothing\b|no\b|zero\b|none\b)[^.;:!?\n]{0,30}?(?:money|funds|credits?|usdc|usdt|usd|eur|eth|sol|btc|sats|balance|wallet|card|fee|[$€£]|\d)[^.;:!?\n]{0,30})/;
+
+/** The spend a description states, quoted, unless a denial before it says it does not happen ("never spends"). */
+export function statedSpend(lower: string): string | undefined {
+  const m = undeniedMatch(STATED_SPEND, lower);
+  return m ? quoteText(m[0].replace(/^[.;:!?\s]+/, ""), 60) : undefined;
+}
+
 /** The first match of `pattern` in `lower` that no denial before it denies, or null (one scan: a denied first match is no match). */
 export function undeniedMatch(pattern: RegExp, lower: string): RegExpExecArray | null {
   const m = pattern.exec(lower);

@@ -3063,4 +3063,18 @@ describe.each([
       ["unit_convert", "Convert a length from miles to kilometres.", "read"],
     ]);
   });
+
+  it("learned-37's reading, from batch 52's misses, and what it must leave alone", () => {
+    expectReadings([
+      // A text that says the tool spends (buys, pays, or spends or charges money, credits, a card or a fee) is no read,
+      // whatever it reads first; a price stated, a spend denied or a quota used is none.
+      ["paid_fetch", "Fetch a resource from a merchant. Buys a prepaid batch of calls with the owner's stablecoin.", "financial"],
+      ["wallet_fetch", "Fetch a URL that may need payment. If it returns 402, the wallet pays within policy and retries.", "financial"],
+      ["render_image", "Render an image from a prompt and return it. Charges account credits.", "financial"],
+      ["kol_feed", "Get the latest trades. Costs $0.005 USDC per request.", "read"],
+      ["area_figures", "Get figures for an area. Free: it spends no credit and runs no provider call.", "read"],
+      ["ask_clip", "Ask a question about a clip and get an answer. Spends one question from the plan.", "read"],
+      ["get_loads", "Charges d'un cas : type, objets, valeurs.", "read"],
+    ]);
+  });
 });
