@@ -382,6 +382,15 @@ function decide(tool: ToolInput, r: ToolReading, model: Model | null, onFeatures
       ruleCategory = category;
     }
   }
+  // Safety: a text that says the tool spends is never a read, whatever it reads first. Held after the model's features
+  // are taken, as a guard on the verdict rather than evidence weighed: the corpus has too few paid tools to weigh it.
+  if (r.statedSpend && category === "read") {
+    category = "financial";
+    ruleCategory = category;
+    hintClass = "write";
+    add("stated_spend");
+    evidence.push({ signal: "stated_spend", source: "description", quote: r.statedSpend, weight: 0 });
+  }
   // Recorded after the model's features are taken (it weighs the reading's signals), so that a later change of
   // category, the model review's (review.ts), keeps the non-additive hint the text supports.
   if (nonAdditiveQuote && !evidence.some((e) => NON_ADDITIVE_SIGNALS.has(e.signal))) {

@@ -120,6 +120,8 @@ export interface ToolReading {
   execKind?: "sql" | "command" | "code" | "expression";
   execProperty?: string;
   moneyArgument?: string;
+  /** A spend the text states of a tool that otherwise reads ("Buys a prepaid batch"): never a read (decide()). */
+  statedSpend?: string;
   recipientArgument?: string;
   bulkArgument?: string;
   secretArgument?: string;
@@ -600,13 +602,9 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     scores.write += WEIGHTS.statedSend;
     evidence.push({ signal: "stated_credential", source: "description", quote: dv.quote, weight: WEIGHTS.statedSend });
   }
-  // … and so does one that says it spends ("Buys a prepaid batch", "the wallet pays within policy"): money or credit
-  // spent is no read, whatever it reads first.
+  // A spend the text states of a reading tool ("Buys a prepaid batch", "the wallet pays within policy"): not weighed
+  // here but held for decide(), which keeps such a tool from being a read whatever the model says.
   const spend = readsMost(scores) ? statedSpend(lowerDescription) : undefined;
-  if (spend) {
-    scores.financial += WEIGHTS.statedSend;
-    evidence.push({ signal: "stated_spend", source: "description", quote: spend, weight: WEIGHTS.statedSend });
-  }
   // … as it does a text with no verb to go on ("Compresses images in a PDF … the original is replaced").
   if (phrases.overwrite && (readsMost(scores) || !hasAnyScore(scores))) {
     scores.write += WEIGHTS.statedOverwrite;
@@ -831,6 +829,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     execKind,
     execProperty,
     moneyArgument,
+    statedSpend: spend,
     recipientArgument,
     bulkArgument,
     secretArgument,
