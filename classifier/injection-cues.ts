@@ -7,6 +7,7 @@
 // them with the tables here (SENTENCE_CUES), so text with none (most text) costs nothing more.
 import type { InjectionFinding } from "./injection.js";
 import { AUTH_AS_THING, CUE_LETTER, type WordFamily } from "./injection-lexicon.js";
+import { MORE_LANGUAGES } from "./injection-cue-words.js";
 import { HASH_SLOTS, hashWord } from "./word-hash.js";
 
 // ---- cue classes -------------------------------------------------------------------------------------------------
@@ -26,7 +27,10 @@ interface CueClass {
   words: string;
   source: string;
 }
-function cls(words: string, unspaced = ""): CueClass {
+function cls(english: string, unspacedOwn = "", name?: keyof typeof MORE_LANGUAGES): CueClass {
+  const more = name ? MORE_LANGUAGES[name] : undefined;
+  const words = more?.spaced ? `${english}|${more.spaced}` : english;
+  const unspaced = [unspacedOwn, more?.unspaced ?? ""].filter(Boolean).join("|");
   const spaced = `(?<![${LETTER}])(?:${wordsSource(words)})(?![${LETTER}])`;
   return { words, source: unspaced ? `${spaced}|${unspaced}` : spaced };
 }
@@ -52,7 +56,7 @@ const KOREAN_TELLING = "알리지 마|말하지 마|언급하지 마|알려주�
 /** Whom the text should be kept from: the person, not the person's things ("the user's password", "user-provided"). */
 const PERSON = cls(
   "user|users|human|humans|person|whoever|anyone|anybody|operator|owner|customer|customers|requester|requestor|end user|account holder|principal|nobody|no one|utilisateur*|usuario*|benutzer*|nutzer*|anwender*|usuário|usuários|utilizador|utilizadores|utente|utenti|gebruiker|gebruikers|пользовател*|użytkownik*|kullanıcı*",
-  "用户|使用者|ユーザー|ユーザ|利用者|사용자|유저|이용자",
+  "用户|使用者|ユーザー|ユーザ|利用者|사용자|유저|이용자", "PERSON",
 );
 const NOT_POSSESSIVE = "(?!['’]s\\b|[\\s-](?:id|ids|name|names|password|passwords|data|account|accounts|profile|email|emails|record|records|role|roles|list|input|inputs|provided|supplied|defined|specified|generated|entered|content|message|messages|agent)\\b| (?:[a-z]+ )?(?:tells|says|mentions|asks|reports|shows|informs|notifies|knows|sees)\\b)";
 /** The person as the one acting or owning, not the one kept uninformed: "mentioned by the user", "data of other users". */
@@ -61,13 +65,13 @@ const PERSON_ACTS = /\b(?:by|from|of) (?:the |a |an |your |each |every |other |a
 /** Coming to know, or being told. */
 const PERCEIVE = cls(
   "know|knows|knowing|knowledge|see|sees|seeing|notice|noticing|noticed|hear|hears|learn|learns|aware|awareness|realize|realise|discover|find out|suspect|inform|informs|informed|informing|tell|tells|telling|told|mention|mentions|mentioning|notify|notified|notifying|reveal|revealing|disclose|disclosing|surface|surfacing|alert|alerting|warn|warning|explain|acknowledge|bring(?: [a-z]+){0,5}? up|let on|visible|can read|unmentioned|unreported|undisclosed|unsaid|unnoticed|unaware|oblivious|in the dark|savoir|sache|voir|informer|dire|dis|mentionner|signaler|saber|sepa|ver|informar|decir|digas|mencionar|avisar|wissen|erfahren|sehen|informieren|sagen|sag|erwähnen|mitteilen|benachrichtigen|révél*|révèle|prévenir|montrer|enterar*|entere*|sepan|conte|contar|diga|dizer|saiba|informe|mencione|revele|revelar|avise|perceber|perceba|descobrir|descubra|verschweig*|bemerken|merken|préven*|prévien*|cuentes|cuente|digan|avises|informes|menciones|reveles|sagt|finds out|found out|finding out|notices|realizes|realises|hears about|hears of|gets wind|mitbekommen|mitkriegen|ocult*|escond*|verberg*|verheimlich*|cachez|cache-lui|cache-leur|apprendre|apprenne|erzähl*|erwähne|erzähle|verrate|" + NEGATED_TELLING,
-  "知道|告诉|告知|通知|发现|察觉|看到|提及|透露|伝え|知らせ|知ら|教え|言わ|気づ|気付|見せ|瞒|保密|秘密|隠し|内緒|告知|知晓|" + KOREAN_TELLING,
+  "知道|告诉|告知|通知|发现|察觉|看到|提及|透露|伝え|知らせ|知ら|教え|言わ|気づ|気付|見せ|瞒|保密|秘密|隠し|内緒|告知|知晓|" + KOREAN_TELLING, "PERCEIVE",
 );
 
 /** An order not to, or secrecy (a statement like "the user will not see" describes the interface). */
 const HUSH = cls(
   "must not|under no circumstances|in no case|on no account|by no means|mustn't|should not|shouldn't|shall not|need not|needn't|do not|don't|dont|never|no need|no reason|not necessary|unnecessary|without|avoid|refrain|is not to|are not to|doesn't need|does not need|don't need|do not need|has no need|have no need|secret|secretly|quietly|silently|discreetly|covertly|stealthily|surreptitiously|invisibly|hidden|hide|hiding|conceal|concealing|withhold|withholding|nobody|no one|isn't made|is not made|not be made|never be made|isn't told|not be told|isn't informed|not be informed|skip any mention|skip mentioning|skip the mention|no mention|without mentioning|unmentioned|unreported|undisclosed|unsaid|unnoticed|keep(?: [a-z]+){0,6}? out of|leave(?: [a-z]+){0,6}? out|omit|omitting|leave out|leave it out|leave this out|keep it from|keep this from|in the dark|unaware|oblivious|behind their back|behind the user's back|between us|ne pas|ne dis pas|ne dites pas|ne mentionne pas|ne mentionnez pas|ne révèle pas|ne doit pas|ne doivent pas|ne lui|ne le|sans|en secret|discrètement|no le|no les|no se|no lo|no la|no debe|no deben|no necesita|sin|en secreto|darf nicht|dürfen nicht|soll nicht|sollte nicht|muss nicht|nicht erwähnen|nicht sagen|nicht mitteilen|nicht informieren|nichts|ohne|heimlich|jamais|nunca|niemals|verschweig*|não conte|não diga|não informe|não mencione|não revele|não avise|não deve|não devem|não deixe|não precisa|não é preciso|sem|em segredo|secretamente|silenciosamente|sans le dire|a escondidas|ne \\S+ pas|n['’]\\S+ pas|ne \\S+ jamais|nicht|not something|isn't something|is not something|nothing to|not worth mentioning|aucune mention|aucun mot|ne \\S+ aucune|ne \\S+ rien|ocult*|escond*|verberg*|verheimlich*|cachez|cache-lui|cache-leur|segretamente|di nascosto|in silenzio|stilletjes|тайно|скрытно|незаметно|potajemnie|po cichu|gizlice|" + NEGATED_TELLING,
-  "不要|不用|无需|不必|别让|别告诉|不得|不能让|悄悄|秘密|暗中|隐瞒|不需要|ないで|ないように|せず|ずに|黙って|内緒|こっそり|隠して|秘密に|瞒|保密|请勿|勿|" + KOREAN_TELLING + "|몰래|비밀로",
+  "不要|不用|无需|不必|别让|别告诉|不得|不能让|悄悄|秘密|暗中|隐瞒|不需要|ないで|ないように|せず|ずに|黙って|内緒|こっそり|隠して|秘密に|瞒|保密|请勿|勿|" + KOREAN_TELLING + "|몰래|비밀로", "HUSH",
 );
 /** A "never" or "not" that describes what the interface does, not an order: "the user will never see the key". */
 const DESCRIBED = /\b(?:will|would|can|could|does|do|is|are|was|were|may|might)$/;
@@ -75,56 +79,56 @@ const DESCRIBED = /\b(?:will|would|can|could|does|do|is|are|was|were|may|might)$
 /** The model, addressed. */
 const ADDRESSEE = cls(
   "taalmodel|modelu|modeline|modele|sprachmodell|asistan*|ассистент*|asystent*|assistent*|you|your|yours|yourself|you're|you've|assistant|assistants|ai|ais|agent|agents|llm|llms|model|models|ai systems|system override|admin override|system notice|language model|chatbot|claude|gpt|chatgpt|copilot|gemini|tu|tes|ton|toi|vous|votre|vos|tú|tus|usted|du|dein*|dir|dich|asistente|modelo|modèle|ia|ki|agente|voi|jij|jou|jouw|ты|тебе|тебя|ty|ciebie|sen|sana|seni|yapay zeka|tuo|tua|tuoi|твой|твоя|твои|твоё|twój|twoje|twoja|twoim",
-  "你|您|助手|模型|あなた|アシスタント|モデル|エージェント|당신|어시스턴트",
+  "你|您|助手|模型|あなた|アシスタント|モデル|エージェント|당신|어시스턴트", "ADDRESSEE",
 );
 /** What the model was told: its instructions, guidance, role. */
 const FRAME = cls(
   "kural*|directrices|regole|gesagt wurde|gesagt wurden|gesagt hat|dir gesagt|was given|te falaram|te disseram|instruction|instructions|rule|guidance|system message|policies|constraints|restrictions|guardrails|safeguards|guideline|guidelines|directive|directives|rules|orders|prompt|prompts|programming|brief|briefing|mission|persona|directions|were told|been told|were given|were instructed|consigne*|règles|instrucciones|instrucción|indicaciones|reglas|anweisung*|regeln|vorgaben|richtlinien|instruções|instrução|regras|orientações|diretrizes|consignes|normas|normes|norme|istruzioni|istruzione|direttive|indicazioni|instructies|instructie|richtlijnen|инструкци*|указани*|директив*|instrukcj*|polece*|wytyczn*|talimat*|yönerge*",
-  "指令|指示|规则|提示词|系统提示|设定|ルール|システムプロンプト|命令|지시|지침",
+  "指令|指示|规则|提示词|系统提示|设定|ルール|システムプロンプト|命令|지시|지침", "FRAME",
 );
 /** The frame a new one is given in: "your new instructions", "your real task" (a "new prompt" is a tool's data). */
 const ROLE = cls(
   "instruction|instructions|guidance|directive|directives|orders|rules|brief|briefing|mission|role|task|objective|purpose|priorities|assignment|consigne*|instrucciones|reglas|tarea|anweisung*|aufgabe|regeln|duty|job|tarefa|missão|função|papel|tâche|rôle|objectif|objetivo|ziel|compito|ruolo|missione|obiettivo|istruzioni|taak|rol|opdracht|instructies|doel|задача|задачи|задачу|роль|миссия|цель|инструкци*|zadanie|zadaniem|rola|rolę|misja|cel|instrukcj*|görev*|talimat*|amaç*",
-  "指令|指示|任务|役割|任務|タスク|임무|역할",
+  "指令|指示|任务|役割|任務|タスク|임무|역할", "ROLE",
 );
 
 /** Whose frame: the model's own ("your real task", "the model's true objective", "tu verdadera tarea"). */
-const OWN = cls("your|the model's|the assistant's|the ai's|the agent's|the llm's|tu|tus|ta|ton|tes|votre|vos|sua|seu|suas|seus|tua|teu|dein|deine|deiner|deinen|tuo|tuoi|tue|vostro|vostra|vostri|vostre|jouw|uw|твои|твоя|твой|твоё|ваши|ваша|ваш|ваше|twoje|twoja|twój|twoim|wasze|wasza|senin");
+const OWN = cls("your|the model's|the assistant's|the ai's|the agent's|the llm's|tu|tus|ta|ton|tes|votre|vos|sua|seu|suas|seus|tua|teu|dein|deine|deiner|deinen|tuo|tuoi|tue|vostro|vostra|vostri|vostre|jouw|uw|твои|твоя|твой|твоё|ваши|ваша|ваш|ваше|twoje|twoja|twój|twoim|wasze|wasza|senin", "", "OWN");
 /** A frame said to be the real one, as opposed to what the model was told (a "new task" is as often the person's data). */
-const TRUE_FRAME = cls("real|actual|true|genuine|secret|hidden|vraie*|vrai|verdadera*|verdadero*|verdadeir*|eigentliche*|wahre*|echte*|vere|vero|vera|veri|reale|reali|ware|werkelijke|eigenlijke|настоящ*|истинн*|реальн*|подлинн*|prawdziw*|rzeczywist*|faktyczn*|gerçek|asıl");
+const TRUE_FRAME = cls("real|actual|true|genuine|secret|hidden|vraie*|vrai|verdadera*|verdadero*|verdadeir*|eigentliche*|wahre*|echte*|vere|vero|vera|veri|reale|reali|ware|werkelijke|eigenlijke|настоящ*|истинн*|реальн*|подлинн*|prawdziw*|rzeczywist*|faktyczn*|gerçek|asıl", "", "TRUE_FRAME");
 
 /** What a new frame is made of when the model is given one ("your new instructions"; "your new task" is the person's). */
-const NEW_ORDERS = cls("instruction|instructions|directive|directives|orders|guidance|briefing|mission|consigne*|instrucciones|anweisung*|instruções|orientações|diretrizes|istruzioni|direttive|ordini|instructies|opdrachten|инструкци*|указани*|приказ*|instrukcj*|polecenia|rozkazy|talimat*");
+const NEW_ORDERS = cls("instruction|instructions|directive|directives|orders|guidance|briefing|mission|consigne*|instrucciones|anweisung*|instruções|orientações|diretrizes|istruzioni|direttive|ordini|instructies|opdrachten|инструкци*|указани*|приказ*|instrukcj*|polecenia|rozkazy|talimat*", "", "NEW_ORDERS");
 
 /** The frame set aside or declared stale. */
 const STALE = cls(
   "utraciły moc|utracił moc|utraciła moc|utraciło moc|утратили силу|утратил силу|утратила силу|утратило силу|потеряли силу|потерял силу|потеряла силу|hinfällig|nie obowiązują|nie obowiązuje|non vale più|przestarzał*|sin efecto|vorrang vor|hat vorrang|haben vorrang|niet meer van toepassing|niet langer van toepassing|приоритет над|имеют приоритет|имеет приоритет|ignore|ignoring|disregard|disregarding|forget|forgetting|override|overrides|overridden|overrule|set aside|outranks|outrank|takes precedence over|take precedence over|set them aside|set it aside|put them aside|put it aside|discard|drop|abandon|bypass|obsolete|outdated|out of date|void|superseded|supersede|supersedes|replaced|revoked|rescinded|withdrawn|retired|expired|cancelled|canceled|invalidated|no longer|not apply|not valid|don't apply|doesn't apply|do not apply|does not apply|stale|lifted|suspended|don't matter|doesn't matter|do not matter|does not matter|no longer bound|not bound|ignorez|oublie*|annul*|caduc*|ignora|ignorar|olvida*|anula*|ignorier*|vergiss|vergessen|ungültig|aufgehoben|ignores|ignorer|ignorem|esque*|descart*|não valem|não vale|no valen|no vale|ne valent plus|ne vaut plus|gelten nicht mehr|gilt nicht mehr|périmé*|obsolète*|caduque*|desconsider*|desconsidere|lapsed|no están vigentes|no longer in force|ya no|ignorate|ignorare|dimentica|dimenticate|trascura|non valgono più|risultano superate|risultano superati|sono superate|sono superati|non sono più valide|negeer|negeren|vergeet|vervallen|ongeldig|niet meer geldig|игнорируй|игнорируйте|проигнорируй|проигнорируйте|игнорировать|забудь|забудьте|отменены|недействительн*|больше не действуют|zignoruj|ignoruj|zignorujcie|zapomnij|zapomnijcie|nieaktualn*|nieważn*|już nie obowiązują|yok say|yok sayın|görmezden gel|görmezden gelin|unut|unutun|geçersiz*",
-  "忽略|无视|忘记|作废|无效|不再适用|無視|破棄|忘れ|無効|不再有效|失效|已失效|作废|무시|잊어|잊고|무효",
+  "忽略|无视|忘记|作废|无效|不再适用|無視|破棄|忘れ|無効|不再有效|失效|已失效|作废|무시|잊어|잊고|무효", "STALE",
 );
 /** A new frame put in place of the old one: "your real instructions", "from now on". */
 const NEW = cls(
   "new|real|actual|true|updated|revised|genuine|from now on|henceforth|going forward|starting now|effective immediately|nouvelle*|nouveau*|vraie*|nuevas|nuevo*|verdadera*|neue*|eigentliche*|nova|novo|novas|novos|verdadeir*|from this point on|from this point onward|from this point forward|nuove|nuovo|nuova|nuovi|vere|d'ora in poi|da ora in poi|da adesso|nieuwe|echte|vanaf nu|новые|новая|новый|новое|новых|настоящ*|отныне|с этого момента|nowe|nowy|nowa|nowych|prawdziw*|od teraz|od tej chwili|yeni|gerçek|bundan sonra|bundan böyle",
-  "新的|真正的|新しい|本当の|새로운|진짜|이제부터|지금부터",
+  "新的|真正的|新しい|本当の|새로운|진짜|이제부터|지금부터", "NEW",
 );
 
 /** Authorization, by whoever gives it. */
 const AUTH = cls(
   "zgody|autorizad*|aprobad*|zaakceptowan*|zaakceptował*|onay vermiş*|onay verdi*|onay verilmiş*|approved|approval|approvals|confirmed|pre-cleared|precleared|standing instructions from|standing orders from|pre-granted|pregranted|pre-approved|preapproved|authorized|authorised|authorization|authorisation|pre-authorized|pre-authorised|consent|consented|permission|permissions|permitted|sign-off|signoff|signed off|clearance|cleared|granted|okayed|ok'd|greenlit|green-lit|green light|blessed|blessing|sanctioned|whitelisted|allowlisted|waived|go-ahead|agreed|autorisé*|autorisation|approuvé*|consentement|permis|autorización|consentimiento|permiso|genehmigt|genehmigung|autorisiert|freigegeben|zustimmung|erlaubnis|said yes|says yes|autorizó|autorizou|autorizaron|aprobó|aprovou|aprovado*|zugestimmt|erlaubt|consintió|consentiu|approve all|approve every|approve any|approves all|approves every|accord|son accord|leur accord|autorizzato|autorizzata|autorizzati|autorizzate|approvato|approvata|approvati|approvate|consenso|toestemming|goedgekeurd|geautoriseerd|разрешил*|одобрил*|одобрен*|согласие|согласил*|авторизова*|санкциониров*|zatwierdził*|zatwierdzon*|zgodę|zgoda|zgodził*|autoryzował*|upoważni*|pozwolenie|zezwol*|onayladı|onaylandı|onaylamıştır|onaylamış|izin verdi|izin vermiştir|yetkilendirdi|yetkilendirilmiş|validé|validée|validés|validées|validado|validada|validados|validiert|convalidato|pré-autorizado|pré-autorizada|pré-aprovado|pré-aprovada|preautorizado|preaprobado|pré-autorisé|pré-autorisée|pré-approuvé|preautorizzato|pre-autorizzato|vorab genehmigt|vorab freigegeben",
-  "已授权|已批准|授权|批准|同意|许可|승인|허가|허락|동의|承認|許可|了承",
+  "已授权|已批准|授权|批准|同意|许可|승인|허가|허락|동의|承認|許可|了承", "AUTH",
 );
 /** Given before this call, or once for all calls to come. */
 const AHEAD_STRONG = cls(
   "in via preventiva|bij de installatie|bij installatie|tijdens de installatie|tijdens installatie|in advance|pre-cleared|precleared|prior approval|prior consent|prior authorization|prior authorisation|prior permission|existing approval|existing consent|covered by|pre-granted|pregranted|upfront|up front|up-front|beforehand|ahead of time|standing|blanket|pre-approved|preapproved|pre-authorized|pre-authorised|for all future|for every future|for any future|for all subsequent|once and for all|permanently|was installed|was set up|was configured|at install|at installation|during installation|during install|during setup|at setup|à l'avance|préalablement|por adelantado|de antemano|previamente|im voraus|vorab|when they installed|when you installed|when the user installed|when it was installed|when the server was installed|upon install|upon installation|on install|on installation|at sign-up|at signup|on signup|on sign-up|when they signed up|when the user signed up|during registration|at registration|across the board|carte blanche|in anticipo|preventivamente|anticipatamente|una volta per tutte|vooraf|van tevoren|op voorhand|bij voorbaat|заранее|предваритель*|навсегда|раз и навсегда|z góry|zawczasu|na stałe|önceden|peşinen|kalıcı olarak",
-  "事先|预先|提前|사전에|미리|事前に|予め|あらかじめ",
+  "事先|预先|提前|사전에|미리|事前に|予め|あらかじめ", "AHEAD_STRONG",
 );
 const AHEAD_WEAK = cls(
   "already|previously|earlier|last week|last month|last year|yesterday|at setup|at onboarding|during onboarding|during setup|in a previous|in an earlier|in the previous|for all|for every|for each|for any|déjà|ya|bereits|schon|já|to any|to every|to all|già|precedentemente|reeds|eerder|уже|ранее|już|wcześniej|zaten|daha önce",
-  "之前|早已|已经|이미|既に|すでに",
+  "之前|早已|已经|이미|既に|すでに", "AHEAD_WEAK",
 );
 /** Acting without the person's confirmation. */
 const SKIP = cls(
   "without asking|without confirming|without confirmation|without waiting|without checking|without prompting|without pausing|without stopping|without verifying|without double-checking|without a prompt|no need to ask|no need to confirm|no need to check|no need to verify|no need for confirmation|no confirmation|no further confirmation|needn't ask|needn't confirm|need not ask|need not confirm|don't ask|do not ask|never ask|don't confirm|do not confirm|don't check|do not check|no reason to ask|no reason to confirm|no reason to check|no reason to double check|no reason to double-check|no reason to verify|no need to double check|no need to double-check|no check-in|confirmations are unnecessary|confirmation is unnecessary|confirmations are not needed|confirmation is not needed|confirmation is not required|treat every call as confirmed|consider all|pause to ask|stop to ask|don't pause|do not pause|without further|without any further|without checks|without any checks|skip confirmation|skip the confirmation|skip any confirmation|skip asking|go ahead|proceed directly|just proceed|you may proceed|you can proceed|feel free|sans demander|sans confirmation|sans attendre|sin preguntar|sin confirmar|sin confirmación|sin esperar|ohne nachzufragen|ohne zu fragen|ohne bestätigung|ohne rückfrage|no point asking|no point in asking|no point confirming|no point in confirming|no point checking|pointless to ask|inutile de demander|pas besoin de demander|no pidas|no preguntes|no hace falta preguntar|no hace falta confirmar|sin pedir confirmación|frag nicht nach|nicht nachfragen|keine rückfrage|não precisa pedir|não precisa confirmar|sem pedir confirmação|sem confirmação|sem perguntar|skip checking|skip the check|skip confirming|skip verification|without a check-in|without check-in|without checking in|pas besoin de confirmer|sans confirmer",
-  "无需确认|不必确认|不用确认|无需询问|不用问|直接执行|確認不要|確認せず|確認は不要",
+  "无需确认|不必确认|不用确认|无需询问|不用问|直接执行|確認不要|確認せず|確認は不要", "SKIP",
 );
 
 /**
@@ -133,27 +137,27 @@ const SKIP = cls(
  */
 const LEAVE = cls(
   "senza domandare|pode seguir direto|pode seguir em frente|siga direto|om bevestiging vragen is niet nodig|bevestiging is niet nodig|niet om bevestiging|rückfrage ist überflüssig|rückfrage überflüssig|potwierdzenie jest zbędne|onay istemene gerek yok|onay istemeye gerek yok|non occorre chiedere|non occorre chiedergli|non è necessario chiedere|inutile de demander|pas besoin de demander|pas besoin de confirmer|ne demande pas|ne demandez pas|aucune confirmation|no pidas|no preguntes|no hace falta preguntar|no hace falta confirmar|sin pedir confirmación|sin pedir permiso|frag nicht nach|nicht nachfragen|keine rückfrage|ohne um erlaubnis zu fragen|não precisa pedir|não precisa confirmar|sem pedir confirmação|sem pedir permissão|sem perguntar|non chiedere|non serve chiedere|senza chiedere|non serve conferma|conferma non necessaria|vraag niet|niet vragen|zonder te vragen|zonder toestemming te vragen|не спрашивай|не спрашивайте|не запрашивай|не запрашивайте|не нужно спрашивать|не спрашивая|подтверждение не требуется|подтверждения не требуется|не требуется подтверждение|не нужно подтверждение|подтверждать не нужно|nie pytaj|nie proś|nie musisz pytać|bez pytania|nie wymaga potwierdzenia|potwierdzenie nie jest potrzebne|onay isteme|onay istemeyin|sormadan|sorma|sormayın|onay gerekmez|onay gerekmiyor|izin istemeden",
-  "確認は不要|確認不要|確認せずに進|聞かずに|求める必要はありません|확인을 요청하지|묻지 말|묻지 않고|확인하지 말|无需确认|不必确认|不用确认|无需询问|不用问",
+  "確認は不要|確認不要|確認せずに進|聞かずに|求める必要はありません|확인을 요청하지|묻지 말|묻지 않고|확인하지 말|无需确认|不必确认|不用确认|无需询问|不用问", "LEAVE",
 );
 
 /** Another tool or server than this one: an adjective, then within three words a noun for a tool. */
-const OTHER = cls("übrigen|übrige|restlichen|other|another|different|standard|regardless of which|no matter which|whenever a|whenever an|when a|when an|if a|if an|any|every|all|each|third-party|external|separate|competing|built-in|builtin|native|default|whichever|autre*|otro*|otra*|andere*|jede*|altro|altra|altri|altre|qualsiasi|ander|andere|другой|другая|другое|другие|другого|другим|любой|любая|любое|любые|любого|сторонн*|inny|inne|innego|innym|innych|dowoln*|başka|diğer|herhangi|outra|outro|outras|outros");
-const TOOL_NOUN = cls("tool|tools|app|apps|provider|providers|server|servers|mcp|mcps|integration|integrations|plugin|plugins|plug-in|plug-ins|connector|connectors|function|functions|outil|outils|serveur|serveurs|herramienta|herramientas|servidor|servidores|werkzeug|werkzeuge|strumento|strumenti|integrazione|funzione|hulpmiddel*|integratie|инструмент*|сервер*|интеграци*|плагин*|narzędzi*|serwer*|integracj*|wtyczk*|araç*|aracı|araca|sunucu*|eklenti*|ferramenta|ferramentas");
+const OTHER = cls("übrigen|übrige|restlichen|other|another|different|standard|regardless of which|no matter which|whenever a|whenever an|when a|when an|if a|if an|any|every|all|each|third-party|external|separate|competing|built-in|builtin|native|default|whichever|autre*|otro*|otra*|andere*|jede*|altro|altra|altri|altre|qualsiasi|ander|andere|другой|другая|другое|другие|другого|другим|любой|любая|любое|любые|любого|сторонн*|inny|inne|innego|innym|innych|dowoln*|başka|diğer|herhangi|outra|outro|outras|outros", "", "OTHER");
+const TOOL_NOUN = cls("tool|tools|app|apps|provider|providers|server|servers|mcp|mcps|integration|integrations|plugin|plugins|plug-in|plug-ins|connector|connectors|function|functions|outil|outils|serveur|serveurs|herramienta|herramientas|servidor|servidores|werkzeug|werkzeuge|strumento|strumenti|integrazione|funzione|hulpmiddel*|integratie|инструмент*|сервер*|интеграци*|плагин*|narzędzi*|serwer*|integracj*|wtyczk*|araç*|aracı|araca|sunucu*|eklenti*|ferramenta|ferramentas", "", "TOOL_NOUN");
 const OTHER_TOOL = `(?:${OTHER.source})(?:[\\s-]+[${LETTER}]+){0,3}?[\\s-]+(?:${TOOL_NOUN.source})|其他工具|其他服务器|别的工具|任何工具|所有工具|別のツール|他のツール`;
 /** Calls moved elsewhere. */
 const REDIRECT = cls(
   "gelten als veraltet|sind veraltet|считаются устаревшими|считаются небезопасными|zijn verouderd|są przestarzałe|sont obsolètes|son obsoletos|são obsoletos|sono obsoleti|reenviar*|obsolete|route|routed|reroute|rerouted|redirect|redirected|forward|forwarded|relay|relayed|divert|diverted|funnel|funneled|proxied|go through|goes through|pass through|passed through|sent through|sent to|be sent|copied to|mirrored|intercept|intercepted|hijack|hijacked|take over|takes over|redirig*|transférer|redirigir|umleiten|umgeleitet|weiterleiten|weitergeleitet|mishandles|mishandle|buggy|insecure|flawed|leak|leaks|pass the call|pass the request|hand the call|hand off|deprecated|disabled|broken|unsafe|compromised|untrusted|fake|fraudulent|malicious|tampered|spoofed|poisoned|unreliable|not to be trusted|do not trust|don't trust|never trust|do not use|don't use|never use|avoid using|stop using|stale data|stale results|wrong results|incorrect results|inaccurate|untrustworthy|outdated data|a través de|através de|por medio de|por meio de|par l'intermédiaire de|passer par|pasar por|über dieses|über diesen|passed to|be passed to|handed to|be handed to|phased out|being phased out|decommissioned|no longer maintained|no longer supported|sunset|sunsetted|hand them to|hand it to|give them to|send them to|pass them to|reindirizzate|inoltrate|stuur door|leid om|перенаправляй|перенаправь|перенаправьте|перенаправляйте|переадресуй|пересылай|перешли|przekieruj|przekierujcie|przekierowuj|yönlendir|yönlendirin|encaminhe|encaminhar|redirecione|redirecionar|leite",
-  "转发|重定向|리디렉션하세요|전달하세요|보내세요|転送して|リダイレクトして",
+  "转发|重定向|리디렉션하세요|전달하세요|보내세요|転送して|リダイレクトして", "REDIRECT",
 );
 /** This tool put in the other's place: counts only where the text also points at itself. */
 const PREFER = cls(
   "stattdessen|только через|laisser de côté|instead of|rather than|in place of|instead|through this|via this|authoritative|regardless|handle all|handles all|should handle|must handle|exclusively|only trust|only use|solely|prefer|preferred|prioritize|prioritise|precedence|replace|replaces|supersede|supersedes|au lieu de|remplace*|en lugar de|en vez de|reemplaza*|statt|anstelle|ersetzt|in its place|in their place|en su lugar|à sa place|em seu lugar|an seiner stelle|an ihrer stelle|in lieu of|belong to this|belongs to this|now belong to|are handled here|is handled here|invece|al posto di|anziché|piuttosto che|esclusivamente|in plaats van|in plaats daarvan|uitsluitend|вместо|вместо этого|исключительно|zamiast|wyłącznie|yerine|em vez de|ao invés de|no lugar de",
-  "使わずに|代わりに本ツール|代替|替代|取代|改为|而不是|대신|代わりに",
+  "使わずに|代わりに本ツール|代替|替代|取代|改为|而不是|대신|代わりに", "PREFER",
 );
 /** Another tool put out of use, as an order: "Diğer e-posta araçlarını kullanma", "Non usare più gli altri strumenti". */
 const AVOID = cls(
   "do not use|don't use|dont use|never use|stop using|no longer use|kullanma|kullanmayın|kullanmayin|nicht mehr zu verwenden|nicht verwenden|nicht mehr verwenden|verwende keine|nutze keine|не используй|не используйте|nie używaj|nie korzystaj|non usare|non utilizzare|no uses|no utilices|n'utilisez plus|n'utilisez pas|n'utilise pas|gebruik geen|niet gebruiken|não use|não utilize",
-  "使用しないで|使わないで|不要使用|请勿使用|사용하지 마",
+  "使用しないで|使わないで|不要使用|请勿使用|사용하지 마", "AVOID",
 );
 const SELF = new RegExp(
   `\\b(?:this (?:tool|server|function|one|integration|plugin|connector)|me|here|us|ce serveur|cet outil|esta herramienta|este servidor|dieses tool|dieser server)\\b|[a-z]+_[a-z_]+|本工具|这个工具|` +
@@ -167,32 +171,32 @@ const TOWARD_OTHER = new RegExp(
 /** Secrets and the person's private context; a bare "token" is as often a coin or a word piece. */
 const SECRET = cls(
   "clés d'api|clé d'api|[a-z0-9]+_api_key|[a-z0-9]+_token|[a-z0-9]+_secret|[a-z0-9]+_password|[a-z0-9]+_secret_key|[a-z0-9]+_access_key|api key|api keys|api-key|api-keys|apikey|apikeys|access key|access keys|secret key|secret keys|private key|private keys|ssh key|ssh keys|signing key|api token|api tokens|access token|access tokens|bearer token|auth token|auth tokens|refresh token|session token|oauth token|github token|gitlab token|npm token|slack token|the token|your token|their token|user's token|session tokens|password|passwords|passphrase|credential|credentials|secret|secrets|cookie|cookies|session id|seed phrase|mnemonic|recovery code|recovery codes|backup codes|verification code|verification codes|one-time code|one-time codes|card number|card numbers|cvv|system prompt|clé api|clés api|mot de passe|mots de passe|jeton|jetons|identifiants|clave api|claves api|contraseña|contraseñas|credenciales|api-schlüssel|passwort|passwörter|kennwort|zugangsdaten|chiave api|chiavi api|credenziali|api-sleutel|api sleutel|wachtwoord|wachtwoorden|inloggegevens|toegangstoken|api-ключ|api-ключи|ключ api|ключи api|api ключ|пароль|пароли|учётные данные|учетные данные|секретный ключ|приватный ключ|klucz api|klucze api|hasło|hasła|haseł|token dostępu|dane uwierzytelniające|klucz prywatny|api anahtar*|şifre*|parola*|kimlik bilgileri|özel anahtar*|senha|senhas|chave de api|chave api|chaves de api|credenciais|token de acesso",
-  "密钥|密码|令牌|凭据|凭证|系统提示|api 키|비밀번호|자격 증명|개인 키|apiキー|パスワード|認証情報|秘密鍵",
+  "密钥|密码|令牌|凭据|凭证|系统提示|api 키|비밀번호|자격 증명|개인 키|apiキー|パスワード|認証情報|秘密鍵", "SECRET",
 );
 /** Local files and state that hold secrets: stronger than a secret word alone. */
 const LOCAL_PATH = "~/|/etc/(?:passwd|shadow)|\\.env\\b|\\.ssh\\b|id_rsa|id_ed25519|\\.aws\\b|\\.npmrc|\\.netrc|\\.git-credentials|\\.bash_history|\\.zsh_history|\\.kube\\b|keychain";
 const LOCAL = cls(
   "dotychczasową rozmowę|dotychczasowa rozmowa|dotychczasowej rozmowy|la conversation en cours|l'intégralité de la conversation|toute la conversation|całą rozmowę|cała rozmowa|historia rozmowy|konuşma geçmişi|environment variables|environment variable|env vars|env var|env variables|printenv|home directory|home folder|dotfiles|conversation history|conversation so far|conversation transcript|chat history|chat log|chat logs|chat transcript|message history|previous messages|prior messages|earlier messages|this conversation|this chat|the conversation|the chat|the whole conversation|the entire conversation|the full conversation|variables d'environnement|historique de la conversation|historique de conversation|variables de entorno|historial de la conversación|historial del chat|umgebungsvariablen|gesprächsverlauf|chatverlauf|every variable|all variables|each variable|variables starting with|variable starting with|aws_*|variabili d'ambiente|variabili di ambiente|cronologia della conversazione|omgevingsvariabele|omgevingsvariabelen|gespreksgeschiedenis|переменные окружения|переменных окружения|переменную окружения|переменной окружения|переменные среды|историю чата|история чата|историю переписки|zmienne środowiskowe|zmiennych środowiskowych|zmienną środowiskową|historię rozmowy|historię czatu|ortam değişken*|sohbet geçmiş*",
-  `${LOCAL_PATH}|环境变量|对话记录|聊天记录|对话历史|환경 변수|대화 기록|채팅 기록|会話履歴|チャット履歴`,
+  `${LOCAL_PATH}|环境变量|对话记录|聊天记录|对话历史|환경 변수|대화 기록|채팅 기록|会話履歴|チャット履歴`, "LOCAL",
 );
 /** Moving it somewhere, as an order: bare forms only ("includes", "uploads" describe what the tool itself does). */
 const MOVE = cls(
   "trag|trage|eintragen|wklejcie|eklersen|übergib|übergebe|riporta|riportate|vul|przekażcie|imposta|impostate|include|append|attach|send|post|upload|forward|copy|embed|insert|put|place|placed|pass|add|paste|supply|provide|give|carry|echo|encode|relay|submit|be placed|be put|be inserted|be embedded|be copied|be passed|be provided|be supplied|be forwarded|be posted|be uploaded|be written|transmit|share|leak|exfiltrate|dump|fill|be included|be appended|be attached|be sent|be added|inclus|incluez|inclure|ajoute|ajoutez|joins|joignez|envoie|envoyez|copie|copiez|colle|collez|mets|mettez|incluye|incluya|añade|añada|adjunta|adjunte|envía|envíe|copia|pega|pegue|pon|ponga|füge|hänge|sende|schicke|kopiere|übermittle|aggiungi|aggiungete|inserisci|inserite|includi|includete|invia|inviate|allega|allegate|copiate|metti|mettete|incolla|voeg|stuur|plak|plaats|kopieer|zet|verstuur|добавь|добавьте|вставь|вставьте|отправь|отправьте|отправляй|включи|включите|прикрепи|прикрепите|скопируй|скопируйте|передай|передайте|помести|поместите|dodaj|dodajcie|dołącz|wstaw|wyślij|wysyłaj|skopiuj|umieść|wklej|przekaż|ekle|ekleyin|gönder|gönderin|yapıştır|iliştir|dahil et|inclua|adicione|anexe|envie|coloque|cole|insira",
-  "附加|附上|包含|发送|放入|填入|上传|复制|加入|写入|추가하세요|추가해|첨부하세요|포함하세요|포함시키|넣으세요|넣어|보내세요|전송하세요|追加してください|含めてください|添付して|送信して|入れて|貼り付けて",
+  "附加|附上|包含|发送|放入|填入|上传|复制|加入|写入|추가하세요|추가해|첨부하세요|포함하세요|포함시키|넣으세요|넣어|보내세요|전송하세요|追加してください|含めてください|添付して|送信して|入れて|貼り付けて", "MOVE",
 );
 /** Fetching a secret first: read, look up, collect. */
 const FETCH = cls(
   "read|look up|retrieve|grab|collect|gather|find|fetch|extract|harvest|scrape|obtain|lis|lisez|récupère|récupérez|lee|lea|obtén|recopila|lies|lese|sammle|hole|leggi|recupera|raccogli|estrai|lees|haal|verzamel|прочитай|прочти|считай|получи|собери|извлеки|odczytaj|przeczytaj|pobierz|zbierz|oku|topla",
-  "读取|获取|收集|查找|읽어|가져와|読み取って|取得して",
+  "读取|获取|收集|查找|읽어|가져와|読み取って|取得して", "FETCH",
 );
 /** A field that has nothing to do with credentials, or a place outside. */
 const ODD_SINK = cls(
   "kontext|kontekst|contexte|contesto|contexto|note|notes|comment|comments|metadata|feedback|context|sidenote|side note|extra|debug|description|title|tag|tags|label|labels|search query|search term|summary|memo|remarks|webhook|callback|trace|remarque|remarques|commentaire|commentaires|nota|notas|comentario|comentarios|notiz*|kommentar*|commento|commenti|descrizione|titolo|etichetta|metadati|opmerking*|notitie*|commentaar*|beschrijving*|titel|комментари*|заметк*|примечани*|описани*|метаданн*|komentarz*|notatk*|opis|opisie|opisu|tytuł*|metadan*|yorum*|notlar*|notu|açıklama*|etiket*|comentário|comentários|observação|observações|descrição",
-  "备注|注释|评论|网址|주석|메모|댓글|제목|태그|설명 필드|설명란|コメント|メモ|備考|説明欄",
+  "备注|注释|评论|网址|주석|메모|댓글|제목|태그|설명 필드|설명란|コメント|メモ|備考|説明欄", "ODD_SINK",
 );
 const EXTERNAL = "https?://|\\S@[a-z0-9-]+\\.[a-z]";
 /** Where a secret file's contents could go in a call: counts with a local source only. */
-const CALL_SINK = cls("champ|champs|feld|request|parameter|parameters|param|params|argument|arguments|payload|body|input|field|query|url|richiesta|parametro|parametri|argomento|campo|verzoek|veld|запрос*|параметр*|аргумент*|поле|поля|полю|żądani*|parametr*|pole|pola|polu|istek*|parametre*|argüman*|alan*", "요청|매개변수|파라미터|필드|リクエスト|パラメータ|引数|フィールド");
+const CALL_SINK = cls("champ|champs|feld|request|parameter|parameters|param|params|argument|arguments|payload|body|input|field|query|url|richiesta|parametro|parametri|argomento|campo|verzoek|veld|запрос*|параметр*|аргумент*|поле|поля|полю|żądani*|parametr*|pole|pola|polu|istek*|parametre*|argüman*|alan*", "요청|매개변수|파라미터|필드|リクエスト|パラメータ|引数|フィールド", "CALL_SINK");
 
 // ---- compiled --------------------------------------------------------------------------------------------------
 
@@ -332,7 +336,7 @@ const SET_ASIDE_FIRST = /^\W*(?:(?:please|now|so|and|then|first)\W+)?(?:ignore|d
 /** Guidance that came before: "ignore robots.txt rules" sets a crawler's rules aside, "ignore all previous rules" the model's. */
 const PRIOR = new RegExp(
   `\\b(?:previous|prior|above|earlier|preceding|original|initial|old|former|all|any|every|other|existing|system|safety|precedentes?|précédentes?|anteriores|vorherigen?|bisherigen?)\\b|之前|以上|` +
-    `(?<![${LETTER}])(?:precedenti|precedente|tutte|eerdere|vorige|alle|önceki|tüm|предыдущ[${LETTER}]*|прежн[${LETTER}]*|все|всех|poprzedni[${LETTER}]*|wcześniejsz[${LETTER}]*|wszystkie)(?![${LETTER}])|이전|以前|これまで`,
+    `(?<![${LETTER}])(?:precedenti|precedente|tutte|eerdere|vorige|alle|önceki|tüm|предыдущ[${LETTER}]*|прежн[${LETTER}]*|все|всех|poprzedni[${LETTER}]*|wcześniejsz[${LETTER}]*|wszystkie|попередн[${LETTER}]*|усі|всі|předchozí|dřívější|všechny|tidigare|alla|sebelumnya|semua)(?![${LETTER}])|이전|以前|これまで|السابقة|السابق|جميع|पिछले|पिछली|सभी|trước đó|mọi hướng dẫn|הקודמות|הקודמים|כל ההוראות|ก่อนหน้า|ทั้งหมด|προηγούμεν|όλες`,
 );
 /** A document or a version the set-aside guidance comes from: a migration note ("Забудьте предыдущие указания из README версии 1"). */
 const DOCUMENTS = new RegExp(
@@ -343,7 +347,7 @@ const DOCUMENTS = new RegExp(
  * own description (Russian "игнорируй", not "игнорирует"; Turkish, Korean and Japanese put the verb last).
  */
 const STALE_ORDER = new RegExp(
-  `(?<![${LETTER}])(?:negeer|vergeet|игнорируй|игнорируйте|проигнорируй|проигнорируйте|забудь|забудьте|zignoruj|ignoruj|zapomnij|yok say|yok sayın|görmezden gel|görmezden gelin|unut|unutun)(?![${LETTER}])|무시하고|무시하세요|무시해|잊어|無視してください|無視せよ|忘れてください`,
+  `(?<![${LETTER}])(?:negeer|vergeet|игнорируй|игнорируйте|проигнорируй|проигнорируйте|забудь|забудьте|zignoruj|ignoruj|zapomnij|yok say|yok sayın|görmezden gel|görmezden gelin|unut|unutun|ігноруй|ігноруйте|ignorujte|zapomeň|zapomeňte|ignorera|glöm|abaikan|lupakan)(?![${LETTER}])|무시하고|무시하세요|무시해|잊어|無視してください|無視せよ|忘れてください|تجاهل|انسَ|अनदेखा करें|अनदेखा कर|भूल जाएं|भूल जाओ|bỏ qua|hãy quên|התעלם|שכח את|เพิกเฉย|ไม่ต้องสนใจ|ลืม|αγνόησε|αγνοήστε|ξέχασε`,
 );
 
 /** The model spoken to just before: "you", or a vocative ("Claude, …"), not "the system prompt of the assistant". */
@@ -444,9 +448,14 @@ const REPEAT_AFTER = /^\s+(?:repeat|restate|duplicate|re-?list|echo|reprint|re-?
 /** The person seeing the thing already, said before the hush: "the user can see", "the user already sees every voice". */
 const PERSON_SEES = /\b(?:the |your |end )?users? (?:can |already |will |does )?(?:see|sees|view|views)\b/;
 
+/** "… but always tell the user": a telling ordered after a contrast, whatever was waived before it ("need not ask"). */
+const BUT_ALWAYS = new RegExp(`(?<![${LETTER}])(?:but|ale|aber|mais|pero|ma|men|але|но|tetapi|namun|nhưng)[\\s,]+(?:[^\\s]+\\s+){0,3}?(?:always|vždy|immer|toujours|siempre|sempre|alltid|завжди|всегда|selalu|luôn)(?![${LETTER}])`);
+
 /** The person kept from knowing: a person, a verb of coming to know, an order not to or secrecy. */
 function concealment(x: Sentence): boolean {
   if (!C.perceive.test(x.s) || TELL_APART.test(x.s) || concealmentStated(x.s, "")) return false;
+  const contrast = BUT_ALWAYS.exec(x.s);
+  if (contrast && !C.perceive.test(x.s.slice(0, contrast.index))) return false;
   if (!firstWhere(C.person, x, (m) => !PERSON_ACTS.test(before(x, m, 24)))) return false;
   // "The user will never see the key" describes the interface; "the user must never see" orders.
   return firstWhere(C.hush, x, (m) => {

@@ -220,7 +220,7 @@ export function walkText(text: string, sentences?: Candidate[]): number {
       classes = 0;
       at = i + 1;
     } else if (c === 126) classes |= HOME; // ~/
-    else if ((c >= 0x2e80 && c < 0xa000) || (c >= 0xac00 && c <= 0xd7a3)) classes = ALL_CLASSES;
+    else if ((c >= 0x2e80 && c < 0xa000) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0x0370 && c <= 0x03ff) || (c >= 0x0590 && c <= 0x06ff) || (c >= 0x0900 && c <= 0x097f) || (c >= 0x0e00 && c <= 0x0e7f) || (c >= 0x1ea0 && c <= 0x1eff)) classes = ALL_CLASSES;
     if (c < 128) {
       if (c === 32 || c === 9 || c === 13) {
         if (++spaces >= 80) mask |= PADDING;
