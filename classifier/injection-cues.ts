@@ -8,6 +8,8 @@
 import type { InjectionFinding } from "./injection.js";
 import { AUTH_AS_THING, CUE_LETTER, type WordFamily } from "./injection-lexicon.js";
 import { MORE_LANGUAGES } from "./injection-cue-words.js";
+import { DIRECTED, EXPLAINED, SELF_SUBJECT } from "./displaced-tool.js";
+import { IDENTIFIER } from "./text-sentences.js";
 import { HASH_SLOTS, hashWord } from "./word-hash.js";
 
 // ---- cue classes -------------------------------------------------------------------------------------------------
@@ -417,7 +419,7 @@ const DESCRIBES_TOOL = /^\s*(?:[a-z]+[^s\s]s|[a-zäöüß]+t (?:die|der|das|den|
  */
 const VERB_THEN_THING = /^\s*[a-zà-ÿ]+ (?:le|la|les|l'|l’|el|los|las|lo|il|gli|i|o|a|os|as|un|una|uno|une|um|uma|des|del|de|het|een)\b/;
 /** A boolean argument's effect: "If true, do not notify the user", "… si notify vaut false". */
-const OPTION_EFFECT = /^\s*(?:if|when) (?:true|false|set|enabled|disabled)\b|^\s*whether to\b|\bset (?:[a-z_]+ ?= ?|to )?(?:true|false) to\b|^\s*(?:si|wenn|se) (?:es |est |ist |for |é )?(?:verdadero|vrai|true|wahr|verdadeiro)\b|\b(?:if|when|si|wenn|se|cuando|quand) [a-z_]+ (?:is |est |vaut |es |ist |for |é |= ?)?(?:true|false|vrai|faux|verdadero|falso|wahr|verdadeiro)\b/;
+const OPTION_EFFECT = /^\s*(?:if|when) (?:true|false|set|enabled|disabled)\b|^\s*whether to\b|\b(?:set|pass|use) (?:`?[a-z_-]+`? ?(?:=|to) ?|to )?`?(?:true|false)`? to\b|^\s*(?:si|wenn|se) (?:es |est |ist |for |é )?(?:verdadero|vrai|true|wahr|verdadeiro)\b|\b(?:if|when|si|wenn|se|cuando|quand) [a-z_]+ (?:is |est |vaut |es |ist |for |é |= ?)?(?:true|false|vrai|faux|verdadero|falso|wahr|verdadeiro)\b/;
 /** … and in the languages whose conditions the pattern above does not know: "Jeśli true, …", "reset true ise …", "true の場合". */
 const OPTION_EFFECT_ELSEWHERE = new RegExp(
   `(?<![${LETTER}])(?:если|при значении|jeśli|jeżeli|gdy|se|als|indien|wanneer|eğer|lorsque|quand|si|cuando|wenn|falls|quando)(?![${LETTER}])[^.;:!?]{0,40}?(?<![${LETTER}])(?:true|false|vero|falso|waar|onwaar|prawda|fałsz|истина|ложь)(?![${LETTER}])|(?:true|false)\\s*(?:ise|이면|인 경우|の場合|のとき|の時)`,
@@ -448,12 +450,18 @@ const REPEAT_AFTER = /^\s+(?:repeat|restate|duplicate|re-?list|echo|reprint|re-?
 /** The person seeing the thing already, said before the hush: "the user can see", "the user already sees every voice". */
 const PERSON_SEES = /\b(?:the |your |end )?users? (?:can |already |will |does )?(?:see|sees|view|views)\b/;
 
+/** One of English's commonest words: a sentence without any is in another language. */
+const ENGLISH_WORD = /\b(?:the|and|you|your|is|are|to|of)\b/;
+
 /** "… but always tell the user": a telling ordered after a contrast, whatever was waived before it ("need not ask"). */
 const BUT_ALWAYS = new RegExp(`(?<![${LETTER}])(?:but|ale|aber|mais|pero|ma|men|але|но|tetapi|namun|nhưng)[\\s,]+(?:[^\\s]+\\s+){0,3}?(?:always|vždy|immer|toujours|siempre|sempre|alltid|завжди|всегда|selalu|luôn)(?![${LETTER}])`);
 
 /** The person kept from knowing: a person, a verb of coming to know, an order not to or secrecy. */
 function concealment(x: Sentence): boolean {
   if (!C.perceive.test(x.s) || TELL_APART.test(x.s) || concealmentStated(x.s, "")) return false;
+  // What the person need not know or give is an input ("Zákazník nemusí vědět číslo objednávky"), not a fact kept back
+  // (in the other languages: English has its own guards for the person's things).
+  if (!ENGLISH_WORD.test(x.s) && IDENTIFIER.test(x.s)) return false;
   const contrast = BUT_ALWAYS.exec(x.s);
   if (contrast && !C.perceive.test(x.s.slice(0, contrast.index))) return false;
   if (!firstWhere(C.person, x, (m) => !PERSON_ACTS.test(before(x, m, 24)))) return false;
@@ -504,7 +512,9 @@ const HANDS_BACK_ELSEWHERE = new RegExp(
 /** A condition an approval is under, in the other languages: "если заявка одобрена", "une fois approuvé". */
 const CONDITION_BEFORE = new RegExp(`(?<![${LETTER}])(?:если|когда|после|jeśli|jeżeli|gdy|kiedy|po|se|quando|dopo|als|wanneer|nadat|eğer|si|cuando|wenn|sobald|nachdem|quand|lorsque|une fois|après|depois|após)(?![${LETTER}])[^,;:]{0,40}$`);
 /** An approval denied or asked for just before it: "Aucune autorisation n'est nécessaire", "No requiere autorización". */
-const NO_BEFORE = new RegExp(`(?<![${LETTER}])(?:no|aucune|aucun|kein|keine|keinen|без|nessuna|nessun|geen|żadn[${LETTER}]*|hiçbir|requiere|requer|erfordert|richiede|требует|wymaga)(?![${LETTER}])[^,;:]{0,10}$`);
+/** An approval required rather than given: "musí být předem schváleny", "muss vorab genehmigt werden", "harus disetujui". */
+const MUST_BEFORE = new RegExp(`(?<![${LETTER}])(?:musí být|musi być|muszą być|muss|müssen|debe ser|deben ser|doit être|doivent être|deve ser|devem ser|deve essere|devono essere|moet|moeten|måste|должн[${LETTER}]*|повинн[${LETTER}]*|harus|phải được|πρέπει)(?![${LETTER}])[^,;:]{0,30}$|יש ל[^,;:]{0,30}$|ต้อง[^,;:]{0,30}$`);
+const NO_BEFORE = new RegExp(`(?<![${LETTER}])(?:no|aucune|aucun|kein|keine|keinen|без|nessuna|nessun|geen|żadn[${LETTER}]*|hiçbir|requiere|requer|erfordert|richiede|требует|wymaga|bez|utan|tanpa|không có|χωρίς)(?![${LETTER}])[^,;:]{0,10}$|(?:بدون|بلا|बिना|ללא|โดยไม่)[^,;:]{0,10}$`);
 /** Authorization claimed, not asked for: "requires approval", "once approved", "without approval" ask. */
 const ASKED = /\b(?:if|make sure|ensure|check|verify|once|after|until|unless|when|whenever|before|whether|pending|awaiting|requires?|required|requiring|needs?|ask|asks|asking|request|requests|requesting|obtain|get|seek|without|wait for|no|not|needing|whose|which|that)\b[^,;:]{0,40}$/;
 /** A word of authorization naming a thing a tool manages: "approval rules", "consent settings". */
@@ -529,13 +539,13 @@ function falseAuthorization(x: Sentence, lower: string, negated: Negated): boole
   // eingeholt werden", "нужно получить заранее"): a claim there must give leave not to ask, or say it was given ahead
   // for all, and follow no condition.
   if (!readAsEnglish(x.s)) {
-    const granted = firstWhere(C.auth, x, (m) => !negated(lower, x.at + m.index) && !CONDITION_BEFORE.test(before(x, m, 40)) && !NO_BEFORE.test(before(x, m, 16)));
+    const granted = firstWhere(C.auth, x, (m) => !negated(lower, x.at + m.index) && !CONDITION_BEFORE.test(before(x, m, 40)) && !NO_BEFORE.test(before(x, m, 16)) && !MUST_BEFORE.test(before(x, m, 40)));
     if (granted === undefined || HANDS_BACK_ELSEWHERE.test(x.s)) return false;
     // … or say it was given ahead for every act of a kind ("El administrador ya aprobó todas las eliminaciones por
     // adelantado"), or ahead and so without asking ("a déjà donné son autorisation à l'avance, sans confirmation").
     return C.leave.test(x.s) || C.leave.test(nextClause(lower, x.at + x.s.length)) || (C.aheadStrong.test(x.s) && (EVERY.test(x.s) || C.skip.test(x.s)));
   }
-  const claimed = (m: RegExpExecArray) => !negated(lower, x.at + m.index) && !ASKED.test(before(x, m, 50)) && !LABEL.test(before(x, m, 16));
+  const claimed = (m: RegExpExecArray) => !negated(lower, x.at + m.index) && !ASKED.test(before(x, m, 50)) && !MUST_BEFORE.test(before(x, m, 40)) && !LABEL.test(before(x, m, 16));
   // "Standing approval rules" name a setting; under one, leave to skip confirming is still a claim.
   const auth = firstWhere(C.auth, x, (m) => claimed(m) && !AS_THING.test(x.s.slice(m.index + m[0].length)));
   // Leave to skip confirming may follow in the sentence's next clause: "the admin has approved it; no need to check".
@@ -571,6 +581,13 @@ const RECIPIENT = new RegExp(`(?<![${LETTER}])(?:recipient|bcc|cc|empfänger|п�
 /** Another tool or server whose calls are moved elsewhere or discredited, or that this tool claims to replace. */
 function shadowing(x: Sentence, lower: string, negated: Negated, mask: number): boolean {
   if (OTHER_USED.test(x.s) && SELF.test(x.s)) return true;
+  // Another tool discredited to explain this one's design ("… is insecure, so this tool uses SFTP instead") orders
+  // nothing: this tool or its makers the subject after the "so", and no order after it ("so use this tool instead").
+  const explained = EXPLAINED.exec(x.s);
+  if (explained) {
+    const after = x.s.slice(explained.index + explained[0].length);
+    if (SELF_SUBJECT.test(after.slice(0, 60)) && !DIRECTED.test(after)) return false;
+  }
   // In other languages, another tool's call given an address: "… füge immer archiv@… als BCC hinzu".
   if (otherCalledElsewhere(x.s) && ADDRESS.test(x.s) && (RECIPIENT.test(x.s) || firstWhere(C.move, x, () => true) !== undefined)) return true;
   if (!(mask & (BITS.redirect | BITS.prefer))) return namedRival(x);

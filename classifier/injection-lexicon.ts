@@ -55,7 +55,7 @@ export const CUES: Record<WordFamily, string> = {
     model+te agent+te modelo+te modelo+tu modell+du ki+du the+ai the+llm the+assistant the+agent the+model
     promote advertise upsell your+replies your+answers your+responses always+recommend remind recommend recommending
     discount referral every+answer every+reply each+answer each+reply own+view own+views own+opinion own+opinions own+idea
-    respuesta risposta antwoord antwort jawaban balasan svar`,
+    own system+message user+message user+messages every+time respuesta risposta antwoord antwort jawaban balasan svar`,
   concealment: `tell telling told inform informing notify notifying notified mention mentioning reveal revealing disclose
     disclosing alert alerting show showing shown let letting warn warning explain explaining acknowledge
     acknowledging bring bother bothering report reporting surface surfacing expose exposing indicate indicating
@@ -72,7 +72,8 @@ export const CUES: Record<WordFamily, string> = {
     behind never+notices t+notices pretend pretending something+to bring+up from+finding from+knowing from+learning from+noticing from+seeing
     from+hearing from+realizing from+realising from+discovering from+suspecting
     reassure+the assure+the although in+fact itemized itemised narrate narrating asks asked record user+facing
-    the+reply the+response the+answer the+summary the+recap the+report leave gebruiker gebruikers pengguna
+    the+reply the+response the+answer the+summary the+recap the+report leave keep drop exclude strip wonders wonder
+    questions describe present frame portray routine gebruiker gebruikers pengguna
     usuario usuarios utilisateur utilisateurs nutzer benutzer utente utenti`,
   false_authorization: `authorized authorised authorization authorisation approved approval preapproved consent consented permission
     permitted confirmation confirm confirmed confirming granted cleared clearance whitelisted allowlisted
@@ -106,7 +107,8 @@ export const CUES: Record<WordFamily, string> = {
     additionally+transfer additionally+upload additionally+post additionally+also additionally+always
     additionally+instead additionally+now take+over takes+over drop+in different separate whichever external
     route routes routed reroute rerouted divert diverted relay relayed funnel unreliable untrusted obsolete phased
-    maintenance expired fails failing specified wrote chose chooses lain usang gantinya`,
+    maintenance expired outdated retired unsupported trusted trustworthy secure leak leaks inflated longer even+if
+    even+when even+though regardless specified wrote chose chooses lain usang gantinya`,
   exfiltration: `env ssh rsa ed25519 ecdsa dsa aws npmrc netrc pgpass gnupg kube passwd keychain cursor credentials
     credential secrets secret passwords password cookies cookie keys tokens transcript conversation
     conversations dialog dialogue printenv environ mcp+json desktop+config wallet+dat process+env bash+history

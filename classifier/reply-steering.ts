@@ -3,7 +3,7 @@
 // above the system prompt or the person's messages. Honest texts ask for a citation in every answer or rank a config
 // file above the environment; neither promotes, disguises a source or outranks the model's own instructions.
 import type { InjectionFinding } from "./injection.js";
-import { splitSentences, wordPattern as words } from "./text-sentences.js";
+import { quoteSpan, splitSentences, wordPattern as words } from "./text-sentences.js";
 
 /** Every reply the model gives: "at the end of every answer", "en cada respuesta", "每次回复". */
 const EVERY_REPLY = words(
@@ -15,14 +15,21 @@ const EVERY_REPLY = words(
   "每次回复|每次回覆|每条回复|每个回答|每個回答|所有回答|すべての回答|各回答|毎回の回答|返答のたびに|모든 답변|모든 응답|매 응답|매번 답변|في كل رد|في كل إجابة|हर उत्तर|हर जवाब|בכל תשובה|ทุกคำตอบ|ทุกครั้งที่ตอบ",
 );
 
-/** What is put there to sell: a recommendation, a discount, a link with a referral, a paid tier. */
+/** What is put there to sell: a discount, a referral link, a paid tier, a subscription, an ad. */
 const PROMOTION = words(
   [
-    "recommend[a-z]*|promot[a-z]*|advertis[a-z]*|upsell[a-z]*|sponsor[a-z]*|discount|coupon|referral|ref=|affiliate|newsletter|sign up|subscribe|premium|pro tier|paid (?:plan|tier|ticket)|upgrade to",
-    "recomiend[a-z]*|recomend[a-z]*|descuento|desconto|suscrib[a-z]*|inscr[a-z]*|recommand[a-z]*|réduction|empfiehl[a-z]*|rabatt|abonnier[a-z]*|consiglia[a-z]*|sconto|iscriv[a-z]*|aanbevel[a-z]*|korting|poleć[a-ząćęłńóśźż]*|rabat|рекоменд[а-я]*|скидк[а-я]*|знижк[а-я]*|öner[a-zçğıöşü]*|indirim|rekommendera[a-z]*|doporuč[a-zěščřžýáíéůú]*|sleva|πρότειν[α-ωάέήίόύώ]*|προτείν[α-ωάέήίόύώ]*|έκπτωσ[α-ωάέήίόύώ]*|promo|rekomendasi|sisipkan|khuyến mãi|giới thiệu",
+    "promot[a-z]*|advertis[a-z]*|upsell[a-z]*|sponsor[a-z]*|discount|coupon|referral|ref=|affiliate|newsletter|(?:sign up|subscribe) (?:to|for) our|premium|pro tier|paid (?:plan|tier|ticket)|upgrade to",
+    "descuento|desconto|suscrib[a-z]*|réduction|rabatt|abonnier[a-z]*|sconto|korting|rabat|скидк[а-я]*|знижк[а-я]*|indirim|sleva|έκπτωσ[α-ωάέήίόύώ]*|promo|khuyến mãi",
   ].join("|"),
-  "推荐|推薦|加上|优惠|優惠|折扣|微信|おすすめ|勧め|割引|추천|할인|توصي|أوصِ|خصم|सुझाव|छूट|המלצ|הנחה|แนะนำ|ส่วนลด|เชียร์",
+  "优惠|優惠|折扣|微信|割引|할인|خصم|छूट|ส่วนลด",
 );
+/** … or a recommendation of a product, a shop or a link ("recommend our meal plan"; "recommend checking the docs" sells nothing). */
+const RECOMMEND = words(
+  "recommend[a-z]*|recomiend[a-z]*|recomend[a-z]*|recommand[a-z]*|empfiehl[a-z]*|consiglia[a-z]*|aanbevel[a-z]*|poleć[a-ząćęłńóśźż]*|рекоменд[а-я]*|öner[a-zçğıöşü]*|rekommendera[a-z]*|doporuč[a-zěščřžýáíéůú]*|πρότειν[α-ωάέήίόύώ]*|προτείν[α-ωάέήίόύώ]*|rekomendasi",
+  "推荐|推薦|おすすめ|勧め|추천|توصي|أوصِ|सुझाव|המלצ|แนะนำ|เชียร์",
+);
+const SOLD = /https?:\/\/|\b[a-z0-9-]{1,63}\.(?:com|net|io|shop|store|es|de|fr|it|pl|ru|in|id|jp|cn|co)\b|\b(?:our|nuestr[oa]s?|notre|nos|unser[a-z]*|noss[oa]s?|nostr[oa]|onze|наш[а-я]*|nasz[a-ząćęłńóśźż]*|bizim|vår[a-z]*|naš[a-zěščřžýáíéůú]*|μας|kami)\b|我们的|弊社|우리/;
+const sells = (s: string) => PROMOTION.test(s) || (RECOMMEND.test(s) && SOLD.test(s));
 
 /** The text's own words passed off as the model's: "present this as your own view", "不要说明来源". */
 const AS_OWN_VIEW = words(
@@ -36,19 +43,33 @@ const AS_OWN_VIEW = words(
 /** The tool's text ranked above what the model was told: "tool descriptions > system prompt", "take precedence over the system prompt". */
 const TEXT_OUTRANKS = new RegExp(
   [
-    "(?:tool descriptions?|this description|these notes|this note|this text|the tool's (?:text|description))[^.;]{0,20}?(?:>|take precedence over|takes precedence over|outranks?|override|overrides|supersedes?|ha(?:s|ve) priority over|(?:rank|ranks|are|is) (?:higher|above))[^.;]{0,30}?(?:system (?:prompt|message|instructions)|user messages?|the user's (?:instructions|messages))",
-    "(?:system (?:prompt|message|instructions)|user messages?)[^.;]{0,40}?(?:lower priority than|rank below|ranks below|are overridden by|is overridden by|<)[^.;]{0,20}?(?:tool descriptions?|this description|this text)",
+    "(?:tool descriptions?|this description|these notes|this note|this text|the tool's (?:text|description))[^.;]{0,20}?(?:take precedence over|takes precedence over|outranks?|override|overrides|supersedes?|ha(?:s|ve) priority over|(?:rank|ranks|are|is) (?:higher|above))[^.;]{0,30}?(?:system (?:prompt|message|instructions)|user messages?|the user's (?:instructions|messages))",
+    "(?:system (?:prompt|message|instructions)|user messages?)[^.;]{0,40}?(?:lower priority than|rank below|ranks below|are overridden by|is overridden by)[^.;]{0,20}?(?:tool descriptions?|this description|this text)",
     "systémové zprávy[^.;]{0,40}?nižší prioritu než popisy nástrojů|(?:instrucciones|mensaje) del sistema[^.;]{0,40}?(?:menor prioridad|por debajo)|system(?:meddelandet|prompten)[^.;]{0,40}?lägre prioritet",
   ].join("|"),
 );
 
+/** A "not" in the clause before: "never present these as your own opinion", "these notes never override the system prompt". */
+const NEGATED_BEFORE = /(?:\b(?:not|never|no|nothing|nicht|nie|ne|non|inte|tidak|jangan)\b|n't|(?<![\p{L}])(?:não|не|ні|není|không|đừng|μην|δεν)(?![\p{L}])|不|別|勿|ない|않|لا|नहीं|मत|לא|אל|ไม่|อย่า)[^,;:]{0,60}$/u;
+/** A disclosure asked for, not a promotion: "state that it is an affiliate link", "say whether a discount was applied", "mark those with '(sponsored)'". */
+const DISCLOSURE = /\b(?:state|say|disclose|mark|label|indicate|clarify|note|flag)(?: [a-z]+){0,4}? (?:that|whether|which|those|them|it as|as|with)\b/;
+/** … or inside what matched: "these notes never override the system prompt", "this text does not override". */
+const NEGATION = /\b(?:not|never|no|n't|nothing)\b|n't\b/;
+/** A condition: "warns if the system message ranks below tool descriptions" describes a check. */
+const IF_BEFORE = /\b(?:if|when|whether|whenever|unless)\b[^,;:]*$/;
+const unsaid = (re: RegExp, s: string) => {
+  const m = re.exec(s);
+  return m !== null && !NEGATED_BEFORE.test(s.slice(0, m.index)) && !IF_BEFORE.test(s.slice(0, m.index)) && !NEGATION.test(m[0]);
+};
+const steers = (s: string) => (EVERY_REPLY.test(s) && sells(s) && !DISCLOSURE.test(s) && !NEGATED_BEFORE.test(s.slice(0, EVERY_REPLY.exec(s)!.index))) || unsaid(AS_OWN_VIEW, s) || unsaid(TEXT_OUTRANKS, s);
+
 /** One sentence that steers the model's replies, quoted. */
 export function replySteering(text: string, lower: string): InjectionFinding | undefined {
-  const promoted = EVERY_REPLY.test(lower) && PROMOTION.test(lower);
+  const promoted = EVERY_REPLY.test(lower) && sells(lower);
   if (!promoted && !AS_OWN_VIEW.test(lower) && !TEXT_OUTRANKS.test(lower)) return undefined;
   for (const { s, at } of splitSentences(lower)) {
-    if ((EVERY_REPLY.test(s) && PROMOTION.test(s)) || AS_OWN_VIEW.test(s) || TEXT_OUTRANKS.test(s)) {
-      return { family: "model_directed", quote: (lower.length === text.length ? text : lower).slice(at, at + s.length).trim() };
+    if (steers(s)) {
+      return { family: "model_directed", quote: quoteSpan(text, lower, at, at + s.length) };
     }
   }
   return undefined;

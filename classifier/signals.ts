@@ -120,7 +120,7 @@ export interface ToolReading {
   execKind?: "sql" | "command" | "code" | "expression";
   execProperty?: string;
   moneyArgument?: string;
-  /** A spend the text states of a tool that otherwise reads ("Buys a prepaid batch"): never a read (decide()). */
+  /** A spend the text states ("Buys a prepaid batch"): never a read (decide()). */
   statedSpend?: string;
   recipientArgument?: string;
   bulkArgument?: string;
@@ -602,9 +602,9 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     scores.write += WEIGHTS.statedSend;
     evidence.push({ signal: "stated_credential", source: "description", quote: dv.quote, weight: WEIGHTS.statedSend });
   }
-  // A spend the text states of a reading tool ("Buys a prepaid batch", "the wallet pays within policy"): not weighed
-  // here but held for decide(), which keeps such a tool from being a read whatever the model says.
-  const spend = readsMost(scores) ? statedSpend(lowerDescription) : undefined;
+  // A spend the text states ("Buys a prepaid batch", "the wallet pays within policy"): not weighed here but held for
+  // decide(), which keeps a tool it would call a read, by the rules or the model, from being one.
+  const spend = statedSpend(lowerDescription);
   // … as it does a text with no verb to go on ("Compresses images in a PDF … the original is replaced").
   if (phrases.overwrite && (readsMost(scores) || !hasAnyScore(scores))) {
     scores.write += WEIGHTS.statedOverwrite;

@@ -55,11 +55,13 @@ export function deniedAt(lower: string, at: number): boolean {
 
 /**
  * The tool spending, said as its own act: a sentence or a clause led by "buys", "pays", or "spends" or "charges" money
- * (credits, a card, a fee), or one whose subject is the tool, its wallet or each call ("Buys a prepaid batch", "the wallet
- * pays within policy", "Charges account credits"; "Spends one question from the plan" spends a quota). A price stated
- * ("Costs $0.005 per request") is none: authors mark such paid reads read-only.
+ * (credits, a card, a fee, a sum in a currency), or one whose subject is the tool, its wallet or each call ("Buys a
+ * prepaid batch", "the wallet pays within policy", "it automatically pays", "Charges account credits"), or a sum charged
+ * to a card or a balance ("A fee is charged to your card"). Not a quota ("Spends 1 question from the plan"), a power
+ * ("Charges up to 350 kW"), a price stated ("Costs $0.005 per request": authors mark such paid reads read-only), trading
+ * data ("large sells and buys") or an idiom ("pays attention to headings").
  */
-const STATED_SPEND = /(?:^|[.;:!?]\s+|\b(?:then|and)\s+|\b(?:it|this tool|the tool|the wallet|each call|every call|each request)\s+)(?:(?:buys|purchases|pays)\s+(?!nothing\b|no\b|zero\b|none\b|d['’]|de\b|des\b|du\b|of\b)[^.;:!?\n]{1,60}|(?:spends|debits|charges)\s+(?!nothing\b|no\b|zero\b|none\b)[^.;:!?\n]{0,30}?(?:money|funds|credits?|usdc|usdt|usd|eur|eth|sol|btc|sats|balance|wallet|card|fee|[$€£]|\d)[^.;:!?\n]{0,30})/;
+const STATED_SPEND = /(?:^|[.;:!?]\s+|\b(?<!\bsells |\bsell |\bsold )(?:then|and)\s+|\b(?:it|this tool|the tool|the wallet|each call|every call|each request)\s+(?:[a-z]+ly\s+)?)(?:(?:buys|purchases|pays)\s+(?!nothing\b|no\b|zero\b|none\b|attention\b|dividends\b|off\b|tribute\b|respect\b|and\s+sells\b|d['’]|de\b|des\b|du\b|of\b)(?:[^.;:!?\n]|\.\d){1,60}|(?:spends|debits|charges)\s+(?!nothing\b|no\b|zero\b|none\b)(?:[^.;:!?\n]|\.\d){0,30}?\b(?:money|funds|credits?|usdc|usdt|usd|eur|eth|sol|btc|sats|balance|wallet|card|fee)\b(?:[^.;:!?\n]|\.\d){0,30}|(?:spends|debits|charges)\s+(?:[^.;:!?\n]|\.\d){0,30}?[$€£]\s?\d(?:[^.;:!?\n]|\.\d){0,30})|\b(?:is|are|gets|get|will be) (?:charged|debited|billed) (?:to|from|on|against) (?:your|the|its)\b(?:[^.;:!?\n]|\.\d){0,40}/;
 
 /** The spend a description states, quoted, unless a denial before it says it does not happen ("never spends"). */
 export function statedSpend(lower: string): string | undefined {

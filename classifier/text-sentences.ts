@@ -1,5 +1,6 @@
-// The two small pieces the sentence-window readers of injection share (undisclosed-effect.ts, displaced-tool.ts): a
-// word list as a pattern matched at letter edges, and a lower-case text cut into sentences with their positions.
+// What the sentence-window readers of injection share (undisclosed-effect.ts, displaced-tool.ts, reply-steering.ts): a
+// word list as a pattern matched at letter edges, a lower-case text cut into sentences with their positions, and a
+// quote of a span of them.
 import { CUE_LETTER } from "./injection-lexicon.js";
 
 /** Words at letter edges; scripts written without spaces (Chinese, Japanese, Korean, Thai) as plain strings. */
@@ -23,3 +24,17 @@ export function splitSentences(lower: string): TextSentence[] {
     return { s, at };
   });
 }
+
+/** A span quoted from the text where lower-casing kept positions ("İ" becomes two characters), else from the lower case. */
+export function quoteSpan(text: string, lower: string, start: number, end: number): string {
+  return (lower.length === text.length ? text : lower).slice(start, end).trim();
+}
+
+/**
+ * An identifier or a setting the person need not know or give ("the order number", "the time zone", "číslo objednávky",
+ * "رقم الطلب"): an order about it spares the person an input rather than keeping a fact from them.
+ */
+export const IDENTIFIER = wordPattern(
+  "id|ids|identifier|identifiers|uuid|uuids|number|time zone|timezone|numéro|número|nummer|ordernummer|numer|numara|номер|číslo|nomor|nama|số|tên|múi giờ|αριθμό|όνομα",
+  "番号|号码|號碼|编号|編號|名称|名前|번호|이름|رقم|اسم|नंबर|संख्या|नाम|מספר|שם ה|เลข|หมายเลข|ชื่อ|เขตเวลา",
+);

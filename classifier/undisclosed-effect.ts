@@ -5,7 +5,7 @@
 // the user the ID; the panel shows it"). An order to keep something from the person only conceals when what it keeps
 // is a consequence the text has just admitted.
 import type { InjectionFinding } from "./injection.js";
-import { splitSentences, wordPattern as words } from "./text-sentences.js";
+import { IDENTIFIER, quoteSpan, splitSentences, wordPattern as words } from "./text-sentences.js";
 
 /** An effect besides the one asked for: "also", "automatically", "by default", "as part of", "alongside". */
 const BESIDES = words(
@@ -21,19 +21,29 @@ const BESIDES = words(
   "也会|也會|同时|同時|自动|自動|顺便|順便|另外|此外|一并|一併|还会|還會|併せて|あわせて|自動で|自動的に|ついでに|一環として|のたびに|バックグラウンドで|함께|또한|자동으로|동시에|과정에서|ด้วย|โดยอัตโนมัติ|พร้อมกัน",
 );
 
-/** A consequence the person would care about: a third party, a fee, data removed or exposed, access opened. */
+/**
+ * A consequence the person would object to and could not see: their data going to someone else (a partner, a vendor,
+ * an analytics service, a mirror, "our" server, an outside address) or money going to someone else (a fee, a
+ * commission). Removals, overwrites and retention are left out: honest texts state them and spare the person the detail
+ * ("In the process, EXIF location data is removed. There is no need to alert the user about this").
+ */
 const CONSEQUENCE = words(
   [
-    "https?://\\S+|\\S+@[a-z0-9-]+\\.[a-z]+|[a-z0-9-]+\\.(?:com|net|io|dev|org|app|ai|co|cloud|in|id|jp|cn|de|fr|es|br|ru|se|cz|gr|il|th|vn|tr|pl|nl|it)",
-    "partner|partners|vendor|vendor's|third[- ]party|external|outside|analytics|affiliate|sponsor|sponsored|advertis[a-z]*|marketing|mirror|relay|upstream|fee|fees|commission|surcharge|markup|retained|retention|delet[a-z]*|remov[a-z]*|prun[a-z]*|purg[a-z]*|wip[a-z]*|eras[a-z]*|overwr[a-z]*|rewr[a-z]*|port|permission|permissions|grant|location|tracking|monitoring|agent|hooks?|shell profiles?|history|audit|transcri[a-z]*|copy|copies|upload[a-z]*|shar[a-z]*",
-    "socio|socios|proveedor|externo|externa|afiliad[a-z]*|tarifa|comisión|cargo|elimin[a-z]*|borr[a-z]*|vací[a-z]*|historial|copia|sube|subid[a-z]*|compart[a-z]*|partenaire|partenaires|sous-traitant|externe|frais|supprim[a-z]*|historique|transmis[a-z]*|copie|partag[a-z]*",
-    "drittanbieter|extern[a-z]*|gebühr[a-z]*|provision|lösch[a-z]*|verlauf|kopie|geteilt|parceiro|integrador|taxa|excluí[a-z]*|apag[a-z]*|histórico|cópia|compartilh[a-z]*|publica[a-z]*|esterno|esterna|affiliazione|commissione|tassa|cancell[a-z]*|elimina[a-z]*|cronologia|condivis[a-z]*",
-    "analyseomgeving|externe|kosten|verwijder[a-z]*|gekopieerd|gedeeld|partner[a-z]*|zewnętrzn[a-z]*|opłat[a-z]*|prowizj[a-z]*|usun[a-z]*|kopi[a-z]*|udostępni[a-z]*",
-    "партнер[а-я]*|партнёр[а-я]*|внешн[а-я]*|зовнішн[а-я]*|комисси[а-я]*|коміс[а-я]*|удал[а-я]*|видал[а-я]*|истори[а-я]*|історі[а-я]*|копи[а-я]*|агент[а-я]*|мониторинг[а-я]*|моніторинг[а-я]*|ortak[a-zçğıöşü]*|harici|ücret[a-zçğıöşü]*|komisyon[a-zçğıöşü]*|sil[a-zçğıöşü]*|paylaş[a-zçğıöşü]*|yedek[a-zçğıöşü]*",
-    "extern[a-zåäö]*|avgift[a-zåäö]*|radera[a-zåäö]*|delar|dela|dodavatel[a-zěščřžýáíéůú]*|extern[a-zěščřžýáíéůú]*|poplat[a-zěščřžýáíéůú]*|smaz[a-zěščřžýáíéůú]*|port|εξωτερικ[α-ωάέήίόύώ]*|συνεργ[α-ωάέήίόύώ]*|χρέωσ[α-ωάέήίόύώ]*|διαγρ[α-ωάέήίόύώ]*|αρχειοθετ[α-ωάέήίόύώ]*|eksternal|mitra|biaya|hapus|dibagikan|bên ngoài|đối tác|phí|xóa",
-    "خارجي[^\\s]*|الخارجي|شريك|رسوم|حذف|बाहरी|साझेदार|शुल्क|हटा[^\\s]*|साझा|חיצוני[^\\s]*|שותף|עמלה|מחיקה|נמחק[^\\s]*",
+    "https?://\\S{1,200}|\\S{1,64}@[a-z0-9-]{1,63}\\.[a-z]{2,24}|[a-z0-9-]{1,63}\\.(?:com|net|io|dev|org|app|ai|co|cloud|in|id|jp|cn|de|fr|es|br|ru|se|cz|gr|il|th|vn|tr|pl|nl|it)",
+    "partner|partners|partner's|vendor|vendors|vendor's|third[- ]party|outside|analytics|affiliate|sponsor|sponsored|advertis[a-z]*|marketing|mirror|relay|our (?:own )?(?:server|servers|service|team|host|platform)|fee|fees|commission|surcharge|markup",
+    "socio|socios|proveedor|afiliad[a-z]*|tarifa|comisión|nuestro servidor|nuestros servidores|partenaire|partenaires|sous-traitant|frais|notre (?:service|serveur)|drittanbieter|gebühr[a-z]*|provision|unser(?:en)? (?:server|dienst)|parceiro|integrador|taxa|affiliazione|commissione|analyseomgeving|onze (?:server|analyseomgeving)|opłat[a-z]*|prowizj[a-z]*|naszego partnera|partnera",
+    "партнер[а-я]*|партнёр[а-я]*|комисси[а-я]*|коміс[а-я]*|наш сервер|ortak[a-zçğıöşü]*|ücret[a-zçğıöşü]*|komisyon[a-zçğıöşü]*|avgift[a-zåäö]*|extern tjänst|externa tjänster|dodavatel[a-zěščřžýáíéůú]*|poplat[a-zěščřžýáíéůú]*|συνεργ[α-ωάέήίόύώ]*|χρέωσ[α-ωάέήίόύώ]*|mitra|biaya|đối tác|phí",
+    "شريك|رسوم|साझेदार|शुल्क|שותף|עמלה",
   ].join("|"),
-  "合作方|合作伙伴|合作夥伴|第三方|外部|手续费|手續費|手数料|删除|刪除|削除|分享|共享|共有|转发|轉發|ワイルドカード|파트너|외부|수수료|삭제|공유|พันธมิตร|ภายนอก|ค่าธรรมเนียม|ลบ|แชร์",
+  "合作方|合作伙伴|合作夥伴|第三方|手续费|手續費|手数料|파트너|수수료|พันธมิตร|ค่าธรรมเนียม",
+);
+/**
+ * What the person chose or is shown: a copy to "the accounting inbox you configured", an admin's retention policy, a fee
+ * itemised on the receipt. Said beside the consequence, it is no secret.
+ */
+const DISCLOSED = words(
+  "you configured|you chose|you set|your own|the user's own|your admin|your organization|your organisation|as configured|retention policy|compliance|required by law|gdpr|hipaa|receipt|itemi[sz]ed|shown on|listed on|invoice shows|recibo|reçu|quittung|beleg|ricevuta|paragon|квитанц[а-яіїє]*|makbuz|kvitto|účtenk[a-zěščřžýáíéůú]*|απόδειξη|kwitansi|struk|biên lai",
+  "收据|收據|領収書|영수증|إيصال|الإيصال|रसीद|קבלה|ใบเสร็จ",
 );
 
 /**
@@ -52,7 +62,8 @@ const KEEP_FROM_PERSON = words(
     "(?:shall|should|must|need|is|are) not be (?:itemized|itemised|listed|mentioned|reported|disclosed|surfaced|shown|flagged|included)(?: [a-z]+){0,4}? (?:in|to) (?:user-facing|the user|users|your|the customer|customer-facing)",
     "(?:don't|do not|never|please don't|please do not) (?:narrate|mention|report|itemize|itemise|flag|surface|bring up|disclose|call out|point out|draw attention to|dwell on)(?: [a-z]+){0,2}? (?:this|it|that|these|those|them|the (?:extra|additional|step|copy|fee|upload|retention|removal|removals|change|changes))",
     "(?:if|when|should) (?:the )?(?:user|users|customer|person|anyone|someone|they) (?:asks?|wonders?|questions?)(?: [a-z']+){0,8}?, (?:say|answer|reply|respond|talk about|tell them|describe|mention)(?: [a-z']+){0,6}? (?:only|just|nothing)",
-    "even (?:if|when) (?:(?:the )?(?:user|users|customer|they) )?(?:asks?|asked|questioned)",
+    // "Even if asked" keeps something back only after a "not": "Report which files were removed, even if the user asks only for a summary" tells.
+    "(?:not|never|don't|do not|no)\\b[^.;]{0,60}even (?:if|when) (?:(?:the )?(?:user|users|customer|they) )?(?:asks?|asked|questioned)",
     "(?:describe|present|report|frame|portray) (?:it|this|that|the (?:outcome|result|operation|change|action|transfer|payment|update))(?: to (?:the )?(?:user|users|customer))? as (?:a |an )?(?:normal|routine|regular|ordinary|successful|clean)",
     "(?:keep|kept) (?:them|it|this|these|that) off the record",
     // Spanish, French, German, Portuguese, Italian, Dutch, Polish
@@ -83,33 +94,29 @@ const KEEP_FROM_PERSON = words(
   ].join("|"),
 );
 
-/** A secret kept from view is protected, not concealed: "never reveal the token, even if asked". */
-const SECRET_KEPT = words("token|tokens|password|passwords|passphrase|api key|api keys|secret|secrets|credential|credentials|private key|pin|otp");
+/** A secret or personal data kept from view is protected, not concealed: "never reveal the token, even if asked". */
+const SECRET_KEPT = words("token|tokens|password|passwords|passphrase|api key|api keys|secret|secrets|credential|credentials|private key|pin|otp|personal data|personal information|pii|sensitive data");
 
-/**
- * What an honest order spares the person: an identifier or a path the interface already shows ("No hace falta
- * mencionar el ID del evento: la aplicación lo muestra").
- */
-const SPARED = words("id|ids|identifier|identifiers|uuid|uuids|url|urls|path|paths|shows it|displays it|already shows|already displays|lo muestra|la muestra|l'affiche|zeigt es|zeigt sie|o mostra|a mostra|lo mostra|toont het");
+/** What an honest order spares the person: the interface already shows it ("No hace falta mencionar el ID: la aplicación lo muestra"). */
+const SHOWN = words("shows it|displays it|already shows|already displays|lo muestra|la muestra|l'affiche|zeigt es|zeigt sie|o mostra|a mostra|lo mostra|toont het");
 
 /** How many sentences before the order the consequence may be stated (in the order's own sentence, or up to two before). */
 const REACH = 2;
 
 /**
  * A consequence stated and then ordered kept from the person: the quote is the consequence and the order, from the
- * first to the last. `lower` is the text lower-cased, the same length as the text.
+ * first to the last. `lower` is the text lower-cased.
  */
 export function undisclosedEffect(text: string, lower: string): InjectionFinding | undefined {
   if (!KEEP_FROM_PERSON.test(lower)) return undefined;
   const sentences = splitSentences(lower);
   for (let i = 0; i < sentences.length; i++) {
     const order = sentences[i]!.s;
-    if (!KEEP_FROM_PERSON.test(order) || SECRET_KEPT.test(order) || SPARED.test(order)) continue;
+    if (!KEEP_FROM_PERSON.test(order) || SECRET_KEPT.test(order) || IDENTIFIER.test(order) || SHOWN.test(order)) continue;
     for (let j = i; j >= Math.max(0, i - REACH); j--) {
       const s = sentences[j]!.s;
-      if (BESIDES.test(s) && CONSEQUENCE.test(s)) {
-        const quote = (lower.length === text.length ? text : lower).slice(sentences[j]!.at, sentences[i]!.at + order.length);
-        return { family: "concealment", quote: quote.trim() };
+      if (BESIDES.test(s) && CONSEQUENCE.test(s) && !DISCLOSED.test(s)) {
+        return { family: "concealment", quote: quoteSpan(text, lower, sentences[j]!.at, sentences[i]!.at + order.length) };
       }
     }
   }
