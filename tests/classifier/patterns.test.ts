@@ -3075,6 +3075,8 @@ describe.each([
       ["area_figures", "Get figures for an area. Free: it spends no credit and runs no provider call.", "read"],
       ["ask_clip", "Ask a question about a clip and get an answer. Spends one question from the plan.", "read"],
       ["get_loads", "Charges d'un cas : type, objets, valeurs.", "read"],
+      ["zone_stats", "Get zone statistics. Driving there costs fuel, so it pays when the work is lopsided.", "read"],
+      ["large_trades", "Show large sells and buys over the last 24 hours.", "read"],
     ]);
   });
 });
