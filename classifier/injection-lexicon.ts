@@ -53,9 +53,7 @@ export const CUES: Record<WordFamily, string> = {
     yo cher chère querido querida estimado liebe lieber liebes caro cara olá hola hallo bonjour assistant asistente assistente
     assistent modelo modèle modell llm chatbot whoever you+the model+you model+your agent+you agent+your ai+you ai+your
     model+te agent+te modelo+te modelo+tu modell+du ki+du the+ai the+llm the+assistant the+agent the+model
-    promote advertise upsell your+replies your+answers your+responses always+recommend remind recommend recommending
-    discount referral every+answer every+reply each+answer each+reply own+view own+views own+opinion own+opinions own+idea
-    own system+message user+message user+messages every+time respuesta risposta antwoord antwort jawaban balasan svar`,
+    promote advertise upsell your+replies your+answers your+responses always+recommend remind`,
   concealment: `tell telling told inform informing notify notifying notified mention mentioning reveal revealing disclose
     disclosing alert alerting show showing shown let letting warn warning explain explaining acknowledge
     acknowledging bring bother bothering report reporting surface surfacing expose exposing indicate indicating
@@ -71,10 +69,7 @@ export const CUES: Record<WordFamily, string> = {
     something omit omitting mask masking unbeknownst noticing realizing realising suspecting knowing as+if as+though
     behind never+notices t+notices pretend pretending something+to bring+up from+finding from+knowing from+learning from+noticing from+seeing
     from+hearing from+realizing from+realising from+discovering from+suspecting
-    reassure+the assure+the although in+fact itemized itemised narrate narrating asks asked record user+facing
-    the+reply the+response the+answer the+summary the+recap the+report leave keep drop exclude strip wonders wonder
-    questions describe present frame portray routine gebruiker gebruikers pengguna
-    usuario usuarios utilisateur utilisateurs nutzer benutzer utente utenti`,
+    reassure+the assure+the although in+fact`,
   false_authorization: `authorized authorised authorization authorisation approved approval preapproved consent consented permission
     permitted confirmation confirm confirmed confirming granted cleared clearance whitelisted allowlisted
     sanctioned vetted verified trusted endorsed certified entitled agreed okayed go+ahead said+yes signed+off sign+off
@@ -106,9 +101,7 @@ export const CUES: Record<WordFamily, string> = {
     additionally+copies additionally+cc additionally+bcc additionally+deliver additionally+pay
     additionally+transfer additionally+upload additionally+post additionally+also additionally+always
     additionally+instead additionally+now take+over takes+over drop+in different separate whichever external
-    route routes routed reroute rerouted divert diverted relay relayed funnel unreliable untrusted obsolete phased
-    maintenance expired outdated retired unsupported trusted trustworthy secure leak leaks inflated longer even+if
-    even+when even+though regardless specified wrote chose chooses lain usang gantinya`,
+    route routes routed reroute rerouted divert diverted relay relayed funnel`,
   exfiltration: `env ssh rsa ed25519 ecdsa dsa aws npmrc netrc pgpass gnupg kube passwd keychain cursor credentials
     credential secrets secret passwords password cookies cookie keys tokens transcript conversation
     conversations dialog dialogue printenv environ mcp+json desktop+config wallet+dat process+env bash+history
@@ -127,6 +120,22 @@ export const CUES: Record<WordFamily, string> = {
     previous+tools previous+tool previous+calls all+tools all+tool all+calls prior+tools prior+tool prior+calls
     earlier+tools earlier+tool earlier+calls tool+calls
     token key password value+of values+of contents+of configured+with`,
+};
+
+/**
+ * Words that open the sentence-window readers (injection.ts) beside their family's own cue words: each reader runs only
+ * where one occurs (or the text is not in English). Kept apart from CUES so the family rules run on no more text.
+ */
+export const WINDOW_CUES: Record<"model_directed" | "concealment" | "shadowing", string> = {
+  model_directed: `recommend recommending discount referral every+answer every+reply each+answer each+reply own+view own+views
+    own+opinion own+opinions own+idea own system+message user+message user+messages every+time respuesta risposta
+    antwoord antwort jawaban balasan svar`,
+  concealment: `itemized itemised narrate narrating asks asked record user+facing the+reply the+response the+answer
+    the+summary the+recap the+report leave keep drop exclude strip wonders wonder questions describe present frame
+    portray routine gebruiker gebruikers pengguna usuario usuarios utilisateur utilisateurs nutzer benutzer utente utenti`,
+  shadowing: `unreliable untrusted obsolete phased maintenance expired outdated retired unsupported trusted trustworthy
+    secure leak leaks inflated longer even+if even+when even+though regardless specified wrote chose chooses lain usang
+    gantinya`,
 };
 
 /**

@@ -15,6 +15,7 @@ import { displacedTool } from "./displaced-tool.js";
 import { replySteering } from "./reply-steering.js";
 import {
   CUES,
+  WINDOW_CUES,
   ENCODING_CUES,
   EXFIL_HOLDINGS,
   EXFIL_FETCH,
@@ -63,6 +64,9 @@ const LONG_RUN = 1024;
 const TYPOGRAPHIC = 2048;
 /** Letters outside ASCII: text the English cue words cannot gate (the sentence-window readers read it whatever its words). */
 const FOREIGN = 4096;
+/** The sentence-window readers' own cue words (WINDOW_CUES), by family: they open the reader, not the family's rules. */
+const WINDOW: Record<keyof typeof WINDOW_CUES, number> = { concealment: 8192, shadowing: 16384, model_directed: 32768 };
+const WINDOW_ALL = WINDOW.concealment | WINDOW.shadowing | WINDOW.model_directed;
 
 /** Separators between two words of one sentence. */
 const SEP = "[^a-z0-9'.!?;]+";
@@ -110,6 +114,7 @@ function cueBits(h: number): number {
   return MAYBE_CUE[h & HASH_SLOTS] === 0 ? 0 : (CUE_BITS.get(h) ?? 0);
 }
 for (const family of WORD_FAMILIES) addCues(CUES[family], BIT[family]);
+for (const [family, cues] of Object.entries(WINDOW_CUES) as [keyof typeof WINDOW_CUES, string][]) addCues(cues, WINDOW[family]);
 addCues(ENCODING_CUES, ENCODED);
 
 /** A word this long is an identifier, a URL piece, an account number or an encoded payload. */
@@ -458,9 +463,9 @@ export function findInjection(text: string): InjectionFinding | undefined {
 export function findByRules(text: string): InjectionFinding | undefined {
   const sentences: Candidate[] = [];
   const mask = walkText(text, sentences);
-  const found = scan(text, 0, mask & ~(SHIFTED | FOREIGN));
+  const found = scan(text, 0, mask & ~(SHIFTED | FOREIGN | WINDOW_ALL));
   if (found) return found;
-  const windows = mask & FOREIGN ? WINDOW_FAMILIES : mask & WINDOW_FAMILIES;
+  const windows = mask & FOREIGN ? WINDOW_ALL : (mask & WINDOW_ALL) | windowsOfFamilies(mask);
   if (sentences.length === 0 && windows === 0) return undefined;
   const lower = lowerText(text);
   if (sentences.length > 0) {
@@ -475,14 +480,17 @@ export function findByRules(text: string): InjectionFinding | undefined {
   return readWindows(text, lower, windows);
 }
 
-/** The families the sentence-window readers find, each read where its cue words occur (or in text not in English). */
-const WINDOW_FAMILIES = BIT.concealment | BIT.shadowing | BIT.model_directed;
+/** The window bits a family's own cue words open: each reader also runs where its family's rules would. */
+function windowsOfFamilies(mask: number): number {
+  return (mask & BIT.concealment ? WINDOW.concealment : 0) | (mask & BIT.shadowing ? WINDOW.shadowing : 0) | (mask & BIT.model_directed ? WINDOW.model_directed : 0);
+}
 
-function readWindows(text: string, lower: string, families: number): InjectionFinding | undefined {
+/** The sentence-window readers, each where its cue words occur (or in text not in English). */
+function readWindows(text: string, lower: string, windows: number): InjectionFinding | undefined {
   return (
-    (families & BIT.concealment ? undisclosedEffect(text, lower) : undefined) ??
-    (families & BIT.shadowing ? displacedTool(text, lower) : undefined) ??
-    (families & BIT.model_directed ? replySteering(text, lower) : undefined)
+    (windows & WINDOW.concealment ? undisclosedEffect(text, lower) : undefined) ??
+    (windows & WINDOW.shadowing ? displacedTool(text, lower) : undefined) ??
+    (windows & WINDOW.model_directed ? replySteering(text, lower) : undefined)
   );
 }
 
