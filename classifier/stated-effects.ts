@@ -63,10 +63,10 @@ export function deniedAt(lower: string, at: number): boolean {
  */
 const STATED_SPEND = /(?:^|[.;:!?]\s+|\b(?<!\bsells |\bsell |\bsold )(?:then|and)\s+|\b(?:it|this tool|the tool|the wallet|each call|every call|each request)\s+(?:[a-z]+ly\s+)?)(?:(?:buys|purchases|pays)\s+(?!nothing\b|no\b|zero\b|none\b|attention\b|dividends\b|off\b|tribute\b|respect\b|when\b|if\b|to\b|for\s+itself\b|and\s+sells\b|d['’]|de\b|des\b|du\b|of\b)(?:[^.;:!?\n]|\.\d){1,60}|(?:spends|debits|charges)\s+(?!nothing\b|no\b|zero\b|none\b)(?:[^.;:!?\n]|\.\d){0,30}?\b(?:money|funds|credits?|usdc|usdt|usd|eur|eth|sol|btc|sats|balance|wallet|card|fee)\b(?:[^.;:!?\n]|\.\d){0,30}|(?:spends|debits|charges)\s+(?:[^.;:!?\n]|\.\d){0,30}?[$€£]\s?\d(?:[^.;:!?\n]|\.\d){0,30})|\b(?:is|are|gets|get|will be) (?:charged|debited|billed) (?:to|from|on|against) (?:your|the|its)\b(?:[^.;:!?\n]|\.\d){0,40}/;
 
-/** The spend a description states, quoted, unless a denial before it says it does not happen ("never spends"). */
 /** The words a spend needs, found by a plain scan first: most texts have none, and the pattern is costly to try. */
 const SPEND_WORDS = /\b(?:buys|purchases|pays|spends|debits|charge)/;
 
+/** The spend a description states, quoted, unless a denial before it says it does not happen ("never spends"). */
 export function statedSpend(lower: string): string | undefined {
   if (!SPEND_WORDS.test(lower)) return undefined;
   const m = undeniedMatch(STATED_SPEND, lower);
