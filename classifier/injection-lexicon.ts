@@ -123,19 +123,24 @@ export const CUES: Record<WordFamily, string> = {
 };
 
 /**
- * Words that open the sentence-window readers (injection.ts) beside their family's own cue words: each reader runs only
- * where one occurs (or the text is not in English). Kept apart from CUES so the family rules run on no more text.
+ * Words that open the sentence-window readers (injection.ts): each reader runs only where one of its words occurs (one of
+ * every English pattern it reads), or the text is not in English. Kept apart from CUES so the family rules run on no
+ * more text.
  */
 export const WINDOW_CUES: Record<"model_directed" | "concealment" | "shadowing", string> = {
-  model_directed: `recommend recommending discount referral every+answer every+reply each+answer each+reply own+view own+views
-    own+opinion own+opinions own+idea own system+message user+message user+messages every+time respuesta risposta
-    antwoord antwort jawaban balasan svar`,
-  concealment: `itemized itemised narrate narrating asks asked record user+facing the+reply the+response the+answer
-    the+summary the+recap the+report leave keep drop exclude strip wonders wonder questions describe present frame
-    portray routine gebruiker gebruikers pengguna usuario usuarios utilisateur utilisateurs nutzer benutzer utente utenti`,
-  shadowing: `unreliable untrusted obsolete phased maintenance expired outdated retired unsupported trusted trustworthy
-    secure leak leaks inflated longer even+if even+when even+though regardless specified wrote chose chooses lain usang
-    gantinya`,
+  model_directed: `every+answer every+reply each+answer each+reply every+time your+replies your+answers your+responses all+your
+    own precedence outrank outranks override overrides supersede supersedes priority system+prompt system+message
+    user+message user+messages recommend recommending respuesta risposta antwoord antwort jawaban balasan svar`,
+  concealment: `need necessary unnecessary needn leave keep drop omit exclude strip belong appear user+facing
+    customer+facing be+itemized be+itemised be+listed be+mentioned be+reported be+disclosed be+surfaced be+shown
+    be+flagged be+included t+narrate not+narrate never+narrate t+mention not+mention never+mention t+report not+report
+    never+report t+itemize not+itemize t+flag not+flag t+surface not+surface t+disclose not+disclose never+disclose
+    t+bring not+bring t+dwell t+draw user+asks user+wonders user+questions customer+asks they+ask anyone+asks
+    someone+asks even+if even+when as+normal as+routine as+regular as+ordinary as+successful as+clean the+record falta
+    inutile necessario serve hoeft potrzeby gerek perlu`,
+  shadowing: `deprecated obsolete outdated phased retired longer unsupported unreliable untrusted trusted trustworthy insecure
+    secure unsafe broken compromised maintenance expired leak leaks inflated even+if even+when even+though place+of
+    regardless obsoletos obsoletas obsoleto obsoleta veraltet verouderd usang`,
 };
 
 /**

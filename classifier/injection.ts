@@ -465,7 +465,7 @@ export function findByRules(text: string): InjectionFinding | undefined {
   const mask = walkText(text, sentences);
   const found = scan(text, 0, mask & ~(SHIFTED | FOREIGN | WINDOW_ALL));
   if (found) return found;
-  const windows = mask & FOREIGN ? WINDOW_ALL : (mask & WINDOW_ALL) | windowsOfFamilies(mask);
+  const windows = mask & FOREIGN ? WINDOW_ALL : mask & WINDOW_ALL;
   if (sentences.length === 0 && windows === 0) return undefined;
   const lower = lowerText(text);
   if (sentences.length > 0) {
@@ -478,11 +478,6 @@ export function findByRules(text: string): InjectionFinding | undefined {
     if (cued) return cued;
   }
   return readWindows(text, lower, windows);
-}
-
-/** The window bits a family's own cue words open: each reader also runs where its family's rules would. */
-function windowsOfFamilies(mask: number): number {
-  return (mask & BIT.concealment ? WINDOW.concealment : 0) | (mask & BIT.shadowing ? WINDOW.shadowing : 0) | (mask & BIT.model_directed ? WINDOW.model_directed : 0);
 }
 
 /** The sentence-window readers, each where its cue words occur (or in text not in English). */
