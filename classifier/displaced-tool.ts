@@ -1,8 +1,8 @@
 // Shadowing read by what it does to another server: a text that discredits another server's tool (deprecated, broken,
 // untrusted, under maintenance) and puts this tool in its place, or takes over the arguments of its calls. Each half
 // alone is honest: servers announce their own tools' deprecation, and point to other servers for what they do not do.
-// Only another server is read here (another MCP server, by a word for one or by a qualified tool name such as
-// `gmail.send_message`); this server's own older tools replaced in a migration note are its own news.
+// Only another server is read here (another MCP server, by a word for one near "other", or by its name given: "the
+// 'gmail' server", "from mcp-server-fetch"); this server's own older tools replaced in a migration note are its own news.
 import type { InjectionFinding } from "./injection.js";
 import { quoteSpan, splitSentences, wordPattern as words } from "./text-sentences.js";
 
