@@ -111,12 +111,15 @@ const OWN_NEWS = words("this server|this server's|our server|our own|version|ver
  * the first sentence to the second).
  */
 export function displacedTool(text: string, lower: string): InjectionFinding | undefined {
-  for (const overruled of lower.matchAll(USER_OVERRULED)) {
-    const sentence = splitSentences(lower).find((x) => x.at <= overruled.index && overruled.index < x.at + x.s.length)!;
+  const overruled = [...lower.matchAll(USER_OVERRULED)];
+  const displaced = DISCREDITED.test(lower) && IN_ITS_PLACE.test(lower);
+  if (overruled.length === 0 && !displaced) return undefined;
+  const sentences = splitSentences(lower);
+  for (const o of overruled) {
+    const sentence = sentences.find((x) => x.at <= o.index && o.index < x.at + x.s.length)!;
     if (ARGUMENTS_OF_OTHER.test(sentence.s)) return { family: "shadowing", quote: quoteSpan(text, lower, sentence.at, sentence.at + sentence.s.length) };
   }
-  if (!DISCREDITED.test(lower) || !IN_ITS_PLACE.test(lower)) return undefined;
-  const sentences = splitSentences(lower);
+  if (!displaced) return undefined;
   for (let i = 0; i < sentences.length; i++) {
     const { s, at } = sentences[i]!;
     if (!discredits(s) || !OTHER_SERVER.test(s) || OWN_NEWS.test(s)) continue;

@@ -9,7 +9,7 @@ import type { InjectionFinding } from "./injection.js";
 import { AUTH_AS_THING, CUE_LETTER, type WordFamily } from "./injection-lexicon.js";
 import { MORE_LANGUAGES } from "./injection-cue-words.js";
 import { DIRECTED, EXPLAINED, SELF_SUBJECT } from "./displaced-tool.js";
-import { IDENTIFIER } from "./text-sentences.js";
+import { IDENTIFIER, quoteSpan } from "./text-sentences.js";
 import { HASH_SLOTS, hashWord } from "./word-hash.js";
 
 // ---- cue classes -------------------------------------------------------------------------------------------------
@@ -726,7 +726,7 @@ export function findByCues(text: string, lower: string, sentences: readonly Cand
     const x = { s: lower.slice(at, end), at };
     for (const [family, found] of FAMILIES) {
       if ((mask & NEEDS[family]) === NEEDS[family] && found(x, lower, negated, mask)) {
-        return { family, quote: (lower.length === text.length ? text : lower).slice(at, end).trim() };
+        return { family, quote: quoteSpan(text, lower, at, end) };
       }
     }
   }

@@ -10,6 +10,7 @@ import { decodePayloads, revealUnicode, type Revealed } from "./hidden-text.js";
 import { concealmentStated, findByCues, SENTENCE_CUES, type Candidate } from "./injection-cues.js";
 import { findByModel } from "./injection-model.js";
 import { HASH_SLOTS, hashWord } from "./word-hash.js";
+import { quoteSpan } from "./text-sentences.js";
 import { undisclosedEffect } from "./undisclosed-effect.js";
 import { displacedTool } from "./displaced-tool.js";
 import { replySteering } from "./reply-steering.js";
@@ -345,22 +346,17 @@ function lowerText(text: string, typographic = true): string {
   return typographic ? lower.replace(/[\u2018\u2019\u02bc`´]/g, "'") : lower;
 }
 
-/** A quote from the original text where lower-casing kept positions, else from the lower-case text. */
-function cut(text: string, lower: string, start: number, end: number): string {
-  return (lower.length === text.length ? text : lower).slice(start, end).trim();
-}
-
 function exfiltration(text: string, lower: string): string | undefined {
   if (lower.includes("://")) {
     const side = SIDE.exec(lower);
-    if (side) return cut(text, lower, side.index, side.index + side[0].length);
+    if (side) return quoteSpan(text, lower, side.index, side.index + side[0].length);
   }
   if (!source(lower)) return undefined;
   let offset = 0;
   for (const sentence of lower.split(SENTENCE)) {
     const at = lower.indexOf(sentence, offset);
     offset = at + sentence.length;
-    if (leaks(sentence)) return cut(text, lower, at, at + sentence.length);
+    if (leaks(sentence)) return quoteSpan(text, lower, at, at + sentence.length);
   }
   return undefined;
 }
@@ -374,18 +370,18 @@ function wordFamilies(text: string, lower: string, mask: number): InjectionFindi
       if (quote) return { family, quote };
       // … and the few rules that need no source word list: a named secret's value put where it leaves.
       const m = firstAffirmed(COMPILED[f]!, lower);
-      if (m) return { family, quote: cut(text, lower, m.index, m.index + m[0].length) };
+      if (m) return { family, quote: quoteSpan(text, lower, m.index, m.index + m[0].length) };
       continue;
     }
     const m = firstAffirmed(COMPILED[f]!, lower, STATED[family]);
-    if (m) return { family, quote: cut(text, lower, m.index, m.index + m[0].length) };
+    if (m) return { family, quote: quoteSpan(text, lower, m.index, m.index + m[0].length) };
   }
   if (mask & MARKUP) {
     // Markup (tags, [SYSTEM]) speaks to the model; an HTML comment is hidden once the text is rendered.
     const m = firstAffirmed(MARKUP_RULES, lower, undefined, TITLE_LABEL.test(text) ? text.search(/\S/) : -1);
-    if (m) return { family: "model_directed", quote: cut(text, lower, m.index, m.index + m[0].length) };
+    if (m) return { family: "model_directed", quote: quoteSpan(text, lower, m.index, m.index + m[0].length) };
     for (const m of lower.matchAll(HTML_COMMENT)) {
-      if (INSTRUCTION_WORDS.test(m[1]!)) return { family: "concealment", quote: cut(text, lower, m.index, m.index + m[0].length) };
+      if (INSTRUCTION_WORDS.test(m[1]!)) return { family: "concealment", quote: quoteSpan(text, lower, m.index, m.index + m[0].length) };
     }
   }
   if (mask & PADDING) {

@@ -61,7 +61,12 @@ const unsaid = (re: RegExp, s: string) => {
   const m = re.exec(s);
   return m !== null && !NEGATED_BEFORE.test(s.slice(0, m.index)) && !IF_BEFORE.test(s.slice(0, m.index)) && !NEGATION.test(m[0]);
 };
-const steers = (s: string) => (EVERY_REPLY.test(s) && sells(s) && !DISCLOSURE.test(s) && !NEGATED_BEFORE.test(s.slice(0, EVERY_REPLY.exec(s)!.index))) || unsaid(AS_OWN_VIEW, s) || unsaid(TEXT_OUTRANKS, s);
+/** A promotion put in every reply, not negated nor a disclosure. */
+function promotes(s: string): boolean {
+  const every = EVERY_REPLY.exec(s);
+  return every !== null && sells(s) && !DISCLOSURE.test(s) && !NEGATED_BEFORE.test(s.slice(0, every.index));
+}
+const steers = (s: string) => promotes(s) || unsaid(AS_OWN_VIEW, s) || unsaid(TEXT_OUTRANKS, s);
 
 /** One sentence that steers the model's replies, quoted. */
 export function replySteering(text: string, lower: string): InjectionFinding | undefined {

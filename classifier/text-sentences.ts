@@ -1,6 +1,6 @@
 // What the sentence-window readers of injection share (undisclosed-effect.ts, displaced-tool.ts, reply-steering.ts): a
 // word list as a pattern matched at letter edges, a lower-case text cut into sentences with their positions, and a
-// quote of a span of them.
+// quote of a span (the family rules and the cue reader quote with it too).
 import { CUE_LETTER } from "./injection-lexicon.js";
 
 /** Words at letter edges; scripts written without spaces (Chinese, Japanese, Korean, Thai) as plain strings. */
