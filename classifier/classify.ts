@@ -648,10 +648,36 @@ export function classifyTool(tool: ToolInput, context?: ServerContext, options: 
   return classifyReading(tool, readTool(tool, profile, self >= 0 ? self : -1, self >= 0 ? profile.names[self] : undefined), model, sink, profile);
 }
 
+/** Each tool of a server decided from its reading, in order. */
+function classifyEach(context: ServerContext, profile: ServerProfile, reading: (i: number) => ToolReading, options: ClassifyOptions): Classification[] {
+  const model = modelOf(options);
+  const { onFeatures } = options;
+  return context.tools.map((tool, i) => classifyReading(tool, reading(i), model, onFeatures ? (f) => onFeatures(f, i) : undefined, profile));
+}
+
 /** Classifies every tool of a server, in order; the sibling profile is built once. */
 export function classifyServer(context: ServerContext, options: ClassifyOptions = {}): Classification[] {
-  const model = modelOf(options);
   const profile: ServerProfile = buildProfile(context);
-  const { onFeatures } = options;
-  return context.tools.map((tool, i) => classifyReading(tool, readTool(tool, profile, i, profile.names[i]), model, onFeatures ? (f) => onFeatures(f, i) : undefined, profile));
+  return classifyEach(context, profile, (i) => readTool(context.tools[i]!, profile, i, profile.names[i]), options);
+}
+
+/** A server's tools read once, for classifyRead to decide under as many models as asked. */
+export interface ServerReading {
+  readonly context: ServerContext;
+  readonly profile: ServerProfile;
+  readonly readings: readonly ToolReading[];
+}
+
+export function readServer(context: ServerContext): ServerReading {
+  const profile = buildProfile(context);
+  return { context, profile, readings: context.tools.map((tool, i) => readTool(tool, profile, i, profile.names[i])) };
+}
+
+/**
+ * classifyServer on a server already read: what the rules alone and a model each make of the same reading, without
+ * reading it twice. A decision adds its own evidence to the reading it is given (siblings, money, hints), so each
+ * decides on its own copy and the reading stays as read.
+ */
+export function classifyRead(read: ServerReading, options: ClassifyOptions = {}): Classification[] {
+  return classifyEach(read.context, read.profile, (i) => ({ ...read.readings[i]!, evidence: [...read.readings[i]!.evidence] }), options);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { classifyServer, classifyTool, CLASSIFIER_VERSION, type Classification } from "../../classifier/classify.js";
+import { classifyRead, classifyServer, classifyTool, CLASSIFIER_VERSION, readServer, type Classification } from "../../classifier/classify.js";
+import { shippedModel } from "../../classifier/model.js";
 import { VERBS } from "../../classifier/lexicon.js";
 import { ruleForRisk } from "../../classifier/policy.js";
 import { RISKS, riskRank } from "../../classifier/taxonomy.js";
@@ -310,6 +311,32 @@ describe("rule per risk", () => {
       const diff = riskRank(r.risk) - riskRank(base[r.category]);
       expect(diff === 0 || diff === 1 || (diff === 0 && r.risk === RISKS[3])).toBe(true);
     }
+  });
+});
+
+describe("a server read once, decided by several models", () => {
+  // Thin tools take their siblings' domain, amounts make money, hints are weighed: each decision adds evidence of its
+  // own, which must not reach the next decision made from the same reading.
+  const context = {
+    name: "db",
+    tools: [
+      { name: "execute_sql", description: "Executes a SQL statement against the database." },
+      { name: "list_tables", description: "Lists the tables of the database." },
+      { name: "query" },
+      { name: "charge", inputSchema: { type: "object", properties: { amount: { type: "number" }, currency: { type: "string" } } } },
+      { name: "purge_cache", description: "Purges the cache.", annotations: { readOnlyHint: false, destructiveHint: true } },
+    ],
+  };
+
+  it("classifies as classifyServer does, under each model in turn, and leaves the reading as read", () => {
+    const read = readServer(context);
+    const model = shippedModel();
+    const rules = classifyRead(read, { model: null });
+    expect(classifyRead(read, { model })).toEqual(classifyServer(context, { model }));
+    expect(rules).toEqual(classifyServer(context, { model: null }));
+    expect(classifyRead(read, { model: null })).toEqual(rules);
+    expect(rules[2]!.signals).toContain("context:database_siblings");
+    expect(rules[2]!.evidence.filter((e) => e.signal === "context:database_siblings")).toHaveLength(1);
   });
 });
 

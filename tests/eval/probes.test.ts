@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { shippedModel } from "../../classifier/model.js";
 import { evaluate } from "../../scripts/dev/eval/metrics.js";
 import { PROBE_PATHS, probeReports, probeRows, readProbes } from "../../scripts/dev/eval/probes.js";
-import { byCategory, byHints } from "../../scripts/dev/eval/systems.js";
+import { RULES_ONLY, shippedDesign } from "../../scripts/dev/eval/systems.js";
 import { projectRoot } from "../../scripts/project-root.js";
 
 const root = projectRoot();
@@ -35,9 +35,10 @@ describe("the probe sets", () => {
       { tool: { name: "list_layouts", description: "Lists saved layouts." }, server: "s", domain: "d", label: "read" as const, hard: false, why: "" },
     ];
     // A reset is a write for policy (category) and not additive in the hints.
-    expect(probeRows(tools, shippedModel(), byHints).map((r) => r.predicted)).toEqual(["destructive", "read"]);
-    expect(probeRows(tools, null, byCategory).map((r) => r.predicted)).toEqual(["write", "read"]);
-    expect(evaluate(probeRows(tools, null, byCategory)).threeWayAgreement.right).toBe(1);
+    const [shipped, rules] = probeRows(tools, [shippedDesign(shippedModel()), RULES_ONLY]);
+    expect(shipped.map((r) => r.predicted)).toEqual(["destructive", "read"]);
+    expect(rules.map((r) => r.predicted)).toEqual(["write", "read"]);
+    expect(evaluate(rules).threeWayAgreement.right).toBe(1);
   });
 
   it("reports every set for both classifiers", () => {

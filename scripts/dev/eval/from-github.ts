@@ -11,7 +11,7 @@ import { readJsonLines } from "./jsonl.js";
 import { labelFromHints } from "./labels.js";
 import { evaluate, type EvalReport } from "./metrics.js";
 import { serverRows } from "./probes.js";
-import { byCategory, byHints } from "./systems.js";
+import { RULES_ONLY, shippedDesign } from "./systems.js";
 
 export const FROM_GITHUB_PATH = "scripts/dev/eval/from-github.jsonl.gz";
 
@@ -59,11 +59,11 @@ export function fromGithubReport(root: string, model: Model | null): FromGithubR
     label: (t: GithubTool) => labelFromHints(t.annotations),
   };
   // Every tool declares a hint, so the rows are every tool.
-  const learned = serverRows(tools, of, model, byHints);
+  const [rulesOnly, learned] = serverRows(tools, of, [RULES_ONLY, shippedDesign(model)]);
   return {
     servers: new Set(tools.map((t) => t.server)).size,
     tools: tools.length,
-    rulesOnly: evaluate(serverRows(tools, of, null, byCategory)),
+    rulesOnly: evaluate(rulesOnly),
     learned: evaluate(learned),
     batches: [...new Set(tools.map((t) => t.batch))].sort((a, b) => a - b).map((batch) => {
       const ids = new Set(tools.filter((t) => t.batch === batch).map((t) => `${t.server}/${t.name}`));

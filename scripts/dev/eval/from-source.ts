@@ -5,15 +5,13 @@
 // and our blind labels of whole servers that declare none (labelled as the real corpus tools are, our-labels.ts).
 import { join } from "node:path";
 import { z } from "zod";
-import type { Classification } from "../../../classifier/classify.js";
 import type { Model } from "../../../classifier/model.js";
 import { toolInputSchema, type ToolInput } from "../../../classifier/tool.js";
-import type { Prediction } from "./cross-validate.js";
 import { readJsonLines } from "./jsonl.js";
 import { labelFromHints, labelOf, THREE_WAY, type Label } from "./labels.js";
 import { evaluate, type EvalReport, type EvalRow } from "./metrics.js";
 import { serverRows } from "./probes.js";
-import { byCategory, byHints } from "./systems.js";
+import { RULES_ONLY, shippedDesign, type Scored } from "./systems.js";
 
 export const FROM_SOURCE_PATH = "scripts/dev/eval/from-source.jsonl.gz";
 
@@ -54,9 +52,9 @@ const declaredLabel = (t: SourceTool) => labelFromHints(t.annotations);
 const ourLabel = (t: SourceTool) => (t.label ? labelOf(t.label) : undefined);
 const eitherLabel = (t: SourceTool) => declaredLabel(t) ?? ourLabel(t);
 
-/** Each package classified whole, every tool of it as context, and a row for each tool `label` labels. */
-function sourceRows(tools: readonly SourceTool[], model: Model | null, score: (c: Classification) => Prediction, label: (t: SourceTool) => Label | undefined): EvalRow[] {
-  return serverRows(tools, { server: (t) => t.package, tool: asListed, label }, model, score);
+/** Each package classified whole by each of `systems`, every tool of it as context, and a row for each tool `label` labels. */
+function sourceRows<const S extends readonly Scored[]>(tools: readonly SourceTool[], systems: S, label: (t: SourceTool) => Label | undefined) {
+  return serverRows(tools, { server: (t) => t.package, tool: asListed, label }, systems);
 }
 
 export interface FromSourceReport {
@@ -78,8 +76,9 @@ export function fromSourceReport(root: string, model: Model | null): FromSourceR
   const serversOf = (rows: readonly EvalRow[]) => new Set(rows.map((r) => r.server)).size;
   const declaredIds = new Set(tools.filter((t) => declaredLabel(t)).map((t) => `${t.package}/${t.name}`));
   const split = (rows: EvalRow[]) => ({ declared: rows.filter((r) => declaredIds.has(r.id)), ours: rows.filter((r) => !declaredIds.has(r.id)) });
-  const learned = split(sourceRows(tools, model, byHints, eitherLabel));
-  const rulesOnly = split(sourceRows(tools, null, byCategory, eitherLabel));
+  const [rulesRows, learnedRows] = sourceRows(tools, [RULES_ONLY, shippedDesign(model)], eitherLabel);
+  const rulesOnly = split(rulesRows);
+  const learned = split(learnedRows);
   const sure = new Set(tools.filter((t) => t.label && !t.unsure).map((t) => `${t.package}/${t.name}`));
   return {
     servers: new Set(tools.map((t) => t.package)).size,

@@ -5,10 +5,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { classifyServer, classifyTool } from "../../../classifier/classify.js";
+import { classifyRead, classifyTool } from "../../../classifier/classify.js";
 import { INJECTION_FAMILIES } from "../../../classifier/injection-lexicon.js";
 import { toolInputSchema, type ToolInput } from "../../../classifier/tool.js";
 import type { Dataset } from "./dataset.js";
+import { readingOf } from "./server-readings.js";
 
 export const INJECTION_PATHS = {
   poisoned: "scripts/dev/eval/injection/poisoned.jsonl",
@@ -90,7 +91,7 @@ export function flagReal(data: Dataset): RealResult {
   const out: RealResult = { total: 0, flagged: [] };
   for (const s of data.servers) {
     if (s.table !== "corpus") continue;
-    classifyServer({ name: s.server, tools: s.tools }).forEach((c, i) => {
+    classifyRead(readingOf(s)).forEach((c, i) => {
       out.total++;
       if (flagged(c)) out.flagged.push({ server: s.server, tool: s.tools[i]!.name, quote: c.evidence.find((e) => e.signal === "prompt_injection")?.quote ?? "" });
     });

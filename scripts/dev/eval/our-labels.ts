@@ -10,7 +10,7 @@ import { readJsonLines } from "./jsonl.js";
 import { THREE_WAY } from "./labels.js";
 import { evaluate, type EvalReport } from "./metrics.js";
 import { probeRows, type ProbeTool } from "./probes.js";
-import { byCategory, byHints } from "./systems.js";
+import { RULES_ONLY, shippedDesign } from "./systems.js";
 
 export const OUR_LABELS_PATH = "scripts/dev/eval/our-labels.jsonl";
 
@@ -44,12 +44,12 @@ export interface OurLabelsReport {
 /** The rules alone and the shipped design on the real tools we labelled, each server classified whole. */
 export function ourLabelsReport(root: string, data: Dataset, model: Model | null): OurLabelsReport {
   const tools = ourLabelledTools(readOurLabels(join(root, OUR_LABELS_PATH)), data);
-  const learned = probeRows(tools, model, byHints);
+  const [rulesOnly, learned] = probeRows(tools, [RULES_ONLY, shippedDesign(model)]);
   return {
     tools: tools.length,
     servers: new Set(tools.map((t) => t.server)).size,
     unsure: tools.filter((t) => t.hard).length,
-    rulesOnly: evaluate(probeRows(tools, null, byCategory)),
+    rulesOnly: evaluate(rulesOnly),
     learned: evaluate(learned),
     learnedSure: evaluate(learned.filter((_, i) => !tools[i]!.hard)),
   };

@@ -5,14 +5,13 @@
 // labels are ours, not a server's own, so they stand beside the corpus's figures rather than in them.
 import { join } from "node:path";
 import { z } from "zod";
-import { classifyServer, type Classification } from "../../../classifier/classify.js";
+import { classifyRead, readServer } from "../../../classifier/classify.js";
 import type { Model } from "../../../classifier/model.js";
 import { toolInputSchema, type ToolInput } from "../../../classifier/tool.js";
-import type { Prediction } from "./cross-validate.js";
 import { readJsonLines } from "./jsonl.js";
 import { labelOf, THREE_WAY, type Label } from "./labels.js";
 import { evaluate, type EvalReport, type EvalRow } from "./metrics.js";
-import { byCategory, byHints } from "./systems.js";
+import { RULES_ONLY, shippedDesign, type Scored } from "./systems.js";
 
 /** Each set, by the domains it covers; the README says when each was first measured and what was fixed after. */
 export const PROBE_PATHS = {
@@ -55,6 +54,9 @@ export function readProbes(path: string): ProbeTool[] {
   return readJsonLines(path, parseProbeLine);
 }
 
+/** One list of rows for each system scored. */
+type RowsOf<S extends readonly Scored[]> = { [K in keyof S]: EvalRow[] };
+
 /** What a labelled item is made of: the server it belongs to, the tool as the server lists it, and its label if any. */
 export interface LabelledItem<T> {
   server: (item: T) => string;
@@ -63,30 +65,37 @@ export interface LabelledItem<T> {
 }
 
 /**
- * The rows of labelled items for one classifier (a model, or null for the rules alone, and how its answer is scored):
- * each server classified whole, its items in order as its siblings give context, and a row for each labelled one.
+ * The rows of labelled items for each of `systems`: each server read once and classified whole by every system, its
+ * items in order as its siblings give context, and a row for each labelled one. One list of rows per system, in order.
  */
-export function serverRows<T>(items: readonly T[], of: LabelledItem<T>, model: Model | null, score: (c: Classification) => Prediction): EvalRow[] {
+export function serverRows<T, const S extends readonly Scored[]>(items: readonly T[], of: LabelledItem<T>, systems: S): RowsOf<S> {
   const servers = new Map<string, T[]>();
-  for (const t of items) servers.set(of.server(t), [...(servers.get(of.server(t)) ?? []), t]);
-  const rows: EvalRow[] = [];
+  for (const t of items) {
+    const list = servers.get(of.server(t));
+    if (list) list.push(t);
+    else servers.set(of.server(t), [t]);
+  }
+  const rows = systems.map((): EvalRow[] => []);
   for (const [server, list] of servers) {
     const tools = list.map(of.tool);
-    const classified = classifyServer({ name: server, tools }, { model });
-    list.forEach((t, i) => {
-      const label = of.label(t);
-      if (!label) return;
-      const c = classified[i]!;
-      const tool = tools[i]!;
-      rows.push({ id: `${server}/${tool.name}`, server, name: tool.name, description: tool.description ?? "", label, predicted: score(c).threeWay(label), category: c.category, confidence: c.confidence, signals: c.signals });
+    const read = readServer({ name: server, tools });
+    systems.forEach(({ model, score }, k) => {
+      const classified = classifyRead(read, { model });
+      list.forEach((t, i) => {
+        const label = of.label(t);
+        if (!label) return;
+        const c = classified[i]!;
+        const tool = tools[i]!;
+        rows[k]!.push({ id: `${server}/${tool.name}`, server, name: tool.name, description: tool.description ?? "", label, predicted: score(c).threeWay(label), category: c.category, confidence: c.confidence, signals: c.signals });
+      });
     });
   }
-  return rows;
+  return rows as RowsOf<S>;
 }
 
-/** A probe set's (or our labels') rows for one classifier: each invented server classified whole. */
-export function probeRows(tools: readonly ProbeTool[], model: Model | null, score: (c: Classification) => Prediction): EvalRow[] {
-  return serverRows(tools, { server: (t) => t.server, tool: (t) => t.tool, label: (t) => labelOf(t.label) }, model, score);
+/** A probe set's (or our labels') rows for each of `systems`: each invented server classified whole. */
+export function probeRows<const S extends readonly Scored[]>(tools: readonly ProbeTool[], systems: S): RowsOf<S> {
+  return serverRows(tools, { server: (t) => t.server, tool: (t) => t.tool, label: (t) => labelOf(t.label) }, systems);
 }
 
 export interface ProbeSetReport {
@@ -101,6 +110,7 @@ export interface ProbeSetReport {
 export function probeReports(root: string, model: Model | null): ProbeSetReport[] {
   return Object.entries(PROBE_PATHS).map(([name, path]) => {
     const tools = readProbes(join(root, path));
-    return { name, tools: tools.length, servers: new Set(tools.map((t) => t.server)).size, rulesOnly: evaluate(probeRows(tools, null, byCategory)), learned: evaluate(probeRows(tools, model, byHints)) };
+    const [rulesOnly, learned] = probeRows(tools, [RULES_ONLY, shippedDesign(model)]);
+    return { name, tools: tools.length, servers: new Set(tools.map((t) => t.server)).size, rulesOnly: evaluate(rulesOnly), learned: evaluate(learned) };
   });
 }

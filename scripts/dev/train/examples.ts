@@ -1,10 +1,11 @@
 // Training examples from labelled servers: each labelled tool's model features (as the classifier computes them,
 // annotations hidden), its label as a hint class, and a weight that keeps any one server from dominating.
-import { classifyServer } from "../../../classifier/classify.js";
+import { classifyRead } from "../../../classifier/classify.js";
 import type { Features } from "../../../classifier/features.js";
 import { HINT_CLASSES } from "../../../classifier/model.js";
 import type { ServerData } from "../eval/dataset.js";
 import { labelledCount } from "../eval/dataset.js";
+import { readingOf } from "../eval/server-readings.js";
 import type { Example } from "./fit.js";
 
 /**
@@ -17,7 +18,7 @@ export function examplesOf(servers: readonly ServerData[]): Example[] {
     const labelled = labelledCount(s);
     if (labelled === 0) continue;
     const features: Features[] = new Array(s.tools.length);
-    classifyServer({ name: s.server, tools: s.tools }, { model: null, onFeatures: (f, i) => (features[i] = f) });
+    classifyRead(readingOf(s), { model: null, onFeatures: (f, i) => (features[i] = f) });
     const weight = 1 / Math.sqrt(labelled);
     s.labels.forEach((label, i) => {
       if (!label) return;
