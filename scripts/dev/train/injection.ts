@@ -1,10 +1,12 @@
 // `npm run train:injection`: fits the learned injection reader (classifier/injection-model.ts) and writes
 // classifier/injection-weights.json. Poisoned: the own poisoned set (scripts/dev/eval/injection/poisoned.jsonl), the
-// poisoned sentences of the injection tests and own sentences here (injection/own-poisoned.txt). Benign: every real
-// corpus tool's description and argument descriptions (evaluation packages refused by name), the tests' benign
-// sentences, injection/own-benign.txt and, in fourteen other languages (Russian and Ukrainian added with learned-34), injection/own-benign-languages.txt. The held-out
-// and benign-3 sets are never read. The threshold comes from cross-validation: the highest score that flags at most
-// 0.1% of the corpus's tools, counting those the rules flag.
+// poisoned sentences of the injection tests, own sentences here (injection/own-poisoned.txt) and the poisoned tools of
+// the two sets other hands wrote to be read (dev-7, dev-8). Benign: every real corpus tool's description and argument
+// descriptions (evaluation packages refused by name), the tests' benign sentences, injection/own-benign.txt and, in
+// fourteen other languages, injection/own-benign-languages.txt, the honest tools of dev-7 and dev-8, and real tool texts
+// harvested from public source (injection/real-benign.jsonl: other languages, and English that speaks to the model).
+// The held-out and benign sets are never read. The threshold comes from cross-validation: the highest score that flags
+// at most 0.1% of the corpus's tools, counting those the rules flag.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { findByRules } from "../../../classifier/injection.js";
@@ -18,14 +20,23 @@ import { trainOptions } from "./options.js";
 import { loadDataset } from "../eval/dataset.js";
 import { INJECTION_PATHS, readSet } from "../eval/injection.js";
 import { bagOf, bagScore, FIT_OPTIONS, fitWeights, type Example } from "./injection-fit.js";
+import { readRealBenign, REAL_BENIGN_PATH } from "./real-benign.js";
 
 const FOLDS = 5;
+
+/** The injection sets written to be read (never a held-out set): trained on, poisoned and honest alike. */
+const TRAINED_SETS = [
+  { path: "dev7", poisoned: true },
+  { path: "devBenign7", poisoned: false },
+  { path: "dev8", poisoned: true },
+  { path: "devBenign8", poisoned: false },
+] as const;
 
 const HELP = `npm run train:injection [-- --out FILE]
 
 Fits the learned prompt-injection reader (logistic regression over each sentence's hashed words, word pairs and
-word classes) on the own poisoned set, the injection tests' sentences and scripts/dev/train/injection/*.txt against
-the corpus's real tool texts; chooses its threshold by ${FOLDS}-fold cross-validation so that at most 0.1% of the corpus's
+word classes) on the own poisoned set, the injection tests' sentences, scripts/dev/train/injection/ and the sets
+written to be read (dev-7, dev-8) against the corpus's real tool texts; chooses its threshold by ${FOLDS}-fold cross-validation so that at most 0.1% of the corpus's
 tools are flagged; writes classifier/${INJECTION_MODEL_FILE} (or FILE).
 `;
 
@@ -91,6 +102,11 @@ function collect(root: string): Corpus {
   let k = 0;
   // A poisoned tool is one bag of all its texts' sentences: which text holds the injection is not marked.
   for (const t of readSet(join(root, INJECTION_PATHS.poisoned))) examples.push({ bag: textsOf(t).flatMap(bagOf), poisoned: true, fold: k++ % FOLDS, source: "poisoned.jsonl" });
+  // … and so is each tool of the sets other hands wrote to be read, poisoned or honest as written: words and orders of
+  // writers other than ours, where our own sets alone taught the reader our wordings.
+  for (const { path, poisoned } of TRAINED_SETS) {
+    for (const t of readSet(join(root, INJECTION_PATHS[path]))) examples.push({ bag: textsOf(t).flatMap(bagOf), poisoned, fold: k++ % FOLDS, source: `${path}.jsonl` });
+  }
   for (const file of TESTS) {
     const { poisoned, benign } = testSentences(readFileSync(join(root, file), "utf8"));
     for (const text of poisoned) add(text, true, k++ % FOLDS, "tests");
@@ -102,6 +118,8 @@ function collect(root: string): Corpus {
   for (const file of ["own-benign.txt", "own-benign-languages.txt"]) {
     for (const text of lines(join(root, "scripts/dev/train/injection", file))) add(text, false, k++ % FOLDS, "own (benign)");
   }
+  // … and real ones, as servers' authors wrote them, each repository's in one fold.
+  for (const r of readRealBenign(join(root, REAL_BENIGN_PATH))) add(r.text, false, foldOf(r.repo), `real (${r.language === "en" ? "English" : "other languages"})`);
 
   // Real texts once each, in the fold of the first vendor group that has them.
   const byText = new Map<string, number>();
