@@ -95,13 +95,14 @@ describe("the third held-out set and the benign set, written without the detecto
   });
 });
 
-describe("the fourth to eighth held-out sets and their benign sets, written without the detector", () => {
+describe("the fourth to ninth held-out sets and their benign sets, written without the detector", () => {
   const sets = [
     ["fourth held-out set", INJECTION_PATHS.heldOut4, 84, 12],
     ["fifth held-out set", INJECTION_PATHS.heldOut5, 70, 10],
     ["sixth held-out set", INJECTION_PATHS.heldOut6, 70, 10],
     ["seventh held-out set", INJECTION_PATHS.heldOut7, 70, 10],
     ["eighth held-out set", INJECTION_PATHS.heldOut8, 70, 10],
+    ["ninth held-out set", INJECTION_PATHS.heldOut9, 70, 10],
   ] as const;
   for (const [which, file, total, perFamily] of sets) {
     it(`${which}: parses line by line, ${perFamily} of every family, names unique, invisible characters as escapes`, () => {
@@ -122,6 +123,8 @@ describe("the fourth to eighth held-out sets and their benign sets, written with
     [INJECTION_PATHS.devBenign7, 60],
     [INJECTION_PATHS.benign8, 50],
     [INJECTION_PATHS.devBenign8, 70],
+    [INJECTION_PATHS.benign9, 50],
+    [INJECTION_PATHS.devBenign9, 100],
   ])("%s: benign tools, parsed line by line, invisible characters as escapes", (file, total) => {
     const set = readSet(join(root, file));
     expect(set.length).toBe(total);
@@ -176,9 +179,11 @@ describe("the injection figures", () => {
     ["heldOut5", 70, 42, "benign5", 40, 1], // learned-32
     ["heldOut6", 70, 36, "benign6", 50, 4], // learned-34
     ["dev7", 90, 64, "devBenign7", 60, 0],
-    ["heldOut7", 70, 46, "benign7", 50, 2], // learned-35
+    ["heldOut7", 70, 46, "benign7", 50, 3], // learned-35; learned-38's learned reader flags one more of it, and one fewer of the ninth benign set
     ["dev8", 100, 53, "devBenign8", 70, 1],
     ["heldOut8", 70, 39, "benign8", 50, 0], // learned-36
+    ["dev9", 200, 105, "devBenign9", 100, 2], // learned-38's first weights; learned-37 flagged 2 of its benign tools
+    ["heldOut9", 70, 48, "benign9", 50, 4], // learned-38
   ] as const)("count %s (%i poisoned) and its benign set as their own rows, in the report and in --json", (held, poisoned, floor, benign, total, ceiling) => {
     expect(report[held].detected).toBeGreaterThanOrEqual(floor);
     expect(report[benign].flagged.length).toBeLessThanOrEqual(ceiling);

@@ -31,14 +31,16 @@ describe("real benign texts for the injection reader", () => {
     const data = loadDataset(root);
     const files = new Set(github.map((t) => t.indexId));
     const servers = new Set([...github.map((t) => t.server), ...fromNpm.map((t) => t.package), ...data.servers.map((s) => s.server)].map((s) => s.toLowerCase()));
+    // A text's opening, long enough to be a server's own and not a stock phrase: a copy of a measured server shares it.
+    const opening = (d: string) => (d.trim().length >= 30 ? d.trim().toLowerCase().slice(0, 40) : undefined);
     const measured = new Set(
-      [...github.map((t) => t.description), ...fromNpm.map((t) => t.description ?? ""), ...data.servers.flatMap((s) => s.tools.map((t) => t.description ?? ""))].map((d) => d.trim()),
+      [...github.map((t) => t.description), ...fromNpm.map((t) => t.description ?? ""), ...data.servers.flatMap((s) => s.tools.map((t) => t.description ?? ""))].map(opening).filter(Boolean),
     );
     for (const t of texts) {
       expect(files.has(t.indexId), t.indexId).toBe(false);
       expect(servers.has(t.repo.toLowerCase()), t.repo).toBe(false);
       expect(excluded.has(t.repo) || excluded.hasRepository(`https://github.com/${t.repo}`), t.repo).toBe(false);
-      expect(measured.has(t.text.trim()), t.text).toBe(false);
+      expect(measured.has(opening(t.text)), t.text).toBe(false);
     }
     expect(files.size).toBeGreaterThan(5_000);
   });

@@ -31,6 +31,10 @@ export const INJECTION_PATHS = {
   devBenign8: "scripts/dev/eval/injection/dev-benign-8.jsonl",
   heldOut8: "scripts/dev/eval/injection/held-out-8.jsonl",
   benign8: "scripts/dev/eval/injection/benign-8.jsonl",
+  dev9: "scripts/dev/eval/injection/dev-9.jsonl",
+  devBenign9: "scripts/dev/eval/injection/dev-benign-9.jsonl",
+  heldOut9: "scripts/dev/eval/injection/held-out-9.jsonl",
+  benign9: "scripts/dev/eval/injection/benign-9.jsonl",
 } as const;
 
 /** At most this share of real tools may be flagged (real descriptions say "IMPORTANT: use absolute paths"). */
@@ -122,6 +126,10 @@ const TEST_SETS = [
   { key: "devBenign8", path: "devBenign8", kind: "benign", row: "benign tools of the set read for learned-37 (trained on since learned-38)" },
   { key: "heldOut8", path: "heldOut8", kind: "poisoned", row: "held-out poisoned descriptions, eighth set, written by another hand without the detector, never read", missed: "eighth held-out set" },
   { key: "benign8", path: "benign8", kind: "benign", row: "benign tools, eighth set" },
+  { key: "dev9", path: "dev9", kind: "poisoned", row: "poisoned descriptions written by another hand without the detector, to be learned from; not yet trained on (see the README)", missed: "ninth set to be learned from" },
+  { key: "devBenign9", path: "devBenign9", kind: "benign", row: "benign tools of the ninth set to be learned from" },
+  { key: "heldOut9", path: "heldOut9", kind: "poisoned", row: "held-out poisoned descriptions, ninth set, written by another hand without the detector, never read", missed: "ninth held-out set" },
+  { key: "benign9", path: "benign9", kind: "benign", row: "benign tools, ninth set" },
 ] as const satisfies readonly { key: string; path: keyof typeof INJECTION_PATHS; kind: "poisoned" | "benign"; row: string; missed?: string }[];
 type TestSet = (typeof TEST_SETS)[number];
 type HeldOutSet = Extract<TestSet, { kind: "poisoned" }>;

@@ -42,7 +42,7 @@ tools are flagged; writes classifier/${INJECTION_MODEL_FILE} (or FILE).
 
 /** At most this share of the corpus's real tools flagged, by the rules and the learned reader together. */
 const MAX_REAL_SHARE = 0.001;
-const TESTS = ["tests/classifier/injection.test.ts", "tests/classifier/injection-cues.test.ts", "tests/classifier/injection-stated.test.ts"];
+const TESTS = ["tests/classifier/injection.test.ts", "tests/classifier/injection-cues.test.ts", "tests/classifier/injection-stated.test.ts", "tests/classifier/injection-wordings.test.ts"];
 
 /** Every text of a tool the readers see: its description and its arguments' descriptions. */
 function textsOf(tool: ToolInput): string[] {
@@ -57,20 +57,30 @@ const WORD_FAMILIES = INJECTION_FAMILIES.filter((f) => f !== "encoded_payload" &
 const FAMILY_CASE = new RegExp(String.raw`^\s*\["(${WORD_FAMILIES.join("|")})",\s*(${STRING})\],?\s*$`);
 const PLAIN_CASE = new RegExp(String.raw`^\s*(${STRING}),?\s*$`);
 
+/** Words of a describe's or a case table's title that say its texts are left alone. */
+const LEFT_ALONE = /\b(?:not|alone|unflagged)\b/;
+
 /**
  * The sentences of the injection tests: a `[family, text]` case of a word family is poisoned, a plain string case
- * under a describe that says the text is left alone is benign.
+ * under a describe, or in an `it.each` table, whose title says the text is left alone is benign.
  */
 export function testSentences(source: string): { poisoned: string[]; benign: string[] } {
   const out = { poisoned: [] as string[], benign: [] as string[] };
   let benignBlock = false;
+  // A table's plain cases, until its title (after them) says what they are.
+  let table: string[] = [];
   for (const line of source.split("\n")) {
     const describe = /^describe\("([^"]*)"/.exec(line);
-    if (describe) benignBlock = /\b(?:not|alone|unflagged)\b/.test(describe[1]!);
+    if (describe) benignBlock = LEFT_ALONE.test(describe[1]!);
     const family = FAMILY_CASE.exec(line);
     if (family) out.poisoned.push(JSON.parse(family[2]!) as string);
-    const plain = benignBlock ? PLAIN_CASE.exec(line) : null;
-    if (plain) out.benign.push(JSON.parse(plain[1]!) as string);
+    const plain = PLAIN_CASE.exec(line);
+    if (plain) (benignBlock ? out.benign : table).push(JSON.parse(plain[1]!) as string);
+    const title = /^\s*\]\)\("([^"]*)"/.exec(line);
+    if (title) {
+      if (LEFT_ALONE.test(title[1]!)) out.benign.push(...table);
+      table = [];
+    }
   }
   return out;
 }
