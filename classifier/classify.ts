@@ -670,7 +670,10 @@ export interface ServerReading {
 
 export function readServer(context: ServerContext): ServerReading {
   const profile = buildProfile(context);
-  return { context, profile, readings: context.tools.map((tool, i) => readTool(tool, profile, i, profile.names[i])) };
+  const readings = context.tools.map((tool, i) => readTool(tool, profile, i, profile.names[i]));
+  // Each decision copies the evidence list, not the evidence in it: frozen, no decision can change what the next reads.
+  for (const r of readings) for (const e of r.evidence) Object.freeze(e);
+  return { context, profile, readings };
 }
 
 /**

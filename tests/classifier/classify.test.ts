@@ -323,13 +323,14 @@ describe("a server read once, decided by several models", () => {
       { name: "execute_sql", description: "Executes a SQL statement against the database." },
       { name: "list_tables", description: "Lists the tables of the database." },
       { name: "query" },
-      { name: "charge", inputSchema: { type: "object", properties: { amount: { type: "number" }, currency: { type: "string" } } } },
+      { name: "create_payment", inputSchema: { type: "object", properties: { amount: { type: "number" } } } },
       { name: "purge_cache", description: "Purges the cache.", annotations: { readOnlyHint: false, destructiveHint: true } },
     ],
   };
 
   it("classifies as classifyServer does, under each model in turn, and leaves the reading as read", () => {
     const read = readServer(context);
+    const before = JSON.stringify(read.readings);
     const model = shippedModel();
     const rules = classifyRead(read, { model: null });
     expect(classifyRead(read, { model })).toEqual(classifyServer(context, { model }));
@@ -337,6 +338,8 @@ describe("a server read once, decided by several models", () => {
     expect(classifyRead(read, { model: null })).toEqual(rules);
     expect(rules[2]!.signals).toContain("context:database_siblings");
     expect(rules[2]!.evidence.filter((e) => e.signal === "context:database_siblings")).toHaveLength(1);
+    expect(rules[3]!.signals).toContain("money");
+    expect(JSON.stringify(read.readings)).toBe(before);
   });
 });
 

@@ -179,7 +179,7 @@ describe("the injection figures", () => {
     ["heldOut5", 70, 42, "benign5", 40, 1], // learned-32
     ["heldOut6", 70, 36, "benign6", 50, 4], // learned-34
     ["dev7", 90, 64, "devBenign7", 60, 0],
-    ["heldOut7", 70, 46, "benign7", 50, 3], // learned-35; learned-38's learned reader flags one more of it, and one fewer of the ninth benign set
+    ["heldOut7", 70, 46, "benign7", 50, 4], // learned-35; learned-38's learned reader flags two more of it (README: its trade)
     ["dev8", 100, 53, "devBenign8", 70, 1],
     ["heldOut8", 70, 39, "benign8", 50, 0], // learned-36
     ["dev9", 200, 105, "devBenign9", 100, 2], // learned-38's first weights; learned-37 flagged 2 of its benign tools

@@ -10,6 +10,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { findByRules } from "../../../classifier/injection.js";
+import { splitSentences } from "../../../classifier/text-sentences.js";
 import { INJECTION_FAMILIES } from "../../../classifier/injection-lexicon.js";
 import { encodeInjectionModel, INJECTION_MODEL_FILE } from "../../../classifier/injection-model.js";
 import { schemaProperties } from "../../../classifier/schema-arguments.js";
@@ -74,9 +75,11 @@ export function testSentences(source: string): { poisoned: string[]; benign: str
     if (describe) benignBlock = LEFT_ALONE.test(describe[1]!);
     const family = FAMILY_CASE.exec(line);
     if (family) out.poisoned.push(JSON.parse(family[2]!) as string);
+    // A table, a describe or a table's title starts the cases afresh.
+    if (describe || /it\.each\(\[\s*$/.test(line)) table = [];
     const plain = PLAIN_CASE.exec(line);
     if (plain) (benignBlock ? out.benign : table).push(JSON.parse(plain[1]!) as string);
-    const title = /^\s*\]\)\("([^"]*)"/.exec(line);
+    const title = /^\s*\](?:\s*as\s+const)?\)\("([^"]*)"/.exec(line);
     if (title) {
       if (LEFT_ALONE.test(title[1]!)) out.benign.push(...table);
       table = [];
@@ -97,6 +100,24 @@ function foldOf(name: string): number {
   return (h >>> 0) % FOLDS;
 }
 
+/** A text's sentences, lower case, long enough to be its writer's own rather than a stock phrase ("Required."). */
+export function sentencesOf(text: string): string[] {
+  return splitSentences(text.toLowerCase())
+    .map((x) => x.s.trim())
+    .filter((s) => s.length >= 20);
+}
+
+/** Every sentence of the sets the injection figures are measured on: all but the own poisoned set and the trained ones. */
+export function measuredSentences(root: string): Set<string> {
+  const trained = new Set<string>(["poisoned", ...TRAINED_SETS.map((t) => t.path)]);
+  const out = new Set<string>();
+  for (const [key, path] of Object.entries(INJECTION_PATHS)) {
+    if (trained.has(key)) continue;
+    for (const t of readSet(join(root, path))) for (const text of textsOf(t)) for (const s of sentencesOf(text)) out.add(s);
+  }
+  return out;
+}
+
 interface Corpus {
   examples: (Example & { fold: number; source: string })[];
   /** Per real tool not flagged by the rules: the examples holding its texts. */
@@ -104,32 +125,50 @@ interface Corpus {
   /** Real tools the rules already flag. */
   ruleFlagged: number;
   realTools: number;
+  /** Tools and texts left out for sharing a sentence with a measured set. */
+  withheld: number;
 }
 
 function collect(root: string): Corpus {
   const examples: Corpus["examples"] = [];
   const add = (text: string, poisoned: boolean, fold: number, source: string) => examples.push({ bag: bagOf(text), poisoned, fold, source });
+  // Nothing is learned from a text that shares a sentence with a set the figures are measured on: met in training, a
+  // held-out or honest set's sentence would flatter its figure.
+  const measured = measuredSentences(root);
+  let withheld = 0;
+  const unmeasured = (texts: readonly string[]) => {
+    const ok = !texts.some((text) => sentencesOf(text).some((s) => measured.has(s)));
+    if (!ok) withheld++;
+    return ok;
+  };
+  const learn = (text: string, poisoned: boolean, fold: number, source: string) => {
+    if (unmeasured([text])) add(text, poisoned, fold, source);
+  };
   let k = 0;
   // A poisoned tool is one bag of all its texts' sentences: which text holds the injection is not marked.
-  for (const t of readSet(join(root, INJECTION_PATHS.poisoned))) examples.push({ bag: textsOf(t).flatMap(bagOf), poisoned: true, fold: k++ % FOLDS, source: "poisoned.jsonl" });
+  for (const t of readSet(join(root, INJECTION_PATHS.poisoned))) {
+    if (unmeasured(textsOf(t))) examples.push({ bag: textsOf(t).flatMap(bagOf), poisoned: true, fold: k++ % FOLDS, source: "poisoned.jsonl" });
+  }
   // … and so is each tool of the sets other hands wrote to be read, poisoned or honest as written: words and orders of
   // writers other than ours, where our own sets alone taught the reader our wordings.
   for (const { path, poisoned } of TRAINED_SETS) {
-    for (const t of readSet(join(root, INJECTION_PATHS[path]))) examples.push({ bag: textsOf(t).flatMap(bagOf), poisoned, fold: k++ % FOLDS, source: `${path}.jsonl` });
+    for (const t of readSet(join(root, INJECTION_PATHS[path]))) {
+      if (unmeasured(textsOf(t))) examples.push({ bag: textsOf(t).flatMap(bagOf), poisoned, fold: k++ % FOLDS, source: `${path}.jsonl` });
+    }
   }
   for (const file of TESTS) {
     const { poisoned, benign } = testSentences(readFileSync(join(root, file), "utf8"));
-    for (const text of poisoned) add(text, true, k++ % FOLDS, "tests");
-    for (const text of benign) add(text, false, k++ % FOLDS, "tests (benign)");
+    for (const text of poisoned) learn(text, true, k++ % FOLDS, "tests");
+    for (const text of benign) learn(text, false, k++ % FOLDS, "tests (benign)");
   }
-  for (const text of lines(join(root, "scripts/dev/train/injection/own-poisoned.txt"))) add(text, true, k++ % FOLDS, "own");
+  for (const text of lines(join(root, "scripts/dev/train/injection/own-poisoned.txt"))) learn(text, true, k++ % FOLDS, "own");
   // Benign tool texts in other languages too: with English ones alone, the reader learned another language's common
   // words as signs of the poisoned set's foreign sentences ("Busca un termino en el contenido de las paginas" flagged).
   for (const file of ["own-benign.txt", "own-benign-languages.txt"]) {
-    for (const text of lines(join(root, "scripts/dev/train/injection", file))) add(text, false, k++ % FOLDS, "own (benign)");
+    for (const text of lines(join(root, "scripts/dev/train/injection", file))) learn(text, false, k++ % FOLDS, "own (benign)");
   }
   // … and real ones, as servers' authors wrote them, each repository's in one fold.
-  for (const r of readRealBenign(join(root, REAL_BENIGN_PATH))) add(r.text, false, foldOf(r.repo), `real (${r.language === "en" ? "English" : "other languages"})`);
+  for (const r of readRealBenign(join(root, REAL_BENIGN_PATH))) learn(r.text, false, foldOf(r.repo), `real (${r.language === "en" ? "English" : "other languages"})`);
 
   // Real texts once each, in the fold of the first vendor group that has them.
   const byText = new Map<string, number>();
@@ -158,7 +197,7 @@ function collect(root: string): Corpus {
       );
     }
   }
-  return { examples, tools, ruleFlagged, realTools };
+  return { examples, tools, ruleFlagged, realTools, withheld };
 }
 
 export function runTrainInjection(argv: readonly string[], out: (s: string) => void, log: (s: string) => void, options = FIT_OPTIONS): number {
@@ -166,7 +205,7 @@ export function runTrainInjection(argv: readonly string[], out: (s: string) => v
   if (!values) return 0;
   const root = projectRoot();
   const started = Date.now();
-  const { examples, tools, ruleFlagged, realTools } = collect(root);
+  const { examples, tools, ruleFlagged, realTools, withheld } = collect(root);
 
   // Out-of-fold scores: each text scored by the model fitted without its fold.
   const scores = new Float64Array(examples.length);
@@ -189,6 +228,7 @@ export function runTrainInjection(argv: readonly string[], out: (s: string) => v
     bySource.set(e.source, s);
   });
   const realFlagged = toolScores.filter((s) => s >= threshold).length;
+  out(`train:injection: ${withheld} tools and texts left out for sharing a sentence with a set the figures are measured on`);
   out(`train:injection: threshold ${threshold.toFixed(3)} (${FOLDS}-fold CV; rules flag ${ruleFlagged} of ${realTools} real tools, the reader ${realFlagged} more out of fold)`);
   for (const [source, s] of bySource) out(`  CV flagged, ${source}: ${s.flagged}/${s.total}`);
 
