@@ -11,7 +11,8 @@ import { labelledCount, loadDataset, type Dataset, type ServerData, type Table }
 import { injectionFigures, injectionMisses, injectionReport, injectionSection } from "./injection.js";
 import { evaluate, missedTargets, TARGETS, type EvalReport, type EvalRow } from "./metrics.js";
 import { calibrationSection, confusionTable, disputedList, figureTable, measuredCause, oneLine, perClassTable, pct, worstServersList, type Column } from "./report.js";
-import { contextOf, learned, learnedClassifications, rulesOnly } from "./systems.js";
+import { contextOf } from "./server-readings.js";
+import { learned, learnedClassifications, rulesOnly } from "./systems.js";
 import type { ModelReviewStats } from "../../../crawler/model-review.js";
 import { CliError } from "../../command.js";
 import { DEFAULT_LLM_THRESHOLD, loadConfig } from "../../config.js";

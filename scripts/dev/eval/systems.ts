@@ -2,7 +2,6 @@
 // category), and the shipped design (scored by its predicted hints) with the learned model refitted on the
 // training folds' corpus servers only, so no fold is scored by weights that saw its servers.
 import { classifyRead, type Classification } from "../../../classifier/classify.js";
-import type { ServerContext } from "../../../classifier/classify.js";
 import { hintClassOf } from "../../../classifier/hints.js";
 import type { Model } from "../../../classifier/model.js";
 import { examplesOf } from "../train/examples.js";
@@ -11,10 +10,6 @@ import type { Fit, Prediction } from "./cross-validate.js";
 import type { ServerData } from "./dataset.js";
 import { threeWayOf } from "./labels.js";
 import { readingOf } from "./server-readings.js";
-
-export function contextOf(s: ServerData): ServerContext {
-  return { name: s.server, tools: s.tools };
-}
 
 /** A classification on the evaluation's scale by its category: execute counts as destructive, financial as either. */
 export function byCategory(c: Classification): Prediction {

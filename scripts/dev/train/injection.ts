@@ -25,8 +25,12 @@ import { readRealBenign, REAL_BENIGN_PATH } from "./real-benign.js";
 
 const FOLDS = 5;
 
-/** The injection sets written to be read (never a held-out set): trained on, poisoned and honest alike. */
+/**
+ * The injection sets trained on, each tool whole: the own poisoned set, and the sets other hands wrote to be read (never
+ * a held-out set), poisoned and honest alike.
+ */
 const TRAINED_SETS = [
+  { path: "poisoned", poisoned: true },
   { path: "dev7", poisoned: true },
   { path: "devBenign7", poisoned: false },
   { path: "dev8", poisoned: true },
@@ -107,9 +111,9 @@ export function sentencesOf(text: string): string[] {
     .filter((s) => s.length >= 20);
 }
 
-/** Every sentence of the sets the injection figures are measured on: all but the own poisoned set and the trained ones. */
+/** Every sentence of the sets the injection figures are measured on: all but the trained ones. */
 export function measuredSentences(root: string): Set<string> {
-  const trained = new Set<string>(["poisoned", ...TRAINED_SETS.map((t) => t.path)]);
+  const trained = new Set<string>(TRAINED_SETS.map((t) => t.path));
   const out = new Set<string>();
   for (const [key, path] of Object.entries(INJECTION_PATHS)) {
     if (trained.has(key)) continue;
@@ -145,15 +149,12 @@ function collect(root: string): Corpus {
     if (unmeasured([text])) add(text, poisoned, fold, source);
   };
   let k = 0;
-  // A poisoned tool is one bag of all its texts' sentences: which text holds the injection is not marked.
-  for (const t of readSet(join(root, INJECTION_PATHS.poisoned))) {
-    if (unmeasured(textsOf(t))) examples.push({ bag: textsOf(t).flatMap(bagOf), poisoned: true, fold: k++ % FOLDS, source: "poisoned.jsonl" });
-  }
-  // … and so is each tool of the sets other hands wrote to be read, poisoned or honest as written: words and orders of
-  // writers other than ours, where our own sets alone taught the reader our wordings.
+  // A set's tool is one bag of all its texts' sentences: which text holds an injection is not marked. The sets other
+  // hands wrote give words and orders of writers other than ours, where our own sets alone taught the reader our wordings.
   for (const { path, poisoned } of TRAINED_SETS) {
     for (const t of readSet(join(root, INJECTION_PATHS[path]))) {
-      if (unmeasured(textsOf(t))) examples.push({ bag: textsOf(t).flatMap(bagOf), poisoned, fold: k++ % FOLDS, source: `${path}.jsonl` });
+      const texts = textsOf(t);
+      if (unmeasured(texts)) examples.push({ bag: texts.flatMap(bagOf), poisoned, fold: k++ % FOLDS, source: `${path}.jsonl` });
     }
   }
   for (const file of TESTS) {
