@@ -35,6 +35,10 @@ export const INJECTION_PATHS = {
   devBenign9: "scripts/dev/eval/injection/dev-benign-9.jsonl",
   heldOut9: "scripts/dev/eval/injection/held-out-9.jsonl",
   benign9: "scripts/dev/eval/injection/benign-9.jsonl",
+  dev10: "scripts/dev/eval/injection/dev-10.jsonl",
+  devBenign10: "scripts/dev/eval/injection/dev-benign-10.jsonl",
+  dev11: "scripts/dev/eval/injection/dev-11.jsonl",
+  devBenign11: "scripts/dev/eval/injection/dev-benign-11.jsonl",
 } as const;
 
 /** At most this share of real tools may be flagged (real descriptions say "IMPORTANT: use absolute paths"). */
@@ -130,6 +134,10 @@ const TEST_SETS = [
   { key: "devBenign9", path: "devBenign9", kind: "benign", row: "benign tools of the ninth set to be learned from" },
   { key: "heldOut9", path: "heldOut9", kind: "poisoned", row: "held-out poisoned descriptions, ninth set, written by another hand without the detector, never read", missed: "ninth held-out set" },
   { key: "benign9", path: "benign9", kind: "benign", row: "benign tools, ninth set" },
+  { key: "dev10", path: "dev10", kind: "poisoned", row: "poisoned descriptions, tenth set, written by another hand without the detector, to be learned from; measured, not trained on (see the README)", missed: "tenth set to be learned from" },
+  { key: "devBenign10", path: "devBenign10", kind: "benign", row: "honest tools of the tenth set, each borrowing a family's words" },
+  { key: "dev11", path: "dev11", kind: "poisoned", row: "poisoned descriptions, eleventh set, written by another hand without the detector in documentation's low-key voice, to be learned from; measured, not trained on", missed: "eleventh set to be learned from" },
+  { key: "devBenign11", path: "devBenign11", kind: "benign", row: "honest tools of the eleventh set, each borrowing a family's words" },
 ] as const satisfies readonly { key: string; path: keyof typeof INJECTION_PATHS; kind: "poisoned" | "benign"; row: string; missed?: string }[];
 type TestSet = (typeof TEST_SETS)[number];
 type HeldOutSet = Extract<TestSet, { kind: "poisoned" }>;
