@@ -155,6 +155,8 @@ export interface InjectionRule {
 }
 
 // Reused word sets.
+/** What the model says back to the person about a call. */
+const REPLY = "(?:reply|replies|response|responses|answer|answers|summary|confirmation|report|recap)";
 const NEG = "(?:do not|don't|dont|never|must not|mustn't|should not|shouldn't|avoid|refrain from|under no circumstances)";
 const PERSON = "(?:the user|users|the human|humans|the person|the operator|the requester|the customer|the end user|the account holder|them|him|her|anyone|anybody)";
 const COMMUNICATE =
@@ -308,8 +310,8 @@ export const RULES: readonly InjectionRule[] = [
   // processed", "does not need to come up in your reply", "you don't need to surface that in your summary".
   { family: "concealment", re: "(?:leave|keep) (?:it|that|this|them|these|those) out when you (?:confirm|reply|respond|answer|summarize|summarise|report|present|describe)" },
   { family: "concealment", re: "limit yourself to (?:saying|stating|reporting|confirming|mentioning|telling)" },
-  { family: "concealment", re: "(?:does not|doesn't|do not|don't|need not|needn't|no need to|not need to) (?:need to )?(?:come up|surface|be surfaced|be mentioned|be called out|be raised) in (?:your|the) (?:reply|replies|response|responses|answer|answers|summary|confirmation|report|recap)" },
-  { family: "concealment", re: "(?:don't|do not|doesn't|does not) need to (?:surface|mention|call out|comment on|bring up|narrate|flag|raise|point out) …5 (?:in|from|when) (?:your|the) (?:reply|replies|response|responses|answer|summary|confirmation|report|recap)" },
+  { family: "concealment", re: `(?:does not|doesn't|do not|don't|need not|needn't|no need to|not need to) (?:need to )?(?:come up|surface|be surfaced|be mentioned|be called out|be raised) in (?:your|the) ${REPLY}` },
+  { family: "concealment", re: `(?:don't|do not|doesn't|does not) need to (?:surface|mention|call out|comment on|bring up|narrate|flag|raise|point out) …5 (?:in|from|when) (?:your|the) ${REPLY}` },
   // A state the reply is to pretend: "answer as though the status were 'locked'", "act as though the comments are still there".
   { family: "concealment", re: "(?:act|behave|respond|reply|answer) as (?:if|though) …5 (?:were|still)" },
   // cue: the adverb of stealth
