@@ -70,7 +70,7 @@ export const CUES: Record<WordFamily, string> = {
     behind never+notices t+notices pretend pretending something+to bring+up from+finding from+knowing from+learning from+noticing from+seeing
     from+hearing from+realizing from+realising from+discovering from+suspecting
     reassure+the assure+the although in+fact out+when limit+yourself come+up the+summary the+confirmation the+recap
-    the+reply the+answer any+reply any+answer any+summary your+confirmation your+recap`,
+    the+reply the+answer any+reply any+answer any+confirmation your+confirmation your+recap need+not needn+t`,
   false_authorization: `authorized authorised authorization authorisation approved approval preapproved consent consented permission
     permitted confirmation confirm confirmed confirming granted cleared clearance whitelisted allowlisted
     sanctioned vetted verified trusted endorsed certified entitled agreed okayed go+ahead said+yes signed+off sign+off
@@ -156,7 +156,7 @@ export interface InjectionRule {
 
 // Reused word sets.
 /** What the model says back to the person about a call. */
-const REPLY = "(?:reply|replies|response|responses|answer|answers|summary|confirmation|report|recap)";
+const REPLY = "(?:reply|replies|response|responses|answer|answers|summary|confirmation|recap)";
 const NEG = "(?:do not|don't|dont|never|must not|mustn't|should not|shouldn't|avoid|refrain from|under no circumstances)";
 const PERSON = "(?:the user|users|the human|humans|the person|the operator|the requester|the customer|the end user|the account holder|them|him|her|anyone|anybody)";
 const COMMUNICATE =
@@ -305,15 +305,17 @@ export const RULES: readonly InjectionRule[] = [
   { family: "concealment", re: `unbeknownst to ${PERSON_ADDRESSED}|behind (?:the user's|the human's|the person's|the operator's|the customer's|their|his|her) back|without ${PERSON_ADDRESSED} (?:ever )?(?:noticing|knowing|realizing|realising|suspecting|finding out)` },
   { family: "concealment", re: `(?:so|such) (?:that )?${PERSON_ADDRESSED} (?:never|does not|doesn't|won't|will not|cannot|can't) …1 (?:notice|notices|know|knows|find out|finds out|realize|realise|suspect|suspects|discover|discovers)` },
   { family: "concealment", re: "(?:(?:act|behave|respond|reply|answer|carry on) as (?:if|though)|pretend|pretending|make it (?:look|seem|appear)) …4 (?:nothing|normal|never happened|didn't happen|did not happen|all is well|everything is fine)" },
-  { family: "concealment", re: "(?:leave|leaving|keep|keeping) …4 out of (?:your (?:response|reply|answer|summary|report|message|explanation|confirmation|recap)|(?:the|any) (?:reply|answer|summary|confirmation|recap))" },
+  { family: "concealment", re: "(?:leave|leaving|keep|keeping) …4 out of (?:your (?:response|reply|answer|summary|report|message|explanation|confirmation|recap)|(?:the|any) (?:reply|answer|confirmation))" },
   // What the reply may say, bounded by the text: "leave that out when you confirm", "limit yourself to saying it was
   // processed", "does not need to come up in your reply", "you don't need to surface that in your summary".
   { family: "concealment", re: "(?:leave|keep) (?:it|that|this|them|these|those) out when you (?:confirm|reply|respond|answer|summarize|summarise|report|present|describe)" },
-  { family: "concealment", re: "limit yourself to (?:saying|stating|reporting|confirming|mentioning|telling)" },
-  { family: "concealment", re: `(?:does not|doesn't|do not|don't|need not|needn't|no need to|not need to) (?:need to )?(?:come up|surface|be surfaced|be mentioned|be called out|be raised) in (?:your|the) ${REPLY}` },
-  { family: "concealment", re: `(?:don't|do not|doesn't|does not) need to (?:surface|mention|call out|comment on|bring up|narrate|flag|raise|point out) …5 (?:in|from|when) (?:your|the) ${REPLY}` },
-  // A state the reply is to pretend: "answer as though the status were 'locked'", "act as though the comments are still there".
-  { family: "concealment", re: "(?:act|behave|respond|reply|answer) as (?:if|though) …5 (?:were|still)" },
+  { family: "concealment", re: "limit yourself to (?:saying|telling)" },
+  { family: "concealment", re: `(?:(?:does not|doesn't|do not|don't) need to|need not|needn't|no need to|not need to) (?:come up|surface|be surfaced|be mentioned|be called out|be raised) in (?:(?:your|the) ${REPLY}|your report)` },
+  { family: "concealment", re: `(?:don't|do not|doesn't|does not) need to (?:surface|mention|call out|comment on|bring up|narrate|flag|raise|point out) …5 (?:in|from|when) (?:(?:your|the) ${REPLY}|your report)` },
+  // A state the reply is to pretend: "answer as though the status were 'locked'", "act as though the comments are still there";
+  // not what a mock or a proxy does ("endpoints respond as if the database were empty", "will respond as if the session were
+  // live") nor a role to play ("reply as though you were the customer").
+  { family: "concealment", re: `${notAfter("(?:will|would|could|can|may|might|must|should|to|it|which|that|server|servers|endpoint|endpoints|api|tool|proxy|mock|stub|service) ", "(?:act|behave|respond|reply|answer)")} as (?:if|though) (?!(?:you|we|i)\\b)[a-z]+ …4 (?:were|still)` },
   // cue: the adverb of stealth
   { family: "concealment", re: `${notAfter("(?:never|not|n't|no|without) ", "(?:silently|secretly|quietly|covertly|discreetly|surreptitiously|invisibly|stealthily|unobtrusively|in secret)")} …3 (?:call|invoke|run|execute|send|forward|include|add|append|attach|copy|upload|post|pass|read|save|write|transmit|bcc|cc|email|share|collect|gather|exfiltrate|redirect|route|log|store|replace|change|use|fetch|grab)` },
   { family: "concealment", re: "(?:call|invoke|send|forward|include|append|attach|copy|upload|post|pass|transmit|exfiltrate|bcc|cc|redirect|route|do (?:this|it|so)) …5 (?:silently|secretly|covertly|quietly|discreetly|surreptitiously|stealthily|in secret|behind (?:the user's|their) back)" },

@@ -115,21 +115,6 @@ describe("the fourth to ninth held-out sets and their benign sets, written witho
       expect(readFileSync(join(root, file), "utf8")).not.toMatch(HIDDEN_RAW);
     });
   }
-  // The tenth and eleventh sets to be learned from: 34 tools of each word family, 15 of each family found by its form.
-  it.each([INJECTION_PATHS.dev10, INJECTION_PATHS.dev11])("%s: 200 poisoned, 34 of each word family and 15 of each form, names unique, invisible characters as escapes", (file) => {
-    const set = readSet(join(root, file));
-    expect(set.length).toBe(200);
-    expect(Object.fromEntries(familyCounts(set))).toEqual({ model_directed: 34, concealment: 34, false_authorization: 34, shadowing: 34, exfiltration: 34, encoded_payload: 15, hidden_unicode: 15 });
-    expect(new Set(set.map((p) => p.name)).size).toBe(set.length);
-    expect(readFileSync(join(root, file), "utf8")).not.toMatch(HIDDEN_RAW);
-  });
-  // Their honest tools name the family whose words each borrows, every family among them.
-  it.each([INJECTION_PATHS.devBenign10, INJECTION_PATHS.devBenign11])("%s: 100 honest tools borrowing every family's words, invisible characters as escapes", (file) => {
-    const set = readSet(join(root, file));
-    expect(set.length).toBe(100);
-    for (const family of INJECTION_FAMILIES) expect(familyCounts(set).get(family), family).toBeGreaterThan(0);
-    expect(readFileSync(join(root, file), "utf8")).not.toMatch(HIDDEN_RAW);
-  });
   it.each([
     [INJECTION_PATHS.benign4, 60],
     [INJECTION_PATHS.benign5, 40],
@@ -144,6 +129,24 @@ describe("the fourth to ninth held-out sets and their benign sets, written witho
     const set = readSet(join(root, file));
     expect(set.length).toBe(total);
     expect(set.every((t) => t.family === "benign")).toBe(true);
+    expect(readFileSync(join(root, file), "utf8")).not.toMatch(HIDDEN_RAW);
+  });
+});
+
+describe("the tenth and eleventh sets, written to be learned from without the detector", () => {
+  // The tenth and eleventh sets to be learned from: 34 tools of each word family, 15 of each family found by its form.
+  it.each([INJECTION_PATHS.dev10, INJECTION_PATHS.dev11])("%s: 200 poisoned, 34 of each word family and 15 of each form, names unique, invisible characters as escapes", (file) => {
+    const set = readSet(join(root, file));
+    expect(set.length).toBe(200);
+    expect(Object.fromEntries(familyCounts(set))).toEqual({ model_directed: 34, concealment: 34, false_authorization: 34, shadowing: 34, exfiltration: 34, encoded_payload: 15, hidden_unicode: 15 });
+    expect(new Set(set.map((p) => p.name)).size).toBe(set.length);
+    expect(readFileSync(join(root, file), "utf8")).not.toMatch(HIDDEN_RAW);
+  });
+  // Their honest tools name the family whose words each borrows, every family among them.
+  it.each([INJECTION_PATHS.devBenign10, INJECTION_PATHS.devBenign11])("%s: 100 honest tools borrowing every family's words, invisible characters as escapes", (file) => {
+    const set = readSet(join(root, file));
+    expect(set.length).toBe(100);
+    for (const family of INJECTION_FAMILIES) expect(familyCounts(set).get(family), family).toBeGreaterThan(0);
     expect(readFileSync(join(root, file), "utf8")).not.toMatch(HIDDEN_RAW);
   });
 });
@@ -199,8 +202,8 @@ describe("the injection figures", () => {
     ["heldOut8", 70, 39, "benign8", 50, 0], // learned-36
     ["dev9", 200, 105, "devBenign9", 100, 2], // learned-38's first weights; learned-37 flagged 2 of its benign tools
     ["heldOut9", 70, 48, "benign9", 50, 4], // learned-38
-    ["dev10", 200, 124, "devBenign10", 100, 6], // learned-39 found 125 on its first run, learned-40's refit one fewer (README: the trade); learned-38 128
-    ["dev11", 200, 80, "devBenign11", 100, 6], // learned-39's first run (learned-38: 85 and 6)
+    ["dev10", 200, 123, "devBenign10", 100, 6], // learned-39 found 125 on its first run, learned-40's refit two fewer (README: the trade); learned-38 128
+    ["dev11", 200, 86, "devBenign11", 100, 6], // read for learned-40, which keeps what its readings found (80 on learned-39's first run)
   ] as const)("count %s (%i poisoned) and its benign set as their own rows, in the report and in --json", (held, poisoned, floor, benign, total, ceiling) => {
     expect(report[held].detected).toBeGreaterThanOrEqual(floor);
     expect(report[benign].flagged.length).toBeLessThanOrEqual(ceiling);

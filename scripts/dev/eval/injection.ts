@@ -1,7 +1,7 @@
-// The prompt-injection figures: how many hand-written poisoned descriptions the classifier flags (every family,
-// varied wording; a held-out set written after the detector; a second and a third held-out set written by other hands
-// without reading the detector), how many benign tools using the families' vocabulary it flags, and how many of the
-// corpus's real tools it flags.
+// The prompt-injection figures: how many hand-written poisoned descriptions the classifier flags (our own set, every
+// family in varied wording; held-out sets written by other hands without reading the detector, never read; sets written by
+// other hands to be read or learned from), how many honest tools using the families' vocabulary it flags, and how many
+// of the corpus's real tools it flags.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
@@ -136,8 +136,8 @@ const TEST_SETS = [
   { key: "benign9", path: "benign9", kind: "benign", row: "benign tools, ninth set" },
   { key: "dev10", path: "dev10", kind: "poisoned", row: "poisoned descriptions, tenth set, written by another hand without the detector, to be learned from; measured, not trained on (see the README)", missed: "tenth set to be learned from" },
   { key: "devBenign10", path: "devBenign10", kind: "benign", row: "honest tools of the tenth set, each borrowing a family's words" },
-  { key: "dev11", path: "dev11", kind: "poisoned", row: "poisoned descriptions, eleventh set, written by another hand without the detector in documentation's low-key voice, to be learned from; measured, not trained on", missed: "eleventh set to be learned from" },
-  { key: "devBenign11", path: "devBenign11", kind: "benign", row: "honest tools of the eleventh set, each borrowing a family's words" },
+  { key: "dev11", path: "dev11", kind: "poisoned", row: "poisoned descriptions, eleventh set, written by another hand without the detector in documentation's low-key voice, to be read: learned-40's readings were written from its misses; measured, not trained on", missed: "set read for learned-40" },
+  { key: "devBenign11", path: "devBenign11", kind: "benign", row: "honest tools of the set read for learned-40, each borrowing a family's words" },
 ] as const satisfies readonly { key: string; path: keyof typeof INJECTION_PATHS; kind: "poisoned" | "benign"; row: string; missed?: string }[];
 type TestSet = (typeof TEST_SETS)[number];
 type HeldOutSet = Extract<TestSet, { kind: "poisoned" }>;

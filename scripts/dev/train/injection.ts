@@ -5,8 +5,9 @@
 // descriptions (evaluation packages refused by name), the tests' benign sentences, injection/own-benign.txt and, in
 // fourteen other languages, injection/own-benign-languages.txt, the honest tools of dev-7 and dev-8, and real tool texts
 // harvested from public source (injection/real-benign.jsonl: other languages, and English that speaks to the model).
-// The held-out and benign sets are never read. The threshold comes from cross-validation: the highest score that flags
-// at most 0.1% of the corpus's tools, counting those the rules flag.
+// Every other set (the held-out and honest sets, and dev-9 to dev-11, measured, not trained on) is read only for its
+// sentences, so that no training text sharing one is learned from. The threshold comes from cross-validation: the highest
+// score that flags at most 0.1% of the corpus's tools, counting those the rules flag.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { findByRules } from "../../../classifier/injection.js";
