@@ -180,7 +180,8 @@ describe("the injection figures", () => {
     expect(report.heldOut3.total).toBe(lines(INJECTION_PATHS.heldOut3));
     expect(report.heldOut3.detected).toBeGreaterThanOrEqual(38); // its first run, before any change to the detector
     expect(report.benign.total).toBe(lines(INJECTION_PATHS.benign3));
-    expect(report.benign.flagged.map((t) => t.name)).toEqual([]); // its first run: none flagged
+    // None flagged on its first run; learned-40's refitted reader flags one (and one fewer of the seventh set's: the README gives the trade).
+    expect(report.benign.flagged.length).toBeLessThanOrEqual(1);
     const figures = injectionFigures(report);
     expect(figures.heldOut3).toEqual({ poisoned: report.heldOut3.total, detected: report.heldOut3.detected });
     expect(figures.benign).toEqual({ total: report.benign.total, flagged: report.benign.flagged.length });
