@@ -40,6 +40,29 @@ function generated(n: number): ToolInput[] {
   });
 }
 
+/**
+ * What the corpus tests share, each computed once a file: every corpus server's tools classified as listed (per
+ * classifier options), and which of its tools lead with a destructive verb (a reading, the same under either model).
+ */
+const plainClassified = new Map<object, Classification[][]>();
+function classifiedAsListed(options: (typeof MODELS)[number][1]): Classification[][] {
+  let classified = plainClassified.get(options);
+  if (!classified) {
+    classified = corpus.map((s) => classifyServer({ name: s.server, tools: s.tools }, options));
+    plainClassified.set(options, classified);
+  }
+  return classified;
+}
+let leading: boolean[][] | undefined;
+function leadsWithDestructiveVerb(): boolean[][] {
+  // The name's leading verb as its server's names give it: a shared prefix can be the server's namespace.
+  leading ??= corpus.map((s) => {
+    const profile = buildProfile({ name: s.server, tools: s.tools });
+    return s.tools.map((t, i) => leadsDestructive(readTool(t, profile, i, profile.names[i])));
+  });
+  return leading;
+}
+
 function notAllowed(c: Classification): boolean {
   const rule = c.rule as { action?: string };
   return rule.action === "deny" || rule.action === "require_approval";
@@ -68,25 +91,26 @@ describe.each(MODELS)("safety invariants with %s", (_, options) => {
 
   it("over the corpus: a destructive leading verb is never read nor low risk; critical risk is never allowed", () => {
     let checked = 0;
-    for (const s of corpus) {
-      const classified = classifyServer({ name: s.server, tools: s.tools }, options);
-      // The name's leading verb as its server's names give it: a shared prefix can be the server's namespace.
-      const profile = buildProfile({ name: s.server, tools: s.tools });
+    const classifiedAll = classifiedAsListed(options);
+    const leads = leadsWithDestructiveVerb();
+    corpus.forEach((s, k) => {
+      const classified = classifiedAll[k]!;
       s.tools.forEach((t, i) => {
         const c = classified[i]!;
         if (c.risk === "critical") expect(notAllowed(c), `${s.server}/${t.name}`).toBe(true);
-        if (!leadsDestructive(readTool(t, profile, i, profile.names[i]))) return;
+        if (!leads[k]![i]) return;
         checked++;
         expect(c.category, `${s.server}/${t.name}`).not.toBe("read");
         expect(c.risk, `${s.server}/${t.name}`).not.toBe("low");
       });
-    }
+    });
     expect(checked).toBeGreaterThan(50);
   });
 
   it("over the corpus: declaring destructiveHint: true never lowers a tool's risk", () => {
-    for (const s of corpus) {
-      const plain = classifyServer({ name: s.server, tools: s.tools }, options);
+    const plainAll = classifiedAsListed(options);
+    corpus.forEach((s, k) => {
+      const plain = plainAll[k]!;
       const declared = s.tools.map((t) => ({ ...t, annotations: { readOnlyHint: false, destructiveHint: true } }));
       const hinted = classifyServer({ name: s.server, tools: declared }, options);
       // The server's own mixed hints too (a readOnlyHint beside a destructive one).
@@ -95,6 +119,6 @@ describe.each(MODELS)("safety invariants with %s", (_, options) => {
         expect(riskRank(hinted[i]!.risk), `${s.server}/${t.name}`).toBeGreaterThanOrEqual(riskRank(plain[i]!.risk));
         expect(riskRank(mixed[i]!.risk), `${s.server}/${t.name}`).toBeGreaterThanOrEqual(riskRank(plain[i]!.risk));
       });
-    }
+    });
   });
 });
