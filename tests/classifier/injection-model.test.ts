@@ -97,7 +97,11 @@ describe("fitting the reader", () => {
   const options = { epochs: 20, rate: 0.1, l2: 1e-4, positiveWeight: 2, seed: 7 };
 
   it("is deterministic: the same examples give the same weights", () => {
-    expect(fitWeights(tiny, options)).toEqual(fitWeights(tiny, options));
+    const [a, b] = [fitWeights(tiny, options), fitWeights(tiny, options)];
+    // Weight by weight with Object.is, the first that differs named: toEqual walks the table's entries through its
+    // generic equality, seconds of CPU for this one comparison.
+    expect(b.length).toBe(a.length);
+    expect(a.findIndex((w, i) => !Object.is(w, b[i]))).toBe(-1);
   });
 
   it("scores the poisoned text above the benign ones", () => {
