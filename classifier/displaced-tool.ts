@@ -4,7 +4,7 @@
 // Only another server is read here (another MCP server, by a word for one near "other", or by its name given: "the
 // 'gmail' server", "from mcp-server-fetch"); this server's own older tools replaced in a migration note are its own news.
 import type { InjectionFinding } from "./injection.js";
-import { quoteSpan, splitSentences, wordPattern as words } from "./text-sentences.js";
+import { conditionedBefore, NEGATION, quoteSpan, splitSentences, wordPattern as words } from "./text-sentences.js";
 
 /** A server, not a provider or a plugin: "rates from other providers may be outdated" explains where data comes from. */
 const SERVER = "servers?|server's|servers'|servidor(?:es)?|serveurs?|servern|servery|serveru|serverů|сервер[а-яіїє]*|sunucu[a-zçğıöşü]*|διακομιστ[α-ωάέήίόύώ]*";
@@ -90,16 +90,13 @@ export const SELF_SUBJECT = words(
   "本工具|该工具|該工具|このツール|이 도구|هذه الأداة|الأداة|यह टूल|הכלי|เครื่องมือนี้",
 );
 
-/** A condition opening the clause a discredit stands in: "if the upload fails", "when the provider is under maintenance". */
-const CONDITION_BEFORE = /(?:^|[,;:(]\s*)(?:if|when|whenever|should|in case|unless|si|wenn|falls|cuando|quand|se|als|если|jeśli|eğer)\b[^,;:]*$/;
-
-/** A "not" just before a discredit: "gmail.send_message is not deprecated". */
-const NOT_BEFORE = /(?:\bnot|\bnever|n't|\bno|\bnicht|\bno es|\bne|\bnão|\bnon|\bне|\bні|\bnení|\binte|\btidak|\bkhông|不|没有|ない)\s*$/;
+/** A negation just before a discredit: "gmail.send_message is not deprecated". */
+const NOT_BEFORE = new RegExp(`${NEGATION}\\s*$`, "u");
 
 /** A discredit said outright, not under a condition ("If the upload fails, retry with another provider instead") nor denied. */
 function discredits(s: string): boolean {
   const m = DISCREDITED.exec(s);
-  return m !== null && !CONDITION_BEFORE.test(s.slice(0, m.index)) && !NOT_BEFORE.test(s.slice(Math.max(0, m.index - 12), m.index).replace(/\s*(?:is|are|was|were|be|been|ist|sind|es|son|est|sont|é|são|è|sono)\s*$/, ""));
+  return m !== null && !conditionedBefore(s.slice(0, m.index)) && !NOT_BEFORE.test(s.slice(Math.max(0, m.index - 12), m.index).replace(/\s*(?:is|are|was|were|be|been|ist|sind|es|son|est|sont|é|são|è|sono)\s*$/, ""));
 }
 
 /** A migration note or own suite: "since version 3 the v1 tools of this server are deprecated". */

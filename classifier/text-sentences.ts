@@ -1,11 +1,39 @@
 // What the sentence-window readers of injection share (undisclosed-effect.ts, displaced-tool.ts, reply-steering.ts): a
-// word list as a pattern matched at letter edges, a lower-case text cut into sentences with their positions, and a
-// quote of a span (the family rules and the cue reader quote with it too).
+// word list as a pattern matched at letter edges, what a negation and a condition are, a lower-case text cut into
+// sentences with their positions, and a quote of a span (the family rules and the cue reader quote with it too).
 import { CUE_LETTER } from "./injection-lexicon.js";
 
 /** Words at letter edges; scripts written without spaces (Chinese, Japanese, Korean, Thai) as plain strings. */
 export function wordPattern(list: string, unspaced = ""): RegExp {
   return new RegExp(`(?<![${CUE_LETTER}])(?:${list})(?![${CUE_LETTER}])${unspaced ? `|${unspaced}` : ""}`);
+}
+
+/** Letter edges in every script, for the word lists below that the readers share whatever the text's language. */
+const EDGE_BEFORE = "(?<![\\p{L}\\p{M}\\p{N}_])";
+const EDGE_AFTER = "(?![\\p{L}\\p{M}\\p{N}_])";
+
+/**
+ * A negation, in the languages the readers read: words at letter edges, and those written without spaces or as an
+ * ending ("n't") as they stand. Each reader sets how far before what it found a negation reaches.
+ */
+export const NEGATION =
+  `(?:${EDGE_BEFORE}(?:not|never|no|nothing|nicht|niemals|kein|keine|nie|nigdy|ne|non|jamais|nunca|nooit|inte|aldrig|nikdy|asla|tidak|jangan|não|не|никогда|ні|ніколи|není|không|đừng|μην|δεν|ποτέ|لا|नहीं|मत|לא|אל)${EDGE_AFTER}` +
+  "|n't|不|没有|沒有|別|别|勿|ない|않|ไม่|อย่า)";
+
+/**
+ * A condition opening the clause before a match ("if the upload fails, …", "warns if the system message ranks below
+ * …"): it tells of a case, not what the text asks. Words that are as often something else ("should" an order, "se" a
+ * pronoun, "si" a "so", "als" an "as") open one only at a clause's start ("Should the provider be down, …").
+ */
+const CONDITIONED = new RegExp(
+  `(?:${EDGE_BEFORE}(?:if|when|whenever|whether|unless|in case|wenn|falls|cuando|quand|если|jeśli|eğer)${EDGE_AFTER}` +
+    `|(?:^|[,;:(]\\s*)(?:should|si|se|als)${EDGE_AFTER})[^,;:]*$`,
+  "u",
+);
+
+/** Whether `before` (a sentence up to a match) ends in a clause a condition opens. */
+export function conditionedBefore(before: string): boolean {
+  return CONDITIONED.test(before);
 }
 
 /** Sentences end after a stop and a space, after a stop of the scripts without spaces, or at a line break. */
