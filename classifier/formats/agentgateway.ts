@@ -8,7 +8,7 @@
 // matched by target too, so a rule for this server never admits a same-named tool of another target.
 // Rate limits (localRateLimit) are route-wide and there is no approval step: both appear as comments.
 import { Document, Scalar, type YAMLSeq } from "yaml";
-import { commentText, headerLines, limitsText, lossWarnings, reasonSuffix, unicodeEscape, type Expressiveness, type Rendered, type ResolvedExport, type ToolEntry, yamlText } from "./export.js";
+import { allowOrDenyNote, headerLines, lossWarnings, unicodeEscape, type Expressiveness, type Rendered, type ResolvedExport, yamlText } from "./export.js";
 
 const FORMAT = "agentgateway";
 
@@ -31,26 +31,15 @@ export function celMatch(target: string, tool: string): string {
   return `mcp.tool.target == ${celString(target)} && mcp.tool.name == ${celString(tool)}`;
 }
 
-function note(tool: ToolEntry): string {
-  const name = commentText(tool.name);
-  switch (tool.decision) {
-    case "allow":
-      return "";
-    case "limit":
-      return `${name}: recommended limit ${limitsText(tool.rule)}; mcpAuthorization cannot count calls (see localRateLimit)`;
-    case "approve":
-      return `${name}: needs approval${commentText(reasonSuffix(tool.rule))}; agentgateway has no approval step, so it is denied`;
-    case "deny":
-      return `${name}: denied${commentText(reasonSuffix(tool.rule))}`;
-  }
-}
-
 function quoted(text: string): Scalar {
   const scalar = new Scalar(text);
   // Single quotes, as in agentgateway's examples: CEL's double quotes need no YAML escaping.
   scalar.type = Scalar.QUOTE_SINGLE;
   return scalar;
 }
+
+/** What agentgateway's rules cannot express, and what is written instead, in a tool's comment. */
+const CANNOT = { limit: "mcpAuthorization cannot count calls (see localRateLimit)", approval: "agentgateway has no approval step, so it is denied" };
 
 export function renderAgentgateway(input: ResolvedExport): Rendered {
   const doc = new Document({ mcpAuthorization: { rules: [] } });
@@ -59,7 +48,7 @@ export function renderAgentgateway(input: ResolvedExport): Rendered {
     const match = quoted(celMatch(input.clientName, tool.name));
     const allowed = tool.decision === "allow" || tool.decision === "limit";
     const item = allowed ? match : doc.createNode({ deny: match });
-    const text = note(tool);
+    const text = allowOrDenyNote(tool, CANNOT);
     if (text) item.commentBefore = ` ${text}`;
     rules.items.push(item);
   }

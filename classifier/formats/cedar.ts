@@ -8,7 +8,7 @@
 // filters tools/list down to what the caller may call, so no list_tools policy is needed.
 import { Document, Scalar, type YAMLSeq } from "yaml";
 import { decisionOf, type Decision, type Policy } from "../policy.js";
-import { actionSplit, commentText, headerLines, limitsText, lossWarnings, reasonSuffix, unicodeEscape, type ActionSplit, type Expressiveness, type Rendered, type ResolvedExport, type ToolEntry, yamlText } from "./export.js";
+import { actionSplit, allowOrDenyNote, commentText, headerLines, lossWarnings, unicodeEscape, type ActionSplit, type Expressiveness, type Rendered, type ResolvedExport, type ToolEntry, yamlText } from "./export.js";
 
 const FORMAT = "cedar";
 
@@ -85,24 +85,13 @@ export function cedarSchema(policy: Policy): Record<string, unknown> {
   };
 }
 
-function note(tool: ToolEntry): string {
-  const name = commentText(tool.name);
-  switch (tool.decision) {
-    case "allow":
-      return "";
-    case "limit":
-      return `${name}: recommended limit ${limitsText(tool.rule)}; Cedar cannot count calls (use ToolHive's rate limiting)`;
-    case "approve":
-      return `${name}: needs approval${commentText(reasonSuffix(tool.rule))}; Cedar has no approval step, so it is forbidden`;
-    case "deny":
-      return `${name}: denied${commentText(reasonSuffix(tool.rule))}`;
-  }
-}
-
 function argumentNote(tool: ToolEntry, split: ActionSplit): string {
   const refused = split.refused.map((v) => `${commentText(v)} (${decisionOf(split.rules[v]!) === "approve" ? "needs approval; Cedar has none, so forbidden" : "denied"})`);
   return `${commentText(tool.name)}: ${commentText(split.argument)} ${split.allowed.map(commentText).join(", ")} allowed${refused.length ? `; ${refused.join(", ")}` : ""}`;
 }
+
+/** What Cedar's policies cannot express, and what is written instead, in a tool's comment. */
+const CANNOT = { limit: "Cedar cannot count calls (use ToolHive's rate limiting)", approval: "Cedar has no approval step, so it is forbidden" };
 
 export function renderCedar(input: ResolvedExport): Rendered {
   const doc = new Document({ version: "1.0", type: "cedarv1", cedar: { policies: [], entities_json: "[]" } });
@@ -114,7 +103,7 @@ export function renderCedar(input: ResolvedExport): Rendered {
       const statement = new Scalar(text);
       // Single quotes, as in ToolHive's docs: Cedar's own double quotes need no YAML escaping.
       statement.type = Scalar.QUOTE_SINGLE;
-      const comment = i === 0 ? (split && split.allowed.length > 0 ? argumentNote(tool, split) : note(tool)) : "";
+      const comment = i === 0 ? (split && split.allowed.length > 0 ? argumentNote(tool, split) : allowOrDenyNote(tool, CANNOT)) : "";
       if (comment) statement.commentBefore = ` ${comment}`;
       policies.items.push(statement);
     });

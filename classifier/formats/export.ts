@@ -208,6 +208,24 @@ export function reasonSuffix(rule: Rule): string {
   return rule.reason ? `: ${rule.reason}` : "";
 }
 
+/**
+ * A tool's comment in a dialect that can only allow or deny: the limit it cannot count and the approval it cannot ask
+ * for, each with what the dialect does instead (`cannot`), and a denial with its reason; nothing for an allowed tool.
+ */
+export function allowOrDenyNote(tool: ToolEntry, cannot: { limit: string; approval: string }): string {
+  const name = commentText(tool.name);
+  switch (tool.decision) {
+    case "allow":
+      return "";
+    case "limit":
+      return `${name}: recommended limit ${limitsText(tool.rule)}; ${cannot.limit}`;
+    case "approve":
+      return `${name}: needs approval${commentText(reasonSuffix(tool.rule))}; ${cannot.approval}`;
+    case "deny":
+      return `${name}: denied${commentText(reasonSuffix(tool.rule))}`;
+  }
+}
+
 // Characters YAML 1.1 parsers (libyaml, Go's yaml.v3) read as line breaks even inside quotes, and
 // the C1 controls, and the invisible characters: the yaml library writes them raw, so they are turned
 // into \u escapes here.

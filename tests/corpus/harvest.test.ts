@@ -14,27 +14,13 @@ import { packedHintLiterals } from "../../scripts/dev/corpus/prescreen.js";
 import { runHarvest, type RunOptions } from "../../scripts/dev/corpus/run.js";
 import type { LocalServer } from "../helpers/local-server.js";
 import { startNpmRegistry, type FixturePackage } from "./npm-registry-server.js";
+import { scriptServer } from "../helpers/script-server.js";
 
 const caps = await sandboxCapabilities();
 
 /** A stdio MCP server in plain JS (no dependencies to install): `preamble` runs first, then it answers initialize and tools/list. */
 function server(tools: unknown[], preamble = ""): string {
-  return `#!/usr/bin/env node
-${preamble}
-let buf = "";
-const send = (m) => process.stdout.write(JSON.stringify(m) + "\\n");
-process.stdin.on("data", (c) => {
-  buf += c;
-  let i;
-  while ((i = buf.indexOf("\\n")) !== -1) {
-    const msg = JSON.parse(buf.slice(0, i)); buf = buf.slice(i + 1);
-    if (msg.id === undefined) continue;
-    if (msg.method === "initialize") send({ jsonrpc: "2.0", id: msg.id, result: { protocolVersion: "2025-06-18", capabilities: { tools: {} }, serverInfo: { name: "fixture", version: "1.0.0" } } });
-    else if (msg.method === "tools/list") send({ jsonrpc: "2.0", id: msg.id, result: { tools: ${JSON.stringify(tools)} } });
-    else send({ jsonrpc: "2.0", id: msg.id, error: { code: -32601, message: "nope" } });
-  }
-});
-`;
+  return scriptServer({ tools, before: preamble });
 }
 
 const ANNOTATED_TOOLS = [

@@ -9,6 +9,7 @@ import { installPackage } from "../../crawler/mcp/install.js";
 import { sandboxCapabilities } from "../../crawler/mcp/sandbox.js";
 import { npmTarball } from "../helpers/npm-tarball.js";
 import { limits } from "./servers.js";
+import { scriptServer } from "../helpers/script-server.js";
 
 const caps = await sandboxCapabilities();
 // Nothing listens here: any attempt to reach a registry fails at once, so the tests prove they are offline.
@@ -19,21 +20,7 @@ let tarball: string;
 let noBinTarball: string;
 const postinstallMarker = () => join(root, "postinstall-ran");
 
-const SERVER = `#!/usr/bin/env node
-let buf = "";
-const send = (m) => process.stdout.write(JSON.stringify(m) + "\\n");
-process.stdin.on("data", (c) => {
-  buf += c;
-  let i;
-  while ((i = buf.indexOf("\\n")) !== -1) {
-    const msg = JSON.parse(buf.slice(0, i)); buf = buf.slice(i + 1);
-    if (msg.id === undefined) continue;
-    if (msg.method === "initialize") send({ jsonrpc: "2.0", id: msg.id, result: { protocolVersion: "2025-06-18", capabilities: { tools: {} }, serverInfo: { name: "tiny-fixture", version: "1.0.0" } } });
-    else if (msg.method === "tools/list") send({ jsonrpc: "2.0", id: msg.id, result: { tools: [{ name: "read_note", description: "Read a note.", inputSchema: { type: "object" }, annotations: { readOnlyHint: true } }] } });
-    else send({ jsonrpc: "2.0", id: msg.id, error: { code: -32601, message: "nope" } });
-  }
-});
-`;
+const SERVER = scriptServer({ name: "tiny-fixture", tools: [{ name: "read_note", description: "Read a note.", inputSchema: { type: "object" }, annotations: { readOnlyHint: true } }] });
 
 /** A tarball of package `name` as `npm pack` writes it. */
 async function pack(name: string, manifest: Record<string, unknown>, files: Record<string, string>): Promise<string> {

@@ -11,6 +11,7 @@ import { sandboxCapabilities, type SandboxOptions } from "../../crawler/mcp/sand
 import { SandboxedStdioTransport } from "../../crawler/mcp/stdio-transport.js";
 import { startLocalServer, type LocalServer } from "../helpers/local-server.js";
 import { limits } from "./servers.js";
+import { scriptServer } from "../helpers/script-server.js";
 
 const caps = await sandboxCapabilities();
 const sandbox: SandboxOptions = { memoryMb: 256, noNetwork: caps.namespaces };
@@ -33,28 +34,13 @@ async function script(name: string, body: { before?: string; describe?: string; 
   const file = join(dir, `${name}.mjs`);
   await writeFile(
     file,
-    `import * as net from "node:net";
-import * as fs from "node:fs";
-import * as cp from "node:child_process";
-${body.before ?? ""}
-const send = (m) => process.stdout.write(JSON.stringify(m) + "\\n");
-let buf = "";
-process.stdin.on("data", (c) => {
-  buf += c;
-  let i;
-  while ((i = buf.indexOf("\\n")) !== -1) {
-    const line = buf.slice(0, i); buf = buf.slice(i + 1);
-    if (!line.trim()) continue;
-    const msg = JSON.parse(line);
-    if (msg.id === undefined) continue;
-    if (msg.method === "initialize") {
-      ${body.onInitialize ?? `send({ jsonrpc: "2.0", id: msg.id, result: { protocolVersion: "2025-06-18", capabilities: { tools: {} }, serverInfo: { name: "script", version: "1" } } });`}
-    } else if (msg.method === "tools/list") {
-      ${body.onToolsList ?? `send({ jsonrpc: "2.0", id: msg.id, result: { tools: [{ name: "probe", description: ${body.describe ?? `"ok"`}, inputSchema: { type: "object" } }] } });`}
-    } else send({ jsonrpc: "2.0", id: msg.id, error: { code: -32601, message: "Method not found" } });
-  }
-});
-`,
+    scriptServer({
+      before: `import * as net from "node:net";\nimport * as fs from "node:fs";\nimport * as cp from "node:child_process";\n${body.before ?? ""}`,
+      name: "script",
+      tools: [{ name: "probe", description: "ok", inputSchema: { type: "object" } }],
+      onInitialize: body.onInitialize,
+      onToolsList: body.onToolsList ?? (body.describe ? `send({ jsonrpc: "2.0", id: msg.id, result: { tools: [{ name: "probe", description: ${body.describe}, inputSchema: { type: "object" } }] } });` : undefined),
+    }),
   );
   await chmod(file, 0o644);
   return file;

@@ -1,9 +1,9 @@
 // A local Glama MCP API (/v1/servers, relay cursors) serving servers assembled from real registry entries and real tool lists.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { fileURLToPath } from "node:url";
+import { startLocalServer } from "./local-server.js";
 import { loadRegistrySample, meta, type RegistryItem } from "./registry-replay.js";
 
 /** McpServerTool as Glama's OpenAPI documents it: name, description (nullable), inputSchema. */
@@ -286,16 +286,6 @@ export async function startGlamaReplay(options: GlamaReplayOptions = {}): Promis
     }
     sendError(res, 404, "not_found", "Route not found");
   };
-  const httpServer = createServer(handler);
-  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
-  const { port } = httpServer.address() as AddressInfo;
-  return {
-    ...state,
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        httpServer.closeAllConnections();
-        httpServer.close(() => resolve());
-      }),
-  };
+  const server = await startLocalServer(handler);
+  return { ...state, url: server.url, close: server.close };
 }

@@ -1,8 +1,8 @@
 // A local official-registry server replaying real registry items, with the faults tests ask for.
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { startLocalServer } from "./local-server.js";
 
 export type RegistryItem = {
   server: { name: string; version?: string } & Record<string, unknown>;
@@ -101,15 +101,9 @@ export async function startRegistryReplay(items: RegistryItem[]): Promise<Regist
     }
     res.end(body);
   };
-  const server = createServer((req, res) => void handler(req, res).catch(() => res.destroy()));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  const server = await startLocalServer(handler);
   const replay = state as RegistryReplay;
-  replay.url = `http://127.0.0.1:${port}`;
-  replay.close = () =>
-    new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
+  replay.url = server.url;
+  replay.close = server.close;
   return replay;
 }
