@@ -3,12 +3,11 @@ import { chmod, mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/pro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EnumerateError } from "../../crawler/mcp/errors.js";
 import { listStdioTools } from "../../crawler/mcp/stdio.js";
 import { installPackage } from "../../crawler/mcp/install.js";
 import { sandboxCapabilities } from "../../crawler/mcp/sandbox.js";
 import { npmTarball } from "../helpers/npm-tarball.js";
-import { limits } from "./servers.js";
+import { limits, listingFailure } from "./servers.js";
 import { scriptServer } from "../helpers/script-server.js";
 
 const caps = await sandboxCapabilities();
@@ -43,15 +42,6 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-async function failure(p: Promise<unknown>): Promise<EnumerateError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(EnumerateError);
-  return e as EnumerateError;
-}
-
 describe("installPackage (npm)", () => {
   it("installs a local tarball without running its scripts, picks the bin named like the package, and lists it in the sandbox", async () => {
     const installed = await installPackage({ registryType: "npm", identifier: tarball }, { timeoutMs: 60_000, npmRegistryUrl: DEAD_REGISTRY });
@@ -70,7 +60,7 @@ describe("installPackage (npm)", () => {
 
   it("a package without a bin: install error, and its temp dir is removed", async () => {
     const before = await readdir(tmpdir());
-    const e = await failure(installPackage({ registryType: "npm", identifier: noBinTarball }, { timeoutMs: 60_000, npmRegistryUrl: DEAD_REGISTRY }));
+    const e = await listingFailure(installPackage({ registryType: "npm", identifier: noBinTarball }, { timeoutMs: 60_000, npmRegistryUrl: DEAD_REGISTRY }));
     expect(e.reason).toBe("install");
     expect(e.message).toMatch(/no "bin"/);
     const leftover = (await readdir(tmpdir())).filter((f) => f.startsWith("mcp-catalog-pkg-") && !before.includes(f));
@@ -79,26 +69,26 @@ describe("installPackage (npm)", () => {
 
   it("refuses identifiers that are not package names (flags, URLs, git specs) without running npm", async () => {
     for (const identifier of ["--registry=http://evil", "https://evil.example/x.tgz", "git+ssh://x/y", "a b"]) {
-      const e = await failure(installPackage({ registryType: "npm", identifier }, { timeoutMs: 5_000 }));
+      const e = await listingFailure(installPackage({ registryType: "npm", identifier }, { timeoutMs: 5_000 }));
       expect(e.reason).toBe("install");
     }
   });
 
   it("a registry that cannot be reached: install error naming npm's complaint", async () => {
-    const e = await failure(installPackage({ registryType: "npm", identifier: "some-mcp-server", version: "1.0.0" }, { timeoutMs: 20_000, npmRegistryUrl: DEAD_REGISTRY }));
+    const e = await listingFailure(installPackage({ registryType: "npm", identifier: "some-mcp-server", version: "1.0.0" }, { timeoutMs: 20_000, npmRegistryUrl: DEAD_REGISTRY }));
     expect(["install", "timeout"]).toContain(e.reason);
   });
 });
 
 describe("installPackage (pypi)", () => {
   it("no PyPI here: an unreachable index (or no installer) is an install error", async () => {
-    const e = await failure(installPackage({ registryType: "pypi", identifier: "mcp-server-fetch", version: "1.0.0" }, { timeoutMs: 30_000, pypiIndexUrl: "http://127.0.0.1:9/simple" }));
+    const e = await listingFailure(installPackage({ registryType: "pypi", identifier: "mcp-server-fetch", version: "1.0.0" }, { timeoutMs: 30_000, pypiIndexUrl: "http://127.0.0.1:9/simple" }));
     expect(e.reason).toBe("install");
     expect(e.message).toMatch(/pip|uv|Python installer/i);
   });
 
   it("refuses names that are not PEP 508 names", async () => {
-    const e = await failure(installPackage({ registryType: "pypi", identifier: "--index-url=http://evil" }, { timeoutMs: 5_000 }));
+    const e = await listingFailure(installPackage({ registryType: "pypi", identifier: "--index-url=http://evil" }, { timeoutMs: 5_000 }));
     expect(e.reason).toBe("install");
   });
 });

@@ -2,11 +2,10 @@
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { ListToolsRequestSchema } from "@modelcontextprotocol/sdk/types.js";
 import { afterEach, describe, expect, it } from "vitest";
-import { EnumerateError } from "../../crawler/mcp/errors.js";
 import type { EnumerateLimits } from "../../crawler/mcp/limits.js";
 import { listRemoteTools } from "../../crawler/mcp/remote.js";
 import type { LocalServer } from "../helpers/local-server.js";
-import { annotatedServer, limits, startModernServer, startRawLegacyServer, startSseServer, startStreamableServer, tool } from "./servers.js";
+import { annotatedServer, limits, listingFailure, startModernServer, startRawLegacyServer, startSseServer, startStreamableServer, tool } from "./servers.js";
 
 const servers: LocalServer[] = [];
 const track = <T extends LocalServer>(s: T): T => {
@@ -16,15 +15,6 @@ const track = <T extends LocalServer>(s: T): T => {
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
 });
-
-async function failure(p: Promise<unknown>): Promise<EnumerateError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(EnumerateError);
-  return e as EnumerateError;
-}
 
 const with_ = (over: Partial<EnumerateLimits>): EnumerateLimits => ({ ...limits, ...over });
 
@@ -80,7 +70,7 @@ describe("legacy servers (initialize, then tools/list)", () => {
     expect(seen).toContain("POST /messages");
     // What the guard refuses surfaces as "blocked".
     const blocked = (() => Promise.reject(Object.assign(new Error("refused 127.0.0.1"), { name: "SsrfError" }))) as typeof fetch;
-    const e = await failure(listRemoteTools({ url: `${s1.url}/mcp`, type: "streamable-http" }, { limits, fetch: blocked }));
+    const e = await listingFailure(listRemoteTools({ url: `${s1.url}/mcp`, type: "streamable-http" }, { limits, fetch: blocked }));
     expect(e.reason).toBe("blocked");
   });
 
@@ -121,7 +111,7 @@ describe("limits", () => {
   it("a server that hangs on initialize is cut off by the total timeout, and its connections are closed", async () => {
     const s = track(await startRawLegacyServer({ takeOver: () => true })); // never answers anything
     const t0 = Date.now();
-    const e = await failure(listRemoteTools({ url: s.url, type: "streamable-http" }, { limits: with_({ connectTimeoutMs: 30_000, requestTimeoutMs: 30_000, totalTimeoutMs: 400 }) }));
+    const e = await listingFailure(listRemoteTools({ url: s.url, type: "streamable-http" }, { limits: with_({ connectTimeoutMs: 30_000, requestTimeoutMs: 30_000, totalTimeoutMs: 400 }) }));
     const took = Date.now() - t0;
     expect(e.reason).toBe("timeout");
     expect(e.message).toMatch(/total timeout of 400 ms/);
@@ -133,7 +123,7 @@ describe("limits", () => {
   it("the connect timeout bounds discover + initialize even when the total is generous", async () => {
     const s = track(await startRawLegacyServer({ takeOver: () => true }));
     const t0 = Date.now();
-    const e = await failure(listRemoteTools({ url: s.url, type: "streamable-http" }, { limits: with_({ connectTimeoutMs: 200, totalTimeoutMs: 20_000 }) }));
+    const e = await listingFailure(listRemoteTools({ url: s.url, type: "streamable-http" }, { limits: with_({ connectTimeoutMs: 200, totalTimeoutMs: 20_000 }) }));
     expect(e.reason).toBe("timeout");
     expect(e.message).toMatch(/initialize within 200 ms/);
     expect(Date.now() - t0).toBeLessThan(2_000);
@@ -141,7 +131,7 @@ describe("limits", () => {
 
   it("the request timeout bounds each tools/list page", async () => {
     const s = track(await startRawLegacyServer({ takeOver: (m) => m.method === "tools/list" }));
-    const e = await failure(listRemoteTools({ url: s.url, type: "streamable-http" }, { limits: with_({ requestTimeoutMs: 200 }) }));
+    const e = await listingFailure(listRemoteTools({ url: s.url, type: "streamable-http" }, { limits: with_({ requestTimeoutMs: 200 }) }));
     expect(e.reason).toBe("timeout");
   });
 
@@ -225,7 +215,7 @@ describe("limits", () => {
   it("a 5 MB description over a small byte budget fails as a limit, without reading it all", async () => {
     const huge = "A".repeat(5 * 1024 * 1024);
     const s = track(await startRawLegacyServer({ toolsList: () => ({ tools: [tool("verbose", { description: huge })] }) }));
-    const e = await failure(listRemoteTools({ url: s.url, type: "streamable-http" }, { limits: with_({ maxBytes: 512 * 1024 }) }));
+    const e = await listingFailure(listRemoteTools({ url: s.url, type: "streamable-http" }, { limits: with_({ maxBytes: 512 * 1024 }) }));
     expect(e.reason).toBe("limit");
     expect(e.message).toMatch(/more than \d+ bytes/);
   });
@@ -256,13 +246,13 @@ describe("broken servers", () => {
         },
       }),
     );
-    const e = await failure(listRemoteTools({ url: s.url, type: "streamable-http" }, { limits }));
+    const e = await listingFailure(listRemoteTools({ url: s.url, type: "streamable-http" }, { limits }));
     expect(e.reason).toBe("protocol");
   });
 
   it("a JSON-RPC result without a tools array fails as a protocol error", async () => {
     const s = track(await startRawLegacyServer({ toolsList: () => ({ tools: "many" }) }));
-    const e = await failure(listRemoteTools({ url: s.url, type: "streamable-http" }, { limits }));
+    const e = await listingFailure(listRemoteTools({ url: s.url, type: "streamable-http" }, { limits }));
     expect(e.reason).toBe("protocol");
   });
 
@@ -276,7 +266,7 @@ describe("broken servers", () => {
         },
       }),
     );
-    const e = await failure(listRemoteTools({ url: s.url, type: "streamable-http" }, { limits }));
+    const e = await listingFailure(listRemoteTools({ url: s.url, type: "streamable-http" }, { limits }));
     expect(e.reason).toBe("protocol");
   });
 
@@ -291,7 +281,7 @@ describe("broken servers", () => {
         },
       }),
     );
-    const e = await failure(listRemoteTools({ url: s.url, type: "streamable-http" }, { limits: with_({ requestTimeoutMs: 300 }) }));
+    const e = await listingFailure(listRemoteTools({ url: s.url, type: "streamable-http" }, { limits: with_({ requestTimeoutMs: 300 }) }));
     expect(e.reason).toBe("protocol");
   });
 
@@ -307,7 +297,7 @@ describe("broken servers", () => {
         },
       }),
     );
-    const e = await failure(listRemoteTools({ url: s.url, type: "streamable-http" }, { limits }));
+    const e = await listingFailure(listRemoteTools({ url: s.url, type: "streamable-http" }, { limits }));
     expect(e.reason).toBe("connect");
   });
 
@@ -324,7 +314,7 @@ describe("broken servers", () => {
       }),
     );
     const t0 = Date.now();
-    const e = await failure(listRemoteTools({ url: s.url, type: "streamable-http" }, { limits: with_({ requestTimeoutMs: 400 }) }));
+    const e = await listingFailure(listRemoteTools({ url: s.url, type: "streamable-http" }, { limits: with_({ requestTimeoutMs: 400 }) }));
     expect(["connect", "timeout"]).toContain(e.reason);
     expect(Date.now() - t0).toBeLessThan(2_000);
   });
@@ -333,20 +323,20 @@ describe("broken servers", () => {
     const s = await startRawLegacyServer({});
     const url = s.url;
     await s.close();
-    const e = await failure(listRemoteTools({ url, type: "streamable-http" }, { limits }));
+    const e = await listingFailure(listRemoteTools({ url, type: "streamable-http" }, { limits }));
     expect(e.reason).toBe("connect");
   });
 
   it("401: auth, and no SSE fallback (401 is not a fallback status)", async () => {
     const s = track(await startRawLegacyServer({ takeOver: (_m, _req, res) => (res.writeHead(401, { "www-authenticate": 'Bearer realm="x"' }).end(), true) }));
-    const e = await failure(listRemoteTools({ url: s.url, type: "streamable-http" }, { limits }));
+    const e = await listingFailure(listRemoteTools({ url: s.url, type: "streamable-http" }, { limits }));
     expect(e.reason).toBe("auth");
     expect(s.requests.length).toBe(1); // the discover probe already says so: no initialize, no SSE GET
   });
 
   it("404 on both transports: protocol, naming both attempts", async () => {
     const s = track(await startRawLegacyServer({ takeOver: (_m, _req, res) => (res.writeHead(404).end(), true) }));
-    const e = await failure(listRemoteTools({ url: `${s.url}/nothing`, type: "streamable-http" }, { limits }));
+    const e = await listingFailure(listRemoteTools({ url: `${s.url}/nothing`, type: "streamable-http" }, { limits }));
     expect(e.reason).toBe("protocol");
     expect(e.message).toMatch(/SSE fallback failed too/);
   });

@@ -10,7 +10,7 @@ import { listStdioTools } from "../../crawler/mcp/stdio.js";
 import { sandboxCapabilities, type SandboxOptions } from "../../crawler/mcp/sandbox.js";
 import { SandboxedStdioTransport } from "../../crawler/mcp/stdio-transport.js";
 import { startLocalServer, type LocalServer } from "../helpers/local-server.js";
-import { limits } from "./servers.js";
+import { limits, listingFailure } from "./servers.js";
 import { scriptServer } from "../helpers/script-server.js";
 
 const caps = await sandboxCapabilities();
@@ -44,15 +44,6 @@ async function script(name: string, body: { before?: string; describe?: string; 
   );
   await chmod(file, 0o644);
   return file;
-}
-
-async function failure(p: Promise<unknown>): Promise<EnumerateError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(EnumerateError);
-  return e as EnumerateError;
 }
 
 describe("server-everything over stdio", () => {
@@ -153,20 +144,20 @@ describe("limits and failures", () => {
   it("a server that never answers initialize is killed at the total timeout", async () => {
     const file = await script("mute", { onInitialize: "/* silence */" });
     const t0 = Date.now();
-    const e = await failure(listStdioTools({ command: process.execPath, args: [file] }, { limits: { ...limits, totalTimeoutMs: 800, connectTimeoutMs: 30_000 }, sandbox }));
+    const e = await listingFailure(listStdioTools({ command: process.execPath, args: [file] }, { limits: { ...limits, totalTimeoutMs: 800, connectTimeoutMs: 30_000 }, sandbox }));
     expect(e.reason).toBe("timeout");
     expect(Date.now() - t0).toBeLessThan(3_000);
   });
 
   it("stdout over the byte budget kills the server with a limit error", async () => {
     const file = await script("flood", { onToolsList: `const line = "x".repeat(64 * 1024) + "\\n"; for (let i = 0; i < 100; i++) process.stdout.write(line);` });
-    const e = await failure(listStdioTools({ command: process.execPath, args: [file] }, { limits: { ...limits, maxBytes: 100_000 }, sandbox }));
+    const e = await listingFailure(listStdioTools({ command: process.execPath, args: [file] }, { limits: { ...limits, maxBytes: 100_000 }, sandbox }));
     expect(e.reason).toBe("limit");
     expect(e.message).toMatch(/stdout/);
   });
 
   it("a server that exits at once reports its stderr", async () => {
-    const e = await failure(listStdioTools({ command: process.execPath, args: ["-e", "console.error('missing API_KEY'); process.exit(3)"] }, { limits, sandbox }));
+    const e = await listingFailure(listStdioTools({ command: process.execPath, args: ["-e", "console.error('missing API_KEY'); process.exit(3)"] }, { limits, sandbox }));
     expect(e.reason).toBe("connect");
     expect(e.message).toMatch(/missing API_KEY/);
   });
@@ -198,7 +189,7 @@ describe("limits and failures", () => {
   });
 
   it("a command that does not exist fails as connect", async () => {
-    const e = await failure(listStdioTools({ command: "/nonexistent/mcp-server", args: [] }, { limits, sandbox }));
+    const e = await listingFailure(listStdioTools({ command: "/nonexistent/mcp-server", args: [] }, { limits, sandbox }));
     expect(["connect"]).toContain(e.reason);
   });
 
