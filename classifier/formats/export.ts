@@ -168,7 +168,7 @@ export function lossWarnings(format: string, tools: readonly ToolEntry[], can: E
     }
     if (split && !expressible) {
       out.push(
-        `${format}: ${name}: per-action rules (${commentText(split.argument)}: ${split.allowed.map(commentText).join(", ")} allowed; ${split.refused.map(commentText).join(", ")} not) ` +
+        `${format}: ${name}: per-action rules (${commentText(split.argument)}: ${actionsText(split)}) ` +
           `cannot be expressed; the strictest action's rule (${tool.decision}) applies to every call`,
       );
     }
@@ -176,6 +176,12 @@ export function lossWarnings(format: string, tools: readonly ToolEntry[], can: E
     if (tool.decision === "approve" && !can.approval) out.push(`${format}: ${name}: needs approval, which ${format} cannot express; denied instead`);
   }
   return out;
+}
+
+/** The values a split allows and refuses, as a warning says them: "create, update allowed; delete not", "none allowed; …". */
+function actionsText(split: ActionSplit): string {
+  const allowed = `${split.allowed.length > 0 ? split.allowed.map(commentText).join(", ") : "none"} allowed`;
+  return split.refused.length > 0 ? `${allowed}; ${split.refused.map(commentText).join(", ")} not` : allowed;
 }
 
 /** A consolidated tool's per-action rules as dialects write them: the argument, the values allowed and the rest. */

@@ -105,6 +105,13 @@ describe("intercept: an evaluate rule admits the allowed actions", () => {
 describe("dialects that cannot read arguments: the strictest action's rule, and a warning naming what was lost", () => {
   const lost = /^(claude-code|codex|agentgateway): label_write: per-action rules \(method: create, update allowed; delete not\) cannot be expressed; the strictest action's rule \(deny\) applies to every call$/;
 
+  it("says so when no action of a tool is allowed", () => {
+    // actions_run_trigger: every method starts, reruns, cancels or deletes a run; the warning once read "method:  allowed".
+    expect(exportPolicy("claude-code", github).warnings).toContainEqual(
+      expect.stringMatching(/^claude-code: actions_run_trigger: per-action rules \(method: none allowed; run_workflow, [a-z_, ]+ not\) cannot be expressed; the strictest action's rule \(deny\) applies to every call$/),
+    );
+  });
+
   it("claude-code denies label_write outright", () => {
     const { text, warnings } = exportPolicy("claude-code", github);
     expect((JSON.parse(text) as { permissions: { deny: string[] } }).permissions.deny).toContain("mcp__github-mcp-server__label_write");
