@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { EnumerateLimits } from "../../crawler/mcp/limits.js";
 import { listRemoteTools } from "../../crawler/mcp/remote.js";
 import type { LocalServer } from "../helpers/local-server.js";
-import { annotatedServer, limits, listingFailure, startModernServer, startRawLegacyServer, startSseServer, startStreamableServer, tool } from "./servers.js";
+import { annotatedServer, closesMidStream, limits, listingFailure, startModernServer, startRawLegacyServer, startSseServer, startStreamableServer, tool } from "./servers.js";
 
 const servers: LocalServer[] = [];
 const track = <T extends LocalServer>(s: T): T => {
@@ -304,13 +304,7 @@ describe("broken servers", () => {
   it("a server that drops its SSE reply stream mid-event fails (connect), bounded by the request timeout", async () => {
     const s = track(
       await startRawLegacyServer({
-        takeOver: (m, _req, res) => {
-          if (m.method !== "tools/list") return false;
-          res.writeHead(200, { "content-type": "text/event-stream" });
-          res.write('event: message\ndata: {"jsonrpc":"2.0","id":');
-          setTimeout(() => res.socket?.destroy(), 20);
-          return true;
-        },
+        takeOver: closesMidStream,
       }),
     );
     const t0 = Date.now();

@@ -107,6 +107,15 @@ export interface RpcMessage {
   params?: Record<string, unknown> & { cursor?: string };
 }
 
+/** A raw server's takeOver that opens a tools/list reply stream, writes half an event and drops the connection. */
+export function closesMidStream(m: RpcMessage, _req: IncomingMessage, res: ServerResponse): boolean {
+  if (m.method !== "tools/list") return false;
+  res.writeHead(200, { "content-type": "text/event-stream" });
+  res.write('event: message\ndata: {"jsonrpc":"2.0","id":');
+  setTimeout(() => res.socket?.destroy(), 20);
+  return true;
+}
+
 /**
  * A hand-written legacy Streamable HTTP server: answers discover with "method not found" (as a
  * stateless legacy server does), initialize with 2025-06-18, and leaves tools/list to the test,

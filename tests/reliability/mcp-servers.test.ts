@@ -8,7 +8,7 @@ import { introspectServers } from "../../crawler/introspect-stage.js";
 import { refresh } from "../../crawler/refresh.js";
 import { registrySource } from "../../crawler/sources/registry.js";
 import { servers, tools } from "../../db/schema.js";
-import { startRawLegacyServer, tool } from "../enumerate/servers.js";
+import { closesMidStream, startRawLegacyServer, tool } from "../enumerate/servers.js";
 import { DRIVERS, openTestCatalog, type TestCatalog } from "../helpers/catalog.js";
 import { testHttpClient } from "../helpers/http.js";
 import type { LocalServer } from "../helpers/local-server.js";
@@ -43,15 +43,7 @@ const behaviours: Record<string, Parameters<typeof startRawLegacyServer>[0]> = {
     },
   },
   "io.test/pages-forever": { toolsList: (_c, n) => ({ tools: [tool(`page_${n}`)], nextCursor: `page-${n + 1}` }) },
-  "io.test/closes-mid-stream": {
-    takeOver: (m, _req, res) => {
-      if (m.method !== "tools/list") return false;
-      res.writeHead(200, { "content-type": "text/event-stream" });
-      res.write('event: message\ndata: {"jsonrpc":"2.0","id":');
-      setTimeout(() => res.socket?.destroy(), 20);
-      return true;
-    },
-  },
+  "io.test/closes-mid-stream": { takeOver: closesMidStream },
   // MCP's optional fields sent as null, and one entry that is no tool at all.
   "io.test/null-fields": {
     toolsList: () => ({
