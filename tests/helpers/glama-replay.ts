@@ -3,31 +3,12 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { fileURLToPath } from "node:url";
+import type { GlamaServer, GlamaTool } from "../../scripts/dev/world/glama-api.js";
+export type { GlamaServer, GlamaTool };
 import { startLocalServer } from "./local-server.js";
 import { loadRegistrySample, meta, type RegistryItem } from "./registry-replay.js";
 
 /** McpServerTool as Glama's OpenAPI documents it: name, description (nullable), inputSchema. */
-export interface GlamaTool {
-  name?: string;
-  description: string | null;
-  inputSchema?: unknown;
-}
-
-/** McpServer as Glama's OpenAPI documents it (every field required, several nullable). */
-export interface GlamaServer {
-  id?: string;
-  name: string;
-  namespace: string;
-  slug: string;
-  description: string;
-  url: string;
-  repository: { url: string } | null;
-  spdxLicense: { name: string; url: string } | null;
-  attributes: string[];
-  environmentVariablesJsonSchema: { type: "object"; properties: Record<string, { type: string; description: string }>; required?: string[] } | null;
-  tools: GlamaTool[];
-}
-
 function fixture(name: string): string {
   return fileURLToPath(new URL(`../fixtures/glama/${name}`, import.meta.url));
 }

@@ -6,6 +6,7 @@
 // directory (twins of registry servers interleaved with Glama-only servers) and their tools straight to glama.jsonl.
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import type { GlamaServer } from "./glama-api.js";
 import { FILES, LineWriter, manifestText, registryIndexLine, rfc3339, type Manifest } from "./files.js";
 import { Rng, STREAM } from "./random.js";
 import { generateTools, pickStyle, plural, toolCount } from "./tools.js";
@@ -404,20 +405,6 @@ function registryItem(seed: number, spec: ServerSpec, v: number): Record<string,
       },
     },
   };
-}
-
-interface GlamaServer {
-  id: string;
-  name: string;
-  namespace: string;
-  slug: string;
-  description: string;
-  url: string;
-  repository: { url: string } | null;
-  spdxLicense: { name: string; url: string } | null;
-  attributes: string[];
-  environmentVariablesJsonSchema: Record<string, unknown> | null;
-  tools: unknown[];
 }
 
 interface GlamaDraft {
