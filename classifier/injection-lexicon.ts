@@ -128,7 +128,7 @@ export const CUES: Record<WordFamily, string> = {
  * every English pattern it reads), or the text is not in English. Kept apart from CUES so the family rules run on no
  * more text.
  */
-export const WINDOW_CUES: Record<"model_directed" | "concealment" | "shadowing", string> = {
+export const WINDOW_CUES: Record<"model_directed" | "concealment" | "shadowing" | "exfiltration", string> = {
   model_directed: `every+answer every+reply each+answer each+reply every+time your+replies your+answers your+responses all+your
     own precedence outrank outranks override overrides supersede supersedes priority system+prompt system+message
     user+message user+messages recommend recommending respuesta risposta antwoord antwort jawaban balasan svar`,
@@ -142,6 +142,14 @@ export const WINDOW_CUES: Record<"model_directed" | "concealment" | "shadowing",
   shadowing: `deprecated obsolete outdated phased retired longer unsupported unreliable untrusted trusted trustworthy insecure
     secure unsafe broken compromised maintenance expired leak leaks inflated even+if even+when even+though place+of
     regardless obsoletos obsoletas obsoleto obsoleta veraltet verouderd usang`,
+  exfiltration: `environment env environ printenv ssh aws kube kubeconfig gnupg netrc npmrc pypirc bash+history zsh+history
+    id+rsa id+ed25519 id+ecdsa pem p12 pfx credential credentials keychain system+prompt system+message system+instructions
+    instructions+you your+instructions conversation chat session dialog dialogue transcript tool+outputs tool+output
+    tool+results tool+s has+mentioned has+shared has+typed has+pasted mentioned+earlier shared+earlier cvv cvc ssn otp
+    passport phone+number home+address date+of birth+date location+history contact+list national+id social+security
+    card+number card+numbers card+details bank+login seed+phrase entorno ambiente lingkungan conversaci conversa
+    conversazione conversation percakapan obrolan kredensial umgebungsvariablen omgevingsvariabelen usuario utente
+    utilisateur pengguna`,
 };
 
 /**
