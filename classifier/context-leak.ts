@@ -89,6 +89,9 @@ const NAMES_AN_ID = /^\s*(?:'s\s+)?(?:ids?|identifiers?|numbers?|names?|titles?|
 /** A file named as where it is or what to read, not as what to send: "the path to ~/.ssh/id_rsa", "e.g. ~/.aws". */
 const FILE_NAMED = /\b(?:path|paths|location|directory|folder|file ?name|e\.g\.|i\.e\.|default|defaults|such as|like)\b[^.;]{0,12}$/;
 
+/** A public key is no secret: "the contents of ~/.ssh/id_ed25519.pub — only the public key". */
+const PUBLIC_KEY = words("public key|публичн[а-я]* ключ|открыт[а-я]* ключ|clé publique|öffentliche[nr]? schlüssel|chave pública|clave pública|chiave pubblica", "公钥|公鑰|公開鍵|공개 키|공개키");
+
 /**
  * Where the sentence names what the model holds: the environment, secret files and this conversation are the model's
  * by their words, the person's data only where it is someone's.
@@ -97,7 +100,7 @@ function held(s: string): number | undefined {
   for (const re of [ENVIRONMENT_RE, SECRET_FILES, CONVERSATION_RE]) {
     const m = re.exec(s);
     if (!m || NAMES_AN_ID.test(s.slice(m.index + m[0].length, m.index + m[0].length + 12))) continue;
-    if (re === SECRET_FILES && FILE_NAMED.test(s.slice(Math.max(0, m.index - 40), m.index))) continue;
+    if (re === SECRET_FILES && (FILE_NAMED.test(s.slice(Math.max(0, m.index - 40), m.index)) || PUBLIC_KEY.test(s) || /^\S*\.pub\b/.test(s.slice(m.index)))) continue;
     return m.index;
   }
   const personal = [...s.matchAll(PERSONAL_DATA)];

@@ -38,6 +38,7 @@ describe("what the model holds, handed out", () => {
     // A secret file as where something goes or is read from, or named as an example.
     "Add ControlMaster settings to ~/.ssh/config for faster connections.",
     "Pass the path to your private key, e.g. ~/.ssh/id_ed25519, in the key_path argument.",
+    "Registers a deploy key: put the contents of ~/.ssh/id_ed25519.pub in the key field.",
     // The tool's own fields, nobody's data.
     "Add one target (email address, phone number or webhook URL) to an existing user.",
     // The environment as what an argument sets, or code that reads one variable.
