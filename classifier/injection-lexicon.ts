@@ -128,7 +128,7 @@ export const CUES: Record<WordFamily, string> = {
  * every English pattern it reads), or the text is not in English. Kept apart from CUES so the family rules run on no
  * more text.
  */
-export const WINDOW_CUES: Record<"model_directed" | "concealment" | "shadowing" | "exfiltration", string> = {
+export const WINDOW_CUES: Record<"model_directed" | "concealment" | "shadowing" | "exfiltration" | "other_server", string> = {
   model_directed: `every+answer every+reply each+answer each+reply every+time your+replies your+answers your+responses all+your
     own precedence outrank outranks override overrides supersede supersedes priority system+prompt system+message
     user+message user+messages recommend recommending respuesta risposta antwoord antwort jawaban balasan svar`,
@@ -150,6 +150,7 @@ export const WINDOW_CUES: Record<"model_directed" | "concealment" | "shadowing" 
     card+number card+numbers card+details bank+login seed+phrase entorno ambiente lingkungan conversaci conversa
     conversazione conversation percakapan obrolan kredensial umgebungsvariablen omgevingsvariabelen usuario utente
     utilisateur pengguna`,
+  other_server: `server servers serveur servidor serwer`,
 };
 
 /**
