@@ -492,7 +492,7 @@ const ENGLISH_WORDS = /\b(?:the|and|to|of|is|are|has|have|was|were|you|your|for|
 const OTHER_WORDS = new RegExp(`(?<![${LETTER}])(?:de|het|een|van|voor|niet|il|lo|la|di|che|per|non|le|les|des|du|et|est|el|los|las|y|que|por|para|der|die|das|und|ist|nicht|os|as|não|em|do|da|w|z|i|nie|się|na|и|не|в|bir|ve|bu)(?![${LETTER}])`, "g");
 const KANA = /[\u3040-\u30ff]/;
 const HAN = /[\u4e00-\u9fff]/;
-function readAsEnglish(s: string): boolean {
+export function readAsEnglish(s: string): boolean {
   if (KANA.test(s)) return false;
   if (HAN.test(s)) return true;
   const english = s.match(ENGLISH_WORDS)?.length ?? 0;

@@ -142,14 +142,15 @@ export const WINDOW_CUES: Record<"model_directed" | "concealment" | "shadowing" 
   shadowing: `deprecated obsolete outdated phased retired longer unsupported unreliable untrusted trusted trustworthy insecure
     secure unsafe broken compromised maintenance expired leak leaks inflated even+if even+when even+though place+of
     regardless obsoletos obsoletas obsoleto obsoleta veraltet verouderd usang`,
-  exfiltration: `environment env environ printenv ssh aws kube kubeconfig gnupg netrc npmrc pypirc bash+history zsh+history
-    id+rsa id+ed25519 id+ecdsa pem p12 pfx credential credentials keychain system+prompt system+message system+instructions
-    instructions+you your+instructions conversation chat session dialog dialogue transcript tool+outputs tool+output
-    tool+results tool+s has+mentioned has+shared has+typed has+pasted mentioned+earlier shared+earlier cvv cvc ssn otp
-    passport phone+number home+address date+of birth+date location+history contact+list national+id social+security
-    card+number card+numbers card+details bank+login seed+phrase entorno ambiente lingkungan conversaci conversa
-    conversazione conversation percakapan obrolan kredensial umgebungsvariablen omgevingsvariabelen usuario utente
-    utilisateur pengguna`,
+  exfiltration: `environment env ssh aws kube kubeconfig gnupg netrc npmrc pypirc bash+history zsh+history id+rsa id+ed25519
+    id+ecdsa pem p12 pfx credential credentials system+prompt system+message system+instructions instructions+you
+    your+instructions conversation chat session dialog dialogue transcript tool+outputs tool+output tool+results tool+s
+    has+mentioned has+shared has+typed has+pasted user+mentioned customer+mentioned mentioned+earlier shared+earlier cvv
+    cvc ssn otp passport phone+number phone+numbers email+address home+address date+of location+history contact+list
+    national+id social+security card+number card+numbers card+details bank+login seed+phrase seed+phrases
+    recovery+phrase recovery+phrases password passwords api+key api+keys entorno ambiente lingkungan conversa
+    conversazione percakapan obrolan kredensial umgebungsvariablen omgevingsvariabelen environnement chatverlauf usuario
+    utente utilisateur pengguna sistema`,
   other_server: `server servers serveur servidor serwer`,
 };
 

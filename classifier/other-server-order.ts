@@ -5,8 +5,8 @@
 import type { InjectionFinding } from "./injection.js";
 import { quoteSpan, splitSentences, wordPattern as words } from "./text-sentences.js";
 
-/** A tool by its name: snake_case or dotted ("create_pull_request", "payments.transfer"), in backticks or not. */
-const TOOL = "`?[a-z][a-z0-9]*(?:[_.][a-z0-9]+)+(?<!\\.(?:py|js|mjs|ts|json|ya?ml|md|txt|sh|toml|csv|html?|go|rs|java|rb|php|sql|xml|env|lock|log|cfg|ini|conf))`?";
+/** A tool by its name: snake_case or dotted ("create_pull_request", "payments.transfer"), in backticks or not; bounded, so a long token costs no more than a short one. */
+const TOOL = "`?[a-z][a-z0-9]{0,40}(?:[_.][a-z0-9]{1,40}){1,6}(?<!\\.(?:py|js|mjs|ts|json|ya?ml|md|txt|sh|toml|csv|html?|go|rs|java|rb|php|sql|xml|env|lock|log|cfg|ini|conf))`?";
 /** A server's own words for itself, which make the tool named this server's: "this server's", "on the same server". */
 const OWN = /\b(?:this|our|the same|same|its own|own|my|mcp)\s+(?:mcp\s+)?server(?:['’]s)?\s*$|^(?:this|our|same|its|own|my|mcp)\b/;
 
@@ -16,8 +16,8 @@ const GENERIC = "(?:the|a|an|this|that|our|your|its|their|same|own|my|mcp|remote
 /** Another server's tool, in English: "the github server's create_pull_request tool", "write_file from the filesystem server". */
 const OTHER_SERVERS_TOOL = new RegExp(
   [
-    `(?<![a-z0-9_])(?:the |a |an )?(?!${GENERIC} )[a-z0-9][a-z0-9.-]* server['’]s (?:${TOOL}|[a-z-]+ tools?)(?!\\.?[a-z0-9_])`,
-    `(?<![a-z0-9_.])${TOOL}(?: tools?)? (?:from|on|of|in|offered by|provided by|exposed by) (?:(?:the |a |an )?(?!${GENERIC} )[a-z0-9.-]+ (?:connected |mcp )?server|(?:any|another|other|a different|every) (?:connected |mcp )?servers?)\\b`,
+    `(?<![a-z0-9_])(?:the |a |an )?(?!${GENERIC} )[a-z0-9][a-z0-9.-]{0,40} server['’]s (?:${TOOL}|[a-z-]+ tools?)(?!\\.?[a-z0-9_])`,
+    `(?<![a-z0-9_.])${TOOL}(?: tools?)? (?:from|on|of|in|offered by|provided by|exposed by) (?:(?:the |a |an )?(?!${GENERIC} )[a-z0-9.-]{1,40} (?:connected |mcp )?server|(?:any|another|other|a different|every) (?:connected |mcp )?servers?)\\b`,
     `\\btools? (?:from|on|of|offered by|provided by|exposed by) (?:any|another|other|a different|every) (?:connected |mcp )?servers?\\b`,
     `\\b(?:any|another|other|a different) (?:connected |mcp )?server['’]s (?:tools?|${TOOL})`,
   ].join("|"),
