@@ -128,7 +128,7 @@ export const CUES: Record<WordFamily, string> = {
  * every English pattern it reads), or the text is not in English. Kept apart from CUES so the family rules run on no
  * more text.
  */
-export const WINDOW_CUES: Record<"model_directed" | "concealment" | "shadowing" | "exfiltration" | "other_server", string> = {
+export const WINDOW_CUES: Record<"model_directed" | "concealment" | "shadowing" | "exfiltration", string> = {
   model_directed: `every+answer every+reply each+answer each+reply every+time your+replies your+answers your+responses all+your
     own precedence outrank outranks override overrides supersede supersedes priority system+prompt system+message
     user+message user+messages recommend recommending respuesta risposta antwoord antwort jawaban balasan svar`,
@@ -151,7 +151,6 @@ export const WINDOW_CUES: Record<"model_directed" | "concealment" | "shadowing" 
     recovery+phrase recovery+phrases password passwords api+key api+keys entorno ambiente lingkungan conversa
     conversazione percakapan obrolan kredensial umgebungsvariablen omgevingsvariabelen environnement chatverlauf usuario
     utente utilisateur pengguna sistema`,
-  other_server: `server servers serveur servidor serwer`,
 };
 
 /**

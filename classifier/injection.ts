@@ -14,7 +14,6 @@ import { quoteSpan } from "./text-sentences.js";
 import { undisclosedEffect } from "./undisclosed-effect.js";
 import { contextLeak } from "./context-leak.js";
 import { displacedTool } from "./displaced-tool.js";
-import { otherServerOrder } from "./other-server-order.js";
 import { replySteering } from "./reply-steering.js";
 import {
   CUES,
@@ -68,8 +67,8 @@ const TYPOGRAPHIC = 2048;
 /** Letters outside ASCII: text the English cue words cannot gate (the sentence-window readers read it whatever its words). */
 const FOREIGN = 4096;
 /** The sentence-window readers' own cue words (WINDOW_CUES), by family: they open the reader, not the family's rules. */
-const WINDOW: Record<keyof typeof WINDOW_CUES, number> = { concealment: 8192, shadowing: 16384, model_directed: 32768, exfiltration: 65536, other_server: 131072 };
-const WINDOW_ALL = WINDOW.concealment | WINDOW.shadowing | WINDOW.model_directed | WINDOW.exfiltration | WINDOW.other_server;
+const WINDOW: Record<keyof typeof WINDOW_CUES, number> = { concealment: 8192, shadowing: 16384, model_directed: 32768, exfiltration: 65536 };
+const WINDOW_ALL = WINDOW.concealment | WINDOW.shadowing | WINDOW.model_directed | WINDOW.exfiltration;
 
 /** Separators between two words of one sentence. */
 const SEP = "[^a-z0-9'.!?;]+";
@@ -484,8 +483,7 @@ function readWindows(text: string, lower: string, windows: number): InjectionFin
     (windows & WINDOW.concealment ? undisclosedEffect(text, lower) : undefined) ??
     (windows & WINDOW.shadowing ? displacedTool(text, lower) : undefined) ??
     (windows & WINDOW.model_directed ? replySteering(text, lower) : undefined) ??
-    (windows & WINDOW.exfiltration ? contextLeak(text, lower) : undefined) ??
-    (windows & WINDOW.other_server ? otherServerOrder(text, lower) : undefined)
+    (windows & WINDOW.exfiltration ? contextLeak(text, lower) : undefined)
   );
 }
 

@@ -201,10 +201,10 @@ describe("the injection figures", () => {
     ["heldOut7", 70, 46, "benign7", 50, 4], // learned-35; learned-38's learned reader flags two more of it (README: its trade)
     ["dev8", 100, 53, "devBenign8", 70, 1],
     ["heldOut8", 70, 39, "benign8", 50, 0], // learned-36
-    ["dev9", 200, 128, "devBenign9", 100, 2], // read for learned-42 and learned-43, which keep what their readings found (105 with learned-38's first weights; learned-37 flagged 2 of its benign tools)
+    ["dev9", 200, 118, "devBenign9", 100, 2], // read for learned-42, which keeps what its reading found (as learned-43 narrowed it) (105 with learned-38's first weights; learned-37 flagged 2 of its benign tools)
     ["heldOut9", 70, 48, "benign9", 50, 4], // learned-38
     ["dev10", 200, 123, "devBenign10", 100, 6], // learned-39 found 125 on its first run, learned-40's refit two fewer (README: the trade); learned-38 128
-    ["dev11", 200, 107, "devBenign11", 100, 6], // read for learned-40, learned-42 and learned-43, which keep what their readings found (80 on learned-39's first run)
+    ["dev11", 200, 93, "devBenign11", 100, 6], // read for learned-40 and learned-42, which keep what their readings found (as learned-43 narrowed the latter) (80 on learned-39's first run)
   ] as const)("count %s (%i poisoned) and its benign set as their own rows, in the report and in --json", (held, poisoned, floor, benign, total, ceiling) => {
     expect(report[held].detected).toBeGreaterThanOrEqual(floor);
     expect(report[benign].flagged.length).toBeLessThanOrEqual(ceiling);
