@@ -2,6 +2,7 @@
 import { z } from "@hono/zod-openapi";
 import { changeLabels } from "../classifier/change-labels.js";
 import { GRADES } from "../classifier/grade.js";
+import { ruleSchema } from "../classifier/policy.js";
 import { verdictSchema, serverVerdict } from "../classifier/verdict.js";
 import type { Category, Risk } from "../classifier/taxonomy.js";
 import type { ServerSummary } from "../db/browse.js";
@@ -97,7 +98,9 @@ export const serverDetailSchema = serverItemSchema
 export type ServerDetailView = z.infer<typeof serverDetailSchema>;
 
 export function verdictOf(entries: readonly ToolEntry[]) {
-  return serverVerdict(entries.map((e) => ({ category: (e.classification?.category ?? null) as Category | null, risk: (e.classification?.risk ?? null) as Risk | null })));
+  return serverVerdict(
+    entries.map(({ classification: c }) => ({ category: (c?.category ?? null) as Category | null, risk: (c?.risk ?? null) as Risk | null, rule: c ? ruleSchema.parse(c.rule) : null })),
+  );
 }
 
 export const changeItemSchema = z

@@ -5,7 +5,9 @@ import { classifyServer } from "../../classifier/classify.js";
 import { toolFacets, type Facet } from "../../classifier/facets.js";
 import { gateSink, makesToxicFlow, toxicFlow, type FlowTool } from "../../classifier/flows.js";
 import { countFacts, GRADE_FORMULA, gradeCounts, gradeServer, type ServerFacts } from "../../classifier/grade.js";
-import { decisionOf, ruleForRisk } from "../../classifier/policy.js";
+import { exportPolicy } from "../../classifier/formats/formats.js";
+import { buildPolicy, decisionOf, ruleForRisk } from "../../classifier/policy.js";
+import { serverVerdict } from "../../classifier/verdict.js";
 import { fixtureTools } from "../helpers/fixture-tools.js";
 
 function flowTools(file: string, server: string): FlowTool[] {
@@ -52,6 +54,21 @@ describe("toxic flows", () => {
   it("--gate-flows puts a sink behind approval, never loosens a stricter rule", () => {
     expect(decisionOf(gateSink("add_issue_comment", ruleForRisk("add_issue_comment", "medium", "")))).toBe("approve");
     expect(decisionOf(gateSink("delete_file", ruleForRisk("delete_file", "critical", "x")))).toBe("deny");
+  });
+});
+
+describe("a server's verdict", () => {
+  it("counts tools by their rules, as the policy's header does: a write denied for one destructive action is denied", () => {
+    const tools = fixtureTools("labeled/github-mcp-server.jsonl");
+    const classified = classifyServer({ name: "github", tools });
+    // GitHub's sub_issue_write is a medium write whose method=remove is destructive, so its own rule is deny.
+    expect(classified[tools.findIndex((t) => t.name === "sub_issue_write")]).toMatchObject({ category: "write", risk: "medium", rule: { action: "deny" } });
+    const verdict = serverVerdict(classified);
+    const policy = buildPolicy(tools.map((t, i) => [t.name, classified[i]!.rule]));
+    const header = exportPolicy("intercept", { server: { key: "github" }, policy }).text;
+    expect(header).toContain(`${verdict.needsApproval} need approval, ${verdict.denied} denied;`);
+    expect(verdict.denied).toBe(classified.filter((c) => c.risk === "critical").length + 1);
+    expect(verdict.summary).toMatch(new RegExp(`; ${verdict.needsApproval} needs? approval, ${verdict.denied} denied\\.$`));
   });
 });
 

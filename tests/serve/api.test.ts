@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseToml } from "smol-toml";
 import { parse as parseYaml } from "yaml";
 import { FORMAT_NAMES } from "../../classifier/formats/formats.js";
+import { FINDINGS_META } from "../../server/feed.js";
 import { DRIVERS } from "../helpers/catalog.js";
 import { runCli } from "../helpers/cli.js";
 import { serveCatalog, type ServedCatalog } from "../helpers/served-catalog.js";
@@ -135,6 +136,20 @@ describe.each(DRIVERS)("the JSON API on %s", (driver) => {
     const filtered = (await json("/api/servers?q=kubernetes&limit=100")).body.items;
     expect(filtered.length).toBeGreaterThan(0);
     expect(filtered.every((i: any) => `${i.server} ${i.title} ${i.description}`.toLowerCase().includes("kubernetes"))).toBe(true);
+  });
+
+  it("counts a server's approvals and denials by its tools' rules, as its policy's header does, wherever its verdict is shown", async () => {
+    const path = `/api/servers/${encodeURIComponent(GITHUB)}`;
+    const { verdict, items } = (await json(path)).body;
+    // sub_issue_write is a medium write whose rule is deny: one of its actions (method=remove) is destructive.
+    expect(items.find((t: any) => t.tool === "sub_issue_write")).toMatchObject({ risk: "medium", rule: { action: "deny" } });
+    const header = (await (await get(`${path}/policy?format=intercept`)).text()).match(/(\d+) need approval, (\d+) denied;/)!;
+    expect([verdict.needsApproval, verdict.denied]).toEqual([Number(header[1]), Number(header[2])]);
+    expect(verdict.denied).toBe(items.filter((t: any) => t.rule?.action === "deny").length);
+    expect(verdict.summary).toContain(`${verdict.denied} denied`);
+    const feed = (await json(`/v0.1/servers/${encodeURIComponent(GITHUB)}/versions/latest`)).body._meta[FINDINGS_META].verdict;
+    expect(feed).toMatchObject({ needsApproval: verdict.needsApproval, denied: verdict.denied, summary: verdict.summary });
+    expect(await (await get(`/servers/${encodeURIComponent(GITHUB)}`)).text()).toContain(verdict.summary);
   });
 
   it("serves the policy in every dialect as the policy command writes it", async () => {

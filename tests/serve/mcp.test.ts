@@ -31,6 +31,9 @@ async function exercise(client: Client): Promise<void> {
   const server = (await client.callTool({ name: "check_server", arguments: { server: GITHUB } })) as CallResult;
   expect(server.structuredContent.verdict.risk).toBe("critical");
   expect(server.structuredContent.denied).toContain("delete_file");
+  // Counted by the rules the lists are read from: sub_issue_write, a medium write with a destructive action, is denied.
+  expect(server.structuredContent.denied).toContain("sub_issue_write");
+  expect(server.structuredContent.verdict).toMatchObject({ denied: server.structuredContent.denied.length, needsApproval: server.structuredContent.needsApproval.length });
   expect(server.structuredContent.grade.reasons.length).toBeGreaterThan(0);
   expect(server.structuredContent.toolsByCategory.read.length).toBeGreaterThan(0);
 
