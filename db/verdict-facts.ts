@@ -69,20 +69,43 @@ export interface RecentChangeRow {
   kind: string;
   details: unknown;
   category: string | null;
+  /** The run that wrote the change. */
+  runId: number | null;
+  /** The first run that wrote any change of the server: the one that first listed its tools. */
+  firstListingRunId: number | null;
 }
 
-/** The servers' tool changes since `since`, with the changed tool's current category when it has one. */
+/**
+ * The servers' tool changes since `since`, with the changed tool's current category when it has one and the
+ * run that first listed the server's tools (read over all its history, however old).
+ */
 export async function recentChangeRows(db: Db, since: Date, serverIds: readonly number[]): Promise<RecentChangeRow[]> {
   const rows = await queryRows<Record<string, unknown>>(
     db,
-    sql`select tc.server_id, tc.tool_name, tc.kind, tc.details, c.category
-      from tool_changes tc
-      left join tools t on t.server_id = tc.server_id and t.name = tc.tool_name
+    sql`with recent as (
+        select tc.id, tc.server_id, tc.tool_name, tc.kind, tc.details, tc.run_id from tool_changes tc
+        where tc.at >= ${since.toISOString()} and tc.server_id in (select jsonb_array_elements_text(${jsonb(serverIds)})::int)
+      ), first_listing as (
+        select server_id, min(run_id) as run_id from tool_changes
+        where server_id in (select server_id from recent)
+        group by server_id
+      )
+      select r.server_id, r.tool_name, r.kind, r.details, r.run_id, f.run_id as first_listing_run_id, c.category
+      from recent r
+      join first_listing f on f.server_id = r.server_id
+      left join tools t on t.server_id = r.server_id and t.name = r.tool_name
       left join classifications c on c.tool_id = t.id
-      where tc.at >= ${since.toISOString()} and tc.server_id in (select jsonb_array_elements_text(${jsonb(serverIds)})::int)
-      order by tc.id`,
+      order by r.id`,
   );
-  return rows.map((r) => ({ serverId: Number(r.server_id), tool: r.tool_name as string, kind: r.kind as string, details: r.details ?? null, category: (r.category as string | null) ?? null }));
+  return rows.map((r) => ({
+    serverId: Number(r.server_id),
+    tool: r.tool_name as string,
+    kind: r.kind as string,
+    details: r.details ?? null,
+    category: (r.category as string | null) ?? null,
+    runId: r.run_id == null ? null : Number(r.run_id),
+    firstListingRunId: r.first_listing_run_id == null ? null : Number(r.first_listing_run_id),
+  }));
 }
 
 /** What `verdictCountRows` counts per server: the caller's names for each kind of count. */

@@ -46,10 +46,16 @@ export function driftStart(now: Date): Date {
   return new Date(now.getTime() - DRIFT_DAYS * 86_400_000);
 }
 
-/** How many of the changes made each server riskier, by server id. */
+/**
+ * How many of the changes made each server riskier, by server id. The run that first listed a server's tools
+ * is where the catalog met them, not a change to the server: its rows (every tool "added", and whatever two
+ * sources' copies of a tool differed by) count for nothing. Counted, they took points only once the tools were
+ * classified (a label reads the category stored now), so the grade hung on when that happened.
+ */
 export function riskyChangeCounts(changes: readonly RecentChangeRow[]): Map<number, number> {
   const risky = new Map<number, number>();
   for (const change of changes) {
+    if (change.runId !== null && change.runId === change.firstListingRunId) continue;
     if (changeLabels(change).some((label) => RISKY_LABEL.test(label))) risky.set(change.serverId, (risky.get(change.serverId) ?? 0) + 1);
   }
   return risky;

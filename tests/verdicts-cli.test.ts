@@ -1,10 +1,12 @@
 // Server verdicts as users read them, on a catalog built from the shipped recordings of real data:
 // `policy` gives the grade and the toxic flow (one server, or a set with --servers) and gates the sink
-// leg with --gate-flows; `stats` counts grades, annotation coverage and flows; `annotations` prints the
-// hints a server with none should declare.
+// leg with --gate-flows; `stats` counts grades, annotation coverage and flows, the same whether a catalog's
+// tools were classified as they came in or by a later run; `annotations` prints the hints a server with none
+// should declare.
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { DRIVERS } from "./helpers/catalog.js";
-import { snapshotCliCatalog, type CliCatalog } from "./helpers/snapshot-catalog.js";
+import { emptyCliCatalog, SNAPSHOT, snapshotCliCatalog, type CliCatalog } from "./helpers/snapshot-catalog.js";
 
 const GITHUB = "io.github.github/github-mcp-server";
 const KUBERNETES = "github.com/containers/kubernetes-mcp-server";
@@ -72,6 +74,27 @@ describe.each(DRIVERS)("verdicts on a catalog of real data (%s)", (driver) => {
     const text = (await cli(["stats"])).stdout;
     expect(text).toMatch(/^grades\s+A \d+, B \d+, C \d+, D \d+, F \d+/m);
     expect(text).toMatch(/^annotations full \d+, partial \d+, none \d+/m);
+  });
+
+  test("a catalog refreshed with --no-classify grades every server as one classified at ingest, before and after the next run classifies it", async () => {
+    const grades = async (run: CliCatalog["cli"]) => ({
+      servers: JSON.parse((await run(["policy", "--servers", `${GITHUB},${KUBERNETES}`, "--json"])).stdout).servers,
+      stats: JSON.parse((await run(["stats", "--json"])).stdout).grades,
+    });
+    const classifiedAtIngest = await grades(cli);
+    // The run that first listed a server's tools is where the catalog met them, not a change that made it riskier.
+    for (const server of classifiedAtIngest.servers) expect(server.reasons.map((r: { reason: string }) => r.reason).join("; ")).not.toMatch(/made it riskier/);
+    const later = await emptyCliCatalog(driver);
+    try {
+      const refresh = async (...flags: string[]) => expect((await later.cli(["refresh", "--snapshot", SNAPSHOT, "--json", ...flags])).code).toBe(0);
+      await refresh("--no-classify");
+      expect(await grades(later.cli)).toEqual(classifiedAtIngest);
+      await refresh();
+      expect(await later.rows(sql`select count(*)::int as n from tools t left join classifications c on c.tool_id = t.id where c.tool_id is null`)).toEqual([{ n: 0 }]);
+      expect(await grades(later.cli)).toEqual(classifiedAtIngest);
+    } finally {
+      await later.dispose();
+    }
   });
 
   test("annotations on a server that declares none: every tool, the four hints to paste, and why", async () => {
