@@ -4,6 +4,7 @@ import type OpenAI from "openai";
 import type { ModelReviewConfig, ModelReviewStats } from "../crawler/model-review.js";
 import { CliError } from "./command.js";
 import type { Config } from "./config.js";
+import { plural } from "./plural.js";
 import { safeText, truncate } from "./terminal.js";
 
 /** The flags of every command that can run the review (classify, refresh), with the same meaning in each. */
@@ -65,5 +66,5 @@ export function modelReviewConfig(config: Config, settings: ReviewSettings): Mod
 }
 
 export function reviewSummary(s: ModelReviewStats): string {
-  return `model review (${s.model}): ${s.candidates} tools to review, ${s.reviewed} reviewed, ${s.cacheHits} from cache, ${s.calls} calls, ${s.promptTokens + s.completionTokens} tokens, ~$${s.estimatedCost.toFixed(4)}; ${s.rejected} verdicts refused (quote not in the text), ${s.dropped} dropped (invalid answers), ${s.unreviewed} left unreviewed${s.unavailable !== undefined ? ` (the endpoint failed: ${safeText(truncate(s.unavailable, 200))})` : ""}`;
+  return `model review (${s.model}): ${plural(s.candidates, "tool")} to review, ${s.reviewed} reviewed, ${s.cacheHits} from cache, ${plural(s.calls, "call")}, ${plural(s.promptTokens + s.completionTokens, "token")}, ~$${s.estimatedCost.toFixed(4)}; ${plural(s.rejected, "verdict")} refused (quote not in the text), ${s.dropped} dropped (invalid answers), ${s.unreviewed} left unreviewed${s.unavailable !== undefined ? ` (the endpoint failed: ${safeText(truncate(s.unavailable, 200))})` : ""}`;
 }

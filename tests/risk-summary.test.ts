@@ -105,4 +105,6 @@ test("the summary line names every group with its count", () => {
     (_style, text) => text,
   );
   expect(line).toBe("search is on 4 servers: 3 read / low, 1 not classified yet");
+  const one = renderGroups({ name: "search", total: 1, groups: [{ category: "read", risk: "low", count: 1 }], entries: [] }, (_style, text) => text);
+  expect(one).toBe("search is on 1 server: 1 read / low");
 });

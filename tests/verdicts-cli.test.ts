@@ -74,6 +74,11 @@ describe.each(DRIVERS)("verdicts on a catalog of real data (%s)", (driver) => {
     const text = (await cli(["stats"])).stdout;
     expect(text).toMatch(/^grades\s+A \d+, B \d+, C \d+, D \d+, F \d+/m);
     expect(text).toMatch(/^annotations full \d+, partial \d+, none \d+/m);
+    // One of each in the shipped recordings: the text names it in the singular.
+    expect(stats.toxicFlows).toBe(1);
+    expect(text).toMatch(/^toxic flows 1 server$/m);
+    expect(stats.sources.glama.lastCrawl).toMatchObject({ requests: 1, pages: 1 });
+    expect(text).toMatch(/ glama +\d+ records.*; last crawl #\d+: 1 request, 1 page \(/);
   });
 
   test("a catalog refreshed with --no-classify grades every server as one classified at ingest, before and after the next run classifies it", async () => {

@@ -4,6 +4,7 @@ import { annotationFix, type AnnotationFix } from "../../classifier/annotations.
 import { CliError, type Command } from "../command.js";
 import { loadConfig } from "../config.js";
 import { withCatalog } from "../open-catalog.js";
+import { plural } from "../plural.js";
 import { requireServer, serverArgument } from "../resolve-server.js";
 import { assessServers } from "../server-verdict.js";
 import { safeText } from "../terminal.js";
@@ -68,7 +69,7 @@ export const command: Command = {
       return lines.join("\n");
     });
     io.stdout.write(`${blocks.join("\n\n")}\n`);
-    io.stderr.write(`${safeText(server.key)}: ${fixes.length} of ${assessment.tools.length} tools to fix (coverage: ${assessment.coverage})\n`);
+    io.stderr.write(`${safeText(server.key)}: ${fixes.length} of ${plural(assessment.tools.length, "tool")} to fix (coverage: ${assessment.coverage})\n`);
     return 0;
   },
 };

@@ -9,6 +9,7 @@ import { assessServers, type ServerAssessment } from "../server-verdict.js";
 import { CliError, type Command } from "../command.js";
 import { loadConfig } from "../config.js";
 import { readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
+import { plural } from "../plural.js";
 import { rulesFor } from "../policy-rules.js";
 import { requireServer, serverArgument } from "../resolve-server.js";
 import { AUTH_POSTURES, authRequirementSchema, describePosture } from "../../crawler/auth-posture.js";
@@ -110,7 +111,7 @@ export const command: Command = {
     if (args.values["gate-flows"] === true && flow) {
       const sinks = new Set(flow.sink.filter((t) => t.server === server.key).map((t) => t.tool));
       rules = rules.map(([name, rule]) => [name, sinks.has(name) ? gateSink(name, rule) : rule]);
-      io.stderr.write(`gated ${sinks.size} sink tool${sinks.size === 1 ? "" : "s"} of ${safeText(server.key)} behind approval (--gate-flows)\n`);
+      io.stderr.write(`gated ${plural(sinks.size, "sink tool")} of ${safeText(server.key)} behind approval (--gate-flows)\n`);
     }
     const policy = buildPolicy(rules);
     let rendered: Rendered;
@@ -140,7 +141,7 @@ export const command: Command = {
       } catch (e) {
         throw new CliError(`cannot write ${safeText(out)}: ${fsReason(e)}`, 1);
       }
-      io.stderr.write(`wrote the ${format} policy for ${safeText(server.key)} (${entries.length} tools) to ${safeText(out)}\n`);
+      io.stderr.write(`wrote the ${format} policy for ${safeText(server.key)} (${plural(entries.length, "tool")}) to ${safeText(out)}\n`);
     } else {
       io.stdout.write(text);
     }

@@ -3,6 +3,7 @@ import { similarToolNames, summarizeName, type NameSummary } from "../../db/look
 import { CliError, type Command } from "../command.js";
 import { loadConfig } from "../config.js";
 import { readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
+import { plural } from "../plural.js";
 import { requireServer, serverArgument } from "../resolve-server.js";
 import { colorizer, safeText, truncate, type Style } from "../terminal.js";
 import { renderToolText, RISK_STYLE, toolView } from "../tool-view.js";
@@ -63,5 +64,5 @@ export function renderGroups(summary: NameSummary, paint: (style: Style, text: s
     const label = g.category ? `${g.category} / ${g.risk}` : "not classified yet";
     return `${g.count} ${g.risk ? paint(RISK_STYLE[g.risk] ?? "bold", label) : paint("dim", label)}`;
   });
-  return `${paint("bold", safeText(summary.name))} is on ${summary.total} servers: ${parts.join(", ")}`;
+  return `${paint("bold", safeText(summary.name))} is on ${plural(summary.total, "server")}: ${parts.join(", ")}`;
 }

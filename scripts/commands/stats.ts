@@ -7,6 +7,7 @@ import { modelReviewStatsSchema } from "../../crawler/model-review.js";
 import type { Command } from "../command.js";
 import { reviewSummary } from "../model-review-setup.js";
 import { loadConfig } from "../config.js";
+import { plural } from "../plural.js";
 import { readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
 import { safeText } from "../terminal.js";
 import { summarizeCatalogVerdicts } from "../verdict-summary.js";
@@ -17,7 +18,7 @@ const failuresSchema = z.array(failureSchema).catch([]);
 /** What a source's last crawl cost, 304s beside the requests they answered. */
 function lastCrawlText(c: LastCrawl): string {
   const details = c.details ? `, ${c.details} detail pages (${c.detailsNotModified} answered 304)` : "";
-  return `last crawl #${c.runId}: ${c.requests} requests, ${c.pages} pages (${c.notModified} answered 304)${details}`;
+  return `last crawl #${c.runId}: ${plural(c.requests, "request")}, ${plural(c.pages, "page")} (${c.notModified} answered 304)${details}`;
 }
 
 export const command: Command = {
@@ -53,7 +54,7 @@ export const command: Command = {
       ),
       `grades      ${Object.entries(stats.grades).map(([grade, n]) => `${grade} ${n}`).join(", ")} (servers with tools)`,
       `annotations full ${stats.annotationCoverage.full}, partial ${stats.annotationCoverage.partial}, none ${stats.annotationCoverage.none} (servers declaring MCP's hints)`,
-      `toxic flows ${stats.toxicFlows} servers`,
+      `toxic flows ${plural(stats.toxicFlows, "server")}`,
     ];
     const run = stats.lastRun;
     if (run) {

@@ -4,6 +4,7 @@ import { FORMAT_DESCRIPTIONS, FORMAT_NAMES } from "../../classifier/formats/form
 import type { CategoryRiskCount } from "../../db/browse.js";
 import type { NameSummary } from "../../db/lookups.js";
 import { paths } from "../paths.js";
+import { plural } from "../../scripts/plural.js";
 import { methodText } from "../../scripts/tool-view.js";
 import type { ServerView } from "../reader.js";
 import type { ChangeItem, StatsView, ToolItem } from "../views.js";
@@ -72,7 +73,7 @@ ${o.nextCursor ? html`<p><a href="/search?q=${encodeURIComponent(o.q)}&amp;curso
 /** "77 servers: 70 read / low, 7 write / medium". */
 export function nameSummaryLine(s: NameSummary): string {
   const groups = s.groups.map((g) => `${g.count} ${g.category ?? "unclassified"}${g.risk ? ` / ${g.risk}` : ""}`).join(", ");
-  return `${s.total} server${s.total === 1 ? "" : "s"}: ${groups}`;
+  return `${plural(s.total, "server")}: ${groups}`;
 }
 
 export function toolNamePage(o: { summary: NameSummary; items: ToolItem[] }): Html {

@@ -40,7 +40,7 @@ describe("npm run eval -- --llm", () => {
     const text = lines.join("\n");
     expect(text).not.toContain("## Probe sets");
     expect(text).toContain("| figure | rules only | rules + learned | rules + learned + model | target |");
-    expect(text).toMatch(/Model review \(rules \+ learned \+ model column\): model review \(stub-model\): \d+ tools to review, \d+ reviewed, 0 from cache, 1 calls/);
+    expect(text).toMatch(/Model review \(rules \+ learned \+ model column\): model review \(stub-model\): \d+ tools? to review, \d+ reviewed, 0 from cache, 1 call, /);
     expect(text).toContain("## Calibration curve");
     expect(text).toMatch(/Rule: the default threshold is the lowest at which/);
   });

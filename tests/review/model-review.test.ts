@@ -178,7 +178,7 @@ describe("classify --llm", () => {
     const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l) as { tool: string; method: string; reviewedBy?: unknown; risk: string });
     expect(lines.map((l) => l.method)).toEqual(["rules+model", "rules+model"]);
     expect(lines[0]!.reviewedBy).toEqual({ model: "local-model", promptVersion: REVIEW_PROMPT_VERSION });
-    expect(r.stderr).toMatch(/model review \(local-model\): 2 tools to review, 2 reviewed, 0 from cache, 1 calls/);
+    expect(r.stderr).toMatch(/model review \(local-model\): 2 tools to review, 2 reviewed, 0 from cache, 1 call, /);
   });
 
   it("makes no call with --no-llm, and refuses --llm without an endpoint or with a bad threshold", async () => {
