@@ -112,13 +112,24 @@ function listedInDescription(p: PropertyView, description: string): ActionArgume
   return values.length >= 2 ? { name: p.name, values, source: "description", notes: {} } : undefined;
 }
 
+/** Whether `plural` is `word`'s plural: "projects" of "project", "statuses" of "status", "repositories" of "repository". */
+function pluralOf(plural: string, word: string): boolean {
+  if (plural === `${word}s` || plural === `${word}es`) return true;
+  return word.endsWith("y") && plural === `${word.slice(0, -1)}ies`;
+}
+
+/** The same noun in either number: "project" and "projects" are one word to a name. */
+function sameNoun(a: string, b: string): boolean {
+  return a === b || pluralOf(a, b) || pluralOf(b, a);
+}
+
 /**
  * The name an action reads as when it stands alone: the value, then the tool name's words that are
- * not the consolidating verb ("write", "manage") and not already in the value. `label_write` + `delete` → `delete_label`;
- * `projects_write` + `delete_project_item` → `delete_project_item_projects`.
+ * not the consolidating verb ("write", "manage") and not already in the value, in either number.
+ * `label_write` + `delete` → `delete_label`; `projects_write` + `delete_project_item` → `delete_project_item`.
  */
 export function actionToolName(toolName: string, value: string): string {
   const own = splitName(value);
-  const rest = splitName(toolName).filter((word) => !CONSOLIDATING_WORDS.has(word) && !own.includes(word));
+  const rest = splitName(toolName).filter((word) => !CONSOLIDATING_WORDS.has(word) && !own.some((w) => sameNoun(w, word)));
   return [...own, ...rest].join("_");
 }

@@ -52,6 +52,14 @@ describe("the action argument of a consolidated tool", () => {
     expect(actionToolName("label_write", "delete")).toBe("delete_label");
     expect(actionToolName("pg_manage_functions", "drop")).toBe("drop_pg_functions");
   });
+
+  it("does not repeat the tool's noun when the value names it in the other number", () => {
+    expect(actionToolName("projects_write", "delete_project_item")).toBe("delete_project_item");
+    expect(actionToolName("projects_write", "create_project")).toBe("create_project");
+    expect(actionToolName("repository_manage", "list_repositories")).toBe("list_repositories");
+    expect(actionToolName("manage_statuses", "set_status")).toBe("set_status");
+    expect(actionToolName("issues_write", "create")).toBe("create_issues");
+  });
 });
 
 describe("each action classified on its own", () => {
@@ -66,6 +74,13 @@ describe("each action classified on its own", () => {
     expect(c.rule.byArgument!.argument).toBe("method");
     expect(Object.fromEntries(Object.entries(c.rule.byArgument!.values).map(([v, r]) => [v, decisionOf(r)]))).toEqual({ create: "limit", update: "limit", delete: "deny" });
     expect(c.rule.byArgument!.values.delete!.reason).toMatch(/^method=delete: /);
+  });
+
+  it("projects_write: each action's reason names its object once, not again in the tool's plural", () => {
+    const values = gh.get("projects_write")!.rule.byArgument!.values;
+    expect(values.delete_project_item!.reason).toBe("method=delete_project_item: Irreversible: deletes a project item");
+    expect(values.create_project!.reason).toMatch(/: creates a project$/);
+    for (const [value, rule] of Object.entries(values)) if (value.includes("project")) expect(rule.reason).not.toMatch(/\bprojects$/);
   });
 
   it("pg_manage_functions: get is a read, create a write, drop destructive", () => {
