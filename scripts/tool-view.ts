@@ -72,7 +72,8 @@ export function renderToolText(v: ToolView, paint: (style: Style, text: string) 
   if (v.signals.length) lines.push(`  signals     ${safeText(v.signals.join(", "))}`);
   if (v.rule) lines.push(`  rule        ${safeText(JSON.stringify(v.rule))}`);
   const method = methodText(v);
-  if (method) lines.push(`  method      ${v.method}: ${safeText(method)}`);
+  // The method's id is in --json; the text says it in words ("decided by  the rules").
+  if (method) lines.push(`  decided by  ${safeText(method)}`);
   if (v.rationale) lines.push(`  why         ${safeText(truncate(v.rationale, 800))}`);
   return lines.join("\n");
 }

@@ -96,6 +96,7 @@ describe.each(DRIVERS)("the read commands on a catalog of real data (%s)", (driv
     expect(r.stdout).toMatch(/\n {2}predicted {3}readOnlyHint=true, destructiveHint=false/);
     expect(r.stdout).toMatch(/\n {2}declared {4}none declared\n/);
     expect(r.stdout).toMatch(/\n {2}rule {8}\{\}\n/);
+    expect(r.stdout).toMatch(/\n {2}decided by {2}the rules\n/);
     expect(r.stdout).toMatch(/\n {2}why {9}.*OpenShift projects/);
   });
 

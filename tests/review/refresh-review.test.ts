@@ -103,7 +103,7 @@ describe.each(DRIVERS)("refresh with the model review (%s)", (driver) => {
     expect(entries).toHaveLength(2);
     for (const e of entries) expect(e).toMatchObject({ method: "rules+model", reviewedBy: { model: "local-model", promptVersion: REVIEW_PROMPT_VERSION } });
     const text = await catalog.cli(["risk", "process_item", "--server", "github.com/acme/thin-one"]);
-    expect(text.stdout).toContain(`method      rules+model: the rules, reviewed by the model local-model (prompt ${REVIEW_PROMPT_VERSION})`);
+    expect(text.stdout).toContain(`\n  decided by  the rules, reviewed by the model local-model (prompt ${REVIEW_PROMPT_VERSION})\n`);
     const plain = await catalog.cli(["risk", "list_issues", "--json"]);
     expect(JSON.parse(plain.stdout).entries[0]).toMatchObject({ method: "rules", reviewedBy: null });
     const app = createApp({ db: (await catalog.held()).db });
