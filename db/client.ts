@@ -63,7 +63,7 @@ export class CatalogBusyError extends Error {
     readonly doubt?: string,
   ) {
     const who = `process ${holder.pid}${holder.command ? ` (${holder.command.slice(0, 120)})` : ""}`;
-    super(doubt ? `the catalog in ${location} is locked by ${who}: ${doubt}` : `the catalog in ${location} is in use by ${who} (a refresh may be running); try again when it ends`);
+    super(doubt ? `the catalog in ${location} is locked by ${who}: ${doubt}` : holder.lifetime === "server" ? `the catalog in ${location} is in use by ${who} (a server, which holds it until it is stopped); stop it first, or put the catalog on Postgres (DATABASE_URL), which any number of processes share` : `the catalog in ${location} is in use by ${who} (a refresh may be running); try again when it ends`);
     this.name = "CatalogBusyError";
     this.pid = holder.pid;
   }
@@ -172,7 +172,7 @@ async function openPglite(dataDir: string, loadDataDir: Blob | undefined, lifeti
   if (!inMemory) {
     mkdirSync(dataDir, { recursive: true });
     // PGlite is single-process: a second process on the same directory would corrupt it.
-    const held = acquireFileLock(`${dataDir}/mcp-catalog.lock`);
+    const held = acquireFileLock(`${dataDir}/mcp-catalog.lock`, { lifetime });
     if (!held.ok) throw new CatalogBusyError(dataDir, held.holder, held.doubt);
     lock = held.lock;
   }

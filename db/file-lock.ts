@@ -19,7 +19,14 @@ export interface LockHolder {
   command?: string;
   /** The data directory the holder opened (a copied directory carries a lock that is not its own). */
   dir?: string;
+  /**
+   * How long the holder keeps the lock: one command (a refresh, a lookup), or a server's hours (serve, mcp),
+   * which a reader gains nothing by waiting for. Absent in locks written before it was recorded.
+   */
+  lifetime?: LockLifetime;
 }
+
+export type LockLifetime = "command" | "server";
 
 /** Facts about the process a lock names, read from the system (undefined: could not be read). */
 export interface ProcessProbe {
@@ -72,6 +79,7 @@ export function parseLockFile(text: string): LockHolder | undefined {
       const v = str(o[k]);
       if (v !== undefined) holder[k] = v;
     }
+    if (o.lifetime === "command" || o.lifetime === "server") holder.lifetime = o.lifetime;
     return holder;
   } catch {
     return undefined;
@@ -148,12 +156,13 @@ const MARKER_STALE_MS = 30_000;
  * a marker named for that very lock's contents, created exclusively: of processes racing for the same
  * stale lock exactly one removes it, and none can remove the lock the winner then writes.
  */
-export function acquireFileLock(path: string, options: { beforeTakeOver?: () => void } = {}): LockResult {
+export function acquireFileLock(path: string, options: { beforeTakeOver?: () => void; lifetime?: LockLifetime } = {}): LockResult {
   const dir = resolve(dirname(path));
   const token = randomBytes(12).toString("hex");
   const startTime = startTimeOf(process.pid);
   const command = commandOf(process.pid);
-  const mine = JSON.stringify({ pid: process.pid, token, ...(startTime ? { startTime } : {}), ...(command ? { command } : {}), dir });
+  const lifetime = options.lifetime;
+  const mine = JSON.stringify({ pid: process.pid, token, ...(startTime ? { startTime } : {}), ...(command ? { command } : {}), dir, ...(lifetime ? { lifetime } : {}) });
   const acquired = (): LockResult => {
     heldHere.add(token);
     let released = false;

@@ -11,6 +11,7 @@ export interface OpenOptions {
   /**
    * A reader (risk, search, policy, stats, changes) waits this long for an embedded catalog another
    * process holds (a refresh), saying so once on `notice`; without it a held catalog refuses at once.
+   * A server holding it (serve, mcp) is refused at once too: it keeps the catalog until someone stops it.
    */
   wait?: { seconds: number; notice: (line: string) => void; signal?: AbortSignal };
 }
@@ -27,8 +28,8 @@ export async function openConfiguredCatalog(io: Pick<Io, "openCatalog">, config:
       return await opener({ ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}), dataDir: config.dataDir, ...open });
     } catch (e) {
       if (e instanceof CatalogBusyError) {
-        // A lock in doubt will not clear by waiting: its message says what to remove.
-        if (!wait || e.doubt || Date.now() >= deadline || wait.signal?.aborted) {
+        // A lock in doubt, or a server's, will not clear by waiting: the message says what to remove or stop.
+        if (!wait || e.doubt || e.holder.lifetime === "server" || Date.now() >= deadline || wait.signal?.aborted) {
           throw new CliError(noticed ? `${e.message} (waited ${wait!.seconds} s)` : e.message, 3);
         }
         if (!noticed) wait.notice(`${e.message.replace(/; try again when it ends$/, "")}; waiting up to ${wait.seconds} s for it (--wait SECONDS)`);

@@ -39,6 +39,8 @@ describe("judgeHolder on plain data", () => {
   test("lock files: this format and the bare PID of older versions", () => {
     expect(parseLockFile("1234\n")).toEqual({ pid: 1234 });
     expect(parseLockFile(JSON.stringify(holder))).toEqual(holder);
+    expect(parseLockFile(JSON.stringify({ ...holder, lifetime: "server" }))).toEqual({ ...holder, lifetime: "server" });
+    expect(parseLockFile(JSON.stringify({ ...holder, lifetime: "forever" }))).toEqual(holder);
     expect(parseLockFile("garbage")).toBeUndefined();
   });
 });
@@ -166,6 +168,24 @@ describe("case 8: readers wait for a refresh instead of failing", () => {
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatch(/^mcp-catalog stats: the catalog in .* is in use by process \d+ .*waiting up to 30 s for it \(--wait SECONDS\)$/);
     expect(waited.stdout).toMatch(/^servers /);
+  });
+
+  test("a server's lock (serve, mcp) is refused at once, saying it is a server: it never ends on its own", async () => {
+    const data = join(dir, "served");
+    await migratedDataDir(data);
+    const held = acquireFileLock(join(data, "mcp-catalog.lock"), { lifetime: "server" });
+    if (!held.ok) throw new Error("could not take the test lock");
+    try {
+      const started = Date.now();
+      const r = await runCli(["stats", "--wait", "30"], { CATALOG_DATA_DIR: data });
+      expect(r.code).toBe(3);
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(r.stderr).toMatch(/^mcp-catalog stats: the catalog in .* is in use by process \d+ \(.*\) \(a server, which holds it until it is stopped\); stop it first, or put the catalog on Postgres \(DATABASE_URL\)/);
+      expect(r.stderr).not.toMatch(/refresh may be running|waiting/);
+      expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
+    } finally {
+      held.lock.release();
+    }
   });
 
   test("the wait is bounded: a lock held past it ends in exit 3 saying how long it waited", async () => {

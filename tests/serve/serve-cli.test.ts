@@ -43,12 +43,19 @@ describe("serve as a process on PGlite", () => {
   });
 
   // One process for both: a --quiet server is what holds the catalog while the second is refused.
-  it("--quiet leaves the request log out; a second serve exits 3 while it holds the embedded catalog, 1 on a port in use", async () => {
+  it("--quiet leaves the request log out; a second serve and a reader exit 3 at once while it holds the embedded catalog, 1 on a port in use", async () => {
     const first = await startServeProcess(["--quiet"], catalog.env);
     expect((await fetch(`${first.url}/api/stats`)).status).toBe(200);
     const busy = await runCli(["serve", "--port", "0"], catalog.env);
     expect(busy.code).toBe(3);
     expect(busy.stderr).toContain("in use by process");
+    expect(busy.stderr).toContain("(a server, which holds it until it is stopped)");
+    // A reader does not wait its 60 s for a server that will not stop: it is refused at once.
+    const started = Date.now();
+    const reader = await runCli(["stats"], catalog.env);
+    expect(reader.code).toBe(3);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(reader.stderr).toMatch(/serve.*\(a server, which holds it until it is stopped\); stop it first/);
     expect(await first.stop()).toBe(0);
     expect(first.stderr()).not.toContain("GET /api/stats");
 
