@@ -5,7 +5,7 @@ import { describeDbError } from "../db/errors.js";
 import { safeText } from "./terminal.js";
 
 /** Commands load lazily so `risk` does not pay for the crawler's imports at start-up. */
-const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+export const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
   refresh: { summary: "Crawl the sources and update the catalog (the nightly job)", load: async () => (await import("./commands/refresh.js")).command },
   stats: { summary: "Counts of servers, tools and classifications, and the last run", load: async () => (await import("./commands/stats.js")).command },
   classify: { summary: "Classify tools from a file or stdin (no database needed)", load: async () => (await import("./commands/classify.js")).command },

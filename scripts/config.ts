@@ -85,7 +85,7 @@ export function parseIntrospectModes(value: string, what: string): IntrospectMod
 
 const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
 
-const envSchema = z.object({
+export const envSchema = z.object({
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")

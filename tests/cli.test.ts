@@ -1,10 +1,12 @@
 // The binary as users run it: refresh and stats against a local registry replay, help, and every bad input.
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { COMMANDS } from "../scripts/cli.js";
+import { envSchema } from "../scripts/config.js";
 import { DRIVERS } from "./helpers/catalog.js";
 import { cliSession, runCli } from "./helpers/cli.js";
 import { emptyCliCatalog, migratedDataDir, type CliCatalog } from "./helpers/snapshot-catalog.js";
@@ -13,6 +15,20 @@ import { loadRegistrySample, meta, startRegistryReplay, type RegistryReplay } fr
 const sample = loadRegistrySample();
 const distinctNames = new Set(sample.map((i) => i.server.name)).size;
 const execFileP = promisify(execFile);
+const README = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+
+/** The README's text from `start` to the next line starting with `end`. */
+function readmePart(start: string, end: string): string {
+  const from = README.indexOf(start);
+  if (from < 0) throw new Error(`README has no ${start}`);
+  const to = README.indexOf(end, from + start.length);
+  return README.slice(from, to < 0 ? undefined : to);
+}
+
+/** Whether a README field list (`{a, b?: {…}, c}`) names `key`. */
+function namesField(list: string, key: string): boolean {
+  return new RegExp(`[{,]\\s*${key}\\??[:,}]`).test(list);
+}
 
 describe.each(DRIVERS)("refresh and stats through the CLI on %s", (driver) => {
   let replay: RegistryReplay;
@@ -44,6 +60,9 @@ describe.each(DRIVERS)("refresh and stats through the CLI on %s", (driver) => {
     expect(typeof summary.runId).toBe("number");
     expect(summary.sources.registry.requests).toBe(6);
     expect(summary.durationMs).toBeGreaterThan(0);
+    // Every key the summary has is one README's list of it names.
+    const documented = readmePart("- `--json` prints the run summary:", "\n- ");
+    for (const key of [...Object.keys(summary), ...Object.keys(summary.sources.registry)]) expect(namesField(documented, key), `README names ${key}`).toBe(true);
 
     const s = await cli(["stats", "--json"]);
     const stats = JSON.parse(s.stdout);
@@ -236,11 +255,28 @@ describe("small things a careless user meets (issue 10, case 12)", () => {
 });
 
 describe("help and the installed binary", () => {
-  test.each(["refresh", "stats", "migrate"])("%s --help documents every option", async (name) => {
-    const r = await runCli([name, "--help"]);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(new RegExp(`^Usage: mcp-catalog ${name}`));
-    expect(r.stdout).toContain("--help");
+  /** The --flags a usage line names. */
+  const flagsOf = (text: string) => [...new Set([...text.matchAll(/--([a-z][a-z0-9-]*)/g)].map((m) => m[1]!))].sort();
+
+  test("every command's --help: its usage line names every option, and README's heading for it the same ones", async () => {
+    for (const [name, entry] of Object.entries(COMMANDS)) {
+      const r = await runCli([name, "--help"]);
+      expect(r.code).toBe(0);
+      const usage = r.stdout.split("\n")[0]!;
+      expect(usage).toMatch(new RegExp(`^Usage: mcp-catalog ${name}\\b`));
+      expect(r.stdout).toContain("--help");
+      const command = await entry.load();
+      expect(flagsOf(usage), `${name}'s usage line`).toEqual(Object.keys(command.options).sort());
+      const heading = new RegExp(`^### \`mcp-catalog ${name}\\b([^\`]*)\``, "m").exec(README);
+      expect(heading, `README's heading for ${name}`).not.toBeNull();
+      expect(flagsOf(heading![1]!), `README's heading for ${name}`).toEqual(flagsOf(usage));
+    }
+  });
+
+  test("README's Configuration table has a row for every variable the configuration reads", () => {
+    const table = readmePart("## Configuration", "\n## ");
+    // A row's first cell names the variable (one row may name two).
+    for (const name of Object.keys(envSchema.shape)) expect(table, name).toMatch(new RegExp(`^\\| [^|]*\`${name}\``, "m"));
   });
 
   test("the top-level help lists the commands", async () => {

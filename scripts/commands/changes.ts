@@ -43,7 +43,7 @@ const ALERT = /destructive|financial|flipped|aimed at the model/;
 export const command: Command = {
   name: "changes",
   summary: "The tool change feed: new and removed tools, changed descriptions, schemas and annotations, labelled",
-  usage: "[--server S] [--since DATE] [--limit N] [--json]",
+  usage: "[--server S] [--since DATE] [--limit N] [--wait SECONDS] [--json]",
   details: [
     "Labels: new tool, new destructive tool, new financial tool, removed tool, readOnlyHint or",
     "destructiveHint flipped, description gained text aimed at the model, new argument(s). Times are",

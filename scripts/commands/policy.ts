@@ -41,7 +41,7 @@ async function checkOut(out: string, cwd: string): Promise<string> {
 export const command: Command = {
   name: "policy",
   summary: "The recommended policy for one server, every tool in it, in the dialect your gateway or client speaks",
-  usage: `[SERVER] [--servers A,B,…] [--format ${FORMAT_NAMES.join("|")}] [--out FILE] [--client-name NAME] [--hide] [--gate-flows] [--json]`,
+  usage: `[SERVER] [--servers A,B,…] [--format ${FORMAT_NAMES.join("|")}] [--out FILE] [--client-name NAME] [--hide] [--gate-flows] [--wait SECONDS] [--json]`,
   details: [
     "SERVER is a registry name (io.github.owner/name), a repository URL, a package coordinate",
     "(npm:@scope/pkg, pypi:name, oci:image) or a unique prefix of a server's key.",

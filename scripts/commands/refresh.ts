@@ -92,7 +92,7 @@ function unreachable(summary: RefreshSummary): boolean {
 export const command: Command = {
   name: "refresh",
   summary: "Crawl the sources and update the catalog (the nightly job)",
-  usage: "[--sources LIST] [--full] [--introspect remote|stdio|remote,stdio|none] [--queue] [--llm | --no-llm] [--llm-threshold X] [--llm-budget N] [--json] [--snapshot DIR | --record DIR]",
+  usage: "[--sources LIST] [--full] [--introspect remote|stdio|remote,stdio|none] [--queue] [--no-classify] [--llm | --no-llm] [--llm-threshold X] [--llm-budget N] [--json] [--snapshot DIR | --record DIR]",
   details: [
     "The first run of a source is a full crawl; later runs ask only for what changed since the last",
     "complete crawl (the registry's updated_since). A run killed half-way resumes from its last page.",

@@ -14,7 +14,7 @@ export const RISK_TOP_ENTRIES = 20;
 export const command: Command = {
   name: "risk",
   summary: "The risk of a tool by name: category, risk, confidence, rationale and suggested rule per server",
-  usage: "NAME [--server S] [--all] [--json]",
+  usage: "NAME [--server S] [--all] [--wait SECONDS] [--json]",
   details: [
     "NAME matches case-insensitively. A name on many servers is answered as a summary by category and risk",
     `plus the ${RISK_TOP_ENTRIES} riskiest entries (--all lists every one). Exit codes: 0 found; 1 no such tool`,

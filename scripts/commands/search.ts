@@ -11,7 +11,7 @@ import { RISK_STYLE, toolView } from "../tool-view.js";
 export const command: Command = {
   name: "search",
   summary: "Find tools by name or description, ranked, optionally by category, risk and server",
-  usage: "TEXT [--category C] [--risk R] [--server S] [--sort relevance|popularity] [--limit N] [--json]",
+  usage: "TEXT [--category C] [--risk R] [--server S] [--sort relevance|popularity] [--limit N] [--wait SECONDS] [--json]",
   details: [
     "Ranked: the exact name first, then names that contain TEXT or resemble it (trigram similarity),",
     "then tools whose description mentions it. --sort popularity puts the tools of the most popular servers",

@@ -24,7 +24,7 @@ function lastCrawlText(c: LastCrawl): string {
 export const command: Command = {
   name: "stats",
   summary: "Counts of servers (by status, grade, annotation coverage, toxic flows), tools and classified tools, and the last run",
-  usage: "[--json]",
+  usage: "[--wait SECONDS] [--json]",
   options: {
     json: {
       type: "boolean",
