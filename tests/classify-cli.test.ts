@@ -72,6 +72,11 @@ describe("classify reads every input shape", () => {
     const byName = new Map(lines.map((l) => [l.tool, l]));
     expect(byName.get("delete_file")).toMatchObject({ category: "destructive", risk: "critical", rule: { action: "deny" }, hints: { readOnlyHint: false, destructiveHint: true } });
     expect(byName.get("get_me")).toMatchObject({ category: "read", risk: "low", rule: {}, hints: { readOnlyHint: true, destructiveHint: false, idempotentHint: true } });
+    // --help's --json line names every key printed, `arguments` too.
+    const keys = new Set(lines.flatMap((l) => Object.keys(l)));
+    expect(keys).toContain("arguments");
+    const help = (await runCli(["classify", "--help"])).stdout.split("\n").find((l) => /^ +--json /.test(l))!;
+    for (const key of keys) expect(help, key).toMatch(new RegExp(`[{,] ?${key}\\??[:,}]`));
   });
 
   test("the same tools as a JSON array file, a JSON-RPC response and JSON lines give the same answer", async () => {

@@ -38,7 +38,7 @@ export const command: Command = {
   options: {
     input: { type: "string", valueName: "FILE", description: "Read tools from FILE, or - for standard input (the default)" },
     server: { type: "string", valueName: "NAME", description: "Server of tools that do not name one (their siblings' context)" },
-    json: { type: "boolean", description: "Print one JSON line per tool: {server, tool, category, risk, confidence, signals, rationale, rule, hints, method, reviewedBy?: {model, promptVersion}, classifierVersion}" },
+    json: { type: "boolean", description: "Print one JSON line per tool: {server, tool, category, risk, confidence, signals, rationale, rule, hints, arguments?, method, reviewedBy?: {model, promptVersion}, classifierVersion}" },
     ...REVIEW_OPTIONS,
   },
   async run(args, io) {
