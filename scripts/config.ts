@@ -12,6 +12,7 @@ import type { QueueSettings } from "../crawler/listing-queue.js";
 import { DEFAULT_ENUMERATE_LIMITS, type EnumerateLimits } from "../crawler/mcp/limits.js";
 import { DEFAULT_CLOCK_SKEW_MS } from "../crawler/timestamps.js";
 import { DEFAULT_CRAWL_LIMITS } from "../crawler/plan/walk.js";
+import { commaList } from "./comma-list.js";
 import { CliError } from "./command.js";
 import { VERSION } from "./version.js";
 
@@ -74,12 +75,12 @@ export type IntrospectModeName = (typeof INTROSPECT_MODES)[number];
 
 /** "remote", "remote,stdio" or "none". */
 export function parseIntrospectModes(value: string, what: string): IntrospectModeName[] {
-  const parts = value.split(",").map((p) => p.trim()).filter(Boolean);
+  if (!value.trim()) throw new CliError(`${what} takes remote, stdio, remote,stdio or none`, 2);
+  const parts = commaList(value, what, "modes");
   if (parts.length === 1 && parts[0] === "none") return [];
   for (const p of parts) {
     if (!(INTROSPECT_MODES as readonly string[]).includes(p)) throw new CliError(`${what} takes remote, stdio, remote,stdio or none; got '${p}'`, 2);
   }
-  if (parts.length === 0) throw new CliError(`${what} takes remote, stdio, remote,stdio or none`, 2);
   return [...new Set(parts)] as IntrospectModeName[];
 }
 

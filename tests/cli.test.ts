@@ -183,6 +183,10 @@ describe("errors a user can hit", () => {
   test.each([
     [["refresh", "--sources", "nope"], /unknown source 'nope'/],
     [["refresh", "--sources", ""], /at least one source/],
+    // An empty item is refused as `policy --servers a,,b` refuses it, not skipped.
+    [["refresh", "--sources", "registry,,glama"], /--sources takes a comma-separated list of sources with no empty item; got 'registry,,glama'/],
+    [["refresh", "--sources", "registry,"], /--sources takes a comma-separated list of sources with no empty item/],
+    [["refresh", "--introspect", "remote,,stdio"], /--introspect takes a comma-separated list of modes with no empty item/],
     [["refresh", "--bogus"], /Unknown option '--bogus'/],
     [["refresh", "extra"], /takes 0 arguments/],
     [["refresh", "--snapshot", "a", "--record", "b"], /cannot be combined/],

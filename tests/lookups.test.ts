@@ -230,7 +230,7 @@ describe("bad arguments are refused before the catalog is opened", () => {
     [["search", "x", "--limit", "ten"], /--limit must be a whole number from 1 to 1000/],
     [["search", ""], /TEXT must not be empty/],
     [["policy"], /policy needs SERVER, or --servers A,B,… to look for toxic flows across servers/],
-    [["policy", "x", "--servers", "a,,b"], /--servers takes a comma-separated list of servers with no empty item/],
+    [["policy", "x", "--servers", "a,,b"], /--servers takes a comma-separated list of servers with no empty item; got 'a,,b'/],
     [["policy", " "], /SERVER must not be empty/],
     [["policy", "x", "--format", "yaml"], /--format must be one of native, intercept, claude-code, codex, cedar, agentgateway; got 'yaml'/],
     [["policy", "x", "--out", ""], /--out needs a file name/],

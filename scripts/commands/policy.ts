@@ -6,6 +6,7 @@ import { buildPolicy } from "../../classifier/policy.js";
 import { serverTools } from "../../db/lookups.js";
 import { flowSummary, gateSink, toxicFlow } from "../../classifier/flows.js";
 import { assessServers, type ServerAssessment } from "../server-verdict.js";
+import { commaList } from "../comma-list.js";
 import { CliError, type Command } from "../command.js";
 import { loadConfig } from "../config.js";
 import { readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
@@ -151,10 +152,7 @@ export const command: Command = {
 
 /** `--servers a,b,c`: each a SERVER as the positional takes it; empty items are refused. */
 function serverList(value: string | undefined): string[] {
-  if (value === undefined) return [];
-  const items = value.split(",").map((v) => v.trim());
-  if (items.some((v) => v === "")) throw new CliError("--servers takes a comma-separated list of servers with no empty item", 2);
-  return items;
+  return value === undefined ? [] : commaList(value, "--servers", "servers");
 }
 
 function verdictJson(a: ServerAssessment) {

@@ -12,6 +12,7 @@ import { DEFAULT_PYPI_URL, pypiSource } from "../../crawler/sources/pypi.js";
 import { DEFAULT_REGISTRY_URL, registrySource } from "../../crawler/sources/registry.js";
 import { DEFAULT_SMITHERY_URL, smitheryNotice, smitherySource } from "../../crawler/sources/smithery.js";
 import type { Source } from "../../crawler/sources/source.js";
+import { commaList } from "../comma-list.js";
 import { CliError, type Command } from "../command.js";
 import { loadConfig, parseIntrospectModes, requireQueueDatabase, type Config, type IntrospectModeName } from "../config.js";
 import { crawlerHttpClient, listingOptions } from "../listing-setup.js";
@@ -38,11 +39,8 @@ export const DEFAULT_SNAPSHOT_HINT = "data/snapshot";
 
 export function parseSources(value: string | undefined): SourceName[] | undefined {
   if (value === undefined) return undefined;
-  const names = value
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
-  if (names.length === 0) throw new CliError("--sources needs at least one source name", 2);
+  if (!value.trim()) throw new CliError("--sources needs at least one source name", 2);
+  const names = commaList(value, "--sources", "sources");
   for (const n of names) {
     if (!(SOURCE_NAMES as readonly string[]).includes(n)) {
       throw new CliError(`unknown source '${safeText(n)}'; available: ${SOURCE_NAMES.join(", ")}`, 2);

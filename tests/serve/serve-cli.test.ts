@@ -18,6 +18,7 @@ describe("serve arguments", () => {
     [["extra"], "serve takes 0 arguments"],
     [["--sources", "registry"], "--sources only applies with --refresh-every"],
     [["--refresh-every", "1h", "--sources", "nowhere"], "unknown source 'nowhere'"],
+    [["--refresh-every", "1h", "--sources", "registry,,glama"], "--sources takes a comma-separated list of sources with no empty item"],
   ])("refuses %j with exit 2 before opening the catalog", async (args, message) => {
     const r = await runCli(["serve", ...args], { CATALOG_DATA_DIR: "/nonexistent/never-created" });
     expect(r.code).toBe(2);
