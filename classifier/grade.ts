@@ -1,6 +1,7 @@
 // A server's grade, A to F, with its reasons: 100 points less a penalty per finding, each penalty a row of
 // GRADE_FORMULA (what is counted, points each, a cap, the reason's words), the bands a table too. Pure.
 import type { Risk } from "./taxonomy.js";
+import { pluralized } from "./plural.js";
 
 /** What is known of a server, gathered by the caller from its tools, classifications, listing and changes. */
 export interface ServerFacts {
@@ -144,7 +145,7 @@ export function gradeCounts(counts: ServerCounts, formula = GRADE_FORMULA): Verd
     const points = Math.round(Math.min(row.cap, n * row.each) * 10) / 10;
     if (points <= 0) continue;
     score -= points;
-    reasons.push({ reason: row.reason.replace("{n}", String(n)), points });
+    reasons.push({ reason: pluralized(row.reason.replace("{n}", String(n)), n), points });
   }
   score = Math.max(0, Math.round(score * 10) / 10);
   reasons.sort((a, b) => b.points - a.points);

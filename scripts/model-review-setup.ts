@@ -4,7 +4,7 @@ import type OpenAI from "openai";
 import type { ModelReviewConfig, ModelReviewStats } from "../crawler/model-review.js";
 import { CliError } from "./command.js";
 import type { Config } from "./config.js";
-import { plural } from "./plural.js";
+import { plural } from "../classifier/plural.js";
 import { safeText, truncate } from "./terminal.js";
 
 /** The flags of every command that can run the review (classify, refresh), with the same meaning in each. */

@@ -44,7 +44,7 @@ describe.each(DRIVERS)("changes that made a server riskier (%s)", (driver) => {
     await classifyPending(t.catalog.db);
     expect(await assessed()).toEqual(unclassified);
     expect(await counted()).toEqual(unclassified);
-    expect(unclassified.reasons.map((r) => r.reason)).toContainEqual("2 critical tool(s) (destroy data or move money)");
+    expect(unclassified.reasons.map((r) => r.reason)).toContainEqual("2 critical tools (destroy data or move money)");
     expect(riskier(unclassified)).toEqual([]);
   });
 
@@ -53,7 +53,7 @@ describe.each(DRIVERS)("changes that made a server riskier (%s)", (driver) => {
     await list(2, [{ ...issues!, annotations: { readOnlyHint: false } }, ...rest, { name: "delete_branch", description: "Delete a branch of a repository." }]);
     await classifyPending(t.catalog.db);
     const verdict = await assessed();
-    expect(riskier(verdict)).toEqual([{ reason: "2 change(s) in the last 30 days made it riskier", points: 6 }]);
+    expect(riskier(verdict)).toEqual([{ reason: "2 changes in the last 30 days made it riskier", points: 6 }]);
     expect(await counted()).toEqual(verdict);
   });
 });

@@ -3,6 +3,7 @@
 import type { Document } from "yaml";
 import { splitValues } from "../argument-rules.js";
 import { decisionOf, type BaseRule, type Decision, type Limit, type Policy, type Rule } from "../policy.js";
+import { plural } from "../plural.js";
 
 export interface PolicyExport {
   server: {
@@ -134,7 +135,7 @@ export function headerLines(format: string, input: ResolvedExport, options: { na
     `mcp-catalog recommended policy (${format}) for ${commentText(input.serverKey)}`,
     ...(input.generatedAt ? [`Generated ${commentText(input.generatedAt)}`] : []),
     ...(options.namesServer ? [`Server name used below: ${commentText(input.clientName)} (must match the name in your config)`] : []),
-    `${input.tools.length} tools: ${counts.allow} allowed, ${counts.limit} rate-limited, ` +
+    `${plural(input.tools.length, "tool")}: ${counts.allow} allowed, ${counts.limit} rate-limited, ` +
       `${counts.approve} need approval, ${counts.deny} denied; tools not listed are denied.`,
   ];
 }

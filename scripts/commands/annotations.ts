@@ -4,7 +4,7 @@ import { annotationFix, type AnnotationFix } from "../../classifier/annotations.
 import { CliError, type Command } from "../command.js";
 import { loadConfig } from "../config.js";
 import { withCatalog } from "../open-catalog.js";
-import { plural } from "../plural.js";
+import { plural } from "../../classifier/plural.js";
 import { requireServer, serverArgument } from "../resolve-server.js";
 import { assessServers } from "../server-verdict.js";
 import { safeText } from "../terminal.js";

@@ -3,7 +3,7 @@ import { similarToolNames, summarizeName, type NameSummary } from "../../db/look
 import { CliError, type Command } from "../command.js";
 import { loadConfig } from "../config.js";
 import { readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
-import { plural } from "../plural.js";
+import { plural } from "../../classifier/plural.js";
 import { requireServer, serverArgument } from "../resolve-server.js";
 import { colorizer, safeText, truncate, type Style } from "../terminal.js";
 import { renderToolText, RISK_STYLE, toolView } from "../tool-view.js";

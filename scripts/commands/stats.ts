@@ -7,7 +7,7 @@ import { modelReviewStatsSchema } from "../../crawler/model-review.js";
 import type { Command } from "../command.js";
 import { reviewSummary } from "../model-review-setup.js";
 import { loadConfig } from "../config.js";
-import { plural } from "../plural.js";
+import { plural } from "../../classifier/plural.js";
 import { readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
 import { safeText } from "../terminal.js";
 import { summarizeCatalogVerdicts } from "../verdict-summary.js";

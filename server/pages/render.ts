@@ -4,7 +4,7 @@ import { FORMAT_DESCRIPTIONS, FORMAT_NAMES } from "../../classifier/formats/form
 import type { CategoryRiskCount } from "../../db/browse.js";
 import type { NameSummary } from "../../db/lookups.js";
 import { paths } from "../paths.js";
-import { plural } from "../../scripts/plural.js";
+import { plural } from "../../classifier/plural.js";
 import { methodText } from "../../scripts/tool-view.js";
 import type { ServerView } from "../reader.js";
 import type { ChangeItem, StatsView, ToolItem } from "../views.js";

@@ -91,13 +91,13 @@ describe("grades", () => {
       toxicFlow: true,
     });
     expect(v.reasons).toEqual([
-      { reason: "1 tool description(s) with text aimed at the model", points: 30 },
+      { reason: "1 tool description with text aimed at the model", points: 30 },
       { reason: "its tools combine untrusted content, private data and a way out (toxic flow)", points: 20 },
-      { reason: "2 critical tool(s) (destroy data or move money)", points: 8 },
-      { reason: "1 tool(s) taking raw SQL, shell or code that the description does not limit", points: 5 },
-      { reason: "1 tool(s) whose declared hints contradict what they do", points: 5 },
+      { reason: "2 critical tools (destroy data or move money)", points: 8 },
+      { reason: "1 tool taking raw SQL, shell or code that the description does not limit", points: 5 },
+      { reason: "1 tool whose declared hints contradict what they do", points: 5 },
       { reason: "50% of its tools declare no hints", points: 5 },
-      { reason: "1 high-risk tool(s) (run code or change identities)", points: 2 },
+      { reason: "1 high-risk tool (run code or change identities)", points: 2 },
     ]);
     expect(v.score).toBe(25);
     expect(v.grade).toBe("F");
@@ -154,7 +154,7 @@ describe("grades", () => {
       riskyChanges: 0,
       toxicFlow: toxicFlow(github) !== undefined,
     });
-    expect(v.reasons.map((r) => r.reason)).toEqual(expect.arrayContaining([expect.stringMatching(/critical tool\(s\)/), expect.stringMatching(/toxic flow/)]));
+    expect(v.reasons.map((r) => r.reason)).toEqual(expect.arrayContaining([expect.stringMatching(/critical tools /), expect.stringMatching(/toxic flow/)]));
     expect(["C", "D", "F"]).toContain(v.grade);
   });
 });
