@@ -58,7 +58,8 @@ export function annotationFix(annotations: unknown, predicted: Hints, signals: r
   };
 }
 
-export type Coverage = "full" | "partial" | "none";
+export const COVERAGES = ["full", "partial", "none"] as const;
+export type Coverage = (typeof COVERAGES)[number];
 
 /** How many of a server's tools declare any of the four hints, and all four. */
 export interface HintCounts {

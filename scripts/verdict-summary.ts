@@ -1,21 +1,24 @@
 // The verdicts of a whole catalog as `stats` counts them: servers per grade, per annotation coverage, and
 // with a toxic flow. Each server's tools are counted in SQL a page of servers at a time and graded from the
 // counts, so memory is one page's whatever the catalog's size.
-import { coverageOf, HINT_NAMES, type Coverage } from "../classifier/annotations.js";
+import { z } from "zod";
+import { COVERAGES, coverageOf, HINT_NAMES, type Coverage } from "../classifier/annotations.js";
 import { CLASSIFIER_VERSION } from "../classifier/classify.js";
 import { FACETS } from "../classifier/facets.js";
 import { makesToxicFlow } from "../classifier/flows.js";
-import { GRADED_SIGNALS, gradeCounts, type Grade, type ServerCounts, type Verdict } from "../classifier/grade.js";
+import { GRADED_SIGNALS, GRADES, gradeCounts, type ServerCounts, type Verdict } from "../classifier/grade.js";
 import { RISKS } from "../classifier/taxonomy.js";
 import type { Db } from "../db/client.js";
 import { recentChangeRows, verdictCountRows, type VerdictCountNames, type VerdictCountRow } from "../db/verdict-facts.js";
 import { assessServers, driftStart, riskyChangeCounts } from "./server-verdict.js";
 
-export interface VerdictSummary {
-  grades: Record<Grade, number>;
-  annotationCoverage: Record<Coverage, number>;
-  toxicFlows: number;
-}
+/** Servers with tools per grade, per annotation coverage, and with a toxic flow. */
+export const verdictSummarySchema = z.object({
+  grades: z.record(z.enum(GRADES), z.number().int()),
+  annotationCoverage: z.record(z.enum(COVERAGES), z.number().int()),
+  toxicFlows: z.number().int(),
+});
+export type VerdictSummary = z.infer<typeof verdictSummarySchema>;
 
 /** One server's place in the summary. */
 export interface ServerTally {

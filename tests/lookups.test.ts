@@ -207,6 +207,17 @@ describe.each(DRIVERS)("the read commands on a catalog of real data (%s)", (driv
     }
     expect(feed.filter((c) => c.labels[0] === "new destructive tool").length).toBeGreaterThan(3);
   });
+
+  test("stats prints the last run's times in ISO 8601, in --json and in text, whichever driver stored them", async () => {
+    const [stored] = await cat.rows<{ started_at: string }>(sql`select started_at::text from crawl_runs order by id desc limit 1`);
+    expect(stored!.started_at).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)?\+00$/); // the driver's own text, not ISO
+    const { lastRun } = JSON.parse((await cli(["stats", "--json"])).stdout) as { lastRun: { startedAt: string; finishedAt: string } };
+    const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+    expect(lastRun.startedAt).toMatch(ISO);
+    expect(lastRun.finishedAt).toMatch(ISO);
+    expect(Date.parse(lastRun.startedAt)).toBe(Math.floor(Date.parse(stored!.started_at.replace(" ", "T").replace(/\+00$/, "Z"))));
+    expect((await cli(["stats"])).stdout).toContain(`started ${lastRun.startedAt}, finished ${lastRun.finishedAt}\n`);
+  });
 });
 
 describe("bad arguments are refused before the catalog is opened", () => {

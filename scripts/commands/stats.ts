@@ -1,19 +1,12 @@
 // `mcp-catalog stats`: what the catalog holds and how the last run went.
-import { z } from "zod";
-import { failureSchema } from "../../crawler/failure.js";
-import { catalogStats } from "../../db/queries.js";
 import type { LastCrawl } from "../../db/runs.js";
-import { modelReviewStatsSchema } from "../../crawler/model-review.js";
 import type { Command } from "../command.js";
 import { reviewSummary } from "../model-review-setup.js";
 import { loadConfig } from "../config.js";
 import { plural } from "../../classifier/plural.js";
 import { readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
+import { statsReport } from "../stats-report.js";
 import { safeText } from "../terminal.js";
-import { summarizeCatalogVerdicts } from "../verdict-summary.js";
-
-/** A run record from before failures were kept has none. */
-const failuresSchema = z.array(failureSchema).catch([]);
 
 /** What a source's last crawl cost, 304s beside the requests they answered. */
 function lastCrawlText(c: LastCrawl): string {
@@ -35,7 +28,7 @@ export const command: Command = {
   },
   async run(args, io) {
     const config = loadConfig(io.env, io.cwd);
-    const stats = await withCatalog(io, config, async (catalog) => ({ ...(await catalogStats(catalog.db)), ...(await summarizeCatalogVerdicts(catalog.db)) }), {
+    const stats = await withCatalog(io, config, (catalog) => statsReport(catalog.db), {
       wait: readerWait(args.values.wait, config, io, "stats"),
     });
     if (args.values.json) {
@@ -58,20 +51,18 @@ export const command: Command = {
     ];
     const run = stats.lastRun;
     if (run) {
-      const counts = run.servers as Partial<Record<string, number>>;
+      const counts = run.servers;
       lines.push(
         `last run    #${run.id} ${run.status}, started ${run.startedAt}${run.finishedAt ? `, finished ${run.finishedAt}` : ""}`,
         `            servers added ${counts.added ?? 0}, updated ${counts.updated ?? 0}, unchanged ${counts.unchanged ?? 0}, removed ${counts.removed ?? 0}`,
       );
-      const review = modelReviewStatsSchema.safeParse(run.review);
-      if (review.success) lines.push(`            ${reviewSummary(review.data)}`);
+      if (run.review) lines.push(`            ${reviewSummary(run.review)}`);
       // The run record's failures, typed: where, what kind, the status and URL when a request failed.
-      const failures = failuresSchema.parse(run.failures);
-      for (const f of failures) {
+      for (const f of run.failures) {
         const detail = [f.kind, f.status, f.url].filter((x) => x !== undefined).join(" ");
         lines.push(`            failed: ${f.source ?? f.stage} (${safeText(detail)}): ${safeText(f.message)}`);
       }
-      if (run.error && failures.length === 0) lines.push(`            error: ${safeText(run.error)}`);
+      if (run.error && run.failures.length === 0) lines.push(`            error: ${safeText(run.error)}`);
     } else {
       lines.push("last run    none yet (run `mcp-catalog refresh`)");
     }

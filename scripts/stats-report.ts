@@ -1,0 +1,70 @@
+// The catalog's statistics in one shape: what `stats --json` prints and GET /api/stats serves (beside its chart counts).
+import { z } from "zod";
+import { failureSchema } from "../crawler/failure.js";
+import { modelReviewStatsSchema } from "../crawler/model-review.js";
+import type { Db } from "../db/client.js";
+import { catalogStats, type CatalogStats } from "../db/queries.js";
+import { isoInstant } from "./iso-instant.js";
+import { summarizeCatalogVerdicts, verdictSummarySchema } from "./verdict-summary.js";
+
+const count = z.number().int();
+
+const lastRunSchema = z.object({
+  id: count,
+  status: z.string(),
+  startedAt: z.string().meta({ description: "ISO 8601, UTC" }),
+  finishedAt: z.string().nullable().meta({ description: "ISO 8601, UTC; null while the run is under way" }),
+  servers: z.record(z.string(), count).meta({ description: "what the run did to servers: added, updated, unchanged, removed" }),
+  sources: z.record(z.string(), z.unknown()).meta({ description: "each source's summary, as refresh --json prints it" }),
+  review: modelReviewStatsSchema.nullable().meta({ description: "the model review's counts; null when the run had no review" }),
+  error: z.string().nullable(),
+  failures: z.array(failureSchema),
+});
+
+/** The counts that cost a few queries, whatever the catalog's size (the home page shows these). */
+export const catalogCountsSchema = z.object({
+  servers: z.object({ total: count, active: count, deprecated: count, deleted: count, gone: count }),
+  remotes: z.object({ open: count, needsAuth: count }).meta({ description: "remotes by auth posture, as listed live" }),
+  tools: count,
+  classified: count,
+  modelReviewed: count.meta({ description: "current classifications a model's verdict was applied to" }),
+  cachedModelAnswers: count,
+  merged: count.meta({ description: "servers seen in more than one source" }),
+  sources: z.record(
+    z.string(),
+    z.object({
+      records: count,
+      servers: count,
+      only: count,
+      lastCrawl: z.object({ runId: count, pages: count, notModified: count, details: count, detailsNotModified: count, requests: count, records: count, skipped: count }).optional(),
+    }),
+  ),
+  lastRun: lastRunSchema.nullable(),
+});
+export type CatalogCounts = z.infer<typeof catalogCountsSchema>;
+
+/** Everything `stats` tells: the counts, then every server graded (a page of servers at a time). */
+export const statsReportSchema = catalogCountsSchema.extend(verdictSummarySchema.shape);
+export type StatsReport = z.infer<typeof statsReportSchema>;
+
+/** The run record's JSON columns as `lastRun` shows them; a record from before a field was kept has none. */
+const storedRunSchema = z.object({
+  servers: lastRunSchema.shape.servers.catch({}),
+  sources: lastRunSchema.shape.sources.catch({}),
+  review: lastRunSchema.shape.review.catch(null),
+  failures: lastRunSchema.shape.failures.catch([]),
+});
+
+/** The last run with ISO times: the drivers print timestamps differently (PGlite "… 02:57:42.321+00", Postgres to the microsecond). */
+function lastRunView(run: NonNullable<CatalogStats["lastRun"]>): CatalogCounts["lastRun"] {
+  return { ...run, ...storedRunSchema.parse(run), startedAt: isoInstant(run.startedAt), finishedAt: isoInstant(run.finishedAt) };
+}
+
+export async function catalogCounts(db: Db): Promise<CatalogCounts> {
+  const stats = await catalogStats(db);
+  return { ...stats, lastRun: stats.lastRun ? lastRunView(stats.lastRun) : null };
+}
+
+export async function statsReport(db: Db): Promise<StatsReport> {
+  return { ...(await catalogCounts(db)), ...(await summarizeCatalogVerdicts(db)) };
+}
