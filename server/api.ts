@@ -101,7 +101,7 @@ const routes = {
   stats: createRoute({
     method: "get",
     path: "/stats",
-    summary: "Counts of servers, tools and classifications, by category and risk, and the last run",
+    summary: "What `stats --json` prints (servers, tools, sources, grades, annotation coverage, toxic flows, the last run), plus tools by category and risk",
     responses: { 200: { description: "the statistics", content: { "application/json": { schema: statsSchema } } } },
   }),
 };

@@ -5,16 +5,16 @@ import { CATEGORIES, RISKS } from "../classifier/taxonomy.js";
 import { categoryRiskCounts, listServers, listTools, serverDetail, type NameKey } from "../db/browse.js";
 import type { Db } from "../db/client.js";
 import { searchToolsPage, serverTools, similarToolNames, summarizeName, toolChangeFeed, type NameSummary, type SearchKey, type ServerRef, type ToolEntry } from "../db/lookups.js";
-import { catalogStats } from "../db/queries.js";
 import { CliError } from "../scripts/command.js";
 import { parseSince } from "../scripts/commands/changes.js";
 import { rulesFor } from "../scripts/policy-rules.js";
 import { assessServers } from "../scripts/server-verdict.js";
 import { matchServer } from "../scripts/resolve-server.js";
+import { catalogCounts, statsReport } from "../scripts/stats-report.js";
 import { z } from "zod";
 import { decodeCursor, page } from "./cursor.js";
 import { ambiguous, badRequest, notFound } from "./errors.js";
-import { changeItem, serverItem, statsView, toolItem, verdictOf, type ChangeItem, type ServerDetailView, type ServerItem, type StatsView, type ToolItem } from "./views.js";
+import { changeItem, serverItem, toolItem, verdictOf, type CatalogSummary, type ChangeItem, type ServerDetailView, type ServerItem, type StatsView, type ToolItem } from "./views.js";
 
 export interface Page<T> {
   items: T[];
@@ -157,6 +157,12 @@ export async function findChanges(db: Db, o: { since?: string; server?: string; 
   return page(rows.map(changeItem), rows.map((r) => [r.at, r.id]), o.limit, "change");
 }
 
+/** GET /api/stats: everything `stats --json` tells, every server graded, plus the chart's counts. */
 export async function stats(db: Db): Promise<StatsView> {
-  return statsView(await catalogStats(db), await categoryRiskCounts(db));
+  return { ...(await statsReport(db)), byCategoryRisk: await categoryRiskCounts(db) };
+}
+
+/** The home page's figures: the counts without grading every server, which costs seconds on a large catalog. */
+export async function catalogSummary(db: Db): Promise<CatalogSummary> {
+  return { ...(await catalogCounts(db)), byCategoryRisk: await categoryRiskCounts(db) };
 }

@@ -7,8 +7,8 @@ import { verdictSchema, serverVerdict } from "../classifier/verdict.js";
 import type { Category, Risk } from "../classifier/taxonomy.js";
 import type { ServerSummary } from "../db/browse.js";
 import type { ChangeRow, ToolEntry } from "../db/lookups.js";
-import type { CatalogStats } from "../db/queries.js";
 import { isoInstant } from "../scripts/iso-instant.js";
+import { catalogCountsSchema, statsReportSchema } from "../scripts/stats-report.js";
 import { toolView } from "../scripts/tool-view.js";
 import { paths } from "./paths.js";
 
@@ -136,31 +136,15 @@ export function changeItem(r: ChangeRow): ChangeItem {
   };
 }
 
-export const statsSchema = z
-  .object({
-    servers: z.object({ total: z.number(), active: z.number(), deprecated: z.number(), deleted: z.number(), gone: z.number() }),
-    remotes: z.object({ open: z.number(), needsAuth: z.number() }),
-    tools: z.number(),
-    classified: z.number(),
-    merged: z.number(),
-    byCategoryRisk: z.array(z.object({ category: z.string(), risk: z.string(), tools: z.number() })),
-    lastRun: z.object({ id: z.number(), status: z.string(), startedAt: z.string(), finishedAt: z.string().nullable(), error: z.string().nullable() }).nullable(),
-  })
-  .openapi("Stats");
-export type StatsView = z.infer<typeof statsSchema>;
+const byCategoryRisk = z.array(z.object({ category: z.string(), risk: z.string(), tools: z.number() })).meta({ description: "classified tools by category and risk" });
 
-export function statsView(s: CatalogStats, byCategoryRisk: StatsView["byCategoryRisk"]): StatsView {
-  const run = s.lastRun;
-  return {
-    servers: s.servers,
-    remotes: s.remotes,
-    tools: s.tools,
-    classified: s.classified,
-    merged: s.merged,
-    byCategoryRisk,
-    lastRun: run ? { id: run.id, status: run.status, startedAt: isoInstant(run.startedAt), finishedAt: isoInstant(run.finishedAt), error: run.error } : null,
-  };
-}
+/** What the home page shows: the counts that cost a few queries, and the chart's. */
+const catalogSummarySchema = catalogCountsSchema.extend({ byCategoryRisk });
+export type CatalogSummary = z.infer<typeof catalogSummarySchema>;
+
+/** `stats --json` (scripts/stats-report.ts) plus tools by category and risk. */
+export const statsSchema = statsReportSchema.extend({ byCategoryRisk }).openapi("Stats");
+export type StatsView = z.infer<typeof statsSchema>;
 
 export const errorSchema = z
   .object({

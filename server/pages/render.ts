@@ -7,7 +7,7 @@ import { paths } from "../paths.js";
 import { plural } from "../../classifier/plural.js";
 import { methodText } from "../../scripts/tool-view.js";
 import type { ServerView } from "../reader.js";
-import type { ChangeItem, StatsView, ToolItem } from "../views.js";
+import type { CatalogSummary, ChangeItem, ToolItem } from "../views.js";
 import { categoryRiskChart } from "./chart.js";
 import { layout, riskBadge, type Html } from "./layout.js";
 
@@ -39,7 +39,7 @@ ${texts.map(
 </div>` as Html;
 }
 
-export function homePage(o: { stats: StatsView; changes: ChangeItem[] }): Html {
+export function homePage(o: { stats: CatalogSummary; changes: ChangeItem[] }): Html {
   const s = o.stats;
   return layout({
     title: "Every MCP tool, classified by risk",

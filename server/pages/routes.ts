@@ -6,7 +6,7 @@ import type { Db } from "../../db/client.js";
 import { serverTools } from "../../db/lookups.js";
 import { SERVE_DEFAULTS } from "../defaults.js";
 import { RequestError } from "../errors.js";
-import { findChanges, findTools, policyText, resolveServer, serverView, stats, toolOn, toolsNamed } from "../reader.js";
+import { catalogSummary, findChanges, findTools, policyText, resolveServer, serverView, toolOn, toolsNamed } from "../reader.js";
 import { toolItem } from "../views.js";
 import { renderPolicy, UnrepresentableNameError } from "../../classifier/formats/formats.js";
 import { SCRIPT, STYLE } from "./assets.js";
@@ -32,7 +32,7 @@ export function pageRoutes(db: Db) {
   pages.get("/assets/style.css", (c) => c.body(STYLE, 200, { "content-type": "text/css; charset=utf-8", "cache-control": "public, max-age=3600" }));
   pages.get("/assets/app.js", (c) => c.body(SCRIPT, 200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "public, max-age=3600" }));
 
-  pages.get("/", async (c) => c.html(homePage({ stats: await stats(db), changes: (await findChanges(db, { limit: 10 })).items })));
+  pages.get("/", async (c) => c.html(homePage({ stats: await catalogSummary(db), changes: (await findChanges(db, { limit: 10 })).items })));
 
   pages.get("/search", async (c) => {
     const q = (c.req.query("q") ?? "").trim();
