@@ -1,6 +1,6 @@
 // The catalog's read side: a tool's risk by name, search, a server by any of its identities, the change feed.
 import { and, asc, desc, eq, gte, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
-import type { SelectedFields } from "drizzle-orm/pg-core";
+import type { PgColumn, PgTable, SelectedFields } from "drizzle-orm/pg-core";
 import type { Db } from "./client.js";
 import { classifications, serverAliases, servers, toolChanges, tools } from "./schema.js";
 import { queryRows } from "./sql.js";
@@ -141,20 +141,34 @@ export async function summarizeName(db: Db, name: string, o: { serverId?: number
   return { name, total, groups, entries: rows.map(({ groups: _groups, ...row }) => toEntry(row)) };
 }
 
-/** Tool names close to `name` by trigram similarity (pg_trgm), best first, one per lower-cased name. */
-export async function similarToolNames(db: Db, name: string, o: { serverIds?: number[]; limit?: number } = {}): Promise<string[]> {
-  if (o.serverIds?.length === 0) return [];
-  const onServers = o.serverIds ? sql`and server_id in (${sql.join(o.serverIds.map((id) => sql`${id}`), sql`, `)})` : sql``;
+/**
+ * Values of `column` close to `text` by trigram similarity (pg_trgm's `%`, its default threshold of 0.3),
+ * best first, one per lower-cased value: the "did you mean" of a name that matched nothing.
+ */
+async function similarValues(db: Db, text: string, o: { table: PgTable; column: PgColumn; where?: SQL; limit: number }): Promise<string[]> {
+  const value = sql`lower(${o.column})`;
   const rows = await queryRows<{ name: string }>(
     db,
     sql`select name from (
-          select distinct on (lower(name)) name, similarity(lower(name), lower(${name})) as score
-          from tools
-          where lower(name) % lower(${name}) and removed_at is null ${onServers}
-          order by lower(name), score desc, name) candidates
-        order by score desc, name limit ${o.limit ?? 5}`,
+          select distinct on (${value}) ${o.column} as name, similarity(${value}, lower(${text})) as score
+          from ${o.table}
+          where ${value} % lower(${text}) ${o.where ? sql`and ${o.where}` : sql``}
+          order by ${value}, score desc, name) candidates
+        order by score desc, name limit ${o.limit}`,
   );
   return rows.map((r) => r.name);
+}
+
+/** Tool names close to `name`, best first, one per lower-cased name. */
+export async function similarToolNames(db: Db, name: string, o: { serverIds?: number[]; limit?: number } = {}): Promise<string[]> {
+  if (o.serverIds?.length === 0) return [];
+  const where = and(isNull(tools.removedAt), o.serverIds ? inArray(tools.serverId, o.serverIds) : undefined);
+  return similarValues(db, name, { table: tools, column: tools.name, where, limit: o.limit ?? 5 });
+}
+
+/** Server keys close to what someone typed for a server that matched none, best first. */
+export async function similarServerKeys(db: Db, input: string, o: { limit?: number } = {}): Promise<string[]> {
+  return similarValues(db, input, { table: servers, column: servers.key, limit: o.limit ?? 5 });
 }
 
 export interface SearchOptions {

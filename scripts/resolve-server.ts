@@ -1,7 +1,7 @@
 // Finds the server a user means: registry name, repository URL, package coordinate, remote URL or a unique key prefix.
 import { normalizeRemoteUrl, normalizeRepository, packageAlias, repositoryAlias } from "../crawler/normalize.js";
 import type { Db } from "../db/client.js";
-import { serversByAlias, serversByKeyInsensitive, serversByKeyPrefix, type ServerRef } from "../db/lookups.js";
+import { serversByAlias, serversByKeyInsensitive, serversByKeyPrefix, similarServerKeys, type ServerRef } from "../db/lookups.js";
 import { CliError } from "./command.js";
 import { safeText } from "./terminal.js";
 
@@ -59,12 +59,16 @@ export function serverArgument(value: unknown, what: string): string | undefined
   return value;
 }
 
-/** The one server `input` names, or a CliError: exit 1 when unknown, 2 with the candidates when ambiguous. */
+/** The one server `input` names, or a CliError: exit 1 when unknown (with close keys), 2 with the candidates when ambiguous. */
 export async function requireServer(db: Db, input: string): Promise<ServerRef> {
   serverArgument(input, "the server");
   const match = await matchServer(db, input);
   if (match.kind === "one") return match.server;
-  if (match.kind === "none") throw new CliError(`no server in the catalog matches '${safeText(input)}' (try a registry name, a repository URL, npm:<package> or a key prefix)`, 1);
+  if (match.kind === "none") {
+    const close = await similarServerKeys(db, input);
+    const hint = close.length ? `. Did you mean: ${close.map((k) => safeText(k)).join(", ")}?` : " (try a registry name, a repository URL, npm:<package> or a key prefix)";
+    throw new CliError(`no server in the catalog matches '${safeText(input)}'${hint}`, 1);
+  }
   const shown = match.candidates.slice(0, 20).map((c) => `  ${safeText(c.key)}`);
   const more = match.candidates.length > 20 ? [`  … and more; be more specific`] : [];
   throw new CliError([`'${safeText(input)}' matches ${match.candidates.length > 20 ? "more than 20" : match.candidates.length} servers:`, ...shown, ...more].join("\n"), 2);

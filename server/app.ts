@@ -81,7 +81,7 @@ export function createApp(o: AppOptions) {
 
   // Programs get JSON errors; people get a page.
   const wantsJson = (c: Context) => /^\/(api|v0\.1|mcp)(\/|$)/.test(c.req.path);
-  const answerError = (c: Context, e: RequestError) => (wantsJson(c) ? errorJson(c, e) : c.html(errorPage(e.status, e.message, e.candidates), e.status));
+  const answerError = (c: Context, e: RequestError) => (wantsJson(c) ? errorJson(c, e) : c.html(errorPage(e), e.status));
   app.notFound((c) => answerError(c, new RequestError(404, `no route ${c.req.method} ${c.req.path}`)));
   app.onError((e, c) => {
     if (e instanceof RequestError) return answerError(c, e);

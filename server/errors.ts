@@ -1,10 +1,16 @@
 // What a request can get wrong, typed: each error knows its HTTP status; the API, pages and MCP tools say it their way.
+
+/** What an error's names are: servers (a 409's candidates, an unknown server's close keys) or tool names. */
+export type NameKind = "server" | "tool";
+
 export class RequestError extends Error {
   constructor(
     readonly status: 400 | 404 | 409,
     message: string,
     /** A 409's servers, each with its key; a 404's "did you mean" names. */
     readonly candidates: readonly string[] = [],
+    /** What the candidates name, so a page links each to its own page. */
+    readonly names: NameKind = "server",
   ) {
     super(message);
     this.name = "RequestError";
@@ -12,5 +18,6 @@ export class RequestError extends Error {
 }
 
 export const badRequest = (message: string) => new RequestError(400, message);
-export const notFound = (message: string, suggestions: readonly string[] = []) => new RequestError(404, message, suggestions);
-export const ambiguous = (message: string, candidates: readonly string[]) => new RequestError(409, message, candidates);
+/** A 404, with the close names that do exist when there are any. */
+export const notFound = (message: string, suggestions?: { names: NameKind; close: readonly string[] }) => new RequestError(404, message, suggestions?.close, suggestions?.names);
+export const ambiguous = (message: string, candidates: readonly string[]) => new RequestError(409, message, candidates, "server");

@@ -4,7 +4,7 @@ import { buildPolicy } from "../classifier/policy.js";
 import { CATEGORIES, RISKS } from "../classifier/taxonomy.js";
 import { categoryRiskCounts, listServers, listTools, serverDetail, type NameKey } from "../db/browse.js";
 import type { Db } from "../db/client.js";
-import { searchToolsPage, serverTools, similarToolNames, summarizeName, toolChangeFeed, type NameSummary, type SearchKey, type ServerRef, type ToolEntry } from "../db/lookups.js";
+import { searchToolsPage, serverTools, similarServerKeys, similarToolNames, summarizeName, toolChangeFeed, type NameSummary, type SearchKey, type ServerRef, type ToolEntry } from "../db/lookups.js";
 import { CliError } from "../scripts/command.js";
 import { parseSince } from "../scripts/commands/changes.js";
 import { rulesFor } from "../scripts/policy-rules.js";
@@ -25,7 +25,7 @@ export interface Page<T> {
 export async function resolveServer(db: Db, input: string): Promise<ServerRef> {
   const match = await matchServer(db, input);
   if (match.kind === "one") return match.server;
-  if (match.kind === "none") throw notFound(`no server in the catalog matches '${input}'`);
+  if (match.kind === "none") throw notFound(`no server in the catalog matches '${input}'`, { names: "server", close: await similarServerKeys(db, input) });
   throw ambiguous(`'${input}' matches ${match.candidates.length} servers; name one of them`, match.candidates.map((c) => c.key));
 }
 
@@ -64,7 +64,7 @@ export async function toolsNamed(db: Db, name: string, o: { server?: ServerRef; 
   const summary = await summarizeName(db, name, { ...(o.server ? { serverId: o.server.id } : {}), ...(o.limit !== undefined ? { limit: o.limit } : {}) });
   if (summary.total > 0) return summary;
   const suggestions = await similarToolNames(db, name, o.server ? { serverIds: [o.server.id] } : {});
-  throw notFound(`no tool named '${name}' ${o.server ? `on ${o.server.key}` : "in the catalog"}`, suggestions);
+  throw notFound(`no tool named '${name}' ${o.server ? `on ${o.server.key}` : "in the catalog"}`, { names: "tool", close: suggestions });
 }
 
 /** One tool on one server, with the server. */

@@ -172,13 +172,18 @@ describe.each(DRIVERS)("the read commands on a catalog of real data (%s)", (driv
     else expect([...decisions.values()].filter((d) => d === "deny").length).toBeGreaterThan(0);
   });
 
-  test("policy: an ambiguous SERVER exits 2 with the candidates, an unknown one 1, and a server without tools 1", async () => {
+  test("policy: an ambiguous SERVER exits 2 with the candidates, an unknown one 1 with close keys, and a server without tools 1", async () => {
     const ambiguous = await cli(["policy", "npm:in-memoria"]);
     expect(ambiguous).toEqual({ code: 2, stdout: "", stderr: "mcp-catalog policy: 'npm:in-memoria' matches 2 servers:\n  io.github.pi22by7/in-memoria\n  me.pi22by7/in-memoria\n" });
     const unknown = await cli(["policy", "io.github.nobody/nothing"]);
     expect(unknown.code).toBe(1);
     expect(unknown.stdout).toBe("");
     expect(unknown.stderr).toMatch(/^mcp-catalog policy: no server in the catalog matches 'io\.github\.nobody\/nothing'/);
+    // A near miss names the close keys, best first (every command that takes a SERVER resolves it this way).
+    const near = await cli(["policy", `${GITHUB}x`]);
+    expect(near.code).toBe(1);
+    expect(near.stderr).toMatch(/^mcp-catalog policy: no server in the catalog matches 'io\.github\.github\/github-mcp-serverx'\. Did you mean: io\.github\.github\/github-mcp-server, .*\?\n$/);
+    expect((await cli(["risk", "delete_file", "--server", "kubernetes-mcp"])).stderr).toBe(`mcp-catalog risk: no server in the catalog matches 'kubernetes-mcp'. Did you mean: ${KUBERNETES}?\n`);
     // A package coordinate resolves to its one server, which the recordings give no tools.
     const empty = await cli(["policy", "npm:@agent-infra/mcp-server-filesystem"]);
     expect(empty.code).toBe(1);

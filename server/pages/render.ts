@@ -3,6 +3,7 @@ import { html } from "hono/html";
 import { FORMAT_DESCRIPTIONS, FORMAT_NAMES } from "../../classifier/formats/formats.js";
 import type { CategoryRiskCount } from "../../db/browse.js";
 import type { NameSummary } from "../../db/lookups.js";
+import type { RequestError } from "../errors.js";
 import { paths } from "../paths.js";
 import { plural } from "../../classifier/plural.js";
 import { methodText } from "../../scripts/tool-view.js";
@@ -201,11 +202,13 @@ ${s.grade.reasons.length ? html`<ul class="reasons">${s.grade.reasons.map((r) =>
 ${flow}` as Html;
 }
 
-export function errorPage(status: number, message: string, candidates: readonly string[]): Html {
+export function errorPage(e: RequestError): Html {
+  const title = e.status === 404 ? "Not found" : e.status === 409 ? "Which one?" : "Bad request";
+  const page = e.names === "server" ? paths.server : paths.toolName;
   return layout({
-    title: status === 404 ? "Not found" : status === 409 ? "Which one?" : "Bad request",
-    body: html`<h1>${status === 404 ? "Not found" : status === 409 ? "Which one?" : "Bad request"}</h1><p>${message}</p>
-${candidates.length ? html`<ul class="results">${candidates.slice(0, 50).map((c) => html`<li><a href="${status === 409 ? paths.server(c) : paths.toolName(c)}">${c}</a></li>`)}</ul>` : ""}` as Html,
+    title,
+    body: html`<h1>${title}</h1><p>${e.message}</p>
+${e.candidates.length ? html`<ul class="results">${e.candidates.slice(0, 50).map((c) => html`<li><a href="${page(c)}">${c}</a></li>`)}</ul>` : ""}` as Html,
   });
 }
 

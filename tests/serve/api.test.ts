@@ -88,7 +88,7 @@ describe.each(DRIVERS)("the JSON API on %s", (driver) => {
     expect(miss.body.error.suggestions).toContain("delete_file");
   });
 
-  it("answers 409 with the candidates for an ambiguous server, 404 for an unknown one", async () => {
+  it("answers 409 with the candidates for an ambiguous server, 404 with close keys for an unknown one", async () => {
     const amb = await json("/api/servers/io.github.");
     expect(amb.status).toBe(409);
     expect(amb.body.error.candidates.length).toBeGreaterThan(1);
@@ -96,6 +96,12 @@ describe.each(DRIVERS)("the JSON API on %s", (driver) => {
     const unknown = await json("/api/servers/no.such%2Fserver");
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.message).toContain("no.such/server");
+    // A near miss gets the close keys, best first, wherever a server is named.
+    for (const path of [`/api/servers/${encodeURIComponent(`${GITHUB}x`)}`, `/api/tools/${encodeURIComponent(`${GITHUB}x`)}/delete_file`, `/api/tools?server=${encodeURIComponent(`${GITHUB}x`)}`]) {
+      const miss = await json(path);
+      expect(miss.status, path).toBe(404);
+      expect(miss.body.error.suggestions[0], path).toBe(GITHUB);
+    }
   });
 
   it("answers 400 with the parameter named for bad parameters", async () => {

@@ -48,6 +48,9 @@ async function exercise(client: Client): Promise<void> {
   const unknown = (await client.callTool({ name: "check_tool", arguments: { name: "delete_fil" } })) as CallResult;
   expect(unknown.isError).toBe(true);
   expect(unknown.content[0]!.text).toContain("did you mean: delete_file");
+  const unknownServer = (await client.callTool({ name: "check_server", arguments: { server: `${GITHUB}x` } })) as CallResult;
+  expect(unknownServer.isError).toBe(true);
+  expect(unknownServer.content[0]!.text).toContain(`no server in the catalog matches '${GITHUB}x' (did you mean: ${GITHUB},`);
   const ambiguous = (await client.callTool({ name: "check_server", arguments: { server: "io.github." } })) as CallResult;
   expect(ambiguous.isError).toBe(true);
   expect(ambiguous.content[0]!.text).toMatch(/matches \d+ servers/);

@@ -64,10 +64,13 @@ describe("pages on the shipped snapshot", () => {
     expect((await page(s, "/assets/style.css")).headers.get("content-type")).toMatch(/text\/css/);
   });
 
-  it("answers an unknown tool with a 404 page naming close names, an ambiguous server with a 409 page", async () => {
+  it("answers an unknown tool or server with a 404 page linking close names, an ambiguous server with a 409 page", async () => {
     const miss = await page(s, "/tools/delete_fil");
     expect(miss.status).toBe(404);
     expect(miss.text).toContain('href="/tools/delete_file"');
+    const unknown = await page(s, `/servers/${enc(`${GITHUB}x`)}`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.text).toContain(`<li><a href="/servers/${enc(GITHUB)}">${GITHUB}</a></li>`);
     const amb = await page(s, "/servers/io.github.");
     expect(amb.status).toBe(409);
     expect(amb.text).toMatch(/href="\/servers\/io\.github\.[^"]+%2F[^"]+"/);
