@@ -5,6 +5,7 @@ import { buildPolicy, ruleSchema } from "../../classifier/policy.js";
 import type { Db } from "../../db/client.js";
 import { serverTools } from "../../db/lookups.js";
 import { SERVE_DEFAULTS } from "../defaults.js";
+import { unencodedServerPage } from "../paths.js";
 import { RequestError } from "../errors.js";
 import { catalogSummary, findChanges, findTools, policyText, resolveServer, serverView, toolOn, toolsNamed } from "../reader.js";
 import { toolItem } from "../views.js";
@@ -64,6 +65,12 @@ export function pageRoutes(db: Db) {
     const view = await serverView(db, ref.key);
     const policies = view.entries.length ? everyFormat((format) => policyText(ref, view.entries, format)) : [];
     return c.html(serverPage({ server: view, policies }));
+  });
+
+  // Only what the two routes above did not take: a name whose slashes were not encoded.
+  pages.get("/servers/*", (c) => {
+    const page = unencodedServerPage(new URL(c.req.url).pathname.slice("/servers/".length));
+    return page ? c.redirect(page, 301) : c.notFound();
   });
   return pages;
 }

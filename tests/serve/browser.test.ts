@@ -61,7 +61,10 @@ describe("pages in headless Chromium", () => {
     const copied = await page.evaluate(() => (globalThis as any).navigator.clipboard.readText() as Promise<string>);
     expect(copied).toBe(await codex.locator("pre").textContent());
     expect(copied).toContain("[mcp_servers.");
-    await page.goto(`${s.url}/servers/${encodeURIComponent(GITHUB)}`);
+    // The registry's name pasted into the address bar, slash and all, lands on the server's page.
+    await page.goto(`${s.url}/servers/${GITHUB}`);
+    expect(page.url()).toBe(`${s.url}/servers/${encodeURIComponent(GITHUB)}`);
+    expect(await page.locator("h2", { hasText: "Tools by category" }).count()).toBe(1);
     await page.screenshot({ path: `${ARTIFACTS}/server.png`, fullPage: true });
     expect(external).toEqual([]);
     await context.close();

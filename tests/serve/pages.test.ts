@@ -53,6 +53,26 @@ describe("pages on the shipped snapshot", () => {
     }
   });
 
+  it("redirects a server named with its slash as typed to its page, and a tool on it to the tool's page", async () => {
+    for (const [typed, canonical] of [
+      [`/servers/${GITHUB}`, `/servers/${enc(GITHUB)}`],
+      [`/servers/${GITHUB}/`, `/servers/${enc(GITHUB)}`],
+      [`/servers/${GITHUB}/tools/delete_file`, `/servers/${enc(GITHUB)}/tools/delete_file`],
+      ["/servers/github.com/containers/kubernetes-mcp-server", `/servers/${enc("github.com/containers/kubernetes-mcp-server")}`],
+    ] as const) {
+      const r = await fetch(`${s.url}${typed}`, { redirect: "manual" });
+      expect(r.status, typed).toBe(301);
+      expect(r.headers.get("location"), typed).toBe(canonical);
+    }
+    const landed = await fetch(`${s.url}/servers/${GITHUB}/tools/delete_file`);
+    expect(landed.status).toBe(200);
+    expect(landed.url).toBe(`${s.url}/servers/${enc(GITHUB)}/tools/delete_file`);
+    expect(await landed.text()).toContain("What delete_file does");
+    // Nothing to name: the plain 404.
+    expect((await page(s, "/servers/a//b")).status).toBe(404);
+    expect((await page(s, "/servers/%E0%A4%A/x")).status).toBe(404);
+  });
+
   it("sends a CSP without unsafe-inline, and serves its one script and stylesheet itself", async () => {
     const home = await page(s, "/");
     const csp = home.headers.get("content-security-policy")!;
