@@ -37,20 +37,25 @@ export interface ReviewSettings {
 /** The review settings for this run, or undefined when the review is off; bad flags are exit-2 errors. */
 export function reviewSettings(config: Config, flags: ReviewFlags): ReviewSettings | undefined {
   if (flags.llm && flags.noLlm) throw new CliError("--llm and --no-llm contradict each other", 2);
+  // Checked whether the review is on or not, as CATALOG_LLM_THRESHOLD is: a typo passes silently otherwise,
+  // until the day an endpoint is set.
+  const threshold = flags.threshold === undefined ? config.llm.threshold : parseThreshold(flags.threshold);
+  const budget = flags.budget === undefined ? undefined : parseBudget(flags.budget);
   const on = flags.noLlm ? false : flags.llm || config.llm.enabled;
   if (!on) return undefined;
   if (!config.llm.enabled) throw new CliError("--llm needs a model endpoint: set OPENAI_API_KEY (OpenAI) or OPENAI_BASE_URL (any OpenAI-compatible server)", 2);
-  let threshold = config.llm.threshold;
-  if (flags.threshold !== undefined) {
-    threshold = Number(flags.threshold);
-    if (!/^\d*\.?\d+$/.test(flags.threshold) || threshold > 1) throw new CliError(`--llm-threshold must be a number from 0 to 1 (got '${flags.threshold}')`, 2);
-  }
-  let budget: number | undefined;
-  if (flags.budget !== undefined) {
-    budget = Number(flags.budget);
-    if (!/^\d+$/.test(flags.budget)) throw new CliError(`--llm-budget must be a whole number of calls (got '${flags.budget}')`, 2);
-  }
   return { threshold, ...(budget !== undefined ? { budget } : {}) };
+}
+
+function parseThreshold(value: string): number {
+  const threshold = Number(value);
+  if (!/^\d*\.?\d+$/.test(value) || threshold > 1) throw new CliError(`--llm-threshold must be a number from 0 to 1 (got '${safeText(value)}')`, 2);
+  return threshold;
+}
+
+function parseBudget(value: string): number {
+  if (!/^\d+$/.test(value)) throw new CliError(`--llm-budget must be a whole number of calls (got '${safeText(value)}')`, 2);
+  return Number(value);
 }
 
 /** The client, loaded only by a run that reviews: `openai` costs a run without the review a tenth of a second of start-up. */

@@ -134,7 +134,9 @@ export const command: Command = {
     if (snapshot && record) throw new CliError("--snapshot and --record cannot be combined", 2);
     const flags = reviewFlags(args.values);
     if (args.values["no-classify"] && flags.llm) throw new CliError("--llm reviews what the classify stage classifies: it cannot be combined with --no-classify", 2);
-    const review = args.values["no-classify"] ? undefined : reviewSettings(config, flags);
+    // The flags are checked even when --no-classify leaves no review to run.
+    const settings = reviewSettings(config, flags);
+    const review = args.values["no-classify"] ? undefined : settings;
     const plan = await refreshPlan(config, {
       ...(requested ? { sources: requested } : {}),
       ...(snapshot ? { snapshot } : {}),

@@ -193,6 +193,20 @@ describe("classify --llm", () => {
     expect(bad.stderr).toContain("--llm-threshold");
   });
 
+  it("refuses a bad --llm-threshold or --llm-budget even when the review is off", async () => {
+    for (const [argv, env] of [
+      [["--llm-threshold", "abc"], {}],
+      [["--llm-threshold", "2"], {}],
+      [["--llm-budget=abc"], {}],
+      [["--no-llm", "--llm-threshold=-1"], { OPENAI_BASE_URL: "http://127.0.0.1:9/v1" }],
+    ] as const) {
+      const r = await runCli(["classify", ...argv], env, { stdin: tools });
+      expect(r.code, argv.join(" ")).toBe(2);
+      expect(r.stderr).toMatch(/--llm-(threshold must be a number from 0 to 1|budget must be a whole number)/);
+      expect(r.stdout).toBe("");
+    }
+  });
+
   it("finishes with the classifier's verdicts when the endpoint is down, and says how many stayed unreviewed", async () => {
     const r = await runCli(["classify", "--json", "--llm-threshold", "1"], { OPENAI_BASE_URL: "http://127.0.0.1:9/v1", CATALOG_LLM_MAX_RETRIES: "0" }, { stdin: tools });
     expect(r.code).toBe(0);

@@ -132,6 +132,12 @@ describe.each(DRIVERS)("refresh with the model review (%s)", (driver) => {
     const budget = await runCli(["refresh", "--sources", "glama", "--llm-budget", "lots"], env());
     expect(budget.code).toBe(2);
     expect(budget.stderr).toContain("--llm-budget must be a whole number");
+    // With no endpoint the review is off, and a bad number is still refused rather than ignored.
+    for (const flags of [["--llm-threshold", "2"], ["--llm-budget=abc"], ["--no-classify", "--llm-threshold", "abc"]]) {
+      const off = await runCli(["refresh", "--sources", "glama", ...flags], base);
+      expect(off.code, flags.join(" ")).toBe(2);
+      expect(off.stderr).toMatch(/--llm-(threshold must be a number from 0 to 1|budget must be a whole number)/);
+    }
     const both = await runCli(["refresh", "--sources", "glama", "--llm", "--no-classify"], env());
     expect(both.code).toBe(2);
     expect(both.stderr).toContain("--no-classify");
