@@ -3,17 +3,17 @@
 import { DrizzleQueryError } from "drizzle-orm/errors";
 import { z } from "zod";
 import { ConnectionLostError, describeDbError } from "../db/errors.js";
-import { SnapshotMissError } from "./fetcher.js";
+import { SnapshotJsonError, SnapshotMissError } from "./fetcher.js";
 import { errorCode, HttpError, type HttpErrorKind } from "./http.js";
 import { SOURCE_NAMES, type SourceName } from "./records.js";
 import { SourceError } from "./source-error.js";
 
 /**
  * What went wrong. A request's own kinds (crawler/http.ts HttpError): network, timeout, status,
- * too_large, blocked (the SSRF guard), invalid_json, redirect, aborted; a page the source sent that
- * is unusable (format), a walk that never ends (page_limit, cursor_loop), a 304 to a request that
- * was not conditional (unexpected_304), a page a snapshot does not hold (snapshot_miss), the
- * catalog's database refusing or failing (database); anything else (error).
+ * too_large, blocked (the SSRF guard), invalid_json (a snapshot page's too), redirect, aborted; a page
+ * the source sent that is unusable (format), a walk that never ends (page_limit, cursor_loop), a 304
+ * to a request that was not conditional (unexpected_304), a page a snapshot does not hold
+ * (snapshot_miss), the catalog's database refusing or failing (database); anything else (error).
  */
 export const FAILURE_KINDS = [
   "network",
@@ -76,6 +76,7 @@ export function failureOf(e: unknown, where: { stage: FailureStage; source?: Sou
     if (e.stop) return { ...stopped, kind: e.stop.kind };
     if (e.cause instanceof HttpError) return { ...stopped, ...requestFailure(e.cause) };
     if (e.cause instanceof SnapshotMissError) return { ...stopped, kind: "snapshot_miss" };
+    if (e.cause instanceof SnapshotJsonError) return { ...stopped, kind: "invalid_json" };
     return { ...stopped, kind: "error" };
   }
   if (e instanceof HttpError) return { ...base, ...requestFailure(e) };

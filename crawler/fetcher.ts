@@ -36,6 +36,17 @@ export class SnapshotMissError extends Error {
   }
 }
 
+/** A snapshot page that is not JSON (cut short, or edited by hand): the kind a live page's bad body is, invalid_json. */
+export class SnapshotJsonError extends Error {
+  constructor(
+    readonly file: string,
+    cause: unknown,
+  ) {
+    super(`the snapshot page ${file} is not valid JSON (${cause instanceof Error ? cause.message : String(cause)})`, { cause });
+    this.name = "SnapshotJsonError";
+  }
+}
+
 interface SnapshotIndex {
   source: SourceName;
   recordedAt?: string;
@@ -72,7 +83,13 @@ export function snapshotFetcher(dir: string, source: SourceName): PageFetcher {
     const key = snapshotKey(url);
     const file = index.pages?.[key];
     if (!file) throw new SnapshotMissError(source, key, dir);
-    return JSON.parse(readFileSync(join(dir, source, file), "utf8")) as unknown;
+    const page = join(dir, source, file);
+    const text = readFileSync(page, "utf8");
+    try {
+      return JSON.parse(text) as unknown;
+    } catch (e) {
+      throw new SnapshotJsonError(page, e);
+    }
   };
   return {
     async getJson(url) {

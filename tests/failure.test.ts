@@ -2,7 +2,7 @@
 import { DrizzleQueryError } from "drizzle-orm/errors";
 import { describe, expect, test } from "vitest";
 import { failureLine, failureOf } from "../crawler/failure.js";
-import { SnapshotMissError } from "../crawler/fetcher.js";
+import { SnapshotJsonError, SnapshotMissError } from "../crawler/fetcher.js";
 import { HttpError } from "../crawler/http.js";
 import { SourceError } from "../crawler/source-error.js";
 
@@ -35,6 +35,8 @@ describe("failureOf", () => {
     expect(failureOf(new SourceError({ ...at, stop: { kind: "page_limit", maxPages: 2 }, message: "stopped" }), { stage: "crawl" }).kind).toBe("page_limit");
     const miss = new SnapshotMissError("registry", "/v0.1/servers", "/snap");
     expect(failureOf(new SourceError({ ...at, message: miss.message, cause: miss }), { stage: "crawl" })).toMatchObject({ kind: "snapshot_miss", url });
+    const corrupt = new SnapshotJsonError("/snap/registry/page-00002.json", new SyntaxError("Unexpected token"));
+    expect(failureOf(new SourceError({ ...at, message: corrupt.message, cause: corrupt }), { stage: "crawl" })).toMatchObject({ kind: "invalid_json", page: 2, url });
     expect(failureOf(new SourceError({ ...at, message: "odd", cause: new TypeError("odd") }), { stage: "crawl" }).kind).toBe("error");
   });
 

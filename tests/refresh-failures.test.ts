@@ -1,15 +1,16 @@
 // Each kind of source failure, typed from the request or the page to the run record and the CLI: the
 // line on stderr, exit code 1, `--json`'s failures and `stats`' last run, with the kind, source, URL and status.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import type { Failure } from "../crawler/failure.js";
 import { cliSession } from "./helpers/cli.js";
 import { startLocalServer, type LocalServer } from "./helpers/local-server.js";
 import { loadRegistrySample } from "./helpers/registry-replay.js";
-import { migratedDataDir } from "./helpers/snapshot-catalog.js";
+import { migratedDataDir, SNAPSHOT } from "./helpers/snapshot-catalog.js";
 
 const sample = loadRegistrySample();
 const page = (servers: unknown[], nextCursor?: string) => JSON.stringify({ servers, metadata: { count: servers.length, ...(nextCursor ? { nextCursor } : {}) } });
@@ -21,6 +22,8 @@ describe("refresh failures at the CLI", () => {
   // open: the failures are the subject, not initdb or opening.
   const cli = cliSession(env);
   beforeAll(() => migratedDataDir(env.CATALOG_DATA_DIR));
+  // Each test starts its own crawl: a failed one leaves a checkpoint the next run would resume, on its later pages.
+  beforeEach(async () => void (await (await cli.catalog()).db.execute(sql`delete from source_state`)));
   afterAll(async () => {
     await cli.close();
     rmSync(dir, { recursive: true, force: true });
@@ -118,6 +121,15 @@ describe("refresh failures at the CLI", () => {
     mkdirSync(join(snapshot, "registry"), { recursive: true });
     writeFileSync(join(snapshot, "registry", "index.json"), JSON.stringify({ source: "registry", pages: {} }));
     await expectFailure("http://unused.invalid", { kind: "snapshot_miss", page: 1 }, { args: ["--snapshot", snapshot] });
+  });
+
+  test("invalid_json: a snapshot page that is not JSON, naming its file", async () => {
+    const snapshot = join(dir, "corrupt");
+    cpSync(join(SNAPSHOT, "registry"), join(snapshot, "registry"), { recursive: true });
+    writeFileSync(join(snapshot, "registry", "page-00003.json"), "{not json");
+    const want = { kind: "invalid_json" as const, page: 3, url: expect.stringContaining("cursor=io.github.aimoda") };
+    const { failure } = await expectFailure("http://unused.invalid", want, { args: ["--snapshot", snapshot] });
+    expect(failure.message).toContain(join(snapshot, "registry", "page-00003.json"));
   });
 
   test("a run that succeeds records no failure", async () => {
