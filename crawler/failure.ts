@@ -72,7 +72,7 @@ export function failureOf(e: unknown, where: { stage: FailureStage; source?: Sou
   const base = { ...at, message: describeDbError(e) ?? (e instanceof Error ? e.message : String(e)) };
   if (aborted) return { ...base, kind: "aborted" };
   if (e instanceof SourceError) {
-    const stopped = { ...base, page: e.page, url: e.url };
+    const stopped = { ...base, ...(e.page !== null ? { page: e.page } : {}), url: e.url };
     if (e.stop) return { ...stopped, kind: e.stop.kind };
     if (e.cause instanceof HttpError) return { ...stopped, ...requestFailure(e.cause) };
     if (e.cause instanceof SnapshotMissError) return { ...stopped, kind: "snapshot_miss" };

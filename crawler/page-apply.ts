@@ -47,12 +47,12 @@ export async function applyPage(o: PageApply, page: FetchedPage, at: CrawlPositi
   if (page.status === 304) {
     const judged = withinClock(at.clock, [page.stored.maxUpdatedAt]);
     const position = { pendingWatermark: laterWatermark(judged.latest, at.pendingWatermark), clock: judged.clock };
-    await markPageSeen(o.db, { page: { id: page.stored.id }, runId: o.runId, checkpoint: checkpointAfter(o.source.name, o.start, page.next, position.pendingWatermark, o.runId) });
+    await markPageSeen(o.db, { page: { id: page.stored.id }, runId: o.runId, checkpoint: checkpointAfter(o.source.name, o.start, page, position.pendingWatermark, o.runId) });
     return { position, counts: page.counts, tools: {} };
   }
   if (page.status === "failed") {
     // A blip never removes servers: what the page listed before stays listed, as if it had answered 304.
-    await markPageSeen(o.db, { page: { source: o.source.name, url: page.url }, runId: o.runId, checkpoint: checkpointAfter(o.source.name, o.start, page.next, at.pendingWatermark, o.runId) });
+    await markPageSeen(o.db, { page: { source: o.source.name, url: page.url }, runId: o.runId, checkpoint: checkpointAfter(o.source.name, o.start, page, at.pendingWatermark, o.runId) });
     return { position: at, counts: page.counts, tools: {} };
   }
   // Only a source that is asked for what changed since a date needs the page's latest one.
@@ -80,7 +80,7 @@ export async function applyPage(o: PageApply, page: FetchedPage, at: CrawlPositi
     ...(page.details ? { details: page.details } : {}),
     toolListings,
     renames: resolved?.renames ?? [],
-    checkpoint: checkpointAfter(o.source.name, o.start, page.next, position.pendingWatermark, o.runId),
+    checkpoint: checkpointAfter(o.source.name, o.start, page, position.pendingWatermark, o.runId),
     ...(o.classifyFresh ? { classifyFresh: o.classifyFresh } : {}),
   });
   const counts = sumCounts(page.counts, {

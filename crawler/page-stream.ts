@@ -14,13 +14,15 @@ import { validatorsOf, type Validators } from "./validators.js";
 
 /**
  * A page as it came: answered 304 (as stored), whole and parsed into records, or failed on its own
- * (a source whose pages stand alone, Source.pageAfter): what it stored before stays listed.
+ * (a source whose pages stand alone, Source.pageAfter): what it stored before stays listed. `page` is
+ * its number, 1-based within the crawl (null: not known, PageStreamOptions.page).
  */
 export type FetchedPage =
-  | { status: 304; at: string | null; url: string; next: string | null; stored: StoredPage; counts: PageCounts }
-  | { status: "failed"; at: string | null; url: string; next: string | null; error: SourceError; counts: PageCounts }
+  | { status: 304; page: number | null; at: string | null; url: string; next: string | null; stored: StoredPage; counts: PageCounts }
+  | { status: "failed"; page: number | null; at: string | null; url: string; next: string | null; error: SourceError; counts: PageCounts }
   | ({
       status: 200;
+      page: number | null;
       at: string | null;
       url: string;
       next: string | null;
@@ -38,6 +40,8 @@ export interface PageStreamOptions {
   fetcher: PageFetcher;
   /** The page to start from (null: the first). */
   cursor: string | null;
+  /** The list page `cursor` is, 1-based within the crawl (crawler/plan/crawl.ts CrawlStart.page). */
+  page: number | null;
   /** updated_since of an incremental crawl. */
   since?: string;
   /** Ask each page the catalog keeps validators for conditionally (If-None-Match, If-Modified-Since). */
@@ -59,7 +63,8 @@ export async function* sourcePages(o: PageStreamOptions): AsyncGenerator<Fetched
   let at = o.cursor;
   for (;;) {
     o.signal?.throwIfAborted();
-    const page = walk.pages + 1;
+    // Numbered within the crawl, not the run: a resumed crawl's pages go on from its checkpoint's.
+    const page = o.page === null ? null : o.page + walk.pages;
     const url = pageUrlOf(o, at);
     const limit = mayTakePage(walk, o.maxPages);
     if (limit) throw new SourceError({ source: source.name, page, url, stop: limit, message: describeWalkStop(limit) });
@@ -69,9 +74,9 @@ export async function* sourcePages(o: PageStreamOptions): AsyncGenerator<Fetched
     } catch (e) {
       const next = failsAlone(o, e, at);
       if (next === undefined) throw e;
-      fetched = { status: "failed", at, url, next, error: e as SourceError, counts: { pages: 1, failedPages: 1, requests: requestsOf(e as SourceError) } };
+      fetched = { status: "failed", page, at, url, next, error: e as SourceError, counts: { pages: 1, failedPages: 1, requests: requestsOf(e as SourceError) } };
     }
-    walk.pages = page;
+    walk.pages += 1;
     const loop = cursorStop(walk, at, fetched.next);
     if (loop) throw new SourceError({ source: source.name, page, url, stop: loop, message: describeWalkStop(loop) });
     if (fetched.status === 200 && source.detailUrl && source.parseDetail) {
@@ -87,13 +92,13 @@ export async function* sourcePages(o: PageStreamOptions): AsyncGenerator<Fetched
 }
 
 /** One list page asked for and read: as stored (304), or parsed; a SourceError names why it is unusable. */
-async function listPage(o: PageStreamOptions, url: string, at: string | null, page: number): Promise<FetchedPage> {
+async function listPage(o: PageStreamOptions, url: string, at: string | null, page: number | null): Promise<FetchedPage> {
   const { source } = o;
   const { response, stored } = await request(o, url, at, page);
   if (response.status === 304) {
     // The page is as stored: its records stay placed on it, nothing is parsed.
     if (!stored) throw new SourceError({ source: source.name, page, url, stop: { kind: "unexpected_304" }, message: "answered 304 Not Modified to a request that was not conditional" });
-    return { status: 304, at, url, next: stored.nextCursor, stored, counts: { pages: 1, notModified: 1, requests: response.attempts } };
+    return { status: 304, page, at, url, next: stored.nextCursor, stored, counts: { pages: 1, notModified: 1, requests: response.attempts } };
   }
   let parsed;
   try {
@@ -103,6 +108,7 @@ async function listPage(o: PageStreamOptions, url: string, at: string | null, pa
   }
   return {
     status: 200,
+    page,
     at,
     url,
     ...validatorsOf(response),
@@ -134,7 +140,7 @@ function pageUrlOf(o: PageStreamOptions, at: string | null): string {
 }
 
 /** One list page's request; a source without a list endpoint makes its list page itself (no request). */
-async function request(o: PageStreamOptions, url: string, at: string | null, page: number): Promise<{ response: PageResponse; stored?: StoredPage }> {
+async function request(o: PageStreamOptions, url: string, at: string | null, page: number | null): Promise<{ response: PageResponse; stored?: StoredPage }> {
   const { source } = o;
   if (source.listPage) return { response: { status: 200, url, body: source.listPage(at), attempts: 0 } };
   const stored = o.conditional ? await storedPage(o.db, source.name, url) : undefined;

@@ -212,6 +212,7 @@ async function crawlSource(catalog: Catalog, source: Source, runId: number, opti
       source,
       fetcher: options.fetcherFor(source.name),
       cursor: start.cursor,
+      page: start.page,
       ...(start.since ? { since: start.since } : {}),
       // Not for sources with detail pages: an unchanged list page says nothing about the details behind it.
       conditional: start.mode === "full" && !source.detailUrl,

@@ -11,12 +11,13 @@ export type SourceStop = WalkStop | { kind: "format" } | { kind: "unexpected_304
  */
 export class SourceError extends Error {
   readonly source: SourceName;
-  readonly page: number;
+  /** The list page, 1-based within the crawl; null when a crawl resumed from a checkpoint that did not number it. */
+  readonly page: number | null;
   readonly url: string | undefined;
   readonly stop: SourceStop | undefined;
 
-  constructor(init: { source: SourceName; page: number; url?: string; stop?: SourceStop; message: string; cause?: unknown }) {
-    super(`${init.source}: page ${init.page}: ${init.message}`, { cause: init.cause });
+  constructor(init: { source: SourceName; page: number | null; url?: string; stop?: SourceStop; message: string; cause?: unknown }) {
+    super(`${init.source}: ${init.page === null ? "" : `page ${init.page}: `}${init.message}`, { cause: init.cause });
     this.name = "SourceError";
     this.source = init.source;
     this.page = init.page;

@@ -337,6 +337,12 @@ export const sourceState = pgTable("source_state", {
   watermark: text("watermark"),
   /** Checkpoint of a crawl under way: the next page to fetch. Null when none is under way. */
   cursor: text("cursor"),
+  /**
+   * The list page the cursor is, 1-based within the crawl under way: a resumed crawl numbers its pages
+   * on from it, so a failure names the page it stopped on. Null with the cursor, or on a checkpoint
+   * written before pages were numbered.
+   */
+  cursorPage: integer("cursor_page"),
   /** full | incremental: the kind of crawl the cursor belongs to. */
   mode: text("mode"),
   /** The highest updatedAt seen by the crawl under way. */

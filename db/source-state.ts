@@ -7,6 +7,8 @@ import { queryRows } from "./sql.js";
 export interface Checkpoint {
   source: string;
   cursor: string | null;
+  /** The list page the cursor is, 1-based within the crawl (null: no cursor, or not known). */
+  cursorPage: number | null;
   mode: "full" | "incremental";
   pendingWatermark: string | null;
   crawlStartedAt: string;
@@ -15,9 +17,9 @@ export interface Checkpoint {
 }
 
 export async function saveCheckpoint(db: Db, cp: Checkpoint, runId: number): Promise<void> {
-  await queryRows(db, sql`insert into source_state (source, cursor, mode, pending_watermark, crawl_started_at, crawl_run_id, last_run_id)
-    values (${cp.source}, ${cp.cursor}, ${cp.mode}, ${cp.pendingWatermark}, ${cp.crawlStartedAt}, ${cp.crawlRunId}, ${runId})
-    on conflict (source) do update set cursor = excluded.cursor, mode = excluded.mode, pending_watermark = excluded.pending_watermark,
+  await queryRows(db, sql`insert into source_state (source, cursor, cursor_page, mode, pending_watermark, crawl_started_at, crawl_run_id, last_run_id)
+    values (${cp.source}, ${cp.cursor}, ${cp.cursorPage}, ${cp.mode}, ${cp.pendingWatermark}, ${cp.crawlStartedAt}, ${cp.crawlRunId}, ${runId})
+    on conflict (source) do update set cursor = excluded.cursor, cursor_page = excluded.cursor_page, mode = excluded.mode, pending_watermark = excluded.pending_watermark,
       crawl_started_at = excluded.crawl_started_at, crawl_run_id = excluded.crawl_run_id, last_run_id = excluded.last_run_id, updated_at = now()`);
 }
 
@@ -77,9 +79,9 @@ export async function dropUnreachedPages(db: Db, c: { source: string; crawlRunId
 
 /** A crawl finished: its watermark becomes the next run's updated_since, the checkpoint is cleared, a full crawl is remembered. */
 export async function finishSourceState(db: Db, c: CrawlCompletion): Promise<void> {
-  await db.execute(sql`insert into source_state (source, watermark, cursor, mode, pending_watermark, crawl_started_at, crawl_run_id, full_run_id, last_completed_at, last_run_id)
-    values (${c.source}, ${c.watermark}, null, null, null, null, null, ${c.mode === "full" ? c.crawlRunId : null}, now(), ${c.runId})
-    on conflict (source) do update set watermark = excluded.watermark, cursor = null, mode = null, pending_watermark = null,
+  await db.execute(sql`insert into source_state (source, watermark, cursor, cursor_page, mode, pending_watermark, crawl_started_at, crawl_run_id, full_run_id, last_completed_at, last_run_id)
+    values (${c.source}, ${c.watermark}, null, null, null, null, null, null, ${c.mode === "full" ? c.crawlRunId : null}, now(), ${c.runId})
+    on conflict (source) do update set watermark = excluded.watermark, cursor = null, cursor_page = null, mode = null, pending_watermark = null,
       crawl_started_at = null, crawl_run_id = null, full_run_id = coalesce(excluded.full_run_id, source_state.full_run_id),
       last_completed_at = now(), last_run_id = excluded.last_run_id, updated_at = now()`);
 }

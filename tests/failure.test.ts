@@ -40,6 +40,12 @@ describe("failureOf", () => {
     expect(failureOf(new SourceError({ ...at, message: "odd", cause: new TypeError("odd") }), { stage: "crawl" }).kind).toBe("error");
   });
 
+  test("a page a resumed crawl could not number is left out, not called page 1", () => {
+    const e = new SourceError({ source: "registry", page: null, url, stop: { kind: "format" }, message: "not a page" });
+    expect(e.message).toBe("registry: not a page");
+    expect(failureOf(e, { stage: "crawl" })).not.toHaveProperty("page");
+  });
+
   test("a failed query is a database failure with its code and the database's one-line reason", () => {
     const pgError = Object.assign(new Error('new row violates check constraint "refuse_all"'), { code: "23514" });
     const f = failureOf(new DrizzleQueryError("insert into tools (name) values ($1)", ["crawled text"], pgError), { stage: "crawl", source: "glama" });

@@ -32,7 +32,7 @@ describe("refresh failures at the CLI", () => {
   /** A refresh of the registry at `url` with `--json`: the summary on stdout, the lines a person reads on stderr. */
   async function refreshAgainst(url: string, extra: Record<string, string> = {}, args: string[] = []) {
     const run = await cli.run(["refresh", "--sources", "registry", "--full", "--json", ...args], { REGISTRY_URL: url, ...extra });
-    return { run, summary: JSON.parse(run.stdout) as { status: string; failures: Failure[]; sources: { registry: { errors: string[] } } } };
+    return { run, summary: JSON.parse(run.stdout) as { status: string; failures: Failure[]; sources: { registry: { errors: string[]; resumed: boolean; pages: number } } } };
   }
 
   async function expectFailure(server: LocalServer | string, want: Partial<Failure>, o: { env?: Record<string, string>; args?: string[] } = {}) {
@@ -123,13 +123,29 @@ describe("refresh failures at the CLI", () => {
     await expectFailure("http://unused.invalid", { kind: "snapshot_miss", page: 1 }, { args: ["--snapshot", snapshot] });
   });
 
-  test("invalid_json: a snapshot page that is not JSON, naming its file", async () => {
-    const snapshot = join(dir, "corrupt");
+  /** The shipped registry snapshot with its third page cut short: pages 1 and 2 are stored, then the source stops. */
+  function snapshotBrokenAtPage3(name: string): string {
+    const snapshot = join(dir, name);
     cpSync(join(SNAPSHOT, "registry"), join(snapshot, "registry"), { recursive: true });
     writeFileSync(join(snapshot, "registry", "page-00003.json"), "{not json");
-    const want = { kind: "invalid_json" as const, page: 3, url: expect.stringContaining("cursor=io.github.aimoda") };
-    const { failure } = await expectFailure("http://unused.invalid", want, { args: ["--snapshot", snapshot] });
+    return snapshot;
+  }
+  const atPage3 = { page: 3, url: expect.stringContaining("cursor=io.github.aimoda") };
+
+  test("invalid_json: a snapshot page that is not JSON, naming its file", async () => {
+    const snapshot = snapshotBrokenAtPage3("corrupt");
+    const { failure } = await expectFailure("http://unused.invalid", { kind: "invalid_json", ...atPage3 }, { args: ["--snapshot", snapshot] });
     expect(failure.message).toContain(join(snapshot, "registry", "page-00003.json"));
+  });
+
+  test("page: counted from the crawl's first page, also by a run that resumes the crawl after its second", async () => {
+    const snapshot = snapshotBrokenAtPage3("resumed");
+    const first = await expectFailure("http://unused.invalid", atPage3, { args: ["--snapshot", snapshot] });
+    const { run, summary } = await refreshAgainst("http://unused.invalid", {}, ["--snapshot", snapshot]);
+    expect(run.code).toBe(1);
+    expect(summary.sources.registry).toMatchObject({ resumed: true, pages: 0 });
+    expect(summary.failures).toEqual([first.failure]);
+    expect(run.stderr).toContain("registry failed: registry: page 3: ");
   });
 
   test("a run that succeeds records no failure", async () => {

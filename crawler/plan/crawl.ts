@@ -35,6 +35,11 @@ export interface CrawlStart {
   resumed: boolean;
   /** The page to start from. */
   cursor: string | null;
+  /**
+   * The list page `cursor` is, 1-based within the crawl: 1 for a crawl started afresh, the checkpoint's
+   * for a resumed one, so its pages are numbered on; null for a checkpoint written before pages were numbered.
+   */
+  page: number | null;
   crawlStartedAt: string;
   /** The run that started the crawl; null for a crawl resumed from before pages were kept (it settles no removals). */
   crawlRunId: number | null;
@@ -46,7 +51,7 @@ export interface CrawlStart {
  * there is no watermark, else incremental from the watermark (already clamped to the clock).
  */
 export function crawlStart(
-  state: Pick<SourceStateRow, "cursor" | "mode" | "crawlStartedAt" | "crawlRunId"> | undefined,
+  state: Pick<SourceStateRow, "cursor" | "cursorPage" | "mode" | "crawlStartedAt" | "crawlRunId"> | undefined,
   o: { full: boolean; incremental: boolean; watermark: string | null; runId: number; now: string },
 ): CrawlStart {
   const resumable = !!state?.cursor && (state.mode === "full" || (state.mode === "incremental" && !o.full));
@@ -56,6 +61,7 @@ export function crawlStart(
     ...(mode === "incremental" && o.watermark ? { since: o.watermark } : {}),
     resumed: resumable,
     cursor: resumable ? state!.cursor : null,
+    page: resumable ? (state!.cursorPage ?? null) : 1,
     crawlStartedAt: resumable && state?.crawlStartedAt ? state.crawlStartedAt : o.now,
     crawlRunId: resumable ? (state!.crawlRunId ?? null) : o.runId,
   };
@@ -96,7 +102,7 @@ export interface CrawlOpening {
  * clock's futureDates, and the crawl runs as if there were none.
  */
 export function openCrawl(
-  state: Pick<SourceStateRow, "cursor" | "mode" | "crawlStartedAt" | "crawlRunId" | "watermark" | "pendingWatermark"> | undefined,
+  state: Pick<SourceStateRow, "cursor" | "cursorPage" | "mode" | "crawlStartedAt" | "crawlRunId" | "watermark" | "pendingWatermark"> | undefined,
   o: { full: boolean; incremental: boolean; runId: number; now: Date; clockSkewMs: number },
 ): CrawlOpening {
   let clock: Clock = { limitMs: o.now.getTime() + o.clockSkewMs };
@@ -113,9 +119,13 @@ export function openCrawl(
   return { start, storedWatermark, pendingWatermark: pending.latest ?? null, clock: pending.clock };
 }
 
-/** The checkpoint a page's write leaves: where the next run resumes, and the watermark so far. */
-export function checkpointAfter(source: string, start: CrawlStart, next: string | null, pendingWatermark: string | null, runId: number): Checkpoint {
-  return { source, cursor: next, mode: start.mode, pendingWatermark, crawlStartedAt: start.crawlStartedAt, crawlRunId: start.crawlRunId ?? runId };
+/**
+ * The checkpoint a page's write leaves: where the next run resumes (the page's `next` cursor, and the
+ * list page that is: the one after `page`), and the watermark so far.
+ */
+export function checkpointAfter(source: string, start: CrawlStart, page: { next: string | null; page: number | null }, pendingWatermark: string | null, runId: number): Checkpoint {
+  const cursorPage = page.next === null || page.page === null ? null : page.page + 1;
+  return { source, cursor: page.next, cursorPage, mode: start.mode, pendingWatermark, crawlStartedAt: start.crawlStartedAt, crawlRunId: start.crawlRunId ?? runId };
 }
 
 /**

@@ -31,10 +31,10 @@ describe("laterWatermark", () => {
 
 describe("crawlStart", () => {
   const base = { full: false, incremental: true, watermark: "2026-01-01T00:00:00Z", runId: 7, now: "2026-03-01T00:00:00.000Z" };
-  const killed = (mode: string) => ({ cursor: "c2", mode, crawlStartedAt: "2026-02-01T00:00:00Z", crawlRunId: 5 });
+  const killed = (mode: string) => ({ cursor: "c2", cursorPage: 2, mode, crawlStartedAt: "2026-02-01T00:00:00Z", crawlRunId: 5 });
 
   test("a first crawl, or one with no watermark, is full from the start", () => {
-    expect(crawlStart(undefined, { ...base, watermark: null })).toEqual({ mode: "full", resumed: false, cursor: null, crawlStartedAt: base.now, crawlRunId: 7 });
+    expect(crawlStart(undefined, { ...base, watermark: null })).toEqual({ mode: "full", resumed: false, cursor: null, page: 1, crawlStartedAt: base.now, crawlRunId: 7 });
   });
 
   test("with a watermark, an incremental source crawls what changed since it; one that cannot be asked crawls full", () => {
@@ -43,14 +43,18 @@ describe("crawlStart", () => {
     expect(crawlStart(undefined, { ...base, full: true })).toMatchObject({ mode: "full" });
   });
 
-  test("a crawl a killed run left half done resumes at its cursor, with its start and run", () => {
-    expect(crawlStart(killed("full"), base)).toEqual({ mode: "full", resumed: true, cursor: "c2", crawlStartedAt: "2026-02-01T00:00:00Z", crawlRunId: 5 });
-    expect(crawlStart(killed("incremental"), base)).toMatchObject({ mode: "incremental", since: base.watermark, resumed: true, cursor: "c2" });
+  test("a crawl a killed run left half done resumes at its cursor and that cursor's page, with its start and run", () => {
+    expect(crawlStart(killed("full"), base)).toEqual({ mode: "full", resumed: true, cursor: "c2", page: 2, crawlStartedAt: "2026-02-01T00:00:00Z", crawlRunId: 5 });
+    expect(crawlStart(killed("incremental"), base)).toMatchObject({ mode: "incremental", since: base.watermark, resumed: true, cursor: "c2", page: 2 });
+  });
+
+  test("a checkpoint written before pages were numbered resumes with its pages unnumbered, not numbered from 1", () => {
+    expect(crawlStart({ ...killed("full"), cursorPage: null }, base)).toMatchObject({ resumed: true, cursor: "c2", page: null });
   });
 
   test("--full resumes a killed full crawl but starts over instead of resuming an incremental one", () => {
     expect(crawlStart(killed("full"), { ...base, full: true })).toMatchObject({ resumed: true, cursor: "c2" });
-    expect(crawlStart(killed("incremental"), { ...base, full: true })).toMatchObject({ mode: "full", resumed: false, cursor: null, crawlRunId: 7 });
+    expect(crawlStart(killed("incremental"), { ...base, full: true })).toMatchObject({ mode: "full", resumed: false, cursor: null, page: 1, crawlRunId: 7 });
   });
 
   test("a crawl resumed from before pages were kept has no run: it settles no removals", () => {
@@ -80,7 +84,7 @@ describe("withinClock", () => {
 
 describe("openCrawl", () => {
   const o = { full: false, incremental: true, runId: 7, now: new Date("2026-03-01T00:00:00Z"), clockSkewMs: 3_600_000 };
-  const state = { cursor: null, mode: null, crawlStartedAt: null, crawlRunId: null, watermark: "2026-02-01T00:00:00Z", pendingWatermark: null };
+  const state = { cursor: null, cursorPage: null, mode: null, crawlStartedAt: null, crawlRunId: null, watermark: "2026-02-01T00:00:00Z", pendingWatermark: null };
 
   test("a stored watermark within the clock starts an incremental crawl from it", () => {
     const opened = openCrawl(state, o);
@@ -96,7 +100,7 @@ describe("openCrawl", () => {
   });
 
   test("a resumed crawl carries its watermark so far; one started afresh does not", () => {
-    const killed = { ...state, cursor: "c3", mode: "full", crawlStartedAt: "2026-02-20T00:00:00Z", crawlRunId: 5, pendingWatermark: "2026-02-15T00:00:00Z" };
+    const killed = { ...state, cursor: "c3", cursorPage: 3, mode: "full", crawlStartedAt: "2026-02-20T00:00:00Z", crawlRunId: 5, pendingWatermark: "2026-02-15T00:00:00Z" };
     expect(openCrawl(killed, o)).toMatchObject({ pendingWatermark: "2026-02-15T00:00:00Z", start: { resumed: true, cursor: "c3", crawlRunId: 5 } });
     expect(openCrawl({ ...killed, mode: "incremental" }, { ...o, full: true })).toMatchObject({ pendingWatermark: null, start: { resumed: false } });
     // Even a resumed watermark is judged by the clock.
@@ -105,18 +109,21 @@ describe("openCrawl", () => {
 });
 
 describe("checkpointAfter and crawlCompletion", () => {
-  const start = { mode: "full" as const, resumed: true, cursor: "c2", crawlStartedAt: "2026-02-01T00:00:00Z", crawlRunId: 5 };
+  const start = { mode: "full" as const, resumed: true, cursor: "c2", page: 2, crawlStartedAt: "2026-02-01T00:00:00Z", crawlRunId: 5 };
 
-  test("a page's checkpoint names the next page, the watermark so far and the run that started the crawl", () => {
-    expect(checkpointAfter("registry", start, "c3", "2026-02-10T00:00:00Z", 9)).toEqual({
+  test("a page's checkpoint names the next page and its number, the watermark so far and the run that started the crawl", () => {
+    expect(checkpointAfter("registry", start, { next: "c3", page: 2 }, "2026-02-10T00:00:00Z", 9)).toEqual({
       source: "registry",
       cursor: "c3",
+      cursorPage: 3,
       mode: "full",
       pendingWatermark: "2026-02-10T00:00:00Z",
       crawlStartedAt: "2026-02-01T00:00:00Z",
       crawlRunId: 5,
     });
-    expect(checkpointAfter("registry", { ...start, crawlRunId: null }, null, null, 9)).toMatchObject({ cursor: null, crawlRunId: 9 });
+    expect(checkpointAfter("registry", { ...start, crawlRunId: null }, { next: null, page: 4 }, null, 9)).toMatchObject({ cursor: null, cursorPage: null, crawlRunId: 9 });
+    // A page not numbered (a crawl resumed from an older checkpoint) leaves the next one unnumbered too.
+    expect(checkpointAfter("registry", start, { next: "c3", page: null }, null, 9)).toMatchObject({ cursor: "c3", cursorPage: null });
   });
 
   test("completion keeps the later watermark; only a full crawl that knows its run settles removals", () => {

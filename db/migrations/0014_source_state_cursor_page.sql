@@ -1,0 +1,1 @@
+ALTER TABLE "source_state" ADD COLUMN "cursor_page" integer;
