@@ -2,7 +2,7 @@
 import type { Catalog } from "../db/client.js";
 import { describeDbError } from "../db/errors.js";
 import { aliasValues } from "../db/identity.js";
-import { analyzeChangedTables, failAbandonedRuns, finishRun, serverCountsForRun, startRun, type RunOutcome, type ServerCounts } from "../db/runs.js";
+import { analyzeChangedTables, failAbandonedRuns, finishRun, serverCountsForRun, startRun, unchangedToolsForRun, type RunOutcome, type ServerCounts } from "../db/runs.js";
 import { getSourceState } from "../db/source-state.js";
 import { completeCrawl } from "./complete-crawl.js";
 import { failureLine, failureOf, type Failure } from "./failure.js";
@@ -129,6 +129,9 @@ async function runStages(catalog: Catalog, runId: number, options: RefreshOption
     failures.push(...crawled.failures);
     tools = addToolCounts(tools, crawled.tools);
   }
+  // A page's listings count only the records it wrote again: those of unchanged records and 304 pages list no
+  // tools. So the crawl's unchanged tools are counted once, from the catalog, before a live listing changes any.
+  tools = { ...tools, unchanged: await unchangedToolsForRun(catalog.db, runId) };
   stageMs.crawl = lap();
   let introspection: IntrospectResult | undefined;
   if (options.introspect) {

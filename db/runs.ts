@@ -78,6 +78,23 @@ export async function serverCountsForRun(db: Db, runId: number): Promise<ServerC
   return { added: row?.added ?? 0, updated: row?.updated ?? 0, unchanged: row?.unchanged ?? 0, removed: row?.removed ?? 0 };
 }
 
+/**
+ * The live tools of the servers a run saw (a record on a page it fetched, 200 or 304, or a record it
+ * wrote) that the run neither added nor changed (no history row of the run): every tool the crawl
+ * found unchanged, counted once, whether or not its server's record was written again.
+ */
+export async function unchangedToolsForRun(db: Db, runId: number): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from tools t
+      where t.removed_at is null
+        and t.server_id in (select ss.server_id from server_sources ss left join source_pages p on p.id = ss.page_id
+                            where p.seen_run_id = ${runId} or ss.run_id = ${runId})
+        and not exists (select 1 from tool_changes c where c.run_id = ${runId} and c.server_id = t.server_id and c.tool_name = t.name)`,
+  );
+  return row?.n ?? 0;
+}
+
 export async function lastRun(db: Db): Promise<CrawlRunRow | undefined> {
   const [row] = await db.select().from(crawlRuns).orderBy(desc(crawlRuns.id)).limit(1);
   return row;

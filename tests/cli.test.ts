@@ -128,6 +128,17 @@ describe("offline snapshot", () => {
     expect(summary.tools.classified).toBe(summary.tools.added);
   });
 
+  test("refresh --snapshot again changes nothing and counts every tool unchanged, as it counts every server", async () => {
+    const env = { CATALOG_DATA_DIR: join(dir, "db"), REGISTRY_URL: "http://127.0.0.1:9" };
+    const r = await runCli(["refresh", "--snapshot", "data/snapshot", "--json"], env);
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(r.stdout);
+    const stats = JSON.parse((await runCli(["stats", "--json"], env)).stdout);
+    expect(summary.servers).toEqual({ added: 0, updated: 0, unchanged: stats.servers.total, removed: 0 });
+    expect(summary.tools).toEqual({ added: 0, changed: 0, removed: 0, unchanged: stats.tools, classified: 0 });
+    expect(stats.tools).toBeGreaterThan(100);
+  });
+
   test("--record writes a snapshot that --snapshot replays to the same catalog", async () => {
     const replay = await startRegistryReplay(structuredClone(sample));
     try {

@@ -35,6 +35,15 @@ async function footprint(t: TestCatalog) {
   return row!;
 }
 
+/** The current tools of the servers Glama lists. */
+async function glamaTools(t: TestCatalog): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    t.catalog.db,
+    sql`select count(*)::int as n from tools where removed_at is null and server_id in (select server_id from server_sources where source = 'glama')`,
+  );
+  return row!.n;
+}
+
 type ClassificationRow = { k: string; category: string; risk: string; rationale: string; content_hash: string; facets: unknown };
 const classificationsOf = (c: TestCatalog) =>
   queryRows<ClassificationRow>(
@@ -137,7 +146,9 @@ describe.each(DRIVERS)("conditional refresh on %s", (driver) => {
     expect(glama.pages).toBeGreaterThan(1);
     expect(glama).toMatchObject({ notModified: glama.pages, records: 0 });
     expect(requests.filter((r) => r.url.includes("/v1/servers")).every((r) => r.conditional && r.status === 304)).toBe(true);
-    expect(summary.tools).toEqual({ added: 0, changed: 0, removed: 0, unchanged: 0, classified: 0 });
+    // The tools behind the 304s are counted unchanged, though no page listed them again.
+    expect(summary.tools).toEqual({ added: 0, changed: 0, removed: 0, unchanged: await glamaTools(t), classified: 0 });
+    expect(summary.tools.unchanged).toBeGreaterThan(100);
     expect(summary.servers).toMatchObject({ added: 0, updated: 0, removed: 0 });
     // Every server Glama lists was vouched for by its page's 304.
     const [listed] = await queryRows<{ n: number }>(t.catalog.db, sql`select count(distinct server_id)::int as n from server_sources where source = 'glama'`);
@@ -164,6 +175,8 @@ describe.each(DRIVERS)("conditional refresh on %s", (driver) => {
     expect(glama.pages - glama.notModified).toBeGreaterThan(0);
     expect(glama.records - glama.unchangedRecords).toBe(mutation.glamaIds.length);
     expect(summary.tools.changed + summary.tools.added).toBeGreaterThanOrEqual(mutation.glamaIds.length);
+    // Every tool Glama lists counted once: new, changed, or unchanged (on a 304 page, an unchanged record or a changed one).
+    expect(summary.tools.added + summary.tools.changed + summary.tools.unchanged).toBe(await glamaTools(t));
     expect(summary.tools.classified).toBeGreaterThan(0);
     expect(summary.servers.removed).toBe(0);
     const after = await footprint(t);
