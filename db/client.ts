@@ -1,5 +1,5 @@
 // Opens the catalog: embedded PGlite in a data directory, or a Postgres server through postgres.js.
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { setFlagsFromString } from "node:v8";
@@ -7,6 +7,7 @@ import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema.js";
 import { defaultTemplateDir, readTemplate } from "./catalog-template.js";
+import { makeDataDir } from "./data-dir.js";
 import { acquireFileLock, type FileLock, type LockHolder } from "./file-lock.js";
 import { renewingClient } from "./postgres-renewal.js";
 import { survivingTransactions } from "./postgres-transactions.js";
@@ -170,7 +171,7 @@ async function openPglite(dataDir: string, loadDataDir: Blob | undefined, lifeti
   const inMemory = dataDir.startsWith("memory://");
   let lock: FileLock | undefined;
   if (!inMemory) {
-    mkdirSync(dataDir, { recursive: true });
+    makeDataDir(dataDir);
     // PGlite is single-process: a second process on the same directory would corrupt it.
     const held = acquireFileLock(`${dataDir}/mcp-catalog.lock`, { lifetime });
     if (!held.ok) throw new CatalogBusyError(dataDir, held.holder, held.doubt);

@@ -1,8 +1,10 @@
 // Opens the catalog the configuration names, turning driver failures into one clear line.
 import { CatalogBusyError, openCatalog, redactUrl, type Catalog, type CatalogOptions } from "../db/client.js";
+import { DataDirError } from "../db/data-dir.js";
 import { describeDbError } from "../db/errors.js";
 import { CliError, type Io } from "./command.js";
 import type { Config } from "./config.js";
+import { safeText } from "./terminal.js";
 
 export interface OpenOptions {
   migrate?: boolean;
@@ -37,6 +39,7 @@ export async function openConfiguredCatalog(io: Pick<Io, "openCatalog">, config:
         await new Promise((r) => setTimeout(r, Math.min(POLL_MS, Math.max(0, deadline - Date.now()))));
         continue;
       }
+      if (e instanceof DataDirError) throw new CliError(`${safeText(e.message)}; set CATALOG_DATA_DIR to a directory this user can create`, 1);
       const where = config.databaseUrl ? redactUrl(config.databaseUrl) : config.dataDir;
       throw new CliError(`cannot open the catalog at ${where}: ${describeDbError(e) ?? (e as Error).message}`, 1);
     }

@@ -1,6 +1,6 @@
 // The binary as users run it: refresh and stats against a local registry replay, help, and every bad input.
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -228,6 +228,23 @@ describe("errors a user can hit", () => {
     const r = await runCli(["stats"], { DATABASE_URL: "postgres://postgres@127.0.0.1:9/none" });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/cannot open the catalog at postgres:\/\/postgres@127\.0\.0\.1:9\/none/);
+  });
+
+  test("a data directory that cannot be created is one line naming it and exit 1", async () => {
+    const file = join(dir, "a-file");
+    writeFileSync(file, "");
+    const r = await runCli(["stats"], { CATALOG_DATA_DIR: join(file, "db") });
+    expect(r).toMatchObject({ code: 1, stdout: "" });
+    expect(r.stderr).toBe(`mcp-catalog stats: cannot create the catalog's data directory ${join(file, "db")}: ENOTDIR: not a directory, mkdir '${join(file, "db")}'; set CATALOG_DATA_DIR to a directory this user can create\n`);
+  });
+
+  // Under /proc mkdir answers ENOENT though the parent exists: Node's recursive mkdir loops there for ever, deaf to
+  // SIGTERM. A process of its own, so that a regression is a killed child, not a hung test worker.
+  test.runIf(process.platform === "linux" && existsSync("/proc/self"))("a data directory under /proc fails at once instead of spinning", async () => {
+    const run = execFileP(process.execPath, ["bin/mcp-catalog.js", "stats"], { env: { PATH: process.env.PATH, CATALOG_DATA_DIR: "/proc/mcp-catalog-nope/db" }, timeout: 15_000, killSignal: "SIGKILL" });
+    const e = (await run.then(() => undefined, (err: unknown) => err)) as { code?: number; killed?: boolean; stderr?: string } | undefined;
+    expect(e).toMatchObject({ code: 1, killed: false });
+    expect(e!.stderr).toContain("cannot create the catalog's data directory /proc/mcp-catalog-nope/db: ENOENT");
   });
 
   test("an embedded catalog in use by another process is refused (exit 3)", async () => {
