@@ -80,6 +80,8 @@ export function failureOf(e: unknown, where: { stage: FailureStage; source?: Sou
     return { ...stopped, kind: "error" };
   }
   if (e instanceof HttpError) return { ...base, ...requestFailure(e) };
+  // A snapshot's index that is not JSON stops its source before any page is asked for.
+  if (e instanceof SnapshotJsonError) return { ...base, kind: "invalid_json" };
   if (e instanceof DrizzleQueryError) return { ...base, kind: "database", code: errorCode(e.cause) };
   if (e instanceof ConnectionLostError) return { ...base, kind: "database", code: e.code };
   return { ...base, kind: "error" };

@@ -1,8 +1,9 @@
 // Where source pages come from: the network (HttpClient), a recorded snapshot on disk, or both while recording.
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { readFileSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { validatorsOf, type Validators } from "./validators.js";
 import type { SourceName } from "./records.js";
+import { makeDirectories } from "../db/data-dir.js";
 
 export type PageResponse = ({ status: 200; url: string; body: unknown; attempts: number } & Validators) | ({ status: 304; url: string; attempts: number } & Validators);
 
@@ -36,13 +37,14 @@ export class SnapshotMissError extends Error {
   }
 }
 
-/** A snapshot page that is not JSON (cut short, or edited by hand): the kind a live page's bad body is, invalid_json. */
+/** A snapshot file that is not JSON (cut short, or edited by hand): the kind a live page's bad body is, invalid_json. */
 export class SnapshotJsonError extends Error {
   constructor(
     readonly file: string,
     cause: unknown,
+    what: "page" | "index" = "page",
   ) {
-    super(`the snapshot page ${file} is not valid JSON (${cause instanceof Error ? cause.message : String(cause)})`, { cause });
+    super(`the snapshot ${what} ${file} is not valid JSON (${cause instanceof Error ? cause.message : String(cause)})`, { cause });
     this.name = "SnapshotJsonError";
   }
 }
@@ -73,11 +75,17 @@ export function hasSnapshot(dir: string, source: SourceName): boolean {
 /** Reads recorded pages from `dir/<source>/`: the same parsers and pipeline, no network. */
 export function snapshotFetcher(dir: string, source: SourceName): PageFetcher {
   const path = indexPath(dir, source);
-  let index: SnapshotIndex;
+  let text: string;
   try {
-    index = JSON.parse(readFileSync(path, "utf8")) as SnapshotIndex;
+    text = readFileSync(path, "utf8");
   } catch (e) {
     throw new Error(`${source}: cannot read the snapshot index ${path}: ${(e as Error).message}`);
+  }
+  let index: SnapshotIndex;
+  try {
+    index = JSON.parse(text) as SnapshotIndex;
+  } catch (e) {
+    throw new SnapshotJsonError(path, e, "index");
   }
   const read = (url: string): unknown => {
     const key = snapshotKey(url);
@@ -112,7 +120,7 @@ function unconditional(init: FetchInit = {}): FetchInit {
 /** Passes requests through to `inner` and writes every page it returns into a snapshot at `dir`. */
 export function recordingFetcher(inner: PageFetcher, dir: string, source: SourceName, now: () => Date = () => new Date()): PageFetcher {
   const folder = join(dir, source);
-  mkdirSync(folder, { recursive: true });
+  makeDirectories(folder);
   const index: SnapshotIndex = { source, recordedAt: now().toISOString(), pages: {} };
   const write = (url: string, body: unknown) => {
     const key = snapshotKey(url);

@@ -1,7 +1,8 @@
 // The migrated, empty PGlite catalog the package ships: a new data directory starts from it instead of running initdb.
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { makeDirectories } from "./data-dir.js";
 
 /**
  * Where the template lives: beside the compiled catalog code (dist/db/catalog-template/), written by
@@ -45,7 +46,7 @@ export function readTemplate(dir: string): Blob | undefined {
  * never reads half a file.
  */
 export function writeTemplate(dir: string, tarball: Uint8Array): string {
-  mkdirSync(dir, { recursive: true });
+  makeDirectories(dir);
   const file = templateFile(dir, pgliteVersion());
   const partial = `${file}.${process.pid}.partial`;
   writeFileSync(partial, tarball);

@@ -38,6 +38,10 @@ describe("failureOf", () => {
     const corrupt = new SnapshotJsonError("/snap/registry/page-00002.json", new SyntaxError("Unexpected token"));
     expect(failureOf(new SourceError({ ...at, message: corrupt.message, cause: corrupt }), { stage: "crawl" })).toMatchObject({ kind: "invalid_json", page: 2, url });
     expect(failureOf(new SourceError({ ...at, message: "odd", cause: new TypeError("odd") }), { stage: "crawl" }).kind).toBe("error");
+    // A snapshot's index read before any page: the error itself, not a source's stop.
+    const index = new SnapshotJsonError("/snap/registry/index.json", new SyntaxError("Unexpected token"), "index");
+    expect(index.message).toBe("the snapshot index /snap/registry/index.json is not valid JSON (Unexpected token)");
+    expect(failureOf(index, { stage: "crawl", source: "registry" })).toMatchObject({ kind: "invalid_json", source: "registry" });
   });
 
   test("a page a resumed crawl could not number is left out, not called page 1", () => {

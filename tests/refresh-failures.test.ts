@@ -138,6 +138,24 @@ describe("refresh failures at the CLI", () => {
     expect(failure.message).toContain(join(snapshot, "registry", "page-00003.json"));
   });
 
+  test("invalid_json: a snapshot whose index is not JSON, naming the index", async () => {
+    const snapshot = join(dir, "corrupt-index");
+    cpSync(join(SNAPSHOT, "registry"), join(snapshot, "registry"), { recursive: true });
+    writeFileSync(join(snapshot, "registry", "index.json"), "{not json");
+    const { run } = await refreshAgainst("http://unused.invalid", {}, ["--snapshot", snapshot]);
+    expect(run.code).toBe(1);
+    const failure = (JSON.parse(run.stdout) as { failures: Failure[] }).failures[0]!;
+    expect(failure).toMatchObject({ stage: "crawl", source: "registry", kind: "invalid_json" });
+    expect(failure.message).toContain(`the snapshot index ${join(snapshot, "registry", "index.json")} is not valid JSON`);
+  });
+
+  // Under /proc mkdir answers ENOENT though the parent exists, where Node's recursive mkdir spins for ever.
+  test.runIf(process.platform === "linux")("--record into a directory that cannot be made fails at once", async () => {
+    const { run } = await refreshAgainst("http://127.0.0.1:9", {}, ["--record", "/proc/mcp-catalog-nope/recording"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("/proc/mcp-catalog-nope");
+  });
+
   test("page: counted from the crawl's first page, also by a run that resumes the crawl after its second", async () => {
     const snapshot = snapshotBrokenAtPage3("resumed");
     const first = await expectFailure("http://unused.invalid", atPage3, { args: ["--snapshot", snapshot] });
