@@ -72,6 +72,12 @@ export function hasSnapshot(dir: string, source: SourceName): boolean {
   return existsSync(indexPath(dir, source));
 }
 
+/**
+ * A turn of the event loop before each recorded page: the files are read synchronously and PGlite answers in the same
+ * process, so without it a whole replay runs in microtasks and a SIGINT or SIGTERM waits for its end.
+ */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Reads recorded pages from `dir/<source>/`: the same parsers and pipeline, no network. */
 export function snapshotFetcher(dir: string, source: SourceName): PageFetcher {
   const path = indexPath(dir, source);
@@ -101,10 +107,12 @@ export function snapshotFetcher(dir: string, source: SourceName): PageFetcher {
   };
   return {
     async getJson(url) {
+      await nextTurn();
       return { status: 200, url, body: read(url), attempts: 1 };
     },
     // A text page is recorded as one JSON string.
     async getText(url) {
+      await nextTurn();
       const body = read(url);
       if (typeof body !== "string") throw new Error(`${source}: the snapshot page for ${snapshotKey(url)} is not text`);
       return { status: 200, url, text: body, attempts: 1 };

@@ -150,6 +150,8 @@ describe("offline snapshot", () => {
       const offline = cliSession({ CATALOG_DATA_DIR: join(dir, "db-offline") });
       try {
         expect((await live.run(["refresh", "--sources", "registry", "--record", rec, "--json"])).code).toBe(0);
+        // A second recording after the first run is still a full crawl: an incremental one could not be replayed.
+        expect((await live.run(["refresh", "--sources", "registry", "--record", rec, "--json"])).code).toBe(0);
         expect((await offline.run(["refresh", "--snapshot", rec, "--json"])).code).toBe(0);
         const a = JSON.parse((await live.run(["stats", "--json"])).stdout);
         const b = JSON.parse((await offline.run(["stats", "--json"])).stdout);

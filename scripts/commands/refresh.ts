@@ -114,7 +114,7 @@ export const command: Command = {
     full: { type: "boolean", description: "Ignore the stored watermark and crawl every page" },
     json: { type: "boolean", description: "Print the run summary as JSON on stdout" },
     snapshot: { type: "string", valueName: "DIR", description: "Read recorded source pages from DIR instead of the network (always a full crawl)" },
-    record: { type: "string", valueName: "DIR", description: "Also write every fetched page to DIR as a snapshot" },
+    record: { type: "string", valueName: "DIR", description: "Also write every fetched page to DIR as a snapshot (a full crawl, so --snapshot DIR can replay it)" },
     introspect: {
       type: "string",
       valueName: "MODES",
@@ -218,7 +218,8 @@ export async function refreshPlan(config: Config, r: RefreshRequest): Promise<{ 
   };
   const options: RefreshOptions = {
     sources,
-    full: r.full || !!snapshot,
+    // A replay is a full crawl, so a recording must be one too: an incremental run's pages could not be replayed.
+    full: r.full || !!snapshot || !!record,
     fetcherFor,
     clockSkewMs: config.clockSkewMs,
     pagesInFlight: config.pagesInFlight,

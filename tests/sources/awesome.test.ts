@@ -160,6 +160,24 @@ describe("awesome source: text pages through the fetchers", () => {
   });
 });
 
+describe("snapshot pages and signals", () => {
+  test("each recorded page waits a turn of the event loop, where a SIGINT's handler runs", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "mcp-catalog-turn-"));
+    try {
+      const url = "https://raw.githubusercontent.com/appcypher/awesome-mcp-servers/main/README.md";
+      const live = { getJson: () => Promise.reject(new Error("not JSON")), getText: async (u: string) => ({ status: 200 as const, url: u, text: PUNKPEYE_STYLE, attempts: 1 }) };
+      await fetchPage(recordingFetcher(live, dir, "awesome"), url, {}, "text");
+      // A macrotask queued before the read runs before the page comes back (a signal handler is one).
+      let turned = false;
+      setImmediate(() => void (turned = true));
+      await fetchPage(snapshotFetcher(dir, "awesome"), url, {}, "text");
+      expect(turned).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("awesome source: AWESOME_LIST_URLS", () => {
   test("comma-separated URLs replace the default lists; anything else is refused with exit code 2", () => {
     expect(loadConfig({}, "/").awesomeListUrls).toHaveLength(2);
