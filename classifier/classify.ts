@@ -20,7 +20,7 @@ export type { Evidence } from "./signals.js";
 export type { Hints } from "./hints.js";
 
 /** Bump whenever rules, lexicon or weights change: stored classifications of older versions are redone. */
-export const CLASSIFIER_VERSION = "learned-44";
+export const CLASSIFIER_VERSION = "learned-45";
 
 /** How to classify: `model` null means the rules alone; absent, the shipped learned model weighs the evidence. */
 export interface ClassifyOptions {
@@ -574,7 +574,7 @@ function decide(tool: ToolInput, r: ToolReading, model: Model | null, onFeatures
     sentences.push(`The server's hints agree (${hints.label}).`);
   }
   if (learned) {
-    const weighs = learned.evidence.length > 0 ? `${learned.evidence.join(" and ")} weigh most; ` : "";
+    const weighs = learned.evidence.length > 0 ? `${learned.evidence.join(" and ")} ${learned.evidence.length === 1 ? "weighs" : "weigh"} most; ` : "";
     const share =
       learned.readOdds !== undefined
         ? `tools like this one are read-only in only ${Math.round(learned.readOdds * 100)}% of cases, under even odds, so with nothing in the text to go on it is taken to change something.`

@@ -2,7 +2,8 @@
 // class MCP's own hints give a tool (read / write / destructive). The weights are data (model-weights.json,
 // written by `npm run train`); inference is a few array reads per feature, pure, with no network.
 import { z } from "zod";
-import { describeFeature, featureText, HASH_BITS, type Features } from "./features.js";
+import { describeFeature, featureText, HASH_BITS, KIND, type Features } from "./features.js";
+import { STOP_WORDS } from "./description-verb.js";
 import { shippedData } from "./shipped-file.js";
 
 export const HINT_CLASSES = ["read", "write", "destructive"] as const;
@@ -141,9 +142,20 @@ const candidateIndex: number[] = [];
 const candidateWeight: number[] = [];
 const heavyIds: number[] = [];
 
+/** Words that carry the model's weight but tell a reader nothing: "'to' in the description" explains no verdict. */
+const UNTELLING = new Set([...STOP_WORDS, ..."are be been it this that these those you your will can".split(" ")]);
+
+/** Whether feature `i` is a description's word, or pair of words, that are all UNTELLING. */
+function functionWordsOnly(features: Features, i: number): boolean {
+  const kind = features.kinds[i];
+  if (kind !== KIND.descriptionWord && kind !== KIND.descriptionPair) return false;
+  return featureText(features, i).split(" ").every((w) => UNTELLING.has(w));
+}
+
 /**
  * The features that weigh most for `cls` against the strongest other class, in words, at most `n`, each once
- * ("'delete' first in the name"). Only features that push toward `cls` are named; of equal weights, the earlier.
+ * ("'delete' first in the name"). Only features that push toward `cls` are named, and no bare function word ("'to' in
+ * the description": it weighs, but says nothing to a reader); of equal weights, the earlier.
  */
 export function strongestEvidence(model: Model, features: Features, cls: number, n: number): string[] {
   const w = model.weights;
@@ -161,7 +173,7 @@ export function strongestEvidence(model: Model, features: Features, cls: number,
     // this bucket is among the few heavy ones already seen (no per-call set over the whole bucket space).
     if (heavyIds.includes(id)) continue;
     heavyIds.push(id);
-    if (features.kinds[i] !== 0) {
+    if (features.kinds[i] !== 0 && !functionWordsOnly(features, i)) {
       candidateIndex.push(i);
       candidateWeight.push(weight);
     }

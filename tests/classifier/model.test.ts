@@ -96,7 +96,17 @@ describe("inference", () => {
     expect(c!.hints).toMatchObject({ readOnlyHint: false, destructiveHint: true });
     expect(c!.category).toBe("destructive");
     expect(c!.confidence).toBeGreaterThan(0.99);
-    expect(c!.rationale).toContain("Learned from 321 annotated tools of 7 servers: 'frobnicate' first in the name weigh most; tools like this one are destructive in 100% of cases.");
+    expect(c!.rationale).toContain("Learned from 321 annotated tools of 7 servers: 'frobnicate' first in the name weighs most; tools like this one are destructive in 100% of cases.");
+  });
+
+  it("never names a bare function word as its evidence, and says 'weighs' of one piece", () => {
+    const model = shippedModel();
+    const tools = [{ name: "pay", description: "Send money to a recipient via Stripe" }, { name: "execute", description: "Execute a GraphQL operation against the graph" }];
+    for (const c of classifyServer({ name: "x", tools }, { model })) {
+      expect(c.rationale).not.toMatch(/'(?:to|a|an|the|on|are|and|of|in|for|with)' in the description/);
+      const weighed = /servers: (.*) (weighs|weigh) most;/.exec(c.rationale);
+      if (weighed) expect(weighed[2]).toBe(weighed[1]!.includes(" and ") ? "weigh" : "weighs");
+    }
   });
 
   it("crosses the rules' read axis only when sure", () => {
