@@ -14,6 +14,7 @@ import { pageRoutes } from "./pages/routes.js";
 import { RequestError } from "./errors.js";
 import type { ErrorBody } from "./views.js";
 import { paths } from "./paths.js";
+import { refuseNul } from "./validation.js";
 
 export interface AppOptions {
   db: Db;
@@ -21,6 +22,8 @@ export interface AppOptions {
   log?: (line: string) => void;
   /** Internal errors, with their stack, for the operator. */
   onError?: (error: unknown) => void;
+  /** CATALOG_DEBUG: an MCP caller sees an internal error's own message. */
+  debug?: boolean;
 }
 
 /** Every page and route may only load from this origin; no inline script or style (catalog text cannot run). */
@@ -67,6 +70,11 @@ export function createApp(o: AppOptions) {
       log(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms`);
     });
   }
+  // Every route, page and feed reads its parameters from here: one check keeps NUL out of every query.
+  app.use(async (c, next) => {
+    refuseNul({ path: c.req.path, ...c.req.queries() });
+    await next();
+  });
   app.use(secureHeaders({ contentSecurityPolicy: CSP, crossOriginResourcePolicy: false }));
   for (const prefix of ["/api/*", "/v0.1/*"]) {
     app.use(prefix, cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], exposeHeaders: ["ETag"] }));
@@ -75,7 +83,7 @@ export function createApp(o: AppOptions) {
   app.route("/api", apiRoutes(o.db));
   app.route("/v0.1", feedRoutes(o.db));
   // MCP over Streamable HTTP: the SDK serves each request with a fresh server (stateless; both protocol eras).
-  const mcp = createMcpHandler(() => catalogMcpServer(o.db), { ...(o.onError ? { onerror: o.onError } : {}) });
+  const mcp = createMcpHandler(() => catalogMcpServer(o.db, { ...(o.onError ? { onError: o.onError } : {}), debug: o.debug ?? false }), { ...(o.onError ? { onerror: o.onError } : {}) });
   app.all("/mcp", (c) => mcp.fetch(c.req.raw));
   app.route("/", pageRoutes(o.db));
 

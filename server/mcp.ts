@@ -8,6 +8,7 @@ import { VERSION } from "../scripts/version.js";
 import { SERVE_DEFAULTS } from "./defaults.js";
 import { RequestError } from "./errors.js";
 import { findChanges, findTools, resolveServer, serverPolicy, serverView, toolsNamed } from "./reader.js";
+import { refuseNul } from "./validation.js";
 import { toolItem } from "./views.js";
 
 /** Every tool here only reads the catalog: a host may call them without asking. */
@@ -18,13 +19,27 @@ const CHECK_TOOL_ENTRIES = 20;
 
 type ToolResult = { content: { type: "text"; text: string }[]; structuredContent?: Record<string, unknown>; isError?: boolean };
 
-/** A tool's answer as JSON text and structured content; a request error as an error result the model can read. */
-async function answer(fn: () => Promise<Record<string, unknown>>): Promise<ToolResult> {
+export interface McpOptions {
+  /** Internal errors, with their stack, for the operator. */
+  onError?: (error: unknown) => void;
+  /** CATALOG_DEBUG: the caller sees an internal error's own message (a failed query's is its SQL). */
+  debug?: boolean;
+}
+
+/**
+ * A tool's answer as JSON text and structured content; a request error (a NUL in an argument among them)
+ * as an error result the model can read; anything else as "internal error", its details for the operator.
+ */
+async function answer(args: Record<string, unknown>, fn: () => Promise<Record<string, unknown>>, o: McpOptions): Promise<ToolResult> {
   try {
+    refuseNul(args);
     const result = await fn();
     return { content: [{ type: "text", text: JSON.stringify(result) }], structuredContent: result };
   } catch (e) {
-    if (!(e instanceof RequestError)) throw e;
+    if (!(e instanceof RequestError)) {
+      o.onError?.(e);
+      return { content: [{ type: "text", text: o.debug ? `internal error: ${(e as Error).message ?? String(e)}` : "internal error" }], isError: true };
+    }
     const hint = e.candidates.length ? ` (${e.status === 409 ? "candidates" : "did you mean"}: ${e.candidates.slice(0, 20).join(", ")})` : "";
     return { content: [{ type: "text", text: `${e.message}${hint}` }], isError: true };
   }
@@ -33,8 +48,9 @@ async function answer(fn: () => Promise<Record<string, unknown>>): Promise<ToolR
 const serverArg = z.string().min(1).describe("a server key, registry name (io.github.owner/name), repository URL, npm:<package> or unique key prefix");
 
 /** A fresh MCP server over the catalog (the SDK asks for one per HTTP request, one per stdio connection). */
-export function catalogMcpServer(db: Db): McpServer {
+export function catalogMcpServer(db: Db, o: McpOptions = {}): McpServer {
   const server = new McpServer({ name: "mcp-catalog", version: VERSION }, { capabilities: { tools: {} } });
+  const reply = (args: Record<string, unknown>, fn: () => Promise<Record<string, unknown>>) => answer(args, fn, o);
 
   server.registerTool(
     "check_tool",
@@ -45,8 +61,9 @@ export function catalogMcpServer(db: Db): McpServer {
       inputSchema: z.object({ name: z.string().min(1).describe("the tool's name, case-insensitive"), server: serverArg.optional() }),
       annotations: READ_ONLY,
     },
-    async ({ name, server: serverInput }) =>
-      answer(async () => {
+    async (args) =>
+      reply(args, async () => {
+        const { name, server: serverInput } = args;
         const server = serverInput !== undefined ? await resolveServer(db, serverInput) : undefined;
         const summary = await toolsNamed(db, name, { ...(server ? { server } : {}), limit: CHECK_TOOL_ENTRIES });
         return {
@@ -76,7 +93,7 @@ export function catalogMcpServer(db: Db): McpServer {
       }),
       annotations: READ_ONLY,
     },
-    async ({ query, limit, ...filters }) => answer(async () => ({ ...(await findTools(db, { q: query, limit: limit ?? SERVE_DEFAULTS.pageSize, ...filters })) })),
+    async ({ query, limit, ...filters }) => reply({ query, ...filters }, async () => ({ ...(await findTools(db, { q: query, limit: limit ?? SERVE_DEFAULTS.pageSize, ...filters })) })),
   );
 
   server.registerTool(
@@ -88,7 +105,7 @@ export function catalogMcpServer(db: Db): McpServer {
       annotations: READ_ONLY,
     },
     async ({ server }) =>
-      answer(async () => {
+      reply({ server }, async () => {
         const view = await serverView(db, server);
         const byCategory: Record<string, string[]> = {};
         for (const t of view.items) (byCategory[t.category ?? "unclassified"] ??= []).push(t.tool);
@@ -119,8 +136,9 @@ export function catalogMcpServer(db: Db): McpServer {
       }),
       annotations: READ_ONLY,
     },
-    async ({ server, format, clientName }) =>
-      answer(async () => {
+    async (args) =>
+      reply(args, async () => {
+        const { server, format, clientName } = args;
         const { server: ref, text } = await serverPolicy(db, server, format ?? "native", clientName);
         return { server: ref.key, format: format ?? "native", policy: text };
       }),
@@ -139,7 +157,7 @@ export function catalogMcpServer(db: Db): McpServer {
       }),
       annotations: READ_ONLY,
     },
-    async ({ limit, ...filters }) => answer(async () => ({ ...(await findChanges(db, { limit: limit ?? SERVE_DEFAULTS.pageSize, ...filters })) })),
+    async ({ limit, ...filters }) => reply(filters, async () => ({ ...(await findChanges(db, { limit: limit ?? SERVE_DEFAULTS.pageSize, ...filters })) })),
   );
 
   return server;

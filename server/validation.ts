@@ -7,3 +7,14 @@ export function validationHook(result: { success: true } | { success: false; err
   const issue = result.error.issues[0]!;
   throw badRequest(`${issue.path.length ? issue.path.join(".") : "request"}: ${issue.message}`);
 }
+
+/**
+ * Postgres text cannot hold a NUL character: a parameter with one is refused, naming it, before any
+ * query could fail on it (stored text has none; the crawler stores U+FFFD in its place).
+ */
+export function refuseNul(params: Record<string, unknown>): void {
+  for (const [name, value] of Object.entries(params)) {
+    const values = Array.isArray(value) ? value : [value];
+    if (values.some((v) => typeof v === "string" && v.includes("\u0000"))) throw badRequest(`${name}: must not contain a NUL character`);
+  }
+}

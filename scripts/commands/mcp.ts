@@ -25,7 +25,8 @@ export const command: Command = {
         if (io.signal?.aborted) resolve();
         io.signal?.addEventListener("abort", () => resolve(), { once: true });
       });
-      const handle = serveStdio(() => catalogMcpServer(catalog.db), { onerror: (e) => io.stderr.write(`mcp-catalog mcp: ${safeText(e.message)}\n`) });
+      const mcp = { onError: (e: unknown) => io.stderr.write(`mcp-catalog mcp: internal error: ${safeText((e as Error).stack ?? String(e))}\n`), debug: !!io.env.CATALOG_DEBUG };
+      const handle = serveStdio(() => catalogMcpServer(catalog.db, mcp), { onerror: (e) => io.stderr.write(`mcp-catalog mcp: ${safeText(e.message)}\n`) });
       await ended;
       await handle.close();
     }, { lifetime: "server" });

@@ -55,6 +55,7 @@ export const command: Command = {
         db: catalog.db,
         ...(args.values.quiet ? {} : { log }),
         onError: (e) => log(`internal error: ${safeText((e as Error).stack ?? String(e))}`),
+        debug: !!io.env.CATALOG_DEBUG,
       });
       const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
         const s = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(s));

@@ -124,6 +124,25 @@ describe.each(DRIVERS)("the JSON API on %s", (driver) => {
     expect((await json(`/api/tools?cursor=${serverCursor}`)).status).toBe(400);
   });
 
+  it("answers 400 naming the parameter for a NUL, which Postgres text cannot hold, on every route", async () => {
+    for (const [path, needle] of [
+      ["/api/tools?q=a%00b", "q:"],
+      ["/api/tools?name=%00", "name:"],
+      ["/api/tools?server=%00", "server:"],
+      ["/api/servers?q=%00", "q:"],
+      ["/api/servers/%00", "path:"],
+      [`/api/tools/${encodeURIComponent(GITHUB)}/%00`, "path:"],
+      ["/api/changes?server=%00", "server:"],
+      [`/api/servers/${encodeURIComponent(GITHUB)}/policy?clientName=%00`, "clientName:"],
+      ["/v0.1/servers?search=%00", "search:"],
+    ] as const) {
+      const r = await json(path);
+      expect(r.status, path).toBe(400);
+      expect(r.body.error.message, path).toBe(`${needle} must not contain a NUL character`);
+    }
+    expect(s.log.filter((l) => l.startsWith("error:"))).toEqual([]);
+  });
+
   it("pages servers and shows one with its verdict, tools, aliases and sources", async () => {
     const stats = (await json("/api/stats")).body;
     const { items } = await walk("/api/servers?limit=50");

@@ -2,6 +2,10 @@
 import { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
 import { StdioClientTransport } from "@modelcontextprotocol/client/stdio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serve } from "@hono/node-server";
+import type { AddressInfo } from "node:net";
+import { createApp } from "../../server/app.js";
+import { openTestCatalog } from "../helpers/catalog.js";
 import { serveCatalog, type ServedCatalog } from "../helpers/served-catalog.js";
 import { snapshotCliCatalog, type CliCatalog } from "../helpers/snapshot-catalog.js";
 
@@ -54,6 +58,17 @@ async function exercise(client: Client): Promise<void> {
   const ambiguous = (await client.callTool({ name: "check_server", arguments: { server: "io.github." } })) as CallResult;
   expect(ambiguous.isError).toBe(true);
   expect(ambiguous.content[0]!.text).toMatch(/matches \d+ servers/);
+  // A NUL, which Postgres text cannot hold, is refused naming the argument: no query, no SQL sent back.
+  for (const [name, args, needle] of [
+    ["search_tools", { query: "a\u0000b" }, "query"],
+    ["check_tool", { name: "\u0000" }, "name"],
+    ["check_server", { server: "\u0000" }, "server"],
+    ["get_changes", { server: "\u0000" }, "server"],
+  ] as const) {
+    const nul = (await client.callTool({ name, arguments: args })) as CallResult;
+    expect(nul.isError, name).toBe(true);
+    expect(nul.content[0]!.text, name).toBe(`${needle}: must not contain a NUL character`);
+  }
 }
 
 describe("the catalog as an MCP server", () => {
@@ -95,5 +110,38 @@ describe("the catalog as an MCP server", () => {
         await client.close();
       }
     });
+  });
+});
+
+describe("an unexpected error over MCP", () => {
+  /** search_tools on a closed catalog: its query fails with drizzle's "Failed query: select …". */
+  async function searchClosed(debug: boolean): Promise<{ text: string; logged: string[] }> {
+    const test = await openTestCatalog("pglite");
+    await test.dispose();
+    const logged: string[] = [];
+    const app = createApp({ db: test.catalog.db, onError: (e) => logged.push(String((e as Error).message)), debug });
+    const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+      const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
+    });
+    const client = new Client({ name: "mcp-catalog-test", version: "1" });
+    try {
+      await client.connect(new StreamableHTTPClientTransport(new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}/mcp`)));
+      const r = (await client.callTool({ name: "search_tools", arguments: { query: "delete" } })) as CallResult;
+      expect(r.isError).toBe(true);
+      return { text: r.content[0]!.text!, logged };
+    } finally {
+      await client.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  }
+
+  it("is 'internal error' to the caller, its details logged for the operator", async () => {
+    const { text, logged } = await searchClosed(false);
+    expect(text).toBe("internal error");
+    expect(logged.join("\n")).toMatch(/select/i);
+  });
+
+  it("shows its own message under CATALOG_DEBUG", async () => {
+    expect((await searchClosed(true)).text).toMatch(/^internal error: .*select/is);
   });
 });

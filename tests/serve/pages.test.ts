@@ -95,6 +95,14 @@ describe("pages on the shipped snapshot", () => {
     expect(amb.status).toBe(409);
     expect(amb.text).toMatch(/href="\/servers\/io\.github\.[^"]+%2F[^"]+"/);
   });
+
+  it("answers a NUL in a search or a name with a 400 page naming where it was", async () => {
+    for (const [path, needle] of [["/search?q=%00", "q:"], ["/tools/%00", "path:"], ["/servers/%00", "path:"]] as const) {
+      const r = await page(s, path);
+      expect(r.status, path).toBe(400);
+      expect(r.text, path).toContain(`${needle} must not contain a NUL character`);
+    }
+  });
 });
 
 describe("pages of a hostile server", () => {
