@@ -14,6 +14,7 @@ import { pageRoutes } from "./pages/routes.js";
 import { RequestError } from "./errors.js";
 import type { ErrorBody } from "./views.js";
 import { paths } from "./paths.js";
+import { safeText } from "../scripts/terminal.js";
 import { refuseNul } from "./validation.js";
 
 export interface AppOptions {
@@ -67,7 +68,8 @@ export function createApp(o: AppOptions) {
     app.use(async (c, next) => {
       const started = performance.now();
       await next();
-      log(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms`);
+      // The path is decoded: escaped, so a URL cannot write control characters or a forged line to the log.
+      log(`${c.req.method} ${safeText(c.req.path)} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms`);
     });
   }
   // Every route, page and feed reads its parameters from here: one check keeps NUL out of every query.

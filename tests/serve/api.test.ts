@@ -248,4 +248,12 @@ describe.each(DRIVERS)("the JSON API on %s", (driver) => {
     expect(s.log.some((l) => /^GET \/api\/nothing-here 404 \d+(\.\d+)?ms$/.test(l))).toBe(true);
     expect(s.log.filter((l) => l.startsWith("error:"))).toEqual([]);
   });
+
+  it("logs a path's control characters and newlines escaped: a URL cannot clear the screen or forge a line", async () => {
+    expect((await get("/api/servers/%1B%5B2J%1B%5B31mPWNED%0Afake%20line")).status).toBe(404);
+    expect((await get("/api/servers/a%00b")).status).toBe(400);
+    expect(s.log.some((l) => l.startsWith("GET /api/servers/\\u{1b}[2J\\u{1b}[31mPWNED fake line 404 "))).toBe(true);
+    expect(s.log.some((l) => l.startsWith("GET /api/servers/a\\u{0}b 400 "))).toBe(true);
+    expect(s.log.filter((l) => /[\u0000-\u001f\u007f]/.test(l))).toEqual([]);
+  });
 });
