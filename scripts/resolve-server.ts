@@ -7,6 +7,9 @@ import { safeText } from "./terminal.js";
 
 export type ServerMatch = { kind: "one"; server: ServerRef } | { kind: "ambiguous"; candidates: ServerRef[] } | { kind: "none" };
 
+/** How many servers a key prefix may name before it is only "more than": the look-up stops one past it. */
+const AMBIGUOUS_LIMIT = 20;
+
 const COORDINATE = /^(npm|pypi|oci|docker|nuget|mcpb|cargo):(.+)$/i;
 
 function unique(refs: ServerRef[]): ServerRef[] {
@@ -48,8 +51,13 @@ export async function matchServer(db: Db, input: string): Promise<ServerMatch> {
   const aliased = decide(byAlias);
   if (aliased) return aliased;
 
-  const prefixed = await serversByKeyPrefix(db, text);
+  const prefixed = await serversByKeyPrefix(db, text, AMBIGUOUS_LIMIT);
   return decide(prefixed) ?? { kind: "none" };
+}
+
+/** How many servers an ambiguous match names, as every surface says it: past the cap, the count is not known. */
+export function matchCount(candidates: number): string {
+  return candidates > AMBIGUOUS_LIMIT ? `more than ${AMBIGUOUS_LIMIT}` : String(candidates);
 }
 
 /** A SERVER or --server argument, checked before the catalog is opened: empty is a bad argument (exit 2). */
@@ -69,7 +77,7 @@ export async function requireServer(db: Db, input: string): Promise<ServerRef> {
     const hint = close.length ? `. Did you mean: ${close.map((k) => safeText(k)).join(", ")}?` : " (try a registry name, a repository URL, npm:<package> or a key prefix)";
     throw new CliError(`no server in the catalog matches '${safeText(input)}'${hint}`, 1);
   }
-  const shown = match.candidates.slice(0, 20).map((c) => `  ${safeText(c.key)}`);
-  const more = match.candidates.length > 20 ? [`  … and more; be more specific`] : [];
-  throw new CliError([`'${safeText(input)}' matches ${match.candidates.length > 20 ? "more than 20" : match.candidates.length} servers:`, ...shown, ...more].join("\n"), 2);
+  const shown = match.candidates.slice(0, AMBIGUOUS_LIMIT).map((c) => `  ${safeText(c.key)}`);
+  const more = match.candidates.length > AMBIGUOUS_LIMIT ? [`  … and more; be more specific`] : [];
+  throw new CliError([`'${safeText(input)}' matches ${matchCount(match.candidates.length)} servers:`, ...shown, ...more].join("\n"), 2);
 }

@@ -9,7 +9,7 @@ import { CliError } from "../scripts/command.js";
 import { parseSince } from "../scripts/commands/changes.js";
 import { rulesFor } from "../scripts/policy-rules.js";
 import { assessServers } from "../scripts/server-verdict.js";
-import { matchServer } from "../scripts/resolve-server.js";
+import { matchCount, matchServer } from "../scripts/resolve-server.js";
 import { catalogCounts, statsReport } from "../scripts/stats-report.js";
 import { z } from "zod";
 import { decodeCursor, page } from "./cursor.js";
@@ -26,7 +26,7 @@ export async function resolveServer(db: Db, input: string): Promise<ServerRef> {
   const match = await matchServer(db, input);
   if (match.kind === "one") return match.server;
   if (match.kind === "none") throw notFound(`no server in the catalog matches '${input}'`, { names: "server", close: await similarServerKeys(db, input) });
-  throw ambiguous(`'${input}' matches ${match.candidates.length} servers; name one of them`, match.candidates.map((c) => c.key));
+  throw ambiguous(`'${input}' matches ${matchCount(match.candidates.length)} servers; name one of them`, match.candidates.map((c) => c.key));
 }
 
 export interface ToolQuery {

@@ -93,6 +93,8 @@ describe.each(DRIVERS)("the JSON API on %s", (driver) => {
     expect(amb.status).toBe(409);
     expect(amb.body.error.candidates.length).toBeGreaterThan(1);
     expect(amb.body.error.candidates[0]).toHaveProperty("page");
+    // The look-up stops at 21 of the many io.github. servers: the count is only "more than 20", as the CLI says.
+    expect(amb.body.error.message).toBe("'io.github.' matches more than 20 servers; name one of them");
     const unknown = await json("/api/servers/no.such%2Fserver");
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.message).toContain("no.such/server");
