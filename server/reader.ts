@@ -40,7 +40,9 @@ export interface ToolQuery {
 }
 
 const nameKey = z.tuple([z.string(), z.string()]);
-const searchKey = z.tuple([z.number(), z.number(), z.number(), z.string().regex(/^\d+(\.\d+)?$/), z.string(), z.string()]);
+// Each rank part is a 0/1 case expression: anything else would reach Postgres as a bad integer, a 500.
+const rankPart = z.number().int().min(0).max(1);
+const searchKey = z.tuple([rankPart, rankPart, rankPart, z.string().regex(/^\d+(\.\d+)?$/), z.string(), z.string()]);
 
 /** Tools by exact name, by search text (ranked), or all of them, filtered; keyset-paged. */
 export async function findTools(db: Db, o: ToolQuery): Promise<Page<ToolItem>> {
@@ -132,7 +134,20 @@ export async function serverPolicy(db: Db, input: string, format: FormatName, cl
 
 export { FORMAT_NAMES };
 
-const changeKey = z.tuple([z.string(), z.number().int()]);
+/** Postgres's text form of a timestamptz, as the feed's keys carry it: `2026-03-01 12:00:00.123456+00`. */
+const DB_INSTANT = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)$/;
+
+/** A real calendar instant in that form; Postgres rejects any other with an error that would be a 500. */
+function isDbInstant(text: string): boolean {
+  const m = DB_INSTANT.exec(text);
+  if (!m) return false;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day && hour < 24 && minute < 60 && second < 60;
+}
+
+// The id is a Postgres integer: a larger number is out of its range, not merely past the last page.
+const changeKey = z.tuple([z.string().refine(isDbInstant), z.number().int().min(1).max(2 ** 31 - 1)]);
 
 /** `since` as the CLI reads it (a date, a date and time, or an age like 7d), else a 400. */
 export function sinceInstant(since: string, now = new Date()): string {

@@ -124,6 +124,18 @@ describe.each(DRIVERS)("the JSON API on %s", (driver) => {
     // A cursor of one list is no cursor of another.
     const serverCursor = (await json("/api/servers?limit=1")).body.nextCursor;
     expect((await json(`/api/tools?cursor=${serverCursor}`)).status).toBe(400);
+    // A hand-made cursor of the right shape but a key Postgres would reject is a 400 too, never a 500.
+    const made = (kind: string, key: unknown) => Buffer.from(JSON.stringify([kind, key])).toString("base64url");
+    for (const path of [
+      `/api/changes?cursor=${made("change", ["not-a-date", 1])}`,
+      `/api/changes?cursor=${made("change", ["2026-02-30 10:00:00+00", 1])}`,
+      `/api/changes?cursor=${made("change", ["2026-01-01 10:00:00+00", 2 ** 40])}`,
+      `/api/tools?q=file&cursor=${made("search", [0.5, 0, 0, "0.1", "a", "b"])}`,
+    ]) {
+      const r = await json(path);
+      expect(r.status, path).toBe(400);
+      expect(r.body.error.message, path).toContain("cursor");
+    }
   });
 
   it("answers 400 naming the parameter for a NUL, which Postgres text cannot hold, on every route", async () => {
