@@ -15,7 +15,7 @@ import { RequestError } from "./errors.js";
 import type { ErrorBody } from "./views.js";
 import { paths } from "./paths.js";
 import { safeText } from "../scripts/terminal.js";
-import { refuseNul } from "./validation.js";
+import { refuseNul, refuseRepeated } from "./validation.js";
 
 export interface AppOptions {
   db: Db;
@@ -72,8 +72,9 @@ export function createApp(o: AppOptions) {
       log(`${c.req.method} ${safeText(c.req.path)} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms`);
     });
   }
-  // Every route, page and feed reads its parameters from here: one check keeps NUL out of every query.
+  // Every route, page and feed reads its parameters from here: one check keeps NUL and repeats out of every query.
   app.use(async (c, next) => {
+    refuseRepeated(c.req.queries());
     refuseNul({ path: c.req.path, ...c.req.queries() });
     await next();
   });

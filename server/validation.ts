@@ -18,3 +18,13 @@ export function refuseNul(params: Record<string, unknown>): void {
     if (values.some((v) => typeof v === "string" && v.includes("\u0000"))) throw badRequest(`${name}: must not contain a NUL character`);
   }
 }
+
+/**
+ * A parameter given twice is refused, naming it: the routes' zod schemas would see an array and
+ * answer "expected number, received NaN", and the pages would quietly take the first.
+ */
+export function refuseRepeated(params: Record<string, string[]>): void {
+  for (const [name, values] of Object.entries(params)) {
+    if (values.length > 1) throw badRequest(`${name}: given more than once`);
+  }
+}

@@ -115,6 +115,9 @@ describe.each(DRIVERS)("the JSON API on %s", (driver) => {
       ["/api/tools?cursor=not-a-cursor", "cursor"],
       ["/api/tools?name=a&q=b", "name and q"],
       ["/api/changes?since=2026-02-30", "since"],
+      ["/api/tools?limit=2&limit=3", "limit: given more than once"],
+      ["/api/tools?name=a&name=b", "name: given more than once"],
+      ["/v0.1/servers?search=a&search=b", "search: given more than once"],
       [`/api/servers/${encodeURIComponent(GITHUB)}/policy?format=xml`, "format"],
     ] as const) {
       const r = await json(path);
