@@ -41,6 +41,11 @@ export function makesToxicFlow(toolsWith: (facet: Facet) => number): boolean {
   return LEGS.every(([, facet]) => toolsWith(facet) > 0);
 }
 
+/** The servers the flow's legs come from: in a set named together, possibly fewer than were named. */
+export function flowServers(flow: ToxicFlow): string[] {
+  return [...new Set([...flow.untrusted, ...flow.private, ...flow.sink].map((t) => t.server))].sort();
+}
+
 /** One line naming a few tools of each leg, for stderr and stats. */
 export function flowSummary(flow: ToxicFlow, options: { withServer: boolean }): string {
   const names = (leg: { server: string; tool: string }[]) => {

@@ -10,6 +10,7 @@ import { emptyCliCatalog, SNAPSHOT, snapshotCliCatalog, type CliCatalog } from "
 
 const GITHUB = "io.github.github/github-mcp-server";
 const KUBERNETES = "github.com/containers/kubernetes-mcp-server";
+const KUBE_LINT = "github.com/sophotechlabs/kube-lint-mcp";
 
 describe.each(DRIVERS)("verdicts on a catalog of real data (%s)", (driver) => {
   let cat: CliCatalog;
@@ -53,6 +54,16 @@ describe.each(DRIVERS)("verdicts on a catalog of real data (%s)", (driver) => {
     expect(out.flow.sink.every((t: { server: string }) => t.server === GITHUB)).toBe(true);
     expect(r.stderr).toMatch(/^toxic flow across 2 servers: untrusted content from .*; out through io\.github\.github\/github-mcp-server:/m);
     expect((await cli(["policy", "--servers", `${KUBERNETES},${GITHUB}`])).stdout).toBe("");
+  });
+
+  test("policy --servers counts the servers a flow's legs come from, not the servers named", async () => {
+    // kube-lint adds no tool to any leg: GitHub alone makes the flow.
+    const r = await cli(["policy", "--servers", `${GITHUB},${KUBE_LINT}`, "--json"]);
+    expect(r.code).toBe(0);
+    const legs = JSON.parse(r.stdout).flow;
+    expect([...legs.untrusted, ...legs.private, ...legs.sink].every((t: { server: string }) => t.server === GITHUB)).toBe(true);
+    expect(r.stderr).toMatch(/^toxic flow: untrusted content from io\.github\.github\/github-mcp-server:/m);
+    expect(r.stderr).not.toMatch(/across 2 servers/);
   });
 
   test("policy without SERVER or --servers, or with an empty item, exits 2", async () => {

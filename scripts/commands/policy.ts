@@ -4,7 +4,7 @@ import { dirname, resolve } from "node:path";
 import { exportPolicy, FORMAT_NAMES, UnrepresentableNameError, type FormatName, type Rendered } from "../../classifier/formats/formats.js";
 import { buildPolicy } from "../../classifier/policy.js";
 import { serverTools } from "../../db/lookups.js";
-import { flowSummary, gateSink, toxicFlow } from "../../classifier/flows.js";
+import { flowServers, flowSummary, gateSink, toxicFlow, type ToxicFlow } from "../../classifier/flows.js";
 import { assessServers, type ServerAssessment } from "../server-verdict.js";
 import { commaList } from "../comma-list.js";
 import { CliError, type Command } from "../command.js";
@@ -94,7 +94,7 @@ export const command: Command = {
     const flow = set.length > 1 ? toxicFlow(set.flatMap((a) => a.tools.map((t) => ({ server: a.key, tool: t.name, facets: t.facets })))) : set[0]?.flow;
     const report = [
       ...set.map((a) => `${safeText(a.key)}: grade ${a.verdict.grade} (${a.verdict.score}/100)${a.verdict.reasons.length ? `: ${safeText(a.verdict.reasons.map((r) => r.reason).join("; "))}` : ""}\n`),
-      ...(flow ? [`toxic flow${set.length > 1 ? ` across ${set.length} servers` : ""}: ${safeText(flowSummary(flow, { withServer: set.length > 1 }))}\n`] : []),
+      ...(flow ? [`${flowHeading(flow)}: ${safeText(flowSummary(flow, { withServer: set.length > 1 }))}\n`] : []),
     ];
     if (!server) {
       io.stderr.write(report.join(""));
@@ -151,6 +151,12 @@ export const command: Command = {
 };
 
 /** `--servers a,b,c`: each a SERVER as the positional takes it; empty items are refused. */
+/** "toxic flow across N servers" counts the servers its legs come from, not how many were named with --servers. */
+function flowHeading(flow: ToxicFlow): string {
+  const servers = flowServers(flow).length;
+  return servers > 1 ? `toxic flow across ${servers} servers` : "toxic flow";
+}
+
 function serverList(value: string | undefined): string[] {
   return value === undefined ? [] : commaList(value, "--servers", "servers");
 }
