@@ -11,7 +11,7 @@ import { feedRoutes } from "./feed.js";
 import { catalogMcpServer } from "./mcp.js";
 import { errorPage } from "./pages/render.js";
 import { pageRoutes } from "./pages/routes.js";
-import { RequestError } from "./errors.js";
+import { RequestError, shownName } from "./errors.js";
 import type { ErrorBody } from "./views.js";
 import { paths } from "./paths.js";
 import { safeText } from "../scripts/terminal.js";
@@ -93,7 +93,7 @@ export function createApp(o: AppOptions) {
   // Programs get JSON errors; people get a page.
   const wantsJson = (c: Context) => /^\/(api|v0\.1|mcp)(\/|$)/.test(c.req.path);
   const answerError = (c: Context, e: RequestError) => (wantsJson(c) ? errorJson(c, e) : c.html(errorPage(e), e.status));
-  app.notFound((c) => answerError(c, new RequestError(404, `no route ${c.req.method} ${c.req.path}`)));
+  app.notFound((c) => answerError(c, new RequestError(404, `no route ${c.req.method} ${shownName(c.req.path)}`)));
   app.onError((e, c) => {
     if (e instanceof RequestError) return answerError(c, e);
     o.onError?.(e);

@@ -1,4 +1,8 @@
 // What a request can get wrong, typed: each error knows its HTTP status; the API, pages and MCP tools say it their way.
+import { truncate } from "../scripts/terminal.js";
+
+/** A name as an error echoes it: cut as the CLI cuts it, so a 100 KB name makes no 100 KB message. */
+export const shownName = (name: string) => truncate(name, 120);
 
 /** What an error's names are: servers (a 409's candidates, an unknown server's close keys) or tool names. */
 export type NameKind = "server" | "tool";

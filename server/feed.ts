@@ -9,7 +9,7 @@ import { isoInstant } from "../scripts/iso-instant.js";
 import { toolView } from "../scripts/tool-view.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import { SERVE_DEFAULTS } from "./defaults.js";
-import { notFound } from "./errors.js";
+import { notFound, shownName } from "./errors.js";
 import { paths } from "./paths.js";
 import { resolveServer } from "./reader.js";
 import { validationHook } from "./validation.js";
@@ -122,7 +122,7 @@ export function feedRoutes(db: Db) {
     const { name, version } = c.req.valid("param");
     const ref = await resolveServer(db, name);
     const s = (await serverDetail(db, ref.id))!;
-    if (version !== "latest" && version !== (s.version ?? UNVERSIONED)) throw notFound(`${s.key} has no version '${version}' in the catalog (it keeps the latest: ${s.version ?? UNVERSIONED})`);
+    if (version !== "latest" && version !== (s.version ?? UNVERSIONED)) throw notFound(`${s.key} has no version '${shownName(version)}' in the catalog (it keeps the latest: ${s.version ?? UNVERSIONED})`);
     const tools = await toolsOfServers(db, [s.id]);
     return c.json(feedItem(s, tools.get(s.id) ?? []), 200);
   });

@@ -13,7 +13,7 @@ import { matchCount, matchServer } from "../scripts/resolve-server.js";
 import { catalogCounts, statsReport } from "../scripts/stats-report.js";
 import { z } from "zod";
 import { decodeCursor, page } from "./cursor.js";
-import { ambiguous, badRequest, notFound } from "./errors.js";
+import { ambiguous, badRequest, notFound, shownName } from "./errors.js";
 import { changeItem, serverItem, toolItem, verdictOf, type CatalogSummary, type ChangeItem, type ServerDetailView, type ServerItem, type StatsView, type ToolItem } from "./views.js";
 
 export interface Page<T> {
@@ -25,8 +25,8 @@ export interface Page<T> {
 export async function resolveServer(db: Db, input: string): Promise<ServerRef> {
   const match = await matchServer(db, input);
   if (match.kind === "one") return match.server;
-  if (match.kind === "none") throw notFound(`no server in the catalog matches '${input}'`, { names: "server", close: await similarServerKeys(db, input) });
-  throw ambiguous(`'${input}' matches ${matchCount(match.candidates.length)} servers; name one of them`, match.candidates.map((c) => c.key));
+  if (match.kind === "none") throw notFound(`no server in the catalog matches '${shownName(input)}'`, { names: "server", close: await similarServerKeys(db, input) });
+  throw ambiguous(`'${shownName(input)}' matches ${matchCount(match.candidates.length)} servers; name one of them`, match.candidates.map((c) => c.key));
 }
 
 export interface ToolQuery {
@@ -66,7 +66,7 @@ export async function toolsNamed(db: Db, name: string, o: { server?: ServerRef; 
   const summary = await summarizeName(db, name, { ...(o.server ? { serverId: o.server.id } : {}), ...(o.limit !== undefined ? { limit: o.limit } : {}) });
   if (summary.total > 0) return summary;
   const suggestions = await similarToolNames(db, name, o.server ? { serverIds: [o.server.id] } : {});
-  throw notFound(`no tool named '${name}' ${o.server ? `on ${o.server.key}` : "in the catalog"}`, { names: "tool", close: suggestions });
+  throw notFound(`no tool named '${shownName(name)}' ${o.server ? `on ${o.server.key}` : "in the catalog"}`, { names: "tool", close: suggestions });
 }
 
 /** One tool on one server, with the server. */
@@ -123,7 +123,7 @@ export function policyText(server: { key: string; description: string | null }, 
     return renderPolicy(format, { server: { key: server.key, ...(clientName !== undefined ? { clientName } : {}) }, policy });
   } catch (e) {
     if (!(e instanceof UnrepresentableNameError)) throw e;
-    throw badRequest(`the ${format} format cannot hold the ${e.kind} name '${e.value}' of ${server.key}: ${e.why}`);
+    throw badRequest(`the ${format} format cannot hold the ${e.kind} name '${shownName(e.value)}' of ${server.key}: ${e.why}`);
   }
 }
 

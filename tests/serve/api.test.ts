@@ -141,6 +141,17 @@ describe.each(DRIVERS)("the JSON API on %s", (driver) => {
     }
   });
 
+  it("cuts a long name in an error message, as the CLI does", async () => {
+    // 10 KB: a 100 KB URL is past Node's header limit, refused (431) before any route.
+    const long = "n".repeat(10_000);
+    for (const path of [`/api/servers/${long}`, `/api/tools/${encodeURIComponent(GITHUB)}/${long}`]) {
+      const r = await json(path);
+      expect(r.status, path).toBe(404);
+      expect(r.body.error.message.length, path).toBeLessThan(500);
+      expect(r.body.error.message, path).toContain("…");
+    }
+  });
+
   it("answers 400 naming the parameter for a NUL, which Postgres text cannot hold, on every route", async () => {
     for (const [path, needle] of [
       ["/api/tools?q=a%00b", "q:"],
