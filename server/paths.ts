@@ -22,10 +22,11 @@ function decoded(segment: string): string | undefined {
 /**
  * The page a server URL written with its name's slashes as typed belongs to (`/servers/io.github.owner/name`, the
  * registry's name pasted into the address bar), or undefined: `rest` is the path after `/servers/`, still
- * percent-encoded. A last `tools/TOOL` names that server's tool; a trailing slash is dropped. (A name holding `#`,
+ * percent-encoded. A last `tools/TOOL` names that server's tool, a last `tools/` its tool list; a trailing slash is dropped. (A name holding `#`,
  * a repository subfolder, cannot be written so: a browser never sends what follows it.)
  */
 export function unencodedServerPage(rest: string): string | undefined {
+  const slashed = rest.endsWith("/");
   const names: string[] = [];
   for (const segment of rest.replace(/\/$/, "").split("/")) {
     const name = decoded(segment);
@@ -33,5 +34,14 @@ export function unencodedServerPage(rest: string): string | undefined {
     names.push(name);
   }
   if (names.length > 2 && names.at(-2) === "tools") return paths.tool(names.slice(0, -2).join("/"), names.at(-1)!);
+  // `KEY/tools/` asks for the server's tools, which its page lists; `KEY/tools`, no slash, stays a server so named.
+  if (slashed && names.length > 1 && names.at(-1) === "tools") return paths.server(names.slice(0, -1).join("/"));
   return paths.server(names.join("/"));
+}
+
+/** `/tools/NAME/` with a trailing slash is the tool name's page, as `/servers/KEY/` is the server's; `rest` follows `/tools/`, still percent-encoded. */
+export function slashedToolNamePage(rest: string): string | undefined {
+  const segment = /^([^/]+)\/$/.exec(rest)?.[1];
+  const name = segment === undefined ? undefined : decoded(segment);
+  return name ? paths.toolName(name) : undefined;
 }

@@ -5,7 +5,7 @@ import { buildPolicy, ruleSchema } from "../../classifier/policy.js";
 import type { Db } from "../../db/client.js";
 import { serverTools } from "../../db/lookups.js";
 import { SERVE_DEFAULTS } from "../defaults.js";
-import { unencodedServerPage } from "../paths.js";
+import { slashedToolNamePage, unencodedServerPage } from "../paths.js";
 import { RequestError } from "../errors.js";
 import { catalogSummary, findChanges, findTools, policyText, resolveServer, serverView, toolOn, toolsNamed } from "../reader.js";
 import { toolItem } from "../views.js";
@@ -45,6 +45,12 @@ export function pageRoutes(db: Db) {
   pages.get("/tools/:name", async (c) => {
     const summary = await toolsNamed(db, c.req.param("name"), { limit: NAME_PAGE_ENTRIES });
     return c.html(toolNamePage({ summary, items: summary.entries.map(toolItem) }));
+  });
+
+  // Only what the route above did not take: a trailing slash.
+  pages.get("/tools/*", (c) => {
+    const page = slashedToolNamePage(new URL(c.req.url).pathname.slice("/tools/".length));
+    return page ? c.redirect(page, 301) : c.notFound();
   });
 
   pages.get("/servers/:server/tools/:tool", async (c) => {

@@ -59,6 +59,11 @@ describe("pages on the shipped snapshot", () => {
       [`/servers/${GITHUB}/`, `/servers/${enc(GITHUB)}`],
       [`/servers/${GITHUB}/tools/delete_file`, `/servers/${enc(GITHUB)}/tools/delete_file`],
       ["/servers/github.com/containers/kubernetes-mcp-server", `/servers/${enc("github.com/containers/kubernetes-mcp-server")}`],
+      // A trailing slash on a tool's URL is dropped as on a server's; the tool list is the server's page.
+      [`/servers/${enc(GITHUB)}/tools/delete_file/`, `/servers/${enc(GITHUB)}/tools/delete_file`],
+      [`/servers/${enc(GITHUB)}/tools/`, `/servers/${enc(GITHUB)}`],
+      [`/servers/${GITHUB}/tools/`, `/servers/${enc(GITHUB)}`],
+      ["/tools/delete_file/", "/tools/delete_file"],
     ] as const) {
       const r = await fetch(`${s.url}${typed}`, { redirect: "manual" });
       expect(r.status, typed).toBe(301);
@@ -71,6 +76,7 @@ describe("pages on the shipped snapshot", () => {
     // Nothing to name: the plain 404.
     expect((await page(s, "/servers/a//b")).status).toBe(404);
     expect((await page(s, "/servers/%E0%A4%A/x")).status).toBe(404);
+    expect((await page(s, "/tools/a/b/")).status).toBe(404);
   });
 
   it("sends a CSP without unsafe-inline, and serves its one script and stylesheet itself", async () => {
