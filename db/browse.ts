@@ -99,7 +99,9 @@ const serverColumns = {
   introspectionError: servers.introspectionError,
   authPosture: servers.authPosture,
   authDetails: servers.authDetails,
-  tools: sql<number>`(select count(*)::int from ${tools} where ${tools.serverId} = ${servers.id} and ${tools.removedAt} is null)`,
+  // Named in full: in a select from servers drizzle writes a column bare ("id"), which inside this subquery would be
+  // the tool's own id, counting tools whose id equals their server's.
+  tools: sql<number>`(select count(*)::int from tools t where t.server_id = "servers"."id" and t.removed_at is null)`,
 };
 
 export type ServerSummary = Awaited<ReturnType<typeof listServers>>[number];

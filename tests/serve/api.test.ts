@@ -49,6 +49,15 @@ describe.each(DRIVERS)("the JSON API on %s", (driver) => {
     await s?.cli.dispose();
   });
 
+  it("lists each server with the count of its own current tools", async () => {
+    const { items } = await walk("/api/servers?limit=100");
+    expect(items.find((i: any) => i.server === GITHUB).tools).toBeGreaterThan(0);
+    for (const item of items) {
+      const listed = await walk(`/api/tools?server=${encodeURIComponent(item.server)}&limit=100`);
+      expect({ server: item.server, tools: item.tools }).toEqual({ server: item.server, tools: listed.items.length });
+    }
+  });
+
   it("finds a tool by exact name on every server that has it, each with its page", async () => {
     const { status, body } = await json("/api/tools?name=DELETE_FILE");
     expect(status).toBe(200);
