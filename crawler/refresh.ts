@@ -134,37 +134,49 @@ async function runStages(catalog: Catalog, runId: number, options: RefreshOption
   tools = { ...tools, unchanged: await unchangedToolsForRun(catalog.db, runId) };
   stageMs.crawl = lap();
   let introspection: IntrospectResult | undefined;
-  if (options.introspect) {
-    // One server failing is recorded on that server; only a broken stage (the database) fails the run.
-    introspection = await options.introspect(catalog.db, runId, options.signal);
-    tools = addToolCounts(tools, introspection.tools);
-    stageMs.introspect = lap();
-  }
   let queued: EnqueueResult | undefined;
-  if (options.enqueue) {
-    queued = await options.enqueue(catalog.db, runId, options.signal);
-    stageMs.introspect = lap();
-  }
   let review: ModelReviewStats | undefined;
-  if (options.classify) {
+  // The stage running, so an interrupt's wall time goes to the stage it stopped.
+  let stage: keyof typeof stageMs = "introspect";
+  try {
+    if (options.introspect) {
+      // One server failing is recorded on that server; only a broken stage (the database) fails the run.
+      introspection = await options.introspect(catalog.db, runId, options.signal);
+      tools = addToolCounts(tools, introspection.tools);
+      stageMs.introspect = lap();
+    }
+    if (options.enqueue) {
+      queued = await options.enqueue(catalog.db, runId, options.signal);
+      stageMs.introspect = lap();
+    }
+    if (options.classify) {
+      stage = "classify";
+      try {
+        const classified = await options.classify(catalog.db, options.signal);
+        tools = addToolCounts(tools, { classified: classified.classified });
+        review = classified.review;
+      } catch (e) {
+        options.signal?.throwIfAborted();
+        failures.push(failureOf(e, { stage: "classify" }));
+      }
+      stageMs.classify = lap();
+    }
+    // Statistics for what the run wrote, so lookups plan well right after a big run.
+    stage = "analyze";
     try {
-      const classified = await options.classify(catalog.db, options.signal);
-      tools = addToolCounts(tools, { classified: classified.classified });
-      review = classified.review;
+      await analyzeChangedTables(catalog.db);
     } catch (e) {
       options.signal?.throwIfAborted();
-      failures.push(failureOf(e, { stage: "classify" }));
+      failures.push(failureOf(e, { stage: "analyze" }));
     }
-    stageMs.classify = lap();
-  }
-  // Statistics for what the run wrote, so lookups plan well right after a big run.
-  try {
-    await analyzeChangedTables(catalog.db);
+    stageMs.analyze = lap();
   } catch (e) {
-    options.signal?.throwIfAborted();
-    failures.push(failureOf(e, { stage: "analyze" }));
+    // An interrupt after the crawls ends the run as one during them does: failed, summed up (what `--json`
+    // prints) with an `aborted` failure. Anything else broke the run outright (refresh's catch).
+    if (!options.signal?.aborted) throw e;
+    failures.push(failureOf(e, { stage: "run", aborted: true }));
+    stageMs[stage] = lap();
   }
-  stageMs.analyze = lap();
   const status = failures.length ? "failed" : "succeeded";
   const servers = await serverCountsForRun(catalog.db, runId);
   // Error texts may quote what a source sent (a NUL, a lone surrogate): the run record must still be written.

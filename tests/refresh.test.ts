@@ -191,6 +191,25 @@ describe.each(DRIVERS)("refresh on %s", (driver) => {
     expect((await run()).status).toBe("succeeded");
   });
 
+  test("an interrupt after the crawl still ends in the run summary: failed, with an aborted failure, recorded", async () => {
+    const controller = new AbortController();
+    const summary = await run({
+      full: true,
+      signal: controller.signal,
+      // SIGINT as the classify stage runs: the crawl is done, the run is not.
+      classify: async (_db, signal) => {
+        controller.abort(new Error("interrupted by SIGINT"));
+        signal!.throwIfAborted();
+        return { classified: 0 };
+      },
+    });
+    expect(summary.status).toBe("failed");
+    expect(summary.sources.registry).toMatchObject({ mode: "full", pages: 6, errors: [] });
+    expect(summary.failures).toEqual([{ stage: "run", kind: "aborted", message: "interrupted by SIGINT" }]);
+    expect(summary.stageMs.analyze).toBe(0);
+    expect((await catalogStats(t.catalog.db)).lastRun).toMatchObject({ id: summary.runId, status: "failed" });
+  });
+
   test("raw records are kept with a content hash and not rewritten when unchanged", async () => {
     const [before] = await queryRows<{ max: string }>(t.catalog.db, sql`select max(fetched_at)::text as max from server_sources`);
     await run({ full: true });
