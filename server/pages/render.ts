@@ -7,8 +7,8 @@ import type { RequestError } from "../errors.js";
 import { paths } from "../paths.js";
 import { plural } from "../../classifier/plural.js";
 import { methodText } from "../../scripts/tool-view.js";
-import type { ServerView } from "../reader.js";
-import type { CatalogSummary, ChangeItem, ToolItem } from "../views.js";
+import type { Page, ServerView } from "../reader.js";
+import type { CatalogSummary, ChangeItem, ServerItem, ToolItem } from "../views.js";
 import { categoryRiskChart } from "./chart.js";
 import { layout, riskBadge, type Html } from "./layout.js";
 
@@ -60,14 +60,25 @@ ${changeList(o.changes)}` as Html,
   });
 }
 
-export function searchPage(o: { q: string; items: ToolItem[]; nextCursor: string | null }): Html {
+function serverList(items: readonly ServerItem[]): Html {
+  return html`<ul class="results">${items.map(
+    (s) => html`<li><a href="${s.page}">${s.server}</a>${s.title ? html` <span class="muted">${s.title}</span>` : ""}</li>`,
+  )}</ul>` as Html;
+}
+
+/** One page of tools and one of servers, each continued by its own cursor: a continued page shows only its own kind. */
+export function searchPage(o: { q: string; tools: Page<ToolItem>; servers: Page<ServerItem>; continued: boolean }): Html {
+  const more = (param: string, cursor: string | null, label: string) =>
+    cursor ? html`<p><a href="/search?q=${encodeURIComponent(o.q)}&amp;${param}=${encodeURIComponent(cursor)}">${label}</a></p>` : "";
   return layout({
-    title: o.q ? `Tools matching “${o.q}”` : "Search",
-    body: html`<h1>${o.q ? html`Tools matching “${o.q}”` : "Search"}</h1>
-<form action="/search" method="get" role="search"><input type="search" name="q" value="${o.q}" aria-label="Search tools" data-live-search="search-results"></form>
-${o.q && !o.items.length ? html`<p class="muted">No tool matches.</p>` : ""}
-<div id="search-results">${toolList(o.items, { showServer: true })}</div>
-${o.nextCursor ? html`<p><a href="/search?q=${encodeURIComponent(o.q)}&amp;cursor=${encodeURIComponent(o.nextCursor)}">More results</a></p>` : ""}` as Html,
+    title: o.q ? `Tools and servers matching “${o.q}”` : "Search",
+    body: html`<h1>${o.q ? html`Tools and servers matching “${o.q}”` : "Search"}</h1>
+<form action="/search" method="get" role="search"><input type="search" name="q" value="${o.q}" aria-label="Search tools and servers" data-live-search="search-results"></form>
+${o.q && !o.continued && !o.tools.items.length && !o.servers.items.length ? html`<p class="muted">No tool or server matches.</p>` : ""}
+${o.servers.items.length ? html`<h2>Servers</h2>${serverList(o.servers.items)}${more("serverCursor", o.servers.nextCursor, "More servers")}` : ""}
+${o.servers.items.length && o.tools.items.length ? html`<h2>Tools</h2>` : ""}
+<div id="search-results">${toolList(o.tools.items, { showServer: true })}</div>
+${more("cursor", o.tools.nextCursor, "More tools")}` as Html,
   });
 }
 

@@ -7,7 +7,7 @@ import { serverTools } from "../../db/lookups.js";
 import { SERVE_DEFAULTS } from "../defaults.js";
 import { slashedToolNamePage, unencodedServerPage } from "../paths.js";
 import { RequestError } from "../errors.js";
-import { catalogSummary, findChanges, findTools, policyText, resolveServer, serverView, toolOn, toolsNamed } from "../reader.js";
+import { catalogSummary, findChanges, findServers, findTools, policyText, resolveServer, serverView, toolOn, toolsNamed } from "../reader.js";
 import { toolItem } from "../views.js";
 import { renderPolicy, UnrepresentableNameError } from "../../classifier/formats/formats.js";
 import { SCRIPT, STYLE } from "./assets.js";
@@ -37,9 +37,15 @@ export function pageRoutes(db: Db) {
 
   pages.get("/search", async (c) => {
     const q = (c.req.query("q") ?? "").trim();
-    const cursor = c.req.query("cursor");
-    const found = q ? await findTools(db, { q, limit: SERVE_DEFAULTS.pageSize, ...(cursor ? { cursor } : {}) }) : { items: [], nextCursor: null };
-    return c.html(searchPage({ q, ...found }));
+    // An empty cursor is no cursor, as before: the first page.
+    const cursor = c.req.query("cursor") || undefined;
+    const serverCursor = c.req.query("serverCursor") || undefined;
+    const none = { items: [], nextCursor: null };
+    const limit = SERVE_DEFAULTS.pageSize;
+    // Servers match by key, title or description as /api/servers?q= does: a server without tools matches no tool search.
+    const tools = q && serverCursor === undefined ? await findTools(db, { q, limit, ...(cursor ? { cursor } : {}) }) : none;
+    const servers = q && cursor === undefined ? await findServers(db, { q, limit, ...(serverCursor ? { cursor: serverCursor } : {}) }) : none;
+    return c.html(searchPage({ q, tools, servers, continued: cursor !== undefined || serverCursor !== undefined }));
   });
 
   pages.get("/tools/:name", async (c) => {

@@ -102,6 +102,26 @@ describe("pages on the shipped snapshot", () => {
     expect(amb.text).toMatch(/href="\/servers\/io\.github\.[^"]+%2F[^"]+"/);
   });
 
+  it("finds a server without tools by its key, links to its page, and says when neither a tool nor a server matches", async () => {
+    const touch = "io.github.8beeeaaat/touchdesigner-mcp-server";
+    const found = await page(s, "/search?q=touchdesigner");
+    expect(found.status).toBe(200);
+    expect(found.text).toContain(`<a href="/servers/${enc(touch)}">${touch}</a>`);
+    expect(found.text).not.toContain("No tool");
+    const server = await page(s, `/servers/${enc(touch)}`);
+    expect(server.text).toContain("No tools in the catalog yet.");
+    const none = await page(s, "/search?q=no-such-thing-anywhere");
+    expect(none.text).toContain("No tool or server matches.");
+    // More servers than a page holds: the rest follow their own cursor, without the tools again.
+    const many = await page(s, "/search?q=github");
+    const more = /href="(\/search\?q=github&amp;serverCursor=[^"]+)"/.exec(many.text);
+    expect(more).not.toBeNull();
+    const next = await page(s, more![1]!.replace(/&amp;/g, "&"));
+    expect(next.status).toBe(200);
+    expect(next.text).toContain("<h2>Servers</h2>");
+    expect(next.text).not.toContain("<h2>Tools</h2>");
+  });
+
   it("answers a NUL in a search or a name with a 400 page naming where it was", async () => {
     for (const [path, needle] of [["/search?q=%00", "q:"], ["/tools/%00", "path:"], ["/servers/%00", "path:"]] as const) {
       const r = await page(s, path);
