@@ -135,16 +135,13 @@ const FILE_NAMED = /(?:\b(?:path|paths|location|directory|folder|file ?name|defa
 /** A public key is no secret: "the contents of ~/.ssh/id_ed25519.pub — only the public key". */
 const PUBLIC_KEY = words("public key|публичн[а-я]* ключ|открыт[а-я]* ключ|clé publique|öffentliche[nr]? schlüssel|chave pública|clave pública|chiave pubblica", "公钥|公鑰|公開鍵|공개 키|공개키");
 
-type Kind = "environment" | "environmentElsewhere" | "file" | "conversation" | "said" | "personal";
-interface Held {
-  at: number;
-  kind: Kind;
-}
+/** The kinds of what the model holds that a sentence's words name, each excused its own way (see `excused`). */
+type Kind = "environment" | "environmentElsewhere" | "file" | "conversation" | "said";
 const globalOf = (re: RegExp) => new RegExp(re.source, "g");
 const KINDS: [Kind, RegExp][] = [
   ["environment", globalOf(ENVIRONMENT_RE)],
   ["environmentElsewhere", globalOf(ENVIRONMENT_ELSEWHERE_RE)],
-  ["file", new RegExp(SECRET_FILES.source, "g")],
+  ["file", globalOf(SECRET_FILES)],
   ["conversation", globalOf(CONVERSATION_RE)],
   ["said", globalOf(SAID_RE)],
 ];
@@ -168,23 +165,22 @@ function excused(s: string, m: RegExpMatchArray, kind: Kind): boolean {
       return FILE_NAMED.test(before) || PUBLIC_KEY.test(after) || /^\S*\.pub\b/.test(s.slice(at)) || ITS_OWN_ARGUMENT.file.test(rest.replace(/\S*\/\S*/g, ""));
     case "said":
       return !SECRET_WORDS.test(s);
-    default:
+    case "conversation":
       return false;
   }
 }
 
 /**
- * Where the sentence names what the model holds, each place with its kind: the environment, secret files and this
- * conversation are the model's by their words; what was said in it, only a secret; the person's data, only someone's
- * and added to something else.
+ * Where the sentence names what the model holds: the environment, secret files and this conversation are the model's
+ * by their words; what was said in it, only a secret; the person's data, only someone's and added to something else.
  */
-function held(s: string): Held[] {
-  const found: Held[] = [];
-  for (const [kind, re] of KINDS) for (const m of s.matchAll(re)) if (!excused(s, m, kind)) found.push({ at: m.index!, kind });
+function held(s: string): number[] {
+  const found: number[] = [];
+  for (const [kind, re] of KINDS) for (const m of s.matchAll(re)) if (!excused(s, m, kind)) found.push(m.index!);
   if (BESIDES.test(s)) {
     const personal = [...s.matchAll(PERSONAL_DATA)].filter((p) => SOMEONES.test(s.slice(Math.max(0, p.index! - 30), p.index! + p[0].length + 30)));
     const kinds = new Set(personal.map((p) => p[0].replace(/^e-mail/, "email").split(" ")[0]!.replace(/s$/, "")));
-    if (personal.length > 0 && (personal.some((p) => p[1] !== undefined) || kinds.size >= 2)) found.push({ at: personal[0]!.index!, kind: "personal" });
+    if (personal.length > 0 && (personal.some((p) => p[1] !== undefined) || kinds.size >= 2)) found.push(personal[0]!.index!);
   }
   return found;
 }
@@ -224,7 +220,7 @@ export function contextLeak(text: string, lower: string): InjectionFinding | und
   for (const { s, at } of splitSentences(lower)) {
     if (!DESTINATION.test(s)) continue;
     const english = readInEnglishOrder(s);
-    if (held(s).some((h) => placed(s, h.at, english))) return { family: "exfiltration", quote: quoteSpan(text, lower, at, at + s.length) };
+    if (held(s).some((at) => placed(s, at, english))) return { family: "exfiltration", quote: quoteSpan(text, lower, at, at + s.length) };
   }
   return undefined;
 }

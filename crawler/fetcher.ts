@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { validatorsOf, type Validators } from "./validators.js";
 import type { SourceName } from "./records.js";
 import { makeDirectories } from "../db/data-dir.js";
+import { setImmediate as nextTurn } from "node:timers/promises";
 
 export type PageResponse = ({ status: 200; url: string; body: unknown; attempts: number } & Validators) | ({ status: 304; url: string; attempts: number } & Validators);
 
@@ -72,11 +73,6 @@ export function hasSnapshot(dir: string, source: SourceName): boolean {
   return existsSync(indexPath(dir, source));
 }
 
-/**
- * A turn of the event loop before each recorded page: the files are read synchronously and PGlite answers in the same
- * process, so without it a whole replay runs in microtasks and a SIGINT or SIGTERM waits for its end.
- */
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Reads recorded pages from `dir/<source>/`: the same parsers and pipeline, no network. */
 export function snapshotFetcher(dir: string, source: SourceName): PageFetcher {
@@ -107,6 +103,8 @@ export function snapshotFetcher(dir: string, source: SourceName): PageFetcher {
   };
   return {
     async getJson(url) {
+      // A turn of the event loop before each recorded page: the files are read synchronously and PGlite answers in
+      // the same process, so without it a whole replay runs in microtasks and a SIGINT or SIGTERM waits for its end.
       await nextTurn();
       return { status: 200, url, body: read(url), attempts: 1 };
     },

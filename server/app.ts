@@ -74,8 +74,9 @@ export function createApp(o: AppOptions) {
   }
   // Every route, page and feed reads its parameters from here: one check keeps NUL and repeats out of every query.
   app.use(async (c, next) => {
-    refuseRepeated(c.req.queries());
-    refuseNul({ path: c.req.path, ...c.req.queries() });
+    const queries = c.req.queries();
+    refuseRepeated(queries);
+    refuseNul({ path: c.req.path, ...queries });
     await next();
   });
   app.use(secureHeaders({ contentSecurityPolicy: CSP, crossOriginResourcePolicy: false }));
