@@ -124,6 +124,8 @@ async function runStages(catalog: Catalog, runId: number, options: RefreshOption
     return ms;
   };
   for (const source of options.sources) {
+    // An interrupt ends the crawl where it landed: the sources after it are not started.
+    if (options.signal?.aborted) break;
     const crawled = await crawlSource(catalog, source, runId, options);
     summaries[source.name] = crawled.summary;
     failures.push(...crawled.failures);
@@ -136,9 +138,12 @@ async function runStages(catalog: Catalog, runId: number, options: RefreshOption
   let introspection: IntrospectResult | undefined;
   let queued: EnqueueResult | undefined;
   let review: ModelReviewStats | undefined;
-  // The stage running, so an interrupt's wall time goes to the stage it stopped.
-  let stage: keyof typeof stageMs = "introspect";
+  // The stage running, so an interrupt's wall time goes to the stage it stopped (none: it came before them).
+  let stage: keyof typeof stageMs | undefined;
   try {
+    // An interrupted crawl starts no stage after it.
+    options.signal?.throwIfAborted();
+    stage = "introspect";
     if (options.introspect) {
       // One server failing is recorded on that server; only a broken stage (the database) fails the run.
       introspection = await options.introspect(catalog.db, runId, options.signal);
@@ -174,8 +179,10 @@ async function runStages(catalog: Catalog, runId: number, options: RefreshOption
     // An interrupt after the crawls ends the run as one during them does: failed, summed up (what `--json`
     // prints) with an `aborted` failure. Anything else broke the run outright (refresh's catch).
     if (!options.signal?.aborted) throw e;
-    failures.push(failureOf(e, { stage: "run", aborted: true }));
-    stageMs[stage] = lap();
+    // One interrupt, one aborted failure: that of the source it stopped, else the run's (it landed in a stage,
+    // or where no source saw it: between two sources, after a source's last page).
+    if (!failures.some((f) => f.kind === "aborted")) failures.push(failureOf(e, { stage: "run", aborted: true }));
+    if (stage) stageMs[stage] = lap();
   }
   const status = failures.length ? "failed" : "succeeded";
   const servers = await serverCountsForRun(catalog.db, runId);

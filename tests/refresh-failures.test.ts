@@ -30,15 +30,15 @@ describe("refresh failures at the CLI", () => {
   });
 
   /** A refresh of the registry at `url` with `--json`: the summary on stdout, the lines a person reads on stderr. */
-  async function refreshAgainst(url: string, extra: Record<string, string> = {}, args: string[] = []) {
-    const run = await cli.run(["refresh", "--sources", "registry", "--full", "--json", ...args], { REGISTRY_URL: url, ...extra });
+  async function refreshAgainst(url: string, extra: Record<string, string> = {}, args: string[] = [], signal?: AbortSignal) {
+    const run = await cli.run(["refresh", "--sources", "registry", "--full", "--json", ...args], { REGISTRY_URL: url, ...extra }, signal ? { signal } : {});
     return { run, summary: JSON.parse(run.stdout) as { status: string; failures: Failure[]; sources: { registry: { errors: string[]; resumed: boolean; pages: number } } } };
   }
 
-  async function expectFailure(server: LocalServer | string, want: Partial<Failure>, o: { env?: Record<string, string>; args?: string[] } = {}) {
+  async function expectFailure(server: LocalServer | string, want: Partial<Failure>, o: { env?: Record<string, string>; args?: string[]; signal?: AbortSignal } = {}) {
     const url = typeof server === "string" ? server : server.url;
     try {
-      const { run, summary } = await refreshAgainst(url, o.env, o.args);
+      const { run, summary } = await refreshAgainst(url, o.env, o.args, o.signal);
       expect(run.code).toBe(1);
       expect(summary.status).toBe("failed");
       expect(summary.failures).toHaveLength(1);
@@ -108,6 +108,20 @@ describe("refresh failures at the CLI", () => {
   test("redirect: a redirect loop past the hop limit", async () => {
     const s = await startLocalServer((req, res) => void res.writeHead(302, { location: req.url! }).end());
     await expectFailure(s, { kind: "redirect" });
+  });
+
+  test("aborted: SIGINT during the crawl is the run's one failure, whatever stages would follow it, and --json still prints the summary", async () => {
+    const controller = new AbortController();
+    // SIGINT as the second page is asked for. The live listing and the classify stage are on, and neither starts
+    // (an interrupted listing would list nothing: it stops before its first server).
+    const s = await startLocalServer((req, res) => {
+      const cursor = new URL(req.url!, "http://x").searchParams.get("cursor");
+      if (cursor) controller.abort(new Error("interrupted by SIGINT"));
+      res.writeHead(200, { "content-type": "application/json" }).end(page(sample.slice(0, 5), cursor ? undefined : "next"));
+    });
+    const { failure } = await expectFailure(s, { kind: "aborted" }, { signal: controller.signal, env: { CATALOG_INTROSPECT: "remote" } });
+    expect(failure.message).toContain("interrupted by SIGINT");
+    expect((await lastRun()).json).toMatchObject({ status: "failed", failures: [failure] });
   });
 
   test("blocked: a source on a private address without CATALOG_ALLOW_PRIVATE_NETWORK, refused before any request", async () => {

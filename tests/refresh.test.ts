@@ -5,12 +5,15 @@ import type { PageFetcher } from "../crawler/fetcher.js";
 import type { HttpClient } from "../crawler/http.js";
 import type { ProgressReporter } from "../crawler/progress.js";
 import { refresh, RefreshBusyError, type RefreshOptions } from "../crawler/refresh.js";
+import { glamaSource } from "../crawler/sources/glama.js";
 import { registrySource } from "../crawler/sources/registry.js";
 import { catalogStats } from "../db/queries.js";
+import { lastRun } from "../db/runs.js";
 import { getSourceState } from "../db/source-state.js";
 import { serverAliases, servers, serverSources } from "../db/schema.js";
 import { queryRows } from "../db/sql.js";
 import { DRIVERS, openTestCatalog, type TestCatalog } from "./helpers/catalog.js";
+import { startGlamaReplay } from "./helpers/glama-replay.js";
 import { testHttpClient } from "./helpers/http.js";
 import { loadRegistrySample, meta, OFFICIAL, startRegistryReplay, type RegistryItem, type RegistryReplay } from "./helpers/registry-replay.js";
 
@@ -208,6 +211,54 @@ describe.each(DRIVERS)("refresh on %s", (driver) => {
     expect(summary.failures).toEqual([{ stage: "run", kind: "aborted", message: "interrupted by SIGINT" }]);
     expect(summary.stageMs.analyze).toBe(0);
     expect((await catalogStats(t.catalog.db)).lastRun).toMatchObject({ id: summary.runId, status: "failed" });
+  });
+
+  test("an interrupt during the crawl records one aborted failure, its source's, starts nothing after it and loses nothing", async () => {
+    const before = await catalogStats(t.catalog.db);
+    const glama = await startGlamaReplay();
+    const controller = new AbortController();
+    let requests = 0;
+    // SIGINT as the registry's third page is asked for: the crawl is not done.
+    const fetcher: PageFetcher = {
+      getJson(url, init) {
+        if (++requests === 3) controller.abort(new Error("interrupted by SIGINT"));
+        return http.getJson(url, init);
+      },
+    };
+    const started: string[] = [];
+    try {
+      const summary = await run({
+        full: true,
+        sources: [registrySource(replay.url), glamaSource({ baseUrl: glama.url })],
+        fetcherFor: (source) => (source === "registry" ? fetcher : http),
+        signal: controller.signal,
+        introspect: async (_db, _runId, signal) => {
+          started.push("introspect");
+          throw signal?.reason;
+        },
+        classify: async (_db, signal) => {
+          started.push("classify");
+          throw signal?.reason;
+        },
+      });
+      expect(summary.status).toBe("failed");
+      // Where the interrupt surfaced (the write of a page, or the request of one ahead of it) words the message.
+      expect(summary.failures).toEqual([expect.objectContaining({ stage: "crawl", source: "registry", kind: "aborted", message: expect.stringContaining("interrupted by SIGINT") })]);
+      expect((await lastRun(t.catalog.db))!.failures).toEqual(summary.failures);
+      // Neither the next source nor a stage after the crawl started.
+      expect(summary.sources.glama).toBeUndefined();
+      expect(glama.requests).toEqual([]);
+      expect(started).toEqual([]);
+      expect(summary.stageMs).toMatchObject({ introspect: 0, classify: 0, analyze: 0 });
+      expect((await catalogStats(t.catalog.db)).servers).toEqual(before.servers);
+    } finally {
+      await glama.close();
+    }
+    // The next run resumes the interrupted crawl after the pages it wrote.
+    const resumed = await run();
+    expect(resumed.status).toBe("succeeded");
+    expect(resumed.sources.registry).toMatchObject({ resumed: true, errors: [] });
+    expect((await catalogStats(t.catalog.db)).servers).toEqual(before.servers);
   });
 
   test("raw records are kept with a content hash and not rewritten when unchanged", async () => {

@@ -18,6 +18,8 @@ export interface CliOptions {
    * environment must name this catalog; without this option the command opens and closes the catalog itself.
    */
   catalog?: Catalog;
+  /** What SIGINT or SIGTERM aborts in the binary (scripts/main.ts). */
+  signal?: AbortSignal;
 }
 
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv = {}, options: CliOptions = {}): Promise<CliResult> {
@@ -33,6 +35,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = {}, option
     env: { PATH: process.env.PATH, CATALOG_INTROSPECT: "none", GLAMA_URL: "http://127.0.0.1:9", SMITHERY_URL: "http://127.0.0.1:9", ...env },
     cwd: options.cwd ?? process.cwd(),
     ...(options.catalog ? { openCatalog: handOver(options.catalog) } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
   });
   return { code, stdout, stderr };
 }
