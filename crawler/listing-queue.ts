@@ -7,7 +7,7 @@ import PgBoss from "pg-boss";
 import { z } from "zod";
 import type { Db } from "../db/client.js";
 import { backOffHost, hostBackedOffUntil, type HostSlots } from "../db/host-politeness.js";
-import { listingCandidate } from "../db/listing-jobs.js";
+import { applyPolicyToUnfinishedJobs, listingCandidate } from "../db/listing-jobs.js";
 import { recordIntrospection, serversDueForIntrospection } from "../db/introspection.js";
 import { EnumerateError } from "./mcp/errors.js";
 import { failureOutcome, listingHostOf, listingModeOf, listServer, storeListing, type IntrospectMode, type ListingOptions } from "./listing.js";
@@ -42,6 +42,16 @@ export type ListingJob = z.infer<typeof listingJobSchema>;
 
 export const jobKey = (job: Pick<ListingJob, "serverId" | "contentHash">) => `${job.serverId}:${job.contentHash}`;
 
+/** The queue's policy from `s`: pg-boss copies it onto each job it inserts, and retries and expires a job by its copy. */
+function queuePolicy(mode: IntrospectMode, s: QueueSettings) {
+  const name = LISTING_QUEUES[mode];
+  return { name, policy: "short" as const, retryLimit: s.retryLimit, retryDelay: s.retryDelaySeconds, retryBackoff: true, expireInSeconds: s.expireSeconds[mode], deadLetter: deadLetterQueue(name) };
+}
+
+/**
+ * Starts pg-boss on the queue's schema and creates the listing queues that do not exist yet, with `s`'s policy.
+ * An existing queue keeps its policy: the workers set it (`adoptQueuePolicy`), not whoever enqueues or looks.
+ */
 export async function openListingQueue(databaseUrl: string, s: QueueSettings, o: { supervise: boolean }): Promise<PgBoss> {
   const boss = new PgBoss({
     connectionString: databaseUrl,
@@ -56,13 +66,26 @@ export async function openListingQueue(databaseUrl: string, s: QueueSettings, o:
   boss.on("error", () => undefined);
   await boss.start();
   for (const mode of Object.keys(LISTING_QUEUES) as IntrospectMode[]) {
-    const name = LISTING_QUEUES[mode];
-    const options = { policy: "short" as const, retryLimit: s.retryLimit, retryDelay: s.retryDelaySeconds, retryBackoff: true, expireInSeconds: s.expireSeconds[mode] };
-    if (!(await boss.getQueue(deadLetterQueue(name)))) await boss.createQueue(deadLetterQueue(name), { name: deadLetterQueue(name), policy: "standard" }).catch(ignoreExists);
-    if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, ...options, deadLetter: deadLetterQueue(name) }).catch(ignoreExists);
-    else await boss.updateQueue(name, { name, ...options, deadLetter: deadLetterQueue(name) });
+    const policy = queuePolicy(mode, s);
+    if (!(await boss.getQueue(policy.deadLetter))) await boss.createQueue(policy.deadLetter, { name: policy.deadLetter, policy: "standard" }).catch(ignoreExists);
+    if (!(await boss.getQueue(policy.name))) await boss.createQueue(policy.name, policy).catch(ignoreExists);
   }
   return boss;
+}
+
+/**
+ * A starting worker's retry limit, retry delay and expiry become its queues' policy, for the jobs to come and for
+ * those not finished yet, whoever enqueued them: the worker is the one that runs them. Returns the jobs changed.
+ */
+export async function adoptQueuePolicy(db: Db, boss: PgBoss, s: QueueSettings, modes: IntrospectMode[]): Promise<number> {
+  let changed = 0;
+  for (const mode of modes) {
+    const policy = queuePolicy(mode, s);
+    // The queue first: a job enqueued meanwhile copies the new policy, one enqueued before is changed below.
+    await boss.updateQueue(policy.name, policy);
+    changed += await applyPolicyToUnfinishedJobs(db, QUEUE_SCHEMA, policy.name, { retryLimit: s.retryLimit, retryDelaySeconds: s.retryDelaySeconds, expireSeconds: s.expireSeconds[mode] });
+  }
+  return changed;
 }
 
 /** Two workers starting at once both create a queue: the second one's "already exists" is no failure. */

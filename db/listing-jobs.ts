@@ -38,6 +38,29 @@ export async function listingJobStates(db: Db, schema: string, queues: readonly 
   return rows.map((r) => ({ queue: r.queue, state: r.state, count: Number(r.count), oldestWaitingSeconds: r.oldest === null ? null : Math.max(0, Math.round(Number(r.oldest))) }));
 }
 
+/** How a queue retries and expires its jobs; pg-boss copies a queue's policy onto each job it inserts. */
+export interface ListingJobPolicy {
+  retryLimit: number;
+  retryDelaySeconds: number;
+  expireSeconds: number;
+}
+
+/**
+ * Gives `policy` to the jobs of `queue` not finished yet (waiting, retrying or active). pg-boss reads the retry
+ * limit, delay and expiry from the job's own row, copied from its queue when it was inserted: without this a
+ * queue's new policy would reach only the jobs enqueued after it changed. Returns the jobs changed.
+ */
+export async function applyPolicyToUnfinishedJobs(db: Db, schema: string, queue: string, policy: ListingJobPolicy): Promise<number> {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`update ${sql.identifier(schema)}.job
+      set retry_limit = ${policy.retryLimit}, retry_delay = ${policy.retryDelaySeconds}, expire_in = ${policy.expireSeconds} * interval '1 second'
+      where name = ${queue} and state in ('created', 'retry', 'active')
+      returning id`,
+  );
+  return rows.length;
+}
+
 /** The most recent listing failures recorded on servers (by workers or in-process). */
 export async function lastListingFailures(db: Db, limit: number): Promise<{ key: string; at: string; error: string }[]> {
   return queryRows(

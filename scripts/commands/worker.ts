@@ -1,5 +1,5 @@
 // `mcp-catalog worker`: takes listing jobs from the queue in the catalog's Postgres, lists each server live, stores the result.
-import { LISTING_QUEUES, openListingQueue, runWorker } from "../../crawler/listing-queue.js";
+import { adoptQueuePolicy, LISTING_QUEUES, openListingQueue, runWorker } from "../../crawler/listing-queue.js";
 import type { IntrospectMode } from "../../crawler/listing.js";
 import { sandboxCapabilities } from "../../crawler/mcp/sandbox.js";
 import { openHostSlots } from "../../db/host-politeness.js";
@@ -23,6 +23,10 @@ export const command: Command = {
     "machine shares it: a job is taken by one worker, retried with back-off when a server crashes or",
     "hangs, and dead-lettered (recorded on the server) after CATALOG_QUEUE_RETRY_LIMIT retries. A worker",
     "killed mid-job loses nothing: the job comes back after its expiry and another worker finishes it.",
+    "",
+    "On start, the worker's CATALOG_QUEUE_RETRY_LIMIT, CATALOG_QUEUE_RETRY_DELAY_SECONDS and",
+    "CATALOG_QUEUE_EXPIRE_SECONDS become the queue's policy for the modes it takes: for every job not",
+    "finished yet and every job enqueued later, whichever process enqueued it (the last worker started wins).",
     "",
     "SIGTERM (or SIGINT) stops taking jobs; jobs in hand get CATALOG_WORKER_GRACE_SECONDS to finish,",
     "then are put back on the queue as they were.",
@@ -49,6 +53,9 @@ export const command: Command = {
         const boss = await openListingQueue(databaseUrl, config.queue, { supervise: true });
         const hostSlots = await openHostSlots(databaseUrl, { perHost: config.introspect.perHostConcurrency });
         try {
+          const adopted = await adoptQueuePolicy(catalog.db, boss, config.queue, modes);
+          const q = config.queue;
+          log(`retry limit ${q.retryLimit}, first retry after ${q.retryDelaySeconds} s, expiry ${modes.map((m) => `${q.expireSeconds[m]} s (${m})`).join(", ")}: the queue's policy from now on, and that of the ${adopted} jobs not finished`);
           log(`taking ${modes.map((m) => LISTING_QUEUES[m]).join(", ")} jobs, ${concurrency} at once per mode${args.values.once ? ", until the queue is drained" : ""}`);
           return await runWorker(catalog.db, boss, {
             modes,

@@ -1,0 +1,90 @@
+// The queue's retry policy is the worker's, whichever process enqueued the jobs and whatever settings it had; and
+// `queue` counts a job whose listing failed as failed, not completed. Real CLI processes against a scratch Postgres.
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { createScratchDatabase } from "../helpers/catalog.js";
+import { runCli } from "../helpers/cli.js";
+import type { LocalServer } from "../helpers/local-server.js";
+import { startRegistryReplay, type RegistryReplay } from "../helpers/registry-replay.js";
+import { startRawLegacyServer, startStreamableServer } from "../enumerate/servers.js";
+import { HAS_POSTGRES, queueEnv, registryItem, rows, startWorker, toolServer, waitFor, type WorkerProcess } from "./helpers.js";
+
+describe.skipIf(!HAS_POSTGRES)("the queue's policy and counts on Postgres", () => {
+  let db: Awaited<ReturnType<typeof createScratchDatabase>>;
+  let registry: RegistryReplay;
+  const servers: LocalServer[] = [];
+  const workers: WorkerProcess[] = [];
+  /** Whoever enqueues or looks: no retry, and a first retry after 30 s if there were one. Every server is due on every run. */
+  let enqueuer: Record<string, string>;
+  /** The workers: one retry, after a second. */
+  let worker: Record<string, string>;
+
+  const poisonError = async () => (await rows<{ error: string }>(db.url, "select introspection_error as error from servers where key = 'io.test/poison'"))[0]!.error;
+  const queueJson = async () => {
+    const r = await runCli(["queue", "--json"], enqueuer);
+    expect(r.code, r.stderr).toBe(0);
+    return JSON.parse(r.stdout).modes.remote;
+  };
+
+  beforeAll(async () => {
+    db = await createScratchDatabase();
+    const good = await startStreamableServer(toolServer("november"));
+    // Answers tools/list with a result that is no tool list: a protocol failure, recorded and not retried.
+    const broken = await startRawLegacyServer({ toolsList: () => ({ tools: "none" }) });
+    // Crashes every connection it gets: retried, then dead-lettered.
+    const poison = await startRawLegacyServer({ takeOver: (_m, req) => (req.socket.destroy(), true) });
+    servers.push(good, broken, poison);
+    registry = await startRegistryReplay([registryItem("io.test/november", `${good.url}/mcp`), registryItem("io.test/broken", `${broken.url}/mcp`), registryItem("io.test/poison", `${poison.url}/mcp`)]);
+    enqueuer = queueEnv(db.url, registry.url, { CATALOG_QUEUE_RETRY_LIMIT: "0", CATALOG_QUEUE_RETRY_DELAY_SECONDS: "30", CATALOG_INTROSPECT_MAX_AGE_HOURS: "0" });
+    worker = queueEnv(db.url, registry.url, { CATALOG_QUEUE_RETRY_LIMIT: "1", CATALOG_QUEUE_RETRY_DELAY_SECONDS: "1" });
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const w of workers) w.child.kill("SIGKILL");
+    await Promise.all(servers.map((s) => s.close()));
+    await registry?.close();
+    await db?.drop();
+  });
+
+  test("a worker's retry limit and delay apply to the jobs enqueued before it started, by a refresh with other settings", async () => {
+    const refresh = await runCli(["refresh", "--sources", "registry", "--queue", "--json"], enqueuer);
+    expect(refresh.code, refresh.stderr).toBe(0);
+    expect(JSON.parse(refresh.stdout).queued.enqueued.remote).toBe(3);
+
+    const drain = startWorker(["--once", "--modes", "remote"], worker);
+    workers.push(drain);
+    expect((await drain.exited).code, drain.stderr()).toBe(0);
+
+    // One retry (the worker's limit), not none (the refresh's), and a second apart, not thirty.
+    expect(await poisonError()).toMatch(/^dead-lettered after 2 attempts: connect: /);
+    const poisonJobs = await rows(db.url, "select retry_limit, retry_delay from mcp_catalog_queue.job where name = 'listing-remote' and state = 'failed'");
+    expect(poisonJobs).toEqual([{ retry_limit: 1, retry_delay: 1 }]);
+    expect(drain.stderr()).toMatch(/retry limit 1, first retry after 1 s, .*: the queue's policy from now on, and that of the 3 jobs not finished/);
+  }, 120_000);
+
+  test("a running worker's policy stands: a queue and a refresh with other settings neither change it nor enqueue under theirs", async () => {
+    const running = startWorker(["--modes", "remote"], worker);
+    workers.push(running);
+    await waitFor(() => `the worker to start (it said: ${running.stderr()})`, () => running.stderr().includes("taking listing-remote"));
+
+    expect((await runCli(["queue", "--json"], enqueuer)).code).toBe(0);
+    const refresh = await runCli(["refresh", "--sources", "registry", "--queue", "--json"], enqueuer);
+    expect(refresh.code, refresh.stderr).toBe(0);
+    expect(JSON.parse(refresh.stdout).queued.enqueued.remote).toBe(3);
+
+    await waitFor(
+      () => `the three new jobs to finish (the worker said: ${running.stderr()})`,
+      async () => {
+        const [n] = await rows<{ dead: number; unfinished: number }>(
+          db.url,
+          `select count(*) filter (where name = 'listing-remote-dead')::int as dead,
+            count(*) filter (where name = 'listing-remote' and state in ('created', 'retry', 'active'))::int as unfinished
+          from mcp_catalog_queue.job`,
+        );
+        return n!.dead === 2 && n!.unfinished === 0;
+      },
+    );
+    expect(await poisonError()).toMatch(/^dead-lettered after 2 attempts: connect: /);
+    running.child.kill("SIGTERM");
+    expect((await running.exited).code, running.stderr()).toBe(0);
+  }, 120_000);
+});
