@@ -7,7 +7,7 @@ import PgBoss from "pg-boss";
 import { z } from "zod";
 import type { Db } from "../db/client.js";
 import { backOffHost, hostBackedOffUntil, type HostSlots } from "../db/host-politeness.js";
-import { applyPolicyToUnfinishedJobs, listingCandidate } from "../db/listing-jobs.js";
+import { applyPolicyToUnfinishedJobs, listingCandidate, type ListingJobOutput } from "../db/listing-jobs.js";
 import { recordIntrospection, serversDueForIntrospection } from "../db/introspection.js";
 import { EnumerateError } from "./mcp/errors.js";
 import { failureOutcome, listingHostOf, listingModeOf, listServer, storeListing, type IntrospectMode, type ListingOptions } from "./listing.js";
@@ -148,7 +148,7 @@ export interface WorkerOptions {
   onJob?: (event: WorkerEvent) => void;
 }
 
-export type WorkerEvent = { server: string; mode: IntrospectMode; outcome: "listed" | "failed" | "retry" | "dead" | "deferred" | "released" | "skipped"; detail?: string };
+export type WorkerEvent = { server: string; mode: IntrospectMode; outcome: ListingJobOutput["outcome"] | "retry" | "dead" | "released"; detail?: string };
 
 export interface WorkerSummary {
   listed: number;
@@ -196,29 +196,31 @@ export async function runWorker(db: Db, boss: PgBoss, o: WorkerOptions): Promise
     }
   };
 
-  const handle = async (mode: IntrospectMode, job: PgBoss.JobWithMetadata<unknown>) => {
+  /** Lists the job's server; what it returns completes the job as its output (nothing: the job was released or is retried). */
+  const handle = async (mode: IntrospectMode, job: PgBoss.JobWithMetadata<unknown>): Promise<ListingJobOutput | void> => {
     const queue = LISTING_QUEUES[mode];
     const data = listingJobSchema.parse(job.data);
     const server = await listingCandidate(db, data.serverId);
     const event = (outcome: WorkerEvent["outcome"], detail?: string) => o.onJob?.({ server: server?.key ?? String(data.serverId), mode, outcome, ...(detail ? { detail } : {}) });
-    if (!server || listingModeOf(server, [mode]) !== mode) return event("skipped", "gone, or no longer reachable this way");
+    const finish = (outcome: ListingJobOutput["outcome"], detail?: string): ListingJobOutput => (event(outcome, detail), { outcome });
+    if (!server || listingModeOf(server, [mode]) !== mode) return finish("skipped", "gone, or no longer reachable this way");
     const host = listingHostOf(server, [mode]);
     const backedOff = await hostBackedOffUntil(db, host);
     if (backedOff) {
       await defer(queue, data, new Date(backedOff));
-      return event("deferred", `${host} backed off until ${backedOff}`);
+      return finish("deferred", `${host} backed off until ${backedOff}`);
     }
     const slot = await waitForSlot(host);
     if (!slot) {
       if (release.signal.aborted) return releaseJob(mode, job, event);
       await defer(queue, data, new Date(Date.now() + o.slotWaitMs));
-      return event("deferred", `${host} is busy`);
+      return finish("deferred", `${host} is busy`);
     }
     try {
       const fetched = await listServer(server, { ...o.listing, modes: [mode], signal: release.signal });
       await storeListing(db, server, fetched, { runId: data.runId, now: now(), mode, classify: true });
       summary.listed += 1;
-      return event("listed", `${fetched.tools.length} tools`);
+      return finish("listed", `${fetched.tools.length} tools`);
     } catch (e) {
       if (release.signal.aborted) return releaseJob(mode, job, event);
       const rateLimited = e instanceof EnumerateError ? e.rateLimited : undefined;
@@ -227,7 +229,7 @@ export async function runWorker(db: Db, boss: PgBoss, o: WorkerOptions): Promise
         const until = new Date(Date.now() + wait);
         await backOffHost(db, host, until, `429 from ${server.key}`);
         await defer(queue, { ...data, deferrals: data.deferrals + 1 }, until);
-        return event("deferred", `${host} answered 429; backed off for ${Math.round(wait / 1000)} s`);
+        return finish("deferred", `${host} answered 429; backed off for ${Math.round(wait / 1000)} s`);
       }
       const reason = e instanceof EnumerateError ? e.reason : "error";
       const retryable = RETRYABLE.has(reason);
@@ -238,7 +240,7 @@ export async function runWorker(db: Db, boss: PgBoss, o: WorkerOptions): Promise
       await recordIntrospection(db, server.id, outcome);
       if (!retryable) {
         summary.failed += 1;
-        return event("failed", outcome.introspectionError ?? reason);
+        return finish("failed", outcome.introspectionError ?? reason);
       }
       if (last) summary.deadLettered += 1;
       else summary.retried += 1;
@@ -266,7 +268,7 @@ export async function runWorker(db: Db, boss: PgBoss, o: WorkerOptions): Promise
         if (!job) return;
         inHand += 1;
         try {
-          await handle(mode, job);
+          return await handle(mode, job);
         } finally {
           inHand -= 1;
           // A poller that just finished a job asks for the next at once, not after its polling interval.

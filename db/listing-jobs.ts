@@ -25,15 +25,28 @@ export interface JobStateCount {
   oldestWaitingSeconds: number | null;
 }
 
-/** Jobs by queue and state (created, retry, active, completed, cancelled, failed), with the oldest due wait. */
+/**
+ * What a worker leaves on a job it completes (pg-boss keeps the handler's result as the job's output): how the
+ * listing went. A listing that failed for good without a retry (protocol, auth, limit…) completes its job, and
+ * the outcome is what tells it from one that listed.
+ */
+export interface ListingJobOutput {
+  outcome: "listed" | "failed" | "deferred" | "skipped";
+}
+
+/**
+ * Jobs by queue and state (created, retry, active, completed, cancelled, failed), with the oldest due wait. A
+ * completed job whose listing failed (its output's outcome) counts as failed, with the jobs out of retries.
+ */
 export async function listingJobStates(db: Db, schema: string, queues: readonly string[]): Promise<JobStateCount[]> {
+  const failed: ListingJobOutput["outcome"] = "failed";
   const rows = await queryRows<{ queue: string; state: string; count: number; oldest: number | null }>(
     db,
-    sql`select name as queue, state::text as state, count(*)::int as count,
+    sql`select name as queue, case when state = 'completed' and output->>'outcome' = ${failed} then 'failed' else state::text end as state, count(*)::int as count,
         extract(epoch from now() - min(start_after) filter (where state in ('created', 'retry') and start_after <= now()))::float8 as oldest
       from ${sql.identifier(schema)}.job
       where name in (select jsonb_array_elements_text(${JSON.stringify(queues)}::jsonb))
-      group by name, state`,
+      group by 1, 2`,
   );
   return rows.map((r) => ({ queue: r.queue, state: r.state, count: Number(r.count), oldestWaitingSeconds: r.oldest === null ? null : Math.max(0, Math.round(Number(r.oldest))) }));
 }

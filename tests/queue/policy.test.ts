@@ -61,6 +61,17 @@ describe.skipIf(!HAS_POSTGRES)("the queue's policy and counts on Postgres", () =
     expect(drain.stderr()).toMatch(/retry limit 1, first retry after 1 s, .*: the queue's policy from now on, and that of the 3 jobs not finished/);
   }, 120_000);
 
+  test("queue counts a listing that failed as failed, not completed: one failed for good, one out of retries", async () => {
+    const broken = await rows<{ error: string }>(db.url, "select introspection_error as error from servers where key = 'io.test/broken'");
+    expect(broken[0]!.error).toMatch(/^protocol: /);
+    expect(await queueJson()).toEqual({ queued: 0, retry: 0, active: 0, completed: 1, cancelled: 0, failed: 2, deadLettered: 1, oldestWaitingSeconds: null });
+
+    const text = await runCli(["queue"], enqueuer);
+    expect(text.code, text.stderr).toBe(0);
+    // mode, queued, retry, active, completed, failed, dead-lettered
+    expect(text.stdout).toMatch(/^remote\s+0\s+0\s+0\s+1\s+2\s+1\s/m);
+  }, 60_000);
+
   test("a running worker's policy stands: a queue and a refresh with other settings neither change it nor enqueue under theirs", async () => {
     const running = startWorker(["--modes", "remote"], worker);
     workers.push(running);
