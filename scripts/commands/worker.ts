@@ -1,4 +1,5 @@
 // `mcp-catalog worker`: takes listing jobs from the queue in the catalog's Postgres, lists each server live, stores the result.
+import { plural } from "../../classifier/plural.js";
 import { adoptQueuePolicy, LISTING_QUEUES, openListingQueue, runWorker } from "../../crawler/listing-queue.js";
 import type { IntrospectMode } from "../../crawler/listing.js";
 import { sandboxCapabilities } from "../../crawler/mcp/sandbox.js";
@@ -55,7 +56,7 @@ export const command: Command = {
         try {
           const adopted = await adoptQueuePolicy(catalog.db, boss, config.queue, modes);
           const q = config.queue;
-          log(`retry limit ${q.retryLimit}, first retry after ${q.retryDelaySeconds} s, expiry ${modes.map((m) => `${q.expireSeconds[m]} s (${m})`).join(", ")}: the queue's policy from now on, and that of the ${adopted} jobs not finished`);
+          log(`retry limit ${q.retryLimit}, first retry after ${q.retryDelaySeconds} s, expiry ${modes.map((m) => `${q.expireSeconds[m]} s (${m})`).join(", ")}: the queue's policy from now on, and that of the ${plural(adopted, "job")} not finished`);
           log(`taking ${modes.map((m) => LISTING_QUEUES[m]).join(", ")} jobs, ${concurrency} at once per mode${args.values.once ? ", until the queue is drained" : ""}`);
           return await runWorker(catalog.db, boss, {
             modes,
