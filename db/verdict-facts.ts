@@ -108,6 +108,18 @@ export async function recentChangeRows(db: Db, since: Date, serverIds: readonly 
   }));
 }
 
+/**
+ * The earliest instant of any tool change at or after `since`, to the millisecond below it; null when there is
+ * none. The first of `recentChangeRows` to leave a window that starts at `since` and moves on.
+ */
+export async function oldestChangeSince(db: Db, since: Date): Promise<Date | null> {
+  const [row] = await queryRows<{ ms: number | null }>(
+    db,
+    sql`select floor(extract(epoch from min(at)) * 1000)::float8 as ms from tool_changes where at >= ${since.toISOString()}`,
+  );
+  return row?.ms == null ? null : new Date(Number(row.ms));
+}
+
 /** What `verdictCountRows` counts per server: the caller's names for each kind of count. */
 export interface VerdictCountNames {
   /** Classifications of another classifier version are not current. */

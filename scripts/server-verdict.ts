@@ -41,9 +41,16 @@ export interface ServerAssessment {
   tools: AssessedTool[];
 }
 
+const DRIFT_MS = DRIFT_DAYS * 86_400_000;
+
 /** Where the drift window that ends at `now` starts. */
 export function driftStart(now: Date): Date {
-  return new Date(now.getTime() - DRIFT_DAYS * 86_400_000);
+  return new Date(now.getTime() - DRIFT_MS);
+}
+
+/** When a change made at `at` leaves the drift window: from then on it no longer counts. */
+export function driftEnd(at: Date): Date {
+  return new Date(at.getTime() + DRIFT_MS);
 }
 
 /**

@@ -65,6 +65,7 @@ export async function catalogCounts(db: Db): Promise<CatalogCounts> {
   return { ...stats, lastRun: stats.lastRun ? lastRunView(stats.lastRun) : null };
 }
 
-export async function statsReport(db: Db): Promise<StatsReport> {
-  return { ...(await catalogCounts(db)), ...(await summarizeCatalogVerdicts(db)) };
+/** `now` ends the drift window the grades count risky changes in. */
+export async function statsReport(db: Db, options: { now?: Date } = {}): Promise<StatsReport> {
+  return { ...(await catalogCounts(db)), ...(await summarizeCatalogVerdicts(db, options)) };
 }

@@ -4,8 +4,8 @@ import { FORMAT_NAMES } from "../classifier/formats/formats.js";
 import { CATEGORIES, RISKS } from "../classifier/taxonomy.js";
 import type { Db } from "../db/client.js";
 import { badRequest } from "./errors.js";
-import { findChanges, findServers, findTools, POLICY_MEDIA_TYPES, serverPolicy, serverView, stats, toolOn } from "./reader.js";
-import { changeItemSchema, errorSchema, listSchema, serverDetailSchema, serverItemSchema, statsSchema, toolItemSchema, toolItem } from "./views.js";
+import { findChanges, findServers, findTools, POLICY_MEDIA_TYPES, serverPolicy, serverView, toolOn } from "./reader.js";
+import { changeItemSchema, errorSchema, listSchema, serverDetailSchema, serverItemSchema, statsSchema, toolItemSchema, toolItem, type StatsView } from "./views.js";
 import { SERVE_DEFAULTS } from "./defaults.js";
 import { validationHook } from "./validation.js";
 
@@ -106,7 +106,8 @@ const routes = {
   }),
 };
 
-export function apiRoutes(db: Db) {
+/** `stats` answers GET /api/stats: the report kept while the catalog is unchanged (server/stats-cache.ts). */
+export function apiRoutes(db: Db, o: { stats: () => Promise<StatsView> }) {
   const api = new OpenAPIHono({ defaultHook: validationHook });
   api.openapi(routes.tools, async (c) => {
     const q = c.req.valid("query");
@@ -128,7 +129,7 @@ export function apiRoutes(db: Db) {
     return c.body(text, 200, { "content-type": `${POLICY_MEDIA_TYPES[format]}; charset=utf-8` }) as never;
   });
   api.openapi(routes.changes, async (c) => c.json(await findChanges(db, c.req.valid("query")), 200));
-  api.openapi(routes.stats, async (c) => c.json(await stats(db), 200));
+  api.openapi(routes.stats, async (c) => c.json(await o.stats(), 200));
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: { title: "mcp-catalog", version: "1", description: "Every public MCP server and tool, classified by risk, with a recommended policy." },

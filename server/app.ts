@@ -15,6 +15,7 @@ import { RequestError, shownName } from "./errors.js";
 import type { ErrorBody } from "./views.js";
 import { paths } from "./paths.js";
 import { safeText } from "../scripts/terminal.js";
+import { statsCache, type StatsCacheOptions } from "./stats-cache.js";
 import { refuseNul, refuseRepeated } from "./validation.js";
 
 export interface AppOptions {
@@ -25,6 +26,8 @@ export interface AppOptions {
   onError?: (error: unknown) => void;
   /** CATALOG_DEBUG: an MCP caller sees an internal error's own message. */
   debug?: boolean;
+  /** What builds GET /api/stats's report when the catalog has changed (server/stats-cache.ts); by default `stats`. */
+  buildStats?: StatsCacheOptions["build"];
 }
 
 /** Every page and route may only load from this origin; no inline script or style (catalog text cannot run). */
@@ -84,7 +87,7 @@ export function createApp(o: AppOptions) {
     app.use(prefix, cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], exposeHeaders: ["ETag"] }));
     app.use(prefix, etag({ generateDigest: sha1 }));
   }
-  app.route("/api", apiRoutes(o.db));
+  app.route("/api", apiRoutes(o.db, { stats: statsCache(o.db, o.buildStats ? { build: o.buildStats } : {}) }));
   app.route("/v0.1", feedRoutes(o.db));
   // MCP over Streamable HTTP: the SDK serves each request with a fresh server (stateless; both protocol eras).
   const mcp = createMcpHandler(() => catalogMcpServer(o.db, { ...(o.onError ? { onError: o.onError } : {}), debug: o.debug ?? false }), { ...(o.onError ? { onerror: o.onError } : {}) });

@@ -172,9 +172,9 @@ export async function findChanges(db: Db, o: { since?: string; server?: string; 
   return page(rows.map(changeItem), rows.map((r) => [r.at, r.id]), o.limit, "change");
 }
 
-/** GET /api/stats: everything `stats --json` tells, every server graded, plus the chart's counts. */
-export async function stats(db: Db): Promise<StatsView> {
-  return { ...(await statsReport(db)), byCategoryRisk: await categoryRiskCounts(db) };
+/** GET /api/stats: everything `stats --json` tells, every server graded (its drift window ending at `now`), plus the chart's counts. */
+export async function stats(db: Db, now: Date): Promise<StatsView> {
+  return { ...(await statsReport(db, { now })), byCategoryRisk: await categoryRiskCounts(db) };
 }
 
 /** The home page's figures: the counts without grading every server, which costs seconds on a large catalog. */

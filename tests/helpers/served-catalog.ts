@@ -2,7 +2,7 @@
 import { serve } from "@hono/node-server";
 import type { AddressInfo } from "node:net";
 import { openCatalog, type Catalog } from "../../db/client.js";
-import { createApp } from "../../server/app.js";
+import { createApp, type AppOptions } from "../../server/app.js";
 import type { DriverName } from "./catalog.js";
 import { snapshotCliCatalog, type CliCatalog } from "./snapshot-catalog.js";
 
@@ -15,17 +15,17 @@ export interface ServedCatalog {
   close(): Promise<void>;
 }
 
-/** Serves an already built catalog (its CLI env names where it lives) on an ephemeral port. */
-export async function serveCatalog(cli: CliCatalog): Promise<ServedCatalog> {
+/** Serves an already built catalog (its CLI env names where it lives) on an ephemeral port; `app` adds to the app's options. */
+export async function serveCatalog(cli: CliCatalog, app: Pick<AppOptions, "buildStats"> = {}): Promise<ServedCatalog> {
   const catalog = await openCatalog({
     ...(cli.env.DATABASE_URL ? { databaseUrl: cli.env.DATABASE_URL } : {}),
     dataDir: cli.env.CATALOG_DATA_DIR ?? "unused",
     migrate: false,
   });
   const log: string[] = [];
-  const app = createApp({ db: catalog.db, log: (line) => log.push(line), onError: (e) => log.push(`error: ${(e as Error).stack}`) });
+  const served = createApp({ ...app, db: catalog.db, log: (line) => log.push(line), onError: (e) => log.push(`error: ${(e as Error).stack}`) });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
+    const s = serve({ fetch: served.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
   });
   const { port } = server.address() as AddressInfo;
   return {
