@@ -23,7 +23,9 @@ dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dl.f
 
 /**
  * Progressive enhancement only: without it every page works (search submits, every policy dialect
- * is shown). Catalog text is put in the page with textContent, never parsed as HTML.
+ * is shown). Catalog text is put in the page with textContent, never parsed as HTML. Search as you type
+ * lists what /search lists, in its order: the servers whose key, title or description matches (/api/servers?q=,
+ * so a server without tools is found), then the tools.
  */
 export const SCRIPT = `
 (function(){
@@ -34,15 +36,26 @@ export const SCRIPT = `
     function run(){
       var q=box.value.trim();if(q===last)return;last=q;
       if(!q){out.replaceChildren();return}
-      fetch('/api/tools?limit=10&q='+encodeURIComponent(q)).then(function(r){return r.json()}).then(function(body){
+      var get=function(path){return fetch(path+'&q='+encodeURIComponent(q)).then(function(r){return r.json()}).then(function(body){return body.items||[]})};
+      Promise.all([get('/api/servers?limit=5'),get('/api/tools?limit=10')]).then(function(found){
         if(q!==last)return;
-        var items=(body.items||[]).map(function(t){
+        var servers=found[0].map(function(v){
+          var li=document.createElement('li');var a=document.createElement('a');a.href=v.page;a.textContent=v.server;li.append(a);
+          if(v.title){var t=document.createElement('span');t.className='muted';t.textContent=' '+v.title;li.append(t)}
+          return li});
+        var tools=found[1].map(function(t){
           var li=document.createElement('li');var a=document.createElement('a');a.href=t.page;a.textContent=t.tool;
           var b=document.createElement('span');b.className='badge '+(t.risk||'');b.textContent=t.risk||'unclassified';
           var s=document.createElement('span');s.className='muted';s.textContent=' on '+t.server+' ';
           li.append(a,s,b);return li});
-        if(!items.length){var li=document.createElement('li');li.className='muted';li.textContent='No tool matches.';items=[li]}
-        out.replaceChildren.apply(out,items);
+        var parts=[];
+        var section=function(heading,items){
+          if(heading){var h=document.createElement('h2');h.textContent=heading;parts.push(h)}
+          var ul=document.createElement('ul');ul.className='results';ul.append.apply(ul,items);parts.push(ul)};
+        if(servers.length)section('Servers',servers);
+        if(tools.length)section(servers.length?'Tools':'',tools);
+        if(!parts.length){var p=document.createElement('p');p.className='muted';p.textContent='No tool or server matches.';parts=[p]}
+        out.replaceChildren.apply(out,parts);
       }).catch(function(){});
     }
   }

@@ -50,7 +50,7 @@ export function homePage(o: { stats: CatalogSummary; changes: ChangeItem[] }): H
 <form action="/search" method="get" role="search" class="card">
 <label for="q">Search a tool or server</label>
 <input id="q" type="search" name="q" autocomplete="off" data-live-search="live-results" placeholder="delete_file, create_user, kubernetes…">
-<ul class="results" id="live-results" aria-live="polite"></ul>
+<div id="live-results" aria-live="polite"></div>
 </form>
 <h2>The catalog</h2>
 <p>${s.servers.total} servers (${s.servers.active} active), ${s.tools} tools, ${s.classified} classified; ${s.merged} servers seen in more than one source.${s.lastRun ? html` Last refresh: ${s.lastRun.status}, ${s.lastRun.startedAt.slice(0, 16).replace("T", " ")} UTC.` : ""}</p>
@@ -74,11 +74,13 @@ export function searchPage(o: { q: string; tools: Page<ToolItem>; servers: Page<
     title: o.q ? `Tools and servers matching “${o.q}”` : "Search",
     body: html`<h1>${o.q ? html`Tools and servers matching “${o.q}”` : "Search"}</h1>
 <form action="/search" method="get" role="search"><input type="search" name="q" value="${o.q}" aria-label="Search tools and servers" data-live-search="search-results"></form>
+<div id="search-results">
 ${o.q && !o.continued && !o.tools.items.length && !o.servers.items.length ? html`<p class="muted">No tool or server matches.</p>` : ""}
 ${o.servers.items.length ? html`<h2>Servers</h2>${serverList(o.servers.items)}${more("serverCursor", o.servers.nextCursor, "More servers")}` : ""}
 ${o.servers.items.length && o.tools.items.length ? html`<h2>Tools</h2>` : ""}
-<div id="search-results">${toolList(o.tools.items, { showServer: true })}</div>
-${more("cursor", o.tools.nextCursor, "More tools")}` as Html,
+${toolList(o.tools.items, { showServer: true })}
+${more("cursor", o.tools.nextCursor, "More tools")}
+</div>` as Html,
   });
 }
 

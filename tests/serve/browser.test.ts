@@ -1,5 +1,6 @@
-// The pages in real headless Chromium: search as you type, a tool page, the policy switcher and copy, a hostile
-// description that does not run, no horizontal scroll at phone width; screenshots kept in test-artifacts/.
+// The pages in real headless Chromium: search as you type (servers and tools), a tool page, the policy switcher
+// and copy, a hostile description that does not run, no horizontal scroll at phone width; screenshots kept in
+// test-artifacts/.
 import { mkdirSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,6 +10,7 @@ import { snapshotCliCatalog } from "../helpers/snapshot-catalog.js";
 
 const ARTIFACTS = "test-artifacts/screenshots";
 const GITHUB = "io.github.github/github-mcp-server";
+const TOUCHDESIGNER = "io.github.8beeeaaat/touchdesigner-mcp-server";
 
 async function launch(): Promise<Browser> {
   return chromium.launch({
@@ -68,6 +70,43 @@ describe("pages in headless Chromium", () => {
     await page.screenshot({ path: `${ARTIFACTS}/server.png`, fullPage: true });
     expect(external).toEqual([]);
     await context.close();
+  });
+
+  it("suggests the servers that match as you type, beside the tools, on the home page and the search page", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const serverLink = (key: string) => `a[href="/servers/${encodeURIComponent(key)}"]`;
+    await page.goto(s.url);
+    // A server without tools matches no tool search: only its key finds it.
+    await page.locator("#q").pressSequentially("touchdesign");
+    await page.locator(`#live-results ${serverLink(TOUCHDESIGNER)}`).waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}/search-live.png`, fullPage: true });
+    await page.locator("#q").fill("");
+    await page.locator("#q").pressSequentially("github");
+    await page.locator("#live-results h2", { hasText: "Tools" }).waitFor();
+    // Servers first, as /search lists them, then tools, each linking to its own page.
+    const hrefs = await page.locator("#live-results a").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+    const firstTool = hrefs.findIndex((h) => h.includes("/tools/"));
+    expect(firstTool).toBeGreaterThan(0);
+    expect(hrefs.slice(0, firstTool).every((h) => /^\/servers\/[^/]+$/.test(h))).toBe(true);
+    expect(hrefs.slice(firstTool).every((h) => /^\/servers\/[^/]+\/tools\/[^/]+$/.test(h))).toBe(true);
+    await page.locator("#q").fill("");
+    await page.locator("#q").pressSequentially("no-such-thing-anywhere");
+    await page.locator("#live-results", { hasText: "No tool or server matches." }).waitFor();
+    await page.locator("#q").fill("");
+    await page.locator("#q").pressSequentially("touchdesign");
+    await Promise.all([page.waitForURL(`${s.url}/servers/${encodeURIComponent(TOUCHDESIGNER)}`), page.locator(`#live-results ${serverLink(TOUCHDESIGNER)}`).click()]);
+    expect(await page.locator("h1").textContent()).toContain(TOUCHDESIGNER);
+
+    // On /search the suggestions take the place of the submitted results, servers and tools alike.
+    await page.goto(`${s.url}/search?q=delete_file`);
+    const submitted = await page.locator('#search-results a[href^="/servers/"]').evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+    expect(submitted.length).toBeGreaterThan(0);
+    const box = page.locator('main input[type="search"]');
+    await box.fill("");
+    await box.pressSequentially("touchdesign");
+    await page.locator(`#search-results ${serverLink(TOUCHDESIGNER)}`).waitFor();
+    for (const href of submitted) expect(await page.locator(`main a[href="${href}"]`).count(), href!).toBe(0);
+    await page.close();
   });
 
   it("does not run a hostile description: no dialog, no script effect", async () => {
