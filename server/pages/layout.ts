@@ -18,7 +18,7 @@ ${o.description ? html`<meta name="description" content="${o.description}">` : "
 <body>
 <header class="top">
 <a class="brand" href="/">mcp-catalog</a>
-<form action="/search" method="get" role="search"><input type="search" name="q" placeholder="Search tools" aria-label="Search tools"></form>
+<form action="/search" method="get" role="search"><input type="search" name="q" placeholder="Search tools and servers" aria-label="Search tools and servers"></form>
 </header>
 <main>${o.body}</main>
 </body>

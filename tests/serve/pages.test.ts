@@ -110,6 +110,8 @@ describe("pages on the shipped snapshot", () => {
     expect(found.text).not.toContain("No tool");
     const server = await page(s, `/servers/${enc(touch)}`);
     expect(server.text).toContain("No tools in the catalog yet.");
+    // Every page's search box says what it finds.
+    expect(server.text).toContain('placeholder="Search tools and servers" aria-label="Search tools and servers"');
     const none = await page(s, "/search?q=no-such-thing-anywhere");
     expect(none.text).toContain("No tool or server matches.");
     // More servers than a page holds: the rest follow their own cursor, without the tools again.
