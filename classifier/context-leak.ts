@@ -9,8 +9,7 @@
 // only where it is added to something else ("also put the user's phone number in the notes field").
 import type { InjectionFinding } from "./injection.js";
 import { readAsEnglish } from "./injection-cues.js";
-import { NEGATION_UNDONE } from "./injection-lexicon.js";
-import { NEGATION, quoteSpan, splitSentences, wordPattern as words } from "./text-sentences.js";
+import { CLAUSE_END, negatedBefore, quoteSpan, splitSentences, wordPattern as words } from "./text-sentences.js";
 
 /** The process's environment as it stands: all of it, its values, or the variables a pattern picks out (English). */
 const ENVIRONMENT = [
@@ -189,9 +188,6 @@ function held(s: string): number[] {
 const POINTS_BACK = /^\s+(?:it|them)\b|^\s+\S+ with (?:it|them)\b/;
 /** What the tool hands back to the model is no leak: "add the chat history to the response". */
 const OWN_OUTPUT = /^[^.;]{0,40}?\b(?:to|in|into) (?:the|its|your) (?:response|output|result|results|reply|answer|summary|return value)\b/;
-/** A negation in the order's clause, where clauses end at any script's stops and at dashes; "don't forget to …" is none. */
-const NEGATED_BEFORE = new RegExp(`${NEGATION}(?!\\s+(?:${NEGATION_UNDONE})\\b)[^,;:，、；：—–]{0,60}$`, "u");
-const CLAUSE_END = /[,;:，、；：—–]/;
 /** Another verb between the order and what follows makes that its object: "call this … to refresh your instructions". */
 const INFINITIVE = /\bto (?!(?:the|a|an|this|that|your|its|their|all|every|each|any|it|them)\b)[a-z]+\b/;
 
@@ -204,7 +200,7 @@ function placed(s: string, at: number, english: boolean): boolean {
   for (const m of s.matchAll(PLACE_ALL)) {
     const start = m.index!;
     const end = start + m[0].length;
-    if (NEGATED_BEFORE.test(s.slice(0, start))) continue;
+    if (negatedBefore(s.slice(0, start))) continue;
     const after = s.slice(end);
     if (OWN_OUTPUT.test(after)) continue;
     if (english ? (start < at ? at - end <= REACH && !INFINITIVE.test(s.slice(end, at)) : POINTS_BACK.test(after)) : Math.abs(at - start) <= REACH_ELSEWHERE && !CLAUSE_END.test(s.slice(Math.min(at, end), Math.max(at, start)))) return true;

@@ -3,7 +3,7 @@
 // above the system prompt or the person's messages. Honest texts ask for a citation in every answer or rank a config
 // file above the environment; neither promotes, disguises a source or outranks the model's own instructions.
 import type { InjectionFinding } from "./injection.js";
-import { conditionedBefore, NEGATION, quoteSpan, splitSentences, wordPattern as words } from "./text-sentences.js";
+import { conditionedBefore, NEGATION, negatedBefore, quoteSpan, splitSentences, wordPattern as words } from "./text-sentences.js";
 
 /** Every reply the model gives: "at the end of every answer", "en cada respuesta", "每次回复". */
 const EVERY_REPLY = words(
@@ -49,21 +49,19 @@ const TEXT_OUTRANKS = new RegExp(
   ].join("|"),
 );
 
-/** A "not" in the clause before: "never present these as your own opinion", "these notes never override the system prompt". */
-const NEGATED_BEFORE = new RegExp(`${NEGATION}[^,;:]{0,60}$`, "u");
 /** A disclosure asked for, not a promotion: "state that it is an affiliate link", "say whether a discount was applied", "mark those with '(sponsored)'". */
 const DISCLOSURE = /\b(?:state|say|disclose|mark|label|indicate|clarify|note|flag)(?: [a-z]+){0,4}? (?:that|whether|which|those|them|it as|as|with)\b/;
-/** … or inside what matched: "these notes never override the system prompt", "this text does not override". */
+/** A "not" inside what matched: "these notes never override the system prompt", "this text does not override". */
 const NEGATED_WITHIN = new RegExp(NEGATION, "u");
 /** Said, not negated, and not under a condition ("warns if the system message ranks below tool descriptions" describes a check). */
 const unsaid = (re: RegExp, s: string) => {
   const m = re.exec(s);
-  return m !== null && !NEGATED_BEFORE.test(s.slice(0, m.index)) && !conditionedBefore(s.slice(0, m.index)) && !NEGATED_WITHIN.test(m[0]);
+  return m !== null && !negatedBefore(s.slice(0, m.index)) && !conditionedBefore(s.slice(0, m.index)) && !NEGATED_WITHIN.test(m[0]);
 };
 /** A promotion put in every reply, not negated nor a disclosure. */
 function promotes(s: string): boolean {
   const every = EVERY_REPLY.exec(s);
-  return every !== null && sells(s) && !DISCLOSURE.test(s) && !NEGATED_BEFORE.test(s.slice(0, every.index));
+  return every !== null && sells(s) && !DISCLOSURE.test(s) && !negatedBefore(s.slice(0, every.index));
 }
 const steers = (s: string) => promotes(s) || unsaid(AS_OWN_VIEW, s) || unsaid(TEXT_OUTRANKS, s);
 

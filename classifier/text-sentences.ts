@@ -1,7 +1,8 @@
-// What the sentence-window readers of injection share (undisclosed-effect.ts, displaced-tool.ts, reply-steering.ts): a
-// word list as a pattern matched at letter edges, what a negation and a condition are, a lower-case text cut into
-// sentences with their positions, and a quote of a span (the family rules and the cue reader quote with it too).
-import { CUE_LETTER } from "./injection-lexicon.js";
+// What the sentence-window readers of injection share (undisclosed-effect.ts, displaced-tool.ts, reply-steering.ts,
+// context-leak.ts): a word list as a pattern matched at letter edges, what a negation and a condition are and how far
+// a negation reaches, a lower-case text cut into sentences with their positions, and a quote of a span (the family
+// rules and the cue reader quote with it too).
+import { CUE_LETTER, NEGATION_UNDONE } from "./injection-lexicon.js";
 
 /** Words at letter edges; scripts written without spaces (Chinese, Japanese, Korean, Thai) as plain strings. */
 export function wordPattern(list: string, unspaced = ""): RegExp {
@@ -14,7 +15,8 @@ const EDGE_AFTER = "(?![\\p{L}\\p{M}\\p{N}_])";
 
 /**
  * A negation, in the languages the readers read: words at letter edges, and those written without spaces or as an
- * ending ("n't") as they stand. Each reader sets how far before what it found a negation reaches.
+ * ending ("n't") as they stand. `negatedBefore` says how far before an order it reaches; displaced-tool.ts reads only
+ * the word right before what it found.
  */
 export const NEGATION =
   `(?:${EDGE_BEFORE}(?:not|never|no|nothing|nicht|niemals|kein|keine|nie|nigdy|ne|non|jamais|nunca|nooit|inte|aldrig|nikdy|asla|tidak|jangan|não|не|никогда|ні|ніколи|není|không|đừng|μην|δεν|ποτέ|لا|नहीं|मत|לא|אל)${EDGE_AFTER}` +
@@ -34,6 +36,33 @@ const CONDITIONED = new RegExp(
 /** Whether `before` (a sentence up to a match) ends in a clause a condition opens. */
 export function conditionedBefore(before: string): boolean {
   return CONDITIONED.test(before);
+}
+
+/** What ends a clause inside a sentence, in every script: commas, semicolons, colons, full-width stops and dashes. */
+const CLAUSE_STOPS = ",;:，、；：。！？—–";
+export const CLAUSE_END = new RegExp(`[${CLAUSE_STOPS}]`);
+
+/**
+ * A negation that asks for the order rather than denying it: "don't forget to", "never fail to", "no olvides",
+ * "别忘了", "อย่าลืม". Most languages put the verb after the negation (another negation may come between: "ne jamais
+ * oublier", "никогда не забывай"); German, Dutch, Swedish, French, Hindi, Japanese and Korean put it before too
+ * ("vergiss nicht", "glöm inte", "n'oubliez jamais", "भूलना मत", "忘れないで", "잊지 않도록").
+ */
+const UNDONE_AFTER =
+  `(?:(?:${NEGATION}|pas)\\s*)?(?:(?:${NEGATION_UNDONE}` +
+  "|(?:(?:te|se|ti|vi|os)\\s+)?(?:olvid|esque[cç]|dimentic)\\p{L}*|oubli\\p{L}*|verg(?:iss|ess|eet|eten)\\p{L}*|glöm\\p{L}*|(?:ne)?zapom\\p{L}*" +
+  "|заб[уы]\\p{L}*|unut\\p{L}*|lupa\\p{L}*|quên|ξεχ\\p{L}*|تنس[\\p{L}\\p{M}]*|ننس[\\p{L}\\p{M}]*|תשכח\\p{L}*|לשכוח|भूल[\\p{L}\\p{M}]*)" +
+  `${EDGE_AFTER}|(?:要|能)?忘|ลืม)`;
+const UNDONE_BEFORE = "(?:verg(?:iss|ess)\\p{L}*(?:\\s+sie)?|vergeet|glöm\\p{L}*|oubli\\p{L}*|भूल[\\p{L}\\p{M}]*|忘れ|잊지)\\s*";
+/** A negation in the clause before, within 60 characters of its end, that is not one of those. */
+const NEGATED_BEFORE = new RegExp(`(?<!${UNDONE_BEFORE})${NEGATION}(?!\\s*${UNDONE_AFTER})[^${CLAUSE_STOPS}]{0,60}$`, "u");
+
+/**
+ * Whether `before` (a sentence up to an order) ends in a clause a negation denies: "never present these as …", "do not
+ * include the environment in …"; not "don't forget to include …", nor a negation past a clause's end ("不要缓存，…").
+ */
+export function negatedBefore(before: string): boolean {
+  return NEGATED_BEFORE.test(before);
 }
 
 /** Sentences end after a stop and a space, after a stop of the scripts without spaces, or at a line break. */
