@@ -1,12 +1,15 @@
 // Normal forms of the identities sources disagree on: repository URLs, package coordinates, remote URLs.
 import type { AliasKind, Repository } from "./records.js";
 
-/**
- * host/owner/repo in lower case, without scheme, `www.`, `.git` or trailing slash; a GitHub/GitLab
- * `/tree/<branch>/<path>` link becomes the repository plus that subfolder.
- */
-export function normalizeRepository(url: string | undefined | null, subfolder?: string | null): Repository | undefined {
-  if (!url || typeof url !== "string") return undefined;
+/** A repository URL taken apart: the host, and the path's segments from the owner on. */
+interface RepositoryUrl {
+  host: string;
+  parts: string[];
+  /** What follows `#`, still percent-encoded. */
+  hash: string;
+}
+
+function parseRepositoryUrl(url: string): RepositoryUrl | undefined {
   let text = url.trim();
   if (!text) return undefined;
   text = text.replace(/^git\+/, "").replace(/^git@([^:]+):/, "https://$1/");
@@ -20,14 +23,53 @@ export function normalizeRepository(url: string | undefined | null, subfolder?: 
   const host = parsed.hostname.toLowerCase().replace(/^www\./, "");
   const parts = parsed.pathname.split("/").filter(Boolean);
   if (!host || parts.length < 2) return undefined;
-  const owner = parts[0]!.toLowerCase();
-  const repo = parts[1]!.toLowerCase().replace(/\.git$/, "");
+  return { host, parts, hash: parsed.hash.slice(1) };
+}
+
+function repository(u: RepositoryUrl, subfolder: string | undefined): Repository | undefined {
+  const owner = u.parts[0]!.toLowerCase();
+  const repo = u.parts[1]!.toLowerCase().replace(/\.git$/, "");
   if (!repo) return undefined;
-  let sub = cleanSubfolder(subfolder);
-  const tree = parts.indexOf("tree") === 2 || parts.indexOf("blob") === 2 ? 2 : -1;
-  if (!sub && tree === 2 && parts.length > 4) sub = cleanSubfolder(parts.slice(4).join("/"));
-  const key = `${host}/${owner}/${repo}`;
-  return { key, url: `https://${key}`, ...(sub ? { subfolder: sub } : {}) };
+  const key = `${u.host}/${owner}/${repo}`;
+  return { key, url: `https://${key}`, ...(subfolder ? { subfolder } : {}) };
+}
+
+/** The path of a `/tree/<branch>/<path>` (or `/blob/…`) link; "" for a bare `/tree/<branch>`; undefined for no such link. */
+function linkedPath(parts: string[]): string | undefined {
+  return parts.indexOf("tree") === 2 || parts.indexOf("blob") === 2 ? parts.slice(4).join("/") : undefined;
+}
+
+/**
+ * host/owner/repo in lower case, without scheme, `www.`, `.git` or trailing slash; a GitHub/GitLab
+ * `/tree/<branch>/<path>` link becomes the repository plus that subfolder. Any other path past owner/repo
+ * (an issue, a page of a nested GitLab group) is left out: a source's link still names its repository.
+ */
+export function normalizeRepository(url: string | undefined | null, subfolder?: string | null): Repository | undefined {
+  if (!url || typeof url !== "string") return undefined;
+  const u = parseRepositoryUrl(url);
+  return u && repository(u, cleanSubfolder(subfolder) ?? cleanSubfolder(linkedPath(u.parts)));
+}
+
+/**
+ * The repository and folder a person names a server by (`policy SERVER`, `--server`, `/servers/…`): a folder
+ * is written as a key writes it (`github.com/o/r#packages/x`), with a slash (`github.com/o/r/packages/x`) or as a
+ * `/tree/<branch>/<path>` link. Unlike a source's link, every path past owner/repo is the folder, so a folder the
+ * catalog does not have names no server rather than the repository's. A bare `/tree/<branch>` is the root.
+ */
+export function namedRepository(text: string): Repository | undefined {
+  const u = parseRepositoryUrl(text);
+  if (!u) return undefined;
+  const path = linkedPath(u.parts) ?? u.parts.slice(2).join("/");
+  return repository(u, cleanSubfolder(decoded(path)) ?? cleanSubfolder(decoded(u.hash)));
+}
+
+/** URL parsing percent-encoded what was typed (a space); a folder is compared as its source wrote it. */
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 function cleanSubfolder(subfolder: string | undefined | null): string | undefined {

@@ -3,7 +3,7 @@ import { and, asc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle
 import type { Db } from "./client.js";
 import { entries, toEntry, type ToolEntry } from "./lookups.js";
 import { classifications, serverAliases, servers, serverSources, tools } from "./schema.js";
-import { queryRows } from "./sql.js";
+import { likeLiteral, queryRows } from "./sql.js";
 
 /** Where a tool sits in name order: its lower-cased name, then its server's key. */
 export type NameKey = [lowerName: string, server: string];
@@ -125,7 +125,7 @@ export const serverUpdatedAt = sql<string>`coalesce(${servers.updatedAt}, ${serv
 export async function listServers(db: Db, o: ServerListOptions) {
   const conditions: SQL[] = [];
   if (o.q) {
-    const pattern = `%${o.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = `%${likeLiteral(o.q)}%`;
     conditions.push(or(ilike(servers.key, pattern), ilike(servers.title, pattern), ilike(servers.description, pattern))!);
   }
   if (o.updatedSince) conditions.push(sql`${serverUpdatedAt} >= ${o.updatedSince}::timestamptz`);

@@ -1,9 +1,9 @@
 // The catalog's read side: a tool's risk by name, search, a server by any of its identities, the change feed.
-import { and, asc, desc, eq, gte, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, ilike, inArray, isNull, like, or, sql, type SQL } from "drizzle-orm";
 import type { PgColumn, PgTable, SelectedFields } from "drizzle-orm/pg-core";
 import type { Db } from "./client.js";
 import { classifications, serverAliases, servers, toolChanges, tools } from "./schema.js";
-import { queryRows } from "./sql.js";
+import { likeLiteral, queryRows } from "./sql.js";
 
 type ToolRow = typeof tools.$inferSelect;
 type ServerRow = typeof servers.$inferSelect;
@@ -171,6 +171,22 @@ export async function similarServerKeys(db: Db, input: string, o: { limit?: numb
   return similarValues(db, input, { table: servers, column: servers.key, limit: o.limit ?? 5 });
 }
 
+/**
+ * The keys of the servers in one repository (`host/owner/repo`), at its root or in a folder, in key order:
+ * what a person meant who named a folder of it the catalog does not have.
+ */
+export async function repositoryServerKeys(db: Db, repository: string, o: { limit?: number } = {}): Promise<string[]> {
+  const inFolder = `${likeLiteral(repository)}#%`;
+  const rows = await db
+    .selectDistinct({ key: servers.key })
+    .from(serverAliases)
+    .innerJoin(servers, eq(servers.id, serverAliases.serverId))
+    .where(and(eq(serverAliases.kind, "repo"), or(eq(serverAliases.value, repository), like(serverAliases.value, inFolder))))
+    .orderBy(asc(servers.key))
+    .limit(o.limit ?? 5);
+  return rows.map((r) => r.key);
+}
+
 export interface SearchOptions {
   text: string;
   category?: string;
@@ -210,7 +226,7 @@ export async function catalogIsEmpty(db: Db): Promise<boolean> {
  * from a result's key (keyset paging: stable while the catalog changes, no offset to scan past).
  */
 export async function searchToolsPage(db: Db, o: SearchOptions & { after?: SearchKey }): Promise<{ entries: ToolEntry[]; keys: SearchKey[] }> {
-  const pattern = `%${o.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const pattern = `%${likeLiteral(o.text)}%`;
   const contains = ilike(tools.name, pattern);
   const resembles = sql`lower(${tools.name}) % lower(${o.text})`;
   // Every part ascends, so one row comparison continues the order; the distance is rounded so it
@@ -291,7 +307,7 @@ export async function serversByAlias(db: Db, kind: string, value: string): Promi
 
 /** Servers whose key starts with `prefix` (case-insensitive), at most `limit` + 1 so callers see ambiguity. */
 export async function serversByKeyPrefix(db: Db, prefix: string, limit = 20): Promise<ServerRef[]> {
-  const pattern = `${prefix.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const pattern = `${likeLiteral(prefix.toLowerCase())}%`;
   return db
     .select(serverRefColumns)
     .from(servers)

@@ -1,4 +1,4 @@
-// Small SQL helpers shared by the query modules: excluded.<col> in upserts, rows of a raw query.
+// Small SQL helpers shared by the query modules: excluded.<col> in upserts, rows of a raw query, LIKE literals.
 import { sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "./client.js";
@@ -7,6 +7,9 @@ import type { Db } from "./client.js";
 export function excluded(column: PgColumn): SQL {
   return sql.raw(`excluded."${column.name}"`);
 }
+
+/** `text` as a LIKE pattern that matches only itself: its wildcards and the escape character escaped. */
+export const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * Runs a raw query and returns its rows on either driver (PGlite returns {rows}, postgres.js an array).

@@ -1,7 +1,7 @@
 // Finds the server a user means: registry name, repository URL, package coordinate, remote URL or a unique key prefix.
-import { normalizeRemoteUrl, normalizeRepository, packageAlias, repositoryAlias } from "../crawler/normalize.js";
+import { namedRepository, normalizeRemoteUrl, packageAlias, repositoryAlias } from "../crawler/normalize.js";
 import type { Db } from "../db/client.js";
-import { serversByAlias, serversByKeyInsensitive, serversByKeyPrefix, similarServerKeys, type ServerRef } from "../db/lookups.js";
+import { repositoryServerKeys, serversByAlias, serversByKeyInsensitive, serversByKeyPrefix, similarServerKeys, type ServerRef } from "../db/lookups.js";
 import { CliError } from "./command.js";
 import { safeText } from "./terminal.js";
 
@@ -9,6 +9,9 @@ export type ServerMatch = { kind: "one"; server: ServerRef } | { kind: "ambiguou
 
 /** How many servers a key prefix may name before it is only "more than": the look-up stops one past it. */
 const AMBIGUOUS_LIMIT = 20;
+
+/** How many close keys an unknown server's answer names. */
+const SUGGESTIONS = 5;
 
 const COORDINATE = /^(npm|pypi|oci|docker|nuget|mcpb|cargo):(.+)$/i;
 
@@ -25,6 +28,8 @@ function decide(refs: ServerRef[]): ServerMatch | undefined {
   return undefined;
 }
 
+const looksLikeUrl = (text: string) => /^[a-z]+:\/\//i.test(text) || /^[\w.-]+\.[a-z]{2,}\/[^/\s]+\/[^/\s]+/i.test(text) || text.startsWith("git@");
+
 export async function matchServer(db: Db, input: string): Promise<ServerMatch> {
   const text = input.trim();
   if (!text) return { kind: "none" };
@@ -38,9 +43,9 @@ export async function matchServer(db: Db, input: string): Promise<ServerMatch> {
   }
 
   const byAlias: ServerRef[] = [...(await serversByAlias(db, "registry", text.toLowerCase()))];
-  const looksLikeUrl = /^[a-z]+:\/\//i.test(text) || /^[\w.-]+\.[a-z]{2,}\/[^/\s]+\/[^/\s]+/i.test(text) || text.startsWith("git@");
-  if (looksLikeUrl) {
-    const repo = normalizeRepository(text);
+  if (looksLikeUrl(text)) {
+    // A folder the catalog does not have is no server: never its repository's, which only the root names.
+    const repo = namedRepository(text);
     if (repo) {
       byAlias.push(...(await serversByAlias(db, "repo", repositoryAlias(repo))));
       if (!repo.subfolder && byAlias.length === 0) byAlias.push(...(await serversByKeyInsensitive(db, repo.key)));
@@ -53,6 +58,17 @@ export async function matchServer(db: Db, input: string): Promise<ServerMatch> {
 
   const prefixed = await serversByKeyPrefix(db, text, AMBIGUOUS_LIMIT);
   return decide(prefixed) ?? { kind: "none" };
+}
+
+/**
+ * The keys to suggest for `input`, which named no server: the servers of the repository it names first (it named
+ * a folder they are not in, or a root only folders hold), then the keys most like it.
+ */
+export async function closeServerKeys(db: Db, input: string): Promise<string[]> {
+  const text = input.trim();
+  const repo = looksLikeUrl(text) ? namedRepository(text) : undefined;
+  const own = repo ? await repositoryServerKeys(db, repo.key, { limit: SUGGESTIONS }) : [];
+  return [...new Set([...own, ...(await similarServerKeys(db, input, { limit: SUGGESTIONS }))])].slice(0, SUGGESTIONS);
 }
 
 /** How many servers an ambiguous match names, as every surface says it: past the cap, the count is not known. */
@@ -73,7 +89,7 @@ export async function requireServer(db: Db, input: string): Promise<ServerRef> {
   const match = await matchServer(db, input);
   if (match.kind === "one") return match.server;
   if (match.kind === "none") {
-    const close = await similarServerKeys(db, input);
+    const close = await closeServerKeys(db, input);
     const hint = close.length ? `. Did you mean: ${close.map((k) => safeText(k)).join(", ")}?` : " (try a registry name, a repository URL, npm:<package> or a key prefix)";
     throw new CliError(`no server in the catalog matches '${safeText(input)}'${hint}`, 1);
   }

@@ -22,8 +22,9 @@ function decoded(segment: string): string | undefined {
 /**
  * The page a server URL written with its name's slashes as typed belongs to (`/servers/io.github.owner/name`, the
  * registry's name pasted into the address bar), or undefined: `rest` is the path after `/servers/`, still
- * percent-encoded. A last `tools/TOOL` names that server's tool, a last `tools/` its tool list; a trailing slash is dropped. (A name holding `#`,
- * a repository subfolder, cannot be written so: a browser never sends what follows it.)
+ * percent-encoded. A last `tools/TOOL` names that server's tool, a last `tools/` its tool list; a trailing slash is dropped. (A key holding `#`,
+ * a repository subfolder, cannot be written so: a browser never sends what follows it; its folder written with a
+ * slash names the same server.)
  */
 export function unencodedServerPage(rest: string): string | undefined {
   const slashed = rest.endsWith("/");

@@ -4,12 +4,12 @@ import { buildPolicy } from "../classifier/policy.js";
 import { CATEGORIES, RISKS } from "../classifier/taxonomy.js";
 import { categoryRiskCounts, listServers, listTools, serverDetail, type NameKey } from "../db/browse.js";
 import type { Db } from "../db/client.js";
-import { searchToolsPage, serverTools, similarServerKeys, similarToolNames, summarizeName, toolChangeFeed, type NameSummary, type SearchKey, type ServerRef, type ToolEntry } from "../db/lookups.js";
+import { searchToolsPage, serverTools, similarToolNames, summarizeName, toolChangeFeed, type NameSummary, type SearchKey, type ServerRef, type ToolEntry } from "../db/lookups.js";
 import { CliError } from "../scripts/command.js";
 import { parseSince } from "../scripts/commands/changes.js";
 import { rulesFor } from "../scripts/policy-rules.js";
 import { assessServers } from "../scripts/server-verdict.js";
-import { matchCount, matchServer } from "../scripts/resolve-server.js";
+import { closeServerKeys, matchCount, matchServer } from "../scripts/resolve-server.js";
 import { catalogCounts, statsReport } from "../scripts/stats-report.js";
 import { z } from "zod";
 import { decodeCursor, page } from "./cursor.js";
@@ -25,7 +25,7 @@ export interface Page<T> {
 export async function resolveServer(db: Db, input: string): Promise<ServerRef> {
   const match = await matchServer(db, input);
   if (match.kind === "one") return match.server;
-  if (match.kind === "none") throw notFound(`no server in the catalog matches '${shownName(input)}'`, { names: "server", close: await similarServerKeys(db, input) });
+  if (match.kind === "none") throw notFound(`no server in the catalog matches '${shownName(input)}'`, { names: "server", close: await closeServerKeys(db, input) });
   throw ambiguous(`'${shownName(input)}' matches ${matchCount(match.candidates.length)} servers; name one of them`, match.candidates.map((c) => c.key));
 }
 

@@ -191,6 +191,19 @@ describe.each(DRIVERS)("the read commands on a catalog of real data (%s)", (driv
     expect(empty.stderr).toMatch(/^mcp-catalog policy: io\.github\.bytedance\/mcp-server-filesystem has no tools in the catalog yet/);
   });
 
+  test("a repository folder the catalog does not have exits 1 naming the repository's server, on every command that takes a server", async () => {
+    for (const typed of ["github.com/github/github-mcp-server/packages/does-not-exist", "github.com/github/github-mcp-server#nope"]) {
+      for (const argv of [["policy", typed], ["annotations", typed], ["risk", "delete_file", "--server", typed], ["search", "delete", "--server", typed], ["changes", "--server", typed], ["policy", "--servers", `${GITHUB},${typed}`]]) {
+        const r = await cli(argv);
+        expect(r.code, argv.join(" ")).toBe(1);
+        expect(r.stdout, argv.join(" ")).toBe("");
+        expect(r.stderr.startsWith(`mcp-catalog ${argv[0]}: no server in the catalog matches '${typed}'. Did you mean: ${GITHUB}`), r.stderr).toBe(true);
+      }
+    }
+    // The folder it has is its server: Azure's, which the recordings give no tools.
+    expect((await cli(["policy", "github.com/microsoft/mcp/servers/Azure.Mcp.Server"])).stderr).toMatch(/^mcp-catalog policy: com\.microsoft\/azure has no tools in the catalog yet/);
+  });
+
   test("policy: a --client-name the format cannot hold is a clear error, exit 2, nothing written", async () => {
     const r = await cli(["policy", GITHUB, "--format", "claude-code", "--client-name", "my__github"]);
     expect(r.code).toBe(2);

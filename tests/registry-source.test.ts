@@ -1,6 +1,6 @@
 // The registry adapter on real registry data: both shapes, messy repositories, aliases, page envelopes.
 import { describe, expect, test } from "vitest";
-import { normalizeOciRef, normalizeRemoteUrl, normalizeRepository, packageAlias } from "../crawler/normalize.js";
+import { namedRepository, normalizeOciRef, normalizeRemoteUrl, normalizeRepository, packageAlias } from "../crawler/normalize.js";
 import type { SourceRecord } from "../crawler/records.js";
 import { parseRegistryItem, parseRegistryPage, registrySource } from "../crawler/sources/registry.js";
 import { SourceFormatError } from "../crawler/sources/source.js";
@@ -146,6 +146,30 @@ describe("normal forms", () => {
 
   test.each(["", "   ", "https://github.com/", "https://github.com/only-owner", "not a url at all %%%"])("no repository from %j", (url) => {
     expect(normalizeRepository(url)).toBeUndefined();
+  });
+
+  // A source's link past owner/repo (an issue, a README) still names the repository; a person naming a server by
+  // its repository means the folder they wrote, as the key writes it (`#subfolder`) or with a slash.
+  test.each([
+    ["github.com/o/r/packages/Does-Not-Exist", "github.com/o/r", "packages/Does-Not-Exist"],
+    ["https://github.com/o/r/packages/x/", "github.com/o/r", "packages/x"],
+    ["github.com/o/r#packages/x", "github.com/o/r", "packages/x"],
+    ["github.com/o/r#packages/my dir", "github.com/o/r", "packages/my dir"],
+    ["github.com/o/r/packages/my dir", "github.com/o/r", "packages/my dir"],
+    ["https://github.com/o/r/tree/main/src/x#readme", "github.com/o/r", "src/x"],
+    ["https://github.com/o/r/tree/main", "github.com/o/r", undefined],
+    ["https://github.com/O/R.git", "github.com/o/r", undefined],
+    ["git@github.com:o/r.git", "github.com/o/r", undefined],
+  ])("a server named %s is the repository %s, folder %s", (text, key, folder) => {
+    expect(normalizeRepository(text)?.key).toBe(key);
+    const named = namedRepository(text)!;
+    expect(named.key).toBe(key);
+    expect(named.subfolder).toBe(folder);
+  });
+
+  test("a source's link past owner/repo names the repository itself", () => {
+    expect(normalizeRepository("https://github.com/o/r/issues/12")).toEqual({ key: "github.com/o/r", url: "https://github.com/o/r" });
+    expect(namedRepository("https://github.com/o/r/issues/12")?.subfolder).toBe("issues/12");
   });
 
   test("package coordinates", () => {

@@ -45,7 +45,9 @@ export const command: Command = {
   usage: `[SERVER] [--servers A,B,…] [--format ${FORMAT_NAMES.join("|")}] [--out FILE] [--client-name NAME] [--hide] [--gate-flows] [--wait SECONDS] [--json]`,
   details: [
     "SERVER is a registry name (io.github.owner/name), a repository URL, a package coordinate",
-    "(npm:@scope/pkg, pypi:name, oci:image) or a unique prefix of a server's key.",
+    "(npm:@scope/pkg, pypi:name, oci:image) or a unique prefix of a server's key. A monorepo folder is",
+    "written as its key writes it (github.com/owner/repo#packages/x) or with a slash (…/repo/packages/x);",
+    "a folder the catalog does not have is an unknown server, never the repository's own.",
     "",
     "Per risk: low → allowed; medium → allowed, 30 calls a minute; high → needs approval, 10 an hour;",
     "critical → denied with a reason. Dialects without rate limits or approvals get the nearest rule",

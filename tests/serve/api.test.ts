@@ -115,6 +115,31 @@ describe.each(DRIVERS)("the JSON API on %s", (driver) => {
     }
   });
 
+  it("answers a repository folder the catalog does not have with a 404 naming the repository's servers, not the repository's server", async () => {
+    const enc = encodeURIComponent;
+    for (const typed of ["github.com/github/github-mcp-server/packages/does-not-exist", "https://github.com/github/github-mcp-server/tree/main/nope", "github.com/github/github-mcp-server#nope"]) {
+      for (const path of [`/api/servers/${enc(typed)}`, `/api/servers/${enc(typed)}/policy`, `/api/tools/${enc(typed)}/delete_file`, `/api/tools?server=${enc(typed)}`, `/api/changes?server=${enc(typed)}`]) {
+        const r = await json(path);
+        expect(r.status, path).toBe(404);
+        expect(r.body.error.message, path).toBe(`no server in the catalog matches '${typed}'`);
+        expect(r.body.error.suggestions[0], path).toBe(GITHUB);
+      }
+    }
+    // A folder the catalog has is its server, written as its key writes it or with a slash; the repository's root is the repository's server.
+    for (const typed of ["github.com/microsoft/mcp/servers/Azure.Mcp.Server", "github.com/microsoft/mcp#servers/azure.mcp.server", "https://github.com/microsoft/mcp/tree/main/servers/Azure.Mcp.Server"]) {
+      const r = await json(`/api/servers/${enc(typed)}`);
+      expect(r.status, typed).toBe(200);
+      expect(r.body.server, typed).toBe("com.microsoft/azure");
+    }
+    expect((await json(`/api/servers/${enc("https://github.com/github/github-mcp-server/tree/main")}`)).body.server).toBe(GITHUB);
+    // A repository whose servers all live in folders: its root, or another folder, suggests them.
+    for (const typed of ["github.com/microsoft/mcp", "github.com/microsoft/mcp/servers/nope"]) {
+      const miss = await json(`/api/servers/${enc(typed)}`);
+      expect(miss.status, typed).toBe(404);
+      expect(miss.body.error.suggestions[0], typed).toBe("com.microsoft/azure");
+    }
+  });
+
   it("answers 400 with the parameter named for bad parameters", async () => {
     for (const [path, needle] of [
       ["/api/tools?limit=0", "limit"],

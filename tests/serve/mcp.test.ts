@@ -55,6 +55,20 @@ async function exercise(client: Client): Promise<void> {
   const unknownServer = (await client.callTool({ name: "check_server", arguments: { server: `${GITHUB}x` } })) as CallResult;
   expect(unknownServer.isError).toBe(true);
   expect(unknownServer.content[0]!.text).toContain(`no server in the catalog matches '${GITHUB}x' (did you mean: ${GITHUB},`);
+  // A repository folder the catalog does not have is no server, wherever a server is named.
+  const folder = "github.com/github/github-mcp-server/packages/does-not-exist";
+  for (const [name, args] of [
+    ["check_server", { server: folder }],
+    ["get_policy", { server: folder }],
+    ["check_tool", { name: "delete_file", server: folder }],
+    ["search_tools", { query: "delete", server: folder }],
+    ["get_changes", { server: folder }],
+  ] as const) {
+    const miss = (await client.callTool({ name, arguments: args })) as CallResult;
+    expect(miss.isError, name).toBe(true);
+    const text = miss.content[0]!.text!;
+    expect(text.startsWith(`no server in the catalog matches '${folder}' (did you mean: ${GITHUB}`), text).toBe(true);
+  }
   const ambiguous = (await client.callTool({ name: "check_server", arguments: { server: "io.github." } })) as CallResult;
   expect(ambiguous.isError).toBe(true);
   expect(ambiguous.content[0]!.text).toMatch(/^'io\.github\.' matches more than 20 servers; name one of them \(candidates: /);

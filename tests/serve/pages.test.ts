@@ -97,6 +97,18 @@ describe("pages on the shipped snapshot", () => {
     const unknown = await page(s, `/servers/${enc(`${GITHUB}x`)}`);
     expect(unknown.status).toBe(404);
     expect(unknown.text).toContain(`<li><a href="/servers/${enc(GITHUB)}">${GITHUB}</a></li>`);
+    // A repository folder the catalog does not have is no server, typed with its slashes or encoded, nor a tool on one.
+    const folder = "github.com/github/github-mcp-server/packages/does-not-exist";
+    for (const path of [`/servers/${folder}`, `/servers/${enc(folder)}`, `/servers/${enc(folder)}/tools/delete_file`, `/servers/${folder}/tools/delete_file`]) {
+      const r = await page(s, path);
+      expect(r.status, path).toBe(404);
+      expect(r.text, path).toContain(`no server in the catalog matches &#39;${folder}&#39;`);
+      expect(r.text, path).toContain(`<li><a href="/servers/${enc(GITHUB)}">${GITHUB}</a></li>`);
+    }
+    // The folder the catalog has, written with a slash where its key has `#`, which a browser would not send.
+    const azure = await page(s, "/servers/github.com/microsoft/mcp/servers/Azure.Mcp.Server");
+    expect(azure.status).toBe(200);
+    expect(azure.text).toContain("com.microsoft/azure");
     const amb = await page(s, "/servers/io.github.");
     expect(amb.status).toBe(409);
     expect(amb.text).toMatch(/href="\/servers\/io\.github\.[^"]+%2F[^"]+"/);
