@@ -22,12 +22,15 @@ function decoded(segment: string): string | undefined {
 /**
  * The page a server URL written with its name's slashes as typed belongs to (`/servers/io.github.owner/name`, the
  * registry's name pasted into the address bar), or undefined: `rest` is the path after `/servers/`, still
- * percent-encoded. A last `tools/TOOL` names that server's tool, a last `tools/` its tool list; a trailing slash is dropped. (A key holding `#`,
+ * percent-encoded. A last `tools/TOOL` names that server's tool; a trailing slash is dropped. (A key holding `#`,
  * a repository subfolder, cannot be written so: a browser never sends what follows it; its folder written with a
  * slash names the same server.)
+ *
+ * A last `tools` reads two ways: the server KEY's tools, which its page lists, or a server whose name ends in
+ * `/tools` (`io.github.acme/tools` is a registry name). `isServer` asks the catalog: the reading that names a server
+ * wins, the whole name first; when neither does, the whole name, whose 404 says what was typed.
  */
-export function unencodedServerPage(rest: string): string | undefined {
-  const slashed = rest.endsWith("/");
+export async function unencodedServerPage(rest: string, isServer: (name: string) => Promise<boolean>): Promise<string | undefined> {
   const names: string[] = [];
   for (const segment of rest.replace(/\/$/, "").split("/")) {
     const name = decoded(segment);
@@ -35,9 +38,12 @@ export function unencodedServerPage(rest: string): string | undefined {
     names.push(name);
   }
   if (names.length > 2 && names.at(-2) === "tools") return paths.tool(names.slice(0, -2).join("/"), names.at(-1)!);
-  // `KEY/tools/` asks for the server's tools, which its page lists; `KEY/tools`, no slash, stays a server so named.
-  if (slashed && names.length > 1 && names.at(-1) === "tools") return paths.server(names.slice(0, -1).join("/"));
-  return paths.server(names.join("/"));
+  const whole = names.join("/");
+  if (names.length > 1 && names.at(-1) === "tools") {
+    const owner = names.slice(0, -1).join("/");
+    if (!(await isServer(whole)) && (await isServer(owner))) return paths.server(owner);
+  }
+  return paths.server(whole);
 }
 
 /** `/tools/NAME/` with a trailing slash is the tool name's page, as `/servers/KEY/` is the server's; `rest` follows `/tools/`, still percent-encoded. */

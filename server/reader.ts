@@ -29,6 +29,11 @@ export async function resolveServer(db: Db, input: string): Promise<ServerRef> {
   throw ambiguous(`'${shownName(input)}' matches ${matchCount(match.candidates.length)} servers; name one of them`, match.candidates.map((c) => c.key));
 }
 
+/** Whether `input` names any server (one, or several a page would list): which reading of a URL is meant. */
+export async function namesServer(db: Db, input: string): Promise<boolean> {
+  return (await matchServer(db, input)).kind !== "none";
+}
+
 export interface ToolQuery {
   name?: string;
   q?: string;

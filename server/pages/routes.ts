@@ -7,7 +7,7 @@ import { serverTools } from "../../db/lookups.js";
 import { SERVE_DEFAULTS } from "../defaults.js";
 import { slashedToolNamePage, unencodedServerPage } from "../paths.js";
 import { RequestError } from "../errors.js";
-import { catalogSummary, findChanges, findServers, findTools, policyText, resolveServer, serverView, toolOn, toolsNamed } from "../reader.js";
+import { catalogSummary, findChanges, findServers, findTools, namesServer, policyText, resolveServer, serverView, toolOn, toolsNamed } from "../reader.js";
 import { toolItem } from "../views.js";
 import { renderPolicy, UnrepresentableNameError } from "../../classifier/formats/formats.js";
 import { SCRIPT, STYLE } from "./assets.js";
@@ -80,8 +80,8 @@ export function pageRoutes(db: Db) {
   });
 
   // Only what the two routes above did not take: a name whose slashes were not encoded.
-  pages.get("/servers/*", (c) => {
-    const page = unencodedServerPage(new URL(c.req.url).pathname.slice("/servers/".length));
+  pages.get("/servers/*", async (c) => {
+    const page = await unencodedServerPage(new URL(c.req.url).pathname.slice("/servers/".length), (name) => namesServer(db, name));
     return page ? c.redirect(page, 301) : c.notFound();
   });
   return pages;

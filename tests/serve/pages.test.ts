@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HOSTILE_DESCRIPTION, HOSTILE_SERVER, HOSTILE_TOOL, hostileCliCatalog } from "../helpers/hostile-catalog.js";
 import { serveCatalog, type ServedCatalog } from "../helpers/served-catalog.js";
+import { unencodedServerPage } from "../../server/paths.js";
 import { snapshotCliCatalog } from "../helpers/snapshot-catalog.js";
 
 const GITHUB = "io.github.github/github-mcp-server";
@@ -16,6 +17,23 @@ async function page(s: ServedCatalog, path: string) {
 function expectNoExternalLoads(text: string): void {
   expect(text).not.toMatch(/<(script|link|img|iframe)[^>]+(src|href)="(https?:)?\/\//i);
 }
+
+describe("a server URL written with its slashes", () => {
+  // A registry name may end in /tools (io.github.acme/tools): KEY/tools is that server when the catalog has it, else KEY's tools.
+  const catalogOf = (...keys: string[]) => async (name: string) => keys.includes(name);
+  it.each([
+    ["io.github.acme/tools", ["io.github.acme/tools", "io.github.acme"], "/servers/io.github.acme%2Ftools"],
+    ["io.github.acme/tools/", ["io.github.acme/tools"], "/servers/io.github.acme%2Ftools"],
+    ["io.github.acme/tools", ["io.github.acme"], "/servers/io.github.acme"],
+    ["io.github.acme%2Fthing/tools", ["io.github.acme/thing"], "/servers/io.github.acme%2Fthing"],
+    ["io.github.acme%2Fthing/tools/", ["io.github.acme/thing"], "/servers/io.github.acme%2Fthing"],
+    // Neither reading names a server: the whole, whose 404 says what was typed.
+    ["io.github.acme/tools", [], "/servers/io.github.acme%2Ftools"],
+    ["io.github.acme/tools/x", ["io.github.acme"], "/servers/io.github.acme/tools/x"],
+  ])("%s, with %j in the catalog, is %s", async (rest, keys, page) => {
+    expect(await unencodedServerPage(rest, catalogOf(...keys))).toBe(page);
+  });
+});
 
 describe("pages on the shipped snapshot", () => {
   let s: ServedCatalog;
@@ -63,6 +81,9 @@ describe("pages on the shipped snapshot", () => {
       [`/servers/${enc(GITHUB)}/tools/delete_file/`, `/servers/${enc(GITHUB)}/tools/delete_file`],
       [`/servers/${enc(GITHUB)}/tools/`, `/servers/${enc(GITHUB)}`],
       [`/servers/${GITHUB}/tools/`, `/servers/${enc(GITHUB)}`],
+      // No server is named GITHUB/tools: without the slash too, it asks for GITHUB's tools.
+      [`/servers/${enc(GITHUB)}/tools`, `/servers/${enc(GITHUB)}`],
+      [`/servers/${GITHUB}/tools`, `/servers/${enc(GITHUB)}`],
       ["/tools/delete_file/", "/tools/delete_file"],
     ] as const) {
       const r = await fetch(`${s.url}${typed}`, { redirect: "manual" });
