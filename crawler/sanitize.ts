@@ -12,6 +12,27 @@ export function mayBeUnstorable(json: string): boolean {
   return UNSTORABLE_ESCAPE.test(json);
 }
 
+/** What of `text` Postgres could not store, as an error names it; undefined when it can store all of it. */
+function unstorableIn(text: string): "a NUL character" | "a lone surrogate" | undefined {
+  if (text.includes("\u0000")) return "a NUL character";
+  UNSTORABLE.lastIndex = 0;
+  return UNSTORABLE.test(text) ? "a lone surrogate" : undefined;
+}
+
+/**
+ * The first of named parameters (a string each, or a list of them) Postgres could not store, with what it holds:
+ * a request or a command refuses it rather than replace it, which would answer for a name nobody asked.
+ */
+export function unstorableParam(params: Record<string, unknown>): { name: string; holds: string } | undefined {
+  for (const [name, value] of Object.entries(params)) {
+    for (const v of Array.isArray(value) ? value : [value]) {
+      const holds = typeof v === "string" ? unstorableIn(v) : undefined;
+      if (holds) return { name, holds };
+    }
+  }
+  return undefined;
+}
+
 /**
  * Returns `value` with every unstorable character in every string (keys included) replaced by
  * U+FFFD, and whether anything was replaced, so the caller can record it. Everything else, HTML,

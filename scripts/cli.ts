@@ -2,6 +2,7 @@
 import { parseArgs } from "node:util";
 import { CliError, type Command, type Io, type ParsedArgs } from "./command.js";
 import { describeDbError } from "../db/errors.js";
+import { unstorableParam } from "../crawler/sanitize.js";
 import { safeText } from "./terminal.js";
 
 /** Commands load lazily so `risk` does not pay for the crawler's imports at start-up. */
@@ -76,7 +77,21 @@ function parse(cmd: Command, argv: string[]): ParsedArgs & { help: boolean } {
       2,
     );
   }
+  refuseUnstorable(cmd, values, parsed.positionals);
   return { values, positionals: parsed.positionals, help: help === true };
+}
+
+/**
+ * An argument with a NUL or a lone surrogate is refused, naming it: a query would fail on the NUL, and the
+ * database driver would look up U+FFFD in the surrogate's place, as a file name would be written with one. A
+ * shell cannot pass either (argv holds no NUL, and Node reads bytes that are not UTF-8 as U+FFFD): a program
+ * calling `main` can.
+ */
+function refuseUnstorable(cmd: Command, values: ParsedArgs["values"], positionals: string[]): void {
+  // A command takes at most one argument, the usage's first word: "NAME [--server S]", "[SERVER] …".
+  const argument = /^\[?([A-Z]+)/.exec(cmd.usage)?.[1] ?? "the argument";
+  const bad = unstorableParam({ [argument]: positionals, ...Object.fromEntries(Object.entries(values).map(([k, v]) => [`--${k}`, v])) });
+  if (bad) throw new CliError(`${bad.name} must not contain ${bad.holds}`, 2);
 }
 
 /** Runs one invocation and returns its exit code; never calls process.exit. */

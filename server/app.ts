@@ -16,7 +16,7 @@ import type { ErrorBody } from "./views.js";
 import { paths } from "./paths.js";
 import { safeText } from "../scripts/terminal.js";
 import { statsCache, type StatsCacheOptions } from "./stats-cache.js";
-import { refuseNul, refuseRepeated } from "./validation.js";
+import { refuseRepeated, refuseUndecodable, refuseUnstorable } from "./validation.js";
 
 export interface AppOptions {
   db: Db;
@@ -75,11 +75,13 @@ export function createApp(o: AppOptions) {
       log(`${c.req.method} ${safeText(c.req.path)} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms`);
     });
   }
-  // Every route, page and feed reads its parameters from here: one check keeps NUL and repeats out of every query.
+  // Every route, page and feed reads its parameters from here: one check keeps escapes that are not UTF-8, NULs,
+  // lone surrogates and repeats out of every path and query.
   app.use(async (c, next) => {
+    refuseUndecodable(new URL(c.req.url));
     const queries = c.req.queries();
     refuseRepeated(queries);
-    refuseNul({ path: c.req.path, ...queries });
+    refuseUnstorable({ path: c.req.path, ...queries });
     await next();
   });
   app.use(secureHeaders({ contentSecurityPolicy: CSP, crossOriginResourcePolicy: false }));

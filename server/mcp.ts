@@ -8,7 +8,7 @@ import { VERSION } from "../scripts/version.js";
 import { SERVE_DEFAULTS } from "./defaults.js";
 import { RequestError } from "./errors.js";
 import { findChanges, findTools, resolveServer, serverPolicy, serverView, toolsNamed } from "./reader.js";
-import { refuseNul } from "./validation.js";
+import { refuseUnstorable } from "./validation.js";
 import { toolItem } from "./views.js";
 
 /** Every tool here only reads the catalog: a host may call them without asking. */
@@ -27,12 +27,12 @@ export interface McpOptions {
 }
 
 /**
- * A tool's answer as JSON text and structured content; a request error (a NUL in an argument among them)
+ * A tool's answer as JSON text and structured content; a request error (a NUL or a lone surrogate in an argument among them)
  * as an error result the model can read; anything else as "internal error", its details for the operator.
  */
 async function answer(args: Record<string, unknown>, fn: () => Promise<Record<string, unknown>>, o: McpOptions): Promise<ToolResult> {
   try {
-    refuseNul(args);
+    refuseUnstorable(args);
     const result = await fn();
     return { content: [{ type: "text", text: JSON.stringify(result) }], structuredContent: result };
   } catch (e) {

@@ -1,6 +1,7 @@
-// A request zod refuses becomes a 400 naming the first bad parameter.
+// What a request may not send, each a 400 naming the parameter: what zod refuses, text Postgres cannot hold, escapes that are not UTF-8, a repeat.
 import type { z } from "zod";
-import { badRequest } from "./errors.js";
+import { unstorableParam } from "../crawler/sanitize.js";
+import { badRequest, shownName } from "./errors.js";
 
 export function validationHook(result: { success: true } | { success: false; error: z.ZodError }): void {
   if (result.success) return;
@@ -9,13 +10,40 @@ export function validationHook(result: { success: true } | { success: false; err
 }
 
 /**
- * Postgres text cannot hold a NUL character: a parameter with one is refused, naming it, before any
- * query could fail on it (stored text has none; the crawler stores U+FFFD in its place).
+ * Postgres text cannot hold a NUL character or a lone surrogate (half a UTF-16 pair, which no UTF-8 text holds): a
+ * parameter with one is refused, naming it, before a query fails on the NUL or the driver, writing U+FFFD for the
+ * surrogate, looks up another name than the one asked (stored text has neither; the crawler stores U+FFFD instead).
  */
-export function refuseNul(params: Record<string, unknown>): void {
-  for (const [name, value] of Object.entries(params)) {
-    const values = Array.isArray(value) ? value : [value];
-    if (values.some((v) => typeof v === "string" && v.includes("\u0000"))) throw badRequest(`${name}: must not contain a NUL character`);
+export function refuseUnstorable(params: Record<string, unknown>): void {
+  const bad = unstorableParam(params);
+  if (bad) throw badRequest(`${bad.name}: must not contain ${bad.holds}`);
+}
+
+/**
+ * Percent-encoded `text` decoded as the router decodes it (a `%` that starts no escape is that character, a `+` a
+ * space), or undefined when its escapes are not UTF-8 text.
+ */
+function decodedText(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, " ").replace(/%(?![0-9a-f]{2})/gi, "%25"));
+  } catch {
+    return undefined;
+  }
+}
+
+const undecodable = (name: string) => badRequest(`${shownName(name)}: its percent-encoded bytes are not UTF-8 text`);
+
+/**
+ * A path or query parameter whose escapes are not UTF-8 (`%ED%A0%80`, a lone surrogate's bytes; `%C0%AF`, an
+ * overlong `/`) is refused, naming it: the router would keep the escapes as literal text, and answer for that.
+ */
+export function refuseUndecodable(url: URL): void {
+  if (decodedText(url.pathname) === undefined) throw undecodable("path");
+  for (const pair of url.search.slice(1).split("&")) {
+    const [rawName = "", rawValue = ""] = pair.split(/=(.*)/s);
+    const name = decodedText(rawName);
+    if (name === undefined) throw undecodable("query");
+    if (decodedText(rawValue) === undefined) throw undecodable(name);
   }
 }
 

@@ -267,6 +267,18 @@ describe("bad arguments are refused before the catalog is opened", () => {
     [["changes", "--since", "2026-02-30"], /--since takes a date .*; got '2026-02-30'/],
     [["changes", "--limit", "0"], /--limit must be a whole number from 1 to 10000/],
     [["changes", "extra"], /changes takes 0 arguments, got 1/],
+    // Not text Postgres can hold: a NUL would fail the query, a lone surrogate would be looked up as U+FFFD.
+    [["risk", "delete_file\ud800"], /^mcp-catalog risk: NAME must not contain a lone surrogate\n$/],
+    [["risk", "\u0000"], /^mcp-catalog risk: NAME must not contain a NUL character\n$/],
+    [["risk", "delete_file", "--server", "\udc00"], /^mcp-catalog risk: --server must not contain a lone surrogate\n$/],
+    [["search", "x\ud800y"], /^mcp-catalog search: TEXT must not contain a lone surrogate\n$/],
+    [["policy", "\ud800"], /^mcp-catalog policy: SERVER must not contain a lone surrogate\n$/],
+    [["policy", "x", "--servers", "a,\ud800"], /^mcp-catalog policy: --servers must not contain a lone surrogate\n$/],
+    [["policy", "x", "--client-name", "\udbff"], /^mcp-catalog policy: --client-name must not contain a lone surrogate\n$/],
+    [["policy", "x", "--out", "policy-\ud800.json"], /^mcp-catalog policy: --out must not contain a lone surrogate\n$/],
+    [["changes", "--since", "\ud800"], /^mcp-catalog changes: --since must not contain a lone surrogate\n$/],
+    [["annotations", "a\u0000"], /^mcp-catalog annotations: SERVER must not contain a NUL character\n$/],
+    [["classify", "--server", "\ud800"], /^mcp-catalog classify: --server must not contain a lone surrogate\n$/],
   ])("%j exits 2 with a clear message", async (argv, message) => {
     const r = await runCli(argv, env);
     expect(r.stderr).toMatch(message);

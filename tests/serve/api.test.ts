@@ -205,6 +205,34 @@ describe.each(DRIVERS)("the JSON API on %s", (driver) => {
     expect(s.log.filter((l) => l.startsWith("error:"))).toEqual([]);
   });
 
+  it("answers 400 naming the parameter for percent-encoded bytes that are not UTF-8 (a lone surrogate's, an overlong form), on every route", async () => {
+    const g = encodeURIComponent(GITHUB);
+    for (const bad of ["%ED%A0%80", "a%ED%B0%80b", "%C0%AF", "%FF", "%E0%A4%A"]) {
+      for (const [path, needle] of [
+        [`/api/tools?q=${bad}`, "q"],
+        [`/api/tools?name=${bad}`, "name"],
+        [`/api/tools?server=${bad}`, "server"],
+        [`/api/tools?cursor=${bad}`, "cursor"],
+        [`/api/servers?q=${bad}`, "q"],
+        [`/api/servers/${bad}`, "path"],
+        [`/api/servers/${bad}/policy`, "path"],
+        [`/api/tools/${g}/${bad}`, "path"],
+        [`/api/changes?since=${bad}`, "since"],
+        [`/api/servers/${g}/policy?format=codex&clientName=${bad}`, "clientName"],
+        [`/v0.1/servers?search=${bad}`, "search"],
+        [`/v0.1/servers/${bad}/versions/latest`, "path"],
+        [`/api/tools?${bad}=x`, "query"],
+      ] as const) {
+        const r = await json(path);
+        expect(r.status, path).toBe(400);
+        expect(r.body.error.message, path).toBe(`${needle}: its percent-encoded bytes are not UTF-8 text`);
+      }
+    }
+    // A % that starts no escape is the character itself, as the router reads it.
+    expect((await json("/api/servers?q=100%")).status).toBe(200);
+    expect(s.log.filter((l) => l.startsWith("error:"))).toEqual([]);
+  });
+
   it("pages servers and shows one with its verdict, tools, aliases and sources", async () => {
     const stats = (await json("/api/stats")).body;
     const { items } = await walk("/api/servers?limit=50");

@@ -83,6 +83,23 @@ async function exercise(client: Client): Promise<void> {
     expect(nul.isError, name).toBe(true);
     expect(nul.content[0]!.text, name).toBe(`${needle}: must not contain a NUL character`);
   }
+  // Nor a lone surrogate, which no UTF-8 text holds: the driver would look up U+FFFD instead, and the answer would
+  // quote it back as JSON a strict parser refuses.
+  for (const [name, args, needle] of [
+    ["check_tool", { name: "\ud800" }, "name"],
+    ["check_tool", { name: "delete_file", server: `${GITHUB}\udc00` }, "server"],
+    ["search_tools", { query: "delete\ud800" }, "query"],
+    ["search_tools", { query: "delete", cursor: "\udfff" }, "cursor"],
+    ["check_server", { server: "\ud800" }, "server"],
+    ["get_policy", { server: GITHUB, format: "codex", clientName: "a\udbff" }, "clientName"],
+    ["get_changes", { since: "\ud800" }, "since"],
+  ] as const) {
+    const lone = (await client.callTool({ name, arguments: args })) as CallResult;
+    expect(lone.isError, name).toBe(true);
+    expect(lone.content[0]!.text, name).toBe(`${needle}: must not contain a lone surrogate`);
+  }
+  // A pair is a character like any other.
+  expect(((await client.callTool({ name: "check_tool", arguments: { name: "delete_file\ud83d\ude00" } })) as CallResult).content[0]!.text).toMatch(/^no tool named 'delete_file\u{1f600}' in the catalog/u);
 }
 
 describe("the catalog as an MCP server", () => {
@@ -123,6 +140,14 @@ describe("the catalog as an MCP server", () => {
       } finally {
         await client.close();
       }
+    });
+
+    it("reads a body whose bytes are not UTF-8 (a lone surrogate's) as text with U+FFFD in their place, and answers", async () => {
+      const body = Buffer.concat([Buffer.from('{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"check_tool","arguments":{"name":"delete_file'), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('"}}}')]);
+      const r = await fetch(`${served.url}/mcp`, { method: "POST", headers: { "content-type": "application/json", accept: "application/json, text/event-stream", "mcp-protocol-version": "2025-06-18" }, body });
+      expect(r.status).toBe(200);
+      expect(await r.text()).toContain("no tool named 'delete_file\ufffd\ufffd\ufffd' in the catalog");
+      expect(served.log.filter((l) => l.startsWith("error:"))).toEqual([]);
     });
   });
 });

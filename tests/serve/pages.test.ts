@@ -96,7 +96,6 @@ describe("pages on the shipped snapshot", () => {
     expect(await landed.text()).toContain("What delete_file does");
     // Nothing to name: the plain 404.
     expect((await page(s, "/servers/a//b")).status).toBe(404);
-    expect((await page(s, "/servers/%E0%A4%A/x")).status).toBe(404);
     expect((await page(s, "/tools/a/b/")).status).toBe(404);
   });
 
@@ -162,6 +161,23 @@ describe("pages on the shipped snapshot", () => {
       const r = await page(s, path);
       expect(r.status, path).toBe(400);
       expect(r.text, path).toContain(`${needle} must not contain a NUL character`);
+    }
+  });
+
+  it("answers percent-encoded bytes that are not UTF-8 (a lone surrogate's) with a 400 page naming where they were", async () => {
+    for (const [path, needle] of [
+      ["/search?q=%ED%A0%80", "q"],
+      ["/search?q=delete&cursor=%ED%A0%80", "cursor"],
+      ["/tools/%ED%A0%80", "path"],
+      ["/tools/%ED%A0%80/", "path"],
+      ["/servers/%ED%A0%80", "path"],
+      [`/servers/${enc(GITHUB)}/tools/%ED%A0%80`, "path"],
+      ["/servers/io.github.github/%ED%A0%80", "path"],
+      ["/servers/%E0%A4%A/x", "path"],
+    ] as const) {
+      const r = await page(s, path);
+      expect(r.status, path).toBe(400);
+      expect(r.text, path).toContain(`${needle}: its percent-encoded bytes are not UTF-8 text`);
     }
   });
 });
