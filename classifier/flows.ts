@@ -1,6 +1,6 @@
 // Toxic flows: a set of tools (one server's, or several servers' named together) that can read untrusted
 // content, read private data and send data outside, so injected text can carry private data out. Pure.
-import { decisionOf, decisionRank, ruleForRisk, type Rule } from "./policy.js";
+import { decisionOf, decisionRank, ruleForRisk, type BaseRule, type Rule } from "./policy.js";
 import type { Facet } from "./facets.js";
 
 export interface FlowTool {
@@ -57,7 +57,18 @@ export function flowSummary(flow: ToxicFlow, options: { withServer: boolean }): 
 
 export const FLOW_GATE_REASON = "Sends data outside on a server set that also reads untrusted content and private data (toxic flow)";
 
-/** A sink-leg tool's rule under --gate-flows: approval at least, never looser than it was. */
+/**
+ * A sink-leg tool's rule under --gate-flows: approval at least for every call, never looser than it was.
+ * A consolidated tool's own rule is only its strictest action's: each action's rule is raised too, since
+ * dialects that read arguments let an allowed action through even when another action is denied.
+ */
 export function gateSink(toolName: string, rule: Rule): Rule {
-  return decisionRank(decisionOf(rule)) >= decisionRank("approve") ? rule : ruleForRisk(toolName, "high", FLOW_GATE_REASON);
+  const gate = (r: BaseRule): BaseRule => (decisionRank(decisionOf(r)) >= decisionRank("approve") ? r : ruleForRisk(toolName, "high", FLOW_GATE_REASON));
+  const { byArgument, ...own } = rule;
+  const tool = gate(own);
+  if (!byArgument) return tool;
+  const values = Object.fromEntries(Object.entries(byArgument.values).map(([value, r]) => [value, gate(r)]));
+  // Once every action needs approval or is denied alike, the tool's own rule says it all (as ruleWithArguments drops it).
+  if (new Set(Object.values(values).map(decisionOf)).size < 2) return tool;
+  return { ...tool, byArgument: { argument: byArgument.argument, values } };
 }

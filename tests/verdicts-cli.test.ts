@@ -5,6 +5,7 @@
 // should declare.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { decisionOf, decisionRank, type Policy } from "../classifier/policy.js";
 import { DRIVERS } from "./helpers/catalog.js";
 import { emptyCliCatalog, SNAPSHOT, snapshotCliCatalog, type CliCatalog } from "./helpers/snapshot-catalog.js";
 
@@ -44,6 +45,21 @@ describe.each(DRIVERS)("verdicts on a catalog of real data (%s)", (driver) => {
     expect(doc.permissions.ask).toContain("mcp__github-mcp-server__add_issue_comment");
     expect(doc.permissions.allow).not.toContain("mcp__github-mcp-server__add_issue_comment");
     expect(gated.stderr).toMatch(/^gated \d+ sink tools of io\.github\.github\/github-mcp-server behind approval \(--gate-flows\)$/m);
+  });
+
+  test("--gate-flows: every action of every sink tool it counts needs approval at least, per-action rules included", async () => {
+    const r = await cli(["policy", GITHUB, "--gate-flows", "--json"]);
+    expect(r.code).toBe(0);
+    const { policy, flow } = JSON.parse(r.stdout) as { policy: Policy; flow: { sink: { server: string; tool: string }[] } };
+    const sinks = flow.sink.filter((t) => t.server === GITHUB).map((t) => t.tool);
+    // sub_issue_write: method=remove is denied, method=add was allowed as add_sub_issue is.
+    expect(policy.tools.sub_issue_write?.byArgument).toBeDefined();
+    const unattended = sinks.flatMap((tool) => {
+      const rule = policy.tools[tool]!;
+      return [["", rule] as const, ...Object.entries(rule.byArgument?.values ?? {})].filter(([, r]) => decisionRank(decisionOf(r)) < decisionRank("approve")).map(([value]) => `${tool}${value && `=${value}`}`);
+    });
+    expect(unattended).toEqual([]);
+    expect(r.stderr).toContain(`gated ${sinks.length} sink tools of ${GITHUB} behind approval (--gate-flows)\n`);
   });
 
   test("policy --servers A,B: a grade per server and the flow across them, legs named by server; no document without SERVER", async () => {

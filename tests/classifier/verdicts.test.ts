@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { annotationCoverage, coverageOf } from "../../classifier/annotations.js";
 import { classifyServer } from "../../classifier/classify.js";
 import { toolFacets, type Facet } from "../../classifier/facets.js";
-import { gateSink, makesToxicFlow, toxicFlow, type FlowTool } from "../../classifier/flows.js";
+import { FLOW_GATE_REASON, gateSink, makesToxicFlow, toxicFlow, type FlowTool } from "../../classifier/flows.js";
 import { countFacts, GRADE_FORMULA, gradeCounts, gradeServer, type ServerFacts } from "../../classifier/grade.js";
 import { exportPolicy } from "../../classifier/formats/formats.js";
 import { buildPolicy, decisionOf, ruleForRisk } from "../../classifier/policy.js";
@@ -54,6 +54,22 @@ describe("toxic flows", () => {
   it("--gate-flows puts a sink behind approval, never loosens a stricter rule", () => {
     expect(decisionOf(gateSink("add_issue_comment", ruleForRisk("add_issue_comment", "medium", "")))).toBe("approve");
     expect(decisionOf(gateSink("delete_file", ruleForRisk("delete_file", "critical", "x")))).toBe("deny");
+  });
+
+  it("--gate-flows raises a consolidated tool's allowed actions to approval; a denied action stays denied", () => {
+    // GitHub's sub_issue_write: method=remove is denied, so the tool's own rule already is; add and reprioritize were allowed at 30 a minute.
+    const remove = ruleForRisk("sub_issue_write", "critical", "method=remove: Irreversible: removes a sub issue");
+    const medium = ruleForRisk("sub_issue_write", "medium", "");
+    const rule = { ...remove, byArgument: { argument: "method", values: { add: medium, remove, reprioritize: medium } } };
+    const approval = ruleForRisk("sub_issue_write", "high", FLOW_GATE_REASON);
+    expect(gateSink("sub_issue_write", rule)).toEqual({ ...remove, byArgument: { argument: "method", values: { add: approval, remove, reprioritize: approval } } });
+  });
+
+  it("--gate-flows puts every action of a consolidated tool whose strictest action needs approval behind approval", () => {
+    const send = ruleForRisk("message_write", "high", "method=send: Sends a message");
+    const rule = { ...send, byArgument: { argument: "method", values: { draft: ruleForRisk("message_write", "medium", ""), list: {}, send } } };
+    // Every action needs approval alike, so the tool's own rule is all there is to say.
+    expect(gateSink("message_write", rule)).toEqual(send);
   });
 });
 

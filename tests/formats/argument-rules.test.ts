@@ -1,7 +1,8 @@
 // Per-action rules of real consolidated tools in every dialect, each checked by its own parser or
 // validator: policy.json through its strict schema and evaluated on sample calls, Cedar through
 // Cedar's validator with a generated schema and its authorizer, Intercept and agentgateway as YAML,
-// Codex as TOML; the dialects that cannot read arguments fall back to the strictest rule and say so.
+// Codex as TOML; the dialects that cannot read arguments fall back to the strictest rule and say so; a sink
+// gated by --gate-flows lets none of its actions through.
 import { isAuthorized, validate } from "@cedar-policy/cedar-wasm/nodejs";
 import { parse as parseToml } from "smol-toml";
 import { describe, expect, it } from "vitest";
@@ -10,7 +11,8 @@ import { classifyServer } from "../../classifier/classify.js";
 import { cedarSchema } from "../../classifier/formats/cedar.js";
 import { exportPolicy, type PolicyExport } from "../../classifier/formats/formats.js";
 import { parseNativePolicy } from "../../classifier/formats/native-schema.js";
-import { buildPolicy } from "../../classifier/policy.js";
+import { gateSink } from "../../classifier/flows.js";
+import { buildPolicy, ruleForRisk, type Rule } from "../../classifier/policy.js";
 import type { ToolInput } from "../../classifier/tool.js";
 import { fixtureTools } from "../helpers/fixture-tools.js";
 import { nativeAllows } from "../helpers/native-evaluator.js";
@@ -130,5 +132,48 @@ describe("dialects that cannot read arguments: the strictest action's rule, and 
     const rules = (parseYaml(text) as { mcpAuthorization: { rules: unknown[] } }).mcpAuthorization.rules;
     expect(rules).toContainEqual({ deny: 'mcp.tool.target == "github-mcp-server" && mcp.tool.name == "label_write"' });
     expect(warnings).toContainEqual(expect.stringMatching(lost));
+  });
+});
+
+describe("--gate-flows: no action of a gated sink passes without approval in a dialect that reads arguments", () => {
+  // Plain rules of two consolidated sink tools: one whose strictest action is denied, one whose strictest needs approval.
+  const remove = ruleForRisk("sub_issue_write", "critical", "method=remove: Irreversible: removes a sub issue");
+  const send = ruleForRisk("message_write", "high", "method=send: Sends a message");
+  const rules: [string, Rule][] = [
+    ["sub_issue_write", { ...remove, byArgument: { argument: "method", values: { add: ruleForRisk("sub_issue_write", "medium", ""), remove } } }],
+    ["message_write", { ...send, byArgument: { argument: "method", values: { draft: ruleForRisk("message_write", "medium", ""), send } } }],
+  ];
+  const gated: PolicyExport = { server: { key: "example.sinks" }, policy: buildPolicy(rules.map(([name, rule]) => [name, gateSink(name, rule)])) };
+  const calls: [tool: string, method: string][] = [
+    ["sub_issue_write", "add"],
+    ["sub_issue_write", "remove"],
+    ["message_write", "draft"],
+    ["message_write", "send"],
+  ];
+
+  it.each(calls)("cedar: Cedar's authorizer denies %s method=%s", (tool, method) => {
+    const policies = (parseYaml(exportPolicy("cedar", gated).text) as { cedar: { policies: string[] } }).cedar.policies.join("\n");
+    const answer = isAuthorized({
+      principal: { type: "Client", id: "agent" },
+      action: { type: "Action", id: "call_tool" },
+      resource: { type: "Tool", id: tool },
+      context: { arg_method: method },
+      policies: { staticPolicies: policies },
+      entities: [],
+    });
+    expect(answer.type).toBe("success");
+    if (answer.type === "success") expect(answer.response.decision).toBe("deny");
+  });
+
+  it.each(calls)("native: policy.json refuses %s method=%s", (tool, method) => {
+    expect(nativeAllows(parseNativePolicy(JSON.parse(exportPolicy("native", gated).text)), tool, { method })).toBe(false);
+  });
+
+  it("intercept: each tool's first rule denies every call, with no condition admitting an action", () => {
+    const doc = parseYaml(exportPolicy("intercept", gated).text) as { tools: Record<string, { rules: { action?: string; conditions?: unknown }[] }> };
+    for (const [tool] of rules) {
+      expect(doc.tools[tool]!.rules[0]).toMatchObject({ action: "deny" });
+      expect(doc.tools[tool]!.rules.some((r) => r.conditions)).toBe(false);
+    }
   });
 });
