@@ -90,18 +90,34 @@ function candidate(p: PropertyView): ActionArgument | undefined {
   return { name: p.name, values, source: "description", notes: notesFor(p.description, values) };
 }
 
+/** Whether an action value changes something: its verb is no read ("delete", "create_issue"; not "list"). */
+function changes(value: string): boolean {
+  const first = splitName(value)[0];
+  return first !== undefined && nameVerb(first)?.category !== "read";
+}
+
 /**
- * The argument that selects a consolidated tool's action, if it has one: the first of ACTION_ARGUMENTS
- * (by snake_case key) whose enum lists actions, or whose description quotes two or more of them.
- * A tool without one is a single-action tool. `props`: the tool's schemaProperties, when its reading has them.
+ * The argument that selects a consolidated tool's action, if it has one: of ACTION_ARGUMENTS (by snake_case
+ * key), one whose enum lists actions, or whose description quotes two or more of them. A tool without one is a
+ * single-action tool. With two or more such arguments (`action: get | list` beside `operation: get | delete`),
+ * the one whose actions change something, the first when none do; none when several do, for a rule on one
+ * argument's values would let the other's pass: the tool is then ruled as a whole. `props`: the tool's
+ * schemaProperties, when its reading has them.
  */
 export function findActionArgument(tool: ToolInput, props: readonly PropertyView[] = schemaProperties(tool.inputSchema)): ActionArgument | undefined {
   let bare: PropertyView | undefined;
+  const found: ActionArgument[] = [];
   for (const key of ACTION_ARGUMENTS) {
-    const p = props.find((prop) => prop.key === key);
-    const found = p && candidate(p);
-    if (found) return found;
-    if (p && p.key !== "command" && p.enumValues.length === 0) bare ??= p;
+    for (const p of props) {
+      if (p.key !== key) continue;
+      const c = candidate(p);
+      if (c) found.push(c);
+      else if (p.key !== "command" && p.enumValues.length === 0) bare ??= p;
+    }
+  }
+  if (found.length > 0) {
+    const changing = found.filter((a) => a.values.some(changes));
+    return changing.length > 1 ? undefined : (changing[0] ?? found[0]);
   }
   // An action argument that names no values, where the tool's description lists them ("Actions: list, get, delete").
   return bare ? listedInDescription(bare, tool.description ?? "") : undefined;

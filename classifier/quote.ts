@@ -1,11 +1,12 @@
 // Tool text made safe to quote in a rationale: untrusted, so controls and invisible characters never pass.
 
-// Controls, zero-width and bidi characters are never copied into a rationale: each run of them and of
-// whitespace becomes one space.
-const UNSAFE_OR_SPACE_RUN = /(?:[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff]|\s)+/g;
+// Controls, zero-width and bidi characters and lone surrogates are never copied into a rationale: each run of
+// them and of whitespace becomes one space. (With the u flag a surrogate range matches only a lone surrogate:
+// an emoji or a rare CJK character, written as a pair, is kept.)
+const UNSAFE_OR_SPACE_RUN = /(?:[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff]|\s)+/gu;
 
 // Anything quoteText would change: an unsafe character, a quote, whitespace other than one inner space.
-const NEEDS_CLEANING = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff']|[^\S ]|\s\s|^\s|\s$/;
+const NEEDS_CLEANING = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff']|[^\S ]|\s\s|^\s|\s$/u;
 
 /**
  * NEEDS_CLEANING.test(text), read character by character while the text is ASCII (the regex's end-anchored
@@ -32,5 +33,11 @@ export function quoteText(text: string, max = 80): string {
   // Most names and descriptions are already clean: one test instead of three replacing passes.
   const clean = needsCleaning(head) ? head.replace(UNSAFE_OR_SPACE_RUN, " ").trim().replace(/'/g, "’") : head;
   if (clean.length <= max) return clean;
-  return `${clean.slice(0, max - 1).trimEnd()}…`;
+  return `${whole(clean, max - 1).trimEnd()}…`;
+}
+
+/** `text`'s first `n` UTF-16 units, one fewer when the cut would split a surrogate pair (an emoji). */
+function whole(text: string, n: number): string {
+  const last = text.charCodeAt(n - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? n - 1 : n);
 }

@@ -46,6 +46,7 @@ import {
   CHANGES_ALLOWED_BY,
   WRITE_PERMISSION_NEEDED,
   UPDATING_VERBS,
+  SEVERITY,
   WEIGHTS,
 } from "./lexicon.js";
 import type { Category } from "./taxonomy.js";
@@ -237,6 +238,11 @@ const KEEPING_VERBS = new Set("update upsert save store persist publish share".s
 
 /** Words an order arranges, not a purchase: "set_sort_order", "display_order", "move_task_in_order" is no money. */
 const ARRANGED = new Set("sort display list column columns tab tabs menu layer layers stack priority field fields item items page pages sequence reading playback folder slide slides section sections block blocks card cards step steps row rows widget widgets sidebar nav in".split(" "));
+
+/** The more dangerous of two arguments' offered operations; the earlier one on a tie. */
+function moreSevereOperations(a: ToolReading["operations"], b: ToolReading["operations"]): ToolReading["operations"] {
+  return !a || (b && SEVERITY[b.category] > SEVERITY[a.category]) ? b : a;
+}
 
 /** All evidence from the tool's own text and its server's other tools. */
 export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, precomputed?: NameTokens): ToolReading {
@@ -452,10 +458,11 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     if (OUTPUT_PATH_PROPERTIES.has(p.key) || (OUTPUT_PLACE_PROPERTIES.has(p.key) && LOCAL_PLACE.test(p.description ?? ""))) outputPath ??= p;
     // The operations an operation argument offers: its enum, else what the tool's description lists for it ("Actions:
     // list, get, delete") when the argument itself names none.
-    // … and so does a command argument limited to listed values: the values are the operations.
+    // … and so does a command argument limited to listed values: the values are the operations. A tool with two such
+    // arguments (`action: get | list` beside `operation: get | delete`) does the most dangerous either offers.
     const selects = (roles & ROLE.operation) !== 0 || (p.exec === "command" && p.enumValues.length > 0);
-    const offered = !selects || operations ? NO_VALUES : p.enumValues.length > 0 || p.key === "command" ? p.enumValues : (listed ??= listedActions(description, true));
-    if (offered.length > 0) operations = mostSevereOffered(p.name, offered, words, lowerDescription);
+    const offered = !selects ? NO_VALUES : p.enumValues.length > 0 || p.key === "command" ? p.enumValues : (listed ??= listedActions(description, true));
+    if (offered.length > 0) operations = moreSevereOperations(operations, mostSevereOffered(p.name, offered, words, lowerDescription));
   }
   // A tool whose schema lists no arguments takes the actions its description lists ("Dataset ops: list/get/delete").
   if (!operations && props.length === 0 && !emptyDescription) {

@@ -96,6 +96,36 @@ describe("each action classified on its own", () => {
   });
 });
 
+describe("a tool with two action arguments", () => {
+  const schema = (properties: Record<string, unknown>): ToolInput => ({ name: "records_manage", description: "Manage records in the database.", inputSchema: { type: "object", properties } });
+  const reads = { type: "string", enum: ["get", "list"] };
+  const removes = { type: "string", enum: ["get", "delete", "drop_table"] };
+
+  it("does the most dangerous action either offers, whichever comes first", () => {
+    for (const properties of [{ action: reads, operation: removes }, { operation: removes, action: reads }, { Method: reads, method: removes }]) {
+      const [c] = classifyServer({ name: "s", tools: [schema(properties)] });
+      expect(c!.category).toBe("destructive");
+      expect(decisionOf(c!.rule)).toBe("deny");
+    }
+  });
+
+  it("is ruled per action by the argument whose actions change something, not by one that only reads", () => {
+    expect(findActionArgument(schema({ action: reads, operation: removes }))).toMatchObject({ name: "operation" });
+    expect(findActionArgument(schema({ Method: reads, method: removes }))).toMatchObject({ name: "method", values: ["get", "delete", "drop_table"] });
+    const [c] = classifyServer({ name: "s", tools: [schema({ action: reads, operation: removes })] });
+    expect(c!.rule.byArgument!.argument).toBe("operation");
+    expect(decisionOf(c!.rule.byArgument!.values.delete!)).toBe("deny");
+  });
+
+  it("has no per-action rule when two of them change something: a rule on one's values would let the other's pass", () => {
+    const both = schema({ action: { type: "string", enum: ["list", "destroy"] }, operation: { type: "string", enum: ["list", "create"] } });
+    expect(findActionArgument(both)).toBeUndefined();
+    const [c] = classifyServer({ name: "s", tools: [both] });
+    expect(c!.rule.byArgument).toBeUndefined();
+    expect(decisionOf(c!.rule)).toBe("deny");
+  });
+});
+
 describe("raw-language arguments", () => {
   it("finds raw SQL and says when the description does not limit it (pg_execute_sql)", () => {
     expect(findRawArguments(tool(postgres, "pg_execute_sql"))).toEqual([{ name: "sql", language: "sql", limited: false }]);

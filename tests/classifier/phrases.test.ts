@@ -95,4 +95,15 @@ describe("quoteText", () => {
   ])("cleans %j only where it must", (text, quoted) => {
     expect(quoteText(text, 80)).toBe(quoted);
   });
+
+  it("keeps characters written as surrogate pairs (emoji, rare CJK) and drops only lone surrogates", () => {
+    expect(quoteText("emoji🔥 and 𠮷野家", 80)).toBe("emoji🔥 and 𠮷野家");
+    expect(quoteText("lone\ud800 high and \udc00low", 80)).toBe("lone high and low");
+  });
+
+  it("never cuts a surrogate pair in half at the limit", () => {
+    const quoted = quoteText(`${"a".repeat(18)}🔥🔥🔥`, 20);
+    expect(quoted).toBe(`${"a".repeat(18)}…`);
+    expect(quoted).not.toMatch(/[\ud800-\udfff]/u);
+  });
 });
