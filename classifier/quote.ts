@@ -1,12 +1,12 @@
 // Tool text made safe to quote in a rationale: untrusted, so controls and invisible characters never pass.
 
-// Controls, zero-width and bidi characters and lone surrogates are never copied into a rationale: each run of
-// them and of whitespace becomes one space. (With the u flag a surrogate range matches only a lone surrogate:
-// an emoji or a rare CJK character, written as a pair, is kept.)
-const UNSAFE_OR_SPACE_RUN = /(?:[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff]|\s)+/gu;
+// Controls, zero-width, bidi and tag characters, supplementary variation selectors and lone surrogates are never
+// copied into a rationale: each run of them and of whitespace becomes one space. (With the u flag a surrogate range
+// matches only a lone surrogate: an emoji or a rare CJK character, written as a pair, is kept.)
+const UNSAFE_OR_SPACE_RUN = /(?:[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u{e0000}-\u{e007f}\u{e0100}-\u{e01ef}\ud800-\udfff]|\s)+/gu;
 
 // Anything quoteText would change: an unsafe character, a quote, whitespace other than one inner space.
-const NEEDS_CLEANING = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff']|[^\S ]|\s\s|^\s|\s$/u;
+const NEEDS_CLEANING = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u{e0000}-\u{e007f}\u{e0100}-\u{e01ef}\ud800-\udfff']|[^\S ]|\s\s|^\s|\s$/u;
 
 /**
  * NEEDS_CLEANING.test(text), read character by character while the text is ASCII (the regex's end-anchored

@@ -99,6 +99,8 @@ describe("quoteText", () => {
   it("keeps characters written as surrogate pairs (emoji, rare CJK) and drops only lone surrogates", () => {
     expect(quoteText("emoji🔥 and 𠮷野家", 80)).toBe("emoji🔥 and 𠮷野家");
     expect(quoteText("lone\ud800 high and \udc00low", 80)).toBe("lone high and low");
+    // Tag characters and supplementary variation selectors are pairs too, and invisible: dropped.
+    expect(quoteText("tag\u{e0041}\u{e0042} and\u{e0100} selector", 80)).toBe("tag and selector");
   });
 
   it("never cuts a surrogate pair in half at the limit", () => {
