@@ -4,7 +4,10 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import postgres from "postgres";
 import { z } from "zod";
-import type { RegistryItem } from "../helpers/registry-replay.js";
+import type { ScratchDatabase } from "../../db/scratch.js";
+import type { LocalServer } from "../helpers/local-server.js";
+import type { RegistryItem, RegistryReplay } from "../helpers/registry-replay.js";
+import { startRawLegacyServer } from "../enumerate/servers.js";
 
 export const HAS_POSTGRES = !!process.env.DATABASE_URL;
 if (!HAS_POSTGRES) console.warn("tests/queue: skipped — the listing queue needs Postgres; set DATABASE_URL to run them");
@@ -28,6 +31,19 @@ export function toolServer(name: string, n = 3): () => McpServer {
     }
     return server;
   };
+}
+
+/** A server that crashes every connection it gets: its listing is retried, then dead-lettered. */
+export function startCrashingServer(): Promise<LocalServer> {
+  return startRawLegacyServer({ takeOver: (_m, req) => (req.socket.destroy(), true) });
+}
+
+/** What a queue test leaves running: its workers killed, its servers closed, its scratch database dropped. */
+export async function closeQueueWorld(w: { workers: readonly WorkerProcess[]; servers: readonly LocalServer[]; registry?: RegistryReplay; db?: ScratchDatabase }): Promise<void> {
+  for (const worker of w.workers) worker.child.kill("SIGKILL");
+  await Promise.all(w.servers.map((s) => s.close()));
+  await w.registry?.close();
+  await w.db?.drop();
 }
 
 /** Environment for the CLI against `databaseUrl`: fast queue settings, loopback allowed, nothing else reached. */

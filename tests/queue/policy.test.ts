@@ -6,7 +6,7 @@ import { runCli } from "../helpers/cli.js";
 import type { LocalServer } from "../helpers/local-server.js";
 import { startRegistryReplay, type RegistryReplay } from "../helpers/registry-replay.js";
 import { startRawLegacyServer, startStreamableServer } from "../enumerate/servers.js";
-import { HAS_POSTGRES, queueEnv, registryItem, rows, startWorker, toolServer, waitFor, type WorkerProcess } from "./helpers.js";
+import { closeQueueWorld, HAS_POSTGRES, queueEnv, registryItem, rows, startCrashingServer, startWorker, toolServer, waitFor, type WorkerProcess } from "./helpers.js";
 
 describe.skipIf(!HAS_POSTGRES)("the queue's policy and counts on Postgres", () => {
   let db: Awaited<ReturnType<typeof createScratchDatabase>>;
@@ -30,20 +30,14 @@ describe.skipIf(!HAS_POSTGRES)("the queue's policy and counts on Postgres", () =
     const good = await startStreamableServer(toolServer("november"));
     // Answers tools/list with a result that is no tool list: a protocol failure, recorded and not retried.
     const broken = await startRawLegacyServer({ toolsList: () => ({ tools: "none" }) });
-    // Crashes every connection it gets: retried, then dead-lettered.
-    const poison = await startRawLegacyServer({ takeOver: (_m, req) => (req.socket.destroy(), true) });
+    const poison = await startCrashingServer();
     servers.push(good, broken, poison);
     registry = await startRegistryReplay([registryItem("io.test/november", `${good.url}/mcp`), registryItem("io.test/broken", `${broken.url}/mcp`), registryItem("io.test/poison", `${poison.url}/mcp`)]);
     enqueuer = queueEnv(db.url, registry.url, { CATALOG_QUEUE_RETRY_LIMIT: "0", CATALOG_QUEUE_RETRY_DELAY_SECONDS: "30", CATALOG_INTROSPECT_MAX_AGE_HOURS: "0" });
     worker = queueEnv(db.url, registry.url, { CATALOG_QUEUE_RETRY_LIMIT: "1", CATALOG_QUEUE_RETRY_DELAY_SECONDS: "1" });
   }, 60_000);
 
-  afterAll(async () => {
-    for (const w of workers) w.child.kill("SIGKILL");
-    await Promise.all(servers.map((s) => s.close()));
-    await registry?.close();
-    await db?.drop();
-  });
+  afterAll(() => closeQueueWorld({ workers, servers, registry, db }));
 
   test("a worker's retry limit and delay apply to the jobs enqueued before it started, by a refresh with other settings", async () => {
     const refresh = await runCli(["refresh", "--sources", "registry", "--queue", "--json"], enqueuer);

@@ -7,7 +7,7 @@ import { runCli } from "../helpers/cli.js";
 import type { LocalServer } from "../helpers/local-server.js";
 import { startRegistryReplay, type RegistryReplay } from "../helpers/registry-replay.js";
 import { startRawLegacyServer, startStreamableServer, tool } from "../enumerate/servers.js";
-import { HAS_POSTGRES, queueEnv, registryItem, rows, startWorker, toolServer, waitFor, type WorkerProcess } from "./helpers.js";
+import { closeQueueWorld, HAS_POSTGRES, queueEnv, registryItem, rows, startCrashingServer, startWorker, toolServer, waitFor, type WorkerProcess } from "./helpers.js";
 
 const FLEET = ["alpha", "bravo", "charlie", "delta", "echo"];
 
@@ -45,20 +45,14 @@ describe.skipIf(!HAS_POSTGRES)("listing workers on Postgres", () => {
     });
     servers.push(slow);
     for (const path of ["a", "b", "c"]) items.push(registryItem(`io.test/slow-${path}`, `${slow.url}/${path}`));
-    // Crashes every connection it gets: retried with back-off, then dead-lettered.
-    poison = await startRawLegacyServer({ takeOver: (_m, req) => (req.socket.destroy(), true) });
+    poison = await startCrashingServer();
     servers.push(poison);
     items.push(registryItem("io.test/poison", `${poison.url}/mcp`));
     registry = await startRegistryReplay(items);
     env = queueEnv(db.url, registry.url, { CATALOG_INTROSPECT_PER_HOST: "1" });
   }, 60_000);
 
-  afterAll(async () => {
-    for (const w of workers) w.child.kill("SIGKILL");
-    await Promise.all(servers.map((s) => s.close()));
-    await registry?.close();
-    await db?.drop();
-  });
+  afterAll(() => closeQueueWorld({ workers, servers, registry, db }));
 
   test("refresh --queue enqueues one job per reachable server; enqueueing again adds nothing", async () => {
     const first = await runCli(["refresh", "--sources", "registry", "--queue", "--json"], env);
