@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { createMcpHandler } from "@modelcontextprotocol/server";
 import { Hono, type Context } from "hono";
 import { cors } from "hono/cors";
-import { etag } from "hono/etag";
+import { etag, RETAINED_304_HEADERS } from "hono/etag";
 import { secureHeaders } from "hono/secure-headers";
 import type { Db } from "../db/client.js";
 import { apiRoutes } from "./api.js";
@@ -87,7 +87,9 @@ export function createApp(o: AppOptions) {
   app.use(secureHeaders({ contentSecurityPolicy: CSP, crossOriginResourcePolicy: false }));
   for (const prefix of ["/api/*", "/v0.1/*"]) {
     app.use(prefix, cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], exposeHeaders: ["ETag"] }));
-    app.use(prefix, etag({ generateDigest: sha1 }));
+    // A 304 keeps only the headers listed here: without the CORS ones, a script on another origin that
+    // revalidates by hand (If-None-Match) is refused the answer, and its ETag with it.
+    app.use(prefix, etag({ generateDigest: sha1, retainedHeaders: [...RETAINED_304_HEADERS, "access-control-allow-origin", "access-control-expose-headers"] }));
   }
   app.route("/api", apiRoutes(o.db, { stats: statsCache(o.db, o.buildStats ? { build: o.buildStats } : {}) }));
   app.route("/v0.1", feedRoutes(o.db));

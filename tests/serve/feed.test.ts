@@ -68,6 +68,18 @@ describe.each(DRIVERS)("the /v0.1 feed on %s", (driver) => {
     expect((await json("/v0.1/servers?updated_since=2999-01-01T00:00:00Z")).body.servers).toEqual([]);
   });
 
+  it("answers a cross-origin conditional request with 304 and the CORS headers a script needs to read it", async () => {
+    const origin = { origin: "https://elsewhere.example" };
+    const first = await fetch(`${s.url}/v0.1/servers?limit=2`, { headers: origin });
+    const tag = first.headers.get("etag");
+    expect(tag).toMatch(/^"[0-9a-f]+"$/);
+    const again = await fetch(`${s.url}/v0.1/servers?limit=2`, { headers: { ...origin, "if-none-match": tag! } });
+    expect(again.status).toBe(304);
+    expect(again.headers.get("etag")).toBe(tag);
+    expect(again.headers.get("access-control-allow-origin")).toBe("*");
+    expect(again.headers.get("access-control-expose-headers")).toBe("ETag");
+  });
+
   it("pages every server once by cursor", async () => {
     const seen: string[] = [];
     let cursor: string | undefined;
