@@ -1,5 +1,6 @@
 // Keyset-paged lists for the served catalog: tools by name, servers by key, a server in full, counts for charts.
 import { and, asc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import type { SourceName } from "../crawler/records.js";
 import type { Db } from "./client.js";
 import { entries, toEntry, type ToolEntry } from "./lookups.js";
 import { classifications, serverAliases, servers, serverSources, tools } from "./schema.js";
@@ -154,6 +155,17 @@ export async function serverDetail(db: Db, id: number) {
     .where(eq(serverSources.serverId, id))
     .orderBy(asc(serverSources.source), asc(serverSources.sourceId));
   return { ...server, aliases, sources };
+}
+
+/** The record each of these servers takes its fields from, as its source published it, where that record is `source`'s; by server id. */
+export async function canonicalRecords(db: Db, serverIds: readonly number[], source: SourceName): Promise<Map<number, unknown>> {
+  if (serverIds.length === 0) return new Map();
+  const rows = await db
+    .select({ serverId: servers.id, raw: serverSources.raw })
+    .from(servers)
+    .innerJoin(serverSources, and(eq(serverSources.serverId, servers.id), eq(serverSources.source, source)))
+    .where(and(inArray(servers.id, [...serverIds]), sql`${servers.canonicalSource} = ${serverSources.source} || ':' || ${serverSources.sourceId}`));
+  return new Map(rows.map((r) => [r.serverId, r.raw]));
 }
 
 /** Current tools of many servers at once, with their classifications, grouped by server id. */

@@ -2,7 +2,7 @@
 // shape, the catalog's findings under one namespaced _meta key, so a host that reads the registry gets them.
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { PackageRef, RemoteRef } from "../crawler/records.js";
-import { listServers, serverDetail, toolsOfServers, type ServerSummary } from "../db/browse.js";
+import { canonicalRecords, listServers, serverDetail, toolsOfServers, type ServerSummary } from "../db/browse.js";
 import type { Db } from "../db/client.js";
 import type { ToolEntry } from "../db/lookups.js";
 import { isoInstant } from "../scripts/iso-instant.js";
@@ -12,6 +12,7 @@ import { SERVE_DEFAULTS } from "./defaults.js";
 import { notFound, shownName } from "./errors.js";
 import { paths } from "./paths.js";
 import { resolveServer } from "./reader.js";
+import { publishedInstall } from "./server-json.js";
 import { validationHook } from "./validation.js";
 import { verdictOf } from "./views.js";
 
@@ -31,16 +32,23 @@ function repositoryOf(s: FeedServer) {
   return { url: s.repositoryUrl, source, ...(s.repositorySubfolder ? { subfolder: s.repositorySubfolder } : {}) };
 }
 
-/** One server as the official registry lists it, with the catalog's findings beside the registry's own metadata. */
-export function feedItem(s: FeedServer, tools: readonly ToolEntry[]) {
-  const packages = (s.packages as PackageRef[]).map((p) => ({
-    registryType: p.registryType,
-    identifier: p.identifier,
-    ...(p.version ? { version: p.version } : {}),
-    ...(p.runtimeHint ? { runtimeHint: p.runtimeHint } : {}),
-    transport: { type: p.transport ?? "stdio" },
-  }));
-  const remotes = (s.remotes as RemoteRef[]).map((r) => ({ type: r.type, url: r.url }));
+/**
+ * One server as the official registry lists it, with the catalog's findings beside the registry's own metadata.
+ * `registryRecord` is the registry record the server's fields come from, if they do: its packages and remotes
+ * go on as published, with what a host needs to run or reach the server that the catalog's own fields leave out.
+ */
+export function feedItem(s: FeedServer, tools: readonly ToolEntry[], registryRecord?: unknown) {
+  const published = publishedInstall(registryRecord);
+  const packages =
+    published.packages ??
+    (s.packages as PackageRef[]).map((p) => ({
+      registryType: p.registryType,
+      identifier: p.identifier,
+      ...(p.version ? { version: p.version } : {}),
+      ...(p.runtimeHint ? { runtimeHint: p.runtimeHint } : {}),
+      transport: { type: p.transport ?? "stdio" },
+    }));
+  const remotes = published.remotes ?? (s.remotes as RemoteRef[]).map((r) => ({ type: r.type, url: r.url }));
   const repository = repositoryOf(s);
   const verdict = verdictOf(tools);
   return {
@@ -113,8 +121,9 @@ export function feedRoutes(db: Db) {
       includeDeleted: q.include_deleted === "true",
     });
     const shown = rows.slice(0, q.limit);
-    const tools = await toolsOfServers(db, shown.map((s) => s.id));
-    const servers = shown.map((s) => feedItem(s, tools.get(s.id) ?? []));
+    const ids = shown.map((s) => s.id);
+    const [tools, records] = [await toolsOfServers(db, ids), await canonicalRecords(db, ids, "registry")];
+    const servers = shown.map((s) => feedItem(s, tools.get(s.id) ?? [], records.get(s.id)));
     const next = rows.length > q.limit ? encodeCursor("feed", shown.at(-1)!.key) : undefined;
     return c.json({ servers, metadata: { count: servers.length, ...(next ? { nextCursor: next } : {}) } }, 200);
   });
@@ -123,8 +132,8 @@ export function feedRoutes(db: Db) {
     const ref = await resolveServer(db, name);
     const s = (await serverDetail(db, ref.id))!;
     if (version !== "latest" && version !== (s.version ?? UNVERSIONED)) throw notFound(`${s.key} has no version '${shownName(version)}' in the catalog (it keeps the latest: ${s.version ?? UNVERSIONED})`);
-    const tools = await toolsOfServers(db, [s.id]);
-    return c.json(feedItem(s, tools.get(s.id) ?? []), 200);
+    const [tools, records] = [await toolsOfServers(db, [s.id]), await canonicalRecords(db, [s.id], "registry")];
+    return c.json(feedItem(s, tools.get(s.id) ?? [], records.get(s.id)), 200);
   });
   return feed;
 }

@@ -1,5 +1,7 @@
 // The registry-compatible feed: the official registry's shape, the catalog's findings under its own _meta key,
 // and a round trip through the project's own registry source (a refresh of a second catalog from the feed).
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseRegistryPage } from "../../crawler/sources/registry.js";
@@ -7,9 +9,17 @@ import { FINDINGS_META, OFFICIAL_META } from "../../server/feed.js";
 import { DRIVERS } from "../helpers/catalog.js";
 import { runCli } from "../helpers/cli.js";
 import { serveCatalog, type ServedCatalog } from "../helpers/served-catalog.js";
-import { emptyCliCatalog, snapshotCliCatalog } from "../helpers/snapshot-catalog.js";
+import { emptyCliCatalog, SNAPSHOT, snapshotCliCatalog } from "../helpers/snapshot-catalog.js";
 
 const GITHUB = "io.github.github/github-mcp-server";
+
+/** Every registry item of the shipped snapshot, as the registry published it. */
+function snapshotRegistryItems(): { server: { name: string; packages?: unknown[]; remotes?: unknown[] }; _meta?: Record<string, any> }[] {
+  const dir = join(SNAPSHOT, "registry");
+  return readdirSync(dir)
+    .filter((f) => f.startsWith("page-"))
+    .flatMap((f) => JSON.parse(readFileSync(join(dir, f), "utf8")).servers);
+}
 
 describe.each(DRIVERS)("the /v0.1 feed on %s", (driver) => {
   let s: ServedCatalog;
@@ -45,6 +55,25 @@ describe.each(DRIVERS)("the /v0.1 feed on %s", (driver) => {
     expect(body.metadata.count).toBe(body.servers.length);
     // The registry source itself accepts the page.
     expect(parseRegistryPage(body).skipped).toEqual([]);
+  });
+
+  it("passes on each registry server's packages and remotes as the registry published them: arguments, environment, headers, checksums", async () => {
+    const served = new Map<string, any>();
+    let cursor: string | undefined;
+    do {
+      const { body } = await json(`/v0.1/servers?limit=100&include_deleted=true${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+      for (const item of body.servers) served.set(item.server.name, item.server);
+      cursor = body.metadata.nextCursor;
+    } while (cursor);
+    const published = snapshotRegistryItems().filter((i) => i._meta?.[OFFICIAL_META]?.isLatest !== false);
+    expect(published.length).toBeGreaterThan(100);
+    for (const { server } of published) {
+      expect(served.get(server.name).packages, server.name).toEqual(server.packages?.length ? server.packages : undefined);
+      expect(served.get(server.name).remotes, server.name).toEqual(server.remotes?.length ? server.remotes : undefined);
+    }
+    // The tester's two: a remote's required Authorization header, an MCPB bundle's checksum.
+    expect(served.get("ai.seltz/seltz-ai-seltz-mcp").remotes[0].headers).toEqual([expect.objectContaining({ name: "Authorization", isRequired: true, isSecret: true })]);
+    expect(served.get("com.mcpbundles/agent-interviews").packages[0].fileSha256).toMatch(/^[a-f0-9]{64}$/);
   });
 
   it("names a server without a registry name by its catalog key", async () => {
