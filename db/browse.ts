@@ -94,7 +94,7 @@ const serverColumns = {
   remotes: servers.remotes,
   publishedAt: servers.publishedAt,
   updatedAt: servers.updatedAt,
-  firstSeenAt: servers.firstSeenAt,
+  catalogUpdatedAt: servers.catalogUpdatedAt,
   lastSeenAt: servers.lastSeenAt,
   introspectedAt: servers.introspectedAt,
   introspectionError: servers.introspectionError,
@@ -110,7 +110,7 @@ export type ServerSummary = Awaited<ReturnType<typeof listServers>>[number];
 export interface ServerListOptions {
   /** Text in the key, title or description, case-insensitive. */
   q?: string;
-  /** Only servers whose record changed at or after this instant (the registry's `updated_since`). */
+  /** Only servers whose entry the catalog changed at or after this instant (catalog_updated_at: the feed's `updated_since`). */
   updatedSince?: string;
   /** Continue after this key. */
   after?: string;
@@ -119,9 +119,6 @@ export interface ServerListOptions {
   limit: number;
 }
 
-/** The registry's updatedAt when a source gave one, else when the catalog first saw the server. */
-export const serverUpdatedAt = sql<string>`coalesce(${servers.updatedAt}, ${servers.firstSeenAt})`;
-
 /** Servers in key order, filtered. */
 export async function listServers(db: Db, o: ServerListOptions) {
   const conditions: SQL[] = [];
@@ -129,7 +126,7 @@ export async function listServers(db: Db, o: ServerListOptions) {
     const pattern = `%${likeLiteral(o.q)}%`;
     conditions.push(or(ilike(servers.key, pattern), ilike(servers.title, pattern), ilike(servers.description, pattern))!);
   }
-  if (o.updatedSince) conditions.push(sql`${serverUpdatedAt} >= ${o.updatedSince}::timestamptz`);
+  if (o.updatedSince) conditions.push(sql`${servers.catalogUpdatedAt} >= ${o.updatedSince}::timestamptz`);
   if (o.after !== undefined) conditions.push(sql`${servers.key} > ${o.after}`);
   if (o.includeDeleted === false) conditions.push(sql`${servers.status} not in ('deleted', 'gone')`);
   return db

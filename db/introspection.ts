@@ -55,6 +55,13 @@ export type IntrospectionOutcome = Pick<NewServerRow, "introspectionError" | "re
 export async function recordIntrospection(db: Db, serverId: number, outcome: IntrospectionOutcome): Promise<void> {
   await db
     .update(servers)
-    .set({ introspectedAt: sql`now()`, introspectionError: outcome.introspectionError ?? null, relistAt: outcome.relistAt ?? null, ...("authPosture" in outcome ? { authPosture: outcome.authPosture, authDetails: outcome.authDetails ?? null } : {}) })
+    .set({
+      introspectedAt: sql`now()`,
+      introspectionError: outcome.introspectionError ?? null,
+      // The feed shows the listing error: a new one, or none where there was one, is a change a mirror must see.
+      catalogUpdatedAt: sql`case when ${servers.introspectionError} is distinct from ${outcome.introspectionError ?? null}::text then now() else ${servers.catalogUpdatedAt} end`,
+      relistAt: outcome.relistAt ?? null,
+      ...("authPosture" in outcome ? { authPosture: outcome.authPosture, authDetails: outcome.authDetails ?? null } : {}),
+    })
     .where(eq(servers.id, serverId));
 }

@@ -45,6 +45,12 @@ export const servers = pgTable(
     firstSeenAt: ts("first_seen_at").notNull().defaultNow(),
     lastSeenAt: ts("last_seen_at").notNull().defaultNow(),
     /**
+     * When what the catalog says of the server last changed: its record rewritten, its status, its tools, their
+     * classifications, its listing error. The feed's updatedAt, so `updated_since` finds every change a mirror has not
+     * seen; `updatedAt` is only the source's word, which a directory does not give and which predates the catalog's learning of it.
+     */
+    catalogUpdatedAt: ts("catalog_updated_at").notNull().defaultNow(),
+    /**
      * The runs that first saw, last changed and removed (deleted/gone) the server: a run's counts. Which
      * runs saw it unchanged is told by its records' pages (source_pages.seen_run_id), not written here.
      */

@@ -43,11 +43,24 @@ export async function upsertServers(db: Db, rows: readonly ServerUpsert[], runId
         version = excluded.version, status = excluded.status, packages = excluded.packages, remotes = excluded.remotes,
         published_at = excluded.published_at, updated_at = excluded.updated_at, canonical_source = excluded.canonical_source,
         canonical_rank = excluded.canonical_rank, content_hash = excluded.content_hash, changed_run_id = excluded.changed_run_id,
-        last_seen_at = now(),
+        last_seen_at = now(), catalog_updated_at = now(),
         -- A server counts as removed in the run that moved it into deleted/gone.
         removed_run_id = case when excluded.status in ('deleted', 'gone') and servers.status not in ('deleted', 'gone') then ${runId}::int else servers.removed_run_id end
       returning id, key, (xmax = 0) as inserted`,
   );
+}
+
+/**
+ * What the catalog says of these servers changed (their tools, their tools' classifications): their catalog_updated_at
+ * is now. Called before the tools or classifications are written, so every transaction that writes them locks the
+ * server's row first, as a page's upsert does, and two never wait on each other's rows in opposite order.
+ */
+export async function catalogChanged(db: Db, of: { servers: readonly number[] } | { tools: readonly number[] }): Promise<void> {
+  const ids = "servers" in of ? of.servers : of.tools;
+  if (ids.length === 0) return;
+  const listed = sql`select jsonb_array_elements_text(${jsonb(ids)})::int`;
+  await queryRows(db, sql`update servers set catalog_updated_at = now()
+    where id in (${"servers" in of ? listed : sql`select server_id from tools where id in (${listed})`})`);
 }
 
 export async function insertAliases(db: Db, rows: readonly NewAlias[]): Promise<void> {

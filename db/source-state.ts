@@ -68,7 +68,7 @@ export async function unlistedCounts(db: Db, c: { source: string; crawlRunId: nu
 
 /** Marks the servers a full crawl left unlisted gone, removed in this run; returns how many. */
 export async function markUnlistedGone(db: Db, c: { source: string; crawlRunId: number; runId: number }): Promise<number> {
-  return (await queryRows<{ id: number }>(db, sql`update servers s set status = 'gone', removed_run_id = ${c.runId} where ${unlisted(c)} returning s.id`)).length;
+  return (await queryRows<{ id: number }>(db, sql`update servers s set status = 'gone', removed_run_id = ${c.runId}, catalog_updated_at = now() where ${unlisted(c)} returning s.id`)).length;
 }
 
 /** Drops the pages a full crawl did not reach and no record stands on (old cursors, old updated_since URLs). */

@@ -3,6 +3,7 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "./client.js";
 import { tools } from "./schema.js";
 import { queueServers } from "./classifications.js";
+import { catalogChanged } from "./servers.js";
 import { distinctRows, jsonb, queryRows } from "./sql.js";
 import type { NewToolChange, StoredToolState, ToolBefore, ToolCounts, ToolPlan } from "../crawler/plan/tools.js";
 
@@ -49,6 +50,7 @@ export async function toolsBefore(db: Db, plan: ToolPlan): Promise<ToolBefore[]>
  */
 export async function applyToolPlan(db: Db, plan: ToolPlan, history: readonly NewToolChange[], runId: number): Promise<StoredTool[]> {
   const written: StoredTool[] = [];
+  await catalogChanged(db, { servers: plan.touched });
   // New servers' tools need no conflict handling: a plain INSERT costs the server less (3,000 tools: 62.5 -> 57.5 ms of CPU).
   const upsert = sql`on conflict (server_id, name) do update set
     title = excluded.title, description = excluded.description, input_schema = excluded.input_schema,

@@ -67,7 +67,9 @@ export function feedItem(s: FeedServer, tools: readonly ToolEntry[], registryRec
       [OFFICIAL_META]: {
         status: s.status === "gone" ? "deleted" : s.status,
         ...(s.publishedAt ? { publishedAt: isoInstant(s.publishedAt) } : {}),
-        updatedAt: isoInstant(s.updatedAt ?? s.firstSeenAt),
+        // When the catalog last changed what it says of the server (its record, status, tools, their verdicts): what
+        // updated_since filters on. The source's own date is earlier than the catalog learned of it, and a directory gives none.
+        updatedAt: isoInstant(s.catalogUpdatedAt),
         isLatest: true,
       },
       [FINDINGS_META]: {
@@ -118,7 +120,8 @@ export function feedRoutes(db: Db) {
       ...(q.search?.trim() ? { q: q.search.trim() } : {}),
       ...(q.updated_since ? { updatedSince: q.updated_since } : {}),
       ...(after !== undefined ? { after } : {}),
-      includeDeleted: q.include_deleted === "true",
+      // As on the registry, updated_since lists deletions too: an incremental mirror would otherwise keep them forever.
+      includeDeleted: q.include_deleted === "true" || q.updated_since !== undefined,
     });
     const shown = rows.slice(0, q.limit);
     const ids = shown.map((s) => s.id);
