@@ -263,6 +263,10 @@ describe("bad arguments are refused before the catalog is opened", () => {
     [["policy", " "], /SERVER must not be empty/],
     [["policy", "x", "--format", "yaml"], /--format must be one of native, intercept, claude-code, codex, cedar, agentgateway; got 'yaml'/],
     [["policy", "x", "--out", ""], /--out needs a file name/],
+    // With --servers alone no document is written: what shapes one is refused, not ignored.
+    [["policy", "--servers", "a,b", "--format", "cedar"], /^mcp-catalog policy: --format needs SERVER: with --servers alone no policy is written/],
+    [["policy", "--servers", "a,b", "--client-name", "gh", "--hide", "--gate-flows", "--out", "p.json"], /^mcp-catalog policy: --client-name, --hide, --gate-flows, --out need SERVER: /],
+    [["policy", "--servers", "a,b", "--out", "p.json"], /^mcp-catalog policy: --out needs SERVER: .*\(--json --out FILE writes them to FILE\)\n$/],
     [["changes", "--since", "yesterday"], /--since takes a date .*; got 'yesterday'/],
     [["changes", "--since", "2026-02-30"], /--since takes a date .*; got '2026-02-30'/],
     [["changes", "--limit", "0"], /--limit must be a whole number from 1 to 10000/],

@@ -3,6 +3,9 @@
 // leg with --gate-flows; `stats` counts grades, annotation coverage and flows, the same whether a catalog's
 // tools were classified as they came in or by a later run; `annotations` prints the hints a server with none
 // should declare.
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { decisionOf, decisionRank, type Policy } from "../classifier/policy.js";
@@ -70,6 +73,18 @@ describe.each(DRIVERS)("verdicts on a catalog of real data (%s)", (driver) => {
     expect(out.flow.sink.every((t: { server: string }) => t.server === GITHUB)).toBe(true);
     expect(r.stderr).toMatch(/^toxic flow across 2 servers: untrusted content from .*; out through io\.github\.github\/github-mcp-server:/m);
     expect((await cli(["policy", "--servers", `${KUBERNETES},${GITHUB}`])).stdout).toBe("");
+    // --out takes that JSON to a file, as it takes SERVER's document.
+    const dir = mkdtempSync(join(tmpdir(), "mcp-catalog-verdicts-"));
+    try {
+      const file = join(dir, "flow.json");
+      const written = await cli(["policy", "--servers", `${KUBERNETES},${GITHUB}`, "--json", "--out", file]);
+      expect(written.code).toBe(0);
+      expect(written.stdout).toBe("");
+      expect(written.stderr).toMatch(new RegExp(`\nwrote the grades and flow of 2 servers to ${file}\n$`));
+      expect(JSON.parse(readFileSync(file, "utf8"))).toEqual(out);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test("policy --servers counts the servers a flow's legs come from, not the servers named", async () => {

@@ -7,7 +7,7 @@ import { serverTools } from "../../db/lookups.js";
 import { flowServers, flowSummary, gateSink, toxicFlow, type ToxicFlow } from "../../classifier/flows.js";
 import { assessServers, type ServerAssessment } from "../server-verdict.js";
 import { commaList } from "../comma-list.js";
-import { CliError, type Command } from "../command.js";
+import { CliError, type Command, type Io, type ParsedArgs } from "../command.js";
 import { loadConfig } from "../config.js";
 import { readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
 import { plural } from "../../classifier/plural.js";
@@ -26,8 +26,14 @@ function fsReason(e: unknown): string {
   return safeText(code ?? (e as Error).message);
 }
 
+/** An --out FILE as the user wrote it (what messages name) and the path it resolves to. */
+interface OutFile {
+  name: string;
+  path: string;
+}
+
 /** Refuses an --out that cannot be written before any work is done: its directory must exist, and it must not be one. */
-async function checkOut(out: string, cwd: string): Promise<string> {
+async function checkOut(out: string, cwd: string): Promise<OutFile> {
   if (!out.trim()) throw new CliError("--out needs a file name", 2);
   const path = resolve(cwd, out);
   const dir = await stat(dirname(path)).catch((e: unknown) => {
@@ -36,7 +42,7 @@ async function checkOut(out: string, cwd: string): Promise<string> {
   if (!dir.isDirectory()) throw new CliError(`cannot write ${safeText(out)}: ${safeText(dirname(out))} is not a directory`, 1);
   const target = await stat(path).catch(() => undefined);
   if (target?.isDirectory()) throw new CliError(`cannot write ${safeText(out)}: it is a directory`, 1);
-  return path;
+  return { name: out, path };
 }
 
 export const command: Command = {
@@ -57,11 +63,13 @@ export const command: Command = {
     "stderr also gives each server's grade (A–F, with its reasons) and any toxic flow: tools that read",
     "untrusted content, tools that read private data and tools that send data outside, on SERVER or",
     "across SERVER and the servers named with --servers. --gate-flows puts the sink leg of SERVER",
-    "behind approval in the export. With --servers and no SERVER, only the grades and the flow are told.",
+    "behind approval in the export. With --servers and no SERVER, only the grades and the flow are told",
+    "(--json: as JSON, to --out FILE if given); --format, --client-name, --hide and --gate-flows need SERVER.",
     "",
     "Exit codes: 0 written; 1 unknown server, a server with no tools, a tool name the format cannot",
     "hold, or an --out that cannot be written; 2 bad arguments (a --client-name the format cannot",
-    "hold included) or an ambiguous SERVER (the candidates are listed).",
+    "hold, an option of SERVER's document without SERVER included) or an ambiguous SERVER (the candidates",
+    "are listed).",
   ].join("\n"),
   positionals: [0, 1],
   options: {
@@ -80,8 +88,8 @@ export const command: Command = {
     const serverArg = args.positionals[0] === undefined ? undefined : serverArgument(args.positionals[0], "SERVER")!;
     const others = serverList(args.values.servers as string | undefined);
     if (serverArg === undefined && others.length === 0) throw new CliError("policy needs SERVER, or --servers A,B,… to look for toxic flows across servers", 2);
-    const out = args.values.out as string | undefined;
-    const outPath = out !== undefined ? await checkOut(out, io.cwd) : undefined;
+    if (serverArg === undefined) refuseExportOptions(args.values);
+    const out = args.values.out === undefined ? undefined : await checkOut(args.values.out as string, io.cwd);
     const clientName = args.values["client-name"] as string | undefined;
     if (clientName !== undefined && !clientName.trim()) throw new CliError("--client-name must not be empty", 2);
     const config = loadConfig(io.env, io.cwd);
@@ -100,7 +108,7 @@ export const command: Command = {
     ];
     if (!server) {
       io.stderr.write(report.join(""));
-      if (args.values.json === true) io.stdout.write(`${JSON.stringify({ servers: set.map(verdictJson), flow: flow ?? null }, null, 2)}\n`);
+      if (args.values.json === true) await emit(io, `${JSON.stringify({ servers: set.map(verdictJson), flow: flow ?? null }, null, 2)}\n`, `the grades and flow of ${plural(set.length, "server")}`, out);
       return 0;
     }
     if (entries.length === 0) {
@@ -138,19 +146,39 @@ export const command: Command = {
     const own = set.find((a) => a.serverId === server.id);
     const json = { server: server.key, format, policy, warnings: rendered.warnings, grade: own ? verdictJson(own) : null, flow: flow ?? null, ...(set.length > 1 ? { servers: set.map(verdictJson) } : {}) };
     const text = args.values.json === true ? `${JSON.stringify(json, null, 2)}\n` : rendered.text;
-    if (outPath !== undefined) {
-      try {
-        await writeFile(outPath, text);
-      } catch (e) {
-        throw new CliError(`cannot write ${safeText(out)}: ${fsReason(e)}`, 1);
-      }
-      io.stderr.write(`wrote the ${format} policy for ${safeText(server.key)} (${plural(entries.length, "tool")}) to ${safeText(out)}\n`);
-    } else {
-      io.stdout.write(text);
-    }
+    await emit(io, text, `the ${format} policy for ${safeText(server.key)} (${plural(entries.length, "tool")})`, out);
     return 0;
   },
 };
+
+/** What shapes SERVER's export: with --servers alone none is written, and an option ignored would look obeyed. */
+const EXPORT_OPTIONS = ["format", "client-name", "hide", "gate-flows"] as const;
+
+/** Refuses the options only SERVER's export uses; --out takes the --json report instead, and needs --json for it. */
+function refuseExportOptions(values: ParsedArgs["values"]): void {
+  const given: string[] = EXPORT_OPTIONS.filter((name) => values[name] !== undefined);
+  if (values.out !== undefined && values.json !== true) given.push("out");
+  if (given.length === 0) return;
+  const flags = given.map((name) => `--${name}`).join(", ");
+  throw new CliError(
+    `${flags} ${given.length === 1 ? "needs" : "need"} SERVER: with --servers alone no policy is written, only the grades and the flow are told (--json --out FILE writes them to FILE)`,
+    2,
+  );
+}
+
+/** `text` (which stderr calls `what`) to the --out file, or to stdout without --out. */
+async function emit(io: Io, text: string, what: string, out: OutFile | undefined): Promise<void> {
+  if (out === undefined) {
+    io.stdout.write(text);
+    return;
+  }
+  try {
+    await writeFile(out.path, text);
+  } catch (e) {
+    throw new CliError(`cannot write ${safeText(out.name)}: ${fsReason(e)}`, 1);
+  }
+  io.stderr.write(`wrote ${what} to ${safeText(out.name)}\n`);
+}
 
 /** `--servers a,b,c`: each a SERVER as the positional takes it; empty items are refused. */
 /** "toxic flow across N servers" counts the servers its legs come from, not how many were named with --servers. */
