@@ -15,8 +15,9 @@ import { command as risk } from "../scripts/commands/risk.js";
 import { command as search } from "../scripts/commands/search.js";
 import { DRIVERS } from "./helpers/catalog.js";
 import { runCli } from "./helpers/cli.js";
+import { glamaId, startGlamaReplay } from "./helpers/glama-replay.js";
 import { expectedDecision, policyKey, readPolicy, RISK_DECISION } from "./helpers/policy-readers.js";
-import { snapshotCliCatalog, type CliCatalog } from "./helpers/snapshot-catalog.js";
+import { emptyCliCatalog, snapshotCliCatalog, type CliCatalog } from "./helpers/snapshot-catalog.js";
 
 const GITHUB = "io.github.github/github-mcp-server";
 const KUBERNETES = "github.com/containers/kubernetes-mcp-server";
@@ -235,6 +236,60 @@ describe.each(DRIVERS)("the read commands on a catalog of real data (%s)", (driv
     expect(lastRun.finishedAt).toMatch(ISO);
     expect(Date.parse(lastRun.startedAt)).toBe(Math.floor(Date.parse(stored!.started_at.replace(" ", "T").replace(/\+00$/, "Z"))));
     expect((await cli(["stats"])).stdout).toContain(`started ${lastRun.startedAt}, finished ${lastRun.finishedAt}\n`);
+  });
+});
+
+describe("risk NAME on tools whose names start or end with a space, as some servers name them", () => {
+  let cat: CliCatalog;
+  const SPACED = "glama.ai/spaces/weather";
+
+  beforeAll(async () => {
+    const tool = (name: string) => ({ name, description: "Returns the weather.", inputSchema: { type: "object", properties: {} } });
+    const server = {
+      id: glamaId("spaces", "weather"),
+      name: "Weather",
+      namespace: "spaces",
+      slug: "weather",
+      description: "Weather reports.",
+      url: "https://glama.ai/mcp/servers/spaces/weather",
+      repository: null,
+      spdxLicense: null,
+      attributes: [],
+      environmentVariablesJsonSchema: null,
+      tools: [tool(" lead"), tool("trail "), tool("forecast")],
+    };
+    const replay = await startGlamaReplay({ servers: [server] });
+    try {
+      cat = await emptyCliCatalog("pglite", { GLAMA_URL: replay.url, CATALOG_ALLOW_PRIVATE_NETWORK: "1" });
+      const r = await cat.cli(["refresh", "--sources", "glama", "--json"]);
+      if (r.code !== 0) throw new Error(`refresh of the spaced names failed: ${r.stderr}`);
+    } finally {
+      await replay.close();
+    }
+  });
+  afterAll(async () => {
+    await cat?.dispose();
+  });
+
+  const found = async (name: string) => {
+    const r = await cat.cli(["risk", name, "--json"]);
+    expect(r.code, r.stderr).toBe(0);
+    return (JSON.parse(r.stdout) as { entries: { server: string; tool: string }[] }).entries.map((e) => `${e.server}/${e.tool}`);
+  };
+
+  test("the name as typed, spaces at its ends included, is found; then the name without them", async () => {
+    expect(await found(" lead")).toEqual([`${SPACED}/ lead`]);
+    expect(await found("trail ")).toEqual([`${SPACED}/trail `]);
+    expect(await found(" forecast ")).toEqual([`${SPACED}/forecast`]);
+  });
+
+  test("a suggestion with a space at its ends is quoted, and found when typed back", async () => {
+    const r = await cat.cli(["risk", "lead"]);
+    expect(r).toEqual({ code: 1, stdout: "", stderr: `mcp-catalog risk: no tool named 'lead' in the catalog. Did you mean: " lead"?\n` });
+    const trail = await cat.cli(["risk", "trail"]);
+    const suggested = /Did you mean: (".*")\?\n$/.exec(trail.stderr)?.[1];
+    expect(suggested).toBe(`"trail "`);
+    expect(await found(JSON.parse(suggested!) as string)).toEqual([`${SPACED}/trail `]);
   });
 });
 

@@ -16,7 +16,8 @@ export const command: Command = {
   summary: "The risk of a tool by name: category, risk, confidence, rationale and suggested rule per server",
   usage: "NAME [--server S] [--all] [--wait SECONDS] [--json]",
   details: [
-    "NAME matches case-insensitively. A name on many servers is answered as a summary by category and risk",
+    "NAME matches case-insensitively, as typed first (a tool's name may start or end with a space), then without",
+    "the spaces at its ends. A name on many servers is answered as a summary by category and risk",
     `plus the ${RISK_TOP_ENTRIES} riskiest entries (--all lists every one). Exit codes: 0 found; 1 no such tool`,
     "(with suggestions) or no such server; 2 bad arguments or an ambiguous --server (the candidates are listed).",
   ].join("\n"),
@@ -28,20 +29,24 @@ export const command: Command = {
     json: { type: "boolean", description: "Print one JSON object: {name, total, groups, entries}" },
   },
   async run(args, io) {
-    const name = args.positionals[0]!.trim();
-    if (!name) throw new CliError("NAME must not be empty", 2);
+    const typed = args.positionals[0]!;
+    const trimmed = typed.trim();
+    if (!trimmed) throw new CliError("NAME must not be empty", 2);
     const serverArg = serverArgument(args.values.server, "--server");
     const config = loadConfig(io.env, io.cwd);
     const limit = args.values.all ? undefined : RISK_TOP_ENTRIES;
     const { server, summary, suggestions } = await withCatalog(io, config, async (catalog) => {
       const server = serverArg !== undefined ? await requireServer(catalog.db, serverArg) : undefined;
-      const summary = await summarizeName(catalog.db, name, { ...(server ? { serverId: server.id } : {}), ...(limit !== undefined ? { limit } : {}) });
+      const options = { ...(server ? { serverId: server.id } : {}), ...(limit !== undefined ? { limit } : {}) };
+      // A server may name a tool " lead": that name as typed, else the name a shell or a paste added spaces to.
+      let summary = await summarizeName(catalog.db, typed, options);
+      if (summary.total === 0 && trimmed !== typed) summary = await summarizeName(catalog.db, trimmed, options);
       // On one server the suggestions are that server's names; a name on another server is no answer there.
-      return { server, summary, suggestions: summary.total ? [] : await similarToolNames(catalog.db, name, { ...(server ? { serverIds: [server.id] } : {}) }) };
+      return { server, summary, suggestions: summary.total ? [] : await similarToolNames(catalog.db, trimmed, { ...(server ? { serverIds: [server.id] } : {}) }) };
     }, { wait: readerWait(args.values.wait, config, io, "risk") });
     if (summary.total === 0) {
-      const hint = suggestions.length ? ` Did you mean: ${suggestions.map((s) => safeText(s)).join(", ")}?` : "";
-      throw new CliError(`no tool named '${safeText(truncate(name, 120))}' ${server ? `on ${safeText(server.key)}` : "in the catalog"}.${hint}`, 1);
+      const hint = suggestions.length ? ` Did you mean: ${suggestions.map((s) => safeText(retypable(s))).join(", ")}?` : "";
+      throw new CliError(`no tool named '${safeText(truncate(typed, 120))}' ${server ? `on ${safeText(server.key)}` : "in the catalog"}.${hint}`, 1);
     }
     const views = summary.entries.map(toolView);
     if (args.values.json) {
@@ -57,6 +62,14 @@ export const command: Command = {
     return 0;
   },
 };
+
+/**
+ * A suggested name as it can be typed back: in double quotes when it holds a space (which a shell splits on, and a
+ * reader misses at its ends), a comma or a quote (which blur where it starts and ends in the list).
+ */
+function retypable(name: string): string {
+  return /[\s",]/.test(name) ? JSON.stringify(name) : name;
+}
 
 /** "77 servers: 70 read / low, 7 write / medium". */
 export function renderGroups(summary: NameSummary, paint: (style: Style, text: string) => string): string {
