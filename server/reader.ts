@@ -5,6 +5,7 @@ import { CATEGORIES, RISKS } from "../classifier/taxonomy.js";
 import { categoryRiskCounts, listServers, listTools, serverDetail, type NameKey } from "../db/browse.js";
 import type { Db } from "../db/client.js";
 import { searchToolsPage, serverTools, similarToolNames, summarizeName, toolChangeFeed, type NameSummary, type SearchKey, type ServerRef, type ToolEntry } from "../db/lookups.js";
+import { checkClientName } from "../scripts/client-name.js";
 import { CliError } from "../scripts/command.js";
 import { parseSince } from "../scripts/commands/changes.js";
 import { rulesFor } from "../scripts/policy-rules.js";
@@ -125,6 +126,7 @@ export function policyText(server: { key: string; description: string | null }, 
   if (entries.length === 0) throw notFound(`${server.key} has no tools in the catalog yet`);
   const policy = buildPolicy(rulesFor(server.key, server.description, entries));
   try {
+    if (clientName !== undefined) checkClientName(format, clientName);
     return renderPolicy(format, { server: { key: server.key, ...(clientName !== undefined ? { clientName } : {}) }, policy });
   } catch (e) {
     if (!(e instanceof UnrepresentableNameError)) throw e;

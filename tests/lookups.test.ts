@@ -212,6 +212,32 @@ describe.each(DRIVERS)("the read commands on a catalog of real data (%s)", (driv
     expect(r.stderr).toMatch(/^mcp-catalog policy: the claude-code format cannot hold the server name 'my__github' of io\.github\.github\/github-mcp-server: .*"__".*; choose another --client-name\n$/);
   });
 
+  test.each([
+    // Claude Code would read mcp__a___x as server "a" and tool "_x"; mcp___a__x runs the name into the separator.
+    ["a_", /an "_" at either end runs into the "__" around the server name/],
+    ["_a", /an "_" at either end runs into the "__" around the server name/],
+    // Names Claude Code itself refuses for a server, which the rules would otherwise turn into "_", "_n_", "my_gh".
+    ["*", /Claude Code takes only letters, digits, "-" and "_" in a server name/],
+    ["ünï", /Claude Code takes only letters, digits, "-" and "_" in a server name/],
+    ["my.gh", /Claude Code takes only letters, digits, "-" and "_" in a server name/],
+  ])("policy --format claude-code --client-name %j: a name Claude Code would not take or could not tell apart exits 2", async (name, why) => {
+    const r = await cli(["policy", GITHUB, "--format", "claude-code", "--client-name", name]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(new RegExp(`^mcp-catalog policy: the claude-code format cannot hold the server name '${name.replace(/[.*]/g, "\\$&")}' of ${GITHUB.replace(/[./]/g, "\\$&")}: `));
+    expect(r.stderr).toMatch(why);
+    expect(r.stderr).toMatch(/; choose another --client-name\n$/);
+  });
+
+  test("policy --format claude-code --client-name: a name Claude Code takes names every rule's server", async () => {
+    const r = await cli(["policy", GITHUB, "--format", "claude-code", "--client-name", "GH-prod_2"]);
+    expect(r.code).toBe(0);
+    const { permissions } = JSON.parse(r.stdout) as { permissions: Record<string, string[]> };
+    const rules = Object.values(permissions).flat();
+    expect(rules.length).toBeGreaterThan(100);
+    for (const rule of rules) expect(rule).toMatch(/^mcp__GH-prod_2__[A-Za-z0-9_-]+$/);
+  });
+
   test("changes --json: the recordings' tools arrived as new tools, the destructive ones labelled so", async () => {
     const r = await cli(["changes", "--server", "https://github.com/github/github-mcp-server", "--limit", "1000", "--json"]);
     expect(r.code).toBe(0);

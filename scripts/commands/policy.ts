@@ -6,6 +6,7 @@ import { buildPolicy } from "../../classifier/policy.js";
 import { serverTools } from "../../db/lookups.js";
 import { flowServers, flowSummary, gateSink, toxicFlow, type ToxicFlow } from "../../classifier/flows.js";
 import { assessServers, type ServerAssessment } from "../server-verdict.js";
+import { checkClientName } from "../client-name.js";
 import { commaList } from "../comma-list.js";
 import { CliError, type Command, type Io, type ParsedArgs } from "../command.js";
 import { loadConfig } from "../config.js";
@@ -127,6 +128,7 @@ export const command: Command = {
     const policy = buildPolicy(rules);
     let rendered: Rendered;
     try {
+      if (clientName !== undefined) checkClientName(format, clientName);
       rendered = exportPolicy(format, {
         server: { key: server.key, ...(clientName !== undefined ? { clientName } : {}) },
         policy,

@@ -153,6 +153,9 @@ describe.each(DRIVERS)("the JSON API on %s", (driver) => {
       ["/api/tools?name=a&name=b", "name: given more than once"],
       ["/v0.1/servers?search=a&search=b", "search: given more than once"],
       [`/api/servers/${encodeURIComponent(GITHUB)}/policy?format=xml`, "format"],
+      // A server name Claude Code would not take, or whose "_" would run into the "__" of mcp__<server>__<tool>.
+      [`/api/servers/${encodeURIComponent(GITHUB)}/policy?format=claude-code&clientName=a_`, `the claude-code format cannot hold the server name 'a_' of ${GITHUB}`],
+      [`/api/servers/${encodeURIComponent(GITHUB)}/policy?format=claude-code&clientName=my.gh`, `the claude-code format cannot hold the server name 'my.gh' of ${GITHUB}`],
     ] as const) {
       const r = await json(path);
       expect(r.status, path).toBe(400);
