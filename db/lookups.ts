@@ -142,6 +142,22 @@ export async function summarizeName(db: Db, name: string, o: { serverId?: number
 }
 
 /**
+ * The current tools of one server whose name is `name` ignoring case: every tool a name typed on that
+ * server may mean (MCP names are case-sensitive, so a server may hold both `get_data` and `GET_DATA`).
+ */
+export async function serverToolsNamed(db: Db, serverId: number, name: string): Promise<ToolEntry[]> {
+  const rows = await entries(db).where(and(eq(tools.serverId, serverId), isNull(tools.removedAt), sql`lower(${tools.name}) = lower(${name})`));
+  return rows.map(toEntry);
+}
+
+/** One tool of one server, or none, answered in the shape of a name's summary: the entry in its one group. */
+export function oneToolSummary(name: string, entry: ToolEntry | undefined): NameSummary {
+  if (!entry) return { name, total: 0, groups: [], entries: [] };
+  const c = entry.classification;
+  return { name, total: 1, groups: [{ category: c?.category ?? null, risk: c?.risk ?? null, count: 1 }], entries: [entry] };
+}
+
+/**
  * Values of `column` close to `text` by trigram similarity (pg_trgm's `%`, its default threshold of 0.3),
  * best first, one per lower-cased value: the "did you mean" of a name that matched nothing.
  */

@@ -48,7 +48,7 @@ const routes = {
     method: "get",
     path: "/tools/{server}/{tool}",
     summary: "One tool on one server",
-    request: { params: z.object({ server: serverParam, tool: z.string().min(1) }) },
+    request: { params: z.object({ server: serverParam, tool: z.string().min(1).openapi({ description: "the tool's name: the exact one, else one that differs only in case (409 when several do)" }) }) },
     responses: ok(toolItemSchema, "the tool"),
   }),
   servers: createRoute({

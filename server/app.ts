@@ -11,9 +11,8 @@ import { feedRoutes } from "./feed.js";
 import { catalogMcpServer } from "./mcp.js";
 import { errorPage } from "./pages/render.js";
 import { pageRoutes } from "./pages/routes.js";
-import { RequestError, shownName } from "./errors.js";
+import { namePage, RequestError, shownName } from "./errors.js";
 import type { ErrorBody } from "./views.js";
-import { paths } from "./paths.js";
 import { safeText } from "../scripts/terminal.js";
 import { statsCache, type StatsCacheOptions } from "./stats-cache.js";
 import { refuseRepeated, refuseUndecodable, refuseUnstorable } from "./validation.js";
@@ -47,7 +46,7 @@ export function errorJson(c: Context, e: RequestError) {
     error: {
       status: e.status,
       message: e.message,
-      ...(e.status === 409 ? { candidates: e.candidates.map((server) => ({ server, page: paths.server(server) })) } : {}),
+      ...(e.status === 409 ? { candidates: e.candidates.map((name) => ({ ...(typeof e.names === "object" ? { server: e.names.toolsOf, tool: name } : { server: name }), page: namePage(e.names, name) })) } : {}),
       ...(e.status === 404 && e.candidates.length ? { suggestions: [...e.candidates] } : {}),
     },
   };

@@ -58,7 +58,7 @@ export function catalogMcpServer(db: Db, o: McpOptions = {}): McpServer {
       title: "Check a tool by name",
       description:
         "How risky is an MCP tool? Every catalogued server that has a tool by this name: its category (read, write, execute, destructive, financial), risk (low to critical), the rationale, the recommended rule, and the server's own declared annotations.",
-      inputSchema: z.object({ name: z.string().min(1).describe("the tool's name, case-insensitive"), server: serverArg.optional() }),
+      inputSchema: z.object({ name: z.string().min(1).describe("the tool's name, case-insensitive; on one server the tool named exactly wins"), server: serverArg.optional() }),
       annotations: READ_ONLY,
     },
     async (args) =>

@@ -4,13 +4,14 @@ import { buildPolicy } from "../classifier/policy.js";
 import { CATEGORIES, RISKS } from "../classifier/taxonomy.js";
 import { categoryRiskCounts, listServers, listTools, serverDetail, type NameKey } from "../db/browse.js";
 import type { Db } from "../db/client.js";
-import { searchToolsPage, serverTools, similarToolNames, summarizeName, toolChangeFeed, type NameSummary, type SearchKey, type ServerRef, type ToolEntry } from "../db/lookups.js";
+import { oneToolSummary, searchToolsPage, serverTools, similarToolNames, summarizeName, toolChangeFeed, type NameSummary, type SearchKey, type ServerRef, type ToolEntry } from "../db/lookups.js";
 import { checkClientName } from "../scripts/client-name.js";
 import { CliError } from "../scripts/command.js";
 import { parseSince } from "../scripts/commands/changes.js";
 import { rulesFor } from "../scripts/policy-rules.js";
 import { assessServers } from "../scripts/server-verdict.js";
 import { closeServerKeys, matchCount, matchServer } from "../scripts/resolve-server.js";
+import { ambiguousToolMessage, matchTool } from "../scripts/resolve-tool.js";
 import { catalogCounts, statsReport } from "../scripts/stats-report.js";
 import { z } from "zod";
 import { decodeCursor, page } from "./cursor.js";
@@ -66,20 +67,28 @@ export async function findTools(db: Db, o: ToolQuery): Promise<Page<ToolItem>> {
 
 /**
  * A tool name across the servers that hold it, as `risk NAME` answers it: groups by category and risk,
- * the riskiest `limit` entries; a 404 with close names when no server has it.
+ * the riskiest `limit` entries; on one server, the one tool it means there (toolNamedOn). A 404 with close
+ * names when no server has it.
  */
 export async function toolsNamed(db: Db, name: string, o: { server?: ServerRef; limit?: number } = {}): Promise<NameSummary> {
-  const summary = await summarizeName(db, name, { ...(o.server ? { serverId: o.server.id } : {}), ...(o.limit !== undefined ? { limit: o.limit } : {}) });
+  if (o.server) return oneToolSummary(name, await toolNamedOn(db, o.server, name));
+  const summary = await summarizeName(db, name, { ...(o.limit !== undefined ? { limit: o.limit } : {}) });
   if (summary.total > 0) return summary;
-  const suggestions = await similarToolNames(db, name, o.server ? { serverIds: [o.server.id] } : {});
-  throw notFound(`no tool named '${shownName(name)}' ${o.server ? `on ${o.server.key}` : "in the catalog"}`, { names: "tool", close: suggestions });
+  throw notFound(`no tool named '${shownName(name)}' in the catalog`, { names: "tool", close: await similarToolNames(db, name) });
+}
+
+/** The tool `name` means on `server` (matchTool); a 409 listing the tools it matches ignoring case, a 404 with close names for none. */
+export async function toolNamedOn(db: Db, server: ServerRef, name: string): Promise<ToolEntry> {
+  const match = await matchTool(db, server.id, name);
+  if (match.kind === "one") return match.entry;
+  if (match.kind === "ambiguous") throw ambiguous(ambiguousToolMessage(shownName(name), server.key, match.candidates.length), match.candidates, { toolsOf: server.key });
+  throw notFound(`no tool named '${shownName(name)}' on ${server.key}`, { names: "tool", close: await similarToolNames(db, name, { serverIds: [server.id] }) });
 }
 
 /** One tool on one server, with the server. */
 export async function toolOn(db: Db, serverInput: string, name: string): Promise<{ server: ServerRef; entry: ToolEntry }> {
   const server = await resolveServer(db, serverInput);
-  const { entries } = await toolsNamed(db, name, { server });
-  return { server, entry: entries[0]! };
+  return { server, entry: await toolNamedOn(db, server, name) };
 }
 
 export async function findServers(db: Db, o: { q?: string; cursor?: string; limit: number }): Promise<Page<ServerItem>> {

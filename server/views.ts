@@ -151,7 +151,7 @@ export const errorSchema = z
     error: z.object({
       status: z.number().int(),
       message: z.string(),
-      candidates: z.array(z.object({ server: z.string(), page: z.string() })).optional().meta({ description: "409: the servers the name matches" }),
+      candidates: z.array(z.object({ server: z.string(), tool: z.string().optional(), page: z.string() })).optional().meta({ description: "409: the servers the name matches, or one server's tools (with `tool`) whose names differ only in case" }),
       suggestions: z.array(z.string()).optional().meta({ description: "404: close names that do exist" }),
     }),
   })

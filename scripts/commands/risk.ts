@@ -1,10 +1,11 @@
 // `mcp-catalog risk NAME`: how risky is this tool, on every server that has one by that name.
-import { similarToolNames, summarizeName, type NameSummary } from "../../db/lookups.js";
+import { oneToolSummary, similarToolNames, summarizeName, type NameSummary } from "../../db/lookups.js";
 import { CliError, type Command } from "../command.js";
 import { loadConfig } from "../config.js";
 import { readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
 import { plural } from "../../classifier/plural.js";
 import { requireServer, serverArgument } from "../resolve-server.js";
+import { toolOnServer } from "../resolve-tool.js";
 import { colorizer, safeText, truncate, type Style } from "../terminal.js";
 import { renderToolText, RISK_STYLE, toolView } from "../tool-view.js";
 
@@ -18,8 +19,10 @@ export const command: Command = {
   details: [
     "NAME matches case-insensitively, as typed first (a tool's name may start or end with a space), then without",
     "the spaces at its ends. A name on many servers is answered as a summary by category and risk",
-    `plus the ${RISK_TOP_ENTRIES} riskiest entries (--all lists every one). Exit codes: 0 found; 1 no such tool`,
-    "(with suggestions) or no such server; 2 bad arguments or an ambiguous --server (the candidates are listed).",
+    `plus the ${RISK_TOP_ENTRIES} riskiest entries (--all lists every one). With --server, one tool: the one named`,
+    "exactly, else the one whose name differs only in case. Exit codes: 0 found; 1 no such tool (with suggestions)",
+    "or no such server; 2 bad arguments, an ambiguous --server, or a NAME several tools of that server match",
+    "ignoring case (the candidates are listed).",
   ].join("\n"),
   positionals: [1, 1],
   options: {
@@ -37,10 +40,10 @@ export const command: Command = {
     const limit = args.values.all ? undefined : RISK_TOP_ENTRIES;
     const { server, summary, suggestions } = await withCatalog(io, config, async (catalog) => {
       const server = serverArg !== undefined ? await requireServer(catalog.db, serverArg) : undefined;
-      const options = { ...(server ? { serverId: server.id } : {}), ...(limit !== undefined ? { limit } : {}) };
       // A server may name a tool " lead": that name as typed, else the name a shell or a paste added spaces to.
-      let summary = await summarizeName(catalog.db, typed, options);
-      if (summary.total === 0 && trimmed !== typed) summary = await summarizeName(catalog.db, trimmed, options);
+      const lookUp = async (name: string) => (server ? oneToolSummary(name, await toolOnServer(catalog.db, server, name)) : await summarizeName(catalog.db, name, { ...(limit !== undefined ? { limit } : {}) }));
+      let summary = await lookUp(typed);
+      if (summary.total === 0 && trimmed !== typed) summary = await lookUp(trimmed);
       // On one server the suggestions are that server's names; a name on another server is no answer there.
       return { server, summary, suggestions: summary.total ? [] : await similarToolNames(catalog.db, trimmed, { ...(server ? { serverIds: [server.id] } : {}) }) };
     }, { wait: readerWait(args.values.wait, config, io, "risk") });

@@ -3,7 +3,7 @@ import { html } from "hono/html";
 import { FORMAT_DESCRIPTIONS, FORMAT_NAMES } from "../../classifier/formats/formats.js";
 import type { CategoryRiskCount } from "../../db/browse.js";
 import type { NameSummary } from "../../db/lookups.js";
-import type { RequestError } from "../errors.js";
+import { namePage, type RequestError } from "../errors.js";
 import { paths } from "../paths.js";
 import { plural } from "../../classifier/plural.js";
 import { methodText } from "../../scripts/tool-view.js";
@@ -217,11 +217,10 @@ ${flow}` as Html;
 
 export function errorPage(e: RequestError): Html {
   const title = e.status === 404 ? "Not found" : e.status === 409 ? "Which one?" : "Bad request";
-  const page = e.names === "server" ? paths.server : paths.toolName;
   return layout({
     title,
     body: html`<h1>${title}</h1><p>${e.message}</p>
-${e.candidates.length ? html`<ul class="results">${e.candidates.slice(0, 50).map((c) => html`<li><a href="${page(c)}">${c}</a></li>`)}</ul>` : ""}` as Html,
+${e.candidates.length ? html`<ul class="results">${e.candidates.slice(0, 50).map((c) => html`<li><a href="${namePage(e.names, c)}">${c}</a></li>`)}</ul>` : ""}` as Html,
   });
 }
 

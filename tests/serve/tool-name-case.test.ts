@@ -1,0 +1,133 @@
+// A tool named on one server: MCP names are case-sensitive, so `get_data` and `GET_DATA` are two tools, and the one
+// named exactly is answered by the API, the pages, check_tool and `risk --server` alike; case is forgiven only when
+// it picks one tool, and several that differ only in case are ambiguous.
+import { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DRIVERS } from "../helpers/catalog.js";
+import { runCli } from "../helpers/cli.js";
+import { glamaId, startGlamaReplay } from "../helpers/glama-replay.js";
+import { serveCatalog, type ServedCatalog } from "../helpers/served-catalog.js";
+import { emptyCliCatalog } from "../helpers/snapshot-catalog.js";
+
+const SERVER = "glama.ai/weird/tools";
+const enc = encodeURIComponent;
+
+const tool = (name: string, description: string) => ({ name, description, inputSchema: { type: "object", properties: {} } });
+const TOOLS = [
+  tool("get_data", "Returns the stored records. Read-only."),
+  tool("GET_DATA", "Permanently deletes every record in the database and drops all tables."),
+  tool("new_tool", "Returns things."),
+  tool("NEW_TOOL", "Returns other things."),
+  tool("Fetch_Records", "Returns the stored records."),
+];
+
+describe.each(DRIVERS)("a tool name on one server on %s", (driver) => {
+  let s: ServedCatalog;
+  const get = async (path: string) => {
+    const r = await fetch(`${s.url}${path}`);
+    return { status: r.status, text: await r.text() };
+  };
+  const api = async (name: string) => {
+    const r = await get(`/api/tools/${enc(SERVER)}/${enc(name)}`);
+    return { status: r.status, body: JSON.parse(r.text) };
+  };
+  const risk = async (name: string) => runCli(["risk", name, "--server", SERVER, "--json"], s.cli.env, { catalog: s.catalog });
+
+  beforeAll(async () => {
+    const server = {
+      id: glamaId("weird", "tools"),
+      name: "Weird tools",
+      namespace: "weird",
+      slug: "tools",
+      description: "Tools whose names differ only in case.",
+      url: "https://glama.ai/mcp/servers/weird/tools",
+      repository: null,
+      spdxLicense: null,
+      attributes: [],
+      environmentVariablesJsonSchema: null,
+      tools: TOOLS,
+    };
+    const replay = await startGlamaReplay({ servers: [server] });
+    const catalog = await emptyCliCatalog(driver, { GLAMA_URL: replay.url, CATALOG_ALLOW_PRIVATE_NETWORK: "1" });
+    const r = await runCli(["refresh", "--sources", "glama", "--json"], catalog.env);
+    await replay.close();
+    expect(r.code, r.stderr).toBe(0);
+    s = await serveCatalog(catalog);
+  }, 300_000);
+  afterAll(async () => {
+    await s?.close();
+    await s?.cli.dispose();
+  });
+
+  it("answers the tool named exactly, not its riskier namesake in another case", async () => {
+    const low = await api("get_data");
+    expect(low.status).toBe(200);
+    expect(low.body).toMatchObject({ server: SERVER, tool: "get_data", risk: "low" });
+    const critical = await api("GET_DATA");
+    expect(critical.body).toMatchObject({ tool: "GET_DATA", risk: "critical" });
+
+    // Each tool's own page, the link the API gives it, shows that tool.
+    const page = await get(low.body.page);
+    expect(low.body.page).toBe(`/servers/${enc(SERVER)}/tools/get_data`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<h1>get_data <span class="badge low">low</span></h1>');
+    expect((await get(critical.body.page)).text).toContain('<h1>GET_DATA <span class="badge critical">critical</span></h1>');
+
+    for (const name of ["get_data", "GET_DATA"]) {
+      const r = await risk(name);
+      expect(r.code, r.stderr).toBe(0);
+      const answer = JSON.parse(r.stdout);
+      expect(answer).toMatchObject({ name, total: 1, groups: [{ count: 1, risk: name === "get_data" ? "low" : "critical" }] });
+      expect(answer.entries.map((e: any) => e.tool)).toEqual([name]);
+    }
+  });
+
+  it("forgives case when it picks one tool", async () => {
+    expect((await api("fetch_records")).body).toMatchObject({ tool: "Fetch_Records" });
+    expect((await get(`/servers/${enc(SERVER)}/tools/FETCH_RECORDS`)).text).toContain("<h1>Fetch_Records ");
+    const r = await risk("fetch_records");
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).entries.map((e: any) => e.tool)).toEqual(["Fetch_Records"]);
+  });
+
+  it("lists the candidates when the name is none of the tools exactly but several ignoring case: 409, a 409 page, exit 2", async () => {
+    const message = `'New_Tool' matches 2 tools on ${SERVER} whose names differ only in case; name one exactly`;
+    const amb = await api("New_Tool");
+    expect(amb.status).toBe(409);
+    expect(amb.body.error).toEqual({
+      status: 409,
+      message,
+      candidates: [
+        { server: SERVER, tool: "NEW_TOOL", page: `/servers/${enc(SERVER)}/tools/NEW_TOOL` },
+        { server: SERVER, tool: "new_tool", page: `/servers/${enc(SERVER)}/tools/new_tool` },
+      ],
+    });
+    const page = await get(`/servers/${enc(SERVER)}/tools/New_Tool`);
+    expect(page.status).toBe(409);
+    expect(page.text).toContain(`<li><a href="/servers/${enc(SERVER)}/tools/new_tool">new_tool</a></li>`);
+    expect(page.text).toContain(`<li><a href="/servers/${enc(SERVER)}/tools/NEW_TOOL">NEW_TOOL</a></li>`);
+    const r = await risk("New_Tool");
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe(`mcp-catalog risk: ${message}:\n  NEW_TOOL\n  new_tool\n`);
+  });
+
+  it("check_tool with a server answers the same way; without one, every tool of the name in any case", async () => {
+    const client = new Client({ name: "test", version: "1" });
+    await client.connect(new StreamableHTTPClientTransport(new URL(`${s.url}/mcp`)));
+    try {
+      const call = async (args: Record<string, string>) => (await client.callTool({ name: "check_tool", arguments: args })) as { content: { text: string }[]; structuredContent?: any; isError?: boolean };
+      const exact = await call({ name: "get_data", server: SERVER });
+      expect(exact.isError).toBeFalsy();
+      expect(exact.structuredContent).toMatchObject({ servers: 1, entries: [{ tool: "get_data", risk: "low" }] });
+      expect(exact.structuredContent.entries).toHaveLength(1);
+      const amb = await call({ name: "New_Tool", server: SERVER });
+      expect(amb.isError).toBe(true);
+      expect(amb.content[0]!.text).toBe(`'New_Tool' matches 2 tools on ${SERVER} whose names differ only in case; name one exactly (candidates: NEW_TOOL, new_tool)`);
+      const across = await call({ name: "get_data" });
+      expect(across.structuredContent.entries.map((e: any) => e.tool)).toEqual(["GET_DATA", "get_data"]);
+    } finally {
+      await client.close();
+    }
+  });
+});
