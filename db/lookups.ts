@@ -309,6 +309,10 @@ const serverRefColumns = {
   authDetails: servers.authDetails,
 };
 
+export async function serversByKey(db: Db, key: string): Promise<ServerRef[]> {
+  return db.select(serverRefColumns).from(servers).where(eq(servers.key, key));
+}
+
 export async function serversByKeyInsensitive(db: Db, key: string): Promise<ServerRef[]> {
   return db.select(serverRefColumns).from(servers).where(sql`lower(${servers.key}) = lower(${key})`);
 }

@@ -1,7 +1,7 @@
 // Finds the server a user means: registry name, repository URL, package coordinate, remote URL or a unique key prefix.
 import { namedRepository, normalizeRemoteUrl, packageAlias, repositoryAlias } from "../crawler/normalize.js";
 import type { Db } from "../db/client.js";
-import { repositoryServerKeys, serversByAlias, serversByKeyInsensitive, serversByKeyPrefix, similarServerKeys, type ServerRef } from "../db/lookups.js";
+import { repositoryServerKeys, serversByAlias, serversByKey, serversByKeyInsensitive, serversByKeyPrefix, similarServerKeys, type ServerRef } from "../db/lookups.js";
 import { CliError } from "./command.js";
 import { safeText } from "./terminal.js";
 
@@ -58,6 +58,15 @@ export async function matchServer(db: Db, input: string): Promise<ServerMatch> {
 
   const prefixed = await serversByKeyPrefix(db, text, AMBIGUOUS_LIMIT);
   return decide(prefixed) ?? { kind: "none" };
+}
+
+/**
+ * The server a registry client names: its key exactly (the feed's `server.name`) or its registry name in any case
+ * (as the catalog identifies registry names). Nothing looser: the registry answers a name it does not hold with a
+ * 404, never with a server whose name starts so.
+ */
+export async function matchServerName(db: Db, name: string): Promise<ServerMatch> {
+  return decide(await serversByKey(db, name)) ?? decide(await serversByAlias(db, "registry", name.toLowerCase())) ?? { kind: "none" };
 }
 
 /**

@@ -6,6 +6,7 @@ import { canonicalRecords, listServers, serverDetail, toolsOfServers, type Serve
 import type { Db } from "../db/client.js";
 import type { ToolEntry } from "../db/lookups.js";
 import { isoInstant } from "../scripts/iso-instant.js";
+import { matchServerName } from "../scripts/resolve-server.js";
 import { toolView } from "../scripts/tool-view.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import { SERVE_DEFAULTS } from "./defaults.js";
@@ -132,7 +133,8 @@ export function feedRoutes(db: Db) {
   });
   feed.openapi(versionRoute, async (c) => {
     const { name, version } = c.req.valid("param");
-    const ref = await resolveServer(db, name);
+    // A registry client's name, exactly: a prefix or a URL the API takes names nothing here (the registry's 404).
+    const ref = await resolveServer(db, name, matchServerName);
     const s = (await serverDetail(db, ref.id))!;
     if (version !== "latest" && version !== (s.version ?? UNVERSIONED)) throw notFound(`${s.key} has no version '${shownName(version)}' in the catalog (it keeps the latest: ${s.version ?? UNVERSIONED})`);
     const [tools, records] = [await toolsOfServers(db, [s.id]), await canonicalRecords(db, [s.id], "registry")];

@@ -10,7 +10,7 @@ import { CliError } from "../scripts/command.js";
 import { parseSince } from "../scripts/commands/changes.js";
 import { rulesFor } from "../scripts/policy-rules.js";
 import { assessServers } from "../scripts/server-verdict.js";
-import { closeServerKeys, matchCount, matchServer } from "../scripts/resolve-server.js";
+import { closeServerKeys, matchCount, matchServer, type ServerMatch } from "../scripts/resolve-server.js";
 import { ambiguousToolMessage, matchTool } from "../scripts/resolve-tool.js";
 import { catalogCounts, statsReport } from "../scripts/stats-report.js";
 import { z } from "zod";
@@ -23,9 +23,12 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-/** The one server `input` names (key, registry name, repository URL, package coordinate or key prefix). */
-export async function resolveServer(db: Db, input: string): Promise<ServerRef> {
-  const match = await matchServer(db, input);
+/**
+ * The one server `input` names (key, registry name, repository URL, package coordinate or key prefix; with
+ * `matcher` = matchServerName, its key or registry name only).
+ */
+export async function resolveServer(db: Db, input: string, matcher: (db: Db, input: string) => Promise<ServerMatch> = matchServer): Promise<ServerRef> {
+  const match = await matcher(db, input);
   if (match.kind === "one") return match.server;
   if (match.kind === "none") throw notFound(`no server in the catalog matches '${shownName(input)}'`, { names: "server", close: await closeServerKeys(db, input) });
   throw ambiguous(`'${shownName(input)}' matches ${matchCount(match.candidates.length)} servers; name one of them`, match.candidates.map((c) => c.key));

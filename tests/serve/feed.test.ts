@@ -110,6 +110,16 @@ describe.each(DRIVERS)("the /v0.1 feed on %s", (driver) => {
     expect(again.headers.get("access-control-expose-headers")).toBe("ETag");
   });
 
+  it("answers a name a registry client has, its server.name or its registry name, and 404 for any other: no prefix, URL or package", async () => {
+    const latest = `/v0.1/servers/${encodeURIComponent(GITHUB.toUpperCase())}/versions/latest`;
+    expect((await json(latest)).body.server.name).toBe(GITHUB);
+    for (const name of ["io.github.gith", "https://github.com/github/github-mcp-server", "oci:ghcr.io/github/github-mcp-server:0.16.0"]) {
+      const { status, body } = await json(`/v0.1/servers/${encodeURIComponent(name)}/versions/latest`);
+      expect({ name, status }).toEqual({ name, status: 404 });
+      expect(body.error.message).toBe(`no server in the catalog matches '${name}'`);
+    }
+  });
+
   it("pages every server once by cursor", async () => {
     const seen: string[] = [];
     let cursor: string | undefined;
