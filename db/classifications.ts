@@ -1,4 +1,4 @@
-// Reads the servers the classify stage must look at, and stores their new classifications.
+// Reads the servers the classify stage must look at, and stores their new classifications (and the categories of the changes that led to them).
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "./client.js";
 import type { classifications } from "./schema.js";
@@ -141,5 +141,20 @@ export async function insertClassifications(db: Db, rows: readonly NewClassifica
       from jsonb_to_recordset(${jsonb(rows.slice(i, i + 2_000))}) as x("toolId" int, "classifierVersion" text, "contentHash" text, category text, risk text,
         confidence real, signals jsonb, rationale text, evidence jsonb, rule jsonb, hints jsonb, arguments jsonb, facets jsonb, method text, "reviewModel" text, "reviewPromptVersion" text)
       ${o.newTools ? sql`` : upsert}`);
+    await labelHistory(db, rows.slice(i, i + 2_000));
   }
+}
+
+/**
+ * Writes each classified definition's category on the tool's history rows that left the tool with it
+ * (tool_changes.category): the change feed and the grade read a change by what the tool was right after it.
+ * A later classification of the same definition (a new classifier version, the model's review) replaces it.
+ */
+async function labelHistory(db: Db, rows: readonly NewClassification[]): Promise<void> {
+  const defined = rows.map((r) => ({ toolId: r.toolId, contentHash: r.contentHash, category: r.category }));
+  await queryRows(db, sql`update tool_changes tc set category = x.category
+    from jsonb_to_recordset(${jsonb(defined)}) as x("toolId" int, "contentHash" text, category text)
+    join tools t on t.id = x."toolId"
+    where tc.server_id = t.server_id and tc.tool_name = t.name and tc.new_hash = x."contentHash"
+      and tc.category is distinct from x.category`);
 }

@@ -1,9 +1,10 @@
 // The catalog's read side: a tool's risk by name, search, a server by any of its identities, the change feed.
-import { and, asc, desc, eq, gte, ilike, inArray, isNull, like, or, sql, type SQL } from "drizzle-orm";
-import type { PgColumn, PgTable, SelectedFields } from "drizzle-orm/pg-core";
+import { and, asc, desc, eq, gte, ilike, inArray, isNull, like, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { alias, type PgColumn, type PgTable, type SelectedFields } from "drizzle-orm/pg-core";
 import type { Db } from "./client.js";
 import { classifications, serverAliases, servers, toolChanges, tools } from "./schema.js";
 import { likeLiteral, queryRows } from "./sql.js";
+import { PREVIOUS_CATEGORY } from "./verdict-facts.js";
 
 type ToolRow = typeof tools.$inferSelect;
 type ServerRow = typeof servers.$inferSelect;
@@ -89,7 +90,11 @@ export interface NameGroup {
 
 export interface NameSummary {
   name: string;
+  /** Servers holding the name. */
   total: number;
+  /** Tools holding it: more than `total` when a server has it in two cases (get_data and GET_DATA). */
+  tools: number;
+  /** Those tools by category and risk. */
   groups: NameGroup[];
   /** The riskiest entries first (a reader wants the worst case), then by server key; `limit` of them. */
   entries: ToolEntry[];
@@ -120,7 +125,8 @@ export function nameSummaryStatement(db: Db) {
     .groupBy(classifications.category, classifications.risk)
     .as("counted");
   const groups = sql<NameGroup[] | null>`(select json_agg(json_build_object('category', ${counted.category}, 'risk', ${counted.risk}, 'count', ${counted.count})) from ${counted})`;
-  return entries(db, { groups })
+  const holders = sql<number>`(select count(distinct ${tools.serverId})::int from ${tools} where ${where})`;
+  return entries(db, { groups, holders })
     .where(where)
     .orderBy(RISK_ORDER, asc(servers.key))
     .limit(sql.placeholder("limit"))
@@ -135,10 +141,43 @@ export async function summarizeName(db: Db, name: string, o: { serverId?: number
   let statement = nameSummaryStatements.get(db);
   if (!statement) nameSummaryStatements.set(db, (statement = nameSummaryStatement(db)));
   const rows = await statement.execute({ name, serverId: o.serverId ?? null, limit: o.limit ?? null });
-  // Every row carries the same groups; no row means no server holds the name.
+  // Every row carries the same groups and count of servers; no row means no server holds the name.
   const groups = (rows[0]?.groups ?? []).sort((a, b) => b.count - a.count || `${a.category}/${a.risk}`.localeCompare(`${b.category}/${b.risk}`));
-  const total = groups.reduce((n, g) => n + g.count, 0);
-  return { name, total, groups, entries: rows.map(({ groups: _groups, ...row }) => toEntry(row)) };
+  const tools = groups.reduce((n, g) => n + g.count, 0);
+  return { name, total: Number(rows[0]?.holders ?? 0), tools, groups, entries: rows.map(({ groups: _groups, holders: _holders, ...row }) => toEntry(row)) };
+}
+
+/** A tool name as its lookalikes share it: Unicode-normalized (NFKC), then case-folded. */
+function folded(name: SQLWrapper): SQL {
+  return sql`lower(normalize(${name}, NFKC))`;
+}
+
+export interface Lookalikes {
+  /** How many tools there are. */
+  total: number;
+  /** The riskiest first, then by server key and name; `limit` of them. */
+  entries: ToolEntry[];
+}
+
+/**
+ * Tools whose name is another name than `name` even ignoring case, but reads the same once both are
+ * Unicode-normalized and case-folded: "café" spelled with a combining accent (NFD) beside the precomposed
+ * one, fullwidth "ｇｅｔ_ｄａｔａ" beside "get_data". summarizeName, matching case-insensitively, lists none of them.
+ */
+export async function lookalikeTools(db: Db, name: string, o: { serverId?: number; limit?: number } = {}): Promise<Lookalikes> {
+  const query = entries(db, { total: sql<number>`count(*) over ()::int` })
+    .where(
+      and(
+        sql`${folded(tools.name)} = ${folded(sql`${name}::text`)}`,
+        sql`lower(${tools.name}) <> lower(${name}::text)`,
+        isNull(tools.removedAt),
+        o.serverId !== undefined ? eq(tools.serverId, o.serverId) : undefined,
+      ),
+    )
+    .orderBy(RISK_ORDER, asc(servers.key), asc(tools.name))
+    .$dynamic();
+  const rows = await (o.limit !== undefined ? query.limit(o.limit) : query);
+  return { total: Number(rows[0]?.total ?? 0), entries: rows.map(({ total: _total, ...row }) => toEntry(row)) };
 }
 
 /**
@@ -152,9 +191,9 @@ export async function serverToolsNamed(db: Db, serverId: number, name: string): 
 
 /** One tool of one server, or none, answered in the shape of a name's summary: the entry in its one group. */
 export function oneToolSummary(name: string, entry: ToolEntry | undefined): NameSummary {
-  if (!entry) return { name, total: 0, groups: [], entries: [] };
+  if (!entry) return { name, total: 0, tools: 0, groups: [], entries: [] };
   const c = entry.classification;
-  return { name, total: 1, groups: [{ category: c?.category ?? null, risk: c?.risk ?? null, count: 1 }], entries: [entry] };
+  return { name, total: 1, tools: 1, groups: [{ category: c?.category ?? null, risk: c?.risk ?? null, count: 1 }], entries: [entry] };
 }
 
 /**
@@ -346,38 +385,36 @@ export interface ChangeRow {
   details: unknown;
   at: string;
   runId: number | null;
+  /** The tool's category right after the change, and right before it (null when not known). */
   category: string | null;
-  risk: string | null;
-  annotations: unknown;
+  previousCategory: string | null;
 }
 
 /** The change feed, newest first; `before` continues after a change (its time and id, keyset paging). */
 export async function toolChangeFeed(db: Db, o: { serverIds?: number[]; since?: string; before?: { at: string; id: number }; limit: number }): Promise<ChangeRow[]> {
+  // Aliased as PREVIOUS_CATEGORY names it.
+  const tc = alias(toolChanges, "tc");
   const conditions: SQL[] = [];
-  if (o.serverIds) conditions.push(inArray(toolChanges.serverId, o.serverIds));
-  if (o.since) conditions.push(gte(toolChanges.at, o.since));
-  if (o.before) conditions.push(sql`(${toolChanges.at}, ${toolChanges.id}) < (${o.before.at}::timestamptz, ${o.before.id})`);
-  const rows = await db
+  if (o.serverIds) conditions.push(inArray(tc.serverId, o.serverIds));
+  if (o.since) conditions.push(gte(tc.at, o.since));
+  if (o.before) conditions.push(sql`(${tc.at}, ${tc.id}) < (${o.before.at}::timestamptz, ${o.before.id})`);
+  return db
     .select({
-      id: toolChanges.id,
+      id: tc.id,
       server: servers.key,
-      tool: toolChanges.toolName,
-      kind: toolChanges.kind,
-      oldHash: toolChanges.oldHash,
-      newHash: toolChanges.newHash,
-      details: toolChanges.details,
-      at: toolChanges.at,
-      runId: toolChanges.runId,
-      category: classifications.category,
-      risk: classifications.risk,
-      annotations: tools.annotations,
+      tool: tc.toolName,
+      kind: tc.kind,
+      oldHash: tc.oldHash,
+      newHash: tc.newHash,
+      details: tc.details,
+      at: tc.at,
+      runId: tc.runId,
+      category: tc.category,
+      previousCategory: sql<string | null>`${PREVIOUS_CATEGORY}`,
     })
-    .from(toolChanges)
-    .innerJoin(servers, eq(servers.id, toolChanges.serverId))
-    .leftJoin(tools, and(eq(tools.serverId, toolChanges.serverId), eq(tools.name, toolChanges.toolName)))
-    .leftJoin(classifications, eq(classifications.toolId, tools.id))
+    .from(tc)
+    .innerJoin(servers, eq(servers.id, tc.serverId))
     .where(conditions.length ? and(...conditions) : undefined)
-    .orderBy(desc(toolChanges.at), desc(toolChanges.id))
+    .orderBy(desc(tc.at), desc(tc.id))
     .limit(o.limit);
-  return rows as ChangeRow[];
 }

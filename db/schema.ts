@@ -220,6 +220,8 @@ export const tools = pgTable(
     uniqueIndex("tools_server_name_idx").on(t.serverId, t.name),
     // `risk NAME` looks tools up by case-insensitive name across every server.
     index("tools_name_lower_idx").on(sql`lower(${t.name})`),
+    // …and its lookalikes: names that read the same once Unicode-normalized and case-folded ("café" in NFC and in NFD).
+    index("tools_name_folded_idx").on(sql`lower(normalize(${t.name}, NFKC))`),
     index("tools_name_trgm_idx").using("gin", sql`lower(${t.name}) gin_trgm_ops`),
   ],
 );
@@ -239,8 +241,19 @@ export const toolChanges = pgTable(
     details: jsonb("details"),
     runId: integer("run_id"),
     at: ts("at").notNull().defaultNow(),
+    /**
+     * The tool's category right after the change: the classification of the definition it left (new_hash),
+     * written when that definition is classified, so a change is labelled by what the tool was then, not by
+     * what it is now. Null until then, after a removal, and for a definition replaced before it was classified.
+     */
+    category: text("category"),
   },
-  (t) => [index("tool_changes_server_at_idx").on(t.serverId, t.at), index("tool_changes_at_idx").on(t.at)],
+  (t) => [
+    index("tool_changes_server_at_idx").on(t.serverId, t.at),
+    index("tool_changes_at_idx").on(t.at),
+    // A classified definition finds its tool's history rows, and a change the one before it, without reading the server's whole history.
+    index("tool_changes_server_tool_idx").on(t.serverId, t.toolName),
+  ],
 );
 
 export const classifications = pgTable(

@@ -16,10 +16,15 @@ async function onServer(base: string, statement: string): Promise<void> {
   }
 }
 
-/** Creates `<prefix>_<random>` on the server `base` points at (a copy of `template` when given) and returns its URL. */
-export async function createScratchDatabase(base: string, prefix: string, options: { template?: string } = {}): Promise<ScratchDatabase> {
+/**
+ * Creates `<prefix>_<random>` on the server `base` points at (a copy of `template` when given, or an empty
+ * database in another `encoding`) and returns its URL.
+ */
+export async function createScratchDatabase(base: string, prefix: string, options: { template?: string; encoding?: "SQL_ASCII" } = {}): Promise<ScratchDatabase> {
   const name = `${prefix}_${randomBytes(5).toString("hex")}`;
-  await onServer(base, `create database ${name}${options.template ? ` template ${options.template}` : ""}`);
+  // Another encoding than template1's needs template0, which holds no encoding-dependent data.
+  const from = options.encoding ? ` template template0 encoding '${options.encoding}'` : options.template ? ` template ${options.template}` : "";
+  await onServer(base, `create database ${name}${from}`);
   const url = new URL(base);
   url.pathname = `/${name}`;
   return {

@@ -68,7 +68,10 @@ export interface RecentChangeRow {
   tool: string;
   kind: string;
   details: unknown;
+  /** The tool's category right after the change (tool_changes.category). */
   category: string | null;
+  /** Its category right before: that of the change that left it with the definition this one replaced. */
+  previousCategory: string | null;
   /** The run that wrote the change. */
   runId: number | null;
   /** The first run that wrote any change of the server: the one that first listed its tools. */
@@ -76,25 +79,32 @@ export interface RecentChangeRow {
 }
 
 /**
- * The servers' tool changes since `since`, with the changed tool's current category when it has one and the
- * run that first listed the server's tools (read over all its history, however old).
+ * The category a tool had right before the change `tc`: that of the latest earlier change of the tool that
+ * left it with the definition `tc` replaced (null when none did, or that definition was never classified).
+ */
+export const PREVIOUS_CATEGORY = sql`(select p.category from tool_changes p
+  where p.server_id = tc.server_id and p.tool_name = tc.tool_name and p.new_hash = tc.old_hash and p.id < tc.id
+  order by p.id desc limit 1)`;
+
+/**
+ * The servers' tool changes since `since`, each with the tool's category right after and right before it
+ * and the run that first listed the server's tools (read over all its history, however old).
  */
 export async function recentChangeRows(db: Db, since: Date, serverIds: readonly number[]): Promise<RecentChangeRow[]> {
   const rows = await queryRows<Record<string, unknown>>(
     db,
     sql`with recent as (
-        select tc.id, tc.server_id, tc.tool_name, tc.kind, tc.details, tc.run_id from tool_changes tc
+        select tc.id, tc.server_id, tc.tool_name, tc.kind, tc.details, tc.run_id, tc.category, ${PREVIOUS_CATEGORY} as previous_category
+        from tool_changes tc
         where tc.at >= ${since.toISOString()} and tc.server_id in (select jsonb_array_elements_text(${jsonb(serverIds)})::int)
       ), first_listing as (
         select server_id, min(run_id) as run_id from tool_changes
         where server_id in (select server_id from recent)
         group by server_id
       )
-      select r.server_id, r.tool_name, r.kind, r.details, r.run_id, f.run_id as first_listing_run_id, c.category
+      select r.server_id, r.tool_name, r.kind, r.details, r.run_id, f.run_id as first_listing_run_id, r.category, r.previous_category
       from recent r
       join first_listing f on f.server_id = r.server_id
-      left join tools t on t.server_id = r.server_id and t.name = r.tool_name
-      left join classifications c on c.tool_id = t.id
       order by r.id`,
   );
   return rows.map((r) => ({
@@ -103,6 +113,7 @@ export async function recentChangeRows(db: Db, since: Date, serverIds: readonly 
     kind: r.kind as string,
     details: r.details ?? null,
     category: (r.category as string | null) ?? null,
+    previousCategory: (r.previous_category as string | null) ?? null,
     runId: r.run_id == null ? null : Number(r.run_id),
     firstListingRunId: r.first_listing_run_id == null ? null : Number(r.first_listing_run_id),
   }));

@@ -17,7 +17,7 @@ import { recentChangeRows, verdictToolRows, type RecentChangeRow, type VerdictTo
 export const DRIFT_DAYS = 30;
 
 /** Change labels that make a server riskier: the change feed's own words (classifier/change-labels.ts). */
-const RISKY_LABEL = /^(?:new destructive tool|new financial tool|returned destructive tool|returned financial tool|readOnlyHint flipped \(true|destructiveHint flipped \(false|description gained text aimed at the model)/;
+const RISKY_LABEL = /^(?:new destructive tool|new financial tool|returned destructive tool|returned financial tool|became destructive|became financial|readOnlyHint flipped \(true|destructiveHint flipped \(false|description gained text aimed at the model)/;
 
 export interface AssessedTool {
   name: string;
@@ -54,18 +54,23 @@ export function driftEnd(at: Date): Date {
 }
 
 /**
- * How many of the changes made each server riskier, by server id. The run that first listed a server's tools
- * is where the catalog met them, not a change to the server: its rows (every tool "added", and whatever two
- * sources' copies of a tool differed by) count for nothing. Counted, they took points only once the tools were
- * classified (a label reads the category stored now), so the grade hung on when that happened.
+ * How many of the changes made each server riskier, by server id. A change is one tool's new definition in
+ * one run, however many rows it wrote (its description and its schema changed: two rows, both saying it
+ * became destructive), labelled by the class the tool had right after it. The run that first listed a
+ * server's tools is where the catalog met them, not a change to the server: its rows (every tool "added",
+ * and whatever two sources' copies of a tool differed by) count for nothing. A change counts once its
+ * definition is classified (its label reads that category), so the grade hangs on when that happened.
  */
 export function riskyChangeCounts(changes: readonly RecentChangeRow[]): Map<number, number> {
-  const risky = new Map<number, number>();
+  const risky = new Map<number, Set<string>>();
   for (const change of changes) {
     if (change.runId !== null && change.runId === change.firstListingRunId) continue;
-    if (changeLabels(change).some((label) => RISKY_LABEL.test(label))) risky.set(change.serverId, (risky.get(change.serverId) ?? 0) + 1);
+    if (!changeLabels(change).some((label) => RISKY_LABEL.test(label))) continue;
+    let changed = risky.get(change.serverId);
+    if (!changed) risky.set(change.serverId, (changed = new Set()));
+    changed.add(JSON.stringify([change.tool, change.runId]));
   }
-  return risky;
+  return new Map([...risky].map(([serverId, changed]) => [serverId, changed.size]));
 }
 
 /** The server's tools with a current classification each: stored when fresh, else all classified together now. */

@@ -13,6 +13,11 @@ export function safeText(value: unknown, { keepNewlines = false }: { keepNewline
   return keepNewlines ? cleaned : cleaned.replace(/\r?\n|\t/g, " ");
 }
 
+/** Every code point outside printable ASCII as an escape: names that render alike ("café" precomposed and with a combining accent) read apart. */
+export function codePointText(value: string): string {
+  return value.replace(/[^\x20-\x7e]/gu, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+}
+
 /** At most `max` UTF-16 units, ending in "…" when cut; never cuts a surrogate pair in half. */
 export function truncate(s: string, max: number): string {
   if (s.length <= max) return s;

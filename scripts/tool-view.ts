@@ -1,6 +1,7 @@
 // How a catalogued tool is shown: the JSON entry of `risk`/`search`, and its readable text block.
 import type { ReviewedBy } from "../classifier/classify.js";
-import type { ToolEntry } from "../db/lookups.js";
+import { plural } from "../classifier/plural.js";
+import type { NameSummary, ToolEntry } from "../db/lookups.js";
 import { safeText, truncate, type Style } from "./terminal.js";
 
 export interface ToolView {
@@ -76,4 +77,10 @@ export function renderToolText(v: ToolView, paint: (style: Style, text: string) 
   if (method) lines.push(`  decided by  ${safeText(method)}`);
   if (v.rationale) lines.push(`  why         ${safeText(truncate(v.rationale, 800))}`);
   return lines.join("\n");
+}
+
+/** Who holds a tool name: "77 servers", or "1 server (2 tools)" when a server has it in two cases. */
+export function holdersText(summary: Pick<NameSummary, "total" | "tools">): string {
+  const servers = plural(summary.total, "server");
+  return summary.tools === summary.total ? servers : `${servers} (${plural(summary.tools, "tool")})`;
 }

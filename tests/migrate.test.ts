@@ -7,18 +7,21 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrationsFolder, openCatalog, type Catalog } from "../db/client.js";
 import { queryRows } from "../db/sql.js";
 import { createScratchDatabase, DRIVERS } from "./helpers/catalog.js";
+import { runCli } from "./helpers/cli.js";
 
 interface Journal {
-  entries: { when: number }[];
+  entries: { when: number; tag: string }[];
 }
 
 const journal = JSON.parse(readFileSync(join(migrationsFolder(), "meta", "_journal.json"), "utf8")) as Journal;
 
-/** The committed migrations without the newest: a database that stopped one release back. */
-function folderWithoutNewest(dir: string): string {
-  const folder = join(dir, "migrations");
+/** The committed migrations before the one tagged `tag`: a database that stopped at that release. */
+function folderBefore(dir: string, tag: string): string {
+  const at = journal.entries.findIndex((e) => e.tag === tag);
+  if (at < 0) throw new Error(`no migration ${tag}`);
+  const folder = join(dir, `migrations-before-${tag}`);
   cpSync(migrationsFolder(), folder, { recursive: true });
-  writeFileSync(join(folder, "meta", "_journal.json"), JSON.stringify({ ...journal, entries: journal.entries.slice(0, -1) }));
+  writeFileSync(join(folder, "meta", "_journal.json"), JSON.stringify({ ...journal, entries: journal.entries.slice(0, at) }));
   return folder;
 }
 
@@ -46,16 +49,22 @@ describe.each(DRIVERS)("opening the catalog (%s)", (driver) => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  /**
+   * Back to the schema before the migration tagged `tag`: drizzle's own migrator over the shorter journal,
+   * on a database emptied of what opening it applied.
+   */
+  async function migrateBefore(catalog: Catalog, tag: string): Promise<void> {
+    await catalog.db.execute(sql`drop schema public cascade`);
+    await catalog.db.execute(sql`drop schema drizzle cascade`);
+    await catalog.db.execute(sql`create schema public`);
+    const { migrate } = await import(driver === "postgres" ? "drizzle-orm/postgres-js/migrator" : "drizzle-orm/pglite/migrator");
+    await migrate(catalog.db as never, { migrationsFolder: folderBefore(dir, tag) });
+  }
+
   it("applies the newest migration to a schema one migration behind, and opens a current one as it is", async () => {
     const stale = await open();
     try {
-      // Back to the schema before the newest migration: drizzle's own migrator over the shorter journal,
-      // on a database emptied of what opening it just applied.
-      await stale.db.execute(sql`drop schema public cascade`);
-      await stale.db.execute(sql`drop schema drizzle cascade`);
-      await stale.db.execute(sql`create schema public`);
-      const { migrate } = await import(driver === "postgres" ? "drizzle-orm/postgres-js/migrator" : "drizzle-orm/pglite/migrator");
-      await migrate(stale.db as never, { migrationsFolder: folderWithoutNewest(dir) });
+      await migrateBefore(stale, journal.entries.at(-1)!.tag);
       expect(await applied(stale)).toEqual(journal.entries.slice(0, -1).map((e) => e.when));
     } finally {
       await stale.close();
@@ -73,6 +82,54 @@ describe.each(DRIVERS)("opening the catalog (%s)", (driver) => {
       expect(await applied(current)).toEqual(journal.entries.map((e) => e.when));
     } finally {
       await current.close();
+    }
+  }, 120_000);
+
+  it("0015 gives each change before it the category of its definition when the catalog still has that classification", async () => {
+    const old = await open();
+    try {
+      await migrateBefore(old, "0015_change_categories");
+      await old.db.execute(sql`insert into servers (key, canonical_source, canonical_rank, content_hash) values ('io.github.acme/menu', 'registry:x', 30, 'h')`);
+      // menu: read when added (h1), destructive after its description changed (h2), classified as it is now.
+      // stale: classified as h3, changed to h4 and not classified since. gone: removed.
+      await old.db.execute(sql`insert into tools (server_id, name, content_hash, origin) select id, t.name, t.hash, 'live' from servers,
+        (values ('menu', 'h2'), ('stale', 'h4'), ('gone', 'h5')) t(name, hash)`);
+      await old.db.execute(sql`insert into classifications (tool_id, classifier_version, content_hash, category, risk, confidence, signals, rationale, evidence, rule, method)
+        select t.id, 'v', c.hash, c.category, 'low', 0.9, '[]', '', '[]', '{}', 'rules' from tools t
+        join (values ('menu', 'h2', 'destructive'), ('stale', 'h3', 'write'), ('gone', 'h5', 'read')) c(name, hash, category) on c.name = t.name`);
+      await old.db.execute(sql`insert into tool_changes (server_id, tool_name, kind, old_hash, new_hash, run_id) select s.id, c.name, c.kind, c.old, c.new, c.run from servers s,
+        (values ('menu', 'added', null, 'h1', 1), ('menu', 'description_changed', 'h1', 'h2', 2),
+          ('stale', 'added', null, 'h3', 1), ('stale', 'description_changed', 'h3', 'h4', 2),
+          ('gone', 'added', null, 'h5', 1), ('gone', 'removed', 'h5', null, 2)) c(name, kind, old, new, run)`);
+    } finally {
+      await old.close();
+    }
+    const upgraded = await open();
+    try {
+      const rows = await queryRows<{ tool_name: string; kind: string; category: string | null }>(upgraded.db, sql`select tool_name, kind, category from tool_changes order by id`);
+      expect(rows.map((r) => [r.tool_name, r.kind, r.category])).toEqual([
+        ["menu", "added", null],
+        ["menu", "description_changed", "destructive"],
+        ["stale", "added", "write"],
+        ["stale", "description_changed", null],
+        ["gone", "added", "read"],
+        ["gone", "removed", null],
+      ]);
+    } finally {
+      await upgraded.close();
+    }
+  }, 120_000);
+});
+
+describe.skipIf(!process.env.DATABASE_URL)("opening a catalog in a database that is not UTF8", () => {
+  it("stops at the migration whose index needs Unicode normalization, saying what to do", async () => {
+    const db = await createScratchDatabase({ encoding: "SQL_ASCII" });
+    try {
+      const r = await runCli(["migrate"], { DATABASE_URL: db.url });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/^mcp-catalog migrate: the catalog needs a UTF8 database \(this one is SQL_ASCII\): create one with ENCODING 'UTF8' and point DATABASE_URL at it/);
+    } finally {
+      await db.drop();
     }
   }, 120_000);
 });

@@ -1,4 +1,4 @@
-// `mcp-catalog changes`: the tool change feed with semantic labels (new destructive tool, readOnlyHint flipped, …).
+// `mcp-catalog changes`: the tool change feed with semantic labels (new destructive tool, became destructive, readOnlyHint flipped, …).
 import { changeLabels } from "../../classifier/change-labels.js";
 import { toolChangeFeed } from "../../db/lookups.js";
 import { CliError, type Command } from "../command.js";
@@ -46,8 +46,9 @@ export const command: Command = {
   usage: "[--server S] [--since DATE] [--limit N] [--wait SECONDS] [--json]",
   details: [
     "Labels: new tool, new destructive tool, new financial tool, removed tool, readOnlyHint or",
-    "destructiveHint flipped, description gained text aimed at the model, new argument(s). Times are",
-    "UTC. Exit codes: 0 answered; 1 no such server; 2 bad arguments or an ambiguous --server.",
+    "destructiveHint flipped, description gained text aimed at the model, new argument(s), became",
+    "destructive or financial; each by the tool's class right after the change. Times are UTC.",
+    "Exit codes: 0 answered; 1 no such server; 2 bad arguments or an ambiguous --server.",
   ].join("\n"),
   options: {
     ...WAIT_OPTION,

@@ -1,16 +1,29 @@
-// `mcp-catalog risk NAME`: how risky is this tool, on every server that has one by that name.
-import { oneToolSummary, similarToolNames, summarizeName, type NameSummary } from "../../db/lookups.js";
+// `mcp-catalog risk NAME`: how risky is this tool, on every server that has one by that name, and its lookalikes.
+import { lookalikeTools, oneToolSummary, similarToolNames, summarizeName, type NameSummary } from "../../db/lookups.js";
 import { CliError, type Command } from "../command.js";
 import { loadConfig } from "../config.js";
 import { readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
 import { plural } from "../../classifier/plural.js";
 import { requireServer, serverArgument } from "../resolve-server.js";
 import { toolOnServer } from "../resolve-tool.js";
-import { colorizer, safeText, truncate, type Style } from "../terminal.js";
-import { renderToolText, RISK_STYLE, toolView } from "../tool-view.js";
+import { codePointText, colorizer, safeText, truncate, type Style } from "../terminal.js";
+import { holdersText, renderToolText, RISK_STYLE, toolView } from "../tool-view.js";
 
 /** Entries shown for a name held by many servers unless `--all`; the groups always count every one. */
 export const RISK_TOP_ENTRIES = 20;
+
+/**
+ * How a lookalike's name differs from the name asked for: the Unicode form it is written in (NFC, NFD, or
+ * neither) when only normalization tells them apart, NFKC when it holds compatibility characters (fullwidth
+ * letters, ligatures) that fold to the asked name's.
+ */
+export function lookalikeVariant(name: string, asked: string): "NFC" | "NFD" | "unnormalized" | "NFKC" {
+  const canonical = (s: string) => s.normalize("NFC").toLowerCase();
+  if (canonical(name) !== canonical(asked)) return "NFKC";
+  if (name === name.normalize("NFC")) return "NFC";
+  if (name === name.normalize("NFD")) return "NFD";
+  return "unnormalized";
+}
 
 export const command: Command = {
   name: "risk",
@@ -20,16 +33,17 @@ export const command: Command = {
     "NAME matches case-insensitively, as typed first (a tool's name may start or end with a space), then without",
     "the spaces at its ends. A name on many servers is answered as a summary by category and risk",
     `plus the ${RISK_TOP_ENTRIES} riskiest entries (--all lists every one). With --server, one tool: the one named`,
-    "exactly, else the one whose name differs only in case. Exit codes: 0 found; 1 no such tool (with suggestions)",
-    "or no such server; 2 bad arguments, an ambiguous --server, or a NAME several tools of that server match",
-    "ignoring case (the candidates are listed).",
+    "exactly, else the one whose name differs only in case. Lookalikes (another name that reads the same once",
+    "Unicode-normalized: NFC/NFD or NFKC variants) follow, each named in escapes. Exit codes: 0 found (a lookalike",
+    "counts); 1 no such tool (with suggestions) or no such server; 2 bad arguments, an ambiguous --server, or a NAME",
+    "several tools of that server match ignoring case (the candidates are listed).",
   ].join("\n"),
   positionals: [1, 1],
   options: {
     ...WAIT_OPTION,
     server: { type: "string", valueName: "S", description: "Only this server (registry name, repository URL, npm:<package> or unique key prefix)" },
     all: { type: "boolean", description: `Every entry, not only the ${RISK_TOP_ENTRIES} riskiest` },
-    json: { type: "boolean", description: "Print one JSON object: {name, total, groups, entries}" },
+    json: { type: "boolean", description: "Print one JSON object: {name, total, tools, groups, entries, lookalikes}" },
   },
   async run(args, io) {
     const typed = args.positionals[0]!;
@@ -38,29 +52,47 @@ export const command: Command = {
     const serverArg = serverArgument(args.values.server, "--server");
     const config = loadConfig(io.env, io.cwd);
     const limit = args.values.all ? undefined : RISK_TOP_ENTRIES;
-    const { server, summary, suggestions } = await withCatalog(io, config, async (catalog) => {
+    const { server, summary, lookalikes, suggestions } = await withCatalog(io, config, async (catalog) => {
       const server = serverArg !== undefined ? await requireServer(catalog.db, serverArg) : undefined;
+      const scope = { ...(server ? { serverId: server.id } : {}), ...(limit !== undefined ? { limit } : {}) };
       // A server may name a tool " lead": that name as typed, else the name a shell or a paste added spaces to.
-      const lookUp = async (name: string) => (server ? oneToolSummary(name, await toolOnServer(catalog.db, server, name)) : await summarizeName(catalog.db, name, { ...(limit !== undefined ? { limit } : {}) }));
-      let summary = await lookUp(typed);
-      if (summary.total === 0 && trimmed !== typed) summary = await lookUp(trimmed);
+      const lookUp = async (name: string) => {
+        const summary = server ? oneToolSummary(name, await toolOnServer(catalog.db, server, name)) : await summarizeName(catalog.db, name, scope);
+        return { summary, lookalikes: await lookalikeTools(catalog.db, name, scope) };
+      };
+      let found = await lookUp(typed);
+      if (found.summary.total === 0 && found.lookalikes.total === 0 && trimmed !== typed) found = await lookUp(trimmed);
+      const { summary, lookalikes } = found;
       // On one server the suggestions are that server's names; a name on another server is no answer there.
-      return { server, summary, suggestions: summary.total ? [] : await similarToolNames(catalog.db, trimmed, { ...(server ? { serverIds: [server.id] } : {}) }) };
+      const none = summary.total === 0 && lookalikes.total === 0;
+      return { server, summary, lookalikes, suggestions: none ? await similarToolNames(catalog.db, trimmed, { ...(server ? { serverIds: [server.id] } : {}) }) : [] };
     }, { wait: readerWait(args.values.wait, config, io, "risk") });
-    if (summary.total === 0) {
+    const name = summary.name;
+    if (summary.total === 0 && lookalikes.total === 0) {
       const hint = suggestions.length ? ` Did you mean: ${suggestions.map((s) => safeText(retypable(s))).join(", ")}?` : "";
       throw new CliError(`no tool named '${safeText(truncate(typed, 120))}' ${server ? `on ${safeText(server.key)}` : "in the catalog"}.${hint}`, 1);
     }
     const views = summary.entries.map(toolView);
+    const alike = lookalikes.entries.map((e) => ({ ...toolView(e), variant: lookalikeVariant(e.tool, name) }));
     if (args.values.json) {
-      io.stdout.write(`${JSON.stringify({ name: summary.name, total: summary.total, groups: summary.groups, entries: views })}\n`);
+      const answer = { name: summary.name, total: summary.total, tools: summary.tools, groups: summary.groups, entries: views, lookalikes: { total: lookalikes.total, entries: alike } };
+      io.stdout.write(`${JSON.stringify(answer)}\n`);
       return 0;
     }
     const paint = colorizer(io.stdout, io.env);
     const blocks = views.map((v) => renderToolText(v, paint));
-    if (summary.total > 1) blocks.unshift(renderGroups(summary, paint));
-    const hidden = summary.total - views.length;
-    if (hidden > 0) blocks.push(paint("dim", `… and ${hidden} more on other servers (--all lists every one)`));
+    if (summary.tools > 1) blocks.unshift(renderGroups(summary, paint));
+    const hidden = summary.tools - views.length;
+    if (hidden > 0) blocks.push(paint("dim", `… and ${hidden} more by that name (--all lists every one)`));
+    // A lookalike renders as the name asked for: its line names it in escapes, so the two read apart.
+    const asked = truncate(codePointText(name), 120);
+    if (summary.total === 0) blocks.push(paint("yellow", `no tool is named ${asked}${server ? ` on ${safeText(server.key)}` : ""}, but ${plural(lookalikes.total, "tool")} look${lookalikes.total === 1 ? "s" : ""} the same:`));
+    for (const v of alike) {
+      const warning = paint("yellow", `also: ${v.variant} variant ${truncate(codePointText(v.tool), 120)} of ${asked}, another tool whose name looks the same`);
+      blocks.push(`${warning}\n${renderToolText(v, paint)}`);
+    }
+    const unlisted = lookalikes.total - alike.length;
+    if (unlisted > 0) blocks.push(paint("dim", `… and ${plural(unlisted, "more lookalike")} (--all lists every one)`));
     io.stdout.write(`${blocks.join("\n\n")}\n`);
     return 0;
   },
@@ -80,5 +112,5 @@ export function renderGroups(summary: NameSummary, paint: (style: Style, text: s
     const label = g.category ? `${g.category} / ${g.risk}` : "not classified yet";
     return `${g.count} ${g.risk ? paint(RISK_STYLE[g.risk] ?? "bold", label) : paint("dim", label)}`;
   });
-  return `${paint("bold", safeText(summary.name))} is on ${plural(summary.total, "server")}: ${parts.join(", ")}`;
+  return `${paint("bold", safeText(summary.name))} is on ${holdersText(summary)}: ${parts.join(", ")}`;
 }

@@ -5,8 +5,7 @@ import type { CategoryRiskCount } from "../../db/browse.js";
 import type { NameSummary } from "../../db/lookups.js";
 import { namePage, type RequestError } from "../errors.js";
 import { paths } from "../paths.js";
-import { plural } from "../../classifier/plural.js";
-import { methodText } from "../../scripts/tool-view.js";
+import { holdersText, methodText } from "../../scripts/tool-view.js";
 import type { Page, ServerView } from "../reader.js";
 import type { CatalogSummary, ChangeItem, ServerItem, ToolItem } from "../views.js";
 import { categoryRiskChart } from "./chart.js";
@@ -87,7 +86,7 @@ ${more("cursor", o.tools.nextCursor, "More tools")}
 /** "77 servers: 70 read / low, 7 write / medium". */
 export function nameSummaryLine(s: NameSummary): string {
   const groups = s.groups.map((g) => `${g.count} ${g.category ?? "unclassified"}${g.risk ? ` / ${g.risk}` : ""}`).join(", ");
-  return `${plural(s.total, "server")}: ${groups}`;
+  return `${holdersText(s)}: ${groups}`;
 }
 
 export function toolNamePage(o: { summary: NameSummary; items: ToolItem[] }): Html {
@@ -99,7 +98,7 @@ export function toolNamePage(o: { summary: NameSummary; items: ToolItem[] }): Ht
 <p class="card">${nameSummaryLine(o.summary)}</p>
 <h2>On each server</h2>
 ${toolList(o.items, { showServer: true })}
-${o.summary.total > o.items.length ? html`<p class="muted">The ${o.items.length} riskiest of ${o.summary.total} are listed.</p>` : ""}` as Html,
+${o.summary.tools > o.items.length ? html`<p class="muted">The ${o.items.length} riskiest of ${o.summary.tools} are listed.</p>` : ""}` as Html,
   });
 }
 

@@ -15,11 +15,11 @@ export interface TestCatalog {
 }
 
 /** Creates an empty database on the server named by DATABASE_URL and returns its URL and a dropper. */
-/** A fresh database on the server DATABASE_URL names, dropped by the caller. */
-export async function createScratchDatabase(): Promise<ScratchDatabase> {
+/** A fresh database on the server DATABASE_URL names (in another encoding when asked), dropped by the caller. */
+export async function createScratchDatabase(options: { encoding?: "SQL_ASCII" } = {}): Promise<ScratchDatabase> {
   const base = process.env.DATABASE_URL;
   if (!base) throw new Error("DATABASE_URL is not set");
-  return createScratch(base, "mcp_catalog_test");
+  return createScratch(base, "mcp_catalog_test", options);
 }
 
 export async function openTestCatalog(driver: DriverName): Promise<TestCatalog> {
