@@ -85,10 +85,10 @@ describe.each(DRIVERS)("opening the catalog (%s)", (driver) => {
     }
   }, 120_000);
 
-  it("0015 gives each change before it the category of its definition when the catalog still has that classification", async () => {
+  it("0016 gives each change before it the category of its definition when the catalog still has that classification", async () => {
     const old = await open();
     try {
-      await migrateBefore(old, "0015_change_categories");
+      await migrateBefore(old, "0016_change_categories_and_lookalikes");
       await old.db.execute(sql`insert into servers (key, canonical_source, canonical_rank, content_hash) values ('io.github.acme/menu', 'registry:x', 30, 'h')`);
       // menu: read when added (h1), destructive after its description changed (h2), classified as it is now.
       // stale: classified as h3, changed to h4 and not classified since. gone: removed.
