@@ -7,7 +7,7 @@ import PgBoss from "pg-boss";
 import { z } from "zod";
 import type { Db } from "../db/client.js";
 import { backOffHost, hostBackedOffUntil, type HostSlots } from "../db/host-politeness.js";
-import { applyPolicyToUnfinishedJobs, listingCandidate, type ListingJobOutput } from "../db/listing-jobs.js";
+import { applyPolicyToWaitingJobs, listingCandidate, type ListingJobOutput } from "../db/listing-jobs.js";
 import { recordIntrospection, serversDueForIntrospection } from "../db/introspection.js";
 import { EnumerateError } from "./mcp/errors.js";
 import { failureOutcome, listingHostOf, listingModeOf, listServer, storeListing, type IntrospectMode, type ListingOptions } from "./listing.js";
@@ -75,7 +75,8 @@ export async function openListingQueue(databaseUrl: string, s: QueueSettings, o:
 
 /**
  * A starting worker's retry limit, retry delay and expiry become its queues' policy, for the jobs to come and for
- * those not finished yet, whoever enqueued them: the worker is the one that runs them. Returns the jobs changed.
+ * those waiting (or waiting for a retry), whoever enqueued them: the worker is the one that runs them. Jobs other
+ * workers hold keep the policy they were taken with. Returns the waiting jobs changed.
  */
 export async function adoptQueuePolicy(db: Db, boss: PgBoss, s: QueueSettings, modes: IntrospectMode[]): Promise<number> {
   let changed = 0;
@@ -83,7 +84,7 @@ export async function adoptQueuePolicy(db: Db, boss: PgBoss, s: QueueSettings, m
     const policy = queuePolicy(mode, s);
     // The queue first: a job enqueued meanwhile copies the new policy, one enqueued before is changed below.
     await boss.updateQueue(policy.name, policy);
-    changed += await applyPolicyToUnfinishedJobs(db, QUEUE_SCHEMA, policy.name, { retryLimit: s.retryLimit, retryDelaySeconds: s.retryDelaySeconds, expireSeconds: s.expireSeconds[mode] });
+    changed += await applyPolicyToWaitingJobs(db, QUEUE_SCHEMA, policy.name, { retryLimit: s.retryLimit, retryDelaySeconds: s.retryDelaySeconds, expireSeconds: s.expireSeconds[mode] });
   }
   return changed;
 }

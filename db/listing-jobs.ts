@@ -59,16 +59,20 @@ export interface ListingJobPolicy {
 }
 
 /**
- * Gives `policy` to the jobs of `queue` not finished yet (waiting, retrying or active). pg-boss reads the retry
- * limit, delay and expiry from the job's own row, copied from its queue when it was inserted: without this a
- * queue's new policy would reach only the jobs enqueued after it changed. Returns the jobs changed.
+ * Gives `policy` to the jobs of `queue` waiting or waiting for a retry whose policy differs. pg-boss reads the retry
+ * limit, delay and expiry from the job's own row, copied from its queue when it was inserted: without this a queue's
+ * new policy would reach only the jobs enqueued after it changed. Active jobs keep theirs: pg-boss expires an active
+ * job by its own row's expiry, so a shorter one would take it from the worker listing it now (a second listing, a
+ * retry spent). Returns the jobs changed.
  */
-export async function applyPolicyToUnfinishedJobs(db: Db, schema: string, queue: string, policy: ListingJobPolicy): Promise<number> {
+export async function applyPolicyToWaitingJobs(db: Db, schema: string, queue: string, policy: ListingJobPolicy): Promise<number> {
+  const expireIn = sql`${policy.expireSeconds} * interval '1 second'`;
   const rows = await queryRows<{ id: string }>(
     db,
     sql`update ${sql.identifier(schema)}.job
-      set retry_limit = ${policy.retryLimit}, retry_delay = ${policy.retryDelaySeconds}, expire_in = ${policy.expireSeconds} * interval '1 second'
-      where name = ${queue} and state in ('created', 'retry', 'active')
+      set retry_limit = ${policy.retryLimit}, retry_delay = ${policy.retryDelaySeconds}, expire_in = ${expireIn}
+      where name = ${queue} and state in ('created', 'retry')
+        and (retry_limit, retry_delay, expire_in) is distinct from (${policy.retryLimit}, ${policy.retryDelaySeconds}, ${expireIn})
       returning id`,
   );
   return rows.length;

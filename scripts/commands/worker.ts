@@ -26,8 +26,9 @@ export const command: Command = {
     "killed mid-job loses nothing: the job comes back after its expiry and another worker finishes it.",
     "",
     "On start, the worker's CATALOG_QUEUE_RETRY_LIMIT, CATALOG_QUEUE_RETRY_DELAY_SECONDS and",
-    "CATALOG_QUEUE_EXPIRE_SECONDS become the queue's policy for the modes it takes: for every job not",
-    "finished yet and every job enqueued later, whichever process enqueued it (the last worker started wins).",
+    "CATALOG_QUEUE_EXPIRE_SECONDS become the queue's policy for the modes it takes: for every job waiting",
+    "(or waiting for a retry) and every job enqueued later, whichever process enqueued it (the last worker",
+    "started wins). Jobs in other workers' hands keep the policy they were taken with.",
     "",
     "SIGTERM (or SIGINT) stops taking jobs; jobs in hand get CATALOG_WORKER_GRACE_SECONDS to finish,",
     "then are put back on the queue as they were.",
@@ -56,7 +57,7 @@ export const command: Command = {
         try {
           const adopted = await adoptQueuePolicy(catalog.db, boss, config.queue, modes);
           const q = config.queue;
-          log(`retry limit ${q.retryLimit}, first retry after ${q.retryDelaySeconds} s, expiry ${modes.map((m) => `${q.expireSeconds[m]} s (${m})`).join(", ")}: the queue's policy from now on, and that of the ${plural(adopted, "job")} not finished`);
+          log(`retry limit ${q.retryLimit}, first retry after ${q.retryDelaySeconds} s, expiry ${modes.map((m) => `${q.expireSeconds[m]} s (${m})`).join(", ")}: the queue's policy from now on, given to ${plural(adopted, "waiting job")} (jobs in hand keep theirs)`);
           log(`taking ${modes.map((m) => LISTING_QUEUES[m]).join(", ")} jobs, ${concurrency} at once per mode${args.values.once ? ", until the queue is drained" : ""}`);
           return await runWorker(catalog.db, boss, {
             modes,

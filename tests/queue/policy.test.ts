@@ -1,11 +1,12 @@
-// The queue's retry policy is the worker's, whichever process enqueued the jobs and whatever settings it had; and
-// `queue` counts a job whose listing failed as failed, not completed. Real CLI processes against a scratch Postgres.
+// The queue's retry policy is the worker's, whichever process enqueued the jobs and whatever settings it had, but a job
+// in another worker's hands keeps the one it was taken with; and `queue` counts a job whose listing failed as failed,
+// not completed. Real CLI processes against a scratch Postgres.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createScratchDatabase } from "../helpers/catalog.js";
 import { runCli } from "../helpers/cli.js";
 import type { LocalServer } from "../helpers/local-server.js";
 import { startRegistryReplay, type RegistryReplay } from "../helpers/registry-replay.js";
-import { startRawLegacyServer, startStreamableServer } from "../enumerate/servers.js";
+import { startRawLegacyServer, startStreamableServer, tool } from "../enumerate/servers.js";
 import { closeQueueWorld, HAS_POSTGRES, queueEnv, registryItem, rows, startCrashingServer, startWorker, toolServer, waitFor, type WorkerProcess } from "./helpers.js";
 
 describe.skipIf(!HAS_POSTGRES)("the queue's policy and counts on Postgres", () => {
@@ -52,7 +53,7 @@ describe.skipIf(!HAS_POSTGRES)("the queue's policy and counts on Postgres", () =
     expect(await poisonError()).toMatch(/^dead-lettered after 2 attempts: connect: /);
     const poisonJobs = await rows(db.url, "select retry_limit, retry_delay from mcp_catalog_queue.job where name = 'listing-remote' and state = 'failed'");
     expect(poisonJobs).toEqual([{ retry_limit: 1, retry_delay: 1 }]);
-    expect(drain.stderr()).toMatch(/retry limit 1, first retry after 1 s, .*: the queue's policy from now on, and that of the 3 jobs not finished/);
+    expect(drain.stderr()).toMatch(/retry limit 1, first retry after 1 s, .*: the queue's policy from now on, given to 3 waiting jobs/);
   }, 120_000);
 
   test("queue counts a listing that failed as failed, not completed: one failed for good, one out of retries", async () => {
@@ -91,5 +92,84 @@ describe.skipIf(!HAS_POSTGRES)("the queue's policy and counts on Postgres", () =
     expect(await poisonError()).toMatch(/^dead-lettered after 2 attempts: connect: /);
     running.child.kill("SIGTERM");
     expect((await running.exited).code, running.stderr()).toBe(0);
+  }, 120_000);
+});
+
+/** A server whose tools/list is answered only once the test releases it: a listing held in a worker's hands. */
+async function startHoldingServer(): Promise<LocalServer & { lists: () => number; release: () => void }> {
+  const waiting: (() => void)[] = [];
+  let released = false;
+  const server = await startRawLegacyServer({
+    takeOver: (m, _req, res) => {
+      if (m.method !== "tools/list") return false;
+      const answer = () => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ jsonrpc: "2.0", id: m.id, result: { tools: [tool("held_tool")] } }));
+      if (released) answer();
+      else waiting.push(answer);
+      return true;
+    },
+  });
+  return {
+    ...server,
+    lists: () => server.methods.filter((m) => m === "tools/list").length,
+    release: () => {
+      released = true;
+      for (const answer of waiting.splice(0)) answer();
+    },
+  };
+}
+
+describe.skipIf(!HAS_POSTGRES)("a starting worker's policy and the jobs in other workers' hands, on Postgres", () => {
+  let db: Awaited<ReturnType<typeof createScratchDatabase>>;
+  let registry: RegistryReplay;
+  const holding = new Map<string, Awaited<ReturnType<typeof startHoldingServer>>>();
+  const workers: WorkerProcess[] = [];
+  /** Listings that wait as long as their server does, on jobs that expire after two minutes. */
+  let patient: Record<string, string>;
+  /** The same listings, on jobs that expire after a second. */
+  let hasty: Record<string, string>;
+  const job = async (id: string) =>
+    (await rows<{ state: string; retry_count: number; expire: number }>(db.url, `select state, retry_count, extract(epoch from expire_in)::int as expire from mcp_catalog_queue.job where id = '${id}'`))[0];
+
+  beforeAll(async () => {
+    db = await createScratchDatabase();
+    for (const key of ["io.test/held-one", "io.test/held-two"]) holding.set(key, await startHoldingServer());
+    registry = await startRegistryReplay([...holding].map(([key, s]) => registryItem(key, `${s.url}/mcp`)));
+    patient = queueEnv(db.url, registry.url, { CATALOG_QUEUE_EXPIRE_SECONDS: "120", CATALOG_INTROSPECT_REQUEST_TIMEOUT_MS: "120000", CATALOG_INTROSPECT_TOTAL_TIMEOUT_MS: "120000" });
+    hasty = { ...patient, CATALOG_QUEUE_EXPIRE_SECONDS: "1" };
+  }, 60_000);
+
+  afterAll(() => closeQueueWorld({ workers, servers: [...holding.values()], registry, db }));
+
+  test("a worker started with a short expiry gives it to the waiting job, not to the one another worker holds, and rewrites no job that has its policy", async () => {
+    const refresh = await runCli(["refresh", "--sources", "registry", "--queue", "--json"], patient);
+    expect(refresh.code, refresh.stderr).toBe(0);
+    expect(JSON.parse(refresh.stdout).queued.enqueued.remote).toBe(2);
+
+    const first = startWorker(["--modes", "remote", "--concurrency", "1"], patient);
+    workers.push(first);
+    await waitFor(() => `the first worker to hold a listing (it said: ${first.stderr()})`, () => [...holding.values()].some((s) => s.lists() > 0));
+    // The jobs already had its policy (the refresh created the queue with the same settings): none was rewritten.
+    expect(first.stderr()).toMatch(/expiry 120 s \(remote\): the queue's policy from now on, given to 0 waiting jobs/);
+    const [held] = await rows<{ id: string; key: string }>(
+      db.url,
+      "select j.id, s.key from mcp_catalog_queue.job j join servers s on s.id = (j.data->>'serverId')::int where j.name = 'listing-remote' and j.state = 'active'",
+    );
+
+    const second = startWorker(["--modes", "remote", "--concurrency", "1"], hasty);
+    workers.push(second);
+    // The waiting job takes the one-second expiry; the second worker takes it, holds it past that, and pg-boss's
+    // maintenance expires it: the same statement would expire the first worker's job (taken earlier) had it the expiry.
+    await waitFor(
+      () => `the second worker's job to expire (it said: ${second.stderr()})`,
+      async () => (await rows(db.url, `select 1 from mcp_catalog_queue.job where name = 'listing-remote' and id <> '${held!.id}' and state = 'retry'`)).length === 1,
+    );
+    expect(await job(held!.id)).toEqual({ state: "active", retry_count: 0, expire: 120 });
+    expect(second.stderr()).toMatch(/expiry 1 s \(remote\): the queue's policy from now on, given to 1 waiting job/);
+
+    // Released, the held listing completes in the first worker's hands, its only attempt.
+    for (const s of holding.values()) s.release();
+    await waitFor(() => `the held job to complete (the first worker said: ${first.stderr()})`, async () => (await job(held!.id))?.state === "completed");
+    expect(await job(held!.id)).toEqual({ state: "completed", retry_count: 0, expire: 120 });
+    expect(holding.get(held!.key)!.lists()).toBe(1);
   }, 120_000);
 });
