@@ -1,5 +1,6 @@
 // A set of tool lists into the catalog, in the caller's transaction: read the stored tools, plan, apply.
 import type { Db } from "../db/client.js";
+import { lockServers } from "../db/servers.js";
 import { applyToolPlan, storedToolsOf, toolsBefore, type ToolSyncResult } from "../db/tools.js";
 import { historyRows, planToolListings, type ToolListing } from "./plan/tools.js";
 
@@ -9,8 +10,13 @@ import { historyRows, planToolListings, type ToolListing } from "./plan/tools.js
  */
 export async function syncToolListings(db: Db, listings: readonly ToolListing[], runId: number, options: { unqueued?: ReadonlySet<number> } = {}): Promise<ToolSyncResult> {
   if (listings.length === 0) return { added: 0, changed: 0, removed: 0, unchanged: 0, written: [] };
-  // Servers created in this transaction have no tools to read.
-  const stored = await storedToolsOf(db, listings.filter((l) => !l.fresh).map((l) => l.serverId));
+  // Servers created in this transaction have no tools to read, and no other transaction sees them.
+  const existing = listings.filter((l) => !l.fresh).map((l) => l.serverId);
+  // The servers' rows first, before their tools are read or written (see lockServers): a tool rewritten only to take a
+  // new origin writes nothing else of its server, so its row locks would otherwise come before the server's. Read after
+  // the lock, the stored tools cannot change under the plan.
+  await lockServers(db, { servers: existing });
+  const stored = await storedToolsOf(db, existing);
   const plan = planToolListings(listings, stored);
   const unqueued = options.unqueued;
   if (unqueued?.size) plan.touched = plan.touched.filter((id) => !unqueued.has(id));

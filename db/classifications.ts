@@ -2,7 +2,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "./client.js";
 import type { classifications } from "./schema.js";
-import { catalogChanged } from "./servers.js";
+import { catalogChanged, lockServers } from "./servers.js";
 import { jsonb, queryRows } from "./sql.js";
 
 export type NewClassification = typeof classifications.$inferInsert;
@@ -118,7 +118,7 @@ export async function queueServers(db: Db, serverIds: readonly number[]): Promis
 export async function storeClassifications(db: Db, rows: readonly NewClassification[], serverIds: readonly number[]): Promise<void> {
   await db.transaction(async (tx) => {
     const t = tx as unknown as Db;
-    await catalogChanged(t, { tools: rows.map((r) => r.toolId) });
+    await catalogChanged(t, await lockServers(t, { tools: rows.map((r) => r.toolId) }));
     await insertClassifications(t, rows);
     await queryRows(t, sql`delete from classify_queue where server_id in (select jsonb_array_elements_text(${jsonb(serverIds)})::int)`);
   });

@@ -51,16 +51,32 @@ export async function upsertServers(db: Db, rows: readonly ServerUpsert[], runId
 }
 
 /**
- * What the catalog says of these servers changed (their tools, their tools' classifications): their catalog_updated_at
- * is now. Called before the tools or classifications are written, so every transaction that writes them locks the
- * server's row first, as a page's upsert does, and two never wait on each other's rows in opposite order.
+ * Locks these servers' rows (or those of these tools' servers) in id order until the transaction ends, and returns
+ * their ids. Every transaction that writes a server's tools, their history or their classifications calls it before
+ * touching them (a server it created itself excepted: no other transaction sees that one), and a page's upsert and a
+ * listing's outcome lock the server's row as well: two such transactions then wait on the server, never on each
+ * other's tool rows in opposite order (a deadlock). NO KEY UPDATE is the lock an update of the row takes; unlike FOR
+ * UPDATE it lets others insert rows that reference the server meanwhile.
  */
-export async function catalogChanged(db: Db, of: { servers: readonly number[] } | { tools: readonly number[] }): Promise<void> {
+export async function lockServers(db: Db, of: { servers: readonly number[] } | { tools: readonly number[] }): Promise<number[]> {
   const ids = "servers" in of ? of.servers : of.tools;
-  if (ids.length === 0) return;
+  if (ids.length === 0) return [];
   const listed = sql`select jsonb_array_elements_text(${jsonb(ids)})::int`;
-  await queryRows(db, sql`update servers set catalog_updated_at = now()
-    where id in (${"servers" in of ? listed : sql`select server_id from tools where id in (${listed})`})`);
+  const rows = await queryRows<{ id: number }>(
+    db,
+    sql`select id from servers where id in (${"servers" in of ? listed : sql`select server_id from tools where id in (${listed})`})
+      order by id for no key update`,
+  );
+  return rows.map((r) => Number(r.id));
+}
+
+/**
+ * What the catalog says of these servers changed (their tools, their tools' classifications): their catalog_updated_at
+ * is now. The caller has locked them (lockServers) before writing what changed.
+ */
+export async function catalogChanged(db: Db, serverIds: readonly number[]): Promise<void> {
+  if (serverIds.length === 0) return;
+  await queryRows(db, sql`update servers set catalog_updated_at = now() where id in (select jsonb_array_elements_text(${jsonb(serverIds)})::int)`);
 }
 
 export async function insertAliases(db: Db, rows: readonly NewAlias[]): Promise<void> {

@@ -47,10 +47,11 @@ export async function toolsBefore(db: Db, plan: ToolPlan): Promise<ToolBefore[]>
 /**
  * Writes a tool plan (crawler/plan/tools.ts): its upserts, history rows and removals, set-based, and
  * queues its touched servers for the classify stage in the same transaction. Returns the tools written.
+ * The caller has locked the plan's servers (lockServers) before reading the state it was planned from.
  */
 export async function applyToolPlan(db: Db, plan: ToolPlan, history: readonly NewToolChange[], runId: number): Promise<StoredTool[]> {
   const written: StoredTool[] = [];
-  await catalogChanged(db, { servers: plan.touched });
+  await catalogChanged(db, plan.touched);
   // New servers' tools need no conflict handling: a plain INSERT costs the server less (3,000 tools: 62.5 -> 57.5 ms of CPU).
   const upsert = sql`on conflict (server_id, name) do update set
     title = excluded.title, description = excluded.description, input_schema = excluded.input_schema,

@@ -1,0 +1,112 @@
+// Every transaction that writes a server's tools or their classifications locks the server's row first, so a worker's
+// listing and a refresh's page never wait on each other's rows in opposite order (a deadlock, 40P01). Postgres only:
+// PGlite has one connection, so no two transactions there ever run at once.
+import postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { toolDefinition } from "../crawler/ingest.js";
+import { storeListing } from "../crawler/listing.js";
+import type { EnumerateResult } from "../crawler/mcp/limits.js";
+import { syncToolListings } from "../crawler/tool-sync.js";
+import { storeClassifications, type NewClassification } from "../db/classifications.js";
+import { listingCandidate } from "../db/listing-jobs.js";
+import { servers } from "../db/schema.js";
+import { openTestCatalog, type TestCatalog } from "./helpers/catalog.js";
+
+describe.skipIf(!process.env.DATABASE_URL)("the server's row is locked before its tools, on Postgres", () => {
+  let t: TestCatalog;
+  /** Another session on the same catalog: a refresh's page transaction, and a look at who waits. */
+  let other: postgres.Sql;
+
+  beforeAll(async () => {
+    t = await openTestCatalog("postgres");
+    other = postgres(t.databaseUrl!, { max: 2, onnotice: () => {} });
+  });
+  afterAll(async () => {
+    await other?.end();
+    await t?.dispose();
+  });
+
+  /** Resolves once a transaction of this catalog waits on a row lock (the one under test, held by the page). */
+  async function someoneWaits(): Promise<void> {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const [row] = await other<{ n: number }[]>`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`;
+      if (row!.n > 0) return;
+      if (Date.now() > deadline) throw new Error("timed out waiting for a transaction to wait on a lock");
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  /** A server whose tool Glama listed: its tool row exists, with the directory's origin, and it is queued to classify. */
+  async function serverWithTool(key: string, tool: { name: string; description: string }): Promise<number> {
+    const [server] = await t.catalog.db
+      .insert(servers)
+      .values({ key, status: "active", canonicalSource: `registry:${key}`, canonicalRank: 10, contentHash: "h", remotes: [{ type: "streamable-http", url: "http://127.0.0.1:9/mcp" }] })
+      .returning({ id: servers.id });
+    await syncToolListings(t.catalog.db, [{ serverId: server!.id, origin: "glama", tools: [toolDefinition(tool)] }], 1);
+    return server!.id;
+  }
+
+  test("a server's first live listing, which only changes its directory tools' origin, waits for a page holding the server before writing a tool: no deadlock", async () => {
+    const tool = { name: "read_note", description: "Read a note." };
+    // Glama listed the tools first; the live list is the same tools, so the listing rewrites only their origin.
+    const id = await serverWithTool("io.test/notes", tool);
+    const candidate = await listingCandidate(t.catalog.db, id);
+    const fetched: EnumerateResult = { tools: [tool], transport: "streamable-http", pages: 1, bytes: 0, skipped: 0, skipReasons: [], descriptionsTruncated: 0 };
+
+    // A refresh page that upserts the server, then writes its tools (as a directory's listing of them would).
+    let listing: Promise<unknown> | undefined;
+    const page = other.begin(async (tx) => {
+      await tx`update servers set last_seen_at = now() where id = ${id}`;
+      listing = storeListing(t.catalog.db, candidate!, fetched, { runId: 2, now: new Date(), mode: "remote", classify: true });
+      listing.catch(() => undefined);
+      await someoneWaits();
+      await tx`update tools set last_seen_at = now() where server_id = ${id}`;
+      return "committed";
+    });
+    // Both commit: the listing waited for the server before it took any tool row. Locking the server last, it held
+    // the tools the page then waited on while it waited on the page's server: one of the two was killed with 40P01.
+    await expect(page).resolves.toBe("committed");
+    await listing;
+    const tools = await other<{ origin: string }[]>`select origin from tools where server_id = ${id}`;
+    expect(tools).toEqual([{ origin: "live" }]);
+  }, 30_000);
+
+  test("classifications of several servers lock them in id order, whatever order their rows and the servers' rows come in", async () => {
+    const first = await serverWithTool("io.test/first", { name: "read_first", description: "Read the first thing." });
+    const second = await serverWithTool("io.test/second", { name: "read_second", description: "Read the second thing." });
+    // The first server's row rewritten: its live version now lies after the second's in the table.
+    await other`update servers set description = 'Moved.' where id = ${first}`;
+    const tools = await other<{ id: number; content_hash: string }[]>`select id, content_hash from tools where server_id in (${first}, ${second}) order by server_id desc`;
+    const rows: NewClassification[] = tools.map((tool) => ({
+      toolId: tool.id,
+      classifierVersion: "test",
+      contentHash: tool.content_hash,
+      category: "read",
+      risk: "low",
+      confidence: 0.9,
+      signals: [],
+      rationale: "reads",
+      evidence: [],
+      rule: { action: "allow" },
+      method: "rules",
+    }));
+
+    // Another writer of both servers' tools, locking them in id order as every writer does: the first, then the second.
+    let classified: Promise<unknown> | undefined;
+    const writer = other.begin(async (tx) => {
+      await tx`select id from servers where id = ${first} for no key update`;
+      classified = storeClassifications(t.catalog.db, rows, [first, second]);
+      classified.catch(() => undefined);
+      await someoneWaits();
+      await tx`select id from servers where id = ${second} for no key update`;
+      return "committed";
+    });
+    // Both commit: the classifications waited on the first server holding nothing. Had they locked the second first,
+    // each would wait on the other's server (40P01).
+    await expect(writer).resolves.toBe("committed");
+    await classified;
+    const stored = await other<{ n: number }[]>`select count(*)::int as n from classifications where tool_id in (${tools[0]!.id}, ${tools[1]!.id})`;
+    expect(stored).toEqual([{ n: 2 }]);
+  }, 30_000);
+});
