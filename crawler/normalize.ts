@@ -51,19 +51,51 @@ export function normalizeRepository(url: string | undefined | null, subfolder?: 
 }
 
 /**
- * The repository and folder a person names a server by (`policy SERVER`, `--server`, `/servers/…`): a folder
- * is written as a key writes it (`github.com/o/r#packages/x`), with a slash (`github.com/o/r/packages/x`) or as a
- * `/tree/<branch>/<path>` link. Unlike a source's link, every path past owner/repo is the folder, so a folder the
- * catalog does not have names no server rather than the repository's. A bare `/tree/<branch>` is the root.
+ * Hosts whose repositories are exactly owner/repo, so a path past them is a folder or a page of one, never a
+ * deeper repository (as a GitLab project in a nested group is).
  */
-export function namedRepository(text: string): Repository | undefined {
-  const u = parseRepositoryUrl(text);
-  if (!u) return undefined;
-  const path = linkedPath(u.parts) ?? u.parts.slice(2).join("/");
-  return repository(u, cleanSubfolder(decoded(path)) ?? cleanSubfolder(decoded(u.hash)));
+const OWNER_REPO_HOSTS = new Set(["github.com", "bitbucket.org", "codeberg.org", "gitee.com"]);
+
+/** What a person named a server by when they wrote a repository URL: the repository, and how to read the rest. */
+export interface NamedRepository {
+  /** host/owner/repo, as `normalizeRepository` keys it. */
+  key: string;
+  /**
+   * The readings to try in order, the first that names a server being meant. Each lists the forms one folder (or
+   * the root) may be stored in: as a source's link carried it (percent-encoded, as normalizeRepository keeps it) and
+   * as written (decoded, as a source's separate subfolder field gives it).
+   */
+  readings: Repository[][];
 }
 
-/** URL parsing percent-encoded what was typed (a space); a folder is compared as its source wrote it. */
+/**
+ * The repository and folder a person names a server by (`policy SERVER`, `--server`, `/servers/…`): a folder is
+ * written as a key writes it (`github.com/o/r#packages/x`), with a slash (`github.com/o/r/packages/x`) or as a
+ * `/tree/<branch>/<path>` link. A URL a source carried reads as that source stored it. On an owner/repo host every
+ * path past owner/repo is the folder, so a folder the catalog does not have names no server rather than the
+ * repository's; elsewhere (GitLab's nested groups) the source's reading comes first. A `#fragment` that is not a
+ * path (`#readme`, npm's default homepage) is a folder only if the catalog has that folder, else a page anchor,
+ * naming the repository.
+ */
+export function namedRepository(text: string): NamedRepository | undefined {
+  const u = parseRepositoryUrl(text);
+  const root = u && repository(u, undefined);
+  if (!u || !root) return undefined;
+  const folder = (path: string): Repository[] => {
+    const forms = new Set([cleanSubfolder(path), cleanSubfolder(decoded(path))].filter((f) => f !== undefined));
+    return [...forms].map((subfolder) => ({ ...root, subfolder }));
+  };
+  const readings = (...list: Repository[][]) => ({ key: root.key, readings: list.filter((r) => r.length > 0) });
+  const linked = linkedPath(u.parts);
+  if (linked !== undefined) return readings(linked ? folder(linked) : [root]);
+  const past = u.parts.slice(2).join("/");
+  if (past) return OWNER_REPO_HOSTS.has(u.host) ? readings(folder(past)) : readings([root], folder(past));
+  const anchor = cleanSubfolder(decoded(u.hash));
+  if (!anchor) return readings([root]);
+  return anchor.includes("/") ? readings(folder(u.hash)) : readings(folder(u.hash), [root]);
+}
+
+/** URL parsing percent-encoded what was typed (a space); a folder a source gave apart from its link is stored as written. */
 function decoded(text: string): string {
   try {
     return decodeURIComponent(text);

@@ -1,5 +1,6 @@
 // Finds the server a user means: registry name, repository URL, package coordinate, remote URL or a unique key prefix.
 import { namedRepository, normalizeRemoteUrl, packageAlias, repositoryAlias } from "../crawler/normalize.js";
+import type { Repository } from "../crawler/records.js";
 import type { Db } from "../db/client.js";
 import { repositoryServerKeys, serversByAlias, serversByKey, serversByKeyInsensitive, serversByKeyPrefix, similarServerKeys, type ServerRef } from "../db/lookups.js";
 import { CliError } from "./command.js";
@@ -30,34 +31,54 @@ function decide(refs: ServerRef[]): ServerMatch | undefined {
 
 const looksLikeUrl = (text: string) => /^[a-z]+:\/\//i.test(text) || /^[\w.-]+\.[a-z]{2,}\/[^/\s]+\/[^/\s]+/i.test(text) || text.startsWith("git@");
 
-export async function matchServer(db: Db, input: string): Promise<ServerMatch> {
+/** The package alias `text` names when it is a coordinate of a registry the catalog knows (`npm:@scope/pkg`). */
+function coordinateAlias(text: string) {
+  const coordinate = COORDINATE.exec(text);
+  return coordinate ? packageAlias(coordinate[1]!, coordinate[2]!) : undefined;
+}
+
+/** The servers one reading of a repository URL names: by their repository alias in each form, else by a key that is one. */
+async function serversInRepository(db: Db, forms: Repository[]): Promise<ServerRef[]> {
+  const refs: ServerRef[] = [];
+  for (const form of forms) refs.push(...(await serversByAlias(db, "repo", repositoryAlias(form))));
+  if (refs.length) return refs;
+  for (const form of forms) refs.push(...(await serversByKeyInsensitive(db, repositoryAlias(form))));
+  return refs;
+}
+
+/**
+ * The servers `input` names by one of their identities exactly: key (any case), registry name, package
+ * coordinate, repository URL or remote URL. Never by a key prefix.
+ */
+export async function matchServerExactly(db: Db, input: string): Promise<ServerMatch> {
   const text = input.trim();
   if (!text) return { kind: "none" };
   const exact = decide(await serversByKeyInsensitive(db, text));
   if (exact) return exact;
 
-  const coordinate = COORDINATE.exec(text);
-  if (coordinate) {
-    const alias = packageAlias(coordinate[1]!, coordinate[2]!);
-    if (alias) return decide(await serversByAlias(db, alias.kind, alias.value)) ?? { kind: "none" };
-  }
+  const coordinate = coordinateAlias(text);
+  if (coordinate) return decide(await serversByAlias(db, coordinate.kind, coordinate.value)) ?? { kind: "none" };
 
   const byAlias: ServerRef[] = [...(await serversByAlias(db, "registry", text.toLowerCase()))];
   if (looksLikeUrl(text)) {
-    // A folder the catalog does not have is no server: never its repository's, which only the root names.
-    const repo = namedRepository(text);
-    if (repo) {
-      byAlias.push(...(await serversByAlias(db, "repo", repositoryAlias(repo))));
-      if (!repo.subfolder && byAlias.length === 0) byAlias.push(...(await serversByKeyInsensitive(db, repo.key)));
+    // The first reading that names a server is meant; a folder the catalog does not have names none.
+    for (const reading of namedRepository(text)?.readings ?? []) {
+      const found = await serversInRepository(db, reading);
+      byAlias.push(...found);
+      if (found.length) break;
     }
     const remote = normalizeRemoteUrl(text);
     if (remote) byAlias.push(...(await serversByAlias(db, "remote", remote)));
   }
-  const aliased = decide(byAlias);
-  if (aliased) return aliased;
+  return decide(byAlias) ?? { kind: "none" };
+}
 
-  const prefixed = await serversByKeyPrefix(db, text, AMBIGUOUS_LIMIT);
-  return decide(prefixed) ?? { kind: "none" };
+/** The server a person means: one named exactly (matchServerExactly), else a key `input` is a prefix of. */
+export async function matchServer(db: Db, input: string): Promise<ServerMatch> {
+  const exact = await matchServerExactly(db, input);
+  const text = input.trim();
+  if (exact.kind !== "none" || !text || coordinateAlias(text)) return exact;
+  return decide(await serversByKeyPrefix(db, text, AMBIGUOUS_LIMIT)) ?? { kind: "none" };
 }
 
 /**

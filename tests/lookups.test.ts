@@ -16,6 +16,7 @@ import { command as search } from "../scripts/commands/search.js";
 import { DRIVERS } from "./helpers/catalog.js";
 import { runCli } from "./helpers/cli.js";
 import { glamaId, startGlamaReplay } from "./helpers/glama-replay.js";
+import { registryItem, startRegistryReplay } from "./helpers/registry-replay.js";
 import { expectedDecision, policyKey, readPolicy, RISK_DECISION } from "./helpers/policy-readers.js";
 import { emptyCliCatalog, snapshotCliCatalog, type CliCatalog } from "./helpers/snapshot-catalog.js";
 
@@ -193,7 +194,7 @@ describe.each(DRIVERS)("the read commands on a catalog of real data (%s)", (driv
   });
 
   test("a repository folder the catalog does not have exits 1 naming the repository's server, on every command that takes a server", async () => {
-    for (const typed of ["github.com/github/github-mcp-server/packages/does-not-exist", "github.com/github/github-mcp-server#nope"]) {
+    for (const typed of ["github.com/github/github-mcp-server/packages/does-not-exist", "github.com/github/github-mcp-server#packages/nope"]) {
       for (const argv of [["policy", typed], ["annotations", typed], ["risk", "delete_file", "--server", typed], ["search", "delete", "--server", typed], ["changes", "--server", typed], ["policy", "--servers", `${GITHUB},${typed}`]]) {
         const r = await cli(argv);
         expect(r.code, argv.join(" ")).toBe(1);
@@ -316,6 +317,58 @@ describe("risk NAME on tools whose names start or end with a space, as some serv
     const suggested = /Did you mean: (".*")\?\n$/.exec(trail.stderr)?.[1];
     expect(suggested).toBe(`"trail "`);
     expect(await found(JSON.parse(suggested!) as string)).toEqual([`${SPACED}/trail `]);
+  });
+});
+
+describe.each(DRIVERS)("a server named by the repository URL its source listed (%s)", (driver) => {
+  let cat: CliCatalog;
+  // Each server and the URL its registry record lists, which a person pastes as it is.
+  const LISTED = [
+    ["io.example/mono", "https://github.com/acme/mono"],
+    ["io.example/cafe", "https://github.com/acme/mono/tree/main/servers/café"],
+    ["io.example/spaced", "https://github.com/acme/mono/tree/main/servers/my server"],
+    ["io.example/nested", "https://gitlab.com/group/subgroup/project"],
+    ["io.example/homepage", "https://github.com/acme/homepage#readme"], // npm's default homepage
+  ] as const;
+
+  beforeAll(async () => {
+    const items = [...LISTED.map(([name, url]) => registryItem(name, { repository: { url } })), registryItem("io.example/folder", { repository: { url: "https://github.com/acme/other", subfolder: "servers/Café" } })];
+    const replay = await startRegistryReplay(items);
+    try {
+      cat = await emptyCliCatalog(driver, { REGISTRY_URL: replay.url, CATALOG_ALLOW_PRIVATE_NETWORK: "1" });
+      const r = await cat.cli(["refresh", "--sources", "registry", "--json"]);
+      if (r.code !== 0) throw new Error(`refresh of the listed servers failed: ${r.stderr}`);
+    } finally {
+      await replay.close();
+    }
+  });
+  afterAll(async () => {
+    await cat?.dispose();
+  });
+
+  /** The server `risk TOOL --server TYPED` answers for, or its error: none of these servers has tools yet, and the answer names it. */
+  const resolved = async (typed: string) => {
+    const r = await cat.cli(["risk", "get_weather", "--server", typed]);
+    return /^mcp-catalog risk: no tool named 'get_weather' on (\S+)\./.exec(r.stderr)?.[1] ?? r.stderr;
+  };
+
+  test("the URL a source listed names its server, however that URL is written", async () => {
+    for (const [name, url] of LISTED) expect(await resolved(url), url).toBe(name);
+    // A folder the source gave apart from its URL, named by a link to it as typed (unencoded) or as a browser sends it.
+    expect(await resolved("https://github.com/acme/other/tree/main/servers/Café")).toBe("io.example/folder");
+    expect(await resolved("https://github.com/acme/other/tree/main/servers/Caf%C3%A9")).toBe("io.example/folder");
+    expect(await resolved("https://github.com/acme/mono/tree/main/servers/caf%C3%A9")).toBe("io.example/cafe");
+    expect(await resolved("github.com/acme/mono/servers/my%20server")).toBe("io.example/spaced");
+  });
+
+  test("a page anchor names the repository; a folder the catalog does not have names no server", async () => {
+    for (const anchor of ["#readme", "#installation", "#usage"]) {
+      expect(await resolved(`https://github.com/acme/mono${anchor}`), anchor).toBe("io.example/mono");
+      expect(await resolved(`https://github.com/acme/homepage${anchor}`), anchor).toBe("io.example/homepage");
+    }
+    for (const typed of ["github.com/acme/mono/servers/nope", "github.com/acme/mono#servers/nope", "https://github.com/acme/mono/tree/main/servers/nope", "github.com/acme/mono/readme"]) {
+      expect(await resolved(typed), typed).toMatch(new RegExp(`^mcp-catalog risk: no server in the catalog matches '${typed}'\\. Did you mean: io\\.example/`));
+    }
   });
 });
 

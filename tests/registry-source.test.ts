@@ -1,6 +1,6 @@
 // The registry adapter on real registry data: both shapes, messy repositories, aliases, page envelopes.
 import { describe, expect, test } from "vitest";
-import { namedRepository, normalizeOciRef, normalizeRemoteUrl, normalizeRepository, packageAlias } from "../crawler/normalize.js";
+import { namedRepository, normalizeOciRef, normalizeRemoteUrl, normalizeRepository, packageAlias, repositoryAlias } from "../crawler/normalize.js";
 import type { SourceRecord } from "../crawler/records.js";
 import { parseRegistryItem, parseRegistryPage, registrySource } from "../crawler/sources/registry.js";
 import { SourceFormatError } from "../crawler/sources/source.js";
@@ -148,28 +148,44 @@ describe("normal forms", () => {
     expect(normalizeRepository(url)).toBeUndefined();
   });
 
+  /** What a server named by `text` is looked up by: each reading's repository aliases, in the order tried. */
+  const lookups = (text: string) => namedRepository(text)?.readings.map((forms) => forms.map(repositoryAlias));
+
   // A source's link past owner/repo (an issue, a README) still names the repository; a person naming a server by
   // its repository means the folder they wrote, as the key writes it (`#subfolder`) or with a slash.
   test.each([
-    ["github.com/o/r/packages/Does-Not-Exist", "github.com/o/r", "packages/Does-Not-Exist"],
-    ["https://github.com/o/r/packages/x/", "github.com/o/r", "packages/x"],
-    ["github.com/o/r#packages/x", "github.com/o/r", "packages/x"],
-    ["github.com/o/r#packages/my dir", "github.com/o/r", "packages/my dir"],
-    ["github.com/o/r/packages/my dir", "github.com/o/r", "packages/my dir"],
-    ["https://github.com/o/r/tree/main/src/x#readme", "github.com/o/r", "src/x"],
-    ["https://github.com/o/r/tree/main", "github.com/o/r", undefined],
-    ["https://github.com/O/R.git", "github.com/o/r", undefined],
-    ["git@github.com:o/r.git", "github.com/o/r", undefined],
-  ])("a server named %s is the repository %s, folder %s", (text, key, folder) => {
-    expect(normalizeRepository(text)?.key).toBe(key);
-    const named = namedRepository(text)!;
-    expect(named.key).toBe(key);
-    expect(named.subfolder).toBe(folder);
+    ["github.com/o/r/packages/Does-Not-Exist", [["github.com/o/r#packages/does-not-exist"]]],
+    ["https://github.com/o/r/packages/x/", [["github.com/o/r#packages/x"]]],
+    ["github.com/o/r#packages/x", [["github.com/o/r#packages/x"]]],
+    ["github.com/o/r#packages/my dir", [["github.com/o/r#packages/my%20dir", "github.com/o/r#packages/my dir"]]],
+    ["github.com/o/r/packages/my dir", [["github.com/o/r#packages/my%20dir", "github.com/o/r#packages/my dir"]]],
+    ["https://github.com/o/r/tree/main/src/x#readme", [["github.com/o/r#src/x"]]],
+    ["https://github.com/o/r/tree/main", [["github.com/o/r"]]],
+    ["https://github.com/O/R.git", [["github.com/o/r"]]],
+    ["git@github.com:o/r.git", [["github.com/o/r"]]],
+    ["https://github.com/o/r/issues/12", [["github.com/o/r#issues/12"]]],
+    // A fragment that is not a path is a folder only if the catalog has it, else a page anchor: the repository.
+    ["https://github.com/o/r#readme", [["github.com/o/r#readme"], ["github.com/o/r"]]],
+    // A host with nested groups: the source's reading (the project's group), then a folder.
+    ["https://gitlab.com/group/subgroup/project", [["gitlab.com/group/subgroup"], ["gitlab.com/group/subgroup#project"]]],
+  ])("a server named %s is looked up as %j", (text, readings) => {
+    expect(lookups(text)).toEqual(readings);
   });
 
-  test("a source's link past owner/repo names the repository itself", () => {
-    expect(normalizeRepository("https://github.com/o/r/issues/12")).toEqual({ key: "github.com/o/r", url: "https://github.com/o/r" });
-    expect(namedRepository("https://github.com/o/r/issues/12")?.subfolder).toBe("issues/12");
+  // Each URL as a source carried it is looked up as that source stored it, as typed or as a browser encodes it.
+  test.each([
+    ["https://github.com/o/r/tree/main/servers/café", undefined],
+    ["https://github.com/o/r/tree/main/servers/my server", undefined],
+    ["https://github.com/o/r", "servers/Café"],
+    ["https://github.com/o/r", "servers/my server"],
+    ["https://gitlab.com/group/subgroup/project", undefined],
+    ["https://github.com/o/r#readme", undefined],
+    ["https://github.com/o/r#installation", undefined],
+    ["git+https://github.com/o/r.git#v1.2.0", undefined],
+  ])("%s (+%s), as a source stored it, is what a person typing its link looks up", (url, subfolder) => {
+    const stored = repositoryAlias(normalizeRepository(url, subfolder)!);
+    const typed = subfolder ? `${url}/tree/main/${subfolder}` : url;
+    for (const text of [typed, encodeURI(typed)]) expect(lookups(text)!.flat(), text).toContain(stored);
   });
 
   test("package coordinates", () => {

@@ -25,6 +25,14 @@ export function meta(item: RegistryItem): Record<string, unknown> {
   return (item._meta?.[OFFICIAL] ?? {}) as Record<string, unknown>;
 }
 
+/** A registry item for server `name`, active and latest, with `fields` (its repository, packages, …) on its server. */
+export function registryItem(name: string, fields: Record<string, unknown> = {}): RegistryItem {
+  return {
+    server: { name, version: "1.0.0", description: `The ${name} server.`, ...fields },
+    _meta: { [OFFICIAL]: { status: "active", publishedAt: "2026-01-02T00:00:00Z", updatedAt: "2026-01-02T00:00:00Z", isLatest: true } },
+  };
+}
+
 /** A fault for the next matching request: `times` requests get it, then the server behaves. */
 export type Fault =
   | { kind: "status"; status: number; retryAfter?: string; times: number }

@@ -117,7 +117,7 @@ describe.each(DRIVERS)("the JSON API on %s", (driver) => {
 
   it("answers a repository folder the catalog does not have with a 404 naming the repository's servers, not the repository's server", async () => {
     const enc = encodeURIComponent;
-    for (const typed of ["github.com/github/github-mcp-server/packages/does-not-exist", "https://github.com/github/github-mcp-server/tree/main/nope", "github.com/github/github-mcp-server#nope"]) {
+    for (const typed of ["github.com/github/github-mcp-server/packages/does-not-exist", "https://github.com/github/github-mcp-server/tree/main/nope", "github.com/github/github-mcp-server#packages/nope"]) {
       for (const path of [`/api/servers/${enc(typed)}`, `/api/servers/${enc(typed)}/policy`, `/api/tools/${enc(typed)}/delete_file`, `/api/tools?server=${enc(typed)}`, `/api/changes?server=${enc(typed)}`]) {
         const r = await json(path);
         expect(r.status, path).toBe(404);
