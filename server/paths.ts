@@ -19,6 +19,12 @@ function decoded(segment: string): string | undefined {
   }
 }
 
+/** Where a URL that is not a page's own goes: `permanent` when its text alone decides it, so a browser may remember it. */
+export interface Redirect {
+  page: string;
+  permanent: boolean;
+}
+
 /**
  * The page a server URL written with its name's slashes as typed belongs to (`/servers/io.github.owner/name`, the
  * registry's name pasted into the address bar), or undefined: `rest` is the path after `/servers/`, still
@@ -27,23 +33,25 @@ function decoded(segment: string): string | undefined {
  * slash names the same server.)
  *
  * A last `tools` reads two ways: the server KEY's tools, which its page lists, or a server whose name ends in
- * `/tools` (`io.github.acme/tools` is a registry name). `isServer` asks the catalog: the reading that names a server
- * wins, the whole name first; when neither does, the whole name, whose 404 says what was typed.
+ * `/tools` (`io.github.acme/tools` is a registry name). `isServer` asks the catalog whether a name is a server's
+ * exactly: the reading that is wins, the whole name first; when neither is, the whole name, whose 404 says what was
+ * typed. The catalog may change its answer, so that redirect is not permanent.
  */
-export async function unencodedServerPage(rest: string, isServer: (name: string) => Promise<boolean>): Promise<string | undefined> {
+export async function unencodedServerPage(rest: string, isServer: (name: string) => Promise<boolean>): Promise<Redirect | undefined> {
   const names: string[] = [];
   for (const segment of rest.replace(/\/$/, "").split("/")) {
     const name = decoded(segment);
     if (!name) return undefined; // an empty segment ("a//b") or a malformed one names nothing
     names.push(name);
   }
-  if (names.length > 2 && names.at(-2) === "tools") return paths.tool(names.slice(0, -2).join("/"), names.at(-1)!);
+  if (names.length > 2 && names.at(-2) === "tools") return { page: paths.tool(names.slice(0, -2).join("/"), names.at(-1)!), permanent: true };
   const whole = names.join("/");
   if (names.length > 1 && names.at(-1) === "tools") {
     const owner = names.slice(0, -1).join("/");
-    if (!(await isServer(whole)) && (await isServer(owner))) return paths.server(owner);
+    const page = !(await isServer(whole)) && (await isServer(owner)) ? paths.server(owner) : paths.server(whole);
+    return { page, permanent: false };
   }
-  return paths.server(whole);
+  return { page: paths.server(whole), permanent: true };
 }
 
 /** `/tools/NAME/` with a trailing slash is the tool name's page, as `/servers/KEY/` is the server's; `rest` follows `/tools/`, still percent-encoded. */

@@ -10,7 +10,7 @@ import { CliError } from "../scripts/command.js";
 import { parseSince } from "../scripts/commands/changes.js";
 import { rulesFor } from "../scripts/policy-rules.js";
 import { assessServers } from "../scripts/server-verdict.js";
-import { closeServerKeys, matchCount, matchServer, type ServerMatch } from "../scripts/resolve-server.js";
+import { closeServerKeys, matchCount, matchServer, matchServerExactly, type ServerMatch } from "../scripts/resolve-server.js";
 import { ambiguousToolMessage, matchTool } from "../scripts/resolve-tool.js";
 import { catalogCounts, statsReport } from "../scripts/stats-report.js";
 import { z } from "zod";
@@ -34,9 +34,12 @@ export async function resolveServer(db: Db, input: string, matcher: (db: Db, inp
   throw ambiguous(`'${shownName(input)}' matches ${matchCount(match.candidates.length)} servers; name one of them`, match.candidates.map((c) => c.key));
 }
 
-/** Whether `input` names any server (one, or several a page would list): which reading of a URL is meant. */
+/**
+ * Whether `input` is a server's name exactly (its key in any case, or an identity such as its registry name): which
+ * reading of a URL is meant. A key it only starts names no server here: the URL would answer for another.
+ */
 export async function namesServer(db: Db, input: string): Promise<boolean> {
-  return (await matchServer(db, input)).kind !== "none";
+  return (await matchServerExactly(db, input)).kind !== "none";
 }
 
 export interface ToolQuery {

@@ -81,8 +81,8 @@ export function pageRoutes(db: Db) {
 
   // Only what the two routes above did not take: a name whose slashes were not encoded.
   pages.get("/servers/*", async (c) => {
-    const page = await unencodedServerPage(new URL(c.req.url).pathname.slice("/servers/".length), (name) => namesServer(db, name));
-    return page ? c.redirect(page, 301) : c.notFound();
+    const to = await unencodedServerPage(new URL(c.req.url).pathname.slice("/servers/".length), (name) => namesServer(db, name));
+    return to ? c.redirect(to.page, to.permanent ? 301 : 302) : c.notFound();
   });
   return pages;
 }
