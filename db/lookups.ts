@@ -108,15 +108,10 @@ const RISK_ORDER = sql`case ${classifications.risk} when 'critical' then 0 when 
  * entries. Prepared, so on Postgres each connection parses and plans it once (planning cost more than
  * running it) and drizzle builds its SQL once; the generic plan is the custom one (the name's index,
  * then the primary keys), and ANALYZE, which every refresh ends with, makes Postgres plan it again.
- * A null `serverId` or `limit` means every server, every entry.
+ * A null `limit` means every entry.
  */
 export function nameSummaryStatement(db: Db) {
-  const serverId = sql.placeholder("serverId");
-  const where = and(
-    sql`lower(${tools.name}) = lower(${sql.placeholder("name")})`,
-    isNull(tools.removedAt),
-    sql`(${serverId}::int is null or ${tools.serverId} = ${serverId}::int)`,
-  );
+  const where = and(sql`lower(${tools.name}) = lower(${sql.placeholder("name")})`, isNull(tools.removedAt));
   const counted = db
     .select({ category: classifications.category, risk: classifications.risk, count: sql<number>`count(*)::int`.as("count") })
     .from(tools)
@@ -137,10 +132,10 @@ const nameSummaryStatements = new WeakMap<Db, ReturnType<typeof nameSummaryState
 
 /** A name held by hundreds of servers answered as a grouped summary plus its top entries, in one
  * statement whose cost is bounded by `limit`, not by how many servers hold the name. */
-export async function summarizeName(db: Db, name: string, o: { serverId?: number; limit?: number } = {}): Promise<NameSummary> {
+export async function summarizeName(db: Db, name: string, o: { limit?: number } = {}): Promise<NameSummary> {
   let statement = nameSummaryStatements.get(db);
   if (!statement) nameSummaryStatements.set(db, (statement = nameSummaryStatement(db)));
-  const rows = await statement.execute({ name, serverId: o.serverId ?? null, limit: o.limit ?? null });
+  const rows = await statement.execute({ name, limit: o.limit ?? null });
   // Every row carries the same groups and count of servers; no row means no server holds the name.
   const groups = (rows[0]?.groups ?? []).sort((a, b) => b.count - a.count || `${a.category}/${a.risk}`.localeCompare(`${b.category}/${b.risk}`));
   const tools = groups.reduce((n, g) => n + g.count, 0);

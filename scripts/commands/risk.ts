@@ -54,10 +54,11 @@ export const command: Command = {
     const limit = args.values.all ? undefined : RISK_TOP_ENTRIES;
     const { server, summary, lookalikes, suggestions } = await withCatalog(io, config, async (catalog) => {
       const server = serverArg !== undefined ? await requireServer(catalog.db, serverArg) : undefined;
-      const scope = { ...(server ? { serverId: server.id } : {}), ...(limit !== undefined ? { limit } : {}) };
+      const top = limit !== undefined ? { limit } : {};
+      const scope = { ...(server ? { serverId: server.id } : {}), ...top };
       // A server may name a tool " lead": that name as typed, else the name a shell or a paste added spaces to.
       const lookUp = async (name: string) => {
-        const summary = server ? oneToolSummary(name, await toolOnServer(catalog.db, server, name)) : await summarizeName(catalog.db, name, scope);
+        const summary = server ? oneToolSummary(name, await toolOnServer(catalog.db, server, name)) : await summarizeName(catalog.db, name, top);
         return { summary, lookalikes: await lookalikeTools(catalog.db, name, scope) };
       };
       let found = await lookUp(typed);
