@@ -22,6 +22,57 @@ const PICTOGRAPHS = /(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|[\u{FE0F}\u
 
 const BARE_HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)+(\/\S*)?$/i;
 
+/**
+ * How deep a list's items may nest. The markdown parser lexes each nested list again for every level
+ * above it, so a list nested thousands deep costs minutes and gigabytes before it overflows; real lists
+ * nest a few levels. A list over this is refused before it is parsed.
+ */
+export const MAX_LIST_NESTING = 16;
+
+/** The length of the list marker (`-`, `*`, `+`, `1.`, `1)`, then a space or tab) at `i`; 0 when there is none. */
+function listMarkerAt(text: string, i: number): number {
+  let j = i;
+  if (text[j] === "-" || text[j] === "*" || text[j] === "+") j += 1;
+  else {
+    while (j - i < 9 && text[j]! >= "0" && text[j]! <= "9") j += 1;
+    if (j === i || (text[j] !== "." && text[j] !== ")")) return 0;
+    j += 1;
+  }
+  return text[j] === " " || text[j] === "\t" ? j - i : 0;
+}
+
+/**
+ * Pure and linear, parsing nothing: how deep the deepest list item of `markdown` may nest, read off the
+ * opening of its line. Each container mark (`>`, a list marker) is a level and each two columns of
+ * indentation one more (a nested list is indented at least that far), so this never undercounts.
+ */
+export function listNesting(markdown: string): number {
+  let deepest = 0;
+  for (let i = 0; i < markdown.length; ) {
+    let columns = 0;
+    let marks = 0;
+    for (;;) {
+      const c = markdown[i];
+      if (c === " ") columns += 1;
+      else if (c === "\t") columns += 4;
+      else if (c === ">") marks += 1;
+      else {
+        const marker = listMarkerAt(markdown, i);
+        if (!marker) break;
+        marks += 1;
+        deepest = Math.max(deepest, marks + Math.floor(columns / 2));
+        i += marker;
+        continue;
+      }
+      i += 1;
+    }
+    const eol = markdown.indexOf("\n", i);
+    if (eol < 0) break;
+    i = eol + 1;
+  }
+  return deepest;
+}
+
 /** The text that follows `node` inside `root`, in document order. */
 function textAfter($: CheerioAPI, node: AnyNode, root: AnyNode): string {
   let text = "";
@@ -179,6 +230,8 @@ export function awesomeSource(urls: readonly string[] = DEFAULT_AWESOME_LIST_URL
     parsePage(body: unknown, cursor?: string | null): ParsedPage {
       if (typeof body !== "string") throw new SourceFormatError("awesome", "the list is not text");
       const i = at(cursor);
+      const nesting = listNesting(body);
+      if (nesting > MAX_LIST_NESTING) throw new SourceFormatError("awesome", `${urls[i]} nests its list items ${nesting} levels deep, over ${MAX_LIST_NESTING}: not read`);
       const { records, skipped } = parseAwesomeList(body, urls[i]!);
       // A list with no entry at all is not a list (an error page, a moved README): the list fails, nothing of it is written.
       if (records.length === 0) throw new SourceFormatError("awesome", `${urls[i]} has no list entries`);

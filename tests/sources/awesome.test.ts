@@ -10,7 +10,7 @@ import { fetchPage, recordingFetcher, snapshotFetcher } from "../../crawler/fetc
 import type { HttpClient } from "../../crawler/http.js";
 import { normalizeRepository, repositoryAlias } from "../../crawler/normalize.js";
 import { refresh } from "../../crawler/refresh.js";
-import { awesomeSource, parseAwesomeList, readAwesomeList } from "../../crawler/sources/awesome.js";
+import { awesomeSource, listNesting, MAX_LIST_NESTING, parseAwesomeList, readAwesomeList } from "../../crawler/sources/awesome.js";
 import { registrySource } from "../../crawler/sources/registry.js";
 import { SourceFormatError } from "../../crawler/sources/source.js";
 import { serverSignals } from "../../db/signals.js";
@@ -141,6 +141,36 @@ describe("awesome source: a punkpeye-style list", () => {
     expect(source.parsePage(PUNKPEYE_STYLE, "1").next).toBeUndefined();
     expect(() => source.parsePage("<html>404: Not Found</html>", null)).toThrow(SourceFormatError);
     expect(() => source.parsePage({ not: "text" }, null)).toThrow(/not text/);
+  });
+});
+
+/** A list whose one entry has sub-bullets `depth` levels deep under it, each indented two columns further. */
+const nestedList = (depth: number) => `# List\n\n## Servers\n\n### Things\n\n- [deep/one](https://github.com/deep/one) - fine\n${Array.from({ length: depth - 1 }, (_, i) => `${"  ".repeat(i + 1)}- x`).join("\n")}\n`;
+
+describe("awesome source: how deep a list nests, read before it is parsed", () => {
+  test("indentation (two columns a level) and container marks count; lines that open no list item do not", () => {
+    expect(listNesting("# T\n\n- a\n- b\n")).toBe(1);
+    expect(listNesting("- a\n  - b\n    - c\n")).toBe(3);
+    expect(listNesting("- a\n    - b\n")).toBe(3);
+    expect(listNesting("> - a\n>   - b\n")).toBe(3);
+    expect(listNesting("1. a\n   2) b\n\t- c\n")).toBe(3);
+    // Markers on one line nest as deep as indented ones (each marker's space counts too: never under).
+    expect(listNesting("- - - x\n")).toBeGreaterThanOrEqual(3);
+    // Indented code, quotes, emphasis and rules open no item.
+    expect(listNesting(`${" ".repeat(80)}code\n${"> ".repeat(40)}quote\n    *emphasis*\n---\n-x\n`)).toBe(0);
+    expect(listNesting(nestedList(MAX_LIST_NESTING))).toBe(MAX_LIST_NESTING);
+  });
+
+  test("a list nested over the limit is refused, naming the list, before any markdown parsing; one at the limit is read", () => {
+    const source = awesomeSource(["http://127.0.0.1:9/a.md"]);
+    expect(source.parsePage(nestedList(MAX_LIST_NESTING), null).records.map((r) => r.server.key)).toEqual(["github.com/deep/one"]);
+    expect(() => source.parsePage(nestedList(MAX_LIST_NESTING + 1), null)).toThrow(
+      new SourceFormatError("awesome", `http://127.0.0.1:9/a.md nests its list items ${MAX_LIST_NESTING + 1} levels deep, over ${MAX_LIST_NESTING}: not read`),
+    );
+    // Thousands deep (the markdown parser alone would take minutes and gigabytes): refused at once.
+    const started = performance.now();
+    expect(() => source.parsePage(nestedList(3_000), null)).toThrow(/3000 levels deep/);
+    expect(performance.now() - started).toBeLessThan(1_000);
   });
 });
 
@@ -326,5 +356,17 @@ describe.each(DRIVERS)("awesome lists that fail, each on its own, on %s", (drive
     } finally {
       await fresh.dispose();
     }
+  });
+
+  test("a list nested over the limit fails alone as a format failure naming it; the lists after it are read", async () => {
+    answers.set("/a.md", listOf("acme/one"));
+    answers.set("/b.md", `${listOf("beta/one")}${Array.from({ length: MAX_LIST_NESTING }, (_, i) => `${"  ".repeat(i + 1)}- x`).join("\n")}\n`);
+    answers.set("/c.md", listOf("gamma/one", "gamma/later"));
+    const summary = await crawl();
+    expect(summary.failures.map((f) => [f.kind, f.url, f.message])).toEqual([
+      ["format", `${lists.url}/b.md`, expect.stringContaining(`${lists.url}/b.md nests its list items ${MAX_LIST_NESTING + 1} levels deep, over ${MAX_LIST_NESTING}: not read`)],
+    ]);
+    expect(summary.sources.awesome).toMatchObject({ pages: 3, failedPages: 1 });
+    expect(await statusOf(["beta/one", "gamma/later"])).toEqual({ [key("beta/one")]: "active", [key("gamma/later")]: "active" });
   });
 });
