@@ -5,6 +5,7 @@ import { storedPage, type StoredPage } from "../db/pages.js";
 import { fetchDetails } from "./details.js";
 import { fetchPage, type PageFetcher, type PageResponse } from "./fetcher.js";
 import { HttpError } from "./http.js";
+import { nestsDeeperThan, TOO_DEEP } from "./json-depth.js";
 import { reasonCounts, sumCounts, type PageCounts } from "./plan/summary.js";
 import { cursorStop, describeWalkStop, mayTakePage, newWalk } from "./plan/walk.js";
 import type { SourceRecord } from "./records.js";
@@ -81,7 +82,8 @@ export async function* sourcePages(o: PageStreamOptions): AsyncGenerator<Fetched
     if (loop) throw new SourceError({ source: source.name, page, url, stop: loop, message: describeWalkStop(loop) });
     if (fetched.status === 200 && source.detailUrl && source.parseDetail) {
       const d = await fetchDetails({ db: o.db, source, fetcher: o.fetcher, full: o.full, ...(o.signal ? { signal: o.signal } : {}) }, fetched.records);
-      fetched = { ...fetched, records: d.records, asStored: d.asStored, details: { rows: d.rows, cleared: d.cleared }, counts: sumCounts(fetched.counts, d.counts) };
+      const shallow = withoutDeep(d.records);
+      fetched = { ...fetched, records: shallow.records, asStored: d.asStored, details: { rows: d.rows, cleared: d.cleared }, counts: sumCounts(fetched.counts, d.counts, shallow.counts) };
     }
     if (fetched.status === 200) fetched.counts = sumCounts(fetched.counts, { records: fetched.records.length });
     yield fetched;
@@ -106,6 +108,7 @@ async function listPage(o: PageStreamOptions, url: string, at: string | null, pa
   } catch (e) {
     throw new SourceError({ source: source.name, page, url, stop: { kind: "format" }, message: (e as Error).message, cause: e });
   }
+  const shallow = withoutDeep(parsed.records);
   return {
     status: 200,
     page,
@@ -113,10 +116,21 @@ async function listPage(o: PageStreamOptions, url: string, at: string | null, pa
     url,
     ...validatorsOf(response),
     next: parsed.next ?? null,
-    records: parsed.records,
+    records: shallow.records,
     asStored: [],
-    counts: { pages: 1, requests: response.attempts, skipped: parsed.skipped.length, reasons: reasonCounts(parsed.skipped.map((s) => s.reason)) },
+    counts: sumCounts({ pages: 1, requests: response.attempts, skipped: parsed.skipped.length, reasons: reasonCounts(parsed.skipped.map((s) => s.reason)) }, shallow.counts),
   };
+}
+
+/**
+ * The records that nest no deeper than MAX_JSON_DEPTH, the others skipped and counted: everything after
+ * (hashing, sanitizing, classifying) walks a record recursively, and one item nested thousands deep
+ * would overflow the stack and stop its source at the same page on every run.
+ */
+function withoutDeep(records: SourceRecord[]): { records: SourceRecord[]; counts: PageCounts } {
+  const shallow = records.filter((r) => !nestsDeeperThan(r));
+  const skipped = records.length - shallow.length;
+  return skipped ? { records: shallow, counts: { skipped, reasons: { [TOO_DEEP]: skipped } } } : { records, counts: {} };
 }
 
 /**

@@ -46,16 +46,21 @@ export function storable<T>(value: T): { value: T; replaced: boolean } {
     replaced = true;
     return s.replace(UNSTORABLE, "\ufffd");
   };
-  const walk = (v: unknown): unknown => {
+  // A copy of one value: a string cleaned, an array or object an empty shell filled from `stack`.
+  const stack: { from: object; to: Record<string, unknown> | unknown[] }[] = [];
+  const copy = (v: unknown): unknown => {
     if (typeof v === "string") return clean(v);
-    if (Array.isArray(v)) return v.map(walk);
-    if (v && typeof v === "object") {
-      const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v)) out[clean(k)] = walk(x);
-      return out;
-    }
-    return v;
+    if (!v || typeof v !== "object") return v;
+    const to = Array.isArray(v) ? new Array<unknown>(v.length) : {};
+    stack.push({ from: v, to });
+    return to;
   };
-  const result = walk(value) as T;
+  // Iterative: what a source sent may nest deeper than the stack goes.
+  const result = copy(value) as T;
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const { from, to } = top;
+    if (Array.isArray(to)) (from as unknown[]).forEach((x, i) => (to[i] = copy(x)));
+    else for (const [k, x] of Object.entries(from)) to[clean(k)] = copy(x);
+  }
   return { value: result, replaced };
 }

@@ -1,6 +1,7 @@
 // Collecting tools/list pages under the limits: duplicate names, caps, cursor loops, skipped tools.
 import { z } from "zod";
 import { type ToolInput, toolInputSchema } from "../../classifier/tool.js";
+import { nestsDeeperThan, TOO_DEEP } from "../json-depth.js";
 import { capTool } from "../text-cap.js";
 import { EnumerateError } from "./errors.js";
 import { DEFAULT_ENUMERATE_LIMITS, type EnumerateLimits, type EnumerateResult, type EnumerateTransport, type Truncation } from "./limits.js";
@@ -46,6 +47,12 @@ export class ToolCollector {
         this.truncated = "maxTools";
         return undefined;
       }
+      const where = `page ${this.pages} tool ${i}`;
+      // Measured first: JSON.stringify and every walk after it recurse, and would fail the whole listing.
+      if (nestsDeeperThan(raw)) {
+        this.skip(`${where}: ${TOO_DEEP}`);
+        continue;
+      }
       const size = JSON.stringify(raw)?.length ?? 0;
       if (this.bytes + size > this.limits.maxBytes) {
         this.truncated = "maxBytes";
@@ -53,7 +60,6 @@ export class ToolCollector {
       }
       this.bytes += size;
       const parsed = toolInputSchema.safeParse(raw);
-      const where = `page ${this.pages} tool ${i}`;
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         this.skip(`${where}: invalid (${issue ? `${issue.path.join(".") || "tool"}: ${issue.message}` : "not a tool"})`);

@@ -2,6 +2,7 @@
 // crawl to the end, store every good record and count the bad ones by reason. Both drivers.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { sql } from "drizzle-orm";
+import { MAX_JSON_DEPTH, TOO_DEEP } from "../../crawler/json-depth.js";
 import { refresh } from "../../crawler/refresh.js";
 import { glamaSource, parseGlamaItem } from "../../crawler/sources/glama.js";
 import { registrySource } from "../../crawler/sources/registry.js";
@@ -157,6 +158,30 @@ describe.each(DRIVERS)("bad records on %s", (driver) => {
       for (const item of sample) expect(keys.has(item.server.name)).toBe(true);
       const run = await lastRun(t.catalog.db);
       expect(JSON.stringify(run!.sources)).toMatch(/not a date Postgres accepts/);
+    } finally {
+      await replay.close();
+    }
+  });
+
+  test("an item nested thousands deep (which no recursive walk survives) is skipped, counted by reason; the page and the crawl go on", async () => {
+    await reset();
+    const sample = loadRegistrySample().slice(0, 60);
+    const deep = dated(sample[0]!, "io.example/deep", {});
+    deep.server.description = "holds a NUL \u0000, so the record is walked to replace it";
+    // Built as text: JSON.parse nests without recursion, unlike everything after it.
+    (deep.server as Record<string, unknown>).x = JSON.parse(`${"[".repeat(3_000)}${"]".repeat(3_000)}`);
+    const atLimit = dated(sample[0]!, "io.example/at-limit", {});
+    (atLimit.server as Record<string, unknown>).x = JSON.parse(`${"[".repeat(MAX_JSON_DEPTH - 3)}${"]".repeat(MAX_JSON_DEPTH - 3)}`);
+    const replay = await startRegistryReplay([...sample.slice(0, 30), deep, atLimit, ...sample.slice(30)]);
+    try {
+      const summary = await refresh(t.catalog, { sources: [registrySource(replay.url)], full: true, fetcherFor: () => http });
+      const s = summary.sources.registry!;
+      expect(summary.failures).toEqual([]);
+      expect(s.skippedReasons).toMatchObject({ [TOO_DEEP]: 1 });
+      const keys = await serverKeys(t);
+      expect(keys.has("io.example/deep")).toBe(false);
+      expect(keys.has("io.example/at-limit")).toBe(true);
+      for (const item of sample) expect(keys.has(item.server.name)).toBe(true);
     } finally {
       await replay.close();
     }
