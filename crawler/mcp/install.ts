@@ -2,7 +2,7 @@
 import { execFile } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { isAbsolute, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { EnumerateError } from "./errors.js";
 import { openUp, runs } from "./sandbox.js";
 
@@ -28,34 +28,55 @@ export interface InstalledPackage {
 }
 
 /**
- * Installs one package into a fresh temp dir without running any of its code, and says how to start
- * it. `identifier` is a registry name; for npm it may also be a path to a local .tgz or directory
- * (`npm pack` output, used by tests and offline mirrors), in which case `version` is ignored.
+ * Installs one registry package into a fresh temp dir without running any of its code, and says how to
+ * start it. `identifier` comes from catalog data, so it must be a registry name: a path, a `file:` spec,
+ * a tarball name, a URL or a flag is refused before the installer runs ("not an npm package name").
  */
 export async function installPackage(
   pkg: { registryType: "npm" | "pypi"; identifier: string; version?: string },
   opts: InstallOptions,
 ): Promise<InstalledPackage> {
+  const label = `${pkg.registryType}:${pkg.identifier}`;
+  return inFreshDir(label, opts, (dir) => (pkg.registryType === "npm" ? installNpm(npmTarget(pkg), dir, opts) : installPypi(pkg, dir, opts)));
+}
+
+/**
+ * Tests only: installs a local `npm pack` tarball or package directory the same way. A separate entry so
+ * that no catalog record can name a path on this machine; the crawler never calls it.
+ */
+export async function installLocalNpmPackage(path: string, opts: InstallOptions): Promise<InstalledPackage> {
+  return inFreshDir(`npm:${path}`, opts, (dir) => installNpm({ spec: resolve(path) }, dir, opts));
+}
+
+async function inFreshDir(label: string, opts: InstallOptions, install: (dir: string) => Promise<InstalledPackage["spec"]>): Promise<InstalledPackage> {
   const dir = await mkdtemp(join(opts.workRoot ?? tmpdir(), `mcp-catalog-pkg-`));
   const dispose = () => rm(dir, { recursive: true, force: true });
   try {
-    const spec = pkg.registryType === "npm" ? await installNpm(pkg, dir, opts) : await installPypi(pkg, dir, opts);
+    const spec = await install(dir);
     await openUp(dir);
     return { dir, spec, dispose };
   } catch (e) {
     await dispose();
     if (e instanceof EnumerateError) throw e;
-    throw new EnumerateError(`installing ${pkg.registryType}:${pkg.identifier}: ${(e as Error).message}`, "install", `${pkg.registryType}:${pkg.identifier}`, { cause: e });
+    throw new EnumerateError(`installing ${label}: ${(e as Error).message}`, "install", label, { cause: e });
   }
 }
 
-function isLocalPath(identifier: string): boolean {
-  return isAbsolute(identifier) || identifier.startsWith("./") || identifier.startsWith("../") || identifier.startsWith("file:");
-}
-
-// npm names: optional @scope/, then url-safe chars. Anything else (flags, URLs, git specs) is refused.
+// npm names: optional @scope/, then url-safe chars. Anything else (flags, URLs, git specs, paths) is refused.
 const NPM_NAME = /^(?:@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*$/i;
 const VERSION = /^[0-9A-Za-z.+~^<>=*| -]{1,100}$/;
+// npm reads a name or version ending like an archive, or a version starting with ".", as a file in its cwd.
+const NPM_FILE_LIKE = /[.](?:tgz|tar\.gz|tar)$/i;
+
+/** The `npm install` argument for a registry package, after checking that it can only mean one. */
+function npmTarget(pkg: { identifier: string; version?: string }): { spec: string; name: string } {
+  const at = `npm:${pkg.identifier}`;
+  if (!NPM_NAME.test(pkg.identifier) || NPM_FILE_LIKE.test(pkg.identifier)) throw new EnumerateError(`not an npm package name: ${JSON.stringify(pkg.identifier)}`, "install", at);
+  if (pkg.version !== undefined && (!VERSION.test(pkg.version) || pkg.version.startsWith(".") || NPM_FILE_LIKE.test(pkg.version))) {
+    throw new EnumerateError(`not an npm version: ${JSON.stringify(pkg.version)}`, "install", at);
+  }
+  return { spec: pkg.version ? `${pkg.identifier}@${pkg.version}` : pkg.identifier, name: pkg.identifier };
+}
 
 /** Runs a command without a shell, bounded in time, and with its output bounded; rejects with the stderr tail. */
 export function run(label: string, command: string, args: string[], o: { cwd: string; env: Record<string, string>; timeoutMs: number; signal?: AbortSignal }): Promise<string> {
@@ -88,28 +109,20 @@ export function installerEnv(dir: string): Record<string, string> {
   return { PATH: process.env.PATH ?? "/usr/local/bin:/usr/bin:/bin", HOME: dir, npm_config_update_notifier: "false", PIP_DISABLE_PIP_VERSION_CHECK: "1", ...(ca ? { NODE_EXTRA_CA_CERTS: ca } : {}) };
 }
 
-async function installNpm(pkg: { identifier: string; version?: string }, dir: string, opts: InstallOptions) {
-  const local = isLocalPath(pkg.identifier);
-  let target: string;
-  if (local) {
-    target = resolve(pkg.identifier.replace(/^file:/, ""));
-  } else {
-    if (!NPM_NAME.test(pkg.identifier)) throw new EnumerateError(`not an npm package name: ${JSON.stringify(pkg.identifier)}`, "install", `npm:${pkg.identifier}`);
-    if (pkg.version !== undefined && !VERSION.test(pkg.version)) throw new EnumerateError(`not an npm version: ${JSON.stringify(pkg.version)}`, "install", `npm:${pkg.identifier}`);
-    target = pkg.version ? `${pkg.identifier}@${pkg.version}` : pkg.identifier;
-  }
+/** Installs `target.spec`; `target.name` is the package that lands, unknown for a local tarball or directory. */
+async function installNpm(target: { spec: string; name?: string }, dir: string, opts: InstallOptions) {
   const args = ["install", "--ignore-scripts", "--no-audit", "--no-fund", "--omit=dev", "--no-package-lock", "--install-links", "--loglevel=error",
     // One quick retry, not npm's default of two with up to a minute's backoff: a dead registry should fail this item, not stall the stage.
     "--fetch-retries=1", "--fetch-retry-mintimeout=1000", "--fetch-retry-maxtimeout=5000", "--prefix", dir];
   if (opts.npmRegistryUrl) args.push("--registry", opts.npmRegistryUrl);
   if (opts.npmCacheDir) args.push("--cache", opts.npmCacheDir, "--prefer-offline");
-  args.push(target);
+  args.push(target.spec);
   await run("npm install", "npm", args, { cwd: dir, env: installerEnv(dir), timeoutMs: opts.timeoutMs, ...(opts.signal ? { signal: opts.signal } : {}) });
 
   // Which package landed: for a name it is that name; for a local tarball/dir, the one dependency npm added.
   const manifest = JSON.parse(await readFile(join(dir, "package.json"), "utf8")) as { dependencies?: Record<string, string> };
-  const name = local ? Object.keys(manifest.dependencies ?? {})[0] : pkg.identifier;
-  if (!name) throw new EnumerateError(`npm installed nothing from ${pkg.identifier}`, "install", `npm:${pkg.identifier}`);
+  const name = target.name ?? Object.keys(manifest.dependencies ?? {})[0];
+  if (!name) throw new EnumerateError(`npm installed nothing from ${target.spec}`, "install", `npm:${target.spec}`);
   const pkgDir = join(dir, "node_modules", name);
   const pj = JSON.parse(await readFile(join(pkgDir, "package.json"), "utf8")) as { name?: string; bin?: string | Record<string, string> };
   const bin = pickBin(name, pj.bin);
@@ -139,9 +152,12 @@ async function which(cmd: string): Promise<boolean> {
   return runs(cmd, ["--version"]);
 }
 
+const PEP508_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/;
+const PIP_FILE_LIKE = /[.](?:whl|zip|tgz|tar|tar[.](?:gz|bz2|xz))$/i;
+
 async function installPypi(pkg: { identifier: string; version?: string }, dir: string, opts: InstallOptions) {
-  // PEP 508 names only; no URLs, paths or options.
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(pkg.identifier)) throw new EnumerateError(`not a PyPI package name: ${JSON.stringify(pkg.identifier)}`, "install", `pypi:${pkg.identifier}`);
+  // PEP 508 names only; no URLs, paths or options, and no name pip would take for an archive file in its cwd.
+  if (!PEP508_NAME.test(pkg.identifier) || PIP_FILE_LIKE.test(pkg.identifier)) throw new EnumerateError(`not a PyPI package name: ${JSON.stringify(pkg.identifier)}`, "install", `pypi:${pkg.identifier}`);
   if (pkg.version !== undefined && !/^[0-9A-Za-z.!+*-]{1,64}$/.test(pkg.version)) throw new EnumerateError(`not a PyPI version: ${JSON.stringify(pkg.version)}`, "install", `pypi:${pkg.identifier}`);
   const requirement = pkg.version ? `${pkg.identifier}==${pkg.version}` : pkg.identifier;
   const site = join(dir, "site");

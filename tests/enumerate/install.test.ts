@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listStdioTools } from "../../crawler/mcp/stdio.js";
-import { installPackage } from "../../crawler/mcp/install.js";
+import { installLocalNpmPackage, installPackage } from "../../crawler/mcp/install.js";
 import { sandboxCapabilities } from "../../crawler/mcp/sandbox.js";
 import { npmTarball } from "../helpers/npm-tarball.js";
 import { limits, listingFailure } from "./servers.js";
@@ -44,7 +44,7 @@ afterAll(async () => {
 
 describe("installPackage (npm)", () => {
   it("installs a local tarball without running its scripts, picks the bin named like the package, and lists it in the sandbox", async () => {
-    const installed = await installPackage({ registryType: "npm", identifier: tarball }, { timeoutMs: 60_000, npmRegistryUrl: DEAD_REGISTRY });
+    const installed = await installLocalNpmPackage(tarball, { timeoutMs: 60_000, npmRegistryUrl: DEAD_REGISTRY });
     try {
       expect(installed.spec.command).toBe(process.execPath);
       expect(installed.spec.args).toEqual([join(installed.dir, "node_modules", "tiny-mcp-fixture", "server.js")]);
@@ -60,17 +60,22 @@ describe("installPackage (npm)", () => {
 
   it("a package without a bin: install error, and its temp dir is removed", async () => {
     const before = await readdir(tmpdir());
-    const e = await listingFailure(installPackage({ registryType: "npm", identifier: noBinTarball }, { timeoutMs: 60_000, npmRegistryUrl: DEAD_REGISTRY }));
+    const e = await listingFailure(installLocalNpmPackage(noBinTarball, { timeoutMs: 60_000, npmRegistryUrl: DEAD_REGISTRY }));
     expect(e.reason).toBe("install");
     expect(e.message).toMatch(/no "bin"/);
     const leftover = (await readdir(tmpdir())).filter((f) => f.startsWith("mcp-catalog-pkg-") && !before.includes(f));
     expect(leftover).toEqual([]);
   });
 
-  it("refuses identifiers that are not package names (flags, URLs, git specs) without running npm", async () => {
-    for (const identifier of ["--registry=http://evil", "https://evil.example/x.tgz", "git+ssh://x/y", "a b"]) {
+  it("refuses identifiers that are not package names (flags, URLs, git specs, local paths) without running npm", async () => {
+    for (const identifier of ["--registry=http://evil", "https://evil.example/x.tgz", "git+ssh://x/y", "a b", tarball, "./x", "../x", "file:x", "~/x", "x.tgz", "x.tar.gz"]) {
       const e = await listingFailure(installPackage({ registryType: "npm", identifier }, { timeoutMs: 5_000 }));
       expect(e.reason).toBe("install");
+      expect(e.message).toBe(`not an npm package name: ${JSON.stringify(identifier)}`);
+    }
+    for (const version of ["..", ".", "x.tgz", "file:x", "../x"]) {
+      const e = await listingFailure(installPackage({ registryType: "npm", identifier: "some-mcp-server", version }, { timeoutMs: 5_000 }));
+      expect(e.message).toBe(`not an npm version: ${JSON.stringify(version)}`);
     }
   });
 
@@ -87,8 +92,11 @@ describe("installPackage (pypi)", () => {
     expect(e.message).toMatch(/pip|uv|Python installer/i);
   });
 
-  it("refuses names that are not PEP 508 names", async () => {
-    const e = await listingFailure(installPackage({ registryType: "pypi", identifier: "--index-url=http://evil" }, { timeoutMs: 5_000 }));
-    expect(e.reason).toBe("install");
+  it("refuses names that are not PEP 508 names, and archive file names", async () => {
+    for (const identifier of ["--index-url=http://evil", "/tmp/x", "./x", "x-", "x.whl", "x-1.0.tar.gz"]) {
+      const e = await listingFailure(installPackage({ registryType: "pypi", identifier }, { timeoutMs: 5_000 }));
+      expect(e.reason).toBe("install");
+      expect(e.message).toBe(`not a PyPI package name: ${JSON.stringify(identifier)}`);
+    }
   });
 });
