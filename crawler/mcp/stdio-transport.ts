@@ -5,6 +5,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { chown, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { StringDecoder } from "node:string_decoder";
 import { deserializeMessage, type JSONRPCMessage, type Transport } from "@modelcontextprotocol/client";
 import { EnumerateError } from "./errors.js";
 import { NOBODY, sandboxCapabilities, sandboxedCommand, type SandboxOptions, type SpawnSpec, STDERR_TAIL } from "./sandbox.js";
@@ -43,6 +44,9 @@ export class SandboxedStdioTransport implements Transport {
   private child: ChildProcess | undefined;
   private home: string | undefined;
   private buffer = "";
+  // One decoder per stream: a pipe read may end inside a multi-byte character, whose rest comes in the next read.
+  private readonly stdoutText = new StringDecoder("utf8");
+  private readonly stderrText = new StringDecoder("utf8");
   private stderrTail = "";
   private exited: Promise<void> | undefined;
   private failure: EnumerateError | undefined;
@@ -87,7 +91,7 @@ export class SandboxedStdioTransport implements Transport {
     child.stdin?.on("error", () => undefined); // EPIPE when the child exits first; the close below reports it
     child.stdout?.on("data", (chunk: Buffer) => this.onStdout(chunk));
     child.stderr?.on("data", (chunk: Buffer) => {
-      this.stderrTail = (this.stderrTail + chunk.toString("utf8")).slice(-STDERR_TAIL);
+      this.stderrTail = (this.stderrTail + this.stderrText.write(chunk)).slice(-STDERR_TAIL);
     });
     child.once("close", (code, signal) => {
       if (!this.closed) {
@@ -106,7 +110,7 @@ export class SandboxedStdioTransport implements Transport {
       void this.close();
       return;
     }
-    this.buffer += chunk.toString("utf8");
+    this.buffer += this.stdoutText.write(chunk);
     for (let nl = this.buffer.indexOf("\n"); nl !== -1; nl = this.buffer.indexOf("\n")) {
       const line = this.buffer.slice(0, nl).replace(/\r$/, "");
       this.buffer = this.buffer.slice(nl + 1);

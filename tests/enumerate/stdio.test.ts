@@ -188,6 +188,52 @@ describe("limits and failures", () => {
     }
   });
 
+  it("a character split across two writes, on stdout and on stderr, arrives whole", async () => {
+    // The server writes stderr's first half, then a whole message and stdout's first half in one write (one pipe
+    // read: under PIPE_BUF), and writes the second halves only once `go` is written, after that message arrived:
+    // each half is read on its own, cut inside a character (CJK is 3 bytes in UTF-8, the emoji 4).
+    const text = "读取文件并返回其内容🙂";
+    const go = join(dir, "split-go");
+    expect(spawnSync("mkfifo", ["-m", "666", go]).status).toBe(0);
+    const file = join(dir, "split.mjs");
+    await writeFile(
+      file,
+      `import { readFileSync } from "node:fs";
+const note = (data) => Buffer.from(JSON.stringify({ jsonrpc: "2.0", method: "notifications/message", params: { level: "info", data } }) + "\\n");
+const text = ${JSON.stringify(text)};
+const line = note(text), err = Buffer.from(text);
+const cut = (b) => b.indexOf(Buffer.from(text)) + 1; // one byte into the first character
+process.stderr.write(err.subarray(0, cut(err)));
+process.stdout.write(Buffer.concat([note("first"), line.subarray(0, cut(line))]));
+readFileSync(${JSON.stringify(go)});
+process.stdout.write(line.subarray(cut(line)));
+process.stderr.write(err.subarray(cut(err)), () => process.exit(3));
+`,
+      { mode: 0o644 },
+    );
+    const t = new SandboxedStdioTransport({ command: process.execPath, args: [file] }, { sandbox, maxStdoutBytes: 1 << 20 });
+    const messages: unknown[] = [];
+    let arrived: () => void = () => undefined;
+    t.onmessage = (m) => {
+      messages.push((m as { params?: { data?: unknown } }).params?.data);
+      arrived();
+    };
+    const closed = new Promise<void>((done) => (t.onclose = done));
+    try {
+      // A server that dies early closes the transport: the expectations below then fail instead of waiting.
+      await Promise.race([new Promise<void>((ok) => ((arrived = ok), void t.start())), closed]);
+      expect(messages).toEqual(["first"]);
+      const second = new Promise<void>((ok) => (arrived = ok));
+      await writeFile(go, "\n");
+      await Promise.race([second, closed]);
+      await closed;
+      expect(messages).toEqual(["first", text]);
+      expect(t.stderr).toBe(text);
+    } finally {
+      await t.close();
+    }
+  });
+
   it("a command that does not exist fails as connect", async () => {
     const e = await listingFailure(listStdioTools({ command: "/nonexistent/mcp-server", args: [] }, { limits, sandbox }));
     expect(["connect"]).toContain(e.reason);
