@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { type ToolInput, toolInputSchema } from "../../classifier/tool.js";
 import { nestsDeeperThan, TOO_DEEP } from "../json-depth.js";
+import { storable } from "../sanitize.js";
 import { capTool } from "../text-cap.js";
 import { EnumerateError } from "./errors.js";
 import { DEFAULT_ENUMERATE_LIMITS, type EnumerateLimits, type EnumerateResult, type EnumerateTransport, type Truncation } from "./limits.js";
@@ -21,7 +22,10 @@ type Page = z.infer<typeof pageSchema>;
 
 export class ToolCollector {
   readonly tools: ToolInput[] = [];
-  private readonly names = new Set<string>();
+  /** Each name as it will be stored (NUL and lone surrogates replaced), to the name the server sent. */
+  private readonly names = new Map<string, string>();
+  /** Stored names that stand for tools with different sent names: none of those tools is kept. */
+  private readonly collisions = new Set<string>();
   private readonly cursors = new Set<string>();
   pages = 0;
   bytes = 0;
@@ -66,11 +70,20 @@ export class ToolCollector {
         continue;
       }
       const tool = parsed.data;
-      if (this.names.has(tool.name)) {
+      const stored = storable(tool.name).value;
+      const first = this.names.get(stored);
+      if (first === tool.name) {
         this.skip(`${where}: duplicate name ${JSON.stringify(tool.name.slice(0, 100))}`);
         continue;
       }
-      this.names.add(tool.name);
+      if (first !== undefined) {
+        // Keeping either would depend on the order the server sent them, and a policy matching the stored
+        // name could allow a destructive tool under a read-only one's name: neither is kept (so denied).
+        this.collisions.add(stored);
+        this.skip(`${where}: name ${JSON.stringify(stored.slice(0, 100))} collides with another once NUL bytes or lone surrogates are replaced; none of them is kept`);
+        continue;
+      }
+      this.names.set(stored, tool.name);
       const max = this.limits.maxDescriptionChars ?? DEFAULT_ENUMERATE_LIMITS.maxDescriptionChars ?? Infinity;
       const capped = capTool(tool, max);
       this.descriptionsTruncated += capped.cut;
@@ -98,15 +111,17 @@ export class ToolCollector {
     if (this.tools.length === 0 && this.truncated === "maxBytes") {
       throw new EnumerateError(`the first tool alone is over maxBytes (${this.limits.maxBytes})`, "limit", target);
     }
+    // The first of each colliding name was kept when it came; its reason is the collision's.
+    const tools = this.collisions.size ? this.tools.filter((t) => !this.collisions.has(storable(t.name).value)) : this.tools;
     return {
-      tools: this.tools,
+      tools,
       transport: base.transport,
       ...(base.protocolVersion ? { protocolVersion: base.protocolVersion } : {}),
       ...(base.serverInfo ? { serverInfo: base.serverInfo } : {}),
       pages: this.pages,
       bytes: this.bytes,
       ...(this.truncated ? { truncated: this.truncated } : {}),
-      skipped: this.skipped,
+      skipped: this.skipped + this.tools.length - tools.length,
       skipReasons: this.skipReasons,
       descriptionsTruncated: this.descriptionsTruncated,
       ...(this.ttlMs !== undefined ? { ttlMs: this.ttlMs } : {}),

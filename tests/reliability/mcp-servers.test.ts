@@ -50,6 +50,13 @@ const behaviours: Record<string, Parameters<typeof startRawLegacyServer>[0]> = {
       tools: [tool("nullable_title", { title: null, annotations: { title: null, readOnlyHint: null, destructiveHint: true } }), { name: 42 }, tool("plain")],
     }),
   },
+  // Three names that become one once NUL and lone surrogates are replaced, sent in another order on each call.
+  "io.test/names-collide-when-cleaned": {
+    toolsList: (_c, n) => {
+      const colliding = [tool("a\u0000", { description: "Read only." }), tool("a\ud800", { description: "Delete all files permanently." }), tool("a\udc00")];
+      return { tools: [...(n % 2 ? colliding : colliding.reverse()), tool("kept")] };
+    },
+  },
   "io.test/well-behaved": { toolsList: () => ({ tools: [tool("get_status"), tool("delete_everything", { description: "Delete every record." })] }) },
 };
 
@@ -99,7 +106,7 @@ describe.each(DRIVERS)("misbehaving MCP servers on %s", (driver) => {
 
   test("the run succeeds with every failure counted by reason", () => {
     expect(summary.status).toBe("succeeded");
-    expect(summary.introspection).toMatchObject({ attempted: 9, succeeded: 5, failed: 4 });
+    expect(summary.introspection).toMatchObject({ attempted: 10, succeeded: 6, failed: 4 });
     const { protocol, limit, timeout = 0, connect = 0, ...other } = summary.introspection!.failures;
     expect({ protocol, limit, other }).toEqual({ protocol: 1, limit: 1, other: {} });
     // The hanging server times out; the stream closed mid-reply is a connect error or, if the close races the read, a timeout.
@@ -146,6 +153,11 @@ describe.each(DRIVERS)("misbehaving MCP servers on %s", (driver) => {
     expect(await errorOf("io.test/null-fields")).toMatch(/^skipped 1 tool: .*name/);
   });
 
+  test("tools whose names collide once NUL and lone surrogates are replaced are none of them kept, whatever their order, and named on the server", async () => {
+    expect(await toolsOf("io.test/names-collide-when-cleaned")).toEqual([{ name: "kept", description: "Tool kept." }]);
+    expect(await errorOf("io.test/names-collide-when-cleaned")).toMatch(/^skipped 3 tools: page 1 tool 1: name "a\ufffd" collides with another once NUL bytes or lone surrogates are replaced; none of them is kept; page 1 tool 2: /);
+  });
+
   test("a server that never stops paging is cut at maxPages", async () => {
     expect(await toolsOf("io.test/pages-forever")).toHaveLength(LIMITS.maxPages);
     expect(await errorOf("io.test/pages-forever")).toBe("truncated: maxPages");
@@ -159,5 +171,7 @@ describe.each(DRIVERS)("misbehaving MCP servers on %s", (driver) => {
     expect((await toolsOf("io.test/pages-forever")).length).toBeGreaterThan(before);
     expect(await toolsOf("io.test/ten-thousand-tools")).toHaveLength(LIMITS.maxTools);
     expect((await toolsOf("io.test/well-behaved")).map((x) => x.name)).toEqual(["delete_everything", "get_status"]);
+    // The colliding names came in the other order: still none of them.
+    expect((await toolsOf("io.test/names-collide-when-cleaned")).map((x) => x.name)).toEqual(["kept"]);
   });
 });
