@@ -6,7 +6,7 @@ import { digestRecord, storableRecords } from "./ingest.js";
 import type { FetchedPage } from "./page-stream.js";
 import { writeSourcePage, type ClassifyFresh } from "./page-write.js";
 import { checkpointAfter, laterWatermark, withinClock, type Clock, type CrawlStart } from "./plan/crawl.js";
-import { changedRecords } from "./plan/page.js";
+import { changedRecords, firstListings } from "./plan/page.js";
 import { applyResolutions, bestListings, pageRows, sourceRank } from "./plan/records.js";
 import { sumCounts, type PageCounts, type RunToolCounts } from "./plan/summary.js";
 import type { SourceName, SourceRecord } from "./records.js";
@@ -19,6 +19,9 @@ export const SANITIZED = "stored with unstorable characters (NUL, lone surrogate
 
 /** Counted among skippedReasons: records kept, with a text longer than the cap cut (crawler/text-cap.ts). */
 export const TEXT_CUT = `stored with text over ${MAX_TEXT_CHARS.toLocaleString("en")} characters cut`;
+
+/** Counted among skippedReasons: an entry the source listed again in the run (crawler/plan/page.ts firstListings). */
+export const REPEATED = "entry skipped: the source listed the same id earlier in this run";
 
 /** Counted among skippedReasons: a record kept, but its tool list not applied (crawler/plan/records.ts bestListings). */
 export const SET_ASIDE = "tool list set aside: a better-ranked entry of the same source lists this server's tools";
@@ -60,9 +63,10 @@ export async function applyPage(o: PageApply, page: FetchedPage, at: CrawlPositi
   const maxUpdatedAt = judged.latest;
   const position = { pendingWatermark: laterWatermark(maxUpdatedAt, at.pendingWatermark), clock: judged.clock };
 
-  const digests = page.records.map(digestRecord);
-  const { records, sanitized, cut } = storableRecords(page.records, digests);
-  const stored = await storedRecords(o.db, o.source.name, records.map((r) => r.sourceId));
+  const pageDigests = page.records.map(digestRecord);
+  const { records: pageRecords, sanitized, cut } = storableRecords(page.records, pageDigests);
+  const stored = await storedRecords(o.db, o.source.name, pageRecords.map((r) => r.sourceId));
+  const { records, digests, repeated } = firstListings(pageRecords, pageDigests, stored, { runId: o.runId, url: page.url });
   const changed = changedRecords(records, digests, stored);
   const resolved = changed.records.length ? await resolvePage(o.db, changed.records) : undefined;
   const rows = applyResolutions(pageRows(changed.records, changed.digests), resolved?.targetOf ?? new Map());
@@ -87,7 +91,8 @@ export async function applyPage(o: PageApply, page: FetchedPage, at: CrawlPositi
     unchangedRecords: changed.unchanged,
     merged: resolved?.merged ?? 0,
     ambiguous: resolved?.ambiguous ?? 0,
-    reasons: { [SANITIZED]: sanitized, [TEXT_CUT]: cut, [SET_ASIDE]: setAside },
+    reasons: { [SANITIZED]: sanitized, [TEXT_CUT]: cut, [SET_ASIDE]: setAside, [REPEATED]: repeated },
+    skipped: repeated,
   });
   return { position, counts, tools: { ...written.tools, classified: written.classified } };
 }

@@ -81,20 +81,30 @@ export async function placeRecords(db: Db, o: { source: string; pageId: number; 
     where page_id = ${o.pageId} and source_id not in (select jsonb_array_elements_text(${jsonb(o.listed)}))`);
 }
 
-/** The stored hash, server and page of each of these records of `source`. */
+/** The stored hash, server and page of each of these records of `source`, with the page's URL and the last run that fetched it. */
 export async function storedRecords(db: Db, source: string, sourceIds: readonly string[]): Promise<Map<string, StoredRecord>> {
   if (sourceIds.length === 0) return new Map();
-  const rows = await queryRows<{ source_id: string; content_hash: string; server_id: number; page_id: number | null; status: string }>(
+  const rows = await queryRows<{ source_id: string; content_hash: string; server_id: number; page_id: number | null; status: string; page_url: string | null; seen_run_id: number | null }>(
     db,
-    // One index probe per record and one per its server (distinctRows).
-    sql`select ss.source_id, ss.content_hash, ss.server_id, ss.page_id, ss.status
+    // One index probe per record, one per its server and one per its page (distinctRows).
+    sql`select ss.source_id, ss.content_hash, ss.server_id, ss.page_id, ss.status, p.url as page_url, p.seen_run_id
       from ${distinctRows(sourceIds)} as k(id)
       cross join lateral (
         select ss.source_id, ss.content_hash, ss.server_id, ss.page_id, s.status
-        from server_sources ss join servers s on s.id = ss.server_id where ss.source = ${source} and ss.source_id = k.id offset 0) ss`,
+        from server_sources ss join servers s on s.id = ss.server_id where ss.source = ${source} and ss.source_id = k.id offset 0) ss
+      left join source_pages p on p.id = ss.page_id`,
   );
   return new Map(
-    rows.map((r) => [r.source_id, { contentHash: r.content_hash, serverId: Number(r.server_id), pageId: r.page_id === null ? null : Number(r.page_id), serverStatus: r.status }]),
+    rows.map((r) => [
+      r.source_id,
+      {
+        contentHash: r.content_hash,
+        serverId: Number(r.server_id),
+        pageId: r.page_id === null ? null : Number(r.page_id),
+        page: r.page_url === null || r.seen_run_id === null ? null : { url: r.page_url, seenRunId: Number(r.seen_run_id) },
+        serverStatus: r.status,
+      },
+    ]),
   );
 }
 

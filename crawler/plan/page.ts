@@ -23,8 +23,35 @@ export interface StoredRecord {
   contentHash: string;
   serverId: number;
   pageId: number | null;
+  /** The page the record is placed on: its URL and the last run that fetched it. */
+  page: { url: string; seenRunId: number } | null;
   /** The status of the server the record belongs to (a `gone` server comes back when listed again). */
   serverStatus: string;
+}
+
+/**
+ * Each record's first listing in this run: a source listing one id twice, on one page or on an earlier
+ * page of this run (its stored record is placed on another page this run fetched), would write one
+ * entry over the other, and again the next night. The first listing (of the earliest page, the
+ * first on it) is the record; `repeated` counts the others, which are skipped.
+ */
+export function firstListings(
+  records: readonly SourceRecord[],
+  digests: readonly RecordDigest[],
+  stored: ReadonlyMap<string, StoredRecord>,
+  at: { runId: number; url: string },
+): { records: SourceRecord[]; digests: RecordDigest[]; repeated: number } {
+  const seen = new Set<string>();
+  const out: SourceRecord[] = [];
+  const outDigests: RecordDigest[] = [];
+  records.forEach((record, i) => {
+    const page = stored.get(record.sourceId)?.page;
+    if (seen.has(record.sourceId) || (page && page.seenRunId === at.runId && page.url !== at.url)) return;
+    seen.add(record.sourceId);
+    out.push(record);
+    outDigests.push(digests[i]!);
+  });
+  return { records: out, digests: outDigests, repeated: records.length - out.length };
 }
 
 /**

@@ -1,6 +1,6 @@
 // What a page does to servers and records, on plain data: revival, canonical rank, placement, inline classification.
 import { describe, expect, test } from "vitest";
-import { changedRecords, inlineClassifyInputs, inlineListings, placeOnServers, serversToWrite, type ServerUpsert, type StoredServer } from "../../crawler/plan/page.js";
+import { changedRecords, firstListings, inlineClassifyInputs, inlineListings, placeOnServers, serversToWrite, type ServerUpsert, type StoredServer } from "../../crawler/plan/page.js";
 import type { SourceRecord } from "../../crawler/records.js";
 
 const record = (sourceId: string): SourceRecord => ({ source: "glama", sourceId, isLatest: true, raw: { id: sourceId }, server: { key: `k/${sourceId}`, status: "active", packages: [], remotes: [] }, aliases: [] });
@@ -11,8 +11,8 @@ const storedServer = (key: string, o: Partial<StoredServer> = {}): StoredServer 
 describe("changedRecords", () => {
   test("a record stored with the same raw hash is unchanged; a new or different one is written", () => {
     const stored = new Map([
-      ["a", { contentHash: "ha", serverId: 1, pageId: 1, serverStatus: "active" }],
-      ["b", { contentHash: "old", serverId: 2, pageId: 1, serverStatus: "active" }],
+      ["a", { contentHash: "ha", serverId: 1, pageId: 1, page: null, serverStatus: "active" }],
+      ["b", { contentHash: "old", serverId: 2, pageId: 1, page: null, serverStatus: "active" }],
     ]);
     const r = changedRecords([record("a"), record("b"), record("c")], [digest("ha"), digest("hb"), digest("hc")], stored);
     expect(r.records.map((x) => x.sourceId)).toEqual(["b", "c"]);
@@ -21,8 +21,23 @@ describe("changedRecords", () => {
   });
 
   test("revival: an unchanged record of a gone server is written again, which brings the server back", () => {
-    const stored = new Map([["a", { contentHash: "ha", serverId: 1, pageId: null, serverStatus: "gone" }]]);
+    const stored = new Map([["a", { contentHash: "ha", serverId: 1, pageId: null, page: null, serverStatus: "gone" }]]);
     expect(changedRecords([record("a")], [digest("ha")], stored).records).toHaveLength(1);
+  });
+});
+
+describe("firstListings", () => {
+  const at = { runId: 7, url: "https://glama.example/p2" };
+  test("an id listed twice on the page keeps its first listing; one placed on another page this run fetched is skipped", () => {
+    const stored = new Map([
+      ["earlier", { contentHash: "h", serverId: 1, pageId: 1, page: { url: "https://glama.example/p1", seenRunId: 7 }, serverStatus: "active" }],
+      ["last-run", { contentHash: "h", serverId: 2, pageId: 1, page: { url: "https://glama.example/p1", seenRunId: 6 }, serverStatus: "active" }],
+      ["here", { contentHash: "h", serverId: 3, pageId: 2, page: { url: at.url, seenRunId: 7 }, serverStatus: "active" }],
+    ]);
+    const r = firstListings([record("a"), record("a"), record("earlier"), record("last-run"), record("here")], [digest("1"), digest("2"), digest("3"), digest("4"), digest("5")], stored, at);
+    expect(r.records.map((x) => x.sourceId)).toEqual(["a", "last-run", "here"]);
+    expect(r.digests.map((d) => d.hash)).toEqual(["1", "4", "5"]);
+    expect(r.repeated).toBe(2);
   });
 });
 

@@ -132,6 +132,37 @@ describe.each(DRIVERS)("bad records on %s", (driver) => {
     }
   });
 
+  test("case 1: one Glama entry (one id) listed twice on a page and again on the next: its first listing is the record, run after run", async () => {
+    await reset();
+    const entry = (description: string, tools: unknown[]) => ({ ...glamaServer("acme", "dup", null, tools), description });
+    const servers = [
+      entry("first listing", [tool("read_things", "Read things.")]),
+      entry("same id, same page", [tool("delete_things", "Delete things.")]),
+      glamaServer("filler", "server-1", "https://github.com/filler/server-1", [tool("f1")]),
+      entry("same id, next page", [tool("delete_all", "Delete all.")]),
+    ];
+    const replay = await startGlamaReplay({ servers });
+    const key = `glama.ai/acme/dup`;
+    try {
+      const runs = [];
+      for (let run = 0; run < 3; run++) {
+        const summary = await refresh(t.catalog, { sources: [glamaSource({ baseUrl: replay.url, pageSize: 2 })], full: true, fetcherFor: () => http });
+        expect(summary.sources.glama!.errors).toEqual([]);
+        expect(await toolsOf(t, key)).toEqual(["read_things"]);
+        runs.push({ tools: summary.tools, repeated: summary.sources.glama!.skippedReasons["entry skipped: the source listed the same id earlier in this run"] });
+      }
+      expect(runs[0]).toMatchObject({ tools: { added: 2, removed: 0 }, repeated: 2 }) // read_things and the filler's f1;
+      // Identical input, nothing changes: no tool added or removed, no history.
+      expect(runs.slice(1)).toEqual(runs.slice(1).map(() => ({ tools: expect.objectContaining({ added: 0, changed: 0, removed: 0 }), repeated: 2 })));
+      const history = await queryRows<{ n: number }>(t.catalog.db, sql`select count(*)::int as n from tool_changes c join servers s on s.id = c.server_id where s.key = ${key}`);
+      expect(history[0]!.n).toBe(1);
+      const server = await queryRows<{ description: string }>(t.catalog.db, sql`select description from servers where key = ${key}`);
+      expect(server[0]!.description).toBe("first listing");
+    } finally {
+      await replay.close();
+    }
+  });
+
   test("case 2: impossible dates skip their item, counted by reason; the page and the crawl go on", async () => {
     await reset();
     const sample = loadRegistrySample();
