@@ -81,18 +81,30 @@ export async function serverCountsForRun(db: Db, runId: number): Promise<ServerC
 /**
  * The live tools of the servers a run saw (a record on a page it fetched, 200 or 304, or a record it
  * wrote) that the run neither added nor changed (no history row of the run): every tool the crawl
- * found unchanged, counted once, whether or not its server's record was written again.
+ * found unchanged, counted once, whether or not its server's record was written again. The run's
+ * history rows and the live tools are grouped together by (server, name) rather than anti-joined:
+ * on the statistics of a first run, the planner nested-looped that anti join, quadratic in the tools
+ * of a server (27 s of a 36 s run at 10,000 tools); a grouping is linear whatever the estimates.
  */
 export async function unchangedToolsForRun(db: Db, runId: number): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(
-    db,
-    sql`select count(*)::int as n from tools t
-      where t.removed_at is null
-        and t.server_id in (select ss.server_id from server_sources ss left join source_pages p on p.id = ss.page_id
-                            where p.seen_run_id = ${runId} or ss.run_id = ${runId})
-        and not exists (select 1 from tool_changes c where c.run_id = ${runId} and c.server_id = t.server_id and c.tool_name = t.name)`,
-  );
+  const [row] = await queryRows<{ n: number }>(db, unchangedToolsQuery(runId));
   return row?.n ?? 0;
+}
+
+/** The query of unchangedToolsForRun (the tests read its plan). */
+export function unchangedToolsQuery(runId: number) {
+  return sql`select count(*)::int as n from (
+      select 1 from (
+        select t.server_id, t.name, false as changed from tools t
+          where t.removed_at is null
+            and t.server_id in (select ss.server_id from server_sources ss left join source_pages p on p.id = ss.page_id
+                                where p.seen_run_id = ${runId} or ss.run_id = ${runId})
+        union all
+        select c.server_id, c.tool_name, true from tool_changes c where c.run_id = ${runId}
+      ) u
+      group by u.server_id, u.name
+      having bool_and(not u.changed)
+    ) unchanged`;
 }
 
 export async function lastRun(db: Db): Promise<CrawlRunRow | undefined> {

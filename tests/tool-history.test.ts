@@ -1,8 +1,10 @@
 // Tool lists into the catalog: added, changed, removed (never deleted), origin precedence, history rows.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { toolDefinition } from "../crawler/ingest.js";
+import { analyzeChangedTables, unchangedToolsForRun, unchangedToolsQuery } from "../db/runs.js";
 import { servers, toolChanges, tools } from "../db/schema.js";
+import { queryRows } from "../db/sql.js";
 import type { ToolOrigin } from "../crawler/plan/tools.js";
 import { syncToolListings } from "../crawler/tool-sync.js";
 import { DRIVERS, openTestCatalog, type TestCatalog } from "./helpers/catalog.js";
@@ -94,5 +96,17 @@ describe.each(DRIVERS)("tool history on %s", (driver) => {
     expect(r.added).toBe(1200);
     expect(r.removed).toBe(2);
     expect((await current()).filter((x) => !x.removed)).toHaveLength(1200);
+  });
+
+  test("the run's unchanged tools are counted by grouping, never by an anti join that nests a loop per tool", async () => {
+    // The server is seen by the next run through a record it writes; ten of its 1,200 tools change.
+    await t.catalog.db.execute(sql`insert into server_sources (source, source_id, server_id, is_latest, raw, content_hash, run_id) values ('glama', 'acme', ${serverId}, true, '{}'::jsonb, 'h', ${run + 1})`);
+    const many = Array.from({ length: 1200 }, (_, i) => ({ name: `tool_${String(i).padStart(4, "0")}`, description: i < 10 ? `Tool ${i}, changed` : `Tool ${i}` }));
+    expect(await sync("live", many)).toMatchObject({ changed: 10, unchanged: 1190 });
+    // The statistics a first run leaves, on which the anti join was a nested loop (quadratic in a server's tools).
+    await analyzeChangedTables(t.catalog.db);
+    expect(await unchangedToolsForRun(t.catalog.db, run)).toBe(1190);
+    const plan = (await queryRows<{ "QUERY PLAN": string }>(t.catalog.db, sql`explain ${unchangedToolsQuery(run)}`)).map((r) => r["QUERY PLAN"]).join("\n");
+    expect(plan).not.toMatch(/Anti Join|SubPlan/);
   });
 });
