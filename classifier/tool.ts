@@ -46,7 +46,13 @@ function absentNulls(item: unknown): unknown {
   if (!item || typeof item !== "object" || Array.isArray(item)) return item;
   const tool = withoutNulls(item as Record<string, unknown>, "name");
   const a = tool.annotations;
-  if (a && typeof a === "object" && !Array.isArray(a)) tool.annotations = withoutNulls(a as Record<string, unknown>, "");
+  if (a && typeof a === "object" && !Array.isArray(a)) {
+    // A hint that is not a boolean (`"true"`) says nothing the classifier can trust: it is dropped, and the
+    // tool kept, rather than the tool vanishing from risk and policy (or a listing marking it removed).
+    const hints = withoutNulls(a as Record<string, unknown>, "");
+    for (const h of HINTS) if (h in hints && typeof hints[h] !== "boolean") delete hints[h];
+    tool.annotations = hints;
+  }
   return tool;
 }
 

@@ -113,7 +113,7 @@ export async function storeListing(db: Db, server: IntrospectionCandidate, fetch
   const { value: listed, replaced } = storable(fetched);
   return db.transaction(async (tx) => {
     const t = tx as unknown as Db;
-    const sync = await syncToolListings(t, [{ serverId: server.id, origin: "live", tools: listed.tools.map(toolDefinition), partial: listed.truncated !== undefined }], o.runId);
+    const sync = await syncToolListings(t, [{ serverId: server.id, origin: "live", tools: listed.tools.map(toolDefinition), partial: listed.truncated !== undefined || listed.skippedUnnamed, skippedNames: listed.skippedNames }], o.runId);
     let classified = 0;
     if (o.classify) {
       const [queued] = (await queuedServers(t, CLASSIFIER_VERSION, server.id - 1, 1)).filter((q) => q.serverId === server.id);

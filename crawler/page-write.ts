@@ -7,7 +7,7 @@ import { insertAliases, renameServers, storedServers, upsertServers } from "../d
 import { replaceSignals, type SignalUpsert } from "../db/signals.js";
 import { saveCheckpoint, type Checkpoint } from "../db/source-state.js";
 import { inlineClassifyInputs, inlineListings, placeOnServers, serversToWrite, type AliasUpsert, type ServerUpsert, type SourceRowUpsert } from "./plan/page.js";
-import type { ToolCounts, ToolDefinition, ToolOrigin } from "./plan/tools.js";
+import type { ListingGaps, ToolCounts, ToolDefinition, ToolOrigin } from "./plan/tools.js";
 import { syncToolListings } from "./tool-sync.js";
 
 /** Classifies the tools of a server a page creates from its one listing (then all its tools), as they are written. */
@@ -28,7 +28,7 @@ export interface PageWrite {
   sources: SourceRowUpsert[];
   aliases: AliasUpsert[];
   /** Tool lists the page's changed records carry (directories), applied once the servers exist. */
-  toolListings?: { serverKey: string; origin: ToolOrigin; tools: ToolDefinition[] }[];
+  toolListings?: ({ serverKey: string; origin: ToolOrigin; tools: ToolDefinition[] } & ListingGaps)[];
   /** Categories and popularity of the page's changed records. */
   signals?: SignalUpsert[];
   classifyFresh?: ClassifyFresh;

@@ -1,5 +1,6 @@
 // What a source hands the pipeline: one SourceRecord per entry it lists, already normalised.
 import type { ToolInput } from "../classifier/tool.js";
+import type { ListingGaps } from "./plan/tools.js";
 
 /** In crawl order: pypi reads the PyPI coordinates the sources before it named, so it comes last. */
 export const SOURCE_NAMES = ["registry", "glama", "smithery", "pulsemcp", "npm", "awesome", "pypi"] as const;
@@ -77,6 +78,8 @@ export interface SourceRecord {
   aliases: Alias[];
   /** The tool list the source publishes, when it has one. */
   tools?: ToolInput[];
+  /** What the tool list sent but could not keep (crawler/sources/fields.ts directoryToolList). */
+  toolGaps?: ListingGaps;
   /** Categories the source files the server under (a directory's or a list's headings). */
   categories?: string[];
   /** How popular the source says the server is. */

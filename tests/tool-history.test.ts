@@ -90,6 +90,15 @@ describe.each(DRIVERS)("tool history on %s", (driver) => {
     expect(rows.find((c) => c.kind === "annotations_changed")!.details).toEqual({ old: { readOnlyHint: true }, new: { readOnlyHint: false } });
   });
 
+  test("a listing that skipped tools keeps them (by name) or, when one had no usable name, removes nothing", async () => {
+    const list = [{ name: "list_issues", description: "List issues", annotations: { readOnlyHint: false } }];
+    const keep = await syncToolListings(t.catalog.db, [{ serverId, origin: "live", tools: list.map((x) => toolDefinition(x)), skippedNames: ["create_issue"] }], ++run);
+    expect(keep).toMatchObject({ removed: 0, unchanged: 1 });
+    const partial = await syncToolListings(t.catalog.db, [{ serverId, origin: "live", tools: [], partial: true }], ++run);
+    expect(partial).toMatchObject({ removed: 0 });
+    expect((await current()).every((x) => !x.removed)).toBe(true);
+  });
+
   test("hundreds of tools in one listing are written in batches", async () => {
     const many = Array.from({ length: 1200 }, (_, i) => ({ name: `tool_${String(i).padStart(4, "0")}`, description: `Tool ${i}` }));
     const r = await sync("live", many);

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { type ToolInput, toolInputSchema } from "../../classifier/tool.js";
 import { nestsDeeperThan, TOO_DEEP } from "../json-depth.js";
 import { storable } from "../sanitize.js";
+import { skippedToolName } from "../plan/tools.js";
 import { capTool } from "../text-cap.js";
 import { EnumerateError } from "./errors.js";
 import { DEFAULT_ENUMERATE_LIMITS, type EnumerateLimits, type EnumerateResult, type EnumerateTransport, type Truncation } from "./limits.js";
@@ -32,6 +33,8 @@ export class ToolCollector {
   truncated: Truncation | undefined;
   skipped = 0;
   readonly skipReasons: string[] = [];
+  readonly skippedNames: string[] = [];
+  skippedUnnamed = false;
   descriptionsTruncated = 0;
   ttlMs: number | undefined;
 
@@ -40,6 +43,14 @@ export class ToolCollector {
   private skip(reason: string): void {
     this.skipped += 1;
     if (this.skipReasons.length < MAX_SKIP_REASONS) this.skipReasons.push(reason);
+  }
+
+  /** A tool the server lists but the catalog cannot take: kept by name (or the listing made partial), so it is not removed. */
+  private skipTool(raw: unknown, reason: string): void {
+    const name = skippedToolName(raw);
+    if (name === undefined) this.skippedUnnamed = true;
+    else this.skippedNames.push(name);
+    this.skip(reason);
   }
 
   /** Takes one page; returns the cursor of the next page to ask for, or undefined to stop. */
@@ -54,7 +65,7 @@ export class ToolCollector {
       const where = `page ${this.pages} tool ${i}`;
       // Measured first: JSON.stringify and every walk after it recurse, and would fail the whole listing.
       if (nestsDeeperThan(raw)) {
-        this.skip(`${where}: ${TOO_DEEP}`);
+        this.skipTool(raw, `${where}: ${TOO_DEEP}`);
         continue;
       }
       const size = JSON.stringify(raw)?.length ?? 0;
@@ -66,7 +77,7 @@ export class ToolCollector {
       const parsed = toolInputSchema.safeParse(raw);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        this.skip(`${where}: invalid (${issue ? `${issue.path.join(".") || "tool"}: ${issue.message}` : "not a tool"})`);
+        this.skipTool(raw, `${where}: invalid (${issue ? `${issue.path.join(".") || "tool"}: ${issue.message}` : "not a tool"})`);
         continue;
       }
       const tool = parsed.data;
@@ -123,6 +134,8 @@ export class ToolCollector {
       ...(this.truncated ? { truncated: this.truncated } : {}),
       skipped: this.skipped + this.tools.length - tools.length,
       skipReasons: this.skipReasons,
+      skippedNames: this.skippedNames,
+      skippedUnnamed: this.skippedUnnamed,
       descriptionsTruncated: this.descriptionsTruncated,
       ...(this.ttlMs !== undefined ? { ttlMs: this.ttlMs } : {}),
     };

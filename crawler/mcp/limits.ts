@@ -45,6 +45,9 @@ export interface EnumerateResult {
   skipped: number;
   /** Why, for the first few skipped tools. */
   skipReasons: string[];
+  /** Names of the tools skipped as invalid (kept as they were, not removed), and whether one had no usable name (then the list removes nothing). */
+  skippedNames: string[];
+  skippedUnnamed: boolean;
   /** Descriptions and titles cut to maxDescriptionChars. */
   descriptionsTruncated: number;
   /** How long the server says its list stays fresh (2026-07-28 `ttlMs`, the smallest over the pages). */

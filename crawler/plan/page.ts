@@ -3,7 +3,7 @@ import type { NewServerRow, ServerRow, serverAliases, serverSources } from "../.
 import type { StoredTool } from "../../db/tools.js";
 import type { RecordDigest } from "../ingest.js";
 import type { SourceRecord } from "../records.js";
-import type { ToolDefinition, ToolListing, ToolOrigin } from "./tools.js";
+import type { ListingGaps, ToolDefinition, ToolListing, ToolOrigin } from "./tools.js";
 
 /** One server as a page of records proposes it, already reduced to the record that speaks for it. */
 export type ServerUpsert = Pick<
@@ -90,7 +90,7 @@ export function serversToWrite(proposed: readonly ServerUpsert[], stored: readon
 
 /** The page's records, aliases and tool lists placed on server ids; those whose server is unknown are left out. */
 export function placeOnServers(
-  rows: { sources: readonly SourceRowUpsert[]; aliases: readonly AliasUpsert[]; toolListings: readonly { serverKey: string; origin: ToolOrigin; tools: ToolDefinition[] }[] },
+  rows: { sources: readonly SourceRowUpsert[]; aliases: readonly AliasUpsert[]; toolListings: readonly ({ serverKey: string; origin: ToolOrigin; tools: ToolDefinition[] } & ListingGaps)[] },
   serverIds: ReadonlyMap<string, number>,
   created: ReadonlySet<number>,
 ): { sources: NewSourceRow[]; aliases: NewAlias[]; listings: ToolListing[] } {
@@ -103,7 +103,7 @@ export function placeOnServers(
     sources: place(rows.sources, (r, serverId) => ({ source: r.source, sourceId: r.sourceId, serverId, isLatest: r.isLatest, raw: r.raw, contentHash: r.contentHash })),
     aliases: place(rows.aliases, (a, serverId) => ({ kind: a.kind, value: a.value, serverId, source: a.source })),
     // Servers this page creates have no tools yet: their listings need not read any.
-    listings: place(rows.toolListings, (l, serverId) => ({ serverId, origin: l.origin, tools: l.tools, ...(created.has(serverId) ? { fresh: true } : {}) })),
+    listings: place(rows.toolListings, (l, serverId) => ({ serverId, origin: l.origin, tools: l.tools, ...(l.partial ? { partial: true } : {}), ...(l.skippedNames ? { skippedNames: l.skippedNames } : {}), ...(created.has(serverId) ? { fresh: true } : {}) })),
   };
 }
 

@@ -4,7 +4,7 @@ import { digestRecord, toolDefinition, type RecordDigest } from "../ingest.js";
 import type { SourceName, SourceRecord } from "../records.js";
 import type { SignalUpsert } from "../../db/signals.js";
 import type { AliasUpsert, ServerUpsert, SourceRowUpsert } from "./page.js";
-import { isToolOrigin, type ToolDefinition, type ToolOrigin } from "./tools.js";
+import { isToolOrigin, type ListingGaps, type ToolDefinition, type ToolOrigin } from "./tools.js";
 
 /**
  * How strongly a record speaks for its server's fields: the registry's latest version first,
@@ -51,7 +51,7 @@ export function serverUpsert(record: SourceRecord): ServerUpsert {
 }
 
 /** The tool list one record publishes for its server, with what ranks it against another record's list. */
-export interface RecordListing {
+export interface RecordListing extends ListingGaps {
   serverKey: string;
   origin: ToolOrigin;
   tools: ToolDefinition[];
@@ -98,7 +98,7 @@ export function pageRows(records: readonly SourceRecord[], digests: readonly Rec
   });
   const toolListings = records.flatMap((r) => {
     const origin = toolOrigin(r.source);
-    return r.tools && origin ? [{ serverKey: r.server.key, origin, tools: r.tools.map(toolDefinition), sourceId: r.sourceId, rank: canonicalRank(r) }] : [];
+    return r.tools && origin ? [{ serverKey: r.server.key, origin, tools: r.tools.map(toolDefinition), ...r.toolGaps, sourceId: r.sourceId, rank: canonicalRank(r) }] : [];
   });
   const signals = records.flatMap((r) =>
     r.categories || r.popularity

@@ -22,13 +22,25 @@ export type NewToolChange = Omit<typeof toolChanges.$inferInsert, "id" | "at" | 
 /** A tool as a list gives it: its definition and the hash that tells a changed one. */
 export type ToolDefinition = { name: string; contentHash: string } & Partial<{ title: string; description: string; inputSchema: Record<string, unknown>; annotations: Record<string, unknown> }>;
 
+/** What a list sent but could not keep: its silence about those tools is no evidence they are gone. */
+export interface ListingGaps {
+  /** A list cut short by a limit, or that skipped a tool without a usable name: what it holds is recorded, but its silence removes nothing. */
+  partial?: boolean;
+  /** Names of tools it sent but skipped (invalid): they keep their previous definition rather than being removed. */
+  skippedNames?: string[];
+}
+
+/** A skipped tool's name, when it has one a catalog row could carry (else the list it came in removes nothing). */
+export function skippedToolName(raw: unknown): string | undefined {
+  const name = raw && typeof raw === "object" ? (raw as { name?: unknown }).name : undefined;
+  return typeof name === "string" && name.trim() !== "" ? name : undefined;
+}
+
 /** Everything one source says a server serves, right now. */
-export interface ToolListing {
+export interface ToolListing extends ListingGaps {
   serverId: number;
   origin: ToolOrigin;
   tools: ToolDefinition[];
-  /** A list cut short by a limit: what it holds is recorded, but its silence removes nothing. */
-  partial?: boolean;
   /** The server was created in this transaction: it has no tools to read. */
   fresh?: boolean;
 }
@@ -123,8 +135,9 @@ export function planToolListings(listings: readonly ToolListing[], stored: reado
       plan.counts.changed += 1;
     }
     if (listing.partial) continue;
+    const skipped = new Set(listing.skippedNames);
     for (const [name, old] of current) {
-      if (listed.has(name) || old.removedAt != null) continue;
+      if (listed.has(name) || skipped.has(name) || old.removedAt != null) continue;
       if (originRank(old.origin) > rank) continue;
       plan.removals.push({ id: old.id, origin: listing.origin });
       touched.add(listing.serverId);

@@ -1,10 +1,9 @@
 // Glama's MCP directory (/v1/servers): relay-style cursor pages of servers, each with the tool list Glama saw.
 import { z } from "zod";
-import { parseToolList } from "../../classifier/tool.js";
 import { normalizeRepository, repositoryAlias } from "../normalize.js";
 import type { Alias, SkippedEntry, SourceRecord } from "../records.js";
 import { SourceFormatError, type ParsedPage, type Source } from "./source.js";
-import { describeIssue, nonEmpty } from "./fields.js";
+import { describeIssue, directoryToolList, nonEmpty } from "./fields.js";
 
 export const DEFAULT_GLAMA_URL = "https://glama.ai/api/mcp";
 /** The API's maximum for `first` (its default is 10). */
@@ -50,7 +49,7 @@ export function parseGlamaItem(item: unknown): GlamaItemResult {
   const id = nonEmpty(s.id);
   if (id) aliases.push({ kind: "glama", value: id.toLowerCase() });
   if (repository) aliases.push({ kind: "repo", value: repositoryAlias(repository) });
-  const { tools, dropped } = parseToolList(s.tools ?? []);
+  const { tools, dropped, gaps } = directoryToolList(s.tools ?? []);
   const record: SourceRecord = {
     source: "glama",
     sourceId: id ?? glamaName,
@@ -70,7 +69,7 @@ export function parseGlamaItem(item: unknown): GlamaItemResult {
     aliases,
     // Glama lists servers it never inspected with `tools: []`: that is no evidence the server has
     // none, so an empty list publishes nothing rather than marking known tools removed.
-    ...(tools.length ? { tools } : {}),
+    ...(tools.length ? { tools, ...(gaps ? { toolGaps: gaps } : {}) } : {}),
   };
   return { record, dropped };
 }

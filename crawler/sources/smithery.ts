@@ -1,11 +1,10 @@
 // Smithery's registry (/servers): numbered pages of servers; tools and connections come from each server's detail page.
 import { z } from "zod";
-import { parseToolList } from "../../classifier/tool.js";
 import { normalizeRemoteUrl, normalizeRepository, repositoryAlias } from "../normalize.js";
 import type { Alias, RemoteRef, SkippedEntry, SourceRecord } from "../records.js";
 import { timestampSchema } from "../timestamps.js";
 import { SourceFormatError, type ParsedPage, type Source } from "./source.js";
-import { describeIssue, nonEmpty } from "./fields.js";
+import { describeIssue, directoryToolList, nonEmpty } from "./fields.js";
 
 export const DEFAULT_SMITHERY_URL = "https://api.smithery.ai";
 /** The API's maximum pageSize (its default is 10). */
@@ -117,7 +116,7 @@ function toRecord(item: ListItem, raw: unknown, detail?: Detail): { record: Sour
     const url = normalizeRemoteUrl(r.url);
     if (url && !aliases.some((a) => a.kind === "remote" && a.value === url)) aliases.push({ kind: "remote", value: url });
   }
-  const { tools, dropped } = parseToolList(detail?.tools ?? []);
+  const { tools, dropped, gaps } = directoryToolList(detail?.tools ?? []);
   const record: SourceRecord = {
     source: "smithery",
     // The id survives the move from `@owner/repo` names to `namespace/server` ones; older APIs have none.
@@ -138,7 +137,7 @@ function toRecord(item: ListItem, raw: unknown, detail?: Detail): { record: Sour
     },
     aliases,
     // Smithery lists tools only for servers it could introspect: an empty or missing list is no evidence.
-    ...(tools.length ? { tools } : {}),
+    ...(tools.length ? { tools, ...(gaps ? { toolGaps: gaps } : {}) } : {}),
   };
   return { record, dropped };
 }

@@ -222,16 +222,20 @@ describe("limits", () => {
 });
 
 describe("broken servers", () => {
-  it("skips and counts tools that fail validation or repeat a name; keeps the rest", async () => {
+  it("skips and counts tools that fail validation or repeat a name; keeps the rest, an ill-typed hint dropped", async () => {
     const s = track(
       await startRawLegacyServer({
-        toolsList: () => ({ tools: [tool("ok_one"), { description: "no name" }, { name: 42 }, tool("ok_two", { annotations: { readOnlyHint: "yes" } }), tool("ok_one"), "junk", tool("ok_three", { description: null })] }),
+        toolsList: () => ({ tools: [tool("ok_one"), { description: "no name" }, { name: 42 }, tool("ok_two", { annotations: { readOnlyHint: "yes" } }), tool("ok_one"), "junk", tool("ok_three", { description: null }), tool("bad_schema", { inputSchema: "x" })] }),
       }),
     );
     const r = await listRemoteTools({ url: s.url, type: "streamable-http" }, { limits });
-    expect(r.tools.map((t) => t.name)).toEqual(["ok_one", "ok_three"]);
-    expect(r.tools[1]!.description).toBeUndefined();
+    expect(r.tools.map((t) => t.name)).toEqual(["ok_one", "ok_two", "ok_three"]);
+    expect(r.tools[1]!.annotations).toEqual({});
+    expect(r.tools[2]!.description).toBeUndefined();
     expect(r.skipped).toBe(5);
+    // The skipped tool with a name keeps its stored definition; the nameless ones make the list partial.
+    expect(r.skippedNames).toEqual(["bad_schema"]);
+    expect(r.skippedUnnamed).toBe(true);
     expect(r.skipReasons[0]).toMatch(/page 1 tool 1: invalid \(name/);
     expect(r.skipReasons.some((x) => /duplicate name "ok_one"/.test(x))).toBe(true);
   });

@@ -1,5 +1,6 @@
 // The Glama adapter on servers assembled from real registry entries and real tool lists: fields, keys, aliases, messes, paging.
 import { afterEach, describe, expect, test } from "vitest";
+import { DEFAULT_ENUMERATE_LIMITS } from "../../crawler/mcp/limits.js";
 import type { SourceRecord } from "../../crawler/records.js";
 import { glamaSource, parseGlamaItem, parseGlamaPage } from "../../crawler/sources/glama.js";
 import { parseRegistryItem } from "../../crawler/sources/registry.js";
@@ -152,6 +153,24 @@ describe("glama source: records", () => {
     const index = servers.indexOf(item);
     expect(page.records.some((r) => r.raw === item)).toBe(true);
     expect(page.skipped.filter((s) => s.index === index).map((s) => s.reason)).toEqual(result.dropped);
+  });
+
+  test("tools it drops are gaps of the list: a nameless one makes it partial, a named one keeps that tool", () => {
+    const kube = parseGlamaItem(bySlug("sophotechlabs", "kube-lint-mcp"));
+    if ("skip" in kube) throw new Error(kube.skip);
+    expect(kube.record.toolGaps).toEqual({ partial: true });
+    const named = record({ namespace: "a", slug: "b", tools: [{ name: "read_file" }, { name: "delete_file", inputSchema: "not an object" }] });
+    expect(named.tools!.map((t) => t.name)).toEqual(["read_file"]);
+    expect(named.toolGaps).toEqual({ skippedNames: ["delete_file"] });
+    expect(record({ namespace: "a", slug: "b", tools: [{ name: "ping" }] }).toolGaps).toBeUndefined();
+  });
+
+  test("a list longer than the live listing's maxTools is cut there, noted, and partial (it removes nothing)", () => {
+    const result = parseGlamaItem({ namespace: "a", slug: "b", tools: Array.from({ length: DEFAULT_ENUMERATE_LIMITS.maxTools + 5 }, (_, i) => ({ name: `t${i}` })) });
+    if ("skip" in result) throw new Error(result.skip);
+    expect(result.record.tools).toHaveLength(DEFAULT_ENUMERATE_LIMITS.maxTools);
+    expect(result.record.toolGaps).toEqual({ partial: true });
+    expect(result.dropped).toEqual([`truncated: maxTools (${DEFAULT_ENUMERATE_LIMITS.maxTools + 5} tools, the first ${DEFAULT_ENUMERATE_LIMITS.maxTools} kept)`]);
   });
 
   test("a null inputSchema is a tool without arguments, not a broken tool", () => {
