@@ -130,6 +130,15 @@ describe("classify reads every input shape", () => {
     expect(jsonLines(r.stdout)[0]!.risk).not.toBe("low");
   });
 
+  test("a hint that is no boolean is absent, as a null one is: the tool is classified on the rest", async () => {
+    const tools = [{ name: "drop_table", description: "Drop a table", annotations: { readOnlyHint: "yes", destructiveHint: true } }];
+    const r = await runCli(["classify", "--json"], {}, { stdin: JSON.stringify(tools) });
+    expect(r.code).toBe(0);
+    const [line] = jsonLines(r.stdout);
+    expect(line!.category).toBe("destructive");
+    expect(line!.signals).not.toContain("annotation:readOnlyHint=true");
+  });
+
   test("a name of only spaces is refused, naming the line", async () => {
     const r = await runCli(["classify", "--json"], {}, { stdin: JSON.stringify([{ name: "   ", description: "blank" }]) });
     expect(r.code).toBe(2);
@@ -184,7 +193,6 @@ describe("classify refuses bad input with the line or field named, and prints no
     ["an empty name", '{"tools": [{"name": ""}]}', /stdin: tool 1: field 'name': .*>=1 characters/],
     ["a JSON line without a name", '{"name": "a"}\n{"name": "b"}\n{"title": "c"}\n', /stdin: line 3: expected \{"tools": \[\.\.\.\]\}.*neither "tools" nor "name"/],
     ["a nameless tool inside a tools/list line", '{"tools": [{"name": "a"}, {"name": 5}]}\n{"name": "b"}\n', /stdin: line 1, tool 2: field 'name': .*expected string, received number/],
-    ["an annotation of the wrong type", '[{"name": "a", "annotations": {"readOnlyHint": "yes"}}]', /stdin: tool 1: field 'annotations\.readOnlyHint': .*expected boolean/],
     ["an inputSchema that is not an object", '[{"name": "a", "inputSchema": [1, 2]}]', /stdin: tool 1: field 'inputSchema': /],
     ["a server that is not a string", '[{"name": "a", "server": 42}]', /stdin: tool 1: field 'server': expected a non-empty string, got a number/],
     ["an empty server", '{"name": "a", "server": " "}', /stdin: tool 1: field 'server': expected a non-empty string, got a blank one/],
