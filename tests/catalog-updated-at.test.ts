@@ -7,12 +7,12 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toolDefinition } from "../crawler/ingest.js";
 import { syncToolListings } from "../crawler/tool-sync.js";
-import { storeClassifications, type NewClassification } from "../db/classifications.js";
+import { storeClassifications } from "../db/classifications.js";
 import { migrationsFolder, openCatalog } from "../db/client.js";
 import { recordIntrospection } from "../db/introspection.js";
 import { servers } from "../db/schema.js";
 import { queryRows } from "../db/sql.js";
-import { createScratchDatabase, DRIVERS, openTestCatalog, type TestCatalog } from "./helpers/catalog.js";
+import { createScratchDatabase, DRIVERS, openTestCatalog, readClassification, type TestCatalog } from "./helpers/catalog.js";
 
 describe.each(DRIVERS)("a server's catalog_updated_at on %s", (driver) => {
   let t: TestCatalog;
@@ -67,19 +67,7 @@ describe.each(DRIVERS)("a server's catalog_updated_at on %s", (driver) => {
 
   it("moves when a tool is classified again, and not when a classify batch writes nothing for the server", async () => {
     const [tool] = await queryRows<{ id: number; content_hash: string }>(t.catalog.db, sql`select id, content_hash from tools where server_id = ${serverId} and name = 'read_note'`);
-    const row: NewClassification = {
-      toolId: Number(tool!.id),
-      classifierVersion: "test",
-      contentHash: tool!.content_hash,
-      category: "read",
-      risk: "low",
-      confidence: 0.9,
-      signals: [],
-      rationale: "reads",
-      evidence: [],
-      rule: { action: "allow" },
-      method: "rules",
-    };
+    const row = readClassification(Number(tool!.id), tool!.content_hash);
     await storeClassifications(t.catalog.db, [], [serverId]);
     expect(await moved()).toBe(false);
     await storeClassifications(t.catalog.db, [row], [serverId]);

@@ -7,10 +7,10 @@ import { toolDefinition } from "../crawler/ingest.js";
 import { storeListing } from "../crawler/listing.js";
 import type { EnumerateResult } from "../crawler/mcp/limits.js";
 import { syncToolListings } from "../crawler/tool-sync.js";
-import { storeClassifications, type NewClassification } from "../db/classifications.js";
+import { storeClassifications } from "../db/classifications.js";
 import { listingCandidate } from "../db/listing-jobs.js";
 import { servers } from "../db/schema.js";
-import { openTestCatalog, type TestCatalog } from "./helpers/catalog.js";
+import { openTestCatalog, readClassification, type TestCatalog } from "./helpers/catalog.js";
 
 describe.skipIf(!process.env.DATABASE_URL)("the server's row is locked before its tools, on Postgres", () => {
   let t: TestCatalog;
@@ -78,19 +78,7 @@ describe.skipIf(!process.env.DATABASE_URL)("the server's row is locked before it
     // The first server's row rewritten: its live version now lies after the second's in the table.
     await other`update servers set description = 'Moved.' where id = ${first}`;
     const tools = await other<{ id: number; content_hash: string }[]>`select id, content_hash from tools where server_id in (${first}, ${second}) order by server_id desc`;
-    const rows: NewClassification[] = tools.map((tool) => ({
-      toolId: tool.id,
-      classifierVersion: "test",
-      contentHash: tool.content_hash,
-      category: "read",
-      risk: "low",
-      confidence: 0.9,
-      signals: [],
-      rationale: "reads",
-      evidence: [],
-      rule: { action: "allow" },
-      method: "rules",
-    }));
+    const rows = tools.map((tool) => readClassification(tool.id, tool.content_hash));
 
     // Another writer of both servers' tools, locking them in id order as every writer does: the first, then the second.
     let classified: Promise<unknown> | undefined;

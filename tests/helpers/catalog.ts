@@ -2,6 +2,7 @@
 import { openCatalog, type Catalog } from "../../db/client.js";
 import { createScratchDatabase as createScratch, type ScratchDatabase } from "../../db/scratch.js";
 import { catalogFromTemplate, migrateInto, pgliteTemplateTarball } from "./templates.js";
+import type { NewClassification } from "../../db/classifications.js";
 
 export type DriverName = "pglite" | "postgres";
 
@@ -47,4 +48,9 @@ export async function openTestCatalog(driver: DriverName): Promise<TestCatalog> 
       }
     },
   };
+}
+
+/** A plain read classification of a tool's definition, as a test stores one by hand. */
+export function readClassification(toolId: number, contentHash: string): NewClassification {
+  return { toolId, classifierVersion: "test", contentHash, category: "read", risk: "low", confidence: 0.9, signals: [], rationale: "reads", evidence: [], rule: { action: "allow" }, method: "rules" };
 }
