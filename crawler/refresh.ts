@@ -2,7 +2,7 @@
 import type { Catalog } from "../db/client.js";
 import { describeDbError } from "../db/errors.js";
 import { aliasValues } from "../db/identity.js";
-import { analyzeChangedTables, failAbandonedRuns, finishRun, serverCountsForRun, startRun, unchangedToolsForRun, type RunOutcome, type ServerCounts } from "../db/runs.js";
+import { analyzeChangedTables, failAbandonedRuns, finishRun, mergePendingIndexEntries, serverCountsForRun, startRun, unchangedToolsForRun, type RunOutcome, type ServerCounts } from "../db/runs.js";
 import { getSourceState } from "../db/source-state.js";
 import { completeCrawl } from "./complete-crawl.js";
 import { failureLine, failureOf, type Failure } from "./failure.js";
@@ -166,9 +166,10 @@ async function runStages(catalog: Catalog, runId: number, options: RefreshOption
       }
       stageMs.classify = lap();
     }
-    // Statistics for what the run wrote, so lookups plan well right after a big run.
+    // Statistics for what the run wrote and its search index entries merged, so lookups plan well right after a big run.
     stage = "analyze";
     try {
+      await mergePendingIndexEntries(catalog.db);
       await analyzeChangedTables(catalog.db);
     } catch (e) {
       options.signal?.throwIfAborted();

@@ -71,6 +71,13 @@ export const servers = pgTable(
     index("servers_key_lower_idx").on(sql`lower(${t.key})`),
     index("servers_status_idx").on(t.status),
     index("servers_repository_key_idx").on(t.repositoryKey),
+    // Search (/api/servers?q=, /search and the home page's as-you-type box, the feed's search) is `ILIKE '%text%'` on
+    // each of these: a rare word reads the few servers holding its trigrams instead of every server.
+    index("servers_key_trgm_idx").using("gin", t.key.op("gin_trgm_ops")),
+    index("servers_title_trgm_idx").using("gin", t.title.op("gin_trgm_ops")),
+    index("servers_description_trgm_idx").using("gin", t.description.op("gin_trgm_ops")),
+    // The feed's updated_since: a mirror's poll reads the servers changed since, not all of them.
+    index("servers_catalog_updated_at_idx").on(t.catalogUpdatedAt),
   ],
 );
 
