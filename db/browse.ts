@@ -137,6 +137,29 @@ export function listServers(db: Db, o: ServerListOptions) {
     .limit(o.limit);
 }
 
+/**
+ * A time at or after which every change to a server's entry not yet committed will be dated, by the database's
+ * clock, to the microsecond (RFC 3339, UTC): the feed's nextUpdatedSince, read before the page it goes with. A change
+ * is seen only once its transaction commits, perhaps long after it was dated; but it is dated by the clock after its
+ * transaction shows in pg_stat_activity (CATALOG_CHANGED_AT), so the time is no later than the start of the oldest
+ * transaction shown open on this database, nor than this statement's start (a transaction not yet shown dates its
+ * changes after it), nor than just after the latest change committed: while nothing changes the time stays the same,
+ * and a feed page's ETag with it. Sessions without a role (autovacuum) write nothing. PGlite lists only its own
+ * session: its one connection runs a transaction to the end before the next statement, so none is ever open here.
+ * Undefined when a session's transaction is not shown (another role's, to a role outside pg_read_all_stats;
+ * track_activities off): nothing can then be promised.
+ */
+export async function unseenChangesFrom(db: Db): Promise<string | undefined> {
+  const [row] = await queryRows<{ at: string | null }>(
+    db,
+    sql`select case when bool_or(a.query = '<insufficient privilege>' or a.state = 'disabled') then null
+        else to_char(least(min(a.xact_start), statement_timestamp(), (select max(${servers.catalogUpdatedAt}) from ${servers}) + interval '1 microsecond')
+          at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') end as at
+      from pg_stat_activity a where a.datname = current_database() and a.usesysid is not null`,
+  );
+  return row?.at ?? undefined;
+}
+
 /** One server by id, with the keys it is known by and the source records it was built from. */
 export async function serverDetail(db: Db, id: number) {
   const [server] = await db.select(serverColumns).from(servers).where(eq(servers.id, id));

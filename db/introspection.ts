@@ -1,7 +1,7 @@
 // Live listing's reads and writes on servers: which are due for a tools/list, and what the last one found.
 import { and, eq, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "./client.js";
-import { servers, type NewServerRow } from "./schema.js";
+import { CATALOG_CHANGED_AT, servers, type NewServerRow } from "./schema.js";
 
 export interface IntrospectionCandidate {
   id: number;
@@ -59,7 +59,7 @@ export async function recordIntrospection(db: Db, serverId: number, outcome: Int
       introspectedAt: sql`now()`,
       introspectionError: outcome.introspectionError ?? null,
       // The feed shows the listing error: a new one, or none where there was one, is a change a mirror must see.
-      catalogUpdatedAt: sql`case when ${servers.introspectionError} is distinct from ${outcome.introspectionError ?? null}::text then now() else ${servers.catalogUpdatedAt} end`,
+      catalogUpdatedAt: sql`case when ${servers.introspectionError} is distinct from ${outcome.introspectionError ?? null}::text then ${CATALOG_CHANGED_AT} else ${servers.catalogUpdatedAt} end`,
       relistAt: outcome.relistAt ?? null,
       ...("authPosture" in outcome ? { authPosture: outcome.authPosture, authDetails: outcome.authDetails ?? null } : {}),
     })

@@ -16,6 +16,14 @@ import {
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "string" });
 
+/**
+ * The time a change to a server's entry is dated (servers.catalog_updated_at): the clock as the statement writes it,
+ * not now(), its transaction's start. A transaction is in pg_stat_activity before it reads the clock, so a change no
+ * poll has seen is dated at or after the feed's nextUpdatedSince (db/browse.ts), even from a transaction that began
+ * before it was read; the start time is taken before the transaction is shown there.
+ */
+export const CATALOG_CHANGED_AT = sql`clock_timestamp()`;
+
 /** One canonical server, however many sources list it. */
 export const servers = pgTable(
   "servers",
@@ -48,8 +56,9 @@ export const servers = pgTable(
      * When what the catalog says of the server last changed: its record rewritten, its status, its tools, their
      * classifications, its listing error. The feed's updatedAt, so `updated_since` finds every change a mirror has not
      * seen; `updatedAt` is only the source's word, which a directory does not give and which predates the catalog's learning of it.
+     * Always CATALOG_CHANGED_AT.
      */
-    catalogUpdatedAt: ts("catalog_updated_at").notNull().defaultNow(),
+    catalogUpdatedAt: ts("catalog_updated_at").notNull().default(CATALOG_CHANGED_AT),
     /**
      * The runs that first saw, last changed and removed (deleted/gone) the server: a run's counts. Which
      * runs saw it unchanged is told by its records' pages (source_pages.seen_run_id), not written here.

@@ -1,7 +1,7 @@
 // Server rows as a page writes them: renames, the state a page plan reads, upserts, aliases.
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "./client.js";
-import { servers } from "./schema.js";
+import { CATALOG_CHANGED_AT, servers } from "./schema.js";
 import { distinctRows, jsonb, queryRows } from "./sql.js";
 import type { NewAlias, ServerUpsert, StoredServer } from "../crawler/plan/page.js";
 
@@ -43,7 +43,7 @@ export async function upsertServers(db: Db, rows: readonly ServerUpsert[], runId
         version = excluded.version, status = excluded.status, packages = excluded.packages, remotes = excluded.remotes,
         published_at = excluded.published_at, updated_at = excluded.updated_at, canonical_source = excluded.canonical_source,
         canonical_rank = excluded.canonical_rank, content_hash = excluded.content_hash, changed_run_id = excluded.changed_run_id,
-        last_seen_at = now(), catalog_updated_at = now(),
+        last_seen_at = now(), catalog_updated_at = ${CATALOG_CHANGED_AT},
         -- A server counts as removed in the run that moved it into deleted/gone.
         removed_run_id = case when excluded.status in ('deleted', 'gone') and servers.status not in ('deleted', 'gone') then ${runId}::int else servers.removed_run_id end
       returning id, key, (xmax = 0) as inserted`,
@@ -76,7 +76,7 @@ export async function lockServers(db: Db, of: { servers: readonly number[] } | {
  */
 export async function catalogChanged(db: Db, serverIds: readonly number[]): Promise<void> {
   if (serverIds.length === 0) return;
-  await queryRows(db, sql`update servers set catalog_updated_at = now() where id in (select jsonb_array_elements_text(${jsonb(serverIds)})::int)`);
+  await queryRows(db, sql`update servers set catalog_updated_at = ${CATALOG_CHANGED_AT} where id in (select jsonb_array_elements_text(${jsonb(serverIds)})::int)`);
 }
 
 export async function insertAliases(db: Db, rows: readonly NewAlias[]): Promise<void> {

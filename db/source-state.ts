@@ -1,7 +1,7 @@
 // Each source's position: the checkpoint of a crawl under way, and what completing a crawl settles.
 import { eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "./client.js";
-import { sourceState, type SourceStateRow } from "./schema.js";
+import { CATALOG_CHANGED_AT, sourceState, type SourceStateRow } from "./schema.js";
 import { queryRows } from "./sql.js";
 
 export interface Checkpoint {
@@ -68,7 +68,7 @@ export async function unlistedCounts(db: Db, c: { source: string; crawlRunId: nu
 
 /** Marks the servers a full crawl left unlisted gone, removed in this run; returns how many. */
 export async function markUnlistedGone(db: Db, c: { source: string; crawlRunId: number; runId: number }): Promise<number> {
-  return (await queryRows<{ id: number }>(db, sql`update servers s set status = 'gone', removed_run_id = ${c.runId}, catalog_updated_at = now() where ${unlisted(c)} returning s.id`)).length;
+  return (await queryRows<{ id: number }>(db, sql`update servers s set status = 'gone', removed_run_id = ${c.runId}, catalog_updated_at = ${CATALOG_CHANGED_AT} where ${unlisted(c)} returning s.id`)).length;
 }
 
 /** Drops the pages a full crawl did not reach and no record stands on (old cursors, old updated_since URLs). */

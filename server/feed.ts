@@ -2,7 +2,7 @@
 // shape, the catalog's findings under one namespaced _meta key, so a host that reads the registry gets them.
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { PackageRef, RemoteRef } from "../crawler/records.js";
-import { canonicalRecords, listServers, serverDetail, toolsOfServers, type ServerSummary } from "../db/browse.js";
+import { canonicalRecords, listServers, serverDetail, toolsOfServers, unseenChangesFrom, type ServerSummary } from "../db/browse.js";
 import type { Db } from "../db/client.js";
 import type { ToolEntry } from "../db/lookups.js";
 import { isoInstant } from "../scripts/iso-instant.js";
@@ -115,7 +115,11 @@ export function feedRoutes(db: Db) {
   const feed = new OpenAPIHono({ defaultHook: validationHook });
   feed.openapi(listRoute, async (c) => {
     const q = c.req.valid("query");
-    const after = q.cursor !== undefined ? decodeCursor(q.cursor, "feed", z.string()) : undefined;
+    const cursor = q.cursor !== undefined ? decodeCursor(q.cursor, "feed", z.tuple([z.string(), rfc3339.nullable()])) : undefined;
+    const after = cursor?.[0];
+    // Read before the first page and carried on by the cursor: a change that commits while a mirror pages on is dated
+    // at or after it, even one to a server on a page already passed, so the poll that starts from it sees the change.
+    const nextUpdatedSince = (cursor ? cursor[1] : await unseenChangesFrom(db)) ?? undefined;
     const rows = await listServers(db, {
       limit: q.limit + 1,
       ...(q.search?.trim() ? { q: q.search.trim() } : {}),
@@ -128,8 +132,8 @@ export function feedRoutes(db: Db) {
     const ids = shown.map((s) => s.id);
     const [tools, records] = [await toolsOfServers(db, ids), await canonicalRecords(db, ids, "registry")];
     const servers = shown.map((s) => feedItem(s, tools.get(s.id) ?? [], records.get(s.id)));
-    const next = rows.length > q.limit ? encodeCursor("feed", shown.at(-1)!.key) : undefined;
-    return c.json({ servers, metadata: { count: servers.length, ...(next ? { nextCursor: next } : {}) } }, 200);
+    const next = rows.length > q.limit ? encodeCursor("feed", [shown.at(-1)!.key, nextUpdatedSince ?? null]) : undefined;
+    return c.json({ servers, metadata: { count: servers.length, ...(next ? { nextCursor: next } : {}), ...(nextUpdatedSince ? { nextUpdatedSince } : {}) } }, 200);
   });
   feed.openapi(versionRoute, async (c) => {
     const { name, version } = c.req.valid("param");

@@ -8,9 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toolDefinition } from "../crawler/ingest.js";
 import { syncToolListings } from "../crawler/tool-sync.js";
 import { storeClassifications } from "../db/classifications.js";
-import { migrationsFolder, openCatalog } from "../db/client.js";
+import { unseenChangesFrom } from "../db/browse.js";
+import { migrationsFolder, openCatalog, type Db } from "../db/client.js";
 import { recordIntrospection } from "../db/introspection.js";
 import { servers } from "../db/schema.js";
+import { catalogChanged } from "../db/servers.js";
 import { queryRows } from "../db/sql.js";
 import { createScratchDatabase, DRIVERS, openTestCatalog, readClassification, type TestCatalog } from "./helpers/catalog.js";
 
@@ -87,6 +89,76 @@ describe.each(DRIVERS)("a server's catalog_updated_at on %s", (driver) => {
     expect(await moved()).toBe(true);
     await recordIntrospection(t.catalog.db, serverId, { introspectionError: null, relistAt: null });
     expect(await moved()).toBe(true);
+  });
+});
+
+describe.each(DRIVERS)("the time unseen changes are dated from (the feed's nextUpdatedSince), on %s", (driver) => {
+  let t: TestCatalog;
+  let db: Db;
+  let serverId: number;
+
+  beforeAll(async () => {
+    t = await openTestCatalog(driver);
+    db = t.catalog.db;
+    const [row] = await db.insert(servers).values({ key: "glama.ai/acme/ledger", canonicalSource: "glama:y", canonicalRank: 20, contentHash: "h" }).returning({ id: servers.id });
+    serverId = row!.id;
+  });
+  afterAll(() => t?.dispose());
+
+  /** Whether the server's catalog_updated_at is at or after `from`. */
+  const datedFrom = async (from: string) =>
+    (await queryRows<{ after: boolean }>(db, sql`select catalog_updated_at >= ${from}::timestamptz as after from servers where id = ${serverId}`))[0]!.after;
+
+  it("is not after now, and what changes next is dated at or after it", async () => {
+    await catalogChanged(db, [serverId]);
+    const from = (await unseenChangesFrom(db))!;
+    const [row] = await queryRows<{ past: boolean }>(db, sql`select ${from}::timestamptz <= now() as past`);
+    expect(row!.past).toBe(true);
+    await catalogChanged(db, [serverId]);
+    expect(await datedFrom(from)).toBe(true);
+  });
+
+  it("is just after the latest change when that is older than a second, and stays there while nothing changes", async () => {
+    await db.execute(sql`update servers set catalog_updated_at = now() - interval '1 minute'`);
+    const from = (await unseenChangesFrom(db))!;
+    expect(from).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/);
+    // A poll from it does not list again what the last one saw.
+    expect(await datedFrom(from)).toBe(false);
+    const [row] = await queryRows<{ after: string }>(db, sql`select ${from}::timestamptz - catalog_updated_at = interval '1 microsecond' as after from servers where id = ${serverId}`);
+    expect(row!.after).toBe(true);
+    expect(await unseenChangesFrom(db)).toBe(from);
+  });
+
+  // PGlite's one connection runs a transaction to its end before any other statement: no change is ever being written
+  // while the time is read there.
+  it.runIf(driver === "postgres")("is no later than the start of a transaction still writing, whose change is dated then and seen later", async () => {
+    let stamped!: () => void;
+    let commit!: () => void;
+    const written = new Promise<void>((resolve) => (stamped = resolve));
+    const committing = new Promise<void>((resolve) => (commit = resolve));
+    const writing = db.transaction(async (tx) => {
+      await catalogChanged(tx as unknown as Db, [serverId]);
+      stamped();
+      await committing;
+    });
+    await written;
+    // On another connection of the pool, while the change is uncommitted.
+    const from = (await unseenChangesFrom(db))!;
+    const [now] = await queryRows<{ at: string }>(db, sql`select to_json(now())#>>'{}' as at`);
+    commit();
+    await writing;
+    expect(await datedFrom(from)).toBe(true);
+    // The time of the poll, by the database's own clock, is after the change's date: a poll from it would miss it.
+    expect(await datedFrom(now!.at)).toBe(false);
+  });
+
+  it.runIf(driver === "postgres")("is unknown to a role that is not shown every session's transaction", async () => {
+    // pg_read_all_data reads every table but not other roles' sessions in pg_stat_activity (pg_read_all_stats does).
+    const from = await db.transaction(async (tx) => {
+      await tx.execute(sql`set local role pg_read_all_data`);
+      return unseenChangesFrom(tx as unknown as Db);
+    });
+    expect(from).toBeUndefined();
   });
 });
 

@@ -3,9 +3,13 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseRegistryPage } from "../../crawler/sources/registry.js";
+import type { Db } from "../../db/client.js";
+import { servers } from "../../db/schema.js";
+import { catalogChanged } from "../../db/servers.js";
+import { queryRows } from "../../db/sql.js";
 import { FINDINGS_META, OFFICIAL_META } from "../../server/feed.js";
 import { DRIVERS } from "../helpers/catalog.js";
 import { runCli } from "../helpers/cli.js";
@@ -120,15 +124,18 @@ describe.each(DRIVERS)("the /v0.1 feed on %s", (driver) => {
     }
   });
 
-  it("pages every server once by cursor", async () => {
+  it("pages every server once by cursor, each page with the first one's nextUpdatedSince", async () => {
     const seen: string[] = [];
+    const nextUpdatedSince = new Set<string>();
     let cursor: string | undefined;
     do {
       const { body } = await json(`/v0.1/servers?limit=40&include_deleted=true${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
       seen.push(...body.servers.map((i: any) => i.server.name));
+      nextUpdatedSince.add(body.metadata.nextUpdatedSince);
       cursor = body.metadata.nextCursor;
     } while (cursor);
     expect(seen).toEqual(keys);
+    expect([...nextUpdatedSince]).toEqual([expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/)]);
   });
 
   it("round-trips through the project's own registry source: a refresh from the feed gets the same servers", { timeout: 240_000 }, async () => {
@@ -156,8 +163,8 @@ describe.each(DRIVERS)("the /v0.1 feed on %s", (driver) => {
     expect(before._meta[FINDINGS_META].tools).toEqual([]);
     expect((await latest(golf))._meta[OFFICIAL_META].status).toBe("active");
     // Glama gives no updatedAt: the feed's was when the catalog first saw the server, and stayed there.
-    const since = new Date().toISOString();
-    expect(Date.parse(before._meta[OFFICIAL_META].updatedAt)).toBeLessThan(Date.parse(since));
+    const since = (await json("/v0.1/servers?limit=1")).body.metadata.nextUpdatedSince;
+    expect(Date.parse(before._meta[OFFICIAL_META].updatedAt)).toBeLessThanOrEqual(Date.parse(since));
 
     // The next crawl of Glama: the server gains a destructive tool and one whose description hides an instruction,
     // another is no longer listed, a third describes itself anew.
@@ -192,5 +199,60 @@ describe.each(DRIVERS)("the /v0.1 feed on %s", (driver) => {
     ]);
     expect(changed[1].server.description).toBe("A knowledge graph of the planet's open data.");
     expect(changed[2]).toEqual(after);
+  });
+
+  // After the one above, whose exact list a change made less than a second before it would join.
+  it("a poll from nextUpdatedSince gets a change whose transaction was open during the last poll, which the poll's own time misses", async () => {
+    const db = s.catalog.db;
+    const names = (body: any): string[] => body.servers.map((i: any) => i.server.name);
+    const dbNow = async () => (await queryRows<{ at: string }>(db, sql`select to_json(now())#>>'{}' as at`))[0]!.at;
+    const [github] = await db.select({ id: servers.id }).from(servers).where(eq(servers.key, GITHUB));
+    const before = await dbNow();
+    let stamped!: () => void;
+    let commit!: () => void;
+    const written = new Promise<void>((resolve) => (stamped = resolve));
+    const committing = new Promise<void>((resolve) => (commit = resolve));
+    // A refresh's page: the server's entry changes, dated when its transaction began; the commit comes later.
+    const writing = db.transaction(async (tx) => {
+      await catalogChanged(tx as unknown as Db, [github!.id]);
+      stamped();
+      await committing;
+    });
+    await written;
+    // A mirror polls meanwhile. Postgres answers it on another connection before the commit; PGlite's one connection
+    // answers it once the transaction has ended.
+    const polling = json(`/v0.1/servers?updated_since=${encodeURIComponent(before)}`);
+    let poll: Awaited<typeof polling>;
+    let askedAt: string | undefined;
+    if (driver === "postgres") {
+      poll = await polling;
+      askedAt = await dbNow();
+      commit();
+    } else {
+      commit();
+      poll = await polling;
+    }
+    await writing;
+    const next = await json(`/v0.1/servers?updated_since=${encodeURIComponent(poll.body.metadata.nextUpdatedSince)}`);
+    expect(next.status).toBe(200);
+    // Never missed: in the poll, or in the one that starts from its nextUpdatedSince.
+    expect([...names(poll.body), ...names(next.body)]).toContain(GITHUB);
+    if (askedAt) {
+      expect(names(poll.body)).not.toContain(GITHUB);
+      expect(names(next.body)).toContain(GITHUB);
+      // The time the mirror asked, even by the database's clock, is after the change's date: a poll from it misses the change.
+      expect(names((await json(`/v0.1/servers?updated_since=${encodeURIComponent(askedAt)}`)).body)).not.toContain(GITHUB);
+    }
+  });
+  it("a change committed while a mirror pages on, to a server on a page it has passed, is in the poll from the last page's nextUpdatedSince", async () => {
+    const first = (await json("/v0.1/servers?limit=5")).body;
+    const passed: string = first.servers[0].server.name;
+    const [row] = await s.catalog.db.select({ id: servers.id }).from(servers).where(eq(servers.key, passed));
+    await catalogChanged(s.catalog.db, [row!.id]);
+    let page = first;
+    while (page.metadata.nextCursor) page = (await json(`/v0.1/servers?limit=100&cursor=${encodeURIComponent(page.metadata.nextCursor)}`)).body;
+    expect(page.metadata.nextUpdatedSince).toBe(first.metadata.nextUpdatedSince);
+    const next = (await json(`/v0.1/servers?updated_since=${encodeURIComponent(page.metadata.nextUpdatedSince)}`)).body;
+    expect(next.servers.map((i: any) => i.server.name)).toContain(passed);
   });
 });
