@@ -58,8 +58,10 @@ export async function applyPage(o: PageApply, page: FetchedPage, at: CrawlPositi
     await markPageSeen(o.db, { page: { source: o.source.name, url: page.url }, runId: o.runId, checkpoint: checkpointAfter(o.source.name, o.start, page, at.pendingWatermark, o.runId) });
     return { position: at, counts: page.counts, tools: {} };
   }
-  // Only a source that is asked for what changed since a date needs the page's latest one.
-  const judged = o.source.incremental ? withinClock(at.clock, page.records.map((r) => r.server.updatedAt)) : { clock: at.clock };
+  // Only a source that is asked for what changed since a date needs the page's latest one, or the one
+  // it names as safe to ask from (stored as the page's, so a 304 of it later gives the same).
+  const dates = page.nextUpdatedSince ? [page.nextUpdatedSince] : page.records.map((r) => r.server.updatedAt);
+  const judged = o.source.incremental ? withinClock(at.clock, dates) : { clock: at.clock };
   const maxUpdatedAt = judged.latest;
   const position = { pendingWatermark: laterWatermark(maxUpdatedAt, at.pendingWatermark), clock: judged.clock };
 

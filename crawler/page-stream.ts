@@ -27,6 +27,8 @@ export type FetchedPage =
       at: string | null;
       url: string;
       next: string | null;
+      /** ParsedPage.nextUpdatedSince. */
+      nextUpdatedSince?: string;
       records: SourceRecord[];
       /** Records the page lists that stay as stored, not parsed (their detail answered 304, or failed for now). */
       asStored: string[];
@@ -116,6 +118,7 @@ async function listPage(o: PageStreamOptions, url: string, at: string | null, pa
     url,
     ...validatorsOf(response),
     next: parsed.next ?? null,
+    ...(parsed.nextUpdatedSince ? { nextUpdatedSince: parsed.nextUpdatedSince } : {}),
     records: shallow.records,
     asStored: [],
     counts: sumCounts({ pages: 1, requests: response.attempts, skipped: parsed.skipped.length, reasons: reasonCounts(parsed.skipped.map((s) => s.reason)) }, shallow.counts),

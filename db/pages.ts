@@ -10,6 +10,7 @@ import type { NewSourceRow, StoredRecord } from "../crawler/plan/page.js";
 export interface PageInfo extends Validators {
   url: string;
   next: string | null;
+  /** The page's watermark candidate: its records' highest updatedAt, or the source's nextUpdatedSince. */
   maxUpdatedAt?: string;
   /** Records the page listed. */
   records: number;

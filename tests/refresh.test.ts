@@ -302,3 +302,34 @@ describe.each(DRIVERS)("refresh on %s", (driver) => {
     }
   });
 });
+
+describe.each(DRIVERS)("a registry feed's nextUpdatedSince on %s", (driver) => {
+  let t: TestCatalog;
+  let http: HttpClient;
+  beforeAll(async () => {
+    t = await openTestCatalog(driver);
+    http = testHttpClient();
+  });
+  afterAll(async () => {
+    await http.close();
+    await t.dispose();
+  });
+
+  test("the next incremental run asks with the feed's nextUpdatedSince, not the highest updatedAt it saw", async () => {
+    // Another mcp-catalog's feed: a change dated before the latest updatedAt may still be uncommitted.
+    const replay = await startRegistryReplay(structuredClone(sample));
+    // Microseconds, as the feed writes it; a day before the sample's latest updatedAt (2025-12-17).
+    const safeSince = "2025-12-16T08:30:00.123457Z";
+    replay.nextUpdatedSince = safeSince;
+    try {
+      const run = () => refresh(t.catalog, { sources: [registrySource(replay.url)], full: false, fetcherFor: () => http });
+      expect((await run()).sources.registry).toMatchObject({ mode: "full", pages: 6, records: sample.length });
+      expect((await getSourceState(t.catalog.db, "registry"))!.watermark).toBe(safeSince);
+      const requested = replay.requests.length;
+      expect((await run()).sources.registry).toMatchObject({ mode: "incremental" });
+      expect(new URL(replay.requests[requested]!, "http://x").searchParams.get("updated_since")).toBe(safeSince);
+    } finally {
+      await replay.close();
+    }
+  });
+});

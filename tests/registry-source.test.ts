@@ -108,6 +108,12 @@ describe("page envelopes", () => {
     expect(parseRegistryPage({ servers: [], metadata: { nextCursor: "" } }).next).toBeUndefined();
   });
 
+  test("a feed's metadata.nextUpdatedSince is read when present (the official registry sends none)", () => {
+    expect(parseRegistryPage({ servers: [], metadata: { nextUpdatedSince: "2026-11-01T08:30:00.123457Z" } }).nextUpdatedSince).toBe("2026-11-01T08:30:00.123457Z");
+    expect(parseRegistryPage({ servers: [], metadata: { nextCursor: "a:1" } }).nextUpdatedSince).toBeUndefined();
+    expect(() => parseRegistryPage({ servers: [], metadata: { nextUpdatedSince: "yesterday" } })).toThrow(SourceFormatError);
+  });
+
   test("garbage items among good ones are skipped and counted, never fatal", () => {
     const page = parseRegistryPage({ servers: [sample[0], null, 42, { server: { name: "no-slash" } }, { server: {} }, sample[1]] });
     expect(page.records).toHaveLength(2);

@@ -89,7 +89,11 @@ const legacyItemSchema = z
 const pageSchema = z
   .object({
     servers: z.array(z.unknown()),
-    metadata: z.object({ nextCursor: z.string().nullish(), next_cursor: z.string().nullish() }).loose().nullish(),
+    metadata: z
+      // nextUpdatedSince: another mcp-catalog's feed (the official registry sends none), README "The feed".
+      .object({ nextCursor: z.string().nullish(), next_cursor: z.string().nullish(), nextUpdatedSince: timestampSchema.nullish() })
+      .loose()
+      .nullish(),
   })
   .loose();
 
@@ -253,7 +257,8 @@ export function parseRegistryPage(body: unknown): ParsedPage {
     records.push(result);
   });
   const next = page.metadata?.nextCursor ?? page.metadata?.next_cursor ?? undefined;
-  return { records, skipped, ...(next ? { next } : {}) };
+  const nextUpdatedSince = page.metadata?.nextUpdatedSince?.trim() || undefined;
+  return { records, skipped, ...(next ? { next } : {}), ...(nextUpdatedSince ? { nextUpdatedSince } : {}) };
 }
 
 export function registrySource(baseUrl: string = DEFAULT_REGISTRY_URL): Source {

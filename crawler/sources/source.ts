@@ -11,6 +11,12 @@ export interface ParsedPage {
   skipped: SkippedEntry[];
   /** The cursor of the next page; absent on the last one. */
   next?: string;
+  /**
+   * The `updated_since` the source says its next poll must pass to miss nothing (an mcp-catalog feed's
+   * metadata.nextUpdatedSince): the page's watermark candidate instead of its records' highest
+   * updatedAt, which a change still uncommitted when the page was read may be dated before.
+   */
+  nextUpdatedSince?: string;
 }
 
 /** What the catalog tells a source before its crawl. */

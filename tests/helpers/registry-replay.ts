@@ -49,6 +49,8 @@ export interface RegistryReplay {
   failFromPage?: number;
   /** Milliseconds to wait before answering each request (a slow source, to kill a run mid-way). */
   delayMs?: number;
+  /** metadata.nextUpdatedSince on every page, as another mcp-catalog's feed sends it (the official registry sends none). */
+  nextUpdatedSince?: string;
   close(): Promise<void>;
 }
 
@@ -100,7 +102,11 @@ export async function startRegistryReplay(items: RegistryItem[]): Promise<Regist
     const hasMore = start + limit < rows.length;
     const body = JSON.stringify({
       servers: page,
-      metadata: { count: page.length, ...(hasMore && last ? { nextCursor: `${last.server.name}:${last.server.version}` } : {}) },
+      metadata: {
+        count: page.length,
+        ...(hasMore && last ? { nextCursor: `${last.server.name}:${last.server.version}` } : {}),
+        ...(state.nextUpdatedSince ? { nextUpdatedSince: state.nextUpdatedSince } : {}),
+      },
     });
     res.writeHead(200, { "content-type": "application/json" });
     if (fault?.kind === "truncate") {
