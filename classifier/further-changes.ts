@@ -67,7 +67,8 @@ const TOOL_NOUNS = new Set("tool tools helper utility scanner agent assistant se
 /**
  * The change a description's first sentence joins to its lead ("Fetch unread emails and mark them as read", "Search
  * for a string and replace it"), unless denied; a word as often a noun counts where a pronoun follows it ("and post
- * it"), an -ing form never (how the work is done). Removals are statedRemoval's.
+ * it"), an -ing form never (how the work is done). A removal counts too: one offered as the alternative ("List running
+ * processes or kill a process by PID") is the tool's to make, though statedRemoval reads only those stated as done.
  */
 export function joinedAction(lower: string, opensWithVerb: boolean): { verb: string; category: Category; quote: string } | undefined {
   // A spec's request line first ("GET /me/notifications") is no sentence of its own: the summary after it is.
@@ -81,7 +82,7 @@ export function joinedAction(lower: string, opensWithVerb: boolean): { verb: str
     const word = m[2]!;
     const v = TEXT_VERBS.get(word);
     // What a tool generates, renders or composes it usually hands back ("… and generates the install command").
-    if (!v || v.category === "read" || v.category === "destructive" || (GENERATING_VERBS.has(v.verb) && v.verb !== "create" && v.verb !== "build")) continue;
+    if (!v || v.category === "read" || (GENERATING_VERBS.has(v.verb) && v.verb !== "create" && v.verb !== "build")) continue;
     if (word.endsWith("ing") && word !== v.verb) continue;
     if (v.ambiguous && !PRONOUNS.has(m[3]!)) continue;
     // An alternative after "or" is the tool's own only where it follows the lead and its object with nothing between

@@ -580,7 +580,9 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   const readingLead = readsMost(scores);
   const generating = nv && GENERATING_VERBS.has(nv.verb) ? nv.verb : dv && GENERATING_VERBS.has(dv.verb) ? dv.verb : undefined;
   const action = !saved && (readingLead || generating) ? joinedAction(lowerDescription, dv?.first === true) : undefined;
-  if (action && readingLead) {
+  // A removal so joined is a stated destructive effect, as a switched one is below.
+  if (action && readingLead && action.category === "destructive") phrases.destructive_effect ??= action.quote;
+  else if (action && readingLead) {
     scores[action.category] += WEIGHTS.joinedAction;
     evidence.push({ signal: "joined_action", source: "description", quote: action.quote, weight: WEIGHTS.joinedAction });
   }

@@ -222,7 +222,7 @@ describe.each([
       k("lookup_user", "Look up a user record; purges the record if it is marked expired."),
     ];
     expect(cases.map((x) => x.category)).toEqual(["destructive", "destructive", "destructive", "destructive", "destructive"]);
-    expect(cases[0]!.rationale).toContain("states the effect 'then removes the'");
+    expect(cases[0]!.rationale).toContain("states the effect 'removes the raw events");
     // Denied, deferred or about something else, it states nothing.
     const benign = [
       k("archive_item", "Move an item to the archive, rather than being permanently deleted."),
@@ -561,6 +561,15 @@ describe.each([
     expect(c("get_page", "Fetch the page and return its text").category).toBe("read");
     expect(c("get_install", "Fetches the component and generates the install command for it").category).toBe("read");
     expect(c("inspect_doc", "Inspect the document and never modify it").category).toBe("read");
+  });
+
+  it("a removal offered as the first sentence's alternative to a reading lead makes the tool destructive", () => {
+    expect(c("process", "List running processes or kill a process by PID.").category).toBe("destructive");
+    expect(c("records", "Fetch the saved records, or purge all of them.").category).toBe("destructive");
+    expect(c("process", "List running processes or kill a process by PID.").rationale).toContain("kill a process");
+    // An alternative put to someone else, denied, or out of the first sentence stays out.
+    expect(c("stale_branches", "List stale branches so you can decide whether to keep or delete them.").category).toBe("read");
+    expect(c("list_keys", "List the keys and never delete them.").category).toBe("read");
   });
 
   it("what could or should be deleted is no stated removal; what is deleted is", () => {
