@@ -62,6 +62,7 @@ import { FIRST_WORD_ONLY, mostSevere, NAME_VERBS, TEXT_VERBS, type VerbInfo } fr
 import { contextOf, type ServerProfile, type SiblingDomain } from "./server-profile.js";
 import { agreeWithDescription, findNameVerb, readoutName, type NameVerbHit } from "./name-verb.js";
 import {
+  articled,
   clauseAfterVerb,
   CONJUNCTIONS,
   descriptionVerbAfterLabel,
@@ -269,8 +270,9 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // "del"); otherwise English first, then Chinese and Japanese.
   let dv = emptyDescription ? undefined : (descriptionVerbAfterLabel(description, lowerDescription) ?? passiveVerb(description, lowerDescription));
   if (dv && !dv.first && FIRST_WORD_ONLY.has(dv.verb)) dv = undefined;
-  // A readout's name repeated at the description's start ("build_logs", "Build logs of a CI run") is no verb there either.
-  if (dv && dv.ambiguous && dv.first) {
+  // A readout's name repeated at the description's start ("build_logs", "Build logs of a CI run") is no verb there either,
+  // but for an article after it: "Move a list to a different board" moves one (move_list).
+  if (dv && dv.ambiguous && dv.first && !articled(dv)) {
     const nameFirst = NAME_VERBS.get(tokens.tokens[tokens.lastSegmentStart] ?? "");
     if (nameFirst?.verb === dv.verb && readoutName(nameFirst, tokens.tokens, tokens.lastSegmentStart, tokens.tokens.length)) dv = undefined;
   }

@@ -572,6 +572,13 @@ describe.each([
     expect(c("list_keys", "List the keys and never delete them.").category).toBe("read");
   });
 
+  it("a name's first word is its verb where the description leads with it before an article, whatever word ends the name", () => {
+    expect(c("move_list", "Move a list to a different board.").category).toBe("write");
+    expect(c("move_list", "Move a list to a different board.").rationale).toContain("begins with 'move'");
+    // A readout the name and the text both name, with no article after the word, stays a readout.
+    expect(c("build_logs", "Build logs of a CI run.").category).toBe("read");
+  });
+
   it("what could or should be deleted is no stated removal; what is deleted is", () => {
     expect(c("removability_check", "Check whether a record can be deleted").category).toBe("read");
     expect(c("stale_files", "List files that should be removed from the cache").category).toBe("read");
