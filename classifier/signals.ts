@@ -93,7 +93,7 @@ import {
 import { leadsRemoval, removalLeadOutweighs, REMOVE_VERBS, unlinkOf } from "./removals.js";
 import { HANDED_BACK_INSTEAD, verbsInTheirSense } from "./verb-senses.js";
 import { examinationRun, readOnlyModeRun, queryResultKept, READ_STATEMENTS_LISTED, refusalExcepted, selectRun, writesRefused } from "./reading-runs.js";
-import { confirmationAsked, joinedAction, madeIntoFiles, optionalChange, sideEffectListed, switchedChange, writtenAnyway } from "./further-changes.js";
+import { confirmationAsked, joinedAction, laterSentenceChange, madeIntoFiles, optionalChange, sideEffectListed, switchedChange, writtenAnyway } from "./further-changes.js";
 
 /** One piece of evidence, quoting the text it came from. */
 export interface Evidence {
@@ -581,7 +581,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
   // (Read for a generating lead too: what it makes and then sends or posts is no artifact kept to itself.)
   const readingLead = readsMost(scores);
   const generating = nv && GENERATING_VERBS.has(nv.verb) ? nv.verb : dv && GENERATING_VERBS.has(dv.verb) ? dv.verb : undefined;
-  const action = !saved && (readingLead || generating) ? joinedAction(lowerDescription, dv?.first === true) : undefined;
+  const action = !saved && (readingLead || generating) ? furtherAction(lowerDescription, dv?.first === true) : undefined;
   // A removal so joined is a stated destructive effect, as a switched one is below.
   if (action && readingLead && action.category === "destructive") phrases.destructive_effect ??= action.quote;
   else if (action && readingLead) {
@@ -730,7 +730,7 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     evidence.push({ signal: "examination", source: examination.source, quote: examination.quote, weight: WEIGHTS.examination });
     // … and, a reading now, a second action its first sentence joins to it is news ("Run a saved search once, save a
     // snapshot"): read above only for a lead that read from the start.
-    const joinedLater = action || saved ? undefined : joinedAction(lowerDescription, dv?.first === true);
+    const joinedLater = action || saved ? undefined : furtherAction(lowerDescription, dv?.first === true);
     // … and so is a change an argument switches on ("Run setup diagnostics. With fix=true, installs the missing skills"),
     // asked here only where a reading lead did not already ask it.
     const switchedLater = joinedLater || action || saved || readingLead ? undefined : switchedEffect(lowerDescription, switchedChange);
@@ -862,6 +862,11 @@ export function readTool(tool: ToolInput, profile?: ServerProfile, self = -1, pr
     thin,
     context,
   };
+}
+
+/** A change the first sentence joins to its lead, or else one a later sentence says the tool makes. */
+function furtherAction(lower: string, opensWithVerb: boolean): ReturnType<typeof joinedAction> {
+  return joinedAction(lower, opensWithVerb) ?? laterSentenceChange(lower);
 }
 
 /** Verbs of a change joined to an examination that keep or send what it found. */

@@ -572,6 +572,17 @@ describe.each([
     expect(c("list_keys", "List the keys and never delete them.").category).toBe("read");
   });
 
+  it("a change a later sentence says the tool makes outweighs a reading lead", () => {
+    expect(c("list_sessions", "List sessions. Deletes expired sessions as it goes.").category).toBe("destructive");
+    expect(c("fetch_report", "Fetch the weekly report. It also updates the last-fetched timestamp on the account.").category).toBe("write");
+    expect(c("fetch_report", "Fetch the weekly report. It also updates the last-fetched timestamp on the account.").rationale).toContain("updates the last-fetched");
+    // How it reads or checks its input, a plural noun, a denial, and the effect verbs in a first sentence's object stay reads.
+    expect(c("search_nets", "Search nets by name. Rejects patterns that match all items.").category).toBe("read");
+    expect(c("get_record", "Get a record. Updates are applied hourly.").category).toBe("read");
+    expect(c("show_file", "Show the file. Never modifies it.").category).toBe("read");
+    expect(c("get_changes", "Get a diff. Deletes of pinned items are shown too.").category).toBe("read");
+  });
+
   it("a name's first word is its verb where the description leads with it before an article, whatever word ends the name", () => {
     expect(c("move_list", "Move a list to a different board.").category).toBe("write");
     expect(c("move_list", "Move a list to a different board.").rationale).toContain("begins with 'move'");
