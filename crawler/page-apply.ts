@@ -5,7 +5,7 @@ import { listedRecordsOf, markPageSeen, storedRecords } from "../db/pages.js";
 import { digestRecord, storableRecords } from "./ingest.js";
 import type { FetchedPage } from "./page-stream.js";
 import { writeSourcePage, type ClassifyFresh } from "./page-write.js";
-import { checkpointAfter, laterWatermark, withinClock, type Clock, type CrawlStart } from "./plan/crawl.js";
+import { afterPage, checkpointAfter, type CrawlPosition, type CrawlStart } from "./plan/crawl.js";
 import { changedRecords, firstListings } from "./plan/page.js";
 import { applyResolutions, bestListings, pageRows, sourceRank } from "./plan/records.js";
 import { sumCounts, type PageCounts, type RunToolCounts } from "./plan/summary.js";
@@ -34,12 +34,6 @@ export interface PageApply {
   classifyFresh?: ClassifyFresh;
 }
 
-/** Where a crawl stands between two pages: its watermark so far, and the dates the clock left out. */
-export interface CrawlPosition {
-  pendingWatermark: string | null;
-  clock: Clock;
-}
-
 /**
  * Applies one page, after every page before it: its records may resolve to servers those created.
  * A 304 page, or one that failed alone, only marks its stored page seen; a whole one writes the
@@ -48,8 +42,8 @@ export interface CrawlPosition {
  */
 export async function applyPage(o: PageApply, page: FetchedPage, at: CrawlPosition): Promise<{ position: CrawlPosition; counts: PageCounts; tools: Partial<RunToolCounts> }> {
   if (page.status === 304) {
-    const judged = withinClock(at.clock, [page.stored.maxUpdatedAt]);
-    const position = { pendingWatermark: laterWatermark(judged.latest, at.pendingWatermark), clock: judged.clock };
+    // The body is the one stored: so are its dates, the source's nextUpdatedSince with them.
+    const { position } = afterPage(at, { updatedAt: [page.stored.maxUpdatedAt], nextUpdatedSince: page.stored.nextUpdatedSince });
     await markPageSeen(o.db, { page: { id: page.stored.id }, runId: o.runId, checkpoint: checkpointAfter(o.source.name, o.start, page, position.pendingWatermark, o.runId) });
     return { position, counts: page.counts, tools: {} };
   }
@@ -58,12 +52,11 @@ export async function applyPage(o: PageApply, page: FetchedPage, at: CrawlPositi
     await markPageSeen(o.db, { page: { source: o.source.name, url: page.url }, runId: o.runId, checkpoint: checkpointAfter(o.source.name, o.start, page, at.pendingWatermark, o.runId) });
     return { position: at, counts: page.counts, tools: {} };
   }
-  // Only a source that is asked for what changed since a date needs the page's latest one, or the one
-  // it names as safe to ask from (stored as the page's, so a 304 of it later gives the same).
-  const dates = page.nextUpdatedSince ? [page.nextUpdatedSince] : page.records.map((r) => r.server.updatedAt);
-  const judged = o.source.incremental ? withinClock(at.clock, dates) : { clock: at.clock };
-  const maxUpdatedAt = judged.latest;
-  const position = { pendingWatermark: laterWatermark(maxUpdatedAt, at.pendingWatermark), clock: judged.clock };
+  // Only a source that is asked for what changed since a date needs the page's dates: its latest, and the one it
+  // names to ask from next (stored with the page, so a 304 of it later gives the same).
+  const { position, maxUpdatedAt } = o.source.incremental
+    ? afterPage(at, { updatedAt: page.records.map((r) => r.server.updatedAt), nextUpdatedSince: page.nextUpdatedSince })
+    : { position: at, maxUpdatedAt: undefined };
 
   const pageDigests = page.records.map(digestRecord);
   const { records: pageRecords, sanitized, cut } = storableRecords(page.records, pageDigests);
@@ -80,7 +73,7 @@ export async function applyPage(o: PageApply, page: FetchedPage, at: CrawlPositi
     runId: o.runId,
     source: o.source.name,
     mode: o.start.mode,
-    page: { url: page.url, ...validatorsOf(page), next: page.next, ...(maxUpdatedAt ? { maxUpdatedAt } : {}), records: page.records.length + page.asStored.length },
+    page: { url: page.url, ...validatorsOf(page), next: page.next, ...(maxUpdatedAt ? { maxUpdatedAt } : {}), ...(page.nextUpdatedSince ? { nextUpdatedSince: page.nextUpdatedSince } : {}), records: page.records.length + page.asStored.length },
     sourceIds: [...records.map((r) => r.sourceId), ...page.asStored],
     ...rows,
     ...(page.details ? { details: page.details } : {}),

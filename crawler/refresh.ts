@@ -10,11 +10,11 @@ import type { PageFetcher } from "./fetcher.js";
 import type { IntrospectResult } from "./introspect-stage.js";
 import type { EnqueueResult } from "./listing-queue.js";
 import type { ModelReviewStats } from "./model-review.js";
-import { applyPage, type CrawlPosition } from "./page-apply.js";
+import { applyPage } from "./page-apply.js";
 import { sourcePages } from "./page-stream.js";
 import type { ClassifyFresh } from "./page-write.js";
 import { pipeline } from "./pipeline.js";
-import { crawlCompletion, openCrawl } from "./plan/crawl.js";
+import { crawlCompletion, openCrawl, type CrawlPosition } from "./plan/crawl.js";
 import { addToolCounts, countPage, newSourceSummary, type RunToolCounts, type SourceSummary } from "./plan/summary.js";
 import { DEFAULT_CRAWL_LIMITS } from "./plan/walk.js";
 import { silentProgress, type ProgressReporter, type SourceProgress } from "./progress.js";
@@ -258,7 +258,7 @@ async function crawlSource(catalog: Catalog, source: Source, runId: number, opti
         progress.pageDone(p);
       },
     });
-    const settled = await completeCrawl(db, crawlCompletion(source.name, opening, position.pendingWatermark, runId));
+    const settled = await completeCrawl(db, crawlCompletion(source.name, opening, position, runId));
     summary = { ...summary, gone: settled.gone, goneWithheld: settled.withheld };
   } catch (e) {
     failures.push(failureOf(e, { stage: "crawl", source: source.name, aborted: !!options.signal?.aborted }));

@@ -10,8 +10,10 @@ import type { NewSourceRow, StoredRecord } from "../crawler/plan/page.js";
 export interface PageInfo extends Validators {
   url: string;
   next: string | null;
-  /** The page's watermark candidate: its records' highest updatedAt, or the source's nextUpdatedSince. */
+  /** Its records' highest updatedAt. */
   maxUpdatedAt?: string;
+  /** The updated_since the source named for its next poll (ParsedPage.nextUpdatedSince). */
+  nextUpdatedSince?: string;
   /** Records the page listed. */
   records: number;
 }
@@ -21,6 +23,7 @@ export interface StoredPage extends Validators {
   id: number;
   nextCursor: string | null;
   maxUpdatedAt: string | null;
+  nextUpdatedSince: string | null;
   records: number;
 }
 
@@ -42,10 +45,10 @@ export async function markPageSeen(db: Db, o: { page: { id: number } | { source:
 export async function upsertPage(db: Db, source: string, p: PageInfo, runId: number): Promise<{ id: number; inserted: boolean }> {
   const [row] = await queryRows<{ id: number; inserted: boolean }>(
     db,
-    sql`insert into source_pages (source, url, etag, last_modified, next_cursor, max_updated_at, records, seen_run_id)
-      values (${source}, ${p.url}, ${p.etag ?? null}, ${p.lastModified ?? null}, ${p.next}, ${p.maxUpdatedAt ?? null}, ${p.records}, ${runId})
+    sql`insert into source_pages (source, url, etag, last_modified, next_cursor, max_updated_at, next_updated_since, records, seen_run_id)
+      values (${source}, ${p.url}, ${p.etag ?? null}, ${p.lastModified ?? null}, ${p.next}, ${p.maxUpdatedAt ?? null}, ${p.nextUpdatedSince ?? null}, ${p.records}, ${runId})
       on conflict (source, url) do update set etag = excluded.etag, last_modified = excluded.last_modified, next_cursor = excluded.next_cursor,
-        max_updated_at = excluded.max_updated_at, records = excluded.records, seen_run_id = excluded.seen_run_id
+        max_updated_at = excluded.max_updated_at, next_updated_since = excluded.next_updated_since, records = excluded.records, seen_run_id = excluded.seen_run_id
       returning id, (xmax = 0) as inserted`,
   );
   return { id: Number(row!.id), inserted: row!.inserted };
@@ -127,12 +130,12 @@ export async function listedRecordsOf(db: Db, source: string, serverKeys: readon
 
 /** The page of `source` at `url` as an earlier crawl stored it with a validator, if it did: what its conditional request needs. */
 export async function storedPage(db: Db, source: string, url: string): Promise<StoredPage | undefined> {
-  const [r] = await queryRows<{ id: number; etag: string | null; last_modified: string | null; next_cursor: string | null; max_updated_at: string | null; records: number }>(
+  const [r] = await queryRows<{ id: number; etag: string | null; last_modified: string | null; next_cursor: string | null; max_updated_at: string | null; next_updated_since: string | null; records: number }>(
     db,
-    sql`select id, etag, last_modified, next_cursor, max_updated_at, records from source_pages
+    sql`select id, etag, last_modified, next_cursor, max_updated_at, next_updated_since, records from source_pages
       where source = ${source} and url = ${url} and (etag is not null or last_modified is not null)`,
   );
   return r
-    ? { id: Number(r.id), ...validatorsOf({ etag: r.etag, lastModified: r.last_modified }), nextCursor: r.next_cursor, maxUpdatedAt: r.max_updated_at, records: Number(r.records) }
+    ? { id: Number(r.id), ...validatorsOf({ etag: r.etag, lastModified: r.last_modified }), nextCursor: r.next_cursor, maxUpdatedAt: r.max_updated_at, nextUpdatedSince: r.next_updated_since, records: Number(r.records) }
     : undefined;
 }

@@ -125,7 +125,13 @@ export const sourcePages = pgTable(
     lastModified: text("last_modified"),
     /** Where the page pointed next: a crawl answered 304 goes on from here without the body. */
     nextCursor: text("next_cursor"),
+    /** Its records' highest updatedAt. */
     maxUpdatedAt: text("max_updated_at"),
+    /**
+     * The updated_since the source named for its next poll (an mcp-catalog feed's metadata.nextUpdatedSince): what a
+     * 304 of the page names again, and, on a crawl's last page, the next watermark (crawler/plan/crawl.ts crawlCompletion).
+     */
+    nextUpdatedSince: text("next_updated_since"),
     records: integer("records").notNull().default(0),
     /** The last run that fetched the page (200 or 304): the records placed on it were listed then. */
     seenRunId: integer("seen_run_id").notNull(),
@@ -368,7 +374,7 @@ export const crawlRuns = pgTable("crawl_runs", {
 /** Each source's position: the watermark of the last complete crawl and the checkpoint of one under way. */
 export const sourceState = pgTable("source_state", {
   source: text("source").primaryKey(),
-  /** Highest updatedAt of the last complete crawl: the next run's updated_since. */
+  /** The next run's updated_since: the last complete crawl's highest updatedAt, or its feed's nextUpdatedSince (crawler/plan/crawl.ts crawlCompletion). */
   watermark: text("watermark"),
   /** Checkpoint of a crawl under way: the next page to fetch. Null when none is under way. */
   cursor: text("cursor"),

@@ -25,7 +25,7 @@ export async function saveCheckpoint(db: Db, cp: Checkpoint, runId: number): Pro
 
 export interface CrawlCompletion {
   source: string;
-  /** Highest updatedAt of the crawl: the next run's updated_since. */
+  /** The next run's updated_since (crawler/plan/crawl.ts crawlCompletion). */
   watermark: string | null;
   runId: number;
   mode: "full" | "incremental";

@@ -1,5 +1,5 @@
 // The refresh pipeline end to end: a local registry replay of real data into the catalog, on every driver.
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import type { PageFetcher } from "../crawler/fetcher.js";
 import type { HttpClient } from "../crawler/http.js";
@@ -306,30 +306,87 @@ describe.each(DRIVERS)("refresh on %s", (driver) => {
 describe.each(DRIVERS)("a registry feed's nextUpdatedSince on %s", (driver) => {
   let t: TestCatalog;
   let http: HttpClient;
-  beforeAll(async () => {
-    t = await openTestCatalog(driver);
+  let replay: RegistryReplay;
+  beforeAll(() => {
     http = testHttpClient();
   });
   afterAll(async () => {
     await http.close();
+  });
+  // Each test from an empty catalog: what a crawl's watermark becomes depends on the one stored before it.
+  beforeEach(async () => {
+    t = await openTestCatalog(driver);
+    // Another mcp-catalog's feed: a change dated before the latest updatedAt may still be uncommitted.
+    replay = await startRegistryReplay(structuredClone(sample));
+  });
+  afterEach(async () => {
+    await replay.close();
     await t.dispose();
   });
 
+  // Microseconds, as the feed writes it; a day before the sample's latest updatedAt (2025-12-17), on page 1.
+  const safeSince = "2025-12-16T08:30:00.123457Z";
+  const run = (extra: Partial<RefreshOptions> = {}) => refresh(t.catalog, { sources: [registrySource(replay.url)], full: false, fetcherFor: () => http, ...extra });
+  const state = async () => (await getSourceState(t.catalog.db, "registry"))!;
+  /** The updated_since the next run asks with. */
+  async function nextAsks(): Promise<string | null> {
+    const requested = replay.requests.length;
+    expect((await run()).sources.registry).toMatchObject({ mode: "incremental" });
+    return new URL(replay.requests[requested]!, "http://x").searchParams.get("updated_since");
+  }
+
   test("the next incremental run asks with the feed's nextUpdatedSince, not the highest updatedAt it saw", async () => {
-    // Another mcp-catalog's feed: a change dated before the latest updatedAt may still be uncommitted.
-    const replay = await startRegistryReplay(structuredClone(sample));
-    // Microseconds, as the feed writes it; a day before the sample's latest updatedAt (2025-12-17).
-    const safeSince = "2025-12-16T08:30:00.123457Z";
     replay.nextUpdatedSince = safeSince;
-    try {
-      const run = () => refresh(t.catalog, { sources: [registrySource(replay.url)], full: false, fetcherFor: () => http });
-      expect((await run()).sources.registry).toMatchObject({ mode: "full", pages: 6, records: sample.length });
-      expect((await getSourceState(t.catalog.db, "registry"))!.watermark).toBe(safeSince);
-      const requested = replay.requests.length;
-      expect((await run()).sources.registry).toMatchObject({ mode: "incremental" });
-      expect(new URL(replay.requests[requested]!, "http://x").searchParams.get("updated_since")).toBe(safeSince);
-    } finally {
-      await replay.close();
-    }
+    expect((await run()).sources.registry).toMatchObject({ mode: "full", pages: 6, records: sample.length });
+    expect((await state()).watermark).toBe(safeSince);
+    expect(await nextAsks()).toBe(safeSince);
+  });
+
+  test("a watermark stored before the feed sent nextUpdatedSince gives way to the feed's, though later", async () => {
+    await run();
+    expect(Date.parse((await state()).watermark!)).toBe(Date.parse(maxUpdatedAt));
+    replay.nextUpdatedSince = safeSince;
+    // Asked from the stored watermark, the feed names an earlier time: a write open when it was read may be dated
+    // before the stored watermark and commit later. Keeping the later of the two would never ask for it.
+    expect((await run()).sources.registry).toMatchObject({ mode: "incremental", since: maxUpdatedAt });
+    expect((await state()).watermark).toBe(safeSince);
+    expect(await nextAsks()).toBe(safeSince);
+  });
+
+  test("a crawl resumed from a checkpoint written before the feed sent nextUpdatedSince ends on the feed's, not the highest updatedAt before the break", async () => {
+    replay.failFromPage = 3;
+    expect((await run()).status).toBe("failed");
+    expect(Date.parse((await state()).pendingWatermark!)).toBe(Date.parse(maxUpdatedAt));
+    replay.failFromPage = undefined;
+    replay.nextUpdatedSince = safeSince;
+    expect((await run()).sources.registry).toMatchObject({ mode: "full", resumed: true, pages: 4 });
+    expect((await state()).watermark).toBe(safeSince);
+    expect(await nextAsks()).toBe(safeSince);
+  });
+
+  test("a crawl of the feed broken and resumed ends on the feed's nextUpdatedSince, not a later watermark stored before it", async () => {
+    await run();
+    replay.nextUpdatedSince = safeSince;
+    replay.failFromPage = 3;
+    expect((await run({ full: true })).status).toBe("failed");
+    replay.failFromPage = undefined;
+    expect((await run()).sources.registry).toMatchObject({ mode: "full", resumed: true, pages: 4 });
+    expect((await state()).watermark).toBe(safeSince);
+    expect(await nextAsks()).toBe(safeSince);
+  });
+
+  test("a full crawl whose pages all answer 304 takes the nextUpdatedSince stored with them, not a later watermark", async () => {
+    replay.etags = true;
+    replay.nextUpdatedSince = safeSince;
+    await run();
+    // A poll the feed could promise nothing for (its role cannot see every session): the highest updatedAt it listed.
+    replay.nextUpdatedSince = undefined;
+    expect((await run()).sources.registry).toMatchObject({ mode: "incremental", since: safeSince, records: 9 });
+    expect(Date.parse((await state()).watermark!)).toBe(Date.parse(maxUpdatedAt));
+    // The same pass again, nothing changed: every page as stored, nextUpdatedSince and all.
+    replay.nextUpdatedSince = safeSince;
+    expect((await run({ full: true })).sources.registry).toMatchObject({ mode: "full", pages: 6, notModified: 6, records: 0 });
+    expect((await state()).watermark).toBe(safeSince);
+    expect(await nextAsks()).toBe(safeSince);
   });
 });

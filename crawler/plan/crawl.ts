@@ -86,6 +86,38 @@ export function withinClock(clock: Clock, dates: readonly (string | null | undef
   return { ...latest, clock: { ...clock, futureDates } };
 }
 
+/** Where a crawl stands between two pages: its watermark so far, the last page's nextUpdatedSince, and the dates the clock left out. */
+export interface CrawlPosition {
+  /** The highest updatedAt of the crawl's pages so far, its resumed part's included (the checkpoint keeps it). */
+  pendingWatermark: string | null;
+  /**
+   * The last page's nextUpdatedSince (ParsedPage.nextUpdatedSince), within the clock: absent when that page gave none.
+   * Not kept by the checkpoint: the last page of a crawl is always one the run that completes it applied.
+   */
+  nextUpdatedSince?: string;
+  clock: Clock;
+}
+
+/** What a page says of its dates: its records' updatedAt (a 304: the stored page's highest), and the source's nextUpdatedSince. */
+export interface PageDates {
+  updatedAt: readonly (string | null | undefined)[];
+  nextUpdatedSince?: string | null;
+}
+
+/**
+ * The crawl's position after a page (pure), and the page's highest updatedAt within the clock. The highest updatedAt
+ * of the crawl keeps the later of the pages'; nextUpdatedSince is the page's own, replacing the one before it: a feed
+ * names what to ask next as of the pass, not the latest date it has seen.
+ */
+export function afterPage(at: CrawlPosition, page: PageDates): { position: CrawlPosition; maxUpdatedAt?: string } {
+  const judged = withinClock(at.clock, page.updatedAt);
+  const next = withinClock(judged.clock, [page.nextUpdatedSince]);
+  return {
+    position: { pendingWatermark: laterWatermark(judged.latest, at.pendingWatermark), ...(next.latest ? { nextUpdatedSince: next.latest } : {}), clock: next.clock },
+    ...(judged.latest ? { maxUpdatedAt: judged.latest } : {}),
+  };
+}
+
 /** A crawl as it opens: how it starts, the watermarks it carries, and the clock its dates are judged by. */
 export interface CrawlOpening {
   start: CrawlStart;
@@ -129,14 +161,22 @@ export function checkpointAfter(source: string, start: CrawlStart, page: { next:
 }
 
 /**
- * What completing a crawl settles: the later of the crawl's and the stored watermark; removals only
- * for a full crawl that knows the run it started in (one resumed from before pages were kept cannot).
+ * What completing a crawl settles: its watermark, and removals only for a full crawl that knows the run it started
+ * in (one resumed from before pages were kept cannot).
+ *
+ * The watermark is the last page's nextUpdatedSince when it gave one, whatever was stored or seen before; else the
+ * later of the crawl's highest updatedAt and the stored watermark. A feed's nextUpdatedSince is the time at or after
+ * which every change its pass could not see will be dated, and may be earlier than dates the pass listed (a write
+ * still open when the pass began, dated before changes committed since): a later watermark, kept from an earlier
+ * pass, from before the feed sent it, or from the highest updatedAt of this one, would ask past such a change and
+ * never list it. Asking again from an earlier time only lists some entries twice. The last page's, because it ends
+ * the pass that the next poll goes on from; a resumed crawl's last page is this run's, so the checkpoint need not keep it.
  */
-export function crawlCompletion(source: string, opening: Pick<CrawlOpening, "start" | "storedWatermark">, pendingWatermark: string | null, runId: number): CrawlCompletion {
+export function crawlCompletion(source: string, opening: Pick<CrawlOpening, "start" | "storedWatermark">, position: Pick<CrawlPosition, "pendingWatermark" | "nextUpdatedSince">, runId: number): CrawlCompletion {
   const { start } = opening;
   return {
     source,
-    watermark: laterWatermark(pendingWatermark, opening.storedWatermark),
+    watermark: position.nextUpdatedSince ?? laterWatermark(position.pendingWatermark, opening.storedWatermark),
     runId,
     mode: start.mode === "full" && start.crawlRunId !== null ? "full" : "incremental",
     crawlRunId: start.crawlRunId ?? runId,

@@ -1,4 +1,5 @@
 // A local official-registry server replaying real registry items, with the faults tests ask for.
+import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -51,6 +52,8 @@ export interface RegistryReplay {
   delayMs?: number;
   /** metadata.nextUpdatedSince on every page, as another mcp-catalog's feed sends it (the official registry sends none). */
   nextUpdatedSince?: string;
+  /** Send each page's ETag and answer 304 to an If-None-Match that names it, as another mcp-catalog's feed does. */
+  etags?: boolean;
   close(): Promise<void>;
 }
 
@@ -108,7 +111,12 @@ export async function startRegistryReplay(items: RegistryItem[]): Promise<Regist
         ...(state.nextUpdatedSince ? { nextUpdatedSince: state.nextUpdatedSince } : {}),
       },
     });
-    res.writeHead(200, { "content-type": "application/json" });
+    const etag = state.etags ? `"${createHash("sha256").update(body).digest("hex").slice(0, 16)}"` : undefined;
+    if (etag && req.headers["if-none-match"] === etag) {
+      res.writeHead(304, { etag }).end();
+      return;
+    }
+    res.writeHead(200, { "content-type": "application/json", ...(etag ? { etag } : {}) });
     if (fault?.kind === "truncate") {
       res.end(body.slice(0, Math.floor(body.length / 2)));
       return;

@@ -1,6 +1,6 @@
 // How a crawl starts and ends, on plain data: mode and resume, watermark, the gone-share rule.
 import { describe, expect, test } from "vitest";
-import { checkpointAfter, crawlCompletion, crawlStart, goneDecision, laterWatermark, MAX_GONE_SHARE, openCrawl, withinClock } from "../../crawler/plan/crawl.js";
+import { afterPage, checkpointAfter, crawlCompletion, crawlStart, goneDecision, laterWatermark, MAX_GONE_SHARE, openCrawl, withinClock } from "../../crawler/plan/crawl.js";
 
 describe("goneDecision", () => {
   test("a few unlisted servers of a big source go", () => {
@@ -127,15 +127,48 @@ describe("checkpointAfter and crawlCompletion", () => {
   });
 
   test("completion keeps the later watermark; only a full crawl that knows its run settles removals", () => {
-    expect(crawlCompletion("registry", { start, storedWatermark: "2026-01-01T00:00:00Z" }, "2026-02-10T00:00:00Z", 9)).toEqual({
+    expect(crawlCompletion("registry", { start, storedWatermark: "2026-01-01T00:00:00Z" }, { pendingWatermark: "2026-02-10T00:00:00Z" }, 9)).toEqual({
       source: "registry",
       watermark: "2026-02-10T00:00:00Z",
       runId: 9,
       mode: "full",
       crawlRunId: 5,
     });
-    expect(crawlCompletion("registry", { start, storedWatermark: "2026-03-01T00:00:00Z" }, null, 9).watermark).toBe("2026-03-01T00:00:00Z");
-    expect(crawlCompletion("registry", { start: { ...start, crawlRunId: null }, storedWatermark: null }, null, 9)).toMatchObject({ mode: "incremental", crawlRunId: 9 });
-    expect(crawlCompletion("registry", { start: { ...start, mode: "incremental" }, storedWatermark: null }, null, 9).mode).toBe("incremental");
+    expect(crawlCompletion("registry", { start, storedWatermark: "2026-03-01T00:00:00Z" }, { pendingWatermark: null }, 9).watermark).toBe("2026-03-01T00:00:00Z");
+    expect(crawlCompletion("registry", { start: { ...start, crawlRunId: null }, storedWatermark: null }, { pendingWatermark: null }, 9)).toMatchObject({ mode: "incremental", crawlRunId: 9 });
+    expect(crawlCompletion("registry", { start: { ...start, mode: "incremental" }, storedWatermark: null }, { pendingWatermark: null }, 9).mode).toBe("incremental");
+  });
+
+  test("a feed's nextUpdatedSince on the last page is the watermark outright, earlier than the stored one or the highest updatedAt", () => {
+    // The stored watermark (from before the feed sent one) and the pass's highest updatedAt both lie past a change
+    // the pass could not see yet: keeping the later of them would ask past it for good.
+    const completed = crawlCompletion("registry", { start, storedWatermark: "2026-03-01T00:00:00Z" }, { pendingWatermark: "2026-02-10T00:00:00Z", nextUpdatedSince: "2026-02-01T08:30:00.123457Z" }, 9);
+    expect(completed.watermark).toBe("2026-02-01T08:30:00.123457Z");
+  });
+});
+
+describe("afterPage", () => {
+  const clock = { limitMs: Date.parse("2026-03-01T01:00:00Z") };
+
+  test("the highest updatedAt keeps the later of the pages'; the page's highest is handed back to store with it", () => {
+    const first = afterPage({ pendingWatermark: "2026-02-10T00:00:00Z", clock }, { updatedAt: ["2026-01-01T00:00:00Z", null, "2026-02-01T00:00:00Z"] });
+    expect(first).toEqual({ position: { pendingWatermark: "2026-02-10T00:00:00Z", clock }, maxUpdatedAt: "2026-02-01T00:00:00Z" });
+    expect(afterPage({ pendingWatermark: null, clock }, { updatedAt: [] })).toEqual({ position: { pendingWatermark: null, clock } });
+  });
+
+  test("a page's nextUpdatedSince replaces the one before it, even an earlier one; a page with none leaves none", () => {
+    const at = { pendingWatermark: null, nextUpdatedSince: "2026-02-20T00:00:00.000001Z", clock };
+    expect(afterPage(at, { updatedAt: ["2026-02-25T00:00:00Z"], nextUpdatedSince: "2026-02-01T00:00:00.000001Z" }).position).toEqual({
+      pendingWatermark: "2026-02-25T00:00:00Z",
+      nextUpdatedSince: "2026-02-01T00:00:00.000001Z",
+      clock,
+    });
+    expect(afterPage(at, { updatedAt: [], nextUpdatedSince: null }).position).toEqual({ pendingWatermark: null, clock });
+  });
+
+  test("a nextUpdatedSince past the clock is left out and counted, as a record's date would be", () => {
+    const { position } = afterPage({ pendingWatermark: null, clock }, { updatedAt: ["2026-02-01T00:00:00Z"], nextUpdatedSince: "9999-01-01T00:00:00Z" });
+    expect(position.nextUpdatedSince).toBeUndefined();
+    expect(position.clock.futureDates).toMatchObject({ ignored: 1, latest: "9999-01-01T00:00:00Z" });
   });
 });
