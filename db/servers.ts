@@ -23,9 +23,16 @@ export async function storedServers(db: Db, keys: readonly string[]): Promise<St
   return rows.map((r) => ({ id: Number(r.id), key: r.key, contentHash: r.content_hash, canonicalRank: Number(r.canonical_rank), status: r.status }));
 }
 
-/** Inserts or rewrites the servers a page plan chose; returns each one's id and whether it is new. */
+/**
+ * Inserts or rewrites the servers a page plan chose; returns each one's id and whether it is new. The rows already
+ * there are locked first, in id order, as every writer of servers locks them (lockServers); the new ones are then
+ * inserted in key order, the order of the unique index a concurrent insert of the same key waits on. In the page's
+ * order, two pages listing the same servers the other way round, or a page and a writer of their tools, could each
+ * hold a row the other waits on (a deadlock, 40P01).
+ */
 export async function upsertServers(db: Db, rows: readonly ServerUpsert[], runId: number): Promise<{ id: number; key: string; inserted: boolean }[]> {
   if (rows.length === 0) return [];
+  await lockServers(db, { keys: rows.map((r) => r.key) });
   const input = jsonb(rows);
   return queryRows<{ id: number; key: string; inserted: boolean }>(
     db,
@@ -37,6 +44,7 @@ export async function upsertServers(db: Db, rows: readonly ServerUpsert[], runId
       from jsonb_to_recordset(${input}) as x(key text, title text, description text, "repositoryKey" text, "repositoryUrl" text,
         "repositorySubfolder" text, "websiteUrl" text, version text, status text, packages jsonb, remotes jsonb, "publishedAt" timestamptz,
         "updatedAt" timestamptz, "canonicalSource" text, "canonicalRank" int, "contentHash" text)
+      order by key
       on conflict (key) do update set
         title = excluded.title, description = excluded.description, repository_key = excluded.repository_key,
         repository_url = excluded.repository_url, repository_subfolder = excluded.repository_subfolder, website_url = excluded.website_url,
@@ -51,22 +59,20 @@ export async function upsertServers(db: Db, rows: readonly ServerUpsert[], runId
 }
 
 /**
- * Locks these servers' rows (or those of these tools' servers) in id order until the transaction ends, and returns
- * their ids. Every transaction that writes a server's tools, their history or their classifications calls it before
- * touching them (a server it created itself excepted: no other transaction sees that one), and a page's upsert and a
- * listing's outcome lock the server's row as well: two such transactions then wait on the server, never on each
- * other's tool rows in opposite order (a deadlock). NO KEY UPDATE is the lock an update of the row takes; unlike FOR
- * UPDATE it lets others insert rows that reference the server meanwhile.
+ * Locks these servers' rows (or those of these tools' servers, or of the servers with these keys) in id order until
+ * the transaction ends, and returns their ids. Every transaction that writes a server's tools, their history or their
+ * classifications calls it before touching them (a server it created itself excepted: no other transaction sees that
+ * one), and a page's upsert and a listing's outcome lock the server's row as well: two such transactions then wait on
+ * the server, never on each other's tool rows in opposite order (a deadlock). NO KEY UPDATE is the lock an update of
+ * the row takes; unlike FOR UPDATE it lets others insert rows that reference the server meanwhile.
  */
-export async function lockServers(db: Db, of: { servers: readonly number[] } | { tools: readonly number[] }): Promise<number[]> {
-  const ids = "servers" in of ? of.servers : of.tools;
-  if (ids.length === 0) return [];
-  const listed = sql`select jsonb_array_elements_text(${jsonb(ids)})::int`;
-  const rows = await queryRows<{ id: number }>(
-    db,
-    sql`select id from servers where id in (${"servers" in of ? listed : sql`select server_id from tools where id in (${listed})`})
-      order by id for no key update`,
-  );
+export async function lockServers(db: Db, of: { servers: readonly number[] } | { tools: readonly number[] } | { keys: readonly string[] }): Promise<number[]> {
+  const values = "servers" in of ? of.servers : "tools" in of ? of.tools : of.keys;
+  if (values.length === 0) return [];
+  const listed = sql`select jsonb_array_elements_text(${jsonb(values)})`;
+  const ids = sql`${listed}::int`;
+  const chosen = "keys" in of ? sql`key in (${listed})` : "servers" in of ? sql`id in (${ids})` : sql`id in (select server_id from tools where id in (${ids}))`;
+  const rows = await queryRows<{ id: number }>(db, sql`select id from servers where ${chosen} order by id for no key update`);
   return rows.map((r) => Number(r.id));
 }
 

@@ -1,13 +1,16 @@
-// Every transaction that writes a server's tools or their classifications locks the server's row first, so a worker's
-// listing and a refresh's page never wait on each other's rows in opposite order (a deadlock, 40P01). Postgres only:
-// PGlite has one connection, so no two transactions there ever run at once.
+// Every transaction that writes a server's tools or their classifications locks the server's row first, and a page
+// locks the servers it rewrites in id order (those it creates, in key order), so a worker's listing, the classify stage
+// and a refresh's pages never wait on each other's rows in opposite order (a deadlock, 40P01). Postgres only: PGlite
+// has one connection, so no two transactions there ever run at once.
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { toolDefinition } from "../crawler/ingest.js";
 import { storeListing } from "../crawler/listing.js";
 import type { EnumerateResult } from "../crawler/mcp/limits.js";
+import { writeSourcePage, type PageWrite } from "../crawler/page-write.js";
 import { syncToolListings } from "../crawler/tool-sync.js";
 import { storeClassifications } from "../db/classifications.js";
+import { errorLine } from "../db/errors.js";
 import { listingCandidate } from "../db/listing-jobs.js";
 import { servers } from "../db/schema.js";
 import { openTestCatalog, readClassification, type TestCatalog } from "./helpers/catalog.js";
@@ -26,14 +29,14 @@ describe.skipIf(!process.env.DATABASE_URL)("the server's row is locked before it
     await t?.dispose();
   });
 
-  /** Resolves once a transaction of this catalog waits on a row lock (the one under test, held by the page). */
-  async function someoneWaits(): Promise<void> {
+  /** Resolves once `n` transactions of this catalog wait on a lock (those under test, on rows another one holds). */
+  async function someoneWaits(n = 1): Promise<void> {
     const deadline = Date.now() + 10_000;
+    // Asked again at once: each look is a round trip to the server, and no timer decides when the waiters are there.
     for (;;) {
       const [row] = await other<{ n: number }[]>`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`;
-      if (row!.n > 0) return;
-      if (Date.now() > deadline) throw new Error("timed out waiting for a transaction to wait on a lock");
-      await new Promise((r) => setTimeout(r, 20));
+      if (row!.n >= n) return;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${n} transactions to wait on a lock`);
     }
   }
 
@@ -96,5 +99,90 @@ describe.skipIf(!process.env.DATABASE_URL)("the server's row is locked before it
     await classified;
     const stored = await other<{ n: number }[]>`select count(*)::int as n from classifications where tool_id in (${tools[0]!.id}, ${tools[1]!.id})`;
     expect(stored).toEqual([{ n: 2 }]);
+  }, 30_000);
+
+  /** A page of `source` listing the servers with these keys, in this order: each new, or rewritten (a new record hash). */
+  function pageOf(source: "registry" | "glama", keys: string[]): PageWrite {
+    return {
+      runId: 2,
+      source,
+      mode: "incremental",
+      page: { url: `http://127.0.0.1/${source}/servers`, next: null, records: keys.length },
+      sourceIds: [],
+      servers: keys.map((key) => ({ key, status: "active", packages: [], remotes: [], canonicalSource: `${source}:${key}`, canonicalRank: 10, contentHash: `${source} page` })),
+      sources: [],
+      aliases: [],
+      checkpoint: { source, cursor: null, cursorPage: null, mode: "incremental", pendingWatermark: null, crawlStartedAt: new Date().toISOString(), crawlRunId: 2 },
+    };
+  }
+
+  /** Ends the holding transaction: what it wrote is rolled back, what it locked released. */
+  class Released extends Error {}
+
+  /**
+   * Writes the pages while `holder` holds what they wait on, and lets it go once `waiters` transactions wait (the
+   * pages, and any writer the holder started). Each page commits, or is killed with 40P01 for waiting in a circle.
+   */
+  async function writeWhileHeld(holder: (tx: postgres.TransactionSql) => Promise<void>, pages: PageWrite[], waiters = pages.length): Promise<string[]> {
+    let written: Promise<PromiseSettledResult<unknown>[]> | undefined;
+    await other
+      .begin(async (tx) => {
+        await holder(tx);
+        written = Promise.allSettled(pages.map((p) => writeSourcePage(t.catalog.db, p)));
+        await someoneWaits(waiters);
+        throw new Released();
+      })
+      .catch((e: unknown) => {
+        if (!(e instanceof Released)) throw e;
+      });
+    return (await written!).map((r) => (r.status === "fulfilled" ? "committed" : errorLine(r.reason)));
+  }
+
+  // Each test holds one server (the gate) that the writers list between two others: in the order each listed them, a
+  // writer took the row before the gate and waited there; the gate released, the first through it waited on the row
+  // the other took, which waited on the gate behind it (40P01), every time.
+
+  test("two pages rewriting the same servers in opposite order both commit: each locks them in id order", async () => {
+    const keys = ["io.test/rewritten-one", "io.test/rewritten-gate", "io.test/rewritten-two"];
+    const ids: number[] = [];
+    for (const key of keys) ids.push(await serverWithTool(key, { name: "read_it", description: "Read it." }));
+    const outcomes = await writeWhileHeld(async (tx) => void (await tx`select id from servers where id = ${ids[1]!} for no key update`), [
+      pageOf("registry", keys),
+      pageOf("glama", [...keys].reverse()),
+    ]);
+    expect(outcomes).toEqual(["committed", "committed"]);
+  }, 30_000);
+
+  test("two pages creating the same servers in opposite order both commit: each inserts them in key order", async () => {
+    const keys = ["io.test/created-a", "io.test/created-gate", "io.test/created-z"];
+    // The gate is another writer's insert of the middle key, rolled back: the pages create all three.
+    const outcomes = await writeWhileHeld(
+      async (tx) => void (await tx`insert into servers (key, status, canonical_source, canonical_rank, content_hash) values (${keys[1]!}, 'active', 'registry:gate', 10, 'h')`),
+      [pageOf("registry", keys), pageOf("glama", [...keys].reverse())],
+    );
+    expect(outcomes).toEqual(["committed", "committed"]);
+    const created = await other<{ key: string }[]>`select key from servers where key in ${other(keys)} order by key`;
+    expect(created.map((r) => r.key)).toEqual(keys);
+  }, 30_000);
+
+  test("a page waits for classifications holding its servers in id order, whatever the order of the page or of the keys", async () => {
+    // Created in this order (their ids'), keyed in the opposite one: neither the page's order nor the keys' is the ids'.
+    const keys = ["io.test/z-first", "io.test/m-gate", "io.test/a-last"];
+    const ids: number[] = [];
+    for (const key of keys) ids.push(await serverWithTool(key, { name: "read_it", description: "Read it." }));
+    const tools = await other<{ id: number; content_hash: string }[]>`select id, content_hash from tools where server_id in ${other(ids)}`;
+    let classified: Promise<string> | undefined;
+    const outcomes = await writeWhileHeld(
+      async (tx) => {
+        await tx`select id from servers where id = ${ids[1]!} for no key update`;
+        // The classify stage's batch, locking the three servers in id order: it takes the first and waits at the gate.
+        const rows = tools.map((tool) => readClassification(tool.id, tool.content_hash));
+        classified = storeClassifications(t.catalog.db, rows, ids).then(() => "committed", errorLine);
+        await someoneWaits(1);
+      },
+      [pageOf("registry", [...keys].reverse())],
+      2,
+    );
+    expect([...outcomes, await classified]).toEqual(["committed", "committed"]);
   }, 30_000);
 });
