@@ -74,12 +74,12 @@ export function failureOf(e: unknown, where: { stage: FailureStage; source?: Sou
   if (e instanceof SourceError) {
     const stopped = { ...base, ...(e.page !== null ? { page: e.page } : {}), url: e.url };
     if (e.stop) return { ...stopped, kind: e.stop.kind };
-    if (e.cause instanceof HttpError) return { ...stopped, ...requestFailure(e.cause) };
-    if (e.cause instanceof SnapshotMissError) return { ...stopped, kind: "snapshot_miss" };
-    if (e.cause instanceof SnapshotJsonError) return { ...stopped, kind: "invalid_json" };
-    return { ...stopped, kind: "error" };
+    // Its cause as it would be alone (a request's, a snapshot's, the database's, anything else), at this page, in its words.
+    const { stage: _stage, source: _source, message: _message, ...cause } = failureOf(e.cause, at);
+    return { ...stopped, ...cause };
   }
   if (e instanceof HttpError) return { ...base, ...requestFailure(e) };
+  if (e instanceof SnapshotMissError) return { ...base, kind: "snapshot_miss" };
   // A snapshot's index that is not JSON stops its source before any page is asked for.
   if (e instanceof SnapshotJsonError) return { ...base, kind: "invalid_json" };
   if (e instanceof DrizzleQueryError) return { ...base, kind: "database", code: errorCode(e.cause) };

@@ -9,7 +9,7 @@ import { nestsDeeperThan, TOO_DEEP } from "./json-depth.js";
 import { reasonCounts, sumCounts, type PageCounts } from "./plan/summary.js";
 import { cursorStop, describeWalkStop, mayTakePage, newWalk } from "./plan/walk.js";
 import type { SourceRecord } from "./records.js";
-import { SourceError } from "./source-error.js";
+import { atPage, SourceError } from "./source-error.js";
 import type { Source } from "./sources/source.js";
 import { validatorsOf, type Validators } from "./validators.js";
 
@@ -69,21 +69,25 @@ export async function* sourcePages(o: PageStreamOptions): AsyncGenerator<Fetched
     // Numbered within the crawl, not the run: a resumed crawl's pages go on from its checkpoint's.
     const page = o.page === null ? null : o.page + walk.pages;
     const url = pageUrlOf(o, at);
+    // Whatever breaks while this page is processed (a query, a source's bug on what the page holds) names it too.
+    const here = { source: source.name, page, url };
     const limit = mayTakePage(walk, o.maxPages);
-    if (limit) throw new SourceError({ source: source.name, page, url, stop: limit, message: describeWalkStop(limit) });
+    if (limit) throw new SourceError({ ...here, stop: limit, message: describeWalkStop(limit) });
     let fetched: FetchedPage;
     try {
       fetched = await listPage(o, url, at, page);
     } catch (e) {
       const next = failsAlone(o, e, at);
-      if (next === undefined) throw e;
+      if (next === undefined) throw atPage(e, here);
       fetched = { status: "failed", page, at, url, next, error: e as SourceError, counts: { pages: 1, failedPages: 1, requests: requestsOf(e as SourceError) } };
     }
     walk.pages += 1;
     const loop = cursorStop(walk, at, fetched.next);
-    if (loop) throw new SourceError({ source: source.name, page, url, stop: loop, message: describeWalkStop(loop) });
+    if (loop) throw new SourceError({ ...here, stop: loop, message: describeWalkStop(loop) });
     if (fetched.status === 200 && source.detailUrl && source.parseDetail) {
-      const d = await fetchDetails({ db: o.db, source, fetcher: o.fetcher, full: o.full, ...(o.signal ? { signal: o.signal } : {}) }, fetched.records);
+      const d = await fetchDetails({ db: o.db, source, fetcher: o.fetcher, full: o.full, ...(o.signal ? { signal: o.signal } : {}) }, fetched.records).catch((e: unknown) => {
+        throw atPage(e, here);
+      });
       const shallow = withoutDeep(d.records);
       fetched = { ...fetched, records: shallow.records, asStored: d.asStored, details: { rows: d.rows, cleared: d.cleared }, counts: sumCounts(fetched.counts, d.counts, shallow.counts) };
     }

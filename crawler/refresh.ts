@@ -20,6 +20,7 @@ import { DEFAULT_CRAWL_LIMITS } from "./plan/walk.js";
 import { silentProgress, type ProgressReporter, type SourceProgress } from "./progress.js";
 import type { SourceName } from "./records.js";
 import { storable } from "./sanitize.js";
+import { atPage } from "./source-error.js";
 import type { Source } from "./sources/source.js";
 import { DEFAULT_CLOCK_SKEW_MS } from "./timestamps.js";
 
@@ -250,7 +251,9 @@ async function crawlSource(catalog: Catalog, source: Source, runId: number, opti
       consume: async (page) => {
         options.signal?.throwIfAborted();
         if (page.status === "failed") failures.push(failureOf(page.error, { stage: "crawl", source: source.name }));
-        const applied = await applyPage(apply, page, position);
+        const applied = await applyPage(apply, page, position).catch((e: unknown) => {
+          throw atPage(e, { source: source.name, page: page.page, url: page.url });
+        });
         position = applied.position;
         summary = countPage(summary, applied.counts);
         tools = addToolCounts(tools, applied.tools);

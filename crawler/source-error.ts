@@ -1,4 +1,5 @@
 // A source that stopped: which source, on which page and URL, and why.
+import { errorLine } from "../db/errors.js";
 import type { WalkStop } from "./plan/walk.js";
 import type { SourceName } from "./records.js";
 
@@ -24,4 +25,14 @@ export class SourceError extends Error {
     this.url = init.url;
     this.stop = init.stop;
   }
+}
+
+/**
+ * `e`, thrown while the page at `url` was processed, as the SourceError that names that page; one
+ * that already is a SourceError names its own. The message is the error's one line (a failed query's
+ * reason, not its statement and parameters, which quote crawled text).
+ */
+export function atPage(e: unknown, at: { source: SourceName; page: number | null; url: string }): SourceError {
+  if (e instanceof SourceError) return e;
+  return new SourceError({ ...at, message: errorLine(e), cause: e });
 }

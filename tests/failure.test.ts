@@ -4,7 +4,7 @@ import { describe, expect, test } from "vitest";
 import { failureLine, failureOf } from "../crawler/failure.js";
 import { SnapshotJsonError, SnapshotMissError } from "../crawler/fetcher.js";
 import { HttpError } from "../crawler/http.js";
-import { SourceError } from "../crawler/source-error.js";
+import { atPage, SourceError } from "../crawler/source-error.js";
 
 const url = "https://registry.example/v0.1/servers?limit=100";
 
@@ -42,6 +42,28 @@ describe("failureOf", () => {
     const index = new SnapshotJsonError("/snap/registry/index.json", new SyntaxError("Unexpected token"), "index");
     expect(index.message).toBe("the snapshot index /snap/registry/index.json is not valid JSON (Unexpected token)");
     expect(failureOf(index, { stage: "crawl", source: "registry" })).toMatchObject({ kind: "invalid_json", source: "registry" });
+  });
+
+  test("anything else that breaks while a page is processed names the page, typed by what it is", () => {
+    const at = { source: "smithery" as const, page: 2, url };
+    const odd = atPage(new URIError("URI malformed"), at);
+    expect(odd.message).toBe("smithery: page 2: URI malformed");
+    expect(failureOf(odd, { stage: "crawl", source: "smithery" })).toEqual({ stage: "crawl", source: "smithery", kind: "error", page: 2, url, message: "smithery: page 2: URI malformed" });
+    // A failed query: the database's one line (never the statement and its parameters, crawled text), and its code.
+    const pgError = Object.assign(new Error('new row violates check constraint "refuse_all"'), { code: "23514" });
+    const query = atPage(new DrizzleQueryError("insert into tools (name) values ($1)", ["crawled text"], pgError), at);
+    expect(failureOf(query, { stage: "crawl", source: "smithery" })).toEqual({
+      stage: "crawl",
+      source: "smithery",
+      kind: "database",
+      code: "23514",
+      page: 2,
+      url,
+      message: 'smithery: page 2: new row violates check constraint "refuse_all" (code 23514) during insert into tools',
+    });
+    // A SourceError already names its page.
+    const stopped = new SourceError({ ...at, page: 1, stop: { kind: "format" }, message: "not a page" });
+    expect(atPage(stopped, at)).toBe(stopped);
   });
 
   test("a page a resumed crawl could not number is left out, not called page 1", () => {

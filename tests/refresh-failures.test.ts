@@ -81,6 +81,24 @@ describe("refresh failures at the CLI", () => {
     expect(run.stderr).toContain("mcp-catalog refresh --snapshot data/snapshot");
   });
 
+  test("error: an unexpected error on a page (a Smithery name no URL can hold) names the page and its URL", async () => {
+    // A lone surrogate in a qualifiedName: its detail URL cannot be written (encodeURIComponent throws).
+    const s = await startLocalServer((_req, res) =>
+      void res.writeHead(200, { "content-type": "application/json" }).end('{"servers":[{"qualifiedName":"bad\\ud800name"}],"pagination":{"currentPage":1,"totalPages":1}}'),
+    );
+    try {
+      const run = await cli.run(["refresh", "--sources", "smithery", "--full", "--json"], { SMITHERY_URL: s.url, SMITHERY_API_KEY: "test-key" });
+      expect(run.code).toBe(1);
+      const [failure] = (JSON.parse(run.stdout) as { failures: Failure[] }).failures;
+      const url = `${s.url}/servers?page=1&pageSize=100`;
+      expect(failure).toEqual({ stage: "crawl", source: "smithery", kind: "error", page: 1, url, message: "smithery: page 1: URI malformed" });
+      expect(run.stderr).toContain("mcp-catalog refresh: smithery failed: smithery: page 1: URI malformed");
+      expect((await lastRun()).text).toContain(`failed: smithery (error ${url}): smithery: page 1: URI malformed`);
+    } finally {
+      await s.close();
+    }
+  });
+
   test("invalid_json: a body cut short", async () => {
     const s = await startLocalServer((_req, res) => void res.writeHead(200, { "content-type": "application/json" }).end(page(sample.slice(0, 20)).slice(0, 300)));
     const { run } = await expectFailure(s, { kind: "invalid_json", status: 200 });

@@ -220,8 +220,9 @@ describe.runIf(!!process.env.DATABASE_URL)("a backend terminated while a transac
       expect(run.code).toBe(1);
       const summary = JSON.parse(run.stdout) as { status: string; failures: Failure[]; sources: { registry: { pages: number; errors: string[] } } };
       expect(summary.status).toBe("failed");
-      expect(summary.failures).toEqual([expect.objectContaining({ stage: "crawl", source: "registry", kind: "database", code: "CONNECTION_CLOSED" })]);
-      expect(summary.failures[0]!.message).toMatch(/^the database connection was lost mid-transaction \(CONNECTION_CLOSED\): that transaction was rolled back, everything committed before it is kept/);
+      // On the page whose write it broke, as every failure of a page names it.
+      expect(summary.failures).toEqual([expect.objectContaining({ stage: "crawl", source: "registry", kind: "database", code: "CONNECTION_CLOSED", page: 2, url: expect.stringContaining("cursor=") })]);
+      expect(summary.failures[0]!.message).toMatch(/^registry: page 2: the database connection was lost mid-transaction \(CONNECTION_CLOSED\): that transaction was rolled back, everything committed before it is kept/);
       expect(run.stderr).toContain(`mcp-catalog refresh: registry failed: ${summary.failures[0]!.message}`);
       expect(summary.sources.registry.pages).toBe(1);
       const [armed] = await admin<{ n: number }[]>`select count(*)::int as n from kill_switch`;
