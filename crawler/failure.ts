@@ -10,15 +10,17 @@ import { SourceError } from "./source-error.js";
 
 /**
  * What went wrong. A request's own kinds (crawler/http.ts HttpError): network, timeout, status,
- * too_large, blocked (the SSRF guard), invalid_json (a snapshot page's too), redirect, aborted; a page
- * the source sent that is unusable (format), a walk that never ends (page_limit, cursor_loop), a 304
- * to a request that was not conditional (unexpected_304), a page a snapshot does not hold
- * (snapshot_miss), the catalog's database refusing or failing (database); anything else (error).
+ * rate_limited (a 429), too_large (the body, or the headers), blocked (the SSRF guard), invalid_json
+ * (a snapshot page's too), redirect, aborted; a page the source sent that is unusable (format), a walk
+ * that never ends (page_limit, cursor_loop), a 304 to a request that was not conditional
+ * (unexpected_304), a page a snapshot does not hold (snapshot_miss), the catalog's database refusing
+ * or failing (database); anything else (error).
  */
 export const FAILURE_KINDS = [
   "network",
   "timeout",
   "status",
+  "rate_limited",
   "too_large",
   "blocked",
   "invalid_json",
@@ -52,15 +54,17 @@ export const failureSchema = z.object({
   attempts: z.number().int().optional(),
   /** Whether a later run may succeed where this one failed (a request's own judgement). */
   retryable: z.boolean().optional(),
+  /** The wait a server asked for (Retry-After, in milliseconds) when it was longer than the crawler waits. */
+  retryAfterMs: z.number().int().optional(),
   /** One line for a person, the database's reason for a failed query (db/errors.ts). */
   message: z.string(),
 });
 export type Failure = z.infer<typeof failureSchema>;
 
 /** The request's own failure, with what tells a later run what to do; every request kind is a failure kind. */
-function requestFailure(e: HttpError): Pick<Failure, "kind" | "url" | "status" | "code" | "attempts" | "retryable"> {
+function requestFailure(e: HttpError): Pick<Failure, "kind" | "url" | "status" | "code" | "attempts" | "retryable" | "retryAfterMs"> {
   const kind: HttpErrorKind = e.kind;
-  return { kind, url: e.url, status: e.status, code: errorCode(e.cause), attempts: e.attempts, retryable: e.retryable };
+  return { kind, url: e.url, status: e.status, code: errorCode(e.cause), attempts: e.attempts, retryable: e.retryable, ...(e.retryAfterMs !== undefined ? { retryAfterMs: e.retryAfterMs } : {}) };
 }
 
 /**

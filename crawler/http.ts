@@ -1,4 +1,5 @@
 // The crawler's only way onto the network: undici with per-host politeness, retries, size caps and the SSRF guard.
+import { maxHeaderSize } from "node:http";
 import PQueue from "p-queue";
 import { Agent, fetch as undiciFetch, request, type Dispatcher } from "undici";
 import { validatorsOf, type Validators } from "./validators.js";
@@ -63,7 +64,11 @@ export function catalogUserAgent(version: string): string {
   return `mcp-catalog/${version} (+https://github.com/mcp-catalog/mcp-catalog)`;
 }
 
-export type HttpErrorKind = "network" | "timeout" | "status" | "too_large" | "blocked" | "invalid_json" | "redirect" | "aborted";
+/**
+ * Besides the obvious: rate_limited is a 429 (retried, or given up on when its Retry-After is longer
+ * than we wait); too_large is a body over the cap or headers over Node's limit.
+ */
+export type HttpErrorKind = "network" | "timeout" | "status" | "rate_limited" | "too_large" | "blocked" | "invalid_json" | "redirect" | "aborted";
 
 /**
  * A request that failed for good. `retryable` tells the runner what to do: true means the server or
@@ -217,6 +222,8 @@ export class HttpClient {
       headersTimeout: options.headersTimeoutMs,
       bodyTimeout: options.bodyTimeoutMs,
       maxResponseSize: options.maxBodyBytes,
+      // undici's default too; named here because the too_large failure quotes it.
+      maxHeaderSize,
     });
     this.fetch = ((input: string | URL | Request, init?: RequestInit) => this.guardedFetch(input, init)) as typeof globalThis.fetch;
   }
@@ -313,6 +320,8 @@ export class HttpClient {
       return new AttemptError("timeout", true, `timed out (${code ?? "TimeoutError"})`, { cause: e });
     }
     if (code === "UND_ERR_RES_EXCEEDED_MAX_SIZE") return new AttemptError("too_large", false, `the body exceeds the ${this.options.maxBodyBytes}-byte limit`, { cause: e });
+    // A response whose headers alone pass Node's limit (--max-http-header-size) will be as large the next time.
+    if (code === "UND_ERR_HEADERS_OVERFLOW") return new AttemptError("too_large", false, `the response headers exceed the ${maxHeaderSize}-byte limit`, { cause: e });
     const text = messageOf(e);
     return new AttemptError("network", !(code && PERMANENT_NETWORK_CODES.has(code)), `network error${code ? ` ${code}` : ""}${text ? `: ${text}` : ""}`, { cause: e });
   }
@@ -361,7 +370,7 @@ export class HttpClient {
         if (statusCode < 200 || statusCode >= 300) {
           await res.body.dump().catch(() => undefined);
           const retryAfterMs = parseRetryAfter(res.headers["retry-after"]);
-          throw new AttemptError("status", RETRYABLE_STATUS.has(statusCode), `HTTP ${statusCode}`, { status: statusCode, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) });
+          throw new AttemptError(statusCode === 429 ? "rate_limited" : "status", RETRYABLE_STATUS.has(statusCode), `HTTP ${statusCode}`, { status: statusCode, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) });
         }
         const text = await this.readCapped(res);
         return { status: 200, url: current.toString(), text, ...received, bytes: Buffer.byteLength(text) };

@@ -44,6 +44,12 @@ describe("failureOf", () => {
     expect(failureOf(index, { stage: "crawl", source: "registry" })).toMatchObject({ kind: "invalid_json", source: "registry" });
   });
 
+  test("a server's rate limit keeps the wait it asked for", () => {
+    const limited = new HttpError({ url, kind: "rate_limited", status: 429, attempts: 1, retryable: true, retryAfterMs: 3_600_000, detail: "HTTP 429; Retry-After 3600 s is over the 60 s limit" });
+    const e = new SourceError({ source: "registry", page: 1, url, message: limited.message, cause: limited });
+    expect(failureOf(e, { stage: "crawl", source: "registry" })).toMatchObject({ kind: "rate_limited", status: 429, retryable: true, retryAfterMs: 3_600_000, page: 1, url });
+  });
+
   test("anything else that breaks while a page is processed names the page, typed by what it is", () => {
     const at = { source: "smithery" as const, page: 2, url };
     const odd = atPage(new URIError("URI malformed"), at);

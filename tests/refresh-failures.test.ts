@@ -1,6 +1,7 @@
 // Each kind of source failure, typed from the request or the page to the run record and the CLI: the
 // line on stderr, exit code 1, `--json`'s failures and `stats`' last run, with the kind, source, URL and status.
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { maxHeaderSize } from "node:http";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -79,6 +80,22 @@ describe("refresh failures at the CLI", () => {
     const { run } = await expectFailure(`http://127.0.0.1:${port}`, { kind: "network", code: "ECONNREFUSED", retryable: true });
     expect(run.stderr).toContain("the network looks unreachable");
     expect(run.stderr).toContain("mcp-catalog refresh --snapshot data/snapshot");
+  });
+
+  test("rate_limited: a 429 whose Retry-After is longer than we wait, given up at once, with the wait asked for", async () => {
+    const s = await startLocalServer((_req, res) => void res.writeHead(429, { "retry-after": "7200" }).end());
+    const { failure } = await expectFailure(s, { kind: "rate_limited", status: 429, retryAfterMs: 7_200_000, retryable: true, attempts: 1, page: 1 });
+    expect(failure.message).toContain("HTTP 429; Retry-After 7200 s is over the 60 s limit");
+    const run = await lastRun();
+    expect(run.json).toMatchObject({ status: "failed", failures: [failure] });
+    expect(run.text).toContain(`failed: registry (rate_limited 429 ${failure.url}): ${failure.message}`);
+  });
+
+  test("too_large: response headers over Node's limit, not retried", async () => {
+    const s = await startLocalServer((_req, res) => void res.writeHead(200, { "set-cookie": "a".repeat(maxHeaderSize) }).end(page([])));
+    const { failure } = await expectFailure(s, { kind: "too_large", retryable: false, attempts: 1, page: 1 });
+    expect(failure.message).toContain(`the response headers exceed the ${maxHeaderSize}-byte limit`);
+    expect(s.requests).toHaveLength(1);
   });
 
   test("error: an unexpected error on a page (a Smithery name no URL can hold) names the page and its URL", async () => {

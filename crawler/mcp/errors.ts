@@ -76,6 +76,7 @@ function reasonForHttpError(e: HttpError): EnumerateReason {
     case "aborted":
       return "connect";
     case "status":
+    case "rate_limited":
       return e.status !== undefined ? reasonForStatus(e.status) : "protocol";
     case "invalid_json":
     case "redirect":

@@ -1,5 +1,5 @@
 // HttpClient against real local servers: retries and backoff, Retry-After, timeouts, size cap, ETags, politeness, errors.
-import type { IncomingMessage, ServerResponse } from "node:http";
+import { maxHeaderSize, type IncomingMessage, type ServerResponse } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
 import { catalogUserAgent, DEFAULT_HTTP_OPTIONS, HttpClient, HttpError, parseRetryAfter, type HttpOptions, type RetryEvent } from "../../crawler/http.js";
 import { startLocalServer, type LocalServer } from "../helpers/local-server.js";
@@ -118,14 +118,14 @@ describe("getJson", { timeout: 10_000 }, () => {
     expect(sleeps[0]).toBeLessThanOrEqual(5_000);
   });
 
-  it("gives up at once, retryable, when Retry-After is beyond the maximum delay", async () => {
+  it("gives up at once, rate-limited and retryable, when Retry-After is beyond the maximum delay", async () => {
     const s = await serve((_req, res) => {
       res.writeHead(429, { "retry-after": "3600" });
       res.end();
     });
     const { http, sleeps } = client({ maxDelayMs: 60_000 });
     const err = await failure(http.getJson(s.url));
-    expect(err).toMatchObject({ kind: "status", status: 429, attempts: 1, retryable: true, retryAfterMs: 3_600_000 });
+    expect(err).toMatchObject({ kind: "rate_limited", status: 429, attempts: 1, retryable: true, retryAfterMs: 3_600_000 });
     expect(err.message).toMatch(/Retry-After 3600 s is over the 60 s limit/);
     expect(sleeps).toEqual([]);
     expect(s.requests).toHaveLength(1);
@@ -146,6 +146,22 @@ describe("getJson", { timeout: 10_000 }, () => {
     const jittered = client({ maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 300, random: () => 0.25 });
     await expect(jittered.http.getJson(`${s.url}/ok`)).resolves.toMatchObject({ attempts: 1 });
     expect(jittered.sleeps).toEqual([]);
+  });
+
+  it("fails a 429 that outlasts the retry budget as rate_limited", async () => {
+    const s = await serve((_req, res) => void res.writeHead(429).end());
+    const { http, retries } = client();
+    await expect(failure(http.getJson(s.url))).resolves.toMatchObject({ kind: "rate_limited", status: 429, attempts: 3, retryable: true, retryAfterMs: undefined });
+    expect(retries.map((r) => r.kind)).toEqual(["rate_limited", "rate_limited"]);
+  });
+
+  it("fails headers over Node's limit as too_large, naming the limit, without retrying", async () => {
+    const s = await serve((_req, res) => void res.writeHead(200, { "content-type": "application/json", "set-cookie": "a".repeat(maxHeaderSize) }).end("{}"));
+    const { http } = client();
+    const err = await failure(http.getJson(s.url));
+    expect(err).toMatchObject({ kind: "too_large", retryable: false, attempts: 1 });
+    expect(err.message).toContain(`the response headers exceed the ${maxHeaderSize}-byte limit`);
+    expect(s.requests).toHaveLength(1);
   });
 
   it("retries a connection reset", async () => {

@@ -1,5 +1,6 @@
 // Sources that misbehave: every fault ends with the run finishing, or the source failing cleanly after
 // its retry budget, the catalog intact and the failure in the run record. All on 127.0.0.1, bounded in time.
+import { maxHeaderSize } from "node:http";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { sql } from "drizzle-orm";
 import type { Failure } from "../../crawler/failure.js";
@@ -90,11 +91,18 @@ describe.each(DRIVERS)("misbehaving sources on %s", (driver) => {
     expect(Date.now() - t0).toBeGreaterThanOrEqual(950);
   });
 
-  test("a Retry-After longer than we wait fails the source instead of sleeping", async () => {
+  test("a Retry-After longer than we wait fails the source instead of sleeping, rate-limited, with the wait asked for", async () => {
     const s = await startLocalServer((_req, res) => void res.writeHead(429, { "retry-after": "3600" }).end());
     const summary = await runAgainst(s);
     expect(s.requests).toHaveLength(1);
-    await expectFailedCleanly(summary, /Retry-After 3600 s/, { kind: "status", status: 429, retryable: true });
+    await expectFailedCleanly(summary, /Retry-After 3600 s/, { kind: "rate_limited", status: 429, retryable: true, retryAfterMs: 3_600_000 });
+  });
+
+  test("headers over Node's limit fail the source as too_large, without a retry", async () => {
+    const s = await startLocalServer((_req, res) => void res.writeHead(200, { "content-type": "application/json", "set-cookie": "a".repeat(maxHeaderSize) }).end(json(firstPage)));
+    const summary = await runAgainst(s);
+    expect(s.requests).toHaveLength(1);
+    await expectFailedCleanly(summary, /the response headers exceed the \d+-byte limit/, { kind: "too_large", retryable: false, page: 1 });
   });
 
   test("connection resets are retried", async () => {
