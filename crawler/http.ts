@@ -2,6 +2,7 @@
 import { maxHeaderSize } from "node:http";
 import PQueue from "p-queue";
 import { Agent, fetch as undiciFetch, request, type Dispatcher } from "undici";
+import { BodyDecodeError, decodeBody } from "./content-encoding.js";
 import { validatorsOf, type Validators } from "./validators.js";
 import { assertUrlAllowed, guardedLookup, SsrfError, type GuardOptions, type LookupFunction } from "./ssrf.js";
 
@@ -66,9 +67,10 @@ export function catalogUserAgent(version: string): string {
 
 /**
  * Besides the obvious: rate_limited is a 429 (retried, or given up on when its Retry-After is longer
- * than we wait); too_large is a body over the cap or headers over Node's limit.
+ * than we wait); too_large is a body over the cap or headers over Node's limit; encoding is a body in
+ * a Content-Encoding we cannot undo.
  */
-export type HttpErrorKind = "network" | "timeout" | "status" | "rate_limited" | "too_large" | "blocked" | "invalid_json" | "redirect" | "aborted";
+export type HttpErrorKind = "network" | "timeout" | "status" | "rate_limited" | "too_large" | "blocked" | "invalid_json" | "encoding" | "redirect" | "aborted";
 
 /**
  * A request that failed for good. `retryable` tells the runner what to do: true means the server or
@@ -344,7 +346,7 @@ export class HttpClient {
           method: "GET",
           dispatcher: this.agent,
           signal,
-          // undici's request() does not decompress, so ask for the body as it is.
+          // undici's request() does not decompress, so ask for the body as it is (one compressed anyway is decoded: readCapped).
           headers: { "user-agent": this.options.userAgent, "accept-encoding": "identity", ...headers },
         });
         const { statusCode } = res;
@@ -380,7 +382,7 @@ export class HttpClient {
     }
   }
 
-  /** Reads the body up to maxBodyBytes and stops reading (closing the connection) past it. */
+  /** Reads the body up to maxBodyBytes and stops reading (closing the connection) past it; a compressed one is decoded within the same cap. */
   private async readCapped(res: Dispatcher.ResponseData): Promise<string> {
     const cap = this.options.maxBodyBytes;
     const declared = Number(res.headers["content-length"]);
@@ -399,7 +401,13 @@ export class HttpClient {
       }
       chunks.push(chunk);
     }
-    return Buffer.concat(chunks).toString("utf8");
+    const body = Buffer.concat(chunks);
+    try {
+      return (await decodeBody(body, res.headers["content-encoding"], cap)).toString("utf8");
+    } catch (e) {
+      if (!(e instanceof BodyDecodeError)) throw e;
+      throw new AttemptError(e.reason === "too_large" ? "too_large" : "encoding", false, e.message, { cause: e });
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 // HttpClient against real local servers: retries and backoff, Retry-After, timeouts, size cap, ETags, politeness, errors.
 import { maxHeaderSize, type IncomingMessage, type ServerResponse } from "node:http";
+import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { catalogUserAgent, DEFAULT_HTTP_OPTIONS, HttpClient, HttpError, parseRetryAfter, type HttpOptions, type RetryEvent } from "../../crawler/http.js";
 import { startLocalServer, type LocalServer } from "../helpers/local-server.js";
@@ -232,6 +233,49 @@ describe("getJson", { timeout: 10_000 }, () => {
     const err = await failure(http.getJson(s.url));
     expect(err).toMatchObject({ kind: "invalid_json", retryable: false, attempts: 1, status: 200 });
     expect(s.requests).toHaveLength(1);
+  });
+
+  it("decodes a body compressed against accept-encoding: identity (gzip, deflate raw or wrapped, br, two codings)", async () => {
+    const body = JSON.stringify({ servers: ["a".repeat(2_000)] });
+    const encoded: Record<string, [string, Buffer]> = {
+      "/gzip": ["gzip", gzipSync(body)],
+      "/x-gzip": ["x-gzip", gzipSync(body)],
+      "/deflate": ["deflate", deflateSync(body)],
+      "/raw-deflate": ["deflate", deflateRawSync(body)],
+      "/br": ["br", brotliCompressSync(body)],
+      "/gzip-br": ["gzip, br", brotliCompressSync(gzipSync(body))],
+    };
+    let asked: string | undefined;
+    const s = await serve((req, res) => {
+      asked = req.headers["accept-encoding"];
+      const [coding, bytes] = encoded[req.url!]!;
+      res.writeHead(200, { "content-type": "application/json", "content-encoding": coding }).end(bytes);
+    });
+    const { http } = client();
+    expect(await http.getText(`${s.url}/gzip`)).toMatchObject({ text: body, bytes: body.length });
+    for (const path of Object.keys(encoded)) await expect(http.getJson(`${s.url}${path}`), path).resolves.toMatchObject({ body: JSON.parse(body), attempts: 1 });
+    expect(asked).toBe("identity");
+  });
+
+  it("cuts a decompression bomb at maxBodyBytes: too_large, not retried", async () => {
+    // 16 MB of spaces, gzipped to some 16 KB: under the cap on the wire, far over it decoded.
+    const bomb = gzipSync(Buffer.alloc(16 * 1024 * 1024, 0x20));
+    const s = await serve((_req, res) => void res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip" }).end(bomb));
+    const { http } = client({ maxBodyBytes: 1024 * 1024 });
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const err = await failure(http.getJson(s.url));
+    expect(err).toMatchObject({ kind: "too_large", retryable: false, attempts: 1 });
+    expect(err.message).toContain("the gzip body decodes to more than the 1048576-byte limit");
+  });
+
+  it("fails a body it cannot decode as encoding: an unknown coding, or bytes that are not in theirs", async () => {
+    const s = await serve((req, res) => {
+      if (req.url === "/zstd") return void res.writeHead(200, { "content-encoding": "zstd" }).end("(\xb5/\xfd");
+      res.writeHead(200, { "content-encoding": "gzip" }).end('{"not":"gzip"}');
+    });
+    const { http } = client();
+    await expect(failure(http.getJson(`${s.url}/zstd`))).resolves.toMatchObject({ kind: "encoding", retryable: false, attempts: 1, message: expect.stringContaining("the body is in Content-Encoding zstd, which the crawler does not decode") });
+    await expect(failure(http.getJson(`${s.url}/corrupt`))).resolves.toMatchObject({ kind: "encoding", retryable: false, attempts: 1, message: expect.stringContaining("the body is not valid gzip (incorrect header check)") });
   });
 
   it("accepts a UTF-8 BOM before JSON", async () => {

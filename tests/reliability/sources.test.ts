@@ -1,6 +1,7 @@
 // Sources that misbehave: every fault ends with the run finishing, or the source failing cleanly after
 // its retry budget, the catalog intact and the failure in the run record. All on 127.0.0.1, bounded in time.
 import { maxHeaderSize } from "node:http";
+import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { sql } from "drizzle-orm";
 import type { Failure } from "../../crawler/failure.js";
@@ -103,6 +104,13 @@ describe.each(DRIVERS)("misbehaving sources on %s", (driver) => {
     const summary = await runAgainst(s);
     expect(s.requests).toHaveLength(1);
     await expectFailedCleanly(summary, /the response headers exceed the \d+-byte limit/, { kind: "too_large", retryable: false, page: 1 });
+  });
+
+  test("a page gzipped though we asked for identity is decoded and stored", async () => {
+    const s = await startLocalServer((_req, res) => void res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip" }).end(gzipSync(json(firstPage))));
+    const summary = await runAgainst(s);
+    expect(summary.status).toBe("succeeded");
+    expect(summary.sources.registry).toMatchObject({ pages: 1, records: 50 });
   });
 
   test("connection resets are retried", async () => {
