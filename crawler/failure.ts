@@ -11,7 +11,8 @@ import { SourceError } from "./source-error.js";
 /**
  * What went wrong. A request's own kinds (crawler/http.ts HttpError): network, timeout, status,
  * rate_limited (a 429), too_large (the body, or the headers), blocked (the SSRF guard), invalid_json
- * (a snapshot page's too), encoding (a Content-Encoding that does not decode), redirect, aborted; a page the source sent that is unusable (format), a walk
+ * (a snapshot page's too), html_page (a challenge page in place of JSON), encoding (a Content-Encoding
+ * that does not decode), redirect, aborted; a page the source sent that is unusable (format), a walk
  * that never ends (page_limit, cursor_loop), a 304 to a request that was not conditional
  * (unexpected_304), a page a snapshot does not hold (snapshot_miss), the catalog's database refusing
  * or failing (database); anything else (error).
@@ -24,6 +25,7 @@ export const FAILURE_KINDS = [
   "too_large",
   "blocked",
   "invalid_json",
+  "html_page",
   "encoding",
   "redirect",
   "aborted",

@@ -3,6 +3,7 @@ import { maxHeaderSize } from "node:http";
 import PQueue from "p-queue";
 import { Agent, fetch as undiciFetch, request, type Dispatcher } from "undici";
 import { BodyDecodeError, decodeBody } from "./content-encoding.js";
+import { isHtmlPage } from "./html-page.js";
 import { validatorsOf, type Validators } from "./validators.js";
 import { assertUrlAllowed, guardedLookup, SsrfError, type GuardOptions, type LookupFunction } from "./ssrf.js";
 
@@ -68,9 +69,9 @@ export function catalogUserAgent(version: string): string {
 /**
  * Besides the obvious: rate_limited is a 429 (retried, or given up on when its Retry-After is longer
  * than we wait); too_large is a body over the cap or headers over Node's limit; encoding is a body in
- * a Content-Encoding we cannot undo.
+ * a Content-Encoding we cannot undo; html_page is an HTML page (a CDN's challenge) where JSON was asked for.
  */
-export type HttpErrorKind = "network" | "timeout" | "status" | "rate_limited" | "too_large" | "blocked" | "invalid_json" | "encoding" | "redirect" | "aborted";
+export type HttpErrorKind = "network" | "timeout" | "status" | "rate_limited" | "too_large" | "blocked" | "invalid_json" | "html_page" | "encoding" | "redirect" | "aborted";
 
 /**
  * A request that failed for good. `retryable` tells the runner what to do: true means the server or
@@ -115,7 +116,7 @@ export type JsonResponse =
   | ({ status: 200; url: string; body: unknown; attempts: number; bytes: number } & Validators)
   | ({ status: 304; url: string; attempts: number; bytes: 0 } & Validators);
 
-export type TextResponse = { status: 200 | 304; url: string; text: string; attempts: number; bytes: number } & Validators;
+export type TextResponse = { status: 200 | 304; url: string; text: string; attempts: number; bytes: number; contentType?: string } & Validators;
 
 export interface GetInit extends Validators {
   headers?: Record<string, string>;
@@ -235,19 +236,28 @@ export class HttpClient {
   }
 
   async getJson(url: string, init: GetInit = {}): Promise<JsonResponse> {
-    const r = await this.getText(url, { ...init, headers: { accept: "application/json", ...init.headers } });
-    const validators = validatorsOf(r);
-    if (r.status === 304) return { status: 304, url: r.url, ...validators, attempts: r.attempts, bytes: 0 };
-    try {
-      // A BOM is legal in a UTF-8 file and illegal to JSON.parse.
-      const body = JSON.parse(r.text.replace(/^\uFEFF/, "")) as unknown;
-      return { status: 200, url: r.url, body, ...validators, attempts: r.attempts, bytes: r.bytes };
-    } catch (e) {
-      throw new HttpError({ url, kind: "invalid_json", attempts: r.attempts, retryable: false, status: 200, detail: `the body is not valid JSON (${messageOf(e)})`, cause: e });
-    }
+    // Read within the retry loop: an HTML page in place of JSON is retried like a 503.
+    return this.withRetries(url, { ...init, headers: { accept: "application/json", ...init.headers } }, (r) => {
+      const validators = validatorsOf(r);
+      if (r.status === 304) return { status: 304, url: r.url, ...validators, bytes: 0 };
+      try {
+        // A BOM is legal in a UTF-8 file and illegal to JSON.parse.
+        const body = JSON.parse(r.text.replace(/^\uFEFF/, "")) as unknown;
+        return { status: 200, url: r.url, body, ...validators, bytes: r.bytes };
+      } catch (e) {
+        // A bot challenge or an error page from a CDN in front of the API: it may let the next attempt through.
+        if (isHtmlPage(r.text, r.contentType)) throw new AttemptError("html_page", true, "answered an HTML page (a challenge page?) instead of JSON", { status: 200, cause: e });
+        throw new AttemptError("invalid_json", false, `the body is not valid JSON (${messageOf(e)})`, { status: 200, cause: e });
+      }
+    });
   }
 
   async getText(url: string, init: GetInit = {}): Promise<TextResponse> {
+    return this.withRetries(url, init, (r) => r);
+  }
+
+  /** Attempts `url` until one succeeds and `read` takes its response, or a failure is final; `read` throws AttemptError to refuse it. */
+  private async withRetries<T>(url: string, init: GetInit, read: (r: Omit<TextResponse, "attempts">) => T): Promise<T & { attempts: number }> {
     const signal = init.signal ? AbortSignal.any([init.signal, this.closing.signal]) : this.closing.signal;
     let host: string;
     try {
@@ -259,7 +269,7 @@ export class HttpClient {
       let failure: AttemptError;
       try {
         const r = await this.queue(host).add(() => this.attempt(url, init, signal), { signal });
-        return { ...r, attempts: attempt };
+        return { ...read(r), attempts: attempt };
       } catch (e) {
         failure = e instanceof AttemptError ? e : this.classify(e, signal);
       }
@@ -375,7 +385,8 @@ export class HttpClient {
           throw new AttemptError(statusCode === 429 ? "rate_limited" : "status", RETRYABLE_STATUS.has(statusCode), `HTTP ${statusCode}`, { status: statusCode, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) });
         }
         const text = await this.readCapped(res);
-        return { status: 200, url: current.toString(), text, ...received, bytes: Buffer.byteLength(text) };
+        const contentType = res.headers["content-type"];
+        return { status: 200, url: current.toString(), text, ...received, bytes: Buffer.byteLength(text), ...(typeof contentType === "string" ? { contentType } : {}) };
       }
     } catch (e) {
       throw this.classify(e, outer, deadline);

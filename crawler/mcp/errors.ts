@@ -79,6 +79,7 @@ function reasonForHttpError(e: HttpError): EnumerateReason {
     case "rate_limited":
       return e.status !== undefined ? reasonForStatus(e.status) : "protocol";
     case "invalid_json":
+    case "html_page":
     case "encoding":
     case "redirect":
       return "protocol";

@@ -1,7 +1,28 @@
-// A body on plain data: the codings a server compressed it with, undone within the cap.
+// What a body is, on plain data: an HTML page where JSON was asked for, and the codings a server compressed it with.
 import { gzipSync } from "node:zlib";
 import { describe, expect, test } from "vitest";
 import { BodyDecodeError, contentCodings, decodeBody } from "../../crawler/content-encoding.js";
+import { isHtmlPage } from "../../crawler/html-page.js";
+
+describe("isHtmlPage", () => {
+  test("by its Content-Type, whatever the body", () => {
+    expect(isHtmlPage("Access denied", "text/html; charset=UTF-8")).toBe(true);
+    expect(isHtmlPage("", "application/xhtml+xml")).toBe(true);
+  });
+
+  test("by how the body opens (WHATWG MIME sniffing), after whitespace or a BOM, in any case", () => {
+    for (const body of ["<!DOCTYPE html><html>", "\n\t <HTML lang=en>", "\uFEFF<head>", "<title>Just a moment...</title>", "<!-- cf -->", "<p>Forbidden</p>"]) {
+      expect(isHtmlPage(body), body).toBe(true);
+    }
+  });
+
+  test("not JSON, XML or text that merely holds a tag", () => {
+    for (const body of ['{"html": "<html>"}', '<?xml version="1.0"?><Error/>', "<htmlx>", "Service unavailable <html>", ""]) {
+      expect(isHtmlPage(body, "application/json"), body).toBe(false);
+    }
+    expect(isHtmlPage("<html>", "application/json")).toBe(true);
+  });
+});
 
 describe("contentCodings and decodeBody", () => {
   test("codings in the order applied, identity and blanks left out, repeated headers joined", () => {

@@ -235,6 +235,30 @@ describe("getJson", { timeout: 10_000 }, () => {
     expect(s.requests).toHaveLength(1);
   });
 
+  it("retries an HTML page in place of JSON (a CDN's challenge) with backoff, then fails it as html_page", async () => {
+    const challenge = "<!DOCTYPE html><html><head><title>Just a moment...</title></head><body>Checking your browser</body></html>";
+    const s = await serve((_req, res) => void res.writeHead(200, { "content-type": "text/html; charset=UTF-8" }).end(challenge));
+    const { http, sleeps, retries } = client();
+    const err = await failure(http.getJson(s.url));
+    expect(err).toMatchObject({ kind: "html_page", status: 200, retryable: true, attempts: 3 });
+    expect(err.message).toContain("answered an HTML page (a challenge page?) instead of JSON");
+    expect(s.requests).toHaveLength(3);
+    // The backoff of any retryable failure: 0.5 × 100 × 2^(attempt-1).
+    expect(sleeps).toEqual([50, 100]);
+    expect(retries[0]).toMatchObject({ kind: "html_page", status: 200, attempt: 1 });
+  });
+
+  it("takes the JSON a retry brings after an HTML page; an HTML body of a text request is the text", async () => {
+    const s = await serve((req, res, n) => {
+      // No Content-Type: told by how the body opens.
+      if (n === 1 || req.url === "/page.md") return void res.end("\n  <html lang=en><body>Access denied</body></html>");
+      json(res, { a: 1 });
+    });
+    const { http } = client();
+    await expect(http.getJson(s.url)).resolves.toMatchObject({ status: 200, body: { a: 1 }, attempts: 2 });
+    await expect(http.getText(`${s.url}/page.md`)).resolves.toMatchObject({ status: 200, attempts: 1, text: expect.stringContaining("Access denied") });
+  });
+
   it("decodes a body compressed against accept-encoding: identity (gzip, deflate raw or wrapped, br, two codings)", async () => {
     const body = JSON.stringify({ servers: ["a".repeat(2_000)] });
     const encoded: Record<string, [string, Buffer]> = {

@@ -113,6 +113,19 @@ describe.each(DRIVERS)("misbehaving sources on %s", (driver) => {
     expect(summary.sources.registry).toMatchObject({ pages: 1, records: 50 });
   });
 
+  test("a CDN challenge page in place of JSON is retried through; one that stays fails the source as html_page", async () => {
+    const challenge = "<!DOCTYPE html><html><head><title>Just a moment...</title></head></html>";
+    const passing = await startLocalServer((_req, res, n) => {
+      if (n === 1) return void res.writeHead(200, { "content-type": "text/html" }).end(challenge);
+      res.writeHead(200, { "content-type": "application/json" }).end(json(firstPage));
+    });
+    expect(await runAgainst(passing)).toMatchObject({ status: "succeeded", sources: { registry: { requests: 2 } } });
+    const s = await startLocalServer((_req, res) => void res.writeHead(200, { "content-type": "text/html" }).end(challenge));
+    const summary = await runAgainst(s);
+    expect(s.requests).toHaveLength(3);
+    await expectFailedCleanly(summary, /answered an HTML page \(a challenge page\?\) instead of JSON/, { kind: "html_page", status: 200, retryable: true, attempts: 3, page: 1 });
+  });
+
   test("connection resets are retried", async () => {
     const s = await startLocalServer((req, res, n) => {
       if (n === 1) return void req.socket.destroy();
