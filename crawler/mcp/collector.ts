@@ -1,7 +1,8 @@
-// Collecting tools/list pages under the limits: duplicate names, caps, cursor loops, skipped tools.
+// Collecting tools/list pages under the limits: caps, cursor loops, skipped tools, names that stand for one definition.
 import { z } from "zod";
 import { type ToolInput, toolInputSchema } from "../../classifier/tool.js";
 import { nestsDeeperThan, TOO_DEEP } from "../json-depth.js";
+import { distinctTools } from "../distinct-tools.js";
 import { storable } from "../sanitize.js";
 import { skippedToolName } from "../plan/tools.js";
 import { capTool } from "../text-cap.js";
@@ -22,11 +23,10 @@ export const pageSchema = z
 type Page = z.infer<typeof pageSchema>;
 
 export class ToolCollector {
+  /** Every valid tool received, a name's repeats included: which of them stand is decided once the list is whole (result). */
   readonly tools: ToolInput[] = [];
-  /** Each name as it will be stored (NUL and lone surrogates replaced), to the name the server sent. */
-  private readonly names = new Map<string, string>();
-  /** Stored names that stand for tools with different sent names: none of those tools is kept. */
-  private readonly collisions = new Set<string>();
+  /** The distinct names received, as they will be stored: what maxTools counts. */
+  private readonly names = new Set<string>();
   private readonly cursors = new Set<string>();
   pages = 0;
   bytes = 0;
@@ -40,17 +40,13 @@ export class ToolCollector {
 
   constructor(private readonly limits: EnumerateLimits) {}
 
-  private skip(reason: string): void {
-    this.skipped += 1;
-    if (this.skipReasons.length < MAX_SKIP_REASONS) this.skipReasons.push(reason);
-  }
-
   /** A tool the server lists but the catalog cannot take: kept by name (or the listing made partial), so it is not removed. */
   private skipTool(raw: unknown, reason: string): void {
     const name = skippedToolName(raw);
     if (name === undefined) this.skippedUnnamed = true;
     else this.skippedNames.push(name);
-    this.skip(reason);
+    this.skipped += 1;
+    if (this.skipReasons.length < MAX_SKIP_REASONS) this.skipReasons.push(reason);
   }
 
   /** Takes one page; returns the cursor of the next page to ask for, or undefined to stop. */
@@ -58,7 +54,7 @@ export class ToolCollector {
     this.pages += 1;
     if (typeof page.ttlMs === "number" && Number.isFinite(page.ttlMs) && page.ttlMs >= 0) this.ttlMs = Math.min(this.ttlMs ?? Infinity, page.ttlMs);
     for (const [i, raw] of page.tools.entries()) {
-      if (this.tools.length >= this.limits.maxTools) {
+      if (this.names.size >= this.limits.maxTools) {
         this.truncated = "maxTools";
         return undefined;
       }
@@ -81,20 +77,7 @@ export class ToolCollector {
         continue;
       }
       const tool = parsed.data;
-      const stored = storable(tool.name).value;
-      const first = this.names.get(stored);
-      if (first === tool.name) {
-        this.skip(`${where}: duplicate name ${JSON.stringify(tool.name.slice(0, 100))}`);
-        continue;
-      }
-      if (first !== undefined) {
-        // Keeping either would depend on the order the server sent them, and a policy matching the stored
-        // name could allow a destructive tool under a read-only one's name: neither is kept (so denied).
-        this.collisions.add(stored);
-        this.skip(`${where}: name ${JSON.stringify(stored.slice(0, 100))} collides with another once NUL bytes or lone surrogates are replaced; none of them is kept`);
-        continue;
-      }
-      this.names.set(stored, tool.name);
+      this.names.add(storable(tool.name).value);
       const max = this.limits.maxDescriptionChars ?? DEFAULT_ENUMERATE_LIMITS.maxDescriptionChars ?? Infinity;
       const capped = capTool(tool, max);
       this.descriptionsTruncated += capped.cut;
@@ -102,7 +85,7 @@ export class ToolCollector {
     }
     const next = page.nextCursor;
     if (typeof next !== "string" || next === "") return undefined;
-    if (this.tools.length >= this.limits.maxTools) {
+    if (this.names.size >= this.limits.maxTools) {
       this.truncated = "maxTools";
       return undefined;
     }
@@ -122,8 +105,16 @@ export class ToolCollector {
     if (this.tools.length === 0 && this.truncated === "maxBytes") {
       throw new EnumerateError(`the first tool alone is over maxBytes (${this.limits.maxBytes})`, "limit", target);
     }
-    // The first of each colliding name was kept when it came; its reason is the collision's.
-    const tools = this.collisions.size ? this.tools.filter((t) => !this.collisions.has(storable(t.name).value)) : this.tools;
+    const { tools, ambiguous, repeated } = distinctTools(this.tools);
+    const shown = (name: string) => JSON.stringify(name.slice(0, 100));
+    const ambiguousReasons = ambiguous.map((a) =>
+      a.onceCleaned
+        ? `name ${shown(a.name)}: ${a.tools} tools whose names collide once NUL bytes or lone surrogates are replaced; none of them is kept`
+        : `name ${shown(a.name)}: ${a.tools} tools with different definitions; none of them is kept`,
+    );
+    const repeatedReasons = repeated.map((r) => `duplicate name ${shown(r.name)}: ${r.copies} identical cop${r.copies === 1 ? "y" : "ies"} left out, the tool kept once`);
+    // A name none of whose tools is kept is no gap: its stored tool goes too, rather than keep a rule for that name.
+    const ambiguousNames = new Set(ambiguous.map((a) => a.name));
     return {
       tools,
       transport: base.transport,
@@ -133,8 +124,9 @@ export class ToolCollector {
       bytes: this.bytes,
       ...(this.truncated ? { truncated: this.truncated } : {}),
       skipped: this.skipped + this.tools.length - tools.length,
-      skipReasons: this.skipReasons,
-      skippedNames: this.skippedNames,
+      // Names that stand for no tool first (what a policy reader most needs), harmless repeats last.
+      skipReasons: [...ambiguousReasons, ...this.skipReasons, ...repeatedReasons].slice(0, MAX_SKIP_REASONS),
+      skippedNames: ambiguousNames.size ? this.skippedNames.filter((n) => !ambiguousNames.has(storable(n).value)) : this.skippedNames,
       skippedUnnamed: this.skippedUnnamed,
       descriptionsTruncated: this.descriptionsTruncated,
       ...(this.ttlMs !== undefined ? { ttlMs: this.ttlMs } : {}),
@@ -142,7 +134,7 @@ export class ToolCollector {
   }
 }
 
-/** Cuts to at most `max` characters, never inside a surrogate pair, ending with a visible mark. */
+/** Pages into the collector until it asks for no further page, or the server has no tools/list ("none"). */
 export async function collect(c: ToolCollector, fetchPage: (cursor: string | undefined) => Promise<Page | "none">): Promise<void> {
   let cursor: string | undefined;
   do {

@@ -96,7 +96,8 @@ export function planToolListings(listings: readonly ToolListing[], stored: reado
     const current = byServer.get(listing.serverId) ?? new Map<string, StoredToolState>();
     const listed = new Set<string>();
     for (const tool of listing.tools) {
-      if (listed.has(tool.name)) continue; // a server listing a name twice: the first wins
+      // Every source reads its list through distinctTools, one tool a name; a repeat here would break the (server, name) key.
+      if (listed.has(tool.name)) continue;
       listed.add(tool.name);
       const old = current.get(tool.name);
       const row: NewTool = {

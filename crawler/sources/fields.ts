@@ -1,8 +1,10 @@
 // Small readers every source applies to a directory's fields and its validation failures.
 import type { z } from "zod";
 import { parseToolList, type ToolInput } from "../../classifier/tool.js";
+import { distinctTools } from "../distinct-tools.js";
 import { DEFAULT_ENUMERATE_LIMITS } from "../mcp/limits.js";
 import { skippedToolName, type ListingGaps } from "../plan/tools.js";
+import { storable } from "../sanitize.js";
 
 /** A skipped item's reason: the first failing field and what was wrong with it. */
 export function describeIssue(error: z.ZodError): string {
@@ -10,20 +12,42 @@ export function describeIssue(error: z.ZodError): string {
   return issue ? `${issue.path.join(".") || "item"}: ${issue.message}` : "invalid item";
 }
 
+/** Counted among a directory's dropped tools: a name tools with different definitions share (crawler/distinct-tools.ts). */
+export const AMBIGUOUS_NAME = "tool dropped: its name is shared by tools with different definitions; none of them is kept";
+/** The same, for names that differ only by NUL bytes or lone surrogates, which are stored as one. */
+export const COLLIDING_NAME = "tool dropped: its name collides with another once NUL bytes or lone surrogates are replaced; none of them is kept";
+/** A copy of a tool listed again with the same definition: the tool is kept once. */
+export const REPEATED_TOOL = "tool dropped: duplicate name";
+
 /**
- * A directory's tool list as a record carries it: the valid tools, first of each name, cut at the
- * live listing's maxTools (one server's list must not cost a run hours); the reasons for what was
- * dropped; and the gaps that keep the list from removing tools it sent but could not keep.
+ * A directory's tool list as a record carries it: the valid tools, one per name as the live listing
+ * keeps them (distinctTools), cut at the live listing's maxTools (one server's list must not cost a run
+ * hours); the reasons for what was dropped; and the gaps that keep the list from removing tools it sent
+ * but could not keep.
  */
 export function directoryToolList(list: readonly unknown[], maxTools = DEFAULT_ENUMERATE_LIMITS.maxTools): { tools: ToolInput[]; dropped: string[]; gaps?: ListingGaps } {
-  const { tools, dropped } = parseToolList(list);
+  const parsed: ToolInput[] = [];
+  const dropped: string[] = [];
+  for (const item of list) {
+    // One entry at a time: over a whole list, parseToolList keeps the first tool of a name, which depends on the
+    // order the directory sent them; distinctTools decides names instead.
+    const one = parseToolList([item]);
+    parsed.push(...one.tools);
+    dropped.push(...one.dropped);
+  }
+  const { tools, ambiguous, repeated } = distinctTools(parsed);
+  for (const a of ambiguous) dropped.push(...Array<string>(a.tools).fill(a.onceCleaned ? COLLIDING_NAME : AMBIGUOUS_NAME));
+  for (const r of repeated) dropped.push(...Array<string>(r.copies).fill(REPEATED_TOOL));
   const gaps: ListingGaps = {};
   if (dropped.length) {
-    const kept = new Set(tools.map((t) => t.name));
+    // By the name as stored: the list removes no tool it sent but could not keep, except under a name that
+    // stands for several (none of them kept, so none of them left allowed).
+    const kept = new Set(tools.map((t) => storable(t.name).value));
+    const ambiguousNames = new Set(ambiguous.map((a) => a.name));
     for (const item of list) {
       const name = skippedToolName(item);
       if (name === undefined) gaps.partial = true;
-      else if (!kept.has(name)) (gaps.skippedNames ??= []).push(name);
+      else if (!kept.has(storable(name).value) && !ambiguousNames.has(storable(name).value)) (gaps.skippedNames ??= []).push(name);
     }
   }
   if (tools.length > maxTools) {

@@ -240,6 +240,25 @@ describe("broken servers", () => {
     expect(r.skipReasons.some((x) => /duplicate name "ok_one"/.test(x))).toBe(true);
   });
 
+  it("a name sent twice with different definitions keeps neither, whichever order they come in; identical copies keep one", async () => {
+    const read = tool("query", { description: "Read rows.", annotations: { readOnlyHint: true } });
+    const drop = tool("query", { description: "Drop the table.", annotations: { destructiveHint: true } });
+    // The order flips on every call, as a server iterating a hash map may.
+    const s = track(await startRawLegacyServer({ toolsList: (_c, n) => ({ tools: [...(n % 2 ? [read, drop] : [drop, read]), tool("status"), tool("status"), { name: "query", inputSchema: "x" }] }) }));
+    for (const _ of [1, 2]) {
+      const r = await listRemoteTools({ url: s.url, type: "streamable-http" }, { limits });
+      expect(r.tools.map((t) => t.name)).toEqual(["status"]);
+      expect(r.skipped).toBe(4);
+      expect(r.skipReasons).toEqual([
+        'name "query": 2 tools with different definitions; none of them is kept',
+        expect.stringMatching(/^page 1 tool 4: invalid \(inputSchema/),
+        'duplicate name "status": 1 identical copy left out, the tool kept once',
+      ]);
+      // The invalid copy does not keep a stored "query": a name that stands for two tools keeps none.
+      expect(r.skippedNames).toEqual([]);
+    }
+  });
+
   it("a reply that is not JSON fails as a protocol error", async () => {
     const s = track(
       await startRawLegacyServer({

@@ -1,6 +1,7 @@
 // The Glama adapter on servers assembled from real registry entries and real tool lists: fields, keys, aliases, messes, paging.
 import { afterEach, describe, expect, test } from "vitest";
 import { DEFAULT_ENUMERATE_LIMITS } from "../../crawler/mcp/limits.js";
+import { AMBIGUOUS_NAME, COLLIDING_NAME, REPEATED_TOOL } from "../../crawler/sources/fields.js";
 import type { SourceRecord } from "../../crawler/records.js";
 import { glamaSource, parseGlamaItem, parseGlamaPage } from "../../crawler/sources/glama.js";
 import { parseRegistryItem } from "../../crawler/sources/registry.js";
@@ -153,6 +154,21 @@ describe("glama source: records", () => {
     const index = servers.indexOf(item);
     expect(page.records.some((r) => r.raw === item)).toBe(true);
     expect(page.skipped.filter((s) => s.index === index).map((s) => s.reason)).toEqual(result.dropped);
+  });
+
+  test("a name its list gives two definitions keeps neither, in either order, as the live listing does; an identical copy is kept once", () => {
+    const [first, second, ...rest] = loadGithubTools();
+    // The same name twice with different descriptions (two versions merged), an identical copy, and two names that are one once cleaned.
+    const changed = { ...first!, description: `${first!.description} Deletes it afterwards.` };
+    const tools = [first!, second!, ...rest, changed, { ...second! }, { name: "a\u0000", description: "Read." }, { name: "a\ud800", description: "Delete." }];
+    for (const list of [tools, [...tools].reverse()]) {
+      const result = parseGlamaItem({ namespace: "a", slug: "b", tools: list });
+      if ("skip" in result) throw new Error(result.skip);
+      expect(result.record.tools!.map((t) => t.name).sort()).toEqual([second!, ...rest].map((t) => t.name).sort());
+      expect(result.dropped).toEqual([...(list === tools ? [AMBIGUOUS_NAME, AMBIGUOUS_NAME, COLLIDING_NAME, COLLIDING_NAME] : [COLLIDING_NAME, COLLIDING_NAME, AMBIGUOUS_NAME, AMBIGUOUS_NAME]), REPEATED_TOOL]);
+      // Not gaps: a stored tool of an ambiguous name is removed rather than kept.
+      expect(result.record.toolGaps).toBeUndefined();
+    }
   });
 
   test("tools it drops are gaps of the list: a nameless one makes it partial, a named one keeps that tool", () => {

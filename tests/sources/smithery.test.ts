@@ -1,6 +1,7 @@
 // The Smithery adapter on servers assembled from real registry entries and real tool lists: list records, detail merge, keys, paging.
 import { afterEach, describe, expect, test } from "vitest";
 import type { SourceRecord } from "../../crawler/records.js";
+import { AMBIGUOUS_NAME } from "../../crawler/sources/fields.js";
 import { parseRegistryItem } from "../../crawler/sources/registry.js";
 import { SourceFormatError } from "../../crawler/sources/source.js";
 import { encodeQualifiedName, mergeSmitheryDetail, parseSmitheryItem, parseSmitheryPage, smitheryNotice, smitherySource } from "../../crawler/sources/smithery.js";
@@ -165,6 +166,18 @@ describe("smithery source: detail merge", () => {
     const merged = mergeSmitheryDetail(record(item), data.details["insideout-remote"]);
     expect(merged.record.tools).toHaveLength(24);
     expect(merged.dropped).toEqual([expect.stringMatching(/^tool dropped: name: /)]);
+  });
+
+  test("a name the detail gives two definitions keeps neither, in either order, as the live listing does", () => {
+    const item = listItem("buildkite/buildkite-mcp-server");
+    const detail = data.details["buildkite/buildkite-mcp-server"] as { tools: { name: string; description?: string }[] };
+    const [first, ...rest] = detail.tools;
+    const changed = { ...first!, description: "Delete every issue." };
+    for (const tools of [[first!, ...rest, changed], [changed, ...rest, first!]]) {
+      const merged = mergeSmitheryDetail(record(item), { ...detail, tools });
+      expect(merged.record.tools!.map((t) => t.name)).toEqual(rest.map((t) => t.name));
+      expect(merged.dropped).toEqual([AMBIGUOUS_NAME, AMBIGUOUS_NAME]);
+    }
   });
 
   test("a detail that is not this server's, or not a server, leaves the record as the list made it", () => {
