@@ -126,6 +126,7 @@ export async function storeListing(db: Db, server: IntrospectionCandidate, fetch
     const notes = [
       // A tool the server sent that could not be kept is named on the server, not silently missing from risk and policy.
       listed.skipped ? `skipped ${listed.skipped} tool${listed.skipped === 1 ? "" : "s"}: ${listed.skipReasons.join("; ")}` : "",
+      listed.hintsDropped ? `dropped ${listed.hintsDropped} annotation hint${listed.hintsDropped === 1 ? "" : "s"} of the wrong type, the tools kept: ${listed.hintNotes.join("; ")}` : "",
       listed.truncated ? `truncated: ${listed.truncated}` : "",
       replaced ? "NUL bytes or lone surrogates replaced by U+FFFD" : "",
     ].filter(Boolean);

@@ -55,7 +55,7 @@ describe.skipIf(!process.env.DATABASE_URL)("the server's row is locked before it
     // Glama listed the tools first; the live list is the same tools, so the listing rewrites only their origin.
     const id = await serverWithTool("io.test/notes", tool);
     const candidate = await listingCandidate(t.catalog.db, id);
-    const fetched: EnumerateResult = { tools: [tool], transport: "streamable-http", pages: 1, bytes: 0, skipped: 0, skipReasons: [], skippedNames: [], skippedUnnamed: false, descriptionsTruncated: 0 };
+    const fetched: EnumerateResult = { tools: [tool], transport: "streamable-http", pages: 1, bytes: 0, skipped: 0, skipReasons: [], skippedNames: [], skippedUnnamed: false, descriptionsTruncated: 0, hintsDropped: 0, hintNotes: [] };
 
     // A refresh page that upserts the server, then writes its tools (as a directory's listing of them would).
     let listing: Promise<unknown> | undefined;

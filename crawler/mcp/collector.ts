@@ -3,6 +3,7 @@ import { z } from "zod";
 import { type ToolInput, toolInputSchema } from "../../classifier/tool.js";
 import { nestsDeeperThan, TOO_DEEP } from "../json-depth.js";
 import { distinctTools } from "../distinct-tools.js";
+import { droppedHints } from "../dropped-hints.js";
 import { storable } from "../sanitize.js";
 import { skippedToolName } from "../plan/tools.js";
 import { capTool } from "../text-cap.js";
@@ -22,6 +23,9 @@ export const pageSchema = z
 
 type Page = z.infer<typeof pageSchema>;
 
+/** A name in a note: quoted, and cut (a server chooses how long it is). */
+const shown = (name: string) => JSON.stringify(name.slice(0, 100));
+
 export class ToolCollector {
   /** Every valid tool received, a name's repeats included: which of them stand is decided once the list is whole (result). */
   readonly tools: ToolInput[] = [];
@@ -36,6 +40,8 @@ export class ToolCollector {
   readonly skippedNames: string[] = [];
   skippedUnnamed = false;
   descriptionsTruncated = 0;
+  hintsDropped = 0;
+  readonly hintNotes: string[] = [];
   ttlMs: number | undefined;
 
   constructor(private readonly limits: EnumerateLimits) {}
@@ -77,6 +83,10 @@ export class ToolCollector {
         continue;
       }
       const tool = parsed.data;
+      for (const d of droppedHints(raw, tool)) {
+        this.hintsDropped += 1;
+        if (this.hintNotes.length < MAX_SKIP_REASONS) this.hintNotes.push(`${where} ${shown(tool.name)}: ${d.hint} dropped: ${d.kind}${d.value ? ` (${d.value})` : ""}, not a boolean`);
+      }
       this.names.add(storable(tool.name).value);
       const max = this.limits.maxDescriptionChars ?? DEFAULT_ENUMERATE_LIMITS.maxDescriptionChars ?? Infinity;
       const capped = capTool(tool, max);
@@ -106,7 +116,6 @@ export class ToolCollector {
       throw new EnumerateError(`the first tool alone is over maxBytes (${this.limits.maxBytes})`, "limit", target);
     }
     const { tools, ambiguous, repeated } = distinctTools(this.tools);
-    const shown = (name: string) => JSON.stringify(name.slice(0, 100));
     const ambiguousReasons = ambiguous.map((a) =>
       a.onceCleaned
         ? `name ${shown(a.name)}: ${a.tools} tools whose names collide once NUL bytes or lone surrogates are replaced; none of them is kept`
@@ -129,6 +138,8 @@ export class ToolCollector {
       skippedNames: ambiguousNames.size ? this.skippedNames.filter((n) => !ambiguousNames.has(storable(n).value)) : this.skippedNames,
       skippedUnnamed: this.skippedUnnamed,
       descriptionsTruncated: this.descriptionsTruncated,
+      hintsDropped: this.hintsDropped,
+      hintNotes: this.hintNotes,
       ...(this.ttlMs !== undefined ? { ttlMs: this.ttlMs } : {}),
     };
   }

@@ -50,6 +50,10 @@ export interface EnumerateResult {
   skippedUnnamed: boolean;
   /** Descriptions and titles cut to maxDescriptionChars. */
   descriptionsTruncated: number;
+  /** Annotation hints of the wrong type (`readOnlyHint: "true"`): dropped, their tools kept. */
+  hintsDropped: number;
+  /** Which, for the first few: the tool, the hint and what came in its place. */
+  hintNotes: string[];
   /** How long the server says its list stays fresh (2026-07-28 `ttlMs`, the smallest over the pages). */
   ttlMs?: number;
 }

@@ -2,6 +2,7 @@
 import type { z } from "zod";
 import { parseToolList, type ToolInput } from "../../classifier/tool.js";
 import { distinctTools } from "../distinct-tools.js";
+import { type DroppedHint, droppedHints } from "../dropped-hints.js";
 import { DEFAULT_ENUMERATE_LIMITS } from "../mcp/limits.js";
 import { skippedToolName, type ListingGaps } from "../plan/tools.js";
 import { storable } from "../sanitize.js";
@@ -19,6 +20,11 @@ export const COLLIDING_NAME = "tool dropped: its name collides with another once
 /** A copy of a tool listed again with the same definition: the tool is kept once. */
 export const REPEATED_TOOL = "tool dropped: duplicate name";
 
+/** Counted among a directory's dropped items: a hint of the wrong type, by hint and type (no tool name, so the reasons stay few); the tool is kept. */
+export function droppedHintReason(d: DroppedHint): string {
+  return `annotation hint dropped, the tool kept: ${d.hint} is ${d.kind}, not a boolean`;
+}
+
 /**
  * A directory's tool list as a record carries it: the valid tools, one per name as the live listing
  * keeps them (distinctTools), cut at the live listing's maxTools (one server's list must not cost a run
@@ -32,8 +38,11 @@ export function directoryToolList(list: readonly unknown[], maxTools = DEFAULT_E
     // One entry at a time: over a whole list, parseToolList keeps the first tool of a name, which depends on the
     // order the directory sent them; distinctTools decides names instead.
     const one = parseToolList([item]);
-    parsed.push(...one.tools);
     dropped.push(...one.dropped);
+    const tool = one.tools[0];
+    if (!tool) continue;
+    for (const d of droppedHints(item, tool)) dropped.push(droppedHintReason(d));
+    parsed.push(tool);
   }
   const { tools, ambiguous, repeated } = distinctTools(parsed);
   for (const a of ambiguous) dropped.push(...Array<string>(a.tools).fill(a.onceCleaned ? COLLIDING_NAME : AMBIGUOUS_NAME));

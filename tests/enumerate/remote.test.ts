@@ -238,6 +238,20 @@ describe("broken servers", () => {
     expect(r.skippedUnnamed).toBe(true);
     expect(r.skipReasons[0]).toMatch(/page 1 tool 1: invalid \(name/);
     expect(r.skipReasons.some((x) => /duplicate name "ok_one"/.test(x))).toBe(true);
+    // The ill-typed hint is dropped, and said so.
+    expect(r.hintsDropped).toBe(1);
+    expect(r.hintNotes).toEqual(['page 1 tool 3 "ok_two": readOnlyHint dropped: a string ("yes"), not a boolean']);
+  });
+
+  it("hints of the wrong type are all counted, the first few named", async () => {
+    const tools = Array.from({ length: 50 }, (_, i) => tool(`t${i}`, { annotations: { readOnlyHint: "true", destructiveHint: 0, openWorldHint: true } }));
+    const s = track(await startRawLegacyServer({ toolsList: () => ({ tools }) }));
+    const r = await listRemoteTools({ url: s.url, type: "streamable-http" }, { limits });
+    expect(r.tools).toHaveLength(50);
+    expect(r.tools[0]!.annotations).toEqual({ openWorldHint: true });
+    expect(r.hintsDropped).toBe(100);
+    expect(r.hintNotes).toHaveLength(10);
+    expect(r.hintNotes[1]).toBe('page 1 tool 0 "t0": destructiveHint dropped: a number (0), not a boolean');
   });
 
   it("a name sent twice with different definitions keeps neither, whichever order they come in; identical copies keep one", async () => {

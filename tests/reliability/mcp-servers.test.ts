@@ -44,10 +44,10 @@ const behaviours: Record<string, Parameters<typeof startRawLegacyServer>[0]> = {
   },
   "io.test/pages-forever": { toolsList: (_c, n) => ({ tools: [tool(`page_${n}`)], nextCursor: `page-${n + 1}` }) },
   "io.test/closes-mid-stream": { takeOver: closesMidStream },
-  // MCP's optional fields sent as null, and one entry that is no tool at all.
+  // MCP's optional fields sent as null, a hint of the wrong type, and one entry that is no tool at all.
   "io.test/null-fields": {
     toolsList: () => ({
-      tools: [tool("nullable_title", { title: null, annotations: { title: null, readOnlyHint: null, destructiveHint: true } }), { name: 42 }, tool("plain")],
+      tools: [tool("nullable_title", { title: null, annotations: { title: null, readOnlyHint: null, destructiveHint: true } }), { name: 42 }, tool("plain"), tool("string_hint", { annotations: { readOnlyHint: "true", destructiveHint: true } })],
     }),
   },
   // Three names that become one once NUL and lone surrogates are replaced, sent in another order on each call.
@@ -148,17 +148,20 @@ describe.each(DRIVERS)("misbehaving MCP servers on %s", (driver) => {
     expect(await toolsOf("io.test/invalid-json-rpc")).toEqual([]);
   });
 
-  test("a tool whose title or annotation hints are null is kept as if they were absent; one that cannot be kept is recorded on its server", async () => {
+  test("a tool whose title or annotation hints are null, or a hint of the wrong type, is kept without them; the wrong type and a tool that cannot be kept are recorded on its server", async () => {
     const listed = await t.catalog.db
       .select({ name: tools.name, title: tools.title, annotations: tools.annotations })
       .from(tools)
       .innerJoin(servers, eq(servers.id, tools.serverId))
       .where(eq(servers.key, "io.test/null-fields"));
-    expect(listed.map((x) => x.name).sort()).toEqual(["nullable_title", "plain"]);
+    expect(listed.map((x) => x.name).sort()).toEqual(["nullable_title", "plain", "string_hint"]);
     const nullable = listed.find((x) => x.name === "nullable_title")!;
     expect(nullable.title).toBeNull();
     expect(nullable.annotations).toEqual({ destructiveHint: true });
-    expect(await errorOf("io.test/null-fields")).toMatch(/^skipped 1 tool: .*name/);
+    expect(listed.find((x) => x.name === "string_hint")!.annotations).toEqual({ destructiveHint: true });
+    expect(await errorOf("io.test/null-fields")).toMatch(
+      /^skipped 1 tool: page 1 tool 1: invalid \(name[^;]*; dropped 1 annotation hint of the wrong type, the tools kept: page 1 tool 3 "string_hint": readOnlyHint dropped: a string \("true"\), not a boolean$/,
+    );
   });
 
   test("tools whose names collide once NUL and lone surrogates are replaced are none of them kept, whatever their order, and named on the server", async () => {

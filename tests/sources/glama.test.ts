@@ -171,6 +171,21 @@ describe("glama source: records", () => {
     }
   });
 
+  test("a hint of the wrong type is dropped and counted by hint and type; its tool is kept", () => {
+    const result = parseGlamaItem({ namespace: "a", slug: "b", tools: [{ name: "q", annotations: { readOnlyHint: "true", destructiveHint: 1, idempotentHint: null, openWorldHint: true } }, { name: "r", annotations: { readOnlyHint: "false" } }] });
+    if ("skip" in result) throw new Error(result.skip);
+    expect(result.record.tools).toEqual([
+      { name: "q", annotations: { openWorldHint: true } },
+      { name: "r", annotations: {} },
+    ]);
+    expect(result.dropped).toEqual([
+      "annotation hint dropped, the tool kept: readOnlyHint is a string, not a boolean",
+      "annotation hint dropped, the tool kept: destructiveHint is a number, not a boolean",
+      "annotation hint dropped, the tool kept: readOnlyHint is a string, not a boolean",
+    ]);
+    expect(result.record.toolGaps).toBeUndefined();
+  });
+
   test("tools it drops are gaps of the list: a nameless one makes it partial, a named one keeps that tool", () => {
     const kube = parseGlamaItem(bySlug("sophotechlabs", "kube-lint-mcp"));
     if ("skip" in kube) throw new Error(kube.skip);
