@@ -5,7 +5,9 @@ import { z } from "zod";
 import type { AuthRequirement } from "../auth-posture.js";
 import { HttpError } from "../http.js";
 import { SsrfError } from "../ssrf.js";
+import { cut } from "../text-cap.js";
 import { Budget } from "./budget.js";
+import { notJsonRpc } from "./not-json-rpc.js";
 
 /**
  * Why a server could not be listed, as what the runner should do about it:
@@ -108,6 +110,11 @@ function reasonForSdkError(e: SdkError, budget: Budget | undefined): EnumerateRe
   }
 }
 
+/** What a transport choked on, in one line: a message that is not JSON-RPC 2.0 by its first problem (zod's own report of one runs to thousands of characters). */
+function reported(x: unknown): string {
+  return x instanceof z.ZodError ? notJsonRpc(x) : cut(x instanceof Error ? x.message : String(x), 300);
+}
+
 /** Any failure, as an EnumerateError with the reason the runner acts on. A refusal by the SSRF guard always reads `blocked`. */
 export function toEnumerateError(e: unknown, target: string, budget?: Budget): EnumerateError {
   if (e instanceof EnumerateError) return e;
@@ -124,7 +131,7 @@ export function toEnumerateError(e: unknown, target: string, budget?: Budget): E
       const reason = reasonForSdkError(x, budget);
       if (reason === undefined) continue;
       const seen = reason !== "connect" && x.code === SdkErrorCode.RequestTimeout ? (budget?.parseError ?? budget?.lastTransportError) : undefined;
-      return seen === undefined ? make(reason) : make(reason, `${message} (transport reported: ${(seen instanceof Error ? seen.message : String(seen)).slice(0, 300)})`);
+      return seen === undefined ? make(reason) : make(reason, `${message} (transport reported: ${reported(seen)})`);
     }
     if (x instanceof SseError && typeof x.code === "number") return make(x.code > 0 ? reasonForStatus(x.code) : "connect");
     if (x instanceof ProtocolError) return make("protocol");
@@ -132,7 +139,7 @@ export function toEnumerateError(e: unknown, target: string, budget?: Budget): E
     const code = (x as { code?: unknown }).code;
     if (typeof code === "string" && (NETWORK_CODES.has(code) || code.startsWith("UND_ERR"))) return make("connect");
   }
-  if (isParseError(e)) return make("protocol");
+  if (isParseError(e)) return make("protocol", reported(chain(e).find((x) => x instanceof z.ZodError) ?? e));
   if (budget?.fetchFailure) return toEnumerateError(budget.fetchFailure, target);
   return make(e instanceof SdkError ? "connect" : "protocol");
 }

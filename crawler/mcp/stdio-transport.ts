@@ -6,7 +6,7 @@ import { chown, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { StringDecoder } from "node:string_decoder";
-import { deserializeMessage, type JSONRPCMessage, type Transport } from "@modelcontextprotocol/client";
+import { type JSONRPCMessage, parseJSONRPCMessage, type Transport } from "@modelcontextprotocol/client";
 import { EnumerateError } from "./errors.js";
 import { NOBODY, sandboxCapabilities, sandboxedCommand, type SandboxOptions, type SpawnSpec, STDERR_TAIL } from "./sandbox.js";
 
@@ -19,14 +19,20 @@ export interface SandboxedStdioOptions {
   maxStdoutBytes: number;
 }
 
+/** A JSON value that names `jsonrpc`, or answers a request (an `id` with a `result` or an `error`): written as a JSON-RPC message. */
+function meantAsJsonRpc(value: unknown): boolean {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return false;
+  return "jsonrpc" in value || ("id" in value && ("result" in value || "error" in value));
+}
+
 /**
- * The client's Transport over a sandboxed child's stdin/stdout (newline-delimited JSON-RPC, framed by
- * the client's own deserializeMessage). The one piece of listing the official client cannot do for
+ * The client's Transport over a sandboxed child's stdin/stdout (newline-delimited JSON-RPC, each line read
+ * with the client's own JSON-RPC schema). The one piece of listing the official client cannot do for
  * us: its StdioClientTransport spawns the command itself, always adds its default environment
  * (HOME, LOGNAME, SHELL, TERM, USER), cannot run the child as another user or in its own process
  * group, and has no cap on the bytes a server writes. This one inherits no environment, kills the
  * whole process group, caps stdout, and skips stdout lines that are not JSON-RPC (servers that log
- * to stdout) instead of failing.
+ * to stdout) instead of failing; a line written as JSON-RPC but invalid is reported (onerror).
  */
 export class SandboxedStdioTransport implements Transport {
   onclose?: () => void;
@@ -115,11 +121,21 @@ export class SandboxedStdioTransport implements Transport {
       const line = this.buffer.slice(0, nl).replace(/\r$/, "");
       this.buffer = this.buffer.slice(nl + 1);
       if (!line.trim()) continue;
-      let message: JSONRPCMessage;
+      let value: unknown;
       try {
-        message = deserializeMessage(line);
+        value = JSON.parse(line);
       } catch {
         this.noiseLines += 1;
+        continue;
+      }
+      let message: JSONRPCMessage;
+      try {
+        message = parseJSONRPCMessage(value);
+      } catch (e) {
+        // A JSON log line is noise; one meant as JSON-RPC that is not (`"jsonrpc": "1.0"`) is the server's failure,
+        // reported as the SSE transport reports one, so a request it leaves unanswered fails as a protocol error.
+        if (meantAsJsonRpc(value)) this.onerror?.(e instanceof Error ? e : new Error(String(e)));
+        else this.noiseLines += 1;
         continue;
       }
       this.onmessage?.(message);

@@ -287,6 +287,42 @@ describe("broken servers", () => {
     expect(e.reason).toBe("protocol");
   });
 
+  it("a reply in a JSON-RPC 1.0 envelope fails as a protocol error said in one line, as a JSON body or as an SSE event", async () => {
+    for (const sse of [false, true]) {
+      const s = track(
+        await startRawLegacyServer({
+          takeOver: (m, _req, res) => {
+            if (m.method !== "tools/list") return false;
+            const reply = JSON.stringify({ jsonrpc: "1.0", id: m.id, result: { tools: [tool("a")] } });
+            if (sse) res.writeHead(200, { "content-type": "text/event-stream" }).write(`event: message\ndata: ${reply}\n\n`);
+            else res.writeHead(200, { "content-type": "application/json" }).end(reply);
+            return true;
+          },
+        }),
+      );
+      const e = await listingFailure(listRemoteTools({ url: s.url, type: "streamable-http" }, { limits: with_({ requestTimeoutMs: 300 }) }));
+      expect(e.reason).toBe("protocol");
+      const said = `the server's reply is not JSON-RPC 2.0: jsonrpc: expected "2.0"`;
+      // An SSE event the client cannot read leaves the request to time out, with what the stream carried.
+      expect(e.message).toBe(sse ? `Request timed out (transport reported: ${said})` : said);
+    }
+  });
+
+  it("an initialize answered in a JSON-RPC 1.0 envelope fails the same way", async () => {
+    const s = track(
+      await startRawLegacyServer({
+        takeOver: (m, _req, res) => {
+          if (m.method !== "initialize") return false;
+          res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ jsonrpc: "1.0", id: m.id, result: { protocolVersion: "2025-06-18", capabilities: {}, serverInfo: { name: "old", version: "1" } } }));
+          return true;
+        },
+      }),
+    );
+    const e = await listingFailure(listRemoteTools({ url: s.url, type: "streamable-http" }, { limits }));
+    expect(e.reason).toBe("protocol");
+    expect(e.message).toBe(`the server's reply is not JSON-RPC 2.0: jsonrpc: expected "2.0"`);
+  });
+
   it("a JSON-RPC result without a tools array fails as a protocol error", async () => {
     const s = track(await startRawLegacyServer({ toolsList: () => ({ tools: "many" }) }));
     const e = await listingFailure(listRemoteTools({ url: s.url, type: "streamable-http" }, { limits }));

@@ -234,6 +234,16 @@ process.stderr.write(err.subarray(cut(err)), () => process.exit(3));
     }
   });
 
+  it("a reply in a JSON-RPC 1.0 envelope is no log line: the listing fails as a protocol error said in one line", async () => {
+    const file = await script("jsonrpc-1", {
+      before: `console.log(JSON.stringify({ level: 30, msg: "a JSON log line on stdout" }));`,
+      onToolsList: `send({ jsonrpc: "1.0", id: msg.id, result: { tools: [{ name: "probe" }] } });`,
+    });
+    const e = await listingFailure(listStdioTools({ command: process.execPath, args: [file] }, { limits: { ...limits, requestTimeoutMs: 500 }, sandbox }));
+    expect(e.reason).toBe("protocol");
+    expect(e.message).toBe(`Request timed out (transport reported: the server's reply is not JSON-RPC 2.0: jsonrpc: expected "2.0")`);
+  });
+
   it("a command that does not exist fails as connect", async () => {
     const e = await listingFailure(listStdioTools({ command: "/nonexistent/mcp-server", args: [] }, { limits, sandbox }));
     expect(["connect"]).toContain(e.reason);

@@ -42,6 +42,13 @@ const behaviours: Record<string, Parameters<typeof startRawLegacyServer>[0]> = {
       return true;
     },
   },
+  "io.test/json-rpc-1.0": {
+    takeOver: (m, _req, res) => {
+      if (m.method !== "tools/list") return false;
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ jsonrpc: "1.0", id: m.id, result: { tools: [tool("old")] } }));
+      return true;
+    },
+  },
   "io.test/pages-forever": { toolsList: (_c, n) => ({ tools: [tool(`page_${n}`)], nextCursor: `page-${n + 1}` }) },
   "io.test/closes-mid-stream": { takeOver: closesMidStream },
   // MCP's optional fields sent as null, a hint of the wrong type, and one entry that is no tool at all.
@@ -114,9 +121,9 @@ describe.each(DRIVERS)("misbehaving MCP servers on %s", (driver) => {
 
   test("the run succeeds with every failure counted by reason", () => {
     expect(summary.status).toBe("succeeded");
-    expect(summary.introspection).toMatchObject({ attempted: 11, succeeded: 7, failed: 4 });
+    expect(summary.introspection).toMatchObject({ attempted: 12, succeeded: 7, failed: 5 });
     const { protocol, limit, timeout = 0, connect = 0, ...other } = summary.introspection!.failures;
-    expect({ protocol, limit, other }).toEqual({ protocol: 1, limit: 1, other: {} });
+    expect({ protocol, limit, other }).toEqual({ protocol: 2, limit: 1, other: {} });
     // The hanging server times out; the stream closed mid-reply is a connect error or, if the close races the read, a timeout.
     expect(timeout + connect).toBe(2);
   });
@@ -146,6 +153,11 @@ describe.each(DRIVERS)("misbehaving MCP servers on %s", (driver) => {
     expect(await errorOf("io.test/invalid-json-rpc")).toMatch(/^protocol: /);
     expect(await errorOf("io.test/closes-mid-stream")).toMatch(/^(connect|timeout): /);
     expect(await toolsOf("io.test/invalid-json-rpc")).toEqual([]);
+  });
+
+  test("a reply in a JSON-RPC 1.0 envelope is a protocol failure recorded in one line naming the problem", async () => {
+    expect(await errorOf("io.test/json-rpc-1.0")).toBe(`protocol: the server's reply is not JSON-RPC 2.0: jsonrpc: expected "2.0"`);
+    expect(await toolsOf("io.test/json-rpc-1.0")).toEqual([]);
   });
 
   test("a tool whose title or annotation hints are null, or a hint of the wrong type, is kept without them; the wrong type and a tool that cannot be kept are recorded on its server", async () => {
