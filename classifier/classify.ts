@@ -260,6 +260,13 @@ const MODEL_READS_UNSEEN = 0.5;
 /** A text opening, after a label, with a capitalized word before a determiner: a verb acting on something. */
 const ACTS_ON_SOMETHING = /^\s*(?:\[[^\]]*\]\s*|[A-Z][A-Za-z -]{0,30}:\s+)?[A-Z][a-z]+\s+(?:(?:or|and)\s+[a-z]+\s+)?(?:a|an|the|its|their|this|these|one|all|every|each|your|any|some|up to)\b/;
 
+/**
+ * Letters of scripts whose words neither the rules nor the corpus the model learned from hold more than a few of (Greek,
+ * Armenian, Hebrew, the Indic scripts, Thai, Lao, Myanmar, Georgian, Ethiopic, Khmer): a text in one that gave the rules
+ * nothing is one the model cannot read either, so its read is no better than a guess.
+ */
+const UNREAD_SCRIPT = /[\u0370-\u03ff\u0530-\u05ff\u0900-\u0dff\u0e00-\u0eff\u1000-\u109f\u10a0-\u10ff\u1200-\u137f\u1780-\u17ff]/;
+
 const scratchFeatures: Features = emptyFeatures();
 
 const HINT_PHRASE: Record<HintClass, string> = { read: "read-only", write: "non-destructive writes", destructive: "destructive" };
@@ -367,7 +374,8 @@ function decide(tool: ToolInput, r: ToolReading, model: Model | null, onFeatures
     // edge", "Transpose a passage by N semitones") is called a read only where the model thinks it more likely than not:
     // the three classes' argmax can be a read it puts under even odds, and a change read as a read fails open. (A
     // noun-phrase text, "Column-level lineage: which upstream models …", is read at such odds four times in five.)
-    const unsureRead = noEvidence && cls === 0 && p[0]! < MODEL_READS_UNSEEN && ACTS_ON_SOMETHING.test(tool.description ?? "");
+    // So is one in a script neither it nor the rules read (UNREAD_SCRIPT): "सर्वर से फ़ाइल हटाएं" deletes a file.
+    const unsureRead = noEvidence && cls === 0 && p[0]! < MODEL_READS_UNSEEN && (ACTS_ON_SOMETHING.test(tool.description ?? "") || UNREAD_SCRIPT.test(`${tool.name} ${tool.description ?? ""}`));
     if (keepsNonAdditive || unsureRead || (!noEvidence && hintClass !== rulesClass && p[cls]! < (weakRules ? MODEL_OVERRULES_WEAK : MODEL_OVERRULES))) {
       hintClass = rulesClass;
       cls = HINT_CLASSES.indexOf(rulesClass);

@@ -891,7 +891,9 @@ export const FOREIGN_VERBS: Record<Category, string> = {
     mengunduh unduh memeriksa periksa mengekspor
     listeler getirir döndürür gösterir arar hesaplar sorgular
     lấy xem tìm liệt trả kiểm tính hiển tra truy xuất
-    يجلب جلب يعرض عرض يبحث بحث البحث يسترجع استرجاع يحسب حساب يحصل الحصول يرجع إرجاع`,
+    يجلب جلب يعرض عرض يبحث بحث البحث يسترجع استرجاع يحسب حساب يحصل الحصول يرجع إرجاع
+    קבל מקבל מקבלת לקבל הצג מציג מציגה להציג חפש מחפש מחפשת לחפש קרא קורא קוראת לקרוא בדוק בודק בודקת לבדוק החזר
+    מחזיר מחזירה להחזיר אחזר מאחזר לאחזר חשב מחשב מחשבת לחשב`,
   write: `créer crée ajouter ajoute modifier modifie mettre met envoyer envoie enregistrer enregistre importer importe publier
     publie partager partage renommer renomme déplacer déplace copier copie définit sélectionne sélectionner choisit
     crear crea añadir añade agregar agrega actualizar actualiza modificar modifica enviar envía guardar guarda importar
@@ -933,17 +935,20 @@ export const FOREIGN_VERBS: Record<Category, string> = {
     oluşturur günceller gönderir ekler değiştirir kaydeder düzeltir yükler başlatır durdurur onaylar reddeder sıfırlar
     engeller paylaşır iptal
     tạo tạm ẩn chặn cập gửi hủy huỷ thêm sửa đặt đăng nhập khôi đổi chuyển bật tắt đóng
-    ينشئ إنشاء يضيف إضافة يحدث تحديث يعدل تعديل يرسل إرسال يحفظ حفظ يرفع رفع يلغي إلغاء يستبدل استبدال`,
+    ينشئ إنشاء يضيف إضافة يحدث تحديث يعدل تعديل يرسل إرسال يحفظ حفظ يرفع رفع يلغي إلغاء يستبدل استبدال
+    צור יוצר יוצרת ליצור הוסף מוסיף מוסיפה להוסיף עדכן מעדכן מעדכנת לעדכן שלח שולח שולחת לשלוח שמור שומר שומרת לשמור
+    ערוך עורך עורכת לערוך בטל מבטל מבטלת לבטל החלף מחליף מחליפה להחליף`,
   execute: `exécuter exécute lancer lance ejecutar ejecuta ausführen führt executar executa esegue esegui eseguire valuta
     dispara disparar déclenche déclencher
     выполнить выполняет запустить запускает voert uitvoeren wykonuje uruchamia
-    menjalankan jalankan mengeksekusi çalıştırır chạy ينفذ تنفيذ يشغل تشغيل`,
+    menjalankan jalankan mengeksekusi çalıştırır chạy ينفذ تنفيذ يشغل تشغيل הרץ מריץ מריצה להריץ בצע מבצע מבצעת לבצע`,
   destructive: `supprimer supprime effacer efface détruire détruit vider vide eliminar elimina borrar borra quita suprime vacía
     löschen löscht entfernen entfernt leert excluir exclui apagar apaga remover deletar deleta limpa
     cancella cancellare rimuove rimuovi rimuovere svuota retira удалить удаляет очистить очищает уничтожить
     verwijdert verwijderen wist usuwa usuń
     retirer révoque révoquer revoca revocar limpia bereinigt widerruft отзывает видаляє очищає leegt kasuje czyści
     unieważnia menghapus hapus mengosongkan siler kaldırır xoá xóa يحذف حذف يزيل إزالة
+    מחק מוחק מוחקת למחוק הסר מסיר מסירה להסיר
     desinstala désinstalle deinstalliert disinstalla`,
   financial: `payer paie pagar paga bezahlen bezahlt kaufen kauft überweisen überweist bestellen bestellt achète acheter
     comprar acquista acquistare
@@ -979,7 +984,8 @@ export const CJK_VERBS: Record<Category, string> = {
   read: `获取 查询 搜索 列出 读取 查看 显示 检索 取得 计算 规划 转换 测量 推荐 浏览 分析 导出 统计 検索 一覧 表示 読み込 参照 確認 計算 変換 分析
     エクスポート 조회 검색 목록 가져 확인 분석 불러 표시 반환
     拉取 预览 询价 估算 翻译 识别 校验 验证 检查 模拟 查詢 讀取 獲取 搜尋 顯示 見積 プレビュー 抽出 集計 照会 미리보기 계산 검증
-    返します 返す 返回 解析 보여 읽기 읽어 읽는 읽습 읽고`,
+    返します 返す 返回 解析 보여 읽기 읽어 읽는 읽습 읽고
+    दिखा लौटा खोज प्राप्त गणना पढ़`,
   write: `创建 添加 新增 更新 修改 编辑 发送 保存 上传 导入 设置 发布 分配 取消 重试 拒绝 批准 启动 停止 重启 写入 作成 追加 変更 編集 送信 保存 登録 設定
     アップロード インポート 投稿 キャンセル 起動 書き込 移動 複製 提交 回复 移动 复制 重命名 생성 추가 수정 업데이트 전송 저장 등록 설정 변경
     작성 게시 편집 업로드 발송 취소 전환 부여 복제 記録 書き出 下载 ダウンロード
@@ -987,9 +993,10 @@ export const CJK_VERBS: Record<Category, string> = {
     儲存 上傳 發布 覆寫 替換 重設 還原 恢复 恢復 予約 申請 承認 却下 一時停止 非表示 取り消 置き換え 上書き リセット 初期化 復元
     ロールバック 예약 신청 차단 숨기 숨깁 중지 수정 변경 발행 대체 덮어쓰 초기화 복원 롤백 下架 上架 依頼 신고 발급
     点击 點擊 更改 变更 變更 치환합 치환해 抬高 平整 关闭 關閉 閉じ 领取 領取 変え マージ 병합
-    按下 返回上一级 返回上一页 返回主界面 返回首页 返回桌面 回到桌面 回到主界面 갱신`,
-  execute: "执行 运行 部署 実行 실행 執行 運行",
-  destructive: "删除 移除 清空 清除 清理 销毁 卸载 削除 消去 破棄 삭제 제거 撤回 释放 终止 注销 作废 销户 解散 擦除 抹除 刪除 銷毀 解約 退会 クリア 해지 탈퇴 비우 폐기 外し 추방 강퇴 踢出 解绑 解除绑定",
+    按下 返回上一级 返回上一页 返回主界面 返回首页 返回桌面 回到桌面 回到主界面 갱신
+    बना जोड़ बदल भेज सहेज अपडेट संपादित रद्द`,
+  execute: "执行 运行 部署 実行 실행 執行 運行 निष्पादित",
+  destructive: "删除 移除 清空 清除 清理 销毁 卸载 削除 消去 破棄 삭제 제거 撤回 释放 终止 注销 作废 销户 解散 擦除 抹除 刪除 銷毀 解約 退会 クリア 해지 탈퇴 비우 폐기 外し 추방 강퇴 踢出 解绑 解除绑定 हटा मिटा",
   financial: "支付 付款 支払 결제 充值 转账 退款 송금 환불 下单 下單 発注",
 };
 
@@ -1000,9 +1007,9 @@ export const CJK_VERBS: Record<Category, string> = {
 export const FOREIGN_GLOSS: Record<string, string> = Object.fromEntries(
   Object.entries({
     cancel: `annule annuler cancela cancelar anula anular storniert stornieren annulla отменяет скасовує annuleert anuluje anuluj
-      membatalkan batalkan iptal hủy huỷ يلغي إلغاء 取消 撤销 取り消 キャンセル 취소 wycofuje`,
+      membatalkan batalkan iptal hủy huỷ يلغي إلغاء रद्द בטל מבטל מבטלת לבטל 取消 撤销 取り消 キャンセル 취소 wycofuje`,
     replace: `remplace remplacer reemplaza reemplazar sustituye substitui ersetzt ersetzen sostituisce заменяет замінює vervangt
-      zastępuje mengganti ganti يستبدل استبدال 替换 置换 替換 置き換え 대체`,
+      zastępuje mengganti ganti يستبدل استبدال החלף מחליף מחליפה להחליף 替换 置换 替換 置き換え 대체`,
     overwrite: `écrase écraser sobrescribe sobrescreve überschreibt sovrascrive перезаписывает перезаписує overschrijft nadpisuje
       覆盖 覆寫 上書き 덮어쓰`,
     reset: "réinitialise reimposta сбрасывает sıfırlar 重置 重設 リセット 初期化 초기화",

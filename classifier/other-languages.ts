@@ -88,8 +88,9 @@ export function leadingLetters(head: string): string | undefined {
   return head.slice(i, end);
 }
 
-// Kana or Hangul: Japanese and Korean put the verb at the end of the sentence ("…항목을 확인합니다" checks).
-const VERB_FINAL_SCRIPT = /[\u3040-\u30ff\uac00-\ud7af]/;
+// Kana, Hangul or Devanagari: Japanese, Korean and Hindi put the verb at the end of the sentence ("…항목을 확인합니다"
+// checks, "…फ़ाइल हटाता है" removes a file).
+const VERB_FINAL_SCRIPT = /[\u3040-\u30ff\uac00-\ud7af\u0900-\u097f]/;
 /** How far a Japanese or Korean first sentence is read for the verb that ends it. */
 const VERB_FINAL_SENTENCE = 160;
 /** … and how far its opening, where a destructive word wins wherever it stands, reaches. */
@@ -97,9 +98,9 @@ const VERB_FINAL_OPENING = 40;
 /** A polite verb ending that ends a sentence left without a stop ("…조회합니다 새 이슈 생성은 …", "…取得します (…)"). */
 const POLITE_END = /(?:니다|ます)(?=\s|\(|（|-|$)/;
 // The end of the first sentence, in either script's punctuation.
-const SENTENCE_END = /[。．.!?！？\n]/;
+const SENTENCE_END = /[。．.!?！？\n।]/;
 /** … and a clause's end, where a verb-final sentence's first verb stands ("… kaydını düzeltir; düzeltme notu …"). */
-const CLAUSE_END = /[。．.!?！？;；\n]/;
+const CLAUSE_END = /[。．.!?！？;；\n।]/;
 
 /** Letters of Turkish, whose verbs end the sentence ("Onaylanmış bir izni iptal eder."). */
 const VERB_FINAL_LATIN = /[ğışĞİŞ]/;

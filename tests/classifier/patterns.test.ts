@@ -1047,6 +1047,17 @@ describe.each([
     expect(hintClass(k("env_copia", "Copia le impostazioni da un ambiente all'altro. I valori esistenti vengono sovrascritti."))).toBe("destructive");
   });
 
+  it("reads the common verbs of Hebrew (first) and Hindi (last), and takes no guess of a read in a script it cannot read", () => {
+    expect(k("מחק_קובץ", "מחק קובץ מהשרת").category).toBe("destructive");
+    expect(hintClass(k("lekabel", "מחזיר את רשימת הקבצים בתיקייה."))).toBe("read");
+    expect(k("file_hatao", "सर्वर से फ़ाइल हटाएं।").category).toBe("destructive");
+    expect(hintClass(k("funds", "उपलब्ध मार्जिन और नकद शेष दिखाता है।"))).toBe("read");
+    expect(hintClass(k("order", "नया ऑर्डर बनाता है।"))).toBe("write");
+    // A Greek or Thai text whose verbs it has no word of gives the model no more to go on than the rules: no read.
+    expect(k("arxeio", "Διαγράφει το αρχείο από τον διακομιστή.").category).not.toBe("read");
+    expect(k("file_th", "ลบไฟล์ออกจากเซิร์ฟเวอร์").category).not.toBe("read");
+  });
+
   it("reads the common verbs of twelve more languages, their non-additive senses, removals, losses and claims", () => {
     // First words and verb-final clauses in Vietnamese, Indonesian, Turkish, Polish, Dutch and Arabic.
     expect(hintClass(k("xoa_tep", "Xoá tệp khỏi thư mục dự án."))).toBe("destructive");
