@@ -3,7 +3,7 @@ import type { Db } from "../db/client.js";
 import { insertClassifications, queueServers, type NewClassification } from "../db/classifications.js";
 import { writeDetails, type NewSourceDetail } from "../db/details.js";
 import { placeRecords, upsertPage, upsertSourceRows, type PageInfo } from "../db/pages.js";
-import { insertAliases, renameServers, storedServers, upsertServers } from "../db/servers.js";
+import { insertAliases, lockServers, renameServers, storedServers, upsertServers } from "../db/servers.js";
 import { replaceSignals, type SignalUpsert } from "../db/signals.js";
 import { saveCheckpoint, type Checkpoint } from "../db/source-state.js";
 import { inlineClassifyInputs, inlineListings, placeOnServers, serversToWrite, type AliasUpsert, type ServerUpsert, type SourceRowUpsert } from "./plan/page.js";
@@ -54,7 +54,14 @@ export async function writeSourcePage(db: Db, w: PageWrite): Promise<PageWriteRe
   return db.transaction(async (tx) => {
     const t = tx as unknown as Db;
     // One statement at a time: after a failure nothing more is sent on the transaction's connection.
-    await renameServers(t, w.renames ?? []);
+    // Every server row the page writes or refers to, in one id-ordered batch before any other row (see lockServers):
+    // those it renames (by their old keys), and its servers, whether it rewrites them or only places records, aliases,
+    // signals or tools on them. After it, the page locks no other server but those whose keys it inserts (in key
+    // order), and tool sync's lock of the servers it lists tools of waits on nothing. A rename's key change takes the
+    // stronger FOR UPDATE on a row already held: it waits only on a statement inserting a row that references it.
+    const renames = w.renames ?? [];
+    await lockServers(t, { keys: [...renames.map((r) => r.from), ...w.servers.map((s) => s.key)] });
+    await renameServers(t, renames);
     const page = await upsertPage(t, w.source, w.page, w.runId);
     const stored = await storedServers(t, w.servers.map((s) => s.key));
     const serverIds = new Map(stored.map((r) => [r.key, r.id]));

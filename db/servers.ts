@@ -5,7 +5,11 @@ import { CATALOG_CHANGED_AT, servers } from "./schema.js";
 import { distinctRows, jsonb, queryRows } from "./sql.js";
 import type { NewAlias, ServerUpsert, StoredServer } from "../crawler/plan/page.js";
 
-/** Servers whose key changes before a page is written (a repository key becoming a registry name). */
+/**
+ * Servers whose key changes before a page is written (a repository key becoming a registry name). The caller has
+ * locked them (lockServers, by their old keys) with every other server its transaction writes: one at a time here, in
+ * the page's order, they would be locked out of id order.
+ */
 export async function renameServers(db: Db, renames: readonly { from: string; to: string }[]): Promise<void> {
   for (const r of renames) await db.update(servers).set({ key: r.to }).where(eq(servers.key, r.from));
 }
@@ -24,15 +28,14 @@ export async function storedServers(db: Db, keys: readonly string[]): Promise<St
 }
 
 /**
- * Inserts or rewrites the servers a page plan chose; returns each one's id and whether it is new. The rows already
- * there are locked first, in id order, as every writer of servers locks them (lockServers); the new ones are then
+ * Inserts or rewrites the servers a page plan chose; returns each one's id and whether it is new. The caller has locked
+ * the rows already there (lockServers, by key) with every other server its transaction writes; the new ones are
  * inserted in key order, the order of the unique index a concurrent insert of the same key waits on. In the page's
- * order, two pages listing the same servers the other way round, or a page and a writer of their tools, could each
- * hold a row the other waits on (a deadlock, 40P01).
+ * order, two pages creating the same servers the other way round could each hold a key the other waits on (a
+ * deadlock, 40P01).
  */
 export async function upsertServers(db: Db, rows: readonly ServerUpsert[], runId: number): Promise<{ id: number; key: string; inserted: boolean }[]> {
   if (rows.length === 0) return [];
-  await lockServers(db, { keys: rows.map((r) => r.key) });
   const input = jsonb(rows);
   return queryRows<{ id: number; key: string; inserted: boolean }>(
     db,
@@ -62,8 +65,11 @@ export async function upsertServers(db: Db, rows: readonly ServerUpsert[], runId
  * Locks these servers' rows (or those of these tools' servers, or of the servers with these keys) in id order until
  * the transaction ends, and returns their ids. Every transaction that writes a server's tools, their history or their
  * classifications calls it before touching them (a server it created itself excepted: no other transaction sees that
- * one), and a page's upsert and a listing's outcome lock the server's row as well: two such transactions then wait on
- * the server, never on each other's tool rows in opposite order (a deadlock). NO KEY UPDATE is the lock an update of
+ * one), and a page and a listing's outcome lock the server's row as well: two such transactions then wait on the
+ * server, never on each other's tool rows in opposite order (a deadlock). A transaction calls it once, for every server
+ * it will write, before any other row lock: a second call for more servers would lock them after the first batch, out
+ * of id order, and a multi-server writer locking both sets in id order could hold one the first waits on while waiting
+ * on the first's (40P01). A second call for servers it holds waits on nothing. NO KEY UPDATE is the lock an update of
  * the row takes; unlike FOR UPDATE it lets others insert rows that reference the server meanwhile.
  */
 export async function lockServers(db: Db, of: { servers: readonly number[] } | { tools: readonly number[] } | { keys: readonly string[] }): Promise<number[]> {

@@ -1,7 +1,7 @@
 // Every transaction that writes a server's tools or their classifications locks the server's row first, and a page
-// locks the servers it rewrites in id order (those it creates, in key order), so a worker's listing, the classify stage
-// and a refresh's pages never wait on each other's rows in opposite order (a deadlock, 40P01). Postgres only: PGlite
-// has one connection, so no two transactions there ever run at once.
+// locks every server it writes (renamed, rewritten, or listing tools) in one batch in id order (those it creates, in key
+// order), so a worker's listing, the classify stage and a refresh's pages never wait on each other's rows in opposite
+// order (a deadlock, 40P01). Postgres only: PGlite has one connection, so no two transactions there ever run at once.
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { toolDefinition } from "../crawler/ingest.js";
@@ -165,24 +165,88 @@ describe.skipIf(!process.env.DATABASE_URL)("the server's row is locked before it
     expect(created.map((r) => r.key)).toEqual(keys);
   }, 30_000);
 
+  /**
+   * The classify stage's batch of these servers' tools, locking them in id order, once it waits on one of them; what it
+   * came to (committed, or the error that ended it) once let go.
+   */
+  async function classifyWaiting(ids: number[]): Promise<{ classified: Promise<string> }> {
+    const tools = await other<{ id: number; content_hash: string }[]>`select id, content_hash from tools where server_id in ${other(ids)}`;
+    const rows = tools.map((tool) => readClassification(tool.id, tool.content_hash));
+    const classified = storeClassifications(t.catalog.db, rows, ids).then(() => "committed", errorLine);
+    await someoneWaits(1);
+    return { classified };
+  }
+
   test("a page waits for classifications holding its servers in id order, whatever the order of the page or of the keys", async () => {
     // Created in this order (their ids'), keyed in the opposite one: neither the page's order nor the keys' is the ids'.
     const keys = ["io.test/z-first", "io.test/m-gate", "io.test/a-last"];
     const ids: number[] = [];
     for (const key of keys) ids.push(await serverWithTool(key, { name: "read_it", description: "Read it." }));
-    const tools = await other<{ id: number; content_hash: string }[]>`select id, content_hash from tools where server_id in ${other(ids)}`;
     let classified: Promise<string> | undefined;
     const outcomes = await writeWhileHeld(
       async (tx) => {
         await tx`select id from servers where id = ${ids[1]!} for no key update`;
         // The classify stage's batch, locking the three servers in id order: it takes the first and waits at the gate.
-        const rows = tools.map((tool) => readClassification(tool.id, tool.content_hash));
-        classified = storeClassifications(t.catalog.db, rows, ids).then(() => "committed", errorLine);
-        await someoneWaits(1);
+        ({ classified } = await classifyWaiting(ids));
       },
       [pageOf("registry", [...keys].reverse())],
       2,
     );
     expect([...outcomes, await classified]).toEqual(["committed", "committed"]);
+  }, 30_000);
+
+  test("a page that rewrites some servers and lists the tools of another locks the three in one batch: it waits for classifications of them, holding none", async () => {
+    // The server whose tools the page lists, not rewriting it, has the lowest id: the gate, where the classify stage's
+    // batch waits first.
+    const keys = ["io.test/listed-gate", "io.test/listed-one", "io.test/listed-two"];
+    const ids: number[] = [];
+    for (const key of keys) ids.push(await serverWithTool(key, { name: "read_it", description: "Read it." }));
+    const page = pageOf("glama", keys);
+    // Its record as stored (the same hash and rank): the page lists a tool of it without rewriting it.
+    page.servers[0]!.contentHash = "h";
+    page.toolListings = [{ serverKey: keys[0]!, origin: "glama", tools: [toolDefinition({ name: "read_it", description: "Read it." }), toolDefinition({ name: "read_more", description: "Read more." })] }];
+    let classified: Promise<string> | undefined;
+    const outcomes = await writeWhileHeld(
+      async (tx) => {
+        await tx`select id from servers where id = ${ids[0]!} for no key update`;
+        // The classify stage's batch of the servers the page writes: it waits at the gate, first in line.
+        ({ classified } = await classifyWaiting(ids));
+      },
+      [page],
+      2,
+    );
+    // Both commit: the page's one batch waited at the gate holding nothing. Locking the servers it rewrites, then (for
+    // their tools) those it lists, it held the last two while it waited at the gate behind the classifications, which
+    // took the gate and waited on the second (40P01).
+    expect([...outcomes, await classified]).toEqual(["committed", "committed"]);
+    const listed = await other<{ name: string }[]>`select name from tools where server_id = ${ids[0]!} order by name`;
+    expect(listed.map((r) => r.name)).toEqual(["read_it", "read_more"]);
+  }, 30_000);
+
+  test("a page renaming servers locks them in id order, whatever the order of its renames: it waits for classifications of them, holding none", async () => {
+    const keys = ["io.test/repo-gate", "io.test/repo-other"];
+    const ids: number[] = [];
+    for (const key of keys) ids.push(await serverWithTool(key, { name: "read_it", description: "Read it." }));
+    // The registry names both servers first met under their repository, the one with the higher id first.
+    const page = pageOf("registry", ["io.test/named-other", "io.test/named-gate"]);
+    page.renames = [
+      { from: keys[1]!, to: "io.test/named-other" },
+      { from: keys[0]!, to: "io.test/named-gate" },
+    ];
+    let classified: Promise<string> | undefined;
+    const outcomes = await writeWhileHeld(
+      async (tx) => {
+        await tx`select id from servers where id = ${ids[0]!} for no key update`;
+        // The classify stage's batch of the servers the page writes: it waits at the gate, first in line.
+        ({ classified } = await classifyWaiting(ids));
+      },
+      [page],
+      2,
+    );
+    // Both commit. Renaming in the page's order, it held the second server while it waited at the gate behind the
+    // classifications, which took the gate and waited on the second (40P01).
+    expect([...outcomes, await classified]).toEqual(["committed", "committed"]);
+    const renamed = await other<{ key: string }[]>`select key from servers where id in ${other(ids)} order by id`;
+    expect(renamed.map((r) => r.key)).toEqual(["io.test/named-gate", "io.test/named-other"]);
   }, 30_000);
 });
