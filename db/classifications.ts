@@ -149,6 +149,7 @@ export async function insertClassifications(db: Db, rows: readonly NewClassifica
  * Writes each classified definition's category on the tool's history rows that left the tool with it
  * (tool_changes.category): the change feed and the grade read a change by what the tool was right after it.
  * A later classification of the same definition (a new classifier version, the model's review) replaces it.
+ * A change written after this one (the tool removed and listed again unchanged) takes it as it is written (applyToolPlan).
  */
 async function labelHistory(db: Db, rows: readonly NewClassification[]): Promise<void> {
   const defined = rows.map((r) => ({ toolId: r.toolId, contentHash: r.contentHash, category: r.category }));

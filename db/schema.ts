@@ -265,7 +265,8 @@ export const toolChanges = pgTable(
     at: ts("at").notNull().defaultNow(),
     /**
      * The tool's category right after the change: the classification of the definition it left (new_hash),
-     * written when that definition is classified, so a change is labelled by what the tool was then, not by
+     * written when that definition is classified, or with the change when the tool's stored classification is
+     * already of it (a tool listed again unchanged), so a change is labelled by what the tool was then, not by
      * what it is now. Null until then, after a removal, and for a definition replaced before it was classified.
      */
     category: text("category"),

@@ -72,8 +72,14 @@ export async function applyToolPlan(db: Db, plan: ToolPlan, history: readonly Ne
     }
   }
   for (let i = 0; i < history.length; i += ROWS_PER_STATEMENT) {
-    await queryRows(db, sql`insert into tool_changes (server_id, tool_name, kind, old_hash, new_hash, details, run_id)
-      select "serverId", "toolName", kind, "oldHash", "newHash", details, ${runId}
+    // A change that leaves the tool with the definition its stored classification was made of (a tool listed again
+    // unchanged, or changed back before the other was classified) takes that category now: that definition is not
+    // classified again, so labelHistory (db/classifications.ts) would never stamp it. Any other waits for its
+    // classification. A tool never stored before (no old hash) has no classification to probe for.
+    await queryRows(db, sql`insert into tool_changes (server_id, tool_name, kind, old_hash, new_hash, details, run_id, category)
+      select x."serverId", x."toolName", x.kind, x."oldHash", x."newHash", x.details, ${runId},
+        (select c.category from tools t join classifications c on c.tool_id = t.id
+          where x."oldHash" is not null and t.server_id = x."serverId" and t.name = x."toolName" and c.content_hash = x."newHash")
       from jsonb_to_recordset(${jsonb(history.slice(i, i + ROWS_PER_STATEMENT))})
         as x("serverId" int, "toolName" text, kind text, "oldHash" text, "newHash" text, details jsonb)`);
   }

@@ -45,9 +45,10 @@ export const command: Command = {
   summary: "The tool change feed: new and removed tools, changed descriptions, schemas and annotations, labelled",
   usage: "[--server S] [--since DATE] [--limit N] [--wait SECONDS] [--json]",
   details: [
-    "Labels: new tool, new destructive tool, new financial tool, removed tool, readOnlyHint or",
-    "destructiveHint flipped, description gained text aimed at the model, new argument(s), became",
-    "destructive or financial; each by the tool's class right after the change. Times are UTC.",
+    "Labels: new tool, new destructive tool, new financial tool, removed tool, returned tool (or",
+    "returned destructive or financial tool), readOnlyHint or destructiveHint flipped, description",
+    "gained text aimed at the model, new argument(s), became destructive or financial; each by the",
+    "tool's class right after the change. Times are UTC.",
     "Exit codes: 0 answered; 1 no such server; 2 bad arguments or an ambiguous --server.",
   ].join("\n"),
   options: {
