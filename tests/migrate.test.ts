@@ -119,6 +119,41 @@ describe.each(DRIVERS)("opening the catalog (%s)", (driver) => {
       await upgraded.close();
     }
   }, 120_000);
+
+  it("0020 gives a tool's return without a class the category of its definition when the catalog still has that classification", async () => {
+    const old = await open();
+    try {
+      await migrateBefore(old, "0020_returned_tool_change_categories");
+      await old.db.execute(sql`insert into servers (key, canonical_source, canonical_rank, content_hash) values ('io.github.acme/files', 'registry:x', 30, 'h')`);
+      // wipe: destructive, removed and listed again unchanged. note: changed (h3) before it was removed and listed again as h2.
+      await old.db.execute(sql`insert into tools (server_id, name, content_hash, origin) select id, t.name, t.hash, 'live' from servers,
+        (values ('wipe', 'h1'), ('note', 'h2')) t(name, hash)`);
+      await old.db.execute(sql`insert into classifications (tool_id, classifier_version, content_hash, category, risk, confidence, signals, rationale, evidence, rule, method)
+        select t.id, 'v', c.hash, c.category, 'low', 0.9, '[]', '', '[]', '{}', 'rules' from tools t
+        join (values ('wipe', 'h1', 'destructive'), ('note', 'h3', 'read')) c(name, hash, category) on c.name = t.name`);
+      await old.db.execute(sql`insert into tool_changes (server_id, tool_name, kind, old_hash, new_hash, details, run_id, category) select s.id, c.name, c.kind, c.old, c.new, c.details::jsonb, c.run, c.category from servers s,
+        (values ('wipe', 'added', null, 'h1', null, 1, 'destructive'), ('wipe', 'removed', 'h1', null, null, 2, null), ('wipe', 'added', 'h1', 'h1', '{"reappeared": true}', 3, null),
+          ('note', 'added', null, 'h2', null, 1, null), ('note', 'description_changed', 'h2', 'h3', null, 2, 'read'),
+          ('note', 'removed', 'h3', null, null, 3, null), ('note', 'added', 'h3', 'h2', '{"reappeared": true}', 4, null)) c(name, kind, old, new, details, run, category)`);
+    } finally {
+      await old.close();
+    }
+    const upgraded = await open();
+    try {
+      const rows = await queryRows<{ tool_name: string; kind: string; category: string | null }>(upgraded.db, sql`select tool_name, kind, category from tool_changes order by id`);
+      expect(rows.map((r) => [r.tool_name, r.kind, r.category])).toEqual([
+        ["wipe", "added", "destructive"],
+        ["wipe", "removed", null],
+        ["wipe", "added", "destructive"],
+        ["note", "added", null],
+        ["note", "description_changed", "read"],
+        ["note", "removed", null],
+        ["note", "added", null],
+      ]);
+    } finally {
+      await upgraded.close();
+    }
+  }, 120_000);
 });
 
 describe.skipIf(!process.env.DATABASE_URL)("opening a catalog in a database that is not UTF8", () => {
