@@ -5,6 +5,7 @@ import type { PackageRef, RemoteRef } from "../crawler/records.js";
 import { canonicalRecords, listServers, serverDetail, toolsOfServers, unseenChangesFrom, type ServerSummary } from "../db/browse.js";
 import type { Db } from "../db/client.js";
 import type { ToolEntry } from "../db/lookups.js";
+import { INSTANT_LIMITS, readInstant } from "../scripts/catalog-instant.js";
 import { isoInstant } from "../scripts/iso-instant.js";
 import { matchServerName } from "../scripts/resolve-server.js";
 import { toolView } from "../scripts/tool-view.js";
@@ -84,8 +85,11 @@ export function feedItem(s: FeedServer, tools: readonly ToolEntry[], registryRec
   };
 }
 
-const rfc3339 = z.string().refine((v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.test(v) && !Number.isNaN(Date.parse(v)), {
-  message: "must be an RFC 3339 date and time (2026-11-01T00:00:00Z)",
+// Sent to Postgres as written, microseconds and all: one it would refuse (February 30th, year 0000, an offset past
+// ±15:59) is a 400 here, as `since` is, not a failed query.
+const rfc3339 = z.string().superRefine((v, ctx) => {
+  const read = readInstant(v, "rfc3339");
+  if ("problem" in read) ctx.addIssue({ code: "custom", message: read.problem === "invalid" ? "must be an RFC 3339 date and time (2026-11-01T00:00:00Z)" : INSTANT_LIMITS[read.problem] });
 });
 
 const listRoute = createRoute({

@@ -7,6 +7,7 @@ import type { Db } from "../db/client.js";
 import { oneToolSummary, searchToolsPage, serverTools, similarToolNames, summarizeName, toolChangeFeed, type NameSummary, type SearchKey, type ServerRef, type ToolEntry } from "../db/lookups.js";
 import { checkClientName } from "../scripts/client-name.js";
 import { CliError } from "../scripts/command.js";
+import { readInstant } from "../scripts/catalog-instant.js";
 import { parseSince } from "../scripts/commands/changes.js";
 import { rulesFor } from "../scripts/policy-rules.js";
 import { assessServers } from "../scripts/server-verdict.js";
@@ -156,20 +157,10 @@ export async function serverPolicy(db: Db, input: string, format: FormatName, cl
 
 export { FORMAT_NAMES };
 
-/** Postgres's text form of a timestamptz, as the feed's keys carry it: `2026-03-01 12:00:00.123456+00`. */
-const DB_INSTANT = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)$/;
-
-/** A real calendar instant in that form; Postgres rejects any other with an error that would be a 500. */
-function isDbInstant(text: string): boolean {
-  const m = DB_INSTANT.exec(text);
-  if (!m) return false;
-  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day && hour < 24 && minute < 60 && second < 60;
-}
-
 // The id is a Postgres integer: a larger number is out of its range, not merely past the last page.
-const changeKey = z.tuple([z.string().refine(isDbInstant), z.number().int().min(1).max(2 ** 31 - 1)]);
+// The time is Postgres's text form of a timestamptz, as the feed's rows carry it: another form, or an instant Postgres
+// would refuse (year 0000, an offset of +99), is no cursor the API issued.
+const changeKey = z.tuple([z.string().refine((at) => "ms" in readInstant(at, "postgres")), z.number().int().min(1).max(2 ** 31 - 1)]);
 
 /** `since` as the CLI reads it (a date, a date and time, or an age like 7d), else a 400. */
 export function sinceInstant(since: string, now = new Date()): string {

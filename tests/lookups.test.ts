@@ -254,6 +254,14 @@ describe.each(DRIVERS)("the read commands on a catalog of real data (%s)", (driv
     expect(feed.filter((c) => c.labels[0] === "new destructive tool").length).toBeGreaterThan(3);
   });
 
+  test("changes --since: the year 99 is a date like any other, every change after it; the first instant the catalog takes too", async () => {
+    for (const since of ["0099-01-01", "0001-01-01T00:00:00Z"]) {
+      const r = await cli(["changes", "--since", since, "--limit", "1", "--json"]);
+      expect(r, since).toMatchObject({ code: 0, stderr: "" });
+      expect(JSON.parse(r.stdout), since).toHaveLength(1);
+    }
+  });
+
   test("stats prints the last run's times in ISO 8601, in --json and in text, whichever driver stored them", async () => {
     const [stored] = await cat.rows<{ started_at: string }>(sql`select started_at::text from crawl_runs order by id desc limit 1`);
     expect(stored!.started_at).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)?\+00$/); // the driver's own text, not ISO
@@ -403,6 +411,10 @@ describe("bad arguments are refused before the catalog is opened", () => {
     [["policy", "--servers", "a,b", "--out", "p.json"], /^mcp-catalog policy: --out needs SERVER: .*\(--json --out FILE writes them to FILE\)\n$/],
     [["changes", "--since", "yesterday"], /--since takes a date .*; got 'yesterday'/],
     [["changes", "--since", "2026-02-30"], /--since takes a date .*; got '2026-02-30'/],
+    // Before the year 0001: Postgres would refuse the instant (code 22008 or 22009), a database error, exit 1.
+    [["changes", "--since", "1000000d"], /^mcp-catalog changes: --since must be between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z \(the years 0001 to 9999, UTC\); got '1000000d'\n$/],
+    [["changes", "--since", "740000d"], /^mcp-catalog changes: --since must be between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z/],
+    [["changes", "--since", "9999-12-31T23:00-05:00"], /^mcp-catalog changes: --since must be between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z/],
     [["changes", "--limit", "0"], /--limit must be a whole number from 1 to 10000/],
     [["changes", "extra"], /changes takes 0 arguments, got 1/],
     // Not text Postgres can hold: a NUL would fail the query, a lone surrogate would be looked up as U+FFFD.
@@ -456,14 +468,31 @@ describe("--since", () => {
     ["12h", "2026-11-15T00:00:00.000Z"],
     ["30m", "2026-11-15T11:30:00.000Z"],
     [" 0d ", "2026-11-15T12:00:00.000Z"],
+    // The year 99, not 1999 (Date.UTC's reading), and the first and last instants the catalog takes.
+    ["0099-01-01", "0099-01-01T00:00:00.000Z"],
+    ["0001-01-01T00:00:00Z", "0001-01-01T00:00:00.000Z"],
+    ["9999-12-31T23:59:59.999Z", "9999-12-31T23:59:59.999Z"],
+    ["739000d", "0003-07-24T12:00:00.000Z"],
   ])("%j is %s", (value, iso) => {
     expect(parseSince(value, now)).toBe(iso);
   });
 
-  test.each(["2026-02-30", "2025-02-29", "2026-13-01", "2026-11-01junk", "2026-11-01T24:00", "2026-11-01T12:60", "2026-11-01T12:00+25:00", "11/01/2026", "7 days", "-7d", "d", "", "99999999d"])(
+  test.each(["2026-02-30", "2025-02-29", "2026-13-01", "2026-11-01junk", "2026-11-01T24:00", "2026-11-01T12:60", "2026-11-01T12:00+25:00", "11/01/2026", "7 days", "-7d", "d", ""])(
     "%j is refused",
     (value) => {
       expect(() => parseSince(value, now)).toThrowError(/--since takes a date/);
     },
   );
+
+  // Each reached Postgres as a year it refuses (0000, or JavaScript's "-000768-…" read as a zone offset): a database error, exit 1.
+  test.each(["1000000d", "740000d", "99999999d", `${"9".repeat(400)}d`, "0000-01-01", "0001-01-01T00:30:00+01:00", "9999-12-31T23:00-05:00"])(
+    "%j is refused naming the range the catalog takes",
+    (value) => {
+      expect(() => parseSince(value, now)).toThrowError(`--since must be between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z (the years 0001 to 9999, UTC); got '${value}'`);
+    },
+  );
+
+  test("an offset Postgres would refuse is refused naming the limit", () => {
+    expect(() => parseSince("2026-11-01T12:00+16:00", now)).toThrowError("--since must have a zone offset within ±15:59; got '2026-11-01T12:00+16:00'");
+  });
 });

@@ -2,6 +2,7 @@
 import { changeLabels } from "../../classifier/change-labels.js";
 import { toolChangeFeed } from "../../db/lookups.js";
 import { CliError, type Command } from "../command.js";
+import { inInstantRange, INSTANT_LIMITS, readInstant, type InstantProblem } from "../catalog-instant.js";
 import { isoInstant } from "../iso-instant.js";
 import { loadConfig } from "../config.js";
 import { readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
@@ -9,33 +10,24 @@ import { requireServer, serverArgument } from "../resolve-server.js";
 import { colorizer, safeText, truncate } from "../terminal.js";
 
 const SINCE_HELP = "--since takes a date (2026-11-01), a date and time (2026-11-01T12:00:00Z; UTC unless it names an offset) or an age (7d, 12h, 30m)";
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
 
 /**
- * An ISO date/time, or a relative age like 7d, 12h, 30m, as an ISO instant. Strict: Date.parse
- * would take "2026-02-30" as March 2 and "2026-11-01junk" as a date, silently answering another question.
+ * An ISO date/time, or a relative age like 7d, 12h, 30m, as an ISO instant. Strict: Date.parse would take
+ * "2026-02-30" as March 2 and "2026-11-01junk" as a date, silently answering another question. An instant the
+ * catalog does not take (readInstant: before the year 0001, after 9999) is refused naming the range.
  */
 export function parseSince(value: string, now = new Date()): string {
   const text = value.trim();
-  const refuse = () => new CliError(`${SINCE_HELP}; got '${safeText(value)}'`, 2);
-  const rel = /^(\d{1,7})([dhm])$/.exec(text);
-  if (rel) {
-    const ms = Number(rel[1]) * { d: 86_400_000, h: 3_600_000, m: 60_000 }[rel[2] as "d" | "h" | "m"];
-    const at = new Date(now.getTime() - ms);
-    if (Number.isNaN(at.getTime())) throw refuse();
-    return at.toISOString();
+  const refuse = (problem: InstantProblem) => new CliError(`${problem === "invalid" ? SINCE_HELP : `--since ${INSTANT_LIMITS[problem]}`}; got '${safeText(value)}'`, 2);
+  const age = /^(\d+)([dhm])$/.exec(text);
+  if (age) {
+    const ms = now.getTime() - Number(age[1]) * { d: 86_400_000, h: 3_600_000, m: 60_000 }[age[2] as "d" | "h" | "m"];
+    if (!inInstantRange(ms)) throw refuse("range");
+    return new Date(ms).toISOString();
   }
-  const m = DATE_TIME.exec(text);
-  if (!m) throw refuse();
-  const [y, mo, d, h = 0, mi = 0, sec = 0] = [m[1], m[2], m[3], m[4], m[5], m[6]].map((p) => (p === undefined ? undefined : Number(p))) as number[];
-  const local = new Date(Date.UTC(y!, mo! - 1, d!, h, mi, sec));
-  // Date.UTC rolls 2026-02-30 over into March: a date that does not come back unchanged does not exist.
-  if (local.getUTCFullYear() !== y || local.getUTCMonth() !== mo! - 1 || local.getUTCDate() !== d || local.getUTCHours() !== h || local.getUTCMinutes() !== mi || local.getUTCSeconds() !== sec) throw refuse();
-  const fraction = m[7] ? Math.floor(Number(m[7]) * 1000) : 0;
-  const zone = m[8] && m[8].toUpperCase() !== "Z" ? /^([+-])(\d{2}):?(\d{2})$/.exec(m[8]) : null;
-  if (zone && (Number(zone[2]) > 23 || Number(zone[3]) > 59)) throw refuse();
-  const offsetMs = zone ? (zone[1] === "-" ? -1 : 1) * (Number(zone[2]) * 60 + Number(zone[3])) * 60_000 : 0;
-  return new Date(local.getTime() + fraction - offsetMs).toISOString();
+  const read = readInstant(text, "since");
+  if ("problem" in read) throw refuse(read.problem);
+  return new Date(read.ms).toISOString();
 }
 
 const ALERT = /destructive|financial|flipped|aimed at the model/;
@@ -54,7 +46,7 @@ export const command: Command = {
   options: {
     ...WAIT_OPTION,
     server: { type: "string", valueName: "S", description: "Only this server (registry name, repository URL, npm:<package> or unique key prefix)" },
-    since: { type: "string", valueName: "DATE", description: "Only changes at or after DATE (2026-11-01, 2026-11-01T12:00:00Z) or within an age (7d, 12h, 30m)" },
+    since: { type: "string", valueName: "DATE", description: "Only changes at or after DATE (2026-11-01, 2026-11-01T12:00:00Z; years 0001 to 9999) or within an age (7d, 12h, 30m)" },
     limit: { type: "string", valueName: "N", description: "At most N changes, newest first (default 100, at most 10000)" },
     json: { type: "boolean", description: "Print a JSON array of {at, server, tool, kind, labels, oldHash, newHash, details, runId}" },
   },

@@ -98,6 +98,16 @@ describe.each(DRIVERS)("the /v0.1 feed on %s", (driver) => {
     expect(old.status).toBe(404);
     expect(old.body.error.message).toContain("0.0.1-never");
     expect((await json("/v0.1/servers?updated_since=yesterday")).status).toBe(400);
+    // Sent to Postgres as written: a date it refuses is a 400 naming the parameter, as `since` is, not a 500.
+    for (const [since, message] of [
+      ["2026-02-30T00:00:00Z", "updated_since: must be an RFC 3339 date and time (2026-11-01T00:00:00Z)"],
+      ["0000-01-01T00:00:00Z", "updated_since: must be between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z (the years 0001 to 9999, UTC)"],
+      ["2026-01-01T00:00:00+23:00", "updated_since: must have a zone offset within ±15:59"],
+    ] as const) {
+      const r = await json(`/v0.1/servers?updated_since=${encodeURIComponent(since)}`);
+      expect(r, since).toMatchObject({ status: 400, body: { error: { message } } });
+    }
+    expect((await json(`/v0.1/servers?updated_since=${encodeURIComponent("0001-01-01T00:00:00+00:00")}&limit=1`)).body.servers).toHaveLength(1);
     expect((await json("/v0.1/servers?limit=101")).status).toBe(400);
     expect((await json("/v0.1/servers?updated_since=2999-01-01T00:00:00Z")).body.servers).toEqual([]);
   });

@@ -98,6 +98,21 @@ async function exercise(client: Client): Promise<void> {
     expect(lone.isError, name).toBe(true);
     expect(lone.content[0]!.text, name).toBe(`${needle}: must not contain a lone surrogate`);
   }
+  // A cursor holding an instant no cursor the API issued holds, one Postgres refuses, is refused as one, not an "internal error".
+  const made = (kind: string, key: unknown) => Buffer.from(JSON.stringify([kind, key])).toString("base64url");
+  for (const [name, args] of [
+    ["get_changes", { cursor: made("change", ["0000-01-01 00:00:00Z", 1]) }],
+    ["get_changes", { cursor: made("change", ["2026-01-01 00:00:00+99", 1]) }],
+  ] as const) {
+    const bad = (await client.callTool({ name, arguments: args })) as CallResult;
+    expect(bad.isError, name).toBe(true);
+    expect(bad.content[0]!.text, name).toBe("cursor is not one this API issued (pass back nextCursor unchanged)");
+  }
+  // A since before the year 0001 is refused naming the range; the year 99 is the year 99.
+  const ancient = (await client.callTool({ name: "get_changes", arguments: { since: "1000000d" } })) as CallResult;
+  expect(ancient.isError).toBe(true);
+  expect(ancient.content[0]!.text).toBe("since must be between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z (the years 0001 to 9999, UTC); got '1000000d'");
+  expect(((await client.callTool({ name: "get_changes", arguments: { since: "0099-01-01", limit: 1 } })) as CallResult).structuredContent.items).toHaveLength(1);
   // A pair is a character like any other.
   expect(((await client.callTool({ name: "check_tool", arguments: { name: "delete_file\ud83d\ude00" } })) as CallResult).content[0]!.text).toMatch(/^no tool named 'delete_file\u{1f600}' in the catalog/u);
 }
