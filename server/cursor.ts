@@ -1,5 +1,6 @@
 // Opaque keyset cursors: the sort key of a page's last row, tagged with the order it belongs to.
 import { z } from "zod";
+import { storable } from "../crawler/sanitize.js";
 import { badRequest } from "./errors.js";
 
 const foreign = () => badRequest("cursor is not one this API issued (pass back nextCursor unchanged)");
@@ -8,7 +9,11 @@ export function encodeCursor(kind: string, key: unknown): string {
   return Buffer.from(JSON.stringify([kind, key])).toString("base64url");
 }
 
-/** The key a cursor of `kind` carries, checked against `schema`; a foreign or damaged cursor is a 400. */
+/**
+ * The key a cursor of `kind` carries, checked against `schema`; a foreign or damaged cursor is a 400. Its text is held
+ * to the rules of a parameter's (refuseUnstorable): a NUL or a lone surrogate, which no key the API issued holds, would
+ * fail the query or look up another key than the one sent.
+ */
 export function decodeCursor<T extends z.ZodType>(cursor: string, kind: string, schema: T): z.infer<T> {
   let parsed: unknown;
   try {
@@ -17,7 +22,7 @@ export function decodeCursor<T extends z.ZodType>(cursor: string, kind: string, 
     throw foreign();
   }
   const result = z.tuple([z.literal(kind), schema]).safeParse(parsed);
-  if (!result.success) throw foreign();
+  if (!result.success || storable(result.data).replaced) throw foreign();
   return result.data[1] as z.infer<T>;
 }
 

@@ -54,9 +54,10 @@ export interface ToolQuery {
 }
 
 const nameKey = z.tuple([z.string(), z.string()]);
-// Each rank part is a 0/1 case expression: anything else would reach Postgres as a bad integer, a 500.
+// Each rank part is a 0/1 case expression: anything else would reach Postgres as a bad integer, a 500. The distance is
+// 1 - similarity rounded to 6 places: a longer number could overflow Postgres's numeric, another 500.
 const rankPart = z.number().int().min(0).max(1);
-const searchKey = z.tuple([rankPart, rankPart, rankPart, z.string().regex(/^\d+(\.\d+)?$/), z.string(), z.string()]);
+const searchKey = z.tuple([rankPart, rankPart, rankPart, z.string().regex(/^[01](\.\d{1,6})?$/), z.string(), z.string()]);
 
 /** Tools by exact name, by search text (ranked), or all of them, filtered; keyset-paged. */
 export async function findTools(db: Db, o: ToolQuery): Promise<Page<ToolItem>> {

@@ -175,6 +175,13 @@ describe.each(DRIVERS)("the JSON API on %s", (driver) => {
       `/api/changes?cursor=${made("change", ["2026-02-30 10:00:00+00", 1])}`,
       `/api/changes?cursor=${made("change", ["2026-01-01 10:00:00+00", 2 ** 40])}`,
       `/api/tools?q=file&cursor=${made("search", [0.5, 0, 0, "0.1", "a", "b"])}`,
+      // Text no key the API issued holds, and Postgres cannot: a NUL fails the query, a lone surrogate is looked up as U+FFFD.
+      `/api/tools?q=a&cursor=${made("search", [0, 0, 0, "0", "a\u0000", "b"])}`,
+      `/api/tools?q=a&cursor=${made("search", [0, 0, 0, "0", "\ud800", "b"])}`,
+      `/api/tools?cursor=${made("name", ["a\u0000", "b"])}`,
+      `/api/servers?cursor=${made("server", "\u0000")}`,
+      `/api/servers?cursor=${made("server", "\udfff")}`,
+      `/v0.1/servers?cursor=${made("feed", ["\u0000", null])}`,
       `/v0.1/servers?cursor=${made("feed", ["a", "0000-01-01T00:00:00Z"])}`,
       // An offset and years Postgres refuses; a form the API never issues.
       `/api/changes?cursor=${made("change", ["2026-01-01 00:00:00+99", 1])}`,
@@ -187,6 +194,8 @@ describe.each(DRIVERS)("the JSON API on %s", (driver) => {
       expect(r.status, path).toBe(400);
       expect(r.body.error.message, path).toBe("cursor is not one this API issued (pass back nextCursor unchanged)");
     }
+    // The pages read the same cursors: a 400 page, not a 500.
+    expect((await get(`/search?q=a&cursor=${made("search", [0, 0, 0, "0", "a\u0000", "b"])}`)).status).toBe(400);
     expect(s.log.filter((l) => l.startsWith("error:"))).toEqual([]);
   });
 

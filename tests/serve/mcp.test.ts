@@ -98,9 +98,13 @@ async function exercise(client: Client): Promise<void> {
     expect(lone.isError, name).toBe(true);
     expect(lone.content[0]!.text, name).toBe(`${needle}: must not contain a lone surrogate`);
   }
-  // A cursor holding an instant no cursor the API issued holds, one Postgres refuses, is refused as one, not an "internal error".
+  // A cursor holding what no cursor the API issued holds (text Postgres cannot store, an instant it refuses, a distance
+  // past its numeric's digits) is refused as one, not an "internal error".
   const made = (kind: string, key: unknown) => Buffer.from(JSON.stringify([kind, key])).toString("base64url");
   for (const [name, args] of [
+    ["search_tools", { query: "file", cursor: made("search", [0, 0, 0, "0", "a\u0000", "b"]) }],
+    ["search_tools", { query: "file", cursor: made("search", [0, 0, 0, "0", "\ud800", "b"]) }],
+    ["search_tools", { query: "file", cursor: made("search", [0, 0, 0, "9".repeat(200_000), "a", "b"]) }],
     ["get_changes", { cursor: made("change", ["0000-01-01 00:00:00Z", 1]) }],
     ["get_changes", { cursor: made("change", ["2026-01-01 00:00:00+99", 1]) }],
   ] as const) {
