@@ -49,7 +49,9 @@ const serverArg = z.string().min(1).describe("a server key, registry name (io.gi
 
 /** A fresh MCP server over the catalog (the SDK asks for one per HTTP request, one per stdio connection). */
 export function catalogMcpServer(db: Db, o: McpOptions = {}): McpServer {
-  const server = new McpServer({ name: "mcp-catalog", version: VERSION }, { capabilities: { tools: {} } });
+  // The tool list is fixed: without listChanged: false the SDK advertises true on the first registerTool, a promise of
+  // notifications/tools/list_changed a client would listen for in vain.
+  const server = new McpServer({ name: "mcp-catalog", version: VERSION }, { capabilities: { tools: { listChanged: false } } });
   const reply = (args: Record<string, unknown>, fn: () => Promise<Record<string, unknown>>) => answer(args, fn, o);
 
   server.registerTool(

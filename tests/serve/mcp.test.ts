@@ -16,6 +16,8 @@ type CallResult = { content: { type: string; text?: string }[]; structuredConten
 
 /** What every transport must answer alike. */
 async function exercise(client: Client): Promise<void> {
+  // The tool list never changes: no notifications/tools/list_changed is promised.
+  expect(client.getServerCapabilities()?.tools).toEqual({ listChanged: false });
   const { tools } = await client.listTools();
   expect(tools.map((t) => t.name).sort()).toEqual(TOOLS);
   for (const t of tools) expect(t.annotations?.readOnlyHint, t.name).toBe(true);
