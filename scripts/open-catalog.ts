@@ -11,7 +11,7 @@ export interface OpenOptions {
   /** A server's process (serve, mcp) keeps the catalog open for hours; a command's, for one command. */
   lifetime?: CatalogOptions["lifetime"];
   /**
-   * A reader (risk, search, policy, stats, changes) waits this long for an embedded catalog another
+   * A reader (risk, search, policy, annotations, changes, stats) waits this long for an embedded catalog another
    * process holds (a refresh), saying so once on `notice`; without it a held catalog refuses at once.
    * A server holding it (serve, mcp) is refused at once too: it keeps the catalog until someone stops it.
    */

@@ -8,6 +8,7 @@ import { CLASSIFIER_VERSION } from "../classifier/classify.js";
 import { FORMAT_NAMES, type FormatName } from "../classifier/formats/formats.js";
 import type { Rule } from "../classifier/policy.js";
 import { CATEGORIES, RISKS, type Risk } from "../classifier/taxonomy.js";
+import { command as annotations } from "../scripts/commands/annotations.js";
 import { command as changes, parseSince } from "../scripts/commands/changes.js";
 import { command as classify } from "../scripts/commands/classify.js";
 import { command as policy } from "../scripts/commands/policy.js";
@@ -415,6 +416,7 @@ describe("bad arguments are refused before the catalog is opened", () => {
     [["changes", "--since", "1000000d"], /^mcp-catalog changes: --since must be between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z \(the years 0001 to 9999, UTC\); got '1000000d'\n$/],
     [["changes", "--since", "740000d"], /^mcp-catalog changes: --since must be between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z/],
     [["changes", "--since", "9999-12-31T23:00-05:00"], /^mcp-catalog changes: --since must be between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z/],
+    [["annotations", "x", "--wait", "soon"], /^mcp-catalog annotations: --wait must be a whole number of seconds\n$/],
     [["changes", "--limit", "0"], /--limit must be a whole number from 1 to 10000/],
     [["changes", "extra"], /changes takes 0 arguments, got 1/],
     // Not text Postgres can hold: a NUL would fail the query, a lone surrogate would be looked up as U+FFFD.
@@ -437,7 +439,7 @@ describe("bad arguments are refused before the catalog is opened", () => {
     expect(existsSync(env.CATALOG_DATA_DIR!)).toBe(false);
   });
 
-  test.each([risk, search, policy, changes, classify])("$name --help documents every option and its exit codes", async (command) => {
+  test.each([risk, search, policy, annotations, changes, classify])("$name --help documents every option and its exit codes", async (command) => {
     const r = await runCli([command.name, "--help"], env);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`^Usage: mcp-catalog ${command.name} `));

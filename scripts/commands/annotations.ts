@@ -3,7 +3,7 @@
 import { annotationFix, type AnnotationFix } from "../../classifier/annotations.js";
 import { CliError, type Command } from "../command.js";
 import { loadConfig } from "../config.js";
-import { withCatalog } from "../open-catalog.js";
+import { readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
 import { plural } from "../../classifier/plural.js";
 import { requireServer, serverArgument } from "../resolve-server.js";
 import { assessServers } from "../server-verdict.js";
@@ -22,17 +22,17 @@ function literal(hints: AnnotationFix["suggested"]): string {
 export const command: Command = {
   name: "annotations",
   summary: "The MCP hints each tool of a server should declare, where its own are missing, partial or contradicted",
-  usage: "SERVER [--format text|json|patch]",
+  usage: "SERVER [--format text|json|patch] [--wait SECONDS]",
   details: [
     "For every tool whose readOnlyHint / destructiveHint / idempotentHint / openWorldHint are missing, partial or",
     "contradicted by what the tool does, the four hints the catalog would declare, with the evidence.",
     "--format json: {server, coverage, tools: [{tool, status, declared, suggested, contradicted, absent, evidence}]};",
     "--format patch: a JSON merge patch keyed by tool name, {\"<tool>\": {\"annotations\": {…}}}.",
     "Exit codes: 0 printed (nothing to fix included); 1 unknown server or a server with no tools; 2 bad arguments",
-    "or an ambiguous SERVER.",
+    "or an ambiguous SERVER; 3 the embedded catalog is held by another process past --wait (or by a server).",
   ].join("\n"),
   positionals: [1, 1],
-  options: { format: { type: "string", valueName: "F", description: "text (default), json or patch" } },
+  options: { ...WAIT_OPTION, format: { type: "string", valueName: "F", description: "text (default), json or patch" } },
   async run(args, io) {
     const format = ((args.values.format as string | undefined) ?? "text") as Format;
     if (!FORMATS.includes(format)) throw new CliError(`--format must be one of ${FORMATS.join(", ")}; got '${safeText(format)}'`, 2);
@@ -42,7 +42,7 @@ export const command: Command = {
       const server = await requireServer(catalog.db, serverArg);
       const [assessment] = await assessServers(catalog.db, { serverIds: [server.id] });
       return { server, assessment };
-    });
+    }, { wait: readerWait(args.values.wait, config, io, "annotations") });
     if (!assessment) throw new CliError(`${safeText(server.key)} has no tools in the catalog yet`, 1);
     const fixes = assessment.tools.flatMap((t) => {
       const fix = annotationFix(t.annotations, t.hints, t.signals);

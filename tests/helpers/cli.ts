@@ -20,6 +20,8 @@ export interface CliOptions {
   catalog?: Catalog;
   /** What SIGINT or SIGTERM aborts in the binary (scripts/main.ts). */
   signal?: AbortSignal;
+  /** Called with each write to stderr as it happens: a test acts on a notice instead of waiting a set time. */
+  onStderr?: (text: string) => void;
 }
 
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv = {}, options: CliOptions = {}): Promise<CliResult> {
@@ -27,7 +29,14 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = {}, option
   let stderr = "";
   const code = await main(argv, {
     stdout: { write: (s: string) => (stdout += s), isTTY: options.tty ?? false },
-    stderr: { write: (s: string) => (stderr += s), isTTY: options.tty ?? false },
+    stderr: {
+      write: (s: string) => {
+        stderr += s;
+        options.onStderr?.(s);
+        return true;
+      },
+      isTTY: options.tty ?? false,
+    },
     stdin: Readable.from(options.stdin !== undefined ? [options.stdin] : []),
     // Registry fixtures name real remote endpoints: tests never list them live unless they ask to.
     // Directory defaults point at the internet: a test that forgets to name its sources gets a refused

@@ -188,6 +188,28 @@ describe("case 8: readers wait for a refresh instead of failing", () => {
     }
   });
 
+  test("annotations waits as the other read commands do: answers once the lock is released, --wait bounds it, CATALOG_WAIT_SECONDS without it", async () => {
+    const data = join(dir, "annotations");
+    await migratedDataDir(data);
+    const held = acquireFileLock(join(data, "mcp-catalog.lock"));
+    if (!held.ok) throw new Error("could not take the test lock");
+    try {
+      const bounded = await runCli(["annotations", "io.github.acme/none", "--wait", "1"], { CATALOG_DATA_DIR: data });
+      expect(bounded.code).toBe(3);
+      expect(bounded.stderr).toMatch(/^mcp-catalog annotations: the catalog in .* is in use by process \d+ .*waiting up to 1 s for it \(--wait SECONDS\)\n/);
+      expect(bounded.stderr).toMatch(/\(waited 1 s\)\n$/);
+      const byDefault = await runCli(["annotations", "io.github.acme/none"], { CATALOG_DATA_DIR: data, CATALOG_WAIT_SECONDS: "1" });
+      expect(byDefault.code).toBe(3);
+      expect(byDefault.stderr).toMatch(/\(waited 1 s\)\n$/);
+      // Released as the notice is written: the command then opens the catalog and answers (no such server here).
+      const answered = await runCli(["annotations", "io.github.acme/none", "--wait", "60"], { CATALOG_DATA_DIR: data }, { onStderr: (line) => line.includes("waiting up to 60 s") && held.lock.release() });
+      expect(answered.code).toBe(1);
+      expect(answered.stderr).toMatch(/waiting up to 60 s for it \(--wait SECONDS\)\nmcp-catalog annotations: no server in the catalog matches 'io.github.acme\/none'/);
+    } finally {
+      held.lock.release();
+    }
+  });
+
   test("the wait is bounded: a lock held past it ends in exit 3 saying how long it waited", async () => {
     const data = join(dir, "bounded");
     mkdirSync(data, { recursive: true });
