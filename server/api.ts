@@ -7,15 +7,9 @@ import { badRequest } from "./errors.js";
 import { findChanges, findServers, findTools, POLICY_MEDIA_TYPES, serverPolicy, serverView, toolOn } from "./reader.js";
 import { changeItemSchema, errorSchema, listSchema, serverDetailSchema, serverItemSchema, statsSchema, toolItemSchema, toolItem, type StatsView } from "./views.js";
 import { SERVE_DEFAULTS } from "./defaults.js";
-import { validationHook } from "./validation.js";
+import { pageSizeParam, validationHook } from "./validation.js";
 
-const limit = z.coerce
-  .number()
-  .int()
-  .min(1)
-  .max(SERVE_DEFAULTS.maxPageSize)
-  .default(SERVE_DEFAULTS.pageSize)
-  .openapi({ description: `page size, 1 to ${SERVE_DEFAULTS.maxPageSize}` });
+const limit = pageSizeParam(SERVE_DEFAULTS.maxPageSize, SERVE_DEFAULTS.pageSize).openapi({ description: `page size, 1 to ${SERVE_DEFAULTS.maxPageSize}` });
 const cursor = z.string().optional().openapi({ description: "nextCursor of the previous page" });
 const serverParam = z.string().min(1).openapi({ description: "a server key, registry name, repository URL, npm:<package> or unique key prefix (URL-encoded)" });
 

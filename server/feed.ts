@@ -15,7 +15,7 @@ import { notFound, shownName } from "./errors.js";
 import { paths } from "./paths.js";
 import { resolveServer } from "./reader.js";
 import { publishedInstall } from "./server-json.js";
-import { validationHook } from "./validation.js";
+import { pageSizeParam, validationHook } from "./validation.js";
 import { verdictOf } from "./views.js";
 
 /** The catalog's own _meta namespace (reverse-DNS of the project's home, as the registry asks of extensions). */
@@ -98,7 +98,7 @@ const listRoute = createRoute({
   request: {
     query: z.object({
       cursor: z.string().optional(),
-      limit: z.coerce.number().int().min(1).max(SERVE_DEFAULTS.maxFeedPageSize).default(SERVE_DEFAULTS.feedPageSize),
+      limit: pageSizeParam(SERVE_DEFAULTS.maxFeedPageSize, SERVE_DEFAULTS.feedPageSize),
       search: z.string().optional(),
       updated_since: rfc3339.optional(),
       version: z.literal("latest").optional(),

@@ -1,5 +1,5 @@
-// What a request may not send, each a 400 naming the parameter: what zod refuses, text Postgres cannot hold, escapes that are not UTF-8, a repeat.
-import type { z } from "zod";
+// What a request may not send, each a 400 naming the parameter: what zod refuses, a page size not in plain digits, text Postgres cannot hold, escapes that are not UTF-8, a repeat.
+import { z } from "@hono/zod-openapi";
 import { unstorableParam } from "../crawler/sanitize.js";
 import { badRequest, shownName } from "./errors.js";
 
@@ -55,4 +55,15 @@ export function refuseRepeated(params: Record<string, string[]>): void {
   for (const [name, values] of Object.entries(params)) {
     if (values.length > 1) throw badRequest(`${name}: given more than once`);
   }
+}
+
+/**
+ * A page size as a query string gives it: decimal digits only, from 1 to `max`, else one message for every way it can
+ * be wrong. Number() would read `1e2` as 100, `0x10` as 16 and a space as 0 (then "too small", not "not a number").
+ */
+export function pageSizeParam(max: number, fallback: number) {
+  const message = `must be a whole number from 1 to ${max}`;
+  return z
+    .preprocess((value) => (typeof value === "string" && /^[0-9]+$/.test(value) ? Number(value) : value), z.number({ error: message }).int(message).min(1, message).max(max, message))
+    .default(fallback);
 }

@@ -210,6 +210,22 @@ describe.each(DRIVERS)("the JSON API on %s", (driver) => {
     }
   });
 
+  it("takes only a page size of plain decimal digits, from 1 to 100, with one message for every way it is wrong", async () => {
+    for (const path of ["/api/tools?limit=1e2", "/api/tools?limit=%20", "/api/tools?limit=", "/api/tools?limit=0x10", "/api/tools?limit=2.0", "/api/tools?limit=-1", "/api/tools?limit=0", "/api/tools?limit=101", "/api/servers?limit=%2B5", "/api/changes?limit=1e1"]) {
+      const r = await json(path);
+      expect(r.status, path).toBe(400);
+      expect(r.body.error.message, path).toBe("limit: must be a whole number from 1 to 100");
+    }
+    for (const path of ["/v0.1/servers?limit=1e1", "/v0.1/servers?limit=%20"]) {
+      const r = await json(path);
+      expect(r.status, path).toBe(400);
+      expect(r.body.error.message, path).toBe("limit: must be a whole number from 1 to 100");
+    }
+    const { status, body } = await json("/api/tools?limit=007");
+    expect(status).toBe(200);
+    expect(body.items).toHaveLength(7);
+  });
+
   it("answers 400 naming the parameter for a NUL, which Postgres text cannot hold, on every route", async () => {
     for (const [path, needle] of [
       ["/api/tools?q=a%00b", "q:"],
