@@ -3,6 +3,7 @@ import { namedRepository, normalizeRemoteUrl, packageAlias, repositoryAlias } fr
 import type { Repository } from "../crawler/records.js";
 import type { Db } from "../db/client.js";
 import { repositoryServerKeys, serversByAlias, serversByKey, serversByKeyInsensitive, serversByKeyPrefix, similarServerKeys, type ServerRef } from "../db/lookups.js";
+import { nameProblem } from "../server/lookup-text.js";
 import { CliError } from "./command.js";
 import { safeText } from "./terminal.js";
 
@@ -110,6 +111,8 @@ export function matchCount(candidates: number): string {
 export function serverArgument(value: unknown, what: string): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== "string" || !value.trim()) throw new CliError(`${what} must not be empty (a registry name, a repository URL, npm:<package> or a key prefix)`, 2);
+  const problem = nameProblem(value);
+  if (problem !== undefined) throw new CliError(`${what} ${problem}`, 2);
   return value;
 }
 

@@ -7,11 +7,29 @@ import { badRequest } from "./errors.js";
 import { findChanges, findServers, findTools, POLICY_MEDIA_TYPES, serverPolicy, serverView, toolOn } from "./reader.js";
 import { changeItemSchema, errorSchema, listSchema, serverDetailSchema, serverItemSchema, statsSchema, toolItemSchema, toolItem, type StatsView } from "./views.js";
 import { SERVE_DEFAULTS } from "./defaults.js";
+import { nameProblem, refusing, searchTextProblem } from "./lookup-text.js";
 import { pageSizeParam, validationHook } from "./validation.js";
 
 const limit = pageSizeParam(SERVE_DEFAULTS.maxPageSize, SERVE_DEFAULTS.pageSize).openapi({ description: `page size, 1 to ${SERVE_DEFAULTS.maxPageSize}` });
 const cursor = z.string().optional().openapi({ description: "nextCursor of the previous page" });
-const serverParam = z.string().min(1).openapi({ description: "a server key, registry name, repository URL, npm:<package> or unique key prefix (URL-encoded)" });
+const serverParam = z
+  .string()
+  .min(1)
+  .superRefine(refusing(nameProblem))
+  .openapi({ description: `a server key, registry name, repository URL, npm:<package> or unique key prefix (URL-encoded; at most ${SERVE_DEFAULTS.maxNameBytes} bytes)` });
+/** Search text: not blank, at most maxSearchChars characters. */
+const searchText = (description: string) =>
+  z
+    .string()
+    .superRefine(refusing(searchTextProblem))
+    .optional()
+    .openapi({ description: `${description}; at most ${SERVE_DEFAULTS.maxSearchChars} characters` });
+const toolName = (description: string) =>
+  z
+    .string()
+    .min(1)
+    .superRefine(refusing(nameProblem))
+    .openapi({ description: `${description}; at most ${SERVE_DEFAULTS.maxNameBytes} bytes` });
 
 const errors = {
   400: { description: "a bad parameter", content: { "application/json": { schema: errorSchema } } },
@@ -27,8 +45,8 @@ const routes = {
     summary: "Tools by exact name, by search text (ranked), or all, filtered and paged",
     request: {
       query: z.object({
-        name: z.string().min(1).optional().openapi({ description: "exact tool name, case-insensitive" }),
-        q: z.string().optional().openapi({ description: "search text: name first, then description" }),
+        name: toolName("exact tool name, case-insensitive").optional(),
+        q: searchText("search text: name first, then description"),
         category: z.enum(CATEGORIES).optional(),
         risk: z.enum(RISKS).optional(),
         server: serverParam.optional(),
@@ -42,14 +60,14 @@ const routes = {
     method: "get",
     path: "/tools/{server}/{tool}",
     summary: "One tool on one server",
-    request: { params: z.object({ server: serverParam, tool: z.string().min(1).openapi({ description: "the tool's name: the exact one, else one that differs only in case (409 when several do)" }) }) },
+    request: { params: z.object({ server: serverParam, tool: toolName("the tool's name: the exact one, else one that differs only in case (409 when several do)") }) },
     responses: ok(toolItemSchema, "the tool"),
   }),
   servers: createRoute({
     method: "get",
     path: "/servers",
     summary: "Servers in key order, filtered by text in the key, title or description",
-    request: { query: z.object({ q: z.string().optional(), cursor, limit }) },
+    request: { query: z.object({ q: searchText("text in the key, title or description"), cursor, limit }) },
     responses: ok(listSchema(serverItemSchema, "ServerList"), "a page of servers"),
   }),
   server: createRoute({

@@ -1,4 +1,6 @@
-// The serving defaults, in one table: the CLI's flags and the routes read them from here.
+// The serving defaults and the lookup limits, in one table: the CLI's flags and commands, the routes and the MCP tools read them from here.
+import { MAX_TOOL_NAME_BYTES } from "../classifier/tool.js";
+
 export const SERVE_DEFAULTS = {
   port: 8080,
   host: "127.0.0.1",
@@ -10,4 +12,18 @@ export const SERVE_DEFAULTS = {
   maxFeedPageSize: 100,
   /** After SIGTERM, how long open connections get to finish before they are cut. */
   shutdownGraceMs: 5_000,
+  /**
+   * The longest search text (`search TEXT`, `q`, `query`, the feed's `search`), in characters. A search compares the
+   * text with every tool's name and description, at a cost that grows with its length (100 KB held Postgres for 87 s
+   * on 6,000 tools). A search is a name or a few words: MCP recommends tool names of at most 128 characters, and this
+   * is twice that, longer than any name in the catalog or any phrase typed to find one. At this length a search of
+   * those 6,000 tools took under 0.1 s on Postgres and 0.2 s on PGlite.
+   */
+  maxSearchChars: 256,
+  /**
+   * The longest tool or server name a lookup takes, in UTF-8 bytes (`risk NAME`, SERVER, `name`, `server`, `tool`):
+   * the crawler stores no tool whose name is longer, so a longer one names nothing, and server keys (registry names,
+   * repository paths, npm names, each at most a few hundred) are far shorter.
+   */
+  maxNameBytes: MAX_TOOL_NAME_BYTES,
 } as const;

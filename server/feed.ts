@@ -12,6 +12,7 @@ import { toolView } from "../scripts/tool-view.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import { SERVE_DEFAULTS } from "./defaults.js";
 import { notFound, shownName } from "./errors.js";
+import { nameProblem, refusing, searchTextProblem } from "./lookup-text.js";
 import { paths } from "./paths.js";
 import { resolveServer } from "./reader.js";
 import { publishedInstall } from "./server-json.js";
@@ -99,7 +100,11 @@ const listRoute = createRoute({
     query: z.object({
       cursor: z.string().optional(),
       limit: pageSizeParam(SERVE_DEFAULTS.maxFeedPageSize, SERVE_DEFAULTS.feedPageSize),
-      search: z.string().optional(),
+      // Blank is no filter here, as on the registry; past the limit, refused as /api/servers?q= refuses it.
+      search: z
+        .string()
+        .superRefine(refusing((text) => (text.trim() ? searchTextProblem(text) : undefined)))
+        .optional(),
       updated_since: rfc3339.optional(),
       version: z.literal("latest").optional(),
       include_deleted: z.enum(["true", "false"]).optional(),
@@ -111,7 +116,7 @@ const listRoute = createRoute({
 const versionRoute = createRoute({
   method: "get",
   path: "/servers/{name}/versions/{version}",
-  request: { params: z.object({ name: z.string().min(1), version: z.string().min(1) }) },
+  request: { params: z.object({ name: z.string().min(1).superRefine(refusing(nameProblem)), version: z.string().min(1) }) },
   responses: { 200: { description: "one server version in the official registry's shape" } },
 });
 

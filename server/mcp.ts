@@ -7,6 +7,7 @@ import type { Db } from "../db/client.js";
 import { VERSION } from "../scripts/version.js";
 import { SERVE_DEFAULTS } from "./defaults.js";
 import { RequestError } from "./errors.js";
+import { nameProblem, refusing, searchTextProblem } from "./lookup-text.js";
 import { findChanges, findTools, resolveServer, serverPolicy, serverView, toolsNamed } from "./reader.js";
 import { refuseUnstorable } from "./validation.js";
 import { toolItem } from "./views.js";
@@ -45,7 +46,16 @@ async function answer(args: Record<string, unknown>, fn: () => Promise<Record<st
   }
 }
 
-const serverArg = z.string().min(1).describe("a server key, registry name (io.github.owner/name), repository URL, npm:<package> or unique key prefix");
+const serverArg = z
+  .string()
+  .min(1)
+  .superRefine(refusing(nameProblem))
+  .describe(`a server key, registry name (io.github.owner/name), repository URL, npm:<package> or unique key prefix; at most ${SERVE_DEFAULTS.maxNameBytes} bytes`);
+const toolNameArg = z
+  .string()
+  .min(1)
+  .superRefine(refusing(nameProblem))
+  .describe(`the tool's name, case-insensitive; on one server the tool named exactly wins; at most ${SERVE_DEFAULTS.maxNameBytes} bytes`);
 
 /** A fresh MCP server over the catalog (the SDK asks for one per HTTP request, one per stdio connection). */
 export function catalogMcpServer(db: Db, o: McpOptions = {}): McpServer {
@@ -60,7 +70,7 @@ export function catalogMcpServer(db: Db, o: McpOptions = {}): McpServer {
       title: "Check a tool by name",
       description:
         "How risky is an MCP tool? Every catalogued server that has a tool by this name: its category (read, write, execute, destructive, financial), risk (low to critical), the rationale, the recommended rule, and the server's own declared annotations.",
-      inputSchema: z.object({ name: z.string().min(1).describe("the tool's name, case-insensitive; on one server the tool named exactly wins"), server: serverArg.optional() }),
+      inputSchema: z.object({ name: toolNameArg, server: serverArg.optional() }),
       annotations: READ_ONLY,
     },
     async (args) =>
@@ -86,7 +96,7 @@ export function catalogMcpServer(db: Db, o: McpOptions = {}): McpServer {
       title: "Search tools",
       description: "Find catalogued MCP tools whose name or description matches, ranked (exact name first), optionally of one category, risk or server.",
       inputSchema: z.object({
-        query: z.string().min(1),
+        query: z.string().superRefine(refusing(searchTextProblem)).describe(`a name or a few words; at most ${SERVE_DEFAULTS.maxSearchChars} characters`),
         category: z.enum(CATEGORIES).optional(),
         risk: z.enum(RISKS).optional(),
         server: serverArg.optional(),

@@ -63,7 +63,8 @@ const searchKey = z.tuple([rankPart, rankPart, rankPart, z.string().regex(/^[01]
 export async function findTools(db: Db, o: ToolQuery): Promise<Page<ToolItem>> {
   const server = o.server !== undefined ? await resolveServer(db, o.server) : undefined;
   const filters = { ...(o.category ? { category: o.category } : {}), ...(o.risk ? { risk: o.risk } : {}) };
-  if (o.q !== undefined && o.q.trim()) {
+  // Text given is a search, never "every tool": the routes and the MCP tool refuse blank text (searchTextProblem).
+  if (o.q !== undefined) {
     const after = o.cursor !== undefined ? (decodeCursor(o.cursor, "search", searchKey) as SearchKey) : undefined;
     const found = await searchToolsPage(db, { text: o.q.trim(), ...filters, ...(server ? { serverIds: [server.id] } : {}), limit: o.limit + 1, ...(after ? { after } : {}) });
     return page(found.entries.map(toolItem), found.keys, o.limit, "search");

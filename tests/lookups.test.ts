@@ -130,6 +130,15 @@ describe.each(DRIVERS)("the read commands on a catalog of real data (%s)", (driv
     expect(new Set(found.map((t) => `${t.server}/${t.tool}`)).size).toBe(found.length);
   });
 
+  test("search and risk take text up to their limits (256 characters, a name of 1000 bytes)", async () => {
+    const search = await cli(["search", "\u{1f600}".repeat(256)]);
+    expect(search).toMatchObject({ code: 0, stdout: "" });
+    expect(search.stderr).toMatch(/^no tools match '/);
+    const risk = await cli(["risk", "\u00e9".repeat(500)]);
+    expect(risk.code).toBe(1);
+    expect(risk.stderr).toMatch(/^mcp-catalog risk: no tool named '\u00e9+…' in the catalog/);
+  });
+
   test("search filters by --category, --risk and --server; the exact name comes first; piped text has no colour", async () => {
     const r = await cli(["search", "delete_file", "--category", "destructive", "--risk", "critical", "--server", GITHUB]);
     expect(r.code).toBe(0);
@@ -431,6 +440,16 @@ describe("bad arguments are refused before the catalog is opened", () => {
     [["changes", "--since", "\ud800"], /^mcp-catalog changes: --since must not contain a lone surrogate\n$/],
     [["annotations", "a\u0000"], /^mcp-catalog annotations: SERVER must not contain a NUL character\n$/],
     [["classify", "--server", "\ud800"], /^mcp-catalog classify: --server must not contain a lone surrogate\n$/],
+    // Longer than any search or name the catalog holds: refused, not compared with every tool for seconds.
+    [["search", " \t "], /^mcp-catalog search: TEXT must not be empty\n$/],
+    [["search", "a".repeat(257)], /^mcp-catalog search: TEXT must be at most 256 characters\n$/],
+    [["risk", "\u00e9".repeat(501)], /^mcp-catalog risk: NAME must be at most 1000 bytes \(UTF-8\)\n$/],
+    [["risk", "a", "--server", "s".repeat(1001)], /^mcp-catalog risk: --server must be at most 1000 bytes \(UTF-8\)\n$/],
+    [["search", "a", "--server", "s".repeat(1001)], /^mcp-catalog search: --server must be at most 1000 bytes \(UTF-8\)\n$/],
+    [["policy", "s".repeat(1001)], /^mcp-catalog policy: SERVER must be at most 1000 bytes \(UTF-8\)\n$/],
+    [["policy", "x", "--servers", `a,${"s".repeat(1001)}`], /^mcp-catalog policy: each of --servers must be at most 1000 bytes \(UTF-8\)\n$/],
+    [["annotations", "s".repeat(1001)], /^mcp-catalog annotations: SERVER must be at most 1000 bytes \(UTF-8\)\n$/],
+    [["changes", "--server", "s".repeat(1001)], /^mcp-catalog changes: --server must be at most 1000 bytes \(UTF-8\)\n$/],
   ])("%j exits 2 with a clear message", async (argv, message) => {
     const r = await runCli(argv, env);
     expect(r.stderr).toMatch(message);

@@ -190,7 +190,9 @@ function flowHeading(flow: ToxicFlow): string {
 }
 
 function serverList(value: string | undefined): string[] {
-  return value === undefined ? [] : commaList(value, "--servers", "servers");
+  const servers = value === undefined ? [] : commaList(value, "--servers", "servers");
+  for (const server of servers) serverArgument(server, "each of --servers");
+  return servers;
 }
 
 function verdictJson(a: ServerAssessment) {

@@ -1,5 +1,7 @@
 // `mcp-catalog risk NAME`: how risky is this tool, on every server that has one by that name, and its lookalikes.
 import { lookalikeTools, oneToolSummary, similarToolNames, summarizeName, type NameSummary } from "../../db/lookups.js";
+import { SERVE_DEFAULTS } from "../../server/defaults.js";
+import { nameProblem } from "../../server/lookup-text.js";
 import { CliError, type Command } from "../command.js";
 import { loadConfig } from "../config.js";
 import { readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
@@ -35,7 +37,8 @@ export const command: Command = {
     `plus the ${RISK_TOP_ENTRIES} riskiest entries (--all lists every one). With --server, one tool: the one named`,
     "exactly, else the one whose name differs only in case. Lookalikes (another name that reads the same once",
     "Unicode-normalized: NFC/NFD or NFKC variants) follow, each named in escapes. Exit codes: 0 found (a lookalike",
-    "counts); 1 no such tool (with suggestions) or no such server; 2 bad arguments, an ambiguous --server, or a NAME",
+    `counts); 1 no such tool (with suggestions) or no such server; 2 bad arguments (a NAME or a server name over`,
+    `${SERVE_DEFAULTS.maxNameBytes} bytes among them), an ambiguous --server, or a NAME`,
     "several tools of that server match ignoring case (the candidates are listed).",
   ].join("\n"),
   positionals: [1, 1],
@@ -49,6 +52,8 @@ export const command: Command = {
     const typed = args.positionals[0]!;
     const trimmed = typed.trim();
     if (!trimmed) throw new CliError("NAME must not be empty", 2);
+    const tooLong = nameProblem(typed);
+    if (tooLong !== undefined) throw new CliError(`NAME ${tooLong}`, 2);
     const serverArg = serverArgument(args.values.server, "--server");
     const config = loadConfig(io.env, io.cwd);
     const limit = args.values.all ? undefined : RISK_TOP_ENTRIES;

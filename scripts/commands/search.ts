@@ -1,6 +1,8 @@
 // `mcp-catalog search TEXT`: tools by name or description, ranked, with filters on class and risk.
 import { CATEGORIES, RISKS } from "../../classifier/taxonomy.js";
 import { catalogIsEmpty, SEARCH_SORTS, searchTools, type SearchSort } from "../../db/lookups.js";
+import { SERVE_DEFAULTS } from "../../server/defaults.js";
+import { searchTextProblem } from "../../server/lookup-text.js";
 import { CliError, type Command } from "../command.js";
 import { loadConfig } from "../config.js";
 import { readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
@@ -16,7 +18,8 @@ export const command: Command = {
     "Ranked: the exact name first, then names that contain TEXT or resemble it (trigram similarity),",
     "then tools whose description mentions it. --sort popularity puts the tools of the most popular servers",
     "first (GitHub stars, then weekly npm downloads, then a directory's download count), relevance within. Exit codes: 0 answered (no match is an empty answer);",
-    "1 no such server; 2 bad arguments or an ambiguous --server (the candidates are listed).",
+    `1 no such server; 2 bad arguments (TEXT blank or over ${SERVE_DEFAULTS.maxSearchChars} characters, a server name over ${SERVE_DEFAULTS.maxNameBytes} bytes)`,
+    "or an ambiguous --server (the candidates are listed).",
   ].join("\n"),
   positionals: [1, 1],
   options: {
@@ -30,7 +33,8 @@ export const command: Command = {
   },
   async run(args, io) {
     const text = args.positionals[0]!.trim();
-    if (!text) throw new CliError("TEXT must not be empty", 2);
+    const problem = searchTextProblem(text);
+    if (problem !== undefined) throw new CliError(`TEXT ${problem}`, 2);
     const category = args.values.category as string | undefined;
     // An empty value is refused, not read as "no filter": `--risk "$LEVEL"` with LEVEL unset must not widen the search.
     if (category !== undefined && !(CATEGORIES as readonly string[]).includes(category)) throw new CliError(`--category must be one of ${CATEGORIES.join(", ")}`, 2);

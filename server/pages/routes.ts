@@ -7,6 +7,7 @@ import { serverTools } from "../../db/lookups.js";
 import { SERVE_DEFAULTS } from "../defaults.js";
 import { slashedToolNamePage, unencodedServerPage } from "../paths.js";
 import { RequestError } from "../errors.js";
+import { checkedParam, nameProblem, searchTextProblem } from "../lookup-text.js";
 import { catalogSummary, findChanges, findServers, findTools, namesServer, policyText, resolveServer, serverView, toolOn, toolsNamed } from "../reader.js";
 import { toolItem } from "../views.js";
 import { renderPolicy, UnrepresentableNameError } from "../../classifier/formats/formats.js";
@@ -36,7 +37,9 @@ export function pageRoutes(db: Db) {
   pages.get("/", async (c) => c.html(homePage({ stats: await catalogSummary(db), changes: (await findChanges(db, { limit: 10 })).items })));
 
   pages.get("/search", async (c) => {
+    // No text is the empty search page, not an error; text past the limit is a 400, as on /api/tools.
     const q = (c.req.query("q") ?? "").trim();
+    if (q) checkedParam("q", q, searchTextProblem);
     // An empty cursor is no cursor, as before: the first page.
     const cursor = c.req.query("cursor") || undefined;
     const serverCursor = c.req.query("serverCursor") || undefined;
@@ -49,7 +52,7 @@ export function pageRoutes(db: Db) {
   });
 
   pages.get("/tools/:name", async (c) => {
-    const summary = await toolsNamed(db, c.req.param("name"), { limit: NAME_PAGE_ENTRIES });
+    const summary = await toolsNamed(db, checkedParam("name", c.req.param("name"), nameProblem), { limit: NAME_PAGE_ENTRIES });
     return c.html(toolNamePage({ summary, items: summary.entries.map(toolItem) }));
   });
 
@@ -60,7 +63,7 @@ export function pageRoutes(db: Db) {
   });
 
   pages.get("/servers/:server/tools/:tool", async (c) => {
-    const { server, entry } = await toolOn(db, c.req.param("server"), c.req.param("tool"));
+    const { server, entry } = await toolOn(db, checkedParam("server", c.req.param("server"), nameProblem), checkedParam("tool", c.req.param("tool"), nameProblem));
     const tool = toolItem(entry);
     const siblings = await serverTools(db, server.id);
     const history = (await findChanges(db, { server: server.key, limit: SERVE_DEFAULTS.maxPageSize })).items.filter((h) => h.tool === entry.tool);
@@ -73,7 +76,7 @@ export function pageRoutes(db: Db) {
   });
 
   pages.get("/servers/:server", async (c) => {
-    const ref = await resolveServer(db, c.req.param("server"));
+    const ref = await resolveServer(db, checkedParam("server", c.req.param("server"), nameProblem));
     const view = await serverView(db, ref.key);
     const policies = view.entries.length ? everyFormat((format) => policyText(ref, view.entries, format)) : [];
     return c.html(serverPage({ server: view, policies }));

@@ -200,8 +200,8 @@ describe.each(DRIVERS)("the JSON API on %s", (driver) => {
   });
 
   it("cuts a long name in an error message, as the CLI does", async () => {
-    // 10 KB: a 100 KB URL is past Node's header limit, refused (431) before any route.
-    const long = "n".repeat(10_000);
+    // As long as a name may be (1,000 bytes).
+    const long = "n".repeat(1000);
     for (const path of [`/api/servers/${long}`, `/api/tools/${encodeURIComponent(GITHUB)}/${long}`]) {
       const r = await json(path);
       expect(r.status, path).toBe(404);
@@ -224,6 +224,46 @@ describe.each(DRIVERS)("the JSON API on %s", (driver) => {
     const { status, body } = await json("/api/tools?limit=007");
     expect(status).toBe(200);
     expect(body.items).toHaveLength(7);
+  });
+
+  it("refuses blank search text rather than listing every tool", async () => {
+    for (const path of ["/api/tools?q=%20", "/api/tools?q=", "/api/tools?q=%09%0A", "/api/servers?q=%20"]) {
+      const r = await json(path);
+      expect(r.status, path).toBe(400);
+      expect(r.body.error.message, path).toBe("q: must not be empty");
+    }
+    // The feed's search is the registry's: blank is no filter there.
+    expect((await json("/v0.1/servers?search=%20&limit=1")).status).toBe(200);
+  });
+
+  it("refuses search text over 256 characters and names over 1,000 bytes, naming the parameter and the limit, on every route", async () => {
+    const g = encodeURIComponent(GITHUB);
+    const text = "a".repeat(257);
+    const name = encodeURIComponent("\u00e9".repeat(501));
+    for (const [path, message] of [
+      [`/api/tools?q=${text}`, "q: must be at most 256 characters"],
+      [`/api/servers?q=${text}`, "q: must be at most 256 characters"],
+      [`/v0.1/servers?search=${text}`, "search: must be at most 256 characters"],
+      [`/api/tools?name=${name}`, "name: must be at most 1000 bytes (UTF-8)"],
+      [`/api/tools?q=a&server=${name}`, "server: must be at most 1000 bytes (UTF-8)"],
+      [`/api/tools/${g}/${name}`, "tool: must be at most 1000 bytes (UTF-8)"],
+      [`/api/tools/${name}/delete_file`, "server: must be at most 1000 bytes (UTF-8)"],
+      [`/api/servers/${name}`, "server: must be at most 1000 bytes (UTF-8)"],
+      [`/api/servers/${name}/policy`, "server: must be at most 1000 bytes (UTF-8)"],
+      [`/api/changes?server=${name}`, "server: must be at most 1000 bytes (UTF-8)"],
+      [`/v0.1/servers/${name}/versions/latest`, "name: must be at most 1000 bytes (UTF-8)"],
+    ] as const) {
+      const r = await json(path);
+      expect(r.status, path).toBe(400);
+      expect(r.body.error.message, path).toBe(message);
+    }
+    // At the limits, an answer: 256 characters (each two UTF-16 units here), a name of 1,000 bytes.
+    const longest = await json(`/api/tools?q=${encodeURIComponent("\u{1f600}".repeat(256))}`);
+    expect(longest.status).toBe(200);
+    expect(longest.body.items).toEqual([]);
+    expect((await json(`/api/tools?name=${encodeURIComponent("\u00e9".repeat(500))}`)).body.items).toEqual([]);
+    expect((await json(`/api/servers/${encodeURIComponent("\u00e9".repeat(500))}`)).status).toBe(404);
+    expect(s.log.filter((l) => l.startsWith("error:"))).toEqual([]);
   });
 
   it("answers 400 naming the parameter for a NUL, which Postgres text cannot hold, on every route", async () => {

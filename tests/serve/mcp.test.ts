@@ -119,6 +119,26 @@ async function exercise(client: Client): Promise<void> {
   expect(ancient.isError).toBe(true);
   expect(ancient.content[0]!.text).toBe("since must be between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z (the years 0001 to 9999, UTC); got '1000000d'");
   expect(((await client.callTool({ name: "get_changes", arguments: { since: "0099-01-01", limit: 1 } })) as CallResult).structuredContent.items).toHaveLength(1);
+  // Blank search text is refused, as the CLI refuses it, not read as "every tool"; text past the limits (256 characters
+  // of search, 1,000 bytes of a name) is refused naming the argument and the limit, before any query.
+  for (const [name, args, message] of [
+    ["search_tools", { query: " " }, "query: must not be empty"],
+    ["search_tools", { query: "" }, "query: must not be empty"],
+    ["search_tools", { query: "x".repeat(100_000) }, "query: must be at most 256 characters"],
+    ["check_tool", { name: "x".repeat(1001) }, "name: must be at most 1000 bytes (UTF-8)"],
+    ["check_tool", { name: "delete_file", server: "\u00e9".repeat(501) }, "server: must be at most 1000 bytes (UTF-8)"],
+    ["search_tools", { query: "delete", server: "s".repeat(1001) }, "server: must be at most 1000 bytes (UTF-8)"],
+    ["check_server", { server: "s".repeat(1001) }, "server: must be at most 1000 bytes (UTF-8)"],
+    ["get_policy", { server: "s".repeat(1001) }, "server: must be at most 1000 bytes (UTF-8)"],
+    ["get_changes", { server: "s".repeat(1001) }, "server: must be at most 1000 bytes (UTF-8)"],
+  ] as const) {
+    const refused = (await client.callTool({ name, arguments: args })) as CallResult;
+    expect(refused.isError, name).toBe(true);
+    expect(refused.content[0]!.text, name).toBe(`Input validation error: Invalid arguments for tool ${name}: ${message}`);
+  }
+  const longest = (await client.callTool({ name: "search_tools", arguments: { query: "\u{1f600}".repeat(256) } })) as CallResult;
+  expect(longest.isError).toBeFalsy();
+  expect(longest.structuredContent.items).toEqual([]);
   // A pair is a character like any other.
   expect(((await client.callTool({ name: "check_tool", arguments: { name: "delete_file\ud83d\ude00" } })) as CallResult).content[0]!.text).toMatch(/^no tool named 'delete_file\u{1f600}' in the catalog/u);
 }

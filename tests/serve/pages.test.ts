@@ -219,6 +219,23 @@ describe("pages on the shipped snapshot", () => {
     }
   });
 
+  it("answers search text over 256 characters and names over 1,000 bytes with a 400 page naming the parameter and the limit", async () => {
+    const name = enc("\u00e9".repeat(501));
+    for (const [path, message] of [
+      [`/search?q=${"a".repeat(257)}`, "q: must be at most 256 characters"],
+      [`/tools/${name}`, "name: must be at most 1000 bytes (UTF-8)"],
+      [`/servers/${name}`, "server: must be at most 1000 bytes (UTF-8)"],
+      [`/servers/${enc(GITHUB)}/tools/${name}`, "tool: must be at most 1000 bytes (UTF-8)"],
+      [`/servers/${name}/tools/delete_file`, "server: must be at most 1000 bytes (UTF-8)"],
+    ] as const) {
+      const r = await page(s, path);
+      expect(r.status, path).toBe(400);
+      expect(r.text, path).toContain(message);
+    }
+    // A blank search is the empty search page, as before.
+    expect((await page(s, "/search?q=%20")).status).toBe(200);
+  });
+
   it("answers percent-encoded bytes that are not UTF-8 (a lone surrogate's) with a 400 page naming where they were", async () => {
     for (const [path, needle] of [
       ["/search?q=%ED%A0%80", "q"],
