@@ -177,22 +177,31 @@ describe.skipIf(!process.env.DATABASE_URL)("the server's row is locked before it
     return { classified };
   }
 
+  /**
+   * Writes `page` while the classify stage's batch of `ids` waits at the gate (the server `gate`, held meanwhile), first
+   * in line; what each came to, the page's first.
+   */
+  async function pageBehindClassifications(ids: number[], gate: number, page: PageWrite): Promise<string[]> {
+    let classified: Promise<string> | undefined;
+    const outcomes = await writeWhileHeld(
+      async (tx) => {
+        await tx`select id from servers where id = ${gate} for no key update`;
+        ({ classified } = await classifyWaiting(ids));
+      },
+      [page],
+      2,
+    );
+    return [...outcomes, await classified!];
+  }
+
   test("a page waits for classifications holding its servers in id order, whatever the order of the page or of the keys", async () => {
     // Created in this order (their ids'), keyed in the opposite one: neither the page's order nor the keys' is the ids'.
     const keys = ["io.test/z-first", "io.test/m-gate", "io.test/a-last"];
     const ids: number[] = [];
     for (const key of keys) ids.push(await serverWithTool(key, { name: "read_it", description: "Read it." }));
-    let classified: Promise<string> | undefined;
-    const outcomes = await writeWhileHeld(
-      async (tx) => {
-        await tx`select id from servers where id = ${ids[1]!} for no key update`;
-        // The classify stage's batch, locking the three servers in id order: it takes the first and waits at the gate.
-        ({ classified } = await classifyWaiting(ids));
-      },
-      [pageOf("registry", [...keys].reverse())],
-      2,
-    );
-    expect([...outcomes, await classified]).toEqual(["committed", "committed"]);
+    // The classify stage's batch, locking the three servers in id order: it takes the first and waits at the gate.
+    const outcomes = await pageBehindClassifications(ids, ids[1]!, pageOf("registry", [...keys].reverse()));
+    expect(outcomes).toEqual(["committed", "committed"]);
   }, 30_000);
 
   test("a page that rewrites some servers and lists the tools of another locks the three in one batch: it waits for classifications of them, holding none", async () => {
@@ -205,20 +214,12 @@ describe.skipIf(!process.env.DATABASE_URL)("the server's row is locked before it
     // Its record as stored (the same hash and rank): the page lists a tool of it without rewriting it.
     page.servers[0]!.contentHash = "h";
     page.toolListings = [{ serverKey: keys[0]!, origin: "glama", tools: [toolDefinition({ name: "read_it", description: "Read it." }), toolDefinition({ name: "read_more", description: "Read more." })] }];
-    let classified: Promise<string> | undefined;
-    const outcomes = await writeWhileHeld(
-      async (tx) => {
-        await tx`select id from servers where id = ${ids[0]!} for no key update`;
-        // The classify stage's batch of the servers the page writes: it waits at the gate, first in line.
-        ({ classified } = await classifyWaiting(ids));
-      },
-      [page],
-      2,
-    );
+    // The classify stage's batch of the servers the page writes: it waits at the gate, first in line.
+    const outcomes = await pageBehindClassifications(ids, ids[0]!, page);
     // Both commit: the page's one batch waited at the gate holding nothing. Locking the servers it rewrites, then (for
     // their tools) those it lists, it held the last two while it waited at the gate behind the classifications, which
     // took the gate and waited on the second (40P01).
-    expect([...outcomes, await classified]).toEqual(["committed", "committed"]);
+    expect(outcomes).toEqual(["committed", "committed"]);
     const listed = await other<{ name: string }[]>`select name from tools where server_id = ${ids[0]!} order by name`;
     expect(listed.map((r) => r.name)).toEqual(["read_it", "read_more"]);
   }, 30_000);
@@ -233,19 +234,11 @@ describe.skipIf(!process.env.DATABASE_URL)("the server's row is locked before it
       { from: keys[1]!, to: "io.test/named-other" },
       { from: keys[0]!, to: "io.test/named-gate" },
     ];
-    let classified: Promise<string> | undefined;
-    const outcomes = await writeWhileHeld(
-      async (tx) => {
-        await tx`select id from servers where id = ${ids[0]!} for no key update`;
-        // The classify stage's batch of the servers the page writes: it waits at the gate, first in line.
-        ({ classified } = await classifyWaiting(ids));
-      },
-      [page],
-      2,
-    );
+    // The classify stage's batch of the servers the page writes: it waits at the gate, first in line.
+    const outcomes = await pageBehindClassifications(ids, ids[0]!, page);
     // Both commit. Renaming in the page's order, it held the second server while it waited at the gate behind the
     // classifications, which took the gate and waited on the second (40P01).
-    expect([...outcomes, await classified]).toEqual(["committed", "committed"]);
+    expect(outcomes).toEqual(["committed", "committed"]);
     const renamed = await other<{ key: string }[]>`select key from servers where id in ${other(ids)} order by id`;
     expect(renamed.map((r) => r.key)).toEqual(["io.test/named-gate", "io.test/named-other"]);
   }, 30_000);
