@@ -21,7 +21,7 @@ export interface SourceSummary {
   /** Of those, records whose raw JSON was as stored: not written again. */
   unchangedRecords: number;
   skipped: number;
-  /** Why items were skipped: a few examples, with the count of each reason. */
+  /** Why items were skipped, with the count of each reason: the first MAX_SKIPPED_REASONS named, the rest under OTHER_REASONS. */
   skippedReasons: Record<string, number>;
   /** Detail pages asked (a source with one per record: npm's manifests, PyPI's projects). */
   details: number;
@@ -89,6 +89,31 @@ export function addReasons(a: Readonly<Record<string, number>>, b: Readonly<Reco
   return out;
 }
 
+/**
+ * The most reasons a source's summary names. A reason may quote what its record held (a detail's URL, an
+ * error's text), so a source with thousands of bad records would otherwise name thousands in the run record.
+ */
+export const MAX_SKIPPED_REASONS = 20;
+
+/** Counted among skippedReasons: the reasons past the first MAX_SKIPPED_REASONS, together. */
+export const OTHER_REASONS = `other reasons (only the first ${MAX_SKIPPED_REASONS} are named)`;
+
+/** A summary's reasons with a page's added: a reason it does not name yet is named while there is room, else counted under OTHER_REASONS. */
+function addSummaryReasons(named: Readonly<Record<string, number>>, page: Readonly<Record<string, number>> | undefined): Record<string, number> {
+  const out = { ...named };
+  let room = MAX_SKIPPED_REASONS - Object.keys(out).filter((r) => r !== OTHER_REASONS).length;
+  for (const [reason, n] of Object.entries(page ?? {})) {
+    if (!n) continue;
+    let key = reason;
+    if (!(reason in out)) {
+      if (room > 0) room -= 1;
+      else key = OTHER_REASONS;
+    }
+    out[key] = (out[key] ?? 0) + n;
+  }
+  return out;
+}
+
 /** Page counts added together (a page's parse, details and write each count their part). */
 export function sumCounts(...parts: readonly PageCounts[]): PageCounts {
   const out: PageCounts = {};
@@ -101,7 +126,7 @@ export function sumCounts(...parts: readonly PageCounts[]): PageCounts {
 
 /** A summary with one page's counts added (pure). */
 export function countPage(summary: SourceSummary, counts: PageCounts): SourceSummary {
-  const out = { ...summary, skippedReasons: addReasons(summary.skippedReasons, counts.reasons) };
+  const out = { ...summary, skippedReasons: addSummaryReasons(summary.skippedReasons, counts.reasons) };
   for (const k of COUNTED) out[k] += counts[k] ?? 0;
   return out;
 }

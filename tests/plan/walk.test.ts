@@ -1,7 +1,7 @@
 // The walk over a source's pages, on plain data: the page limit, looping cursors, and the run summary's counts.
 import { describe, expect, test } from "vitest";
 import { detailValidators, NO_DETAIL, notModified, settleDetail, type StoredDetail } from "../../crawler/plan/details.js";
-import { addToolCounts, countPage, newSourceSummary, reasonCounts, sumCounts } from "../../crawler/plan/summary.js";
+import { addToolCounts, countPage, MAX_SKIPPED_REASONS, newSourceSummary, OTHER_REASONS, reasonCounts, sumCounts } from "../../crawler/plan/summary.js";
 import { cursorStop, describeWalkStop, mayTakePage, newWalk } from "../../crawler/plan/walk.js";
 import type { SourceRecord } from "../../crawler/records.js";
 
@@ -33,6 +33,22 @@ describe("summary counts", () => {
     expect(s).toMatchObject({ pages: 2, notModified: 1, requests: 3, records: 3, unchangedRecords: 1, skippedReasons: { "bad name": 2, "no url": 1 } });
     expect(s.skippedReasons).not.toHaveProperty("cut");
     expect(newSourceSummary({ mode: "incremental", since: "2026-01-01T00:00:00Z", resumed: true })).toMatchObject({ mode: "incremental", since: "2026-01-01T00:00:00Z", resumed: true, errors: [] });
+  });
+
+  test("a summary names at most MAX_SKIPPED_REASONS reasons; the rest are counted together, none lost", () => {
+    // Reasons that quote their record (a detail's URL), one per bad record: thousands would be named otherwise.
+    const perRecord = (from: number, n: number) => reasonCounts(Array.from({ length: n }, (_, i) => `detail: GET https://registry.example/pkg-${from + i} failed: 404`));
+    let s = newSourceSummary({ mode: "full", resumed: false });
+    s = countPage(s, { skipped: 2, reasons: { "bad name": 2 } });
+    s = countPage(s, { skipped: 300, reasons: perRecord(0, 300) });
+    s = countPage(s, { skipped: 303, reasons: { ...perRecord(300, 300), "bad name": 1, [`detail: GET https://registry.example/pkg-0 failed: 404`]: 2 } });
+    const named = Object.keys(s.skippedReasons).filter((r) => r !== OTHER_REASONS);
+    expect(named).toHaveLength(MAX_SKIPPED_REASONS);
+    // A reason already named goes on being counted under its name.
+    expect(s.skippedReasons["bad name"]).toBe(3);
+    expect(s.skippedReasons["detail: GET https://registry.example/pkg-0 failed: 404"]).toBe(3);
+    expect(s.skippedReasons[OTHER_REASONS]).toBe(600 - (MAX_SKIPPED_REASONS - 1));
+    expect(Object.values(s.skippedReasons).reduce((a, b) => a + b, 0)).toBe(s.skipped);
   });
 
   test("tool counts of pages and stages add up", () => {
