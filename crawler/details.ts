@@ -1,5 +1,6 @@
 // A page's detail requests: each record's detail page, asked conditionally when what is stored can stand for a 304, completes, skips or keeps the record.
 import type { Db } from "../db/client.js";
+import { errorLine } from "../db/errors.js";
 import { storedDetails, storedRaws, type NewSourceDetail } from "../db/details.js";
 import type { PageFetcher } from "./fetcher.js";
 import { textHash } from "./hash.js";
@@ -63,7 +64,8 @@ export async function fetchDetails(o: DetailOptions, records: readonly SourceRec
 
   const asked = await Promise.all(
     records.map(async (record): Promise<Asked> => {
-      const url = source.detailUrl!(record);
+      const url = detailUrlOf(source, record);
+      if (typeof url === "object") return { record, attempts: 0, asked: false, notModified: false, result: { parsed: url } };
       if (!url) return { record, attempts: 0, asked: false, notModified: false, result: { none: true } };
       const listHash = textHash(JSON.stringify(record.raw) ?? "null");
       const s = stored.get(record.sourceId);
@@ -72,7 +74,7 @@ export async function fetchDetails(o: DetailOptions, records: readonly SourceRec
         const response = await o.fetcher.getJson(url, { headers: source.headers?.() ?? {}, ...validators, ...(o.signal ? { signal: o.signal } : {}) });
         const base = { record, attempts: response.attempts, asked: true };
         if (response.status === 200) {
-          const parsed = source.parseDetail!(record, response.body);
+          const parsed = readDetail(source, record, response.body);
           remember(record, url, listHash, response, parsed);
           return { ...base, notModified: false, result: { parsed } };
         }
@@ -102,7 +104,7 @@ export async function fetchDetails(o: DetailOptions, records: readonly SourceRec
     if ("result" in a) result = a.result;
     else if (!raws.has(a.record.sourceId)) result = { failed: "answered 304, but the stored record is gone", transient: true };
     else {
-      const parsed = source.parseDetail!(a.record, source.storedDetail!(raws.get(a.record.sourceId)));
+      const parsed = readDetail(source, a.record, source.storedDetail!(raws.get(a.record.sourceId)));
       remember(a.record, a.rebuild.url, a.rebuild.listHash, a.rebuild.validators, parsed);
       result = { parsed };
     }
@@ -112,4 +114,31 @@ export async function fetchDetails(o: DetailOptions, records: readonly SourceRec
     counts.push(settled.counts, { requests: a.attempts, details: a.asked ? 1 : 0, detailsNotModified: a.notModified ? 1 : 0 });
   }
   return { records: completed, asStored, rows: [...rows.values()], cleared, counts: sumCounts(...counts) };
+}
+
+/** Counted among skippedReasons: a record whose detail URL the source could not build (a name no URL can hold). */
+export const NO_DETAIL_URL = "detail: no URL could be built for it";
+
+/** Counted among skippedReasons: a record whose detail the source could not read. */
+export const UNREADABLE_DETAIL = "detail: the source could not read it";
+
+/**
+ * The record's detail URL, or why it is skipped when the source throws building it: whatever one record
+ * holds costs that record, not its page and the source (the same record would stop it on every run).
+ */
+function detailUrlOf(source: Source, record: SourceRecord): string | undefined | { skip: string } {
+  try {
+    return source.detailUrl!(record);
+  } catch (e) {
+    return { skip: `${NO_DETAIL_URL} (${errorLine(e)})` };
+  }
+}
+
+/** The source's reading of one record's detail; a throw skips that record alone, as detailUrlOf does. */
+function readDetail(source: Source, record: SourceRecord, body: unknown): SourceRecord | { skip: string } {
+  try {
+    return source.parseDetail!(record, body);
+  } catch (e) {
+    return { skip: `${UNREADABLE_DETAIL} (${errorLine(e)})` };
+  }
 }

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import type { Failure } from "../crawler/failure.js";
+import { NOT_URL_SAFE } from "../crawler/sources/fields.js";
 import { cliSession } from "./helpers/cli.js";
 import { startLocalServer, type LocalServer } from "./helpers/local-server.js";
 import { loadRegistrySample } from "./helpers/registry-replay.js";
@@ -98,19 +99,21 @@ describe("refresh failures at the CLI", () => {
     expect(s.requests).toHaveLength(1);
   });
 
-  test("error: an unexpected error on a page (a Smithery name no URL can hold) names the page and its URL", async () => {
-    // A lone surrogate in a qualifiedName: its detail URL cannot be written (encodeURIComponent throws).
-    const s = await startLocalServer((_req, res) =>
-      void res.writeHead(200, { "content-type": "application/json" }).end('{"servers":[{"qualifiedName":"bad\\ud800name"}],"pagination":{"currentPage":1,"totalPages":1}}'),
-    );
+  test("no failure: a Smithery entry whose name no URL can hold is skipped and counted, the rest of its page stored", async () => {
+    // A lone surrogate in a qualifiedName: its detail URL cannot be written (encodeURIComponent throws). It stopped the source.
+    const entries = [{ qualifiedName: "acme/first" }, { qualifiedName: "bad\\ud800name" }, { qualifiedName: "acme/last" }];
+    const s = await startLocalServer((req, res) => {
+      if (req.url!.startsWith("/servers?")) return void res.writeHead(200, { "content-type": "application/json" }).end(`{"servers":[${entries.map((e) => `{"qualifiedName":"${e.qualifiedName}"}`).join(",")}],"pagination":{"currentPage":1,"totalPages":1}}`);
+      res.writeHead(404, { "content-type": "application/json" }).end('{"error":{"code":"not_found"}}');
+    });
     try {
       const run = await cli.run(["refresh", "--sources", "smithery", "--full", "--json"], { SMITHERY_URL: s.url, SMITHERY_API_KEY: "test-key" });
-      expect(run.code).toBe(1);
-      const [failure] = (JSON.parse(run.stdout) as { failures: Failure[] }).failures;
-      const url = `${s.url}/servers?page=1&pageSize=100`;
-      expect(failure).toEqual({ stage: "crawl", source: "smithery", kind: "error", page: 1, url, message: "smithery: page 1: URI malformed" });
-      expect(run.stderr).toContain("mcp-catalog refresh: smithery failed: smithery: page 1: URI malformed");
-      expect((await lastRun()).text).toContain(`failed: smithery (error ${url}): smithery: page 1: URI malformed`);
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
+      const summary = JSON.parse(run.stdout) as { status: string; failures: Failure[]; sources: { smithery: { records: number; skipped: number; skippedReasons: Record<string, number> } } };
+      expect(summary).toMatchObject({ status: "succeeded", failures: [] });
+      expect(summary.sources.smithery).toMatchObject({ records: 2, skipped: 1, skippedReasons: { [`qualifiedName: ${NOT_URL_SAFE}`]: 1 } });
+      expect((await lastRun()).json).toMatchObject({ status: "succeeded", failures: [] });
     } finally {
       await s.close();
     }

@@ -66,6 +66,28 @@ export function directoryToolList(list: readonly unknown[], maxTools = DEFAULT_E
   return { tools: tools.slice(0, maxTools), dropped, ...(gaps.partial || gaps.skippedNames ? { gaps } : {}) };
 }
 
+/** Why a name is refused by `urlName`. */
+export const NOT_URL_SAFE = "holds a lone surrogate, so no URL can name it";
+
+/**
+ * A name a source builds a URL from (Smithery's qualifiedName, an npm package's name): one holding a lone
+ * surrogate names no page (encodeURIComponent throws "URI malformed"), so its item is skipped where it is
+ * read, counted by this reason, rather than stopping the source where its URL is built.
+ */
+export function urlName<T extends z.ZodString>(schema: T): T {
+  return schema.refine(encodable, NOT_URL_SAFE);
+}
+
+function encodable(text: string): boolean {
+  try {
+    encodeURIComponent(text);
+    return true;
+  } catch {
+    // URIError: the only failure encodeURIComponent has.
+    return false;
+  }
+}
+
 /** A text field trimmed, or undefined when it holds nothing. */
 export function nonEmpty(s: string | null | undefined): string | undefined {
   const t = s?.trim();

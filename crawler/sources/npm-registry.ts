@@ -1,6 +1,7 @@
 // The npm registry's two read endpoints the crawler uses: the search API (which packages mention MCP) and one version's manifest.
 import { z } from "zod";
 import type { SkippedEntry } from "../records.js";
+import { urlName } from "./fields.js";
 
 export const DEFAULT_NPM_REGISTRY_URL = "https://registry.npmjs.org";
 
@@ -34,7 +35,8 @@ export function npmManifestUrl(registryUrl: string, name: string, tag = "latest"
 
 const searchObjectSchema = z
   .object({
-    package: z.object({ name: z.string().min(1), version: z.string().optional(), description: z.string().nullish() }).loose(),
+    // The manifest's URL is built from the name.
+    package: z.object({ name: urlName(z.string().min(1)), version: z.string().optional(), description: z.string().nullish() }).loose(),
   })
   .loose();
 

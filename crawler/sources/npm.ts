@@ -5,7 +5,7 @@ import type { Alias, SkippedEntry, SourceRecord } from "../records.js";
 import { manifestRepository, mcpServerEvidence, npmManifestSchema } from "./npm-manifest.js";
 import { DEFAULT_NPM_REGISTRY_URL, NPM_MCP_KEYWORDS, NPM_SEARCH_PAGE_SIZE, nextSearchFrom, npmManifestUrl, npmSearchUrl } from "./npm-registry.js";
 import { SourceFormatError, type ParsedPage, type Source } from "./source.js";
-import { describeIssue, nonEmpty } from "./fields.js";
+import { describeIssue, nonEmpty, urlName } from "./fields.js";
 
 /** npm's search serves no result past the 10,000th of a query, however it is paged. */
 export const NPM_SEARCH_WINDOW = 10_000;
@@ -56,7 +56,8 @@ const hitSchema = z
   .object({
     package: z
       .object({
-        name: z.string().trim().min(1),
+        // Its manifest's URL is built from it.
+        name: urlName(z.string().trim().min(1)),
         version: z.string().optional().catch(undefined),
         description: z.string().nullish().catch(undefined),
         links: z.object({ homepage: z.string().optional().catch(undefined) }).loose().optional().catch(undefined),

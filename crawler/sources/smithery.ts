@@ -4,7 +4,7 @@ import { normalizeRemoteUrl, normalizeRepository, repositoryAlias } from "../nor
 import type { Alias, RemoteRef, SkippedEntry, SourceRecord } from "../records.js";
 import { timestampSchema } from "../timestamps.js";
 import { SourceFormatError, type ParsedPage, type Source } from "./source.js";
-import { describeIssue, directoryToolList, nonEmpty } from "./fields.js";
+import { describeIssue, directoryToolList, nonEmpty, urlName } from "./fields.js";
 
 export const DEFAULT_SMITHERY_URL = "https://api.smithery.ai";
 /** The API's maximum pageSize (its default is 10). */
@@ -22,7 +22,8 @@ const listItemSchema = z
   .object({
     id: z.string().min(1).nullish(),
     // Current names are `namespace/server` or `namespace`; older ones `@owner/repo` or bare `exa`.
-    qualifiedName: z.string().trim().min(1).regex(/^\S+$/, "qualifiedName has whitespace"),
+    // Its detail page's URL is built from it.
+    qualifiedName: urlName(z.string().trim().min(1).regex(/^\S+$/, "qualifiedName has whitespace")),
     displayName: z.string().nullish(),
     description: z.string().nullish(),
     homepage: z.string().nullish(),

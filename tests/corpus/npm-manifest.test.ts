@@ -1,6 +1,7 @@
 // The pure npm manifest decision (is this package an MCP server?) and the provenance read from a manifest, plus npm's search page parser.
 import { describe, expect, it } from "vitest";
 import { manifestLicense, manifestRepository, mcpServerEvidence, npmManifestSchema } from "../../crawler/sources/npm-manifest.js";
+import { NOT_URL_SAFE } from "../../crawler/sources/fields.js";
 import { NpmSearchFormatError, nextSearchFrom, npmManifestUrl, npmSearchUrl, parseNpmSearchPage } from "../../crawler/sources/npm-registry.js";
 
 const manifest = (m: Record<string, unknown>) => npmManifestSchema.parse({ name: "x", version: "1.0.0", ...m });
@@ -76,6 +77,12 @@ describe("npm registry endpoints", () => {
     expect(page.skipped).toHaveLength(1);
     expect(page.skipped[0]).toMatchObject({ index: 1 });
     expect(page.total).toBe(3);
+  });
+
+  it("skips and counts a hit whose name no manifest URL can hold (a lone surrogate)", () => {
+    const page = parseNpmSearchPage({ objects: [{ package: { name: "evil\ud800-mcp" } }, { package: { name: "a-mcp" } }], total: 2 });
+    expect(page.hits).toEqual([{ name: "a-mcp" }]);
+    expect(page.skipped).toEqual([{ index: 0, reason: `invalid: ${NOT_URL_SAFE}` }]);
   });
 
   it("refuses a body that is not a search result", () => {

@@ -4,14 +4,21 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { sql } from "drizzle-orm";
 import { MAX_JSON_DEPTH, TOO_DEEP } from "../../crawler/json-depth.js";
 import { refresh } from "../../crawler/refresh.js";
+import { NO_DETAIL_URL, UNREADABLE_DETAIL } from "../../crawler/details.js";
+import { NOT_URL_SAFE } from "../../crawler/sources/fields.js";
 import { glamaSource, parseGlamaItem } from "../../crawler/sources/glama.js";
+import { npmSource } from "../../crawler/sources/npm.js";
 import { registrySource } from "../../crawler/sources/registry.js";
+import { parseSmitheryItem, smitherySource } from "../../crawler/sources/smithery.js";
+import type { Source } from "../../crawler/sources/source.js";
 import { lastRun } from "../../db/runs.js";
 import { queryRows } from "../../db/sql.js";
 import { DRIVERS, openTestCatalog, type TestCatalog } from "../helpers/catalog.js";
 import { buildGlamaServers, glamaId, startGlamaReplay, type GlamaServer } from "../helpers/glama-replay.js";
 import { testHttpClient } from "../helpers/http.js";
 import { loadRegistrySample, meta, OFFICIAL, startRegistryReplay, type RegistryItem } from "../helpers/registry-replay.js";
+import { buildSmitheryData, SMITHERY_GARBAGE, startSmitheryReplay, type SmitheryListItem } from "../helpers/smithery-replay.js";
+import { startNpmSearchReplay, type ReplayPackage } from "../../scripts/dev/replays/npm-registry.js";
 
 const http = testHttpClient({ maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 50 });
 afterAll(() => http.close());
@@ -68,7 +75,7 @@ describe.each(DRIVERS)("bad records on %s", (driver) => {
   });
 
   async function reset(): Promise<void> {
-    await t.catalog.db.execute(sql`truncate servers, server_sources, server_aliases, source_pages, source_state, tools, tool_changes, crawl_runs restart identity cascade`);
+    await t.catalog.db.execute(sql`truncate servers, server_sources, server_aliases, source_pages, source_details, source_state, tools, tool_changes, crawl_runs restart identity cascade`);
   }
 
   test("case 1: two Glama entries of one server on one page are merged; the page and the pages after it are stored", async () => {
@@ -354,6 +361,88 @@ describe.each(DRIVERS)("bad records on %s", (driver) => {
       expect(reasons["tool list set aside: a better-ranked entry of the same source lists this server's tools"]).toBe(twins[0] === twinC ? 1 : 2);
       expect(reasons["stored with text over 10,000 characters cut"]).toBe(1);
       expect(Object.keys(reasons).some((r) => r.startsWith("tool dropped: name"))).toBe(true);
+    } finally {
+      await replay.close();
+    }
+  });
+  test("a Smithery entry whose name no URL can hold (a lone surrogate) is skipped and counted; the rest of its page and the pages after it are stored", async () => {
+    await reset();
+    const data = buildSmitheryData();
+    const good = data.list.filter((x) => !("skip" in parseSmitheryItem(x))) as SmitheryListItem[];
+    // On the second page of ten, with servers after it there and on the pages after.
+    const bad = { ...good[0]!, id: "0bad0000-0000-4000-a000-000000000000", qualifiedName: "acme/bad\ud800name", displayName: "Bad name" };
+    data.list.splice(13, 0, bad);
+    const replay = await startSmitheryReplay({ data });
+    try {
+      const summary = await refresh(t.catalog, { sources: [smitherySource({ apiKey: "sk-test", baseUrl: replay.url, pageSize: 10 })], full: true, fetcherFor: () => http });
+      const s = summary.sources.smithery!;
+      expect(summary.failures).toEqual([]);
+      expect(summary.status).toBe("succeeded");
+      expect(s.errors).toEqual([]);
+      expect(s.pages).toBe(Math.ceil(data.list.length / 10));
+      expect(s.records).toBe(good.length);
+      expect(s.skipped).toBe(SMITHERY_GARBAGE + 1);
+      expect(s.skippedReasons[`qualifiedName: ${NOT_URL_SAFE}`]).toBe(1);
+      // Every good entry is stored, those after the bad one too, and each asked for its detail.
+      const aliases = await queryRows<{ value: string }>(t.catalog.db, sql`select value from server_aliases where kind = 'smithery'`);
+      const stored = new Set(aliases.map((a) => a.value));
+      for (const item of good) expect(stored.has(item.qualifiedName.toLowerCase())).toBe(true);
+      expect(stored.has(bad.id)).toBe(false);
+      expect(replay.requests.filter((r) => r.startsWith("/servers/"))).toHaveLength(good.length);
+      const run = await lastRun(t.catalog.db);
+      expect(run!.status).toBe("succeeded");
+      expect((run!.sources as Record<string, { skippedReasons: Record<string, number> }>).smithery!.skippedReasons).toEqual(s.skippedReasons);
+    } finally {
+      await replay.close();
+    }
+  });
+
+  test("an npm search result whose package name no URL can hold is skipped and counted; the packages after it are stored", async () => {
+    await reset();
+    const SDK = { "@modelcontextprotocol/sdk": "^1.17.0" };
+    const packages: ReplayPackage[] = ["alpha", "beta", "gamma"].map((n) => ({ manifest: { name: `${n}-mcp`, version: "1.0.0", keywords: ["mcp"], bin: `${n}.js`, dependencies: SDK } }));
+    // Leading the hits of the first query, as a malformed entry of the index would.
+    const hostile = { package: { name: "evil\udc00-mcp", version: "1.0.0" } };
+    const replay = await startNpmSearchReplay(packages, { garbage: [hostile], garbageQuery: "keywords:mcp" });
+    try {
+      const summary = await refresh(t.catalog, { sources: [npmSource({ registryUrl: replay.url })], full: true, fetcherFor: () => http });
+      const s = summary.sources.npm!;
+      expect(summary.failures).toEqual([]);
+      expect(summary.status).toBe("succeeded");
+      expect(s.records).toBe(packages.length);
+      expect(s.skipped).toBe(1);
+      expect(s.skippedReasons).toEqual({ [`package.name: ${NOT_URL_SAFE}`]: 1 });
+      expect(await serverKeys(t)).toEqual(new Set(packages.map((p) => `npmjs.com/package/${p.manifest.name}`)));
+      expect(replay.manifests.map((m) => m.name).sort()).toEqual(packages.map((p) => p.manifest.name));
+    } finally {
+      await replay.close();
+    }
+  });
+
+  test("a source that throws building one record's detail URL, or reading its detail, loses that record alone", async () => {
+    await reset();
+    const data = buildSmitheryData();
+    const good = data.list.filter((x) => !("skip" in parseSmitheryItem(x))) as SmitheryListItem[];
+    const [noUrl, unreadable] = [good[4]!, good[12]!];
+    const replay = await startSmitheryReplay({ data });
+    // What a bug on what one record holds does: any throw, here the one a lone surrogate gave encodeURIComponent.
+    const base = smitherySource({ apiKey: "sk-test", baseUrl: replay.url, pageSize: 10 });
+    const source: Source = {
+      ...base,
+      detailUrl: (r) => (r.sourceId === noUrl.id ? encodeURIComponent("\ud800") : base.detailUrl!(r)),
+      parseDetail: (r, body) => (r.sourceId === unreadable.id ? JSON.parse("{not json") : base.parseDetail(r, body)),
+    };
+    try {
+      const summary = await refresh(t.catalog, { sources: [source], full: true, fetcherFor: () => http });
+      const s = summary.sources.smithery!;
+      expect(summary.failures).toEqual([]);
+      expect(s.records).toBe(good.length - 2);
+      expect(s.skipped).toBe(SMITHERY_GARBAGE + 2);
+      expect(s.skippedReasons[`${NO_DETAIL_URL} (URI malformed)`]).toBe(1);
+      expect(Object.entries(s.skippedReasons).filter(([r]) => r.startsWith(`${UNREADABLE_DETAIL} (`))).toEqual([[expect.stringContaining("JSON"), 1]]);
+      const aliases = await queryRows<{ value: string }>(t.catalog.db, sql`select value from server_aliases where kind = 'smithery'`);
+      const stored = new Set(aliases.map((a) => a.value));
+      for (const item of good) expect(stored.has(item.qualifiedName.toLowerCase())).toBe(item !== noUrl && item !== unreadable);
     } finally {
       await replay.close();
     }

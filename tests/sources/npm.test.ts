@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { HttpClient } from "../../crawler/http.js";
 import type { SourceRecord } from "../../crawler/records.js";
 import { refresh, type RefreshSummary } from "../../crawler/refresh.js";
+import { NOT_URL_SAFE } from "../../crawler/sources/fields.js";
 import { disjointKeywordQueries, NPM_SEARCH_WINDOW, npmCandidate, npmSource, parseNpmManifest, splitQuery } from "../../crawler/sources/npm.js";
 import { registrySource } from "../../crawler/sources/registry.js";
 import type { Source } from "../../crawler/sources/source.js";
@@ -52,6 +53,13 @@ describe("npm source: queries", () => {
     expect(source.pageUrl(null, {})).toBe("http://127.0.0.1:9/-/v1/search?text=keywords%3Amcp&size=250&from=0");
     expect(() => source.parsePage({ error: "boom" }, null)).toThrow(SourceFormatError);
     expect(source.detailUrl!({ sourceId: "@scope/pkg" } as SourceRecord)).toBe("http://127.0.0.1:9/@scope%2Fpkg/latest");
+  });
+
+  test("a search hit whose name no URL can hold (a lone surrogate) is skipped with its reason; the page goes on", () => {
+    expect(npmCandidate({ package: { name: "evil\ud800-mcp" } })).toEqual({ skip: `package.name: ${NOT_URL_SAFE}` });
+    const page = npmSource().parsePage({ objects: [{ package: { name: "a-mcp" } }, { package: { name: "\udfffb-mcp" } }, { package: { name: "c-mcp" } }], total: 3 }, null);
+    expect(page.records.map((r) => r.sourceId)).toEqual(["a-mcp", "c-mcp"]);
+    expect(page.skipped).toEqual([{ index: 1, reason: `package.name: ${NOT_URL_SAFE}` }]);
   });
 });
 

@@ -1,7 +1,7 @@
 // The Smithery adapter on servers assembled from real registry entries and real tool lists: list records, detail merge, keys, paging.
 import { afterEach, describe, expect, test } from "vitest";
 import type { SourceRecord } from "../../crawler/records.js";
-import { AMBIGUOUS_NAME } from "../../crawler/sources/fields.js";
+import { AMBIGUOUS_NAME, NOT_URL_SAFE } from "../../crawler/sources/fields.js";
 import { parseRegistryItem } from "../../crawler/sources/registry.js";
 import { SourceFormatError } from "../../crawler/sources/source.js";
 import { encodeQualifiedName, mergeSmitheryDetail, parseSmitheryItem, parseSmitheryPage, smitheryNotice, smitherySource } from "../../crawler/sources/smithery.js";
@@ -109,6 +109,18 @@ describe("smithery source: list records", () => {
     expect(page.skipped.some((s) => s.reason.startsWith("qualifiedName: "))).toBe(true);
     expect(page.skipped.some((s) => s.reason.includes("whitespace"))).toBe(true);
     expect(new Set(page.records.map((r) => r.sourceId)).size).toBe(page.records.length);
+  });
+
+  test("a qualified name no URL can hold (a lone surrogate) is skipped with its reason; a NUL or an escape-worthy name is not", () => {
+    const item = listItem("buildkite/buildkite-mcp-server");
+    for (const qualifiedName of ["bad\ud800name", "bad\udc00", "\ud800"]) {
+      expect(parseSmitheryItem({ ...item, qualifiedName })).toEqual({ skip: `qualifiedName: ${NOT_URL_SAFE}` });
+    }
+    // A pair is one character, a NUL is stored replaced: both make a URL.
+    for (const qualifiedName of ["emoji/\ud83d\ude00", "nul/\u0000"]) expect(source.detailUrl!(record({ ...item, qualifiedName }))).toBe(`https://api.smithery.ai/servers/${encodeQualifiedName(qualifiedName)}`);
+    const page = parseSmitheryPage({ servers: [item, { ...item, qualifiedName: "bad\ud800" }, listItem("linear")], pagination: { currentPage: 1, totalPages: 1 } });
+    expect(page.records.map((r) => r.server.title)).toEqual([item.displayName, "Linear"]);
+    expect(page.skipped).toEqual([{ index: 1, reason: `qualifiedName: ${NOT_URL_SAFE}` }]);
   });
 });
 
