@@ -1,10 +1,12 @@
 // Small readers every source applies to a directory's fields and its validation failures.
 import type { z } from "zod";
 import { parseToolList, type ToolInput } from "../../classifier/tool.js";
+import { errorLine } from "../../db/errors.js";
 import { distinctTools } from "../distinct-tools.js";
 import { type DroppedHint, droppedHints } from "../dropped-hints.js";
 import { DEFAULT_ENUMERATE_LIMITS } from "../mcp/limits.js";
 import { skippedToolName, type ListingGaps } from "../plan/tools.js";
+import type { SkippedEntry, SourceRecord } from "../records.js";
 import { storable } from "../sanitize.js";
 
 /** A skipped item's reason: the first failing field and what was wrong with it. */
@@ -64,6 +66,36 @@ export function directoryToolList(list: readonly unknown[], maxTools = DEFAULT_E
     gaps.partial = true;
   }
   return { tools: tools.slice(0, maxTools), dropped, ...(gaps.partial || gaps.skippedNames ? { gaps } : {}) };
+}
+
+/** One list item as its source reads it: a record (with the reasons parts of it were dropped: tools its directory listed that could not be kept), or why it is skipped. */
+export type ItemResult = SourceRecord | { record: SourceRecord; dropped: readonly string[] } | { skip: string };
+
+/** Counted among skippedReasons: an item its source's reader threw on. */
+export const UNREADABLE_ITEM = "item: the source could not read it";
+
+/**
+ * A list page's items read one by one: the records, and each item skipped (or part of a record dropped,
+ * noted against the record's index) with its reason. A reader that throws on one item (on what it holds
+ * that no check foresaw) costs that item, not the page: the same item would stop its source on every run.
+ */
+export function readItems(items: readonly unknown[], read: (item: unknown) => ItemResult): { records: SourceRecord[]; skipped: SkippedEntry[] } {
+  const records: SourceRecord[] = [];
+  const skipped: SkippedEntry[] = [];
+  items.forEach((item, index) => {
+    let result: ItemResult;
+    try {
+      result = read(item);
+    } catch (e) {
+      result = { skip: `${UNREADABLE_ITEM} (${errorLine(e)})` };
+    }
+    if ("skip" in result) skipped.push({ index, reason: result.skip });
+    else if ("dropped" in result) {
+      records.push(result.record);
+      for (const reason of result.dropped) skipped.push({ index, reason });
+    } else records.push(result);
+  });
+  return { records, skipped };
 }
 
 /** Why a name is refused by `urlName`. */

@@ -1,9 +1,9 @@
 // Glama's MCP directory (/v1/servers): relay-style cursor pages of servers, each with the tool list Glama saw.
 import { z } from "zod";
 import { normalizeRepository, repositoryAlias } from "../normalize.js";
-import type { Alias, SkippedEntry, SourceRecord } from "../records.js";
+import type { Alias, SourceRecord } from "../records.js";
 import { SourceFormatError, type ParsedPage, type Source } from "./source.js";
-import { describeIssue, directoryToolList, nonEmpty } from "./fields.js";
+import { describeIssue, directoryToolList, nonEmpty, readItems } from "./fields.js";
 
 export const DEFAULT_GLAMA_URL = "https://glama.ai/api/mcp";
 /** The API's maximum for `first` (its default is 10). */
@@ -81,18 +81,7 @@ export function parseGlamaPage(body: unknown): ParsedPage {
     if (error.success) throw new SourceFormatError("glama", `error response: ${error.data.error.code ?? "error"}: ${error.data.error.message ?? ""}`.trim());
     throw new SourceFormatError("glama", `page is not {servers: [...], pageInfo: {hasNextPage, endCursor}} (${describeIssue(page.error)})`);
   }
-  const records: SourceRecord[] = [];
-  const skipped: SkippedEntry[] = [];
-  page.data.servers.forEach((item, index) => {
-    const result = parseGlamaItem(item);
-    if ("skip" in result) {
-      skipped.push({ index, reason: result.skip });
-      return;
-    }
-    records.push(result.record);
-    // A dropped tool is noted against its server's index; the server itself is kept.
-    for (const reason of result.dropped) skipped.push({ index, reason });
-  });
+  const { records, skipped } = readItems(page.data.servers, parseGlamaItem);
   const { hasNextPage, endCursor } = page.data.pageInfo;
   // hasNextPage without a cursor cannot be followed: the crawl ends here rather than restarting at page one.
   const next = hasNextPage && endCursor ? endCursor : undefined;

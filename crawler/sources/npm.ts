@@ -1,11 +1,11 @@
 // npm as a source: the search API finds packages with MCP keywords, and each one's manifest decides whether it is a server.
 import { z } from "zod";
 import { normalizeRepository, repositoryAlias } from "../normalize.js";
-import type { Alias, SkippedEntry, SourceRecord } from "../records.js";
+import type { Alias, SourceRecord } from "../records.js";
 import { manifestRepository, mcpServerEvidence, npmManifestSchema } from "./npm-manifest.js";
 import { DEFAULT_NPM_REGISTRY_URL, NPM_MCP_KEYWORDS, NPM_SEARCH_PAGE_SIZE, nextSearchFrom, npmManifestUrl, npmSearchUrl } from "./npm-registry.js";
 import { SourceFormatError, type ParsedPage, type Source } from "./source.js";
-import { describeIssue, nonEmpty, urlName } from "./fields.js";
+import { describeIssue, nonEmpty, readItems, urlName } from "./fields.js";
 
 /** npm's search serves no result past the 10,000th of a query, however it is paged. */
 export const NPM_SEARCH_WINDOW = 10_000;
@@ -156,13 +156,7 @@ export function npmSource(opts: NpmSourceOptions = {}): Source {
     const { total, objects } = page.data;
     const halves = plan.from === 0 && total > window ? splitQuery(query) : undefined;
     if (halves) return { records: [], skipped: [], next: JSON.stringify({ queue: [...halves, ...rest], from: 0 }) };
-    const records: SourceRecord[] = [];
-    const skipped: SkippedEntry[] = [];
-    objects.forEach((hit, index) => {
-      const r = npmCandidate(hit);
-      if ("skip" in r) skipped.push({ index, reason: r.skip });
-      else records.push(r);
-    });
+    const { records, skipped } = readItems(objects, npmCandidate);
     const reachable = Math.min(total, window);
     const from = nextSearchFrom(plan.from, objects.length, reachable);
     if (from === undefined && total > window) {

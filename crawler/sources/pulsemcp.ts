@@ -1,10 +1,10 @@
 // PulseMCP's directory (API v0beta /servers): offset pages of servers with GitHub stars, package downloads, repository and package coordinates.
 import { z } from "zod";
 import { normalizeRemoteUrl, normalizeRepository, packageAlias, repositoryAlias } from "../normalize.js";
-import type { Alias, PackageRef, Popularity, RemoteRef, SkippedEntry, SourceRecord } from "../records.js";
+import type { Alias, PackageRef, Popularity, RemoteRef, SourceRecord } from "../records.js";
 import { remoteType } from "./registry.js";
 import { SourceFormatError, type ParsedPage, type Source } from "./source.js";
-import { describeIssue, nonEmpty } from "./fields.js";
+import { describeIssue, nonEmpty, readItems } from "./fields.js";
 
 export const DEFAULT_PULSEMCP_URL = "https://api.pulsemcp.com/v0beta";
 /** The API's maximum (and default) is 5,000; smaller pages keep each page's write transaction small. */
@@ -129,13 +129,7 @@ function nextOffset(next: string): string {
 export function parsePulsePage(body: unknown): ParsedPage {
   const page = pageSchema.safeParse(body);
   if (!page.success) throw new SourceFormatError("pulsemcp", `page is not {servers: [...], total_count, next} (${describeIssue(page.error)})`);
-  const records: SourceRecord[] = [];
-  const skipped: SkippedEntry[] = [];
-  page.data.servers.forEach((item, index) => {
-    const result = parsePulseItem(item);
-    if ("skip" in result) skipped.push({ index, reason: result.skip });
-    else records.push(result);
-  });
+  const { records, skipped } = readItems(page.data.servers, parsePulseItem);
   const next = nonEmpty(page.data.next);
   return { records, skipped, ...(next ? { next: nextOffset(next) } : {}) };
 }

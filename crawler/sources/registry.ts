@@ -1,10 +1,10 @@
 // The official MCP registry (/v0.1/servers): cursor pages of every version of every server.
 import { z } from "zod";
 import { normalizeRemoteUrl, normalizeRepository, packageAlias, repositoryAlias } from "../normalize.js";
-import type { Alias, PackageRef, RemoteRef, ServerStatus, SkippedEntry, SourceRecord } from "../records.js";
+import type { Alias, PackageRef, RemoteRef, ServerStatus, SourceRecord } from "../records.js";
 import { timestampSchema } from "../timestamps.js";
 import { SourceFormatError, type CrawlMode, type ParsedPage, type Source } from "./source.js";
-import { describeIssue } from "./fields.js";
+import { describeIssue, readItems } from "./fields.js";
 
 export const DEFAULT_REGISTRY_URL = "https://registry.modelcontextprotocol.io";
 export const REGISTRY_PAGE_LIMIT = 100;
@@ -246,16 +246,7 @@ export function parseRegistryPage(body: unknown): ParsedPage {
   // A bare array is how mirrors and the original seed publish the whole registry at once.
   const page = Array.isArray(body) ? { servers: body, metadata: undefined } : pageSchema.safeParse(body).data;
   if (!page) throw new SourceFormatError("registry", "page is not {servers: [...], metadata: {...}}");
-  const records: SourceRecord[] = [];
-  const skipped: SkippedEntry[] = [];
-  page.servers.forEach((item, index) => {
-    const result = parseRegistryItem(item);
-    if ("skip" in result) {
-      skipped.push({ index, reason: result.skip });
-      return;
-    }
-    records.push(result);
-  });
+  const { records, skipped } = readItems(page.servers, parseRegistryItem);
   const next = page.metadata?.nextCursor ?? page.metadata?.next_cursor ?? undefined;
   const nextUpdatedSince = page.metadata?.nextUpdatedSince?.trim() || undefined;
   return { records, skipped, ...(next ? { next } : {}), ...(nextUpdatedSince ? { nextUpdatedSince } : {}) };

@@ -1,10 +1,10 @@
 // Smithery's registry (/servers): numbered pages of servers; tools and connections come from each server's detail page.
 import { z } from "zod";
 import { normalizeRemoteUrl, normalizeRepository, repositoryAlias } from "../normalize.js";
-import type { Alias, RemoteRef, SkippedEntry, SourceRecord } from "../records.js";
+import type { Alias, RemoteRef, SourceRecord } from "../records.js";
 import { timestampSchema } from "../timestamps.js";
 import { SourceFormatError, type ParsedPage, type Source } from "./source.js";
-import { describeIssue, directoryToolList, nonEmpty, urlName } from "./fields.js";
+import { describeIssue, directoryToolList, nonEmpty, readItems, urlName } from "./fields.js";
 
 export const DEFAULT_SMITHERY_URL = "https://api.smithery.ai";
 /** The API's maximum pageSize (its default is 10). */
@@ -175,13 +175,7 @@ export function mergeSmitheryDetail(record: SourceRecord, body: unknown): { reco
 export function parseSmitheryPage(body: unknown): ParsedPage {
   const page = pageSchema.safeParse(body);
   if (!page.success) throw new SourceFormatError("smithery", `page is not {servers: [...], pagination: {currentPage, totalPages}} (${describeIssue(page.error)})`);
-  const records: SourceRecord[] = [];
-  const skipped: SkippedEntry[] = [];
-  page.data.servers.forEach((item, index) => {
-    const result = parseSmitheryItem(item);
-    if ("skip" in result) skipped.push({ index, reason: result.skip });
-    else records.push(result);
-  });
+  const { records, skipped } = readItems(page.data.servers, parseSmitheryItem);
   const { currentPage, totalPages } = page.data.pagination;
   return { records, skipped, ...(currentPage < totalPages ? { next: String(currentPage + 1) } : {}) };
 }
