@@ -7,7 +7,7 @@ import { textHash } from "./hash.js";
 import { HttpError } from "./http.js";
 import { detailValidators, notModified, settleDetail, type DetailResult, type StoredDetail } from "./plan/details.js";
 import { sumCounts, type PageCounts } from "./plan/summary.js";
-import type { SourceRecord } from "./records.js";
+import type { RecordResult, SourceRecord } from "./records.js";
 import type { Source } from "./sources/source.js";
 import { hasValidators, validatorsOf, type Validators } from "./validators.js";
 
@@ -53,7 +53,7 @@ export async function fetchDetails(o: DetailOptions, records: readonly SourceRec
   const rows = new Map<string, NewSourceDetail>();
   const cleared: string[] = [];
   /** Remembers what a detail showed, with the validators it came with. */
-  const remember = (record: SourceRecord, url: string, listHash: string, validators: Validators, parsed: SourceRecord | { skip: string }) => {
+  const remember = (record: SourceRecord, url: string, listHash: string, validators: Validators, parsed: RecordResult) => {
     if (!conditional) return;
     const v = validatorsOf(validators);
     if (hasValidators(v)) {
@@ -135,7 +135,7 @@ function detailUrlOf(source: Source, record: SourceRecord): string | undefined |
 }
 
 /** The source's reading of one record's detail; a throw skips that record alone, as detailUrlOf does. */
-function readDetail(source: Source, record: SourceRecord, body: unknown): SourceRecord | { skip: string } {
+function readDetail(source: Source, record: SourceRecord, body: unknown): RecordResult {
   try {
     return source.parseDetail!(record, body);
   } catch (e) {

@@ -98,6 +98,13 @@ export interface Popularity {
 export const POPULARITY_METRICS = ["stars", "weeklyDownloads", "downloads"] as const;
 export type PopularityMetric = (typeof POPULARITY_METRICS)[number];
 
+/**
+ * What a source makes of one item (a list entry, a detail page): a record; a record with the reasons parts
+ * of it were dropped (tools its directory listed that could not be kept), each counted among the skipped,
+ * the record kept; or why it is not one to keep, skipped and counted.
+ */
+export type RecordResult = SourceRecord | { record: SourceRecord; dropped: readonly string[] } | { skip: string };
+
 /** An entry a source could not turn into a record: skipped and counted, never fatal. */
 export interface SkippedEntry {
   index: number;

@@ -1,8 +1,8 @@
 // What a record's detail page does to it, decided on plain data: how it is asked (conditionally or not), and whether it completes the record, shows it is not one to keep, leaves it as stored, or fails.
 import type { sourceDetails } from "../../db/schema.js";
-import type { SourceRecord } from "../records.js";
+import type { RecordResult, SourceRecord } from "../records.js";
 import { validatorsOf, type Validators } from "../validators.js";
-import type { PageCounts } from "./summary.js";
+import { reasonCounts, type PageCounts } from "./summary.js";
 
 /** What the catalog holds for the detail page behind one record (db/details.ts): its source_details row, and
  * whether the kept record is still stored, on a server that is not gone, so it can stand for a 304. */
@@ -34,10 +34,10 @@ export function notModified(stored: StoredDetail, listHash: string): NotModified
 }
 
 /**
- * How a record's detail went: parsed (a record or why to skip it), as stored (a 304), failed (for
+ * How a record's detail went: parsed (a record, with what it dropped, or why to skip it), as stored (a 304), failed (for
  * now, or for good: a 404), or no detail to fetch.
  */
-export type DetailResult = { parsed: SourceRecord | { skip: string } } | { asStored: true } | { failed: string; transient: boolean } | { none: true };
+export type DetailResult = { parsed: RecordResult } | { asStored: true } | { failed: string; transient: boolean } | { none: true };
 
 export const NO_DETAIL = "detail: none to prove the record";
 
@@ -57,5 +57,9 @@ export function settleDetail(record: SourceRecord, result: DetailResult, require
     return result.transient ? { asStored: record.sourceId, counts } : { counts };
   }
   const { parsed } = result;
-  return "skip" in parsed ? { counts: { skipped: 1, reasons: { [parsed.skip]: 1 } } } : { record: parsed, counts: {} };
+  if ("skip" in parsed) return { counts: { skipped: 1, reasons: { [parsed.skip]: 1 } } };
+  if (!("dropped" in parsed)) return { record: parsed, counts: {} };
+  // What the detail dropped of a record it kept is counted as a list page's is: among the skipped, by reason.
+  const { record: completed, dropped } = parsed;
+  return { record: completed, counts: dropped.length ? { skipped: dropped.length, reasons: reasonCounts(dropped) } : {} };
 }

@@ -6,7 +6,7 @@ import { distinctTools } from "../distinct-tools.js";
 import { type DroppedHint, droppedHints } from "../dropped-hints.js";
 import { DEFAULT_ENUMERATE_LIMITS } from "../mcp/limits.js";
 import { skippedToolName, type ListingGaps } from "../plan/tools.js";
-import type { SkippedEntry, SourceRecord } from "../records.js";
+import type { RecordResult, SkippedEntry, SourceRecord } from "../records.js";
 import { storable } from "../sanitize.js";
 
 /** A skipped item's reason: the first failing field and what was wrong with it. */
@@ -68,9 +68,6 @@ export function directoryToolList(list: readonly unknown[], maxTools = DEFAULT_E
   return { tools: tools.slice(0, maxTools), dropped, ...(gaps.partial || gaps.skippedNames ? { gaps } : {}) };
 }
 
-/** One list item as its source reads it: a record (with the reasons parts of it were dropped: tools its directory listed that could not be kept), or why it is skipped. */
-export type ItemResult = SourceRecord | { record: SourceRecord; dropped: readonly string[] } | { skip: string };
-
 /** Counted among skippedReasons: an item its source's reader threw on. */
 export const UNREADABLE_ITEM = "item: the source could not read it";
 
@@ -79,11 +76,11 @@ export const UNREADABLE_ITEM = "item: the source could not read it";
  * noted against the record's index) with its reason. A reader that throws on one item (on what it holds
  * that no check foresaw) costs that item, not the page: the same item would stop its source on every run.
  */
-export function readItems(items: readonly unknown[], read: (item: unknown) => ItemResult): { records: SourceRecord[]; skipped: SkippedEntry[] } {
+export function readItems(items: readonly unknown[], read: (item: unknown) => RecordResult): { records: SourceRecord[]; skipped: SkippedEntry[] } {
   const records: SourceRecord[] = [];
   const skipped: SkippedEntry[] = [];
   items.forEach((item, index) => {
-    let result: ItemResult;
+    let result: RecordResult;
     try {
       result = read(item);
     } catch (e) {

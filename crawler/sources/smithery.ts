@@ -199,8 +199,8 @@ function pageSize(requested: number | undefined): number {
   return Math.max(1, Math.min(SMITHERY_MAX_PAGE_SIZE, Math.floor(requested)));
 }
 
-/** A Smithery detail never skips its record: it only completes it. */
-export function smitherySource(opts: SmitherySourceOptions): Omit<Source, "parseDetail"> & { parseDetail(record: SourceRecord, body: unknown): SourceRecord } {
+/** A Smithery detail never skips its record: it only completes it, with the reasons any of its tools were dropped. */
+export function smitherySource(opts: SmitherySourceOptions): Omit<Source, "parseDetail"> & { parseDetail(record: SourceRecord, body: unknown): { record: SourceRecord; dropped: string[] } } {
   const apiKey = opts.apiKey?.trim();
   // The CLI leaves the source out (smitheryNotice) when there is no key; reaching here without one is a bug.
   if (!apiKey) throw new TypeError("smitherySource needs an apiKey");
@@ -222,8 +222,6 @@ export function smitherySource(opts: SmitherySourceOptions): Omit<Source, "parse
       const list = listItemOf(record);
       return list ? `${base}/servers/${encodeQualifiedName(list.item.qualifiedName)}` : undefined;
     },
-    parseDetail(record: SourceRecord, body: unknown): SourceRecord {
-      return mergeSmitheryDetail(record, body).record;
-    },
+    parseDetail: mergeSmitheryDetail,
   };
 }

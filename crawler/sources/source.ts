@@ -1,5 +1,5 @@
 // The adapter every source implements: which page comes next, and how a page becomes records.
-import type { AliasKind, SkippedEntry, SourceName, SourceRecord } from "../records.js";
+import type { AliasKind, RecordResult, SkippedEntry, SourceName, SourceRecord } from "../records.js";
 
 export interface CrawlMode {
   /** Incremental crawls ask only for what changed since this instant (RFC 3339). */
@@ -60,8 +60,11 @@ export interface Source {
    * record; the crawler fetches it and hands the body back to `parseDetail` before storing the page.
    */
   detailUrl?(record: SourceRecord): string | undefined;
-  /** The record completed by its detail page, or why the detail shows it is not one to keep (skipped and counted). */
-  parseDetail?(record: SourceRecord, body: unknown): SourceRecord | { skip: string };
+  /**
+   * The record completed by its detail page (with the reasons parts of it were dropped: tools that could not
+   * be kept, counted), or why the detail shows it is not one to keep (skipped and counted).
+   */
+  parseDetail?(record: SourceRecord, body: unknown): RecordResult;
   /**
    * The detail body a stored record was completed from (npm: the manifest inside its raw). A source
    * that has it asks each detail page conditionally, with the validators the page last came with:

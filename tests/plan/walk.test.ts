@@ -67,6 +67,15 @@ describe("settleDetail", () => {
     expect(settleDetail(record, { asStored: true }, true)).toEqual({ asStored: "a", counts: {} });
   });
 
+  test("what a detail dropped of the record it completed (tools that could not be kept) is counted by reason, the record kept", () => {
+    const dropped = ["tool dropped: name: missing", "annotation hint dropped, the tool kept: readOnlyHint is a string, not a boolean", "tool dropped: name: missing"];
+    expect(settleDetail(record, { parsed: { record: completed, dropped } }, false)).toEqual({
+      record: completed,
+      counts: { skipped: 3, reasons: { "tool dropped: name: missing": 2, "annotation hint dropped, the tool kept: readOnlyHint is a string, not a boolean": 1 } },
+    });
+    expect(settleDetail(record, { parsed: { record: completed, dropped: [] } }, true)).toEqual({ record: completed, counts: {} });
+  });
+
   test("a failed detail keeps the list page's record, unless only the detail proves it; a stored one stays listed through a failure that may pass", () => {
     expect(settleDetail(record, { failed: "HTTP 500", transient: true }, false)).toEqual({ record, counts: { detailErrors: 1, reasons: { "detail: HTTP 500": 1 } } });
     expect(settleDetail(record, { failed: "HTTP 404", transient: false }, true)).toEqual({ counts: { detailErrors: 1, skipped: 1, reasons: { "detail: HTTP 404": 1 } } });

@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import { MAX_JSON_DEPTH, TOO_DEEP } from "../../crawler/json-depth.js";
 import { refresh } from "../../crawler/refresh.js";
 import { NO_DETAIL_URL, UNREADABLE_DETAIL } from "../../crawler/details.js";
-import { NOT_URL_SAFE } from "../../crawler/sources/fields.js";
+import { AMBIGUOUS_NAME, NOT_URL_SAFE } from "../../crawler/sources/fields.js";
 import { glamaSource, parseGlamaItem } from "../../crawler/sources/glama.js";
 import { npmSource } from "../../crawler/sources/npm.js";
 import { registrySource } from "../../crawler/sources/registry.js";
@@ -17,7 +17,7 @@ import { DRIVERS, openTestCatalog, type TestCatalog } from "../helpers/catalog.j
 import { buildGlamaServers, glamaId, startGlamaReplay, type GlamaServer } from "../helpers/glama-replay.js";
 import { testHttpClient } from "../helpers/http.js";
 import { loadRegistrySample, meta, OFFICIAL, startRegistryReplay, type RegistryItem } from "../helpers/registry-replay.js";
-import { buildSmitheryData, SMITHERY_GARBAGE, startSmitheryReplay, type SmitheryListItem } from "../helpers/smithery-replay.js";
+import { buildSmitheryData, SMITHERY_GARBAGE, startSmitheryReplay, type SmitheryDetail, type SmitheryListItem, type SmitheryTool } from "../helpers/smithery-replay.js";
 import { startNpmSearchReplay, type ReplayPackage } from "../../scripts/dev/replays/npm-registry.js";
 
 const http = testHttpClient({ maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 50 });
@@ -381,7 +381,8 @@ describe.each(DRIVERS)("bad records on %s", (driver) => {
       expect(s.errors).toEqual([]);
       expect(s.pages).toBe(Math.ceil(data.list.length / 10));
       expect(s.records).toBe(good.length);
-      expect(s.skipped).toBe(SMITHERY_GARBAGE + 1);
+      // The garbage entries, the bad one, and the tool insideout-remote's detail lists without a name.
+      expect(s.skipped).toBe(SMITHERY_GARBAGE + 1 + 1);
       expect(s.skippedReasons[`qualifiedName: ${NOT_URL_SAFE}`]).toBe(1);
       // Every good entry is stored, those after the bad one too, and each asked for its detail.
       const aliases = await queryRows<{ value: string }>(t.catalog.db, sql`select value from server_aliases where kind = 'smithery'`);
@@ -437,12 +438,40 @@ describe.each(DRIVERS)("bad records on %s", (driver) => {
       const s = summary.sources.smithery!;
       expect(summary.failures).toEqual([]);
       expect(s.records).toBe(good.length - 2);
-      expect(s.skipped).toBe(SMITHERY_GARBAGE + 2);
+      // With the tool insideout-remote's detail lists without a name.
+      expect(s.skipped).toBe(SMITHERY_GARBAGE + 2 + 1);
       expect(s.skippedReasons[`${NO_DETAIL_URL} (URI malformed)`]).toBe(1);
       expect(Object.entries(s.skippedReasons).filter(([r]) => r.startsWith(`${UNREADABLE_DETAIL} (`))).toEqual([[expect.stringContaining("JSON"), 1]]);
       const aliases = await queryRows<{ value: string }>(t.catalog.db, sql`select value from server_aliases where kind = 'smithery'`);
       const stored = new Set(aliases.map((a) => a.value));
       for (const item of good) expect(stored.has(item.qualifiedName.toLowerCase())).toBe(item !== noUrl && item !== unreadable);
+    } finally {
+      await replay.close();
+    }
+  });
+  test("what Smithery's details drop of their tools (a nameless tool, a name with two definitions, a hint of the wrong type) is counted by reason in the run record, as Glama's list is", async () => {
+    await reset();
+    const data = buildSmitheryData();
+    const buildkite = data.details["buildkite/buildkite-mcp-server"] as SmitheryDetail;
+    const [first, ...rest] = buildkite.tools!;
+    buildkite.tools = [{ ...first!, annotations: { readOnlyHint: "true" } } as SmitheryTool, ...rest, tool("query", "Read rows."), tool("query", "Delete every row.")];
+    const replay = await startSmitheryReplay({ data });
+    try {
+      const summary = await refresh(t.catalog, { sources: [smitherySource({ apiKey: "sk-test", baseUrl: replay.url, pageSize: 10 })], full: true, fetcherFor: () => http });
+      const s = summary.sources.smithery!;
+      expect(summary.failures).toEqual([]);
+      const dropped = {
+        // insideout-remote's detail lists a tool without a name.
+        nameless: Object.entries(s.skippedReasons).filter(([r]) => r.startsWith("tool dropped: name: ")),
+        ambiguous: s.skippedReasons[AMBIGUOUS_NAME],
+        hint: s.skippedReasons["annotation hint dropped, the tool kept: readOnlyHint is a string, not a boolean"],
+      };
+      expect(dropped).toEqual({ nameless: [[expect.any(String), 1]], ambiguous: 2, hint: 1 });
+      expect(s.skipped).toBe(SMITHERY_GARBAGE + 4);
+      // The servers are kept, with the tools that could be.
+      expect(await toolsOf(t, "github.com/buildkite/buildkite-mcp-server")).toEqual(rest.map((x) => x.name!).concat(first!.name!).sort());
+      const run = await lastRun(t.catalog.db);
+      expect((run!.sources as Record<string, { skippedReasons: Record<string, number> }>).smithery!.skippedReasons).toEqual(s.skippedReasons);
     } finally {
       await replay.close();
     }

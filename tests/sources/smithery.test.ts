@@ -22,7 +22,7 @@ function record(item: unknown): SourceRecord {
 }
 
 function withDetail(qualifiedName: string): SourceRecord {
-  return source.parseDetail!(record(listItem(qualifiedName)), data.details[qualifiedName]);
+  return source.parseDetail(record(listItem(qualifiedName)), data.details[qualifiedName]).record;
 }
 
 function registryRecord(name: string): SourceRecord {
@@ -166,7 +166,7 @@ describe("smithery source: detail merge", () => {
     expect(linear.server.remotes).toEqual([{ type: "streamable-http", url: "https://mcp.linear.app/mcp", needsSecret: false }]);
     expect(linear.aliases).toContainEqual(registryRecord("app.linear/linear").aliases.find((a) => a.kind === "remote" && a.value.endsWith("/mcp")));
     const item = listItem("linear");
-    const required = source.parseDetail!(record(item), {
+    const { record: required } = source.parseDetail(record(item), {
       ...(data.details.linear as object),
       connections: [{ type: "http", deploymentUrl: "https://mcp.linear.app/mcp", configSchema: { type: "object", required: ["apiKey"] } }, { type: "ws", url: "wss://x" }, { type: "http" }],
     });
@@ -194,11 +194,12 @@ describe("smithery source: detail merge", () => {
 
   test("a detail that is not this server's, or not a server, leaves the record as the list made it", () => {
     const before = record(listItem("buildkite/buildkite-mcp-server"));
-    expect(source.parseDetail!(before, data.details.linear)).toBe(before);
-    for (const garbage of [null, 42, "x", [], { tools: "nope" }, { connections: {} }]) expect(source.parseDetail!(before, garbage)).toBe(before);
+    expect(source.parseDetail(before, data.details.linear)).toEqual({ record: before, dropped: [] });
+    expect(source.parseDetail(before, data.details.linear).record).toBe(before);
+    for (const garbage of [null, 42, "x", [], { tools: "nope" }, { connections: {} }]) expect(source.parseDetail(before, garbage).record).toBe(before);
     // A later detail merges onto the first merge's list half, not onto the merged record.
     const once = withDetail("buildkite/buildkite-mcp-server");
-    const twice = source.parseDetail!(once, data.details["buildkite/buildkite-mcp-server"]);
+    const twice = source.parseDetail(once, data.details["buildkite/buildkite-mcp-server"]).record;
     expect(twice).toEqual(once);
   });
 });
@@ -240,7 +241,7 @@ describe("smithery replay", () => {
       skipped += page.skipped.length;
       for (const r of page.records) {
         const detail = await fetch(live.detailUrl!(r)!, { headers: live.headers!() });
-        records.push(detail.status === 200 ? live.parseDetail!(r, await detail.json()) : r);
+        records.push(detail.status === 200 ? live.parseDetail(r, await detail.json()).record : r);
       }
       if (!page.next) break;
       cursor = page.next;
