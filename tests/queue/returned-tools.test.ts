@@ -39,7 +39,6 @@ describe.skipIf(!HAS_POSTGRES)("the class of a worker's changes (Postgres)", () 
   }
 
   test("a destructive tool removed and listed again unchanged returns destructive", async () => {
-    await round([READ]);
     await round([READ, WIPE]);
     await round([READ]);
     await round([READ, WIPE]);
