@@ -119,11 +119,9 @@ const LATER_SENTENCE_VERB = /(?:^|[.!?;]\s+|\n\s*)(?:(?:it|this tool|the tool)\s
 const NOT_AN_OBJECT = new Set(
   "are is were was be been can cannot can't may might will would must should do does did don't doesn't to of and or in on for with by per from at as via into onto over under than every nothing none no not never only when if made".split(" "),
 );
-/** Words after a verb as often a noun that make it the verb: a determiner, a pronoun, a count. */
-const OBJECT_DETERMINERS = new Set("the a an each every all any its their your his her our them it this these those that what whatever which one both some".split(" "));
-
 /**
- * Verbs that, opening a later sentence, state a change the tool makes to what it holds. Not how it reads or checks its
+ * Verbs that, opening a later sentence, state a change the tool makes to what it holds; none of them is as often a noun
+ * (AMBIGUOUS_VERBS), so no determiner need follow to make it the verb. Not how it reads or checks its
  * input ("Accepts bare ids", "Rejects ambiguous matches", "Performs a fuzzy match", "Runs all validators", "Resolves
  * aliases", "Opens an interactive view"), which most later sentences of reading tools tell: those read as changes
  * nine times in ten on the GitHub set's reading tools.
@@ -133,8 +131,7 @@ const LATER_EFFECT_VERBS = new Set("delete remove purge erase wipe destroy termi
 /**
  * A change a sentence after the first says the tool makes ("List sessions. Deletes expired sessions as it goes."), what
  * its first sentence's reading does not show: the verb third-person and one of LATER_EFFECT_VERBS, with an object after
- * it; one as often a noun ("Updates", "Patches") only before a determiner. None in the first sentence (the lead and
- * joinedAction read it), none denied.
+ * it. None in the first sentence (the lead and joinedAction read it), none denied.
  */
 export function laterSentenceChange(lower: string): { verb: string; category: Category; quote: string } | undefined {
   const first = lower.search(/[.!?;\n]/);
@@ -146,7 +143,6 @@ export function laterSentenceChange(lower: string): { verb: string; category: Ca
     const after = m[2]!;
     const v = TEXT_VERBS.get(word);
     if (!v || v.verb === word || !LATER_EFFECT_VERBS.has(v.verb) || NOT_AN_OBJECT.has(after)) continue;
-    if (v.ambiguous && !OBJECT_DETERMINERS.has(after)) continue;
     const at = m.index + m[0].lastIndexOf(word, m[0].length - after.length - 1);
     if (deniedAt(lower, at)) continue;
     return { verb: v.verb, category: v.category, quote: quoteText(lower.slice(at), 60) };
