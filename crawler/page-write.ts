@@ -55,12 +55,12 @@ export async function writeSourcePage(db: Db, w: PageWrite): Promise<PageWriteRe
     const t = tx as unknown as Db;
     // One statement at a time: after a failure nothing more is sent on the transaction's connection.
     // Every server row the page writes or refers to, in one id-ordered batch before any other row (see lockServers):
-    // those it renames (by their old keys), and its servers, whether it rewrites them or only places records, aliases,
-    // signals or tools on them. After it, the page locks no other server but those whose keys it inserts (in key
-    // order), and tool sync's lock of the servers it lists tools of waits on nothing. A rename's key change takes the
-    // stronger FOR UPDATE on a row already held: it waits only on a statement inserting a row that references it.
+    // those it renames (by their old keys, FOR UPDATE: a key change's lock, taken now rather than upgraded to by the
+    // rename), and its servers, whether it rewrites them or only places records, aliases, signals or tools on them.
+    // After it, the page locks no other server but those whose keys it inserts (in key order), and tool sync's lock of
+    // the servers it lists tools of waits on nothing.
     const renames = w.renames ?? [];
-    await lockServers(t, { keys: [...renames.map((r) => r.from), ...w.servers.map((s) => s.key)] });
+    await lockServers(t, { keys: w.servers.map((s) => s.key), renaming: renames.map((r) => r.from) });
     await renameServers(t, renames);
     const page = await upsertPage(t, w.source, w.page, w.runId);
     const stored = await storedServers(t, w.servers.map((s) => s.key));

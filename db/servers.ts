@@ -7,8 +7,8 @@ import type { NewAlias, ServerUpsert, StoredServer } from "../crawler/plan/page.
 
 /**
  * Servers whose key changes before a page is written (a repository key becoming a registry name). The caller has
- * locked them (lockServers, by their old keys) with every other server its transaction writes: one at a time here, in
- * the page's order, they would be locked out of id order.
+ * locked them FOR UPDATE, the lock a key change takes (lockServers, `renaming` their old keys), with every other server
+ * its transaction writes: one at a time here, in the page's order, they would be locked out of id order.
  */
 export async function renameServers(db: Db, renames: readonly { from: string; to: string }[]): Promise<void> {
   for (const r of renames) await db.update(servers).set({ key: r.to }).where(eq(servers.key, r.from));
@@ -69,16 +69,34 @@ export async function upsertServers(db: Db, rows: readonly ServerUpsert[], runId
  * server, never on each other's tool rows in opposite order (a deadlock). A transaction calls it once, for every server
  * it will write, before any other row lock: a second call for more servers would lock them after the first batch, out
  * of id order, and a multi-server writer locking both sets in id order could hold one the first waits on while waiting
- * on the first's (40P01). A second call for servers it holds waits on nothing. NO KEY UPDATE is the lock an update of
- * the row takes; unlike FOR UPDATE it lets others insert rows that reference the server meanwhile.
+ * on the first's (40P01). A second call for servers it holds waits on nothing.
+ *
+ * NO KEY UPDATE is the lock an update of the row takes; unlike FOR UPDATE it lets others insert rows that reference the
+ * server meanwhile (a foreign key's check holds the server FOR KEY SHARE). Servers `renaming` (by their current keys)
+ * are locked FOR UPDATE, in the same id order: servers.key has a unique index, so Postgres counts it a key and a change
+ * of it takes FOR UPDATE whatever refers to it. Taken later, by the rename, it would be an upgrade of a lock held, which
+ * waits on the others' KEY SHARE of that server while holding the rest, in whatever order the renames come: a writer
+ * referring to the servers in id order could hold one of them and wait on another renamed first (40P01).
  */
-export async function lockServers(db: Db, of: { servers: readonly number[] } | { tools: readonly number[] } | { keys: readonly string[] }): Promise<number[]> {
-  const values = "servers" in of ? of.servers : "tools" in of ? of.tools : of.keys;
+export async function lockServers(
+  db: Db,
+  of: { servers: readonly number[] } | { tools: readonly number[] } | { keys: readonly string[]; renaming?: readonly string[] },
+): Promise<number[]> {
+  const renaming = "keys" in of ? (of.renaming ?? []) : [];
+  const values = "servers" in of ? of.servers : "tools" in of ? of.tools : [...of.keys, ...renaming];
   if (values.length === 0) return [];
   const listed = sql`select jsonb_array_elements_text(${jsonb(values)})`;
   const ids = sql`${listed}::int`;
   const chosen = "keys" in of ? sql`key in (${listed})` : "servers" in of ? sql`id in (${ids})` : sql`id in (select server_id from tools where id in (${ids}))`;
-  const rows = await queryRows<{ id: number }>(db, sql`select id from servers where ${chosen} order by id for no key update`);
+  const strong = renaming.length ? sql`key in (select jsonb_array_elements_text(${jsonb(renaming)}))` : sql`false`;
+  // One statement locking each row at its own strength, in the order of the sorted subquery (OFFSET 0 keeps the
+  // filter, where the locks are taken, out of it): a statement's FOR clause names one strength for all its rows.
+  const rows = await queryRows<{ id: number }>(
+    db,
+    sql`select s.id from (select id, ${strong} as strong from servers where ${chosen} order by id offset 0) s
+      where case when s.strong then exists (select from servers where id = s.id for update)
+        else exists (select from servers where id = s.id for no key update) end`,
+  );
   return rows.map((r) => Number(r.id));
 }
 

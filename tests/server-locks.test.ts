@@ -1,7 +1,8 @@
 // Every transaction that writes a server's tools or their classifications locks the server's row first, and a page
-// locks every server it writes (renamed, rewritten, or listing tools) in one batch in id order (those it creates, in key
-// order), so a worker's listing, the classify stage and a refresh's pages never wait on each other's rows in opposite
-// order (a deadlock, 40P01). Postgres only: PGlite has one connection, so no two transactions there ever run at once.
+// locks every server it writes (renamed, rewritten, or listing tools) in one batch in id order, each at the strength its
+// write takes (those it creates, in key order), so a worker's listing, the classify stage and a refresh's pages never
+// wait on each other's rows in opposite order (a deadlock, 40P01). Postgres only: PGlite has one connection, so no two
+// transactions there ever run at once.
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { toolDefinition } from "../crawler/ingest.js";
@@ -40,14 +41,20 @@ describe.skipIf(!process.env.DATABASE_URL)("the server's row is locked before it
     }
   }
 
-  /** A server whose tool Glama listed: its tool row exists, with the directory's origin, and it is queued to classify. */
-  async function serverWithTool(key: string, tool: { name: string; description: string }): Promise<number> {
-    const [server] = await t.catalog.db
+  /** A server no source has listed tools of. */
+  async function server(key: string): Promise<number> {
+    const [row] = await t.catalog.db
       .insert(servers)
       .values({ key, status: "active", canonicalSource: `registry:${key}`, canonicalRank: 10, contentHash: "h", remotes: [{ type: "streamable-http", url: "http://127.0.0.1:9/mcp" }] })
       .returning({ id: servers.id });
-    await syncToolListings(t.catalog.db, [{ serverId: server!.id, origin: "glama", tools: [toolDefinition(tool)] }], 1);
-    return server!.id;
+    return row!.id;
+  }
+
+  /** A server whose tool Glama listed: its tool row exists, with the directory's origin, and it is queued to classify. */
+  async function serverWithTool(key: string, tool: { name: string; description: string }): Promise<number> {
+    const id = await server(key);
+    await syncToolListings(t.catalog.db, [{ serverId: id, origin: "glama", tools: [toolDefinition(tool)] }], 1);
+    return id;
   }
 
   test("a server's first live listing, which only changes its directory tools' origin, waits for a page holding the server before writing a tool: no deadlock", async () => {
@@ -241,5 +248,36 @@ describe.skipIf(!process.env.DATABASE_URL)("the server's row is locked before it
     expect(outcomes).toEqual(["committed", "committed"]);
     const renamed = await other<{ key: string }[]>`select key from servers where id in ${other(ids)} order by id`;
     expect(renamed.map((r) => r.key)).toEqual(["io.test/named-gate", "io.test/named-other"]);
+  }, 30_000);
+
+  test("a page renaming servers takes the lock a key change needs with the others, up front: a writer referring to them in id order waits on it or it on the writer, never both", async () => {
+    // servers.key has a unique index, so Postgres counts it a key: changing it takes FOR UPDATE, which a row referred to
+    // by an uncommitted foreign key (FOR KEY SHARE) withholds; NO KEY UPDATE lets such a row be referred to meanwhile.
+    const keys = ["io.test/repo-first", "io.test/repo-second"];
+    const ids = [await server(keys[0]!), await server(keys[1]!)];
+    // The registry names both servers, the one with the higher id first.
+    const page = pageOf("registry", ["io.test/named-second", "io.test/named-first"]);
+    page.renames = [
+      { from: keys[1]!, to: "io.test/named-second" },
+      { from: keys[0]!, to: "io.test/named-first" },
+    ];
+    // A writer referring to both servers in id order without their rows' locks (queueing them to classify, as the
+    // classify stage queues servers): a foreign key's check holds each FOR KEY SHARE until the writer ends.
+    let written: Promise<string> | undefined;
+    const writer = other
+      .begin(async (tx) => {
+        await tx`insert into classify_queue (server_id) values (${ids[0]!})`;
+        written = writeSourcePage(t.catalog.db, page).then(() => "committed", errorLine);
+        await someoneWaits();
+        await tx`insert into classify_queue (server_id) values (${ids[1]!})`;
+        return "committed";
+      })
+      .catch(errorLine);
+    // Both commit: the page waited on the first server holding none. Locking both NO KEY UPDATE, which the writer's
+    // share of the first let it take, it renamed the second (FOR UPDATE, the lock upgraded) and waited to rename the
+    // first, while the writer waited on the second's: one of the two was killed with 40P01.
+    expect([await writer, await written!]).toEqual(["committed", "committed"]);
+    const renamed = await other<{ key: string }[]>`select key from servers where id in ${other(ids)} order by id`;
+    expect(renamed.map((r) => r.key)).toEqual(["io.test/named-first", "io.test/named-second"]);
   }, 30_000);
 });
