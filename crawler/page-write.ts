@@ -57,10 +57,10 @@ export async function writeSourcePage(db: Db, w: PageWrite): Promise<PageWriteRe
     // Every server row the page writes or refers to, in one id-ordered batch before any other row (see lockServers):
     // those it renames (by their old keys, FOR UPDATE: a key change's lock, taken now rather than upgraded to by the
     // rename), and its servers, whether it rewrites them or only places records, aliases, signals or tools on them.
-    // After it, the page locks no other server but those whose keys it inserts (in key order), and tool sync's lock of
-    // the servers it lists tools of waits on nothing.
+    // After it, the page locks no other server but those whose keys it inserts (in key order), and tool sync asks
+    // again only for those of its servers the batch did not find (one another transaction inserted meanwhile).
     const renames = w.renames ?? [];
-    await lockServers(t, { keys: w.servers.map((s) => s.key), renaming: renames.map((r) => r.from) });
+    const held = new Set(await lockServers(t, { keys: w.servers.map((s) => s.key), renaming: renames.map((r) => r.from) }));
     await renameServers(t, renames);
     const page = await upsertPage(t, w.source, w.page, w.runId);
     const stored = await storedServers(t, w.servers.map((s) => s.key));
@@ -80,7 +80,7 @@ export async function writeSourcePage(db: Db, w: PageWrite): Promise<PageWriteRe
     await insertAliases(t, placed.aliases);
     if (w.signals?.length) await replaceSignals(t, w.signals, serverIds);
     const inline = w.classifyFresh ? inlineListings(placed.listings) : [];
-    const { written, ...toolCounts } = await syncToolListings(t, placed.listings, w.runId, { unqueued: new Set(inline.map((l) => l.serverId)) });
+    const { written, ...toolCounts } = await syncToolListings(t, placed.listings, w.runId, { held, unqueued: new Set(inline.map((l) => l.serverId)) });
     let classifications: NewClassification[] = [];
     try {
       classifications = inlineClassifyInputs(inline, written, changed, serverIds).flatMap(({ server, tools }) => w.classifyFresh!(server, tools));

@@ -6,16 +6,25 @@ import { historyRows, planToolListings, type ToolListing } from "./plan/tools.js
 
 /**
  * Applies listings (several servers at once, one transaction's worth) to the tools table. Servers in
- * `unqueued` are classified by the caller in this transaction and need no pass of the classify stage.
+ * `unqueued` are classified by the caller in this transaction and need no pass of the classify stage. Servers in
+ * `held` are locked by the caller's transaction already (lockServers, in its one batch: a page); the others are
+ * locked here (a listing).
  */
-export async function syncToolListings(db: Db, listings: readonly ToolListing[], runId: number, options: { unqueued?: ReadonlySet<number> } = {}): Promise<ToolSyncResult> {
+export async function syncToolListings(
+  db: Db,
+  listings: readonly ToolListing[],
+  runId: number,
+  options: { held?: ReadonlySet<number>; unqueued?: ReadonlySet<number> } = {},
+): Promise<ToolSyncResult> {
   if (listings.length === 0) return { added: 0, changed: 0, removed: 0, unchanged: 0, written: [] };
   // Servers created in this transaction have no tools to read, and no other transaction sees them.
   const existing = listings.filter((l) => !l.fresh).map((l) => l.serverId);
   // The servers' rows first, before their tools are read or written (see lockServers): a tool rewritten only to take a
   // new origin writes nothing else of its server, so its row locks would otherwise come before the server's. Read after
-  // the lock, the stored tools cannot change under the plan.
-  await lockServers(db, { servers: existing });
+  // the lock, the stored tools cannot change under the plan. Those held are not asked for again: a lock of them
+  // waits on nothing and costs a statement.
+  const held = options.held;
+  await lockServers(db, { servers: held ? existing.filter((id) => !held.has(id)) : existing });
   const stored = await storedToolsOf(db, existing);
   const plan = planToolListings(listings, stored);
   const unqueued = options.unqueued;

@@ -69,7 +69,8 @@ export async function upsertServers(db: Db, rows: readonly ServerUpsert[], runId
  * server, never on each other's tool rows in opposite order (a deadlock). A transaction calls it once, for every server
  * it will write, before any other row lock: a second call for more servers would lock them after the first batch, out
  * of id order, and a multi-server writer locking both sets in id order could hold one the first waits on while waiting
- * on the first's (40P01). A second call for servers it holds waits on nothing.
+ * on the first's (40P01). A second call for servers it holds waits on nothing; a caller holding them says so instead
+ * (syncToolListings' `held`).
  *
  * NO KEY UPDATE is the lock an update of the row takes; unlike FOR UPDATE it lets others insert rows that reference the
  * server meanwhile (a foreign key's check holds the server FOR KEY SHARE). Servers `renaming` (by their current keys)
