@@ -1,5 +1,6 @@
 // What a set of tool lists does to the stored tools: upserts, removals, history rows and counts, decided on plain data.
 import type { tools, toolChanges, ToolRow } from "../../db/schema.js";
+import { canonicalJson } from "../hash.js";
 
 export const TOOL_ORIGINS = ["live", "glama", "smithery"] as const;
 export type ToolOrigin = (typeof TOOL_ORIGINS)[number];
@@ -163,8 +164,10 @@ function argumentNames(schema: unknown): string[] {
   return props && typeof props === "object" ? Object.keys(props).sort() : [];
 }
 
+// The stored side comes back from jsonb, which orders an object's keys its own way (shorter first); the listed side
+// keeps the order the server sent. Compared as written, every schema and annotation object of a changed tool differed.
 function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  return canonicalJson(a ?? null) === canonicalJson(b ?? null);
 }
 
 /** The history rows of one changed tool: which parts of its definition differ from before (each a change kind). */

@@ -107,6 +107,13 @@ describe("changeRows", () => {
     expect(rows.every((r) => r.oldHash === "old" && r.newHash === "new" && r.toolName === "t")).toBe(true);
   });
 
+  test("a schema or annotations stored with their keys in another order (jsonb's) are not a change", () => {
+    const listed = { ...row, inputSchema: { type: "object", properties: { id: { type: "string", description: "x" } }, required: ["id"] }, annotations: { readOnlyHint: true, title: "T" } };
+    const fromJsonb = { type: "object", required: ["id"], properties: { id: { description: "x", type: "string" } } };
+    const rows = changeRows({ id: 9, title: "New", description: "before", inputSchema: fromJsonb, annotations: { title: "T", readOnlyHint: true } }, listed, "old");
+    expect(rows.map((r) => r.kind)).toEqual(["description_changed"]);
+  });
+
   test("a description over 4,000 characters is clipped in the history", () => {
     const [r] = changeRows({ id: 9, title: "New", description: "x".repeat(5_000), inputSchema: row.inputSchema, annotations: row.annotations }, row, "old");
     expect((r!.details as { old: string }).old).toHaveLength(4_001);
