@@ -54,7 +54,7 @@ export async function introspectServers(db: Db, runId: number, o: IntrospectOpti
       const { reason, ...outcome } = failureOutcome(e, mode);
       result.failed += 1;
       result.failures[reason] = (result.failures[reason] ?? 0) + 1;
-      await recordIntrospection(db, server.id, outcome);
+      await recordIntrospection(db, server, outcome);
     }
     o.onProgress?.(result);
   };
@@ -62,7 +62,7 @@ export async function introspectServers(db: Db, runId: number, o: IntrospectOpti
   let after = 0;
   for (;;) {
     o.signal?.throwIfAborted();
-    const batch = await serversDueForIntrospection(db, { afterId: after, limit: BATCH, runId, staleBefore, modes: o.modes });
+    const batch = await serversDueForIntrospection(db, { afterId: after, limit: BATCH, staleBefore, modes: o.modes });
     if (batch.length === 0) break;
     after = batch[batch.length - 1]!.id;
     for (const server of batch) {

@@ -112,7 +112,7 @@ export async function enqueueListings(
   const staleBefore = new Date((o.now ?? new Date()).getTime() - o.maxAgeHours * 3_600_000).toISOString();
   for (let after = 0; ; ) {
     o.signal?.throwIfAborted();
-    const batch = await serversDueForIntrospection(db, { afterId: after, limit: 500, runId, staleBefore, modes: o.modes });
+    const batch = await serversDueForIntrospection(db, { afterId: after, limit: 500, staleBefore, modes: o.modes });
     if (batch.length === 0) return result;
     after = batch[batch.length - 1]!.id;
     for (const server of batch) {
@@ -238,7 +238,7 @@ export async function runWorker(db: Db, boss: PgBoss, o: WorkerOptions): Promise
       const last = job.retryCount >= job.retryLimit;
       const prefix = !retryable ? "" : last ? `dead-lettered after ${attempt} attempts: ` : `attempt ${attempt} of ${job.retryLimit + 1}, will retry: `;
       const { reason: _reason, ...outcome } = failureOutcome(e, mode, prefix);
-      await recordIntrospection(db, server.id, outcome);
+      await recordIntrospection(db, server, outcome);
       if (!retryable) {
         summary.failed += 1;
         return finish("failed", outcome.introspectionError ?? reason);

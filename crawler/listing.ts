@@ -130,7 +130,7 @@ export async function storeListing(db: Db, server: IntrospectionCandidate, fetch
       listed.truncated ? `truncated: ${listed.truncated}` : "",
       replaced ? "NUL bytes or lone surrogates replaced by U+FFFD" : "",
     ].filter(Boolean);
-    await recordIntrospection(t, server.id, {
+    await recordIntrospection(t, server, {
       introspectionError: notes.length ? notes.join("; ") : null,
       relistAt: relistAt(o.now, listed.ttlMs),
       ...(o.mode === "remote" ? { authPosture: "open", authDetails: null } : {}),

@@ -14,13 +14,14 @@ export interface IntrospectionCandidate {
 }
 
 /**
- * Servers (after `afterId`, in id order) due for a live tools/list: never introspected, changed in
- * this run, past the re-listing time their own list asked for (relist_at), or, without one, last
- * introspected before `staleBefore`. Deleted and gone servers are left alone.
+ * Servers (after `afterId`, in id order) due for a live tools/list: never introspected, changed since
+ * their last listing (in this run or one that stopped before it listed them), past the re-listing time
+ * their own list asked for (relist_at), or, without one, last introspected before `staleBefore`.
+ * Deleted and gone servers are left alone.
  */
 export async function serversDueForIntrospection(
   db: Db,
-  o: { afterId: number; limit: number; runId: number; staleBefore: string; modes: ("remote" | "stdio")[] },
+  o: { afterId: number; limit: number; staleBefore: string; modes: ("remote" | "stdio")[] },
 ): Promise<IntrospectionCandidate[]> {
   const reachable = [
     ...(o.modes.includes("remote") ? [sql`${servers.remotes} @> '[{"needsSecret": false}]'::jsonb`] : []),
@@ -37,7 +38,7 @@ export async function serversDueForIntrospection(
         or(...reachable),
         or(
           isNull(servers.introspectedAt),
-          eq(servers.changedRunId, o.runId),
+          sql`${servers.introspectedHash} is distinct from ${servers.contentHash}`,
           sql`${servers.relistAt} <= now()`,
           and(isNull(servers.relistAt), sql`${servers.introspectedAt} < ${o.staleBefore}`),
         ),
@@ -51,17 +52,21 @@ export async function serversDueForIntrospection(
 /** What a live listing leaves on its server; the auth fields only when the listing told (a remote answered or refused). */
 export type IntrospectionOutcome = Pick<NewServerRow, "introspectionError" | "relistAt" | "authPosture" | "authDetails">;
 
-/** Records the outcome of a live listing on the server: when, why it failed (null on success), when it is due again, its auth posture. */
-export async function recordIntrospection(db: Db, serverId: number, outcome: IntrospectionOutcome): Promise<void> {
+/**
+ * Records the outcome of a live listing on the server: when, for which record, why it failed (null on success), when
+ * it is due again, its auth posture.
+ */
+export async function recordIntrospection(db: Db, server: Pick<IntrospectionCandidate, "id" | "contentHash">, outcome: IntrospectionOutcome): Promise<void> {
   await db
     .update(servers)
     .set({
       introspectedAt: sql`now()`,
+      introspectedHash: server.contentHash,
       introspectionError: outcome.introspectionError ?? null,
       // The feed shows the listing error: a new one, or none where there was one, is a change a mirror must see.
       catalogUpdatedAt: sql`case when ${servers.introspectionError} is distinct from ${outcome.introspectionError ?? null}::text then ${CATALOG_CHANGED_AT} else ${servers.catalogUpdatedAt} end`,
       relistAt: outcome.relistAt ?? null,
       ...("authPosture" in outcome ? { authPosture: outcome.authPosture, authDetails: outcome.authDetails ?? null } : {}),
     })
-    .where(eq(servers.id, serverId));
+    .where(eq(servers.id, server.id));
 }

@@ -67,6 +67,11 @@ export const servers = pgTable(
     changedRunId: integer("changed_run_id"),
     removedRunId: integer("removed_run_id"),
     introspectedAt: ts("introspected_at"),
+    /**
+     * The record (content_hash) the last live listing was made for. A server whose record changed since is due: the run
+     * that changed it may have stopped before it listed it, and the next run must not take it for listed.
+     */
+    introspectedHash: text("introspected_hash"),
     introspectionError: text("introspection_error"),
     /** When the live list is due again: the server's own `ttlMs` bounded by a floor and a ceiling; null: the max-age rule. */
     relistAt: ts("relist_at"),

@@ -79,15 +79,15 @@ describe.each(DRIVERS)("a server's catalog_updated_at on %s", (driver) => {
   });
 
   it("moves when a listing's error appears, changes or clears, and not when a listing ends as the last one did", async () => {
-    await recordIntrospection(t.catalog.db, serverId, { introspectionError: null, relistAt: null });
+    await recordIntrospection(t.catalog.db, { id: serverId, contentHash: "h" }, { introspectionError: null, relistAt: null });
     expect(await moved()).toBe(false);
-    await recordIntrospection(t.catalog.db, serverId, { introspectionError: "timeout: no answer in 30 s", relistAt: null });
+    await recordIntrospection(t.catalog.db, { id: serverId, contentHash: "h" }, { introspectionError: "timeout: no answer in 30 s", relistAt: null });
     expect(await moved()).toBe(true);
-    await recordIntrospection(t.catalog.db, serverId, { introspectionError: "timeout: no answer in 30 s", relistAt: null });
+    await recordIntrospection(t.catalog.db, { id: serverId, contentHash: "h" }, { introspectionError: "timeout: no answer in 30 s", relistAt: null });
     expect(await moved()).toBe(false);
-    await recordIntrospection(t.catalog.db, serverId, { introspectionError: "auth: 401", relistAt: null, authPosture: "auth" });
+    await recordIntrospection(t.catalog.db, { id: serverId, contentHash: "h" }, { introspectionError: "auth: 401", relistAt: null, authPosture: "auth" });
     expect(await moved()).toBe(true);
-    await recordIntrospection(t.catalog.db, serverId, { introspectionError: null, relistAt: null });
+    await recordIntrospection(t.catalog.db, { id: serverId, contentHash: "h" }, { introspectionError: null, relistAt: null });
     expect(await moved()).toBe(true);
   });
 });

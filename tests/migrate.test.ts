@@ -154,6 +154,32 @@ describe.each(DRIVERS)("opening the catalog (%s)", (driver) => {
       await upgraded.close();
     }
   }, 120_000);
+
+  it("0021 takes a server for listed for its record unless a run that began after its listing changed it", async () => {
+    const old = await open();
+    try {
+      await migrateBefore(old, "0021_introspected_hash");
+      await old.db.execute(sql`insert into crawl_runs (id, started_at, status, options) overriding system value values
+        (1, '2026-01-01T00:00:00Z', 'succeeded', '{}'), (2, '2026-02-01T00:00:00Z', 'failed', '{}')`);
+      // listed: changed by run 1, listed after it began. stopped: changed by run 2, which stopped before its listing stage.
+      await old.db.execute(sql`insert into servers (key, canonical_source, canonical_rank, content_hash, changed_run_id, introspected_at) values
+        ('listed', 'registry:a', 30, 'h1', 1, '2026-01-01T00:10:00Z'), ('stopped', 'registry:b', 30, 'h2', 2, '2026-01-01T00:10:00Z'),
+        ('never', 'registry:c', 30, 'h3', 1, null)`);
+    } finally {
+      await old.close();
+    }
+    const upgraded = await open();
+    try {
+      const rows = await queryRows<{ key: string; introspected_hash: string | null }>(upgraded.db, sql`select key, introspected_hash from servers order by key`);
+      expect(rows.map((r) => [r.key, r.introspected_hash])).toEqual([
+        ["listed", "h1"],
+        ["never", null],
+        ["stopped", null],
+      ]);
+    } finally {
+      await upgraded.close();
+    }
+  }, 120_000);
 });
 
 describe.skipIf(!process.env.DATABASE_URL)("opening a catalog in a database that is not UTF8", () => {
