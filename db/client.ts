@@ -9,7 +9,7 @@ import * as schema from "./schema.js";
 import { defaultTemplateDir, readTemplate } from "./catalog-template.js";
 import { makeDataDir } from "./data-dir.js";
 import { acquireFileLock, type FileLock, type LockHolder } from "./file-lock.js";
-import { renewingClient } from "./postgres-renewal.js";
+import { renewingClient, type RenewingClient } from "./postgres-renewal.js";
 import { survivingTransactions } from "./postgres-transactions.js";
 import { queryRows } from "./sql.js";
 
@@ -39,10 +39,22 @@ export interface CatalogOptions {
    * hours (serve, mcp). It sets how soon V8 optimises PGlite's WebAssembly (PGLITE_WASM_TIERING_BUDGET).
    */
   lifetime?: "command" | "server";
+  /**
+   * On Postgres, the longest a statement read through `reads` may run, in milliseconds (its connections'
+   * statement_timeout); 0 or absent: no limit. Never on `db`: migrations and a refresh in the same process run
+   * without it. PGlite cannot cancel a statement on a timer (its Postgres runs on this process's one thread, and
+   * accepts the setting without ever acting on it): there `reads` is `db`, unlimited.
+   */
+  readStatementTimeoutMs?: number;
 }
 
 export interface Catalog {
   db: Db;
+  /**
+   * What a server's requests read through: `db`, or on Postgres with readStatementTimeoutMs, a pool of its own whose
+   * statements the database cancels past `statementTimeoutMs` (then set).
+   */
+  reads: { db: Db; statementTimeoutMs?: number };
   driver: Driver;
   /** Where the catalog lives, for messages: a data directory or a redacted URL. */
   location: string;
@@ -83,7 +95,7 @@ export function migrationsFolder(): string {
 
 export async function openCatalog(options: CatalogOptions): Promise<Catalog> {
   const catalog = options.databaseUrl
-    ? await openPostgres(options.databaseUrl)
+    ? await openPostgres(options.databaseUrl, options.readStatementTimeoutMs ?? 0)
     : await openPglite(options.dataDir, options.loadDataDir ?? newDataDirTemplate(options), options.lifetime ?? "command");
   if (options.migrate !== false) {
     try {
@@ -196,6 +208,7 @@ async function openPglite(dataDir: string, loadDataDir: Blob | undefined, lifeti
   let refreshing = false;
   return {
     db,
+    reads: { db },
     driver: "pglite",
     location: inMemory ? "memory" : dataDir,
     // The file lock already keeps other processes out; this keeps a second refresh in this one out.
@@ -216,34 +229,42 @@ async function openPglite(dataDir: string, loadDataDir: Blob | undefined, lifeti
   };
 }
 
-/** Connections a Postgres catalog's client keeps at most. */
+/** Connections a Postgres catalog's client keeps at most (and its pool for reads with a statement timeout, when it has one). */
 export const POSTGRES_POOL_SIZE = 4;
 
-async function openPostgres(url: string): Promise<Catalog> {
+async function openPostgres(url: string, readStatementTimeoutMs: number): Promise<Catalog> {
   const [{ default: postgres }, { drizzle }] = await Promise.all([import("postgres"), import("drizzle-orm/postgres-js")]);
-  const client = renewingClient(() =>
-    postgres(url, {
-      max: POSTGRES_POOL_SIZE,
-      onnotice: () => {},
-      connect_timeout: 10,
-      // No column here is an array of a custom type, so the per-connection type query is not needed; without
-      // it a connection is one round trip quicker, and one cut while connecting fails its query, not the process.
-      fetch_types: false,
-      connection: {
-        // Every query here is a short keyed read or a page-sized write; JIT compiling one costs more than
-        // running it (and estimates on tables a crawl has just filled, not yet analyzed, often ask for it).
-        jit: "off",
-        // A commit does not wait for its WAL flush (the server flushes within a fraction of a second).
-        // Our process dying loses nothing; the server crashing loses at most its last moments, never
-        // consistency: a page and its checkpoint go together, so the next run fetches them again.
-        // (PGlite keeps synchronous commits: there the server dies with our process.)
-        synchronous_commit: "off",
-      },
-    }),
-  );
-  const db = drizzle({ client: survivingTransactions(client.sql), schema }) as unknown as Db;
+  const open = (settings: { statement_timeout?: number }) =>
+    renewingClient(() =>
+      postgres(url, {
+        max: POSTGRES_POOL_SIZE,
+        onnotice: () => {},
+        connect_timeout: 10,
+        // No column here is an array of a custom type, so the per-connection type query is not needed; without
+        // it a connection is one round trip quicker, and one cut while connecting fails its query, not the process.
+        fetch_types: false,
+        connection: {
+          // Every query here is a short keyed read or a page-sized write; JIT compiling one costs more than
+          // running it (and estimates on tables a crawl has just filled, not yet analyzed, often ask for it).
+          jit: "off",
+          // A commit does not wait for its WAL flush (the server flushes within a fraction of a second).
+          // Our process dying loses nothing; the server crashing loses at most its last moments, never
+          // consistency: a page and its checkpoint go together, so the next run fetches them again.
+          // (PGlite keeps synchronous commits: there the server dies with our process.)
+          synchronous_commit: "off",
+          ...settings,
+        },
+      }),
+    );
+  const over = (client: RenewingClient) => drizzle({ client: survivingTransactions(client.sql), schema }) as unknown as Db;
+  const client = open({});
+  const db = over(client);
+  // A setting of the session, so a pool of its own: requests are not in transactions (SET LOCAL would need one), and
+  // a refresh sharing the process (serve --refresh-every) keeps `db`, whose statements may rightly run for minutes.
+  const timed = readStatementTimeoutMs > 0 ? open({ statement_timeout: readStatementTimeoutMs }) : undefined;
   return {
     db,
+    reads: timed ? { db: over(timed), statementTimeoutMs: readStatementTimeoutMs } : { db },
     driver: "postgres",
     location: redactUrl(url),
     async tryLockRefresh() {
@@ -262,7 +283,7 @@ async function openPostgres(url: string): Promise<Catalog> {
       };
     },
     async close() {
-      await client.end({ timeout: 5 });
+      await Promise.all([client.end({ timeout: 5 }), timed?.end({ timeout: 5 })]);
     },
   };
 }

@@ -69,6 +69,18 @@ export function sessionEndedCode(e: unknown): string | undefined {
   return undefined;
 }
 
+/** Postgres's query_canceled: what a statement past its statement_timeout fails with. */
+const QUERY_CANCELED = "57014";
+
+/**
+ * Whether the server cancelled the statement behind `e` (57014 query_canceled): its statement_timeout ran out, or an
+ * administrator cancelled it (pg_cancel_backend). The connection and its session live on.
+ */
+export function queryCanceled(e: unknown): boolean {
+  for (const cur of causes(e)) if (cur.code === QUERY_CANCELED) return true;
+  return false;
+}
+
 /** The code of the lost connection or ended session behind `e`, or undefined. */
 export function connectionLossCode(e: unknown): string | undefined {
   for (const cur of causes(e)) if (typeof cur.code === "string" && CONNECTION_LOSS_CODES.has(cur.code)) return cur.code;

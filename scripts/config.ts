@@ -12,6 +12,7 @@ import type { QueueSettings } from "../crawler/listing-queue.js";
 import { DEFAULT_ENUMERATE_LIMITS, type EnumerateLimits } from "../crawler/mcp/limits.js";
 import { DEFAULT_CLOCK_SKEW_MS } from "../crawler/timestamps.js";
 import { DEFAULT_CRAWL_LIMITS } from "../crawler/plan/walk.js";
+import { SERVE_DEFAULTS } from "../server/defaults.js";
 import { commaList } from "./comma-list.js";
 import { CliError } from "./command.js";
 import { VERSION } from "./version.js";
@@ -118,6 +119,8 @@ export const envSchema = z.object({
   CATALOG_HTTP_PER_HOST_RATE: positiveInt(10),
   // How long a read command waits for an embedded catalog a refresh holds (--wait overrides).
   CATALOG_WAIT_SECONDS: wholeNumber(60, 0),
+  // serve on Postgres: a request's query is cancelled past this (0: no limit); Postgres takes at most 2^31 - 1.
+  CATALOG_SERVE_STATEMENT_TIMEOUT_MS: numberVar(SERVE_DEFAULTS.statementTimeoutMs, (v, n) => /^\d+$/.test(v) && n <= 2 ** 31 - 1, "must be a whole number of milliseconds up to 2147483647 (0: no limit)"),
   // A source date later than now plus this is kept on its record but never becomes the watermark.
   CATALOG_CLOCK_SKEW_MINUTES: wholeNumber(DEFAULT_CLOCK_SKEW_MS / 60_000, 0),
   // Source pages fetched ahead of the one being written (that one included): memory holds this many.
@@ -178,6 +181,8 @@ export interface Config {
   perHostRate: number;
   /** How long read commands wait for an embedded catalog another process holds (CATALOG_WAIT_SECONDS, --wait). */
   readerWaitSeconds: number;
+  /** On Postgres, how long one query of a `serve` request may run before it is cancelled (CATALOG_SERVE_STATEMENT_TIMEOUT_MS; 0: no limit). */
+  serveStatementTimeoutMs: number;
   /** How far a source's dates may run ahead of our clock and still move its watermark. */
   clockSkewMs: number;
   /** Source pages fetched ahead of the one being written, that one included (CATALOG_CRAWL_PAGES_IN_FLIGHT). */
@@ -239,6 +244,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): Config {
     clockSkewMs: e.CATALOG_CLOCK_SKEW_MINUTES * 60_000,
     pagesInFlight: e.CATALOG_CRAWL_PAGES_IN_FLIGHT,
     readerWaitSeconds: e.CATALOG_WAIT_SECONDS,
+    serveStatementTimeoutMs: e.CATALOG_SERVE_STATEMENT_TIMEOUT_MS,
     color: !e.NO_COLOR,
     introspect: {
       modes: parseIntrospectModes(e.CATALOG_INTROSPECT || "remote", "CATALOG_INTROSPECT"),

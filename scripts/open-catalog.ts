@@ -10,6 +10,8 @@ export interface OpenOptions {
   migrate?: boolean;
   /** A server's process (serve, mcp) keeps the catalog open for hours; a command's, for one command. */
   lifetime?: CatalogOptions["lifetime"];
+  /** `serve`: the limit of the catalog's `reads` (CatalogOptions). */
+  readStatementTimeoutMs?: CatalogOptions["readStatementTimeoutMs"];
   /**
    * A reader (risk, search, policy, annotations, changes, stats) waits this long for an embedded catalog another
    * process holds (a refresh), saying so once on `notice`; without it a held catalog refuses at once.

@@ -35,6 +35,11 @@ const errors = {
   400: { description: "a bad parameter", content: { "application/json": { schema: errorSchema } } },
   404: { description: "nothing by that name", content: { "application/json": { schema: errorSchema } } },
   409: { description: "ambiguous: the candidates are listed", content: { "application/json": { schema: errorSchema } } },
+  503: {
+    description: "a query took longer than the catalog's time limit and was cancelled (on Postgres); Retry-After says when to try again",
+    headers: { "Retry-After": { description: "seconds", schema: { type: "integer" } } },
+    content: { "application/json": { schema: errorSchema } },
+  },
 } as const;
 const ok = <T extends z.ZodType>(schema: T, description: string) => ({ 200: { description, content: { "application/json": { schema } } }, ...errors });
 
@@ -114,7 +119,7 @@ const routes = {
     method: "get",
     path: "/stats",
     summary: "What `stats --json` prints (servers, tools, sources, grades, annotation coverage, toxic flows, the last run), plus tools by category and risk",
-    responses: { 200: { description: "the statistics", content: { "application/json": { schema: statsSchema } } } },
+    responses: { 200: { description: "the statistics", content: { "application/json": { schema: statsSchema } } }, 503: errors[503] },
   }),
 };
 

@@ -11,7 +11,7 @@ import { feedRoutes } from "./feed.js";
 import { catalogMcpServer } from "./mcp.js";
 import { errorPage } from "./pages/render.js";
 import { pageRoutes } from "./pages/routes.js";
-import { namePage, RequestError, shownName } from "./errors.js";
+import { asQueryTimeout, namePage, QueryTimeoutError, RequestError, shownName, type ServedError } from "./errors.js";
 import type { ErrorBody } from "./views.js";
 import { safeText } from "../scripts/terminal.js";
 import { statsCache, type StatsCacheOptions } from "./stats-cache.js";
@@ -25,6 +25,8 @@ export interface AppOptions {
   onError?: (error: unknown) => void;
   /** CATALOG_DEBUG: an MCP caller sees an internal error's own message. */
   debug?: boolean;
+  /** The limit `db` cancels a query at (Catalog.reads), for the 503 that says so. */
+  statementTimeoutMs?: number;
   /** What builds GET /api/stats's report when the catalog has changed (server/stats-cache.ts); by default `stats`. */
   buildStats?: StatsCacheOptions["build"];
 }
@@ -41,7 +43,7 @@ const CSP = {
   frameAncestors: ["'none'"],
 };
 
-export function errorJson(c: Context, e: RequestError) {
+export function errorJson(c: Context, e: ServedError) {
   const body: ErrorBody = {
     error: {
       status: e.status,
@@ -85,7 +87,7 @@ export function createApp(o: AppOptions) {
   });
   app.use(secureHeaders({ contentSecurityPolicy: CSP, crossOriginResourcePolicy: false }));
   for (const prefix of ["/api/*", "/v0.1/*"]) {
-    app.use(prefix, cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], exposeHeaders: ["ETag"] }));
+    app.use(prefix, cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], exposeHeaders: ["ETag", "Retry-After"] }));
     // A 304 keeps only the headers listed here: without the CORS ones, a script on another origin that
     // revalidates by hand (If-None-Match) is refused the answer, and its ETag with it.
     app.use(prefix, etag({ generateDigest: sha1, retainedHeaders: [...RETAINED_304_HEADERS, "access-control-allow-origin", "access-control-expose-headers"] }));
@@ -93,16 +95,21 @@ export function createApp(o: AppOptions) {
   app.route("/api", apiRoutes(o.db, { stats: statsCache(o.db, o.buildStats ? { build: o.buildStats } : {}) }));
   app.route("/v0.1", feedRoutes(o.db));
   // MCP over Streamable HTTP: the SDK serves each request with a fresh server (stateless; both protocol eras).
-  const mcp = createMcpHandler(() => catalogMcpServer(o.db, { ...(o.onError ? { onError: o.onError } : {}), debug: o.debug ?? false }), { ...(o.onError ? { onerror: o.onError } : {}) });
+  const mcp = createMcpHandler(() => catalogMcpServer(o.db, { ...(o.onError ? { onError: o.onError } : {}), statementTimeoutMs: o.statementTimeoutMs, debug: o.debug ?? false }), { ...(o.onError ? { onerror: o.onError } : {}) });
   app.all("/mcp", (c) => mcp.fetch(c.req.raw));
   app.route("/", pageRoutes(o.db));
 
   // Programs get JSON errors; people get a page.
   const wantsJson = (c: Context) => /^\/(api|v0\.1|mcp)(\/|$)/.test(c.req.path);
-  const answerError = (c: Context, e: RequestError) => (wantsJson(c) ? errorJson(c, e) : c.html(errorPage(e), e.status));
+  const answerError = (c: Context, e: ServedError) => {
+    if (e instanceof QueryTimeoutError) c.header("Retry-After", String(e.retryAfterSeconds));
+    return wantsJson(c) ? errorJson(c, e) : c.html(errorPage(e), e.status);
+  };
   app.notFound((c) => answerError(c, new RequestError(404, `no route ${c.req.method} ${shownName(c.req.path)}`)));
   app.onError((e, c) => {
     if (e instanceof RequestError) return answerError(c, e);
+    const timeout = asQueryTimeout(e, o.statementTimeoutMs);
+    if (timeout) return answerError(c, timeout);
     o.onError?.(e);
     return wantsJson(c) ? c.json({ error: { status: 500, message: "internal error" } } satisfies ErrorBody, 500) : c.text("internal error", 500);
   });

@@ -13,6 +13,18 @@ export const SERVE_DEFAULTS = {
   /** After SIGTERM, how long open connections get to finish before they are cut. */
   shutdownGraceMs: 5_000,
   /**
+   * On Postgres, the longest one query of a request may run before the database cancels it and the request answers
+   * 503 (CATALOG_SERVE_STATEMENT_TIMEOUT_MS; 0: no limit). The inputs that make a lookup slow are capped below; this
+   * is the backstop for what no cap foresaw (a plan gone wrong, a lock held by a migration). At the benchmark's full
+   * size (500,128 tools) on two cores loaded 25-30, a tool lookup over HTTP had p99 1,267 ms: this is about four times that.
+   */
+  statementTimeoutMs: 5_000,
+  /**
+   * That 503's Retry-After, in seconds: the same request may answer once the load or the lock that slowed it has
+   * passed, and a client that retries at once only adds to the load.
+   */
+  timeoutRetryAfterSeconds: 5,
+  /**
    * The longest search text (`search TEXT`, `q`, `query`, the feed's `search`), in characters. A search compares the
    * text with every tool's name and description, at a cost that grows with its length (100 KB held Postgres for 87 s
    * on 6,000 tools). A search is a name or a few words: MCP recommends tool names of at most 128 characters, and this

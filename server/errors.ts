@@ -1,5 +1,7 @@
-// What a request can get wrong, typed: each error knows its HTTP status; the API, pages and MCP tools say it their way.
+// What a request can get wrong, and a query that ran out of time, typed: each error knows its HTTP status; the API, pages and MCP tools say it their way.
+import { queryCanceled } from "../db/errors.js";
 import { truncate } from "../scripts/terminal.js";
+import { SERVE_DEFAULTS } from "./defaults.js";
 import { paths } from "./paths.js";
 
 /** A name as an error echoes it: cut as the CLI cuts it, so a 100 KB name makes no 100 KB message. */
@@ -36,3 +38,31 @@ export const badRequest = (message: string) => new RequestError(400, message);
 /** A 404, with the close names that do exist when there are any. */
 export const notFound = (message: string, suggestions?: { names: NameKind; close: readonly string[] }) => new RequestError(404, message, suggestions?.close, suggestions?.names);
 export const ambiguous = (message: string, candidates: readonly string[], names: NameKind = "server") => new RequestError(409, message, candidates, names);
+
+/**
+ * A request the catalog did not answer in time: the database cancelled one of its queries, at the serving limit
+ * (Catalog.reads) or at a statement_timeout or cancel of the database's own. Not the request's fault, and perhaps
+ * not the next one's: a 503 with Retry-After.
+ */
+export class QueryTimeoutError extends Error {
+  readonly status = 503;
+  readonly retryAfterSeconds = SERVE_DEFAULTS.timeoutRetryAfterSeconds;
+  constructor(
+    /** The serving limit, when the catalog's reads have one. */
+    readonly limitMs: number | undefined,
+    cause: unknown,
+  ) {
+    // With the limit set, a cancel is that limit's: nothing of ours cancels a query, and an administrator seldom does.
+    const what = limitMs !== undefined ? `a query took longer than the catalog's limit of ${limitMs} ms` : "the database cancelled a query (a statement timeout of its own, or an administrator)";
+    super(`${what}; try again in ${SERVE_DEFAULTS.timeoutRetryAfterSeconds} s`, { cause });
+    this.name = "QueryTimeoutError";
+  }
+}
+
+/** `e` as a QueryTimeoutError when the database cancelled the query behind it, else undefined. */
+export function asQueryTimeout(e: unknown, limitMs: number | undefined): QueryTimeoutError | undefined {
+  return queryCanceled(e) ? new QueryTimeoutError(limitMs, e) : undefined;
+}
+
+/** What a route, page or MCP tool answers as an error of its own: the request's, or the catalog's timeout. */
+export type ServedError = RequestError | QueryTimeoutError;

@@ -6,7 +6,7 @@ import { CATEGORIES, RISKS } from "../classifier/taxonomy.js";
 import type { Db } from "../db/client.js";
 import { VERSION } from "../scripts/version.js";
 import { SERVE_DEFAULTS } from "./defaults.js";
-import { RequestError } from "./errors.js";
+import { asQueryTimeout, RequestError } from "./errors.js";
 import { nameProblem, refusing, searchTextProblem } from "./lookup-text.js";
 import { findChanges, findTools, resolveServer, serverPolicy, serverView, toolsNamed } from "./reader.js";
 import { refuseUnstorable } from "./validation.js";
@@ -25,11 +25,14 @@ export interface McpOptions {
   onError?: (error: unknown) => void;
   /** CATALOG_DEBUG: the caller sees an internal error's own message (a failed query's is its SQL). */
   debug?: boolean;
+  /** The limit the catalog's reads cancel a query at (Catalog.reads), for the tool error that says so. */
+  statementTimeoutMs?: number;
 }
 
 /**
  * A tool's answer as JSON text and structured content; a request error (a NUL or a lone surrogate in an argument among them)
- * as an error result the model can read; anything else as "internal error", its details for the operator.
+ * or a query past the catalog's time limit as an error result the model can read; anything else as "internal error", its
+ * details for the operator.
  */
 async function answer(args: Record<string, unknown>, fn: () => Promise<Record<string, unknown>>, o: McpOptions): Promise<ToolResult> {
   try {
@@ -37,6 +40,8 @@ async function answer(args: Record<string, unknown>, fn: () => Promise<Record<st
     const result = await fn();
     return { content: [{ type: "text", text: JSON.stringify(result) }], structuredContent: result };
   } catch (e) {
+    const timeout = asQueryTimeout(e, o.statementTimeoutMs);
+    if (timeout) return { content: [{ type: "text", text: timeout.message }], isError: true };
     if (!(e instanceof RequestError)) {
       o.onError?.(e);
       return { content: [{ type: "text", text: o.debug ? `internal error: ${(e as Error).message ?? String(e)}` : "internal error" }], isError: true };

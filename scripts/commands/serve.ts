@@ -27,9 +27,10 @@ export const command: Command = {
     "Routes: / (home), /tools/NAME, /servers/SERVER, /servers/SERVER/tools/TOOL, /api/…",
     "(OpenAPI at /api/openapi.json), /v0.1/servers (the official registry's shape), /mcp (MCP, Streamable HTTP).",
     "Serves read-only; with --refresh-every it also runs the nightly refresh in this process",
-    "(the way to keep the embedded PGlite catalog fresh: it is one process's). SIGTERM or SIGINT stops",
-    "it gracefully. Exit codes: 0 stopped; 1 cannot listen or open the catalog; 2 bad arguments;",
-    "3 the embedded catalog is in use by another process.",
+    "(the way to keep the embedded PGlite catalog fresh: it is one process's). On Postgres a request whose",
+    "query runs past CATALOG_SERVE_STATEMENT_TIMEOUT_MS (default 5000 ms; the refresh has no limit) answers 503.",
+    "SIGTERM or SIGINT stops it gracefully. Exit codes: 0 stopped; 1 cannot listen or open the catalog;",
+    "2 bad arguments; 3 the embedded catalog is in use by another process.",
   ].join("\n"),
   options: {
     port: { type: "string", valueName: "N", description: `Port to listen on (default ${SERVE_DEFAULTS.port}; 0 picks a free one)` },
@@ -48,11 +49,13 @@ export const command: Command = {
     const config = loadConfig(io.env, io.cwd);
     // The nightly default: the model review is on when an endpoint is configured.
     const review = reviewSettings(config, {});
-    const catalog = await openConfiguredCatalog(io, config, { lifetime: "server" });
+    // Requests read through `reads`, under the statement timeout on Postgres; the refresh below keeps `db`, without one.
+    const catalog = await openConfiguredCatalog(io, config, { lifetime: "server", readStatementTimeoutMs: config.serveStatementTimeoutMs });
     const log = (line: string) => io.stderr.write(`${line}\n`);
     try {
       const app = createApp({
-        db: catalog.db,
+        db: catalog.reads.db,
+        statementTimeoutMs: catalog.reads.statementTimeoutMs,
         ...(args.values.quiet ? {} : { log }),
         onError: (e) => log(`internal error: ${safeText((e as Error).stack ?? String(e))}`),
         debug: !!io.env.CATALOG_DEBUG,

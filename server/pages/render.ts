@@ -3,7 +3,7 @@ import { html } from "hono/html";
 import { FORMAT_DESCRIPTIONS, FORMAT_NAMES } from "../../classifier/formats/formats.js";
 import type { CategoryRiskCount } from "../../db/browse.js";
 import type { NameSummary } from "../../db/lookups.js";
-import { namePage, type RequestError } from "../errors.js";
+import { namePage, RequestError, type ServedError } from "../errors.js";
 import { paths } from "../paths.js";
 import { holdersText, methodText } from "../../scripts/tool-view.js";
 import type { Page, ServerView } from "../reader.js";
@@ -214,12 +214,12 @@ ${s.grade.reasons.length ? html`<ul class="reasons">${s.grade.reasons.map((r) =>
 ${flow}` as Html;
 }
 
-export function errorPage(e: RequestError): Html {
-  const title = e.status === 404 ? "Not found" : e.status === 409 ? "Which one?" : "Bad request";
+export function errorPage(e: ServedError): Html {
+  const title = e.status === 404 ? "Not found" : e.status === 409 ? "Which one?" : e.status === 503 ? "Too slow to answer" : "Bad request";
   return layout({
     title,
     body: html`<h1>${title}</h1><p>${e.message}</p>
-${e.candidates.length ? html`<ul class="results">${e.candidates.slice(0, 50).map((c) => html`<li><a href="${namePage(e.names, c)}">${c}</a></li>`)}</ul>` : ""}` as Html,
+${e instanceof RequestError && e.candidates.length ? html`<ul class="results">${e.candidates.slice(0, 50).map((c) => html`<li><a href="${namePage(e.names, c)}">${c}</a></li>`)}</ul>` : ""}` as Html,
   });
 }
 

@@ -3,6 +3,7 @@ import { serve } from "@hono/node-server";
 import type { AddressInfo } from "node:net";
 import { openCatalog, type Catalog } from "../../db/client.js";
 import { createApp, type AppOptions } from "../../server/app.js";
+import { SERVE_DEFAULTS } from "../../server/defaults.js";
 import type { DriverName } from "./catalog.js";
 import { snapshotCliCatalog, type CliCatalog } from "./snapshot-catalog.js";
 
@@ -15,15 +16,26 @@ export interface ServedCatalog {
   close(): Promise<void>;
 }
 
-/** Serves an already built catalog (its CLI env names where it lives) on an ephemeral port; `app` adds to the app's options. */
-export async function serveCatalog(cli: CliCatalog, app: Pick<AppOptions, "buildStats"> = {}): Promise<ServedCatalog> {
+/**
+ * Serves an already built catalog (its CLI env names where it lives) on an ephemeral port, as `serve` does: requests read
+ * through the catalog's `reads`, under `statementTimeoutMs` (default serve's) on Postgres. `app` adds to the app's options.
+ */
+export async function serveCatalog(cli: CliCatalog, app: Pick<AppOptions, "buildStats"> & { statementTimeoutMs?: number } = {}): Promise<ServedCatalog> {
+  const { statementTimeoutMs = SERVE_DEFAULTS.statementTimeoutMs, ...options } = app;
   const catalog = await openCatalog({
     ...(cli.env.DATABASE_URL ? { databaseUrl: cli.env.DATABASE_URL } : {}),
     dataDir: cli.env.CATALOG_DATA_DIR ?? "unused",
     migrate: false,
+    readStatementTimeoutMs: statementTimeoutMs,
   });
   const log: string[] = [];
-  const served = createApp({ ...app, db: catalog.db, log: (line) => log.push(line), onError: (e) => log.push(`error: ${(e as Error).stack}`) });
+  const served = createApp({
+    ...options,
+    db: catalog.reads.db,
+    statementTimeoutMs: catalog.reads.statementTimeoutMs,
+    log: (line) => log.push(line),
+    onError: (e) => log.push(`error: ${(e as Error).stack}`),
+  });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: served.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
   });

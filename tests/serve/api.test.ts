@@ -397,7 +397,7 @@ describe.each(DRIVERS)("the JSON API on %s", (driver) => {
     expect(await again.text()).toBe("");
     expect(again.headers.get("etag")).toBe(tag);
     expect(again.headers.get("access-control-allow-origin")).toBe("*");
-    expect(again.headers.get("access-control-expose-headers")).toBe("ETag");
+    expect(again.headers.get("access-control-expose-headers")).toBe("ETag,Retry-After");
     const preflight = await get("/api/tools", { method: "OPTIONS", headers: { origin: "https://elsewhere.example", "access-control-request-method": "GET" } });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get("access-control-allow-methods")).toContain("GET");

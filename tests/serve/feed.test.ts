@@ -121,7 +121,7 @@ describe.each(DRIVERS)("the /v0.1 feed on %s", (driver) => {
     expect(again.status).toBe(304);
     expect(again.headers.get("etag")).toBe(tag);
     expect(again.headers.get("access-control-allow-origin")).toBe("*");
-    expect(again.headers.get("access-control-expose-headers")).toBe("ETag");
+    expect(again.headers.get("access-control-expose-headers")).toBe("ETag,Retry-After");
   });
 
   it("answers a name a registry client has, its server.name or its registry name, and 404 for any other: no prefix, URL or package", async () => {

@@ -1,4 +1,4 @@
-// `mcp-catalog serve` as a process: arguments, request logs and --quiet, a port in use, graceful SIGTERM, --refresh-every on PGlite.
+// `mcp-catalog serve` as a process: arguments and settings, request logs and --quiet, a port in use, graceful SIGTERM, --refresh-every on PGlite.
 import { createServer } from "node:net";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -23,6 +23,12 @@ describe("serve arguments", () => {
     const r = await runCli(["serve", ...args], { CATALOG_DATA_DIR: "/nonexistent/never-created" });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(message);
+  });
+
+  it.each(["5s", "-1", "2147483648"])("refuses CATALOG_SERVE_STATEMENT_TIMEOUT_MS=%s with exit 2 before opening the catalog", async (value) => {
+    const r = await runCli(["serve"], { CATALOG_DATA_DIR: "/nonexistent/never-created", CATALOG_SERVE_STATEMENT_TIMEOUT_MS: value });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("environment variable CATALOG_SERVE_STATEMENT_TIMEOUT_MS must be a whole number of milliseconds up to 2147483647 (0: no limit)");
   });
 });
 
