@@ -1,7 +1,7 @@
 // Budget: the total deadline, the abort that ends everything, and the first fatal error.
 import { setMaxListeners } from "node:events";
 import type { AuthChallenge } from "../auth-posture.js";
-import { chain, EnumerateError, isParseError, isRefusal } from "./errors.js";
+import { chain, EnumerateError, isParseError, isRefusal, reported } from "./errors.js";
 import type { EnumerateLimits } from "./limits.js";
 
 export class Budget {
@@ -58,7 +58,16 @@ export class Budget {
   private readonly onCallerAbort = () => this.stop(this.callerSignal?.reason);
 
   private totalTimeout(): EnumerateError {
-    return new EnumerateError(`gave up after the total timeout of ${this.limits.totalTimeoutMs} ms`, "timeout", this.target);
+    return this.unanswered(`gave up after the total timeout of ${this.limits.totalTimeoutMs} ms`);
+  }
+
+  /**
+   * A wait for the server that ran out: a timeout, or a protocol failure when a transport choked on a message
+   * meanwhile (the reply it could not read, `"jsonrpc": "1.0"`), said in one line as a request's timeout says it.
+   */
+  unanswered(message: string): EnumerateError {
+    if (this.parseError === undefined) return new EnumerateError(message, "timeout", this.target);
+    return new EnumerateError(`${message} (transport reported: ${reported(this.parseError)})`, "protocol", this.target, { cause: this.parseError });
   }
 
   stop(reason: unknown): void {

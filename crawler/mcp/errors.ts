@@ -111,7 +111,7 @@ function reasonForSdkError(e: SdkError, budget: Budget | undefined): EnumerateRe
 }
 
 /** What a transport choked on, in one line: a message that is not JSON-RPC 2.0 by its first problem (zod's own report of one runs to thousands of characters). */
-function reported(x: unknown): string {
+export function reported(x: unknown): string {
   return x instanceof z.ZodError ? notJsonRpc(x) : cut(x instanceof Error ? x.message : String(x), 300);
 }
 

@@ -23,7 +23,7 @@ import { Client, type PriorDiscovery, ProtocolError, ProtocolErrorCode, SdkHttpE
 import { z } from "zod";
 import { Budget } from "./budget.js";
 import { collect, pageSchema, serverInfoOf, ToolCollector } from "./collector.js";
-import { chain, EnumerateError } from "./errors.js";
+import { chain } from "./errors.js";
 import type { EnumerateResult, EnumerateTransport } from "./limits.js";
 
 export const CLIENT_INFO = { name: "mcp-catalog", version: "0.1.0" };
@@ -76,7 +76,7 @@ async function listThroughClient(spec: SessionSpec, budget: Budget): Promise<Enu
   client.onerror = (e) => budget.noteTransportError(e);
   try {
     const connected = client.connect(spec.transport, { timeout: connectMs, signal: budget.signal, ...(spec.prior ? { prior: spec.prior } : {}) });
-    await budget.within(connected, connectMs, () => new EnumerateError(`no answer to initialize within ${connectMs} ms`, "timeout", budget.target));
+    await budget.within(connected, connectMs, () => budget.unanswered(`no answer to initialize within ${connectMs} ms`));
     const c = new ToolCollector(budget.limits);
     let serverInfo = serverInfoOf(client.getServerVersion());
     await collect(c, async (cursor) => {

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { StringDecoder } from "node:string_decoder";
 import { type JSONRPCMessage, parseJSONRPCMessage, type Transport } from "@modelcontextprotocol/client";
+import { cut } from "../text-cap.js";
 import { EnumerateError } from "./errors.js";
 import { NOBODY, sandboxCapabilities, sandboxedCommand, type SandboxOptions, type SpawnSpec, STDERR_TAIL } from "./sandbox.js";
 
@@ -19,10 +20,26 @@ export interface SandboxedStdioOptions {
   maxStdoutBytes: number;
 }
 
-/** A JSON value that names `jsonrpc`, or answers a request (an `id` with a `result` or an `error`): written as a JSON-RPC message. */
+/** How much of the first line on stdout that was not JSON-RPC a timeout's message quotes. */
+const NOISE_QUOTE_CHARS = 100;
+
+/** A JSON object that names `jsonrpc`, or answers a request (an `id` with a `result` or an `error`): written as a JSON-RPC message. */
 function meantAsJsonRpc(value: unknown): boolean {
   if (!value || typeof value !== "object" || Array.isArray(value)) return false;
   return "jsonrpc" in value || ("id" in value && ("result" in value || "error" in value));
+}
+
+/**
+ * The JSON-RPC messages a stdout line holds, or undefined when it is a log line. A batch (an array holding
+ * one message or more, which 2025-03-26 allowed and later versions removed) is its items, each read as a
+ * line of its own: the client's Streamable HTTP transport reads an array body so, and a server speaking that
+ * version has answered; a broken item is reported as a broken line is. Any other JSON (a bare string, number
+ * or array, an object without the JSON-RPC shape) is a log line as text is: `"Server started"` before a valid
+ * reply must not fail a healthy server, and with no reply at all the timeout's message quotes it (noiseNote).
+ */
+function messagesOf(value: unknown): unknown[] | undefined {
+  if (Array.isArray(value)) return value.some(meantAsJsonRpc) ? value : undefined;
+  return meantAsJsonRpc(value) ? [value] : undefined;
 }
 
 /**
@@ -32,7 +49,8 @@ function meantAsJsonRpc(value: unknown): boolean {
  * (HOME, LOGNAME, SHELL, TERM, USER), cannot run the child as another user or in its own process
  * group, and has no cap on the bytes a server writes. This one inherits no environment, kills the
  * whole process group, caps stdout, and skips stdout lines that are not JSON-RPC (servers that log
- * to stdout) instead of failing; a line written as JSON-RPC but invalid is reported (onerror).
+ * to stdout) instead of failing, counting them for a timeout's message; a line written as JSON-RPC but
+ * invalid is reported (onerror).
  */
 export class SandboxedStdioTransport implements Transport {
   onclose?: () => void;
@@ -42,8 +60,9 @@ export class SandboxedStdioTransport implements Transport {
   onLimit?: (error: EnumerateError) => void;
   /** The version the client negotiated (set by the client after initialize). */
   protocolVersion: string | undefined;
-  /** Lines on stdout that were not JSON-RPC messages. */
-  noiseLines = 0;
+  /** Lines on stdout that were not JSON-RPC messages, and the first of them (cut). */
+  private noiseLines = 0;
+  private firstNoise: string | undefined;
   stdoutBytes = 0;
   isolated = false;
 
@@ -120,26 +139,41 @@ export class SandboxedStdioTransport implements Transport {
     for (let nl = this.buffer.indexOf("\n"); nl !== -1; nl = this.buffer.indexOf("\n")) {
       const line = this.buffer.slice(0, nl).replace(/\r$/, "");
       this.buffer = this.buffer.slice(nl + 1);
-      if (!line.trim()) continue;
-      let value: unknown;
-      try {
-        value = JSON.parse(line);
-      } catch {
-        this.noiseLines += 1;
-        continue;
-      }
+      if (line.trim()) this.onLine(line);
+    }
+  }
+
+  private onLine(line: string): void {
+    let messages: unknown[] | undefined;
+    try {
+      messages = messagesOf(JSON.parse(line));
+    } catch {
+      messages = undefined;
+    }
+    if (!messages) {
+      this.noiseLines += 1;
+      this.firstNoise ??= cut(line.trim(), NOISE_QUOTE_CHARS);
+      return;
+    }
+    for (const value of messages) {
       let message: JSONRPCMessage;
       try {
         message = parseJSONRPCMessage(value);
       } catch (e) {
-        // A JSON log line is noise; one meant as JSON-RPC that is not (`"jsonrpc": "1.0"`) is the server's failure,
-        // reported as the SSE transport reports one, so a request it leaves unanswered fails as a protocol error.
-        if (meantAsJsonRpc(value)) this.onerror?.(e instanceof Error ? e : new Error(String(e)));
-        else this.noiseLines += 1;
+        // One meant as JSON-RPC that is not (`"jsonrpc": "1.0"`) is the server's failure, reported as the SSE
+        // transport reports one, so a request it leaves unanswered fails as a protocol error.
+        this.onerror?.(e instanceof Error ? e : new Error(String(e)));
         continue;
       }
       this.onmessage?.(message);
     }
+  }
+
+  /** For the message of a listing that timed out: what the server wrote on stdout instead of JSON-RPC, or "". */
+  noiseNote(): string {
+    if (this.firstNoise === undefined) return "";
+    const first = JSON.stringify(this.firstNoise);
+    return this.noiseLines === 1 ? ` (stdout had 1 line that is not JSON-RPC: ${first})` : ` (stdout had ${this.noiseLines} lines that are not JSON-RPC, the first: ${first})`;
   }
 
   async send(message: JSONRPCMessage): Promise<void> {

@@ -45,7 +45,9 @@ export async function listStdioTools(spec: { command: string; args: string[]; cw
     // The server's own words beat "connection closed".
     const died = open.find((t) => t.error)?.error;
     if (died && (err.reason === "connect" || err.reason === "timeout") && !budget.signal.aborted) throw died;
-    throw err;
+    // A server that wrote something else on stdout ("hello", [1, 2], a log line) and never replied: say what.
+    const note = err.reason === "timeout" ? (open.at(-1)?.noiseNote() ?? "") : "";
+    throw note ? new EnumerateError(err.message + note, err.reason, err.target, { cause: err }) : err;
   } finally {
     budget.dispose();
     await Promise.all(open.map((t) => t.close()));

@@ -244,6 +244,35 @@ process.stderr.write(err.subarray(cut(err)), () => process.exit(3));
     expect(e.message).toBe(`Request timed out (transport reported: the server's reply is not JSON-RPC 2.0: jsonrpc: expected "2.0")`);
   });
 
+  it("bare JSON on stdout (a string, an array that is no batch) is a log line: skipped before a reply, quoted when none comes", async () => {
+    const healthy = await script("json-logs", { before: `console.log(JSON.stringify("Server started")); console.log("[1, 2]"); console.log("42");` });
+    const r = await listStdioTools({ command: process.execPath, args: [healthy] }, { limits, sandbox });
+    expect(r.tools.map((t) => t.name)).toEqual(["probe"]);
+    const mute = await script("json-only", { onInitialize: `console.log(JSON.stringify("hello")); console.log("[1,2]");` });
+    const e = await listingFailure(listStdioTools({ command: process.execPath, args: [mute] }, { limits: { ...limits, connectTimeoutMs: 500 }, sandbox }));
+    expect(e.reason).toBe("timeout");
+    expect(e.message).toBe(`no answer to initialize within 500 ms (stdout had 2 lines that are not JSON-RPC, the first: ${JSON.stringify(JSON.stringify("hello"))})`);
+  });
+
+  it("a JSON-RPC batch (2025-03-26) is read item by item", async () => {
+    const file = await script("batch", {
+      onInitialize: `send([{ jsonrpc: "2.0", method: "notifications/message", params: { level: "info", data: "hi" } }, { jsonrpc: "2.0", id: msg.id, result: { protocolVersion: "2025-03-26", capabilities: { tools: {} }, serverInfo: { name: "batcher", version: "1" } } }]);`,
+      onToolsList: `send([{ jsonrpc: "2.0", id: msg.id, result: { tools: [{ name: "batched", inputSchema: { type: "object" } }] } }]);`,
+    });
+    const r = await listStdioTools({ command: process.execPath, args: [file] }, { limits, sandbox });
+    expect(r.serverInfo?.name).toBe("batcher");
+    expect(r.tools.map((t) => t.name)).toEqual(["batched"]);
+  });
+
+  it("a batch whose reply to initialize is not JSON-RPC 2.0 fails as protocol, not as a bare timeout", async () => {
+    const file = await script("batch-1.0", {
+      onInitialize: `send([{ jsonrpc: "2.0", method: "notifications/message", params: { level: "info", data: "hi" } }, { jsonrpc: "1.0", id: msg.id, result: {} }]);`,
+    });
+    const e = await listingFailure(listStdioTools({ command: process.execPath, args: [file] }, { limits: { ...limits, connectTimeoutMs: 500 }, sandbox }));
+    expect(e.reason).toBe("protocol");
+    expect(e.message).toBe(`no answer to initialize within 500 ms (transport reported: the server's reply is not JSON-RPC 2.0: jsonrpc: expected "2.0")`);
+  });
+
   it("a command that does not exist fails as connect", async () => {
     const e = await listingFailure(listStdioTools({ command: "/nonexistent/mcp-server", args: [] }, { limits, sandbox }));
     expect(["connect"]).toContain(e.reason);
