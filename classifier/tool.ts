@@ -59,12 +59,6 @@ function absentNulls(item: unknown): unknown {
 export const toolInputSchema = z.preprocess(absentNulls, toolObjectSchema);
 export type ToolInput = z.infer<typeof toolObjectSchema>;
 
-export interface ParsedToolList {
-  tools: ToolInput[];
-  /** Why each rejected entry was left out, e.g. "tool dropped: name: Too small". */
-  dropped: string[];
-}
-
 const TOOL_FIELDS = ["name", "title", "description", "inputSchema", "annotations"] as const;
 const HINTS = ["readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint"] as const;
 const ANNOTATION_FIELDS = ["title", ...HINTS] as const;
@@ -107,30 +101,17 @@ function plainTool(item: unknown): ToolInput | undefined {
   return tool as ToolInput;
 }
 
-/** The entries of a directory's tool list that pass toolInputSchema, first of each name; the rest are named in `dropped`. */
-export function parseToolList(list: readonly unknown[]): ParsedToolList {
-  const tools: ToolInput[] = [];
-  const dropped: string[] = [];
-  const names = new Set<string>();
-  for (const item of list) {
-    let tool = plainTool(item);
-    if (!tool) {
-      const parsed = toolInputSchema.safeParse(item);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        dropped.push(`tool dropped: ${issue ? `${issue.path.join(".") || "item"}: ${issue.message}` : "invalid item"}`);
-        continue;
-      }
-      tool = parsed.data;
-    }
-    if (names.has(tool.name)) {
-      dropped.push("tool dropped: duplicate name");
-      continue;
-    }
-    names.add(tool.name);
-    tools.push(tool);
-  }
-  return { tools, dropped };
+/**
+ * One entry of a tool list: the tool toolInputSchema makes of it, or why it is left out (e.g. "tool dropped:
+ * name: Too small"). Which tools of a whole list stand under their name is crawler/distinct-tools.ts's rule.
+ */
+export function parseTool(item: unknown): { tool: ToolInput } | { dropped: string } {
+  const tool = plainTool(item);
+  if (tool) return { tool };
+  const parsed = toolInputSchema.safeParse(item);
+  if (parsed.success) return { tool: parsed.data };
+  const issue = parsed.error.issues[0];
+  return { dropped: `tool dropped: ${issue ? `${issue.path.join(".") || "item"}: ${issue.message}` : "invalid item"}` };
 }
 
 /** A catalogued tool's stored columns as the classifier reads them (jsonb columns come back untyped). */

@@ -139,6 +139,33 @@ describe("classify reads every input shape", () => {
     expect(line!.signals).not.toContain("annotation:readOnlyHint=true");
   });
 
+  test("a name one server gives to two definitions is classified for neither, said on stderr; identical copies are one tool", async () => {
+    const server = "io.example/rows";
+    const tools = [
+      { name: "query", description: "Read rows from a table", annotations: { readOnlyHint: true }, server },
+      { name: "status", description: "Show the server status", server },
+      { name: "query", description: "Drop a table and all its rows", annotations: { destructiveHint: true }, server },
+      { name: "status", description: "Show the server status", server },
+      { name: "query", description: "Read rows from a table", server: "io.example/other" },
+    ];
+    const stdin = tools.map((t) => JSON.stringify(t)).join("\n");
+    const note = `${server}: skipped 3 tools: name "query": 2 tools with different definitions; none of them is kept; duplicate name "status": 1 identical copy left out, the tool kept once\n`;
+    const r = await runCli(["classify", "--json"], {}, { stdin });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(note);
+    expect(jsonLines(r.stdout).map((l) => [l.server, l.tool])).toEqual([
+      [server, "status"],
+      ["io.example/other", "query"],
+    ]);
+    // Whichever came first: the answer does not depend on the order of the list.
+    const reversed = await runCli(["classify", "--json"], {}, { stdin: [...tools].reverse().map((t) => JSON.stringify(t)).join("\n") });
+    expect(jsonLines(reversed.stdout).map((l) => l.tool).sort()).toEqual(["query", "status"]);
+    const table = await runCli(["classify"], {}, { stdin });
+    expect(table.code).toBe(0);
+    expect(table.stderr).toBe(note);
+    expect(table.stdout.split("\n").filter((l) => / query /.test(l))).toHaveLength(1);
+  });
+
   test("a name of only spaces is refused, naming the line", async () => {
     const r = await runCli(["classify", "--json"], {}, { stdin: JSON.stringify([{ name: "   ", description: "blank" }]) });
     expect(r.code).toBe(2);

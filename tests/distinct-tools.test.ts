@@ -1,7 +1,8 @@
-// distinctTools on plain lists: a name stands for one definition, whatever order the list came in.
+// distinctTools on plain lists: a name stands for one definition, whatever order the list came in; parseToolList, the
+// evaluation's and the bench's reading of a list, by the same rule.
 import { describe, expect, test } from "vitest";
 import type { ToolInput } from "../classifier/tool.js";
-import { distinctTools } from "../crawler/distinct-tools.js";
+import { AMBIGUOUS_NAME, distinctTools, parseToolList, REPEATED_TOOL } from "../crawler/distinct-tools.js";
 
 const read: ToolInput = { name: "query", description: "Read rows.", annotations: { readOnlyHint: true } };
 const drop: ToolInput = { name: "query", description: "Drop the table.", annotations: { destructiveHint: true } };
@@ -67,5 +68,19 @@ describe("distinctTools", () => {
   test("a list with no repeated name comes back as it was", () => {
     const list = [read, other];
     expect(distinctTools(list)).toEqual({ tools: list, ambiguous: [], repeated: [] });
+  });
+});
+
+describe("parseToolList", () => {
+  test("keeps what distinctTools keeps: a name with two definitions none, identical copies once, each left out with its reason", () => {
+    const list = [read, other, { name: "" }, { ...read }, drop];
+    const { tools, dropped } = parseToolList(list);
+    expect(tools).toEqual([other]);
+    expect(dropped).toEqual([expect.stringMatching(/^tool dropped: name: /), AMBIGUOUS_NAME, AMBIGUOUS_NAME, AMBIGUOUS_NAME]);
+    expect(parseToolList([...list].reverse()).tools).toEqual([other]);
+  });
+
+  test("identical copies of a name are one tool, kept where it first came", () => {
+    expect(parseToolList([other, read, { ...read }])).toEqual({ tools: [other, read], dropped: [REPEATED_TOOL] });
   });
 });

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { type ToolInput, toolInputSchema } from "../../classifier/tool.js";
 import { nestsDeeperThan, TOO_DEEP } from "../json-depth.js";
-import { distinctTools } from "../distinct-tools.js";
+import { ambiguousNote, distinctTools, quotedName, repeatedNote } from "../distinct-tools.js";
 import { droppedHints } from "../dropped-hints.js";
 import { storable } from "../sanitize.js";
 import { skippedToolName } from "../plan/tools.js";
@@ -22,9 +22,6 @@ export const pageSchema = z
   .loose();
 
 type Page = z.infer<typeof pageSchema>;
-
-/** A name in a note: quoted, and cut (a server chooses how long it is). */
-const shown = (name: string) => JSON.stringify(name.slice(0, 100));
 
 export class ToolCollector {
   /** Every valid tool received, a name's repeats included: which of them stand is decided once the list is whole (result). */
@@ -85,7 +82,7 @@ export class ToolCollector {
       const tool = parsed.data;
       for (const d of droppedHints(raw, tool)) {
         this.hintsDropped += 1;
-        if (this.hintNotes.length < MAX_SKIP_REASONS) this.hintNotes.push(`${where} ${shown(tool.name)}: ${d.hint} dropped: ${d.kind}${d.value ? ` (${d.value})` : ""}, not a boolean`);
+        if (this.hintNotes.length < MAX_SKIP_REASONS) this.hintNotes.push(`${where} ${quotedName(tool.name)}: ${d.hint} dropped: ${d.kind}${d.value ? ` (${d.value})` : ""}, not a boolean`);
       }
       this.names.add(storable(tool.name).value);
       const max = this.limits.maxDescriptionChars ?? DEFAULT_ENUMERATE_LIMITS.maxDescriptionChars ?? Infinity;
@@ -116,12 +113,8 @@ export class ToolCollector {
       throw new EnumerateError(`the first tool alone is over maxBytes (${this.limits.maxBytes})`, "limit", target);
     }
     const { tools, ambiguous, repeated } = distinctTools(this.tools);
-    const ambiguousReasons = ambiguous.map((a) =>
-      a.onceCleaned
-        ? `name ${shown(a.name)}: ${a.tools} tools whose names collide once NUL bytes or lone surrogates are replaced; none of them is kept`
-        : `name ${shown(a.name)}: ${a.tools} tools with different definitions; none of them is kept`,
-    );
-    const repeatedReasons = repeated.map((r) => `duplicate name ${shown(r.name)}: ${r.copies} identical cop${r.copies === 1 ? "y" : "ies"} left out, the tool kept once`);
+    const ambiguousReasons = ambiguous.map(ambiguousNote);
+    const repeatedReasons = repeated.map(repeatedNote);
     // A name none of whose tools is kept is no gap: its stored tool goes too, rather than keep a rule for that name.
     const ambiguousNames = new Set(ambiguous.map((a) => a.name));
     return {

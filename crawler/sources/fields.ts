@@ -1,8 +1,8 @@
 // Small readers every source applies to a directory's fields and its validation failures.
 import type { z } from "zod";
-import { parseToolList, type ToolInput } from "../../classifier/tool.js";
+import { parseTool, type ToolInput } from "../../classifier/tool.js";
 import { errorLine } from "../../db/errors.js";
-import { distinctTools } from "../distinct-tools.js";
+import { distinctTools, droppedByName } from "../distinct-tools.js";
 import { type DroppedHint, droppedHints } from "../dropped-hints.js";
 import { DEFAULT_ENUMERATE_LIMITS } from "../mcp/limits.js";
 import { skippedToolName, type ListingGaps } from "../plan/tools.js";
@@ -14,13 +14,6 @@ export function describeIssue(error: z.ZodError): string {
   const issue = error.issues[0];
   return issue ? `${issue.path.join(".") || "item"}: ${issue.message}` : "invalid item";
 }
-
-/** Counted among a directory's dropped tools: a name tools with different definitions share (crawler/distinct-tools.ts). */
-export const AMBIGUOUS_NAME = "tool dropped: its name is shared by tools with different definitions; none of them is kept";
-/** The same, for names that differ only by NUL bytes or lone surrogates, which are stored as one. */
-export const COLLIDING_NAME = "tool dropped: its name collides with another once NUL bytes or lone surrogates are replaced; none of them is kept";
-/** A copy of a tool listed again with the same definition: the tool is kept once. */
-export const REPEATED_TOOL = "tool dropped: duplicate name";
 
 /** Counted among a directory's dropped items: a hint of the wrong type, by hint and type (no tool name, so the reasons stay few); the tool is kept. */
 export function droppedHintReason(d: DroppedHint): string {
@@ -37,18 +30,17 @@ export function directoryToolList(list: readonly unknown[], maxTools = DEFAULT_E
   const parsed: ToolInput[] = [];
   const dropped: string[] = [];
   for (const item of list) {
-    // One entry at a time: over a whole list, parseToolList keeps the first tool of a name, which depends on the
-    // order the directory sent them; distinctTools decides names instead.
-    const one = parseToolList([item]);
-    dropped.push(...one.dropped);
-    const tool = one.tools[0];
-    if (!tool) continue;
-    for (const d of droppedHints(item, tool)) dropped.push(droppedHintReason(d));
-    parsed.push(tool);
+    const one = parseTool(item);
+    if (!("tool" in one)) {
+      dropped.push(one.dropped);
+      continue;
+    }
+    for (const d of droppedHints(item, one.tool)) dropped.push(droppedHintReason(d));
+    parsed.push(one.tool);
   }
-  const { tools, ambiguous, repeated } = distinctTools(parsed);
-  for (const a of ambiguous) dropped.push(...Array<string>(a.tools).fill(a.onceCleaned ? COLLIDING_NAME : AMBIGUOUS_NAME));
-  for (const r of repeated) dropped.push(...Array<string>(r.copies).fill(REPEATED_TOOL));
+  const distinct = distinctTools(parsed);
+  const { tools, ambiguous } = distinct;
+  dropped.push(...droppedByName(distinct));
   const gaps: ListingGaps = {};
   if (dropped.length) {
     // By the name as stored: the list removes no tool it sent but could not keep, except under a name that

@@ -4,6 +4,7 @@ import { classifyServer, type Classification } from "../../classifier/classify.j
 import type { ToolInput } from "../../classifier/tool.js";
 import { CliError, type Command } from "../command.js";
 import { loadConfig } from "../config.js";
+import { ambiguousNote, distinctTools, repeatedNote } from "../../crawler/distinct-tools.js";
 import { reviewTools } from "../../crawler/model-review.js";
 import { modelReviewConfig, REVIEW_OPTIONS, reviewClient, reviewFlags, reviewSettings, reviewSummary } from "../model-review-setup.js";
 import { colorizer, safeText, truncate } from "../terminal.js";
@@ -25,7 +26,9 @@ export const command: Command = {
   details: [
     "Input: {\"tools\": [...]} (a tools/list result, also inside a JSON-RPC response), a JSON array of",
     "tools, or JSON lines with one tool per line. A tool may carry \"server\"; tools of the same server",
-    "are each other's siblings, which is evidence when a tool's own text is thin.",
+    "are each other's siblings, which is evidence when a tool's own text is thin. A name one server gives to",
+    "tools with different definitions is left out, all of them, as the catalog leaves it out (which one to",
+    "keep would depend on their order); identical copies are one tool. What was left out goes to stderr.",
     "",
     "With a model endpoint (OPENAI_API_KEY or OPENAI_BASE_URL) or --llm, tools below the confidence threshold",
     "and tools their hints contradict are reviewed by the model (CATALOG_LLM_MODEL); its counts go to stderr.",
@@ -66,26 +69,38 @@ export const command: Command = {
       g.tools.push(item.tool);
       g.positions.push(i);
     });
-    const results: { server: string | undefined; tool: string; c: Classification }[] = new Array(items.length);
+    // One tool a name of each server, by the catalog's rule (crawler/distinct-tools.ts): what it leaves out is said, not classified.
+    const byPosition: ({ server: string | undefined; tool: ToolInput; c: Classification } | undefined)[] = new Array(items.length);
     for (const [server, g] of groups) {
-      const classified = classifyServer({ name: server ?? "", tools: g.tools });
-      g.positions.forEach((pos, k) => (results[pos] = { server, tool: g.tools[k]!.name, c: classified[k]! }));
+      const distinct = distinctTools(g.tools);
+      const left = g.tools.length - distinct.tools.length;
+      if (left) {
+        const notes = [...distinct.ambiguous.map(ambiguousNote), ...distinct.repeated.map(repeatedNote)].join("; ");
+        io.stderr.write(`${safeText(`${server === undefined ? "" : `${server}: `}skipped ${left} tool${left === 1 ? "" : "s"}: ${notes}`)}\n`);
+      }
+      const kept = new Set(distinct.tools);
+      const classified = classifyServer({ name: server ?? "", tools: distinct.tools });
+      let k = 0;
+      g.tools.forEach((tool, j) => {
+        if (kept.has(tool)) byPosition[g.positions[j]!] = { server, tool, c: classified[k++]! };
+      });
     }
+    const results = byPosition.filter((r) => r !== undefined);
     if (review) {
-      const reviewed = await reviewTools(await reviewClient(config), modelReviewConfig(config, review), results.map((r, i) => ({ contentHash: String(i), tool: items[i]!.tool, classification: r.c })));
+      const reviewed = await reviewTools(await reviewClient(config), modelReviewConfig(config, review), results.map((r, i) => ({ contentHash: String(i), tool: r.tool, classification: r.c })));
       reviewed.classifications.forEach((c, i) => (results[i]!.c = c));
       io.stderr.write(`${reviewSummary(reviewed.stats)}\n`);
     }
 
     if (args.values.json) {
       const lines = results.map(({ server, tool, c }) =>
-        JSON.stringify({ server: server ?? null, tool, category: c.category, risk: c.risk, confidence: c.confidence, signals: c.signals, rationale: c.rationale, rule: c.rule, hints: c.hints, ...(c.arguments ? { arguments: c.arguments } : {}), method: c.method, ...(c.reviewedBy ? { reviewedBy: c.reviewedBy } : {}), classifierVersion: c.classifierVersion }),
+        JSON.stringify({ server: server ?? null, tool: tool.name, category: c.category, risk: c.risk, confidence: c.confidence, signals: c.signals, rationale: c.rationale, rule: c.rule, hints: c.hints, ...(c.arguments ? { arguments: c.arguments } : {}), method: c.method, ...(c.reviewedBy ? { reviewedBy: c.reviewedBy } : {}), classifierVersion: c.classifierVersion }),
       );
       io.stdout.write(lines.length ? `${lines.join("\n")}\n` : "");
       return 0;
     }
     if (results.length === 0) {
-      io.stderr.write("no tools in the input\n");
+      io.stderr.write(items.length ? "no tool left to classify\n" : "no tools in the input\n");
       return 0;
     }
     const paint = colorizer(io.stdout, io.env);
@@ -94,7 +109,7 @@ export const command: Command = {
     // With tools of several servers the server is a column; with one it would repeat on every row.
     const servers = groups.size > 1 ? results.map((r) => (r.server === undefined ? "-" : safeText(r.server))) : undefined;
     const serverWidth = servers ? column(servers, "SERVER") : 0;
-    const tools = results.map((r) => safeText(r.tool));
+    const tools = results.map((r) => safeText(r.tool.name));
     const nameWidth = column(tools, "TOOL");
     const header = `${"RISK".padEnd(9)}${"CATEGORY".padEnd(12)}${"CONF".padEnd(6)}${servers ? cell("SERVER", serverWidth) : ""}${cell("TOOL", nameWidth)}SIGNALS`;
     const rows = results.map(({ c }, i) => {

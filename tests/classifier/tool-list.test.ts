@@ -1,6 +1,6 @@
-// A directory's tool list read without zod where it can be: the same tools, fields and key order as zod gives.
+// A tool list's entries read without zod where they can be: the same tools, fields and key order as zod gives.
 import { describe, expect, test } from "vitest";
-import { parseToolList, toolInputSchema } from "../../classifier/tool.js";
+import { parseTool, toolInputSchema } from "../../classifier/tool.js";
 
 /** What toolInputSchema alone makes of one entry: the tool as JSON (key order included), or the reason it fails. */
 function viaZod(item: unknown): string {
@@ -10,9 +10,9 @@ function viaZod(item: unknown): string {
   return `tool dropped: ${issue ? `${issue.path.join(".") || "item"}: ${issue.message}` : "invalid item"}`;
 }
 
-function viaList(item: unknown): string {
-  const { tools, dropped } = parseToolList([item]);
-  return tools.length ? JSON.stringify(tools[0]) : dropped[0]!;
+function viaParseTool(item: unknown): string {
+  const one = parseTool(item);
+  return "tool" in one ? JSON.stringify(one.tool) : one.dropped;
 }
 
 const ENTRIES: Record<string, unknown> = {
@@ -36,24 +36,19 @@ const ENTRIES: Record<string, unknown> = {
   null: null,
 };
 
-describe("parseToolList", () => {
+describe("parseTool", () => {
   for (const [label, item] of Object.entries(ENTRIES)) {
     test(`gives what toolInputSchema gives: ${label}`, () => {
-      expect(viaList(item)).toBe(viaZod(item));
+      expect(viaParseTool(item)).toBe(viaZod(item));
     });
   }
 
-  test("keeps the first entry of a name and says why the others were dropped", () => {
-    const { tools, dropped } = parseToolList([{ name: "a", description: "first" }, { name: "a", description: "second" }, { name: "" }]);
-    expect(tools).toEqual([{ name: "a", description: "first" }]);
-    expect(dropped).toEqual(["tool dropped: duplicate name", expect.stringMatching(/^tool dropped: name: /)]);
-  });
-
-  test("returns tools that share nothing at the top with the list they came from", () => {
+  test("returns a tool that shares nothing at the top with the entry it came from", () => {
     const item = { name: "a", inputSchema: { type: "object" }, annotations: { readOnlyHint: true } };
-    const [tool] = parseToolList([item]).tools;
-    expect(tool).not.toBe(item);
-    expect(tool!.inputSchema).not.toBe(item.inputSchema);
-    expect(tool!.annotations).not.toBe(item.annotations);
+    const one = parseTool(item);
+    if (!("tool" in one)) throw new Error(one.dropped);
+    expect(one.tool).not.toBe(item);
+    expect(one.tool.inputSchema).not.toBe(item.inputSchema);
+    expect(one.tool.annotations).not.toBe(item.annotations);
   });
 });

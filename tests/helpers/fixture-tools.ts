@@ -1,7 +1,8 @@
 // Real tool lists from the JSON Lines fixtures (tests/fixtures/labeled, tests/fixtures/servers), as the classifier reads them.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseToolList, type ToolInput } from "../../classifier/tool.js";
+import type { ToolInput } from "../../classifier/tool.js";
+import { parseToolList } from "../../crawler/distinct-tools.js";
 
 const FIXTURES = join(import.meta.dirname, "..", "fixtures");
 

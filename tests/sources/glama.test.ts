@@ -1,7 +1,7 @@
 // The Glama adapter on servers assembled from real registry entries and real tool lists: fields, keys, aliases, messes, paging.
 import { afterEach, describe, expect, test } from "vitest";
 import { DEFAULT_ENUMERATE_LIMITS } from "../../crawler/mcp/limits.js";
-import { AMBIGUOUS_NAME, COLLIDING_NAME, REPEATED_TOOL } from "../../crawler/sources/fields.js";
+import { AMBIGUOUS_NAME, COLLIDING_NAME, REPEATED_TOOL } from "../../crawler/distinct-tools.js";
 import type { SourceRecord } from "../../crawler/records.js";
 import { glamaSource, parseGlamaItem, parseGlamaPage } from "../../crawler/sources/glama.js";
 import { parseRegistryItem } from "../../crawler/sources/registry.js";

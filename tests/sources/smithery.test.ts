@@ -1,7 +1,8 @@
 // The Smithery adapter on servers assembled from real registry entries and real tool lists: list records, detail merge, keys, paging.
 import { afterEach, describe, expect, test } from "vitest";
 import type { SourceRecord } from "../../crawler/records.js";
-import { AMBIGUOUS_NAME, NOT_URL_SAFE } from "../../crawler/sources/fields.js";
+import { AMBIGUOUS_NAME } from "../../crawler/distinct-tools.js";
+import { NOT_URL_SAFE } from "../../crawler/sources/fields.js";
 import { parseRegistryItem } from "../../crawler/sources/registry.js";
 import { SourceFormatError } from "../../crawler/sources/source.js";
 import { encodeQualifiedName, mergeSmitheryDetail, parseSmitheryItem, parseSmitheryPage, smitheryNotice, smitherySource } from "../../crawler/sources/smithery.js";

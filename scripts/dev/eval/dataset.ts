@@ -3,7 +3,8 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { parseToolList, type ToolAnnotations, type ToolInput } from "../../../classifier/tool.js";
+import type { ToolAnnotations, ToolInput } from "../../../classifier/tool.js";
+import { parseToolList } from "../../../crawler/distinct-tools.js";
 import { Corpus } from "../corpus/corpus-data.js";
 import { ExcludedPackages } from "../corpus/excluded.js";
 import { vendorGroups, type GroupMember } from "./groups.js";
