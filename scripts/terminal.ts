@@ -3,13 +3,14 @@ import type { Output } from "./command.js";
 
 // C0/C1 controls (ESC starts ANSI sequences, C1 CSI/OSC do on some terminals), DEL, line separators, lone surrogates, and every invisible format character (\p{Cf}: bidi
 // marks, embeddings, overrides and isolates, zero-width spaces and joiners, BOM, soft hyphen, tag
-// characters): a Trojan-Source name must look different from the name it imitates.
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\p{Cf}\ud800-\udfff]/gu;
+// characters): a Trojan-Source name must look different from the name it imitates. The pages mark the same
+// characters (server/pages/catalog-text.ts), their script too: one rule for every place a person reads catalog text.
+export const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\p{Cf}\ud800-\udfff]/gu;
 
 /** Replaces anything that could move the cursor, recolour, or reorder the line with a visible escape. */
 export function safeText(value: unknown, { keepNewlines = false }: { keepNewlines?: boolean } = {}): string {
   const s = typeof value === "string" ? value : String(value ?? "");
-  const cleaned = s.replace(UNSAFE, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+  const cleaned = s.replace(UNSAFE_CHARACTERS, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
   return keepNewlines ? cleaned : cleaned.replace(/\r?\n|\t/g, " ");
 }
 

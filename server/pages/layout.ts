@@ -1,4 +1,5 @@
-// The frame of every page: head, header with the search form, main; every catalog value passes through html`` (escaped).
+// The frame of every page: head, header with the search form, main; every catalog value passes through html`` (escaped)
+// and catalog-text.ts (isolated, its invisible characters marked).
 import { html } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
 
@@ -13,6 +14,7 @@ export function layout(o: { title: string; description?: string; body: Html | Ht
 <title>${o.title} · mcp-catalog</title>
 ${o.description ? html`<meta name="description" content="${o.description}">` : ""}
 <link rel="stylesheet" href="/assets/style.css">
+<link rel="icon" href="/assets/icon.svg" type="image/svg+xml">
 <script src="/assets/app.js" defer></script>
 </head>
 <body>

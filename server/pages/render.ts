@@ -8,6 +8,7 @@ import { paths } from "../paths.js";
 import { holdersText, methodText } from "../../scripts/tool-view.js";
 import type { Page, ServerView } from "../reader.js";
 import type { CatalogSummary, ChangeItem, ServerItem, ToolItem } from "../views.js";
+import { catalogPlain, catalogText } from "./catalog-text.js";
 import { categoryRiskChart } from "./chart.js";
 import { layout, riskBadge, type Html } from "./layout.js";
 
@@ -15,14 +16,14 @@ const HINTS = ["readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHi
 
 function toolList(items: readonly ToolItem[], o: { showServer: boolean }): Html {
   return html`<ul class="results">${items.map(
-    (t) => html`<li><a href="${t.page}">${t.tool}</a> ${o.showServer ? html`<span class="muted">on ${t.server}</span> ` : ""}${riskBadge(t.risk)} <span class="muted">${t.category ?? ""}</span></li>`,
+    (t) => html`<li><a href="${t.page}">${catalogText(t.tool)}</a> ${o.showServer ? html`<span class="muted">on ${catalogText(t.server)}</span> ` : ""}${riskBadge(t.risk)} <span class="muted">${t.category ?? ""}</span></li>`,
   )}</ul>` as Html;
 }
 
 function changeList(items: readonly ChangeItem[]): Html {
   if (!items.length) return html`<p class="muted">No changes recorded.</p>` as Html;
   return html`<ul class="results">${items.map(
-    (c) => html`<li><span class="muted">${c.at.slice(0, 10)}</span> <a href="${c.page}">${c.tool}</a> <span class="muted">on ${c.server}</span> — ${c.labels.join("; ")}</li>`,
+    (c) => html`<li><span class="muted">${c.at.slice(0, 10)}</span> <a href="${c.page}">${catalogText(c.tool)}</a> <span class="muted">on ${catalogText(c.server)}</span> — ${catalogText(c.labels.join("; "))}</li>`,
   )}</ul>` as Html;
 }
 
@@ -32,6 +33,7 @@ function policyBlock(texts: readonly { format: string; text: string }[], label: 
 <div class="policy-tools" hidden>
 <label>Format <select aria-label="Policy format">${texts.map((t) => html`<option value="${t.format}">${t.format}</option>`)}</select></label>
 <button type="button" data-copy>Copy</button>
+<span class="muted" role="status" data-copy-status></span>
 </div>
 ${texts.map(
   (t) => html`<section data-format="${t.format}"><h3>${t.format} <span class="muted">— ${FORMAT_DESCRIPTIONS[t.format as keyof typeof FORMAT_DESCRIPTIONS] ?? ""}</span></h3><pre aria-label="${label} (${t.format})">${t.text}</pre></section>`,
@@ -61,7 +63,7 @@ ${changeList(o.changes)}` as Html,
 
 function serverList(items: readonly ServerItem[]): Html {
   return html`<ul class="results">${items.map(
-    (s) => html`<li><a href="${s.page}">${s.server}</a>${s.title ? html` <span class="muted">${s.title}</span>` : ""}</li>`,
+    (s) => html`<li><a href="${s.page}">${catalogText(s.server)}</a>${s.title ? html` <span class="muted">${catalogText(s.title)}</span>` : ""}</li>`,
   )}</ul>` as Html;
 }
 
@@ -70,8 +72,8 @@ export function searchPage(o: { q: string; tools: Page<ToolItem>; servers: Page<
   const more = (param: string, cursor: string | null, label: string) =>
     cursor ? html`<p><a href="/search?q=${encodeURIComponent(o.q)}&amp;${param}=${encodeURIComponent(cursor)}">${label}</a></p>` : "";
   return layout({
-    title: o.q ? `Tools and servers matching “${o.q}”` : "Search",
-    body: html`<h1>${o.q ? html`Tools and servers matching “${o.q}”` : "Search"}</h1>
+    title: o.q ? `Tools and servers matching “${catalogPlain(o.q)}”` : "Search",
+    body: html`<h1>${o.q ? html`Tools and servers matching “${catalogText(o.q)}”` : "Search"}</h1>
 <form action="/search" method="get" role="search"><input type="search" name="q" value="${o.q}" aria-label="Search tools and servers" data-live-search="search-results"></form>
 <div id="search-results">
 ${o.q && !o.continued && !o.tools.items.length && !o.servers.items.length ? html`<p class="muted">No tool or server matches.</p>` : ""}
@@ -92,9 +94,9 @@ export function nameSummaryLine(s: NameSummary): string {
 export function toolNamePage(o: { summary: NameSummary; items: ToolItem[] }): Html {
   const name = o.summary.name;
   return layout({
-    title: `${name}: what it does and how risky it is`,
+    title: `${catalogPlain(name)}: what it does and how risky it is`,
     description: nameSummaryLine(o.summary),
-    body: html`<h1>${name}</h1>
+    body: html`<h1>${catalogText(name)}</h1>
 <p class="card">${nameSummaryLine(o.summary)}</p>
 <h2>On each server</h2>
 ${toolList(o.items, { showServer: true })}
@@ -119,45 +121,49 @@ function contradicts(t: ToolItem): boolean {
   return (a.readOnlyHint === true && t.category !== null && t.category !== "read") || (a.destructiveHint === false && t.category === "destructive");
 }
 
-function ruleSentence(t: ToolItem): string {
+/** The tool's rule in words: the page's own, and its name and the rule's reason as `show` shows catalog text. */
+function ruleSentence<Shown>(t: ToolItem, show: (text: string) => Shown): (string | Shown)[] {
   const r = t.rule ?? {};
-  if (r.action === "deny") return `Deny ${t.tool}${typeof r.reason === "string" ? `: ${r.reason}` : ""}.`;
-  if (r.action === "require_approval") return `Ask a person before each call of ${t.tool}, at most 10 calls an hour.`;
-  if (Array.isArray(r.limits) && r.limits.length) return `Allow ${t.tool}, at most 30 calls a minute.`;
-  return t.rule ? `Allow ${t.tool}.` : "Not classified yet.";
+  const name = show(t.tool);
+  if (r.action === "deny") return ["Deny ", name, ...(typeof r.reason === "string" ? [": ", show(r.reason)] : []), "."];
+  if (r.action === "require_approval") return ["Ask a person before each call of ", name, ", at most 10 calls an hour."];
+  if (Array.isArray(r.limits) && r.limits.length) return ["Allow ", name, ", at most 30 calls a minute."];
+  return t.rule ? ["Allow ", name, "."] : ["Not classified yet."];
 }
 
 export function toolPage(o: { tool: ToolItem; related: ToolItem[]; history: ChangeItem[]; policies: { format: string; text: string }[] }): Html {
   const t = o.tool;
-  const name = t.tool;
+  const plainName = catalogPlain(t.tool);
+  const name = catalogText(t.tool);
+  const server = catalogText(t.server);
   return layout({
-    title: `${name} on ${t.server}`,
-    description: `${name}: ${t.category ?? "unclassified"}, ${t.risk ?? "unclassified"} risk. ${ruleSentence(t)}`,
-    body: html`<p class="muted"><a href="${paths.server(t.server)}">${t.server}</a> · <a href="${paths.toolName(name)}">${name} on every server</a></p>
+    title: `${plainName} on ${catalogPlain(t.server)}`,
+    description: `${plainName}: ${t.category ?? "unclassified"}, ${t.risk ?? "unclassified"} risk. ${ruleSentence(t, catalogPlain).join("")}`,
+    body: html`<p class="muted"><a href="${paths.server(t.server)}">${server}</a> · <a href="${paths.toolName(t.tool)}">${name} on every server</a></p>
 <h1>${name} ${riskBadge(t.risk)}</h1>
 <p>${t.category ? html`Category: <strong>${t.category}</strong>, confidence ${t.confidence ?? ""}.` : "Not classified yet."}</p>
 ${methodText(t) ? html`<p class="muted method">Verdict reached by ${methodText(t)}.</p>` : ""}
 <h2>What ${name} does</h2>
-${t.title ? html`<p><strong>${t.title}</strong></p>` : ""}
-<p class="desc">${t.description ?? "The server gives no description."}</p>
+${t.title ? html`<p><strong>${catalogText(t.title)}</strong></p>` : ""}
+<p class="desc">${t.description ? catalogText(t.description) : "The server gives no description."}</p>
 <h2>Why ${name} needs a policy</h2>
-<p>${t.rationale ?? "Not classified yet."}</p>
+<p>${t.rationale ? catalogText(t.rationale) : "Not classified yet."}</p>
 ${t.signals.length ? html`<p class="muted">Signals: ${t.signals.join(", ")}</p>` : ""}
 <h2>What the server declares</h2>
 ${contradicts(t) ? html`<p class="conflict">The server's own annotations contradict what the tool's name and description say it does.</p>` : ""}
 ${declaredHints(t)}
 <h2>How to control ${name}</h2>
-<p>${ruleSentence(t)}</p>
-${policyBlock(o.policies, `policy for ${name}`)}
-<h2>Other tools on ${t.server}</h2>
+<p>${ruleSentence(t, catalogText)}</p>
+${policyBlock(o.policies, `policy for ${plainName}`)}
+<h2>Other tools on ${server}</h2>
 ${o.related.length ? toolList(o.related, { showServer: false }) : html`<p class="muted">None.</p>`}
 <h2>History</h2>
 ${changeList(o.history)}
 <h2>FAQ</h2>
 <dl>
-<dt>What does ${name} do?</dt><dd>${t.description ?? "Its server gives no description."}</dd>
+<dt>What does ${name} do?</dt><dd>${t.description ? catalogText(t.description) : "Its server gives no description."}</dd>
 <dt>How risky is ${name}?</dt><dd>${t.risk ? `${t.risk} risk: it is classified as ${t.category}.` : "Not classified yet."}</dd>
-<dt>How do I enforce a policy on ${name}?</dt><dd>Put the rule above in your gateway or client: pick its format, copy it, or fetch the whole server's policy with <code>mcp-catalog policy ${t.server} --format FORMAT</code>.</dd>
+<dt>How do I enforce a policy on ${name}?</dt><dd>Put the rule above in your gateway or client: pick its format, copy it, or fetch the whole server's policy with <code>mcp-catalog policy ${server} --format FORMAT</code>.</dd>
 <dt>Can I rate-limit ${name}?</dt><dd>Yes: the native and Intercept formats carry rate limits (medium risk: 30 calls a minute; high: 10 an hour, with approval); formats without limits get the nearest stricter rule.</dd>
 <dt>How do I block ${name}?</dt><dd>Deny it: in Claude Code list <code>mcp__SERVER__${name}</code> under <code>permissions.deny</code>, in Codex leave it out of <code>enabled_tools</code>, in the native policy set <code>"action": "deny"</code>.</dd>
 </dl>` as Html,
@@ -168,42 +174,44 @@ export function serverPage(o: { server: ServerView; policies: { format: string; 
   const s = o.server;
   const byCategory = new Map<string, ToolItem[]>();
   for (const t of s.items) byCategory.set(t.category ?? "unclassified", [...(byCategory.get(t.category ?? "unclassified") ?? []), t]);
+  // The failure is the server's own words (or its transport's).
+  const failure = s.introspectionError ? catalogText(s.introspectionError) : null;
   const listing = s.introspectedAt
-    ? `listed live ${s.introspectedAt.slice(0, 16).replace("T", " ")} UTC${s.introspectionError ? `; failed: ${s.introspectionError}` : ""}${s.authPosture ? `; remote ${s.authPosture === "auth" ? "needs auth" : s.authPosture}` : ""}`
-    : s.introspectionError
-      ? `live listing failed: ${s.introspectionError}`
+    ? html`listed live ${s.introspectedAt.slice(0, 16).replace("T", " ")} UTC${failure ? html`; failed: ${failure}` : ""}${s.authPosture ? `; remote ${s.authPosture === "auth" ? "needs auth" : s.authPosture}` : ""}`
+    : failure
+      ? html`live listing failed: ${failure}`
       : "not listed live (tools from directories)";
   return layout({
-    title: s.server,
+    title: catalogPlain(s.server),
     description: s.verdict.summary,
-    body: html`<h1>${s.title ?? s.server} ${riskBadge(s.verdict.risk)}</h1>
-<p class="muted">${s.server}</p>
+    body: html`<h1>${catalogText(s.title ?? s.server)} ${riskBadge(s.verdict.risk)}</h1>
+<p class="muted">${catalogText(s.server)}</p>
 <p class="card">${s.verdict.summary}</p>
 ${gradeBlock(s)}
-${s.description ? html`<p class="desc">${s.description}</p>` : ""}
+${s.description ? html`<p class="desc">${catalogText(s.description)}</p>` : ""}
 <dl class="facts">
-<dt>status</dt><dd>${s.status}</dd>
-<dt>version</dt><dd>${s.version ?? "—"}</dd>
-${s.repositoryUrl ? html`<dt>repository</dt><dd>${s.repositoryUrl}</dd>` : ""}
-${s.websiteUrl ? html`<dt>website</dt><dd>${s.websiteUrl}</dd>` : ""}
+<dt>status</dt><dd>${catalogText(s.status)}</dd>
+<dt>version</dt><dd>${s.version ? catalogText(s.version) : "—"}</dd>
+${s.repositoryUrl ? html`<dt>repository</dt><dd>${catalogText(s.repositoryUrl)}</dd>` : ""}
+${s.websiteUrl ? html`<dt>website</dt><dd>${catalogText(s.websiteUrl)}</dd>` : ""}
 <dt>last refreshed</dt><dd>${s.lastSeenAt.slice(0, 16).replace("T", " ")} UTC</dd>
 <dt>live listing</dt><dd>${listing}</dd>
 </dl>
 <h2>Tools by category</h2>
 ${s.items.length ? "" : html`<p class="muted">No tools in the catalog yet.</p>`}
 ${[...byCategory].map(([category, tools]) => html`<h3>${category} <span class="muted">(${tools.length})</span></h3>${toolList(tools, { showServer: false })}`)}
-${o.policies.length ? html`<h2>Recommended policy</h2>${policyBlock(o.policies, `policy for ${s.server}`)}` : ""}
+${o.policies.length ? html`<h2>Recommended policy</h2>${policyBlock(o.policies, `policy for ${catalogPlain(s.server)}`)}` : ""}
 <h2>Sources and aliases</h2>
 <table><thead><tr><th>source</th><th>record</th><th>fetched</th></tr></thead><tbody>${s.sources.map(
-      (r) => html`<tr><td>${r.source}</td><td>${r.sourceId}</td><td>${r.fetchedAt.slice(0, 10)}</td></tr>`,
+      (r) => html`<tr><td>${r.source}</td><td>${catalogText(r.sourceId)}</td><td>${r.fetchedAt.slice(0, 10)}</td></tr>`,
     )}</tbody></table>
-<table><thead><tr><th>alias</th><th>value</th></tr></thead><tbody>${s.aliases.map((a) => html`<tr><td>${a.kind}</td><td>${a.value}</td></tr>`)}</tbody></table>` as Html,
+<table><thead><tr><th>alias</th><th>value</th></tr></thead><tbody>${s.aliases.map((a) => html`<tr><td>${a.kind}</td><td>${catalogText(a.value)}</td></tr>`)}</tbody></table>` as Html,
   });
 }
 
 /** The server's grade with every reason that took points, and its toxic flow named leg by leg. */
 function gradeBlock(s: ServerView): Html | string {
-  const leg = (label: string, tools: { tool: string }[]) => html`<li>${label}: ${tools.map((t) => t.tool).join(", ")}</li>`;
+  const leg = (label: string, tools: { tool: string }[]) => html`<li>${label}: ${tools.map((t, i) => html`${i ? ", " : ""}${catalogText(t.tool)}`)}</li>`;
   const flow = s.toxicFlow
     ? html`<p class="card"><strong>Toxic flow:</strong> this server alone can read untrusted content, read private data and send data out.</p>
 <ul class="flow">${leg("reads untrusted content", s.toxicFlow.untrusted)}${leg("reads private data", s.toxicFlow.private)}${leg("sends data out", s.toxicFlow.sink)}</ul>` as Html
@@ -218,8 +226,9 @@ export function errorPage(e: ServedError): Html {
   const title = e.status === 404 ? "Not found" : e.status === 409 ? "Which one?" : e.status === 503 ? "Too slow to answer" : "Bad request";
   return layout({
     title,
-    body: html`<h1>${title}</h1><p>${e.message}</p>
-${e instanceof RequestError && e.candidates.length ? html`<ul class="results">${e.candidates.slice(0, 50).map((c) => html`<li><a href="${namePage(e.names, c)}">${c}</a></li>`)}</ul>` : ""}` as Html,
+    // The message quotes the names it was given.
+    body: html`<h1>${title}</h1><p>${catalogText(e.message)}</p>
+${e instanceof RequestError && e.candidates.length ? html`<ul class="results">${e.candidates.slice(0, 50).map((c) => html`<li><a href="${namePage(e.names, c)}">${catalogText(c)}</a></li>`)}</ul>` : ""}` as Html,
   });
 }
 

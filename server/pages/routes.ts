@@ -11,7 +11,7 @@ import { checkedParam, nameProblem, searchTextProblem } from "../lookup-text.js"
 import { catalogSummary, findChanges, findServers, findTools, namesServer, policyText, resolveServer, serverView, toolOn, toolsNamed } from "../reader.js";
 import { toolItem } from "../views.js";
 import { renderPolicy, UnrepresentableNameError } from "../../classifier/formats/formats.js";
-import { SCRIPT, STYLE } from "./assets.js";
+import { ICON, SCRIPT, STYLE } from "./assets.js";
 import { homePage, searchPage, serverPage, toolNamePage, toolPage } from "./render.js";
 
 /** How many servers a tool name's page lists (the riskiest; its summary line counts them all). */
@@ -33,6 +33,8 @@ export function pageRoutes(db: Db) {
   const pages = new Hono();
   pages.get("/assets/style.css", (c) => c.body(STYLE, 200, { "content-type": "text/css; charset=utf-8", "cache-control": "public, max-age=3600" }));
   pages.get("/assets/app.js", (c) => c.body(SCRIPT, 200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "public, max-age=3600" }));
+  // The pages link the icon; a browser still asks /favicon.ico for what is not a page (the API's JSON, the feed).
+  for (const path of ["/assets/icon.svg", "/favicon.ico"]) pages.get(path, (c) => c.body(ICON, 200, { "content-type": "image/svg+xml", "cache-control": "public, max-age=86400" }));
 
   pages.get("/", async (c) => c.html(homePage({ stats: await catalogSummary(db), changes: (await findChanges(db, { limit: 10 })).items })));
 

@@ -1,21 +1,60 @@
-// The pages in real headless Chromium: search as you type (servers and tools), a tool page, the policy switcher
-// and copy, a hostile description that does not run, no horizontal scroll at phone width; screenshots kept in
-// test-artifacts/.
+// The pages in real headless Chromium: search as you type (servers and tools) and its errors, a tool page, the
+// policy switcher and copy (also where the page may not copy, and without JavaScript), a hostile description that
+// does not run, spoofing names shown for what they are, no horizontal scroll at phone width, no console error;
+// screenshots kept in test-artifacts/.
 import { mkdirSync } from "node:fs";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { HOSTILE_SERVER, HOSTILE_TOOL, hostileCliCatalog } from "../helpers/hostile-catalog.js";
+import { HOSTILE_SERVER, HOSTILE_TOOL, hostileCliCatalog, LONG_TOOL, OVERRIDE_TOOL, SPOOF_SERVER, ZERO_WIDTH_TOOL } from "../helpers/hostile-catalog.js";
 import { serveCatalog, type ServedCatalog } from "../helpers/served-catalog.js";
 import { snapshotCliCatalog } from "../helpers/snapshot-catalog.js";
 
 const ARTIFACTS = "test-artifacts/screenshots";
 const GITHUB = "io.github.github/github-mcp-server";
 const TOUCHDESIGNER = "io.github.8beeeaaat/touchdesigner-mcp-server";
+const enc = encodeURIComponent;
+/** A name that is not localhost: plain http there is no secure context (no navigator.clipboard). */
+const PLAIN_HOST = "catalog.test";
+
+/** How far the page scrolls sideways: 0 when it fits. */
+function sidewaysScroll(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const root = (globalThis as any).document.scrollingElement;
+    return (root.scrollWidth - root.clientWidth) as number;
+  });
+}
+
+/**
+ * The text nodes under `root` holding any of `needles` that no inline element isolates (unicode-bidi: isolate, as
+ * <bdi>) within their block: catalog text there could reorder the page's own words around it. (Every block isolates,
+ * by the user agent's style: that is the paragraph, not the value.) Policy texts (pre) are the dialects' own.
+ */
+function unisolated(page: Page, root: string, needles: string[]): Promise<string[]> {
+  return page.evaluate(
+    ({ root, needles }) => {
+      const doc = (globalThis as any).document;
+      const walker = doc.createTreeWalker(doc.querySelector(root), 4 /* NodeFilter.SHOW_TEXT */);
+      const found: string[] = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!needles.some((n) => node.data.includes(n)) || node.parentElement.closest("pre")) continue;
+        let isolated = false;
+        for (let el = node.parentElement; el && !isolated; el = el.parentElement) {
+          const style = (globalThis as any).getComputedStyle(el);
+          if (style.display !== "inline") break;
+          isolated = ["isolate", "isolate-override", "plaintext"].includes(style.unicodeBidi);
+        }
+        if (!isolated) found.push(node.data);
+      }
+      return found;
+    },
+    { root, needles },
+  );
+}
 
 async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run", "--disable-component-update", "--disable-sync"],
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run", "--disable-component-update", "--disable-sync", `--host-resolver-rules=MAP ${PLAIN_HOST} 127.0.0.1`],
   });
 }
 
@@ -59,7 +98,7 @@ describe("pages in headless Chromium", () => {
     expect(await codex.isVisible()).toBe(true);
     expect(await page.locator('[data-format="native"]').first().isVisible()).toBe(false);
     await page.locator("[data-policy] button[data-copy]").first().click();
-    await expect.poll(() => page.locator("[data-policy] button[data-copy]").first().textContent()).toBe("Copied");
+    await expect.poll(() => page.locator("[data-policy] [data-copy-status]").first().textContent()).toBe("Copied.");
     const copied = await page.evaluate(() => (globalThis as any).navigator.clipboard.readText() as Promise<string>);
     expect(copied).toBe(await codex.locator("pre").textContent());
     expect(copied).toContain("[mcp_servers.");
@@ -138,5 +177,131 @@ describe("pages in headless Chromium", () => {
     }
     await page.screenshot({ path: `${ARTIFACTS}/tool-phone.png`, fullPage: true });
     await page.close();
+  });
+
+  it("shows a spoofing name's invisible characters, and isolates catalog text from the page's own words", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const spoof = `/servers/${enc(SPOOF_SERVER)}`;
+    // What each name shows, and words of catalog text that must sit in an isolate wherever they appear.
+    const shown = { override: "\u27e8U+202E\u27e9exe.txt", zeroWidth: "delete\u27e8U+200B\u27e9file" };
+    const needles = ["evil-corp", "exe.txt", "every_single_file", "\u27e8U+", "Hostile", "Deletes"];
+    for (const path of ["/", "/search?q=exe", "/search?q=delete", spoof, `${spoof}/tools/${enc(OVERRIDE_TOOL)}`, `/tools/${enc(OVERRIDE_TOOL)}`, `${spoof}/tools/${enc(ZERO_WIDTH_TOOL)}`, `${spoof}/tools/${enc(LONG_TOOL)}`, `/servers/${enc(HOSTILE_SERVER)}`]) {
+      await page.goto(`${hostile.url}${path}`);
+      const text = await page.locator("body").innerText();
+      // Nothing invisible is left to reorder or hide: the dialects escape their own, the page marks the rest.
+      expect(text, path).not.toMatch(/\p{Cf}/u);
+      expect(await unisolated(page, "body", needles), path).toEqual([]);
+    }
+    await page.goto(`${hostile.url}${spoof}`);
+    const item = page.locator("main li", { hasText: shown.override });
+    expect(await item.locator("a").innerText()).toBe(shown.override);
+    // The override reverses nothing after it: the badge stays to the right of the name.
+    const name = (await item.locator("a").boundingBox())!;
+    expect((await item.locator(".badge").boundingBox())!.x).toBeGreaterThan(name.x + name.width);
+    expect(await page.locator("main li", { hasText: shown.zeroWidth }).count()).toBe(1);
+    await page.goto(`${hostile.url}${spoof}/tools/${enc(OVERRIDE_TOOL)}`);
+    expect(await page.locator("h1").innerText()).toBe(`${shown.override} low`);
+    expect(await page.locator("h2", { hasText: " does" }).innerText()).toBe(`What ${shown.override} does`);
+    await page.screenshot({ path: `${ARTIFACTS}/tool-spoofing-name.png`, fullPage: true });
+    // Search as you type shows the same marks, isolated as the server's pages are.
+    await page.goto(hostile.url);
+    await page.locator("#q").fill("exe");
+    await page.locator("#live-results a", { hasText: shown.override }).waitFor();
+    expect(await page.locator("#live-results").innerText()).not.toMatch(/\p{Cf}/u);
+    expect(await unisolated(page, "#live-results", needles)).toEqual([]);
+    await page.close();
+  });
+
+  it("has no horizontal scroll at phone width where names and descriptions run on without a place to break", async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 740 }, isMobile: true });
+    const spoof = `/servers/${enc(SPOOF_SERVER)}`;
+    for (const path of ["/", "/search?q=delete", "/search?q=hostile_mcp_server", spoof, `${spoof}/tools/${enc(LONG_TOOL)}`, `/tools/${enc(LONG_TOOL)}`]) {
+      await page.goto(`${hostile.url}${path}`);
+      expect(await sidewaysScroll(page), path).toBeLessThanOrEqual(0);
+    }
+    await page.screenshot({ path: `${ARTIFACTS}/tool-long-name-phone.png`, fullPage: true });
+    await page.goto(hostile.url);
+    await page.locator("#q").fill("every_single");
+    await page.locator("#live-results a").first().waitFor();
+    expect(await sidewaysScroll(page), "search as you type").toBeLessThanOrEqual(0);
+    await page.close();
+  });
+
+  it("hides the policy's format switcher and copy button without JavaScript, and shows every dialect", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${s.url}/servers/${enc(GITHUB)}/tools/delete_file`);
+    expect(await page.locator("[data-policy] select").first().isVisible()).toBe(false);
+    expect(await page.locator("[data-policy] button[data-copy]").first().isVisible()).toBe(false);
+    const dialects = page.locator("[data-policy] [data-format] pre");
+    expect(await dialects.count()).toBeGreaterThan(1);
+    for (const pre of await dialects.all()) expect(await pre.isVisible()).toBe(true);
+    await context.close();
+  });
+
+  it("copies where the page may not: on plain http it selects the policy and says so, as when the browser refuses", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    const path = `/servers/${enc(GITHUB)}/tools/delete_file`;
+    const button = page.locator("[data-policy] button[data-copy]").first();
+    const status = page.locator("[data-policy] [data-copy-status]").first();
+    // A selection reads without the text's last line break.
+    const selected = () => page.evaluate(() => String((globalThis as any).getSelection()));
+    const policy = async () => (await page.locator("[data-policy] [data-format]:not([hidden]) pre").first().textContent())!.trimEnd();
+
+    await page.goto(`http://${PLAIN_HOST}:${new URL(s.url).port}${path}`);
+    expect(await page.evaluate(() => "clipboard" in (globalThis as any).navigator)).toBe(false);
+    await button.click();
+    await expect.poll(() => status.textContent()).toMatch(/cannot copy by itself here.*selected: press Ctrl\+C/);
+    expect(await selected()).toBe(await policy());
+
+    // A secure origin whose user refused the page the clipboard.
+    await page.goto(`${s.url}${path}`);
+    const cdp = await context.newCDPSession(page);
+    const { targetInfo } = await cdp.send("Target.getTargetInfo");
+    await cdp.send("Browser.setPermission", { permission: { name: "clipboard-write" }, setting: "denied", origin: s.url, browserContextId: targetInfo.browserContextId! });
+    await button.click();
+    await expect.poll(() => status.textContent()).toMatch(/did not let the page copy.*selected: press Ctrl\+C/);
+    expect(await selected()).toBe(await policy());
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("shows the API's message when search as you type is refused", async () => {
+    const page = await browser.newPage();
+    await page.goto(s.url);
+    await page.locator("#q").fill("a".repeat(257));
+    const said = page.locator("#live-results p");
+    await said.waitFor();
+    expect(await said.innerText()).toBe("Search failed: q: must be at most 256 characters");
+    await page.close();
+  });
+
+  it("logs no console error loading any page, its icon included", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("console", (m) => {
+      if (m.type() === "error") errors.push(`${page.url()}: ${m.text()}`);
+    });
+    page.on("pageerror", (e) => errors.push(`${page.url()}: ${e.message}`));
+    page.on("response", (r) => {
+      if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
+    });
+    for (const path of ["/", "/search?q=delete_file", "/tools/delete_file", `/servers/${enc(GITHUB)}/tools/delete_file`, `/servers/${enc(GITHUB)}`]) {
+      await page.goto(`${s.url}${path}`);
+      await page.waitForLoadState("load");
+      // The icon a browser shows in the tab: the one the page links, else /favicon.ico (headless Chromium asks for
+      // neither on its own, a desktop one does, and logs a 404).
+      const icon = await page.evaluate(() => {
+        const doc = (globalThis as any).document;
+        return (doc.querySelector("link[rel~=icon]")?.href ?? new URL("/favicon.ico", doc.baseURI).href) as string;
+      });
+      expect((await page.request.get(icon)).status(), `${path}: ${icon}`).toBe(200);
+    }
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });

@@ -1,6 +1,6 @@
 // The HTML pages over HTTP: every page answers, catalog text is escaped, CSP without unsafe-inline, no external URL loaded.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { HOSTILE_DESCRIPTION, HOSTILE_SERVER, HOSTILE_TOOL, hostileCliCatalog } from "../helpers/hostile-catalog.js";
+import { HOSTILE_DESCRIPTION, HOSTILE_SERVER, HOSTILE_TOOL, hostileCliCatalog, OVERRIDE_TOOL, SPOOF_SERVER, ZERO_WIDTH_TOOL } from "../helpers/hostile-catalog.js";
 import { serveCatalog, type ServedCatalog } from "../helpers/served-catalog.js";
 import { unencodedServerPage } from "../../server/paths.js";
 import { runCli } from "../helpers/cli.js";
@@ -110,7 +110,8 @@ describe("pages on the shipped snapshot", () => {
     expect(name.text).toMatch(/\d+ servers?: \d+ destructive \/ critical/);
     const tool = await page(s, `/servers/${enc(GITHUB)}/tools/delete_file`);
     expect(tool.status).toBe(200);
-    for (const heading of ["What delete_file does", "Why delete_file needs a policy", "How to control delete_file", "Other tools on", "History", "FAQ"]) expect(tool.text).toContain(heading);
+    // The tool's name in each heading is isolated from the heading's own words.
+    for (const heading of ["What <bdi>delete_file</bdi> does", "Why <bdi>delete_file</bdi> needs a policy", "How to control <bdi>delete_file</bdi>", "Other tools on", "History", "FAQ"]) expect(tool.text).toContain(heading);
     for (const format of ["native", "intercept", "claude-code", "codex", "cedar", "agentgateway"]) expect(tool.text).toContain(`data-format="${format}"`);
     const server = await page(s, `/servers/${enc(GITHUB)}`);
     expect(server.text).toContain("Tools by category");
@@ -148,7 +149,7 @@ describe("pages on the shipped snapshot", () => {
     const landed = await fetch(`${s.url}/servers/${GITHUB}/tools/delete_file`);
     expect(landed.status).toBe(200);
     expect(landed.url).toBe(`${s.url}/servers/${enc(GITHUB)}/tools/delete_file`);
-    expect(await landed.text()).toContain("What delete_file does");
+    expect(await landed.text()).toContain("What <bdi>delete_file</bdi> does");
     // Nothing to name: the plain 404.
     expect((await page(s, "/servers/a//b")).status).toBe(404);
     expect((await page(s, "/tools/a/b/")).status).toBe(404);
@@ -165,20 +166,30 @@ describe("pages on the shipped snapshot", () => {
     expect((await page(s, "/assets/style.css")).headers.get("content-type")).toMatch(/text\/css/);
   });
 
+  it("serves an icon that every page links, and at /favicon.ico, which a browser asks for on its own", async () => {
+    expect((await page(s, "/")).text).toContain('<link rel="icon" href="/assets/icon.svg" type="image/svg+xml">');
+    for (const path of ["/assets/icon.svg", "/favicon.ico"]) {
+      const icon = await page(s, path);
+      expect(icon.status, path).toBe(200);
+      expect(icon.headers.get("content-type"), path).toBe("image/svg+xml");
+      expect(icon.text, path).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^]*<\/svg>$/);
+    }
+  });
+
   it("answers an unknown tool or server with a 404 page linking close names, an ambiguous server with a 409 page", async () => {
     const miss = await page(s, "/tools/delete_fil");
     expect(miss.status).toBe(404);
     expect(miss.text).toContain('href="/tools/delete_file"');
     const unknown = await page(s, `/servers/${enc(`${GITHUB}x`)}`);
     expect(unknown.status).toBe(404);
-    expect(unknown.text).toContain(`<li><a href="/servers/${enc(GITHUB)}">${GITHUB}</a></li>`);
+    expect(unknown.text).toContain(`<li><a href="/servers/${enc(GITHUB)}"><bdi>${GITHUB}</bdi></a></li>`);
     // A repository folder the catalog does not have is no server, typed with its slashes or encoded, nor a tool on one.
     const folder = "github.com/github/github-mcp-server/packages/does-not-exist";
     for (const path of [`/servers/${folder}`, `/servers/${enc(folder)}`, `/servers/${enc(folder)}/tools/delete_file`, `/servers/${folder}/tools/delete_file`]) {
       const r = await page(s, path);
       expect(r.status, path).toBe(404);
       expect(r.text, path).toContain(`no server in the catalog matches &#39;${folder}&#39;`);
-      expect(r.text, path).toContain(`<li><a href="/servers/${enc(GITHUB)}">${GITHUB}</a></li>`);
+      expect(r.text, path).toContain(`<li><a href="/servers/${enc(GITHUB)}"><bdi>${GITHUB}</bdi></a></li>`);
     }
     // The folder the catalog has, written with a slash where its key has `#`, which a browser would not send.
     const azure = await page(s, "/servers/github.com/microsoft/mcp/servers/Azure.Mcp.Server");
@@ -193,7 +204,7 @@ describe("pages on the shipped snapshot", () => {
     const touch = "io.github.8beeeaaat/touchdesigner-mcp-server";
     const found = await page(s, "/search?q=touchdesigner");
     expect(found.status).toBe(200);
-    expect(found.text).toContain(`<a href="/servers/${enc(touch)}">${touch}</a>`);
+    expect(found.text).toContain(`<a href="/servers/${enc(touch)}"><bdi>${touch}</bdi></a>`);
     expect(found.text).not.toContain("No tool");
     const server = await page(s, `/servers/${enc(touch)}`);
     expect(server.text).toContain("No tools in the catalog yet.");
@@ -277,5 +288,33 @@ describe("pages of a hostile server", () => {
     expect(server.text).toContain("&lt;iframe");
     const search = await page(s, "/search?q=%3Cscript%3E");
     expect(search.text).not.toContain("<script>alert");
+  });
+
+  it("marks a spoofing name's invisible characters and isolates each catalog value, in the page, its title and its description", async () => {
+    const spoof = `/servers/${enc(SPOOF_SERVER)}`;
+    const override = '<bdi><span class="invisible">\u27e8U+202E\u27e9</span>exe.txt</bdi>';
+    // Plain text cannot hold an element: the name is marked the same and put between FSI and PDI.
+    const plain = "\u2068\u27e8U+202E\u27e9exe.txt\u2069";
+    const tool = await page(s, `${spoof}/tools/${enc(OVERRIDE_TOOL)}`);
+    expect(tool.text).toContain(`<title>${plain} on \u2068${SPOOF_SERVER}\u2069 · mcp-catalog</title>`);
+    expect(tool.text).toContain(`<meta name="description" content="${plain}: read, low risk. Allow ${plain}.">`);
+    expect(tool.text).toContain(`<h1>${override} <span class="badge low">low</span></h1>`);
+    expect(tool.text).toContain(`<h2>What ${override} does</h2>`);
+    expect(tool.text).toContain(`<p>Allow ${override}.</p>`);
+    expect(tool.text).toContain(`<a href="${spoof}"><bdi>${SPOOF_SERVER}</bdi></a>`);
+    expect(tool.text).toContain('<p class="desc"><bdi>Reads a text file.</bdi></p>');
+    const zeroWidth = await page(s, `${spoof}/tools/${enc(ZERO_WIDTH_TOOL)}`);
+    expect(zeroWidth.text).toContain('<p>Deny <bdi>delete<span class="invisible">\u27e8U+200B\u27e9</span>file</bdi>: <bdi>Irreversible: deletes a file</bdi>.</p>');
+    const server = await page(s, spoof);
+    expect(server.text).toContain('<h1><bdi>Spoof<span class="invisible">\u27e8U+200B\u27e9</span>Server</bdi> ');
+    expect(server.text).toContain(`<a href="${spoof}/tools/${enc(ZERO_WIDTH_TOOL)}"><bdi>delete<span class="invisible">\u27e8U+200B\u27e9</span>file</bdi></a>`);
+    const searched = await page(s, `/search?q=${enc("\u202eexe")}`);
+    expect(searched.text).toContain('<h1>Tools and servers matching “<bdi><span class="invisible">\u27e8U+202E\u27e9</span>exe</bdi>”</h1>');
+    // No page's body holds an invisible character but the isolates of its aria-labels, a 404's message (which quotes
+    // the name) included.
+    for (const path of ["/", "/search?q=exe", spoof, `${spoof}/tools/${enc(OVERRIDE_TOOL)}`, `${spoof}/tools/${enc(ZERO_WIDTH_TOOL)}`, `/tools/${enc(OVERRIDE_TOOL)}`, `/tools/${enc("\u202eexe.tx")}`]) {
+      const p = await page(s, path);
+      expect(p.text.slice(p.text.indexOf("<body>")), path).not.toMatch(/(?![\u2068\u2069])\p{Cf}/u);
+    }
   });
 });

@@ -70,8 +70,8 @@ describe.each(DRIVERS)("a tool name on one server on %s", (driver) => {
     const page = await get(low.body.page);
     expect(low.body.page).toBe(`/servers/${enc(SERVER)}/tools/get_data`);
     expect(page.status).toBe(200);
-    expect(page.text).toContain('<h1>get_data <span class="badge low">low</span></h1>');
-    expect((await get(critical.body.page)).text).toContain('<h1>GET_DATA <span class="badge critical">critical</span></h1>');
+    expect(page.text).toContain('<h1><bdi>get_data</bdi> <span class="badge low">low</span></h1>');
+    expect((await get(critical.body.page)).text).toContain('<h1><bdi>GET_DATA</bdi> <span class="badge critical">critical</span></h1>');
 
     for (const name of ["get_data", "GET_DATA"]) {
       const r = await risk(name);
@@ -84,7 +84,7 @@ describe.each(DRIVERS)("a tool name on one server on %s", (driver) => {
 
   it("forgives case when it picks one tool", async () => {
     expect((await api("fetch_records")).body).toMatchObject({ tool: "Fetch_Records" });
-    expect((await get(`/servers/${enc(SERVER)}/tools/FETCH_RECORDS`)).text).toContain("<h1>Fetch_Records ");
+    expect((await get(`/servers/${enc(SERVER)}/tools/FETCH_RECORDS`)).text).toContain("<h1><bdi>Fetch_Records</bdi> ");
     const r = await risk("fetch_records");
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).entries.map((e: any) => e.tool)).toEqual(["Fetch_Records"]);
@@ -104,8 +104,8 @@ describe.each(DRIVERS)("a tool name on one server on %s", (driver) => {
     });
     const page = await get(`/servers/${enc(SERVER)}/tools/New_Tool`);
     expect(page.status).toBe(409);
-    expect(page.text).toContain(`<li><a href="/servers/${enc(SERVER)}/tools/new_tool">new_tool</a></li>`);
-    expect(page.text).toContain(`<li><a href="/servers/${enc(SERVER)}/tools/NEW_TOOL">NEW_TOOL</a></li>`);
+    expect(page.text).toContain(`<li><a href="/servers/${enc(SERVER)}/tools/new_tool"><bdi>new_tool</bdi></a></li>`);
+    expect(page.text).toContain(`<li><a href="/servers/${enc(SERVER)}/tools/NEW_TOOL"><bdi>NEW_TOOL</bdi></a></li>`);
     const r = await risk("New_Tool");
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
