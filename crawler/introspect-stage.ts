@@ -28,6 +28,9 @@ const BATCH = 200;
 /**
  * Lists tools live for every due server, concurrently but politely (per host), streaming over the
  * servers table in id order so memory stays flat. A failure is recorded on its server; the stage goes on.
+ * An interrupt (`signal`) starts no listing more and, once those under way have stopped, resolves with the
+ * counts so far for the caller to record: a listing it cut short is no outcome of its server's (nothing is
+ * written on it, so the next run lists it again). Only a broken stage (the database) rejects.
  */
 export async function introspectServers(db: Db, runId: number, o: IntrospectOptions): Promise<IntrospectResult> {
   const result: IntrospectResult = { attempted: 0, succeeded: 0, failed: 0, failures: {}, tools: { added: 0, changed: 0, removed: 0, unchanged: 0 } };
@@ -41,7 +44,11 @@ export async function introspectServers(db: Db, runId: number, o: IntrospectOpti
     return q;
   };
 
+  // The first error that broke the stage, rethrown once the listings under way have settled.
+  let broken: { error: unknown } | undefined;
+
   const one = async (server: IntrospectionCandidate) => {
+    if (o.signal?.aborted || broken) return;
     result.attempted += 1;
     const mode = listingModeOf(server, o.modes);
     try {
@@ -50,7 +57,7 @@ export async function introspectServers(db: Db, runId: number, o: IntrospectOpti
       for (const k of ["added", "changed", "removed", "unchanged"] as const) result.tools[k] += sync[k];
       result.succeeded += 1;
     } catch (e) {
-      o.signal?.throwIfAborted();
+      if (o.signal?.aborted) return;
       const { reason, ...outcome } = failureOutcome(e, mode);
       result.failed += 1;
       result.failures[reason] = (result.failures[reason] ?? 0) + 1;
@@ -60,16 +67,16 @@ export async function introspectServers(db: Db, runId: number, o: IntrospectOpti
   };
 
   let after = 0;
-  for (;;) {
-    o.signal?.throwIfAborted();
-    const batch = await serversDueForIntrospection(db, { afterId: after, limit: BATCH, staleBefore, modes: o.modes });
-    if (batch.length === 0) break;
+  while (!o.signal?.aborted) {
+    const batch = await serversDueForIntrospection(db, { afterId: after, limit: BATCH, staleBefore, modes: o.modes });    if (batch.length === 0) break;
     after = batch[batch.length - 1]!.id;
     for (const server of batch) {
-      void all.add(() => hostQueue(listingHostOf(server, o.modes)).add(() => one(server)));
+      // Each listing's rejection is taken here: one left unobserved is an unhandled rejection, which ends the process.
+      void all.add(() => hostQueue(listingHostOf(server, o.modes)).add(() => one(server))).catch((e: unknown) => void (broken ??= { error: e }));
     }
     // Keep at most one batch in flight so the queue never holds the whole catalog.
     await all.onIdle();
+    if (broken) throw broken.error;
   }
   return result;
 }

@@ -35,7 +35,10 @@ export interface RefreshOptions {
   maxPages?: number;
   /** Pages fetched ahead of the one being written, that one included; default DEFAULT_CRAWL_LIMITS.pagesInFlight. */
   pagesInFlight?: number;
-  /** The introspect stage (crawler/introspect-stage.ts): live tools/list of reachable servers, after the sources. */
+  /**
+   * The introspect stage (crawler/introspect-stage.ts): live tools/list of reachable servers, after the sources.
+   * Interrupted, it resolves with its counts so far (the run records them and ends aborted).
+   */
   introspect?: (db: Catalog["db"], runId: number, signal?: AbortSignal) => Promise<IntrospectResult>;
   /** Instead of listing in-process: enqueue one listing job per due server for the workers (crawler/listing-queue.ts). */
   enqueue?: (db: Catalog["db"], runId: number, signal?: AbortSignal) => Promise<EnqueueResult>;
@@ -149,6 +152,8 @@ async function runStages(catalog: Catalog, runId: number, options: RefreshOption
       // One server failing is recorded on that server; only a broken stage (the database) fails the run.
       introspection = await options.introspect(catalog.db, runId, options.signal);
       tools = addToolCounts(tools, introspection.tools);
+      // An interrupt ends the stage with the servers it listed, counted above: the run records them, then stops.
+      options.signal?.throwIfAborted();
       stageMs.introspect = lap();
     }
     if (options.enqueue) {

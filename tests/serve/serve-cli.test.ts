@@ -1,10 +1,11 @@
-// `mcp-catalog serve` as a process: arguments and settings, request logs and --quiet, a port in use, graceful SIGTERM, --refresh-every on PGlite.
-import { createServer } from "node:net";
+// `mcp-catalog serve` as a process: arguments and settings, request logs and --quiet, a port in use, graceful SIGTERM,
+// --refresh-every on PGlite (also stopped while its refresh lists a server live).import { createServer } from "node:net";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { startGlamaReplay, type GlamaReplay } from "../helpers/glama-replay.js";
-import { loadRegistrySample, startRegistryReplay, type RegistryReplay } from "../helpers/registry-replay.js";
+import { startHeldMcpServer, type HeldMcpServer } from "../helpers/held-mcp-server.js";
+import { loadRegistrySample, registryItem, startRegistryReplay, type RegistryReplay } from "../helpers/registry-replay.js";
 import { startServeProcess } from "../helpers/serve-process.js";
 import { emptyCliCatalog, snapshotCliCatalog, type CliCatalog } from "../helpers/snapshot-catalog.js";
 
@@ -106,5 +107,35 @@ describe("serve --refresh-every on PGlite", () => {
     expect(await serve.stop()).toBe(0);
     expect(serve.stderr()).toMatch(/refresh #1 succeeded/);
     expect(registry.requests.some((r) => r.startsWith("/v0.1/servers"))).toBe(true);
+  });
+});
+
+describe("serve --refresh-every stopped while its refresh lists a server", () => {
+  let held: HeldMcpServer;
+  let registry: RegistryReplay;
+  let catalog: CliCatalog;
+  beforeAll(async () => {
+    held = await startHeldMcpServer({ era: "modern", hold: true });
+    registry = await startRegistryReplay([registryItem("io.github.acme/held", { remotes: [{ type: "streamable-http", url: held.endpoint }] })]);
+    catalog = await emptyCliCatalog("pglite", { REGISTRY_URL: registry.url, CATALOG_ALLOW_PRIVATE_NETWORK: "1", CATALOG_INTROSPECT: "remote" });
+  }, 300_000);
+  afterAll(async () => {
+    await registry?.close();
+    await held?.close();
+    await catalog?.dispose();
+  });
+
+  it("SIGTERM as the server's tools/list waits for its answer stops serve with exit 0, the run recorded as interrupted", { timeout: 120_000 }, async () => {
+    const serve = await startServeProcess(["--refresh-every", "1s", "--sources", "registry", "--quiet"], catalog.env);
+    await held.listing;
+    expect(await serve.stop()).toBe(0);
+    const stderr = serve.stderr();
+    expect(stderr).toMatch(/^refresh #1 failed in /m);
+    expect(stderr).toContain("refresh: run failed: the server is shutting down");
+    expect(stderr).toContain("mcp-catalog serve: stopped");
+    // No uncaught error's stack: the interrupt's reason once escaped as an unhandled rejection, exit code 1.
+    expect(stderr).not.toMatch(/^\s+at /m);
+    const stats = JSON.parse((await catalog.cli(["stats", "--json"])).stdout) as { lastRun: unknown };
+    expect(stats.lastRun).toMatchObject({ status: "failed", failures: [{ stage: "run", kind: "aborted", message: "the server is shutting down" }] });
   });
 });
