@@ -1,11 +1,12 @@
-// SIGINT or SIGTERM while the in-process live listing is under way (refresh without --queue): the run ends as one
-// interrupted in the crawl does, failed with one aborted failure, `--json` printing its summary with the listing's
-// counts so far; the servers listed before it keep their tools, those it cut short are left due; and nothing rejects
-// unhandled (a listing cut short once killed the process with the interrupt's error).
+// How the in-process live listing stage (refresh without --queue) stops. SIGINT or SIGTERM while it lists: the run
+// ends as one interrupted in the crawl does, failed with one aborted failure, `--json` printing its summary with the
+// listing's counts so far; the servers listed before it keep their tools, those it cut short are left due. A database
+// that refuses the listings' outcomes: the run fails outright. Either way nothing rejects unhandled (a listing's
+// rejection once did, which killed the process with the interrupt's error, and let a broken stage pass for a success).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { lastRun } from "../db/runs.js";
 import { servers, tools } from "../db/schema.js";
@@ -15,7 +16,7 @@ import { HELD_SERVER_TOOLS, startHeldMcpServer, type HeldMcpServer } from "./hel
 import { registryItem, startRegistryReplay, type RegistryReplay } from "./helpers/registry-replay.js";
 import { migratedDataDir } from "./helpers/snapshot-catalog.js";
 
-describe.each(DRIVERS)("an interrupt during the live listing on %s", (driver) => {
+describe.each(DRIVERS)("the live listing stopped on %s", (driver) => {
   let dir: string;
   let registry: RegistryReplay;
   // Listed in the order of their names, two at a time: both answered ones are stored before either held one is asked.
@@ -26,7 +27,7 @@ describe.each(DRIVERS)("an interrupt during the live listing on %s", (driver) =>
   const onUnhandled = (e: unknown) => void unhandled.push(e);
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), "listing-interrupt-"));
+    dir = mkdtempSync(join(tmpdir(), "introspect-stop-"));
     for (const [name, era, hold] of [
       ["io.github.acme/answers-modern", "modern", false],
       ["io.github.acme/answers-legacy", "legacy", false],
@@ -85,6 +86,22 @@ describe.each(DRIVERS)("an interrupt during the live listing on %s", (driver) =>
     const answered = rows.slice(0, 2).map((r) => r.key);
     const stored = await db.select({ name: tools.name }).from(tools).innerJoin(servers, eq(servers.id, tools.serverId)).where(inArray(servers.key, answered));
     expect(stored.map((t) => t.name).sort()).toEqual([...HELD_SERVER_TOOLS, ...HELD_SERVER_TOOLS].sort());
+    expect(unhandled).toEqual([]);
+  });
+
+  test("a database failure storing a listing fails the run outright, once the listings under way have settled", async () => {
+    for (const [, s] of named) s.release();
+    const { db } = await cli.catalog();
+    // Every listing's outcome is refused, a success's and a failure's alike: the stage is broken, not one server.
+    await db.execute(sql`alter table servers add constraint refuse_listing check (introspected_at is null) not valid`);
+    try {
+      const run = await cli.run(["refresh", "--sources", "registry", "--no-classify", "--json"]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/violates check constraint "refuse_listing" \(code 23514\) during update "servers"/);
+      expect(await lastRun(db)).toMatchObject({ status: "failed", failures: [{ stage: "run", kind: "database", code: "23514" }] });
+    } finally {
+      await db.execute(sql`alter table servers drop constraint refuse_listing`);
+    }
     expect(unhandled).toEqual([]);
   });
 });
