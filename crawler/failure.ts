@@ -72,12 +72,17 @@ function requestFailure(e: HttpError): Pick<Failure, "kind" | "url" | "status" |
 
 /**
  * What the error behind a source's stop, a stage's or the run's, was (pure: reads types and fields).
- * `aborted`: the run was interrupted, whatever the error the interruption surfaced as.
+ * `aborted`: the run was interrupted, whatever the error the interruption surfaced as; that error still
+ * says where (the page and its URL) and, a request's, its attempts. A request the interrupt cut short
+ * says nothing against its source: a later run may succeed.
  */
 export function failureOf(e: unknown, where: { stage: FailureStage; source?: SourceName; aborted?: boolean }): Failure {
   const { aborted, ...at } = where;
+  if (aborted) {
+    const surfaced = failureOf(e, at);
+    return { ...surfaced, kind: "aborted", ...(surfaced.retryable !== undefined ? { retryable: true } : {}) };
+  }
   const base = { ...at, message: describeDbError(e) ?? (e instanceof Error ? e.message : String(e)) };
-  if (aborted) return { ...base, kind: "aborted" };
   if (e instanceof SourceError) {
     const stopped = { ...base, ...(e.page !== null ? { page: e.page } : {}), url: e.url };
     if (e.stop) return { ...stopped, kind: e.stop.kind };

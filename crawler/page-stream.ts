@@ -79,14 +79,15 @@ export async function* sourcePages(o: PageStreamOptions): AsyncGenerator<Fetched
     } catch (e) {
       const next = failsAlone(o, e, at);
       if (next === undefined) throw atPage(e, here);
-      fetched = { status: "failed", page, at, url, next, error: e as SourceError, counts: { pages: 1, failedPages: 1, requests: requestsOf(e as SourceError) } };
+      fetched = { status: "failed", page, at, url, next, error: e as SourceError, counts: { pages: 1, failedPages: 1, requests: (e as SourceError).requests } };
     }
     walk.pages += 1;
     const loop = cursorStop(walk, at, fetched.next);
-    if (loop) throw new SourceError({ ...here, stop: loop, message: describeWalkStop(loop) });
+    const requests = fetched.counts.requests ?? 0;
+    if (loop) throw new SourceError({ ...here, stop: loop, message: describeWalkStop(loop), requests });
     if (fetched.status === 200 && source.detailUrl && source.parseDetail) {
       const d = await fetchDetails({ db: o.db, source, fetcher: o.fetcher, full: o.full, ...(o.signal ? { signal: o.signal } : {}) }, fetched.records).catch((e: unknown) => {
-        throw atPage(e, here);
+        throw atPage(e, { ...here, requests });
       });
       const shallow = withoutDeep(d.records);
       fetched = { ...fetched, records: shallow.records, asStored: d.asStored, details: { rows: d.rows, cleared: d.cleared }, counts: sumCounts(fetched.counts, d.counts, shallow.counts) };
@@ -105,14 +106,14 @@ async function listPage(o: PageStreamOptions, url: string, at: string | null, pa
   const { response, stored } = await request(o, url, at, page);
   if (response.status === 304) {
     // The page is as stored: its records stay placed on it, nothing is parsed.
-    if (!stored) throw new SourceError({ source: source.name, page, url, stop: { kind: "unexpected_304" }, message: "answered 304 Not Modified to a request that was not conditional" });
+    if (!stored) throw new SourceError({ source: source.name, page, url, stop: { kind: "unexpected_304" }, message: "answered 304 Not Modified to a request that was not conditional", requests: response.attempts });
     return { status: 304, page, at, url, next: stored.nextCursor, stored, counts: { pages: 1, notModified: 1, requests: response.attempts } };
   }
   let parsed;
   try {
     parsed = source.parsePage(response.body, at);
   } catch (e) {
-    throw new SourceError({ source: source.name, page, url, stop: { kind: "format" }, message: (e as Error).message, cause: e });
+    throw new SourceError({ source: source.name, page, url, stop: { kind: "format" }, message: (e as Error).message, cause: e, requests: response.attempts });
   }
   const shallow = withoutDeep(parsed.records);
   return {
@@ -151,11 +152,6 @@ function failsAlone(o: Pick<PageStreamOptions, "source" | "signal">, e: unknown,
   return o.source.pageAfter(at) ?? null;
 }
 
-/** The requests a failed page cost: the client's attempts when it was the request that failed. */
-function requestsOf(e: SourceError): number {
-  return e.cause instanceof HttpError ? e.cause.attempts : 1;
-}
-
 function pageUrlOf(o: PageStreamOptions, at: string | null): string {
   return o.source.pageUrl(at, { ...(o.since ? { since: o.since } : {}) });
 }
@@ -169,6 +165,6 @@ async function request(o: PageStreamOptions, url: string, at: string | null, pag
     const response = await fetchPage(o.fetcher, url, { headers: source.headers?.() ?? {}, ...(stored ? validatorsOf(stored) : {}), ...(o.signal ? { signal: o.signal } : {}) }, source.format);
     return { response, ...(stored ? { stored } : {}) };
   } catch (e) {
-    throw new SourceError({ source: source.name, page, url, message: (e as Error).message, cause: e });
+    throw new SourceError({ source: source.name, page, url, message: (e as Error).message, cause: e, ...(e instanceof HttpError ? { requests: e.attempts } : {}) });
   }
 }

@@ -20,7 +20,7 @@ import { DEFAULT_CRAWL_LIMITS } from "./plan/walk.js";
 import { silentProgress, type ProgressReporter, type SourceProgress } from "./progress.js";
 import type { SourceName } from "./records.js";
 import { storable } from "./sanitize.js";
-import { atPage } from "./source-error.js";
+import { atPage, SourceError } from "./source-error.js";
 import type { Source } from "./sources/source.js";
 import { DEFAULT_CLOCK_SKEW_MS } from "./timestamps.js";
 
@@ -254,10 +254,12 @@ async function crawlSource(catalog: Catalog, source: Source, runId: number, opti
       inFlight: options.pagesInFlight ?? DEFAULT_CRAWL_LIMITS.pagesInFlight,
       stop: () => stop.abort(),
       consume: async (page) => {
-        options.signal?.throwIfAborted();
+        // What stops the source here (an interrupt, the write) stops it on this page, which was requested.
+        const here = { source: source.name, page: page.page, url: page.url, requests: page.counts.requests ?? 0 };
+        if (options.signal?.aborted) throw atPage(options.signal.reason, here);
         if (page.status === "failed") failures.push(failureOf(page.error, { stage: "crawl", source: source.name }));
         const applied = await applyPage(apply, page, position).catch((e: unknown) => {
-          throw atPage(e, { source: source.name, page: page.page, url: page.url });
+          throw atPage(e, here);
         });
         position = applied.position;
         summary = countPage(summary, applied.counts);
@@ -269,6 +271,8 @@ async function crawlSource(catalog: Catalog, source: Source, runId: number, opti
     const settled = await completeCrawl(db, crawlCompletion(source.name, opening, position, runId));
     summary = { ...summary, gone: settled.gone, goneWithheld: settled.withheld };
   } catch (e) {
+    // The page it stopped on was requested too (those fetched ahead of it are dropped uncounted, as their records are).
+    if (e instanceof SourceError) summary = countPage(summary, { requests: e.requests });
     failures.push(failureOf(e, { stage: "crawl", source: source.name, aborted: !!options.signal?.aborted }));
   }
   summary = { ...summary, errors: failures.map((f) => f.message) };

@@ -16,14 +16,17 @@ export class SourceError extends Error {
   readonly page: number | null;
   readonly url: string | undefined;
   readonly stop: SourceStop | undefined;
+  /** The requests this page cost before it stopped the source (its list request's attempts, retries included): its source counts them. */
+  readonly requests: number;
 
-  constructor(init: { source: SourceName; page: number | null; url?: string; stop?: SourceStop; message: string; cause?: unknown }) {
+  constructor(init: { source: SourceName; page: number | null; url?: string; stop?: SourceStop; message: string; cause?: unknown; requests?: number }) {
     super(`${init.source}: ${init.page === null ? "" : `page ${init.page}: `}${init.message}`, { cause: init.cause });
     this.name = "SourceError";
     this.source = init.source;
     this.page = init.page;
     this.url = init.url;
     this.stop = init.stop;
+    this.requests = init.requests ?? 0;
   }
 }
 
@@ -32,7 +35,7 @@ export class SourceError extends Error {
  * that already is a SourceError names its own. The message is the error's one line (a failed query's
  * reason, not its statement and parameters, which quote crawled text).
  */
-export function atPage(e: unknown, at: { source: SourceName; page: number | null; url: string }): SourceError {
+export function atPage(e: unknown, at: { source: SourceName; page: number | null; url: string; requests?: number }): SourceError {
   if (e instanceof SourceError) return e;
   return new SourceError({ ...at, message: errorLine(e), cause: e });
 }

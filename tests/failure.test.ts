@@ -89,6 +89,16 @@ describe("failureOf", () => {
     expect(failureOf(new Error("the server is shutting down"), { stage: "crawl", source: "registry", aborted: true }).kind).toBe("aborted");
     expect(failureOf("a string", { stage: "classify" })).toEqual({ stage: "classify", kind: "error", message: "a string" });
   });
+
+  test("an interrupt still names the page it stopped on and its URL, and a request it cut short its attempts; a later run may succeed", () => {
+    const at = { source: "registry" as const, page: 2, url };
+    const cut = new HttpError({ url, kind: "aborted", attempts: 1, retryable: false, detail: "aborted: interrupted by SIGINT" });
+    const request = new SourceError({ ...at, message: cut.message, cause: cut, requests: cut.attempts });
+    expect(failureOf(request, { stage: "crawl", source: "registry", aborted: true })).toEqual({ stage: "crawl", source: "registry", kind: "aborted", page: 2, url, attempts: 1, retryable: true, message: request.message });
+    // Landed between two pages: the one it would have written next is where the source stopped.
+    const between = atPage(new Error("interrupted by SIGINT"), at);
+    expect(failureOf(between, { stage: "crawl", source: "registry", aborted: true })).toEqual({ stage: "crawl", source: "registry", kind: "aborted", page: 2, url, message: "registry: page 2: interrupted by SIGINT" });
+  });
 });
 
 describe("failureLine", () => {

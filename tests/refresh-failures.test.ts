@@ -34,7 +34,7 @@ describe("refresh failures at the CLI", () => {
   /** A refresh of the registry at `url` with `--json`: the summary on stdout, the lines a person reads on stderr. */
   async function refreshAgainst(url: string, extra: Record<string, string> = {}, args: string[] = [], signal?: AbortSignal) {
     const run = await cli.run(["refresh", "--sources", "registry", "--full", "--json", ...args], { REGISTRY_URL: url, ...extra }, signal ? { signal } : {});
-    return { run, summary: JSON.parse(run.stdout) as { status: string; failures: Failure[]; sources: { registry: { errors: string[]; resumed: boolean; pages: number } } } };
+    return { run, summary: JSON.parse(run.stdout) as { status: string; failures: Failure[]; sources: { registry: { errors: string[]; resumed: boolean; pages: number; requests: number } } } };
   }
 
   async function expectFailure(server: LocalServer | string, want: Partial<Failure>, o: { env?: Record<string, string>; args?: string[]; signal?: AbortSignal } = {}) {
@@ -49,7 +49,7 @@ describe("refresh failures at the CLI", () => {
       // The line a person reads is the failure's own message, as is the source's error in the summary.
       expect(run.stderr).toContain(`mcp-catalog refresh: registry failed: ${failure.message}`);
       expect(summary.sources.registry.errors).toEqual([failure.message]);
-      return { run, failure };
+      return { run, failure, summary };
     } finally {
       if (typeof server !== "string") await server.close();
     }
@@ -150,15 +150,19 @@ describe("refresh failures at the CLI", () => {
 
   test("aborted: SIGINT during the crawl is the run's one failure, whatever stages would follow it, and --json still prints the summary", async () => {
     const controller = new AbortController();
-    // SIGINT as the second page is asked for. The live listing and the classify stage are on, and neither starts
-    // (an interrupted listing would list nothing: it stops before its first server).
+    // SIGINT as the second page is asked for, cutting its request short. The live listing and the classify stage
+    // are on, and neither starts (an interrupted listing would list nothing: it stops before its first server).
     const s = await startLocalServer((req, res) => {
       const cursor = new URL(req.url!, "http://x").searchParams.get("cursor");
       if (cursor) controller.abort(new Error("interrupted by SIGINT"));
       res.writeHead(200, { "content-type": "application/json" }).end(page(sample.slice(0, 5), cursor ? undefined : "next"));
     });
-    const { failure } = await expectFailure(s, { kind: "aborted" }, { signal: controller.signal, env: { CATALOG_INTROSPECT: "remote" } });
+    // Where it stopped, as any failure says it: the page, its URL, the request's attempts; a later run may succeed.
+    const at = { page: 2, url: expect.stringMatching(new RegExp(`^${s.url}/v0\\.1/servers\\?.*cursor=next`)), attempts: 1, retryable: true };
+    const { failure, summary } = await expectFailure(s, { kind: "aborted", ...at }, { signal: controller.signal, env: { CATALOG_INTROSPECT: "remote" } });
     expect(failure.message).toContain("interrupted by SIGINT");
+    // The second page's request counts, though the interrupt cut it short.
+    expect(summary.sources.registry).toMatchObject({ pages: 1, requests: 2 });
     expect((await lastRun()).json).toMatchObject({ status: "failed", failures: [failure] });
   });
 

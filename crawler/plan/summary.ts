@@ -15,6 +15,7 @@ export interface SourceSummary {
    * errors and the run's failures: the records they listed before stay listed, the crawl went on.
    */
   failedPages: number;
+  /** Requests made, retries included: for the pages walked and their details, and the page the source stopped on. */
   requests: number;
   /** Records parsed from the pages fetched whole. */
   records: number;
