@@ -1,5 +1,6 @@
 // `mcp-catalog serve` as a process: arguments and settings, request logs and --quiet, a port in use, graceful SIGTERM,
-// --refresh-every on PGlite (also stopped while its refresh lists a server live).import { createServer } from "node:net";
+// --refresh-every on PGlite (also stopped while its refresh lists a server live).
+import { createServer } from "node:net";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
