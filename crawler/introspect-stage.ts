@@ -11,7 +11,6 @@ export interface IntrospectOptions extends ListingOptions {
   /** A server listed more recently than this is not listed again (unless it changed, or its list asked for sooner). */
   maxAgeHours: number;
   now?: () => Date;
-  onProgress?: (r: IntrospectResult) => void;
 }
 
 export interface IntrospectResult {
@@ -63,7 +62,6 @@ export async function introspectServers(db: Db, runId: number, o: IntrospectOpti
       result.failures[reason] = (result.failures[reason] ?? 0) + 1;
       await recordIntrospection(db, server, outcome);
     }
-    o.onProgress?.(result);
   };
 
   let after = 0;
