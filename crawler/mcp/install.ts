@@ -1,10 +1,11 @@
 // Installing a server's package for the sandbox: npm without install scripts, pip/uv wheels only, into a fresh prefix.
 import { execFile } from "node:child_process";
-import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { EnumerateError } from "./errors.js";
 import { openUp, runs } from "./sandbox.js";
+import { removeTree, scratchDir } from "./scratch-dirs.js";
 
 export interface InstallOptions {
   /** Where the temp install dirs go (default: the OS temp dir). */
@@ -49,8 +50,8 @@ export async function installLocalNpmPackage(path: string, opts: InstallOptions)
 }
 
 async function inFreshDir(label: string, opts: InstallOptions, install: (dir: string) => Promise<InstalledPackage["spec"]>): Promise<InstalledPackage> {
-  const dir = await mkdtemp(join(opts.workRoot ?? tmpdir(), `mcp-catalog-pkg-`));
-  const dispose = () => rm(dir, { recursive: true, force: true });
+  const dir = await scratchDir(opts.workRoot ?? tmpdir(), "pkg");
+  const dispose = () => removeTree(dir);
   try {
     const spec = await install(dir);
     await openUp(dir);

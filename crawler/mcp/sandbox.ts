@@ -2,18 +2,38 @@
 //
 // What isolation a stdio server gets (Linux, as this crawler runs it):
 //  GIVEN
-//  - Environment: nothing inherited but PATH. HOME is a fresh empty temp dir (removed afterwards),
-//    NODE_OPTIONS=--max-old-space-size=<memoryMb>, plus only what the spec's `env` names
+//  - Environment: nothing inherited but PATH. HOME is a fresh empty temp dir (removed afterwards,
+//    see scratch-dirs.ts), NODE_OPTIONS=--max-old-space-size=<memoryMb>, plus only what the spec's `env` names
 //    (installPackage adds PYTHONPATH for pip installs). No tokens, no proxy settings, no npm config.
 //  - Network (noNetwork: true): the child runs under `unshare --net`, a new network namespace whose
 //    only interface is a loopback that is down: no DNS, no internet, no host loopback services.
-//    When namespaces are not permitted (not root, seccomp, a container without CAP_SYS_ADMIN) the
-//    server is NOT run and listStdioTools fails with reason "blocked"; with noNetwork: false it runs
-//    with the host's network.
-//  - Processes: with namespaces, also `--pid --fork --kill-child`: the server is PID 1 of its own PID
-//    namespace, so when we kill it (or `unshare` dies) every process it started dies too, even ones
-//    that called setsid(). Without namespaces the child leads its own process group and the group
-//    is SIGKILLed on finish/timeout (a grandchild that calls setsid() could outlive it).
+//    When namespaces are not permitted (not root, seccomp, a container without CAP_SYS_ADMIN), or
+//    util-linux has no `setpriv --pdeathsig` (before 2.33; see Processes), the server is NOT run and
+//    listStdioTools fails with reason "blocked"; with noNetwork: false it runs with the host's network.
+//  - Processes: with namespaces the server runs under
+//      setpriv --pdeathsig KILL -- unshare --net --pid --fork --kill-child -- sh -c '"$@"; exit $?' sh
+//        env -u PWD -u SHLVL -u _ setpriv [--reuid 65534 --regid 65534 --clear-groups] -- <server>
+//    so nothing of it outlives us, however we die (kill -9, an OOM kill):
+//    . setpriv gives unshare a parent-death signal (it survives the exec): when we die, the kernel kills
+//      unshare. The signal follows the thread that spawned the child; only the main thread spawns servers.
+//    . PID 1 of the new PID namespace is that `sh`, running as us. It keeps --kill-child's parent-death
+//      signal, which the kernel clears in a process that changes its credentials afterwards (unshare's
+//      own --setuid did, so a server that was PID 1 kept running after unshare died), and which a
+//      server running as another user can neither clear nor signal (not root, with CAP_SYS_ADMIN, the
+//      server is PID 1's user and has that user's rights over it); and it stays in our process group,
+//      which a server can leave with setsid(). When unshare dies PID 1 dies, and the kernel kills
+//      every process of the namespace. `exit $?` keeps sh from exec'ing the server in its place: the
+//      server is PID 2, with sh's stdin, stdout and stderr. A server killed by a signal is seen as
+//      sh's exit code, 128 + the signal's number.
+//    . env takes out what the shell adds to its commands' environment (dash PWD; bash SHLVL and _ too).
+//      setpriv follows it even when it drops nothing: env would read a command with `=` in its path
+//      as a variable.
+//    . A finished or timed-out listing SIGKILLs the process group, unshare and PID 1 with it: the same.
+//    One instant is not covered: a worker killed between spawning setpriv and setpriv's prctl.
+//    Without namespaces (noNetwork: false) the child leads its own process group, SIGKILLed on
+//    finish/timeout, and runs under `setpriv --pdeathsig KILL` where that works (set after the drop to
+//    nobody, so it holds): the server dies with us, but a grandchild that called setsid() can outlive
+//    us and it, and a server can clear its own parent-death signal.
 //  - User: when we run as root, the server runs as nobody:nogroup (uid/gid 65534), so it cannot
 //    write root-owned files or read root-only ones (e.g. /root, 0600 secrets).
 //  - Memory: node servers get a V8 heap cap (--max-old-space-size; buffers and native memory are
@@ -51,9 +71,25 @@ export const NOBODY = 65534;
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
 export const STDERR_TAIL = 4096;
 
+/** setpriv's options that kill the command when the process that spawned it dies (kept across exec; set after any change of user). */
+const PARENT_DEATH = ["--pdeathsig", "KILL", "--"];
+
+/**
+ * The argv that runs `inner` in an empty network namespace and a PID namespace of its own, as nobody when
+ * `asNobody`, all of it killed when we die or when unshare does (why each piece is there: Processes, above).
+ */
+export function namespacedArgv(inner: string[], asNobody: boolean): [string, ...string[]] {
+  const nobody = String(NOBODY);
+  const drop = asNobody ? ["--reuid", nobody, "--regid", nobody, "--clear-groups"] : [];
+  const init = ["sh", "-c", '"$@"; exit $?', "sh", "env", "-u", "PWD", "-u", "SHLVL", "-u", "_"];
+  return ["setpriv", ...PARENT_DEATH, "unshare", "--net", "--pid", "--fork", "--kill-child", "--", ...init, "setpriv", ...drop, "--", ...inner];
+}
+
 export interface SandboxCapabilities {
-  /** `unshare --net --pid --fork --kill-child` works here. */
+  /** The namespace sandbox (namespacedArgv: setpriv, unshare --net --pid --fork --kill-child, sh) runs here. */
   namespaces: boolean;
+  /** `setpriv --pdeathsig` works: a child can be tied to our life (util-linux 2.33 or later). */
+  parentDeathSignal: boolean;
   prlimit: boolean;
   /** We are root, so the child can be run as nobody. */
   dropPrivileges: boolean;
@@ -70,8 +106,11 @@ export function runs(cmd: string, args: string[]): Promise<boolean> {
 /** What this host lets us do, probed once per process. */
 export function sandboxCapabilities(): Promise<SandboxCapabilities> {
   capabilities ??= (async () => {
-    const [namespaces, prlimit] = await Promise.all([runs("unshare", ["--net", "--pid", "--fork", "--kill-child", "true"]), runs("prlimit", ["--core=0", "true"])]);
-    return { namespaces, prlimit, dropPrivileges: process.getuid?.() === 0 };
+    const dropPrivileges = process.getuid?.() === 0;
+    // The probe runs the very wrapping a server gets, around `true`.
+    const [cmd, ...args] = namespacedArgv(["true"], dropPrivileges);
+    const [namespaces, parentDeathSignal, prlimit] = await Promise.all([runs(cmd, args), runs("setpriv", [...PARENT_DEATH, "true"]), runs("prlimit", ["--core=0", "true"])]);
+    return { namespaces, parentDeathSignal, prlimit, dropPrivileges };
   })();
   return capabilities;
 }
@@ -98,7 +137,7 @@ export async function sandboxedCommand(
   const caps = await sandboxCapabilities();
   if (sandbox.noNetwork && !caps.namespaces) {
     throw new EnumerateError(
-      "network isolation requested but `unshare --net` is not available or not permitted here (needs root or CAP_SYS_ADMIN); refusing to run the server with network",
+      "network isolation requested but `unshare --net --pid` under `setpriv --pdeathsig` is not available or not permitted here (needs root or CAP_SYS_ADMIN, util-linux 2.33 or later); refusing to run the server with network",
       "blocked",
       spec.command,
     );
@@ -113,11 +152,9 @@ export async function sandboxedCommand(
     ? ["prlimit", "--core=0", `--fsize=${MAX_FILE_BYTES}`, ...(isNodeCommand(spec.command) ? [] : [`--as=${Math.floor(sandbox.memoryMb) * 1024 * 1024}`]), "--"]
     : [];
   const inner = [...limits, spec.command, ...spec.args];
-  if (sandbox.noNetwork) {
-    const drop = caps.dropPrivileges ? ["--setuid", String(NOBODY), "--setgid", String(NOBODY)] : [];
-    return { argv: ["unshare", "--net", "--pid", "--fork", "--kill-child", ...drop, "--", ...inner] as [string, ...string[]], env, isolated: true };
-  }
-  const [command, ...rest] = inner as [string, ...string[]];
+  if (sandbox.noNetwork) return { argv: namespacedArgv(inner, caps.dropPrivileges), env, isolated: true };
+  // spawn() drops to nobody before exec, so setpriv's parent-death signal is set after the change and holds.
+  const [command, ...rest] = (caps.parentDeathSignal ? ["setpriv", ...PARENT_DEATH, ...inner] : inner) as [string, ...string[]];
   return { argv: [command, ...rest], env, isolated: false, ...(caps.dropPrivileges ? { uid: NOBODY, gid: NOBODY } : {}) };
 }
 

@@ -2,14 +2,14 @@
 // stderr is kept as a short tail for error messages (the SDK's own transport spawns the command itself,
 // so it cannot drop privileges, clear the environment or cap output).
 import { type ChildProcess, spawn } from "node:child_process";
-import { chown, mkdtemp, rm } from "node:fs/promises";
+import { chown } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { StringDecoder } from "node:string_decoder";
 import { type JSONRPCMessage, parseJSONRPCMessage, type Transport } from "@modelcontextprotocol/client";
 import { cut } from "../text-cap.js";
 import { EnumerateError } from "./errors.js";
 import { NOBODY, sandboxCapabilities, sandboxedCommand, type SandboxOptions, type SpawnSpec, STDERR_TAIL } from "./sandbox.js";
+import { removeTree, scratchDir } from "./scratch-dirs.js";
 
 /** How long a killed or departing child is given to be reaped. */
 const EXIT_WAIT_MS = 2000;
@@ -93,7 +93,7 @@ export class SandboxedStdioTransport implements Transport {
 
   async start(): Promise<void> {
     if (this.child) return;
-    this.home = await mkdtemp(join(tmpdir(), "mcp-catalog-home-"));
+    this.home = await scratchDir(tmpdir(), "home");
     const caps = await sandboxCapabilities();
     if (caps.dropPrivileges) await chown(this.home, NOBODY, NOBODY);
     const cmd = await sandboxedCommand(this.spec, this.opts.sandbox, this.home);
@@ -217,7 +217,8 @@ export class SandboxedStdioTransport implements Transport {
     }
     child?.stdin?.destroy();
     await this.exitedWithin(EXIT_WAIT_MS);
-    if (this.home) await rm(this.home, { recursive: true, force: true }).catch(() => undefined);
+    // A HOME not removed here is swept once this process is gone (scratch-dirs.ts).
+    if (this.home) await removeTree(this.home).catch(() => undefined);
     this.onclose?.();
   }
 }

@@ -15,7 +15,7 @@ import type { Source } from "../../crawler/sources/source.js";
 import { commaList } from "../comma-list.js";
 import { CliError, type Command } from "../command.js";
 import { loadConfig, parseIntrospectModes, requireQueueDatabase, type Config, type IntrospectModeName } from "../config.js";
-import { crawlerHttpClient, listingOptions } from "../listing-setup.js";
+import { crawlerHttpClient, listingOptions, sweepSandboxLeftovers } from "../listing-setup.js";
 import { modelReviewConfig, REVIEW_OPTIONS, reviewClient, reviewFlags, reviewSettings, reviewSummary, type ReviewSettings } from "../model-review-setup.js";
 import { withCatalog } from "../open-catalog.js";
 import { terminalProgress } from "../progress-line.js";
@@ -212,6 +212,7 @@ export async function refreshPlan(config: Config, r: RefreshRequest): Promise<{ 
   const modes = r.introspect ?? (snapshot ? [] : config.introspect.modes);
   const http = snapshot && modes.length === 0 ? undefined : crawlerHttpClient(config);
   const i = config.introspect;
+  if (modes.includes("stdio") && http && !queueUrl) await sweepSandboxLeftovers(r.notice);
   const fetcherFor = (source: SourceName): PageFetcher => {
     if (snapshot) return snapshotFetcher(snapshot, source);
     return record ? recordingFetcher(http!, record, source) : http!;

@@ -6,7 +6,7 @@ import { sandboxCapabilities } from "../../crawler/mcp/sandbox.js";
 import { openHostSlots } from "../../db/host-politeness.js";
 import { CliError, type Command } from "../command.js";
 import { loadConfig, parseIntrospectModes, requireQueueDatabase } from "../config.js";
-import { crawlerHttpClient, listingOptions } from "../listing-setup.js";
+import { crawlerHttpClient, listingOptions, sweepSandboxLeftovers } from "../listing-setup.js";
 import { withCatalog } from "../open-catalog.js";
 import { safeText } from "../terminal.js";
 
@@ -50,6 +50,7 @@ export const command: Command = {
     if (modes.length === 0) throw new CliError("--modes takes remote, stdio or remote,stdio", 2);
     const http = crawlerHttpClient(config);
     const log = (line: string) => io.stderr.write(`mcp-catalog worker: ${line}\n`);
+    if (modes.includes("stdio")) await sweepSandboxLeftovers(log);
     try {
       const summary = await withCatalog(io, config, async (catalog) => {
         const boss = await openListingQueue(databaseUrl, config.queue, { supervise: true });
