@@ -133,7 +133,7 @@ export async function sandboxedCommand(
   spec: SpawnSpec,
   sandbox: SandboxOptions,
   home: string,
-): Promise<{ argv: [string, ...string[]]; env: Record<string, string>; uid?: number; gid?: number; isolated: boolean }> {
+): Promise<{ argv: [string, ...string[]]; env: Record<string, string>; uid?: number; gid?: number }> {
   const caps = await sandboxCapabilities();
   if (sandbox.noNetwork && !caps.namespaces) {
     throw new EnumerateError(
@@ -152,10 +152,10 @@ export async function sandboxedCommand(
     ? ["prlimit", "--core=0", `--fsize=${MAX_FILE_BYTES}`, ...(isNodeCommand(spec.command) ? [] : [`--as=${Math.floor(sandbox.memoryMb) * 1024 * 1024}`]), "--"]
     : [];
   const inner = [...limits, spec.command, ...spec.args];
-  if (sandbox.noNetwork) return { argv: namespacedArgv(inner, caps.dropPrivileges), env, isolated: true };
+  if (sandbox.noNetwork) return { argv: namespacedArgv(inner, caps.dropPrivileges), env };
   // spawn() drops to nobody before exec, so setpriv's parent-death signal is set after the change and holds.
   const [command, ...rest] = (caps.parentDeathSignal ? ["setpriv", ...PARENT_DEATH, ...inner] : inner) as [string, ...string[]];
-  return { argv: [command, ...rest], env, isolated: false, ...(caps.dropPrivileges ? { uid: NOBODY, gid: NOBODY } : {}) };
+  return { argv: [command, ...rest], env, ...(caps.dropPrivileges ? { uid: NOBODY, gid: NOBODY } : {}) };
 }
 
 /** Lets nobody read a tree we created as root (dirs 0755). Files written by npm are already 0644. */

@@ -64,7 +64,6 @@ export class SandboxedStdioTransport implements Transport {
   private noiseLines = 0;
   private firstNoise: string | undefined;
   stdoutBytes = 0;
-  isolated = false;
 
   private child: ChildProcess | undefined;
   private home: string | undefined;
@@ -97,7 +96,6 @@ export class SandboxedStdioTransport implements Transport {
     const caps = await sandboxCapabilities();
     if (caps.dropPrivileges) await chown(this.home, NOBODY, NOBODY);
     const cmd = await sandboxedCommand(this.spec, this.opts.sandbox, this.home);
-    this.isolated = cmd.isolated;
     const [command, ...args] = cmd.argv;
     const child = spawn(command, args, {
       cwd: this.spec.cwd ?? this.home,
