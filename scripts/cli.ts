@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { CliError, type Command, type Io, type ParsedArgs } from "./command.js";
 import { describeDbError } from "../db/errors.js";
 import { unstorableParam } from "../crawler/sanitize.js";
+import { debugOn } from "./switch.js";
 import { safeText } from "./terminal.js";
 
 /** Commands load lazily so `risk` does not pay for the crawler's imports at start-up. */
@@ -124,7 +125,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return e.exitCode;
     }
     const err = e as Error;
-    const debug = !!io.env.CATALOG_DEBUG;
+    const debug = debugOn(io.env);
     // A failed query is the database's reason in one line (its statement only under CATALOG_DEBUG, its
     // parameters never); anything else may quote catalog data too: escaped.
     io.stderr.write(`mcp-catalog ${name}: ${safeText(describeDbError(e, { debug }) ?? err.message ?? String(e))}\n`);

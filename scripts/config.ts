@@ -15,12 +15,20 @@ import { DEFAULT_CRAWL_LIMITS } from "../crawler/plan/walk.js";
 import { SERVE_DEFAULTS } from "../server/defaults.js";
 import { commaList } from "./comma-list.js";
 import { CliError } from "./command.js";
+import { MAX_TIMER_MS } from "./long-timer.js";
+import { readSwitch, SWITCH_VALUES } from "./switch.js";
 import { VERSION } from "./version.js";
 
+/** A switch, by the one rule (scripts/switch.ts). */
 const flag = z
-  .enum(["", "0", "1", "true", "false", "yes", "no"])
+  .string()
   .optional()
-  .transform((v) => v === "1" || v === "true" || v === "yes");
+  .transform((v, ctx) => {
+    const on = readSwitch(v);
+    if (on !== undefined) return on;
+    ctx.addIssue({ code: "custom", message: `must be ${SWITCH_VALUES}` });
+    return z.NEVER;
+  });
 
 /** A numeric variable: unset or empty gives `fallback`; text `valid` refuses is an error with `message`. */
 function numberVar(fallback: number, valid: (text: string, n: number) => boolean, message: string) {
@@ -43,6 +51,26 @@ function wholeNumber(fallback: number, min: number) {
 }
 
 const positiveInt = (fallback: number) => wholeNumber(fallback, 1);
+
+/**
+ * The upper bound of a whole-number variable, said with its whole range. Each is the real limit the value meets
+ * downstream (a Node timer, pg-boss, a Postgres integer, the dates a catalog holds), checked here, before anything
+ * runs, instead of failing late: a timer past MAX_TIMER_MS fires after 1 ms, pg-boss refuses at start, Postgres at
+ * the first insert.
+ */
+const range = (min: number, max: number) => z.number().max(max, `must be a whole number from ${min} to ${max}`);
+
+/** A Postgres integer column's largest value (pg-boss keeps a job's retry limit and delay in them). */
+const MAX_INT4 = 2 ** 31 - 1;
+/** The longest a setting in seconds may be when it becomes one timer. */
+const MAX_TIMER_SECONDS = Math.floor(MAX_TIMER_MS / 1000);
+/** pg-boss 10 refuses a job expiry or a maintenance interval of 24 hours or more (MAX_EXPIRATION_HOURS in its attorney.js). */
+const MAX_QUEUE_INTERVAL_SECONDS = 24 * 3600 - 1;
+/**
+ * The most listings a worker holds at once per mode (worker --concurrency) and the most listings at once per host:
+ * a host slot is one query each time a listing asks for one.
+ */
+export const MAX_LISTING_CONCURRENCY = 1000;
 
 /** A share in [0, 1], e.g. the model review's confidence threshold. */
 function share(fallback: number) {
@@ -91,8 +119,7 @@ export const envSchema = z.object({
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
+    .optional(),
   CATALOG_DATA_DIR: z.string().optional(),
   REGISTRY_URL: httpUrl.optional(),
   GLAMA_URL: httpUrl.optional(),
@@ -122,39 +149,46 @@ export const envSchema = z.object({
   // serve on Postgres: a request's query is cancelled past this (0: no limit); Postgres takes at most 2^31 - 1.
   CATALOG_SERVE_STATEMENT_TIMEOUT_MS: numberVar(SERVE_DEFAULTS.statementTimeoutMs, (v, n) => /^\d+$/.test(v) && n <= 2 ** 31 - 1, "must be a whole number of milliseconds up to 2147483647 (0: no limit)"),
   // A source date later than now plus this is kept on its record but never becomes the watermark.
-  CATALOG_CLOCK_SKEW_MINUTES: wholeNumber(DEFAULT_CLOCK_SKEW_MS / 60_000, 0),
-  // Source pages fetched ahead of the one being written (that one included): memory holds this many.
-  CATALOG_CRAWL_PAGES_IN_FLIGHT: positiveInt(DEFAULT_CRAWL_LIMITS.pagesInFlight),
+  // At most a year (525600): the run record says the limit as a date, and a clock a year ahead is not skew.
+  CATALOG_CLOCK_SKEW_MINUTES: wholeNumber(DEFAULT_CLOCK_SKEW_MS / 60_000, 0).pipe(range(0, 525_600)),
+  // Source pages fetched ahead of the one being written (that one included): memory holds this many. The pages come
+  // one after another from one producer, so more only buffers: 100 (each up to the HTTP client's 32 MiB) is plenty.
+  CATALOG_CRAWL_PAGES_IN_FLIGHT: positiveInt(DEFAULT_CRAWL_LIMITS.pagesInFlight).pipe(range(1, 100)),
   CATALOG_INTROSPECT: z.string().optional(),
-  CATALOG_INTROSPECT_CONCURRENCY: positiveInt(8),
-  CATALOG_INTROSPECT_PER_HOST: positiveInt(2),
-  CATALOG_INTROSPECT_CONNECT_TIMEOUT_MS: positiveInt(DEFAULT_ENUMERATE_LIMITS.connectTimeoutMs),
-  CATALOG_INTROSPECT_REQUEST_TIMEOUT_MS: positiveInt(DEFAULT_ENUMERATE_LIMITS.requestTimeoutMs),
-  CATALOG_INTROSPECT_TOTAL_TIMEOUT_MS: positiveInt(DEFAULT_ENUMERATE_LIMITS.totalTimeoutMs),
+  CATALOG_INTROSPECT_CONCURRENCY: positiveInt(8).pipe(range(1, MAX_LISTING_CONCURRENCY)),
+  CATALOG_INTROSPECT_PER_HOST: positiveInt(2).pipe(range(1, MAX_LISTING_CONCURRENCY)),
+  CATALOG_INTROSPECT_CONNECT_TIMEOUT_MS: positiveInt(DEFAULT_ENUMERATE_LIMITS.connectTimeoutMs).pipe(range(1, MAX_TIMER_MS)),
+  CATALOG_INTROSPECT_REQUEST_TIMEOUT_MS: positiveInt(DEFAULT_ENUMERATE_LIMITS.requestTimeoutMs).pipe(range(1, MAX_TIMER_MS)),
+  CATALOG_INTROSPECT_TOTAL_TIMEOUT_MS: positiveInt(DEFAULT_ENUMERATE_LIMITS.totalTimeoutMs).pipe(range(1, MAX_TIMER_MS)),
   CATALOG_INTROSPECT_MAX_TOOLS: positiveInt(DEFAULT_ENUMERATE_LIMITS.maxTools),
   CATALOG_INTROSPECT_MAX_BYTES: positiveInt(DEFAULT_ENUMERATE_LIMITS.maxBytes),
   CATALOG_INTROSPECT_MAX_PAGES: positiveInt(DEFAULT_ENUMERATE_LIMITS.maxPages),
-  // 0: every reachable server is listed again on every run.
-  CATALOG_INTROSPECT_MAX_AGE_HOURS: wholeNumber(20, 0),
+  // 0: every reachable server is listed again on every run. At most 100 years (876000: never again unless it changed):
+  // the oldest listing still fresh is a date the catalog must hold.
+  CATALOG_INTROSPECT_MAX_AGE_HOURS: wholeNumber(20, 0).pipe(range(0, 876_000)),
   CATALOG_STDIO_MEMORY_MB: positiveInt(512),
-  CATALOG_STDIO_INSTALL_TIMEOUT_MS: positiveInt(120_000),
+  CATALOG_STDIO_INSTALL_TIMEOUT_MS: positiveInt(120_000).pipe(range(1, MAX_TIMER_MS)),
   NPM_REGISTRY_URL: httpUrl.optional(),
+  // Any value turns colour off, as no-color.org has it (NO_COLOR=0 too): not one of our switches.
   NO_COLOR: z.string().optional(),
+  CATALOG_DEBUG: flag,
   // The listing queue (refresh --queue, worker): retries of a crashing or hanging server, then the dead letter.
-  CATALOG_QUEUE_RETRY_LIMIT: wholeNumber(3, 0),
-  CATALOG_QUEUE_RETRY_DELAY_SECONDS: positiveInt(30),
-  // 0: derived from the listing timeouts (remote: total + 60 s; stdio: install + total + 60 s).
-  CATALOG_QUEUE_EXPIRE_SECONDS: wholeNumber(0, 0),
-  CATALOG_QUEUE_POLL_SECONDS: positiveInt(2),
-  CATALOG_QUEUE_MAINTENANCE_SECONDS: positiveInt(60),
-  CATALOG_WORKER_GRACE_SECONDS: wholeNumber(20, 0),
+  CATALOG_QUEUE_RETRY_LIMIT: wholeNumber(3, 0).pipe(range(0, MAX_INT4)),
+  // At most a day: pg-boss doubles it up to 2^16 times (the 16th retry and later wait up to 179 years at a day),
+  // and a retry's start must still be a date Postgres holds.
+  CATALOG_QUEUE_RETRY_DELAY_SECONDS: positiveInt(30).pipe(range(1, 86_400)),
+  // 0: derived from the listing timeouts (remote: total + 60 s; stdio: install + total + 60 s), checked by requireQueueDatabase.
+  CATALOG_QUEUE_EXPIRE_SECONDS: wholeNumber(0, 0).pipe(range(0, MAX_QUEUE_INTERVAL_SECONDS)),
+  CATALOG_QUEUE_POLL_SECONDS: positiveInt(2).pipe(range(1, MAX_TIMER_SECONDS)),
+  CATALOG_QUEUE_MAINTENANCE_SECONDS: positiveInt(60).pipe(range(1, MAX_QUEUE_INTERVAL_SECONDS)),
+  CATALOG_WORKER_GRACE_SECONDS: wholeNumber(20, 0).pipe(range(0, MAX_TIMER_SECONDS)),
   // The model review (issue 17): on when either of the first two is set.
   OPENAI_API_KEY: z.string().optional(),
-  OPENAI_BASE_URL: httpUrl.optional().or(z.literal("").transform(() => undefined)),
+  OPENAI_BASE_URL: httpUrl.optional(),
   CATALOG_LLM_MODEL: z.string().optional(),
   CATALOG_LLM_THRESHOLD: share(DEFAULT_LLM_THRESHOLD),
   CATALOG_LLM_BATCH: positiveInt(8),
-  CATALOG_LLM_TIMEOUT_MS: positiveInt(60_000),
+  CATALOG_LLM_TIMEOUT_MS: positiveInt(60_000).pipe(range(1, MAX_TIMER_MS)),
   CATALOG_LLM_MAX_RETRIES: wholeNumber(2, 0),
   CATALOG_LLM_PRICE_PROMPT: price,
   CATALOG_LLM_PRICE_COMPLETION: price,
@@ -188,6 +222,8 @@ export interface Config {
   /** Source pages fetched ahead of the one being written, that one included (CATALOG_CRAWL_PAGES_IN_FLIGHT). */
   pagesInFlight: number;
   color: boolean;
+  /** CATALOG_DEBUG: stack traces with errors, and an internal error's own message to an MCP caller. */
+  debug: boolean;
   introspect: Omit<EnumerateLimits, "maxDescriptionChars"> & {
     modes: IntrospectModeName[];
     concurrency: number;
@@ -219,7 +255,9 @@ export interface Config {
 export const DEFAULT_USER_AGENT = `mcp-catalog/${VERSION} (+https://github.com/mcp-catalog/mcp-catalog)`;
 
 export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): Config {
-  const parsed = envSchema.safeParse(env);
+  // One rule for every variable: empty is unset (`REGISTRY_URL=` takes the default), as `VAR=` in a compose file,
+  // a systemd unit or a CI job is how a variable is often left unset there.
+  const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== "")));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new CliError(`environment variable ${String(issue.path[0])} ${issue.message}`, 2);
@@ -246,6 +284,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): Config {
     readerWaitSeconds: e.CATALOG_WAIT_SECONDS,
     serveStatementTimeoutMs: e.CATALOG_SERVE_STATEMENT_TIMEOUT_MS,
     color: !e.NO_COLOR,
+    debug: e.CATALOG_DEBUG,
     introspect: {
       modes: parseIntrospectModes(e.CATALOG_INTROSPECT || "remote", "CATALOG_INTROSPECT"),
       concurrency: e.CATALOG_INTROSPECT_CONCURRENCY,
@@ -286,11 +325,28 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): Config {
   };
 }
 
-/** The queue lives in Postgres: on the embedded PGlite catalog a queue command refuses before touching anything. */
+/**
+ * The queue lives in Postgres: on the embedded PGlite catalog a queue command refuses before touching anything. So
+ * does one whose job expiry, derived from the listing timeouts, is more than pg-boss takes (it would refuse at start).
+ */
 export function requireQueueDatabase(config: Config, what: string): string {
-  if (config.databaseUrl) return config.databaseUrl;
-  throw new CliError(
-    `${what} needs Postgres: the listing queue lives in the catalog's Postgres database, and this catalog is the embedded PGlite one (${config.dataDir}). Set DATABASE_URL=postgres://…, or run \`mcp-catalog refresh\` without --queue to list in-process`,
-    2,
-  );
+  if (!config.databaseUrl) {
+    throw new CliError(
+      `${what} needs Postgres: the listing queue lives in the catalog's Postgres database, and this catalog is the embedded PGlite one (${config.dataDir}). Set DATABASE_URL=postgres://…, or run \`mcp-catalog refresh\` without --queue to list in-process`,
+      2,
+    );
+  }
+  // Both queues are created with their policy whichever modes a command lists; only a derived expiry can be too long.
+  const { remote, stdio } = config.queue.expireSeconds;
+  const over =
+    remote > MAX_QUEUE_INTERVAL_SECONDS ? { mode: "remote", seconds: remote, from: "CATALOG_INTROSPECT_TOTAL_TIMEOUT_MS" }
+    : stdio > MAX_QUEUE_INTERVAL_SECONDS ? { mode: "stdio", seconds: stdio, from: "CATALOG_STDIO_INSTALL_TIMEOUT_MS + CATALOG_INTROSPECT_TOTAL_TIMEOUT_MS" }
+    : undefined;
+  if (over) {
+    throw new CliError(
+      `${what} needs a job expiry pg-boss takes: a ${over.mode} listing job would expire after ${over.seconds} s (CATALOG_QUEUE_EXPIRE_SECONDS unset or 0: ${over.from} + 60 s), and pg-boss takes at most ${MAX_QUEUE_INTERVAL_SECONDS} s (under 24 hours). Lower the listing timeouts, or set CATALOG_QUEUE_EXPIRE_SECONDS from 1 to ${MAX_QUEUE_INTERVAL_SECONDS}`,
+      2,
+    );
+  }
+  return config.databaseUrl;
 }

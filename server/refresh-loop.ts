@@ -1,6 +1,7 @@
 // `serve --refresh-every`: the nightly refresh run inside the serving process, one run at a time, stopped on shutdown.
 import type { Catalog } from "../db/client.js";
 import { refresh, RefreshBusyError, type RefreshOptions, type RefreshSummary } from "../crawler/refresh.js";
+import { setLongTimeout } from "../scripts/long-timer.js";
 
 export interface RefreshLoopOptions {
   catalog: Catalog;
@@ -13,7 +14,7 @@ export interface RefreshLoopOptions {
 /** Runs a refresh every `everyMs` (counted from the end of the last); `stop` aborts a run under way and waits for it. */
 export function startRefreshLoop(o: RefreshLoopOptions): { stop: () => Promise<void> } {
   const controller = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
+  let cancel: (() => void) | undefined;
   let running: Promise<void> | undefined;
   const runOnce = async () => {
     const plan = await o.plan();
@@ -34,7 +35,8 @@ export function startRefreshLoop(o: RefreshLoopOptions): { stop: () => Promise<v
   };
   const schedule = () => {
     if (controller.signal.aborted) return;
-    timer = setTimeout(() => {
+    // A monthly run is past one Node timer's longest wait (24.8 days), which would fire at once, run after run.
+    cancel = setLongTimeout(() => {
       running = runOnce().finally(() => {
         running = undefined;
         schedule();
@@ -45,7 +47,7 @@ export function startRefreshLoop(o: RefreshLoopOptions): { stop: () => Promise<v
   return {
     async stop() {
       controller.abort(new Error("the server is shutting down"));
-      clearTimeout(timer);
+      cancel?.();
       await running;
     },
   };

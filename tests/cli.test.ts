@@ -220,10 +220,19 @@ describe("errors a user can hit", () => {
     [{ PULSEMCP_URL: "ftp://x" }, /PULSEMCP_URL must be an http/],
     [{ PYPI_URL: "nope" }, /PYPI_URL must be an http/],
     [{ AWESOME_LIST_URLS: "https://x.example/a.md,b.md" }, /AWESOME_LIST_URLS must be comma-separated http\(s\) URLs; 'b.md'/],
+    // Past what pg-boss, a timer or Postgres takes: refused up front, not met late (exit 1, a hang, a spin).
+    [{ CATALOG_QUEUE_RETRY_DELAY_SECONDS: "99999999999" }, /environment variable CATALOG_QUEUE_RETRY_DELAY_SECONDS must be a whole number from 1 to 86400/],
+    [{ CATALOG_CRAWL_PAGES_IN_FLIGHT: "99999999999" }, /environment variable CATALOG_CRAWL_PAGES_IN_FLIGHT must be a whole number from 1 to 100/],
+    [{ CATALOG_DEBUG: "maybe" }, /environment variable CATALOG_DEBUG must be 1, true, yes or on, or 0, false, no or off/],
   ])("bad environment %j exits 2", async (env, message) => {
     const r = await runCli(["stats"], { CATALOG_DATA_DIR: join(dir, "db"), ...env });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
+  });
+
+  test("an empty variable is an unset one: REGISTRY_URL= takes the default, as DATABASE_URL= does", async () => {
+    const r = await runCli(["stats"], { CATALOG_DATA_DIR: join(dir, "db"), REGISTRY_URL: "", DATABASE_URL: "", CATALOG_DEBUG: "" });
+    expect(r.code).toBe(0);
   });
 
   test("an unreachable Postgres is one clear line and exit 1", async () => {

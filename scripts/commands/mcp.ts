@@ -25,7 +25,7 @@ export const command: Command = {
         if (io.signal?.aborted) resolve();
         io.signal?.addEventListener("abort", () => resolve(), { once: true });
       });
-      const mcp = { onError: (e: unknown) => io.stderr.write(`mcp-catalog mcp: internal error: ${safeText((e as Error).stack ?? String(e))}\n`), debug: !!io.env.CATALOG_DEBUG };
+      const mcp = { onError: (e: unknown) => io.stderr.write(`mcp-catalog mcp: internal error: ${safeText((e as Error).stack ?? String(e))}\n`), debug: config.debug };
       const handle = serveStdio(() => catalogMcpServer(catalog.db, mcp), { onerror: (e) => io.stderr.write(`mcp-catalog mcp: ${safeText(e.message)}\n`) });
       await ended;
       await handle.close();

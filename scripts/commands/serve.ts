@@ -58,7 +58,7 @@ export const command: Command = {
         statementTimeoutMs: catalog.reads.statementTimeoutMs,
         ...(args.values.quiet ? {} : { log }),
         onError: (e) => log(`internal error: ${safeText((e as Error).stack ?? String(e))}`),
-        debug: !!io.env.CATALOG_DEBUG,
+        debug: config.debug,
       });
       const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
         const s = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(s));

@@ -5,9 +5,8 @@ import type { IntrospectMode } from "../../crawler/listing.js";
 import { sandboxCapabilities } from "../../crawler/mcp/sandbox.js";
 import { openHostSlots } from "../../db/host-politeness.js";
 import { CliError, type Command } from "../command.js";
-import { loadConfig, parseIntrospectModes, requireQueueDatabase } from "../config.js";
-import { crawlerHttpClient, listingOptions, sweepSandboxLeftovers } from "../listing-setup.js";
-import { withCatalog } from "../open-catalog.js";
+import { loadConfig, MAX_LISTING_CONCURRENCY, parseIntrospectModes, requireQueueDatabase } from "../config.js";
+import { crawlerHttpClient, listingOptions, sweepSandboxLeftovers } from "../listing-setup.js";import { withCatalog } from "../open-catalog.js";
 import { safeText } from "../terminal.js";
 
 // Politeness settings of the fleet that are not worth a knob each.
@@ -44,7 +43,7 @@ export const command: Command = {
     const config = loadConfig(io.env, io.cwd);
     const databaseUrl = requireQueueDatabase(config, "worker");
     const concurrency = args.values.concurrency === undefined ? config.introspect.concurrency : Number(args.values.concurrency);
-    if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 1000) throw new CliError(`--concurrency takes a whole number from 1 to 1000; got '${safeText(String(args.values.concurrency))}'`, 2);
+    if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_LISTING_CONCURRENCY) throw new CliError(`--concurrency takes a whole number from 1 to ${MAX_LISTING_CONCURRENCY}; got '${safeText(String(args.values.concurrency))}'`, 2);
     const modes: IntrospectMode[] =
       args.values.modes !== undefined ? parseIntrospectModes(args.values.modes as string, "--modes") : (await sandboxCapabilities()).namespaces ? ["remote", "stdio"] : ["remote"];
     if (modes.length === 0) throw new CliError("--modes takes remote, stdio or remote,stdio", 2);

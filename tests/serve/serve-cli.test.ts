@@ -16,6 +16,7 @@ describe("serve arguments", () => {
     [["--port", "70000"], "--port takes a port number"],
     [["--refresh-every", "soon"], "--refresh-every takes a duration"],
     [["--refresh-every", "0s"], "--refresh-every takes a duration"],
+    [["--refresh-every", "366d"], "--refresh-every takes a duration like 90s, 30m, 12h or 1d, from 1s to 365d; got '366d'"],
     [["--host", " "], "--host must not be empty"],
     [["extra"], "serve takes 0 arguments"],
     [["--sources", "registry"], "--sources only applies with --refresh-every"],

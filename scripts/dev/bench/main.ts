@@ -25,6 +25,7 @@ import { FILES, type Manifest } from "../world/files.js";
 import { timeLookups, type LatencyFigures } from "./latency.js";
 import { measureServedLookups, type ServedFigures } from "./served-lookups.js";
 import { runAsScript } from "../../run-as-script.js";
+import { debugOn } from "../../switch.js";
 
 export const USAGE = `Usage: npm run bench -- [options]
 
@@ -658,7 +659,7 @@ export async function main(argv: string[], io: BenchIo = { stdout: process.stdou
     return 0;
   } catch (e) {
     io.stderr.write(`bench: ${(e as Error).message}\n`);
-    if (io.env.CATALOG_DEBUG) io.stderr.write(`${(e as Error).stack}\n`);
+    if (debugOn(io.env)) io.stderr.write(`${(e as Error).stack}\n`);
     return 1;
   }
 }
