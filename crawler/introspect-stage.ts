@@ -66,7 +66,8 @@ export async function introspectServers(db: Db, runId: number, o: IntrospectOpti
 
   let after = 0;
   while (!o.signal?.aborted) {
-    const batch = await serversDueForIntrospection(db, { afterId: after, limit: BATCH, staleBefore, modes: o.modes });    if (batch.length === 0) break;
+    const batch = await serversDueForIntrospection(db, { afterId: after, limit: BATCH, staleBefore, modes: o.modes });
+    if (batch.length === 0) break;
     after = batch[batch.length - 1]!.id;
     for (const server of batch) {
       // Each listing's rejection is taken here: one left unobserved is an unhandled rejection, which ends the process.

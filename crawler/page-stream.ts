@@ -165,6 +165,6 @@ async function request(o: PageStreamOptions, url: string, at: string | null, pag
     const response = await fetchPage(o.fetcher, url, { headers: source.headers?.() ?? {}, ...(stored ? validatorsOf(stored) : {}), ...(o.signal ? { signal: o.signal } : {}) }, source.format);
     return { response, ...(stored ? { stored } : {}) };
   } catch (e) {
-    throw new SourceError({ source: source.name, page, url, message: (e as Error).message, cause: e, ...(e instanceof HttpError ? { requests: e.attempts } : {}) });
+    throw new SourceError({ source: source.name, page, url, message: (e as Error).message, cause: e, requests: e instanceof HttpError ? e.attempts : 1 });
   }
 }

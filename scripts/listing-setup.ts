@@ -31,7 +31,13 @@ export function listingOptions(config: Config, http: HttpClient): Omit<ListingOp
  * an OOM kill) left in the temp dir, where listings make theirs, and says so on `log`.
  */
 export async function sweepSandboxLeftovers(log: (line: string) => void): Promise<void> {
-  const { removed, failed } = await sweepScratch(tmpdir());
+  // Housekeeping: a temp directory that cannot be read stops no listing.
+  const swept = await sweepScratch(tmpdir()).catch((e: unknown) => {
+    log(`could not sweep ${tmpdir()} for sandbox directories left behind: ${(e as Error).message}`);
+    return undefined;
+  });
+  if (!swept) return;
+  const { removed, failed } = swept;
   if (removed.length) log(`removed ${plural(removed.length, "sandbox directory", "sandbox directories")} left behind: ${removed.join(", ")}`);
   for (const f of failed) log(`could not remove a sandbox directory left behind: ${f.error}`);
 }

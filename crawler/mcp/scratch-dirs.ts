@@ -79,7 +79,9 @@ export async function removeTree(dir: string): Promise<void> {
   if (!st) return;
   if (st.uid === process.getuid?.() || process.getuid?.() !== 0) return rm(dir, { recursive: true, force: true });
   const complaint = await new Promise<string>((done) => {
-    execFile("rm", ["-rf", "--", dir], { uid: st.uid, gid: st.gid, timeout: 60_000, env: { PATH: process.env.PATH ?? "/usr/bin:/bin" } }, (e, _out, stderr) =>
+    // A directory its owner made unreadable (chmod 000) stops rm; the owner may give itself the rights back first.
+    // chmod -R follows no symlink it meets inside the tree, and runs as the owner anyway.
+    execFile("sh", ["-c", 'chmod -R u+rwX -- "$1" 2>/dev/null; rm -rf -- "$1"', "sh", dir], { uid: st.uid, gid: st.gid, timeout: 60_000, env: { PATH: process.env.PATH ?? "/usr/bin:/bin" } }, (e, _out, stderr) =>
       done(e ? String(stderr).trim() || e.message : ""),
     );
   });

@@ -3,7 +3,7 @@
 // so it cannot drop privileges, clear the environment or cap output).
 import { type ChildProcess, spawn } from "node:child_process";
 import { chown } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { constants, tmpdir } from "node:os";
 import { StringDecoder } from "node:string_decoder";
 import { type JSONRPCMessage, parseJSONRPCMessage, type Transport } from "@modelcontextprotocol/client";
 import { cut } from "../text-cap.js";
@@ -18,6 +18,16 @@ export interface SandboxedStdioOptions {
   sandbox: SandboxOptions;
   /** Over this many bytes on stdout the child is killed and the transport fails with reason "limit". */
   maxStdoutBytes: number;
+}
+
+/**
+ * An exit code as said in a failure. In the namespaced sandbox the process we wait on is its shell (PID 1), which
+ * reports a server killed by signal n as code 128 + n: the signal is named beside it (a crash on the memory cap is
+ * SIGABRT or SIGKILL, not "code 134").
+ */
+function exitCode(code: number | null): string {
+  const signal = code !== null && code > 128 ? Object.entries(constants.signals).find(([, n]) => n === code - 128)?.[0] : undefined;
+  return signal ? `code ${code}: killed by ${signal}` : `code ${code}`;
 }
 
 /** How much of the first line on stdout that was not JSON-RPC a timeout's message quotes. */
@@ -118,7 +128,7 @@ export class SandboxedStdioTransport implements Transport {
     });
     child.once("close", (code, signal) => {
       if (!this.closed) {
-        this.failure ??= new EnumerateError(`server process exited (${signal ?? `code ${code}`}) before we were done${this.stderrSuffix()}`, "connect", this.spec.command);
+        this.failure ??= new EnumerateError(`server process exited (${signal ?? exitCode(code)}) before we were done${this.stderrSuffix()}`, "connect", this.spec.command);
       }
       void this.close();
     });

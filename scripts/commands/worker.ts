@@ -6,7 +6,8 @@ import { sandboxCapabilities } from "../../crawler/mcp/sandbox.js";
 import { openHostSlots } from "../../db/host-politeness.js";
 import { CliError, type Command } from "../command.js";
 import { loadConfig, MAX_LISTING_CONCURRENCY, parseIntrospectModes, requireQueueDatabase } from "../config.js";
-import { crawlerHttpClient, listingOptions, sweepSandboxLeftovers } from "../listing-setup.js";import { withCatalog } from "../open-catalog.js";
+import { crawlerHttpClient, listingOptions, sweepSandboxLeftovers } from "../listing-setup.js";
+import { withCatalog } from "../open-catalog.js";
 import { safeText } from "../terminal.js";
 
 // Politeness settings of the fleet that are not worth a knob each.

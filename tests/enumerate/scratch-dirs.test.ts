@@ -92,6 +92,15 @@ describe("sweepScratch", () => {
     await removeTree(home);
     await expect(stat(home)).rejects.toThrow();
 
+    // A folder the server made unreadable to itself (chmod 000) does not keep its HOME: the owner takes the rights back.
+    const locked = await scratchDir(dir, "home");
+    await mkdir(join(locked, "a", "b"), { recursive: true });
+    await writeFile(join(locked, "a", "b", "data"), "x");
+    for (const p of [locked, join(locked, "a"), join(locked, "a", "b"), join(locked, "a", "b", "data")]) await chown(p, NOBODY, NOBODY);
+    await chmod(join(locked, "a"), 0o000);
+    await removeTree(locked);
+    await expect(stat(locked)).rejects.toThrow();
+
     // Root's file in a directory of root's inside a HOME: root could delete it, nobody cannot, so it stays.
     const planted = await scratchDir(dir, "home");
     await mkdir(join(planted, "root-only"), { mode: 0o755 });

@@ -163,6 +163,12 @@ describe("limits and failures", () => {
     expect(e.message).toMatch(/missing API_KEY/);
   });
 
+  it("a server killed by a signal is said to be, through the sandbox's shell too", async () => {
+    const e = await listingFailure(listStdioTools({ command: process.execPath, args: ["-e", "process.kill(process.pid, 'SIGKILL')"] }, { limits, sandbox }));
+    expect(e.reason).toBe("connect");
+    expect(e.message).toMatch(/killed by SIGKILL|\(SIGKILL\)/);
+  });
+
   it("a server gone before the first write still reports its stderr, not the write's EPIPE", async () => {
     // The server closes its stdin, complains, says so on `ready`, and exits once `go` is written: the write below
     // fails with EPIPE while its exit has not been seen yet (a server exiting at once on a missing variable, raced).
