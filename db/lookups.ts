@@ -1,5 +1,5 @@
 // The catalog's read side: a tool's risk by name, search, a server by any of its identities, the change feed.
-import { and, asc, desc, eq, gte, ilike, inArray, isNull, like, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, asc, desc, eq, gte, ilike, inArray, isNotNull, isNull, like, ne, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { alias, type PgColumn, type PgTable, type SelectedFields } from "drizzle-orm/pg-core";
 import type { Db } from "./client.js";
 import { classifications, serverAliases, servers, toolChanges, tools } from "./schema.js";
@@ -184,6 +184,15 @@ export async function serverToolsNamed(db: Db, serverId: number, name: string): 
   return rows.map(toEntry);
 }
 
+/**
+ * The tool of one server named `name` exactly that the server no longer lists, with when it stopped: its row is kept
+ * (tools.removed_at) with its last classification, so a change that links to it has something to show.
+ */
+export async function removedServerTool(db: Db, serverId: number, name: string): Promise<(ToolEntry & { removedAt: string }) | undefined> {
+  const [row] = await entries(db, { removedAt: tools.removedAt }).where(and(eq(tools.serverId, serverId), eq(tools.name, name), isNotNull(tools.removedAt)));
+  return row ? { ...toEntry(row), removedAt: row.removedAt! } : undefined;
+}
+
 /** One tool of one server, or none, answered in the shape of a name's summary: the entry in its one group. */
 export function oneToolSummary(name: string, entry: ToolEntry | undefined): NameSummary {
   if (!entry) return { name, total: 0, tools: 0, groups: [], entries: [] };
@@ -329,6 +338,15 @@ export async function serverTools(db: Db, serverId: number): Promise<ToolEntry[]
   return rows.map(toEntry);
 }
 
+/** The current tools of a server but `except`, the riskiest `limit` first (then by name), and how many there are. */
+export async function otherServerTools(db: Db, serverId: number, except: string, limit: number): Promise<{ total: number; entries: ToolEntry[] }> {
+  const rows = await entries(db, { total: sql<number>`count(*) over ()::int` })
+    .where(and(eq(tools.serverId, serverId), isNull(tools.removedAt), ne(tools.name, except)))
+    .orderBy(RISK_ORDER, asc(tools.name))
+    .limit(limit);
+  return { total: Number(rows[0]?.total ?? 0), entries: rows.map(({ total: _total, ...row }) => toEntry(row)) };
+}
+
 export interface ServerRef {
   id: number;
   key: string;
@@ -395,12 +413,13 @@ export interface ChangeRow {
   previousCategory: string | null;
 }
 
-/** The change feed, newest first; `before` continues after a change (its time and id, keyset paging). */
-export async function toolChangeFeed(db: Db, o: { serverIds?: number[]; since?: string; before?: { at: string; id: number }; limit: number }): Promise<ChangeRow[]> {
+/** The change feed, newest first, of some servers or one tool's (by its exact name); `before` continues after a change (its time and id, keyset paging). */
+export async function toolChangeFeed(db: Db, o: { serverIds?: number[]; tool?: string; since?: string; before?: { at: string; id: number }; limit: number }): Promise<ChangeRow[]> {
   // Aliased as PREVIOUS_CATEGORY names it.
   const tc = alias(toolChanges, "tc");
   const conditions: SQL[] = [];
   if (o.serverIds) conditions.push(inArray(tc.serverId, o.serverIds));
+  if (o.tool !== undefined) conditions.push(eq(tc.toolName, o.tool));
   if (o.since) conditions.push(gte(tc.at, o.since));
   if (o.before) conditions.push(sql`(${tc.at}, ${tc.id}) < (${o.before.at}::timestamptz, ${o.before.id})`);
   return db

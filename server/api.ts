@@ -8,6 +8,7 @@ import { findChanges, findServers, findTools, POLICY_MEDIA_TYPES, serverPolicy, 
 import { changeItemSchema, errorSchema, listSchema, serverDetailSchema, serverItemSchema, statsSchema, toolItemSchema, toolItem, type StatsView } from "./views.js";
 import { SERVE_DEFAULTS } from "./defaults.js";
 import { nameProblem, refusing, searchTextProblem } from "./lookup-text.js";
+import { pathName } from "./paths.js";
 import { pageSizeParam, validationHook } from "./validation.js";
 
 const limit = pageSizeParam(SERVE_DEFAULTS.maxPageSize, SERVE_DEFAULTS.pageSize).openapi({ description: `page size, 1 to ${SERVE_DEFAULTS.maxPageSize}` });
@@ -65,7 +66,7 @@ const routes = {
     method: "get",
     path: "/tools/{server}/{tool}",
     summary: "One tool on one server",
-    request: { params: z.object({ server: serverParam, tool: toolName("the tool's name: the exact one, else one that differs only in case (409 when several do)") }) },
+    request: { params: z.object({ server: serverParam, tool: toolName("the tool's name: the exact one, else one that differs only in case (409 when several do); a name `.` or `..` (after any `~`s) is written with one `~` more, as a URL parser removes a dot segment (`~..` is `..`)") }) },
     responses: ok(toolItemSchema, "the tool"),
   }),
   servers: createRoute({
@@ -131,18 +132,19 @@ export function apiRoutes(db: Db, o: { stats: () => Promise<StatsView> }) {
     if (q.name !== undefined && q.q !== undefined) throw badRequest("name and q: pass one of them");
     return c.json(await findTools(db, q), 200);
   });
+  // Names in a path as `paths` writes them: a name `.` or `..` is `~.` or `~..` (pathName).
   api.openapi(routes.tool, async (c) => {
     const { server, tool } = c.req.valid("param");
-    return c.json(toolItem((await toolOn(db, server, tool)).entry), 200);
+    return c.json(toolItem((await toolOn(db, pathName(server), pathName(tool))).entry), 200);
   });
   api.openapi(routes.servers, async (c) => c.json(await findServers(db, c.req.valid("query")), 200));
   api.openapi(routes.server, async (c) => {
-    const { entries: _entries, ...view } = await serverView(db, c.req.valid("param").server);
+    const { entries: _entries, ...view } = await serverView(db, pathName(c.req.valid("param").server));
     return c.json(view, 200);
   });
   api.openapi(routes.policy, async (c) => {
     const { format, clientName } = c.req.valid("query");
-    const { text } = await serverPolicy(db, c.req.valid("param").server, format, clientName);
+    const { text } = await serverPolicy(db, pathName(c.req.valid("param").server), format, clientName);
     return c.body(text, 200, { "content-type": `${POLICY_MEDIA_TYPES[format]}; charset=utf-8` }) as never;
   });
   api.openapi(routes.changes, async (c) => c.json(await findChanges(db, c.req.valid("query")), 200));

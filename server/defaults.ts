@@ -7,6 +7,14 @@ export const SERVE_DEFAULTS = {
   /** Items per page of a list route when `limit` is not given, and the most it may ask. */
   pageSize: 20,
   maxPageSize: 100,
+  /**
+   * How many tools a server's page lists at once, in name order; a server with more is paged (`?cursor=`), and its
+   * policy is linked in each dialect (/api/servers/SERVER/policy) rather than written out six times: 2,000 tools made
+   * a 2 MB page, 1.7 MB of it the policies, and took seconds to render.
+   */
+  serverPageTools: 200,
+  /** How many of its server's other tools a tool's page lists, the riskiest first (they were all listed: 313 KB a page at 2,000 tools). */
+  otherTools: 50,
   /** The registry feed's page size (the official registry's own default and maximum). */
   feedPageSize: 30,
   maxFeedPageSize: 100,

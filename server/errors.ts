@@ -22,7 +22,7 @@ export function namePage(names: NameKind, name: string): string {
 
 export class RequestError extends Error {
   constructor(
-    readonly status: 400 | 404 | 409,
+    readonly status: 400 | 404 | 405 | 409,
     message: string,
     /** A 409's servers, each with its key (or one server's tools, by name); a 404's "did you mean" names. */
     readonly candidates: readonly string[] = [],

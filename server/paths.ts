@@ -1,19 +1,35 @@
 // The URL of every page: one place, so links, the API's `page` fields and the router agree.
-const seg = (s: string) => encodeURIComponent(s);
+
+/**
+ * A name that is `.` or `..` after any number of `~`s. A URL's path segment `.` or `..` is a dot segment, which every
+ * URL parser (browsers, fetch, curl) removes before sending, `%2E` and `%2E%2E` included (the WHATWG URL standard
+ * reads those as dots too): `/servers/S/tools/..` is sent as `/servers/S/`. No percent-encoding reaches the server, so
+ * such a name is written with one `~` more, which `pathName` takes off: `..` is `~..`, a tool named `~..` is `~~..`.
+ */
+const DOTTED = /^~*\.\.?$/;
+
+/** One name as a path segment: percent-encoded, a dot segment's name stuffed with a `~` (DOTTED). */
+export const segment = (name: string) => (DOTTED.test(name) ? `~${name}` : encodeURIComponent(name));
+
+/** The name a decoded path segment stands for: `segment`'s inverse. */
+export const pathName = (decoded: string) => (DOTTED.test(decoded) && decoded.startsWith("~") ? decoded.slice(1) : decoded);
 
 export const paths = {
   home: () => "/",
-  search: (q: string) => `/search?q=${seg(q)}`,
+  search: (q: string) => `/search?q=${encodeURIComponent(q)}`,
   /** A tool name across every server that has it. */
-  toolName: (name: string) => `/tools/${seg(name)}`,
+  toolName: (name: string) => `/tools/${segment(name)}`,
   /** One tool on one server. */
-  tool: (server: string, tool: string) => `/servers/${seg(server)}/tools/${seg(tool)}`,
-  server: (server: string) => `/servers/${seg(server)}`,
+  tool: (server: string, tool: string) => `/servers/${segment(server)}/tools/${segment(tool)}`,
+  /** A server's page; `cursor` continues its tool list (a server with more tools than a page holds). */
+  server: (server: string, cursor?: string) => `/servers/${segment(server)}${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ""}`,
+  /** The server's whole policy in one dialect, from the API. */
+  policy: (server: string, format: string) => `/api/servers/${segment(server)}/policy?format=${encodeURIComponent(format)}`,
 };
 
-function decoded(segment: string): string | undefined {
+function decoded(text: string): string | undefined {
   try {
-    return decodeURIComponent(segment);
+    return pathName(decodeURIComponent(text));
   } catch {
     return undefined;
   }
@@ -39,8 +55,8 @@ export interface Redirect {
  */
 export async function unencodedServerPage(rest: string, isServer: (name: string) => Promise<boolean>): Promise<Redirect | undefined> {
   const names: string[] = [];
-  for (const segment of rest.replace(/\/$/, "").split("/")) {
-    const name = decoded(segment);
+  for (const part of rest.replace(/\/$/, "").split("/")) {
+    const name = decoded(part);
     if (!name) return undefined; // an empty segment ("a//b") or a malformed one names nothing
     names.push(name);
   }
@@ -56,7 +72,7 @@ export async function unencodedServerPage(rest: string, isServer: (name: string)
 
 /** `/tools/NAME/` with a trailing slash is the tool name's page, as `/servers/KEY/` is the server's; `rest` follows `/tools/`, still percent-encoded. */
 export function slashedToolNamePage(rest: string): string | undefined {
-  const segment = /^([^/]+)\/$/.exec(rest)?.[1];
-  const name = segment === undefined ? undefined : decoded(segment);
+  const part = /^([^/]+)\/$/.exec(rest)?.[1];
+  const name = part === undefined ? undefined : decoded(part);
   return name ? paths.toolName(name) : undefined;
 }

@@ -4,7 +4,7 @@ import { buildPolicy } from "../classifier/policy.js";
 import { CATEGORIES, RISKS } from "../classifier/taxonomy.js";
 import { categoryRiskCounts, listServers, listTools, serverDetail, type NameKey } from "../db/browse.js";
 import type { Db } from "../db/client.js";
-import { oneToolSummary, searchToolsPage, serverTools, similarToolNames, summarizeName, toolChangeFeed, type NameSummary, type SearchKey, type ServerRef, type ToolEntry } from "../db/lookups.js";
+import { oneToolSummary, removedServerTool, searchToolsPage, serverTools, similarToolNames, summarizeName, toolChangeFeed, type NameSummary, type SearchKey, type ServerRef, type ToolEntry } from "../db/lookups.js";
 import { checkClientName } from "../scripts/client-name.js";
 import { CliError } from "../scripts/command.js";
 import { readInstant } from "../scripts/catalog-instant.js";
@@ -12,7 +12,8 @@ import { parseSince } from "../scripts/commands/changes.js";
 import { rulesFor } from "../scripts/policy-rules.js";
 import { assessServers } from "../scripts/server-verdict.js";
 import { closeServerKeys, matchCount, matchServer, matchServerExactly, type ServerMatch } from "../scripts/resolve-server.js";
-import { ambiguousToolMessage, matchTool } from "../scripts/resolve-tool.js";
+import { ambiguousToolMessage, matchTool, type ToolMatch } from "../scripts/resolve-tool.js";
+import { isoInstant } from "../scripts/iso-instant.js";
 import { catalogCounts, statsReport } from "../scripts/stats-report.js";
 import { z } from "zod";
 import { decodeCursor, page } from "./cursor.js";
@@ -88,7 +89,10 @@ export async function toolsNamed(db: Db, name: string, o: { server?: ServerRef; 
 
 /** The tool `name` means on `server` (matchTool); a 409 listing the tools it matches ignoring case, a 404 with close names for none. */
 export async function toolNamedOn(db: Db, server: ServerRef, name: string): Promise<ToolEntry> {
-  const match = await matchTool(db, server.id, name);
+  return matchedTool(db, server, name, await matchTool(db, server.id, name));
+}
+
+async function matchedTool(db: Db, server: ServerRef, name: string, match: ToolMatch): Promise<ToolEntry> {
   if (match.kind === "one") return match.entry;
   if (match.kind === "ambiguous") throw ambiguous(ambiguousToolMessage(shownName(name), server.key, match.candidates.length), match.candidates, { toolsOf: server.key });
   throw notFound(`no tool named '${shownName(name)}' on ${server.key}`, { names: "tool", close: await similarToolNames(db, name, { serverIds: [server.id] }) });
@@ -98,6 +102,24 @@ export async function toolNamedOn(db: Db, server: ServerRef, name: string): Prom
 export async function toolOn(db: Db, serverInput: string, name: string): Promise<{ server: ServerRef; entry: ToolEntry }> {
   const server = await resolveServer(db, serverInput);
   return { server, entry: await toolNamedOn(db, server, name) };
+}
+
+/**
+ * One tool on one server as its page shows it: the current tool named exactly, else the tool of that exact name the
+ * server no longer lists (its history and last classification, with `removedAt`), else the one `name` means ignoring
+ * case (toolNamedOn). A change's link names its tool exactly, removed or not.
+ */
+export async function toolPageOn(db: Db, serverInput: string, name: string): Promise<{ server: ServerRef; entry: ToolEntry; removedAt: string | null }> {
+  const server = await resolveServer(db, serverInput);
+  const match = await matchTool(db, server.id, name);
+  if (match.kind !== "one" || match.entry.tool !== name) {
+    const removed = await removedServerTool(db, server.id, name);
+    if (removed) {
+      const { removedAt, ...entry } = removed;
+      return { server, entry, removedAt: isoInstant(removedAt) };
+    }
+  }
+  return { server, entry: await matchedTool(db, server, name, match), removedAt: null };
 }
 
 export async function findServers(db: Db, o: { q?: string; cursor?: string; limit: number }): Promise<Page<ServerItem>> {
@@ -174,11 +196,13 @@ export function sinceInstant(since: string, now = new Date()): string {
   }
 }
 
-export async function findChanges(db: Db, o: { since?: string; server?: string; cursor?: string; limit: number }): Promise<Page<ChangeItem>> {
+/** The change feed, filtered; `tool` (a name exactly, with `server`) is one tool's history. */
+export async function findChanges(db: Db, o: { since?: string; server?: string; tool?: string; cursor?: string; limit: number }): Promise<Page<ChangeItem>> {
   const server = o.server !== undefined ? await resolveServer(db, o.server) : undefined;
   const before = o.cursor !== undefined ? decodeCursor(o.cursor, "change", changeKey) : undefined;
   const rows = await toolChangeFeed(db, {
     limit: o.limit + 1,
+    ...(o.tool !== undefined ? { tool: o.tool } : {}),
     ...(o.since !== undefined ? { since: sinceInstant(o.since) } : {}),
     ...(server ? { serverIds: [server.id] } : {}),
     ...(before ? { before: { at: before[0], id: before[1] } } : {}),

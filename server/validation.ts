@@ -1,10 +1,19 @@
-// What a request may not send, each a 400 naming the parameter: what zod refuses, a page size not in plain digits, text Postgres cannot hold, escapes that are not UTF-8, a repeat.
+// What a request may not send, each a 400 naming the parameter: what zod refuses, a page size not in plain digits, text Postgres cannot hold, escapes that are not UTF-8, a parameter the route reads given twice.
 import { z } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { unstorableParam } from "../crawler/sanitize.js";
 import { badRequest, shownName } from "./errors.js";
 
-export function validationHook(result: { success: true } | { success: false; error: z.ZodError }): void {
+const givenTwice = (name: string) => badRequest(`${name}: given more than once`);
+
+export function validationHook(result: ({ success: true } | { success: false; error: z.ZodError }) & { target: string }, c: Context): void {
   if (result.success) return;
+  // A query parameter given twice reaches zod as an array, which no parameter a route reads takes: named as a repeat.
+  // One the route does not read is no issue here, however often it comes.
+  if (result.target === "query") {
+    const repeated = result.error.issues.map((i) => i.path[0]).find((name) => typeof name === "string" && (c.req.queries(name)?.length ?? 0) > 1);
+    if (repeated !== undefined) throw givenTwice(String(repeated));
+  }
   const issue = result.error.issues[0]!;
   throw badRequest(`${issue.path.length ? issue.path.join(".") : "request"}: ${issue.message}`);
 }
@@ -48,13 +57,14 @@ export function refuseUndecodable(url: URL): void {
 }
 
 /**
- * A parameter given twice is refused, naming it: the routes' zod schemas would see an array and
- * answer "expected number, received NaN", and the pages would quietly take the first.
+ * The value of a query parameter a page reads, undefined when it is not given; given twice, a 400 naming it, as the
+ * routes' validationHook answers (taking the first would quietly drop the other). A parameter no route reads
+ * (`utm_source`, a stylesheet's `?v=`) may come as often as a link writes it.
  */
-export function refuseRepeated(params: Record<string, string[]>): void {
-  for (const [name, values] of Object.entries(params)) {
-    if (values.length > 1) throw badRequest(`${name}: given more than once`);
-  }
+export function queryParam(c: Context, name: string): string | undefined {
+  const values = c.req.queries(name);
+  if (values && values.length > 1) throw givenTwice(name);
+  return values?.[0];
 }
 
 /**

@@ -5,7 +5,8 @@ import type { HtmlEscapedString } from "hono/utils/html";
 
 export type Html = HtmlEscapedString;
 
-export function layout(o: { title: string; description?: string; body: Html | Html[] }): Html {
+/** `canonical`: the page's own URL, where other URLs answer with it too (a key in another case, a prefix, a repository URL). */
+export function layout(o: { title: string; description?: string; canonical?: string; body: Html | Html[] }): Html {
   return html`<!doctype html>
 <html lang="en">
 <head>
@@ -13,6 +14,7 @@ export function layout(o: { title: string; description?: string; body: Html | Ht
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${o.title} · mcp-catalog</title>
 ${o.description ? html`<meta name="description" content="${o.description}">` : ""}
+${o.canonical ? html`<link rel="canonical" href="${o.canonical}">` : ""}
 <link rel="stylesheet" href="/assets/style.css">
 <link rel="icon" href="/assets/icon.svg" type="image/svg+xml">
 <script src="/assets/app.js" defer></script>

@@ -1,6 +1,7 @@
 // The pages: home, search, a tool name across servers, one tool on one server, one server. Pure: data in, HTML out.
 import { html } from "hono/html";
 import { FORMAT_DESCRIPTIONS, FORMAT_NAMES } from "../../classifier/formats/formats.js";
+import type { Category } from "../../classifier/taxonomy.js";
 import type { CategoryRiskCount } from "../../db/browse.js";
 import type { NameSummary } from "../../db/lookups.js";
 import { namePage, RequestError, type ServedError } from "../errors.js";
@@ -131,16 +132,23 @@ function ruleSentence<Shown>(t: ToolItem, show: (text: string) => Shown): (strin
   return t.rule ? ["Allow ", name, "."] : ["Not classified yet."];
 }
 
-export function toolPage(o: { tool: ToolItem; related: ToolItem[]; history: ChangeItem[]; policies: { format: string; text: string }[] }): Html {
+/**
+ * One tool; `removedAt` when its server no longer lists it: its page stays, marked, with what the catalog last knew.
+ * `others` is some of the server's other tools (the riskiest), `total` how many there are.
+ */
+export function toolPage(o: { tool: ToolItem; removedAt: string | null; others: { items: ToolItem[]; total: number }; history: ChangeItem[]; policies: { format: string; text: string }[] }): Html {
   const t = o.tool;
   const plainName = catalogPlain(t.tool);
   const name = catalogText(t.tool);
   const server = catalogText(t.server);
+  const removed = o.removedAt ? ` (removed ${o.removedAt.slice(0, 10)})` : "";
   return layout({
-    title: `${plainName} on ${catalogPlain(t.server)}`,
-    description: `${plainName}: ${t.category ?? "unclassified"}, ${t.risk ?? "unclassified"} risk. ${ruleSentence(t, catalogPlain).join("")}`,
+    title: `${plainName} on ${catalogPlain(t.server)}${removed}`,
+    description: `${plainName}${removed}: ${t.category ?? "unclassified"}, ${t.risk ?? "unclassified"} risk. ${ruleSentence(t, catalogPlain).join("")}`,
+    canonical: t.page,
     body: html`<p class="muted"><a href="${paths.server(t.server)}">${server}</a> · <a href="${paths.toolName(t.tool)}">${name} on every server</a></p>
 <h1>${name} ${riskBadge(t.risk)}</h1>
+${o.removedAt ? html`<p class="card"><strong>Removed tool.</strong> ${t.server} stopped listing ${name} on ${o.removedAt.slice(0, 16).replace("T", " ")} UTC. What follows is what the catalog last knew of it: its last classification and its history.</p>` : ""}
 <p>${t.category ? html`Category: <strong>${t.category}</strong>, confidence ${t.confidence ?? ""}.` : "Not classified yet."}</p>
 ${methodText(t) ? html`<p class="muted method">Verdict reached by ${methodText(t)}.</p>` : ""}
 <h2>What ${name} does</h2>
@@ -156,7 +164,8 @@ ${declaredHints(t)}
 <p>${ruleSentence(t, catalogText)}</p>
 ${policyBlock(o.policies, `policy for ${plainName}`)}
 <h2>Other tools on ${server}</h2>
-${o.related.length ? toolList(o.related, { showServer: false }) : html`<p class="muted">None.</p>`}
+${o.others.items.length ? toolList(o.others.items, { showServer: false }) : html`<p class="muted">None.</p>`}
+${o.others.total > o.others.items.length ? html`<p class="muted">The ${o.others.items.length} riskiest of ${o.others.total}: <a href="${paths.server(t.server)}">every tool of ${server}</a>.</p>` : ""}
 <h2>History</h2>
 ${changeList(o.history)}
 <h2>FAQ</h2>
@@ -170,10 +179,15 @@ ${changeList(o.history)}
   });
 }
 
-export function serverPage(o: { server: ServerView; policies: { format: string; text: string }[] }): Html {
+/**
+ * One server. `tools` is the page of its tools shown (all of them, or `serverPageTools` continued from `cursor`); a paged
+ * server's `policies` are empty: its page links each dialect instead.
+ */
+export function serverPage(o: { server: ServerView; tools: Page<ToolItem>; cursor: string | undefined; policies: { format: string; text: string }[] }): Html {
   const s = o.server;
+  const paged = o.tools.items.length < s.items.length || o.cursor !== undefined;
   const byCategory = new Map<string, ToolItem[]>();
-  for (const t of s.items) byCategory.set(t.category ?? "unclassified", [...(byCategory.get(t.category ?? "unclassified") ?? []), t]);
+  for (const t of o.tools.items) byCategory.set(t.category ?? "unclassified", [...(byCategory.get(t.category ?? "unclassified") ?? []), t]);
   // The failure is the server's own words (or its transport's).
   const failure = s.introspectionError ? catalogText(s.introspectionError) : null;
   const listing = s.introspectedAt
@@ -181,9 +195,13 @@ export function serverPage(o: { server: ServerView; policies: { format: string; 
     : failure
       ? html`live listing failed: ${failure}`
       : "not listed live (tools from directories)";
+  const pager = paged
+    ? html`<p class="muted">${o.tools.items.length} of ${s.items.length} tools on this page, by name.${o.cursor !== undefined ? html` <a href="${paths.server(s.server)}">First page</a>` : ""}${o.tools.nextCursor ? html` <a href="${paths.server(s.server, o.tools.nextCursor)}">Next tools</a>` : ""}</p>`
+    : "";
   return layout({
     title: catalogPlain(s.server),
     description: s.verdict.summary,
+    canonical: paths.server(s.server, o.cursor),
     body: html`<h1>${catalogText(s.title ?? s.server)} ${riskBadge(s.verdict.risk)}</h1>
 <p class="muted">${catalogText(s.server)}</p>
 <p class="card">${s.verdict.summary}</p>
@@ -198,15 +216,22 @@ ${s.websiteUrl ? html`<dt>website</dt><dd>${catalogText(s.websiteUrl)}</dd>` : "
 <dt>live listing</dt><dd>${listing}</dd>
 </dl>
 <h2>Tools by category</h2>
-${s.items.length ? "" : html`<p class="muted">No tools in the catalog yet.</p>`}
-${[...byCategory].map(([category, tools]) => html`<h3>${category} <span class="muted">(${tools.length})</span></h3>${toolList(tools, { showServer: false })}`)}
+${s.items.length ? pager : html`<p class="muted">No tools in the catalog yet.</p>`}
+${[...byCategory].map(([category, tools]) => html`<h3>${category} <span class="muted">(${paged ? `${tools.length} of ${categoryCount(s, category)}` : tools.length})</span></h3>${toolList(tools, { showServer: false })}`)}
+${pager}
 ${o.policies.length ? html`<h2>Recommended policy</h2>${policyBlock(o.policies, `policy for ${catalogPlain(s.server)}`)}` : ""}
+${paged ? html`<h2>Recommended policy</h2><p>Every tool's rule, as the <code>policy</code> command writes it:</p><ul>${FORMAT_NAMES.map((f) => html`<li><a href="${paths.policy(s.server, f)}">${f}</a> <span class="muted">— ${FORMAT_DESCRIPTIONS[f]}</span></li>`)}</ul>` : ""}
 <h2>Sources and aliases</h2>
 <table><thead><tr><th>source</th><th>record</th><th>fetched</th></tr></thead><tbody>${s.sources.map(
       (r) => html`<tr><td>${r.source}</td><td>${catalogText(r.sourceId)}</td><td>${r.fetchedAt.slice(0, 10)}</td></tr>`,
     )}</tbody></table>
 <table><thead><tr><th>alias</th><th>value</th></tr></thead><tbody>${s.aliases.map((a) => html`<tr><td>${a.kind}</td><td>${catalogText(a.value)}</td></tr>`)}</tbody></table>` as Html,
   });
+}
+
+/** How many of the server's tools are in `category` (its verdict's count), where a page lists only some. */
+function categoryCount(s: ServerView, category: string): number {
+  return category === "unclassified" ? s.verdict.unclassified : (s.verdict.byCategory[category as Category] ?? 0);
 }
 
 /** The server's grade with every reason that took points, and its toxic flow named leg by leg. */
@@ -223,7 +248,7 @@ ${flow}` as Html;
 }
 
 export function errorPage(e: ServedError): Html {
-  const title = e.status === 404 ? "Not found" : e.status === 409 ? "Which one?" : e.status === 503 ? "Too slow to answer" : "Bad request";
+  const title = e.status === 503 ? "Too slow to answer" : { 400: "Bad request", 404: "Not found", 405: "Method not allowed", 409: "Which one?" }[e.status];
   return layout({
     title,
     // The message quotes the names it was given.

@@ -1,14 +1,15 @@
 // The HTML routes: each asks the reader, renders a page, and answers with it.
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { FORMAT_NAMES } from "../../classifier/formats/formats.js";
 import { buildPolicy, ruleSchema } from "../../classifier/policy.js";
 import type { Db } from "../../db/client.js";
-import { serverTools } from "../../db/lookups.js";
+import { otherServerTools } from "../../db/lookups.js";
 import { SERVE_DEFAULTS } from "../defaults.js";
-import { slashedToolNamePage, unencodedServerPage } from "../paths.js";
+import { pathName, slashedToolNamePage, unencodedServerPage } from "../paths.js";
 import { RequestError } from "../errors.js";
 import { checkedParam, nameProblem, searchTextProblem } from "../lookup-text.js";
-import { catalogSummary, findChanges, findServers, findTools, namesServer, policyText, resolveServer, serverView, toolOn, toolsNamed } from "../reader.js";
+import { catalogSummary, findChanges, findServers, findTools, namesServer, policyText, resolveServer, serverView, toolPageOn, toolsNamed } from "../reader.js";
+import { queryParam } from "../validation.js";
 import { toolItem } from "../views.js";
 import { renderPolicy, UnrepresentableNameError } from "../../classifier/formats/formats.js";
 import { ICON, SCRIPT, STYLE } from "./assets.js";
@@ -29,6 +30,9 @@ function everyFormat(render: (format: (typeof FORMAT_NAMES)[number]) => string) 
   });
 }
 
+/** A name in the page's path, as `paths` wrote it (a dot segment's name stuffed with `~`), checked as every lookup is. */
+const named = (c: Context, param: string) => checkedParam(param, pathName(c.req.param(param) ?? ""), nameProblem);
+
 export function pageRoutes(db: Db) {
   const pages = new Hono();
   pages.get("/assets/style.css", (c) => c.body(STYLE, 200, { "content-type": "text/css; charset=utf-8", "cache-control": "public, max-age=3600" }));
@@ -40,21 +44,23 @@ export function pageRoutes(db: Db) {
 
   pages.get("/search", async (c) => {
     // No text is the empty search page, not an error; text past the limit is a 400, as on /api/tools.
-    const q = (c.req.query("q") ?? "").trim();
+    const q = (queryParam(c, "q") ?? "").trim();
     if (q) checkedParam("q", q, searchTextProblem);
     // An empty cursor is no cursor, as before: the first page.
-    const cursor = c.req.query("cursor") || undefined;
-    const serverCursor = c.req.query("serverCursor") || undefined;
+    const cursor = queryParam(c, "cursor") || undefined;
+    const serverCursor = queryParam(c, "serverCursor") || undefined;
+    // A continued page shows the kinds whose cursor it was given, each read (a bad one is a 400): both, when both are.
+    const continued = cursor !== undefined || serverCursor !== undefined;
     const none = { items: [], nextCursor: null };
     const limit = SERVE_DEFAULTS.pageSize;
     // Servers match by key, title or description as /api/servers?q= does: a server without tools matches no tool search.
-    const tools = q && serverCursor === undefined ? await findTools(db, { q, limit, ...(cursor ? { cursor } : {}) }) : none;
-    const servers = q && cursor === undefined ? await findServers(db, { q, limit, ...(serverCursor ? { cursor: serverCursor } : {}) }) : none;
-    return c.html(searchPage({ q, tools, servers, continued: cursor !== undefined || serverCursor !== undefined }));
+    const tools = q && (!continued || cursor !== undefined) ? await findTools(db, { q, limit, ...(cursor ? { cursor } : {}) }) : none;
+    const servers = q && (!continued || serverCursor !== undefined) ? await findServers(db, { q, limit, ...(serverCursor ? { cursor: serverCursor } : {}) }) : none;
+    return c.html(searchPage({ q, tools, servers, continued }));
   });
 
   pages.get("/tools/:name", async (c) => {
-    const summary = await toolsNamed(db, checkedParam("name", c.req.param("name"), nameProblem), { limit: NAME_PAGE_ENTRIES });
+    const summary = await toolsNamed(db, named(c, "name"), { limit: NAME_PAGE_ENTRIES });
     return c.html(toolNamePage({ summary, items: summary.entries.map(toolItem) }));
   });
 
@@ -65,23 +71,28 @@ export function pageRoutes(db: Db) {
   });
 
   pages.get("/servers/:server/tools/:tool", async (c) => {
-    const { server, entry } = await toolOn(db, checkedParam("server", c.req.param("server"), nameProblem), checkedParam("tool", c.req.param("tool"), nameProblem));
+    // A removed tool's page too: the latest changes link to it.
+    const { server, entry, removedAt } = await toolPageOn(db, named(c, "server"), named(c, "tool"));
     const tool = toolItem(entry);
-    const siblings = await serverTools(db, server.id);
-    const history = (await findChanges(db, { server: server.key, limit: SERVE_DEFAULTS.maxPageSize })).items.filter((h) => h.tool === entry.tool);
+    const others = await otherServerTools(db, server.id, entry.tool, SERVE_DEFAULTS.otherTools);
+    const history = (await findChanges(db, { server: server.key, tool: entry.tool, limit: SERVE_DEFAULTS.maxPageSize })).items;
     // The tool's own rule as a one-tool policy, in every dialect.
     const rule = entry.classification ? ruleSchema.parse(entry.classification.rule) : undefined;
     const policies = rule
       ? everyFormat((format) => renderPolicy(format, { server: { key: server.key }, policy: buildPolicy([[entry.tool, rule]]) }))
       : [];
-    return c.html(toolPage({ tool, related: siblings.filter((s) => s.tool !== entry.tool).map(toolItem), history, policies }));
+    return c.html(toolPage({ tool, removedAt, others: { items: others.entries.map(toolItem), total: others.total }, history, policies }));
   });
 
   pages.get("/servers/:server", async (c) => {
-    const ref = await resolveServer(db, checkedParam("server", c.req.param("server"), nameProblem));
+    const cursor = queryParam(c, "cursor") || undefined;
+    const ref = await resolveServer(db, named(c, "server"));
     const view = await serverView(db, ref.key);
-    const policies = view.entries.length ? everyFormat((format) => policyText(ref, view.entries, format)) : [];
-    return c.html(serverPage({ server: view, policies }));
+    // A server with more tools than a page holds lists them a page at a time, as /api/tools?server= does, and links its policy.
+    const paged = cursor !== undefined || view.entries.length > SERVE_DEFAULTS.serverPageTools;
+    const tools = paged ? await findTools(db, { server: ref.key, limit: SERVE_DEFAULTS.serverPageTools, ...(cursor ? { cursor } : {}) }) : { items: view.items, nextCursor: null };
+    const policies = view.entries.length && !paged ? everyFormat((format) => policyText(ref, view.entries, format)) : [];
+    return c.html(serverPage({ server: view, tools, cursor, policies }));
   });
 
   // Only what the two routes above did not take: a name whose slashes were not encoded.

@@ -3,8 +3,9 @@
 // does not run, spoofing names shown for what they are, no horizontal scroll at phone width, no console error;
 // screenshots kept in test-artifacts/.
 import { mkdirSync } from "node:fs";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../helpers/chromium.js";
 import { HOSTILE_SERVER, HOSTILE_TOOL, hostileCliCatalog, LONG_TOOL, OVERRIDE_TOOL, SPOOF_SERVER, ZERO_WIDTH_TOOL } from "../helpers/hostile-catalog.js";
 import { serveCatalog, type ServedCatalog } from "../helpers/served-catalog.js";
 import { snapshotCliCatalog } from "../helpers/snapshot-catalog.js";
@@ -51,13 +52,6 @@ function unisolated(page: Page, root: string, needles: string[]): Promise<string
   );
 }
 
-async function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run", "--disable-component-update", "--disable-sync", `--host-resolver-rules=MAP ${PLAIN_HOST} 127.0.0.1`],
-  });
-}
-
 describe("pages in headless Chromium", () => {
   let browser: Browser;
   let s: ServedCatalog;
@@ -66,7 +60,7 @@ describe("pages in headless Chromium", () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     s = await serveCatalog(await snapshotCliCatalog("pglite"));
     hostile = await serveCatalog(await hostileCliCatalog());
-    browser = await launch();
+    browser = await launchChromium([`--host-resolver-rules=MAP ${PLAIN_HOST} 127.0.0.1`]);
   }, 300_000);
   afterAll(async () => {
     await browser?.close();
