@@ -148,7 +148,7 @@ export function toolPage(o: { tool: ToolItem; removedAt: string | null; others: 
     canonical: t.page,
     body: html`<p class="muted"><a href="${paths.server(t.server)}">${server}</a> · <a href="${paths.toolName(t.tool)}">${name} on every server</a></p>
 <h1>${name} ${riskBadge(t.risk)}</h1>
-${o.removedAt ? html`<p class="card"><strong>Removed tool.</strong> ${t.server} stopped listing ${name} on ${o.removedAt.slice(0, 16).replace("T", " ")} UTC. What follows is what the catalog last knew of it: its last classification and its history.</p>` : ""}
+${o.removedAt ? html`<p class="card"><strong>Removed tool.</strong> ${server} stopped listing ${name} on ${o.removedAt.slice(0, 16).replace("T", " ")} UTC. What follows is what the catalog last knew of it: its last classification and its history.</p>` : ""}
 <p>${t.category ? html`Category: <strong>${t.category}</strong>, confidence ${t.confidence ?? ""}.` : "Not classified yet."}</p>
 ${methodText(t) ? html`<p class="muted method">Verdict reached by ${methodText(t)}.</p>` : ""}
 <h2>What ${name} does</h2>

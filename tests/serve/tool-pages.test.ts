@@ -94,11 +94,11 @@ describe.each(DRIVERS)("a server's tool pages on %s", (driver) => {
       const r = await get(page);
       expect(r.status, name).toBe(200);
       expect(r.url, name).toBe(`${s.url}${page}`);
-      expect(r.text, name).toContain(`<h1>${name} <span class="badge`);
+      expect(r.text, name).toContain(`<h1><bdi>${name}</bdi> <span class="badge`);
       const api = await json(`/api/tools/${enc(SERVER)}/${segment(name)}`);
       expect(api.body, name).toMatchObject({ server: SERVER, tool: name, page });
       const across = await get(`/tools/${segment(name)}`);
-      expect(across.text, name).toContain(`<h1>${name}</h1>`);
+      expect(across.text, name).toContain(`<h1><bdi>${name}</bdi></h1>`);
     }
     expect(segment("..")).toBe("~..");
   });
@@ -126,20 +126,20 @@ describe.each(DRIVERS)("a server's tool pages on %s", (driver) => {
   it("links a removed tool from the latest changes to its page, marked removed, with its history and last classification", async () => {
     const removedPage = `/servers/${enc(SERVER)}/tools/${REMOVED}`;
     const home = await get("/");
-    expect(home.text).toContain(`<a href="${removedPage}">${REMOVED}</a>`);
+    expect(home.text).toContain(`<a href="${removedPage}"><bdi>${REMOVED}</bdi></a>`);
     // The latest change is the removal, linked to the same page.
     expect((await json(`/api/changes?server=${enc(SERVER)}&limit=1`)).body.items[0]).toMatchObject({ tool: REMOVED, kind: "removed", page: removedPage });
     const page = await get(removedPage);
     expect(page.status).toBe(200);
-    expect(page.text).toMatch(/<title>wipe_store on glama\.ai\/acme\/many \(removed \d{4}-\d\d-\d\d\)/);
-    expect(page.text).toMatch(/<strong>Removed tool\.<\/strong> glama\.ai\/acme\/many stopped listing wipe_store on \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
-    expect(page.text).toContain('<h1>wipe_store <span class="badge critical">critical</span></h1>');
+    expect(page.text).toMatch(/<title>\u2068wipe_store\u2069 on \u2068glama\.ai\/acme\/many\u2069 \(removed \d{4}-\d\d-\d\d\)/);
+    expect(page.text).toMatch(/<strong>Removed tool\.<\/strong> <bdi>glama\.ai\/acme\/many<\/bdi> stopped listing <bdi>wipe_store<\/bdi> on \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+    expect(page.text).toContain('<h1><bdi>wipe_store</bdi> <span class="badge critical">critical</span></h1>');
     // Its own history, however many changes its server has had since it was added.
     const history = page.text.slice(page.text.indexOf("<h2>History</h2>"), page.text.indexOf("<h2>FAQ</h2>"));
-    expect(links(history, /<li><span class="muted">[^<]+<\/span> <a href="[^"]+">([^<]+)<\/a>/g)).toEqual([REMOVED, REMOVED]);
-    expect(history).toMatch(/— removed tool<\/li>[^]*— new destructive tool/);
+    expect(links(history, /<li><span class="muted">[^<]+<\/span> <a href="[^"]+"><bdi>([^<]+)<\/bdi><\/a>/g)).toEqual([REMOVED, REMOVED]);
+    expect(history).toMatch(/— <bdi>removed tool<\/bdi><\/li>[^]*— <bdi>new destructive tool<\/bdi>/);
     // The server lists it no more; the API's tool route answers for current tools, as `risk --server` does.
-    expect((await get(`/servers/${enc(SERVER)}`)).text).not.toContain(`>${REMOVED}<`);
+    expect((await get(`/servers/${enc(SERVER)}`)).text).not.toContain(`>${REMOVED}</bdi><`);
     expect((await json(`/api/tools/${enc(SERVER)}/${REMOVED}`)).status).toBe(404);
     // A current tool's page is not marked.
     expect((await get(`/servers/${enc(SERVER)}/tools/drop_table`)).text).not.toContain("Removed tool.");
@@ -153,7 +153,7 @@ describe.each(DRIVERS)("a server's tool pages on %s", (driver) => {
     expect(listed.slice(0, 2).sort()).toEqual(["delete_item", "drop_table"]);
     expect(listed).not.toContain("read_item_000");
     const total = FILLERS.length + RISKY.length + DOTTED.length - 1;
-    expect(others).toContain(`The ${SERVE_DEFAULTS.otherTools} riskiest of ${total}: <a href="/servers/${enc(SERVER)}">every tool of ${SERVER}</a>.`);
+    expect(others).toContain(`The ${SERVE_DEFAULTS.otherTools} riskiest of ${total}: <a href="/servers/${enc(SERVER)}">every tool of <bdi>${SERVER}</bdi></a>.`);
   });
 
   it("pages a server's tools when it has more than a page holds, and links its policy in each dialect", async () => {
