@@ -17,7 +17,9 @@ import { commaList } from "./comma-list.js";
 import { CliError } from "./command.js";
 import { MAX_TIMER_MS } from "./long-timer.js";
 import { readSwitch, SWITCH_VALUES } from "./switch.js";
+import { safeText } from "./terminal.js";
 import { VERSION } from "./version.js";
+import { wholeNumber } from "./whole-number.js";
 
 /** A switch, by the one rule (scripts/switch.ts). */
 const flag = z
@@ -30,15 +32,15 @@ const flag = z
     return z.NEVER;
   });
 
-/** A numeric variable: unset or empty gives `fallback`; text `valid` refuses is an error with `message`. */
-function numberVar(fallback: number, valid: (text: string, n: number) => boolean, message: string) {
+/** A numeric variable: unset or empty gives `fallback`; text `read` refuses (undefined) is an error with `message`. */
+function numberVar(fallback: number, read: (text: string) => number | undefined, message: string) {
   return z
     .string()
     .optional()
     .transform((v, ctx) => {
       if (v === undefined || v === "") return fallback;
-      const n = Number(v);
-      if (!valid(v, n)) {
+      const n = read(v);
+      if (n === undefined) {
         ctx.addIssue({ code: "custom", message });
         return z.NEVER;
       }
@@ -46,11 +48,11 @@ function numberVar(fallback: number, valid: (text: string, n: number) => boolean
     });
 }
 
-function wholeNumber(fallback: number, min: number) {
-  return numberVar(fallback, (v, n) => /^\d+$/.test(v) && n >= min, min > 0 ? `must be a whole number from ${min}` : "must be a whole number");
+function wholeNumberVar(fallback: number, min: number) {
+  return numberVar(fallback, (v) => wholeNumber(v, { min }), min > 0 ? `must be a whole number from ${min}` : "must be a whole number");
 }
 
-const positiveInt = (fallback: number) => wholeNumber(fallback, 1);
+const positiveInt = (fallback: number) => wholeNumberVar(fallback, 1);
 
 /**
  * The upper bound of a whole-number variable, said with its whole range. Each is the real limit the value meets
@@ -74,7 +76,7 @@ export const MAX_LISTING_CONCURRENCY = 1000;
 
 /** A share in [0, 1], e.g. the model review's confidence threshold. */
 function share(fallback: number) {
-  return numberVar(fallback, (v, n) => /^\d*\.?\d+$/.test(v) && n <= 1, "must be a number from 0 to 1");
+  return numberVar(fallback, (v) => (/^\d*\.?\d+$/.test(v) && Number(v) <= 1 ? Number(v) : undefined), "must be a number from 0 to 1");
 }
 
 /** Dollars per million tokens: a non-negative number. */
@@ -102,13 +104,20 @@ export const DEFAULT_LLM_THRESHOLD = 0.75;
 export const INTROSPECT_MODES = ["remote", "stdio"] as const;
 export type IntrospectModeName = (typeof INTROSPECT_MODES)[number];
 
-/** "remote", "remote,stdio" or "none". */
-export function parseIntrospectModes(value: string, what: string): IntrospectModeName[] {
-  if (!value.trim()) throw new CliError(`${what} takes remote, stdio, remote,stdio or none`, 2);
+/** What a modes flag or variable takes, as its help and its refusals say it: a mode, both, and "none" where listing may be off. */
+export function introspectModeChoices(o: { none: boolean }): string {
+  const choices = [...INTROSPECT_MODES, INTROSPECT_MODES.join(","), ...(o.none ? ["none"] : [])];
+  return `${choices.slice(0, -1).join(", ")} or ${choices.at(-1)}`;
+}
+
+/** "remote", "remote,stdio" or (with `none`: listing may be off, as in refresh) "none". */
+export function parseIntrospectModes(value: string, what: string, o: { none: boolean } = { none: true }): IntrospectModeName[] {
+  const refuse = (got?: string) => new CliError(`${what} takes ${introspectModeChoices(o)}${got === undefined ? "" : `; got '${safeText(got)}'`}`, 2);
+  if (!value.trim()) throw refuse();
   const parts = commaList(value, what, "modes");
-  if (parts.length === 1 && parts[0] === "none") return [];
+  if (o.none && parts.length === 1 && parts[0] === "none") return [];
   for (const p of parts) {
-    if (!(INTROSPECT_MODES as readonly string[]).includes(p)) throw new CliError(`${what} takes remote, stdio, remote,stdio or none; got '${p}'`, 2);
+    if (!(INTROSPECT_MODES as readonly string[]).includes(p)) throw refuse(p);
   }
   return [...new Set(parts)] as IntrospectModeName[];
 }
@@ -145,12 +154,12 @@ export const envSchema = z.object({
   // Politeness: requests started per second against one host (a mirror of your own can take more).
   CATALOG_HTTP_PER_HOST_RATE: positiveInt(10),
   // How long a read command waits for an embedded catalog a refresh holds (--wait overrides).
-  CATALOG_WAIT_SECONDS: wholeNumber(60, 0),
+  CATALOG_WAIT_SECONDS: wholeNumberVar(60, 0),
   // serve on Postgres: a request's query is cancelled past this (0: no limit); Postgres takes at most 2^31 - 1.
-  CATALOG_SERVE_STATEMENT_TIMEOUT_MS: numberVar(SERVE_DEFAULTS.statementTimeoutMs, (v, n) => /^\d+$/.test(v) && n <= 2 ** 31 - 1, "must be a whole number of milliseconds up to 2147483647 (0: no limit)"),
+  CATALOG_SERVE_STATEMENT_TIMEOUT_MS: numberVar(SERVE_DEFAULTS.statementTimeoutMs, (v) => wholeNumber(v, { max: 2 ** 31 - 1 }), "must be a whole number of milliseconds up to 2147483647 (0: no limit)"),
   // A source date later than now plus this is kept on its record but never becomes the watermark.
   // At most a year (525600): the run record says the limit as a date, and a clock a year ahead is not skew.
-  CATALOG_CLOCK_SKEW_MINUTES: wholeNumber(DEFAULT_CLOCK_SKEW_MS / 60_000, 0).pipe(range(0, 525_600)),
+  CATALOG_CLOCK_SKEW_MINUTES: wholeNumberVar(DEFAULT_CLOCK_SKEW_MS / 60_000, 0).pipe(range(0, 525_600)),
   // Source pages fetched ahead of the one being written (that one included): memory holds this many. The pages come
   // one after another from one producer, so more only buffers: 100 (each up to the HTTP client's 32 MiB) is plenty.
   CATALOG_CRAWL_PAGES_IN_FLIGHT: positiveInt(DEFAULT_CRAWL_LIMITS.pagesInFlight).pipe(range(1, 100)),
@@ -165,7 +174,7 @@ export const envSchema = z.object({
   CATALOG_INTROSPECT_MAX_PAGES: positiveInt(DEFAULT_ENUMERATE_LIMITS.maxPages),
   // 0: every reachable server is listed again on every run. At most 100 years (876000: never again unless it changed):
   // the oldest listing still fresh is a date the catalog must hold.
-  CATALOG_INTROSPECT_MAX_AGE_HOURS: wholeNumber(20, 0).pipe(range(0, 876_000)),
+  CATALOG_INTROSPECT_MAX_AGE_HOURS: wholeNumberVar(20, 0).pipe(range(0, 876_000)),
   CATALOG_STDIO_MEMORY_MB: positiveInt(512),
   CATALOG_STDIO_INSTALL_TIMEOUT_MS: positiveInt(120_000).pipe(range(1, MAX_TIMER_MS)),
   NPM_REGISTRY_URL: httpUrl.optional(),
@@ -173,15 +182,15 @@ export const envSchema = z.object({
   NO_COLOR: z.string().optional(),
   CATALOG_DEBUG: flag,
   // The listing queue (refresh --queue, worker): retries of a crashing or hanging server, then the dead letter.
-  CATALOG_QUEUE_RETRY_LIMIT: wholeNumber(3, 0).pipe(range(0, MAX_INT4)),
+  CATALOG_QUEUE_RETRY_LIMIT: wholeNumberVar(3, 0).pipe(range(0, MAX_INT4)),
   // At most a day: pg-boss doubles it up to 2^16 times (the 16th retry and later wait up to 179 years at a day),
   // and a retry's start must still be a date Postgres holds.
   CATALOG_QUEUE_RETRY_DELAY_SECONDS: positiveInt(30).pipe(range(1, 86_400)),
   // 0: derived from the listing timeouts (remote: total + 60 s; stdio: install + total + 60 s), checked by requireQueueDatabase.
-  CATALOG_QUEUE_EXPIRE_SECONDS: wholeNumber(0, 0).pipe(range(0, MAX_QUEUE_INTERVAL_SECONDS)),
+  CATALOG_QUEUE_EXPIRE_SECONDS: wholeNumberVar(0, 0).pipe(range(0, MAX_QUEUE_INTERVAL_SECONDS)),
   CATALOG_QUEUE_POLL_SECONDS: positiveInt(2).pipe(range(1, MAX_TIMER_SECONDS)),
   CATALOG_QUEUE_MAINTENANCE_SECONDS: positiveInt(60).pipe(range(1, MAX_QUEUE_INTERVAL_SECONDS)),
-  CATALOG_WORKER_GRACE_SECONDS: wholeNumber(20, 0).pipe(range(0, MAX_TIMER_SECONDS)),
+  CATALOG_WORKER_GRACE_SECONDS: wholeNumberVar(20, 0).pipe(range(0, MAX_TIMER_SECONDS)),
   // The model review (issue 17): on when either of the first two is set.
   OPENAI_API_KEY: z.string().optional(),
   OPENAI_BASE_URL: httpUrl.optional(),
@@ -189,7 +198,7 @@ export const envSchema = z.object({
   CATALOG_LLM_THRESHOLD: share(DEFAULT_LLM_THRESHOLD),
   CATALOG_LLM_BATCH: positiveInt(8),
   CATALOG_LLM_TIMEOUT_MS: positiveInt(60_000).pipe(range(1, MAX_TIMER_MS)),
-  CATALOG_LLM_MAX_RETRIES: wholeNumber(2, 0),
+  CATALOG_LLM_MAX_RETRIES: wholeNumberVar(2, 0),
   CATALOG_LLM_PRICE_PROMPT: price,
   CATALOG_LLM_PRICE_COMPLETION: price,
 });

@@ -6,6 +6,7 @@ import { CliError } from "./command.js";
 import type { Config } from "./config.js";
 import { plural } from "../classifier/plural.js";
 import { safeText, truncate } from "./terminal.js";
+import { wholeNumber } from "./whole-number.js";
 
 /** The flags of every command that can run the review (classify, refresh), with the same meaning in each. */
 export const REVIEW_OPTIONS = {
@@ -54,8 +55,9 @@ function parseThreshold(value: string): number {
 }
 
 function parseBudget(value: string): number {
-  if (!/^\d+$/.test(value)) throw new CliError(`--llm-budget must be a whole number of calls (got '${safeText(value)}')`, 2);
-  return Number(value);
+  const budget = wholeNumber(value);
+  if (budget === undefined) throw new CliError(`--llm-budget must be a whole number of calls (got '${safeText(value)}')`, 2);
+  return budget;
 }
 
 /** The client, loaded only by a run that reviews: `openai` costs a run without the review a tenth of a second of start-up. */

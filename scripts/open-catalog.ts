@@ -5,6 +5,7 @@ import { describeDbError } from "../db/errors.js";
 import { CliError, type Io } from "./command.js";
 import type { Config } from "./config.js";
 import { safeText } from "./terminal.js";
+import { wholeNumber } from "./whole-number.js";
 
 export interface OpenOptions {
   migrate?: boolean;
@@ -57,8 +58,9 @@ export const WAIT_OPTION = {
 export function readerWait(value: unknown, config: Config, io: Io, command: string): NonNullable<OpenOptions["wait"]> {
   let seconds = config.readerWaitSeconds;
   if (value !== undefined) {
-    if (typeof value !== "string" || !/^\d+$/.test(value)) throw new CliError("--wait must be a whole number of seconds", 2);
-    seconds = Number(value);
+    const given = typeof value === "string" ? wholeNumber(value) : undefined;
+    if (given === undefined) throw new CliError("--wait must be a whole number of seconds", 2);
+    seconds = given;
   }
   return { seconds, notice: (line) => io.stderr.write(`mcp-catalog ${command}: ${line}\n`), ...(io.signal ? { signal: io.signal } : {}) };
 }

@@ -3,6 +3,7 @@ import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { unstorableParam } from "../crawler/sanitize.js";
 import { badRequest, shownName } from "./errors.js";
+import { wholeNumber } from "../scripts/whole-number.js";
 
 const givenTwice = (name: string) => badRequest(`${name}: given more than once`);
 
@@ -68,12 +69,12 @@ export function queryParam(c: Context, name: string): string | undefined {
 }
 
 /**
- * A page size as a query string gives it: decimal digits only, from 1 to `max`, else one message for every way it can
- * be wrong. Number() would read `1e2` as 100, `0x10` as 16 and a space as 0 (then "too small", not "not a number").
+ * A page size as a query string gives it, read as every whole number is (wholeNumber: decimal digits only), from 1 to
+ * `max`, else one message for every way it can be wrong: Number() would read `1e2` as 100, `0x10` as 16 and a space as 0.
  */
 export function pageSizeParam(max: number, fallback: number) {
   const message = `must be a whole number from 1 to ${max}`;
   return z
-    .preprocess((value) => (typeof value === "string" && /^[0-9]+$/.test(value) ? Number(value) : value), z.number({ error: message }).int(message).min(1, message).max(max, message))
+    .preprocess((value) => (typeof value === "string" ? (wholeNumber(value) ?? value) : value), z.number({ error: message }).int(message).min(1, message).max(max, message))
     .default(fallback);
 }

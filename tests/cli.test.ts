@@ -200,6 +200,15 @@ describe("errors a user can hit", () => {
     [["refresh", "--sources", "registry,,glama"], /--sources takes a comma-separated list of sources with no empty item; got 'registry,,glama'/],
     [["refresh", "--sources", "registry,"], /--sources takes a comma-separated list of sources with no empty item/],
     [["refresh", "--introspect", "remote,,stdio"], /--introspect takes a comma-separated list of modes with no empty item/],
+    [["refresh", "--introspect", ""], /--introspect takes remote, stdio, remote,stdio or none\n/],
+    // The worker's modes are the same table without "none": one message whichever way --modes is wrong.
+    [["worker", "--modes", ""], /--modes takes remote, stdio or remote,stdio\n/],
+    [["worker", "--modes", "none"], /--modes takes remote, stdio or remote,stdio; got 'none'/],
+    // Decimal digits only, as every whole number is read: Number() took 0x10 as 16.
+    [["worker", "--concurrency", "0x10"], /--concurrency takes a whole number from 1 to 1000; got '0x10'/],
+    [["worker", "--concurrency", "1e2"], /--concurrency takes a whole number from 1 to 1000; got '1e2'/],
+    [["search", "read", "--limit", "0x10"], /--limit must be a whole number from 1 to 1000/],
+    [["serve", "--port", "0x10"], /--port takes a port number from 0 to 65535/],
     [["refresh", "--bogus"], /Unknown option '--bogus'/],
     [["refresh", "extra"], /takes 0 arguments/],
     [["refresh", "--snapshot", "a", "--record", "b"], /cannot be combined/],
@@ -224,6 +233,9 @@ describe("errors a user can hit", () => {
     [{ CATALOG_QUEUE_RETRY_DELAY_SECONDS: "99999999999" }, /environment variable CATALOG_QUEUE_RETRY_DELAY_SECONDS must be a whole number from 1 to 86400/],
     [{ CATALOG_CRAWL_PAGES_IN_FLIGHT: "99999999999" }, /environment variable CATALOG_CRAWL_PAGES_IN_FLIGHT must be a whole number from 1 to 100/],
     [{ CATALOG_DEBUG: "maybe" }, /environment variable CATALOG_DEBUG must be 1, true, yes or on, or 0, false, no or off/],
+    [{ CATALOG_INTROSPECT_CONCURRENCY: "0x10" }, /CATALOG_INTROSPECT_CONCURRENCY must be a whole number from 1/],
+    // Past the largest exact number: Number() would round it.
+    [{ CATALOG_QUEUE_RETRY_LIMIT: "99999999999999999999" }, /CATALOG_QUEUE_RETRY_LIMIT must be a whole number/],
   ])("bad environment %j exits 2", async (env, message) => {
     const r = await runCli(["stats"], { CATALOG_DATA_DIR: join(dir, "db"), ...env });
     expect(r.code).toBe(2);

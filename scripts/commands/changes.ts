@@ -8,6 +8,7 @@ import { loadConfig } from "../config.js";
 import { readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
 import { requireServer, serverArgument } from "../resolve-server.js";
 import { colorizer, safeText, truncate } from "../terminal.js";
+import { wholeNumber } from "../whole-number.js";
 
 const SINCE_HELP = "--since takes a date (2026-11-01), a date and time (2026-11-01T12:00:00Z; UTC unless it names an offset) or an age (7d, 12h, 30m)";
 
@@ -53,8 +54,8 @@ export const command: Command = {
   async run(args, io) {
     const since = args.values.since !== undefined ? parseSince(args.values.since as string) : undefined;
     const limitText = (args.values.limit as string | undefined) ?? "100";
-    const limit = Number(limitText);
-    if (!/^\d+$/.test(limitText) || limit < 1 || limit > 10_000) throw new CliError("--limit must be a whole number from 1 to 10000", 2);
+    const limit = wholeNumber(limitText, { min: 1, max: 10_000 });
+    if (limit === undefined) throw new CliError("--limit must be a whole number from 1 to 10000", 2);
     const serverArg = serverArgument(args.values.server, "--server");
     const config = loadConfig(io.env, io.cwd);
     const rows = await withCatalog(io, config, async (catalog) => {

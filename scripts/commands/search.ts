@@ -9,6 +9,7 @@ import { readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
 import { requireServer, serverArgument } from "../resolve-server.js";
 import { colorizer, safeText, truncate } from "../terminal.js";
 import { RISK_STYLE, toolView } from "../tool-view.js";
+import { wholeNumber } from "../whole-number.js";
 
 export const command: Command = {
   name: "search",
@@ -41,8 +42,8 @@ export const command: Command = {
     const risk = args.values.risk as string | undefined;
     if (risk !== undefined && !(RISKS as readonly string[]).includes(risk)) throw new CliError(`--risk must be one of ${RISKS.join(", ")}`, 2);
     const limitText = (args.values.limit as string | undefined) ?? "20";
-    const limit = Number(limitText);
-    if (!/^\d+$/.test(limitText) || limit < 1 || limit > 1000) throw new CliError("--limit must be a whole number from 1 to 1000", 2);
+    const limit = wholeNumber(limitText, { min: 1, max: 1000 });
+    if (limit === undefined) throw new CliError("--limit must be a whole number from 1 to 1000", 2);
     const sort = ((args.values.sort as string | undefined) ?? "relevance") as SearchSort;
     if (!(SEARCH_SORTS as readonly string[]).includes(sort)) throw new CliError(`--sort must be one of ${SEARCH_SORTS.join(", ")}`, 2);
     const serverArg = serverArgument(args.values.server, "--server");

@@ -11,11 +11,12 @@ import { openConfiguredCatalog } from "../open-catalog.js";
 import { safeText } from "../terminal.js";
 import { reviewSettings } from "../model-review-setup.js";
 import { parseSources, refreshPlan } from "./refresh.js";
+import { wholeNumber } from "../whole-number.js";
 
 function parsePort(value: string | undefined): number {
   if (value === undefined) return SERVE_DEFAULTS.port;
-  const port = Number(value);
-  if (!/^\d{1,5}$/.test(value) || port > 65_535) throw new CliError(`--port takes a port number from 0 to 65535 (0: any free port); got '${safeText(value)}'`, 2);
+  const port = wholeNumber(value, { max: 65_535 });
+  if (port === undefined) throw new CliError(`--port takes a port number from 0 to 65535 (0: any free port); got '${safeText(value)}'`, 2);
   return port;
 }
 

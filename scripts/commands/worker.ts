@@ -5,10 +5,11 @@ import type { IntrospectMode } from "../../crawler/listing.js";
 import { sandboxCapabilities } from "../../crawler/mcp/sandbox.js";
 import { openHostSlots } from "../../db/host-politeness.js";
 import { CliError, type Command } from "../command.js";
-import { loadConfig, MAX_LISTING_CONCURRENCY, parseIntrospectModes, requireQueueDatabase } from "../config.js";
+import { introspectModeChoices, loadConfig, MAX_LISTING_CONCURRENCY, parseIntrospectModes, requireQueueDatabase } from "../config.js";
 import { crawlerHttpClient, listingOptions, sweepSandboxLeftovers } from "../listing-setup.js";
 import { withCatalog } from "../open-catalog.js";
 import { safeText } from "../terminal.js";
+import { wholeNumber } from "../whole-number.js";
 
 // Politeness settings of the fleet that are not worth a knob each.
 const SLOT_WAIT_MS = 5_000;
@@ -37,17 +38,17 @@ export const command: Command = {
   ].join("\n"),
   options: {
     concurrency: { type: "string", valueName: "N", description: "Listings in hand at once, per mode (default CATALOG_INTROSPECT_CONCURRENCY)" },
-    modes: { type: "string", valueName: "MODES", description: "remote, stdio or remote,stdio (default: every mode this machine can run; stdio needs network namespaces)" },
+    modes: { type: "string", valueName: "MODES", description: `${introspectModeChoices({ none: false })} (default: every mode this machine can run; stdio needs network namespaces)` },
     once: { type: "boolean", description: "Drain the queue and exit: return when no job this worker could take is queued, active or waiting for a retry" },
   },
   async run(args, io) {
     const config = loadConfig(io.env, io.cwd);
+    const concurrency = args.values.concurrency === undefined ? config.introspect.concurrency : wholeNumber(args.values.concurrency as string, { min: 1, max: MAX_LISTING_CONCURRENCY });
+    if (concurrency === undefined) throw new CliError(`--concurrency takes a whole number from 1 to ${MAX_LISTING_CONCURRENCY}; got '${safeText(String(args.values.concurrency))}'`, 2);
+    // A worker lists: "none" is no mode it can take.
+    const given = args.values.modes !== undefined ? parseIntrospectModes(args.values.modes as string, "--modes", { none: false }) : undefined;
     const databaseUrl = requireQueueDatabase(config, "worker");
-    const concurrency = args.values.concurrency === undefined ? config.introspect.concurrency : Number(args.values.concurrency);
-    if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_LISTING_CONCURRENCY) throw new CliError(`--concurrency takes a whole number from 1 to ${MAX_LISTING_CONCURRENCY}; got '${safeText(String(args.values.concurrency))}'`, 2);
-    const modes: IntrospectMode[] =
-      args.values.modes !== undefined ? parseIntrospectModes(args.values.modes as string, "--modes") : (await sandboxCapabilities()).namespaces ? ["remote", "stdio"] : ["remote"];
-    if (modes.length === 0) throw new CliError("--modes takes remote, stdio or remote,stdio", 2);
+    const modes: IntrospectMode[] = given ?? ((await sandboxCapabilities()).namespaces ? ["remote", "stdio"] : ["remote"]);
     const http = crawlerHttpClient(config);
     const log = (line: string) => io.stderr.write(`mcp-catalog worker: ${line}\n`);
     if (modes.includes("stdio")) await sweepSandboxLeftovers(log);

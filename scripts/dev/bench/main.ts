@@ -17,6 +17,7 @@ import { findTools } from "../../../server/reader.js";
 import { RISK_TOP_ENTRIES } from "../../commands/risk.js";
 import { classifierFigure, measureClassifier, runBench as runClassifierBench, type ClassifierBench } from "./classifier.js";
 import { projectRoot } from "../../project-root.js";
+import { wholeNumber } from "../../whole-number.js";
 import { coldStart, generateWorld, mutateWorld, parseSummary, REFRESH_ARGS, refreshEnv, runCli, serveWorld, type MeasuredRun } from "./processes.js";
 import { figure, format, loadNote, table, withDetail, type Figure } from "./report.js";
 import { benchWorkers, renderWorkers, type WorkersOptions } from "./workers.js";
@@ -98,6 +99,12 @@ export interface BenchIo {
 
 class UsageError extends Error {}
 
+function whole(flag: string, value: string, min: number): number {
+  const n = wholeNumber(value, { min });
+  if (n === undefined) throw new UsageError(`--${flag}: invalid value ${JSON.stringify(value)}`);
+  return n;
+}
+
 type NpmMode = { npm: NpmBenchOptions; driver: Driver; databaseUrl?: string; json: boolean; out: string };
 
 function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options | { workers: WorkersOptions; json: boolean; out: string } | NpmMode | "classifier" | "help" {
@@ -124,19 +131,16 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options | { worke
   if (values.classifier) return "classifier";
   if (values.workers) {
     if (!env.DATABASE_URL) throw new UsageError("--workers needs DATABASE_URL: the listing queue lives in Postgres (a scratch database is created there and dropped)");
-    return { workers: { databaseUrl: env.DATABASE_URL, servers: values.servers === undefined ? 300 : Number(values.servers), delayMs: 200, workerCounts: [1, 2, 4], concurrency: 8 }, json: values.json === true, out: resolve(values.out ?? join(projectRoot(), "bench-results")) };
+    return { workers: { databaseUrl: env.DATABASE_URL, servers: values.servers === undefined ? 300 : whole("servers", values.servers, 1), delayMs: 200, workerCounts: [1, 2, 4], concurrency: 8 }, json: values.json === true, out: resolve(values.out ?? join(projectRoot(), "bench-results")) };
   }
   const quick = values.quick === true;
-  const servers = values.servers === undefined ? (quick ? 300 : 50_000) : Number(values.servers);
-  if (!Number.isInteger(servers) || servers < 1) throw new UsageError(`--servers: invalid value ${JSON.stringify(values.servers)}`);
-  const seed = values.seed === undefined ? 1 : Number(values.seed);
-  if (!Number.isInteger(seed)) throw new UsageError(`--seed: invalid value ${JSON.stringify(values.seed)}`);
+  const servers = values.servers === undefined ? (quick ? 300 : 50_000) : whole("servers", values.servers, 1);
+  const seed = values.seed === undefined ? 1 : whole("seed", values.seed, 0);
   const databaseUrl = env.DATABASE_URL || undefined;
   const wanted = values.driver ?? (databaseUrl ? "both" : "pglite");
   if (!["pglite", "postgres", "both"].includes(wanted)) throw new UsageError(`--driver takes pglite, postgres or both; got '${wanted}'`);
   const drivers: Driver[] = wanted === "both" ? ["pglite", "postgres"] : [wanted as Driver];
-  const scaleSizes = values["scale-sizes"] === undefined ? (quick ? [300, 600, 1_200] : [10_000, 50_000, 200_000]) : values["scale-sizes"].split(",").map(Number);
-  if (scaleSizes.some((n) => !Number.isInteger(n) || n < 1)) throw new UsageError(`--scale-sizes: invalid value ${JSON.stringify(values["scale-sizes"])}`);
+  const scaleSizes = values["scale-sizes"] === undefined ? (quick ? [300, 600, 1_200] : [10_000, 50_000, 200_000]) : values["scale-sizes"].split(",").map((n) => whole("scale-sizes", n, 1));
   if (drivers.includes("postgres") && !databaseUrl) throw new UsageError("--driver postgres needs DATABASE_URL (a server where a scratch database may be created)");
   if (values.npm) {
     const packages = values.servers === undefined ? (quick ? 600 : 15_000) : servers;

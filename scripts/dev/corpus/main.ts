@@ -8,6 +8,7 @@ import { DEFAULT_HTTP_OPTIONS, HttpClient } from "../../../crawler/http.js";
 import { DEFAULT_NPM_REGISTRY_URL } from "../../../crawler/sources/npm-registry.js";
 import { loadConfig } from "../../config.js";
 import { runAsScript } from "../../run-as-script.js";
+import { wholeNumber } from "../../whole-number.js";
 import { mergeCandidates, readCandidatesFile, readFixtureCandidates, searchCandidates } from "./candidates.js";
 import { DEFAULT_EXCLUDED_FILE, ExcludedPackages } from "./excluded.js";
 import { DEFAULT_EXCLUDED_REPOSITORIES_FILE, lookUpRepositories, readRepositoryList, writeRepositoryList } from "./excluded-repositories.js";
@@ -69,8 +70,9 @@ same version.
 
 function whole(value: string | undefined, flag: string, min: number): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < min) throw new Error(`${flag} takes a whole number from ${min}; got '${value}'`);
-  return Number(value);
+  const n = wholeNumber(value, { min });
+  if (n === undefined) throw new Error(`${flag} takes a whole number from ${min}; got '${value}'`);
+  return n;
 }
 
 function report(s: RunSummary): string {

@@ -15,6 +15,7 @@ import { contextOf } from "./server-readings.js";
 import { learned, learnedClassifications, rulesOnly } from "./systems.js";
 import type { ModelReviewStats } from "../../../crawler/model-review.js";
 import { CliError } from "../../command.js";
+import { wholeNumber } from "../../whole-number.js";
 import { DEFAULT_LLM_THRESHOLD, loadConfig } from "../../config.js";
 import { modelReviewConfig, reviewClient, reviewSettings, reviewSummary } from "../../model-review-setup.js";
 import { calibrationCurve, chooseThreshold } from "./calibration.js";
@@ -225,8 +226,8 @@ export async function runEval(argv: readonly string[], out: (...lines: string[])
     out(HELP);
     return 0;
   }
-  const maxFolds = Number(values.folds);
-  if (!Number.isInteger(maxFolds) || maxFolds < 2) {
+  const maxFolds = wholeNumber(String(values.folds), { min: 2 });
+  if (maxFolds === undefined) {
     log(`eval: --folds must be a whole number of at least 2 (got '${values.folds}')`);
     return 2;
   }

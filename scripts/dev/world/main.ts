@@ -8,6 +8,7 @@ import { generateWorld } from "./generate.js";
 import { mutateWorld } from "./mutate.js";
 import { serveWorld } from "./serve.js";
 import { runAsScript } from "../../run-as-script.js";
+import { wholeNumber } from "../../whole-number.js";
 
 export { generateWorld, type GenerateOptions } from "./generate.js";
 export { mutateWorld, type MutateOptions, type Mutation } from "./mutate.js";
@@ -52,6 +53,13 @@ function number(name: string, raw: string | undefined, fallback: number, check: 
   return n;
 }
 
+function whole(name: string, raw: string | undefined, fallback: number, range: { min?: number; max?: number }): number {
+  if (raw === undefined) return fallback;
+  const n = wholeNumber(raw, range);
+  if (n === undefined) throw new UsageError(`--${name}: invalid value ${JSON.stringify(raw)}`);
+  return n;
+}
+
 function waitForSignal(): Promise<unknown> {
   return new Promise((resolve) => {
     process.once("SIGINT", resolve);
@@ -87,11 +95,11 @@ export async function main(argv: string[], io: GenWorldIo = { stdout: process.st
       io.stdout.write(USAGE);
       return 0;
     }
-    const servers = number("servers", values.servers, 50_000, (n) => Number.isInteger(n) && n >= 1);
-    const seed = number("seed", values.seed, 1, Number.isInteger);
+    const servers = whole("servers", values.servers, 50_000, { min: 1 });
+    const seed = whole("seed", values.seed, 1, {});
     const toolsPerServer = number("tools-per-server", values["tools-per-server"], 10, (n) => n > 0 && n <= 200);
     const fraction = values.mutate === undefined ? undefined : number("mutate", values.mutate, 0, (n) => n >= 0 && n <= 1);
-    const port = number("port", values.port, 0, (n) => Number.isInteger(n) && n >= 0 && n < 65536);
+    const port = whole("port", values.port, 0, { max: 65_535 });
     const delayMs = number("delay-ms", values["delay-ms"], 0, (n) => n >= 0);
     const dir = resolve(values.out ?? join(tmpdir(), `mcp-catalog-world-s${servers}-seed${seed}`));
 
