@@ -247,10 +247,13 @@ describe("errors a user can hit", () => {
     expect(r.code).toBe(0);
   });
 
-  test("an unreachable Postgres is one clear line and exit 1", async () => {
-    const r = await runCli(["stats"], { DATABASE_URL: "postgres://postgres@127.0.0.1:9/none" });
+  test.each([[["stats"]], [["worker", "--once", "--modes", "remote"]], [["queue"]], [["refresh", "--sources", "registry"]]])("%j: an unreachable Postgres is one clear line and exit 1, as its help says", async (argv) => {
+    const r = await runCli(argv, { DATABASE_URL: "postgres://postgres@127.0.0.1:9/none", REGISTRY_URL: "http://127.0.0.1:9" });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/cannot open the catalog at postgres:\/\/postgres@127\.0\.0\.1:9\/none/);
+    if (argv[0] === "stats") return;
+    const help = await runCli([argv[0]!, "--help"], {});
+    expect(help.stdout.replace(/\s+/g, " ")).toMatch(/Exit codes: .*1 [^;]*the catalog cannot be opened/);
   });
 
   test("a data directory that cannot be created is one line naming it and exit 1", async () => {

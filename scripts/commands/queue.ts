@@ -14,7 +14,7 @@ export const command: Command = {
   name: "queue",
   summary: "The live-listing queue: queued, active, completed, failed and dead-lettered jobs by mode, the oldest wait, the last failures",
   usage: "[--json]",
-  details: "Needs Postgres (DATABASE_URL). Exit codes: 0 shown; 2 no Postgres.",
+  details: "Needs Postgres (DATABASE_URL). Exit codes: 0 shown; 1 the catalog cannot be opened (Postgres unreachable, no such database); 2 bad arguments or no Postgres.",
   options: {
     json: { type: "boolean", description: "Print {modes: {<mode>: {queued, retry, active, completed, cancelled, failed, deadLettered, oldestWaitingSeconds}}, lastFailures: [{server, at, error}]} as JSON" },
   },

@@ -34,7 +34,8 @@ export const command: Command = {
     "SIGTERM (or SIGINT) stops taking jobs; jobs in hand get CATALOG_WORKER_GRACE_SECONDS to finish,",
     "then are put back on the queue as they were.",
     "",
-    "Exit codes: 0 stopped or drained; 2 bad arguments or no Postgres.",
+    "Exit codes: 0 stopped or drained; 1 the catalog cannot be opened (Postgres unreachable, no such database);",
+    "2 bad arguments or no Postgres.",
   ].join("\n"),
   options: {
     concurrency: { type: "string", valueName: "N", description: "Listings in hand at once, per mode (default CATALOG_INTROSPECT_CONCURRENCY)" },
