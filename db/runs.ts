@@ -77,14 +77,15 @@ export interface ServerCounts {
 
 /**
  * What a run did to servers, read back from the run ids each row carries; a server the run saw
- * without changing it is one with a record on a page the run fetched (200 or 304).
+ * without changing it is one with a record on a page the run fetched (200 or 304). A server the run
+ * removed is counted removed only: its record changed too (its status), but that change is the removal.
  */
 export async function serverCountsForRun(db: Db, runId: number): Promise<ServerCounts> {
   const [row] = await queryRows<{ added: number; updated: number; removed: number; unchanged: number }>(
     db,
     sql`select
       count(*) filter (where first_run_id = ${runId})::int as added,
-      count(*) filter (where changed_run_id = ${runId} and first_run_id is distinct from ${runId})::int as updated,
+      count(*) filter (where changed_run_id = ${runId} and first_run_id is distinct from ${runId} and removed_run_id is distinct from ${runId})::int as updated,
       count(*) filter (where removed_run_id = ${runId})::int as removed,
       (select count(*) from servers s
         where s.changed_run_id is distinct from ${runId} and s.removed_run_id is distinct from ${runId}

@@ -129,7 +129,8 @@ describe.each(DRIVERS)("refresh on %s", (driver) => {
     const summary = await run();
     expect(summary.status).toBe("succeeded");
     expect(summary.sources.registry).toMatchObject({ mode: "incremental", records: 3 });
-    expect(summary.servers).toEqual({ added: 0, updated: 2, unchanged: 0, removed: 1 });
+    // The deleted server is removed, not also updated (its record changed only to say so).
+    expect(summary.servers).toEqual({ added: 0, updated: 1, unchanged: 0, removed: 1 });
     const [row] = await t.catalog.db.select().from(servers).where(eq(servers.key, name));
     expect(row).toMatchObject({ version: "999.0.0", description: "A new version" });
     const [gone] = await t.catalog.db.select().from(servers).where(eq(servers.key, victimName));
