@@ -3,6 +3,7 @@
 import { parseTool, type ToolInput } from "../classifier/tool.js";
 import { toolDefinition } from "./ingest.js";
 import { storable } from "./sanitize.js";
+import { plural } from "../classifier/plural.js";
 
 /** A name, as stored, that tools with different definitions share: none of them is kept. */
 export interface AmbiguousName {
@@ -82,7 +83,7 @@ export function ambiguousNote(a: AmbiguousName): string {
 
 /** A name whose identical copies were left out, said with the name. */
 export function repeatedNote(r: { name: string; copies: number }): string {
-  return `duplicate name ${quotedName(r.name)}: ${r.copies} identical cop${r.copies === 1 ? "y" : "ies"} left out, the tool kept once`;
+  return `duplicate name ${quotedName(r.name)}: ${plural(r.copies, "identical copy", "identical copies")} left out, the tool kept once`;
 }
 
 /**

@@ -6,6 +6,7 @@ import { BodyDecodeError, decodeBody } from "./content-encoding.js";
 import { isHtmlPage } from "./html-page.js";
 import { validatorsOf, type Validators } from "./validators.js";
 import { assertUrlAllowed, guardedLookup, SsrfError, type GuardOptions, type LookupFunction } from "./ssrf.js";
+import { plural } from "../classifier/plural.js";
 
 export interface HttpOptions {
   /** Sent on every request; see catalogUserAgent(). */
@@ -100,7 +101,7 @@ export class HttpError extends Error {
     cause?: unknown;
   }) {
     const method = init.method ?? "GET";
-    super(`${method} ${init.url} failed after ${init.attempts} attempt${init.attempts === 1 ? "" : "s"}: ${init.detail}`, { cause: init.cause });
+    super(`${method} ${init.url} failed after ${plural(init.attempts, "attempt")}: ${init.detail}`, { cause: init.cause });
     this.name = "HttpError";
     this.url = init.url;
     this.method = method;

@@ -11,6 +11,7 @@ import { applyPolicyToWaitingJobs, listingCandidate, type ListingJobOutput } fro
 import { recordIntrospection, serversDueForIntrospection } from "../db/introspection.js";
 import { EnumerateError } from "./mcp/errors.js";
 import { failureOutcome, listingHostOf, listingModeOf, listServer, storeListing, type IntrospectMode, type ListingOptions } from "./listing.js";
+import { plural } from "../classifier/plural.js";
 
 /** The schema pg-boss creates and migrates itself, at the first start of a command that uses the queue. */
 export const QUEUE_SCHEMA = "mcp_catalog_queue";
@@ -168,6 +169,12 @@ export class ListingRetryError extends Error {
   override name = "ListingRetryError";
 }
 
+/** What a failed attempt's record on its server begins with (pure): which attempt of how many, or the dead letter it ends in. */
+export function attemptNote(job: { retryCount: number; retryLimit: number }): string {
+  const attempt = job.retryCount + 1;
+  return job.retryCount >= job.retryLimit ? `dead-lettered after ${plural(attempt, "attempt")}: ` : `attempt ${attempt} of ${job.retryLimit + 1}, will retry: `;
+}
+
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
     const t = setTimeout(resolve, ms);
@@ -221,7 +228,7 @@ export async function runWorker(db: Db, boss: PgBoss, o: WorkerOptions): Promise
       const fetched = await listServer(server, { ...o.listing, modes: [mode], signal: release.signal });
       await storeListing(db, server, fetched, { runId: data.runId, now: now(), mode, classify: true });
       summary.listed += 1;
-      return finish("listed", `${fetched.tools.length} tools`);
+      return finish("listed", plural(fetched.tools.length, "tool"));
     } catch (e) {
       if (release.signal.aborted) return releaseJob(mode, job, event);
       const rateLimited = e instanceof EnumerateError ? e.rateLimited : undefined;
@@ -234,9 +241,8 @@ export async function runWorker(db: Db, boss: PgBoss, o: WorkerOptions): Promise
       }
       const reason = e instanceof EnumerateError ? e.reason : "error";
       const retryable = RETRYABLE.has(reason);
-      const attempt = job.retryCount + 1;
       const last = job.retryCount >= job.retryLimit;
-      const prefix = !retryable ? "" : last ? `dead-lettered after ${attempt} attempts: ` : `attempt ${attempt} of ${job.retryLimit + 1}, will retry: `;
+      const prefix = retryable ? attemptNote(job) : "";
       const { reason: _reason, ...outcome } = failureOutcome(e, mode, prefix);
       await recordIntrospection(db, server, outcome);
       if (!retryable) {

@@ -15,6 +15,7 @@ import { toolDefinition } from "./ingest.js";
 import { storable } from "./sanitize.js";
 import { installPackage } from "./mcp/install.js";
 import type { SandboxOptions } from "./mcp/sandbox.js";
+import { plural } from "../classifier/plural.js";
 
 export type IntrospectMode = "remote" | "stdio";
 
@@ -125,8 +126,8 @@ export async function storeListing(db: Db, server: IntrospectionCandidate, fetch
     }
     const notes = [
       // A tool the server sent that could not be kept is named on the server, not silently missing from risk and policy.
-      listed.skipped ? `skipped ${listed.skipped} tool${listed.skipped === 1 ? "" : "s"}: ${listed.skipReasons.join("; ")}` : "",
-      listed.hintsDropped ? `dropped ${listed.hintsDropped} annotation hint${listed.hintsDropped === 1 ? "" : "s"} of the wrong type, the tools kept: ${listed.hintNotes.join("; ")}` : "",
+      listed.skipped ? `skipped ${plural(listed.skipped, "tool")}: ${listed.skipReasons.join("; ")}` : "",
+      listed.hintsDropped ? `dropped ${plural(listed.hintsDropped, "annotation hint")} of the wrong type, the tools kept: ${listed.hintNotes.join("; ")}` : "",
       listed.truncated ? `truncated: ${listed.truncated}` : "",
       replaced ? "NUL bytes or lone surrogates replaced by U+FFFD" : "",
     ].filter(Boolean);

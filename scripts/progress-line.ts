@@ -3,11 +3,12 @@ import type { ProgressReporter, SourceProgress } from "../crawler/progress.js";
 import { silentProgress } from "../crawler/progress.js";
 import type { Output } from "./command.js";
 import { safeText } from "./terminal.js";
+import { plural } from "../classifier/plural.js";
 
 function line(p: SourceProgress): string {
   const secs = Math.max(0.001, (Date.now() - p.startedAt) / 1000);
   const rate = Math.round(p.records / secs);
-  return `${p.source} (${p.mode}): ${p.pages} pages, ${p.records} records, ${p.skipped} skipped, ${p.requests} requests, ${rate} records/s`;
+  return `${p.source} (${p.mode}): ${plural(p.pages, "page")}, ${plural(p.records, "record")}, ${p.skipped} skipped, ${plural(p.requests, "request")}, ${rate} records/s`;
 }
 
 /** Live lines on a TTY; nothing at all otherwise, so cron mail stays empty on success. */

@@ -10,6 +10,7 @@ import { modelReviewConfig, REVIEW_OPTIONS, reviewClient, reviewFlags, reviewSet
 import { colorizer, safeText, truncate } from "../terminal.js";
 import { parseToolInput, readAll } from "../tool-input.js";
 import { RISK_STYLE } from "../tool-view.js";
+import { plural } from "../../classifier/plural.js";
 
 function readError(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
@@ -76,7 +77,7 @@ export const command: Command = {
       const left = g.tools.length - distinct.tools.length;
       if (left) {
         const notes = [...distinct.ambiguous.map(ambiguousNote), ...distinct.repeated.map(repeatedNote)].join("; ");
-        io.stderr.write(`${safeText(`${server === undefined ? "" : `${server}: `}skipped ${left} tool${left === 1 ? "" : "s"}: ${notes}`)}\n`);
+        io.stderr.write(`${safeText(`${server === undefined ? "" : `${server}: `}skipped ${plural(left, "tool")}: ${notes}`)}\n`);
       }
       const kept = new Set(distinct.tools);
       const classified = classifyServer({ name: server ?? "", tools: distinct.tools });

@@ -41,9 +41,9 @@ export const command: Command = {
       `remotes     open ${stats.remotes.open}, needs auth ${stats.remotes.needsAuth} (as listed live)`,
       `tools       ${stats.tools}`,
       `classified  ${stats.classified} (${stats.modelReviewed} reviewed by a model; ${stats.cachedModelAnswers} model answers cached)`,
-      `merged      ${stats.merged} servers seen in more than one source`,
+      `merged      ${plural(stats.merged, "server")} seen in more than one source`,
       ...Object.entries(stats.sources).map(
-        ([name, c], i) => `${i === 0 ? "sources     " : "            "}${name.padEnd(9)} ${c.records} records, ${c.servers} servers, ${c.only} found only there${c.lastCrawl ? `; ${lastCrawlText(c.lastCrawl)}` : ""}`,
+        ([name, c], i) => `${i === 0 ? "sources     " : "            "}${name.padEnd(9)} ${plural(c.records, "record")}, ${plural(c.servers, "server")}, ${c.only} found only there${c.lastCrawl ? `; ${lastCrawlText(c.lastCrawl)}` : ""}`,
       ),
       `grades      ${Object.entries(stats.grades).map(([grade, n]) => `${grade} ${n}`).join(", ")} (servers with tools)`,
       `annotations full ${stats.annotationCoverage.full}, partial ${stats.annotationCoverage.partial}, none ${stats.annotationCoverage.none} (servers declaring MCP's hints)`,

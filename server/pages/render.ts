@@ -12,6 +12,7 @@ import type { CatalogSummary, ChangeItem, ServerItem, ToolItem } from "../views.
 import { catalogPlain, catalogText } from "./catalog-text.js";
 import { categoryRiskChart } from "./chart.js";
 import { layout, riskBadge, type Html } from "./layout.js";
+import { plural } from "../../classifier/plural.js";
 
 const HINTS = ["readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint"] as const;
 
@@ -55,7 +56,7 @@ export function homePage(o: { stats: CatalogSummary; changes: ChangeItem[] }): H
 <div id="live-results" aria-live="polite"></div>
 </form>
 <h2>The catalog</h2>
-<p>${s.servers.total} servers (${s.servers.active} active), ${s.tools} tools, ${s.classified} classified; ${s.merged} servers seen in more than one source.${s.lastRun ? html` Last refresh: ${s.lastRun.status}, ${s.lastRun.startedAt.slice(0, 16).replace("T", " ")} UTC.` : ""}</p>
+<p>${plural(s.servers.total, "server")} (${s.servers.active} active), ${plural(s.tools, "tool")}, ${s.classified} classified; ${plural(s.merged, "server")} seen in more than one source.${s.lastRun ? html` Last refresh: ${s.lastRun.status}, ${s.lastRun.startedAt.slice(0, 16).replace("T", " ")} UTC.` : ""}</p>
 ${categoryRiskChart(s.byCategoryRisk as CategoryRiskCount[])}
 <h2>Latest changes</h2>
 ${changeList(o.changes)}` as Html,
