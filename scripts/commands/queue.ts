@@ -8,6 +8,16 @@ import { withCatalog } from "../open-catalog.js";
 import { safeText } from "../terminal.js";
 
 const STATES = ["created", "retry", "active", "completed", "cancelled", "failed"] as const;
+/** The counts by mode as --json names them, each with its column's heading in the text (ModeCounts: one the text lacks fails the typecheck). */
+const COLUMNS = [
+  ["queued", "queued"],
+  ["retry", "retry"],
+  ["active", "active"],
+  ["completed", "completed"],
+  ["cancelled", "cancelled"],
+  ["failed", "failed"],
+  ["deadLettered", "dead-lettered"],
+] as const;
 const LAST_FAILURES = 10;
 
 export const command: Command = {
@@ -44,14 +54,21 @@ export const command: Command = {
       io.stdout.write(`${JSON.stringify(report)}\n`);
       return 0;
     }
-    const lines = ["mode     queued  retry  active  completed  failed  dead-lettered  oldest wait"];
-    for (const [mode, m] of Object.entries(report.modes)) {
-      const wait = m.oldestWaitingSeconds === null ? "-" : `${m.oldestWaitingSeconds} s`;
-      lines.push(`${mode.padEnd(8)} ${String(m.queued).padStart(6)} ${String(m.retry).padStart(6)} ${String(m.active).padStart(7)} ${String(m.completed).padStart(10)} ${String(m.failed).padStart(7)} ${String(m.deadLettered).padStart(14)}  ${wait}`);
-    }
-    lines.push("", report.lastFailures.length ? "last failures:" : "last failures: none");
-    for (const f of report.lastFailures) lines.push(`  ${f.at}  ${safeText(f.server)}: ${safeText(f.error).slice(0, 300)}`);
-    io.stdout.write(`${lines.join("\n")}\n`);
+    io.stdout.write(queueText(report));
     return 0;
   },
 };
+
+type ModeCounts = Record<(typeof COLUMNS)[number][0], number> & { oldestWaitingSeconds: number | null };
+
+/** The text table (pure): a column per count `--json` gives, in its order, then the oldest wait and the last failures. */
+export function queueText(report: { modes: Record<string, ModeCounts>; lastFailures: { server: string; at: string; error: string }[] }): string {
+  const cells = (first: string, values: readonly string[], last: string) => [first.padEnd(8), ...values.map((v, i) => v.padStart(COLUMNS[i]![1].length)), last].join("  ");
+  const lines = [cells("mode", COLUMNS.map(([, label]) => label), "oldest wait")];
+  for (const [mode, m] of Object.entries(report.modes)) {
+    lines.push(cells(mode, COLUMNS.map(([key]) => String(m[key])), m.oldestWaitingSeconds === null ? "-" : `${m.oldestWaitingSeconds} s`));
+  }
+  lines.push("", report.lastFailures.length ? "last failures:" : "last failures: none");
+  for (const f of report.lastFailures) lines.push(`  ${f.at}  ${safeText(f.server)}: ${safeText(f.error).slice(0, 300)}`);
+  return `${lines.join("\n")}\n`;
+}

@@ -63,8 +63,9 @@ describe.skipIf(!HAS_POSTGRES)("the queue's policy and counts on Postgres", () =
 
     const text = await runCli(["queue"], enqueuer);
     expect(text.code, text.stderr).toBe(0);
-    // mode, queued, retry, active, completed, failed, dead-lettered
-    expect(text.stdout).toMatch(/^remote\s+0\s+0\s+0\s+1\s+2\s+1\s/m);
+    // mode, queued, retry, active, completed, cancelled, failed, dead-lettered
+    expect(text.stdout).toMatch(/^mode\s+queued\s+retry\s+active\s+completed\s+cancelled\s+failed\s+dead-lettered\s+oldest wait$/m);
+    expect(text.stdout).toMatch(/^remote\s+0\s+0\s+0\s+1\s+0\s+2\s+1\s/m);
   }, 60_000);
 
   test("a running worker's policy stands: a queue and a refresh with other settings neither change it nor enqueue under theirs", async () => {
