@@ -5,13 +5,14 @@
 // pg-boss owns the queue: its schema, job rows, leases (expiry), retries with back-off and dead letters.
 import PgBoss from "pg-boss";
 import { z } from "zod";
+import { plural } from "../classifier/plural.js";
 import type { Db } from "../db/client.js";
 import { backOffHost, hostBackedOffUntil, type HostSlots } from "../db/host-politeness.js";
-import { applyPolicyToWaitingJobs, listingCandidate, type ListingJobOutput } from "../db/listing-jobs.js";
+import { applyPolicyToWaitingJobs, deadLetteredAttempt, listingCandidate, type ListingJobOutput } from "../db/listing-jobs.js";
 import { recordIntrospection, serversDueForIntrospection } from "../db/introspection.js";
+import { attemptNote, endedByQueue, expiredNote, LISTING_RETRY_ERROR } from "./dead-letter.js";
 import { EnumerateError } from "./mcp/errors.js";
 import { failureOutcome, listingHostOf, listingModeOf, listServer, storeListing, type IntrospectMode, type ListingOptions } from "./listing.js";
-import { plural } from "../classifier/plural.js";
 
 /** The schema pg-boss creates and migrates itself, at the first start of a command that uses the queue. */
 export const QUEUE_SCHEMA = "mcp_catalog_queue";
@@ -155,6 +156,8 @@ export type WorkerEvent = { server: string; mode: IntrospectMode; outcome: Listi
 export interface WorkerSummary {
   listed: number;
   failed: number;
+  /** Jobs whose server was gone (deleted since it was enqueued) or no longer reachable in the job's mode. */
+  skipped: number;
   retried: number;
   deadLettered: number;
   deferred: number;
@@ -166,13 +169,7 @@ const RETRYABLE = new Set(["connect", "timeout", "error"]);
 
 /** A listing that failed in a way worth retrying: pg-boss retries it with back-off, then dead-letters it. */
 export class ListingRetryError extends Error {
-  override name = "ListingRetryError";
-}
-
-/** What a failed attempt's record on its server begins with (pure): which attempt of how many, or the dead letter it ends in. */
-export function attemptNote(job: { retryCount: number; retryLimit: number }): string {
-  const attempt = job.retryCount + 1;
-  return job.retryCount >= job.retryLimit ? `dead-lettered after ${plural(attempt, "attempt")}: ` : `attempt ${attempt} of ${job.retryLimit + 1}, will retry: `;
+  override name = LISTING_RETRY_ERROR;
 }
 
 const sleep = (ms: number, signal?: AbortSignal) =>
@@ -183,7 +180,7 @@ const sleep = (ms: number, signal?: AbortSignal) =>
 
 /** Runs a worker until `signal` aborts (or, with `once`, until the queue holds nothing it could take). */
 export async function runWorker(db: Db, boss: PgBoss, o: WorkerOptions): Promise<WorkerSummary> {
-  const summary: WorkerSummary = { listed: 0, failed: 0, retried: 0, deadLettered: 0, deferred: 0, released: 0 };
+  const summary: WorkerSummary = { listed: 0, failed: 0, skipped: 0, retried: 0, deadLettered: 0, deferred: 0, released: 0 };
   const now = o.now ?? (() => new Date());
   // Aborted `graceMs` after SIGTERM: what is still listing then stops, and its job goes back to the queue.
   const release = new AbortController();
@@ -211,7 +208,10 @@ export async function runWorker(db: Db, boss: PgBoss, o: WorkerOptions): Promise
     const server = await listingCandidate(db, data.serverId);
     const event = (outcome: WorkerEvent["outcome"], detail?: string) => o.onJob?.({ server: server?.key ?? String(data.serverId), mode, outcome, ...(detail ? { detail } : {}) });
     const finish = (outcome: ListingJobOutput["outcome"], detail?: string): ListingJobOutput => (event(outcome, detail), { outcome });
-    if (!server || listingModeOf(server, [mode]) !== mode) return finish("skipped", "gone, or no longer reachable this way");
+    if (!server || listingModeOf(server, [mode]) !== mode) {
+      summary.skipped += 1;
+      return finish("skipped", "gone, or no longer reachable this way");
+    }
     const host = listingHostOf(server, [mode]);
     const backedOff = await hostBackedOffUntil(db, host);
     if (backedOff) {
@@ -268,7 +268,36 @@ export async function runWorker(db: Db, boss: PgBoss, o: WorkerOptions): Promise
     event("released", "the worker is stopping");
   };
 
+  /**
+   * A dead letter whose last attempt pg-boss ended (it expired: the worker listing it was killed, or hung) is recorded
+   * on its server here: no worker saw that attempt fail. One a worker dead-lettered was recorded by that worker. The
+   * record is left out when a listing of the server came after that attempt began (a later job's, say).
+   */
+  const handleDeadLetter = async (mode: IntrospectMode, job: PgBoss.JobWithMetadata<unknown>): Promise<void> => {
+    const ended = endedByQueue(job.output);
+    if (ended === undefined) return;
+    const data = listingJobSchema.parse(job.data);
+    const server = await listingCandidate(db, data.serverId);
+    if (!server) return;
+    const attempt = await deadLetteredAttempt(db, QUEUE_SCHEMA, LISTING_QUEUES[mode], job.data);
+    // The attempt's own job is gone only past pg-boss's retention: the dead letter carries its retry limit.
+    const note = expiredNote(attempt ?? { retryCount: job.retryLimit, retryLimit: job.retryLimit }, ended);
+    const recorded = await recordIntrospection(db, { id: server.id, contentHash: data.contentHash }, { introspectionError: note }, attempt ? { notListedSince: attempt.startedOn } : {});
+    if (!recorded) return;
+    summary.deadLettered += 1;
+    o.onJob?.({ server: server.key, mode, outcome: "dead", detail: note });
+  };
+
   for (const mode of o.modes) {
+    await boss.work(deadLetterQueue(LISTING_QUEUES[mode]), { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: o.queue.pollSeconds }, async ([job]) => {
+      if (!job) return;
+      inHand += 1;
+      try {
+        await handleDeadLetter(mode, job);
+      } finally {
+        inHand -= 1;
+      }
+    });
     for (let i = 0; i < o.concurrency; i++) {
       let id: string | undefined;
       id = await boss.work(LISTING_QUEUES[mode], { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: o.queue.pollSeconds }, async ([job]) => {
@@ -297,8 +326,9 @@ export async function runWorker(db: Db, boss: PgBoss, o: WorkerOptions): Promise
   });
 
   if (o.once) {
-    // Drained: nothing this worker could take is queued, active (in any worker) or waiting for a retry.
-    const queues = o.modes.map((m) => LISTING_QUEUES[m]);
+    // Drained: nothing this worker could take is queued, active (in any worker) or waiting for a retry, and no dead
+    // letter waits to be recorded (an active job that expires becomes one).
+    const queues = o.modes.flatMap((m) => [LISTING_QUEUES[m], deadLetterQueue(LISTING_QUEUES[m])]);
     for (;;) {
       await Promise.race([sleep(o.queue.pollSeconds * 1000), stopped]);
       if (o.signal?.aborted) break;

@@ -1,5 +1,5 @@
 // Live listing's reads and writes on servers: which are due for a tools/list, and what the last one found.
-import { and, eq, isNull, or, sql } from "drizzle-orm";
+import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "./client.js";
 import { CATALOG_CHANGED_AT, servers, type NewServerRow } from "./schema.js";
 
@@ -54,10 +54,16 @@ export type IntrospectionOutcome = Pick<NewServerRow, "introspectionError" | "re
 
 /**
  * Records the outcome of a live listing on the server: when, for which record, why it failed (null on success), when
- * it is due again, its auth posture.
+ * it is due again, its auth posture. With `notListedSince`, only if no listing was recorded since then (an attempt
+ * recorded late must not overwrite a later listing). Returns whether it was recorded.
  */
-export async function recordIntrospection(db: Db, server: Pick<IntrospectionCandidate, "id" | "contentHash">, outcome: IntrospectionOutcome): Promise<void> {
-  await db
+export async function recordIntrospection(
+  db: Db,
+  server: Pick<IntrospectionCandidate, "id" | "contentHash">,
+  outcome: IntrospectionOutcome,
+  o: { notListedSince?: string } = {},
+): Promise<boolean> {
+  const rows = await db
     .update(servers)
     .set({
       introspectedAt: sql`now()`,
@@ -68,5 +74,11 @@ export async function recordIntrospection(db: Db, server: Pick<IntrospectionCand
       relistAt: outcome.relistAt ?? null,
       ...("authPosture" in outcome ? { authPosture: outcome.authPosture, authDetails: outcome.authDetails ?? null } : {}),
     })
-    .where(eq(servers.id, server.id));
+    .where(
+      o.notListedSince === undefined
+        ? eq(servers.id, server.id)
+        : and(eq(servers.id, server.id), or(isNull(servers.introspectedAt), lt(servers.introspectedAt, sql`${o.notListedSince}::timestamptz`))),
+    )
+    .returning({ id: servers.id });
+  return rows.length > 0;
 }

@@ -78,6 +78,22 @@ export async function applyPolicyToWaitingJobs(db: Db, schema: string, queue: st
   return rows.length;
 }
 
+/**
+ * The attempt a dead letter was copied from: the latest failed job of `queue` with the same data (pg-boss copies a
+ * job's data, output and retry limit onto its dead letter, not its id), with its count against the limit, its expiry
+ * and when it started; undefined once pg-boss's retention has taken it.
+ */
+export async function deadLetteredAttempt(db: Db, schema: string, queue: string, data: unknown): Promise<{ retryCount: number; retryLimit: number; expireSeconds: number; startedOn: string } | undefined> {
+  const [row] = await queryRows<{ retry_count: number; retry_limit: number; expire_seconds: number; started_on: string }>(
+    db,
+    sql`select retry_count, retry_limit, extract(epoch from expire_in)::float8 as expire_seconds, to_json(started_on)#>>'{}' as started_on
+      from ${sql.identifier(schema)}.job
+      where name = ${queue} and state = 'failed' and data = ${JSON.stringify(data)}::jsonb and started_on is not null
+      order by completed_on desc limit 1`,
+  );
+  return row && { retryCount: Number(row.retry_count), retryLimit: Number(row.retry_limit), expireSeconds: Math.round(Number(row.expire_seconds)), startedOn: row.started_on };
+}
+
 /** The most recent listing failures recorded on servers (by workers or in-process). */
 export async function lastListingFailures(db: Db, limit: number): Promise<{ key: string; at: string; error: string }[]> {
   return queryRows(

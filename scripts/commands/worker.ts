@@ -25,6 +25,8 @@ export const command: Command = {
     "machine shares it: a job is taken by one worker, retried with back-off when a server crashes or",
     "hangs, and dead-lettered (recorded on the server) after CATALOG_QUEUE_RETRY_LIMIT retries. A worker",
     "killed mid-job loses nothing: the job comes back after its expiry and another worker finishes it.",
+    "That expired attempt counts against the retry limit; a job out of retries that way is recorded on its",
+    "server by the worker that reads its dead letter (\"dead-lettered after N attempts: expired: …\").",
     "",
     "On start, the worker's CATALOG_QUEUE_RETRY_LIMIT, CATALOG_QUEUE_RETRY_DELAY_SECONDS and",
     "CATALOG_QUEUE_EXPIRE_SECONDS become the queue's policy for the modes it takes: for every job waiting",
@@ -84,7 +86,7 @@ export const command: Command = {
         }
       });
       const cpu = process.cpuUsage();
-      log(`stopped: listed ${summary.listed}, failed ${summary.failed}, retried ${summary.retried}, dead-lettered ${summary.deadLettered}, put off ${summary.deferred}, released ${summary.released}; cpu ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s`);
+      log(`stopped: listed ${summary.listed}, failed ${summary.failed}, skipped ${summary.skipped}, retried ${summary.retried}, dead-lettered ${summary.deadLettered}, put off ${summary.deferred}, released ${summary.released}; cpu ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s`);
       return 0;
     } finally {
       await http.close();

@@ -1,0 +1,49 @@
+// What a dead-lettered listing job says of its last attempt (pure): failed in a worker's hands, which recorded why on
+// the server, or ended by pg-boss past its expiry (the worker was killed, or hung), which nobody recorded.
+import { z } from "zod";
+import { plural } from "../classifier/plural.js";
+
+/** The error a worker throws for a listing worth another attempt; pg-boss keeps it, serialized, as the job's output. */
+export const LISTING_RETRY_ERROR = "ListingRetryError";
+
+/** What a failed attempt's record on its server begins with: which attempt of how many, or the dead letter it ends in. */
+export function attemptNote(job: { retryCount: number; retryLimit: number }): string {
+  const attempt = job.retryCount + 1;
+  return job.retryCount >= job.retryLimit ? `dead-lettered after ${plural(attempt, "attempt")}: ` : `attempt ${attempt} of ${job.retryLimit + 1}, will retry: `;
+}
+
+const recordedByWorker = z.object({ name: z.literal(LISTING_RETRY_ERROR) });
+
+// The outputs pg-boss 10 writes when it ends an attempt itself: its maintenance expiring an active job past its expiry
+// ({value: {message: "job failed by timeout in active state"}}: the worker holding it is gone), the worker's own
+// pg-boss timing out a handler past the expiry (the Error, serialized), and pg-boss stopped with jobs in hand ({value: "…"}).
+const endedByPgBoss = z.union([
+  z.object({ value: z.object({ message: z.string() }) }).transform((o) => o.value.message),
+  z.object({ value: z.string() }).transform((o) => o.value),
+  z.object({ message: z.string() }).transform((o) => o.message),
+]);
+
+/**
+ * How pg-boss ended a dead letter's last attempt, from the output it copied onto the dead letter: its message, or
+ * undefined when the attempt failed in a worker's hands (that worker recorded the failure on the server already).
+ */
+export function endedByQueue(output: unknown): string | undefined {
+  if (recordedByWorker.safeParse(output).success) return undefined;
+  return endedByPgBoss.safeParse(output).data ?? "no reason given";
+}
+
+/** The last attempt of a dead letter pg-boss ended: its count against the retry limit, the expiry it outlived. */
+export interface EndedAttempt {
+  retryCount: number;
+  retryLimit: number;
+  expireSeconds?: number;
+}
+
+/**
+ * What a dead letter pg-boss ended records on its server. An expired attempt counts against the retry limit (a server
+ * whose listing kills its worker every time, out of memory, ends dead-lettered instead of coming back for ever).
+ */
+export function expiredNote(attempt: EndedAttempt, queueMessage: string): string {
+  const expiry = attempt.expireSeconds === undefined ? "its job's expiry" : `its job's expiry of ${attempt.expireSeconds} s`;
+  return `${attemptNote(attempt)}expired: the worker listing it stopped or hung past ${expiry} (pg-boss: ${queueMessage})`;
+}
