@@ -132,7 +132,8 @@ export async function storeListing(db: Db, server: IntrospectionCandidate, fetch
       replaced ? "NUL bytes or lone surrogates replaced by U+FFFD" : "",
     ].filter(Boolean);
     await recordIntrospection(t, server, {
-      introspectionError: notes.length ? notes.join("; ") : null,
+      introspectionError: null,
+      introspectionNotes: notes.length ? notes.join("; ") : null,
       relistAt: relistAt(o.now, listed.ttlMs),
       ...(o.mode === "remote" ? { authPosture: "open", authDetails: null } : {}),
     });

@@ -98,6 +98,7 @@ const serverColumns = {
   lastSeenAt: servers.lastSeenAt,
   introspectedAt: servers.introspectedAt,
   introspectionError: servers.introspectionError,
+  introspectionNotes: servers.introspectionNotes,
   authPosture: servers.authPosture,
   authDetails: servers.authDetails,
   // Named in full: in a select from servers drizzle writes a column bare ("id"), which inside this subquery would be

@@ -49,12 +49,15 @@ export async function serversDueForIntrospection(
   return rows as IntrospectionCandidate[];
 }
 
-/** What a live listing leaves on its server; the auth fields only when the listing told (a remote answered or refused). */
-export type IntrospectionOutcome = Pick<NewServerRow, "introspectionError" | "relistAt" | "authPosture" | "authDetails">;
+/**
+ * What a live listing leaves on its server; the notes only from a listing that succeeded (a failed one keeps the tools,
+ * and the notes, of the last that did), the auth fields only when the listing told (a remote answered or refused).
+ */
+export type IntrospectionOutcome = Pick<NewServerRow, "introspectionError" | "introspectionNotes" | "relistAt" | "authPosture" | "authDetails">;
 
 /**
- * Records the outcome of a live listing on the server: when, for which record, why it failed (null on success), when
- * it is due again, its auth posture. With `notListedSince`, only if no listing was recorded since then (an attempt
+ * Records the outcome of a live listing on the server: when, for which record, why it failed (null on success), what
+ * a successful one noted, when it is due again, its auth posture. With `notListedSince`, only if no listing was recorded since then (an attempt
  * recorded late must not overwrite a later listing). Returns whether it was recorded.
  */
 export async function recordIntrospection(
@@ -63,14 +66,21 @@ export async function recordIntrospection(
   outcome: IntrospectionOutcome,
   o: { notListedSince?: string } = {},
 ): Promise<boolean> {
+  const error = outcome.introspectionError ?? null;
+  const notes = "introspectionNotes" in outcome ? (outcome.introspectionNotes ?? null) : undefined;
+  // The feed shows the listing's error and notes: a new one, or none where there was one, is a change a mirror must see.
+  const changed =
+    notes === undefined
+      ? sql`${servers.introspectionError} is distinct from ${error}::text`
+      : sql`(${servers.introspectionError}, ${servers.introspectionNotes}) is distinct from (${error}::text, ${notes}::text)`;
   const rows = await db
     .update(servers)
     .set({
       introspectedAt: sql`now()`,
       introspectedHash: server.contentHash,
-      introspectionError: outcome.introspectionError ?? null,
-      // The feed shows the listing error: a new one, or none where there was one, is a change a mirror must see.
-      catalogUpdatedAt: sql`case when ${servers.introspectionError} is distinct from ${outcome.introspectionError ?? null}::text then ${CATALOG_CHANGED_AT} else ${servers.catalogUpdatedAt} end`,
+      introspectionError: error,
+      ...(notes !== undefined ? { introspectionNotes: notes } : {}),
+      catalogUpdatedAt: sql`case when ${changed} then ${CATALOG_CHANGED_AT} else ${servers.catalogUpdatedAt} end`,
       relistAt: outcome.relistAt ?? null,
       ...("authPosture" in outcome ? { authPosture: outcome.authPosture, authDetails: outcome.authDetails ?? null } : {}),
     })

@@ -94,12 +94,12 @@ export async function deadLetteredAttempt(db: Db, schema: string, queue: string,
   return row && { retryCount: Number(row.retry_count), retryLimit: Number(row.retry_limit), expireSeconds: Math.round(Number(row.expire_seconds)), startedOn: row.started_on };
 }
 
-/** The most recent listing failures recorded on servers (by workers or in-process). */
+/** The most recent listing failures recorded on servers (by workers or in-process); a successful listing's notes are none. */
 export async function lastListingFailures(db: Db, limit: number): Promise<{ key: string; at: string; error: string }[]> {
   return queryRows(
     db,
     sql`select key, to_json(introspected_at)#>>'{}' as at, introspection_error as error from servers
-      where introspection_error is not null and introspection_error not like 'truncated:%' and introspected_at is not null
+      where introspection_error is not null and introspected_at is not null
       order by introspected_at desc limit ${limit}`,
   );
 }

@@ -353,7 +353,7 @@ export interface ServerRef {
   title: string | null;
   description: string | null;
   status: string;
-  /** Why the last live tools/list failed or was cut; null when it succeeded or never ran. */
+  /** Why the last live tools/list failed; null when it succeeded or never ran (what a successful one cut is a note, not this). */
   introspectionError: string | null;
   /** open | auth, from the last live listing of a remote; null when none told. */
   authPosture: string | null;

@@ -72,7 +72,13 @@ export const servers = pgTable(
      * that changed it may have stopped before it listed it, and the next run must not take it for listed.
      */
     introspectedHash: text("introspected_hash"),
+    /** Why the last live listing failed (null: it succeeded, or none ran); the tools of the last one that succeeded are kept. */
     introspectionError: text("introspection_error"),
+    /**
+     * What the last successful live listing could not keep as sent (tools skipped, hints dropped, a list cut at a limit,
+     * text replaced); null when it kept everything. Left as it was by a failed listing: it tells of the tools still kept.
+     */
+    introspectionNotes: text("introspection_notes"),
     /** When the live list is due again: the server's own `ttlMs` bounded by a floor and a ceiling; null: the max-age rule. */
     relistAt: ts("relist_at"),
     /** How a remote answers without credentials: open | auth (null until listed). */

@@ -81,6 +81,7 @@ export function feedItem(s: FeedServer, tools: readonly ToolEntry[], registryRec
         // Each verdict with how it was reached (rules, annotations, rules+model), as the API's tool items say.
         tools: tools.map(toolView).map((v) => ({ name: v.tool, category: v.category, risk: v.risk, rule: v.rule, classifierVersion: v.classifierVersion, method: v.method, reviewedBy: v.reviewedBy })),
         ...(s.introspectionError ? { lastListingError: s.introspectionError } : {}),
+        ...(s.introspectionNotes ? { lastListingNotes: s.introspectionNotes } : {}),
       },
     },
   };

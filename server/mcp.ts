@@ -135,7 +135,7 @@ export function catalogMcpServer(db: Db, o: McpOptions = {}): McpServer {
           toolsByCategory: byCategory,
           needsApproval: view.items.filter((t) => t.rule?.action === "require_approval").map((t) => t.tool),
           denied: view.items.filter((t) => t.rule?.action === "deny").map((t) => t.tool),
-          lastListing: { at: view.introspectedAt, error: view.introspectionError, authPosture: view.authPosture },
+          lastListing: { at: view.introspectedAt, error: view.introspectionError, notes: view.introspectionNotes, authPosture: view.authPosture },
           page: view.page,
         };
       }),

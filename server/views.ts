@@ -54,6 +54,7 @@ export const serverItemSchema = z
     lastSeenAt: z.string(),
     introspectedAt: z.string().nullable(),
     introspectionError: z.string().nullable(),
+    introspectionNotes: z.string().nullable(),
     authPosture: z.string().nullable(),
     page: z.string(),
   })
@@ -74,6 +75,7 @@ export function serverItem(s: ServerSummary): ServerItem {
     lastSeenAt: isoInstant(s.lastSeenAt),
     introspectedAt: isoInstant(s.introspectedAt),
     introspectionError: s.introspectionError,
+    introspectionNotes: s.introspectionNotes,
     authPosture: s.authPosture,
     page: paths.server(s.key),
   };

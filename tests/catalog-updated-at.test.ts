@@ -90,6 +90,20 @@ describe.each(DRIVERS)("a server's catalog_updated_at on %s", (driver) => {
     await recordIntrospection(t.catalog.db, { id: serverId, contentHash: "h" }, { introspectionError: null, relistAt: null });
     expect(await moved()).toBe(true);
   });
+
+  it("moves when a successful listing's notes change; a failed listing keeps the notes of the tools it kept", async () => {
+    const notesOf = async () => (await queryRows<{ notes: string | null }>(t.catalog.db, sql`select introspection_notes as notes from servers where id = ${serverId}`))[0]!.notes;
+    await recordIntrospection(t.catalog.db, { id: serverId, contentHash: "h" }, { introspectionError: null, introspectionNotes: "truncated: maxTools", relistAt: null });
+    expect(await moved()).toBe(true);
+    await recordIntrospection(t.catalog.db, { id: serverId, contentHash: "h" }, { introspectionError: null, introspectionNotes: "truncated: maxTools", relistAt: null });
+    expect(await moved()).toBe(false);
+    await recordIntrospection(t.catalog.db, { id: serverId, contentHash: "h" }, { introspectionError: "timeout: no answer in 30 s", relistAt: null });
+    expect(await moved()).toBe(true);
+    expect(await notesOf()).toBe("truncated: maxTools");
+    await recordIntrospection(t.catalog.db, { id: serverId, contentHash: "h" }, { introspectionError: null, introspectionNotes: null, relistAt: null });
+    expect(await moved()).toBe(true);
+    expect(await notesOf()).toBeNull();
+  });
 });
 
 describe.each(DRIVERS)("the time unseen changes are dated from (the feed's nextUpdatedSince), on %s", (driver) => {

@@ -180,6 +180,36 @@ describe.each(DRIVERS)("opening the catalog (%s)", (driver) => {
       await upgraded.close();
     }
   }, 120_000);
+  it("0022 moves what a successful listing noted out of the listing error, and leaves failures there", async () => {
+    const old = await open();
+    const failures = ["timeout: no answer", "attempt 2 of 4, will retry: connect: ECONNREFUSED", "dead-lettered after 1 attempt: protocol: x", "error: boom", "install: not an npm package name: /tmp/x"];
+    const notes = [
+      'skipped 1 tool: page 1 tool 0: invalid (name: missing)',
+      'skipped 2 tools: name "query": 2 tools with different definitions; none of them is kept; truncated: maxTools',
+      "dropped 3 annotation hints of the wrong type, the tools kept: …",
+      "truncated: maxPages",
+      "NUL bytes or lone surrogates replaced by U+FFFD",
+    ];
+    try {
+      await migrateBefore(old, "0022_introspection_notes");
+      for (const [i, text] of [...failures, ...notes].entries()) {
+        await old.db.execute(sql`insert into servers (key, canonical_source, canonical_rank, content_hash, introspected_at, introspection_error, catalog_updated_at)
+          values (${`s${i}`}, 'registry:x', 30, 'h', '2026-01-01T00:00:00Z', ${text}, '2026-01-01T00:00:00Z')`);
+      }
+    } finally {
+      await old.close();
+    }
+    const upgraded = await open();
+    try {
+      const rows = await queryRows<{ error: string | null; notes: string | null; moved: boolean }>(
+        upgraded.db,
+        sql`select introspection_error as error, introspection_notes as notes, catalog_updated_at > '2026-01-01T00:00:00Z' as moved from servers order by id`,
+      );
+      expect(rows).toEqual([...failures.map((error) => ({ error, notes: null, moved: false })), ...notes.map((n) => ({ error: null, notes: n, moved: true }))]);
+    } finally {
+      await upgraded.close();
+    }
+  }, 120_000);
 });
 
 describe.skipIf(!process.env.DATABASE_URL)("opening a catalog in a database that is not UTF8", () => {

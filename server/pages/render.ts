@@ -192,7 +192,7 @@ export function serverPage(o: { server: ServerView; tools: Page<ToolItem>; curso
   // The failure is the server's own words (or its transport's).
   const failure = s.introspectionError ? catalogText(s.introspectionError) : null;
   const listing = s.introspectedAt
-    ? html`listed live ${s.introspectedAt.slice(0, 16).replace("T", " ")} UTC${failure ? html`; failed: ${failure}` : ""}${s.authPosture ? `; remote ${s.authPosture === "auth" ? "needs auth" : s.authPosture}` : ""}`
+    ? html`listed live ${s.introspectedAt.slice(0, 16).replace("T", " ")} UTC${failure ? html`; failed: ${failure}` : ""}${s.introspectionNotes ? html`; noted: ${catalogText(s.introspectionNotes)}` : ""}${s.authPosture ? `; remote ${s.authPosture === "auth" ? "needs auth" : s.authPosture}` : ""}`
     : failure
       ? html`live listing failed: ${failure}`
       : "not listed live (tools from directories)";

@@ -1,12 +1,12 @@
 // What the queue records when no worker saw a listing fail: a worker killed mid-listing with no retry left (its job
-// expires into the dead-letter queue) and a job whose server was deleted after it was enqueued. Real CLI processes
-// against a scratch Postgres.
+// expires into the dead-letter queue) and a job whose server was deleted after it was enqueued; and what `queue` counts
+// as a failure (not a successful listing's notes). Real CLI processes against a scratch Postgres.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createScratchDatabase } from "../helpers/catalog.js";
 import { runCli } from "../helpers/cli.js";
 import type { LocalServer } from "../helpers/local-server.js";
 import { startRegistryReplay, type RegistryReplay } from "../helpers/registry-replay.js";
-import { startRawLegacyServer, startStreamableServer } from "../enumerate/servers.js";
+import { startRawLegacyServer, startStreamableServer, tool } from "../enumerate/servers.js";
 import { closeQueueWorld, HAS_POSTGRES, queueEnv, registryItem, rows, startWorker, toolServer, waitFor, type WorkerProcess } from "./helpers.js";
 
 describe.skipIf(!HAS_POSTGRES)("dead letters and skipped jobs on Postgres", () => {
@@ -27,26 +27,36 @@ describe.skipIf(!HAS_POSTGRES)("dead letters and skipped jobs on Postgres", () =
     const kept = await startStreamableServer(toolServer("oscar"));
     const gone = await startStreamableServer(toolServer("papa"));
     const hold = await startRawLegacyServer({ takeOver: (m) => m.method === "tools/list" && (held.lists++, true) });
-    servers.push(kept, gone, hold);
+    // Lists fine, but names one tool twice with two definitions: neither is kept, and the listing notes it.
+    const noted = await startRawLegacyServer({ toolsList: () => ({ tools: [tool("kept"), tool("query"), tool("query", { description: "Another query." })] }) });
+    servers.push(kept, gone, hold, noted);
     // Published after the first run: the second run's incremental crawl (updated_since) finds it.
     const item = registryItem("io.test/held", `${hold.url}/mcp`);
     heldItem = { ...item, _meta: { "io.modelcontextprotocol.registry/official": { ...item._meta!["io.modelcontextprotocol.registry/official"], updatedAt: "2025-12-01T00:00:00Z" } } };
-    registry = await startRegistryReplay([registryItem("io.test/oscar", `${kept.url}/mcp`), registryItem("io.test/papa", `${gone.url}/mcp`)]);
+    registry = await startRegistryReplay([registryItem("io.test/oscar", `${kept.url}/mcp`), registryItem("io.test/papa", `${gone.url}/mcp`), registryItem("io.test/quebec", `${noted.url}/mcp`)]);
     env = queueEnv(db.url, registry.url, { CATALOG_QUEUE_RETRY_LIMIT: "0", CATALOG_QUEUE_EXPIRE_SECONDS: "3" });
   }, 60_000);
 
   afterAll(() => closeQueueWorld({ workers, servers, registry, db }));
 
-  test("a job whose server was deleted after it was enqueued is counted skipped in the worker's summary", async () => {
+  test("a job whose server was deleted after it was enqueued is counted skipped in the worker's summary; a listing's notes are no failure", async () => {
     const refresh = await runCli(["refresh", "--sources", "registry", "--queue", "--json"], env);
     expect(refresh.code, refresh.stderr).toBe(0);
-    expect(JSON.parse(refresh.stdout).queued.enqueued.remote).toBe(2);
+    expect(JSON.parse(refresh.stdout).queued.enqueued.remote).toBe(3);
     await rows(db.url, "update servers set status = 'deleted' where key = 'io.test/papa'");
 
     const drain = startWorker(["--once", "--modes", "remote"], env);
     workers.push(drain);
     expect((await drain.exited).code, drain.stderr()).toBe(0);
-    expect(drain.stderr()).toMatch(/stopped: listed 1, failed 0, skipped 1, retried 0, dead-lettered 0,/);
+    expect(drain.stderr()).toMatch(/stopped: listed 2, failed 0, skipped 1, retried 0, dead-lettered 0,/);
+
+    // The listing with a note succeeded: its note is on the server as a note, not among queue's last failures.
+    const [quebec] = await rows<{ error: string | null; notes: string | null }>(db.url, "select introspection_error as error, introspection_notes as notes from servers where key = 'io.test/quebec'");
+    expect(quebec).toEqual({ error: null, notes: 'skipped 2 tools: name "query": 2 tools with different definitions; none of them is kept' });
+    const queue = await runCli(["queue", "--json"], env);
+    expect(queue.code, queue.stderr).toBe(0);
+    expect(JSON.parse(queue.stdout).lastFailures).toEqual([]);
+    expect((await runCli(["queue"], env)).stdout).toMatch(/^last failures: none$/m);
   }, 60_000);
 
   test("a worker killed mid-listing with no retry left: its expired job is dead-lettered and recorded on the server, and queue shows it", async () => {
