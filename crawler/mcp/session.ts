@@ -35,6 +35,26 @@ const unsupportedVersionSchema = z.object({
   data: z.object({ supported: z.array(z.string()) }).loose(),
 });
 const rpcErrorBodySchema = z.object({ error: unsupportedVersionSchema }).loose();
+const rpcRefusalSchema = z.object({ error: z.object({ code: z.number().int() }).loose() }).loose();
+
+/**
+ * The JSON-RPC error code a server refused a request with: the client's ProtocolError (an error response), or the body
+ * of an HTTP error status, as a 2026-07-28 stateless server answers one (a 404 carrying -32601 "Method not found").
+ */
+function refusalCode(e: unknown): number | undefined {
+  for (const x of chain(e)) {
+    if (x instanceof ProtocolError) return x.code;
+    if (x instanceof SdkHttpError && typeof x.data.text === "string") {
+      try {
+        const code = rpcRefusalSchema.safeParse(JSON.parse(x.data.text)).data?.error.code;
+        if (code !== undefined) return code;
+      } catch {
+        // Not JSON: an HTTP failure, not a refusal.
+      }
+    }
+  }
+  return undefined;
+}
 
 function modernAnnounced(e: unknown): string[] | undefined {
   for (const x of chain(e)) {
@@ -79,14 +99,19 @@ async function listThroughClient(spec: SessionSpec, budget: Budget): Promise<Enu
     await budget.within(connected, connectMs, () => budget.unanswered(`no answer to initialize within ${connectMs} ms`));
     const c = new ToolCollector(budget.limits);
     let serverInfo = serverInfoOf(client.getServerVersion());
+    // MCP: a server offers tools by declaring the tools capability (initialize, or server/discover). tools/list is asked
+    // all the same (some servers list tools without declaring it), but one that declares none may refuse it.
+    const declaresTools = client.getServerCapabilities()?.tools !== undefined;
     await collect(c, async (cursor) => {
       try {
         const page = await budget.run(client.request({ method: "tools/list", params: cursor ? { cursor } : {} }, pageSchema, { timeout: budget.requestTimeout(), signal: budget.signal }));
         serverInfo ??= serverInfoOf(page._meta?.[SERVER_INFO_META_KEY]);
         return page;
       } catch (e) {
-        // A server without tools answers "method not found": an empty list, not a failure.
-        if (e instanceof ProtocolError && e.code === ProtocolErrorCode.MethodNotFound && c.pages === 0) return "none";
+        // A server without tools: it refuses tools/list having declared no tools capability, or answers "method not
+        // found" (in an error response, or a stateless server's HTTP 404): an empty list, not a failure.
+        const code = c.pages === 0 ? refusalCode(e) : undefined;
+        if (code !== undefined && (code === ProtocolErrorCode.MethodNotFound || !declaresTools)) return "none";
         throw e;
       }
     });
