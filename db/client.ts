@@ -1,17 +1,18 @@
 // Opens the catalog: embedded PGlite in a data directory, or a Postgres server through postgres.js.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { setFlagsFromString } from "node:v8";
-import { sql } from "drizzle-orm";
+import { DrizzleQueryError } from "drizzle-orm/errors";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema.js";
 import { defaultTemplateDir, readTemplate } from "./catalog-template.js";
 import { makeDataDir } from "./data-dir.js";
+import { during, StepQueryError } from "./errors.js";
 import { acquireFileLock, type FileLock, type LockHolder } from "./file-lock.js";
 import { renewingClient, type RenewingClient } from "./postgres-renewal.js";
 import { survivingTransactions } from "./postgres-transactions.js";
-import { queryRows } from "./sql.js";
+import { appliedMigrations, knownMigrations, migrationOfStatement, NewerCatalogError, unknownMigrations } from "./schema-migrations.js";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Driver = "pglite" | "postgres";
@@ -82,6 +83,26 @@ export class CatalogBusyError extends Error {
   }
 }
 
+/**
+ * PGlite could not start Postgres on an embedded catalog's data directory ("PGlite failed to initialize properly":
+ * Postgres exited while starting). A directory a process was killed in while first creating it (initdb, or the
+ * shipped template being unpacked) is left so, and so is one damaged since; nothing here tells which, so the
+ * message says what to do in each case.
+ */
+export class PgliteStartError extends Error {
+  constructor(
+    readonly dataDir: string,
+    cause: unknown,
+  ) {
+    super(
+      `Postgres did not start on its data directory (${cause instanceof Error ? cause.message : String(cause)}): the directory is incomplete or damaged. ` +
+        `If it never opened successfully (a first run stopped while creating it), it holds no catalog yet: delete ${dataDir} and run again; otherwise restore it from a backup`,
+      { cause },
+    );
+    this.name = "PgliteStartError";
+  }
+}
+
 const REFRESH_LOCK_KEY = 0x6d63_7063; // "mcpc": one advisory lock id for the whole catalog
 
 export function migrationsFolder(): string {
@@ -114,37 +135,34 @@ function newDataDirTemplate(options: CatalogOptions): Blob | undefined {
   return readTemplate(options.templateDir ?? defaultTemplateDir());
 }
 
-/** When the newest migration in `folder` was generated (drizzle-kit's journal): drizzle records each applied migration by it. */
-function newestMigrationMillis(folder: string): number {
-  const journal = JSON.parse(readFileSync(join(folder, "meta", "_journal.json"), "utf8")) as { entries: { when: number }[] };
-  return Math.max(...journal.entries.map((e) => e.when));
-}
-
-/** The newest migration the database has applied (by drizzle's record of it), or undefined when none is recorded. */
-async function appliedMigrationMillis(db: Db): Promise<number | undefined> {
-  const [table] = await queryRows<{ present: boolean }>(db, sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`);
-  if (!table?.present) return undefined;
-  const [row] = await queryRows<{ at: string | null }>(db, sql`select max(created_at)::text as at from drizzle.__drizzle_migrations`);
-  return row?.at == null ? undefined : Number(row.at);
-}
-
 /**
- * Applies the migrations the database lacks. Every command opens the catalog, so the usual case — the
- * schema already current — is two reads; drizzle's migrator (which reads and hashes every migration
- * file and runs two DDL statements and a transaction to learn the same) runs only when one is missing.
- * It decides the same way: by the newest applied migration's timestamp.
+ * Applies the migrations the database lacks, after refusing a catalog that records migrations this release does not
+ * know (NewerCatalogError): an older release would misread a newer one's schema and write rows its migrations would
+ * have filled in. Every command opens the catalog, so the usual case — the schema already current — is two reads and
+ * this release's migration files hashed; drizzle's migrator (two DDL statements and a transaction to learn the same)
+ * runs only when one is missing. It decides the same way: by the newest applied migration's timestamp.
  */
 export async function migrateCatalog(catalog: Catalog): Promise<void> {
   const folder = migrationsFolder();
-  const applied = await appliedMigrationMillis(catalog.db);
-  if (applied !== undefined && applied >= newestMigrationMillis(folder)) return;
+  const known = knownMigrations(folder);
+  const newest = known.at(-1)!;
+  const applied = await during("checking the catalog's schema", () => appliedMigrations(catalog.db));
+  const unknown = unknownMigrations(applied ?? [], known);
+  if (unknown.length) throw new NewerCatalogError(catalog.location, unknown, newest);
+  if (applied?.some((a) => a.when === newest.when)) return;
   const migrationsConfig = { migrationsFolder: folder };
-  if (catalog.driver === "pglite") {
-    const { migrate } = await import("drizzle-orm/pglite/migrator");
-    await migrate(catalog.db as never, migrationsConfig);
-  } else {
-    const { migrate } = await import("drizzle-orm/postgres-js/migrator");
-    await migrate(catalog.db as never, migrationsConfig);
+  try {
+    if (catalog.driver === "pglite") {
+      const { migrate } = await import("drizzle-orm/pglite/migrator");
+      await migrate(catalog.db as never, migrationsConfig);
+    } else {
+      const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+      await migrate(catalog.db as never, migrationsConfig);
+    }
+  } catch (e) {
+    if (!(e instanceof DrizzleQueryError)) throw e;
+    const at = migrationOfStatement(folder, known, e.query);
+    throw new StepQueryError(at ? `applying schema migration ${at.tag}` : "preparing the catalog's schema migrations", e);
   }
 }
 
@@ -202,7 +220,7 @@ async function openPglite(dataDir: string, loadDataDir: Blob | undefined, lifeti
     });
   } catch (e) {
     lock?.release();
-    throw e;
+    throw inMemory ? e : new PgliteStartError(dataDir, e);
   }
   const db = drizzle({ client, schema }) as unknown as Db;
   let refreshing = false;

@@ -29,14 +29,40 @@ function reasonOf(e: unknown): { message: string; code?: string } {
 }
 
 /**
+ * A failed query of a step the catalog names in words ("checking the catalog's schema"): told by that step rather
+ * than by its SQL, which says nothing to the person reading (`select to_regclass`, `DO $$ BEGIN IF …`).
+ */
+export class StepQueryError extends DrizzleQueryError {
+  constructor(
+    /** What was being done, as "while <step>" reads: "checking the catalog's schema". */
+    readonly step: string,
+    e: DrizzleQueryError,
+  ) {
+    super(e.query, e.params, e.cause);
+    this.name = "StepQueryError";
+  }
+}
+
+/** Runs `fn`, a step named `step`: a query of it that fails is a StepQueryError. */
+export async function during<T>(step: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    throw e instanceof DrizzleQueryError && !(e instanceof StepQueryError) ? new StepQueryError(step, e) : e;
+  }
+}
+
+/**
  * A failed query (drizzle's "Failed query: <SQL> params: <every value>") as one line: the database's
- * message, its code, and the operation, cut to a line. Parameters never appear (they carry crawled
- * text); the statement only with `debug` (CATALOG_DEBUG), on lines of its own. Other errors: undefined.
+ * message, its code, and the operation (its step in words, else what the statement did), cut to a line.
+ * Parameters never appear (they carry crawled text); the statement only with `debug` (CATALOG_DEBUG), on lines of
+ * its own. Other errors: undefined.
  */
 export function describeDbError(e: unknown, o: { debug?: boolean } = {}): string | undefined {
   if (!(e instanceof DrizzleQueryError)) return undefined;
   const reason = e.cause ? reasonOf(e.cause) : { message: "the query failed" };
-  const line = oneLine(`${reason.message}${reason.code ? ` (code ${reason.code})` : ""} during ${operationOf(e.query)}`);
+  const operation = e instanceof StepQueryError ? `while ${e.step}` : `during ${operationOf(e.query)}`;
+  const line = oneLine(`${reason.message}${reason.code ? ` (code ${reason.code})` : ""} ${operation}`);
   return o.debug ? `${line}\nstatement: ${e.query}` : line;
 }
 

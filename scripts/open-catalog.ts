@@ -2,6 +2,7 @@
 import { CatalogBusyError, openCatalog, redactUrl, type Catalog, type CatalogOptions } from "../db/client.js";
 import { DataDirError } from "../db/data-dir.js";
 import { describeDbError } from "../db/errors.js";
+import { NewerCatalogError } from "../db/schema-migrations.js";
 import { CliError, type Io } from "./command.js";
 import type { Config } from "./config.js";
 import { safeText } from "./terminal.js";
@@ -43,10 +44,19 @@ export async function openConfiguredCatalog(io: Pick<Io, "openCatalog">, config:
         continue;
       }
       if (e instanceof DataDirError) throw new CliError(`${safeText(e.message)}; set CATALOG_DATA_DIR to a directory this user can create`, 1);
+      throwIfNewer(e);
       const where = config.databaseUrl ? redactUrl(config.databaseUrl) : config.dataDir;
       throw new CliError(`cannot open the catalog at ${where}: ${describeDbError(e) ?? (e as Error).message}`, 1);
     }
   }
+}
+
+/**
+ * A catalog a newer mcp-catalog wrote ends the command with exit 2, as bad environment does: this release cannot
+ * use it, and running again will not change that; upgrading will.
+ */
+export function throwIfNewer(e: unknown): void {
+  if (e instanceof NewerCatalogError) throw new CliError(safeText(e.message), 2);
 }
 
 /** `--wait SECONDS` of the read commands (the default is CATALOG_WAIT_SECONDS). */

@@ -1,10 +1,12 @@
 // Opening the catalog applies the migrations the database lacks, and only checks when it lacks none.
+import { createHash } from "node:crypto";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrationsFolder, openCatalog, type Catalog } from "../db/client.js";
+import { knownMigrations, NewerCatalogError, unknownMigrations } from "../db/schema-migrations.js";
 import { queryRows } from "../db/sql.js";
 import { createScratchDatabase, DRIVERS } from "./helpers/catalog.js";
 import { runCli } from "./helpers/cli.js";
@@ -30,9 +32,22 @@ async function applied(catalog: Catalog): Promise<number[]> {
   return rows.map((r) => Number(r.at));
 }
 
+it("a catalog's migration is known by its time and its hash, in either line ending; any other is unknown", () => {
+  const known = knownMigrations(migrationsFolder());
+  const first = readFileSync(join(migrationsFolder(), `${known[0]!.tag}.sql`), "utf8");
+  const sha = (text: string) => createHash("sha256").update(text).digest("hex");
+  const at = (when: number, hash: string, index = 0) => ({ index, when, hash });
+  expect(unknownMigrations([at(known[0]!.when, sha(first)), at(known[0]!.when, sha(first.replace(/\n/g, "\r\n")))], known)).toEqual([]);
+  // Another build's contents at a time this release knows; a time it does not know, before or after its newest.
+  expect(unknownMigrations([at(known[0]!.when, sha(`${first}\n-- edited`))], known)).toHaveLength(1);
+  expect(unknownMigrations([at(known[0]!.when + 1, sha(first)), at(known.at(-1)!.when + 1, "h", 1)], known)).toHaveLength(2);
+});
+
 describe.each(DRIVERS)("opening the catalog (%s)", (driver) => {
   let dir: string;
   let open: () => Promise<Catalog>;
+  /** The environment a CLI run opens the same catalog with. */
+  let env: Record<string, string>;
   let drop = async () => {};
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "mcp-catalog-migrate-test-"));
@@ -40,8 +55,10 @@ describe.each(DRIVERS)("opening the catalog (%s)", (driver) => {
       const db = await createScratchDatabase();
       drop = db.drop;
       open = () => openCatalog({ databaseUrl: db.url, dataDir: "unused" });
+      env = { DATABASE_URL: db.url };
     } else {
       open = () => openCatalog({ dataDir: join(dir, "catalog") });
+      env = { CATALOG_DATA_DIR: join(dir, "catalog") };
     }
   });
   afterAll(async () => {
@@ -83,6 +100,63 @@ describe.each(DRIVERS)("opening the catalog (%s)", (driver) => {
     } finally {
       await current.close();
     }
+  }, 120_000);
+
+  it("refuses a catalog a newer mcp-catalog migrated, on every command, and changes nothing in it", async () => {
+    const newest = journal.entries.at(-1)!;
+    const later = newest.when + 86_400_000;
+    const catalog = await open();
+    const recorded = async (c: Catalog) => queryRows<{ hash: string; at: string }>(c.db, sql`select hash, created_at::text as at from drizzle.__drizzle_migrations order by id`);
+    let before: { hash: string; at: string }[];
+    try {
+      // What a release with two more migrations leaves: drizzle's records of them, generated after this release's newest.
+      await catalog.db.execute(sql`insert into drizzle.__drizzle_migrations (hash, created_at) values ('a1', ${later}), ('a2', ${later + 1000})`);
+      before = await recorded(catalog);
+    } finally {
+      await catalog.close();
+    }
+    const refusal = await open().then(
+      async (c) => {
+        await c.close();
+        return undefined;
+      },
+      (e: unknown) => e,
+    );
+    expect(refusal).toBeInstanceOf(NewerCatalogError);
+    const migrations = journal.entries.length;
+    const message = `was written by a newer mcp-catalog: it has 2 schema migrations this one does not know, the newest its migration ${migrations + 1}, generated ${new Date(later + 1000).toISOString()}; this one knows up to ${newest.tag} (migration ${migrations - 1}, generated ${new Date(newest.when).toISOString()}). Upgrade mcp-catalog to open it`;
+    expect((refusal as Error).message).toContain(message);
+    for (const argv of [["migrate"], ["risk", "read_file"], ["serve", "--port", "0"], ["mcp"]]) {
+      const r = await runCli(argv, env);
+      expect({ argv, code: r.code }).toEqual({ argv, code: 2 });
+      expect(r.stderr).toContain(message);
+      expect(r.stdout).toBe("");
+    }
+    const after = await open().catch(() => undefined);
+    expect(after).toBeUndefined();
+    // Nothing was migrated or written: read it as the newer release would, without this one's check.
+    const raw = await openCatalog({ ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}), dataDir: join(dir, "catalog"), migrate: false });
+    try {
+      expect(await recorded(raw)).toEqual(before!);
+      expect(await queryRows(raw.db, sql`select id from crawl_runs`)).toEqual([]);
+      // Another build's contents at a time this release knows: refused too, as another build's.
+      await raw.db.execute(sql`delete from drizzle.__drizzle_migrations where hash in ('a1', 'a2')`);
+      await raw.db.execute(sql`update drizzle.__drizzle_migrations set hash = 'edited' where created_at = ${newest.when}`);
+    } finally {
+      await raw.close();
+    }
+    const other = await runCli(["policy", "x"], env);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toContain(`was written by another build of mcp-catalog: it has 1 schema migration this one does not ship (the newest its migration ${migrations - 1}, generated ${new Date(newest.when).toISOString()})`);
+    // Back to this release's own record, for the tests below.
+    const fix = await openCatalog({ ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}), dataDir: join(dir, "catalog"), migrate: false });
+    try {
+      const ours = knownMigrations(migrationsFolder()).at(-1)!.hashes[0]!;
+      await fix.db.execute(sql`update drizzle.__drizzle_migrations set hash = ${ours} where created_at = ${newest.when}`);
+    } finally {
+      await fix.close();
+    }
+    await (await open()).close();
   }, 120_000);
 
   it("0016 gives each change before it the category of its definition when the catalog still has that classification", async () => {
@@ -219,6 +293,8 @@ describe.skipIf(!process.env.DATABASE_URL)("opening a catalog in a database that
       const r = await runCli(["migrate"], { DATABASE_URL: db.url });
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(/^mcp-catalog migrate: the catalog needs a UTF8 database \(this one is SQL_ASCII\): create one with ENCODING 'UTF8' and point DATABASE_URL at it/);
+      // The step in words, naming the migration, not a fragment of its SQL (`during DO $$ BEGIN IF getdatabaseencoding`).
+      expect(r.stderr).toMatch(/\(code P0001\) while applying schema migration 0016_change_categories_and_lookalikes\n$/);
     } finally {
       await db.drop();
     }

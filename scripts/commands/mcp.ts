@@ -13,7 +13,8 @@ export const command: Command = {
   details: [
     "Every tool is read-only (readOnlyHint: true). The server runs until its client closes stdin or",
     "it gets SIGTERM. Example host configuration: {\"command\": \"npx\", \"args\": [\"mcp-catalog\", \"mcp\"]}.",
-    "Exit codes: 0 the client went away; 1 the catalog cannot be opened; 3 the embedded catalog is in use.",
+    "Exit codes: 0 the client went away; 1 the catalog cannot be opened; 2 a newer mcp-catalog migrated it;",
+    "3 the embedded catalog is in use.",
   ].join("\n"),
   options: {},
   async run(_args, io) {

@@ -31,7 +31,7 @@ export const command: Command = {
     "(the way to keep the embedded PGlite catalog fresh: it is one process's). On Postgres a request whose",
     "query runs past CATALOG_SERVE_STATEMENT_TIMEOUT_MS (default 5000 ms; the refresh has no limit) answers 503.",
     "SIGTERM or SIGINT stops it gracefully. Exit codes: 0 stopped; 1 cannot listen or open the catalog;",
-    "2 bad arguments; 3 the embedded catalog is in use by another process.",
+    "2 bad arguments, or a catalog a newer mcp-catalog migrated; 3 the embedded catalog is in use by another process.",
   ].join("\n"),
   options: {
     port: { type: "string", valueName: "N", description: `Port to listen on (default ${SERVE_DEFAULTS.port}; 0 picks a free one)` },

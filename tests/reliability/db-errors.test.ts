@@ -1,5 +1,8 @@
 // A database failure reads as the database's reason, code and operation in one line: never drizzle's
 // "Failed query: <SQL> params: <every value>", never a parameter (crawled text). Both drivers.
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { sql } from "drizzle-orm";
 import { refresh } from "../../crawler/refresh.js";
@@ -110,11 +113,31 @@ describe.each(DRIVERS)("database errors on %s", (driver) => {
 });
 
 describe("the CLI on an unusable database", () => {
+  test("a data directory Postgres cannot start on (a first run killed while creating it) says what to do with it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "mcp-catalog-broken-"));
+    try {
+      // What such a run leaves first: PG_VERSION, and not the rest of the cluster.
+      const dataDir = join(dir, "catalog");
+      mkdirSync(dataDir);
+      writeFileSync(join(dataDir, "PG_VERSION"), "18\n");
+      const r = await runCli(["stats"], { CATALOG_DATA_DIR: dataDir });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe(
+        `mcp-catalog stats: cannot open the catalog at ${dataDir}: Postgres did not start on its data directory (PGlite failed to initialize properly): the directory is incomplete or damaged. ` +
+          `If it never opened successfully (a first run stopped while creating it), it holds no catalog yet: delete ${dataDir} and run again; otherwise restore it from a backup\n`,
+      );
+      // The lock went with the failed open.
+      expect(readdirSync(dataDir)).toEqual(["PG_VERSION"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test("a refused connection is the driver's reason and code, not the first statement", async () => {
     const r = await runCli(["stats"], { DATABASE_URL: "postgres://postgres@127.0.0.1:9/none" });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^mcp-catalog stats: cannot open the catalog at postgres:\/\/postgres@127\.0\.0\.1:9\/none: .*ECONNREFUSED/);
-    expect(r.stderr).not.toMatch(/Failed query|params:/);
+    expect(r.stderr).toMatch(/^mcp-catalog stats: cannot open the catalog at postgres:\/\/postgres@127\.0\.0\.1:9\/none: .*ECONNREFUSED\) while checking the catalog's schema$/m);
+    expect(r.stderr).not.toMatch(/Failed query|params:|to_regclass/);
     expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
   });
 
@@ -123,7 +146,8 @@ describe("the CLI on an unusable database", () => {
     url.pathname = "/mcp_catalog_no_such_database";
     const r = await runCli(["stats"], { DATABASE_URL: url.toString() });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/database "mcp_catalog_no_such_database" does not exist \(code 3D000\)/);
+    // What was being done in words, not a fragment of its SQL (`during select to_regclass`).
+    expect(r.stderr).toMatch(/database "mcp_catalog_no_such_database" does not exist \(code 3D000\) while checking the catalog's schema$/m);
     expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
   });
 });
