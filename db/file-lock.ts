@@ -8,7 +8,7 @@ export interface FileLock {
   release(): void;
 }
 
-/** What a lock file says about its holder. Files written before this format hold a bare PID. */
+/** What a lock file says about its holder (lockFileText). Files written before bcff1a0 hold a bare PID. */
 export interface LockHolder {
   pid: number;
   /** A fresh random value per lock taken: tells one holding of the directory from another. */
@@ -66,21 +66,59 @@ export function judgeHolder(holder: LockHolder, probe: ProcessProbe, self: { pid
   return { state: "doubt", why: `process ${holder.pid} is alive but cannot be confirmed as the mcp-catalog that took the lock${probe.command ? ` (it runs ${probe.command})` : ""}` };
 }
 
-/** Parses a lock file's text: the JSON this module writes, or a bare PID from before. */
+/**
+ * A lock file's text: the holder's PID on its own line, then its record (LockHolder) as JSON spelled in spaces and
+ * tabs, a bit each (a tab is 1), eight to a byte of its UTF-8. Older releases read the file two other ways, and each
+ * must find a live PID in it rather than a lock to take over while this one holds the catalog:
+ * - before bcff1a0, `parseInt` of the text: the leading PID (JSON alone read as NaN, and the lock was removed);
+ * - from bcff1a0, the trimmed text as a bare PID, else as JSON: a PID then readable JSON is neither, "unreadable",
+ *   and taken over. Trailing whitespace trims away: a bare PID, whose live holder they refuse (as unconfirmable,
+ *   naming the file to remove if no mcp-catalog uses the directory).
+ */
+export function lockFileText(holder: LockHolder): string {
+  const bits = [...Buffer.from(JSON.stringify(holder), "utf8")].map((byte) => byte.toString(2).padStart(8, "0")).join("");
+  return `${holder.pid}\n${bits.replace(/0/g, " ").replace(/1/g, "\t")}\n`;
+}
+
+/** A holder's record as lockFileText spells it, or undefined when the text holds no whole one. */
+function spelledRecord(bits: string): unknown {
+  if (bits.length % 8 !== 0) return undefined;
+  const bytes = Buffer.alloc(bits.length / 8);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = Number.parseInt(bits.slice(i * 8, i * 8 + 8).replace(/ /g, "0").replace(/\t/g, "1"), 2);
+  try {
+    return JSON.parse(bytes.toString("utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The holder a parsed record names, its fields checked one by one; undefined without a whole-number PID. */
+function holderOf(record: unknown): LockHolder | undefined {
+  const o = (record ?? {}) as Partial<Record<keyof LockHolder, unknown>>;
+  if (typeof o.pid !== "number" || !Number.isInteger(o.pid)) return undefined;
+  const holder: LockHolder = { pid: o.pid };
+  for (const k of ["token", "startTime", "command", "dir"] as const) {
+    const v = o[k];
+    if (typeof v === "string") holder[k] = v;
+  }
+  if (o.lifetime === "command" || o.lifetime === "server") holder.lifetime = o.lifetime;
+  return holder;
+}
+
+/**
+ * Parses a lock file's text: lockFileText's; the plain JSON written from bcff1a0 until it; or a bare PID from before.
+ * A record whose PID is not the one on its first line is no lock this module wrote: unreadable.
+ */
 export function parseLockFile(text: string): LockHolder | undefined {
+  const spelled = /^(\d+)\n([ \t]+)\n$/.exec(text);
+  if (spelled) {
+    const holder = holderOf(spelledRecord(spelled[2]!));
+    return holder?.pid === Number(spelled[1]) ? holder : undefined;
+  }
   const trimmed = text.trim();
   if (/^\d+$/.test(trimmed)) return { pid: Number(trimmed) };
   try {
-    const o = JSON.parse(trimmed) as Partial<LockHolder>;
-    if (typeof o.pid !== "number" || !Number.isInteger(o.pid)) return undefined;
-    const str = (v: unknown) => (typeof v === "string" ? v : undefined);
-    const holder: LockHolder = { pid: o.pid };
-    for (const k of ["token", "startTime", "command", "dir"] as const) {
-      const v = str(o[k]);
-      if (v !== undefined) holder[k] = v;
-    }
-    if (o.lifetime === "command" || o.lifetime === "server") holder.lifetime = o.lifetime;
-    return holder;
+    return holderOf(JSON.parse(trimmed));
   } catch {
     return undefined;
   }
@@ -162,7 +200,7 @@ export function acquireFileLock(path: string, options: { beforeTakeOver?: () => 
   const startTime = startTimeOf(process.pid);
   const command = commandOf(process.pid);
   const lifetime = options.lifetime;
-  const mine = JSON.stringify({ pid: process.pid, token, ...(startTime ? { startTime } : {}), ...(command ? { command } : {}), dir, ...(lifetime ? { lifetime } : {}) });
+  const mine = lockFileText({ pid: process.pid, token, ...(startTime ? { startTime } : {}), ...(command ? { command } : {}), dir, ...(lifetime ? { lifetime } : {}) });
   const acquired = (): LockResult => {
     heldHere.add(token);
     let released = false;

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { acquireFileLock, judgeHolder, parseLockFile } from "../../db/file-lock.js";
+import { acquireFileLock, judgeHolder, lockFileText, parseLockFile } from "../../db/file-lock.js";
 import { runCli } from "../helpers/cli.js";
 import { migratedDataDir } from "../helpers/snapshot-catalog.js";
 
@@ -36,12 +36,50 @@ describe("judgeHolder on plain data", () => {
   test("a bare-PID lock of a live foreign process cannot be confirmed: doubt, not a take-over", () => {
     expect(judgeHolder({ pid: 200 }, { alive: true, command: "node x" }, self).state).toBe("doubt");
   });
-  test("lock files: this format and the bare PID of older versions", () => {
+  test("lock files: this format, the plain JSON of bcff1a0 until it, and the bare PID of older versions", () => {
+    expect(parseLockFile(lockFileText(holder))).toEqual(holder);
+    expect(parseLockFile(lockFileText({ ...holder, command: "node bin/mcp-catalog.js risk café ☕" }))).toEqual({ ...holder, command: "node bin/mcp-catalog.js risk café ☕" });
+    // A record naming another PID than its first line is no lock this module wrote.
+    expect(parseLockFile(lockFileText(holder).replace(/^200/, "201"))).toBeUndefined();
     expect(parseLockFile("1234\n")).toEqual({ pid: 1234 });
     expect(parseLockFile(JSON.stringify(holder))).toEqual(holder);
     expect(parseLockFile(JSON.stringify({ ...holder, lifetime: "server" }))).toEqual({ ...holder, lifetime: "server" });
     expect(parseLockFile(JSON.stringify({ ...holder, lifetime: "forever" }))).toEqual(holder);
     expect(parseLockFile("garbage")).toBeUndefined();
+  });
+});
+
+describe("a lock older releases read while this one holds the catalog", () => {
+  // How releases read the lock file, kept as they were. Before bcff1a0 (db/file-lock.ts): parseInt of the text, and a
+  // lock whose number is no live process's (NaN: JSON) removed. From bcff1a0 to this format: the trimmed text as a
+  // bare PID, else as JSON; neither is "unreadable", a stale lock taken over.
+  const beforeJsonLocks = (text: string) => Number.parseInt(text, 10);
+  const jsonLocks = (text: string): { pid: number } | "unreadable" => {
+    const trimmed = text.trim();
+    if (/^\d+$/.test(trimmed)) return { pid: Number(trimmed) };
+    try {
+      const o = JSON.parse(trimmed) as { pid?: unknown };
+      return typeof o.pid === "number" ? { pid: o.pid } : "unreadable";
+    } catch {
+      return "unreadable";
+    }
+  };
+  test("each finds this process's live PID in it, never a lock to remove or take over; this release reads the whole record", () => {
+    const data = join(dir, "read-by-older");
+    mkdirSync(data, { recursive: true });
+    const lockPath = join(data, "mcp-catalog.lock");
+    const held = acquireFileLock(lockPath, { lifetime: "server" });
+    expect(held.ok).toBe(true);
+    try {
+      const text = readFileSync(lockPath, "utf8");
+      expect(beforeJsonLocks(text)).toBe(process.pid);
+      // A bare PID of a live process: those releases refuse it as one they cannot confirm (judgeHolder's doubt).
+      expect(jsonLocks(text)).toEqual({ pid: process.pid });
+      expect(parseLockFile(text)).toEqual(expect.objectContaining({ pid: process.pid, dir: data, lifetime: "server", token: expect.any(String) }));
+    } finally {
+      if (held.ok) held.lock.release();
+    }
+    expect(readdirSync(data)).toEqual([]);
   });
 });
 
