@@ -30,8 +30,8 @@ export interface AppOptions {
   debug?: boolean;
   /** The limit `db` cancels a query at (Catalog.reads), for the 503 that says so. */
   statementTimeoutMs?: number;
-  /** What builds GET /api/stats's report when the catalog has changed (server/stats-cache.ts); by default `stats`. */
-  buildStats?: StatsCacheOptions["build"];
+  /** How GET /api/stats's report is built and when it is kept (server/stats-cache.ts); by default `stats` under catalogSnapshot. */
+  stats?: Pick<StatsCacheOptions, "build" | "snapshot">;
 }
 
 /** Every page and route may only load from this origin; no inline script or style (catalog text cannot run). */
@@ -105,7 +105,7 @@ export function createApp(o: AppOptions) {
       },
     ),
   );
-  app.route("/api", apiRoutes(o.db, { stats: statsCache(o.db, o.buildStats ? { build: o.buildStats } : {}) }));
+  app.route("/api", apiRoutes(o.db, { stats: statsCache(o.db, o.stats) }));
   app.route("/v0.1", feedRoutes(o.db));
   // MCP over Streamable HTTP: the SDK serves each request with a fresh server (stateless; both protocol eras).
   const mcp = createMcpHandler(() => catalogMcpServer(o.db, { ...(o.onError ? { onError: o.onError } : {}), statementTimeoutMs: o.statementTimeoutMs, debug: o.debug ?? false }), { ...(o.onError ? { onerror: o.onError } : {}) });

@@ -2,6 +2,7 @@
 // report (and its ETag), a run or any other write builds it again, and so does a change leaving the drift window.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { catalogSnapshot } from "../../db/catalog-snapshot.js";
 import { finishRun, startRun } from "../../db/runs.js";
 import { storeVerdicts } from "../../db/model-reviews.js";
 import { queryRows } from "../../db/sql.js";
@@ -18,6 +19,12 @@ describe.each(DRIVERS)("the stats report kept between requests on %s", (driver) 
   let s: ServedCatalog;
   /** The `now` of every report the app built. */
   const builds: Date[] = [];
+  /**
+   * The catalog's state read before each answer. Another test file writing on the same Postgres server moves it as
+   * a write here does, so the builds expected are counted from it: one more each time it changed.
+   */
+  const states: string[] = [];
+  const expectedBuilds = () => states.filter((state, i) => i === 0 || state !== states[i - 1]).length;
   const get = async (path: string, init?: RequestInit) => {
     const r = await fetch(`${s.url}${path}`, init);
     return { status: r.status, etag: r.headers.get("etag"), body: r.status === 200 ? ((await r.json()) as any) : null };
@@ -25,9 +32,16 @@ describe.each(DRIVERS)("the stats report kept between requests on %s", (driver) 
 
   beforeAll(async () => {
     s = await serveCatalog(await snapshotCliCatalog(driver), {
-      buildStats: (db, now) => {
-        builds.push(now);
-        return stats(db, now);
+      stats: {
+        build: (db, now) => {
+          builds.push(now);
+          return stats(db, now);
+        },
+        snapshot: async (db) => {
+          const state = await catalogSnapshot(db);
+          states.push(state);
+          return state;
+        },
       },
     });
   }, 300_000);
@@ -37,33 +51,40 @@ describe.each(DRIVERS)("the stats report kept between requests on %s", (driver) 
   });
 
   it("builds once while nothing changes, and again after a run starts, after it finishes, and after a write outside a run", async () => {
+    // Whether nothing was written between the last two answers (always so on PGlite, which no other file shares).
+    const quiet = () => states.at(-1) === states.at(-2);
     const first = await get("/api/stats");
     expect(first.status).toBe(200);
     expect(first.body.servers.total).toBeGreaterThan(0);
     expect(builds).toHaveLength(1);
     const again = await get("/api/stats");
-    expect(again).toEqual(first);
-    expect((await get("/api/stats", { headers: { "if-none-match": first.etag! } })).status).toBe(304);
-    expect(builds).toHaveLength(1);
+    if (quiet()) expect(again).toEqual(first);
+    const conditional = await get("/api/stats", { headers: { "if-none-match": first.etag! } });
+    if (quiet() && states.at(-2) === states[0]) expect(conditional.status).toBe(304);
+    expect(builds).toHaveLength(expectedBuilds());
 
     const db = s.catalog.db;
+    const before = builds.length;
     const runId = await startRun(db, { sources: [] });
     const running = await get("/api/stats");
     expect(running.body.lastRun).toMatchObject({ id: runId, status: "running", finishedAt: null });
     expect(running.etag).not.toBe(first.etag);
-    expect(builds).toHaveLength(2);
+    expect(builds.length).toBeGreaterThan(before);
+    expect(builds).toHaveLength(expectedBuilds());
     await finishRun(db, runId, { status: "succeeded", sources: {}, servers: { added: 0, updated: 0, unchanged: 0, removed: 0 }, failures: [] });
     const finished = await get("/api/stats");
     expect(finished.body.lastRun).toMatchObject({ id: runId, status: "succeeded" });
-    expect(builds).toHaveLength(3);
-    expect(await get("/api/stats")).toEqual(finished);
-    expect(builds).toHaveLength(3);
+    const afterFinish = await get("/api/stats");
+    if (quiet()) expect(afterFinish).toEqual(finished);
+    expect(builds).toHaveLength(expectedBuilds());
 
     // A worker's listing or a model's answer is written outside any run.
     await storeVerdicts(db, [{ contentHash: "stats-cache-test", verdict: {} }], "test-model", "1");
     const answered = await get("/api/stats");
     expect(answered.body.cachedModelAnswers).toBe(finished.body.cachedModelAnswers + 1);
-    expect(builds).toHaveLength(4);
+    expect(builds).toHaveLength(expectedBuilds());
+    // Nothing changed on PGlite but what this test wrote: one build for the catalog, the run's start, its end and the answer.
+    if (driver === "pglite") expect(builds).toHaveLength(4);
   });
 
   it("builds again once a change it counted leaves the drift window, and after a failed build", async () => {
