@@ -228,7 +228,7 @@ const PRIOR_ONLY = "(?:previous|prior|earlier|preceding|original|initial|old|old
 const MODEL_GUIDANCE = "(?:instructions?|directives?|guidance|guidelines?|guardrails?|safeguards|system prompt|prompts?|programming|brief|briefing)";
 /** A claim that guidance no longer holds (states such as "expired" or "invalid" are ordinary for records). */
 const STALE =
-  "(?:obsolete|outdated|out of date|void|null and void|revoked|rescinded|withdrawn|no longer (?:valid|apply|applies|applicable|in effect|in force|binding|relevant|active)|(?:do|does) not apply|(?:don't|doesn't) apply|not (?:valid|binding|applicable) any ?more)";
+  "(?:obsolete|outdated|out of date|void|null and void|revoked|rescinded|withdrawn|no longer (?:valid|apply|applies|applicable|in effect|in force|binding|relevant|active)|(?:do|does) not apply|(?:don't|doesn't) apply|not (?:valid|binding|applicable) any\\s*more)";
 /** An order's position: a clause's start, or after "you must", "please", "now" … */
 const ORDER_STARTS = "(?:^|[.!?;:,\\n(\\[>*—–-]\\s*|\\b(?:you|please|now|just|simply|also|then|and|so|first|always|instead)(?: (?:must|should|shall|will|need to|have to|are to|can))? )";
 
@@ -288,7 +288,9 @@ export const RULES: readonly InjectionRule[] = [
   { family: "model_directed", re: "\\[\\s*/?\\s*(?:system|inst|instructions?|override|hidden|assistant|sys|system message|system note)\\s*\\]" },
   { family: "model_directed", re: "<\\|\\s*(?:im_start|im_end|system|endoftext|start_header_id|end_header_id|eot_id|assistant)\\s*\\|>|<<\\s*/?sys\\s*>>" },
   { family: "model_directed", re: "(?:begin|start|end) (?:of )?(?:the )?(?:system|hidden|secret|admin|priority|override|internal) (?:instructions?|prompt|message|section|block|directive)" },
-  { family: "model_directed", re: `(?:system|admin|administrator|developer|priority|security|root) (?:override|directive|instruction|command|notice) ?(?::|for (?:you|the ${MODEL}))` },
+  // A label of authority spoken to the model: "SYSTEM OVERRIDE:", "admin notice for the assistant". Only an override or a
+  // directive is one as a bare label: "Security notice:", "Admin command:" and "System instruction:" head honest text.
+  { family: "model_directed", re: `(?:system|admin|administrator|developer|priority|security|root) (?:(?:override|directive)\\s*:|(?:override|directive|instruction|command|notice) for (?:you|the ${MODEL}))` },
   // cue: jailbreak / unrestricted / dan
   { family: "model_directed", re: "(?:developer|god|jailbreak|jailbroken|dan|unrestricted|unfiltered) mode" },
 
@@ -393,7 +395,10 @@ export const RULES: readonly InjectionRule[] = [
     family: "shadowing",
     re: "(?:do not|don't|never|stop|avoid|refuse to) (?:use|using|call|calling|invoke|invoking|trust|trusting|rely on|route to) (?:the |any |a |an )?(?:other|another|built-in|builtin|native|default|original|standard|existing|third-party|official|competing|similar|remaining) …2 (?:tools?|functions?|servers?|mcp|plugins?|commands?|integrations?|connectors?)",
   },
-  { family: "shadowing", re: "(?:do not|don't|never|avoid|stop|disregard|ignore) (?:use |using |call |calling |invoke |invoking )?…4 (?:from|of|on|in|provided by|offered by|exposed by|belonging to) (?:any |the |an? |all )?(?:other|another|different|external|third-party) (?:mcp )?(?:servers?|providers?|connectors?|integrations?|plugins?)" },
+  // Another server's tools set aside: "do not call the send_email tool from any other server", "ignore the functions
+  // exposed by third-party plugins". A tool must be named, and a negation must be of using it: "never stored on external
+  // servers", "stop a container on a different server" and "ignore errors from other providers" displace nothing.
+  { family: "shadowing", re: "(?:(?:do not|don't|never|avoid|stop) (?:use|using|call|calling|invoke|invoking|trust|trusting|rely on|relying on)|disregard|ignore) …3 (?:tools?|functions?|commands?|actions?|[a-z0-9]+_[a-z0-9_]+) (?:from|of|on|in|provided by|offered by|exposed by|belonging to) (?:any |the |an? |all )?(?:other|another|different|external|third-party) (?:mcp )?(?:servers?|providers?|connectors?|integrations?|plugins?)" },
   { family: "shadowing", re: "(?:instead of|rather than|in place of|in preference to) (?:using |calling |invoking )?(?:the |any |all |every )?(?:other|another|built-in|builtin|native|default|original|standard|existing) …2 (?:tools?|functions?|servers?|mcp|plugins?|commands?|integrations?)" },
   { family: "shadowing", re: "(?:prioriti[sz]e|prefer|favou?r|choose|select|use|call) (?:this|me|it)(?: tool| function| server)? (?:over|above|before|instead of|rather than|in place of) (?:all|any|every|the) (?:other|another)" },
   { family: "shadowing", re: "(?:this|the present|my) (?:tool|function|server) (?:replaces|supersedes|overrides|takes precedence over|must be used instead of|should be used instead of|shadows|takes over from|is a drop-in replacement for) (?:the |all |any |every )?(?:other|built-in|builtin|native|default|original|standard|existing|official)" },

@@ -73,8 +73,8 @@ const WINDOW_ALL = WINDOW.concealment | WINDOW.shadowing | WINDOW.model_directed
 /** Separators between two words of one sentence. */
 const SEP = "[^a-z0-9'.!?;]+";
 
-/** A rule template as regex source: spaces become separators, `…N` up to N words. */
-function expand(template: string): string {
+/** A rule template as regex source: spaces become separators, `…N` up to N words (exported for the templates' test). */
+export function expand(template: string): string {
   return template.replace(/ …(\d+) /g, (_, n: string) => `(?:${SEP}[a-z0-9']+){0,${n}}?${SEP}`).replace(/ /g, SEP);
 }
 
