@@ -74,9 +74,11 @@ export function createApp(o: AppOptions) {
     const log = o.log;
     app.use(async (c, next) => {
       const started = performance.now();
+      // Read first: a HEAD is served as the GET it mirrors (below), and is logged as what the client sent.
+      const method = c.req.method;
       await next();
       // The path is decoded: escaped, so a URL cannot write control characters or a forged line to the log.
-      log(`${c.req.method} ${safeText(c.req.path)} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms`);
+      log(`${method} ${safeText(c.req.path)} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms`);
     });
   }
   // Every route, page and feed reads its parameters from here: one check keeps escapes that are not UTF-8, NULs and
@@ -91,10 +93,16 @@ export function createApp(o: AppOptions) {
   // Every answer but MCP's (its own protocol, and streams): compressed when the client takes gzip or deflate (Vary:
   // Accept-Encoding; a server's page of 129 KB is 10 KB in gzip), tagged with an ETag of the bytes sent (each encoding
   // its own) and answered 304 to a matching If-None-Match, and revalidated before each use (Cache-Control: no-cache)
-  // unless the route says otherwise (the assets keep an hour).
+  // unless the route says otherwise (the assets keep an hour). A HEAD gets the same headers as the GET (Content-Encoding,
+  // ETag, Vary…): hono runs the GET route for it and drops the body, but its compress middleware leaves a HEAD alone,
+  // so the HEAD's ETag was the uncompressed bytes' and never matched the GET a client then sent with If-None-Match.
   app.use(
     except(
       "/mcp",
+      async (c, next) => {
+        if (c.req.method === "HEAD") c.req.raw = new Request(c.req.raw, { method: "GET" });
+        await next();
+      },
       // A 304 keeps only the headers listed here: without the CORS ones, a script on another origin that
       // revalidates by hand (If-None-Match) is refused the answer, and its ETag with it.
       etag({ generateDigest: sha1, retainedHeaders: [...RETAINED_304_HEADERS, "access-control-allow-origin", "access-control-expose-headers"] }),

@@ -79,6 +79,26 @@ describe.each(DRIVERS)("HTTP on %s", (driver) => {
     expect((await raw("/assets/app.js")).headers["cache-control"]).toBe("public, max-age=3600");
   });
 
+  it("answers HEAD with GET's headers, compression and ETag included, and no body, so a conditional GET after a HEAD matches", async () => {
+    // Headers of the connection and the framing, not of the representation: a HEAD has no body to frame.
+    const representation = (r: Raw) =>
+      Object.fromEntries(Object.entries(r.headers).filter(([name]) => !["date", "connection", "keep-alive", "transfer-encoding", "content-length"].includes(name)));
+    for (const path of ["/", `/servers/${enc(GITHUB)}`, "/api/tools?name=delete_file", `/api/servers/${enc(GITHUB)}`, "/v0.1/servers", "/assets/style.css"]) {
+      for (const encoding of [{}, { "accept-encoding": "gzip" }, { "accept-encoding": "deflate" }] as Record<string, string>[]) {
+        const get = await raw(path, encoding);
+        const head = await raw(path, encoding, "HEAD");
+        const what = `${path} ${JSON.stringify(encoding)}`;
+        expect(head.status, what).toBe(200);
+        expect(head.body.length, what).toBe(0);
+        expect(representation(head), what).toEqual(representation(get));
+        const revalidated = await raw(path, { ...encoding, "if-none-match": head.headers.etag as string });
+        expect(revalidated.status, what).toBe(304);
+      }
+    }
+    // The request log says what the client sent.
+    expect(s.log.some((line) => line.startsWith("HEAD /assets/style.css 200 "))).toBe(true);
+  });
+
   it("answers a method the catalog does not take with 405 and Allow where the path exists, OPTIONS with Allow", async () => {
     for (const [method, path] of [
       ["POST", "/"],
