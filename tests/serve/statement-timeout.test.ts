@@ -5,6 +5,7 @@
 // every query reading them waits until the lock goes or the limit cancels it. No sleep and no timing: the order of
 // events alone says which query waited longer than the limit.
 import { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
+import { StdioClientTransport } from "@modelcontextprotocol/client/stdio";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { refresh } from "../../crawler/refresh.js";
@@ -115,6 +116,25 @@ describe.runIf(!!process.env.DATABASE_URL)("serving under a statement timeout on
     expect(run).not.toBeInstanceOf(Error);
     expect((run as Awaited<ReturnType<typeof refresh>>).status).toBe("succeeded");
     expect((await catalogStats(served.catalog.db)).servers.total).toBe(new Set(loadRegistrySample().map((i) => i.server.name)).size);
+  });
+
+  it("`mcp` (stdio) reads CATALOG_SERVE_STATEMENT_TIMEOUT_MS: a tool call past it is a tool error naming it, not a hang", { timeout: 60_000 }, async () => {
+    const client = new Client({ name: "mcp-catalog-test", version: "1" });
+    await client.connect(
+      new StdioClientTransport({
+        command: process.execPath,
+        args: ["bin/mcp-catalog.js", "mcp"],
+        env: { PATH: process.env.PATH!, ...(cli.env as Record<string, string>), CATALOG_SERVE_STATEMENT_TIMEOUT_MS: String(LIMIT_MS) },
+        stderr: "pipe",
+      }),
+    );
+    try {
+      const tool = await whileLocked(async () => (await client.callTool({ name: "check_tool", arguments: { name: "delete_file" } })) as { content: { text?: string }[]; isError?: boolean });
+      expect(tool.isError).toBe(true);
+      expect(tool.content[0]!.text).toBe(MESSAGE);
+    } finally {
+      await client.close();
+    }
   });
 
   it("`serve` reads CATALOG_SERVE_STATEMENT_TIMEOUT_MS: a request past it answers 503 naming it", { timeout: 60_000 }, async () => {
