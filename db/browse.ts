@@ -6,8 +6,18 @@ import { entries, toEntry, type ToolEntry } from "./lookups.js";
 import { classifications, serverAliases, servers, serverSources, tools } from "./schema.js";
 import { likeLiteral, queryRows } from "./sql.js";
 
-/** Where a tool sits in name order: its lower-cased name, then its server's key. */
-export type NameKey = [lowerName: string, server: string];
+/**
+ * Where a tool sits in name order: its name lower-cased by the database, its server's key, then its name's bytes, which
+ * part tools of one server whose names differ only in case (get, Get, GET): without them those tied, and a page ending
+ * inside the tie lost the rest of it. The lower-cased name is the database's, never JavaScript's: the two differ beyond
+ * ASCII (İ: i in Postgres, i and a combining dot in JavaScript), and a cursor holding another string than the order
+ * compares would skip or repeat tools.
+ */
+export type NameKey = [lowerName: string, server: string, name: string];
+
+/** The tie-break of name order: bytes, the same on every driver and whatever the database's collation. */
+const nameBytes = sql`${tools.name} collate "C"`;
+const lowerName = sql<string>`lower(${tools.name})`;
 
 export interface ToolListOptions {
   /** Exact name, case-insensitive. */
@@ -25,7 +35,7 @@ export interface ToolListOptions {
  */
 export async function listTools(db: Db, o: ToolListOptions): Promise<{ entries: ToolEntry[]; keys: NameKey[] }> {
   const rows = o.name !== undefined ? await toolsNamed(db, o.name, o) : await allTools(db, o);
-  return { entries: rows.map(toEntry), keys: rows.map((r) => [r.tool.toLowerCase(), r.server]) };
+  return { entries: rows.map(({ lowerName: _, ...row }) => toEntry(row)), keys: rows.map((r) => [r.lowerName, r.server, r.tool]) };
 }
 
 async function allTools(db: Db, o: ToolListOptions) {
@@ -33,10 +43,10 @@ async function allTools(db: Db, o: ToolListOptions) {
   if (o.category) conditions.push(eq(classifications.category, o.category));
   if (o.risk) conditions.push(eq(classifications.risk, o.risk));
   if (o.serverId !== undefined) conditions.push(eq(tools.serverId, o.serverId));
-  if (o.after) conditions.push(sql`(lower(${tools.name}), ${servers.key}) > (${o.after[0]}, ${o.after[1]})`);
-  return entries(db)
+  if (o.after) conditions.push(sql`(${lowerName}, ${servers.key}, ${nameBytes}) > (${o.after[0]}, ${o.after[1]}, ${o.after[2]} collate "C")`);
+  return entries(db, { lowerName })
     .where(and(...conditions))
-    .orderBy(sql`lower(${tools.name})`, asc(servers.key))
+    .orderBy(lowerName, asc(servers.key), nameBytes)
     .limit(o.limit);
 }
 
@@ -47,8 +57,8 @@ async function allTools(db: Db, o: ToolListOptions) {
  * is the custom one; the other filters are checked on its few rows, a null one matching every row.
  */
 function toolsNamedStatement(db: Db) {
-  const [category, risk, serverId, afterName, afterServer] = ["category", "risk", "serverId", "afterName", "afterServer"].map((p) => sql.placeholder(p));
-  return entries(db)
+  const [category, risk, serverId, afterName, afterServer, afterTool] = ["category", "risk", "serverId", "afterName", "afterServer", "afterTool"].map((p) => sql.placeholder(p));
+  return entries(db, { lowerName })
     .where(
       and(
         sql`lower(${tools.name}) = lower(${sql.placeholder("name")})`,
@@ -56,10 +66,10 @@ function toolsNamedStatement(db: Db) {
         sql`(${category}::text is null or ${classifications.category} = ${category}::text)`,
         sql`(${risk}::text is null or ${classifications.risk} = ${risk}::text)`,
         sql`(${serverId}::int is null or ${tools.serverId} = ${serverId}::int)`,
-        sql`(${afterName}::text is null or (lower(${tools.name}), ${servers.key}) > (${afterName}::text, ${afterServer}::text))`,
+        sql`(${afterName}::text is null or (${lowerName}, ${servers.key}, ${nameBytes}) > (${afterName}::text, ${afterServer}::text, ${afterTool}::text collate "C"))`,
       ),
     )
-    .orderBy(asc(servers.key))
+    .orderBy(asc(servers.key), nameBytes)
     .limit(sql.placeholder("limit"))
     .prepare("tools_named");
 }
@@ -76,6 +86,7 @@ function toolsNamed(db: Db, name: string, o: ToolListOptions) {
     serverId: o.serverId ?? null,
     afterName: o.after?.[0] ?? null,
     afterServer: o.after?.[1] ?? null,
+    afterTool: o.after?.[2] ?? null,
     limit: o.limit,
   });
 }

@@ -54,7 +54,7 @@ export interface ToolQuery {
   limit: number;
 }
 
-const nameKey = z.tuple([z.string(), z.string()]);
+const nameKey = z.tuple([z.string(), z.string(), z.string()]);
 // Each rank part is a 0/1 case expression: anything else would reach Postgres as a bad integer, a 500. The distance is
 // 1 - similarity rounded to 6 places: a longer number could overflow Postgres's numeric, another 500.
 const rankPart = z.number().int().min(0).max(1);

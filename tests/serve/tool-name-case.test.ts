@@ -19,7 +19,17 @@ const TOOLS = [
   tool("new_tool", "Returns things."),
   tool("NEW_TOOL", "Returns other things."),
   tool("Fetch_Records", "Returns the stored records."),
+  tool("Get", "Returns a record."),
+  tool("get", "Returns a record."),
+  tool("GET", "Returns a record."),
+  tool("get_x", "Returns a record."),
+  // İ lower-cased is i in Postgres, i and a combining dot in JavaScript: a cursor holding JavaScript's lower case named
+  // a place after ia in the database's order, and ia was skipped.
+  tool("\u0130", "Returns a record."),
+  tool("ia", "Returns a record."),
 ];
+/** The server's tools in the API's name order: ignoring case, then by their bytes (upper case first). */
+const NAME_ORDER = ["Fetch_Records", "GET", "Get", "get", "GET_DATA", "get_data", "get_x", "\u0130", "ia", "NEW_TOOL", "new_tool"];
 
 describe.each(DRIVERS)("a tool name on one server on %s", (driver) => {
   let s: ServedCatalog;
@@ -79,6 +89,26 @@ describe.each(DRIVERS)("a tool name on one server on %s", (driver) => {
       const answer = JSON.parse(r.stdout);
       expect(answer).toMatchObject({ name, total: 1, groups: [{ count: 1, risk: name === "get_data" ? "low" : "critical" }] });
       expect(answer.entries.map((e: any) => e.tool)).toEqual([name]);
+    }
+  });
+
+  it("pages a server's tools, and a name's, through names that differ only in case: each once, in order, whatever the page size", async () => {
+    /** Every item of a list, following nextCursor from the first page. */
+    const pages = async (query: string) => {
+      const names: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const r = await get(`/api/tools?${query}${cursor ? `&cursor=${cursor}` : ""}`);
+        expect(r.status, r.text).toBe(200);
+        const body = JSON.parse(r.text) as { items: { tool: string }[]; nextCursor: string | null };
+        names.push(...body.items.map((i) => i.tool));
+        cursor = body.nextCursor;
+      } while (cursor && names.length <= NAME_ORDER.length);
+      return names;
+    };
+    for (const limit of [1, 2, 3, 100]) {
+      expect(await pages(`server=${enc(SERVER)}&limit=${limit}`), `limit ${limit}`).toEqual(NAME_ORDER);
+      expect(await pages(`name=GET&limit=${limit}`), `name, limit ${limit}`).toEqual(["GET", "Get", "get"]);
     }
   });
 
