@@ -80,6 +80,7 @@ const routes = {
     method: "get",
     path: "/servers/{server}",
     summary: "One server: verdict, tools, aliases and sources",
+    description: "`items` holds every tool of the server, unpaged; GET /api/tools?server=SERVER&limit=&cursor= pages the same items.",
     request: { params: z.object({ server: serverParam }) },
     responses: ok(serverDetailSchema, "the server"),
   }),

@@ -92,7 +92,8 @@ export const serverDetailSchema = serverItemSchema
       .nullable(),
     /** Tools on each leg when the server alone reads untrusted content, reads private data and sends data out. */
     toxicFlow: z.object({ untrusted: flowLegSchema, private: flowLegSchema, sink: flowLegSchema }).nullable(),
-    items: z.array(toolItemSchema),
+    // Unpaged, as the route has always answered: a client that wants pages has them from the tools list.
+    items: z.array(toolItemSchema).openapi({ description: "every current tool of the server, unpaged; GET /api/tools?server=SERVER&limit=&cursor= pages the same items" }),
     aliases: z.array(z.object({ kind: z.string(), value: z.string(), source: z.string() })),
     sources: z.array(z.object({ source: z.string(), sourceId: z.string(), isLatest: z.boolean(), fetchedAt: z.string() })),
   })

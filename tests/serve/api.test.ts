@@ -403,6 +403,20 @@ describe.each(DRIVERS)("the JSON API on %s", (driver) => {
     expect(preflight.headers.get("access-control-allow-methods")).toContain("GET");
   });
 
+  it("answers a server's tools unpaged, and pages the same items at /api/tools?server=, as the OpenAPI document says", async () => {
+    const { body: detail } = await json(`/api/servers/${encodeURIComponent(GITHUB)}`);
+    const paged = await walk(`/api/tools?server=${encodeURIComponent(GITHUB)}&limit=7`);
+    expect(paged.pages).toBeGreaterThan(1);
+    const byName = (items: any[]) => [...items].sort((a, b) => (a.tool < b.tool ? -1 : a.tool > b.tool ? 1 : 0));
+    expect(byName(paged.items)).toEqual(byName(detail.items));
+    const { body: openapi } = await json("/api/openapi.json");
+    expect(openapi.paths["/servers/{server}"].get.description).toContain("/api/tools?server=");
+    // ServerDetail extends Server: its own fields are a part of an allOf.
+    const detailSchema = openapi.components.schemas.ServerDetail;
+    const items = (detailSchema.allOf ?? [detailSchema]).find((part: any) => part.properties?.items)?.properties.items;
+    expect(items.description).toContain("/api/tools?server=");
+  });
+
   it("publishes an OpenAPI document generated from the route schemas", async () => {
     const { status, body } = await json("/api/openapi.json");
     expect(status).toBe(200);
