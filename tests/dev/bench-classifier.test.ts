@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { classifyServer, classifyTool } from "../../classifier/classify.js";
-import { benchClassifier, labelledServers, worldServers } from "../../scripts/dev/bench/classifier.js";
+import { benchClassifier, benchFlags, labelledServers, runBench, worldServers } from "../../scripts/dev/bench/classifier.js";
 
 describe("benchClassifier", () => {
   const world = worldServers({ tools: 2000, seed: 7 });
@@ -33,5 +33,34 @@ describe("siblings in a large server", () => {
     expect(big.tools.length).toBeGreaterThan(50);
     const all = classifyServer(big);
     big.tools.forEach((t, i) => expect(classifyTool(t, big)).toEqual(all[i]));
+  });
+});
+
+describe("the classifier bench's flags", () => {
+  it("reads whole numbers, with the defaults for flags not given", () => {
+    expect(benchFlags([])).toEqual({ seconds: 3, runs: 3, tools: 20_000 });
+    expect(benchFlags(["--seconds", "1", "--runs", "5", "--tools", "300"])).toEqual({ seconds: 1, runs: 5, tools: 300 });
+  });
+
+  it("refuses what Number() took for a number, naming the flag, and exits 2 before measuring anything", async () => {
+    for (const [flag, value] of [
+      ["--seconds", "abc"],
+      ["--seconds", ""],
+      ["--seconds", "0"],
+      ["--runs", "1e2"],
+      ["--runs", "0x10"],
+      ["--runs", " 3"],
+      ["--tools", "1.5"],
+      ["--tools", "-1"],
+    ] as const) {
+      // --flag=value: parseArgs takes a value that starts with "-" only this way.
+      expect(() => benchFlags([`${flag}=${value}`]), `${flag} ${JSON.stringify(value)}`).toThrow(`${flag} takes a whole number from 1; got ${JSON.stringify(value)}`);
+      let out = "";
+      let err = "";
+      const code = await runBench([`${flag}=${value}`], (s) => (out += s), (s) => (err += s));
+      expect(code).toBe(2);
+      expect(out).toBe("");
+      expect(err).toContain(`bench-classifier: ${flag} takes a whole number from 1; got ${JSON.stringify(value)}`);
+    }
   });
 });

@@ -11,6 +11,7 @@ import { Rng } from "../world/random.js";
 import { generateTools, pickStyle, plural, toolCount } from "../world/tools.js";
 import { DOMAINS, SERVER_PHRASES } from "../world/vocabulary.js";
 import { runAsScript } from "../../run-as-script.js";
+import { FlagError, wholeFlag } from "../whole-flag.js";
 import { readTools } from "../corpus/corpus-data.js";
 import { DATA_PATHS } from "../eval/dataset.js";
 import { describeEntries, profileWork } from "./profile.js";
@@ -134,21 +135,39 @@ export function corpusServers(root = projectRoot()): ServerContext[] {
     .map(([pkg, records]) => ({ name: pkg, tools: parseToolList(records).tools }));
 }
 
+const USAGE = "Usage: node dist/scripts/dev/bench/classifier.js [--seconds S] [--runs N] [--tools N] (whole numbers from 1)\n";
+
+/** The bench's flags: seconds per run, runs per figure (their median is shown), tools in the synthetic world. */
+export function benchFlags(argv: readonly string[]): { seconds: number; runs: number; tools: number } {
+  const { values } = parseArgs({ args: [...argv], options: { seconds: { type: "string", default: "3" }, runs: { type: "string", default: "3" }, tools: { type: "string", default: "20000" } } });
+  return { seconds: wholeFlag("seconds", values.seconds, { min: 1 }), runs: wholeFlag("runs", values.runs, { min: 1 }), tools: wholeFlag("tools", values.tools, { min: 1 }) };
+}
+
 /**
  * `node dist/scripts/dev/bench/classifier.js [--seconds S] [--runs N] [--tools N]`: throughput on the world, the
- * labelled fixtures and the corpus's real servers, each the median of N runs beside its target.
+ * labelled fixtures and the corpus's real servers, each the median of N runs beside its target. Exit 2 for a bad flag.
  */
-export async function runBench(argv: readonly string[], out: (s: string) => void = (s) => process.stdout.write(s)): Promise<number> {
-  const { values } = parseArgs({ args: [...argv], options: { seconds: { type: "string", default: "3" }, runs: { type: "string", default: "3" }, tools: { type: "string", default: "20000" } } });
-  const seconds = Number(values.seconds);
+export async function runBench(
+  argv: readonly string[],
+  out: (s: string) => void = (s) => process.stdout.write(s),
+  err: (s: string) => void = (s) => process.stderr.write(s),
+): Promise<number> {
+  let flags: ReturnType<typeof benchFlags>;
+  try {
+    flags = benchFlags(argv);
+  } catch (e) {
+    if (!(e instanceof FlagError)) throw e;
+    err(`bench-classifier: ${e.message}\n${USAGE}`);
+    return 2;
+  }
   const figures: Figure[] = [];
   for (const [label, servers] of [
-    ["world", worldServers({ tools: Number(values.tools) })],
+    ["world", worldServers({ tools: flags.tools })],
     ["labelled fixtures", labelledServers()],
     ["corpus", corpusServers()],
   ] as const) {
     const load = loadavg()[0]!;
-    const r = measureClassifier(servers, seconds, Number(values.runs));
+    const r = measureClassifier(servers, flags.seconds, flags.runs);
     const tools = servers.reduce((n, s) => n + s.tools.length, 0);
     figures.push(await classifierFigure(label, servers, r, load, `${format(servers.length)} servers, ${format(tools)} tools; load average ${load.toFixed(1)}`));
   }

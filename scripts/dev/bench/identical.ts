@@ -11,6 +11,7 @@ import { classifyServer, type Classification, type ServerContext } from "../../.
 import { DATA_PATHS } from "../eval/dataset.js";
 import { projectRoot } from "../../project-root.js";
 import { runAsScript } from "../../run-as-script.js";
+import { FlagError, wholeFlag } from "../whole-flag.js";
 import { corpusServers, labelledServers, worldServers } from "./classifier.js";
 
 export type ClassifyServer = (context: ServerContext) => Classification[];
@@ -104,11 +105,23 @@ whole classification byte for byte. Exit 0 when every one is identical, 1 when a
 are shown, default 10).
 `;
 
-export async function main(argv: readonly string[], out: (s: string) => void = (s) => process.stdout.write(`${s}\n`)): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  out: (s: string) => void = (s) => process.stdout.write(`${s}\n`),
+  err: (s: string) => void = (s) => process.stderr.write(s),
+): Promise<number> {
   const { values } = parseArgs({ args: [...argv], options: { base: { type: "string", default: "main" }, show: { type: "string", default: "10" }, help: { type: "boolean", short: "h" } } });
   if (values.help) {
     out(USAGE);
     return 0;
+  }
+  let show: number;
+  try {
+    show = wholeFlag("show", values.show);
+  } catch (e) {
+    if (!(e instanceof FlagError)) throw e;
+    err(`identical: ${e.message}\n${USAGE}`);
+    return 2;
   }
   const root = projectRoot();
   const base = await classifierAt(root, values.base);
@@ -118,7 +131,7 @@ export async function main(argv: readonly string[], out: (s: string) => void = (
     return 0;
   }
   out(`DIFFERENT: ${differences.length} of ${tools} classifications differ from ${values.base} (${base.commit.slice(0, 10)})`);
-  for (const d of differences.slice(0, Number(values.show))) out(`  ${d.set} ${d.server} / ${d.tool}: ${d.field}\n    base: ${d.base.slice(0, 400)}\n    head: ${d.head.slice(0, 400)}`);
+  for (const d of differences.slice(0, show)) out(`  ${d.set} ${d.server} / ${d.tool}: ${d.field}\n    base: ${d.base.slice(0, 400)}\n    head: ${d.head.slice(0, 400)}`);
   return 1;
 }
 
