@@ -4,7 +4,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { EnumerateError } from "./errors.js";
-import { openUp, runs } from "./sandbox.js";
+import { openUp, PARENT_DEATH, runs, sandboxCapabilities } from "./sandbox.js";
 import { removeTree, scratchDir } from "./scratch-dirs.js";
 
 export interface InstallOptions {
@@ -79,12 +79,17 @@ function npmTarget(pkg: { identifier: string; version?: string }): { spec: strin
   return { spec: pkg.version ? `${pkg.identifier}@${pkg.version}` : pkg.identifier, name: pkg.identifier };
 }
 
-/** Runs a command without a shell, bounded in time, and with its output bounded; rejects with the stderr tail. */
-export function run(label: string, command: string, args: string[], o: { cwd: string; env: Record<string, string>; timeoutMs: number; signal?: AbortSignal }): Promise<string> {
+/**
+ * Runs a command without a shell, bounded in time, and with its output bounded; rejects with the stderr tail. Under
+ * `setpriv --pdeathsig KILL` where that works, as the sandbox ties its server: a worker killed with kill -9 (or by the
+ * OOM killer) mid-install takes its installer with it, instead of leaving it to run until it ends by itself.
+ */
+export async function run(label: string, command: string, args: string[], o: { cwd: string; env: Record<string, string>; timeoutMs: number; signal?: AbortSignal }): Promise<string> {
+  const [file, ...argv] = (await sandboxCapabilities()).parentDeathSignal ? ["setpriv", ...PARENT_DEATH, command, ...args] : [command, ...args];
   return new Promise((ok, fail) => {
     execFile(
-      command,
-      args,
+      file!,
+      argv,
       { cwd: o.cwd, env: o.env, timeout: o.timeoutMs, killSignal: "SIGKILL", maxBuffer: 4 * 1024 * 1024, ...(o.signal ? { signal: o.signal } : {}) },
       (err, stdout, stderr) => {
         if (!err) return ok(String(stdout));

@@ -44,7 +44,8 @@
 //  - Output: stdout is capped (the caller's byte budget; over it the child is killed) and stderr is
 //    kept only as a 4 KiB tail for error messages.
 //  - Install: npm install --ignore-scripts (no install/postinstall code runs), --omit=dev, into a
-//    fresh temp prefix; pip/uv only wheels (--only-binary=:all:), so no setup.py runs at install.
+//    fresh temp prefix; pip/uv only wheels (--only-binary=:all:), so no setup.py runs at install. The
+//    installer runs under `setpriv --pdeathsig KILL` where that works: it dies with us (install.ts).
 //  NOT GIVEN
 //  - No filesystem isolation: no mount namespace, chroot or seccomp. As nobody the server can still
 //    read every world-readable file (system config, other users' 0644 files, /proc) and write to
@@ -72,7 +73,7 @@ const MAX_FILE_BYTES = 64 * 1024 * 1024;
 export const STDERR_TAIL = 4096;
 
 /** setpriv's options that kill the command when the process that spawned it dies (kept across exec; set after any change of user). */
-const PARENT_DEATH = ["--pdeathsig", "KILL", "--"];
+export const PARENT_DEATH = ["--pdeathsig", "KILL", "--"];
 
 /**
  * The argv that runs `inner` in an empty network namespace and a PID namespace of its own, as nobody when

@@ -1,5 +1,6 @@
 // The stdio sandbox dies with the process that started it, however that process dies: a worker killed with kill -9
-// (or an OOM kill) leaves no server running, and the next worker or refresh removes the directories it left.
+// (or an OOM kill) leaves no server running, nor the npm install before it, and the next worker or refresh removes
+// the directories it left.
 import { type ChildProcess, spawn } from "node:child_process";
 import { chmod, mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { readdirSync, readFileSync, existsSync } from "node:fs";
@@ -16,11 +17,13 @@ const caps = await sandboxCapabilities();
 let dir: string;
 let scratchRoot: string;
 let transportUrl: string;
+let installUrl: string;
 beforeAll(async () => {
-  // The built module, as the installed CLI runs it (npm test builds first).
+  // The built modules, as the installed CLI runs them (npm test builds first).
   const built = join(process.cwd(), "dist/crawler/mcp/stdio-transport.js");
   expect(existsSync(built), "run npm run build first").toBe(true);
   transportUrl = pathToFileURL(built).href;
+  installUrl = pathToFileURL(join(process.cwd(), "dist/crawler/mcp/install.js")).href;
   dir = await mkdtemp(join(tmpdir(), "sandbox-kill-"));
   await chmod(dir, 0o777); // the sandboxed server may run as nobody: it reads its script, its grandchild writes a marker
   scratchRoot = join(dir, "tmp");
@@ -54,6 +57,15 @@ function processesNaming(tag: string): Proc[] {
     found.push({ pid: Number(name), cmd: cmdline.split("\0").join(" ").trim() });
   }
   return found;
+}
+
+/** Resolves once `file` exists; fails after `ms` (a step that never came). */
+async function appeared(file: string, ms = 30_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!existsSync(file)) {
+    if (Date.now() > deadline) throw new Error(`${file} did not appear within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
 
 /** The processes naming `tag` that are left once they are all gone or `ms` have passed. */
@@ -188,6 +200,28 @@ describe("the stdio sandbox outlives nothing", () => {
       await t.close();
     }
     expect(await survivorsAfter(file)).toEqual([]);
+  });
+
+  test.skipIf(!caps.parentDeathSignal)("a worker killed with kill -9 while npm installs its server: the npm install dies with it", async () => {
+    // npm, as the listing finds it on PATH: says it runs (a marker, once running as itself), then waits to be killed.
+    const bin = join(dir, "fake-npm-bin");
+    await mkdir(bin);
+    const npm = join(bin, "npm");
+    const running = join(dir, "fake-npm.running");
+    tags.push(npm);
+    await writeFile(npm, `#!${process.execPath}\nrequire("fs").writeFileSync(${JSON.stringify(running)}, String(process.pid));\nsetInterval(() => {}, 1 << 30);\n`, { mode: 0o755 });
+    const script = `
+      const { installPackage } = await import(${JSON.stringify(installUrl)});
+      await installPackage({ registryType: "npm", identifier: "some-mcp-server" }, { timeoutMs: 600000 });`;
+    const worker = spawn(process.execPath, ["--input-type=module", "-e", script], { stdio: "ignore", env: { PATH: `${bin}:${process.env.PATH}`, TMPDIR: scratchRoot } });
+    const exited = new Promise<NodeJS.Signals | null>((done) => worker.once("exit", (_code, signal) => done(signal)));
+    await appeared(running);
+    expect(processesNaming(npm).map((p) => p.pid)).toContain(Number(readFileSync(running, "utf8")));
+
+    worker.kill("SIGKILL");
+    expect(await exited).toBe("SIGKILL");
+    expect(await survivorsAfter(npm)).toEqual([]);
+    await sweepScratch(scratchRoot);
   });
 
   test.skipIf(!caps.parentDeathSignal)("without namespaces (noNetwork: false), the server still dies with the process that started it", async () => {
