@@ -2,7 +2,7 @@
 import { and, asc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { SourceName } from "../crawler/records.js";
 import type { Db } from "./client.js";
-import { entries, toEntry, type ToolEntry } from "./lookups.js";
+import { entries, outdatedVerdict, toEntry, verdictFilter, type ToolEntry } from "./lookups.js";
 import { classifications, serverAliases, servers, serverSources, tools } from "./schema.js";
 import { likeLiteral, queryRows } from "./sql.js";
 
@@ -24,6 +24,8 @@ export interface ToolListOptions {
   name?: string;
   category?: string;
   risk?: string;
+  /** With a category or risk: a tool whose verdict is outdated for this classifier version matches either (verdictFilter). */
+  outdatedFor?: string;
   serverId?: number;
   after?: NameKey;
   limit: number;
@@ -40,8 +42,8 @@ export async function listTools(db: Db, o: ToolListOptions): Promise<{ entries: 
 
 async function allTools(db: Db, o: ToolListOptions) {
   const conditions: SQL[] = [isNull(tools.removedAt)];
-  if (o.category) conditions.push(eq(classifications.category, o.category));
-  if (o.risk) conditions.push(eq(classifications.risk, o.risk));
+  if (o.category) conditions.push(verdictFilter(classifications.category, o.category, o.outdatedFor));
+  if (o.risk) conditions.push(verdictFilter(classifications.risk, o.risk, o.outdatedFor));
   if (o.serverId !== undefined) conditions.push(eq(tools.serverId, o.serverId));
   if (o.after) conditions.push(sql`(${lowerName}, ${servers.key}, ${nameBytes}) > (${o.after[0]}, ${o.after[1]}, ${o.after[2]} collate "C")`);
   return entries(db, { lowerName })
@@ -57,14 +59,16 @@ async function allTools(db: Db, o: ToolListOptions) {
  * is the custom one; the other filters are checked on its few rows, a null one matching every row.
  */
 function toolsNamedStatement(db: Db) {
-  const [category, risk, serverId, afterName, afterServer, afterTool] = ["category", "risk", "serverId", "afterName", "afterServer", "afterTool"].map((p) => sql.placeholder(p));
+  const [category, risk, outdatedFor, serverId, afterName, afterServer, afterTool] = ["category", "risk", "outdatedFor", "serverId", "afterName", "afterServer", "afterTool"].map((p) => sql.placeholder(p));
+  // verdictFilter's, with a null version for none.
+  const outdated = sql`(${outdatedFor}::text is not null and ${outdatedVerdict(sql`${outdatedFor}::text`)})`;
   return entries(db, { lowerName })
     .where(
       and(
         sql`lower(${tools.name}) = lower(${sql.placeholder("name")})`,
         isNull(tools.removedAt),
-        sql`(${category}::text is null or ${classifications.category} = ${category}::text)`,
-        sql`(${risk}::text is null or ${classifications.risk} = ${risk}::text)`,
+        sql`(${category}::text is null or ${classifications.category} = ${category}::text or ${outdated})`,
+        sql`(${risk}::text is null or ${classifications.risk} = ${risk}::text or ${outdated})`,
         sql`(${serverId}::int is null or ${tools.serverId} = ${serverId}::int)`,
         sql`(${afterName}::text is null or (${lowerName}, ${servers.key}, ${nameBytes}) > (${afterName}::text, ${afterServer}::text, ${afterTool}::text collate "C"))`,
       ),
@@ -83,6 +87,7 @@ function toolsNamed(db: Db, name: string, o: ToolListOptions) {
     name,
     category: o.category ?? null,
     risk: o.risk ?? null,
+    outdatedFor: o.outdatedFor ?? null,
     serverId: o.serverId ?? null,
     afterName: o.after?.[0] ?? null,
     afterServer: o.after?.[1] ?? null,

@@ -81,6 +81,23 @@ export function toEntry(r: EntryRow): ToolEntry {
   };
 }
 
+/**
+ * Whether a tool (of a query over `tools` left-joined to `classifications`) has no stored verdict of `classifierVersion`
+ * for its present definition: none, another version's, or an older definition's. A caller that classifies such tools now
+ * (scripts/current-verdicts.ts) reads them whatever their stored verdict says; which of them stand is the caller's to decide.
+ */
+export function outdatedVerdict(classifierVersion: SQLWrapper | string): SQL {
+  return sql`(${classifications.toolId} is null or ${classifications.classifierVersion} <> ${classifierVersion} or ${classifications.contentHash} <> ${tools.contentHash})`;
+}
+
+/**
+ * A filter on a stored verdict's `column`: it says `value`, or (with `outdatedFor`, a classifier version) the verdict is
+ * outdated for that version, and the caller filters the tool on the verdict it makes now.
+ */
+export function verdictFilter(column: PgColumn, value: string, outdatedFor: string | undefined): SQL {
+  return outdatedFor === undefined ? eq(column, value) : sql`(${column} = ${value} or ${outdatedVerdict(outdatedFor)})`;
+}
+
 /** How the servers holding one tool name classify it: one group per (category, risk), largest first. */
 export interface NameGroup {
   category: string | null;
@@ -88,7 +105,7 @@ export interface NameGroup {
   count: number;
 }
 
-export interface NameSummary {
+export interface NameSummary<Entry extends ToolEntry = ToolEntry> {
   name: string;
   /** Servers holding the name. */
   total: number;
@@ -97,7 +114,9 @@ export interface NameSummary {
   /** Those tools by category and risk. */
   groups: NameGroup[];
   /** The riskiest entries first (a reader wants the worst case), then by server key; `limit` of them. */
-  entries: ToolEntry[];
+  entries: Entry[];
+  /** Of the tools, those whose stored verdict is outdated for the `outdatedFor` version asked (0 when none was). */
+  outdated: number;
 }
 
 const RISK_ORDER = sql`case ${classifications.risk} when 'critical' then 0 when 'high' then 1 when 'medium' then 2 when 'low' then 3 else 4 end`;
@@ -108,18 +127,24 @@ const RISK_ORDER = sql`case ${classifications.risk} when 'critical' then 0 when 
  * entries. Prepared, so on Postgres each connection parses and plans it once (planning cost more than
  * running it) and drizzle builds its SQL once; the generic plan is the custom one (the name's index,
  * then the primary keys), and ANALYZE, which every refresh ends with, makes Postgres plan it again.
- * A null `limit` means every entry.
+ * A null `limit` means every entry; each group counts its outdated verdicts for the `outdatedFor` version (none when null).
  */
 export function nameSummaryStatement(db: Db) {
   const where = and(sql`lower(${tools.name}) = lower(${sql.placeholder("name")})`, isNull(tools.removedAt));
+  const version = sql`${sql.placeholder("outdatedFor")}::text`;
   const counted = db
-    .select({ category: classifications.category, risk: classifications.risk, count: sql<number>`count(*)::int`.as("count") })
+    .select({
+      category: classifications.category,
+      risk: classifications.risk,
+      count: sql<number>`count(*)::int`.as("count"),
+      outdated: sql<number>`(count(*) filter (where ${version} is not null and ${outdatedVerdict(version)}))::int`.as("outdated"),
+    })
     .from(tools)
     .leftJoin(classifications, eq(classifications.toolId, tools.id))
     .where(where)
     .groupBy(classifications.category, classifications.risk)
     .as("counted");
-  const groups = sql<NameGroup[] | null>`(select json_agg(json_build_object('category', ${counted.category}, 'risk', ${counted.risk}, 'count', ${counted.count})) from ${counted})`;
+  const groups = sql<(NameGroup & { outdated: number })[] | null>`(select json_agg(json_build_object('category', ${counted.category}, 'risk', ${counted.risk}, 'count', ${counted.count}, 'outdated', ${counted.outdated})) from ${counted})`;
   const holders = sql<number>`(select count(distinct ${tools.serverId})::int from ${tools} where ${where})`;
   return entries(db, { groups, holders })
     .where(where)
@@ -132,14 +157,21 @@ const nameSummaryStatements = new WeakMap<Db, ReturnType<typeof nameSummaryState
 
 /** A name held by hundreds of servers answered as a grouped summary plus its top entries, in one
  * statement whose cost is bounded by `limit`, not by how many servers hold the name. */
-export async function summarizeName(db: Db, name: string, o: { limit?: number } = {}): Promise<NameSummary> {
+export async function summarizeName(db: Db, name: string, o: { limit?: number; outdatedFor?: string } = {}): Promise<NameSummary> {
   let statement = nameSummaryStatements.get(db);
   if (!statement) nameSummaryStatements.set(db, (statement = nameSummaryStatement(db)));
-  const rows = await statement.execute({ name, limit: o.limit ?? null });
+  const rows = await statement.execute({ name, limit: o.limit ?? null, outdatedFor: o.outdatedFor ?? null });
   // Every row carries the same groups and count of servers; no row means no server holds the name.
-  const groups = (rows[0]?.groups ?? []).sort((a, b) => b.count - a.count || `${a.category}/${a.risk}`.localeCompare(`${b.category}/${b.risk}`));
+  const counted = rows[0]?.groups ?? [];
+  const groups = sortGroups(counted.map(({ category, risk, count }) => ({ category, risk, count })));
   const tools = groups.reduce((n, g) => n + g.count, 0);
-  return { name, total: Number(rows[0]?.holders ?? 0), tools, groups, entries: rows.map(({ groups: _groups, holders: _holders, ...row }) => toEntry(row)) };
+  const outdated = counted.reduce((n, g) => n + g.outdated, 0);
+  return { name, total: Number(rows[0]?.holders ?? 0), tools, groups, entries: rows.map(({ groups: _groups, holders: _holders, ...row }) => toEntry(row)), outdated };
+}
+
+/** A name's groups as its summary lists them: largest first, then by category and risk. */
+export function sortGroups(groups: NameGroup[]): NameGroup[] {
+  return groups.sort((a, b) => b.count - a.count || `${a.category}/${a.risk}`.localeCompare(`${b.category}/${b.risk}`));
 }
 
 /** A tool name as its lookalikes share it: Unicode-normalized (NFKC), then case-folded. */
@@ -152,6 +184,8 @@ export interface Lookalikes {
   total: number;
   /** The riskiest first, then by server key and name; `limit` of them. */
   entries: ToolEntry[];
+  /** Of the tools, those whose stored verdict is outdated for the `outdatedFor` version asked (0 when none was). */
+  outdated: number;
 }
 
 /**
@@ -159,8 +193,8 @@ export interface Lookalikes {
  * Unicode-normalized and case-folded: "café" spelled with a combining accent (NFD) beside the precomposed
  * one, fullwidth "ｇｅｔ_ｄａｔａ" beside "get_data". summarizeName, matching case-insensitively, lists none of them.
  */
-export async function lookalikeTools(db: Db, name: string, o: { serverId?: number; limit?: number } = {}): Promise<Lookalikes> {
-  const query = entries(db, { total: sql<number>`count(*) over ()::int` })
+export async function lookalikeTools(db: Db, name: string, o: { serverId?: number; limit?: number; outdatedFor?: string } = {}): Promise<Lookalikes> {
+  const query = entries(db, { total: sql<number>`count(*) over ()::int`, outdated: outdatedCount(o.outdatedFor) })
     .where(
       and(
         sql`${folded(tools.name)} = ${folded(sql`${name}::text`)}`,
@@ -172,7 +206,12 @@ export async function lookalikeTools(db: Db, name: string, o: { serverId?: numbe
     .orderBy(RISK_ORDER, asc(servers.key), asc(tools.name))
     .$dynamic();
   const rows = await (o.limit !== undefined ? query.limit(o.limit) : query);
-  return { total: Number(rows[0]?.total ?? 0), entries: rows.map(({ total: _total, ...row }) => toEntry(row)) };
+  return { total: Number(rows[0]?.total ?? 0), entries: rows.map(({ total: _total, outdated: _outdated, ...row }) => toEntry(row)), outdated: Number(rows[0]?.outdated ?? 0) };
+}
+
+/** Over all the rows a query matches (a window, before its limit): how many have a verdict outdated for `outdatedFor`. */
+function outdatedCount(outdatedFor: string | undefined) {
+  return outdatedFor === undefined ? sql<number>`0` : sql<number>`(count(*) filter (where ${outdatedVerdict(outdatedFor)}) over ())::int`;
 }
 
 /**
@@ -194,10 +233,10 @@ export async function removedServerTool(db: Db, serverId: number, name: string):
 }
 
 /** One tool of one server, or none, answered in the shape of a name's summary: the entry in its one group. */
-export function oneToolSummary(name: string, entry: ToolEntry | undefined): NameSummary {
-  if (!entry) return { name, total: 0, tools: 0, groups: [], entries: [] };
+export function oneToolSummary<Entry extends ToolEntry>(name: string, entry: Entry | undefined): NameSummary<Entry> {
+  if (!entry) return { name, total: 0, tools: 0, groups: [], entries: [], outdated: 0 };
   const c = entry.classification;
-  return { name, total: 1, tools: 1, groups: [{ category: c?.category ?? null, risk: c?.risk ?? null, count: 1 }], entries: [entry] };
+  return { name, total: 1, tools: 1, groups: [{ category: c?.category ?? null, risk: c?.risk ?? null, count: 1 }], entries: [entry], outdated: 0 };
 }
 
 /**
@@ -250,10 +289,14 @@ export interface SearchOptions {
   text: string;
   category?: string;
   risk?: string;
+  /** With a category or risk: a tool whose verdict is outdated for this classifier version matches either (verdictFilter). */
+  outdatedFor?: string;
   serverIds?: number[];
   limit: number;
   /** relevance (the default): the tiers below; popularity: the most popular servers' tools first, relevance within. */
   sort?: SearchSort;
+  /** Rows to skip: a one-off answer read in steps, whichever its order (`after` continues the relevance order alone). */
+  offset?: number;
 }
 
 export const SEARCH_SORTS = ["relevance", "popularity"] as const;
@@ -302,8 +345,8 @@ export function searchToolsQuery(db: Db, o: SearchOptions & { after?: SearchKey 
     distance: sql<string>`round((1 - similarity(lower(${tools.name}), lower(${o.text})))::numeric, 6)`,
   };
   const conditions: SQL[] = [isNull(tools.removedAt), or(resembling, contains, ilike(tools.description, pattern))!];
-  if (o.category) conditions.push(eq(classifications.category, o.category));
-  if (o.risk) conditions.push(eq(classifications.risk, o.risk));
+  if (o.category) conditions.push(verdictFilter(classifications.category, o.category, o.outdatedFor));
+  if (o.risk) conditions.push(verdictFilter(classifications.risk, o.risk, o.outdatedFor));
   if (o.serverIds) conditions.push(inArray(tools.serverId, o.serverIds));
   if (o.after) {
     const [e, n, c, d, name, server] = o.after;
@@ -313,7 +356,8 @@ export function searchToolsQuery(db: Db, o: SearchOptions & { after?: SearchKey 
     .where(and(...conditions))
     // Popularity leads when asked; keyset paging (`after`) follows the relevance key alone.
     .orderBy(...(o.sort === "popularity" ? popularityOrder() : []), rank.exact, rank.named, rank.contains, rank.distance, asc(tools.name), asc(servers.key))
-    .limit(o.limit);
+    .limit(o.limit)
+    .offset(o.offset ?? 0);
 }
 
 /** A page of searchToolsQuery's tools, each with the key the next page continues after. */
@@ -338,13 +382,16 @@ export async function serverTools(db: Db, serverId: number): Promise<ToolEntry[]
   return rows.map(toEntry);
 }
 
-/** The current tools of a server but `except`, the riskiest `limit` first (then by name), and how many there are. */
-export async function otherServerTools(db: Db, serverId: number, except: string, limit: number): Promise<{ total: number; entries: ToolEntry[] }> {
-  const rows = await entries(db, { total: sql<number>`count(*) over ()::int` })
+/**
+ * The current tools of a server but `except`, the riskiest `limit` first (then by name), how many there are, and how
+ * many of them have a verdict outdated for `outdatedFor`.
+ */
+export async function otherServerTools(db: Db, serverId: number, except: string, limit: number, outdatedFor?: string): Promise<{ total: number; entries: ToolEntry[]; outdated: number }> {
+  const rows = await entries(db, { total: sql<number>`count(*) over ()::int`, outdated: outdatedCount(outdatedFor) })
     .where(and(eq(tools.serverId, serverId), isNull(tools.removedAt), ne(tools.name, except)))
     .orderBy(RISK_ORDER, asc(tools.name))
     .limit(limit);
-  return { total: Number(rows[0]?.total ?? 0), entries: rows.map(({ total: _total, ...row }) => toEntry(row)) };
+  return { total: Number(rows[0]?.total ?? 0), entries: rows.map(({ total: _total, outdated: _outdated, ...row }) => toEntry(row)), outdated: Number(rows[0]?.outdated ?? 0) };
 }
 
 export interface ServerRef {

@@ -1,17 +1,17 @@
 // A server's verdict as `policy`, `stats` and pages show it: its grade with reasons, its toxic flow, its
 // annotation coverage, and each tool's class, facets and hints. Reads the catalog through db/ and decides
-// with classifier/; a tool whose stored classification is missing or stale is classified again here.
+// with classifier/; a tool whose stored verdict does not stand is classified again (current-verdicts.ts).
 import { annotationCoverage, declaredHints, type Coverage } from "../classifier/annotations.js";
 import type { ArgumentFindings } from "../classifier/argument-rules.js";
 import { changeLabels } from "../classifier/change-labels.js";
-import { classifyServer, CLASSIFIER_VERSION, type Hints } from "../classifier/classify.js";
+import type { Hints } from "../classifier/classify.js";
 import { toolFacets, type Facet } from "../classifier/facets.js";
 import { toxicFlow, type ToxicFlow } from "../classifier/flows.js";
 import { gradeServer, type Verdict } from "../classifier/grade.js";
 import type { Category, Risk } from "../classifier/taxonomy.js";
-import { storedToolInput } from "../classifier/tool.js";
 import type { Db } from "../db/client.js";
 import { recentChangeRows, verdictToolRows, type RecentChangeRow, type VerdictToolRow } from "../db/verdict-facts.js";
+import { classifyNow, storedVerdictStands } from "./current-verdicts.js";
 
 /** Changes within this many days count as recent drift. */
 export const DRIFT_DAYS = 30;
@@ -73,12 +73,12 @@ export function riskyChangeCounts(changes: readonly RecentChangeRow[]): Map<numb
   return new Map([...risky].map(([serverId, changed]) => [serverId, changed.size]));
 }
 
-/** The server's tools with a current classification each: stored when fresh, else all classified together now. */
+/** The server's tools with their current verdict each (current-verdicts.ts): the stored one where it stands, else classified now. */
 function assessTools(key: string, description: string | null, rows: VerdictToolRow[]): (AssessedTool & { unlimitedRaw: boolean })[] {
-  const fresh = rows.every((r) => r.category !== null && !r.stale && r.classifierVersion === CLASSIFIER_VERSION && r.hints !== null);
-  const computed = fresh ? [] : classifyServer({ name: key, ...(description ? { description } : {}), tools: rows.map(storedToolInput) });
+  const outdated = rows.flatMap((r, i) => (storedVerdictStands(r.category === null ? null : r.classifierVersion, !r.stale) ? [] : [i]));
+  const computed = classifyNow({ key, description, tools: rows }, outdated);
   return rows.map((r, i) => {
-    const c = computed[i];
+    const c = computed.get(i);
     const category = (c?.category ?? r.category) as Category;
     const signals = c?.signals ?? (r.signals as string[]);
     const findings = (c ? c.arguments : (r.arguments as ArgumentFindings | null)) ?? undefined;

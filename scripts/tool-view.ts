@@ -1,7 +1,8 @@
 // How a catalogued tool is shown: the JSON entry of `risk`/`search`, and its readable text block.
 import type { ReviewedBy } from "../classifier/classify.js";
 import { plural } from "../classifier/plural.js";
-import type { NameSummary, ToolEntry } from "../db/lookups.js";
+import type { NameSummary } from "../db/lookups.js";
+import type { CurrentEntry } from "./current-verdicts.js";
 import { safeText, truncate, type Style } from "./terminal.js";
 
 export interface ToolView {
@@ -22,9 +23,13 @@ export interface ToolView {
   method: string | null;
   /** The model and prompt version whose verdict was applied (method rules+model). */
   reviewedBy: ReviewedBy | null;
+  /** Whether the verdict is the catalog's stored one; false: the current classifier's, made now, which the next refresh stores. */
+  stored: boolean;
+  /** The classifier version of the verdict the catalog stores for the tool (null: none). */
+  storedClassifierVersion: string | null;
 }
 
-export function toolView(e: ToolEntry): ToolView {
+export function toolView(e: CurrentEntry): ToolView {
   const c = e.classification;
   return {
     server: e.server,
@@ -40,7 +45,20 @@ export function toolView(e: ToolEntry): ToolView {
     classifierVersion: c?.classifierVersion ?? null,
     method: c?.method ?? null,
     reviewedBy: c?.reviewModel && c.reviewPromptVersion ? { model: c.reviewModel, promptVersion: c.reviewPromptVersion } : null,
+    stored: e.stored,
+    storedClassifierVersion: e.storedClassifierVersion,
   };
+}
+
+/**
+ * A verdict classified now, in a sentence: "the current classifier's verdict (learned-48), not yet stored: the catalog
+ * holds learned-47's; the next refresh stores it". Undefined for a stored verdict.
+ */
+export function unstoredText(v: Pick<ToolView, "stored" | "storedClassifierVersion" | "classifierVersion">): string | undefined {
+  if (v.stored) return undefined;
+  const held =
+    v.storedClassifierVersion === null ? "the catalog holds none" : v.storedClassifierVersion === v.classifierVersion ? "the catalog holds one of its older definition" : `the catalog holds ${v.storedClassifierVersion}'s`;
+  return `the current classifier's verdict (${v.classifierVersion}), not yet stored: ${held}; the next refresh stores it`;
 }
 
 /** How a verdict was reached, in a few words: "the rules", "the rules, reviewed by gpt-4o-mini (prompt review-1)". */
@@ -75,6 +93,8 @@ export function renderToolText(v: ToolView, paint: (style: Style, text: string) 
   const method = methodText(v);
   // The method's id is in --json; the text says it in words ("decided by  the rules").
   if (method) lines.push(`  decided by  ${safeText(method)}`);
+  const unstored = unstoredText(v);
+  if (unstored) lines.push(`  verdict     ${paint("yellow", safeText(unstored))}`);
   if (v.rationale) lines.push(`  why         ${safeText(truncate(v.rationale, 800))}`);
   return lines.join("\n");
 }

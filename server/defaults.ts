@@ -15,6 +15,12 @@ export const SERVE_DEFAULTS = {
   serverPageTools: 200,
   /** How many of its server's other tools a tool's page lists, the riskiest first (they were all listed: 313 KB a page at 2,000 tools). */
   otherTools: 50,
+  /**
+   * How many tools one page of a list filtered by category or risk reads at most while some stored verdicts are outdated
+   * (between an upgrade that changes the classifier and the refresh that stores its verdicts): such tools are filtered on
+   * the verdict made now, each one classified, so a page whose matches are rare stops here, shorter, and links the next.
+   */
+  filterReadTools: 500,
   /** The registry feed's page size (the official registry's own default and maximum). */
   feedPageSize: 30,
   maxFeedPageSize: 100,

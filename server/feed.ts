@@ -8,6 +8,7 @@ import type { ToolEntry } from "../db/lookups.js";
 import { INSTANT_LIMITS, readInstant } from "../scripts/catalog-instant.js";
 import { isoInstant } from "../scripts/iso-instant.js";
 import { matchServerName } from "../scripts/resolve-server.js";
+import { currentServerEntries } from "../scripts/current-verdicts.js";
 import { toolView } from "../scripts/tool-view.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import { SERVE_DEFAULTS } from "./defaults.js";
@@ -40,7 +41,8 @@ function repositoryOf(s: FeedServer) {
  * `registryRecord` is the registry record the server's fields come from, if they do: its packages and remotes
  * go on as published, with what a host needs to run or reach the server that the catalog's own fields leave out.
  */
-export function feedItem(s: FeedServer, tools: readonly ToolEntry[], registryRecord?: unknown) {
+export function feedItem(s: FeedServer, stored: readonly ToolEntry[], registryRecord?: unknown) {
+  const tools = currentServerEntries(s, stored);
   const published = publishedInstall(registryRecord);
   const packages =
     published.packages ??
@@ -79,7 +81,9 @@ export function feedItem(s: FeedServer, tools: readonly ToolEntry[], registryRec
         page: paths.server(s.key),
         verdict: { risk: verdict.risk, summary: verdict.summary, needsApproval: verdict.needsApproval, denied: verdict.denied, byCategory: verdict.byCategory },
         // Each verdict with how it was reached (rules, annotations, rules+model), as the API's tool items say.
-        tools: tools.map(toolView).map((v) => ({ name: v.tool, category: v.category, risk: v.risk, rule: v.rule, classifierVersion: v.classifierVersion, method: v.method, reviewedBy: v.reviewedBy })),
+        tools: tools
+          .map(toolView)
+          .map((v) => ({ name: v.tool, category: v.category, risk: v.risk, rule: v.rule, classifierVersion: v.classifierVersion, method: v.method, reviewedBy: v.reviewedBy, stored: v.stored, storedClassifierVersion: v.storedClassifierVersion })),
         ...(s.introspectionError ? { lastListingError: s.introspectionError } : {}),
         ...(s.introspectionNotes ? { lastListingNotes: s.introspectionNotes } : {}),
       },

@@ -89,7 +89,7 @@ export function catalogMcpServer(db: Db, o: McpOptions = {}): McpServer {
           groups: summary.groups,
           entries: summary.entries.map((e) => {
             const v = toolItem(e);
-            return { server: v.server, tool: v.tool, category: v.category, risk: v.risk, rationale: v.rationale, rule: v.rule, declaredAnnotations: v.annotations, page: v.page };
+            return { server: v.server, tool: v.tool, category: v.category, risk: v.risk, rationale: v.rationale, rule: v.rule, declaredAnnotations: v.annotations, stored: v.stored, storedClassifierVersion: v.storedClassifierVersion, page: v.page };
           }),
         };
       }),

@@ -4,11 +4,13 @@ import { buildPolicy } from "../classifier/policy.js";
 import { CATEGORIES, RISKS } from "../classifier/taxonomy.js";
 import { categoryRiskCounts, listServers, listTools, serverDetail, type NameKey } from "../db/browse.js";
 import type { Db } from "../db/client.js";
-import { oneToolSummary, removedServerTool, searchToolsPage, serverTools, similarToolNames, summarizeName, toolChangeFeed, type NameSummary, type SearchKey, type ServerRef, type ToolEntry } from "../db/lookups.js";
+import { oneToolSummary, removedServerTool, searchToolsPage, serverTools, similarToolNames, toolChangeFeed, type NameSummary, type SearchKey, type ServerRef } from "../db/lookups.js";
 import { checkClientName } from "../scripts/client-name.js";
 import { CliError } from "../scripts/command.js";
 import { readInstant } from "../scripts/catalog-instant.js";
 import { parseSince } from "../scripts/commands/changes.js";
+import { currentNameSummary, currentPage, currentTool } from "../scripts/current-lookups.js";
+import { asStored, currentServerEntries, type CurrentEntry } from "../scripts/current-verdicts.js";
 import { rulesFor } from "../scripts/policy-rules.js";
 import { assessServers } from "../scripts/server-verdict.js";
 import { closeServerKeys, matchCount, matchServer, matchServerExactly, type ServerMatch } from "../scripts/resolve-server.js";
@@ -16,7 +18,8 @@ import { ambiguousToolMessage, matchTool, type ToolMatch } from "../scripts/reso
 import { isoInstant } from "../scripts/iso-instant.js";
 import { catalogCounts, statsReport } from "../scripts/stats-report.js";
 import { z } from "zod";
-import { decodeCursor, page } from "./cursor.js";
+import { decodeCursor, encodeCursor, page } from "./cursor.js";
+import { SERVE_DEFAULTS } from "./defaults.js";
 import { ambiguous, badRequest, notFound, shownName } from "./errors.js";
 import { changeItem, serverItem, toolItem, verdictOf, type CatalogSummary, type ChangeItem, type ServerDetailView, type ServerItem, type StatsView, type ToolItem } from "./views.js";
 
@@ -60,19 +63,29 @@ const nameKey = z.tuple([z.string(), z.string(), z.string()]);
 const rankPart = z.number().int().min(0).max(1);
 const searchKey = z.tuple([rankPart, rankPart, rankPart, z.string().regex(/^[01](\.\d{1,6})?$/), z.string(), z.string()]);
 
-/** Tools by exact name, by search text (ranked), or all of them, filtered; keyset-paged. */
+/**
+ * Tools by exact name, by search text (ranked), or all of them, filtered on their current verdicts; keyset-paged. While
+ * some stored verdicts are outdated a filtered page reads at most `filterReadTools` tools (currentPage): one cut short
+ * holds fewer than `limit` and still links the next.
+ */
 export async function findTools(db: Db, o: ToolQuery): Promise<Page<ToolItem>> {
   const server = o.server !== undefined ? await resolveServer(db, o.server) : undefined;
   const filters = { ...(o.category ? { category: o.category } : {}), ...(o.risk ? { risk: o.risk } : {}) };
+  const shown = <Key>(found: { entries: CurrentEntry[]; next: Key | null }, kind: string): Page<ToolItem> => ({
+    items: found.entries.map(toolItem),
+    nextCursor: found.next === null ? null : encodeCursor(kind, found.next),
+  });
+  const paging = { ...filters, limit: o.limit, budget: SERVE_DEFAULTS.filterReadTools };
   // Text given is a search, never "every tool": the routes and the MCP tool refuse blank text (searchTextProblem).
   if (o.q !== undefined) {
+    const text = o.q.trim();
     const after = o.cursor !== undefined ? (decodeCursor(o.cursor, "search", searchKey) as SearchKey) : undefined;
-    const found = await searchToolsPage(db, { text: o.q.trim(), ...filters, ...(server ? { serverIds: [server.id] } : {}), limit: o.limit + 1, ...(after ? { after } : {}) });
-    return page(found.entries.map(toolItem), found.keys, o.limit, "search");
+    const read = (p: { after?: SearchKey; limit: number; outdatedFor: string }) => searchToolsPage(db, { text, ...filters, ...(server ? { serverIds: [server.id] } : {}), ...p });
+    return shown(await currentPage(db, { ...paging, ...(after ? { after } : {}), read }), "search");
   }
   const after = o.cursor !== undefined ? (decodeCursor(o.cursor, "name", nameKey) as NameKey) : undefined;
-  const found = await listTools(db, { ...(o.name !== undefined ? { name: o.name } : {}), ...filters, ...(server ? { serverId: server.id } : {}), limit: o.limit + 1, ...(after ? { after } : {}) });
-  return page(found.entries.map(toolItem), found.keys, o.limit, "name");
+  const read = (p: { after?: NameKey; limit: number; outdatedFor: string }) => listTools(db, { ...(o.name !== undefined ? { name: o.name } : {}), ...filters, ...(server ? { serverId: server.id } : {}), ...p });
+  return shown(await currentPage(db, { ...paging, ...(after ? { after } : {}), read }), "name");
 }
 
 /**
@@ -80,26 +93,26 @@ export async function findTools(db: Db, o: ToolQuery): Promise<Page<ToolItem>> {
  * the riskiest `limit` entries; on one server, the one tool it means there (toolNamedOn). A 404 with close
  * names when no server has it.
  */
-export async function toolsNamed(db: Db, name: string, o: { server?: ServerRef; limit?: number } = {}): Promise<NameSummary> {
+export async function toolsNamed(db: Db, name: string, o: { server?: ServerRef; limit?: number } = {}): Promise<NameSummary<CurrentEntry>> {
   if (o.server) return oneToolSummary(name, await toolNamedOn(db, o.server, name));
-  const summary = await summarizeName(db, name, { ...(o.limit !== undefined ? { limit: o.limit } : {}) });
+  const summary = await currentNameSummary(db, name, { ...(o.limit !== undefined ? { limit: o.limit } : {}) });
   if (summary.total > 0) return summary;
   throw notFound(`no tool named '${shownName(name)}' in the catalog`, { names: "tool", close: await similarToolNames(db, name) });
 }
 
-/** The tool `name` means on `server` (matchTool); a 409 listing the tools it matches ignoring case, a 404 with close names for none. */
-export async function toolNamedOn(db: Db, server: ServerRef, name: string): Promise<ToolEntry> {
+/** The tool `name` means on `server` (matchTool), with its current verdict; a 409 listing the tools it matches ignoring case, a 404 with close names for none. */
+export async function toolNamedOn(db: Db, server: ServerRef, name: string): Promise<CurrentEntry> {
   return matchedTool(db, server, name, await matchTool(db, server.id, name));
 }
 
-async function matchedTool(db: Db, server: ServerRef, name: string, match: ToolMatch): Promise<ToolEntry> {
-  if (match.kind === "one") return match.entry;
+async function matchedTool(db: Db, server: ServerRef, name: string, match: ToolMatch): Promise<CurrentEntry> {
+  if (match.kind === "one") return currentTool(db, match.entry);
   if (match.kind === "ambiguous") throw ambiguous(ambiguousToolMessage(shownName(name), server.key, match.candidates.length), match.candidates, { toolsOf: server.key });
   throw notFound(`no tool named '${shownName(name)}' on ${server.key}`, { names: "tool", close: await similarToolNames(db, name, { serverIds: [server.id] }) });
 }
 
 /** One tool on one server, with the server. */
-export async function toolOn(db: Db, serverInput: string, name: string): Promise<{ server: ServerRef; entry: ToolEntry }> {
+export async function toolOn(db: Db, serverInput: string, name: string): Promise<{ server: ServerRef; entry: CurrentEntry }> {
   const server = await resolveServer(db, serverInput);
   return { server, entry: await toolNamedOn(db, server, name) };
 }
@@ -109,14 +122,14 @@ export async function toolOn(db: Db, serverInput: string, name: string): Promise
  * server no longer lists (its history and last classification, with `removedAt`), else the one `name` means ignoring
  * case (toolNamedOn). A change's link names its tool exactly, removed or not.
  */
-export async function toolPageOn(db: Db, serverInput: string, name: string): Promise<{ server: ServerRef; entry: ToolEntry; removedAt: string | null }> {
+export async function toolPageOn(db: Db, serverInput: string, name: string): Promise<{ server: ServerRef; entry: CurrentEntry; removedAt: string | null }> {
   const server = await resolveServer(db, serverInput);
   const match = await matchTool(db, server.id, name);
   if (match.kind !== "one" || match.entry.tool !== name) {
     const removed = await removedServerTool(db, server.id, name);
     if (removed) {
       const { removedAt, ...entry } = removed;
-      return { server, entry, removedAt: isoInstant(removedAt) };
+      return { server, entry: asStored(entry), removedAt: isoInstant(removedAt) };
     }
   }
   return { server, entry: await matchedTool(db, server, name, match), removedAt: null };
@@ -129,15 +142,15 @@ export async function findServers(db: Db, o: { q?: string; cursor?: string; limi
 }
 
 export interface ServerView extends ServerDetailView {
-  entries: ToolEntry[];
+  entries: CurrentEntry[];
   description: string | null;
 }
 
-/** A server in full: its row, verdict, tools, aliases and sources. */
+/** A server in full: its row, verdict, tools (with their current verdicts), aliases and sources. */
 export async function serverView(db: Db, input: string): Promise<ServerView> {
   const ref = await resolveServer(db, input);
   const detail = (await serverDetail(db, ref.id))!;
-  const entries = await serverTools(db, ref.id);
+  const entries = currentServerEntries(ref, await serverTools(db, ref.id));
   const [assessment] = await assessServers(db, { serverIds: [ref.id] });
   return {
     ...serverItem(detail),
@@ -161,10 +174,10 @@ export const POLICY_MEDIA_TYPES: Record<FormatName, string> = {
   codex: "application/toml",
 };
 
-/** The server's recommended policy in one dialect, as the `policy` command writes it. */
-export function policyText(server: { key: string; description: string | null }, entries: ToolEntry[], format: FormatName, clientName?: string): string {
+/** The server's recommended policy in one dialect, as the `policy` command writes it, from its tools' current verdicts. */
+export function policyText(server: { key: string }, entries: readonly CurrentEntry[], format: FormatName, clientName?: string): string {
   if (entries.length === 0) throw notFound(`${server.key} has no tools in the catalog yet`);
-  const policy = buildPolicy(rulesFor(server.key, server.description, entries));
+  const policy = buildPolicy(rulesFor(entries));
   try {
     if (clientName !== undefined) checkClientName(format, clientName);
     return renderPolicy(format, { server: { key: server.key, ...(clientName !== undefined ? { clientName } : {}) }, policy });
@@ -176,7 +189,7 @@ export function policyText(server: { key: string; description: string | null }, 
 
 export async function serverPolicy(db: Db, input: string, format: FormatName, clientName?: string): Promise<{ server: ServerRef; text: string }> {
   const server = await resolveServer(db, input);
-  return { server, text: policyText(server, await serverTools(db, server.id), format, clientName) };
+  return { server, text: policyText(server, currentServerEntries(server, await serverTools(db, server.id)), format, clientName) };
 }
 
 export { FORMAT_NAMES };

@@ -6,7 +6,8 @@ import { ruleSchema } from "../classifier/policy.js";
 import { verdictSchema, serverVerdict } from "../classifier/verdict.js";
 import type { Category, Risk } from "../classifier/taxonomy.js";
 import type { ServerSummary } from "../db/browse.js";
-import type { ChangeRow, ToolEntry } from "../db/lookups.js";
+import type { ChangeRow } from "../db/lookups.js";
+import type { CurrentEntry } from "../scripts/current-verdicts.js";
 import { isoInstant } from "../scripts/iso-instant.js";
 import { catalogCountsSchema, statsReportSchema } from "../scripts/stats-report.js";
 import { toolView } from "../scripts/tool-view.js";
@@ -31,12 +32,14 @@ export const toolItemSchema = z
     classifierVersion: z.string().nullable(),
     method: z.string().nullable().meta({ description: "how the verdict was reached: rules, annotations, or rules+model" }),
     reviewedBy: z.object({ model: z.string(), promptVersion: z.string() }).nullable().meta({ description: "the model and prompt version whose verdict was applied (method rules+model)" }),
+    stored: z.boolean().meta({ description: "whether the verdict is the one the catalog stores; false: the current classifier's, made now (the stored one is outdated or missing), which the next refresh stores" }),
+    storedClassifierVersion: z.string().nullable().meta({ description: "the classifier version of the verdict the catalog stores for the tool (null: none); classifierVersion is the shown verdict's" }),
     page: z.string().meta({ description: "path of the tool's HTML page" }),
   })
   .openapi("Tool");
 export type ToolItem = z.infer<typeof toolItemSchema>;
 
-export function toolItem(e: ToolEntry): ToolItem {
+export function toolItem(e: CurrentEntry): ToolItem {
   return { ...toolView(e), title: e.title, description: e.description, page: paths.tool(e.server, e.tool) };
 }
 
@@ -100,7 +103,7 @@ export const serverDetailSchema = serverItemSchema
   .openapi("ServerDetail");
 export type ServerDetailView = z.infer<typeof serverDetailSchema>;
 
-export function verdictOf(entries: readonly ToolEntry[]) {
+export function verdictOf(entries: readonly CurrentEntry[]) {
   return serverVerdict(
     entries.map(({ classification: c }) => ({ category: (c?.category ?? null) as Category | null, risk: (c?.risk ?? null) as Risk | null, rule: c ? ruleSchema.parse(c.rule) : null })),
   );

@@ -71,8 +71,8 @@ describe.each(DRIVERS)("the read commands on a catalog of real data (%s)", (driv
     const entries = answer.entries;
     expect(entries.map((e) => e.server).sort()).toEqual([GITHUB, KUBERNETES].sort());
     for (const e of entries) {
-      expect(Object.keys(e).sort()).toEqual(["annotations", "category", "classifierVersion", "confidence", "hints", "method", "rationale", "reviewedBy", "risk", "rule", "server", "signals", "tool"]);
-      expect(e).toMatchObject({ method: "rules", reviewedBy: null });
+      expect(Object.keys(e).sort()).toEqual(["annotations", "category", "classifierVersion", "confidence", "hints", "method", "rationale", "reviewedBy", "risk", "rule", "server", "signals", "stored", "storedClassifierVersion", "tool"]);
+      expect(e).toMatchObject({ method: "rules", reviewedBy: null, stored: true, storedClassifierVersion: CLASSIFIER_VERSION });
       expect(e.hints).toMatchObject({ readOnlyHint: true, destructiveHint: false, idempotentHint: true });
       expect(e.tool).toBe("projects_list");
       expect(CATEGORIES).toContain(e.category);

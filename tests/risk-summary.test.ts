@@ -76,8 +76,8 @@ describe.each(DRIVERS)("the grouped answer for a name on many servers (%s)", (dr
     await db.insert(tools).values(holders.flatMap((s) => Array.from({ length: 60 }, (_, i) => ({ serverId: s.id, name: `other_${i}`, contentHash: `o${i}`, origin: "live" }))));
     await db.execute(sql`analyze`);
     const { sql: text, params } = nameSummaryStatement(db).getQuery();
-    const types: Record<string, string> = { name: "text", limit: "bigint" };
-    const values: Record<string, string> = { name: "'search'", limit: "20" };
+    const types: Record<string, string> = { name: "text", limit: "bigint", outdatedFor: "text" };
+    const values: Record<string, string> = { name: "'search'", limit: "20", outdatedFor: "'learned-1'" };
     const names = params.map((p) => (p as { name: string }).name);
     // One transaction: a prepared statement and a setting belong to one connection of the pool.
     const plan = await db.transaction(async (tx) => {
@@ -93,7 +93,7 @@ describe.each(DRIVERS)("the grouped answer for a name on many servers (%s)", (dr
   });
 
   test("an unknown name is an empty summary", async () => {
-    expect(await summarizeName(t.catalog.db, "no_such_tool", { limit: 20 })).toEqual({ name: "no_such_tool", total: 0, tools: 0, groups: [], entries: [] });
+    expect(await summarizeName(t.catalog.db, "no_such_tool", { limit: 20 })).toEqual({ name: "no_such_tool", total: 0, tools: 0, groups: [], entries: [], outdated: 0 });
   });
 
   test("a server with the name in two cases is one server holding two tools", async () => {
@@ -137,7 +137,7 @@ describe.each(DRIVERS)("the grouped answer for a name on many servers (%s)", (dr
     expect((await lookalikeTools(db, "CAF\u00c9", { limit: 1 })).entries.map((e) => e.tool)).toEqual(["cafe\u0301"]);
     expect(await lookalikeTools(db, "cafe\u0301", { limit: 1 })).toMatchObject({ total: 2, entries: [{ tool: "caf\u00e9" }] });
     expect((await lookalikeTools(db, "caf\u00e9", { serverId: second!.id })).entries.map((e) => e.tool)).toEqual(["CAFE\u0301", "\uff43\uff41\uff46\u00e9"]);
-    expect(await lookalikeTools(db, "no_such_tool")).toEqual({ total: 0, entries: [] });
+    expect(await lookalikeTools(db, "no_such_tool")).toEqual({ total: 0, entries: [], outdated: 0 });
   });
 
   test("lookalikes are found by the folded name's index, not by normalizing every name", async () => {

@@ -12,6 +12,7 @@ import { CliError, type Command, type Io, type ParsedArgs } from "../command.js"
 import { loadConfig } from "../config.js";
 import { readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
 import { plural } from "../../classifier/plural.js";
+import { currentServerEntries } from "../current-verdicts.js";
 import { rulesFor } from "../policy-rules.js";
 import { requireServer, serverArgument } from "../resolve-server.js";
 import { AUTH_POSTURES, authRequirementSchema, describePosture } from "../../crawler/auth-posture.js";
@@ -99,7 +100,7 @@ export const command: Command = {
       const named = [];
       for (const other of others) named.push(await requireServer(catalog.db, other));
       const ids = [...new Set([...(server ? [server.id] : []), ...named.map((n) => n.id)])];
-      return { server, entries: server ? await serverTools(catalog.db, server.id) : [], set: await assessServers(catalog.db, { serverIds: ids }) };
+      return { server, entries: server ? currentServerEntries(server, await serverTools(catalog.db, server.id)) : [], set: await assessServers(catalog.db, { serverIds: ids }) };
     }, { wait: readerWait(args.values.wait, config, io, "policy") });
     // Every server named, and the toxic flow their tools make together.
     const flow = set.length > 1 ? toxicFlow(set.flatMap((a) => a.tools.map((t) => ({ server: a.key, tool: t.name, facets: t.facets })))) : set[0]?.flow;
@@ -119,7 +120,7 @@ export const command: Command = {
     }
     const posture = authPostureOf(server);
     if (posture) io.stderr.write(`${safeText(server.key)}: remote ${safeText(posture)}\n`);
-    let rules = rulesFor(server.key, server.description, entries);
+    let rules = rulesFor(entries);
     if (args.values["gate-flows"] === true && flow) {
       const sinks = new Set(flow.sink.filter((t) => t.server === server.key).map((t) => t.tool));
       rules = rules.map(([name, rule]) => [name, sinks.has(name) ? gateSink(name, rule) : rule]);

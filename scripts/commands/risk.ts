@@ -1,9 +1,10 @@
 // `mcp-catalog risk NAME`: how risky is this tool, on every server that has one by that name, and its lookalikes.
-import { lookalikeTools, oneToolSummary, similarToolNames, summarizeName, type NameSummary } from "../../db/lookups.js";
+import { oneToolSummary, similarToolNames, type NameSummary } from "../../db/lookups.js";
 import { SERVE_DEFAULTS } from "../../server/defaults.js";
 import { nameProblem } from "../../server/lookup-text.js";
 import { CliError, type Command } from "../command.js";
 import { loadConfig } from "../config.js";
+import { currentLookalikes, currentNameSummary, currentTool } from "../current-lookups.js";
 import { readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
 import { plural } from "../../classifier/plural.js";
 import { requireServer, serverArgument } from "../resolve-server.js";
@@ -63,8 +64,9 @@ export const command: Command = {
       const scope = { ...(server ? { serverId: server.id } : {}), ...top };
       // A server may name a tool " lead": that name as typed, else the name a shell or a paste added spaces to.
       const lookUp = async (name: string) => {
-        const summary = server ? oneToolSummary(name, await toolOnServer(catalog.db, server, name)) : await summarizeName(catalog.db, name, top);
-        return { summary, lookalikes: await lookalikeTools(catalog.db, name, scope) };
+        const one = server ? await toolOnServer(catalog.db, server, name) : undefined;
+        const summary = server ? oneToolSummary(name, one && (await currentTool(catalog.db, one))) : await currentNameSummary(catalog.db, name, top);
+        return { summary, lookalikes: await currentLookalikes(catalog.db, name, scope) };
       };
       let found = await lookUp(typed);
       if (found.summary.total === 0 && found.lookalikes.total === 0 && trimmed !== typed) found = await lookUp(trimmed);
@@ -113,7 +115,7 @@ function retypable(name: string): string {
 }
 
 /** "77 servers: 70 read / low, 7 write / medium". */
-export function renderGroups(summary: NameSummary, paint: (style: Style, text: string) => string): string {
+export function renderGroups(summary: Omit<NameSummary, "outdated">, paint: (style: Style, text: string) => string): string {
   const parts = summary.groups.map((g) => {
     const label = g.category ? `${g.category} / ${g.risk}` : "not classified yet";
     return `${g.count} ${g.risk ? paint(RISK_STYLE[g.risk] ?? "bold", label) : paint("dim", label)}`;

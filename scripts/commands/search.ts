@@ -1,10 +1,12 @@
 // `mcp-catalog search TEXT`: tools by name or description, ranked, with filters on class and risk.
+import { plural } from "../../classifier/plural.js";
 import { CATEGORIES, RISKS } from "../../classifier/taxonomy.js";
-import { catalogIsEmpty, SEARCH_SORTS, searchTools, type SearchSort } from "../../db/lookups.js";
+import { catalogIsEmpty, SEARCH_SORTS, searchToolsPage, type SearchSort } from "../../db/lookups.js";
 import { SERVE_DEFAULTS } from "../../server/defaults.js";
 import { searchTextProblem } from "../../server/lookup-text.js";
 import { CliError, type Command } from "../command.js";
 import { loadConfig } from "../config.js";
+import { currentPage } from "../current-lookups.js";
 import { readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
 import { requireServer, serverArgument } from "../resolve-server.js";
 import { colorizer, safeText, truncate } from "../terminal.js";
@@ -50,7 +52,17 @@ export const command: Command = {
     const config = loadConfig(io.env, io.cwd);
     const { found, empty } = await withCatalog(io, config, async (catalog) => {
       const server = serverArg !== undefined ? await requireServer(catalog.db, serverArg) : undefined;
-      const found = await searchTools(catalog.db, { text, limit, sort, ...(category ? { category } : {}), ...(risk ? { risk } : {}), ...(server ? { serverIds: [server.id] } : {}) });
+      const filter = { ...(category ? { category } : {}), ...(risk ? { risk } : {}) };
+      // Read on by position: the popularity order has no key to continue after (searchToolsQuery), and a command's
+      // search is one answer, not pages a catalog may change between.
+      const { entries: found } = await currentPage<number>(catalog.db, {
+        ...filter,
+        limit,
+        read: async ({ after = 0, limit, outdatedFor }) => {
+          const page = await searchToolsPage(catalog.db, { text, limit, sort, offset: after, ...filter, outdatedFor, ...(server ? { serverIds: [server.id] } : {}) });
+          return { entries: page.entries, keys: page.entries.map((_, i) => after + i + 1) };
+        },
+      });
       return { found, empty: found.length === 0 && (await catalogIsEmpty(catalog.db)) };
     }, { wait: readerWait(args.values.wait, config, io, "search") });
     const views = found.map((e) => ({ ...toolView(e), description: e.description }));
@@ -66,6 +78,8 @@ export const command: Command = {
       io.stderr.write(`no tools match '${safeText(truncate(text, 120))}'\n`);
       return 0;
     }
+    const unstored = views.filter((v) => !v.stored).length;
+    if (unstored) io.stderr.write(`${plural(unstored, "verdict")} shown ${unstored === 1 ? "is" : "are"} the current classifier's, not yet stored: the next refresh stores ${unstored === 1 ? "it" : "them"}\n`);
     const paint = colorizer(io.stdout, io.env);
     const lines = views.map((v) => {
       const r = v.risk ? paint(RISK_STYLE[v.risk] ?? "bold", v.risk.padEnd(8)) : paint("dim", "-".padEnd(8));

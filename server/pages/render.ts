@@ -6,7 +6,7 @@ import type { CategoryRiskCount } from "../../db/browse.js";
 import type { NameSummary } from "../../db/lookups.js";
 import { namePage, RequestError, type ServedError } from "../errors.js";
 import { paths } from "../paths.js";
-import { holdersText, methodText } from "../../scripts/tool-view.js";
+import { holdersText, methodText, unstoredText } from "../../scripts/tool-view.js";
 import type { Page, ServerView } from "../reader.js";
 import type { CatalogSummary, ChangeItem, ServerItem, ToolItem } from "../views.js";
 import { catalogPlain, catalogText } from "./catalog-text.js";
@@ -20,6 +20,13 @@ function toolList(items: readonly ToolItem[], o: { showServer: boolean }): Html 
   return html`<ul class="results">${items.map(
     (t) => html`<li><a href="${t.page}">${catalogText(t.tool)}</a> ${o.showServer ? html`<span class="muted">on ${catalogText(t.server)}</span> ` : ""}${riskBadge(t.risk)} <span class="muted">${t.category ?? ""}</span></li>`,
   )}</ul>` as Html;
+}
+
+/** Where some of the listed verdicts were made now (an upgrade's classifier, before its refresh), how many. */
+function unstoredNote(items: readonly ToolItem[]): Html | string {
+  const made = items.filter((t) => !t.stored).length;
+  if (!made) return "";
+  return html`<p class="muted unstored">${made === items.length ? "These verdicts are" : `${made} of these ${items.length} verdicts are`} the current classifier's, not yet stored in the catalog: the next refresh stores them.</p>` as Html;
 }
 
 function changeList(items: readonly ChangeItem[]): Html {
@@ -82,6 +89,7 @@ ${o.q && !o.continued && !o.tools.items.length && !o.servers.items.length ? html
 ${o.servers.items.length ? html`<h2>Servers</h2>${serverList(o.servers.items)}${more("serverCursor", o.servers.nextCursor, "More servers")}` : ""}
 ${o.servers.items.length && o.tools.items.length ? html`<h2>Tools</h2>` : ""}
 ${toolList(o.tools.items, { showServer: true })}
+${unstoredNote(o.tools.items)}
 ${more("cursor", o.tools.nextCursor, "More tools")}
 </div>` as Html,
   });
@@ -102,6 +110,7 @@ export function toolNamePage(o: { summary: NameSummary; items: ToolItem[] }): Ht
 <p class="card">${nameSummaryLine(o.summary)}</p>
 <h2>On each server</h2>
 ${toolList(o.items, { showServer: true })}
+${unstoredNote(o.items)}
 ${o.summary.tools > o.items.length ? html`<p class="muted">The ${o.items.length} riskiest of ${o.summary.tools} are listed.</p>` : ""}` as Html,
   });
 }
@@ -152,6 +161,7 @@ export function toolPage(o: { tool: ToolItem; removedAt: string | null; others: 
 ${o.removedAt ? html`<p class="card"><strong>Removed tool.</strong> ${server} stopped listing ${name} on ${o.removedAt.slice(0, 16).replace("T", " ")} UTC. What follows is what the catalog last knew of it: its last classification and its history.</p>` : ""}
 <p>${t.category ? html`Category: <strong>${t.category}</strong>, confidence ${t.confidence ?? ""}.` : "Not classified yet."}</p>
 ${methodText(t) ? html`<p class="muted method">Verdict reached by ${methodText(t)}.</p>` : ""}
+${unstoredText(t) ? html`<p class="muted unstored">This is ${unstoredText(t)}.</p>` : ""}
 <h2>What ${name} does</h2>
 ${t.title ? html`<p><strong>${catalogText(t.title)}</strong></p>` : ""}
 <p class="desc">${t.description ? catalogText(t.description) : "The server gives no description."}</p>
@@ -219,6 +229,7 @@ ${s.websiteUrl ? html`<dt>website</dt><dd>${catalogText(s.websiteUrl)}</dd>` : "
 <h2>Tools by category</h2>
 ${s.items.length ? pager : html`<p class="muted">No tools in the catalog yet.</p>`}
 ${[...byCategory].map(([category, tools]) => html`<h3>${category} <span class="muted">(${paged ? `${tools.length} of ${categoryCount(s, category)}` : tools.length})</span></h3>${toolList(tools, { showServer: false })}`)}
+${unstoredNote(o.tools.items)}
 ${pager}
 ${o.policies.length ? html`<h2>Recommended policy</h2>${policyBlock(o.policies, `policy for ${catalogPlain(s.server)}`)}` : ""}
 ${paged ? html`<h2>Recommended policy</h2><p>Every tool's rule, as the <code>policy</code> command writes it:</p><ul>${FORMAT_NAMES.map((f) => html`<li><a href="${paths.policy(s.server, f)}">${f}</a> <span class="muted">— ${FORMAT_DESCRIPTIONS[f]}</span></li>`)}</ul>` : ""}

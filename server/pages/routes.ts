@@ -3,7 +3,7 @@ import { Hono, type Context } from "hono";
 import { FORMAT_NAMES } from "../../classifier/formats/formats.js";
 import { buildPolicy, ruleSchema } from "../../classifier/policy.js";
 import type { Db } from "../../db/client.js";
-import { otherServerTools } from "../../db/lookups.js";
+import { currentOtherTools } from "../../scripts/current-lookups.js";
 import { SERVE_DEFAULTS } from "../defaults.js";
 import { pathName, slashedToolNamePage, unencodedServerPage } from "../paths.js";
 import { RequestError } from "../errors.js";
@@ -74,7 +74,7 @@ export function pageRoutes(db: Db) {
     // A removed tool's page too: the latest changes link to it.
     const { server, entry, removedAt } = await toolPageOn(db, named(c, "server"), named(c, "tool"));
     const tool = toolItem(entry);
-    const others = await otherServerTools(db, server.id, entry.tool, SERVE_DEFAULTS.otherTools);
+    const others = await currentOtherTools(db, server, entry.tool, SERVE_DEFAULTS.otherTools);
     const history = (await findChanges(db, { server: server.key, tool: entry.tool, limit: SERVE_DEFAULTS.maxPageSize })).items;
     // The tool's own rule as a one-tool policy, in every dialect.
     const rule = entry.classification ? ruleSchema.parse(entry.classification.rule) : undefined;
