@@ -321,6 +321,12 @@ export async function catalogIsEmpty(db: Db): Promise<boolean> {
   return row === undefined;
 }
 
+/** No server at all: an answer of "no server matches" would hide that the catalog was never filled. */
+export async function catalogHasNoServers(db: Db): Promise<boolean> {
+  const [row] = await db.select({ id: servers.id }).from(servers).limit(1);
+  return row === undefined;
+}
+
 /**
  * Tools whose name or description matches, ranked in tiers: the exact name (case-insensitive), then
  * names that contain the text or are like it by trigrams, then tools only whose description mentions

@@ -1,10 +1,11 @@
 // Finds the server a user means: registry name, repository URL, package coordinate, remote URL or a unique key prefix.
 import { namedRepository, normalizeRemoteUrl, packageAlias, repositoryAlias } from "../crawler/normalize.js";
 import type { Repository } from "../crawler/records.js";
-import type { Db } from "../db/client.js";
-import { repositoryServerKeys, serversByAlias, serversByKey, serversByKeyInsensitive, serversByKeyPrefix, similarServerKeys, type ServerRef } from "../db/lookups.js";
+import type { Catalog, Db } from "../db/client.js";
+import { catalogHasNoServers, repositoryServerKeys, serversByAlias, serversByKey, serversByKeyInsensitive, serversByKeyPrefix, similarServerKeys, type ServerRef } from "../db/lookups.js";
 import { nameProblem } from "../server/lookup-text.js";
 import { CliError } from "./command.js";
+import { emptyCatalogText } from "./empty-catalog.js";
 import { safeText } from "./terminal.js";
 
 export type ServerMatch = { kind: "one"; server: ServerRef } | { kind: "ambiguous"; candidates: ServerRef[] } | { kind: "none" };
@@ -116,12 +117,16 @@ export function serverArgument(value: unknown, what: string): string | undefined
   return value;
 }
 
-/** The one server `input` names, or a CliError: exit 1 when unknown (with close keys), 2 with the candidates when ambiguous. */
-export async function requireServer(db: Db, input: string): Promise<ServerRef> {
+/**
+ * The one server `input` names in `catalog`, or a CliError: exit 1 when unknown (with close keys, or where the catalog
+ * is when it holds no server at all), 2 with the candidates when ambiguous.
+ */
+export async function requireServer({ db, location }: Pick<Catalog, "db" | "location">, input: string): Promise<ServerRef> {
   serverArgument(input, "the server");
   const match = await matchServer(db, input);
   if (match.kind === "one") return match.server;
   if (match.kind === "none") {
+    if (await catalogHasNoServers(db)) throw new CliError(`no server in the catalog matches '${safeText(input)}': ${emptyCatalogText(location)}`, 1);
     const close = await closeServerKeys(db, input);
     const hint = close.length ? `. Did you mean: ${close.map((k) => safeText(k)).join(", ")}?` : " (try a registry name, a repository URL, npm:<package> or a key prefix)";
     throw new CliError(`no server in the catalog matches '${safeText(input)}'${hint}`, 1);

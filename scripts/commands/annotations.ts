@@ -39,7 +39,7 @@ export const command: Command = {
     const serverArg = serverArgument(args.positionals[0], "SERVER")!;
     const config = loadConfig(io.env, io.cwd);
     const { server, assessment } = await withCatalog(io, config, async (catalog) => {
-      const server = await requireServer(catalog.db, serverArg);
+      const server = await requireServer(catalog, serverArg);
       const [assessment] = await assessServers(catalog.db, { serverIds: [server.id] });
       return { server, assessment };
     }, { wait: readerWait(args.values.wait, config, io, "annotations") });

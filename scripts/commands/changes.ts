@@ -1,10 +1,11 @@
 // `mcp-catalog changes`: the tool change feed with semantic labels (new destructive tool, became destructive, readOnlyHint flipped, …).
 import { changeLabels } from "../../classifier/change-labels.js";
-import { toolChangeFeed } from "../../db/lookups.js";
+import { catalogIsEmpty, toolChangeFeed } from "../../db/lookups.js";
 import { CliError, type Command } from "../command.js";
 import { inInstantRange, INSTANT_LIMITS, readInstant, type InstantProblem } from "../catalog-instant.js";
 import { isoInstant } from "../iso-instant.js";
 import { loadConfig } from "../config.js";
+import { emptyCatalogText } from "../empty-catalog.js";
 import { readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
 import { requireServer, serverArgument } from "../resolve-server.js";
 import { colorizer, safeText, truncate } from "../terminal.js";
@@ -58,9 +59,10 @@ export const command: Command = {
     if (limit === undefined) throw new CliError("--limit must be a whole number from 1 to 10000", 2);
     const serverArg = serverArgument(args.values.server, "--server");
     const config = loadConfig(io.env, io.cwd);
-    const rows = await withCatalog(io, config, async (catalog) => {
-      const server = serverArg !== undefined ? await requireServer(catalog.db, serverArg) : undefined;
-      return toolChangeFeed(catalog.db, { limit, ...(since ? { since } : {}), ...(server ? { serverIds: [server.id] } : {}) });
+    const { rows, empty } = await withCatalog(io, config, async (catalog) => {
+      const server = serverArg !== undefined ? await requireServer(catalog, serverArg) : undefined;
+      const rows = await toolChangeFeed(catalog.db, { limit, ...(since ? { since } : {}), ...(server ? { serverIds: [server.id] } : {}) });
+      return { rows, empty: rows.length === 0 && (await catalogIsEmpty(catalog.db)) ? catalog.location : undefined };
     }, { wait: readerWait(args.values.wait, config, io, "changes") });
     const feed = rows.map((r) => ({ at: isoInstant(r.at), server: r.server, tool: r.tool, kind: r.kind, labels: changeLabels(r), oldHash: r.oldHash, newHash: r.newHash, details: r.details, runId: r.runId }));
     if (args.values.json) {
@@ -68,7 +70,7 @@ export const command: Command = {
       return 0;
     }
     if (feed.length === 0) {
-      io.stderr.write("no changes\n");
+      io.stderr.write(empty !== undefined ? `${emptyCatalogText(empty)}\n` : "no changes\n");
       return 0;
     }
     const paint = colorizer(io.stdout, io.env);

@@ -96,9 +96,9 @@ export const command: Command = {
     if (clientName !== undefined && !clientName.trim()) throw new CliError("--client-name must not be empty", 2);
     const config = loadConfig(io.env, io.cwd);
     const { server, entries, set } = await withCatalog(io, config, async (catalog) => {
-      const server = serverArg === undefined ? undefined : await requireServer(catalog.db, serverArg);
+      const server = serverArg === undefined ? undefined : await requireServer(catalog, serverArg);
       const named = [];
-      for (const other of others) named.push(await requireServer(catalog.db, other));
+      for (const other of others) named.push(await requireServer(catalog, other));
       const ids = [...new Set([...(server ? [server.id] : []), ...named.map((n) => n.id)])];
       return { server, entries: server ? currentServerEntries(server, await serverTools(catalog.db, server.id)) : [], set: await assessServers(catalog.db, { serverIds: ids }) };
     }, { wait: readerWait(args.values.wait, config, io, "policy") });

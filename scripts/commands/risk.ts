@@ -1,10 +1,11 @@
 // `mcp-catalog risk NAME`: how risky is this tool, on every server that has one by that name, and its lookalikes.
-import { oneToolSummary, similarToolNames, type NameSummary } from "../../db/lookups.js";
+import { catalogIsEmpty, oneToolSummary, similarToolNames, type NameSummary } from "../../db/lookups.js";
 import { SERVE_DEFAULTS } from "../../server/defaults.js";
 import { nameProblem } from "../../server/lookup-text.js";
 import { CliError, type Command } from "../command.js";
 import { loadConfig } from "../config.js";
 import { currentLookalikes, currentNameSummary, currentTool } from "../current-lookups.js";
+import { emptyCatalogText } from "../empty-catalog.js";
 import { readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
 import { plural } from "../../classifier/plural.js";
 import { requireServer, serverArgument } from "../resolve-server.js";
@@ -58,8 +59,8 @@ export const command: Command = {
     const serverArg = serverArgument(args.values.server, "--server");
     const config = loadConfig(io.env, io.cwd);
     const limit = args.values.all ? undefined : RISK_TOP_ENTRIES;
-    const { server, summary, lookalikes, suggestions } = await withCatalog(io, config, async (catalog) => {
-      const server = serverArg !== undefined ? await requireServer(catalog.db, serverArg) : undefined;
+    const { server, summary, lookalikes, empty, suggestions } = await withCatalog(io, config, async (catalog) => {
+      const server = serverArg !== undefined ? await requireServer(catalog, serverArg) : undefined;
       const top = limit !== undefined ? { limit } : {};
       const scope = { ...(server ? { serverId: server.id } : {}), ...top };
       // A server may name a tool " lead": that name as typed, else the name a shell or a paste added spaces to.
@@ -73,9 +74,11 @@ export const command: Command = {
       const { summary, lookalikes } = found;
       // On one server the suggestions are that server's names; a name on another server is no answer there.
       const none = summary.total === 0 && lookalikes.total === 0;
-      return { server, summary, lookalikes, suggestions: none ? await similarToolNames(catalog.db, trimmed, { ...(server ? { serverIds: [server.id] } : {}) }) : [] };
+      const empty = none && (await catalogIsEmpty(catalog.db)) ? catalog.location : undefined;
+      return { server, summary, lookalikes, empty, suggestions: none && !empty ? await similarToolNames(catalog.db, trimmed, { ...(server ? { serverIds: [server.id] } : {}) }) : [] };
     }, { wait: readerWait(args.values.wait, config, io, "risk") });
     const name = summary.name;
+    if (empty !== undefined) throw new CliError(`no tool named '${safeText(truncate(typed, 120))}': ${emptyCatalogText(empty)}`, 1);
     if (summary.total === 0 && lookalikes.total === 0) {
       const hint = suggestions.length ? ` Did you mean: ${suggestions.map((s) => safeText(retypable(s))).join(", ")}?` : "";
       throw new CliError(`no tool named '${safeText(truncate(typed, 120))}' ${server ? `on ${safeText(server.key)}` : "in the catalog"}.${hint}`, 1);

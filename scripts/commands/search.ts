@@ -7,6 +7,7 @@ import { searchTextProblem } from "../../server/lookup-text.js";
 import { CliError, type Command } from "../command.js";
 import { loadConfig } from "../config.js";
 import { currentPage } from "../current-lookups.js";
+import { emptyCatalogText } from "../empty-catalog.js";
 import { readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
 import { requireServer, serverArgument } from "../resolve-server.js";
 import { colorizer, safeText, truncate } from "../terminal.js";
@@ -51,7 +52,7 @@ export const command: Command = {
     const serverArg = serverArgument(args.values.server, "--server");
     const config = loadConfig(io.env, io.cwd);
     const { found, empty } = await withCatalog(io, config, async (catalog) => {
-      const server = serverArg !== undefined ? await requireServer(catalog.db, serverArg) : undefined;
+      const server = serverArg !== undefined ? await requireServer(catalog, serverArg) : undefined;
       const filter = { ...(category ? { category } : {}), ...(risk ? { risk } : {}) };
       // Read on by position: the popularity order has no key to continue after (searchToolsQuery), and a command's
       // search is one answer, not pages a catalog may change between.
@@ -63,15 +64,15 @@ export const command: Command = {
           return { entries: page.entries, keys: page.entries.map((_, i) => after + i + 1) };
         },
       });
-      return { found, empty: found.length === 0 && (await catalogIsEmpty(catalog.db)) };
+      return { found, empty: found.length === 0 && (await catalogIsEmpty(catalog.db)) ? catalog.location : undefined };
     }, { wait: readerWait(args.values.wait, config, io, "search") });
     const views = found.map((e) => ({ ...toolView(e), description: e.description }));
     if (args.values.json) {
       io.stdout.write(`${JSON.stringify(views)}\n`);
       return 0;
     }
-    if (empty) {
-      io.stderr.write("the catalog is empty: fill it with `mcp-catalog refresh` (or offline, `mcp-catalog refresh --snapshot DIR`)\n");
+    if (empty !== undefined) {
+      io.stderr.write(`${emptyCatalogText(empty)}\n`);
       return 0;
     }
     if (views.length === 0) {
