@@ -7,7 +7,7 @@ import { DrizzleQueryError } from "drizzle-orm/errors";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema.js";
 import { defaultTemplateDir, readTemplate } from "./catalog-template.js";
-import { makeDataDir } from "./data-dir.js";
+import { checkDataDir, LOCK_FILE, makeDataDir } from "./data-dir.js";
 import { during, StepQueryError } from "./errors.js";
 import { acquireFileLock, type FileLock, type LockHolder } from "./file-lock.js";
 import { renewingClient, type RenewingClient } from "./postgres-renewal.js";
@@ -203,9 +203,16 @@ async function openPglite(dataDir: string, loadDataDir: Blob | undefined, lifeti
   if (!inMemory) {
     makeDataDir(dataDir);
     // PGlite is single-process: a second process on the same directory would corrupt it.
-    const held = acquireFileLock(`${dataDir}/mcp-catalog.lock`, { lifetime });
+    const held = acquireFileLock(`${dataDir}/${LOCK_FILE}`, { lifetime });
     if (!held.ok) throw new CatalogBusyError(dataDir, held.holder, held.doubt);
     lock = held.lock;
+    // Looked at under the lock: another process making the catalog there has files in it and no PG_VERSION yet.
+    try {
+      checkDataDir(dataDir);
+    } catch (e) {
+      lock.release();
+      throw e;
+    }
   }
   const settings = Object.entries(PGLITE_SETTINGS).map(([name, value]) => `${name}=${value}`);
   let client;

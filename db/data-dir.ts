@@ -1,7 +1,10 @@
 // Directories the product makes, with their missing parents, without Node's recursive walk; the embedded catalog's
-// data directory's failure as a typed error naming it.
-import { mkdirSync, statSync } from "node:fs";
-import { dirname } from "node:path";
+// data directory's failures as typed errors naming it.
+import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+
+/** The embedded catalog's lock file in its data directory (db/file-lock.ts writes its siblings beside it: `<name>.…`). */
+export const LOCK_FILE = "mcp-catalog.lock";
 
 /** The data directory could not be created: the directory asked for, and the system's reason (its code). */
 export class DataDirError extends Error {
@@ -14,6 +17,32 @@ export class DataDirError extends Error {
     this.name = "DataDirError";
     this.code = (cause as NodeJS.ErrnoException | undefined)?.code;
   }
+}
+
+/**
+ * A data directory that holds files of something else and no catalog. Postgres's initdb refuses a directory that is
+ * not empty; PGlite does not, and would write a database's thousand files among someone's own (CATALOG_DATA_DIR=.,
+ * or a project's directory, by mistake).
+ */
+export class ForeignDataDirError extends Error {
+  constructor(
+    readonly dir: string,
+    /** What is in it besides the lock file, in name order. */
+    readonly entries: string[],
+  ) {
+    super(`the catalog's data directory ${dir} holds other files (${entries.slice(0, 3).join(", ")}${entries.length > 3 ? `, and ${entries.length - 3} more` : ""}) and no catalog`);
+    this.name = "ForeignDataDirError";
+  }
+}
+
+/**
+ * Refuses a data directory that holds no catalog (no PG_VERSION) but other files: only a new or empty directory is made
+ * into one. Its own lock files do not count: a process killed before it made the catalog leaves them.
+ */
+export function checkDataDir(dir: string): void {
+  if (existsSync(join(dir, "PG_VERSION"))) return;
+  const entries = readdirSync(dir).filter((name) => !name.startsWith(LOCK_FILE)).sort();
+  if (entries.length) throw new ForeignDataDirError(dir, entries);
 }
 
 /** Creates the catalog's data directory and its missing parents (makeDirectories), or throws a DataDirError naming it. */

@@ -1,6 +1,6 @@
 // Opens the catalog the configuration names, turning driver failures into one clear line.
 import { CatalogBusyError, openCatalog, redactUrl, type Catalog, type CatalogOptions } from "../db/client.js";
-import { DataDirError } from "../db/data-dir.js";
+import { DataDirError, ForeignDataDirError } from "../db/data-dir.js";
 import { describeDbError } from "../db/errors.js";
 import { NewerCatalogError } from "../db/schema-migrations.js";
 import { CliError, type Io } from "./command.js";
@@ -44,6 +44,9 @@ export async function openConfiguredCatalog(io: Pick<Io, "openCatalog">, config:
         continue;
       }
       if (e instanceof DataDirError) throw new CliError(`${safeText(e.message)}; set CATALOG_DATA_DIR to a directory this user can create`, 1);
+      if (e instanceof ForeignDataDirError) {
+        throw new CliError(`${safeText(e.message)}: set CATALOG_DATA_DIR to a new or empty directory (if ${safeText(e.dir)} is a catalog whose first run was stopped before it was made, delete it and run again)`, 1);
+      }
       throwIfNewer(e);
       const where = config.databaseUrl ? redactUrl(config.databaseUrl) : config.dataDir;
       throw new CliError(`cannot open the catalog at ${where}: ${describeDbError(e) ?? (e as Error).message}`, 1);

@@ -1,6 +1,6 @@
 // The binary as users run it: refresh and stats against a local registry replay, help, and every bad input.
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -271,6 +271,25 @@ describe("errors a user can hit", () => {
     const e = (await run.then(() => undefined, (err: unknown) => err)) as { code?: number; killed?: boolean; stderr?: string } | undefined;
     expect(e).toMatchObject({ code: 1, killed: false });
     expect(e!.stderr).toContain("cannot create the catalog's data directory /proc/mcp-catalog-nope/db: ENOENT");
+  });
+
+  test("a data directory holding other files and no catalog is refused with one line, and nothing is written into it", async () => {
+    // CATALOG_DATA_DIR=. or a project's own directory by mistake: Postgres's files would be strewn among the user's.
+    const data = join(dir, "someones-project");
+    mkdirSync(data);
+    writeFileSync(join(data, "notes.txt"), "mine");
+    const r = await runCli(["stats"], { CATALOG_DATA_DIR: data });
+    expect(r).toMatchObject({ code: 1, stdout: "" });
+    expect(r.stderr).toBe(
+      `mcp-catalog stats: the catalog's data directory ${data} holds other files (notes.txt) and no catalog: set CATALOG_DATA_DIR to a new or empty directory ` +
+        `(if ${data} is a catalog whose first run was stopped before it was made, delete it and run again)\n`,
+    );
+    expect(readdirSync(data)).toEqual(["notes.txt"]);
+    // An empty directory, or one holding only a lock file a killed process left, becomes a catalog.
+    rmSync(join(data, "notes.txt"));
+    writeFileSync(join(data, "mcp-catalog.lock"), "999999");
+    expect((await runCli(["stats"], { CATALOG_DATA_DIR: data })).code).toBe(0);
+    expect(existsSync(join(data, "PG_VERSION"))).toBe(true);
   });
 
   test("an embedded catalog in use by another process is refused (exit 3)", async () => {
