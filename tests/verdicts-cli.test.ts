@@ -97,6 +97,18 @@ describe.each(DRIVERS)("verdicts on a catalog of real data (%s)", (driver) => {
     expect(r.stderr).not.toMatch(/across 2 servers/);
   });
 
+  test("policy --servers names each server it could not grade, one with no tools yet, instead of leaving it out unsaid", async () => {
+    const toolless = "io.github.8beeeaaat/touchdesigner-mcp-server";
+    const line = `${toolless}: no tools in the catalog yet, so not graded and in no flow\n`;
+    const alone = await cli(["policy", "--servers", `${GITHUB},${toolless}`, "--json"]);
+    expect(alone.code).toBe(0);
+    expect(JSON.parse(alone.stdout).servers.map((s: { server: string }) => s.server)).toEqual([GITHUB]);
+    expect(alone.stderr).toContain(line);
+    const withServer = await cli(["policy", GITHUB, "--servers", toolless, "--format", "claude-code"]);
+    expect(withServer.code).toBe(0);
+    expect(withServer.stderr).toContain(line);
+  });
+
   test("policy without SERVER or --servers, or with an empty item, exits 2", async () => {
     expect((await cli(["policy"])).code).toBe(2);
     const empty = await cli(["policy", "--servers", `${GITHUB},`]);

@@ -95,17 +95,22 @@ export const command: Command = {
     const clientName = args.values["client-name"] as string | undefined;
     if (clientName !== undefined && !clientName.trim()) throw new CliError("--client-name must not be empty", 2);
     const config = loadConfig(io.env, io.cwd);
-    const { server, entries, set } = await withCatalog(io, config, async (catalog) => {
+    const { server, named, entries, set } = await withCatalog(io, config, async (catalog) => {
       const server = serverArg === undefined ? undefined : await requireServer(catalog, serverArg);
       const named = [];
       for (const other of others) named.push(await requireServer(catalog, other));
       const ids = [...new Set([...(server ? [server.id] : []), ...named.map((n) => n.id)])];
-      return { server, entries: server ? currentServerEntries(server, await serverTools(catalog.db, server.id)) : [], set: await assessServers(catalog.db, { serverIds: ids }) };
+      return { server, named, entries: server ? currentServerEntries(server, await serverTools(catalog.db, server.id)) : [], set: await assessServers(catalog.db, { serverIds: ids }) };
     }, { wait: readerWait(args.values.wait, config, io, "policy") });
     // Every server named, and the toxic flow their tools make together.
     const flow = set.length > 1 ? toxicFlow(set.flatMap((a) => a.tools.map((t) => ({ server: a.key, tool: t.name, facets: t.facets })))) : set[0]?.flow;
+    // A server with no tools has no grade (assessServers leaves it out): said, so a named server is never dropped unsaid.
+    // SERVER itself with none ends the command below, saying so.
+    const graded = new Set(set.map((a) => a.serverId));
+    const ungraded = [...new Map(named.filter((n) => !graded.has(n.id) && n.id !== server?.id).map((n) => [n.id, n])).values()];
     const report = [
       ...set.map((a) => `${safeText(a.key)}: grade ${a.verdict.grade} (${a.verdict.score}/100)${a.verdict.reasons.length ? `: ${safeText(a.verdict.reasons.map((r) => r.reason).join("; "))}` : ""}\n`),
+      ...ungraded.map((n) => `${safeText(n.key)}: no tools in the catalog yet, so not graded and in no flow\n`),
       ...(flow ? [`${flowHeading(flow)}: ${safeText(flowSummary(flow, { withServer: set.length > 1 }))}\n`] : []),
     ];
     if (!server) {
