@@ -6,6 +6,8 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { COMMANDS } from "../scripts/cli.js";
+import { exportPolicy, FORMAT_NAMES, type FormatName } from "../classifier/formats/formats.js";
+import { buildPolicy } from "../classifier/policy.js";
 import { envSchema } from "../scripts/config.js";
 import { DRIVERS } from "./helpers/catalog.js";
 import { cliSession, runCli } from "./helpers/cli.js";
@@ -378,6 +380,20 @@ describe("help and the installed binary", () => {
     const table = readmePart("## Configuration", "\n## ");
     // A row's first cell names the variable (one row may name two).
     for (const name of Object.keys(envSchema.shape)) expect(table, name).toMatch(new RegExp(`^\\| [^|]*\`${name}\``, "m"));
+  });
+
+  test("--client-name's help and README name every format whose document it changes", async () => {
+    const policy = buildPolicy([["list_items", {}]]);
+    const written = (format: FormatName, clientName: string) => exportPolicy(format, { server: { key: "io.github.acme/tools", clientName }, policy }).text;
+    const uses = FORMAT_NAMES.filter((f) => written(f, "alpha") !== written(f, "beta"));
+    expect(uses).toContain("agentgateway");
+    const help = (await runCli(["policy", "--help"])).stdout;
+    const option = /--client-name NAME\s+(.*)/.exec(help)![1]!;
+    const readme = /`--client-name` is the name you gave the server[^.]*/.exec(README)![0];
+    for (const format of uses) {
+      expect(option, `--help names ${format}`).toContain(format);
+      expect(readme, `README names ${format}`).toContain(`\`${format}\``);
+    }
   });
 
   test("the top-level help lists the commands", async () => {

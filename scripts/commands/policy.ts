@@ -78,7 +78,7 @@ export const command: Command = {
     ...WAIT_OPTION,
     format: { type: "string", valueName: "F", description: `Output dialect: ${FORMAT_NAMES.join(", ")} (default native)` },
     out: { type: "string", valueName: "FILE", description: "Write to FILE instead of standard output" },
-    "client-name": { type: "string", valueName: "NAME", description: "The server's name in your client or gateway config (claude-code, codex; default derived from the key)" },
+    "client-name": { type: "string", valueName: "NAME", description: "The server's name in your client or gateway config (claude-code, codex, agentgateway's target; default derived from the key)" },
     hide: { type: "boolean", description: "native: list denied tools in `hide`, so the agent never sees them (default: not listed, so denied)" },
     servers: { type: "string", valueName: "A,B", description: "Other servers used together with SERVER: toxic flows are looked for across all of them" },
     "gate-flows": { type: "boolean", description: "Put the sink leg of a toxic flow (SERVER's tools that send data outside) behind approval" },
