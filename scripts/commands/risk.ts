@@ -1,5 +1,5 @@
 // `mcp-catalog risk NAME`: how risky is this tool, on every server that has one by that name, and its lookalikes.
-import { catalogIsEmpty, oneToolSummary, similarToolNames, type NameSummary } from "../../db/lookups.js";
+import { catalogHasNoServers, oneToolSummary, similarToolNames, type NameSummary } from "../../db/lookups.js";
 import { SERVE_DEFAULTS } from "../../server/defaults.js";
 import { nameProblem } from "../../server/lookup-text.js";
 import { CliError, type Command } from "../command.js";
@@ -74,7 +74,8 @@ export const command: Command = {
       const { summary, lookalikes } = found;
       // On one server the suggestions are that server's names; a name on another server is no answer there.
       const none = summary.total === 0 && lookalikes.total === 0;
-      const empty = none && (await catalogIsEmpty(catalog.db)) ? catalog.location : undefined;
+      // Never filled (with --server, requireServer has said so): a catalog of servers whose tools are not listed yet is not empty.
+      const empty = none && !server && (await catalogHasNoServers(catalog.db)) ? catalog.location : undefined;
       return { server, summary, lookalikes, empty, suggestions: none && !empty ? await similarToolNames(catalog.db, trimmed, { ...(server ? { serverIds: [server.id] } : {}) }) : [] };
     }, { wait: readerWait(args.values.wait, config, io, "risk") });
     const name = summary.name;
