@@ -3,6 +3,7 @@ import PQueue from "p-queue";
 import type { Db } from "../db/client.js";
 import { recordIntrospection, serversDueForIntrospection, type IntrospectionCandidate } from "../db/introspection.js";
 import { failureOutcome, listingHostOf, listingModeOf, listServer, storeListing, type ListingOptions } from "./listing.js";
+import type { SourceName } from "./records.js";
 
 export interface IntrospectOptions extends ListingOptions {
   /** Servers listed at once, and at most this many against one host. */
@@ -10,6 +11,8 @@ export interface IntrospectOptions extends ListingOptions {
   perHostConcurrency: number;
   /** A server listed more recently than this is not listed again (unless it changed, or its list asked for sooner). */
   maxAgeHours: number;
+  /** Only the servers these sources list (a run restricted to them); absent: every server. */
+  sources?: readonly SourceName[];
   now?: () => Date;
 }
 
@@ -66,7 +69,7 @@ export async function introspectServers(db: Db, runId: number, o: IntrospectOpti
 
   let after = 0;
   while (!o.signal?.aborted) {
-    const batch = await serversDueForIntrospection(db, { afterId: after, limit: BATCH, staleBefore, modes: o.modes });
+    const batch = await serversDueForIntrospection(db, { afterId: after, limit: BATCH, staleBefore, modes: o.modes, ...(o.sources ? { sources: o.sources } : {}) });
     if (batch.length === 0) break;
     after = batch[batch.length - 1]!.id;
     for (const server of batch) {

@@ -13,6 +13,7 @@ import { recordIntrospection, serversDueForIntrospection } from "../db/introspec
 import { attemptNote, endedByQueue, expiredNote, LISTING_RETRY_ERROR } from "./dead-letter.js";
 import { EnumerateError } from "./mcp/errors.js";
 import { failureOutcome, listingHostOf, listingModeOf, listServer, storeListing, type IntrospectMode, type ListingOptions } from "./listing.js";
+import type { SourceName } from "./records.js";
 
 /** The schema pg-boss creates and migrates itself, at the first start of a command that uses the queue. */
 export const QUEUE_SCHEMA = "mcp_catalog_queue";
@@ -108,13 +109,13 @@ export async function enqueueListings(
   db: Db,
   boss: PgBoss,
   runId: number,
-  o: { modes: IntrospectMode[]; maxAgeHours: number; now?: Date; signal?: AbortSignal },
+  o: { modes: IntrospectMode[]; maxAgeHours: number; now?: Date; signal?: AbortSignal; /** Only the servers these sources list; absent: every server. */ sources?: readonly SourceName[] },
 ): Promise<EnqueueResult> {
   const result: EnqueueResult = { enqueued: { remote: 0, stdio: 0 }, alreadyQueued: 0 };
   const staleBefore = new Date((o.now ?? new Date()).getTime() - o.maxAgeHours * 3_600_000).toISOString();
   for (let after = 0; ; ) {
     o.signal?.throwIfAborted();
-    const batch = await serversDueForIntrospection(db, { afterId: after, limit: 500, staleBefore, modes: o.modes });
+    const batch = await serversDueForIntrospection(db, { afterId: after, limit: 500, staleBefore, modes: o.modes, ...(o.sources ? { sources: o.sources } : {}) });
     if (batch.length === 0) return result;
     after = batch[batch.length - 1]!.id;
     for (const server of batch) {

@@ -1,7 +1,7 @@
 // Live listing's reads and writes on servers: which are due for a tools/list, and what the last one found.
-import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, exists, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "./client.js";
-import { CATALOG_CHANGED_AT, servers, type NewServerRow } from "./schema.js";
+import { CATALOG_CHANGED_AT, servers, serverSources, type NewServerRow } from "./schema.js";
 
 export interface IntrospectionCandidate {
   id: number;
@@ -17,11 +17,12 @@ export interface IntrospectionCandidate {
  * Servers (after `afterId`, in id order) due for a live tools/list: never introspected, changed since
  * their last listing (in this run or one that stopped before it listed them), past the re-listing time
  * their own list asked for (relist_at), or, without one, last introspected before `staleBefore`.
- * Deleted and gone servers are left alone.
+ * Deleted and gone servers are left alone. With `sources`, only servers one of those sources lists (has a record of):
+ * a run restricted to some sources lists theirs, not the whole catalog's.
  */
 export async function serversDueForIntrospection(
   db: Db,
-  o: { afterId: number; limit: number; staleBefore: string; modes: ("remote" | "stdio")[] },
+  o: { afterId: number; limit: number; staleBefore: string; modes: ("remote" | "stdio")[]; sources?: readonly string[] },
 ): Promise<IntrospectionCandidate[]> {
   const reachable = [
     ...(o.modes.includes("remote") ? [sql`${servers.remotes} @> '[{"needsSecret": false}]'::jsonb`] : []),
@@ -36,6 +37,7 @@ export async function serversDueForIntrospection(
         sql`${servers.id} > ${o.afterId}`,
         sql`${servers.status} in ('active', 'deprecated')`,
         or(...reachable),
+        o.sources ? exists(db.select({ one: sql`1` }).from(serverSources).where(and(eq(serverSources.serverId, servers.id), inArray(serverSources.source, [...o.sources])))) : undefined,
         or(
           isNull(servers.introspectedAt),
           sql`${servers.introspectedHash} is distinct from ${servers.contentHash}`,

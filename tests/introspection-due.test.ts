@@ -2,7 +2,7 @@
 // it, so a run that stopped before its listing stage leaves nothing stale for the next one.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordIntrospection, serversDueForIntrospection } from "../db/introspection.js";
-import { servers } from "../db/schema.js";
+import { servers, serverSources } from "../db/schema.js";
 import { eq } from "drizzle-orm";
 import { DRIVERS, openTestCatalog, type TestCatalog } from "./helpers/catalog.js";
 
@@ -10,8 +10,8 @@ describe.each(DRIVERS)("servers due for a live listing on %s", (driver) => {
   let t: TestCatalog;
   let id: number;
   const far = new Date(0).toISOString();
-  const due = async () =>
-    (await serversDueForIntrospection(t.catalog.db, { afterId: 0, limit: 10, staleBefore: far, modes: ["remote"] })).map((s) => s.id);
+  const due = async (sources?: string[]) =>
+    (await serversDueForIntrospection(t.catalog.db, { afterId: 0, limit: 10, staleBefore: far, modes: ["remote"], ...(sources ? { sources } : {}) })).map((s) => s.id);
 
   beforeAll(async () => {
     t = await openTestCatalog(driver);
@@ -33,5 +33,18 @@ describe.each(DRIVERS)("servers due for a live listing on %s", (driver) => {
     // A failed listing was made for the record too: tried once, not every run.
     await recordIntrospection(t.catalog.db, { id, contentHash: "h2" }, { introspectionError: "timeout: no answer in 30 s", relistAt: null });
     expect(await due()).toEqual([]);
+  });
+
+  it("restricted to some sources, is due only when one of them lists the server", async () => {
+    await t.catalog.db.update(servers).set({ contentHash: "h3" }).where(eq(servers.id, id));
+    await t.catalog.db.insert(serverSources).values([
+      { source: "registry", sourceId: "io.github.acme/notes", serverId: id, isLatest: true, raw: {}, contentHash: "r1" },
+      { source: "glama", sourceId: "acme-notes", serverId: id, isLatest: true, raw: {}, contentHash: "g1" },
+    ]);
+    expect(await due()).toEqual([id]);
+    expect(await due(["registry"])).toEqual([id]);
+    expect(await due(["pulsemcp", "glama"])).toEqual([id]);
+    expect(await due(["pulsemcp"])).toEqual([]);
+    expect(await due(["smithery", "npm"])).toEqual([]);
   });
 });

@@ -213,6 +213,8 @@ export async function refreshPlan(config: Config, r: RefreshRequest): Promise<{ 
   const modes = r.introspect ?? (snapshot ? [] : config.introspect.modes);
   const http = snapshot && modes.length === 0 ? undefined : crawlerHttpClient(config);
   const i = config.introspect;
+  // A run restricted to some sources lists (or enqueues) only the servers those sources list, not the whole catalog's.
+  const scope = r.sources ? { sources: r.sources } : {};
   if (modes.includes("stdio") && http && !queueUrl) await sweepSandboxLeftovers(r.notice);
   const fetcherFor = (source: SourceName): PageFetcher => {
     if (snapshot) return snapshotFetcher(snapshot, source);
@@ -235,6 +237,7 @@ export async function refreshPlan(config: Config, r: RefreshRequest): Promise<{ 
               concurrency: i.concurrency,
               perHostConcurrency: i.perHostConcurrency,
               maxAgeHours: i.maxAgeHours,
+              ...scope,
               ...(signal ? { signal } : {}),
             }),
         }
@@ -246,7 +249,7 @@ export async function refreshPlan(config: Config, r: RefreshRequest): Promise<{ 
             const { enqueueListings, openListingQueue } = await import("../../crawler/listing-queue.js");
             const boss = await openListingQueue(queueUrl, config.queue, { supervise: false });
             try {
-              return await enqueueListings(db, boss, runId, { modes, maxAgeHours: i.maxAgeHours, ...(signal ? { signal } : {}) });
+              return await enqueueListings(db, boss, runId, { modes, maxAgeHours: i.maxAgeHours, ...scope, ...(signal ? { signal } : {}) });
             } finally {
               await boss.stop({ graceful: false, wait: true });
             }
