@@ -83,9 +83,10 @@ export function parseGlamaPage(body: unknown): ParsedPage {
   }
   const { records, skipped } = readItems(page.data.servers, parseGlamaItem);
   const { hasNextPage, endCursor } = page.data.pageInfo;
-  // hasNextPage without a cursor cannot be followed: the crawl ends here rather than restarting at page one.
-  const next = hasNextPage && endCursor ? endCursor : undefined;
-  return { records, skipped, ...(next ? { next } : {}) };
+  // More pages with no cursor to reach them: ending here would take the crawl for complete and mark the servers of
+  // the unreached pages gone, and asking without a cursor would restart at page one. The page is unusable instead.
+  if (hasNextPage && !endCursor) throw new SourceFormatError("glama", "pageInfo says hasNextPage but gives no endCursor to reach the next page");
+  return { records, skipped, ...(hasNextPage && endCursor ? { next: endCursor } : {}) };
 }
 
 export interface GlamaSourceOptions {

@@ -234,11 +234,11 @@ describe("glama source: records", () => {
 describe("glama source: pages", () => {
   const pageInfo = { startCursor: "YQ==", endCursor: "Yg==", hasNextPage: true, hasPreviousPage: false };
 
-  test("next is the end cursor while hasNextPage; absent on the last page or without a cursor", () => {
+  test("next is the end cursor while hasNextPage; absent on the last page; hasNextPage without a cursor is unusable", () => {
     expect(parseGlamaPage({ servers: [], pageInfo }).next).toBe("Yg==");
     expect(parseGlamaPage({ servers: [], pageInfo: { ...pageInfo, hasNextPage: false } }).next).toBeUndefined();
-    expect(parseGlamaPage({ servers: [], pageInfo: { ...pageInfo, endCursor: null } }).next).toBeUndefined();
-    expect(parseGlamaPage({ servers: [], pageInfo: { ...pageInfo, endCursor: "" } }).next).toBeUndefined();
+    expect(parseGlamaPage({ servers: [], pageInfo: { ...pageInfo, hasNextPage: false, endCursor: null } }).next).toBeUndefined();
+    for (const endCursor of [null, ""]) expect(() => parseGlamaPage({ servers: [], pageInfo: { ...pageInfo, endCursor } })).toThrow(/hasNextPage but gives no endCursor/);
   });
 
   test("an unusable envelope throws SourceFormatError; an error body says its code", () => {
