@@ -26,28 +26,50 @@ function parseRepositoryUrl(url: string): RepositoryUrl | undefined {
   return { host, parts, hash: parsed.hash.slice(1) };
 }
 
-function repository(u: RepositoryUrl, subfolder: string | undefined): Repository | undefined {
-  const owner = u.parts[0]!.toLowerCase();
-  const repo = u.parts[1]!.toLowerCase().replace(/\.git$/, "");
-  if (!repo) return undefined;
-  const key = `${u.host}/${owner}/${repo}`;
+/** Hosts whose projects may sit in nested groups (group/subgroup/project): the project is every segment before a route. */
+const NESTED_GROUP_HOSTS = new Set(["gitlab.com"]);
+
+/** The pages GitLab served under a project before `/-/` set them apart (it still redirects them): where the project's path ends. */
+const PROJECT_ROUTES = new Set(["tree", "blob", "raw", "issues", "merge_requests", "wikis", "commits", "commit", "branches", "tags", "releases", "pipelines"]);
+
+/**
+ * The project's segments (owner/repo, or a nested group's group/…/project) and the route past them. GitLab's `/-/`
+ * separates the two on any host; elsewhere a project is owner/repo, except on a host with nested groups, where
+ * cutting at the second segment would make every project of a subgroup one repository (and one server).
+ */
+function splitProject(u: RepositoryUrl): { project: string[]; route: string[] } {
+  const dash = u.parts.indexOf("-", 2);
+  if (dash !== -1) return { project: u.parts.slice(0, dash), route: u.parts.slice(dash + 1) };
+  if (!NESTED_GROUP_HOSTS.has(u.host)) return { project: u.parts.slice(0, 2), route: u.parts.slice(2) };
+  const at = u.parts.findIndex((p, i) => i >= 2 && PROJECT_ROUTES.has(p));
+  return at === -1 ? { project: u.parts, route: [] } : { project: u.parts.slice(0, at), route: u.parts.slice(at) };
+}
+
+function repository(project: string[], u: RepositoryUrl, subfolder: string | undefined): Repository | undefined {
+  const path = project.map((p) => p.toLowerCase());
+  path[path.length - 1] = path[path.length - 1]!.replace(/\.git$/, "");
+  if (path.length < 2 || path.some((p) => !p)) return undefined;
+  const key = `${u.host}/${path.join("/")}`;
   return { key, url: `https://${key}`, ...(subfolder ? { subfolder } : {}) };
 }
 
-/** The path of a `/tree/<branch>/<path>` (or `/blob/…`) link; "" for a bare `/tree/<branch>`; undefined for no such link. */
-function linkedPath(parts: string[]): string | undefined {
-  return parts.indexOf("tree") === 2 || parts.indexOf("blob") === 2 ? parts.slice(4).join("/") : undefined;
+/** The path of a `tree/<branch>/<path>` (or `blob/…`) route; "" for a bare `tree/<branch>`; undefined for no such route. */
+function linkedPath(route: string[]): string | undefined {
+  return route[0] === "tree" || route[0] === "blob" ? route.slice(2).join("/") : undefined;
 }
 
 /**
- * host/owner/repo in lower case, without scheme, `www.`, `.git` or trailing slash; a GitHub/GitLab
- * `/tree/<branch>/<path>` link becomes the repository plus that subfolder. Any other path past owner/repo
- * (an issue, a page of a nested GitLab group) is left out: a source's link still names its repository.
+ * host/owner/repo in lower case, without scheme, `www.`, `.git` or trailing slash (on GitLab, the project's whole
+ * path, group/subgroup/project); a GitHub `/tree/<branch>/<path>` or GitLab `/-/tree/<branch>/<path>` link becomes the
+ * repository plus that subfolder. Any other path past the project (an issue, a page) is left out: a source's link
+ * still names its repository.
  */
 export function normalizeRepository(url: string | undefined | null, subfolder?: string | null): Repository | undefined {
   if (!url || typeof url !== "string") return undefined;
   const u = parseRepositoryUrl(url);
-  return u && repository(u, cleanSubfolder(subfolder) ?? cleanSubfolder(linkedPath(u.parts)));
+  if (!u) return undefined;
+  const { project, route } = splitProject(u);
+  return repository(project, u, cleanSubfolder(subfolder) ?? cleanSubfolder(linkedPath(route)));
 }
 
 /**
@@ -79,16 +101,17 @@ export interface NamedRepository {
  */
 export function namedRepository(text: string): NamedRepository | undefined {
   const u = parseRepositoryUrl(text);
-  const root = u && repository(u, undefined);
-  if (!u || !root) return undefined;
+  const split = u && splitProject(u);
+  const root = u && split && repository(split.project, u, undefined);
+  if (!u || !split || !root) return undefined;
   const folder = (path: string): Repository[] => {
     const forms = new Set([cleanSubfolder(path), cleanSubfolder(decoded(path))].filter((f) => f !== undefined));
     return [...forms].map((subfolder) => ({ ...root, subfolder }));
   };
   const readings = (...list: Repository[][]) => ({ key: root.key, readings: list.filter((r) => r.length > 0) });
-  const linked = linkedPath(u.parts);
+  const linked = linkedPath(split.route);
   if (linked !== undefined) return readings(linked ? folder(linked) : [root]);
-  const past = u.parts.slice(2).join("/");
+  const past = split.route.join("/");
   if (past) return OWNER_REPO_HOSTS.has(u.host) ? readings(folder(past)) : readings([root], folder(past));
   const anchor = cleanSubfolder(decoded(u.hash));
   if (!anchor) return readings([root]);

@@ -144,6 +144,13 @@ describe("normal forms", () => {
     ["https://github.com/o/r/tree/main/src/servers/x", undefined, "github.com/o/r", "src/servers/x"],
     ["https://gitlab.com/group/proj", "/packages/mcp/", "gitlab.com/group/proj", "packages/mcp"],
     ["github.com/o/r", undefined, "github.com/o/r", undefined],
+    // GitLab: a project in nested groups is its whole path; `/-/` ends it on any host, its tree link is a folder.
+    ["https://gitlab.com/Group/Sub/Proj.git", undefined, "gitlab.com/group/sub/proj", undefined],
+    ["https://gitlab.com/group/sub/proj/-/tree/main/servers/wiki", undefined, "gitlab.com/group/sub/proj", "servers/wiki"],
+    ["https://gitlab.com/group/sub/proj/tree/master/srv", undefined, "gitlab.com/group/sub/proj", "srv"],
+    ["https://gitlab.com/group/sub/proj/-/issues/7", undefined, "gitlab.com/group/sub/proj", undefined],
+    ["https://git.example.org/team/sub/proj/-/tree/main/srv", undefined, "git.example.org/team/sub/proj", "srv"],
+    ["https://github.com/o/r/issues/12", undefined, "github.com/o/r", undefined],
   ])("%s (+%s) → %s", (url, sub, key, folder) => {
     const r = normalizeRepository(url, sub)!;
     expect(r.key).toBe(key);
@@ -172,8 +179,12 @@ describe("normal forms", () => {
     ["https://github.com/o/r/issues/12", [["github.com/o/r#issues/12"]]],
     // A fragment that is not a path is a folder only if the catalog has it, else a page anchor: the repository.
     ["https://github.com/o/r#readme", [["github.com/o/r#readme"], ["github.com/o/r"]]],
-    // A host with nested groups: the source's reading (the project's group), then a folder.
-    ["https://gitlab.com/group/subgroup/project", [["gitlab.com/group/subgroup"], ["gitlab.com/group/subgroup#project"]]],
+    // GitLab's projects sit in nested groups: the whole path is the project, up to `/-/` or a page of it.
+    ["https://gitlab.com/group/subgroup/project", [["gitlab.com/group/subgroup/project"]]],
+    ["https://gitlab.com/group/subgroup/project/-/tree/main/srv", [["gitlab.com/group/subgroup/project#srv"]]],
+    ["https://gitlab.com/group/subgroup/project/-/issues/4", [["gitlab.com/group/subgroup/project"], ["gitlab.com/group/subgroup/project#issues/4"]]],
+    // A host not known for nested groups and no `/-/`: the source's reading (owner/repo), then a folder.
+    ["https://git.example.org/group/subgroup/project", [["git.example.org/group/subgroup"], ["git.example.org/group/subgroup#project"]]],
   ])("a server named %s is looked up as %j", (text, readings) => {
     expect(lookups(text)).toEqual(readings);
   });
