@@ -69,7 +69,10 @@ export function normalizeRepository(url: string | undefined | null, subfolder?: 
   const u = parseRepositoryUrl(url);
   if (!u) return undefined;
   const { project, route } = splitProject(u);
-  return repository(project, u, cleanSubfolder(subfolder) ?? cleanSubfolder(linkedPath(route)));
+  // A link carries its folder percent-encoded (`my%20server`, `caf%C3%A9`), a source's subfolder field as written: the
+  // folder is compared decoded, or one server listed both ways would be two.
+  const linked = linkedPath(route);
+  return repository(project, u, cleanSubfolder(subfolder) ?? cleanSubfolder(linked === undefined ? undefined : decoded(linked)));
 }
 
 /**
@@ -84,8 +87,8 @@ export interface NamedRepository {
   key: string;
   /**
    * The readings to try in order, the first that names a server being meant. Each lists the forms one folder (or
-   * the root) may be stored in: as a source's link carried it (percent-encoded, as normalizeRepository keeps it) and
-   * as written (decoded, as a source's separate subfolder field gives it).
+   * the root) may be stored in: percent-encoded, as a source's link carried it (records stored before links' folders
+   * were decoded keep it so), and as written (decoded, as normalizeRepository reads both a link and a subfolder field).
    */
   readings: Repository[][];
 }
@@ -118,7 +121,7 @@ export function namedRepository(text: string): NamedRepository | undefined {
   return anchor.includes("/") ? readings(folder(u.hash)) : readings(folder(u.hash), [root]);
 }
 
-/** URL parsing percent-encoded what was typed (a space); a folder a source gave apart from its link is stored as written. */
+/** URL parsing percent-encoded what was typed (a space); folders are stored and compared as written. */
 function decoded(text: string): string {
   try {
     return decodeURIComponent(text);

@@ -151,6 +151,10 @@ describe("normal forms", () => {
     ["https://gitlab.com/group/sub/proj/-/issues/7", undefined, "gitlab.com/group/sub/proj", undefined],
     ["https://git.example.org/team/sub/proj/-/tree/main/srv", undefined, "git.example.org/team/sub/proj", "srv"],
     ["https://github.com/o/r/issues/12", undefined, "github.com/o/r", undefined],
+    // A link's folder is read as written, as a subfolder field gives it.
+    ["https://github.com/o/r/tree/main/servers/my%20server", undefined, "github.com/o/r", "servers/my server"],
+    ["https://github.com/o/r/tree/main/servers/Caf%C3%A9", undefined, "github.com/o/r", "servers/Café"],
+    ["https://github.com/o/r/tree/main/servers/100%", undefined, "github.com/o/r", "servers/100%"],
   ])("%s (+%s) → %s", (url, sub, key, folder) => {
     const r = normalizeRepository(url, sub)!;
     expect(r.key).toBe(key);

@@ -1,5 +1,6 @@
-// Servers on GitLab, where projects sit in nested groups and a folder link reads `/-/tree/<branch>/<path>`: two
-// projects of one subgroup, or two folders of one project, stay two servers; the same one from two sources is one.
+// The same server from two sources is one, however each writes its repository; two servers stay two. On GitLab,
+// projects sit in nested groups and a folder link reads `/-/tree/<branch>/<path>`; a folder with a space or an
+// accent is written as is by one source and percent-encoded in another's link.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { HttpClient } from "../crawler/http.js";
@@ -14,7 +15,7 @@ import { registryItem, startRegistryReplay, type RegistryReplay } from "./helper
 
 const pulseServer = (name: string, sourceCodeUrl: string): PulseServer => ({ name, url: `https://www.pulsemcp.com/servers/${name}`, source_code_url: sourceCodeUrl });
 
-describe.each(DRIVERS)("GitLab repositories on %s", (driver) => {
+describe.each(DRIVERS)("repositories across sources on %s", (driver) => {
   let t: TestCatalog;
   let http: HttpClient;
   let registry: RegistryReplay;
@@ -26,6 +27,8 @@ describe.each(DRIVERS)("GitLab repositories on %s", (driver) => {
     registry = await startRegistryReplay([
       // The registry names the folder apart from the URL; PulseMCP links the same folder.
       registryItem("io.gitlab.acme/tickets", { repository: { url: "https://gitlab.com/acme/platform/tools", source: "gitlab", subfolder: "servers/tickets" } }),
+      registryItem("io.github.acme/spaced", { repository: { url: "https://github.com/acme/mono", source: "github", subfolder: "servers/my server" } }),
+      registryItem("io.github.acme/cafe", { repository: { url: "https://github.com/acme/mono", source: "github", subfolder: "servers/Café" } }),
     ]);
     pulse = await startPulseReplay([
       // Two projects of one subgroup.
@@ -34,6 +37,9 @@ describe.each(DRIVERS)("GitLab repositories on %s", (driver) => {
       // Two folders of one project, and the registry's server by its folder link.
       pulseServer("wiki", "https://gitlab.com/acme/platform/tools/-/tree/main/servers/wiki"),
       pulseServer("tickets", "https://gitlab.com/acme/platform/tools/-/tree/main/servers/tickets"),
+      // The registry's folders as a browser's address bar writes them, and as typed.
+      pulseServer("spaced", "https://github.com/acme/mono/tree/main/servers/my%20server"),
+      pulseServer("cafe", "https://github.com/acme/mono/tree/main/servers/Café"),
     ]);
     const summary = await refresh(t.catalog, { sources: [registrySource(registry.url), pulsemcpSource({ baseUrl: pulse.url })], full: false, fetcherFor: () => http });
     expect(summary.status).toBe("succeeded");
@@ -43,7 +49,7 @@ describe.each(DRIVERS)("GitLab repositories on %s", (driver) => {
     await Promise.all([registry?.close(), pulse?.close(), t?.dispose()]);
   });
 
-  test("each project and each folder is its own server; a folder two sources list is one", async () => {
+  test("each project and each folder is its own server; a folder two sources list is one, however its link is encoded", async () => {
     const rows = await queryRows<{ key: string; sources: string }>(
       t.catalog.db,
       sql`select s.key, string_agg(distinct ss.source, ',' order by ss.source) as sources from servers s join server_sources ss on ss.server_id = s.id group by s.key order by s.key`,
@@ -52,6 +58,8 @@ describe.each(DRIVERS)("GitLab repositories on %s", (driver) => {
       { key: "gitlab.com/acme/ai/alpha-mcp", sources: "pulsemcp" },
       { key: "gitlab.com/acme/ai/beta-mcp", sources: "pulsemcp" },
       { key: "gitlab.com/acme/platform/tools#servers/wiki", sources: "pulsemcp" },
+      { key: "io.github.acme/cafe", sources: "pulsemcp,registry" },
+      { key: "io.github.acme/spaced", sources: "pulsemcp,registry" },
       { key: "io.gitlab.acme/tickets", sources: "pulsemcp,registry" },
     ]);
   });
