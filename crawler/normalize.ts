@@ -53,9 +53,19 @@ function repository(project: string[], u: RepositoryUrl, subfolder: string | und
   return { key, url: `https://${key}`, ...(subfolder ? { subfolder } : {}) };
 }
 
-/** The path of a `tree/<branch>/<path>` (or `blob/…`) route; "" for a bare `tree/<branch>`; undefined for no such route. */
+/** A README, whatever its case or markup: the page a folder shows, so a link to it names the folder. */
+const README = /^readme(\.[a-z0-9]+)?$/i;
+
+/**
+ * The path of a `tree/<branch>/<path>` (or `blob/…`) route; "" for a bare `tree/<branch>`; undefined for no such route.
+ * A `blob` link to a README is its folder's: directories link a server by its README as often as by its folder. Any
+ * other file keeps its path, as it may be a server of its own (`servers/weather.py` beside `servers/stocks.py`).
+ */
 function linkedPath(route: string[]): string | undefined {
-  return route[0] === "tree" || route[0] === "blob" ? route.slice(2).join("/") : undefined;
+  if (route[0] === "tree") return route.slice(2).join("/");
+  if (route[0] !== "blob") return undefined;
+  const path = route.slice(2);
+  return (README.test(path[path.length - 1] ?? "") ? path.slice(0, -1) : path).join("/");
 }
 
 /**

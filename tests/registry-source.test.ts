@@ -155,6 +155,12 @@ describe("normal forms", () => {
     ["https://github.com/o/r/tree/main/servers/my%20server", undefined, "github.com/o/r", "servers/my server"],
     ["https://github.com/o/r/tree/main/servers/Caf%C3%A9", undefined, "github.com/o/r", "servers/Café"],
     ["https://github.com/o/r/tree/main/servers/100%", undefined, "github.com/o/r", "servers/100%"],
+    // A link to a README is its folder's; another file keeps its path.
+    ["https://github.com/o/r/blob/main/README.md", undefined, "github.com/o/r", undefined],
+    ["https://github.com/o/r/blob/main/servers/x/Readme", undefined, "github.com/o/r", "servers/x"],
+    ["https://gitlab.com/g/sub/p/-/blob/main/servers/x/README.rst", undefined, "gitlab.com/g/sub/p", "servers/x"],
+    ["https://github.com/o/r/blob/main/servers/weather.py", undefined, "github.com/o/r", "servers/weather.py"],
+    ["https://github.com/o/r/blob/main/docs/readme-old.md", undefined, "github.com/o/r", "docs/readme-old.md"],
   ])("%s (+%s) → %s", (url, sub, key, folder) => {
     const r = normalizeRepository(url, sub)!;
     expect(r.key).toBe(key);
