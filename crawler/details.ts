@@ -2,6 +2,7 @@
 import type { Db } from "../db/client.js";
 import { errorLine } from "../db/errors.js";
 import { storedDetails, storedRaws, type NewSourceDetail } from "../db/details.js";
+import { storedRecords } from "../db/pages.js";
 import type { PageFetcher } from "./fetcher.js";
 import { textHash } from "./hash.js";
 import { HttpError } from "./http.js";
@@ -96,6 +97,9 @@ export async function fetchDetails(o: DetailOptions, records: readonly SourceRec
   // detail is read whole, by --full, its record hashes differently and is written once more, unchanged.)
   const rebuild = asked.flatMap((a) => ("rebuild" in a ? [a.record.sourceId] : []));
   const raws = rebuild.length ? await storedRaws(o.db, source.name, rebuild) : new Map<string, unknown>();
+  // Records whose detail failed for now, and which of them are stored on a server that is not gone: those stay as stored.
+  const blips = asked.flatMap((a) => ("result" in a && "failed" in a.result && a.result.transient ? [a.record.sourceId] : []));
+  const storedBlips = new Set(blips.length ? [...(await storedRecords(o.db, source.name, blips))].flatMap(([id, r]) => (r.serverStatus === "gone" ? [] : [id])) : []);
   const completed: SourceRecord[] = [];
   const asStored: string[] = [];
   const counts: PageCounts[] = [];
@@ -108,7 +112,7 @@ export async function fetchDetails(o: DetailOptions, records: readonly SourceRec
       remember(a.record, a.rebuild.url, a.rebuild.listHash, a.rebuild.validators, parsed);
       result = { parsed };
     }
-    const settled = settleDetail(a.record, result, !!source.detailRequired);
+    const settled = settleDetail(a.record, result, { required: !!source.detailRequired, stored: storedBlips.has(a.record.sourceId) });
     if (settled.record) completed.push(settled.record);
     if (settled.asStored) asStored.push(settled.asStored);
     counts.push(settled.counts, { requests: a.attempts, details: a.asked ? 1 : 0, detailsNotModified: a.notModified ? 1 : 0 });

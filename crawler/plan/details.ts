@@ -42,19 +42,22 @@ export type DetailResult = { parsed: RecordResult } | { asStored: true } | { fai
 export const NO_DETAIL = "detail: none to prove the record";
 
 /**
- * The record a detail leaves, and what it counts. A failed detail keeps the record as the list page
- * gave it, unless the source needs the detail to prove the record: then it is skipped, counted, and
- * when the failure may pass (a 429 asking more patience than we have, a 5xx, a timeout) a record
- * already stored stays listed as it is rather than going for a blip. A 304 leaves the record as
- * stored: listed, neither parsed nor written.
+ * The record a detail leaves, and what it counts. When the failure may pass (a 429 asking more patience
+ * than we have, a 5xx, a timeout), a record already stored (`stored`: on a server that is not gone) stays
+ * listed as it is rather than changing for a blip: rewritten from its list entry alone, it would lose what
+ * only the detail gives (Smithery's connections and repository). Otherwise a failed detail keeps the record
+ * as the list page gave it, unless the source needs the detail to prove the record (`required`): then it is
+ * skipped and counted, a stored one left listed as it is when the failure may pass. A 304 leaves the record
+ * as stored: listed, neither parsed nor written.
  */
-export function settleDetail(record: SourceRecord, result: DetailResult, required: boolean): { record?: SourceRecord; asStored?: string; counts: PageCounts } {
+export function settleDetail(record: SourceRecord, result: DetailResult, o: { required: boolean; stored: boolean }): { record?: SourceRecord; asStored?: string; counts: PageCounts } {
+  const { required } = o;
   if ("none" in result) return required ? { counts: { skipped: 1, reasons: { [NO_DETAIL]: 1 } } } : { record, counts: {} };
   if ("asStored" in result) return { asStored: record.sourceId, counts: {} };
   if ("failed" in result) {
     const counts = { detailErrors: 1, ...(required ? { skipped: 1 } : {}), reasons: { [`detail: ${result.failed}`]: 1 } };
-    if (!required) return { record, counts };
-    return result.transient ? { asStored: record.sourceId, counts } : { counts };
+    if (result.transient && (required || o.stored)) return { asStored: record.sourceId, counts };
+    return required ? { counts } : { record, counts };
   }
   const { parsed } = result;
   if ("skip" in parsed) return { counts: { skipped: 1, reasons: { [parsed.skip]: 1 } } };

@@ -31,7 +31,7 @@ export interface SourceSummary {
    * its stored detail when its list entry changed), its detail neither downloaded nor parsed.
    */
   detailsNotModified: number;
-  /** Detail pages that failed; their records were stored from the list page alone. */
+  /** Detail pages that failed; a stored record stayed as stored through one that may pass, others came from the list page alone (or were skipped, when only the detail proves them). */
   detailErrors: number;
   /** Records merged into a server another source (or key) already described. */
   merged: number;

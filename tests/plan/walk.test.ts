@@ -60,28 +60,38 @@ describe("summary counts", () => {
 describe("settleDetail", () => {
   const record: SourceRecord = { source: "smithery", sourceId: "a", isLatest: true, raw: {}, server: { key: "a", status: "active", packages: [], remotes: [] }, aliases: [] };
   const completed = { ...record, tools: [{ name: "t" }] };
+  // A source whose list page gives the record (Smithery), one whose detail must prove it (npm); the record not stored yet.
+  const listed = { required: false, stored: false };
+  const proven = { required: true, stored: false };
 
   test("a detail completes its record, shows it is not one to keep, or (a 304) leaves it as stored", () => {
-    expect(settleDetail(record, { parsed: completed }, false)).toEqual({ record: completed, counts: {} });
-    expect(settleDetail(record, { parsed: { skip: "not a server" } }, false)).toEqual({ counts: { skipped: 1, reasons: { "not a server": 1 } } });
-    expect(settleDetail(record, { asStored: true }, true)).toEqual({ asStored: "a", counts: {} });
+    expect(settleDetail(record, { parsed: completed }, listed)).toEqual({ record: completed, counts: {} });
+    expect(settleDetail(record, { parsed: { skip: "not a server" } }, listed)).toEqual({ counts: { skipped: 1, reasons: { "not a server": 1 } } });
+    expect(settleDetail(record, { asStored: true }, proven)).toEqual({ asStored: "a", counts: {} });
   });
 
   test("what a detail dropped of the record it completed (tools that could not be kept) is counted by reason, the record kept", () => {
     const dropped = ["tool dropped: name: missing", "annotation hint dropped, the tool kept: readOnlyHint is a string, not a boolean", "tool dropped: name: missing"];
-    expect(settleDetail(record, { parsed: { record: completed, dropped } }, false)).toEqual({
+    expect(settleDetail(record, { parsed: { record: completed, dropped } }, listed)).toEqual({
       record: completed,
       counts: { skipped: 3, reasons: { "tool dropped: name: missing": 2, "annotation hint dropped, the tool kept: readOnlyHint is a string, not a boolean": 1 } },
     });
-    expect(settleDetail(record, { parsed: { record: completed, dropped: [] } }, true)).toEqual({ record: completed, counts: {} });
+    expect(settleDetail(record, { parsed: { record: completed, dropped: [] } }, proven)).toEqual({ record: completed, counts: {} });
   });
 
   test("a failed detail keeps the list page's record, unless only the detail proves it; a stored one stays listed through a failure that may pass", () => {
-    expect(settleDetail(record, { failed: "HTTP 500", transient: true }, false)).toEqual({ record, counts: { detailErrors: 1, reasons: { "detail: HTTP 500": 1 } } });
-    expect(settleDetail(record, { failed: "HTTP 404", transient: false }, true)).toEqual({ counts: { detailErrors: 1, skipped: 1, reasons: { "detail: HTTP 404": 1 } } });
-    expect(settleDetail(record, { failed: "HTTP 500", transient: true }, true)).toEqual({ asStored: "a", counts: { detailErrors: 1, skipped: 1, reasons: { "detail: HTTP 500": 1 } } });
-    expect(settleDetail(record, { none: true }, false)).toEqual({ record, counts: {} });
-    expect(settleDetail(record, { none: true }, true)).toEqual({ counts: { skipped: 1, reasons: { [NO_DETAIL]: 1 } } });
+    expect(settleDetail(record, { failed: "HTTP 500", transient: true }, listed)).toEqual({ record, counts: { detailErrors: 1, reasons: { "detail: HTTP 500": 1 } } });
+    expect(settleDetail(record, { failed: "HTTP 404", transient: false }, proven)).toEqual({ counts: { detailErrors: 1, skipped: 1, reasons: { "detail: HTTP 404": 1 } } });
+    expect(settleDetail(record, { failed: "HTTP 500", transient: true }, proven)).toEqual({ asStored: "a", counts: { detailErrors: 1, skipped: 1, reasons: { "detail: HTTP 500": 1 } } });
+    expect(settleDetail(record, { none: true }, listed)).toEqual({ record, counts: {} });
+    expect(settleDetail(record, { none: true }, proven)).toEqual({ counts: { skipped: 1, reasons: { [NO_DETAIL]: 1 } } });
+  });
+
+  test("a stored record whose detail failed for now stays as stored, not rewritten from its list entry alone; a failure for good rewrites it", () => {
+    const blip = { detailErrors: 1, reasons: { "detail: HTTP 500": 1 } };
+    expect(settleDetail(record, { failed: "HTTP 500", transient: true }, { ...listed, stored: true })).toEqual({ asStored: "a", counts: blip });
+    expect(settleDetail(record, { failed: "HTTP 500", transient: true }, { ...proven, stored: true })).toEqual({ asStored: "a", counts: { ...blip, skipped: 1 } });
+    expect(settleDetail(record, { failed: "HTTP 404", transient: false }, { ...listed, stored: true })).toEqual({ record, counts: { detailErrors: 1, reasons: { "detail: HTTP 404": 1 } } });
   });
 });
 
