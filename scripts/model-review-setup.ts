@@ -1,6 +1,7 @@
 // The CLI's side of the model review: whether it is on (environment, then flags), the openai client it uses,
 // and the one-line summary a run prints. The review itself is crawler/model-review.ts.
 import type OpenAI from "openai";
+import { deadlineFetch } from "../crawler/model-fetch.js";
 import type { ModelReviewConfig, ModelReviewStats } from "../crawler/model-review.js";
 import { CliError } from "./command.js";
 import type { Config } from "./config.js";
@@ -64,7 +65,13 @@ function parseBudget(value: string): number {
 export async function reviewClient(config: Config): Promise<OpenAI> {
   const { default: OpenAI } = await import("openai");
   // A local server needs no key; the client insists on one, so it gets a placeholder that is never a secret.
-  return new OpenAI({ apiKey: config.llm.apiKey ?? "no-key", ...(config.llm.baseUrl ? { baseURL: config.llm.baseUrl } : {}), timeout: config.llm.timeoutMs, maxRetries: config.llm.maxRetries });
+  return new OpenAI({
+    apiKey: config.llm.apiKey ?? "no-key",
+    ...(config.llm.baseUrl ? { baseURL: config.llm.baseUrl } : {}),
+    timeout: config.llm.timeoutMs,
+    maxRetries: config.llm.maxRetries,
+    fetch: deadlineFetch(config.llm.timeoutMs),
+  });
 }
 
 /** The review's settings for the crawler: the model, batches, budget, prices and threshold. */

@@ -207,6 +207,18 @@ describe("classify --llm", () => {
     }
   });
 
+  it("gives up on an answer whose body stalls after its headers, within CATALOG_LLM_TIMEOUT_MS", async () => {
+    // The headers come at once and the body never ends: the client's own timeout stops at the headers.
+    await endpoint((_b, _n, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.write('{"id":');
+    });
+    const r = await runCli(["classify", "--json", "--llm-threshold", "1"], { OPENAI_BASE_URL: `${server!.url}/v1`, CATALOG_LLM_TIMEOUT_MS: "200", CATALOG_LLM_MAX_RETRIES: "0" }, { stdin: tools });
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split("\n")).toHaveLength(2);
+    expect(r.stderr).toContain("2 left unreviewed (the endpoint failed: timed out: no complete answer within 200 ms (CATALOG_LLM_TIMEOUT_MS))");
+  });
+
   it("finishes with the classifier's verdicts when the endpoint is down, and says how many stayed unreviewed", async () => {
     const r = await runCli(["classify", "--json", "--llm-threshold", "1"], { OPENAI_BASE_URL: "http://127.0.0.1:9/v1", CATALOG_LLM_MAX_RETRIES: "0" }, { stdin: tools });
     expect(r.code).toBe(0);
