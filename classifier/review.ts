@@ -107,12 +107,16 @@ export function applyVerdict(tool: ToolInput, c: Classification, v: ReviewVerdic
   const text = normalize(toolText(tool));
   if (!v.quotes.every((q) => text.includes(normalize(q)))) return { classification: c, rejected: "quote_not_in_text" };
   const signals = [...c.signals];
-  let risk: Risk = maxRisk(c.risk, v.risk);
   // A category whose own risk is below the floor would lower the verdict: the classifier's stands.
   const lowers = riskRankBelow(BASE_RISK[v.category], c.risk);
   const category = lowers ? c.category : v.category;
+  // A category taken is taken at its own risk at least, as the classifier's always is: a destructive tool is never
+  // left at the write's risk (and rule) the model's low figure and the classifier's old floor would make it.
+  let risk: Risk = maxRisk(maxRisk(c.risk, v.risk), BASE_RISK[category]);
   const sentences = [c.rationale, `A model (${quoteText(model.model, 60)}, prompt ${model.promptVersion}) reviewed it: ${v.category}, ${v.risk} risk, on '${v.quotes.map((q) => quoteText(q, 60)).join("', '")}': ${quoteText(v.rationale, 240)}`];
-  if (riskRankBelow(v.risk, c.risk) || lowers) sentences.push(`The model's lower verdict is not taken: the classifier's ${c.category}, ${c.risk} risk, is the floor.`);
+  if (lowers) sentences.push(`The model's lower verdict is not taken: the classifier's ${c.category}, ${c.risk} risk, is the floor.`);
+  else if (riskRankBelow(v.risk, BASE_RISK[category])) sentences.push(`The model's ${v.risk} risk is not taken: ${category === "execute" ? "an" : "a"} ${category} tool's risk is at least ${BASE_RISK[category]}.`);
+  else if (riskRankBelow(v.risk, c.risk)) sentences.push(`The model's lower risk is not taken: the classifier's ${c.risk} risk is the floor.`);
   if (v.instructsReviewer) {
     if (!signals.includes("prompt_injection")) signals.push("prompt_injection");
     risk = raiseRisk(risk);

@@ -56,3 +56,17 @@ describe("a model verdict that changes the category", () => {
     expect(classification.hints).toMatchObject({ readOnlyHint: false, destructiveHint: false });
   });
 });
+
+describe("a model verdict whose risk is below its own category's", () => {
+  it("takes the category at that category's risk, never a destructive tool at a write's risk and rule", () => {
+    const t: ToolInput = { name: "sync", description: "Syncs." };
+    const c = classifyTool(t);
+    expect(c).toMatchObject({ category: "write", risk: "medium" });
+    const { classification } = applyVerdict(t, c, { ...asWrite, category: "destructive", risk: "low", quotes: ["Syncs"] }, MODEL);
+    expect(classification).toMatchObject({ category: "destructive", risk: "critical", rule: { action: "deny" } });
+    expect(classification.hints.destructiveHint).toBe(true);
+    // The rationale says why the risk is not the model's, and does not call the classifier's write the floor it kept.
+    expect(classification.rationale).toContain("a destructive tool's risk is at least critical");
+    expect(classification.rationale).not.toContain("is the floor");
+  });
+});
