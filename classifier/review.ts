@@ -127,7 +127,9 @@ export function applyVerdict(tool: ToolInput, c: Classification, v: ReviewVerdic
   // says so) stays destructive there, and a contained run (a build, a launch) a write.
   const nonAdditive = c.evidence.some((e) => NON_ADDITIVE_SIGNALS.has(e.signal));
   const cls = hintClassOfCategory(category, nonAdditive, !c.signals.includes("contained_run"));
-  const hints = category === c.category ? c.hints : { ...c.hints, readOnlyHint: cls === "read", destructiveHint: cls === "destructive" };
+  // Like risk, the hints only move toward caution: a category changed never takes away the destructiveHint the
+  // classifier predicted (a delete the model calls financial still deletes), nor makes a change read-only.
+  const hints = category === c.category ? c.hints : { ...c.hints, readOnlyHint: c.hints.readOnlyHint && cls === "read", destructiveHint: c.hints.destructiveHint || cls === "destructive" };
   return {
     classification: {
       ...c,

@@ -26,7 +26,7 @@ describe("a model verdict that changes the category", () => {
 
   it("makes an additive write non-destructive", () => {
     const c = classifyTool(tool);
-    const plain: Classification = { ...c, category: "read", risk: "low", evidence: c.evidence.filter((e) => !NON_ADDITIVE_SIGNALS.has(e.signal)) };
+    const plain: Classification = { ...c, category: "read", risk: "low", hints: { ...c.hints, readOnlyHint: true, destructiveHint: false }, evidence: c.evidence.filter((e) => !NON_ADDITIVE_SIGNALS.has(e.signal)) };
     const { classification } = applyVerdict(tool, plain, asWrite, MODEL);
     expect(classification.hints).toMatchObject({ readOnlyHint: false, destructiveHint: false });
   });
@@ -49,11 +49,20 @@ describe("a model verdict that changes the category", () => {
     const t: ToolInput = { name: "trigger_build", description: "Starts a new build of the project's pipeline." };
     const c = classifyTool(t);
     expect(c.signals).toContain("contained_run");
-    const asDelete: Classification = { ...c, category: "destructive", risk: "high", hints: { ...c.hints, destructiveHint: true } };
+    const asWriteOnly: Classification = { ...c, category: "write", risk: "medium", hints: { ...c.hints, readOnlyHint: false, destructiveHint: false } };
     const asRun: ReviewVerdict = { ...asWrite, category: "execute", risk: "high", quotes: ["Starts a new build"] };
-    const { classification } = applyVerdict(t, asDelete, asRun, MODEL);
+    const { classification } = applyVerdict(t, asWriteOnly, asRun, MODEL);
     expect(classification.category).toBe("execute");
     expect(classification.hints).toMatchObject({ readOnlyHint: false, destructiveHint: false });
+  });
+
+  it("never takes away the destructiveHint the classifier predicted: a delete the model calls financial stays destructive there", () => {
+    const t: ToolInput = { name: "delete_payment_method", description: "Deletes a saved payment method." };
+    const c = classifyTool(t);
+    expect(c).toMatchObject({ category: "destructive", risk: "critical", hints: { destructiveHint: true } });
+    const { classification } = applyVerdict(t, c, { ...asWrite, category: "financial", risk: "critical", quotes: ["payment method"] }, MODEL);
+    expect(classification.category).toBe("financial");
+    expect(classification.hints).toMatchObject({ readOnlyHint: false, destructiveHint: true });
   });
 });
 
