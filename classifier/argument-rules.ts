@@ -27,7 +27,7 @@ function rawFloorReason(raw: RawArgument): string {
   return `Takes raw ${raw.language === "shell" ? "shell commands" : raw.language.toUpperCase()} in '${raw.name}' that its description does not limit`;
 }
 
-function stricter(a: BaseRule, b: BaseRule): BaseRule {
+export function stricter(a: BaseRule, b: BaseRule): BaseRule {
   return decisionRank(decisionOf(b)) > decisionRank(decisionOf(a)) ? b : a;
 }
 

@@ -4,9 +4,10 @@
 // a category must rest on words quoted from the tool's own text, and text that tries to instruct the reviewer is
 // itself a prompt_injection signal that raises risk.
 import { z } from "zod";
+import { stricter } from "./argument-rules.js";
 import type { Classification, ReviewedBy } from "./classify.js";
 import { hintClassOfCategory, NON_ADDITIVE_SIGNALS } from "./hints.js";
-import { ruleForRisk } from "./policy.js";
+import { ruleForRisk, type Rule } from "./policy.js";
 import { quoteText } from "./quote.js";
 import { BASE_RISK, categorySchema, maxRisk, raiseRisk, riskSchema, type Risk } from "./taxonomy.js";
 import type { ToolInput } from "./tool.js";
@@ -137,13 +138,23 @@ export function applyVerdict(tool: ToolInput, c: Classification, v: ReviewVerdic
       risk,
       signals,
       hints,
-      rule: risk === c.risk ? c.rule : { ...ruleForRisk(tool.name, risk, c.rule.reason ?? `Reviewed by a model: ${category}, ${risk} risk`), ...(c.rule.byArgument ? { byArgument: c.rule.byArgument } : {}) },
+      rule: risk === c.risk ? c.rule : raisedRule(c.rule, ruleForRisk(tool.name, risk, c.rule.reason ?? `Reviewed by a model: ${category}, ${risk} risk`)),
       rationale: sentences.join(" "),
       evidence: [...c.evidence, ...v.quotes.map((q) => ({ signal: "model_review", source: "description" as const, quote: quoteText(q, 80), weight: 0 }))],
       method: "rules+model",
       reviewedBy: model,
     },
   };
+}
+
+/**
+ * The rule after a raised risk: the new risk's, unless the classifier's was already stricter than the risk alone
+ * would make it (an unlimited raw-language argument's approval, a consolidated tool's strictest action): a risk the
+ * model raised never loosens the rule. Per-action rules stay as the classifier gave them.
+ */
+function raisedRule(before: Rule, forRisk: Rule): Rule {
+  const { byArgument, ...own } = before;
+  return { ...stricter(own, forRisk), ...(byArgument ? { byArgument } : {}) };
 }
 
 function riskRankBelow(a: Risk, b: Risk): boolean {

@@ -79,3 +79,21 @@ describe("a model verdict whose risk is below its own category's", () => {
     expect(classification.rationale).not.toContain("is the floor");
   });
 });
+
+describe("a model verdict that raises risk", () => {
+  it("never loosens the rule the classifier gave: a raw SQL argument's approval stays when the risk goes up to medium", () => {
+    const t: ToolInput = { name: "search", description: "Searches notes.", inputSchema: { type: "object", properties: { query: { type: "string", description: "A SQL query to execute" } } } };
+    const c = classifyTool(t);
+    expect(c).toMatchObject({ risk: "low", rule: { action: "require_approval" } });
+    const { classification } = applyVerdict(t, c, { ...asWrite, category: "read", risk: "medium", quotes: ["Searches notes"] }, MODEL);
+    expect(classification.risk).toBe("medium");
+    expect(classification.rule).toEqual(c.rule);
+  });
+
+  it("raises the rule with the risk where the new risk's rule is stricter", () => {
+    const t: ToolInput = { name: "search", description: "Searches notes.", inputSchema: { type: "object", properties: { query: { type: "string", description: "A SQL query to execute" } } } };
+    const c = classifyTool(t);
+    const { classification } = applyVerdict(t, c, { ...asWrite, category: "read", risk: "critical", quotes: ["Searches notes"] }, MODEL);
+    expect(classification.rule).toMatchObject({ action: "deny" });
+  });
+});
