@@ -52,6 +52,8 @@ export const modelReviewStatsSchema = z.object({
   unreviewed: z.number(),
   /** Why the endpoint stopped answering (after the client's retries): no call is made after it in the run. */
   unavailable: z.string().optional(),
+  /** Why the endpoint last refused a batch as a bad request (too long for the model …): that batch stays unreviewed, the rest go on. */
+  refusedBatch: z.string().optional(),
 });
 /** A review run's counts: in the run summary, the run record and `stats`. */
 export type ModelReviewStats = z.infer<typeof modelReviewStatsSchema>;
@@ -60,10 +62,13 @@ export function emptyReviewStats(model: string): ModelReviewStats {
   return { model, promptVersion: REVIEW_PROMPT_VERSION, candidates: 0, calls: 0, promptTokens: 0, completionTokens: 0, estimatedCost: 0, cacheHits: 0, reviewed: 0, rejected: 0, dropped: 0, unreviewed: 0 };
 }
 
-/** Why a call gave no verdicts: the answer did not validate (ask again) or the endpoint failed (give up on the batch). */
+/**
+ * Why a call gave no verdicts: the answer did not validate (ask again), the endpoint refused this request (leave
+ * the batch, go on with the next) or the endpoint failed (no further call in the run).
+ */
 class ReviewCallError extends Error {
   constructor(
-    readonly kind: "invalid_answer" | "endpoint",
+    readonly kind: "invalid_answer" | "refused" | "endpoint",
     message: string,
   ) {
     super(message);
@@ -76,6 +81,12 @@ export interface ReviewOptions {
   stats?: ModelReviewStats;
   signal?: AbortSignal;
 }
+
+/**
+ * Statuses that refuse this request, not the endpoint: a batch too long for the model's context, a body too large,
+ * content it will not take. One hostile or huge tool description must not end the review of the whole run.
+ */
+const REFUSED_STATUSES: ReadonlySet<unknown> = new Set([400, 413, 422]);
 
 async function ask(client: OpenAI, config: ModelReviewConfig, items: readonly ReviewItem[], stats: ModelReviewStats, signal?: AbortSignal): Promise<ReviewVerdict[]> {
   stats.calls++;
@@ -95,8 +106,8 @@ async function ask(client: OpenAI, config: ModelReviewConfig, items: readonly Re
   } catch (e) {
     signal?.throwIfAborted();
     // The client has already retried 429 and 5xx answers and timeouts as configured.
-    // The client's APIError is an Error too.
-    if (e instanceof Error) throw new ReviewCallError("endpoint", e.message);
+    // The client's APIError is an Error too, with the answer's status.
+    if (e instanceof Error) throw new ReviewCallError(REFUSED_STATUSES.has((e as { status?: unknown }).status) ? "refused" : "endpoint", e.message);
     throw e;
   }
   let json: unknown;
@@ -156,8 +167,8 @@ export async function reviewWithModel(
     const batchItems = batch.map((h) => items[byHash.get(h)![0]!]!);
     let verdicts: ReviewVerdict[] | undefined;
     let failure: ReviewCallError | undefined;
-    // An invalid answer is asked for once more (within the budget); an endpoint that failed is not.
-    for (let attempt = 0; attempt < 2 && !verdicts && failure?.kind !== "endpoint"; attempt++) {
+    // An invalid answer is asked for once more (within the budget); a refused request or a failed endpoint is not.
+    for (let attempt = 0; attempt < 2 && !verdicts && (failure === undefined || failure.kind === "invalid_answer"); attempt++) {
       if (attempt > 0 && overBudget()) break;
       try {
         verdicts = await ask(client, config, batchItems, stats, options.signal);
@@ -168,7 +179,10 @@ export async function reviewWithModel(
     }
     if (!verdicts) {
       if (failure?.kind === "invalid_answer") stats.dropped += count(batch);
-      else {
+      else if (failure?.kind === "refused") {
+        stats.refusedBatch = failure.message;
+        stats.unreviewed += count(batch);
+      } else {
         stats.unavailable = failure?.message ?? "no answer";
         stats.unreviewed += count(batch);
       }

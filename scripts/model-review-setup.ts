@@ -80,5 +80,5 @@ export function modelReviewConfig(config: Config, settings: ReviewSettings): Mod
 }
 
 export function reviewSummary(s: ModelReviewStats): string {
-  return `model review (${s.model}): ${plural(s.candidates, "tool")} to review, ${s.reviewed} reviewed, ${s.cacheHits} from cache, ${plural(s.calls, "call")}, ${plural(s.promptTokens + s.completionTokens, "token")}, ~$${s.estimatedCost.toFixed(4)}; ${plural(s.rejected, "verdict")} refused (quote not in the text), ${s.dropped} dropped (invalid answers), ${s.unreviewed} left unreviewed${s.unavailable !== undefined ? ` (the endpoint failed: ${safeText(truncate(s.unavailable, 200))})` : ""}`;
+  return `model review (${s.model}): ${plural(s.candidates, "tool")} to review, ${s.reviewed} reviewed, ${s.cacheHits} from cache, ${plural(s.calls, "call")}, ${plural(s.promptTokens + s.completionTokens, "token")}, ~$${s.estimatedCost.toFixed(4)}; ${plural(s.rejected, "verdict")} refused (quote not in the text), ${s.dropped} dropped (invalid answers), ${s.unreviewed} left unreviewed${s.unavailable !== undefined ? ` (the endpoint failed: ${safeText(truncate(s.unavailable, 200))})` : ""}${s.refusedBatch !== undefined ? ` (the endpoint refused a batch: ${safeText(truncate(s.refusedBatch, 200))})` : ""}`;
 }

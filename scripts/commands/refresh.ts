@@ -163,7 +163,7 @@ export const command: Command = {
         io.stderr.write(`run #${summary.runId} ${summary.status} in ${(summary.durationMs / 1000).toFixed(1)} s: servers added ${s.added}, updated ${s.updated}, unchanged ${s.unchanged}, removed ${s.removed}\n`);
         if (summary.review) io.stderr.write(`${reviewSummary(summary.review)}\n`);
         if (summary.queued) io.stderr.write(`listing jobs queued: remote ${summary.queued.enqueued.remote}, stdio ${summary.queued.enqueued.stdio} (${summary.queued.alreadyQueued} already waiting); run \`mcp-catalog worker\` to list them\n`);
-      } else if (summary.review?.unavailable !== undefined && !args.values.json) {
+      } else if ((summary.review?.unavailable !== undefined || summary.review?.refusedBatch !== undefined) && !args.values.json) {
         // Not a failure, but a cron job's log should say why the tail went unreviewed.
         io.stderr.write(`mcp-catalog refresh: ${reviewSummary(summary.review)}\n`);
       }

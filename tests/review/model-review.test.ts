@@ -104,6 +104,17 @@ describe("the model review pass", () => {
     expect(classifications.map((c) => c.method)).not.toContain("rules+model");
   });
 
+  it("goes on after a batch the endpoint refuses (400: too long for the model), and says why it was left", async () => {
+    const client = await endpoint((body, _n, res) => (toolsOf(body)[0]!.name === "process_item" ? fail(res, 400) : destructiveAnswer(body, res)));
+    const { classifications, stats } = await reviewWithModel(client, { ...CONFIG, batchSize: 1 }, [item(vague), item(wipe)]);
+    // A refused request is not retried by the client, and the next batch is still sent.
+    expect(server!.requests).toHaveLength(2);
+    expect(stats).toMatchObject({ calls: 2, reviewed: 1, unreviewed: 1 });
+    expect(stats.unavailable).toBeUndefined();
+    expect(stats.refusedBatch).toContain("400");
+    expect(classifications.map((c) => c.method)).toEqual(["rules", "rules+model"]);
+  });
+
   it("asks once about a definition several servers share, and applies the verdict to each", async () => {
     const client = await endpoint((body, _n, res) => destructiveAnswer(body, res));
     const same = item(vague);
