@@ -100,6 +100,9 @@ async function ask(client: OpenAI, config: ModelReviewConfig, items: readonly Re
       // servers honour; every answer is validated against the zod schema here either way.
       response_format: { type: "json_schema", json_schema: { name: "tool_review", strict: false, schema: REVIEW_JSON_SCHEMA as Record<string, unknown> } },
     }, signal ? { signal } : {});
+    // The client hands back whatever a 200 carried: a stream the request did not ask for comes back as text.
+    // (Thrown as a plain Error: the catch below makes it the endpoint's failure.)
+    if (!Array.isArray((response as { choices?: unknown }).choices)) throw new Error("the endpoint's answer is not a chat completion (no choices)");
     stats.promptTokens += response.usage?.prompt_tokens ?? 0;
     stats.completionTokens += response.usage?.completion_tokens ?? 0;
     content = response.choices[0]?.message.content;

@@ -115,6 +115,16 @@ describe("the model review pass", () => {
     expect(classifications.map((c) => c.method)).toEqual(["rules", "rules+model"]);
   });
 
+  it("says so when the endpoint answers something other than a chat completion (a stream, an empty object)", async () => {
+    const client = await endpoint((_b, _n, res) => {
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      res.end('data: {"choices":[{"delta":{"content":"{"}}]}\n\ndata: [DONE]\n\n');
+    });
+    const { stats } = await reviewWithModel(client, CONFIG, [item(vague)]);
+    expect(stats).toMatchObject({ calls: 1, reviewed: 0, unreviewed: 1 });
+    expect(stats.unavailable).toBe("the endpoint's answer is not a chat completion (no choices)");
+  });
+
   it("asks once about a definition several servers share, and applies the verdict to each", async () => {
     const client = await endpoint((body, _n, res) => destructiveAnswer(body, res));
     const same = item(vague);
