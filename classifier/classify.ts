@@ -12,7 +12,7 @@ import { findRawArguments } from "./raw-arguments.js";
 import { buildProfile, type ServerProfile, type SiblingDomain } from "./server-profile.js";
 import { readTool, type Evidence, type ToolReading } from "./signals.js";
 import type { VerbInfo } from "./verb-tables.js";
-import { BASE_RISK, CATEGORIES, raiseRisk, type Category, type Risk } from "./taxonomy.js";
+import { BASE_RISK, CATEGORIES, injectedRisk, raiseRisk, type Category, type Risk } from "./taxonomy.js";
 import type { ToolAnnotations, ToolInput } from "./tool.js";
 import { tokenizeName } from "./tokens.js";
 
@@ -20,7 +20,7 @@ export type { Evidence } from "./signals.js";
 export type { Hints } from "./hints.js";
 
 /** Bump whenever rules, lexicon or weights change: stored classifications of older versions are redone. */
-export const CLASSIFIER_VERSION = "learned-49";
+export const CLASSIFIER_VERSION = "learned-50";
 
 /** How to classify: `model` null means the rules alone; absent, the shipped learned model weighs the evidence. */
 export interface ClassifyOptions {
@@ -469,9 +469,9 @@ function decide(tool: ToolInput, r: ToolReading, model: Model | null, onFeatures
     evidence.push({ signal: "annotation_conflict", source: "annotations", quote: conflict, weight: 0 });
   }
 
-  // 6. Risk: the category's base, raised one step by any aggravating signal.
+  // 6. Risk: the category's base, raised one step by any aggravating signal; text aimed at the model, to high at least.
   const base = BASE_RISK[category];
-  const risk = aggravating.length > 0 ? raiseRisk(base) : base;
+  const risk = inj ? injectedRisk(base) : aggravating.length > 0 ? raiseRisk(base) : base;
 
   // 7. Confidence: how many independent pieces agree with the outcome.
   const nv = r.nameVerb;

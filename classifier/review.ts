@@ -9,7 +9,7 @@ import type { Classification, ReviewedBy } from "./classify.js";
 import { hintClassOfCategory, NON_ADDITIVE_SIGNALS } from "./hints.js";
 import { ruleForRisk, type Rule } from "./policy.js";
 import { quoteText } from "./quote.js";
-import { BASE_RISK, categorySchema, maxRisk, raiseRisk, riskSchema, type Risk } from "./taxonomy.js";
+import { BASE_RISK, categorySchema, injectedRisk, maxRisk, riskSchema, type Risk } from "./taxonomy.js";
 import type { ToolInput } from "./tool.js";
 
 /** Bump when the prompt or the answer's shape changes: cached answers of another version are not reused. */
@@ -102,7 +102,7 @@ export interface ReviewOutcome {
 /**
  * A classification after the model's verdict. The verdict's quotes must all occur in the tool's text, or it is
  * refused; its risk never lowers the classifier's; a category it chose stands on its quotes; text that tried
- * to instruct the reviewer adds prompt_injection and raises risk one step.
+ * to instruct the reviewer adds prompt_injection and raises risk as the classifier's own finding does (injectedRisk).
  */
 export function applyVerdict(tool: ToolInput, c: Classification, v: ReviewVerdict, model: ReviewedBy): ReviewOutcome {
   const text = normalize(toolText(tool));
@@ -120,7 +120,7 @@ export function applyVerdict(tool: ToolInput, c: Classification, v: ReviewVerdic
   else if (riskRankBelow(v.risk, c.risk)) sentences.push(`The model's lower risk is not taken: the classifier's ${c.risk} risk is the floor.`);
   if (v.instructsReviewer) {
     if (!signals.includes("prompt_injection")) signals.push("prompt_injection");
-    risk = raiseRisk(risk);
+    risk = injectedRisk(risk);
     sentences.push(`Its text tried to instruct the reviewing model; risk raised to ${risk}.`);
   }
   // A category the model changed carries its hint class into the predicted hints (read-only, destructive) as the

@@ -30,3 +30,12 @@ export function raiseRisk(risk: Risk, steps = 1): Risk {
 export function maxRisk(a: Risk, b: Risk): Risk {
   return riskRank(a) >= riskRank(b) ? a : b;
 }
+
+/**
+ * The risk of a tool whose own text tries to instruct the model: one step up, and never below high. Whatever the
+ * tool does, its server is steering the agent, so no call is allowed by rule (low is allowed, medium allowed with a
+ * rate limit): a person approves each one, or the operator hides the tool.
+ */
+export function injectedRisk(risk: Risk): Risk {
+  return maxRisk(raiseRisk(risk), "high");
+}

@@ -1,6 +1,7 @@
 // Safety invariants as properties, over every tool of the harvested corpus and over generated names: a destructive
 // verb leading the name or the description is never read nor low risk; a declared destructiveHint: true never
-// lowers risk; critical risk is never allowed.
+// lowers risk; critical risk is never allowed; a tool whose text aims at the model is never allowed by rule.
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { classifyServer, classifyTool, leadsDestructive, type Classification } from "../../classifier/classify.js";
 import { VERBS, AMBIGUOUS_VERBS } from "../../classifier/lexicon.js";
@@ -11,6 +12,7 @@ import type { ToolInput } from "../../classifier/tool.js";
 import { rng } from "../helpers/rng.js";
 import { projectRoot } from "../../scripts/project-root.js";
 import { loadDataset } from "../../scripts/dev/eval/dataset.js";
+import { INJECTION_PATHS, readSet } from "../../scripts/dev/eval/injection.js";
 
 const corpus = loadDataset(projectRoot()).servers.filter((s) => s.table === "corpus");
 const MODELS = [
@@ -105,6 +107,19 @@ describe.each(MODELS)("safety invariants with %s", (_, options) => {
       });
     });
     expect(checked).toBeGreaterThan(50);
+  });
+
+  it("a tool whose text tries to instruct the model is high risk at least and never allowed by rule, whatever it does", () => {
+    const poisoned = readSet(join(projectRoot(), INJECTION_PATHS.poisoned));
+    let flagged = 0;
+    for (const p of poisoned) {
+      const c = classifyTool(p, undefined, options);
+      if (!c.signals.includes("prompt_injection")) continue;
+      flagged++;
+      expect(riskRank(c.risk), p.name).toBeGreaterThanOrEqual(riskRank("high"));
+      expect(notAllowed(c), p.name).toBe(true);
+    }
+    expect(flagged).toBe(poisoned.length);
   });
 
   it("over the corpus: declaring destructiveHint: true never lowers a tool's risk", () => {
