@@ -1,25 +1,32 @@
-// A source's crawl finished: settle what a full crawl no longer lists (within the gone-share rule) and record the watermark.
+// A source's crawl finished: settle what a full crawl no longer lists (within the miss and gone-share rules) and record the watermark.
 import type { Db } from "../db/client.js";
-import { dropUnreachedPages, finishSourceState, markUnlistedGone, unlistedCounts, type CrawlCompletion } from "../db/source-state.js";
-import { goneDecision } from "./plan/crawl.js";
+import { countMissedWalks, dropUnreachedPages, finishSourceState, markUnlistedGone, unlistedCounts, type CrawlCompletion } from "../db/source-state.js";
+import { goneDecision, walksBeforeGoneBySource } from "./plan/crawl.js";
 
 /**
- * In one transaction: a full crawl marks gone the servers none of whose records any source still lists
- * (unless goneDecision withholds them) and drops the pages it did not reach; then the watermark is
- * stored and the checkpoint cleared. Returns how many servers went, and how many were withheld.
+ * In one transaction: a full crawl counts, for each record of its source, the walks in a row that missed it; marks
+ * gone the servers none of whose records any source still lists, each missed by as many walks as its source needs
+ * (walksBeforeGone; unless goneDecision withholds them), and drops the pages it did not reach; then the watermark is
+ * stored and the checkpoint cleared. Returns how many servers went, how many were withheld, and how many no source
+ * lists but were kept because a walk that may skip a live server missed them too few times (missing).
  */
-export async function completeCrawl(db: Db, c: CrawlCompletion): Promise<{ gone: number; withheld: number }> {
+export async function completeCrawl(db: Db, c: CrawlCompletion): Promise<{ gone: number; withheld: number; missing: number }> {
   return db.transaction(async (tx) => {
     const t = tx as unknown as Db;
     let gone = 0;
     let withheld = 0;
+    let missing = 0;
     if (c.mode === "full") {
-      const decision = goneDecision(await unlistedCounts(t, c));
+      const rule = { ...c, walksBeforeGone: walksBeforeGoneBySource() };
+      await countMissedWalks(t, rule);
+      const counts = await unlistedCounts(t, rule);
+      const decision = goneDecision(counts);
       withheld = decision.withheld;
-      if (decision.markGone) gone = await markUnlistedGone(t, c);
+      missing = counts.missing;
+      if (decision.markGone) gone = await markUnlistedGone(t, rule);
       await dropUnreachedPages(t, c);
     }
     await finishSourceState(t, c);
-    return { gone, withheld };
+    return { gone, withheld, missing };
   });
 }

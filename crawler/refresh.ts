@@ -269,7 +269,7 @@ async function crawlSource(catalog: Catalog, source: Source, runId: number, opti
       },
     });
     const settled = await completeCrawl(db, crawlCompletion(source.name, opening, position, runId));
-    summary = { ...summary, gone: settled.gone, goneWithheld: settled.withheld };
+    summary = { ...summary, gone: settled.gone, goneWithheld: settled.withheld, missing: settled.missing };
   } catch (e) {
     // The page it stopped on was requested too (those fetched ahead of it are dropped uncounted, as their records are).
     if (e instanceof SourceError) summary = countPage(summary, { requests: e.requests });

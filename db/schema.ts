@@ -121,6 +121,11 @@ export const serverSources = pgTable(
      * crawl did not see is no longer listed by the source.
      */
     pageId: integer("page_id").references(() => sourcePages.id, { onDelete: "set null" }),
+    /**
+     * How many complete full walks of the source in a row did not list the record, counted up to the number that
+     * stops it vouching for its server (crawler/plan/crawl.ts walksBeforeGone), and reset by a walk that lists it.
+     */
+    missedWalks: integer("missed_walks").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.source, t.sourceId] }), index("server_sources_server_idx").on(t.serverId), index("server_sources_page_idx").on(t.pageId)],
 );

@@ -2,7 +2,7 @@
 import { eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "./client.js";
 import { CATALOG_CHANGED_AT, sourceState, type SourceStateRow } from "./schema.js";
-import { queryRows } from "./sql.js";
+import { jsonb, queryRows } from "./sql.js";
 
 export interface Checkpoint {
   source: string;
@@ -39,11 +39,36 @@ export async function getSourceState(db: Db, source: string): Promise<SourceStat
 }
 
 /**
+ * How many complete walks of each source in a row must miss a record before it stops vouching for its server
+ * (crawler/plan/crawl.ts walksBeforeGone); a source not named: 1.
+ */
+export type WalksBeforeGone = Readonly<Record<string, number>>;
+
+const walksOf = (rule: WalksBeforeGone, source: SQL) => sql`coalesce((${jsonb(rule)} ->> ${source})::int, 1)`;
+
+/**
+ * A full crawl of `c.source` completed: each of its records it listed has been missed by no walk since, and each it
+ * did not list by one more, counted up to the walks that stop it vouching (beyond, the count would change nothing).
+ * Listed is placed on a page this crawl saw.
+ */
+export async function countMissedWalks(db: Db, c: { source: string; crawlRunId: number; walksBeforeGone: WalksBeforeGone }): Promise<void> {
+  const listed = sql`exists (select 1 from source_pages p where p.id = ss.page_id and p.seen_run_id >= ${c.crawlRunId})`;
+  await db.execute(sql`update server_sources ss set missed_walks = 0 where ss.source = ${c.source} and ss.missed_walks > 0 and ${listed}`);
+  await db.execute(sql`update server_sources ss set missed_walks = ss.missed_walks + 1
+    where ss.source = ${c.source} and ss.missed_walks < ${walksOf(c.walksBeforeGone, sql`ss.source`)} and not ${listed}`);
+}
+
+/**
  * The servers a full crawl of `c.source` leaves unlisted: listed now is a record of this source whose
  * page this crawl saw; of another source, whose page that source's last full crawl (or a later
  * incremental one) saw. A source never crawled fully since pages were kept vouches for all its records.
+ * With `walksBeforeGone`, a record not listed still vouches until that many complete walks of its source
+ * in a row have missed it (countMissedWalks, run first): the servers that go, rather than those no walk lists.
  */
-function unlisted(c: { source: string; crawlRunId: number }): SQL {
+function unlisted(c: { source: string; crawlRunId: number }, walksBeforeGone?: WalksBeforeGone): SQL {
+  const listed = sql`case when o.source = ${c.source} then op.seen_run_id >= ${c.crawlRunId}
+                          else st.full_run_id is null or op.seen_run_id >= st.full_run_id end`;
+  const vouches = walksBeforeGone ? sql`(${listed} or o.missed_walks < ${walksOf(walksBeforeGone, sql`o.source`)})` : listed;
   return sql`s.status not in ('deleted', 'gone')
     and s.id in (select ss.server_id from server_sources ss left join source_pages p on p.id = ss.page_id
                  where ss.source = ${c.source} and (p.id is null or p.seen_run_id < ${c.crawlRunId}))
@@ -51,24 +76,34 @@ function unlisted(c: { source: string; crawlRunId: number }): SQL {
       select 1 from server_sources o
       left join source_pages op on op.id = o.page_id
       left join source_state st on st.source = o.source
-      where o.server_id = s.id and case when o.source = ${c.source} then op.seen_run_id >= ${c.crawlRunId}
-                                        else st.full_run_id is null or op.seen_run_id >= st.full_run_id end)`;
+      where o.server_id = s.id and ${vouches})`;
 }
 
-/** How many servers a full crawl leaves unlisted, and how many the source lists in all: what the gone-share rule weighs. */
-export async function unlistedCounts(db: Db, c: { source: string; crawlRunId: number }): Promise<{ unlisted: number; listed: number }> {
-  const [count] = await queryRows<{ unlisted: number; listed: number }>(
+/**
+ * What the gone-share rule weighs after a full crawl: the servers that would go (unlisted, and missed by enough walks),
+ * and how many the source lists in all; and the servers no source lists any more that are kept only because their
+ * records were missed by fewer walks than walksBeforeGone asks (missing).
+ */
+export async function unlistedCounts(db: Db, c: { source: string; crawlRunId: number; walksBeforeGone: WalksBeforeGone }): Promise<{ unlisted: number; listed: number; missing: number }> {
+  const [count] = await queryRows<{ unlisted: number; listed: number; unlisted_by_walks: number }>(
     db,
-    sql`select (select count(*) from servers s where ${unlisted(c)})::int as unlisted,
+    sql`select (select count(*) from servers s where ${unlisted(c, c.walksBeforeGone)})::int as unlisted,
+      (select count(*) from servers s where ${unlisted(c)})::int as unlisted_by_walks,
       (select count(distinct ss.server_id) from server_sources ss join servers s on s.id = ss.server_id
        where ss.source = ${c.source} and s.status not in ('deleted', 'gone'))::int as listed`,
   );
-  return { unlisted: Number(count?.unlisted ?? 0), listed: Number(count?.listed ?? 0) };
+  const gone = Number(count?.unlisted ?? 0);
+  return { unlisted: gone, listed: Number(count?.listed ?? 0), missing: Number(count?.unlisted_by_walks ?? 0) - gone };
 }
 
-/** Marks the servers a full crawl left unlisted gone, removed in this run; returns how many. */
-export async function markUnlistedGone(db: Db, c: { source: string; crawlRunId: number; runId: number }): Promise<number> {
-  return (await queryRows<{ id: number }>(db, sql`update servers s set status = 'gone', removed_run_id = ${c.runId}, catalog_updated_at = ${CATALOG_CHANGED_AT} where ${unlisted(c)} returning s.id`)).length;
+/** Marks the servers a full crawl left unlisted, missed by enough walks, gone, removed in this run; returns how many. */
+export async function markUnlistedGone(db: Db, c: { source: string; crawlRunId: number; runId: number; walksBeforeGone: WalksBeforeGone }): Promise<number> {
+  return (
+    await queryRows<{ id: number }>(
+      db,
+      sql`update servers s set status = 'gone', removed_run_id = ${c.runId}, catalog_updated_at = ${CATALOG_CHANGED_AT} where ${unlisted(c, c.walksBeforeGone)} returning s.id`,
+    )
+  ).length;
 }
 
 /** Drops the pages a full crawl did not reach and no record stands on (old cursors, old updated_since URLs). */

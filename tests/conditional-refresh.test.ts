@@ -7,6 +7,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { classifyPending, classifyServerTools } from "../crawler/classify-stage.js";
 import type { HttpClient } from "../crawler/http.js";
+import { walksBeforeGone } from "../crawler/plan/crawl.js";
 import { refresh, type RefreshOptions } from "../crawler/refresh.js";
 import { glamaSource } from "../crawler/sources/glama.js";
 import { registrySource } from "../crawler/sources/registry.js";
@@ -211,16 +212,25 @@ describe.each(DRIVERS)("servers no source lists any more on %s", (driver) => {
   const status = async (id: string) =>
     (await queryRows<{ status: string }>(t.catalog.db, sql`select s.status from servers s join server_sources ss on ss.server_id = s.id where ss.source = 'glama' and ss.source_id = ${id}`))[0]?.status;
 
-  test("a server dropped from a full walk is gone, and comes back when it is listed again", async () => {
+  test("a server dropped from full walks is gone once the rule's walks in a row missed it, and comes back when it is listed again", async () => {
     const first = await crawl(all);
     expect(first.status).toBe("succeeded");
     const victim = all.find((s) => s && typeof s === "object" && typeof s.id === "string")!;
     expect(await status(victim.id!)).toBe("active");
 
+    // Glama's cursor may be a position (crawler/plan/crawl.ts SOURCE_PAGING): a walk that misses a server may have
+    // skipped it, so it stays, counted as missing, until enough walks in a row missed it.
+    for (let missed = 1; missed < walksBeforeGone("glama"); missed++) {
+      const kept = await crawl(all.filter((s) => s !== victim));
+      expect(kept.status).toBe("succeeded");
+      expect(kept.servers.removed).toBe(0);
+      expect(kept.sources.glama).toMatchObject({ gone: 0, goneWithheld: 0, missing: 1 });
+      expect(await status(victim.id!)).toBe("active");
+    }
     const without = await crawl(all.filter((s) => s !== victim));
     expect(without.status).toBe("succeeded");
     expect(without.servers.removed).toBe(1);
-    expect(without.sources.glama).toMatchObject({ gone: 1, goneWithheld: 0 });
+    expect(without.sources.glama).toMatchObject({ gone: 1, goneWithheld: 0, missing: 0 });
     expect(await status(victim.id!)).toBe("gone");
 
     const back = await crawl(all);
@@ -230,6 +240,13 @@ describe.each(DRIVERS)("servers no source lists any more on %s", (driver) => {
   });
 
   test("a walk that suddenly lists far fewer servers marks none gone and says how many it kept", async () => {
+    // Missed by fewer walks than the rule asks, they are kept as missing; missed by as many, they are withheld.
+    for (let missed = 1; missed < walksBeforeGone("glama"); missed++) {
+      const kept = await crawl(all.slice(0, 12));
+      expect(kept.servers.removed).toBe(0);
+      expect(kept.sources.glama).toMatchObject({ gone: 0, goneWithheld: 0 });
+      expect(kept.sources.glama!.missing).toBeGreaterThan(10);
+    }
     const shrunk = await crawl(all.slice(0, 12));
     expect(shrunk.status).toBe("succeeded");
     expect(shrunk.servers.removed).toBe(0);

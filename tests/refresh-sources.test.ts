@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { walksBeforeGone } from "../crawler/plan/crawl.js";
 import { DRIVERS, createScratchDatabase } from "./helpers/catalog.js";
 import { cliSession, type CliSession } from "./helpers/cli.js";
 import type { LocalServer } from "./helpers/local-server.js";
@@ -95,11 +96,15 @@ describe.each(DRIVERS)("refresh --sources on %s", (driver) => {
     expect((await refresh(["--sources", "registry,pulsemcp"])).introspection).toMatchObject({ attempted: 3, succeeded: 3 });
   });
 
-  test("a server that left an uncrawled source stays; the crawl of its source removes it", async () => {
+  test("a server that left an uncrawled source stays; the crawls of its source remove it", async () => {
     const directoryOnly = pulse.servers.shift();
     try {
       const registryRun = await refresh(["--sources", "registry", "--introspect", "none"]);
       expect(registryRun.servers.removed).toBe(0);
+      // PulseMCP pages by offset: the walks the rule asks must miss it in a row (crawler/plan/crawl.ts walksBeforeGone).
+      for (let missed = 1; missed < walksBeforeGone("pulsemcp"); missed++) {
+        expect((await refresh(["--sources", "pulsemcp", "--introspect", "none"])).servers.removed).toBe(0);
+      }
       const pulseRun = await refresh(["--sources", "pulsemcp", "--introspect", "none"]);
       expect(pulseRun.servers.removed).toBe(1);
       // The server the registry also lists is not removed with it.

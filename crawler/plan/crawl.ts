@@ -1,7 +1,9 @@
 // How a source's crawl starts and ends: its mode, checkpoint and watermark, and how many servers a full crawl may mark gone.
 import type { SourceStateRow } from "../../db/schema.js";
 import type { Checkpoint, CrawlCompletion } from "../../db/source-state.js";
+import { SOURCE_NAMES, type SourceName } from "../records.js";
 import { watermarkOf, type FutureDates } from "../timestamps.js";
+import { DEFAULT_CRAWL_LIMITS } from "./walk.js";
 
 /**
  * At most this share of the servers a source listed may go in one full crawl: a source that suddenly
@@ -14,6 +16,45 @@ export const MAX_GONE_SHARE = 0.1;
 export function goneDecision(o: { unlisted: number; listed: number }): { markGone: boolean; withheld: number } {
   if (o.unlisted > Math.max(1, MAX_GONE_SHARE * o.listed)) return { markGone: false, withheld: o.unlisted };
   return { markGone: o.unlisted > 0, withheld: 0 };
+}
+
+/**
+ * How each source's walk reaches its next page, which decides how soon a record it stops listing stops vouching for
+ * its server. `offset`: the next page is a count of entries in (an offset, a page number), so an entry deleted
+ * before the walk's position moves an entry the walk has not read onto a page it has, and one walk misses it (an
+ * insertion reads an entry twice, which is harmless). `keyset`: the next page starts after an entry named in the
+ * cursor, so deletions and insertions elsewhere move nothing across it. `document`: the page is read whole.
+ */
+export const SOURCE_PAGING: Record<SourceName, "offset" | "keyset" | "document"> = {
+  // nextCursor names the last entry returned (its name and version), and the list is ordered by it.
+  registry: "keyset",
+  // Relay-style endCursor, opaque, but the example in Glama's own OpenAPI document is base64 of "absolute:1": a
+  // position, which moves under deletions as an offset does. Taken for one until shown otherwise.
+  glama: "offset",
+  // page and pageSize: page n is entries (n-1)·size onwards.
+  smithery: "offset",
+  // count_per_page and offset.
+  pulsemcp: "offset",
+  // The search API's from; its order is by score, which moves as well.
+  npm: "offset",
+  // Each list is one page, read whole.
+  awesome: "document",
+  // The catalog's own coordinates, sorted; the cursor is the name a page starts at.
+  pypi: "keyset",
+};
+
+/**
+ * How many complete walks of a source in a row must miss a record before it stops vouching for its server: a source
+ * paged by offset can miss a live server in one walk (SOURCE_PAGING), so its records are kept through that walk;
+ * the others' walks miss nothing live, so one is enough.
+ */
+export function walksBeforeGone(source: SourceName): number {
+  return SOURCE_PAGING[source] === "offset" ? DEFAULT_CRAWL_LIMITS.offsetMissesBeforeGone : 1;
+}
+
+/** walksBeforeGone of every source: a server goes only when none of its records, of any source, still vouches. */
+export function walksBeforeGoneBySource(): Record<SourceName, number> {
+  return Object.fromEntries(SOURCE_NAMES.map((s) => [s, walksBeforeGone(s)])) as Record<SourceName, number>;
 }
 
 function later(a: string, b: string): boolean {

@@ -44,6 +44,12 @@ export interface SourceSummary {
    * like a broken source, not a real removal (crawler/plan/crawl.ts).
    */
   goneWithheld: number;
+  /**
+   * Servers this full crawl did not list and no source lists any more, kept: their records were missed by fewer
+   * complete walks in a row than their source needs before they go (a source paged by offset can skip a live server
+   * in one walk; crawler/plan/crawl.ts walksBeforeGone). Listed again, they start over; missed by enough walks, they go.
+   */
+  missing: number;
   /** Dates later than now plus the clock skew, left out of the watermark (absent when there were none). */
   futureDates?: FutureDates;
   errors: string[];
@@ -78,6 +84,7 @@ export function newSourceSummary(o: { mode: "full" | "incremental"; since?: stri
     ambiguous: 0,
     gone: 0,
     goneWithheld: 0,
+    missing: 0,
     errors: [],
     durationMs: 0,
   };

@@ -9,6 +9,12 @@ export const DEFAULT_CRAWL_LIMITS = {
    * next page with writing this one; 3 absorbs a slow page on either side. Memory holds this many pages.
    */
   pagesInFlight: 3,
+  /**
+   * Complete walks of a source paged by offset that must miss a record in a row before it stops vouching for its
+   * server (crawler/plan/crawl.ts walksBeforeGone): an entry deleted or inserted before the walk's position shifts
+   * the entries after it across a page boundary, so one walk can miss a live server, never two in a row by chance.
+   */
+  offsetMissesBeforeGone: 2,
 };
 
 /** Why a walk stops before its last page: the source is broken, not the network. */
