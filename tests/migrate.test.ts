@@ -284,6 +284,33 @@ describe.each(DRIVERS)("opening the catalog (%s)", (driver) => {
       await upgraded.close();
     }
   }, 120_000);
+  it("0023 counts a record its source's last complete walk did not list as missed once, the rest as not missed", async () => {
+    const old = await open();
+    try {
+      await migrateBefore(old, "0023_missed_walks");
+      await old.db.execute(sql`insert into servers (id, key, canonical_source, canonical_rank, content_hash) overriding system value values (1, 's', 'pulsemcp:a', 30, 'h')`);
+      // pulsemcp's last complete walk started in run 5; glama has never completed one.
+      await old.db.execute(sql`insert into source_state (source, full_run_id) values ('pulsemcp', 5), ('glama', null)`);
+      await old.db.execute(sql`insert into source_pages (id, source, url, seen_run_id) overriding system value values (1, 'pulsemcp', 'p1', 5), (2, 'pulsemcp', 'p2', 4), (3, 'glama', 'g1', 1)`);
+      await old.db.execute(sql`insert into server_sources (source, source_id, server_id, is_latest, raw, content_hash, page_id) values
+        ('pulsemcp', 'listed', 1, true, '{}', 'h', 1), ('pulsemcp', 'old-page', 1, true, '{}', 'h', 2), ('pulsemcp', 'no-page', 1, true, '{}', 'h', null),
+        ('glama', 'never-walked', 1, true, '{}', 'h', 3)`);
+    } finally {
+      await old.close();
+    }
+    const upgraded = await open();
+    try {
+      const rows = await queryRows<{ source_id: string; missed_walks: number }>(upgraded.db, sql`select source_id, missed_walks from server_sources order by source_id`);
+      expect(rows.map((r) => [r.source_id, r.missed_walks])).toEqual([
+        ["listed", 0],
+        ["never-walked", 0],
+        ["no-page", 1],
+        ["old-page", 1],
+      ]);
+    } finally {
+      await upgraded.close();
+    }
+  }, 120_000);
 });
 
 describe.skipIf(!process.env.DATABASE_URL)("opening a catalog in a database that is not UTF8", () => {

@@ -1,6 +1,7 @@
-// How a crawl starts and ends, on plain data: mode and resume, watermark, the gone-share rule.
+// How a crawl starts and ends, on plain data: mode and resume, watermark, the miss and gone-share rules.
 import { describe, expect, test } from "vitest";
-import { afterPage, checkpointAfter, crawlCompletion, crawlStart, goneDecision, laterWatermark, MAX_GONE_SHARE, openCrawl, withinClock } from "../../crawler/plan/crawl.js";
+import { afterPage, checkpointAfter, crawlCompletion, crawlStart, goneDecision, laterWatermark, MAX_GONE_SHARE, openCrawl, walksBeforeGone, walksBeforeGoneBySource, withinClock } from "../../crawler/plan/crawl.js";
+import { DEFAULT_CRAWL_LIMITS } from "../../crawler/plan/walk.js";
 
 describe("goneDecision", () => {
   test("a few unlisted servers of a big source go", () => {
@@ -16,6 +17,14 @@ describe("goneDecision", () => {
     expect(goneDecision({ unlisted: 1, listed: 2 })).toEqual({ markGone: true, withheld: 0 });
     expect(goneDecision({ unlisted: 2, listed: 2 })).toEqual({ markGone: false, withheld: 2 });
     expect(goneDecision({ unlisted: 0, listed: 0 })).toEqual({ markGone: false, withheld: 0 });
+  });
+});
+
+describe("walksBeforeGone", () => {
+  test("a source paged by offset or position must miss a record in more than one walk in a row; the rest in one", () => {
+    expect(DEFAULT_CRAWL_LIMITS.offsetMissesBeforeGone).toBe(2);
+    expect(walksBeforeGoneBySource()).toEqual({ registry: 1, glama: 2, smithery: 2, pulsemcp: 2, npm: 2, awesome: 1, pypi: 1 });
+    expect(walksBeforeGone("pulsemcp")).toBe(DEFAULT_CRAWL_LIMITS.offsetMissesBeforeGone);
   });
 });
 
