@@ -11,6 +11,7 @@ export interface VerdictToolRow {
   authPosture: string | null;
   introspectionError: string | null;
   name: string;
+  contentHash: string;
   title: string | null;
   description: string | null;
   inputSchema: unknown;
@@ -34,7 +35,7 @@ export async function verdictToolRows(db: Db, serverIds: readonly number[]): Pro
   const rows = await queryRows<Record<string, unknown>>(
     db,
     sql`select s.id as server_id, s.key as server_key, s.description as server_description, s.auth_posture, s.introspection_error,
-        t.name, t.title, t.description, t.input_schema, t.annotations,
+        t.name, t.content_hash, t.title, t.description, t.input_schema, t.annotations,
         c.category, c.risk, c.signals, c.rationale, c.hints, c.arguments, c.classifier_version, (c.content_hash is distinct from t.content_hash) as stale
       from servers s join tools t on t.server_id = s.id and t.removed_at is null
       left join classifications c on c.tool_id = t.id
@@ -48,6 +49,7 @@ export async function verdictToolRows(db: Db, serverIds: readonly number[]): Pro
     authPosture: (r.auth_posture as string | null) ?? null,
     introspectionError: (r.introspection_error as string | null) ?? null,
     name: r.name as string,
+    contentHash: r.content_hash as string,
     title: (r.title as string | null) ?? null,
     description: (r.description as string | null) ?? null,
     inputSchema: r.input_schema ?? null,
@@ -61,6 +63,25 @@ export async function verdictToolRows(db: Db, serverIds: readonly number[]): Pro
     classifierVersion: (r.classifier_version as string | null) ?? null,
     stale: r.stale === true,
   }));
+}
+
+/** A server and what identifies each of its current tools' definitions (verdictToolRows' tools, without their text). */
+export interface ServerToolHashes {
+  key: string;
+  description: string | null;
+  tools: { name: string; contentHash: string }[];
+}
+
+/** The key, description and current tools' names and content hashes of each server, by id; a server with no current tool is not listed. */
+export async function serverToolHashes(db: Db, serverIds: readonly number[]): Promise<Map<number, ServerToolHashes>> {
+  const rows = await queryRows<{ server_id: number; key: string; description: string | null; tools: [string, string][] }>(
+    db,
+    sql`select s.id as server_id, s.key, s.description, jsonb_agg(jsonb_build_array(t.name, t.content_hash)) as tools
+      from servers s join tools t on t.server_id = s.id and t.removed_at is null
+      where s.id in (select jsonb_array_elements_text(${jsonb(serverIds)})::int)
+      group by s.id`,
+  );
+  return new Map(rows.map((r) => [Number(r.server_id), { key: r.key, description: r.description ?? null, tools: r.tools.map(([name, contentHash]) => ({ name, contentHash })) }]));
 }
 
 export interface RecentChangeRow {

@@ -6,8 +6,9 @@ import { classifyServer, classifyTool, CLASSIFIER_VERSION, type Classification }
 import { storedToolInput } from "../classifier/tool.js";
 import type { Db } from "../db/client.js";
 import type { ToolEntry } from "../db/lookups.js";
-import { verdictToolRows } from "../db/verdict-facts.js";
+import { serverToolHashes, verdictToolRows, type VerdictToolRow } from "../db/verdict-facts.js";
 import { laterClassifierVersion } from "./classifier-versions.js";
+import { serverFingerprint, verdictCache } from "./verdict-cache.js";
 
 /** A catalogued tool as the classifier reads it. */
 export type StoredTool = Parameters<typeof storedToolInput>[0];
@@ -17,6 +18,8 @@ export interface ServerTools {
   key: string;
   description: string | null;
   tools: readonly StoredTool[];
+  /** serverFingerprint of these tools: given, verdicts are kept and reused while the server's tools stay the same (verdict-cache.ts). */
+  fingerprint?: string;
 }
 
 /** A tool entry with the verdict a reader shows: `stored` false when it was classified now and the catalog holds another. */
@@ -42,14 +45,31 @@ export function storedVerdictStands(classifierVersion: string | null, sameDefini
  * of catalogued tools. A few tools are each read alone beside the server's profile (classifyTool gives classifyServer's
  * verdict for it); many, in one pass of the whole server. Measured per tool: reading one alone costs the profile (0.01 ms
  * per sibling) and about 0.5 ms; the whole pass about 0.5 ms per tool, so alone is cheaper while k·(n/100 + 1) < n.
+ * With a fingerprint, verdicts already made for the same tools are reused, and a server asked for again is classified
+ * whole and kept: a second page, batch or request reads it from memory (verdict-cache.ts).
  */
 export function classifyNow(server: ServerTools, indices: readonly number[]): Map<number, Classification> {
   if (indices.length === 0) return new Map();
+  const kept = server.fingerprint === undefined ? undefined : verdictCache.get(server.fingerprint);
+  const out = new Map<number, Classification>();
+  const missing = indices.filter((i) => {
+    const c = kept?.get(server.tools[i]!.name);
+    if (c) out.set(i, c);
+    return !c;
+  });
+  if (missing.length === 0) return out;
   const tools = server.tools.map(storedToolInput);
   const context = { name: server.key, ...(server.description ? { description: server.description } : {}), tools };
-  if (indices.length * (tools.length / 100 + 1) < tools.length) return new Map(indices.map((i) => [i, classifyTool(tools[i]!, context)]));
-  const all = classifyServer(context);
-  return new Map(indices.map((i) => [i, all[i]!]));
+  if (kept === undefined && missing.length * (tools.length / 100 + 1) < tools.length) {
+    for (const i of missing) out.set(i, classifyTool(tools[i]!, context));
+  } else {
+    const all = classifyServer(context);
+    for (const i of missing) out.set(i, all[i]!);
+    if (server.fingerprint !== undefined) verdictCache.add(server.fingerprint, all.map((c, i) => [tools[i]!.name, c]));
+    return out;
+  }
+  if (server.fingerprint !== undefined) verdictCache.add(server.fingerprint, missing.map((i) => [tools[i]!.name, out.get(i)!]));
+  return out;
 }
 
 function entryStands(e: ToolEntry): boolean {
@@ -101,7 +121,9 @@ export function currentEntries(entries: readonly ToolEntry[], servers: ReadonlyM
       if (index === undefined) at.set(e.tool, (index = tools.push({ ...e, name: e.tool }) - 1));
       return index;
     });
-    const classified = classifyNow({ ...server, tools }, [...new Set(indices)]);
+    // A tool added here is not among the tools the fingerprint names: its verdict is made, not kept.
+    const { fingerprint, ...rest } = server;
+    const classified = classifyNow({ ...rest, tools, ...(fingerprint !== undefined && tools.length === server.tools.length ? { fingerprint } : {}) }, [...new Set(indices)]);
     positions.forEach((p, k) => {
       const e = entries[p]!;
       out[p] = { ...e, classification: asEntryClassification(classified.get(indices[k]!)!, e.contentHash), stored: false, storedClassifierVersion: e.classification?.classifierVersion ?? null };
@@ -114,18 +136,36 @@ export function currentEntries(entries: readonly ToolEntry[], servers: ReadonlyM
 export function currentServerEntries(server: { key: string; description: string | null }, entries: readonly ToolEntry[]): CurrentEntry[] {
   const serverId = entries[0]?.serverId;
   if (serverId === undefined) return [];
-  return currentEntries(entries, new Map([[serverId, { ...server, tools: entries.map((e) => ({ ...e, name: e.tool })) }]]));
+  const tools = entries.map((e) => ({ ...e, name: e.tool }));
+  const fingerprint = entries.some((e) => !entryStands(e)) ? serverFingerprint({ ...server, tools }) : undefined;
+  return currentEntries(entries, new Map([[serverId, { ...server, tools, ...(fingerprint !== undefined ? { fingerprint } : {}) }]]));
 }
 
-/** Each entry (a current tool) with the current verdict, reading the tools of the servers that need classifying now: none when every verdict stands. */
+/**
+ * Each entry (a current tool) with the current verdict, reading the tools of the servers that need classifying now: none
+ * when every verdict stands. Each such server's tools are first read by name and hash alone, and read in full only when a
+ * verdict needed is not kept for them (verdict-cache.ts).
+ */
 export async function withCurrentVerdicts(db: Db, entries: readonly ToolEntry[]): Promise<CurrentEntry[]> {
-  const serverIds = [...new Set(entries.filter((e) => !entryStands(e)).map((e) => e.serverId))];
+  const outdated = entries.filter((e) => !entryStands(e));
+  const serverIds = [...new Set(outdated.map((e) => e.serverId))];
   if (serverIds.length === 0) return entries.map(asStored);
-  const servers = new Map<number, { key: string; description: string | null; tools: StoredTool[] }>();
-  for (const row of await verdictToolRows(db, serverIds)) {
-    let server = servers.get(row.serverId);
-    if (!server) servers.set(row.serverId, (server = { key: row.serverKey, description: row.serverDescription, tools: [] }));
-    server.tools.push(row);
+  const servers = new Map<number, ServerTools & { tools: StoredTool[] }>();
+  const unread: number[] = [];
+  for (const [serverId, hashes] of await serverToolHashes(db, serverIds)) {
+    const fingerprint = serverFingerprint(hashes);
+    const kept = verdictCache.get(fingerprint);
+    const server = { key: hashes.key, description: hashes.description, fingerprint, tools: [] as StoredTool[] };
+    servers.set(serverId, server);
+    // Every verdict needed is kept: the tools are named only, in the fingerprint's order, as classifyNow reads them by name.
+    if (outdated.every((e) => e.serverId !== serverId || kept?.has(e.tool))) server.tools.push(...hashes.tools.map((t) => ({ name: t.name, title: null, description: null, inputSchema: null, annotations: null })));
+    else unread.push(serverId);
+  }
+  for (const row of unread.length ? await verdictToolRows(db, unread) : []) servers.get(row.serverId)?.tools.push(row);
+  // Fingerprinted as read in full: a refresh between the two reads must not keep new tools' verdicts under the old key.
+  for (const id of unread) {
+    const server = servers.get(id)!;
+    server.fingerprint = serverFingerprint({ ...server, tools: server.tools as VerdictToolRow[] });
   }
   return currentEntries(entries, servers);
 }

@@ -12,6 +12,7 @@ import type { Category, Risk } from "../classifier/taxonomy.js";
 import type { Db } from "../db/client.js";
 import { recentChangeRows, verdictToolRows, type RecentChangeRow, type VerdictToolRow } from "../db/verdict-facts.js";
 import { classifyNow, storedVerdictStands } from "./current-verdicts.js";
+import { serverFingerprint } from "./verdict-cache.js";
 
 /** Changes within this many days count as recent drift. */
 export const DRIFT_DAYS = 30;
@@ -76,7 +77,7 @@ export function riskyChangeCounts(changes: readonly RecentChangeRow[]): Map<numb
 /** The server's tools with their current verdict each (current-verdicts.ts): the stored one where it stands, else classified now. */
 function assessTools(key: string, description: string | null, rows: VerdictToolRow[]): (AssessedTool & { unlimitedRaw: boolean })[] {
   const outdated = rows.flatMap((r, i) => (storedVerdictStands(r.category === null ? null : r.classifierVersion, !r.stale) ? [] : [i]));
-  const computed = classifyNow({ key, description, tools: rows }, outdated);
+  const computed = classifyNow({ key, description, tools: rows, ...(outdated.length ? { fingerprint: serverFingerprint({ key, description, tools: rows }) } : {}) }, outdated);
   return rows.map((r, i) => {
     const c = computed.get(i);
     const category = (c?.category ?? r.category) as Category;

@@ -21,6 +21,12 @@ export const SERVE_DEFAULTS = {
    * the verdict made now, each one classified, so a page whose matches are rare stops here, shorter, and links the next.
    */
   filterReadTools: 500,
+  /**
+   * How many verdicts made now (a tool's stored verdict outdated, as above) a process keeps, by server and the definitions
+   * of its tools (scripts/verdict-cache.ts), so a server is classified once, not again on each page or batch that reads it:
+   * a verdict is about 1 KB, so at most some tens of MB, held only between an upgrade and its refresh.
+   */
+  verdictCacheTools: 20_000,
   /** The registry feed's page size (the official registry's own default and maximum). */
   feedPageSize: 30,
   maxFeedPageSize: 100,

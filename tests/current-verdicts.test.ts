@@ -11,6 +11,7 @@ import { currentPage } from "../scripts/current-lookups.js";
 import { resolveServer } from "../server/reader.js";
 import { laterClassifierVersion } from "../scripts/classifier-versions.js";
 import { currentEntries, currentServerEntries, storedVerdictStands } from "../scripts/current-verdicts.js";
+import { serverFingerprint, VerdictCache, verdictCache } from "../scripts/verdict-cache.js";
 import { DRIVERS } from "./helpers/catalog.js";
 import { runCli, type CliResult } from "./helpers/cli.js";
 import { serveCatalog, type ServedCatalog } from "./helpers/served-catalog.js";
@@ -57,6 +58,32 @@ describe("which stored verdict stands", () => {
       ["list_files", "destructive", "critical", NEWER, true, NEWER],
       ["read_file", "read", "low", CLASSIFIER_VERSION, false, null],
     ]);
+  });
+});
+
+describe("verdicts made now, kept", () => {
+  const verdict = { category: "read" } as never;
+  test("by server fingerprint, the least recently used dropped past the bound, a server larger than it not kept", () => {
+    const cache = new VerdictCache(5);
+    cache.add("a", [["x", verdict], ["y", verdict]]);
+    cache.add("b", [["x", verdict], ["y", verdict]]);
+    expect(cache.get("a")?.size).toBe(2);
+    cache.add("b", [["z", verdict]]);
+    cache.add("c", [["x", verdict], ["y", verdict]]);
+    // b (3) and c (2) fill the bound: a, used longest ago, is dropped.
+    expect([cache.get("a"), cache.get("b")?.size, cache.get("c")?.size]).toEqual([undefined, 3, 2]);
+    cache.add("d", Array.from({ length: 6 }, (_, i) => [`t${i}`, verdict] as [string, never]));
+    expect([cache.get("d"), cache.get("b")?.size]).toEqual([undefined, 3]);
+  });
+
+  test("a fingerprint names the classifier, the server's key and description and each tool's definition, in any order", () => {
+    const tools = [{ name: "a", contentHash: "1" }, { name: "b", contentHash: "2" }];
+    const base = serverFingerprint({ key: "k", description: null, tools });
+    expect(serverFingerprint({ key: "k", description: null, tools: [...tools].reverse() })).toBe(base);
+    expect(serverFingerprint({ key: "k", description: null, tools: [tools[0]!, { name: "b", contentHash: "3" }] })).not.toBe(base);
+    expect(serverFingerprint({ key: "k", description: null, tools: [tools[0]!] })).not.toBe(base);
+    expect(serverFingerprint({ key: "k", description: "d", tools })).not.toBe(base);
+    expect(serverFingerprint({ key: "k2", description: null, tools })).not.toBe(base);
   });
 });
 
@@ -180,6 +207,26 @@ describe.each(DRIVERS)("a catalog whose stored verdicts an older and a newer cla
     expect([...found].sort()).toEqual(expected.map((e) => e.tool).sort());
     // Most of GitHub's tools are not critical: some pages stopped at the budget, shorter, and went on.
     expect(short).toBeGreaterThan(0);
+  });
+
+  it("a server's verdicts made now are made once, kept while its tools stay the same, and the same as made afresh", async () => {
+    // After the pages above: GitHub's outdated verdicts were made while paging, the server classified whole and kept.
+    const db = s.catalog.db;
+    const ref = await resolveServer(db, GITHUB);
+    const entries = await serverTools(db, ref.id);
+    const fingerprint = serverFingerprint({ ...ref, tools: entries.map((e) => ({ name: e.tool, contentHash: e.contentHash })) });
+    const kept = verdictCache.get(fingerprint);
+    expect(kept?.size).toBe(entries.length);
+    // A server page, the policy and the feed read them from there: no verdict is made again.
+    const shown = currentServerEntries(ref, entries);
+    const outdated = shown.filter((e) => !e.stored);
+    expect(outdated.length).toBeGreaterThan(3);
+    for (const e of outdated) expect(e.classification!.signals).toBe(kept!.get(e.tool)!.signals);
+    // What was kept is what a fresh classification of the server makes.
+    const afresh = currentEntries(entries, new Map([[ref.id, { ...ref, tools: entries.map((e) => ({ ...e, name: e.tool })) }]]));
+    expect(shown.map((e) => [e.tool, e.classification?.category, e.classification?.risk, e.classification?.rationale])).toEqual(
+      afresh.map((e) => [e.tool, e.classification?.category, e.classification?.risk, e.classification?.rationale]),
+    );
   });
 
   it("the MCP tools answer alike", async () => {
