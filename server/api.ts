@@ -98,7 +98,8 @@ const routes = {
     responses: {
       200: {
         description: "the policy file: JSON (native, claude-code), YAML (intercept, cedar, agentgateway) or TOML (codex)",
-        content: Object.fromEntries([...new Set(Object.values(POLICY_MEDIA_TYPES))].map((t) => [t, { schema: z.string() }])),
+        // A JSON dialect's body is a JSON object (a schema of type string would say a JSON string); YAML and TOML are text.
+        content: Object.fromEntries([...new Set(Object.values(POLICY_MEDIA_TYPES))].map((t) => [t, { schema: t === "application/json" ? z.record(z.string(), z.unknown()) : z.string() }])),
       },
       ...errors,
     },

@@ -431,6 +431,23 @@ describe.each(DRIVERS)("the JSON API on %s", (driver) => {
     expect(Object.keys(body.components.schemas.Stats.properties).sort()).toEqual([...Object.keys(cli.stats), "byCategoryRisk"].sort());
   });
 
+  it("documents each policy dialect's body as what is sent: a JSON object in JSON, text in YAML and TOML", async () => {
+    const { body: openapi } = await json("/api/openapi.json");
+    const content = openapi.paths["/servers/{server}/policy"].get.responses["200"].content;
+    for (const format of ["native", "claude-code", "intercept", "cedar", "agentgateway", "codex"]) {
+      const r = await get(`/api/servers/${encodeURIComponent(GITHUB)}/policy?format=${format}`);
+      const media = r.headers.get("content-type")!.split(";")[0]!;
+      const schema = content[media]?.schema;
+      if (media === "application/json") {
+        // A JSON schema of type string says the body is a JSON string ("..."), which no client reading the document accepts.
+        expect(schema, format).toMatchObject({ type: "object" });
+        expect(typeof JSON.parse(await r.text()), format).toBe("object");
+      } else {
+        expect(schema, format).toMatchObject({ type: "string" });
+      }
+    }
+  });
+
   it("answers an unknown route with a JSON 404 and logs one line per request", async () => {
     const r = await json("/api/nothing-here");
     expect(r.status).toBe(404);
