@@ -1,6 +1,7 @@
 // After an upgrade that changes the classifier, before the refresh that stores its verdicts, every reader shows the
 // current classifier's verdict (risk, search, policy, the API, the pages, the MCP tools), marked as not yet stored; a
 // verdict a newer classifier stored is kept.
+import { readFileSync } from "node:fs";
 import { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, test } from "vitest";
@@ -59,6 +60,13 @@ describe("which stored verdict stands", () => {
       ["read_file", "read", "low", CLASSIFIER_VERSION, false, null],
     ]);
   });
+});
+
+test("the README names this classifier version where it says which one is current", () => {
+  const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+  expect(/CLASSIFIER_VERSION` in `classifier\/classify\.ts`,\s+now `([^`]+)`/.exec(readme)?.[1]).toBe(CLASSIFIER_VERSION);
+  expect(readme).toContain(`the current classifier's verdict (${CLASSIFIER_VERSION}), not yet stored: the catalog holds\n  ${OLDER}'s`);
+  expect(readme).toContain(`A verdict a later classifier stored (\`${NEWER}\``);
 });
 
 describe("verdicts made now, kept", () => {
