@@ -1,6 +1,7 @@
 // MCP annotations as a server declares them, against what the catalog would declare: each tool's status
 // (missing, partial, contradicted, complete), the hints to paste, and a server's coverage. Pure.
 import type { Hints } from "./hints.js";
+import type { ToolAnnotations } from "./tool.js";
 
 export const HINT_NAMES = ["readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint"] as const;
 export type HintName = (typeof HINT_NAMES)[number];
@@ -16,6 +17,26 @@ export function declaredHints(annotations: unknown): Partial<Hints> {
     if (typeof value === "boolean") out[name] = value;
   }
   return out;
+}
+
+/** The danger a server declares of its own tool: the class it claims at least, and the hint that claims it, as quoted. */
+export interface DeclaredDanger {
+  category: "destructive" | "write";
+  hint: "destructiveHint: true" | "readOnlyHint: false";
+}
+
+/**
+ * The danger a tool's own server explicitly declares, or undefined: `destructiveHint: true` (unless `readOnlyHint` is
+ * true, beside which the spec gives destructiveHint no meaning) claims destructive, `readOnlyHint: false` claims a
+ * change. Only values given count: an absent hint's spec default (destructiveHint true) is no one's claim. Such a claim
+ * is trusted as a floor where a claim of safety never is: a server gains nothing by calling its own tool more dangerous
+ * than it is, and a classifier that read nothing would otherwise allow what its author calls destructive.
+ */
+export function declaredDanger(a: ToolAnnotations | undefined): DeclaredDanger | undefined {
+  if (!a || a.readOnlyHint === true) return undefined;
+  if (a.destructiveHint === true) return { category: "destructive", hint: "destructiveHint: true" };
+  if (a.readOnlyHint === false) return { category: "write", hint: "readOnlyHint: false" };
+  return undefined;
 }
 
 export interface AnnotationFix {

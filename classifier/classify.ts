@@ -2,6 +2,7 @@
 import { DOMAIN_LABEL, MANAGING_VERBS, SEND_VERBS, SEVERITY, VERB_GLOSS, WEIGHTS, type Domain } from "./lexicon.js";
 import { actionToolName, findActionArgument } from "./actions.js";
 import { actionRisk, ruleWithArguments, type ActionClass, type ArgumentFindings } from "./argument-rules.js";
+import { declaredDanger, type DeclaredDanger } from "./annotations.js";
 import { ruleForRisk, ruleHasReason, type Rule } from "./policy.js";
 import { emptyFeatures, toolFeatures, type Features } from "./features.js";
 import { hintClassOfCategory, hintsFor, NON_ADDITIVE_SIGNALS, nonAdditiveEvidence, type Hints } from "./hints.js";
@@ -12,7 +13,7 @@ import { findRawArguments } from "./raw-arguments.js";
 import { buildProfile, type ServerProfile, type SiblingDomain } from "./server-profile.js";
 import { readTool, type Evidence, type ToolReading } from "./signals.js";
 import type { VerbInfo } from "./verb-tables.js";
-import { BASE_RISK, CATEGORIES, injectedRisk, raiseRisk, type Category, type Risk } from "./taxonomy.js";
+import { BASE_RISK, CATEGORIES, injectedRisk, raiseRisk, riskRank, type Category, type Risk } from "./taxonomy.js";
 import type { ToolAnnotations, ToolInput } from "./tool.js";
 import { tokenizeName } from "./tokens.js";
 
@@ -20,7 +21,7 @@ export type { Evidence } from "./signals.js";
 export type { Hints } from "./hints.js";
 
 /** Bump whenever rules, lexicon or weights change: stored classifications of older versions are redone. */
-export const CLASSIFIER_VERSION = "learned-50";
+export const CLASSIFIER_VERSION = "learned-51";
 
 /** How to classify: `model` null means the rules alone; absent, the shipped learned model weighs the evidence. */
 export interface ClassifyOptions {
@@ -182,6 +183,35 @@ function hintedClasses(a: ToolAnnotations | undefined): HintedClasses | undefine
   if (a.readOnlyHint === false) return HINTED_NOT_READ_ONLY;
   return undefined;
 }
+
+/**
+ * Whether a tool's own text says nothing of what it does, so that its category is a guess: neither its name nor its
+ * description has a verb the rules know, it offers no operations and takes no code, command or SQL to run, and nothing
+ * in it weighs more than a verbless guess does (a readout noun ending the name, `widget_status`; a question opening the
+ * description, "Does the thing."; each WEIGHTS.readoutName). Its category is then the fallback write, that guess, or
+ * the learned model's odds from words that say no action. Any verb, even one that is as often a noun, is the text's own
+ * word for what the tool does, and so is a stated effect or claim (read-only wording, "also deletes": each weighs more).
+ */
+function saysNothingOfItself(r: ToolReading): boolean {
+  const s = r.scores;
+  return !r.nameVerb && !r.descriptionVerb && !r.operations && !r.execKind && Math.max(s.read, s.write, s.execute, s.destructive, s.financial) <= WEIGHTS.readoutName;
+}
+
+/** The categories a server's declared danger rules out: it may be more dangerous than declared, never less. */
+const RULED_OUT: Record<DeclaredDanger["category"], ReadonlySet<Category>> = {
+  destructive: new Set(["read", "write"]),
+  write: new Set(["read"]),
+};
+
+/**
+ * The least risk of a tool its own server declares dangerous (declaredDanger), whatever its text says. Where the text
+ * reads it (`get_user`, "Returns the user."), the read stands, since servers mislabel and the text is the tool's own
+ * evidence (the conflict is the `annotation_conflict` signal), but it is not low: low is allowed with no limit, and
+ * nothing is gained by trusting a read over its author's word that it is dangerous. Medium (allowed, rate-limited) and
+ * not the declared class's own risk: denying every read a server over-declares (mcp-go's NewTool sends
+ * `destructiveHint: true` for any tool whose author set no hints) would deny tools the text plainly says read.
+ */
+const DECLARED_DANGER_RISK: Risk = "medium";
 
 function argmax(scores: Record<Category, number>): Category | undefined {
   let best: Category | undefined;
@@ -409,6 +439,10 @@ function decide(tool: ToolInput, r: ToolReading, model: Model | null, onFeatures
   // 4. Annotations weigh as evidence, but untrusted hints never lower the rules' class.
   let method: Classification["method"] = "rules";
   const a = tool.annotations;
+  // A tool whose text says nothing of what it does takes the danger its server declares, where its guessed class is
+  // one the declaration rules out (a read, or a write where destructiveHint is true): a claim of danger is a floor.
+  const danger = declaredDanger(a);
+  const declaredDecides = danger !== undefined && (noEvidence || saysNothingOfItself(r)) && RULED_OUT[danger.category].has(category);
   if (a) {
     const withHints = copyScores(scores);
     if (a.readOnlyHint === true) withHints.read += WEIGHTS.annotationReadOnly;
@@ -416,7 +450,10 @@ function decide(tool: ToolInput, r: ToolReading, model: Model | null, onFeatures
     if (a.destructiveHint === true && a.readOnlyHint !== true) withHints.destructive += WEIGHTS.annotationDestructive;
     const hinted = argmax(withHints);
     // A declared destructiveHint never lets the hints choose read, even beside a readOnlyHint: it never lowers risk.
-    if (hinted && noEvidence && !(hinted === "read" && a.destructiveHint === true)) {
+    if (declaredDecides) {
+      category = danger!.category;
+      method = "annotations";
+    } else if (hinted && noEvidence && !(hinted === "read" && a.destructiveHint === true)) {
       category = hinted;
       method = "annotations";
     } else if (hinted && ruleCategory && SEVERITY[hinted] > SEVERITY[ruleCategory] && !fromOperations) {
@@ -470,8 +507,11 @@ function decide(tool: ToolInput, r: ToolReading, model: Model | null, onFeatures
   }
 
   // 6. Risk: the category's base, raised one step by any aggravating signal; text aimed at the model, to high at least.
+  // … and never below DECLARED_DANGER_RISK where its server declares it dangerous.
   const base = BASE_RISK[category];
-  const risk = inj ? injectedRisk(base) : aggravating.length > 0 ? raiseRisk(base) : base;
+  const raised = inj ? injectedRisk(base) : aggravating.length > 0 ? raiseRisk(base) : base;
+  const declaredFloor = danger !== undefined && riskRank(raised) < riskRank(DECLARED_DANGER_RISK);
+  const risk = declaredFloor ? DECLARED_DANGER_RISK : raised;
 
   // 7. Confidence: how many independent pieces agree with the outcome.
   const nv = r.nameVerb;
@@ -484,7 +524,10 @@ function decide(tool: ToolInput, r: ToolReading, model: Model | null, onFeatures
   const descAgrees = dvCategory === category || (moneyWrite && (dvCategory === "write" || dvCategory === "execute"));
   let confidence: number;
   // Money moved is a write or a destruction alike: the model's doubt between the two is no doubt about the category.
-  if (learned) confidence = category === "financial" ? Math.max(learned.p, learned.notRead) : learned.p;
+  // A class taken on the server's word alone is as sure as any the hints decided with nothing else to go on: the
+  // model's odds were for the class the declaration ruled out.
+  if (declaredDecides) confidence = 0.5;
+  else if (learned) confidence = category === "financial" ? Math.max(learned.p, learned.notRead) : learned.p;
   else if (noEvidence && method !== "annotations") confidence = contextDomain ? 0.4 : 0.3;
   else if (noEvidence) confidence = 0.5;
   else if (fromOperations) confidence = nameAgrees || descAgrees ? 0.9 : 0.85;
@@ -576,6 +619,8 @@ function decide(tool: ToolInput, r: ToolReading, model: Model | null, onFeatures
   if (signals.includes("money")) sentences.push(`It moves money (${quoteText(r.moneyObject ?? r.moneyArgument ?? "", 40)}).`);
   if (conflict) {
     sentences.push(`The server marks it ${conflict}, but the evidence says ${category}: annotation conflict.`);
+  } else if (declaredDecides) {
+    // Said after the model's odds, which it overrules.
   } else if (method === "annotations") {
     sentences.push(`The server's own hints (${hints?.label ?? "annotations"}) decided the class.`);
   } else if (hints) {
@@ -589,14 +634,16 @@ function decide(tool: ToolInput, r: ToolReading, model: Model | null, onFeatures
         : `tools like this one are ${HINT_PHRASE[learned.cls]} in ${Math.round(learned.p * 100)}% of cases.`;
     sentences.push(`Learned from ${model!.trainedOn.labelledTools} annotated tools of ${model!.trainedOn.servers} servers: ${weighs}${share}`);
   }
+  if (declaredDecides) sentences.push(`Its own text says nothing of what it does, and its server declares ${danger!.hint}: a claim of danger is taken where one of safety never is, so the class follows it.`);
   if (inj) sentences.push(describeInjection(inj.finding, inj.where === "description" ? "Its description" : `The description of its argument '${quoteText(inj.where.argument, 40)}'`));
   const why = aggravating.filter((s) => s !== "prompt_injection").map((s) => AGGRAVATING[s]!);
   if (inj) why.push(AGGRAVATING.prompt_injection!);
+  if (declaredFloor) why.push(`its server declares ${danger!.hint}`);
   const verdict = `So it is ${CATEGORY_PHRASE[category]}: ${base} risk`;
   sentences.push(risk !== base ? `${verdict}, raised to ${risk} because ${why.join(" and ")}.` : `${verdict}.`);
 
   // The reason is a phrase to build; rules that do not show it do not pay for it.
-  const reason = ruleHasReason(risk) ? reasonFor(r, category, aggravating, fromOperations) : "";
+  const reason = ruleHasReason(risk) ? (declaredDecides && !inj ? `Its server declares ${danger!.hint}; its text does not say what it does` : reasonFor(r, category, aggravating, fromOperations)) : "";
   const out: Classification = {
     category,
     risk,

@@ -288,6 +288,57 @@ describe("annotations", () => {
   });
 });
 
+describe("a danger the server declares is a floor", () => {
+  const destructive = { readOnlyHint: false, destructiveHint: true };
+  const notReadOnly = { readOnlyHint: false };
+
+  it("a tool whose text says nothing of what it does takes the declared class, under the model and the rules alone", () => {
+    // "Does the thing." reads as a question (a read guess), and the model puts such a tool at 95% read.
+    for (const options of [{}, { model: null }]) {
+      const r = classifyTool(tool("frobnicator", "Does the thing.", { annotations: destructive }), undefined, options);
+      expect(r.category).toBe("destructive");
+      expect(r.risk).toBe("critical");
+      expect(r.rule).toEqual({ action: "deny", reason: "Its server declares destructiveHint: true; its text does not say what it does" });
+      expect(r.method).toBe("annotations");
+      expect(r.rationale).toContain("its server declares destructiveHint: true");
+      expect(r.confidence).toBeLessThanOrEqual(0.6);
+      const w = classifyTool(tool("frobnicator", "Does the thing.", { annotations: notReadOnly }), undefined, options);
+      expect([w.category, w.risk]).toEqual(["write", "medium"]);
+      expect(w.rationale).toContain("its server declares readOnlyHint: false");
+    }
+    // A readout noun ending the name is a guess too.
+    expect(c("widget_status", "", { annotations: { destructiveHint: true } }).category).toBe("destructive");
+  });
+
+  it("a text that reads keeps its read, at medium risk, the conflict flagged", () => {
+    const r = c("get_user", "Returns the user.", { annotations: destructive });
+    expect(r.category).toBe("read");
+    expect(r.risk).toBe("medium");
+    expect(r.rule.limits).toHaveLength(1);
+    expect(r.signals).toContain("annotation_conflict");
+    expect(r.rationale).toContain("raised to medium because its server declares destructiveHint: true");
+    const w = c("get_user", "Returns the user.", { annotations: notReadOnly });
+    expect([w.category, w.risk]).toEqual(["read", "medium"]);
+    expect(w.rationale).toContain("its server declares readOnlyHint: false");
+  });
+
+  it("a claim of safety never lowers: readOnlyHint: true on a delete stays destructive", () => {
+    for (const annotations of [{ readOnlyHint: true }, { readOnlyHint: true, destructiveHint: false }]) {
+      const r = c("delete_x", "", { annotations });
+      expect([r.category, r.risk, r.rule.action]).toEqual(["destructive", "critical", "deny"]);
+    }
+  });
+
+  it("absent hints, destructiveHint false alone, or destructiveHint beside readOnlyHint: true declare no danger", () => {
+    const plain = c("frobnicator", "Does the thing.");
+    expect([plain.category, plain.risk]).toEqual(["read", "low"]);
+    for (const annotations of [{ title: "Frob" }, { destructiveHint: false }, { readOnlyHint: true, destructiveHint: true }]) {
+      const r = c("frobnicator", "Does the thing.", { annotations });
+      expect([r.category, r.risk], JSON.stringify(annotations)).toEqual(["read", "low"]);
+    }
+  });
+});
+
 describe("rule per risk", () => {
   it("matches ruleForRisk for every level", () => {
     const cases: [string, string, string][] = [

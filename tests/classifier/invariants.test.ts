@@ -1,12 +1,14 @@
 // Safety invariants as properties, over every tool of the harvested corpus and over generated names: a destructive
 // verb leading the name or the description is never read nor low risk; a declared destructiveHint: true never
-// lowers risk; critical risk is never allowed; a tool whose text aims at the model is never allowed by rule.
+// lowers risk, and a tool declared destructive or not read-only is never low risk; critical risk is never allowed; a
+// tool whose text aims at the model is never allowed by rule.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { classifyServer, classifyTool, leadsDestructive, type Classification } from "../../classifier/classify.js";
 import { VERBS, AMBIGUOUS_VERBS } from "../../classifier/lexicon.js";
 import { buildProfile } from "../../classifier/server-profile.js";
 import { readTool } from "../../classifier/signals.js";
+import { decisionOf } from "../../classifier/policy.js";
 import { riskRank } from "../../classifier/taxonomy.js";
 import type { ToolInput } from "../../classifier/tool.js";
 import { rng } from "../helpers/rng.js";
@@ -133,7 +135,24 @@ describe.each(MODELS)("safety invariants with %s", (_, options) => {
       s.tools.forEach((t, i) => {
         expect(riskRank(hinted[i]!.risk), `${s.server}/${t.name}`).toBeGreaterThanOrEqual(riskRank(plain[i]!.risk));
         expect(riskRank(mixed[i]!.risk), `${s.server}/${t.name}`).toBeGreaterThanOrEqual(riskRank(plain[i]!.risk));
+        // A tool its own server calls destructive is never low risk, so never allowed without a limit.
+        expect(hinted[i]!.risk, `${s.server}/${t.name}`).not.toBe("low");
+        expect(decisionOf(hinted[i]!.rule), `${s.server}/${t.name}`).not.toBe("allow");
       });
     });
+  });
+
+  it("over the corpus with its servers' own hints: a tool declared destructive or not read-only is never low risk", () => {
+    let checked = 0;
+    corpus.forEach((s) => {
+      const classified = classifyServer({ name: s.server, tools: s.tools.map((t, i) => ({ ...t, annotations: s.declared[i] })) }, options);
+      s.tools.forEach((t, i) => {
+        const a = s.declared[i];
+        if (!a || a.readOnlyHint === true || (a.destructiveHint !== true && a.readOnlyHint !== false)) return;
+        checked++;
+        expect(classified[i]!.risk, `${s.server}/${t.name}`).not.toBe("low");
+      });
+    });
+    expect(checked).toBeGreaterThan(100);
   });
 });
