@@ -523,10 +523,10 @@ function decide(tool: ToolInput, r: ToolReading, model: Model | null, onFeatures
   const nameAgrees = nvCategory === category || (moneyWrite && (nvCategory === "write" || nvCategory === "execute"));
   const descAgrees = dvCategory === category || (moneyWrite && (dvCategory === "write" || dvCategory === "execute"));
   let confidence: number;
-  // Money moved is a write or a destruction alike: the model's doubt between the two is no doubt about the category.
   // A class taken on the server's word alone is as sure as any the hints decided with nothing else to go on: the
   // model's odds were for the class the declaration ruled out.
   if (declaredDecides) confidence = 0.5;
+  // Money moved is a write or a destruction alike: the model's doubt between the two is no doubt about the category.
   else if (learned) confidence = category === "financial" ? Math.max(learned.p, learned.notRead) : learned.p;
   else if (noEvidence && method !== "annotations") confidence = contextDomain ? 0.4 : 0.3;
   else if (noEvidence) confidence = 0.5;
