@@ -33,10 +33,18 @@ export interface DeclaredDanger {
  * than it is, and a classifier that read nothing would otherwise allow what its author calls destructive.
  */
 export function declaredDanger(a: ToolAnnotations | undefined): DeclaredDanger | undefined {
-  if (!a || a.readOnlyHint === true) return undefined;
+  if (!a || a.readOnlyHint === true || fillsSpecDefaults(a)) return undefined;
   if (a.destructiveHint === true) return { category: "destructive", hint: "destructiveHint: true" };
   if (a.readOnlyHint === false) return { category: "write", hint: "readOnlyHint: false" };
   return undefined;
+}
+
+/**
+ * All four hints at exactly the spec's defaults: what an SDK sends for a tool whose author set none (mcp-go's NewTool
+ * does), so no one's claim either.
+ */
+function fillsSpecDefaults(a: ToolAnnotations): boolean {
+  return a.readOnlyHint === false && a.destructiveHint === true && a.idempotentHint === false && a.openWorldHint === true;
 }
 
 export interface AnnotationFix {

@@ -329,10 +329,12 @@ describe("a danger the server declares is a floor", () => {
     }
   });
 
-  it("absent hints, destructiveHint false alone, or destructiveHint beside readOnlyHint: true declare no danger", () => {
+  it("absent hints, destructiveHint false alone, destructiveHint beside readOnlyHint: true, or all four at the spec defaults declare no danger", () => {
     const plain = c("frobnicator", "Does the thing.");
     expect([plain.category, plain.risk]).toEqual(["read", "low"]);
-    for (const annotations of [{ title: "Frob" }, { destructiveHint: false }, { readOnlyHint: true, destructiveHint: true }]) {
+    // All four at the spec's defaults is what an SDK fills in for a tool whose author set none (mcp-go's NewTool).
+    const specDefaults = { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true };
+    for (const annotations of [{ title: "Frob" }, { destructiveHint: false }, { readOnlyHint: true, destructiveHint: true }, specDefaults]) {
       const r = c("frobnicator", "Does the thing.", { annotations });
       expect([r.category, r.risk], JSON.stringify(annotations)).toEqual(["read", "low"]);
     }
