@@ -4,7 +4,7 @@ import { renderAgentgateway } from "./agentgateway.js";
 import { renderCedar } from "./cedar.js";
 import { renderClaudeCode } from "./claude-code.js";
 import { renderCodex } from "./codex.js";
-import { checkName, toolEntries, type PolicyExport, type Rendered, type ResolvedExport } from "./export.js";
+import { checkName, commentText, toolEntries, UnrepresentableNameError, type PolicyExport, type Rendered, type ResolvedExport } from "./export.js";
 import { renderIntercept } from "./intercept.js";
 import { renderNative } from "./native.js";
 
@@ -85,6 +85,27 @@ export function exportPolicy(format: FormatName, input: PolicyExport): Rendered 
   };
   const { text, warnings } = RENDERERS[format](resolved);
   return { text: text.endsWith("\n") ? text : `${text}\n`, warnings };
+}
+
+/**
+ * The warnings of an export in `format` when no document is written (`policy --json` prints the recommendation
+ * instead): a tool name the format cannot hold stops exportPolicy, but here it is one more warning, naming the
+ * tool and why, beside what the export would say of every other tool. A server name it cannot hold still
+ * throws: no rule of the document could name the server.
+ */
+export function exportWarnings(format: FormatName, input: PolicyExport): string[] {
+  const unwritable: string[] = [];
+  let tools = input.policy.tools;
+  for (;;) {
+    try {
+      return [...unwritable, ...exportPolicy(format, { ...input, policy: { ...input.policy, tools } }).warnings];
+    } catch (e) {
+      if (!(e instanceof UnrepresentableNameError) || e.kind !== "tool" || !Object.hasOwn(tools, e.value)) throw e;
+      unwritable.push(`${format}: ${commentText(e.value)}: the name cannot be written (${e.why}); a ${format} document cannot be exported with this tool, so its rule must be written by hand`);
+      const refused = e.value;
+      tools = Object.fromEntries(Object.entries(tools).filter(([name]) => name !== refused));
+    }
+  }
 }
 
 /** The document alone. */

@@ -1,7 +1,7 @@
 // `mcp-catalog policy SERVER`: the recommended policy for every tool of one server, in a gateway's or client's dialect.
 import { stat, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { exportPolicy, FORMAT_NAMES, UnrepresentableNameError, type FormatName, type Rendered } from "../../classifier/formats/formats.js";
+import { exportPolicy, exportWarnings, FORMAT_NAMES, UnrepresentableNameError, type FormatName, type Rendered } from "../../classifier/formats/formats.js";
 import { buildPolicy } from "../../classifier/policy.js";
 import { serverTools } from "../../db/lookups.js";
 import { flowServers, flowSummary, gateSink, toxicFlow, type ToxicFlow } from "../../classifier/flows.js";
@@ -69,9 +69,9 @@ export const command: Command = {
     "(--json: as JSON, to --out FILE if given); --format, --client-name, --hide and --gate-flows need SERVER.",
     "",
     "Exit codes: 0 written; 1 unknown server, a server with no tools, a tool name the format cannot",
-    "hold, or an --out that cannot be written; 2 bad arguments (a --client-name the format cannot",
-    "hold, an option of SERVER's document without SERVER included) or an ambiguous SERVER (the candidates",
-    "are listed).",
+    "hold (with --json, which writes no document, a warning), or an --out that cannot be written;",
+    "2 bad arguments (a --client-name the format cannot hold, an option of SERVER's document without",
+    "SERVER included) or an ambiguous SERVER (the candidates are listed).",
   ].join("\n"),
   positionals: [0, 1],
   options: {
@@ -132,15 +132,18 @@ export const command: Command = {
       io.stderr.write(`gated ${plural(sinks.size, "sink tool")} of ${safeText(server.key)} behind approval (--gate-flows)\n`);
     }
     const policy = buildPolicy(rules);
+    const asJson = args.values.json === true;
     let rendered: Rendered;
     try {
       if (clientName !== undefined) checkClientName(format, clientName);
-      rendered = exportPolicy(format, {
+      const input = {
         server: { key: server.key, ...(clientName !== undefined ? { clientName } : {}) },
         policy,
         generatedAt: new Date().toISOString(),
         hideDenied: args.values.hide === true,
-      });
+      };
+      // --json writes no document, so a tool name the document cannot hold is one of its warnings, not a failure.
+      rendered = asJson ? { text: "", warnings: exportWarnings(format, input) } : exportPolicy(format, input);
     } catch (e) {
       if (!(e instanceof UnrepresentableNameError)) throw e;
       // A name the user chose is a bad argument; a tool's own name is the catalog's data.
@@ -153,7 +156,7 @@ export const command: Command = {
     for (const warning of rendered.warnings) io.stderr.write(`warning: ${safeText(warning)}\n`);
     const own = set.find((a) => a.serverId === server.id);
     const json = { server: server.key, format, policy, warnings: rendered.warnings, grade: own ? verdictJson(own) : null, flow: flow ?? null, ...(set.length > 1 ? { servers: set.map(verdictJson) } : {}) };
-    const text = args.values.json === true ? `${JSON.stringify(json, null, 2)}\n` : rendered.text;
+    const text = asJson ? `${JSON.stringify(json, null, 2)}\n` : rendered.text;
     await emit(io, text, `the ${format} policy for ${safeText(server.key)} (${plural(entries.length, "tool")})`, out);
     return 0;
   },

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import {
   defaultClientName,
+  exportWarnings,
   FORMAT_DESCRIPTIONS,
   FORMAT_NAMES,
   isFormatName,
@@ -391,6 +392,18 @@ describe("special cases", () => {
     }
     // The other dialects can say "*" literally (Claude Code's normalized form has no wildcard).
     for (const format of FORMAT_NAMES.filter((f) => f !== "intercept")) expect(() => renderPolicy(format, input)).not.toThrow();
+  });
+
+  it("exportWarnings (no document written): a tool name the format cannot hold is a warning beside the others, not a refusal", () => {
+    const input: PolicyExport = { server: { key: "x/y" }, policy: policyOf([["*", "low"], ["merge", "high"], ["ok", "low"]]) };
+    expect(() => renderPolicy("native", input)).toThrowError(UnrepresentableNameError);
+    expect(exportWarnings("native", input)).toEqual([
+      `native: *: the name cannot be written ("*" is PolicyLayer's wildcard for every tool); a native document cannot be exported with this tool, so its rule must be written by hand`,
+      "native: merge: needs approval, which native cannot express; denied instead",
+    ]);
+    expect(exportWarnings("intercept", input)[0]).toMatch(/^intercept: \*: the name cannot be written \("\*" is Intercept's wildcard key for every tool\)/);
+    // A server name no rule could hold still stops it.
+    expect(() => exportWarnings("native", { ...input, server: { key: "x/y", clientName: "" } })).toThrowError(UnrepresentableNameError);
   });
 
   it("every dialect refuses an empty or malformed tool name, and an empty server name", () => {

@@ -300,6 +300,28 @@ describe.each(DRIVERS)("hostile content through the catalog on %s", (driver) => 
     expectTerminalSafe(intercept.stderr, { tty: false });
   });
 
+  test("policy --json for a server whose allowed tool is named *: no native document is written, so the name is a warning, not a failure", async () => {
+    list.push(glamaServer("acme", "wildcard", "https://github.com/acme/wildcard", [{ name: "*", description: "hostile: Returns a list of menu items.", inputSchema: object({}) }, { name: "get_menu", description: "hostile: Returns the menu.", inputSchema: object({}) }]));
+    try {
+      expect((await cli(["refresh", "--sources", "glama", "--json"])).code).toBe(0);
+      const line = `native: *: the name cannot be written ("*" is PolicyLayer's wildcard for every tool); a native document cannot be exported with this tool, so its rule must be written by hand`;
+      const json = await cli(["policy", "github.com/acme/wildcard", "--json"]);
+      expect(json.code, json.stderr).toBe(0);
+      const answer = JSON.parse(json.stdout) as { format: string; policy: { tools: Record<string, object> }; warnings: string[] };
+      expect(answer.format).toBe("native");
+      expect(answer.policy.tools).toEqual({ "*": {}, get_menu: {} });
+      expect(answer.warnings).toEqual([line]);
+      expect(json.stderr).toContain(`warning: ${line}\n`);
+      // The document itself still cannot hold it: refused as before, nothing written.
+      const document = await cli(["policy", "github.com/acme/wildcard"]);
+      expect(document.code).toBe(1);
+      expect(document.stdout).toBe("");
+      expect(document.stderr).toBe(`mcp-catalog policy: the native format cannot hold the tool name '*' of github.com/acme/wildcard: "*" is PolicyLayer's wildcard for every tool; choose another --format, or write that tool's rule by hand\n`);
+    } finally {
+      list.pop();
+    }
+  });
+
   test("a tool name too long for a btree index is dropped with a reason, not fatal to the page", async () => {
     const name = `get_${randomBytes(2_000).toString("hex")}`; // 4,004 incompressible bytes
     list.push(glamaServer("acme", "long-names", "https://github.com/acme/long-names", [{ name, description: "hostile: long", inputSchema: object({}) }, { name: "get_short", description: "hostile: fine", inputSchema: object({}) }]));
