@@ -282,6 +282,15 @@ describe.each(DRIVERS)("the read commands on a catalog of real data (%s)", (driv
     expect(Date.parse(lastRun.startedAt)).toBe(Math.floor(Date.parse(stored!.started_at.replace(" ", "T").replace(/\+00$/, "Z"))));
     expect((await cli(["stats"])).stdout).toContain(`started ${lastRun.startedAt}, finished ${lastRun.finishedAt}\n`);
   });
+
+  test("policy --json --out FILE says it wrote the JSON recommendation, not the format's document", async () => {
+    const out = join(dir, "recommendation.json");
+    const r = await cli(["policy", GITHUB, "--format", "codex", "--json", "--out", out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe("");
+    expect(JSON.parse(readFileSync(out, "utf8"))).toMatchObject({ server: GITHUB, format: "codex" });
+    expect(r.stderr.split("\n").at(-2)).toBe(`wrote the JSON recommendation for ${GITHUB} (${github.size} tools), with the codex format's warnings, to ${out}`);
+  });
 });
 
 describe("risk NAME on tools whose names start or end with a space, as some servers name them", () => {

@@ -157,7 +157,8 @@ export const command: Command = {
     const own = set.find((a) => a.serverId === server.id);
     const json = { server: server.key, format, policy, warnings: rendered.warnings, grade: own ? verdictJson(own) : null, flow: flow ?? null, ...(set.length > 1 ? { servers: set.map(verdictJson) } : {}) };
     const text = asJson ? `${JSON.stringify(json, null, 2)}\n` : rendered.text;
-    await emit(io, text, `the ${format} policy for ${safeText(server.key)} (${plural(entries.length, "tool")})`, out);
+    const subject = `${safeText(server.key)} (${plural(entries.length, "tool")})`;
+    await emit(io, text, asJson ? `the JSON recommendation for ${subject}, with the ${format} format's warnings,` : `the ${format} policy for ${subject}`, out);
     return 0;
   },
 };
