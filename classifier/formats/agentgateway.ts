@@ -13,7 +13,7 @@ import { allowOrDenyNote, headerLines, lossWarnings, unicodeEscape, type Express
 const FORMAT = "agentgateway";
 
 /** Request-time CEL sees the tool's name, not its arguments; no counters, no approval step. */
-export const AGENTGATEWAY_EXPRESSES: Expressiveness = { limits: false, approval: false, argumentRules: "none" };
+export const AGENTGATEWAY_EXPRESSES: Expressiveness = { limits: false, approval: false, argumentRules: "none", hides: false };
 
 const NAMED_ESCAPES: Record<string, string> = { "\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t" };
 
@@ -64,5 +64,5 @@ export function renderAgentgateway(input: ResolvedExport): Rendered {
   ]
     .map((line) => ` ${line}`)
     .join("\n");
-  return { text: yamlText(doc), warnings: lossWarnings(FORMAT, input.tools, AGENTGATEWAY_EXPRESSES) };
+  return { text: yamlText(doc), warnings: lossWarnings(FORMAT, input, AGENTGATEWAY_EXPRESSES) };
 }

@@ -12,8 +12,8 @@ import { actionSplit, allowOrDenyNote, commentText, headerLines, lossWarnings, u
 
 const FORMAT = "cedar";
 
-/** Cedar conditions can read the request context (argument rules); it cannot count calls or ask a person. */
-export const CEDAR_EXPRESSES: Expressiveness = { limits: false, approval: false, argumentRules: "any" };
+/** Cedar conditions can read the request context (argument rules); it cannot count calls or ask a person. ToolHive lists only what may be called. */
+export const CEDAR_EXPRESSES: Expressiveness = { limits: false, approval: false, argumentRules: "any", hides: true };
 
 const NAMED_ESCAPES: Record<string, string> = { "\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\0": "\\0" };
 
@@ -111,5 +111,5 @@ export function renderCedar(input: ResolvedExport): Rendered {
   doc.commentBefore = [...headerLines(FORMAT, input, { namesServer: false }), `Use with: thv run --authz-config <this file> ...`]
     .map((line) => ` ${line}`)
     .join("\n");
-  return { text: yamlText(doc), warnings: lossWarnings(FORMAT, input.tools, CEDAR_EXPRESSES) };
+  return { text: yamlText(doc), warnings: lossWarnings(FORMAT, input, CEDAR_EXPRESSES) };
 }

@@ -11,7 +11,7 @@ export function claudeCodeName(name: string): string {
 }
 
 /** Permissions name whole tools: no arguments, no counters; `ask` is its approval. */
-export const CLAUDE_CODE_EXPRESSES: Expressiveness = { limits: false, approval: true, argumentRules: "none" };
+export const CLAUDE_CODE_EXPRESSES: Expressiveness = { limits: false, approval: true, argumentRules: "none", hides: false };
 
 type List = "allow" | "ask" | "deny";
 
@@ -39,5 +39,5 @@ export function renderClaudeCode(input: ResolvedExport): Rendered {
   const permissions: Record<List, string[]> = { allow: [], ask: [], deny: [] };
   for (const [rule, list] of lists) permissions[list].push(rule);
   for (const list of Object.values(permissions)) list.sort();
-  return { text: jsonText({ permissions }), warnings: lossWarnings("claude-code", input.tools, CLAUDE_CODE_EXPRESSES) };
+  return { text: jsonText({ permissions }), warnings: lossWarnings("claude-code", input, CLAUDE_CODE_EXPRESSES) };
 }

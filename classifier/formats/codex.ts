@@ -10,8 +10,8 @@ import { commentText, headerLines, limitsText, lossWarnings, reasonSuffix, unico
 
 const FORMAT = "codex";
 
-/** Tool lists and per-tool approval_mode: no counters, nothing about arguments. */
-export const CODEX_EXPRESSES: Expressiveness = { limits: false, approval: true, argumentRules: "none" };
+/** Tool lists and per-tool approval_mode: no counters, nothing about arguments; a disabled tool is not registered, so hidden. */
+export const CODEX_EXPRESSES: Expressiveness = { limits: false, approval: true, argumentRules: "none", hides: true };
 
 const BARE_KEY = /^[A-Za-z0-9_-]+$/;
 
@@ -75,5 +75,5 @@ export function renderCodex(input: ResolvedExport): Rendered {
   for (const tool of byDecision(input, "approve")) {
     lines.push("", `[${table}.tools.${tomlKey(tool.name)}]`, `approval_mode = "prompt"`);
   }
-  return { text: `${lines.join("\n")}\n`, warnings: lossWarnings(FORMAT, input.tools, CODEX_EXPRESSES) };
+  return { text: `${lines.join("\n")}\n`, warnings: lossWarnings(FORMAT, input, CODEX_EXPRESSES) };
 }

@@ -149,15 +149,18 @@ export interface Expressiveness {
    * name, or only by names without "." (where a condition path `args.a.b` reads a nested field).
    */
   argumentRules: "none" | "any" | "undotted";
+  /** Whether a tool it denies is kept out of the agent's tool list, as `--hide` asks (by the document or by the reader). */
+  hides: boolean;
 }
 
 /**
  * One warning per tool whose rule the dialect cannot say as is, naming what was lost and the
- * stricter rule written instead: limits dropped from an allowed tool, approval turned into denial.
+ * stricter rule written instead: limits dropped from an allowed tool, approval turned into denial,
+ * and with `hideDenied` a denied tool the agent may still see (it stays denied).
  */
-export function lossWarnings(format: string, tools: readonly ToolEntry[], can: Expressiveness): string[] {
+export function lossWarnings(format: string, input: Pick<ResolvedExport, "tools" | "hideDenied">, can: Expressiveness): string[] {
   const out: string[] = [];
-  for (const tool of tools) {
+  for (const tool of input.tools) {
     const name = commentText(tool.name);
     const split = actionSplit(tool);
     const expressible = split !== undefined && (can.argumentRules === "any" || (can.argumentRules === "undotted" && !split.argument.includes(".")));
@@ -175,6 +178,7 @@ export function lossWarnings(format: string, tools: readonly ToolEntry[], can: E
     }
     if (tool.decision === "limit" && !can.limits) out.push(`${format}: ${name}: the limit ${limitsText(tool.rule)} cannot be expressed; allowed without it`);
     if (tool.decision === "approve" && !can.approval) out.push(`${format}: ${name}: needs approval, which ${format} cannot express; denied instead`);
+    if (tool.decision === "deny" && input.hideDenied && !can.hides) out.push(`${format}: ${name}: ${format} cannot hide a tool (--hide), so the agent may still see it; denied`);
   }
   return out;
 }

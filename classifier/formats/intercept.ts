@@ -20,7 +20,7 @@ import {
 const FORMAT = "intercept";
 
 /** Rules with `rate_limit` count calls; there is no approval step. */
-export const INTERCEPT_EXPRESSES: Expressiveness = { limits: true, approval: false, argumentRules: "undotted" };
+export const INTERCEPT_EXPRESSES: Expressiveness = { limits: true, approval: false, argumentRules: "undotted", hides: false };
 
 interface InterceptRule {
   name: string;
@@ -139,5 +139,5 @@ export function renderIntercept(input: ResolvedExport): Rendered {
   ]
     .map((line) => ` ${line}`)
     .join("\n");
-  return { text: yamlText(doc), warnings: [...lossWarnings(FORMAT, input.tools, INTERCEPT_EXPRESSES), ...uncountable] };
+  return { text: yamlText(doc), warnings: [...lossWarnings(FORMAT, input, INTERCEPT_EXPRESSES), ...uncountable] };
 }

@@ -10,7 +10,7 @@ import { actionSplit, jsonText, lossWarnings, UnrepresentableNameError, type Exp
 const FORMAT = "native";
 
 /** Limits and argument conditions (`require` / `deny_if`); approval has no form. */
-export const NATIVE_EXPRESSES: Expressiveness = { limits: true, approval: false, argumentRules: "undotted" };
+export const NATIVE_EXPRESSES: Expressiveness = { limits: true, approval: false, argumentRules: "undotted", hides: true };
 
 /**
  * A consolidated tool allowed for its safe actions only: `require` admits the allowed values of the
@@ -50,5 +50,5 @@ export function renderNative(input: ResolvedExport): Rendered {
   const policy: NativePolicy = { version: "1", default: "deny", ...(hide.length ? { hide } : {}), tools };
   // What we write must pass the documented schema: a key PolicyLayer does not list is a bug here.
   parseNativePolicy(policy);
-  return { text: jsonText(policy), warnings: lossWarnings(FORMAT, input.tools, NATIVE_EXPRESSES) };
+  return { text: jsonText(policy), warnings: lossWarnings(FORMAT, input, NATIVE_EXPRESSES) };
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import {
   defaultClientName,
+  exportPolicy,
   exportWarnings,
   FORMAT_DESCRIPTIONS,
   FORMAT_NAMES,
@@ -392,6 +393,24 @@ describe("special cases", () => {
     }
     // The other dialects can say "*" literally (Claude Code's normalized form has no wildcard).
     for (const format of FORMAT_NAMES.filter((f) => f !== "intercept")) expect(() => renderPolicy(format, input)).not.toThrow();
+  });
+
+  it("--hide (hideDenied): a dialect that cannot keep a denied tool out of the agent's list says so per tool; the tool stays denied", () => {
+    const input: PolicyExport = { server: { key: "x/y" }, policy: policyOf([["delete_file", "critical"], ["get_me", "low"], ["merge", "high"]]) };
+    const hides: Record<FormatName, boolean> = { native: true, codex: true, cedar: true, "claude-code": false, intercept: false, agentgateway: false };
+    for (const format of FORMAT_NAMES) {
+      const plain = exportPolicy(format, input);
+      const hidden = exportPolicy(format, { ...input, hideDenied: true });
+      const lost = `${format}: delete_file: ${format} cannot hide a tool (--hide), so the agent may still see it; denied`;
+      expect(plain.warnings, format).not.toContain(lost);
+      if (hides[format]) {
+        expect(hidden.warnings, format).toEqual(plain.warnings);
+      } else {
+        // The same document (never looser), and one more line for the one denied tool: none for the tool needing approval.
+        expect(hidden.text, format).toBe(plain.text);
+        expect(hidden.warnings, format).toEqual([lost, ...plain.warnings]);
+      }
+    }
   });
 
   it("exportWarnings (no document written): a tool name the format cannot hold is a warning beside the others, not a refusal", () => {
