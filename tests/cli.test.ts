@@ -13,24 +13,11 @@ import { DRIVERS } from "./helpers/catalog.js";
 import { cliSession, runCli } from "./helpers/cli.js";
 import { emptyCliCatalog, migratedDataDir, type CliCatalog } from "./helpers/snapshot-catalog.js";
 import { loadRegistrySample, meta, startRegistryReplay, type RegistryReplay } from "./helpers/registry-replay.js";
+import { namesField, README, readmePart } from "./helpers/readme.js";
 
 const sample = loadRegistrySample();
 const distinctNames = new Set(sample.map((i) => i.server.name)).size;
 const execFileP = promisify(execFile);
-const README = readFileSync(new URL("../README.md", import.meta.url), "utf8");
-
-/** The README's text from `start` to the next line starting with `end`. */
-function readmePart(start: string, end: string): string {
-  const from = README.indexOf(start);
-  if (from < 0) throw new Error(`README has no ${start}`);
-  const to = README.indexOf(end, from + start.length);
-  return README.slice(from, to < 0 ? undefined : to);
-}
-
-/** Whether a README field list (`{a, b?: {…}, c}`) names `key`. */
-function namesField(list: string, key: string): boolean {
-  return new RegExp(`[{,]\\s*${key}\\??[:,}]`).test(list);
-}
 
 describe.each(DRIVERS)("refresh and stats through the CLI on %s", (driver) => {
   let replay: RegistryReplay;

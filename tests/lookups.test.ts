@@ -15,6 +15,7 @@ import { command as policy } from "../scripts/commands/policy.js";
 import { command as risk } from "../scripts/commands/risk.js";
 import { command as search } from "../scripts/commands/search.js";
 import { DRIVERS } from "./helpers/catalog.js";
+import { describesField, namesField, readmePart } from "./helpers/readme.js";
 import { runCli } from "./helpers/cli.js";
 import { glamaId, startGlamaReplay } from "./helpers/glama-replay.js";
 import { registryItem, startRegistryReplay } from "./helpers/registry-replay.js";
@@ -128,6 +129,21 @@ describe.each(DRIVERS)("the read commands on a catalog of real data (%s)", (driv
     expect(firstUnnamed).toBeGreaterThan(lastNamed); // every name hit before any description-only hit
     for (const t of found.filter((t) => !t.tool.includes("pull_request"))) expect(t.description.toLowerCase()).toMatch(/pull.request/);
     expect(new Set(found.map((t) => `${t.server}/${t.tool}`)).size).toBe(found.length);
+  });
+
+  test("search --json and changes --json: README names and describes every field each entry has", async () => {
+    const found = JSON.parse((await cli(["search", "pull_request", "--limit", "5", "--json"])).stdout) as Record<string, unknown>[];
+    const feed = JSON.parse((await cli(["changes", "--limit", "5", "--json"])).stdout) as Record<string, unknown>[];
+    expect(found.length).toBeGreaterThan(0);
+    expect(feed.length).toBeGreaterThan(0);
+    for (const [heading, entries] of [["### `mcp-catalog search ", found], ["### `mcp-catalog changes ", feed]] as const) {
+      const section = readmePart(heading, "\n### ");
+      const list = /`--json` prints an array[\s\S]*?`(\{[^`]*\})`/.exec(section)?.[1] ?? "";
+      for (const key of new Set(entries.flatMap((e) => Object.keys(e)))) {
+        expect(namesField(list, key), `${heading}: README's list names ${key}`).toBe(true);
+        expect(describesField(section, key), `${heading}: README's table describes ${key}`).toBe(true);
+      }
+    }
   });
 
   test("search and risk take text up to their limits (256 characters, a name of 1000 bytes)", async () => {

@@ -11,6 +11,7 @@ import { runCli } from "../helpers/cli.js";
 import { glamaId, startGlamaReplay, type GlamaReplay, type GlamaTool } from "../helpers/glama-replay.js";
 import { emptyCliCatalog, type CliCatalog } from "../helpers/snapshot-catalog.js";
 import { safeText, truncate } from "../../scripts/terminal.js";
+import { namesField, readmePart } from "../helpers/readme.js";
 
 const ESC = "\u001b";
 
@@ -249,6 +250,19 @@ describe.each(DRIVERS)("hostile content through the catalog on %s", (driver) => 
     });
     const all = JSON.parse((await cli(["changes", "--server", "https://github.com/acme/feed", "--json"])).stdout) as { tool: string; kind: string; labels: string[] }[];
     expect(all.find((c) => c.tool === "caf\u00e9" && c.kind === "added")!.labels).toEqual(["new tool"]);
+  });
+
+  test("changes --json: README's details row names every key each kind's details have", async () => {
+    const all = JSON.parse((await cli(["changes", "--server", "https://github.com/acme/feed", "--json"])).stdout) as { kind: string; details: unknown }[];
+    const row = readmePart("| `details` | by `kind`:", "\n");
+    const kinds = new Set<string>();
+    for (const change of all) {
+      if (change.details === null) continue;
+      kinds.add(change.kind);
+      for (const key of Object.keys(change.details as object)) expect(namesField(row, key), `${change.kind}: ${key}`).toBe(true);
+      expect(row).toContain(`\`${change.kind}\` → `);
+    }
+    expect([...kinds].sort()).toEqual(["annotations_changed", "description_changed", "schema_changed"]);
   });
 
   test("risk NAME: a lookalike differing only by Unicode normalization is shown beside it, named in escapes; a name in two cases on one server is one server", async () => {
