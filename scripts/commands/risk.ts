@@ -81,7 +81,7 @@ export const command: Command = {
     const name = summary.name;
     if (empty !== undefined) throw new CliError(`no tool named '${safeText(truncate(typed, 120))}': ${emptyCatalogText(empty)}`, 1);
     if (summary.total === 0 && lookalikes.total === 0) {
-      const hint = suggestions.length ? ` Did you mean: ${suggestions.map((s) => safeText(retypable(s))).join(", ")}?` : "";
+      const hint = suggestions.length ? ` Did you mean: ${suggestionsText(suggestions).join(", ")}?` : "";
       throw new CliError(`no tool named '${safeText(truncate(typed, 120))}' ${server ? `on ${safeText(server.key)}` : "in the catalog"}.${hint}`, 1);
     }
     const views = summary.entries.map(toolView);
@@ -109,6 +109,22 @@ export const command: Command = {
     return 0;
   },
 };
+
+/**
+ * The suggestions as a list reads them: each as it can be typed back, except those that would read the same as another
+ * suggestion once Unicode-normalized (NFKC: "café" precomposed and with a combining accent, fullwidth letters), which
+ * are named in escapes as the lookalike lines name them, with the form they are written in when only canonical
+ * equivalence tells them apart: "caf\u{e9} (NFC), cafe\u{301} (NFD)".
+ */
+export function suggestionsText(suggestions: readonly string[]): string[] {
+  const folded = (name: string) => name.normalize("NFKC");
+  return suggestions.map((name) => {
+    const twins = suggestions.filter((other) => other !== name && folded(other) === folded(name));
+    if (twins.length === 0) return safeText(retypable(name));
+    const variant = lookalikeVariant(name, twins[0]!);
+    return `${codePointText(name)}${variant === "NFKC" ? "" : ` (${variant})`}`;
+  });
+}
 
 /**
  * A suggested name as it can be typed back: in double quotes when it holds a space (which a shell splits on, and a

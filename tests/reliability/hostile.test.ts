@@ -12,6 +12,7 @@ import { glamaId, startGlamaReplay, type GlamaReplay, type GlamaTool } from "../
 import { emptyCliCatalog, type CliCatalog } from "../helpers/snapshot-catalog.js";
 import { safeText, truncate } from "../../scripts/terminal.js";
 import { namesField, readmePart } from "../helpers/readme.js";
+import { suggestionsText } from "../../scripts/commands/risk.js";
 
 const ESC = "\u001b";
 
@@ -123,6 +124,11 @@ describe("the terminal guard", () => {
     expect(safeText("a\u200bb\u200dc\u2060d\ufeffe\u00adf\u{e0041}g")).toBe("a\\u{200b}b\\u{200d}c\\u{2060}d\\u{feff}e\\u{ad}f\\u{e0041}g");
     expect(safeText("tab\tand\nnewline\r")).toBe("tab and newline\\u{d}");
     expect(safeText("ünïcödé 😀 日本語 \ufffd <b>")).toBe("ünïcödé 😀 日本語 \ufffd <b>");
+  });
+
+  test("suggestionsText: names that read the same once NFKC-normalized are escaped (with their form when canonically equivalent); others as typed", () => {
+    expect(suggestionsText(["caf\u00e9", "cafe\u0301", "cafes", " lead"])).toEqual(["caf\\u{e9} (NFC)", "cafe\\u{301} (NFD)", "cafes", '" lead"']);
+    expect(suggestionsText(["\uff47\uff45\uff54_data", "get_data", "GET_DATA"])).toEqual(["\\u{ff47}\\u{ff45}\\u{ff54}_data", "get_data", "GET_DATA"]);
   });
 
   test("truncate never leaves half a surrogate pair", () => {
@@ -292,6 +298,15 @@ describe.each(DRIVERS)("hostile content through the catalog on %s", (driver) => 
     const cased = await cli(["risk", "get_data"]);
     expect(cased.stdout.split("\n")[0]).toBe("get_data is on 1 server (2 tools): 1 destructive / critical, 1 read / low");
     expect(JSON.parse((await cli(["risk", "get_data", "--json"])).stdout)).toMatchObject({ total: 1, tools: 2, lookalikes: { total: 0, entries: [] } });
+  });
+
+  test("risk NAME unknown: suggestions that read the same (café precomposed and with a combining accent) are named in escapes with their form", async () => {
+    const r = await cli(["risk", "cafe"]);
+    expect(r.code).toBe(1);
+    const suggested = /Did you mean: (.*)\?\n$/.exec(r.stderr)![1]!.split(", ");
+    expect(suggested).toContain("caf\\u{e9} (NFC)");
+    expect(suggested).toContain("cafe\\u{301} (NFD)");
+    expectTerminalSafe(r.stderr, { tty: false });
   });
 
   test("policy for the hostile server: names round-trip in JSON and TOML; a name Intercept cannot hold is a clear error", async () => {
