@@ -1,6 +1,6 @@
 // A consolidated tool's rule per action, and the floor a raw-language argument puts under it. Pure:
 // it receives the classes the classifier gave each action value and the raw arguments found.
-import { decisionOf, decisionRank, ruleForRisk, type BaseRule, type Rule } from "./policy.js";
+import { decisionOf, decisionRank, ruleForRisk, ruleHasReason, type BaseRule, type Rule } from "./policy.js";
 import type { RawArgument } from "./raw-arguments.js";
 import { maxRisk, type Category, type Risk } from "./taxonomy.js";
 
@@ -34,6 +34,28 @@ export function stricter(a: BaseRule, b: BaseRule): BaseRule {
 /** The risk an action value is given: its own class, never below the tool's when the tool's text aims at the model. */
 export function actionRisk(action: { risk: Risk }, tool: { risk: Risk; signals: readonly string[] }): Risk {
   return tool.signals.includes("prompt_injection") ? maxRisk(action.risk, tool.risk) : action.risk;
+}
+
+/** The reason an action's rule gives a person (high and critical only): the action alone's, else its category's. */
+export function actionReason(argument: string, value: string, risk: Risk, own: { category: Category; reason?: string | undefined }): string {
+  return ruleHasReason(risk) ? `${argument}=${value}: ${own.reason ?? `${own.category} action`}` : "";
+}
+
+/**
+ * A consolidated tool's actions and rule again once the tool's class has moved after the classifier gave them (a
+ * model's review raised its risk or found its text aimed at the model): each action takes actionRisk under the tool
+ * as it now stands, as the classifier's own finding would give it, and the rule follows (ruleWithArguments). Findings
+ * whose actions all keep their risk are returned as they are, with `toolRule`.
+ */
+export function underTool(toolName: string, toolRule: Rule, findings: ArgumentFindings, tool: { risk: Risk; signals: readonly string[] }): { rule: Rule; findings: ArgumentFindings } {
+  const action = findings.action;
+  const values = action?.values.map((a) => {
+    const risk = actionRisk(a, tool);
+    return risk === a.risk ? a : { ...a, risk, reason: a.reason || actionReason(action.argument, a.value, risk, { category: a.category }) };
+  });
+  if (!action || !values || values.every((v, i) => v === action.values[i])) return { rule: toolRule, findings };
+  const moved = { ...findings, action: { ...action, values } };
+  return { rule: ruleWithArguments(toolName, toolRule, moved), findings: moved };
 }
 
 /**

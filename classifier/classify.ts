@@ -1,7 +1,7 @@
 // Weighs a tool's evidence into a category, risk, confidence, rationale and suggested rule.
 import { DOMAIN_LABEL, MANAGING_VERBS, SEND_VERBS, SEVERITY, VERB_GLOSS, WEIGHTS, type Domain } from "./lexicon.js";
 import { actionToolName, findActionArgument } from "./actions.js";
-import { actionRisk, ruleWithArguments, type ActionClass, type ArgumentFindings } from "./argument-rules.js";
+import { actionReason, actionRisk, ruleWithArguments, type ActionClass, type ArgumentFindings } from "./argument-rules.js";
 import { declaredDanger, type DeclaredDanger } from "./annotations.js";
 import { ruleForRisk, ruleHasReason, type Rule } from "./policy.js";
 import { emptyFeatures, toolFeatures, type Features } from "./features.js";
@@ -680,7 +680,7 @@ function withArguments(tool: ToolInput, r: ToolReading, c: Classification, model
       const alone: ToolInput = { name: actionToolName(tool.name, value), description: note, annotations: undefined };
       const own = decide(alone, readTool(alone, profile), model);
       const risk = actionRisk(own, c);
-      const reason = ruleHasReason(risk) ? `${action.name}=${value}: ${own.rule.reason ?? `${own.category} action`}` : "";
+      const reason = actionReason(action.name, value, risk, { category: own.category, reason: own.rule.reason });
       return { value, category: own.category, risk, confidence: own.confidence, rationale: own.rationale, reason };
     });
     findings.action = { argument: action.name, source: action.source, values };

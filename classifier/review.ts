@@ -4,7 +4,7 @@
 // a category must rest on words quoted from the tool's own text, and text that tries to instruct the reviewer is
 // itself a prompt_injection signal that raises risk.
 import { z } from "zod";
-import { stricter } from "./argument-rules.js";
+import { stricter, underTool } from "./argument-rules.js";
 import type { Classification, ReviewedBy } from "./classify.js";
 import { hintClassOfCategory, NON_ADDITIVE_SIGNALS } from "./hints.js";
 import { ruleForRisk, type Rule } from "./policy.js";
@@ -131,6 +131,10 @@ export function applyVerdict(tool: ToolInput, c: Classification, v: ReviewVerdic
   // Like risk, the hints only move toward caution: a category changed never takes away the destructiveHint the
   // classifier predicted (a delete the model calls financial still deletes), nor makes a change read-only.
   const hints = category === c.category ? c.hints : { ...c.hints, readOnlyHint: c.hints.readOnlyHint && cls === "read", destructiveHint: c.hints.destructiveHint || cls === "destructive" };
+  const raised = risk === c.risk ? c.rule : raisedRule(c.rule, ruleForRisk(tool.name, risk, c.rule.reason ?? `Reviewed by a model: ${category}, ${risk} risk`));
+  // A consolidated tool's actions under the tool as it now stands: text the model found aimed at it raises every
+  // action to the tool's risk, as the classifier's own finding does (an allowed `list` would still be called).
+  const { rule, findings } = c.arguments ? underTool(tool.name, raised, c.arguments, { risk, signals }) : { rule: raised, findings: undefined };
   return {
     classification: {
       ...c,
@@ -138,7 +142,8 @@ export function applyVerdict(tool: ToolInput, c: Classification, v: ReviewVerdic
       risk,
       signals,
       hints,
-      rule: risk === c.risk ? c.rule : raisedRule(c.rule, ruleForRisk(tool.name, risk, c.rule.reason ?? `Reviewed by a model: ${category}, ${risk} risk`)),
+      rule,
+      ...(findings ? { arguments: findings } : {}),
       rationale: sentences.join(" "),
       evidence: [...c.evidence, ...v.quotes.map((q) => ({ signal: "model_review", source: "description" as const, quote: quoteText(q, 80), weight: 0 }))],
       method: "rules+model",
@@ -150,7 +155,7 @@ export function applyVerdict(tool: ToolInput, c: Classification, v: ReviewVerdic
 /**
  * The rule after a raised risk: the new risk's, unless the classifier's was already stricter than the risk alone
  * would make it (an unlimited raw-language argument's approval, a consolidated tool's strictest action): a risk the
- * model raised never loosens the rule. Per-action rules stay as the classifier gave them.
+ * model raised never loosens the rule. Per-action rules are kept here: underTool moves them when their risks move.
  */
 function raisedRule(before: Rule, forRisk: Rule): Rule {
   const { byArgument, ...own } = before;
