@@ -170,7 +170,8 @@ function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-function causes(e: unknown): unknown[] {
+/** An error and the chain of its causes, outermost first (at most six). */
+export function causes(e: unknown): unknown[] {
   const out: unknown[] = [];
   for (let cur = e; cur && out.length < 6; cur = (cur as { cause?: unknown }).cause) out.push(cur);
   return out;

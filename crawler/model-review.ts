@@ -7,6 +7,8 @@ import { z } from "zod";
 import type { Classification } from "../classifier/classify.js";
 import { applyVerdict, needsReview, REVIEW_JSON_SCHEMA, REVIEW_PROMPT_VERSION, reviewAnswerSchema, reviewMessages, type ReviewVerdict } from "../classifier/review.js";
 import type { ToolInput } from "../classifier/tool.js";
+import { causes } from "./http.js";
+import { ModelAnswerTooLargeError } from "./model-fetch.js";
 
 export interface ModelReviewConfig {
   model: string;
@@ -52,7 +54,10 @@ export const modelReviewStatsSchema = z.object({
   unreviewed: z.number(),
   /** Why the endpoint stopped answering (after the client's retries): no call is made after it in the run. */
   unavailable: z.string().optional(),
-  /** Why the endpoint last refused a batch as a bad request (too long for the model …): that batch stays unreviewed, the rest go on. */
+  /**
+   * Why a batch was last left unreviewed on its own: the endpoint refused it as a bad request (too long for the model …)
+   * or its answer was over the size a batch can need. That batch stays unreviewed, the rest go on.
+   */
   refusedBatch: z.string().optional(),
 });
 /** A review run's counts: in the run summary, the run record and `stats`. */
@@ -109,8 +114,15 @@ async function ask(client: OpenAI, config: ModelReviewConfig, items: readonly Re
   } catch (e) {
     signal?.throwIfAborted();
     // The client has already retried 429 and 5xx answers and timeouts as configured.
+    // An answer cut for its size fails its batch alone: a model looping on one batch's text says nothing of the next.
+    // The client wraps what its fetch threw (a declared length past the bound) as the cause of its own error.
+    const tooLarge = causes(e).find((c) => c instanceof ModelAnswerTooLargeError);
+    if (tooLarge) throw new ReviewCallError("refused", tooLarge.message);
     // The client's APIError is an Error too, with the answer's status.
-    if (e instanceof Error) throw new ReviewCallError(REFUSED_STATUSES.has((e as { status?: unknown }).status) ? "refused" : "endpoint", e.message);
+    if (e instanceof Error) {
+      if (REFUSED_STATUSES.has((e as { status?: unknown }).status)) throw new ReviewCallError("refused", `the endpoint refused it: ${e.message}`);
+      throw new ReviewCallError("endpoint", e.message);
+    }
     throw e;
   }
   let json: unknown;

@@ -199,6 +199,10 @@ export const envSchema = z.object({
   CATALOG_LLM_BATCH: positiveInt(8),
   CATALOG_LLM_TIMEOUT_MS: positiveInt(60_000).pipe(range(1, MAX_TIMER_MS)),
   CATALOG_LLM_MAX_RETRIES: wholeNumberVar(2, 0),
+  // A verdict at the answer schema's bounds (a 600-character rationale, five quotes of 200) is under 12 KiB with every
+  // character escaped twice (\uXXXX in the content, its backslash escaped again in the body); twice that leaves room
+  // for the whitespace a model adds. Times the batch, plus one for the completion's envelope.
+  CATALOG_LLM_ANSWER_BYTES_PER_TOOL: positiveInt(32_768),
   CATALOG_LLM_PRICE_PROMPT: price,
   CATALOG_LLM_PRICE_COMPLETION: price,
 });
@@ -252,6 +256,8 @@ export interface Config {
     threshold: number;
     batchSize: number;
     timeoutMs: number;
+    /** The most an answer's body may hold: CATALOG_LLM_ANSWER_BYTES_PER_TOOL for each tool of a batch and one more. */
+    maxAnswerBytes: number;
     maxRetries: number;
     pricePerMillion: { prompt: number; completion: number };
   };
@@ -317,6 +323,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): Config {
       threshold: e.CATALOG_LLM_THRESHOLD,
       batchSize: e.CATALOG_LLM_BATCH,
       timeoutMs: e.CATALOG_LLM_TIMEOUT_MS,
+      maxAnswerBytes: e.CATALOG_LLM_ANSWER_BYTES_PER_TOOL * (e.CATALOG_LLM_BATCH + 1),
       maxRetries: e.CATALOG_LLM_MAX_RETRIES,
       pricePerMillion: { prompt: e.CATALOG_LLM_PRICE_PROMPT, completion: e.CATALOG_LLM_PRICE_COMPLETION },
     },

@@ -1,7 +1,7 @@
 // The CLI's side of the model review: whether it is on (environment, then flags), the openai client it uses,
 // and the one-line summary a run prints. The review itself is crawler/model-review.ts.
 import type OpenAI from "openai";
-import { deadlineFetch } from "../crawler/model-fetch.js";
+import { boundedFetch } from "../crawler/model-fetch.js";
 import type { ModelReviewConfig, ModelReviewStats } from "../crawler/model-review.js";
 import { CliError } from "./command.js";
 import type { Config } from "./config.js";
@@ -70,7 +70,7 @@ export async function reviewClient(config: Config): Promise<OpenAI> {
     ...(config.llm.baseUrl ? { baseURL: config.llm.baseUrl } : {}),
     timeout: config.llm.timeoutMs,
     maxRetries: config.llm.maxRetries,
-    fetch: deadlineFetch(config.llm.timeoutMs),
+    fetch: boundedFetch({ timeoutMs: config.llm.timeoutMs, maxBytes: config.llm.maxAnswerBytes }),
   });
 }
 
@@ -80,5 +80,5 @@ export function modelReviewConfig(config: Config, settings: ReviewSettings): Mod
 }
 
 export function reviewSummary(s: ModelReviewStats): string {
-  return `model review (${s.model}): ${plural(s.candidates, "tool")} to review, ${s.reviewed} reviewed, ${s.cacheHits} from cache, ${plural(s.calls, "call")}, ${plural(s.promptTokens + s.completionTokens, "token")}, ~$${s.estimatedCost.toFixed(4)}; ${plural(s.rejected, "verdict")} refused (quote not in the text), ${s.dropped} dropped (invalid answers), ${s.unreviewed} left unreviewed${s.unavailable !== undefined ? ` (the endpoint failed: ${safeText(truncate(s.unavailable, 200))})` : ""}${s.refusedBatch !== undefined ? ` (the endpoint refused a batch: ${safeText(truncate(s.refusedBatch, 200))})` : ""}`;
+  return `model review (${s.model}): ${plural(s.candidates, "tool")} to review, ${s.reviewed} reviewed, ${s.cacheHits} from cache, ${plural(s.calls, "call")}, ${plural(s.promptTokens + s.completionTokens, "token")}, ~$${s.estimatedCost.toFixed(4)}; ${plural(s.rejected, "verdict")} refused (quote not in the text), ${s.dropped} dropped (invalid answers), ${s.unreviewed} left unreviewed${s.unavailable !== undefined ? ` (the endpoint failed: ${safeText(truncate(s.unavailable, 200))})` : ""}${s.refusedBatch !== undefined ? ` (a batch was left unreviewed: ${safeText(truncate(s.refusedBatch, 200))})` : ""}`;
 }

@@ -240,6 +240,45 @@ describe("classify --llm", () => {
     expect(r.stderr).toContain("2 left unreviewed (the endpoint failed: timed out: no complete answer within 200 ms (CATALOG_LLM_TIMEOUT_MS))");
   });
 
+  it("cuts an answer past CATALOG_LLM_ANSWER_BYTES_PER_TOOL × (batch + 1), streamed or declared: that batch fails with the reason, the next is reviewed", async () => {
+    const chunk = Buffer.alloc(64 * 1024, " ");
+    const LIMIT = 16 * 1024 * 1024;
+    let streamed = 0;
+    await endpoint((body, _n, res) => {
+      const name = toolsOf(body)[0]!.name;
+      if (name === "delete_repository") return destructiveAnswer(body, res);
+      res.writeHead(200, { "content-type": "application/json" });
+      res.write('{"id":"x","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"');
+      // A body as fast as the client takes it, until it hangs up; ended at 16 MiB, so a client that reads on cannot
+      // fill the machine's memory.
+      const pump = () => {
+        while (!res.destroyed && streamed < LIMIT && res.write(chunk)) streamed += chunk.length;
+        if (streamed >= LIMIT) res.end();
+        else if (!res.destroyed) res.once("drain", pump);
+      };
+      pump();
+    });
+    const env = { OPENAI_BASE_URL: `${server!.url}/v1`, CATALOG_LLM_MODEL: "local-model", CATALOG_LLM_BATCH: "1", CATALOG_LLM_ANSWER_BYTES_PER_TOOL: "1000", CATALOG_LLM_MAX_RETRIES: "0", CATALOG_LLM_TIMEOUT_MS: "20000" };
+    const r = await runCli(["classify", "--json", "--llm-threshold", "1"], env, { stdin: tools });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l) as { tool: string; method: string });
+    expect(lines.map((l) => [l.tool, l.method])).toEqual([["process_item", "rules"], ["delete_repository", "rules+model"]]);
+    expect(r.stderr).toContain("1 left unreviewed (a batch was left unreviewed: its answer was over 2000 bytes (CATALOG_LLM_ANSWER_BYTES_PER_TOOL × (CATALOG_LLM_BATCH + 1)), so it was not read to the end)");
+    expect(r.stderr).not.toContain("the endpoint failed");
+    expect(streamed).toBeLessThan(LIMIT);
+
+    // A length declared past the bound is not read at all.
+    await server!.close();
+    await endpoint((body, _n, res) => {
+      if (toolsOf(body)[0]!.name === "delete_repository") return destructiveAnswer(body, res);
+      res.writeHead(200, { "content-type": "application/json", "content-length": "5000" });
+      res.write("{");
+    });
+    const declared = await runCli(["classify", "--json", "--llm-threshold", "1"], { ...env, OPENAI_BASE_URL: `${server!.url}/v1` }, { stdin: tools });
+    expect(declared.code).toBe(0);
+    expect(declared.stderr).toContain("(a batch was left unreviewed: its answer was over 2000 bytes");
+  });
+
   it("finishes with the classifier's verdicts when the endpoint is down, and says how many stayed unreviewed", async () => {
     const r = await runCli(["classify", "--json", "--llm-threshold", "1"], { OPENAI_BASE_URL: "http://127.0.0.1:9/v1", CATALOG_LLM_MAX_RETRIES: "0" }, { stdin: tools });
     expect(r.code).toBe(0);
