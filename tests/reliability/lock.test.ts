@@ -4,6 +4,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createInterface } from "node:readline";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { acquireFileLock, judgeHolder, lockFileText, parseLockFile } from "../../db/file-lock.js";
@@ -110,19 +111,43 @@ describe("the lock between processes", () => {
     moduleUrl = pathToFileURL(built).href;
   });
 
-  function contender(lockPath: string, startAt: number): Promise<string> {
+  /**
+   * A process that loads the lock module, says "ready", and on "go" (a line on stdin) tries the lock once: "busy", or
+   * "held" and holding it until told "release". Started together and let go together, they race with no spinning wait
+   * and no timed hold: the test releases the holder only once every contender has tried.
+   */
+  interface Contender {
+    /** Sends "go"; resolves with its answer: "busy" or "held". */
+    go(): Promise<string>;
+    /** Tells the holder to release the lock; resolves with its answer, "released". */
+    release(): Promise<string>;
+    /** Resolves once it has exited. */
+    closed: Promise<void>;
+  }
+
+  async function contender(lockPath: string): Promise<Contender> {
     const script = `
       const { acquireFileLock } = await import(${JSON.stringify(moduleUrl)});
-      while (Date.now() < ${startAt}) {}
+      const lines = (await import("node:readline")).createInterface({ input: process.stdin })[Symbol.asyncIterator]();
+      process.stdout.write("ready\\n");
+      await lines.next();
       const r = acquireFileLock(${JSON.stringify(lockPath)});
-      if (!r.ok) { process.stdout.write("busy"); process.exit(0); }
-      const from = Date.now();
-      setTimeout(() => { const to = Date.now(); r.lock.release(); process.stdout.write(\`held \${from} \${to}\`); }, 1500);`;
-    const child = spawn(process.execPath, ["--input-type=module", "-e", script], { stdio: ["ignore", "pipe", "inherit"] });
-    let out = "";
-    child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
-    // "close", not "exit": a loaded machine may end the process before its stdout's last chunk is read.
-    return new Promise((resolve) => child.on("close", () => resolve(out)));
+      if (!r.ok) { process.stdout.write("busy\\n"); process.exit(0); }
+      process.stdout.write("held\\n");
+      await lines.next();
+      r.lock.release();
+      process.stdout.write("released\\n");
+      process.exit(0);`;
+    const child = spawn(process.execPath, ["--input-type=module", "-e", script], { stdio: ["pipe", "pipe", "inherit"] });
+    const closed = new Promise<void>((resolve) => child.on("close", () => resolve()));
+    const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+    const next = async () => ((await lines.next()).value as string | undefined) ?? "(exited without a line)";
+    expect(await next()).toBe("ready");
+    return {
+      go: () => (child.stdin!.write("go\n"), next()),
+      release: () => (child.stdin!.end("release\n"), next()),
+      closed,
+    };
   }
 
   test("case 6: six processes started at once on a stale lock: exactly one holds the directory, round after round", async () => {
@@ -131,14 +156,13 @@ describe("the lock between processes", () => {
     const lockPath = join(data, "mcp-catalog.lock");
     for (let round = 0; round < 4; round++) {
       writeFileSync(lockPath, JSON.stringify({ pid: deadPid(), token: `stale-${round}`, dir: data }));
-      const startAt = Date.now() + 1_000;
-      const outcomes = await Promise.all(Array.from({ length: 6 }, () => contender(lockPath, startAt)));
-      // Never two holders at once (a contender started late by the load may take it after the first let go).
-      const holds = outcomes.filter((o) => o.startsWith("held")).map((o) => o.split(" ").slice(1).map(Number) as [number, number]);
-      expect(holds.length, outcomes.join(",")).toBeGreaterThanOrEqual(1);
-      expect(holds.length + outcomes.filter((o) => o === "busy").length).toBe(6);
-      holds.sort((a, b) => a[0] - b[0]);
-      for (let i = 1; i < holds.length; i++) expect(holds[i]![0], `round ${round}: overlapping holders ${JSON.stringify(holds)}`).toBeGreaterThanOrEqual(holds[i - 1]![1]);
+      const contenders = await Promise.all(Array.from({ length: 6 }, () => contender(lockPath)));
+      // Every contender tries while the winner holds the lock: one holds it, the five others are refused.
+      const outcomes = await Promise.all(contenders.map((c) => c.go()));
+      expect(outcomes.filter((o) => o === "held"), `round ${round}: ${outcomes.join(",")}`).toHaveLength(1);
+      expect(outcomes.filter((o) => o === "busy"), `round ${round}: ${outcomes.join(",")}`).toHaveLength(5);
+      expect(await contenders[outcomes.indexOf("held")]!.release()).toBe("released");
+      await Promise.all(contenders.map((c) => c.closed));
       // The winner released its own lock; no take-over marker or scratch file is left behind.
       expect(readdirSync(data)).toEqual([]);
     }
@@ -197,11 +221,12 @@ describe("case 8: readers wait for a refresh instead of failing", () => {
     expect(refused.code).toBe(3);
     expect(refused.stderr).toMatch(/in use by process \d+/);
     expect((await runCli(["search", "x", "--wait", "soon"], { CATALOG_DATA_DIR: data })).code).toBe(2);
-    setTimeout(() => held.lock.release(), 800);
-    const started = Date.now();
-    const waited = await runCli(["stats", "--wait", "30"], { CATALOG_DATA_DIR: data });
+    // Released as the notice is written: the answer can only come after the wait.
+    let released = false;
+    const release = (line: string) => line.includes("waiting up to 30 s") && (held.lock.release(), (released = true));
+    const waited = await runCli(["stats", "--wait", "30"], { CATALOG_DATA_DIR: data }, { onStderr: release });
     expect(waited.code).toBe(0);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(700);
+    expect(released).toBe(true);
     const notices = waited.stderr.trimEnd().split("\n");
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatch(/^mcp-catalog stats: the catalog in .* is in use by process \d+ .*waiting up to 30 s for it \(--wait SECONDS\)$/);
