@@ -1,19 +1,20 @@
 // What the queue records when no worker saw a listing fail: a worker killed mid-listing with no retry left (its job
 // expires into the dead-letter queue) and a job whose server was deleted after it was enqueued; and what `queue` counts
-// as a failure (not a successful listing's notes). Real CLI processes against a scratch Postgres.
+// as a failure (not a successful listing's notes). The real CLI's workers against a scratch Postgres: the killed one a
+// process, the others in this process.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createScratchDatabase } from "../helpers/catalog.js";
 import { runCli } from "../helpers/cli.js";
 import type { LocalServer } from "../helpers/local-server.js";
 import { startRegistryReplay, type RegistryReplay } from "../helpers/registry-replay.js";
 import { startRawLegacyServer, startStreamableServer, tool } from "../enumerate/servers.js";
-import { closeQueueWorld, HAS_POSTGRES, queueEnv, registryItem, rows, startWorker, toolServer, waitFor, type WorkerProcess } from "./helpers.js";
+import { closeQueueWorld, HAS_POSTGRES, queueEnv, registryItem, rows, runWorkerHere, startWorker, toolServer, waitFor, type Worker } from "./helpers.js";
 
 describe.skipIf(!HAS_POSTGRES)("dead letters and skipped jobs on Postgres", () => {
   let db: Awaited<ReturnType<typeof createScratchDatabase>>;
   let registry: RegistryReplay;
   const servers: LocalServer[] = [];
-  const workers: WorkerProcess[] = [];
+  const workers: Worker[] = [];
   /** tools/list requests the held server got; it answers none of them. */
   const held = { lists: 0 };
   let heldItem: ReturnType<typeof registryItem>;
@@ -45,7 +46,7 @@ describe.skipIf(!HAS_POSTGRES)("dead letters and skipped jobs on Postgres", () =
     expect(JSON.parse(refresh.stdout).queued.enqueued.remote).toBe(3);
     await rows(db.url, "update servers set status = 'deleted' where key = 'io.test/papa'");
 
-    const drain = startWorker(["--once", "--modes", "remote"], env);
+    const drain = runWorkerHere(["--once", "--modes", "remote"], env);
     workers.push(drain);
     expect((await drain.exited).code, drain.stderr()).toBe(0);
     expect(drain.stderr()).toMatch(/stopped: listed 2, failed 0, skipped 1, retried 0, dead-lettered 0,/);
@@ -72,7 +73,7 @@ describe.skipIf(!HAS_POSTGRES)("dead letters and skipped jobs on Postgres", () =
     expect((await doomed.exited).signal).toBe("SIGKILL");
 
     // The next worker drains: it waits for the job to expire (pg-boss's maintenance, in this worker), then records the dead letter.
-    const drain = startWorker(["--once", "--modes", "remote"], env);
+    const drain = runWorkerHere(["--once", "--modes", "remote"], env);
     workers.push(drain);
     expect((await drain.exited).code, drain.stderr()).toBe(0);
     const note = /^dead-lettered after 1 attempt: expired: the worker listing it stopped or hung past its job's expiry of 3 s \(pg-boss: .+\)$/;

@@ -6,7 +6,7 @@ import { runCli } from "../helpers/cli.js";
 import type { LocalServer } from "../helpers/local-server.js";
 import { startRegistryReplay, type RegistryReplay } from "../helpers/registry-replay.js";
 import { startRawLegacyServer, startStreamableServer, tool } from "../enumerate/servers.js";
-import { HAS_POSTGRES, queueEnv, registryItem, rows, startWorker, toolServer, waitFor } from "./helpers.js";
+import { HAS_POSTGRES, queueEnv, registryItem, rows, runWorkerHere, startWorker, toolServer, waitFor } from "./helpers.js";
 
 describe.skipIf(!HAS_POSTGRES)("the queue on Postgres", () => {
   const servers: LocalServer[] = [];
@@ -73,7 +73,7 @@ describe.skipIf(!HAS_POSTGRES)("the queue on Postgres", () => {
     expect(job).toEqual({ state: "created", retry_count: 0 });
 
     slow.hold = false;
-    const again = startWorker(["--once"], env);
+    const again = runWorkerHere(["--once"], env);
     expect((await again.exited).code, again.stderr()).toBe(0);
     const [listed] = await rows<{ n: number }>(env.DATABASE_URL!, "select count(*)::int as n from tools t join servers s on s.id = t.server_id where s.key = 'io.test/slow'");
     expect(listed!.n).toBe(2);
@@ -92,7 +92,7 @@ describe.skipIf(!HAS_POSTGRES)("the queue on Postgres", () => {
     limited.lists = [];
     const queued = queueEnv(await scratch(), registry.url);
     expect((await runCli(["refresh", "--sources", "registry", "--queue"], queued)).code).toBe(0);
-    const workers = [startWorker(["--once", "--concurrency", "2"], queued), startWorker(["--once", "--concurrency", "2"], queued)];
+    const workers = [runWorkerHere(["--once", "--concurrency", "2"], queued), runWorkerHere(["--once", "--concurrency", "2"], queued)];
     const ends = await Promise.all(workers.map((w) => w.exited));
     expect(ends.map((e) => e.code), workers.map((w) => w.stderr()).join("\n")).toEqual([0, 0]);
     // The 429 put the host off for the whole fleet until its Retry-After: the next listing came after it.

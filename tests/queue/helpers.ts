@@ -1,10 +1,12 @@
-// The listing queue's tests: a registry replay whose servers are MCP servers on 127.0.0.1, worker
-// processes of the real CLI against a scratch Postgres database, and what they leave behind.
+// The listing queue's tests: a registry replay whose servers are MCP servers on 127.0.0.1, workers of the real CLI
+// (processes where a test kills or signals one, else in this process) against a scratch Postgres database, and what
+// they leave behind.
 import { spawn, type ChildProcess } from "node:child_process";
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import postgres from "postgres";
 import { z } from "zod";
 import type { ScratchDatabase } from "../../db/scratch.js";
+import { runCli } from "../helpers/cli.js";
 import type { LocalServer } from "../helpers/local-server.js";
 import type { RegistryItem, RegistryReplay } from "../helpers/registry-replay.js";
 import { startRawLegacyServer } from "../enumerate/servers.js";
@@ -38,9 +40,9 @@ export function startCrashingServer(): Promise<LocalServer> {
   return startRawLegacyServer({ takeOver: (_m, req) => (req.socket.destroy(), true) });
 }
 
-/** What a queue test leaves running: its workers killed, its servers closed, its scratch database dropped. */
-export async function closeQueueWorld(w: { workers: readonly WorkerProcess[]; servers: readonly LocalServer[]; registry?: RegistryReplay; db?: ScratchDatabase }): Promise<void> {
-  for (const worker of w.workers) worker.child.kill("SIGKILL");
+/** What a queue test leaves running: its workers ended, its servers closed, its scratch database dropped. */
+export async function closeQueueWorld(w: { workers: readonly Worker[]; servers: readonly LocalServer[]; registry?: RegistryReplay; db?: ScratchDatabase }): Promise<void> {
+  await Promise.all(w.workers.map((worker) => worker.end()));
   await Promise.all(w.servers.map((s) => s.close()));
   await w.registry?.close();
   await w.db?.drop();
@@ -68,19 +70,53 @@ export function queueEnv(databaseUrl: string, registryUrl: string, extra: Record
   };
 }
 
-export interface WorkerProcess {
-  child: ChildProcess;
+export interface Worker {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   stderr: () => string;
+  /** Stops it as SIGTERM does: no new job, the jobs in hand given their grace. */
+  stop(): void;
+  /** Ends it for good once the test is done: a process killed, a worker in this process stopped and awaited. */
+  end(): Promise<void>;
 }
 
-/** `mcp-catalog worker …` as its own process, the way it runs on a machine of the fleet. */
+export interface WorkerProcess extends Worker {
+  child: ChildProcess;
+}
+
+/** `mcp-catalog worker …` as its own process, the way it runs on a machine of the fleet: for a test that kills it or signals it. */
 export function startWorker(args: string[], env: Record<string, string>): WorkerProcess {
   const child = spawn(process.execPath, ["bin/mcp-catalog.js", "worker", ...args], { env: { PATH: process.env.PATH ?? "", ...env }, stdio: ["ignore", "ignore", "pipe"] });
   let err = "";
   child.stderr?.on("data", (c: Buffer) => (err += c.toString()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
-  return { child, exited, stderr: () => err };
+  return {
+    child,
+    exited,
+    stderr: () => err,
+    stop: () => void child.kill("SIGTERM"),
+    end: async () => void child.kill("SIGKILL"),
+  };
+}
+
+/**
+ * `mcp-catalog worker …` in this process (the CLI's main, as tests/helpers/cli.ts runs it), stopped by the abort the
+ * binary turns SIGTERM into: the same worker without a process to start (a second of CPU each), for a test about what
+ * the worker does rather than about its process. Its listings, queue and host slots go through its own connections.
+ */
+export function runWorkerHere(args: string[], env: Record<string, string>): Worker {
+  const controller = new AbortController();
+  let err = "";
+  const exited = runCli(["worker", ...args], env, { signal: controller.signal, onStderr: (s) => void (err += s) }).then((r) => ({ code: r.code, signal: null }));
+  const stop = () => controller.abort(new Error("interrupted by SIGTERM"));
+  return {
+    exited,
+    stderr: () => err,
+    stop,
+    async end() {
+      stop();
+      await exited;
+    },
+  };
 }
 
 export async function waitFor(what: string | (() => string), ok: () => boolean | Promise<boolean>, ms = 30_000): Promise<void> {

@@ -1,19 +1,19 @@
 // The queue's retry policy is the worker's, whichever process enqueued the jobs and whatever settings it had, but a job
 // in another worker's hands keeps the one it was taken with; and `queue` counts a job whose listing failed as failed,
-// not completed. Real CLI processes against a scratch Postgres.
+// not completed. The real CLI's workers (in this process: nothing here is about a process) against a scratch Postgres.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createScratchDatabase } from "../helpers/catalog.js";
 import { runCli } from "../helpers/cli.js";
 import type { LocalServer } from "../helpers/local-server.js";
 import { startRegistryReplay, type RegistryReplay } from "../helpers/registry-replay.js";
 import { startRawLegacyServer, startStreamableServer, tool } from "../enumerate/servers.js";
-import { closeQueueWorld, HAS_POSTGRES, queueEnv, registryItem, rows, startCrashingServer, startWorker, toolServer, waitFor, type WorkerProcess } from "./helpers.js";
+import { closeQueueWorld, HAS_POSTGRES, queueEnv, registryItem, rows, runWorkerHere, startCrashingServer, toolServer, waitFor, type Worker } from "./helpers.js";
 
 describe.skipIf(!HAS_POSTGRES)("the queue's policy and counts on Postgres", () => {
   let db: Awaited<ReturnType<typeof createScratchDatabase>>;
   let registry: RegistryReplay;
   const servers: LocalServer[] = [];
-  const workers: WorkerProcess[] = [];
+  const workers: Worker[] = [];
   /** Whoever enqueues or looks: no retry, and a first retry after 30 s if there were one. Every server is due on every run. */
   let enqueuer: Record<string, string>;
   /** The workers: one retry, after a second. */
@@ -45,7 +45,7 @@ describe.skipIf(!HAS_POSTGRES)("the queue's policy and counts on Postgres", () =
     expect(refresh.code, refresh.stderr).toBe(0);
     expect(JSON.parse(refresh.stdout).queued.enqueued.remote).toBe(3);
 
-    const drain = startWorker(["--once", "--modes", "remote"], worker);
+    const drain = runWorkerHere(["--once", "--modes", "remote"], worker);
     workers.push(drain);
     expect((await drain.exited).code, drain.stderr()).toBe(0);
 
@@ -69,7 +69,7 @@ describe.skipIf(!HAS_POSTGRES)("the queue's policy and counts on Postgres", () =
   }, 60_000);
 
   test("a running worker's policy stands: a queue and a refresh with other settings neither change it nor enqueue under theirs", async () => {
-    const running = startWorker(["--modes", "remote"], worker);
+    const running = runWorkerHere(["--modes", "remote"], worker);
     workers.push(running);
     await waitFor(() => `the worker to start (it said: ${running.stderr()})`, () => running.stderr().includes("taking listing-remote"));
 
@@ -91,7 +91,7 @@ describe.skipIf(!HAS_POSTGRES)("the queue's policy and counts on Postgres", () =
       },
     );
     expect(await poisonError()).toMatch(/^dead-lettered after 2 attempts: connect: /);
-    running.child.kill("SIGTERM");
+    running.stop();
     expect((await running.exited).code, running.stderr()).toBe(0);
   }, 120_000);
 });
@@ -123,7 +123,7 @@ describe.skipIf(!HAS_POSTGRES)("a starting worker's policy and the jobs in other
   let db: Awaited<ReturnType<typeof createScratchDatabase>>;
   let registry: RegistryReplay;
   const holding = new Map<string, Awaited<ReturnType<typeof startHoldingServer>>>();
-  const workers: WorkerProcess[] = [];
+  const workers: Worker[] = [];
   /** Listings that wait as long as their server does, on jobs that expire after two minutes. */
   let patient: Record<string, string>;
   /** The same listings, on jobs that expire after a second. */
@@ -146,7 +146,7 @@ describe.skipIf(!HAS_POSTGRES)("a starting worker's policy and the jobs in other
     expect(refresh.code, refresh.stderr).toBe(0);
     expect(JSON.parse(refresh.stdout).queued.enqueued.remote).toBe(2);
 
-    const first = startWorker(["--modes", "remote", "--concurrency", "1"], patient);
+    const first = runWorkerHere(["--modes", "remote", "--concurrency", "1"], patient);
     workers.push(first);
     await waitFor(() => `the first worker to hold a listing (it said: ${first.stderr()})`, () => [...holding.values()].some((s) => s.lists() > 0));
     // The jobs already had its policy (the refresh created the queue with the same settings): none was rewritten.
@@ -156,7 +156,7 @@ describe.skipIf(!HAS_POSTGRES)("a starting worker's policy and the jobs in other
       "select j.id, s.key from mcp_catalog_queue.job j join servers s on s.id = (j.data->>'serverId')::int where j.name = 'listing-remote' and j.state = 'active'",
     );
 
-    const second = startWorker(["--modes", "remote", "--concurrency", "1"], hasty);
+    const second = runWorkerHere(["--modes", "remote", "--concurrency", "1"], hasty);
     workers.push(second);
     // The waiting job takes the one-second expiry; the second worker takes it, holds it past that, and pg-boss's
     // maintenance expires it: the same statement would expire the first worker's job (taken earlier) had it the expiry.

@@ -7,7 +7,7 @@ import { runCli } from "../helpers/cli.js";
 import type { LocalServer } from "../helpers/local-server.js";
 import { startRegistryReplay, type RegistryReplay } from "../helpers/registry-replay.js";
 import { startRawLegacyServer, tool } from "../enumerate/servers.js";
-import { closeQueueWorld, HAS_POSTGRES, queueEnv, registryItem, rows, startWorker } from "./helpers.js";
+import { closeQueueWorld, HAS_POSTGRES, queueEnv, registryItem, rows, runWorkerHere } from "./helpers.js";
 
 const READ = tool("list_files", { description: "List the files in a folder.", annotations: { readOnlyHint: true } });
 const WIPE = tool("wipe_folder", { description: "Remove all files in a folder recursively." });
@@ -34,7 +34,7 @@ describe.skipIf(!HAS_POSTGRES)("the class of a worker's changes (Postgres)", () 
     listed = tools;
     const r = await runCli(["refresh", "--sources", "registry", "--queue"], env);
     expect(r.code, r.stderr).toBe(0);
-    const w = startWorker(["--once"], env);
+    const w = runWorkerHere(["--once"], env);
     expect((await w.exited).code, w.stderr()).toBe(0);
   }
 

@@ -1,5 +1,5 @@
-// Workers on the listing queue, as processes of the real CLI against Postgres: three of them with one
-// killed mid-job, a poison server dead-lettered, enqueueing twice, per-host politeness across the fleet.
+// Workers on the listing queue, the real CLI's against Postgres: three of them with one killed mid-job (two processes,
+// the third in this process), a poison server dead-lettered, enqueueing twice, per-host politeness across the fleet.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createScratchDatabase } from "../helpers/catalog.js";
@@ -7,7 +7,7 @@ import { runCli } from "../helpers/cli.js";
 import type { LocalServer } from "../helpers/local-server.js";
 import { startRegistryReplay, type RegistryReplay } from "../helpers/registry-replay.js";
 import { startRawLegacyServer, startStreamableServer, tool } from "../enumerate/servers.js";
-import { closeQueueWorld, HAS_POSTGRES, queueEnv, registryItem, rows, startCrashingServer, startWorker, toolServer, waitFor, type WorkerProcess } from "./helpers.js";
+import { closeQueueWorld, HAS_POSTGRES, queueEnv, registryItem, rows, runWorkerHere, startCrashingServer, startWorker, toolServer, waitFor, type Worker } from "./helpers.js";
 
 const FLEET = ["alpha", "bravo", "charlie", "delta", "echo"];
 
@@ -19,7 +19,7 @@ describe.skipIf(!HAS_POSTGRES)("listing workers on Postgres", () => {
   /** tools/list requests seen by the slow shared host, and the most that overlapped. */
   const shared = { inFlight: 0, maxInFlight: 0, lists: 0 };
   let poison: LocalServer;
-  const workers: WorkerProcess[] = [];
+  const workers: Worker[] = [];
 
   beforeAll(async () => {
     db = await createScratchDatabase();
@@ -76,7 +76,8 @@ describe.skipIf(!HAS_POSTGRES)("listing workers on Postgres", () => {
     doomed.child.kill("SIGKILL");
     expect((await doomed.exited).signal).toBe("SIGKILL");
 
-    const fleet = [startWorker(["--once", "--concurrency", "2"], env), startWorker(["--once", "--concurrency", "2"], env)];
+    // One of the two in this process: the politeness between them is the database's, across processes or not.
+    const fleet = [startWorker(["--once", "--concurrency", "2"], env), runWorkerHere(["--once", "--concurrency", "2"], env)];
     workers.push(...fleet);
     const ends = await Promise.all(fleet.map((w) => w.exited));
     expect(ends.map((e) => e.code), fleet.map((w) => w.stderr()).join("\n")).toEqual([0, 0]);
