@@ -12,7 +12,7 @@ import { lastRun } from "../db/runs.js";
 import { getSourceState } from "../db/source-state.js";
 import { serverAliases, servers, serverSources } from "../db/schema.js";
 import { queryRows } from "../db/sql.js";
-import { DRIVERS, openTestCatalog, type TestCatalog } from "./helpers/catalog.js";
+import { DRIVERS, emptyTestCatalog, openTestCatalog, type TestCatalog } from "./helpers/catalog.js";
 import { startGlamaReplay } from "./helpers/glama-replay.js";
 import { testHttpClient } from "./helpers/http.js";
 import { loadRegistrySample, meta, OFFICIAL, startRegistryReplay, type RegistryItem, type RegistryReplay } from "./helpers/registry-replay.js";
@@ -148,11 +148,20 @@ describe.each(DRIVERS)("refresh on %s", (driver) => {
 
   test("a 503 and a 429 with Retry-After are retried and the run succeeds", async () => {
     replay.faults.push({ kind: "status", status: 503, times: 1 }, { kind: "status", status: 429, retryAfter: "1", times: 1 });
-    const t0 = Date.now();
-    const summary = await run({ full: true });
-    expect(summary.status).toBe("succeeded");
-    expect(Date.now() - t0).toBeGreaterThanOrEqual(900);
-    expect(summary.sources.registry!.requests).toBe(6 + 2);
+    // Back-off sleeps are recorded, not slept: the test checks what the client waited for.
+    const delays: number[] = [];
+    const recording = testHttpClient({ sleep: async (ms) => void delays.push(ms) });
+    try {
+      const summary = await run({ full: true, fetcherFor: () => recording });
+      expect(summary.status).toBe("succeeded");
+      expect(summary.sources.registry!.requests).toBe(6 + 2);
+    } finally {
+      await recording.close();
+    }
+    // The 503's jittered back-off (base 5 ms), then the 429's Retry-After to the millisecond.
+    expect(delays).toHaveLength(2);
+    expect(delays[0]).toBeLessThanOrEqual(5);
+    expect(delays[1]).toBe(1_000);
   });
 
   test("a truncated body fails the source cleanly and loses nothing", async () => {
@@ -310,21 +319,22 @@ describe.each(DRIVERS)("a registry feed's nextUpdatedSince on %s", (driver) => {
   let t: TestCatalog;
   let http: HttpClient;
   let replay: RegistryReplay;
-  beforeAll(() => {
+  beforeAll(async () => {
     http = testHttpClient();
+    t = await openTestCatalog(driver);
   });
   afterAll(async () => {
     await http.close();
+    await t?.dispose();
   });
   // Each test from an empty catalog: what a crawl's watermark becomes depends on the one stored before it.
   beforeEach(async () => {
-    t = await openTestCatalog(driver);
+    await emptyTestCatalog(t.catalog);
     // Another mcp-catalog's feed: a change dated before the latest updatedAt may still be uncommitted.
     replay = await startRegistryReplay(structuredClone(sample));
   });
   afterEach(async () => {
     await replay.close();
-    await t.dispose();
   });
 
   // Microseconds, as the feed writes it; a day before the sample's latest updatedAt (2025-12-17), on page 1.

@@ -1,8 +1,10 @@
 // Test catalogs: an in-memory PGlite always, and a fresh database on the Postgres server when DATABASE_URL is set.
+import { sql } from "drizzle-orm";
 import { openCatalog, type Catalog } from "../../db/client.js";
 import { createScratchDatabase as createScratch, type ScratchDatabase } from "../../db/scratch.js";
 import { catalogFromTemplate, migrateInto, pgliteTemplateTarball } from "./templates.js";
 import type { NewClassification } from "../../db/classifications.js";
+import { queryRows } from "../../db/sql.js";
 
 export type DriverName = "pglite" | "postgres";
 
@@ -48,6 +50,16 @@ export async function openTestCatalog(driver: DriverName): Promise<TestCatalog> 
       }
     },
   };
+}
+
+/**
+ * Empties a test catalog back to what a new one holds: every table of the catalog's schema truncated and its ids
+ * restarted (the migrations' record, in its own schema, stays). For a file whose tests each start from an empty
+ * catalog: tens of milliseconds, where a new one is a third of a CPU-second on PGlite and a database copy on Postgres.
+ */
+export async function emptyTestCatalog(catalog: Catalog): Promise<void> {
+  const tables = await queryRows<{ name: string }>(catalog.db, sql`select quote_ident(tablename) as name from pg_tables where schemaname = 'public'`);
+  await catalog.db.execute(sql.raw(`truncate ${tables.map((t) => t.name).join(", ")} restart identity cascade`));
 }
 
 /** A plain read classification of a tool's definition, as a test stores one by hand. */

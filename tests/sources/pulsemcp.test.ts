@@ -1,6 +1,6 @@
 // The PulseMCP adapter: records from its documented shape, offset paging by `next`, and a refresh beside the registry on a local replay.
 import { sql } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import type { HttpClient } from "../../crawler/http.js";
 import { refresh } from "../../crawler/refresh.js";
 import { parsePulseItem, parsePulsePage, pulsemcpSource } from "../../crawler/sources/pulsemcp.js";
@@ -8,7 +8,7 @@ import { registrySource } from "../../crawler/sources/registry.js";
 import { SourceFormatError } from "../../crawler/sources/source.js";
 import { serverSignals } from "../../db/signals.js";
 import { queryRows } from "../../db/sql.js";
-import { DRIVERS, openTestCatalog, type TestCatalog } from "../helpers/catalog.js";
+import { DRIVERS, emptyTestCatalog, openTestCatalog, type TestCatalog } from "../helpers/catalog.js";
 import { testHttpClient } from "../helpers/http.js";
 import { buildPulseServers, PULSE_GARBAGE, PULSE_ONLY, startPulseReplay, type PulseReplay, type PulseServer } from "../helpers/pulsemcp-replay.js";
 import { startRegistryReplay, type RegistryReplay } from "../helpers/registry-replay.js";
@@ -80,8 +80,14 @@ describe.each(DRIVERS)("pulsemcp beside the registry on %s", (driver) => {
   const { servers, fromRegistry } = buildPulseServers();
   const delays: number[] = [];
 
-  beforeEach(async () => {
+  beforeAll(async () => {
     t = await openTestCatalog(driver);
+  });
+  afterAll(async () => t?.dispose());
+
+  // Each test from an empty catalog.
+  beforeEach(async () => {
+    await emptyTestCatalog(t.catalog);
     // Backoff sleeps are recorded, not slept: the test checks what the client waited for.
     delays.length = 0;
     http = testHttpClient({ sleep: async (ms) => void delays.push(ms) });
@@ -91,7 +97,7 @@ describe.each(DRIVERS)("pulsemcp beside the registry on %s", (driver) => {
 
   afterEach(async () => {
     await http.close();
-    await Promise.all([registry.close(), pulse.close(), t.dispose()]);
+    await Promise.all([registry.close(), pulse.close()]);
   });
 
   const run = (sources = [registrySource(registry.url), pulsemcpSource({ baseUrl: pulse.url, pageSize: 10 })]) => refresh(t.catalog, { sources, full: false, fetcherFor: () => http });
