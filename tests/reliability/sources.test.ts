@@ -86,10 +86,19 @@ describe.each(DRIVERS)("misbehaving sources on %s", (driver) => {
       if (n === 2) return void res.writeHead(429).end();
       res.writeHead(200, { "content-type": "application/json" }).end(json(firstPage));
     });
-    const t0 = Date.now();
-    const summary = await runAgainst(s);
-    expect(summary.status).toBe("succeeded");
-    expect(Date.now() - t0).toBeGreaterThanOrEqual(950);
+    // Back-off sleeps are recorded, not slept: the test checks what the client waited for.
+    const delays: number[] = [];
+    const recording = testHttpClient({ maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 1_500, sleep: async (ms) => void delays.push(ms) });
+    try {
+      const summary = await runAgainst(s, undefined, recording);
+      expect(summary.status).toBe("succeeded");
+    } finally {
+      await recording.close();
+    }
+    // The Retry-After to the millisecond, then a jittered back-off (base 5 ms, second attempt: up to 10 ms).
+    expect(delays).toHaveLength(2);
+    expect(delays[0]).toBe(1_000);
+    expect(delays[1]).toBeLessThanOrEqual(10);
   });
 
   test("a Retry-After longer than we wait fails the source instead of sleeping, rate-limited, with the wait asked for", async () => {
