@@ -2,7 +2,8 @@
 // HTML and script, one whose names spoof (a right-to-left override, a zero-width space) or run on without a place to break.
 import { glamaId, startGlamaReplay } from "./glama-replay.js";
 import { runCli } from "./cli.js";
-import { emptyCliCatalog, type CliCatalog } from "./snapshot-catalog.js";
+import { envFor, migratedDataDir, templateCliCatalog, type CliCatalog } from "./snapshot-catalog.js";
+import type { CatalogLocation } from "./templates.js";
 
 export const HOSTILE_SERVER = "github.com/evil-corp/hostile-mcp";
 /** A script that would set a global and open a dialog if the page ever ran it. */
@@ -21,7 +22,12 @@ const SPOOF_TOOLS = [
   { name: LONG_TOOL, description: `Deletes every file under https://example.com/${"workspace_folder_".repeat(8)}.`, inputSchema: { type: "object", properties: {} } },
 ];
 
-export async function hostileCliCatalog(): Promise<CliCatalog & { close(): Promise<void> }> {
+/** The hostile catalog on PGlite: a copy of the one the run crawled first (the page and browser tests both read it). */
+export function hostileCliCatalog(): Promise<CliCatalog> {
+  return templateCliCatalog("pglite", "hostile", crawlHostileInto);
+}
+
+async function crawlHostileInto(location: CatalogLocation): Promise<void> {
   const tools = [
     { name: HOSTILE_TOOL, description: HOSTILE_DESCRIPTION, inputSchema: { type: "object", properties: { path: { type: "string" } } } },
     { name: "read_file", description: `Reads a file. </pre><script>window.__pwned = 3</script>`, inputSchema: { type: "object", properties: {} }, annotations: { readOnlyHint: true } },
@@ -49,10 +55,12 @@ export async function hostileCliCatalog(): Promise<CliCatalog & { close(): Promi
     repository: { url: `https://${SPOOF_SERVER}` },
     tools: SPOOF_TOOLS,
   };
+  await migratedDataDir(location.dataDir);
   const replay = await startGlamaReplay({ servers: [server, spoof] });
-  const catalog = await emptyCliCatalog("pglite", { GLAMA_URL: replay.url, CATALOG_ALLOW_PRIVATE_NETWORK: "1" });
-  const r = await runCli(["refresh", "--sources", "glama", "--json"], catalog.env);
-  await replay.close();
-  if (r.code !== 0) throw new Error(`refresh of the hostile catalog failed: ${r.stderr}`);
-  return { ...catalog, close: () => catalog.dispose() };
+  try {
+    const r = await runCli(["refresh", "--sources", "glama", "--json"], { ...envFor(location), GLAMA_URL: replay.url, CATALOG_ALLOW_PRIVATE_NETWORK: "1" });
+    if (r.code !== 0) throw new Error(`refresh of the hostile catalog failed: ${r.stderr}`);
+  } finally {
+    await replay.close();
+  }
 }

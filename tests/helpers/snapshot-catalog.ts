@@ -38,7 +38,15 @@ export function migratedDataDir(dataDir: string): Promise<void> {
 
 /** `refresh --snapshot data/snapshot` (no network) into a new catalog: a copy of the one the run built first. */
 export async function snapshotCliCatalog(driver: DriverName): Promise<CliCatalog> {
-  return cliCatalog(await catalogFromTemplate(driver, "snapshot", refreshSnapshotInto), {});
+  return templateCliCatalog(driver, "snapshot", refreshSnapshotInto);
+}
+
+/**
+ * A copy of the run's template `name`, built by `build` the first time any test file asks: for a catalog several
+ * files fill the same way (a refresh of the same records), filled once a run.
+ */
+export async function templateCliCatalog(driver: DriverName, name: string, build: (location: CatalogLocation) => Promise<void>): Promise<CliCatalog> {
+  return cliCatalog(await catalogFromTemplate(driver, name, build), {});
 }
 
 async function refreshSnapshotInto(location: CatalogLocation): Promise<void> {
@@ -48,7 +56,8 @@ async function refreshSnapshotInto(location: CatalogLocation): Promise<void> {
   if (r.code !== 0) throw new Error(`refresh --snapshot failed (${r.code}): ${r.stderr}`);
 }
 
-function envFor(location: CatalogLocation): NodeJS.ProcessEnv {
+/** The environment that points a CLI run at `location`. */
+export function envFor(location: CatalogLocation): NodeJS.ProcessEnv {
   return location.databaseUrl ? { DATABASE_URL: location.databaseUrl } : { CATALOG_DATA_DIR: location.dataDir };
 }
 
