@@ -14,7 +14,7 @@ import { parseSmitheryItem, smitherySource } from "../../crawler/sources/smither
 import type { Source } from "../../crawler/sources/source.js";
 import { lastRun } from "../../db/runs.js";
 import { queryRows } from "../../db/sql.js";
-import { DRIVERS, openTestCatalog, type TestCatalog } from "../helpers/catalog.js";
+import { DRIVERS, emptyTestCatalog, openTestCatalog, type TestCatalog } from "../helpers/catalog.js";
 import { buildGlamaServers, glamaId, startGlamaReplay, type GlamaServer } from "../helpers/glama-replay.js";
 import { testHttpClient } from "../helpers/http.js";
 import { loadRegistrySample, meta, OFFICIAL, startRegistryReplay, type RegistryItem } from "../helpers/registry-replay.js";
@@ -75,9 +75,7 @@ describe.each(DRIVERS)("bad records on %s", (driver) => {
     await t?.dispose();
   });
 
-  async function reset(): Promise<void> {
-    await t.catalog.db.execute(sql`truncate servers, server_sources, server_aliases, source_pages, source_details, source_state, tools, tool_changes, crawl_runs restart identity cascade`);
-  }
+  const reset = () => emptyTestCatalog(t.catalog);
 
   test("case 1: two Glama entries of one server on one page are merged; the page and the pages after it are stored", async () => {
     await reset();
