@@ -1,7 +1,7 @@
 // What the queue records when no worker saw a listing fail: a worker killed mid-listing with no retry left (its job
 // expires into the dead-letter queue) and a job whose server was deleted after it was enqueued; and what `queue` counts
-// as a failure (not a successful listing's notes). The real CLI's workers against a scratch Postgres: the killed one a
-// process, the others in this process.
+// as a failure (not a successful listing's notes). The real CLI's workers against a scratch Postgres: processes, but for
+// the first test's drain, in this process.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createScratchDatabase } from "../helpers/catalog.js";
 import { runCli } from "../helpers/cli.js";
@@ -73,11 +73,12 @@ describe.skipIf(!HAS_POSTGRES)("dead letters and skipped jobs on Postgres", () =
     expect((await doomed.exited).signal).toBe("SIGKILL");
 
     // The next worker drains: it waits for the job to expire (pg-boss's maintenance, in this worker), then records the dead letter.
-    const drain = runWorkerHere(["--once", "--modes", "remote"], env);
+    // A process, as the one after a killed worker is: in this process the record was once missing (one full run, not reproduced).
+    const drain = startWorker(["--once", "--modes", "remote"], env);
     workers.push(drain);
     expect((await drain.exited).code, drain.stderr()).toBe(0);
     const note = /^dead-lettered after 1 attempt: expired: the worker listing it stopped or hung past its job's expiry of 3 s \(pg-boss: .+\)$/;
-    expect(await errorOf("io.test/held")).toMatch(note);
+    expect(await errorOf("io.test/held"), drain.stderr()).toMatch(note);
     expect(drain.stderr()).toMatch(/dead io\.test\/held: dead-lettered after 1 attempt: expired/);
     expect(drain.stderr()).toMatch(/stopped: listed 0, failed 0, skipped 0, retried 0, dead-lettered 1,/);
     // Nothing else recorded a failure: the listed server stays clean.
