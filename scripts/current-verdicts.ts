@@ -20,6 +20,12 @@ export interface ServerTools {
   tools: readonly StoredTool[];
   /** serverFingerprint of these tools: given, verdicts are kept and reused while the server's tools stay the same (verdict-cache.ts). */
   fingerprint?: string;
+  /**
+   * The verdicts kept for `fingerprint` when the tools were read, held here: tools read by name alone (withCurrentVerdicts)
+   * are classified from these, never from their names, even if the cache dropped the fingerprint since (another server
+   * kept in between, in this request or another).
+   */
+  kept?: ReadonlyMap<string, Classification>;
 }
 
 /** A tool entry with the verdict a reader shows: `stored` false when it was classified now and the catalog holds another. */
@@ -50,7 +56,7 @@ export function storedVerdictStands(classifierVersion: string | null, sameDefini
  */
 export function classifyNow(server: ServerTools, indices: readonly number[]): Map<number, Classification> {
   if (indices.length === 0) return new Map();
-  const kept = server.fingerprint === undefined ? undefined : verdictCache.get(server.fingerprint);
+  const kept = server.kept ?? (server.fingerprint === undefined ? undefined : verdictCache.get(server.fingerprint));
   const out = new Map<number, Classification>();
   const missing = indices.filter((i) => {
     const c = kept?.get(server.tools[i]!.name);
@@ -122,8 +128,9 @@ export function currentEntries(entries: readonly ToolEntry[], servers: ReadonlyM
       return index;
     });
     // A tool added here is not among the tools the fingerprint names: its verdict is made, not kept.
-    const { fingerprint, ...rest } = server;
-    const classified = classifyNow({ ...rest, tools, ...(fingerprint !== undefined && tools.length === server.tools.length ? { fingerprint } : {}) }, [...new Set(indices)]);
+    const { fingerprint, kept, ...rest } = server;
+    const same = tools.length === server.tools.length;
+    const classified = classifyNow({ ...rest, tools, ...(fingerprint !== undefined && same ? { fingerprint } : {}), ...(kept !== undefined && same ? { kept } : {}) }, [...new Set(indices)]);
     positions.forEach((p, k) => {
       const e = entries[p]!;
       out[p] = { ...e, classification: asEntryClassification(classified.get(indices[k]!)!, e.contentHash), stored: false, storedClassifierVersion: e.classification?.classifierVersion ?? null };
@@ -155,11 +162,14 @@ export async function withCurrentVerdicts(db: Db, entries: readonly ToolEntry[])
   for (const [serverId, hashes] of await serverToolHashes(db, serverIds)) {
     const fingerprint = serverFingerprint(hashes);
     const kept = verdictCache.get(fingerprint);
-    const server = { key: hashes.key, description: hashes.description, fingerprint, tools: [] as StoredTool[] };
+    const server: ServerTools & { tools: StoredTool[] } = { key: hashes.key, description: hashes.description, fingerprint, tools: [] };
     servers.set(serverId, server);
-    // Every verdict needed is kept: the tools are named only, in the fingerprint's order, as classifyNow reads them by name.
-    if (outdated.every((e) => e.serverId !== serverId || kept?.has(e.tool))) server.tools.push(...hashes.tools.map((t) => ({ name: t.name, title: null, description: null, inputSchema: null, annotations: null })));
-    else unread.push(serverId);
+    // Every verdict needed is kept: the tools are named only, in the fingerprint's order, and their verdicts held with them
+    // (the cache may drop them before classifyNow reads them, and a tool named only must never be classified).
+    if (kept !== undefined && outdated.every((e) => e.serverId !== serverId || kept.has(e.tool))) {
+      server.tools.push(...hashes.tools.map((t) => ({ name: t.name, title: null, description: null, inputSchema: null, annotations: null })));
+      server.kept = kept;
+    } else unread.push(serverId);
   }
   for (const row of unread.length ? await verdictToolRows(db, unread) : []) servers.get(row.serverId)?.tools.push(row);
   // Fingerprinted as read in full: a refresh between the two reads must not keep new tools' verdicts under the old key.
