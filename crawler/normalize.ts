@@ -26,6 +26,12 @@ function parseRepositoryUrl(url: string): RepositoryUrl | undefined {
   return { host, parts, hash: parsed.hash.slice(1) };
 }
 
+/**
+ * Hosts whose repositories are exactly owner/repo, so a path past them is a folder or a page of one, never a
+ * deeper repository (as a GitLab project in a nested group is).
+ */
+const OWNER_REPO_HOSTS = new Set(["github.com", "bitbucket.org", "codeberg.org", "gitee.com"]);
+
 /** Hosts whose projects may sit in nested groups (group/subgroup/project): the project is every segment before a route. */
 const NESTED_GROUP_HOSTS = new Set(["gitlab.com"]);
 
@@ -34,10 +40,12 @@ const PROJECT_ROUTES = new Set(["tree", "blob", "raw", "issues", "merge_requests
 
 /**
  * The project's segments (owner/repo, or a nested group's group/…/project) and the route past them. GitLab's `/-/`
- * separates the two on any host; elsewhere a project is owner/repo, except on a host with nested groups, where
- * cutting at the second segment would make every project of a subgroup one repository (and one server).
+ * separates the two on any host but those known to be owner/repo (OWNER_REPO_HOSTS, where `-` is a folder's name);
+ * elsewhere a project is owner/repo, except on a host with nested groups, where cutting at the second segment would
+ * make every project of a subgroup one repository (and one server).
  */
 function splitProject(u: RepositoryUrl): { project: string[]; route: string[] } {
+  if (OWNER_REPO_HOSTS.has(u.host)) return { project: u.parts.slice(0, 2), route: u.parts.slice(2) };
   const dash = u.parts.indexOf("-", 2);
   if (dash !== -1) return { project: u.parts.slice(0, dash), route: u.parts.slice(dash + 1) };
   if (!NESTED_GROUP_HOSTS.has(u.host)) return { project: u.parts.slice(0, 2), route: u.parts.slice(2) };
@@ -84,12 +92,6 @@ export function normalizeRepository(url: string | undefined | null, subfolder?: 
   const linked = linkedPath(route);
   return repository(project, u, cleanSubfolder(subfolder) ?? cleanSubfolder(linked === undefined ? undefined : decoded(linked)));
 }
-
-/**
- * Hosts whose repositories are exactly owner/repo, so a path past them is a folder or a page of one, never a
- * deeper repository (as a GitLab project in a nested group is).
- */
-const OWNER_REPO_HOSTS = new Set(["github.com", "bitbucket.org", "codeberg.org", "gitee.com"]);
 
 /** What a person named a server by when they wrote a repository URL: the repository, and how to read the rest. */
 export interface NamedRepository {

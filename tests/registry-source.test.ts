@@ -151,6 +151,9 @@ describe("normal forms", () => {
     ["https://gitlab.com/group/sub/proj/-/issues/7", undefined, "gitlab.com/group/sub/proj", undefined],
     ["https://git.example.org/team/sub/proj/-/tree/main/srv", undefined, "git.example.org/team/sub/proj", "srv"],
     ["https://github.com/o/r/issues/12", undefined, "github.com/o/r", undefined],
+    // `/-/` is GitLab's; on a host whose repositories are owner/repo a folder named `-` is a folder like any other.
+    ["https://github.com/o/r/tree/main/-/weather", undefined, "github.com/o/r", "-/weather"],
+    ["https://github.com/o/r/blob/main/servers/-/README.md", undefined, "github.com/o/r", "servers/-"],
     // A link's folder is read as written, as a subfolder field gives it.
     ["https://github.com/o/r/tree/main/servers/my%20server", undefined, "github.com/o/r", "servers/my server"],
     ["https://github.com/o/r/tree/main/servers/Caf%C3%A9", undefined, "github.com/o/r", "servers/Café"],
@@ -187,6 +190,7 @@ describe("normal forms", () => {
     ["https://github.com/O/R.git", [["github.com/o/r"]]],
     ["git@github.com:o/r.git", [["github.com/o/r"]]],
     ["https://github.com/o/r/issues/12", [["github.com/o/r#issues/12"]]],
+    ["https://github.com/o/r/tree/main/-/weather", [["github.com/o/r#-/weather"]]],
     // A fragment that is not a path is a folder only if the catalog has it, else a page anchor: the repository.
     ["https://github.com/o/r#readme", [["github.com/o/r#readme"], ["github.com/o/r"]]],
     // GitLab's projects sit in nested groups: the whole path is the project, up to `/-/` or a page of it.
