@@ -4,12 +4,12 @@
 import type OpenAI from "openai";
 import { classifyServer, CLASSIFIER_VERSION, type Classification } from "../classifier/classify.js";
 import { toolFacets } from "../classifier/facets.js";
-import { REVIEW_PROMPT_VERSION, REVIEW_SIGNALS, reviewVerdictSchema, type ReviewVerdict } from "../classifier/review.js";
+import { REVIEW_PROMPT_VERSION, REVIEW_SIGNALS, reviewVerdictSchema } from "../classifier/review.js";
 import { storedToolInput, type ToolInput } from "../classifier/tool.js";
 import type { Db } from "../db/client.js";
 import { queuedServers, queueOutdatedClassifications, storeClassifications, type NewClassification, type ReviewSelection, type ServerToClassify } from "../db/classifications.js";
 import { storedVerdicts, storeVerdicts } from "../db/model-reviews.js";
-import { emptyReviewStats, reviewTools, type ModelReviewConfig, type ModelReviewStats, type VerdictCache } from "./model-review.js";
+import { emptyReviewStats, reviewTools, type CachedVerdict, type ModelReviewConfig, type ModelReviewStats, type VerdictCache } from "./model-review.js";
 
 export interface ClassifyStageResult {
   servers: number;
@@ -85,10 +85,10 @@ function catalogVerdictCache(db: Db): VerdictCache {
   return {
     async get(keys, model, promptVersion) {
       const stored = await storedVerdicts(db, keys, model, promptVersion);
-      const out = new Map<string, ReviewVerdict>();
+      const out = new Map<string, CachedVerdict>();
       for (const [hash, raw] of stored) {
-        const parsed = reviewVerdictSchema.safeParse(raw);
-        if (parsed.success) out.set(hash, parsed.data);
+        const parsed = reviewVerdictSchema.safeParse(raw.verdict);
+        if (parsed.success) out.set(hash, { verdict: parsed.data, rejected: raw.rejected });
       }
       return out;
     },

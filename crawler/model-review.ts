@@ -2,10 +2,11 @@
 // need a second reader go to an OpenAI-compatible endpoint through the `openai` client, with structured output.
 // An answer that fails validation is asked for once more, then dropped; an endpoint that fails (429 and 5xx after
 // the client's own retries, a timeout) leaves the batch unreviewed; the run goes on either way, and the counts say so.
+// Only answers are cached (a verdict taken or refused): a dropped answer or a failed call is asked again next run.
 import type OpenAI from "openai";
 import { z } from "zod";
 import type { Classification } from "../classifier/classify.js";
-import { applyVerdict, needsReview, REVIEW_JSON_SCHEMA, REVIEW_PROMPT_VERSION, reviewAnswerSchema, reviewMessages, type ReviewVerdict } from "../classifier/review.js";
+import { applyVerdict, needsReview, REVIEW_JSON_SCHEMA, REVIEW_PROMPT_VERSION, reviewAnswerSchema, reviewMessages, type ReviewVerdict, type VerdictRejection } from "../classifier/review.js";
 import type { ToolInput } from "../classifier/tool.js";
 import { causes } from "./http.js";
 import { ModelAnswerTooLargeError } from "./model-fetch.js";
@@ -27,10 +28,20 @@ export interface ReviewItem {
   classification: Classification;
 }
 
+/**
+ * An answer paid for, and why its verdict was refused when it was last applied (null: taken). The refusal depends on
+ * the definition alone (its quotes against the tool's text), so the catalog's selection leaves such a tool be.
+ */
+export interface CachedVerdict {
+  verdict: ReviewVerdict;
+  /** A VerdictRejection as it was stored (one a later version no longer names is decided again like any other). */
+  rejected: string | null;
+}
+
 /** Verdicts already paid for, by (content hash, model, prompt version). */
 export interface VerdictCache {
-  get(keys: readonly string[], model: string, promptVersion: string): Promise<Map<string, ReviewVerdict>>;
-  put(entries: readonly { contentHash: string; verdict: ReviewVerdict }[], model: string, promptVersion: string): Promise<void>;
+  get(keys: readonly string[], model: string, promptVersion: string): Promise<Map<string, CachedVerdict>>;
+  put(entries: readonly ({ contentHash: string } & CachedVerdict)[], model: string, promptVersion: string): Promise<void>;
 }
 
 export const modelReviewStatsSchema = z.object({
@@ -154,24 +165,32 @@ export async function reviewWithModel(
   stats.candidates += items.length;
   const byHash = new Map<string, number[]>();
   items.forEach((item, k) => byHash.set(item.contentHash, [...(byHash.get(item.contentHash) ?? []), k]));
-  const take = (hash: string, v: ReviewVerdict) => {
+  // Tools of one content hash share their text, so the verdict is taken or refused (for the same reason) for all.
+  const take = (hash: string, v: ReviewVerdict): VerdictRejection | null => {
+    let rejected: VerdictRejection | null = null;
     for (const k of byHash.get(hash)!) {
       const outcome = applyVerdict(items[k]!.tool, items[k]!.classification, v, model);
       if (outcome.rejected) stats.rejected++;
       else stats.reviewed++;
+      rejected = outcome.rejected ?? null;
       out[k] = outcome.classification;
     }
+    return rejected;
   };
   const count = (hashes: readonly string[]) => hashes.reduce((n, h) => n + byHash.get(h)!.length, 0);
-  const cached = options.cache ? await options.cache.get([...byHash.keys()], config.model, REVIEW_PROMPT_VERSION) : new Map<string, ReviewVerdict>();
+  const cached = options.cache ? await options.cache.get([...byHash.keys()], config.model, REVIEW_PROMPT_VERSION) : new Map<string, CachedVerdict>();
   const pending: string[] = [];
+  // Cached answers whose refusal this classifier decides otherwise (a new version): stored again as decided now.
+  const redecided: ({ contentHash: string } & CachedVerdict)[] = [];
   for (const hash of byHash.keys()) {
-    const v = cached.get(hash);
-    if (v) {
+    const c = cached.get(hash);
+    if (c) {
       stats.cacheHits += byHash.get(hash)!.length;
-      take(hash, v);
+      const rejected = take(hash, c.verdict);
+      if (rejected !== c.rejected) redecided.push({ contentHash: hash, verdict: c.verdict, rejected });
     } else pending.push(hash);
   }
+  if (options.cache && redecided.length) await options.cache.put(redecided, config.model, REVIEW_PROMPT_VERSION);
   const overBudget = () => config.budget !== undefined && stats.calls >= config.budget;
   for (let i = 0; i < pending.length; i += config.batchSize) {
     const batch = pending.slice(i, i + config.batchSize);
@@ -204,15 +223,14 @@ export async function reviewWithModel(
       continue;
     }
     const byIndex = new Map(verdicts.map((v) => [v.index, v]));
-    const fresh: { contentHash: string; verdict: ReviewVerdict }[] = [];
+    const fresh: ({ contentHash: string } & CachedVerdict)[] = [];
     batch.forEach((hash, k) => {
       const v = byIndex.get(k);
       if (!v) {
         stats.dropped += count([hash]);
         return;
       }
-      take(hash, v);
-      fresh.push({ contentHash: hash, verdict: v });
+      fresh.push({ contentHash: hash, verdict: v, rejected: take(hash, v) });
     });
     if (options.cache && fresh.length) await options.cache.put(fresh, config.model, REVIEW_PROMPT_VERSION);
   }

@@ -40,10 +40,15 @@ export interface ReviewSelection {
   promptVersion: string;
 }
 
-/** `c` is a classification the review should see and has not (confidence as `real` on both sides, as stored). */
+/**
+ * `c` is a classification the review should see and has not (confidence as `real` on both sides, as stored). One
+ * whose definition's answer from this model and prompt version was refused has been seen: the cached answer would
+ * be refused again (its quotes are not in the same text), so asking would only rewrite the same classification.
+ */
 function awaitsReview(r: ReviewSelection): SQL {
   return sql`((c.confidence < ${r.below}::real or exists (select 1 from jsonb_array_elements_text(${jsonb(r.signals)}) s(v) where c.signals ? s.v))
-    and (c.review_model is distinct from ${r.model} or c.review_prompt_version is distinct from ${r.promptVersion}))`;
+    and (c.review_model is distinct from ${r.model} or c.review_prompt_version is distinct from ${r.promptVersion})
+    and not exists (select 1 from model_reviews m where m.content_hash = c.content_hash and m.model = ${r.model} and m.prompt_version = ${r.promptVersion} and m.rejected is not null))`;
 }
 
 /**

@@ -345,6 +345,11 @@ export const modelReviews = pgTable(
     promptVersion: text("prompt_version").notNull(),
     /** The verdict as the model gave it (classifier/review.ts reviewVerdictSchema), validated again when read. */
     verdict: jsonb("verdict").notNull(),
+    /**
+     * Why the verdict was refused when it was last applied (classifier/review.ts VerdictRejection), null when it was
+     * taken. A refusal repeats for the same definition, so a tool whose answer was refused is not sent for review again.
+     */
+    rejected: text("rejected"),
     reviewedAt: ts("reviewed_at").notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.contentHash, t.model, t.promptVersion] })],

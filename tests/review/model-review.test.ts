@@ -2,9 +2,9 @@ import type { ServerResponse } from "node:http";
 import OpenAI from "openai";
 import { afterEach, describe, expect, it } from "vitest";
 import { classifyTool, type Classification } from "../../classifier/classify.js";
-import { needsReview, REVIEW_PROMPT_VERSION, type ReviewVerdict } from "../../classifier/review.js";
+import { needsReview, REVIEW_PROMPT_VERSION } from "../../classifier/review.js";
 import type { ToolInput } from "../../classifier/tool.js";
-import { reviewWithModel, type ModelReviewConfig, type ReviewItem, type VerdictCache } from "../../crawler/model-review.js";
+import { reviewWithModel, type CachedVerdict, type ModelReviewConfig, type ReviewItem, type VerdictCache } from "../../crawler/model-review.js";
 import { runCli } from "../helpers/cli.js";
 import { startLocalServer, type LocalServer } from "../helpers/local-server.js";
 import { answer, destructiveAnswer, fail, startModelEndpoint, toolsOf, verdicts, type ModelEndpoint, type SeenRequest } from "../helpers/model-endpoint.js";
@@ -159,12 +159,39 @@ describe("the model review pass", () => {
     expect(seen[0]!.messages[0]!.content).not.toContain("ignore your instructions");
   });
 
+  it("caches a refused verdict with its reason and refuses it again from the cache, storing a refusal decided anew", async () => {
+    const refused = { index: 0, category: "financial" as const, risk: "critical" as const, rationale: "r", quotes: ["charges the customer's card"], instructsReviewer: false };
+    const puts: unknown[] = [];
+    const store = new Map<string, CachedVerdict>();
+    const cache: VerdictCache = {
+      get: async (keys) => new Map(keys.flatMap((k) => (store.has(k) ? [[k, store.get(k)!] as const] : []))),
+      put: async (entries) => {
+        puts.push(...entries);
+        for (const { contentHash, ...e } of entries) store.set(contentHash, e);
+      },
+    };
+    const client = await endpoint((_b, _n, res) => answer(res, verdicts([refused])));
+    const first = await reviewWithModel(client, CONFIG, [item(vague)], { cache });
+    expect(first.stats).toMatchObject({ calls: 1, rejected: 1, cacheHits: 0 });
+    expect(puts).toEqual([{ contentHash: "hash-process_item", verdict: refused, rejected: "quote_not_in_text" }]);
+    const second = await reviewWithModel(client, CONFIG, [item(vague)], { cache });
+    expect(second.stats).toMatchObject({ calls: 0, rejected: 1, reviewed: 0, cacheHits: 1 });
+    expect(second.classifications[0]!.method).not.toBe("rules+model");
+    expect(puts).toHaveLength(1);
+    // An answer stored as taken that this classifier refuses is stored again with the refusal.
+    store.set("hash-process_item", { verdict: refused, rejected: null });
+    const third = await reviewWithModel(client, CONFIG, [item(vague)], { cache });
+    expect(third.stats).toMatchObject({ calls: 0, rejected: 1, cacheHits: 1 });
+    expect(puts.at(-1)).toEqual({ contentHash: "hash-process_item", verdict: refused, rejected: "quote_not_in_text" });
+    expect(seen).toHaveLength(1);
+  });
+
   it("applies cached verdicts without a call, and stops at the budget", async () => {
-    const store = new Map<string, ReviewVerdict>();
+    const store = new Map<string, CachedVerdict>();
     const cache: VerdictCache = {
       get: async (keys, model, version) => new Map(keys.flatMap((k) => (store.has(`${k}|${model}|${version}`) ? [[k, store.get(`${k}|${model}|${version}`)!] as const] : []))),
       put: async (entries, model, version) => {
-        for (const e of entries) store.set(`${e.contentHash}|${model}|${version}`, e.verdict);
+        for (const { contentHash, ...e } of entries) store.set(`${contentHash}|${model}|${version}`, e);
       },
     };
     const client = await endpoint((body, _n, res) => destructiveAnswer(body, res));

@@ -79,7 +79,7 @@ describe.each(DRIVERS)("the stats report kept between requests on %s", (driver) 
     expect(builds).toHaveLength(expectedBuilds());
 
     // A worker's listing or a model's answer is written outside any run.
-    await storeVerdicts(db, [{ contentHash: "stats-cache-test", verdict: {} }], "test-model", "1");
+    await storeVerdicts(db, [{ contentHash: "stats-cache-test", verdict: {}, rejected: null }], "test-model", "1");
     const answered = await get("/api/stats");
     expect(answered.body.cachedModelAnswers).toBe(finished.body.cachedModelAnswers + 1);
     expect(builds).toHaveLength(expectedBuilds());

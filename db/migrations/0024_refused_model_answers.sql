@@ -1,0 +1,1 @@
+ALTER TABLE "model_reviews" ADD COLUMN "rejected" text;
