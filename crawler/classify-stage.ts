@@ -80,8 +80,11 @@ export interface ClassifyReview {
   config: ModelReviewConfig & { threshold: number };
 }
 
-/** The cache of verdicts in the catalog: stored answers are validated like fresh ones; one that no longer validates is asked again. */
-function catalogVerdictCache(db: Db): VerdictCache {
+/**
+ * The cache of verdicts in the catalog: stored answers are validated like fresh ones; one that no longer validates is asked
+ * again. Readers take a stored review's answer from here too (scripts/carried-reviews.ts).
+ */
+export function catalogVerdictCache(db: Db): VerdictCache {
   return {
     async get(keys, model, promptVersion) {
       const stored = await storedVerdicts(db, keys, model, promptVersion);

@@ -10,7 +10,7 @@ import { CLASSIFIER_VERSION } from "../classifier/classify.js";
 import { RISKS } from "../classifier/taxonomy.js";
 import type { Db } from "../db/client.js";
 import { lookalikeTools, otherServerTools, serverTools, sortGroups, summarizeName, type Lookalikes, type NameGroup, type NameSummary, type ServerRef, type ToolEntry } from "../db/lookups.js";
-import { asStored, currentServerEntries, withCurrentVerdicts, type CurrentEntry } from "./current-verdicts.js";
+import { asStored, currentReviewAnswers, currentServerEntries, withCurrentVerdicts, type CurrentEntry } from "./current-verdicts.js";
 
 /** Code-point order, as a tie-break the same on every driver. */
 function byText(a: string, b: string): number {
@@ -61,12 +61,18 @@ export async function currentLookalikes(db: Db, name: string, o: { serverId?: nu
   return { ...found, entries: o.limit === undefined ? entries : entries.slice(0, o.limit) };
 }
 
+/** All a server's current tools, each with its current verdict (the policy, a server's page, its other tools). */
+export async function currentServerTools(db: Db, server: ServerRef): Promise<CurrentEntry[]> {
+  const entries = await serverTools(db, server.id);
+  return currentServerEntries(server, entries, await currentReviewAnswers(db, entries));
+}
+
 /** A server's tools but `except`, the riskiest `limit` by their current verdicts, and how many there are. */
 export async function currentOtherTools(db: Db, server: ServerRef, except: string, limit: number): Promise<{ total: number; entries: CurrentEntry[] }> {
   const found = await otherServerTools(db, server.id, except, limit, CLASSIFIER_VERSION);
   if (found.outdated === 0) return { total: found.total, entries: found.entries.map(asStored) };
   // The server's tools are read whole anyway: they are the siblings an outdated verdict is made beside.
-  const others = currentServerEntries(server, await serverTools(db, server.id)).filter((e) => e.tool !== except);
+  const others = (await currentServerTools(db, server)).filter((e) => e.tool !== except);
   return { total: found.total, entries: riskiestFirst(others, (e) => e.tool).slice(0, limit) };
 }
 

@@ -7,6 +7,7 @@ import { storedToolInput } from "../classifier/tool.js";
 import type { Db } from "../db/client.js";
 import type { ToolEntry } from "../db/lookups.js";
 import { serverToolHashes, verdictToolRows, type VerdictToolRow } from "../db/verdict-facts.js";
+import { carryReview, reviewAnswers, type ReviewAnswers } from "./carried-reviews.js";
 import { laterClassifierVersion } from "./classifier-versions.js";
 import { serverFingerprint, verdictCache } from "./verdict-cache.js";
 
@@ -108,9 +109,11 @@ export function asStored(e: ToolEntry): CurrentEntry {
 
 /**
  * Each entry (a current tool) with the current classifier's verdict. `servers` holds, by id, the tools of each server
- * with an entry whose stored verdict does not stand: those entries are classified now, beside their siblings.
+ * with an entry whose stored verdict does not stand: those entries are classified now, beside their siblings, and a
+ * model review their stored verdicts carry is carried over with `answers` (carried-reviews.ts; without its answer, the
+ * stored reviewed risk is the floor).
  */
-export function currentEntries(entries: readonly ToolEntry[], servers: ReadonlyMap<number, ServerTools>): CurrentEntry[] {
+export function currentEntries(entries: readonly ToolEntry[], servers: ReadonlyMap<number, ServerTools>, answers: ReviewAnswers = new Map()): CurrentEntry[] {
   const out = entries.map((e) => (entryStands(e) ? asStored(e) : undefined));
   const byServer = new Map<number, number[]>();
   entries.forEach((e, i) => {
@@ -133,19 +136,30 @@ export function currentEntries(entries: readonly ToolEntry[], servers: ReadonlyM
     const classified = classifyNow({ ...rest, tools, ...(fingerprint !== undefined && same ? { fingerprint } : {}), ...(kept !== undefined && same ? { kept } : {}) }, [...new Set(indices)]);
     positions.forEach((p, k) => {
       const e = entries[p]!;
-      out[p] = { ...e, classification: asEntryClassification(classified.get(indices[k]!)!, e.contentHash), stored: false, storedClassifierVersion: e.classification?.classifierVersion ?? null };
+      out[p] = { ...e, classification: asEntryClassification(carryReview(e, classified.get(indices[k]!)!, answers), e.contentHash), stored: false, storedClassifierVersion: e.classification?.classifierVersion ?? null };
     });
   }
   return out as CurrentEntry[];
 }
 
-/** All the current tools of one server, each with the current verdict, its siblings being these entries. */
-export function currentServerEntries(server: { key: string; description: string | null }, entries: readonly ToolEntry[]): CurrentEntry[] {
+/**
+ * The cached model answers the entries classified now need (carried-reviews.ts), read at once for a request's entries:
+ * none are read while every verdict stands or none of the outdated ones was reviewed.
+ */
+export function currentReviewAnswers(db: Db, entries: readonly ToolEntry[]): Promise<ReviewAnswers> {
+  return reviewAnswers(db, entries.filter((e) => !entryStands(e)));
+}
+
+/**
+ * All the current tools of one server, each with the current verdict, its siblings being these entries; `answers`
+ * (currentReviewAnswers of these entries, or of a page holding them) carries their stored model reviews over.
+ */
+export function currentServerEntries(server: { key: string; description: string | null }, entries: readonly ToolEntry[], answers: ReviewAnswers): CurrentEntry[] {
   const serverId = entries[0]?.serverId;
   if (serverId === undefined) return [];
   const tools = entries.map((e) => ({ ...e, name: e.tool }));
   const fingerprint = entries.some((e) => !entryStands(e)) ? serverFingerprint({ ...server, tools }) : undefined;
-  return currentEntries(entries, new Map([[serverId, { ...server, tools, ...(fingerprint !== undefined ? { fingerprint } : {}) }]]));
+  return currentEntries(entries, new Map([[serverId, { ...server, tools, ...(fingerprint !== undefined ? { fingerprint } : {}) }]]), answers);
 }
 
 /**
@@ -177,5 +191,5 @@ export async function withCurrentVerdicts(db: Db, entries: readonly ToolEntry[])
     const server = servers.get(id)!;
     server.fingerprint = serverFingerprint({ ...server, tools: server.tools as VerdictToolRow[] });
   }
-  return currentEntries(entries, servers);
+  return currentEntries(entries, servers, await reviewAnswers(db, outdated));
 }

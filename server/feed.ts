@@ -8,7 +8,8 @@ import type { ToolEntry } from "../db/lookups.js";
 import { INSTANT_LIMITS, readInstant } from "../scripts/catalog-instant.js";
 import { isoInstant } from "../scripts/iso-instant.js";
 import { matchServerName } from "../scripts/resolve-server.js";
-import { currentServerEntries } from "../scripts/current-verdicts.js";
+import type { ReviewAnswers } from "../scripts/carried-reviews.js";
+import { currentReviewAnswers, currentServerEntries } from "../scripts/current-verdicts.js";
 import { toolView } from "../scripts/tool-view.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import { SERVE_DEFAULTS } from "./defaults.js";
@@ -41,8 +42,8 @@ function repositoryOf(s: FeedServer) {
  * `registryRecord` is the registry record the server's fields come from, if they do: its packages and remotes
  * go on as published, with what a host needs to run or reach the server that the catalog's own fields leave out.
  */
-export function feedItem(s: FeedServer, stored: readonly ToolEntry[], registryRecord?: unknown) {
-  const tools = currentServerEntries(s, stored);
+export function feedItem(s: FeedServer, stored: readonly ToolEntry[], answers: ReviewAnswers, registryRecord?: unknown) {
+  const tools = currentServerEntries(s, stored, answers);
   const published = publishedInstall(registryRecord);
   const packages =
     published.packages ??
@@ -145,7 +146,8 @@ export function feedRoutes(db: Db) {
     const shown = rows.slice(0, q.limit);
     const ids = shown.map((s) => s.id);
     const [tools, records] = [await toolsOfServers(db, ids), await canonicalRecords(db, ids, "registry")];
-    const servers = shown.map((s) => feedItem(s, tools.get(s.id) ?? [], records.get(s.id)));
+    const answers = await currentReviewAnswers(db, [...tools.values()].flat());
+    const servers = shown.map((s) => feedItem(s, tools.get(s.id) ?? [], answers, records.get(s.id)));
     const next = rows.length > q.limit ? encodeCursor("feed", [shown.at(-1)!.key, nextUpdatedSince ?? null]) : undefined;
     return c.json({ servers, metadata: { count: servers.length, ...(next ? { nextCursor: next } : {}), ...(nextUpdatedSince ? { nextUpdatedSince } : {}) } }, 200);
   });
@@ -156,7 +158,8 @@ export function feedRoutes(db: Db) {
     const s = (await serverDetail(db, ref.id))!;
     if (version !== "latest" && version !== (s.version ?? UNVERSIONED)) throw notFound(`${s.key} has no version '${shownName(version)}' in the catalog (it keeps the latest: ${s.version ?? UNVERSIONED})`);
     const [tools, records] = [await toolsOfServers(db, [s.id]), await canonicalRecords(db, [s.id], "registry")];
-    return c.json(feedItem(s, tools.get(s.id) ?? [], records.get(s.id)), 200);
+    const stored = tools.get(s.id) ?? [];
+    return c.json(feedItem(s, stored, await currentReviewAnswers(db, stored), records.get(s.id)), 200);
   });
   return feed;
 }

@@ -4,13 +4,13 @@ import { buildPolicy } from "../classifier/policy.js";
 import { CATEGORIES, RISKS } from "../classifier/taxonomy.js";
 import { categoryRiskCounts, listServers, listTools, serverDetail, type NameKey } from "../db/browse.js";
 import type { Db } from "../db/client.js";
-import { oneToolSummary, removedServerTool, searchToolsPage, serverTools, similarToolNames, toolChangeFeed, type NameSummary, type SearchKey, type ServerRef } from "../db/lookups.js";
+import { oneToolSummary, removedServerTool, searchToolsPage, similarToolNames, toolChangeFeed, type NameSummary, type SearchKey, type ServerRef } from "../db/lookups.js";
 import { checkClientName } from "../scripts/client-name.js";
 import { CliError } from "../scripts/command.js";
 import { readInstant } from "../scripts/catalog-instant.js";
 import { parseSince } from "../scripts/commands/changes.js";
-import { currentNameSummary, currentPage, currentTool } from "../scripts/current-lookups.js";
-import { asStored, currentServerEntries, type CurrentEntry } from "../scripts/current-verdicts.js";
+import { currentNameSummary, currentPage, currentServerTools, currentTool } from "../scripts/current-lookups.js";
+import { asStored, type CurrentEntry } from "../scripts/current-verdicts.js";
 import { rulesFor } from "../scripts/policy-rules.js";
 import { assessServers } from "../scripts/server-verdict.js";
 import { closeServerKeys, matchCount, matchServer, matchServerExactly, type ServerMatch } from "../scripts/resolve-server.js";
@@ -150,7 +150,7 @@ export interface ServerView extends ServerDetailView {
 export async function serverView(db: Db, input: string): Promise<ServerView> {
   const ref = await resolveServer(db, input);
   const detail = (await serverDetail(db, ref.id))!;
-  const entries = currentServerEntries(ref, await serverTools(db, ref.id));
+  const entries = await currentServerTools(db, ref);
   const [assessment] = await assessServers(db, { serverIds: [ref.id] });
   return {
     ...serverItem(detail),
@@ -189,7 +189,7 @@ export function policyText(server: { key: string }, entries: readonly CurrentEnt
 
 export async function serverPolicy(db: Db, input: string, format: FormatName, clientName?: string): Promise<{ server: ServerRef; text: string }> {
   const server = await resolveServer(db, input);
-  return { server, text: policyText(server, currentServerEntries(server, await serverTools(db, server.id)), format, clientName) };
+  return { server, text: policyText(server, await currentServerTools(db, server), format, clientName) };
 }
 
 export { FORMAT_NAMES };

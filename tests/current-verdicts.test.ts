@@ -195,7 +195,7 @@ describe.each(DRIVERS)("a catalog whose stored verdicts an older and a newer cla
     await db.execute(sql`update classifications set classifier_version = ${OLDER}, risk = 'low'
       where tool_id in (select t.id from tools t join servers s on s.id = t.server_id where s.key = ${GITHUB}) and classifier_version = ${CLASSIFIER_VERSION}`);
     const [server] = await serverTools(db, (await resolveServer(db, GITHUB)).id).then((entries) => [{ id: entries[0]!.serverId, entries }]);
-    const expected = currentServerEntries({ key: GITHUB, description: null }, server!.entries).filter((e) => e.classification?.risk === "critical");
+    const expected = currentServerEntries({ key: GITHUB, description: null }, server!.entries, new Map()).filter((e) => e.classification?.risk === "critical");
     expect(expected.length).toBeGreaterThan(3);
     const read = (p: { after?: NameKey; limit: number; outdatedFor: string }) => listTools(db, { serverId: server!.id, risk: "critical", ...p });
     const found: string[] = [];
@@ -226,7 +226,7 @@ describe.each(DRIVERS)("a catalog whose stored verdicts an older and a newer cla
     const kept = verdictCache.get(fingerprint);
     expect(kept?.size).toBe(entries.length);
     // A server page, the policy and the feed read them from there: no verdict is made again.
-    const shown = currentServerEntries(ref, entries);
+    const shown = currentServerEntries(ref, entries, new Map());
     const outdated = shown.filter((e) => !e.stored);
     expect(outdated.length).toBeGreaterThan(3);
     for (const e of outdated) expect(e.classification!.signals).toBe(kept!.get(e.tool)!.signals);

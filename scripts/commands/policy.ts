@@ -3,7 +3,6 @@ import { stat, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { exportPolicy, exportWarnings, FORMAT_NAMES, UnrepresentableNameError, type FormatName, type Rendered } from "../../classifier/formats/formats.js";
 import { buildPolicy } from "../../classifier/policy.js";
-import { serverTools } from "../../db/lookups.js";
 import { flowServers, flowSummary, gateSink, toxicFlow, type ToxicFlow } from "../../classifier/flows.js";
 import { assessServers, type ServerAssessment } from "../server-verdict.js";
 import { checkClientName } from "../client-name.js";
@@ -12,7 +11,7 @@ import { CliError, type Command, type Io, type ParsedArgs } from "../command.js"
 import { loadConfig } from "../config.js";
 import { readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
 import { plural } from "../../classifier/plural.js";
-import { currentServerEntries } from "../current-verdicts.js";
+import { currentServerTools } from "../current-lookups.js";
 import { rulesFor } from "../policy-rules.js";
 import { requireServer, serverArgument } from "../resolve-server.js";
 import { AUTH_POSTURES, authRequirementSchema, describePosture } from "../../crawler/auth-posture.js";
@@ -100,7 +99,7 @@ export const command: Command = {
       const named = [];
       for (const other of others) named.push(await requireServer(catalog, other));
       const ids = [...new Set([...(server ? [server.id] : []), ...named.map((n) => n.id)])];
-      return { server, named, entries: server ? currentServerEntries(server, await serverTools(catalog.db, server.id)) : [], set: await assessServers(catalog.db, { serverIds: ids }) };
+      return { server, named, entries: server ? await currentServerTools(catalog.db, server) : [], set: await assessServers(catalog.db, { serverIds: ids }) };
     }, { wait: readerWait(args.values.wait, config, io, "policy") });
     // Every server named, and the toxic flow their tools make together.
     const flow = set.length > 1 ? toxicFlow(set.flatMap((a) => a.tools.map((t) => ({ server: a.key, tool: t.name, facets: t.facets })))) : set[0]?.flow;
