@@ -47,7 +47,7 @@ export async function reviewAnswers(db: Db, entries: readonly ToolEntry[]): Prom
   const out = new Map<string, ReviewVerdict>();
   const cache = catalogVerdictCache(db);
   for (const [model, hashes] of byModel) {
-    for (const [hash, v] of await cache.get([...hashes], model, REVIEW_PROMPT_VERSION)) out.set(answerKey(hash, { model, promptVersion: REVIEW_PROMPT_VERSION }), v);
+    for (const [hash, v] of await cache.get([...hashes], model, REVIEW_PROMPT_VERSION)) out.set(answerKey(hash, { model, promptVersion: REVIEW_PROMPT_VERSION }), v.verdict);
   }
   return out;
 }

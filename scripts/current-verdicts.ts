@@ -167,13 +167,20 @@ export function currentServerEntries(server: { key: string; description: string 
  * when every verdict stands. Each such server's tools are first read by name and hash alone, and read in full only when a
  * verdict needed is not kept for them (verdict-cache.ts).
  */
-export async function withCurrentVerdicts(db: Db, entries: readonly ToolEntry[]): Promise<CurrentEntry[]> {
+/** The two catalog reads withCurrentVerdicts makes, apart: a test puts what another request does between them. */
+export interface VerdictReads {
+  serverToolHashes: typeof serverToolHashes;
+  verdictToolRows: typeof verdictToolRows;
+}
+const CATALOG_READS: VerdictReads = { serverToolHashes, verdictToolRows };
+
+export async function withCurrentVerdicts(db: Db, entries: readonly ToolEntry[], reads: VerdictReads = CATALOG_READS): Promise<CurrentEntry[]> {
   const outdated = entries.filter((e) => !entryStands(e));
   const serverIds = [...new Set(outdated.map((e) => e.serverId))];
   if (serverIds.length === 0) return entries.map(asStored);
   const servers = new Map<number, ServerTools & { tools: StoredTool[] }>();
   const unread: number[] = [];
-  for (const [serverId, hashes] of await serverToolHashes(db, serverIds)) {
+  for (const [serverId, hashes] of await reads.serverToolHashes(db, serverIds)) {
     const fingerprint = serverFingerprint(hashes);
     const kept = verdictCache.get(fingerprint);
     const server: ServerTools & { tools: StoredTool[] } = { key: hashes.key, description: hashes.description, fingerprint, tools: [] };
@@ -185,7 +192,7 @@ export async function withCurrentVerdicts(db: Db, entries: readonly ToolEntry[])
       server.kept = kept;
     } else unread.push(serverId);
   }
-  for (const row of unread.length ? await verdictToolRows(db, unread) : []) servers.get(row.serverId)?.tools.push(row);
+  for (const row of unread.length ? await reads.verdictToolRows(db, unread) : []) servers.get(row.serverId)?.tools.push(row);
   // Fingerprinted as read in full: a refresh between the two reads must not keep new tools' verdicts under the old key.
   for (const id of unread) {
     const server = servers.get(id)!;
