@@ -10,6 +10,7 @@
 import type { InjectionFinding } from "./injection.js";
 import { readAsEnglish } from "./injection-cues.js";
 import { CLAUSE_END, negatedBefore, quoteSpan, splitSentences, wordPattern as words } from "./text-sentences.js";
+import { literalGate } from "./literal-gates.js";
 
 /** The process's environment as it stands: all of it, its values, or the variables a pattern picks out (English). */
 const ENVIRONMENT = [
@@ -184,6 +185,9 @@ function held(s: string): number[] {
   return found;
 }
 
+/** Whether a whole text may name anything `held` finds, before its sentences are read. */
+const MAY_HOLD = literalGate(...KINDS.map(([, re]) => re), PERSONAL_DATA);
+
 /** An order whose object points back to what was named before it: "…, call clipboard_sync with it". */
 const POINTS_BACK = /^\s+(?:it|them)\b|^\s+\S+ with (?:it|them)\b/;
 /** What the tool hands back to the model is no leak: "add the chat history to the response". */
@@ -213,6 +217,8 @@ const readInEnglishOrder = (s: string) => !/[\u3040-\u30ff\u4e00-\u9fff\uac00-\u
 
 /** A sentence that has the model put or send what it holds into an argument, a URL, another tool or an address. */
 export function contextLeak(text: string, lower: string): InjectionFinding | undefined {
+  // A leak needs something held (`held`), and a sentence holds nothing the whole text lacks.
+  if (!MAY_HOLD.allows(lower)) return undefined;
   for (const { s, at } of splitSentences(lower)) {
     if (!DESTINATION.test(s)) continue;
     const english = readInEnglishOrder(s);

@@ -5,6 +5,7 @@
 // 'gmail' server", "from mcp-server-fetch"); this server's own older tools replaced in a migration note are its own news.
 import type { InjectionFinding } from "./injection.js";
 import { conditionedBefore, NEGATION, quoteSpan, splitSentences, wordPattern as words } from "./text-sentences.js";
+import { gatedTest, literalGate } from "./literal-gates.js";
 
 /** A server, not a provider or a plugin: "rates from other providers may be outdated" explains where data comes from. */
 const SERVER = "servers?|server's|servers'|servidor(?:es)?|serveurs?|servern|servery|serveru|serverů|сервер[а-яіїє]*|sunucu[a-zçğıöşü]*|διακομιστ[α-ωάέήίόύώ]*";
@@ -102,14 +103,18 @@ function discredits(s: string): boolean {
 /** A migration note or own suite: "since version 3 the v1 tools of this server are deprecated". */
 const OWN_NEWS = words("this server|this server's|our server|our own|version|versión|versione|versão|versie|v\\d+(?:\\.\\d+)*|changelog|release notes|migration guide");
 
+const MAY_OVERRULE = literalGate(USER_OVERRULED);
+const discreditsAnything = gatedTest(DISCREDITED);
+const putsInItsPlace = gatedTest(IN_ITS_PLACE);
+
 /**
  * Another tool's arguments set against what the person chose, in one sentence; or another server's tool discredited in
  * a sentence, and in that sentence or the next this tool put in its place or its calls taken over (the quote runs from
  * the first sentence to the second).
  */
 export function displacedTool(text: string, lower: string): InjectionFinding | undefined {
-  const overruled = [...lower.matchAll(USER_OVERRULED)];
-  const displaced = DISCREDITED.test(lower) && IN_ITS_PLACE.test(lower);
+  const overruled = MAY_OVERRULE.allows(lower) ? [...lower.matchAll(USER_OVERRULED)] : [];
+  const displaced = discreditsAnything(lower) && putsInItsPlace(lower);
   if (overruled.length === 0 && !displaced) return undefined;
   const sentences = splitSentences(lower);
   for (const o of overruled) {

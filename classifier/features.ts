@@ -47,10 +47,10 @@ export interface Features {
   /** Each word's start and end in `source`. */
   wordSpans: number[];
   /**
-   * When set, only features in the buckets marked here are kept: those a model weighs (model.ts's weightedBuckets).
+   * When set, only features in the buckets whose bit is set here are kept: those a model weighs (model.ts's weightedBuckets).
    * Any other adds nothing to its sums and is never named, and most of a tool's features are such.
    */
-  weighted: Uint8Array | undefined;
+  weighted: Uint32Array | undefined;
 }
 
 /** A feature's text as describeFeature takes it: "delete", or "delete it" for a pair. */
@@ -82,7 +82,7 @@ export function featureId(kind: Kind, text: string, second?: string): number {
 }
 
 function pushId(f: Features, id: number, kind: Kind, text: string, word: number): void {
-  if (f.weighted !== undefined && f.weighted[id] === 0) return;
+  if (f.weighted !== undefined && ((f.weighted[id >>> 5]! >>> (id & 31)) & 1) === 0) return;
   f.ids.push(id);
   f.kinds.push(kind);
   f.texts.push(text);
@@ -130,7 +130,7 @@ export function emptyFeatures(): Features {
  * emptied and filled instead of a new one (no new arrays a tool). With `weighted`, only
  * the features a model weighs are kept (inference; training needs them all).
  */
-export function toolFeatures(tool: ToolInput, reading: ToolReading, ruleCategory: Category | undefined, into?: Features, weighted?: Uint8Array): Features {
+export function toolFeatures(tool: ToolInput, reading: ToolReading, ruleCategory: Category | undefined, into?: Features, weighted?: Uint32Array): Features {
   const f: Features = into ?? emptyFeatures();
   f.weighted = weighted;
   if (into) {

@@ -10,7 +10,7 @@ import { AUTH_AS_THING, CUE_LETTER, type WordFamily } from "./injection-lexicon.
 import { MORE_LANGUAGES } from "./injection-cue-words.js";
 import { DIRECTED, EXPLAINED, SELF_SUBJECT } from "./displaced-tool.js";
 import { IDENTIFIER, quoteSpan } from "./text-sentences.js";
-import { HASH_SLOTS, hashWord } from "./word-hash.js";
+import { hashWord, markMaybe, maybeTable } from "./word-hash.js";
 
 // ---- cue classes -------------------------------------------------------------------------------------------------
 // A class is a list of words separated by "|": a trailing "*" takes any ending, a space any run of separators.
@@ -237,9 +237,9 @@ const C = {
 const BITS = { person: 1, perceive: 2, hush: 4, frame: 8, shift: 16, auth: 32, other: 64, toolNoun: 128, redirect: 256, secret: 512, move: 1024, prefer: 2048 } as const;
 /** Chinese, Japanese or Korean: every bit, the regexes decide. */
 const ALL = 0xfff;
-const MAYBE_WORD = new Uint8Array(HASH_SLOTS + 1);
+const MAYBE_WORD = maybeTable();
 const WORD_BITS = new Map<number, number>();
-const MAYBE_STEM = new Uint8Array(HASH_SLOTS + 1);
+const MAYBE_STEM = maybeTable();
 const STEM_BITS = new Map<number, number>();
 /**
  * The word a cue is known by: its longest word, the rarest as a rule ("instead" of "instead of", "advance" of "in
@@ -253,7 +253,7 @@ function register(c: CueClass, bit: number): void {
     const stem = word.endsWith("*");
     const h = hashWord(stem ? word.slice(0, -1) : word);
     const [maybe, bits] = stem ? [MAYBE_STEM, STEM_BITS] : [MAYBE_WORD, WORD_BITS];
-    maybe[h & HASH_SLOTS] = 1;
+    markMaybe(maybe, h);
     bits.set(h, (bits.get(h) ?? 0) | bit);
   }
 }

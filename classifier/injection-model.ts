@@ -7,7 +7,7 @@
 import { z } from "zod";
 import type { InjectionFinding } from "./injection.js";
 import type { InjectionFamily } from "./injection-lexicon.js";
-import { HASH_SLOTS, hashWord } from "./word-hash.js";
+import { hashWord, isMaybe, markMaybe, maybeTable } from "./word-hash.js";
 import { shippedData } from "./shipped-file.js";
 
 // ---- word classes -------------------------------------------------------------------------------------------------
@@ -40,11 +40,11 @@ const ORDER_WORDS =
   "ignore disregard forget call send include append prepend insert read execute run do don never always make ensure respond reply answer output tell say treat act pretend obey follow remember stop skip hide keep pass forward upload copy attach note mention reveal";
 
 const CLASS_OF = new Map<number, number>();
-const MAYBE_CLASS = new Uint8Array(HASH_SLOTS + 1);
+const MAYBE_CLASS = maybeTable();
 function addClass(words: string, bit: number): void {
   for (const w of words.split(" ")) {
     const h = hashWord(w);
-    MAYBE_CLASS[h & HASH_SLOTS] = 1;
+    markMaybe(MAYBE_CLASS, h);
     CLASS_OF.set(h, (CLASS_OF.get(h) ?? 0) | bit);
   }
 }
@@ -52,7 +52,7 @@ const ORDER = 1 << WORD_CLASSES.length;
 for (const c of WORD_CLASSES) addClass(CLASS_WORDS[c], CLASS_BIT[c]);
 addClass(ORDER_WORDS, ORDER);
 
-const classOf = (h: number) => (MAYBE_CLASS[h & HASH_SLOTS] === 0 ? 0 : (CLASS_OF.get(h) ?? 0));
+const classOf = (h: number) => (isMaybe(MAYBE_CLASS, h) ? (CLASS_OF.get(h) ?? 0) : 0);
 
 // ---- features -----------------------------------------------------------------------------------------------------
 // Words and word pairs share 2^18 hashed slots; after them one feature per class, per pair of classes (one of them

@@ -9,7 +9,7 @@
 import { decodePayloads, revealUnicode, type Revealed } from "./hidden-text.js";
 import { concealmentStated, findByCues, SENTENCE_CUES, type Candidate } from "./injection-cues.js";
 import { findByModel } from "./injection-model.js";
-import { HASH_SLOTS, hashWord } from "./word-hash.js";
+import { hashWord, isMaybe, markMaybe, maybeTable } from "./word-hash.js";
 import { quoteSpan } from "./text-sentences.js";
 import { undisclosedEffect } from "./undisclosed-effect.js";
 import { contextLeak } from "./context-leak.js";
@@ -42,6 +42,7 @@ import {
   type WordFamily,
 } from "./injection-lexicon.js";
 import { quoteText } from "./quote.js";
+import { literalGate, type LiteralGate } from "./literal-gates.js";
 
 export type { InjectionFamily } from "./injection-lexicon.js";
 
@@ -84,12 +85,28 @@ const isMarkup = (re: string) => re.startsWith("<") || re.startsWith("\\[");
 /** A rule ends at a word's edge: "share" is not found in "shared". */
 const WORD_END = "(?:(?<![a-z0-9])|(?![a-z0-9]))";
 
-/** Rules as one alternation: one pass over the text per family instead of one per rule. */
+/** Rules as one alternation, matched at a word's start unless `atWord` is false. */
 function compile(rules: readonly { re: string }[], atWord = true): RegExp {
   return new RegExp(`${atWord ? "\\b" : ""}(?:${rules.map((r) => `(?:${expand(r.re)})${WORD_END}`).join("|")})`, "g");
 }
 
-const COMPILED = WORD_FAMILIES.map((family) => compile(RULES.filter((r) => r.family === family && !isMarkup(r.re))));
+/** One rule of a word family, compiled alone, and the gate that says whether a text may match it at all. */
+interface GatedRule {
+  re: RegExp;
+  gate: LiteralGate;
+}
+
+/**
+ * Each word family's rules, in order, each compiled alone behind its gate (literal-gates.ts). Most text that holds a
+ * family's cue words can match none of its rules, or one or two: only those run (firstAffirmedRule), where the family's
+ * rules joined in one alternation cost a try of every rule at every word.
+ */
+const FAMILY_RULES: readonly (readonly GatedRule[])[] = WORD_FAMILIES.map((family) =>
+  RULES.filter((r) => r.family === family && !isMarkup(r.re)).map((r) => {
+    const re = compile([r]);
+    return { re, gate: literalGate(re) };
+  }),
+);
 const MARKUP_RULES = compile(RULES.filter((r) => isMarkup(r.re)), false);
 
 // Words are hashed as the scan reads them. A table of 2^16 slots says whether a hash may be a cue (a typed array is
@@ -100,20 +117,20 @@ function hashPair(first: number, second: number): number {
   return (Math.imul(first, 0x5bd1e995) ^ second) | 0;
 }
 
-const MAYBE_CUE = new Uint8Array(HASH_SLOTS + 1);
+const MAYBE_CUE = maybeTable();
 const CUE_BITS = new Map<number, number>();
 const addCues = (cues: string, bits: number) => {
   for (const cue of cues.split(/\s+/)) {
     if (!cue) continue;
     const [first, second] = cue.split("+");
     const h = second ? hashPair(hashWord(first!), hashWord(second)) : hashWord(first!);
-    MAYBE_CUE[h & HASH_SLOTS] = 1;
+    markMaybe(MAYBE_CUE, h);
     CUE_BITS.set(h, (CUE_BITS.get(h) ?? 0) | bits);
   }
 };
 
 function cueBits(h: number): number {
-  return MAYBE_CUE[h & HASH_SLOTS] === 0 ? 0 : (CUE_BITS.get(h) ?? 0);
+  return isMaybe(MAYBE_CUE, h) ? (CUE_BITS.get(h) ?? 0) : 0;
 }
 for (const family of WORD_FAMILIES) addCues(CUES[family], BIT[family]);
 for (const [family, cues] of Object.entries(WINDOW_CUES) as [keyof typeof WINDOW_CUES, string][]) addCues(cues, WINDOW[family]);
@@ -195,7 +212,7 @@ export function walkText(text: string, sentences?: Candidate[]): number {
       h = (Math.imul(h, 31) + w) | 0;
       len++;
       hc = (Math.imul(hc, 31) + w) | 0;
-      if (++lenc >= 3 && MAYBE_STEM[hc & HASH_SLOTS] === 1) classes |= STEM_BITS.get(hc) ?? 0;
+      if (++lenc >= 3 && isMaybe(MAYBE_STEM, hc)) classes |= STEM_BITS.get(hc) ?? 0;
       continue;
     }
     if (len > 0) {
@@ -214,11 +231,11 @@ export function walkText(text: string, sentences?: Candidate[]): number {
       if (c >= 0x400) mask |= LOOKALIKE;
       else if (c === 0x130) mask |= SHIFTED;
       hc = (Math.imul(hc, 31) + lc) | 0;
-      if (++lenc >= 3 && MAYBE_STEM[hc & HASH_SLOTS] === 1) classes |= STEM_BITS.get(hc) ?? 0;
+      if (++lenc >= 3 && isMaybe(MAYBE_STEM, hc)) classes |= STEM_BITS.get(hc) ?? 0;
       continue;
     }
     if (lenc > 0) {
-      if (MAYBE_WORD[hc & HASH_SLOTS] === 1) classes |= WORD_BITS.get(hc) ?? 0;
+      if (isMaybe(MAYBE_WORD, hc)) classes |= WORD_BITS.get(hc) ?? 0;
       hc = 0;
       lenc = 0;
     }
@@ -250,7 +267,7 @@ export function walkText(text: string, sentences?: Candidate[]): number {
     else if (c === 0x2018 || c === 0x2019 || c === 0x02bc || c === 0xb4) mask |= TYPOGRAPHIC;
   }
   if (len > 0) mask |= wordCues(h, previous, len);
-  if (lenc > 0 && MAYBE_WORD[hc & HASH_SLOTS] === 1) classes |= WORD_BITS.get(hc) ?? 0;
+  if (lenc > 0 && isMaybe(MAYBE_WORD, hc)) classes |= WORD_BITS.get(hc) ?? 0;
   if (classes !== 0 && enough(classes)) sentences?.push({ at, end: n + 1, mask: classes });
   return mask;
 }
@@ -301,6 +318,35 @@ function firstAffirmed(re: RegExp, lower: string, stated?: Stated, label = -1): 
   return undefined;
 }
 
+/**
+ * firstAffirmed over a family's rules, as their one alternation would find it: the leftmost match, at one position the
+ * earliest rule's. Each rule runs alone from where the search stands, and a rule whose gate `lower` keeps closed cannot
+ * match and never runs; a match turned down sends the search on from its next character, as the alternation does.
+ */
+function firstAffirmedRule(rules: readonly GatedRule[], lower: string, stated?: Stated): RegExpExecArray | undefined {
+  const open = rules.filter((r) => r.gate.allows(lower));
+  if (open.length === 0) return undefined;
+  // Each open rule's next match from the search's position (null: none left).
+  const next = open.map((r) => {
+    r.re.lastIndex = 0;
+    return r.re.exec(lower);
+  });
+  for (;;) {
+    let first = -1;
+    for (let i = 0; i < next.length; i++) if (next[i] && (first < 0 || next[i]!.index < next[first]!.index)) first = i;
+    if (first < 0) return undefined;
+    const m = next[first]!;
+    if (!negated(lower, m.index) && !stated?.(sentenceAround(lower, m.index), m[0])) return m;
+    // Matches at or before the one turned down are searched again from the character after it.
+    for (let i = 0; i < next.length; i++) {
+      if (next[i] && next[i]!.index <= m.index) {
+        open[i]!.re.lastIndex = m.index + 1;
+        next[i] = open[i]!.re.exec(lower);
+      }
+    }
+  }
+}
+
 /** The sentence `at` is in: from after the stop before it to the stop after it (a stop is ".!?;" before a space, or a line break). */
 function sentenceAround(lower: string, at: number): string {
   let start = at;
@@ -325,6 +371,8 @@ const MOVE = new RegExp(`\\b(?:${EXFIL_MOVE})\\b`, "g");
 const FETCH = new RegExp(`\\b(?:${EXFIL_FETCH})\\b`, "g");
 const SINK = new RegExp(`\\b(?:${EXFIL_SINK_WORDS})\\b|${EXFIL_SINK_LITERAL}`);
 const source = (s: string) => PLACES.test(s) || HOLDINGS.test(s);
+/** Whether a whole text may hold a source at all, before either pattern runs over it. */
+const SOURCES = literalGate(PLACES, HOLDINGS);
 
 /** A sentence that takes a secret and sends it somewhere: a secret file fetched or moved, or a holding moved. */
 function leaks(sentence: string): boolean {
@@ -352,7 +400,7 @@ function exfiltration(text: string, lower: string): string | undefined {
     const side = SIDE.exec(lower);
     if (side) return quoteSpan(text, lower, side.index, side.index + side[0].length);
   }
-  if (!source(lower)) return undefined;
+  if (!SOURCES.allows(lower) || !source(lower)) return undefined;
   let offset = 0;
   for (const sentence of lower.split(SENTENCE)) {
     const at = lower.indexOf(sentence, offset);
@@ -370,11 +418,11 @@ function wordFamilies(text: string, lower: string, mask: number): InjectionFindi
       const quote = exfiltration(text, lower);
       if (quote) return { family, quote };
       // … and the few rules that need no source word list: a named secret's value put where it leaves.
-      const m = firstAffirmed(COMPILED[f]!, lower);
+      const m = firstAffirmedRule(FAMILY_RULES[f]!, lower);
       if (m) return { family, quote: quoteSpan(text, lower, m.index, m.index + m[0].length) };
       continue;
     }
-    const m = firstAffirmed(COMPILED[f]!, lower, STATED[family]);
+    const m = firstAffirmedRule(FAMILY_RULES[f]!, lower, STATED[family]);
     if (m) return { family, quote: quoteSpan(text, lower, m.index, m.index + m[0].length) };
   }
   if (mask & MARKUP) {
@@ -391,7 +439,8 @@ function wordFamilies(text: string, lower: string, mask: number): InjectionFindi
       return { family: "concealment", quote: `text pushed out of sight: ${text.slice(m.index + m[0].length - 1, m.index + m[0].length + 119).trim()}` };
     }
   }
-  if ((mask & (BIT.exfiltration | MARKUP)) && lower.includes("://")) {
+  // Markup's links leak too; a text whose exfiltration family woke was read for them in the loop above.
+  if (!(mask & BIT.exfiltration) && (mask & MARKUP) && lower.includes("://")) {
     const quote = exfiltration(text, lower);
     if (quote) return { family: "exfiltration", quote };
   }
@@ -422,9 +471,8 @@ function prose(text: string): boolean {
   return (text.match(/\p{L}{2,}/gu)?.length ?? 0) >= 8 || (text.match(/[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]/g)?.length ?? 0) >= 16;
 }
 
-function scan(text: string, depth: number, mask: number): InjectionFinding | undefined {
+function scan(text: string, depth: number, mask: number, lower = lowerText(text, (mask & TYPOGRAPHIC) !== 0)): InjectionFinding | undefined {
   if (mask === 0) return undefined;
-  const lower = lowerText(text, (mask & TYPOGRAPHIC) !== 0);
   const visible = wordFamilies(text, lower, mask);
   if (mask & (HIDDEN | LOOKALIKE)) {
     for (const r of revealUnicode(text)) {
@@ -460,11 +508,18 @@ export function findInjection(text: string): InjectionFinding | undefined {
 export function findByRules(text: string): InjectionFinding | undefined {
   const sentences: Candidate[] = [];
   const mask = walkText(text, sentences);
-  const found = scan(text, 0, mask & ~(SHIFTED | FOREIGN | WINDOW_ALL));
-  if (found) return found;
+  const rules = mask & ~(SHIFTED | FOREIGN | WINDOW_ALL);
+  // One lower case for every reader (and so one pass of the gates over it): the typographic apostrophes it replaces
+  // are what raises TYPOGRAPHIC, so without that flag it is the plain lower case the family rules would read.
+  let lower: string | undefined;
+  if (rules !== 0) {
+    lower = lowerText(text);
+    const found = scan(text, 0, rules, lower);
+    if (found) return found;
+  }
   const windows = mask & FOREIGN ? WINDOW_ALL : mask & WINDOW_ALL;
   if (sentences.length === 0 && windows === 0) return undefined;
-  const lower = lowerText(text);
+  lower ??= lowerText(text);
   if (sentences.length > 0) {
     if (mask & SHIFTED) {
       // Lower-casing moved the positions: the sentences are found again in the lower-case text.

@@ -79,19 +79,20 @@ export const MODEL_FILE = "model-weights.json";
  */
 export const shippedModel: () => Model | null = shippedData(MODEL_FILE, (raw) => decodeModel(modelFileSchema.parse(raw)));
 
-const weightedBucketsOf = new WeakMap<Float32Array, Uint8Array>();
+const weightedBucketsOf = new WeakMap<Float32Array, Uint32Array>();
 
 /**
- * Per bucket, 1 where any class has a weight: the shipped model weighs about a thousand of its 2^18 buckets, so most
- * of a tool's features add nothing to the sums and are never named; inference keeps only the others (features.ts).
- * Marked on the weights' first use; a model's weights do not change once it classifies.
+ * Per bucket, a bit set where any class has a weight: the shipped model weighs about a thousand of its 2^18 buckets, so
+ * most of a tool's features add nothing to the sums and are never named; inference keeps only the others (features.ts).
+ * Bits rather than bytes: every feature of a tool reads this table at a random bucket, and 32 KB stays in cache where
+ * 256 KB does not. Marked on the weights' first use; a model's weights do not change once it classifies.
  */
-export function weightedBuckets(model: Model): Uint8Array {
+export function weightedBuckets(model: Model): Uint32Array {
   let marks = weightedBucketsOf.get(model.weights);
   if (marks) return marks;
   const w = model.weights;
-  marks = new Uint8Array(1 << HASH_BITS);
-  for (let b = 0; b < marks.length; b++) if (w[b * K] !== 0 || w[b * K + 1] !== 0 || w[b * K + 2] !== 0) marks[b] = 1;
+  marks = new Uint32Array((1 << HASH_BITS) / 32);
+  for (let b = 0; b < 1 << HASH_BITS; b++) if (w[b * K] !== 0 || w[b * K + 1] !== 0 || w[b * K + 2] !== 0) marks[b >>> 5]! |= 1 << (b & 31);
   weightedBucketsOf.set(w, marks);
   return marks;
 }

@@ -36,7 +36,9 @@ for (const [signal, list] of Object.entries(PHRASES) as [PhraseSignal, string[]]
     (phrasesAt[state] ??= []).push({ rest, text, signal });
   }
 }
-const NEXT = Int32Array.from(transitions);
+// 16 bits a transition (the trie has under a thousand states): half the table the scan reads at every letter.
+if (phrasesAt.length > 0xffff) throw new Error(`phrases: ${phrasesAt.length} trie states do not fit 16 bits`);
+const NEXT = Uint16Array.from(transitions);
 const PHRASES_AT: readonly (Phrase[] | undefined)[] = phrasesAt;
 
 /** wordCharIndex as a table over ASCII (a–z → 0–25, 0–9 → 26–35, anything else -1): one read per character. */

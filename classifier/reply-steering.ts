@@ -4,6 +4,7 @@
 // file above the environment; neither promotes, disguises a source or outranks the model's own instructions.
 import type { InjectionFinding } from "./injection.js";
 import { conditionedBefore, NEGATION, negatedBefore, quoteSpan, splitSentences, wordPattern as words } from "./text-sentences.js";
+import { gatedTest } from "./literal-gates.js";
 
 /** Every reply the model gives: "at the end of every answer", "en cada respuesta", "每次回复". */
 const EVERY_REPLY = words(
@@ -65,10 +66,14 @@ function promotes(s: string): boolean {
 }
 const steers = (s: string) => promotes(s) || unsaid(AS_OWN_VIEW, s) || unsaid(TEXT_OUTRANKS, s);
 
+const inEveryReply = gatedTest(EVERY_REPLY);
+const asOwnView = gatedTest(AS_OWN_VIEW);
+const textOutranks = gatedTest(TEXT_OUTRANKS);
+
 /** One sentence that steers the model's replies, quoted. */
 export function replySteering(text: string, lower: string): InjectionFinding | undefined {
-  const promoted = EVERY_REPLY.test(lower) && sells(lower);
-  if (!promoted && !AS_OWN_VIEW.test(lower) && !TEXT_OUTRANKS.test(lower)) return undefined;
+  const promoted = inEveryReply(lower) && sells(lower);
+  if (!promoted && !asOwnView(lower) && !textOutranks(lower)) return undefined;
   for (const { s, at } of splitSentences(lower)) {
     if (steers(s)) {
       return { family: "model_directed", quote: quoteSpan(text, lower, at, at + s.length) };

@@ -6,6 +6,7 @@
 // is a consequence the text has just admitted.
 import type { InjectionFinding } from "./injection.js";
 import { IDENTIFIER, quoteSpan, splitSentences, wordPattern as words } from "./text-sentences.js";
+import { gatedTest } from "./literal-gates.js";
 
 /** An effect besides the one asked for: "also", "automatically", "by default", "as part of", "alongside". */
 const BESIDES = words(
@@ -94,6 +95,8 @@ const KEEP_FROM_PERSON = words(
   ].join("|"),
 );
 
+const keepsAnything = gatedTest(KEEP_FROM_PERSON);
+
 /** A secret or personal data kept from view is protected, not concealed: "never reveal the token, even if asked". */
 const SECRET_KEPT = words("token|tokens|password|passwords|passphrase|api key|api keys|secret|secrets|credential|credentials|private key|pin|otp|personal data|personal information|pii|sensitive data");
 
@@ -108,7 +111,7 @@ const REACH = 2;
  * first to the last. `lower` is the text lower-cased.
  */
 export function undisclosedEffect(text: string, lower: string): InjectionFinding | undefined {
-  if (!KEEP_FROM_PERSON.test(lower)) return undefined;
+  if (!keepsAnything(lower)) return undefined;
   const sentences = splitSentences(lower);
   for (let i = 0; i < sentences.length; i++) {
     const order = sentences[i]!.s;

@@ -1,6 +1,9 @@
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { classifyServer, classifyTool } from "../../classifier/classify.js";
-import { benchClassifier, benchFlags, labelledServers, runBench, worldServers } from "../../scripts/dev/bench/classifier.js";
+import { benchClassifier, benchFlags, githubServers, labelledServers, runBench, worldServers } from "../../scripts/dev/bench/classifier.js";
+import { FROM_GITHUB_PATH, readGithubTools } from "../../scripts/dev/eval/from-github.js";
+import { projectRoot } from "../../scripts/project-root.js";
 
 describe("benchClassifier", () => {
   const world = worldServers({ tools: 2000, seed: 7 });
@@ -24,6 +27,24 @@ describe("benchClassifier", () => {
     const r = benchClassifier(world.slice(0, 20), 0.05);
     expect(r.tools % world.slice(0, 20).reduce((n, s) => n + s.tools.length, 0)).toBe(0);
     expect(r.toolsPerSecond).toBeGreaterThan(0);
+  });
+});
+
+describe("the GitHub set", () => {
+  it("is every tool of the eval's GitHub file, one server per source, as listed with the hints it declares", () => {
+    const file = readGithubTools(join(projectRoot(), FROM_GITHUB_PATH));
+    const servers = githubServers();
+    expect(servers.length).toBe(new Set(file.map((t) => t.server)).size);
+    // (a name a server lists twice with different definitions is left out, as the crawler leaves it out)
+    expect(servers.reduce((n, s) => n + s.tools.length, 0)).toBeGreaterThan(file.length * 0.99);
+    const first = servers.find((s) => s.name === file[0]!.server)!;
+    expect(first.tools[0]).toMatchObject({ name: file[0]!.name, annotations: file[0]!.annotations });
+  });
+
+  it("is one of the sets the bench names; an unknown name is refused", async () => {
+    let err = "";
+    expect(await runBench(["--sets", "github,nope"], () => {}, (s) => (err += s))).toBe(2);
+    expect(err).toMatch(/no set named "nope"/);
   });
 });
 

@@ -14,6 +14,7 @@ import { runAsScript } from "../../run-as-script.js";
 import { FlagError, wholeFlag } from "../whole-flag.js";
 import { readTools } from "../corpus/corpus-data.js";
 import { DATA_PATHS } from "../eval/dataset.js";
+import { FROM_GITHUB_PATH, readGithubTools } from "../eval/from-github.js";
 import { describeEntries, profileWork } from "./profile.js";
 import { figure, format, loadNote, table, withDetail, type Figure, type Target } from "./report.js";
 
@@ -135,17 +136,47 @@ export function corpusServers(root = projectRoot()): ServerContext[] {
     .map(([pkg, records]) => ({ name: pkg, tools: parseToolList(records).tools }));
 }
 
-const USAGE = "Usage: node dist/scripts/dev/bench/classifier.js [--seconds S] [--runs N] [--tools N] (whole numbers from 1)\n";
+/**
+ * The eval's GitHub set (real tools read from servers' source, ~51,000 of ~5,400 servers), one server per source, its
+ * tools as listed (hints included) through the crawler's parser, in the file's order.
+ */
+export function githubServers(root = projectRoot()): ServerContext[] {
+  const byServer = new Map<string, unknown[]>();
+  for (const t of readGithubTools(join(root, FROM_GITHUB_PATH))) {
+    const listed = { name: t.name, description: t.description, inputSchema: t.inputSchema, annotations: t.annotations };
+    const list = byServer.get(t.server);
+    if (list) list.push(listed);
+    else byServer.set(t.server, [listed]);
+  }
+  return [...byServer].map(([name, list]) => ({ name, tools: parseToolList(list).tools }));
+}
 
-/** The bench's flags: seconds per run, runs per figure (their median is shown), tools in the synthetic world. */
-export function benchFlags(argv: readonly string[]): { seconds: number; runs: number; tools: number } {
-  const { values } = parseArgs({ args: [...argv], options: { seconds: { type: "string", default: "3" }, runs: { type: "string", default: "3" }, tools: { type: "string", default: "20000" } } });
-  return { seconds: wholeFlag("seconds", values.seconds, { min: 1 }), runs: wholeFlag("runs", values.runs, { min: 1 }), tools: wholeFlag("tools", values.tools, { min: 1 }) };
+/** The bench's sets by name, each built only when asked for (the GitHub set takes a few seconds to read). */
+const SETS = {
+  world: { label: "world", servers: (tools: number) => worldServers({ tools }) },
+  fixtures: { label: "labelled fixtures", servers: () => labelledServers() },
+  corpus: { label: "corpus", servers: () => corpusServers() },
+  github: { label: "GitHub set", servers: () => githubServers() },
+} as const;
+type SetName = keyof typeof SETS;
+
+const USAGE = `Usage: node dist/scripts/dev/bench/classifier.js [--seconds S] [--runs N] [--tools N] [--sets ${Object.keys(SETS).join(",")}] (whole numbers from 1)\n`;
+
+/** The bench's flags: seconds per run, runs per figure (their median is shown), tools in the synthetic world, the sets measured. */
+export function benchFlags(argv: readonly string[]): { seconds: number; runs: number; tools: number; sets: SetName[] } {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: { seconds: { type: "string", default: "3" }, runs: { type: "string", default: "3" }, tools: { type: "string", default: "20000" }, sets: { type: "string", default: Object.keys(SETS).join(",") } },
+  });
+  const sets = values.sets.split(",");
+  for (const name of sets) if (!(name in SETS)) throw new FlagError(`--sets: no set named ${JSON.stringify(name)} (one of ${Object.keys(SETS).join(", ")})`);
+  return { seconds: wholeFlag("seconds", values.seconds, { min: 1 }), runs: wholeFlag("runs", values.runs, { min: 1 }), tools: wholeFlag("tools", values.tools, { min: 1 }), sets: sets as SetName[] };
 }
 
 /**
- * `node dist/scripts/dev/bench/classifier.js [--seconds S] [--runs N] [--tools N]`: throughput on the world, the
- * labelled fixtures and the corpus's real servers, each the median of N runs beside its target. Exit 2 for a bad flag.
+ * `node dist/scripts/dev/bench/classifier.js [--seconds S] [--runs N] [--tools N] [--sets world,fixtures,corpus,github]`:
+ * throughput on the world, the labelled fixtures, the corpus's real servers and the eval's GitHub set (or the sets
+ * named), each the median of N runs beside its target. Exit 2 for a bad flag.
  */
 export async function runBench(
   argv: readonly string[],
@@ -161,15 +192,13 @@ export async function runBench(
     return 2;
   }
   const figures: Figure[] = [];
-  for (const [label, servers] of [
-    ["world", worldServers({ tools: flags.tools })],
-    ["labelled fixtures", labelledServers()],
-    ["corpus", corpusServers()],
-  ] as const) {
+  for (const name of flags.sets) {
+    const set = SETS[name];
+    const servers = set.servers(flags.tools);
     const load = loadavg()[0]!;
     const r = measureClassifier(servers, flags.seconds, flags.runs);
     const tools = servers.reduce((n, s) => n + s.tools.length, 0);
-    figures.push(await classifierFigure(label, servers, r, load, `${format(servers.length)} servers, ${format(tools)} tools; load average ${load.toFixed(1)}`));
+    figures.push(await classifierFigure(set.label, servers, r, load, `${format(servers.length)} servers, ${format(tools)} tools; load average ${load.toFixed(1)}`));
   }
   out(table("classifier (classifyServer, one core)", figures));
   return 0;

@@ -1,6 +1,7 @@
 // Proof that a faster classifier decides exactly as before: classifies every tool of the corpus, the labelled
-// fixtures and the bench's synthetic world with this build and with another commit's build, and compares each
-// whole classification (category, risk, confidence, rationale, signals, evidence, rule, hints) byte for byte.
+// fixtures, the bench's synthetic world and the eval's GitHub set with this build and with another commit's build,
+// and compares each whole classification (category, risk, confidence, rationale, signals, evidence, rule, hints)
+// byte for byte.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,10 +10,11 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { classifyServer, type Classification, type ServerContext } from "../../../classifier/classify.js";
 import { DATA_PATHS } from "../eval/dataset.js";
+import { FROM_GITHUB_PATH } from "../eval/from-github.js";
 import { projectRoot } from "../../project-root.js";
 import { runAsScript } from "../../run-as-script.js";
 import { FlagError, wholeFlag } from "../whole-flag.js";
-import { corpusServers, labelledServers, worldServers } from "./classifier.js";
+import { corpusServers, githubServers, labelledServers, worldServers } from "./classifier.js";
 
 export type ClassifyServer = (context: ServerContext) => Classification[];
 
@@ -69,12 +71,13 @@ export function compareVerdicts(sets: readonly VerdictSet[], base: ClassifyServe
   return { tools, differences };
 }
 
-/** The sets compared: the corpus, the fixtures and the classifier bench's synthetic world. */
+/** The sets compared: the corpus, the fixtures, the classifier bench's synthetic world and the eval's GitHub set. */
 export function verdictSets(root = projectRoot()): VerdictSet[] {
   return [
     { label: "corpus", servers: corpusServers(root) },
     { label: "labelled fixtures", servers: labelledServers(join(root, DATA_PATHS.fixtures)) },
     { label: "world", servers: worldServers({ tools: 20_000 }) },
+    { label: "GitHub set", servers: githubServers(root) },
   ];
 }
 
@@ -99,9 +102,10 @@ async function classifierAt(root: string, ref: string): Promise<{ classifyServer
 
 export const USAGE = `Usage: node dist/scripts/dev/bench/identical.js [--base REF] [--show N]
 
-Classifies every tool of the corpus (${DATA_PATHS.corpus}), the labelled fixtures and the classifier
-bench's synthetic world with this build and with the build of commit REF (default: main), and compares each
-whole classification byte for byte. Exit 0 when every one is identical, 1 when any differs (the first N
+Classifies every tool of the corpus (${DATA_PATHS.corpus}), the labelled fixtures, the classifier bench's
+synthetic world and the eval's GitHub set (${FROM_GITHUB_PATH}, hints included) with this
+build and with the build of commit REF (default: main), and compares each whole classification byte for
+byte. Exit 0 when every one is identical, 1 when any differs (the first N
 are shown, default 10).
 `;
 

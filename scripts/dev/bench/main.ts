@@ -48,9 +48,9 @@ Options:
   --out DIR     where the JSON goes (default bench-results/ in the repository)
   --workers     instead: live listing on the queue (Postgres, DATABASE_URL) with 1, 2 and 4 worker processes
                 against 300 loopback servers answering after 200 ms; throughput and its scaling
-  --classifier  instead: the classifier alone on the synthetic world's tools, the labelled fixtures and the
-                corpus's real servers, each the median of 3 runs beside its target, with the top of a CPU
-                profile as the cause when the target is missed
+  --classifier  instead: the classifier alone on the synthetic world's tools, the labelled fixtures, the
+                corpus's real servers and the eval's GitHub set, each the median of 3 runs beside its target,
+                with the top of a CPU profile as the cause when the target is missed
   --npm         instead: the npm source's cost on a local npm registry replay of --servers packages (default
                 15000: three keyword queries, one past npm's 10,000-result window; --quick 600), one manifest
                 each: requests, 304s, bytes and wall time of a first refresh, a second (conditional) one and
