@@ -59,8 +59,8 @@ describe("siblings in a large server", () => {
 
 describe("the classifier bench's flags", () => {
   it("reads whole numbers, with the defaults for flags not given", () => {
-    expect(benchFlags([])).toEqual({ seconds: 3, runs: 3, tools: 20_000 });
-    expect(benchFlags(["--seconds", "1", "--runs", "5", "--tools", "300"])).toEqual({ seconds: 1, runs: 5, tools: 300 });
+    expect(benchFlags([])).toEqual({ seconds: 3, runs: 3, tools: 20_000, sets: ["world", "fixtures", "corpus", "github"] });
+    expect(benchFlags(["--seconds", "1", "--runs", "5", "--tools", "300", "--sets", "corpus"])).toEqual({ seconds: 1, runs: 5, tools: 300, sets: ["corpus"] });
   });
 
   it("refuses what Number() took for a number, naming the flag, and exits 2 before measuring anything", async () => {
