@@ -157,7 +157,7 @@ export function applyVerdict(tool: ToolInput, c: Classification, v: ReviewVerdic
  * would make it (an unlimited raw-language argument's approval, a consolidated tool's strictest action): a risk the
  * model raised never loosens the rule. Per-action rules are kept here: underTool moves them when their risks move.
  */
-function raisedRule(before: Rule, forRisk: Rule): Rule {
+export function raisedRule(before: Rule, forRisk: Rule): Rule {
   const { byArgument, ...own } = before;
   return { ...stricter(own, forRisk), ...(byArgument ? { byArgument } : {}) };
 }

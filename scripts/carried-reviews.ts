@@ -3,10 +3,9 @@
 // reviews the tool again. The review's answer is taken from the catalog's answer cache as the refresh's review stage
 // takes it (catalogVerdictCache, then applyVerdict), and without it the stored reviewed risk is the floor.
 import type { Classification } from "../classifier/classify.js";
-import { stricter } from "../classifier/argument-rules.js";
 import { ruleForRisk } from "../classifier/policy.js";
 import { quoteText } from "../classifier/quote.js";
-import { applyVerdict, REVIEW_PROMPT_VERSION, type ReviewVerdict } from "../classifier/review.js";
+import { applyVerdict, raisedRule, REVIEW_PROMPT_VERSION, type ReviewVerdict } from "../classifier/review.js";
 import { maxRisk, type Risk } from "../classifier/taxonomy.js";
 import { storedToolInput } from "../classifier/tool.js";
 import { catalogVerdictCache } from "../crawler/classify-stage.js";
@@ -74,9 +73,7 @@ export function carryReview(e: ToolEntry, c: Classification, answers: ReviewAnsw
   const stored = e.classification!;
   const risk = stored.risk as Risk;
   if (stored.contentHash !== e.contentHash || maxRisk(c.risk, risk) === c.risk) return c;
-  const { byArgument, ...own } = c.rule;
-  const reason = `Reviewed by a model: ${risk} risk`;
-  const rule = { ...stricter(own, ruleForRisk(e.tool, risk, c.rule.reason ?? reason)), ...(byArgument ? { byArgument } : {}) };
+  const rule = raisedRule(c.rule, ruleForRisk(e.tool, risk, c.rule.reason ?? `Reviewed by a model: ${risk} risk`));
   const rationale = `${c.rationale} A model (${quoteText(review.model, 60)}, prompt ${review.promptVersion}) reviewed this definition under classifier ${stored.classifierVersion} to ${risk} risk; its answer is not in the catalog's cache, so that risk is kept as the floor until the next refresh reviews the tool again.`;
   return { ...c, risk, rule, rationale, method: "rules+model", reviewedBy: review };
 }
