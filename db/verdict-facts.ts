@@ -2,41 +2,28 @@
 // classifications, its live-listing state, and its recent tool changes. Rows only; the caller decides.
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "./client.js";
+import type { ToolEntry } from "./lookups.js";
 import { jsonb, queryRows } from "./sql.js";
 
-export interface VerdictToolRow {
-  serverId: number;
-  serverKey: string;
+/** A current tool as every reader's entry (ToolEntry), with its server's facts a grade reads besides. */
+export type VerdictToolRow = ToolEntry & {
   serverDescription: string | null;
   authPosture: string | null;
   introspectionError: string | null;
-  name: string;
-  contentHash: string;
-  title: string | null;
-  description: string | null;
-  inputSchema: unknown;
-  annotations: unknown;
-  /** Null when the tool has no classification yet. */
-  category: string | null;
-  risk: string | null;
-  signals: unknown;
-  rationale: string | null;
-  hints: unknown;
-  arguments: unknown;
-  classifierVersion: string | null;
-  stale: boolean;
-}
+};
 
 /**
  * Every current tool of the servers, with its classification, in server then name order; a server with no
- * current tool is not listed.
+ * current tool is not listed. Read as entries (the stored verdict whole: its model review too), so the verdicts
+ * made now for them are made as every reader's are (scripts/current-verdicts.ts).
  */
 export async function verdictToolRows(db: Db, serverIds: readonly number[]): Promise<VerdictToolRow[]> {
   const rows = await queryRows<Record<string, unknown>>(
     db,
-    sql`select s.id as server_id, s.key as server_key, s.description as server_description, s.auth_posture, s.introspection_error,
-        t.name, t.content_hash, t.title, t.description, t.input_schema, t.annotations,
-        c.category, c.risk, c.signals, c.rationale, c.hints, c.arguments, c.classifier_version, (c.content_hash is distinct from t.content_hash) as stale
+    sql`select s.id as server_id, s.key as server_key, s.status as server_status, s.description as server_description, s.auth_posture, s.introspection_error,
+        t.name, t.content_hash, t.title, t.description, t.input_schema, t.annotations, t.origin,
+        c.tool_id is not null as classified, c.category, c.risk, c.confidence, c.signals, c.rationale, c.rule, c.hints, c.arguments, c.classifier_version,
+        c.content_hash as classified_hash, c.method, c.review_model, c.review_prompt_version
       from servers s join tools t on t.server_id = s.id and t.removed_at is null
       left join classifications c on c.tool_id = t.id
       where s.id in (select jsonb_array_elements_text(${jsonb(serverIds)})::int)
@@ -44,24 +31,36 @@ export async function verdictToolRows(db: Db, serverIds: readonly number[]): Pro
   );
   return rows.map((r) => ({
     serverId: Number(r.server_id),
-    serverKey: r.server_key as string,
+    server: r.server_key as string,
+    serverStatus: r.server_status as string,
     serverDescription: (r.server_description as string | null) ?? null,
     authPosture: (r.auth_posture as string | null) ?? null,
     introspectionError: (r.introspection_error as string | null) ?? null,
-    name: r.name as string,
+    tool: r.name as string,
     contentHash: r.content_hash as string,
     title: (r.title as string | null) ?? null,
     description: (r.description as string | null) ?? null,
     inputSchema: r.input_schema ?? null,
-    annotations: r.annotations ?? null,
-    category: (r.category as string | null) ?? null,
-    risk: (r.risk as string | null) ?? null,
-    signals: r.signals ?? null,
-    rationale: (r.rationale as string | null) ?? null,
-    hints: r.hints ?? null,
-    arguments: r.arguments ?? null,
-    classifierVersion: (r.classifier_version as string | null) ?? null,
-    stale: r.stale === true,
+    annotations: (r.annotations as Record<string, unknown> | null) ?? null,
+    origin: r.origin as string,
+    classification:
+      r.classified === true
+        ? {
+            category: r.category as string,
+            risk: r.risk as string,
+            confidence: Number(r.confidence),
+            rationale: r.rationale as string,
+            classifierVersion: r.classifier_version as string,
+            contentHash: r.classified_hash as string,
+            method: r.method as string,
+            reviewModel: (r.review_model as string | null) ?? null,
+            reviewPromptVersion: (r.review_prompt_version as string | null) ?? null,
+            signals: r.signals as string[],
+            rule: r.rule as Record<string, unknown>,
+            hints: (r.hints as Record<string, boolean> | null) ?? null,
+            arguments: r.arguments ?? null,
+          }
+        : null,
   }));
 }
 

@@ -6,7 +6,7 @@ import { classifyServer, classifyTool, CLASSIFIER_VERSION, type Classification }
 import { storedToolInput } from "../classifier/tool.js";
 import type { Db } from "../db/client.js";
 import type { ToolEntry } from "../db/lookups.js";
-import { serverToolHashes, verdictToolRows, type VerdictToolRow } from "../db/verdict-facts.js";
+import { serverToolHashes, verdictToolRows } from "../db/verdict-facts.js";
 import { carryReview, reviewAnswers, type ReviewAnswers } from "./carried-reviews.js";
 import { laterClassifierVersion } from "./classifier-versions.js";
 import { serverFingerprint, verdictCache } from "./verdict-cache.js";
@@ -192,11 +192,11 @@ export async function withCurrentVerdicts(db: Db, entries: readonly ToolEntry[],
       server.kept = kept;
     } else unread.push(serverId);
   }
-  for (const row of unread.length ? await reads.verdictToolRows(db, unread) : []) servers.get(row.serverId)?.tools.push(row);
+  for (const row of unread.length ? await reads.verdictToolRows(db, unread) : []) servers.get(row.serverId)?.tools.push({ ...row, name: row.tool });
   // Fingerprinted as read in full: a refresh between the two reads must not keep new tools' verdicts under the old key.
   for (const id of unread) {
     const server = servers.get(id)!;
-    server.fingerprint = serverFingerprint({ ...server, tools: server.tools as VerdictToolRow[] });
+    server.fingerprint = serverFingerprint({ ...server, tools: server.tools as (StoredTool & { contentHash: string })[] });
   }
   return currentEntries(entries, servers, await reviewAnswers(db, outdated));
 }

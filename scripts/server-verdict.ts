@@ -1,6 +1,7 @@
 // A server's verdict as `policy`, `stats` and pages show it: its grade with reasons, its toxic flow, its
 // annotation coverage, and each tool's class, facets and hints. Reads the catalog through db/ and decides
-// with classifier/; a tool whose stored verdict does not stand is classified again (current-verdicts.ts).
+// with classifier/; a tool whose stored verdict does not stand is classified again, its model review carried
+// over, as every tool-level reader shows it (current-verdicts.ts).
 import { annotationCoverage, declaredHints, type Coverage } from "../classifier/annotations.js";
 import type { ArgumentFindings } from "../classifier/argument-rules.js";
 import { changeLabels } from "../classifier/change-labels.js";
@@ -11,8 +12,8 @@ import { gradeServer, type Verdict } from "../classifier/grade.js";
 import type { Category, Risk } from "../classifier/taxonomy.js";
 import type { Db } from "../db/client.js";
 import { recentChangeRows, verdictToolRows, type RecentChangeRow, type VerdictToolRow } from "../db/verdict-facts.js";
-import { classifyNow, storedVerdictStands } from "./current-verdicts.js";
-import { serverFingerprint } from "./verdict-cache.js";
+import type { ReviewAnswers } from "./carried-reviews.js";
+import { currentReviewAnswers, currentServerEntries } from "./current-verdicts.js";
 
 /** Changes within this many days count as recent drift. */
 export const DRIFT_DAYS = 30;
@@ -74,25 +75,28 @@ export function riskyChangeCounts(changes: readonly RecentChangeRow[]): Map<numb
   return new Map([...risky].map(([serverId, changed]) => [serverId, changed.size]));
 }
 
-/** The server's tools with their current verdict each (current-verdicts.ts): the stored one where it stands, else classified now. */
-function assessTools(key: string, description: string | null, rows: VerdictToolRow[]): (AssessedTool & { unlimitedRaw: boolean })[] {
-  const outdated = rows.flatMap((r, i) => (storedVerdictStands(r.category === null ? null : r.classifierVersion, !r.stale) ? [] : [i]));
-  const computed = classifyNow({ key, description, tools: rows, ...(outdated.length ? { fingerprint: serverFingerprint({ key, description, tools: rows }) } : {}) }, outdated);
-  return rows.map((r, i) => {
-    const c = computed.get(i);
-    const category = (c?.category ?? r.category) as Category;
-    const signals = c?.signals ?? (r.signals as string[]);
-    const findings = (c ? c.arguments : (r.arguments as ArgumentFindings | null)) ?? undefined;
+/**
+ * The server's tools with the current verdict each, made as every tool-level reader makes it (currentServerEntries): the
+ * stored one where it stands, else classified now with a stored model review carried over (`answers`), so the grade never
+ * counts a tool at a lower risk than its own verdict shown beside it.
+ */
+function assessTools(server: { key: string; description: string | null }, rows: readonly VerdictToolRow[], answers: ReviewAnswers): (AssessedTool & { unlimitedRaw: boolean })[] {
+  return currentServerEntries(server, rows, answers).map((e) => {
+    // Every current tool has a verdict here: stored and standing, or made now.
+    const c = e.classification!;
+    const category = c.category as Category;
+    const findings = (c.arguments as ArgumentFindings | null) ?? undefined;
     return {
-      name: r.name,
-      description: r.description,
-      annotations: r.annotations,
+      name: e.tool,
+      description: e.description,
+      annotations: e.annotations,
       category,
-      risk: (c?.risk ?? r.risk) as Risk,
-      signals,
-      rationale: c?.rationale ?? r.rationale ?? "",
-      hints: c?.hints ?? (r.hints as Hints),
-      facets: toolFacets({ name: r.name, description: r.description, category, signals }),
+      risk: c.risk as Risk,
+      signals: c.signals,
+      rationale: c.rationale,
+      // The jsonb the classifier wrote: its Hints.
+      hints: c.hints as unknown as Hints,
+      facets: toolFacets({ name: e.tool, description: e.description, category, signals: c.signals }),
       unlimitedRaw: (findings?.raw ?? []).some((raw) => !raw.limited),
     };
   });
@@ -105,14 +109,15 @@ function assessTools(key: string, description: string | null, rows: VerdictToolR
 export async function assessServers(db: Db, options: { serverIds: readonly number[]; now?: Date }): Promise<ServerAssessment[]> {
   const [rows, changes] = await Promise.all([verdictToolRows(db, options.serverIds), recentChangeRows(db, driftStart(options.now ?? new Date()), options.serverIds)]);
   const risky = riskyChangeCounts(changes);
+  const answers = await currentReviewAnswers(db, rows);
   const out: ServerAssessment[] = [];
   for (let i = 0; i < rows.length; ) {
     let j = i;
     while (j < rows.length && rows[j]!.serverId === rows[i]!.serverId) j++;
     const group = rows.slice(i, j);
     const head = group[0]!;
-    const tools = assessTools(head.serverKey, head.serverDescription, group);
-    const flow = toxicFlow(tools.map((t) => ({ server: head.serverKey, tool: t.name, facets: t.facets })));
+    const tools = assessTools({ key: head.server, description: head.serverDescription }, group, answers);
+    const flow = toxicFlow(tools.map((t) => ({ server: head.server, tool: t.name, facets: t.facets })));
     const verdict = gradeServer({
       tools: tools.map((t) => ({ risk: t.risk, signals: t.signals, annotated: Object.keys(declaredHints(t.annotations)).length > 0, unlimitedRaw: t.unlimitedRaw })),
       authPosture: head.authPosture,
@@ -122,7 +127,7 @@ export async function assessServers(db: Db, options: { serverIds: readonly numbe
     });
     out.push({
       serverId: head.serverId,
-      key: head.serverKey,
+      key: head.server,
       verdict,
       ...(flow ? { flow } : {}),
       coverage: annotationCoverage(group),

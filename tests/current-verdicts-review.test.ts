@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it, test } from "vitest";
 import { CLASSIFIER_VERSION } from "../classifier/classify.js";
 import { REVIEW_PROMPT_VERSION } from "../classifier/review.js";
 import type { ToolEntry } from "../db/lookups.js";
+import { queryRows } from "../db/sql.js";
 import { currentEntries } from "../scripts/current-verdicts.js";
+import { assessServers } from "../scripts/server-verdict.js";
 import { DRIVERS } from "./helpers/catalog.js";
 import { runCli, type CliResult } from "./helpers/cli.js";
 import { serveCatalog, type ServedCatalog } from "./helpers/served-catalog.js";
@@ -54,6 +56,7 @@ describe.each(DRIVERS)("a stored verdict a model reviewed to critical under an o
     const run = async (key: string, argv: string[]) => (cli[key] = await runCli(argv, cat.env));
     await run("risk", ["risk", "get_me", "--server", GITHUB, "--json"]);
     await run("policy", ["policy", GITHUB, "--format", "claude-code"]);
+    await run("grade", ["policy", "--servers", GITHUB, "--json"]);
     await cat.rows(sql`delete from model_reviews where model = ${MODEL}`);
     await run("riskEvicted", ["risk", "get_me", "--server", GITHUB, "--json"]);
     await cat.rows(sql`insert into model_reviews (content_hash, model, prompt_version, verdict) values (${hash}, ${MODEL}, ${REVIEW_PROMPT_VERSION}, ${JSON.stringify(ANSWER)}::jsonb)`);
@@ -77,6 +80,34 @@ describe.each(DRIVERS)("a stored verdict a model reviewed to critical under an o
     const [entry] = JSON.parse(cli.riskEvicted!.stdout).entries;
     expect(entry).toMatchObject({ risk: "critical", rule: { action: "deny" }, classifierVersion: CLASSIFIER_VERSION, stored: false, storedClassifierVersion: OLDER });
     expect(entry.rationale).toContain("its answer is not in the catalog's cache, so that risk is kept as the floor");
+  });
+
+  it("the server's grade counts the tool at its reviewed risk: policy, the API and assessServers, with the answer and without it", async () => {
+    /** The critical tools a grade's reasons count (0 when that row took no points). */
+    const criticalCounted = (reasons: { reason: string }[]) => Number(reasons.map((r) => /^(\d+) critical tool/.exec(r.reason)?.[1]).find((n) => n !== undefined) ?? 0);
+    const assessed = async () => {
+      const [server] = await queryRows<{ id: number }>(s.catalog.db, sql`select id from servers where key = ${GITHUB}`);
+      const [a] = await assessServers(s.catalog.db, { serverIds: [Number(server!.id)] });
+      return a!;
+    };
+    const view = await json(`/api/servers/${encodeURIComponent(GITHUB)}`);
+    const critical = view.items.filter((i: any) => i.risk === "critical").length;
+    expect(view.items.find((i: any) => i.tool === "get_me")).toMatchObject({ risk: "critical" });
+    // Never more lenient than the tools shown beside it: get_me is among the critical tools the grade counts.
+    expect(criticalCounted(view.grade.reasons)).toBe(critical);
+    const [graded] = JSON.parse(cli.grade!.stdout).servers;
+    expect(criticalCounted(graded.reasons)).toBe(critical);
+    const withAnswer = await assessed();
+    expect(withAnswer.tools.find((t) => t.name === "get_me")).toMatchObject({ category: "destructive", risk: "critical" });
+    expect(withAnswer.tools.find((t) => t.name === "get_me")!.rationale).toContain("it wipes the account");
+    expect(criticalCounted(withAnswer.verdict.reasons)).toBe(critical);
+    // Without the cached answer, the stored reviewed risk is the grade's floor too.
+    await s.catalog.db.execute(sql`delete from model_reviews where model = ${MODEL}`);
+    const evicted = await assessed();
+    expect(evicted.tools.find((t) => t.name === "get_me")).toMatchObject({ risk: "critical" });
+    expect(evicted.tools.find((t) => t.name === "get_me")!.rationale).toContain("kept as the floor");
+    expect(criticalCounted(evicted.verdict.reasons)).toBe(critical);
+    await s.catalog.db.execute(sql`insert into model_reviews (content_hash, model, prompt_version, verdict) values (${hash}, ${MODEL}, ${REVIEW_PROMPT_VERSION}, ${JSON.stringify(ANSWER)}::jsonb)`);
   });
 
   it("the API alike: with the answer, without it, and with the review of another prompt version", async () => {

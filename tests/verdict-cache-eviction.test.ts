@@ -24,9 +24,7 @@ const reads: VerdictReads = {
   verdictToolRows: async (_db: unknown, ids: readonly number[]): Promise<VerdictToolRow[]> => {
     whileReading();
     return ids.map((id) => ({
-      serverId: id, serverKey: TOOLS[id]!.key, serverDescription: null, authPosture: null, introspectionError: null, name: TOOLS[id]!.name,
-      contentHash: `h${id}`, title: null, description: TOOLS[id]!.description, inputSchema: null, annotations: null, category: null, risk: null,
-      signals: null, rationale: null, hints: null, arguments: null, classifierVersion: null, stale: true,
+      ...entry(id), serverDescription: null, authPosture: null, introspectionError: null,
     }));
   },
 };
