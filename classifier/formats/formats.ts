@@ -39,22 +39,36 @@ export function isFormatName(value: string): value is FormatName {
 
 /**
  * The name a user most likely gives the server in a client or gateway config: the last path segment
- * of the catalog key (the subfolder of a monorepo key), lower-cased, with every run of characters
- * outside [a-z0-9_-] turned into one "-" — a name every dialect accepts unquoted.
+ * of the catalog key (the subfolder of a monorepo key), read as the text it encodes (a key taken from
+ * a link keeps the link's percent-encoding: `%2F` is a "/" between segments, `caf%C3%A9` is "café"),
+ * lower-cased, accents dropped ("é" → "e"), with every run of characters still outside [a-z0-9_-]
+ * turned into one "-" — a name every dialect accepts unquoted.
  * "io.github.github/github-mcp-server" → "github-mcp-server";
- * "github.com/modelcontextprotocol/servers#src/filesystem" → "filesystem".
+ * "github.com/modelcontextprotocol/servers#src/filesystem" → "filesystem";
+ * "example.com/servers/acme%2Fweather%20tools" → "weather-tools".
  */
 export function defaultClientName(serverKey: string): string {
   const hash = serverKey.lastIndexOf("#");
-  const path = (hash >= 0 ? serverKey.slice(hash + 1) : serverKey).replace(/\/+$/, "");
+  const path = percentDecoded(hash >= 0 ? serverKey.slice(hash + 1) : serverKey).replace(/\/+$/, "");
   const last = path.slice(path.lastIndexOf("/") + 1);
   const name = last
     .toLowerCase()
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
     .replace(/[^a-z0-9_-]+/g, "-")
     .replace(/_{2,}/g, "_") // "__" separates server from tool in Claude Code's mcp__server__tool
     .replace(/-{2,}/g, "-")
     .replace(/^[-_]+|[-_]+$/g, "");
   return name || "server";
+}
+
+/**
+ * Text with its percent-escapes decoded as UTF-8. Bytes that are not UTF-8 (`%FF`, a cut-off `%E2%9C`) become
+ * U+FFFD, which the name then drops like any other character outside it, rather than failing the whole key.
+ */
+function percentDecoded(text: string): string {
+  const utf8 = new TextDecoder();
+  return text.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => utf8.decode(Uint8Array.from(run.slice(1).split("%"), (hex) => parseInt(hex, 16))));
 }
 
 /**

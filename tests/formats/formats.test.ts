@@ -499,8 +499,24 @@ describe("registry and names", () => {
     ["com.example/--weird--", "weird"],
     ["io.github.x/日本語", "server"],
     ["", "server"],
+    // Keys taken from links keep their percent-encoding: the name is read from the text it encodes.
+    ["example.com/servers/acme%2Fweather-tools", "weather-tools"],
+    ["example.com/servers/acme%2fweather%20tools", "weather-tools"],
+    ["github.com/o/r#servers/my%20server", "my-server"],
+    ["github.com/o/r#src%2Ffilesystem%2F", "filesystem"],
+    ["glama.ai/caf%C3%A9-server", "cafe-server"],
+    ["io.github.x/Café Ünïcode", "cafe-unicode"],
+    ["example.com/servers/%FFbad%E2%9Ccut", "bad-cut"],
+    ["example.com/servers/%E2%9C%A8", "server"],
   ])("defaultClientName(%j) is %j", (key, name) => {
     expect(defaultClientName(key)).toBe(name);
+  });
+
+  it("the default client name of a percent-encoded key is one every dialect takes as it is", () => {
+    const input: PolicyExport = { server: { key: "example.com/servers/acme%2Fweather-tools" }, policy: policyOf(GITHUB) };
+    expect(renderPolicy("claude-code", input)).toContain('"mcp__weather-tools__get_me"');
+    expect(renderPolicy("codex", input)).toContain("[mcp_servers.weather-tools]");
+    expect(readAgentgateway(renderPolicy("agentgateway", input), "weather-tools").size).toBe(GITHUB.length);
   });
 
   it("uses the client name the user gives, quoted where the dialect needs it", () => {
