@@ -1,5 +1,5 @@
 // Claude Code: a settings.json fragment whose permissions allow, ask or deny each mcp__server__tool.
-import { jsonText, lossWarnings, UnrepresentableNameError, type Expressiveness, type Rendered, type ResolvedExport } from "./export.js";
+import { commentText, jsonText, lossWarnings, UnrepresentableNameError, type Expressiveness, type Rendered, type ResolvedExport, type ToolEntry } from "./export.js";
 import type { Decision } from "../policy.js";
 
 /**
@@ -9,6 +9,15 @@ import type { Decision } from "../policy.js";
 export function claudeCodeName(name: string): string {
   return name.replace(/[^A-Za-z0-9_-]/g, "_");
 }
+
+/**
+ * The longest tool name Claude's API takes where Claude Code names an MCP tool to it (`tool_reference.tool_name` of
+ * tool search, and every tool definition before the API allowed 128). Claude Code does not shorten a longer name, nor
+ * hash it as Codex does: the tool keeps its full `mcp__<server>__<tool>`, which is what its permission rules are
+ * matched against, so the rule below still names it; but a request that offers or calls it can be refused (HTTP 400
+ * "String should have at most 64 characters", anthropics/claude-code#2445, #19882, #22327).
+ */
+export const CLAUDE_CODE_NAME_LIMIT = 64;
 
 /** Permissions name whole tools: no arguments, no counters; `ask` is its approval. */
 export const CLAUDE_CODE_EXPRESSES: Expressiveness = { limits: false, approval: true, argumentRules: "none", hides: false };
@@ -30,8 +39,10 @@ export function renderClaudeCode(input: ResolvedExport): Rendered {
     throw new UnrepresentableNameError("claude-code", "server", input.clientName, `Claude Code reads "__" as the end of the server name`);
   }
   const lists = new Map<string, List>();
+  const overLong: string[] = [];
   for (const tool of input.tools) {
     const rule = `mcp__${server}__${claudeCodeName(tool.name)}`;
+    if (rule.length > CLAUDE_CODE_NAME_LIMIT) overLong.push(overLongWarning(tool, rule));
     const list = LIST[tool.decision];
     const seen = lists.get(rule);
     if (!seen || STRICTNESS[list] > STRICTNESS[seen]) lists.set(rule, list);
@@ -39,5 +50,21 @@ export function renderClaudeCode(input: ResolvedExport): Rendered {
   const permissions: Record<List, string[]> = { allow: [], ask: [], deny: [] };
   for (const [rule, list] of lists) permissions[list].push(rule);
   for (const list of Object.values(permissions)) list.sort();
-  return { text: jsonText({ permissions }), warnings: lossWarnings("claude-code", input, CLAUDE_CODE_EXPRESSES) };
+  return { text: jsonText({ permissions }), warnings: [...lossWarnings("claude-code", input, CLAUDE_CODE_EXPRESSES), ...overLong] };
+}
+
+/**
+ * A tool whose name in Claude Code is over the API's limit: its rule is kept (it names the tool as Claude Code does),
+ * and the warning says what fails and the one fix the user has, a shorter server name in their Claude Code config.
+ */
+function overLongWarning(tool: ToolEntry, rule: string): string {
+  const room = CLAUDE_CODE_NAME_LIMIT - `mcp____${claudeCodeName(tool.name)}`.length;
+  const fix =
+    room > 0
+      ? `naming the server with at most ${room} characters in your Claude Code config (and --client-name) brings it within ${CLAUDE_CODE_NAME_LIMIT}`
+      : `the tool's own name leaves no room for any server name; only the server's author can shorten it`;
+  return (
+    `claude-code: ${commentText(tool.name)}: its Claude Code name ${rule} is ${rule.length} characters, over the ${CLAUDE_CODE_NAME_LIMIT} Claude's API takes; ` +
+    `Claude Code does not shorten it, so the rule still names the tool (${LIST[tool.decision]}), but Claude Code's requests that offer or call it may be refused; ${fix}`
+  );
 }

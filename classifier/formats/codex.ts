@@ -4,7 +4,9 @@
 // those tools are registered), then removes `disabled_tools`; `[mcp_servers.<name>.tools.<tool>]
 // approval_mode = "prompt"` asks the user before every call of that tool. (Its other modes are
 // looser: "auto" decides from annotations and "approve" runs without asking.) Codex has no rate
-// limits, so those appear only as comments.
+// limits, so those appear only as comments. Codex shortens a tool's model-facing name
+// `mcp__<server>__<tool>` past 64 characters (a prefix and a SHA-1), but its lists and tool tables
+// are matched against the server's own tool name, so they hold that name whatever its length.
 import type { Decision } from "../policy.js";
 import { commentText, headerLines, limitsText, lossWarnings, reasonSuffix, unicodeEscape, type Expressiveness, type Rendered, type ResolvedExport, type ToolEntry } from "./export.js";
 

@@ -443,6 +443,50 @@ describe("special cases", () => {
     expect(() => renderPolicy("codex", input)).not.toThrow();
   });
 
+  describe("claude-code names over Claude's 64-character tool name limit", () => {
+    // mcp__github-mcp-server__ is 24 characters: a 40-character tool fits exactly, a 41-character one does not.
+    const fits = `delete_${"x".repeat(33)}`;
+    const over = `delete_${"x".repeat(34)}`;
+    const withHigh = `run.${"y".repeat(40)}`; // Claude Code writes the "." as "_"
+    const input: PolicyExport = { server: { key: "io.github.github/github-mcp-server" }, policy: policyOf([[fits, "critical"], [over, "critical"], [withHigh, "high"], ["get_me", "low"]]) };
+
+    it("keeps each rule at the full name Claude Code matches (it does not shorten names), in its list", () => {
+      const rules = readClaudeCode(renderPolicy("claude-code", input));
+      expect(rules.get(`mcp__github-mcp-server__${over}`)).toBe("deny");
+      expect(rules.get(`mcp__github-mcp-server__run_${"y".repeat(40)}`)).toBe("ask");
+      expect(rules.get(`mcp__github-mcp-server__${fits}`)).toBe("deny");
+      expect(`mcp__github-mcp-server__${fits}`).toHaveLength(64);
+    });
+
+    it("warns once per tool over the limit, with the length and the server name that would fit", () => {
+      const { warnings } = exportPolicy("claude-code", input);
+      const overLong = warnings.filter((w) => w.includes("over the 64"));
+      expect(overLong).toEqual([
+        `claude-code: ${over}: its Claude Code name mcp__github-mcp-server__${over} is 65 characters, over the 64 Claude's API takes; ` +
+          "Claude Code does not shorten it, so the rule still names the tool (deny), but Claude Code's requests that offer or call it may be refused; " +
+          "naming the server with at most 16 characters in your Claude Code config (and --client-name) brings it within 64",
+        expect.stringMatching(new RegExp(`^claude-code: run\\.y{40}: its Claude Code name mcp__github-mcp-server__run_y{40} is 68 characters, .* \\(ask\\), .*at most 13 characters`)),
+      ]);
+      // The name it suggests fits: no warning left.
+      expect(exportPolicy("claude-code", { ...input, server: { ...input.server, clientName: "gh" } }).warnings.filter((w) => w.includes("over the 64"))).toEqual([]);
+      // policy --json carries the same lines.
+      expect(exportWarnings("claude-code", input)).toEqual(warnings);
+    });
+
+    it("says when no server name can make a tool fit", () => {
+      const long = "t".repeat(57); // mcp____ and 57 characters: 64, no room left for a server name
+      const { warnings } = exportPolicy("claude-code", { server: { key: "x/y" }, policy: policyOf([[long, "critical"]]) });
+      expect(warnings).toEqual([expect.stringMatching(/^claude-code: t{57}: .* is 65 characters, .*; the tool's own name leaves no room for any server name; only the server's author can shorten it$/)]);
+    });
+
+    it("other dialects name the tool as the server does, which their clients match whatever its length", () => {
+      for (const format of ["native", "intercept", "codex", "cedar", "agentgateway"] as const) {
+        expect(exportPolicy(format, input).warnings.filter((w) => w.includes("over the 64"))).toEqual([]);
+      }
+      expect(readCodex(renderPolicy("codex", input), "github-mcp-server").get(over)).toBe("deny");
+    });
+  });
+
   it("rejects a policy that does not match the native schema", () => {
     const bad = { version: "1", default: "deny", tools: { x: { action: "allow-everything" } } } as unknown as Policy;
     expect(() => renderPolicy("cedar", { server: { key: "x/y" }, policy: bad })).toThrow();
