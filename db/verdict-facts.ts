@@ -179,6 +179,8 @@ export interface VerdictCountRow {
   /** Tools declaring any of the hints, and all of them. */
   annotated: number;
   fullyAnnotated: number;
+  /** Tools declaring any of the hints, per risk. */
+  annotatedByRisk: Record<string, number>;
   /** Tools with a raw-language argument their description does not limit (ArgumentFindings.raw). */
   unlimitedRaw: number;
 }
@@ -217,6 +219,7 @@ export async function verdictCountRows(db: Db, page: { afterServerId: number; li
         ${countsBy(names.facets, (x) => sql`f.facets ? ${x}`)} as by_facet,
         count(*) filter (where f.declared > 0)::int as annotated,
         count(*) filter (where f.declared = ${names.hints.length})::int as fully_annotated,
+        ${countsBy(names.risks, (r) => sql`f.risk = ${r} and f.declared > 0`)} as annotated_by_risk,
         count(*) filter (where jsonb_path_exists(f.arguments, '$.raw[*] ? (!(@.limited == true))'))::int as unlimited_raw
       from page p join tool_facts f on f.server_id = p.id
       group by p.id, p.auth_posture, p.introspection_error
@@ -233,6 +236,7 @@ export async function verdictCountRows(db: Db, page: { afterServerId: number; li
     byFacet: counts(r.by_facet),
     annotated: Number(r.annotated),
     fullyAnnotated: Number(r.fully_annotated),
+    annotatedByRisk: counts(r.annotated_by_risk),
     unlimitedRaw: Number(r.unlimited_raw),
   }));
 }

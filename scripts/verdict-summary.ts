@@ -6,7 +6,7 @@ import { COVERAGES, coverageOf, HINT_NAMES, type Coverage } from "../classifier/
 import { CLASSIFIER_VERSION } from "../classifier/classify.js";
 import { FACETS } from "../classifier/facets.js";
 import { makesToxicFlow } from "../classifier/flows.js";
-import { GRADED_SIGNALS, GRADES, gradeCounts, type ServerCounts, type Verdict } from "../classifier/grade.js";
+import { GATED_RISKS, GRADED_SIGNALS, GRADES, gradeCounts, type ServerCounts, type Verdict } from "../classifier/grade.js";
 import { RISKS } from "../classifier/taxonomy.js";
 import type { Db } from "../db/client.js";
 import { recentChangeRows, verdictCountRows, type VerdictCountNames, type VerdictCountRow } from "../db/verdict-facts.js";
@@ -42,6 +42,7 @@ function tallyOfCounts(row: VerdictCountRow, riskyChanges: number): ServerTally 
     injection: row.bySignal[GRADED_SIGNALS.injection] ?? 0,
     contradictedHints: row.bySignal[GRADED_SIGNALS.contradictedHints] ?? 0,
     unannotated: row.tools - row.annotated,
+    annotatedGated: GATED_RISKS.reduce((sum, risk) => sum + (row.annotatedByRisk[risk] ?? 0), 0),
     unlimitedRaw: row.unlimitedRaw,
     authPosture: row.authPosture,
     listingFailed: row.listingFailed,

@@ -44,8 +44,11 @@ async function firstTool(db: Db, serverId: number): Promise<number> {
   return Number(row!.id);
 }
 
-/** Varies the catalog's servers so that each fact the grade reads is met, some servers' classifications left outdated. */
-async function vary(db: Db, ids: number[]): Promise<void> {
+/**
+ * Varies the catalog's servers so that each fact the grade reads is met, some servers' classifications left outdated.
+ * Returns the server whose one declared hint is on a gated tool.
+ */
+async function vary(db: Db, ids: number[]): Promise<number> {
   const at = (i: number) => ids[i % ids.length]!;
   await queryRows(db, sql`update servers set auth_posture = 'open' where id in (${at(0)}, ${at(1)}, ${at(2)})`);
   await queryRows(db, sql`update servers set auth_posture = 'auth' where id = ${at(3)}`);
@@ -55,6 +58,16 @@ async function vary(db: Db, ids: number[]): Promise<void> {
   await queryRows(db, sql`update tools set annotations = '{"readOnlyHint": "true", "title": "x"}' where id = ${await firstTool(db, at(7))}`);
   await queryRows(db, sql`update tools set annotations = '[true]' where server_id = ${at(8)}`);
   await queryRows(db, sql`update tools set annotations = '{"openWorldHint": true}' where id = ${await firstTool(db, at(9))}`);
+  // A gated (high or critical) tool that declares hints beside tools that declare none: left out of the share.
+  const [gated] = await queryRows<{ server_id: number; id: number }>(
+    db,
+    sql`select t.server_id, t.id from tools t join classifications c on c.tool_id = t.id
+      where t.removed_at is null and c.risk in ('high', 'critical') and t.server_id not in (${sql.join(ids.slice(0, 20).map((id) => sql`${id}`), sql`, `)})
+        and (select count(*) from tools u where u.server_id = t.server_id and u.removed_at is null) > 1
+      order by t.server_id, t.id limit 1`,
+  );
+  await queryRows(db, sql`update tools set annotations = null where server_id = ${gated!.server_id}`);
+  await queryRows(db, sql`update tools set annotations = '{"destructiveHint": true}' where id = ${gated!.id}`);
   // Raw-language arguments: unlimited, limited, and with no word on it (unlimited).
   await queryRows(db, sql`update classifications set arguments = '{"raw": [{"name": "sql", "language": "sql", "limited": false}]}' where tool_id = ${await firstTool(db, at(10))}`);
   await queryRows(db, sql`update classifications set arguments = '{"raw": [{"name": "q", "language": "sql", "limited": true}]}' where tool_id = ${await firstTool(db, at(11))}`);
@@ -71,6 +84,7 @@ async function vary(db: Db, ids: number[]): Promise<void> {
   await queryRows(db, sql`update classifications set hints = null where tool_id = ${await firstTool(db, at(17))}`);
   await queryRows(db, sql`update classifications set facets = null where tool_id = ${await firstTool(db, at(18))}`);
   await queryRows(db, sql`delete from classifications where tool_id = ${await firstTool(db, at(19))}`);
+  return gated!.server_id;
 }
 
 describe.each(DRIVERS)("stats' verdicts counted in SQL (%s)", (driver) => {
@@ -115,12 +129,16 @@ describe.each(DRIVERS)("stats' verdicts counted in SQL (%s)", (driver) => {
     expect(ids.length).toBeGreaterThan(20);
     // Every classification has its facets: all but the servers vary() leaves outdated are counted in SQL.
     expect(await queryRows(db, sql`select count(*)::int as n from classifications where facets is null`)).toEqual([{ n: 0 }]);
-    await vary(db, ids);
+    const gatedServer = await vary(db, ids);
     const reference = await assessed(db);
     expect(await counted(db, 7)).toEqual(reference);
+    // The server whose only declared hints are on a gated tool: partly annotated, yet all of the share lacks hints.
+    const gated = reference.find((x) => x.serverId === Number(gatedServer))!;
+    expect(gated.coverage).toBe("partial");
+    expect(gated.verdict.reasons.map((r) => r.reason)).toContain("100% of its tools declare no hints (not counting high and critical tools that do)");
     // The catalog meets what the grade reads: each of these reasons, each coverage, flows and grades apart.
     const reasons = new Set(reference.flatMap((x) => x.verdict.reasons.map((r) => r.reason)));
-    for (const words of ["critical tool", "high-risk tool", "raw SQL", "declare no hints", "without asking for credentials", "last live tools/list failed", "made it riskier", "toxic flow"]) {
+    for (const words of ["critical tool", "high risk or above", "raw SQL", "declare no hints", "without asking for credentials", "last live tools/list failed", "made it riskier", "toxic flow"]) {
       expect([...reasons].some((r) => r.includes(words)), words).toBe(true);
     }
     expect(new Set(reference.map((x) => x.coverage))).toEqual(new Set(["full", "partial", "none"]));

@@ -110,12 +110,13 @@ describe("grades", () => {
       { reason: "1 tool description with text aimed at the model", points: 30 },
       { reason: "its tools combine untrusted content, private data and a way out (toxic flow)", points: 20 },
       { reason: "2 critical tools (destroy data or move money)", points: 8 },
+      // The high tool declares hints, so it is left out of the share: 2 of the other 3.
+      { reason: "67% of its tools declare no hints (not counting high and critical tools that do)", points: 6.7 },
+      { reason: "3 tools of high risk or above (run code, change identities, or worse)", points: 6 },
       { reason: "1 tool taking raw SQL, shell or code that the description does not limit", points: 5 },
       { reason: "1 tool whose declared hints contradict what they do", points: 5 },
-      { reason: "50% of its tools declare no hints", points: 5 },
-      { reason: "1 high-risk tool (run code or change identities)", points: 2 },
     ]);
-    expect(v.score).toBe(25);
+    expect(v.score).toBe(19.3);
     expect(v.grade).toBe("F");
   });
 
@@ -132,7 +133,7 @@ describe("grades", () => {
       toxicFlow: false,
     };
     const counts = countFacts(facts);
-    expect(counts).toEqual({ tools: 3, critical: 1, high: 0, aboveLow: 2, injection: 1, contradictedHints: 1, unannotated: 2, unlimitedRaw: 1, authPosture: "open", listingFailed: true, riskyChanges: 2, toxicFlow: false });
+    expect(counts).toEqual({ tools: 3, critical: 1, high: 0, aboveLow: 2, injection: 1, contradictedHints: 1, unannotated: 2, annotatedGated: 0, unlimitedRaw: 1, authPosture: "open", listingFailed: true, riskyChanges: 2, toxicFlow: false });
     expect(gradeCounts(counts)).toEqual(gradeServer(facts));
     expect(gradeCounts({ ...counts, aboveLow: 0 }).reasons.map((r) => r.reason)).not.toContain("its remote lists tools that change things without asking for credentials");
   });
