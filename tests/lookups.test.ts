@@ -6,7 +6,8 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { CLASSIFIER_VERSION } from "../classifier/classify.js";
 import { FORMAT_NAMES, type FormatName } from "../classifier/formats/formats.js";
-import type { Rule } from "../classifier/policy.js";
+import { actionSplit } from "../classifier/formats/export.js";
+import { decisionOf, type Rule } from "../classifier/policy.js";
 import { CATEGORIES, RISKS, type Risk } from "../classifier/taxonomy.js";
 import { command as annotations } from "../scripts/commands/annotations.js";
 import { command as changes, parseSince } from "../scripts/commands/changes.js";
@@ -200,6 +201,21 @@ describe.each(DRIVERS)("the read commands on a catalog of real data (%s)", (driv
     else expect([...decisions.values()].filter((d) => d === "deny").length).toBeGreaterThan(0);
   });
 
+  test("policy --hide: intercept lists every tool denied outright in `hide` (out of `tools`); no dialect says it cannot hide", async () => {
+    const r = await cli(["policy", GITHUB, "--format", "intercept", "--hide"]);
+    expect(r.code).toBe(0);
+    const expected = new Map(
+      [...github].map(([name, { rule }]) => {
+        const decision = expectedDecision("intercept", rule, name)!;
+        const allowsSome = (actionSplit({ rule })?.allowed.length ?? 0) > 0;
+        return [name, decisionOf(rule) === "deny" && !allowsSome ? "hide" : decision] as const;
+      }),
+    );
+    expect([...expected.values()].filter((d) => d === "hide").length).toBeGreaterThan(0);
+    expect(readPolicy("intercept", r.stdout, "github-mcp-server")).toEqual(expected);
+    for (const format of FORMAT_NAMES) expect((await cli(["policy", GITHUB, "--format", format, "--hide"])).stderr, format).not.toMatch(/cannot hide/);
+  });
+
   test("policy: an ambiguous SERVER exits 2 with the candidates, an unknown one 1 with close keys, and a server without tools 1", async () => {
     const ambiguous = await cli(["policy", "npm:in-memoria"]);
     expect(ambiguous).toEqual({ code: 2, stdout: "", stderr: "mcp-catalog policy: 'npm:in-memoria' matches 2 servers:\n  io.github.pi22by7/in-memoria\n  me.pi22by7/in-memoria\n" });
@@ -254,6 +270,17 @@ describe.each(DRIVERS)("the read commands on a catalog of real data (%s)", (driv
     expect(r.stderr).toMatch(new RegExp(`^mcp-catalog policy: the claude-code format cannot hold the server name '${name.replace(/[.*]/g, "\\$&")}' of ${GITHUB.replace(/[./]/g, "\\$&")}: `));
     expect(r.stderr).toMatch(why);
     expect(r.stderr).toMatch(/; choose another --client-name\n$/);
+  });
+
+  test.each(["gh.prod", "my gh", "ünï"])("policy --format codex --client-name %j: a server name Codex refuses to start exits 2", async (name) => {
+    // codex-rs validate_mcp_server_name: a server whose name is not ^[a-zA-Z0-9_-]+$ fails to start, so the table would configure nothing.
+    const r = await cli(["policy", GITHUB, "--format", "codex", "--client-name", name]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe(`mcp-catalog policy: the codex format cannot hold the server name '${name}' of ${GITHUB}: Codex takes only letters, digits, "-" and "_" in a server name; choose another --client-name\n`);
+    const ok = await cli(["policy", GITHUB, "--format", "codex", "--client-name", "GH-prod_2"]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain("[mcp_servers.GH-prod_2]");
   });
 
   test("policy --format claude-code --client-name: a name Claude Code takes names every rule's server", async () => {

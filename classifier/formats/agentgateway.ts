@@ -13,7 +13,7 @@ import { allowOrDenyNote, headerLines, lossWarnings, unicodeEscape, type Express
 const FORMAT = "agentgateway";
 
 /** Request-time CEL sees the tool's name, not its arguments; no counters, no approval step. */
-export const AGENTGATEWAY_EXPRESSES: Expressiveness = { limits: false, approval: false, argumentRules: "none", hides: false };
+export const AGENTGATEWAY_EXPRESSES: Expressiveness = { limits: false, approval: false, argumentRules: "none" };
 
 const NAMED_ESCAPES: Record<string, string> = { "\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t" };
 

@@ -13,7 +13,7 @@ import { actionSplit, allowOrDenyNote, commentText, headerLines, lossWarnings, u
 const FORMAT = "cedar";
 
 /** Cedar conditions can read the request context (argument rules); it cannot count calls or ask a person. ToolHive lists only what may be called. */
-export const CEDAR_EXPRESSES: Expressiveness = { limits: false, approval: false, argumentRules: "any", hides: true };
+export const CEDAR_EXPRESSES: Expressiveness = { limits: false, approval: false, argumentRules: "any" };
 
 const NAMED_ESCAPES: Record<string, string> = { "\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\0": "\\0" };
 
@@ -85,9 +85,22 @@ export function cedarSchema(policy: Policy): Record<string, unknown> {
   };
 }
 
+// ToolHive filters tools/list by asking Cedar whether each tool may be called with no arguments in the context
+// (pkg/authz/tool_filter.go), so a tool permitted only for some action values is never listed; a call by name is
+// authorized with its arguments. Permitting the argument-less case would let a call without the action through.
+const UNLISTED = "not in ToolHive's tools/list (checked without arguments)";
+
 function argumentNote(tool: ToolEntry, split: ActionSplit): string {
   const refused = split.refused.map((v) => `${commentText(v)} (${decisionOf(split.rules[v]!) === "approve" ? "needs approval; Cedar has none, so forbidden" : "denied"})`);
-  return `${commentText(tool.name)}: ${commentText(split.argument)} ${split.allowed.map(commentText).join(", ")} allowed${refused.length ? `; ${refused.join(", ")}` : ""}`;
+  return `${commentText(tool.name)}: ${commentText(split.argument)} ${split.allowed.map(commentText).join(", ")} allowed${refused.length ? `; ${refused.join(", ")}` : ""}; ${UNLISTED}`;
+}
+
+/** The warning for a tool the agent will not find in tools/list although some of its actions are allowed. */
+function unlistedWarning(tool: ToolEntry, split: ActionSplit): string {
+  return (
+    `${FORMAT}: ${commentText(tool.name)}: ToolHive lists a tool only if a call without arguments is permitted, so this one is left out of tools/list; ` +
+    `a call by name with ${commentText(split.argument)} ${split.allowed.map(commentText).join(", ")} is allowed`
+  );
 }
 
 /** What Cedar's policies cannot express, and what is written instead, in a tool's comment. */
@@ -96,8 +109,10 @@ const CANNOT = { limit: "Cedar cannot count calls (use ToolHive's rate limiting)
 export function renderCedar(input: ResolvedExport): Rendered {
   const doc = new Document({ version: "1.0", type: "cedarv1", cedar: { policies: [], entities_json: "[]" } });
   const policies = doc.getIn(["cedar", "policies"]) as YAMLSeq;
+  const unlisted: string[] = [];
   for (const tool of input.tools) {
     const split = actionSplit(tool);
+    if (split && split.allowed.length > 0) unlisted.push(unlistedWarning(tool, split));
     const statements = split && split.allowed.length > 0 ? cedarArgumentStatements(tool, split) : [cedarStatement(tool)];
     statements.forEach((text, i) => {
       const statement = new Scalar(text);
@@ -111,5 +126,5 @@ export function renderCedar(input: ResolvedExport): Rendered {
   doc.commentBefore = [...headerLines(FORMAT, input, { namesServer: false }), `Use with: thv run --authz-config <this file> ...`]
     .map((line) => ` ${line}`)
     .join("\n");
-  return { text: yamlText(doc), warnings: lossWarnings(FORMAT, input, CEDAR_EXPRESSES) };
+  return { text: yamlText(doc), warnings: [...lossWarnings(FORMAT, input, CEDAR_EXPRESSES), ...unlisted] };
 }

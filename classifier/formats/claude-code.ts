@@ -20,7 +20,7 @@ export function claudeCodeName(name: string): string {
 export const CLAUDE_CODE_NAME_LIMIT = 64;
 
 /** Permissions name whole tools: no arguments, no counters; `ask` is its approval. */
-export const CLAUDE_CODE_EXPRESSES: Expressiveness = { limits: false, approval: true, argumentRules: "none", hides: false };
+export const CLAUDE_CODE_EXPRESSES: Expressiveness = { limits: false, approval: true, argumentRules: "none" };
 
 type List = "allow" | "ask" | "deny";
 

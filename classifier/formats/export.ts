@@ -16,7 +16,7 @@ export interface PolicyExport {
   policy: Policy;
   /** ISO timestamp; written as a comment where the dialect has comments. */
   generatedAt?: string;
-  /** Native only: list denied tools in `hide` so the agent never sees them (default: simply not listed). */
+  /** Native and Intercept: list denied tools in `hide` so the agent never sees them (default: denied, still listed). */
   hideDenied?: boolean;
 }
 
@@ -149,16 +149,15 @@ export interface Expressiveness {
    * name, or only by names without "." (where a condition path `args.a.b` reads a nested field).
    */
   argumentRules: "none" | "any" | "undotted";
-  /** Whether a tool it denies is kept out of the agent's tool list, as `--hide` asks (by the document or by the reader). */
-  hides: boolean;
 }
 
 /**
  * One warning per tool whose rule the dialect cannot say as is, naming what was lost and the
- * stricter rule written instead: limits dropped from an allowed tool, approval turned into denial,
- * and with `hideDenied` a denied tool the agent may still see (it stays denied).
+ * stricter rule written instead: limits dropped from an allowed tool, approval turned into denial.
+ * (`--hide` loses nothing anywhere: native and Intercept write `hide`, and the readers of the other
+ * dialects leave a denied tool out of the agent's list by themselves.)
  */
-export function lossWarnings(format: string, input: Pick<ResolvedExport, "tools" | "hideDenied">, can: Expressiveness): string[] {
+export function lossWarnings(format: string, input: Pick<ResolvedExport, "tools">, can: Expressiveness): string[] {
   const out: string[] = [];
   for (const tool of input.tools) {
     const name = commentText(tool.name);
@@ -178,7 +177,6 @@ export function lossWarnings(format: string, input: Pick<ResolvedExport, "tools"
     }
     if (tool.decision === "limit" && !can.limits) out.push(`${format}: ${name}: the limit ${limitsText(tool.rule)} cannot be expressed; allowed without it`);
     if (tool.decision === "approve" && !can.approval) out.push(`${format}: ${name}: needs approval, which ${format} cannot express; denied instead`);
-    if (tool.decision === "deny" && input.hideDenied && !can.hides) out.push(`${format}: ${name}: ${format} cannot hide a tool (--hide), so the agent may still see it; denied`);
   }
   return out;
 }

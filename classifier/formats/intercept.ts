@@ -1,5 +1,5 @@
 // Intercept (PolicyLayer's open-source MCP proxy): its policy YAML, per PolicyLayer/Intercept POLICY.md.
-import { Document, Scalar, YAMLMap, type Pair } from "yaml";
+import { Document, Scalar, YAMLMap, YAMLSeq, type Pair } from "yaml";
 import type { Limit } from "../policy.js";
 import {
   commentText,
@@ -20,7 +20,7 @@ import {
 const FORMAT = "intercept";
 
 /** Rules with `rate_limit` count calls; there is no approval step. */
-export const INTERCEPT_EXPRESSES: Expressiveness = { limits: true, approval: false, argumentRules: "undotted", hides: false };
+export const INTERCEPT_EXPRESSES: Expressiveness = { limits: true, approval: false, argumentRules: "undotted" };
 
 interface InterceptRule {
   name: string;
@@ -108,19 +108,36 @@ function rulesFor(tool: ToolEntry): { rules: InterceptRule[]; note?: string } {
   }
 }
 
-/** The policy file: version "1", default deny, one entry per tool under `tools`. */
+/** A plain denial, with no action of the tool allowed: what `hide` may take (a tool with allowed actions stays visible). */
+function deniedOutright(tool: ToolEntry): boolean {
+  return tool.decision === "deny" && argumentRules(tool) === undefined;
+}
+
+/**
+ * The policy file: version "1", default deny, one entry per tool under `tools`. With `hideDenied`, a tool denied
+ * outright goes to `hide` instead (Intercept strips it from tools/list and denies its calls) and out of `tools`, so
+ * taking it off `hide` leaves it denied by `default: deny`.
+ */
 export function renderIntercept(input: ResolvedExport): Rendered {
-  const doc = new Document({
-    version: "1",
-    description: `mcp-catalog recommended policy for ${input.serverKey}`,
-    default: "deny",
-    tools: {},
-  });
-  const tools = doc.get("tools") as YAMLMap;
+  const doc = new Document({ version: "1", description: `mcp-catalog recommended policy for ${input.serverKey}`, default: "deny" });
+  const hidden = input.hideDenied ? input.tools.filter(deniedOutright) : [];
+  if (hidden.length) {
+    const hide = new YAMLSeq();
+    for (const tool of hidden) {
+      const name = new Scalar(tool.name);
+      name.type = Scalar.QUOTE_DOUBLE;
+      name.commentBefore = ` ${commentText(tool.name)}: denied${commentText(reasonSuffix(tool.rule))}`;
+      hide.items.push(name);
+    }
+    doc.set("hide", hide);
+  }
+  const tools = new YAMLMap();
+  doc.set("tools", tools);
   const uncountable: string[] = [];
   for (const tool of input.tools) {
-    // "*" is Intercept's wildcard key: a rule under it applies to every tool of the server.
+    // "*" is Intercept's wildcard key: a rule under it applies to every tool of the server ("*" in `hide` hides them all).
     if (tool.name === "*") throw new UnrepresentableNameError(FORMAT, "tool", tool.name, `"*" is Intercept's wildcard key for every tool`);
+    if (hidden.includes(tool)) continue;
     const { rules, note } = rulesFor(tool);
     if (tool.decision === "limit" && !canCount(tool.name)) {
       uncountable.push(`${FORMAT}: ${commentText(tool.name)}: the limit ${limitsText(tool.rule)} cannot be counted for a name containing "."; denied instead`);

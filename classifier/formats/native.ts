@@ -10,7 +10,7 @@ import { actionSplit, jsonText, lossWarnings, UnrepresentableNameError, type Exp
 const FORMAT = "native";
 
 /** Limits and argument conditions (`require` / `deny_if`); approval has no form. */
-export const NATIVE_EXPRESSES: Expressiveness = { limits: true, approval: false, argumentRules: "undotted", hides: true };
+export const NATIVE_EXPRESSES: Expressiveness = { limits: true, approval: false, argumentRules: "undotted" };
 
 /**
  * A consolidated tool allowed for its safe actions only: `require` admits the allowed values of the

@@ -78,7 +78,7 @@ export const command: Command = {
     format: { type: "string", valueName: "F", description: `Output dialect: ${FORMAT_NAMES.join(", ")} (default native)` },
     out: { type: "string", valueName: "FILE", description: "Write to FILE instead of standard output" },
     "client-name": { type: "string", valueName: "NAME", description: "The server's name in your client or gateway config (claude-code, codex, agentgateway's target; default derived from the key)" },
-    hide: { type: "boolean", description: "Keep denied tools out of the agent's tool list (native: listed in `hide`; codex and cedar always do; the others cannot, and say so per tool)" },
+    hide: { type: "boolean", description: "Keep denied tools out of the agent's tool list (native and intercept: listed in `hide`; the other dialects' readers always do)" },
     servers: { type: "string", valueName: "A,B", description: "Other servers used together with SERVER: toxic flows are looked for across all of them" },
     "gate-flows": { type: "boolean", description: "Put the sink leg of a toxic flow (SERVER's tools that send data outside) behind approval" },
     json: { type: "boolean", description: "Print the recommendation with its reasons, grade, flow and the export's warnings as JSON instead of the document" },

@@ -94,6 +94,41 @@ describe("cedar: the action value in the request context behind a has guard", ()
   });
 });
 
+describe("cedar: ToolHive's tools/list and a tool allowed only for some actions", () => {
+  // ToolHive (pkg/authz/tool_filter.go) keeps a tool in tools/list only when Cedar permits call_tool on it with no
+  // arguments in the context; a call by name is authorized with its arguments.
+  const decide = (tool: string, context: Record<string, string>) => {
+    const policies = (parseYaml(exportPolicy("cedar", github).text) as { cedar: { policies: string[] } }).cedar.policies.join("\n");
+    const answer = isAuthorized({
+      principal: { type: "Client", id: "agent" },
+      action: { type: "Action", id: "call_tool" },
+      resource: { type: "Tool", id: tool },
+      context,
+      policies: { staticPolicies: policies },
+      entities: [],
+    });
+    if (answer.type !== "success") throw new Error(JSON.stringify(answer));
+    return answer.response.decision;
+  };
+
+  it("the list check (no arguments) refuses label_write, the call with an allowed method passes, a plain allowed tool is listed", () => {
+    expect(decide("label_write", {})).toBe("deny");
+    expect(decide("label_write", { arg_method: "create" })).toBe("allow");
+    expect(decide("get_me", {})).toBe("allow");
+  });
+
+  it("says so: one warning per such tool on stderr, and in the tool's comment", () => {
+    const { text, warnings } = exportPolicy("cedar", github);
+    expect(warnings).toContain(
+      "cedar: label_write: ToolHive lists a tool only if a call without arguments is permitted, so this one is left out of tools/list; a call by name with method create, update is allowed",
+    );
+    expect(warnings.filter((w) => /left out of tools\/list/.test(w)).length).toBeGreaterThan(1);
+    expect(text).toMatch(/# label_write: method create, update allowed; delete \(denied\); not in ToolHive's tools\/list \(checked without arguments\)\n/);
+    // A tool allowed outright says nothing of the kind.
+    expect(warnings.join("\n")).not.toMatch(/^cedar: get_me:/m);
+  });
+});
+
 describe("intercept: an evaluate rule admits the allowed actions", () => {
   it("label_write: a condition on args.method, then its rate limit", () => {
     const doc = parseYaml(exportPolicy("intercept", github).text) as { tools: Record<string, { rules: unknown[] }> };

@@ -15,7 +15,7 @@ import {
   type PolicyExport,
 } from "../../classifier/formats/formats.js";
 import { parseNativePolicy } from "../../classifier/formats/native-schema.js";
-import { buildPolicy, ruleForRisk, type Decision, type Policy } from "../../classifier/policy.js";
+import { buildPolicy, ruleForRisk, type Decision, type Policy, type Rule } from "../../classifier/policy.js";
 import type { Risk } from "../../classifier/taxonomy.js";
 
 const RISK_DECISION: Record<Risk, Decision> = { low: "allow", medium: "limit", high: "approve", critical: "deny" };
@@ -395,21 +395,39 @@ describe("special cases", () => {
     for (const format of FORMAT_NAMES.filter((f) => f !== "intercept")) expect(() => renderPolicy(format, input)).not.toThrow();
   });
 
-  it("--hide (hideDenied): a dialect that cannot keep a denied tool out of the agent's list says so per tool; the tool stays denied", () => {
+  it("--hide (hideDenied): native and intercept list a denied tool in `hide`; every other dialect keeps it out of the agent's list already", () => {
     const input: PolicyExport = { server: { key: "x/y" }, policy: policyOf([["delete_file", "critical"], ["get_me", "low"], ["merge", "high"]]) };
-    const hides: Record<FormatName, boolean> = { native: true, codex: true, cedar: true, "claude-code": false, intercept: false, agentgateway: false };
     for (const format of FORMAT_NAMES) {
       const plain = exportPolicy(format, input);
       const hidden = exportPolicy(format, { ...input, hideDenied: true });
-      const lost = `${format}: delete_file: ${format} cannot hide a tool (--hide), so the agent may still see it; denied`;
-      expect(plain.warnings, format).not.toContain(lost);
-      if (hides[format]) {
-        expect(hidden.warnings, format).toEqual(plain.warnings);
-      } else {
-        // The same document (never looser), and one more line for the one denied tool: none for the tool needing approval.
-        expect(hidden.text, format).toBe(plain.text);
-        expect(hidden.warnings, format).toEqual([lost, ...plain.warnings]);
-      }
+      // No dialect is left unable to hide: --hide never adds a warning.
+      expect(hidden.warnings, format).toEqual(plain.warnings);
+      expect(hidden.warnings.join("\n"), format).not.toMatch(/cannot hide/);
+      if (format !== "native" && format !== "intercept") expect(hidden.text, format).toBe(plain.text);
+    }
+    // Intercept's `hide` (POLICY.md): stripped from tools/list and denied on tools/call; the tool needing approval stays visible.
+    const doc = (text: string) => parseYaml(text) as { hide?: string[]; tools: Record<string, { rules: InterceptRule[] }> };
+    const plain = doc(renderPolicy("intercept", input));
+    expect(plain.hide).toBeUndefined();
+    expect(Object.keys(plain.tools)).toContain("delete_file");
+    const hidden = doc(renderPolicy("intercept", { ...input, hideDenied: true }));
+    expect(hidden.hide).toEqual(["delete_file"]);
+    // Left out of `tools` too, so taking it off `hide` leaves it denied by `default: deny`.
+    expect(Object.keys(hidden.tools).sort()).toEqual(["get_me", "merge"]);
+    expect(renderPolicy("intercept", { ...input, hideDenied: true })).toMatch(/# delete_file: denied: Because delete_file is risky\n\s*- "delete_file"/);
+  });
+
+  it("--hide keeps a consolidated tool whose safe actions are allowed: only a tool denied outright is hidden", () => {
+    const label: Rule = {
+      action: "deny",
+      reason: "method=delete: destructive action",
+      byArgument: { argument: "method", values: { create: ruleForRisk("label_write", "medium", ""), delete: ruleForRisk("label_write", "critical", "gone") } },
+    };
+    const input: PolicyExport = { server: { key: "x/y" }, policy: buildPolicy([["label_write", label], ["delete_file", ruleForRisk("delete_file", "critical", "gone")]]), hideDenied: true };
+    for (const format of ["native", "intercept"] as const) {
+      const doc = parseYaml(renderPolicy(format, input)) as { hide?: string[]; tools: Record<string, unknown> };
+      expect(doc.hide, format).toEqual(["delete_file"]);
+      expect(Object.keys(doc.tools), format).toEqual(["label_write"]);
     }
   });
 

@@ -54,7 +54,7 @@ export function readNative(text: string): Map<string, string> {
 type InterceptRule = { name: string; action?: string; rate_limit?: string; on_deny: string };
 
 function readIntercept(text: string): Map<string, string> {
-  const doc = parseYaml(text) as { version: string; default: string; tools: Record<string, { rules: InterceptRule[] }> };
+  const doc = parseYaml(text) as { version: string; default: string; hide?: string[]; tools: Record<string, { rules: InterceptRule[] }> };
   if (doc.version !== "1" || doc.default !== "deny") throw new Error("not an Intercept policy");
   const out = new Map<string, string>();
   for (const [name, { rules }] of Object.entries(doc.tools)) {
@@ -62,6 +62,7 @@ function readIntercept(text: string): Map<string, string> {
     const limited = rules.some((r) => typeof r.rate_limit === "string");
     once(out, name, deny ? (deny.name === "requires approval" ? "approve" : "deny") : limited ? "limit" : "allow");
   }
+  for (const name of doc.hide ?? []) once(out, name, "hide");
   return out;
 }
 

@@ -160,6 +160,8 @@ describe.each(DRIVERS)("the JSON API on %s", (driver) => {
       // A server name Claude Code would not take, or whose "_" would run into the "__" of mcp__<server>__<tool>.
       [`/api/servers/${encodeURIComponent(GITHUB)}/policy?format=claude-code&clientName=a_`, `the claude-code format cannot hold the server name 'a_' of ${GITHUB}`],
       [`/api/servers/${encodeURIComponent(GITHUB)}/policy?format=claude-code&clientName=my.gh`, `the claude-code format cannot hold the server name 'my.gh' of ${GITHUB}`],
+      // A server name Codex refuses to start (codex-rs validate_mcp_server_name).
+      [`/api/servers/${encodeURIComponent(GITHUB)}/policy?format=codex&clientName=my.gh`, `the codex format cannot hold the server name 'my.gh' of ${GITHUB}: Codex takes only letters`],
     ] as const) {
       const r = await json(path);
       expect(r.status, path).toBe(400);
