@@ -22,6 +22,14 @@ export const CLAUDE_CODE_NAME_LIMIT = 64;
 /** Permissions name whole tools: no arguments, no counters; `ask` is its approval. */
 export const CLAUDE_CODE_EXPRESSES: Expressiveness = { limits: false, approval: true, argumentRules: "none" };
 
+/**
+ * Every other dialect denies a tool it does not name; Claude Code cannot for one server: deny beats ask beats allow, so
+ * a rule denying mcp__<server> (or mcp__<server>__*) would deny the tools allowed here too. A tool the server adds
+ * after the export falls to the permission mode, and the JSON has no comment to say so.
+ */
+const UNNAMED_NOT_DENIED =
+  "claude-code: a tool these rules do not name (one the server adds later) is not denied: Claude Code asks before each call, and runs it without asking in bypassPermissions mode";
+
 type List = "allow" | "ask" | "deny";
 
 const LIST: Record<Decision, List> = { allow: "allow", limit: "allow", approve: "ask", deny: "deny" };
@@ -50,7 +58,7 @@ export function renderClaudeCode(input: ResolvedExport): Rendered {
   const permissions: Record<List, string[]> = { allow: [], ask: [], deny: [] };
   for (const [rule, list] of lists) permissions[list].push(rule);
   for (const list of Object.values(permissions)) list.sort();
-  return { text: jsonText({ permissions }), warnings: [...lossWarnings("claude-code", input, CLAUDE_CODE_EXPRESSES), ...overLong] };
+  return { text: jsonText({ permissions }), warnings: [...lossWarnings("claude-code", input, CLAUDE_CODE_EXPRESSES), ...overLong, UNNAMED_NOT_DENIED] };
 }
 
 /**

@@ -454,6 +454,16 @@ describe("special cases", () => {
     }
   });
 
+  it("claude-code says that a tool its rules do not name is not denied: Claude Code has no default deny for one server", () => {
+    // Deny beats ask beats allow, so no rule can deny a server's other tools while allowing some: a tool the server
+    // adds after the export falls to the permission mode (asked by default, run without asking under bypassPermissions).
+    const line = "claude-code: a tool these rules do not name (one the server adds later) is not denied: Claude Code asks before each call, and runs it without asking in bypassPermissions mode";
+    for (const input of [githubExport, { server: { key: "x/y" }, policy: buildPolicy([]) }]) {
+      expect(exportPolicy("claude-code", input).warnings.filter((w) => w === line)).toHaveLength(1);
+    }
+    for (const format of FORMAT_NAMES.filter((f) => f !== "claude-code")) expect(exportPolicy(format, githubExport).warnings.join("\n"), format).not.toMatch(/do not name/);
+  });
+
   it("claude-code refuses a server name with \"__\", which Claude Code would split into server and tool", () => {
     const input: PolicyExport = { server: { key: "x/y", clientName: "my__server" }, policy: policyOf([["ok", "low"]]) };
     expect(() => renderPolicy("claude-code", input)).toThrowError(/claude-code: server name "my__server" cannot be written/);
