@@ -19,11 +19,11 @@ const NAMED_ESCAPES: Record<string, string> = { "\\": "\\\\", '"': '\\"', "\n": 
 
 /**
  * A CEL double-quoted string literal: backslash and quote escaped, control characters, the Unicode
- * line/paragraph separators and the invisible format characters as \uXXXX or \UXXXXXXXX (all CEL-spec
- * escapes); other text stays as is.
+ * line/paragraph separators, the invisible format characters and U+FFFE/U+FFFF (which the YAML file around
+ * the rule may not hold raw) as \uXXXX or \UXXXXXXXX (all CEL-spec escapes); other text stays as is.
  */
 export function celString(value: string): string {
-  const body = value.replace(/[\\"\u0000-\u001f\u007f-\u009f\u2028\u2029]|\p{Cf}/gu, (c) => NAMED_ESCAPES[c] ?? unicodeEscape(c, "u8"));
+  const body = value.replace(/[\\"\u0000-\u001f\u007f-\u009f\u2028\u2029\ufffe\uffff]|\p{Cf}/gu, (c) => NAMED_ESCAPES[c] ?? unicodeEscape(c, "u8"));
   return `"${body}"`;
 }
 

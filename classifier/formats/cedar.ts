@@ -20,10 +20,11 @@ const NAMED_ESCAPES: Record<string, string> = { "\\": "\\\\", '"': '\\"', "\n": 
 /**
  * A Cedar string literal. Cedar unescapes like Rust (\n \r \t \\ \0 \' \" \u{...}); every other
  * control character, the Unicode line/paragraph separators and the invisible format characters are
- * written as \u{...} so the statement stays on one line and reads unambiguously.
+ * written as \u{...} so the statement stays on one line and reads unambiguously, and so are U+FFFE and
+ * U+FFFF, which the YAML file around the statement may not hold raw.
  */
 export function cedarString(value: string): string {
-  const body = value.replace(/[\\"\u0000-\u001f\u007f-\u009f\u2028\u2029]|\p{Cf}/gu, (c) => NAMED_ESCAPES[c] ?? unicodeEscape(c, "braces"));
+  const body = value.replace(/[\\"\u0000-\u001f\u007f-\u009f\u2028\u2029\ufffe\uffff]|\p{Cf}/gu, (c) => NAMED_ESCAPES[c] ?? unicodeEscape(c, "braces"));
   return `"${body}"`;
 }
 

@@ -100,8 +100,9 @@ export function jsonText(value: unknown): string {
   return `${JSON.stringify(value, null, 2).replace(/[\u2028\u2029]|\p{Cf}/gu, (c) => unicodeEscape(c, "json"))}\n`;
 }
 
-// Characters that end a line in YAML, TOML, Cedar or an editor, the rest of C0/C1 controls, and the invisible ones.
-const LINE_BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]|\p{Cf}/gu;
+// Characters that end a line in YAML, TOML, Cedar or an editor, the rest of C0/C1 controls, the invisible ones, and the
+// noncharacters U+FFFE and U+FFFF, which YAML readers (go-yaml, libyaml) refuse anywhere in a file, comments included.
+const LINE_BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufffe\uffff]|\p{Cf}/gu;
 
 /** Text safe to put after a comment marker: anything that could end the line is shown escaped. */
 export function commentText(text: string): string {
@@ -235,10 +236,11 @@ export function allowOrDenyNote(tool: ToolEntry, cannot: { limit: string; approv
   }
 }
 
-// Characters YAML 1.1 parsers (libyaml, Go's yaml.v3) read as line breaks even inside quotes, and
-// the C1 controls, and the invisible characters: the yaml library writes them raw, so they are turned
+// Characters YAML 1.1 parsers (libyaml, Go's yaml.v3) read as line breaks even inside quotes, the C1
+// controls, the invisible characters, and U+FFFE and U+FFFF, outside the characters a YAML stream may
+// hold (go-yaml and libyaml refuse the whole file): the yaml library writes them raw, so they are turned
 // into \u escapes here.
-const YAML_RAW = /[\u007f-\u009f\u2028\u2029]|\p{Cf}/gu;
+const YAML_RAW = /[\u007f-\u009f\u2028\u2029\ufffe\uffff]|\p{Cf}/gu;
 
 /**
  * A YAML document as text. Every string is double-quoted JSON-style unless its node says otherwise

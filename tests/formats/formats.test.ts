@@ -84,6 +84,9 @@ const HOSTILE_NAMES = [
   "'",
   '"',
   "\\",
+  // Noncharacters: legal in a JSON, TOML or Cedar string, but go-yaml and libyaml refuse a file holding one raw.
+  "non\ufffechar",
+  "non\uffffchar",
 ];
 const RISKS: Risk[] = ["low", "medium", "high", "critical"];
 const HOSTILE: [string, Risk][] = HOSTILE_NAMES.map((name, i) => [name, RISKS[i % RISKS.length]!]);
@@ -100,8 +103,8 @@ const githubExport: PolicyExport = {
 
 // A hostile reason and server key too: both end up in comments and messages.
 const hostileExport: PolicyExport = {
-  server: { key: "evil\nkey: injected", clientName: "weird.server name" },
-  policy: policyOf(HOSTILE, (name) => `line one\nversion: "2"\n# ${name}\r\u2028*/ end`),
+  server: { key: "evil\nkey: injected\uffff", clientName: "weird.server name" },
+  policy: policyOf(HOSTILE, (name) => `line one\nversion: "2"\n# ${name}\r\u2028*/ end\ufffe`),
   generatedAt: "2026-09-01T12:00:00.000Z\nversion: 9",
 };
 
@@ -343,6 +346,16 @@ describe.each([
       // JSON may hold U+2028 inside a string; the formats with comments must not hold it anywhere.
       if (format !== "native" && format !== "claude-code") expect(text).not.toMatch(/[\u007f-\u009f\u2028\u2029\r]/u);
       for (const line of text.split("\n")) expect(line).not.toMatch(/^\s*(version: "2"|version: 9|key: injected)/);
+    }
+  });
+
+  it("writes only what a YAML stream may hold (YAML 1.2 c-printable) in the YAML dialects: go-yaml (Intercept, ToolHive) and libyaml (agentgateway) refuse the whole file otherwise", () => {
+    // go-yaml readerc.go: anything outside #x9 | #xA | #xD | [#x20-#x7E] | #x85 | [#xA0-#xD7FF] | [#xE000-#xFFFD] |
+    // [#x10000-#x10FFFF] is "control characters are not allowed", in a comment or a quoted scalar alike.
+    const notPrintable = /[^\t\n\r\u0020-\u007e\u0085\u00a0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u;
+    for (const format of ["intercept", "cedar", "agentgateway"] as const) {
+      const safe = format === "intercept" ? { ...input, policy: policyOf([...tools].filter(([n]) => n !== "*")) } : input;
+      expect(renderPolicy(format, safe), format).not.toMatch(notPrintable);
     }
   });
 
