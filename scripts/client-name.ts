@@ -11,6 +11,9 @@ import { UnrepresentableNameError, type FormatName } from "../classifier/formats
 const CLIENT_SERVER_NAME = /^[A-Za-z0-9_-]+$/;
 const CLIENTS: Partial<Record<FormatName, string>> = { "claude-code": "Claude Code", codex: "Codex" };
 
+/** What --client-name, the API's clientName and get_policy's clientName are, naming every format whose document uses it. */
+export const CLIENT_NAME_MEANING = "server's name in your client or gateway config (claude-code, codex, agentgateway's target)";
+
 /**
  * Refuses a name the user gave for the server (--client-name, clientName) that the format's client would not take
  * or that its rules would not name unambiguously. Throws UnrepresentableNameError, as the export does for the names

@@ -1,4 +1,6 @@
-// Reads the environment once into a validated, typed configuration; nothing else reads process.env.
+// Reads the environment once into a validated, typed configuration. Beside it only the terminal's colour (NO_COLOR,
+// TERM; scripts/terminal.ts), CATALOG_DEBUG on the error path (scripts/switch.ts) and what the stdio sandbox passes on
+// (PATH, NODE_EXTRA_CA_CERTS; crawler/mcp/) read a variable: README's Configuration names every one (tests/readme.test.ts).
 import { isAbsolute, resolve } from "node:path";
 import { z } from "zod";
 import { DEFAULT_AWESOME_LIST_URLS } from "../crawler/sources/awesome-lists.js";
@@ -178,7 +180,8 @@ export const envSchema = z.object({
   CATALOG_STDIO_MEMORY_MB: positiveInt(512),
   CATALOG_STDIO_INSTALL_TIMEOUT_MS: positiveInt(120_000).pipe(range(1, MAX_TIMER_MS)),
   NPM_REGISTRY_URL: httpUrl.optional(),
-  // Any value turns colour off, as no-color.org has it (NO_COLOR=0 too): not one of our switches.
+  // Any value turns colour off, as no-color.org has it (NO_COLOR=0 too): not one of our switches. Read where the output is
+  // painted (scripts/terminal.ts), beside TERM=dumb; here it is only documented.
   NO_COLOR: z.string().optional(),
   CATALOG_DEBUG: flag,
   // The listing queue (refresh --queue, worker): retries of a crashing or hanging server, then the dead letter.
@@ -234,7 +237,6 @@ export interface Config {
   clockSkewMs: number;
   /** Source pages fetched ahead of the one being written, that one included (CATALOG_CRAWL_PAGES_IN_FLIGHT). */
   pagesInFlight: number;
-  color: boolean;
   /** CATALOG_DEBUG: stack traces with errors, and an internal error's own message to an MCP caller. */
   debug: boolean;
   introspect: Omit<EnumerateLimits, "maxDescriptionChars"> & {
@@ -298,7 +300,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): Config {
     pagesInFlight: e.CATALOG_CRAWL_PAGES_IN_FLIGHT,
     readerWaitSeconds: e.CATALOG_WAIT_SECONDS,
     serveStatementTimeoutMs: e.CATALOG_SERVE_STATEMENT_TIMEOUT_MS,
-    color: !e.NO_COLOR,
     debug: e.CATALOG_DEBUG,
     introspect: {
       modes: parseIntrospectModes(e.CATALOG_INTROSPECT || "remote", "CATALOG_INTROSPECT"),

@@ -31,7 +31,7 @@ export function truncate(s: string, max: number): string {
 const CODES = { red: 31, green: 32, yellow: 33, magenta: 35, cyan: 36, dim: 2, bold: 1 } as const;
 export type Style = keyof typeof CODES;
 
-/** Colour only on a terminal and only when NO_COLOR is unset. */
+/** Colour only on a terminal, only when NO_COLOR is unset and TERM is not `dumb`. */
 export function colorizer(out: Output, env: NodeJS.ProcessEnv): (style: Style, text: string) => string {
   const on = !!out.isTTY && !env.NO_COLOR && env.TERM !== "dumb";
   return (style, text) => (on ? `\u001b[${CODES[style]}m${text}\u001b[0m` : text);

@@ -6,6 +6,7 @@ import type { Db } from "../db/client.js";
 import { badRequest } from "./errors.js";
 import { findChanges, findServers, findTools, POLICY_MEDIA_TYPES, serverPolicy, serverView, toolOn } from "./reader.js";
 import { changeItemSchema, errorSchema, listSchema, serverDetailSchema, serverItemSchema, statsSchema, toolItemSchema, toolItem, type StatsView } from "./views.js";
+import { CLIENT_NAME_MEANING } from "../scripts/client-name.js";
 import { SERVE_DEFAULTS } from "./defaults.js";
 import { nameProblem, refusing, searchTextProblem } from "./lookup-text.js";
 import { pathName } from "./paths.js";
@@ -92,7 +93,7 @@ const routes = {
       params: z.object({ server: serverParam }),
       query: z.object({
         format: z.enum(FORMAT_NAMES).default("native"),
-        clientName: z.string().min(1).optional().openapi({ description: "the server's name in your client or gateway (claude-code, codex)" }),
+        clientName: z.string().min(1).optional().openapi({ description: `the ${CLIENT_NAME_MEANING}` }),
       }),
     },
     responses: {

@@ -7,6 +7,18 @@ export const SERVE_DEFAULTS = {
   /** Items per page of a list route when `limit` is not given, and the most it may ask. */
   pageSize: 20,
   maxPageSize: 100,
+  /** `search --limit`: results when not given, and the most it may ask. */
+  searchLimit: 20,
+  maxSearchLimit: 1000,
+  /** `changes --limit`: changes when not given, and the most it may ask. */
+  changesLimit: 100,
+  maxChangesLimit: 10_000,
+  /**
+   * How many entries a name held by many servers is answered with, the riskiest first (`risk NAME` without --all,
+   * check_tool); the groups count them all. The name's page (/tools/NAME) lists more, having the room.
+   */
+  nameEntries: 20,
+  namePageEntries: 100,
   /**
    * How many tools a server's page lists at once, in name order; a server with more is paged (`?cursor=`), and its
    * policy is linked in each dialect (/api/servers/SERVER/policy) rather than written out six times: 2,000 tools made

@@ -5,6 +5,7 @@ import { FORMAT_NAMES } from "../classifier/formats/formats.js";
 import { CATEGORIES, RISKS } from "../classifier/taxonomy.js";
 import type { Db } from "../db/client.js";
 import { VERSION } from "../scripts/version.js";
+import { CLIENT_NAME_MEANING } from "../scripts/client-name.js";
 import { SERVE_DEFAULTS } from "./defaults.js";
 import { asQueryTimeout, RequestError } from "./errors.js";
 import { nameProblem, refusing, searchTextProblem } from "./lookup-text.js";
@@ -14,9 +15,6 @@ import { toolItem } from "./views.js";
 
 /** Every tool here only reads the catalog: a host may call them without asking. */
 const READ_ONLY = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false } as const;
-
-/** How many servers' entries check_tool returns for a name held by many (the groups count them all). */
-const CHECK_TOOL_ENTRIES = 20;
 
 type ToolResult = { content: { type: "text"; text: string }[]; structuredContent?: Record<string, unknown>; isError?: boolean };
 
@@ -82,7 +80,7 @@ export function catalogMcpServer(db: Db, o: McpOptions = {}): McpServer {
       reply(args, async () => {
         const { name, server: serverInput } = args;
         const server = serverInput !== undefined ? await resolveServer(db, serverInput) : undefined;
-        const summary = await toolsNamed(db, name, { ...(server ? { server } : {}), limit: CHECK_TOOL_ENTRIES });
+        const summary = await toolsNamed(db, name, { ...(server ? { server } : {}), limit: SERVE_DEFAULTS.nameEntries });
         return {
           name,
           servers: summary.total,
@@ -149,7 +147,7 @@ export function catalogMcpServer(db: Db, o: McpOptions = {}): McpServer {
       inputSchema: z.object({
         server: serverArg,
         format: z.enum(FORMAT_NAMES).optional().describe("default native"),
-        clientName: z.string().min(1).optional().describe("the server's name in your client config (claude-code, codex)"),
+        clientName: z.string().min(1).optional().describe(`the ${CLIENT_NAME_MEANING}`),
       }),
       annotations: READ_ONLY,
     },

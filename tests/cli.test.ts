@@ -8,12 +8,12 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { COMMANDS } from "../scripts/cli.js";
 import { exportPolicy, FORMAT_NAMES, type FormatName } from "../classifier/formats/formats.js";
 import { buildPolicy } from "../classifier/policy.js";
-import { envSchema } from "../scripts/config.js";
 import { DRIVERS } from "./helpers/catalog.js";
 import { cliSession, runCli } from "./helpers/cli.js";
 import { emptyCliCatalog, migratedDataDir, type CliCatalog } from "./helpers/snapshot-catalog.js";
 import { loadRegistrySample, meta, startRegistryReplay, type RegistryReplay } from "./helpers/registry-replay.js";
 import { namesField, README, readmePart } from "./helpers/readme.js";
+import { appWithoutCatalog, listedMcpTools } from "./helpers/served-surface.js";
 
 const sample = loadRegistrySample();
 const distinctNames = new Set(sample.map((i) => i.server.name)).size;
@@ -363,13 +363,7 @@ describe("help and the installed binary", () => {
     }
   });
 
-  test("README's Configuration table has a row for every variable the configuration reads", () => {
-    const table = readmePart("## Configuration", "\n## ");
-    // A row's first cell names the variable (one row may name two).
-    for (const name of Object.keys(envSchema.shape)) expect(table, name).toMatch(new RegExp(`^\\| [^|]*\`${name}\``, "m"));
-  });
-
-  test("--client-name's help and README name every format whose document it changes", async () => {
+  test("--client-name's help, the API's and get_policy's clientName, and README name every format whose document it changes", async () => {
     const policy = buildPolicy([["list_items", {}]]);
     const written = (format: FormatName, clientName: string) => exportPolicy(format, { server: { key: "io.github.acme/tools", clientName }, policy }).text;
     const uses = FORMAT_NAMES.filter((f) => written(f, "alpha") !== written(f, "beta"));
@@ -377,8 +371,14 @@ describe("help and the installed binary", () => {
     const help = (await runCli(["policy", "--help"])).stdout;
     const option = /--client-name NAME\s+(.*)/.exec(help)![1]!;
     const readme = /`--client-name` is the name you gave the server[^.]*/.exec(README)![0];
+    const app = appWithoutCatalog();
+    const openapi = (await (await app.request("/api/openapi.json")).json()) as { paths: Record<string, { get: { parameters: { name: string; description?: string }[] } }> };
+    const api = openapi.paths["/servers/{server}/policy"]!.get.parameters.find((p) => p.name === "clientName")!.description!;
+    const mcp = (await listedMcpTools(app)).find((t) => t.name === "get_policy")!.inputSchema.properties.clientName!.description!;
     for (const format of uses) {
       expect(option, `--help names ${format}`).toContain(format);
+      expect(api, `the API's clientName names ${format}`).toContain(format);
+      expect(mcp, `get_policy's clientName names ${format}`).toContain(format);
       expect(readme, `README names ${format}`).toContain(`\`${format}\``);
     }
   });

@@ -1,6 +1,7 @@
 // `mcp-catalog changes`: the tool change feed with semantic labels (new destructive tool, became destructive, readOnlyHint flipped, …).
 import { changeLabels } from "../../classifier/change-labels.js";
 import { catalogIsEmpty, toolChangeFeed } from "../../db/lookups.js";
+import { SERVE_DEFAULTS } from "../../server/defaults.js";
 import { CliError, type Command } from "../command.js";
 import { inInstantRange, INSTANT_LIMITS, readInstant, type InstantProblem } from "../catalog-instant.js";
 import { isoInstant } from "../iso-instant.js";
@@ -49,14 +50,14 @@ export const command: Command = {
     ...WAIT_OPTION,
     server: { type: "string", valueName: "S", description: "Only this server (registry name, repository URL, npm:<package> or unique key prefix)" },
     since: { type: "string", valueName: "DATE", description: "Only changes at or after DATE (2026-11-01, 2026-11-01T12:00:00Z; years 0001 to 9999) or within an age (7d, 12h, 30m)" },
-    limit: { type: "string", valueName: "N", description: "At most N changes, newest first (default 100, at most 10000)" },
+    limit: { type: "string", valueName: "N", description: `At most N changes, newest first (default ${SERVE_DEFAULTS.changesLimit}, at most ${SERVE_DEFAULTS.maxChangesLimit})` },
     json: { type: "boolean", description: "Print a JSON array of {at, server, tool, kind, labels, oldHash, newHash, details, runId}" },
   },
   async run(args, io) {
     const since = args.values.since !== undefined ? parseSince(args.values.since as string) : undefined;
-    const limitText = (args.values.limit as string | undefined) ?? "100";
-    const limit = wholeNumber(limitText, { min: 1, max: 10_000 });
-    if (limit === undefined) throw new CliError("--limit must be a whole number from 1 to 10000", 2);
+    const limitText = (args.values.limit as string | undefined) ?? String(SERVE_DEFAULTS.changesLimit);
+    const limit = wholeNumber(limitText, { min: 1, max: SERVE_DEFAULTS.maxChangesLimit });
+    if (limit === undefined) throw new CliError(`--limit must be a whole number from 1 to ${SERVE_DEFAULTS.maxChangesLimit}`, 2);
     const serverArg = serverArgument(args.values.server, "--server");
     const config = loadConfig(io.env, io.cwd);
     const { rows, empty } = await withCatalog(io, config, async (catalog) => {

@@ -5,7 +5,7 @@ import { exportPolicy, exportWarnings, FORMAT_NAMES, UnrepresentableNameError, t
 import { buildPolicy } from "../../classifier/policy.js";
 import { flowServers, flowSummary, gateSink, toxicFlow, type ToxicFlow } from "../../classifier/flows.js";
 import { assessServers, type ServerAssessment } from "../server-verdict.js";
-import { checkClientName } from "../client-name.js";
+import { checkClientName, CLIENT_NAME_MEANING } from "../client-name.js";
 import { commaList } from "../comma-list.js";
 import { CliError, type Command, type Io, type ParsedArgs } from "../command.js";
 import { loadConfig } from "../config.js";
@@ -77,7 +77,7 @@ export const command: Command = {
     ...WAIT_OPTION,
     format: { type: "string", valueName: "F", description: `Output dialect: ${FORMAT_NAMES.join(", ")} (default native)` },
     out: { type: "string", valueName: "FILE", description: "Write to FILE instead of standard output" },
-    "client-name": { type: "string", valueName: "NAME", description: "The server's name in your client or gateway config (claude-code, codex, agentgateway's target; default derived from the key)" },
+    "client-name": { type: "string", valueName: "NAME", description: `The ${CLIENT_NAME_MEANING}; default derived from the key` },
     hide: { type: "boolean", description: "Keep denied tools out of the agent's tool list (native and intercept: listed in `hide`; the other dialects' readers always do)" },
     servers: { type: "string", valueName: "A,B", description: "Other servers used together with SERVER: toxic flows are looked for across all of them" },
     "gate-flows": { type: "boolean", description: "Put the sink leg of a toxic flow (SERVER's tools that send data outside) behind approval" },

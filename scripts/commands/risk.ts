@@ -13,9 +13,6 @@ import { toolOnServer } from "../resolve-tool.js";
 import { codePointText, colorizer, safeText, truncate, type Style } from "../terminal.js";
 import { holdersText, renderToolText, RISK_STYLE, toolView } from "../tool-view.js";
 
-/** Entries shown for a name held by many servers unless `--all`; the groups always count every one. */
-export const RISK_TOP_ENTRIES = 20;
-
 /**
  * How a lookalike's name differs from the name asked for: the Unicode form it is written in (NFC, NFD, or
  * neither) when only normalization tells them apart, NFKC when it holds compatibility characters (fullwidth
@@ -36,7 +33,7 @@ export const command: Command = {
   details: [
     "NAME matches case-insensitively, as typed first (a tool's name may start or end with a space), then without",
     "the spaces at its ends. A name on many servers is answered as a summary by category and risk",
-    `plus the ${RISK_TOP_ENTRIES} riskiest entries (--all lists every one). With --server, one tool: the one named`,
+    `plus the ${SERVE_DEFAULTS.nameEntries} riskiest entries (--all lists every one). With --server, one tool: the one named`,
     "exactly, else the one whose name differs only in case. Lookalikes (another name that reads the same once",
     "Unicode-normalized: NFC/NFD or NFKC variants) follow, each named in escapes. Exit codes: 0 found (a lookalike",
     `counts); 1 no such tool (with suggestions) or no such server; 2 bad arguments (a NAME or a server name over`,
@@ -47,7 +44,7 @@ export const command: Command = {
   options: {
     ...WAIT_OPTION,
     server: { type: "string", valueName: "S", description: "Only this server (registry name, repository URL, npm:<package> or unique key prefix)" },
-    all: { type: "boolean", description: `Every entry, not only the ${RISK_TOP_ENTRIES} riskiest` },
+    all: { type: "boolean", description: `Every entry, not only the ${SERVE_DEFAULTS.nameEntries} riskiest` },
     json: { type: "boolean", description: "Print one JSON object: {name, total, tools, groups, entries, lookalikes}" },
   },
   async run(args, io) {
@@ -58,7 +55,7 @@ export const command: Command = {
     if (tooLong !== undefined) throw new CliError(`NAME ${tooLong}`, 2);
     const serverArg = serverArgument(args.values.server, "--server");
     const config = loadConfig(io.env, io.cwd);
-    const limit = args.values.all ? undefined : RISK_TOP_ENTRIES;
+    const limit = args.values.all ? undefined : SERVE_DEFAULTS.nameEntries;
     const { server, summary, lookalikes, empty, suggestions } = await withCatalog(io, config, async (catalog) => {
       const server = serverArg !== undefined ? await requireServer(catalog, serverArg) : undefined;
       const top = limit !== undefined ? { limit } : {};

@@ -32,7 +32,7 @@ export const command: Command = {
     risk: { type: "string", valueName: "R", description: `Only this risk: ${RISKS.join(", ")}` },
     server: { type: "string", valueName: "S", description: "Only this server (registry name, repository URL, npm:<package> or unique key prefix)" },
     sort: { type: "string", valueName: "S", description: "relevance (default) or popularity: the most popular servers' tools first" },
-    limit: { type: "string", valueName: "N", description: "At most N results (default 20, at most 1000)" },
+    limit: { type: "string", valueName: "N", description: `At most N results (default ${SERVE_DEFAULTS.searchLimit}, at most ${SERVE_DEFAULTS.maxSearchLimit})` },
     json: { type: "boolean", description: "Print a JSON array of entries" },
   },
   async run(args, io) {
@@ -44,9 +44,9 @@ export const command: Command = {
     if (category !== undefined && !(CATEGORIES as readonly string[]).includes(category)) throw new CliError(`--category must be one of ${CATEGORIES.join(", ")}`, 2);
     const risk = args.values.risk as string | undefined;
     if (risk !== undefined && !(RISKS as readonly string[]).includes(risk)) throw new CliError(`--risk must be one of ${RISKS.join(", ")}`, 2);
-    const limitText = (args.values.limit as string | undefined) ?? "20";
-    const limit = wholeNumber(limitText, { min: 1, max: 1000 });
-    if (limit === undefined) throw new CliError("--limit must be a whole number from 1 to 1000", 2);
+    const limitText = (args.values.limit as string | undefined) ?? String(SERVE_DEFAULTS.searchLimit);
+    const limit = wholeNumber(limitText, { min: 1, max: SERVE_DEFAULTS.maxSearchLimit });
+    if (limit === undefined) throw new CliError(`--limit must be a whole number from 1 to ${SERVE_DEFAULTS.maxSearchLimit}`, 2);
     const sort = ((args.values.sort as string | undefined) ?? "relevance") as SearchSort;
     if (!(SEARCH_SORTS as readonly string[]).includes(sort)) throw new CliError(`--sort must be one of ${SEARCH_SORTS.join(", ")}`, 2);
     const serverArg = serverArgument(args.values.server, "--server");

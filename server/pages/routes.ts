@@ -15,9 +15,6 @@ import { renderPolicy, UnrepresentableNameError } from "../../classifier/formats
 import { ICON, SCRIPT, STYLE } from "./assets.js";
 import { homePage, searchPage, serverPage, toolNamePage, toolPage } from "./render.js";
 
-/** How many servers a tool name's page lists (the riskiest; its summary line counts them all). */
-const NAME_PAGE_ENTRIES = 100;
-
 /** Every dialect the `policy` command writes, for the switcher; a dialect that cannot hold a name is left out. */
 function everyFormat(render: (format: (typeof FORMAT_NAMES)[number]) => string) {
   return FORMAT_NAMES.flatMap((format) => {
@@ -60,7 +57,7 @@ export function pageRoutes(db: Db) {
   });
 
   pages.get("/tools/:name", async (c) => {
-    const summary = await toolsNamed(db, named(c, "name"), { limit: NAME_PAGE_ENTRIES });
+    const summary = await toolsNamed(db, named(c, "name"), { limit: SERVE_DEFAULTS.namePageEntries });
     return c.html(toolNamePage({ summary, items: summary.entries.map(toolItem) }));
   });
 

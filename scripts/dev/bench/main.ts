@@ -13,8 +13,8 @@ import { copyBaseline, sampleToolNames, tableRows, WRITTEN_TABLES, type CopyTimi
 import { openCatalog, type Catalog, type CatalogOptions } from "../../../db/client.js";
 import { createScratchDatabase } from "../../../db/scratch.js";
 import { summarizeName } from "../../../db/lookups.js";
+import { SERVE_DEFAULTS } from "../../../server/defaults.js";
 import { findTools } from "../../../server/reader.js";
-import { RISK_TOP_ENTRIES } from "../../commands/risk.js";
 import { classifierFigure, measureClassifier, runBench as runClassifierBench, type ClassifierBench } from "./classifier.js";
 import { projectRoot } from "../../project-root.js";
 import { wholeNumber } from "../../whole-number.js";
@@ -195,11 +195,11 @@ async function measureLookups(catalog: Catalog, count: number): Promise<LookupRe
   const names = await sampleToolNames(catalog, 200);
   const largest = { name: "", entries: 0 };
   for (const name of names) {
-    const entries = (await summarizeName(catalog.db, name, { limit: RISK_TOP_ENTRIES })).total;
+    const entries = (await summarizeName(catalog.db, name, { limit: SERVE_DEFAULTS.nameEntries })).total;
     if (entries > largest.entries) Object.assign(largest, { name, entries });
   }
-  const inProcess = await timeLookups(names, count, (name) => summarizeName(catalog.db, name, { limit: RISK_TOP_ENTRIES }));
-  const route = await timeLookups(names, count, (name) => findTools(catalog.db, { name, limit: RISK_TOP_ENTRIES }));
+  const inProcess = await timeLookups(names, count, (name) => summarizeName(catalog.db, name, { limit: SERVE_DEFAULTS.nameEntries }));
+  const route = await timeLookups(names, count, (name) => findTools(catalog.db, { name, limit: SERVE_DEFAULTS.nameEntries }));
   return { ...inProcess, names, largest, route };
 }
 
@@ -376,7 +376,7 @@ async function benchDriver(driver: Driver, world: Manifest & { dir: string }, o:
       }
     }
     log(io, `${driver}: tool by name over HTTP (mcp-catalog serve)…`);
-    const http = await measureServedLookups(env, lookups.names, { count: o.quick ? 2_000 : 10_000, limit: RISK_TOP_ENTRIES, ...io.servedRequests });
+    const http = await measureServedLookups(env, lookups.names, { count: o.quick ? 2_000 : 10_000, limit: SERVE_DEFAULTS.nameEntries, ...io.servedRequests });
     const runs = o.quick ? 1 : 5;
     const riskName = lookups.names[0] ?? "create_issue";
     log(io, `${driver}: CLI cold start…`);
@@ -487,7 +487,7 @@ function driverFigures(r: Omit<DriverResult, "figures">, world: Manifest, bytes:
   figures.riskP50 = figure("risk lookup p50", r.lookups.p50Ms, "ms");
   figures.riskP99 = withDetail(
     figure("risk lookup p99", r.lookups.p99Ms, "ms", { op: "<=", value: TARGETS.riskP99Ms }, () =>
-      `the grouped summary counts every server holding the name and reads the ${RISK_TOP_ENTRIES} riskiest with their classifications: '${r.lookups.largest.name}' is held by ${r.lookups.largest.entries} servers, each tool, server and classification of them read to rank them. ${PER_NAME_SUMMARY}${pgliteNote}`,
+      `the grouped summary counts every server holding the name and reads the ${SERVE_DEFAULTS.nameEntries} riskiest with their classifications: '${r.lookups.largest.name}' is held by ${r.lookups.largest.entries} servers, each tool, server and classification of them read to rank them. ${PER_NAME_SUMMARY}${pgliteNote}`,
     ),
     `${r.lookups.lookups} lookups of 200 sampled names (risk's grouped summary, in-process, warm); slowest ${format(r.lookups.maxMs, "ms")} ms; the largest answer: '${r.lookups.largest.name}', ${r.lookups.largest.entries} servers`,
   );
@@ -497,7 +497,7 @@ function driverFigures(r: Omit<DriverResult, "figures">, world: Manifest, bytes:
       `the route's own query has p99 ${format(route.p99Ms, "ms")} ms in-process (p50 ${format(route.p50Ms, "ms")} ms); the server spends ${format(http.serverCpuMsPerRequest, "ms")} ms of CPU a request ` +
       `(routing, query validation, the query, JSON serialisation, the ETag's SHA-1, the HTTP exchange), so a slower tail is the server waiting its turn or collecting garbage. ${PER_NAME_SUMMARY}${pgliteNote}${loadNote(http.loadAverage)}`,
     ),
-    `${http.lookups} requests of GET /api/tools?name=NAME&limit=${RISK_TOP_ENTRIES} to \`mcp-catalog serve\` (its own process, request log on) over one keep-alive connection on 127.0.0.1, after ${format(http.warmUp)} warm-up requests; ` +
+    `${http.lookups} requests of GET /api/tools?name=NAME&limit=${SERVE_DEFAULTS.nameEntries} to \`mcp-catalog serve\` (its own process, request log on) over one keep-alive connection on 127.0.0.1, after ${format(http.warmUp)} warm-up requests; ` +
       `p50 ${format(http.p50Ms, "ms")} ms, slowest ${format(http.maxMs, "ms")} ms; server CPU ${format(http.serverCpuMsPerRequest, "ms")} ms a request`,
   );
   figures.cliHelp = withDetail(figure("CLI cold start, --help", r.cli.helpMedianMs, "ms"), `median of ${r.cli.runs} runs of node bin/mcp-catalog.js --help`);
