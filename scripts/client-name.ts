@@ -1,6 +1,9 @@
 // The server names a client takes in its own config, checked before a policy names the server in that client's dialect.
 import { UnrepresentableNameError, type FormatName } from "../classifier/formats/formats.js";
 
+/** The formats whose document names the server by the name it has in the client or gateway: the others ignore it. */
+export const CLIENT_NAME_FORMATS: readonly FormatName[] = ["claude-code", "codex", "agentgateway"];
+
 /**
  * The server names Claude Code and Codex take. Claude Code: `claude mcp add` refuses any other ("Names can only
  * contain letters, numbers, hyphens, and underscores") and a .mcp.json key outside it is not loaded; within it the

@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { COMMANDS } from "../scripts/cli.js";
 import { exportPolicy, FORMAT_NAMES, type FormatName } from "../classifier/formats/formats.js";
 import { buildPolicy } from "../classifier/policy.js";
+import { CLIENT_NAME_FORMATS } from "../scripts/client-name.js";
+import { envSchema } from "../scripts/config.js";
 import { DRIVERS } from "./helpers/catalog.js";
 import { cliSession, runCli } from "./helpers/cli.js";
 import { emptyCliCatalog, migratedDataDir, type CliCatalog } from "./helpers/snapshot-catalog.js";
@@ -368,6 +370,8 @@ describe("help and the installed binary", () => {
     const written = (format: FormatName, clientName: string) => exportPolicy(format, { server: { key: "io.github.acme/tools", clientName }, policy }).text;
     const uses = FORMAT_NAMES.filter((f) => written(f, "alpha") !== written(f, "beta"));
     expect(uses).toContain("agentgateway");
+    // The formats policy says --client-name is not used by are exactly those whose document it leaves unchanged.
+    expect(uses).toEqual(CLIENT_NAME_FORMATS);
     const help = (await runCli(["policy", "--help"])).stdout;
     const option = /--client-name NAME\s+(.*)/.exec(help)![1]!;
     const readme = /`--client-name` is the name you gave the server[^.]*/.exec(README)![0];

@@ -5,7 +5,7 @@ import { exportPolicy, exportWarnings, FORMAT_NAMES, UnrepresentableNameError, t
 import { buildPolicy } from "../../classifier/policy.js";
 import { flowServers, flowSummary, gateSink, toxicFlow, type ToxicFlow } from "../../classifier/flows.js";
 import { assessServers, type ServerAssessment } from "../server-verdict.js";
-import { checkClientName, CLIENT_NAME_MEANING } from "../client-name.js";
+import { checkClientName, CLIENT_NAME_FORMATS, CLIENT_NAME_MEANING } from "../client-name.js";
 import { commaList } from "../comma-list.js";
 import { CliError, type Command, type Io, type ParsedArgs } from "../command.js";
 import { loadConfig } from "../config.js";
@@ -15,6 +15,7 @@ import { currentServerTools } from "../current-lookups.js";
 import { rulesFor } from "../policy-rules.js";
 import { requireServer, serverArgument } from "../resolve-server.js";
 import { AUTH_POSTURES, authRequirementSchema, describePosture } from "../../crawler/auth-posture.js";
+import { statusNotice } from "../server-status.js";
 import { safeText } from "../terminal.js";
 
 function fsReason(e: unknown): string {
@@ -24,6 +25,7 @@ function fsReason(e: unknown): string {
   if (code === "EISDIR") return "it is a directory";
   if (code === "EACCES" || code === "EPERM") return "permission denied";
   if (code === "EROFS") return "read-only file system";
+  if (code === "ENOSPC") return "no space left on the device";
   return safeText(code ?? (e as Error).message);
 }
 
@@ -57,15 +59,18 @@ export const command: Command = {
     "a folder the catalog does not have is an unknown server, never the repository's own.",
     "",
     "Per risk: low → allowed; medium → allowed, 30 calls a minute; high → needs approval, 10 an hour;",
-    "critical → denied with a reason. Dialects without rate limits or approvals get the nearest rule",
-    "that is never more permissive, with a comment saying so where the format allows comments, and",
-    "stderr names every rule the dialect could not express.",
+    "critical → denied with a reason. A dialect without approvals denies instead, one that cannot read",
+    "arguments gives the strictest action's rule to the whole tool, and one that cannot count calls allows",
+    "the tool without its limit; a comment says so where the format allows comments, and stderr names",
+    "every rule the dialect could not express.",
     "",
     "stderr also gives each server's grade (A–F, with its reasons) and any toxic flow: tools that read",
     "untrusted content, tools that read private data and tools that send data outside, on SERVER or",
     "across SERVER and the servers named with --servers. --gate-flows puts the sink leg of SERVER",
     "behind approval in the export. With --servers and no SERVER, only the grades and the flow are told",
     "(--json: as JSON, to --out FILE if given); --format, --client-name, --hide and --gate-flows need SERVER.",
+    "A server its source marked deprecated or deleted, or that no source lists any more (gone), is said first:",
+    "its policy is of the tools it last listed.",
     "",
     "Exit codes: 0 written; 1 unknown server, a server with no tools, a tool name the format cannot",
     "hold (with --json, which writes no document, a warning), or an --out that cannot be written;",
@@ -107,14 +112,24 @@ export const command: Command = {
     // SERVER itself with none ends the command below, saying so.
     const graded = new Set(set.map((a) => a.serverId));
     const ungraded = [...new Map(named.filter((n) => !graded.has(n.id) && n.id !== server?.id).map((n) => [n.id, n])).values()];
+    // A server its sources took down or stopped listing still has the tools it last listed: said, never exported unsaid.
+    const refs = [...new Map([...(server ? [server] : []), ...named].map((n) => [n.id, n])).values()];
+    const statuses = new Map(refs.map((n) => [n.id, n.status]));
+    // An option the document has no use for is said to be unused, so it is not taken for obeyed.
+    const unusedClientName =
+      clientName !== undefined && !CLIENT_NAME_FORMATS.includes(format)
+        ? [`--client-name ${safeText(clientName)} is not used: a ${format} document does not name the server (${CLIENT_NAME_FORMATS.join(", ")} documents do)\n`]
+        : [];
     const report = [
+      ...unusedClientName,
+      ...refs.flatMap((n) => statusNotice(n.key, n.status) ?? []).map((notice) => `${safeText(notice)}\n`),
       ...set.map((a) => `${safeText(a.key)}: grade ${a.verdict.grade} (${a.verdict.score}/100)${a.verdict.reasons.length ? `: ${safeText(a.verdict.reasons.map((r) => r.reason).join("; "))}` : ""}\n`),
       ...ungraded.map((n) => `${safeText(n.key)}: no tools in the catalog yet, so not graded and in no flow\n`),
       ...(flow ? [`${flowHeading(flow)}: ${safeText(flowSummary(flow, { withServer: set.length > 1 }))}\n`] : []),
     ];
     if (!server) {
       io.stderr.write(report.join(""));
-      if (args.values.json === true) await emit(io, `${JSON.stringify({ servers: set.map(verdictJson), flow: flow ?? null }, null, 2)}\n`, `the grades and flow of ${plural(set.length, "server")}`, out);
+      if (args.values.json === true) await emit(io, `${JSON.stringify({ servers: set.map((a) => ({ ...verdictJson(a), status: statuses.get(a.serverId) })), flow: flow ?? null }, null, 2)}\n`, `the grades and flow of ${plural(set.length, "server")}`, out);
       return 0;
     }
     if (entries.length === 0) {
@@ -129,6 +144,8 @@ export const command: Command = {
       const sinks = new Set(flow.sink.filter((t) => t.server === server.key).map((t) => t.tool));
       rules = rules.map(([name, rule]) => [name, sinks.has(name) ? gateSink(name, rule) : rule]);
       io.stderr.write(`gated ${plural(sinks.size, "sink tool")} of ${safeText(server.key)} behind approval (--gate-flows)\n`);
+    } else if (args.values["gate-flows"] === true) {
+      io.stderr.write(`no toxic flow among the tools of ${safeText(server.key)}${others.length ? " and --servers" : ""}, so --gate-flows gates nothing\n`);
     }
     const policy = buildPolicy(rules);
     const asJson = args.values.json === true;
@@ -154,7 +171,16 @@ export const command: Command = {
     io.stderr.write(report.join(""));
     for (const warning of rendered.warnings) io.stderr.write(`warning: ${safeText(warning)}\n`);
     const own = set.find((a) => a.serverId === server.id);
-    const json = { server: server.key, format, policy, warnings: rendered.warnings, grade: own ? verdictJson(own) : null, flow: flow ?? null, ...(set.length > 1 ? { servers: set.map(verdictJson) } : {}) };
+    const json = {
+      server: server.key,
+      status: server.status,
+      format,
+      policy,
+      warnings: rendered.warnings,
+      grade: own ? verdictJson(own) : null,
+      flow: flow ?? null,
+      ...(set.length > 1 ? { servers: set.map((a) => ({ ...verdictJson(a), status: statuses.get(a.serverId) })) } : {}),
+    };
     const text = asJson ? `${JSON.stringify(json, null, 2)}\n` : rendered.text;
     const subject = `${safeText(server.key)} (${plural(entries.length, "tool")})`;
     await emit(io, text, asJson ? `the JSON recommendation for ${subject}, with the ${format} format's warnings,` : `the ${format} policy for ${subject}`, out);

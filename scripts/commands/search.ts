@@ -51,7 +51,7 @@ export const command: Command = {
     if (!(SEARCH_SORTS as readonly string[]).includes(sort)) throw new CliError(`--sort must be one of ${SEARCH_SORTS.join(", ")}`, 2);
     const serverArg = serverArgument(args.values.server, "--server");
     const config = loadConfig(io.env, io.cwd);
-    const { found, empty } = await withCatalog(io, config, async (catalog) => {
+    const { found, empty, server } = await withCatalog(io, config, async (catalog) => {
       const server = serverArg !== undefined ? await requireServer(catalog, serverArg) : undefined;
       const filter = { ...(category ? { category } : {}), ...(risk ? { risk } : {}) };
       // Read on by position: the popularity order has no key to continue after (searchToolsQuery), and a command's
@@ -64,7 +64,7 @@ export const command: Command = {
           return { entries: page.entries, keys: page.entries.map((_, i) => after + i + 1) };
         },
       });
-      return { found, empty: found.length === 0 && (await catalogIsEmpty(catalog.db)) ? catalog.location : undefined };
+      return { found, server, empty: found.length === 0 && (await catalogIsEmpty(catalog.db)) ? catalog.location : undefined };
     }, { wait: readerWait(args.values.wait, config, io, "search") });
     const views = found.map((e) => ({ ...toolView(e), description: e.description }));
     if (args.values.json) {
@@ -76,7 +76,10 @@ export const command: Command = {
       return 0;
     }
     if (views.length === 0) {
-      io.stderr.write(`no tools match '${safeText(truncate(text, 120))}'\n`);
+      // Said with what narrowed it: "no tools match 'delete'" alone reads as if the catalog had no such tool at all.
+      const narrowed = [...(category ? [`category ${category}`] : []), ...(risk ? [`risk ${risk}`] : [])];
+      const within = `${narrowed.length ? ` with ${narrowed.join(" and ")}` : ""}${server ? ` on ${safeText(server.key)}` : ""}`;
+      io.stderr.write(`no tools match '${safeText(truncate(text, 120))}'${within}\n`);
       return 0;
     }
     const unstored = views.filter((v) => !v.stored).length;
