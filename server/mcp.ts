@@ -143,7 +143,7 @@ export function catalogMcpServer(db: Db, o: McpOptions = {}): McpServer {
     "get_policy",
     {
       title: "Get a server's policy",
-      description: `The recommended policy for every tool of one server, in a gateway's or client's dialect: ${FORMAT_NAMES.join(", ")}.`,
+      description: `The recommended policy for every tool of one server, in a gateway's or client's dialect: ${FORMAT_NAMES.join(", ")}; warnings name each rule the dialect could not express as is.`,
       inputSchema: z.object({
         server: serverArg,
         format: z.enum(FORMAT_NAMES).optional().describe("default native"),
@@ -154,8 +154,10 @@ export function catalogMcpServer(db: Db, o: McpOptions = {}): McpServer {
     async (args) =>
       reply(args, async () => {
         const { server, format, clientName } = args;
-        const { server: ref, text } = await serverPolicy(db, server, format ?? "native", clientName);
-        return { server: ref.key, format: format ?? "native", policy: text };
+        const { server: ref, text, warnings } = await serverPolicy(db, server, format ?? "native", clientName);
+        // The dialect's losses (a limit dropped, an approval denied, per-action rules merged) go with the document, as
+        // `policy` prints them: a claude-code or native document has no comment to carry them in.
+        return { server: ref.key, format: format ?? "native", policy: text, warnings };
       }),
   );
 

@@ -1,5 +1,5 @@
 // The served catalog's questions, answered over the CLI's own query functions: shared by the API, the MCP tools and the pages.
-import { FORMAT_NAMES, renderPolicy, UnrepresentableNameError, type FormatName } from "../classifier/formats/formats.js";
+import { exportPolicy, FORMAT_NAMES, UnrepresentableNameError, type FormatName, type Rendered } from "../classifier/formats/formats.js";
 import { buildPolicy } from "../classifier/policy.js";
 import { CATEGORIES, RISKS } from "../classifier/taxonomy.js";
 import { categoryRiskCounts, listServers, listTools, serverDetail, type NameKey } from "../db/browse.js";
@@ -174,22 +174,25 @@ export const POLICY_MEDIA_TYPES: Record<FormatName, string> = {
   codex: "application/toml",
 };
 
-/** The server's recommended policy in one dialect, as the `policy` command writes it, from its tools' current verdicts. */
-export function policyText(server: { key: string }, entries: readonly CurrentEntry[], format: FormatName, clientName?: string): string {
+/**
+ * The server's recommended policy in one dialect, as the `policy` command writes it, from its tools' current verdicts,
+ * with what the dialect could not express (the lines `policy` prints on stderr).
+ */
+export function policyDocument(server: { key: string }, entries: readonly CurrentEntry[], format: FormatName, clientName?: string): Rendered {
   if (entries.length === 0) throw notFound(`${server.key} has no tools in the catalog yet`);
   const policy = buildPolicy(rulesFor(entries));
   try {
     if (clientName !== undefined) checkClientName(format, clientName);
-    return renderPolicy(format, { server: { key: server.key, ...(clientName !== undefined ? { clientName } : {}) }, policy });
+    return exportPolicy(format, { server: { key: server.key, ...(clientName !== undefined ? { clientName } : {}) }, policy });
   } catch (e) {
     if (!(e instanceof UnrepresentableNameError)) throw e;
     throw badRequest(`the ${format} format cannot hold the ${e.kind} name '${shownName(e.value)}' of ${server.key}: ${e.why}`);
   }
 }
 
-export async function serverPolicy(db: Db, input: string, format: FormatName, clientName?: string): Promise<{ server: ServerRef; text: string }> {
+export async function serverPolicy(db: Db, input: string, format: FormatName, clientName?: string): Promise<{ server: ServerRef } & Rendered> {
   const server = await resolveServer(db, input);
-  return { server, text: policyText(server, await currentServerTools(db, server), format, clientName) };
+  return { server, ...policyDocument(server, await currentServerTools(db, server), format, clientName) };
 }
 
 export { FORMAT_NAMES };

@@ -8,7 +8,7 @@ import { SERVE_DEFAULTS } from "../defaults.js";
 import { pathName, slashedToolNamePage, unencodedServerPage } from "../paths.js";
 import { RequestError } from "../errors.js";
 import { checkedParam, nameProblem, searchTextProblem } from "../lookup-text.js";
-import { catalogSummary, findChanges, findServers, findTools, namesServer, policyText, resolveServer, serverView, toolPageOn, toolsNamed } from "../reader.js";
+import { catalogSummary, findChanges, findServers, findTools, namesServer, policyDocument, resolveServer, serverView, toolPageOn, toolsNamed } from "../reader.js";
 import { queryParam } from "../validation.js";
 import { toolItem } from "../views.js";
 import { renderPolicy, UnrepresentableNameError } from "../../classifier/formats/formats.js";
@@ -88,7 +88,7 @@ export function pageRoutes(db: Db) {
     // A server with more tools than a page holds lists them a page at a time, as /api/tools?server= does, and links its policy.
     const paged = cursor !== undefined || view.entries.length > SERVE_DEFAULTS.serverPageTools;
     const tools = paged ? await findTools(db, { server: ref.key, limit: SERVE_DEFAULTS.serverPageTools, ...(cursor ? { cursor } : {}) }) : { items: view.items, nextCursor: null };
-    const policies = view.entries.length && !paged ? everyFormat((format) => policyText(ref, view.entries, format)) : [];
+    const policies = view.entries.length && !paged ? everyFormat((format) => policyDocument(ref, view.entries, format).text) : [];
     return c.html(serverPage({ server: view, tools, cursor, policies }));
   });
 

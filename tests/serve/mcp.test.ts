@@ -45,6 +45,11 @@ async function exercise(client: Client): Promise<void> {
 
   const policy = (await client.callTool({ name: "get_policy", arguments: { server: GITHUB, format: "claude-code" } })) as CallResult;
   expect(JSON.parse(policy.structuredContent.policy).permissions.deny.some((d: string) => d.endsWith("__delete_file"))).toBe(true);
+  // A claude-code document has no comments: what it could not express comes beside it, as `policy` prints it on stderr.
+  const warnings = policy.structuredContent.warnings as string[];
+  expect(warnings).toContainEqual(expect.stringMatching(/^claude-code: sub_issue_write: per-action rules \(method: .*\) cannot be expressed; the strictest action's rule \(deny\) applies to every call$/));
+  expect(warnings).toContainEqual(expect.stringMatching(/^claude-code: create_issue: the limit 30\/minute cannot be expressed; allowed without it$/));
+  expect(warnings.every((w) => w.startsWith("claude-code: "))).toBe(true);
 
   const changes = (await client.callTool({ name: "get_changes", arguments: { server: GITHUB, limit: 3 } })) as CallResult;
   expect(changes.structuredContent.items).toHaveLength(3);
