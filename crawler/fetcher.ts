@@ -53,6 +53,12 @@ export class SnapshotJsonError extends Error {
 interface SnapshotIndex {
   source: SourceName;
   recordedAt?: string;
+  /**
+   * The URLs the source built its pages from while recording (REGISTRY_URL, GLAMA_URL, …, AWESOME_LIST_URLS): pages
+   * are keyed by path, and a replay builds the same paths from these. Absent in a snapshot recorded before they were
+   * kept, which replays against the sources' defaults.
+   */
+  urls?: string[];
   /** request key (path + sorted query, no origin) → file name beside the index */
   pages: Record<string, string>;
 }
@@ -71,6 +77,20 @@ function indexPath(dir: string, source: SourceName): string {
 
 export function hasSnapshot(dir: string, source: SourceName): boolean {
   return existsSync(indexPath(dir, source));
+}
+
+/** The URLs a snapshot's source was recorded against (see SnapshotIndex), or undefined when its index names none. */
+export function recordedUrls(dir: string, source: SourceName): string[] | undefined {
+  const path = indexPath(dir, source);
+  let index: { urls?: unknown } | null;
+  try {
+    index = JSON.parse(readFileSync(path, "utf8")) as { urls?: unknown } | null;
+  } catch {
+    // An index that cannot be read or parsed is said by the replay's first page (snapshotFetcher).
+    return undefined;
+  }
+  const urls = index?.urls;
+  return Array.isArray(urls) && urls.length > 0 && urls.every((u) => typeof u === "string" && URL.canParse(u)) ? urls : undefined;
 }
 
 
@@ -123,11 +143,19 @@ function unconditional(init: FetchInit = {}): FetchInit {
   return { ...(init.headers ? { headers: init.headers } : {}), ...(init.signal ? { signal: init.signal } : {}) };
 }
 
+/** A URL without the user and password it may carry: a replay needs its path, and a snapshot is shared. */
+function withoutCredentials(url: string): string {
+  const u = new URL(url);
+  u.username = "";
+  u.password = "";
+  return u.toString();
+}
+
 /** Passes requests through to `inner` and writes every page it returns into a snapshot at `dir`. */
-export function recordingFetcher(inner: PageFetcher, dir: string, source: SourceName, now: () => Date = () => new Date()): PageFetcher {
+export function recordingFetcher(inner: PageFetcher, dir: string, source: SourceName, o: { urls?: readonly string[]; now?: () => Date } = {}): PageFetcher {
   const folder = join(dir, source);
   makeDirectories(folder);
-  const index: SnapshotIndex = { source, recordedAt: now().toISOString(), pages: {} };
+  const index: SnapshotIndex = { source, recordedAt: (o.now ?? (() => new Date()))().toISOString(), ...(o.urls ? { urls: o.urls.map(withoutCredentials) } : {}), pages: {} };
   const write = (url: string, body: unknown) => {
     const key = snapshotKey(url);
     const file = index.pages[key] ?? `page-${String(Object.keys(index.pages).length + 1).padStart(5, "0")}.json`;

@@ -1,5 +1,7 @@
 // The binary as users run it: refresh and stats against a local registry replay, help, and every bad input.
 import { execFile } from "node:child_process";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,6 +16,7 @@ import { DRIVERS } from "./helpers/catalog.js";
 import { cliSession, runCli } from "./helpers/cli.js";
 import { emptyCliCatalog, migratedDataDir, type CliCatalog } from "./helpers/snapshot-catalog.js";
 import { loadRegistrySample, meta, startRegistryReplay, type RegistryReplay } from "./helpers/registry-replay.js";
+import { startGlamaReplay } from "./helpers/glama-replay.js";
 import { namesField, README, readmePart } from "./helpers/readme.js";
 import { appWithoutCatalog, listedMcpTools } from "./helpers/served-surface.js";
 
@@ -153,6 +156,35 @@ describe("offline snapshot", () => {
       }
     } finally {
       await replay.close();
+    }
+  });
+
+  test("--record against sources at other paths (a Glama mirror, another awesome list) writes a snapshot --snapshot replays", async () => {
+    const glama = await startGlamaReplay();
+    const list = createServer((_req, res) => res.writeHead(200, { "content-type": "text/markdown" }).end("# Awesome MCP Servers\n\n## Server Implementations\n\n### Databases\n\n- [acme/pg-mcp](https://github.com/acme/pg-mcp) - Postgres, read-only\n"));
+    await new Promise<void>((resolve) => list.listen(0, "127.0.0.1", resolve));
+    try {
+      const rec = join(dir, "rec-mirror");
+      await migratedDataDir(join(dir, "db-mirror-live"));
+      await migratedDataDir(join(dir, "db-mirror-offline"));
+      const listUrl = `http://user:secret@127.0.0.1:${(list.address() as AddressInfo).port}/lists/mine.md`;
+      const live = await runCli(["refresh", "--sources", "glama,awesome", "--record", rec, "--json"], { CATALOG_DATA_DIR: join(dir, "db-mirror-live"), GLAMA_URL: glama.url, AWESOME_LIST_URLS: listUrl, CATALOG_ALLOW_PRIVATE_NETWORK: "1" });
+      expect(live.stderr).toBe("");
+      expect(live.code).toBe(0);
+      expect(readFileSync(join(rec, "awesome", "index.json"), "utf8")).not.toContain("secret");
+      // Offline, with the environment pointing elsewhere (or nowhere): the recording names what it was made against.
+      const offline = await runCli(["refresh", "--snapshot", rec, "--json"], { CATALOG_DATA_DIR: join(dir, "db-mirror-offline"), GLAMA_URL: "http://127.0.0.1:9" });
+      expect(offline.stderr).toBe("");
+      expect(offline.code).toBe(0);
+      const a = JSON.parse(live.stdout);
+      const b = JSON.parse(offline.stdout);
+      expect(b.sources.glama.records).toBe(a.sources.glama.records);
+      expect(b.sources.awesome.records).toBe(1);
+      expect(b.servers.added).toBe(a.servers.added);
+      expect(b.tools.added).toBe(a.tools.added);
+    } finally {
+      await glama.close();
+      await new Promise((resolve) => list.close(resolve));
     }
   });
 

@@ -1,6 +1,6 @@
 // `mcp-catalog refresh`: the nightly job — crawl the sources into the catalog and record the run.
 import { classifyPending, classifyServerTools } from "../../crawler/classify-stage.js";
-import { recordingFetcher, snapshotFetcher, hasSnapshot, type PageFetcher } from "../../crawler/fetcher.js";
+import { recordedUrls, recordingFetcher, snapshotFetcher, hasSnapshot, type PageFetcher } from "../../crawler/fetcher.js";
 import { SOURCE_NAMES, type SourceName } from "../../crawler/records.js";
 import { refresh, RefreshBusyError, type RefreshOptions, type RefreshSummary } from "../../crawler/refresh.js";
 import { DEFAULT_AWESOME_LIST_URLS } from "../../crawler/sources/awesome-lists.js";
@@ -35,6 +35,22 @@ const AVAILABLE: Record<SourceName, SourceFactory> = {
   pypi: async (config) => pypiSource({ baseUrl: config.pypiUrl }),
 };
 
+/**
+ * The configuration each source builds its page URLs from. A recording keeps it in its index and a replay builds the
+ * same URLs from it, so their paths (the keys of the recorded pages) match whatever the recording was pointed at: a
+ * mirror at another path (GLAMA_URL=https://mirror.example/glama), other awesome lists. A snapshot whose index names
+ * none replays against the defaults, whose paths the shipped snapshot was recorded with.
+ */
+const SOURCE_URLS: Record<SourceName, { of: (c: Config) => readonly string[]; with: (c: Config, urls: readonly string[]) => Config; defaults: readonly string[] }> = {
+  registry: { of: (c) => [c.registryUrl], with: (c, [url]) => ({ ...c, registryUrl: url! }), defaults: [DEFAULT_REGISTRY_URL] },
+  glama: { of: (c) => [c.glamaUrl], with: (c, [url]) => ({ ...c, glamaUrl: url! }), defaults: [DEFAULT_GLAMA_URL] },
+  smithery: { of: (c) => [c.smitheryUrl], with: (c, [url]) => ({ ...c, smitheryUrl: url! }), defaults: [DEFAULT_SMITHERY_URL] },
+  pulsemcp: { of: (c) => [c.pulsemcpUrl], with: (c, [url]) => ({ ...c, pulsemcpUrl: url! }), defaults: [DEFAULT_PULSEMCP_URL] },
+  npm: { of: (c) => [c.npmRegistryUrl], with: (c, [url]) => ({ ...c, npmRegistryUrl: url! }), defaults: [DEFAULT_NPM_REGISTRY_URL] },
+  awesome: { of: (c) => c.awesomeListUrls, with: (c, urls) => ({ ...c, awesomeListUrls: urls }), defaults: DEFAULT_AWESOME_LIST_URLS },
+  pypi: { of: (c) => [c.pypiUrl], with: (c, [url]) => ({ ...c, pypiUrl: url! }), defaults: [DEFAULT_PYPI_URL] },
+};
+
 export const DEFAULT_SNAPSHOT_HINT = "data/snapshot";
 
 export function parseSources(value: string | undefined): SourceName[] | undefined {
@@ -63,9 +79,9 @@ async function selectSources(requested: SourceName[] | undefined, config: Config
       throw new CliError(`the snapshot ${snapshot} has no pages for: ${(missing.length ? missing : SOURCE_NAMES).join(", ")} (expected ${snapshot}/<source>/index.json)`, 2);
     }
     requested = names;
-    // Recorded pages are keyed by the public APIs' paths: a snapshot replays against the default
-    // URLs whatever the environment points at.
-    config = { ...config, registryUrl: DEFAULT_REGISTRY_URL, glamaUrl: DEFAULT_GLAMA_URL, smitheryUrl: DEFAULT_SMITHERY_URL, pulsemcpUrl: DEFAULT_PULSEMCP_URL, npmRegistryUrl: DEFAULT_NPM_REGISTRY_URL, awesomeListUrls: DEFAULT_AWESOME_LIST_URLS, pypiUrl: DEFAULT_PYPI_URL };
+    // Recorded pages are keyed by path: a snapshot replays against the URLs it was recorded with, whatever the
+    // environment points at now.
+    for (const name of names) config = SOURCE_URLS[name].with(config, recordedUrls(snapshot, name) ?? SOURCE_URLS[name].defaults);
   }
   const sources: Source[] = [];
   for (const name of requested ?? SOURCE_NAMES) {
@@ -218,7 +234,7 @@ export async function refreshPlan(config: Config, r: RefreshRequest): Promise<{ 
   if (modes.includes("stdio") && http && !queueUrl) await sweepSandboxLeftovers(r.notice);
   const fetcherFor = (source: SourceName): PageFetcher => {
     if (snapshot) return snapshotFetcher(snapshot, source);
-    return record ? recordingFetcher(http!, record, source) : http!;
+    return record ? recordingFetcher(http!, record, source, { urls: SOURCE_URLS[source].of(config) }) : http!;
   };
   const options: RefreshOptions = {
     sources,
