@@ -51,9 +51,10 @@ export function defaultClientName(serverKey: string): string {
   const hash = serverKey.lastIndexOf("#");
   const path = percentDecoded(hash >= 0 ? serverKey.slice(hash + 1) : serverKey).replace(/\/+$/, "");
   const last = path.slice(path.lastIndexOf("/") + 1);
+  // Decomposed before lower-casing: a compatibility form (𝐆, ℌ, ㎒) decomposes to capitals, which would then be dropped.
   const name = last
-    .toLowerCase()
     .normalize("NFKD")
+    .toLowerCase()
     .replace(/\p{M}+/gu, "")
     .replace(/[^a-z0-9_-]+/g, "-")
     .replace(/_{2,}/g, "_") // "__" separates server from tool in Claude Code's mcp__server__tool

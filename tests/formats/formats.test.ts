@@ -593,6 +593,9 @@ describe("registry and names", () => {
     ["github.com/o/r#src%2Ffilesystem%2F", "filesystem"],
     ["glama.ai/caf%C3%A9-server", "cafe-server"],
     ["io.github.x/Café Ünïcode", "cafe-unicode"],
+    // Compatibility forms whose decomposition is a capital (mathematical letters, ℌ, ㎒): lower-cased after it, not dropped.
+    ["io.github.x/𝐆𝐢𝐭𝐇𝐮𝐛", "github"],
+    ["io.github.x/ℌello-㎒", "hello-mhz"],
     ["example.com/servers/%FFbad%E2%9Ccut", "bad-cut"],
     ["example.com/servers/%E2%9C%A8", "server"],
   ])("defaultClientName(%j) is %j", (key, name) => {
