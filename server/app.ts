@@ -81,13 +81,6 @@ export function createApp(o: AppOptions) {
       log(`${method} ${safeText(c.req.path)} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms`);
     });
   }
-  // Every route, page and feed reads its parameters from here: one check keeps escapes that are not UTF-8, NULs and
-  // lone surrogates out of every path and query. A repeat is refused where a route reads the parameter (validation.ts).
-  app.use(async (c, next) => {
-    refuseUndecodable(new URL(c.req.url));
-    refuseUnstorable({ path: c.req.path, ...c.req.queries() });
-    await next();
-  });
   app.use(secureHeaders({ contentSecurityPolicy: CSP, crossOriginResourcePolicy: false }));
   for (const prefix of ["/api/*", "/v0.1/*"]) app.use(prefix, cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], exposeHeaders: ["ETag", "Retry-After"] }));
   // Every answer but MCP's (its own protocol, and streams): compressed when the client takes gzip or deflate (Vary:
@@ -113,6 +106,15 @@ export function createApp(o: AppOptions) {
       },
     ),
   );
+  // Every route, page and feed reads its parameters from here: one check keeps escapes that are not UTF-8, NULs and
+  // lone surrogates out of every path and query. A repeat is refused where a route reads the parameter (validation.ts).
+  // After the headers above, so its 400 carries them as every other answer does: the CSP and framing rules on a page,
+  // CORS on the API (a script on another origin reads the message, not a network error), Cache-Control.
+  app.use(async (c, next) => {
+    refuseUndecodable(new URL(c.req.url));
+    refuseUnstorable({ path: c.req.path, ...c.req.queries() });
+    await next();
+  });
   app.route("/api", apiRoutes(o.db, { stats: statsCache(o.db, o.stats) }));
   app.route("/v0.1", feedRoutes(o.db));
   // MCP over Streamable HTTP: the SDK serves each request with a fresh server (stateless; both protocol eras).

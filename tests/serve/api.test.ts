@@ -283,6 +283,7 @@ describe.each(DRIVERS)("the JSON API on %s", (driver) => {
       const r = await json(path);
       expect(r.status, path).toBe(400);
       expect(r.body.error.message, path).toBe(`${needle} must not contain a NUL character`);
+      expect(r.headers.get("access-control-allow-origin"), path).toBe("*");
     }
     expect(s.log.filter((l) => l.startsWith("error:"))).toEqual([]);
   });
@@ -308,6 +309,10 @@ describe.each(DRIVERS)("the JSON API on %s", (driver) => {
         const r = await json(path);
         expect(r.status, path).toBe(400);
         expect(r.body.error.message, path).toBe(`${needle}: its percent-encoded bytes are not UTF-8 text`);
+        // With the headers of every other answer: a script on another origin may read why, and nothing keeps it.
+        expect(r.headers.get("access-control-allow-origin"), path).toBe("*");
+        expect(r.headers.get("cache-control"), path).toBe("no-cache");
+        expect(r.headers.get("x-content-type-options"), path).toBe("nosniff");
       }
     }
     // A % that starts no escape is the character itself, as the router reads it.

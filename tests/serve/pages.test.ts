@@ -261,6 +261,9 @@ describe("pages on the shipped snapshot", () => {
       const r = await page(s, path);
       expect(r.status, path).toBe(400);
       expect(r.text, path).toContain(`${needle}: its percent-encoded bytes are not UTF-8 text`);
+      // A page like any other: under the CSP, never framed.
+      expect(r.headers.get("content-security-policy"), path).toContain("frame-ancestors 'none'");
+      expect(r.headers.get("x-frame-options"), path).toBe("SAMEORIGIN");
     }
   });
 });
