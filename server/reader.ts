@@ -159,7 +159,7 @@ export async function serverView(db: Db, input: string): Promise<ServerView> {
     toxicFlow: assessment?.flow ?? null,
     items: entries.map(toolItem),
     aliases: detail.aliases,
-    sources: detail.sources.map((s) => ({ ...s, fetchedAt: s.fetchedAt })),
+    sources: detail.sources.map((s) => ({ ...s, fetchedAt: isoInstant(s.fetchedAt) })),
     entries,
   };
 }

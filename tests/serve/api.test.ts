@@ -335,6 +335,8 @@ describe.each(DRIVERS)("the JSON API on %s", (driver) => {
     expect(github.body).toHaveProperty("toxicFlow");
     expect(github.body.aliases.some((a: any) => a.kind === "registry")).toBe(true);
     expect(github.body.sources.length).toBeGreaterThan(0);
+    // In the one ISO form of every other time the API sends, whichever driver printed it (Postgres: microseconds, "+00").
+    for (const source of github.body.sources) expect(source.fetchedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     const filtered = (await json("/api/servers?q=kubernetes&limit=100")).body.items;
     expect(filtered.length).toBeGreaterThan(0);
     expect(filtered.every((i: any) => `${i.server} ${i.title} ${i.description}`.toLowerCase().includes("kubernetes"))).toBe(true);
