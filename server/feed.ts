@@ -119,12 +119,33 @@ const listRoute = createRoute({
   responses: { 200: { description: "a page of servers in the official registry's shape" } },
 });
 
+const nameParam = z.string().min(1).superRefine(refusing(nameProblem));
+
+const versionsRoute = createRoute({
+  method: "get",
+  path: "/servers/{name}/versions",
+  request: { params: z.object({ name: nameParam }) },
+  responses: { 200: { description: "every version of one server the catalog keeps (one: its latest), in the list's shape" } },
+});
+
 const versionRoute = createRoute({
   method: "get",
   path: "/servers/{name}/versions/{version}",
-  request: { params: z.object({ name: z.string().min(1).superRefine(refusing(nameProblem)), version: z.string().min(1) }) },
+  request: { params: z.object({ name: nameParam, version: z.string().min(1) }) },
   responses: { 200: { description: "one server version in the official registry's shape" } },
 });
+
+/** The server a registry client names, exactly (its server.name or registry name: a prefix or a URL the API takes names nothing here, the registry's 404). */
+async function namedServer(db: Db, name: string): Promise<FeedServer> {
+  return (await serverDetail(db, (await resolveServer(db, name, matchServerName)).id))!;
+}
+
+/** One server's feed item, on its own. */
+async function oneItem(db: Db, s: FeedServer) {
+  const [tools, records] = [await toolsOfServers(db, [s.id]), await canonicalRecords(db, [s.id], "registry")];
+  const stored = tools.get(s.id) ?? [];
+  return feedItem(s, stored, await currentReviewAnswers(db, stored), records.get(s.id));
+}
 
 export function feedRoutes(db: Db) {
   const feed = new OpenAPIHono({ defaultHook: validationHook });
@@ -151,15 +172,16 @@ export function feedRoutes(db: Db) {
     const next = rows.length > q.limit ? encodeCursor("feed", [shown.at(-1)!.key, nextUpdatedSince ?? null]) : undefined;
     return c.json({ servers, metadata: { count: servers.length, ...(next ? { nextCursor: next } : {}), ...(nextUpdatedSince ? { nextUpdatedSince } : {}) } }, 200);
   });
+  // The registry lists a server's versions newest first; the catalog keeps one.
+  feed.openapi(versionsRoute, async (c) => {
+    const item = await oneItem(db, await namedServer(db, c.req.valid("param").name));
+    return c.json({ servers: [item], metadata: { count: 1 } }, 200);
+  });
   feed.openapi(versionRoute, async (c) => {
     const { name, version } = c.req.valid("param");
-    // A registry client's name, exactly: a prefix or a URL the API takes names nothing here (the registry's 404).
-    const ref = await resolveServer(db, name, matchServerName);
-    const s = (await serverDetail(db, ref.id))!;
+    const s = await namedServer(db, name);
     if (version !== "latest" && version !== (s.version ?? UNVERSIONED)) throw notFound(`${s.key} has no version '${shownName(version)}' in the catalog (it keeps the latest: ${s.version ?? UNVERSIONED})`);
-    const [tools, records] = [await toolsOfServers(db, [s.id]), await canonicalRecords(db, [s.id], "registry")];
-    const stored = tools.get(s.id) ?? [];
-    return c.json(feedItem(s, stored, await currentReviewAnswers(db, stored), records.get(s.id)), 200);
+    return c.json(await oneItem(db, s), 200);
   });
   return feed;
 }

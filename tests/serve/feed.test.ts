@@ -94,6 +94,10 @@ describe.each(DRIVERS)("the /v0.1 feed on %s", (driver) => {
     expect(latest.status).toBe(200);
     const exact = await json(`/v0.1/servers/${encodeURIComponent(GITHUB)}/versions/${encodeURIComponent(latest.body.server.version)}`);
     expect(exact.body).toEqual(latest.body);
+    // Every version of the server, as the registry lists them: the one the catalog keeps.
+    const versions = await json(`/v0.1/servers/${encodeURIComponent(GITHUB)}/versions`);
+    expect(versions).toEqual({ status: 200, body: { servers: [latest.body], metadata: { count: 1 } } });
+    expect((await json(`/v0.1/servers/${encodeURIComponent("io.github.gith")}/versions`)).status).toBe(404);
     const old = await json(`/v0.1/servers/${encodeURIComponent(GITHUB)}/versions/0.0.1-never`);
     expect(old.status).toBe(404);
     expect(old.body.error.message).toContain("0.0.1-never");
