@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HOSTILE_DESCRIPTION, HOSTILE_SERVER, HOSTILE_TOOL, hostileCliCatalog, OVERRIDE_TOOL, SPOOF_SERVER, ZERO_WIDTH_TOOL } from "../helpers/hostile-catalog.js";
 import { serveCatalog, type ServedCatalog } from "../helpers/served-catalog.js";
 import { unencodedServerPage } from "../../server/paths.js";
+import { RISKS, type Risk } from "../../classifier/taxonomy.js";
 import { runCli } from "../helpers/cli.js";
 import { registryItem, startRegistryReplay } from "../helpers/registry-replay.js";
 import { emptyCliCatalog, snapshotCliCatalog } from "../helpers/snapshot-catalog.js";
@@ -153,6 +154,17 @@ describe("pages on the shipped snapshot", () => {
     // Nothing to name: the plain 404.
     expect((await page(s, "/servers/a//b")).status).toBe(404);
     expect((await page(s, "/tools/a/b/")).status).toBe(404);
+  });
+
+  it("says the chart's numbers in its accessible name: a screen reader reads no part of an image", async () => {
+    const { byCategoryRisk } = (await (await fetch(`${s.url}/api/stats`)).json()) as { byCategoryRisk: { category: string; risk: string; tools: number }[] };
+    const label = /<svg class="chart" role="img" aria-label="([^"]*)"/.exec((await page(s, "/")).text)?.[1];
+    const destructive = byCategoryRisk.filter((c) => c.category === "destructive").sort((a, b) => RISKS.indexOf(a.risk as Risk) - RISKS.indexOf(b.risk as Risk));
+    expect(destructive.length).toBeGreaterThan(0);
+    const total = destructive.reduce((n, c) => n + c.tools, 0);
+    expect(label).toContain(`destructive: ${total} (${destructive.map((c) => `${c.tools} ${c.risk}`).join(", ")})`);
+    expect(label).toMatch(/^Classified tools by category and risk: read: \d+ \(/);
+    expect(label).toMatch(/; financial: 0$/);
   });
 
   it("sends a CSP without unsafe-inline, and serves its one script and stylesheet itself", async () => {
