@@ -17,7 +17,7 @@ import { notFound, shownName } from "./errors.js";
 import { nameProblem, refusing, searchTextProblem } from "./lookup-text.js";
 import { paths } from "./paths.js";
 import { resolveServer } from "./reader.js";
-import { publishedInstall } from "./server-json.js";
+import { publishedServer } from "./server-json.js";
 import { pageSizeParam, validationHook } from "./validation.js";
 import { verdictOf } from "./views.js";
 
@@ -39,12 +39,13 @@ function repositoryOf(s: FeedServer) {
 
 /**
  * One server as the official registry lists it, with the catalog's findings beside the registry's own metadata.
- * `registryRecord` is the registry record the server's fields come from, if they do: its packages and remotes
- * go on as published, with what a host needs to run or reach the server that the catalog's own fields leave out.
+ * `registryRecord` is the registry record the server's fields come from, if they do: its packages, remotes,
+ * repository, icons and publisher's _meta go on as published, with what a host needs to run, reach or check the
+ * server that the catalog's own fields leave out (the repository's id, its URL's case).
  */
 export function feedItem(s: FeedServer, stored: readonly ToolEntry[], answers: ReviewAnswers, registryRecord?: unknown) {
   const tools = currentServerEntries(s, stored, answers);
-  const published = publishedInstall(registryRecord);
+  const published = publishedServer(registryRecord);
   const packages =
     published.packages ??
     (s.packages as PackageRef[]).map((p) => ({
@@ -55,7 +56,7 @@ export function feedItem(s: FeedServer, stored: readonly ToolEntry[], answers: R
       transport: { type: p.transport ?? "stdio" },
     }));
   const remotes = published.remotes ?? (s.remotes as RemoteRef[]).map((r) => ({ type: r.type, url: r.url }));
-  const repository = repositoryOf(s);
+  const repository = published.repository ?? repositoryOf(s);
   const verdict = verdictOf(tools);
   return {
     server: {
@@ -68,6 +69,8 @@ export function feedItem(s: FeedServer, stored: readonly ToolEntry[], answers: R
       ...(s.websiteUrl ? { websiteUrl: s.websiteUrl } : {}),
       ...(packages.length ? { packages } : {}),
       ...(remotes.length ? { remotes } : {}),
+      ...(published.icons?.length ? { icons: published.icons } : {}),
+      ...(published._meta ? { _meta: published._meta } : {}),
     },
     _meta: {
       [OFFICIAL_META]: {

@@ -1,5 +1,6 @@
-// server.json's packages and remotes as the official registry's schema defines them: how a host installs, runs or
-// reaches a server (arguments, environment, headers, checksums). The feed passes a registry record's own on with these.
+// server.json's packages, remotes, repository and icons as the official registry's schema defines them: how a host
+// installs, runs or reaches a server (arguments, environment, headers, checksums), where its source is and how it looks.
+// The feed passes a registry record's own on with these.
 // The schema allows properties it does not name (published data has some, e.g. a named argument's valueHint): they are
 // kept, so each object is loose; the properties it names are checked.
 import { z } from "zod";
@@ -50,23 +51,40 @@ export const serverJsonRemote = z.discriminatedUnion("type", [
   httpTransport("sse").extend({ variables: z.record(z.string(), input).optional() }),
 ]);
 
+/**
+ * Where the source is: `id` is the forge's own id of the repository, which changes when a repository is deleted and
+ * created again under the same name (a host may check it); the URL as published, in its case.
+ */
+const serverJsonRepository = z.looseObject({ url: z.string(), source: z.string(), id: z.string().optional(), subfolder: z.string().optional() });
+
+const serverJsonIcon = z.looseObject({ src: z.string(), mimeType: z.string().optional(), sizes: z.array(z.string()).optional(), theme: z.string().optional() });
+
 export type ServerJsonPackage = z.infer<typeof serverJsonPackage>;
 export type ServerJsonRemote = z.infer<typeof serverJsonRemote>;
 
-/** A registry record's packages and remotes, each list when all of it conforms (the rest of the record is not read here). */
+/**
+ * A registry record's packages, remotes, repository, icons and the publisher's `_meta`, each when all of it conforms
+ * (the rest of the record is not read here).
+ */
 const publishedSchema = z.object({
   server: z.object({
     packages: z.array(serverJsonPackage).optional().catch(undefined),
     remotes: z.array(serverJsonRemote).optional().catch(undefined),
+    repository: serverJsonRepository.optional().catch(undefined),
+    icons: z.array(serverJsonIcon).optional().catch(undefined),
+    _meta: z.record(z.string(), z.unknown()).optional().catch(undefined),
   }),
 });
 
+export type Published = Partial<z.infer<typeof publishedSchema>["server"]>;
+
 /**
- * The packages and remotes a registry record published, each list only when every item of it conforms to
- * server.json; a list that does not, or a record of another shape (the legacy seed), gives nothing, and the
- * caller keeps what the catalog made of it.
+ * What a registry record published that the catalog's own fields leave out or change (how to install, run or reach
+ * the server, its repository's id and case, its icons, the publisher's metadata), each field only when all of it
+ * conforms to server.json; a field that does not, or a record of another shape (the legacy seed), gives nothing, and
+ * the caller keeps what the catalog made of it.
  */
-export function publishedInstall(record: unknown): { packages?: ServerJsonPackage[]; remotes?: ServerJsonRemote[] } {
+export function publishedServer(record: unknown): Published {
   const parsed = publishedSchema.safeParse(record);
   return parsed.success ? parsed.data.server : {};
 }

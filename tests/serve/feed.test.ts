@@ -19,7 +19,7 @@ import { emptyCliCatalog, SNAPSHOT, snapshotCliCatalog } from "../helpers/snapsh
 const GITHUB = "io.github.github/github-mcp-server";
 
 /** Every registry item of the shipped snapshot, as the registry published it. */
-function snapshotRegistryItems(): { server: { name: string; packages?: unknown[]; remotes?: unknown[] }; _meta?: Record<string, any> }[] {
+function snapshotRegistryItems(): { server: { name: string; packages?: unknown[]; remotes?: unknown[]; icons?: unknown[]; repository?: unknown; _meta?: unknown }; _meta?: Record<string, any> }[] {
   const dir = join(SNAPSHOT, "registry");
   return readdirSync(dir)
     .filter((f) => f.startsWith("page-"))
@@ -62,7 +62,7 @@ describe.each(DRIVERS)("the /v0.1 feed on %s", (driver) => {
     expect(parseRegistryPage(body).skipped).toEqual([]);
   });
 
-  it("passes on each registry server's packages and remotes as the registry published them: arguments, environment, headers, checksums", async () => {
+  it("passes on each registry server's packages, remotes, repository, icons and _meta as the registry published them: arguments, environment, headers, checksums, the repository's id", async () => {
     const served = new Map<string, any>();
     let cursor: string | undefined;
     do {
@@ -75,7 +75,14 @@ describe.each(DRIVERS)("the /v0.1 feed on %s", (driver) => {
     for (const { server } of published) {
       expect(served.get(server.name).packages, server.name).toEqual(server.packages?.length ? server.packages : undefined);
       expect(served.get(server.name).remotes, server.name).toEqual(server.remotes?.length ? server.remotes : undefined);
+      // What a mirror shows and checks: the icons, the publisher's own _meta, and the repository with its case and its
+      // id (which tells a repository deleted and created again under the same name).
+      expect(served.get(server.name).icons, server.name).toEqual(server.icons?.length ? server.icons : undefined);
+      expect(served.get(server.name)._meta, server.name).toEqual(server._meta);
+      const repository = server.repository as { url?: unknown; source?: unknown } | undefined;
+      if (typeof repository?.url === "string" && typeof repository.source === "string") expect(served.get(server.name).repository, server.name).toEqual(repository);
     }
+    expect(published.filter(({ server }) => (server.repository as { id?: string } | undefined)?.id).length).toBeGreaterThan(0);
     // The tester's two: a remote's required Authorization header, an MCPB bundle's checksum.
     expect(served.get("ai.seltz/seltz-ai-seltz-mcp").remotes[0].headers).toEqual([expect.objectContaining({ name: "Authorization", isRequired: true, isSecret: true })]);
     expect(served.get("com.mcpbundles/agent-interviews").packages[0].fileSha256).toMatch(/^[a-f0-9]{64}$/);
