@@ -9,7 +9,7 @@ export const shownName = (name: string) => truncate(name, 120);
 
 /**
  * What an error's names are: servers (a 409's candidates, an unknown server's close keys), tool names, or the
- * tools of one server (a 409's tools whose names differ only in case).
+ * tools of one server (a 409's tools whose names differ only in case, an unknown tool's close names on it).
  */
 export type NameKind = "server" | "tool" | { toolsOf: string };
 

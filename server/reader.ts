@@ -108,7 +108,8 @@ export async function toolNamedOn(db: Db, server: ServerRef, name: string): Prom
 async function matchedTool(db: Db, server: ServerRef, name: string, match: ToolMatch): Promise<CurrentEntry> {
   if (match.kind === "one") return currentTool(db, match.entry);
   if (match.kind === "ambiguous") throw ambiguous(ambiguousToolMessage(shownName(name), server.key, match.candidates.length), match.candidates, { toolsOf: server.key });
-  throw notFound(`no tool named '${shownName(name)}' on ${server.key}`, { names: "tool", close: await similarToolNames(db, name, { serverIds: [server.id] }) });
+  // The close names are this server's tools: a page links each to its page here.
+  throw notFound(`no tool named '${shownName(name)}' on ${server.key}`, { names: { toolsOf: server.key }, close: await similarToolNames(db, name, { serverIds: [server.id] }) });
 }
 
 /** One tool on one server, with the server. */

@@ -192,6 +192,10 @@ describe("pages on the shipped snapshot", () => {
     const miss = await page(s, "/tools/delete_fil");
     expect(miss.status).toBe(404);
     expect(miss.text).toContain('href="/tools/delete_file"');
+    // On one server, its close tools are that server's: each linked to its page there, not to the name's on every server.
+    const missOn = await page(s, `/servers/${enc(GITHUB)}/tools/delete_fil`);
+    expect(missOn.status).toBe(404);
+    expect(missOn.text).toContain(`<li><a href="/servers/${enc(GITHUB)}/tools/delete_file"><bdi>delete_file</bdi></a></li>`);
     const unknown = await page(s, `/servers/${enc(`${GITHUB}x`)}`);
     expect(unknown.status).toBe(404);
     expect(unknown.text).toContain(`<li><a href="/servers/${enc(GITHUB)}"><bdi>${GITHUB}</bdi></a></li>`);
