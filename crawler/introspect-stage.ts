@@ -14,6 +14,8 @@ export interface IntrospectOptions extends ListingOptions {
   /** Only the servers these sources list (a run restricted to them); absent: every server. */
   sources?: readonly SourceName[];
   now?: () => Date;
+  /** Called with each server whose listing was stored: the servers the run saw through this stage. */
+  onListed?: (serverId: number) => void;
 }
 
 export interface IntrospectResult {
@@ -58,6 +60,7 @@ export async function introspectServers(db: Db, runId: number, o: IntrospectOpti
       const { sync } = await storeListing(db, server, fetched, { runId, now: now(), mode, classify: false });
       for (const k of ["added", "changed", "removed", "unchanged"] as const) result.tools[k] += sync[k];
       result.succeeded += 1;
+      o.onListed?.(server.id);
     } catch (e) {
       if (o.signal?.aborted) return;
       const { reason, ...outcome } = failureOutcome(e, mode);

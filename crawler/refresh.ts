@@ -37,9 +37,10 @@ export interface RefreshOptions {
   pagesInFlight?: number;
   /**
    * The introspect stage (crawler/introspect-stage.ts): live tools/list of reachable servers, after the sources.
-   * Interrupted, it resolves with its counts so far (the run records them and ends aborted).
+   * Interrupted, it resolves with its counts so far (the run records them and ends aborted). It calls `listed`
+   * with each server it listed, whose tools the run then counts among those it saw.
    */
-  introspect?: (db: Catalog["db"], runId: number, signal?: AbortSignal) => Promise<IntrospectResult>;
+  introspect?: (db: Catalog["db"], runId: number, signal: AbortSignal | undefined, listed: (serverId: number) => void) => Promise<IntrospectResult>;
   /** Instead of listing in-process: enqueue one listing job per due server for the workers (crawler/listing-queue.ts). */
   enqueue?: (db: Catalog["db"], runId: number, signal?: AbortSignal) => Promise<EnqueueResult>;
   /** The classify stage (crawler/classify-stage.ts), run after the sources over every new or changed tool. */
@@ -136,7 +137,9 @@ async function runStages(catalog: Catalog, runId: number, options: RefreshOption
     tools = addToolCounts(tools, crawled.tools);
   }
   // A page's listings count only the records it wrote again: those of unchanged records and 304 pages list no
-  // tools. So the crawl's unchanged tools are counted once, from the catalog, before a live listing changes any.
+  // tools. So the run's unchanged tools are counted once, from the catalog: after the crawl, and again after a live
+  // listing, whose servers the crawl may have seen too (a tool both said is unchanged once, one the listing changed
+  // or removed is that alone).
   tools = { ...tools, unchanged: await unchangedToolsForRun(catalog.db, runId) };
   stageMs.crawl = lap();
   let introspection: IntrospectResult | undefined;
@@ -150,8 +153,9 @@ async function runStages(catalog: Catalog, runId: number, options: RefreshOption
     stage = "introspect";
     if (options.introspect) {
       // One server failing is recorded on that server; only a broken stage (the database) fails the run.
-      introspection = await options.introspect(catalog.db, runId, options.signal);
-      tools = addToolCounts(tools, introspection.tools);
+      const listed: number[] = [];
+      introspection = await options.introspect(catalog.db, runId, options.signal, (id) => listed.push(id));
+      tools = { ...addToolCounts(tools, introspection.tools), unchanged: await unchangedToolsForRun(catalog.db, runId, listed) };
       // An interrupt ends the stage with the servers it listed, counted above: the run records them, then stops.
       options.signal?.throwIfAborted();
       stageMs.introspect = lap();

@@ -3,7 +3,7 @@ import { desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "./client.js";
 import { crawlRuns, type CrawlRunRow } from "./schema.js";
-import { queryRows } from "./sql.js";
+import { jsonb, queryRows } from "./sql.js";
 import type { Failure } from "../crawler/failure.js";
 
 /**
@@ -97,26 +97,29 @@ export async function serverCountsForRun(db: Db, runId: number): Promise<ServerC
 }
 
 /**
- * The live tools of the servers a run saw (a record on a page it fetched, 200 or 304, or a record it
- * wrote) that the run neither added nor changed (no history row of the run): every tool the crawl
- * found unchanged, counted once, whether or not its server's record was written again. The run's
+ * The live tools of the servers a run saw (a record on a page it fetched, 200 or 304, a record it
+ * wrote, or a live listing of it, `listed`) that the run neither added nor changed (no history row of the run):
+ * every tool the run found unchanged, counted once, whether or not its server's record was written again, and
+ * whether one source or a live listing or both said so. Read after the live listing: a tool it changed or removed
+ * is then counted as that, not also as unchanged. The run's
  * history rows and the live tools are grouped together by (server, name) rather than anti-joined:
  * on the statistics of a first run, the planner nested-looped that anti join, quadratic in the tools
  * of a server (27 s of a 36 s run at 10,000 tools); a grouping is linear whatever the estimates.
  */
-export async function unchangedToolsForRun(db: Db, runId: number): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(db, unchangedToolsQuery(runId));
+export async function unchangedToolsForRun(db: Db, runId: number, listed: readonly number[] = []): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(db, unchangedToolsQuery(runId, listed));
   return row?.n ?? 0;
 }
 
 /** The query of unchangedToolsForRun (the tests read its plan). */
-export function unchangedToolsQuery(runId: number) {
+export function unchangedToolsQuery(runId: number, listed: readonly number[] = []) {
   return sql`select count(*)::int as n from (
       select 1 from (
         select t.server_id, t.name, false as changed from tools t
           where t.removed_at is null
             and t.server_id in (select ss.server_id from server_sources ss left join source_pages p on p.id = ss.page_id
-                                where p.seen_run_id = ${runId} or ss.run_id = ${runId})
+                                where p.seen_run_id = ${runId} or ss.run_id = ${runId}
+                                union select jsonb_array_elements_text(${jsonb(listed)})::int)
         union all
         select c.server_id, c.tool_name, true from tool_changes c where c.run_id = ${runId}
       ) u

@@ -7,8 +7,10 @@ import { join } from "node:path";
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { ListToolsRequestSchema } from "@modelcontextprotocol/sdk/types.js";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { z } from "zod";
+import { queryRows } from "../db/sql.js";
 import { DRIVERS, createScratchDatabase } from "./helpers/catalog.js";
 import { cliSession, runCli, type CliSession } from "./helpers/cli.js";
 import { startGlamaReplay, type GlamaReplay } from "./helpers/glama-replay.js";
@@ -189,5 +191,14 @@ describe.each(DRIVERS)("live introspection in a refresh on %s", (driver) => {
     expect(change.labels).toContain("description gained text aimed at the model");
     const [entry] = (await json(["risk", "create_issue", "--server", "io.github.acme/tracker"])).entries;
     expect(entry.signals).toContain("prompt_injection");
+  });
+
+  test("a run that finds nothing new counts each current tool unchanged once, a tool on a crawled page and listed live too", async () => {
+    // The tracker is on Glama's page (crawled every run) and listed live: its tools were counted by both.
+    const again = await json(["refresh", "--sources", "registry,glama"]);
+    expect(again.introspection.tools).toMatchObject({ added: 0, changed: 0, removed: 0 });
+    const catalog = await cli.catalog();
+    const [current] = await queryRows<{ n: number }>(catalog.db, sql`select count(*)::int as n from tools where removed_at is null`);
+    expect(again.tools).toMatchObject({ added: 0, changed: 0, removed: 0, unchanged: current!.n });
   });
 });

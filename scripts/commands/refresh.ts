@@ -246,7 +246,7 @@ export async function refreshPlan(config: Config, r: RefreshRequest): Promise<{ 
     ...(modes.length && http && !queueUrl
       ? {
           // Loaded when the stage runs: the MCP client and the listing code cost a refresh without it seconds of start-up.
-          introspect: async (db, runId, signal) =>
+          introspect: async (db, runId, signal, listed) =>
             (await import("../../crawler/introspect-stage.js")).introspectServers(db, runId, {
               ...listingOptions(config, http),
               modes,
@@ -255,6 +255,7 @@ export async function refreshPlan(config: Config, r: RefreshRequest): Promise<{ 
               maxAgeHours: i.maxAgeHours,
               ...scope,
               ...(signal ? { signal } : {}),
+              onListed: listed,
             }),
         }
       : {}),
