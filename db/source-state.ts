@@ -64,6 +64,8 @@ export async function countMissedWalks(db: Db, c: { source: string; crawlRunId: 
  * incremental one) saw. A source never crawled fully since pages were kept vouches for all its records.
  * With `walksBeforeGone`, a record not listed still vouches until that many complete walks of its source
  * in a row have missed it (countMissedWalks, run first): the servers that go, rather than those no walk lists.
+ * A server left with no record at all is unlisted too: its records moved to other servers (a directory entry whose
+ * repository became another server's), so nothing vouches for it, and no walk of any source would ever miss it.
  */
 function unlisted(c: { source: string; crawlRunId: number }, walksBeforeGone?: WalksBeforeGone): SQL {
   const listed = sql`case when o.source = ${c.source} then op.seen_run_id >= ${c.crawlRunId}
@@ -71,7 +73,9 @@ function unlisted(c: { source: string; crawlRunId: number }, walksBeforeGone?: W
   const vouches = walksBeforeGone ? sql`(${listed} or o.missed_walks < ${walksOf(walksBeforeGone, sql`o.source`)})` : listed;
   return sql`s.status not in ('deleted', 'gone')
     and s.id in (select ss.server_id from server_sources ss left join source_pages p on p.id = ss.page_id
-                 where ss.source = ${c.source} and (p.id is null or p.seen_run_id < ${c.crawlRunId}))
+                 where ss.source = ${c.source} and (p.id is null or p.seen_run_id < ${c.crawlRunId})
+                 union all
+                 select r.id from servers r where not exists (select 1 from server_sources rs where rs.server_id = r.id))
     and not exists (
       select 1 from server_sources o
       left join source_pages op on op.id = o.page_id

@@ -1,0 +1,77 @@
+// A directory record that moves to another server (its repository now that of a server the registry lists): the
+// server it leaves, vouched for by no record any more, goes, rather than staying active for ever beside the one it
+// became, with its tools (a registry and a Glama replay on 127.0.0.1).
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { DRIVERS } from "./helpers/catalog.js";
+import { startLocalServer, type LocalServer } from "./helpers/local-server.js";
+import { registryItem, startRegistryReplay, type RegistryReplay } from "./helpers/registry-replay.js";
+import { emptyCliCatalog, type CliCatalog } from "./helpers/snapshot-catalog.js";
+
+const tool = (name: string) => ({ name, description: `The ${name} tool.`, inputSchema: { type: "object", properties: {} } });
+const glamaServer = (slug: string, repository: string, tools: unknown[]) => ({
+  id: `${slug}`.padEnd(10, "0"),
+  name: slug,
+  namespace: "acme",
+  slug,
+  description: `The ${slug} server.`,
+  url: `https://glama.ai/mcp/servers/acme/${slug}`,
+  repository: { url: repository },
+  spdxLicense: null,
+  attributes: [],
+  environmentVariablesJsonSchema: null,
+  tools,
+});
+/** Enough servers that one going is within the share a crawl may mark gone at once. */
+const fillers = Array.from({ length: 12 }, (_, i) => glamaServer(`filler${i}`, `https://github.com/acme/filler-${i}`, []));
+
+type Summary = { status: string; sources: { glama: { gone: number } }; servers: { removed: number } };
+
+describe.each(DRIVERS)("a record that moves to another server, on %s", (driver) => {
+  let glama: LocalServer;
+  let registry: RegistryReplay;
+  let catalog: CliCatalog;
+  /** Glama's server whose repository changes between the runs. */
+  const moving = glamaServer("theta", "https://github.com/acme/theta", [tool("theta_tool")]);
+
+  beforeAll(async () => {
+    registry = await startRegistryReplay([registryItem("io.github.acme/target", { repository: { url: "https://github.com/acme/target", source: "github" } })]);
+    glama = await startLocalServer((_req: IncomingMessage, res: ServerResponse) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ servers: [moving, ...fillers], pageInfo: { startCursor: null, endCursor: null, hasNextPage: false, hasPreviousPage: false } }));
+    });
+    catalog = await emptyCliCatalog(driver, { REGISTRY_URL: registry.url, GLAMA_URL: glama.url, CATALOG_ALLOW_PRIVATE_NETWORK: "1" });
+  });
+  afterAll(async () => {
+    await catalog?.dispose();
+    await Promise.all([glama?.close(), registry?.close()]);
+  });
+
+  const refresh = async () => {
+    const r = await catalog.cli(["refresh", "--sources", "registry,glama", "--no-classify", "--json"]);
+    expect(r.code).toBe(0);
+    return JSON.parse(r.stdout) as Summary;
+  };
+  const status = async (key: string) => (await catalog.rows<{ status: string }>(sql`select status from servers where key = ${key}`))[0]?.status;
+
+  test("the server it leaves goes in the run that moved it; the server it joins holds its tools", async () => {
+    await refresh();
+    expect(await status("github.com/acme/theta")).toBe("active");
+
+    moving.repository = { url: "https://github.com/acme/target" };
+    const moved = await refresh();
+    const records = await catalog.rows<{ key: string }>(sql`select s.key from server_sources ss join servers s on s.id = ss.server_id where ss.source_id = ${moving.id}`);
+    expect(records).toEqual([{ key: "io.github.acme/target" }]);
+    expect(await status("github.com/acme/theta")).toBe("gone");
+    expect(moved.sources.glama.gone).toBe(1);
+    expect(moved.servers.removed).toBe(1);
+    const holders = await catalog.rows<{ key: string }>(sql`select s.key from tools t join servers s on s.id = t.server_id where t.name = 'theta_tool' and s.status = 'active'`);
+    expect(holders).toEqual([{ key: "io.github.acme/target" }]);
+
+    // Moved back, its record brings the server back.
+    moving.repository = { url: "https://github.com/acme/theta" };
+    await refresh();
+    expect(await status("github.com/acme/theta")).toBe("active");
+  });
+});
