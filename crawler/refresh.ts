@@ -3,6 +3,7 @@ import type { Catalog } from "../db/client.js";
 import { describeDbError } from "../db/errors.js";
 import { aliasValues } from "../db/identity.js";
 import { analyzeChangedTables, failAbandonedRuns, finishRun, mergePendingIndexEntries, serverCountsForRun, startRun, unchangedToolsForRun, type RunOutcome, type ServerCounts } from "../db/runs.js";
+import type { SourceStateRow } from "../db/schema.js";
 import { getSourceState } from "../db/source-state.js";
 import { completeCrawl } from "./complete-crawl.js";
 import { failureLine, failureOf, type Failure } from "./failure.js";
@@ -14,7 +15,7 @@ import { applyPage } from "./page-apply.js";
 import { sourcePages } from "./page-stream.js";
 import type { ClassifyFresh } from "./page-write.js";
 import { pipeline } from "./pipeline.js";
-import { crawlCompletion, openCrawl, type CrawlPosition } from "./plan/crawl.js";
+import { crawlCompletion, openCrawl, refusesCheckpoint, type CrawlPosition } from "./plan/crawl.js";
 import { addToolCounts, countPage, newSourceSummary, type RunToolCounts, type SourceSummary } from "./plan/summary.js";
 import { DEFAULT_CRAWL_LIMITS } from "./plan/walk.js";
 import { silentProgress, type ProgressReporter, type SourceProgress } from "./progress.js";
@@ -216,11 +217,31 @@ async function runStages(catalog: Catalog, runId: number, options: RefreshOption
  * (crawler/pipeline.ts): fetching and parsing the next pages overlaps applying this one. A page is
  * applied only after the one before it commits: its records may resolve to servers that one created.
  */
-async function crawlSource(catalog: Catalog, source: Source, runId: number, options: RefreshOptions): Promise<{ summary: SourceSummary; tools: RunToolCounts; failures: Failure[] }> {
+async function crawlSource(catalog: Catalog, source: Source, runId: number, options: RefreshOptions): Promise<SourceCrawl> {
+  const state = await getSourceState(catalog.db, source.name);
+  const crawl = await walkSource(catalog, source, runId, options, state);
+  if (!crawl.refusedCheckpoint) return crawl;
+  // The checkpoint's cursor is one the source no longer takes (expired, or of an API since changed): resuming would
+  // fail on it every run, --full too. The crawl starts over from its first page; its requests include the refused one.
+  const again = await walkSource(catalog, source, runId, options, state && { ...state, cursor: null });
+  const summary = { ...again.summary, checkpointRefused: crawl.refusedCheckpoint.message, requests: again.summary.requests + crawl.summary.requests, durationMs: again.summary.durationMs + crawl.summary.durationMs };
+  return { ...again, summary };
+}
+
+interface SourceCrawl {
+  summary: SourceSummary;
+  tools: RunToolCounts;
+  failures: Failure[];
+  /** The resumed crawl's first request, refused by the source (its cursor): nothing was walked, nothing recorded as failed. */
+  refusedCheckpoint?: Failure;
+}
+
+/** One walk of a source from its stored state (crawlSource); a resumed walk whose cursor is refused says so instead of failing. */
+async function walkSource(catalog: Catalog, source: Source, runId: number, options: RefreshOptions, state: SourceStateRow | undefined): Promise<SourceCrawl> {
   const started = Date.now();
   const progress = options.progress ?? silentProgress;
   const { db } = catalog;
-  const opening = openCrawl(await getSourceState(db, source.name), {
+  const opening = openCrawl(state, {
     full: options.full,
     incremental: !!source.incremental,
     runId,
@@ -277,7 +298,12 @@ async function crawlSource(catalog: Catalog, source: Source, runId: number, opti
   } catch (e) {
     // The page it stopped on was requested too (those fetched ahead of it are dropped uncounted, as their records are).
     if (e instanceof SourceError) summary = countPage(summary, { requests: e.requests });
-    failures.push(failureOf(e, { stage: "crawl", source: source.name, aborted: !!options.signal?.aborted }));
+    const failure = failureOf(e, { stage: "crawl", source: source.name, aborted: !!options.signal?.aborted });
+    if (failures.length === 0 && refusesCheckpoint(start, summary.pages, failure)) {
+      progress.sourceDone(p, `${failure.message}; starting over from the first page`);
+      return { summary: { ...summary, durationMs: Date.now() - started }, tools, failures, refusedCheckpoint: failure };
+    }
+    failures.push(failure);
   }
   summary = { ...summary, errors: failures.map((f) => f.message) };
   progress.sourceDone(p, failures.length ? summary.errors.join("; ") : undefined);

@@ -1,6 +1,7 @@
 // How a source's crawl starts and ends: its mode, checkpoint and watermark, and how many servers a full crawl may mark gone.
 import type { SourceStateRow } from "../../db/schema.js";
 import type { Checkpoint, CrawlCompletion } from "../../db/source-state.js";
+import type { Failure } from "../failure.js";
 import { SOURCE_NAMES, type SourceName } from "../records.js";
 import { watermarkOf, type FutureDates } from "../timestamps.js";
 import { DEFAULT_CRAWL_LIMITS } from "./walk.js";
@@ -106,6 +107,30 @@ export function crawlStart(
     crawlStartedAt: resumable && state?.crawlStartedAt ? state.crawlStartedAt : o.now,
     crawlRunId: resumable ? (state!.crawlRunId ?? null) : o.runId,
   };
+}
+
+/**
+ * Statuses that refuse the request itself, as a cursor the source no longer takes is refused (expired, or written by an
+ * API version since replaced): not auth (401, 403, 407), a timeout (408) or a rate limit (429), which starting over
+ * would meet again.
+ */
+const REFUSED_REQUEST = new Set([400, 404, 410, 422]);
+
+/**
+ * Whether a walk's failure is the source refusing the checkpoint it resumed from (pure): the first page it asked, the
+ * checkpoint's, answered with a status that refuses the request, before any page was walked. Resuming would fail on it
+ * every run; the crawl starts over instead.
+ */
+export function refusesCheckpoint(start: CrawlStart, pagesWalked: number, failure: Pick<Failure, "kind" | "status" | "page">): boolean {
+  return (
+    start.resumed &&
+    start.cursor !== null &&
+    pagesWalked === 0 &&
+    failure.kind === "status" &&
+    failure.status !== undefined &&
+    REFUSED_REQUEST.has(failure.status) &&
+    (start.page === null || failure.page === start.page)
+  );
 }
 
 /** How a crawl judges a source's dates: the latest instant the clock allows, and the dates it left out. */

@@ -6,6 +6,11 @@ export interface SourceSummary {
   mode: "full" | "incremental";
   since?: string;
   resumed: boolean;
+  /**
+   * The checkpoint a killed run left was refused by the source (its cursor expired, or is of an API since changed):
+   * the request's failure, after which this crawl started over from the first page (not a failure of the run).
+   */
+  checkpointRefused?: string;
   /** Pages walked, including those answered 304 Not Modified. */
   pages: number;
   /** Pages answered 304 to a conditional request: unchanged since the last crawl, neither parsed nor written. */

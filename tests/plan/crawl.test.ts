@@ -1,6 +1,6 @@
 // How a crawl starts and ends, on plain data: mode and resume, watermark, the miss and gone-share rules.
 import { describe, expect, test } from "vitest";
-import { afterPage, checkpointAfter, crawlCompletion, crawlStart, goneDecision, laterWatermark, MAX_GONE_SHARE, openCrawl, walksBeforeGone, walksBeforeGoneBySource, withinClock } from "../../crawler/plan/crawl.js";
+import { afterPage, checkpointAfter, crawlCompletion, crawlStart, goneDecision, laterWatermark, MAX_GONE_SHARE, openCrawl, refusesCheckpoint, walksBeforeGone, walksBeforeGoneBySource, withinClock } from "../../crawler/plan/crawl.js";
 import { DEFAULT_CRAWL_LIMITS } from "../../crawler/plan/walk.js";
 
 describe("goneDecision", () => {
@@ -17,6 +17,26 @@ describe("goneDecision", () => {
     expect(goneDecision({ unlisted: 1, listed: 2 })).toEqual({ markGone: true, withheld: 0 });
     expect(goneDecision({ unlisted: 2, listed: 2 })).toEqual({ markGone: false, withheld: 2 });
     expect(goneDecision({ unlisted: 0, listed: 0 })).toEqual({ markGone: false, withheld: 0 });
+  });
+});
+
+describe("refusesCheckpoint", () => {
+  const resumed = { mode: "full" as const, resumed: true, cursor: "c4", page: 3, crawlStartedAt: "2026-01-01T00:00:00Z", crawlRunId: 2 };
+  const refused = { kind: "status" as const, status: 400, page: 3 };
+
+  test("the resumed page refused with a status that refuses the request, before any page was walked", () => {
+    expect(refusesCheckpoint(resumed, 0, refused)).toBe(true);
+    for (const status of [404, 410, 422]) expect(refusesCheckpoint(resumed, 0, { ...refused, status })).toBe(true);
+    expect(refusesCheckpoint({ ...resumed, page: null }, 0, refused)).toBe(true);
+  });
+
+  test("not a crawl started afresh, a later page, a page walked before, or a failure starting over would meet again", () => {
+    expect(refusesCheckpoint({ ...resumed, resumed: false, cursor: null, page: 1 }, 0, { ...refused, page: 1 })).toBe(false);
+    expect(refusesCheckpoint(resumed, 0, { ...refused, page: 4 })).toBe(false);
+    expect(refusesCheckpoint(resumed, 1, refused)).toBe(false);
+    for (const status of [401, 403, 408, 429, 500, 503]) expect(refusesCheckpoint(resumed, 0, { ...refused, status })).toBe(false);
+    expect(refusesCheckpoint(resumed, 0, { kind: "network", page: 3 })).toBe(false);
+    expect(refusesCheckpoint(resumed, 0, { kind: "aborted", status: 400, page: 3 })).toBe(false);
   });
 });
 
