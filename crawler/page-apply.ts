@@ -6,8 +6,8 @@ import { digestRecord, storableRecords } from "./ingest.js";
 import type { FetchedPage } from "./page-stream.js";
 import { writeSourcePage, type ClassifyFresh } from "./page-write.js";
 import { afterPage, checkpointAfter, type CrawlPosition, type CrawlStart } from "./plan/crawl.js";
-import { changedRecords, firstListings } from "./plan/page.js";
-import { applyResolutions, bestListings, pageRows, sourceRank } from "./plan/records.js";
+import { changedRecords, firstListings, leftServers } from "./plan/page.js";
+import { applyResolutions, bestListings, pageRows, sourceRank, toolOrigin } from "./plan/records.js";
 import { sumCounts, type PageCounts, type RunToolCounts } from "./plan/summary.js";
 import type { SourceName, SourceRecord } from "./records.js";
 import { indexOwners, planResolutions, type PageResolution } from "./resolve.js";
@@ -79,6 +79,8 @@ export async function applyPage(o: PageApply, page: FetchedPage, at: CrawlPositi
     ...(page.details ? { details: page.details } : {}),
     toolListings,
     renames: resolved?.renames ?? [],
+    left: leftServers(rows.sources, stored, resolved?.renames ?? []),
+    ...(toolOrigin(o.source.name) ? { toolOrigin: toolOrigin(o.source.name)! } : {}),
     checkpoint: checkpointAfter(o.source.name, o.start, page, position.pendingWatermark, o.runId),
     ...(o.classifyFresh ? { classifyFresh: o.classifyFresh } : {}),
   });

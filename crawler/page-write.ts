@@ -2,7 +2,7 @@
 import type { Db } from "../db/client.js";
 import { insertClassifications, queueServers, type NewClassification } from "../db/classifications.js";
 import { writeDetails, type NewSourceDetail } from "../db/details.js";
-import { placeRecords, upsertPage, upsertSourceRows, type PageInfo } from "../db/pages.js";
+import { placeRecords, serversWithRecordsOf, upsertPage, upsertSourceRows, type PageInfo } from "../db/pages.js";
 import { insertAliases, lockServers, renameServers, storedServers, upsertServers } from "../db/servers.js";
 import { replaceSignals, type SignalUpsert } from "../db/signals.js";
 import { saveCheckpoint, type Checkpoint } from "../db/source-state.js";
@@ -23,6 +23,13 @@ export interface PageWrite {
   sourceIds: string[];
   /** Servers whose key changes before the page is written (a repository key becoming a registry name). */
   renames?: { from: string; to: string }[];
+  /**
+   * Servers the page's records leave for others (leftServers), by their keys before the page's renames: one left with
+   * no record of the source loses the tools the source's lists gave it (toolOrigin).
+   */
+  left?: { id: number; key: string }[];
+  /** The origin of the tools the source's records list (glama, smithery), if they list any. */
+  toolOrigin?: ToolOrigin;
   /** Servers, records and aliases of the records that changed (new, or a different raw hash). */
   servers: ServerUpsert[];
   sources: SourceRowUpsert[];
@@ -60,7 +67,8 @@ export async function writeSourcePage(db: Db, w: PageWrite): Promise<PageWriteRe
     // After it, the page locks no other server but those whose keys it inserts (in key order), and tool sync asks
     // again only for those of its servers the batch did not find (one another transaction inserted meanwhile).
     const renames = w.renames ?? [];
-    const held = new Set(await lockServers(t, { keys: w.servers.map((s) => s.key), renaming: renames.map((r) => r.from) }));
+    const left = w.left ?? [];
+    const held = new Set(await lockServers(t, { keys: [...w.servers.map((s) => s.key), ...left.map((s) => s.key)], renaming: renames.map((r) => r.from) }));
     await renameServers(t, renames);
     const page = await upsertPage(t, w.source, w.page, w.runId);
     const stored = await storedServers(t, w.servers.map((s) => s.key));
@@ -77,10 +85,14 @@ export async function writeSourcePage(db: Db, w: PageWrite): Promise<PageWriteRe
       const rewritten = new Set(w.sources.map((r) => r.sourceId));
       await placeRecords(t, { source: w.source, pageId: page.id, listed: w.sourceIds, unchanged: w.sourceIds.filter((id) => !rewritten.has(id)), newPage: page.inserted });
     }
+    // A server the page's records left, holding no record of the source any more: the source no longer lists tools for
+    // it, as an empty list says (it removes the tools of that origin and below, never a live list's).
+    const stillListed = w.toolOrigin && left.length ? await serversWithRecordsOf(t, w.source, left.map((s) => s.id)) : new Set<number>();
+    const emptied = w.toolOrigin ? left.filter((s) => !stillListed.has(s.id)).map((s) => ({ serverId: s.id, origin: w.toolOrigin!, tools: [] })) : [];
     await insertAliases(t, placed.aliases);
     if (w.signals?.length) await replaceSignals(t, w.signals, serverIds);
     const inline = w.classifyFresh ? inlineListings(placed.listings) : [];
-    const { written, ...toolCounts } = await syncToolListings(t, placed.listings, w.runId, { held, unqueued: new Set(inline.map((l) => l.serverId)) });
+    const { written, ...toolCounts } = await syncToolListings(t, [...placed.listings, ...emptied], w.runId, { held, unqueued: new Set(inline.map((l) => l.serverId)) });
     let classifications: NewClassification[] = [];
     try {
       classifications = inlineClassifyInputs(inline, written, changed, serverIds).flatMap(({ server, tools }) => w.classifyFresh!(server, tools));

@@ -88,13 +88,13 @@ export async function placeRecords(db: Db, o: { source: string; pageId: number; 
 /** The stored hash, server and page of each of these records of `source`, with the page's URL and the last run that fetched it. */
 export async function storedRecords(db: Db, source: string, sourceIds: readonly string[]): Promise<Map<string, StoredRecord>> {
   if (sourceIds.length === 0) return new Map();
-  const rows = await queryRows<{ source_id: string; content_hash: string; server_id: number; page_id: number | null; status: string; page_url: string | null; seen_run_id: number | null }>(
+  const rows = await queryRows<{ source_id: string; content_hash: string; server_id: number; page_id: number | null; status: string; key: string; page_url: string | null; seen_run_id: number | null }>(
     db,
     // One index probe per record, one per its server and one per its page (distinctRows).
-    sql`select ss.source_id, ss.content_hash, ss.server_id, ss.page_id, ss.status, p.url as page_url, p.seen_run_id
+    sql`select ss.source_id, ss.content_hash, ss.server_id, ss.page_id, ss.status, ss.key, p.url as page_url, p.seen_run_id
       from ${distinctRows(sourceIds)} as k(id)
       cross join lateral (
-        select ss.source_id, ss.content_hash, ss.server_id, ss.page_id, s.status
+        select ss.source_id, ss.content_hash, ss.server_id, ss.page_id, s.status, s.key
         from server_sources ss join servers s on s.id = ss.server_id where ss.source = ${source} and ss.source_id = k.id offset 0) ss
       left join source_pages p on p.id = ss.page_id`,
   );
@@ -107,9 +107,21 @@ export async function storedRecords(db: Db, source: string, sourceIds: readonly 
         pageId: r.page_id === null ? null : Number(r.page_id),
         page: r.page_url === null || r.seen_run_id === null ? null : { url: r.page_url, seenRunId: Number(r.seen_run_id) },
         serverStatus: r.status,
+        serverKey: r.key,
       },
     ]),
   );
+}
+
+/** Of these servers, those that hold a record of `source`. */
+export async function serversWithRecordsOf(db: Db, source: string, serverIds: readonly number[]): Promise<Set<number>> {
+  if (serverIds.length === 0) return new Set();
+  const rows = await queryRows<{ server_id: number }>(
+    db,
+    sql`select distinct ss.server_id from server_sources ss
+      where ss.server_id in (select jsonb_array_elements_text(${jsonb(serverIds)})::int) and ss.source = ${source}`,
+  );
+  return new Set(rows.map((r) => Number(r.server_id)));
 }
 
 /** The records of `source` still placed on a list page, of the servers with these keys: whose tool list may speak for them. */

@@ -1,6 +1,7 @@
 // A directory record that moves to another server (its repository now that of a server the registry lists): the
 // server it leaves, vouched for by no record any more, goes, rather than staying active for ever beside the one it
-// became, with its tools (a registry and a Glama replay on 127.0.0.1).
+// became; one that other records keep loses the tools the record listed for it (a registry and a Glama replay on
+// 127.0.0.1).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -32,14 +33,18 @@ describe.each(DRIVERS)("a record that moves to another server, on %s", (driver) 
   let glama: LocalServer;
   let registry: RegistryReplay;
   let catalog: CliCatalog;
-  /** Glama's server whose repository changes between the runs. */
+  /** Glama's servers whose repositories change between the runs: one only Glama lists, one the registry lists too. */
   const moving = glamaServer("theta", "https://github.com/acme/theta", [tool("theta_tool")]);
+  const listed = glamaServer("gamma", "https://github.com/acme/gamma", [tool("gamma_tool")]);
 
   beforeAll(async () => {
-    registry = await startRegistryReplay([registryItem("io.github.acme/target", { repository: { url: "https://github.com/acme/target", source: "github" } })]);
+    registry = await startRegistryReplay([
+      registryItem("io.github.acme/target", { repository: { url: "https://github.com/acme/target", source: "github" } }),
+      registryItem("io.github.acme/gamma", { repository: { url: "https://github.com/acme/gamma", source: "github" } }),
+    ]);
     glama = await startLocalServer((_req: IncomingMessage, res: ServerResponse) => {
       res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify({ servers: [moving, ...fillers], pageInfo: { startCursor: null, endCursor: null, hasNextPage: false, hasPreviousPage: false } }));
+      res.end(JSON.stringify({ servers: [moving, listed, ...fillers], pageInfo: { startCursor: null, endCursor: null, hasNextPage: false, hasPreviousPage: false } }));
     });
     catalog = await emptyCliCatalog(driver, { REGISTRY_URL: registry.url, GLAMA_URL: glama.url, CATALOG_ALLOW_PRIVATE_NETWORK: "1" });
   });
@@ -73,5 +78,18 @@ describe.each(DRIVERS)("a record that moves to another server, on %s", (driver) 
     moving.repository = { url: "https://github.com/acme/theta" };
     await refresh();
     expect(await status("github.com/acme/theta")).toBe("active");
+  });
+
+  test("a server its registry record keeps loses the tools only the moved record listed, each a removal in the feed", async () => {
+    const current = (name: string) => catalog.rows<{ key: string }>(sql`select s.key from tools t join servers s on s.id = t.server_id where t.name = ${name} and t.removed_at is null order by s.key`);
+    expect(await current("gamma_tool")).toEqual([{ key: "io.github.acme/gamma" }]);
+
+    listed.repository = { url: "https://github.com/acme/target" };
+    const moved = await refresh();
+    expect(await status("io.github.acme/gamma")).toBe("active");
+    expect(moved.servers.removed).toBe(0);
+    expect(await current("gamma_tool")).toEqual([{ key: "io.github.acme/target" }]);
+    const feed = JSON.parse((await catalog.cli(["changes", "--server", "io.github.acme/gamma", "--json"])).stdout) as { tool: string; kind: string }[];
+    expect(feed.map((c) => [c.tool, c.kind])).toEqual([["gamma_tool", "removed"], ["gamma_tool", "added"]]);
   });
 });

@@ -27,6 +27,8 @@ export interface StoredRecord {
   page: { url: string; seenRunId: number } | null;
   /** The status of the server the record belongs to (a `gone` server comes back when listed again). */
   serverStatus: string;
+  /** The key of the server the record belongs to. */
+  serverKey: string;
 }
 
 /**
@@ -72,6 +74,24 @@ export function changedRecords(
     outDigests.push(digests[i]!);
   });
   return { records: out, digests: outDigests, unchanged: records.length - out.length };
+}
+
+/**
+ * The servers the page's records leave (pure): a record stored on one server that now resolves to another, as a
+ * directory entry whose repository became another server's does. A server renamed by the page is the same server.
+ */
+export function leftServers(
+  sources: readonly Pick<SourceRowUpsert, "sourceId" | "serverKey">[],
+  stored: ReadonlyMap<string, Pick<StoredRecord, "serverId" | "serverKey">>,
+  renames: readonly { from: string; to: string }[],
+): { id: number; key: string }[] {
+  const renamed = new Map(renames.map((r) => [r.from, r.to]));
+  const left = new Map<number, string>();
+  for (const row of sources) {
+    const was = stored.get(row.sourceId);
+    if (was && (renamed.get(was.serverKey) ?? was.serverKey) !== row.serverKey) left.set(was.serverId, was.serverKey);
+  }
+  return [...left].map(([id, key]) => ({ id, key }));
 }
 
 export type StoredServer = Pick<ServerRow, "id" | "key" | "contentHash" | "canonicalRank" | "status">;

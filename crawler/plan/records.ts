@@ -68,7 +68,8 @@ export interface PageRows {
   signals: SignalUpsert[];
 }
 
-function toolOrigin(source: SourceName): ToolOrigin | undefined {
+/** The origin of the tools a source's records list; none for a source whose records list no tools. */
+export function toolOrigin(source: SourceName): ToolOrigin | undefined {
   return isToolOrigin(source) ? source : undefined;
 }
 

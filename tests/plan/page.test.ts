@@ -1,6 +1,6 @@
 // What a page does to servers and records, on plain data: revival, canonical rank, placement, inline classification.
 import { describe, expect, test } from "vitest";
-import { changedRecords, firstListings, inlineClassifyInputs, inlineListings, placeOnServers, serversToWrite, type ServerUpsert, type StoredServer } from "../../crawler/plan/page.js";
+import { changedRecords, firstListings, inlineClassifyInputs, inlineListings, leftServers, placeOnServers, serversToWrite, type ServerUpsert, type StoredServer } from "../../crawler/plan/page.js";
 import type { SourceRecord } from "../../crawler/records.js";
 
 const record = (sourceId: string): SourceRecord => ({ source: "glama", sourceId, isLatest: true, raw: { id: sourceId }, server: { key: `k/${sourceId}`, status: "active", packages: [], remotes: [] }, aliases: [] });
@@ -8,11 +8,34 @@ const digest = (hash: string) => ({ hash, clean: true, long: false });
 const upsert = (key: string, canonicalRank: number, contentHash = "h"): ServerUpsert => ({ key, status: "active", packages: [], remotes: [], canonicalSource: `glama:${key}`, canonicalRank, contentHash });
 const storedServer = (key: string, o: Partial<StoredServer> = {}): StoredServer => ({ id: 1, key, contentHash: "h", canonicalRank: 20, status: "active", ...o });
 
+describe("leftServers", () => {
+  const stored = new Map([
+    ["moved", { serverId: 1, serverKey: "github.com/acme/theta" }],
+    ["stays", { serverId: 2, serverKey: "io.github.acme/gamma" }],
+    ["renamed", { serverId: 3, serverKey: "github.com/acme/delta" }],
+  ]);
+
+  test("a record that resolves to another server leaves its own; one that stays, a new one or a renamed server's does not", () => {
+    const rows = [
+      { sourceId: "moved", serverKey: "io.github.acme/target" },
+      { sourceId: "stays", serverKey: "io.github.acme/gamma" },
+      { sourceId: "renamed", serverKey: "io.github.acme/delta" },
+      { sourceId: "new", serverKey: "github.com/acme/new" },
+    ];
+    expect(leftServers(rows, stored, [{ from: "github.com/acme/delta", to: "io.github.acme/delta" }])).toEqual([{ id: 1, key: "github.com/acme/theta" }]);
+  });
+
+  test("two records leaving one server name it once", () => {
+    const two = new Map([...stored, ["also", { serverId: 1, serverKey: "github.com/acme/theta" }]]);
+    expect(leftServers([{ sourceId: "moved", serverKey: "a" }, { sourceId: "also", serverKey: "b" }], two, [])).toEqual([{ id: 1, key: "github.com/acme/theta" }]);
+  });
+});
+
 describe("changedRecords", () => {
   test("a record stored with the same raw hash is unchanged; a new or different one is written", () => {
     const stored = new Map([
-      ["a", { contentHash: "ha", serverId: 1, pageId: 1, page: null, serverStatus: "active" }],
-      ["b", { contentHash: "old", serverId: 2, pageId: 1, page: null, serverStatus: "active" }],
+      ["a", { contentHash: "ha", serverId: 1, pageId: 1, page: null, serverStatus: "active", serverKey: "server-1" }],
+      ["b", { contentHash: "old", serverId: 2, pageId: 1, page: null, serverStatus: "active", serverKey: "server-2" }],
     ]);
     const r = changedRecords([record("a"), record("b"), record("c")], [digest("ha"), digest("hb"), digest("hc")], stored);
     expect(r.records.map((x) => x.sourceId)).toEqual(["b", "c"]);
@@ -21,7 +44,7 @@ describe("changedRecords", () => {
   });
 
   test("revival: an unchanged record of a gone server is written again, which brings the server back", () => {
-    const stored = new Map([["a", { contentHash: "ha", serverId: 1, pageId: null, page: null, serverStatus: "gone" }]]);
+    const stored = new Map([["a", { contentHash: "ha", serverId: 1, pageId: null, page: null, serverStatus: "gone", serverKey: "server-1" }]]);
     expect(changedRecords([record("a")], [digest("ha")], stored).records).toHaveLength(1);
   });
 });
@@ -30,9 +53,9 @@ describe("firstListings", () => {
   const at = { runId: 7, url: "https://glama.example/p2" };
   test("an id listed twice on the page keeps its first listing; one placed on another page this run fetched is skipped", () => {
     const stored = new Map([
-      ["earlier", { contentHash: "h", serverId: 1, pageId: 1, page: { url: "https://glama.example/p1", seenRunId: 7 }, serverStatus: "active" }],
-      ["last-run", { contentHash: "h", serverId: 2, pageId: 1, page: { url: "https://glama.example/p1", seenRunId: 6 }, serverStatus: "active" }],
-      ["here", { contentHash: "h", serverId: 3, pageId: 2, page: { url: at.url, seenRunId: 7 }, serverStatus: "active" }],
+      ["earlier", { contentHash: "h", serverId: 1, pageId: 1, page: { url: "https://glama.example/p1", seenRunId: 7 }, serverStatus: "active", serverKey: "server-1" }],
+      ["last-run", { contentHash: "h", serverId: 2, pageId: 1, page: { url: "https://glama.example/p1", seenRunId: 6 }, serverStatus: "active", serverKey: "server-2" }],
+      ["here", { contentHash: "h", serverId: 3, pageId: 2, page: { url: at.url, seenRunId: 7 }, serverStatus: "active", serverKey: "server-3" }],
     ]);
     const r = firstListings([record("a"), record("a"), record("earlier"), record("last-run"), record("here")], [digest("1"), digest("2"), digest("3"), digest("4"), digest("5")], stored, at);
     expect(r.records.map((x) => x.sourceId)).toEqual(["a", "last-run", "here"]);
