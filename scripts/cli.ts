@@ -5,6 +5,7 @@ import { describeDbError } from "../db/errors.js";
 import { unstorableParam } from "../crawler/sanitize.js";
 import { debugOn } from "./switch.js";
 import { safeText } from "./terminal.js";
+import { unknownVariableLines } from "./unknown-variables.js";
 
 /** Commands load lazily so `risk` does not pay for the crawler's imports at start-up. */
 export const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
@@ -118,6 +119,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.stdout.write(commandHelp(cmd));
       return 0;
     }
+    // A misspelt variable would leave its default in force without a word (the line is escaped as any other).
+    for (const line of unknownVariableLines(io.env)) io.stderr.write(`${safeText(line)}\n`);
     return await cmd.run(args, io);
   } catch (e) {
     if (e instanceof CliError) {
