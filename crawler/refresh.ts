@@ -102,14 +102,17 @@ export async function refresh(catalog: Catalog, options: RefreshOptions): Promis
   try {
     await failAbandonedRuns(catalog.db);
     const runId = await startRun(catalog.db, { sources: options.sources.map((s) => s.name), full: options.full, ...options.describe });
+    const soFar: RunSoFar = { sources: {}, failures: [], tools: emptyToolCounts() };
     try {
-      return await runStages(catalog, runId, options, started);
+      return await runStages(catalog, runId, options, started, soFar);
     } catch (e) {
-      // A stage that broke outright (the database went away, an interrupt) still closes its run record.
+      // A stage that broke outright (the database went away, an interrupt) still closes its run record, with what the
+      // run did before it: the sources it crawled, their failures and the tools counted so far.
       const error = withCause(e);
-      const failure = failureOf(e, { stage: "run", aborted: !!options.signal?.aborted });
+      const failures = [...soFar.failures, failureOf(e, { stage: "run", aborted: !!options.signal?.aborted })];
       const servers = await serverCountsForRun(catalog.db, runId).catch(() => ({ added: 0, updated: 0, unchanged: 0, removed: 0 }));
-      await finishRun(catalog.db, runId, storable({ status: "failed" as const, sources: {}, servers, failures: [failure], error: error.message }).value).catch(() => {});
+      const outcome = { status: "failed" as const, sources: soFar.sources, servers, tools: soFar.tools, failures, error: failures.map(failureLine).join("; ") };
+      await finishRun(catalog.db, runId, storable(outcome).value).catch(() => {});
       throw error;
     }
   } finally {
@@ -117,10 +120,19 @@ export async function refresh(catalog: Catalog, options: RefreshOptions): Promis
   }
 }
 
-async function runStages(catalog: Catalog, runId: number, options: RefreshOptions, started: number): Promise<RefreshSummary> {
-  const summaries: Partial<Record<SourceName, SourceSummary>> = {};
-  const failures: Failure[] = [];
-  let tools: RunToolCounts = { added: 0, changed: 0, removed: 0, unchanged: 0, classified: 0 };
+/** What a run has done so far, kept up to date by runStages: what its record says if a stage breaks the run outright. */
+interface RunSoFar {
+  sources: Partial<Record<SourceName, SourceSummary>>;
+  failures: Failure[];
+  tools: RunToolCounts;
+}
+
+function emptyToolCounts(): RunToolCounts {
+  return { added: 0, changed: 0, removed: 0, unchanged: 0, classified: 0 };
+}
+
+async function runStages(catalog: Catalog, runId: number, options: RefreshOptions, started: number, soFar: RunSoFar): Promise<RefreshSummary> {
+  const { sources: summaries, failures } = soFar;
   const stageMs = { crawl: 0, introspect: 0, classify: 0, analyze: 0 };
   let mark = Date.now();
   const lap = () => {
@@ -135,13 +147,13 @@ async function runStages(catalog: Catalog, runId: number, options: RefreshOption
     const crawled = await crawlSource(catalog, source, runId, options);
     summaries[source.name] = crawled.summary;
     failures.push(...crawled.failures);
-    tools = addToolCounts(tools, crawled.tools);
+    soFar.tools = addToolCounts(soFar.tools, crawled.tools);
   }
   // A page's listings count only the records it wrote again: those of unchanged records and 304 pages list no
   // tools. So the run's unchanged tools are counted once, from the catalog: after the crawl, and again after a live
   // listing, whose servers the crawl may have seen too (a tool both said is unchanged once, one the listing changed
   // or removed is that alone).
-  tools = { ...tools, unchanged: await unchangedToolsForRun(catalog.db, runId) };
+  soFar.tools = { ...soFar.tools, unchanged: await unchangedToolsForRun(catalog.db, runId) };
   stageMs.crawl = lap();
   let introspection: IntrospectResult | undefined;
   let queued: EnqueueResult | undefined;
@@ -156,7 +168,7 @@ async function runStages(catalog: Catalog, runId: number, options: RefreshOption
       // One server failing is recorded on that server; only a broken stage (the database) fails the run.
       const listed: number[] = [];
       introspection = await options.introspect(catalog.db, runId, options.signal, (id) => listed.push(id));
-      tools = { ...addToolCounts(tools, introspection.tools), unchanged: await unchangedToolsForRun(catalog.db, runId, listed) };
+      soFar.tools = { ...addToolCounts(soFar.tools, introspection.tools), unchanged: await unchangedToolsForRun(catalog.db, runId, listed) };
       // An interrupt ends the stage with the servers it listed, counted above: the run records them, then stops.
       options.signal?.throwIfAborted();
       stageMs.introspect = lap();
@@ -169,7 +181,7 @@ async function runStages(catalog: Catalog, runId: number, options: RefreshOption
       stage = "classify";
       try {
         const classified = await options.classify(catalog.db, options.signal);
-        tools = addToolCounts(tools, { classified: classified.classified });
+        soFar.tools = addToolCounts(soFar.tools, { classified: classified.classified });
         review = classified.review;
       } catch (e) {
         options.signal?.throwIfAborted();
@@ -203,12 +215,12 @@ async function runStages(catalog: Catalog, runId: number, options: RefreshOption
     status,
     sources: summaries,
     servers,
-    tools: { ...tools, ...(introspection ? { introspection } : {}), ...(queued ? { queued } : {}), ...(review ? { review } : {}) },
+    tools: { ...soFar.tools, ...(introspection ? { introspection } : {}), ...(queued ? { queued } : {}), ...(review ? { review } : {}) },
     failures,
     ...(failures.length ? { error: failures.map(failureLine).join("; ") } : {}),
   }).value;
   await finishRun(catalog.db, runId, outcome);
-  return { runId, status, sources: summaries, failures: outcome.failures, servers, tools, ...(introspection ? { introspection } : {}), ...(queued ? { queued } : {}), ...(review ? { review } : {}), stageMs, durationMs: Date.now() - started };
+  return { runId, status, sources: summaries, failures: outcome.failures, servers, tools: soFar.tools, ...(introspection ? { introspection } : {}), ...(queued ? { queued } : {}), ...(review ? { review } : {}), stageMs, durationMs: Date.now() - started };
 }
 
 /**
@@ -250,7 +262,7 @@ async function walkSource(catalog: Catalog, source: Source, runId: number, optio
   });
   const { start } = opening;
   let summary = newSourceSummary({ mode: start.mode, ...(start.since ? { since: start.since } : {}), resumed: start.resumed });
-  let tools: RunToolCounts = { added: 0, changed: 0, removed: 0, unchanged: 0, classified: 0 };
+  let tools = emptyToolCounts();
   // Pages that failed alone (Source.pageAfter), then the failure that stopped the source, if one did.
   const failures: Failure[] = [];
   let position: CrawlPosition = { pendingWatermark: opening.pendingWatermark, clock: opening.clock };

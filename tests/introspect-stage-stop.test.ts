@@ -98,7 +98,11 @@ describe.each(DRIVERS)("the live listing stopped on %s", (driver) => {
       const run = await cli.run(["refresh", "--sources", "registry", "--no-classify", "--json"]);
       expect(run.code).toBe(1);
       expect(run.stderr).toMatch(/violates check constraint "refuse_listing" \(code 23514\) during update "servers"/);
-      expect(await lastRun(db)).toMatchObject({ status: "failed", failures: [{ stage: "run", kind: "database", code: "23514" }] });
+      const record = await lastRun(db);
+      expect(record).toMatchObject({ status: "failed", failures: [{ stage: "run", kind: "database", code: "23514" }] });
+      // The crawl before the broken stage is still the run's: its source's figures are in the record.
+      expect(record!.sources).toMatchObject({ registry: { pages: 1, requests: 1, errors: [] } });
+      expect(record!.tools).toMatchObject({ added: 0, changed: 0, removed: 0 });
     } finally {
       await db.execute(sql`alter table servers drop constraint refuse_listing`);
     }
