@@ -227,6 +227,11 @@ export async function refreshPlan(config: Config, r: RefreshRequest): Promise<{ 
   const sources = await selectSources(r.sources, config, snapshot, r.notice);
   // A snapshot run is offline: it lists no server live unless asked to explicitly.
   const modes = r.introspect ?? (snapshot ? [] : config.introspect.modes);
+  // --queue asks for listing jobs: a run that lists nothing would enqueue none, and say nothing of it.
+  if (queueUrl && modes.length === 0) {
+    const why = r.introspect ? "--introspect none" : snapshot ? "--snapshot lists nothing live unless --introspect names modes" : "CATALOG_INTROSPECT=none";
+    throw new CliError(`--queue enqueues live listings, but this run lists none (${why}): name the modes to enqueue with --introspect remote|stdio|remote,stdio, or leave out --queue`, 2);
+  }
   const http = snapshot && modes.length === 0 ? undefined : crawlerHttpClient(config);
   const i = config.introspect;
   // A run restricted to some sources lists (or enqueues) only the servers those sources list, not the whole catalog's.

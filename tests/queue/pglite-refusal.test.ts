@@ -1,4 +1,5 @@
 // The queue needs Postgres: on the embedded PGlite catalog every queue command exits 2 before it crawls or touches anything.
+// So does `refresh --queue` in a run that lists nothing live, which would enqueue nothing without a word.
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -20,6 +21,27 @@ describe("queue commands on PGlite", () => {
       expect(r.stderr).toMatch(/DATABASE_URL/);
       expect(r.stdout).toBe("");
       expect(existsSync(dataDir)).toBe(false);
+      expect(registry.requests).toEqual([]);
+    } finally {
+      await registry.close();
+    }
+  });
+});
+
+describe("refresh --queue in a run that lists nothing live", () => {
+  test.each([
+    [["--introspect", "none"], {}, /\(--introspect none\)/],
+    [["--snapshot", "data/snapshot"], {}, /--snapshot lists nothing live unless --introspect names modes/],
+    [[], { CATALOG_INTROSPECT: "none" }, /\(CATALOG_INTROSPECT=none\)/],
+  ])("refresh --queue %j with no listing mode exits 2 before it opens or crawls anything", async (flags, env, why) => {
+    const registry = await startLocalServer((_req, res) => void res.end("{}"));
+    try {
+      // A database nothing listens on: the refusal comes before the catalog is opened.
+      const r = await runCli(["refresh", "--queue", "--sources", "registry", ...flags], { DATABASE_URL: "postgres://nobody@127.0.0.1:9/none", REGISTRY_URL: registry.url, CATALOG_ALLOW_PRIVATE_NETWORK: "1", ...env });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/--queue enqueues live listings, but this run lists none/);
+      expect(r.stderr).toMatch(why);
+      expect(r.stdout).toBe("");
       expect(registry.requests).toEqual([]);
     } finally {
       await registry.close();
