@@ -1,15 +1,16 @@
 // The catalog's lookups as the readers show them: each tool with its current verdict (current-verdicts.ts), and whatever
 // a verdict decides (a name's groups, the riskiest entries first, a filter by category or risk) decided on that verdict.
 // db/ orders and filters on the stored columns; a verdict outdated for this classifier may say otherwise, so:
-//  - a list ordered riskiest first and cut (a name's holders, its lookalikes, a server's other tools) is read as SQL
-//    orders it while no verdict in it is outdated (SQL counts them), else whole and ordered here;
+//  - a list ordered riskiest first and cut is read as SQL orders it while no verdict in it is outdated (SQL counts them);
+//    else a server's other tools are read whole and ordered here, and a name's holders and its lookalikes (held by any
+//    number of servers) are cut as SQL orders them and what is shown ordered here (the rest keep their stored verdicts);
 //  - a filtered list has SQL return its outdated tools whatever their stored verdict says (verdictFilter) and filters
 //    those here on the verdict made now, reading on until the page is full.
 // While nothing is outdated (every day but the ones between an upgrade and its refresh) each is the one query it was.
 import { CLASSIFIER_VERSION } from "../classifier/classify.js";
 import { RISKS } from "../classifier/taxonomy.js";
 import type { Db } from "../db/client.js";
-import { lookalikeTools, otherServerTools, serverTools, sortGroups, summarizeName, type Lookalikes, type NameGroup, type NameSummary, type ServerRef, type ToolEntry } from "../db/lookups.js";
+import { lookalikeTools, otherServerTools, serverTools, sortGroups, summarizeName, type Lookalikes, type NameSummary, type ServerRef, type ToolEntry } from "../db/lookups.js";
 import { asStored, currentReviewAnswers, currentServerEntries, withCurrentVerdicts, type CurrentEntry } from "./current-verdicts.js";
 
 /** Code-point order, as a tie-break the same on every driver. */
@@ -31,34 +32,49 @@ export async function currentTool(db: Db, entry: ToolEntry): Promise<CurrentEntr
   return (await withCurrentVerdicts(db, [entry]))[0]!;
 }
 
+/** A group's key: its category and risk, null for a tool not classified. */
+function groupKey(c: { category: string | null; risk: string | null } | null): string {
+  return JSON.stringify([c?.category ?? null, c?.risk ?? null]);
+}
+
 /**
- * A tool name across the servers that hold it: groups by current category and risk, the riskiest `limit` entries. With
- * a holder's verdict outdated every holder is read and classified where needed: the cost then grows with the name's
- * holders (each outdated one's server read), until a refresh stores the verdicts.
+ * A tool name across the servers that hold it: groups by category and risk, the riskiest `limit` entries (every one
+ * without a limit). While some stored verdicts are outdated, a request classifies only the entries it shows, so at most
+ * `limit` servers however many hold the name: the entries are those SQL ranks riskiest by their stored verdicts, each
+ * with its current verdict and ordered by it; the groups count them by their current verdicts and the other tools by
+ * their stored ones, and `outdated` says how many of those others are not this classifier's verdicts (0 when every
+ * entry is shown).
  */
 export async function currentNameSummary(db: Db, name: string, o: { limit?: number } = {}): Promise<NameSummary<CurrentEntry>> {
   const summary = await summarizeName(db, name, { ...o, outdatedFor: CLASSIFIER_VERSION });
   if (summary.outdated === 0) return { ...summary, entries: summary.entries.map(asStored) };
-  const every = o.limit === undefined ? summary.entries : (await summarizeName(db, name)).entries;
-  const entries = riskiestFirst(await withCurrentVerdicts(db, every), (e) => `${e.server}\u0000${e.tool}`);
-  const groups = new Map<string, NameGroup>();
-  for (const { classification: c } of entries) {
-    const key = JSON.stringify([c?.category ?? null, c?.risk ?? null]);
-    const group = groups.get(key) ?? { category: c?.category ?? null, risk: c?.risk ?? null, count: 0 };
-    group.count += 1;
-    groups.set(key, group);
-  }
-  return { ...summary, groups: sortGroups([...groups.values()]), entries: o.limit === undefined ? entries : entries.slice(0, o.limit) };
+  const entries = await withCurrentVerdicts(db, summary.entries);
+  const groups = new Map(summary.groups.map((g) => [groupKey(g), { ...g }]));
+  let outdated = summary.outdated;
+  entries.forEach((e, i) => {
+    // SQL counts as outdated any verdict but this classifier's for the present definition, a later one's too (which stands).
+    if (!e.stored || e.classification?.classifierVersion !== CLASSIFIER_VERSION) outdated -= 1;
+    if (e.stored) return;
+    const was = groups.get(groupKey(summary.entries[i]!.classification))!;
+    was.count -= 1;
+    const key = groupKey(e.classification);
+    const now = groups.get(key) ?? { category: e.classification?.category ?? null, risk: e.classification?.risk ?? null, count: 0 };
+    now.count += 1;
+    groups.set(key, now);
+  });
+  return {
+    ...summary,
+    groups: sortGroups([...groups.values()].filter((g) => g.count > 0)),
+    entries: riskiestFirst(entries, (e) => `${e.server}\u0000${e.tool}`),
+    outdated,
+  };
 }
 
-/** A name's lookalikes (lookalikeTools), the riskiest `limit` by their current verdicts. */
+/** A name's lookalikes (lookalikeTools), the riskiest `limit` by their stored verdicts, each with its current verdict and ordered by it. */
 export async function currentLookalikes(db: Db, name: string, o: { serverId?: number; limit?: number } = {}): Promise<Omit<Lookalikes, "entries"> & { entries: CurrentEntry[] }> {
   const found = await lookalikeTools(db, name, { ...o, outdatedFor: CLASSIFIER_VERSION });
   if (found.outdated === 0) return { ...found, entries: found.entries.map(asStored) };
-  const { limit: _limit, ...every } = o;
-  const all = o.limit === undefined ? found.entries : (await lookalikeTools(db, name, every)).entries;
-  const entries = riskiestFirst(await withCurrentVerdicts(db, all), (e) => `${e.server}\u0000${e.tool}`);
-  return { ...found, entries: o.limit === undefined ? entries : entries.slice(0, o.limit) };
+  return { ...found, entries: riskiestFirst(await withCurrentVerdicts(db, found.entries), (e) => `${e.server}\u0000${e.tool}`) };
 }
 
 /** All a server's current tools, each with its current verdict (the policy, a server's page, its other tools). */

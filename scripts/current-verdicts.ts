@@ -11,14 +11,20 @@ import { carryReview, reviewAnswers, type ReviewAnswers } from "./carried-review
 import { laterClassifierVersion } from "./classifier-versions.js";
 import { serverFingerprint, verdictCache } from "./verdict-cache.js";
 
-/** A catalogued tool as the classifier reads it. */
-export type StoredTool = Parameters<typeof storedToolInput>[0];
+/** A catalogued tool as the classifier reads it, with the hash of that definition. */
+export type StoredTool = Parameters<typeof storedToolInput>[0] & { contentHash: string };
 
 /** A server and all its current tools: each tool's siblings, which decide its domain when its own text is thin. */
 export interface ServerTools {
   key: string;
   description: string | null;
   tools: readonly StoredTool[];
+  /**
+   * Only the tools asked for carry their definitions, the others their names alone: what a verdict reads of its siblings
+   * (classifier/server-profile.ts builds the profile from the server's key, description and tool names). Each verdict is
+   * then made alone beside them, never in one pass of the whole server, which would classify tools from their names.
+   */
+  namedOnly?: boolean;
   /** serverFingerprint of these tools: given, verdicts are kept and reused while the server's tools stay the same (verdict-cache.ts). */
   fingerprint?: string;
   /**
@@ -48,12 +54,20 @@ export function storedVerdictStands(classifierVersion: string | null, sameDefini
 }
 
 /**
+ * Whether the `missing` verdicts of a server of `size` tools are made in one pass of the whole server rather than each
+ * alone beside its profile (classifyTool gives classifyServer's verdict for it). Measured per tool: reading one alone
+ * costs the profile (0.01 ms per sibling) and about 0.5 ms; the whole pass about 0.5 ms per tool, so alone is cheaper
+ * while k·(n/100 + 1) < n. A server some of whose verdicts are kept already is asked for again: it is classified whole
+ * and kept, so a second page, batch or request reads it from memory (verdict-cache.ts).
+ */
+export function classifiedWhole(o: { somethingKept: boolean; missing: number; size: number }): boolean {
+  return o.missing > 0 && (o.somethingKept || o.missing * (o.size / 100 + 1) >= o.size);
+}
+
+/**
  * The tools at `indices` of one server, classified now with all its tools as siblings; the only in-memory classification
- * of catalogued tools. A few tools are each read alone beside the server's profile (classifyTool gives classifyServer's
- * verdict for it); many, in one pass of the whole server. Measured per tool: reading one alone costs the profile (0.01 ms
- * per sibling) and about 0.5 ms; the whole pass about 0.5 ms per tool, so alone is cheaper while k·(n/100 + 1) < n.
- * With a fingerprint, verdicts already made for the same tools are reused, and a server asked for again is classified
- * whole and kept: a second page, batch or request reads it from memory (verdict-cache.ts).
+ * of catalogued tools, alone or in one pass (classifiedWhole). With a fingerprint, verdicts already made for the same
+ * tools are reused, and those made are kept.
  */
 export function classifyNow(server: ServerTools, indices: readonly number[]): Map<number, Classification> {
   if (indices.length === 0) return new Map();
@@ -67,7 +81,7 @@ export function classifyNow(server: ServerTools, indices: readonly number[]): Ma
   if (missing.length === 0) return out;
   const tools = server.tools.map(storedToolInput);
   const context = { name: server.key, ...(server.description ? { description: server.description } : {}), tools };
-  if (kept === undefined && missing.length * (tools.length / 100 + 1) < tools.length) {
+  if (server.namedOnly || !classifiedWhole({ somethingKept: kept !== undefined, missing: missing.length, size: tools.length })) {
     for (const i of missing) out.set(i, classifyTool(tools[i]!, context));
   } else {
     const all = classifyServer(context);
@@ -120,19 +134,22 @@ export function currentEntries(entries: readonly ToolEntry[], servers: ReadonlyM
     if (out[i] === undefined) byServer.set(e.serverId, [...(byServer.get(e.serverId) ?? []), i]);
   });
   for (const [serverId, positions] of byServer) {
-    // A tool read before a refresh removed it (the entries and the siblings are two reads) is read beside the rest.
     const server = servers.get(serverId) ?? { key: entries[positions[0]!]!.server, description: null, tools: [] };
     const tools = [...server.tools];
     const at = new Map(tools.map((t, i) => [t.name, i]));
+    // Each verdict is made from the definition its entry shows, beside the siblings. The entries and the siblings are two
+    // reads: a tool a refresh removed or changed between them is read as its entry has it, and then the tools are not the
+    // ones the fingerprint names, so no verdict is taken from what is kept for it (another definition's) nor kept under it.
+    let same = true;
     const indices = positions.map((p) => {
       const e = entries[p]!;
-      let index = at.get(e.tool);
-      if (index === undefined) at.set(e.tool, (index = tools.push({ ...e, name: e.tool }) - 1));
+      const index = at.get(e.tool) ?? tools.length;
+      if (tools[index]?.contentHash !== e.contentHash) same = false;
+      tools[index] = { name: e.tool, contentHash: e.contentHash, title: e.title, description: e.description, inputSchema: e.inputSchema, annotations: e.annotations };
+      at.set(e.tool, index);
       return index;
     });
-    // A tool added here is not among the tools the fingerprint names: its verdict is made, not kept.
     const { fingerprint, kept, ...rest } = server;
-    const same = tools.length === server.tools.length;
     const classified = classifyNow({ ...rest, tools, ...(fingerprint !== undefined && same ? { fingerprint } : {}), ...(kept !== undefined && same ? { kept } : {}) }, [...new Set(indices)]);
     positions.forEach((p, k) => {
       const e = entries[p]!;
@@ -162,41 +179,53 @@ export function currentServerEntries(server: { key: string; description: string 
   return currentEntries(entries, new Map([[serverId, { ...server, tools, ...(fingerprint !== undefined ? { fingerprint } : {}) }]]), answers);
 }
 
-/**
- * Each entry (a current tool) with the current verdict, reading the tools of the servers that need classifying now: none
- * when every verdict stands. Each such server's tools are first read by name and hash alone, and read in full only when a
- * verdict needed is not kept for them (verdict-cache.ts).
- */
-/** The two catalog reads withCurrentVerdicts makes, apart: a test puts what another request does between them. */
+/** The catalog reads withCurrentVerdicts makes, passed in: a test puts what a refresh does between them and the entries' read. */
 export interface VerdictReads {
   serverToolHashes: typeof serverToolHashes;
   verdictToolRows: typeof verdictToolRows;
 }
 const CATALOG_READS: VerdictReads = { serverToolHashes, verdictToolRows };
 
+/** A sibling as serverToolHashes reads it: its name and hash, all a verdict beside it reads (ServerTools.namedOnly). */
+function namedOnly(t: { name: string; contentHash: string }): StoredTool {
+  // Field by field: spread, it cost 20 µs a tool on Node 20 (measured), 0.4 s of CPU a lookup at 2,000 servers of 20 tools.
+  return { name: t.name, contentHash: t.contentHash, title: null, description: null, inputSchema: null, annotations: null };
+}
+
+/**
+ * Each entry (a current tool) with the current verdict, reading the siblings of the tools that need classifying now: none
+ * when every verdict stands. Their servers' tools are read by name and hash, in one statement, and that is all while the
+ * verdicts needed are kept or each is made alone (from its entry's definition, beside the names: classifiedWhole); a
+ * server classified whole is read in full.
+ */
 export async function withCurrentVerdicts(db: Db, entries: readonly ToolEntry[], reads: VerdictReads = CATALOG_READS): Promise<CurrentEntry[]> {
   const outdated = entries.filter((e) => !entryStands(e));
-  const serverIds = [...new Set(outdated.map((e) => e.serverId))];
-  if (serverIds.length === 0) return entries.map(asStored);
+  if (outdated.length === 0) return entries.map(asStored);
+  const asked = new Map<number, Set<string>>();
+  for (const e of outdated) asked.set(e.serverId, (asked.get(e.serverId) ?? new Set()).add(e.tool));
   const servers = new Map<number, ServerTools & { tools: StoredTool[] }>();
   const unread: number[] = [];
-  for (const [serverId, hashes] of await reads.serverToolHashes(db, serverIds)) {
+  for (const [serverId, hashes] of await reads.serverToolHashes(db, [...asked.keys()])) {
     const fingerprint = serverFingerprint(hashes);
     const kept = verdictCache.get(fingerprint);
-    const server: ServerTools & { tools: StoredTool[] } = { key: hashes.key, description: hashes.description, fingerprint, tools: [] };
-    servers.set(serverId, server);
-    // Every verdict needed is kept: the tools are named only, in the fingerprint's order, and their verdicts held with them
-    // (the cache may drop them before classifyNow reads them, and a tool named only must never be classified).
-    if (kept !== undefined && outdated.every((e) => e.serverId !== serverId || kept.has(e.tool))) {
-      server.tools.push(...hashes.tools.map((t) => ({ name: t.name, title: null, description: null, inputSchema: null, annotations: null })));
-      server.kept = kept;
-    } else unread.push(serverId);
+    const missing = [...asked.get(serverId)!].filter((name) => !kept?.has(name)).length;
+    if (classifiedWhole({ somethingKept: kept !== undefined, missing, size: hashes.tools.length })) {
+      unread.push(serverId);
+      continue;
+    }
+    // The verdicts kept are held with the tools (the cache may drop them before classifyNow reads them).
+    servers.set(serverId, { key: hashes.key, description: hashes.description, fingerprint, tools: hashes.tools.map(namedOnly), namedOnly: true, ...(missing === 0 && kept ? { kept } : {}) });
   }
-  for (const row of unread.length ? await reads.verdictToolRows(db, unread) : []) servers.get(row.serverId)?.tools.push({ ...row, name: row.tool });
+  const rows = unread.length ? await reads.verdictToolRows(db, unread) : [];
+  for (const row of rows) {
+    const server = servers.get(row.serverId) ?? { key: row.serverKey, description: row.serverDescription, tools: [] };
+    servers.set(row.serverId, server);
+    server.tools.push({ ...row, name: row.tool });
+  }
   // Fingerprinted as read in full: a refresh between the two reads must not keep new tools' verdicts under the old key.
   for (const id of unread) {
-    const server = servers.get(id)!;
-    server.fingerprint = serverFingerprint({ ...server, tools: server.tools as (StoredTool & { contentHash: string })[] });
+    const server = servers.get(id);
+    if (server) server.fingerprint = serverFingerprint({ ...server, tools: server.tools as (StoredTool & { contentHash: string })[] });
   }
   return currentEntries(entries, servers, await reviewAnswers(db, outdated));
 }

@@ -104,3 +104,14 @@ export function holdersText(summary: Pick<NameSummary, "total" | "tools">): stri
   const servers = plural(summary.total, "server");
   return summary.tools === summary.total ? servers : `${servers} (${plural(summary.tools, "tool")})`;
 }
+
+/**
+ * A name's tools that its groups count by a stored verdict not this classifier's (NameSummary.outdated, between an upgrade
+ * and its refresh), in a sentence: "1980 of the name's 2000 tools are counted by their stored verdicts, not this classifier's
+ * (learned-51): only the tools listed were classified again; …". Undefined when there are none.
+ */
+export function outdatedGroupsText(summary: Pick<NameSummary, "outdated" | "tools">, classifierVersion: string): string | undefined {
+  if (summary.outdated === 0) return undefined;
+  const one = summary.outdated === 1;
+  return `${summary.outdated} of the name's ${plural(summary.tools, "tool")} ${one ? "is" : "are"} counted by ${one ? "its" : "their"} stored verdict${one ? "" : "s"}, not this classifier's (${classifierVersion}): only the tools listed were classified again; the next refresh stores every verdict`;
+}

@@ -72,7 +72,7 @@ export function catalogMcpServer(db: Db, o: McpOptions = {}): McpServer {
     {
       title: "Check a tool by name",
       description:
-        "How risky is an MCP tool? Every catalogued server that has a tool by this name: its category (read, write, execute, destructive, financial), risk (low to critical), the rationale, the recommended rule, and the server's own declared annotations.",
+        "How risky is an MCP tool? Every catalogued server that has a tool by this name: its category (read, write, execute, destructive, financial), risk (low to critical), the rationale, the recommended rule, and the server's own declared annotations. `outdated` counts the tools the groups count by a stored verdict of another classifier version (only the entries listed are classified again until the catalog's next refresh).",
       inputSchema: z.object({ name: toolNameArg, server: serverArg.optional() }),
       annotations: READ_ONLY,
     },
@@ -85,6 +85,7 @@ export function catalogMcpServer(db: Db, o: McpOptions = {}): McpServer {
           name,
           servers: summary.total,
           groups: summary.groups,
+          outdated: summary.outdated,
           entries: summary.entries.map((e) => {
             const v = toolItem(e);
             return { server: v.server, tool: v.tool, category: v.category, risk: v.risk, rationale: v.rationale, rule: v.rule, declaredAnnotations: v.annotations, stored: v.stored, storedClassifierVersion: v.storedClassifierVersion, page: v.page };

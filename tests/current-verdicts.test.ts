@@ -237,6 +237,19 @@ describe.each(DRIVERS)("a catalog whose stored verdicts an older and a newer cla
     );
   });
 
+  it("check_tool across servers says how many of the name's tools its groups count by an older verdict", async () => {
+    const client = new Client({ name: "current-verdicts-test", version: "1" });
+    await client.connect(new StreamableHTTPClientTransport(new URL(`${s.url}/mcp`)));
+    try {
+      // The entries listed are classified again, and none of the name's tools is left to its older verdict.
+      const named = (await client.callTool({ name: "check_tool", arguments: { name: "delete_file" } })) as { structuredContent: any };
+      expect(named.structuredContent).toMatchObject({ outdated: 0 });
+      expect(named.structuredContent.entries.find((e: any) => e.page.includes("github-mcp-server"))).toMatchObject({ risk: current.risk, stored: false });
+    } finally {
+      await client.close();
+    }
+  });
+
   it("the MCP tools answer alike", async () => {
     const client = new Client({ name: "current-verdicts-test", version: "1" });
     await client.connect(new StreamableHTTPClientTransport(new URL(`${s.url}/mcp`)));

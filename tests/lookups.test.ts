@@ -67,7 +67,7 @@ describe.each(DRIVERS)("the read commands on a catalog of real data (%s)", (driv
     expect(r.stderr).toBe("");
     expect(r.stdout.trimEnd().split("\n")).toHaveLength(1);
     const answer = JSON.parse(r.stdout) as { name: string; total: number; groups: { category: string; risk: string; count: number }[]; entries: Record<string, unknown>[] };
-    expect(Object.keys(answer)).toEqual(["name", "total", "tools", "groups", "entries", "lookalikes"]);
+    expect(Object.keys(answer)).toEqual(["name", "total", "tools", "groups", "outdated", "entries", "lookalikes"]);
     expect(answer).toMatchObject({ name: "PROJECTS_LIST", total: 2, tools: 2, lookalikes: { total: 0, entries: [] } });
     expect(answer.groups.reduce((n, g) => n + g.count, 0)).toBe(2);
     const entries = answer.entries;

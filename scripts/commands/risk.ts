@@ -1,4 +1,5 @@
 // `mcp-catalog risk NAME`: how risky is this tool, on every server that has one by that name, and its lookalikes.
+import { CLASSIFIER_VERSION } from "../../classifier/classify.js";
 import { catalogHasNoServers, oneToolSummary, similarToolNames, type NameSummary } from "../../db/lookups.js";
 import { SERVE_DEFAULTS } from "../../server/defaults.js";
 import { nameProblem } from "../../server/lookup-text.js";
@@ -11,7 +12,7 @@ import { plural } from "../../classifier/plural.js";
 import { requireServer, serverArgument } from "../resolve-server.js";
 import { toolOnServer } from "../resolve-tool.js";
 import { codePointText, colorizer, safeText, truncate, type Style } from "../terminal.js";
-import { holdersText, renderToolText, RISK_STYLE, toolView } from "../tool-view.js";
+import { holdersText, outdatedGroupsText, renderToolText, RISK_STYLE, toolView } from "../tool-view.js";
 
 /**
  * How a lookalike's name differs from the name asked for: the Unicode form it is written in (NFC, NFD, or
@@ -45,7 +46,7 @@ export const command: Command = {
     ...WAIT_OPTION,
     server: { type: "string", valueName: "S", description: "Only this server (registry name, repository URL, npm:<package> or unique key prefix)" },
     all: { type: "boolean", description: `Every entry, not only the ${SERVE_DEFAULTS.nameEntries} riskiest` },
-    json: { type: "boolean", description: "Print one JSON object: {name, total, tools, groups, entries, lookalikes}" },
+    json: { type: "boolean", description: "Print one JSON object: {name, total, tools, groups, outdated, entries, lookalikes}" },
   },
   async run(args, io) {
     const typed = args.positionals[0]!;
@@ -84,7 +85,7 @@ export const command: Command = {
     const views = summary.entries.map(toolView);
     const alike = lookalikes.entries.map((e) => ({ ...toolView(e), variant: lookalikeVariant(e.tool, name) }));
     if (args.values.json) {
-      const answer = { name: summary.name, total: summary.total, tools: summary.tools, groups: summary.groups, entries: views, lookalikes: { total: lookalikes.total, entries: alike } };
+      const answer = { name: summary.name, total: summary.total, tools: summary.tools, groups: summary.groups, outdated: summary.outdated, entries: views, lookalikes: { total: lookalikes.total, entries: alike } };
       io.stdout.write(`${JSON.stringify(answer)}\n`);
       return 0;
     }
@@ -93,6 +94,8 @@ export const command: Command = {
     if (summary.tools > 1) blocks.unshift(renderGroups(summary, paint));
     const hidden = summary.tools - views.length;
     if (hidden > 0) blocks.push(paint("dim", `… and ${hidden} more by that name (--all lists every one)`));
+    const outdated = outdatedGroupsText(summary, CLASSIFIER_VERSION);
+    if (outdated) blocks.push(paint("dim", `${outdated} (--all classifies every one)`));
     // A lookalike renders as the name asked for: its line names it in escapes, so the two read apart.
     const asked = truncate(codePointText(name), 120);
     if (summary.total === 0) blocks.push(paint("yellow", `no tool is named ${asked}${server ? ` on ${safeText(server.key)}` : ""}, but ${plural(lookalikes.total, "tool")} look${lookalikes.total === 1 ? "s" : ""} the same:`));

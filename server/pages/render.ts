@@ -1,12 +1,13 @@
 // The pages: home, search, a tool name across servers, one tool on one server, one server. Pure: data in, HTML out.
 import { html } from "hono/html";
+import { CLASSIFIER_VERSION } from "../../classifier/classify.js";
 import { FORMAT_DESCRIPTIONS, FORMAT_NAMES } from "../../classifier/formats/formats.js";
 import type { Category } from "../../classifier/taxonomy.js";
 import type { CategoryRiskCount } from "../../db/browse.js";
 import type { NameSummary } from "../../db/lookups.js";
 import { namePage, RequestError, type ServedError } from "../errors.js";
 import { paths } from "../paths.js";
-import { holdersText, methodText, unstoredText } from "../../scripts/tool-view.js";
+import { holdersText, methodText, outdatedGroupsText, unstoredText } from "../../scripts/tool-view.js";
 import type { Page, ServerView } from "../reader.js";
 import type { CatalogSummary, ChangeItem, ServerItem, ToolItem } from "../views.js";
 import { catalogPlain, catalogText } from "./catalog-text.js";
@@ -111,7 +112,8 @@ export function toolNamePage(o: { summary: NameSummary; items: ToolItem[] }): Ht
 <h2>On each server</h2>
 ${toolList(o.items, { showServer: true })}
 ${unstoredNote(o.items)}
-${o.summary.tools > o.items.length ? html`<p class="muted">The ${o.items.length} riskiest of ${o.summary.tools} are listed.</p>` : ""}` as Html,
+${o.summary.tools > o.items.length ? html`<p class="muted">The ${o.items.length} riskiest of ${o.summary.tools} are listed.</p>` : ""}
+${o.summary.outdated ? html`<p class="muted outdated">${outdatedGroupsText(o.summary, CLASSIFIER_VERSION)}.</p>` : ""}` as Html,
   });
 }
 
