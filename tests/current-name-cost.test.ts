@@ -2,6 +2,7 @@
 // lookup of the name (`risk NAME`, `/tools/NAME`, `check_tool`) classified every holder, a whole server read for each,
 // so `search` on thousands of servers made one request classify thousands of servers. It classifies the entries it
 // shows, and says how many of the name's tools its groups count by their stored verdicts.
+import { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { CLASSIFIER_VERSION } from "../classifier/classify.js";
@@ -10,6 +11,7 @@ import { queryRows } from "../db/sql.js";
 import { serverToolHashes } from "../db/verdict-facts.js";
 import { currentNameSummary } from "../scripts/current-lookups.js";
 import { serverFingerprint, verdictCache } from "../scripts/verdict-cache.js";
+import { createApp } from "../server/app.js";
 import { toolNamePage } from "../server/pages/render.js";
 import { toolItem } from "../server/views.js";
 import { DRIVERS } from "./helpers/catalog.js";
@@ -28,9 +30,10 @@ describe.each(DRIVERS)(`a name on ${HOLDERS} servers whose verdicts an older cla
   beforeAll(async () => {
     cat = await emptyCliCatalog(driver);
     db = (await cat.held()).db;
-    // Each server: `search` (a read; the older classifier called it a write) beside two note tools.
+    // Each server: `search` (a read; the older classifier called it a write) beside two note tools. Its key names the
+    // driver: the verdicts made are kept in the process, which the other driver's catalog shares.
     await db.execute(sql`insert into servers (key, canonical_source, canonical_rank, content_hash)
-      select 'example.com/holder-' || lpad(i::text, 2, '0'), 'test:' || i, 1, 'h' || i from generate_series(1, ${HOLDERS}::int) i`);
+      select 'example.com/' || ${driver}::text || '/holder-' || lpad(i::text, 2, '0'), 'test:' || i, 1, 'h' || i from generate_series(1, ${HOLDERS}::int) i`);
     await db.execute(sql`insert into tools (server_id, name, description, content_hash, origin)
       select s.id, t.name, t.description, md5(s.id || t.name), 'live' from servers s, (values
         ('search', 'Searches the notes by a query and returns the matching notes.'),
@@ -49,7 +52,7 @@ describe.each(DRIVERS)(`a name on ${HOLDERS} servers whose verdicts an older cla
     expect(classified()).toBe(3);
     expect(s).toMatchObject({ total: HOLDERS, tools: HOLDERS, outdated: HOLDERS - 3 });
     expect(s.entries.map((e) => [e.server, e.classification?.category, e.classification?.risk, e.stored, e.storedClassifierVersion])).toEqual(
-      ["01", "02", "03"].map((n) => [`example.com/holder-${n}`, "read", "low", false, OLDER]),
+      ["01", "02", "03"].map((n) => [`example.com/${driver}/holder-${n}`, "read", "low", false, OLDER]),
     );
     expect(s.groups).toEqual([
       { category: "write", risk: "medium", count: HOLDERS - 3 },
@@ -70,5 +73,23 @@ describe.each(DRIVERS)(`a name on ${HOLDERS} servers whose verdicts an older cla
     expect(all).toMatchObject({ total: HOLDERS, outdated: 0, groups: [{ category: "read", risk: "low", count: HOLDERS }] });
     expect(all.entries.every((e: { stored: boolean }) => !e.stored)).toBe(true);
     expect(classified()).toBe(HOLDERS);
+  });
+
+  test("check_tool says how many of the name's tools it counts by older verdicts; /tools/NAME lists and classifies 100", async () => {
+    // The app answered in this process, as `serve` answers it, with no socket between.
+    const app = createApp({ db });
+    const client = new Client({ name: "current-name-cost-test", version: "1" });
+    await client.connect(new StreamableHTTPClientTransport(new URL("http://catalog.test/mcp"), { fetch: async (url, init) => app.fetch(new Request(url, init)) }));
+    try {
+      const check = (await client.callTool({ name: "check_tool", arguments: { name: "search" } })) as { structuredContent: any };
+      expect(check.structuredContent).toMatchObject({ servers: HOLDERS, outdated: HOLDERS - 20, groups: [{ category: "read", risk: "low", count: 20 }, { category: "write", risk: "medium", count: HOLDERS - 20 }] });
+      expect(check.structuredContent.entries).toHaveLength(20);
+    } finally {
+      await client.close();
+    }
+    // The page lists 100: every holder, each classified, so none is counted by an older verdict.
+    const page = await (await app.fetch(new Request("http://catalog.test/tools/search"))).text();
+    expect(page).toContain(`${HOLDERS} servers: ${HOLDERS} read / low`);
+    expect(page).not.toContain("counted by their stored verdicts");
   });
 });
