@@ -275,7 +275,7 @@ describe.each(DRIVERS)("hostile content through the catalog on %s", (driver) => 
     const json = await cli(["risk", "caf\u00e9", "--json"]);
     expect(json.code).toBe(0);
     const answer = JSON.parse(json.stdout) as Record<string, unknown>;
-    expect(Object.keys(answer)).toEqual(["name", "total", "tools", "groups", "entries", "lookalikes"]);
+    expect(Object.keys(answer)).toEqual(["name", "total", "tools", "groups", "outdated", "entries", "lookalikes"]);
     expect(answer).toMatchObject({
       total: 1,
       tools: 1,
