@@ -218,7 +218,7 @@ export async function withCurrentVerdicts(db: Db, entries: readonly ToolEntry[],
   }
   const rows = unread.length ? await reads.verdictToolRows(db, unread) : [];
   for (const row of rows) {
-    const server = servers.get(row.serverId) ?? { key: row.serverKey, description: row.serverDescription, tools: [] };
+    const server: ServerTools & { tools: StoredTool[] } = servers.get(row.serverId) ?? { key: row.server, description: row.serverDescription, tools: [] };
     servers.set(row.serverId, server);
     server.tools.push({ ...row, name: row.tool });
   }

@@ -36,11 +36,7 @@ function catalogReads(servers: Map<number, { key: string; tools: Tool[] }>) {
     verdictToolRows: async (_db: unknown, ids: readonly number[]): Promise<VerdictToolRow[]> => {
       calls.rows += 1;
       return ids.flatMap((id) =>
-        servers.get(id)!.tools.map((t) => ({
-          serverId: id, serverKey: servers.get(id)!.key, serverDescription: null, authPosture: null, introspectionError: null, name: t.name, contentHash: t.contentHash,
-          title: null, description: t.description, inputSchema: null, annotations: null, category: null, risk: null, signals: null, rationale: null, hints: null,
-          arguments: null, classifierVersion: null, stale: true,
-        })),
+        servers.get(id)!.tools.map((t) => ({ ...entry(id, servers.get(id)!.key, t), serverDescription: null, authPosture: null, introspectionError: null })),
       );
     },
   };

@@ -168,7 +168,7 @@ describe("serve", () => {
       changesLimit: [`\`--limit\` defaults to ${d.changesLimit} (at most ${n(d.maxChangesLimit)})`],
       maxChangesLimit: [`\`--limit\` defaults to ${d.changesLimit} (at most ${n(d.maxChangesLimit)})`],
       nameEntries: [`the ${d.nameEntries} riskiest entries`, `(the ${d.nameEntries} riskiest,`],
-      namePageEntries: [`(the riskiest ${d.namePageEntries})`],
+      namePageEntries: [`(the riskiest ${d.namePageEntries};`],
       serverPageTools: [`lists them ${d.serverPageTools} at a time`],
       otherTools: [`the riskiest ${d.otherTools}`],
       filterReadTools: [`reads at most ${d.filterReadTools} tools`],
