@@ -1,6 +1,14 @@
 // Normal forms of the identities sources disagree on: repository URLs, package coordinates, remote URLs.
 import type { AliasKind, Repository } from "./records.js";
 
+/**
+ * The version of the rules that derive a record's key and aliases (this file's normal forms, and how each source
+ * builds its key from them). Raise it with any change to them: the next crawl of each source derives all its records
+ * again, as a catalog built afresh would (crawler/plan/crawl.ts CrawlStart.rederive). 1: GitLab's nested groups (on gitlab.com
+ * and gitlab.* hosts), folders decoded, README links read as their folder, `/-/` only where projects nest.
+ */
+export const IDENTITY_RULES_VERSION = 1;
+
 /** A repository URL taken apart: the host, and the path's segments from the owner on. */
 interface RepositoryUrl {
   host: string;
@@ -32,8 +40,15 @@ function parseRepositoryUrl(url: string): RepositoryUrl | undefined {
  */
 const OWNER_REPO_HOSTS = new Set(["github.com", "bitbucket.org", "codeberg.org", "gitee.com"]);
 
-/** Hosts whose projects may sit in nested groups (group/subgroup/project): the project is every segment before a route. */
-const NESTED_GROUP_HOSTS = new Set(["gitlab.com"]);
+/**
+ * Whether a host's projects may sit in nested groups (group/subgroup/project), so the project is every segment before a
+ * route: gitlab.com, and any host named gitlab.* (gitlab.gnome.org, gitlab.example.com), GitLab's own name for an
+ * instance and no other forge's. Another host may run GitLab too, but nothing in its URL says so: its repositories stay
+ * owner/repo, unless a link carries GitLab's `/-/`.
+ */
+function nestsGroups(host: string): boolean {
+  return host.startsWith("gitlab.");
+}
 
 /** The pages GitLab served under a project before `/-/` set them apart (it still redirects them): where the project's path ends. */
 const PROJECT_ROUTES = new Set(["tree", "blob", "raw", "issues", "merge_requests", "wikis", "commits", "commit", "branches", "tags", "releases", "pipelines"]);
@@ -48,7 +63,7 @@ function splitProject(u: RepositoryUrl): { project: string[]; route: string[] } 
   if (OWNER_REPO_HOSTS.has(u.host)) return { project: u.parts.slice(0, 2), route: u.parts.slice(2) };
   const dash = u.parts.indexOf("-", 2);
   if (dash !== -1) return { project: u.parts.slice(0, dash), route: u.parts.slice(dash + 1) };
-  if (!NESTED_GROUP_HOSTS.has(u.host)) return { project: u.parts.slice(0, 2), route: u.parts.slice(2) };
+  if (!nestsGroups(u.host)) return { project: u.parts.slice(0, 2), route: u.parts.slice(2) };
   const at = u.parts.findIndex((p, i) => i >= 2 && PROJECT_ROUTES.has(p));
   return at === -1 ? { project: u.parts, route: [] } : { project: u.parts.slice(0, at), route: u.parts.slice(at) };
 }

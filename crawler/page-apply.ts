@@ -5,7 +5,7 @@ import { listedRecordsOf, markPageSeen, storedRecords } from "../db/pages.js";
 import { digestRecord, storableRecords } from "./ingest.js";
 import type { FetchedPage } from "./page-stream.js";
 import { writeSourcePage, type ClassifyFresh } from "./page-write.js";
-import { afterPage, checkpointAfter, type CrawlPosition, type CrawlStart } from "./plan/crawl.js";
+import { afterPage, checkpointAfter, walksBeforeGoneBySource, type CrawlPosition, type CrawlStart } from "./plan/crawl.js";
 import { changedRecords, firstListings, leftServers } from "./plan/page.js";
 import { applyResolutions, bestListings, pageRows, sourceRank, toolOrigin } from "./plan/records.js";
 import { sumCounts, type PageCounts, type RunToolCounts } from "./plan/summary.js";
@@ -62,9 +62,10 @@ export async function applyPage(o: PageApply, page: FetchedPage, at: CrawlPositi
   const { records: pageRecords, sanitized, cut } = storableRecords(page.records, pageDigests);
   const stored = await storedRecords(o.db, o.source.name, pageRecords.map((r) => r.sourceId));
   const { records, digests, repeated } = firstListings(pageRecords, pageDigests, stored, { runId: o.runId, url: page.url });
-  const changed = changedRecords(records, digests, stored);
-  const resolved = changed.records.length ? await resolvePage(o.db, changed.records) : undefined;
+  const changed = changedRecords(records, digests, stored, { rederive: o.start.rederive });
+  const resolved = changed.records.length ? await resolvePage(o.db, o.source.name, changed.records) : undefined;
   const rows = applyResolutions(pageRows(changed.records, changed.digests), resolved?.targetOf ?? new Map());
+  const renames = resolved?.renames ?? [];
   const serverKeys = [...new Set(rows.toolListings.map((l) => l.serverKey))];
   const listed = serverKeys.length ? await listedRecordsOf(o.db, o.source.name, serverKeys) : [];
   const { listings: toolListings, setAside } = bestListings(rows.toolListings, listed.map((r) => ({ ...r, rank: sourceRank(o.source.name, r.isLatest) })));
@@ -78,8 +79,8 @@ export async function applyPage(o: PageApply, page: FetchedPage, at: CrawlPositi
     ...rows,
     ...(page.details ? { details: page.details } : {}),
     toolListings,
-    renames: resolved?.renames ?? [],
-    left: leftServers(rows.sources, stored, resolved?.renames ?? []),
+    renames,
+    left: leftServers(rows.sources, stored, renames),
     ...(toolOrigin(o.source.name) ? { toolOrigin: toolOrigin(o.source.name)! } : {}),
     checkpoint: checkpointAfter(o.source.name, o.start, page, position.pendingWatermark, o.runId),
     ...(o.classifyFresh ? { classifyFresh: o.classifyFresh } : {}),
@@ -95,13 +96,19 @@ export async function applyPage(o: PageApply, page: FetchedPage, at: CrawlPositi
 }
 
 /**
- * Finds, for each changed record of a page, the server it is (DESIGN.md's identity ladder). Only one
- * refresh runs at a time and pages apply in order, so reading before the page's write is safe.
+ * Finds, for each changed record of a page, the server it is (DESIGN.md's identity ladder), by what the other records
+ * still listed assert: what these records asserted before is replaced by what they assert now, so it places none of
+ * them (a record whose repository changed is placed as if first seen so). Only one refresh runs at a time and pages
+ * apply in order, so reading before the page's write is safe.
  */
-async function resolvePage(db: Db, records: readonly SourceRecord[]): Promise<PageResolution> {
+async function resolvePage(db: Db, source: SourceName, records: readonly SourceRecord[]): Promise<PageResolution> {
   const byKey = new Map<string, SourceRecord["aliases"]>();
   for (const r of records) byKey.set(r.server.key, [...(byKey.get(r.server.key) ?? []), ...r.aliases]);
-  const [owners, existingKeys] = await Promise.all([aliasOwners(db, records.flatMap((r) => r.aliases)), existingServerKeys(db, [...byKey.keys()])]);
+  const rewriting = { source, sourceIds: records.map((r) => r.sourceId) };
+  const [owners, existingKeys] = await Promise.all([
+    aliasOwners(db, records.flatMap((r) => r.aliases), { rewriting, walksBeforeGone: walksBeforeGoneBySource() }),
+    existingServerKeys(db, [...byKey.keys()]),
+  ]);
   const registryKeys = new Set(owners.filter((o) => o.registryNamed).map((o) => o.serverKey));
   return planResolutions(byKey, { owners: indexOwners(owners), existingKeys, registryKeys });
 }

@@ -3,10 +3,11 @@ import type { Db } from "../db/client.js";
 import { insertClassifications, queueServers, type NewClassification } from "../db/classifications.js";
 import { writeDetails, type NewSourceDetail } from "../db/details.js";
 import { placeRecords, serversWithRecordsOf, upsertPage, upsertSourceRows, type PageInfo } from "../db/pages.js";
-import { insertAliases, lockServers, renameServers, storedServers, upsertServers } from "../db/servers.js";
+import { lockServers, renameServers, replaceAliases, settleLeftServers, storedServers, upsertServers } from "../db/servers.js";
 import { replaceSignals, type SignalUpsert } from "../db/signals.js";
 import { saveCheckpoint, type Checkpoint } from "../db/source-state.js";
 import { inlineClassifyInputs, inlineListings, placeOnServers, serversToWrite, type AliasUpsert, type ServerUpsert, type SourceRowUpsert } from "./plan/page.js";
+import { UNSPOKEN_RANK } from "./plan/records.js";
 import type { ListingGaps, ToolCounts, ToolDefinition, ToolOrigin } from "./plan/tools.js";
 import { syncToolListings } from "./tool-sync.js";
 
@@ -24,13 +25,14 @@ export interface PageWrite {
   /** Servers whose key changes before the page is written (a repository key becoming a registry name). */
   renames?: { from: string; to: string }[];
   /**
-   * Servers the page's records leave for others (leftServers), by their keys before the page's renames: one left with
-   * no record of the source loses the tools the source's lists gave it (toolOrigin).
+   * Servers the page's records leave for others (leftServers), by their keys before the page's renames, to lock, and by
+   * id: one left with no record is marked gone, one left with no record of the source loses the tools the source's
+   * lists gave it (toolOrigin).
    */
-  left?: { id: number; key: string }[];
+  left?: { keys: string[]; ids: number[]; records: string[] };
   /** The origin of the tools the source's records list (glama, smithery), if they list any. */
   toolOrigin?: ToolOrigin;
-  /** Servers, records and aliases of the records that changed (new, or a different raw hash). */
+  /** Servers, records and aliases of the records that changed (new, or a different raw hash): their aliases replace those they asserted. */
   servers: ServerUpsert[];
   sources: SourceRowUpsert[];
   aliases: AliasUpsert[];
@@ -54,8 +56,8 @@ export interface PageWriteResult {
 
 /**
  * Writes one source page in one transaction: the page (its validators and where it points), servers
- * (only those serversToWrite chooses), raw records, aliases, signals, tools, and the checkpoint that
- * lets a killed run resume after this page. Each step is one set-based statement (or a few).
+ * (only those serversToWrite chooses), raw records, aliases, the servers records left, signals, tools,
+ * and the checkpoint that lets a killed run resume after this page. Each step is one set-based statement (or a few).
  */
 export async function writeSourcePage(db: Db, w: PageWrite): Promise<PageWriteResult> {
   return db.transaction(async (tx) => {
@@ -63,12 +65,12 @@ export async function writeSourcePage(db: Db, w: PageWrite): Promise<PageWriteRe
     // One statement at a time: after a failure nothing more is sent on the transaction's connection.
     // Every server row the page writes or refers to, in one id-ordered batch before any other row (see lockServers):
     // those it renames (by their old keys, FOR UPDATE: a key change's lock, taken now rather than upgraded to by the
-    // rename), and its servers, whether it rewrites them or only places records, aliases, signals or tools on them.
-    // After it, the page locks no other server but those whose keys it inserts (in key order), and tool sync asks
-    // again only for those of its servers the batch did not find (one another transaction inserted meanwhile).
+    // rename), its servers, whether it rewrites them or only places records, aliases, signals or tools on them, and
+    // those its records leave. After it, the page locks no other server but those whose keys it inserts (in key order),
+    // and tool sync asks again only for those of its servers the batch did not find (one another transaction inserted meanwhile).
     const renames = w.renames ?? [];
-    const left = w.left ?? [];
-    const held = new Set(await lockServers(t, { keys: [...w.servers.map((s) => s.key), ...left.map((s) => s.key)], renaming: renames.map((r) => r.from) }));
+    const left = w.left ?? { keys: [], ids: [], records: [] };
+    const held = new Set(await lockServers(t, { keys: [...w.servers.map((s) => s.key), ...left.keys], renaming: renames.map((r) => r.from) }));
     await renameServers(t, renames);
     const page = await upsertPage(t, w.source, w.page, w.runId);
     const stored = await storedServers(t, w.servers.map((s) => s.key));
@@ -87,9 +89,10 @@ export async function writeSourcePage(db: Db, w: PageWrite): Promise<PageWriteRe
     }
     // A server the page's records left, holding no record of the source any more: the source no longer lists tools for
     // it, as an empty list says (it removes the tools of that origin and below, never a live list's).
-    const stillListed = w.toolOrigin && left.length ? await serversWithRecordsOf(t, w.source, left.map((s) => s.id)) : new Set<number>();
-    const emptied = w.toolOrigin ? left.filter((s) => !stillListed.has(s.id)).map((s) => ({ serverId: s.id, origin: w.toolOrigin!, tools: [] })) : [];
-    await insertAliases(t, placed.aliases);
+    const stillListed = w.toolOrigin && left.ids.length ? await serversWithRecordsOf(t, w.source, left.ids) : new Set<number>();
+    const emptied = w.toolOrigin ? left.ids.filter((id) => !stillListed.has(id)).map((serverId) => ({ serverId, origin: w.toolOrigin!, tools: [] })) : [];
+    await replaceAliases(t, { source: w.source, sourceIds: w.sources.map((r) => r.sourceId), rows: placed.aliases });
+    await settleLeftServers(t, { serverIds: left.ids, spokenBy: left.records, rank: UNSPOKEN_RANK, runId: w.runId });
     if (w.signals?.length) await replaceSignals(t, w.signals, serverIds);
     const inline = w.classifyFresh ? inlineListings(placed.listings) : [];
     const { written, ...toolCounts } = await syncToolListings(t, [...placed.listings, ...emptied], w.runId, { held, unqueued: new Set(inline.map((l) => l.serverId)) });

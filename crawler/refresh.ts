@@ -4,6 +4,7 @@ import { describeDbError } from "../db/errors.js";
 import { aliasValues } from "../db/identity.js";
 import { analyzeChangedTables, failAbandonedRuns, finishRun, mergePendingIndexEntries, serverCountsForRun, startRun, unchangedToolsForRun, type RunOutcome, type ServerCounts } from "../db/runs.js";
 import type { SourceStateRow } from "../db/schema.js";
+import { dropSourceAliases } from "../db/servers.js";
 import { getSourceState } from "../db/source-state.js";
 import { completeCrawl } from "./complete-crawl.js";
 import { failureLine, failureOf, type Failure } from "./failure.js";
@@ -272,6 +273,10 @@ async function walkSource(catalog: Catalog, source: Source, runId: number, optio
   const stop = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
   try {
+    // A crawl deriving every record again replaces every alias of the source (a resumed one, those of the pages it has
+    // not written yet): it goes first, so what the source asserted by other rules names no server, and what PyPI
+    // reads (start) is only what other sources name.
+    if (start.rederive && !start.resumed) await dropSourceAliases(db, source.name);
     await source.start?.({ aliasValues: (kind) => aliasValues(db, kind) });
     const pages = sourcePages({
       db,
@@ -280,9 +285,10 @@ async function walkSource(catalog: Catalog, source: Source, runId: number, optio
       cursor: start.cursor,
       page: start.page,
       ...(start.since ? { since: start.since } : {}),
-      // Not for sources with detail pages: an unchanged list page says nothing about the details behind it.
-      conditional: start.mode === "full" && !source.detailUrl,
-      full: options.full,
+      // Not for sources with detail pages: an unchanged list page says nothing about the details behind it. Nor when
+      // every record is derived again: a 304 stands for records as they are stored.
+      conditional: start.mode === "full" && !source.detailUrl && !start.rederive,
+      full: options.full || start.rederive,
       maxPages: options.maxPages ?? DEFAULT_CRAWL_LIMITS.maxPages,
       signal,
     });

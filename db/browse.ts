@@ -181,8 +181,9 @@ export async function unseenChangesFrom(db: Db): Promise<string | undefined> {
 export async function serverDetail(db: Db, id: number) {
   const [server] = await db.select(serverColumns).from(servers).where(eq(servers.id, id));
   if (!server) return undefined;
+  // Once each, however many of a source's records assert it (each registry version names its server).
   const aliases = await db
-    .select({ kind: serverAliases.kind, value: serverAliases.value, source: serverAliases.source })
+    .selectDistinct({ kind: serverAliases.kind, value: serverAliases.value, source: serverAliases.source })
     .from(serverAliases)
     .where(eq(serverAliases.serverId, id))
     .orderBy(asc(serverAliases.kind), asc(serverAliases.value));

@@ -106,8 +106,8 @@ export async function storedRecords(db: Db, source: string, sourceIds: readonly 
         serverId: Number(r.server_id),
         pageId: r.page_id === null ? null : Number(r.page_id),
         page: r.page_url === null || r.seen_run_id === null ? null : { url: r.page_url, seenRunId: Number(r.seen_run_id) },
-        serverStatus: r.status,
         serverKey: r.key,
+        serverStatus: r.status,
       },
     ]),
   );

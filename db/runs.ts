@@ -79,14 +79,16 @@ export interface ServerCounts {
  * What a run did to servers, read back from the run ids each row carries; a server the run saw
  * without changing it is one with a record on a page the run fetched (200 or 304). A server the run
  * removed is counted removed only: its record changed too (its status), but that change is the removal.
+ * One the run both added and removed (a registry entry already deleted when first crawled) is neither:
+ * it was not in the catalog before the run, and is not live in it after.
  */
 export async function serverCountsForRun(db: Db, runId: number): Promise<ServerCounts> {
   const [row] = await queryRows<{ added: number; updated: number; removed: number; unchanged: number }>(
     db,
     sql`select
-      count(*) filter (where first_run_id = ${runId})::int as added,
+      count(*) filter (where first_run_id = ${runId} and removed_run_id is distinct from ${runId})::int as added,
       count(*) filter (where changed_run_id = ${runId} and first_run_id is distinct from ${runId} and removed_run_id is distinct from ${runId})::int as updated,
-      count(*) filter (where removed_run_id = ${runId})::int as removed,
+      count(*) filter (where removed_run_id = ${runId} and first_run_id is distinct from ${runId})::int as removed,
       (select count(*) from servers s
         where s.changed_run_id is distinct from ${runId} and s.removed_run_id is distinct from ${runId}
           and s.id in (select ss.server_id from server_sources ss join source_pages p on p.id = ss.page_id where p.seen_run_id = ${runId}))::int as unchanged

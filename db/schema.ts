@@ -178,7 +178,11 @@ export const sourceDetails = pgTable(
   (t) => [primaryKey({ columns: [t.source, t.sourceId] })],
 );
 
-/** Keys that identify a server: registry name, repository, package coordinates, remote URLs, directory ids. */
+/**
+ * Keys that identify a server: registry name, repository, package coordinates, remote URLs, directory ids. Each is
+ * asserted by one source record (server_sources) and placed on that record's server: a record written again replaces
+ * the aliases it asserts, so an identity it no longer claims stops naming its server.
+ */
 export const serverAliases = pgTable(
   "server_aliases",
   {
@@ -188,10 +192,12 @@ export const serverAliases = pgTable(
       .notNull()
       .references(() => servers.id, { onDelete: "cascade" }),
     source: text("source").notNull(),
+    /** The record of `source` that asserts the alias. */
+    sourceId: text("source_id").notNull(),
   },
   (t) => [
-    // A monorepo's repository alias points at several servers, so the server is part of the key.
-    primaryKey({ columns: [t.kind, t.value, t.serverId] }),
+    // A record is on one server; a monorepo's repository alias, asserted by records of several servers, is several rows.
+    primaryKey({ columns: [t.source, t.sourceId, t.kind, t.value] }),
     index("server_aliases_server_idx").on(t.serverId),
     // Entity resolution looks aliases up by value (then filters the kind).
     index("server_aliases_value_idx").on(t.value),
@@ -413,10 +419,17 @@ export const sourceState = pgTable("source_state", {
   crawlStartedAt: ts("crawl_started_at"),
   /** The run that started the crawl under way: pages seen since belong to it. */
   crawlRunId: integer("crawl_run_id"),
+  /** The crawl under way derives every record again (identityRulesVersion is not this release's): only such a crawl resumes as one. */
+  crawlRederives: boolean("crawl_rederives").notNull().default(false),
   /** The run that started the last complete full crawl: a record is still listed if its page was seen since. */
   fullRunId: integer("full_run_id"),
   lastCompletedAt: ts("last_completed_at"),
   lastRunId: integer("last_run_id"),
+  /**
+   * The version of the identity rules (crawler/normalize.ts IDENTITY_RULES_VERSION) the source's records were last all
+   * derived by: a complete full crawl sets it. Null or older, the next crawl derives every record again (crawler/plan/crawl.ts).
+   */
+  identityRulesVersion: integer("identity_rules_version"),
   updatedAt: ts("updated_at").notNull().defaultNow(),
 });
 

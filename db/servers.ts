@@ -1,4 +1,4 @@
-// Server rows as a page writes them: renames, the state a page plan reads, upserts, aliases.
+// Server rows as a page writes them: renames, the state a page plan reads, upserts, aliases, servers its records left.
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "./client.js";
 import { CATALOG_CHANGED_AT, servers } from "./schema.js";
@@ -110,9 +110,36 @@ export async function catalogChanged(db: Db, serverIds: readonly number[]): Prom
   await queryRows(db, sql`update servers set catalog_updated_at = ${CATALOG_CHANGED_AT} where id in (select jsonb_array_elements_text(${jsonb(serverIds)})::int)`);
 }
 
-export async function insertAliases(db: Db, rows: readonly NewAlias[]): Promise<void> {
-  if (rows.length === 0) return;
-  await queryRows(db, sql`insert into server_aliases (kind, value, server_id, source)
-    select kind, value, "serverId", source from jsonb_to_recordset(${jsonb(rows)}) as x(kind text, value text, "serverId" int, source text)
+/**
+ * The aliases these records of `source` assert now (`rows`), in place of those they asserted before: an identity a
+ * record no longer claims, or claimed on the server it has left, stops naming that server.
+ */
+export async function replaceAliases(db: Db, o: { source: string; sourceIds: readonly string[]; rows: readonly NewAlias[] }): Promise<void> {
+  if (o.sourceIds.length) {
+    await queryRows(db, sql`delete from server_aliases where source = ${o.source} and source_id in (select jsonb_array_elements_text(${jsonb(o.sourceIds)}))`);
+  }
+  if (o.rows.length === 0) return;
+  await queryRows(db, sql`insert into server_aliases (kind, value, server_id, source, source_id)
+    select kind, value, "serverId", source, "sourceId" from jsonb_to_recordset(${jsonb(o.rows)}) as x(kind text, value text, "serverId" int, source text, "sourceId" text)
     on conflict do nothing`);
+}
+
+/** A rederiving crawl of `source` starts (crawler/plan/crawl.ts CrawlStart.rederive): every alias its records asserted goes, and each record written again asserts its own. */
+export async function dropSourceAliases(db: Db, source: string): Promise<void> {
+  await queryRows(db, sql`delete from server_aliases where source = ${source}`);
+}
+
+/**
+ * Servers a page's records have left (locked by the caller with the page's): one no record is on any more is gone,
+ * removed in this run, as no source lists it; one whose fields a record that left spoke for (`spokenBy`, a
+ * canonical_source) takes `rank`, so the next of its own records written speaks for it.
+ */
+export async function settleLeftServers(db: Db, o: { serverIds: readonly number[]; spokenBy: readonly string[]; rank: number; runId: number }): Promise<void> {
+  if (o.serverIds.length === 0) return;
+  const ids = sql`(select jsonb_array_elements_text(${jsonb(o.serverIds)})::int)`;
+  await queryRows(db, sql`update servers s set status = 'gone', removed_run_id = ${o.runId}, catalog_updated_at = ${CATALOG_CHANGED_AT}
+    where s.id in ${ids} and s.status not in ('deleted', 'gone') and not exists (select 1 from server_sources ss where ss.server_id = s.id)`);
+  if (o.spokenBy.length === 0) return;
+  await queryRows(db, sql`update servers set canonical_rank = ${o.rank}
+    where id in ${ids} and canonical_source in (select jsonb_array_elements_text(${jsonb(o.spokenBy)}))`);
 }

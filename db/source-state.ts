@@ -14,13 +14,15 @@ export interface Checkpoint {
   crawlStartedAt: string;
   /** The run that started the crawl under way. */
   crawlRunId: number;
+  /** The crawl under way derives every record again (crawler/plan/crawl.ts CrawlStart.rederive). */
+  rederives: boolean;
 }
 
 export async function saveCheckpoint(db: Db, cp: Checkpoint, runId: number): Promise<void> {
-  await queryRows(db, sql`insert into source_state (source, cursor, cursor_page, mode, pending_watermark, crawl_started_at, crawl_run_id, last_run_id)
-    values (${cp.source}, ${cp.cursor}, ${cp.cursorPage}, ${cp.mode}, ${cp.pendingWatermark}, ${cp.crawlStartedAt}, ${cp.crawlRunId}, ${runId})
+  await queryRows(db, sql`insert into source_state (source, cursor, cursor_page, mode, pending_watermark, crawl_started_at, crawl_run_id, crawl_rederives, last_run_id)
+    values (${cp.source}, ${cp.cursor}, ${cp.cursorPage}, ${cp.mode}, ${cp.pendingWatermark}, ${cp.crawlStartedAt}, ${cp.crawlRunId}, ${cp.rederives}, ${runId})
     on conflict (source) do update set cursor = excluded.cursor, cursor_page = excluded.cursor_page, mode = excluded.mode, pending_watermark = excluded.pending_watermark,
-      crawl_started_at = excluded.crawl_started_at, crawl_run_id = excluded.crawl_run_id, last_run_id = excluded.last_run_id, updated_at = now()`);
+      crawl_started_at = excluded.crawl_started_at, crawl_run_id = excluded.crawl_run_id, crawl_rederives = excluded.crawl_rederives, last_run_id = excluded.last_run_id, updated_at = now()`);
 }
 
 export interface CrawlCompletion {
@@ -31,6 +33,8 @@ export interface CrawlCompletion {
   mode: "full" | "incremental";
   /** The run that started the crawl (earlier than runId when it resumed a killed one). */
   crawlRunId: number;
+  /** The identity rules every record the source lists is now derived by (a complete rederiving crawl); null: as they were. */
+  identityRulesVersion: number | null;
 }
 
 export async function getSourceState(db: Db, source: string): Promise<SourceStateRow | undefined> {
@@ -45,6 +49,14 @@ export async function getSourceState(db: Db, source: string): Promise<SourceStat
 export type WalksBeforeGone = Readonly<Record<string, number>>;
 
 const walksOf = (rule: WalksBeforeGone, source: SQL) => sql`coalesce((${jsonb(rule)} ->> ${source})::int, 1)`;
+
+/**
+ * Whether the server_sources row `record` (a table alias) has been missed by fewer complete walks of its source in a row
+ * than the rule allows: whether it still vouches for its server, once its source's walk is complete (countMissedWalks).
+ */
+export function missedTooFew(rule: WalksBeforeGone, record: SQL): SQL {
+  return sql`${record}.missed_walks < ${walksOf(rule, sql`${record}.source`)}`;
+}
 
 /**
  * A full crawl of `c.source` completed: each of its records it listed has been missed by no walk since, and each it
@@ -64,18 +76,14 @@ export async function countMissedWalks(db: Db, c: { source: string; crawlRunId: 
  * incremental one) saw. A source never crawled fully since pages were kept vouches for all its records.
  * With `walksBeforeGone`, a record not listed still vouches until that many complete walks of its source
  * in a row have missed it (countMissedWalks, run first): the servers that go, rather than those no walk lists.
- * A server left with no record at all is unlisted too: its records moved to other servers (a directory entry whose
- * repository became another server's), so nothing vouches for it, and no walk of any source would ever miss it.
  */
 function unlisted(c: { source: string; crawlRunId: number }, walksBeforeGone?: WalksBeforeGone): SQL {
   const listed = sql`case when o.source = ${c.source} then op.seen_run_id >= ${c.crawlRunId}
                           else st.full_run_id is null or op.seen_run_id >= st.full_run_id end`;
-  const vouches = walksBeforeGone ? sql`(${listed} or o.missed_walks < ${walksOf(walksBeforeGone, sql`o.source`)})` : listed;
+  const vouches = walksBeforeGone ? sql`(${listed} or ${missedTooFew(walksBeforeGone, sql`o`)})` : listed;
   return sql`s.status not in ('deleted', 'gone')
     and s.id in (select ss.server_id from server_sources ss left join source_pages p on p.id = ss.page_id
-                 where ss.source = ${c.source} and (p.id is null or p.seen_run_id < ${c.crawlRunId})
-                 union all
-                 select r.id from servers r where not exists (select 1 from server_sources rs where rs.server_id = r.id))
+                 where ss.source = ${c.source} and (p.id is null or p.seen_run_id < ${c.crawlRunId}))
     and not exists (
       select 1 from server_sources o
       left join source_pages op on op.id = o.page_id
@@ -116,11 +124,15 @@ export async function dropUnreachedPages(db: Db, c: { source: string; crawlRunId
     and not exists (select 1 from server_sources ss where ss.page_id = p.id)`);
 }
 
-/** A crawl finished: its watermark becomes the next run's updated_since, the checkpoint is cleared, a full crawl is remembered. */
+/**
+ * A crawl finished: its watermark becomes the next run's updated_since, the checkpoint is cleared, a full crawl is
+ * remembered, and so are the identity rules a rederiving one derived its records by.
+ */
 export async function finishSourceState(db: Db, c: CrawlCompletion): Promise<void> {
-  await db.execute(sql`insert into source_state (source, watermark, cursor, cursor_page, mode, pending_watermark, crawl_started_at, crawl_run_id, full_run_id, last_completed_at, last_run_id)
-    values (${c.source}, ${c.watermark}, null, null, null, null, null, null, ${c.mode === "full" ? c.crawlRunId : null}, now(), ${c.runId})
+  await db.execute(sql`insert into source_state (source, watermark, cursor, cursor_page, mode, pending_watermark, crawl_started_at, crawl_run_id, full_run_id, identity_rules_version, last_completed_at, last_run_id)
+    values (${c.source}, ${c.watermark}, null, null, null, null, null, null, ${c.mode === "full" ? c.crawlRunId : null}, ${c.identityRulesVersion}, now(), ${c.runId})
     on conflict (source) do update set watermark = excluded.watermark, cursor = null, cursor_page = null, mode = null, pending_watermark = null,
-      crawl_started_at = null, crawl_run_id = null, full_run_id = coalesce(excluded.full_run_id, source_state.full_run_id),
+      crawl_started_at = null, crawl_run_id = null, crawl_rederives = false, full_run_id = coalesce(excluded.full_run_id, source_state.full_run_id),
+      identity_rules_version = coalesce(excluded.identity_rules_version, source_state.identity_rules_version),
       last_completed_at = now(), last_run_id = excluded.last_run_id, updated_at = now()`);
 }

@@ -311,6 +311,42 @@ describe.each(DRIVERS)("opening the catalog (%s)", (driver) => {
       await upgraded.close();
     }
   }, 120_000);
+
+  it("0025 gives each alias to every record of its source on its server, drops one no such record can assert, and records no identity rules", async () => {
+    const old = await open();
+    try {
+      await migrateBefore(old, "0025_record_aliases");
+      await old.db.execute(sql`insert into servers (id, key, canonical_source, canonical_rank, content_hash) overriding system value
+        values (1, 'io.github.acme/x', 'registry:io.github.acme/x@2', 30, 'h'), (2, 'github.com/acme/y', 'glama:y', 20, 'h')`);
+      await old.db.execute(sql`insert into server_sources (source, source_id, server_id, is_latest, raw, content_hash) values
+        ('registry', 'io.github.acme/x@1', 1, false, '{}', 'h'), ('registry', 'io.github.acme/x@2', 1, true, '{}', 'h'), ('glama', 'y', 2, true, '{}', 'h')`);
+      // The glama alias on server 1 was left behind by a record since moved to server 2.
+      await old.db.execute(sql`insert into server_aliases (kind, value, server_id, source) values
+        ('registry', 'io.github.acme/x', 1, 'registry'), ('repo', 'github.com/acme/x', 1, 'registry'), ('glama', 'y', 1, 'glama'), ('glama', 'y', 2, 'glama')`);
+      await old.db.execute(sql`insert into source_state (source, full_run_id) values ('registry', 5)`);
+    } finally {
+      await old.close();
+    }
+    const upgraded = await open();
+    try {
+      const rows = await queryRows<{ kind: string; value: string; server_id: number; source: string; source_id: string }>(
+        upgraded.db,
+        sql`select kind, value, server_id, source, source_id from server_aliases order by source, source_id, kind`,
+      );
+      expect(rows).toEqual([
+        { kind: "glama", value: "y", server_id: 2, source: "glama", source_id: "y" },
+        { kind: "registry", value: "io.github.acme/x", server_id: 1, source: "registry", source_id: "io.github.acme/x@1" },
+        { kind: "repo", value: "github.com/acme/x", server_id: 1, source: "registry", source_id: "io.github.acme/x@1" },
+        { kind: "registry", value: "io.github.acme/x", server_id: 1, source: "registry", source_id: "io.github.acme/x@2" },
+        { kind: "repo", value: "github.com/acme/x", server_id: 1, source: "registry", source_id: "io.github.acme/x@2" },
+      ]);
+      expect(await queryRows(upgraded.db, sql`select source, identity_rules_version, crawl_rederives from source_state`)).toEqual([
+        { source: "registry", identity_rules_version: null, crawl_rederives: false },
+      ]);
+    } finally {
+      await upgraded.close();
+    }
+  }, 120_000);
 });
 
 describe.skipIf(!process.env.DATABASE_URL)("opening a catalog in a database that is not UTF8", () => {

@@ -59,7 +59,7 @@ describe.each(DRIVERS)("a page's server locks on %s", (driver) => {
       sources: [],
       aliases: [],
       toolListings: keys.map((serverKey) => ({ serverKey, origin: "glama", tools })),
-      checkpoint: { source: "glama", cursor: null, cursorPage: null, mode: "incremental", pendingWatermark: null, crawlStartedAt: new Date().toISOString(), crawlRunId: 2 },
+      checkpoint: { source: "glama", cursor: null, cursorPage: null, mode: "incremental", pendingWatermark: null, crawlStartedAt: new Date().toISOString(), crawlRunId: 2, rederives: false },
     };
     const statements: string[] = [];
     const written = await writeSourcePage(noting(t.catalog.db, statements), page);

@@ -313,6 +313,17 @@ describe.each(DRIVERS)("refresh on %s", (driver) => {
       if (pagesInFlight === 1) for (let n = 1; n < 6; n++) expect(w.events.indexOf(`applied ${n}`)).toBeLessThan(w.events.indexOf(`request ${n + 1}`));
     }
   });
+
+  test("a first crawl that meets an entry the registry already deleted counts it neither added nor removed", async () => {
+    await emptyTestCatalog(t.catalog);
+    const victim = sample.find((i) => meta(i).isLatest === true)!;
+    replay.items = sample.map((i) => (i === victim ? bump(i, { status: "deleted" }) : i));
+    const summary = await run();
+    expect(summary.status).toBe("succeeded");
+    expect(summary.servers).toEqual({ added: distinctNames - 1, updated: 0, unchanged: 0, removed: 0 });
+    const [row] = await t.catalog.db.select().from(servers).where(eq(servers.key, victim.server.name));
+    expect(row!.status).toBe("deleted");
+  });
 });
 
 describe.each(DRIVERS)("a registry feed's nextUpdatedSince on %s", (driver) => {

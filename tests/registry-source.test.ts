@@ -150,6 +150,14 @@ describe("normal forms", () => {
     ["https://gitlab.com/group/sub/proj/tree/master/srv", undefined, "gitlab.com/group/sub/proj", "srv"],
     ["https://gitlab.com/group/sub/proj/-/issues/7", undefined, "gitlab.com/group/sub/proj", undefined],
     ["https://git.example.org/team/sub/proj/-/tree/main/srv", undefined, "git.example.org/team/sub/proj", "srv"],
+    // A host named gitlab.* is a GitLab instance: its projects nest in groups without `/-/` in the link too.
+    ["https://gitlab.example.com/Team/AI/alpha-mcp", undefined, "gitlab.example.com/team/ai/alpha-mcp", undefined],
+    ["https://gitlab.gnome.org/team/ai/beta-mcp.git", undefined, "gitlab.gnome.org/team/ai/beta-mcp", undefined],
+    ["https://gitlab.example.com/team/ai/mono/tree/main/servers/x", undefined, "gitlab.example.com/team/ai/mono", "servers/x"],
+    ["https://gitlab.example.com/team/proj/issues/3", undefined, "gitlab.example.com/team/proj", undefined],
+    // Another host's repositories stay owner/repo (it may not be GitLab), `gitlab` within a longer name too.
+    ["https://git.example.org/team/sub/proj", undefined, "git.example.org/team/sub", undefined],
+    ["https://mygitlab.example.com/team/sub/proj", undefined, "mygitlab.example.com/team/sub", undefined],
     ["https://github.com/o/r/issues/12", undefined, "github.com/o/r", undefined],
     // `/-/` is GitLab's; on a host whose repositories are owner/repo a folder named `-` is a folder like any other.
     ["https://github.com/o/r/tree/main/-/weather", undefined, "github.com/o/r", "-/weather"],
@@ -199,6 +207,7 @@ describe("normal forms", () => {
     ["https://gitlab.com/group/subgroup/project/-/issues/4", [["gitlab.com/group/subgroup/project"], ["gitlab.com/group/subgroup/project#issues/4"]]],
     // A host not known for nested groups and no `/-/`: the source's reading (owner/repo), then a folder.
     ["https://git.example.org/group/subgroup/project", [["git.example.org/group/subgroup"], ["git.example.org/group/subgroup#project"]]],
+    ["https://gitlab.example.com/group/subgroup/project", [["gitlab.example.com/group/subgroup/project"]]],
   ])("a server named %s is looked up as %j", (text, readings) => {
     expect(lookups(text)).toEqual(readings);
   });

@@ -119,7 +119,7 @@ describe.skipIf(!process.env.DATABASE_URL)("the server's row is locked before it
       servers: keys.map((key) => ({ key, status: "active", packages: [], remotes: [], canonicalSource: `${source}:${key}`, canonicalRank: 10, contentHash: `${source} page` })),
       sources: [],
       aliases: [],
-      checkpoint: { source, cursor: null, cursorPage: null, mode: "incremental", pendingWatermark: null, crawlStartedAt: new Date().toISOString(), crawlRunId: 2 },
+      checkpoint: { source, cursor: null, cursorPage: null, mode: "incremental", pendingWatermark: null, crawlStartedAt: new Date().toISOString(), crawlRunId: 2, rederives: false },
     };
   }
 

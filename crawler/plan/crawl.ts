@@ -2,6 +2,7 @@
 import type { SourceStateRow } from "../../db/schema.js";
 import type { Checkpoint, CrawlCompletion } from "../../db/source-state.js";
 import type { Failure } from "../failure.js";
+import { IDENTITY_RULES_VERSION } from "../normalize.js";
 import { SOURCE_NAMES, type SourceName } from "../records.js";
 import { watermarkOf, type FutureDates } from "../timestamps.js";
 import { DEFAULT_CRAWL_LIMITS } from "./walk.js";
@@ -85,20 +86,31 @@ export interface CrawlStart {
   crawlStartedAt: string;
   /** The run that started the crawl; null for a crawl resumed from before pages were kept (it settles no removals). */
   crawlRunId: number | null;
+  /**
+   * The source's records were derived by other identity rules than this release's (IDENTITY_RULES_VERSION): the crawl
+   * is full, reads every page and detail whole and writes every record again, its key and aliases derived anew, so the
+   * catalog ends as one built afresh would. Its aliases are dropped as it starts (not as it resumes).
+   */
+  rederive: boolean;
 }
 
 /**
  * How a source's crawl starts: resume a crawl a killed run left half done (unless --full asks to start
  * over from a non-full one), else full when asked, when the source cannot be asked for changes or when
- * there is no watermark, else incremental from the watermark (already clamped to the clock).
+ * there is no watermark, else incremental from the watermark (already clamped to the clock). A source
+ * whose records were derived by other identity rules (or none: never crawled whole) rederives: full,
+ * resuming only a crawl that was rederiving too, as one that was not left its first pages as they were.
  */
 export function crawlStart(
-  state: Pick<SourceStateRow, "cursor" | "cursorPage" | "mode" | "crawlStartedAt" | "crawlRunId"> | undefined,
+  state: Pick<SourceStateRow, "cursor" | "cursorPage" | "mode" | "crawlStartedAt" | "crawlRunId" | "crawlRederives" | "identityRulesVersion"> | undefined,
   o: { full: boolean; incremental: boolean; watermark: string | null; runId: number; now: string },
 ): CrawlStart {
-  const resumable = !!state?.cursor && (state.mode === "full" || (state.mode === "incremental" && !o.full));
-  const mode: "full" | "incremental" = resumable && state?.mode === "incremental" ? "incremental" : resumable ? "full" : o.full || !o.incremental || !o.watermark ? "full" : "incremental";
+  const rederive = state?.identityRulesVersion !== IDENTITY_RULES_VERSION;
+  const full = o.full || rederive;
+  const resumable = !!state?.cursor && (state.mode === "full" || (state.mode === "incremental" && !full)) && (!rederive || state.crawlRederives);
+  const mode: "full" | "incremental" = resumable && state?.mode === "incremental" ? "incremental" : resumable ? "full" : full || !o.incremental || !o.watermark ? "full" : "incremental";
   return {
+    rederive,
     mode,
     ...(mode === "incremental" && o.watermark ? { since: o.watermark } : {}),
     resumed: resumable,
@@ -200,7 +212,7 @@ export interface CrawlOpening {
  * clock's futureDates, and the crawl runs as if there were none.
  */
 export function openCrawl(
-  state: Pick<SourceStateRow, "cursor" | "cursorPage" | "mode" | "crawlStartedAt" | "crawlRunId" | "watermark" | "pendingWatermark"> | undefined,
+  state: Pick<SourceStateRow, "cursor" | "cursorPage" | "mode" | "crawlStartedAt" | "crawlRunId" | "crawlRederives" | "identityRulesVersion" | "watermark" | "pendingWatermark"> | undefined,
   o: { full: boolean; incremental: boolean; runId: number; now: Date; clockSkewMs: number },
 ): CrawlOpening {
   let clock: Clock = { limitMs: o.now.getTime() + o.clockSkewMs };
@@ -223,7 +235,7 @@ export function openCrawl(
  */
 export function checkpointAfter(source: string, start: CrawlStart, page: { next: string | null; page: number | null }, pendingWatermark: string | null, runId: number): Checkpoint {
   const cursorPage = page.next === null || page.page === null ? null : page.page + 1;
-  return { source, cursor: page.next, cursorPage, mode: start.mode, pendingWatermark, crawlStartedAt: start.crawlStartedAt, crawlRunId: start.crawlRunId ?? runId };
+  return { source, cursor: page.next, cursorPage, mode: start.mode, pendingWatermark, crawlStartedAt: start.crawlStartedAt, crawlRunId: start.crawlRunId ?? runId, rederives: start.rederive };
 }
 
 /**
@@ -240,11 +252,14 @@ export function checkpointAfter(source: string, start: CrawlStart, page: { next:
  */
 export function crawlCompletion(source: string, opening: Pick<CrawlOpening, "start" | "storedWatermark">, position: Pick<CrawlPosition, "pendingWatermark" | "nextUpdatedSince">, runId: number): CrawlCompletion {
   const { start } = opening;
+  const mode = start.mode === "full" && start.crawlRunId !== null ? "full" : "incremental";
   return {
     source,
     watermark: position.nextUpdatedSince ?? laterWatermark(position.pendingWatermark, opening.storedWatermark),
     runId,
-    mode: start.mode === "full" && start.crawlRunId !== null ? "full" : "incremental",
+    mode,
     crawlRunId: start.crawlRunId ?? runId,
+    // A complete rederiving crawl wrote every record the source lists by these rules.
+    identityRulesVersion: start.rederive && mode === "full" ? IDENTITY_RULES_VERSION : null,
   };
 }

@@ -3,6 +3,7 @@ import type { NewServerRow, ServerRow, serverAliases, serverSources } from "../.
 import type { StoredTool } from "../../db/tools.js";
 import type { RecordDigest } from "../ingest.js";
 import type { SourceRecord } from "../records.js";
+import { canonicalSourceOf } from "./records.js";
 import type { ListingGaps, ToolDefinition, ToolListing, ToolOrigin } from "./tools.js";
 
 /** One server as a page of records proposes it, already reduced to the record that speaks for it. */
@@ -14,7 +15,7 @@ export type ServerUpsert = Pick<
 
 /** A record as stored, placed on its server by key until the server's id is known. */
 export type SourceRowUpsert = Pick<typeof serverSources.$inferInsert, "source" | "sourceId" | "isLatest" | "raw" | "contentHash"> & { serverKey: string };
-export type AliasUpsert = Pick<typeof serverAliases.$inferInsert, "kind" | "value" | "source"> & { serverKey: string };
+export type AliasUpsert = Pick<typeof serverAliases.$inferInsert, "kind" | "value" | "source" | "sourceId"> & { serverKey: string };
 export type NewSourceRow = Omit<typeof serverSources.$inferInsert, "fetchedAt" | "runId" | "pageId">;
 export type NewAlias = typeof serverAliases.$inferInsert;
 
@@ -25,10 +26,9 @@ export interface StoredRecord {
   pageId: number | null;
   /** The page the record is placed on: its URL and the last run that fetched it. */
   page: { url: string; seenRunId: number } | null;
-  /** The status of the server the record belongs to (a `gone` server comes back when listed again). */
-  serverStatus: string;
-  /** The key of the server the record belongs to. */
+  /** The key and status of the server the record belongs to (a `gone` server comes back when listed again). */
   serverKey: string;
+  serverStatus: string;
 }
 
 /**
@@ -58,18 +58,20 @@ export function firstListings(
 
 /**
  * The records of a page that need writing: new, with a different raw hash, or whose server is gone
- * (revival: a server marked gone comes back through its record even when the record is unchanged).
+ * (revival: a server marked gone comes back through its record even when the record is unchanged);
+ * every one in a crawl that derives them again (`rederive`: crawler/plan/crawl.ts CrawlStart.rederive).
  */
 export function changedRecords(
   records: readonly SourceRecord[],
   digests: readonly RecordDigest[],
   stored: ReadonlyMap<string, StoredRecord>,
+  o: { rederive: boolean },
 ): { records: SourceRecord[]; digests: RecordDigest[]; unchanged: number } {
   const out: SourceRecord[] = [];
   const outDigests: RecordDigest[] = [];
   records.forEach((record, i) => {
     const s = stored.get(record.sourceId);
-    if (s && s.contentHash === digests[i]!.hash && s.serverStatus !== "gone") return;
+    if (!o.rederive && s && s.contentHash === digests[i]!.hash && s.serverStatus !== "gone") return;
     out.push(record);
     outDigests.push(digests[i]!);
   });
@@ -77,21 +79,27 @@ export function changedRecords(
 }
 
 /**
- * The servers the page's records leave (pure): a record stored on one server that now resolves to another, as a
- * directory entry whose repository became another server's does. A server renamed by the page is the same server.
+ * The servers a page's written records leave, each for the server resolution now lands it on: by key as stored (before
+ * the page's renames), to lock, and by id, to settle (db/servers.ts settleLeftServers); and which of the records spoke
+ * for the server they left (its canonical_source).
  */
 export function leftServers(
-  sources: readonly Pick<SourceRowUpsert, "sourceId" | "serverKey">[],
-  stored: ReadonlyMap<string, Pick<StoredRecord, "serverId" | "serverKey">>,
+  sources: readonly SourceRowUpsert[],
+  stored: ReadonlyMap<string, StoredRecord>,
   renames: readonly { from: string; to: string }[],
-): { id: number; key: string }[] {
+): { keys: string[]; ids: number[]; records: string[] } {
   const renamed = new Map(renames.map((r) => [r.from, r.to]));
-  const left = new Map<number, string>();
-  for (const row of sources) {
-    const was = stored.get(row.sourceId);
-    if (was && (renamed.get(was.serverKey) ?? was.serverKey) !== row.serverKey) left.set(was.serverId, was.serverKey);
+  const keys = new Set<string>();
+  const ids = new Set<number>();
+  const records: string[] = [];
+  for (const r of sources) {
+    const s = stored.get(r.sourceId);
+    if (!s || (renamed.get(s.serverKey) ?? s.serverKey) === r.serverKey) continue;
+    keys.add(s.serverKey);
+    ids.add(s.serverId);
+    records.push(canonicalSourceOf(r));
   }
-  return [...left].map(([id, key]) => ({ id, key }));
+  return { keys: [...keys], ids: [...ids], records };
 }
 
 export type StoredServer = Pick<ServerRow, "id" | "key" | "contentHash" | "canonicalRank" | "status">;
@@ -121,7 +129,7 @@ export function placeOnServers(
     });
   return {
     sources: place(rows.sources, (r, serverId) => ({ source: r.source, sourceId: r.sourceId, serverId, isLatest: r.isLatest, raw: r.raw, contentHash: r.contentHash })),
-    aliases: place(rows.aliases, (a, serverId) => ({ kind: a.kind, value: a.value, serverId, source: a.source })),
+    aliases: place(rows.aliases, (a, serverId) => ({ kind: a.kind, value: a.value, serverId, source: a.source, sourceId: a.sourceId })),
     // Servers this page creates have no tools yet: their listings need not read any.
     listings: place(rows.toolListings, (l, serverId) => ({ serverId, origin: l.origin, tools: l.tools, ...(l.partial ? { partial: true } : {}), ...(l.skippedNames ? { skippedNames: l.skippedNames } : {}), ...(created.has(serverId) ? { fresh: true } : {}) })),
   };

@@ -21,6 +21,14 @@ export function sourceRank(source: SourceName, isLatest: boolean): number {
   return isLatest ? base[source] : 10;
 }
 
+/** The rank of a server the record that spoke for it has left: below every record's, so the next one written speaks for it. */
+export const UNSPOKEN_RANK = 0;
+
+/** How a server names the record that speaks for it (servers.canonical_source). */
+export function canonicalSourceOf(record: { source: string; sourceId: string }): string {
+  return `${record.source}:${record.sourceId}`;
+}
+
 function later(a: string | undefined, b: string | undefined): boolean {
   return (a ? Date.parse(a) : 0) > (b ? Date.parse(b) : 0);
 }
@@ -44,7 +52,7 @@ export function serverUpsert(record: SourceRecord): ServerUpsert {
   };
   return {
     ...fields,
-    canonicalSource: `${record.source}:${record.sourceId}`,
+    canonicalSource: canonicalSourceOf(record),
     canonicalRank: canonicalRank(record),
     contentHash: contentHash(fields),
   };
@@ -73,7 +81,7 @@ export function toolOrigin(source: SourceName): ToolOrigin | undefined {
   return isToolOrigin(source) ? source : undefined;
 }
 
-/** One row per server (the record that outranks the others on the page), one per record, one per alias. Records must be storable. */
+/** One row per server (the record that outranks the others on the page), one per record, one per alias a record asserts. Records must be storable. */
 export function pageRows(records: readonly SourceRecord[], digests: readonly RecordDigest[] = records.map(digestRecord)): PageRows {
   const best = new Map<string, { record: SourceRecord; rank: number }>();
   const sources = new Map<string, SourceRowUpsert>();
@@ -94,7 +102,7 @@ export function pageRows(records: readonly SourceRecord[], digests: readonly Rec
       contentHash: digests[i]!.hash,
     });
     for (const a of record.aliases) {
-      aliases.set(`${a.kind}\u0000${a.value}\u0000${key}`, { kind: a.kind, value: a.value, serverKey: key, source: record.source });
+      aliases.set(`${record.source}\u0000${record.sourceId}\u0000${a.kind}\u0000${a.value}`, { kind: a.kind, value: a.value, serverKey: key, source: record.source, sourceId: record.sourceId });
     }
   });
   const toolListings = records.flatMap((r) => {

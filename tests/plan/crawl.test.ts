@@ -2,6 +2,7 @@
 import { describe, expect, test } from "vitest";
 import { afterPage, checkpointAfter, crawlCompletion, crawlStart, goneDecision, laterWatermark, MAX_GONE_SHARE, openCrawl, refusesCheckpoint, walksBeforeGone, walksBeforeGoneBySource, withinClock } from "../../crawler/plan/crawl.js";
 import { DEFAULT_CRAWL_LIMITS } from "../../crawler/plan/walk.js";
+import { IDENTITY_RULES_VERSION } from "../../crawler/normalize.js";
 
 describe("goneDecision", () => {
   test("a few unlisted servers of a big source go", () => {
@@ -21,7 +22,7 @@ describe("goneDecision", () => {
 });
 
 describe("refusesCheckpoint", () => {
-  const resumed = { mode: "full" as const, resumed: true, cursor: "c4", page: 3, crawlStartedAt: "2026-01-01T00:00:00Z", crawlRunId: 2 };
+  const resumed = { mode: "full" as const, resumed: true, rederive: false, cursor: "c4", page: 3, crawlStartedAt: "2026-01-01T00:00:00Z", crawlRunId: 2 };
   const refused = { kind: "status" as const, status: 400, page: 3 };
 
   test("the resumed page refused with a status that refuses the request, before any page was walked", () => {
@@ -60,20 +61,36 @@ describe("laterWatermark", () => {
 
 describe("crawlStart", () => {
   const base = { full: false, incremental: true, watermark: "2026-01-01T00:00:00Z", runId: 7, now: "2026-03-01T00:00:00.000Z" };
-  const killed = (mode: string) => ({ cursor: "c2", cursorPage: 2, mode, crawlStartedAt: "2026-02-01T00:00:00Z", crawlRunId: 5 });
+  /** A source whose last complete crawl derived its records by this release's identity rules, no crawl under way. */
+  const settled = { cursor: null, cursorPage: null, mode: null, crawlStartedAt: null, crawlRunId: null, crawlRederives: false, identityRulesVersion: IDENTITY_RULES_VERSION };
+  const killed = (mode: string) => ({ ...settled, cursor: "c2", cursorPage: 2, mode, crawlStartedAt: "2026-02-01T00:00:00Z", crawlRunId: 5 });
 
   test("a first crawl, or one with no watermark, is full from the start", () => {
-    expect(crawlStart(undefined, { ...base, watermark: null })).toEqual({ mode: "full", resumed: false, cursor: null, page: 1, crawlStartedAt: base.now, crawlRunId: 7 });
+    expect(crawlStart(undefined, { ...base, watermark: null })).toEqual({ mode: "full", resumed: false, cursor: null, page: 1, crawlStartedAt: base.now, crawlRunId: 7, rederive: true });
+    expect(crawlStart(settled, { ...base, watermark: null })).toEqual({ mode: "full", resumed: false, cursor: null, page: 1, crawlStartedAt: base.now, crawlRunId: 7, rederive: false });
   });
 
   test("with a watermark, an incremental source crawls what changed since it; one that cannot be asked crawls full", () => {
-    expect(crawlStart(undefined, base)).toMatchObject({ mode: "incremental", since: base.watermark });
-    expect(crawlStart(undefined, { ...base, incremental: false })).toMatchObject({ mode: "full" });
-    expect(crawlStart(undefined, { ...base, full: true })).toMatchObject({ mode: "full" });
+    expect(crawlStart(settled, base)).toMatchObject({ mode: "incremental", since: base.watermark });
+    expect(crawlStart(settled, { ...base, incremental: false })).toMatchObject({ mode: "full" });
+    expect(crawlStart(settled, { ...base, full: true })).toMatchObject({ mode: "full", rederive: false });
+  });
+
+  test("records derived by other identity rules, or by none stored (a catalog from before them), are all derived again: full, whatever the watermark", () => {
+    for (const identityRulesVersion of [null, IDENTITY_RULES_VERSION - 1]) {
+      expect(crawlStart({ ...settled, identityRulesVersion }, base)).toEqual({ mode: "full", resumed: false, cursor: null, page: 1, crawlStartedAt: base.now, crawlRunId: 7, rederive: true });
+    }
+  });
+
+  test("a rederiving crawl resumes only a killed crawl that was rederiving: another left its first pages as they were derived", () => {
+    const old = { identityRulesVersion: IDENTITY_RULES_VERSION - 1 };
+    expect(crawlStart({ ...killed("full"), ...old, crawlRederives: true }, base)).toMatchObject({ mode: "full", resumed: true, cursor: "c2", crawlRunId: 5, rederive: true });
+    expect(crawlStart({ ...killed("full"), ...old }, base)).toMatchObject({ mode: "full", resumed: false, cursor: null, page: 1, crawlRunId: 7, rederive: true });
+    expect(crawlStart({ ...killed("incremental"), ...old }, base)).toMatchObject({ mode: "full", resumed: false, cursor: null, rederive: true });
   });
 
   test("a crawl a killed run left half done resumes at its cursor and that cursor's page, with its start and run", () => {
-    expect(crawlStart(killed("full"), base)).toEqual({ mode: "full", resumed: true, cursor: "c2", page: 2, crawlStartedAt: "2026-02-01T00:00:00Z", crawlRunId: 5 });
+    expect(crawlStart(killed("full"), base)).toEqual({ mode: "full", resumed: true, cursor: "c2", page: 2, crawlStartedAt: "2026-02-01T00:00:00Z", crawlRunId: 5, rederive: false });
     expect(crawlStart(killed("incremental"), base)).toMatchObject({ mode: "incremental", since: base.watermark, resumed: true, cursor: "c2", page: 2 });
   });
 
@@ -113,7 +130,7 @@ describe("withinClock", () => {
 
 describe("openCrawl", () => {
   const o = { full: false, incremental: true, runId: 7, now: new Date("2026-03-01T00:00:00Z"), clockSkewMs: 3_600_000 };
-  const state = { cursor: null, cursorPage: null, mode: null, crawlStartedAt: null, crawlRunId: null, watermark: "2026-02-01T00:00:00Z", pendingWatermark: null };
+  const state = { cursor: null, cursorPage: null, mode: null, crawlStartedAt: null, crawlRunId: null, crawlRederives: false, identityRulesVersion: IDENTITY_RULES_VERSION, watermark: "2026-02-01T00:00:00Z", pendingWatermark: null };
 
   test("a stored watermark within the clock starts an incremental crawl from it", () => {
     const opened = openCrawl(state, o);
@@ -138,7 +155,7 @@ describe("openCrawl", () => {
 });
 
 describe("checkpointAfter and crawlCompletion", () => {
-  const start = { mode: "full" as const, resumed: true, cursor: "c2", page: 2, crawlStartedAt: "2026-02-01T00:00:00Z", crawlRunId: 5 };
+  const start = { mode: "full" as const, resumed: true, cursor: "c2", page: 2, crawlStartedAt: "2026-02-01T00:00:00Z", crawlRunId: 5, rederive: false };
 
   test("a page's checkpoint names the next page and its number, the watermark so far and the run that started the crawl", () => {
     expect(checkpointAfter("registry", start, { next: "c3", page: 2 }, "2026-02-10T00:00:00Z", 9)).toEqual({
@@ -149,7 +166,10 @@ describe("checkpointAfter and crawlCompletion", () => {
       pendingWatermark: "2026-02-10T00:00:00Z",
       crawlStartedAt: "2026-02-01T00:00:00Z",
       crawlRunId: 5,
+      rederives: false,
     });
+    // A rederiving crawl's checkpoint says so: only it is resumed as one.
+    expect(checkpointAfter("registry", { ...start, rederive: true }, { next: "c3", page: 2 }, null, 9)).toMatchObject({ rederives: true });
     expect(checkpointAfter("registry", { ...start, crawlRunId: null }, { next: null, page: 4 }, null, 9)).toMatchObject({ cursor: null, cursorPage: null, crawlRunId: 9 });
     // A page not numbered (a crawl resumed from an older checkpoint) leaves the next one unnumbered too.
     expect(checkpointAfter("registry", start, { next: "c3", page: null }, null, 9)).toMatchObject({ cursor: "c3", cursorPage: null });
@@ -162,10 +182,18 @@ describe("checkpointAfter and crawlCompletion", () => {
       runId: 9,
       mode: "full",
       crawlRunId: 5,
+      identityRulesVersion: null,
     });
     expect(crawlCompletion("registry", { start, storedWatermark: "2026-03-01T00:00:00Z" }, { pendingWatermark: null }, 9).watermark).toBe("2026-03-01T00:00:00Z");
     expect(crawlCompletion("registry", { start: { ...start, crawlRunId: null }, storedWatermark: null }, { pendingWatermark: null }, 9)).toMatchObject({ mode: "incremental", crawlRunId: 9 });
     expect(crawlCompletion("registry", { start: { ...start, mode: "incremental" }, storedWatermark: null }, { pendingWatermark: null }, 9).mode).toBe("incremental");
+  });
+
+  test("a complete rederiving crawl records the identity rules its records are now derived by", () => {
+    const rederived = { ...start, rederive: true };
+    expect(crawlCompletion("registry", { start: rederived, storedWatermark: null }, { pendingWatermark: null }, 9).identityRulesVersion).toBe(IDENTITY_RULES_VERSION);
+    // One resumed from before pages were kept settles nothing, so it does not vouch for every record either.
+    expect(crawlCompletion("registry", { start: { ...rederived, crawlRunId: null }, storedWatermark: null }, { pendingWatermark: null }, 9).identityRulesVersion).toBeNull();
   });
 
   test("a feed's nextUpdatedSince on the last page is the watermark outright, earlier than the stored one or the highest updatedAt", () => {

@@ -1,51 +1,48 @@
 // What a page does to servers and records, on plain data: revival, canonical rank, placement, inline classification.
 import { describe, expect, test } from "vitest";
-import { changedRecords, firstListings, inlineClassifyInputs, inlineListings, leftServers, placeOnServers, serversToWrite, type ServerUpsert, type StoredServer } from "../../crawler/plan/page.js";
+import { changedRecords, firstListings, inlineClassifyInputs, inlineListings, leftServers, placeOnServers, serversToWrite, type ServerUpsert, type SourceRowUpsert, type StoredRecord, type StoredServer } from "../../crawler/plan/page.js";
 import type { SourceRecord } from "../../crawler/records.js";
 
 const record = (sourceId: string): SourceRecord => ({ source: "glama", sourceId, isLatest: true, raw: { id: sourceId }, server: { key: `k/${sourceId}`, status: "active", packages: [], remotes: [] }, aliases: [] });
 const digest = (hash: string) => ({ hash, clean: true, long: false });
 const upsert = (key: string, canonicalRank: number, contentHash = "h"): ServerUpsert => ({ key, status: "active", packages: [], remotes: [], canonicalSource: `glama:${key}`, canonicalRank, contentHash });
 const storedServer = (key: string, o: Partial<StoredServer> = {}): StoredServer => ({ id: 1, key, contentHash: "h", canonicalRank: 20, status: "active", ...o });
-
-describe("leftServers", () => {
-  const stored = new Map([
-    ["moved", { serverId: 1, serverKey: "github.com/acme/theta" }],
-    ["stays", { serverId: 2, serverKey: "io.github.acme/gamma" }],
-    ["renamed", { serverId: 3, serverKey: "github.com/acme/delta" }],
-  ]);
-
-  test("a record that resolves to another server leaves its own; one that stays, a new one or a renamed server's does not", () => {
-    const rows = [
-      { sourceId: "moved", serverKey: "io.github.acme/target" },
-      { sourceId: "stays", serverKey: "io.github.acme/gamma" },
-      { sourceId: "renamed", serverKey: "io.github.acme/delta" },
-      { sourceId: "new", serverKey: "github.com/acme/new" },
-    ];
-    expect(leftServers(rows, stored, [{ from: "github.com/acme/delta", to: "io.github.acme/delta" }])).toEqual([{ id: 1, key: "github.com/acme/theta" }]);
-  });
-
-  test("two records leaving one server name it once", () => {
-    const two = new Map([...stored, ["also", { serverId: 1, serverKey: "github.com/acme/theta" }]]);
-    expect(leftServers([{ sourceId: "moved", serverKey: "a" }, { sourceId: "also", serverKey: "b" }], two, [])).toEqual([{ id: 1, key: "github.com/acme/theta" }]);
-  });
-});
+const storedRecord = (o: Partial<StoredRecord> = {}): StoredRecord => ({ contentHash: "h", serverId: 1, pageId: 1, page: null, serverKey: "k", serverStatus: "active", ...o });
 
 describe("changedRecords", () => {
   test("a record stored with the same raw hash is unchanged; a new or different one is written", () => {
     const stored = new Map([
-      ["a", { contentHash: "ha", serverId: 1, pageId: 1, page: null, serverStatus: "active", serverKey: "server-1" }],
-      ["b", { contentHash: "old", serverId: 2, pageId: 1, page: null, serverStatus: "active", serverKey: "server-2" }],
+      ["a", storedRecord({ contentHash: "ha" })],
+      ["b", storedRecord({ contentHash: "old", serverId: 2 })],
     ]);
-    const r = changedRecords([record("a"), record("b"), record("c")], [digest("ha"), digest("hb"), digest("hc")], stored);
+    const r = changedRecords([record("a"), record("b"), record("c")], [digest("ha"), digest("hb"), digest("hc")], stored, { rederive: false });
     expect(r.records.map((x) => x.sourceId)).toEqual(["b", "c"]);
     expect(r.digests.map((d) => d.hash)).toEqual(["hb", "hc"]);
     expect(r.unchanged).toBe(1);
   });
 
   test("revival: an unchanged record of a gone server is written again, which brings the server back", () => {
-    const stored = new Map([["a", { contentHash: "ha", serverId: 1, pageId: null, page: null, serverStatus: "gone", serverKey: "server-1" }]]);
-    expect(changedRecords([record("a")], [digest("ha")], stored).records).toHaveLength(1);
+    const stored = new Map([["a", storedRecord({ contentHash: "ha", pageId: null, serverStatus: "gone" })]]);
+    expect(changedRecords([record("a")], [digest("ha")], stored, { rederive: false }).records).toHaveLength(1);
+  });
+
+  test("a crawl deriving every record again writes the unchanged ones too", () => {
+    const stored = new Map([["a", storedRecord({ contentHash: "ha" })]]);
+    expect(changedRecords([record("a"), record("b")], [digest("ha"), digest("hb")], stored, { rederive: true })).toMatchObject({ unchanged: 0, records: [{ sourceId: "a" }, { sourceId: "b" }] });
+  });
+});
+
+describe("leftServers", () => {
+  const row = (sourceId: string, serverKey: string): SourceRowUpsert => ({ source: "glama", sourceId, serverKey, isLatest: true, raw: {}, contentHash: "h" });
+  test("a written record resolved to another server than its own leaves it; one staying, renamed with its server, or new leaves none", () => {
+    const stored = new Map([
+      ["moved", storedRecord({ serverId: 1, serverKey: "gitlab.com/acme/ai" })],
+      ["moved-too", storedRecord({ serverId: 1, serverKey: "gitlab.com/acme/ai" })],
+      ["stays", storedRecord({ serverId: 2, serverKey: "github.com/o/r" })],
+      ["renamed", storedRecord({ serverId: 3, serverKey: "github.com/o/named" })],
+    ]);
+    const rows = [row("moved", "gitlab.com/acme/ai/alpha"), row("moved-too", "gitlab.com/acme/ai/beta"), row("stays", "github.com/o/r"), row("renamed", "io.github.o/named"), row("new", "x")];
+    expect(leftServers(rows, stored, [{ from: "github.com/o/named", to: "io.github.o/named" }])).toEqual({ keys: ["gitlab.com/acme/ai"], ids: [1], records: ["glama:moved", "glama:moved-too"] });
   });
 });
 
@@ -53,9 +50,9 @@ describe("firstListings", () => {
   const at = { runId: 7, url: "https://glama.example/p2" };
   test("an id listed twice on the page keeps its first listing; one placed on another page this run fetched is skipped", () => {
     const stored = new Map([
-      ["earlier", { contentHash: "h", serverId: 1, pageId: 1, page: { url: "https://glama.example/p1", seenRunId: 7 }, serverStatus: "active", serverKey: "server-1" }],
-      ["last-run", { contentHash: "h", serverId: 2, pageId: 1, page: { url: "https://glama.example/p1", seenRunId: 6 }, serverStatus: "active", serverKey: "server-2" }],
-      ["here", { contentHash: "h", serverId: 3, pageId: 2, page: { url: at.url, seenRunId: 7 }, serverStatus: "active", serverKey: "server-3" }],
+      ["earlier", storedRecord({ serverId: 1, page: { url: "https://glama.example/p1", seenRunId: 7 } })],
+      ["last-run", storedRecord({ serverId: 2, page: { url: "https://glama.example/p1", seenRunId: 6 } })],
+      ["here", storedRecord({ serverId: 3, pageId: 2, page: { url: at.url, seenRunId: 7 } })],
     ]);
     const r = firstListings([record("a"), record("a"), record("earlier"), record("last-run"), record("here")], [digest("1"), digest("2"), digest("3"), digest("4"), digest("5")], stored, at);
     expect(r.records.map((x) => x.sourceId)).toEqual(["a", "last-run", "here"]);
@@ -86,14 +83,14 @@ describe("placeOnServers", () => {
     const placed = placeOnServers(
       {
         sources: [{ source: "glama", sourceId: "x", serverKey: "a", isLatest: true, raw: {}, contentHash: "h" }, { source: "glama", sourceId: "y", serverKey: "zz", isLatest: true, raw: {}, contentHash: "h" }],
-        aliases: [{ kind: "repo", value: "github.com/a/a", serverKey: "b", source: "glama" }],
+        aliases: [{ kind: "repo", value: "github.com/a/a", serverKey: "b", source: "glama", sourceId: "y" }],
         toolListings: [{ serverKey: "a", origin: "glama", tools: [] }, { serverKey: "b", origin: "glama", tools: [] }],
       },
       ids,
       new Set([2]),
     );
     expect(placed.sources).toEqual([{ source: "glama", sourceId: "x", serverId: 1, isLatest: true, raw: {}, contentHash: "h" }]);
-    expect(placed.aliases).toEqual([{ kind: "repo", value: "github.com/a/a", serverId: 2, source: "glama" }]);
+    expect(placed.aliases).toEqual([{ kind: "repo", value: "github.com/a/a", serverId: 2, source: "glama", sourceId: "y" }]);
     expect(placed.listings).toEqual([{ serverId: 1, origin: "glama", tools: [] }, { serverId: 2, origin: "glama", tools: [], fresh: true }]);
   });
 });
