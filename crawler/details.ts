@@ -33,6 +33,8 @@ export interface DetailOptions {
   fetcher: PageFetcher;
   /** Ask every detail whole (refresh --full). */
   full: boolean;
+  /** The crawl derives every record again (crawler/plan/crawl.ts CrawlStart.rederive): none may be left as stored. */
+  rederive?: boolean;
   signal?: AbortSignal;
 }
 
@@ -95,10 +97,12 @@ export async function fetchDetails(o: DetailOptions, records: readonly SourceRec
   // Records whose list entry changed behind an unchanged detail are completed again from their stored
   // raw. (The database gives a raw back with its keys in jsonb's order, so the next time such a
   // detail is read whole, by --full, its record hashes differently and is written once more, unchanged.)
+  // So are, in a crawl deriving every record again, records whose detail failed for now (settleDetail).
   const rebuild = asked.flatMap((a) => ("rebuild" in a ? [a.record.sourceId] : []));
-  const raws = rebuild.length ? await storedRaws(o.db, source.name, rebuild) : new Map<string, unknown>();
   // Records whose detail failed for now, and which of them are stored on a server that is not gone: those stay as stored.
   const blips = asked.flatMap((a) => ("result" in a && "failed" in a.result && a.result.transient ? [a.record.sourceId] : []));
+  const fromStored = o.rederive && conditional ? blips : [];
+  const raws = rebuild.length || fromStored.length ? await storedRaws(o.db, source.name, [...rebuild, ...fromStored]) : new Map<string, unknown>();
   const storedBlips = new Set(blips.length ? [...(await storedRecords(o.db, source.name, blips))].flatMap(([id, r]) => (r.serverStatus === "gone" ? [] : [id])) : []);
   const completed: SourceRecord[] = [];
   const asStored: string[] = [];
@@ -112,7 +116,9 @@ export async function fetchDetails(o: DetailOptions, records: readonly SourceRec
       remember(a.record, a.rebuild.url, a.rebuild.listHash, a.rebuild.validators, parsed);
       result = { parsed };
     }
-    const settled = settleDetail(a.record, result, { required: !!source.detailRequired, stored: storedBlips.has(a.record.sourceId) });
+    const raw = fromStored.length && "result" in a ? raws.get(a.record.sourceId) : undefined;
+    const again = raw === undefined ? {} : { fromStored: readDetail(source, a.record, source.storedDetail!(raw)) };
+    const settled = settleDetail(a.record, result, { required: !!source.detailRequired, stored: storedBlips.has(a.record.sourceId), ...again });
     if (settled.record) completed.push(settled.record);
     if (settled.asStored) asStored.push(settled.asStored);
     counts.push(settled.counts, { requests: a.attempts, details: a.asked ? 1 : 0, detailsNotModified: a.notModified ? 1 : 0 });

@@ -51,6 +51,8 @@ export interface PageStreamOptions {
   conditional: boolean;
   /** Ask every detail page whole (refresh --full). */
   full: boolean;
+  /** The crawl derives every record again (crawler/plan/crawl.ts CrawlStart.rederive). */
+  rederive?: boolean;
   maxPages: number;
   signal?: AbortSignal;
 }
@@ -86,7 +88,7 @@ export async function* sourcePages(o: PageStreamOptions): AsyncGenerator<Fetched
     const requests = fetched.counts.requests ?? 0;
     if (loop) throw new SourceError({ ...here, stop: loop, message: describeWalkStop(loop), requests });
     if (fetched.status === 200 && source.detailUrl && source.parseDetail) {
-      const d = await fetchDetails({ db: o.db, source, fetcher: o.fetcher, full: o.full, ...(o.signal ? { signal: o.signal } : {}) }, fetched.records).catch((e: unknown) => {
+      const d = await fetchDetails({ db: o.db, source, fetcher: o.fetcher, full: o.full, rederive: !!o.rederive, ...(o.signal ? { signal: o.signal } : {}) }, fetched.records).catch((e: unknown) => {
         throw atPage(e, { ...here, requests });
       });
       const shallow = withoutDeep(d.records);

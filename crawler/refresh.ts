@@ -289,6 +289,7 @@ async function walkSource(catalog: Catalog, source: Source, runId: number, optio
       // every record is derived again: a 304 stands for records as they are stored.
       conditional: start.mode === "full" && !source.detailUrl && !start.rederive,
       full: options.full || start.rederive,
+      rederive: start.rederive,
       maxPages: options.maxPages ?? DEFAULT_CRAWL_LIMITS.maxPages,
       signal,
     });

@@ -2,7 +2,7 @@
 import type { sourceDetails } from "../../db/schema.js";
 import type { RecordResult, SourceRecord } from "../records.js";
 import { validatorsOf, type Validators } from "../validators.js";
-import { reasonCounts, type PageCounts } from "./summary.js";
+import { reasonCounts, sumCounts, type PageCounts } from "./summary.js";
 
 /** What the catalog holds for the detail page behind one record (db/details.ts): its source_details row, and
  * whether the kept record is still stored, on a server that is not gone, so it can stand for a 304. */
@@ -48,14 +48,25 @@ export const NO_DETAIL = "detail: none to prove the record";
  * only the detail gives (Smithery's connections and repository). Otherwise a failed detail keeps the record
  * as the list page gave it, unless the source needs the detail to prove the record (`required`): then it is
  * skipped and counted, a stored one left listed as it is when the failure may pass. A 304 leaves the record
- * as stored: listed, neither parsed nor written.
+ * as stored: listed, neither parsed nor written. A crawl deriving every record again leaves none as stored (it
+ * dropped their aliases): when the failure may pass, the record completed again from the detail it was stored with
+ * (`fromStored`, where the source keeps it: npm, PyPI) is written instead, the failure counted.
  */
-export function settleDetail(record: SourceRecord, result: DetailResult, o: { required: boolean; stored: boolean }): { record?: SourceRecord; asStored?: string; counts: PageCounts } {
+export function settleDetail(
+  record: SourceRecord,
+  result: DetailResult,
+  o: { required: boolean; stored: boolean; fromStored?: RecordResult },
+): { record?: SourceRecord; asStored?: string; counts: PageCounts } {
   const { required } = o;
   if ("none" in result) return required ? { counts: { skipped: 1, reasons: { [NO_DETAIL]: 1 } } } : { record, counts: {} };
   if ("asStored" in result) return { asStored: record.sourceId, counts: {} };
   if ("failed" in result) {
-    const counts = { detailErrors: 1, ...(required ? { skipped: 1 } : {}), reasons: { [`detail: ${result.failed}`]: 1 } };
+    const failure = { detailErrors: 1, reasons: { [`detail: ${result.failed}`]: 1 } };
+    if (result.transient && o.fromStored) {
+      const again = settleDetail(record, { parsed: o.fromStored }, { required, stored: o.stored });
+      return { ...again, counts: sumCounts(failure, again.counts) };
+    }
+    const counts = { ...failure, ...(required ? { skipped: 1 } : {}) };
     if (result.transient && (required || o.stored)) return { asStored: record.sourceId, counts };
     return required ? { counts } : { record, counts };
   }

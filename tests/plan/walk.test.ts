@@ -93,6 +93,17 @@ describe("settleDetail", () => {
     expect(settleDetail(record, { failed: "HTTP 500", transient: true }, { ...proven, stored: true })).toEqual({ asStored: "a", counts: { ...blip, skipped: 1 } });
     expect(settleDetail(record, { failed: "HTTP 404", transient: false }, { ...listed, stored: true })).toEqual({ record, counts: { detailErrors: 1, reasons: { "detail: HTTP 404": 1 } } });
   });
+
+  test("deriving every record again, a stored record whose detail failed for now is completed from the detail it was stored with, the failure counted", () => {
+    const blip = { detailErrors: 1, reasons: { "detail: HTTP 500": 1 } };
+    expect(settleDetail(record, { failed: "HTTP 500", transient: true }, { ...proven, stored: true, fromStored: completed })).toEqual({ record: completed, counts: blip });
+    // The stored detail shows no server (by these rules): skipped, as the detail itself would have it.
+    expect(settleDetail(record, { failed: "HTTP 500", transient: true }, { ...proven, stored: true, fromStored: { skip: "not a server" } })).toEqual({
+      counts: { ...blip, skipped: 1, reasons: { ...blip.reasons, "not a server": 1 } },
+    });
+    // A failure for good is no blip: the stored detail is not taken for the package's.
+    expect(settleDetail(record, { failed: "HTTP 404", transient: false }, { ...proven, stored: true, fromStored: completed })).toEqual({ counts: { detailErrors: 1, skipped: 1, reasons: { "detail: HTTP 404": 1 } } });
+  });
 });
 
 describe("conditional details", () => {

@@ -4,12 +4,14 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { HttpClient } from "../../crawler/http.js";
+import { IDENTITY_RULES_VERSION } from "../../crawler/normalize.js";
 import { refresh, type RefreshSummary } from "../../crawler/refresh.js";
 import { awesomeSource } from "../../crawler/sources/awesome.js";
 import { npmSource } from "../../crawler/sources/npm.js";
 import { pulsemcpSource } from "../../crawler/sources/pulsemcp.js";
 import { pypiSource } from "../../crawler/sources/pypi.js";
 import type { Source } from "../../crawler/sources/source.js";
+import { getSourceState } from "../../db/source-state.js";
 import { queryRows } from "../../db/sql.js";
 import { startNpmSearchReplay, type NpmSearchReplay, type ReplayPackage } from "../../scripts/dev/replays/npm-registry.js";
 import { DRIVERS, openTestCatalog, type TestCatalog } from "../helpers/catalog.js";
@@ -200,6 +202,21 @@ describe.each(DRIVERS)("npm manifests asked conditionally on %s", (driver) => {
     } finally {
       await mirror.close();
     }
+  });
+
+  test("deriving every record again (the records were derived by other identity rules), a manifest that fails for now completes its record from the stored one, which asserts its aliases again", async () => {
+    await t.catalog.db.execute(sql`update source_state set identity_rules_version = null where source = 'npm'`);
+    const name = packages[4]!.manifest.name;
+    replay.throttle(name, 1, "120");
+    const { summary, asked } = await run();
+    expect(asked.filter((a) => a.name === name).map((a) => a.status)).toEqual([429]);
+    expect(summary.sources.npm).toMatchObject({ mode: "full", records: SERVERS, unchangedRecords: 0, detailErrors: 2, errors: [] });
+    const aliases = await queryRows<{ kind: string; value: string }>(t.catalog.db, sql`select kind, value from server_aliases where source = 'npm' and source_id = ${name} order by kind`);
+    expect(aliases).toEqual([
+      { kind: "npm", value: name },
+      { kind: "repo", value: "github.com/acme/tool-4" },
+    ]);
+    expect((await getSourceState(t.catalog.db, "npm"))!.identityRulesVersion).toBe(IDENTITY_RULES_VERSION);
   });
 });
 
