@@ -1,13 +1,16 @@
 // An alias names a server while a record listed by its source asserts it: a record that changes its package or its
-// repository, or that its source stops listing, leaves no identity behind for a later record to merge on.
+// repository, or that its source stops listing, leaves no identity behind for a later record to merge on; a server it
+// leaves takes its fields from the records still on it.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { HttpClient } from "../crawler/http.js";
 import { refresh, type RefreshSummary } from "../crawler/refresh.js";
+import { glamaSource } from "../crawler/sources/glama.js";
 import { pulsemcpSource } from "../crawler/sources/pulsemcp.js";
 import { registrySource } from "../crawler/sources/registry.js";
 import { queryRows } from "../db/sql.js";
 import { DRIVERS, openTestCatalog, type TestCatalog } from "./helpers/catalog.js";
+import { startGlamaReplay, type GlamaReplay } from "./helpers/glama-replay.js";
 import { testHttpClient } from "./helpers/http.js";
 import { startPulseReplay, type PulseReplay, type PulseServer } from "./helpers/pulsemcp-replay.js";
 import { registryItem, startRegistryReplay, type RegistryReplay } from "./helpers/registry-replay.js";
@@ -106,5 +109,42 @@ describe.each(DRIVERS)("aliases of the records that assert them on %s", (driver)
 
   test("a server its only record left is removed in that run, the record's new server added", () => {
     expect(runs[1]!.servers).toMatchObject({ added: 1, removed: 1 });
+  });
+});
+
+describe.each(DRIVERS)("a server the record that spoke for it left, on %s", (driver) => {
+  let t: TestCatalog;
+  let http: HttpClient;
+  let glama: GlamaReplay;
+  let pulse: PulseReplay;
+  const duo = (repository: string) => ({ id: "duo0000001", name: "Duo on Glama", namespace: "acme", slug: "duo", description: "Glama's duo.", repository: { url: repository }, tools: [] });
+  const pulseDuo = (description: string): PulseServer => ({ ...pulseServer("Duo on PulseMCP", "https://github.com/acme/duo"), url: "https://www.pulsemcp.com/servers/duo", short_description: description });
+
+  beforeAll(async () => {
+    t = await openTestCatalog(driver);
+    http = testHttpClient();
+    glama = await startGlamaReplay({ servers: [duo("https://github.com/acme/duo")] });
+    pulse = await startPulseReplay([pulseDuo("PulseMCP's duo.")]);
+  });
+  afterAll(async () => {
+    await http?.close();
+    await Promise.all([glama?.close(), pulse?.close(), t?.dispose()]);
+  });
+
+  const crawl = async () => {
+    const summary = await refresh(t.catalog, { sources: [glamaSource({ baseUrl: glama.url }), pulsemcpSource({ baseUrl: pulse.url })], full: false, fetcherFor: () => http });
+    expect(summary.status).toBe("succeeded");
+  };
+  const server = async (key: string) => (await queryRows<{ title: string; description: string }>(t.catalog.db, sql`select title, description from servers where key = ${key}`))[0];
+
+  test("the next of its records written speaks for it, though it ranks below the one that left", async () => {
+    await crawl();
+    // Glama outranks PulseMCP: its record speaks for the server both list.
+    expect(await server("github.com/acme/duo")).toEqual({ title: "Duo on Glama", description: "Glama's duo." });
+    glama.servers.splice(0, 1, duo("https://github.com/acme/duo-fork"));
+    pulse.servers.splice(0, 1, pulseDuo("PulseMCP's duo, edited."));
+    await crawl();
+    expect(await server("github.com/acme/duo-fork")).toEqual({ title: "Duo on Glama", description: "Glama's duo." });
+    expect(await server("github.com/acme/duo")).toEqual({ title: "Duo on PulseMCP", description: "PulseMCP's duo, edited." });
   });
 });
