@@ -42,6 +42,8 @@ describe.each(DRIVERS)("a stored verdict a model reviewed to critical under an o
   const cli: Record<string, CliResult> = {};
   const getMe = sql`(select t.id from tools t join servers s on s.id = t.server_id where s.key = ${GITHUB} and t.name = 'get_me')`;
   const hash = sql`(select content_hash from tools where id = ${getMe})`;
+  /** The model's cached answer for get_me's definition, put back after a step takes it away. */
+  const storeAnswer = sql`insert into model_reviews (content_hash, model, prompt_version, verdict) values (${hash}, ${MODEL}, ${REVIEW_PROMPT_VERSION}, ${JSON.stringify(ANSWER)}::jsonb)`;
   const json = async (path: string) => (await (await fetch(`${s.url}${path}`)).json()) as any;
 
   beforeAll(async () => {
@@ -52,14 +54,14 @@ describe.each(DRIVERS)("a stored verdict a model reviewed to critical under an o
     await cat.rows(sql`update classifications set classifier_version = ${OLDER}, category = 'destructive', risk = 'critical', rationale = 'a reviewed verdict',
       rule = '{"action": "deny", "reason": "Reviewed by a model"}'::jsonb, method = 'rules+model', review_model = ${MODEL}, review_prompt_version = ${REVIEW_PROMPT_VERSION}
       where tool_id = ${getMe}`);
-    await cat.rows(sql`insert into model_reviews (content_hash, model, prompt_version, verdict) values (${hash}, ${MODEL}, ${REVIEW_PROMPT_VERSION}, ${JSON.stringify(ANSWER)}::jsonb)`);
+    await cat.rows(storeAnswer);
     const run = async (key: string, argv: string[]) => (cli[key] = await runCli(argv, cat.env));
     await run("risk", ["risk", "get_me", "--server", GITHUB, "--json"]);
     await run("policy", ["policy", GITHUB, "--format", "claude-code"]);
     await run("grade", ["policy", "--servers", GITHUB, "--json"]);
     await cat.rows(sql`delete from model_reviews where model = ${MODEL}`);
     await run("riskEvicted", ["risk", "get_me", "--server", GITHUB, "--json"]);
-    await cat.rows(sql`insert into model_reviews (content_hash, model, prompt_version, verdict) values (${hash}, ${MODEL}, ${REVIEW_PROMPT_VERSION}, ${JSON.stringify(ANSWER)}::jsonb)`);
+    await cat.rows(storeAnswer);
     for (const [key, r] of Object.entries(cli)) expect(r.code, `${key}: ${r.stderr}`).toBe(0);
     s = await serveCatalog(cat);
   }, 300_000);
@@ -107,7 +109,7 @@ describe.each(DRIVERS)("a stored verdict a model reviewed to critical under an o
     expect(evicted.tools.find((t) => t.name === "get_me")).toMatchObject({ risk: "critical" });
     expect(evicted.tools.find((t) => t.name === "get_me")!.rationale).toContain("kept as the floor");
     expect(criticalCounted(evicted.verdict.reasons)).toBe(critical);
-    await s.catalog.db.execute(sql`insert into model_reviews (content_hash, model, prompt_version, verdict) values (${hash}, ${MODEL}, ${REVIEW_PROMPT_VERSION}, ${JSON.stringify(ANSWER)}::jsonb)`);
+    await s.catalog.db.execute(storeAnswer);
   });
 
   it("the API alike: with the answer, without it, and with the review of another prompt version", async () => {
