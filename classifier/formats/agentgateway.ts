@@ -7,8 +7,18 @@
 // least one allow rule (the constant `false` when no tool is allowed), and every tool a rule names is
 // matched by target too, so a rule for this server never admits a same-named tool of another target.
 // Rate limits (localRateLimit) are route-wide and there is no approval step: both appear as comments.
+//
+// How agentgateway names a target's tools (crates/agentgateway/src/mcp/handler.rs): with one target they keep their
+// own names; with several (or `prefixMode: always`) tools/list shows each as `<target>_<tool>`, and a tools/call name
+// is split at its first "_" into target and tool (parse_resource_name, split_once("_")), which is what
+// mcp.tool.target and mcp.tool.name then hold, and where the call is sent. tools/list is filtered by the true target and
+// tool. So a rule naming target and tool matches exactly the calls agentgateway sends to that tool as long as the target
+// name holds no "_": a "_" in the tool name stays in the part after the first one. A target name with "_" is read back
+// as a shorter target (`my_srv` + `echo` → target `my`, tool `srv_echo`): no rule can name its tools' calls, which
+// agentgateway routes to another target or refuses. agentgateway now refuses such a target name
+// (validate_mcp_target_name, agentgateway#1622, as its Kubernetes controller always did for a Gateway API SectionName).
 import { Document, Scalar, type YAMLSeq } from "yaml";
-import { allowOrDenyNote, headerLines, lossWarnings, unicodeEscape, type Expressiveness, type Rendered, type ResolvedExport, yamlText } from "./export.js";
+import { allowOrDenyNote, commentText, headerLines, lossWarnings, unicodeEscape, type Expressiveness, type Rendered, type ResolvedExport, yamlText } from "./export.js";
 
 const FORMAT = "agentgateway";
 
@@ -38,6 +48,45 @@ function quoted(text: string): Scalar {
   return scalar;
 }
 
+/** The MCP target names agentgateway takes: a Gateway API SectionName ("_" and "+" are its delimiters of multiplexed names). */
+const TARGET_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const TARGET_NAME_LIMIT = 253;
+
+/**
+ * The target name the export assumes when none is given: the client name every dialect derives from the key
+ * (defaultClientName: [a-z0-9_-], no "-" or "_" at either end), each "_" a "-", which agentgateway takes as it is.
+ */
+export function agentgatewayTargetName(clientName: string): string {
+  return clientName.replace(/_/g, "-").replace(/-{2,}/g, "-");
+}
+
+/**
+ * Why agentgateway would not match these rules as written to the target named `target`, or nothing. A target name with
+ * "_" is the ambiguity agentgateway itself makes of `<target>_<tool>`: no rule can fix it, only another name.
+ */
+function targetNameWarning(target: string): string | undefined {
+  if (isTargetName(target)) return undefined;
+  const name = commentText(target);
+  const refused =
+    `agentgateway refuses it as a target name (lowercase letters, digits, "-" and "." only, at most ${TARGET_NAME_LIMIT} characters; ` +
+    `"_" and "+" are its delimiters of multiplexed names), so these rules name no target it serves`;
+  const underscore = target.indexOf("_");
+  if (underscore < 0) return `${FORMAT}: target name ${name}: ${refused}; name the target otherwise and pass that name as --client-name`;
+  const shorter = commentText(target.slice(0, underscore));
+  const rest = commentText(target.slice(underscore + 1));
+  const suggested = agentgatewayTargetName(target);
+  return (
+    `${FORMAT}: target name ${name}: ${refused}. An older agentgateway takes it, but when it prefixes tool names (several targets on the route, ` +
+    `or prefixMode always) it shows a tool as ${name}_<tool> and reads a call back at the first "_", as target ${shorter} and tool ${rest}_<tool>: ` +
+    `these rules never match a call to this target, which goes to target ${shorter} or fails. ` +
+    `Name the target without "_"${isTargetName(suggested) ? ` (${suggested})` : ""} and pass that name as --client-name`
+  );
+}
+
+function isTargetName(name: string): boolean {
+  return TARGET_NAME.test(name) && name.length <= TARGET_NAME_LIMIT;
+}
+
 /** What agentgateway's rules cannot express, and what is written instead, in a tool's comment. */
 const CANNOT = { limit: "mcpAuthorization cannot count calls (see localRateLimit)", approval: "agentgateway has no approval step, so it is denied" };
 
@@ -64,5 +113,6 @@ export function renderAgentgateway(input: ResolvedExport): Rendered {
   ]
     .map((line) => ` ${line}`)
     .join("\n");
-  return { text: yamlText(doc), warnings: lossWarnings(FORMAT, input, AGENTGATEWAY_EXPRESSES) };
+  const target = targetNameWarning(input.clientName);
+  return { text: yamlText(doc), warnings: [...(target ? [target] : []), ...lossWarnings(FORMAT, input, AGENTGATEWAY_EXPRESSES)] };
 }

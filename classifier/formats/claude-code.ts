@@ -4,7 +4,9 @@ import type { Decision } from "../policy.js";
 
 /**
  * Claude Code names an MCP tool `mcp__<server>__<tool>` after replacing every character outside
- * [A-Za-z0-9_-] with "_" in both parts, so a rule must use that normalized form to match.
+ * [A-Za-z0-9_-] with "_" in both parts (buildMcpToolName and normalizeNameForMCP, services/mcp; only a
+ * "claude.ai " connector's name is collapsed further), so a rule must use that normalized form to match,
+ * and two tools that differ only in such characters are one name to it.
  */
 export function claudeCodeName(name: string): string {
   return name.replace(/[^A-Za-z0-9_-]/g, "_");
@@ -36,8 +38,9 @@ const LIST: Record<Decision, List> = { allow: "allow", limit: "allow", approve: 
 const STRICTNESS: Record<List, number> = { allow: 0, ask: 1, deny: 2 };
 
 /**
- * low/medium → allow (Claude Code cannot rate-limit), high → ask, critical → deny. Two tools whose
- * names normalize to the same rule (`a.b` and `a_b`) share it, so the rule takes the stricter list.
+ * low/medium → allow (Claude Code cannot rate-limit), high → ask, critical → deny. Tools whose names normalize to the
+ * same Claude Code name (`a/b`, `a b` and `a_b` are all mcp__<server>__a_b) are one tool to its rules, so that name gets
+ * the strictest of their lists (deny beats ask beats allow, as in Claude Code), and a warning names them.
  */
 export function renderClaudeCode(input: ResolvedExport): Rendered {
   const server = claudeCodeName(input.clientName);
@@ -46,26 +49,43 @@ export function renderClaudeCode(input: ResolvedExport): Rendered {
   if (server.includes("__")) {
     throw new UnrepresentableNameError("claude-code", "server", input.clientName, `Claude Code reads "__" as the end of the server name`);
   }
-  const lists = new Map<string, List>();
-  const overLong: string[] = [];
+  const byRule = new Map<string, ToolEntry[]>();
   for (const tool of input.tools) {
     const rule = `mcp__${server}__${claudeCodeName(tool.name)}`;
-    if (rule.length > CLAUDE_CODE_NAME_LIMIT) overLong.push(overLongWarning(tool, rule));
-    const list = LIST[tool.decision];
-    const seen = lists.get(rule);
-    if (!seen || STRICTNESS[list] > STRICTNESS[seen]) lists.set(rule, list);
+    byRule.set(rule, [...(byRule.get(rule) ?? []), tool]);
   }
   const permissions: Record<List, string[]> = { allow: [], ask: [], deny: [] };
-  for (const [rule, list] of lists) permissions[list].push(rule);
+  const overLong: string[] = [];
+  const shared: string[] = [];
+  for (const [rule, tools] of byRule) {
+    const list = tools.map((tool) => LIST[tool.decision]).reduce((a, b) => (STRICTNESS[b] > STRICTNESS[a] ? b : a));
+    permissions[list].push(rule);
+    if (rule.length > CLAUDE_CODE_NAME_LIMIT) overLong.push(...tools.map((tool) => overLongWarning(tool, rule, list)));
+    if (tools.length > 1) shared.push(sharedNameWarning(tools, rule, list));
+  }
   for (const list of Object.values(permissions)) list.sort();
-  return { text: jsonText({ permissions }), warnings: [...lossWarnings("claude-code", input, CLAUDE_CODE_EXPRESSES), ...overLong, UNNAMED_NOT_DENIED] };
+  return { text: jsonText({ permissions }), warnings: [...lossWarnings("claude-code", input, CLAUDE_CODE_EXPRESSES), ...overLong, ...shared, UNNAMED_NOT_DENIED] };
+}
+
+/**
+ * Tools the server names apart but Claude Code names alike: no rule can tell them apart, so the one rule written has the
+ * strictest of their lists, and a tool whose own rule was looser is held to it. The warning names every such tool with
+ * its own list beside the one the shared rule has, so the user sees which tool lost its rule.
+ */
+function sharedNameWarning(tools: ToolEntry[], rule: string, list: List): string {
+  const names = tools.map((tool) => `"${commentText(tool.name)}" (${LIST[tool.decision]})`);
+  const listed = names.length === 2 ? names.join(" and ") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+  return (
+    `claude-code: tools ${listed} are one name in Claude Code, ${rule} (it writes each character outside A-Z a-z 0-9 _ - as "_"), ` +
+    `so one rule holds them all: ${list}, the strictest of their rules`
+  );
 }
 
 /**
  * A tool whose name in Claude Code is over the API's limit: its rule is kept (it names the tool as Claude Code does),
  * and the warning says what fails and the one fix the user has, a shorter server name in their Claude Code config.
  */
-function overLongWarning(tool: ToolEntry, rule: string): string {
+function overLongWarning(tool: ToolEntry, rule: string, list: List): string {
   const room = CLAUDE_CODE_NAME_LIMIT - `mcp____${claudeCodeName(tool.name)}`.length;
   const fix =
     room > 0
@@ -73,6 +93,6 @@ function overLongWarning(tool: ToolEntry, rule: string): string {
       : `the tool's own name leaves no room for any server name; only the server's author can shorten it`;
   return (
     `claude-code: ${commentText(tool.name)}: its Claude Code name ${rule} is ${rule.length} characters, over the ${CLAUDE_CODE_NAME_LIMIT} Claude's API takes; ` +
-    `Claude Code does not shorten it, so the rule still names the tool (${LIST[tool.decision]}), but Claude Code's requests that offer or call it may be refused; ${fix}`
+    `Claude Code does not shorten it, so the rule still names the tool (${list}), but Claude Code's requests that offer or call it may be refused; ${fix}`
   );
 }

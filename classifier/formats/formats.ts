@@ -1,6 +1,6 @@
 // The export dialects by name: what `policy --format` accepts, and the one entry point that renders.
 import { policySchema, ruleSchema, type Policy } from "../policy.js";
-import { renderAgentgateway } from "./agentgateway.js";
+import { agentgatewayTargetName, renderAgentgateway } from "./agentgateway.js";
 import { renderCedar } from "./cedar.js";
 import { renderClaudeCode } from "./claude-code.js";
 import { renderCodex } from "./codex.js";
@@ -33,6 +33,18 @@ const RENDERERS: Record<FormatName, (input: ResolvedExport) => Rendered> = {
   agentgateway: renderAgentgateway,
 };
 
+/**
+ * What a format makes of the default client name, where its client or gateway would not take that name as it is:
+ * agentgateway's target names hold no "_".
+ */
+const DEFAULT_NAME_IN: Partial<Record<FormatName, (clientName: string) => string>> = { agentgateway: agentgatewayTargetName };
+
+/** The server's name in `format`'s document when the user gives none. */
+export function defaultClientNameIn(format: FormatName, serverKey: string): string {
+  const name = defaultClientName(serverKey);
+  return DEFAULT_NAME_IN[format]?.(name) ?? name;
+}
+
 export function isFormatName(value: string): value is FormatName {
   return (FORMAT_NAMES as readonly string[]).includes(value);
 }
@@ -42,7 +54,8 @@ export function isFormatName(value: string): value is FormatName {
  * of the catalog key (the subfolder of a monorepo key), read as the text it encodes (a key taken from
  * a link keeps the link's percent-encoding: `%2F` is a "/" between segments, `caf%C3%A9` is "café"),
  * lower-cased, accents dropped ("é" → "e"), with every run of characters still outside [a-z0-9_-]
- * turned into one "-" — a name every dialect accepts unquoted.
+ * turned into one "-" — a name every dialect accepts unquoted (agentgateway's target takes it with "_" as "-":
+ * defaultClientNameIn).
  * "io.github.github/github-mcp-server" → "github-mcp-server";
  * "github.com/modelcontextprotocol/servers#src/filesystem" → "filesystem";
  * "example.com/servers/acme%2Fweather%20tools" → "weather-tools".
@@ -88,7 +101,7 @@ function checkedPolicy(policy: Policy): Policy {
  */
 export function exportPolicy(format: FormatName, input: PolicyExport): Rendered {
   const policy = checkedPolicy(input.policy);
-  const clientName = input.server.clientName ?? defaultClientName(input.server.key);
+  const clientName = input.server.clientName ?? defaultClientNameIn(format, input.server.key);
   checkName(format, "server", clientName);
   const resolved: ResolvedExport = {
     serverKey: input.server.key,

@@ -484,6 +484,20 @@ describe("special cases", () => {
     expect(() => renderPolicy("codex", input)).not.toThrow();
   });
 
+  it("claude-code: tools Claude Code names alike share one rule, the strictest of theirs, and a warning names them all", () => {
+    // Claude Code writes each character outside A-Z a-z 0-9 _ - as "_" (normalizeNameForMCP), so these are one name to its rules.
+    const input: PolicyExport = { server: { key: "x/srv" }, policy: policyOf([["a/b", "low"], ["a b", "critical"], ["a_b", "high"], ["c.d", "high"], ["c d", "medium"], ["ok", "low"]]) };
+    expect(readClaudeCode(renderPolicy("claude-code", input))).toEqual(new Map([["mcp__srv__ok", "allow"], ["mcp__srv__c_d", "ask"], ["mcp__srv__a_b", "deny"]]));
+    const { warnings } = exportPolicy("claude-code", input);
+    expect(warnings.filter((w) => w.includes("one name in Claude Code"))).toEqual([
+      `claude-code: tools "a b" (deny), "a/b" (allow) and "a_b" (ask) are one name in Claude Code, mcp__srv__a_b (it writes each character outside A-Z a-z 0-9 _ - as "_"), so one rule holds them all: deny, the strictest of their rules`,
+      `claude-code: tools "c d" (allow) and "c.d" (ask) are one name in Claude Code, mcp__srv__c_d (it writes each character outside A-Z a-z 0-9 _ - as "_"), so one rule holds them all: ask, the strictest of their rules`,
+    ]);
+    // Names Claude Code keeps apart, and the dialects that name tools as the server does, say nothing of it.
+    expect(exportPolicy("claude-code", githubExport).warnings.join("\n")).not.toMatch(/one name in Claude Code/);
+    for (const format of FORMAT_NAMES.filter((f) => f !== "claude-code")) expect(exportPolicy(format, input).warnings.join("\n"), format).not.toMatch(/one name/);
+  });
+
   describe("claude-code names over Claude's 64-character tool name limit", () => {
     // mcp__github-mcp-server__ is 24 characters: a 40-character tool fits exactly, a 41-character one does not.
     const fits = `delete_${"x".repeat(33)}`;
@@ -540,6 +554,63 @@ describe("special cases", () => {
     const rules = (parseYaml(text) as { mcpAuthorization: { rules: unknown[] } }).mcpAuthorization.rules;
     expect(rules).toContain("false");
     expect(readAgentgateway(text, "y")).toEqual(new Map([["drop_table", "deny"], ["exec", "deny"]]));
+  });
+
+  describe("agentgateway's names of a target's tools", () => {
+    // As agentgateway names them (mcp/handler.rs): one target keeps the tool's own name; with several (or prefixMode
+    // always) tools/list shows `<target>_<tool>`, and a call's name is split at its first "_" (split_once) into the
+    // mcp.tool.target and mcp.tool.name its rules see.
+    const shown = (target: string, tool: string) => `${target}_${tool}`;
+    const readBack = (name: string) => ({ target: name.slice(0, name.indexOf("_")), tool: name.slice(name.indexOf("_") + 1) });
+    /** What the rules decide for a call: a matching deny wins, else a matching allow rule, else denied (an allow-list). */
+    function decide(text: string, call: { target: string; tool: string }): "allow" | "deny" {
+      const rules = (parseYaml(text) as { mcpAuthorization: { rules: unknown[] } }).mcpAuthorization.rules;
+      const matches = (expression: unknown) => {
+        const m = CEL_RULE.exec(String(expression));
+        return m !== null && celUnescape(m[1]!) === call.target && celUnescape(m[2]!) === call.tool;
+      };
+      if (rules.some((rule) => typeof rule === "object" && matches((rule as { deny: unknown }).deny))) return "deny";
+      return rules.some((rule) => typeof rule === "string" && matches(rule)) ? "allow" : "deny";
+    }
+    // Tool names holding "_", and ones that begin like a target's name and "_".
+    const tools: [string, Risk][] = [["echo", "low"], ["get_me", "low"], ["my_get_me", "critical"], ["server_echo", "critical"], ["my-server_x", "low"]];
+    const input: PolicyExport = { server: { key: "github.com/acme/my_server" }, policy: policyOf(tools) };
+
+    it("the default target name holds no \"_\", so every call agentgateway reads back is the tool its rule names", () => {
+      const { text, warnings } = exportPolicy("agentgateway", input);
+      expect(text).toContain("# Server name used below: my-server (must match the name in your config)");
+      for (const [tool, risk] of tools) {
+        const call = readBack(shown("my-server", tool));
+        expect(call, tool).toEqual({ target: "my-server", tool });
+        expect(decide(text, call), tool).toBe(allowOrDeny(tool, RISK_DECISION[risk]));
+      }
+      expect(warnings.join("\n")).not.toMatch(/target name/);
+      // The clients' own names keep the "_" they take.
+      expect(renderPolicy("codex", input)).toContain("[mcp_servers.my_server]");
+      expect(renderPolicy("claude-code", input)).toContain('"mcp__my_server__echo"');
+    });
+
+    it("a target name with \"_\" is read back as a shorter target: the warning says which, and the name to use", () => {
+      const given = { ...input, server: { ...input.server, clientName: "my_srv" } };
+      const { text, warnings } = exportPolicy("agentgateway", given);
+      // The rules name the target as given (tools/list is filtered by it), but no prefixed call reaches them.
+      expect(readAgentgateway(text, "my_srv").get("echo")).toBe("allow");
+      expect(readBack(shown("my_srv", "echo"))).toEqual({ target: "my", tool: "srv_echo" });
+      expect(decide(text, readBack(shown("my_srv", "echo")))).toBe("deny");
+      expect(warnings[0]).toBe(
+        'agentgateway: target name my_srv: agentgateway refuses it as a target name (lowercase letters, digits, "-" and "." only, at most 253 characters; "_" and "+" are its delimiters of multiplexed names), so these rules name no target it serves. ' +
+          'An older agentgateway takes it, but when it prefixes tool names (several targets on the route, or prefixMode always) it shows a tool as my_srv_<tool> and reads a call back at the first "_", as target my and tool srv_<tool>: ' +
+          'these rules never match a call to this target, which goes to target my or fails. Name the target without "_" (my-srv) and pass that name as --client-name',
+      );
+    });
+
+    it("warns of any other target name agentgateway refuses, and of none it takes", () => {
+      const named = (clientName: string) => exportPolicy("agentgateway", { ...input, server: { key: "x/y", clientName } }).warnings.filter((w) => w.includes("target name"));
+      expect(named("GitHub")).toEqual([expect.stringMatching(/^agentgateway: target name GitHub: agentgateway refuses it as a target name .*; name the target otherwise and pass that name as --client-name$/)]);
+      expect(named("a+b")).toHaveLength(1);
+      expect(named("x".repeat(254))).toHaveLength(1);
+      for (const ok of ["gh", "gh.prod", "my-server", "x".repeat(253)]) expect(named(ok), ok).toEqual([]);
+    });
   });
 
   it("an empty policy denies everything in every dialect", () => {
