@@ -1,8 +1,13 @@
 // The server names a client takes in its own config, checked before a policy names the server in that client's dialect.
 import { UnrepresentableNameError, type FormatName } from "../classifier/formats/formats.js";
 
-/** The formats whose document names the server by the name it has in the client or gateway: the others ignore it. */
-export const CLIENT_NAME_FORMATS: readonly FormatName[] = ["claude-code", "codex", "agentgateway"];
+/**
+ * The formats whose document names the server by the name it has in the client or gateway (the others ignore it), each
+ * with what that name is there, as the help says it: the one table the list of formats and its prose are read from.
+ */
+const CLIENT_NAME_IN: Partial<Record<FormatName, string>> = { "claude-code": "claude-code", codex: "codex", agentgateway: "agentgateway's target" };
+
+export const CLIENT_NAME_FORMATS = Object.keys(CLIENT_NAME_IN) as readonly FormatName[];
 
 /**
  * The server names Claude Code and Codex take. Claude Code: `claude mcp add` refuses any other ("Names can only
@@ -15,7 +20,12 @@ const CLIENT_SERVER_NAME = /^[A-Za-z0-9_-]+$/;
 const CLIENTS: Partial<Record<FormatName, string>> = { "claude-code": "Claude Code", codex: "Codex" };
 
 /** What --client-name, the API's clientName and get_policy's clientName are, naming every format whose document uses it. */
-export const CLIENT_NAME_MEANING = "server's name in your client or gateway config (claude-code, codex, agentgateway's target)";
+export const CLIENT_NAME_MEANING = clientNameMeaning(CLIENT_NAME_IN);
+
+/** The prose for a table of formats and what the name is in each: "server's name in your client or gateway config (a, b)". */
+export function clientNameMeaning(nameIn: Partial<Record<FormatName, string>>): string {
+  return `server's name in your client or gateway config (${Object.values(nameIn).join(", ")})`;
+}
 
 /**
  * Refuses a name the user gave for the server (--client-name, clientName) that the format's client would not take
