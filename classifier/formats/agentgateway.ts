@@ -11,8 +11,8 @@
 // How agentgateway names a target's tools (crates/agentgateway/src/mcp/handler.rs): with one target they keep their
 // own names; with several (or `prefixMode: always`) tools/list shows each as `<target>_<tool>`, and a tools/call name
 // is split at its first "_" into target and tool (parse_resource_name, split_once("_")), which is what
-// mcp.tool.target and mcp.tool.name then hold, and where the call is sent. tools/list is filtered by the true target and
-// tool. So a rule naming target and tool matches exactly the calls agentgateway sends to that tool as long as the target
+// mcp.tool.target and mcp.tool.name then hold, and where the call is sent (`prefixMode: never` keeps the names and finds
+// the target by listing). tools/list is filtered by the true target and tool. So a rule naming target and tool matches exactly the calls agentgateway sends to that tool as long as the target
 // name holds no "_": a "_" in the tool name stays in the part after the first one. A target name with "_" is read back
 // as a shorter target (`my_srv` + `echo` → target `my`, tool `srv_echo`): no rule can name its tools' calls, which
 // agentgateway routes to another target or refuses. agentgateway now refuses such a target name

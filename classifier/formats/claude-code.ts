@@ -74,9 +74,8 @@ export function renderClaudeCode(input: ResolvedExport): Rendered {
  */
 function sharedNameWarning(tools: ToolEntry[], rule: string, list: List): string {
   const names = tools.map((tool) => `"${commentText(tool.name)}" (${LIST[tool.decision]})`);
-  const listed = names.length === 2 ? names.join(" and ") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
   return (
-    `claude-code: tools ${listed} are one name in Claude Code, ${rule} (it writes each character outside A-Z a-z 0-9 _ - as "_"), ` +
+    `claude-code: tools ${names.slice(0, -1).join(", ")} and ${names.at(-1)} are one name in Claude Code, ${rule} (it writes each character outside A-Z a-z 0-9 _ - as "_"), ` +
     `so one rule holds them all: ${list}, the strictest of their rules`
   );
 }
