@@ -223,13 +223,32 @@ export interface CategoryRiskCount {
   tools: number;
 }
 
-/** Classified current tools counted by category and risk (the home page's chart). */
-export async function categoryRiskCounts(db: Db): Promise<CategoryRiskCount[]> {
-  return queryRows<CategoryRiskCount>(
+/** Current tools counted by the category and risk of their stored verdicts, and by whether a model review raised it. */
+export type StandingVerdictCount = CategoryRiskCount & { reviewed: boolean };
+
+/**
+ * The current tools whose stored verdict is `classifierVersion`'s for their present definition (not outdatedVerdict),
+ * counted by category, risk and whether a model review raised it (method rules+model); the others are the caller's
+ * to classify now (outdatedVerdictServers).
+ */
+export async function standingVerdictCounts(db: Db, classifierVersion: string): Promise<StandingVerdictCount[]> {
+  return queryRows<StandingVerdictCount>(
     db,
-    sql`select c.category, c.risk, count(*)::int as tools
-        from ${classifications} c join ${tools} t on t.id = c.tool_id
-        where t.removed_at is null
-        group by c.category, c.risk order by c.category, c.risk`,
+    sql`select ${classifications.category} as category, ${classifications.risk} as risk, ${classifications.method} = 'rules+model' as reviewed, count(*)::int as tools
+        from ${tools} join ${classifications} on ${classifications.toolId} = ${tools.id}
+        where ${tools.removedAt} is null and not ${outdatedVerdict(classifierVersion)}
+        group by 1, 2, 3 order by 1, 2, 3`,
   );
+}
+
+/** The servers, in id order, with a current tool whose stored verdict is outdated for `classifierVersion` (outdatedVerdict). */
+export async function outdatedVerdictServers(db: Db, classifierVersion: string): Promise<number[]> {
+  const rows = await queryRows<{ server_id: number }>(
+    db,
+    sql`select distinct ${tools.serverId} as server_id
+        from ${tools} left join ${classifications} on ${classifications.toolId} = ${tools.id}
+        where ${tools.removedAt} is null and ${outdatedVerdict(classifierVersion)}
+        order by 1`,
+  );
+  return rows.map((r) => Number(r.server_id));
 }

@@ -1,4 +1,5 @@
-// The catalog in numbers: servers by status, tools, classifications, merges, remotes' auth posture, each source's contribution, the last run.
+// The catalog in numbers: servers by status, tools, merges, remotes' auth posture, each source's contribution, the last run.
+// Its tools by verdict are counted on the current verdicts instead (scripts/verdict-counts.ts).
 import { sql } from "drizzle-orm";
 import type { Db } from "./client.js";
 import { lastCrawls, lastRun, type LastCrawl } from "./runs.js";
@@ -10,9 +11,7 @@ export interface CatalogStats {
   /** Auth posture of the remotes listed live: open, or needing credentials. */
   remotes: { open: number; needsAuth: number };
   tools: number;
-  classified: number;
-  /** Current classifications a model's verdict was applied to (method rules+model), and the answers cached. */
-  modelReviewed: number;
+  /** The model review's answers cached. */
   cachedModelAnswers: number;
   /** Servers described by more than one source (the registry and a directory, say), merged into one. */
   merged: number;
@@ -43,11 +42,9 @@ export async function catalogStats(db: Db): Promise<CatalogStats> {
       count(*) filter (where status = 'gone')::int as gone
     from servers`,
   );
-  const [t] = await queryRows<{ tools: number; classified: number; reviewed: number; answers: number; merged: number }>(
+  const [t] = await queryRows<{ tools: number; answers: number; merged: number }>(
     db,
     sql`select (select count(*) from tools where removed_at is null)::int as tools,
-      (select count(*) from classifications c join tools t on t.id = c.tool_id where t.removed_at is null)::int as classified,
-      (select count(*) from classifications c join tools t on t.id = c.tool_id where t.removed_at is null and c.method = 'rules+model')::int as reviewed,
       (select count(*) from model_reviews)::int as answers,
       (select count(*) from (select server_id from server_sources group by server_id having count(distinct source) > 1) m)::int as merged`,
   );
@@ -65,8 +62,6 @@ export async function catalogStats(db: Db): Promise<CatalogStats> {
     servers: { total: s?.total ?? 0, active: s?.active ?? 0, deprecated: s?.deprecated ?? 0, deleted: s?.deleted ?? 0, gone: s?.gone ?? 0 },
     remotes: { open: a?.open ?? 0, needsAuth: a?.auth ?? 0 },
     tools: t?.tools ?? 0,
-    classified: t?.classified ?? 0,
-    modelReviewed: t?.reviewed ?? 0,
     cachedModelAnswers: t?.answers ?? 0,
     merged: t?.merged ?? 0,
     sources,

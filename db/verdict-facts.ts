@@ -64,6 +64,16 @@ export async function verdictToolRows(db: Db, serverIds: readonly number[]): Pro
   }));
 }
 
+/** Rows in server order (verdictToolRows'), one run of rows per server. */
+export function* serverRuns<T extends { serverId: number }>(rows: readonly T[]): Generator<T[]> {
+  for (let i = 0; i < rows.length; ) {
+    let j = i;
+    while (j < rows.length && rows[j]!.serverId === rows[i]!.serverId) j++;
+    yield rows.slice(i, j);
+    i = j;
+  }
+}
+
 /** A server and what identifies each of its current tools' definitions (verdictToolRows' tools, without their text). */
 export interface ServerToolHashes {
   key: string;

@@ -11,9 +11,8 @@ import { toxicFlow, type ToxicFlow } from "../classifier/flows.js";
 import { gradeServer, type Verdict } from "../classifier/grade.js";
 import type { Category, Risk } from "../classifier/taxonomy.js";
 import type { Db } from "../db/client.js";
-import { recentChangeRows, verdictToolRows, type RecentChangeRow, type VerdictToolRow } from "../db/verdict-facts.js";
-import type { ReviewAnswers } from "./carried-reviews.js";
-import { currentReviewAnswers, currentServerEntries } from "./current-verdicts.js";
+import { recentChangeRows, serverRuns, verdictToolRows, type RecentChangeRow } from "../db/verdict-facts.js";
+import { currentReviewAnswers, currentServerEntries, type CurrentEntry } from "./current-verdicts.js";
 
 /** Changes within this many days count as recent drift. */
 export const DRIFT_DAYS = 30;
@@ -41,6 +40,8 @@ export interface ServerAssessment {
   flow?: ToxicFlow;
   coverage: Coverage;
   tools: AssessedTool[];
+  /** Its current tools with the verdicts the tools were assessed by (stored or made now): what the catalog's counts read (verdict-counts.ts). */
+  entries: CurrentEntry[];
 }
 
 const DRIFT_MS = DRIFT_DAYS * 86_400_000;
@@ -76,12 +77,12 @@ export function riskyChangeCounts(changes: readonly RecentChangeRow[]): Map<numb
 }
 
 /**
- * The server's tools with the current verdict each, made as every tool-level reader makes it (currentServerEntries): the
- * stored one where it stands, else classified now with a stored model review carried over (`answers`), so the grade never
- * counts a tool at a lower risk than its own verdict shown beside it.
+ * The server's tools as graded, from their current verdicts made as every tool-level reader makes them
+ * (currentServerEntries): the stored one where it stands, else classified now with a stored model review carried over,
+ * so the grade never counts a tool at a lower risk than its own verdict shown beside it.
  */
-function assessTools(server: { key: string; description: string | null }, rows: readonly VerdictToolRow[], answers: ReviewAnswers): (AssessedTool & { unlimitedRaw: boolean })[] {
-  return currentServerEntries(server, rows, answers).map((e) => {
+function assessTools(entries: readonly CurrentEntry[]): (AssessedTool & { unlimitedRaw: boolean })[] {
+  return entries.map((e) => {
     // Every current tool has a verdict here: stored and standing, or made now.
     const c = e.classification!;
     const category = c.category as Category;
@@ -111,12 +112,10 @@ export async function assessServers(db: Db, options: { serverIds: readonly numbe
   const risky = riskyChangeCounts(changes);
   const answers = await currentReviewAnswers(db, rows);
   const out: ServerAssessment[] = [];
-  for (let i = 0; i < rows.length; ) {
-    let j = i;
-    while (j < rows.length && rows[j]!.serverId === rows[i]!.serverId) j++;
-    const group = rows.slice(i, j);
+  for (const group of serverRuns(rows)) {
     const head = group[0]!;
-    const tools = assessTools({ key: head.server, description: head.serverDescription }, group, answers);
+    const entries = currentServerEntries({ key: head.server, description: head.serverDescription }, group, answers);
+    const tools = assessTools(entries);
     const flow = toxicFlow(tools.map((t) => ({ server: head.server, tool: t.name, facets: t.facets })));
     const verdict = gradeServer({
       tools: tools.map((t) => ({ risk: t.risk, signals: t.signals, annotated: Object.keys(declaredHints(t.annotations)).length > 0, unlimitedRaw: t.unlimitedRaw })),
@@ -132,8 +131,8 @@ export async function assessServers(db: Db, options: { serverIds: readonly numbe
       ...(flow ? { flow } : {}),
       coverage: annotationCoverage(group),
       tools: tools.map(({ unlimitedRaw: _, ...t }) => t),
+      entries,
     });
-    i = j;
   }
   return out;
 }

@@ -5,6 +5,7 @@ import { modelReviewStatsSchema } from "../crawler/model-review.js";
 import type { Db } from "../db/client.js";
 import { catalogStats, type CatalogStats } from "../db/queries.js";
 import { isoInstant } from "./iso-instant.js";
+import { verdictCountsSchema } from "./verdict-counts.js";
 import { summarizeCatalogVerdicts, verdictSummarySchema } from "./verdict-summary.js";
 
 const count = z.number().int();
@@ -21,13 +22,11 @@ const lastRunSchema = z.object({
   failures: z.array(failureSchema),
 });
 
-/** The counts that cost a few queries, whatever the catalog's size (the home page shows these). */
+/** The counts that cost a few queries, whatever the catalog's size (the home page shows these, beside verdict-counts.ts's). */
 export const catalogCountsSchema = z.object({
   servers: z.object({ total: count, active: count, deprecated: count, deleted: count, gone: count }),
   remotes: z.object({ open: count, needsAuth: count }).meta({ description: "remotes by auth posture, as listed live" }),
   tools: count,
-  classified: count,
-  modelReviewed: count.meta({ description: "current classifications a model's verdict was applied to" }),
   cachedModelAnswers: count,
   merged: count.meta({ description: "servers seen in more than one source" }),
   sources: z.record(
@@ -43,8 +42,8 @@ export const catalogCountsSchema = z.object({
 });
 export type CatalogCounts = z.infer<typeof catalogCountsSchema>;
 
-/** Everything `stats` tells: the counts, then every server graded (a page of servers at a time). */
-export const statsReportSchema = catalogCountsSchema.extend(verdictSummarySchema.shape);
+/** Everything `stats` tells: the counts, then every server graded (a page of servers at a time) and its tools counted by their current verdicts. */
+export const statsReportSchema = catalogCountsSchema.extend(verdictSummarySchema.shape).extend(verdictCountsSchema.shape);
 export type StatsReport = z.infer<typeof statsReportSchema>;
 
 /** The run record's JSON columns as `lastRun` shows them; a record from before a field was kept has none. */

@@ -11,6 +11,7 @@ import { RISKS } from "../classifier/taxonomy.js";
 import type { Db } from "../db/client.js";
 import { recentChangeRows, verdictCountRows, type VerdictCountNames, type VerdictCountRow } from "../db/verdict-facts.js";
 import { assessServers, driftStart, riskyChangeCounts } from "./server-verdict.js";
+import { standingTally, type VerdictCounts, type VerdictTally } from "./verdict-counts.js";
 
 /** Servers with tools per grade, per annotation coverage, and with a toxic flow. */
 export const verdictSummarySchema = z.object({
@@ -55,9 +56,11 @@ function tallyOfCounts(row: VerdictCountRow, riskyChanges: number): ServerTally 
 /**
  * Every server with a current tool, in id order, with its verdict. A page of servers at a time has its tools
  * counted in SQL; a server with a tool whose classification is missing or outdated is assessed tool by tool
- * as `policy` does (its tools classified again now). `now` dates the drift window.
+ * as `policy` does (its tools classified again now), and its tools' current verdicts are added to `verdicts`
+ * (a standingTally: the catalog's counts are then complete, its outdated verdicts made once). `now` dates the
+ * drift window.
  */
-export async function* catalogTallies(db: Db, options: { now?: Date; pageSize?: number } = {}): AsyncGenerator<ServerTally> {
+export async function* catalogTallies(db: Db, options: { now?: Date; pageSize?: number; verdicts?: VerdictTally } = {}): AsyncGenerator<ServerTally> {
   const now = options.now ?? new Date();
   for (let after = 0; ; ) {
     const rows = await verdictCountRows(db, { afterServerId: after, limit: options.pageSize ?? SERVERS_PER_PAGE }, COUNT_NAMES);
@@ -67,6 +70,7 @@ export async function* catalogTallies(db: Db, options: { now?: Date; pageSize?: 
     const risky = riskyChangeCounts(await recentChangeRows(db, driftStart(now), current.map((r) => r.serverId)));
     const outdated = rows.filter((r) => !r.current).map((r) => r.serverId);
     const assessed = new Map(outdated.length ? (await assessServers(db, { serverIds: outdated, now })).map((a) => [a.serverId, a]) : []);
+    for (const a of assessed.values()) options.verdicts?.add(a.entries);
     for (const row of rows) {
       const a = assessed.get(row.serverId);
       yield a ? { serverId: a.serverId, verdict: a.verdict, coverage: a.coverage, toxicFlow: a.flow !== undefined } : tallyOfCounts(row, risky.get(row.serverId) ?? 0);
@@ -74,13 +78,14 @@ export async function* catalogTallies(db: Db, options: { now?: Date; pageSize?: 
   }
 }
 
-/** The summary `stats` prints, in one page's memory. */
-export async function summarizeCatalogVerdicts(db: Db, options: { now?: Date } = {}): Promise<VerdictSummary> {
+/** The summary `stats` prints, in one page's memory, with the catalog's tools counted by their current verdicts. */
+export async function summarizeCatalogVerdicts(db: Db, options: { now?: Date } = {}): Promise<VerdictSummary & VerdictCounts> {
   const summary: VerdictSummary = { grades: { A: 0, B: 0, C: 0, D: 0, F: 0 }, annotationCoverage: { full: 0, partial: 0, none: 0 }, toxicFlows: 0 };
-  for await (const server of catalogTallies(db, options)) {
+  const verdicts = await standingTally(db);
+  for await (const server of catalogTallies(db, { ...options, verdicts })) {
     summary.grades[server.verdict.grade] += 1;
     summary.annotationCoverage[server.coverage] += 1;
     if (server.toxicFlow) summary.toxicFlows += 1;
   }
-  return summary;
+  return { ...summary, ...verdicts.counts() };
 }

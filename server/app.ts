@@ -17,6 +17,8 @@ import { asQueryTimeout, namePage, QueryTimeoutError, RequestError, shownName, t
 import type { ErrorBody } from "./views.js";
 import { safeText } from "../scripts/terminal.js";
 import { statsCache, type StatsCacheOptions } from "./stats-cache.js";
+import { keptPerSnapshot } from "./snapshot-kept.js";
+import { currentVerdictCounts, type VerdictCounts } from "../scripts/verdict-counts.js";
 import { refuseUndecodable, refuseUnstorable } from "./validation.js";
 import { ALLOWED_METHODS, getRouted } from "./allowed.js";
 
@@ -32,6 +34,8 @@ export interface AppOptions {
   statementTimeoutMs?: number;
   /** How GET /api/stats's report is built and when it is kept (server/stats-cache.ts); by default `stats` under catalogSnapshot. */
   stats?: Pick<StatsCacheOptions, "build" | "snapshot">;
+  /** How the home page's counts of tools by current verdict are made, kept per state of the catalog (server/snapshot-kept.ts); by default currentVerdictCounts. */
+  verdictCounts?: (db: Db) => Promise<VerdictCounts>;
 }
 
 /** Every page and route may only load from this origin; no inline script or style (catalog text cannot run). */
@@ -120,7 +124,8 @@ export function createApp(o: AppOptions) {
   // MCP over Streamable HTTP: the SDK serves each request with a fresh server (stateless; both protocol eras).
   const mcp = createMcpHandler(() => catalogMcpServer(o.db, { ...(o.onError ? { onError: o.onError } : {}), statementTimeoutMs: o.statementTimeoutMs, debug: o.debug ?? false }), { ...(o.onError ? { onerror: o.onError } : {}) });
   app.all("/mcp", (c) => mcp.fetch(c.req.raw));
-  app.route("/", pageRoutes(o.db));
+  const verdictCounts = o.verdictCounts ?? currentVerdictCounts;
+  app.route("/", pageRoutes(o.db, { verdictCounts: keptPerSnapshot<void, VerdictCounts>(o.db, () => verdictCounts(o.db)) }));
 
   // Programs get JSON errors; people get a page.
   const wantsJson = (c: Context) => /^\/(api|v0\.1|mcp)(\/|$)/.test(c.req.path);

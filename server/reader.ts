@@ -2,7 +2,7 @@
 import { exportPolicy, FORMAT_NAMES, UnrepresentableNameError, type FormatName, type Rendered } from "../classifier/formats/formats.js";
 import { buildPolicy } from "../classifier/policy.js";
 import { CATEGORIES, RISKS } from "../classifier/taxonomy.js";
-import { categoryRiskCounts, listServers, listTools, serverDetail, type NameKey } from "../db/browse.js";
+import { listServers, listTools, serverDetail, type NameKey } from "../db/browse.js";
 import type { Db } from "../db/client.js";
 import { oneToolSummary, removedServerTool, searchToolsPage, similarToolNames, toolChangeFeed, type NameSummary, type SearchKey, type ServerRef } from "../db/lookups.js";
 import { checkClientName } from "../scripts/client-name.js";
@@ -17,6 +17,7 @@ import { closeServerKeys, matchCount, matchServer, matchServerExactly, type Serv
 import { ambiguousToolMessage, matchTool, type ToolMatch } from "../scripts/resolve-tool.js";
 import { isoInstant } from "../scripts/iso-instant.js";
 import { catalogCounts, statsReport } from "../scripts/stats-report.js";
+import type { VerdictCounts } from "../scripts/verdict-counts.js";
 import { z } from "zod";
 import { decodeCursor, encodeCursor, page } from "./cursor.js";
 import { SERVE_DEFAULTS } from "./defaults.js";
@@ -228,12 +229,15 @@ export async function findChanges(db: Db, o: { since?: string; server?: string; 
   return page(rows.map(changeItem), rows.map((r) => [r.at, r.id]), o.limit, "change");
 }
 
-/** GET /api/stats: everything `stats --json` tells, every server graded (its drift window ending at `now`), plus the chart's counts. */
+/** GET /api/stats: everything `stats --json` tells, every server graded (its drift window ending at `now`). */
 export async function stats(db: Db, now: Date): Promise<StatsView> {
-  return { ...(await statsReport(db, { now })), byCategoryRisk: await categoryRiskCounts(db) };
+  return statsReport(db, { now });
 }
 
-/** The home page's figures: the counts without grading every server, which costs seconds on a large catalog. */
-export async function catalogSummary(db: Db): Promise<CatalogSummary> {
-  return { ...(await catalogCounts(db)), byCategoryRisk: await categoryRiskCounts(db) };
+/**
+ * The home page's figures: the counts without grading every server, which costs seconds on a large catalog, and the
+ * tools by their current verdicts as `verdictCounts` gives them (kept per state of the catalog: server/app.ts).
+ */
+export async function catalogSummary(db: Db, verdictCounts: () => Promise<VerdictCounts>): Promise<CatalogSummary> {
+  return { ...(await catalogCounts(db)), ...(await verdictCounts()) };
 }

@@ -1,11 +1,11 @@
 // GET /api/stats's report kept between requests: grading every server takes seconds on a large catalog
 // (about 10 s on PGlite at 21,700 servers), and the report changes only when the catalog does or when a
 // change leaves the grades' drift window.
-import { catalogSnapshot } from "../db/catalog-snapshot.js";
 import type { Db } from "../db/client.js";
 import { oldestChangeSince } from "../db/verdict-facts.js";
 import { driftEnd, driftStart } from "../scripts/server-verdict.js";
 import { stats } from "./reader.js";
+import { keptPerSnapshot } from "./snapshot-kept.js";
 import type { StatsView } from "./views.js";
 
 export interface StatsCacheOptions {
@@ -25,32 +25,19 @@ interface Built {
 }
 
 /**
- * The report, built once per state of the catalog: kept under the Postgres snapshot read before it was built
- * (so it holds at least what that snapshot sees; any write since, by any process, changes the snapshot) until
- * a change it counted as recent drift is no longer recent. Requests during a build wait for that build; a
- * failed build is not kept.
+ * The report, built once per state of the catalog (keptPerSnapshot: it holds at least what the snapshot read before it
+ * sees) until a change it counted as recent drift is no longer recent.
  */
 export function statsCache(db: Db, o: StatsCacheOptions = {}): () => Promise<StatsView> {
   const build = o.build ?? stats;
   const clock = o.clock ?? (() => new Date());
-  const snapshotOf = o.snapshot ?? catalogSnapshot;
-  let kept: { snapshot: string; built: Promise<Built> } | undefined;
-  const buildAt = async (now: Date): Promise<Built> => {
-    const oldest = await oldestChangeSince(db, driftStart(now));
-    return { report: await build(db, now), at: now.getTime(), until: oldest ? driftEnd(oldest).getTime() : Infinity };
-  };
-  return async () => {
-    const now = clock();
-    const snapshot = await snapshotOf(db);
-    if (kept?.snapshot === snapshot) {
-      const built = await kept.built;
-      if (built.at <= now.getTime() && now.getTime() < built.until) return built.report;
-    }
-    const entry = { snapshot, built: buildAt(now) };
-    kept = entry;
-    entry.built.catch(() => {
-      if (kept === entry) kept = undefined;
-    });
-    return (await entry.built).report;
-  };
+  const kept = keptPerSnapshot(
+    db,
+    async (now: Date): Promise<Built> => {
+      const oldest = await oldestChangeSince(db, driftStart(now));
+      return { report: await build(db, now), at: now.getTime(), until: oldest ? driftEnd(oldest).getTime() : Infinity };
+    },
+    { ...(o.snapshot ? { snapshot: o.snapshot } : {}), fresh: (built, now) => built.at <= now.getTime() && now.getTime() < built.until },
+  );
+  return async () => (await kept(clock())).report;
 }

@@ -10,6 +10,7 @@ import type { ChangeRow } from "../db/lookups.js";
 import type { CurrentEntry } from "../scripts/current-verdicts.js";
 import { isoInstant } from "../scripts/iso-instant.js";
 import { catalogCountsSchema, statsReportSchema } from "../scripts/stats-report.js";
+import { verdictCountsSchema } from "../scripts/verdict-counts.js";
 import { toolView } from "../scripts/tool-view.js";
 import { paths } from "./paths.js";
 
@@ -142,14 +143,12 @@ export function changeItem(r: ChangeRow): ChangeItem {
   };
 }
 
-const byCategoryRisk = z.array(z.object({ category: z.string(), risk: z.string(), tools: z.number() })).meta({ description: "classified tools by category and risk" });
-
-/** What the home page shows: the counts that cost a few queries, and the chart's. */
-const catalogSummarySchema = catalogCountsSchema.extend({ byCategoryRisk });
+/** What the home page shows: the counts that cost a few queries, and the tools counted by their current verdicts (the chart's). */
+const catalogSummarySchema = catalogCountsSchema.extend(verdictCountsSchema.shape);
 export type CatalogSummary = z.infer<typeof catalogSummarySchema>;
 
-/** `stats --json` (scripts/stats-report.ts) plus tools by category and risk. */
-export const statsSchema = statsReportSchema.extend({ byCategoryRisk }).openapi("Stats");
+/** `stats --json` (scripts/stats-report.ts); extended, as a schema made before @hono/zod-openapi loaded has no `openapi`. */
+export const statsSchema = statsReportSchema.extend({}).openapi("Stats");
 export type StatsView = z.infer<typeof statsSchema>;
 
 export const errorSchema = z

@@ -42,7 +42,7 @@ describe.each(DRIVERS)("refresh and stats through the CLI on %s", (driver) => {
   test("stats on an empty catalog", async () => {
     const r = await runCli(["stats", "--json"], catalog.env);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ servers: { total: 0, active: 0, deprecated: 0, deleted: 0, gone: 0 }, remotes: { open: 0, needsAuth: 0 }, tools: 0, classified: 0, modelReviewed: 0, cachedModelAnswers: 0, merged: 0, sources: {}, grades: { A: 0, B: 0, C: 0, D: 0, F: 0 }, annotationCoverage: { full: 0, partial: 0, none: 0 }, toxicFlows: 0, lastRun: null });
+    expect(JSON.parse(r.stdout)).toEqual({ servers: { total: 0, active: 0, deprecated: 0, deleted: 0, gone: 0 }, remotes: { open: 0, needsAuth: 0 }, tools: 0, classified: 0, classifiedNow: 0, modelReviewed: 0, byCategoryRisk: [], cachedModelAnswers: 0, merged: 0, sources: {}, grades: { A: 0, B: 0, C: 0, D: 0, F: 0 }, annotationCoverage: { full: 0, partial: 0, none: 0 }, toxicFlows: 0, lastRun: null });
   });
 
   test("refresh --json then stats --json count one server per registry name", async () => {

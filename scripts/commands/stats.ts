@@ -6,6 +6,7 @@ import { loadConfig } from "../config.js";
 import { plural } from "../../classifier/plural.js";
 import { readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
 import { statsReport } from "../stats-report.js";
+import { classifiedNowText } from "../verdict-counts.js";
 import { safeText } from "../terminal.js";
 
 /** What a source's last crawl cost, 304s beside the requests they answered. */
@@ -22,7 +23,7 @@ export const command: Command = {
     json: {
       type: "boolean",
       description:
-        "Print {servers: {total, active, deprecated, deleted, gone}, remotes: {open, needsAuth}, tools, classified, modelReviewed, cachedModelAnswers, merged, sources: {<source>: {records, servers, only, lastCrawl: {runId, pages, notModified, details, detailsNotModified, requests, records, skipped}}}, grades, annotationCoverage, toxicFlows, lastRun: {…, review, error, failures}} as JSON",
+        "Print {servers: {total, active, deprecated, deleted, gone}, remotes: {open, needsAuth}, tools, cachedModelAnswers, merged, sources: {<source>: {records, servers, only, lastCrawl: {runId, pages, notModified, details, detailsNotModified, requests, records, skipped}}}, grades, annotationCoverage, toxicFlows, classified, classifiedNow, modelReviewed, byCategoryRisk: [{category, risk, tools}], lastRun: {…, review, error, failures}} as JSON",
     },
     ...WAIT_OPTION,
   },
@@ -41,6 +42,7 @@ export const command: Command = {
       `remotes     open ${stats.remotes.open}, needs auth ${stats.remotes.needsAuth} (as listed live)`,
       `tools       ${stats.tools}`,
       `classified  ${stats.classified} (${stats.modelReviewed} reviewed by a model; ${stats.cachedModelAnswers} model answers cached)`,
+      ...(stats.classifiedNow ? [`            ${classifiedNowText(stats.classifiedNow)}`] : []),
       `merged      ${plural(stats.merged, "server")} seen in more than one source`,
       ...Object.entries(stats.sources).map(
         ([name, c], i) => `${i === 0 ? "sources     " : "            "}${name.padEnd(9)} ${plural(c.records, "record")}, ${plural(c.servers, "server")}, ${c.only} found only there${c.lastCrawl ? `; ${lastCrawlText(c.lastCrawl)}` : ""}`,

@@ -4,6 +4,7 @@ import { FORMAT_NAMES } from "../../classifier/formats/formats.js";
 import { buildPolicy, ruleSchema } from "../../classifier/policy.js";
 import type { Db } from "../../db/client.js";
 import { currentOtherTools } from "../../scripts/current-lookups.js";
+import type { VerdictCounts } from "../../scripts/verdict-counts.js";
 import { SERVE_DEFAULTS } from "../defaults.js";
 import { pathName, slashedToolNamePage, unencodedServerPage } from "../paths.js";
 import { RequestError } from "../errors.js";
@@ -30,14 +31,15 @@ function everyFormat(render: (format: (typeof FORMAT_NAMES)[number]) => string) 
 /** A name in the page's path, as `paths` wrote it (a dot segment's name stuffed with `~`), checked as every lookup is. */
 const named = (c: Context, param: string) => checkedParam(param, pathName(c.req.param(param) ?? ""), nameProblem);
 
-export function pageRoutes(db: Db) {
+/** `verdictCounts`: the catalog's tools counted by their current verdicts, for the home page (kept between requests: server/app.ts). */
+export function pageRoutes(db: Db, o: { verdictCounts: () => Promise<VerdictCounts> }) {
   const pages = new Hono();
   pages.get("/assets/style.css", (c) => c.body(STYLE, 200, { "content-type": "text/css; charset=utf-8", "cache-control": "public, max-age=3600" }));
   pages.get("/assets/app.js", (c) => c.body(SCRIPT, 200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "public, max-age=3600" }));
   // The pages link the icon; a browser still asks /favicon.ico for what is not a page (the API's JSON, the feed).
   for (const path of ["/assets/icon.svg", "/favicon.ico"]) pages.get(path, (c) => c.body(ICON, 200, { "content-type": "image/svg+xml", "cache-control": "public, max-age=86400" }));
 
-  pages.get("/", async (c) => c.html(homePage({ stats: await catalogSummary(db), changes: (await findChanges(db, { limit: 10 })).items })));
+  pages.get("/", async (c) => c.html(homePage({ stats: await catalogSummary(db, o.verdictCounts), changes: (await findChanges(db, { limit: 10 })).items })));
 
   pages.get("/search", async (c) => {
     // No text is the empty search page, not an error; text past the limit is a 400, as on /api/tools.

@@ -20,7 +20,7 @@ export interface ServedCatalog {
  * Serves an already built catalog (its CLI env names where it lives) on an ephemeral port, as `serve` does: requests read
  * through the catalog's `reads`, under `statementTimeoutMs` (default serve's) on Postgres. `app` adds to the app's options.
  */
-export async function serveCatalog(cli: CliCatalog, app: Pick<AppOptions, "stats"> & { statementTimeoutMs?: number } = {}): Promise<ServedCatalog> {
+export async function serveCatalog(cli: CliCatalog, app: Pick<AppOptions, "stats" | "verdictCounts"> & { statementTimeoutMs?: number } = {}): Promise<ServedCatalog> {
   const { statementTimeoutMs = SERVE_DEFAULTS.statementTimeoutMs, ...options } = app;
   const catalog = await openCatalog({
     ...(cli.env.DATABASE_URL ? { databaseUrl: cli.env.DATABASE_URL } : {}),

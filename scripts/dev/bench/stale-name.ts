@@ -24,10 +24,10 @@ const USAGE = "Usage: node dist/scripts/dev/bench/stale-name.js [--servers N] [-
 const NAME = "search";
 const [, FAMILY, NUMBER] = /^(.+)-(\d+)$/.exec(CLASSIFIER_VERSION)!;
 /** The classifier before this one: every stored verdict is its. */
-const OLDER = `${FAMILY}-${Number(NUMBER) - 1}`;
+export const OLDER = `${FAMILY}-${Number(NUMBER) - 1}`;
 
 /** `servers` servers of `tools` tools each (the first named `search`), every verdict stored by OLDER. */
-async function fillStaleCatalog(catalog: Catalog, servers: number, tools: number): Promise<void> {
+export async function fillStaleCatalog(catalog: Catalog, servers: number, tools: number): Promise<void> {
   const db = catalog.db;
   await db.execute(sql`insert into servers (key, description, canonical_source, canonical_rank, content_hash)
     select 'example.com/stale-' || lpad(i::text, 6, '0'), 'Keeps the records of team ' || i || '.', 'bench:' || i, 1, 'h' || i from generate_series(1, ${servers}::int) i`);

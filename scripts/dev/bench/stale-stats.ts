@@ -1,0 +1,91 @@
+// What the catalog's totals cost between an upgrade that bumps CLASSIFIER_VERSION and the refresh that stores its
+// verdicts: stale-name.ts's catalog (`--servers` servers of `--tools` tools, every stored verdict an older classifier's)
+// counted by its current verdicts as the home page counts them (currentVerdictCounts, kept per state of the catalog as
+// `serve` keeps it) and as `stats` and GET /api/stats do (every server graded too, the report kept likewise), the first
+// time and again; then after the refresh's classify stage stored every verdict (the kept figures made again), as every
+// day but those between an upgrade and its refresh. On PGlite in a temporary directory, or on Postgres (--driver
+// postgres, DATABASE_URL: a scratch database, dropped after).
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { CLASSIFIER_VERSION } from "../../../classifier/classify.js";
+import { classifyPending } from "../../../crawler/classify-stage.js";
+import { openCatalog } from "../../../db/client.js";
+import { createScratchDatabase } from "../../../db/scratch.js";
+import { keptPerSnapshot } from "../../../server/snapshot-kept.js";
+import { statsCache } from "../../../server/stats-cache.js";
+import { runAsScript } from "../../run-as-script.js";
+import { currentVerdictCounts, type VerdictCounts } from "../../verdict-counts.js";
+import { FlagError, wholeFlag } from "../whole-flag.js";
+import { fillStaleCatalog, OLDER } from "./stale-name.js";
+
+const USAGE = "Usage: node dist/scripts/dev/bench/stale-stats.js [--servers N] [--tools N] [--repeat N] [--driver pglite|postgres]\n";
+
+/** Runs the measurement with `argv`, printing its table with `out`; exit 2 for a bad flag. */
+export async function main(argv: readonly string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
+  let flags: { servers: number; tools: number; repeat: number; driver: string };
+  try {
+    const { values } = parseArgs({
+      args: [...argv],
+      options: {
+        servers: { type: "string", default: "5000" },
+        tools: { type: "string", default: "20" },
+        repeat: { type: "string", default: "5" },
+        driver: { type: "string", default: "pglite" },
+      },
+    });
+    if (values.driver !== "pglite" && values.driver !== "postgres") throw new FlagError(`--driver takes pglite or postgres; got ${JSON.stringify(values.driver)}`);
+    if (values.driver === "postgres" && !process.env.DATABASE_URL) throw new FlagError("--driver postgres needs DATABASE_URL (a server where a scratch database may be created)");
+    flags = { servers: wholeFlag("servers", values.servers, { min: 1 }), tools: wholeFlag("tools", values.tools, { min: 1 }), repeat: wholeFlag("repeat", values.repeat, { min: 1 }), driver: values.driver };
+  } catch (e) {
+    if (!(e instanceof FlagError) && !(e instanceof TypeError)) throw e;
+    err(`bench-stale-stats: ${(e as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const dir = mkdtempSync(join(tmpdir(), "mcp-catalog-stale-stats-"));
+  const scratch = flags.driver === "postgres" ? await createScratchDatabase(process.env.DATABASE_URL!, "mcp_catalog_bench_stale_stats") : undefined;
+  const catalog = await openCatalog(scratch ? { databaseUrl: scratch.url, dataDir: "unused" } : { dataDir: join(dir, "catalog") });
+  try {
+    await fillStaleCatalog(catalog, flags.servers, flags.tools);
+    const db = catalog.db;
+    const home = keptPerSnapshot<void, VerdictCounts>(db, () => currentVerdictCounts(db));
+    const api = statsCache(db);
+    const lines: string[] = [];
+    const time = async (label: string, f: () => Promise<{ classified: number; classifiedNow: number }>) => {
+      const cpu = process.cpuUsage();
+      const t = performance.now();
+      const counts = await f();
+      const ms = performance.now() - t;
+      const used = process.cpuUsage(cpu);
+      return { label, ms, cpuMs: (used.user + used.system) / 1000, now: counts.classifiedNow, total: counts.classified + counts.classifiedNow };
+    };
+    type Timing = Awaited<ReturnType<typeof time>>;
+    const line = (t: Timing) => lines.push(`  ${t.label.padEnd(48)} ${t.ms.toFixed(0).padStart(7)} ms  ${t.cpuMs.toFixed(0).padStart(7)} ms CPU  ${String(t.now).padStart(7)} of ${t.total} classified now`);
+    const firstAndAgain = async (label: string, f: () => Promise<{ classified: number; classifiedNow: number }>) => {
+      line(await time(`${label}, first`, f));
+      const runs: Timing[] = [];
+      for (let i = 0; i < flags.repeat; i++) runs.push(await time(`${label}, again`, f));
+      runs.sort((a, b) => a.ms - b.ms);
+      line({ ...runs[Math.ceil(runs.length / 2) - 1]!, label: `${label}, again (median of ${runs.length})` });
+    };
+    const measure = async () => {
+      await firstAndAgain("home page counts", () => home());
+      await firstAndAgain("/api/stats (stats, graded)", () => api());
+    };
+    lines.push(`every verdict ${OLDER}'s (this classifier: ${CLASSIFIER_VERSION}):`);
+    await measure();
+    await classifyPending(db);
+    lines.push("after the refresh's classify stage stored every verdict:");
+    await measure();
+    out(`${flags.driver}: ${flags.servers} servers of ${flags.tools} tools\n${lines.join("\n")}\n`);
+    if (flags.driver === "postgres") out("  (CPU: this process's; the Postgres backend's is not counted)\n");
+    return 0;
+  } finally {
+    await catalog.close();
+    await scratch?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+runAsScript(import.meta.url, "bench-stale-stats", main);

@@ -1,0 +1,28 @@
+// The stale-stats measurement (scripts/dev/bench/stale-stats.ts): its flags, and a small run's table, whose counts say
+// how many tools were counted by a verdict made now. What it times is not asserted: the figures are the run's.
+import { expect, test } from "vitest";
+import { main } from "../../scripts/dev/bench/stale-stats.js";
+
+async function run(argv: string[]) {
+  let out = "";
+  let err = "";
+  const code = await main(argv, (s) => void (out += s), (s) => void (err += s));
+  return { code, out, err };
+}
+
+test.each([["--servers", "abc"], ["--repeat", "0"], ["--driver", "mysql"], ["--nope"]])("a bad flag (%s %s) exits 2 with the usage, before a catalog is made", async (...argv) => {
+  const r = await run(argv);
+  expect(r.code).toBe(2);
+  expect(r.err).toContain("Usage: node dist/scripts/dev/bench/stale-stats.js");
+  expect(r.out).toBe("");
+});
+
+test("every tool is counted by a verdict made now, first and again, and none after the classify stage", async () => {
+  const r = await run(["--servers", "20", "--tools", "3", "--repeat", "1"]);
+  expect(r.code, r.err).toBe(0);
+  const [outdated, stored] = r.out.split("after the refresh's classify stage stored every verdict:");
+  for (const label of ["home page counts, first", "home page counts, again", "/api/stats (stats, graded), first", "/api/stats (stats, graded), again"]) {
+    expect(outdated).toMatch(new RegExp(`${label.replace(/[()/]/g, "\\$&")}.* 60 of 60 classified now`));
+    expect(stored).toMatch(new RegExp(`${label.replace(/[()/]/g, "\\$&")}.* 0 of 60 classified now`));
+  }
+}, 120_000);
