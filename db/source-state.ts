@@ -76,6 +76,9 @@ export async function countMissedWalks(db: Db, c: { source: string; crawlRunId: 
  * incremental one) saw. A source never crawled fully since pages were kept vouches for all its records.
  * With `walksBeforeGone`, a record not listed still vouches until that many complete walks of its source
  * in a row have missed it (countMissedWalks, run first): the servers that go, rather than those no walk lists.
+ * A server holding no record at all is unlisted too, by any source's complete walk: a page marks a server gone when its
+ * last record leaves it (db/servers.ts settleLeftServers), but older releases left such servers active (a directory
+ * entry whose repository became another server's), and no walk of any source would ever miss them otherwise.
  */
 function unlisted(c: { source: string; crawlRunId: number }, walksBeforeGone?: WalksBeforeGone): SQL {
   const listed = sql`case when o.source = ${c.source} then op.seen_run_id >= ${c.crawlRunId}
@@ -83,7 +86,9 @@ function unlisted(c: { source: string; crawlRunId: number }, walksBeforeGone?: W
   const vouches = walksBeforeGone ? sql`(${listed} or ${missedTooFew(walksBeforeGone, sql`o`)})` : listed;
   return sql`s.status not in ('deleted', 'gone')
     and s.id in (select ss.server_id from server_sources ss left join source_pages p on p.id = ss.page_id
-                 where ss.source = ${c.source} and (p.id is null or p.seen_run_id < ${c.crawlRunId}))
+                 where ss.source = ${c.source} and (p.id is null or p.seen_run_id < ${c.crawlRunId})
+                 union all
+                 select r.id from servers r where not exists (select 1 from server_sources rs where rs.server_id = r.id))
     and not exists (
       select 1 from server_sources o
       left join source_pages op on op.id = o.page_id

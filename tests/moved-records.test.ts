@@ -1,7 +1,7 @@
 // A directory record that moves to another server (its repository now that of a server the registry lists): the
 // server it leaves, vouched for by no record any more, goes, rather than staying active for ever beside the one it
-// became; one that other records keep loses the tools the record listed for it (a registry and a Glama replay on
-// 127.0.0.1).
+// became; one that other records keep loses the tools the record listed for it; one an older release left with no
+// record goes on the next complete full walk (a registry and a Glama replay on 127.0.0.1).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -27,7 +27,7 @@ const glamaServer = (slug: string, repository: string, tools: unknown[]) => ({
 /** Enough servers that one going is within the share a crawl may mark gone at once. */
 const fillers = Array.from({ length: 12 }, (_, i) => glamaServer(`filler${i}`, `https://github.com/acme/filler-${i}`, []));
 
-type Summary = { status: string; sources: { glama: { gone: number } }; servers: { removed: number } };
+type Summary = { status: string; sources: { registry: { mode: string; gone: number }; glama: { mode: string; gone: number } }; servers: { removed: number } };
 
 describe.each(DRIVERS)("a record that moves to another server, on %s", (driver) => {
   let glama: LocalServer;
@@ -92,5 +92,31 @@ describe.each(DRIVERS)("a record that moves to another server, on %s", (driver) 
     expect(await current("gamma_tool")).toEqual([{ key: "io.github.acme/target" }]);
     const feed = JSON.parse((await catalog.cli(["changes", "--server", "io.github.acme/gamma", "--json"])).stdout) as { tool: string; kind: string }[];
     expect(feed.map((c) => [c.tool, c.kind])).toEqual([["gamma_tool", "removed"], ["gamma_tool", "added"]]);
+  });
+
+  test("a server an older release left active with no record goes on the next complete full walk, and its record brings it back", async () => {
+    // Before records owned their aliases, a directory entry whose repository changed moved to its new server and left
+    // the old one active, holding no record (migration 0025 then dropped the aliases no record of it could assert).
+    const [target] = await catalog.rows<{ id: number }>(sql`select id from servers where key = 'io.github.acme/target'`);
+    const orphan = "github.com/acme/filler-1";
+    await catalog.rows(sql`update server_sources set server_id = ${target!.id} where source = 'glama' and source_id = ${fillers[1]!.id}`);
+    await catalog.rows(sql`update server_aliases set server_id = ${target!.id} where source = 'glama' and source_id = ${fillers[1]!.id}`);
+    expect(await catalog.rows(sql`select 1 from server_sources ss join servers s on s.id = ss.server_id where s.key = ${orphan}`)).toEqual([]);
+    expect(await status(orphan)).toBe("active");
+
+    const swept = await refresh();
+    expect(swept.sources.glama.mode).toBe("full");
+    expect(await status(orphan)).toBe("gone");
+    // Counted by the walk that swept it (the registry's, asked only for what changed, settles nothing), removed once.
+    expect(swept.sources.registry.mode).toBe("incremental");
+    expect(swept.sources.glama.gone).toBe(1);
+    expect(swept.servers.removed).toBe(1);
+
+    // Its entry changed and written again, resolved by its repository, lands on it and brings it back.
+    fillers[1]!.description = `The filler1 server, described anew on ${driver}.`;
+    const back = await refresh();
+    expect(await status(orphan)).toBe("active");
+    expect(await catalog.rows(sql`select ss.source_id from server_sources ss join servers s on s.id = ss.server_id where s.key = ${orphan}`)).toEqual([{ source_id: fillers[1]!.id }]);
+    expect(back.servers.removed).toBe(0);
   });
 });
