@@ -76,8 +76,10 @@ export interface ServerCounts {
 }
 
 /**
- * What a run did to servers, read back from the run ids each row carries; a server the run saw
- * without changing it is one with a record on a page the run fetched (200 or 304). A server the run
+ * What a run did to servers, read back from the run ids each row carries. Unchanged is every server the catalog
+ * lists (neither deleted nor gone) that the run neither added, updated nor removed, whatever the run read of it: one
+ * on a page it fetched (200 or 304), one only listed live, one no source it crawled lists: a run that finds nothing
+ * new counts every server the catalog lists unchanged, whichever sources it crawled and how. A server the run
  * removed is counted removed only: its record changed too (its status), but that change is the removal.
  * One the run both added and removed (a registry entry already deleted when first crawled) is neither:
  * it was not in the catalog before the run, and is not live in it after.
@@ -90,8 +92,8 @@ export async function serverCountsForRun(db: Db, runId: number): Promise<ServerC
       count(*) filter (where changed_run_id = ${runId} and first_run_id is distinct from ${runId} and removed_run_id is distinct from ${runId})::int as updated,
       count(*) filter (where removed_run_id = ${runId} and first_run_id is distinct from ${runId})::int as removed,
       (select count(*) from servers s
-        where s.changed_run_id is distinct from ${runId} and s.removed_run_id is distinct from ${runId}
-          and s.id in (select ss.server_id from server_sources ss join source_pages p on p.id = ss.page_id where p.seen_run_id = ${runId}))::int as unchanged
+        where s.status not in ('deleted', 'gone') and s.first_run_id is distinct from ${runId}
+          and s.changed_run_id is distinct from ${runId} and s.removed_run_id is distinct from ${runId})::int as unchanged
     from servers
     where ${runId} in (first_run_id, changed_run_id, removed_run_id)`,
   );

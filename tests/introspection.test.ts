@@ -201,4 +201,13 @@ describe.each(DRIVERS)("live introspection in a refresh on %s", (driver) => {
     const [current] = await queryRows<{ n: number }>(catalog.db, sql`select count(*)::int as n from tools where removed_at is null`);
     expect(again.tools).toMatchObject({ added: 0, changed: 0, removed: 0, unchanged: current!.n });
   });
+
+  test("a run that finds nothing new counts every server unchanged, those listed live on no page it read too", async () => {
+    // The registry's walk asks only for what changed (nothing): notes and paged are on no page this run read, only
+    // listed live; hangs and secret are neither, and unchanged all the same.
+    const again = await json(["refresh", "--sources", "registry,glama"]);
+    expect(again.sources.registry).toMatchObject({ mode: "incremental", records: 0 });
+    expect(again.introspection).toMatchObject({ succeeded: 3 });
+    expect(again.servers).toEqual({ added: 0, updated: 0, unchanged: 5, removed: 0 });
+  });
 });
