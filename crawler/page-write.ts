@@ -2,13 +2,15 @@
 import type { Db } from "../db/client.js";
 import { insertClassifications, queueServers, type NewClassification } from "../db/classifications.js";
 import { writeDetails, type NewSourceDetail } from "../db/details.js";
-import { placeRecords, serversWithRecordsOf, upsertPage, upsertSourceRows, type PageInfo } from "../db/pages.js";
+import { listedRecordsOn, placeRecords, upsertPage, upsertSourceRows, type PageInfo } from "../db/pages.js";
 import { lockServers, renameServers, replaceAliases, settleLeftServers, storedServers, upsertServers } from "../db/servers.js";
 import { replaceSignals, type SignalUpsert } from "../db/signals.js";
 import { saveCheckpoint, type Checkpoint } from "../db/source-state.js";
 import { inlineClassifyInputs, inlineListings, placeOnServers, serversToWrite, type AliasUpsert, type ServerUpsert, type SourceRowUpsert } from "./plan/page.js";
-import { UNSPOKEN_RANK } from "./plan/records.js";
-import type { ListingGaps, ToolCounts, ToolDefinition, ToolOrigin } from "./plan/tools.js";
+import { leftListings, sourceRank, UNSPOKEN_RANK } from "./plan/records.js";
+import { TOOL_ORIGINS, type ListingGaps, type ToolCounts, type ToolDefinition, type ToolListing, type ToolOrigin } from "./plan/tools.js";
+import type { SourceName } from "./records.js";
+import { storedToolList } from "./stored-tools.js";
 import { syncToolListings } from "./tool-sync.js";
 
 /** Classifies the tools of a server a page creates from its one listing (then all its tools), as they are written. */
@@ -26,8 +28,8 @@ export interface PageWrite {
   renames?: { from: string; to: string }[];
   /**
    * Servers the page's records leave for others (leftServers), by their keys before the page's renames, to lock, and by
-   * id: one left with no record is marked gone, one left with no record of the source loses the tools the source's
-   * lists gave it (toolOrigin).
+   * id: one left with no record is marked gone, and the tools the source's lists gave one (toolOrigin) are replaced by
+   * the list of the records still on it (leftListings).
    */
   left?: { keys: string[]; ids: number[]; records: string[] };
   /** The origin of the tools the source's records list (glama, smithery), if they list any. */
@@ -87,15 +89,14 @@ export async function writeSourcePage(db: Db, w: PageWrite): Promise<PageWriteRe
       const rewritten = new Set(w.sources.map((r) => r.sourceId));
       await placeRecords(t, { source: w.source, pageId: page.id, listed: w.sourceIds, unchanged: w.sourceIds.filter((id) => !rewritten.has(id)), newPage: page.inserted });
     }
-    // A server the page's records left, holding no record of the source any more: the source no longer lists tools for
-    // it, as an empty list says (it removes the tools of that origin and below, never a live list's).
-    const stillListed = w.toolOrigin && left.ids.length ? await serversWithRecordsOf(t, w.source, left.ids) : new Set<number>();
-    const emptied = w.toolOrigin ? left.ids.filter((id) => !stillListed.has(id)).map((serverId) => ({ serverId, origin: w.toolOrigin!, tools: [] })) : [];
+    // A server the page's records left: the tools their lists gave it are replaced by the list of the records still on
+    // it, in this write (an empty list when none lists tools: it removes the tools of that origin and below, never a live list's).
+    const replaced = w.toolOrigin ? await replacedListings(t, w.toolOrigin, left.ids, new Set(placed.listings.map((l) => l.serverId))) : [];
     await replaceAliases(t, { source: w.source, sourceIds: w.sources.map((r) => r.sourceId), rows: placed.aliases });
     await settleLeftServers(t, { serverIds: left.ids, spokenBy: left.records, rank: UNSPOKEN_RANK, runId: w.runId });
     if (w.signals?.length) await replaceSignals(t, w.signals, serverIds);
     const inline = w.classifyFresh ? inlineListings(placed.listings) : [];
-    const { written, ...toolCounts } = await syncToolListings(t, [...placed.listings, ...emptied], w.runId, { held, unqueued: new Set(inline.map((l) => l.serverId)) });
+    const { written, ...toolCounts } = await syncToolListings(t, [...placed.listings, ...replaced], w.runId, { held, unqueued: new Set(inline.map((l) => l.serverId)) });
     let classifications: NewClassification[] = [];
     try {
       classifications = inlineClassifyInputs(inline, written, changed, serverIds).flatMap(({ server, tools }) => w.classifyFresh!(server, tools));
@@ -110,4 +111,15 @@ export async function writeSourcePage(db: Db, w: PageWrite): Promise<PageWriteRe
     await saveCheckpoint(t, w.checkpoint, w.runId);
     return { pageId: page.id, serversWritten: changed.length, tools: toolCounts, classified: classifications.length };
   });
+}
+
+/** The lists that take over the tools of `origin` on the servers a page's records left (crawler/plan/records.ts leftListings). */
+async function replacedListings(db: Db, origin: ToolOrigin, left: readonly number[], listed: ReadonlySet<number>): Promise<ToolListing[]> {
+  const directories = TOOL_ORIGINS.filter((o) => o !== "live");
+  const remaining = (await listedRecordsOn(db, directories, left.filter((id) => !listed.has(id)))).map((r) => {
+    const recordOrigin = r.source as ToolOrigin;
+    const listing = storedToolList(recordOrigin, r.raw);
+    return { serverId: r.serverId, origin: recordOrigin, sourceId: r.sourceId, rank: sourceRank(r.source as SourceName, r.isLatest), ...(listing ? { listing } : {}) };
+  });
+  return leftListings(left, origin, remaining, listed);
 }

@@ -113,15 +113,20 @@ export async function storedRecords(db: Db, source: string, sourceIds: readonly 
   );
 }
 
-/** Of these servers, those that hold a record of `source`. */
-export async function serversWithRecordsOf(db: Db, source: string, serverIds: readonly number[]): Promise<Set<number>> {
-  if (serverIds.length === 0) return new Set();
-  const rows = await queryRows<{ server_id: number }>(
+/** The records of these `sources` on these servers still placed on a list page: whose tool lists may speak for them. */
+export async function listedRecordsOn(
+  db: Db,
+  sources: readonly string[],
+  serverIds: readonly number[],
+): Promise<{ serverId: number; source: string; sourceId: string; isLatest: boolean; raw: unknown }[]> {
+  if (serverIds.length === 0 || sources.length === 0) return [];
+  const rows = await queryRows<{ server_id: number; source: string; source_id: string; is_latest: boolean; raw: unknown }>(
     db,
-    sql`select distinct ss.server_id from server_sources ss
-      where ss.server_id in (select jsonb_array_elements_text(${jsonb(serverIds)})::int) and ss.source = ${source}`,
+    sql`select ss.server_id, ss.source, ss.source_id, ss.is_latest, ss.raw from server_sources ss
+      where ss.server_id in (select jsonb_array_elements_text(${jsonb(serverIds)})::int)
+        and ss.source in (select jsonb_array_elements_text(${jsonb(sources)})) and ss.page_id is not null`,
   );
-  return new Set(rows.map((r) => Number(r.server_id)));
+  return rows.map((r) => ({ serverId: Number(r.server_id), source: r.source, sourceId: r.source_id, isLatest: r.is_latest, raw: r.raw }));
 }
 
 /** The records of `source` still placed on a list page, of the servers with these keys: whose tool list may speak for them. */

@@ -1,7 +1,8 @@
 // A directory record that moves to another server (its repository now that of a server the registry lists): the
 // server it leaves, vouched for by no record any more, goes, rather than staying active for ever beside the one it
-// became; one that other records keep loses the tools the record listed for it; one an older release left with no
-// record goes on the next complete full walk (a registry and a Glama replay on 127.0.0.1).
+// became; one that other records keep loses the tools the record listed for it, taking those of the records still on
+// it; one an older release left with no record goes on the next complete full walk (a registry and a Glama replay on
+// 127.0.0.1).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -36,6 +37,8 @@ describe.each(DRIVERS)("a record that moves to another server, on %s", (driver) 
   /** Glama's servers whose repositories change between the runs: one only Glama lists, one the registry lists too. */
   const moving = glamaServer("theta", "https://github.com/acme/theta", [tool("theta_tool")]);
   const listed = glamaServer("gamma", "https://github.com/acme/gamma", [tool("gamma_tool")]);
+  /** Two Glama entries of one repository: delta's list speaks for the server (the smaller id), deltb's is set aside. */
+  const twins = [glamaServer("delta", "https://github.com/acme/delta", [tool("delta_tool")]), glamaServer("deltb", "https://github.com/acme/delta", [tool("deltb_tool")])];
 
   beforeAll(async () => {
     registry = await startRegistryReplay([
@@ -44,7 +47,7 @@ describe.each(DRIVERS)("a record that moves to another server, on %s", (driver) 
     ]);
     glama = await startLocalServer((_req: IncomingMessage, res: ServerResponse) => {
       res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify({ servers: [moving, listed, ...fillers], pageInfo: { startCursor: null, endCursor: null, hasNextPage: false, hasPreviousPage: false } }));
+      res.end(JSON.stringify({ servers: [moving, listed, ...twins, ...fillers], pageInfo: { startCursor: null, endCursor: null, hasNextPage: false, hasPreviousPage: false } }));
     });
     catalog = await emptyCliCatalog(driver, { REGISTRY_URL: registry.url, GLAMA_URL: glama.url, CATALOG_ALLOW_PRIVATE_NETWORK: "1" });
   });
@@ -118,5 +121,16 @@ describe.each(DRIVERS)("a record that moves to another server, on %s", (driver) 
     expect(await status(orphan)).toBe("active");
     expect(await catalog.rows(sql`select ss.source_id from server_sources ss join servers s on s.id = ss.server_id where s.key = ${orphan}`)).toEqual([{ source_id: fillers[1]!.id }]);
     expect(back.servers.removed).toBe(0);
+  });
+
+  test("a server another entry of the same directory keeps takes that entry's tools in place of those the leaving entry listed", async () => {
+    const current = (key: string) => catalog.rows<{ name: string; origin: string }>(sql`select t.name, t.origin from tools t join servers s on s.id = t.server_id where s.key = ${key} and t.removed_at is null order by t.name`);
+    expect(await current("github.com/acme/delta")).toEqual([{ name: "delta_tool", origin: "glama" }]);
+
+    twins[0]!.repository = { url: "https://github.com/acme/epsilon" };
+    await refresh();
+    expect(await status("github.com/acme/delta")).toBe("active");
+    expect(await current("github.com/acme/delta")).toEqual([{ name: "deltb_tool", origin: "glama" }]);
+    expect(await current("github.com/acme/epsilon")).toEqual([{ name: "delta_tool", origin: "glama" }]);
   });
 });

@@ -4,7 +4,7 @@ import { digestRecord, toolDefinition, type RecordDigest } from "../ingest.js";
 import type { SourceName, SourceRecord } from "../records.js";
 import type { SignalUpsert } from "../../db/signals.js";
 import type { AliasUpsert, ServerUpsert, SourceRowUpsert } from "./page.js";
-import { isToolOrigin, type ListingGaps, type ToolDefinition, type ToolOrigin } from "./tools.js";
+import { isToolOrigin, ORIGIN_RANK, type ListingGaps, type ToolDefinition, type ToolListing, type ToolOrigin } from "./tools.js";
 
 /**
  * How strongly a record speaks for its server's fields: the registry's latest version first,
@@ -169,4 +169,43 @@ export function bestListings(listings: readonly RecordListing[], rivals: readonl
   }
   const kept = [...best.values()].filter((l) => !rivals.some((r) => r.serverKey === l.serverKey && r.sourceId !== l.sourceId && outranks(r, l)));
   return { listings: kept, setAside: listings.length - kept.length };
+}
+
+/** A record of a directory still on a server a page's records left, with the tool list it publishes (none: it lists none). */
+export interface RemainingRecord {
+  serverId: number;
+  origin: ToolOrigin;
+  sourceId: string;
+  rank: number;
+  listing?: { tools: ToolDefinition[] } & ListingGaps;
+}
+
+/**
+ * What becomes of the tools the records of directory `origin` listed for the servers they left (`left`): on each, the
+ * list of the best record still on it that lists tools (of the higher origin, then as bestListings ranks a directory's
+ * records) takes over those tools, so what only the leaving records listed goes; with none, an empty list of `origin`
+ * removes them. A server the page gives a list of its own (`listed`) is left to that list.
+ */
+export function leftListings(left: readonly number[], origin: ToolOrigin, remaining: readonly RemainingRecord[], listed: ReadonlySet<number>): ToolListing[] {
+  return left
+    .filter((serverId) => !listed.has(serverId))
+    .map((serverId) => {
+      let best: RemainingRecord | undefined;
+      for (const r of remaining) {
+        if (r.serverId !== serverId || !r.listing) continue;
+        const rank = ORIGIN_RANK[r.origin];
+        const bestRank = best ? ORIGIN_RANK[best.origin] : -1;
+        if (!best || rank > bestRank || (rank === bestRank && outranks(r, best))) best = r;
+      }
+      if (!best?.listing) return { serverId, origin, tools: [] };
+      const { tools, partial, skippedNames } = best.listing;
+      return {
+        serverId,
+        origin: best.origin,
+        tools,
+        ...(partial ? { partial } : {}),
+        ...(skippedNames ? { skippedNames } : {}),
+        ...(best.origin !== origin ? { replaces: origin } : {}),
+      };
+    });
 }

@@ -44,6 +44,11 @@ export interface ToolListing extends ListingGaps {
   tools: ToolDefinition[];
   /** The server was created in this transaction: it has no tools to read. */
   fresh?: boolean;
+  /**
+   * An origin this list takes over from: its tools rank as the list's own, so they are rewritten, or removed when it
+   * does not list them (the list of the records still holding a server a directory entry left: what that entry listed goes).
+   */
+  replaces?: ToolOrigin;
 }
 
 /** What the catalog holds of a tool, as much as the plan needs (the full old definition is read only for changed ones). */
@@ -94,6 +99,7 @@ export function planToolListings(listings: readonly ToolListing[], stored: reado
 
   for (const listing of listings) {
     const rank = ORIGIN_RANK[listing.origin];
+    const rankOf = (origin: string) => (origin === listing.replaces ? rank : originRank(origin));
     const current = byServer.get(listing.serverId) ?? new Map<string, StoredToolState>();
     const listed = new Set<string>();
     for (const tool of listing.tools) {
@@ -113,7 +119,7 @@ export function planToolListings(listings: readonly ToolListing[], stored: reado
       };
       const removed = old?.removedAt != null;
       // A tool a higher-ranked list dropped stays removed: a directory's stale copy does not bring it back.
-      if (old && removed && originRank(old.origin) > rank) continue;
+      if (old && removed && rankOf(old.origin) > rank) continue;
       if (!old || removed) {
         (listing.fresh ? plan.inserts : plan.upserts).push(row);
         touched.add(listing.serverId);
@@ -121,7 +127,7 @@ export function planToolListings(listings: readonly ToolListing[], stored: reado
         plan.counts.added += 1;
         continue;
       }
-      if (originRank(old.origin) > rank) {
+      if (rankOf(old.origin) > rank) {
         plan.counts.unchanged += 1;
         continue;
       }
@@ -140,7 +146,7 @@ export function planToolListings(listings: readonly ToolListing[], stored: reado
     const skipped = new Set(listing.skippedNames);
     for (const [name, old] of current) {
       if (listed.has(name) || skipped.has(name) || old.removedAt != null) continue;
-      if (originRank(old.origin) > rank) continue;
+      if (rankOf(old.origin) > rank) continue;
       plan.removals.push({ id: old.id, origin: listing.origin });
       touched.add(listing.serverId);
       plan.changes.push({ serverId: listing.serverId, toolName: name, kind: "removed", oldHash: old.contentHash, newHash: null, details: null });

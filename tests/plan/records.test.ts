@@ -1,6 +1,6 @@
 // Which record speaks for a server and which tool list a directory keeps, on plain data.
 import { describe, expect, test } from "vitest";
-import { applyResolutions, bestListings, canonicalRank, pageRows } from "../../crawler/plan/records.js";
+import { applyResolutions, bestListings, canonicalRank, leftListings, pageRows, type RemainingRecord } from "../../crawler/plan/records.js";
 import type { SourceName, SourceRecord } from "../../crawler/records.js";
 
 const record = (source: SourceName, sourceId: string, key: string, o: Partial<SourceRecord> & { updatedAt?: string; title?: string } = {}): SourceRecord => ({
@@ -59,5 +59,34 @@ describe("bestListings (one tool list per server and origin)", () => {
 
   test("only sources whose lists are tools origins carry listings", () => {
     expect(pageRows([record("awesome", "w", "s", { tools })]).toolListings).toEqual([]);
+  });
+});
+
+describe("leftListings", () => {
+  const def = (name: string) => ({ name, contentHash: `h-${name}` });
+  const on = (serverId: number, origin: "glama" | "smithery", sourceId: string, rank: number, tools?: string[]): RemainingRecord => ({
+    serverId,
+    origin,
+    sourceId,
+    rank,
+    ...(tools ? { listing: { tools: tools.map(def) } } : {}),
+  });
+
+  test("each server left takes the list of its best record still listing tools: the higher origin, then the better record", () => {
+    const remaining = [on(1, "glama", "b", 20, ["b1"]), on(1, "glama", "a", 20, ["a1"]), on(1, "smithery", "s", 15, ["s1"]), on(2, "glama", "g", 20), on(2, "smithery", "s", 15, ["s2"])];
+    expect(leftListings([1, 2], "glama", remaining, new Set())).toEqual([
+      { serverId: 1, origin: "glama", tools: [def("a1")] },
+      // Another directory's list takes over the leaving one's tools.
+      { serverId: 2, origin: "smithery", tools: [def("s2")], replaces: "glama" },
+    ]);
+  });
+
+  test("a server no record still on lists tools for gets an empty list of the leaving origin; one the page lists tools for is left to it", () => {
+    expect(leftListings([3, 4], "smithery", [on(3, "glama", "g", 20)], new Set([4]))).toEqual([{ serverId: 3, origin: "smithery", tools: [] }]);
+  });
+
+  test("what a record's list could not keep goes with it", () => {
+    const partial = { ...on(5, "glama", "g", 20), listing: { tools: [def("x")], partial: true, skippedNames: ["y"] } };
+    expect(leftListings([5], "glama", [partial], new Set())).toEqual([{ serverId: 5, origin: "glama", tools: [def("x")], partial: true, skippedNames: ["y"] }]);
   });
 });

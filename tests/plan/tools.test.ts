@@ -78,6 +78,16 @@ describe("planToolListings", () => {
     expect(plan).toMatchObject({ removals: [], counts: { removed: 0 } });
   });
 
+  test("a list that replaces an origin rewrites and removes that origin's tools as its own, and brings back what it removed; a live tool stays", () => {
+    const current = [stored("kept"), stored("gone"), stored("dropped", { removedAt: "2026-01-01 00:00:00+00" }), stored("live", { origin: "live" })];
+    const plan = planToolListings([{ serverId: 1, origin: "smithery", replaces: "glama", tools: [def("kept"), def("dropped")] }], current);
+    expect(plan.upserts.map((u) => [u.name, u.origin])).toEqual([["kept", "smithery"], ["dropped", "smithery"]]);
+    expect(plan.removals.map((r) => [current.find((t) => t.id === r.id)!.name, r.origin])).toEqual([["gone", "smithery"]]);
+    expect(plan.counts).toEqual({ added: 1, changed: 0, removed: 1, unchanged: 1 });
+    // Without it, a lower origin neither rewrites nor removes a higher one's tools.
+    expect(planToolListings([{ serverId: 1, origin: "smithery", tools: [def("kept")] }], current)).toMatchObject({ upserts: [], removals: [], counts: { unchanged: 1 } });
+  });
+
   test("an origin this version does not know outranks nothing", () => {
     const plan = planToolListings([{ serverId: 1, origin: "smithery", tools: [def("a", "new")] }], [stored("a", { origin: "someday" })]);
     expect(plan.counts.changed).toBe(1);
