@@ -6,6 +6,7 @@ import { ConnectionLostError, describeDbError } from "../db/errors.js";
 import { SnapshotJsonError, SnapshotMissError } from "./fetcher.js";
 import { errorCode, HttpError, type HttpErrorKind } from "./http.js";
 import { SOURCE_NAMES, type SourceName } from "./records.js";
+import { redactUrl, redactUrls } from "./redact-url.js";
 import { SourceError } from "./source-error.js";
 
 /**
@@ -67,7 +68,7 @@ export type Failure = z.infer<typeof failureSchema>;
 /** The request's own failure, with what tells a later run what to do; every request kind is a failure kind. */
 function requestFailure(e: HttpError): Pick<Failure, "kind" | "url" | "status" | "code" | "attempts" | "retryable" | "retryAfterMs"> {
   const kind: HttpErrorKind = e.kind;
-  return { kind, url: e.url, status: e.status, code: errorCode(e.cause), attempts: e.attempts, retryable: e.retryable, ...(e.retryAfterMs !== undefined ? { retryAfterMs: e.retryAfterMs } : {}) };
+  return { kind, url: redactUrl(e.url), status: e.status, code: errorCode(e.cause), attempts: e.attempts, retryable: e.retryable, ...(e.retryAfterMs !== undefined ? { retryAfterMs: e.retryAfterMs } : {}) };
 }
 
 /**
@@ -82,9 +83,10 @@ export function failureOf(e: unknown, where: { stage: FailureStage; source?: Sou
     const surfaced = failureOf(e, at);
     return { ...surfaced, kind: "aborted", ...(surfaced.retryable !== undefined ? { retryable: true } : {}) };
   }
-  const base = { ...at, message: describeDbError(e) ?? (e instanceof Error ? e.message : String(e)) };
+  // A message may quote the URL it failed on, credentials and all (an error of a library, a record written before).
+  const base = { ...at, message: redactUrls(describeDbError(e) ?? (e instanceof Error ? e.message : String(e))) };
   if (e instanceof SourceError) {
-    const stopped = { ...base, ...(e.page !== null ? { page: e.page } : {}), url: e.url };
+    const stopped = { ...base, ...(e.page !== null ? { page: e.page } : {}), ...(e.url !== undefined ? { url: redactUrl(e.url) } : {}) };
     if (e.stop) return { ...stopped, kind: e.stop.kind };
     // Its cause as it would be alone (a request's, a snapshot's, the database's, anything else), at this page, in its words.
     const { stage: _stage, source: _source, message: _message, ...cause } = failureOf(e.cause, at);

@@ -5,6 +5,7 @@ import { Agent, fetch as undiciFetch, request, type Dispatcher } from "undici";
 import { BodyDecodeError, decodeBody } from "./content-encoding.js";
 import { isHtmlPage } from "./html-page.js";
 import { validatorsOf, type Validators } from "./validators.js";
+import { redactUrl } from "./redact-url.js";
 import { assertUrlAllowed, guardedLookup, SsrfError, type GuardOptions, type LookupFunction } from "./ssrf.js";
 import { plural } from "../classifier/plural.js";
 
@@ -101,7 +102,7 @@ export class HttpError extends Error {
     cause?: unknown;
   }) {
     const method = init.method ?? "GET";
-    super(`${method} ${init.url} failed after ${plural(init.attempts, "attempt")}: ${init.detail}`, { cause: init.cause });
+    super(`${method} ${redactUrl(init.url)} failed after ${plural(init.attempts, "attempt")}: ${init.detail}`, { cause: init.cause });
     this.name = "HttpError";
     this.url = init.url;
     this.method = method;

@@ -1,6 +1,7 @@
 // The SSRF guard: which addresses the crawler must never reach, checked after DNS, on every redirect hop and at connect time.
 import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import { BlockList, isIP, type LookupFunction } from "node:net";
+import { redactUrl } from "./redact-url.js";
 
 /** Node's `dns.lookup` signature (as `net.connect` takes it): tests pass a stub, never real DNS. */
 export type { LookupFunction };
@@ -17,7 +18,7 @@ export class SsrfError extends Error {
 
   constructor(init: { url: string; host: string; address?: string; reason: string }) {
     const via = init.address && init.address !== init.host ? ` resolves to ${init.address}` : "";
-    super(`refused ${init.url}: ${init.host}${via} (${init.reason}); set CATALOG_ALLOW_PRIVATE_NETWORK=1 to allow`);
+    super(`refused ${redactUrl(init.url)}: ${init.host}${via} (${init.reason}); set CATALOG_ALLOW_PRIVATE_NETWORK=1 to allow`);
     this.name = "SsrfError";
     this.url = init.url;
     this.host = init.host;

@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { CliError, type Command, type Io, type ParsedArgs } from "./command.js";
 import { describeDbError } from "../db/errors.js";
 import { unstorableParam } from "../crawler/sanitize.js";
+import { redactUrls } from "../crawler/redact-url.js";
 import { debugOn } from "./switch.js";
 import { safeText } from "./terminal.js";
 import { unknownVariableLines } from "./unknown-variables.js";
@@ -130,9 +131,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const err = e as Error;
     const debug = debugOn(io.env);
     // A failed query is the database's reason in one line (its statement only under CATALOG_DEBUG, its
-    // parameters never); anything else may quote catalog data too: escaped.
-    io.stderr.write(`mcp-catalog ${name}: ${safeText(describeDbError(e, { debug }) ?? err.message ?? String(e))}\n`);
-    if (debug) io.stderr.write(`${err.stack}\n`);
+    // parameters never); anything else may quote catalog data too, or a source URL with its credentials: escaped, redacted.
+    io.stderr.write(`mcp-catalog ${name}: ${safeText(redactUrls(describeDbError(e, { debug }) ?? err.message ?? String(e)))}\n`);
+    if (debug) io.stderr.write(`${redactUrls(String(err.stack))}\n`);
     return 1;
   }
 }

@@ -4,6 +4,7 @@ import { describe, expect, test } from "vitest";
 import { failureLine, failureOf } from "../crawler/failure.js";
 import { SnapshotJsonError, SnapshotMissError } from "../crawler/fetcher.js";
 import { HttpError } from "../crawler/http.js";
+import { redactUrl, redactUrls } from "../crawler/redact-url.js";
 import { atPage, SourceError } from "../crawler/source-error.js";
 
 const url = "https://registry.example/v0.1/servers?limit=100";
@@ -105,5 +106,30 @@ describe("failureLine", () => {
   test("where, then why, without saying the source twice", () => {
     expect(failureLine({ stage: "classify", kind: "error", message: "boom" })).toBe("classify: boom");
     expect(failureLine({ stage: "crawl", source: "registry", kind: "format", message: "registry: page 1: not a page" })).toBe("registry: page 1: not a page");
+  });
+});
+
+describe("redactUrl", () => {
+  test("user information and the values of secret-looking query parameters become ***, the rest as it was", () => {
+    expect(redactUrl("https://user:t0k3n@mirror.example/v0.1/servers?limit=100&api_key=k3y&token=t&apiKey=a&cursor=c2")).toBe(
+      "https://***@mirror.example/v0.1/servers?limit=100&api_key=***&token=***&apiKey=***&cursor=c2",
+    );
+    expect(redactUrl("https://t0k3n@mirror.example/")).toBe("https://***@mirror.example/");
+    expect(redactUrl("https://mirror.example/x?access_token=a&password=p&sig=s&secret=z")).toBe("https://mirror.example/x?access_token=***&password=***&sig=***&secret=***");
+    // Nothing secret: exactly as given, not rewritten in a canonical form.
+    expect(redactUrl("https://registry.example/v0.1/servers?limit=100&q=a%20b")).toBe("https://registry.example/v0.1/servers?limit=100&q=a%20b");
+    expect(redactUrl("not a url but //user:pw@host")).toBe("not a url but //***@host");
+  });
+
+  test("redactUrls redacts every URL a message quotes; a failure keeps its URL and message redacted", () => {
+    expect(redactUrls("GET https://u:p@a.example/x?token=t failed; refused http://b.example/y?key=k: private")).toBe(
+      "GET https://***@a.example/x?token=*** failed; refused http://b.example/y?key=***: private",
+    );
+    const secretUrl = "https://user:t0k3n@registry.example/v0.1/servers?api_key=k3y";
+    const cause = new HttpError({ url: secretUrl, kind: "status", status: 401, attempts: 1, retryable: false, detail: "HTTP 401" });
+    const failure = failureOf(new SourceError({ source: "registry", page: 1, url: secretUrl, message: `${cause.message} (${secretUrl})`, cause }), { stage: "crawl", source: "registry" });
+    expect(failure.url).toBe("https://***@registry.example/v0.1/servers?api_key=***");
+    expect(JSON.stringify(failure)).not.toMatch(/t0k3n|k3y/);
+    expect(cause.message).not.toMatch(/t0k3n|k3y/);
   });
 });

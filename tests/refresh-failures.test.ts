@@ -9,6 +9,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import type { Failure } from "../crawler/failure.js";
 import { NOT_URL_SAFE } from "../crawler/sources/fields.js";
+import { queryRows } from "../db/sql.js";
 import { cliSession } from "./helpers/cli.js";
 import { startLocalServer, type LocalServer } from "./helpers/local-server.js";
 import { loadRegistrySample } from "./helpers/registry-replay.js";
@@ -68,6 +69,18 @@ describe("refresh failures at the CLI", () => {
     const run = await lastRun();
     expect(run.json).toMatchObject({ status: "failed", failures: [failure] });
     expect(run.text).toContain(`failed: registry (status 404 ${failure.url}): ${failure.message}`);
+  });
+
+  test("a source URL's credentials (user information, a token in its query) are redacted in what is printed and in the run record", async () => {
+    const s = await startLocalServer((_req, res) => void res.writeHead(404).end("no"));
+    const { run, failure, summary } = await expectFailure(s.url.replace("http://", "http://user:s3cret@") + "/?token=t0k3n&api_key=k3y", { kind: "status", status: 404 });
+    expect(failure.url).toMatch(/^http:\/\/\*\*\*@127\.0\.0\.1:\d+\/\?token=\*\*\*/);
+    const record = await queryRows((await cli.catalog()).db, sql`select failures, error, sources from crawl_runs order by id desc limit 1`);
+    const stats = await lastRun();
+    for (const text of [run.stdout, run.stderr, JSON.stringify(summary), JSON.stringify(record), JSON.stringify(stats.json), stats.text]) {
+      expect(text).not.toMatch(/s3cret|t0k3n|k3y|user:/);
+    }
+    expect(run.stderr).toContain("***@127.0.0.1");
   });
 
   test("network: a refused connection, with its code; with no page stored the CLI points at the offline snapshot", async () => {

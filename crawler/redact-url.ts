@@ -1,0 +1,37 @@
+// Credentials a source URL may carry (REGISTRY_URL=https://user:token@mirror/…, …?api_key=…), kept out of what a person
+// reads and what the run record keeps: failures, their messages, errors. The URL itself still carries them to the request.
+
+/** A query parameter whose name says its value is a credential (token, api_key, apiKey, secret, password, sig, …). */
+const SECRET_PARAMETER = /token|key|secret|pass(word|wd)?$|pwd|auth|sig(nature)?$|credential|session/i;
+
+/** A URL in free text: to the next space, quote or bracket, but not the punctuation that ends a sentence or a clause ("…/x: refused"). */
+const URL_IN_TEXT = /\bhttps?:\/\/[^\s'"<>()[\]{}]*[^\s'"<>()[\]{}:;,.!?]/gi;
+
+/**
+ * `url` with its user information and the values of its secret-looking query parameters shown as `***`; anything
+ * else as it was. Text that is no URL is returned with an `//user:password@` in it masked all the same.
+ */
+export function redactUrl(url: string): string {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return url.replace(/\/\/[^/@\s]*@/, "//***@");
+  }
+  let changed = false;
+  if (u.username || u.password) {
+    u.username = "***";
+    u.password = "";
+    changed = true;
+  }
+  // Written again only when one is secret: writing rewrites the whole query in its canonical form.
+  const params = [...u.searchParams];
+  const secret = params.some(([k]) => SECRET_PARAMETER.test(k));
+  if (secret) u.search = new URLSearchParams(params.map(([k, v]): [string, string] => [k, SECRET_PARAMETER.test(k) ? "***" : v])).toString();
+  return changed || secret ? u.toString() : url;
+}
+
+/** Every http(s) URL in `text` redacted (redactUrl): a message that quotes the URL it failed on. */
+export function redactUrls(text: string): string {
+  return text.replace(URL_IN_TEXT, redactUrl);
+}
