@@ -49,6 +49,18 @@ export function reviewSettings(config: Config, flags: ReviewFlags): ReviewSettin
   return { threshold, ...(budget !== undefined ? { budget } : {}) };
 }
 
+/**
+ * The notice for --llm-threshold and --llm-budget given to a run with no model review (`review` undefined), so they are
+ * not taken for obeyed, as policy's unused --client-name is; undefined when they are used or not given. Why there is
+ * none: --no-llm, no model configured, or (refresh) --no-classify.
+ */
+export function unusedReviewFlagsNotice(config: Config, flags: ReviewFlags, review: ReviewSettings | undefined): string | undefined {
+  const given = [flags.threshold !== undefined ? "--llm-threshold" : undefined, flags.budget !== undefined ? "--llm-budget" : undefined].filter((f) => f !== undefined);
+  if (review || given.length === 0) return undefined;
+  const why = flags.noLlm ? "--no-llm turns the model review off" : !config.llm.enabled ? "no model is configured (set OPENAI_API_KEY or OPENAI_BASE_URL)" : "--no-classify runs no classify stage to review";
+  return `${given.join(" and ")} ${given.length > 1 ? "are" : "is"} not used: ${why}`;
+}
+
 function parseThreshold(value: string): number {
   const threshold = Number(value);
   if (!/^\d*\.?\d+$/.test(value) || threshold > 1) throw new CliError(`--llm-threshold must be a number from 0 to 1 (got '${safeText(value)}')`, 2);

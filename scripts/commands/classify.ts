@@ -6,7 +6,7 @@ import { CliError, type Command } from "../command.js";
 import { loadConfig } from "../config.js";
 import { ambiguousNote, distinctTools, repeatedNote } from "../../crawler/distinct-tools.js";
 import { reviewTools } from "../../crawler/model-review.js";
-import { modelReviewConfig, REVIEW_OPTIONS, reviewClient, reviewFlags, reviewSettings, reviewSummary } from "../model-review-setup.js";
+import { modelReviewConfig, REVIEW_OPTIONS, reviewClient, reviewFlags, reviewSettings, reviewSummary, unusedReviewFlagsNotice } from "../model-review-setup.js";
 import { colorizer, safeText, truncate } from "../terminal.js";
 import { parseToolInput, readAll } from "../tool-input.js";
 import { RISK_STYLE } from "../tool-view.js";
@@ -51,7 +51,10 @@ export const command: Command = {
     if (named !== undefined && !named.trim()) throw new CliError("--server must not be empty", 2);
     // Waiting on a terminal for JSON nobody is typing looks like a hang.
     const config = loadConfig(io.env, io.cwd);
-    const review = reviewSettings(config, reviewFlags(args.values));
+    const flags = reviewFlags(args.values);
+    const review = reviewSettings(config, flags);
+    const unused = unusedReviewFlagsNotice(config, flags, review);
+    if (unused) io.stderr.write(`mcp-catalog classify: ${unused}\n`);
     if (input === "-" && (io.stdin as { isTTY?: boolean }).isTTY) throw new CliError("no input: pass --input FILE, or pipe a tools/list result into standard input", 2);
     let text: string;
     try {

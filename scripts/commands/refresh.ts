@@ -16,7 +16,7 @@ import { commaList } from "../comma-list.js";
 import { CliError, type Command } from "../command.js";
 import { loadConfig, parseIntrospectModes, requireQueueDatabase, type Config, type IntrospectModeName } from "../config.js";
 import { crawlerHttpClient, listingOptions, sweepSandboxLeftovers } from "../listing-setup.js";
-import { modelReviewConfig, REVIEW_OPTIONS, reviewClient, reviewFlags, reviewSettings, reviewSummary, type ReviewSettings } from "../model-review-setup.js";
+import { modelReviewConfig, REVIEW_OPTIONS, reviewClient, reviewFlags, reviewSettings, reviewSummary, unusedReviewFlagsNotice, type ReviewSettings } from "../model-review-setup.js";
 import { withCatalog } from "../open-catalog.js";
 import { terminalProgress } from "../progress-line.js";
 import { safeText } from "../terminal.js";
@@ -154,6 +154,8 @@ export const command: Command = {
     // The flags are checked even when --no-classify leaves no review to run.
     const settings = reviewSettings(config, flags);
     const review = args.values["no-classify"] ? undefined : settings;
+    const unused = unusedReviewFlagsNotice(config, flags, review);
+    if (unused) io.stderr.write(`mcp-catalog refresh: ${unused}\n`);
     const plan = await refreshPlan(config, {
       ...(requested ? { sources: requested } : {}),
       ...(snapshot ? { snapshot } : {}),

@@ -255,6 +255,22 @@ describe("classify --llm", () => {
     }
   });
 
+  it("says --llm-threshold and --llm-budget are not used when no review runs (no model configured, --no-llm), and answers as without them", async () => {
+    const plain = await runCli(["classify", "--json"], {}, { stdin: tools });
+    for (const [argv, env, why] of [
+      [["--llm-budget", "5", "--llm-threshold", "0.9"], {}, "--llm-threshold and --llm-budget are not used: no model is configured (set OPENAI_API_KEY or OPENAI_BASE_URL)"],
+      [["--llm-budget", "5"], {}, "--llm-budget is not used: no model is configured"],
+      [["--no-llm", "--llm-threshold", "0.9"], { OPENAI_BASE_URL: "http://127.0.0.1:9/v1" }, "--llm-threshold is not used: --no-llm turns the model review off"],
+    ] as const) {
+      const r = await runCli(["classify", "--json", ...argv], env, { stdin: tools });
+      expect(r.code, argv.join(" ")).toBe(plain.code);
+      expect(r.stdout).toBe(plain.stdout);
+      expect(r.stderr).toContain(`mcp-catalog classify: ${why}`);
+    }
+    // Used: no notice.
+    expect((await runCli(["classify", "--json"], {}, { stdin: tools })).stderr).not.toContain("not used");
+  });
+
   it("gives up on an answer whose body stalls after its headers, within CATALOG_LLM_TIMEOUT_MS", async () => {
     // The headers come at once and the body never ends: the client's own timeout stops at the headers.
     await endpoint((_b, _n, res) => {

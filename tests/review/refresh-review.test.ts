@@ -123,6 +123,12 @@ describe.each(DRIVERS)("refresh with the model review (%s)", (driver) => {
     expect(n!.n).toBe(3);
   });
 
+  test("--llm-budget and --llm-threshold on a run that reviews nothing are said to be unused, and the run goes on", async () => {
+    const r = await catalog.cli(["refresh", "--sources", "glama", "--json", "--no-classify", "--llm-budget", "3", "--llm-threshold", "0.5"], env());
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain("mcp-catalog refresh: --llm-threshold and --llm-budget are not used: --no-classify runs no classify stage to review");
+  });
+
   test("a bad flag or --llm without an endpoint is refused before the crawl", async () => {
     const base = { ...catalog.env, GLAMA_URL: replay.url, CATALOG_ALLOW_PRIVATE_NETWORK: "1" };
     const before = replay.requests.length;
