@@ -1,9 +1,10 @@
 // `mcp-catalog changes`: the tool change feed with semantic labels (new destructive tool, became destructive, readOnlyHint flipped, …).
 import { changeLabels } from "../../classifier/change-labels.js";
-import { catalogIsEmpty, toolChangeFeed } from "../../db/lookups.js";
+import { catalogIsEmpty } from "../../db/lookups.js";
 import { SERVE_DEFAULTS } from "../../server/defaults.js";
 import { CliError, type Command } from "../command.js";
 import { inInstantRange, INSTANT_LIMITS, readInstant, type InstantProblem } from "../catalog-instant.js";
+import { changeFeed } from "../change-feed.js";
 import { isoInstant } from "../iso-instant.js";
 import { loadConfig } from "../config.js";
 import { emptyCatalogText } from "../empty-catalog.js";
@@ -50,7 +51,7 @@ export const command: Command = {
     ...WAIT_OPTION,
     server: { type: "string", valueName: "S", description: "Only this server (registry name, repository URL, npm:<package> or unique key prefix)" },
     since: { type: "string", valueName: "DATE", description: "Only changes at or after DATE (2026-11-01, 2026-11-01T12:00:00Z; years 0001 to 9999) or within an age (7d, 12h, 30m)" },
-    limit: { type: "string", valueName: "N", description: `At most N changes, newest first (default ${SERVE_DEFAULTS.changesLimit}, at most ${SERVE_DEFAULTS.maxChangesLimit})` },
+    limit: { type: "string", valueName: "N", description: `At most N changes, newest first, each with all its parts (default ${SERVE_DEFAULTS.changesLimit}, at most ${SERVE_DEFAULTS.maxChangesLimit})` },
     json: { type: "boolean", description: "Print a JSON array of {at, server, tool, kind, labels, oldHash, newHash, details, runId}" },
   },
   async run(args, io) {
@@ -62,7 +63,7 @@ export const command: Command = {
     const config = loadConfig(io.env, io.cwd);
     const { rows, empty } = await withCatalog(io, config, async (catalog) => {
       const server = serverArg !== undefined ? await requireServer(catalog, serverArg) : undefined;
-      const rows = await toolChangeFeed(catalog.db, { limit, ...(since ? { since } : {}), ...(server ? { serverIds: [server.id] } : {}) });
+      const rows = await changeFeed(catalog.db, { limit, ...(since ? { since } : {}), ...(server ? { serverIds: [server.id] } : {}) });
       return { rows, empty: rows.length === 0 && (await catalogIsEmpty(catalog.db)) ? catalog.location : undefined };
     }, { wait: readerWait(args.values.wait, config, io, "changes") });
     const feed = rows.map((r) => ({ at: isoInstant(r.at), server: r.server, tool: r.tool, kind: r.kind, labels: changeLabels(r), oldHash: r.oldHash, newHash: r.newHash, details: r.details, runId: r.runId }));
