@@ -6,7 +6,7 @@ import { catalogHasNoServers, repositoryServerKeys, serversByAlias, serversByKey
 import { nameProblem } from "../server/lookup-text.js";
 import { CliError } from "./command.js";
 import { emptyCatalogText } from "./empty-catalog.js";
-import { safeText } from "./terminal.js";
+import { nameText, safeText } from "./terminal.js";
 
 export type ServerMatch = { kind: "one"; server: ServerRef } | { kind: "ambiguous"; candidates: ServerRef[] } | { kind: "none" };
 
@@ -128,10 +128,10 @@ export async function requireServer({ db, location }: Pick<Catalog, "db" | "loca
   if (match.kind === "none") {
     if (await catalogHasNoServers(db)) throw new CliError(`no server in the catalog matches '${safeText(input)}': ${emptyCatalogText(location)}`, 1);
     const close = await closeServerKeys(db, input);
-    const hint = close.length ? `. Did you mean: ${close.map((k) => safeText(k)).join(", ")}?` : " (try a registry name, a repository URL, npm:<package> or a key prefix)";
+    const hint = close.length ? `. Did you mean: ${close.map((k) => nameText(k)).join(", ")}?` : " (try a registry name, a repository URL, npm:<package> or a key prefix)";
     throw new CliError(`no server in the catalog matches '${safeText(input)}'${hint}`, 1);
   }
-  const shown = match.candidates.slice(0, AMBIGUOUS_LIMIT).map((c) => `  ${safeText(c.key)}`);
+  const shown = match.candidates.slice(0, AMBIGUOUS_LIMIT).map((c) => `  ${nameText(c.key)}`);
   const more = match.candidates.length > AMBIGUOUS_LIMIT ? [`  … and more; be more specific`] : [];
   throw new CliError([`'${safeText(input)}' matches ${matchCount(match.candidates.length)} servers:`, ...shown, ...more].join("\n"), 2);
 }

@@ -2,7 +2,7 @@
 import type { Db } from "../db/client.js";
 import { serverToolsNamed, type ServerRef, type ToolEntry } from "../db/lookups.js";
 import { CliError } from "./command.js";
-import { safeText, truncate } from "./terminal.js";
+import { nameText, truncate } from "./terminal.js";
 
 export type ToolMatch = { kind: "one"; entry: ToolEntry } | { kind: "ambiguous"; candidates: string[] } | { kind: "none" };
 
@@ -29,6 +29,6 @@ export async function toolOnServer(db: Db, server: ServerRef, name: string): Pro
   const match = await matchTool(db, server.id, name);
   if (match.kind === "one") return match.entry;
   if (match.kind === "none") return undefined;
-  const shown = match.candidates.map((c) => `  ${safeText(c)}`);
-  throw new CliError([`${ambiguousToolMessage(safeText(truncate(name, 120)), safeText(server.key), match.candidates.length)}:`, ...shown].join("\n"), 2);
+  const shown = match.candidates.map((c) => `  ${nameText(c)}`);
+  throw new CliError([`${ambiguousToolMessage(nameText(truncate(name, 120)), nameText(server.key), match.candidates.length)}:`, ...shown].join("\n"), 2);
 }

@@ -14,6 +14,19 @@ export function safeText(value: unknown, { keepNewlines = false }: { keepNewline
   return keepNewlines ? cleaned : cleaned.replace(/\r?\n|\t/g, " ");
 }
 
+/** How a name writes a tab, a newline and the backslash that starts every escape. */
+const NAME_ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n" };
+
+/**
+ * A name from a server (a tool's, a server's) as text: as safeText, but a tab or a newline is written `\t`, `\n` rather
+ * than a space, and a backslash `\\`, so two names that differ read apart ("a\tb" is not "a b", nor a name holding
+ * a backslash and a "t"). JSON output keeps the name exact; this is for text.
+ */
+export function nameText(value: unknown): string {
+  const s = typeof value === "string" ? value : String(value ?? "");
+  return safeText(s.replace(/[\\\t\n]/g, (c) => NAME_ESCAPES[c]!), { keepNewlines: true });
+}
+
 /** Every code point outside printable ASCII as an escape: names that render alike ("café" precomposed and with a combining accent) read apart. */
 export function codePointText(value: string): string {
   return value.replace(/[^\x20-\x7e]/gu, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);

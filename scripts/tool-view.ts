@@ -3,7 +3,7 @@ import type { ReviewedBy } from "../classifier/classify.js";
 import { plural } from "../classifier/plural.js";
 import type { NameSummary } from "../db/lookups.js";
 import type { CurrentEntry } from "./current-verdicts.js";
-import { safeText, truncate, type Style } from "./terminal.js";
+import { nameText, safeText, truncate, type Style } from "./terminal.js";
 
 export interface ToolView {
   server: string;
@@ -83,7 +83,7 @@ function hints(annotations: Record<string, unknown> | null): string {
 export function renderToolText(v: ToolView, paint: (style: Style, text: string) => string): string {
   const risk = v.risk ? paint(RISK_STYLE[v.risk] ?? "bold", v.risk.toUpperCase()) : paint("dim", "not classified yet");
   const lines = [
-    `${paint("bold", safeText(v.tool))}  ${paint("dim", "on")} ${safeText(v.server)}`,
+    `${paint("bold", nameText(v.tool))}  ${paint("dim", "on")} ${nameText(v.server)}`,
     `  risk        ${risk}${v.category ? ` — ${v.category}, confidence ${v.confidence?.toFixed(2)}` : ""}`,
     `  declared    ${safeText(hints(v.annotations))}${v.signals.includes("annotation_conflict") ? paint("yellow", "  (contradicts the inferred class)") : ""}`,
   ];

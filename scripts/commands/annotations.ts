@@ -7,7 +7,7 @@ import { readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
 import { plural } from "../../classifier/plural.js";
 import { requireServer, serverArgument } from "../resolve-server.js";
 import { assessServers } from "../server-verdict.js";
-import { safeText } from "../terminal.js";
+import { nameText, safeText } from "../terminal.js";
 
 const FORMATS = ["text", "json", "patch"] as const;
 type Format = (typeof FORMATS)[number];
@@ -43,7 +43,7 @@ export const command: Command = {
       const [assessment] = await assessServers(catalog.db, { serverIds: [server.id] });
       return { server, assessment };
     }, { wait: readerWait(args.values.wait, config, io, "annotations") });
-    if (!assessment) throw new CliError(`${safeText(server.key)} has no tools in the catalog yet`, 1);
+    if (!assessment) throw new CliError(`${nameText(server.key)} has no tools in the catalog yet`, 1);
     const fixes = assessment.tools.flatMap((t) => {
       const fix = annotationFix(t.annotations, t.hints, t.signals);
       return fix ? [{ tool: t.name, ...fix, evidence: t.rationale }] : [];
@@ -59,17 +59,17 @@ export const command: Command = {
       return 0;
     }
     if (fixes.length === 0) {
-      io.stderr.write(`${safeText(server.key)}: every tool declares all four hints, and none contradicts what it does\n`);
+      io.stderr.write(`${nameText(server.key)}: every tool declares all four hints, and none contradicts what it does\n`);
       return 0;
     }
     const blocks = fixes.map((f) => {
-      const lines = [`${safeText(f.tool)}: ${STATUS_TEXT[f.status]}`, `  annotations: ${literal(f.suggested)}`];
+      const lines = [`${nameText(f.tool)}: ${STATUS_TEXT[f.status]}`, `  annotations: ${literal(f.suggested)}`];
       if (f.contradicted.length) lines.push(`  contradicted: ${f.contradicted.map((h) => `${h} is ${String(f.declared[h])}`).join(", ")}`);
       lines.push(`  evidence: ${safeText(f.evidence)}`);
       return lines.join("\n");
     });
     io.stdout.write(`${blocks.join("\n\n")}\n`);
-    io.stderr.write(`${safeText(server.key)}: ${fixes.length} of ${plural(assessment.tools.length, "tool")} to fix (coverage: ${assessment.coverage})\n`);
+    io.stderr.write(`${nameText(server.key)}: ${fixes.length} of ${plural(assessment.tools.length, "tool")} to fix (coverage: ${assessment.coverage})\n`);
     return 0;
   },
 };

@@ -10,7 +10,7 @@ import { loadConfig } from "../config.js";
 import { emptyCatalogText } from "../empty-catalog.js";
 import { readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
 import { requireServer, serverArgument } from "../resolve-server.js";
-import { colorizer, safeText, truncate } from "../terminal.js";
+import { colorizer, nameText, safeText, truncate } from "../terminal.js";
 import { wholeNumber } from "../whole-number.js";
 
 const SINCE_HELP = "--since takes a date (2026-11-01), a date and time (2026-11-01T12:00:00Z; UTC unless it names an offset) or an age (7d, 12h, 30m)";
@@ -79,7 +79,7 @@ export const command: Command = {
     const lines = feed.map((c) => {
       const labels = c.labels.join("; ");
       const text = safeText(truncate(labels, 300));
-      return `${c.at.slice(0, 19).replace("T", " ")}  ${safeText(truncate(c.server, 120))}  ${paint("bold", safeText(truncate(c.tool, 120)))}  ${ALERT.test(labels) ? paint("red", text) : text}`;
+      return `${c.at.slice(0, 19).replace("T", " ")}  ${nameText(truncate(c.server, 120))}  ${paint("bold", nameText(truncate(c.tool, 120)))}  ${ALERT.test(labels) ? paint("red", text) : text}`;
     });
     io.stdout.write(`${lines.join("\n")}\n`);
     return 0;

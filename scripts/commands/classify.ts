@@ -7,7 +7,7 @@ import { loadConfig } from "../config.js";
 import { ambiguousNote, distinctTools, repeatedNote } from "../../crawler/distinct-tools.js";
 import { reviewTools } from "../../crawler/model-review.js";
 import { modelReviewConfig, REVIEW_OPTIONS, reviewClient, reviewFlags, reviewSettings, reviewSummary, unusedReviewFlagsNotice } from "../model-review-setup.js";
-import { colorizer, safeText, truncate } from "../terminal.js";
+import { colorizer, nameText, safeText, truncate } from "../terminal.js";
 import { parseToolInput, readAll } from "../tool-input.js";
 import { RISK_STYLE } from "../tool-view.js";
 import { plural } from "../../classifier/plural.js";
@@ -80,7 +80,7 @@ export const command: Command = {
       const left = g.tools.length - distinct.tools.length;
       if (left) {
         const notes = [...distinct.ambiguous.map(ambiguousNote), ...distinct.repeated.map(repeatedNote)].join("; ");
-        io.stderr.write(`${safeText(`${server === undefined ? "" : `${server}: `}skipped ${plural(left, "tool")}: ${notes}`)}\n`);
+        io.stderr.write(`${server === undefined ? "" : `${nameText(server)}: `}${safeText(`skipped ${plural(left, "tool")}: ${notes}`)}\n`);
       }
       const kept = new Set(distinct.tools);
       const classified = classifyServer({ name: server ?? "", tools: distinct.tools });
@@ -111,9 +111,9 @@ export const command: Command = {
     const column = (values: string[], title: string) => Math.min(40, values.reduce((width, v) => Math.max(width, v.length), title.length));
     const cell = (value: string, width: number) => truncate(value, width).padEnd(width + 2);
     // With tools of several servers the server is a column; with one it would repeat on every row.
-    const servers = groups.size > 1 ? results.map((r) => (r.server === undefined ? "-" : safeText(r.server))) : undefined;
+    const servers = groups.size > 1 ? results.map((r) => (r.server === undefined ? "-" : nameText(r.server))) : undefined;
     const serverWidth = servers ? column(servers, "SERVER") : 0;
-    const tools = results.map((r) => safeText(r.tool.name));
+    const tools = results.map((r) => nameText(r.tool.name));
     const nameWidth = column(tools, "TOOL");
     const header = `${"RISK".padEnd(9)}${"CATEGORY".padEnd(12)}${"CONF".padEnd(6)}${servers ? cell("SERVER", serverWidth) : ""}${cell("TOOL", nameWidth)}SIGNALS`;
     const rows = results.map(({ c }, i) => {

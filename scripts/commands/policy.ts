@@ -16,7 +16,7 @@ import { rulesFor } from "../policy-rules.js";
 import { requireServer, serverArgument } from "../resolve-server.js";
 import { AUTH_POSTURES, authRequirementSchema, describePosture } from "../../crawler/auth-posture.js";
 import { statusNotice } from "../server-status.js";
-import { safeText } from "../terminal.js";
+import { nameText, safeText } from "../terminal.js";
 
 function fsReason(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
@@ -122,9 +122,9 @@ export const command: Command = {
         : [];
     const report = [
       ...unusedClientName,
-      ...refs.flatMap((n) => statusNotice(n.key, n.status) ?? []).map((notice) => `${safeText(notice)}\n`),
-      ...set.map((a) => `${safeText(a.key)}: grade ${a.verdict.grade} (${a.verdict.score}/100)${a.verdict.reasons.length ? `: ${safeText(a.verdict.reasons.map((r) => r.reason).join("; "))}` : ""}\n`),
-      ...ungraded.map((n) => `${safeText(n.key)}: no tools in the catalog yet, so not graded and in no flow\n`),
+      ...refs.flatMap((n) => statusNotice(nameText(n.key), n.status) ?? []).map((notice) => `${safeText(notice)}\n`),
+      ...set.map((a) => `${nameText(a.key)}: grade ${a.verdict.grade} (${a.verdict.score}/100)${a.verdict.reasons.length ? `: ${safeText(a.verdict.reasons.map((r) => r.reason).join("; "))}` : ""}\n`),
+      ...ungraded.map((n) => `${nameText(n.key)}: no tools in the catalog yet, so not graded and in no flow\n`),
       ...(flow ? [`${flowHeading(flow)}: ${safeText(flowSummary(flow, { withServer: set.length > 1 }))}\n`] : []),
     ];
     if (!server) {
@@ -134,18 +134,18 @@ export const command: Command = {
     }
     if (entries.length === 0) {
       const lastListing = server.introspectionError ? `; its last live tools/list failed: ${safeText(server.introspectionError)}` : "";
-      if (server.authPosture === "auth") throw new CliError(`${safeText(server.key)} has no tools in the catalog: its remote ${safeText(authPostureOf(server) ?? "needs auth")}`, 1);
-      throw new CliError(`${safeText(server.key)} has no tools in the catalog yet (its tools come from a directory or a live tools/list on the next refresh)${lastListing}`, 1);
+      if (server.authPosture === "auth") throw new CliError(`${nameText(server.key)} has no tools in the catalog: its remote ${safeText(authPostureOf(server) ?? "needs auth")}`, 1);
+      throw new CliError(`${nameText(server.key)} has no tools in the catalog yet (its tools come from a directory or a live tools/list on the next refresh)${lastListing}`, 1);
     }
     const posture = authPostureOf(server);
-    if (posture) io.stderr.write(`${safeText(server.key)}: remote ${safeText(posture)}\n`);
+    if (posture) io.stderr.write(`${nameText(server.key)}: remote ${safeText(posture)}\n`);
     let rules = rulesFor(entries);
     if (args.values["gate-flows"] === true && flow) {
       const sinks = new Set(flow.sink.filter((t) => t.server === server.key).map((t) => t.tool));
       rules = rules.map(([name, rule]) => [name, sinks.has(name) ? gateSink(name, rule) : rule]);
-      io.stderr.write(`gated ${plural(sinks.size, "sink tool")} of ${safeText(server.key)} behind approval (--gate-flows)\n`);
+      io.stderr.write(`gated ${plural(sinks.size, "sink tool")} of ${nameText(server.key)} behind approval (--gate-flows)\n`);
     } else if (args.values["gate-flows"] === true) {
-      io.stderr.write(`no toxic flow among the tools of ${safeText(server.key)}${others.length ? " and --servers" : ""}, so --gate-flows gates nothing\n`);
+      io.stderr.write(`no toxic flow among the tools of ${nameText(server.key)}${others.length ? " and --servers" : ""}, so --gate-flows gates nothing\n`);
     }
     const policy = buildPolicy(rules);
     const asJson = args.values.json === true;
@@ -165,7 +165,7 @@ export const command: Command = {
       // A name the user chose is a bad argument; a tool's own name is the catalog's data.
       const byUser = e.kind === "server" && clientName !== undefined;
       const fix = byUser ? "choose another --client-name" : e.kind === "server" ? "pass --client-name NAME" : "choose another --format, or write that tool's rule by hand";
-      throw new CliError(`the ${format} format cannot hold the ${e.kind} name '${safeText(e.value)}' of ${safeText(server.key)}: ${safeText(e.why)}; ${fix}`, byUser ? 2 : 1);
+      throw new CliError(`the ${format} format cannot hold the ${e.kind} name '${nameText(e.value)}' of ${nameText(server.key)}: ${safeText(e.why)}; ${fix}`, byUser ? 2 : 1);
     }
     // Told once the export is sure to be written: a refused name is the only line of a failed run.
     io.stderr.write(report.join(""));
@@ -182,7 +182,7 @@ export const command: Command = {
       ...(set.length > 1 ? { servers: set.map((a) => ({ ...verdictJson(a), status: statuses.get(a.serverId) })) } : {}),
     };
     const text = asJson ? `${JSON.stringify(json, null, 2)}\n` : rendered.text;
-    const subject = `${safeText(server.key)} (${plural(entries.length, "tool")})`;
+    const subject = `${nameText(server.key)} (${plural(entries.length, "tool")})`;
     await emit(io, text, asJson ? `the JSON recommendation for ${subject}, with the ${format} format's warnings,` : `the ${format} policy for ${subject}`, out);
     return 0;
   },

@@ -5,7 +5,7 @@ import { lastListingFailures, listingJobStates } from "../../db/listing-jobs.js"
 import type { Command } from "../command.js";
 import { loadConfig, requireQueueDatabase } from "../config.js";
 import { withCatalog } from "../open-catalog.js";
-import { safeText } from "../terminal.js";
+import { nameText, safeText } from "../terminal.js";
 
 const STATES = ["created", "retry", "active", "completed", "cancelled", "failed"] as const;
 /** The counts by mode as --json names them, each with its column's heading in the text (ModeCounts: one the text lacks fails the typecheck). */
@@ -69,6 +69,6 @@ export function queueText(report: { modes: Record<string, ModeCounts>; lastFailu
     lines.push(cells(mode, COLUMNS.map(([key]) => String(m[key])), m.oldestWaitingSeconds === null ? "-" : `${m.oldestWaitingSeconds} s`));
   }
   lines.push("", report.lastFailures.length ? "last failures:" : "last failures: none");
-  for (const f of report.lastFailures) lines.push(`  ${f.at}  ${safeText(f.server)}: ${safeText(f.error).slice(0, 300)}`);
+  for (const f of report.lastFailures) lines.push(`  ${f.at}  ${nameText(f.server)}: ${safeText(f.error).slice(0, 300)}`);
   return `${lines.join("\n")}\n`;
 }

@@ -11,7 +11,7 @@ import { readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
 import { plural } from "../../classifier/plural.js";
 import { requireServer, serverArgument } from "../resolve-server.js";
 import { toolOnServer } from "../resolve-tool.js";
-import { codePointText, colorizer, safeText, truncate, type Style } from "../terminal.js";
+import { codePointText, colorizer, nameText, safeText, truncate, type Style } from "../terminal.js";
 import { holdersText, outdatedGroupsText, renderToolText, RISK_STYLE, toolView } from "../tool-view.js";
 
 /**
@@ -77,10 +77,10 @@ export const command: Command = {
       return { server, summary, lookalikes, empty, suggestions: none && !empty ? await similarToolNames(catalog.db, trimmed, { ...(server ? { serverIds: [server.id] } : {}) }) : [] };
     }, { wait: readerWait(args.values.wait, config, io, "risk") });
     const name = summary.name;
-    if (empty !== undefined) throw new CliError(`no tool named '${safeText(truncate(typed, 120))}': ${emptyCatalogText(empty)}`, 1);
+    if (empty !== undefined) throw new CliError(`no tool named '${nameText(truncate(typed, 120))}': ${emptyCatalogText(empty)}`, 1);
     if (summary.total === 0 && lookalikes.total === 0) {
       const hint = suggestions.length ? ` Did you mean: ${suggestionsText(suggestions).join(", ")}?` : "";
-      throw new CliError(`no tool named '${safeText(truncate(typed, 120))}' ${server ? `on ${safeText(server.key)}` : "in the catalog"}.${hint}`, 1);
+      throw new CliError(`no tool named '${nameText(truncate(typed, 120))}' ${server ? `on ${nameText(server.key)}` : "in the catalog"}.${hint}`, 1);
     }
     const views = summary.entries.map(toolView);
     const alike = lookalikes.entries.map((e) => ({ ...toolView(e), variant: lookalikeVariant(e.tool, name) }));
@@ -98,7 +98,7 @@ export const command: Command = {
     if (outdated) blocks.push(paint("dim", `${outdated} (--all classifies every one)`));
     // A lookalike renders as the name asked for: its line names it in escapes, so the two read apart.
     const asked = truncate(codePointText(name), 120);
-    if (summary.total === 0) blocks.push(paint("yellow", `no tool is named ${asked}${server ? ` on ${safeText(server.key)}` : ""}, but ${plural(lookalikes.total, "tool")} look${lookalikes.total === 1 ? "s" : ""} the same:`));
+    if (summary.total === 0) blocks.push(paint("yellow", `no tool is named ${asked}${server ? ` on ${nameText(server.key)}` : ""}, but ${plural(lookalikes.total, "tool")} look${lookalikes.total === 1 ? "s" : ""} the same:`));
     for (const v of alike) {
       const warning = paint("yellow", `also: ${v.variant} variant ${truncate(codePointText(v.tool), 120)} of ${asked}, another tool whose name looks the same`);
       blocks.push(`${warning}\n${renderToolText(v, paint)}`);
@@ -140,5 +140,5 @@ export function renderGroups(summary: Omit<NameSummary, "outdated">, paint: (sty
     const label = g.category ? `${g.category} / ${g.risk}` : "not classified yet";
     return `${g.count} ${g.risk ? paint(RISK_STYLE[g.risk] ?? "bold", label) : paint("dim", label)}`;
   });
-  return `${paint("bold", safeText(summary.name))} is on ${holdersText(summary)}: ${parts.join(", ")}`;
+  return `${paint("bold", nameText(summary.name))} is on ${holdersText(summary)}: ${parts.join(", ")}`;
 }

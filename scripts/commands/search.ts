@@ -10,7 +10,7 @@ import { currentPage } from "../current-lookups.js";
 import { emptyCatalogText } from "../empty-catalog.js";
 import { readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
 import { requireServer, serverArgument } from "../resolve-server.js";
-import { colorizer, safeText, truncate } from "../terminal.js";
+import { colorizer, nameText, safeText, truncate } from "../terminal.js";
 import { RISK_STYLE, toolView } from "../tool-view.js";
 import { wholeNumber } from "../whole-number.js";
 
@@ -78,7 +78,7 @@ export const command: Command = {
     if (views.length === 0) {
       // Said with what narrowed it: "no tools match 'delete'" alone reads as if the catalog had no such tool at all.
       const narrowed = [...(category ? [`category ${category}`] : []), ...(risk ? [`risk ${risk}`] : [])];
-      const within = `${narrowed.length ? ` with ${narrowed.join(" and ")}` : ""}${server ? ` on ${safeText(server.key)}` : ""}`;
+      const within = `${narrowed.length ? ` with ${narrowed.join(" and ")}` : ""}${server ? ` on ${nameText(server.key)}` : ""}`;
       io.stderr.write(`no tools match '${safeText(truncate(text, 120))}'${within}\n`);
       return 0;
     }
@@ -87,7 +87,7 @@ export const command: Command = {
     const paint = colorizer(io.stdout, io.env);
     const lines = views.map((v) => {
       const r = v.risk ? paint(RISK_STYLE[v.risk] ?? "bold", v.risk.padEnd(8)) : paint("dim", "-".padEnd(8));
-      return `${r} ${(v.category ?? "-").padEnd(11)} ${safeText(truncate(v.tool, 120))}  ${paint("dim", safeText(truncate(v.server, 120)))}\n         ${safeText(truncate(v.description ?? "", 160))}`;
+      return `${r} ${(v.category ?? "-").padEnd(11)} ${nameText(truncate(v.tool, 120))}  ${paint("dim", nameText(truncate(v.server, 120)))}\n         ${safeText(truncate(v.description ?? "", 160))}`;
     });
     io.stdout.write(`${lines.join("\n")}\n`);
     return 0;

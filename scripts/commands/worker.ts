@@ -8,7 +8,7 @@ import { CliError, type Command } from "../command.js";
 import { introspectModeChoices, loadConfig, MAX_LISTING_CONCURRENCY, parseIntrospectModes, requireQueueDatabase } from "../config.js";
 import { crawlerHttpClient, listingOptions, sweepSandboxLeftovers } from "../listing-setup.js";
 import { withCatalog } from "../open-catalog.js";
-import { safeText } from "../terminal.js";
+import { nameText, safeText } from "../terminal.js";
 import { wholeNumber } from "../whole-number.js";
 
 // Politeness settings of the fleet that are not worth a knob each.
@@ -77,7 +77,7 @@ export const command: Command = {
             graceMs: config.queue.graceMs,
             ...(io.signal ? { signal: io.signal } : {}),
             onJob: (e) => {
-              if (e.outcome !== "listed" && e.outcome !== "skipped") log(`${e.outcome} ${safeText(e.server)}${e.detail ? `: ${safeText(e.detail)}` : ""}`);
+              if (e.outcome !== "listed" && e.outcome !== "skipped") log(`${e.outcome} ${nameText(e.server)}${e.detail ? `: ${safeText(e.detail)}` : ""}`);
             },
           });
         } finally {

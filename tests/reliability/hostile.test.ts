@@ -10,7 +10,7 @@ import { DRIVERS } from "../helpers/catalog.js";
 import { runCli } from "../helpers/cli.js";
 import { glamaId, startGlamaReplay, type GlamaReplay, type GlamaTool } from "../helpers/glama-replay.js";
 import { emptyCliCatalog, type CliCatalog } from "../helpers/snapshot-catalog.js";
-import { safeText, truncate } from "../../scripts/terminal.js";
+import { nameText, safeText, truncate } from "../../scripts/terminal.js";
 import { namesField, readmePart } from "../helpers/readme.js";
 import { suggestionsText } from "../../scripts/commands/risk.js";
 
@@ -131,10 +131,50 @@ describe("the terminal guard", () => {
     expect(suggestionsText(["\uff47\uff45\uff54_data", "get_data", "GET_DATA"])).toEqual(["\\u{ff47}\\u{ff45}\\u{ff54}_data", "get_data", "GET_DATA"]);
   });
 
+  test("nameText writes a tab, a newline and a backslash as escapes, so distinct names never read the same", () => {
+    expect(nameText("get\tdata")).toBe("get\\tdata");
+    expect(nameText("get\ndata\r")).toBe("get\\ndata\\u{d}");
+    expect(nameText("get\\tdata")).toBe("get\\\\tdata");
+    expect(nameText(`bell\u0007${ESC}[2J`)).toBe("bell\\u{7}\\u{1b}[2J");
+    const names = ["get\tdata", "get data", "get\\tdata", "get\ndata", "get\\ndata", "get\\u{9}data", "get\u0009data"];
+    expect(new Set(names.map(nameText)).size).toBe(new Set(names).size);
+  });
+
   test("truncate never leaves half a surrogate pair", () => {
     expect(truncate("ab😀cd", 4)).toBe("ab…");
     expect(truncate("ab😀cd", 5)).toBe("ab😀…");
     expect(truncate("short", 10)).toBe("short");
+  });
+});
+
+describe.each(DRIVERS)("names with a tab or a newline print escaped in text, exact in JSON (%s)", (driver) => {
+  let cat: CliCatalog;
+  const NAMES = ["get\tdata", "get data", "get\ndata"];
+
+  beforeAll(async () => {
+    cat = await emptyCliCatalog(driver);
+    const db = (await cat.held()).db;
+    await db.execute(sql`insert into servers (key, canonical_source, canonical_rank, content_hash) values ('example.com/tabs', 'test:1', 1, 'h')`);
+    for (const name of NAMES) {
+      await db.execute(sql`insert into tools (server_id, name, description, content_hash, origin) select id, ${name}, 'Returns the stored records.', md5(${name}), 'live' from servers`);
+      await db.execute(sql`insert into tool_changes (server_id, tool_name, kind, new_hash, run_id) select id, ${name}, 'added', md5(${name}), 1 from servers`);
+    }
+  });
+  afterAll(async () => cat?.dispose());
+
+  test("changes, risk and search: each name reads apart; --json keeps them exact", async () => {
+    const changes = await cat.cli(["changes"]);
+    expect(changes.code, changes.stderr).toBe(0);
+    const lines = changes.stdout.trimEnd().split("\n");
+    expect(lines).toHaveLength(3);
+    for (const shown of ["get\\tdata", "get data", "get\\ndata"]) expect(lines.filter((l) => l.includes(`  ${shown}  `))).toHaveLength(1);
+    expect((JSON.parse((await cat.cli(["changes", "--json"])).stdout) as { tool: string }[]).map((c) => c.tool).sort()).toEqual([...NAMES].sort());
+    const risk = await cat.cli(["risk", "get\tdata", "--server", "example.com/tabs"]);
+    expect(risk.code, risk.stderr).toBe(0);
+    expect(risk.stdout.split("\n")[0]).toBe("get\\tdata  on example.com/tabs");
+    const search = await cat.cli(["search", "data"]);
+    expect(search.code, search.stderr).toBe(0);
+    for (const shown of ["get\\tdata", "get\\ndata"]) expect(search.stdout).toContain(shown);
   });
 });
 
