@@ -36,7 +36,8 @@ export const command: Command = {
     "the spaces at its ends. A name on many servers is answered as a summary by category and risk",
     `plus the ${SERVE_DEFAULTS.nameEntries} riskiest entries (--all lists every one). With --server, one tool: the one named`,
     "exactly, else the one whose name differs only in case. Lookalikes (another name that reads the same once",
-    "Unicode-normalized: NFC/NFD or NFKC variants) follow, each named in escapes. Exit codes: 0 found (a lookalike",
+    `Unicode-normalized: NFC/NFD or NFKC variants) follow, each named in escapes, the ${SERVE_DEFAULTS.nameEntries} riskiest unless --all,`,
+    "with --server too (that server's). Exit codes: 0 found (a lookalike",
     `counts); 1 no such tool (with suggestions) or no such server; 2 bad arguments (a NAME or a server name over`,
     `${SERVE_DEFAULTS.maxNameBytes} bytes among them), an ambiguous --server, or a NAME`,
     "several tools of that server match ignoring case (the candidates are listed).",
@@ -45,7 +46,7 @@ export const command: Command = {
   options: {
     ...WAIT_OPTION,
     server: { type: "string", valueName: "S", description: "Only this server (registry name, repository URL, npm:<package> or unique key prefix)" },
-    all: { type: "boolean", description: `Every entry, not only the ${SERVE_DEFAULTS.nameEntries} riskiest` },
+    all: { type: "boolean", description: `Every entry and lookalike, not only the ${SERVE_DEFAULTS.nameEntries} riskiest (with --server: every lookalike on that server)` },
     json: { type: "boolean", description: "Print one JSON object: {name, total, tools, groups, outdated, entries, lookalikes}" },
   },
   async run(args, io) {
