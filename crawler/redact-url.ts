@@ -1,8 +1,16 @@
 // Credentials a source URL may carry (REGISTRY_URL=https://user:token@mirror/…, …?api_key=…), kept out of what a person
 // reads and what the run record keeps: failures, their messages, errors. The URL itself still carries them to the request.
 
-/** A query parameter whose name says its value is a credential (token, api_key, apiKey, secret, password, sig, …). */
-const SECRET_PARAMETER = /token|key|secret|pass(word|wd)?$|pwd|auth|sig(nature)?$|credential|session/i;
+/**
+ * A query parameter whose name says its value is a credential: a word of it (split at "_", "-", "." and camelCase) is
+ * one of these (api_key, apiKey, access_token, X-Amz-Signature, password), or the name is one written as one word
+ * (apikey, accesstoken). Words only: "keywords" or "author" is no secret.
+ */
+const SECRET_WORD = /^(token|key|secret|password|passwd|pwd|auth|sig|signature|credentials?|session|sessionid|apikey|accesstoken)$/i;
+
+function secretParameter(name: string): boolean {
+  return name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").split(/[^A-Za-z0-9]+/).some((word) => SECRET_WORD.test(word));
+}
 
 /** A URL in free text: to the next space, quote or bracket, but not the punctuation that ends a sentence or a clause ("…/x: refused"). */
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s'"<>()[\]{}]*[^\s'"<>()[\]{}:;,.!?]/gi;
@@ -26,8 +34,8 @@ export function redactUrl(url: string): string {
   }
   // Written again only when one is secret: writing rewrites the whole query in its canonical form.
   const params = [...u.searchParams];
-  const secret = params.some(([k]) => SECRET_PARAMETER.test(k));
-  if (secret) u.search = new URLSearchParams(params.map(([k, v]): [string, string] => [k, SECRET_PARAMETER.test(k) ? "***" : v])).toString();
+  const secret = params.some(([k]) => secretParameter(k));
+  if (secret) u.search = new URLSearchParams(params.map(([k, v]): [string, string] => [k, secretParameter(k) ? "***" : v])).toString();
   return changed || secret ? u.toString() : url;
 }
 

@@ -116,6 +116,7 @@ describe("redactUrl", () => {
     );
     expect(redactUrl("https://t0k3n@mirror.example/")).toBe("https://***@mirror.example/");
     expect(redactUrl("https://mirror.example/x?access_token=a&password=p&sig=s&secret=z")).toBe("https://mirror.example/x?access_token=***&password=***&sig=***&secret=***");
+    expect(redactUrl("https://mirror.example/x?X-Amz-Signature=s&apikey=k&keywords=mcp&author=a")).toBe("https://mirror.example/x?X-Amz-Signature=***&apikey=***&keywords=mcp&author=a");
     // Nothing secret: exactly as given, not rewritten in a canonical form.
     expect(redactUrl("https://registry.example/v0.1/servers?limit=100&q=a%20b")).toBe("https://registry.example/v0.1/servers?limit=100&q=a%20b");
     expect(redactUrl("not a url but //user:pw@host")).toBe("not a url but //***@host");
