@@ -50,7 +50,7 @@ type Asked = { record: SourceRecord; attempts: number; asked: boolean; notModifi
  */
 export async function fetchDetails(o: DetailOptions, records: readonly SourceRecord[]): Promise<PageDetails> {
   const { source } = o;
-  const conditional = !!source.storedDetail;
+  const conditional = !!source.storedDetail && source.conditionalDetails !== false;
   const stored = conditional ? await storedDetails(o.db, source.name, records.map((r) => r.sourceId)) : new Map<string, StoredDetail>();
   // By record: a list page naming one record twice stores it once.
   const rows = new Map<string, NewSourceDetail>();
@@ -101,7 +101,7 @@ export async function fetchDetails(o: DetailOptions, records: readonly SourceRec
   const rebuild = asked.flatMap((a) => ("rebuild" in a ? [a.record.sourceId] : []));
   // Records whose detail failed for now, and which of them are stored on a server that is not gone: those stay as stored.
   const blips = asked.flatMap((a) => ("result" in a && "failed" in a.result && a.result.transient ? [a.record.sourceId] : []));
-  const fromStored = o.rederive && conditional ? blips : [];
+  const fromStored = o.rederive && source.storedDetail ? blips : [];
   const raws = rebuild.length || fromStored.length ? await storedRaws(o.db, source.name, [...rebuild, ...fromStored]) : new Map<string, unknown>();
   const storedBlips = new Set(blips.length ? [...(await storedRecords(o.db, source.name, blips))].flatMap(([id, r]) => (r.serverStatus === "gone" ? [] : [id])) : []);
   const completed: SourceRecord[] = [];

@@ -34,6 +34,8 @@ describe.each(DRIVERS)("a detail page that fails for now, on %s", (driver) => {
   const listed = ["tracker"];
   /** Detail pages answered 429 with a Retry-After past what the crawler waits. */
   const throttled = new Set<string>();
+  /** Detail pages answered so once, then as usual. */
+  const throttledOnce = new Set<string>();
 
   beforeAll(async () => {
     smithery = await startLocalServer((req: IncomingMessage, res: ServerResponse) => {
@@ -41,7 +43,7 @@ describe.each(DRIVERS)("a detail page that fails for now, on %s", (driver) => {
       res.setHeader("content-type", "application/json");
       if (path === "/servers") return void res.end(JSON.stringify({ servers: listed.map(item), pagination: { currentPage: 1, pageSize: 100, totalPages: 1, totalCount: listed.length } }));
       const name = path.replace("/servers/acme/", "");
-      if (throttled.has(name)) return void res.writeHead(429, { "retry-after": "3600" }).end('{"error":"rate limited"}');
+      if (throttledOnce.delete(name) || throttled.has(name)) return void res.writeHead(429, { "retry-after": "3600" }).end('{"error":"rate limited"}');
       res.end(JSON.stringify(detail(name)));
     });
     catalog = await emptyCliCatalog(driver, { SMITHERY_URL: smithery.url, SMITHERY_API_KEY: "k", CATALOG_ALLOW_PRIVATE_NETWORK: "1" });
@@ -68,5 +70,26 @@ describe.each(DRIVERS)("a detail page that fails for now, on %s", (driver) => {
     expect(await servers()).toEqual([...before, { key: "smithery.ai/acme/notes", status: "active", repository_key: null, remotes: [] }]);
     const tools = await catalog.rows<{ name: string; removed: boolean }>(sql`select name, removed_at is not null as removed from tools`);
     expect(tools).toEqual([{ name: "read_tracker", removed: false }]);
+  });
+
+  test("deriving every record again, a stored record whose detail fails for now is completed from the detail it was stored with, and asserts its aliases again", async () => {
+    throttled.clear();
+    await catalog.rows(sql`update source_state set identity_rules_version = null where source = 'smithery'`);
+    throttledOnce.add("tracker");
+    const run = await refresh();
+    expect(run.sources.smithery).toMatchObject({ detailErrors: 1, records: 2 });
+    const aliases = await catalog.rows<{ kind: string; value: string }>(sql`select kind, value from server_aliases where source = 'smithery' and source_id = 'id-tracker' order by kind, value`);
+    expect(aliases).toEqual([
+      { kind: "remote", value: "https://tracker.acme.example/mcp" },
+      { kind: "repo", value: "github.com/acme/tracker" },
+      { kind: "smithery", value: "acme/tracker" },
+      { kind: "smithery", value: "id-tracker" },
+    ]);
+    // notes' detail, read at last, names its repository: its record moves there and the server its list entry made is gone.
+    expect(await servers()).toMatchObject([
+      { key: "github.com/acme/notes", status: "active", repository_key: "github.com/acme/notes" },
+      { key: "github.com/acme/tracker", status: "active", repository_key: "github.com/acme/tracker", remotes: [{ url: "https://tracker.acme.example/mcp" }] },
+      { key: "smithery.ai/acme/notes", status: "gone" },
+    ]);
   });
 });

@@ -149,10 +149,14 @@ export function parseSmitheryItem(item: unknown): SourceRecord | { skip: string 
   return parsed.success ? toRecord(parsed.data, item).record : { skip: describeIssue(parsed.error) };
 }
 
+/** A raw's two halves once a detail was merged into its list entry (mergeSmitheryDetail); undefined for a list entry alone. */
+function mergedHalves(raw: unknown): { list: unknown; detail: unknown } | undefined {
+  return raw && typeof raw === "object" && "list" in raw && "detail" in raw ? (raw as { list: unknown; detail: unknown }) : undefined;
+}
+
 /** The list entry a record was built from: its raw, or the `list` half once a detail was merged. */
 function listItemOf(record: SourceRecord): { item: ListItem; raw: unknown } | undefined {
-  const stored = record.raw as { list?: unknown; detail?: unknown } | null;
-  const raw = stored && typeof stored === "object" && "list" in stored && "detail" in stored ? stored.list : stored;
+  const raw = mergedHalves(record.raw)?.list ?? record.raw;
   const item = listItemSchema.safeParse(raw).data;
   return item ? { item, raw } : undefined;
 }
@@ -223,5 +227,10 @@ export function smitherySource(opts: SmitherySourceOptions): Omit<Source, "parse
       return list ? `${base}/servers/${encodeQualifiedName(list.item.qualifiedName)}` : undefined;
     },
     parseDetail: mergeSmitheryDetail,
+    // A record completed by its detail keeps it (raw.detail): in a crawl deriving every record again, one whose detail
+    // fails for now is completed from it, so it asserts its repository and remotes again. A record stored from its list
+    // entry alone has none, and is written from that entry as before. Details are still always asked whole.
+    storedDetail: (raw: unknown) => mergedHalves(raw)?.detail,
+    conditionalDetails: false,
   };
 }

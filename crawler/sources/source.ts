@@ -72,6 +72,11 @@ export interface Source {
    */
   storedDetail?(raw: unknown): unknown;
   /**
+   * False when a source that keeps its detail (storedDetail) still asks every detail whole (Smithery): the stored
+   * detail then only completes a record whose detail fails for now in a crawl deriving every record again.
+   */
+  readonly conditionalDetails?: boolean;
+  /**
    * When only the detail proves the record (npm: the manifest shows a server), a record whose detail
    * fails is skipped and counted rather than stored from the list page alone.
    */
