@@ -25,7 +25,7 @@ export async function syncToolListings(
   // waits on nothing and costs a statement.
   const held = options.held;
   await lockServers(db, { servers: held ? existing.filter((id) => !held.has(id)) : existing });
-  const stored = await storedToolsOf(db, existing);
+  const stored = await storedToolsOf(db, existing, runId);
   const plan = planToolListings(listings, stored);
   const unqueued = options.unqueued;
   if (unqueued?.size) plan.touched = plan.touched.filter((id) => !unqueued.has(id));

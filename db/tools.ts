@@ -22,17 +22,35 @@ export interface StoredTool {
 /** Rows per statement: each statement carries its rows as one jsonb value, so this bounds its size, not a parameter count. */
 const ROWS_PER_STATEMENT = 2_000;
 
-/** What the catalog holds of the tools of these servers (hashes and origins, not definitions): a tool plan's state. */
-export async function storedToolsOf(db: Db, serverIds: readonly number[]): Promise<StoredToolState[]> {
+/**
+ * What the catalog holds of the tools of these servers (hashes and origins, not definitions): a tool plan's state,
+ * with which of them run `runId` added (StoredToolState.addedInRun).
+ */
+export async function storedToolsOf(db: Db, serverIds: readonly number[], runId: number): Promise<StoredToolState[]> {
   if (serverIds.length === 0) return [];
-  const rows = await queryRows<{ id: number; server_id: number; name: string; content_hash: string; origin: string; removed_at: string | null }>(
+  const rows = await queryRows<{ id: number; server_id: number; name: string; content_hash: string; origin: string; removed_at: string | null; added_in_run: "new" | "reappeared" | null }>(
     db,
-    // One index probe per server (distinctRows).
-    sql`select t.id, t.server_id, t.name, t.content_hash, t.origin, t.removed_at::text as removed_at
+    // One index probe per server (distinctRows). Only a current tool of a directory's origin can have been added by a
+    // list a later one outranks: for those alone, the tool's first history row of the run (one probe of the
+    // (server, name) index each).
+    sql`select t.id, t.server_id, t.name, t.content_hash, t.origin, t.removed_at::text as removed_at,
+        case when t.removed_at is null and t.origin <> 'live' then
+          (select case when c.kind <> 'added' then null when c.old_hash is null then 'new' else 'reappeared' end
+            from tool_changes c where c.server_id = t.server_id and c.tool_name = t.name and c.run_id = ${runId}
+            order by c.id limit 1)
+        end as added_in_run
       from ${distinctRows(serverIds)} as k(id)
       cross join lateral (select * from tools where server_id = k.id::int offset 0) t`,
   );
-  return rows.map((r) => ({ id: Number(r.id), serverId: Number(r.server_id), name: r.name, contentHash: r.content_hash, origin: r.origin, removedAt: r.removed_at }));
+  return rows.map((r) => ({
+    id: Number(r.id),
+    serverId: Number(r.server_id),
+    name: r.name,
+    contentHash: r.content_hash,
+    origin: r.origin,
+    removedAt: r.removed_at,
+    ...(r.added_in_run ? { addedInRun: r.added_in_run } : {}),
+  }));
 }
 
 /** The old definitions of the tools a plan changes: read only for those few. */
@@ -82,6 +100,27 @@ export async function applyToolPlan(db: Db, plan: ToolPlan, history: readonly Ne
           where x."oldHash" is not null and t.server_id = x."serverId" and t.name = x."toolName" and c.content_hash = x."newHash")
       from jsonb_to_recordset(${jsonb(history.slice(i, i + ROWS_PER_STATEMENT))})
         as x("serverId" int, "toolName" text, kind text, "oldHash" text, "newHash" text, details jsonb)`);
+  }
+  if (plan.retractions.length) {
+    // The add is taken back: the run's history rows of the tool go; a tool the run created goes with them (its
+    // classification too), one it brought back is removed again as of its last removal, by the list that took it back.
+    await queryRows(db, sql`delete from tool_changes c using jsonb_to_recordset(${jsonb(plan.retractions)}) as x("serverId" int, name text)
+      where c.server_id = x."serverId" and c.tool_name = x.name and c.run_id = ${runId}`);
+    const gone = plan.retractions.filter((r) => !r.reappeared);
+    if (gone.length) await queryRows(db, sql`delete from tools where id in (select (value)::int from jsonb_array_elements_text(${jsonb(gone.map((r) => r.id))}))`);
+    const again = plan.retractions.filter((r) => r.reappeared);
+    if (again.length) {
+      await queryRows(db, sql`update tools t set origin = x.origin,
+          removed_at = coalesce((select max(c.at) from tool_changes c where c.server_id = t.server_id and c.tool_name = t.name and c.kind = 'removed'), now())
+        from jsonb_to_recordset(${jsonb(again)}) as x(id int, origin text)
+        where t.id = x.id`);
+    }
+  }
+  if (plan.amended.length) {
+    // Its category is the new definition's, written when that is classified (labelHistory).
+    await queryRows(db, sql`update tool_changes c set new_hash = x."newHash", category = null
+      from jsonb_to_recordset(${jsonb(plan.amended)}) as x("serverId" int, "toolName" text, "newHash" text)
+      where c.server_id = x."serverId" and c.tool_name = x."toolName" and c.run_id = ${runId} and c.kind = 'added'`);
   }
   if (plan.removals.length) {
     await queryRows(db, sql`update tools t set removed_at = now(), origin = x.origin

@@ -69,7 +69,7 @@ describe.each(DRIVERS)("live introspection in a refresh on %s", (driver) => {
   let hangs: LocalServer;
   let database: Awaited<ReturnType<typeof createScratchDatabase>> | undefined;
   let cli: CliSession;
-  let first: { status: string; introspection: { attempted: number; succeeded: number; failed: number; failures: Record<string, number> } };
+  let first: { status: string; tools: { added: number }; introspection: { attempted: number; succeeded: number; failed: number; failures: Record<string, number> } };
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "introspection-"));
@@ -165,6 +165,21 @@ describe.each(DRIVERS)("live introspection in a refresh on %s", (driver) => {
     // close_issue was only Glama's stale copy: the live list, which outranks it, no longer has it.
     expect(Object.keys(policy.tools).sort()).toEqual(["create_issue", "delete_repo", "list_issues"]);
     expect(policy.tools.delete_repo.action).toBe("deny");
+  });
+
+  test("Glama's stale copy, listed live in the same run, leaves no trace: each live tool added once as listed live, the tool only Glama had never added", async () => {
+    const feed: { tool: string; kind: string }[] = await json(["changes", "--server", "io.github.acme/tracker"]);
+    expect(feed.map((c) => `${c.kind} ${c.tool}`).sort()).toEqual(["added create_issue", "added delete_repo", "added list_issues"]);
+    const catalog = await cli.catalog();
+    const rows = await queryRows<{ name: string; origin: string; current: boolean; hash_listed: boolean }>(
+      catalog.db,
+      sql`select t.name, t.origin, t.removed_at is null as current, c.new_hash = t.content_hash as hash_listed
+        from tools t join servers s on s.id = t.server_id join tool_changes c on c.server_id = t.server_id and c.tool_name = t.name
+        where s.key = 'io.github.acme/tracker' order by t.name`,
+    );
+    expect(rows).toEqual(["create_issue", "delete_repo", "list_issues"].map((name) => ({ name, origin: "live", current: true, hash_listed: true })));
+    // The run's counts are net: close_issue, added by the page and taken back by the live list, is no tool added.
+    expect(first.tools.added).toBe(3 + 1 + PAGED_TOOLS);
   });
 
   test("hundreds of tools over several pages are all stored", async () => {

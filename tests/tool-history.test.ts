@@ -99,6 +99,28 @@ describe.each(DRIVERS)("tool history on %s", (driver) => {
     expect((await current()).every((x) => !x.removed)).toBe(true);
   });
 
+  test("tools a directory added in a run and the live list of that run does not list are taken back, leaving no history of the run", async () => {
+    const [row] = await t.catalog.db.insert(servers).values({ key: "io.github.acme/stale", canonicalSource: "registry:y", canonicalRank: 30, contentHash: "h" }).returning({ id: servers.id });
+    const id = row!.id;
+    const list = (origin: ToolOrigin, names: string[], runId: number) =>
+      syncToolListings(t.catalog.db, [{ serverId: id, origin, tools: names.map((name) => toolDefinition({ name, description: `The ${name} tool.` })) }], runId);
+    await list("glama", ["keep", "old"], ++run);
+    await list("glama", ["keep"], ++run);
+    const [removal] = await queryRows<{ at: string }>(t.catalog.db, sql`select at::text from tool_changes where server_id = ${id} and tool_name = 'old' and kind = 'removed'`);
+    // One run: Glama's stale copy brings `old` back and adds `phantom`, then the live list has neither.
+    const r = ++run;
+    expect(await list("glama", ["keep", "old", "phantom"], r)).toMatchObject({ added: 2 });
+    expect(await list("live", ["keep"], r)).toMatchObject({ added: -2, removed: 0, unchanged: 1 });
+    expect(await changes(r)).toEqual([]);
+    const rows = await queryRows<{ name: string; origin: string; removed_at: string | null }>(t.catalog.db, sql`select name, origin, removed_at::text from tools where server_id = ${id} order by name`);
+    // `old` is removed as it was, now by the live list (so Glama's copy cannot bring it back); `phantom` never was.
+    expect(rows).toEqual([
+      { name: "keep", origin: "live", removed_at: null },
+      { name: "old", origin: "live", removed_at: removal!.at },
+    ]);
+    expect(await list("glama", ["keep", "old", "phantom"], ++run)).toMatchObject({ added: 1, unchanged: 1 });
+  });
+
   test("hundreds of tools in one listing are written in batches", async () => {
     const many = Array.from({ length: 1200 }, (_, i) => ({ name: `tool_${String(i).padStart(4, "0")}`, description: `Tool ${i}` }));
     const r = await sync("live", many);

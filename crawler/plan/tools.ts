@@ -51,8 +51,12 @@ export interface ToolListing extends ListingGaps {
   replaces?: ToolOrigin;
 }
 
-/** What the catalog holds of a tool, as much as the plan needs (the full old definition is read only for changed ones). */
-export type StoredToolState = Pick<ToolRow, "id" | "serverId" | "name" | "contentHash" | "origin" | "removedAt">;
+/**
+ * What the catalog holds of a tool, as much as the plan needs (the full old definition is read only for changed ones),
+ * and whether the run writing the lists added it (its first history row of the run is `added`): `new`, never stored
+ * before, or `reappeared`, brought back from removed.
+ */
+export type StoredToolState = Pick<ToolRow, "id" | "serverId" | "name" | "contentHash" | "origin" | "removedAt"> & { addedInRun?: "new" | "reappeared" };
 
 /** The old definition of a tool whose content hash changed: what its history rows compare. */
 export type ToolBefore = Pick<ToolRow, "id" | "title" | "description" | "inputSchema" | "annotations">;
@@ -73,6 +77,13 @@ export interface ToolPlan {
   upserts: NewTool[];
   /** Tools to mark removed, taking the origin of the list that dropped them. */
   removals: { id: number; origin: ToolOrigin }[];
+  /**
+   * Tools a lower-ranked list added earlier in the same run, which this one does not list: the add is taken back (its
+   * history rows of the run deleted; a new tool deleted, one that reappeared removed again, with this list's origin).
+   */
+  retractions: { id: number; serverId: number; name: string; origin: ToolOrigin; reappeared: boolean }[];
+  /** Tools a lower-ranked list added earlier in the same run, which this one lists otherwise: the run's `added` row takes this definition. */
+  amended: { serverId: number; toolName: string; newHash: string }[];
   /** History rows known without the old definition: added and removed. */
   changes: NewToolChange[];
   /** Tools whose definition changed: their history rows need the old definition (changeRows). */
@@ -86,6 +97,9 @@ export interface ToolPlan {
  * Applies listings (several servers at once) to the stored tools of their servers. A listing rewrites
  * tools it outranks or equals, and marks removed the tools of equal or lower origin that it no longer
  * lists (unless it is partial); unchanged tools are not written at all, except to take a new origin.
+ * A tool a lower-ranked list added in the same run (a directory's stale copy, then the live listing) is the
+ * higher list's to say: one it does not list is taken back, not removed, and one it lists otherwise is added
+ * as it lists it, so the run's history holds what the higher list says and no transient pair (counts: net).
  */
 export function planToolListings(listings: readonly ToolListing[], stored: readonly StoredToolState[]): ToolPlan {
   const byServer = new Map<number, Map<string, StoredToolState>>();
@@ -94,7 +108,7 @@ export function planToolListings(listings: readonly ToolListing[], stored: reado
     if (!m) byServer.set(row.serverId, (m = new Map()));
     m.set(row.name, row);
   }
-  const plan: ToolPlan = { inserts: [], upserts: [], removals: [], changes: [], changed: [], counts: { added: 0, changed: 0, removed: 0, unchanged: 0 }, touched: [] };
+  const plan: ToolPlan = { inserts: [], upserts: [], removals: [], retractions: [], amended: [], changes: [], changed: [], counts: { added: 0, changed: 0, removed: 0, unchanged: 0 }, touched: [] };
   const touched = new Set<number>();
 
   for (const listing of listings) {
@@ -139,6 +153,10 @@ export function planToolListings(listings: readonly ToolListing[], stored: reado
       }
       plan.upserts.push(row);
       touched.add(listing.serverId);
+      if (addedBelow(old, rank)) {
+        plan.amended.push({ serverId: listing.serverId, toolName: tool.name, newHash: tool.contentHash });
+        continue;
+      }
       plan.changed.push({ id: old.id, oldHash: old.contentHash, row });
       plan.counts.changed += 1;
     }
@@ -147,14 +165,24 @@ export function planToolListings(listings: readonly ToolListing[], stored: reado
     for (const [name, old] of current) {
       if (listed.has(name) || skipped.has(name) || old.removedAt != null) continue;
       if (rankOf(old.origin) > rank) continue;
-      plan.removals.push({ id: old.id, origin: listing.origin });
       touched.add(listing.serverId);
+      if (addedBelow(old, rank)) {
+        plan.retractions.push({ id: old.id, serverId: listing.serverId, name, origin: listing.origin, reappeared: old.addedInRun === "reappeared" });
+        plan.counts.added -= 1;
+        continue;
+      }
+      plan.removals.push({ id: old.id, origin: listing.origin });
       plan.changes.push({ serverId: listing.serverId, toolName: name, kind: "removed", oldHash: old.contentHash, newHash: null, details: null });
       plan.counts.removed += 1;
     }
   }
   plan.touched = [...touched];
   return plan;
+}
+
+/** A stored tool this run's lower-ranked list added: a list of `rank` speaks for it in that list's place. */
+function addedBelow(old: StoredToolState, rank: number): boolean {
+  return old.addedInRun !== undefined && originRank(old.origin) < rank;
 }
 
 const MAX_DETAIL_CHARS = 4_000;

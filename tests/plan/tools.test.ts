@@ -24,6 +24,37 @@ describe("planToolListings", () => {
     expect(plan.touched).toEqual([2]);
   });
 
+  test("a tool a lower-ranked list added earlier in the run is the higher list's to say: taken back when unlisted, added as listed when listed otherwise", () => {
+    const plan = planToolListings(
+      [{ serverId: 1, origin: "live", tools: [def("kept", "h-kept"), def("other", "live def")] }],
+      [
+        stored("kept", { addedInRun: "new" }),
+        stored("other", { addedInRun: "new" }),
+        stored("stale", { id: 90, addedInRun: "new" }),
+        stored("back", { id: 91, addedInRun: "reappeared" }),
+        // Glama's, from an earlier run: the live list removes it, as before.
+        stored("older", { id: 92 }),
+      ],
+    );
+    expect(plan.retractions).toEqual([
+      { id: 90, serverId: 1, name: "stale", origin: "live", reappeared: false },
+      { id: 91, serverId: 1, name: "back", origin: "live", reappeared: true },
+    ]);
+    expect(plan.removals).toEqual([{ id: 92, origin: "live" }]);
+    expect(plan.amended).toEqual([{ serverId: 1, toolName: "other", newHash: "live def" }]);
+    expect(plan.changed).toEqual([]);
+    expect(plan.changes.map((c) => [c.toolName, c.kind])).toEqual([["older", "removed"]]);
+    expect(plan.upserts.map((u) => [u.name, u.origin, u.contentHash])).toEqual([["kept", "live", "h-kept"], ["other", "live", "live def"]]);
+    // Net: the two adds taken back were never adds of the run's.
+    expect(plan.counts).toEqual({ added: -2, changed: 0, removed: 1, unchanged: 1 });
+    expect(plan.touched).toEqual([1]);
+  });
+
+  test("a list of the same rank as the one that added a tool in the run removes it as usual", () => {
+    const plan = planToolListings([{ serverId: 1, origin: "glama", tools: [] }], [stored("a", { id: 95, addedInRun: "new" })]);
+    expect(plan).toMatchObject({ retractions: [], removals: [{ id: 95, origin: "glama" }], counts: { removed: 1 } });
+  });
+
   test("the same listing again writes nothing and touches nothing", () => {
     const plan = planToolListings([{ serverId: 1, origin: "glama", tools: [def("a")] }], [stored("a")]);
     expect(plan).toMatchObject({ upserts: [], removals: [], changes: [], changed: [], touched: [], counts: { unchanged: 1 } });
