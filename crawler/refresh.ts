@@ -10,6 +10,7 @@ import { completeCrawl } from "./complete-crawl.js";
 import { failureLine, failureOf, type Failure } from "./failure.js";
 import type { PageFetcher } from "./fetcher.js";
 import type { IntrospectResult } from "./introspect-stage.js";
+import { withdrawUnlistableTools } from "./tool-sync.js";
 import type { EnqueueResult } from "./listing-queue.js";
 import type { ModelReviewStats } from "./model-review.js";
 import { applyPage } from "./page-apply.js";
@@ -150,6 +151,9 @@ async function runStages(catalog: Catalog, runId: number, options: RefreshOption
     failures.push(...crawled.failures);
     soFar.tools = addToolCounts(soFar.tools, crawled.tools);
   }
+  // A server the crawl left with no remote or package to list it by keeps no live tools as current (withdrawUnlistableTools).
+  const withdrawn = await withdrawUnlistableTools(catalog.db, runId);
+  soFar.tools = addToolCounts(soFar.tools, { removed: withdrawn.removed });
   // A page's listings count only the records it wrote again: those of unchanged records and 304 pages list no
   // tools. So the run's unchanged tools are counted once, from the catalog: after the crawl, and again after a live
   // listing, whose servers the crawl may have seen too (a tool both said is unchanged once, one the listing changed

@@ -13,6 +13,34 @@ export interface IntrospectionCandidate {
   packages: { registryType: string; identifier: string; version?: string; transport?: string }[];
 }
 
+/** What makes a server's row listable live in each of these modes: a remote without a secret header, an npm package. */
+function listableBy(modes: readonly ("remote" | "stdio")[]) {
+  return [
+    ...(modes.includes("remote") ? [sql`${servers.remotes} @> '[{"needsSecret": false}]'::jsonb`] : []),
+    ...(modes.includes("stdio") ? [sql`${servers.packages} @> '[{"registryType": "npm"}]'::jsonb`] : []),
+  ];
+}
+
+/**
+ * Servers (after `afterId`, in id order, at most `limit`) holding current live-listed tools that no live listing can
+ * list again, in any mode: no record of theirs names a remote without a secret header or an npm package any more.
+ */
+export async function serversUnlistable(db: Db, o: { afterId: number; limit: number }): Promise<number[]> {
+  const rows = await db
+    .select({ id: servers.id })
+    .from(servers)
+    .where(
+      and(
+        sql`${servers.id} > ${o.afterId}`,
+        sql`not (${or(...listableBy(["remote", "stdio"]))})`,
+        sql`exists (select 1 from tools t where t.server_id = ${servers.id} and t.origin = 'live' and t.removed_at is null)`,
+      ),
+    )
+    .orderBy(servers.id)
+    .limit(o.limit);
+  return rows.map((r) => r.id);
+}
+
 /**
  * Servers (after `afterId`, in id order) due for a live tools/list: never introspected, changed since
  * their last listing (in this run or one that stopped before it listed them), past the re-listing time
@@ -24,10 +52,7 @@ export async function serversDueForIntrospection(
   db: Db,
   o: { afterId: number; limit: number; staleBefore: string; modes: ("remote" | "stdio")[]; sources?: readonly string[] },
 ): Promise<IntrospectionCandidate[]> {
-  const reachable = [
-    ...(o.modes.includes("remote") ? [sql`${servers.remotes} @> '[{"needsSecret": false}]'::jsonb`] : []),
-    ...(o.modes.includes("stdio") ? [sql`${servers.packages} @> '[{"registryType": "npm"}]'::jsonb`] : []),
-  ];
+  const reachable = listableBy(o.modes);
   if (reachable.length === 0) return [];
   const rows = await db
     .select({ id: servers.id, key: servers.key, description: servers.description, contentHash: servers.contentHash, remotes: servers.remotes, packages: servers.packages })

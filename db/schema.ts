@@ -254,7 +254,7 @@ export const tools = pgTable(
     inputSchema: jsonb("input_schema"),
     annotations: jsonb("annotations"),
     contentHash: text("content_hash").notNull(),
-    /** Where the current definition came from: live | glama | smithery. */
+    /** Where the current definition came from: live | glama | smithery; on a removed tool, the list that dropped it, or unlistable (no live listing of its server can be repeated). */
     origin: text("origin").notNull(),
     firstSeenAt: ts("first_seen_at").notNull().defaultNow(),
     lastSeenAt: ts("last_seen_at").notNull().defaultNow(),

@@ -15,7 +15,7 @@ import { DRIVERS, createScratchDatabase } from "./helpers/catalog.js";
 import { cliSession, runCli, type CliSession } from "./helpers/cli.js";
 import { startGlamaReplay, type GlamaReplay } from "./helpers/glama-replay.js";
 import { startLocalServer, type LocalServer } from "./helpers/local-server.js";
-import { startRegistryReplay, type RegistryItem, type RegistryReplay } from "./helpers/registry-replay.js";
+import { meta, startRegistryReplay, type RegistryItem, type RegistryReplay } from "./helpers/registry-replay.js";
 import { migratedDataDir } from "./helpers/snapshot-catalog.js";
 import { startSseServer, startStreamableServer } from "./enumerate/servers.js";
 
@@ -224,5 +224,24 @@ describe.each(DRIVERS)("live introspection in a refresh on %s", (driver) => {
     expect(again.sources.registry).toMatchObject({ mode: "incremental", records: 0 });
     expect(again.introspection).toMatchObject({ succeeded: 3 });
     expect(again.servers).toEqual({ added: 0, updated: 0, unchanged: 5, removed: 0 });
+  });
+
+  test("a server whose remote no record names any more stops showing the tools listed from it: each removed, as a listing no one can repeat", async () => {
+    const notes = registry.items.find((i) => i.server.name === "io.github.acme/notes")!;
+    notes.server = { ...notes.server, remotes: [] };
+    meta(notes).updatedAt = "2025-12-01T00:00:00Z";
+    const run = await json(["refresh", "--sources", "registry,glama"]);
+    expect(run.tools).toMatchObject({ added: 0, removed: 1 });
+    const feed: { tool: string; kind: string }[] = await json(["changes", "--server", "io.github.acme/notes"]);
+    expect(feed.map((c) => `${c.kind} ${c.tool}`)).toEqual(["removed read_note", "added read_note"]);
+    const catalog = await cli.catalog();
+    const rows = await queryRows<{ name: string; origin: string; removed: boolean }>(
+      catalog.db,
+      sql`select t.name, t.origin, t.removed_at is not null as removed from tools t join servers s on s.id = t.server_id where s.key = 'io.github.acme/notes'`,
+    );
+    expect(rows).toEqual([{ name: "read_note", origin: "unlistable", removed: true }]);
+    expect((await cli.run(["policy", "io.github.acme/notes"])).code).toBe(1);
+    // Nothing left to withdraw: the next run removes nothing.
+    expect((await json(["refresh", "--sources", "registry,glama"])).tools).toMatchObject({ removed: 0 });
   });
 });

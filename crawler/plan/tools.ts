@@ -8,6 +8,12 @@ export type ToolOrigin = (typeof TOOL_ORIGINS)[number];
 /** A live tools/list outranks a directory's copy of it. */
 export const ORIGIN_RANK: Record<ToolOrigin, number> = { live: 3, glama: 2, smithery: 1 };
 
+/**
+ * The origin of a live-listed tool removed because no live listing of its server can be repeated (no remote without a
+ * secret header, no npm package: WithdrawnListing). No list dropped it, so it outranks nothing: any list may bring it back.
+ */
+export const UNLISTABLE_ORIGIN = "unlistable";
+
 export function isToolOrigin(value: string): value is ToolOrigin {
   return (TOOL_ORIGINS as readonly string[]).includes(value);
 }
@@ -49,6 +55,11 @@ export interface ToolListing extends ListingGaps {
    * does not list them (the list of the records still holding a server a directory entry left: what that entry listed goes).
    */
   replaces?: ToolOrigin;
+  /**
+   * The list of this origin that vouched for the server's tools can no longer be repeated (an empty list): it removes
+   * the tools of its origin alone, as UNLISTABLE_ORIGIN's.
+   */
+  withdrawn?: boolean;
 }
 
 /**
@@ -75,8 +86,8 @@ export interface ToolPlan {
   inserts: NewTool[];
   /** Rows to insert or rewrite by (server, name); a rewrite also clears removed_at. */
   upserts: NewTool[];
-  /** Tools to mark removed, taking the origin of the list that dropped them. */
-  removals: { id: number; origin: ToolOrigin }[];
+  /** Tools to mark removed, taking the origin of the list that dropped them (UNLISTABLE_ORIGIN: a withdrawn list's). */
+  removals: { id: number; origin: string }[];
   /**
    * Tools a lower-ranked list added earlier in the same run, which this one does not list: the add is taken back (its
    * history rows of the run deleted; a new tool deleted, one that reappeared removed again, with this list's origin).
@@ -164,15 +175,15 @@ export function planToolListings(listings: readonly ToolListing[], stored: reado
     const skipped = new Set(listing.skippedNames);
     for (const [name, old] of current) {
       if (listed.has(name) || skipped.has(name) || old.removedAt != null) continue;
-      if (rankOf(old.origin) > rank) continue;
+      if (rankOf(old.origin) > rank || (listing.withdrawn && old.origin !== listing.origin)) continue;
       touched.add(listing.serverId);
       if (addedBelow(old, rank)) {
         plan.retractions.push({ id: old.id, serverId: listing.serverId, name, origin: listing.origin, reappeared: old.addedInRun === "reappeared" });
         plan.counts.added -= 1;
         continue;
       }
-      plan.removals.push({ id: old.id, origin: listing.origin });
-      plan.changes.push({ serverId: listing.serverId, toolName: name, kind: "removed", oldHash: old.contentHash, newHash: null, details: null });
+      plan.removals.push({ id: old.id, origin: listing.withdrawn ? UNLISTABLE_ORIGIN : listing.origin });
+      plan.changes.push({ serverId: listing.serverId, toolName: name, kind: "removed", oldHash: old.contentHash, newHash: null, details: listing.withdrawn ? { unlistable: true } : null });
       plan.counts.removed += 1;
     }
   }

@@ -1,6 +1,6 @@
 // The tool-list planner on plain data: origin rank, partial lists, revival, change kinds.
 import { describe, expect, test } from "vitest";
-import { changeRows, historyRows, planToolListings, type StoredToolState, type ToolDefinition } from "../../crawler/plan/tools.js";
+import { changeRows, historyRows, planToolListings, UNLISTABLE_ORIGIN, type StoredToolState, type ToolDefinition } from "../../crawler/plan/tools.js";
 
 const def = (name: string, hash = `h-${name}`, extra: Partial<ToolDefinition> = {}): ToolDefinition => ({ name, contentHash: hash, ...extra });
 let nextId = 1;
@@ -53,6 +53,17 @@ describe("planToolListings", () => {
   test("a list of the same rank as the one that added a tool in the run removes it as usual", () => {
     const plan = planToolListings([{ serverId: 1, origin: "glama", tools: [] }], [stored("a", { id: 95, addedInRun: "new" })]);
     expect(plan).toMatchObject({ retractions: [], removals: [{ id: 95, origin: "glama" }], counts: { removed: 1 } });
+  });
+
+  test("a withdrawn live list removes the live tools alone, as no list's, which any list may bring back", () => {
+    const plan = planToolListings(
+      [{ serverId: 1, origin: "live", tools: [], withdrawn: true }],
+      [stored("a", { id: 70, origin: "live" }), stored("extra", { id: 71 }), stored("gone", { id: 72, origin: "live", removedAt: "2026-01-01 00:00:00+00" })],
+    );
+    expect(plan.removals).toEqual([{ id: 70, origin: UNLISTABLE_ORIGIN }]);
+    expect(plan.changes).toEqual([{ serverId: 1, toolName: "a", kind: "removed", oldHash: "h-a", newHash: null, details: { unlistable: true } }]);
+    const back = planToolListings([{ serverId: 1, origin: "smithery", tools: [def("a")] }], [stored("a", { origin: UNLISTABLE_ORIGIN, removedAt: "2026-01-02 00:00:00+00" })]);
+    expect(back.counts.added).toBe(1);
   });
 
   test("the same listing again writes nothing and touches nothing", () => {
