@@ -10,7 +10,7 @@ export const ORIGIN_RANK: Record<ToolOrigin, number> = { live: 3, glama: 2, smit
 
 /**
  * The origin of a live-listed tool removed because no live listing of its server can be repeated (no remote without a
- * secret header, no npm package: WithdrawnListing). No list dropped it, so it outranks nothing: any list may bring it back.
+ * secret header, no npm package: ToolListing.withdrawn). No list dropped it, so it outranks nothing: any list may bring it back.
  */
 export const UNLISTABLE_ORIGIN = "unlistable";
 
