@@ -1,9 +1,9 @@
 // Installing a server's package for the sandbox: npm without install scripts, pip/uv wheels only, into a fresh prefix.
-import { execFile } from "node:child_process";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { EnumerateError } from "./errors.js";
+import { runInGroup } from "./process-group.js";
 import { openUp, PARENT_DEATH, runs, sandboxCapabilities } from "./sandbox.js";
 import { removeTree, scratchDir } from "./scratch-dirs.js";
 
@@ -63,6 +63,9 @@ async function inFreshDir(label: string, opts: InstallOptions, install: (dir: st
   }
 }
 
+/** stdout and stderr of one install together: npm at --loglevel=error says little; more is a runaway. */
+const MAX_INSTALLER_OUTPUT = 4 * 1024 * 1024;
+
 // npm names: optional @scope/, then url-safe chars. Anything else (flags, URLs, git specs, paths) is refused.
 const NPM_NAME = /^(?:@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*$/i;
 const VERSION = /^[0-9A-Za-z.+~^<>=*| -]{1,100}$/;
@@ -82,30 +85,22 @@ function npmTarget(pkg: { identifier: string; version?: string }): { spec: strin
 /**
  * Runs a command without a shell, bounded in time, and with its output bounded; rejects with the stderr tail. Under
  * `setpriv --pdeathsig KILL` where that works, as the sandbox ties its server: a worker killed with kill -9 (or by the
- * OOM killer) mid-install takes its installer with it, instead of leaving it to run until it ends by itself.
+ * OOM killer) mid-install takes its installer with it, instead of leaving it to run until it ends by itself. In a
+ * process group of its own, killed whole when the run ends (process-group.ts), so what the installer starts dies too.
  */
 export async function run(label: string, command: string, args: string[], o: { cwd: string; env: Record<string, string>; timeoutMs: number; signal?: AbortSignal }): Promise<string> {
   const [file, ...argv] = (await sandboxCapabilities()).parentDeathSignal ? ["setpriv", ...PARENT_DEATH, command, ...args] : [command, ...args];
-  return new Promise((ok, fail) => {
-    execFile(
-      file!,
-      argv,
-      { cwd: o.cwd, env: o.env, timeout: o.timeoutMs, killSignal: "SIGKILL", maxBuffer: 4 * 1024 * 1024, ...(o.signal ? { signal: o.signal } : {}) },
-      (err, stdout, stderr) => {
-        if (!err) return ok(String(stdout));
-        const timedOut = (err as { killed?: boolean }).killed && !o.signal?.aborted;
-        const tail = String(stderr).trim().split("\n").slice(-6).join(" | ").slice(-800);
-        fail(
-          new EnumerateError(
-            timedOut ? `${label} timed out after ${o.timeoutMs} ms` : `${label} failed: ${tail || err.message}`,
-            timedOut ? "timeout" : "install",
-            [command, ...args].join(" "),
-            { cause: err },
-          ),
-        );
-      },
-    );
-  });
+  const { end, stdout, stderr } = await runInGroup(file!, argv, { cwd: o.cwd, env: o.env, timeoutMs: o.timeoutMs, maxOutputBytes: MAX_INSTALLER_OUTPUT, ...(o.signal ? { signal: o.signal } : {}) });
+  if (end.how === "exit" && end.code === 0) return stdout;
+  const at = [command, ...args].join(" ");
+  if (end.how === "timeout") throw new EnumerateError(`${label} timed out after ${o.timeoutMs} ms`, "timeout", at);
+  const tail = stderr.trim().split("\n").slice(-6).join(" | ").slice(-800);
+  const why =
+    end.how === "exit" ? `exited (${end.signal ?? `code ${end.code}`})`
+    : end.how === "spawn" ? end.error.message
+    : end.how === "abort" ? "aborted"
+    : `wrote more than ${MAX_INSTALLER_OUTPUT} bytes`;
+  throw new EnumerateError(`${label} failed: ${tail || why}`, "install", at, end.how === "spawn" ? { cause: end.error } : undefined);
 }
 
 export function installerEnv(dir: string): Record<string, string> {

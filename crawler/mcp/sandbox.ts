@@ -45,7 +45,8 @@
 //    kept only as a 4 KiB tail for error messages.
 //  - Install: npm install --ignore-scripts (no install/postinstall code runs), --omit=dev, into a
 //    fresh temp prefix; pip/uv only wheels (--only-binary=:all:), so no setup.py runs at install. The
-//    installer runs under `setpriv --pdeathsig KILL` where that works: it dies with us (install.ts).
+//    installer runs under `setpriv --pdeathsig KILL` where that works: it dies with us (install.ts), in
+//    a process group of its own killed whole when its run ends or we exit (process-group.ts).
 //  NOT GIVEN
 //  - No filesystem isolation: no mount namespace, chroot or seccomp. As nobody the server can still
 //    read every world-readable file (system config, other users' 0644 files, /proc) and write to
