@@ -257,11 +257,24 @@ async function similarValues(db: Db, text: string, o: { table: PgTable; column: 
   return rows.map((r) => r.name);
 }
 
-/** Tool names close to `name`, best first, one per lower-cased name. */
+/**
+ * Tool names close to `name`, best first, one per lower-cased name: its lookalikes first (the names that read the same
+ * once Unicode-normalized and case-folded, which trigrams miss: fullwidth `ｇｅｔ_ｄａｔａ` shares none with `get_data`),
+ * then by trigram similarity. A reader that answers no lookalikes (check_tool, the API) so still names them.
+ */
 export async function similarToolNames(db: Db, name: string, o: { serverIds?: number[]; limit?: number } = {}): Promise<string[]> {
   if (o.serverIds?.length === 0) return [];
+  const limit = o.limit ?? 5;
   const where = and(isNull(tools.removedAt), o.serverIds ? inArray(tools.serverId, o.serverIds) : undefined);
-  return similarValues(db, name, { table: tools, column: tools.name, where, limit: o.limit ?? 5 });
+  const alike = await db
+    .selectDistinct({ name: tools.name })
+    .from(tools)
+    .where(and(where, sql`${folded(tools.name)} = ${folded(sql`${name}::text`)}`, sql`lower(${tools.name}) <> lower(${name}::text)`))
+    .orderBy(asc(tools.name))
+    .limit(limit);
+  const close = await similarValues(db, name, { table: tools, column: tools.name, where, limit });
+  const seen = new Set<string>();
+  return [...alike.map((r) => r.name), ...close].filter((n) => !seen.has(n.toLowerCase()) && seen.add(n.toLowerCase())).slice(0, limit);
 }
 
 /** Server keys close to what someone typed for a server that matched none, best first. */
