@@ -29,6 +29,15 @@ export const nameProblem: TextProblem = (name) => {
   return undefined;
 };
 
+/**
+ * The names a typed tool name is looked up as, in turn, as `risk NAME` reads it: as typed first (a server may name a
+ * tool " lead"), then without the spaces at its ends (the name a shell, a paste or an agent added them to).
+ */
+export function typedThenTrimmed(name: string): string[] {
+  const trimmed = name.trim();
+  return trimmed && trimmed !== name ? [name, trimmed] : [name];
+}
+
 /** `problem` as a zod check (`.superRefine`): a route's or a tool's schema then names the parameter with it. */
 export function refusing(problem: TextProblem) {
   return (text: string, ctx: z.RefinementCtx<string>) => {

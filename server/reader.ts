@@ -22,6 +22,7 @@ import { z } from "zod";
 import { decodeCursor, encodeCursor, page } from "./cursor.js";
 import { SERVE_DEFAULTS } from "./defaults.js";
 import { ambiguous, badRequest, notFound, shownName } from "./errors.js";
+import { typedThenTrimmed } from "./lookup-text.js";
 import { changeItem, serverItem, toolItem, verdictOf, type CatalogSummary, type ChangeItem, type ServerDetailView, type ServerItem, type StatsView, type ToolItem } from "./views.js";
 
 export interface Page<T> {
@@ -96,14 +97,21 @@ export async function findTools(db: Db, o: ToolQuery): Promise<Page<ToolItem>> {
  */
 export async function toolsNamed(db: Db, name: string, o: { server?: ServerRef; limit?: number } = {}): Promise<NameSummary<CurrentEntry>> {
   if (o.server) return oneToolSummary(name, await toolNamedOn(db, o.server, name));
-  const summary = await currentNameSummary(db, name, { ...(o.limit !== undefined ? { limit: o.limit } : {}) });
-  if (summary.total > 0) return summary;
-  throw notFound(`no tool named '${shownName(name)}' in the catalog`, { names: "tool", close: await similarToolNames(db, name) });
+  for (const asked of typedThenTrimmed(name)) {
+    const summary = await currentNameSummary(db, asked, { ...(o.limit !== undefined ? { limit: o.limit } : {}) });
+    if (summary.total > 0) return summary;
+  }
+  throw notFound(`no tool named '${shownName(name)}' in the catalog`, { names: "tool", close: await similarToolNames(db, name.trim() || name) });
 }
 
-/** The tool `name` means on `server` (matchTool), with its current verdict; a 409 listing the tools it matches ignoring case, a 404 with close names for none. */
+/**
+ * The tool `name` means on `server` (matchTool; as typed, else without the spaces at its ends), with its current
+ * verdict; a 409 listing the tools it matches ignoring case, a 404 with close names for none.
+ */
 export async function toolNamedOn(db: Db, server: ServerRef, name: string): Promise<CurrentEntry> {
-  return matchedTool(db, server, name, await matchTool(db, server.id, name));
+  let match: ToolMatch = { kind: "none" };
+  for (const asked of typedThenTrimmed(name)) if (match.kind === "none") match = await matchTool(db, server.id, asked);
+  return matchedTool(db, server, name, match);
 }
 
 async function matchedTool(db: Db, server: ServerRef, name: string, match: ToolMatch): Promise<CurrentEntry> {

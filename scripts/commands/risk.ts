@@ -2,7 +2,7 @@
 import { CLASSIFIER_VERSION } from "../../classifier/classify.js";
 import { catalogHasNoServers, oneToolSummary, similarToolNames, type NameSummary } from "../../db/lookups.js";
 import { SERVE_DEFAULTS } from "../../server/defaults.js";
-import { nameProblem } from "../../server/lookup-text.js";
+import { nameProblem, typedThenTrimmed } from "../../server/lookup-text.js";
 import { CliError, type Command } from "../command.js";
 import { loadConfig } from "../config.js";
 import { currentLookalikes, currentNameSummary, currentTool } from "../current-lookups.js";
@@ -68,9 +68,9 @@ export const command: Command = {
         const summary = server ? oneToolSummary(name, one && (await currentTool(catalog.db, one))) : await currentNameSummary(catalog.db, name, top);
         return { summary, lookalikes: await currentLookalikes(catalog.db, name, scope) };
       };
-      let found = await lookUp(typed);
-      if (found.summary.total === 0 && found.lookalikes.total === 0 && trimmed !== typed) found = await lookUp(trimmed);
-      const { summary, lookalikes } = found;
+      let found: Awaited<ReturnType<typeof lookUp>> | undefined;
+      for (const asked of typedThenTrimmed(typed)) if (!found || (found.summary.total === 0 && found.lookalikes.total === 0)) found = await lookUp(asked);
+      const { summary, lookalikes } = found!;
       // On one server the suggestions are that server's names; a name on another server is no answer there.
       const none = summary.total === 0 && lookalikes.total === 0;
       // Never filled (with --server, requireServer has said so): a catalog of servers whose tools are not listed yet is not empty.
