@@ -4,7 +4,7 @@ import { buildPolicy } from "../classifier/policy.js";
 import { CATEGORIES, RISKS } from "../classifier/taxonomy.js";
 import { listServers, listTools, serverDetail, type NameKey } from "../db/browse.js";
 import type { Db } from "../db/client.js";
-import { oneToolSummary, removedServerTool, searchToolsPage, similarToolNames, toolChangeFeed, type NameSummary, type SearchKey, type ServerRef } from "../db/lookups.js";
+import { oneToolSummary, removedServerTool, searchToolsPage, similarToolNames, summarizeName, toolChangeFeed, type NameSummary, type SearchKey, type ServerRef } from "../db/lookups.js";
 import { checkClientName } from "../scripts/client-name.js";
 import { CliError } from "../scripts/command.js";
 import { readInstant } from "../scripts/catalog-instant.js";
@@ -86,8 +86,16 @@ export async function findTools(db: Db, o: ToolQuery): Promise<Page<ToolItem>> {
     return shown(await currentPage(db, { ...paging, ...(after ? { after } : {}), read }), "search");
   }
   const after = o.cursor !== undefined ? (decodeCursor(o.cursor, "name", nameKey) as NameKey) : undefined;
-  const read = (p: { after?: NameKey; limit: number; outdatedFor: string }) => listTools(db, { ...(o.name !== undefined ? { name: o.name } : {}), ...filters, ...(server ? { serverId: server.id } : {}), ...p });
+  const name = o.name !== undefined ? await heldName(db, o.name) : undefined;
+  const read = (p: { after?: NameKey; limit: number; outdatedFor: string }) => listTools(db, { ...(name !== undefined ? { name } : {}), ...filters, ...(server ? { serverId: server.id } : {}), ...p });
   return shown(await currentPage(db, { ...paging, ...(after ? { after } : {}), read }), "name");
+}
+
+/** The name a list by name reads, the same on every page: as typed when a current tool has it, else without the spaces at its ends (typedThenTrimmed). */
+async function heldName(db: Db, name: string): Promise<string> {
+  const [typed, trimmed] = typedThenTrimmed(name);
+  if (trimmed === undefined) return typed!;
+  return (await summarizeName(db, typed!, { limit: 0 })).total > 0 ? typed! : trimmed;
 }
 
 /**

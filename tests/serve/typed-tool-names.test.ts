@@ -54,6 +54,8 @@ describe.each(DRIVERS)("a tool name as typed on %s", (driver) => {
     expect(api.status).toBe(200);
     expect(((await api.json()) as { tool: string }).tool).toBe("delete_file");
     expect((await fetch(`${s.url}/tools/${encodeURIComponent(" delete_file")}`)).status).toBe(200);
+    const list = (await (await fetch(`${s.url}/api/tools?name=${encodeURIComponent("delete_file ")}`)).json()) as { items: { tool: string }[] };
+    expect(list.items.map((i) => i.tool)).toEqual(["delete_file"]);
     // Spaces alone are no name: still refused, not read as every tool.
     expect((await checkTool({ name: "  " })).isError).toBe(true);
   });
