@@ -67,7 +67,9 @@ async function installer(name: string, exitCode?: number): Promise<{ script: str
     `const cp = require("node:child_process");
 const g = cp.spawn(process.execPath, ["-e", "setInterval(() => {}, 1 << 30)"], { stdio: "ignore" });
 g.unref();
-require("node:fs").writeFileSync(${JSON.stringify(marker)}, process.pid + " " + g.pid);
+// Written whole, then renamed: whoever sees the marker reads both pids, even if it kills us at once.
+require("node:fs").writeFileSync(${JSON.stringify(marker + ".tmp")}, process.pid + " " + g.pid);
+require("node:fs").renameSync(${JSON.stringify(marker + ".tmp")}, ${JSON.stringify(marker)});
 ${exitCode === undefined ? "setInterval(() => {}, 1 << 30);" : `process.exit(${exitCode});`}
 `,
   );
@@ -76,13 +78,7 @@ ${exitCode === undefined ? "setInterval(() => {}, 1 << 30);" : `process.exit(${e
 
 async function pidsIn(marker: string): Promise<{ installer: number; grandchild: number }> {
   await appeared(marker);
-  let text = readFileSync(marker, "utf8");
-  // Seen between its creation and its one write: read again.
-  while (!/^\d+ \d+$/.test(text)) {
-    await new Promise((r) => setTimeout(r, 20));
-    text = readFileSync(marker, "utf8");
-  }
-  const [installerPid, grandchild] = text.split(" ").map(Number) as [number, number];
+  const [installerPid, grandchild] = readFileSync(marker, "utf8").split(" ").map(Number) as [number, number];
   grandchildren.push(grandchild);
   return { installer: installerPid, grandchild };
 }
