@@ -15,6 +15,7 @@ import { catalogPlain, catalogText } from "./catalog-text.js";
 import { categoryRiskChart } from "./chart.js";
 import { layout, riskBadge, type Html } from "./layout.js";
 import { plural } from "../../classifier/plural.js";
+import { APPROVAL_LIMIT_PER_HOUR, decisionOf, ruleSchema, WRITE_LIMIT_PER_MINUTE, type BaseRule, type Limit } from "../../classifier/policy.js";
 
 const HINTS = ["readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint"] as const;
 
@@ -135,14 +136,42 @@ function contradicts(t: ToolItem): boolean {
   return (a.readOnlyHint === true && t.category !== null && t.category !== "read") || (a.destructiveHint === false && t.category === "destructive");
 }
 
-/** The tool's rule in words: the page's own, and its name and the rule's reason as `show` shows catalog text. */
+/** "a minute", "an hour": a limit's window after its count. */
+const PER_WINDOW: Record<Limit["window"], string> = { minute: "a minute", hour: "an hour", day: "a day" };
+
+/** A rule's limits as the rule holds them: ", at most 30 calls a minute"; nothing without limits. */
+function limitsText(r: BaseRule): string {
+  return (r.limits ?? []).map((l) => `, at most ${plural(l.max, "call")} ${PER_WINDOW[l.window]}`).join("");
+}
+
+/** What one action's rule does to its calls: "allowed, at most 30 calls a minute", "denied". */
+function actionWords(r: BaseRule): string {
+  const decision = decisionOf(r);
+  if (decision === "deny") return "denied";
+  return `${decision === "approve" ? "a person approves each call" : "allowed"}${limitsText(r)}`;
+}
+
+/**
+ * The tool's rule in words: the page's own, and its name, the rule's reason and its argument's values as `show` shows
+ * catalog text. A rule decided per action says each action's rule first: the tool's own rule is only the strictest of
+ * them, what a format that reads no arguments applies to every call, and the policies below allow the rest.
+ */
 function ruleSentence<Shown>(t: ToolItem, show: (text: string) => Shown): (string | Shown)[] {
-  const r = t.rule ?? {};
+  if (!t.rule) return ["Not classified yet."];
+  const r = ruleSchema.parse(t.rule);
   const name = show(t.tool);
-  if (r.action === "deny") return ["Deny ", name, ...(typeof r.reason === "string" ? [": ", show(r.reason)] : []), "."];
-  if (r.action === "require_approval") return ["Ask a person before each call of ", name, ", at most 10 calls an hour."];
-  if (Array.isArray(r.limits) && r.limits.length) return ["Allow ", name, ", at most 30 calls a minute."];
-  return t.rule ? ["Allow ", name, "."] : ["Not classified yet."];
+  const whole =
+    r.action === "deny"
+      ? ["Deny ", name, ...(r.reason !== undefined ? [": ", show(r.reason)] : []), "."]
+      : r.action === "require_approval"
+        ? ["Ask a person before each call of ", name, limitsText(r), "."]
+        : ["Allow ", name, limitsText(r), "."];
+  if (!r.byArgument) return whole;
+  // Actions with the same rule in words are named together, in the rule's order.
+  const byWords = new Map<string, string[]>();
+  for (const [value, rule] of Object.entries(r.byArgument.values)) byWords.set(actionWords(rule), [...(byWords.get(actionWords(rule)) ?? []), value]);
+  const actions = [...byWords].flatMap(([words, values], i) => [i ? "; " : "", ...values.flatMap((v, j) => [j ? ", " : "", show(v)]), `: ${words}`]);
+  return ["By its ", show(r.byArgument.argument), " argument, each action has its own rule: ", ...actions, ". A format that cannot read arguments holds every call to the strictest: ", ...whole];
 }
 
 /**
@@ -187,7 +216,7 @@ ${changeList(o.history)}
 <dt>What does ${name} do?</dt><dd>${t.description ? catalogText(t.description) : "Its server gives no description."}</dd>
 <dt>How risky is ${name}?</dt><dd>${t.risk ? `${t.risk} risk: it is classified as ${t.category}.` : "Not classified yet."}</dd>
 <dt>How do I enforce a policy on ${name}?</dt><dd>Put the rule above in your gateway or client: pick its format, copy it, or fetch the whole server's policy with <code>mcp-catalog policy ${server} --format FORMAT</code>.</dd>
-<dt>Can I rate-limit ${name}?</dt><dd>Yes: the native and Intercept formats carry rate limits (medium risk: 30 calls a minute; high: 10 an hour, with approval); formats without limits get the nearest stricter rule.</dd>
+<dt>Can I rate-limit ${name}?</dt><dd>Yes: the native and Intercept formats carry rate limits (medium risk: ${WRITE_LIMIT_PER_MINUTE} calls a minute; high: ${APPROVAL_LIMIT_PER_HOUR} an hour, with approval); formats without limits get the nearest stricter rule.</dd>
 <dt>How do I block ${name}?</dt><dd>Deny it: in Claude Code list <code>mcp__SERVER__${name}</code> under <code>permissions.deny</code>, in Codex leave it out of <code>enabled_tools</code>, in the native policy set <code>"action": "deny"</code>.</dd>
 </dl>` as Html,
   });

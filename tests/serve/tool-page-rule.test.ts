@@ -1,0 +1,61 @@
+// A tool page's rule in words agrees with the policy the page shows: a tool whose rule is decided per action (GitHub's
+// label_write: create and update allowed at a rate, delete denied) is not summed up as "Deny label_write".
+import { describe, expect, it } from "vitest";
+import { toolPage } from "../../server/pages/render.js";
+import type { ToolItem } from "../../server/views.js";
+
+const limit = (window: string, max: number) => ({ counter: "label_write_rate", window, max, scope: "grant" });
+
+function tool(rule: Record<string, unknown>): ToolItem {
+  return {
+    server: "io.github.github/github-mcp-server",
+    tool: "label_write",
+    title: null,
+    description: "Create, update or delete a label.",
+    category: "destructive",
+    risk: "critical",
+    confidence: 0.9,
+    rationale: "It deletes a label.",
+    signals: [],
+    annotations: null,
+    rule,
+    hints: null,
+    classifierVersion: "v",
+    method: "rules",
+    reviewedBy: null,
+    stored: true,
+    storedClassifierVersion: "v",
+    page: "/servers/io.github.github%2Fgithub-mcp-server/tools/label_write",
+  };
+}
+
+/** The paragraph under "How to control", as text. */
+function ruleText(rule: Record<string, unknown>): string {
+  const page = String(toolPage({ tool: tool(rule), removedAt: null, others: { items: [], total: 0 }, history: [], policies: [] }));
+  const paragraph = /<h2>How to control .*?<\/h2>\s*<p>(.*?)<\/p>/s.exec(page)?.[1] ?? "";
+  return paragraph.replace(/<[^>]+>/g, "");
+}
+
+describe("a tool page's rule in words", () => {
+  it("says each action's rule where the rule is decided by an argument, and that formats reading no arguments hold every call to the strictest", () => {
+    const text = ruleText({
+      action: "deny",
+      reason: "Irreversible: deletes a label",
+      byArgument: {
+        argument: "method",
+        values: { create: { limits: [limit("minute", 30)] }, update: { limits: [limit("minute", 30)] }, delete: { action: "deny", reason: "Irreversible: deletes a label" } },
+      },
+    });
+    expect(text).toBe(
+      "By its method argument, each action has its own rule: create, update: allowed, at most 30 calls a minute; delete: denied. " +
+        "A format that cannot read arguments holds every call to the strictest: Deny label_write: Irreversible: deletes a label.",
+    );
+  });
+
+  it("reads the limits from the rule, not from the defaults", () => {
+    expect(ruleText({ limits: [limit("hour", 5)] })).toBe("Allow label_write, at most 5 calls an hour.");
+    expect(ruleText({ action: "require_approval", reason: "Runs code", limits: [limit("day", 1)] })).toBe("Ask a person before each call of label_write, at most 1 call a day.");
+    expect(ruleText({ action: "deny", reason: "Irreversible" })).toBe("Deny label_write: Irreversible.");
+    expect(ruleText({})).toBe("Allow label_write.");
+  });
+});
