@@ -41,26 +41,36 @@ dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dl.f
 export const SCRIPT = `
 (function(){
   var UNSAFE=new RegExp(${JSON.stringify(UNSAFE_CHARACTERS.source)},${JSON.stringify(UNSAFE_CHARACTERS.flags)});
+  function marked(c){return '\u27e8U+'+c.codePointAt(0).toString(16).toUpperCase().padStart(4,'0')+'\u27e9'}
   function text(value){
     var bdi=document.createElement('bdi');var s=String(value).replace(/\\r\\n/g,'\\n');var at=0;
     Array.from(s.matchAll(UNSAFE)).forEach(function(m){
-      var mark=document.createElement('span');mark.className='invisible';
-      mark.textContent='\u27e8U+'+m[0].codePointAt(0).toString(16).toUpperCase().padStart(4,'0')+'\u27e9';
+      var mark=document.createElement('span');mark.className='invisible';mark.textContent=marked(m[0]);
       bdi.append(s.slice(at,m.index),mark);at=m.index+m[0].length});
     bdi.append(s.slice(at));return bdi}
+  // As catalogPlain: where no element can isolate (the document's title).
+  function plain(value){return '\u2068'+String(value).replace(/\\r\\n/g,'\\n').replace(UNSAFE,marked)+'\u2069'}
+  // On /search the heading, the title and the address say the text the results shown are for (as render.ts's
+  // searchPage writes them), so a reload or a copied address shows these results, not the ones first submitted.
+  var heading=document.querySelector('[data-search-heading]');
+  function searched(q){
+    if(!heading)return;
+    if(q){heading.replaceChildren('Tools and servers matching \u201c',text(q),'\u201d');document.title='Tools and servers matching \u201c'+plain(q)+'\u201d \u00b7 mcp-catalog'}
+    else{heading.textContent='Search';document.title='Search \u00b7 mcp-catalog'}
+    history.replaceState(null,'',q?'/search?q='+encodeURIComponent(q):'/search')}
   var box=document.querySelector('[data-live-search]');
   if(box){
     var out=document.getElementById(box.getAttribute('data-live-search'));var timer;var last='';
     box.addEventListener('input',function(){clearTimeout(timer);timer=setTimeout(run,150)});
     function run(){
       var q=box.value.trim();if(q===last)return;last=q;
-      if(!q){out.replaceChildren();return}
+      if(!q){out.replaceChildren();searched('');return}
       var get=function(path){return fetch(path+'&q='+encodeURIComponent(q)).then(function(r){
         return r.json().catch(function(){return {}}).then(function(body){
           if(!r.ok)throw new Error((body.error&&body.error.message)||('the catalog answered '+r.status));
           return body.items||[]})})};
       Promise.all([get('/api/servers?limit=5'),get('/api/tools?limit=10')]).then(function(found){
-        if(q!==last)return;
+        if(q!==last)return;searched(q);
         var servers=found[0].map(function(v){
           var li=document.createElement('li');var a=document.createElement('a');a.href=v.page;a.append(text(v.server));li.append(a);
           if(v.title){var t=document.createElement('span');t.className='muted';t.append(' ',text(v.title));li.append(t)}
@@ -79,7 +89,7 @@ export const SCRIPT = `
         if(!parts.length){var p=document.createElement('p');p.className='muted';p.textContent='No tool or server matches.';parts=[p]}
         out.replaceChildren.apply(out,parts);
       }).catch(function(e){
-        if(q!==last)return;
+        if(q!==last)return;searched(q);
         var p=document.createElement('p');p.className='error';p.setAttribute('role','alert');p.append('Search failed: ',text(e.message));
         out.replaceChildren(p);
       });

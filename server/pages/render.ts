@@ -85,7 +85,7 @@ export function searchPage(o: { q: string; tools: Page<ToolItem>; servers: Page<
     cursor ? html`<p><a href="/search?q=${encodeURIComponent(o.q)}&amp;${param}=${encodeURIComponent(cursor)}">${label}</a></p>` : "";
   return layout({
     title: o.q ? `Tools and servers matching “${catalogPlain(o.q)}”` : "Search",
-    body: html`<h1>${o.q ? html`Tools and servers matching “${catalogText(o.q)}”` : "Search"}</h1>
+    body: html`<h1 data-search-heading>${o.q ? html`Tools and servers matching “${catalogText(o.q)}”` : "Search"}</h1>
 <form action="/search" method="get" role="search"><input type="search" name="q" value="${o.q}" aria-label="Search tools and servers" data-live-search="search-results"></form>
 <div id="search-results">
 ${o.q && !o.continued && !o.tools.items.length && !o.servers.items.length ? html`<p class="muted">No tool or server matches.</p>` : ""}

@@ -139,6 +139,14 @@ describe("pages in headless Chromium", () => {
     await box.pressSequentially("touchdesign");
     await page.locator(`#search-results ${serverLink(TOUCHDESIGNER)}`).waitFor();
     for (const href of submitted) expect(await page.locator(`main a[href="${href}"]`).count(), href!).toBe(0);
+    // The heading, the title and the address say the text the results are for, not the one first submitted: a reload
+    // or a shared link shows these results.
+    expect(await page.locator("h1").textContent()).toBe("Tools and servers matching “touchdesign”");
+    expect(await page.title()).toBe("Tools and servers matching “\u2068touchdesign\u2069” · mcp-catalog");
+    expect(page.url()).toBe(`${s.url}/search?q=touchdesign`);
+    await box.fill("");
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Search");
+    expect(page.url()).toBe(`${s.url}/search`);
     await page.close();
   });
 

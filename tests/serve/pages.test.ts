@@ -328,7 +328,7 @@ describe("pages of a hostile server", () => {
     expect(server.text).toContain('<h1><bdi>Spoof<span class="invisible">\u27e8U+200B\u27e9</span>Server</bdi> ');
     expect(server.text).toContain(`<a href="${spoof}/tools/${enc(ZERO_WIDTH_TOOL)}"><bdi>delete<span class="invisible">\u27e8U+200B\u27e9</span>file</bdi></a>`);
     const searched = await page(s, `/search?q=${enc("\u202eexe")}`);
-    expect(searched.text).toContain('<h1>Tools and servers matching “<bdi><span class="invisible">\u27e8U+202E\u27e9</span>exe</bdi>”</h1>');
+    expect(searched.text).toContain('<h1 data-search-heading>Tools and servers matching “<bdi><span class="invisible">\u27e8U+202E\u27e9</span>exe</bdi>”</h1>');
     // No page's body holds an invisible character but the isolates of its aria-labels, a 404's message (which quotes
     // the name) included.
     for (const path of ["/", "/search?q=exe", spoof, `${spoof}/tools/${enc(OVERRIDE_TOOL)}`, `${spoof}/tools/${enc(ZERO_WIDTH_TOOL)}`, `/tools/${enc(OVERRIDE_TOOL)}`, `/tools/${enc("\u202eexe.tx")}`]) {
