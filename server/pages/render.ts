@@ -297,7 +297,8 @@ export function errorPage(e: ServedError): Html {
     title,
     // The message quotes the names it was given.
     body: html`<h1>${title}</h1><p>${catalogText(e.message)}</p>
-${e instanceof RequestError && e.candidates.length ? html`<ul class="results">${e.candidates.slice(0, 50).map((c) => html`<li><a href="${namePage(e.names, c)}">${catalogText(c)}</a></li>`)}</ul>` : ""}` as Html,
+${e instanceof RequestError && e.candidates.length ? html`<p>${e.status === 409 ? "The names it could be:" : "Close names in the catalog:"}</p>
+<ul class="results">${e.candidates.slice(0, 50).map((c) => html`<li><a href="${namePage(e.names, c)}">${catalogText(c)}</a></li>`)}</ul>` : ""}` as Html,
   });
 }
 

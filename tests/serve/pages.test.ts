@@ -192,6 +192,8 @@ describe("pages on the shipped snapshot", () => {
     const miss = await page(s, "/tools/delete_fil");
     expect(miss.status).toBe(404);
     expect(miss.text).toContain('href="/tools/delete_file"');
+    // The list says what it is: a screen reader, or anyone, otherwise meets links under "Not found" with no word on them.
+    expect(miss.text).toMatch(/<p>Close names in the catalog:<\/p>\s*<ul class="results"><li><a href="\/tools\//);
     // On one server, its close tools are that server's: each linked to its page there, not to the name's on every server.
     const missOn = await page(s, `/servers/${enc(GITHUB)}/tools/delete_fil`);
     expect(missOn.status).toBe(404);
@@ -214,6 +216,7 @@ describe("pages on the shipped snapshot", () => {
     const amb = await page(s, "/servers/io.github.");
     expect(amb.status).toBe(409);
     expect(amb.text).toMatch(/href="\/servers\/io\.github\.[^"]+%2F[^"]+"/);
+    expect(amb.text).toContain("<p>The names it could be:</p>");
   });
 
   it("finds a server without tools by its key, links to its page, and says when neither a tool nor a server matches", async () => {
