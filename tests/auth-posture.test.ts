@@ -2,7 +2,6 @@
 // WWW-Authenticate, RFC 9728 protected-resource metadata, the authorization server it names); shown
 // by `policy` and counted by `stats`. And re-listing when a server's own list asks for it (ttlMs).
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -16,6 +15,7 @@ import { startRegistryReplay, type RegistryReplay } from "./helpers/registry-rep
 import { migratedDataDir } from "./helpers/snapshot-catalog.js";
 import { limits, startModernServer, startStreamableServer } from "./enumerate/servers.js";
 import { registryItem, toolServer } from "./queue/helpers.js";
+import { scratchBase } from "./helpers/templates.js";
 
 /** A remote that refuses without credentials, the way the MCP authorization spec says, and serves its metadata. */
 async function lockedServer(o: { metadata: boolean }): Promise<LocalServer> {
@@ -91,7 +91,7 @@ describe.each(DRIVERS)("auth posture and ttl re-listing in the catalog on %s", (
   let cli: CliSession;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), "auth-posture-"));
+    dir = mkdtempSync(join(scratchBase(), "auth-posture-"));
     const open = await startStreamableServer(toolServer("open"));
     const locked = await lockedServer({ metadata: true });
     modern = await startModernServer();

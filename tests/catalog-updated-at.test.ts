@@ -1,7 +1,6 @@
 // A server's catalog_updated_at (the feed's updatedAt) moves with every change to what the catalog says of it, and
 // only then: its tools, their classifications, its listing error; a catalog migrated to it is dated from what it kept.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,6 +14,7 @@ import { servers } from "../db/schema.js";
 import { catalogChanged } from "../db/servers.js";
 import { queryRows } from "../db/sql.js";
 import { createScratchDatabase, DRIVERS, openTestCatalog, readClassification, type TestCatalog } from "./helpers/catalog.js";
+import { scratchBase } from "./helpers/templates.js";
 
 describe.each(DRIVERS)("a server's catalog_updated_at on %s", (driver) => {
   let t: TestCatalog;
@@ -183,7 +183,7 @@ interface Journal {
 describe.each(DRIVERS)("the migration that adds catalog_updated_at, on %s", (driver) => {
   let dir: string;
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), "mcp-catalog-updated-at-"));
+    dir = mkdtempSync(join(scratchBase(), "mcp-catalog-updated-at-"));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

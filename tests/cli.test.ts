@@ -3,7 +3,6 @@ import { execFile } from "node:child_process";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -19,6 +18,7 @@ import { loadRegistrySample, meta, startRegistryReplay, type RegistryReplay } fr
 import { startGlamaReplay } from "./helpers/glama-replay.js";
 import { namesField, README, readmePart } from "./helpers/readme.js";
 import { appWithoutCatalog, listedMcpTools } from "./helpers/served-surface.js";
+import { scratchBase } from "./helpers/templates.js";
 
 const sample = loadRegistrySample();
 const distinctNames = new Set(sample.map((i) => i.server.name)).size;
@@ -106,7 +106,7 @@ describe.each(DRIVERS)("refresh and stats through the CLI on %s", (driver) => {
 describe("offline snapshot", () => {
   let dir: string;
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), "mcp-catalog-snap-"));
+    dir = mkdtempSync(join(scratchBase(), "mcp-catalog-snap-"));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -200,7 +200,7 @@ describe("offline snapshot", () => {
 describe("errors a user can hit", () => {
   let dir: string;
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), "mcp-catalog-err-"));
+    dir = mkdtempSync(join(scratchBase(), "mcp-catalog-err-"));
     await migratedDataDir(join(dir, "db"));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -332,7 +332,7 @@ describe("errors a user can hit", () => {
 });
 
 describe("small things a careless user meets (issue 10, case 12)", () => {
-  const dir = mkdtempSync(join(tmpdir(), "mcp-catalog-careless-"));
+  const dir = mkdtempSync(join(scratchBase(), "mcp-catalog-careless-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   test("an empty --risk or --category is refused, not read as no filter", async () => {
     for (const flag of ["--risk", "--category"]) {

@@ -4,7 +4,6 @@
 // that refuses the listings' outcomes: the run fails outright. Either way nothing rejects unhandled (a listing's
 // rejection once did, which killed the process with the interrupt's error, and let a broken stage pass for a success).
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -15,6 +14,7 @@ import { cliSession, type CliSession } from "./helpers/cli.js";
 import { HELD_SERVER_TOOLS, startHeldMcpServer, type HeldMcpServer } from "./helpers/held-mcp-server.js";
 import { registryItem, startRegistryReplay, type RegistryReplay } from "./helpers/registry-replay.js";
 import { migratedDataDir } from "./helpers/snapshot-catalog.js";
+import { scratchBase } from "./helpers/templates.js";
 
 describe.each(DRIVERS)("the live listing stopped on %s", (driver) => {
   let dir: string;
@@ -27,7 +27,7 @@ describe.each(DRIVERS)("the live listing stopped on %s", (driver) => {
   const onUnhandled = (e: unknown) => void unhandled.push(e);
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), "introspect-stop-"));
+    dir = mkdtempSync(join(scratchBase(), "introspect-stop-"));
     for (const [name, era, hold] of [
       ["io.github.acme/answers-modern", "modern", false],
       ["io.github.acme/answers-legacy", "legacy", false],

@@ -2,7 +2,6 @@
 // fills every reachable server's tools (annotations included), records history and failures, merges
 // the Glama copy into the registry server, and `risk` / `policy` / `changes` see the live tools.
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
@@ -18,6 +17,7 @@ import { startLocalServer, type LocalServer } from "./helpers/local-server.js";
 import { meta, startRegistryReplay, type RegistryItem, type RegistryReplay } from "./helpers/registry-replay.js";
 import { migratedDataDir } from "./helpers/snapshot-catalog.js";
 import { startSseServer, startStreamableServer } from "./enumerate/servers.js";
+import { scratchBase } from "./helpers/templates.js";
 
 const PAGED_TOOLS = 350;
 const PAGE = 100;
@@ -72,7 +72,7 @@ describe.each(DRIVERS)("live introspection in a refresh on %s", (driver) => {
   let first: { status: string; tools: { added: number }; introspection: { attempted: number; succeeded: number; failed: number; failures: Record<string, number> } };
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), "introspection-"));
+    dir = mkdtempSync(join(scratchBase(), "introspection-"));
     tracker.createIssueDescription = "Create an issue.";
     const trackerHttp = await startStreamableServer(trackerServer);
     const notesSse = await startSseServer(notesServer);

@@ -1,6 +1,5 @@
 // risk, search, policy and changes as users run them, on a catalog built from the shipped recordings of real data.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -22,6 +21,7 @@ import { glamaId, startGlamaReplay } from "./helpers/glama-replay.js";
 import { registryItem, startRegistryReplay } from "./helpers/registry-replay.js";
 import { expectedDecision, policyKey, readPolicy, RISK_DECISION } from "./helpers/policy-readers.js";
 import { emptyCliCatalog, snapshotCliCatalog, type CliCatalog } from "./helpers/snapshot-catalog.js";
+import { scratchBase } from "./helpers/templates.js";
 
 const GITHUB = "io.github.github/github-mcp-server";
 const KUBERNETES = "github.com/containers/kubernetes-mcp-server";
@@ -46,7 +46,7 @@ describe.each(DRIVERS)("the read commands on a catalog of real data (%s)", (driv
   const cli = (argv: string[], { tty = false }: { tty?: boolean } = {}) => cat.cli(argv, {}, { tty });
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), "mcp-catalog-lookups-"));
+    dir = mkdtempSync(join(scratchBase(), "mcp-catalog-lookups-"));
     cat = await snapshotCliCatalog(driver);
     const rows = await cat.rows<{ key: string; name: string; risk: Risk; category: string; rule: Rule }>(
       sql`select s.key, t.name, c.risk, c.category, c.rule from tools t join servers s on s.id = t.server_id join classifications c on c.tool_id = t.id
@@ -446,7 +446,7 @@ describe("bad arguments are refused before the catalog is opened", () => {
   let dir: string;
   let env: NodeJS.ProcessEnv;
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), "mcp-catalog-badargs-"));
+    dir = mkdtempSync(join(scratchBase(), "mcp-catalog-badargs-"));
     mkdirSync(join(dir, "a-directory"));
     // Never created: a command that opened the catalog would create it.
     env = { CATALOG_DATA_DIR: join(dir, "never-opened") };

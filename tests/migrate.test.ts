@@ -1,7 +1,6 @@
 // Opening the catalog applies the migrations the database lacks, and only checks when it lacks none.
 import { createHash } from "node:crypto";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,6 +9,7 @@ import { knownMigrations, NewerCatalogError, unknownMigrations } from "../db/sch
 import { queryRows } from "../db/sql.js";
 import { createScratchDatabase, DRIVERS } from "./helpers/catalog.js";
 import { runCli } from "./helpers/cli.js";
+import { scratchBase } from "./helpers/templates.js";
 
 interface Journal {
   entries: { when: number; tag: string }[];
@@ -50,7 +50,7 @@ describe.each(DRIVERS)("opening the catalog (%s)", (driver) => {
   let env: Record<string, string>;
   let drop = async () => {};
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), "mcp-catalog-migrate-test-"));
+    dir = mkdtempSync(join(scratchBase(), "mcp-catalog-migrate-test-"));
     if (driver === "postgres") {
       const db = await createScratchDatabase();
       drop = db.drop;

@@ -3,7 +3,6 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { maxHeaderSize } from "node:http";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
@@ -14,12 +13,13 @@ import { cliSession } from "./helpers/cli.js";
 import { startLocalServer, type LocalServer } from "./helpers/local-server.js";
 import { loadRegistrySample } from "./helpers/registry-replay.js";
 import { migratedDataDir, SNAPSHOT } from "./helpers/snapshot-catalog.js";
+import { scratchBase } from "./helpers/templates.js";
 
 const sample = loadRegistrySample();
 const page = (servers: unknown[], nextCursor?: string) => JSON.stringify({ servers, metadata: { count: servers.length, ...(nextCursor ? { nextCursor } : {}) } });
 
 describe("refresh failures at the CLI", () => {
-  const dir = mkdtempSync(join(tmpdir(), "mcp-catalog-failures-"));
+  const dir = mkdtempSync(join(scratchBase(), "mcp-catalog-failures-"));
   const env = { CATALOG_DATA_DIR: join(dir, "db"), CATALOG_ALLOW_PRIVATE_NETWORK: "1" };
   // The catalog exists before the first refresh (empty, as a first run finds it), and every command shares it held
   // open: the failures are the subject, not initdb or opening.

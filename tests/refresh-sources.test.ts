@@ -1,7 +1,6 @@
 // A refresh restricted to some sources (`--sources`) touches only their servers: the live listing lists (and
 // `--queue` enqueues) only servers those sources list, and a source that was not crawled removes nothing.
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -13,6 +12,7 @@ import { startPulseReplay, type PulseReplay, type PulseServer } from "./helpers/
 import { registryItem, startRegistryReplay, type RegistryReplay } from "./helpers/registry-replay.js";
 import { migratedDataDir } from "./helpers/snapshot-catalog.js";
 import { startStreamableServer } from "./enumerate/servers.js";
+import { scratchBase } from "./helpers/templates.js";
 
 /** An MCP server with one read tool named after it. */
 const toolServer = (name: string) => () => {
@@ -41,7 +41,7 @@ describe.each(DRIVERS)("refresh --sources on %s", (driver) => {
   };
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), "refresh-sources-"));
+    dir = mkdtempSync(join(scratchBase(), "refresh-sources-"));
     for (const name of ["official", "directory", "shared"] as const) mcp[name] = await startStreamableServer(toolServer(name));
     registry = await startRegistryReplay([
       registryItem("io.github.acme/official", { remotes: [{ type: "streamable-http", url: `${mcp.official.url}/mcp` }] }),

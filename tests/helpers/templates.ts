@@ -1,7 +1,7 @@
 // Catalogs built once per test run and copied for each test file that asks: a PGlite data directory copied on disk,
 // a Postgres database created from a template database. Building one costs seconds of CPU (PGlite's initdb alone
 // about 5 s, a snapshot refresh about 10 s more); copying it a fraction of one.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { accessSync, constants, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statfsSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import postgres from "postgres";
@@ -179,8 +179,30 @@ async function readTarball(name: string, build: (location: CatalogLocation) => P
   return new TarballBlob(new Uint8Array(readFileSync(path)));
 }
 
+/** Room a run's templates and copies need at most at once (a PGlite data directory is about 40 MB, 1,064 files). */
+const SCRATCH_ROOM = 2 * 1024 ** 3;
+
+/**
+ * Where catalog templates and their copies live: a memory file system when there is one with room, else the temp
+ * dir. A PGlite copy is 1,064 files: on this ext4 disk (mounted with discard) copying one took ~1 s and removing it
+ * ~2.7 s of wall time, on /dev/shm 0.4 s and 0.1 s, and PGlite's own writes to it go no further than memory either.
+ * A container's /dev/shm is often 64 MB: too small, so the temp dir.
+ */
+export function scratchBase(): string {
+  const shm = "/dev/shm";
+  try {
+    accessSync(shm, constants.W_OK);
+    const fs = statfsSync(shm);
+    if (fs.bavail * fs.bsize >= SCRATCH_ROOM) return shm;
+  } catch {
+    // No /dev/shm (macOS) or not ours to write: the temp dir.
+  }
+  return tmpdir();
+}
+
 function copyPglite(template: string): CatalogCopy {
-  const dir = mkdtempSync(join(tmpdir(), "mcp-catalog-cli-"));
+  // In the run's directory: removed with it at the end of the run if a test file never drops its copy.
+  const dir = mkdtempSync(join(run().dir, "mcp-catalog-cli-"));
   const dataDir = join(dir, "db");
   cpSync(template, dataDir, { recursive: true });
   return { location: { dataDir }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
@@ -227,7 +249,7 @@ async function copyPostgres(template: string): Promise<CatalogCopy> {
 
 /** The template run for vitest's globalSetup: a directory and a database prefix unique to this run. */
 export function startTemplateRun(): TemplateRun & { end(): Promise<void> } {
-  const dir = mkdtempSync(join(tmpdir(), "mcp-catalog-templates-"));
+  const dir = mkdtempSync(join(scratchBase(), "mcp-catalog-templates-"));
   const databasePrefix = `mcp_catalog_tmpl_${process.pid}_${Date.now().toString(36)}`;
   return {
     dir,

@@ -1,7 +1,6 @@
 // kill -9 in the middle of a refresh, then run again: the catalog ends consistent and complete.
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { DEFAULT_CRAWL_LIMITS } from "../../crawler/plan/walk.js";
@@ -9,6 +8,7 @@ import { createScratchDatabase, DRIVERS } from "../helpers/catalog.js";
 import { runCli } from "../helpers/cli.js";
 import { loadRegistrySample, startRegistryReplay, type RegistryReplay } from "../helpers/registry-replay.js";
 import { migratedDataDir } from "../helpers/snapshot-catalog.js";
+import { scratchBase } from "../helpers/templates.js";
 
 const sample = loadRegistrySample();
 const distinct = new Set(sample.map((i) => i.server.name)).size;
@@ -26,7 +26,7 @@ describe.each(DRIVERS)("kill -9 during refresh on %s", (driver) => {
       env = { ...base, DATABASE_URL: db.url };
       cleanup = db.drop;
     } else {
-      const dir = mkdtempSync(join(tmpdir(), "mcp-catalog-kill-"));
+      const dir = mkdtempSync(join(scratchBase(), "mcp-catalog-kill-"));
       env = { ...base, CATALOG_DATA_DIR: join(dir, "db") };
       cleanup = async () => rmSync(dir, { recursive: true, force: true });
       // A copy of the run's migrated catalog rather than an initdb of its own.

@@ -2,7 +2,6 @@
 // and readers that wait for a refresh instead of failing. Lock files only (PGlite has no server to share).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { pathToFileURL } from "node:url";
@@ -10,8 +9,9 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { acquireFileLock, judgeHolder, lockFileText, parseLockFile } from "../../db/file-lock.js";
 import { runCli } from "../helpers/cli.js";
 import { migratedDataDir } from "../helpers/snapshot-catalog.js";
+import { scratchBase } from "../helpers/templates.js";
 
-const dir = mkdtempSync(join(tmpdir(), "mcp-catalog-lock-"));
+const dir = mkdtempSync(join(scratchBase(), "mcp-catalog-lock-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A PID no process has: one that just exited. */
