@@ -14,6 +14,7 @@ import { servers } from "../db/schema.js";
 import { catalogChanged } from "../db/servers.js";
 import { queryRows } from "../db/sql.js";
 import { createScratchDatabase, DRIVERS, openTestCatalog, readClassification, type TestCatalog } from "./helpers/catalog.js";
+import { migratedDataDir } from "./helpers/snapshot-catalog.js";
 import { scratchBase } from "./helpers/templates.js";
 
 describe.each(DRIVERS)("a server's catalog_updated_at on %s", (driver) => {
@@ -198,6 +199,8 @@ describe.each(DRIVERS)("the migration that adds catalog_updated_at, on %s", (dri
     writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, at) }));
     const scratch = driver === "postgres" ? await createScratchDatabase() : undefined;
     const location = scratch ? { databaseUrl: scratch.url, dataDir: "unused" } : { dataDir: join(dir, "catalog") };
+    // A copy of the run's migrated catalog, emptied below, rather than a first open's template and migrations.
+    if (!scratch) await migratedDataDir(location.dataDir);
     try {
       const before = await openCatalog(location);
       try {

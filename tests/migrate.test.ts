@@ -9,6 +9,7 @@ import { knownMigrations, NewerCatalogError, unknownMigrations } from "../db/sch
 import { queryRows } from "../db/sql.js";
 import { createScratchDatabase, DRIVERS } from "./helpers/catalog.js";
 import { runCli } from "./helpers/cli.js";
+import { migratedDataDir } from "./helpers/snapshot-catalog.js";
 import { scratchBase } from "./helpers/templates.js";
 
 interface Journal {
@@ -57,6 +58,9 @@ describe.each(DRIVERS)("opening the catalog (%s)", (driver) => {
       open = () => openCatalog({ databaseUrl: db.url, dataDir: "unused" });
       env = { DATABASE_URL: db.url };
     } else {
+      // A copy of the run's migrated catalog rather than a first open's template and migrations: each test below
+      // empties it and migrates it back to where it wants it.
+      await migratedDataDir(join(dir, "catalog"));
       open = () => openCatalog({ dataDir: join(dir, "catalog") });
       env = { CATALOG_DATA_DIR: join(dir, "catalog") };
     }
