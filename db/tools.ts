@@ -117,8 +117,11 @@ export async function applyToolPlan(db: Db, plan: ToolPlan, history: readonly Ne
     }
   }
   if (plan.amended.length) {
-    // Its category is the new definition's, written when that is classified (labelHistory).
-    await queryRows(db, sql`update tool_changes c set new_hash = x."newHash", category = null
+    // Its category is the new definition's: its stored classification's when that was made of it (a reappeared tool
+    // listed as it was classified is not classified again, as above), else written when it is classified (labelHistory).
+    await queryRows(db, sql`update tool_changes c set new_hash = x."newHash",
+        category = (select k.category from tools t join classifications k on k.tool_id = t.id
+          where t.server_id = x."serverId" and t.name = x."toolName" and k.content_hash = x."newHash")
       from jsonb_to_recordset(${jsonb(plan.amended)}) as x("serverId" int, "toolName" text, "newHash" text)
       where c.server_id = x."serverId" and c.tool_name = x."toolName" and c.run_id = ${runId} and c.kind = 'added'`);
   }

@@ -1,9 +1,9 @@
 // Tool lists into the catalog: added, changed, removed (never deleted), origin precedence, history rows.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { toolDefinition } from "../crawler/ingest.js";
 import { analyzeChangedTables, unchangedToolsForRun, unchangedToolsQuery } from "../db/runs.js";
-import { servers, toolChanges, tools } from "../db/schema.js";
+import { classifications, servers, toolChanges, tools } from "../db/schema.js";
 import { queryRows } from "../db/sql.js";
 import type { ToolOrigin } from "../crawler/plan/tools.js";
 import { syncToolListings } from "../crawler/tool-sync.js";
@@ -119,6 +119,23 @@ describe.each(DRIVERS)("tool history on %s", (driver) => {
       { name: "old", origin: "live", removed_at: removal!.at },
     ]);
     expect(await list("glama", ["keep", "old", "phantom"], ++run)).toMatchObject({ added: 1, unchanged: 1 });
+  });
+
+  test("a tool a directory's stale copy brought back in a run, listed live as it was classified, keeps its category on the run's added row", async () => {
+    const [row] = await t.catalog.db.insert(servers).values({ key: "io.github.acme/amended", canonicalSource: "registry:z", canonicalRank: 30, contentHash: "h" }).returning({ id: servers.id });
+    const id = row!.id;
+    const list = (origin: ToolOrigin, description: string | undefined, runId: number) =>
+      syncToolListings(t.catalog.db, [{ serverId: id, origin, tools: description === undefined ? [] : [toolDefinition({ name: "back", description })] }], runId);
+    const [added] = (await list("smithery", "Read a file.", ++run)).written;
+    await t.catalog.db.insert(classifications).values({ toolId: added!.id, classifierVersion: "test", contentHash: added!.contentHash, category: "read", risk: "low", confidence: 0.9, signals: [], rationale: "r", evidence: [], rule: {}, method: "rules" });
+    await list("smithery", undefined, ++run);
+    // One run: Glama's stale copy brings `back` back as it once read, then the live list has it as it was classified.
+    const r = ++run;
+    await list("glama", "Read a file (old).", r);
+    await list("live", "Read a file.", r);
+    // That definition is classified already, so no classification will label the row: it takes the category now.
+    const rows = await t.catalog.db.select().from(toolChanges).where(and(eq(toolChanges.serverId, id), eq(toolChanges.runId, r)));
+    expect(rows.map((c) => [c.kind, c.newHash, c.category])).toEqual([["added", added!.contentHash, "read"]]);
   });
 
   test("hundreds of tools in one listing are written in batches", async () => {
