@@ -95,7 +95,8 @@ export async function findTools(db: Db, o: ToolQuery): Promise<Page<ToolItem>> {
 async function heldName(db: Db, name: string): Promise<string> {
   const [typed, trimmed] = typedThenTrimmed(name);
   if (trimmed === undefined) return typed!;
-  return (await summarizeName(db, typed!, { limit: 0 })).total > 0 ? typed! : trimmed;
+  // One entry row: the summary's count of holders rides on its rows, so a limit of 0 would count none.
+  return (await summarizeName(db, typed!, { limit: 1 })).total > 0 ? typed! : trimmed;
 }
 
 /**
