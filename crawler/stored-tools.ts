@@ -3,7 +3,7 @@ import { toolDefinition } from "./ingest.js";
 import type { ListingGaps, ToolDefinition, ToolOrigin } from "./plan/tools.js";
 import type { SourceRecord } from "./records.js";
 import { parseGlamaItem } from "./sources/glama.js";
-import { mergeSmitheryDetail, parseSmitheryItem } from "./sources/smithery.js";
+import { mergedHalves, mergeSmitheryDetail, parseSmitheryItem } from "./sources/smithery.js";
 
 /** The record a directory stored as `raw` (Smithery's: its list entry and detail, as mergeSmitheryDetail keeps them). */
 function storedRecord(origin: ToolOrigin, raw: unknown): SourceRecord | undefined {
@@ -12,7 +12,7 @@ function storedRecord(origin: ToolOrigin, raw: unknown): SourceRecord | undefine
     return "record" in parsed ? parsed.record : undefined;
   }
   if (origin === "smithery") {
-    const halves = raw && typeof raw === "object" && "list" in raw && "detail" in raw ? (raw as { list: unknown; detail: unknown }) : undefined;
+    const halves = mergedHalves(raw);
     const listed = parseSmitheryItem(halves ? halves.list : raw);
     if ("skip" in listed) return undefined;
     return halves ? mergeSmitheryDetail(listed, halves.detail).record : listed;

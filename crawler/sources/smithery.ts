@@ -150,7 +150,7 @@ export function parseSmitheryItem(item: unknown): SourceRecord | { skip: string 
 }
 
 /** A raw's two halves once a detail was merged into its list entry (mergeSmitheryDetail); undefined for a list entry alone. */
-function mergedHalves(raw: unknown): { list: unknown; detail: unknown } | undefined {
+export function mergedHalves(raw: unknown): { list: unknown; detail: unknown } | undefined {
   return raw && typeof raw === "object" && "list" in raw && "detail" in raw ? (raw as { list: unknown; detail: unknown }) : undefined;
 }
 
