@@ -1,30 +1,26 @@
 // What the catalog's totals cost between an upgrade that bumps CLASSIFIER_VERSION and the refresh that stores its
-// verdicts: stale-name.ts's catalog (`--servers` servers of `--tools` tools, every stored verdict an older classifier's)
+// verdicts: stale-catalog.ts's catalog, as stale-name.ts reads it (`--servers` servers of `--tools` tools, every stored
+// verdict an older classifier's)
 // counted by its current verdicts as the home page counts them (currentVerdictCounts, kept per state of the catalog as
 // `serve` keeps it) and as `stats` and GET /api/stats do (every server graded too, the report kept likewise), the first
 // time and again; then after the refresh's classify stage stored every verdict (the kept figures made again), as every
 // day but those between an upgrade and its refresh. On PGlite in a temporary directory, or on Postgres (--driver
 // postgres, DATABASE_URL: a scratch database, dropped after).
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { CLASSIFIER_VERSION } from "../../../classifier/classify.js";
 import { classifyPending } from "../../../crawler/classify-stage.js";
-import { openCatalog } from "../../../db/client.js";
-import { createScratchDatabase } from "../../../db/scratch.js";
 import { keptPerSnapshot } from "../../../server/snapshot-kept.js";
 import { statsCache } from "../../../server/stats-cache.js";
 import { runAsScript } from "../../run-as-script.js";
 import { currentVerdictCounts, type VerdictCounts } from "../../verdict-counts.js";
-import { FlagError, wholeFlag } from "../whole-flag.js";
-import { fillStaleCatalog, OLDER } from "./stale-name.js";
+import { FlagError } from "../whole-flag.js";
+import { OLDER, staleFlags, withStaleCatalog, type StaleFlags } from "./stale-catalog.js";
 
 const USAGE = "Usage: node dist/scripts/dev/bench/stale-stats.js [--servers N] [--tools N] [--repeat N] [--driver pglite|postgres]\n";
 
 /** Runs the measurement with `argv`, printing its table with `out`; exit 2 for a bad flag. */
 export async function main(argv: readonly string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
-  let flags: { servers: number; tools: number; repeat: number; driver: string };
+  let flags: StaleFlags;
   try {
     const { values } = parseArgs({
       args: [...argv],
@@ -35,19 +31,13 @@ export async function main(argv: readonly string[], out: (s: string) => void = (
         driver: { type: "string", default: "pglite" },
       },
     });
-    if (values.driver !== "pglite" && values.driver !== "postgres") throw new FlagError(`--driver takes pglite or postgres; got ${JSON.stringify(values.driver)}`);
-    if (values.driver === "postgres" && !process.env.DATABASE_URL) throw new FlagError("--driver postgres needs DATABASE_URL (a server where a scratch database may be created)");
-    flags = { servers: wholeFlag("servers", values.servers, { min: 1 }), tools: wholeFlag("tools", values.tools, { min: 1 }), repeat: wholeFlag("repeat", values.repeat, { min: 1 }), driver: values.driver };
+    flags = staleFlags(values);
   } catch (e) {
     if (!(e instanceof FlagError) && !(e instanceof TypeError)) throw e;
     err(`bench-stale-stats: ${(e as Error).message}\n${USAGE}`);
     return 2;
   }
-  const dir = mkdtempSync(join(tmpdir(), "mcp-catalog-stale-stats-"));
-  const scratch = flags.driver === "postgres" ? await createScratchDatabase(process.env.DATABASE_URL!, "mcp_catalog_bench_stale_stats") : undefined;
-  const catalog = await openCatalog(scratch ? { databaseUrl: scratch.url, dataDir: "unused" } : { dataDir: join(dir, "catalog") });
-  try {
-    await fillStaleCatalog(catalog, flags.servers, flags.tools);
+  return withStaleCatalog(flags, "stale-stats", async (catalog) => {
     const db = catalog.db;
     const home = keptPerSnapshot<void, VerdictCounts>(db, () => currentVerdictCounts(db));
     const api = statsCache(db);
@@ -81,11 +71,7 @@ export async function main(argv: readonly string[], out: (s: string) => void = (
     out(`${flags.driver}: ${flags.servers} servers of ${flags.tools} tools\n${lines.join("\n")}\n`);
     if (flags.driver === "postgres") out("  (CPU: this process's; the Postgres backend's is not counted)\n");
     return 0;
-  } finally {
-    await catalog.close();
-    await scratch?.drop();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 runAsScript(import.meta.url, "bench-stale-stats", main);
