@@ -1,6 +1,7 @@
 // The catalog's statistics in one shape: what `stats --json` prints and GET /api/stats serves (beside its chart counts).
 import { z } from "zod";
 import { failureSchema } from "../crawler/failure.js";
+import { redactUrl, redactUrls } from "../crawler/redact-url.js";
 import { modelReviewStatsSchema } from "../crawler/model-review.js";
 import type { Db } from "../db/client.js";
 import { catalogStats, type CatalogStats } from "../db/queries.js";
@@ -54,9 +55,15 @@ const storedRunSchema = z.object({
   failures: lastRunSchema.shape.failures.catch([]),
 });
 
-/** The last run with ISO times: the drivers print timestamps differently (PGlite "… 02:57:42.321+00", Postgres to the microsecond). */
+/**
+ * The last run with ISO times: the drivers print timestamps differently (PGlite "… 02:57:42.321+00", Postgres to the
+ * microsecond). A record written before source URLs were redacted may hold their credentials: its error and failures are
+ * redacted here, for every reader (stats, stats --json, GET /api/stats, the home page).
+ */
 function lastRunView(run: NonNullable<CatalogStats["lastRun"]>): CatalogCounts["lastRun"] {
-  return { ...run, ...storedRunSchema.parse(run), startedAt: isoInstant(run.startedAt), finishedAt: isoInstant(run.finishedAt) };
+  const stored = storedRunSchema.parse(run);
+  const failures = stored.failures.map((f) => ({ ...f, message: redactUrls(f.message), ...(f.url !== undefined ? { url: redactUrl(f.url) } : {}) }));
+  return { ...run, ...stored, failures, error: run.error === null ? null : redactUrls(run.error), startedAt: isoInstant(run.startedAt), finishedAt: isoInstant(run.finishedAt) };
 }
 
 export async function catalogCounts(db: Db): Promise<CatalogCounts> {

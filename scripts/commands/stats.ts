@@ -7,7 +7,6 @@ import { plural } from "../../classifier/plural.js";
 import { readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
 import { statsReport } from "../stats-report.js";
 import { classifiedNowText } from "../verdict-counts.js";
-import { redactUrls } from "../../crawler/redact-url.js";
 import { safeText } from "../terminal.js";
 
 /** What a source's last crawl cost, 304s beside the requests they answered. */
@@ -60,13 +59,13 @@ export const command: Command = {
         `            servers added ${counts.added ?? 0}, updated ${counts.updated ?? 0}, unchanged ${counts.unchanged ?? 0}, removed ${counts.removed ?? 0}`,
       );
       if (run.review) lines.push(`            ${reviewSummary(run.review)}`);
-      // The run record's failures, typed: where, what kind, the status and URL when a request failed. A record written
-      // before failures were kept redacted may hold a source URL's credentials: redacted here too.
+      // The run record's failures, typed: where, what kind, the status and URL when a request failed (redacted, even a
+      // record's written before source URLs were: stats-report.ts).
       for (const f of run.failures) {
         const detail = [f.kind, f.status, f.url].filter((x) => x !== undefined).join(" ");
-        lines.push(`            failed: ${f.source ?? f.stage} (${safeText(redactUrls(detail))}): ${safeText(redactUrls(f.message))}`);
+        lines.push(`            failed: ${f.source ?? f.stage} (${safeText(detail)}): ${safeText(f.message)}`);
       }
-      if (run.error && run.failures.length === 0) lines.push(`            error: ${safeText(redactUrls(run.error))}`);
+      if (run.error && run.failures.length === 0) lines.push(`            error: ${safeText(run.error)}`);
     } else {
       lines.push("last run    none yet (run `mcp-catalog refresh`)");
     }
