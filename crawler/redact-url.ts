@@ -43,3 +43,14 @@ export function redactUrl(url: string): string {
 export function redactUrls(text: string): string {
   return text.replace(URL_IN_TEXT, redactUrl);
 }
+
+/**
+ * `value` with every URL in its strings redacted (redactUrls), arrays and objects walked: a run record's JSON as the
+ * database holds it, which a run recorded before its messages were redacted still holds raw.
+ */
+export function redactUrlsIn(value: unknown): unknown {
+  if (typeof value === "string") return redactUrls(value);
+  if (Array.isArray(value)) return value.map(redactUrlsIn);
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactUrlsIn(v)]));
+  return value;
+}

@@ -1,6 +1,7 @@
 // The catalog in numbers: servers by status, tools, merges, remotes' auth posture, each source's contribution, the last run.
 // Its tools by verdict are counted on the current verdicts instead (scripts/verdict-counts.ts).
 import { sql } from "drizzle-orm";
+import { redactUrls, redactUrlsIn } from "../crawler/redact-url.js";
 import type { Db } from "./client.js";
 import { lastCrawls, lastRun, type LastCrawl } from "./runs.js";
 import { sourceContributions, type SourceContribution } from "./signals.js";
@@ -65,8 +66,20 @@ export async function catalogStats(db: Db): Promise<CatalogStats> {
     cachedModelAnswers: t?.answers ?? 0,
     merged: t?.merged ?? 0,
     sources,
+    // Redacted as read, for every reader (stats, its --json, /api/stats): a run recorded before failures were
+    // redacted as written still holds a source URL's credentials in its messages, failures and sources' errors.
     lastRun: run
-      ? { id: run.id, status: run.status, startedAt: run.startedAt, finishedAt: run.finishedAt, servers: run.servers, sources: run.sources, review: reviewOf(run.tools), error: run.error, failures: run.failures }
+      ? {
+          id: run.id,
+          status: run.status,
+          startedAt: run.startedAt,
+          finishedAt: run.finishedAt,
+          servers: run.servers,
+          sources: redactUrlsIn(run.sources),
+          review: reviewOf(run.tools),
+          error: run.error === null ? null : redactUrls(run.error),
+          failures: redactUrlsIn(run.failures),
+        }
       : null,
   };
 }

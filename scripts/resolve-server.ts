@@ -50,10 +50,19 @@ async function serversInRepository(db: Db, forms: Repository[]): Promise<ServerR
 
 /**
  * The servers `input` names by one of their identities exactly: key (any case), registry name, package
- * coordinate, repository URL or remote URL. Never by a key prefix.
+ * coordinate, repository URL or remote URL. Never by a key prefix. A name with slashes at its end
+ * (`io.github.owner/name/`, pasted from an address) that names nothing as typed is read without them, as a
+ * repository URL already is: no key or registry name ends in a slash.
  */
 export async function matchServerExactly(db: Db, input: string): Promise<ServerMatch> {
   const text = input.trim();
+  const match = await matchIdentity(db, text);
+  const bare = text.replace(/\/+$/, "");
+  return match.kind === "none" && bare && bare !== text ? matchIdentity(db, bare) : match;
+}
+
+/** matchServerExactly for `text` as it is (trimmed). */
+async function matchIdentity(db: Db, text: string): Promise<ServerMatch> {
   if (!text) return { kind: "none" };
   const exact = decide(await serversByKeyInsensitive(db, text));
   if (exact) return exact;

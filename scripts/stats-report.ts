@@ -1,7 +1,6 @@
 // The catalog's statistics in one shape: what `stats --json` prints and GET /api/stats serves (beside its chart counts).
 import { z } from "zod";
 import { failureSchema } from "../crawler/failure.js";
-import { redactUrl, redactUrls } from "../crawler/redact-url.js";
 import { modelReviewStatsSchema } from "../crawler/model-review.js";
 import type { Db } from "../db/client.js";
 import { catalogStats, type CatalogStats } from "../db/queries.js";
@@ -57,13 +56,11 @@ const storedRunSchema = z.object({
 
 /**
  * The last run with ISO times: the drivers print timestamps differently (PGlite "… 02:57:42.321+00", Postgres to the
- * microsecond). A record written before source URLs were redacted may hold their credentials: its error and failures are
- * redacted here, for every reader (stats, stats --json, GET /api/stats, the home page).
+ * microsecond). (A record written before source URLs were redacted is redacted as read: db/queries.ts catalogStats.)
  */
 function lastRunView(run: NonNullable<CatalogStats["lastRun"]>): CatalogCounts["lastRun"] {
   const stored = storedRunSchema.parse(run);
-  const failures = stored.failures.map((f) => ({ ...f, message: redactUrls(f.message), ...(f.url !== undefined ? { url: redactUrl(f.url) } : {}) }));
-  return { ...run, ...stored, failures, error: run.error === null ? null : redactUrls(run.error), startedAt: isoInstant(run.startedAt), finishedAt: isoInstant(run.finishedAt) };
+  return { ...run, ...stored, startedAt: isoInstant(run.startedAt), finishedAt: isoInstant(run.finishedAt) };
 }
 
 export async function catalogCounts(db: Db): Promise<CatalogCounts> {

@@ -59,8 +59,8 @@ export const command: Command = {
         `            servers added ${counts.added ?? 0}, updated ${counts.updated ?? 0}, unchanged ${counts.unchanged ?? 0}, removed ${counts.removed ?? 0}`,
       );
       if (run.review) lines.push(`            ${reviewSummary(run.review)}`);
-      // The run record's failures, typed: where, what kind, the status and URL when a request failed (redacted, even a
-      // record's written before source URLs were: stats-report.ts).
+      // The run record's failures, typed: where, what kind, the status and URL when a request failed (redacted as
+      // read, db/queries.ts catalogStats).
       for (const f of run.failures) {
         const detail = [f.kind, f.status, f.url].filter((x) => x !== undefined).join(" ");
         lines.push(`            failed: ${f.source ?? f.stage} (${safeText(detail)}): ${safeText(f.message)}`);
