@@ -4,7 +4,7 @@ import { describe, expect, test } from "vitest";
 import { failureLine, failureOf } from "../crawler/failure.js";
 import { SnapshotJsonError, SnapshotMissError } from "../crawler/fetcher.js";
 import { HttpError } from "../crawler/http.js";
-import { redactUrl, redactUrls } from "../crawler/redact-url.js";
+import { redactUrl, redactUrls, redactUrlsIn } from "../crawler/redact-url.js";
 import { atPage, SourceError } from "../crawler/source-error.js";
 
 const url = "https://registry.example/v0.1/servers?limit=100";
@@ -132,5 +132,13 @@ describe("redactUrl", () => {
     expect(failure.url).toBe("https://***@registry.example/v0.1/servers?api_key=***");
     expect(JSON.stringify(failure)).not.toMatch(/t0k3n|k3y/);
     expect(cause.message).not.toMatch(/t0k3n|k3y/);
+  });
+
+  test("redactUrlsIn redacts every string of a run record's JSON, at any depth, and leaves the rest as it was", () => {
+    const raw = "GET https://u:p@a.example/x?token=t failed";
+    expect(redactUrlsIn({ registry: { errors: [raw], pages: 2, resumed: false, since: null } })).toEqual({
+      registry: { errors: ["GET https://***@a.example/x?token=*** failed"], pages: 2, resumed: false, since: null },
+    });
+    expect(redactUrlsIn([{ url: "https://u:p@a.example/", page: 1 }])).toEqual([{ url: "https://***@a.example/", page: 1 }]);
   });
 });
