@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { DRIVERS } from "./helpers/catalog.js";
 import { startLocalServer, type LocalServer } from "./helpers/local-server.js";
 import { registryItem, startRegistryReplay, type RegistryReplay } from "./helpers/registry-replay.js";
+import { startSmitheryReplay, type SmitheryDetail, type SmitheryListItem, type SmitheryReplay } from "./helpers/smithery-replay.js";
 import { emptyCliCatalog, type CliCatalog } from "./helpers/snapshot-catalog.js";
 
 const tool = (name: string) => ({ name, description: `The ${name} tool.`, inputSchema: { type: "object", properties: {} } });
@@ -39,6 +40,36 @@ describe.each(DRIVERS)("a record that moves to another server, on %s", (driver) 
   const listed = glamaServer("gamma", "https://github.com/acme/gamma", [tool("gamma_tool")]);
   /** Two Glama entries of one repository: delta's list speaks for the server (the smaller id), deltb's is set aside. */
   const twins = [glamaServer("delta", "https://github.com/acme/delta", [tool("delta_tool")]), glamaServer("deltb", "https://github.com/acme/delta", [tool("deltb_tool")])];
+  /** A Glama entry and a Smithery record of one repository: Glama's list speaks for the server (it outranks Smithery's). */
+  const kappa = glamaServer("kappa", "https://github.com/acme/kappa", [tool("kappa_glama_tool"), tool("kappa_shared_tool")]);
+  const kappaSmithery: SmitheryListItem = {
+    id: "6f1c2a9e-0d4b-4c1e-a2f3-kappa0000001",
+    qualifiedName: "acme/kappa",
+    displayName: "Kappa",
+    description: "The kappa server, on Smithery.",
+    iconUrl: null,
+    verified: false,
+    useCount: 10,
+    remote: false,
+    isDeployed: false,
+    createdAt: "2025-01-10T00:00:00.000Z",
+    homepage: "https://smithery.ai/server/acme/kappa",
+  };
+  const kappaDetail: SmitheryDetail = {
+    qualifiedName: "acme/kappa",
+    displayName: "Kappa",
+    description: "The kappa server, on Smithery.",
+    iconUrl: null,
+    remote: false,
+    deploymentUrl: null,
+    connections: [],
+    security: null,
+    tools: [tool("kappa_smithery_tool"), { ...tool("kappa_shared_tool"), description: "Smithery's word for the shared tool." }],
+    resources: [],
+    prompts: [],
+    repository: "https://github.com/acme/kappa",
+  };
+  let smithery: SmitheryReplay;
 
   beforeAll(async () => {
     registry = await startRegistryReplay([
@@ -47,17 +78,18 @@ describe.each(DRIVERS)("a record that moves to another server, on %s", (driver) 
     ]);
     glama = await startLocalServer((_req: IncomingMessage, res: ServerResponse) => {
       res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify({ servers: [moving, listed, ...twins, ...fillers], pageInfo: { startCursor: null, endCursor: null, hasNextPage: false, hasPreviousPage: false } }));
+      res.end(JSON.stringify({ servers: [moving, listed, ...twins, kappa, ...fillers], pageInfo: { startCursor: null, endCursor: null, hasNextPage: false, hasPreviousPage: false } }));
     });
-    catalog = await emptyCliCatalog(driver, { REGISTRY_URL: registry.url, GLAMA_URL: glama.url, CATALOG_ALLOW_PRIVATE_NETWORK: "1" });
+    smithery = await startSmitheryReplay({ data: { list: [kappaSmithery], details: { [kappaSmithery.qualifiedName]: kappaDetail } } });
+    catalog = await emptyCliCatalog(driver, { REGISTRY_URL: registry.url, GLAMA_URL: glama.url, SMITHERY_URL: smithery.url, SMITHERY_API_KEY: "test-key", CATALOG_ALLOW_PRIVATE_NETWORK: "1" });
   });
   afterAll(async () => {
     await catalog?.dispose();
-    await Promise.all([glama?.close(), registry?.close()]);
+    await Promise.all([glama?.close(), registry?.close(), smithery?.close()]);
   });
 
-  const refresh = async () => {
-    const r = await catalog.cli(["refresh", "--sources", "registry,glama", "--no-classify", "--json"]);
+  const refresh = async (sources = "registry,glama") => {
+    const r = await catalog.cli(["refresh", "--sources", sources, "--no-classify", "--json"]);
     expect(r.code).toBe(0);
     return JSON.parse(r.stdout) as Summary;
   };
@@ -132,5 +164,28 @@ describe.each(DRIVERS)("a record that moves to another server, on %s", (driver) 
     expect(await status("github.com/acme/delta")).toBe("active");
     expect(await current("github.com/acme/delta")).toEqual([{ name: "deltb_tool", origin: "glama" }]);
     expect(await current("github.com/acme/epsilon")).toEqual([{ name: "delta_tool", origin: "glama" }]);
+  });
+
+  test("a server a Smithery record keeps takes Smithery's list in place of the tools the Glama entry that left listed", async () => {
+    const current = (key: string) =>
+      catalog.rows<{ name: string; origin: string; description: string }>(sql`select t.name, t.origin, t.description from tools t join servers s on s.id = t.server_id where s.key = ${key} and t.removed_at is null order by t.name`);
+    await refresh("registry,glama,smithery");
+    const records = await catalog.rows<{ source: string }>(sql`select ss.source from server_sources ss join servers s on s.id = ss.server_id where s.key = 'github.com/acme/kappa' order by ss.source`);
+    expect(records).toEqual([{ source: "glama" }, { source: "smithery" }]);
+    expect((await current("github.com/acme/kappa")).filter((t) => t.origin === "glama").map((t) => t.name)).toEqual(["kappa_glama_tool", "kappa_shared_tool"]);
+
+    kappa.repository = { url: "https://github.com/acme/lambda" };
+    await refresh("registry,glama,smithery");
+    expect(await status("github.com/acme/kappa")).toBe("active");
+    expect(await current("github.com/acme/kappa")).toEqual([
+      { name: "kappa_shared_tool", origin: "smithery", description: "Smithery's word for the shared tool." },
+      { name: "kappa_smithery_tool", origin: "smithery", description: "The kappa_smithery_tool tool." },
+    ]);
+    expect((await current("github.com/acme/lambda")).map((t) => [t.name, t.origin])).toEqual([
+      ["kappa_glama_tool", "glama"],
+      ["kappa_shared_tool", "glama"],
+    ]);
+    const feed = JSON.parse((await catalog.cli(["changes", "--server", "github.com/acme/kappa", "--json"])).stdout) as { tool: string; kind: string }[];
+    expect(feed.filter((c) => c.tool === "kappa_glama_tool").map((c) => c.kind)).toEqual(["removed", "added"]);
   });
 });
