@@ -57,7 +57,10 @@ export async function introspectServers(db: Db, runId: number, o: IntrospectOpti
     const mode = listingModeOf(server, o.modes);
     try {
       const fetched = await listServer(server, o);
-      const { sync } = await storeListing(db, server, fetched, { runId, now: now(), mode, classify: false });
+      const stored = await storeListing(db, server, fetched, { runId, now: now(), mode, classify: false });
+      // Another run's crawl dropped the remote or package listed meanwhile: the listing is no outcome of the server's.
+      if (!stored) return;
+      const { sync } = stored;
       for (const k of ["added", "changed", "removed", "unchanged"] as const) result.tools[k] += sync[k];
       result.succeeded += 1;
       o.onListed?.(server.id);

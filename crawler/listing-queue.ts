@@ -157,7 +157,7 @@ export type WorkerEvent = { server: string; mode: IntrospectMode; outcome: Listi
 export interface WorkerSummary {
   listed: number;
   failed: number;
-  /** Jobs whose server was gone (deleted since it was enqueued) or no longer reachable in the job's mode. */
+  /** Jobs whose server was gone (deleted since it was enqueued) or no longer reachable in the job's mode, before or after its listing. */
   skipped: number;
   retried: number;
   deadLettered: number;
@@ -227,7 +227,11 @@ export async function runWorker(db: Db, boss: PgBoss, o: WorkerOptions): Promise
     }
     try {
       const fetched = await listServer(server, { ...o.listing, modes: [mode], signal: release.signal });
-      await storeListing(db, server, fetched, { runId: data.runId, now: now(), mode, classify: true });
+      if (!(await storeListing(db, server, fetched, { runId: data.runId, now: now(), mode, classify: true }))) {
+        // A crawl dropped what it listed while it ran (and may have withdrawn its tools): the list is not put back.
+        summary.skipped += 1;
+        return finish("skipped", "no longer reachable this way: its records dropped what it was listed at");
+      }
       summary.listed += 1;
       return finish("listed", plural(fetched.tools.length, "tool"));
     } catch (e) {

@@ -3,7 +3,9 @@
 import { CLASSIFIER_VERSION } from "../classifier/classify.js";
 import type { Db } from "../db/client.js";
 import { queuedServers, storeClassifications } from "../db/classifications.js";
-import { recordIntrospection, type IntrospectionCandidate, type IntrospectionOutcome } from "../db/introspection.js";
+import { recordIntrospection, type IntrospectionCandidate, type IntrospectionOutcome, type IntrospectMode } from "../db/introspection.js";
+import { listingCandidate } from "../db/listing-jobs.js";
+import { lockServers } from "../db/servers.js";
 import type { ToolSyncResult } from "../db/tools.js";
 import { syncToolListings } from "./tool-sync.js";
 import { classifyServerTools } from "./classify-stage.js";
@@ -17,7 +19,7 @@ import { installPackage } from "./mcp/install.js";
 import type { SandboxOptions } from "./mcp/sandbox.js";
 import { plural } from "../classifier/plural.js";
 
-export type IntrospectMode = "remote" | "stdio";
+export type { IntrospectMode };
 
 export interface ListingOptions {
   modes: IntrospectMode[];
@@ -51,6 +53,23 @@ export function listingModeOf(server: Pick<IntrospectionCandidate, "remotes" | "
   if (modes.includes("remote") && remoteOf(server)) return "remote";
   if (modes.includes("stdio") && stdioPackageOf(server)) return "stdio";
   return undefined;
+}
+
+/** What a listing of this server in this mode reaches: the remote's URL, or the npm package's name. */
+function listingTargetOf(server: Pick<IntrospectionCandidate, "remotes" | "packages">, mode: IntrospectMode): string | undefined {
+  return mode === "remote" ? remoteOf(server)?.url : stdioPackageOf(server)?.identifier;
+}
+
+/**
+ * Whether the server's row as it is now (`current`) still names what a listing of `listed` (the row the listing was
+ * made from) reached in `mode` (pure): the same remote, still without a secret header, or the same npm package. A
+ * listing of a remote or package the records have dropped since vouches for nothing the catalog lists.
+ */
+export function stillListableBy(listed: Pick<IntrospectionCandidate, "remotes" | "packages">, current: Pick<IntrospectionCandidate, "remotes" | "packages">, mode: IntrospectMode): boolean {
+  const target = listingTargetOf(listed, mode);
+  if (target === undefined) return false;
+  if (mode === "remote") return current.remotes.some((r) => r.url === target && remoteOf({ remotes: [r] }) !== undefined);
+  return current.packages.some((p) => p.identifier === target && stdioPackageOf({ packages: [p] }) !== undefined);
 }
 
 /** The host a listing reaches, for politeness: the remote's host, or the npm registry for an install. */
@@ -108,13 +127,27 @@ export interface StoreOptions {
 
 /**
  * Writes a successful listing: the tool list and its history, the classifications when asked, and
- * the outcome on the server (notes, when it is due again, "open" for a remote), in one transaction.
+ * the outcome on the server (notes, when it is due again, the mode it listed by, "open" for a remote), in one transaction.
+ * Nothing is written (undefined) when the server, read again under its lock, no longer names the remote or package the
+ * listing reached (stillListableBy), or is gone: a crawl dropped it while the listing ran (a queued job taken late), and
+ * may have withdrawn the tools such a listing would put back.
  */
-export async function storeListing(db: Db, server: IntrospectionCandidate, fetched: EnumerateResult, o: StoreOptions): Promise<{ sync: ToolSyncResult; classified: number }> {
+export async function storeListing(db: Db, server: IntrospectionCandidate, fetched: EnumerateResult, o: StoreOptions): Promise<{ sync: ToolSyncResult; classified: number } | undefined> {
   const { value: listed, replaced } = storable(fetched);
+  const mode = o.mode;
+  if (!mode) return undefined;
   return db.transaction(async (tx) => {
     const t = tx as unknown as Db;
-    const sync = await syncToolListings(t, [{ serverId: server.id, origin: "live", tools: listed.tools.map(toolDefinition), partial: listed.truncated !== undefined || listed.skippedUnnamed, skippedNames: listed.skippedNames }], o.runId);
+    // Locked before it is read: a crawl's write of the row (and the withdrawal after it) comes wholly before or after.
+    await lockServers(t, { servers: [server.id] });
+    const current = await listingCandidate(t, server.id);
+    if (!current || !stillListableBy(server, current, mode)) return undefined;
+    const sync = await syncToolListings(
+      t,
+      [{ serverId: server.id, origin: "live", tools: listed.tools.map(toolDefinition), partial: listed.truncated !== undefined || listed.skippedUnnamed, skippedNames: listed.skippedNames }],
+      o.runId,
+      { held: new Set([server.id]) },
+    );
     let classified = 0;
     if (o.classify) {
       const [queued] = (await queuedServers(t, CLASSIFIER_VERSION, server.id - 1, 1)).filter((q) => q.serverId === server.id);
@@ -135,7 +168,8 @@ export async function storeListing(db: Db, server: IntrospectionCandidate, fetch
       introspectionError: null,
       introspectionNotes: notes.length ? notes.join("; ") : null,
       relistAt: relistAt(o.now, listed.ttlMs),
-      ...(o.mode === "remote" ? { authPosture: "open", authDetails: null } : {}),
+      listedBy: mode,
+      ...(mode === "remote" ? { authPosture: "open", authDetails: null } : {}),
     });
     return { sync, classified };
   });

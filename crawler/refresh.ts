@@ -11,6 +11,7 @@ import { failureLine, failureOf, type Failure } from "./failure.js";
 import type { PageFetcher } from "./fetcher.js";
 import type { IntrospectResult } from "./introspect-stage.js";
 import { withdrawUnlistableTools } from "./tool-sync.js";
+import type { IntrospectMode } from "../db/introspection.js";
 import type { EnqueueResult } from "./listing-queue.js";
 import type { ModelReviewStats } from "./model-review.js";
 import { applyPage } from "./page-apply.js";
@@ -44,6 +45,11 @@ export interface RefreshOptions {
    * with each server it listed, whose tools the run then counts among those it saw.
    */
   introspect?: (db: Catalog["db"], runId: number, signal: AbortSignal | undefined, listed: (serverId: number) => void) => Promise<IntrospectResult>;
+  /**
+   * The modes this run lists (or enqueues) by and those the configuration lists by (CATALOG_INTROSPECT): a server one
+   * of them can list keeps its live tools for that listing to replace (withdrawUnlistableTools). Default: none.
+   */
+  keepModes?: readonly IntrospectMode[];
   /** Instead of listing in-process: enqueue one listing job per due server for the workers (crawler/listing-queue.ts). */
   enqueue?: (db: Catalog["db"], runId: number, signal?: AbortSignal) => Promise<EnqueueResult>;
   /** The classify stage (crawler/classify-stage.ts), run after the sources over every new or changed tool. */
@@ -151,8 +157,9 @@ async function runStages(catalog: Catalog, runId: number, options: RefreshOption
     failures.push(...crawled.failures);
     soFar.tools = addToolCounts(soFar.tools, crawled.tools);
   }
-  // A server the crawl left with no remote or package to list it by keeps no live tools as current (withdrawUnlistableTools).
-  const withdrawn = await withdrawUnlistableTools(catalog.db, runId);
+  // A server the crawl left with nothing its live tools' listing, or a listing to come, could reach keeps none of them
+  // as current (withdrawUnlistableTools).
+  const withdrawn = await withdrawUnlistableTools(catalog.db, runId, options.keepModes ?? []);
   soFar.tools = addToolCounts(soFar.tools, { removed: withdrawn.removed });
   // A page's listings count only the records it wrote again: those of unchanged records and 304 pages list no
   // tools. So the run's unchanged tools are counted once, from the catalog: after the crawl, and again after a live

@@ -1,6 +1,6 @@
 // A set of tool lists into the catalog, in the caller's transaction: read the stored tools, plan, apply.
 import type { Db } from "../db/client.js";
-import { serversUnlistable } from "../db/introspection.js";
+import { serversUnlistable, type IntrospectMode } from "../db/introspection.js";
 import { lockServers } from "../db/servers.js";
 import { applyToolPlan, storedToolsOf, toolsBefore, type ToolSyncResult } from "../db/tools.js";
 import { historyRows, planToolListings, type ToolListing } from "./plan/tools.js";
@@ -39,15 +39,16 @@ export async function syncToolListings(
 const WITHDRAW_BATCH = 500;
 
 /**
- * Withdraws the live-listed tools of every server no live listing can list again (serversUnlistable: the records
- * dropped its remote, or made it need a secret, and name no npm package): nothing can confirm them any more, so they
- * stop being current, each a `removed` change of the run, as UNLISTABLE_ORIGIN's, which any list may bring back.
- * Its directories' copies stay. Returns the tools removed.
+ * Withdraws the live-listed tools of every server whose listing cannot be repeated (serversUnlistable: the mode that
+ * listed them can no longer list it, the records having dropped its remote or made it need a secret, or dropped its
+ * npm package, and no mode of `keepModes` can): nothing can confirm them any more, so they stop being current, each a
+ * `removed` change of the run, as UNLISTABLE_ORIGIN's, which any list may bring back. Its directories' copies stay.
+ * Returns the tools removed.
  */
-export async function withdrawUnlistableTools(db: Db, runId: number): Promise<ToolSyncResult> {
+export async function withdrawUnlistableTools(db: Db, runId: number, keepModes: readonly IntrospectMode[]): Promise<ToolSyncResult> {
   const total: ToolSyncResult = { added: 0, changed: 0, removed: 0, unchanged: 0, written: [] };
   for (let after = 0; ; ) {
-    const ids = await serversUnlistable(db, { afterId: after, limit: WITHDRAW_BATCH });
+    const ids = await serversUnlistable(db, { afterId: after, limit: WITHDRAW_BATCH, keepModes });
     if (ids.length === 0) return total;
     after = ids[ids.length - 1]!;
     const r = await db.transaction((tx) => syncToolListings(tx as unknown as Db, ids.map((serverId) => ({ serverId, origin: "live", tools: [], withdrawn: true })), runId));

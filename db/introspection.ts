@@ -3,6 +3,9 @@ import { and, eq, exists, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "./client.js";
 import { CATALOG_CHANGED_AT, servers, serverSources, type NewServerRow } from "./schema.js";
 
+/** How a live listing reaches a server: its remote, or its npm package installed and run over stdio. */
+export type IntrospectMode = "remote" | "stdio";
+
 export interface IntrospectionCandidate {
   id: number;
   key: string;
@@ -14,7 +17,7 @@ export interface IntrospectionCandidate {
 }
 
 /** What makes a server's row listable live in each of these modes: a remote without a secret header, an npm package. */
-function listableBy(modes: readonly ("remote" | "stdio")[]) {
+function listableBy(modes: readonly IntrospectMode[]) {
   return [
     ...(modes.includes("remote") ? [sql`${servers.remotes} @> '[{"needsSecret": false}]'::jsonb`] : []),
     ...(modes.includes("stdio") ? [sql`${servers.packages} @> '[{"registryType": "npm"}]'::jsonb`] : []),
@@ -22,17 +25,25 @@ function listableBy(modes: readonly ("remote" | "stdio")[]) {
 }
 
 /**
- * Servers (after `afterId`, in id order, at most `limit`) holding current live-listed tools that no live listing can
- * list again, in any mode: no record of theirs names a remote without a secret header or an npm package any more.
+ * Servers (after `afterId`, in id order, at most `limit`) holding current live-listed tools whose listing cannot be
+ * repeated: the mode that listed them (servers.listed_by) can no longer list the server (remote: no remote without a
+ * secret header; stdio: no npm package), and neither can any of `keepModes` (the modes a run lists by, or the usual
+ * ones, whose listing would replace them). A server listed before listed_by was recorded is held to any mode.
  */
-export async function serversUnlistable(db: Db, o: { afterId: number; limit: number }): Promise<number[]> {
+export async function serversUnlistable(db: Db, o: { afterId: number; limit: number; keepModes: readonly IntrospectMode[] }): Promise<number[]> {
+  const repeatable = or(
+    and(eq(servers.listedBy, "remote"), ...listableBy(["remote"])),
+    and(eq(servers.listedBy, "stdio"), ...listableBy(["stdio"])),
+    and(isNull(servers.listedBy), or(...listableBy(["remote", "stdio"]))),
+    ...listableBy(o.keepModes),
+  );
   const rows = await db
     .select({ id: servers.id })
     .from(servers)
     .where(
       and(
         sql`${servers.id} > ${o.afterId}`,
-        sql`not (${or(...listableBy(["remote", "stdio"]))})`,
+        sql`not coalesce(${repeatable}, false)`,
         sql`exists (select 1 from tools t where t.server_id = ${servers.id} and t.origin = 'live' and t.removed_at is null)`,
       ),
     )
@@ -50,7 +61,7 @@ export async function serversUnlistable(db: Db, o: { afterId: number; limit: num
  */
 export async function serversDueForIntrospection(
   db: Db,
-  o: { afterId: number; limit: number; staleBefore: string; modes: ("remote" | "stdio")[]; sources?: readonly string[] },
+  o: { afterId: number; limit: number; staleBefore: string; modes: IntrospectMode[]; sources?: readonly string[] },
 ): Promise<IntrospectionCandidate[]> {
   const reachable = listableBy(o.modes);
   if (reachable.length === 0) return [];
@@ -77,10 +88,10 @@ export async function serversDueForIntrospection(
 }
 
 /**
- * What a live listing leaves on its server; the notes only from a listing that succeeded (a failed one keeps the tools,
- * and the notes, of the last that did), the auth fields only when the listing told (a remote answered or refused).
+ * What a live listing leaves on its server; the notes and the mode it listed by only from a listing that succeeded (a
+ * failed one keeps the tools, and the notes, of the last that did), the auth fields only when the listing told (a remote answered or refused).
  */
-export type IntrospectionOutcome = Pick<NewServerRow, "introspectionError" | "introspectionNotes" | "relistAt" | "authPosture" | "authDetails">;
+export type IntrospectionOutcome = Pick<NewServerRow, "introspectionError" | "introspectionNotes" | "relistAt" | "authPosture" | "authDetails" | "listedBy">;
 
 /**
  * Records the outcome of a live listing on the server: when, for which record, why it failed (null on success), what
@@ -110,6 +121,7 @@ export async function recordIntrospection(
       catalogUpdatedAt: sql`case when ${changed} then ${CATALOG_CHANGED_AT} else ${servers.catalogUpdatedAt} end`,
       relistAt: outcome.relistAt ?? null,
       ...("authPosture" in outcome ? { authPosture: outcome.authPosture, authDetails: outcome.authDetails ?? null } : {}),
+      ...(outcome.listedBy ? { listedBy: outcome.listedBy } : {}),
     })
     .where(
       o.notListedSince === undefined

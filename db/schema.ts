@@ -81,6 +81,11 @@ export const servers = pgTable(
     introspectionNotes: text("introspection_notes"),
     /** When the live list is due again: the server's own `ttlMs` bounded by a floor and a ceiling; null: the max-age rule. */
     relistAt: ts("relist_at"),
+    /**
+     * The mode of the last successful live listing, whose tools are the server's live ones: remote | stdio (null: none
+     * recorded, listed before this column). Those tools are withdrawn once that mode can no longer list the server.
+     */
+    listedBy: text("listed_by"),
     /** How a remote answers without credentials: open | auth (null until listed). */
     authPosture: text("auth_posture"),
     /** How it says it needs auth: status, WWW-Authenticate scheme and realm, protected-resource metadata and its authorization servers. */

@@ -244,4 +244,28 @@ describe.each(DRIVERS)("live introspection in a refresh on %s", (driver) => {
     // Nothing left to withdraw: the next run removes nothing.
     expect((await json(["refresh", "--sources", "registry,glama"])).tools).toMatchObject({ removed: 0 });
   });
+
+  test("a server whose remote went, with an npm package left, loses the tools its remote listed, unless a mode the catalog lists by could list it again", async () => {
+    const paged = registry.items.find((i) => i.server.name === "io.github.acme/paged")!;
+    paged.server = { ...paged.server, remotes: [], packages: [{ registryType: "npm", identifier: "@acme/paged", version: "1.0.0", transport: { type: "stdio" } }] };
+    meta(paged).updatedAt = "2025-12-02T00:00:00Z";
+    const current = async () =>
+      queryRows<{ origin: string; n: number }>(
+        (await cli.catalog()).db,
+        sql`select t.origin, count(*)::int as n from tools t join servers s on s.id = t.server_id where s.key = 'io.github.acme/paged' and t.removed_at is null group by t.origin`,
+      );
+    // The catalog lists over stdio too: a run that lists nothing live leaves them for a listing of the package to replace.
+    const narrow = await cli.run(["refresh", "--sources", "registry,glama", "--introspect", "none", "--json"], { CATALOG_INTROSPECT: "remote,stdio" });
+    expect(narrow.stderr).toBe("");
+    expect(JSON.parse(narrow.stdout).tools).toMatchObject({ removed: 0 });
+    expect(await current()).toEqual([{ origin: "live", n: PAGED_TOOLS }]);
+    // Listing remotes only, as by default, nothing could list it again: the tools its remote listed go.
+    expect((await json(["refresh", "--sources", "registry,glama"])).tools).toMatchObject({ added: 0, removed: PAGED_TOOLS });
+    expect(await current()).toEqual([]);
+    const [withdrawn] = await queryRows<{ origin: string; n: number }>(
+      (await cli.catalog()).db,
+      sql`select t.origin, count(*)::int as n from tools t join servers s on s.id = t.server_id where s.key = 'io.github.acme/paged' group by t.origin`,
+    );
+    expect(withdrawn).toEqual({ origin: "unlistable", n: PAGED_TOOLS });
+  });
 });

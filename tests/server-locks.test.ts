@@ -45,7 +45,7 @@ describe.skipIf(!process.env.DATABASE_URL)("the server's row is locked before it
   async function server(key: string): Promise<number> {
     const [row] = await t.catalog.db
       .insert(servers)
-      .values({ key, status: "active", canonicalSource: `registry:${key}`, canonicalRank: 10, contentHash: "h", remotes: [{ type: "streamable-http", url: "http://127.0.0.1:9/mcp" }] })
+      .values({ key, status: "active", canonicalSource: `registry:${key}`, canonicalRank: 10, contentHash: "h", remotes: [{ type: "streamable-http", url: "http://127.0.0.1:9/mcp", needsSecret: false }] })
       .returning({ id: servers.id });
     return row!.id;
   }

@@ -250,6 +250,8 @@ export async function refreshPlan(config: Config, r: RefreshRequest): Promise<{ 
     fetcherFor,
     clockSkewMs: config.clockSkewMs,
     pagesInFlight: config.pagesInFlight,
+    // A run narrower than the usual ones (--introspect none, a snapshot) withdraws no live tools a usual run would list again.
+    keepModes: [...new Set([...modes, ...config.introspect.modes])],
     ...(modes.length && http && !queueUrl
       ? {
           // Loaded when the stage runs: the MCP client and the listing code cost a refresh without it seconds of start-up.
