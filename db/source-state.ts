@@ -58,16 +58,22 @@ export function missedTooFew(rule: WalksBeforeGone, record: SQL): SQL {
   return sql`${record}.missed_walks < ${walksOf(rule, sql`${record}.source`)}`;
 }
 
+const listedBy = (c: { crawlRunId: number }) => sql`exists (select 1 from source_pages p where p.id = ss.page_id and p.seen_run_id >= ${c.crawlRunId})`;
+
+/** A full crawl of `c.source` completed: each of its records it listed has been missed by no walk since (placed on a page this crawl saw). */
+export async function resetMissedWalks(db: Db, c: { source: string; crawlRunId: number }): Promise<void> {
+  await db.execute(sql`update server_sources ss set missed_walks = 0 where ss.source = ${c.source} and ss.missed_walks > 0 and ${listedBy(c)}`);
+}
+
 /**
- * A full crawl of `c.source` completed: each of its records it listed has been missed by no walk since, and each it
- * did not list by one more, counted up to the walks that stop it vouching (beyond, the count would change nothing).
- * Listed is placed on a page this crawl saw.
+ * A full crawl of `c.source` completed and was not withheld: each of its records it did not list has been missed by
+ * one more walk, counted up to the walks that stop it vouching (beyond, the count would change nothing). A walk the
+ * gone-share rule withholds counts no miss: a source likelier broken than emptied says nothing of its records, and a
+ * record counted missed would stop merging (db/identity.ts), so a directory crawled next would make duplicates.
  */
 export async function countMissedWalks(db: Db, c: { source: string; crawlRunId: number; walksBeforeGone: WalksBeforeGone }): Promise<void> {
-  const listed = sql`exists (select 1 from source_pages p where p.id = ss.page_id and p.seen_run_id >= ${c.crawlRunId})`;
-  await db.execute(sql`update server_sources ss set missed_walks = 0 where ss.source = ${c.source} and ss.missed_walks > 0 and ${listed}`);
   await db.execute(sql`update server_sources ss set missed_walks = ss.missed_walks + 1
-    where ss.source = ${c.source} and ss.missed_walks < ${walksOf(c.walksBeforeGone, sql`ss.source`)} and not ${listed}`);
+    where ss.source = ${c.source} and ss.missed_walks < ${walksOf(c.walksBeforeGone, sql`ss.source`)} and not ${listedBy(c)}`);
 }
 
 /**
@@ -75,7 +81,8 @@ export async function countMissedWalks(db: Db, c: { source: string; crawlRunId: 
  * page this crawl saw; of another source, whose page that source's last full crawl (or a later
  * incremental one) saw. A source never crawled fully since pages were kept vouches for all its records.
  * With `walksBeforeGone`, a record not listed still vouches until that many complete walks of its source
- * in a row have missed it (countMissedWalks, run first): the servers that go, rather than those no walk lists.
+ * in a row have missed it, this walk counted (before countMissedWalks counts it, which only a walk not withheld
+ * does): the servers that go, rather than those no walk lists.
  * A server holding no record at all is unlisted too, by any source's complete walk: a page marks a server gone when its
  * last record leaves it (db/servers.ts settleLeftServers), but older releases left such servers active (a directory
  * entry whose repository became another server's), and no walk of any source would ever miss them otherwise.
@@ -83,7 +90,8 @@ export async function countMissedWalks(db: Db, c: { source: string; crawlRunId: 
 function unlisted(c: { source: string; crawlRunId: number }, walksBeforeGone?: WalksBeforeGone): SQL {
   const listed = sql`case when o.source = ${c.source} then op.seen_run_id >= ${c.crawlRunId}
                           else st.full_run_id is null or op.seen_run_id >= st.full_run_id end`;
-  const vouches = walksBeforeGone ? sql`(${listed} or ${missedTooFew(walksBeforeGone, sql`o`)})` : listed;
+  const missed = sql`o.missed_walks + case when o.source = ${c.source} then 1 else 0 end`;
+  const vouches = walksBeforeGone ? sql`(${listed} or ${missed} < ${walksOf(walksBeforeGone, sql`o.source`)})` : listed;
   return sql`s.status not in ('deleted', 'gone')
     and s.id in (select ss.server_id from server_sources ss left join source_pages p on p.id = ss.page_id
                  where ss.source = ${c.source} and (p.id is null or p.seen_run_id < ${c.crawlRunId})
