@@ -173,10 +173,16 @@ export class ListingRetryError extends Error {
   override name = LISTING_RETRY_ERROR;
 }
 
-const sleep = (ms: number, signal?: AbortSignal) =>
+/**
+ * Waits `ms`, or until `signal` aborts, and leaves no listener on `signal` either way: the worker's release signal
+ * lives as long as the worker, and a job waiting for a busy host's slot pauses on it every 500 ms, so a listener left
+ * by each pause piled up (Node's MaxListenersExceededWarning on stderr, then memory for as long as the worker ran).
+ */
+export const pause = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => (clearTimeout(t), resolve()), { once: true });
+    const onAbort = () => (clearTimeout(t), resolve());
+    const t = setTimeout(() => (signal?.removeEventListener("abort", onAbort), resolve()), ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
   });
 
 /** Runs a worker until `signal` aborts (or, with `once`, until the queue holds nothing it could take). */
@@ -198,7 +204,7 @@ export async function runWorker(db: Db, boss: PgBoss, o: WorkerOptions): Promise
     for (;;) {
       const slot = await o.hostSlots.tryAcquire(host);
       if (slot || Date.now() >= until || release.signal.aborted) return slot;
-      await sleep(500, release.signal);
+      await pause(500, release.signal);
     }
   };
 
@@ -335,7 +341,7 @@ export async function runWorker(db: Db, boss: PgBoss, o: WorkerOptions): Promise
     // letter waits to be recorded (an active job that expires becomes one).
     const queues = o.modes.flatMap((m) => [LISTING_QUEUES[m], deadLetterQueue(LISTING_QUEUES[m])]);
     for (;;) {
-      await Promise.race([sleep(o.queue.pollSeconds * 1000), stopped]);
+      await Promise.race([pause(o.queue.pollSeconds * 1000), stopped]);
       if (o.signal?.aborted) break;
       const pending = await Promise.all(queues.map((q) => boss.getQueueSize(q, { before: "completed" })));
       if (inHand === 0 && pending.every((n) => n === 0)) break;
