@@ -48,3 +48,10 @@ describe("refresh --queue in a run that lists nothing live", () => {
     }
   });
 });
+
+test("refresh --help names these refusals under exit code 2, as README does", async () => {
+  const help = await runCli(["refresh", "--help"], {});
+  expect(help.code).toBe(0);
+  const exit2 = /; 2 (bad arguments.*?\)); 3 another/.exec(help.stdout.replace(/\s+/g, " "))?.[1];
+  expect(exit2).toBe("bad arguments or environment (--queue on the embedded PGlite catalog, or in a run that lists nothing live; a catalog a newer mcp-catalog migrated)");
+});
