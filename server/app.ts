@@ -90,7 +90,7 @@ export function createApp(o: AppOptions) {
   // Every answer but MCP's (its own protocol, and streams): compressed when the client takes gzip or deflate (Vary:
   // Accept-Encoding; a server's page of 129 KB is 10 KB in gzip), tagged with an ETag of the bytes sent (each encoding
   // its own) and answered 304 to a matching If-None-Match, and revalidated before each use (Cache-Control: no-cache)
-  // unless the route says otherwise (the assets keep an hour). A HEAD gets the same headers as the GET (Content-Encoding,
+  // unless the route says otherwise (the hashed assets are immutable, the icon keeps a day). A HEAD gets the same headers as the GET (Content-Encoding,
   // ETag, Vary…): hono runs the GET route for it and drops the body, but its compress middleware leaves a HEAD alone,
   // so the HEAD's ETag was the uncompressed bytes' and never matched the GET a client then sent with If-None-Match.
   app.use(

@@ -123,7 +123,7 @@ describe("serve", () => {
   const app = appWithoutCatalog();
   const gets = [...new Set(app.routes.filter((r) => r.method === "GET").map((r) => r.path))];
   /** A page's path as README's pages table writes it. */
-  const asPage = (path: string) => path.replace(":name", "NAME").replace(":server", "SERVER").replace(":tool", "TOOL");
+  const asPage = (path: string) => path.replace(/:([a-z]+)/g, (_, param: string) => param.toUpperCase());
 
   test("every route is in README, and every route README's tables name is one", () => {
     expect(gets).toContain("/api/tools/:server/:tool");

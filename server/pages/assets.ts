@@ -1,4 +1,5 @@
 // The pages' one stylesheet, one script and icon, served from /assets (CSP allows 'self' only: nothing inline).
+import { createHash } from "node:crypto";
 import { UNSAFE_CHARACTERS } from "../../scripts/terminal.js";
 
 /** A self-made icon, so no page load asks for a /favicon.ico that is not there. */
@@ -113,3 +114,14 @@ export const SCRIPT = `
   });
 })();
 `;
+
+/**
+ * Where the pages link the stylesheet and the script: named by a hash of their bytes, computed once at startup, so a
+ * page of a new version never runs the old script or style a browser kept (they are cached for good: immutable). The
+ * unversioned /assets/style.css and /assets/app.js stay, revalidated before each use, for whatever linked them.
+ */
+function hashed(name: string, ext: string, bytes: string): string {
+  return `/assets/${name}.${createHash("sha256").update(bytes).digest("hex").slice(0, 16)}.${ext}`;
+}
+export const STYLE_PATH = hashed("style", "css", STYLE);
+export const SCRIPT_PATH = hashed("app", "js", SCRIPT);

@@ -2,6 +2,7 @@
 // and catalog-text.ts (isolated, its invisible characters marked).
 import { html } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
+import { SCRIPT_PATH, STYLE_PATH } from "./assets.js";
 
 export type Html = HtmlEscapedString;
 
@@ -15,9 +16,9 @@ export function layout(o: { title: string; description?: string; canonical?: str
 <title>${o.title} · mcp-catalog</title>
 ${o.description ? html`<meta name="description" content="${o.description}">` : ""}
 ${o.canonical ? html`<link rel="canonical" href="${o.canonical}">` : ""}
-<link rel="stylesheet" href="/assets/style.css">
+<link rel="stylesheet" href="${STYLE_PATH}">
 <link rel="icon" href="/assets/icon.svg" type="image/svg+xml">
-<script src="/assets/app.js" defer></script>
+<script src="${SCRIPT_PATH}" defer></script>
 </head>
 <body>
 <header class="top">

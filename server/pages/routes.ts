@@ -13,7 +13,7 @@ import { catalogSummary, findChanges, findServers, findTools, namesServer, polic
 import { queryParam } from "../validation.js";
 import { toolItem } from "../views.js";
 import { renderPolicy, UnrepresentableNameError } from "../../classifier/formats/formats.js";
-import { ICON, SCRIPT, STYLE } from "./assets.js";
+import { ICON, SCRIPT, SCRIPT_PATH, STYLE, STYLE_PATH } from "./assets.js";
 import { homePage, searchPage, serverPage, toolNamePage, toolPage } from "./render.js";
 
 /** Every dialect the `policy` command writes, for the switcher; a dialect that cannot hold a name is left out. */
@@ -28,14 +28,27 @@ function everyFormat(render: (format: (typeof FORMAT_NAMES)[number]) => string) 
   });
 }
 
+const CSS = "text/css; charset=utf-8";
+const JS = "text/javascript; charset=utf-8";
+/** A year, the longest HTTP caches keep anything, and never revalidated: the URL changes with the bytes. */
+const IMMUTABLE = "public, max-age=31536000, immutable";
+
 /** A name in the page's path, as `paths` wrote it (a dot segment's name stuffed with `~`), checked as every lookup is. */
 const named = (c: Context, param: string) => checkedParam(param, pathName(c.req.param(param) ?? ""), nameProblem);
 
 /** `verdictCounts`: the catalog's tools counted by their current verdicts, for the home page (kept between requests: server/app.ts). */
 export function pageRoutes(db: Db, o: { verdictCounts: () => Promise<VerdictCounts> }) {
   const pages = new Hono();
-  pages.get("/assets/style.css", (c) => c.body(STYLE, 200, { "content-type": "text/css; charset=utf-8", "cache-control": "public, max-age=3600" }));
-  pages.get("/assets/app.js", (c) => c.body(SCRIPT, 200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "public, max-age=3600" }));
+  // The unversioned URLs are revalidated before each use (no-cache: server/app.ts); the hashed ones the pages link are
+  // kept for good, their name changing with their bytes. Any other name under /assets is a 404.
+  pages.get("/assets/style.css", (c) => c.body(STYLE, 200, { "content-type": CSS }));
+  pages.get("/assets/app.js", (c) => c.body(SCRIPT, 200, { "content-type": JS }));
+  pages.get("/assets/:asset", (c, next) => {
+    const path = `/assets/${c.req.param("asset")}`;
+    if (path === STYLE_PATH) return c.body(STYLE, 200, { "content-type": CSS, "cache-control": IMMUTABLE });
+    if (path === SCRIPT_PATH) return c.body(SCRIPT, 200, { "content-type": JS, "cache-control": IMMUTABLE });
+    return next();
+  });
   // The pages link the icon; a browser still asks /favicon.ico for what is not a page (the API's JSON, the feed).
   for (const path of ["/assets/icon.svg", "/favicon.ico"]) pages.get(path, (c) => c.body(ICON, 200, { "content-type": "image/svg+xml", "cache-control": "public, max-age=86400" }));
 

@@ -289,8 +289,12 @@ describe("pages in headless Chromium", () => {
       if (m.type() === "error") errors.push(`${page.url()}: ${m.text()}`);
     });
     page.on("pageerror", (e) => errors.push(`${page.url()}: ${e.message}`));
+    // The script and stylesheet come from names hashed from their bytes, kept for good: a page of a new version
+    // never runs the script a browser kept from the version before.
+    const assets: string[] = [];
     page.on("response", (r) => {
       if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
+      if (["script", "stylesheet"].includes(r.request().resourceType())) assets.push(`${new URL(r.url()).pathname} ${r.headers()["cache-control"]}`);
     });
     for (const path of ["/", "/search?q=delete_file", "/tools/delete_file", `/servers/${enc(GITHUB)}/tools/delete_file`, `/servers/${enc(GITHUB)}`]) {
       await page.goto(`${s.url}${path}`);
@@ -304,6 +308,8 @@ describe("pages in headless Chromium", () => {
       expect((await page.request.get(icon)).status(), `${path}: ${icon}`).toBe(200);
     }
     expect(errors).toEqual([]);
+    expect(assets.length).toBeGreaterThan(0);
+    for (const asset of assets) expect(asset).toMatch(/^\/assets\/(style\.[0-9a-f]{16}\.css|app\.[0-9a-f]{16}\.js) public, max-age=31536000, immutable$/);
     await context.close();
   });
 });

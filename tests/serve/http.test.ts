@@ -75,8 +75,25 @@ describe.each(DRIVERS)("HTTP on %s", (driver) => {
       // Each encoding is its own representation, with its own tag.
       expect((await raw(path)).headers.etag, path).not.toBe((await raw(path, { "accept-encoding": "gzip" })).headers.etag);
     }
-    // The assets keep their hour.
-    expect((await raw("/assets/app.js")).headers["cache-control"]).toBe("public, max-age=3600");
+  });
+
+  it("links the script and stylesheet under names hashed from their bytes, kept for good; the unversioned names are revalidated", async () => {
+    const home = (await raw("/")).body.toString();
+    const style = /<link rel="stylesheet" href="(\/assets\/style\.[0-9a-f]{16}\.css)">/.exec(home)?.[1];
+    const script = /<script src="(\/assets\/app\.[0-9a-f]{16}\.js)" defer><\/script>/.exec(home)?.[1];
+    expect(style, "the page links a hashed stylesheet").toBeDefined();
+    expect(script, "the page links a hashed script").toBeDefined();
+    for (const [hashed, plain] of [[style!, "/assets/style.css"], [script!, "/assets/app.js"]] as const) {
+      const kept = await raw(hashed);
+      expect(kept.status, hashed).toBe(200);
+      expect(kept.headers["cache-control"], hashed).toBe("public, max-age=31536000, immutable");
+      const revalidated = await raw(plain);
+      expect(revalidated.headers["cache-control"], plain).toBe("no-cache");
+      expect(revalidated.headers["content-type"], plain).toBe(kept.headers["content-type"]);
+      expect(revalidated.body.equals(kept.body), plain).toBe(true);
+      // The name is the bytes': another hash names nothing.
+      expect((await raw(hashed.replace(/\.[0-9a-f]{16}\./, ".0000000000000000."))).status, hashed).toBe(404);
+    }
   });
 
   it("answers HEAD with GET's headers, compression and ETag included, and no body, so a conditional GET after a HEAD matches", async () => {
