@@ -117,6 +117,14 @@ export function matchCount(candidates: number): string {
   return candidates > AMBIGUOUS_LIMIT ? `more than ${AMBIGUOUS_LIMIT}` : String(candidates);
 }
 
+/**
+ * The candidates every surface lists for an ambiguous match: at most the cap (the look-up reads one past it only to
+ * know there are more), and whether there are more than it lists, which each surface then says.
+ */
+export function listedCandidates<T>(candidates: readonly T[]): { listed: T[]; more: boolean } {
+  return { listed: candidates.slice(0, AMBIGUOUS_LIMIT), more: candidates.length > AMBIGUOUS_LIMIT };
+}
+
 /** A SERVER or --server argument, checked before the catalog is opened: empty is a bad argument (exit 2). */
 export function serverArgument(value: unknown, what: string): string | undefined {
   if (value === undefined) return undefined;
@@ -140,7 +148,7 @@ export async function requireServer({ db, location }: Pick<Catalog, "db" | "loca
     const hint = close.length ? `. Did you mean: ${close.map((k) => nameText(k)).join(", ")}?` : " (try a registry name, a repository URL, npm:<package> or a key prefix)";
     throw new CliError(`no server in the catalog matches '${safeText(input)}'${hint}`, 1);
   }
-  const shown = match.candidates.slice(0, AMBIGUOUS_LIMIT).map((c) => `  ${nameText(c.key)}`);
-  const more = match.candidates.length > AMBIGUOUS_LIMIT ? [`  … and more; be more specific`] : [];
-  throw new CliError([`'${safeText(input)}' matches ${matchCount(match.candidates.length)} servers:`, ...shown, ...more].join("\n"), 2);
+  const { listed, more } = listedCandidates(match.candidates);
+  const shown = listed.map((c) => `  ${nameText(c.key)}`);
+  throw new CliError([`'${safeText(input)}' matches ${matchCount(match.candidates.length)} servers:`, ...shown, ...(more ? [`  … and more; be more specific`] : [])].join("\n"), 2);
 }

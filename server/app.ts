@@ -55,7 +55,9 @@ export function errorJson(c: Context, e: ServedError) {
     error: {
       status: e.status,
       message: e.message,
-      ...(e.status === 409 ? { candidates: e.candidates.map((name) => ({ ...(typeof e.names === "object" ? { server: e.names.toolsOf, tool: name } : { server: name }), page: namePage(e.names, name) })) } : {}),
+      ...(e.status === 409
+        ? { candidates: e.candidates.map((name) => ({ ...(typeof e.names === "object" ? { server: e.names.toolsOf, tool: name } : { server: name }), page: namePage(e.names, name) })), moreCandidates: e.moreCandidates }
+        : {}),
       ...(e.status === 404 && e.candidates.length ? { suggestions: [...e.candidates] } : {}),
     },
   };

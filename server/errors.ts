@@ -28,6 +28,8 @@ export class RequestError extends Error {
     readonly candidates: readonly string[] = [],
     /** What the candidates name, so a page links each to its own page. */
     readonly names: NameKind = "server",
+    /** A 409's: more names match than `candidates` lists (a key prefix's look-up stops past a cap). */
+    readonly moreCandidates = false,
   ) {
     super(message);
     this.name = "RequestError";
@@ -37,7 +39,12 @@ export class RequestError extends Error {
 export const badRequest = (message: string) => new RequestError(400, message);
 /** A 404, with the close names that do exist when there are any. */
 export const notFound = (message: string, suggestions?: { names: NameKind; close: readonly string[] }) => new RequestError(404, message, suggestions?.close, suggestions?.names);
-export const ambiguous = (message: string, candidates: readonly string[], names: NameKind = "server") => new RequestError(409, message, candidates, names);
+export const ambiguous = (message: string, candidates: readonly string[], names: NameKind = "server", more = false) => new RequestError(409, message, candidates, names, more);
+
+/** What lists a 409's candidates, on a page, in the API's words and the MCP tool's: "The first 20 names it could be (more match)". */
+export function candidatesLeadIn(e: RequestError): string {
+  return e.moreCandidates ? `The first ${e.candidates.length} names it could be (more match: type more of the name)` : "The names it could be";
+}
 
 /**
  * A request the catalog did not answer in time: the database cancelled one of its queries, at the serving limit

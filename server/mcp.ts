@@ -44,7 +44,8 @@ async function answer(args: Record<string, unknown>, fn: () => Promise<Record<st
       o.onError?.(e);
       return { content: [{ type: "text", text: o.debug ? `internal error: ${(e as Error).message ?? String(e)}` : "internal error" }], isError: true };
     }
-    const hint = e.candidates.length ? ` (${e.status === 409 ? "candidates" : "did you mean"}: ${e.candidates.slice(0, 20).join(", ")})` : "";
+    const lead = e.status !== 409 ? "did you mean" : e.moreCandidates ? `candidates, the first ${e.candidates.length} of more` : "candidates";
+    const hint = e.candidates.length ? ` (${lead}: ${e.candidates.join(", ")})` : "";
     return { content: [{ type: "text", text: `${e.message}${hint}` }], isError: true };
   }
 }

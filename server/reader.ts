@@ -13,7 +13,7 @@ import { currentNameSummary, currentPage, currentServerTools, currentTool } from
 import { asStored, type CurrentEntry } from "../scripts/current-verdicts.js";
 import { rulesFor } from "../scripts/policy-rules.js";
 import { assessServers } from "../scripts/server-verdict.js";
-import { closeServerKeys, matchCount, matchServer, matchServerExactly, type ServerMatch } from "../scripts/resolve-server.js";
+import { closeServerKeys, listedCandidates, matchCount, matchServer, matchServerExactly, type ServerMatch } from "../scripts/resolve-server.js";
 import { ambiguousToolMessage, matchTool, type ToolMatch } from "../scripts/resolve-tool.js";
 import { isoInstant } from "../scripts/iso-instant.js";
 import { catalogCounts, statsReport } from "../scripts/stats-report.js";
@@ -38,7 +38,8 @@ export async function resolveServer(db: Db, input: string, matcher: (db: Db, inp
   const match = await matcher(db, input);
   if (match.kind === "one") return match.server;
   if (match.kind === "none") throw notFound(`no server in the catalog matches '${shownName(input)}'`, { names: "server", close: await closeServerKeys(db, input) });
-  throw ambiguous(`'${shownName(input)}' matches ${matchCount(match.candidates.length)} servers; name one of them`, match.candidates.map((c) => c.key));
+  const { listed, more } = listedCandidates(match.candidates.map((c) => c.key));
+  throw ambiguous(`'${shownName(input)}' matches ${matchCount(match.candidates.length)} servers; name one of them`, listed, "server", more);
 }
 
 /**

@@ -157,6 +157,7 @@ export const errorSchema = z
       status: z.number().int(),
       message: z.string(),
       candidates: z.array(z.object({ server: z.string(), tool: z.string().optional(), page: z.string() })).optional().meta({ description: "409: the servers the name matches, or one server's tools (with `tool`) whose names differ only in case" }),
+      moreCandidates: z.boolean().optional().meta({ description: "409: true when more names match than `candidates` lists (the first 20 of a key prefix's servers)" }),
       suggestions: z.array(z.string()).optional().meta({ description: "404: close names that do exist" }),
     }),
   })

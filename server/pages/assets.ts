@@ -72,15 +72,17 @@ export const SCRIPT = `
           return body.items||[]})})};
       Promise.all([get('/api/servers?limit=5'),get('/api/tools?limit=10')]).then(function(found){
         if(q!==last)return;searched(q);
+        // Each item is the markup render.ts's serverList and toolList write, node for node (the browser test compares
+        // them): a field added there is added here.
+        var muted=function(){var s=document.createElement('span');s.className='muted';s.append.apply(s,arguments);return s};
         var servers=found[0].map(function(v){
           var li=document.createElement('li');var a=document.createElement('a');a.href=v.page;a.append(text(v.server));li.append(a);
-          if(v.title){var t=document.createElement('span');t.className='muted';t.append(' ',text(v.title));li.append(t)}
+          if(v.title)li.append(' ',muted(text(v.title)));
           return li});
         var tools=found[1].map(function(t){
           var li=document.createElement('li');var a=document.createElement('a');a.href=t.page;a.append(text(t.tool));
           var b=document.createElement('span');b.className='badge '+(t.risk||'');b.textContent=t.risk||'unclassified';
-          var s=document.createElement('span');s.className='muted';s.append(' on ',text(t.server),' ');
-          li.append(a,s,b);return li});
+          li.append(a,' ',muted('on ',text(t.server)),' ',b,' ',muted(t.category||''));return li});
         var parts=[];
         var section=function(heading,items){
           if(heading){var h=document.createElement('h2');h.textContent=heading;parts.push(h)}

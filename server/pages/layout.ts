@@ -1,4 +1,5 @@
-// The frame of every page: head, header with the search form, main; every catalog value passes through html`` (escaped)
+// The frame of every page: head, header with the search form (a landmark named "Site", its box "Search tools and
+// servers": a page with a search form of its own names that one otherwise, so a screen reader tells the two apart), main; every catalog value passes through html`` (escaped)
 // and catalog-text.ts (isolated, its invisible characters marked).
 import { html } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
@@ -23,7 +24,7 @@ ${o.canonical ? html`<link rel="canonical" href="${o.canonical}">` : ""}
 <body>
 <header class="top">
 <a class="brand" href="/">mcp-catalog</a>
-<form action="/search" method="get" role="search"><input type="search" name="q" placeholder="Search tools and servers" aria-label="Search tools and servers"></form>
+<form action="/search" method="get" role="search" aria-label="Site"><input type="search" name="q" placeholder="Search tools and servers" aria-label="Search tools and servers"></form>
 </header>
 <main>${o.body}</main>
 </body>

@@ -5,7 +5,7 @@ import { FORMAT_DESCRIPTIONS, FORMAT_NAMES } from "../../classifier/formats/form
 import type { Category } from "../../classifier/taxonomy.js";
 import type { CategoryRiskCount } from "../../db/browse.js";
 import type { NameSummary } from "../../db/lookups.js";
-import { namePage, RequestError, type ServedError } from "../errors.js";
+import { candidatesLeadIn, namePage, RequestError, type ServedError } from "../errors.js";
 import { paths } from "../paths.js";
 import { holdersText, methodText, outdatedGroupsText, unstoredText } from "../../scripts/tool-view.js";
 import { classifiedNowText } from "../../scripts/verdict-counts.js";
@@ -19,6 +19,7 @@ import { APPROVAL_LIMIT_PER_HOUR, decisionOf, ruleSchema, WRITE_LIMIT_PER_MINUTE
 
 const HINTS = ["readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint"] as const;
 
+/** A list of tools; search as you type (assets.ts) writes the same markup for each, server shown. */
 function toolList(items: readonly ToolItem[], o: { showServer: boolean }): Html {
   return html`<ul class="results">${items.map(
     (t) => html`<li><a href="${t.page}">${catalogText(t.tool)}</a> ${o.showServer ? html`<span class="muted">on ${catalogText(t.server)}</span> ` : ""}${riskBadge(t.risk)} <span class="muted">${t.category ?? ""}</span></li>`,
@@ -60,7 +61,7 @@ export function homePage(o: { stats: CatalogSummary; changes: ChangeItem[] }): H
     description: "Every public MCP server and tool, classified by what it does and how risky it is, with a recommended policy.",
     body: html`<h1>Every MCP tool, classified by risk</h1>
 <p>What each tool of each public MCP server does — read, write, execute, destructive, financial — how risky it is, and the policy a gateway or client should enforce.</p>
-<form action="/search" method="get" role="search" class="card">
+<form action="/search" method="get" role="search" aria-label="Catalog" class="card">
 <label for="q">Search a tool or server</label>
 <input id="q" type="search" name="q" autocomplete="off" data-live-search="live-results" placeholder="delete_file, create_user, kubernetes…">
 <div id="live-results" aria-live="polite"></div>
@@ -73,6 +74,7 @@ ${changeList(o.changes)}` as Html,
   });
 }
 
+/** A list of servers; search as you type (assets.ts) writes the same markup for each. */
 function serverList(items: readonly ServerItem[]): Html {
   return html`<ul class="results">${items.map(
     (s) => html`<li><a href="${s.page}">${catalogText(s.server)}</a>${s.title ? html` <span class="muted">${catalogText(s.title)}</span>` : ""}</li>`,
@@ -86,7 +88,7 @@ export function searchPage(o: { q: string; tools: Page<ToolItem>; servers: Page<
   return layout({
     title: o.q ? `Tools and servers matching “${catalogPlain(o.q)}”` : "Search",
     body: html`<h1 data-search-heading>${o.q ? html`Tools and servers matching “${catalogText(o.q)}”` : "Search"}</h1>
-<form action="/search" method="get" role="search"><input type="search" name="q" value="${o.q}" aria-label="Search tools and servers" data-live-search="search-results"></form>
+<form action="/search" method="get" role="search" aria-label="These results"><input type="search" name="q" value="${o.q}" aria-label="Change this search" data-live-search="search-results"></form>
 <div id="search-results">
 ${o.q && !o.continued && !o.tools.items.length && !o.servers.items.length ? html`<p class="muted">No tool or server matches.</p>` : ""}
 ${o.servers.items.length ? html`<h2>Servers</h2>${serverList(o.servers.items)}${more("serverCursor", o.servers.nextCursor, "More servers")}` : ""}
@@ -153,8 +155,9 @@ function actionWords(r: BaseRule): string {
 
 /**
  * The tool's rule in words: the page's own, and its name, the rule's reason and its argument's values as `show` shows
- * catalog text. A rule decided per action says each action's rule first: the tool's own rule is only the strictest of
- * them, what a format that reads no arguments applies to every call, and the policies below allow the rest.
+ * catalog text. A rule decided per action says each action's rule first, and that the values it does not list are denied:
+ * the tool's own rule is only the strictest of them, what a format that reads no arguments applies to every call, and
+ * the policies below allow the rest.
  */
 function ruleSentence<Shown>(t: ToolItem, show: (text: string) => Shown): (string | Shown)[] {
   if (!t.rule) return ["Not classified yet."];
@@ -171,7 +174,10 @@ function ruleSentence<Shown>(t: ToolItem, show: (text: string) => Shown): (strin
   const byWords = new Map<string, string[]>();
   for (const [value, rule] of Object.entries(r.byArgument.values)) byWords.set(actionWords(rule), [...(byWords.get(actionWords(rule)) ?? []), value]);
   const actions = [...byWords].flatMap(([words, values], i) => [i ? "; " : "", ...values.flatMap((v, j) => [j ? ", " : "", show(v)]), `: ${words}`]);
-  return ["By its ", show(r.byArgument.argument), " argument, each action has its own rule: ", ...actions, ". A format that cannot read arguments holds every call to the strictest: ", ...whole];
+  // The formats that read the argument let through only the values listed (native's require, cedar's permit, intercept's
+  // condition): a value the rule does not name, or a call without the argument, is denied, however mild the tool.
+  const argument = show(r.byArgument.argument);
+  return ["By its ", argument, " argument, each action has its own rule: ", ...actions, "; any other ", argument, " value, or a call without one, is denied. A format that cannot read arguments holds every call to the strictest: ", ...whole];
 }
 
 /**
@@ -297,7 +303,7 @@ export function errorPage(e: ServedError): Html {
     title,
     // The message quotes the names it was given.
     body: html`<h1>${title}</h1><p>${catalogText(e.message)}</p>
-${e instanceof RequestError && e.candidates.length ? html`<p>${e.status === 409 ? "The names it could be:" : "Close names in the catalog:"}</p>
+${e instanceof RequestError && e.candidates.length ? html`<p>${e.status === 409 ? `${candidatesLeadIn(e)}:` : "Close names in the catalog:"}</p>
 <ul class="results">${e.candidates.slice(0, 50).map((c) => html`<li><a href="${namePage(e.names, c)}">${catalogText(c)}</a></li>`)}</ul>` : ""}` as Html,
   });
 }

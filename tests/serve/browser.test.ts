@@ -150,6 +150,45 @@ describe("pages in headless Chromium", () => {
     await page.close();
   });
 
+  it("fills search results as you type with the markup the server writes: the same fields, a tool's category included", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const items = (list: string) => page.locator(`#search-results ul.results ${list}`).evaluateAll((lis) => lis.map((li) => li.innerHTML));
+    for (const q of ["delete_file", "github"]) {
+      await page.goto(`${s.url}/search?q=${enc(q)}`);
+      const served = { servers: await items("li:not(:has(.badge))"), tools: await items("li:has(.badge)") };
+      expect(served.tools.length, q).toBeGreaterThan(0);
+      // The served lists are marked: the script replaces them with lists of its own.
+      await page.locator("#search-results ul.results").evaluateAll((lists) => lists.forEach((ul) => ul.setAttribute("data-served", "")));
+      const box = page.locator('main input[type="search"]');
+      await box.fill("");
+      await box.pressSequentially(q);
+      await page.locator("#search-results ul.results:not([data-served]) li .badge").first().waitFor();
+      const live = { servers: await items("li:not(:has(.badge))"), tools: await items("li:has(.badge)") };
+      // The script asks for fewer of each (5 servers, 10 tools), in the same order.
+      expect(live.tools, q).toEqual(served.tools.slice(0, live.tools.length));
+      expect(live.servers, q).toEqual(served.servers.slice(0, live.servers.length));
+      expect(live.tools.every((li) => /<span class="muted">(read|write|execute|destructive|financial|)<\/span>$/.test(li)), q).toBe(true);
+    }
+    await page.close();
+  });
+
+  it("names each search landmark and each search box apart, on the home page and the search page", async () => {
+    const page = await browser.newPage();
+    for (const path of ["/", "/search?q=delete_file", "/search"]) {
+      await page.goto(`${s.url}${path}`);
+      const tree = await page.locator("body").ariaSnapshot();
+      const landmarks = [...tree.matchAll(/^\s*- search(?: "([^"]*)")?:?$/gm)].map((m) => m[1] ?? "");
+      const boxes = [...tree.matchAll(/^\s*- searchbox(?: "([^"]*)")?/gm)].map((m) => m[1] ?? "");
+      expect(landmarks.length, `${path}\n${tree}`).toBe(2);
+      expect(landmarks.every((name) => name !== ""), `${path}: ${landmarks}`).toBe(true);
+      expect(new Set(landmarks).size, `${path}: ${landmarks}`).toBe(2);
+      expect(boxes.length, path).toBe(2);
+      expect(boxes.every((name) => name !== ""), `${path}: ${boxes}`).toBe(true);
+      expect(new Set(boxes).size, `${path}: ${boxes}`).toBe(2);
+    }
+    await page.close();
+  });
+
   it("does not run a hostile description: no dialog, no script effect", async () => {
     const page = await browser.newPage();
     const dialogs: string[] = [];

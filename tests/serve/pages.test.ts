@@ -216,7 +216,9 @@ describe("pages on the shipped snapshot", () => {
     const amb = await page(s, "/servers/io.github.");
     expect(amb.status).toBe(409);
     expect(amb.text).toMatch(/href="\/servers\/io\.github\.[^"]+%2F[^"]+"/);
-    expect(amb.text).toContain("<p>The names it could be:</p>");
+    // It lists 20 and says more match: the look-up reads a 21st only to know there are more.
+    expect(amb.text).toContain("<p>The first 20 names it could be (more match: type more of the name):</p>");
+    expect(amb.text.match(/<li><a href="\/servers\//g)?.length).toBe(20);
   });
 
   it("finds a server without tools by its key, links to its page, and says when neither a tool nor a server matches", async () => {

@@ -131,9 +131,12 @@ describe.each(DRIVERS)("a tool name on one server on %s", (driver) => {
         { server: SERVER, tool: "NEW_TOOL", page: `/servers/${enc(SERVER)}/tools/NEW_TOOL` },
         { server: SERVER, tool: "new_tool", page: `/servers/${enc(SERVER)}/tools/new_tool` },
       ],
+      moreCandidates: false,
     });
     const page = await get(`/servers/${enc(SERVER)}/tools/New_Tool`);
     expect(page.status).toBe(409);
+    // Every candidate is listed: the page says no more than that.
+    expect(page.text).toContain("<p>The names it could be:</p>");
     expect(page.text).toContain(`<li><a href="/servers/${enc(SERVER)}/tools/new_tool"><bdi>new_tool</bdi></a></li>`);
     expect(page.text).toContain(`<li><a href="/servers/${enc(SERVER)}/tools/NEW_TOOL"><bdi>NEW_TOOL</bdi></a></li>`);
     const r = await risk("New_Tool");

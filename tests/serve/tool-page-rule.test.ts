@@ -47,8 +47,17 @@ describe("a tool page's rule in words", () => {
       },
     });
     expect(text).toBe(
-      "By its method argument, each action has its own rule: create, update: allowed, at most 30 calls a minute; delete: denied. " +
+      "By its method argument, each action has its own rule: create, update: allowed, at most 30 calls a minute; delete: denied; " +
+        "any other method value, or a call without one, is denied. " +
         "A format that cannot read arguments holds every call to the strictest: Deny label_write: Irreversible: deletes a label.",
+    );
+  });
+
+  it("says that the action values the rule does not list are denied, naming the argument, however mild the listed ones", () => {
+    const text = ruleText({ limits: [limit("minute", 30)], byArgument: { argument: "operation", values: { read: {}, write: { limits: [limit("minute", 30)] } } } });
+    expect(text).toBe(
+      "By its operation argument, each action has its own rule: read: allowed; write: allowed, at most 30 calls a minute; " +
+        "any other operation value, or a call without one, is denied. A format that cannot read arguments holds every call to the strictest: Allow label_write, at most 30 calls a minute.",
     );
   });
 
