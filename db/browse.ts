@@ -3,7 +3,7 @@ import { and, asc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle
 import type { SourceName } from "../crawler/records.js";
 import type { Db } from "./client.js";
 import { entries, outdatedVerdict, toEntry, verdictFilter, type ToolEntry } from "./lookups.js";
-import { classifications, serverAliases, servers, serverSources, tools } from "./schema.js";
+import { classifications, modelReviews, serverAliases, servers, serverSources, tools } from "./schema.js";
 import { likeLiteral, queryRows } from "./sql.js";
 
 /**
@@ -241,14 +241,32 @@ export async function standingVerdictCounts(db: Db, classifierVersion: string): 
   );
 }
 
-/** The servers, in id order, with a current tool whose stored verdict is outdated for `classifierVersion` (outdatedVerdict). */
-export async function outdatedVerdictServers(db: Db, classifierVersion: string): Promise<number[]> {
-  const rows = await queryRows<{ server_id: number }>(
+/** A server with a current tool to classify now, and a digest of everything its verdicts made now rest on. */
+export interface OutdatedServer {
+  serverId: number;
+  fingerprint: string;
+}
+
+/**
+ * The servers, in id order, with a current tool whose stored verdict is outdated for `classifierVersion` (outdatedVerdict),
+ * each with an md5 of what its current verdicts and its grade are made from: its key, description, auth posture and
+ * listing error, and each current tool's id, name, content hash, the stored verdict's version, definition hash, method,
+ * risk and review (model, prompt version) and the cached model answer that review rests on. Equal fingerprints give
+ * equal verdicts (and, with the same risky changes, the same grade), so a count keeps a server's figures while its
+ * fingerprint stands (scripts/kept-per-server.ts); row text (`(…)::text`) tells a null from an empty string.
+ */
+export async function outdatedVerdictServers(db: Db, classifierVersion: string): Promise<OutdatedServer[]> {
+  const rows = await queryRows<{ server_id: number; fingerprint: string }>(
     db,
-    sql`select distinct ${tools.serverId} as server_id
-        from ${tools} left join ${classifications} on ${classifications.toolId} = ${tools.id}
-        where ${tools.removedAt} is null and ${outdatedVerdict(classifierVersion)}
+    sql`select s.id as server_id,
+          md5((s.key, s.description, s.auth_posture, s.introspection_error)::text || string_agg((t.id, t.name, t.content_hash, c.classifier_version, c.content_hash, c.method, c.risk, c.review_model, c.review_prompt_version, md5(r.verdict::text))::text, ',' order by t.id)) as fingerprint
+        from ${servers} s join ${tools} t on t.server_id = s.id and t.removed_at is null
+        left join ${classifications} c on c.tool_id = t.id
+        left join ${modelReviews} r on c.method = 'rules+model' and r.content_hash = t.content_hash and r.model = c.review_model and r.prompt_version = c.review_prompt_version
+        where s.id in (select distinct ${tools.serverId} from ${tools} left join ${classifications} on ${classifications.toolId} = ${tools.id}
+                       where ${tools.removedAt} is null and ${outdatedVerdict(classifierVersion)})
+        group by s.id, s.key, s.description, s.auth_posture, s.introspection_error
         order by 1`,
   );
-  return rows.map((r) => Number(r.server_id));
+  return rows.map((r) => ({ serverId: Number(r.server_id), fingerprint: r.fingerprint }));
 }

@@ -6,7 +6,8 @@ import type { Db } from "../db/client.js";
 import { catalogStats, type CatalogStats } from "../db/queries.js";
 import { isoInstant } from "./iso-instant.js";
 import { verdictCountsSchema } from "./verdict-counts.js";
-import { summarizeCatalogVerdicts, verdictSummarySchema } from "./verdict-summary.js";
+import type { KeptPerServer } from "./kept-per-server.js";
+import { summarizeCatalogVerdicts, verdictSummarySchema, type AssessedFigures } from "./verdict-summary.js";
 
 const count = z.number().int();
 
@@ -68,7 +69,7 @@ export async function catalogCounts(db: Db): Promise<CatalogCounts> {
   return { ...stats, lastRun: stats.lastRun ? lastRunView(stats.lastRun) : null };
 }
 
-/** `now` ends the drift window the grades count risky changes in. */
-export async function statsReport(db: Db, options: { now?: Date } = {}): Promise<StatsReport> {
+/** `now` ends the drift window the grades count risky changes in; `kept` holds servers assessed now for the next report (catalogTallies). */
+export async function statsReport(db: Db, options: { now?: Date; kept?: KeptPerServer<AssessedFigures> } = {}): Promise<StatsReport> {
   return { ...(await catalogCounts(db)), ...(await summarizeCatalogVerdicts(db, options)) };
 }

@@ -9,6 +9,7 @@ import { plural } from "../classifier/plural.js";
 import { outdatedVerdictServers, standingVerdictCounts, type CategoryRiskCount, type StandingVerdictCount } from "../db/browse.js";
 import type { Db } from "../db/client.js";
 import { serverRuns, verdictToolRows } from "../db/verdict-facts.js";
+import { KeptPerServer } from "./kept-per-server.js";
 import { currentReviewAnswers, currentServerEntries, type CurrentEntry } from "./current-verdicts.js";
 
 const count = z.number().int();
@@ -36,6 +37,29 @@ function countedInSql(e: CurrentEntry): boolean {
   return e.stored && e.classification?.classifierVersion === CLASSIFIER_VERSION;
 }
 
+/** Tools of one server counted by a verdict SQL did not count, grouped by what the tally reads of them. */
+export interface UncountedGroup {
+  category: string;
+  risk: string;
+  stored: boolean;
+  reviewed: boolean;
+  tools: number;
+}
+
+/** A server's current entries that SQL did not count, summed into a few groups: what a count keeps of the server. */
+export function uncountedGroups(entries: readonly CurrentEntry[]): UncountedGroup[] {
+  const groups = new Map<string, UncountedGroup>();
+  for (const e of entries) {
+    if (countedInSql(e) || !e.classification) continue;
+    const g = { category: e.classification.category, risk: e.classification.risk, stored: e.stored, reviewed: e.classification.method === "rules+model" };
+    const key = JSON.stringify([g.category, g.risk, g.stored, g.reviewed]);
+    const group = groups.get(key) ?? { ...g, tools: 0 };
+    group.tools += 1;
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
+
 /** The counts, summed from SQL's standing verdicts and the entries of the servers whose verdicts were made now. */
 export class VerdictTally {
   private readonly groups = new Map<string, CategoryRiskCount>();
@@ -49,10 +73,12 @@ export class VerdictTally {
 
   /** A server's current entries (currentServerEntries): those SQL counted already are left out. */
   add(entries: readonly CurrentEntry[]): void {
-    for (const e of entries) {
-      if (countedInSql(e) || !e.classification) continue;
-      this.count(e.classification, 1, { stored: e.stored, reviewed: e.classification.method === "rules+model" });
-    }
+    this.addGroups(uncountedGroups(entries));
+  }
+
+  /** A server's entries as uncountedGroups summed them. */
+  addGroups(groups: readonly UncountedGroup[]): void {
+    for (const g of groups) this.count(g, g.tools, g);
   }
 
   private count(verdict: { category: string; risk: string }, tools: number, o: { stored: boolean; reviewed: boolean }): void {
@@ -79,17 +105,33 @@ export async function standingTally(db: Db): Promise<VerdictTally> {
 
 /**
  * The catalog's tools counted by their current verdicts, without grading a server: the stored ones counted in SQL, the
- * servers with an outdated tool read and classified `pageSize` servers at a time. Nothing is classified while no stored
- * verdict is outdated.
+ * servers with an outdated tool read and classified `pageSize` servers at a time, but those whose figures `kept`
+ * (kept-per-server.ts) holds for their present fingerprint (without `kept`, none: a count from scratch). Nothing is
+ * classified while no stored verdict is outdated.
  */
-export async function currentVerdictCounts(db: Db, o: { pageSize?: number } = {}): Promise<VerdictCounts> {
+export async function currentVerdictCounts(db: Db, o: { pageSize?: number; kept?: KeptPerServer<UncountedGroup[]> } = {}): Promise<VerdictCounts> {
+  const kept = o.kept ?? new KeptPerServer<UncountedGroup[]>();
+  kept.begin();
   const tally = await standingTally(db);
-  const outdated = await outdatedVerdictServers(db, CLASSIFIER_VERSION);
-  const size = o.pageSize ?? SERVERS_PER_PAGE;
-  for (let i = 0; i < outdated.length; i += size) {
-    const rows = await verdictToolRows(db, outdated.slice(i, i + size));
-    const answers = await currentReviewAnswers(db, rows);
-    for (const group of serverRuns(rows)) tally.add(currentServerEntries({ key: group[0]!.server, description: group[0]!.serverDescription }, group, answers));
+  const unread = new Map<number, string>();
+  for (const { serverId, fingerprint } of await outdatedVerdictServers(db, CLASSIFIER_VERSION)) {
+    const groups = kept.reuse(serverId, fingerprint);
+    if (groups) tally.addGroups(groups);
+    else unread.set(serverId, fingerprint);
   }
+  const ids = [...unread.keys()];
+  const size = o.pageSize ?? SERVERS_PER_PAGE;
+  for (let i = 0; i < ids.length; i += size) {
+    const rows = await verdictToolRows(db, ids.slice(i, i + size));
+    const answers = await currentReviewAnswers(db, rows);
+    for (const group of serverRuns(rows)) {
+      const groups = uncountedGroups(currentServerEntries({ key: group[0]!.server, description: group[0]!.serverDescription }, group, answers));
+      tally.addGroups(groups);
+      // Read after its fingerprint: a write in between leaves these figures under the older one, which the next count
+      // finds changed, so it makes them again.
+      kept.keep(group[0]!.serverId, unread.get(group[0]!.serverId)!, groups);
+    }
+  }
+  kept.finish();
   return tally.counts();
 }

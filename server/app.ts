@@ -18,7 +18,8 @@ import type { ErrorBody } from "./views.js";
 import { safeText } from "../scripts/terminal.js";
 import { statsCache, type StatsCacheOptions } from "./stats-cache.js";
 import { keptPerSnapshot } from "./snapshot-kept.js";
-import { currentVerdictCounts, type VerdictCounts } from "../scripts/verdict-counts.js";
+import { KeptPerServer } from "../scripts/kept-per-server.js";
+import { currentVerdictCounts, type UncountedGroup, type VerdictCounts } from "../scripts/verdict-counts.js";
 import { refuseUndecodable, refuseUnstorable } from "./validation.js";
 import { ALLOWED_METHODS, getRouted } from "./allowed.js";
 
@@ -34,7 +35,7 @@ export interface AppOptions {
   statementTimeoutMs?: number;
   /** How GET /api/stats's report is built and when it is kept (server/stats-cache.ts); by default `stats` under catalogSnapshot. */
   stats?: Pick<StatsCacheOptions, "build" | "snapshot">;
-  /** How the home page's counts of tools by current verdict are made, kept per state of the catalog (server/snapshot-kept.ts); by default currentVerdictCounts. */
+  /** How the home page's counts of tools by current verdict are made, kept per state of the catalog (server/snapshot-kept.ts); by default currentVerdictCounts, each server's figures kept for the next count while its tools and verdicts stay as they were. */
   verdictCounts?: (db: Db) => Promise<VerdictCounts>;
 }
 
@@ -126,7 +127,9 @@ export function createApp(o: AppOptions) {
   // MCP over Streamable HTTP: the SDK serves each request with a fresh server (stateless; both protocol eras).
   const mcp = createMcpHandler(() => catalogMcpServer(o.db, { ...(o.onError ? { onError: o.onError } : {}), statementTimeoutMs: o.statementTimeoutMs, debug: o.debug ?? false }), { ...(o.onError ? { onerror: o.onError } : {}) });
   app.all("/mcp", (c) => mcp.fetch(c.req.raw));
-  const verdictCounts = o.verdictCounts ?? currentVerdictCounts;
+  // The per-server figures of the last count, so a count after a write classifies only the servers it changed.
+  const kept = new KeptPerServer<UncountedGroup[]>();
+  const verdictCounts = o.verdictCounts ?? ((db: Db) => currentVerdictCounts(db, { kept }));
   app.route("/", pageRoutes(o.db, { verdictCounts: keptPerSnapshot<void, VerdictCounts>(o.db, () => verdictCounts(o.db)) }));
 
   // Programs get JSON errors; people get a page.

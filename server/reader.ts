@@ -16,8 +16,10 @@ import { assessServers } from "../scripts/server-verdict.js";
 import { closeServerKeys, listedCandidates, matchCount, matchServer, matchServerExactly, type ServerMatch } from "../scripts/resolve-server.js";
 import { ambiguousToolMessage, matchTool, type ToolMatch } from "../scripts/resolve-tool.js";
 import { isoInstant } from "../scripts/iso-instant.js";
+import type { KeptPerServer } from "../scripts/kept-per-server.js";
 import { catalogCounts, statsReport } from "../scripts/stats-report.js";
 import type { VerdictCounts } from "../scripts/verdict-counts.js";
+import type { AssessedFigures } from "../scripts/verdict-summary.js";
 import { z } from "zod";
 import { decodeCursor, encodeCursor, page } from "./cursor.js";
 import { SERVE_DEFAULTS } from "./defaults.js";
@@ -247,9 +249,9 @@ export async function findChanges(db: Db, o: { since?: string; server?: string; 
   return page(rows.map(changeItem), rows.map((r) => [r.at, r.id]), o.limit, "change");
 }
 
-/** GET /api/stats: everything `stats --json` tells, every server graded (its drift window ending at `now`). */
-export async function stats(db: Db, now: Date): Promise<StatsView> {
-  return statsReport(db, { now });
+/** GET /api/stats: everything `stats --json` tells, every server graded (its drift window ending at `now`; `kept`: servers assessed now by the last report, for this one). */
+export async function stats(db: Db, now: Date, kept?: KeptPerServer<AssessedFigures>): Promise<StatsView> {
+  return statsReport(db, { now, ...(kept ? { kept } : {}) });
 }
 
 /**

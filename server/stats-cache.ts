@@ -4,12 +4,14 @@
 import type { Db } from "../db/client.js";
 import { oldestChangeSince } from "../db/verdict-facts.js";
 import { driftEnd, driftStart } from "../scripts/server-verdict.js";
+import { KeptPerServer } from "../scripts/kept-per-server.js";
+import type { AssessedFigures } from "../scripts/verdict-summary.js";
 import { stats } from "./reader.js";
 import { keptPerSnapshot } from "./snapshot-kept.js";
 import type { StatsView } from "./views.js";
 
 export interface StatsCacheOptions {
-  /** Builds the report on the catalog as it is, its drift window ending at `now` (by default `stats`). */
+  /** Builds the report on the catalog as it is, its drift window ending at `now` (by default `stats`, the servers it assessed now kept for the next report). */
   build?: (db: Db, now: Date) => Promise<StatsView>;
   clock?: () => Date;
   /** The catalog's state (by default catalogSnapshot): a test of the drift window holds it still, as other writers on a shared Postgres server move it. */
@@ -29,7 +31,8 @@ interface Built {
  * sees) until a change it counted as recent drift is no longer recent.
  */
 export function statsCache(db: Db, o: StatsCacheOptions = {}): () => Promise<StatsView> {
-  const build = o.build ?? stats;
+  const assessed = new KeptPerServer<AssessedFigures>();
+  const build = o.build ?? ((db: Db, now: Date) => stats(db, now, assessed));
   const clock = o.clock ?? (() => new Date());
   const kept = keptPerSnapshot(
     db,

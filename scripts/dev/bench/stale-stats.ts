@@ -1,18 +1,21 @@
 // What the catalog's totals cost between an upgrade that bumps CLASSIFIER_VERSION and the refresh that stores its
 // verdicts: stale-catalog.ts's catalog, as stale-name.ts reads it (`--servers` servers of `--tools` tools, every stored
 // verdict an older classifier's)
-// counted by its current verdicts as the home page counts them (currentVerdictCounts, kept per state of the catalog as
-// `serve` keeps it) and as `stats` and GET /api/stats do (every server graded too, the report kept likewise), the first
-// time and again; then after the refresh's classify stage stored every verdict (the kept figures made again), as every
-// day but those between an upgrade and its refresh. On PGlite in a temporary directory, or on Postgres (--driver
+// counted by its current verdicts as the home page counts them (currentVerdictCounts, kept per state of the catalog and
+// per server as `serve` keeps them) and as `stats` and GET /api/stats do (every server graded too, the report kept
+// likewise), the first time and again; then the first after a write that touches one server (its figures alone made
+// again); then after the refresh's classify stage stored every verdict (the kept figures made again), as every day but
+// those between an upgrade and its refresh. On PGlite in a temporary directory, or on Postgres (--driver
 // postgres, DATABASE_URL: a scratch database, dropped after).
+import { sql } from "drizzle-orm";
 import { parseArgs } from "node:util";
 import { CLASSIFIER_VERSION } from "../../../classifier/classify.js";
 import { classifyPending } from "../../../crawler/classify-stage.js";
 import { keptPerSnapshot } from "../../../server/snapshot-kept.js";
 import { statsCache } from "../../../server/stats-cache.js";
 import { runAsScript } from "../../run-as-script.js";
-import { currentVerdictCounts, type VerdictCounts } from "../../verdict-counts.js";
+import { KeptPerServer } from "../../kept-per-server.js";
+import { currentVerdictCounts, type UncountedGroup, type VerdictCounts } from "../../verdict-counts.js";
 import { FlagError } from "../whole-flag.js";
 import { OLDER, staleFlags, withStaleCatalog, type StaleFlags } from "./stale-catalog.js";
 
@@ -39,7 +42,8 @@ export async function main(argv: readonly string[], out: (s: string) => void = (
   }
   return withStaleCatalog(flags, "stale-stats", async (catalog) => {
     const db = catalog.db;
-    const home = keptPerSnapshot<void, VerdictCounts>(db, () => currentVerdictCounts(db));
+    const kept = new KeptPerServer<UncountedGroup[]>();
+    const home = keptPerSnapshot<void, VerdictCounts>(db, () => currentVerdictCounts(db, { kept }));
     const api = statsCache(db);
     const lines: string[] = [];
     const time = async (label: string, f: () => Promise<{ classified: number; classifiedNow: number }>) => {
@@ -65,6 +69,14 @@ export async function main(argv: readonly string[], out: (s: string) => void = (
     };
     lines.push(`every verdict ${OLDER}'s (this classifier: ${CLASSIFIER_VERSION}):`);
     await measure();
+    // A refresh's write touching one server: one tool's verdict stored as this classifier's.
+    await db.execute(sql`update classifications c set classifier_version = ${CLASSIFIER_VERSION}, content_hash = t.content_hash
+      from tools t where t.id = c.tool_id and c.tool_id = (select min(id) from tools)`);
+    lines.push("after a write storing one tool's verdict (one server's figures made again):");
+    const classifiedBefore = kept.serversClassified;
+    line(await time("home page counts, first", () => home()));
+    line(await time("/api/stats (stats, graded), first", () => api()));
+    lines.push(`  servers classified again for the home page counts: ${kept.serversClassified - classifiedBefore}`);
     await classifyPending(db);
     lines.push("after the refresh's classify stage stored every verdict:");
     await measure();
