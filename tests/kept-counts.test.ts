@@ -10,7 +10,7 @@ import type { Db } from "../db/client.js";
 import { outdatedVerdictServers } from "../db/browse.js";
 import { storeVerdicts } from "../db/model-reviews.js";
 import { queryRows } from "../db/sql.js";
-import { fillStaleCatalog } from "../scripts/dev/bench/stale-name.js";
+import { fillStaleCatalog } from "../scripts/dev/bench/stale-catalog.js";
 import { KeptPerServer } from "../scripts/kept-per-server.js";
 import { currentVerdictCounts, type UncountedGroup } from "../scripts/verdict-counts.js";
 import { summarizeCatalogVerdicts, type AssessedFigures } from "../scripts/verdict-summary.js";
