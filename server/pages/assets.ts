@@ -61,7 +61,8 @@ export const SCRIPT = `
     history.replaceState(null,'',q?'/search?q='+encodeURIComponent(q):'/search')}
   var box=document.querySelector('[data-live-search]');
   if(box){
-    var out=document.getElementById(box.getAttribute('data-live-search'));var timer;var last='';
+    // What the page already shows: on /search, the results for the text the box was given, so clearing it is a change.
+    var out=document.getElementById(box.getAttribute('data-live-search'));var timer;var last=box.value.trim();
     box.addEventListener('input',function(){clearTimeout(timer);timer=setTimeout(run,150)});
     function run(){
       var q=box.value.trim();if(q===last)return;last=q;

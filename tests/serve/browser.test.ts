@@ -150,6 +150,18 @@ describe("pages in headless Chromium", () => {
     await page.close();
   });
 
+  it("returns to the empty search page when the box /search filled is cleared before anything is typed", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${s.url}/search?q=delete_file`);
+    expect(await page.locator("#search-results ul.results li").count()).toBeGreaterThan(0);
+    await page.locator('main input[type="search"]').fill("");
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Search");
+    expect(await page.locator("#search-results").innerHTML()).toBe("");
+    expect(await page.title()).toBe("Search · mcp-catalog");
+    expect(page.url()).toBe(`${s.url}/search`);
+    await page.close();
+  });
+
   it("fills search results as you type with the markup the server writes: the same fields, a tool's category included", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const items = (list: string) => page.locator(`#search-results ul.results ${list}`).evaluateAll((lis) => lis.map((li) => li.innerHTML));
@@ -160,7 +172,9 @@ describe("pages in headless Chromium", () => {
       // The served lists are marked: the script replaces them with lists of its own.
       await page.locator("#search-results ul.results").evaluateAll((lists) => lists.forEach((ul) => ul.setAttribute("data-served", "")));
       const box = page.locator('main input[type="search"]');
+      // Cleared first, then typed: the same text typed back before the script looked is no change to what it shows.
       await box.fill("");
+      await expect.poll(() => page.locator("h1").textContent()).toBe("Search");
       await box.pressSequentially(q);
       await page.locator("#search-results ul.results:not([data-served]) li .badge").first().waitFor();
       const live = { servers: await items("li:not(:has(.badge))"), tools: await items("li:has(.badge)") };
