@@ -4,7 +4,7 @@ import { buildPolicy } from "../classifier/policy.js";
 import { CATEGORIES, RISKS } from "../classifier/taxonomy.js";
 import { listServers, listTools, serverDetail, type NameKey } from "../db/browse.js";
 import type { Db } from "../db/client.js";
-import { oneToolSummary, removedServerTool, searchToolsPage, similarToolNames, summarizeName, toolChangeFeed, type NameSummary, type SearchKey, type ServerRef } from "../db/lookups.js";
+import { oneToolSummary, removedServerTool, searchToolsPage, similarToolNames, toolChangeFeed, type NameSummary, type SearchKey, type ServerRef } from "../db/lookups.js";
 import { checkClientName } from "../scripts/client-name.js";
 import { CliError } from "../scripts/command.js";
 import { readInstant } from "../scripts/catalog-instant.js";
@@ -89,17 +89,27 @@ export async function findTools(db: Db, o: ToolQuery): Promise<Page<ToolItem>> {
     return shown(await currentPage(db, { ...paging, ...(after ? { after } : {}), read }), "search");
   }
   const after = o.cursor !== undefined ? (decodeCursor(o.cursor, "name", nameKey) as NameKey) : undefined;
-  const name = o.name !== undefined ? await heldName(db, o.name) : undefined;
-  const read = (p: { after?: NameKey; limit: number; outdatedFor: string }) => listTools(db, { ...(name !== undefined ? { name } : {}), ...filters, ...(server ? { serverId: server.id } : {}), ...p });
-  return shown(await currentPage(db, { ...paging, ...(after ? { after } : {}), read }), "name");
+  const reader = (name: string | undefined) => (p: { after?: NameKey; limit: number; outdatedFor: string }) =>
+    listTools(db, { ...(name !== undefined ? { name } : {}), ...filters, ...(server ? { serverId: server.id } : {}), ...p });
+  // Whether the name as typed lists a tool under this query's filters (its server, category and risk): another
+  // server's " x" says nothing of what " x" means on this one. A first page cut short by the budget still read tools
+  // of that name, so the name as typed is meant.
+  const listsAny = async (name: string) => {
+    const first = await currentPage(db, { ...paging, limit: 1, read: reader(name) });
+    return first.entries.length > 0 || first.next !== null;
+  };
+  const name = o.name !== undefined ? await heldName(o.name, listsAny) : undefined;
+  return shown(await currentPage(db, { ...paging, ...(after ? { after } : {}), read: reader(name) }), "name");
 }
 
-/** The name a list by name reads, the same on every page: as typed when a current tool has it, else without the spaces at its ends (typedThenTrimmed). */
-async function heldName(db: Db, name: string): Promise<string> {
+/**
+ * The name a list by name reads, the same on every page: as typed when `listsAny` finds a tool of that name under the
+ * query's filters, else without the spaces at its ends (typedThenTrimmed).
+ */
+async function heldName(name: string, listsAny: (name: string) => Promise<boolean>): Promise<string> {
   const [typed, trimmed] = typedThenTrimmed(name);
   if (trimmed === undefined) return typed!;
-  // One entry row: the summary's count of holders rides on its rows, so a limit of 0 would count none.
-  return (await summarizeName(db, typed!, { limit: 1 })).total > 0 ? typed! : trimmed;
+  return (await listsAny(typed!)) ? typed! : trimmed;
 }
 
 /**
