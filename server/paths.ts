@@ -70,6 +70,17 @@ export async function unencodedServerPage(rest: string, isServer: (name: string)
   return { page: paths.server(whole), permanent: true };
 }
 
+/**
+ * The server name a page's SERVER segment means when it ends in slashes (`io.github.owner/name%2F`, an address pasted
+ * with its slash), written without them; undefined when it has none or is only slashes. The lookup reads such a name
+ * without its slashes (no key, registry name, repository or remote URL is told apart by one), so its page has one
+ * address, the one a trailing slash written unencoded (`/servers/SERVER/`) is sent to already.
+ */
+export function unslashedServerName(name: string): string | undefined {
+  const bare = name.replace(/\/+$/, "");
+  return bare && bare !== name ? bare : undefined;
+}
+
 /** `/tools/NAME/` with a trailing slash is the tool name's page, as `/servers/KEY/` is the server's; `rest` follows `/tools/`, still percent-encoded. */
 export function slashedToolNamePage(rest: string): string | undefined {
   const part = /^([^/]+)\/$/.exec(rest)?.[1];

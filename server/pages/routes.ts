@@ -6,7 +6,7 @@ import type { Db } from "../../db/client.js";
 import { currentOtherTools } from "../../scripts/current-lookups.js";
 import type { VerdictCounts } from "../../scripts/verdict-counts.js";
 import { SERVE_DEFAULTS } from "../defaults.js";
-import { pathName, slashedToolNamePage, unencodedServerPage } from "../paths.js";
+import { pathName, paths, slashedToolNamePage, unencodedServerPage, unslashedServerName } from "../paths.js";
 import { RequestError } from "../errors.js";
 import { checkedParam, nameProblem, searchTextProblem } from "../lookup-text.js";
 import { catalogSummary, findChanges, findServers, findTools, namesServer, policyDocument, resolveServer, serverView, toolPageOn, toolsNamed } from "../reader.js";
@@ -80,6 +80,16 @@ export function pageRoutes(db: Db, o: { verdictCounts: () => Promise<VerdictCoun
   pages.get("/tools/*", (c) => {
     const page = slashedToolNamePage(new URL(c.req.url).pathname.slice("/tools/".length));
     return page ? c.redirect(page, 301) : c.notFound();
+  });
+
+  // A server name ending in an encoded slash goes to the page without it (301), as `/servers/SERVER/` does: one URL per page.
+  pages.get("/servers/:server/tools/:tool", async (c, next) => {
+    const bare = unslashedServerName(named(c, "server"));
+    return bare === undefined ? next() : c.redirect(paths.tool(bare, named(c, "tool")), 301);
+  });
+  pages.get("/servers/:server", async (c, next) => {
+    const bare = unslashedServerName(named(c, "server"));
+    return bare === undefined ? next() : c.redirect(`${paths.server(bare)}${new URL(c.req.url).search}`, 301);
   });
 
   pages.get("/servers/:server/tools/:tool", async (c) => {

@@ -34,6 +34,21 @@ describe.each(DRIVERS)("a server name with a trailing slash (%s)", (driver) => {
       expect((await fetch(`${s.url}/servers/${enc(name)}`)).status, name).toBe(200);
     }
 
+    // A page has one address: a server's name with its slash encoded goes (301) to the page without it, as
+    // /servers/SERVER/ does, its tools' pages and a tool list's cursor included. The API answers where it is asked.
+    for (const [typed, canonical] of [
+      [`/servers/${enc(`${GITHUB}/`)}`, `/servers/${enc(GITHUB)}`],
+      [`/servers/${enc(`${GITHUB}//`)}?cursor=abc`, `/servers/${enc(GITHUB)}?cursor=abc`],
+      [`/servers/${enc("https://github.com/github/github-mcp-server/")}`, `/servers/${enc("https://github.com/github/github-mcp-server")}`],
+      [`/servers/${enc(`${GITHUB}/`)}/tools/delete_file`, `/servers/${enc(GITHUB)}/tools/delete_file`],
+    ] as const) {
+      const r = await fetch(`${s.url}${typed}`, { redirect: "manual" });
+      expect(r.status, typed).toBe(301);
+      expect(r.headers.get("location"), typed).toBe(canonical);
+    }
+    // Slashes alone name nothing: the 404, not a redirect to /servers/.
+    expect((await fetch(`${s.url}/servers/${enc("/")}`, { redirect: "manual" })).status).toBe(404);
+
     const client = new Client({ name: "mcp-catalog-test", version: "1" });
     await client.connect(new StreamableHTTPClientTransport(new URL(`${s.url}/mcp`)));
     try {
