@@ -67,6 +67,8 @@ describe.each(DRIVERS)("live introspection in a refresh on %s", (driver) => {
   let glama: GlamaReplay;
   const servers: LocalServer[] = [];
   let hangs: LocalServer;
+  /** Whether the hanging server still hangs: it does for the first run, whose timeout the tests below check. */
+  let hanging = true;
   let database: Awaited<ReturnType<typeof createScratchDatabase>> | undefined;
   let cli: CliSession;
   let first: { status: string; tools: { added: number }; introspection: { attempted: number; succeeded: number; failed: number; failures: Record<string, number> } };
@@ -77,7 +79,12 @@ describe.each(DRIVERS)("live introspection in a refresh on %s", (driver) => {
     const trackerHttp = await startStreamableServer(trackerServer);
     const notesSse = await startSseServer(notesServer);
     const paged = await startStreamableServer(pagedServer);
-    hangs = await startLocalServer(() => undefined); // accepts, never answers
+    hanging = true;
+    // Accepts, never answers, for the first run; then it drops each request at once, a failure as much as a timeout,
+    // so the later runs, about other servers, do not each wait out the request timeout (1.5 s a run).
+    hangs = await startLocalServer((_, res) => {
+      if (!hanging) res.destroy();
+    });
     servers.push(trackerHttp, notesSse, paged, hangs);
     registry = await startRegistryReplay([
       registryItem("io.github.acme/tracker", [{ type: "streamable-http", url: `${trackerHttp.url}/mcp` }], { repository: { url: "https://github.com/acme/tracker", source: "github" } }),
@@ -124,6 +131,7 @@ describe.each(DRIVERS)("live introspection in a refresh on %s", (driver) => {
     // The catalog exists before the first refresh: this file is about listing, not a first run's initdb.
     if (!database) await migratedDataDir(env.CATALOG_DATA_DIR!);
     const r = await runCli(["refresh", "--sources", "registry,glama", "--json"], env);
+    hanging = false;
     // The commands of the tests below share the catalog held open: listing is their subject, not opening.
     cli = cliSession(env);
     expect(r.stderr).toBe("");
