@@ -4,9 +4,8 @@
 // tool whose text aims at the model is never allowed by rule.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { classifyServer, classifyTool, leadsDestructive, type Classification } from "../../classifier/classify.js";
+import { classifyRead, classifyServer, classifyTool, leadsDestructive, readServer, type Classification, type ServerReading } from "../../classifier/classify.js";
 import { VERBS, AMBIGUOUS_VERBS } from "../../classifier/lexicon.js";
-import { buildProfile } from "../../classifier/server-profile.js";
 import { readTool } from "../../classifier/signals.js";
 import { decisionOf } from "../../classifier/policy.js";
 import { riskRank } from "../../classifier/taxonomy.js";
@@ -44,27 +43,44 @@ function generated(n: number): ToolInput[] {
   });
 }
 
+/** The corpus's tools as each test lists them: as harvested, or with the same hints given to every tool of a server. */
+const VARIANTS = {
+  listed: (s: CorpusServer) => s.tools,
+  declaredDestructive: (s: CorpusServer) => s.tools.map((t) => ({ ...t, annotations: { readOnlyHint: false, destructiveHint: true } })),
+  // The server's own mixed hints too (a readOnlyHint beside a destructive one).
+  declaredMixed: (s: CorpusServer) => s.tools.map((t) => ({ ...t, annotations: { readOnlyHint: true, destructiveHint: true } })),
+  ownHints: (s: CorpusServer) => s.tools.map((t, i) => ({ ...t, annotations: s.declared[i] })),
+} as const;
+type CorpusServer = (typeof corpus)[number];
+
 /**
- * What the corpus tests share, each computed once a file: every corpus server's tools classified as listed (per
- * classifier options), and which of its tools lead with a destructive verb (a reading, the same under either model).
+ * What the corpus tests share, each computed once a file: every corpus server read once per variant (reading is the
+ * same under either model; classifyRead decides as classifyServer does, tests/classifier/classify.test.ts), and
+ * classified per variant and classifier options.
  */
-const plainClassified = new Map<object, Classification[][]>();
-function classifiedAsListed(options: (typeof MODELS)[number][1]): Classification[][] {
-  let classified = plainClassified.get(options);
+const readings = new Map<keyof typeof VARIANTS, ServerReading[]>();
+function readAs(variant: keyof typeof VARIANTS): ServerReading[] {
+  let read = readings.get(variant);
+  if (!read) {
+    read = corpus.map((s) => readServer({ name: s.server, tools: VARIANTS[variant](s) }));
+    readings.set(variant, read);
+  }
+  return read;
+}
+const classifiedCache = new Map<string, Map<object, Classification[][]>>();
+function classifiedAs(variant: keyof typeof VARIANTS, options: (typeof MODELS)[number][1]): Classification[][] {
+  let byOptions = classifiedCache.get(variant);
+  if (!byOptions) classifiedCache.set(variant, (byOptions = new Map()));
+  let classified = byOptions.get(options);
   if (!classified) {
-    classified = corpus.map((s) => classifyServer({ name: s.server, tools: s.tools }, options));
-    plainClassified.set(options, classified);
+    classified = readAs(variant).map((read) => classifyRead(read, options));
+    byOptions.set(options, classified);
   }
   return classified;
 }
-let leading: boolean[][] | undefined;
+/** Which corpus tools lead with a destructive verb, as their server's names give it (a shared prefix can be its namespace). */
 function leadsWithDestructiveVerb(): boolean[][] {
-  // The name's leading verb as its server's names give it: a shared prefix can be the server's namespace.
-  leading ??= corpus.map((s) => {
-    const profile = buildProfile({ name: s.server, tools: s.tools });
-    return s.tools.map((t, i) => leadsDestructive(readTool(t, profile, i, profile.names[i])));
-  });
-  return leading;
+  return readAs("listed").map((read) => read.readings.map(leadsDestructive));
 }
 
 function notAllowed(c: Classification): boolean {
@@ -95,7 +111,7 @@ describe.each(MODELS)("safety invariants with %s", (_, options) => {
 
   it("over the corpus: a destructive leading verb is never read nor low risk; critical risk is never allowed", () => {
     let checked = 0;
-    const classifiedAll = classifiedAsListed(options);
+    const classifiedAll = classifiedAs("listed", options);
     const leads = leadsWithDestructiveVerb();
     corpus.forEach((s, k) => {
       const classified = classifiedAll[k]!;
@@ -125,13 +141,13 @@ describe.each(MODELS)("safety invariants with %s", (_, options) => {
   });
 
   it("over the corpus: declaring destructiveHint: true never lowers a tool's risk", () => {
-    const plainAll = classifiedAsListed(options);
+    const plainAll = classifiedAs("listed", options);
+    const hintedAll = classifiedAs("declaredDestructive", options);
+    const mixedAll = classifiedAs("declaredMixed", options);
     corpus.forEach((s, k) => {
       const plain = plainAll[k]!;
-      const declared = s.tools.map((t) => ({ ...t, annotations: { readOnlyHint: false, destructiveHint: true } }));
-      const hinted = classifyServer({ name: s.server, tools: declared }, options);
-      // The server's own mixed hints too (a readOnlyHint beside a destructive one).
-      const mixed = classifyServer({ name: s.server, tools: s.tools.map((t) => ({ ...t, annotations: { readOnlyHint: true, destructiveHint: true } })) }, options);
+      const hinted = hintedAll[k]!;
+      const mixed = mixedAll[k]!;
       s.tools.forEach((t, i) => {
         expect(riskRank(hinted[i]!.risk), `${s.server}/${t.name}`).toBeGreaterThanOrEqual(riskRank(plain[i]!.risk));
         expect(riskRank(mixed[i]!.risk), `${s.server}/${t.name}`).toBeGreaterThanOrEqual(riskRank(plain[i]!.risk));
@@ -144,8 +160,9 @@ describe.each(MODELS)("safety invariants with %s", (_, options) => {
 
   it("over the corpus with its servers' own hints: a tool declared destructive or not read-only is never low risk", () => {
     let checked = 0;
-    corpus.forEach((s) => {
-      const classified = classifyServer({ name: s.server, tools: s.tools.map((t, i) => ({ ...t, annotations: s.declared[i] })) }, options);
+    const ownAll = classifiedAs("ownHints", options);
+    corpus.forEach((s, k) => {
+      const classified = ownAll[k]!;
       s.tools.forEach((t, i) => {
         const a = s.declared[i];
         if (!a || a.readOnlyHint === true || (a.destructiveHint !== true && a.readOnlyHint !== false)) return;
