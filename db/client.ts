@@ -1,5 +1,5 @@
 // Opens the catalog: embedded PGlite in a data directory, or a Postgres server through postgres.js.
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { setFlagsFromString } from "node:v8";
@@ -7,7 +7,7 @@ import { DrizzleQueryError } from "drizzle-orm/errors";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema.js";
 import { defaultTemplateDir, readTemplate } from "./catalog-template.js";
-import { checkDataDir, LOCK_FILE, makeDataDir } from "./data-dir.js";
+import { checkDataDir, LOCK_FILE, makeCreationDir, makeDataDir, moveIntoPlace, removeAbandonedCreations } from "./data-dir.js";
 import { during, StepQueryError } from "./errors.js";
 import { acquireFileLock, type FileLock, type LockHolder } from "./file-lock.js";
 import { renewingClient, type RenewingClient } from "./postgres-renewal.js";
@@ -47,6 +47,11 @@ export interface CatalogOptions {
    * accepts the setting without ever acting on it): there `reads` is `db`, unlimited.
    */
   readStatementTimeoutMs?: number;
+  /**
+   * Tests only: called while a new PGlite catalog is being built, Postgres started in its temporary directory and the
+   * migrations not yet applied, so a test can kill the process at that very step.
+   */
+  whileCreating?: () => void;
 }
 
 export interface Catalog {
@@ -117,7 +122,10 @@ export function migrationsFolder(): string {
 export async function openCatalog(options: CatalogOptions): Promise<Catalog> {
   const catalog = options.databaseUrl
     ? await openPostgres(options.databaseUrl, options.readStatementTimeoutMs ?? 0)
-    : await openPglite(options.dataDir, options.loadDataDir ?? newDataDirTemplate(options), options.lifetime ?? "command");
+    : await openPglite(options.dataDir, options.loadDataDir ?? newDataDirTemplate(options), options.lifetime ?? "command", {
+        migrate: options.migrate !== false,
+        ...(options.whileCreating ? { whileCreating: options.whileCreating } : {}),
+      });
   if (options.migrate !== false) {
     try {
       await migrateCatalog(catalog);
@@ -142,7 +150,7 @@ function newDataDirTemplate(options: CatalogOptions): Blob | undefined {
  * this release's migration files hashed; drizzle's migrator (two DDL statements and a transaction to learn the same)
  * runs only when one is missing. It decides the same way: by the newest applied migration's timestamp.
  */
-export async function migrateCatalog(catalog: Catalog): Promise<void> {
+export async function migrateCatalog(catalog: Pick<Catalog, "db" | "driver" | "location">): Promise<void> {
   const folder = migrationsFolder();
   const known = knownMigrations(folder);
   const newest = known.at(-1)!;
@@ -191,7 +199,13 @@ export const PGLITE_SETTINGS = { shared_buffers: "16MB", default_statistics_targ
  */
 export const PGLITE_WASM_TIERING_BUDGET = { command: 1_800_000_000, server: 1_800_000 } as const;
 
-async function openPglite(dataDir: string, loadDataDir: Blob | undefined, lifetime: keyof typeof PGLITE_WASM_TIERING_BUDGET): Promise<Catalog> {
+/** How a new PGlite data directory is built: migrated there (unless the caller migrates itself), and the tests' hook. */
+interface Creation {
+  migrate: boolean;
+  whileCreating?: () => void;
+}
+
+async function openPglite(dataDir: string, loadDataDir: Blob | undefined, lifetime: keyof typeof PGLITE_WASM_TIERING_BUDGET, creation: Creation): Promise<Catalog> {
   setFlagsFromString(`--wasm-tiering-budget=${PGLITE_WASM_TIERING_BUDGET[lifetime]}`);
   const [{ PGlite }, { pg_trgm }, { drizzle }] = await Promise.all([
     import("@electric-sql/pglite"),
@@ -199,6 +213,7 @@ async function openPglite(dataDir: string, loadDataDir: Blob | undefined, lifeti
     import("drizzle-orm/pglite"),
   ]);
   const inMemory = dataDir.startsWith("memory://");
+  const settings = Object.entries(PGLITE_SETTINGS).map(([name, value]) => `${name}=${value}`);
   let lock: FileLock | undefined;
   if (!inMemory) {
     makeDataDir(dataDir);
@@ -206,28 +221,57 @@ async function openPglite(dataDir: string, loadDataDir: Blob | undefined, lifeti
     const held = acquireFileLock(`${dataDir}/${LOCK_FILE}`, { lifetime });
     if (!held.ok) throw new CatalogBusyError(dataDir, held.holder, held.doubt);
     lock = held.lock;
-    // Looked at under the lock: another process making the catalog there has files in it and no PG_VERSION yet.
     try {
+      // Looked at under the lock: another process making the catalog there has files in it and no PG_VERSION yet.
       checkDataDir(dataDir);
+      removeAbandonedCreations(dataDir);
+      if (!existsSync(join(dataDir, "PG_VERSION"))) {
+        const creating = makeCreationDir(dataDir);
+        let placed = false;
+        try {
+          const built = await start(creating, loadDataDir);
+          try {
+            creation.whileCreating?.();
+            if (creation.migrate) await migrateCatalog({ db: drizzle({ client: built, schema }) as unknown as Db, driver: "pglite", location: dataDir });
+          } finally {
+            await built.close();
+          }
+          placed = moveIntoPlace(creating, dataDir);
+        } finally {
+          if (!placed) rmSync(creating, { recursive: true, force: true });
+        }
+        // Another process took the data directory while ours was being renamed into place: open it as it now is.
+        if (!placed) {
+          lock.release();
+          return openPglite(dataDir, undefined, lifetime, creation);
+        }
+      }
     } catch (e) {
       lock.release();
       throw e;
     }
   }
-  const settings = Object.entries(PGLITE_SETTINGS).map(([name, value]) => `${name}=${value}`);
+  /** Starts Postgres on `dir` (memory when undefined), from `template` when given: an error naming the data directory. */
+  async function start(dir: string | undefined, template: Blob | undefined) {
+    try {
+      return await PGlite.create({
+        dataDir: dir,
+        ...(template ? { loadDataDir: template } : {}),
+        extensions: { pg_trgm },
+        startParams: [...PGlite.defaultStartParams, ...settings.flatMap((s) => ["-c", s])],
+        // A new data directory's postgresql.conf (and initdb's own instance) gets the same settings.
+        initDbStartParams: settings.flatMap((s) => ["--set", s]),
+      });
+    } catch (e) {
+      throw dir === undefined ? e : new PgliteStartError(dataDir, e);
+    }
+  }
   let client;
   try {
-    client = await PGlite.create({
-      dataDir: inMemory ? undefined : dataDir,
-      ...(loadDataDir ? { loadDataDir } : {}),
-      extensions: { pg_trgm },
-      startParams: [...PGlite.defaultStartParams, ...settings.flatMap((s) => ["-c", s])],
-      // A new data directory's postgresql.conf (and initdb's own instance) gets the same settings.
-      initDbStartParams: settings.flatMap((s) => ["--set", s]),
-    });
+    client = await (inMemory ? start(undefined, loadDataDir) : start(dataDir, undefined));
   } catch (e) {
     lock?.release();
-    throw inMemory ? e : new PgliteStartError(dataDir, e);
+    throw e;
   }
   const db = drizzle({ client, schema }) as unknown as Db;
   let refreshing = false;

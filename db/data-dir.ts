@@ -1,7 +1,8 @@
 // Directories the product makes, with their missing parents, without Node's recursive walk; the embedded catalog's
 // data directory's failures as typed errors naming it.
-import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, unlinkSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { lockHeld } from "./file-lock.js";
 
 /** The embedded catalog's lock file in its data directory (db/file-lock.ts writes its siblings beside it: `<name>.…`). */
 export const LOCK_FILE = "mcp-catalog.lock";
@@ -76,5 +77,64 @@ function makeLevel(dir: string, retry = true): void {
     if (code !== "ENOENT" || !retry || parent === dir) throw e;
     makeLevel(parent);
     makeLevel(dir, false);
+  }
+}
+
+/**
+ * A new catalog is built (the template unpacked, the migrations applied) in a sibling directory named so, and renamed
+ * into place only when complete: a first run killed while building leaves the data directory as it was, not a
+ * directory Postgres cannot start on. A sibling, so the rename stays on one filesystem.
+ */
+function creationPrefix(dataDir: string): string {
+  const full = resolve(dataDir);
+  return join(dirname(full), `${basename(full)}.creating-`);
+}
+
+/** A new, empty directory beside `dataDir` to build its catalog in (only while holding the data directory's lock). */
+export function makeCreationDir(dataDir: string): string {
+  return mkdtempSync(creationPrefix(dataDir));
+}
+
+/**
+ * Removes the directories beside `dataDir` a killed creation left (called holding the data directory's lock). A
+ * creation builds only while it holds that lock, and carries the lock in its directory while renaming it into place
+ * (moveIntoPlace): one whose lock file names a live holder is a creation in its last step and is kept; any other
+ * never became a catalog (it is one only once renamed), so removing it loses nothing.
+ */
+export function removeAbandonedCreations(dataDir: string): void {
+  const prefix = creationPrefix(dataDir);
+  const parent = dirname(prefix);
+  for (const name of readdirSync(parent)) {
+    const dir = join(parent, name);
+    if (!dir.startsWith(prefix) || !statSync(dir, { throwIfNoEntry: false })?.isDirectory()) continue;
+    if (lockHeld(join(dir, LOCK_FILE), dataDir)) continue;
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Renames the complete catalog in `creation` to `dataDir`, holding the data directory's lock throughout: its lock file
+ * moves into `creation` first (a rename replaces only an empty directory), and so is back in `dataDir` after, still
+ * this process's. False when another process took the emptied data directory meanwhile: the rename is refused, and
+ * `creation` (with the lock file) is the caller's to remove.
+ */
+export function moveIntoPlace(creation: string, dataDir: string): boolean {
+  const lock = join(dataDir, LOCK_FILE);
+  const carried = join(creation, LOCK_FILE);
+  linkSync(lock, carried);
+  unlinkSync(lock);
+  try {
+    renameSync(creation, dataDir);
+    return true;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOTEMPTY" || code === "EEXIST") return false;
+    // The lock back where it was (unless someone took the data directory meanwhile), then the system's reason.
+    try {
+      linkSync(carried, lock);
+    } catch {
+      // EEXIST: another process holds the data directory now; ours stays in `creation`, removed with it.
+    }
+    throw e;
   }
 }

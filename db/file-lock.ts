@@ -254,3 +254,13 @@ function markerAge(marker: string): number | undefined {
     return undefined;
   }
 }
+
+/**
+ * Whether the lock file at `path` names a holder that still holds it, for the directory `dir` the holder wrote it
+ * for (judged as acquireFileLock judges it; a missing or unreadable lock holds nothing). Read only: nothing is taken over.
+ */
+export function lockHeld(path: string, dir: string): boolean {
+  const holder = parseLockFile(readLock(path) ?? "");
+  if (!holder || holder.pid <= 0) return false;
+  return judgeHolder(holder, probeProcess(holder.pid), { pid: process.pid, dir: resolve(dir) }).state !== "stale";
+}
