@@ -32,11 +32,22 @@ export function redactUrl(url: string): string {
     u.password = "";
     changed = true;
   }
-  // Written again only when one is secret: writing rewrites the whole query in its canonical form.
-  const params = [...u.searchParams];
-  const secret = params.some(([k]) => secretParameter(k));
-  if (secret) u.search = new URLSearchParams(params.map(([k, v]): [string, string] => [k, secretParameter(k) ? "***" : v])).toString();
-  return changed || secret ? u.toString() : url;
+  const search = redactedParameters(u.search.slice(1));
+  if (search !== undefined) u.search = search;
+  // A fragment written as parameters (OAuth's implicit flow answers `#access_token=…`): the same rule.
+  const hash = redactedParameters(u.hash.slice(1));
+  if (hash !== undefined) u.hash = hash;
+  return changed || search !== undefined || hash !== undefined ? u.toString() : url;
+}
+
+/**
+ * `text` read as `name=value&…` with the secret parameters' values shown as `***`, or undefined when none is secret:
+ * written again only then, since writing rewrites the whole of it in its canonical form.
+ */
+function redactedParameters(text: string): string | undefined {
+  const params = [...new URLSearchParams(text)];
+  if (!params.some(([k]) => secretParameter(k))) return undefined;
+  return new URLSearchParams(params.map(([k, v]): [string, string] => [k, secretParameter(k) ? "***" : v])).toString();
 }
 
 /** Every http(s) URL in `text` redacted (redactUrl): a message that quotes the URL it failed on. */

@@ -122,6 +122,13 @@ describe("redactUrl", () => {
     expect(redactUrl("not a url but //user:pw@host")).toBe("not a url but //***@host");
   });
 
+  test("a fragment written as parameters is redacted by the same rule; any other fragment is kept", () => {
+    expect(redactUrl("https://app.example/callback#access_token=t0k3n&token_type=bearer&state=s1")).toBe("https://app.example/callback#access_token=***&token_type=***&state=s1");
+    expect(redactUrl("https://mirror.example/x?limit=5#apiKey=k&page=2")).toBe("https://mirror.example/x?limit=5#apiKey=***&page=2");
+    expect(redactUrl("https://registry.example/docs#keywords-and-authors")).toBe("https://registry.example/docs#keywords-and-authors");
+    expect(redactUrls("GET https://a.example/cb#access_token=t0k3n failed")).toBe("GET https://a.example/cb#access_token=*** failed");
+  });
+
   test("redactUrls redacts every URL a message quotes; a failure keeps its URL and message redacted", () => {
     expect(redactUrls("GET https://u:p@a.example/x?token=t failed; refused http://b.example/y?key=k: private")).toBe(
       "GET https://***@a.example/x?token=*** failed; refused http://b.example/y?key=***: private",

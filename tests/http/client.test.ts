@@ -2,7 +2,7 @@
 import { maxHeaderSize, type IncomingMessage, type ServerResponse } from "node:http";
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
-import { catalogUserAgent, DEFAULT_HTTP_OPTIONS, HttpClient, HttpError, parseRetryAfter, type HttpOptions, type RetryEvent } from "../../crawler/http.js";
+import { catalogUserAgent, DEFAULT_HTTP_OPTIONS, errorCode, HttpClient, HttpError, parseRetryAfter, type HttpOptions, type RetryEvent } from "../../crawler/http.js";
 import { startLocalServer, type LocalServer } from "../helpers/local-server.js";
 
 let server: LocalServer | undefined;
@@ -216,12 +216,16 @@ describe("getJson", { timeout: 10_000 }, () => {
     timers.forEach(clearInterval);
     expect(err).toMatchObject({ kind: "timeout", retryable: true, attempts: 1 });
     expect(err.message).toMatch(/within 400 ms/);
+    expect(err.cause).toBeInstanceOf(Error);
   });
 
   it("times out a server that never sends headers", async () => {
     const s = await serve(() => undefined);
     const { http } = client({ headersTimeoutMs: 200, maxAttempts: 1 });
-    await expect(failure(http.getJson(s.url))).resolves.toMatchObject({ kind: "timeout", retryable: true, message: expect.stringMatching(/UND_ERR_HEADERS_TIMEOUT/) });
+    const err = await failure(http.getJson(s.url));
+    expect(err).toMatchObject({ kind: "timeout", retryable: true, message: expect.stringMatching(/UND_ERR_HEADERS_TIMEOUT/) });
+    // The underlying error stays the cause: what the run record and a person debugging it read the code from.
+    expect(errorCode(err)).toBe("UND_ERR_HEADERS_TIMEOUT");
   });
 
   it("fails truncated JSON as invalid_json without retrying", async () => {
