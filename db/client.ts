@@ -225,9 +225,9 @@ async function openPglite(dataDir: string, loadDataDir: Blob | undefined, lifeti
       // Looked at under the lock: another process making the catalog there has files in it and no PG_VERSION yet.
       checkDataDir(dataDir);
       removeAbandonedCreations(dataDir);
-      if (!existsSync(join(dataDir, "PG_VERSION"))) {
-        const creating = makeCreationDir(dataDir);
-        let placed = false;
+      const creating = existsSync(join(dataDir, "PG_VERSION")) ? undefined : makeCreationDir(dataDir);
+      if (creating) {
+        let moved: ReturnType<typeof moveIntoPlace> | undefined;
         try {
           const built = await start(creating, loadDataDir);
           try {
@@ -236,12 +236,12 @@ async function openPglite(dataDir: string, loadDataDir: Blob | undefined, lifeti
           } finally {
             await built.close();
           }
-          placed = moveIntoPlace(creating, dataDir);
+          moved = moveIntoPlace(creating, dataDir);
         } finally {
-          if (!placed) rmSync(creating, { recursive: true, force: true });
+          if (moved !== "placed") rmSync(creating, { recursive: true, force: true });
         }
         // Another process took the data directory while ours was being renamed into place: open it as it now is.
-        if (!placed) {
+        if (moved === "taken") {
           lock.release();
           return openPglite(dataDir, undefined, lifetime, creation);
         }
@@ -268,7 +268,8 @@ async function openPglite(dataDir: string, loadDataDir: Blob | undefined, lifeti
   }
   let client;
   try {
-    client = await (inMemory ? start(undefined, loadDataDir) : start(dataDir, undefined));
+    // A catalog not made beside its data directory (memory, or a parent that takes none) is made where it is opened.
+    client = await (inMemory ? start(undefined, loadDataDir) : start(dataDir, existsSync(join(dataDir, "PG_VERSION")) ? undefined : loadDataDir));
   } catch (e) {
     lock?.release();
     throw e;

@@ -90,9 +90,21 @@ function creationPrefix(dataDir: string): string {
   return join(dirname(full), `${basename(full)}.creating-`);
 }
 
-/** A new, empty directory beside `dataDir` to build its catalog in (only while holding the data directory's lock). */
-export function makeCreationDir(dataDir: string): string {
-  return mkdtempSync(creationPrefix(dataDir));
+/** Codes of a directory the product may not write beside, or rename onto (a mount point, another filesystem). */
+const CANNOT_BESIDE = new Set(["EACCES", "EPERM", "EROFS", "EBUSY", "EXDEV"]);
+
+/**
+ * A new, empty directory beside `dataDir` to build its catalog in (only while holding the data directory's lock), or
+ * undefined when its parent takes none (a data directory made beforehand in a directory the user cannot write): the
+ * catalog is then built in the data directory itself, as before.
+ */
+export function makeCreationDir(dataDir: string): string | undefined {
+  try {
+    return mkdtempSync(creationPrefix(dataDir));
+  } catch (e) {
+    if (CANNOT_BESIDE.has((e as NodeJS.ErrnoException).code ?? "")) return undefined;
+    throw e;
+  }
 }
 
 /**
@@ -104,7 +116,15 @@ export function makeCreationDir(dataDir: string): string {
 export function removeAbandonedCreations(dataDir: string): void {
   const prefix = creationPrefix(dataDir);
   const parent = dirname(prefix);
-  for (const name of readdirSync(parent)) {
+  let names: string[];
+  try {
+    names = readdirSync(parent);
+  } catch (e) {
+    // A parent that cannot be listed holds no creation of ours: one is only made where the listing is possible too.
+    if (CANNOT_BESIDE.has((e as NodeJS.ErrnoException).code ?? "")) return;
+    throw e;
+  }
+  for (const name of names) {
     const dir = join(parent, name);
     if (!dir.startsWith(prefix) || !statSync(dir, { throwIfNoEntry: false })?.isDirectory()) continue;
     if (lockHeld(join(dir, LOCK_FILE), dataDir)) continue;
@@ -115,26 +135,29 @@ export function removeAbandonedCreations(dataDir: string): void {
 /**
  * Renames the complete catalog in `creation` to `dataDir`, holding the data directory's lock throughout: its lock file
  * moves into `creation` first (a rename replaces only an empty directory), and so is back in `dataDir` after, still
- * this process's. False when another process took the emptied data directory meanwhile: the rename is refused, and
- * `creation` (with the lock file) is the caller's to remove.
+ * this process's. "taken" when another process took the emptied data directory meanwhile (the rename is refused) and
+ * "cannot" when the system refuses it (a data directory that is a mount point): either way `creation` is the
+ * caller's to remove, and after "cannot" the lock is back in the data directory.
  */
-export function moveIntoPlace(creation: string, dataDir: string): boolean {
+export function moveIntoPlace(creation: string, dataDir: string): "placed" | "taken" | "cannot" {
   const lock = join(dataDir, LOCK_FILE);
   const carried = join(creation, LOCK_FILE);
   linkSync(lock, carried);
   unlinkSync(lock);
   try {
     renameSync(creation, dataDir);
-    return true;
+    return "placed";
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOTEMPTY" || code === "EEXIST") return false;
-    // The lock back where it was (unless someone took the data directory meanwhile), then the system's reason.
+    const code = (e as NodeJS.ErrnoException).code ?? "";
+    if (code === "ENOTEMPTY" || code === "EEXIST") return "taken";
+    // The lock back where it was, unless another process holds the data directory now (EEXIST).
     try {
       linkSync(carried, lock);
-    } catch {
-      // EEXIST: another process holds the data directory now; ours stays in `creation`, removed with it.
+    } catch (again) {
+      if ((again as NodeJS.ErrnoException).code === "EEXIST") return "taken";
+      throw again;
     }
+    if (CANNOT_BESIDE.has(code)) return "cannot";
     throw e;
   }
 }

@@ -1,9 +1,10 @@
 // The embedded catalog's data directory: made with its parents, kept when it exists, a typed error when it cannot be.
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { DataDirError, makeDataDir } from "../db/data-dir.js";
+import { DataDirError, LOCK_FILE, makeCreationDir, makeDataDir, moveIntoPlace } from "../db/data-dir.js";
+import { acquireFileLock } from "../db/file-lock.js";
 
 describe("makeDataDir", () => {
   const dir = mkdtempSync(join(tmpdir(), "mcp-catalog-data-dir-"));
@@ -25,5 +26,37 @@ describe("makeDataDir", () => {
     expect(() => makeDataDir(below)).toThrow(DataDirError);
     expect(() => makeDataDir(below)).toThrow(expect.objectContaining({ dir: below, code: "ENOTDIR" }));
     expect(() => makeDataDir(file)).toThrow(expect.objectContaining({ dir: file, code: "EEXIST" }));
+  });
+});
+
+describe("moveIntoPlace", () => {
+  const dir = mkdtempSync(join(tmpdir(), "mcp-catalog-move-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test("renames a built catalog onto its data directory, carrying the lock file through, still this process's", () => {
+    const dataDir = join(dir, "placed");
+    makeDataDir(dataDir);
+    const held = acquireFileLock(join(dataDir, LOCK_FILE));
+    if (!held.ok) throw new Error("lock not taken");
+    const creating = makeCreationDir(dataDir)!;
+    writeFileSync(join(creating, "PG_VERSION"), "17\n");
+    expect(moveIntoPlace(creating, dataDir)).toBe("placed");
+    expect(readdirSync(dataDir).sort()).toEqual(["PG_VERSION", LOCK_FILE]);
+    expect(existsSync(creating)).toBe(false);
+    held.lock.release();
+    expect(readdirSync(dataDir)).toEqual(["PG_VERSION"]);
+  });
+
+  test("says 'taken' when the emptied data directory was taken meanwhile, and leaves what is there", () => {
+    const dataDir = join(dir, "taken");
+    makeDataDir(dataDir);
+    const held = acquireFileLock(join(dataDir, LOCK_FILE));
+    if (!held.ok) throw new Error("lock not taken");
+    const creating = makeCreationDir(dataDir)!;
+    writeFileSync(join(dataDir, `${LOCK_FILE}.other`), "");
+    expect(moveIntoPlace(creating, dataDir)).toBe("taken");
+    expect(readdirSync(dataDir)).toEqual([`${LOCK_FILE}.other`]);
+    expect(readdirSync(creating)).toEqual([LOCK_FILE]);
+    held.lock.release();
   });
 });
