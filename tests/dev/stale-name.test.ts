@@ -2,20 +2,11 @@
 // many servers a lookup classified. What it times is not asserted: the figures are the run's.
 import { expect, test } from "vitest";
 import { main } from "../../scripts/dev/bench/stale-name.js";
+import { badFlagsExitTwo, runBench } from "../helpers/stale-bench.js";
 
-async function run(argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(argv, (s) => void (out += s), (s) => void (err += s));
-  return { code, out, err };
-}
+const run = (argv: string[]) => runBench(main, argv);
 
-test.each([["--servers", "abc"], ["--repeat", "0"], ["--driver", "mysql"], ["--nope"]])("a bad flag (%s %s) exits 2 with the usage, before a catalog is made", async (...argv) => {
-  const r = await run(argv);
-  expect(r.code).toBe(2);
-  expect(r.err).toContain("Usage: node dist/scripts/dev/bench/stale-name.js");
-  expect(r.out).toBe("");
-});
+badFlagsExitTwo(main, "stale-name.js");
 
 test("a lookup of 20 entries on 30 servers classifies 20 of them; with --all, every one", async () => {
   const shown = await run(["--servers", "30", "--tools", "3", "--repeat", "1"]);

@@ -2,20 +2,11 @@
 // how many tools were counted by a verdict made now. What it times is not asserted: the figures are the run's.
 import { expect, test } from "vitest";
 import { main } from "../../scripts/dev/bench/stale-stats.js";
+import { badFlagsExitTwo, runBench } from "../helpers/stale-bench.js";
 
-async function run(argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(argv, (s) => void (out += s), (s) => void (err += s));
-  return { code, out, err };
-}
+const run = (argv: string[]) => runBench(main, argv);
 
-test.each([["--servers", "abc"], ["--repeat", "0"], ["--driver", "mysql"], ["--nope"]])("a bad flag (%s %s) exits 2 with the usage, before a catalog is made", async (...argv) => {
-  const r = await run(argv);
-  expect(r.code).toBe(2);
-  expect(r.err).toContain("Usage: node dist/scripts/dev/bench/stale-stats.js");
-  expect(r.out).toBe("");
-});
+badFlagsExitTwo(main, "stale-stats.js");
 
 test("every tool is counted by a verdict made now, first and again, all but one after a write storing one verdict (one server classified again), and none after the classify stage", async () => {
   const r = await run(["--servers", "20", "--tools", "3", "--repeat", "1"]);
