@@ -8,8 +8,17 @@
  */
 const SECRET_WORD = /^(token|key|secret|password|passwd|pwd|auth|sig|signature|credentials?|session|sessionid|apikey|accesstoken)$/i;
 
+/**
+ * A name that ends in a word describing a secret rather than holding one: its kind (token_type=bearer, key_type,
+ * token_type_hint) or when it lapses (token_expires_in, key_expiry, session_ttl). Only the last words: a name that
+ * goes on after them (token_type_secret) or one that only starts with them is judged by its words as before.
+ */
+const DESCRIBES_SECRET = /_(type|kind|hint|(expires|expiry|expiration|ttl)(_(in|at))?)$/i;
+
 function secretParameter(name: string): boolean {
-  return name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").split(/[^A-Za-z0-9]+/).some((word) => SECRET_WORD.test(word));
+  const words = name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").split(/[^A-Za-z0-9]+/);
+  if (DESCRIBES_SECRET.test(words.join("_"))) return false;
+  return words.some((word) => SECRET_WORD.test(word));
 }
 
 /** A URL in free text: to the next space, quote or bracket, but not the punctuation that ends a sentence or a clause ("…/x: refused"). */

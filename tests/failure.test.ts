@@ -123,10 +123,21 @@ describe("redactUrl", () => {
   });
 
   test("a fragment written as parameters is redacted by the same rule; any other fragment is kept", () => {
-    expect(redactUrl("https://app.example/callback#access_token=t0k3n&token_type=bearer&state=s1")).toBe("https://app.example/callback#access_token=***&token_type=***&state=s1");
+    expect(redactUrl("https://app.example/callback#access_token=t0k3n&token_type=bearer&state=s1")).toBe("https://app.example/callback#access_token=***&token_type=bearer&state=s1");
     expect(redactUrl("https://mirror.example/x?limit=5#apiKey=k&page=2")).toBe("https://mirror.example/x?limit=5#apiKey=***&page=2");
     expect(redactUrl("https://registry.example/docs#keywords-and-authors")).toBe("https://registry.example/docs#keywords-and-authors");
     expect(redactUrls("GET https://a.example/cb#access_token=t0k3n failed")).toBe("GET https://a.example/cb#access_token=*** failed");
+  });
+
+  test("a name that describes a secret (its type, when it expires) is kept; one that holds one is redacted", () => {
+    expect(redactUrl("https://app.example/cb#access_token=t&token_type=bearer&expires_in=3600&refresh_token_expires_in=9&state=s")).toBe(
+      "https://app.example/cb#access_token=***&token_type=bearer&expires_in=3600&refresh_token_expires_in=9&state=s",
+    );
+    expect(redactUrl("https://a.example/x?keyType=rsa&token_type_hint=refresh_token&session_ttl=60")).toBe("https://a.example/x?keyType=rsa&token_type_hint=refresh_token&session_ttl=60");
+    // A name that goes on after the describing word, or only starts with it, still holds a secret.
+    expect(redactUrl("https://a.example/x?token_type_secret=s&type_token=t&expires_token=e&key_id=k&client_secret=c")).toBe(
+      "https://a.example/x?token_type_secret=***&type_token=***&expires_token=***&key_id=***&client_secret=***",
+    );
   });
 
   test("redactUrls redacts every URL a message quotes; a failure keeps its URL and message redacted", () => {
