@@ -71,13 +71,15 @@ export async function unencodedServerPage(rest: string, isServer: (name: string)
 }
 
 /**
- * The server name a page's SERVER segment means when it ends in slashes (`io.github.owner/name%2F`, an address pasted
- * with its slash), written without them; undefined when it has none or is only slashes. The lookup reads such a name
- * without its slashes (no key, registry name, repository or remote URL is told apart by one), so its page has one
- * address, the one a trailing slash written unencoded (`/servers/SERVER/`) is sent to already.
+ * The server name a page's SERVER segment means when the lookup reads it otherwise than written: with spaces around
+ * it or slashes at its end (`io.github.owner/name%2F`, an address pasted with its slash; `…%2F%20`, with a space after
+ * it), written as read: trimmed, then without its slashes, in the lookup's order (scripts/resolve-server.ts); undefined
+ * when it is read as written or is only spaces and slashes. No key, registry name, repository or remote URL is told
+ * apart by either, so its page has one address, the one a trailing slash written unencoded (`/servers/SERVER/`) is
+ * sent to already.
  */
 export function unslashedServerName(name: string): string | undefined {
-  const bare = name.replace(/\/+$/, "");
+  const bare = name.trim().replace(/\/+$/, "");
   return bare && bare !== name ? bare : undefined;
 }
 

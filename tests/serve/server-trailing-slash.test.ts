@@ -41,6 +41,10 @@ describe.each(DRIVERS)("a server name with a trailing slash (%s)", (driver) => {
       [`/servers/${enc(`${GITHUB}//`)}?cursor=abc`, `/servers/${enc(GITHUB)}?cursor=abc`],
       [`/servers/${enc("https://github.com/github/github-mcp-server/")}`, `/servers/${enc("https://github.com/github/github-mcp-server")}`],
       [`/servers/${enc(`${GITHUB}/`)}/tools/delete_file`, `/servers/${enc(GITHUB)}/tools/delete_file`],
+      // What the lookup reads (trimmed, then without its slashes), the redirect reads: a slash, then a space.
+      [`/servers/${enc(`${GITHUB}/ `)}`, `/servers/${enc(GITHUB)}`],
+      [`/servers/${enc(` ${GITHUB} `)}?cursor=abc`, `/servers/${enc(GITHUB)}?cursor=abc`],
+      [`/servers/${enc(`${GITHUB}/ `)}/tools/delete_file`, `/servers/${enc(GITHUB)}/tools/delete_file`],
     ] as const) {
       const r = await fetch(`${s.url}${typed}`, { redirect: "manual" });
       expect(r.status, typed).toBe(301);
@@ -48,6 +52,7 @@ describe.each(DRIVERS)("a server name with a trailing slash (%s)", (driver) => {
     }
     // Slashes alone name nothing: the 404, not a redirect to /servers/.
     expect((await fetch(`${s.url}/servers/${enc("/")}`, { redirect: "manual" })).status).toBe(404);
+    expect((await fetch(`${s.url}/servers/${enc(" / ")}`, { redirect: "manual" })).status).toBe(404);
 
     const client = new Client({ name: "mcp-catalog-test", version: "1" });
     await client.connect(new StreamableHTTPClientTransport(new URL(`${s.url}/mcp`)));
