@@ -1,7 +1,14 @@
 // The pages: home, search, a tool name across servers, one tool on one server, one server. Pure: data in, HTML out.
 import { html } from "hono/html";
 import { CLASSIFIER_VERSION } from "../../classifier/classify.js";
-import { FORMAT_DESCRIPTIONS, FORMAT_NAMES } from "../../classifier/formats/formats.js";
+import { AGENTGATEWAY_EXPRESSES } from "../../classifier/formats/agentgateway.js";
+import { CEDAR_EXPRESSES } from "../../classifier/formats/cedar.js";
+import { CLAUDE_CODE_EXPRESSES } from "../../classifier/formats/claude-code.js";
+import { CODEX_EXPRESSES } from "../../classifier/formats/codex.js";
+import type { Expressiveness } from "../../classifier/formats/export.js";
+import { FORMAT_DESCRIPTIONS, FORMAT_NAMES, type FormatName } from "../../classifier/formats/formats.js";
+import { INTERCEPT_EXPRESSES } from "../../classifier/formats/intercept.js";
+import { NATIVE_EXPRESSES } from "../../classifier/formats/native.js";
 import type { Category } from "../../classifier/taxonomy.js";
 import type { CategoryRiskCount } from "../../db/browse.js";
 import type { NameSummary } from "../../db/lookups.js";
@@ -153,11 +160,25 @@ function actionWords(r: BaseRule): string {
   return `${decision === "approve" ? "a person approves each call" : "allowed"}${limitsText(r)}`;
 }
 
+/** What each format can say, as its exporter declares it: which of them read an action argument is read from here. */
+const EXPRESSES: Record<FormatName, Expressiveness> = {
+  native: NATIVE_EXPRESSES,
+  intercept: INTERCEPT_EXPRESSES,
+  "claude-code": CLAUDE_CODE_EXPRESSES,
+  codex: CODEX_EXPRESSES,
+  cedar: CEDAR_EXPRESSES,
+  agentgateway: AGENTGATEWAY_EXPRESSES,
+};
+
+/** "a", "a and b", "a, b and c". */
+const listed = (names: readonly string[]) => (names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : (names[0] ?? ""));
+
 /**
  * The tool's rule in words: the page's own, and its name, the rule's reason and its argument's values as `show` shows
  * catalog text. A rule decided per action says each action's rule first, and that the values it does not list are denied:
  * the tool's own rule is only the strictest of them, what a format that reads no arguments applies to every call, and
- * the policies below allow the rest.
+ * the policies below allow the rest. A format that reads arguments only by names without "." (native and Intercept: a
+ * condition path `args.a.b` reads a nested field) applies the strictest to an argument named with one, and is named so.
  */
 function ruleSentence<Shown>(t: ToolItem, show: (text: string) => Shown): (string | Shown)[] {
   if (!t.rule) return ["Not classified yet."];
@@ -177,7 +198,14 @@ function ruleSentence<Shown>(t: ToolItem, show: (text: string) => Shown): (strin
   // The formats that read the argument let through only the values listed (native's require, cedar's permit, intercept's
   // condition): a value the rule does not name, or a call without the argument, is denied, however mild the tool.
   const argument = show(r.byArgument.argument);
-  return ["By its ", argument, " argument, each action has its own rule: ", ...actions, "; any other ", argument, " value, or a call without one, is denied. A format that cannot read arguments holds every call to the strictest: ", ...whole];
+  const dotted = r.byArgument.argument.includes(".");
+  const undotted = FORMAT_NAMES.filter((f) => EXPRESSES[f].argumentRules === "undotted");
+  const readers = FORMAT_NAMES.filter((f) => EXPRESSES[f].argumentRules === "any" || (EXPRESSES[f].argumentRules === "undotted" && !dotted));
+  if (!dotted || !undotted.length) return ["By its ", argument, " argument, each action has its own rule: ", ...actions, "; any other ", argument, " value, or a call without one, is denied. A format that cannot read arguments holds every call to the strictest: ", ...whole];
+  return [
+    "By its ", argument, " argument, each action has its own rule where a format reads it (", listed(readers), "): ", ...actions, "; any other ", argument, " value, or a call without one, is denied. ",
+    `${listed(undotted)} cannot read an argument whose name holds a dot (they would read a nested field), so they, like a format that cannot read arguments, hold every call to the strictest: `, ...whole,
+  ];
 }
 
 /**

@@ -61,6 +61,20 @@ describe("a tool page's rule in words", () => {
     );
   });
 
+  it("says that native and Intercept hold every call to the strictest when the argument's name holds a \".\", as their policies do", () => {
+    const text = ruleText({
+      action: "deny",
+      reason: "Irreversible: deletes a label",
+      byArgument: { argument: "params.method", values: { create: { limits: [limit("minute", 30)] }, delete: { action: "deny", reason: "Irreversible: deletes a label" } } },
+    });
+    expect(text).toBe(
+      "By its params.method argument, each action has its own rule where a format reads it (cedar): create: allowed, at most 30 calls a minute; delete: denied; " +
+        "any other params.method value, or a call without one, is denied. " +
+        "native and intercept cannot read an argument whose name holds a dot (they would read a nested field), so they, like a format that cannot read arguments, " +
+        "hold every call to the strictest: Deny label_write: Irreversible: deletes a label.",
+    );
+  });
+
   it("reads the limits from the rule, not from the defaults", () => {
     expect(ruleText({ limits: [limit("hour", 5)] })).toBe("Allow label_write, at most 5 calls an hour.");
     expect(ruleText({ action: "require_approval", reason: "Runs code", limits: [limit("day", 1)] })).toBe("Ask a person before each call of label_write, at most 1 call a day.");
