@@ -1,12 +1,12 @@
 // The export dialects by name: what `policy --format` accepts, and the one entry point that renders.
 import { policySchema, ruleSchema, type Policy } from "../policy.js";
-import { agentgatewayTargetName, renderAgentgateway } from "./agentgateway.js";
-import { renderCedar } from "./cedar.js";
-import { renderClaudeCode } from "./claude-code.js";
-import { renderCodex } from "./codex.js";
-import { checkName, commentText, toolEntries, UnrepresentableNameError, type PolicyExport, type Rendered, type ResolvedExport } from "./export.js";
-import { renderIntercept } from "./intercept.js";
-import { renderNative } from "./native.js";
+import { AGENTGATEWAY_EXPRESSES, agentgatewayTargetName, renderAgentgateway } from "./agentgateway.js";
+import { CEDAR_EXPRESSES, renderCedar } from "./cedar.js";
+import { CLAUDE_CODE_EXPRESSES, renderClaudeCode } from "./claude-code.js";
+import { CODEX_EXPRESSES, renderCodex } from "./codex.js";
+import { checkName, commentText, toolEntries, UnrepresentableNameError, type Expressiveness, type PolicyExport, type Rendered, type ResolvedExport } from "./export.js";
+import { INTERCEPT_EXPRESSES, renderIntercept } from "./intercept.js";
+import { NATIVE_EXPRESSES, renderNative } from "./native.js";
 
 export type { PolicyExport, Rendered } from "./export.js";
 export { UnrepresentableNameError } from "./export.js";
@@ -22,6 +22,16 @@ export const FORMAT_DESCRIPTIONS: Record<FormatName, string> = {
   codex: "Codex config.toml [mcp_servers.<name>] enabled_tools / disabled_tools",
   cedar: "ToolHive authz config YAML with Cedar permit / forbid policies",
   agentgateway: "agentgateway mcpAuthorization rules (CEL)",
+};
+
+/** What each format can say, as its exporter declares it (the pages name the formats that read an action argument from it). */
+export const FORMAT_EXPRESSES: Record<FormatName, Expressiveness> = {
+  native: NATIVE_EXPRESSES,
+  intercept: INTERCEPT_EXPRESSES,
+  "claude-code": CLAUDE_CODE_EXPRESSES,
+  codex: CODEX_EXPRESSES,
+  cedar: CEDAR_EXPRESSES,
+  agentgateway: AGENTGATEWAY_EXPRESSES,
 };
 
 const RENDERERS: Record<FormatName, (input: ResolvedExport) => Rendered> = {

@@ -1,14 +1,7 @@
 // The pages: home, search, a tool name across servers, one tool on one server, one server. Pure: data in, HTML out.
 import { html } from "hono/html";
 import { CLASSIFIER_VERSION } from "../../classifier/classify.js";
-import { AGENTGATEWAY_EXPRESSES } from "../../classifier/formats/agentgateway.js";
-import { CEDAR_EXPRESSES } from "../../classifier/formats/cedar.js";
-import { CLAUDE_CODE_EXPRESSES } from "../../classifier/formats/claude-code.js";
-import { CODEX_EXPRESSES } from "../../classifier/formats/codex.js";
-import type { Expressiveness } from "../../classifier/formats/export.js";
-import { FORMAT_DESCRIPTIONS, FORMAT_NAMES, type FormatName } from "../../classifier/formats/formats.js";
-import { INTERCEPT_EXPRESSES } from "../../classifier/formats/intercept.js";
-import { NATIVE_EXPRESSES } from "../../classifier/formats/native.js";
+import { FORMAT_DESCRIPTIONS, FORMAT_EXPRESSES, FORMAT_NAMES } from "../../classifier/formats/formats.js";
 import type { Category } from "../../classifier/taxonomy.js";
 import type { CategoryRiskCount } from "../../db/browse.js";
 import type { NameSummary } from "../../db/lookups.js";
@@ -160,16 +153,6 @@ function actionWords(r: BaseRule): string {
   return `${decision === "approve" ? "a person approves each call" : "allowed"}${limitsText(r)}`;
 }
 
-/** What each format can say, as its exporter declares it: which of them read an action argument is read from here. */
-const EXPRESSES: Record<FormatName, Expressiveness> = {
-  native: NATIVE_EXPRESSES,
-  intercept: INTERCEPT_EXPRESSES,
-  "claude-code": CLAUDE_CODE_EXPRESSES,
-  codex: CODEX_EXPRESSES,
-  cedar: CEDAR_EXPRESSES,
-  agentgateway: AGENTGATEWAY_EXPRESSES,
-};
-
 /** "a", "a and b", "a, b and c". */
 const listed = (names: readonly string[]) => (names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : (names[0] ?? ""));
 
@@ -199,8 +182,8 @@ function ruleSentence<Shown>(t: ToolItem, show: (text: string) => Shown): (strin
   // condition): a value the rule does not name, or a call without the argument, is denied, however mild the tool.
   const argument = show(r.byArgument.argument);
   const dotted = r.byArgument.argument.includes(".");
-  const undotted = FORMAT_NAMES.filter((f) => EXPRESSES[f].argumentRules === "undotted");
-  const readers = FORMAT_NAMES.filter((f) => EXPRESSES[f].argumentRules === "any" || (EXPRESSES[f].argumentRules === "undotted" && !dotted));
+  const undotted = FORMAT_NAMES.filter((f) => FORMAT_EXPRESSES[f].argumentRules === "undotted");
+  const readers = FORMAT_NAMES.filter((f) => FORMAT_EXPRESSES[f].argumentRules === "any" || (FORMAT_EXPRESSES[f].argumentRules === "undotted" && !dotted));
   if (!dotted || !undotted.length) return ["By its ", argument, " argument, each action has its own rule: ", ...actions, "; any other ", argument, " value, or a call without one, is denied. A format that cannot read arguments holds every call to the strictest: ", ...whole];
   return [
     "By its ", argument, " argument, each action has its own rule where a format reads it (", listed(readers), "): ", ...actions, "; any other ", argument, " value, or a call without one, is denied. ",
