@@ -71,12 +71,7 @@ export class VerdictTally {
     for (const s of standing) this.count(s, s.tools, { stored: true, reviewed: s.reviewed });
   }
 
-  /** A server's current entries (currentServerEntries): those SQL counted already are left out. */
-  add(entries: readonly CurrentEntry[]): void {
-    this.addGroups(uncountedGroups(entries));
-  }
-
-  /** A server's entries as uncountedGroups summed them. */
+  /** A server's current entries (currentServerEntries) as uncountedGroups summed them: those SQL counted already are left out. */
   addGroups(groups: readonly UncountedGroup[]): void {
     for (const g of groups) this.count(g, g.tools, g);
   }
@@ -98,7 +93,7 @@ export class VerdictTally {
   }
 }
 
-/** A tally of the tools whose stored verdicts stand, the rest to add (VerdictTally.add). */
+/** A tally of the tools whose stored verdicts stand, the rest to add (VerdictTally.addGroups). */
 export async function standingTally(db: Db): Promise<VerdictTally> {
   return new VerdictTally(await standingVerdictCounts(db, CLASSIFIER_VERSION));
 }
