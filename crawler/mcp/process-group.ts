@@ -7,12 +7,14 @@ import { spawn } from "node:child_process";
 const live = new Set<number>();
 let hooked = false;
 
-/** SIGKILLs process group `pgid`; a group already gone is no error. */
-export function killGroup(pgid: number): void {
+/** SIGKILLs process group `pgid`; whether the signal was sent (a group already gone is no error: false). */
+export function killGroup(pgid: number): boolean {
   try {
     process.kill(-pgid, "SIGKILL");
+    return true;
   } catch {
     // ESRCH: every member has gone already
+    return false;
   }
 }
 

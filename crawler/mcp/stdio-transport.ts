@@ -8,6 +8,7 @@ import { StringDecoder } from "node:string_decoder";
 import { type JSONRPCMessage, parseJSONRPCMessage, type Transport } from "@modelcontextprotocol/client";
 import { cut } from "../text-cap.js";
 import { EnumerateError } from "./errors.js";
+import { killGroup } from "./process-group.js";
 import { NOBODY, sandboxCapabilities, sandboxedCommand, type SandboxOptions, type SpawnSpec, STDERR_TAIL } from "./sandbox.js";
 import { removeTree, scratchDir } from "./scratch-dirs.js";
 
@@ -217,11 +218,7 @@ export class SandboxedStdioTransport implements Transport {
     this.closed = true;
     const child = this.child;
     if (child?.pid !== undefined && child.exitCode === null && child.signalCode === null) {
-      try {
-        process.kill(-child.pid, "SIGKILL");
-      } catch {
-        child.kill("SIGKILL");
-      }
+      if (!killGroup(child.pid)) child.kill("SIGKILL");
     }
     child?.stdin?.destroy();
     await this.exitedWithin(EXIT_WAIT_MS);
