@@ -4,6 +4,7 @@ import type { Repository } from "../crawler/records.js";
 import type { Catalog, Db } from "../db/client.js";
 import { catalogHasNoServers, repositoryServerKeys, serversByAlias, serversByKey, serversByKeyInsensitive, serversByKeyPrefix, similarServerKeys, type ServerRef } from "../db/lookups.js";
 import { nameProblem } from "../server/lookup-text.js";
+import { bareServerName } from "./bare-server-name.js";
 import { CliError } from "./command.js";
 import { emptyCatalogText } from "./empty-catalog.js";
 import { nameText, safeText } from "./terminal.js";
@@ -57,7 +58,7 @@ async function serversInRepository(db: Db, forms: Repository[]): Promise<ServerR
 export async function matchServerExactly(db: Db, input: string): Promise<ServerMatch> {
   const text = input.trim();
   const match = await matchIdentity(db, text);
-  const bare = text.replace(/\/+$/, "");
+  const bare = bareServerName(text);
   return match.kind === "none" && bare && bare !== text ? matchIdentity(db, bare) : match;
 }
 

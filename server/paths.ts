@@ -1,4 +1,5 @@
 // The URL of every page: one place, so links, the API's `page` fields and the router agree.
+import { bareServerName } from "../scripts/bare-server-name.js";
 
 /**
  * A name that is `.` or `..` after any number of `~`s. A URL's path segment `.` or `..` is a dot segment, which every
@@ -73,13 +74,13 @@ export async function unencodedServerPage(rest: string, isServer: (name: string)
 /**
  * The server name a page's SERVER segment means when the lookup reads it otherwise than written: with spaces around
  * it or slashes at its end (`io.github.owner/name%2F`, an address pasted with its slash; `…%2F%20`, with a space after
- * it), written as read: trimmed, then without its slashes, in the lookup's order (scripts/resolve-server.ts); undefined
+ * it), written as read: trimmed, then without its slashes, as the lookup reads it (bareServerName); undefined
  * when it is read as written or is only spaces and slashes. No key, registry name, repository or remote URL is told
  * apart by either, so its page has one address, the one a trailing slash written unencoded (`/servers/SERVER/`) is
  * sent to already.
  */
 export function unslashedServerName(name: string): string | undefined {
-  const bare = name.trim().replace(/\/+$/, "");
+  const bare = bareServerName(name);
   return bare && bare !== name ? bare : undefined;
 }
 
