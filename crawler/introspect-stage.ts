@@ -3,6 +3,7 @@ import PQueue from "p-queue";
 import type { Db } from "../db/client.js";
 import { recordIntrospection, serversDueForIntrospection, type IntrospectionCandidate } from "../db/introspection.js";
 import { failureOutcome, listingHostOf, listingModeOf, listServer, storeListing, type ListingOptions } from "./listing.js";
+import type { ToolCounts } from "./plan/tools.js";
 import type { SourceName } from "./records.js";
 
 export interface IntrospectOptions extends ListingOptions {
@@ -19,12 +20,19 @@ export interface IntrospectOptions extends ListingOptions {
 }
 
 export interface IntrospectResult {
+  /** Listings started: each succeeded, failed or was skipped. */
   attempted: number;
   succeeded: number;
   failed: number;
+  /**
+   * Listings that are no outcome of their server's, so nothing was written on it and the next run lists it: one an
+   * interrupt cut short, or one that came back stale (another run's crawl dropped the remote or package it reached).
+   */
+  skipped: number;
   /** Failure reasons and how often each occurred. */
   failures: Record<string, number>;
-  tools: { added: number; changed: number; removed: number; unchanged: number };
+  /** What the listings did to the tools they found: the adds of the run's directories they took back are `retracted`. */
+  tools: ToolCounts;
 }
 
 const BATCH = 200;
@@ -37,7 +45,7 @@ const BATCH = 200;
  * written on it, so the next run lists it again). Only a broken stage (the database) rejects.
  */
 export async function introspectServers(db: Db, runId: number, o: IntrospectOptions): Promise<IntrospectResult> {
-  const result: IntrospectResult = { attempted: 0, succeeded: 0, failed: 0, failures: {}, tools: { added: 0, changed: 0, removed: 0, unchanged: 0 } };
+  const result: IntrospectResult = { attempted: 0, succeeded: 0, failed: 0, skipped: 0, failures: {}, tools: { added: 0, changed: 0, removed: 0, unchanged: 0, retracted: 0 } };
   const now = o.now ?? (() => new Date());
   const staleBefore = new Date(now().getTime() - o.maxAgeHours * 3_600_000).toISOString();
   const all = new PQueue({ concurrency: o.concurrency });
@@ -59,13 +67,19 @@ export async function introspectServers(db: Db, runId: number, o: IntrospectOpti
       const fetched = await listServer(server, o);
       const stored = await storeListing(db, server, fetched, { runId, now: now(), mode, classify: false });
       // Another run's crawl dropped the remote or package listed meanwhile: the listing is no outcome of the server's.
-      if (!stored) return;
+      if (!stored) {
+        result.skipped += 1;
+        return;
+      }
       const { sync } = stored;
-      for (const k of ["added", "changed", "removed", "unchanged"] as const) result.tools[k] += sync[k];
+      for (const k of ["added", "changed", "removed", "unchanged", "retracted"] as const) result.tools[k] += sync[k];
       result.succeeded += 1;
       o.onListed?.(server.id);
     } catch (e) {
-      if (o.signal?.aborted) return;
+      if (o.signal?.aborted) {
+        result.skipped += 1;
+        return;
+      }
       const { reason, ...outcome } = failureOutcome(e, mode);
       result.failed += 1;
       result.failures[reason] = (result.failures[reason] ?? 0) + 1;

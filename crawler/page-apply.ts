@@ -8,7 +8,7 @@ import { writeSourcePage, type ClassifyFresh } from "./page-write.js";
 import { afterPage, checkpointAfter, walksBeforeGoneBySource, type CrawlPosition, type CrawlStart } from "./plan/crawl.js";
 import { changedRecords, firstListings, leftServers } from "./plan/page.js";
 import { applyResolutions, bestListings, pageRows, sourceRank, toolOrigin } from "./plan/records.js";
-import { sumCounts, type PageCounts, type RunToolCounts } from "./plan/summary.js";
+import { sumCounts, type PageCounts, type StepToolCounts } from "./plan/summary.js";
 import type { SourceName, SourceRecord } from "./records.js";
 import { indexOwners, planResolutions, type PageResolution } from "./resolve.js";
 import { MAX_TEXT_CHARS } from "./text-cap.js";
@@ -40,7 +40,7 @@ export interface PageApply {
  * records whose raw JSON changed (resolved to their servers, with their aliases and tools). Either way
  * the checkpoint moves on.
  */
-export async function applyPage(o: PageApply, page: FetchedPage, at: CrawlPosition): Promise<{ position: CrawlPosition; counts: PageCounts; tools: Partial<RunToolCounts> }> {
+export async function applyPage(o: PageApply, page: FetchedPage, at: CrawlPosition): Promise<{ position: CrawlPosition; counts: PageCounts; tools: StepToolCounts }> {
   if (page.status === 304) {
     // The body is the one stored: so are its dates, the source's nextUpdatedSince with them.
     const { position } = afterPage(at, { updatedAt: [page.stored.maxUpdatedAt], nextUpdatedSince: page.stored.nextUpdatedSince });

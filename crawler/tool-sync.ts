@@ -17,7 +17,7 @@ export async function syncToolListings(
   runId: number,
   options: { held?: ReadonlySet<number>; unqueued?: ReadonlySet<number> } = {},
 ): Promise<ToolSyncResult> {
-  if (listings.length === 0) return { added: 0, changed: 0, removed: 0, unchanged: 0, written: [] };
+  if (listings.length === 0) return { added: 0, changed: 0, removed: 0, unchanged: 0, retracted: 0, written: [] };
   // Servers created in this transaction have no tools to read, and no other transaction sees them.
   const existing = listings.filter((l) => !l.fresh).map((l) => l.serverId);
   // The servers' rows first, before their tools are read or written (see lockServers): a tool rewritten only to take a
@@ -46,7 +46,7 @@ const WITHDRAW_BATCH = 500;
  * Returns the tools removed.
  */
 export async function withdrawUnlistableTools(db: Db, runId: number, keepModes: readonly IntrospectMode[]): Promise<ToolSyncResult> {
-  const total: ToolSyncResult = { added: 0, changed: 0, removed: 0, unchanged: 0, written: [] };
+  const total: ToolSyncResult = { added: 0, changed: 0, removed: 0, unchanged: 0, retracted: 0, written: [] };
   for (let after = 0; ; ) {
     const ids = await serversUnlistable(db, { afterId: after, limit: WITHDRAW_BATCH, keepModes });
     if (ids.length === 0) return total;

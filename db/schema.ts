@@ -275,6 +275,24 @@ export const tools = pgTable(
   ],
 );
 
+/**
+ * The definition a removed tool had when a list a higher one outranks (a directory's copy) brought it back in run
+ * `run_id`: a higher list of the same run that does not list it takes the tool back, and restores this (the bring-back
+ * overwrote it). A tool keeps one row, its latest bring-back's; a later run's retraction reads only its own run's.
+ */
+export const revivedTools = pgTable("revived_tools", {
+  toolId: integer("tool_id")
+    .primaryKey()
+    .references(() => tools.id, { onDelete: "cascade" }),
+  runId: integer("run_id").notNull(),
+  title: text("title"),
+  description: text("description"),
+  inputSchema: jsonb("input_schema"),
+  annotations: jsonb("annotations"),
+  contentHash: text("content_hash").notNull(),
+  lastSeenAt: ts("last_seen_at").notNull(),
+});
+
 export const toolChanges = pgTable(
   "tool_changes",
   {

@@ -75,6 +75,14 @@ export async function applyToolPlan(db: Db, plan: ToolPlan, history: readonly Ne
     title = excluded.title, description = excluded.description, input_schema = excluded.input_schema,
     annotations = excluded.annotations, content_hash = excluded.content_hash, origin = excluded.origin,
     last_seen_at = now(), removed_at = null`;
+  if (plan.revived.length) {
+    // Kept before the upsert overwrites it: a higher list of the run that takes the tool back restores it.
+    await queryRows(db, sql`insert into revived_tools (tool_id, run_id, title, description, input_schema, annotations, content_hash, last_seen_at)
+      select id, ${runId}, title, description, input_schema, annotations, content_hash, last_seen_at from tools
+      where id in (select (value)::int from jsonb_array_elements_text(${jsonb(plan.revived)}))
+      on conflict (tool_id) do update set run_id = excluded.run_id, title = excluded.title, description = excluded.description,
+        input_schema = excluded.input_schema, annotations = excluded.annotations, content_hash = excluded.content_hash, last_seen_at = excluded.last_seen_at`);
+  }
   for (const [all, onConflict] of [[plan.inserts, sql``], [plan.upserts, upsert]] as const) {
     for (let i = 0; i < all.length; i += ROWS_PER_STATEMENT) {
       const rows = await queryRows<{ id: number; server_id: number; name: string; content_hash: string }>(
@@ -103,13 +111,19 @@ export async function applyToolPlan(db: Db, plan: ToolPlan, history: readonly Ne
   }
   if (plan.retractions.length) {
     // The add is taken back: the run's history rows of the tool go; a tool the run created goes with them (its
-    // classification too), one it brought back is removed again as of its last removal, by the list that took it back.
+    // classification too), one it brought back is removed again as it was, as of its last removal, by the list that took it back.
     await queryRows(db, sql`delete from tool_changes c using jsonb_to_recordset(${jsonb(plan.retractions)}) as x("serverId" int, name text)
       where c.server_id = x."serverId" and c.tool_name = x.name and c.run_id = ${runId}`);
     const gone = plan.retractions.filter((r) => !r.reappeared);
     if (gone.length) await queryRows(db, sql`delete from tools where id in (select (value)::int from jsonb_array_elements_text(${jsonb(gone.map((r) => r.id))}))`);
     const again = plan.retractions.filter((r) => r.reappeared);
     if (again.length) {
+      // Its definition as before the run's lower list brought it back (revived_tools), not that list's stale copy.
+      await queryRows(db, sql`with b as (delete from revived_tools r using jsonb_to_recordset(${jsonb(again)}) as x(id int)
+          where r.tool_id = x.id and r.run_id = ${runId} returning r.*)
+        update tools t set title = b.title, description = b.description, input_schema = b.input_schema, annotations = b.annotations,
+          content_hash = b.content_hash, last_seen_at = b.last_seen_at
+        from b where t.id = b.tool_id`);
       await queryRows(db, sql`update tools t set origin = x.origin,
           removed_at = coalesce((select max(c.at) from tool_changes c where c.server_id = t.server_id and c.tool_name = t.name and c.kind = 'removed'), now())
         from jsonb_to_recordset(${jsonb(again)}) as x(id int, origin text)

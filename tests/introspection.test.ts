@@ -71,7 +71,7 @@ describe.each(DRIVERS)("live introspection in a refresh on %s", (driver) => {
   let hanging = true;
   let database: Awaited<ReturnType<typeof createScratchDatabase>> | undefined;
   let cli: CliSession;
-  let first: { status: string; tools: { added: number }; introspection: { attempted: number; succeeded: number; failed: number; failures: Record<string, number> } };
+  let first: { status: string; tools: { added: number }; introspection: { attempted: number; succeeded: number; failed: number; failures: Record<string, number>; tools: Record<string, number> } };
 
   beforeAll(async () => {
     dir = mkdtempSync(join(scratchBase(), "introspection-"));
@@ -152,7 +152,7 @@ describe.each(DRIVERS)("live introspection in a refresh on %s", (driver) => {
 
   test("every reachable server is listed live; the hanging one fails on its own, the secret one is never called", () => {
     expect(first.status).toBe("succeeded");
-    expect(first.introspection).toMatchObject({ attempted: 4, succeeded: 3, failed: 1 });
+    expect(first.introspection).toMatchObject({ attempted: 4, succeeded: 3, failed: 1, skipped: 0 });
     expect(Object.keys(first.introspection.failures)).toEqual(["timeout"]);
     expect(hangs.requests).not.toContain("/secret");
   });
@@ -186,8 +186,11 @@ describe.each(DRIVERS)("live introspection in a refresh on %s", (driver) => {
         where s.key = 'io.github.acme/tracker' order by t.name`,
     );
     expect(rows).toEqual(["create_issue", "delete_repo", "list_issues"].map((name) => ({ name, origin: "live", current: true, hash_listed: true })));
-    // The run's counts are net: close_issue, added by the page and taken back by the live list, is no tool added.
+    // The run's counts are net: close_issue, added by the page and taken back by the live list, is no tool added. The
+    // live stage's own: what it added (the tracker's two Glama's copy lacked, notes, paged: list_issues the copy added
+    // is amended, no add of its), and close_issue as taken back, not as one add less.
     expect(first.tools.added).toBe(3 + 1 + PAGED_TOOLS);
+    expect(first.introspection.tools).toMatchObject({ added: 2 + 1 + PAGED_TOOLS, retracted: 1 });
   });
 
   test("hundreds of tools over several pages are all stored", async () => {

@@ -110,7 +110,8 @@ describe.each(DRIVERS)("tool history on %s", (driver) => {
     // One run: Glama's stale copy brings `old` back and adds `phantom`, then the live list has neither.
     const r = ++run;
     expect(await list("glama", ["keep", "old", "phantom"], r)).toMatchObject({ added: 2 });
-    expect(await list("live", ["keep"], r)).toMatchObject({ added: -2, removed: 0, unchanged: 1 });
+    // The live list counts the adds it took back as that, not as adds below none.
+    expect(await list("live", ["keep"], r)).toMatchObject({ added: 0, retracted: 2, removed: 0, unchanged: 1 });
     expect(await changes(r)).toEqual([]);
     const rows = await queryRows<{ name: string; origin: string; removed_at: string | null }>(t.catalog.db, sql`select name, origin, removed_at::text from tools where server_id = ${id} order by name`);
     // `old` is removed as it was, now by the live list (so Glama's copy cannot bring it back); `phantom` never was.
@@ -119,6 +120,35 @@ describe.each(DRIVERS)("tool history on %s", (driver) => {
       { name: "old", origin: "live", removed_at: removal!.at },
     ]);
     expect(await list("glama", ["keep", "old", "phantom"], ++run)).toMatchObject({ added: 1, unchanged: 1 });
+  });
+
+  test("a tool a directory's stale copy brought back otherwise in a run, taken back by the live list, keeps the definition it had before the run", async () => {
+    const [row] = await t.catalog.db.insert(servers).values({ key: "io.github.acme/restored", canonicalSource: "registry:w", canonicalRank: 30, contentHash: "h" }).returning({ id: servers.id });
+    const id = row!.id;
+    const list = (origin: ToolOrigin, back: { description: string; inputSchema?: Record<string, unknown> } | undefined, runId: number) =>
+      syncToolListings(t.catalog.db, [{ serverId: id, origin, tools: [toolDefinition({ name: "keep", description: "Kept." }), ...(back ? [toolDefinition({ name: "back", ...back })] : [])] }], runId);
+    await list("smithery", { description: "Read a file.", inputSchema: { type: "object", properties: { path: { type: "string" } } } }, ++run);
+    await list("smithery", undefined, ++run);
+    const definition = async () =>
+      (await t.catalog.db.select().from(tools).where(and(eq(tools.serverId, id), eq(tools.name, "back")))).map((r) => ({
+        description: r.description,
+        inputSchema: r.inputSchema,
+        annotations: r.annotations,
+        contentHash: r.contentHash,
+        lastSeenAt: r.lastSeenAt,
+        removed: r.removedAt !== null,
+      }))[0];
+    const before = await definition();
+    // One run: Glama's stale copy brings `back` back as it once read, then the live list does not have it.
+    const r = ++run;
+    await list("glama", { description: "Read any file, even ~/.ssh.", inputSchema: { type: "object", properties: { file: { type: "string" } } } }, r);
+    expect((await definition())!.description).toBe("Read any file, even ~/.ssh.");
+    expect(await list("live", undefined, r)).toMatchObject({ added: 0, retracted: 1 });
+    expect(await definition()).toEqual(before);
+    // The last definition the catalog has of the tool is still the one its history ends with.
+    const history = await t.catalog.db.select().from(toolChanges).where(and(eq(toolChanges.serverId, id), eq(toolChanges.toolName, "back"))).orderBy(asc(toolChanges.id));
+    expect(history.at(-1)).toMatchObject({ kind: "removed", oldHash: before!.contentHash });
+    expect(await queryRows(t.catalog.db, sql`select tool_id from revived_tools where run_id = ${r}`)).toEqual([]);
   });
 
   test("a tool a directory's stale copy brought back in a run, listed live as it was classified, keeps its category on the run's added row", async () => {

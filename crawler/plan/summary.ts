@@ -151,15 +151,18 @@ export function reasonCounts(reasons: readonly string[]): Record<string, number>
   return out;
 }
 
-/** What a run did to tools: a page's or a stage's counts, and those classified. */
-export interface RunToolCounts extends ToolCounts {
+/** What a run did to tools: its pages' and stages' counts, net of the adds taken back (`retracted`), and those classified. */
+export interface RunToolCounts extends Omit<ToolCounts, "retracted"> {
   /** Tools (re)classified because they were new, changed, or classified by an older classifier. */
   classified: number;
 }
 
-export function addToolCounts(a: RunToolCounts, b: Partial<RunToolCounts>): RunToolCounts {
+/** What a page or a stage did to tools: its own counts, the adds it took back apart. */
+export type StepToolCounts = Partial<ToolCounts & Pick<RunToolCounts, "classified">>;
+
+export function addToolCounts(a: RunToolCounts, b: StepToolCounts): RunToolCounts {
   return {
-    added: a.added + (b.added ?? 0),
+    added: a.added + (b.added ?? 0) - (b.retracted ?? 0),
     changed: a.changed + (b.changed ?? 0),
     removed: a.removed + (b.removed ?? 0),
     unchanged: a.unchanged + (b.unchanged ?? 0),

@@ -79,6 +79,8 @@ export interface ToolCounts {
   changed: number;
   removed: number;
   unchanged: number;
+  /** Tools a lower-ranked list added earlier in the run that this one took back (not in `added`: a run's total is net of them). */
+  retracted: number;
 }
 
 export interface ToolPlan {
@@ -93,6 +95,11 @@ export interface ToolPlan {
    * history rows of the run deleted; a new tool deleted, one that reappeared removed again, with this list's origin).
    */
   retractions: { id: number; serverId: number; name: string; origin: ToolOrigin; reappeared: boolean }[];
+  /**
+   * Removed tools a list a higher one outranks brings back: their definition before it is kept for the run, for a higher
+   * list of the run that takes one back to restore (the upsert overwrites it).
+   */
+  revived: number[];
   /** Tools a lower-ranked list added earlier in the same run, which this one lists otherwise: the run's `added` row takes this definition. */
   amended: { serverId: number; toolName: string; newHash: string }[];
   /** History rows known without the old definition: added and removed. */
@@ -110,7 +117,8 @@ export interface ToolPlan {
  * lists (unless it is partial); unchanged tools are not written at all, except to take a new origin.
  * A tool a lower-ranked list added in the same run (a directory's stale copy, then the live listing) is the
  * higher list's to say: one it does not list is taken back, not removed, and one it lists otherwise is added
- * as it lists it, so the run's history holds what the higher list says and no transient pair (counts: net).
+ * as it lists it, so the run's history holds what the higher list says and no transient pair (a take-back counts as
+ * `retracted`, not in `added`: the run's total nets it).
  */
 export function planToolListings(listings: readonly ToolListing[], stored: readonly StoredToolState[]): ToolPlan {
   const byServer = new Map<number, Map<string, StoredToolState>>();
@@ -119,7 +127,7 @@ export function planToolListings(listings: readonly ToolListing[], stored: reado
     if (!m) byServer.set(row.serverId, (m = new Map()));
     m.set(row.name, row);
   }
-  const plan: ToolPlan = { inserts: [], upserts: [], removals: [], retractions: [], amended: [], changes: [], changed: [], counts: { added: 0, changed: 0, removed: 0, unchanged: 0 }, touched: [] };
+  const plan: ToolPlan = { inserts: [], upserts: [], removals: [], retractions: [], revived: [], amended: [], changes: [], changed: [], counts: { added: 0, changed: 0, removed: 0, unchanged: 0, retracted: 0 }, touched: [] };
   const touched = new Set<number>();
 
   for (const listing of listings) {
@@ -147,6 +155,7 @@ export function planToolListings(listings: readonly ToolListing[], stored: reado
       if (old && removed && rankOf(old.origin) > rank) continue;
       if (!old || removed) {
         (listing.fresh ? plan.inserts : plan.upserts).push(row);
+        if (old && rank < ORIGIN_RANK.live) plan.revived.push(old.id);
         touched.add(listing.serverId);
         plan.changes.push({ serverId: listing.serverId, toolName: tool.name, kind: "added", oldHash: old?.contentHash ?? null, newHash: tool.contentHash, details: old ? { reappeared: true } : null });
         plan.counts.added += 1;
@@ -179,7 +188,7 @@ export function planToolListings(listings: readonly ToolListing[], stored: reado
       touched.add(listing.serverId);
       if (addedBelow(old, rank)) {
         plan.retractions.push({ id: old.id, serverId: listing.serverId, name, origin: listing.origin, reappeared: old.addedInRun === "reappeared" });
-        plan.counts.added -= 1;
+        plan.counts.retracted += 1;
         continue;
       }
       plan.removals.push({ id: old.id, origin: listing.withdrawn ? UNLISTABLE_ORIGIN : listing.origin });

@@ -9,7 +9,7 @@ const stored = (name: string, o: Partial<StoredToolState> = {}): StoredToolState
 describe("planToolListings", () => {
   test("a first listing adds every tool, records each as added and touches its server", () => {
     const plan = planToolListings([{ serverId: 1, origin: "glama", tools: [def("a"), def("b")] }], []);
-    expect(plan.counts).toEqual({ added: 2, changed: 0, removed: 0, unchanged: 0 });
+    expect(plan.counts).toEqual({ added: 2, changed: 0, removed: 0, unchanged: 0, retracted: 0 });
     expect(plan.upserts.map((u) => [u.name, u.origin, u.contentHash])).toEqual([["a", "glama", "h-a"], ["b", "glama", "h-b"]]);
     expect(plan.changes.map((c) => [c.toolName, c.kind, c.details])).toEqual([["a", "added", null], ["b", "added", null]]);
     expect(plan.touched).toEqual([1]);
@@ -19,7 +19,7 @@ describe("planToolListings", () => {
     const plan = planToolListings([{ serverId: 2, origin: "glama", tools: [def("a"), def("b"), def("a", "second")], fresh: true }], []);
     expect(plan.inserts.map((u) => [u.serverId, u.name, u.contentHash])).toEqual([[2, "a", "h-a"], [2, "b", "h-b"]]);
     expect(plan.upserts).toEqual([]);
-    expect(plan.counts).toEqual({ added: 2, changed: 0, removed: 0, unchanged: 0 });
+    expect(plan.counts).toEqual({ added: 2, changed: 0, removed: 0, unchanged: 0, retracted: 0 });
     expect(plan.changes.map((c) => [c.toolName, c.kind])).toEqual([["a", "added"], ["b", "added"]]);
     expect(plan.touched).toEqual([2]);
   });
@@ -45,8 +45,8 @@ describe("planToolListings", () => {
     expect(plan.changed).toEqual([]);
     expect(plan.changes.map((c) => [c.toolName, c.kind])).toEqual([["older", "removed"]]);
     expect(plan.upserts.map((u) => [u.name, u.origin, u.contentHash])).toEqual([["kept", "live", "h-kept"], ["other", "live", "live def"]]);
-    // Net: the two adds taken back were never adds of the run's.
-    expect(plan.counts).toEqual({ added: -2, changed: 0, removed: 1, unchanged: 1 });
+    // The two adds taken back are that, not adds below none (the run's total nets them: addToolCounts).
+    expect(plan.counts).toEqual({ added: 0, changed: 0, removed: 1, unchanged: 1, retracted: 2 });
     expect(plan.touched).toEqual([1]);
   });
 
@@ -96,7 +96,7 @@ describe("planToolListings", () => {
     expect(plan.upserts.map((u) => [u.name, u.origin])).toEqual([["a", "live"]]);
     expect(plan.removals).toEqual([{ id: b.id, origin: "live" }]);
     expect(plan.changes.map((c) => [c.toolName, c.kind])).toEqual([["b", "removed"]]);
-    expect(plan.counts).toEqual({ added: 0, changed: 0, removed: 1, unchanged: 1 });
+    expect(plan.counts).toEqual({ added: 0, changed: 0, removed: 1, unchanged: 1, retracted: 0 });
   });
 
   test("a partial list records what it holds and removes nothing", () => {
@@ -110,6 +110,9 @@ describe("planToolListings", () => {
     const revived = planToolListings([{ serverId: 1, origin: "glama", tools: [def("a")] }], [byGlama]);
     expect(revived.changes).toEqual([expect.objectContaining({ toolName: "a", kind: "added", oldHash: "h-a", details: { reappeared: true } })]);
     expect(revived.upserts).toHaveLength(1);
+    // A directory's bring-back keeps the definition it overwrites, for a higher list of the run to restore; the live list's, nothing.
+    expect(revived.revived).toEqual([byGlama.id]);
+    expect(planToolListings([{ serverId: 1, origin: "live", tools: [def("a")] }], [byGlama]).revived).toEqual([]);
     const byLive = stored("a", { removedAt: "2026-01-01 00:00:00+00", origin: "live" });
     const stale = planToolListings([{ serverId: 1, origin: "glama", tools: [def("a")] }], [byLive]);
     expect(stale).toMatchObject({ upserts: [], changes: [], counts: { added: 0, unchanged: 0 } });
@@ -125,7 +128,7 @@ describe("planToolListings", () => {
     const plan = planToolListings([{ serverId: 1, origin: "smithery", replaces: "glama", tools: [def("kept"), def("dropped")] }], current);
     expect(plan.upserts.map((u) => [u.name, u.origin])).toEqual([["kept", "smithery"], ["dropped", "smithery"]]);
     expect(plan.removals.map((r) => [current.find((t) => t.id === r.id)!.name, r.origin])).toEqual([["gone", "smithery"]]);
-    expect(plan.counts).toEqual({ added: 1, changed: 0, removed: 1, unchanged: 1 });
+    expect(plan.counts).toEqual({ added: 1, changed: 0, removed: 1, unchanged: 1, retracted: 0 });
     // Without it, a lower origin neither rewrites nor removes a higher one's tools.
     expect(planToolListings([{ serverId: 1, origin: "smithery", tools: [def("kept")] }], current)).toMatchObject({ upserts: [], removals: [], counts: { unchanged: 1 } });
   });
@@ -140,7 +143,7 @@ describe("planToolListings", () => {
       [{ serverId: 1, origin: "glama", tools: [def("a")] }, { serverId: 2, origin: "glama", tools: [] }],
       [stored("a", { serverId: 2 })],
     );
-    expect(plan.counts).toEqual({ added: 1, changed: 0, removed: 1, unchanged: 0 });
+    expect(plan.counts).toEqual({ added: 1, changed: 0, removed: 1, unchanged: 0, retracted: 0 });
     expect(plan.touched.sort()).toEqual([1, 2]);
   });
 });

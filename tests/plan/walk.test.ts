@@ -54,6 +54,8 @@ describe("summary counts", () => {
   test("tool counts of pages and stages add up", () => {
     const zero = { added: 0, changed: 0, removed: 0, unchanged: 0, classified: 0 };
     expect(addToolCounts(addToolCounts(zero, { added: 2, unchanged: 1 }), { classified: 5, added: 1 })).toEqual({ added: 3, changed: 0, removed: 0, unchanged: 1, classified: 5 });
+    // A stage's adds taken back leave the run's total net of them.
+    expect(addToolCounts({ ...zero, added: 3 }, { added: 1, retracted: 2 })).toEqual({ ...zero, added: 2 });
   });
 });
 
