@@ -104,7 +104,11 @@ export interface EnqueueResult {
   alreadyQueued: number;
 }
 
-/** One job per due server, on the queue of the mode it will be listed by; a job already waiting is not added again. */
+/**
+ * One job per due server, on the queue of the mode it will be listed by; a job already waiting is not added again.
+ * Interrupted (`signal`), it stops before the next server and resolves with the jobs enqueued so far: they stay on the
+ * queue for the workers, so the run that stops here must still count them.
+ */
 export async function enqueueListings(
   db: Db,
   boss: PgBoss,
@@ -114,11 +118,12 @@ export async function enqueueListings(
   const result: EnqueueResult = { enqueued: { remote: 0, stdio: 0 }, alreadyQueued: 0 };
   const staleBefore = new Date((o.now ?? new Date()).getTime() - o.maxAgeHours * 3_600_000).toISOString();
   for (let after = 0; ; ) {
-    o.signal?.throwIfAborted();
+    if (o.signal?.aborted) return result;
     const batch = await serversDueForIntrospection(db, { afterId: after, limit: 500, staleBefore, modes: o.modes, ...(o.sources ? { sources: o.sources } : {}) });
     if (batch.length === 0) return result;
     after = batch[batch.length - 1]!.id;
     for (const server of batch) {
+      if (o.signal?.aborted) return result;
       const mode = listingModeOf(server, o.modes);
       if (!mode) continue;
       const job: ListingJob = { serverId: server.id, contentHash: server.contentHash, runId, deferrals: 0 };

@@ -50,7 +50,10 @@ export interface RefreshOptions {
    * of them can list keeps its live tools for that listing to replace (withdrawUnlistableTools). Default: none.
    */
   keepModes?: readonly IntrospectMode[];
-  /** Instead of listing in-process: enqueue one listing job per due server for the workers (crawler/listing-queue.ts). */
+  /**
+   * Instead of listing in-process: enqueue one listing job per due server for the workers (crawler/listing-queue.ts).
+   * Interrupted, it resolves with the jobs enqueued so far (the run records them and ends aborted).
+   */
   enqueue?: (db: Catalog["db"], runId: number, signal?: AbortSignal) => Promise<EnqueueResult>;
   /** The classify stage (crawler/classify-stage.ts), run after the sources over every new or changed tool. */
   classify?: (db: Catalog["db"], signal?: AbortSignal) => Promise<{ classified: number; review?: ModelReviewStats }>;
@@ -187,6 +190,8 @@ async function runStages(catalog: Catalog, runId: number, options: RefreshOption
     }
     if (options.enqueue) {
       queued = await options.enqueue(catalog.db, runId, options.signal);
+      // Interrupted, it resolves with the jobs it left on the queue, counted above: the run records them, then stops.
+      options.signal?.throwIfAborted();
       stageMs.introspect = lap();
     }
     if (options.classify) {
