@@ -45,10 +45,30 @@ export type ListingJob = z.infer<typeof listingJobSchema>;
 
 export const jobKey = (job: Pick<ListingJob, "serverId" | "contentHash">) => `${job.serverId}:${job.contentHash}`;
 
-/** The queue's policy from `s`: pg-boss copies it onto each job it inserts, and retries and expires a job by its copy. */
+/** What pg-boss keeps a job waiting for when its queue names no retention: two weeks. */
+const PG_BOSS_RETENTION_SECONDS = 14 * 24 * 3600;
+/** pg-boss turns a queue's retention minutes into seconds in a 32-bit integer (68 years): any more fails every insert. */
+const MAX_RETENTION_MINUTES = Math.floor((2 ** 31 - 1) / 60);
+
+/**
+ * The retention of a queue's jobs, in minutes. pg-boss sets a job's keep_until when it inserts it (its start plus the
+ * retention) and archives a job still waiting, or waiting for a retry, once that passes: silently, with no dead letter,
+ * its server's record left saying it will be retried. So a job is kept two weeks (pg-boss's own default, to wait for a
+ * worker) plus the longest its attempts and retries can take: each attempt active up to its expiry, and the k-th retry
+ * starting at most delay × 2^min(16, k) after the attempt before it failed (pg-boss's back-off, its jitter included).
+ */
+export function retentionMinutes(s: Pick<QueueSettings, "retryLimit" | "retryDelaySeconds">, expireSeconds: number): number {
+  const doubled = Math.min(s.retryLimit, 16);
+  const backOff = s.retryDelaySeconds * (2 ** (doubled + 1) - 2 + (s.retryLimit - doubled) * 2 ** 16);
+  const seconds = PG_BOSS_RETENTION_SECONDS + (s.retryLimit + 1) * expireSeconds + backOff;
+  return Math.min(MAX_RETENTION_MINUTES, Math.ceil(seconds / 60));
+}
+
+/** The queue's policy from `s`: pg-boss copies it onto each job it inserts, and retries, expires and keeps a job by its copy. */
 function queuePolicy(mode: IntrospectMode, s: QueueSettings) {
   const name = LISTING_QUEUES[mode];
-  return { name, policy: "short" as const, retryLimit: s.retryLimit, retryDelay: s.retryDelaySeconds, retryBackoff: true, expireInSeconds: s.expireSeconds[mode], deadLetter: deadLetterQueue(name) };
+  const expireInSeconds = s.expireSeconds[mode];
+  return { name, policy: "short" as const, retryLimit: s.retryLimit, retryDelay: s.retryDelaySeconds, retryBackoff: true, expireInSeconds, retentionMinutes: retentionMinutes(s, expireInSeconds), deadLetter: deadLetterQueue(name) };
 }
 
 /**
@@ -77,7 +97,7 @@ export async function openListingQueue(databaseUrl: string, s: QueueSettings, o:
 }
 
 /**
- * A starting worker's retry limit, retry delay and expiry become its queues' policy, for the jobs to come and for
+ * A starting worker's retry limit, retry delay and expiry (and the retention they need) become its queues' policy, for the jobs to come and for
  * those waiting (or waiting for a retry), whoever enqueued them: the worker is the one that runs them. Jobs other
  * workers hold keep the policy they were taken with. Returns the waiting jobs changed.
  */
@@ -87,7 +107,7 @@ export async function adoptQueuePolicy(db: Db, boss: PgBoss, s: QueueSettings, m
     const policy = queuePolicy(mode, s);
     // The queue first: a job enqueued meanwhile copies the new policy, one enqueued before is changed below.
     await boss.updateQueue(policy.name, policy);
-    changed += await applyPolicyToWaitingJobs(db, QUEUE_SCHEMA, policy.name, { retryLimit: s.retryLimit, retryDelaySeconds: s.retryDelaySeconds, expireSeconds: s.expireSeconds[mode] });
+    changed += await applyPolicyToWaitingJobs(db, QUEUE_SCHEMA, policy.name, { retryLimit: s.retryLimit, retryDelaySeconds: s.retryDelaySeconds, expireSeconds: policy.expireInSeconds, retentionMinutes: policy.retentionMinutes });
   }
   return changed;
 }

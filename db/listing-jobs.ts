@@ -56,23 +56,27 @@ export interface ListingJobPolicy {
   retryLimit: number;
   retryDelaySeconds: number;
   expireSeconds: number;
+  /** How long after its start a job waiting, or waiting for a retry, is kept before pg-boss archives it. */
+  retentionMinutes: number;
 }
 
 /**
  * Gives `policy` to the jobs of `queue` waiting or waiting for a retry whose policy differs. pg-boss reads the retry
- * limit, delay and expiry from the job's own row, copied from its queue when it was inserted: without this a queue's
- * new policy would reach only the jobs enqueued after it changed. Active jobs keep theirs: pg-boss expires an active
- * job by its own row's expiry, so a shorter one would take it from the worker listing it now (a second listing, a
- * retry spent). Returns the jobs changed.
+ * limit, delay, expiry and keep_until from the job's own row, copied from its queue when it was inserted: without this
+ * a queue's new policy would reach only the jobs enqueued after it changed (and a longer retry schedule would outlast
+ * a waiting job's keep_until, which pg-boss archives without a dead letter). A keep_until is only moved later. Active
+ * jobs keep theirs: pg-boss expires an active job by its own row's expiry, so a shorter one would take it from the
+ * worker listing it now (a second listing, a retry spent). Returns the jobs changed.
  */
 export async function applyPolicyToWaitingJobs(db: Db, schema: string, queue: string, policy: ListingJobPolicy): Promise<number> {
   const expireIn = sql`${policy.expireSeconds} * interval '1 second'`;
+  const keepUntil = sql`start_after + ${policy.retentionMinutes} * interval '1 minute'`;
   const rows = await queryRows<{ id: string }>(
     db,
     sql`update ${sql.identifier(schema)}.job
-      set retry_limit = ${policy.retryLimit}, retry_delay = ${policy.retryDelaySeconds}, expire_in = ${expireIn}
+      set retry_limit = ${policy.retryLimit}, retry_delay = ${policy.retryDelaySeconds}, expire_in = ${expireIn}, keep_until = greatest(keep_until, ${keepUntil})
       where name = ${queue} and state in ('created', 'retry')
-        and (retry_limit, retry_delay, expire_in) is distinct from (${policy.retryLimit}, ${policy.retryDelaySeconds}, ${expireIn})
+        and ((retry_limit, retry_delay, expire_in) is distinct from (${policy.retryLimit}, ${policy.retryDelaySeconds}, ${expireIn}) or keep_until < ${keepUntil})
       returning id`,
   );
   return rows.length;
