@@ -8,7 +8,7 @@ import { z } from "zod";
 import { plural } from "../classifier/plural.js";
 import type { Db } from "../db/client.js";
 import { backOffHost, hostBackedOffUntil, type HostSlots } from "../db/host-politeness.js";
-import { applyPolicyToWaitingJobs, deadLetteredAttempt, listingCandidate, type ListingJobOutput } from "../db/listing-jobs.js";
+import { applyPolicyToWaitingJobs, deadLetteredAttempt, listingCandidate, putBackActiveJob, type ListingJobOutput } from "../db/listing-jobs.js";
 import { recordIntrospection, serversDueForIntrospection } from "../db/introspection.js";
 import { attemptNote, endedByQueue, expiredNote, LISTING_RETRY_ERROR } from "./dead-letter.js";
 import { EnumerateError } from "./mcp/errors.js";
@@ -294,12 +294,10 @@ export async function runWorker(db: Db, boss: PgBoss, o: WorkerOptions): Promise
     }
   };
 
-  /** Puts a job in hand back on the queue as it was (not a failed attempt): cancelled, then resumed. */
+  /** Puts a job in hand back on the queue as it was: not a failed attempt, nor a retry spent when it is taken again. */
   const releaseJob = async (mode: IntrospectMode, job: PgBoss.JobWithMetadata<unknown>, event: (outcome: WorkerEvent["outcome"], detail?: string) => void) => {
-    const queue = LISTING_QUEUES[mode];
-    await boss.cancel(queue, job.id);
     // A job for the same key may have been queued meanwhile (short policy: one waiting per key); then that one stands for it.
-    await boss.resume(queue, job.id).catch(() => undefined);
+    await putBackActiveJob(db, QUEUE_SCHEMA, LISTING_QUEUES[mode], job.id);
     summary.released += 1;
     event("released", "the worker is stopping");
   };

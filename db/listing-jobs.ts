@@ -83,6 +83,26 @@ export async function applyPolicyToWaitingJobs(db: Db, schema: string, queue: st
 }
 
 /**
+ * Puts a job a stopping worker holds back on `queue` as it was, not as a retry: waiting, and never started, since pg-boss
+ * counts a retry spent each time it takes a job that started before (pg-boss's own cancel and resume keep the start).
+ * When a job for the same key already waits (a `short` queue holds one), that one stands for it and this one is
+ * cancelled. Returns what became of it; "gone" when it is no longer active (pg-boss expired it meanwhile).
+ */
+export async function putBackActiveJob(db: Db, schema: string, queue: string, id: string): Promise<"waiting" | "cancelled" | "gone"> {
+  const job = sql`${sql.identifier(schema)}.job`;
+  const [waiting] = await queryRows<{ id: string }>(
+    db,
+    sql`update ${job} as j set state = 'created', started_on = null
+      where j.name = ${queue} and j.id = ${id}::uuid and j.state = 'active'
+        and not exists (select 1 from ${job} w where w.name = j.name and coalesce(w.singleton_key, '') = coalesce(j.singleton_key, '') and w.state = 'created' and w.policy = 'short')
+      returning j.id`,
+  );
+  if (waiting) return "waiting";
+  const [cancelled] = await queryRows<{ id: string }>(db, sql`update ${job} set state = 'cancelled', completed_on = now() where name = ${queue} and id = ${id}::uuid and state = 'active' returning id`);
+  return cancelled ? "cancelled" : "gone";
+}
+
+/**
  * The attempt a dead letter was copied from: the latest failed job of `queue` with the same data (pg-boss copies a
  * job's data, output and retry limit onto its dead letter, not its id), with its count against the limit, its expiry
  * and when it started; undefined once pg-boss's retention has taken it.

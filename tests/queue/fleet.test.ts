@@ -77,6 +77,9 @@ describe.skipIf(!HAS_POSTGRES)("the queue on Postgres", () => {
     expect((await again.exited).code, again.stderr()).toBe(0);
     const [listed] = await rows<{ n: number }>(env.DATABASE_URL!, "select count(*)::int as n from tools t join servers s on s.id = t.server_id where s.key = 'io.test/slow'");
     expect(listed!.n).toBe(2);
+    // Put back as it was: taken again, it was its first attempt still, not a retry spent.
+    const [done] = await rows<{ state: string; retry_count: number }>(env.DATABASE_URL!, "select state::text, retry_count from mcp_catalog_queue.job where name = 'listing-remote' and data->>'serverId' = (select id::text from servers where key = 'io.test/slow')");
+    expect(done).toEqual({ state: "completed", retry_count: 0 });
   }, 120_000);
 
   test("refresh --queue and workers give the same catalog as in-process listing; a 429'd host is backed off for every worker", async () => {
