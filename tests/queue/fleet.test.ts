@@ -82,6 +82,30 @@ describe.skipIf(!HAS_POSTGRES)("the queue on Postgres", () => {
     expect(done).toEqual({ state: "completed", retry_count: 0 });
   }, 120_000);
 
+  test("a worker's SIGTERM while a job for the same server already waits: the released job is cancelled, the waiting one lists it", async () => {
+    const env = queueEnv(await scratch(), registry.url);
+    const slowJobs = () => rows<{ state: string }>(env.DATABASE_URL!, "select state::text from mcp_catalog_queue.job where name = 'listing-remote' and data->>'serverId' = (select id::text from servers where key = 'io.test/slow') order by created_on");
+    expect((await runCli(["refresh", "--sources", "registry", "--queue"], env)).code).toBe(0);
+    slow.hold = true;
+    const listsBefore = slow.lists;
+    const w = startWorker(["--concurrency", "4"], env);
+    await waitFor("the worker to hold the slow listing", () => slow.lists > listsBefore);
+    // Not listed yet, so due again: the next run queues it once more beside the job in the worker's hands.
+    expect((await runCli(["refresh", "--sources", "registry", "--queue"], env)).code).toBe(0);
+    expect(await slowJobs()).toEqual([{ state: "active" }, { state: "created" }]);
+    w.child.kill("SIGTERM");
+    expect((await w.exited).code, w.stderr()).toBe(0);
+    expect(w.stderr()).toMatch(/released io\.test\/slow/);
+    expect(await slowJobs()).toEqual([{ state: "cancelled" }, { state: "created" }]);
+
+    slow.hold = false;
+    const again = runWorkerHere(["--once"], env);
+    expect((await again.exited).code, again.stderr()).toBe(0);
+    expect(await slowJobs()).toEqual([{ state: "cancelled" }, { state: "completed" }]);
+    const [listed] = await rows<{ n: number }>(env.DATABASE_URL!, "select count(*)::int as n from tools t join servers s on s.id = t.server_id where s.key = 'io.test/slow'");
+    expect(listed!.n).toBe(2);
+  }, 120_000);
+
   test("refresh --queue and workers give the same catalog as in-process listing; a 429'd host is backed off for every worker", async () => {
     slow.hold = false;
     limited.lists = [];
