@@ -12,7 +12,19 @@ export function attemptNote(job: { retryCount: number; retryLimit: number }): st
   return job.retryCount >= job.retryLimit ? `dead-lettered after ${plural(attempt, "attempt")}: ` : `attempt ${attempt} of ${job.retryLimit + 1}, will retry: `;
 }
 
+/**
+ * The error a worker throws for an attempt that failed outside the listing (the catalog's database, a host slot): the
+ * worker could record nothing on the server then, so the worker that reads the dead letter does.
+ */
+export const LISTING_JOB_ERROR = "ListingJobError";
+
 const recordedByWorker = z.object({ name: z.literal(LISTING_RETRY_ERROR) });
+const failedInWorker = z.object({ name: z.literal(LISTING_JOB_ERROR), message: z.string() });
+
+/** The error of a dead letter whose last attempt failed in the worker outside the listing (its ListingJobError), or undefined. */
+export function workerFailure(output: unknown): string | undefined {
+  return failedInWorker.safeParse(output).data?.message;
+}
 
 // The outputs pg-boss 10 writes when it ends an attempt itself: its maintenance expiring an active job past its expiry
 // ({value: {message: "job failed by timeout in active state"}}: the worker holding it is gone), the worker's own
@@ -25,10 +37,11 @@ const endedByPgBoss = z.union([
 
 /**
  * How pg-boss ended a dead letter's last attempt, from the output it copied onto the dead letter: its message, or
- * undefined when the attempt failed in a worker's hands (that worker recorded the failure on the server already).
+ * undefined when the attempt failed in a worker's hands (in the listing: that worker recorded the failure on the server
+ * already; outside it: workerFailure).
  */
 export function endedByQueue(output: unknown): string | undefined {
-  if (recordedByWorker.safeParse(output).success) return undefined;
+  if (recordedByWorker.safeParse(output).success || failedInWorker.safeParse(output).success) return undefined;
   return endedByPgBoss.safeParse(output).data ?? "no reason given";
 }
 
@@ -46,4 +59,9 @@ export interface EndedAttempt {
 export function expiredNote(attempt: EndedAttempt, queueMessage: string): string {
   const expiry = attempt.expireSeconds === undefined ? "its job's expiry" : `its job's expiry of ${attempt.expireSeconds} s`;
   return `${attemptNote(attempt)}expired: the worker listing it stopped or hung past ${expiry} (pg-boss: ${queueMessage})`;
+}
+
+/** What a dead letter whose last attempt failed in the worker outside the listing records on its server. */
+export function workerFailureNote(attempt: EndedAttempt, error: string): string {
+  return `${attemptNote(attempt)}failed in the worker, not in the listing: ${error}`;
 }

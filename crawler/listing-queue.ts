@@ -10,7 +10,8 @@ import type { Db } from "../db/client.js";
 import { backOffHost, hostBackedOffUntil, type HostSlots } from "../db/host-politeness.js";
 import { applyPolicyToWaitingJobs, deadLetteredAttempt, listingCandidate, putBackActiveJob, type ListingJobOutput } from "../db/listing-jobs.js";
 import { recordIntrospection, serversDueForIntrospection } from "../db/introspection.js";
-import { attemptNote, endedByQueue, expiredNote, LISTING_RETRY_ERROR } from "./dead-letter.js";
+import { errorLine } from "../db/errors.js";
+import { attemptNote, endedByQueue, expiredNote, LISTING_JOB_ERROR, LISTING_RETRY_ERROR, workerFailure, workerFailureNote, type EndedAttempt } from "./dead-letter.js";
 import { EnumerateError } from "./mcp/errors.js";
 import { failureOutcome, listingHostOf, listingModeOf, listServer, storeListing, type IntrospectMode, type ListingOptions } from "./listing.js";
 import type { SourceName } from "./records.js";
@@ -199,6 +200,17 @@ export class ListingRetryError extends Error {
 }
 
 /**
+ * An attempt that failed outside the listing (the catalog's database, a host slot), as one line: pg-boss retries it,
+ * and its own name tells its dead letter from one pg-boss ended (an expiry), whose output is an error's message too.
+ */
+export class ListingJobError extends Error {
+  override name = LISTING_JOB_ERROR;
+  constructor(cause: unknown) {
+    super(errorLine(cause), { cause });
+  }
+}
+
+/**
  * Waits `ms`, or until `signal` aborts, and leaves no listener on `signal` either way: the worker's release signal
  * lives as long as the worker, and a job waiting for a busy host's slot pauses on it every 500 ms, so a listener left
  * by each pause piled up (Node's MaxListenersExceededWarning on stderr, then memory for as long as the worker ran).
@@ -303,19 +315,22 @@ export async function runWorker(db: Db, boss: PgBoss, o: WorkerOptions): Promise
   };
 
   /**
-   * A dead letter whose last attempt pg-boss ended (it expired: the worker listing it was killed, or hung) is recorded
-   * on its server here: no worker saw that attempt fail. One a worker dead-lettered was recorded by that worker. The
-   * record is left out when a listing of the server came after that attempt began (a later job's, say).
+   * A dead letter whose last attempt pg-boss ended (it expired: the worker listing it was killed, or hung), or whose
+   * last attempt failed in a worker outside the listing (the catalog's database), is recorded on its server here: no
+   * worker recorded that attempt. One a worker dead-lettered in the listing was recorded by that worker. The record is
+   * left out when a listing of the server came after that attempt began (a later job's, say).
    */
   const handleDeadLetter = async (mode: IntrospectMode, job: PgBoss.JobWithMetadata<unknown>): Promise<void> => {
+    const failed = workerFailure(job.output);
     const ended = endedByQueue(job.output);
-    if (ended === undefined) return;
+    const noteOf = failed !== undefined ? (a: EndedAttempt) => workerFailureNote(a, failed) : ended !== undefined ? (a: EndedAttempt) => expiredNote(a, ended) : undefined;
+    if (!noteOf) return;
     const data = listingJobSchema.parse(job.data);
     const server = await listingCandidate(db, data.serverId);
     if (!server) return;
     const attempt = await deadLetteredAttempt(db, QUEUE_SCHEMA, LISTING_QUEUES[mode], job.data);
     // The attempt's own job is gone only past pg-boss's retention: the dead letter carries its retry limit.
-    const note = expiredNote(attempt ?? { retryCount: job.retryLimit, retryLimit: job.retryLimit }, ended);
+    const note = noteOf(attempt ?? { retryCount: job.retryLimit, retryLimit: job.retryLimit });
     const recorded = await recordIntrospection(db, { id: server.id, contentHash: data.contentHash }, { introspectionError: note }, attempt ? { notListedSince: attempt.startedOn } : {});
     if (!recorded) return;
     summary.deadLettered += 1;
@@ -339,6 +354,9 @@ export async function runWorker(db: Db, boss: PgBoss, o: WorkerOptions): Promise
         inHand += 1;
         try {
           return await handle(mode, job);
+        } catch (e) {
+          // A listing's own failure was recorded on its server; anything else failed outside it and was not.
+          throw e instanceof ListingRetryError ? e : new ListingJobError(e);
         } finally {
           inHand -= 1;
           // A poller that just finished a job asks for the next at once, not after its polling interval.

@@ -1,8 +1,8 @@
 // What a failed or dead-lettered listing records on its server, on plain data: which attempt of how many, and for a dead
 // letter pg-boss ended (the worker was killed or hung past the expiry), the outputs pg-boss 10 leaves on it.
 import { describe, expect, test } from "vitest";
-import { attemptNote, endedByQueue, expiredNote } from "../../crawler/dead-letter.js";
-import { ListingRetryError } from "../../crawler/listing-queue.js";
+import { attemptNote, endedByQueue, expiredNote, workerFailure, workerFailureNote } from "../../crawler/dead-letter.js";
+import { ListingJobError, ListingRetryError } from "../../crawler/listing-queue.js";
 
 describe("attemptNote", () => {
   test("a retry names its attempt and how many there may be", () => {
@@ -22,6 +22,15 @@ describe("endedByQueue", () => {
   test("a dead letter a worker failed (its ListingRetryError, as pg-boss serializes it) was recorded by that worker", () => {
     const thrown = new ListingRetryError("connect: ECONNREFUSED");
     expect(endedByQueue({ name: thrown.name, message: thrown.message, stack: thrown.stack })).toBeUndefined();
+  });
+
+  test("one that failed in the worker outside the listing (its ListingJobError) is no expiry: workerFailure gives its error", () => {
+    const thrown = new ListingJobError(new Error("connect ECONNREFUSED 127.0.0.1:5432"));
+    const output = { name: thrown.name, message: thrown.message, stack: thrown.stack };
+    expect(endedByQueue(output)).toBeUndefined();
+    expect(workerFailure(output)).toBe("connect ECONNREFUSED 127.0.0.1:5432");
+    expect(workerFailure({ name: "Error", message: "handler execution exceeded 2000ms" })).toBeUndefined();
+    expect(workerFailureNote({ retryCount: 3, retryLimit: 3 }, "connect ECONNREFUSED 127.0.0.1:5432")).toBe("dead-lettered after 4 attempts: failed in the worker, not in the listing: connect ECONNREFUSED 127.0.0.1:5432");
   });
 
   test("one pg-boss ended gives pg-boss's message: expired by its maintenance, timed out in the worker, or stopped in hand", () => {
