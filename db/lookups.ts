@@ -401,6 +401,15 @@ export async function serverTools(db: Db, serverId: number): Promise<ToolEntry[]
   return rows.map(toEntry);
 }
 
+/** The names of a server's current tools, without their definitions or verdicts. */
+export async function serverToolNames(db: Db, serverId: number): Promise<string[]> {
+  const rows = await db
+    .select({ name: tools.name })
+    .from(tools)
+    .where(and(eq(tools.serverId, serverId), isNull(tools.removedAt)));
+  return rows.map((r) => r.name);
+}
+
 /**
  * The current tools of a server but `except`, the riskiest `limit` first (then by name), how many there are, and how
  * many of them have a verdict outdated for `outdatedFor`.

@@ -8,9 +8,10 @@
 //    those here on the verdict made now, reading on until the page is full.
 // While nothing is outdated (every day but the ones between an upgrade and its refresh) each is the one query it was.
 import { CLASSIFIER_VERSION } from "../classifier/classify.js";
+import { FORMAT_NAMES, toolNameIn } from "../classifier/formats/formats.js";
 import { RISKS } from "../classifier/taxonomy.js";
 import type { Db } from "../db/client.js";
-import { lookalikeTools, otherServerTools, serverTools, sortGroups, summarizeName, type Lookalikes, type NameSummary, type ServerRef, type ToolEntry } from "../db/lookups.js";
+import { lookalikeTools, otherServerTools, serverToolNames, serverTools, sortGroups, summarizeName, type Lookalikes, type NameSummary, type ServerRef, type ToolEntry } from "../db/lookups.js";
 import { asStored, currentReviewAnswers, currentServerEntries, withCurrentVerdicts, type CurrentEntry } from "./current-verdicts.js";
 
 /** Code-point order, as a tie-break the same on every driver. */
@@ -90,6 +91,17 @@ export async function currentOtherTools(db: Db, server: ServerRef, except: strin
   // The server's tools are read whole anyway: they are the siblings an outdated verdict is made beside.
   const others = (await currentServerTools(db, server)).filter((e) => e.tool !== except);
   return { total: found.total, entries: riskiestFirst(others, (e) => e.tool).slice(0, limit) };
+}
+
+/**
+ * The server's other current tools that some policy format names as it names `tool` (toolNameIn: Claude Code's `a/b`
+ * and `a_b`), each with its current verdict: one rule of that format's document holds them all, so a tool's own rule,
+ * written alone, would say of its twins what the server's document does not. Only their names are read unless one is.
+ */
+export async function currentNameTwins(db: Db, server: ServerRef, tool: string): Promise<CurrentEntry[]> {
+  const sameName = (other: string) => other !== tool && FORMAT_NAMES.some((format) => toolNameIn(format, other) === toolNameIn(format, tool));
+  if (!(await serverToolNames(db, server.id)).some(sameName)) return [];
+  return (await currentServerTools(db, server)).filter((e) => sameName(e.tool));
 }
 
 export interface VerdictFilter {

@@ -2,7 +2,7 @@
 import { policySchema, ruleSchema, type Policy } from "../policy.js";
 import { AGENTGATEWAY_EXPRESSES, agentgatewayTargetName, renderAgentgateway } from "./agentgateway.js";
 import { CEDAR_EXPRESSES, renderCedar } from "./cedar.js";
-import { CLAUDE_CODE_EXPRESSES, renderClaudeCode } from "./claude-code.js";
+import { CLAUDE_CODE_EXPRESSES, claudeCodeName, renderClaudeCode } from "./claude-code.js";
 import { CODEX_EXPRESSES, renderCodex } from "./codex.js";
 import { checkName, commentText, toolEntries, UnrepresentableNameError, type Expressiveness, type PolicyExport, type Rendered, type ResolvedExport } from "./export.js";
 import { INTERCEPT_EXPRESSES, renderIntercept } from "./intercept.js";
@@ -53,6 +53,18 @@ const DEFAULT_NAME_IN: Partial<Record<FormatName, (clientName: string) => string
 export function defaultClientNameIn(format: FormatName, serverKey: string): string {
   const name = defaultClientName(serverKey);
   return DEFAULT_NAME_IN[format]?.(name) ?? name;
+}
+
+/**
+ * How a format's client or gateway names a tool where it matches its rules: Claude Code writes every character outside
+ * A-Z a-z 0-9 _ - as "_", so `a/b` and `a_b` are one tool to its rules (and its document gives them one rule, the
+ * strictest); every other format names a tool as its server does.
+ */
+const TOOL_NAME_IN: Partial<Record<FormatName, (tool: string) => string>> = { "claude-code": claudeCodeName };
+
+/** The name `format` matches `tool` by: two tools with the same such name get one rule in its document. */
+export function toolNameIn(format: FormatName, tool: string): string {
+  return TOOL_NAME_IN[format]?.(tool) ?? tool;
 }
 
 export function isFormatName(value: string): value is FormatName {

@@ -3,7 +3,7 @@ import { Hono, type Context } from "hono";
 import { FORMAT_NAMES } from "../../classifier/formats/formats.js";
 import { buildPolicy, ruleSchema } from "../../classifier/policy.js";
 import type { Db } from "../../db/client.js";
-import { currentOtherTools } from "../../scripts/current-lookups.js";
+import { currentNameTwins, currentOtherTools } from "../../scripts/current-lookups.js";
 import type { VerdictCounts } from "../../scripts/verdict-counts.js";
 import { SERVE_DEFAULTS } from "../defaults.js";
 import { pathName, paths, slashedToolNamePage, unencodedServerPage, unslashedServerName } from "../paths.js";
@@ -12,7 +12,7 @@ import { checkedParam, nameProblem, searchTextProblem } from "../lookup-text.js"
 import { catalogSummary, findChanges, findServers, findTools, namesServer, policyDocument, resolveServer, serverView, toolPageOn, toolsNamed } from "../reader.js";
 import { queryParam } from "../validation.js";
 import { toolItem } from "../views.js";
-import { renderPolicy, UnrepresentableNameError } from "../../classifier/formats/formats.js";
+import { renderPolicy, toolNameIn, UnrepresentableNameError } from "../../classifier/formats/formats.js";
 import { ICON, SCRIPT, SCRIPT_PATH, STYLE, STYLE_PATH } from "./assets.js";
 import { homePage, searchPage, serverPage, toolNamePage, toolPage } from "./render.js";
 
@@ -98,10 +98,16 @@ export function pageRoutes(db: Db, o: { verdictCounts: () => Promise<VerdictCoun
     const tool = toolItem(entry);
     const others = await currentOtherTools(db, server, entry.tool, SERVE_DEFAULTS.otherTools);
     const history = (await findChanges(db, { server: server.key, tool: entry.tool, limit: SERVE_DEFAULTS.maxPageSize })).items;
-    // The tool's own rule as a one-tool policy, in every dialect.
+    // The tool's own rule as a one-tool policy, in every dialect, with the tools a dialect names as it names this one
+    // (Claude Code's `a/b` and `a_b`): there the rule is the one the server's document has for them all, the strictest.
     const rule = entry.classification ? ruleSchema.parse(entry.classification.rule) : undefined;
+    const twins = rule ? (await currentNameTwins(db, server, entry.tool)).filter((e) => e.classification) : [];
     const policies = rule
-      ? everyFormat((format) => renderPolicy(format, { server: { key: server.key }, policy: buildPolicy([[entry.tool, rule]]) }))
+      ? everyFormat((format) => {
+          const named = twins.filter((e) => toolNameIn(format, e.tool) === toolNameIn(format, entry.tool));
+          const rules = named.map((e) => [e.tool, ruleSchema.parse(e.classification!.rule)] as const);
+          return renderPolicy(format, { server: { key: server.key }, policy: buildPolicy([[entry.tool, rule], ...rules]) });
+        })
       : [];
     return c.html(toolPage({ tool, removedAt, others: { items: others.entries.map(toolItem), total: others.total }, history, policies }));
   });
