@@ -1,7 +1,7 @@
 // The pages: home, search, a tool name across servers, one tool on one server, one server. Pure: data in, HTML out.
 import { html } from "hono/html";
 import { CLASSIFIER_VERSION } from "../../classifier/classify.js";
-import { FORMAT_DESCRIPTIONS, FORMAT_EXPRESSES, FORMAT_NAMES } from "../../classifier/formats/formats.js";
+import { FORMAT_DESCRIPTIONS, FORMAT_EXPRESSES, FORMAT_NAMES, toolNameIn } from "../../classifier/formats/formats.js";
 import type { Category } from "../../classifier/taxonomy.js";
 import type { CategoryRiskCount } from "../../db/browse.js";
 import type { NameSummary } from "../../db/lookups.js";
@@ -234,7 +234,7 @@ ${changeList(o.history)}
 <dt>How risky is ${name}?</dt><dd>${t.risk ? `${t.risk} risk: it is classified as ${t.category}.` : "Not classified yet."}</dd>
 <dt>How do I enforce a policy on ${name}?</dt><dd>Put the rule above in your gateway or client: pick its format, copy it, or fetch the whole server's policy with <code>mcp-catalog policy ${server} --format FORMAT</code>.</dd>
 <dt>Can I rate-limit ${name}?</dt><dd>Yes: the native and Intercept formats carry rate limits (medium risk: ${WRITE_LIMIT_PER_MINUTE} calls a minute; high: ${APPROVAL_LIMIT_PER_HOUR} an hour, with approval); formats without limits get the nearest stricter rule.</dd>
-<dt>How do I block ${name}?</dt><dd>Deny it: in Claude Code list <code>mcp__SERVER__${name}</code> under <code>permissions.deny</code>, in Codex leave it out of <code>enabled_tools</code>, in the native policy set <code>"action": "deny"</code>.</dd>
+<dt>How do I block ${name}?</dt><dd>Deny it: in Claude Code list <code>mcp__SERVER__${catalogText(toolNameIn("claude-code", t.tool))}</code> under <code>permissions.deny</code> (Claude Code matches a tool by its name with each character outside A-Z a-z 0-9 _ - written as "_"), in Codex list it in <code>disabled_tools</code> and leave it out of <code>enabled_tools</code>, in the native policy leave it out of <code>tools</code> (its <code>default</code> is <code>deny</code>) or list it in <code>hide</code>.</dd>
 </dl>` as Html,
   });
 }

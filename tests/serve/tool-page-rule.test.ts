@@ -82,3 +82,24 @@ describe("a tool page's rule in words", () => {
     expect(ruleText({})).toBe("Allow label_write.");
   });
 });
+
+describe("a tool page's answer to how to block the tool", () => {
+  /** The FAQ's answer, as text. */
+  function blockAnswer(name: string): string {
+    const page = String(toolPage({ tool: { ...tool({ action: "deny", reason: "Irreversible" }), tool: name }, removedAt: null, others: { items: [], total: 0 }, history: [], policies: [] }));
+    const answer = /<dt>How do I block .*?<\/dt><dd>(.*?)<\/dd>/s.exec(page)?.[1] ?? "";
+    return answer.replace(/<[^>]+>/g, "").replace(/&quot;/g, '"');
+  }
+
+  it("names the tool as Claude Code matches it: a rule naming list.items as the server writes it would deny nothing", () => {
+    const answer = blockAnswer("list.items");
+    expect(answer).toContain("mcp__SERVER__list_items under permissions.deny");
+    expect(answer).not.toContain("mcp__SERVER__list.items");
+  });
+
+  it("tells the native policy's own way to deny (no key it does not have): leave the tool out of tools, or hide it", () => {
+    const answer = blockAnswer("label_write");
+    expect(answer).not.toContain('"action"');
+    expect(answer).toContain("in the native policy leave it out of tools (its default is deny) or list it in hide");
+  });
+});
