@@ -114,13 +114,25 @@ function deniedOutright(tool: ToolEntry): boolean {
 }
 
 /**
+ * Whether Intercept takes the name as a `hide` entry: its Validate, run before the proxy starts, refuses an entry that
+ * Go's strings.TrimSpace empties (every character Unicode White_Space), and so the whole file.
+ */
+function hideable(name: string): boolean {
+  return !/^\p{White_Space}*$/u.test(name);
+}
+
+/**
  * The policy file: version "1", default deny, one entry per tool under `tools`. With `hideDenied`, a tool denied
  * outright goes to `hide` instead (Intercept strips it from tools/list and denies its calls) and out of `tools`, so
- * taking it off `hide` leaves it denied by `default: deny`.
+ * taking it off `hide` leaves it denied by `default: deny`; one whose name `hide` cannot hold stays denied under `tools`.
  */
 export function renderIntercept(input: ResolvedExport): Rendered {
   const doc = new Document({ version: "1", description: `mcp-catalog recommended policy for ${input.serverKey}`, default: "deny" });
-  const hidden = input.hideDenied ? input.tools.filter(deniedOutright) : [];
+  const denied = input.hideDenied ? input.tools.filter(deniedOutright) : [];
+  const hidden = denied.filter((tool) => hideable(tool.name));
+  const unhidden = denied
+    .filter((tool) => !hideable(tool.name))
+    .map((tool) => `${FORMAT}: ${commentText(tool.name)}: cannot be hidden (Intercept refuses a hide entry of white space alone, and with it the whole file); denied under tools instead, so the agent still sees it`);
   if (hidden.length) {
     const hide = new YAMLSeq();
     for (const tool of hidden) {
@@ -156,5 +168,5 @@ export function renderIntercept(input: ResolvedExport): Rendered {
   ]
     .map((line) => ` ${line}`)
     .join("\n");
-  return { text: yamlText(doc), warnings: [...lossWarnings(FORMAT, input, INTERCEPT_EXPRESSES), ...uncountable] };
+  return { text: yamlText(doc), warnings: [...lossWarnings(FORMAT, input, INTERCEPT_EXPRESSES), ...uncountable, ...unhidden] };
 }

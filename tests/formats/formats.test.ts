@@ -14,6 +14,7 @@ import {
   type FormatName,
   type PolicyExport,
 } from "../../classifier/formats/formats.js";
+import { commentText } from "../../classifier/formats/export.js";
 import { parseNativePolicy } from "../../classifier/formats/native-schema.js";
 import { buildPolicy, ruleForRisk, type Decision, type Policy, type Rule } from "../../classifier/policy.js";
 import type { Risk } from "../../classifier/taxonomy.js";
@@ -428,6 +429,25 @@ describe("special cases", () => {
     // Left out of `tools` too, so taking it off `hide` leaves it denied by `default: deny`.
     expect(Object.keys(hidden.tools).sort()).toEqual(["get_me", "merge"]);
     expect(renderPolicy("intercept", { ...input, hideDenied: true })).toMatch(/# delete_file: denied: Because delete_file is risky\n\s*- "delete_file"/);
+  });
+
+  it("--hide leaves a tool whose name is only white space denied under `tools`: Intercept refuses such a `hide` entry, and with it the whole file", () => {
+    // Intercept's Validate (internal/config/validate.go), run before the proxy starts: a hide entry that strings.TrimSpace
+    // empties is an error ("hide[0]: entry must not be empty"), so the proxy would not start at all.
+    const blank = [" ", "\t", "\u00a0", "\u3000 \u2003"];
+    const input: PolicyExport = {
+      server: { key: "x/y" },
+      policy: buildPolicy([...blank.map((name) => [name, ruleForRisk(name, "critical", "gone")] as const), ["delete_file", ruleForRisk("delete_file", "critical", "gone")], ["\u200b", ruleForRisk("\u200b", "critical", "gone")]]),
+      hideDenied: true,
+    };
+    const { text, warnings } = exportPolicy("intercept", input);
+    const doc = parseYaml(text) as { hide?: string[]; tools: Record<string, { rules: InterceptRule[] }> };
+    // U+200B is no white space to Go (unicode.IsSpace), so it is hidden as any other name.
+    expect(doc.hide).toEqual(["delete_file", "\u200b"]);
+    for (const name of blank) {
+      expect(doc.tools[name]?.rules, JSON.stringify(name)).toEqual([{ name: "denied", action: "deny", on_deny: "Denied by policy: gone." }]);
+      expect(warnings.some((w) => w.startsWith(`intercept: ${commentText(name)}: cannot be hidden`)), JSON.stringify(name)).toBe(true);
+    }
   });
 
   it("--hide keeps a consolidated tool whose safe actions are allowed: only a tool denied outright is hidden", () => {
