@@ -183,7 +183,7 @@ export function lossWarnings(format: string, input: Pick<ResolvedExport, "tools"
 }
 
 /** The values a split allows and refuses, as a warning says them: "create, update allowed; delete not", "none allowed; …". */
-function actionsText(split: ActionSplit): string {
+export function actionsText(split: ActionSplit): string {
   const allowed = `${split.allowed.length > 0 ? split.allowed.map(commentText).join(", ") : "none"} allowed`;
   return split.refused.length > 0 ? `${allowed}; ${split.refused.map(commentText).join(", ")} not` : allowed;
 }

@@ -9,6 +9,8 @@ import {
   limitsText,
   lossWarnings,
   reasonSuffix,
+  actionsText,
+  type ActionSplit,
   type Expressiveness,
   type Rendered,
   UnrepresentableNameError,
@@ -77,10 +79,32 @@ function argumentRules(tool: ToolEntry): InterceptRule[] | undefined {
   ];
 }
 
+/**
+ * A consolidated tool whose allowed actions Intercept could admit by their argument, but not within their limit: the
+ * tool's name holds a ".", so the limit cannot be counted, and the tool gets its strictest rule, which Intercept writes as
+ * a denial (never looser). The split, or undefined for any other tool.
+ */
+function uncountableSplit(tool: ToolEntry): ActionSplit | undefined {
+  const split = actionSplit(tool);
+  return split && split.allowed.length > 0 && !split.argument.includes(".") && split.limits.length > 0 && !canCount(tool.name) ? split : undefined;
+}
+
+/** What an uncountable split loses, as its comment and its warning say it after the tool's name. */
+function uncountableLoss(split: ActionSplit): string {
+  return `the limit ${split.limits.map(limitText).join(", ")} of the allowed actions cannot be counted for a name containing "."; denied instead`;
+}
+
 /** The rules for one tool, and a comment when Intercept cannot say exactly what the native rule says. */
 function rulesFor(tool: ToolEntry): { rules: InterceptRule[]; note?: string } {
   const byArgument = argumentRules(tool);
   if (byArgument) return { rules: byArgument, note: `${commentText(tool.name)}: per-action rules; the refused actions are denied (Intercept has no approval step)` };
+  const uncounted = uncountableSplit(tool);
+  const strictest = rulesByDecision(tool);
+  return uncounted ? { rules: strictest.rules, note: `${commentText(tool.name)}: per-action rules cannot be written: ${uncountableLoss(uncounted)}` } : strictest;
+}
+
+/** The rules of the tool's own (strictest) rule, and a comment when Intercept cannot say it exactly. */
+function rulesByDecision(tool: ToolEntry): { rules: InterceptRule[]; note?: string } {
   const limits = tool.rule.limits ?? [];
   switch (tool.decision) {
     case "allow":
@@ -151,7 +175,10 @@ export function renderIntercept(input: ResolvedExport): Rendered {
     if (tool.name === "*") throw new UnrepresentableNameError(FORMAT, "tool", tool.name, `"*" is Intercept's wildcard key for every tool`);
     if (hidden.includes(tool)) continue;
     const { rules, note } = rulesFor(tool);
-    if (tool.decision === "limit" && !canCount(tool.name)) {
+    const split = uncountableSplit(tool);
+    if (split) {
+      uncountable.push(`${FORMAT}: ${commentText(tool.name)}: per-action rules (${commentText(split.argument)}: ${actionsText(split)}) cannot be expressed: ${uncountableLoss(split)}`);
+    } else if (tool.decision === "limit" && !canCount(tool.name)) {
       uncountable.push(`${FORMAT}: ${commentText(tool.name)}: the limit ${limitsText(tool.rule)} cannot be counted for a name containing "."; denied instead`);
     }
     // Keys are always double-quoted so names like `yes`, `null`, `1e3` or `a: b` stay strings.

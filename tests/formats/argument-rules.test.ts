@@ -139,6 +139,28 @@ describe("intercept: an evaluate rule admits the allowed actions", () => {
   });
 });
 
+describe("intercept: a consolidated tool whose name holds a \".\" and whose allowed actions carry a limit", () => {
+  // Intercept counts a rate limit at state.<tool>.<counter>, split at ".": it cannot count calls of `label.write`, so the
+  // allowed actions (each limited to 30 a minute) cannot be admitted without losing their limit; the tool is denied whole.
+  const limit = ruleForRisk("label.write", "medium", "");
+  const withDelete = (risk: "high" | "critical"): PolicyExport => {
+    const strictest = ruleForRisk("label.write", risk, "method=delete: destructive action");
+    const rule: Rule = { ...strictest, byArgument: { argument: "method", values: { create: limit, update: limit, delete: strictest } } };
+    return { server: { key: "x/y" }, policy: buildPolicy([["label.write", rule]]) };
+  };
+
+  it.each(["critical", "high"] as const)("denies the tool whole, and says that its allowed actions were lost and why (delete %s)", (risk) => {
+    const { text, warnings } = exportPolicy("intercept", withDelete(risk));
+    const doc = parseYaml(text) as { tools: Record<string, { rules: { action?: string; conditions?: unknown }[] }> };
+    expect(doc.tools["label.write"]!.rules).toEqual([expect.objectContaining({ action: "deny" })]);
+    expect(warnings.filter((w) => w.startsWith("intercept: label.write: per-action"))).toHaveLength(1);
+    expect(warnings).toContain(
+      'intercept: label.write: per-action rules (method: create, update allowed; delete not) cannot be expressed: the limit 30/minute of the allowed actions cannot be counted for a name containing "."; denied instead',
+    );
+    expect(text).toContain('# label.write: per-action rules cannot be written: the limit 30/minute of the allowed actions cannot be counted for a name containing "."; denied instead\n');
+  });
+});
+
 describe("dialects that cannot read arguments: the strictest action's rule, and a warning naming what was lost", () => {
   const lost = /^(claude-code|codex|agentgateway): label_write: per-action rules \(method: create, update allowed; delete not\) cannot be expressed; the strictest action's rule \(deny\) applies to every call$/;
 
