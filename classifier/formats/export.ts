@@ -143,13 +143,35 @@ export function headerLines(format: string, input: ResolvedExport, options: { na
 
 /** What a dialect can say besides allow and deny: the table the loss warnings are read from. */
 export interface Expressiveness {
-  limits: boolean;
+  /**
+   * Whether it can count calls: not at all, for any tool, or only for a tool whose name holds no "." (Intercept
+   * counts at `state.<tool>.<counter>`, a path split at each ".").
+   */
+  limits: "none" | "any" | "undotted";
   approval: boolean;
   /**
    * Whether it can allow or deny a tool by the value of an argument: not at all, or by any argument
    * name, or only by names without "." (where a condition path `args.a.b` reads a nested field).
    */
   argumentRules: "none" | "any" | "undotted";
+}
+
+/** Whether a format that can say `can` counts the calls of the tool named `name`. */
+export function countsCallsOf(can: Expressiveness, name: string): boolean {
+  return can.limits === "any" || (can.limits === "undotted" && !name.includes("."));
+}
+
+/**
+ * Why a format that reads arguments writes the strictest action's rule for a consolidated tool instead of its rule per
+ * action: the action argument's name holds a "." it cannot write as a condition path, or the allowed actions carry a
+ * limit it cannot count under the tool's name (it would admit them unlimited: it denies instead). Undefined when it
+ * writes the rule per action, and for a format that reads no arguments (it never does).
+ */
+export function actionRuleLoss(can: Expressiveness, toolName: string, split: Pick<ActionSplit, "argument" | "limits">): "dotted argument" | "uncounted limit" | undefined {
+  if (can.argumentRules === "none") return undefined;
+  if (can.argumentRules === "undotted" && split.argument.includes(".")) return "dotted argument";
+  if (can.limits !== "none" && split.limits.length > 0 && !countsCallsOf(can, toolName)) return "uncounted limit";
+  return undefined;
 }
 
 /**
@@ -176,7 +198,7 @@ export function lossWarnings(format: string, input: Pick<ResolvedExport, "tools"
           `cannot be expressed; the strictest action's rule (${tool.decision}) applies to every call`,
       );
     }
-    if (tool.decision === "limit" && !can.limits) out.push(`${format}: ${name}: the limit ${limitsText(tool.rule)} cannot be expressed; allowed without it`);
+    if (tool.decision === "limit" && can.limits === "none") out.push(`${format}: ${name}: the limit ${limitsText(tool.rule)} cannot be expressed; allowed without it`);
     if (tool.decision === "approve" && !can.approval) out.push(`${format}: ${name}: needs approval, which ${format} cannot express; denied instead`);
   }
   return out;

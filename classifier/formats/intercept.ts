@@ -9,7 +9,9 @@ import {
   limitsText,
   lossWarnings,
   reasonSuffix,
+  actionRuleLoss,
   actionsText,
+  countsCallsOf,
   type ActionSplit,
   type Expressiveness,
   type Rendered,
@@ -22,7 +24,7 @@ import {
 const FORMAT = "intercept";
 
 /** Rules with `rate_limit` count calls; there is no approval step. */
-export const INTERCEPT_EXPRESSES: Expressiveness = { limits: true, approval: false, argumentRules: "undotted" };
+export const INTERCEPT_EXPRESSES: Expressiveness = { limits: "undotted", approval: false, argumentRules: "undotted" };
 
 interface InterceptRule {
   name: string;
@@ -38,7 +40,7 @@ interface InterceptRule {
  * rejects the file. Such a tool cannot be rate-limited, so it is denied instead (never looser).
  */
 function canCount(name: string): boolean {
-  return !name.includes(".");
+  return countsCallsOf(INTERCEPT_EXPRESSES, name);
 }
 
 /** One shorthand rule per window; two limits on the same window keep the tighter one. */
@@ -67,8 +69,7 @@ function deny(name: string, onDeny: string): InterceptRule {
  */
 function argumentRules(tool: ToolEntry): InterceptRule[] | undefined {
   const split = actionSplit(tool);
-  if (!split || split.allowed.length === 0 || split.argument.includes(".")) return undefined;
-  if (split.limits.length && !canCount(tool.name)) return undefined;
+  if (!split || split.allowed.length === 0 || actionRuleLoss(INTERCEPT_EXPRESSES, tool.name, split)) return undefined;
   return [
     {
       name: "allowed actions",
@@ -86,7 +87,7 @@ function argumentRules(tool: ToolEntry): InterceptRule[] | undefined {
  */
 function uncountableSplit(tool: ToolEntry): ActionSplit | undefined {
   const split = actionSplit(tool);
-  return split && split.allowed.length > 0 && !split.argument.includes(".") && split.limits.length > 0 && !canCount(tool.name) ? split : undefined;
+  return split && split.allowed.length > 0 && actionRuleLoss(INTERCEPT_EXPRESSES, tool.name, split) === "uncounted limit" ? split : undefined;
 }
 
 /** What an uncountable split loses, as its comment and its warning say it after the tool's name. */

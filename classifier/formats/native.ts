@@ -5,12 +5,12 @@
 // a tool that needs approval is not listed (the strictest rule it can hold), a denied tool is not
 // listed or, when the operator asks, listed in `hide`, and every such loss is a warning.
 import { parseNativePolicy, type NativePolicy, type NativeTool } from "./native-schema.js";
-import { actionSplit, jsonText, lossWarnings, UnrepresentableNameError, type Expressiveness, type Rendered, type ResolvedExport, type ToolEntry } from "./export.js";
+import { actionRuleLoss, actionSplit, jsonText, lossWarnings, UnrepresentableNameError, type Expressiveness, type Rendered, type ResolvedExport, type ToolEntry } from "./export.js";
 
 const FORMAT = "native";
 
 /** Limits and argument conditions (`require` / `deny_if`); approval has no form. */
-export const NATIVE_EXPRESSES: Expressiveness = { limits: true, approval: false, argumentRules: "undotted" };
+export const NATIVE_EXPRESSES: Expressiveness = { limits: "any", approval: false, argumentRules: "undotted" };
 
 /**
  * A consolidated tool allowed for its safe actions only: `require` admits the allowed values of the
@@ -20,7 +20,7 @@ export const NATIVE_EXPRESSES: Expressiveness = { limits: true, approval: false,
  */
 function argumentRule(tool: ToolEntry): NativeTool | undefined {
   const split = actionSplit(tool);
-  if (!split || split.allowed.length === 0 || split.argument.includes(".")) return undefined;
+  if (!split || split.allowed.length === 0 || actionRuleLoss(NATIVE_EXPRESSES, tool.name, split)) return undefined;
   const path = `args.${split.argument}`;
   return {
     require: [{ path, op: "in", value: split.allowed }],

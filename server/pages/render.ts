@@ -1,6 +1,7 @@
 // The pages: home, search, a tool name across servers, one tool on one server, one server. Pure: data in, HTML out.
 import { html } from "hono/html";
 import { CLASSIFIER_VERSION } from "../../classifier/classify.js";
+import { actionRuleLoss, actionSplit } from "../../classifier/formats/export.js";
 import { FORMAT_DESCRIPTIONS, FORMAT_EXPRESSES, FORMAT_NAMES, toolNameIn } from "../../classifier/formats/formats.js";
 import type { Category } from "../../classifier/taxonomy.js";
 import type { CategoryRiskCount } from "../../db/browse.js";
@@ -160,8 +161,9 @@ const listed = (names: readonly string[]) => (names.length > 1 ? `${names.slice(
  * The tool's rule in words: the page's own, and its name, the rule's reason and its argument's values as `show` shows
  * catalog text. A rule decided per action says each action's rule first, and that the values it does not list are denied:
  * the tool's own rule is only the strictest of them, what a format that reads no arguments applies to every call, and
- * the policies below allow the rest. A format that reads arguments only by names without "." (native and Intercept: a
- * condition path `args.a.b` reads a nested field) applies the strictest to an argument named with one, and is named so.
+ * the policies below allow the rest. A format that reads arguments but writes the strictest for this tool is named so,
+ * with why (actionRuleLoss): native and Intercept cannot read an argument named with a "." (a condition path `args.a.b`
+ * reads a nested field), and Intercept cannot count the allowed actions' limit for a tool named with one.
  */
 function ruleSentence<Shown>(t: ToolItem, show: (text: string) => Shown): (string | Shown)[] {
   if (!t.rule) return ["Not classified yet."];
@@ -181,13 +183,21 @@ function ruleSentence<Shown>(t: ToolItem, show: (text: string) => Shown): (strin
   // The formats that read the argument let through only the values listed (native's require, cedar's permit, intercept's
   // condition): a value the rule does not name, or a call without the argument, is denied, however mild the tool.
   const argument = show(r.byArgument.argument);
-  const dotted = r.byArgument.argument.includes(".");
-  const undotted = FORMAT_NAMES.filter((f) => FORMAT_EXPRESSES[f].argumentRules === "undotted");
-  const readers = FORMAT_NAMES.filter((f) => FORMAT_EXPRESSES[f].argumentRules === "any" || (FORMAT_EXPRESSES[f].argumentRules === "undotted" && !dotted));
-  if (!dotted || !undotted.length) return ["By its ", argument, " argument, each action has its own rule: ", ...actions, "; any other ", argument, " value, or a call without one, is denied. A format that cannot read arguments holds every call to the strictest: ", ...whole];
+  // A format that reads arguments may still write the strictest rule: exactly when its exporter does (actionRuleLoss).
+  const split = actionSplit({ rule: r })!;
+  const loss = (f: (typeof FORMAT_NAMES)[number]) => actionRuleLoss(FORMAT_EXPRESSES[f], t.tool, split);
+  const dotted = FORMAT_NAMES.filter((f) => loss(f) === "dotted argument");
+  const uncounted = FORMAT_NAMES.filter((f) => loss(f) === "uncounted limit");
+  const readers = FORMAT_NAMES.filter((f) => FORMAT_EXPRESSES[f].argumentRules !== "none" && !loss(f));
+  if (!dotted.length && !uncounted.length) return ["By its ", argument, " argument, each action has its own rule: ", ...actions, "; any other ", argument, " value, or a call without one, is denied. A format that cannot read arguments holds every call to the strictest: ", ...whole];
+  const many = dotted.length + uncounted.length > 1;
+  const why = [
+    ...(dotted.length ? [`${listed(dotted)} cannot read an argument whose name holds a dot (${dotted.length > 1 ? "they" : "it"} would read a nested field)`] : []),
+    ...(uncounted.length ? [`${listed(uncounted)} cannot count the limit of the allowed actions for a tool whose name holds a dot`] : []),
+  ];
   return [
     "By its ", argument, " argument, each action has its own rule where a format reads it (", listed(readers), "): ", ...actions, "; any other ", argument, " value, or a call without one, is denied. ",
-    `${listed(undotted)} cannot read an argument whose name holds a dot (they would read a nested field), so they, like a format that cannot read arguments, hold every call to the strictest: `, ...whole,
+    `${why.join(", and ")}, so ${many ? "they" : "it"}, like a format that cannot read arguments, ${many ? "hold" : "holds"} every call to the strictest: `, ...whole,
   ];
 }
 

@@ -75,6 +75,32 @@ describe("a tool page's rule in words", () => {
     );
   });
 
+  it("says that Intercept holds every call to the strictest when the tool's own name holds a \".\" and its allowed actions carry a limit, as its policy does", () => {
+    const page = String(
+      toolPage({
+        tool: {
+          ...tool({
+            action: "deny",
+            reason: "Irreversible: deletes a label",
+            byArgument: { argument: "method", values: { create: { limits: [limit("minute", 30)] }, delete: { action: "deny", reason: "Irreversible: deletes a label" } } },
+          }),
+          tool: "label.write",
+        },
+        removedAt: null,
+        others: { items: [], total: 0 },
+        history: [],
+        policies: [],
+      }),
+    );
+    const text = (/<h2>How to control .*?<\/h2>\s*<p>(.*?)<\/p>/s.exec(page)?.[1] ?? "").replace(/<[^>]+>/g, "");
+    expect(text).toBe(
+      "By its method argument, each action has its own rule where a format reads it (native and cedar): create: allowed, at most 30 calls a minute; delete: denied; " +
+        "any other method value, or a call without one, is denied. " +
+        "intercept cannot count the limit of the allowed actions for a tool whose name holds a dot, so it, like a format that cannot read arguments, " +
+        "holds every call to the strictest: Deny label.write: Irreversible: deletes a label.",
+    );
+  });
+
   it("reads the limits from the rule, not from the defaults", () => {
     expect(ruleText({ limits: [limit("hour", 5)] })).toBe("Allow label_write, at most 5 calls an hour.");
     expect(ruleText({ action: "require_approval", reason: "Runs code", limits: [limit("day", 1)] })).toBe("Ask a person before each call of label_write, at most 1 call a day.");
