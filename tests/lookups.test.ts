@@ -510,6 +510,21 @@ describe("bad arguments are refused before the catalog is opened", () => {
     expect(existsSync(env.CATALOG_DATA_DIR!)).toBe(false);
   });
 
+  // A blank path (`--snapshot "$DIR"` with DIR unset) read as the option left out would crawl the internet instead of
+  // the replay asked for, crawl without recording, or wait on stdin: refused. Every source points at a refused port,
+  // so a command that went on anyway fails rather than leaves the machine.
+  test.each([
+    [["refresh", "--snapshot", ""], /^mcp-catalog refresh: --snapshot needs a directory\n$/],
+    [["refresh", "--record", " "], /^mcp-catalog refresh: --record needs a directory\n$/],
+    [["classify", "--input", ""], /^mcp-catalog classify: --input needs a file name, or - for standard input\n$/],
+  ])("%j names no path: exits 2 before anything is read", async (argv, message) => {
+    const nowhere = "http://127.0.0.1:9";
+    const sources = { REGISTRY_URL: nowhere, PULSEMCP_URL: nowhere, NPM_REGISTRY_URL: nowhere, PYPI_URL: nowhere, AWESOME_LIST_URLS: `${nowhere}/list.md` };
+    const r = await runCli(argv, { ...env, ...sources }, { stdin: '{"tools": [{"name": "x"}]}' });
+    expect(r).toEqual({ code: 2, stdout: "", stderr: expect.stringMatching(message) });
+    expect(existsSync(env.CATALOG_DATA_DIR!)).toBe(false);
+  });
+
   test.each([risk, search, policy, annotations, changes, classify])("$name --help documents every option and its exit codes", async (command) => {
     const r = await runCli([command.name, "--help"], env);
     expect(r.code).toBe(0);

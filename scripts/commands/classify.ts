@@ -4,6 +4,7 @@ import { classifyServer, type Classification } from "../../classifier/classify.j
 import type { ToolInput } from "../../classifier/tool.js";
 import { CliError, type Command } from "../command.js";
 import { loadConfig } from "../config.js";
+import { pathOption } from "../path-option.js";
 import { ambiguousNote, distinctTools, repeatedNote } from "../../crawler/distinct-tools.js";
 import { reviewTools } from "../../crawler/model-review.js";
 import { modelReviewConfig, REVIEW_OPTIONS, reviewClient, reviewFlags, reviewSettings, reviewSummary, unusedReviewFlagsNotice } from "../model-review-setup.js";
@@ -46,7 +47,7 @@ export const command: Command = {
     ...REVIEW_OPTIONS,
   },
   async run(args, io) {
-    const input = (args.values.input as string | undefined) ?? "-";
+    const input = pathOption(args.values.input, "--input", "a file name, or - for standard input") ?? "-";
     const named = args.values.server as string | undefined;
     if (named !== undefined && !named.trim()) throw new CliError("--server must not be empty", 2);
     // Waiting on a terminal for JSON nobody is typing looks like a hang.

@@ -10,6 +10,7 @@ import { commaList } from "../comma-list.js";
 import { CliError, type Command, type Io, type ParsedArgs } from "../command.js";
 import { loadConfig } from "../config.js";
 import { readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
+import { pathOption } from "../path-option.js";
 import { plural } from "../../classifier/plural.js";
 import { currentServerTools } from "../current-lookups.js";
 import { rulesFor } from "../policy-rules.js";
@@ -37,7 +38,6 @@ interface OutFile {
 
 /** Refuses an --out that cannot be written before any work is done: its directory must exist, and it must not be one. */
 async function checkOut(out: string, cwd: string): Promise<OutFile> {
-  if (!out.trim()) throw new CliError("--out needs a file name", 2);
   const path = resolve(cwd, out);
   const dir = await stat(dirname(path)).catch((e: unknown) => {
     throw new CliError(`cannot write ${safeText(out)}: ${fsReason(e)}`, 1);
@@ -95,7 +95,8 @@ export const command: Command = {
     const others = serverList(args.values.servers as string | undefined);
     if (serverArg === undefined && others.length === 0) throw new CliError("policy needs SERVER, or --servers A,B,… to look for toxic flows across servers", 2);
     if (serverArg === undefined) refuseExportOptions(args.values);
-    const out = args.values.out === undefined ? undefined : await checkOut(args.values.out as string, io.cwd);
+    const outName = pathOption(args.values.out, "--out", "a file name");
+    const out = outName === undefined ? undefined : await checkOut(outName, io.cwd);
     const clientName = args.values["client-name"] as string | undefined;
     if (clientName !== undefined && !clientName.trim()) throw new CliError("--client-name must not be empty", 2);
     const config = loadConfig(io.env, io.cwd);

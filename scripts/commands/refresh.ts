@@ -18,6 +18,7 @@ import { loadConfig, parseIntrospectModes, requireQueueDatabase, type Config, ty
 import { crawlerHttpClient, listingOptions, sweepSandboxLeftovers } from "../listing-setup.js";
 import { modelReviewConfig, REVIEW_OPTIONS, reviewClient, reviewFlags, reviewSettings, reviewSummary, unusedReviewFlagsNotice, type ReviewSettings } from "../model-review-setup.js";
 import { withCatalog } from "../open-catalog.js";
+import { pathOption } from "../path-option.js";
 import { terminalProgress } from "../progress-line.js";
 import { safeText } from "../terminal.js";
 
@@ -147,8 +148,8 @@ export const command: Command = {
     // The queue lives in Postgres: refuse before crawling or touching anything.
     const queueUrl = args.values.queue ? requireQueueDatabase(config, "refresh --queue") : undefined;
     const requested = parseSources(args.values.sources as string | undefined);
-    const snapshot = args.values.snapshot as string | undefined;
-    const record = args.values.record as string | undefined;
+    const snapshot = pathOption(args.values.snapshot, "--snapshot", "a directory");
+    const record = pathOption(args.values.record, "--record", "a directory");
     if (snapshot && record) throw new CliError("--snapshot and --record cannot be combined", 2);
     const flags = reviewFlags(args.values);
     if (args.values["no-classify"] && flags.llm) throw new CliError("--llm reviews what the classify stage classifies: it cannot be combined with --no-classify", 2);
