@@ -7,7 +7,7 @@ import { DrizzleQueryError } from "drizzle-orm/errors";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema.js";
 import { defaultTemplateDir, readTemplate } from "./catalog-template.js";
-import { checkDataDir, LOCK_FILE, makeCreationDir, makeDataDir, moveIntoPlace, removeAbandonedCreations } from "./data-dir.js";
+import { checkDataDir, LOCK_FILE, makeCreationDir, makeDataDir, moveIntoPlace, removeAbandonedCreations, unwritableEntry, type UnwritableEntry } from "./data-dir.js";
 import { during, StepQueryError } from "./errors.js";
 import { acquireFileLock, type FileLock, type LockHolder } from "./file-lock.js";
 import { renewingClient, type RenewingClient } from "./postgres-renewal.js";
@@ -92,16 +92,23 @@ export class CatalogBusyError extends Error {
  * PGlite could not start Postgres on an embedded catalog's data directory ("PGlite failed to initialize properly":
  * Postgres exited while starting). A directory a process was killed in while first creating it (initdb, or the
  * shipped template being unpacked) is left so, and so is one damaged since; nothing here tells which, so the
- * message says what to do in each case.
+ * message says what to do in each case. One this process cannot write (another user's) fails the same way: then the
+ * entry it cannot write is named instead, since deleting the catalog, the advice for the other two, would lose it.
  */
 export class PgliteStartError extends Error {
   constructor(
     readonly dataDir: string,
     cause: unknown,
+    /** An entry of the directory this process cannot write: the likelier reason, and one deleting the catalog would not fix. */
+    readonly unwritable?: UnwritableEntry,
   ) {
+    const why = cause instanceof Error ? cause.message : String(cause);
     super(
-      `Postgres did not start on its data directory (${cause instanceof Error ? cause.message : String(cause)}): the directory is incomplete or damaged. ` +
-        `If it never opened successfully (a first run stopped while creating it), it holds no catalog yet: delete ${dataDir} and run again; otherwise restore it from a backup`,
+      unwritable
+        ? `Postgres did not start on its data directory (${why}): this user cannot write ${unwritable.path} (owner uid ${unwritable.uid}, mode ${unwritable.mode.toString(8).padStart(4, "0")}), ` +
+            `and Postgres writes to its data directory on every start, even to read it. Make all of ${dataDir} writable by this user (chown -R, or chmod -R u+w), or run as the user who owns it`
+        : `Postgres did not start on its data directory (${why}): the directory is incomplete or damaged. ` +
+            `If it never opened successfully (a first run stopped while creating it), it holds no catalog yet: delete ${dataDir} and run again; otherwise restore it from a backup`,
       { cause },
     );
     this.name = "PgliteStartError";
@@ -263,7 +270,7 @@ async function openPglite(dataDir: string, loadDataDir: Blob | undefined, lifeti
         initDbStartParams: settings.flatMap((s) => ["--set", s]),
       });
     } catch (e) {
-      throw dir === undefined ? e : new PgliteStartError(dataDir, e);
+      throw dir === undefined ? e : new PgliteStartError(dataDir, e, unwritableEntry(dir));
     }
   }
   let client;

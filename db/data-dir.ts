@@ -1,6 +1,6 @@
 // Directories the product makes, with their missing parents, without Node's recursive walk; the embedded catalog's
 // data directory's failures as typed errors naming it.
-import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, unlinkSync } from "node:fs";
+import { accessSync, constants, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, unlinkSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { lockHeld } from "./file-lock.js";
 
@@ -44,6 +44,41 @@ export function checkDataDir(dir: string): void {
   if (existsSync(join(dir, "PG_VERSION"))) return;
   const entries = readdirSync(dir).filter((name) => !name.startsWith(LOCK_FILE)).sort();
   if (entries.length) throw new ForeignDataDirError(dir, entries);
+}
+
+/** A file or directory of a data directory this process cannot write: where, whose, and its permission bits. */
+export interface UnwritableEntry {
+  path: string;
+  uid: number;
+  mode: number;
+}
+
+/**
+ * The first entry under `dir` (itself included) this process cannot write, or, a directory, list; undefined when
+ * there is none. Postgres writes its data directory on every start, a read-only command's too, so a catalog made by
+ * another user (`sudo mcp-catalog refresh`) or copied or restored read-only does not start, and would be taken for a
+ * damaged one. PGlite's own file layer refuses to write an entry with no write bit at all even to root, whom
+ * access(2) lets write anything: the bits are read too. Symbolic links are not followed.
+ */
+export function unwritableEntry(dir: string): UnwritableEntry | undefined {
+  const pending = [dir];
+  for (let path = pending.pop(); path !== undefined; path = pending.pop()) {
+    const stat = lstatSync(path, { throwIfNoEntry: false });
+    if (!stat || stat.isSymbolicLink()) continue;
+    const needs = stat.isDirectory() ? constants.R_OK | constants.W_OK | constants.X_OK : constants.W_OK;
+    if ((stat.mode & 0o222) === 0 || !allowed(path, needs)) return { path, uid: stat.uid, mode: stat.mode & 0o7777 };
+    if (stat.isDirectory()) for (const name of readdirSync(path).sort().reverse()) pending.push(join(path, name));
+  }
+  return undefined;
+}
+
+function allowed(path: string, mode: number): boolean {
+  try {
+    accessSync(path, mode);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Creates the catalog's data directory and its missing parents (makeDirectories), or throws a DataDirError naming it. */

@@ -1,6 +1,6 @@
 // A database failure reads as the database's reason, code and operation in one line: never drizzle's
 // "Failed query: <SQL> params: <every value>", never a parameter (crawled text). Both drivers.
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -14,6 +14,7 @@ import { lastRun } from "../../db/runs.js";
 import { queryRows } from "../../db/sql.js";
 import { DRIVERS, openTestCatalog, type TestCatalog } from "../helpers/catalog.js";
 import { runCli } from "../helpers/cli.js";
+import { migratedDataDir } from "../helpers/snapshot-catalog.js";
 import { startGlamaReplay } from "../helpers/glama-replay.js";
 import { testHttpClient } from "../helpers/http.js";
 
@@ -129,6 +130,36 @@ describe("the CLI on an unusable database", () => {
       // The lock went with the failed open.
       expect(readdirSync(dataDir)).toEqual(["PG_VERSION"]);
     } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("a catalog this user cannot write is said so, naming the entry, not called damaged and to be deleted", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "mcp-catalog-unwritable-"));
+    const dataDir = join(dir, "catalog");
+    const files: string[] = [];
+    try {
+      await migratedDataDir(dataDir);
+      // Its files read-only, as a catalog restored or copied so (another user's are to this one): the directory
+      // itself stays writable, so the lock is taken and Postgres is the one to fail.
+      for (const entry of readdirSync(dataDir, { recursive: true, withFileTypes: true })) {
+        if (entry.isFile()) files.push(join(entry.parentPath, entry.name));
+      }
+      for (const file of files) chmodSync(file, 0o444);
+      const r = await runCli(["stats"], { CATALOG_DATA_DIR: dataDir });
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toMatch(
+        new RegExp(
+          `^mcp-catalog stats: cannot open the catalog at ${dataDir}: Postgres did not start on its data directory \\(.*\\): this user cannot write ${dataDir}/\\S+ \\(owner uid \\d+, mode 0444\\), ` +
+            `and Postgres writes to its data directory on every start, even to read it\\. Make all of ${dataDir} writable by this user \\(chown -R, or chmod -R u\\+w\\), or run as the user who owns it\n$`,
+        ),
+      );
+      // Made writable again, it opens as the catalog it was.
+      for (const file of files) chmodSync(file, 0o644);
+      expect(await runCli(["stats"], { CATALOG_DATA_DIR: dataDir })).toMatchObject({ code: 0, stderr: "" });
+    } finally {
+      for (const file of files) chmodSync(file, 0o644);
       rmSync(dir, { recursive: true, force: true });
     }
   });
