@@ -212,6 +212,23 @@ describe("errors a user can hit", () => {
     expect(r.stderr).toMatch(/--snapshot data\/snapshot/);
   });
 
+  test("a --record DIR that cannot be written is refused before anything is crawled, not met by every source", async () => {
+    const file = join(dir, "a-file");
+    writeFileSync(file, "");
+    const env = { CATALOG_DATA_DIR: join(dir, "db"), REGISTRY_URL: "http://127.0.0.1:9", CATALOG_ALLOW_PRIVATE_NETWORK: "1" };
+    const lastRunId = async () => JSON.parse((await runCli(["stats", "--json"], env)).stdout).lastRun?.id ?? null;
+    const before = await lastRunId();
+    for (const [record, why] of [
+      [file, "it is a file, not a directory"],
+      [join(file, "under"), "a part of the path is not a directory"],
+    ]) {
+      const r = await runCli(["refresh", "--sources", "registry", "--record", record!], env);
+      expect(r).toEqual({ code: 1, stdout: "", stderr: `mcp-catalog refresh: --record cannot write into ${record}: ${why}\n` });
+    }
+    // No run was started.
+    expect(await lastRunId()).toBe(before);
+  });
+
   test("the registry on a private address is refused without CATALOG_ALLOW_PRIVATE_NETWORK", async () => {
     const r = await runCli(["refresh", "--sources", "registry", "--json"], { CATALOG_DATA_DIR: join(dir, "db"), REGISTRY_URL: "http://127.0.0.1:9" });
     expect(r.code).toBe(1);

@@ -10,7 +10,7 @@ import { commaList } from "../comma-list.js";
 import { CliError, type Command, type Io, type ParsedArgs } from "../command.js";
 import { loadConfig } from "../config.js";
 import { readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
-import { pathOption } from "../path-option.js";
+import { fsReason, pathOption } from "../path-option.js";
 import { plural } from "../../classifier/plural.js";
 import { currentServerTools } from "../current-lookups.js";
 import { rulesFor } from "../policy-rules.js";
@@ -18,17 +18,6 @@ import { requireServer, serverArgument } from "../resolve-server.js";
 import { AUTH_POSTURES, authRequirementSchema, describePosture } from "../../crawler/auth-posture.js";
 import { statusNotice } from "../server-status.js";
 import { nameText, safeText } from "../terminal.js";
-
-function fsReason(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === "ENOENT") return "no such directory";
-  if (code === "ENOTDIR") return "a part of the path is not a directory";
-  if (code === "EISDIR") return "it is a directory";
-  if (code === "EACCES" || code === "EPERM") return "permission denied";
-  if (code === "EROFS") return "read-only file system";
-  if (code === "ENOSPC") return "no space left on the device";
-  return safeText(code ?? (e as Error).message);
-}
 
 /** An --out FILE as the user wrote it (what messages name) and the path it resolves to. */
 interface OutFile {

@@ -18,7 +18,7 @@ import { loadConfig, parseIntrospectModes, requireQueueDatabase, type Config, ty
 import { crawlerHttpClient, listingOptions, sweepSandboxLeftovers } from "../listing-setup.js";
 import { modelReviewConfig, REVIEW_OPTIONS, reviewClient, reviewFlags, reviewSettings, reviewSummary, unusedReviewFlagsNotice, type ReviewSettings } from "../model-review-setup.js";
 import { withCatalog } from "../open-catalog.js";
-import { pathOption } from "../path-option.js";
+import { pathOption, writableDirectory } from "../path-option.js";
 import { terminalProgress } from "../progress-line.js";
 import { safeText } from "../terminal.js";
 
@@ -151,6 +151,7 @@ export const command: Command = {
     const snapshot = pathOption(args.values.snapshot, "--snapshot", "a directory");
     const record = pathOption(args.values.record, "--record", "a directory");
     if (snapshot && record) throw new CliError("--snapshot and --record cannot be combined", 2);
+    if (record) writableDirectory(record, "--record");
     const flags = reviewFlags(args.values);
     if (args.values["no-classify"] && flags.llm) throw new CliError("--llm reviews what the classify stage classifies: it cannot be combined with --no-classify", 2);
     // The flags are checked even when --no-classify leaves no review to run.
