@@ -359,7 +359,7 @@ describe.skipIf(!process.env.DATABASE_URL)("opening a catalog in a database that
     try {
       const r = await runCli(["migrate"], { DATABASE_URL: db.url });
       expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(/^mcp-catalog migrate: the catalog needs a UTF8 database \(this one is SQL_ASCII\): create one with ENCODING 'UTF8' and point DATABASE_URL at it/);
+      expect(r.stderr).toMatch(/^mcp-catalog migrate: cannot migrate the catalog at postgres:\/\/\S+: the catalog needs a UTF8 database \(this one is SQL_ASCII\): create one with ENCODING 'UTF8' and point DATABASE_URL at it/);
       // The step in words, naming the migration, not a fragment of its SQL (`during DO $$ BEGIN IF getdatabaseencoding`).
       expect(r.stderr).toMatch(/\(code P0001\) while applying schema migration 0016_change_categories_and_lookalikes\n$/);
     } finally {

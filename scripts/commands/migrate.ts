@@ -1,8 +1,11 @@
 // `mcp-catalog migrate`: applies the committed migrations to the configured database.
 import { migrateCatalog } from "../../db/client.js";
-import type { Command } from "../command.js";
+import { describeDbError, errorLine } from "../../db/errors.js";
+import { CliError, type Command } from "../command.js";
 import { loadConfig } from "../config.js";
 import { throwIfNewer, withCatalog } from "../open-catalog.js";
+import { debugOn } from "../switch.js";
+import { safeText } from "../terminal.js";
 
 export const command: Command = {
   name: "migrate",
@@ -22,7 +25,10 @@ export const command: Command = {
       async (catalog) => {
         await migrateCatalog(catalog).catch((e: unknown) => {
           throwIfNewer(e);
-          throw e;
+          // Opened without migrating, a Postgres catalog meets an unreachable server here, at its first statement:
+          // named as every other command names it, not as the bare socket error.
+          const why = describeDbError(e, { debug: debugOn(io.env) }) ?? errorLine(e);
+          throw new CliError(`cannot migrate the catalog at ${safeText(catalog.location)}: ${safeText(why)}`, 1);
         });
         io.stderr.write(`catalog schema is up to date (${catalog.driver}: ${catalog.location})\n`);
       },

@@ -172,6 +172,12 @@ describe("the CLI on an unusable database", () => {
     expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
   });
 
+  test("migrate on an unreachable server names the catalog it could not reach, as every other command does", async () => {
+    const r = await runCli(["migrate"], { DATABASE_URL: "postgres://postgres:hunter2@127.0.0.1:9/none" });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^mcp-catalog migrate: cannot migrate the catalog at postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:9\/none: .*ECONNREFUSED\) while checking the catalog's schema\n$/);
+  });
+
   test.runIf(!!process.env.DATABASE_URL)("a missing database says so, with its code", async () => {
     const url = new URL(process.env.DATABASE_URL!);
     url.pathname = "/mcp_catalog_no_such_database";
