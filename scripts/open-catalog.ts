@@ -62,6 +62,9 @@ export function throwIfNewer(e: unknown): void {
   if (e instanceof NewerCatalogError) throw new CliError(safeText(e.message), 2);
 }
 
+/** The exit codes every read command shares, which its --help gives after its own. */
+export const READER_EXIT_CODES = "Every reader also exits 1 when the catalog cannot be opened, and 3 when the embedded catalog is held by another process: a refresh past --wait SECONDS, or a server at once.";
+
 /** `--wait SECONDS` of the read commands (the default is CATALOG_WAIT_SECONDS). */
 export const WAIT_OPTION = {
   wait: { type: "string", valueName: "SECONDS", description: "On the embedded catalog, wait up to SECONDS for a refresh holding it (default CATALOG_WAIT_SECONDS, 60; 0: refuse at once)" },

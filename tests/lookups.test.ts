@@ -14,6 +14,8 @@ import { command as classify } from "../scripts/commands/classify.js";
 import { command as policy } from "../scripts/commands/policy.js";
 import { command as risk } from "../scripts/commands/risk.js";
 import { command as search } from "../scripts/commands/search.js";
+import { command as stats } from "../scripts/commands/stats.js";
+import { READER_EXIT_CODES } from "../scripts/open-catalog.js";
 import { DRIVERS } from "./helpers/catalog.js";
 import { describesField, namesField, readmePart } from "./helpers/readme.js";
 import { runCli } from "./helpers/cli.js";
@@ -531,6 +533,14 @@ describe("bad arguments are refused before the catalog is opened", () => {
     expect(r.stdout).toMatch(new RegExp(`^Usage: mcp-catalog ${command.name} `));
     for (const option of [...Object.keys(command.options), "help"]) expect(r.stdout).toContain(`--${option}`);
     expect(r.stdout).toMatch(/Exit codes: 0 /);
+  });
+
+  // The general rule (README's Commands) holds for every reader: its help says so too, not only annotations'.
+  test.each([risk, search, policy, annotations, changes, stats])("$name --help gives the exit codes every reader shares (1 unopenable, 3 held)", async (command) => {
+    const r = await runCli([command.name, "--help"], env);
+    expect(r.stdout).toMatch(/Exit codes: 0 /);
+    expect(r.stdout.replace(/\s+/g, " ")).toContain(READER_EXIT_CODES);
+    expect(READER_EXIT_CODES).toMatch(/exits 1 when the catalog cannot be opened, and 3 when the embedded catalog is held by another process/);
   });
 
   test("a bad --out path is a clear error (exit 1) before any work", async () => {

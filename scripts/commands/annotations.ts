@@ -3,7 +3,7 @@
 import { annotationFix, type AnnotationFix } from "../../classifier/annotations.js";
 import { CliError, type Command } from "../command.js";
 import { loadConfig } from "../config.js";
-import { readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
+import { READER_EXIT_CODES, readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
 import { plural } from "../../classifier/plural.js";
 import { requireServer, serverArgument } from "../resolve-server.js";
 import { assessServers } from "../server-verdict.js";
@@ -29,7 +29,8 @@ export const command: Command = {
     "--format json: {server, coverage, tools: [{tool, status, declared, suggested, contradicted, absent, evidence}]};",
     "--format patch: a JSON merge patch keyed by tool name, {\"<tool>\": {\"annotations\": {…}}}.",
     "Exit codes: 0 printed (nothing to fix included); 1 unknown server or a server with no tools; 2 bad arguments",
-    "or an ambiguous SERVER; 3 the embedded catalog is held by another process past --wait (or by a server).",
+    "or an ambiguous SERVER.",
+    READER_EXIT_CODES,
   ].join("\n"),
   positionals: [1, 1],
   options: { ...WAIT_OPTION, format: { type: "string", valueName: "F", description: "text (default), json or patch" } },

@@ -8,7 +8,7 @@ import { changeFeed } from "../change-feed.js";
 import { isoInstant } from "../iso-instant.js";
 import { loadConfig } from "../config.js";
 import { emptyCatalogText } from "../empty-catalog.js";
-import { readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
+import { READER_EXIT_CODES, readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
 import { requireServer, serverArgument } from "../resolve-server.js";
 import { colorizer, nameText, safeText, truncate } from "../terminal.js";
 import { wholeNumber } from "../whole-number.js";
@@ -46,6 +46,7 @@ export const command: Command = {
     "gained text aimed at the model, new argument(s), became destructive or financial; each by the",
     "tool's class right after the change. Times are UTC.",
     "Exit codes: 0 answered; 1 no such server; 2 bad arguments or an ambiguous --server.",
+    READER_EXIT_CODES,
   ].join("\n"),
   options: {
     ...WAIT_OPTION,

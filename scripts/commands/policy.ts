@@ -9,7 +9,7 @@ import { checkClientName, CLIENT_NAME_FORMATS, CLIENT_NAME_MEANING } from "../cl
 import { commaList } from "../comma-list.js";
 import { CliError, type Command, type Io, type ParsedArgs } from "../command.js";
 import { loadConfig } from "../config.js";
-import { readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
+import { READER_EXIT_CODES, readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
 import { fsReason, pathOption } from "../path-option.js";
 import { plural } from "../../classifier/plural.js";
 import { currentServerTools } from "../current-lookups.js";
@@ -65,6 +65,7 @@ export const command: Command = {
     "hold (with --json, which writes no document, a warning), or an --out that cannot be written;",
     "2 bad arguments (a --client-name the format cannot hold, an option of SERVER's document without",
     "SERVER included) or an ambiguous SERVER (the candidates are listed).",
+    READER_EXIT_CODES,
   ].join("\n"),
   positionals: [0, 1],
   options: {

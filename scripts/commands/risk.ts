@@ -7,7 +7,7 @@ import { CliError, type Command } from "../command.js";
 import { loadConfig } from "../config.js";
 import { currentLookalikes, currentNameSummary, currentTool } from "../current-lookups.js";
 import { emptyCatalogText } from "../empty-catalog.js";
-import { readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
+import { READER_EXIT_CODES, readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
 import { plural } from "../../classifier/plural.js";
 import { requireServer, serverArgument } from "../resolve-server.js";
 import { toolOnServer } from "../resolve-tool.js";
@@ -41,6 +41,7 @@ export const command: Command = {
     `counts); 1 no such tool (with suggestions) or no such server; 2 bad arguments (a NAME or a server name over`,
     `${SERVE_DEFAULTS.maxNameBytes} bytes among them), an ambiguous --server, or a NAME`,
     "several tools of that server match ignoring case (the candidates are listed).",
+    READER_EXIT_CODES,
   ].join("\n"),
   positionals: [1, 1],
   options: {

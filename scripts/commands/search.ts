@@ -8,7 +8,7 @@ import { CliError, type Command } from "../command.js";
 import { loadConfig } from "../config.js";
 import { currentPage } from "../current-lookups.js";
 import { emptyCatalogText } from "../empty-catalog.js";
-import { readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
+import { READER_EXIT_CODES, readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
 import { requireServer, serverArgument } from "../resolve-server.js";
 import { colorizer, nameText, safeText, truncate } from "../terminal.js";
 import { RISK_STYLE, toolView } from "../tool-view.js";
@@ -24,6 +24,7 @@ export const command: Command = {
     "first (GitHub stars, then weekly npm downloads, then a directory's download count), relevance within. Exit codes: 0 answered (no match is an empty answer);",
     `1 no such server; 2 bad arguments (TEXT blank or over ${SERVE_DEFAULTS.maxSearchChars} characters, a server name over ${SERVE_DEFAULTS.maxNameBytes} bytes)`,
     "or an ambiguous --server (the candidates are listed).",
+    READER_EXIT_CODES,
   ].join("\n"),
   positionals: [1, 1],
   options: {

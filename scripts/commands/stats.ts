@@ -4,7 +4,7 @@ import type { Command } from "../command.js";
 import { reviewSummary } from "../model-review-setup.js";
 import { loadConfig } from "../config.js";
 import { plural } from "../../classifier/plural.js";
-import { readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
+import { READER_EXIT_CODES, readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
 import { statsReport } from "../stats-report.js";
 import { classifiedNowText } from "../verdict-counts.js";
 import { safeText } from "../terminal.js";
@@ -19,6 +19,7 @@ export const command: Command = {
   name: "stats",
   summary: "Counts of servers (by status, grade, annotation coverage, toxic flows), tools and classified tools, and the last run",
   usage: "[--wait SECONDS] [--json]",
+  details: ["Exit codes: 0 printed (an empty catalog included); 2 bad arguments.", READER_EXIT_CODES].join("\n"),
   options: {
     json: {
       type: "boolean",
