@@ -1,5 +1,5 @@
 // risk, search, policy and changes as users run them, on a catalog built from the shipped recordings of real data.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -335,6 +335,17 @@ describe.each(DRIVERS)("the read commands on a catalog of real data (%s)", (driv
     expect(r.stdout).toBe("");
     expect(JSON.parse(readFileSync(out, "utf8"))).toMatchObject({ server: GITHUB, format: "codex" });
     expect(r.stderr.split("\n").at(-2)).toBe(`wrote the JSON recommendation for ${GITHUB} (${github.size} tools), with the codex format's warnings, to ${out}`);
+  });
+
+  test("policy --out - writes to standard output, as classify --input - reads standard input, not to a file named -", async () => {
+    const cwd = mkdtempSync(join(dir, "out-dash-"));
+    const plain = await cli(["policy", GITHUB, "--format", "codex"]);
+    const r = await cat.cli(["policy", GITHUB, "--format", "codex", "--out", "-"], {}, { cwd });
+    // The same document (but its time) on stdout, and stderr as without --out: no "wrote … to -".
+    const undated = (text: string) => text.replace(/^# Generated .*$/m, "");
+    expect({ ...r, stdout: undated(r.stdout) }).toEqual({ ...plain, stdout: undated(plain.stdout) });
+    expect(r.stdout).toMatch(/^\[mcp_servers\./m);
+    expect(readdirSync(cwd)).toEqual([]);
   });
 });
 

@@ -71,7 +71,7 @@ export const command: Command = {
   options: {
     ...WAIT_OPTION,
     format: { type: "string", valueName: "F", description: `Output dialect: ${FORMAT_NAMES.join(", ")} (default native)` },
-    out: { type: "string", valueName: "FILE", description: "Write to FILE instead of standard output" },
+    out: { type: "string", valueName: "FILE", description: "Write to FILE instead of standard output (- is standard output)" },
     "client-name": { type: "string", valueName: "NAME", description: `The ${CLIENT_NAME_MEANING}; default derived from the key` },
     hide: { type: "boolean", description: "Keep denied tools out of the agent's tool list (native and intercept: listed in `hide`; the other dialects' readers always do)" },
     servers: { type: "string", valueName: "A,B", description: "Other servers used together with SERVER: toxic flows are looked for across all of them" },
@@ -86,7 +86,8 @@ export const command: Command = {
     if (serverArg === undefined && others.length === 0) throw new CliError("policy needs SERVER, or --servers A,B,… to look for toxic flows across servers", 2);
     if (serverArg === undefined) refuseExportOptions(args.values);
     const outName = pathOption(args.values.out, "--out", "a file name");
-    const out = outName === undefined ? undefined : await checkOut(outName, io.cwd);
+    // `-` is standard output, as `classify --input -` is standard input, not a file named "-" in the working directory.
+    const out = outName === undefined || outName === "-" ? undefined : await checkOut(outName, io.cwd);
     const clientName = args.values["client-name"] as string | undefined;
     if (clientName !== undefined && !clientName.trim()) throw new CliError("--client-name must not be empty", 2);
     const config = loadConfig(io.env, io.cwd);
