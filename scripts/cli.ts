@@ -42,6 +42,11 @@ function topHelp(): string {
   ].join("\n");
 }
 
+/** A command's usage line; a command with no arguments or options (migrate, mcp) has no trailing space. */
+function usageLine(cmd: Command): string {
+  return `Usage: mcp-catalog ${cmd.name} ${cmd.usage}`.trimEnd();
+}
+
 export function commandHelp(cmd: Command): string {
   const opts = Object.entries(cmd.options).map(([name, o]) => {
     const flag = `${o.short ? `-${o.short}, ` : "    "}--${name}${o.type === "string" ? ` ${o.valueName ?? "VALUE"}` : ""}`;
@@ -50,7 +55,7 @@ export function commandHelp(cmd: Command): string {
   opts.push(["-h, --help", "Show this help"]);
   const width = Math.max(...opts.map(([f]) => f.length));
   return [
-    `Usage: mcp-catalog ${cmd.name} ${cmd.usage}`.trimEnd(),
+    usageLine(cmd),
     "",
     cmd.summary,
     "",
@@ -76,7 +81,7 @@ function parse(cmd: Command, argv: string[]): ParsedArgs & { help: boolean } {
   if (!help && (parsed.positionals.length < min || parsed.positionals.length > max)) {
     const want = min === max ? `${min}` : `${min} to ${max}`;
     throw new CliError(
-      `${cmd.name} takes ${want} argument${max === 1 ? "" : "s"}, got ${parsed.positionals.length}.\nUsage: mcp-catalog ${cmd.name} ${cmd.usage}`,
+      `${cmd.name} takes ${want} argument${max === 1 ? "" : "s"}, got ${parsed.positionals.length}.\n${usageLine(cmd)}`,
       2,
     );
   }

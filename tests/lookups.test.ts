@@ -493,6 +493,9 @@ describe("bad arguments are refused before the catalog is opened", () => {
     [["annotations", "x", "--wait", "soon"], /^mcp-catalog annotations: --wait must be a whole number of seconds\n$/],
     [["changes", "--limit", "0"], /--limit must be a whole number from 1 to 10000/],
     [["changes", "extra"], /changes takes 0 arguments, got 1/],
+    // A command without arguments or options: its usage line ends with its name, not a space.
+    [["migrate", "extra"], /^mcp-catalog migrate: migrate takes 0 arguments, got 1\.\nUsage: mcp-catalog migrate\n$/],
+    [["mcp", "extra"], /^mcp-catalog mcp: mcp takes 0 arguments, got 1\.\nUsage: mcp-catalog mcp\n$/],
     // Not text Postgres can hold: a NUL would fail the query, a lone surrogate would be looked up as U+FFFD.
     [["risk", "delete_file\ud800"], /^mcp-catalog risk: NAME must not contain a lone surrogate\n$/],
     [["risk", "\u0000"], /^mcp-catalog risk: NAME must not contain a NUL character\n$/],
