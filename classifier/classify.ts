@@ -21,7 +21,7 @@ export type { Evidence } from "./signals.js";
 export type { Hints } from "./hints.js";
 
 /** Bump whenever rules, lexicon or weights change: stored classifications of older versions are redone. */
-export const CLASSIFIER_VERSION = "learned-51";
+export const CLASSIFIER_VERSION = "learned-52";
 
 /** How to classify: `model` null means the rules alone; absent, the shipped learned model weighs the evidence. */
 export interface ClassifyOptions {

@@ -91,7 +91,7 @@ export const STOP_WORDS = new Set("a an the to from in of for by with on and or 
 export const CONJUNCTIONS = new Set(["or", "and"]);
 export const PREPOSITIONS = new Set("to from in of for by with on into at via".split(" "));
 const PARTICLES = new Set(["down", "up", "out", "off", "over"]);
-const ARTICLES = new Set(["a", "an", "the"]);
+export const ARTICLES = new Set(["a", "an", "the"]);
 /** What follows "ask" when it asks someone to do a thing: up to three words, "to", the verb ("asks to mark …"). */
 const ASKED_TO = /^\s+(?:[\p{L}\p{N}'-]+\s+){0,3}to\s+([\p{L}]+)/u;
 /** … and the rest of its sentence, with no comma, semicolon or colon before its end. */

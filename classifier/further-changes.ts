@@ -19,7 +19,7 @@ import { quoteText } from "./quote.js";
 import { deniedAt, statedLocalFile } from "./stated-effects.js";
 import { PARTICIPLES, TEXT_VERBS, type VerbInfo } from "./verb-tables.js";
 import type { NameVerbHit } from "./name-verb.js";
-import { RELATIVE_WORDS, REQUEST_LINE, type DescriptionVerbHit } from "./description-verb.js";
+import { ARTICLES, RELATIVE_WORDS, REQUEST_LINE, type DescriptionVerbHit } from "./description-verb.js";
 import { requiredArgument, type PropertyView } from "./schema-arguments.js";
 import type { Evidence } from "./signals.js";
 
@@ -67,8 +67,9 @@ const TOOL_NOUNS = new Set("tool tools helper utility scanner agent assistant se
 /**
  * The change a description's first sentence joins to its lead ("Fetch unread emails and mark them as read", "Search
  * for a string and replace it"), unless denied; a word as often a noun counts where a pronoun follows it ("and post
- * it"), an -ing form never (how the work is done). A removal counts too: one offered as the alternative ("List running
- * processes or kill a process by PID") is the tool's to make, though statedRemoval reads only those stated as done.
+ * it") or, a change's bare form, an article ("and post a review"), an -ing form never (how the work is done). A
+ * removal counts too: one offered as the alternative ("List running processes or kill a process by PID") is the tool's
+ * to make, though statedRemoval reads only those stated as done.
  */
 export function joinedAction(lower: string, opensWithVerb: boolean): { verb: string; category: Category; quote: string } | undefined {
   // A spec's request line first ("GET /me/notifications") is no sentence of its own: the summary after it is.
@@ -84,13 +85,17 @@ export function joinedAction(lower: string, opensWithVerb: boolean): { verb: str
     // What a tool generates, renders or composes it usually hands back ("… and generates the install command").
     if (!v || v.category === "read" || (GENERATING_VERBS.has(v.verb) && v.verb !== "create" && v.verb !== "build")) continue;
     if (word.endsWith("ing") && word !== v.verb) continue;
-    if (v.ambiguous && !PRONOUNS.has(m[3]!)) continue;
+    // A change's bare form before an article is the verb too ("Analyze a PR and post a review"), where a plural is as
+    // often the thing read ("Fetch posts and comments the user liked"), and a run or a build as often hands back what it
+    // made ("then run the impact analysis", "and build the request payload").
+    const beforeArticle = word === v.verb && ARTICLES.has(m[3]!) && v.category === "write" && !GENERATING_VERBS.has(v.verb);
+    if (v.ambiguous && !PRONOUNS.has(m[3]!) && !beforeArticle) continue;
     // An alternative after "or" is the tool's own only where it follows the lead and its object with nothing between
     // that hands the choice to someone else or puts it in a purpose, a condition or a denial ("decide whether to
     // create a course or update a draft", "the schema you need to create or update a record", "never create a goal or
     // launch an experiment"), where its "this" is no determiner, and where it goes on rather than pages on ("or continue
     // one provider page").
-    if (m[1] === "or" && (OR_HELD_BY.test(first.slice(0, m.index)) || PAGING_VERBS.has(v.verb) || (v.ambiguous && m[3] !== "it" && m[3] !== "them"))) continue;
+    if (m[1] === "or" && (OR_HELD_BY.test(first.slice(0, m.index)) || PAGING_VERBS.has(v.verb) || (v.ambiguous && m[3] !== "it" && m[3] !== "them" && !beforeArticle))) continue;
     const at = m.index + m[0].indexOf(word);
     // Ranking or sorting what was read by a measure hands it back in order ("Scan a watchlist and rank them by % change"),
     // unless the text says anything is kept (PERSIST_WORDS) or the order is (ORDER_KEPT: "the new rank is saved").

@@ -1287,6 +1287,14 @@ export const ARGUMENT_SWITCH = new RegExp(
   `(?:^|[\\s(;,.:])(?:set|sets|setting|pass|passing|use|with|if|when|add)\\s+[\`'"]?([a-z][a-z0-9_.-]*)[\`'"]?\\s*(?:=\\s*|:\\s*|\\s(?:to|is|are)\\s+)[\`'"]?(?:${SWITCH_VALUES})\\b[\`'"]?`,
   "g",
 );
+/**
+ * An argument given, with no value, for what the tool then does: "Pass ``save_path`` to write the figure to a file",
+ * "unless you give a target to write it to"; its name is the first group. The verb after "to" stands alone, where "pass
+ * the revision to update_note" hands a value on to another tool.
+ */
+export const ARGUMENT_GIVEN = /(?:^|[\s(;,.:])(?:pass|passing|give|giving|provide|providing|supply|supplying)\s+(?:an?\s+|the\s+)?[`'"]*([a-z][a-z0-9_.-]*)[`'"]*(?:\s+\([^()]{0,60}\))?(?=\s+to\s+[a-z]+\b(?![_(]))/g;
+/** A word without which ARGUMENT_GIVEN cannot match. */
+export const GIVEN_CUE = /\b(?:pass|giv|provid|suppl)/;
 /** Any switch's value set (ARGUMENT_SWITCH's values after "=", ":", "to", "is" or "are"): without one, no switch is read. */
 export const SWITCH_CUE = new RegExp(`(?:[=:]|\\b(?:to|is|are))\\s*[\`'"]?(?:${SWITCH_VALUES})\\b`);
 /** Switches that rehearse rather than act ("dryRun", "preview", "validate_only"): what they do is no effect of the tool. */

@@ -3,11 +3,13 @@
 // deny it ("never overwrites", "rather than being permanently deleted", "until it is deleted"). The name does not
 // outweigh what the text says the tool does; nor does a phrase count where the text says it does not happen. Pure.
 import {
+  ARGUMENT_GIVEN,
   ARGUMENT_SWITCH,
   DENIALS,
   ENDING_AGAIN,
   ENDING_KEPT,
   GET_OR_CREATE,
+  GIVEN_CUE,
   INVALIDATED_PRIOR,
   KEEPS_PRIOR,
   DOWNLOADED_TO_PLACE,
@@ -391,18 +393,21 @@ const SWITCHED_ACT = /^[\s,]*(?:in order\s+)?to\s+(?:also\s+|additionally\s+|fir
  */
 const SWITCHED_STATED =
   /^\s*,?\s*(?:(?:it|this tool|the tool)\s+)?(?:also\s+|then\s+|instead\s+)?((?:(?:un)?install|updat|rewrit|writ|sav|stor|persist|creat|delet|remov|clear|purg|rebuild|upgrad|fix|commit|publish|post|appl|overwrit|replac|reset|drop|wip)(?:es|s))\b/;
+/** A lasting change an argument given without a value is for: "to write the figure to a file", "to also save it". */
+const GIVEN_CHANGE = /^[\s,]*to\s+(?:also\s+)?(write|save|store|persist|overwrite|replace|delete|remove|upload|publish|post|commit|update|modify|create|append|insert|send)\b/;
 /** … or a participle later in its sentence ("the statement is actually executed", "queued jobs are dropped"). */
 const SWITCHED_PASSIVE = /\b(?:is|are|will be|gets?)\s+(?:(?:actually|then|also|instead|first|[a-z]+ly)\s+)?([a-z]+)\b/g;
 
 /**
  * What an argument switched on makes the tool do, as the description states it ("Set flush=true to drop all entries",
- * "If `policy` is supplied, the current policy is replaced with it"): the first effect `effectOf` counts (given the word
- * said, and whether it is a participle), and the words quoted. A switch that rehearses (dryRun, preview) and a denied
- * effect ("to avoid deleting") are none.
+ * "If `policy` is supplied, the current policy is replaced with it"), or one given for it ("Pass `save_path` to write
+ * the figure to a file"): the first effect `effectOf` counts (given the word said, and whether it is a participle), and
+ * the words quoted. A switch that rehearses (dryRun, preview) and a denied effect ("to avoid deleting") are none.
  */
 export function switchedEffect<T>(lower: string, effectOf: (word: string, participle: boolean) => T | undefined): { effect: T; quote: string } | undefined {
-  if (!lower.includes("true") && !SWITCH_CUE.test(lower)) return undefined;
-  for (const m of lower.matchAll(ARGUMENT_SWITCH)) {
+  const switched = lower.includes("true") || SWITCH_CUE.test(lower) ? [...lower.matchAll(ARGUMENT_SWITCH)].map((m) => [m, false] as const) : [];
+  const given = GIVEN_CUE.test(lower) ? [...lower.matchAll(ARGUMENT_GIVEN)].map((m) => [m, true] as const) : [];
+  for (const [m, valueless] of [...switched, ...given]) {
     if (REHEARSAL_SWITCH.test(m[1]!)) continue;
     const from = m.index + m[0].length;
     let to = from;
@@ -410,6 +415,14 @@ export function switchedEffect<T>(lower: string, effectOf: (word: string, partic
     const rest = lower.slice(from, to);
     const quote = () => quoteText(lower.slice(m.index + m[0].search(/[a-z]/), to), 80);
     const counted = (word: string, at: number, participle: boolean) => (deniedAt(lower, from + at) ? undefined : effectOf(word, participle));
+    // An argument given without a value is as often the way to read on ("pass cursor to continue", "pass a query to
+    // rank by relevance"): only a stated change it makes counts.
+    if (valueless) {
+      const act = GIVEN_CHANGE.exec(rest);
+      const effect = act ? counted(act[1]!, act.index + act[0].length - act[1]!.length, false) : undefined;
+      if (effect !== undefined) return { effect, quote: quote() };
+      continue;
+    }
     const act = SWITCHED_ACT.exec(rest);
     const stated = act ? null : SWITCHED_STATED.exec(rest);
     if (stated) {

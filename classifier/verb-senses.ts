@@ -3,7 +3,7 @@
 import { EVALUATED } from "./lexicon.js";
 import type { VerbInfo } from "./verb-tables.js";
 import type { NameVerbHit } from "./name-verb.js";
-import { determined, type DescriptionVerbHit } from "./description-verb.js";
+import { articled, determined, type DescriptionVerbHit } from "./description-verb.js";
 
 const EVALUATING_VERBS = new Set(["evaluate", "eval"]);
 /** The kinds of code an evaluation runs, a notebook's cells and the languages named. */
@@ -55,9 +55,10 @@ export const HANDED_BACK_INSTEAD = /\b(?:inline|as base64|as a string|(?:in|to) 
 /**
  * Description leads that only change, never read, in over four thousand servers' own hints, as verbs before a determined
  * object: a reading name's tool whose description opens with one does it ("pokedex_suggest_feature": "Submit a feature
- * request", "research_web": "Launch a research agent …"); the name's verb is how it is reached.
+ * request", "research_web": "Launch a research agent …"); the name's verb is how it is reached. A word as often a noun
+ * is such a verb before its article ("ask_person": "Posts a card …", "render_clip": "Queue a lossless render …").
  */
-const CHANGING_LEADS = new Set("add copy submit insert upload import install publish register schedule enqueue launch spawn deploy".split(" "));
+const CHANGING_LEADS = new Set("add copy submit insert upload import install publish register schedule enqueue queue post launch spawn deploy".split(" "));
 /** … but not a query submitted or filters added (the caller's way to read), a calculator's sum, nor a text saying it changes nothing. */
 const CHANGE_FOR_READING = /^\S+\s+(?:\S+\s+){0,2}?(?:query|queries|search|searches|filters?|lookups?)\b/;
 const COMPUTING_VERBS = new Set(["calculate", "compute", "estimate", "convert", "sum", "count"]);
@@ -165,7 +166,7 @@ export function verbsInTheirSense(
   if (nv && nv.category === "read" && dv?.first && (OUTPUT_VERBS.has(nv.verb) ? KEEPING_LEADS.has(dv.verb) : RECORDING_LEADS.has(dv.verb) && RECORDED_OBJECT.test(lowerDescription.slice(0, 120))) && dv.category === "write" && !HANDED_BACK_INSTEAD.test(lowerDescription)) {
     nv = { ...nv, category: "write" };
   }
-  if (nv && nv.category === "read" && dv?.first && !dv.ambiguous && CHANGING_LEADS.has(dv.verb) && dv.category !== "read" && determined(dv) && !COMPUTING_VERBS.has(nv.verb)) {
+  if (nv && nv.category === "read" && dv?.first && (!dv.ambiguous || articled(dv)) && CHANGING_LEADS.has(dv.verb) && dv.category !== "read" && determined(dv) && !COMPUTING_VERBS.has(nv.verb)) {
     const quote = dv.quote.toLowerCase();
     if (!CHANGE_FOR_READING.test(quote) && !CHANGES_NOTHING.test(lowerDescription)) nv = { ...nv, category: dv.category };
   }

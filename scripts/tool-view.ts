@@ -108,7 +108,7 @@ export function holdersText(summary: Pick<NameSummary, "total" | "tools">): stri
 /**
  * A name's tools that its groups count by a stored verdict not this classifier's (NameSummary.outdated, between an upgrade
  * and its refresh), in a sentence: "1980 of the name's 2000 tools are counted by their stored verdicts, not this classifier's
- * (learned-51): only the tools listed were classified again; …". Undefined when there are none.
+ * (learned-52): only the tools listed were classified again; …". Undefined when there are none.
  */
 export function outdatedGroupsText(summary: Pick<NameSummary, "outdated" | "tools">, classifierVersion: string): string | undefined {
   if (summary.outdated === 0) return undefined;

@@ -24,7 +24,7 @@ export const verdictCountsSchema = z.object({
 });
 export type VerdictCounts = z.infer<typeof verdictCountsSchema>;
 
-/** `classifiedNow` in words, for `stats` and the home page: "20 tools more, by the current classifier's verdicts (learned-51) made now, …". */
+/** `classifiedNow` in words, for `stats` and the home page: "20 tools more, by the current classifier's verdicts (learned-52) made now, …". */
 export function classifiedNowText(classifiedNow: number): string {
   return `${plural(classifiedNow, "tool")} more, by the current classifier's verdicts (${CLASSIFIER_VERSION}) made now, not yet stored: the next refresh stores them`;
 }

@@ -3117,4 +3117,27 @@ describe.each([
       ["large_trades", "Show large sells and buys over the last 24 hours.", "read"],
     ]);
   });
+
+  it("learned-52's readings, from the GitHub set's misses, and what each must leave alone", () => {
+    expectReadings([
+      // A change's bare form before an article, joined by "and" or "or", is a verb though the word is as often a noun; a
+      // plural is as often the thing read, and a run or a build hands back what it made.
+      ["pr_digest", "Analyze a pull request and post a review with the findings.", "write"],
+      ["settings_view", "Read the editor settings as JSON, or apply a validated settings object.", "write"],
+      ["feed_digest", "Fetch posts and comments the user liked.", "read"],
+      ["trace_tree", "Load the trace and build the call tree for it.", "read"],
+      ["impact_report", "Acquire a diff, then run the impact analysis.", "read"],
+      // A description leading with such a change before its article outweighs a reading name's verb.
+      ["render_clip", "Queue a lossless render of the clip.", "write"],
+      ["ask_person", "Posts a card with answer buttons to one chat member, then waits for a tap.", "write"],
+      ["queue_status", "Queue depth and the oldest waiting job.", "read"],
+      // An argument given, with no value, for a lasting change makes the tool make it when asked; one given to read on
+      // or handed to another tool does not.
+      ["render_heatmap", "Render a matrix as a heatmap. Pass `save_path` to write the figure to a file; omit it to return the image inline.", "write"],
+      ["export_table", "Renders the stations as a table in CSV. Returns the table unless you give a target to write it to.", "write"],
+      ["list_files", "List files in a folder. Pass cursor to continue.", "read"],
+      ["read_note", "Read a note with its revision. Pass the revision to update_note.", "read"],
+      ["list_items", "List items. Pass a query to rank by relevance.", "read"],
+    ]);
+  });
 });
