@@ -359,41 +359,52 @@ describe("small things a careless user meets (issue 10, case 12)", () => {
     }
   });
 
+  // The commands below share one open catalog (cliSession): what they say of an empty catalog is the subject, not the
+  // open, which "errors a user can hit" tests (a PGlite open is about a third of a CPU-second, nine of them here).
   test("search on an empty catalog says it is empty and how to fill it; a name as long as may be is cut in messages", async () => {
     const data = join(dir, "empty");
     await migratedDataDir(data);
-    const empty = await runCli(["search", "read_file"], { CATALOG_DATA_DIR: data });
-    expect(empty.code).toBe(0);
-    expect(empty.stderr).toMatch(/^the catalog in .* is empty; fill it with `mcp-catalog refresh`/);
-    const long = "n".repeat(1000);
-    const risk = await runCli(["risk", long], { CATALOG_DATA_DIR: data });
-    expect(risk.code).toBe(1);
-    expect(risk.stderr.length).toBeLessThan(500);
-    expect(risk.stderr).toContain("…");
+    const session = cliSession({ CATALOG_DATA_DIR: data });
+    try {
+      const empty = await session.run(["search", "read_file"]);
+      expect(empty.code).toBe(0);
+      expect(empty.stderr).toMatch(/^the catalog in .* is empty; fill it with `mcp-catalog refresh`/);
+      const long = "n".repeat(1000);
+      const risk = await session.run(["risk", long]);
+      expect(risk.code).toBe(1);
+      expect(risk.stderr.length).toBeLessThan(500);
+      expect(risk.stderr).toContain("…");
+    } finally {
+      await session.close();
+    }
   });
 
   test("a tool or server asked of an empty catalog is answered with the catalog's place and how to fill it, not only 'no such'", async () => {
     // The default catalog is ./.catalog of the working directory: run from another one, a command opens a new, empty catalog.
     const data = join(dir, "empty-elsewhere");
     await migratedDataDir(data);
-    const env = { CATALOG_DATA_DIR: data };
+    const session = cliSession({ CATALOG_DATA_DIR: data });
     const filling = `the catalog in ${data} is empty; fill it with \`mcp-catalog refresh\``;
-    const risk = await runCli(["risk", "delete_file"], env);
-    expect(risk.code).toBe(1);
-    expect(risk.stderr).toContain("no tool named 'delete_file'");
-    expect(risk.stderr).toContain(filling);
-    for (const argv of [["policy", "io.github.github/github-mcp-server"], ["annotations", "io.github.github/github-mcp-server"], ["risk", "delete_file", "--server", "io.github.github/github-mcp-server"], ["changes", "--server", "io.github.github/github-mcp-server"]]) {
-      const r = await runCli(argv, env);
-      expect(r.code, argv.join(" ")).toBe(1);
-      expect(r.stderr, argv.join(" ")).toContain("no server in the catalog matches 'io.github.github/github-mcp-server'");
-      expect(r.stderr, argv.join(" ")).toContain(filling);
+    try {
+      const risk = await session.run(["risk", "delete_file"]);
+      expect(risk.code).toBe(1);
+      expect(risk.stderr).toContain("no tool named 'delete_file'");
+      expect(risk.stderr).toContain(filling);
+      for (const argv of [["policy", "io.github.github/github-mcp-server"], ["annotations", "io.github.github/github-mcp-server"], ["risk", "delete_file", "--server", "io.github.github/github-mcp-server"], ["changes", "--server", "io.github.github/github-mcp-server"]]) {
+        const r = await session.run(argv);
+        expect(r.code, argv.join(" ")).toBe(1);
+        expect(r.stderr, argv.join(" ")).toContain("no server in the catalog matches 'io.github.github/github-mcp-server'");
+        expect(r.stderr, argv.join(" ")).toContain(filling);
+      }
+      const changes = await session.run(["changes"]);
+      expect(changes.code).toBe(0);
+      expect(changes.stderr).toContain(filling);
+      const search = await session.run(["search", "read_file"]);
+      expect(search.code).toBe(0);
+      expect(search.stderr).toContain(filling);
+    } finally {
+      await session.close();
     }
-    const changes = await runCli(["changes"], env);
-    expect(changes.code).toBe(0);
-    expect(changes.stderr).toContain(filling);
-    const search = await runCli(["search", "read_file"], env);
-    expect(search.code).toBe(0);
-    expect(search.stderr).toContain(filling);
   });
 });
 
