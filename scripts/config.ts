@@ -3,6 +3,7 @@
 // (PATH, NODE_EXTRA_CA_CERTS; crawler/mcp/) read a variable: README's Configuration names every one (tests/readme.test.ts).
 import { isAbsolute, resolve } from "node:path";
 import { z } from "zod";
+import { DEFAULT_HTTP_OPTIONS } from "../crawler/http.js";
 import { DEFAULT_AWESOME_LIST_URLS } from "../crawler/sources/awesome-lists.js";
 import { DEFAULT_GLAMA_URL } from "../crawler/sources/glama.js";
 import { DEFAULT_NPM_REGISTRY_URL } from "../crawler/sources/npm-registry.js";
@@ -155,6 +156,8 @@ export const envSchema = z.object({
   CATALOG_USER_AGENT: z.string().optional(),
   // Politeness: requests started per second against one host (a mirror of your own can take more).
   CATALOG_HTTP_PER_HOST_RATE: positiveInt(10),
+  // The first retry's longest wait; each later one doubles it, jittered, up to the client's longest wait (60 s).
+  CATALOG_HTTP_RETRY_DELAY_MS: positiveInt(DEFAULT_HTTP_OPTIONS.baseDelayMs).pipe(range(1, DEFAULT_HTTP_OPTIONS.maxDelayMs)),
   // How long a read command waits for an embedded catalog a refresh holds (--wait overrides).
   CATALOG_WAIT_SECONDS: wholeNumberVar(60, 0),
   // serve on Postgres: a request's query is cancelled past this (0: no limit); Postgres takes at most 2^31 - 1.
@@ -229,6 +232,8 @@ export interface Config {
   userAgent: string;
   /** Requests started per second against one host (CATALOG_HTTP_PER_HOST_RATE, default 10). */
   perHostRate: number;
+  /** The first retry's longest wait, doubled for each later one (CATALOG_HTTP_RETRY_DELAY_MS, default 500). */
+  retryDelayMs: number;
   /** How long read commands wait for an embedded catalog another process holds (CATALOG_WAIT_SECONDS, --wait). */
   readerWaitSeconds: number;
   /** On Postgres, how long one query of a `serve` request may run before it is cancelled (CATALOG_SERVE_STATEMENT_TIMEOUT_MS; 0: no limit). */
@@ -296,6 +301,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): Config {
     allowPrivateNetwork: e.CATALOG_ALLOW_PRIVATE_NETWORK,
     userAgent: e.CATALOG_USER_AGENT || DEFAULT_USER_AGENT,
     perHostRate: e.CATALOG_HTTP_PER_HOST_RATE,
+    retryDelayMs: e.CATALOG_HTTP_RETRY_DELAY_MS,
     clockSkewMs: e.CATALOG_CLOCK_SKEW_MINUTES * 60_000,
     pagesInFlight: e.CATALOG_CRAWL_PAGES_IN_FLIGHT,
     readerWaitSeconds: e.CATALOG_WAIT_SECONDS,

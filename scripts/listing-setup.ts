@@ -12,6 +12,7 @@ export function crawlerHttpClient(config: Config): HttpClient {
     userAgent: config.userAgent,
     allowPrivateNetwork: config.allowPrivateNetwork,
     perHost: { ...DEFAULT_HTTP_OPTIONS.perHost, intervalCap: config.perHostRate },
+    baseDelayMs: config.retryDelayMs,
   });
 }
 

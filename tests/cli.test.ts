@@ -206,7 +206,8 @@ describe("errors a user can hit", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   test("an unreachable registry fails the run and points at --snapshot", async () => {
-    const r = await runCli(["refresh", "--sources", "registry"], { CATALOG_DATA_DIR: join(dir, "db"), REGISTRY_URL: "http://127.0.0.1:9", CATALOG_ALLOW_PRIVATE_NETWORK: "1" });
+    // Retries a millisecond apart at first, not half a second: the four backoffs cost ~4 s of wall time at the default.
+    const r = await runCli(["refresh", "--sources", "registry"], { CATALOG_DATA_DIR: join(dir, "db"), REGISTRY_URL: "http://127.0.0.1:9", CATALOG_ALLOW_PRIVATE_NETWORK: "1", CATALOG_HTTP_RETRY_DELAY_MS: "1" });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/registry failed.*after 5 attempts/);
     expect(r.stderr).toMatch(/--snapshot data\/snapshot/);
@@ -274,6 +275,7 @@ describe("errors a user can hit", () => {
     // Past what pg-boss, a timer or Postgres takes: refused up front, not met late (exit 1, a hang, a spin).
     [{ CATALOG_QUEUE_RETRY_DELAY_SECONDS: "99999999999" }, /environment variable CATALOG_QUEUE_RETRY_DELAY_SECONDS must be a whole number from 1 to 86400/],
     [{ CATALOG_CRAWL_PAGES_IN_FLIGHT: "99999999999" }, /environment variable CATALOG_CRAWL_PAGES_IN_FLIGHT must be a whole number from 1 to 100/],
+    [{ CATALOG_HTTP_RETRY_DELAY_MS: "60001" }, /environment variable CATALOG_HTTP_RETRY_DELAY_MS must be a whole number from 1 to 60000/],
     [{ CATALOG_DEBUG: "maybe" }, /environment variable CATALOG_DEBUG must be 1, true, yes or on, or 0, false, no or off/],
     [{ CATALOG_INTROSPECT_CONCURRENCY: "0x10" }, /CATALOG_INTROSPECT_CONCURRENCY must be a whole number from 1/],
     // Past the largest exact number: Number() would round it.
