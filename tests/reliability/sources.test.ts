@@ -23,7 +23,7 @@ describe.each(DRIVERS)("misbehaving sources on %s", (driver) => {
   let t: TestCatalog;
   let baseline: Awaited<ReturnType<typeof catalogStats>>;
   const http = testHttpClient({ maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 1_500, bodyTimeoutMs: 800, requestTimeoutMs: 2_000, maxBodyBytes: 5 * 1024 * 1024 });
-  const dripHttp = testHttpClient({ maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 1_500, bodyTimeoutMs: 800, requestTimeoutMs: 500 });
+  const dripHttp = testHttpClient({ maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 1_500, bodyTimeoutMs: 800, requestTimeoutMs: 250 });
 
   beforeAll(async () => {
     t = await openTestCatalog(driver);
@@ -149,10 +149,10 @@ describe.each(DRIVERS)("misbehaving sources on %s", (driver) => {
       const timer = setInterval(() => res.write(" "), 100);
       res.on("close", () => clearInterval(timer));
     });
-    // A shorter deadline than the file's (each of the 3 attempts waits it out); a drip every 100 ms resets the 800 ms
-    // body timeout, so only the request deadline can end it.
+    // A shorter deadline than the file's (each of the 3 attempts waits it out, so it is kept short: 0.75 s in all); a
+    // drip every 100 ms resets the 800 ms body timeout, so only the request deadline can end it.
     const summary = await runAgainst(s, undefined, dripHttp);
-    await expectFailedCleanly(summary, /within 500 ms/, { kind: "timeout", retryable: true });
+    await expectFailedCleanly(summary, /within 250 ms/, { kind: "timeout", retryable: true });
   });
 
   test("truncated JSON fails the source without a retry storm", async () => {
