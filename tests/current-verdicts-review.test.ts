@@ -9,7 +9,7 @@ import { queryRows } from "../db/sql.js";
 import { currentEntries } from "../scripts/current-verdicts.js";
 import { assessServers } from "../scripts/server-verdict.js";
 import { DRIVERS } from "./helpers/catalog.js";
-import { runCli, type CliResult } from "./helpers/cli.js";
+import type { CliResult } from "./helpers/cli.js";
 import { serveCatalog, type ServedCatalog } from "./helpers/served-catalog.js";
 import { snapshotCliCatalog } from "./helpers/snapshot-catalog.js";
 
@@ -48,6 +48,9 @@ describe.each(DRIVERS)("a stored verdict a model reviewed to critical under an o
 
   beforeAll(async () => {
     const cat = await snapshotCliCatalog(driver);
+    // The edits and the commands share one open catalog (cat.cli's, opened here so that cat.rows reads it too), released
+    // before the server opens it: one PGlite open instead of nine (a quarter of a CPU-second each).
+    await cat.held();
     const [rules] = await cat.rows<{ risk: string }>(sql`select risk from classifications where tool_id = ${getMe}`);
     // The rules alone call get_me a read: only the review makes it critical.
     expect(rules!.risk).toBe("low");
@@ -55,7 +58,7 @@ describe.each(DRIVERS)("a stored verdict a model reviewed to critical under an o
       rule = '{"action": "deny", "reason": "Reviewed by a model"}'::jsonb, method = 'rules+model', review_model = ${MODEL}, review_prompt_version = ${REVIEW_PROMPT_VERSION}
       where tool_id = ${getMe}`);
     await cat.rows(storeAnswer);
-    const run = async (key: string, argv: string[]) => (cli[key] = await runCli(argv, cat.env));
+    const run = async (key: string, argv: string[]) => (cli[key] = await cat.cli(argv));
     await run("risk", ["risk", "get_me", "--server", GITHUB, "--json"]);
     await run("policy", ["policy", GITHUB, "--format", "claude-code"]);
     await run("grade", ["policy", "--servers", GITHUB, "--json"]);
@@ -63,6 +66,7 @@ describe.each(DRIVERS)("a stored verdict a model reviewed to critical under an o
     await run("riskEvicted", ["risk", "get_me", "--server", GITHUB, "--json"]);
     await cat.rows(storeAnswer);
     for (const [key, r] of Object.entries(cli)) expect(r.code, `${key}: ${r.stderr}`).toBe(0);
+    await cat.release();
     s = await serveCatalog(cat);
   }, 300_000);
   afterAll(async () => {

@@ -20,6 +20,11 @@ export interface CliCatalog {
    * closed around the query.
    */
   rows<T>(query: SQL): Promise<T[]>;
+  /**
+   * Closes the catalog `cli` holds open, so that another opener (a server the test starts, a process) may open it; the
+   * next `cli`, `held` or `rows` opens it again.
+   */
+  release(): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -76,6 +81,7 @@ function cliCatalog({ location, drop }: CatalogCopy, env: NodeJS.ProcessEnv): Cl
         await catalog.close();
       }
     },
+    release: () => session.close(),
     async dispose() {
       await session.close();
       await drop();

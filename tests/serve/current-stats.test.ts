@@ -2,17 +2,15 @@
 // the verdicts every tool page shows: `stats`, GET /api/stats and the home page's chart (in headless Chromium) count the
 // current classifier's verdicts, not the stored ones; the home page's counts are kept while the catalog is unchanged and
 // made again once a refresh stores the verdicts.
-import { sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLASSIFIER_VERSION } from "../../classifier/classify.js";
 import { classifyPending } from "../../crawler/classify-stage.js";
 import type { Db } from "../../db/client.js";
-import { queryRows } from "../../db/sql.js";
 import { currentVerdictCounts, type VerdictCounts } from "../../scripts/verdict-counts.js";
 import { DRIVERS } from "../helpers/catalog.js";
 import { launchChromium } from "../helpers/chromium.js";
-import { cliSession } from "../helpers/cli.js";
 import { serveCatalog, type ServedCatalog } from "../helpers/served-catalog.js";
 import { snapshotCliCatalog } from "../helpers/snapshot-catalog.js";
 
@@ -61,28 +59,23 @@ describe.each(DRIVERS)("the catalog's totals after an upgrade, before the refres
 
   beforeAll(async () => {
     const cat = await snapshotCliCatalog(driver);
-    // The commands and the edits share one open catalog, closed before the server opens it: one PGlite open instead of
-    // six (a third of a CPU-second each).
-    const session = cliSession(cat.env);
-    try {
-      const stats = async () => {
-        const r = await session.run(["stats", "--json"]);
-        expect(r.code, r.stderr).toBe(0);
-        return JSON.parse(r.stdout);
-      };
-      const rows = async <T,>(query: SQL) => queryRows<T>((await session.catalog()).db, query);
-      before = await stats();
-      const getMeId = sql`(select t.id from tools t join servers s on s.id = t.server_id where s.key = ${GITHUB} and t.name = 'get_me')`;
-      getMe = (await rows<typeof getMe>(sql`select category, risk from classifications where tool_id = ${getMeId}`))[0]!;
-      expect(getMe.category).toBe("read");
-      // An older classifier called every tool a harmless read; a newer one calls get_me destructive and critical.
-      await rows(sql`update classifications set classifier_version = ${OLDER}, category = 'read', risk = 'low', method = 'rules'`);
-      await rows(sql`update classifications set classifier_version = ${NEWER}, category = 'destructive', risk = 'critical' where tool_id = ${getMeId}`);
-      after = await stats();
-      afterText = (await session.run(["stats"])).stdout;
-    } finally {
-      await session.close();
-    }
+    // The commands and the edits share one open catalog (cat.cli's), released before the server opens it: one PGlite
+    // open instead of six (a quarter of a CPU-second each).
+    const stats = async () => {
+      const r = await cat.cli(["stats", "--json"]);
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(r.stdout);
+    };
+    before = await stats();
+    const getMeId = sql`(select t.id from tools t join servers s on s.id = t.server_id where s.key = ${GITHUB} and t.name = 'get_me')`;
+    getMe = (await cat.rows<typeof getMe>(sql`select category, risk from classifications where tool_id = ${getMeId}`))[0]!;
+    expect(getMe.category).toBe("read");
+    // An older classifier called every tool a harmless read; a newer one calls get_me destructive and critical.
+    await cat.rows(sql`update classifications set classifier_version = ${OLDER}, category = 'read', risk = 'low', method = 'rules'`);
+    await cat.rows(sql`update classifications set classifier_version = ${NEWER}, category = 'destructive', risk = 'critical' where tool_id = ${getMeId}`);
+    after = await stats();
+    afterText = (await cat.cli(["stats"])).stdout;
+    await cat.release();
     s = await serveCatalog(cat, {
       verdictCounts: (db: Db) => {
         builds += 1;
