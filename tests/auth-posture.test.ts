@@ -9,7 +9,7 @@ import { listRemoteTools } from "../crawler/mcp/remote.js";
 import { relistAt, RELIST_BOUNDS } from "../crawler/listing.js";
 import * as schema from "../db/schema.js";
 import { createScratchDatabase, DRIVERS } from "./helpers/catalog.js";
-import { cliSession, runCli, type CliSession } from "./helpers/cli.js";
+import { cliSession, type CliSession } from "./helpers/cli.js";
 import { startLocalServer, type LocalServer } from "./helpers/local-server.js";
 import { startRegistryReplay, type RegistryReplay } from "./helpers/registry-replay.js";
 import { migratedDataDir } from "./helpers/snapshot-catalog.js";
@@ -101,9 +101,10 @@ describe.each(DRIVERS)("auth posture and ttl re-listing in the catalog on %s", (
     env = { CATALOG_DATA_DIR: join(dir, "db"), ...(database ? { DATABASE_URL: database.url } : {}), REGISTRY_URL: registry.url, CATALOG_ALLOW_PRIVATE_NETWORK: "1", CATALOG_INTROSPECT: "remote" };
     // The catalog exists before the first refresh: this file is about auth, not a first run's initdb.
     if (!database) await migratedDataDir(env.CATALOG_DATA_DIR!);
-    const r = await runCli(["refresh", "--sources", "registry", "--json"], env);
-    // The commands of the tests below share the catalog held open: auth and re-listing are their subject, not opening.
+    // The first refresh and the commands of the tests below share the catalog held open: auth and re-listing are their
+    // subject, not opening.
     cli = cliSession(env);
+    const r = await cli.run(["refresh", "--sources", "registry", "--json"]);
     expect(r.code, r.stderr).toBe(0);
   }, 180_000);
   afterAll(async () => {

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { z } from "zod";
 import { queryRows } from "../db/sql.js";
 import { DRIVERS, createScratchDatabase } from "./helpers/catalog.js";
-import { cliSession, runCli, type CliSession } from "./helpers/cli.js";
+import { cliSession, type CliSession } from "./helpers/cli.js";
 import { startGlamaReplay, type GlamaReplay } from "./helpers/glama-replay.js";
 import { startLocalServer, type LocalServer } from "./helpers/local-server.js";
 import { meta, startRegistryReplay, type RegistryItem, type RegistryReplay } from "./helpers/registry-replay.js";
@@ -130,10 +130,11 @@ describe.each(DRIVERS)("live introspection in a refresh on %s", (driver) => {
     };
     // The catalog exists before the first refresh: this file is about listing, not a first run's initdb.
     if (!database) await migratedDataDir(env.CATALOG_DATA_DIR!);
-    const r = await runCli(["refresh", "--sources", "registry,glama", "--json"], env);
-    hanging = false;
-    // The commands of the tests below share the catalog held open: listing is their subject, not opening.
+    // The first refresh and the commands of the tests below share the catalog held open: listing is their subject, not
+    // opening.
     cli = cliSession(env);
+    const r = await cli.run(["refresh", "--sources", "registry,glama", "--json"]);
+    hanging = false;
     expect(r.stderr).toBe("");
     first = JSON.parse(r.stdout);
   });

@@ -7,7 +7,6 @@ import { SERVE_DEFAULTS } from "../../server/defaults.js";
 import { pathName, segment } from "../../server/paths.js";
 import { DRIVERS } from "../helpers/catalog.js";
 import { launchChromium } from "../helpers/chromium.js";
-import { runCli } from "../helpers/cli.js";
 import { glamaId, startGlamaReplay, type GlamaTool } from "../helpers/glama-replay.js";
 import { serveCatalog, type ServedCatalog } from "../helpers/served-catalog.js";
 import { emptyCliCatalog } from "../helpers/snapshot-catalog.js";
@@ -66,13 +65,15 @@ describe.each(DRIVERS)("a server's tool pages on %s", (driver) => {
     const replay = await startGlamaReplay({ servers: [server] });
     const catalog = await emptyCliCatalog(driver, { GLAMA_URL: replay.url, CATALOG_ALLOW_PRIVATE_NETWORK: "1" });
     try {
-      expect((await runCli(["refresh", "--sources", "glama", "--json"], catalog.env)).code).toBe(0);
+      // Both refreshes on one open catalog, released for the server to open.
+      expect((await catalog.cli(["refresh", "--sources", "glama", "--json"])).code).toBe(0);
       // The server stops listing one tool: the next refresh records it removed.
       server.tools = server.tools.filter((t) => t.name !== REMOVED);
-      const second = await runCli(["refresh", "--sources", "glama", "--json"], catalog.env);
+      const second = await catalog.cli(["refresh", "--sources", "glama", "--json"]);
       expect(second.code, second.stderr).toBe(0);
       expect(JSON.parse(second.stdout).tools.removed).toBe(1);
     } finally {
+      await catalog.release();
       await replay.close();
     }
     s = await serveCatalog(catalog);
