@@ -125,14 +125,19 @@ describe("offline snapshot", () => {
   });
 
   test("refresh --snapshot again changes nothing and counts every tool unchanged, as it counts every server", async () => {
-    const env = { CATALOG_DATA_DIR: join(dir, "db"), REGISTRY_URL: "http://127.0.0.1:9" };
-    const r = await runCli(["refresh", "--snapshot", "data/snapshot", "--json"], env);
-    expect(r.code).toBe(0);
-    const summary = JSON.parse(r.stdout);
-    const stats = JSON.parse((await runCli(["stats", "--json"], env)).stdout);
-    expect(summary.servers).toEqual({ added: 0, updated: 0, unchanged: stats.servers.total, removed: 0 });
-    expect(summary.tools).toEqual({ added: 0, changed: 0, removed: 0, unchanged: stats.tools, classified: 0 });
-    expect(stats.tools).toBeGreaterThan(100);
+    // The refresh and the stats after it share one open catalog: the first run's open is the test above's.
+    const session = cliSession({ CATALOG_DATA_DIR: join(dir, "db"), REGISTRY_URL: "http://127.0.0.1:9" });
+    try {
+      const r = await session.run(["refresh", "--snapshot", "data/snapshot", "--json"]);
+      expect(r.code).toBe(0);
+      const summary = JSON.parse(r.stdout);
+      const stats = JSON.parse((await session.run(["stats", "--json"])).stdout);
+      expect(summary.servers).toEqual({ added: 0, updated: 0, unchanged: stats.servers.total, removed: 0 });
+      expect(summary.tools).toEqual({ added: 0, changed: 0, removed: 0, unchanged: stats.tools, classified: 0 });
+      expect(stats.tools).toBeGreaterThan(100);
+    } finally {
+      await session.close();
+    }
   });
 
   test("--record writes a snapshot that --snapshot replays to the same catalog", async () => {
