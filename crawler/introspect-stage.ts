@@ -3,7 +3,7 @@ import PQueue from "p-queue";
 import type { Db } from "../db/client.js";
 import { recordIntrospection, serversDueForIntrospection, type IntrospectionCandidate } from "../db/introspection.js";
 import { failureOutcome, listingHostOf, listingModeOf, listServer, storeListing, type ListingOptions } from "./listing.js";
-import type { ToolCounts } from "./plan/tools.js";
+import { noToolCounts, type ToolCounts } from "./plan/tools.js";
 import type { SourceName } from "./records.js";
 
 export interface IntrospectOptions extends ListingOptions {
@@ -31,7 +31,10 @@ export interface IntrospectResult {
   skipped: number;
   /** Failure reasons and how often each occurred. */
   failures: Record<string, number>;
-  /** What the listings did to the tools they found: the adds of the run's directories they took back are `retracted`. */
+  /**
+   * What the listings did to the tools they found: the adds of the run's directories they took back are `retracted`,
+   * the changes `reverted`.
+   */
   tools: ToolCounts;
 }
 
@@ -45,7 +48,7 @@ const BATCH = 200;
  * written on it, so the next run lists it again). Only a broken stage (the database) rejects.
  */
 export async function introspectServers(db: Db, runId: number, o: IntrospectOptions): Promise<IntrospectResult> {
-  const result: IntrospectResult = { attempted: 0, succeeded: 0, failed: 0, skipped: 0, failures: {}, tools: { added: 0, changed: 0, removed: 0, unchanged: 0, retracted: 0 } };
+  const result: IntrospectResult = { attempted: 0, succeeded: 0, failed: 0, skipped: 0, failures: {}, tools: noToolCounts() };
   const now = o.now ?? (() => new Date());
   const staleBefore = new Date(now().getTime() - o.maxAgeHours * 3_600_000).toISOString();
   const all = new PQueue({ concurrency: o.concurrency });
@@ -72,7 +75,7 @@ export async function introspectServers(db: Db, runId: number, o: IntrospectOpti
         return;
       }
       const { sync } = stored;
-      for (const k of ["added", "changed", "removed", "unchanged", "retracted"] as const) result.tools[k] += sync[k];
+      for (const k of Object.keys(result.tools) as (keyof ToolCounts)[]) result.tools[k] += sync[k];
       result.succeeded += 1;
       o.onListed?.(server.id);
     } catch (e) {

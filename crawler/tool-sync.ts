@@ -3,7 +3,7 @@ import type { Db } from "../db/client.js";
 import { serversUnlistable, type IntrospectMode } from "../db/introspection.js";
 import { lockServers } from "../db/servers.js";
 import { applyToolPlan, storedToolsOf, toolsBefore, type ToolSyncResult } from "../db/tools.js";
-import { historyRows, planToolListings, type ToolListing } from "./plan/tools.js";
+import { historyRows, noToolCounts, planToolListings, type ToolListing } from "./plan/tools.js";
 
 /**
  * Applies listings (several servers at once, one transaction's worth) to the tools table. Servers in
@@ -17,7 +17,7 @@ export async function syncToolListings(
   runId: number,
   options: { held?: ReadonlySet<number>; unqueued?: ReadonlySet<number> } = {},
 ): Promise<ToolSyncResult> {
-  if (listings.length === 0) return { added: 0, changed: 0, removed: 0, unchanged: 0, retracted: 0, written: [] };
+  if (listings.length === 0) return { ...noToolCounts(), written: [] };
   // Servers created in this transaction have no tools to read, and no other transaction sees them.
   const existing = listings.filter((l) => !l.fresh).map((l) => l.serverId);
   // The servers' rows first, before their tools are read or written (see lockServers): a tool rewritten only to take a
@@ -30,7 +30,7 @@ export async function syncToolListings(
   const plan = planToolListings(listings, stored);
   const unqueued = options.unqueued;
   if (unqueued?.size) plan.touched = plan.touched.filter((id) => !unqueued.has(id));
-  const history = historyRows(plan, await toolsBefore(db, plan));
+  const history = historyRows(plan, await toolsBefore(db, plan, runId));
   const written = await applyToolPlan(db, plan, history, runId);
   return { ...plan.counts, written };
 }
@@ -46,7 +46,7 @@ const WITHDRAW_BATCH = 500;
  * Returns the tools removed.
  */
 export async function withdrawUnlistableTools(db: Db, runId: number, keepModes: readonly IntrospectMode[]): Promise<ToolSyncResult> {
-  const total: ToolSyncResult = { added: 0, changed: 0, removed: 0, unchanged: 0, retracted: 0, written: [] };
+  const total: ToolSyncResult = { ...noToolCounts(), written: [] };
   for (let after = 0; ; ) {
     const ids = await serversUnlistable(db, { afterId: after, limit: WITHDRAW_BATCH, keepModes });
     if (ids.length === 0) return total;

@@ -276,9 +276,9 @@ export const tools = pgTable(
 );
 
 /**
- * The definition a removed tool had when a list a higher one outranks (a directory's copy) brought it back in run
- * `run_id`: a higher list of the same run that does not list it takes the tool back, and restores this (the bring-back
- * overwrote it). A tool keeps one row, its latest bring-back's; a later run's retraction reads only its own run's.
+ * The definition a tool had before a list a higher one outranks (a directory's copy) brought it back from removed or
+ * changed it in run `run_id`: a higher list of the same run that takes the add or change back restores this (the
+ * directory's write overwrote it). A tool keeps one row, the first of its latest such run's; a run reads only its own.
  */
 export const revivedTools = pgTable("revived_tools", {
   toolId: integer("tool_id")

@@ -1,5 +1,5 @@
 // Tool plans into the catalog: the state a plan reads, and its upserts by (server, name), history and removals (never deleted).
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "./client.js";
 import { tools } from "./schema.js";
 import { queueServers } from "./classifications.js";
@@ -24,23 +24,21 @@ const ROWS_PER_STATEMENT = 2_000;
 
 /**
  * What the catalog holds of the tools of these servers (hashes and origins, not definitions): a tool plan's state,
- * with which of them run `runId` added (StoredToolState.addedInRun).
+ * with which of them run `runId` added or changed (StoredToolState.addedInRun, changedInRun).
  */
 export async function storedToolsOf(db: Db, serverIds: readonly number[], runId: number): Promise<StoredToolState[]> {
   if (serverIds.length === 0) return [];
-  const rows = await queryRows<{ id: number; server_id: number; name: string; content_hash: string; origin: string; removed_at: string | null; added_in_run: "new" | "reappeared" | null }>(
+  const rows = await queryRows<{ id: number; server_id: number; name: string; content_hash: string; origin: string; removed_at: string | null; run_kind: string | null; run_old_hash: string | null }>(
     db,
-    // One index probe per server (distinctRows). Only a current tool of a directory's origin can have been added by a
-    // list a later one outranks: for those alone, the tool's first history row of the run (one probe of the
-    // (server, name) index each).
-    sql`select t.id, t.server_id, t.name, t.content_hash, t.origin, t.removed_at::text as removed_at,
-        case when t.removed_at is null and t.origin <> 'live' then
-          (select case when c.kind <> 'added' then null when c.old_hash is null then 'new' else 'reappeared' end
-            from tool_changes c where c.server_id = t.server_id and c.tool_name = t.name and c.run_id = ${runId}
-            order by c.id limit 1)
-        end as added_in_run
+    // One index probe per server (distinctRows). Only a current tool of a directory's origin can have been added or
+    // changed by a list a later one outranks: for those alone, the tool's first history row of the run (one probe of
+    // the (server, name) index each).
+    sql`select t.id, t.server_id, t.name, t.content_hash, t.origin, t.removed_at::text as removed_at, f.kind as run_kind, f.old_hash as run_old_hash
       from ${distinctRows(serverIds)} as k(id)
-      cross join lateral (select * from tools where server_id = k.id::int offset 0) t`,
+      cross join lateral (select * from tools where server_id = k.id::int offset 0) t
+      left join lateral (select c.kind, c.old_hash from tool_changes c
+          where t.removed_at is null and t.origin <> 'live' and c.server_id = t.server_id and c.tool_name = t.name and c.run_id = ${runId}
+          order by c.id limit 1) f on true`,
   );
   return rows.map((r) => ({
     id: Number(r.id),
@@ -49,17 +47,29 @@ export async function storedToolsOf(db: Db, serverIds: readonly number[], runId:
     contentHash: r.content_hash,
     origin: r.origin,
     removedAt: r.removed_at,
-    ...(r.added_in_run ? { addedInRun: r.added_in_run } : {}),
+    ...(r.run_kind === "added" ? { addedInRun: r.run_old_hash === null ? "new" : "reappeared" } : {}),
+    // A current tool whose first row of the run is `removed` was brought back after: its add is the run's word.
+    ...(r.run_kind !== null && r.run_kind !== "added" && r.run_kind !== "removed" && r.run_old_hash !== null ? { changedInRun: r.run_old_hash } : {}),
   }));
 }
 
-/** The old definitions of the tools a plan changes: read only for those few. */
-export async function toolsBefore(db: Db, plan: ToolPlan): Promise<ToolBefore[]> {
+/**
+ * The old definitions of the tools a plan changes, read only for those few: a tool whose change by a lower-ranked list
+ * of run `runId` the plan takes back (plan.reverts), the one it had before the run (revived_tools).
+ */
+export async function toolsBefore(db: Db, plan: ToolPlan, runId: number): Promise<ToolBefore[]> {
   if (plan.changed.length === 0) return [];
-  return db
-    .select({ id: tools.id, title: tools.title, description: tools.description, inputSchema: tools.inputSchema, annotations: tools.annotations })
-    .from(tools)
-    .where(inArray(tools.id, plan.changed.map((c) => c.id)));
+  const rows = await queryRows<{ id: number; title: string | null; description: string | null; input_schema: unknown; annotations: unknown }>(
+    db,
+    sql`select t.id, case when r.tool_id is null then t.title else r.title end as title,
+        case when r.tool_id is null then t.description else r.description end as description,
+        case when r.tool_id is null then t.input_schema else r.input_schema end as input_schema,
+        case when r.tool_id is null then t.annotations else r.annotations end as annotations
+      from tools t left join revived_tools r on r.tool_id = t.id and r.run_id = ${runId}
+        and r.tool_id in (select (value)::int from jsonb_array_elements_text(${jsonb(plan.reverts.map((c) => c.id))}))
+      where t.id in (select (value)::int from jsonb_array_elements_text(${jsonb(plan.changed.map((c) => c.id))}))`,
+  );
+  return rows.map((r) => ({ id: Number(r.id), title: r.title, description: r.description, inputSchema: r.input_schema, annotations: r.annotations }) as ToolBefore);
 }
 
 /**
@@ -75,13 +85,17 @@ export async function applyToolPlan(db: Db, plan: ToolPlan, history: readonly Ne
     title = excluded.title, description = excluded.description, input_schema = excluded.input_schema,
     annotations = excluded.annotations, content_hash = excluded.content_hash, origin = excluded.origin,
     last_seen_at = now(), removed_at = null`;
-  if (plan.revived.length) {
-    // Kept before the upsert overwrites it: a higher list of the run that takes the tool back restores it.
+  // First, so that the definitions kept below and the history rows written are the run's from before the change.
+  await takeBackRun(db, plan.reverts, runId);
+  if (plan.overwritten.length) {
+    // Kept before the upsert overwrites it: a higher list of the run that takes the add or change back restores it. A
+    // row of this run holds the definition from before the run already: it is not overwritten by a later list's.
     await queryRows(db, sql`insert into revived_tools (tool_id, run_id, title, description, input_schema, annotations, content_hash, last_seen_at)
       select id, ${runId}, title, description, input_schema, annotations, content_hash, last_seen_at from tools
-      where id in (select (value)::int from jsonb_array_elements_text(${jsonb(plan.revived)}))
+      where id in (select (value)::int from jsonb_array_elements_text(${jsonb(plan.overwritten)}))
       on conflict (tool_id) do update set run_id = excluded.run_id, title = excluded.title, description = excluded.description,
-        input_schema = excluded.input_schema, annotations = excluded.annotations, content_hash = excluded.content_hash, last_seen_at = excluded.last_seen_at`);
+        input_schema = excluded.input_schema, annotations = excluded.annotations, content_hash = excluded.content_hash, last_seen_at = excluded.last_seen_at
+      where revived_tools.run_id <> excluded.run_id`);
   }
   for (const [all, onConflict] of [[plan.inserts, sql``], [plan.upserts, upsert]] as const) {
     for (let i = 0; i < all.length; i += ROWS_PER_STATEMENT) {
@@ -110,20 +124,13 @@ export async function applyToolPlan(db: Db, plan: ToolPlan, history: readonly Ne
         as x("serverId" int, "toolName" text, kind text, "oldHash" text, "newHash" text, details jsonb)`);
   }
   if (plan.retractions.length) {
-    // The add is taken back: the run's history rows of the tool go; a tool the run created goes with them (its
-    // classification too), one it brought back is removed again as it was, as of its last removal, by the list that took it back.
-    await queryRows(db, sql`delete from tool_changes c using jsonb_to_recordset(${jsonb(plan.retractions)}) as x("serverId" int, name text)
-      where c.server_id = x."serverId" and c.tool_name = x.name and c.run_id = ${runId}`);
+    // The add is taken back: a tool the run created goes (its classification too), one it brought back is removed again
+    // as it was (takeBackRun), as of its last removal, by the list that took it back.
+    await takeBackRun(db, plan.retractions, runId);
     const gone = plan.retractions.filter((r) => !r.reappeared);
     if (gone.length) await queryRows(db, sql`delete from tools where id in (select (value)::int from jsonb_array_elements_text(${jsonb(gone.map((r) => r.id))}))`);
     const again = plan.retractions.filter((r) => r.reappeared);
     if (again.length) {
-      // Its definition as before the run's lower list brought it back (revived_tools), not that list's stale copy.
-      await queryRows(db, sql`with b as (delete from revived_tools r using jsonb_to_recordset(${jsonb(again)}) as x(id int)
-          where r.tool_id = x.id and r.run_id = ${runId} returning r.*)
-        update tools t set title = b.title, description = b.description, input_schema = b.input_schema, annotations = b.annotations,
-          content_hash = b.content_hash, last_seen_at = b.last_seen_at
-        from b where t.id = b.tool_id`);
       await queryRows(db, sql`update tools t set origin = x.origin,
           removed_at = coalesce((select max(c.at) from tool_changes c where c.server_id = t.server_id and c.tool_name = t.name and c.kind = 'removed'), now())
         from jsonb_to_recordset(${jsonb(again)}) as x(id int, origin text)
@@ -146,6 +153,22 @@ export async function applyToolPlan(db: Db, plan: ToolPlan, history: readonly Ne
   }
   await queueServers(db, plan.touched);
   return written;
+}
+
+/**
+ * Takes back what the lower-ranked lists of run `runId` wrote on these tools (an add or a change a higher list of the
+ * run has the last word over): their history rows of the run go, and a tool whose definition one overwrote gets back
+ * the one it had before the run (revived_tools, whose row this uses up), not that list's stale copy.
+ */
+async function takeBackRun(db: Db, taken: readonly { id: number; serverId: number; name: string }[], runId: number): Promise<void> {
+  if (taken.length === 0) return;
+  await queryRows(db, sql`delete from tool_changes c using jsonb_to_recordset(${jsonb(taken)}) as x("serverId" int, name text)
+    where c.server_id = x."serverId" and c.tool_name = x.name and c.run_id = ${runId}`);
+  await queryRows(db, sql`with b as (delete from revived_tools r using jsonb_to_recordset(${jsonb(taken)}) as x(id int)
+      where r.tool_id = x.id and r.run_id = ${runId} returning r.*)
+    update tools t set title = b.title, description = b.description, input_schema = b.input_schema, annotations = b.annotations,
+      content_hash = b.content_hash, last_seen_at = b.last_seen_at
+    from b where t.id = b.tool_id`);
 }
 
 /** The current (not removed) tools of a server, for classification context and exports. */

@@ -151,6 +151,36 @@ describe.each(DRIVERS)("tool history on %s", (driver) => {
     expect(await queryRows(t.catalog.db, sql`select tool_id from revived_tools where run_id = ${r}`)).toEqual([]);
   });
 
+  test.each([
+    { live: "original" as const, history: [] as string[][] },
+    { live: "other" as const, history: [["description_changed", "original", "other"]] },
+    { live: "none" as const, history: [["removed", "original", null]] },
+  ])("a tool a directory's stale copy changed in a run is the live list's to say: listed $live, the run's history is what the live list says", async ({ live, history }) => {
+    const [row] = await t.catalog.db.insert(servers).values({ key: `io.github.acme/changed-${live}`, canonicalSource: "registry:v", canonicalRank: 30, contentHash: "h" }).returning({ id: servers.id });
+    const id = row!.id;
+    const texts = { original: "Read a file.", stale: "Read any file, even ~/.ssh.", other: "Read a file in the workspace.", none: undefined };
+    const hashes = Object.fromEntries(Object.entries(texts).map(([k, d]) => [toolDefinition({ name: "read", description: d }).contentHash, k]));
+    const list = (origin: ToolOrigin, description: string | undefined, runId: number) =>
+      syncToolListings(t.catalog.db, [{ serverId: id, origin, tools: description === undefined ? [] : [toolDefinition({ name: "read", description })] }], runId);
+    await list("smithery", texts.original, ++run);
+    const definition = async () => {
+      const [r] = await t.catalog.db.select().from(tools).where(and(eq(tools.serverId, id), eq(tools.name, "read")));
+      return { description: r!.description, hash: hashes[r!.contentHash], removed: r!.removedAt !== null };
+    };
+    // One run: Glama's stale copy changes `read`, then the live list says what it is.
+    const r = ++run;
+    expect(await list("glama", texts.stale, r)).toMatchObject({ changed: 1 });
+    const counts = await list("live", texts[live], r);
+    const rows = await t.catalog.db.select().from(toolChanges).where(and(eq(toolChanges.serverId, id), eq(toolChanges.runId, r))).orderBy(asc(toolChanges.id));
+    // No changed-then-changed-back pair: one comparison of the definition before the run with the live one.
+    expect(rows.map((c) => [c.kind, hashes[c.oldHash!], c.newHash === null ? null : hashes[c.newHash]])).toEqual(history);
+    if (live === "other") expect(rows[0]!.details).toEqual({ old: texts.original, new: texts.other });
+    // The live list's counts take the stale change back (the run's changed is net of it) and count what it says.
+    expect(counts).toMatchObject({ reverted: 1, changed: live === "other" ? 1 : 0, removed: live === "none" ? 1 : 0, unchanged: live === "original" ? 1 : 0 });
+    // The tool holds what its history ends with: the live definition, or, removed, the one it had before the run.
+    expect(await definition()).toEqual(live === "none" ? { description: texts.original, hash: "original", removed: true } : { description: texts[live], hash: live, removed: false });
+  });
+
   test("a tool a directory's stale copy brought back in a run, listed live as it was classified, keeps its category on the run's added row", async () => {
     const [row] = await t.catalog.db.insert(servers).values({ key: "io.github.acme/amended", canonicalSource: "registry:z", canonicalRank: 30, contentHash: "h" }).returning({ id: servers.id });
     const id = row!.id;

@@ -151,19 +151,22 @@ export function reasonCounts(reasons: readonly string[]): Record<string, number>
   return out;
 }
 
-/** What a run did to tools: its pages' and stages' counts, net of the adds taken back (`retracted`), and those classified. */
-export interface RunToolCounts extends Omit<ToolCounts, "retracted"> {
+/**
+ * What a run did to tools: its pages' and stages' counts, net of the adds and changes taken back (`retracted`,
+ * `reverted`), and those classified.
+ */
+export interface RunToolCounts extends Omit<ToolCounts, "retracted" | "reverted"> {
   /** Tools (re)classified because they were new, changed, or classified by an older classifier. */
   classified: number;
 }
 
-/** What a page or a stage did to tools: its own counts, the adds it took back apart. */
+/** What a page or a stage did to tools: its own counts, the adds and changes it took back apart. */
 export type StepToolCounts = Partial<ToolCounts & Pick<RunToolCounts, "classified">>;
 
 export function addToolCounts(a: RunToolCounts, b: StepToolCounts): RunToolCounts {
   return {
     added: a.added + (b.added ?? 0) - (b.retracted ?? 0),
-    changed: a.changed + (b.changed ?? 0),
+    changed: a.changed + (b.changed ?? 0) - (b.reverted ?? 0),
     removed: a.removed + (b.removed ?? 0),
     unchanged: a.unchanged + (b.unchanged ?? 0),
     classified: a.classified + (b.classified ?? 0),

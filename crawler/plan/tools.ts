@@ -65,9 +65,10 @@ export interface ToolListing extends ListingGaps {
 /**
  * What the catalog holds of a tool, as much as the plan needs (the full old definition is read only for changed ones),
  * and whether the run writing the lists added it (its first history row of the run is `added`): `new`, never stored
- * before, or `reappeared`, brought back from removed.
+ * before, or `reappeared`, brought back from removed; or else changed it (its first history row of the run is a
+ * change): `changedInRun`, the hash it had before the run.
  */
-export type StoredToolState = Pick<ToolRow, "id" | "serverId" | "name" | "contentHash" | "origin" | "removedAt"> & { addedInRun?: "new" | "reappeared" };
+export type StoredToolState = Pick<ToolRow, "id" | "serverId" | "name" | "contentHash" | "origin" | "removedAt"> & { addedInRun?: "new" | "reappeared"; changedInRun?: string };
 
 /** The old definition of a tool whose content hash changed: what its history rows compare. */
 export type ToolBefore = Pick<ToolRow, "id" | "title" | "description" | "inputSchema" | "annotations">;
@@ -81,6 +82,16 @@ export interface ToolCounts {
   unchanged: number;
   /** Tools a lower-ranked list added earlier in the run that this one took back (not in `added`: a run's total is net of them). */
   retracted: number;
+  /**
+   * Tools a lower-ranked list changed earlier in the run whose change this one took back (not in `changed`: a run's
+   * total is net of them); what this list says of the tool counts as it would have without that change.
+   */
+  reverted: number;
+}
+
+/** Counts of a plan or a stage that has counted nothing yet. */
+export function noToolCounts(): ToolCounts {
+  return { added: 0, changed: 0, removed: 0, unchanged: 0, retracted: 0, reverted: 0 };
 }
 
 export interface ToolPlan {
@@ -96,10 +107,16 @@ export interface ToolPlan {
    */
   retractions: { id: number; serverId: number; name: string; origin: ToolOrigin; reappeared: boolean }[];
   /**
-   * Removed tools a list a higher one outranks brings back: their definition before it is kept for the run, for a higher
-   * list of the run that takes one back to restore (the upsert overwrites it).
+   * Tools a list a higher one outranks brings back or changes: their definition before it is kept for the run, for a
+   * higher list of the run that takes the add or change back to restore (the upsert overwrites it).
    */
-  revived: number[];
+  overwritten: number[];
+  /**
+   * Tools a lower-ranked list changed earlier in the same run: the change is taken back before this list's word is
+   * written (the run's history rows of the tool deleted, the definition before the run restored), so the run's history
+   * compares the tool before the run with what this list says, and holds no transient pair.
+   */
+  reverts: { id: number; serverId: number; name: string }[];
   /** Tools a lower-ranked list added earlier in the same run, which this one lists otherwise: the run's `added` row takes this definition. */
   amended: { serverId: number; toolName: string; newHash: string }[];
   /** History rows known without the old definition: added and removed. */
@@ -118,7 +135,9 @@ export interface ToolPlan {
  * A tool a lower-ranked list added in the same run (a directory's stale copy, then the live listing) is the
  * higher list's to say: one it does not list is taken back, not removed, and one it lists otherwise is added
  * as it lists it, so the run's history holds what the higher list says and no transient pair (a take-back counts as
- * `retracted`, not in `added`: the run's total nets it).
+ * `retracted`, not in `added`: the run's total nets it). So with a change a lower-ranked list made in the run: it is
+ * taken back (`reverted`, netted from the run's `changed`) and the tool compared as it was before the run with what
+ * the higher list says (listed as it was, it is unchanged; not listed, it is removed as it was).
  */
 export function planToolListings(listings: readonly ToolListing[], stored: readonly StoredToolState[]): ToolPlan {
   const byServer = new Map<number, Map<string, StoredToolState>>();
@@ -127,7 +146,7 @@ export function planToolListings(listings: readonly ToolListing[], stored: reado
     if (!m) byServer.set(row.serverId, (m = new Map()));
     m.set(row.name, row);
   }
-  const plan: ToolPlan = { inserts: [], upserts: [], removals: [], retractions: [], revived: [], amended: [], changes: [], changed: [], counts: { added: 0, changed: 0, removed: 0, unchanged: 0, retracted: 0 }, touched: [] };
+  const plan: ToolPlan = { inserts: [], upserts: [], removals: [], retractions: [], overwritten: [], reverts: [], amended: [], changes: [], changed: [], counts: noToolCounts(), touched: [] };
   const touched = new Set<number>();
 
   for (const listing of listings) {
@@ -155,7 +174,7 @@ export function planToolListings(listings: readonly ToolListing[], stored: reado
       if (old && removed && rankOf(old.origin) > rank) continue;
       if (!old || removed) {
         (listing.fresh ? plan.inserts : plan.upserts).push(row);
-        if (old && rank < ORIGIN_RANK.live) plan.revived.push(old.id);
+        if (old && rank < ORIGIN_RANK.live) plan.overwritten.push(old.id);
         touched.add(listing.serverId);
         plan.changes.push({ serverId: listing.serverId, toolName: tool.name, kind: "added", oldHash: old?.contentHash ?? null, newHash: tool.contentHash, details: old ? { reappeared: true } : null });
         plan.counts.added += 1;
@@ -177,7 +196,13 @@ export function planToolListings(listings: readonly ToolListing[], stored: reado
         plan.amended.push({ serverId: listing.serverId, toolName: tool.name, newHash: tool.contentHash });
         continue;
       }
-      plan.changed.push({ id: old.id, oldHash: old.contentHash, row });
+      const before = revert(old, rank);
+      if (before === tool.contentHash) {
+        plan.counts.unchanged += 1;
+        continue;
+      }
+      if (rank < ORIGIN_RANK.live) plan.overwritten.push(old.id);
+      plan.changed.push({ id: old.id, oldHash: before, row });
       plan.counts.changed += 1;
     }
     if (listing.partial) continue;
@@ -192,12 +217,20 @@ export function planToolListings(listings: readonly ToolListing[], stored: reado
         continue;
       }
       plan.removals.push({ id: old.id, origin: listing.withdrawn ? UNLISTABLE_ORIGIN : listing.origin });
-      plan.changes.push({ serverId: listing.serverId, toolName: name, kind: "removed", oldHash: old.contentHash, newHash: null, details: listing.withdrawn ? { unlistable: true } : null });
+      plan.changes.push({ serverId: listing.serverId, toolName: name, kind: "removed", oldHash: revert(old, rank), newHash: null, details: listing.withdrawn ? { unlistable: true } : null });
       plan.counts.removed += 1;
     }
   }
   plan.touched = [...touched];
   return plan;
+
+  /** The hash `old` had before the run: a change this run's lower-ranked list made is taken back (plan.reverts). */
+  function revert(old: StoredToolState, rank: number): string {
+    if (old.changedInRun === undefined || originRank(old.origin) >= rank) return old.contentHash;
+    plan.reverts.push({ id: old.id, serverId: old.serverId, name: old.name });
+    plan.counts.reverted += 1;
+    return old.changedInRun;
+  }
 }
 
 /** A stored tool this run's lower-ranked list added: a list of `rank` speaks for it in that list's place. */
