@@ -8,7 +8,8 @@ import { z } from "zod";
 import { plural } from "../classifier/plural.js";
 import type { Db } from "../db/client.js";
 import { backOffHost, hostBackedOffUntil, type HostSlots } from "../db/host-politeness.js";
-import { applyPolicyToWaitingJobs, deadLetteredAttempt, listingCandidate, putBackActiveJob, type ListingJobOutput } from "../db/listing-jobs.js";
+import { applyPolicyToWaitingJobs, deadLetteredAttempt, listingCandidate, putBackActiveJob, QUEUE_SCHEMA, type ListingJobOutput } from "../db/listing-jobs.js";
+import { dropSettledRevivals } from "../db/tools.js";
 import { recordIntrospection, serversDueForIntrospection } from "../db/introspection.js";
 import { errorLine } from "../db/errors.js";
 import { attemptNote, endedByQueue, expiredNote, LISTING_JOB_ERROR, LISTING_RETRY_ERROR, workerFailure, workerFailureNote, type EndedAttempt } from "./dead-letter.js";
@@ -16,8 +17,6 @@ import { EnumerateError } from "./mcp/errors.js";
 import { failureOutcome, listingHostOf, listingModeOf, listServer, storeListing, type IntrospectMode, type ListingOptions } from "./listing.js";
 import type { SourceName } from "./records.js";
 
-/** The schema pg-boss creates and migrates itself, at the first start of a command that uses the queue. */
-export const QUEUE_SCHEMA = "mcp_catalog_queue";
 export const LISTING_QUEUES: Record<IntrospectMode, string> = { remote: "listing-remote", stdio: "listing-stdio" };
 export const deadLetterQueue = (queue: string) => `${queue}-dead`;
 
@@ -353,7 +352,10 @@ export async function runWorker(db: Db, boss: PgBoss, o: WorkerOptions): Promise
         if (!job) return;
         inHand += 1;
         try {
-          return await handle(mode, job);
+          const output = await handle(mode, job);
+          // Completed (not released, not retried): its run may have no listing to come, and its kept definitions none to restore.
+          if (output) await dropSettledRevivals(db, job.id);
+          return output;
         } catch (e) {
           // A listing's own failure was recorded on its server; anything else failed outside it and was not.
           throw e instanceof ListingRetryError ? e : new ListingJobError(e);

@@ -6,6 +6,9 @@ import type { IntrospectionCandidate } from "./introspection.js";
 import { servers } from "./schema.js";
 import { queryRows } from "./sql.js";
 
+/** The schema pg-boss creates and migrates itself, at the first start of a command that uses the queue. */
+export const QUEUE_SCHEMA = "mcp_catalog_queue";
+
 /** The server a job names, as the listing needs it; undefined when it is gone or was deleted since. */
 export async function listingCandidate(db: Db, serverId: number): Promise<IntrospectionCandidate | undefined> {
   const [row] = await db

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Db } from "./client.js";
 import { crawlRuns, type CrawlRunRow } from "./schema.js";
 import { jsonb, queryRows } from "./sql.js";
+import { dropSettledRevivals } from "./tools.js";
 import type { Failure } from "../crawler/failure.js";
 
 /**
@@ -66,6 +67,8 @@ export async function finishRun(db: Db, runId: number, outcome: RunOutcome): Pro
       error: outcome.error ?? null,
     })
     .where(eq(crawlRuns.id, runId));
+  // The run's in-process stages can take back nothing more: what it kept for them goes, unless its queued listings are still to come.
+  await dropSettledRevivals(db);
 }
 
 export interface ServerCounts {

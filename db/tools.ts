@@ -4,6 +4,7 @@ import type { Db } from "./client.js";
 import { tools } from "./schema.js";
 import { queueServers } from "./classifications.js";
 import { catalogChanged } from "./servers.js";
+import { QUEUE_SCHEMA } from "./listing-jobs.js";
 import { distinctRows, jsonb, queryRows } from "./sql.js";
 import type { NewToolChange, StoredToolState, ToolBefore, ToolCounts, ToolPlan } from "../crawler/plan/tools.js";
 
@@ -169,6 +170,25 @@ async function takeBackRun(db: Db, taken: readonly { id: number; serverId: numbe
     update tools t set title = b.title, description = b.description, input_schema = b.input_schema, annotations = b.annotations,
       content_hash = b.content_hash, last_seen_at = b.last_seen_at
     from b where t.id = b.tool_id`);
+}
+
+/**
+ * Drops the kept definitions (revived_tools) no write can restore any more: those of runs that have ended and have no
+ * listing job waiting, due for a retry or in hand. A queue worker's live listing of a run lands after the run ended
+ * (its job names the run), and may take back what the run's directories wrote as well as the in-process stage.
+ * `exceptJob`: the job completing, whose handler calls this (in hand until it returns).
+ */
+export async function dropSettledRevivals(db: Db, exceptJob?: string): Promise<void> {
+  const [kept] = await queryRows<{ any: boolean; jobs: string | null }>(db, sql`select exists (select 1 from revived_tools) as any, to_regclass(${`${QUEUE_SCHEMA}.job`})::text as jobs`);
+  if (!kept?.any) return;
+  // Without the queue's schema (PGlite, a catalog never queued to) no job can be waiting.
+  const waiting = kept.jobs
+    ? sql`select (data->>'runId')::int from ${sql.identifier(QUEUE_SCHEMA)}.job
+        where state in ('created', 'retry', 'active') ${exceptJob ? sql`and id <> ${exceptJob}` : sql``}`
+    : sql`select null::int where false`;
+  await queryRows(db, sql`delete from revived_tools r
+    where not exists (select 1 from crawl_runs c where c.id = r.run_id and c.status = 'running')
+      and r.run_id not in (select run_id from (${waiting}) w(run_id) where run_id is not null)`);
 }
 
 /** The current (not removed) tools of a server, for classification context and exports. */

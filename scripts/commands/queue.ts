@@ -1,7 +1,7 @@
 // `mcp-catalog queue`: what the listing queue holds, by mode, with the oldest wait and the last failures.
-import { deadLetterQueue, LISTING_QUEUES, openListingQueue, QUEUE_SCHEMA } from "../../crawler/listing-queue.js";
+import { deadLetterQueue, LISTING_QUEUES, openListingQueue } from "../../crawler/listing-queue.js";
 import type { IntrospectMode } from "../../crawler/listing.js";
-import { lastListingFailures, listingJobStates } from "../../db/listing-jobs.js";
+import { lastListingFailures, listingJobStates, QUEUE_SCHEMA } from "../../db/listing-jobs.js";
 import type { Command } from "../command.js";
 import { loadConfig, requireQueueDatabase } from "../config.js";
 import { withCatalog } from "../open-catalog.js";

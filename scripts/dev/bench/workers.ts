@@ -6,9 +6,9 @@ import { createInterface } from "node:readline";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { openCatalog } from "../../../db/client.js";
-import { listingJobWindow } from "../../../db/listing-jobs.js";
+import { listingJobWindow, QUEUE_SCHEMA } from "../../../db/listing-jobs.js";
 import { createScratchDatabase } from "../../../db/scratch.js";
-import { LISTING_QUEUES, QUEUE_SCHEMA } from "../../../crawler/listing-queue.js";
+import { LISTING_QUEUES } from "../../../crawler/listing-queue.js";
 import { figure, format, table, withDetail, type Figure } from "./report.js";
 import { projectRoot } from "../../project-root.js";
 
