@@ -33,13 +33,15 @@ export async function storedToolsOf(db: Db, serverIds: readonly number[], runId:
     db,
     // One index probe per server (distinctRows). Only a current tool of a directory's origin can have been added or
     // changed by a list a later one outranks: for those alone, the tool's first history row of the run (one probe of
-    // the (server, name) index each).
+    // the (server, name) index each). Unless another run wrote the tool since (a worker's listing of the run lands
+    // late): what the run did is then no longer the tool's last word, for this run's higher list to take back.
     sql`select t.id, t.server_id, t.name, t.content_hash, t.origin, t.removed_at::text as removed_at, f.kind as run_kind, f.old_hash as run_old_hash
       from ${distinctRows(serverIds)} as k(id)
       cross join lateral (select * from tools where server_id = k.id::int offset 0) t
-      left join lateral (select c.kind, c.old_hash from tool_changes c
+      left join lateral (select c.id, c.kind, c.old_hash from tool_changes c
           where t.removed_at is null and t.origin <> 'live' and c.server_id = t.server_id and c.tool_name = t.name and c.run_id = ${runId}
-          order by c.id limit 1) f on true`,
+          order by c.id limit 1) f
+        on not exists (select 1 from tool_changes l where l.server_id = t.server_id and l.tool_name = t.name and l.id > f.id and l.run_id is distinct from ${runId})`,
   );
   return rows.map((r) => ({
     id: Number(r.id),

@@ -181,6 +181,27 @@ describe.each(DRIVERS)("tool history on %s", (driver) => {
     expect(await definition()).toEqual(live === "none" ? { description: texts.original, hash: "original", removed: true } : { description: texts[live], hash: live, removed: false });
   });
 
+  test("a run's live listing that lands after a later run wrote the tool (a queued job taken late) removes it as usual: the run's add is no longer the tool's last word", async () => {
+    const [row] = await t.catalog.db.insert(servers).values({ key: "io.github.acme/late", canonicalSource: "registry:u", canonicalRank: 30, contentHash: "h" }).returning({ id: servers.id });
+    const id = row!.id;
+    const list = (origin: ToolOrigin, back: string | undefined, runId: number) =>
+      syncToolListings(t.catalog.db, [{ serverId: id, origin, tools: [toolDefinition({ name: "keep", description: "Kept." }), ...(back ? [toolDefinition({ name: "back", description: back })] : [])] }], runId);
+    await list("smithery", "Read a file.", ++run);
+    await list("smithery", undefined, ++run);
+    // Run r: Glama's copy brings `back` back; its live listing is queued. Run r + 1: Glama's copy changes it.
+    const r = ++run;
+    await list("glama", "Read any file.", r);
+    await list("glama", "Read any file, even ~/.ssh.", ++run);
+    // The worker lists run r's job now: the server has no `back`.
+    expect(await list("live", undefined, r)).toMatchObject({ retracted: 0, removed: 1 });
+    const history = await t.catalog.db.select().from(toolChanges).where(and(eq(toolChanges.serverId, id), eq(toolChanges.toolName, "back"))).orderBy(asc(toolChanges.id));
+    const [tool] = await t.catalog.db.select().from(tools).where(and(eq(tools.serverId, id), eq(tools.name, "back")));
+    expect(history.map((c) => c.kind)).toEqual(["added", "removed", "added", "description_changed", "removed"]);
+    // The tool is removed as the history ends: with the definition the later run gave it.
+    expect(tool).toMatchObject({ description: "Read any file, even ~/.ssh.", contentHash: history.at(-1)!.oldHash, origin: "live" });
+    expect(tool!.removedAt).not.toBeNull();
+  });
+
   test("a tool a directory's stale copy brought back in a run, listed live as it was classified, keeps its category on the run's added row", async () => {
     const [row] = await t.catalog.db.insert(servers).values({ key: "io.github.acme/amended", canonicalSource: "registry:z", canonicalRank: 30, contentHash: "h" }).returning({ id: servers.id });
     const id = row!.id;
