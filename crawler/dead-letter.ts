@@ -65,3 +65,14 @@ export function expiredNote(attempt: EndedAttempt, queueMessage: string): string
 export function workerFailureNote(attempt: EndedAttempt, error: string): string {
   return `${attemptNote(attempt)}failed in the worker, not in the listing: ${error}`;
 }
+
+/**
+ * The worker's log line for an attempt that failed in it outside the listing, when it fails: nothing is recorded on the
+ * server until its dead letter is read, so this line is all that tells the attempts before it (and the last one's
+ * reason, as it happened).
+ */
+export function workerFailureLine(attempt: EndedAttempt, error: string): string {
+  const last = attempt.retryCount >= attempt.retryLimit;
+  const then = last ? "no retry left, dead-lettered" : "will retry";
+  return `attempt ${attempt.retryCount + 1} of ${attempt.retryLimit + 1} failed in the worker, not in the listing, ${then}: ${error}`;
+}

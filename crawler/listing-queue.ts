@@ -12,8 +12,9 @@ import { applyPolicyToWaitingJobs, deadLetteredAttempt, listingCandidate, putBac
 import { dropSettledRevivals } from "../db/tools.js";
 import { recordIntrospection, serversDueForIntrospection } from "../db/introspection.js";
 import { errorLine } from "../db/errors.js";
-import { attemptNote, endedByQueue, expiredNote, LISTING_JOB_ERROR, LISTING_RETRY_ERROR, workerFailure, workerFailureNote, type EndedAttempt } from "./dead-letter.js";
+import { attemptNote, endedByQueue, expiredNote, LISTING_JOB_ERROR, LISTING_RETRY_ERROR, workerFailure, workerFailureLine, workerFailureNote, type EndedAttempt } from "./dead-letter.js";
 import { EnumerateError } from "./mcp/errors.js";
+import { redactUrls } from "./redact-url.js";
 import { failureOutcome, listingHostOf, listingModeOf, listServer, storeListing, type IntrospectMode, type ListingOptions } from "./listing.js";
 import type { SourceName } from "./records.js";
 
@@ -177,7 +178,8 @@ export interface WorkerOptions {
   onJob?: (event: WorkerEvent) => void;
 }
 
-export type WorkerEvent = { server: string; mode: IntrospectMode; outcome: ListingJobOutput["outcome"] | "retry" | "dead" | "released"; detail?: string };
+/** "error": an attempt failed in the worker outside the listing (pg-boss retries it, or dead-letters the last). */
+export type WorkerEvent = { server: string; mode: IntrospectMode; outcome: ListingJobOutput["outcome"] | "retry" | "dead" | "released" | "error"; detail?: string };
 
 export interface WorkerSummary {
   listed: number;
@@ -188,6 +190,8 @@ export interface WorkerSummary {
   deadLettered: number;
   deferred: number;
   released: number;
+  /** Attempts that failed in the worker outside the listing (the catalog's database): each retried, or dead-lettered when the last. */
+  workerErrors: number;
 }
 
 // Failures worth another attempt (the server or the network may recover); the rest are recorded and done.
@@ -201,11 +205,12 @@ export class ListingRetryError extends Error {
 /**
  * An attempt that failed outside the listing (the catalog's database, a host slot), as one line: pg-boss retries it,
  * and its own name tells its dead letter from one pg-boss ended (an expiry), whose output is an error's message too.
+ * The line is what the worker logs, pg-boss keeps and the dead letter records on the server, so its URLs are redacted.
  */
 export class ListingJobError extends Error {
   override name = LISTING_JOB_ERROR;
   constructor(cause: unknown) {
-    super(errorLine(cause), { cause });
+    super(redactUrls(errorLine(cause)), { cause });
   }
 }
 
@@ -223,7 +228,7 @@ export const pause = (ms: number, signal?: AbortSignal) =>
 
 /** Runs a worker until `signal` aborts (or, with `once`, until the queue holds nothing it could take). */
 export async function runWorker(db: Db, boss: PgBoss, o: WorkerOptions): Promise<WorkerSummary> {
-  const summary: WorkerSummary = { listed: 0, failed: 0, skipped: 0, retried: 0, deadLettered: 0, deferred: 0, released: 0 };
+  const summary: WorkerSummary = { listed: 0, failed: 0, skipped: 0, retried: 0, deadLettered: 0, deferred: 0, released: 0, workerErrors: 0 };
   const now = o.now ?? (() => new Date());
   // Aborted `graceMs` after SIGTERM: what is still listing then stops, and its job goes back to the queue.
   const release = new AbortController();
@@ -244,11 +249,15 @@ export async function runWorker(db: Db, boss: PgBoss, o: WorkerOptions): Promise
     }
   };
 
-  /** Lists the job's server; what it returns completes the job as its output (nothing: the job was released or is retried). */
-  const handle = async (mode: IntrospectMode, job: PgBoss.JobWithMetadata<unknown>): Promise<ListingJobOutput | void> => {
+  /**
+   * Lists the job's server; what it returns completes the job as its output (nothing: the job was released or is
+   * retried). `named.server` becomes the server's key once it is read, for the log line of a failure after that.
+   */
+  const handle = async (mode: IntrospectMode, job: PgBoss.JobWithMetadata<unknown>, named: { server: string }): Promise<ListingJobOutput | void> => {
     const queue = LISTING_QUEUES[mode];
     const data = listingJobSchema.parse(job.data);
     const server = await listingCandidate(db, data.serverId);
+    if (server) named.server = server.key;
     const event = (outcome: WorkerEvent["outcome"], detail?: string) => o.onJob?.({ server: server?.key ?? String(data.serverId), mode, outcome, ...(detail ? { detail } : {}) });
     const finish = (outcome: ListingJobOutput["outcome"], detail?: string): ListingJobOutput => (event(outcome, detail), { outcome });
     if (!server || listingModeOf(server, [mode]) !== mode) {
@@ -351,14 +360,21 @@ export async function runWorker(db: Db, boss: PgBoss, o: WorkerOptions): Promise
       id = await boss.work(LISTING_QUEUES[mode], { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: o.queue.pollSeconds }, async ([job]) => {
         if (!job) return;
         inHand += 1;
+        // The job's server by its id until its record is read (a failure may come before: the database down).
+        const named = { server: `server #${String((job.data as { serverId?: unknown } | null)?.serverId ?? "?")}` };
         try {
-          const output = await handle(mode, job);
+          const output = await handle(mode, job, named);
           // Completed (not released, not retried): its run may have no listing to come, and its kept definitions none to restore.
           if (output) await dropSettledRevivals(db, job.id);
           return output;
         } catch (e) {
-          // A listing's own failure was recorded on its server; anything else failed outside it and was not.
-          throw e instanceof ListingRetryError ? e : new ListingJobError(e);
+          // A listing's own failure was recorded on its server; anything else failed outside it and was not: it is
+          // told here, once per attempt, as nothing records it until its dead letter is read.
+          if (e instanceof ListingRetryError) throw e;
+          const error = new ListingJobError(e);
+          summary.workerErrors += 1;
+          o.onJob?.({ server: named.server, mode, outcome: "error", detail: workerFailureLine(job, error.message) });
+          throw error;
         } finally {
           inHand -= 1;
           // A poller that just finished a job asks for the next at once, not after its polling interval.

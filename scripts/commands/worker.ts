@@ -86,7 +86,7 @@ export const command: Command = {
         }
       });
       const cpu = process.cpuUsage();
-      log(`stopped: listed ${summary.listed}, failed ${summary.failed}, skipped ${summary.skipped}, retried ${summary.retried}, dead-lettered ${summary.deadLettered}, put off ${summary.deferred}, released ${summary.released}; cpu ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s`);
+      log(`stopped: listed ${summary.listed}, failed ${summary.failed}, skipped ${summary.skipped}, retried ${summary.retried}, dead-lettered ${summary.deadLettered}, failed in the worker ${summary.workerErrors}, put off ${summary.deferred}, released ${summary.released}; cpu ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s`);
       return 0;
     } finally {
       await http.close();

@@ -2,6 +2,7 @@
 // in a database the worker cannot read): nothing could be recorded on the server then, so its dead letter is recorded
 // by the worker that reads it, as a failure in the worker with its error, not as an expiry (no worker stopped or hung).
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { ListingJobError } from "../../crawler/listing-queue.js";
 import type { ScratchDatabase } from "../../db/scratch.js";
 import { createScratchDatabase } from "../helpers/catalog.js";
 import { runCli } from "../helpers/cli.js";
@@ -36,6 +37,16 @@ describe.skipIf(!HAS_POSTGRES)("a listing job failing in the worker outside the 
     const [server] = await rows<{ error: string }>(db.url, "select introspection_error as error from servers where key = 'io.test/romeo'");
     expect(server!.error).toMatch(/^dead-lettered after 2 attempts: failed in the worker, not in the listing: relation "host_backoffs" does not exist/);
     expect(drain.stderr()).toMatch(/dead io\.test\/romeo: dead-lettered after 2 attempts: failed in the worker/);
+    // Each attempt is told as it fails, and counted: nothing is recorded on the server until the dead letter is read.
+    expect(drain.stderr()).toMatch(/error io\.test\/romeo: attempt 1 of 2 failed in the worker, not in the listing, will retry: relation "host_backoffs" does not exist/);
+    expect(drain.stderr()).toMatch(/error io\.test\/romeo: attempt 2 of 2 failed in the worker, not in the listing, no retry left, dead-lettered: relation "host_backoffs" does not exist/);
+    expect(drain.stderr()).toMatch(/dead-lettered 1, failed in the worker 2,/);
     await rows(db.url, "alter table host_backoffs_away rename to host_backoffs");
   }, 60_000);
+});
+
+test("a failure in the worker is told with the credentials of any URL in it masked", () => {
+  const error = new ListingJobError(new Error("connect ECONNREFUSED https://user:s3cret@mirror.test/v0?api_key=k3y"));
+  expect(error.message).not.toMatch(/s3cret|k3y/);
+  expect(error.message).toMatch(/https:\/\/\*\*\*@mirror\.test\/v0\?api_key=\*\*\*/);
 });
