@@ -54,6 +54,42 @@ export async function listingJobStates(db: Db, schema: string, queues: readonly 
   return rows.map((r) => ({ queue: r.queue, state: r.state, count: Number(r.count), oldestWaitingSeconds: r.oldest === null ? null : Math.max(0, Math.round(Number(r.oldest))) }));
 }
 
+/** Where a run's listing jobs are: still pending (waiting, waiting for a retry, in a worker's hands), or how they ended. */
+export interface RunListingJobs {
+  waiting: number;
+  retrying: number;
+  active: number;
+  listed: number;
+  /** Listings that failed for good without a retry (their job completed, its outcome failed). */
+  failed: number;
+  /** Out of retries (pg-boss failed the job and dead-lettered it). */
+  deadLettered: number;
+  skipped: number;
+}
+
+/**
+ * The listing jobs of run `runId` (each job's data names its run) by where they are, from pg-boss's job table (its
+ * partitions of `queues` only) and its archive, where completed jobs go after 12 hours and stay a week; undefined when
+ * the queue's schema was never created. A job put off (a busy or backed-off host) is counted by the job that takes its
+ * place, one a stopping worker cancelled by the job already waiting for its server.
+ */
+export async function runListingJobs(db: Db, schema: string, queues: readonly string[], runId: number): Promise<RunListingJobs | undefined> {
+  const [exists] = await queryRows<{ found: boolean }>(db, sql`select to_regclass(${`${schema}.archive`}) is not null as found`);
+  if (!exists?.found) return undefined;
+  // The names as values, not a subquery: Postgres then reads only those queues' partitions of the job table.
+  const names = sql`(${sql.join(queues.map((q) => sql`${q}`), sql`, `)})`;
+  const run = String(runId);
+  const rows = await queryRows<{ state: string; count: number }>(
+    db,
+    sql`select case when state = 'completed' then 'listing ' || coalesce(output->>'outcome', 'listed') else state::text end as state, count(*)::int as count
+      from (select state, output from ${sql.identifier(schema)}.job where name in ${names} and data->>'runId' = ${run}
+        union all select state, output from ${sql.identifier(schema)}.archive where name in ${names} and data->>'runId' = ${run}) j
+      group by 1`,
+  );
+  const count = (state: string) => Number(rows.find((r) => r.state === state)?.count ?? 0);
+  return { waiting: count("created"), retrying: count("retry"), active: count("active"), listed: count("listing listed"), failed: count("listing failed"), deadLettered: count("failed"), skipped: count("listing skipped") };
+}
+
 /** How a queue retries and expires its jobs; pg-boss copies a queue's policy onto each job it inserts. */
 export interface ListingJobPolicy {
   retryLimit: number;

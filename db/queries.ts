@@ -27,6 +27,8 @@ export interface CatalogStats {
     sources: unknown;
     /** The model review's counts as the run recorded them (crawler/model-review.ts), or null when it was off. */
     review: unknown;
+    /** The listing jobs the run enqueued for the workers (refresh --queue), as the run recorded them, or null. */
+    queued: unknown;
     error: string | null;
     /** The run's failures, typed (crawler/failure.ts failureSchema). */
     failures: unknown;
@@ -76,7 +78,8 @@ export async function catalogStats(db: Db): Promise<CatalogStats> {
           finishedAt: run.finishedAt,
           servers: run.servers,
           sources: redactUrlsIn(run.sources),
-          review: reviewOf(run.tools),
+          review: recordedBesideTools(run.tools, "review"),
+          queued: recordedBesideTools(run.tools, "queued"),
           error: run.error === null ? null : redactUrls(run.error),
           failures: redactUrlsIn(run.failures),
         }
@@ -84,7 +87,7 @@ export async function catalogStats(db: Db): Promise<CatalogStats> {
   };
 }
 
-/** The review counts a run recorded beside its tool counts. */
-function reviewOf(tools: unknown): unknown {
-  return tools && typeof tools === "object" && "review" in tools ? tools.review : null;
+/** What a run recorded beside its tool counts (the review's counts, the jobs it queued), or null. */
+function recordedBesideTools(tools: unknown, key: "review" | "queued"): unknown {
+  return tools && typeof tools === "object" && key in tools ? (tools as Record<string, unknown>)[key] : null;
 }

@@ -2,7 +2,9 @@
 import { z } from "zod";
 import { failureSchema } from "../crawler/failure.js";
 import { modelReviewStatsSchema } from "../crawler/model-review.js";
+import { LISTING_QUEUES } from "../crawler/listing-queue.js";
 import type { Db } from "../db/client.js";
+import { QUEUE_SCHEMA, runListingJobs } from "../db/listing-jobs.js";
 import { catalogStats, type CatalogStats } from "../db/queries.js";
 import { isoInstant } from "./iso-instant.js";
 import { verdictCountsSchema } from "./verdict-counts.js";
@@ -10,6 +12,9 @@ import type { KeptPerServer } from "./kept-per-server.js";
 import { summarizeCatalogVerdicts, verdictSummarySchema, type AssessedFigures } from "./verdict-summary.js";
 
 const count = z.number().int();
+
+/** The listing jobs a `refresh --queue` run enqueued, as its record keeps them. */
+const queuedRecordSchema = z.object({ enqueued: z.object({ remote: count, stdio: count }), alreadyQueued: count });
 
 const lastRunSchema = z.object({
   id: count,
@@ -19,6 +24,15 @@ const lastRunSchema = z.object({
   servers: z.record(z.string(), count).meta({ description: "what the run did to servers: added, updated, unchanged, removed" }),
   sources: z.record(z.string(), z.unknown()).meta({ description: "each source's summary, as refresh --json prints it" }),
   review: modelReviewStatsSchema.nullable().meta({ description: "the model review's counts; null when the run had no review" }),
+  queued: queuedRecordSchema
+    .extend({
+      jobs: z
+        .object({ waiting: count, retrying: count, active: count, listed: count, failed: count, deadLettered: count, skipped: count })
+        .nullable()
+        .meta({ description: "where the run's jobs are now: still pending (waiting, retrying, active) or how they ended; null when the queue cannot be read" }),
+    })
+    .nullable()
+    .meta({ description: "the live listings a refresh --queue run left to the workers; null when the run listed in process" }),
   error: z.string().nullable(),
   failures: z.array(failureSchema),
 });
@@ -52,6 +66,7 @@ const storedRunSchema = z.object({
   servers: lastRunSchema.shape.servers.catch({}),
   sources: lastRunSchema.shape.sources.catch({}),
   review: lastRunSchema.shape.review.catch(null),
+  queued: queuedRecordSchema.nullable().catch(null),
   failures: lastRunSchema.shape.failures.catch([]),
 });
 
@@ -59,14 +74,26 @@ const storedRunSchema = z.object({
  * The last run with ISO times: the drivers print timestamps differently (PGlite "… 02:57:42.321+00", Postgres to the
  * microsecond). (A record written before source URLs were redacted is redacted as read: db/queries.ts catalogStats.)
  */
-function lastRunView(run: NonNullable<CatalogStats["lastRun"]>): CatalogCounts["lastRun"] {
+function lastRunView(run: NonNullable<CatalogStats["lastRun"]>) {
   const stored = storedRunSchema.parse(run);
   return { ...run, ...stored, startedAt: isoInstant(run.startedAt), finishedAt: isoInstant(run.finishedAt) };
 }
 
+/**
+ * The last run; one that queued its live listings (refresh --queue) with where its jobs are now, read from the queue:
+ * its status is the crawl's, and the listings may be pending long after it. One grouped count over the listing queues'
+ * jobs (each job's data names its run), only for such a run.
+ */
+async function lastRunWithJobs(db: Db, run: NonNullable<CatalogStats["lastRun"]>): Promise<CatalogCounts["lastRun"]> {
+  const { queued, ...view } = lastRunView(run);
+  if (!queued) return { ...view, queued: null };
+  const jobs = await runListingJobs(db, QUEUE_SCHEMA, Object.values(LISTING_QUEUES), run.id);
+  return { ...view, queued: { ...queued, jobs: jobs ?? null } };
+}
+
 export async function catalogCounts(db: Db): Promise<CatalogCounts> {
   const stats = await catalogStats(db);
-  return { ...stats, lastRun: stats.lastRun ? lastRunView(stats.lastRun) : null };
+  return { ...stats, lastRun: stats.lastRun ? await lastRunWithJobs(db, stats.lastRun) : null };
 }
 
 /** `now` ends the drift window the grades count risky changes in; `kept` holds servers assessed now for the next report (catalogTallies). */

@@ -5,6 +5,7 @@ import { reviewSummary } from "../model-review-setup.js";
 import { loadConfig } from "../config.js";
 import { plural } from "../../classifier/plural.js";
 import { READER_EXIT_CODES, readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
+import { queuedListingsText } from "../queued-listings.js";
 import { statsReport } from "../stats-report.js";
 import { classifiedNowText } from "../verdict-counts.js";
 import { safeText } from "../terminal.js";
@@ -24,7 +25,7 @@ export const command: Command = {
     json: {
       type: "boolean",
       description:
-        "Print {servers: {total, active, deprecated, deleted, gone}, remotes: {open, needsAuth}, tools, cachedModelAnswers, merged, sources: {<source>: {records, servers, only, lastCrawl: {runId, pages, notModified, details, detailsNotModified, requests, records, skipped}}}, grades, annotationCoverage, toxicFlows, classified, classifiedNow, modelReviewed, byCategoryRisk: [{category, risk, tools}], lastRun: {…, review, error, failures}} as JSON",
+        "Print {servers: {total, active, deprecated, deleted, gone}, remotes: {open, needsAuth}, tools, cachedModelAnswers, merged, sources: {<source>: {records, servers, only, lastCrawl: {runId, pages, notModified, details, detailsNotModified, requests, records, skipped}}}, grades, annotationCoverage, toxicFlows, classified, classifiedNow, modelReviewed, byCategoryRisk: [{category, risk, tools}], lastRun: {…, review, queued: {enqueued, alreadyQueued, jobs}, error, failures}} as JSON",
     },
     ...WAIT_OPTION,
   },
@@ -59,6 +60,7 @@ export const command: Command = {
         `last run    #${run.id} ${run.status}, started ${run.startedAt}${run.finishedAt ? `, finished ${run.finishedAt}` : ""}`,
         `            servers added ${counts.added ?? 0}, updated ${counts.updated ?? 0}, unchanged ${counts.unchanged ?? 0}, removed ${counts.removed ?? 0}`,
       );
+      if (run.queued) lines.push(`            ${queuedListingsText(run.queued)}`);
       if (run.review) lines.push(`            ${reviewSummary(run.review)}`);
       // The run record's failures, typed: where, what kind, the status and URL when a request failed (redacted as
       // read, db/queries.ts catalogStats).

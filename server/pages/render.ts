@@ -9,6 +9,7 @@ import type { NameSummary } from "../../db/lookups.js";
 import { candidatesLeadIn, namePage, RequestError, type ServedError } from "../errors.js";
 import { paths } from "../paths.js";
 import { holdersText, methodText, outdatedGroupsText, unstoredText } from "../../scripts/tool-view.js";
+import { queuedListingsSentence } from "../../scripts/queued-listings.js";
 import { classifiedNowText } from "../../scripts/verdict-counts.js";
 import type { Page, ServerView } from "../reader.js";
 import type { CatalogSummary, ChangeItem, ServerItem, ToolItem } from "../views.js";
@@ -68,7 +69,7 @@ export function homePage(o: { stats: CatalogSummary; changes: ChangeItem[] }): H
 <div id="live-results" aria-live="polite"></div>
 </form>
 <h2>The catalog</h2>
-<p>${plural(s.servers.total, "server")} (${s.servers.active} active), ${plural(s.tools, "tool")}, ${s.classified} classified${s.classifiedNow ? html` <span class="muted unstored">(and ${classifiedNowText(s.classifiedNow)})</span>` : ""}; ${plural(s.merged, "server")} seen in more than one source.${s.lastRun ? html` Last refresh: ${s.lastRun.status}, ${s.lastRun.startedAt.slice(0, 16).replace("T", " ")} UTC.` : ""}</p>
+<p>${plural(s.servers.total, "server")} (${s.servers.active} active), ${plural(s.tools, "tool")}, ${s.classified} classified${s.classifiedNow ? html` <span class="muted unstored">(and ${classifiedNowText(s.classifiedNow)})</span>` : ""}; ${plural(s.merged, "server")} seen in more than one source.${s.lastRun ? html` Last refresh: ${s.lastRun.status}, ${s.lastRun.startedAt.slice(0, 16).replace("T", " ")} UTC.${s.lastRun.queued ? ` ${queuedListingsSentence(s.lastRun.queued)}` : ""}` : ""}</p>
 ${categoryRiskChart(s.byCategoryRisk as CategoryRiskCount[])}
 <h2>Latest changes</h2>
 ${changeList(o.changes)}` as Html,
