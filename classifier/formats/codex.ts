@@ -1,7 +1,7 @@
 // Codex: the [mcp_servers.<name>] keys of config.toml that allow, gate and deny each tool.
 //
 // Codex (codex-rs config, `McpServerConfig`) reads `enabled_tools` as an allow-list (when set, only
-// those tools are registered), then removes `disabled_tools`; `[mcp_servers.<name>.tools.<tool>]
+// those tools are registered), then removes `disabled_tools`; `enabled = false` skips starting the server. `[mcp_servers.<name>.tools.<tool>]
 // approval_mode = "prompt"` asks the user before every call of that tool. (Its other modes are
 // looser: "auto" decides from annotations and "approve" runs without asking.) Codex has no rate
 // limits, so those appear only as comments. Codex shortens a tool's model-facing name
@@ -59,8 +59,20 @@ function byDecision(input: ResolvedExport, ...decisions: Decision[]): ToolEntry[
 }
 
 /**
+ * Why a server none of whose tools is allowed is written `enabled = false` rather than `enabled_tools = []`: Codex
+ * writes an empty list back as no list whenever it rewrites config.toml (`codex mcp add` and the other `codex mcp`
+ * edits; codex-rs config/src/mcp_edit.rs keeps enabled_tools only when non-empty), and no list enables every tool, so
+ * a tool the server adds later would run. It keeps `enabled = false` (written back whenever false).
+ */
+const NOTHING_ALLOWED = [
+  "No tool of this server is allowed: enabled = false keeps Codex from starting it. (An empty enabled_tools would",
+  "be dropped the next time Codex rewrites this file, e.g. codex mcp add, and every tool, new ones too, enabled.)",
+];
+
+/**
  * allow and limit → enabled; approve → enabled with approval_mode "prompt"; deny → disabled.
- * Every tool appears in exactly one of enabled_tools / disabled_tools.
+ * Every tool appears in exactly one of enabled_tools / disabled_tools, save that with none enabled the server itself
+ * is disabled (NOTHING_ALLOWED) and enabled_tools left out.
  */
 export function renderCodex(input: ResolvedExport): Rendered {
   const table = `mcp_servers.${tomlKey(input.clientName)}`;
@@ -72,7 +84,8 @@ export function renderCodex(input: ResolvedExport): Rendered {
     `Per-tool approval_mode needs a Codex version that reads [mcp_servers.<name>.tools.<tool>].`,
   ].map((line) => `# ${line}`);
   lines.push("", `[${table}]`);
-  lines.push(enabled.length ? "enabled_tools = [" : "enabled_tools = []", ...arrayItems(enabled), ...(enabled.length ? ["]"] : []));
+  if (enabled.length) lines.push("enabled_tools = [", ...arrayItems(enabled), "]");
+  else lines.push(...NOTHING_ALLOWED.map((line) => `# ${line}`), "enabled = false");
   lines.push(disabled.length ? "disabled_tools = [" : "disabled_tools = []", ...arrayItems(disabled), ...(disabled.length ? ["]"] : []));
   for (const tool of byDecision(input, "approve")) {
     lines.push("", `[${table}.tools.${tomlKey(tool.name)}]`, `approval_mode = "prompt"`);

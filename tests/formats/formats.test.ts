@@ -191,19 +191,33 @@ function readClaudeCode(text: string): Map<string, "allow" | "ask" | "deny"> {
   return out;
 }
 
-/** Codex: disabled → deny; enabled with approval_mode "prompt" → approve; enabled → allow (no limits in Codex). */
+type CodexServer = { enabled?: boolean; enabled_tools?: string[]; disabled_tools?: string[]; tools?: Record<string, { approval_mode: string }> };
+
+/**
+ * Codex: disabled → deny; enabled with approval_mode "prompt" → approve; enabled → allow (no limits in Codex). A server
+ * written `enabled = false` has no tool enabled (Codex does not start it).
+ */
 function readCodex(text: string, clientName: string): Decisions {
-  const doc = parseToml(text) as { mcp_servers: Record<string, { enabled_tools: string[]; disabled_tools: string[]; tools?: Record<string, { approval_mode: string }> }> };
+  const doc = parseToml(text) as { mcp_servers: Record<string, CodexServer> };
   expect(Object.keys(doc.mcp_servers)).toEqual([clientName]);
   const server = doc.mcp_servers[clientName]!;
+  if (server.enabled === false) {
+    expect(server.enabled_tools ?? []).toEqual([]);
+    expect(server.tools).toBeUndefined();
+    const out: Decisions = new Map();
+    for (const name of server.disabled_tools ?? []) putOnce(out, name, "deny");
+    return out;
+  }
+  expect(server.enabled).toBeUndefined();
+  expect(server.enabled_tools).toBeDefined();
   const prompted = new Set<string>();
   for (const [name, config] of Object.entries(server.tools ?? {})) {
     expect(config).toEqual({ approval_mode: "prompt" });
     prompted.add(name);
   }
   const out: Decisions = new Map();
-  for (const name of server.enabled_tools) putOnce(out, name, prompted.has(name) ? "approve" : "allow");
-  for (const name of server.disabled_tools) putOnce(out, name, "deny");
+  for (const name of server.enabled_tools!) putOnce(out, name, prompted.has(name) ? "approve" : "allow");
+  for (const name of server.disabled_tools!) putOnce(out, name, "deny");
   for (const name of prompted) expect(server.enabled_tools).toContain(name);
   return out;
 }
@@ -576,6 +590,49 @@ describe("special cases", () => {
     expect(readAgentgateway(text, "y")).toEqual(new Map([["drop_table", "deny"], ["exec", "deny"]]));
   });
 
+  describe("codex when no tool is allowed: a tool the server adds later stays off after Codex rewrites config.toml", () => {
+    /**
+     * What `codex mcp add` (and every other `codex mcp` edit) writes back for a server it keeps (codex-rs
+     * config/src/mcp_edit.rs serialize_mcp_server): `enabled` only when false, enabled_tools / disabled_tools only when
+     * not empty, the tool tables as they were.
+     */
+    function codexRewrite(server: CodexServer): CodexServer {
+      return {
+        ...(server.enabled === false ? { enabled: false } : {}),
+        ...(server.enabled_tools?.length ? { enabled_tools: server.enabled_tools } : {}),
+        ...(server.disabled_tools?.length ? { disabled_tools: server.disabled_tools } : {}),
+        ...(server.tools ? { tools: server.tools } : {}),
+      };
+    }
+    /** Whether Codex registers `tool` (McpServerConfig: a disabled server starts no tool; enabled_tools, when set, is an allow-list; then disabled_tools). */
+    const registers = (server: CodexServer, tool: string) =>
+      server.enabled !== false && (server.enabled_tools === undefined || server.enabled_tools.includes(tool)) && !(server.disabled_tools ?? []).includes(tool);
+
+    it.each([
+      ["every tool denied", policyOf([["drop_table", "critical"], ["exec", "critical"]])],
+      ["no tool at all", buildPolicy([])],
+    ])("%s: the server is disabled, not given an empty enabled_tools Codex drops", (_, policy) => {
+      const text = renderPolicy("codex", { server: { key: "x/y" }, policy });
+      const server = (parseToml(text) as { mcp_servers: Record<string, CodexServer> }).mcp_servers.y!;
+      for (const config of [server, codexRewrite(server)]) {
+        expect(registers(config, "added_later")).toBe(false);
+        for (const tool of Object.keys(policy.tools)) expect(registers(config, tool)).toBe(false);
+      }
+      expect(text).toMatch(/^# No tool of this server is allowed: enabled = false keeps Codex from starting it\./m);
+    });
+
+    it("a server with an allowed tool keeps its allow-list, which a rewrite keeps too", () => {
+      const text = renderPolicy("codex", { server: { key: "x/y" }, policy: policyOf([["list", "low"], ["drop_table", "critical"]]) });
+      const server = (parseToml(text) as { mcp_servers: Record<string, CodexServer> }).mcp_servers.y!;
+      expect(server.enabled).toBeUndefined();
+      for (const config of [server, codexRewrite(server)]) {
+        expect(registers(config, "list")).toBe(true);
+        expect(registers(config, "added_later")).toBe(false);
+        expect(registers(config, "drop_table")).toBe(false);
+      }
+    });
+  });
+
   describe("agentgateway's names of a target's tools", () => {
     // As agentgateway names them (mcp/handler.rs): one target keeps the tool's own name; with several (or prefixMode
     // always) tools/list shows `<target>_<tool>`, and a call's name is split at its first "_" (split_once) into the
@@ -636,7 +693,7 @@ describe("special cases", () => {
   it("an empty policy denies everything in every dialect", () => {
     const input: PolicyExport = { server: { key: "x/y" }, policy: buildPolicy([]) };
     expect(readCodex(renderPolicy("codex", input), "y").size).toBe(0);
-    expect(parseToml(renderPolicy("codex", input))).toEqual({ mcp_servers: { y: { enabled_tools: [], disabled_tools: [] } } });
+    expect(parseToml(renderPolicy("codex", input))).toEqual({ mcp_servers: { y: { enabled: false, disabled_tools: [] } } });
     expect(readCedar(renderPolicy("cedar", input)).size).toBe(0);
     expect(readAgentgateway(renderPolicy("agentgateway", input), "y").size).toBe(0);
     expect(readClaudeCode(renderPolicy("claude-code", input)).size).toBe(0);

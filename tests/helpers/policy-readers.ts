@@ -74,13 +74,14 @@ function readClaudeCode(text: string): Map<string, string> {
   return out;
 }
 
+/** A server written `enabled = false` (no tool allowed) has no enabled_tools: Codex starts none of its tools. */
 function readCodex(text: string, clientName: string): Map<string, string> {
-  const doc = parseToml(text) as { mcp_servers: Record<string, { enabled_tools: string[]; disabled_tools: string[]; tools?: Record<string, { approval_mode: string }> }> };
+  const doc = parseToml(text) as { mcp_servers: Record<string, { enabled?: boolean; enabled_tools?: string[]; disabled_tools: string[]; tools?: Record<string, { approval_mode: string }> }> };
   const server = doc.mcp_servers[clientName];
   if (!server) throw new Error(`no [mcp_servers.${clientName}] table; tables: ${Object.keys(doc.mcp_servers).join(", ")}`);
   const prompted = new Set(Object.entries(server.tools ?? {}).filter(([, t]) => t.approval_mode === "prompt").map(([name]) => name));
   const out = new Map<string, string>();
-  for (const name of server.enabled_tools) once(out, name, prompted.has(name) ? "approve" : "allow");
+  for (const name of server.enabled === false ? [] : server.enabled_tools!) once(out, name, prompted.has(name) ? "approve" : "allow");
   for (const name of server.disabled_tools) once(out, name, "deny");
   return out;
 }
