@@ -23,7 +23,7 @@ import { allowOrDenyNote, commentText, headerLines, lossWarnings, unicodeEscape,
 const FORMAT = "agentgateway";
 
 /** Request-time CEL sees the tool's name, not its arguments; no counters, no approval step. */
-export const AGENTGATEWAY_EXPRESSES: Expressiveness = { limits: "none", approval: false, argumentRules: "none" };
+export const AGENTGATEWAY_EXPRESSES: Expressiveness = { limits: "none", approval: false, argumentRules: "none", unnamedDenied: true };
 
 const NAMED_ESCAPES: Record<string, string> = { "\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t" };
 

@@ -13,7 +13,7 @@ import { actionSplit, allowOrDenyNote, commentText, headerLines, lossWarnings, u
 const FORMAT = "cedar";
 
 /** Cedar conditions can read the request context (argument rules); it cannot count calls or ask a person. ToolHive lists only what may be called. */
-export const CEDAR_EXPRESSES: Expressiveness = { limits: "none", approval: false, argumentRules: "any" };
+export const CEDAR_EXPRESSES: Expressiveness = { limits: "none", approval: false, argumentRules: "any", unnamedDenied: true };
 
 const NAMED_ESCAPES: Record<string, string> = { "\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\0": "\\0" };
 

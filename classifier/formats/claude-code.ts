@@ -22,7 +22,7 @@ export function claudeCodeName(name: string): string {
 export const CLAUDE_CODE_NAME_LIMIT = 64;
 
 /** Permissions name whole tools: no arguments, no counters; `ask` is its approval. */
-export const CLAUDE_CODE_EXPRESSES: Expressiveness = { limits: "none", approval: true, argumentRules: "none" };
+export const CLAUDE_CODE_EXPRESSES: Expressiveness = { limits: "none", approval: true, argumentRules: "none", unnamedDenied: false };
 
 /**
  * Every other dialect denies a tool it does not name; Claude Code cannot for one server: deny beats ask beats allow, so

@@ -13,7 +13,7 @@ import { commentText, headerLines, limitsText, lossWarnings, reasonSuffix, unico
 const FORMAT = "codex";
 
 /** Tool lists and per-tool approval_mode: no counters, nothing about arguments; a disabled tool is not registered, so hidden. */
-export const CODEX_EXPRESSES: Expressiveness = { limits: "none", approval: true, argumentRules: "none" };
+export const CODEX_EXPRESSES: Expressiveness = { limits: "none", approval: true, argumentRules: "none", unnamedDenied: true };
 
 const BARE_KEY = /^[A-Za-z0-9_-]+$/;
 

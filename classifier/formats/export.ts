@@ -154,6 +154,8 @@ export interface Expressiveness {
    * name, or only by names without "." (where a condition path `args.a.b` reads a nested field).
    */
   argumentRules: "none" | "any" | "undotted";
+  /** Whether a tool the document does not name is denied (every format but claude-code: a default deny or an allow-list). */
+  unnamedDenied: boolean;
 }
 
 /** Whether a format that can say `can` counts the calls of the tool named `name`. */

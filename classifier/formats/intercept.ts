@@ -24,7 +24,7 @@ import {
 const FORMAT = "intercept";
 
 /** Rules with `rate_limit` count calls; there is no approval step. */
-export const INTERCEPT_EXPRESSES: Expressiveness = { limits: "undotted", approval: false, argumentRules: "undotted" };
+export const INTERCEPT_EXPRESSES: Expressiveness = { limits: "undotted", approval: false, argumentRules: "undotted", unnamedDenied: true };
 
 interface InterceptRule {
   name: string;

@@ -10,7 +10,7 @@ import { actionRuleLoss, actionSplit, jsonText, lossWarnings, UnrepresentableNam
 const FORMAT = "native";
 
 /** Limits and argument conditions (`require` / `deny_if`); approval has no form. */
-export const NATIVE_EXPRESSES: Expressiveness = { limits: "any", approval: false, argumentRules: "undotted" };
+export const NATIVE_EXPRESSES: Expressiveness = { limits: "any", approval: false, argumentRules: "undotted", unnamedDenied: true };
 
 /**
  * A consolidated tool allowed for its safe actions only: `require` admits the allowed values of the

@@ -102,7 +102,8 @@ export const SCRIPT = `
   document.querySelectorAll('[data-policy]').forEach(function(root){
     var select=root.querySelector('select');var button=root.querySelector('button[data-copy]');var status=root.querySelector('[data-copy-status]');
     var blocks=root.querySelectorAll('[data-format]');
-    function show(){status.textContent='';blocks.forEach(function(b){b.hidden=b.getAttribute('data-format')!==select.value})}
+    // A dialect that cannot name the tool has a note instead of a policy: nothing to copy.
+    function show(){status.textContent='';blocks.forEach(function(b){b.hidden=b.getAttribute('data-format')!==select.value});button.disabled=!root.querySelector('[data-format="'+select.value+'"] pre')}
     root.querySelector('.policy-tools').hidden=false;select.addEventListener('change',show);show();
     button.addEventListener('click',function(){
       var pre=root.querySelector('[data-format="'+select.value+'"] pre');

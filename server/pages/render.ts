@@ -2,7 +2,7 @@
 import { html } from "hono/html";
 import { CLASSIFIER_VERSION } from "../../classifier/classify.js";
 import { actionRuleLoss, actionSplit } from "../../classifier/formats/export.js";
-import { FORMAT_DESCRIPTIONS, FORMAT_EXPRESSES, FORMAT_NAMES, toolNameIn } from "../../classifier/formats/formats.js";
+import { FORMAT_DESCRIPTIONS, FORMAT_EXPRESSES, FORMAT_NAMES, toolNameIn, type FormatName } from "../../classifier/formats/formats.js";
 import type { Category } from "../../classifier/taxonomy.js";
 import type { CategoryRiskCount } from "../../db/browse.js";
 import type { NameSummary } from "../../db/lookups.js";
@@ -42,8 +42,15 @@ function changeList(items: readonly ChangeItem[]): Html {
   )}</ul>` as Html;
 }
 
-/** Every dialect of a policy; the script turns the list into a switcher with a copy button. */
-function policyBlock(texts: readonly { format: string; text: string }[], label: string): Html {
+/** One dialect's policy on a page: its text, or the tool whose name the dialect cannot hold and why (UnrepresentableNameError). */
+export type PolicyText = { format: FormatName; text: string } | { format: FormatName; refused: { tool: string; why: string } };
+export type RefusedPolicy = Extract<PolicyText, { refused: unknown }>;
+
+/**
+ * Every dialect of a policy; the script turns the list into a switcher with a copy button. A dialect that cannot hold a
+ * tool's name has, where its text would be, `refusedNote`'s words on why there is none and what to do.
+ */
+function policyBlock(texts: readonly PolicyText[], label: string, refusedNote: (p: RefusedPolicy) => Html = refusedWords): Html {
   return html`<div class="policy" data-policy>
 <div class="policy-tools" hidden>
 <label>Format <select aria-label="Policy format">${texts.map((t) => html`<option value="${t.format}">${t.format}</option>`)}</select></label>
@@ -51,9 +58,32 @@ function policyBlock(texts: readonly { format: string; text: string }[], label: 
 <span class="muted" role="status" data-copy-status></span>
 </div>
 ${texts.map(
-  (t) => html`<section data-format="${t.format}"><h3>${t.format} <span class="muted">— ${FORMAT_DESCRIPTIONS[t.format as keyof typeof FORMAT_DESCRIPTIONS] ?? ""}</span></h3><pre aria-label="${label} (${t.format})">${t.text}</pre></section>`,
+  (t) =>
+    html`<section data-format="${t.format}"><h3>${t.format} <span class="muted">— ${FORMAT_DESCRIPTIONS[t.format]}</span></h3>${"text" in t ? html`<pre aria-label="${label} (${t.format})">${t.text}</pre>` : html`<p class="unwritable">${refusedNote(t)}</p>`}</section>`,
 )}
 </div>` as Html;
+}
+
+/** Why a dialect has no text, in its exporter's words. */
+function refusedWords(p: RefusedPolicy): Html {
+  return html`No ${p.format} policy: it cannot name the tool ${catalogText(p.refused.tool)} (${p.refused.why}).` as Html;
+}
+
+/**
+ * On a tool's page, where a dialect cannot name the tool (PolicyLayer's and Intercept's "*", their wildcard): why, what
+ * a document of that dialect does with the tool it leaves out (Expressiveness.unnamedDenied), that `policy` refuses the
+ * server's document too, and which formats name the tool, for a rule that lets it run.
+ */
+function refusedToolNote(t: ToolItem, texts: readonly PolicyText[]): (p: RefusedPolicy) => Html {
+  return (p) => {
+    const name = catalogText(t.tool);
+    const denied = t.rule !== null && decisionOf(ruleSchema.parse(t.rule)) === "deny";
+    const namers = texts.filter((o) => "text" in o).map((o) => o.format);
+    const left = FORMAT_EXPRESSES[p.format].unnamedDenied
+      ? html` ${p.format} denies a tool its document does not name, so there ${name} is denied${denied ? ", as its rule says" : ", stricter than its rule"}.`
+      : html` ${p.format} does not deny a tool its document does not name.`;
+    return html`${refusedWords(p)}${left} <code>mcp-catalog policy ${catalogText(t.server)} --format ${p.format}</code> refuses to write the server's document with it: leave ${name} out of one written by hand (<code>--json</code> gives every tool's rule).${!denied && namers.length ? ` To let it run as its rule says, use a format that names it: ${listed(namers)}.` : ""}` as Html;
+  };
 }
 
 export function homePage(o: { stats: CatalogSummary; changes: ChangeItem[] }): Html {
@@ -206,7 +236,7 @@ function ruleSentence<Shown>(t: ToolItem, show: (text: string) => Shown): (strin
  * One tool; `removedAt` when its server no longer lists it: its page stays, marked, with what the catalog last knew.
  * `others` is some of the server's other tools (the riskiest), `total` how many there are.
  */
-export function toolPage(o: { tool: ToolItem; removedAt: string | null; others: { items: ToolItem[]; total: number }; history: ChangeItem[]; policies: { format: string; text: string }[] }): Html {
+export function toolPage(o: { tool: ToolItem; removedAt: string | null; others: { items: ToolItem[]; total: number }; history: ChangeItem[]; policies: PolicyText[] }): Html {
   const t = o.tool;
   const plainName = catalogPlain(t.tool);
   const name = catalogText(t.tool);
@@ -233,7 +263,7 @@ ${contradicts(t) ? html`<p class="conflict">The server's own annotations contrad
 ${declaredHints(t)}
 <h2>How to control ${name}</h2>
 <p>${ruleSentence(t, catalogText)}</p>
-${policyBlock(o.policies, `policy for ${plainName}`)}
+${policyBlock(o.policies, `policy for ${plainName}`, refusedToolNote(t, o.policies))}
 <h2>Other tools on ${server}</h2>
 ${o.others.items.length ? toolList(o.others.items, { showServer: false }) : html`<p class="muted">None.</p>`}
 ${o.others.total > o.others.items.length ? html`<p class="muted">The ${o.others.items.length} riskiest of ${o.others.total}: <a href="${paths.server(t.server)}">every tool of ${server}</a>.</p>` : ""}
@@ -254,7 +284,7 @@ ${changeList(o.history)}
  * One server. `tools` is the page of its tools shown (all of them, or `serverPageTools` continued from `cursor`); a paged
  * server's `policies` are empty: its page links each dialect instead.
  */
-export function serverPage(o: { server: ServerView; tools: Page<ToolItem>; cursor: string | undefined; policies: { format: string; text: string }[] }): Html {
+export function serverPage(o: { server: ServerView; tools: Page<ToolItem>; cursor: string | undefined; policies: PolicyText[] }): Html {
   const s = o.server;
   const paged = o.tools.items.length < s.items.length || o.cursor !== undefined;
   const byCategory = new Map<string, ToolItem[]>();

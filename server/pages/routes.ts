@@ -1,6 +1,6 @@
 // The HTML routes: each asks the reader, renders a page, and answers with it.
 import { Hono, type Context } from "hono";
-import { FORMAT_NAMES } from "../../classifier/formats/formats.js";
+import { FORMAT_NAMES, type FormatName } from "../../classifier/formats/formats.js";
 import { buildPolicy, ruleSchema } from "../../classifier/policy.js";
 import type { Db } from "../../db/client.js";
 import { currentNameTwins, currentOtherTools } from "../../scripts/current-lookups.js";
@@ -14,14 +14,18 @@ import { queryParam } from "../validation.js";
 import { toolItem } from "../views.js";
 import { renderPolicy, toolNameIn, UnrepresentableNameError } from "../../classifier/formats/formats.js";
 import { ICON, SCRIPT, SCRIPT_PATH, STYLE, STYLE_PATH } from "./assets.js";
-import { homePage, searchPage, serverPage, toolNamePage, toolPage } from "./render.js";
+import { homePage, searchPage, serverPage, toolNamePage, toolPage, type PolicyText } from "./render.js";
 
-/** Every dialect the `policy` command writes, for the switcher; a dialect that cannot hold a name is left out. */
-function everyFormat(render: (format: (typeof FORMAT_NAMES)[number]) => string) {
-  return FORMAT_NAMES.flatMap((format) => {
+/**
+ * Every dialect the `policy` command writes, for the switcher. A dialect that cannot hold a tool's name has, in its
+ * place, why (the page says it there); one whose server-level document the API refuses (RequestError) is left out.
+ */
+function everyFormat(render: (format: FormatName) => string): PolicyText[] {
+  return FORMAT_NAMES.flatMap((format): PolicyText[] => {
     try {
       return [{ format, text: render(format) }];
     } catch (e) {
+      if (e instanceof UnrepresentableNameError && e.kind === "tool") return [{ format, refused: { tool: e.value, why: e.why } }];
       if (e instanceof RequestError || e instanceof UnrepresentableNameError) return [];
       throw e;
     }

@@ -1,0 +1,113 @@
+// What a tool page says by a dialect's policy where the snippet alone would mislead: a dialect that cannot name the tool
+// ("*" is PolicyLayer's and Intercept's wildcard) has, in its snippet's place, why there is none and what to do, rather
+// than vanishing from the switcher. Checked in the markup and in headless Chromium.
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DRIVERS } from "../helpers/catalog.js";
+import { launchChromium } from "../helpers/chromium.js";
+import { runCli } from "../helpers/cli.js";
+import { glamaId, startGlamaReplay, type GlamaTool } from "../helpers/glama-replay.js";
+import { serveCatalog, type ServedCatalog } from "../helpers/served-catalog.js";
+import { emptyCliCatalog } from "../helpers/snapshot-catalog.js";
+import { segment } from "../../server/paths.js";
+
+const SERVER = "glama.ai/acme/records";
+const enc = encodeURIComponent;
+const tool = (name: string, description: string): GlamaTool => ({ name, description, inputSchema: { type: "object", properties: {} } });
+const STAR = "*";
+const OTHER = "list_records";
+
+/** A page's text as a browser shows it: tags dropped, entities read, white space as one space. */
+const shown = (markup: string) =>
+  markup.replace(/<[^>]+>/g, "").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&").replace(/\s+/g, " ").trim();
+
+/** The section of one dialect on a page, or undefined when the page has none. */
+const sectionOf = (page: string, format: string) => new RegExp(`<section data-format="${format}">(.*?)</section>`, "s").exec(page)?.[1];
+
+describe.each(DRIVERS)("a tool page's notes by its policies, on %s", (driver) => {
+  let s: ServedCatalog;
+  const pageUrl = (name: string) => `${s.url}/servers/${enc(SERVER)}/tools/${segment(name)}`;
+  const page = async (name: string) => {
+    const r = await fetch(pageUrl(name));
+    expect(r.status, name).toBe(200);
+    return r.text();
+  };
+
+  beforeAll(async () => {
+    const server = {
+      id: glamaId("acme", "records"),
+      name: "Records",
+      namespace: "acme",
+      slug: "records",
+      description: "A record store.",
+      url: "https://glama.ai/mcp/servers/acme/records",
+      repository: null,
+      spdxLicense: null,
+      attributes: [],
+      environmentVariablesJsonSchema: null,
+      tools: [tool(STAR, "Lists every record in the store. Read-only."), tool(OTHER, "Lists the records in the store. Read-only.")],
+    };
+    const replay = await startGlamaReplay({ servers: [server] });
+    const catalog = await emptyCliCatalog(driver, { GLAMA_URL: replay.url, CATALOG_ALLOW_PRIVATE_NETWORK: "1" });
+    try {
+      const refresh = await runCli(["refresh", "--sources", "glama", "--json"], catalog.env);
+      expect(refresh.code, refresh.stderr).toBe(0);
+    } finally {
+      await replay.close();
+    }
+    s = await serveCatalog(catalog);
+  }, 300_000);
+  afterAll(async () => {
+    await s?.close();
+    await s?.cli.dispose();
+  });
+
+  it("says, where the native and intercept snippets of a tool named * would be, why there are none and what to do", async () => {
+    const star = await page(STAR);
+    for (const format of ["native", "intercept"]) {
+      const section = sectionOf(star, format);
+      expect(section, format).toBeDefined();
+      expect(section, format).not.toContain("<pre");
+      const note = shown(section!);
+      expect(note, format).toContain(`No ${format} policy: it cannot name the tool * (`);
+      expect(note, format).toContain(`${format} denies a tool its document does not name, so there * is denied, stricter than its rule.`);
+      expect(note, format).toContain(`mcp-catalog policy ${SERVER} --format ${format} refuses to write the server's document with it`);
+      expect(note, format).toContain("To let it run as its rule says, use a format that names it: claude-code, codex, cedar and agentgateway.");
+    }
+    expect(shown(sectionOf(star, "native")!)).toContain(`"*" is PolicyLayer's wildcard for every tool`);
+    expect(shown(sectionOf(star, "intercept")!)).toContain(`"*" is Intercept's wildcard key for every tool`);
+    for (const format of ["claude-code", "codex", "cedar", "agentgateway"]) expect(sectionOf(star, format), format).toContain("<pre");
+    // A tool every dialect names has a snippet in each, and no such note.
+    const other = await page(OTHER);
+    expect(other).not.toContain('class="unwritable"');
+    for (const format of ["native", "intercept"]) expect(sectionOf(other, format), format).toContain("<pre");
+  });
+
+  describe("in headless Chromium", () => {
+    let browser: Browser;
+    beforeAll(async () => {
+      browser = await launchChromium();
+    }, 60_000);
+    afterAll(async () => {
+      await browser?.close();
+    });
+
+    it("shows the note when native is picked, with nothing to copy, and the copy button again for a dialect with a policy", async () => {
+      const tab = await browser.newPage();
+      await tab.goto(pageUrl(STAR));
+      const select = tab.locator("[data-policy] select").first();
+      const copy = tab.locator("[data-policy] button[data-copy]").first();
+      expect(await select.locator("option").allTextContents()).toEqual(["native", "intercept", "claude-code", "codex", "cedar", "agentgateway"]);
+      await select.selectOption("native");
+      const note = tab.locator('[data-format="native"] .unwritable');
+      expect(await note.isVisible()).toBe(true);
+      expect(await note.textContent()).toMatch(/^No native policy: it cannot name the tool \* \("\*" is PolicyLayer's wildcard for every tool\)\./);
+      expect(await copy.isDisabled()).toBe(true);
+      await select.selectOption("codex");
+      expect(await note.isVisible()).toBe(false);
+      expect(await tab.locator('[data-format="codex"] pre').isVisible()).toBe(true);
+      expect(await copy.isDisabled()).toBe(false);
+      await tab.close();
+    });
+  });
+});
