@@ -34,8 +34,14 @@ const UNNAMED_NOT_DENIED =
 
 type List = "allow" | "ask" | "deny";
 
-const LIST: Record<Decision, List> = { allow: "allow", limit: "allow", approve: "ask", deny: "deny" };
+/** The permissions list a tool's decision puts it in. */
+export const CLAUDE_CODE_LIST: Record<Decision, List> = { allow: "allow", limit: "allow", approve: "ask", deny: "deny" };
 const STRICTNESS: Record<List, number> = { allow: 0, ask: 1, deny: 2 };
+
+/** The list of the one rule for tools Claude Code names alike: the strictest of theirs (deny beats ask beats allow, as in Claude Code). */
+export function sharedList(decisions: readonly Decision[]): List {
+  return decisions.map((decision) => CLAUDE_CODE_LIST[decision]).reduce((a, b) => (STRICTNESS[b] > STRICTNESS[a] ? b : a));
+}
 
 /**
  * low/medium → allow (Claude Code cannot rate-limit), high → ask, critical → deny. Tools whose names normalize to the
@@ -58,7 +64,7 @@ export function renderClaudeCode(input: ResolvedExport): Rendered {
   const overLong: string[] = [];
   const shared: string[] = [];
   for (const [rule, tools] of byRule) {
-    const list = tools.map((tool) => LIST[tool.decision]).reduce((a, b) => (STRICTNESS[b] > STRICTNESS[a] ? b : a));
+    const list = sharedList(tools.map((tool) => tool.decision));
     permissions[list].push(rule);
     if (rule.length > CLAUDE_CODE_NAME_LIMIT) overLong.push(...tools.map((tool) => overLongWarning(tool, rule, list)));
     if (tools.length > 1) shared.push(sharedNameWarning(tools, rule, list));
@@ -73,7 +79,7 @@ export function renderClaudeCode(input: ResolvedExport): Rendered {
  * its own list beside the one the shared rule has, so the user sees which tool lost its rule.
  */
 function sharedNameWarning(tools: ToolEntry[], rule: string, list: List): string {
-  const names = tools.map((tool) => `"${commentText(tool.name)}" (${LIST[tool.decision]})`);
+  const names = tools.map((tool) => `"${commentText(tool.name)}" (${CLAUDE_CODE_LIST[tool.decision]})`);
   return (
     `claude-code: tools ${names.slice(0, -1).join(", ")} and ${names.at(-1)} are one name in Claude Code, ${rule} (it writes each character outside A-Z a-z 0-9 _ - as "_"), ` +
     `so one rule holds them all: ${list}, the strictest of their rules`

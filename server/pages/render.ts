@@ -17,7 +17,8 @@ import { catalogPlain, catalogText } from "./catalog-text.js";
 import { categoryRiskChart } from "./chart.js";
 import { layout, riskBadge, type Html } from "./layout.js";
 import { plural } from "../../classifier/plural.js";
-import { APPROVAL_LIMIT_PER_HOUR, decisionOf, ruleSchema, WRITE_LIMIT_PER_MINUTE, type BaseRule, type Limit } from "../../classifier/policy.js";
+import { APPROVAL_LIMIT_PER_HOUR, decisionOf, ruleSchema, WRITE_LIMIT_PER_MINUTE, type BaseRule, type Decision, type Limit } from "../../classifier/policy.js";
+import { CLAUDE_CODE_LIST, sharedList } from "../../classifier/formats/claude-code.js";
 
 const HINTS = ["readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint"] as const;
 
@@ -42,15 +43,23 @@ function changeList(items: readonly ChangeItem[]): Html {
   )}</ul>` as Html;
 }
 
-/** One dialect's policy on a page: its text, or the tool whose name the dialect cannot hold and why (UnrepresentableNameError). */
-export type PolicyText = { format: FormatName; text: string } | { format: FormatName; refused: { tool: string; why: string } };
+/**
+ * One dialect's policy on a page: its text, or the tool whose name the dialect cannot hold and why (UnrepresentableNameError).
+ * `sharedWith`, on a tool's page: the server's other tools the dialect names as it names this one (toolNameIn), each
+ * with its own decision, whose rules the snippet's one rule holds too.
+ */
+export type PolicyText =
+  | { format: FormatName; text: string; sharedWith?: { tool: string; decision: Decision }[] }
+  | { format: FormatName; refused: { tool: string; why: string } };
 export type RefusedPolicy = Extract<PolicyText, { refused: unknown }>;
 
 /**
- * Every dialect of a policy; the script turns the list into a switcher with a copy button. A dialect that cannot hold a
- * tool's name has, where its text would be, `refusedNote`'s words on why there is none and what to do.
+ * Every dialect of a policy; the script turns the list into a switcher with a copy button. On a tool's page (`tool`), a
+ * dialect that cannot hold the tool's name has, where its text would be, why there is none and what to do
+ * (refusedToolNote), and one whose rule also holds other tools says so above it (sharedNameNote).
  */
-function policyBlock(texts: readonly PolicyText[], label: string, refusedNote: (p: RefusedPolicy) => Html = refusedWords): Html {
+function policyBlock(texts: readonly PolicyText[], label: string, tool?: ToolItem): Html {
+  const refused = tool ? refusedToolNote(tool, texts) : refusedWords;
   return html`<div class="policy" data-policy>
 <div class="policy-tools" hidden>
 <label>Format <select aria-label="Policy format">${texts.map((t) => html`<option value="${t.format}">${t.format}</option>`)}</select></label>
@@ -59,9 +68,21 @@ function policyBlock(texts: readonly PolicyText[], label: string, refusedNote: (
 </div>
 ${texts.map(
   (t) =>
-    html`<section data-format="${t.format}"><h3>${t.format} <span class="muted">— ${FORMAT_DESCRIPTIONS[t.format]}</span></h3>${"text" in t ? html`<pre aria-label="${label} (${t.format})">${t.text}</pre>` : html`<p class="unwritable">${refusedNote(t)}</p>`}</section>`,
+    html`<section data-format="${t.format}"><h3>${t.format} <span class="muted">— ${FORMAT_DESCRIPTIONS[t.format]}</span></h3>${"text" in t ? html`${tool && t.sharedWith?.length ? html`<p class="shared-name">${sharedNameNote(tool, t.format, t.sharedWith)}</p>` : ""}<pre aria-label="${label} (${t.format})">${t.text}</pre>` : html`<p class="unwritable">${refused(t)}</p>`}</section>`,
 )}
 </div>` as Html;
+}
+
+/**
+ * Why a tool's rule in `format` is stricter than its own, where the format names other tools as it names this one
+ * (Claude Code writes each character outside A-Z a-z 0-9 _ - as "_"): one rule holds them all, the strictest of theirs
+ * (sharedList, as the claude-code exporter writes it), and the note names each tool with its own rule.
+ */
+function sharedNameNote(t: ToolItem, format: FormatName, others: readonly { tool: string; decision: Decision }[]): Html {
+  const all = [{ tool: t.tool, decision: decisionOf(ruleSchema.parse(t.rule)) }, ...others].sort((a, b) => (a.tool < b.tool ? -1 : a.tool > b.tool ? 1 : 0));
+  const names = all.map((e) => catalogText(e.tool));
+  const each = all.map((e, i) => html`${i ? "; " : ""}${names[i]}: ${CLAUDE_CODE_LIST[e.decision]}`);
+  return html`${format} names ${listedParts(names)} alike, ${catalogText(toolNameIn(format, t.tool))} (it writes each character outside A-Z a-z 0-9 _ - as "_"), so one rule holds them all: ${sharedList(all.map((e) => e.decision))}, the strictest of their rules (${each}).` as Html;
 }
 
 /** Why a dialect has no text, in its exporter's words. */
@@ -185,8 +206,9 @@ function actionWords(r: BaseRule): string {
   return `${decision === "approve" ? "a person approves each call" : "allowed"}${limitsText(r)}`;
 }
 
-/** "a", "a and b", "a, b and c". */
-const listed = (names: readonly string[]) => (names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : (names[0] ?? ""));
+/** "a", "a and b", "a, b and c", as parts for a page's markup (the names may be catalog text). */
+const listedParts = <T>(names: readonly T[]): (T | string)[] => names.flatMap((name, i) => [i === 0 ? "" : i === names.length - 1 ? " and " : ", ", name]);
+const listed = (names: readonly string[]) => listedParts(names).join("");
 
 /**
  * The tool's rule in words: the page's own, and its name, the rule's reason and its argument's values as `show` shows
@@ -263,7 +285,7 @@ ${contradicts(t) ? html`<p class="conflict">The server's own annotations contrad
 ${declaredHints(t)}
 <h2>How to control ${name}</h2>
 <p>${ruleSentence(t, catalogText)}</p>
-${policyBlock(o.policies, `policy for ${plainName}`, refusedToolNote(t, o.policies))}
+${policyBlock(o.policies, `policy for ${plainName}`, t)}
 <h2>Other tools on ${server}</h2>
 ${o.others.items.length ? toolList(o.others.items, { showServer: false }) : html`<p class="muted">None.</p>`}
 ${o.others.total > o.others.items.length ? html`<p class="muted">The ${o.others.items.length} riskiest of ${o.others.total}: <a href="${paths.server(t.server)}">every tool of ${server}</a>.</p>` : ""}

@@ -1,7 +1,7 @@
 // The HTML routes: each asks the reader, renders a page, and answers with it.
 import { Hono, type Context } from "hono";
 import { FORMAT_NAMES, type FormatName } from "../../classifier/formats/formats.js";
-import { buildPolicy, ruleSchema } from "../../classifier/policy.js";
+import { buildPolicy, decisionOf, ruleSchema } from "../../classifier/policy.js";
 import type { Db } from "../../db/client.js";
 import { currentNameTwins, currentOtherTools } from "../../scripts/current-lookups.js";
 import type { VerdictCounts } from "../../scripts/verdict-counts.js";
@@ -106,11 +106,15 @@ export function pageRoutes(db: Db, o: { verdictCounts: () => Promise<VerdictCoun
     // (Claude Code's `a/b` and `a_b`): there the rule is the one the server's document has for them all, the strictest.
     const rule = entry.classification ? ruleSchema.parse(entry.classification.rule) : undefined;
     const twins = rule ? (await currentNameTwins(db, server, entry.tool)).filter((e) => e.classification) : [];
+    // The page names those tools by the dialect's snippet, each with its own decision, to say why the rule is stricter.
+    const sameName = (format: FormatName) =>
+      twins.filter((e) => toolNameIn(format, e.tool) === toolNameIn(format, entry.tool)).map((e) => ({ tool: e.tool, rule: ruleSchema.parse(e.classification!.rule) }));
     const policies = rule
-      ? everyFormat((format) => {
-          const named = twins.filter((e) => toolNameIn(format, e.tool) === toolNameIn(format, entry.tool));
-          const rules = named.map((e) => [e.tool, ruleSchema.parse(e.classification!.rule)] as const);
-          return renderPolicy(format, { server: { key: server.key }, policy: buildPolicy([[entry.tool, rule], ...rules]) });
+      ? everyFormat((format) =>
+          renderPolicy(format, { server: { key: server.key }, policy: buildPolicy([[entry.tool, rule], ...sameName(format).map((e) => [e.tool, e.rule] as const)]) }),
+        ).map((p): PolicyText => {
+          const sharedWith = sameName(p.format).map((e) => ({ tool: e.tool, decision: decisionOf(e.rule) }));
+          return "text" in p && sharedWith.length ? { ...p, sharedWith } : p;
         })
       : [];
     return c.html(toolPage({ tool, removedAt, others: { items: others.entries.map(toolItem), total: others.total }, history, policies }));

@@ -1,6 +1,8 @@
 // What a tool page says by a dialect's policy where the snippet alone would mislead: a dialect that cannot name the tool
 // ("*" is PolicyLayer's and Intercept's wildcard) has, in its snippet's place, why there is none and what to do, rather
-// than vanishing from the switcher. Checked in the markup and in headless Chromium.
+// than vanishing from the switcher; and where Claude Code names two tools alike (`get/record`, a read, and `get_record`,
+// which drops every table, are both mcp__<server>__get_record), a note by its snippet says why the read's rule is the
+// stricter twin's, naming the twin. Checked in the markup and in headless Chromium.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DRIVERS } from "../helpers/catalog.js";
@@ -16,6 +18,8 @@ const enc = encodeURIComponent;
 const tool = (name: string, description: string): GlamaTool => ({ name, description, inputSchema: { type: "object", properties: {} } });
 const STAR = "*";
 const OTHER = "list_records";
+const READ = "get/record";
+const TWIN = "get_record";
 
 /** A page's text as a browser shows it: tags dropped, entities read, white space as one space. */
 const shown = (markup: string) =>
@@ -45,7 +49,12 @@ describe.each(DRIVERS)("a tool page's notes by its policies, on %s", (driver) =>
       spdxLicense: null,
       attributes: [],
       environmentVariablesJsonSchema: null,
-      tools: [tool(STAR, "Lists every record in the store. Read-only."), tool(OTHER, "Lists the records in the store. Read-only.")],
+      tools: [
+        tool(STAR, "Lists every record in the store. Read-only."),
+        tool(OTHER, "Lists the records in the store. Read-only."),
+        tool(READ, "Returns one record from the store. Read-only."),
+        tool(TWIN, "Permanently deletes every record in the store and drops all tables."),
+      ],
     };
     const replay = await startGlamaReplay({ servers: [server] });
     const catalog = await emptyCliCatalog(driver, { GLAMA_URL: replay.url, CATALOG_ALLOW_PRIVATE_NETWORK: "1" });
@@ -83,6 +92,19 @@ describe.each(DRIVERS)("a tool page's notes by its policies, on %s", (driver) =>
     for (const format of ["native", "intercept"]) expect(sectionOf(other, format), format).toContain("<pre");
   });
 
+  it("says by the claude-code snippet of either twin why its rule is deny, naming the other tool with its own rule", async () => {
+    const note = `claude-code names ${READ} and ${TWIN} alike, get_record (it writes each character outside A-Z a-z 0-9 _ - as "_"), so one rule holds them all: deny, the strictest of their rules (${READ}: allow; ${TWIN}: deny).`;
+    for (const name of [READ, TWIN]) {
+      const section = sectionOf(await page(name), "claude-code")!;
+      expect(shown(/<p class="shared-name">(.*?)<\/p>/s.exec(section)?.[1] ?? ""), name).toBe(note);
+      expect(section.indexOf('class="shared-name"'), name).toBeLessThan(section.indexOf("<pre"));
+    }
+    // Only the dialect that names them alike has the note, and only for tools that have a twin.
+    const read = await page(READ);
+    for (const format of ["native", "intercept", "codex", "cedar", "agentgateway"]) expect(sectionOf(read, format), format).not.toContain("shared-name");
+    expect(await page(OTHER)).not.toContain("shared-name");
+  });
+
   describe("in headless Chromium", () => {
     let browser: Browser;
     beforeAll(async () => {
@@ -107,6 +129,20 @@ describe.each(DRIVERS)("a tool page's notes by its policies, on %s", (driver) =>
       expect(await note.isVisible()).toBe(false);
       expect(await tab.locator('[data-format="codex"] pre').isVisible()).toBe(true);
       expect(await copy.isDisabled()).toBe(false);
+      await tab.close();
+    });
+
+    it("shows the shared-name note above the claude-code policy when claude-code is picked, outside the text Copy takes", async () => {
+      const tab = await browser.newPage();
+      await tab.goto(pageUrl(READ));
+      await tab.locator("[data-policy] select").first().selectOption("claude-code");
+      const note = tab.locator('[data-format="claude-code"] .shared-name');
+      expect(await note.isVisible()).toBe(true);
+      expect(await note.textContent()).toContain(`so one rule holds them all: deny, the strictest of their rules (${READ}: allow; ${TWIN}: deny).`);
+      const policy = JSON.parse((await tab.locator('[data-format="claude-code"] pre').textContent())!);
+      expect(policy.permissions.deny).toEqual(["mcp__records__get_record"]);
+      await tab.locator("[data-policy] select").first().selectOption("native");
+      expect(await note.isVisible()).toBe(false);
       await tab.close();
     });
   });
