@@ -3,6 +3,9 @@
 // than vanishing from the switcher; and where Claude Code names two tools alike (`get/record`, a read, and `get_record`,
 // which drops every table, are both mcp__<server>__get_record), a note by its snippet says why the read's rule is the
 // stricter twin's, naming the twin. Checked in the markup and in headless Chromium.
+//
+// The policy itself is the rule the server's own document has for the tool: copied from the read's page, a one-tool
+// policy that allowed mcp__<server>__get_record would let the destructive twin run without asking.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DRIVERS } from "../helpers/catalog.js";
@@ -27,6 +30,13 @@ const shown = (markup: string) =>
 
 /** The section of one dialect on a page, or undefined when the page has none. */
 const sectionOf = (page: string, format: string) => new RegExp(`<section data-format="${format}">(.*?)</section>`, "s").exec(page)?.[1];
+
+/** The text of one dialect's policy on a page, unescaped as a browser shows it. */
+function policyOn(page: string, format: string): string {
+  const m = /<pre[^>]*>(.*?)<\/pre>/s.exec(sectionOf(page, format) ?? "");
+  if (!m) throw new Error(`no ${format} policy on the page`);
+  return m[1]!.replace(/<[^>]+>/g, "").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+}
 
 describe.each(DRIVERS)("a tool page's notes by its policies, on %s", (driver) => {
   let s: ServedCatalog;
@@ -103,6 +113,24 @@ describe.each(DRIVERS)("a tool page's notes by its policies, on %s", (driver) =>
     const read = await page(READ);
     for (const format of ["native", "intercept", "codex", "cedar", "agentgateway"]) expect(sectionOf(read, format), format).not.toContain("shared-name");
     expect(await page(OTHER)).not.toContain("shared-name");
+  });
+
+  it("writes, on the read's page, the claude-code rule the server's document has for the shared name: deny, as for its twin", async () => {
+    const server = JSON.parse(policyOn(await (await fetch(`${s.url}/servers/${enc(SERVER)}`)).text(), "claude-code")).permissions;
+    expect(server.deny).toEqual(["mcp__records__get_record"]);
+    expect(server.allow).toEqual(["mcp__records___", "mcp__records__list_records"]);
+    for (const name of [READ, TWIN]) {
+      const permissions = JSON.parse(policyOn(await page(name), "claude-code")).permissions;
+      expect(permissions, name).toEqual({ allow: [], ask: [], deny: ["mcp__records__get_record"] });
+    }
+  });
+
+  it("keeps each tool's own rule where the format names the tools apart, and for a tool with no twin", async () => {
+    const read = await page(READ);
+    expect(JSON.parse(policyOn(read, "native")).tools).toEqual({ [READ]: {} });
+    expect(policyOn(read, "codex")).toContain(`enabled_tools = [\n  "${READ}",\n]`);
+    const other = JSON.parse(policyOn(await page(OTHER), "claude-code")).permissions;
+    expect(other).toEqual({ allow: ["mcp__records__list_records"], ask: [], deny: [] });
   });
 
   describe("in headless Chromium", () => {
