@@ -219,10 +219,11 @@ describe("refresh failures at the CLI", () => {
   });
 
   // Under /proc mkdir answers ENOENT though the parent exists, where Node's recursive mkdir spins for ever.
-  test.runIf(process.platform === "linux")("--record into a directory that cannot be made fails at once", async () => {
-    const { run } = await refreshAgainst("http://127.0.0.1:9", {}, ["--record", "/proc/mcp-catalog-nope/recording"]);
+  test.runIf(process.platform === "linux")("--record into a directory that cannot be made fails at once, before a run starts", async () => {
+    const run = await cli.run(["refresh", "--sources", "registry", "--full", "--json", "--record", "/proc/mcp-catalog-nope/recording"], { REGISTRY_URL: "http://127.0.0.1:9" });
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain("/proc/mcp-catalog-nope");
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toMatch(/^mcp-catalog refresh: --record cannot write into \/proc\/mcp-catalog-nope\/recording: .+\n$/);
   });
 
   test("page: counted from the crawl's first page, also by a run that resumes the crawl after its second", async () => {
