@@ -192,7 +192,8 @@ export const envSchema = z.object({
   // At most a day: pg-boss doubles it up to 2^16 times (the 16th retry and later wait up to 179 years at a day),
   // and a retry's start must still be a date Postgres holds.
   CATALOG_QUEUE_RETRY_DELAY_SECONDS: positiveInt(30).pipe(range(1, 86_400)),
-  // 0: derived from the listing timeouts (remote: total + 60 s; stdio: install + total + 60 s), checked by requireQueueDatabase.
+  // 0: derived from the listing timeouts (remote: total + 60 s; stdio: install + total + 60 s); a set one must outlast
+  // them. Both checked by requireQueueDatabase.
   CATALOG_QUEUE_EXPIRE_SECONDS: wholeNumberVar(0, 0).pipe(range(0, MAX_QUEUE_INTERVAL_SECONDS)),
   CATALOG_QUEUE_POLL_SECONDS: positiveInt(2).pipe(range(1, MAX_TIMER_SECONDS)),
   CATALOG_QUEUE_MAINTENANCE_SECONDS: positiveInt(60).pipe(range(1, MAX_QUEUE_INTERVAL_SECONDS)),
@@ -350,7 +351,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): Config {
 
 /**
  * The queue lives in Postgres: on the embedded PGlite catalog a queue command refuses before touching anything. So
- * does one whose job expiry, derived from the listing timeouts, is more than pg-boss takes (it would refuse at start).
+ * does one whose job expiry, derived from the listing timeouts, is more than pg-boss takes (it would refuse at start),
+ * and one whose set expiry a listing may outlast (it would run twice at once): refused rather than raised, as the
+ * operator named that expiry and the timeouts.
  */
 export function requireQueueDatabase(config: Config, what: string): string {
   if (!config.databaseUrl) {
@@ -371,5 +374,30 @@ export function requireQueueDatabase(config: Config, what: string): string {
       2,
     );
   }
+  const short = expiryShorterThanListing(config);
+  if (short) {
+    throw new CliError(
+      `${what} needs a job expiry longer than a listing may take: CATALOG_QUEUE_EXPIRE_SECONDS=${short.seconds} would let pg-boss expire a ${short.mode} listing job while its worker may still be listing it (up to ${short.boundMs} ms: ${short.from}), and run it again beside it. Set CATALOG_QUEUE_EXPIRE_SECONDS above ${Math.floor(short.boundMs / 1000)} (or unset: the timeouts plus 60 s), or lower the timeouts`,
+      2,
+    );
+  }
   return config.databaseUrl;
+}
+
+/**
+ * The first queue whose job expiry is not longer than the longest its listing may run (remote: the total timeout,
+ * which bounds connect and every page; stdio: the install's on top). pg-boss expires an active job by the clock, not
+ * by its worker's death, and the retry runs beside the listing still in hand. A derived expiry is always longer.
+ */
+export function expiryShorterThanListing(config: Pick<Config, "queue" | "introspect">): { mode: "remote" | "stdio"; seconds: number; boundMs: number; from: string } | undefined {
+  const { totalTimeoutMs, installTimeoutMs } = config.introspect;
+  const bounds = [
+    { mode: "remote" as const, boundMs: totalTimeoutMs, from: "CATALOG_INTROSPECT_TOTAL_TIMEOUT_MS" },
+    { mode: "stdio" as const, boundMs: installTimeoutMs + totalTimeoutMs, from: "CATALOG_STDIO_INSTALL_TIMEOUT_MS + CATALOG_INTROSPECT_TOTAL_TIMEOUT_MS" },
+  ];
+  for (const b of bounds) {
+    const seconds = config.queue.expireSeconds[b.mode];
+    if (seconds * 1000 <= b.boundMs) return { ...b, seconds };
+  }
+  return undefined;
 }

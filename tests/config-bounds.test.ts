@@ -71,8 +71,24 @@ describe("numeric settings are bounded by what they meet", () => {
     );
     const stdio = { DATABASE_URL: databaseUrl, CATALOG_STDIO_INSTALL_TIMEOUT_MS: String(86_280_000), CATALOG_INTROSPECT_TOTAL_TIMEOUT_MS: "60000" };
     expect(() => requireQueueDatabase(load(stdio), "refresh --queue")).toThrow(/a stdio listing job would expire after 86400 s \(CATALOG_QUEUE_EXPIRE_SECONDS unset or 0: CATALOG_STDIO_INSTALL_TIMEOUT_MS \+ CATALOG_INTROSPECT_TOTAL_TIMEOUT_MS \+ 60 s\)/);
-    // A set expiry is the queue's, however long the listing may take.
-    expect(requireQueueDatabase(load({ ...stdio, CATALOG_QUEUE_EXPIRE_SECONDS: "3600" }), "worker")).toBe(databaseUrl);
+    // A set expiry is the queue's when every listing ends before it.
+    expect(requireQueueDatabase(load({ ...stdio, CATALOG_QUEUE_EXPIRE_SECONDS: "86341" }), "worker")).toBe(databaseUrl);
+  });
+
+  test("a queue command refuses a set job expiry a listing may outlast: pg-boss would run it again beside the first", () => {
+    const databaseUrl = "postgres://postgres@127.0.0.1:9/none";
+    const under = (env: NodeJS.ProcessEnv) => refusal({ DATABASE_URL: databaseUrl, ...env }, (e) => requireQueueDatabase(load(e), "worker"));
+    // The defaults: a remote listing takes up to 60 s, a stdio one 120 s more.
+    const remote = under({ CATALOG_QUEUE_EXPIRE_SECONDS: "30" });
+    expect(remote?.exitCode).toBe(2);
+    expect(remote?.message).toBe(
+      "worker needs a job expiry longer than a listing may take: CATALOG_QUEUE_EXPIRE_SECONDS=30 would let pg-boss expire a remote listing job while its worker may still be listing it (up to 60000 ms: CATALOG_INTROSPECT_TOTAL_TIMEOUT_MS), and run it again beside it. Set CATALOG_QUEUE_EXPIRE_SECONDS above 60 (or unset: the timeouts plus 60 s), or lower the timeouts",
+    );
+    expect(under({ CATALOG_QUEUE_EXPIRE_SECONDS: "60" })?.message).toMatch(/a remote listing job .* \(up to 60000 ms/);
+    expect(under({ CATALOG_QUEUE_EXPIRE_SECONDS: "120" })?.message).toMatch(/a stdio listing job .* \(up to 180000 ms: CATALOG_STDIO_INSTALL_TIMEOUT_MS \+ CATALOG_INTROSPECT_TOTAL_TIMEOUT_MS\)/);
+    expect(under({ CATALOG_QUEUE_EXPIRE_SECONDS: "181" })).toBeUndefined();
+    // Shorter timeouts take a shorter expiry.
+    expect(under({ CATALOG_QUEUE_EXPIRE_SECONDS: "4", CATALOG_INTROSPECT_TOTAL_TIMEOUT_MS: "3000", CATALOG_STDIO_INSTALL_TIMEOUT_MS: "500" })).toBeUndefined();
   });
 });
 

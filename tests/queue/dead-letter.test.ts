@@ -35,7 +35,7 @@ describe.skipIf(!HAS_POSTGRES)("dead letters and skipped jobs on Postgres", () =
     const item = registryItem("io.test/held", `${hold.url}/mcp`);
     heldItem = { ...item, _meta: { "io.modelcontextprotocol.registry/official": { ...item._meta!["io.modelcontextprotocol.registry/official"], updatedAt: "2025-12-01T00:00:00Z" } } };
     registry = await startRegistryReplay([registryItem("io.test/oscar", `${kept.url}/mcp`), registryItem("io.test/papa", `${gone.url}/mcp`), registryItem("io.test/quebec", `${noted.url}/mcp`)]);
-    env = queueEnv(db.url, registry.url, { CATALOG_QUEUE_RETRY_LIMIT: "0", CATALOG_QUEUE_EXPIRE_SECONDS: "3" });
+    env = queueEnv(db.url, registry.url, { CATALOG_QUEUE_RETRY_LIMIT: "0", CATALOG_QUEUE_EXPIRE_SECONDS: "3", CATALOG_INTROSPECT_TOTAL_TIMEOUT_MS: "2000" });
   }, 60_000);
 
   afterAll(() => closeQueueWorld({ workers, servers, registry, db }));

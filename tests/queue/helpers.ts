@@ -57,9 +57,11 @@ export function queueEnv(databaseUrl: string, registryUrl: string, extra: Record
     SMITHERY_URL: "http://127.0.0.1:9",
     CATALOG_ALLOW_PRIVATE_NETWORK: "1",
     CATALOG_INTROSPECT: "remote",
+    // Listings end before their jobs expire (a queue command refuses an expiry a listing may outlast): stdio's 3.5 s.
     CATALOG_INTROSPECT_CONNECT_TIMEOUT_MS: "3000",
     CATALOG_INTROSPECT_REQUEST_TIMEOUT_MS: "3000",
-    CATALOG_INTROSPECT_TOTAL_TIMEOUT_MS: "5000",
+    CATALOG_INTROSPECT_TOTAL_TIMEOUT_MS: "3000",
+    CATALOG_STDIO_INSTALL_TIMEOUT_MS: "500",
     CATALOG_QUEUE_RETRY_LIMIT: "2",
     CATALOG_QUEUE_RETRY_DELAY_SECONDS: "1",
     CATALOG_QUEUE_EXPIRE_SECONDS: "4",

@@ -135,8 +135,9 @@ describe.skipIf(!HAS_POSTGRES)("a starting worker's policy and the jobs in other
     db = await createScratchDatabase();
     for (const key of ["io.test/held-one", "io.test/held-two"]) holding.set(key, await startHoldingServer());
     registry = await startRegistryReplay([...holding].map(([key, s]) => registryItem(key, `${s.url}/mcp`)));
-    patient = queueEnv(db.url, registry.url, { CATALOG_QUEUE_EXPIRE_SECONDS: "120", CATALOG_INTROSPECT_REQUEST_TIMEOUT_MS: "120000", CATALOG_INTROSPECT_TOTAL_TIMEOUT_MS: "120000" });
-    hasty = { ...patient, CATALOG_QUEUE_EXPIRE_SECONDS: "1" };
+    patient = queueEnv(db.url, registry.url, { CATALOG_QUEUE_EXPIRE_SECONDS: "120", CATALOG_INTROSPECT_REQUEST_TIMEOUT_MS: "110000", CATALOG_INTROSPECT_TOTAL_TIMEOUT_MS: "110000" });
+    // A worker refuses an expiry its listings may outlast: these give up within it (a timeout, retried).
+    hasty = { ...patient, CATALOG_QUEUE_EXPIRE_SECONDS: "1", CATALOG_INTROSPECT_CONNECT_TIMEOUT_MS: "500", CATALOG_INTROSPECT_REQUEST_TIMEOUT_MS: "500", CATALOG_INTROSPECT_TOTAL_TIMEOUT_MS: "500", CATALOG_STDIO_INSTALL_TIMEOUT_MS: "400" };
   }, 60_000);
 
   afterAll(() => closeQueueWorld({ workers, servers: [...holding.values()], registry, db }));
@@ -158,10 +159,10 @@ describe.skipIf(!HAS_POSTGRES)("a starting worker's policy and the jobs in other
 
     const second = runWorkerHere(["--modes", "remote", "--concurrency", "1"], hasty);
     workers.push(second);
-    // The waiting job takes the one-second expiry; the second worker takes it, holds it past that, and pg-boss's
-    // maintenance expires it: the same statement would expire the first worker's job (taken earlier) had it the expiry.
+    // The waiting job takes the one-second expiry; the second worker takes it and its listing times out, a retry;
+    // the first worker's job (taken earlier) keeps its two minutes.
     await waitFor(
-      () => `the second worker's job to expire (it said: ${second.stderr()})`,
+      () => `the second worker's job to be retried (it said: ${second.stderr()})`,
       async () => (await rows(db.url, `select 1 from mcp_catalog_queue.job where name = 'listing-remote' and id <> '${held!.id}' and state = 'retry'`)).length === 1,
     );
     expect(await job(held!.id)).toEqual({ state: "active", retry_count: 0, expire: 120 });
