@@ -124,17 +124,30 @@ export async function applyPolicyToWaitingJobs(db: Db, schema: string, queue: st
 /**
  * Puts a job a stopping worker holds back on `queue` as it was, not as a retry: waiting, and never started, since pg-boss
  * counts a retry spent each time it takes a job that started before (pg-boss's own cancel and resume keep the start).
+ * It waits under a new id: pg-boss completes the held id (state active, same id) when the worker's handler returns, a
+ * moment later, and had another worker taken it back meanwhile, that completion would end the other's listing with it.
  * When a job for the same key already waits (a `short` queue holds one), that one stands for it and this one is
  * cancelled. Returns what became of it; "gone" when it is no longer active (pg-boss expired it meanwhile).
  */
 export async function putBackActiveJob(db: Db, schema: string, queue: string, id: string): Promise<"waiting" | "cancelled" | "gone"> {
   const job = sql`${sql.identifier(schema)}.job`;
+  // One statement: the held row goes only with its copy inserted (one waiting for the key since: the insert conflicts
+  // with pg-boss's index of the short policy, the row goes and that one stands for it).
   const [waiting] = await queryRows<{ id: string }>(
     db,
-    sql`update ${job} as j set state = 'created', started_on = null
-      where j.name = ${queue} and j.id = ${id}::uuid and j.state = 'active'
-        and not exists (select 1 from ${job} w where w.name = j.name and coalesce(w.singleton_key, '') = coalesce(j.singleton_key, '') and w.state = 'created' and w.policy = 'short')
-      returning j.id`,
+    sql`with held as (
+        delete from ${job} as j
+        where j.name = ${queue} and j.id = ${id}::uuid and j.state = 'active'
+          and not exists (select 1 from ${job} w where w.name = j.name and coalesce(w.singleton_key, '') = coalesce(j.singleton_key, '') and w.state = 'created' and w.policy = 'short')
+        returning j.*
+      )
+      insert into ${job} (name, priority, data, state, retry_limit, retry_count, retry_delay, retry_backoff, start_after, started_on,
+        singleton_key, singleton_on, expire_in, created_on, keep_until, dead_letter, policy)
+      select name, priority, data, 'created', retry_limit, retry_count, retry_delay, retry_backoff, start_after, null,
+        singleton_key, singleton_on, expire_in, created_on, keep_until, dead_letter, policy
+      from held
+      on conflict do nothing
+      returning id`,
   );
   if (waiting) return "waiting";
   const [cancelled] = await queryRows<{ id: string }>(db, sql`update ${job} set state = 'cancelled', completed_on = now() where name = ${queue} and id = ${id}::uuid and state = 'active' returning id`);
