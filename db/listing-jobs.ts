@@ -39,16 +39,20 @@ export interface ListingJobOutput {
 
 /**
  * Jobs by queue and state (created, retry, active, completed, cancelled, failed), with the oldest due wait. A
- * completed job whose listing failed (its output's outcome) counts as failed, with the jobs out of retries.
+ * completed job whose listing failed (its output's outcome) counts as failed, with the jobs out of retries. Finished
+ * jobs are read from pg-boss's archive too, where its maintenance moves them 12 hours after they end and keeps them a
+ * week: the job table alone lost them after 12 hours. A job the archive took unfinished (its retention passed while it
+ * waited) is counted nowhere: it will not run.
  */
 export async function listingJobStates(db: Db, schema: string, queues: readonly string[]): Promise<JobStateCount[]> {
   const failed: ListingJobOutput["outcome"] = "failed";
+  const names = sql`(${sql.join(queues.map((q) => sql`${q}`), sql`, `)})`;
   const rows = await queryRows<{ queue: string; state: string; count: number; oldest: number | null }>(
     db,
     sql`select name as queue, case when state = 'completed' and output->>'outcome' = ${failed} then 'failed' else state::text end as state, count(*)::int as count,
         extract(epoch from now() - min(start_after) filter (where state in ('created', 'retry') and start_after <= now()))::float8 as oldest
-      from ${sql.identifier(schema)}.job
-      where name in (select jsonb_array_elements_text(${JSON.stringify(queues)}::jsonb))
+      from (select name, state, output, start_after from ${sql.identifier(schema)}.job where name in ${names}
+        union all select name, state, output, start_after from ${sql.identifier(schema)}.archive where name in ${names} and state in ('completed', 'cancelled', 'failed')) j
       group by 1, 2`,
   );
   return rows.map((r) => ({ queue: r.queue, state: r.state, count: Number(r.count), oldestWaitingSeconds: r.oldest === null ? null : Math.max(0, Math.round(Number(r.oldest))) }));
