@@ -24,6 +24,7 @@ export function fsReason(e: unknown): string {
   if (code === "EACCES" || code === "EPERM") return "permission denied";
   if (code === "EROFS") return "read-only file system";
   if (code === "ENOSPC") return "no space left on the device";
+  if (code === "EFBIG") return "file too large (over the file-size limit)";
   return safeText(code ?? (e as Error).message);
 }
 

@@ -1,5 +1,6 @@
 // `mcp-catalog policy SERVER`: the recommended policy for every tool of one server, in a gateway's or client's dialect.
-import { stat, writeFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { access, stat } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { exportPolicy, exportWarnings, FORMAT_NAMES, UnrepresentableNameError, type FormatName, type Rendered } from "../../classifier/formats/formats.js";
 import { buildPolicy } from "../../classifier/policy.js";
@@ -11,6 +12,7 @@ import { CliError, type Command, type Io, type ParsedArgs } from "../command.js"
 import { loadConfig } from "../config.js";
 import { READER_EXIT_CODES, readerWait, WAIT_OPTION, withCatalog } from "../open-catalog.js";
 import { fsReason, pathOption } from "../path-option.js";
+import { linkTarget, replaceFile } from "../replace-file.js";
 import { plural } from "../../classifier/plural.js";
 import { currentServerTools } from "../current-lookups.js";
 import { rulesFor } from "../policy-rules.js";
@@ -25,15 +27,24 @@ interface OutFile {
   path: string;
 }
 
-/** Refuses an --out that cannot be written before any work is done: its directory must exist, and it must not be one. */
+/**
+ * Refuses an --out that cannot be written before any work is done: its directory (the link's target's, for a symbolic
+ * link) must exist and be writable, as the file is replaced whole by a new one made there, and it must not be one.
+ */
 async function checkOut(out: string, cwd: string): Promise<OutFile> {
   const path = resolve(cwd, out);
-  const dir = await stat(dirname(path)).catch((e: unknown) => {
-    throw new CliError(`cannot write ${safeText(out)}: ${fsReason(e)}`, 1);
+  const refuse = (why: string) => new CliError(`cannot write ${safeText(out)}: ${why}`, 1);
+  const target = await linkTarget(path).catch((e: unknown) => {
+    throw refuse(fsReason(e));
   });
-  if (!dir.isDirectory()) throw new CliError(`cannot write ${safeText(out)}: ${safeText(dirname(out))} is not a directory`, 1);
-  const target = await stat(path).catch(() => undefined);
-  if (target?.isDirectory()) throw new CliError(`cannot write ${safeText(out)}: it is a directory`, 1);
+  const dir = await stat(dirname(target)).catch((e: unknown) => {
+    throw refuse(fsReason(e));
+  });
+  if (!dir.isDirectory()) throw refuse(`${safeText(dirname(target))} is not a directory`);
+  if ((await stat(target).catch(() => undefined))?.isDirectory()) throw refuse("it is a directory");
+  await access(dirname(target), constants.W_OK).catch((e: unknown) => {
+    throw refuse(`${fsReason(e)} in ${safeText(dirname(target))} (the file is replaced whole, by a new file made beside it)`);
+  });
   return { name: out, path };
 }
 
@@ -202,9 +213,9 @@ async function emit(io: Io, text: string, what: string, out: OutFile | undefined
     return;
   }
   try {
-    await writeFile(out.path, text);
+    await replaceFile(out.path, text);
   } catch (e) {
-    throw new CliError(`cannot write ${safeText(out.name)}: ${fsReason(e)}`, 1);
+    throw new CliError(`cannot write ${safeText(out.name)}: ${fsReason(e)}; it is left as it was`, 1);
   }
   io.stderr.write(`wrote ${what} to ${safeText(out.name)}\n`);
 }
