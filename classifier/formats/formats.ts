@@ -137,25 +137,43 @@ export function exportPolicy(format: FormatName, input: PolicyExport): Rendered 
   return { text: text.endsWith("\n") ? text : `${text}\n`, warnings };
 }
 
+/** A tool whose name a format cannot hold, and why (UnrepresentableNameError's words). */
+export interface UnnamedTool {
+  tool: string;
+  why: string;
+}
+
 /**
- * The warnings of an export in `format` when no document is written (`policy --json` prints the recommendation
- * instead): a tool name the format cannot hold stops exportPolicy, but here it is one more warning, naming the
- * tool and why, beside what the export would say of every other tool. A server name it cannot hold still
- * throws: no rule of the document could name the server.
+ * The export in `format` of every tool it can name, and the tools it cannot (exportPolicy stops at the first): what
+ * the pages and `policy --json` say of a server with such a tool, where no document of the format can be written. A
+ * server name it cannot hold still throws: no rule of the document could name the server.
  */
-export function exportWarnings(format: FormatName, input: PolicyExport): string[] {
-  const unwritable: string[] = [];
+export function exportNamed(format: FormatName, input: PolicyExport): { unnamed: UnnamedTool[]; rendered: Rendered } {
+  const unnamed: UnnamedTool[] = [];
   let tools = input.policy.tools;
   for (;;) {
     try {
-      return [...unwritable, ...exportPolicy(format, { ...input, policy: { ...input.policy, tools } }).warnings];
+      return { unnamed, rendered: exportPolicy(format, { ...input, policy: { ...input.policy, tools } }) };
     } catch (e) {
       if (!(e instanceof UnrepresentableNameError) || e.kind !== "tool" || !Object.hasOwn(tools, e.value)) throw e;
-      unwritable.push(`${format}: ${commentText(e.value)}: the name cannot be written (${e.why}); a ${format} document cannot be exported with this tool, so its rule must be written by hand`);
+      unnamed.push({ tool: e.value, why: e.why });
       const refused = e.value;
       tools = Object.fromEntries(Object.entries(tools).filter(([name]) => name !== refused));
     }
   }
+}
+
+/**
+ * The warnings of an export in `format` when no document is written (`policy --json` prints the recommendation
+ * instead): a tool name the format cannot hold stops exportPolicy, but here it is one more warning, naming the
+ * tool and why, beside what the export would say of every other tool.
+ */
+export function exportWarnings(format: FormatName, input: PolicyExport): string[] {
+  const { unnamed, rendered } = exportNamed(format, input);
+  return [
+    ...unnamed.map((u) => `${format}: ${commentText(u.tool)}: the name cannot be written (${u.why}); a ${format} document cannot be exported with this tool, so its rule must be written by hand`),
+    ...rendered.warnings,
+  ];
 }
 
 /** The document alone. */

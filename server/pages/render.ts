@@ -44,22 +44,23 @@ function changeList(items: readonly ChangeItem[]): Html {
 }
 
 /**
- * One dialect's policy on a page: its text, or the tool whose name the dialect cannot hold and why (UnrepresentableNameError).
+ * One dialect's policy on a page: its text, or the tools whose names the dialect cannot hold, why (UnrepresentableNameError)
+ * and each one's decision (its rule's: what a document naming it would do).
  * `sharedWith`, on a tool's page: the server's other tools the dialect names as it names this one (toolNameIn), each
  * with its own decision, whose rules the snippet's one rule holds too.
  */
 export type PolicyText =
   | { format: FormatName; text: string; sharedWith?: { tool: string; decision: Decision }[] }
-  | { format: FormatName; refused: { tool: string; why: string } };
+  | { format: FormatName; refused: { tool: string; why: string; decision: Decision }[] };
 export type RefusedPolicy = Extract<PolicyText, { refused: unknown }>;
 
 /**
- * Every dialect of a policy; the script turns the list into a switcher with a copy button. On a tool's page (`tool`), a
- * dialect that cannot hold the tool's name has, where its text would be, why there is none and what to do
- * (refusedToolNote), and one whose rule also holds other tools says so above it (sharedNameNote).
+ * Every dialect of a policy; the script turns the list into a switcher with a copy button. A dialect that cannot hold
+ * a tool's name has, where its text would be, why there is none and what to do (refusedNote: of the page's tool or of
+ * the server's), and on a tool's page (`tool`) one whose rule also holds other tools says so above it (sharedNameNote).
  */
-function policyBlock(texts: readonly PolicyText[], label: string, tool?: ToolItem): Html {
-  const refused = tool ? refusedToolNote(tool, texts) : refusedWords;
+function policyBlock(texts: readonly PolicyText[], label: string, server: string, tool?: ToolItem): Html {
+  const refused = refusedNote(server, texts, tool !== undefined);
   return html`<div class="policy" data-policy>
 <div class="policy-tools" hidden>
 <label>Format <select aria-label="Policy format">${texts.map((t) => html`<option value="${t.format}">${t.format}</option>`)}</select></label>
@@ -87,23 +88,31 @@ function sharedNameNote(t: ToolItem, format: FormatName, others: readonly { tool
 
 /** Why a dialect has no text, in its exporter's words. */
 function refusedWords(p: RefusedPolicy): Html {
-  return html`No ${p.format} policy: it cannot name the tool ${catalogText(p.refused.tool)} (${p.refused.why}).` as Html;
+  const each = p.refused.map((r, i) => html`${i ? (i === p.refused.length - 1 ? " and " : ", ") : ""}${catalogText(r.tool)} (${r.why})`);
+  return html`No ${p.format} policy: it cannot name the ${p.refused.length > 1 ? "tools" : "tool"} ${each}.` as Html;
 }
 
 /**
- * On a tool's page, where a dialect cannot name the tool (PolicyLayer's and Intercept's "*", their wildcard): why, what
- * a document of that dialect does with the tool it leaves out (Expressiveness.unnamedDenied), that `policy` refuses the
- * server's document too, and which formats name the tool, for a rule that lets it run.
+ * Where a dialect cannot name a tool (PolicyLayer's and Intercept's "*", their wildcard): why, what a document of that
+ * dialect does with a tool it leaves out (Expressiveness.unnamedDenied), that `policy` refuses the server's document in
+ * it, and which formats name the tools, for rules that let them run. On a tool's page (`onTool`) of that tool; on the
+ * server's page of each tool it cannot name, with its rule.
  */
-function refusedToolNote(t: ToolItem, texts: readonly PolicyText[]): (p: RefusedPolicy) => Html {
+function refusedNote(server: string, texts: readonly PolicyText[], onTool: boolean): (p: RefusedPolicy) => Html {
   return (p) => {
-    const name = catalogText(t.tool);
-    const denied = t.rule !== null && decisionOf(ruleSchema.parse(t.rule)) === "deny";
+    const names = p.refused.map((r) => catalogText(r.tool));
+    const them = listedParts(names);
+    const denied = p.refused.every((r) => r.decision === "deny");
     const namers = texts.filter((o) => "text" in o).map((o) => o.format);
+    const rules = onTool ? "" : html` (${p.refused.map((r, i) => html`${i ? "; " : ""}${names[i]}: ${CLAUDE_CODE_LIST[r.decision]}`)})`;
     const left = FORMAT_EXPRESSES[p.format].unnamedDenied
-      ? html` ${p.format} denies a tool its document does not name, so there ${name} is denied${denied ? ", as its rule says" : ", stricter than its rule"}.`
+      ? html` ${p.format} denies a tool its document does not name, so there ${them} ${p.refused.length > 1 ? "are" : "is"} denied${denied ? `, as ${p.refused.length > 1 ? "their rules say" : "its rule says"}` : `, stricter than ${p.refused.length > 1 ? "their rules" : "its rule"}`}${rules}.`
       : html` ${p.format} does not deny a tool its document does not name.`;
-    return html`${refusedWords(p)}${left} <code>mcp-catalog policy ${catalogText(t.server)} --format ${p.format}</code> refuses to write the server's document with it: leave ${name} out of one written by hand (<code>--json</code> gives every tool's rule).${!denied && namers.length ? ` To let it run as its rule says, use a format that names it: ${listed(namers)}.` : ""}` as Html;
+    const write = onTool
+      ? html`refuses to write the server's document with it: leave ${them} out of one written by hand`
+      : html`refuses to write this document: write one by hand that leaves ${them} out, every other tool's rule as it is`;
+    const it = p.refused.length > 1 ? "them" : "it";
+    return html`${refusedWords(p)}${left} <code>mcp-catalog policy ${catalogText(server)} --format ${p.format}</code> ${write} (<code>--json</code> gives every tool's rule).${!denied && namers.length ? ` To let ${it} run as ${p.refused.length > 1 ? "their rules say" : "its rule says"}, use a format that names ${it}: ${listed(namers)}.` : ""}` as Html;
   };
 }
 
@@ -285,7 +294,7 @@ ${contradicts(t) ? html`<p class="conflict">The server's own annotations contrad
 ${declaredHints(t)}
 <h2>How to control ${name}</h2>
 <p>${ruleSentence(t, catalogText)}</p>
-${policyBlock(o.policies, `policy for ${plainName}`, t)}
+${policyBlock(o.policies, `policy for ${plainName}`, t.server, t)}
 <h2>Other tools on ${server}</h2>
 ${o.others.items.length ? toolList(o.others.items, { showServer: false }) : html`<p class="muted">None.</p>`}
 ${o.others.total > o.others.items.length ? html`<p class="muted">The ${o.others.items.length} riskiest of ${o.others.total}: <a href="${paths.server(t.server)}">every tool of ${server}</a>.</p>` : ""}
@@ -343,7 +352,7 @@ ${s.items.length ? pager : html`<p class="muted">No tools in the catalog yet.</p
 ${[...byCategory].map(([category, tools]) => html`<h3>${category} <span class="muted">(${paged ? `${tools.length} of ${categoryCount(s, category)}` : tools.length})</span></h3>${toolList(tools, { showServer: false })}`)}
 ${unstoredNote(o.tools.items)}
 ${pager}
-${o.policies.length ? html`<h2>Recommended policy</h2>${policyBlock(o.policies, `policy for ${catalogPlain(s.server)}`)}` : ""}
+${o.policies.length ? html`<h2>Recommended policy</h2>${policyBlock(o.policies, `policy for ${catalogPlain(s.server)}`, s.server)}` : ""}
 ${paged ? html`<h2>Recommended policy</h2><p>Every tool's rule, as the <code>policy</code> command writes it:</p><ul>${FORMAT_NAMES.map((f) => html`<li><a href="${paths.policy(s.server, f)}">${f}</a> <span class="muted">— ${FORMAT_DESCRIPTIONS[f]}</span></li>`)}</ul>` : ""}
 <h2>Sources and aliases</h2>
 <table><thead><tr><th>source</th><th>record</th><th>fetched</th></tr></thead><tbody>${s.sources.map(

@@ -1,32 +1,53 @@
 // The HTML routes: each asks the reader, renders a page, and answers with it.
 import { Hono, type Context } from "hono";
 import { FORMAT_NAMES, type FormatName } from "../../classifier/formats/formats.js";
-import { buildPolicy, decisionOf, ruleSchema } from "../../classifier/policy.js";
+import { buildPolicy, decisionOf, ruleSchema, type Decision } from "../../classifier/policy.js";
 import type { Db } from "../../db/client.js";
 import { currentNameTwins, currentOtherTools } from "../../scripts/current-lookups.js";
 import type { VerdictCounts } from "../../scripts/verdict-counts.js";
 import { SERVE_DEFAULTS } from "../defaults.js";
 import { pathName, paths, slashedToolNamePage, unencodedServerPage, unslashedServerName } from "../paths.js";
-import { RequestError } from "../errors.js";
 import { checkedParam, nameProblem, searchTextProblem } from "../lookup-text.js";
-import { catalogSummary, findChanges, findServers, findTools, namesServer, policyDocument, resolveServer, serverView, toolPageOn, toolsNamed } from "../reader.js";
+import { catalogSummary, findChanges, findServers, findTools, namesServer, resolveServer, serverView, toolPageOn, toolsNamed } from "../reader.js";
+import type { CurrentEntry } from "../../scripts/current-verdicts.js";
+import { rulesFor } from "../../scripts/policy-rules.js";
 import { queryParam } from "../validation.js";
 import { toolItem } from "../views.js";
-import { renderPolicy, toolNameIn, UnrepresentableNameError } from "../../classifier/formats/formats.js";
+import { exportNamed, renderPolicy, toolNameIn, UnrepresentableNameError } from "../../classifier/formats/formats.js";
 import { ICON, SCRIPT, SCRIPT_PATH, STYLE, STYLE_PATH } from "./assets.js";
 import { homePage, searchPage, serverPage, toolNamePage, toolPage, type PolicyText } from "./render.js";
 
 /**
- * Every dialect the `policy` command writes, for the switcher. A dialect that cannot hold a tool's name has, in its
- * place, why (the page says it there); one whose server-level document the API refuses (RequestError) is left out.
+ * Every dialect of a tool's one-tool policy, for the switcher. A dialect that cannot hold the tool's name has, in its
+ * place, why (the page says it there), with `decision`, the tool's; one that cannot name the server is left out.
  */
-function everyFormat(render: (format: FormatName) => string): PolicyText[] {
+function everyFormat(render: (format: FormatName) => string, decision: Decision): PolicyText[] {
   return FORMAT_NAMES.flatMap((format): PolicyText[] => {
     try {
       return [{ format, text: render(format) }];
     } catch (e) {
-      if (e instanceof UnrepresentableNameError && e.kind === "tool") return [{ format, refused: { tool: e.value, why: e.why } }];
-      if (e instanceof RequestError || e instanceof UnrepresentableNameError) return [];
+      if (e instanceof UnrepresentableNameError && e.kind === "tool") return [{ format, refused: [{ tool: e.value, why: e.why, decision }] }];
+      if (e instanceof UnrepresentableNameError) return [];
+      throw e;
+    }
+  });
+}
+
+/**
+ * The server's document in every dialect, as `policy` writes it (without its Generated time). A dialect that cannot
+ * name some of its tools keeps its place with those tools, why, and each one's decision: the page says what that
+ * means (a document left without them denies them) rather than drop the dialect unsaid. One that cannot name the
+ * server (no rule could) is left out.
+ */
+function serverFormats(server: { key: string }, entries: readonly CurrentEntry[]): PolicyText[] {
+  const policy = buildPolicy(rulesFor(entries));
+  return FORMAT_NAMES.flatMap((format): PolicyText[] => {
+    try {
+      const { unnamed, rendered } = exportNamed(format, { server: { key: server.key }, policy });
+      if (!unnamed.length) return [{ format, text: rendered.text }];
+      return [{ format, refused: unnamed.map((u) => ({ ...u, decision: decisionOf(policy.tools[u.tool]!) })) }];
+    } catch (e) {
+      if (e instanceof UnrepresentableNameError) return [];
       throw e;
     }
   });
@@ -112,6 +133,7 @@ export function pageRoutes(db: Db, o: { verdictCounts: () => Promise<VerdictCoun
     const policies = rule
       ? everyFormat((format) =>
           renderPolicy(format, { server: { key: server.key }, policy: buildPolicy([[entry.tool, rule], ...sameName(format).map((e) => [e.tool, e.rule] as const)]) }),
+          decisionOf(rule),
         ).map((p): PolicyText => {
           const sharedWith = sameName(p.format).map((e) => ({ tool: e.tool, decision: decisionOf(e.rule) }));
           return "text" in p && sharedWith.length ? { ...p, sharedWith } : p;
@@ -127,7 +149,7 @@ export function pageRoutes(db: Db, o: { verdictCounts: () => Promise<VerdictCoun
     // A server with more tools than a page holds lists them a page at a time, as /api/tools?server= does, and links its policy.
     const paged = cursor !== undefined || view.entries.length > SERVE_DEFAULTS.serverPageTools;
     const tools = paged ? await findTools(db, { server: ref.key, limit: SERVE_DEFAULTS.serverPageTools, ...(cursor ? { cursor } : {}) }) : { items: view.items, nextCursor: null };
-    const policies = view.entries.length && !paged ? everyFormat((format) => policyDocument(ref, view.entries, format).text) : [];
+    const policies = view.entries.length && !paged ? serverFormats(ref, view.entries) : [];
     return c.html(serverPage({ server: view, tools, cursor, policies }));
   });
 

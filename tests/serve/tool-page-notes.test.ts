@@ -2,7 +2,8 @@
 // ("*" is PolicyLayer's and Intercept's wildcard) has, in its snippet's place, why there is none and what to do, rather
 // than vanishing from the switcher; and where Claude Code names two tools alike (`get/record`, a read, and `get_record`,
 // which drops every table, are both mcp__<server>__get_record), a note by its snippet says why the read's rule is the
-// stricter twin's, naming the twin. Checked in the markup and in headless Chromium.
+// stricter twin's, naming the twin. The server's page keeps such a dialect in its switcher too, saying which tool its
+// document cannot name and that the document denies it. Checked in the markup and in headless Chromium.
 //
 // The policy itself is the rule the server's own document has for the tool: copied from the read's page, a one-tool
 // policy that allowed mcp__<server>__get_record would let the destructive twin run without asking.
@@ -102,6 +103,26 @@ describe.each(DRIVERS)("a tool page's notes by its policies, on %s", (driver) =>
     for (const format of ["native", "intercept"]) expect(sectionOf(other, format), format).toContain("<pre");
   });
 
+  it("keeps native and intercept on the server's page, saying in their place which tool they cannot name, why, and that their documents deny it", async () => {
+    const r = await fetch(`${s.url}/servers/${enc(SERVER)}`);
+    expect(r.status).toBe(200);
+    const server = await r.text();
+    expect([...server.matchAll(/<option value="([^"]+)">/g)].map((m) => m[1])).toEqual(["native", "intercept", "claude-code", "codex", "cedar", "agentgateway"]);
+    for (const format of ["native", "intercept"]) {
+      const section = sectionOf(server, format);
+      expect(section, format).toBeDefined();
+      expect(section, format).not.toContain("<pre");
+      const note = shown(/<p class="unwritable">(.*?)<\/p>/s.exec(section!)?.[1] ?? "");
+      expect(note, format).toContain(`No ${format} policy: it cannot name the tool * (`);
+      expect(note, format).toContain(`${format} denies a tool its document does not name, so there * is denied, stricter than its rule (*: allow).`);
+      expect(note, format).toContain(`mcp-catalog policy ${SERVER} --format ${format} refuses to write this document: write one by hand that leaves * out, every other tool's rule as it is (--json gives every tool's rule).`);
+      expect(note, format).toContain("To let it run as its rule says, use a format that names it: claude-code, codex, cedar and agentgateway.");
+    }
+    expect(shown(sectionOf(server, "native")!)).toContain(`"*" is PolicyLayer's wildcard for every tool`);
+    // The other dialects write the whole document, as before.
+    for (const format of ["claude-code", "codex", "cedar", "agentgateway"]) expect(sectionOf(server, format), format).toContain("<pre");
+  });
+
   it("says by the claude-code snippet of either twin why its rule is deny, naming the other tool with its own rule", async () => {
     const note = `claude-code names ${READ} and ${TWIN} alike, get_record (it writes each character outside A-Z a-z 0-9 _ - as "_"), so one rule holds them all: deny, the strictest of their rules (${READ}: allow; ${TWIN}: deny).`;
     for (const name of [READ, TWIN]) {
@@ -156,6 +177,24 @@ describe.each(DRIVERS)("a tool page's notes by its policies, on %s", (driver) =>
       await select.selectOption("codex");
       expect(await note.isVisible()).toBe(false);
       expect(await tab.locator('[data-format="codex"] pre').isVisible()).toBe(true);
+      expect(await copy.isDisabled()).toBe(false);
+      await tab.close();
+    });
+
+    it("on the server's page, keeps native in the switcher and shows why it has no policy, with nothing to copy", async () => {
+      const tab = await browser.newPage();
+      await tab.goto(`${s.url}/servers/${enc(SERVER)}`);
+      const select = tab.locator("[data-policy] select").first();
+      const copy = tab.locator("[data-policy] button[data-copy]").first();
+      expect(await select.locator("option").allTextContents()).toEqual(["native", "intercept", "claude-code", "codex", "cedar", "agentgateway"]);
+      await select.selectOption("intercept");
+      const note = tab.locator('[data-format="intercept"] .unwritable');
+      expect(await note.isVisible()).toBe(true);
+      expect(await note.textContent()).toMatch(/^No intercept policy: it cannot name the tool \* \("\*" is Intercept's wildcard key for every tool.*\)\. intercept denies a tool its document does not name, so there \* is denied, stricter than its rule \(\*: allow\)\./);
+      expect(await copy.isDisabled()).toBe(true);
+      await select.selectOption("cedar");
+      expect(await note.isVisible()).toBe(false);
+      expect(await tab.locator('[data-format="cedar"] pre').isVisible()).toBe(true);
       expect(await copy.isDisabled()).toBe(false);
       await tab.close();
     });
