@@ -1,5 +1,6 @@
 // What a `refresh --queue` run left to the workers, in words (pure): its status is its crawl's, and its live listings
 // may still be pending long after it ended, which `stats` and the home page must say beside that status.
+import { plural } from "../classifier/plural.js";
 import type { CatalogCounts } from "./stats-report.js";
 
 export type QueuedListings = NonNullable<NonNullable<CatalogCounts["lastRun"]>["queued"]>;
@@ -24,6 +25,7 @@ export function queuedListingsText(q: QueuedListings): string {
 export function queuedListingsSentence(q: QueuedListings): string {
   const enqueued = q.enqueued.remote + q.enqueued.stdio;
   const pending = pendingListings(q);
-  if (pending === undefined) return `Its ${enqueued} live listings were queued for workers.`;
-  return pending ? `Its live listings: ${pending} of ${enqueued} still pending in the queue for workers.` : `Its ${enqueued} live listings queued for workers: none pending.`;
+  const listings = plural(enqueued, "live listing");
+  if (pending === undefined) return `Its ${listings} ${enqueued === 1 ? "was" : "were"} queued for workers.`;
+  return pending ? `Its live listings: ${pending} of ${enqueued} still pending in the queue for workers.` : `Its ${listings} queued for workers: none pending.`;
 }
