@@ -1,6 +1,7 @@
 // What the listing workers read: one server to list, and what the queue holds (pg-boss's job table,
 // in the schema pg-boss owns, read for counts the library has no call for).
 import { eq, sql } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "./client.js";
 import type { IntrospectionCandidate } from "./introspection.js";
 import { servers } from "./schema.js";
@@ -58,18 +59,19 @@ export async function listingJobStates(db: Db, schema: string, queues: readonly 
   return rows.map((r) => ({ queue: r.queue, state: r.state, count: Number(r.count), oldestWaitingSeconds: r.oldest === null ? null : Math.max(0, Math.round(Number(r.oldest))) }));
 }
 
+const count = z.number().int();
+
 /** Where a run's listing jobs are: still pending (waiting, waiting for a retry, in a worker's hands), or how they ended. */
-export interface RunListingJobs {
-  waiting: number;
-  retrying: number;
-  active: number;
-  listed: number;
-  /** Listings that failed for good without a retry (their job completed, its outcome failed). */
-  failed: number;
-  /** Out of retries (pg-boss failed the job and dead-lettered it). */
-  deadLettered: number;
-  skipped: number;
-}
+export const runListingJobsSchema = z.object({
+  waiting: count,
+  retrying: count,
+  active: count,
+  listed: count,
+  failed: count.meta({ description: "listings that failed for good without a retry (their job completed, its outcome failed)" }),
+  deadLettered: count.meta({ description: "out of retries (pg-boss failed the job and dead-lettered it)" }),
+  skipped: count,
+});
+export type RunListingJobs = z.infer<typeof runListingJobsSchema>;
 
 /**
  * The listing jobs of run `runId` (each job's data names its run) by where they are, from pg-boss's job table (its

@@ -4,7 +4,7 @@ import { failureSchema } from "../crawler/failure.js";
 import { modelReviewStatsSchema } from "../crawler/model-review.js";
 import { LISTING_QUEUES } from "../crawler/listing-queue.js";
 import type { Db } from "../db/client.js";
-import { QUEUE_SCHEMA, runListingJobs } from "../db/listing-jobs.js";
+import { QUEUE_SCHEMA, runListingJobs, runListingJobsSchema } from "../db/listing-jobs.js";
 import { catalogStats, type CatalogStats } from "../db/queries.js";
 import { isoInstant } from "./iso-instant.js";
 import { verdictCountsSchema } from "./verdict-counts.js";
@@ -26,8 +26,7 @@ const lastRunSchema = z.object({
   review: modelReviewStatsSchema.nullable().meta({ description: "the model review's counts; null when the run had no review" }),
   queued: queuedRecordSchema
     .extend({
-      jobs: z
-        .object({ waiting: count, retrying: count, active: count, listed: count, failed: count, deadLettered: count, skipped: count })
+      jobs: runListingJobsSchema
         .nullable()
         .meta({ description: "where the run's jobs are now: still pending (waiting, retrying, active) or how they ended; null when the queue cannot be read" }),
     })
