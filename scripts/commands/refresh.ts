@@ -152,7 +152,6 @@ export const command: Command = {
     const snapshot = pathOption(args.values.snapshot, "--snapshot", "a directory");
     const record = pathOption(args.values.record, "--record", "a directory");
     if (snapshot && record) throw new CliError("--snapshot and --record cannot be combined", 2);
-    if (record) writableDirectory(record, "--record");
     const flags = reviewFlags(args.values);
     if (args.values["no-classify"] && flags.llm) throw new CliError("--llm reviews what the classify stage classifies: it cannot be combined with --no-classify", 2);
     // The flags are checked even when --no-classify leaves no review to run.
@@ -171,6 +170,9 @@ export const command: Command = {
       ...(review ? { review } : {}),
       notice: (line) => io.stderr.write(`mcp-catalog refresh: ${line}\n`),
     });
+    // Made (or refused) once every argument is checked, so that a refused one leaves no directory behind; before the
+    // catalog opens, so that a DIR it cannot write starts no run.
+    if (record) writableDirectory(record, "--record");
     try {
       const summary = await withCatalog(io, config, (catalog) =>
         refresh(catalog, {
