@@ -76,12 +76,18 @@ export type RunListingJobs = z.infer<typeof runListingJobsSchema>;
 /**
  * The listing jobs of run `runId` (each job's data names its run) by where they are, from pg-boss's job table (its
  * partitions of `queues` only) and its archive, where completed jobs go after 12 hours and stay a week; undefined when
- * the queue's schema was never created. A job put off (a busy or backed-off host) is counted by the job that takes its
- * place, one a stopping worker cancelled by the job already waiting for its server.
+ * the queue's schema was never created, or this role cannot read it. A job put off (a busy or backed-off host) is
+ * counted by the job that takes its place, one a stopping worker cancelled by the job already waiting for its server.
  */
 export async function runListingJobs(db: Db, schema: string, queues: readonly string[], runId: number): Promise<RunListingJobs | undefined> {
-  const [exists] = await queryRows<{ found: boolean }>(db, sql`select to_regclass(${`${schema}.archive`}) is not null as found`);
-  if (!exists?.found) return undefined;
+  // Found in the catalogs, not by name: to_regclass raises for a role without USAGE on the schema (a read-only role
+  // granted the catalog's tables alone), which would fail the whole report over counts it can do without.
+  const [readable] = await queryRows<{ ok: boolean }>(
+    db,
+    sql`select count(*) = 2 as ok from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = ${schema} and c.relname in ('job', 'archive') and has_schema_privilege(n.oid, 'USAGE') and has_table_privilege(c.oid, 'SELECT')`,
+  );
+  if (!readable?.ok) return undefined;
   // The names as values, not a subquery: Postgres then reads only those queues' partitions of the job table.
   const names = sql`(${sql.join(queues.map((q) => sql`${q}`), sql`, `)})`;
   const run = String(runId);
