@@ -80,14 +80,7 @@ export type RunListingJobs = z.infer<typeof runListingJobsSchema>;
  * counted by the job that takes its place, one a stopping worker cancelled by the job already waiting for its server.
  */
 export async function runListingJobs(db: Db, schema: string, queues: readonly string[], runId: number): Promise<RunListingJobs | undefined> {
-  // Found in the catalogs, not by name: to_regclass raises for a role without USAGE on the schema (a read-only role
-  // granted the catalog's tables alone), which would fail the whole report over counts it can do without.
-  const [readable] = await queryRows<{ ok: boolean }>(
-    db,
-    sql`select count(*) = 2 as ok from pg_class c join pg_namespace n on n.oid = c.relnamespace
-      where n.nspname = ${schema} and c.relname in ('job', 'archive') and has_schema_privilege(n.oid, 'USAGE') and has_table_privilege(c.oid, 'SELECT')`,
-  );
-  if (!readable?.ok) return undefined;
+  if ((await queueTables(db, schema, ["job", "archive"])) !== "readable") return undefined;
   // The names as values, not a subquery: Postgres then reads only those queues' partitions of the job table.
   const names = sql`(${sql.join(queues.map((q) => sql`${q}`), sql`, `)})`;
   const run = String(runId);
@@ -100,6 +93,23 @@ export async function runListingJobs(db: Db, schema: string, queues: readonly st
   );
   const count = (state: string) => Number(rows.find((r) => r.state === state)?.count ?? 0);
   return { waiting: count("created"), retrying: count("retry"), active: count("active"), listed: count("listing listed"), failed: count("listing failed"), deadLettered: count("failed"), skipped: count("listing skipped") };
+}
+
+/**
+ * Whether pg-boss's `tables` of `schema` exist and this role can read them. Found in the system catalogs, not by name:
+ * to_regclass raises for a role without USAGE on the schema (a read-only role granted the catalog's tables alone, a
+ * crawler's role beside the workers' that created the queue), which would fail a whole report or a run's end over a
+ * queue it can do without.
+ */
+export async function queueTables(db: Db, schema: string, tables: readonly string[]): Promise<"absent" | "unreadable" | "readable"> {
+  const [row] = await queryRows<{ found: number; readable: number }>(
+    db,
+    sql`select count(*)::int as found, count(*) filter (where has_schema_privilege(n.oid, 'USAGE') and has_table_privilege(c.oid, 'SELECT'))::int as readable
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = ${schema} and c.relname in (${sql.join(tables.map((t) => sql`${t}`), sql`, `)})`,
+  );
+  if (Number(row?.found ?? 0) < tables.length) return "absent";
+  return Number(row!.readable) === tables.length ? "readable" : "unreadable";
 }
 
 /** How a queue retries and expires its jobs; pg-boss copies a queue's policy onto each job it inserts. */

@@ -4,7 +4,7 @@ import type { Db } from "./client.js";
 import { tools } from "./schema.js";
 import { queueServers } from "./classifications.js";
 import { catalogChanged } from "./servers.js";
-import { QUEUE_SCHEMA } from "./listing-jobs.js";
+import { QUEUE_SCHEMA, queueTables } from "./listing-jobs.js";
 import { distinctRows, jsonb, queryRows } from "./sql.js";
 import type { NewToolChange, StoredToolState, ToolBefore, ToolCounts, ToolPlan } from "../crawler/plan/tools.js";
 
@@ -181,10 +181,13 @@ async function takeBackRun(db: Db, taken: readonly { id: number; serverId: numbe
  * `exceptJob`: the job completing, whose handler calls this (in hand until it returns).
  */
 export async function dropSettledRevivals(db: Db, exceptJob?: string): Promise<void> {
-  const [kept] = await queryRows<{ any: boolean; jobs: string | null }>(db, sql`select exists (select 1 from revived_tools) as any, to_regclass(${`${QUEUE_SCHEMA}.job`})::text as jobs`);
+  const [kept] = await queryRows<{ any: boolean }>(db, sql`select exists (select 1 from revived_tools) as any`);
   if (!kept?.any) return;
-  // Without the queue's schema (PGlite, a catalog never queued to) no job can be waiting.
-  const waiting = kept.jobs
+  // Without the queue's schema (PGlite, a catalog never queued to) no job can be waiting; with one this role cannot
+  // read, which runs a job still needs is unknown: all are kept, for a role that can read it to drop.
+  const queue = await queueTables(db, QUEUE_SCHEMA, ["job"]);
+  if (queue === "unreadable") return;
+  const waiting = queue === "readable"
     ? sql`select (data->>'runId')::int from ${sql.identifier(QUEUE_SCHEMA)}.job
         where state in ('created', 'retry', 'active') ${exceptJob ? sql`and id <> ${exceptJob}` : sql``}`
     : sql`select null::int where false`;
