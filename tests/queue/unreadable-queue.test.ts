@@ -4,6 +4,7 @@
 // workers') must get the report with the jobs unknown, and end its run keeping those definitions, not fail.
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
+import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { toolDefinition } from "../../crawler/ingest.js";
 import { syncToolListings } from "../../crawler/tool-sync.js";
@@ -30,8 +31,14 @@ describe.skipIf(!HAS_POSTGRES)("a run's listing jobs read by a role that cannot 
   }, 60_000);
 
   afterAll(async () => {
-    await queryRows(test_.catalog.db, sql.raw(`drop role if exists ${role}`)).catch(() => undefined);
     await test_?.dispose();
+    // A role is the server's, not the database's: dropped once the database holding its grants is gone.
+    const admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+    try {
+      await admin.unsafe(`drop role if exists ${role}`);
+    } finally {
+      await admin.end();
+    }
   });
 
   test("the owner counts the jobs; the role gets undefined, not an error", async () => {
