@@ -33,7 +33,7 @@ export interface IntrospectResult {
   failures: Record<string, number>;
   /**
    * What the listings did to the tools they found: the adds of the run's directories they took back are `retracted`,
-   * the changes `reverted`.
+   * the changes `reverted`, the removals `restored`.
    */
   tools: ToolCounts;
 }

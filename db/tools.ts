@@ -31,15 +31,15 @@ export async function storedToolsOf(db: Db, serverIds: readonly number[], runId:
   if (serverIds.length === 0) return [];
   const rows = await queryRows<{ id: number; server_id: number; name: string; content_hash: string; origin: string; removed_at: string | null; run_kind: string | null; run_old_hash: string | null }>(
     db,
-    // One index probe per server (distinctRows). Only a current tool of a directory's origin can have been added or
-    // changed by a list a later one outranks: for those alone, the tool's first history row of the run (one probe of
+    // One index probe per server (distinctRows). Only a tool of a directory's origin can have been added, changed or
+    // removed by a list a later one outranks: for those alone, the tool's first history row of the run (one probe of
     // the (server, name) index each). Unless another run wrote the tool since (a worker's listing of the run lands
     // late): what the run did is then no longer the tool's last word, for this run's higher list to take back.
     sql`select t.id, t.server_id, t.name, t.content_hash, t.origin, t.removed_at::text as removed_at, f.kind as run_kind, f.old_hash as run_old_hash
       from ${distinctRows(serverIds)} as k(id)
       cross join lateral (select * from tools where server_id = k.id::int offset 0) t
       left join lateral (select c.id, c.kind, c.old_hash from tool_changes c
-          where t.removed_at is null and t.origin <> 'live' and c.server_id = t.server_id and c.tool_name = t.name and c.run_id = ${runId}
+          where t.origin not in ('live', 'unlistable') and c.server_id = t.server_id and c.tool_name = t.name and c.run_id = ${runId}
           order by c.id limit 1) f
         on not exists (select 1 from tool_changes l where l.server_id = t.server_id and l.tool_name = t.name and l.id > f.id and l.run_id is distinct from ${runId})`,
   );
@@ -50,10 +50,15 @@ export async function storedToolsOf(db: Db, serverIds: readonly number[], runId:
     contentHash: r.content_hash,
     origin: r.origin,
     removedAt: r.removed_at,
-    ...(r.run_kind === "added" ? { addedInRun: r.run_old_hash === null ? "new" : "reappeared" } : {}),
-    // A current tool whose first row of the run is `removed` was brought back after: its add is the run's word.
-    ...(r.run_kind !== null && r.run_kind !== "added" && r.run_kind !== "removed" && r.run_old_hash !== null ? { changedInRun: r.run_old_hash } : {}),
+    ...(r.removed_at !== null ? (r.run_kind === "removed" ? { removedInRun: true as const } : {}) : runWrite(r.run_kind, r.run_old_hash)),
   }));
+}
+
+/** What the run's first history row of a current tool says the run did to it: added it, changed it, or neither. */
+function runWrite(kind: string | null, oldHash: string | null): Pick<StoredToolState, "addedInRun" | "changedInRun"> {
+  if (kind === "added") return { addedInRun: oldHash === null ? "new" : "reappeared" };
+  // A current tool whose first row of the run is `removed` was brought back after (by a list of the same rank): its add is the run's word.
+  return kind !== null && kind !== "removed" && oldHash !== null ? { changedInRun: oldHash } : {};
 }
 
 /**
@@ -150,9 +155,9 @@ export async function applyToolPlan(db: Db, plan: ToolPlan, history: readonly Ne
       where c.server_id = x."serverId" and c.tool_name = x."toolName" and c.run_id = ${runId} and c.kind = 'added'`);
   }
   if (plan.removals.length) {
-    await queryRows(db, sql`update tools t set removed_at = now(), origin = x.origin
-      from jsonb_to_recordset(${jsonb(plan.removals)}) as x(id int, origin text)
-      where t.id = x.id and t.removed_at is null`);
+    await queryRows(db, sql`update tools t set removed_at = coalesce(t.removed_at, now()), origin = x.origin
+      from jsonb_to_recordset(${jsonb(plan.removals)}) as x(id int, origin text, again boolean)
+      where t.id = x.id and (t.removed_at is null or x.again)`);
   }
   await queueServers(db, plan.touched);
   return written;

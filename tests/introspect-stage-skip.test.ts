@@ -46,7 +46,7 @@ describe.each(DRIVERS)("a stale live listing on %s", (driver) => {
       installTimeoutMs: 1_000,
     });
     await dropped;
-    expect(result).toEqual({ attempted: 1, succeeded: 0, failed: 0, skipped: 1, failures: {}, tools: { added: 0, changed: 0, removed: 0, unchanged: 0, retracted: 0, reverted: 0 } });
+    expect(result).toEqual({ attempted: 1, succeeded: 0, failed: 0, skipped: 1, failures: {}, tools: { added: 0, changed: 0, removed: 0, unchanged: 0, retracted: 0, reverted: 0, restored: 0 } });
     expect(await db.select().from(tools).where(eq(tools.serverId, row!.id))).toEqual([]);
     const [after] = await db.select({ introspectedAt: servers.introspectedAt, introspectionError: servers.introspectionError }).from(servers).where(eq(servers.id, row!.id));
     expect(after).toEqual({ introspectedAt: null, introspectionError: null });

@@ -72,7 +72,7 @@ describe.each(DRIVERS)("the live listing stopped on %s", (driver) => {
     const aborted = { stage: "run", kind: "aborted", message: "interrupted by SIGTERM" };
     expect(summary).toMatchObject({ status: "failed", failures: [aborted] });
     // The two listed before the interrupt, counted; the two it cut short attempted and skipped, neither listed nor failed.
-    const introspection = { attempted: 4, succeeded: 2, failed: 0, skipped: 2, failures: {}, tools: { added: 6, changed: 0, removed: 0, unchanged: 0, retracted: 0, reverted: 0 } };
+    const introspection = { attempted: 4, succeeded: 2, failed: 0, skipped: 2, failures: {}, tools: { added: 6, changed: 0, removed: 0, unchanged: 0, retracted: 0, reverted: 0, restored: 0 } };
     expect(summary.introspection).toEqual(introspection);
     expect(summary.tools.added).toBe(6);
 

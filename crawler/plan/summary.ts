@@ -152,10 +152,10 @@ export function reasonCounts(reasons: readonly string[]): Record<string, number>
 }
 
 /**
- * What a run did to tools: its pages' and stages' counts, net of the adds and changes taken back (`retracted`,
- * `reverted`), and those classified.
+ * What a run did to tools: its pages' and stages' counts, net of the adds, changes and removals taken back
+ * (`retracted`, `reverted`, `restored`), and those classified.
  */
-export interface RunToolCounts extends Omit<ToolCounts, "retracted" | "reverted"> {
+export interface RunToolCounts extends Omit<ToolCounts, "retracted" | "reverted" | "restored"> {
   /** Tools (re)classified because they were new, changed, or classified by an older classifier. */
   classified: number;
 }
@@ -167,7 +167,7 @@ export function addToolCounts(a: RunToolCounts, b: StepToolCounts): RunToolCount
   return {
     added: a.added + (b.added ?? 0) - (b.retracted ?? 0),
     changed: a.changed + (b.changed ?? 0) - (b.reverted ?? 0),
-    removed: a.removed + (b.removed ?? 0),
+    removed: a.removed + (b.removed ?? 0) - (b.restored ?? 0),
     unchanged: a.unchanged + (b.unchanged ?? 0),
     classified: a.classified + (b.classified ?? 0),
   };

@@ -66,9 +66,10 @@ export interface ToolListing extends ListingGaps {
  * What the catalog holds of a tool, as much as the plan needs (the full old definition is read only for changed ones),
  * and whether the run writing the lists added it (its first history row of the run is `added`): `new`, never stored
  * before, or `reappeared`, brought back from removed; or else changed it (its first history row of the run is a
- * change): `changedInRun`, the hash it had before the run.
+ * change): `changedInRun`, the hash it had before the run; or else removed it (a removed tool whose first history row
+ * of the run is `removed`, by a directory's list): `removedInRun`.
  */
-export type StoredToolState = Pick<ToolRow, "id" | "serverId" | "name" | "contentHash" | "origin" | "removedAt"> & { addedInRun?: "new" | "reappeared"; changedInRun?: string };
+export type StoredToolState = Pick<ToolRow, "id" | "serverId" | "name" | "contentHash" | "origin" | "removedAt"> & { addedInRun?: "new" | "reappeared"; changedInRun?: string; removedInRun?: true };
 
 /** The old definition of a tool whose content hash changed: what its history rows compare. */
 export type ToolBefore = Pick<ToolRow, "id" | "title" | "description" | "inputSchema" | "annotations">;
@@ -87,11 +88,16 @@ export interface ToolCounts {
    * total is net of them); what this list says of the tool counts as it would have without that change.
    */
   reverted: number;
+  /**
+   * Tools a lower-ranked list removed earlier in the run that this one lists: the removal is taken back (not in
+   * `removed`: a run's total is net of them); what this list says of the tool counts as it would have without it.
+   */
+  restored: number;
 }
 
 /** Counts of a plan or a stage that has counted nothing yet. */
 export function noToolCounts(): ToolCounts {
-  return { added: 0, changed: 0, removed: 0, unchanged: 0, retracted: 0, reverted: 0 };
+  return { added: 0, changed: 0, removed: 0, unchanged: 0, retracted: 0, reverted: 0, restored: 0 };
 }
 
 export interface ToolPlan {
@@ -99,8 +105,12 @@ export interface ToolPlan {
   inserts: NewTool[];
   /** Rows to insert or rewrite by (server, name); a rewrite also clears removed_at. */
   upserts: NewTool[];
-  /** Tools to mark removed, taking the origin of the list that dropped them (UNLISTABLE_ORIGIN: a withdrawn list's). */
-  removals: { id: number; origin: string }[];
+  /**
+   * Tools to mark removed, taking the origin of the list that dropped them (UNLISTABLE_ORIGIN: a withdrawn list's).
+   * `again`: a tool a lower-ranked list removed earlier in the run, which this one does not list either: the removal
+   * becomes this list's (its origin; its history row stands, being what this list would have written).
+   */
+  removals: { id: number; origin: string; again?: true }[];
   /**
    * Tools a lower-ranked list added earlier in the same run, which this one does not list: the add is taken back (its
    * history rows of the run deleted; a new tool deleted, one that reappeared removed again, with this list's origin).
@@ -112,9 +122,10 @@ export interface ToolPlan {
    */
   overwritten: number[];
   /**
-   * Tools a lower-ranked list changed earlier in the same run: the change is taken back before this list's word is
-   * written (the run's history rows of the tool deleted, the definition before the run restored), so the run's history
-   * compares the tool before the run with what this list says, and holds no transient pair.
+   * Tools a lower-ranked list changed or removed earlier in the same run, which this one lists: the change or removal
+   * is taken back before this list's word is written (the run's history rows of the tool deleted, the definition
+   * before the run restored), so the run's history compares the tool before the run with what this list says, and
+   * holds no transient pair.
    */
   reverts: { id: number; serverId: number; name: string }[];
   /** Tools a lower-ranked list added earlier in the same run, which this one lists otherwise: the run's `added` row takes this definition. */
@@ -137,7 +148,9 @@ export interface ToolPlan {
  * as it lists it, so the run's history holds what the higher list says and no transient pair (a take-back counts as
  * `retracted`, not in `added`: the run's total nets it). So with a change a lower-ranked list made in the run: it is
  * taken back (`reverted`, netted from the run's `changed`) and the tool compared as it was before the run with what
- * the higher list says (listed as it was, it is unchanged; not listed, it is removed as it was).
+ * the higher list says (listed as it was, it is unchanged; not listed, it is removed as it was). And with a removal: a
+ * higher list that lists the tool takes it back (`restored`, netted from the run's `removed`) and is compared with the
+ * tool as it was before the run, not counted as bringing it back; one that does not list it takes the removal over.
  */
 export function planToolListings(listings: readonly ToolListing[], stored: readonly StoredToolState[]): ToolPlan {
   const byServer = new Map<number, Map<string, StoredToolState>>();
@@ -172,6 +185,21 @@ export function planToolListings(listings: readonly ToolListing[], stored: reado
       const removed = old?.removedAt != null;
       // A tool a higher-ranked list dropped stays removed: a directory's stale copy does not bring it back.
       if (old && removed && rankOf(old.origin) > rank) continue;
+      if (old && removedBelow(old, rank)) {
+        // Not a bring-back: the removal is taken back, and this list compared with the tool as it was before the run.
+        plan.reverts.push({ id: old.id, serverId: old.serverId, name: old.name });
+        plan.counts.restored += 1;
+        plan.upserts.push(row);
+        touched.add(listing.serverId);
+        if (old.contentHash === tool.contentHash) {
+          plan.counts.unchanged += 1;
+          continue;
+        }
+        if (rank < ORIGIN_RANK.live) plan.overwritten.push(old.id);
+        plan.changed.push({ id: old.id, oldHash: old.contentHash, row });
+        plan.counts.changed += 1;
+        continue;
+      }
       if (!old || removed) {
         (listing.fresh ? plan.inserts : plan.upserts).push(row);
         if (old && rank < ORIGIN_RANK.live) plan.overwritten.push(old.id);
@@ -208,8 +236,13 @@ export function planToolListings(listings: readonly ToolListing[], stored: reado
     if (listing.partial) continue;
     const skipped = new Set(listing.skippedNames);
     for (const [name, old] of current) {
-      if (listed.has(name) || skipped.has(name) || old.removedAt != null) continue;
+      if (listed.has(name) || skipped.has(name)) continue;
       if (rankOf(old.origin) > rank || (listing.withdrawn && old.origin !== listing.origin)) continue;
+      if (old.removedAt != null) {
+        // Removed by a lower-ranked list of the run: as this list would have removed it, but with this list's origin.
+        if (removedBelow(old, rank) && !listing.withdrawn) plan.removals.push({ id: old.id, origin: listing.origin, again: true });
+        continue;
+      }
       touched.add(listing.serverId);
       if (addedBelow(old, rank)) {
         plan.retractions.push({ id: old.id, serverId: listing.serverId, name, origin: listing.origin, reappeared: old.addedInRun === "reappeared" });
@@ -236,6 +269,11 @@ export function planToolListings(listings: readonly ToolListing[], stored: reado
 /** A stored tool this run's lower-ranked list added: a list of `rank` speaks for it in that list's place. */
 function addedBelow(old: StoredToolState, rank: number): boolean {
   return old.addedInRun !== undefined && originRank(old.origin) < rank;
+}
+
+/** A tool this run's lower-ranked list removed: a list of `rank` speaks for it in that list's place. */
+function removedBelow(old: StoredToolState, rank: number): boolean {
+  return old.removedInRun === true && old.removedAt != null && originRank(old.origin) < rank;
 }
 
 const MAX_DETAIL_CHARS = 4_000;

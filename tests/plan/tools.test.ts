@@ -9,7 +9,7 @@ const stored = (name: string, o: Partial<StoredToolState> = {}): StoredToolState
 describe("planToolListings", () => {
   test("a first listing adds every tool, records each as added and touches its server", () => {
     const plan = planToolListings([{ serverId: 1, origin: "glama", tools: [def("a"), def("b")] }], []);
-    expect(plan.counts).toEqual({ added: 2, changed: 0, removed: 0, unchanged: 0, retracted: 0, reverted: 0 });
+    expect(plan.counts).toEqual({ added: 2, changed: 0, removed: 0, unchanged: 0, retracted: 0, reverted: 0, restored: 0 });
     expect(plan.upserts.map((u) => [u.name, u.origin, u.contentHash])).toEqual([["a", "glama", "h-a"], ["b", "glama", "h-b"]]);
     expect(plan.changes.map((c) => [c.toolName, c.kind, c.details])).toEqual([["a", "added", null], ["b", "added", null]]);
     expect(plan.touched).toEqual([1]);
@@ -19,7 +19,7 @@ describe("planToolListings", () => {
     const plan = planToolListings([{ serverId: 2, origin: "glama", tools: [def("a"), def("b"), def("a", "second")], fresh: true }], []);
     expect(plan.inserts.map((u) => [u.serverId, u.name, u.contentHash])).toEqual([[2, "a", "h-a"], [2, "b", "h-b"]]);
     expect(plan.upserts).toEqual([]);
-    expect(plan.counts).toEqual({ added: 2, changed: 0, removed: 0, unchanged: 0, retracted: 0, reverted: 0 });
+    expect(plan.counts).toEqual({ added: 2, changed: 0, removed: 0, unchanged: 0, retracted: 0, reverted: 0, restored: 0 });
     expect(plan.changes.map((c) => [c.toolName, c.kind])).toEqual([["a", "added"], ["b", "added"]]);
     expect(plan.touched).toEqual([2]);
   });
@@ -46,7 +46,7 @@ describe("planToolListings", () => {
     expect(plan.changes.map((c) => [c.toolName, c.kind])).toEqual([["older", "removed"]]);
     expect(plan.upserts.map((u) => [u.name, u.origin, u.contentHash])).toEqual([["kept", "live", "h-kept"], ["other", "live", "live def"]]);
     // The two adds taken back are that, not adds below none (the run's total nets them: addToolCounts).
-    expect(plan.counts).toEqual({ added: 0, changed: 0, removed: 1, unchanged: 1, retracted: 2, reverted: 0 });
+    expect(plan.counts).toEqual({ added: 0, changed: 0, removed: 1, unchanged: 1, retracted: 2, reverted: 0, restored: 0 });
     expect(plan.touched).toEqual([1]);
   });
 
@@ -63,7 +63,7 @@ describe("planToolListings", () => {
     expect(plan.changes).toEqual([expect.objectContaining({ toolName: "dropped", kind: "removed", oldHash: "h-dropped" })]);
     // The live list's own definitions are kept by no one: nothing outranks it.
     expect(plan.overwritten).toEqual([]);
-    expect(plan.counts).toEqual({ added: 0, changed: 1, removed: 1, unchanged: 2, retracted: 0, reverted: 3 });
+    expect(plan.counts).toEqual({ added: 0, changed: 1, removed: 1, unchanged: 2, retracted: 0, reverted: 3, restored: 0 });
     // A list of the rank that changed it changes it again as usual, from what it holds now.
     const again = planToolListings([{ serverId: 1, origin: "glama", tools: [def("other", "newer")] }], [changed("other", 84)]);
     expect(again).toMatchObject({ reverts: [], changed: [{ id: 84, oldHash: "stale" }], overwritten: [84] });
@@ -115,7 +115,7 @@ describe("planToolListings", () => {
     expect(plan.upserts.map((u) => [u.name, u.origin])).toEqual([["a", "live"]]);
     expect(plan.removals).toEqual([{ id: b.id, origin: "live" }]);
     expect(plan.changes.map((c) => [c.toolName, c.kind])).toEqual([["b", "removed"]]);
-    expect(plan.counts).toEqual({ added: 0, changed: 0, removed: 1, unchanged: 1, retracted: 0, reverted: 0 });
+    expect(plan.counts).toEqual({ added: 0, changed: 0, removed: 1, unchanged: 1, retracted: 0, reverted: 0, restored: 0 });
   });
 
   test("a partial list records what it holds and removes nothing", () => {
@@ -147,7 +147,7 @@ describe("planToolListings", () => {
     const plan = planToolListings([{ serverId: 1, origin: "smithery", replaces: "glama", tools: [def("kept"), def("dropped")] }], current);
     expect(plan.upserts.map((u) => [u.name, u.origin])).toEqual([["kept", "smithery"], ["dropped", "smithery"]]);
     expect(plan.removals.map((r) => [current.find((t) => t.id === r.id)!.name, r.origin])).toEqual([["gone", "smithery"]]);
-    expect(plan.counts).toEqual({ added: 1, changed: 0, removed: 1, unchanged: 1, retracted: 0, reverted: 0 });
+    expect(plan.counts).toEqual({ added: 1, changed: 0, removed: 1, unchanged: 1, retracted: 0, reverted: 0, restored: 0 });
     // Without it, a lower origin neither rewrites nor removes a higher one's tools.
     expect(planToolListings([{ serverId: 1, origin: "smithery", tools: [def("kept")] }], current)).toMatchObject({ upserts: [], removals: [], counts: { unchanged: 1 } });
   });
@@ -162,7 +162,7 @@ describe("planToolListings", () => {
       [{ serverId: 1, origin: "glama", tools: [def("a")] }, { serverId: 2, origin: "glama", tools: [] }],
       [stored("a", { serverId: 2 })],
     );
-    expect(plan.counts).toEqual({ added: 1, changed: 0, removed: 1, unchanged: 0, retracted: 0, reverted: 0 });
+    expect(plan.counts).toEqual({ added: 1, changed: 0, removed: 1, unchanged: 0, retracted: 0, reverted: 0, restored: 0 });
     expect(plan.touched.sort()).toEqual([1, 2]);
   });
 });
