@@ -9,7 +9,7 @@ import { plural } from "../classifier/plural.js";
 import type { Db } from "../db/client.js";
 import { backOffHost, hostBackedOffUntil, type HostSlots } from "../db/host-politeness.js";
 import { applyPolicyToWaitingJobs, deadLetteredAttempt, listingCandidate, putBackActiveJob, QUEUE_SCHEMA, type ListingJobOutput } from "../db/listing-jobs.js";
-import { dropSettledRevivals } from "../db/tools.js";
+import { dropSettledOverwrites } from "../db/tools.js";
 import { recordIntrospection, serversDueForIntrospection } from "../db/introspection.js";
 import { errorLine } from "../db/errors.js";
 import { attemptNote, endedByQueue, expiredNote, LISTING_JOB_ERROR, LISTING_RETRY_ERROR, workerFailure, workerFailureLine, workerFailureNote, type EndedAttempt } from "./dead-letter.js";
@@ -365,7 +365,7 @@ export async function runWorker(db: Db, boss: PgBoss, o: WorkerOptions): Promise
         try {
           const output = await handle(mode, job, named);
           // Completed (not released, not retried): its run may have no listing to come, and its kept definitions none to restore.
-          if (output) await dropSettledRevivals(db, job.id);
+          if (output) await dropSettledOverwrites(db, job.id);
           return output;
         } catch (e) {
           // A listing's own failure was recorded on its server; anything else failed outside it and was not: it is

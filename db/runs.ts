@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Db } from "./client.js";
 import { crawlRuns, type CrawlRunRow } from "./schema.js";
 import { jsonb, queryRows } from "./sql.js";
-import { dropSettledRevivals } from "./tools.js";
+import { dropSettledOverwrites } from "./tools.js";
 import type { Failure } from "../crawler/failure.js";
 
 /**
@@ -68,7 +68,7 @@ export async function finishRun(db: Db, runId: number, outcome: RunOutcome): Pro
     })
     .where(eq(crawlRuns.id, runId));
   // The run's in-process stages can take back nothing more: what it kept for them goes, unless its queued listings are still to come.
-  await dropSettledRevivals(db);
+  await dropSettledOverwrites(db);
 }
 
 export interface ServerCounts {

@@ -280,7 +280,7 @@ export const tools = pgTable(
  * changed it in run `run_id`: a higher list of the same run that takes the add or change back restores this (the
  * directory's write overwrote it). A tool keeps one row, the first of its latest such run's; a run reads only its own.
  */
-export const revivedTools = pgTable("revived_tools", {
+export const overwrittenDefinitions = pgTable("overwritten_definitions", {
   toolId: integer("tool_id")
     .primaryKey()
     .references(() => tools.id, { onDelete: "cascade" }),

@@ -63,7 +63,7 @@ function runWrite(kind: string | null, oldHash: string | null): Pick<StoredToolS
 
 /**
  * The old definitions of the tools a plan changes, read only for those few: a tool whose change by a lower-ranked list
- * of run `runId` the plan takes back (plan.reverts), the one it had before the run (revived_tools).
+ * of run `runId` the plan takes back (plan.reverts), the one it had before the run (overwritten_definitions).
  */
 export async function toolsBefore(db: Db, plan: ToolPlan, runId: number): Promise<ToolBefore[]> {
   if (plan.changed.length === 0) return [];
@@ -73,7 +73,7 @@ export async function toolsBefore(db: Db, plan: ToolPlan, runId: number): Promis
         case when r.tool_id is null then t.description else r.description end as description,
         case when r.tool_id is null then t.input_schema else r.input_schema end as input_schema,
         case when r.tool_id is null then t.annotations else r.annotations end as annotations
-      from tools t left join revived_tools r on r.tool_id = t.id and r.run_id = ${runId}
+      from tools t left join overwritten_definitions r on r.tool_id = t.id and r.run_id = ${runId}
         and r.tool_id in (select (value)::int from jsonb_array_elements_text(${jsonb(plan.reverts.map((c) => c.id))}))
       where t.id in (select (value)::int from jsonb_array_elements_text(${jsonb(plan.changed.map((c) => c.id))}))`,
   );
@@ -98,12 +98,12 @@ export async function applyToolPlan(db: Db, plan: ToolPlan, history: readonly Ne
   if (plan.overwritten.length) {
     // Kept before the upsert overwrites it: a higher list of the run that takes the add or change back restores it. A
     // row of this run holds the definition from before the run already: it is not overwritten by a later list's.
-    await queryRows(db, sql`insert into revived_tools (tool_id, run_id, title, description, input_schema, annotations, content_hash, last_seen_at)
+    await queryRows(db, sql`insert into overwritten_definitions (tool_id, run_id, title, description, input_schema, annotations, content_hash, last_seen_at)
       select id, ${runId}, title, description, input_schema, annotations, content_hash, last_seen_at from tools
       where id in (select (value)::int from jsonb_array_elements_text(${jsonb(plan.overwritten)}))
       on conflict (tool_id) do update set run_id = excluded.run_id, title = excluded.title, description = excluded.description,
         input_schema = excluded.input_schema, annotations = excluded.annotations, content_hash = excluded.content_hash, last_seen_at = excluded.last_seen_at
-      where revived_tools.run_id <> excluded.run_id`);
+      where overwritten_definitions.run_id <> excluded.run_id`);
   }
   for (const [all, onConflict] of [[plan.inserts, sql``], [plan.upserts, upsert]] as const) {
     for (let i = 0; i < all.length; i += ROWS_PER_STATEMENT) {
@@ -166,13 +166,13 @@ export async function applyToolPlan(db: Db, plan: ToolPlan, history: readonly Ne
 /**
  * Takes back what the lower-ranked lists of run `runId` wrote on these tools (an add or a change a higher list of the
  * run has the last word over): their history rows of the run go, and a tool whose definition one overwrote gets back
- * the one it had before the run (revived_tools, whose row this uses up), not that list's stale copy.
+ * the one it had before the run (overwritten_definitions, whose row this uses up), not that list's stale copy.
  */
 async function takeBackRun(db: Db, taken: readonly { id: number; serverId: number; name: string }[], runId: number): Promise<void> {
   if (taken.length === 0) return;
   await queryRows(db, sql`delete from tool_changes c using jsonb_to_recordset(${jsonb(taken)}) as x("serverId" int, name text)
     where c.server_id = x."serverId" and c.tool_name = x.name and c.run_id = ${runId}`);
-  await queryRows(db, sql`with b as (delete from revived_tools r using jsonb_to_recordset(${jsonb(taken)}) as x(id int)
+  await queryRows(db, sql`with b as (delete from overwritten_definitions r using jsonb_to_recordset(${jsonb(taken)}) as x(id int)
       where r.tool_id = x.id and r.run_id = ${runId} returning r.*)
     update tools t set title = b.title, description = b.description, input_schema = b.input_schema, annotations = b.annotations,
       content_hash = b.content_hash, last_seen_at = b.last_seen_at
@@ -180,13 +180,13 @@ async function takeBackRun(db: Db, taken: readonly { id: number; serverId: numbe
 }
 
 /**
- * Drops the kept definitions (revived_tools) no write can restore any more: those of runs that have ended and have no
+ * Drops the kept definitions (overwritten_definitions) no write can restore any more: those of runs that have ended and have no
  * listing job waiting, due for a retry or in hand. A queue worker's live listing of a run lands after the run ended
  * (its job names the run), and may take back what the run's directories wrote as well as the in-process stage.
  * `exceptJob`: the job completing, whose handler calls this (in hand until it returns).
  */
-export async function dropSettledRevivals(db: Db, exceptJob?: string): Promise<void> {
-  const [kept] = await queryRows<{ any: boolean }>(db, sql`select exists (select 1 from revived_tools) as any`);
+export async function dropSettledOverwrites(db: Db, exceptJob?: string): Promise<void> {
+  const [kept] = await queryRows<{ any: boolean }>(db, sql`select exists (select 1 from overwritten_definitions) as any`);
   if (!kept?.any) return;
   // Without the queue's schema (PGlite, a catalog never queued to) no job can be waiting; with one this role cannot
   // read, which runs a job still needs is unknown: all are kept, for a role that can read it to drop.
@@ -196,7 +196,7 @@ export async function dropSettledRevivals(db: Db, exceptJob?: string): Promise<v
     ? sql`select (data->>'runId')::int from ${sql.identifier(QUEUE_SCHEMA)}.job
         where state in ('created', 'retry', 'active') ${exceptJob ? sql`and id <> ${exceptJob}` : sql``}`
     : sql`select null::int where false`;
-  await queryRows(db, sql`delete from revived_tools r
+  await queryRows(db, sql`delete from overwritten_definitions r
     where not exists (select 1 from crawl_runs c where c.id = r.run_id and c.status = 'running')
       and r.run_id not in (select run_id from (${waiting}) w(run_id) where run_id is not null)`);
 }

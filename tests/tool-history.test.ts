@@ -148,7 +148,7 @@ describe.each(DRIVERS)("tool history on %s", (driver) => {
     // The last definition the catalog has of the tool is still the one its history ends with.
     const history = await t.catalog.db.select().from(toolChanges).where(and(eq(toolChanges.serverId, id), eq(toolChanges.toolName, "back"))).orderBy(asc(toolChanges.id));
     expect(history.at(-1)).toMatchObject({ kind: "removed", oldHash: before!.contentHash });
-    expect(await queryRows(t.catalog.db, sql`select tool_id from revived_tools where run_id = ${r}`)).toEqual([]);
+    expect(await queryRows(t.catalog.db, sql`select tool_id from overwritten_definitions where run_id = ${r}`)).toEqual([]);
   });
 
   test.each([

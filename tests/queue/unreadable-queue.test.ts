@@ -11,7 +11,7 @@ import { syncToolListings } from "../../crawler/tool-sync.js";
 import { QUEUE_SCHEMA, runListingJobs } from "../../db/listing-jobs.js";
 import { servers } from "../../db/schema.js";
 import { queryRows } from "../../db/sql.js";
-import { dropSettledRevivals } from "../../db/tools.js";
+import { dropSettledOverwrites } from "../../db/tools.js";
 import { openTestCatalog, type TestCatalog } from "../helpers/catalog.js";
 import { HAS_POSTGRES } from "./helpers.js";
 
@@ -27,7 +27,7 @@ describe.skipIf(!HAS_POSTGRES)("a run's listing jobs read by a role that cannot 
     for (const table of ["job", "archive"]) await queryRows(db, sql.raw(`create table ${QUEUE_SCHEMA}.${table} (name text, state text, output jsonb, data jsonb)`));
     await queryRows(db, sql.raw(`insert into ${QUEUE_SCHEMA}.job values ('listing-remote', 'created', null, '{"runId": 1}')`));
     await queryRows(db, sql.raw(`create role ${role} nologin`));
-    await queryRows(db, sql.raw(`grant select, delete on revived_tools to ${role}; grant select on crawl_runs to ${role}`));
+    await queryRows(db, sql.raw(`grant select, delete on overwritten_definitions to ${role}; grant select on crawl_runs to ${role}`));
   }, 60_000);
 
   afterAll(async () => {
@@ -55,15 +55,15 @@ describe.skipIf(!HAS_POSTGRES)("a run's listing jobs read by a role that cannot 
     const db = test_.catalog.db;
     const [row] = await db.insert(servers).values({ key: "io.github.acme/unreadable-queue", canonicalSource: "registry:u", canonicalRank: 30, contentHash: "h" }).returning({ id: servers.id });
     await syncToolListings(db, [{ serverId: row!.id, origin: "live", tools: [toolDefinition({ name: "read", description: "Read a file." })] }], 0);
-    await queryRows(db, sql`insert into revived_tools (tool_id, run_id, content_hash, last_seen_at) select id, -1, 'h', now() from tools where server_id = ${row!.id}`);
-    const kept = async () => Number((await queryRows<{ n: number }>(db, sql`select count(*)::int as n from revived_tools where run_id = -1`))[0]!.n);
+    await queryRows(db, sql`insert into overwritten_definitions (tool_id, run_id, content_hash, last_seen_at) select id, -1, 'h', now() from tools where server_id = ${row!.id}`);
+    const kept = async () => Number((await queryRows<{ n: number }>(db, sql`select count(*)::int as n from overwritten_definitions where run_id = -1`))[0]!.n);
     await db.transaction(async (tx) => {
       await queryRows(tx, sql.raw(`set local role ${role}`));
-      await dropSettledRevivals(tx);
+      await dropSettledOverwrites(tx);
     });
     expect(await kept()).toBe(1);
     // The owner reads the queue: no job names run -1, so its definition goes.
-    await dropSettledRevivals(db);
+    await dropSettledOverwrites(db);
     expect(await kept()).toBe(0);
   });
 });

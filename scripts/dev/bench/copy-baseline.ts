@@ -15,7 +15,7 @@ import { copyTextRow } from "./copy-text.js";
  * its pages create) and the classify stage: referenced tables before the tables that reference them,
  * so the twins can be loaded with their foreign keys in place.
  */
-export const WRITTEN_TABLES = ["servers", "source_pages", "server_sources", "server_aliases", "server_categories", "server_popularity", "tools", "revived_tools", "tool_changes", "classifications"] as const;
+export const WRITTEN_TABLES = ["servers", "source_pages", "server_sources", "server_aliases", "server_categories", "server_popularity", "tools", "overwritten_definitions", "tool_changes", "classifications"] as const;
 export type BenchTable = (typeof WRITTEN_TABLES)[number];
 
 export interface CopyTiming {

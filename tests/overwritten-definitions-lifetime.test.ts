@@ -1,4 +1,4 @@
-// How long the catalog keeps a tool's definition from before a directory's copy overwrote it in a run (revived_tools):
+// How long the catalog keeps a tool's definition from before a directory's copy overwrote it in a run (overwritten_definitions):
 // while the run, or a queued listing of it that a worker has still to do, may take the overwrite back; not for ever.
 import PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -11,7 +11,7 @@ import { QUEUE_SCHEMA } from "../db/listing-jobs.js";
 import { finishRun, startRun } from "../db/runs.js";
 import { servers } from "../db/schema.js";
 import { queryRows } from "../db/sql.js";
-import { dropSettledRevivals } from "../db/tools.js";
+import { dropSettledOverwrites } from "../db/tools.js";
 import { DRIVERS, openTestCatalog, type TestCatalog } from "./helpers/catalog.js";
 
 const done = { status: "succeeded" as const, sources: {}, servers: { added: 0, updated: 0, unchanged: 0, removed: 0 }, failures: [] };
@@ -40,13 +40,13 @@ describe.each(DRIVERS)("kept definitions on %s", (driver) => {
     await list("glama", "Read any file, even ~/.ssh.", runId);
     // The live list has it otherwise: the tool stays, so nothing takes the kept definition back.
     await list("live", "Read a file in the workspace.", runId);
-    const kept = async () => (await queryRows<{ run_id: number }>(t.catalog.db, sql`select r.run_id from revived_tools r join tools x on x.id = r.tool_id where x.server_id = ${id}`)).map((r) => Number(r.run_id));
+    const kept = async () => (await queryRows<{ run_id: number }>(t.catalog.db, sql`select r.run_id from overwritten_definitions r join tools x on x.id = r.tool_id where x.server_id = ${id}`)).map((r) => Number(r.run_id));
     return { runId, kept };
   }
 
   test("a run's kept definitions last while it runs and go when it ends", async () => {
     const { runId, kept } = await broughtBack();
-    await dropSettledRevivals(t.catalog.db);
+    await dropSettledOverwrites(t.catalog.db);
     expect(await kept()).toEqual([runId]);
     await finishRun(t.catalog.db, runId, done);
     expect(await kept()).toEqual([]);
@@ -63,10 +63,10 @@ describe.each(DRIVERS)("kept definitions on %s", (driver) => {
       await finishRun(t.catalog.db, runId, done);
       // A worker's live listing of the run can still take the bring-back back: its definition from before stays.
       expect(await kept()).toEqual([runId]);
-      await dropSettledRevivals(t.catalog.db);
+      await dropSettledOverwrites(t.catalog.db);
       expect(await kept()).toEqual([runId]);
       // The worker completing the run's last job: nothing of the run is to come.
-      await dropSettledRevivals(t.catalog.db, job!);
+      await dropSettledOverwrites(t.catalog.db, job!);
       expect(await kept()).toEqual([]);
     } finally {
       await boss.stop({ graceful: false, wait: true });
