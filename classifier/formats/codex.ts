@@ -72,7 +72,7 @@ const NOTHING_ALLOWED = [
 /**
  * allow and limit → enabled; approve → enabled with approval_mode "prompt"; deny → disabled.
  * Every tool appears in exactly one of enabled_tools / disabled_tools, save that with none enabled the server itself
- * is disabled (NOTHING_ALLOWED) and enabled_tools left out.
+ * is disabled (NOTHING_ALLOWED) and enabled_tools left out; with some enabled, the server is enabled outright.
  */
 export function renderCodex(input: ResolvedExport): Rendered {
   const table = `mcp_servers.${tomlKey(input.clientName)}`;
@@ -84,7 +84,9 @@ export function renderCodex(input: ResolvedExport): Rendered {
     `Per-tool approval_mode needs a Codex version that reads [mcp_servers.<name>.tools.<tool>].`,
   ].map((line) => `# ${line}`);
   lines.push("", `[${table}]`);
-  if (enabled.length) lines.push("enabled_tools = [", ...arrayItems(enabled), "]");
+  // `enabled = true` said outright: merged into a table an earlier export of a server with nothing allowed set false,
+  // these keys would otherwise leave the server off, its allowed tools too.
+  if (enabled.length) lines.push("enabled = true", "enabled_tools = [", ...arrayItems(enabled), "]");
   else lines.push(...NOTHING_ALLOWED.map((line) => `# ${line}`), "enabled = false");
   lines.push(disabled.length ? "disabled_tools = [" : "disabled_tools = []", ...arrayItems(disabled), ...(disabled.length ? ["]"] : []));
   for (const tool of byDecision(input, "approve")) {

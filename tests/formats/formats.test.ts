@@ -208,7 +208,7 @@ function readCodex(text: string, clientName: string): Decisions {
     for (const name of server.disabled_tools ?? []) putOnce(out, name, "deny");
     return out;
   }
-  expect(server.enabled).toBeUndefined();
+  expect(server.enabled).toBe(true);
   expect(server.enabled_tools).toBeDefined();
   const prompted = new Set<string>();
   for (const [name, config] of Object.entries(server.tools ?? {})) {
@@ -624,13 +624,24 @@ describe("special cases", () => {
     it("a server with an allowed tool keeps its allow-list, which a rewrite keeps too", () => {
       const text = renderPolicy("codex", { server: { key: "x/y" }, policy: policyOf([["list", "low"], ["drop_table", "critical"]]) });
       const server = (parseToml(text) as { mcp_servers: Record<string, CodexServer> }).mcp_servers.y!;
-      expect(server.enabled).toBeUndefined();
+      expect(server.enabled).toBe(true);
       for (const config of [server, codexRewrite(server)]) {
         expect(registers(config, "list")).toBe(true);
         expect(registers(config, "added_later")).toBe(false);
         expect(registers(config, "drop_table")).toBe(false);
       }
     });
+  });
+
+  it("codex: keys merged over an earlier export that disabled the server (nothing allowed then) enable it again", () => {
+    const table = (policy: Policy) =>
+      (parseToml(renderPolicy("codex", { server: { key: "x/y" }, policy })) as { mcp_servers: Record<string, CodexServer> }).mcp_servers.y!;
+    const before = table(policyOf([["drop_table", "critical"]]));
+    expect(before.enabled).toBe(false);
+    // "Merge these keys into the existing table": each key the new export writes replaces the old one, the rest stay.
+    const merged = { ...before, ...table(policyOf([["list", "low"], ["drop_table", "critical"]])) };
+    expect(merged.enabled).toBe(true);
+    expect(merged.enabled_tools).toEqual(["list"]);
   });
 
   describe("agentgateway's names of a target's tools", () => {
