@@ -178,8 +178,11 @@ export interface WorkerOptions {
   onJob?: (event: WorkerEvent) => void;
 }
 
-/** "error": an attempt failed in the worker outside the listing (pg-boss retries it, or dead-letters the last). */
-export type WorkerEvent = { server: string; mode: IntrospectMode; outcome: ListingJobOutput["outcome"] | "retry" | "dead" | "released" | "error"; detail?: string };
+/**
+ * "error": an attempt failed in the worker outside the listing (pg-boss retries it, or dead-letters the last).
+ * "expired": a stopping worker's job that pg-boss had already taken back (expired) before it could be released.
+ */
+export type WorkerEvent = { server: string; mode: IntrospectMode; outcome: ListingJobOutput["outcome"] | "retry" | "dead" | "released" | "expired" | "error"; detail?: string };
 
 export interface WorkerSummary {
   listed: number;
@@ -314,12 +317,17 @@ export async function runWorker(db: Db, boss: PgBoss, o: WorkerOptions): Promise
     }
   };
 
-  /** Puts a job in hand back on the queue as it was: not a failed attempt, nor a retry spent when it is taken again. */
+  /**
+   * Puts a job in hand back on the queue as it was: not a failed attempt, nor a retry spent when it is taken again. A
+   * job pg-boss expired meanwhile is no longer this worker's to put back: pg-boss retries it (or dead-letters the last
+   * attempt), so it is not counted released.
+   */
   const releaseJob = async (mode: IntrospectMode, job: PgBoss.JobWithMetadata<unknown>, event: (outcome: WorkerEvent["outcome"], detail?: string) => void) => {
     // A job for the same key may have been queued meanwhile (short policy: one waiting per key); then that one stands for it.
-    await putBackActiveJob(db, QUEUE_SCHEMA, LISTING_QUEUES[mode], job.id);
+    const put = await putBackActiveJob(db, QUEUE_SCHEMA, LISTING_QUEUES[mode], job.id);
+    if (put === "gone") return event("expired", `not released: pg-boss had already expired its job and ${job.retryCount >= job.retryLimit ? "dead-letters it (no retry left)" : "retries it"}`);
     summary.released += 1;
-    event("released", "the worker is stopping");
+    event("released", put === "waiting" ? "the worker is stopping" : "the worker is stopping; a job for this server already waits, so this one is cancelled");
   };
 
   /**
