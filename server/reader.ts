@@ -1,5 +1,5 @@
 // The served catalog's questions, answered over the CLI's own query functions: shared by the API, the MCP tools and the pages.
-import { exportPolicy, FORMAT_NAMES, UnrepresentableNameError, type FormatName, type Rendered } from "../classifier/formats/formats.js";
+import { exportNamed, exportPolicy, FORMAT_NAMES, UnrepresentableNameError, type FormatName, type Rendered } from "../classifier/formats/formats.js";
 import { buildPolicy } from "../classifier/policy.js";
 import { CATEGORIES, RISKS } from "../classifier/taxonomy.js";
 import { listServers, listTools, serverDetail, type NameKey } from "../db/browse.js";
@@ -212,13 +212,19 @@ export const POLICY_MEDIA_TYPES: Record<FormatName, string> = {
  */
 export function policyDocument(server: { key: string }, entries: readonly CurrentEntry[], format: FormatName, clientName?: string): Rendered {
   if (entries.length === 0) throw notFound(`${server.key} has no tools in the catalog yet`);
-  const policy = buildPolicy(rulesFor(entries));
+  const input = { server: { key: server.key, ...(clientName !== undefined ? { clientName } : {}) }, policy: buildPolicy(rulesFor(entries)) };
   try {
     if (clientName !== undefined) checkClientName(format, clientName);
-    return exportPolicy(format, { server: { key: server.key, ...(clientName !== undefined ? { clientName } : {}) }, policy });
+    return exportPolicy(format, input);
   } catch (e) {
     if (!(e instanceof UnrepresentableNameError)) throw e;
-    throw badRequest(`the ${format} format cannot hold the ${e.kind} name '${shownName(e.value)}' of ${server.key}: ${e.why}`);
+    if (e.kind === "server") throw badRequest(`the ${format} format cannot hold the server name '${shownName(e.value)}' of ${server.key}: ${e.why}`);
+    // Every tool it cannot name, each with why, as the server's page says: not only the first the exporter met.
+    const { unnamed } = exportNamed(format, input);
+    const each = unnamed.map((u) => `'${shownName(u.tool)}' (${u.why})`).join(", ");
+    throw badRequest(
+      `the ${format} format cannot hold the tool ${unnamed.length > 1 ? "names" : "name"} ${each} of ${server.key}; choose another format, or write ${unnamed.length > 1 ? "their rules" : "its rule"} by hand`,
+    );
   }
 }
 

@@ -312,8 +312,21 @@ ${changeList(o.history)}
 }
 
 /**
+ * A paged server's policy: a link to each dialect's document (the page would be megabytes with them written out), and
+ * for a dialect that refuses the document, in the link's place, why and what to do (refusedNote), as the switcher says:
+ * the link would only answer 400.
+ */
+function policyLinks(texts: readonly PolicyText[], server: string): Html {
+  const refused = refusedNote(server, texts, false);
+  return html`<h2>Recommended policy</h2><p>Every tool's rule, as the <code>policy</code> command writes it:</p><ul class="policy-links">${texts.map(
+    (t) =>
+      html`<li>${"text" in t ? html`<a href="${paths.policy(server, t.format)}">${t.format}</a>` : t.format} <span class="muted">— ${FORMAT_DESCRIPTIONS[t.format]}</span>${"text" in t ? "" : html`<p class="unwritable">${refused(t)}</p>`}</li>`,
+  )}</ul>` as Html;
+}
+
+/**
  * One server. `tools` is the page of its tools shown (all of them, or `serverPageTools` continued from `cursor`); a paged
- * server's `policies` are empty: its page links each dialect instead.
+ * server's `policies` are linked (policyLinks), not written out.
  */
 export function serverPage(o: { server: ServerView; tools: Page<ToolItem>; cursor: string | undefined; policies: PolicyText[] }): Html {
   const s = o.server;
@@ -352,8 +365,8 @@ ${s.items.length ? pager : html`<p class="muted">No tools in the catalog yet.</p
 ${[...byCategory].map(([category, tools]) => html`<h3>${category} <span class="muted">(${paged ? `${tools.length} of ${categoryCount(s, category)}` : tools.length})</span></h3>${toolList(tools, { showServer: false })}`)}
 ${unstoredNote(o.tools.items)}
 ${pager}
-${o.policies.length ? html`<h2>Recommended policy</h2>${policyBlock(o.policies, `policy for ${catalogPlain(s.server)}`, s.server)}` : ""}
-${paged ? html`<h2>Recommended policy</h2><p>Every tool's rule, as the <code>policy</code> command writes it:</p><ul>${FORMAT_NAMES.map((f) => html`<li><a href="${paths.policy(s.server, f)}">${f}</a> <span class="muted">— ${FORMAT_DESCRIPTIONS[f]}</span></li>`)}</ul>` : ""}
+${o.policies.length && !paged ? html`<h2>Recommended policy</h2>${policyBlock(o.policies, `policy for ${catalogPlain(s.server)}`, s.server)}` : ""}
+${paged && o.policies.length ? policyLinks(o.policies, s.server) : ""}
 <h2>Sources and aliases</h2>
 <table><thead><tr><th>source</th><th>record</th><th>fetched</th></tr></thead><tbody>${s.sources.map(
       (r) => html`<tr><td>${r.source}</td><td>${catalogText(r.sourceId)}</td><td>${r.fetchedAt.slice(0, 10)}</td></tr>`,

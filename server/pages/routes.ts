@@ -146,10 +146,11 @@ export function pageRoutes(db: Db, o: { verdictCounts: () => Promise<VerdictCoun
     const cursor = queryParam(c, "cursor") || undefined;
     const ref = await resolveServer(db, named(c, "server"));
     const view = await serverView(db, ref.key);
-    // A server with more tools than a page holds lists them a page at a time, as /api/tools?server= does, and links its policy.
+    // A server with more tools than a page holds lists them a page at a time, as /api/tools?server= does, and links its
+    // policy: still written here, for a dialect whose document would be refused says so in its link's place.
     const paged = cursor !== undefined || view.entries.length > SERVE_DEFAULTS.serverPageTools;
     const tools = paged ? await findTools(db, { server: ref.key, limit: SERVE_DEFAULTS.serverPageTools, ...(cursor ? { cursor } : {}) }) : { items: view.items, nextCursor: null };
-    const policies = view.entries.length && !paged ? serverFormats(ref, view.entries) : [];
+    const policies = view.entries.length ? serverFormats(ref, view.entries) : [];
     return c.html(serverPage({ server: view, tools, cursor, policies }));
   });
 
