@@ -44,7 +44,11 @@ export function glamaId(namespace: string, slug: string): string {
 const MIT = { name: "MIT", url: "https://opensource.org/licenses/MIT" };
 const APACHE = { name: "Apache-2.0", url: "https://www.apache.org/licenses/LICENSE-2.0" };
 
-function server(fields: Omit<GlamaServer, "id" | "url" | "spdxLicense" | "attributes" | "environmentVariablesJsonSchema"> & Partial<GlamaServer>): GlamaServer {
+/** The fields of a Glama record a test names; the rest as Glama fills them. */
+export type GlamaServerFields = Omit<GlamaServer, "id" | "url" | "spdxLicense" | "attributes" | "environmentVariablesJsonSchema"> & Partial<GlamaServer>;
+
+/** A Glama record from the fields a test names: its id and address derived from namespace and slug, as Glama's are. */
+export function glamaServer(fields: GlamaServerFields): GlamaServer {
   return {
     id: glamaId(fields.namespace, fields.slug),
     url: `https://glama.ai/mcp/servers/${fields.namespace}/${fields.slug}`,
@@ -68,7 +72,7 @@ function curated(registry: Map<string, RegistryItem>): GlamaServer[] {
   const kubeLint = loadLabeledTools("docker-mcp-registry-kube-lint-mcp.jsonl");
   const described = kubeLint.map((t, i) => (i === 2 ? { ...t, description: null } : t));
   return [
-    server({
+    glamaServer({
       name: "GitHub MCP Server",
       namespace: "github",
       slug: "github-mcp-server",
@@ -83,7 +87,7 @@ function curated(registry: Map<string, RegistryItem>): GlamaServer[] {
       },
       tools: loadGithubTools(),
     }),
-    server({
+    glamaServer({
       name: "Kubernetes MCP Server",
       namespace: "containers",
       slug: "kubernetes-mcp-server",
@@ -93,7 +97,7 @@ function curated(registry: Map<string, RegistryItem>): GlamaServer[] {
       spdxLicense: APACHE,
       tools: loadLabeledTools("kubernetes-mcp-server.jsonl"),
     }),
-    server({
+    glamaServer({
       name: "Apollo MCP Server",
       namespace: "apollographql",
       slug: "apollo-mcp-server",
@@ -102,7 +106,7 @@ function curated(registry: Map<string, RegistryItem>): GlamaServer[] {
       repository: { url: "https://GitHub.com/ApolloGraphQL/Apollo-MCP-Server/" },
       tools: loadLabeledTools("docker-mcp-registry-apollo-mcp-server.jsonl"),
     }),
-    server({
+    glamaServer({
       name: "kube-lint-mcp",
       namespace: "sophotechlabs",
       slug: "kube-lint-mcp",
@@ -146,7 +150,7 @@ export function buildGlamaServers(): unknown[] {
     taken.add(`${namespace}/${slug}`.toLowerCase());
     const url = repoUrl(item);
     servers.push(
-      server({
+      glamaServer({
         name: String(item.server.title ?? item.server.name.split("/")[1]),
         namespace,
         slug,
@@ -158,7 +162,7 @@ export function buildGlamaServers(): unknown[] {
     );
   }
   // One server as an older mirror lists it, without an id.
-  const { id: _dropped, ...noId } = server({
+  const { id: _dropped, ...noId } = glamaServer({
     name: "Magic MCP",
     namespace: "21st-dev",
     slug: "magic-mcp",

@@ -5,7 +5,9 @@ import { openCatalog, type Catalog } from "../../db/client.js";
 import { createApp, type AppOptions } from "../../server/app.js";
 import { SERVE_DEFAULTS } from "../../server/defaults.js";
 import type { DriverName } from "./catalog.js";
-import { snapshotCliCatalog, type CliCatalog } from "./snapshot-catalog.js";
+import { runCli } from "./cli.js";
+import { glamaServer, startGlamaReplay, type GlamaServerFields } from "./glama-replay.js";
+import { emptyCliCatalog, snapshotCliCatalog, type CliCatalog } from "./snapshot-catalog.js";
 
 export interface ServedCatalog {
   url: string;
@@ -54,7 +56,30 @@ export async function serveCatalog(cli: CliCatalog, app: Pick<AppOptions, "stats
 }
 
 export async function servedSnapshot(driver: DriverName): Promise<ServedCatalog> {
-  const cli = await snapshotCliCatalog(driver);
+  return servedOwning(await snapshotCliCatalog(driver));
+}
+
+/**
+ * An empty catalog that `refresh --sources glama` filled from a local replay of Glama's API listing one server (`fields`,
+ * as glamaServer completes them), served: the pages and API of a server whose tools a test chooses.
+ */
+export async function servedGlamaServer(driver: DriverName, fields: GlamaServerFields): Promise<ServedCatalog> {
+  const replay = await startGlamaReplay({ servers: [glamaServer(fields)] });
+  const cli = await emptyCliCatalog(driver, { GLAMA_URL: replay.url, CATALOG_ALLOW_PRIVATE_NETWORK: "1" });
+  try {
+    const refresh = await runCli(["refresh", "--sources", "glama", "--json"], cli.env);
+    if (refresh.code !== 0) throw new Error(`refresh of the Glama replay exited ${refresh.code}: ${refresh.stderr}`);
+  } catch (e) {
+    await cli.dispose();
+    throw e;
+  } finally {
+    await replay.close();
+  }
+  return servedOwning(cli);
+}
+
+/** Serves `cli`'s catalog; closing it disposes of the catalog too. */
+async function servedOwning(cli: CliCatalog): Promise<ServedCatalog> {
   const served = await serveCatalog(cli);
   return {
     ...served,

@@ -5,10 +5,9 @@
 // names the tool and why.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DRIVERS } from "../helpers/catalog.js";
-import { runCli } from "../helpers/cli.js";
-import { glamaId, startGlamaReplay, type GlamaTool } from "../helpers/glama-replay.js";
-import { serveCatalog, type ServedCatalog } from "../helpers/served-catalog.js";
-import { emptyCliCatalog } from "../helpers/snapshot-catalog.js";
+import type { GlamaTool } from "../helpers/glama-replay.js";
+import { shownText as shown } from "../helpers/page-text.js";
+import { servedGlamaServer, type ServedCatalog } from "../helpers/served-catalog.js";
 import { SERVE_DEFAULTS } from "../../server/defaults.js";
 
 const SERVER = "glama.ai/acme/records";
@@ -16,40 +15,14 @@ const enc = encodeURIComponent;
 const tool = (name: string, description: string): GlamaTool => ({ name, description, inputSchema: { type: "object", properties: {} } });
 const FILLERS = Array.from({ length: SERVE_DEFAULTS.serverPageTools }, (_, i) => tool(`read_item_${String(i).padStart(3, "0")}`, `Returns item ${i} from the store. Read-only.`));
 
-/** A page's text as a browser shows it: tags dropped, entities read, white space as one space. */
-const shown = (markup: string) =>
-  markup.replace(/<[^>]+>/g, "").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&").replace(/\s+/g, " ").trim();
-
 describe.each(DRIVERS)("a paged server's policy links where a dialect refuses its document, on %s", (driver) => {
   let s: ServedCatalog;
 
   beforeAll(async () => {
-    const server = {
-      id: glamaId("acme", "records"),
-      name: "Records",
-      namespace: "acme",
-      slug: "records",
-      description: "A record store.",
-      url: "https://glama.ai/mcp/servers/acme/records",
-      repository: null,
-      spdxLicense: null,
-      attributes: [],
-      environmentVariablesJsonSchema: null,
-      tools: [tool("*", "Lists every record in the store. Read-only."), ...FILLERS],
-    };
-    const replay = await startGlamaReplay({ servers: [server] });
-    const catalog = await emptyCliCatalog(driver, { GLAMA_URL: replay.url, CATALOG_ALLOW_PRIVATE_NETWORK: "1" });
-    try {
-      const refresh = await runCli(["refresh", "--sources", "glama", "--json"], catalog.env);
-      expect(refresh.code, refresh.stderr).toBe(0);
-    } finally {
-      await replay.close();
-    }
-    s = await serveCatalog(catalog);
+    s = await servedGlamaServer(driver, { namespace: "acme", slug: "records", name: "Records", description: "A record store.", repository: null, attributes: [], tools: [tool("*", "Lists every record in the store. Read-only."), ...FILLERS] });
   }, 300_000);
   afterAll(async () => {
     await s?.close();
-    await s?.cli.dispose();
   });
 
   it("says, in place of the native and intercept links, why there is no document and what to do; links the others, which answer", async () => {

@@ -5,9 +5,7 @@ import { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/cli
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DRIVERS } from "../helpers/catalog.js";
 import { runCli } from "../helpers/cli.js";
-import { glamaId, startGlamaReplay } from "../helpers/glama-replay.js";
-import { serveCatalog, type ServedCatalog } from "../helpers/served-catalog.js";
-import { emptyCliCatalog } from "../helpers/snapshot-catalog.js";
+import { servedGlamaServer, type ServedCatalog } from "../helpers/served-catalog.js";
 
 const SERVER = "glama.ai/weird/tools";
 const enc = encodeURIComponent;
@@ -44,29 +42,10 @@ describe.each(DRIVERS)("a tool name on one server on %s", (driver) => {
   const risk = async (name: string) => runCli(["risk", name, "--server", SERVER, "--json"], s.cli.env, { catalog: s.catalog });
 
   beforeAll(async () => {
-    const server = {
-      id: glamaId("weird", "tools"),
-      name: "Weird tools",
-      namespace: "weird",
-      slug: "tools",
-      description: "Tools whose names differ only in case.",
-      url: "https://glama.ai/mcp/servers/weird/tools",
-      repository: null,
-      spdxLicense: null,
-      attributes: [],
-      environmentVariablesJsonSchema: null,
-      tools: TOOLS,
-    };
-    const replay = await startGlamaReplay({ servers: [server] });
-    const catalog = await emptyCliCatalog(driver, { GLAMA_URL: replay.url, CATALOG_ALLOW_PRIVATE_NETWORK: "1" });
-    const r = await runCli(["refresh", "--sources", "glama", "--json"], catalog.env);
-    await replay.close();
-    expect(r.code, r.stderr).toBe(0);
-    s = await serveCatalog(catalog);
+    s = await servedGlamaServer(driver, { namespace: "weird", slug: "tools", name: "Weird tools", description: "Tools whose names differ only in case.", repository: null, attributes: [], tools: TOOLS });
   }, 300_000);
   afterAll(async () => {
     await s?.close();
-    await s?.cli.dispose();
   });
 
   it("answers the tool named exactly, not its riskier namesake in another case", async () => {

@@ -11,10 +11,9 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DRIVERS } from "../helpers/catalog.js";
 import { launchChromium } from "../helpers/chromium.js";
-import { runCli } from "../helpers/cli.js";
-import { glamaId, startGlamaReplay, type GlamaTool } from "../helpers/glama-replay.js";
-import { serveCatalog, type ServedCatalog } from "../helpers/served-catalog.js";
-import { emptyCliCatalog } from "../helpers/snapshot-catalog.js";
+import type { GlamaTool } from "../helpers/glama-replay.js";
+import { markupText, shownText as shown } from "../helpers/page-text.js";
+import { servedGlamaServer, type ServedCatalog } from "../helpers/served-catalog.js";
 import { segment } from "../../server/paths.js";
 
 const SERVER = "glama.ai/acme/records";
@@ -25,10 +24,6 @@ const OTHER = "list_records";
 const READ = "get/record";
 const TWIN = "get_record";
 
-/** A page's text as a browser shows it: tags dropped, entities read, white space as one space. */
-const shown = (markup: string) =>
-  markup.replace(/<[^>]+>/g, "").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&").replace(/\s+/g, " ").trim();
-
 /** The section of one dialect on a page, or undefined when the page has none. */
 const sectionOf = (page: string, format: string) => new RegExp(`<section data-format="${format}">(.*?)</section>`, "s").exec(page)?.[1];
 
@@ -36,7 +31,7 @@ const sectionOf = (page: string, format: string) => new RegExp(`<section data-fo
 function policyOn(page: string, format: string): string {
   const m = /<pre[^>]*>(.*?)<\/pre>/s.exec(sectionOf(page, format) ?? "");
   if (!m) throw new Error(`no ${format} policy on the page`);
-  return m[1]!.replace(/<[^>]+>/g, "").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  return markupText(m[1]!);
 }
 
 describe.each(DRIVERS)("a tool page's notes by its policies, on %s", (driver) => {
@@ -49,37 +44,15 @@ describe.each(DRIVERS)("a tool page's notes by its policies, on %s", (driver) =>
   };
 
   beforeAll(async () => {
-    const server = {
-      id: glamaId("acme", "records"),
-      name: "Records",
-      namespace: "acme",
-      slug: "records",
-      description: "A record store.",
-      url: "https://glama.ai/mcp/servers/acme/records",
-      repository: null,
-      spdxLicense: null,
-      attributes: [],
-      environmentVariablesJsonSchema: null,
-      tools: [
+    s = await servedGlamaServer(driver, { namespace: "acme", slug: "records", name: "Records", description: "A record store.", repository: null, attributes: [], tools: [
         tool(STAR, "Lists every record in the store. Read-only."),
         tool(OTHER, "Lists the records in the store. Read-only."),
         tool(READ, "Returns one record from the store. Read-only."),
         tool(TWIN, "Permanently deletes every record in the store and drops all tables."),
-      ],
-    };
-    const replay = await startGlamaReplay({ servers: [server] });
-    const catalog = await emptyCliCatalog(driver, { GLAMA_URL: replay.url, CATALOG_ALLOW_PRIVATE_NETWORK: "1" });
-    try {
-      const refresh = await runCli(["refresh", "--sources", "glama", "--json"], catalog.env);
-      expect(refresh.code, refresh.stderr).toBe(0);
-    } finally {
-      await replay.close();
-    }
-    s = await serveCatalog(catalog);
+      ] });
   }, 300_000);
   afterAll(async () => {
     await s?.close();
-    await s?.cli.dispose();
   });
 
   it("says, where the native and intercept snippets of a tool named * would be, why there are none and what to do", async () => {
