@@ -1,7 +1,7 @@
 // The HTML routes: each asks the reader, renders a page, and answers with it.
 import { Hono, type Context } from "hono";
 import { FORMAT_NAMES, type FormatName } from "../../classifier/formats/formats.js";
-import { buildPolicy, decisionOf, ruleSchema, type Decision } from "../../classifier/policy.js";
+import { buildPolicy, decisionOf, ruleSchema, type Policy } from "../../classifier/policy.js";
 import type { Db } from "../../db/client.js";
 import { currentNameTwins, currentOtherTools } from "../../scripts/current-lookups.js";
 import type { VerdictCounts } from "../../scripts/verdict-counts.js";
@@ -9,39 +9,22 @@ import { SERVE_DEFAULTS } from "../defaults.js";
 import { pathName, paths, slashedToolNamePage, unencodedServerPage, unslashedServerName } from "../paths.js";
 import { checkedParam, nameProblem, searchTextProblem } from "../lookup-text.js";
 import { catalogSummary, findChanges, findServers, findTools, namesServer, resolveServer, serverView, toolPageOn, toolsNamed } from "../reader.js";
-import type { CurrentEntry } from "../../scripts/current-verdicts.js";
 import { rulesFor } from "../../scripts/policy-rules.js";
 import { queryParam } from "../validation.js";
 import { toolItem } from "../views.js";
-import { exportNamed, renderPolicy, toolNameIn, UnrepresentableNameError } from "../../classifier/formats/formats.js";
+import { exportNamed, toolNameIn, UnrepresentableNameError } from "../../classifier/formats/formats.js";
 import { ICON, SCRIPT, SCRIPT_PATH, STYLE, STYLE_PATH } from "./assets.js";
 import { homePage, searchPage, serverPage, toolNamePage, toolPage, type PolicyText } from "./render.js";
 
 /**
- * Every dialect of a tool's one-tool policy, for the switcher. A dialect that cannot hold the tool's name has, in its
- * place, why (the page says it there), with `decision`, the tool's; one that cannot name the server is left out.
+ * A policy in every dialect, `policyIn` giving each its policy (a server's, the same in all; a tool's own rule with the
+ * tools the dialect names alike), as `policy` writes it (without its Generated time), for the switcher. A dialect that cannot name some of its tools keeps its place with those tools, why,
+ * and each one's decision: the page says what that means (a document left without them denies them) rather than drop
+ * the dialect unsaid. One that cannot name the server (no rule could) is left out.
  */
-function everyFormat(render: (format: FormatName) => string, decision: Decision): PolicyText[] {
+function formatTexts(server: { key: string }, policyIn: (format: FormatName) => Policy): PolicyText[] {
   return FORMAT_NAMES.flatMap((format): PolicyText[] => {
-    try {
-      return [{ format, text: render(format) }];
-    } catch (e) {
-      if (e instanceof UnrepresentableNameError && e.kind === "tool") return [{ format, refused: [{ tool: e.value, why: e.why, decision }] }];
-      if (e instanceof UnrepresentableNameError) return [];
-      throw e;
-    }
-  });
-}
-
-/**
- * The server's document in every dialect, as `policy` writes it (without its Generated time). A dialect that cannot
- * name some of its tools keeps its place with those tools, why, and each one's decision: the page says what that
- * means (a document left without them denies them) rather than drop the dialect unsaid. One that cannot name the
- * server (no rule could) is left out.
- */
-function serverFormats(server: { key: string }, entries: readonly CurrentEntry[]): PolicyText[] {
-  const policy = buildPolicy(rulesFor(entries));
-  return FORMAT_NAMES.flatMap((format): PolicyText[] => {
+    const policy = policyIn(format);
     try {
       const { unnamed, rendered } = exportNamed(format, { server: { key: server.key }, policy });
       if (!unnamed.length) return [{ format, text: rendered.text }];
@@ -131,10 +114,7 @@ export function pageRoutes(db: Db, o: { verdictCounts: () => Promise<VerdictCoun
     const sameName = (format: FormatName) =>
       twins.filter((e) => toolNameIn(format, e.tool) === toolNameIn(format, entry.tool)).map((e) => ({ tool: e.tool, rule: ruleSchema.parse(e.classification!.rule) }));
     const policies = rule
-      ? everyFormat((format) =>
-          renderPolicy(format, { server: { key: server.key }, policy: buildPolicy([[entry.tool, rule], ...sameName(format).map((e) => [e.tool, e.rule] as const)]) }),
-          decisionOf(rule),
-        ).map((p): PolicyText => {
+      ? formatTexts(server, (format) => buildPolicy([[entry.tool, rule], ...sameName(format).map((e) => [e.tool, e.rule] as const)])).map((p): PolicyText => {
           const sharedWith = sameName(p.format).map((e) => ({ tool: e.tool, decision: decisionOf(e.rule) }));
           return "text" in p && sharedWith.length ? { ...p, sharedWith } : p;
         })
@@ -150,7 +130,8 @@ export function pageRoutes(db: Db, o: { verdictCounts: () => Promise<VerdictCoun
     // policy: still written here, for a dialect whose document would be refused says so in its link's place.
     const paged = cursor !== undefined || view.entries.length > SERVE_DEFAULTS.serverPageTools;
     const tools = paged ? await findTools(db, { server: ref.key, limit: SERVE_DEFAULTS.serverPageTools, ...(cursor ? { cursor } : {}) }) : { items: view.items, nextCursor: null };
-    const policies = view.entries.length ? serverFormats(ref, view.entries) : [];
+    const policy = buildPolicy(rulesFor(view.entries));
+    const policies = view.entries.length ? formatTexts(ref, () => policy) : [];
     return c.html(serverPage({ server: view, tools, cursor, policies }));
   });
 
